@@ -1,0 +1,43 @@
+# Periodize: `make run` opens the app on the demo season, `make test` runs the whole suite.
+# Both set everything up on a fresh clone: a .venv with the project installed (quick when
+# nothing changed) and, on Debian, the system libraries the Qt wheels need.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+
+.PHONY: run test bench screenshots setup syslibs lint clean
+
+setup: syslibs $(STAMP)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@touch $(STAMP)
+
+syslibs:
+	@sh scripts/syslibs.sh $(QT_LIBS)
+
+run: setup
+	$(VENV)/bin/periodize open
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check planner solver ui tests bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
+
+lint: setup
+	$(PY) -m ruff check planner solver ui tests bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

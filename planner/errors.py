@@ -1,0 +1,32 @@
+"""Errors a coach can read: each names the place of the problem and the fix."""
+
+from __future__ import annotations
+
+
+class PeriodizeError(Exception):
+    """Base class of every error Periodize shows to a user (never with a traceback)."""
+
+
+class InputError(PeriodizeError):
+    """Bad input: a file, sheet, row or field that cannot be used as it is.
+
+    ``problems`` holds every located problem found (not only the first), each a
+    plain sentence that starts with its place, e.g.
+    ``"athletes[3].id: 'A07' is used twice; give each athlete a unique id"``.
+    """
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source = source
+        self.problems = list(problems)
+        head = f"{source}: " if source else ""
+        if len(self.problems) == 1:
+            text = head + self.problems[0]
+        else:
+            text = head + f"{len(self.problems)} problems:\n" + "\n".join(
+                f"  - {p}" for p in self.problems
+            )
+        super().__init__(text)
+
+
+class SaveError(PeriodizeError):
+    """A file could not be written; the previous file is untouched."""

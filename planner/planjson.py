@@ -1,0 +1,153 @@
+"""The machine-readable plan (interfaces.md section 3): write it, and read it back for checking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from planner.errors import InputError
+from planner.season import LEVELS, AthletePlan, Plan, Season, SoftViolation
+from planner.timeline import Timeline
+
+FORMAT = "periodize-plan"
+SCHEMA_VERSION = 1
+STAGES = ("P1", "P2", "P3", "S1", "S2", "S3", "INJ", "FIT")
+KINDS = ("load", "deload", "taper")
+
+
+def plan_to_dict(season: Season, plan: Plan) -> dict:
+    tl = Timeline(season)
+    labels = [tl.label(i) for i in range(tl.n)]
+    week_starts = [tl.days[w.first].isoformat() for w in tl.weeks]
+    dates = [d.isoformat() for d in tl.days]
+    athletes = []
+    for a in season.athletes:
+        ap = plan.for_athlete(a.id)
+        if ap is None:
+            continue
+        off = tl.unavailable(a.id)
+        athletes.append({
+            "id": a.id,
+            "name": a.name,
+            "weeks": [{"start": s, "kind": k} for s, k in zip(week_starts, ap.weeks, strict=True)],
+            "days": [
+                {"date": dates[i], "md": labels[i], "stage": ap.stages[i],
+                 "intensity": ap.intensity[i], "available": i not in off}
+                for i in range(tl.n)
+            ],
+        })
+    return {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "season": season.name,
+        "status": plan.status if plan.status != "manual" else "feasible",
+        "objective": plan.objective,
+        "bound": plan.bound,
+        "solve_seconds": plan.solve_seconds,
+        "team_weeks": [{"start": s, "kind": k} for s, k in zip(week_starts, plan.team_weeks, strict=True)],
+        "athletes": athletes,
+        "soft": [
+            {"rule": v.rule, "athlete": v.athlete, "from": v.start.isoformat(),
+             "to": v.end.isoformat(), "message": v.message}
+            for v in plan.soft
+        ],
+    }
+
+
+def plan_to_json(season: Season, plan: Plan) -> str:
+    return json.dumps(plan_to_dict(season, plan), indent=1, ensure_ascii=False) + "\n"
+
+
+def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
+    """Read a plan JSON back into a Plan for ``season``; every shape problem is located."""
+    problems: list[str] = []
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(source, [f"format: not a plan file (expected \"format\": \"{FORMAT}\")"])
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise InputError(source, [f"schema_version: {data.get('schema_version')!r} is not {SCHEMA_VERSION}"])
+    tl = Timeline(season)
+    week_starts = [tl.days[w.first].isoformat() for w in tl.weeks]
+    dates = [d.isoformat() for d in tl.days]
+
+    def weeks_of(items: object, where: str) -> tuple[str, ...]:
+        if not isinstance(items, list) or len(items) != len(week_starts):
+            problems.append(f"{where}: needs one entry per season week ({len(week_starts)})")
+            return ()
+        out = []
+        for j, (w, start) in enumerate(zip(items, week_starts, strict=True)):
+            if not isinstance(w, dict) or w.get("start") != start:
+                problems.append(f"{where}[{j}].start: expected {start}")
+            kind = w.get("kind") if isinstance(w, dict) else None
+            if kind not in KINDS:
+                problems.append(f"{where}[{j}].kind: {kind!r} is not load, deload or taper")
+                kind = "load"
+            out.append(kind)
+        return tuple(out)
+
+    team = weeks_of(data.get("team_weeks"), "team_weeks")
+    by_id = {}
+    raw_athletes = data.get("athletes")
+    if not isinstance(raw_athletes, list):
+        raise InputError(source, ["athletes: missing; a plan lists every athlete"])
+    for i, a in enumerate(raw_athletes):
+        w = f"athletes[{i}]"
+        if not isinstance(a, dict) or not isinstance(a.get("id"), str):
+            problems.append(f"{w}.id: missing")
+            continue
+        if season.athlete(a["id"]) is None:
+            problems.append(f"{w}.id: {a['id']!r} is not in the season's squad")
+            continue
+        weeks = weeks_of(a.get("weeks"), f"{w}.weeks")
+        days = a.get("days")
+        if not isinstance(days, list) or len(days) != len(dates):
+            problems.append(f"{w}.days: needs one entry per season day ({len(dates)})")
+            continue
+        stages, intens = [], []
+        for j, (d, date) in enumerate(zip(days, dates, strict=True)):
+            if not isinstance(d, dict) or d.get("date") != date:
+                problems.append(f"{w}.days[{j}].date: expected {date}")
+                d = d if isinstance(d, dict) else {}
+            st, it = d.get("stage"), d.get("intensity")
+            if st not in STAGES:
+                problems.append(f"{w}.days[{j}].stage: {st!r} is not one of {', '.join(STAGES)}")
+                st = "FIT"
+            if isinstance(it, bool) or it not in LEVELS:
+                problems.append(f"{w}.days[{j}].intensity: {it!r} is not one of {LEVELS}")
+                it = 0
+            stages.append(st)
+            intens.append(int(it))
+        by_id[a["id"]] = AthletePlan(athlete=a["id"], stages=tuple(stages), intensity=tuple(intens),
+                                     weeks=weeks)
+        if len(problems) > 50:
+            break
+    missing = [a.id for a in season.athletes if a.id not in by_id]
+    if missing and not problems:
+        problems.append(f"athletes: no plan for {', '.join(missing)}")
+    if problems:
+        raise InputError(source, problems[:50])
+    soft = []
+    for v in data.get("soft") or []:
+        try:
+            soft.append(SoftViolation(rule=v["rule"], athlete=v.get("athlete"),
+                                      start=dt.date.fromisoformat(v["from"]),
+                                      end=dt.date.fromisoformat(v["to"]), message=v.get("message", "")))
+        except (KeyError, TypeError, ValueError):
+            pass
+    status = data.get("status") if data.get("status") in ("optimal", "feasible", "timeout") else "feasible"
+    return Plan(status=status, objective=data.get("objective"), bound=data.get("bound"),
+                solve_seconds=data.get("solve_seconds"), team_weeks=team,
+                athletes=tuple(by_id[a.id] for a in season.athletes), soft=tuple(soft))
+
+
+def load_plan(path: str | Path, season: Season) -> Plan:
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InputError(str(p), ["no such file; check the path"]) from None
+    except json.JSONDecodeError as e:
+        raise InputError(str(p), [f"line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})"]) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(p), [f"cannot be read ({e})"]) from None
+    return plan_from_dict(data, season, str(p))

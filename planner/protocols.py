@@ -1,0 +1,184 @@
+"""Rehab protocol templates (rules-spec.md section 4): stages, caps, durations, exit requirements."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from planner.errors import InputError
+from planner.season import REHAB_STAGES
+
+KNOWN_PROTOCOLS: tuple[str, ...] = (
+    "iliopsoas-tendinopathy",
+    "hamstring-strain",
+    "adductor-groin",
+    "ankle-sprain",
+    "patellar-tendinopathy",
+)
+CAP_LEVELS = (0, 60, 70, 80, 90, 95, 100)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    name: str
+    unit: str
+    pass_mark: float
+    better: str  # "higher" or "lower"
+
+    def passes(self, value: float) -> bool:
+        return value >= self.pass_mark if self.better == "higher" else value <= self.pass_mark
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    id: str
+    title: str
+    content: str
+    cap: int
+    kicking: str
+    cod: str
+    min_days: int
+    max_days: int
+    exit_kind: str  # "min_days" or "days_at_cap"
+    exit_days: int  # days at cap required (0 for min_days)
+    exit_text: str
+    criteria: tuple[Criterion, ...]
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Protocol:
+    id: str
+    name: str
+    evidence: str
+    citations: tuple[str, ...]
+    notes: str
+    stages: tuple[StageSpec, ...]
+
+    @property
+    def stage_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.stages)
+
+    def stage(self, stage_id: str) -> StageSpec:
+        for s in self.stages:
+            if s.id == stage_id:
+                return s
+        raise KeyError(stage_id)
+
+    def index(self, stage_id: str) -> int:
+        return self.stage_ids.index(stage_id)
+
+    def cap(self, stage_id: str) -> int:
+        if stage_id == "FIT":
+            return 100
+        if stage_id == "INJ":
+            return 0
+        return self.stage(stage_id).cap
+
+    def previous_cap(self, stage_id: str) -> int:
+        """Cap of the stage before ``stage_id`` (0 for the first stage): the ladder credit."""
+        i = self.index(stage_id)
+        return self.stages[i - 1].cap if i > 0 else 0
+
+
+def parse_protocol(data: dict, source: str) -> Protocol:
+    problems: list[str] = []
+
+    def need(obj: dict, key: str, where: str, kind=str):
+        if key not in obj:
+            problems.append(f"{where}.{key}: missing; add it")
+            return kind()
+        v = obj[key]
+        if kind is int and (isinstance(v, bool) or not isinstance(v, int)):
+            problems.append(f"{where}.{key}: {v!r} is not a whole number")
+            return 0
+        if kind is str and not isinstance(v, str):
+            problems.append(f"{where}.{key}: {v!r} is not text")
+            return ""
+        return v
+
+    pid = need(data, "id", "protocol")
+    stages: list[StageSpec] = []
+    raw_stages = data.get("stages")
+    if not isinstance(raw_stages, list) or not raw_stages:
+        problems.append("protocol.stages: missing or empty; list the protocol's stages")
+        raw_stages = []
+    last = -1
+    for i, s in enumerate(raw_stages):
+        w = f"stages[{i}]"
+        if not isinstance(s, dict):
+            problems.append(f"{w}: not an object")
+            continue
+        sid = need(s, "id", w)
+        if sid not in REHAB_STAGES:
+            problems.append(f"{w}.id: {sid!r} is not one of {', '.join(REHAB_STAGES)}")
+            continue
+        order = REHAB_STAGES.index(sid)
+        if order <= last:
+            problems.append(f"{w}.id: {sid} is out of order; stages follow P1, P2, P3, S1, S2, S3")
+        last = max(last, order)
+        cap = need(s, "cap", w, int)
+        if cap not in CAP_LEVELS:
+            problems.append(f"{w}.cap: {cap} is not one of {CAP_LEVELS}")
+        lo, hi = need(s, "min_days", w, int), need(s, "max_days", w, int)
+        if not (1 <= lo <= hi):
+            problems.append(f"{w}: min_days {lo} and max_days {hi} must satisfy 1 <= min <= max")
+        ex = s.get("exit", {})
+        kind = ex.get("kind") if isinstance(ex, dict) else None
+        if kind not in ("min_days", "days_at_cap"):
+            problems.append(f"{w}.exit.kind: {kind!r} is not 'min_days' or 'days_at_cap'")
+        exit_days = int(ex.get("days", 0)) if kind == "days_at_cap" else 0
+        if kind == "days_at_cap" and not (1 <= exit_days <= lo):
+            problems.append(f"{w}.exit.days: {exit_days} must be between 1 and min_days")
+        if kind == "days_at_cap" and cap == 0:
+            problems.append(f"{w}.exit: a stage with cap 0 cannot require days at its cap")
+        crit = []
+        for j, c in enumerate(s.get("criteria", [])):
+            try:
+                crit.append(Criterion(str(c["name"]), str(c.get("unit", "")), float(c["pass"]),
+                                      "lower" if c.get("better") == "lower" else "higher"))
+            except (KeyError, TypeError, ValueError):
+                problems.append(f"{w}.criteria[{j}]: needs 'name' and a numeric 'pass'")
+        stages.append(StageSpec(
+            id=sid, title=str(s.get("title", sid)), content=str(s.get("content", "")), cap=cap,
+            kicking=str(s.get("kicking", "")), cod=str(s.get("cod", "")), min_days=lo, max_days=hi,
+            exit_kind=kind or "min_days", exit_days=exit_days, exit_text=str(s.get("exit_text", "")),
+            criteria=tuple(crit), evidence=str(s.get("evidence", "J")),
+        ))
+    if problems:
+        raise InputError(source, problems)
+    return Protocol(
+        id=pid, name=str(data.get("name", pid)), evidence=str(data.get("evidence", "J")),
+        citations=tuple(data.get("citations", ())), notes=str(data.get("notes", "")),
+        stages=tuple(stages),
+    )
+
+
+@cache
+def available_protocols() -> tuple[str, ...]:
+    from templates import path
+
+    folder = path("protocols")
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")))
+
+
+@cache
+def load_protocol(protocol_id: str) -> Protocol:
+    """The bundled protocol template ``protocol_id``; InputError naming the known ones if absent."""
+    from templates import path
+
+    if protocol_id not in available_protocols():
+        raise InputError("", [
+            f"unknown protocol {protocol_id!r}; use one of {', '.join(available_protocols())}"
+        ])
+    res = path("protocols").joinpath(protocol_id + ".json")
+    source = f"templates/protocols/{protocol_id}.json"
+    try:
+        data = json.loads(res.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise InputError(source, [f"line {e.lineno}: not valid JSON ({e.msg})"]) from None
+    proto = parse_protocol(data, source)
+    if proto.id != protocol_id:
+        raise InputError(source, [f"id {proto.id!r} does not match the file name"])
+    return proto

@@ -1,0 +1,263 @@
+"""Every rule of the planner, declared once.
+
+The solver adds one constraint method per rule, the plan checker verifies each, the app's rules
+panel and ``docs/rules.md`` show them; all read this table and nothing else restates a number.
+Numbers and evidence come from the project's domain notes (evidence tags: E study, C consensus,
+P published protocol, J expert judgement).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from planner.errors import InputError
+
+Mode = Literal["hard", "soft", "off"]
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    default: float
+    min: float
+    max: float
+    unit: str
+    description: str
+    integer: bool = True
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    hard: bool  # default mode: hard rules are never violated; soft rules are penalised
+    summary: str
+    evidence: str  # E / C / P / J, combined as in the domain notes (e.g. "E+J")
+    citations: tuple[str, ...] = ()
+    params: tuple[Param, ...] = ()
+    can_switch: bool = False  # a soft rule may be switched off or made hard
+    in_solver_v1: bool = True
+    extra: dict = field(default_factory=dict)
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(f"{self.id} has no parameter {name!r}")
+
+
+def _w(default: float, what: str, lo: float = 0, hi: float = 10000) -> Param:
+    return Param("weight", default, lo, hi, "points", what)
+
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in (
+        Rule(
+            "AV-1", "Rest when unavailable or off", True,
+            "No running load on a day the athlete is unavailable, nor on a day that is neither a "
+            "training day nor (for a fit athlete) a competition day.",
+            "J",
+        ),
+        Rule(
+            "HV-5", "Recovery between speed days", True,
+            "No planned speed day (>= 80 % of max speed) next to another speed day, competition "
+            "days included: at least 48 h between speed days. Consecutive competition days are allowed.",
+            "J", ("Issurin15", "Milioni21"),
+            (Param("rest_days", 1, 1, 2, "days", "rest days required between two speed days"),),
+        ),
+        Rule(
+            "HV-2", "Speed days per week", True,
+            "Planned speed days plus competition days in a week stay within the weekly cap "
+            "(lower in a deload week); a week whose matches alone reach the cap gets no planned speed day.",
+            "E+J", ("Colby18",),
+            (
+                Param("max_speed_days", 2, 1, 3, "days/week", "speed days in a load or taper week"),
+                Param("max_speed_days_deload", 1, 0, 2, "days/week", "speed days in a deload week"),
+            ),
+        ),
+        Rule(
+            "HV-6", "No speed the day after a match", True,
+            "No speed day for a fit athlete on the days right after a competition day (MD+1, or "
+            "MD+1 and MD+2).",
+            "J", ("Nedelec12", "Thomas17"),
+            (Param("days_after", 1, 1, 2, "days", "days after a match without speed work"),),
+        ),
+        Rule(
+            "HV-7", "No speed the day before a match", True,
+            "No speed day for a fit athlete on MD-1 (activation only).",
+            "P+J", ("DiBernardo19", "MBP", "OlivaLozano21", "PMC6458578"),
+            (Param("enabled", 1, 0, 1, "on/off", "forbid speed days on MD-1"),),
+        ),
+        Rule(
+            "RH-CAP", "Stage speed cap", True,
+            "Intensity never exceeds the cap of the athlete's rehab stage that day.",
+            "P+J", ("AspetarHS", "BJSM-HS-table", "Taberner19", "Taberner19case", "Weir15", "Rauseo17"),
+        ),
+        Rule(
+            "RH-11", "Sprint ladder", True,
+            "In rehab, each running day is at most one level above the highest level reached, and "
+            "a level above 60 % is used only after the level below was done on enough days.",
+            "J", ("AspetarHS", "BJSM-HS-table", "Taberner19case", "OJSM13"),
+            (Param("sessions_per_step", 2, 1, 3, "days", "days at a level before the next level"),),
+        ),
+        Rule(
+            "RH-STAGE", "Rehab stage order and duration", True,
+            "Stages never go backwards (except after a flare-up), never skip a stage, last between "
+            "the protocol's minimum and maximum days, and are left only once the exit requirement "
+            "is met inside the stage.",
+            "P+J", ("Kemp20", "Rauseo17", "AspetarHS", "Silbernagel07", "Ardern16"),
+        ),
+        Rule(
+            "DL-2", "Deload rhythm", True,
+            "At most N load weeks in a row; a deload week never sits next to another deload or a "
+            "taper week.",
+            "E+J", ("Rogerson24", "Bell23"),
+            (Param("max_load_weeks", 3, 2, 7, "weeks", "load weeks in a row before a deload"),),
+        ),
+        Rule(
+            "TP-1", "Taper before A competitions", True,
+            "The weeks before the week of each A-priority competition are taper weeks for the team, "
+            "the competition's own week is not a deload, and no other week is a taper.",
+            "E+J", ("Bosquet07", "Mujika03", "Wang23", "PMC6458578"),
+            (Param("taper_weeks", 2, 1, 2, "weeks", "taper weeks before an A competition"),),
+        ),
+        Rule(
+            "PIN", "Coach's pins", True,
+            "Whatever the coach pinned (a day's intensity, a week's kind, a stage start) holds.",
+            "J",
+        ),
+        Rule(
+            "RTS", "Return to sport early", False,
+            "Each injured athlete reaches full competition as early as the rules allow; missing the "
+            "athlete's target competition costs much more.",
+            "C", ("Ardern16", "vanderHorst17", "Taberner19"),
+            (
+                Param("weight", 100, 0, 10000, "points/day", "cost of each day not yet fit"),
+                Param("target_weight", 20000, 0, 1000000, "points", "cost of missing the target competition"),
+            ),
+            can_switch=True,
+        ),
+        Rule(
+            "HV-1", "Regular high-velocity exposure", False,
+            "A fit athlete reaches >= 90 % of max speed (training or match) in every window of N "
+            "days: one penalty per window without an exposure.",
+            "E+J", ("Malone17", "Butler19", "Buchheit21", "Colby18"),
+            (
+                Param("max_gap_days", 8, 7, 10, "days", "window length"),
+                _w(30, "cost of a window without exposure"),
+            ),
+            can_switch=True,
+        ),
+        Rule(
+            "TP-3", "Keep intensity in the taper", False,
+            "An athlete on the team plan has at least one high-velocity exposure in every taper week.",
+            "E", ("Bosquet07", "Mujika03"),
+            (_w(30, "cost of a taper week without exposure"),),
+            can_switch=True,
+        ),
+        Rule(
+            "TEAM", "Shared team speed days", False,
+            "Fit athletes do their high-velocity training on shared team days: a penalty for each "
+            "extra distinct HV training day the squad uses in a week.",
+            "J", (),
+            (_w(8, "cost of each extra team HV training day in a week"),),
+            can_switch=True,
+        ),
+        Rule(
+            "DL-7", "Deloads avoid competitions", False,
+            "The team's deload weeks avoid competitions: a penalty per B competition day in a team "
+            "deload week, a smaller one per C day.",
+            "C", ("Bell23",),
+            (
+                Param("weight_b", 10, 0, 10000, "points/day", "cost of a B competition day in a deload week"),
+                Param("weight_c", 3, 0, 10000, "points/day", "cost of a C competition day in a deload week"),
+            ),
+            can_switch=True, in_solver_v1=False,
+        ),
+        Rule(
+            "HV-DAY", "High-velocity work on MD-3/MD-4", False,
+            "HV training prefers MD-3 and MD-4; a small penalty on MD-2, a smaller one on other days.",
+            "P+J", ("DiBernardo19", "MBP", "OlivaLozano21", "PMC6458578"),
+            (
+                Param("weight_md2", 2, 0, 1000, "points", "cost of an HV session on MD-2"),
+                Param("weight_other", 1, 0, 1000, "points", "cost of an HV session on other days"),
+            ),
+            can_switch=True, in_solver_v1=False,
+        ),
+        Rule(
+            "STAB", "Minimal change in a re-plan", False,
+            "In a re-plan, each athlete-day or week that differs from the reference plan costs a little.",
+            "J", (),
+            (_w(1, "cost of each changed athlete-day or week"),),
+            can_switch=True, in_solver_v1=False,
+        ),
+    )
+}
+
+HARD_RULES = tuple(r.id for r in RULES.values() if r.hard)
+SOFT_RULES = tuple(r.id for r in RULES.values() if not r.hard)
+
+
+class RuleSet:
+    """The effective rule set of a season: defaults overlaid with the coach's settings."""
+
+    def __init__(self, settings=None):
+        values = dict(getattr(settings, "values", {}) or {})
+        modes = dict(getattr(settings, "modes", {}) or {})
+        self._values = {rid: dict(v) for rid, v in values.items()}
+        self._modes = modes
+
+    def value(self, rule_id: str, name: str) -> float:
+        rule = RULES[rule_id]
+        p = rule.param(name)
+        v = self._values.get(rule_id, {}).get(name, p.default)
+        return int(v) if p.integer else float(v)
+
+    def mode(self, rule_id: str) -> Mode:
+        rule = RULES[rule_id]
+        if rule.hard:
+            return "hard"
+        return self._modes.get(rule_id, "soft")
+
+    def active(self, rule_id: str) -> bool:
+        return self.mode(rule_id) != "off"
+
+
+def settings_problems(settings, where: str = "rules") -> list[str]:
+    """Every unknown rule, parameter, mode or out-of-range value, located and with the fix."""
+    problems: list[str] = []
+    for rid, params in settings.values.items():
+        if rid not in RULES:
+            problems.append(f"{where}.values.{rid}: no such rule; known rules are {', '.join(RULES)}")
+            continue
+        rule = RULES[rid]
+        for name, v in params.items():
+            try:
+                p = rule.param(name)
+            except KeyError:
+                names = ", ".join(p.name for p in rule.params) or "none"
+                problems.append(f"{where}.values.{rid}.{name}: {rid} has no such parameter (it has: {names})")
+                continue
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                problems.append(f"{where}.values.{rid}.{name}: {v!r} is not a number")
+            elif not (p.min <= v <= p.max):
+                problems.append(
+                    f"{where}.values.{rid}.{name}: {v:g} is outside {p.min:g}-{p.max:g} {p.unit}; "
+                    f"choose a value in that range"
+                )
+            elif p.integer and int(v) != v:
+                problems.append(f"{where}.values.{rid}.{name}: {v:g} must be a whole number")
+    for rid, mode in settings.modes.items():
+        if rid not in RULES:
+            problems.append(f"{where}.modes.{rid}: no such rule")
+        elif RULES[rid].hard and mode != "hard":
+            problems.append(f"{where}.modes.{rid}: {rid} is a hard rule and cannot be made {mode}")
+    return problems
+
+
+def check_settings(settings, source: str = "") -> None:
+    problems = settings_problems(settings)
+    if problems:
+        raise InputError(source, problems)

@@ -1,0 +1,268 @@
+"""The season document: everything a coach keeps about one season.
+
+Every object is immutable (frozen pydantic models holding tuples). A change is an edit that
+returns a new document (``planner.edits``). Field-level checks live on the models; checks that
+span the document (references, dates inside the season, rehab records against their protocol)
+live in :func:`season_problems`, which returns every problem with the path of the bad value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Priority = Literal["A", "B", "C"]
+RehabStage = Literal["P1", "P2", "P3", "S1", "S2", "S3"]
+REHAB_STAGES: tuple[str, ...] = ("P1", "P2", "P3", "S1", "S2", "S3")
+FIT = "FIT"
+INJ = "INJ"
+PlanStage = Literal["P1", "P2", "P3", "S1", "S2", "S3", "FIT", "INJ"]
+WeekKind = Literal["load", "deload", "taper"]
+LEVELS: tuple[int, ...] = (0, 60, 70, 80, 90, 95, 100)
+SPEED_DAY = 80  # a speed day has intensity >= 80
+HV_LEVEL = 90  # an HV exposure has intensity >= 90
+
+Text = Annotated[str, Field(max_length=200)]
+Id = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class NonTrainingDay(Model):
+    date: dt.date
+    reason: Text = ""
+
+
+class Calendar(Model):
+    start: dt.date
+    end: dt.date
+    week_start: Weekday = "mon"
+    training_days: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat")
+    non_training_days: tuple[NonTrainingDay, ...] = ()
+    today: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _span(self) -> Calendar:
+        if self.end < self.start:
+            raise ValueError("the season ends before it starts; set 'end' on or after 'start'")
+        if (self.end - self.start).days > 731:
+            raise ValueError("a season may span at most two years; shorten it")
+        if len(set(self.training_days)) != len(self.training_days):
+            raise ValueError("training_days lists a weekday twice; list each once")
+        return self
+
+
+class Competition(Model):
+    id: Id
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    date: dt.date
+    end_date: dt.date | None = None
+    priority: Priority
+
+    @model_validator(mode="after")
+    def _span(self) -> Competition:
+        if self.end_date is not None and self.end_date < self.date:
+            raise ValueError("end_date is before date; a multi-day event ends on or after its first day")
+        return self
+
+    @property
+    def last(self) -> dt.date:
+        return self.end_date or self.date
+
+    def days(self) -> list[dt.date]:
+        n = (self.last - self.date).days
+        return [self.date + dt.timedelta(days=i) for i in range(n + 1)]
+
+
+class Block(Model):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    start: dt.date
+    end: dt.date
+    emphasis: Text = ""
+
+    @model_validator(mode="after")
+    def _span(self) -> Block:
+        if self.end < self.start:
+            raise ValueError("the block ends before it starts; set 'end' on or after 'start'")
+        return self
+
+
+class Athlete(Model):
+    id: Id
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    position: Text = ""
+    max_speed: Annotated[float, Field(gt=0, le=15)] | None = None
+
+
+class Unavailability(Model):
+    athlete: Id
+    start: dt.date
+    end: dt.date
+    reason: Text = ""
+
+    @model_validator(mode="after")
+    def _span(self) -> Unavailability:
+        if self.end < self.start:
+            raise ValueError("'end' is before 'start'; the range is inclusive, so end >= start")
+        return self
+
+
+class CriteriaTest(Model):
+    """A recorded criteria test (e.g. hip-flexor strength LSI 84 %, pain 2/10)."""
+
+    date: dt.date
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    value: float
+    unit: Text = ""
+
+
+class StageRecord(Model):
+    """A stage start in the history (``FIT``: returned to full competition on that date)."""
+
+    stage: Literal["P1", "P2", "P3", "S1", "S2", "S3", "FIT"]
+    start: dt.date
+    tests: tuple[CriteriaTest, ...] = ()
+
+
+class Injury(Model):
+    athlete: Id
+    protocol: Id
+    onset: dt.date
+    stages: Annotated[tuple[StageRecord, ...], Field(min_length=1)]
+    flare_ups: tuple[dt.date, ...] = ()
+    target_competition: Id | None = None
+
+    @property
+    def current(self) -> StageRecord:
+        return self.stages[-1]
+
+
+class RuleSettings(Model):
+    """Coach changes to the default rule set: parameter values and soft/hard/off modes.
+
+    ``values`` maps a rule id to its changed parameters, e.g. ``{"HV-2": {"max_speed_days": 1}}``;
+    ``modes`` maps a soft rule id to ``"soft"``, ``"hard"`` or ``"off"``. Anything not listed
+    keeps the default of ``planner.rules``.
+    """
+
+    values: dict[str, dict[str, float]] = Field(default_factory=dict)
+    modes: dict[str, Literal["soft", "hard", "off"]] = Field(default_factory=dict)
+
+
+class IntensityPin(Model):
+    kind: Literal["intensity"] = "intensity"
+    athlete: Id
+    date: dt.date
+    intensity: int
+
+    @field_validator("intensity")
+    @classmethod
+    def _level(cls, v: int) -> int:
+        if v not in LEVELS:
+            raise ValueError(f"{v} is not an intensity level; use one of {', '.join(map(str, LEVELS))}")
+        return v
+
+
+class WeekPin(Model):
+    """Pins a week's kind for the team (``athlete`` None) or for one athlete's own week."""
+
+    kind: Literal["week"] = "week"
+    athlete: Id | None = None
+    week: dt.date  # any day of the week
+    week_kind: WeekKind
+
+
+class StagePin(Model):
+    kind: Literal["stage_start"] = "stage_start"
+    athlete: Id
+    stage: Literal["P1", "P2", "P3", "S1", "S2", "S3", "FIT"]
+    date: dt.date
+
+
+Pin = Annotated[IntensityPin | WeekPin | StagePin, Field(discriminator="kind")]
+
+
+class Session(Model):
+    """A logged training session (sRPE)."""
+
+    athlete: Id
+    date: dt.date
+    rpe: Annotated[float, Field(ge=0, le=10)]
+    minutes: Annotated[float, Field(ge=0, le=600)]
+
+
+class SoftViolation(Model):
+    rule: Id
+    athlete: Id | None = None
+    start: dt.date
+    end: dt.date
+    message: str
+    penalty: int = 0
+
+
+class AthletePlan(Model):
+    athlete: Id
+    stages: tuple[PlanStage, ...]
+    intensity: tuple[int, ...]
+    weeks: tuple[WeekKind, ...]
+
+
+class Plan(Model):
+    """A plan for every athlete-day and athlete-week of the season (rules-spec.md section 2)."""
+
+    status: Literal["optimal", "feasible", "infeasible", "cancelled", "timeout", "manual"]
+    objective: float | None = None
+    bound: float | None = None
+    solve_seconds: float | None = None
+    team_weeks: tuple[WeekKind, ...]
+    athletes: tuple[AthletePlan, ...]
+    soft: tuple[SoftViolation, ...] = ()
+
+    def for_athlete(self, athlete_id: str) -> AthletePlan | None:
+        for ap in self.athletes:
+            if ap.athlete == athlete_id:
+                return ap
+        return None
+
+
+class Scenario(Model):
+    """A what-if branch: a name, the edits replayed on the baseline, and its own plan."""
+
+    name: Annotated[str, Field(min_length=1, max_length=100)]
+    edits: tuple[dict, ...] = ()
+    plan: Plan | None = None
+
+
+class Season(Model):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    calendar: Calendar
+    competitions: tuple[Competition, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    athletes: tuple[Athlete, ...] = ()
+    unavailability: tuple[Unavailability, ...] = ()
+    injuries: tuple[Injury, ...] = ()
+    rules: RuleSettings = Field(default_factory=RuleSettings)
+    pins: tuple[Pin, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
+    plan: Plan | None = None
+    sessions: tuple[Session, ...] = ()
+
+    # -- lookups -----------------------------------------------------------------
+    def athlete(self, athlete_id: str) -> Athlete | None:
+        return next((a for a in self.athletes if a.id == athlete_id), None)
+
+    def injury_of(self, athlete_id: str) -> Injury | None:
+        return next((i for i in self.injuries if i.athlete == athlete_id), None)
+
+    def competition(self, comp_id: str) -> Competition | None:
+        return next((c for c in self.competitions if c.id == comp_id), None)
+
+    def athlete_label(self, athlete_id: str) -> str:
+        a = self.athlete(athlete_id)
+        return f"{a.name} ({a.id})" if a else athlete_id

@@ -1,0 +1,157 @@
+"""The season file (``*.season.json``): versioned JSON, validated on load, saved atomically.
+
+Layout and every field: ``docs/file-format.md``. Older schema versions are upgraded by the
+functions registered in ``MIGRATIONS`` (version n -> n+1) before validation.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from planner.errors import InputError, SaveError
+from planner.season import Season
+from planner.validate import season_problems
+
+FORMAT = "periodize-season"
+SCHEMA_VERSION = 1
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}  # from-version -> upgrade to from-version + 1
+
+
+def _loc(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in ("intensity", "week", "stage_start") and out.startswith("pins"):
+            continue  # the discriminator tag of a pin adds nothing for a reader
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def pydantic_problems(err: ValidationError, prefix: str = "") -> list[str]:
+    problems = []
+    for e in err.errors():
+        where = _loc(tuple(e["loc"]))
+        if prefix:
+            where = prefix + ("" if where.startswith("[") else ".") + where
+        msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "missing":
+            msg = "missing; add it"
+        elif e["type"] == "extra_forbidden":
+            msg = "not a known field; remove it or check its spelling"
+        elif "input" in e and e["type"] not in ("value_error",):
+            msg = f"{e['input']!r}: {msg}"
+        problems.append(f"{where}: {msg}")
+    return problems
+
+
+def season_from_dict(data: object, source: str = "") -> Season:
+    if not isinstance(data, dict):
+        raise InputError(source, ["not a season file: the top level must be a JSON object"])
+    fmt = data.get("format")
+    if fmt != FORMAT:
+        raise InputError(source, [f"format: {fmt!r} is not {FORMAT!r}; this is not a Periodize season file"])
+    version = data.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise InputError(source, [f"schema_version: {version!r} is not a version number"])
+    if version > SCHEMA_VERSION:
+        raise InputError(source, [
+            f"schema_version: {version} is newer than this Periodize understands ({SCHEMA_VERSION}); "
+            f"update Periodize to open it"
+        ])
+    data = dict(data)
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    body = {k: v for k, v in data.items() if k not in ("format", "schema_version")}
+    try:
+        season = Season.model_validate(body)
+    except ValidationError as e:
+        raise InputError(source, pydantic_problems(e)) from None
+    problems = season_problems(season)
+    if problems:
+        raise InputError(source, problems)
+    return season
+
+
+def season_to_dict(season: Season) -> dict:
+    body = season.model_dump(mode="json", exclude_none=False)
+    return {"format": FORMAT, "schema_version": SCHEMA_VERSION, **body}
+
+
+def loads(text: str, source: str = "") -> Season:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(source, [f"line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})"]) from None
+    return season_from_dict(data, source)
+
+
+def dumps(season: Season) -> str:
+    return json.dumps(season_to_dict(season), indent=1, ensure_ascii=False) + "\n"
+
+
+def load_season(path: str | os.PathLike) -> Season:
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(p), ["no such file; check the path"]) from None
+    except IsADirectoryError:
+        raise InputError(str(p), ["is a folder, not a season file"]) from None
+    except OSError as e:
+        raise InputError(str(p), [f"cannot be read ({e.strerror})"]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(str(p), ["is not UTF-8 text; is it really a .season.json file?"]) from None
+    return loads(text, str(p))
+
+
+def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = False) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    A temporary file in the same folder is written and fsynced, then renamed over the target.
+    With ``backup`` the previous file is kept as ``<name>.bak``.
+    """
+    p = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.is_dir():
+        raise SaveError(f"{p}: the folder {folder} does not exist; choose an existing folder")
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if backup and p.exists():
+            shutil.copy2(p, p.with_name(p.name + ".bak"))
+        os.replace(tmp, p)
+    except OSError as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise SaveError(f"{p}: could not be saved ({e.strerror}); the previous file is unchanged") from None
+    try:  # make the rename durable where the platform allows it
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+
+
+def save_season(season: Season, path: str | os.PathLike, backup: bool = True) -> None:
+    atomic_write(path, dumps(season), backup=backup)

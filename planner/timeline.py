@@ -1,0 +1,159 @@
+"""Calendar facts derived from a season (rules-spec.md section 1).
+
+Days are indexed 0..n-1 from the season start. Weeks are calendar weeks starting on the
+season's ``week_start``; the first and last may be partial. ``MD+k``/``MD-k`` relations, the
+day label, training days, availability and the first day that may still be planned (``today``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from planner.season import WEEKDAYS, Season
+
+_PRIORITY_RANK = {"A": 0, "B": 1, "C": 2}
+
+
+@dataclass(frozen=True)
+class Week:
+    index: int
+    first: int  # first day index inside the season
+    last: int  # last day index inside the season (inclusive)
+
+    @property
+    def days(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+class Timeline:
+    def __init__(self, season: Season):
+        cal = season.calendar
+        self.season = season
+        self.start = cal.start
+        self.end = cal.end
+        self.n = (cal.end - cal.start).days + 1
+        self.days: list[dt.date] = [cal.start + dt.timedelta(days=i) for i in range(self.n)]
+        ws = WEEKDAYS.index(cal.week_start)
+        weeks: list[Week] = []
+        first = 0
+        for i in range(1, self.n + 1):
+            if i == self.n or self.days[i].weekday() == ws:
+                weeks.append(Week(len(weeks), first, i - 1))
+                first = i
+        self.weeks = weeks
+        self.week_of = [0] * self.n
+        for w in weeks:
+            for d in w.days:
+                self.week_of[d] = w.index
+
+        # competitions -------------------------------------------------------------------
+        self.comp_on: list[list] = [[] for _ in range(self.n)]
+        for c in season.competitions:
+            for day in c.days():
+                i = self.index(day)
+                if i is not None:
+                    self.comp_on[i].append(c)
+        self.is_comp = [bool(x) for x in self.comp_on]
+        comp_days = [i for i in range(self.n) if self.is_comp[i]]
+        self.md_after: list[int | None] = [None] * self.n  # k of MD+k (nearest earlier comp day)
+        self.md_before: list[int | None] = [None] * self.n  # k of MD-k (nearest later comp day)
+        last = None
+        for i in range(self.n):
+            if self.is_comp[i]:
+                last = i
+            elif last is not None:
+                self.md_after[i] = i - last
+        nxt = None
+        for i in range(self.n - 1, -1, -1):
+            if self.is_comp[i]:
+                nxt = i
+            elif nxt is not None:
+                self.md_before[i] = nxt - i
+        self.comp_days = comp_days
+
+        # training days -----------------------------------------------------------------
+        tdays = {WEEKDAYS.index(d) for d in cal.training_days}
+        self.non_training = {self.index(x.date) for x in cal.non_training_days} - {None}
+        self.is_training = [
+            (self.days[i].weekday() in tdays) and i not in self.non_training and not self.is_comp[i]
+            for i in range(self.n)
+        ]
+
+        # the past -------------------------------------------------------------------------
+        if cal.today is None or cal.today <= cal.start:
+            self.p0 = 0
+        elif cal.today > cal.end:
+            self.p0 = self.n
+        else:
+            self.p0 = (cal.today - cal.start).days
+        self.first_open_week = next((w.index for w in weeks if w.last >= self.p0), len(weeks))
+
+        # availability ------------------------------------------------------------------------
+        self._unavailable: dict[str, set[int]] = {}
+        for u in season.unavailability:
+            s = self._unavailable.setdefault(u.athlete, set())
+            a = max(0, (u.start - cal.start).days)
+            b = min(self.n - 1, (u.end - cal.start).days)
+            s.update(range(a, b + 1))
+
+    # ------------------------------------------------------------------------------------------
+    def index(self, day: dt.date) -> int | None:
+        i = (day - self.start).days
+        return i if 0 <= i < self.n else None
+
+    def clamp_index(self, day: dt.date) -> int:
+        return min(max((day - self.start).days, 0), self.n - 1)
+
+    def week_index_of_date(self, day: dt.date) -> int | None:
+        i = self.index(day)
+        return None if i is None else self.week_of[i]
+
+    def unavailable(self, athlete_id: str) -> set[int]:
+        return self._unavailable.get(athlete_id, set())
+
+    def label(self, i: int) -> str | None:
+        """The day's MD label: ``MD`` on a competition day, else the nearer relation (k <= 7)."""
+        if self.is_comp[i]:
+            return "MD"
+        a, b = self.md_after[i], self.md_before[i]
+        cands = []
+        if b is not None and b <= 7:
+            cands.append((b, 0, f"MD-{b}"))
+        if a is not None and a <= 7:
+            cands.append((a, 1, f"MD+{a}"))
+        return min(cands)[2] if cands else None
+
+    def week_label(self, w: int) -> str:
+        return self.days[self.weeks[w].first].isoformat()
+
+    @cached_property
+    def a_competitions(self) -> list:
+        return [c for c in self.season.competitions if c.priority == "A"]
+
+    def taper_weeks(self, taper_weeks: int) -> dict[int, object]:
+        """Week index -> the A competition whose taper it is (TP-1)."""
+        out: dict[int, object] = {}
+        for c in sorted(self.a_competitions, key=lambda c: c.date):
+            w = self.week_index_of_date(c.date)
+            if w is None:
+                continue
+            for k in range(1, taper_weeks + 1):
+                if w - k >= 0:
+                    out.setdefault(w - k, c)
+        return out
+
+    def a_weeks(self) -> dict[int, object]:
+        """Week index of each A competition's first day."""
+        out: dict[int, object] = {}
+        for c in self.a_competitions:
+            w = self.week_index_of_date(c.date)
+            if w is not None:
+                out.setdefault(w, c)
+        return out
+
+    def best_priority(self, i: int) -> str | None:
+        if not self.comp_on[i]:
+            return None
+        return min((c.priority for c in self.comp_on[i]), key=_PRIORITY_RANK.__getitem__)

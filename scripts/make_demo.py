@@ -1,0 +1,112 @@
+"""Writes templates/demo.season.json, the bundled demo season.
+
+Run ``python scripts/make_demo.py`` after changing it; the JSON file is what ships.
+A 24-athlete football squad over 40 weeks (Aug-May): Saturday league matches, midweek cup
+games, B derbies and cup ties, an A-priority cup final, a winter break and three athletes in rehab.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from planner.season import (  # noqa: E402
+    Athlete, Block, Calendar, Competition, Injury, NonTrainingDay, Season, StageRecord,
+    Unavailability,
+)
+from planner.seasonfile import dumps  # noqa: E402
+
+D = dt.date.fromisoformat
+START, END = D("2026-08-03"), D("2027-05-09")
+
+SQUAD = [
+    ("A01", "Tom Berger", "Goalkeeper", 8.1), ("A02", "Luis Ortega", "Goalkeeper", 8.0),
+    ("A03", "Sam Okafor", "Goalkeeper", 8.3), ("A04", "Jonas Lind", "Defender", 9.0),
+    ("A05", "Marco Ruiz", "Defender", 9.2), ("A06", "Ben Carter", "Defender", 8.9),
+    ("A07", "Kofi Mensah", "Midfielder", 9.3), ("A08", "Elias Novak", "Defender", 9.1),
+    ("A09", "Ryan Walsh", "Defender", 8.8), ("A10", "Nico Ferreira", "Midfielder", 9.4),
+    ("A11", "Adam Kowalski", "Midfielder", 9.0), ("A12", "Leo Martin", "Defender", 9.2),
+    ("A13", "Hugo Laurent", "Midfielder", 9.1), ("A14", "Omar Haddad", "Midfielder", 9.5),
+    ("A15", "Finn Larsen", "Midfielder", 9.0), ("A16", "Yuki Tanaka", "Midfielder", 9.2),
+    ("A17", "Dario Conti", "Defender", 9.0), ("A18", "Mateo Silva", "Forward", 9.6),
+    ("A19", "Isaac Boateng", "Forward", 9.7), ("A20", "Pavel Dvorak", "Forward", 9.3),
+    ("A21", "Chris Evans", "Forward", 9.4), ("A22", "Amir Rahimi", "Midfielder", 9.1),
+    ("A23", "Jack Doyle", "Defender", 8.9), ("A24", "Theo Vidal", "Forward", 9.5),
+]
+
+BREAK = {D("2026-12-26"), D("2027-01-02")}
+B_LEAGUE = {D("2026-10-17"): "Derby (home)", D("2027-03-06"): "Derby (away)"}
+CUP = [  # midweek cup games (Wednesdays)
+    (D("2026-09-23"), "Cup round 2", "C"), (D("2026-10-28"), "Cup round 3", "C"),
+    (D("2026-12-02"), "Cup round 4", "C"), (D("2027-02-10"), "Cup round 5", "B"),
+    (D("2027-03-17"), "Cup quarter-final", "B"), (D("2027-04-14"), "Cup semi-final", "B"),
+]
+FINAL = (D("2027-05-08"), "Cup final")
+
+
+def competitions() -> list[Competition]:
+    out: list[Competition] = []
+    day, n = D("2026-08-15"), 0
+    while day <= D("2027-05-01"):
+        if day not in BREAK:
+            n += 1
+            name = B_LEAGUE.get(day, f"League match {n}")
+            out.append(Competition(id=f"league-{n:02d}", name=name, date=day,
+                                   priority="B" if day in B_LEAGUE else "C"))
+        day += dt.timedelta(days=7)
+    for date, name, prio in CUP:
+        out.append(Competition(id=name.lower().replace(" ", "-"), name=name, date=date, priority=prio))
+    out.append(Competition(id="cup-final", name=FINAL[1], date=FINAL[0], priority="A"))
+    return sorted(out, key=lambda c: c.date)
+
+
+def season() -> Season:
+    cal = Calendar(
+        start=START, end=END,
+        non_training_days=tuple(NonTrainingDay(date=D(d), reason=r) for d, r in (
+            ("2026-12-24", "Christmas Eve"), ("2026-12-25", "Christmas"),
+            ("2026-12-26", "Winter break"), ("2026-12-31", "New Year's Eve"),
+            ("2027-01-01", "New Year"), ("2027-01-02", "Winter break"),
+        )),
+    )
+    injuries = (
+        Injury(athlete="A07", protocol="iliopsoas-tendinopathy", onset=D("2026-07-24"),
+               stages=(StageRecord(stage="P1", start=D("2026-07-27")),),
+               target_competition="league-10"),
+        Injury(athlete="A12", protocol="iliopsoas-tendinopathy", onset=D("2026-06-18"),
+               stages=(StageRecord(stage="P1", start=D("2026-06-22")),
+                       StageRecord(stage="P2", start=D("2026-07-01")),
+                       StageRecord(stage="P3", start=D("2026-07-22"))),
+               target_competition="league-06"),
+        Injury(athlete="A19", protocol="iliopsoas-tendinopathy", onset=D("2026-07-08"),
+               stages=(StageRecord(stage="P1", start=D("2026-07-09")),
+                       StageRecord(stage="P2", start=D("2026-07-20")))),
+    )
+    return Season(
+        name="Riverside FC 2026/27",
+        calendar=cal,
+        competitions=tuple(competitions()),
+        blocks=(
+            Block(name="Pre-season", start=D("2026-08-03"), end=D("2026-08-30"),
+                  emphasis="Aerobic base, speed reintroduction"),
+            Block(name="Autumn", start=D("2026-08-31"), end=D("2026-12-20"), emphasis="In-season maintenance"),
+            Block(name="Winter break", start=D("2026-12-21"), end=D("2027-01-03"), emphasis="Recovery"),
+            Block(name="Spring", start=D("2027-01-04"), end=D("2027-04-18"), emphasis="In-season maintenance"),
+            Block(name="Cup run-in", start=D("2027-04-19"), end=D("2027-05-09"), emphasis="Taper and peak"),
+        ),
+        athletes=tuple(Athlete(id=i, name=n, position=p, max_speed=v) for i, n, p, v in SQUAD),
+        unavailability=(
+            Unavailability(athlete="A03", start=D("2026-09-07"), end=D("2026-09-13"), reason="International duty"),
+            Unavailability(athlete="A22", start=D("2027-02-01"), end=D("2027-02-05"), reason="Illness"),
+        ),
+        injuries=injuries,
+    )
+
+
+if __name__ == "__main__":
+    target = Path(__file__).resolve().parents[1] / "templates" / "demo.season.json"
+    target.write_text(dumps(season()), encoding="utf-8")
+    print(f"wrote {target}")

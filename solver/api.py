@@ -1,0 +1,97 @@
+"""What the solver takes and gives back; nothing here touches OR-Tools."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from enum import Enum
+
+from planner.season import Plan, Season
+
+
+class Status(str, Enum):
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible"
+    INFEASIBLE = "infeasible"
+    CANCELLED = "cancelled"
+    TIMEOUT = "timeout"
+
+    @property
+    def has_plan(self) -> bool:
+        return self in (Status.OPTIMAL, Status.FEASIBLE)
+
+
+@dataclass(frozen=True)
+class SolveRequest:
+    season: Season
+    time_limit: float = 30.0  # seconds of wall time
+    deterministic: bool = False  # one worker, fixed seed: the same plan on every run
+    workers: int = 0  # 0: every core (ignored when deterministic)
+    reference: Plan | None = None  # the plan a what-if re-plan should change least (STAB)
+    seed: int = 1
+
+
+@dataclass(frozen=True)
+class Progress:
+    objective: float
+    bound: float
+    elapsed: float
+    solutions: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One hard-rule instance in an infeasibility explanation."""
+
+    rule: str
+    athlete: str | None
+    start: str
+    end: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: Status
+    plan: Plan | None
+    objective: float | None = None
+    bound: float | None = None
+    wall_time: float = 0.0
+    penalties: dict[str, int] = field(default_factory=dict)  # soft rule id -> penalty points
+    counts: dict[str, int] = field(default_factory=dict)  # soft rule id -> violation instances
+    explanation: tuple[Conflict, ...] = ()
+    message: str = ""
+
+    @property
+    def gap(self) -> float | None:
+        if self.objective is None or self.bound is None:
+            return None
+        if self.objective == 0:
+            return 0.0
+        return abs(self.objective - self.bound) / max(1.0, abs(self.objective))
+
+
+class StopToken:
+    """Cancel a solve from another thread; honoured even before the search starts."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._callbacks: list = []
+        self._lock = threading.Lock()
+
+    def request(self) -> None:
+        with self._lock:
+            self._event.set()
+            callbacks = list(self._callbacks)
+        for cb in callbacks:
+            cb()
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    def on_request(self, cb) -> None:
+        with self._lock:
+            self._callbacks.append(cb)
+            fire = self._event.is_set()
+        if fire:
+            cb()
