@@ -1,0 +1,134 @@
+"""Why a season has no plan: a small set of hard-rule instances that cannot all hold.
+
+Every hard-rule instance of the model sits behind an assumption literal named after its group
+(rule id + athlete + dates). A separate model without objective is solved with all assumptions;
+CP-SAT returns a sufficient set of assumptions for infeasibility, which is then shrunk by
+deletion (drop one group, re-solve; keep it out if still infeasible) while time allows.
+"""
+
+from __future__ import annotations
+
+import time
+
+from ortools.sat.python import cp_model
+
+from planner.season import Season
+from solver.api import Conflict, StopToken
+
+RULE_WORDS = {
+    "AV-1": "no running when unavailable or off",
+    "HV-5": "rest between speed days",
+    "HV-2": "weekly speed-day cap",
+    "HV-6": "no speed the day after a match",
+    "HV-7": "no speed the day before a match",
+    "RH-CAP": "stage speed cap",
+    "RH-11": "sprint ladder",
+    "RH-STAGE": "rehab stage order and duration",
+    "DL-2": "deload rhythm",
+    "TP-1": "taper before an A competition",
+    "PIN": "the coach's pin",
+    "RTS": "return for the target competition",
+    "HV-1": "regular high-velocity exposure",
+    "TP-3": "HV exposure in the taper",
+    "TEAM": "shared team speed days",
+}
+
+
+def _describe(model, key: str) -> Conflict:
+    rule, unit, first, last, what = model.group_info[key]
+    tl = model.tl
+    season: Season = model.season
+    week_rules = {"DL-2", "TP-1"} or set()
+    is_week = rule in week_rules or (rule == "PIN" and what and _is_week_pin(season, what))
+    if is_week:
+        d0 = tl.days[tl.weeks[first].first]
+        d1 = tl.days[tl.weeks[last].last]
+    else:
+        d0, d1 = tl.days[first], tl.days[last]
+    who = None
+    athlete = None
+    if unit:
+        if unit.startswith("group"):
+            u = next(x for x in model.units if x.key == unit)
+            athlete = u.athletes[0]
+            who = ", ".join(season.athlete_label(a) for a in u.athletes[:3]) + (
+                f" and {len(u.athletes) - 3} more" if len(u.athletes) > 3 else "")
+        else:
+            athlete = unit
+            who = season.athlete_label(unit)
+    span = d0.strftime("%a %d %b %Y") if d0 == d1 else f"{d0.strftime('%d %b')} to {d1.strftime('%d %b %Y')}"
+    words = RULE_WORDS.get(rule, rule)
+    detail = ""
+    if rule == "PIN":
+        detail = _pin_text(season, what)
+    elif rule == "TP-1":
+        comp = model.taper_set.get(first) or model.tl.a_weeks().get(first)
+        if comp is not None:
+            detail = f" for A competition '{comp.name}' ({comp.date.strftime('%d %b %Y')})"
+        detail += {"taper": ": must be a taper week", "no taper": ": may not be a taper week",
+                   "A week": ": the competition's week may not be a deload"}.get(what, "")
+    elif rule == "DL-2":
+        detail = {"adjacent": ": no deload next to a deload or taper",
+                  "run": f": at most {model.rules.value('DL-2', 'max_load_weeks')} load weeks in a row"}.get(what, "")
+    elif rule == "RH-STAGE" and what:
+        detail = f" ({what})"
+    text = f"{rule} ({words}{detail})" + (f" for {who}" if who else "") + f", {span}"
+    return Conflict(rule=rule, athlete=athlete, start=d0.isoformat(), end=d1.isoformat(), text=text)
+
+
+def _is_week_pin(season: Season, what: str) -> bool:
+    try:
+        return season.pins[int(what)].kind == "week"
+    except (ValueError, IndexError):
+        return False
+
+
+def _pin_text(season: Season, what: str) -> str:
+    try:
+        p = season.pins[int(what)]
+    except (ValueError, IndexError):
+        return ""
+    if p.kind == "intensity":
+        return f" intensity {p.intensity} on {p.date.strftime('%d %b')}"
+    if p.kind == "week":
+        return f" '{p.week_kind}' week"
+    return f" {p.stage} starts {p.date.strftime('%d %b')}"
+
+
+def _infeasible_with(model, keys: list[str], time_limit: float, stop: StopToken | None) -> tuple[bool, list[str]]:
+    m = model.m
+    m.ClearAssumptions()
+    m.AddAssumptions([model.groups[k] for k in keys])
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = max(0.05, time_limit)
+    if stop is not None and stop.is_set():
+        return False, keys
+    status = solver.Solve(m)
+    if status != cp_model.INFEASIBLE:
+        return False, keys
+    core = solver.SufficientAssumptionsForInfeasibility()
+    index = {model.groups[k].Index(): k for k in keys}
+    return True, [index[i] for i in core if i in index] or keys
+
+
+def explain(season: Season, stop: StopToken | None = None, time_limit: float = 10.0) -> tuple[Conflict, ...]:
+    from solver.model import PlanModel
+
+    t0 = time.monotonic()
+    model = PlanModel(season, guarded=True)
+    model.m.ClearObjective()
+    keys = list(model.groups)
+    infeasible, core = _infeasible_with(model, keys, time_limit, stop)
+    if not infeasible:
+        return ()
+    # shrink by deletion while time allows (cores are usually small already)
+    i = 0
+    while i < len(core) and time.monotonic() - t0 < time_limit and len(core) > 1:
+        trial = core[:i] + core[i + 1:]
+        still, smaller = _infeasible_with(model, trial, min(2.0, time_limit), stop)
+        if still:
+            core = [k for k in trial if k in set(smaller)] or trial
+        else:
+            i += 1
+    return tuple(_describe(model, k) for k in core)

@@ -1,0 +1,1114 @@
+"""The CP-SAT model: validated input -> variables -> constraints (one method per rule) ->
+objective -> result.
+
+Structure that keeps the model small:
+- **Units.** Athletes without an injury whose constraints are identical (availability, pins,
+  recorded past) are interchangeable: they are planned as one unit and expanded afterwards.
+  Each injured athlete is a unit of its own.
+- **Day values.** A unit-day holds Boolean literals only for the intensity levels that can matter
+  there (``lv[d][level]``). Everything a rule fixes anyway (rest days, unavailable days, played
+  competition days at 100, the past) is a Python constant, not a variable.
+- **Stages.** An injured athlete's stages are monotone "reached" literals ``R[k][d]`` (stage k or
+  later on day d), split into epochs at future flare-ups.
+- **Coupling.** Units meet only in team variables: the team's week kinds and the team HV days.
+
+Ordinary running below the speed-day threshold is not a decision: after solving, free training
+days get steady running (docs/semantics.md, "Intensities the rules leave free").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from planner.protocols import Protocol, load_protocol
+from planner.rehab import flare_steps, segments, stage_on
+from planner.rules import RuleSet
+from planner.season import FIT, HV_LEVEL, INJ, LEVELS, SPEED_DAY, AthletePlan, Plan, Season
+from planner.timeline import Timeline
+from planner.validate import check_season
+from solver.api import Outcome, Progress, SolveRequest, Status, StopToken
+
+RUN_LEVELS = tuple(lv for lv in LEVELS if lv > 0)  # 60 .. 100
+FIT_HV_LEVEL = 95  # a fit athlete's HV training session (the "vaccine" dose)
+STEADY = 70  # ordinary running below the speed threshold
+SOFT_IN_V1 = ("RTS", "HV-1", "TP-3", "TEAM")
+
+
+def _true(x) -> bool:
+    return x is True or (isinstance(x, int) and not isinstance(x, cp_model.IntVar) and x == 1)
+
+
+def _neg(x):
+    if isinstance(x, bool):
+        return not x
+    return x.Not()
+
+
+# ----------------------------------------------------------------------------------------------
+# Units
+# ----------------------------------------------------------------------------------------------
+@dataclass
+class Epoch:
+    """Days [first, end) of an injured athlete between future flare-ups."""
+
+    first: int
+    end: int
+    R: list[list]  # R[k][d - first]: stage index >= k on day d (k = 0 always true)
+    start_stage: int | None  # known stage at the epoch start (first epoch) or None (after a flare)
+    start_day: int  # start of the stage held at ``first`` (may be before the season)
+    flare_steps: int = 0
+
+
+@dataclass
+class Unit:
+    key: str
+    athletes: list[str]
+    protocol: Protocol | None = None
+    order: tuple[str, ...] = (FIT,)
+    fixed: list[int] = field(default_factory=list)  # intensity where no variable decides it
+    lv: list[dict] = field(default_factory=list)  # per day: level -> literal
+    given: list[bool] = field(default_factory=list)
+    fit: list = field(default_factory=list)  # per day: True/False or literal
+    epochs: list[Epoch] = field(default_factory=list)
+    week_fit: list = field(default_factory=list)
+    deload: list = field(default_factory=list)
+    taper: list = field(default_factory=list)
+    own_deload: dict = field(default_factory=dict)
+    past_stage: list[str] = field(default_factory=list)
+    credit_cap: int = 0  # ladder credit at the first epoch (cap of the stage before)
+    past_counts: dict = field(default_factory=dict)  # level -> days done since the reset (past)
+    past_cap_days: int = 0  # days at the current stage's cap already done (past)
+
+    @property
+    def size(self) -> int:
+        return len(self.athletes)
+
+    @property
+    def injured(self) -> bool:
+        return self.protocol is not None
+
+
+class PlanModel:
+    """Builds the CP-SAT model of a season. ``guarded`` puts every hard-rule instance behind an
+    assumption literal (used to explain infeasibility)."""
+
+    def __init__(self, season: Season, reference: Plan | None = None, guarded: bool = False):
+        self.season = season
+        self.tl = Timeline(season)
+        self.rules = RuleSet(season.rules)
+        self.reference = reference
+        self.guarded = guarded
+        self.m = cp_model.CpModel()
+        self.groups: dict[str, object] = {}  # group name -> assumption literal
+        self.group_info: dict[str, tuple] = {}
+        self.objective_terms: list[tuple[int, object]] = []  # (weight, expr)
+        self.penalty_terms: dict[str, list[tuple[int, object]]] = {}
+        tl = self.tl
+        self.n = tl.n
+        self.p0 = tl.p0
+        self.W = len(tl.weeks)
+        self.open_weeks = list(range(tl.first_open_week, self.W))
+        self.recorded = season.plan
+        self.taper_set = tl.taper_weeks(self.rules.value("TP-1", "taper_weeks"))
+        self._build()
+
+    # -- guards -------------------------------------------------------------------------------
+    def guard(self, rule: str, athlete: str | None, first: int, last: int, what: str = "") -> list:
+        if not self.guarded:
+            return []
+        key = f"{rule}|{athlete or ''}|{first}|{last}|{what}"
+        lit = self.groups.get(key)
+        if lit is None:
+            lit = self.m.NewBoolVar(key)
+            self.groups[key] = lit
+            self.group_info[key] = (rule, athlete, first, last, what)
+        return [lit]
+
+    def clause(self, lits: list, enf: list) -> None:
+        """At least one of ``lits`` (literals or Python bools) holds, when ``enf`` holds."""
+        out = []
+        for x in lits:
+            if isinstance(x, bool):
+                if x:
+                    return
+                continue
+            out.append(x)
+        ct = self.m.AddBoolOr(out) if out else self.m.AddBoolOr([False])
+        if enf:
+            ct.OnlyEnforceIf(enf)
+
+    def linear_le(self, terms: list, const: int, rhs, enf: list) -> None:
+        """sum(terms) + const <= rhs (rhs an int or expression); terms are literals or bools."""
+        lits = [t for t in terms if not isinstance(t, bool)]
+        const += sum(1 for t in terms if t is True)
+        if not lits and isinstance(rhs, int):
+            if const > rhs:
+                self.clause([], enf)
+            return
+        ct = self.m.Add(sum(lits) + const <= rhs)
+        if enf:
+            ct.OnlyEnforceIf(enf)
+
+    # -- build --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self._team_weeks()
+        self._units()
+        for u in self.units:
+            self._unit_weeks(u)
+        # hard rules, one method each
+        self.av_1()
+        self.rh_cap()
+        self.rh_stage()
+        self.rh_11()
+        self.hv_5()
+        self.hv_2()
+        self.hv_6()
+        self.hv_7()
+        self.dl_2()
+        self.tp_1()
+        self.pin()
+        # soft rules
+        self.rts()
+        self.hv_1()
+        self.tp_3()
+        self.team()
+        self._objective()
+
+    def _team_weeks(self) -> None:
+        m = self.m
+        self.team_deload: list = []
+        self.team_taper: list = []
+        rec = self.recorded.team_weeks if self.recorded is not None else None
+        for w in range(self.W):
+            if self.tl.weeks[w].first < self.p0:  # past or in progress: keep what was recorded
+                kind = rec[w] if rec is not None and len(rec) == self.W else "load"
+                self.team_deload.append(kind == "deload")
+                self.team_taper.append(kind == "taper")
+            else:
+                d, t = m.NewBoolVar(f"team_deload_{w}"), m.NewBoolVar(f"team_taper_{w}")
+                m.AddImplication(d, t.Not())
+                self.team_deload.append(d)
+                self.team_taper.append(t)
+
+    # -- units --------------------------------------------------------------------------------
+    def _units(self) -> None:
+        season, tl = self.season, self.tl
+        injured = {i.athlete: i for i in season.injuries}
+        pins_of: dict[str, list] = {}
+        for p in season.pins:
+            if getattr(p, "athlete", None):
+                pins_of.setdefault(p.athlete, []).append(p)
+        rec = self.recorded
+        groups: dict[tuple, list[str]] = {}
+        self.units: list[Unit] = []
+        for a in season.athletes:
+            if a.id in injured:
+                continue
+            past = ()
+            if rec is not None and self.p0 > 0:
+                ap = rec.for_athlete(a.id)
+                if ap is not None:
+                    past = (tuple(ap.intensity[: self.p0]), tuple(ap.weeks[: tl.first_open_week + 1]))
+            ref = ()
+            sig = (
+                frozenset(d for d in tl.unavailable(a.id) if d >= self.p0 - 2),
+                tuple(sorted(p.model_dump_json() for p in pins_of.get(a.id, []))),
+                past,
+                ref,
+            )
+            groups.setdefault(sig, []).append(a.id)
+        for i, ids in enumerate(groups.values()):
+            u = Unit(key=f"group{i}", athletes=ids)
+            self._fit_days(u)
+            self.units.append(u)
+        for a in season.athletes:
+            if a.id in injured:
+                u = Unit(key=a.id, athletes=[a.id])
+                self._injured_days(u, injured[a.id])
+                self.units.append(u)
+
+    def _past_intensity(self, athlete: str) -> list[int]:
+        if self.recorded is None or self.p0 == 0:
+            return [0] * self.p0
+        ap = self.recorded.for_athlete(athlete)
+        if ap is None or len(ap.intensity) != self.n:
+            return [0] * self.p0
+        return list(ap.intensity[: self.p0])
+
+    def _fit_days(self, u: Unit) -> None:
+        """A never-injured unit: FIT every day; HV training is a Boolean per candidate day."""
+        tl, m = self.tl, self.m
+        aid = u.athletes[0]
+        off = tl.unavailable(aid)
+        past = self._past_intensity(aid)
+        n, p0 = self.n, self.p0
+        u.given = [d < p0 or tl.is_comp[d] for d in range(n)]
+        u.fit = [True] * n
+        u.past_stage = [FIT] * p0
+        u.fixed = [past[d] if d < p0 else (100 if tl.is_comp[d] and d not in off else 0)
+                   for d in range(n)]
+        u.lv = [dict() for _ in range(n)]
+        pinned = {tl.index(p.date) for p in self.season.pins
+                  if p.kind == "intensity" and p.athlete == aid}
+        for d in range(p0, n):
+            if d in off or tl.is_comp[d]:
+                continue
+            if d in pinned:
+                u.lv[d] = {lvl: m.NewBoolVar(f"{u.key}_{d}_{lvl}") for lvl in RUN_LEVELS}
+                m.AddAtMostOne(u.lv[d].values())
+            elif tl.is_training[d] and self._fit_candidate(u, d):
+                u.lv[d] = {FIT_HV_LEVEL: m.NewBoolVar(f"{u.key}_hv_{d}")}
+
+    def _fit_candidate(self, u: Unit, d: int) -> bool:
+        """Can a fit athlete do HV training on open training day d at all? (HV-5, HV-6 and HV-7
+        against given days, decided here instead of by the solver)."""
+        if self.guarded:
+            return True
+        tl = self.tl
+        k6 = self.rules.value("HV-6", "days_after")
+        if tl.md_after[d] is not None and tl.md_after[d] <= k6:
+            return False
+        if self.rules.value("HV-7", "enabled") and tl.md_before[d] == 1:
+            return False
+        r = self.rules.value("HV-5", "rest_days")
+        return not any(u.given[e] and u.fixed[e] >= SPEED_DAY
+                       for e in range(max(0, d - r), min(self.n, d + r + 1)) if e != d)
+
+    def _injured_days(self, u: Unit, inj) -> None:
+        tl, m = self.tl, self.m
+        proto = load_protocol(inj.protocol)
+        u.protocol = proto
+        u.order = proto.stage_ids + (FIT,)
+        K = len(u.order)
+        aid = u.athletes[0]
+        off = tl.unavailable(aid)
+        past = self._past_intensity(aid)
+        n, p0 = self.n, self.p0
+        u.fixed = [0] * n
+        u.lv = [dict() for _ in range(n)]
+        u.given = [d < p0 or tl.is_comp[d] for d in range(n)]
+        u.past_stage = [stage_on(inj, proto, tl.days[d]) for d in range(p0)]
+        u.fit = [s == FIT for s in u.past_stage] + [None] * (n - p0)
+        for d in range(p0):
+            u.fixed[d] = past[d]
+        if p0 >= n:
+            return
+        # the first epoch starts from the recorded state at p0
+        segs = segments(inj, proto, until=tl.days[p0])
+        cur = segs[-1] if segs else None
+        if cur is None:  # onset recorded but no stage yet: validation prevents this for p0
+            raise ValueError(f"{aid}: no recorded stage at the planning start")
+        c = u.order.index(cur.stage)
+        sc = (cur.start - tl.start).days
+        u.credit_cap = proto.previous_cap(cur.stage) if cur.stage != FIT else 100
+        counts: dict[int, int] = {}
+        for d in range(max(0, sc), p0):
+            if past[d] >= 60:
+                counts[past[d]] = counts.get(past[d], 0) + 1
+        u.past_counts = counts
+        cap_c = proto.cap(cur.stage)
+        u.past_cap_days = sum(1 for d in range(max(0, sc), p0) if cap_c > 0 and past[d] == cap_c)
+        flares = sorted(tl.index(f) for f in inj.flare_ups if tl.days[p0] < f <= tl.end)
+        bounds = [p0] + flares + [n]
+        for e in range(len(bounds) - 1):
+            first, end = bounds[e], bounds[e + 1]
+            R = [[True] * (end - first)]
+            for k in range(1, K):
+                R.append([m.NewBoolVar(f"{aid}_R{k}_{d}") for d in range(first, end)])
+            ep = Epoch(first, end, R, c if e == 0 else None, sc if e == 0 else first,
+                       0 if e == 0 else flare_steps(inj.flare_ups, tl.days[first]))
+            u.epochs.append(ep)
+            if e == 0:
+                for k in range(1, K):
+                    if k <= c:
+                        for d in range(end - first):
+                            R[k][d] = True
+        for ep in u.epochs:
+            for d in range(ep.first, ep.end):
+                u.fit[d] = ep.R[K - 1][d - ep.first]
+        # day values
+        for d in range(p0, n):
+            if d in off:
+                continue
+            if tl.is_comp[d]:
+                u.lv[d] = {100: u.fit[d]}  # plays at 100 when fit, else no running
+            elif tl.is_training[d] or self.guarded:
+                # every level: RH-CAP ties each to the stage that allows it
+                u.lv[d] = {lvl: m.NewBoolVar(f"{aid}_{d}_{lvl}") for lvl in RUN_LEVELS}
+                m.AddAtMostOne(u.lv[d].values())
+
+    def stage_lit(self, u: Unit, k: int, d: int):
+        """Literal/bool: on day d (>= p0) the athlete's stage index is >= k."""
+        if k <= 0:
+            return True
+        if k >= len(u.order):
+            return False
+        for ep in u.epochs:
+            if ep.first <= d < ep.end:
+                return ep.R[k][d - ep.first]
+        raise IndexError(d)
+
+    # -- week kinds -----------------------------------------------------------------------------
+    def _unit_weeks(self, u: Unit) -> None:
+        m, tl = self.m, self.tl
+        rec = self.recorded.for_athlete(u.athletes[0]) if self.recorded is not None else None
+        for w in range(self.W):
+            first = tl.weeks[w].first
+            if first < self.p0:
+                kind = rec.weeks[w] if rec is not None and len(rec.weeks) == self.W else None
+                if kind is None:
+                    kind = "taper" if _true(self.team_taper[w]) else ("deload" if _true(self.team_deload[w]) else "load")
+                u.week_fit.append(u.fit[first] if first < len(u.fit) else True)
+                u.deload.append(kind == "deload")
+                u.taper.append(kind == "taper")
+                continue
+            f = u.fit[first]
+            u.week_fit.append(f)
+            if f is True:
+                u.deload.append(self.team_deload[w])
+                u.taper.append(self.team_taper[w])
+                continue
+            own = m.NewBoolVar(f"{u.key}_own_deload_{w}")
+            u.own_deload[w] = own
+            dl, tp = m.NewBoolVar(f"{u.key}_deload_{w}"), m.NewBoolVar(f"{u.key}_taper_{w}")
+            td, tt = self.team_deload[w], self.team_taper[w]
+            # dl == (f and td) or (not f and own); tp == f and tt
+            m.AddBoolOr([f.Not(), td.Not(), dl])
+            m.AddBoolOr([f.Not(), td, dl.Not()])
+            m.AddBoolOr([f, own.Not(), dl])
+            m.AddBoolOr([f, own, dl.Not()])
+            m.AddBoolAnd([f, tt]).OnlyEnforceIf(tp)
+            m.AddBoolOr([f.Not(), tt.Not(), tp])
+            u.deload.append(dl)
+            u.taper.append(tp)
+
+    # -- helpers over day values ------------------------------------------------------------------
+    def lits_at_least(self, u: Unit, d: int, threshold: int) -> tuple[list, int]:
+        """(literals, constant): the unit-day's intensity is >= threshold iff sum == 1."""
+        lits = [lit for lvl, lit in u.lv[d].items() if lvl >= threshold]
+        const = 1 if (not u.lv[d] and u.fixed[d] >= threshold) else 0
+        lits = [x for x in lits if x is not False]
+        if any(x is True for x in lits):
+            return [], 1
+        return lits, const
+
+    def is_speed(self, u: Unit, d: int):
+        lits, const = self.lits_at_least(u, d, SPEED_DAY)
+        if const:
+            return True
+        if not lits:
+            return False
+        if len(lits) == 1:
+            return lits[0]
+        b = self.m.NewBoolVar(f"{u.key}_speed_{d}")
+        self.m.Add(sum(lits) == b)
+        return b
+
+    def speed_lits(self, u: Unit) -> list:
+        if not hasattr(u, "_speed"):
+            u._speed = [self.is_speed(u, d) for d in range(self.n)]
+        return u._speed
+
+    def hv_lits(self, u: Unit) -> list:
+        if not hasattr(u, "_hv"):
+            out = []
+            for d in range(self.n):
+                lits, const = self.lits_at_least(u, d, HV_LEVEL)
+                if const:
+                    out.append(True)
+                elif not lits:
+                    out.append(False)
+                elif len(lits) == 1:
+                    out.append(lits[0])
+                else:
+                    b = self.m.NewBoolVar(f"{u.key}_hv_{d}")
+                    self.m.Add(sum(lits) == b)
+                    out.append(b)
+            u._hv = out
+        return u._hv
+
+    # ==========================================================================================
+    # Hard rules
+    # ==========================================================================================
+    def av_1(self) -> None:
+        """AV-1: no running when unavailable or on a day that is neither a training day nor (for a
+        fit athlete) a competition day; a played competition day is at 100.
+
+        Built into the day domains: unavailable and rest days get no level literal at all, a
+        competition day's only level is 100 tied to the athlete being fit that day."""
+
+    def rh_cap(self) -> None:
+        """RH-CAP: intensity never exceeds the cap of the day's stage."""
+        for u in self.units:
+            if not u.injured:
+                continue
+            caps = [u.protocol.cap(s) for s in u.order]
+            for d in range(self.p0, self.n):
+                if self.tl.is_comp[d]:
+                    continue
+                for lvl, lit in u.lv[d].items():
+                    k = next(i for i, c in enumerate(caps) if c >= lvl)
+                    if k > 0:
+                        enf = self.guard("RH-CAP", u.key, d, d)
+                        self.clause([_neg(lit), self.stage_lit(u, k, d)], enf)
+
+    def rh_stage(self) -> None:
+        """RH-STAGE: stages in protocol order without skipping, within min-max days, left only after
+        the exit requirement is met inside the stage; a flare-up moves back (one epoch each)."""
+        for u in self.units:
+            if not u.injured:
+                continue
+            for ei, ep in enumerate(u.epochs):
+                self._stage_epoch(u, ei, ep)
+
+    def _stage_epoch(self, u: Unit, ei: int, ep: Epoch) -> None:
+        m = self.m
+        K = len(u.order)
+        specs = [u.protocol.stage(s) for s in u.order[:-1]]
+        R, first, end = ep.R, ep.first, ep.end
+        L = end - first
+        c, sc = ep.start_stage, ep.start_day  # c is None after a flare-up
+
+        def reached(k: int, x: int):
+            """Stage >= k on absolute day x, or before the epoch: has stage k started by x?"""
+            if k <= 0:
+                return x >= (sc if c is not None else first)
+            if x >= first:
+                return R[k][x - first]
+            if c is not None:  # first epoch: only the recorded stage started before p0
+                return k < c or (k == c and x >= sc)
+            return False
+
+        order_enf = self.guard("RH-STAGE", u.key, first, end - 1, "order")
+        for k in range(1, K):  # monotone in time and in stage order
+            for i in range(L - 1):
+                self.clause([_neg(R[k][i]), R[k][i + 1]], order_enf)
+            if k + 1 < K:
+                for i in range(L):
+                    self.clause([_neg(R[k + 1][i]), R[k][i]], order_enf)
+        if c is None:  # flare-up on `first`: the stage held the day before, moved back
+            prev = u.epochs[ei - 1]
+            fenf = self.guard("RH-STAGE", u.key, first, first, "flare-up")
+            for k in range(1, K):
+                src = prev.R[k + ep.flare_steps][-1] if k + ep.flare_steps < K else False
+                self.clause([_neg(R[k][0]), src], fenf)
+                self.clause([_neg(src), R[k][0]], fenf)
+        for k in range(K - 1):
+            spec = specs[k]
+            denf = self.guard("RH-STAGE", u.key, first, end - 1, f"{u.order[k]} duration")
+            # minimum: entering k+1 on day d needs stage k started by d - min_days
+            for d in range(first if c is not None else first + 1, end):
+                nxt = R[k + 1][d - first]
+                if isinstance(nxt, bool):
+                    continue
+                self.clause([_neg(nxt), reached(k + 1, d - 1), reached(k, d - spec.min_days)], denf)
+            # maximum: stage k held on day x -> stage k+1 by x + max_days
+            mx = spec.max_days
+            if c is not None and k == c:
+                t = sc + mx
+                if first <= t < end:
+                    self.clause([R[k + 1][t - first]], denf)
+                elif t < first:
+                    self.clause([], denf)  # validation normally rejects this input
+            elif c is None or k > c:
+                for x in range(first, end - mx):
+                    self.clause([_neg(reached(k, x)), R[k + 1][x + mx - first]], denf)
+            # exit requirement: leaving k by progression inside this epoch
+            if spec.exit_kind != "days_at_cap":
+                continue
+            left = R[k + 1][L - 1]
+            if left is False or (c is not None and k < c):
+                continue
+            cond = [] if left is True else [left]
+            if c is None:
+                if R[k + 1][0] is True:
+                    continue
+                cond.append(_neg(R[k + 1][0]))
+            ys = []
+            for d in range(first, end):
+                lit = u.lv[d].get(spec.cap)
+                if lit is None or isinstance(lit, bool) or self.tl.is_comp[d]:
+                    continue
+                y = m.NewBoolVar(f"{u.key}_exit{k}_{d}")
+                m.AddImplication(y, lit)
+                self.clause([_neg(y), reached(k, d)], [])
+                self.clause([_neg(y), _neg(R[k + 1][d - first])], [])
+                ys.append(y)
+            need = spec.exit_days - (u.past_cap_days if c is not None and k == c else 0)
+            if need <= 0:
+                continue
+            eenf = self.guard("RH-STAGE", u.key, first, end - 1, f"{u.order[k]} exit")
+            if len(ys) < need:
+                self.clause([_neg(x) for x in cond], eenf)
+            else:
+                m.Add(sum(ys) >= need).OnlyEnforceIf(cond + eenf)
+
+    def rh_11(self) -> None:
+        """RH-11: sprint ladder. A rehab day above 60 % needs the level below done on
+        `sessions_per_step` days since the last reset (record or flare-up), credit included.
+
+        Counts are sequential-counter literals: ``cnt[t][i]`` = "the lower level was done at least
+        t times on the epoch's days before day first+i"."""
+        m = self.m
+        sps = self.rules.value("RH-11", "sessions_per_step")
+        for u in self.units:
+            if not u.injured:
+                continue
+            K = len(u.order)
+            caps = [u.protocol.cap(s) for s in u.order]
+            for ei, ep in enumerate(u.epochs):
+                first, end = ep.first, ep.end
+                for j in range(1, len(RUN_LEVELS)):
+                    lower, lvl = RUN_LEVELS[j - 1], RUN_LEVELS[j]
+                    users = [d for d in range(first, end)
+                             if lvl in u.lv[d] and not self.tl.is_comp[d] and u.fit[d] is not True]
+                    if not users:
+                        continue
+                    if ei == 0:
+                        cred = lower <= u.credit_cap
+                        base = u.past_counts.get(lower, 0)
+                    else:  # credited when the stage entered at the flare-up has a previous cap >= lower
+                        kk = next((k for k in range(1, K) if caps[k - 1] >= lower), None)
+                        cred = ep.R[kk][0] if kk is not None else False
+                        base = 0
+                    need = sps - base
+                    if cred is True or need <= 0:
+                        continue
+                    enf = self.guard("RH-11", u.key, first, end - 1, f"{lvl}")
+                    cnt = [[True] * (end - first + 1)]
+                    for t in range(1, need + 1):
+                        row = [False] + [m.NewBoolVar(f"{u.key}_lad{lvl}_{t}_{i}")
+                                         for i in range(1, end - first + 1)]
+                        for i in range(1, end - first + 1):
+                            x = u.lv[first + i - 1].get(lower, False)
+                            if self.tl.is_comp[first + i - 1]:
+                                x = False
+                            self.clause([_neg(row[i]), row[i - 1], cnt[t - 1][i - 1]], [])
+                            self.clause([_neg(row[i]), row[i - 1], x], [])
+                        cnt.append(row)
+                    for d in users:
+                        lit, fit = u.lv[d][lvl], u.fit[d]
+                        self.clause([_neg(lit), fit, cnt[need][d - first], cred], enf)
+
+    def hv_5(self) -> None:
+        """HV-5: no planned speed day within `rest_days` of another speed day (two given days,
+        e.g. consecutive competition days, are allowed)."""
+        r = self.rules.value("HV-5", "rest_days")
+        for u in self.units:
+            sp = self.speed_lits(u)
+            for d in range(max(0, self.p0 - r), self.n):
+                if sp[d] is False:
+                    continue
+                for e in range(d + 1, min(self.n, d + r + 1)):
+                    if sp[e] is False or (u.given[d] and u.given[e]) or e < self.p0:
+                        continue
+                    enf = self.guard("HV-5", u.key, d, e)
+                    self.clause([_neg(sp[d]), _neg(sp[e])], enf)
+
+    def hv_2(self) -> None:
+        """HV-2: planned speed days in a week <= max(0, cap - given speed days), the cap lower in a
+        deload week."""
+        capn = self.rules.value("HV-2", "max_speed_days")
+        capd = self.rules.value("HV-2", "max_speed_days_deload")
+        m = self.m
+        for u in self.units:
+            sp = self.speed_lits(u)
+            for w in self.open_weeks:
+                days = self.tl.weeks[w].days
+                planned = [sp[d] for d in days if not u.given[d] and sp[d] is not False]
+                if not planned:
+                    continue
+                given = [sp[d] for d in days if u.given[d] and sp[d] is not False]
+                enf = self.guard("HV-2", u.key, days[0], days[-1])
+                gconst = sum(1 for x in given if x is True)
+                gvars = [x for x in given if x is not True]
+                dl = u.deload[w]
+                if not gvars:
+                    an, ad = max(0, capn - gconst), max(0, capd - gconst)
+                    if dl is True or dl is False:
+                        self.linear_le(planned, 0, ad if dl else an, enf)
+                    else:
+                        lits = [x for x in planned if x is not True]
+                        const = sum(1 for x in planned if x is True)
+                        m.Add(sum(lits) + const <= an - (an - ad) * dl).OnlyEnforceIf(enf)
+                else:
+                    allow = m.NewIntVar(0, capn, f"{u.key}_allow_{w}")
+                    capx = capn - (capn - capd) * dl if not isinstance(dl, bool) else (capd if dl else capn)
+                    m.AddMaxEquality(allow, [0, capx - gconst - sum(gvars)])
+                    lits = [x for x in planned if x is not True]
+                    const = sum(1 for x in planned if x is True)
+                    m.Add(sum(lits) + const <= allow).OnlyEnforceIf(enf)
+
+    def _no_speed_when_fit(self, rule: str, days: list[int]) -> None:
+        for u in self.units:
+            sp = self.speed_lits(u)
+            for d in days:
+                if d < self.p0 or sp[d] is False or self.tl.is_comp[d]:
+                    continue
+                enf = self.guard(rule, u.key, d, d)
+                self.clause([_neg(sp[d]), _neg(u.fit[d])], enf)
+
+    def hv_6(self) -> None:
+        """HV-6: no speed day for a fit athlete on MD+1 (.. MD+`days_after`)."""
+        k = self.rules.value("HV-6", "days_after")
+        self._no_speed_when_fit("HV-6", [d for d in range(self.n)
+                                         if self.tl.md_after[d] is not None and self.tl.md_after[d] <= k])
+
+    def hv_7(self) -> None:
+        """HV-7: no speed day for a fit athlete on MD-1."""
+        if self.rules.value("HV-7", "enabled"):
+            self._no_speed_when_fit("HV-7", [d for d in range(self.n) if self.tl.md_before[d] == 1])
+
+    def _dl2_sequence(self, key: str | None, deload: list, taper: list) -> None:
+        mx = self.rules.value("DL-2", "max_load_weeks")
+        weeks = self.open_weeks
+        for i, w in enumerate(weeks):
+            if i + 1 < len(weeks):
+                v = weeks[i + 1]
+                enf = self.guard("DL-2", key, w, v, "adjacent")
+                self.clause([_neg(deload[w]), _neg(deload[v])], enf)
+                self.clause([_neg(deload[w]), _neg(taper[v])], enf)
+                self.clause([_neg(taper[w]), _neg(deload[v])], enf)
+            if i + mx < len(weeks):
+                run = weeks[i: i + mx + 1]
+                enf = self.guard("DL-2", key, run[0], run[-1], "run")
+                self.clause([deload[x] for x in run] + [taper[x] for x in run], enf)
+
+    def dl_2(self) -> None:
+        """DL-2: at most `max_load_weeks` load weeks in a row; no deload next to a deload or taper,
+        for the team and for each athlete's resulting sequence."""
+        self._dl2_sequence(None, self.team_deload, self.team_taper)
+        for u in self.units:
+            if u.injured:
+                self._dl2_sequence(u.key, u.deload, u.taper)
+
+    def tp_1(self) -> None:
+        """TP-1: the weeks before each A competition's week are taper, its own week is not a
+        deload, and no other week is a taper."""
+        a_weeks = self.tl.a_weeks()
+        for w in self.open_weeks:
+            if w in self.taper_set:
+                enf = self.guard("TP-1", None, w, w, "taper")
+                self.clause([self.team_taper[w]], enf)
+            else:
+                enf = self.guard("TP-1", None, w, w, "no taper")
+                self.clause([_neg(self.team_taper[w])], enf)
+            if w in a_weeks:
+                enf = self.guard("TP-1", None, w, w, "A week")
+                self.clause([_neg(self.team_deload[w])], enf)
+        for _u in self.units:  # an athlete's own weeks are never taper (built in: tp == f and tt)
+            pass
+
+    def pin(self) -> None:
+        """PIN: pinned intensities, week kinds and stage starts hold."""
+        tl = self.tl
+        unit_of = {a: u for u in self.units for a in u.athletes}
+        for i, p in enumerate(self.season.pins):
+            if p.kind == "intensity":
+                d = tl.index(p.date)
+                u = unit_of.get(p.athlete)
+                if d is None or u is None or d < self.p0:
+                    continue
+                enf = self.guard("PIN", p.athlete, d, d, str(i))
+                for lvl, lit in u.lv[d].items():
+                    self.clause([lit] if lvl == p.intensity else [_neg(lit)], enf)
+                if p.intensity > 0 and p.intensity not in u.lv[d]:
+                    if not (not u.lv[d] and u.fixed[d] == p.intensity):
+                        self.clause([], enf)
+                elif p.intensity == 0 and not u.lv[d] and u.fixed[d] != 0:
+                    self.clause([], enf)
+            elif p.kind == "week":
+                w = tl.week_index_of_date(p.week)
+                if w is None or w < tl.first_open_week:
+                    continue
+                enf = self.guard("PIN", p.athlete, w, w, str(i))
+                if p.athlete is None:
+                    dl, tp = self.team_deload[w], self.team_taper[w]
+                else:
+                    u = unit_of.get(p.athlete)
+                    if u is None:
+                        continue
+                    dl, tp = u.deload[w], u.taper[w]
+                want_dl, want_tp = p.week_kind == "deload", p.week_kind == "taper"
+                self.clause([dl if want_dl else _neg(dl)], enf)
+                self.clause([tp if want_tp else _neg(tp)], enf)
+            elif p.kind == "stage_start":
+                d = tl.index(p.date)
+                u = unit_of.get(p.athlete)
+                if d is None or u is None or not u.injured or p.stage not in u.order:
+                    continue
+                enf = self.guard("PIN", p.athlete, d, d, str(i))
+                k = u.order.index(p.stage)
+                if d < self.p0:
+                    ok = u.past_stage[d] == p.stage and (d == 0 or u.past_stage[d - 1] != p.stage)
+                    if not ok:
+                        self.clause([], enf)
+                    continue
+                self.clause([self.stage_lit(u, k, d)], enf)
+                self.clause([_neg(self.stage_lit(u, k + 1, d))], enf)
+                if d - 1 >= self.p0:
+                    self.clause([_neg(self.stage_lit(u, k, d - 1))], enf)
+                elif d - 1 >= 0 and u.past_stage[d - 1] == p.stage:
+                    self.clause([], enf)
+
+    # ==========================================================================================
+    # Soft rules
+    # ==========================================================================================
+    def _penalty(self, rule: str, weight: int, expr) -> None:
+        if weight:
+            self.objective_terms.append((weight, expr))
+        self.penalty_terms.setdefault(rule, []).append((weight, expr))
+
+    def _soft(self, rule: str) -> str:
+        return self.rules.mode(rule)
+
+    def rts(self) -> None:
+        """RTS: each injured athlete back to FIT as early as possible; missing the target
+        competition costs much more."""
+        mode = self._soft("RTS")
+        if mode == "off":
+            return
+        wday = self.rules.value("RTS", "weight")
+        wtgt = self.rules.value("RTS", "target_weight")
+        m = self.m
+        for u in self.units:
+            if not u.injured:
+                continue
+            inj = self.season.injury_of(u.key)
+            first_ep = u.epochs[0] if u.epochs else None
+            if first_ep is None:
+                continue
+            base = max(self.p0, first_ep.start_day)
+            ever = []
+            prev = False
+            for d in range(self.p0, self.n):
+                f = u.fit[d]
+                if len(u.epochs) == 1:
+                    e = f
+                else:
+                    if prev is False:
+                        e = f
+                    else:
+                        e = m.NewBoolVar(f"{u.key}_ever_{d}")
+                        m.AddBoolOr([prev, f]).OnlyEnforceIf(e)
+                        m.AddImplication(prev, e)
+                        m.AddImplication(f, e)
+                prev = e
+                ever.append((d, e))
+            for d, e in ever:
+                if d >= base and e is not True:
+                    self._penalty("RTS", wday, 1 - e)
+            if inj.target_competition:
+                comp = self.season.competition(inj.target_competition)
+                t = self.tl.index(comp.date) if comp else None
+                if t is not None and t >= self.p0:
+                    f = u.fit[t]
+                    if mode == "hard":
+                        enf = self.guard("RTS", u.key, t, t, "target")
+                        self.clause([f], enf)
+                    elif f is not True:
+                        self._penalty("RTS", wtgt, 1 - f)
+
+    def hv_1(self) -> None:
+        """HV-1: an HV exposure in every window of `max_gap_days` days that is wholly fit and
+        available; one penalty per window without one."""
+        mode = self._soft("HV-1")
+        if mode == "off":
+            return
+        G = self.rules.value("HV-1", "max_gap_days")
+        weight = self.rules.value("HV-1", "weight")
+        m = self.m
+        for u in self.units:
+            hv = self.hv_lits(u)
+            off = self.tl.unavailable(u.athletes[0])
+            bounds = {ep.first for ep in u.epochs[1:]}
+            for s in range(self.p0, self.n - G + 1):
+                win = range(s, s + G)
+                if any(d in off for d in win) or any(b in bounds for b in win if b != s):
+                    continue
+                if any(b == s for b in bounds):
+                    continue  # a flare-up day is never fit
+                fit = u.fit[s] if not u.injured else u.fit[s + G - 1] if False else u.fit[s]
+                if fit is False:
+                    continue
+                lits = [hv[d] for d in win]
+                if any(x is True for x in lits):
+                    continue
+                lits = [x for x in lits if x is not False]
+                if mode == "hard":
+                    enf = self.guard("HV-1", u.key, s, s + G - 1)
+                    self.clause(lits + [_neg(fit)], enf)
+                    continue
+                p = m.NewBoolVar(f"{u.key}_hv1_{s}")
+                # p >= fit - sum(lits)
+                self.clause(lits + [_neg(fit), p], [])
+                self._penalty("HV-1", weight * u.size, p)
+
+    def tp_3(self) -> None:
+        """TP-3: an athlete on the team plan has an HV exposure in each taper week."""
+        mode = self._soft("TP-3")
+        if mode == "off":
+            return
+        weight = self.rules.value("TP-3", "weight")
+        m = self.m
+        for u in self.units:
+            hv = self.hv_lits(u)
+            off = self.tl.unavailable(u.athletes[0])
+            for w in self.open_weeks:
+                if w not in self.taper_set:
+                    continue
+                days = list(self.tl.weeks[w].days)
+                if all(d in off for d in days):
+                    continue
+                f = u.week_fit[w]
+                if f is False:
+                    continue
+                lits = [hv[d] for d in days]
+                if any(x is True for x in lits):
+                    continue
+                lits = [x for x in lits if x is not False]
+                if mode == "hard":
+                    self.clause(lits + [_neg(f)], self.guard("TP-3", u.key, days[0], days[-1]))
+                    continue
+                p = m.NewBoolVar(f"{u.key}_tp3_{w}")
+                self.clause(lits + [_neg(f), p], [])
+                self._penalty("TP-3", weight * u.size, p)
+
+    def team(self) -> None:
+        """TEAM: fit athletes share HV training days; a penalty per extra team HV day in a week."""
+        mode = self._soft("TEAM")
+        if mode == "off":
+            return
+        weight = self.rules.value("TEAM", "weight")
+        m = self.m
+        for w in self.open_weeks:
+            day_lits = []
+            for d in self.tl.weeks[w].days:
+                if self.tl.is_comp[d]:
+                    continue
+                members = []
+                const = False
+                for u in self.units:
+                    h = self.hv_lits(u)[d]
+                    f = u.fit[d]
+                    if h is False or f is False:
+                        continue
+                    if h is True and f is True:
+                        const = True
+                        break
+                    if f is True:
+                        members.append(h)
+                    elif h is True:
+                        members.append(f)
+                    else:
+                        a = m.NewBoolVar(f"{u.key}_fithv_{d}")
+                        m.AddBoolAnd([h, f]).OnlyEnforceIf(a)
+                        m.AddBoolOr([h.Not(), f.Not(), a])
+                        members.append(a)
+                if const:
+                    day_lits.append(True)
+                elif members:
+                    t = m.NewBoolVar(f"team_hv_{d}")
+                    for x in members:
+                        m.AddImplication(x, t)
+                    m.AddBoolOr(members).OnlyEnforceIf(t)
+                    day_lits.append(t)
+            if len(day_lits) <= 1:
+                continue
+            lits = [x for x in day_lits if x is not True]
+            const = sum(1 for x in day_lits if x is True)
+            if mode == "hard":
+                enf = self.guard("TEAM", None, w, w)
+                m.Add(sum(lits) + const <= 1).OnlyEnforceIf(enf) if enf else m.Add(sum(lits) + const <= 1)
+                continue
+            p = m.NewIntVar(0, len(day_lits), f"team_pen_{w}")
+            m.Add(p >= sum(lits) + const - 1)
+            self._penalty("TEAM", weight, p)
+
+    def _objective(self) -> None:
+        if self.objective_terms:
+            self.m.Minimize(sum(w * e for w, e in self.objective_terms))
+
+    # ==========================================================================================
+    # Result
+    # ==========================================================================================
+    def extract(self, value) -> Plan:
+        """Read the solution (``value(lit) -> int``) into a Plan, expanding units to athletes and
+        filling free training days with steady running."""
+
+        def val(x) -> int:
+            if isinstance(x, bool):
+                return int(x)
+            if isinstance(x, int):
+                return x
+            return int(value(x))
+
+        team = []
+        for w in range(self.W):
+            team.append("taper" if val(self.team_taper[w]) else "deload" if val(self.team_deload[w]) else "load")
+        plans: dict[str, AthletePlan] = {}
+        for u in self.units:
+            intens = list(u.fixed)
+            for d in range(self.p0, self.n):
+                for lvl, lit in u.lv[d].items():
+                    if val(lit):
+                        intens[d] = lvl
+                        break
+                else:
+                    if u.lv[d]:
+                        intens[d] = 0
+            stages = list(u.past_stage)
+            for d in range(self.p0, self.n):
+                if not u.injured:
+                    stages.append(FIT)
+                    continue
+                k = sum(1 for kk in range(1, len(u.order)) if val(self.stage_lit(u, kk, d)))
+                stages.append(u.order[k])
+            weeks = []
+            for w in range(self.W):
+                weeks.append("taper" if val(u.taper[w]) else "deload" if val(u.deload[w]) else "load")
+            self._fill(u, stages, intens)
+            for aid in u.athletes:
+                plans[aid] = AthletePlan(athlete=aid, stages=tuple(stages), intensity=tuple(intens),
+                                         weeks=tuple(weeks))
+        return Plan(status="feasible", team_weeks=tuple(team),
+                    athletes=tuple(plans[a.id] for a in self.season.athletes))
+
+    def _fill(self, u: Unit, stages: list[str], intens: list[int]) -> None:
+        """Steady running on free training days: min(70, cap, max(60, highest level reached))."""
+        tl = self.tl
+        pinned = {tl.index(p.date) for p in self.season.pins
+                  if p.kind == "intensity" and p.athlete in u.athletes}
+        off = tl.unavailable(u.athletes[0])
+        highest = u.credit_cap if u.injured else 100
+        if u.injured and u.epochs:
+            highest = max([highest] + [intens[d] for d in range(max(0, u.epochs[0].start_day), self.p0)])
+        flare_days = set()
+        if u.injured:
+            flare_days = {ep.first for ep in u.epochs[1:]}
+        for d in range(self.p0, self.n):
+            st = stages[d]
+            if d in flare_days:
+                k = u.order.index(st)
+                highest = u.protocol.cap(u.order[k - 1]) if k > 0 else 0
+            if intens[d] > 0:
+                if st not in (FIT, INJ):
+                    highest = max(highest, intens[d])
+                continue
+            if d in pinned or d in off or not tl.is_training[d] or st == INJ:
+                continue
+            cap = 100 if st == FIT else u.protocol.cap(st)
+            if cap < 60:
+                continue
+            if st == FIT:
+                intens[d] = STEADY
+            else:
+                intens[d] = min(STEADY, cap, max(60, highest))
+                highest = max(highest, intens[d])
+
+
+# ----------------------------------------------------------------------------------------------
+# Solving
+# ----------------------------------------------------------------------------------------------
+class _Progress(cp_model.CpSolverSolutionCallback):
+    def __init__(self, on_progress, start: float, stop: StopToken | None):
+        super().__init__()
+        self.on_progress = on_progress
+        self.start = start
+        self.stop = stop
+        self.solutions = 0
+
+    def on_solution_callback(self) -> None:
+        self.solutions += 1
+        if self.on_progress is not None:
+            self.on_progress(Progress(self.ObjectiveValue(), self.BestObjectiveBound(),
+                                      time.monotonic() - self.start, self.solutions))
+        if self.stop is not None and self.stop.is_set():
+            self.StopSearch()
+
+
+def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: float) -> None:
+    p = solver.parameters
+    if request.deterministic:
+        p.num_workers = 1
+        p.random_seed = request.seed
+        p.max_deterministic_time = max(1.0, time_limit)
+    else:
+        p.num_workers = request.workers or 0
+        p.max_time_in_seconds = max(0.1, time_limit)
+
+
+def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None) -> Outcome:
+    t0 = time.monotonic()
+    season = check_season(request.season)
+    if stop is not None and stop.is_set():
+        return Outcome(Status.CANCELLED, None, wall_time=time.monotonic() - t0,
+                       message="Cancelled before the search started.")
+    model = PlanModel(season, reference=request.reference)
+    if stop is not None and stop.is_set():
+        return Outcome(Status.CANCELLED, None, wall_time=time.monotonic() - t0,
+                       message="Cancelled before the search started.")
+    solver = cp_model.CpSolver()
+    remaining = request.time_limit - (time.monotonic() - t0)
+    _configure(solver, request, remaining)
+    cb = _Progress(on_progress, t0, stop)
+    done = threading.Event()
+
+    def watchdog() -> None:  # honours a stop requested at any moment, also before Solve starts
+        while not done.wait(0.05):
+            if stop is not None and stop.is_set():
+                solver.StopSearch()
+
+    watcher = threading.Thread(target=watchdog, daemon=True) if stop is not None else None
+    if watcher:
+        watcher.start()
+    try:
+        status = solver.Solve(model.m, cb)
+    finally:
+        done.set()
+        if watcher:
+            watcher.join()
+    wall = time.monotonic() - t0
+    cancelled = stop is not None and stop.is_set()
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        plan = model.extract(solver.Value)
+        optimal = status == cp_model.OPTIMAL
+        st = Status.OPTIMAL if optimal else (Status.CANCELLED if cancelled else Status.FEASIBLE)
+        if not optimal and not cancelled and wall >= request.time_limit * 0.98:
+            st = Status.FEASIBLE
+        objective = solver.ObjectiveValue() if model.objective_terms else 0.0
+        bound = solver.BestObjectiveBound() if model.objective_terms else 0.0
+        return _finish(season, plan, st, objective, bound, wall)
+    if status == cp_model.INFEASIBLE:
+        from solver.explain import explain
+
+        conflicts = explain(season, stop=stop, time_limit=max(5.0, request.time_limit / 2))
+        text = "No plan satisfies every hard rule."
+        return Outcome(Status.INFEASIBLE, None, wall_time=time.monotonic() - t0,
+                       explanation=conflicts, message=text)
+    if cancelled:
+        return Outcome(Status.CANCELLED, None, wall_time=wall, message="Cancelled before a plan was found.")
+    return Outcome(Status.TIMEOUT, None, wall_time=wall,
+                   message=f"No plan found within {request.time_limit:g} s; allow more time.")
+
+
+def _finish(season: Season, plan: Plan, status: Status, objective: float, bound: float,
+            wall: float) -> Outcome:
+    from planner.check import check_plan
+
+    report = check_plan(season, plan, rules_in_objective=set(SOFT_IN_V1))
+    plan = plan.model_copy(update={
+        "status": status.value, "objective": objective, "bound": bound,
+        "solve_seconds": round(wall, 3), "soft": report.soft,
+    })
+    return Outcome(status, plan, objective=objective, bound=bound, wall_time=wall,
+                   penalties=report.penalties(), counts=report.counts(),
+                   message=f"{status.value}: objective {objective:g}, bound {bound:g}")
+
+
+__all__ = ["PlanModel", "solve", "dt"]
