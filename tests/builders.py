@@ -1,0 +1,64 @@
+"""Small hand-made seasons for tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.season import (
+    Athlete,
+    Calendar,
+    Competition,
+    Injury,
+    RuleSettings,
+    Season,
+    StageRecord,
+    Unavailability,
+)
+
+D = dt.date.fromisoformat
+MONDAY = D("2027-01-04")
+
+
+def day(i: int) -> dt.date:
+    """Day i of the standard test season (day 0 = Monday 4 Jan 2027)."""
+    return MONDAY + dt.timedelta(days=i)
+
+
+def season(
+    weeks: int = 4,
+    athletes: int = 3,
+    matches: list[int] | None = None,  # day indexes of C matches
+    comps: list[Competition] | None = None,
+    injuries: tuple[Injury, ...] = (),
+    unavailable: tuple[Unavailability, ...] = (),
+    rules: RuleSettings | None = None,
+    pins: tuple = (),
+    today: dt.date | None = None,
+    plan=None,
+) -> Season:
+    matches = [5, 12, 19, 26, 33, 40, 47, 54][: weeks * 2] if matches is None else matches
+    comp_list = [Competition(id=f"m{i}", name=f"Match {i + 1}", date=day(d), priority="C")
+                 for i, d in enumerate(m for m in matches if m < weeks * 7)]
+    comp_list += list(comps or [])
+    return Season(
+        name="Test season",
+        calendar=Calendar(start=MONDAY, end=day(weeks * 7 - 1), today=today),
+        competitions=tuple(sorted(comp_list, key=lambda c: c.date)),
+        athletes=tuple(Athlete(id=f"A{i + 1}", name=f"Athlete {i + 1}", position="Midfielder")
+                       for i in range(athletes)),
+        injuries=injuries,
+        unavailability=unavailable,
+        rules=rules or RuleSettings(),
+        pins=pins,
+        plan=plan,
+    )
+
+
+def injury(athlete: str = "A1", stage: str = "P2", start_day: int = -3, onset_day: int | None = None,
+           flare_days: tuple[int, ...] = (), target: str | None = None,
+           history: tuple[tuple[str, int], ...] = ()) -> Injury:
+    onset = day(onset_day if onset_day is not None else min([start_day] + [d for _, d in history]) - 1)
+    records = tuple(StageRecord(stage=s, start=day(d)) for s, d in history)
+    records += (StageRecord(stage=stage, start=day(start_day)),)
+    return Injury(athlete=athlete, protocol="iliopsoas-tendinopathy", onset=onset, stages=records,
+                  flare_ups=tuple(day(d) for d in flare_days), target_competition=target)

@@ -1,0 +1,114 @@
+"""The periodize command end to end, as a subprocess: exit codes, messages, files written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from planner.season import Competition, WeekPin
+from planner.seasonfile import load_season, save_season
+from tests.builders import day, injury, season
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ui.cli", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=300,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(cwd)})
+
+
+def test_demo_solve_check_round_trip(tmp_path):
+    r = run("demo", "-o", "d.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("solve", "d.season.json", "--json", "p.json", "--xlsx", "p.xlsx", "--time-limit", "60",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Status:" in r.stdout and "Objective:" in r.stdout and "RTS" in r.stdout
+    plan = json.loads((tmp_path / "p.json").read_text())
+    assert plan["format"] == "periodize-plan" and plan["status"] in ("optimal", "feasible")
+    assert len(plan["athletes"]) == 24
+    assert {"date", "md", "stage", "intensity", "available"} <= set(plan["athletes"][0]["days"][0])
+    wb = openpyxl.load_workbook(tmp_path / "p.xlsx", read_only=True)
+    assert "Team" in wb.sheetnames and len(wb.sheetnames) >= 25
+    r = run("check", "d.season.json", "p.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "0 hard violation" in r.stdout
+    # the season file was not changed without --save
+    assert load_season(tmp_path / "d.season.json").plan is None
+
+
+def test_solve_save_then_export(tmp_path):
+    save_season(season(weeks=2, athletes=2), tmp_path / "s.season.json")
+    r = run("solve", "s.season.json", "--save", "--deterministic", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert load_season(tmp_path / "s.season.json").plan is not None
+    r = run("export", "s.season.json", "--xlsx", "out.xlsx", "--json", "out.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "out.xlsx").exists() and (tmp_path / "out.json").exists()
+
+
+def test_check_reports_a_broken_plan_with_exit_3(tmp_path):
+    save_season(season(weeks=2, athletes=2), tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--json", "p.json", "--time-limit", "20", cwd=tmp_path).returncode == 0
+    plan = json.loads((tmp_path / "p.json").read_text())
+    days = plan["athletes"][0]["days"]
+    days[6]["intensity"] = 95  # a Sunday is not a training day
+    (tmp_path / "p.json").write_text(json.dumps(plan))
+    r = run("check", "s.season.json", "p.json", cwd=tmp_path)
+    assert r.returncode == 3
+    assert "AV-1" in r.stdout and "A1" in r.stdout and "2027-01-10" in r.stdout
+
+
+@pytest.mark.parametrize("content, expect", [
+    ("{ broken", "line 1, column 3"),
+    ('{"format": "periodize-season", "schema_version": 1, "name": "x", '
+     '"calendar": {"start": "2027-01-10", "end": "2027-01-01"}}', "ends before it starts"),
+    ('{"format": "xls"}', "not a Periodize season file"),
+])
+def test_bad_season_files_exit_1_with_located_message_and_write_nothing(tmp_path, content, expect):
+    (tmp_path / "bad.season.json").write_text(content)
+    r = run("solve", "bad.season.json", "--json", "p.json", "--xlsx", "p.xlsx", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "bad.season.json" in r.stderr and expect in r.stderr
+    assert "Traceback" not in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.season.json"]
+
+
+def test_stale_stage_and_unknown_protocol_exit_1(tmp_path):
+    s = season(weeks=2, athletes=2, injuries=(injury("A1", "P2", start_day=-50),))
+    from planner.seasonfile import dumps
+
+    (tmp_path / "s.season.json").write_text(dumps(s))  # written unvalidated on purpose
+    r = run("solve", "s.season.json", cwd=tmp_path)
+    assert r.returncode == 1 and "injuries[0].stages[0].start" in r.stderr and "at most 42 days" in r.stderr
+    text = (tmp_path / "s.season.json").read_text().replace("iliopsoas-tendinopathy", "made-up")
+    (tmp_path / "s.season.json").write_text(text)
+    r = run("solve", "s.season.json", cwd=tmp_path)
+    assert r.returncode == 1 and "injuries[0].protocol" in r.stderr and "made-up" in r.stderr
+
+
+def test_infeasible_season_exits_2_with_explanation(tmp_path):
+    final = Competition(id="final", name="Cup final", date=day(40), priority="A")
+    s = season(weeks=7, athletes=2, comps=[final], pins=(WeekPin(week=day(14), week_kind="deload"),))
+    save_season(s, tmp_path / "s.season.json")
+    r = run("solve", "s.season.json", "--json", "p.json", "--deterministic", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "TP-1" in r.stderr and "PIN" in r.stderr and "Cup final" in r.stderr
+    assert not (tmp_path / "p.json").exists()
+
+
+def test_help_works_on_every_command(tmp_path):
+    for cmd in ([], ["open"], ["demo"], ["solve"], ["check"], ["export"]):
+        r = run(*cmd, "--help", cwd=tmp_path)
+        assert r.returncode == 0 and "usage: periodize" in r.stdout
+
+
+def test_missing_output_folder_is_bad_input(tmp_path):
+    r = run("demo", "-o", "nope/d.season.json", cwd=tmp_path)
+    assert r.returncode == 1 and "does not exist" in r.stderr

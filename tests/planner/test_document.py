@@ -1,0 +1,176 @@
+"""The season document: round trip, located validation errors, atomic saves."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.errors import InputError, SaveError
+from planner.season import Athlete, Calendar, Competition, IntensityPin, Season
+from planner.seasonfile import (
+    atomic_write,
+    dumps,
+    load_season,
+    loads,
+    save_season,
+    season_to_dict,
+)
+from tests.builders import day, injury, season
+
+
+def test_demo_season_round_trips_exactly(demo_season, tmp_path):
+    p = tmp_path / "demo.season.json"
+    save_season(demo_season, p)
+    again = load_season(p)
+    assert again == demo_season
+    assert dumps(again) == dumps(demo_season)
+    data = json.loads(p.read_text())
+    assert data["format"] == "periodize-season" and data["schema_version"] == 1
+
+
+def test_demo_season_matches_the_issue(demo_season):
+    assert len(demo_season.athletes) == 24
+    weeks = (demo_season.calendar.end - demo_season.calendar.start).days // 7
+    assert 38 <= weeks <= 42
+    prios = [c.priority for c in demo_season.competitions]
+    assert prios.count("A") == 1 and prios.count("B") >= 3
+    assert any(c.date.weekday() == 2 for c in demo_season.competitions)  # midweek cup games
+    assert all(c.date.weekday() in (2, 5) for c in demo_season.competitions)
+    assert len(demo_season.injuries) == 3
+    stages = {i.current.stage for i in demo_season.injuries}
+    assert {"P1", "P3"} <= stages
+    assert demo_season.calendar.non_training_days
+
+
+def test_season_with_plan_round_trips(tmp_path):
+    from solver import SolveRequest, solve
+
+    s = season(weeks=2, athletes=2, injuries=(injury("A1", "P3", start_day=-20),))
+    out = solve(SolveRequest(s, time_limit=10, deterministic=True))
+    s2 = s.model_copy(update={"plan": out.plan})
+    p = tmp_path / "x.season.json"
+    save_season(s2, p)
+    assert load_season(p) == s2
+
+
+def _bad(data: dict) -> list[str]:
+    with pytest.raises(InputError) as e:
+        from planner.seasonfile import season_from_dict
+
+        season_from_dict(data, "bad.season.json")
+    assert str(e.value).startswith("bad.season.json")
+    return e.value.problems
+
+
+def _base() -> dict:
+    return season_to_dict(season(weeks=2, athletes=2))
+
+
+def test_every_problem_is_reported_with_its_path():
+    data = _base()
+    data["athletes"][1]["id"] = "A1"  # duplicate
+    data["competitions"][0]["priority"] = "X"
+    data["calendar"]["week_start"] = "someday"
+    problems = _bad(data)
+    assert any(p.startswith("competitions[0].priority") for p in problems)
+    assert any(p.startswith("calendar.week_start") for p in problems)
+
+
+def test_cross_checks_name_the_place_and_fix():
+    data = _base()
+    data["athletes"][1]["id"] = "A1"
+    data["competitions"][0]["date"] = "2030-01-01"
+    data["unavailability"] = [{"athlete": "ZZ", "start": "2027-01-05", "end": "2027-01-06"}]
+    problems = _bad(data)
+    assert any(p.startswith("athletes[0].id") and "unique" in p for p in problems)
+    assert any(p.startswith("competitions[0].date") and "outside the season" in p for p in problems)
+    assert any(p.startswith("unavailability[0].athlete") for p in problems)
+
+
+def test_unknown_protocol_and_stale_stage_are_rejected():
+    s = season(weeks=2, athletes=2, injuries=(injury("A1", "P2", start_day=-60),))
+    data = season_to_dict(s)
+    problems = _bad(data)
+    assert any("injuries[0].stages[0].start" in p and "at most 42 days" in p for p in problems)
+    data["injuries"][0]["protocol"] = "knee-magic"
+    problems = _bad(data)
+    assert any(p.startswith("injuries[0].protocol") and "iliopsoas-tendinopathy" in p for p in problems)
+
+
+def test_stage_history_must_not_skip_or_go_backwards_without_flare_up():
+    s = season(weeks=2, athletes=2, injuries=(injury("A1", "S1", start_day=-5, history=(("P1", -40),)),))
+    problems = _bad(season_to_dict(s))
+    assert any("skipping P2, P3" in p for p in problems)
+
+
+def test_not_json_wrong_format_newer_version(tmp_path):
+    p = tmp_path / "x.season.json"
+    p.write_text("{ not json")
+    with pytest.raises(InputError, match="line 1, column 3"):
+        load_season(p)
+    with pytest.raises(InputError, match="not a Periodize season file"):
+        loads(json.dumps({"format": "other"}))
+    with pytest.raises(InputError, match="newer than this Periodize"):
+        loads(json.dumps({"format": "periodize-season", "schema_version": 99}))
+
+
+def test_pin_intensity_must_be_a_level():
+    with pytest.raises(ValueError):
+        IntensityPin(athlete="A1", date=day(1), intensity=85)
+
+
+def test_atomic_save_keeps_backup_and_never_leaves_half_files(tmp_path):
+    p = tmp_path / "s.season.json"
+    s1 = season(weeks=2)
+    save_season(s1, p)
+    s2 = s1.model_copy(update={"name": "Renamed"})
+    save_season(s2, p)
+    assert load_season(p).name == "Renamed"
+    assert load_season(tmp_path / "s.season.json.bak").name == "Test season"
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["s.season.json", "s.season.json.bak"]
+
+
+def test_failed_save_leaves_previous_file_intact(tmp_path, monkeypatch):
+    p = tmp_path / "s.season.json"
+    save_season(season(weeks=2), p)
+    before = p.read_bytes()
+
+    def boom(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(SaveError, match="previous file is unchanged"):
+        save_season(season(weeks=3), p)
+    assert p.read_bytes() == before
+    assert [x.name for x in tmp_path.iterdir() if x.name.endswith(".tmp")] == []
+
+
+def test_save_into_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(SaveError, match="does not exist"):
+        atomic_write(tmp_path / "nope" / "x.json", "{}")
+
+
+def test_documents_are_immutable():
+    s = season(weeks=2)
+    with pytest.raises(Exception):
+        s.name = "x"  # type: ignore[misc]
+
+
+names = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
+    lambda t: t.strip() == t and t.strip())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=names, comp=names, pos=st.text(max_size=20).filter(lambda t: t.strip() == t))
+def test_any_text_round_trips(name, comp, pos):
+    s = Season(
+        name=name,
+        calendar=Calendar(start=day(0), end=day(13)),
+        competitions=(Competition(id="c1", name=comp, date=day(5), priority="B"),),
+        athletes=(Athlete(id="A1", name=name, position=pos),),
+    )
+    assert loads(dumps(s)) == s

@@ -1,0 +1,267 @@
+"""The solver on hand-made seasons that press on each hard rule, and on the demo season.
+
+Every plan is verified by the independent plan checker; the rule-specific assertions read the
+plan itself (never the solver's variables)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from planner.check import check_plan
+from planner.errors import InputError
+from planner.season import (
+    Competition,
+    IntensityPin,
+    RuleSettings,
+    StagePin,
+    Unavailability,
+    WeekPin,
+)
+from planner.timeline import Timeline
+from solver import SolveRequest, Status, StopToken, solve
+from solver.model import SOFT_IN_V1
+from tests.builders import day, injury, season
+
+
+def solved(s, time_limit: float = 30.0, deterministic: bool = True):
+    out = solve(SolveRequest(s, time_limit=time_limit, deterministic=deterministic))
+    assert out.status in (Status.OPTIMAL, Status.FEASIBLE), out.message
+    report = check_plan(s, out.plan, rules_in_objective=set(SOFT_IN_V1))
+    assert report.violations == (), [v.message for v in report.violations]
+    return out, report
+
+
+def speed_days(plan, athlete):
+    return [i for i, v in enumerate(plan.for_athlete(athlete).intensity) if v >= 80]
+
+
+def hv_days(plan, athlete):
+    return [i for i, v in enumerate(plan.for_athlete(athlete).intensity) if v >= 90]
+
+
+# -- basic shape ---------------------------------------------------------------------------------
+def test_small_season_plan_has_every_day_and_week_and_objective_matches_checker():
+    s = season(weeks=3, athletes=3)
+    out, report = solved(s)
+    tl = Timeline(s)
+    assert len(out.plan.team_weeks) == len(tl.weeks) == 3
+    for ap in out.plan.athletes:
+        assert len(ap.intensity) == len(ap.stages) == tl.n
+    assert out.objective == report.objective
+    assert out.penalties == report.penalties()
+
+
+def test_match_days_are_played_at_100_and_rest_days_are_zero():
+    s = season(weeks=2, athletes=2, matches=[5, 12])
+    out, _ = solved(s)
+    tl = Timeline(s)
+    for ap in out.plan.athletes:
+        for i in range(tl.n):
+            if tl.is_comp[i]:
+                assert ap.intensity[i] == 100
+            elif not tl.is_training[i]:
+                assert ap.intensity[i] == 0
+
+
+# -- hard rules ----------------------------------------------------------------------------------
+def test_av1_unavailable_days_have_no_running_even_on_match_day():
+    s = season(weeks=2, athletes=2, matches=[5, 12],
+               unavailable=(Unavailability(athlete="A1", start=day(3), end=day(6)),))
+    out, _ = solved(s)
+    ap = out.plan.for_athlete("A1")
+    assert ap.intensity[3:7] == (0, 0, 0, 0)
+    assert out.plan.for_athlete("A2").intensity[5] == 100
+
+
+def test_hv5_two_rest_days_between_speed_days_without_matches():
+    # no matches: HV-1 pushes for exposures; rest_days=2 spaces them
+    s = season(weeks=3, athletes=1, matches=[],
+               rules=RuleSettings(values={"HV-5": {"rest_days": 2}, "HV-1": {"max_gap_days": 7}}))
+    out, _ = solved(s)
+    days = speed_days(out.plan, "A1")
+    assert days, "HV-1 pressure should produce speed days"
+    assert all(b - a > 2 for a, b in zip(days, days[1:], strict=False))
+
+
+def test_hv2_weekly_cap_counts_matches():
+    # two matches a week and a cap of 2: no planned speed day at all
+    s = season(weeks=3, athletes=1, matches=[2, 5, 9, 12, 16, 19])
+    out, _ = solved(s)
+    tl = Timeline(s)
+    planned = [d for d in speed_days(out.plan, "A1") if not tl.is_comp[d]]
+    assert planned == []
+
+
+def test_hv2_deload_cap_one_in_a_match_free_deload_week():
+    s = season(weeks=4, athletes=1, matches=[],
+               rules=RuleSettings(values={"HV-1": {"max_gap_days": 7}, "DL-2": {"max_load_weeks": 2}}),
+               pins=(WeekPin(week=day(14), week_kind="deload"),))
+    out, _ = solved(s)
+    assert out.plan.team_weeks[2] == "deload"
+    assert len([d for d in speed_days(out.plan, "A1") if 14 <= d < 21]) <= 1
+
+
+def test_hv6_hv7_no_speed_on_md_plus_1_or_md_minus_1_for_fit_athletes():
+    s = season(weeks=4, athletes=2, matches=[2, 12, 23],
+               rules=RuleSettings(values={"HV-6": {"days_after": 2}, "HV-1": {"max_gap_days": 7}}))
+    out, _ = solved(s)
+    tl = Timeline(s)
+    for a in ("A1", "A2"):
+        for d in speed_days(out.plan, a):
+            if tl.is_comp[d]:
+                continue
+            assert not (tl.md_after[d] is not None and tl.md_after[d] <= 2), (a, d)
+            assert tl.md_before[d] != 1, (a, d)
+
+
+def test_rh_cap_and_ladder_and_stage_order_for_p2_athlete():
+    s = season(weeks=8, athletes=2, injuries=(injury("A1", "P2", start_day=-10),))
+    out, _ = solved(s, time_limit=60)
+    ap = out.plan.for_athlete("A1")
+    caps = {"P1": 0, "P2": 70, "P3": 80, "S1": 90, "S2": 95, "S3": 100, "FIT": 100, "INJ": 0}
+    order = ["P1", "P2", "P3", "S1", "S2", "S3", "FIT"]
+    for st, v in zip(ap.stages, ap.intensity, strict=True):
+        assert v <= caps[st]
+    idx = [order.index(st) for st in ap.stages]
+    assert all(b - a in (0, 1) for a, b in zip(idx, idx[1:], strict=False)), "stages skip or go back"
+    # ladder: the first 70 comes after two 60s, the first 80 after two 70s
+    seq = [v for st, v in zip(ap.stages, ap.intensity, strict=True) if st != "FIT" and v >= 60]
+    for lower, level in ((60, 70), (70, 80), (80, 90)):
+        if level in seq:
+            assert seq[: seq.index(level)].count(lower) >= 2
+    # P2 lasted at least 21 days counted from its start ten days before the season
+    first_p3 = ap.stages.index("P3")
+    assert first_p3 + 10 >= 21
+
+
+def test_rts_reaches_fit_as_early_as_minimum_durations_allow():
+    # P3 since 20 days before the start: P3 min 21 -> P3 may end on day 1; S1..S3 min 7 each
+    s = season(weeks=8, athletes=1, injuries=(injury("A1", "P3", start_day=-20),),
+               matches=[5, 12, 19, 26, 33, 40, 47, 54])
+    out, _ = solved(s, time_limit=60)
+    ap = out.plan.for_athlete("A1")
+    first_fit = ap.stages.index("FIT")
+    assert first_fit >= 1 + 21  # P3 ends day >= 1, then S1, S2, S3 >= 7 days each
+    assert first_fit <= 1 + 21 + 7  # and not much later: RTS is the dominant penalty
+
+
+def test_dl2_deload_rhythm_over_a_long_season():
+    s = season(weeks=12, athletes=2, rules=RuleSettings(values={"DL-2": {"max_load_weeks": 2}}))
+    out, _ = solved(s)
+    kinds = out.plan.team_weeks
+    run = 0
+    for k in kinds:
+        run = run + 1 if k == "load" else 0
+        assert run <= 2
+    for a, b in zip(kinds, kinds[1:], strict=False):
+        assert not (a == "deload" and b in ("deload", "taper"))
+        assert not (b == "deload" and a == "taper")
+
+
+def test_tp1_taper_weeks_before_an_a_competition():
+    final = Competition(id="final", name="Final", date=day(40), priority="A")
+    s = season(weeks=7, athletes=2, comps=[final])
+    out, report = solved(s)
+    kinds = out.plan.team_weeks
+    assert kinds[3] == kinds[4] == "taper"
+    assert kinds[5] != "deload"
+    assert [i for i, k in enumerate(kinds) if k == "taper"] == [3, 4]
+    assert report.counts().get("TP-3", 0) == 0
+
+
+def test_pins_hold():
+    pins = (
+        IntensityPin(athlete="A2", date=day(8), intensity=95),
+        WeekPin(week=day(15), week_kind="deload"),
+        StagePin(athlete="A1", stage="S1", date=day(10)),
+    )
+    s = season(weeks=6, athletes=3, injuries=(injury("A1", "P3", start_day=-20),), pins=pins)
+    out, _ = solved(s, time_limit=60)
+    assert out.plan.for_athlete("A2").intensity[8] == 95
+    assert out.plan.team_weeks[2] == "deload"
+    st = out.plan.for_athlete("A1").stages
+    assert st[10] == "S1" and st[9] == "P3"
+
+
+def test_future_flare_up_moves_back_one_stage():
+    s = season(weeks=10, athletes=1, injuries=(injury("A1", "P3", start_day=-20, flare_days=(20,)),))
+    out, _ = solved(s, time_limit=60)
+    st = out.plan.for_athlete("A1").stages
+    order = ["P1", "P2", "P3", "S1", "S2", "S3", "FIT"]
+    assert order.index(st[20]) == order.index(st[19]) - 1
+
+
+def test_today_keeps_the_recorded_past():
+    s = season(weeks=6, athletes=2)
+    first, _ = solved(s)
+    later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(17)}),
+                                 "plan": first.plan})
+    out, _ = solved(later)
+    for a in ("A1", "A2"):
+        assert out.plan.for_athlete(a).intensity[:17] == first.plan.for_athlete(a).intensity[:17]
+
+
+# -- bad input and infeasibility -----------------------------------------------------------------
+def test_stage_older_than_its_maximum_is_bad_input_naming_the_place():
+    s = season(weeks=2, injuries=(injury("A1", "P2", start_day=-50),))
+    with pytest.raises(InputError) as e:
+        solve(SolveRequest(s))
+    assert "injuries[0].stages[0].start" in str(e.value)
+    assert "at most 42 days" in str(e.value)
+
+
+def test_pin_against_taper_is_infeasible_and_explained():
+    final = Competition(id="final", name="Cup final", date=day(40), priority="A")
+    s = season(weeks=7, athletes=2, comps=[final], pins=(WeekPin(week=day(14), week_kind="deload"),))
+    out = solve(SolveRequest(s, time_limit=20, deterministic=True))
+    assert out.status == Status.INFEASIBLE
+    rules = {c.rule for c in out.explanation}
+    assert "PIN" in rules and ({"DL-2", "TP-1"} & rules)
+    assert any("2027-01-18" == c.start for c in out.explanation)  # the pinned week
+
+
+# -- solving mechanics ---------------------------------------------------------------------------
+def test_deterministic_mode_returns_the_same_plan_twice():
+    s = season(weeks=6, athletes=3, injuries=(injury("A1", "P3", start_day=-15),))
+    a = solve(SolveRequest(s, time_limit=20, deterministic=True))
+    b = solve(SolveRequest(s, time_limit=20, deterministic=True))
+    assert a.plan.athletes == b.plan.athletes and a.plan.team_weeks == b.plan.team_weeks
+
+
+def test_cancel_before_start_is_honoured_at_once(demo_season):
+    token = StopToken()
+    token.request()
+    t = time.monotonic()
+    out = solve(SolveRequest(demo_season, time_limit=60), stop=token)
+    assert out.status == Status.CANCELLED
+    assert time.monotonic() - t < 1.0
+
+
+def test_cancel_during_search_returns_within_a_second(demo_season):
+    token = StopToken()
+    seen = []
+
+    def progress(p):
+        seen.append(p)
+
+    timer = threading.Timer(0.5, token.request)
+    timer.start()
+    t = time.monotonic()
+    out = solve(SolveRequest(demo_season, time_limit=60), on_progress=progress, stop=token)
+    elapsed = time.monotonic() - t
+    timer.cancel()
+    assert out.status in (Status.CANCELLED, Status.OPTIMAL, Status.FEASIBLE)
+    if out.status == Status.CANCELLED:
+        assert elapsed < 0.5 + 1.0 + 3.0  # model build may take a few seconds before the search
+
+
+def test_demo_season_is_solved_and_passes_the_checker(demo_season):
+    out, report = solved(demo_season, time_limit=60, deterministic=False)
+    assert out.objective == report.objective
+    # the three injured athletes are projected back to FIT before their targets
+    for a in ("A07", "A12"):
+        assert "FIT" in out.plan.for_athlete(a).stages
+    assert report.counts().get("RTS", 0) >= 3

@@ -1,0 +1,218 @@
+"""The ``periodize`` command line (interfaces.md section 1). No Qt is imported here unless the
+desktop app is opened.
+
+Exit status: 0 success; 1 bad input (a located message on stderr); 2 infeasible (the
+explanation is printed); 3 the plan checker found hard violations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+EXIT_OK, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_VIOLATIONS = 0, 1, 2, 3
+
+
+def _season(path: str):
+    from planner.seasonfile import load_season
+
+    return load_season(path)
+
+
+def _out_path(path: str, what: str) -> Path:
+    from planner.errors import InputError
+
+    p = Path(path)
+    if p.exists() and p.is_dir():
+        raise InputError(str(p), [f"is a folder; give a file name for the {what}"])
+    if not p.parent.exists():
+        raise InputError(str(p), [f"the folder {p.parent} does not exist; create it or choose another"])
+    return p
+
+
+# -- commands -----------------------------------------------------------------------------------
+def cmd_open(args) -> int:
+    from ui.app import run_app
+
+    return run_app(args.file)
+
+
+def cmd_demo(args) -> int:
+    from planner.seasonfile import atomic_write
+    from templates import path
+
+    out = _out_path(args.output, "demo season")
+    atomic_write(out, path("demo.season.json").read_bytes())
+    print(f"Wrote the demo season to {out}")
+    return EXIT_OK
+
+
+def _print_summary(outcome, season) -> None:
+    plan = outcome.plan
+    print(f"Season:    {season.name}")
+    print(f"Status:    {outcome.status.value}")
+    if outcome.objective is not None:
+        gap = outcome.gap
+        print(f"Objective: {outcome.objective:g}   bound: {outcome.bound:g}   gap: "
+              f"{(gap or 0) * 100:.1f} %")
+    print(f"Time:      {outcome.wall_time:.2f} s")
+    if plan is not None and outcome.counts:
+        print("Soft rules (instances / penalty):")
+        from planner.rules import RULES
+
+        for rule, n in outcome.counts.items():
+            print(f"  {rule:7s} {RULES[rule].title:38s} {n:5d} / {outcome.penalties.get(rule, 0):g}")
+
+
+def cmd_solve(args) -> int:
+    from planner.planjson import plan_to_json
+    from planner.seasonfile import atomic_write, save_season
+    from solver import SolveRequest, solve
+
+    season = _season(args.season)
+    outputs = {
+        "json": _out_path(args.json, "plan JSON") if args.json else None,
+        "xlsx": _out_path(args.xlsx, "workbook") if args.xlsx else None,
+    }
+    if args.time_limit <= 0:
+        from planner.errors import InputError
+
+        raise InputError("--time-limit", [f"{args.time_limit:g} is not a positive number of seconds"])
+    outcome = solve(SolveRequest(season, time_limit=args.time_limit, deterministic=args.deterministic))
+    _print_summary(outcome, season)
+    if outcome.status.value == "infeasible":
+        print("\nNo plan satisfies every hard rule. These cannot all hold together:", file=sys.stderr)
+        for c in outcome.explanation:
+            print(f"  - {c.text}", file=sys.stderr)
+        if not outcome.explanation:
+            print("  (no small conflicting set was found in the time allowed)", file=sys.stderr)
+        print("Change or remove one of them (a pin, a date, a rule value) and solve again.", file=sys.stderr)
+        return EXIT_INFEASIBLE
+    if outcome.plan is None:
+        print(outcome.message, file=sys.stderr)
+        return EXIT_INPUT
+    plan = outcome.plan
+    if outputs["json"]:
+        atomic_write(outputs["json"], plan_to_json(season, plan))
+        print(f"Wrote the plan to {outputs['json']}")
+    if outputs["xlsx"]:
+        from planner.xlsx_export import export_workbook
+
+        export_workbook(season, plan, outputs["xlsx"])
+        print(f"Wrote the workbook to {outputs['xlsx']}")
+    if args.save:
+        save_season(season.model_copy(update={"plan": plan}), args.season)
+        print(f"Stored the plan in {args.season}")
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from planner.check import check_plan
+    from planner.planjson import load_plan
+
+    season = _season(args.season)
+    plan = load_plan(args.plan, season)
+    report = check_plan(season, plan)
+    for v in report.violations:
+        who = f" {v.athlete}" if v.athlete else ""
+        print(f"{v.rule:8s}{who:5s} {v.start.isoformat()}..{v.end.isoformat()}  {v.message}")
+    counts = report.counts()
+    print(f"{len(report.violations)} hard violation(s); soft: " +
+          ", ".join(f"{k} {v}" for k, v in counts.items() if v) if counts else "")
+    return EXIT_VIOLATIONS if report.violations else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from planner.errors import InputError
+    from planner.planjson import plan_to_json
+    from planner.seasonfile import atomic_write
+
+    season = _season(args.season)
+    if season.plan is None:
+        raise InputError(args.season, ["has no stored plan; run 'periodize solve SEASON --save' first"])
+    if not (args.xlsx or args.json):
+        raise InputError("export", ["say what to write: --xlsx OUT.xlsx and/or --json OUT.json"])
+    if args.xlsx:
+        from planner.xlsx_export import export_workbook
+
+        export_workbook(season, season.plan, _out_path(args.xlsx, "workbook"))
+        print(f"Wrote the workbook to {args.xlsx}")
+    if args.json:
+        atomic_write(_out_path(args.json, "plan JSON"), plan_to_json(season, season.plan))
+        print(f"Wrote the plan to {args.json}")
+    return EXIT_OK
+
+
+# -- parser -------------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="periodize",
+        description="Plan a team's season: high-velocity exposures, deloads and tapers around "
+                    "rehab stages and competitions.",
+    )
+    p.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    o = sub.add_parser("open", help="open the desktop app (the demo season when no file is given)")
+    o.add_argument("file", nargs="?", help="a .season.json file")
+    o.set_defaults(func=cmd_open)
+
+    d = sub.add_parser("demo", help="write the bundled demo season")
+    d.add_argument("-o", "--output", required=True, metavar="FILE.season.json")
+    d.set_defaults(func=cmd_demo)
+
+    s = sub.add_parser("solve", help="plan the season and print a summary")
+    s.add_argument("season", metavar="FILE.season.json")
+    s.add_argument("--json", metavar="OUT.json", help="write the plan as JSON")
+    s.add_argument("--xlsx", metavar="OUT.xlsx", help="write the plan as an Excel workbook")
+    s.add_argument("--time-limit", type=float, default=60.0, metavar="S",
+                   help="stop searching after S seconds (default 60)")
+    s.add_argument("--deterministic", action="store_true",
+                   help="one worker and a fixed seed: the same plan on every run")
+    s.add_argument("--save", action="store_true", help="store the plan in the season file")
+    s.set_defaults(func=cmd_solve)
+
+    c = sub.add_parser("check", help="check a plan against every rule")
+    c.add_argument("season", metavar="FILE.season.json")
+    c.add_argument("plan", metavar="PLAN.json")
+    c.set_defaults(func=cmd_check)
+
+    e = sub.add_parser("export", help="export the plan stored in a season file")
+    e.add_argument("season", metavar="FILE.season.json")
+    e.add_argument("--xlsx", metavar="OUT.xlsx")
+    e.add_argument("--json", metavar="OUT.json")
+    e.set_defaults(func=cmd_export)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    from planner.errors import PeriodizeError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.file = None
+        args.func = cmd_open
+    try:
+        return args.func(args)
+    except PeriodizeError as e:
+        if args.debug:
+            traceback.print_exc()
+        print(f"periodize: {e}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("periodize: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # never a traceback in front of a coach
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(f"periodize: unexpected error: {e.__class__.__name__}: {e}\n"
+                  f"Run again with --debug for details.", file=sys.stderr)
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())
