@@ -6,6 +6,7 @@ import json
 import os
 
 import pytest
+from pydantic import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -156,7 +157,7 @@ def test_save_into_missing_folder_is_a_clear_error(tmp_path):
 
 def test_documents_are_immutable():
     s = season(weeks=2)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
         s.name = "x"  # type: ignore[misc]
 
 
