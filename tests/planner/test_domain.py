@@ -127,3 +127,10 @@ def test_unknown_protocol_message_lists_known_ones():
 
 def test_dates_are_plain_dates():
     assert isinstance(day(0), dt.date) and day(0).weekday() == 0
+
+
+def test_docs_rules_md_is_generated_from_the_rule_table():
+    from planner.rulesdoc import rules_markdown
+
+    committed = (Path(__file__).resolve().parents[2] / "docs" / "rules.md").read_text()
+    assert committed == rules_markdown(), "run: python -m planner.rulesdoc > docs/rules.md"
