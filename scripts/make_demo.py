@@ -81,9 +81,10 @@ def season() -> Season:
                        StageRecord(stage="P2", start=D("2026-07-01")),
                        StageRecord(stage="P3", start=D("2026-07-22"))),
                target_competition="league-06"),
-        Injury(athlete="A19", protocol="iliopsoas-tendinopathy", onset=D("2026-07-08"),
-               stages=(StageRecord(stage="P1", start=D("2026-07-09")),
-                       StageRecord(stage="P2", start=D("2026-07-20")))),
+        Injury(athlete="A19", protocol="hamstring-strain", onset=D("2026-07-28"),
+               stages=(StageRecord(stage="P1", start=D("2026-07-28")),
+                       StageRecord(stage="P2", start=D("2026-08-01"))),
+               target_competition="league-03"),
     )
     return Season(
         name="Riverside FC 2026/27",
