@@ -1,0 +1,857 @@
+"""The plan checker (planner/check.py) on small hand-made seasons and hand-written plans.
+
+The base season runs Mon 1 Mar - Sun 28 Mar 2027 (4 weeks, training Mon-Sat), with a match every
+Saturday (6 C, 13 B 'Derby', 20 C, 27 C), two fit athletes and one athlete in iliopsoas rehab who
+is recorded in S1 since Mon 22 Feb. Day index i is 1 + i March.
+
+The hand-written valid plan:
+- A01, A02 (FIT): per load week Mon 70, Tue 70, Wed 95 (MD-3, the team's HV day), Thu 70,
+  Fri 60 (MD-1), Sat match 100, Sun 0; the team's deload week 3 has no HV training (a match
+  already fills the deload cap of 1). A02 is unavailable Tue 16 - Wed 17 Mar.
+- A07: S1 90 on 1 and 3 Mar (exit: 2 days at 90), S2 from 4 Mar with 95 on 8 and 10 Mar, S3 from
+  11 Mar with 100 on 15 and 22 Mar, FIT from Tue 23 Mar (plays the 27 Mar match).
+- Team weeks load, load, deload, load; A07's own weeks load, load, deload, load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planner.check import CheckReport, Violation, check_plan
+from planner.errors import InputError
+from planner.protocols import load_protocol
+from planner.rehab import stage_on
+from planner.season import (
+    Athlete,
+    AthletePlan,
+    Calendar,
+    Competition,
+    Injury,
+    IntensityPin,
+    NonTrainingDay,
+    Plan,
+    RuleSettings,
+    Season,
+    StagePin,
+    StageRecord,
+    Unavailability,
+    WeekPin,
+)
+from planner.timeline import Timeline
+from planner.validate import plan_problems, season_problems
+
+
+def M(day: int) -> dt.date:
+    return dt.date(2027, 3, day)
+
+
+FEB22 = dt.date(2027, 2, 22)
+
+# --------------------------------------------------------------------------------------------
+# the base season and plan
+# --------------------------------------------------------------------------------------------
+
+COMPS = (
+    Competition(id="m1", name="League 1", date=M(6), priority="C"),
+    Competition(id="m2", name="Derby", date=M(13), priority="B"),
+    Competition(id="m3", name="League 3", date=M(20), priority="C"),
+    Competition(id="m4", name="League 4", date=M(27), priority="C"),
+)
+ATHLETES = (
+    Athlete(id="A01", name="Ana Silva"),
+    Athlete(id="A02", name="Ben Cole"),
+    Athlete(id="A07", name="Kofi Mensah"),
+)
+
+
+def a07_injury(records=((("S1", FEB22),)), flare_ups=(), target="m4") -> Injury:
+    return Injury(
+        athlete="A07", protocol="iliopsoas-tendinopathy", onset=dt.date(2027, 2, 1),
+        stages=tuple(StageRecord(stage=s, start=d) for s, d in records),
+        flare_ups=tuple(flare_ups), target_competition=target,
+    )
+
+
+def make_season(*, comps=COMPS, injuries=None, unavailability=None, today=None, values=None,
+                modes=None, pins=(), non_training=(), athletes=ATHLETES) -> Season:
+    return Season(
+        name="Test season",
+        calendar=Calendar(start=M(1), end=M(28), today=today,
+                          non_training_days=tuple(NonTrainingDay(date=d) for d in non_training)),
+        competitions=comps,
+        athletes=athletes,
+        unavailability=(Unavailability(athlete="A02", start=M(16), end=M(17)),)
+        if unavailability is None else unavailability,
+        injuries=(a07_injury(),) if injuries is None else injuries,
+        rules=RuleSettings(values=values or {}, modes=modes or {}),
+        pins=pins,
+    )
+
+
+LOAD = [70, 70, 95, 70, 60, 100, 0]
+DELOAD = [70, 70, 70, 70, 60, 100, 0]
+A01_IT = LOAD + LOAD + DELOAD + LOAD
+A02_IT = LOAD + LOAD + [70, 0, 0, 70, 60, 100, 0] + LOAD
+A07_ST = ["S1"] * 3 + ["S2"] * 7 + ["S3"] * 12 + ["FIT"] * 6
+A07_IT = [90, 70, 90, 70, 70, 0, 0,
+          95, 70, 95, 70, 70, 0, 0,
+          100, 70, 70, 70, 70, 0, 0,
+          100, 70, 70, 70, 60, 100, 0]
+TEAM = ("load", "load", "deload", "load")
+A07_WEEKS = ("load", "load", "deload", "load")
+
+
+def make_plan(team=TEAM, a07_weeks=A07_WEEKS, it=None, st=None, weeks=None) -> Plan:
+    """The valid plan; ``it``/``st``/``weeks`` map an athlete id to replacement lists.
+
+    Fit athletes' weeks follow ``team`` unless ``weeks`` says otherwise.
+    """
+    it = it or {}
+    st = st or {}
+    weeks = weeks or {}
+    base_it = {"A01": A01_IT, "A02": A02_IT, "A07": A07_IT}
+    base_st = {"A01": ["FIT"] * 28, "A02": ["FIT"] * 28, "A07": A07_ST}
+    base_wk = {"A01": tuple(team), "A02": tuple(team), "A07": tuple(a07_weeks)}
+    aps = tuple(
+        AthletePlan(athlete=a, stages=tuple(st.get(a, base_st[a])), intensity=tuple(it.get(a, base_it[a])),
+                    weeks=tuple(weeks.get(a, base_wk[a])))
+        for a in ("A01", "A02", "A07")
+    )
+    return Plan(status="manual", team_weeks=tuple(team), athletes=aps)
+
+
+def changed(values: list, **days) -> list:
+    """A copy of ``values`` with entries replaced, keyed by March day: changed(A01_IT, d3=70)."""
+    out = list(values)
+    for key, v in days.items():
+        out[int(key[1:]) - 1] = v
+    return out
+
+
+def found(report: CheckReport, rule: str, athlete: str | None = "any") -> list[Violation]:
+    return [v for v in report.violations
+            if v.rule == rule and (athlete == "any" or v.athlete == athlete)]
+
+
+def spans(report: CheckReport, rule: str, athlete: str | None = "any") -> list[tuple]:
+    return [(v.athlete, v.start, v.end) for v in found(report, rule, athlete)]
+
+
+def rules_of(report: CheckReport) -> set[str]:
+    return {v.rule for v in report.violations}
+
+
+# --------------------------------------------------------------------------------------------
+# the fixtures themselves
+# --------------------------------------------------------------------------------------------
+
+
+def test_fixture_season_and_plan_are_valid_input():
+    season = make_season()
+    assert season_problems(season) == []
+    assert plan_problems(season, make_plan()) == []
+    tl = Timeline(season)
+    assert [tl.days[w.first] for w in tl.weeks] == [M(1), M(8), M(15), M(22)]
+    assert tl.label(2) == "MD-3"  # Wed 3 Mar
+
+
+def test_valid_plan_passes_every_hard_rule():
+    report = check_plan(make_season(), make_plan())
+    assert report.violations == ()
+    assert report.ok
+
+
+def test_valid_plan_soft_rules_exactly():
+    report = check_plan(make_season(), make_plan())
+    # RTS: A07 from Mon 1 Mar to the first FIT day Tue 23 Mar = 22 days x 100; target met.
+    # DL-7: the team's deload week 3 holds the C match of 20 Mar (weight_c 3).
+    assert report.counts() == {"RTS": 1, "HV-1": 0, "TP-3": 0, "TEAM": 0, "DL-7": 1, "HV-DAY": 0}
+    assert report.penalties() == {"RTS": 2200, "HV-1": 0, "TP-3": 0, "TEAM": 0, "DL-7": 3,
+                                  "HV-DAY": 0}
+    assert report.objective == 2203
+    rts = [v for v in report.soft if v.rule == "RTS"][0]
+    assert (rts.athlete, rts.start, rts.end) == ("A07", M(1), M(23))
+    assert "Kofi Mensah (A07)" in rts.message
+    dl7 = [v for v in report.soft if v.rule == "DL-7"][0]
+    assert (dl7.athlete, dl7.start, dl7.end, dl7.penalty) == (None, M(20), M(20), 3)
+
+
+# --------------------------------------------------------------------------------------------
+# AV-1
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("athlete, day, value", [
+    ("A02", 16, 70),  # unavailable
+    ("A01", 7, 60),  # Sunday: not a training day
+    ("A01", 6, 95),  # a played match is 100
+    ("A07", 13, 60),  # a match A07 does not play (S3): no running
+])
+def test_av1_mutations(athlete, day, value):
+    base = {"A01": A01_IT, "A02": A02_IT, "A07": A07_IT}[athlete]
+    report = check_plan(make_season(), make_plan(it={athlete: changed(base, **{f"d{day}": value})}))
+    assert spans(report, "AV-1") == [(athlete, M(day), M(day))]
+    v = found(report, "AV-1")[0]
+    assert v.message.startswith("AV-1: ") and f"({athlete})" in v.message and f"{value} %" in v.message
+
+
+def test_av1_non_training_day():
+    season = make_season(non_training=(M(4),))
+    assert check_plan(season, make_plan(it={a: changed(b, d4=0) for a, b in
+                                            (("A01", A01_IT), ("A02", A02_IT), ("A07", A07_IT))})).ok
+    report = check_plan(season, make_plan())
+    assert sorted(spans(report, "AV-1")) == [(a, M(4), M(4)) for a in ("A01", "A02", "A07")]
+    assert "non-training day" in found(report, "AV-1", "A01")[0].message
+
+
+def test_av1_unavailable_on_match_day_does_not_play():
+    season = make_season(unavailability=(Unavailability(athlete="A02", start=M(13), end=M(13)),))
+    a02 = changed(LOAD + LOAD + DELOAD + LOAD, d13=0)
+    assert check_plan(season, make_plan(it={"A02": a02})).ok
+    report = check_plan(season, make_plan(it={"A02": LOAD + LOAD + DELOAD + LOAD}))
+    assert spans(report, "AV-1") == [("A02", M(13), M(13))]
+
+
+# --------------------------------------------------------------------------------------------
+# HV-5
+# --------------------------------------------------------------------------------------------
+
+
+def test_hv5_adjacent_speed_days():
+    it = changed(A07_IT, d2=90, d3=70)  # S1: 90 on Mon 1 and Tue 2 Mar
+    report = check_plan(make_season(), make_plan(it={"A07": it}))
+    assert rules_of(report) == {"HV-5"}
+    assert spans(report, "HV-5") == [("A07", M(1), M(2))]
+    assert found(report, "HV-5")[0].message == (
+        "HV-5: Kofi Mensah (A07) has speed days on Mon 1 Mar (90 %) and Tue 2 Mar (90 %); "
+        "speed days need 1 rest day between them.")
+
+
+def test_hv5_rest_days_parameter_and_matches():
+    it = changed(A01_IT, d3=70, d4=95)  # HV on Thu 4 Mar, the match on Sat 6 Mar
+    plan = make_plan(it={"A01": it})
+    assert found(check_plan(make_season(), plan), "HV-5") == []
+    report = check_plan(make_season(values={"HV-5": {"rest_days": 2}}), plan)
+    assert spans(report, "HV-5", "A01") == [("A01", M(4), M(6))]
+    assert "match 'League 1'" in found(report, "HV-5", "A01")[0].message
+
+
+def test_hv5_consecutive_competition_days_are_allowed_but_fill_hv2():
+    comps = COMPS[:3] + (Competition(id="m4", name="Cup", date=M(26), end_date=M(27), priority="C"),)
+    season = make_season(comps=comps)
+    a01 = changed(A01_IT, d26=100, d24=70)
+    a02 = changed(A02_IT, d26=100, d24=70)
+    a07 = changed(A07_IT, d26=100)
+    report = check_plan(season, make_plan(it={"A01": a01, "A02": a02, "A07": a07}))
+    # two played match days in a row are no HV-5 violation; but they reach the cap of 2 alone,
+    # so A07's planned 100 on Mon 22 Mar (S3) breaks HV-2
+    assert found(report, "HV-5") == []
+    assert rules_of(report) == {"HV-2"}
+    assert spans(report, "HV-2") == [("A07", M(22), M(28))]
+    assert "besides 2 match or past speed days" in found(report, "HV-2")[0].message
+    assert "at most 0 may be planned" in found(report, "HV-2")[0].message
+    report = check_plan(season, make_plan(it={"A01": changed(a01, d24=95), "A02": a02, "A07": a07}))
+    assert found(report, "HV-5") == []
+    assert spans(report, "HV-2") == [("A01", M(22), M(28)), ("A07", M(22), M(28))]
+
+
+# --------------------------------------------------------------------------------------------
+# HV-2
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("athlete, days, week", [
+    ("A07", {"d5": 80}, 1),  # rehab athlete: 3 planned speed days in its own load week
+    ("A01", {"d1": 90}, 1),  # 2 planned + 1 match > 2
+    ("A01", {"d17": 95}, 3),  # deload week: the match fills the cap of 1
+])
+def test_hv2_mutations(athlete, days, week):
+    base = {"A01": A01_IT, "A07": A07_IT}[athlete]
+    report = check_plan(make_season(), make_plan(it={athlete: changed(base, **days)}))
+    first = M(1 + 7 * (week - 1))
+    assert rules_of(report) == {"HV-2"}
+    assert spans(report, "HV-2") == [(athlete, first, first + dt.timedelta(days=6))]
+
+
+def test_hv2_parameters():
+    it = changed(A01_IT, d1=90)
+    season = make_season(values={"HV-2": {"max_speed_days": 3}})
+    assert found(check_plan(season, make_plan(it={"A01": it})), "HV-2") == []
+    season = make_season(values={"HV-2": {"max_speed_days_deload": 2}})
+    assert check_plan(season, make_plan(it={"A01": changed(A01_IT, d17=95)})).ok
+
+
+# --------------------------------------------------------------------------------------------
+# HV-6, HV-7
+# --------------------------------------------------------------------------------------------
+
+
+def test_hv6_days_after_parameter():
+    season2 = make_season(values={"HV-6": {"days_after": 2}})
+    assert check_plan(season2, make_plan()).ok  # A07's 100 on MD+2 (22 Mar) is in S3, not FIT
+    it = changed(A01_IT, d8=95, d10=70)  # HV on Mon 8 Mar = MD+2 after the 6 Mar match
+    assert check_plan(make_season(), make_plan(it={"A01": it})).ok
+    report = check_plan(season2, make_plan(it={"A01": it}))
+    assert rules_of(report) == {"HV-6"}
+    assert spans(report, "HV-6") == [("A01", M(8), M(8))]
+    assert "MD+2" in found(report, "HV-6")[0].message
+
+
+def test_hv7_md_minus_1():
+    season = make_season(unavailability=(Unavailability(athlete="A02", start=M(6), end=M(6)),))
+    a02 = changed(LOAD + LOAD + DELOAD + LOAD, d6=0)
+    assert check_plan(season, make_plan(it={"A02": a02})).ok
+    bad = changed(a02, d3=70, d5=80)  # speed on Fri 5 Mar, the day before a match (not played)
+    report = check_plan(season, make_plan(it={"A02": bad}))
+    assert rules_of(report) == {"HV-7"}
+    assert spans(report, "HV-7") == [("A02", M(5), M(5))]
+    off = make_season(unavailability=season.unavailability, values={"HV-7": {"enabled": 0}})
+    assert check_plan(off, make_plan(it={"A02": bad})).ok
+
+
+# --------------------------------------------------------------------------------------------
+# a rehab season: one athlete in P2 (for RH-CAP, RH-11, exits and flare-ups)
+# --------------------------------------------------------------------------------------------
+
+R_ST = ["P2"] * 4 + ["P3"] * 10
+R_IT = [60, 60, 70, 70, 70, 0, 0, 80, 70, 80, 70, 60, 0, 0]
+
+
+def rehab_season(flare_ups=(), values=None) -> Season:
+    return Season(
+        name="Rehab", calendar=Calendar(start=M(1), end=M(14)),
+        athletes=(Athlete(id="A09", name="Mia Novak"),),
+        injuries=(Injury(athlete="A09", protocol="iliopsoas-tendinopathy", onset=dt.date(2027, 1, 20),
+                         stages=(StageRecord(stage="P1", start=dt.date(2027, 1, 21)),
+                                 StageRecord(stage="P2", start=dt.date(2027, 2, 1))),
+                         flare_ups=tuple(flare_ups)),),
+        rules=RuleSettings(values=values or {}),
+    )
+
+
+def rehab_plan(st=R_ST, it=R_IT) -> Plan:
+    return Plan(status="manual", team_weeks=("load", "load"),
+                athletes=(AthletePlan(athlete="A09", stages=tuple(st), intensity=tuple(it),
+                                      weeks=("load", "load")),))
+
+
+def test_rehab_fixture_valid():
+    season = rehab_season()
+    assert season_problems(season) == []
+    report = check_plan(season, rehab_plan())
+    assert report.ok
+    assert report.penalties()["RTS"] == 1400  # never FIT: 14 days to the season end + 1
+
+
+def test_rh_cap():
+    st = changed(R_ST, d5="P2")
+    report = check_plan(rehab_season(), rehab_plan(st=st, it=changed(R_IT, d5=80)))
+    assert rules_of(report) == {"RH-CAP"}
+    assert spans(report, "RH-CAP") == [("A09", M(5), M(5))]
+    assert "cap of 70 %" in found(report, "RH-CAP")[0].message
+
+
+def test_rh11_jump_above_highest_level():
+    report = check_plan(rehab_season(), rehab_plan(it=changed(R_IT, d1=70, d3=60)))
+    assert rules_of(report) == {"RH-11"}
+    assert spans(report, "RH-11") == [("A09", M(1), M(1))]
+    assert found(report, "RH-11")[0].message == (
+        "RH-11: Mia Novak (A09) runs at 70 % on Mon 1 Mar but the highest ladder level reached is "
+        "none yet; go up one level at a time.")
+
+
+def test_rh11_sessions_per_step():
+    it = changed(R_IT, d2=0)  # 60 done once: every later day at 70 lacks a second day at 60
+    report = check_plan(rehab_season(), rehab_plan(it=it))
+    assert rules_of(report) == {"RH-11"}
+    assert [v.start for v in found(report, "RH-11")] == [M(3), M(4), M(5), M(9), M(11)]
+    assert "after only 1 day at 60 %" in found(report, "RH-11")[0].message
+    assert check_plan(rehab_season(values={"RH-11": {"sessions_per_step": 1}}), rehab_plan(it=it)).ok
+
+
+def test_rh11_record_credit_and_sessions_parameter():
+    # A07 recorded in S1 is credited with 60..80 twice: 90 on the season's first day is fine
+    # (the valid plan); with 3 sessions per step the credit is 3 each, but 95 on 8 Mar follows
+    # only 2 days at 90 (and every 100 only 2 days at 95).
+    report = check_plan(make_season(values={"RH-11": {"sessions_per_step": 3}}), make_plan())
+    assert rules_of(report) == {"RH-11"}
+    assert [v.start for v in found(report, "RH-11", "A07")] == [M(8), M(10), M(15), M(22)]
+
+
+def test_rh_stage_exit_requirement():
+    report = check_plan(rehab_season(), rehab_plan(it=changed(R_IT, d3=60)))
+    assert rules_of(report) == {"RH-STAGE"}
+    v = found(report, "RH-STAGE")[0]
+    assert (v.athlete, v.start, v.end) == ("A09", M(1), M(4))
+    assert "leaves P2 on Fri 5 Mar with 1 day at 70 %" in v.message
+
+
+def test_flare_up_moves_back_and_resets_ladder():
+    season = rehab_season(flare_ups=(M(9),))
+    assert season_problems(season) == []
+    st = R_ST[:8] + ["P2"] * 6
+    it = R_IT[:8] + [60, 60, 70, 70, 0, 0]
+    report = check_plan(season, rehab_plan(st=st, it=it))
+    assert report.ok  # P3 ended by the flare-up needs neither its minimum nor its exit
+    # the plan ignores the flare-up
+    report = check_plan(season, rehab_plan())
+    assert spans(report, "RH-STAGE") == [("A09", M(9), M(9))]
+    assert "flare-up on Tue 9 Mar" in found(report, "RH-STAGE")[0].message
+    # the ladder restarts from the flare-up: 70 straight away is a jump
+    report = check_plan(season, rehab_plan(st=st, it=changed(it, d9=70, d10=60, d11=60, d12=70)))
+    assert rules_of(report) == {"RH-11"}
+    assert spans(report, "RH-11") == [("A09", M(9), M(9))]
+
+
+def test_two_flare_ups_within_7_days_move_back_two_stages():
+    season = rehab_season(flare_ups=(M(9), M(12)))
+    st = R_ST[:8] + ["P2"] * 3 + ["P1"] * 3
+    it = R_IT[:8] + [60, 60, 70, 0, 0, 0]
+    assert check_plan(season, rehab_plan(st=st, it=it)).ok
+    report = check_plan(season, rehab_plan(st=R_ST[:8] + ["P2"] * 6, it=it))
+    assert spans(report, "RH-STAGE") == [("A09", M(12), M(12))]
+    assert "so the stage that day is P1" in found(report, "RH-STAGE")[0].message
+
+
+# --------------------------------------------------------------------------------------------
+# RH-STAGE on the base season
+# --------------------------------------------------------------------------------------------
+
+
+def test_rh_stage_min_days_count_from_a_start_before_the_season():
+    season = make_season(injuries=(a07_injury(records=(("S1", dt.date(2027, 2, 27)),)),))
+    report = check_plan(season, make_plan())
+    assert rules_of(report) == {"RH-STAGE"}
+    v = found(report, "RH-STAGE")[0]
+    assert (v.athlete, v.start, v.end) == ("A07", M(1), M(3))
+    assert "after 5 days" in v.message and "at least 7 days" in v.message
+
+
+def test_rh_stage_max_days():
+    st = A07_ST[:22] + ["S3"] * 6
+    it = changed(A07_IT, d27=0)
+    report = check_plan(make_season(), make_plan(st={"A07": st}, it={"A07": it}))
+    assert rules_of(report) == {"RH-STAGE"}
+    assert spans(report, "RH-STAGE") == [("A07", M(11), M(25))]
+    assert "at most 14 days" in found(report, "RH-STAGE")[0].message
+
+
+def test_rh_stage_skip():
+    st = A07_ST[:3] + ["S3"] * 19 + ["FIT"] * 6
+    report = check_plan(make_season(), make_plan(st={"A07": st}))
+    skips = [v for v in found(report, "RH-STAGE") if "skipping S2" in v.message]
+    assert [(v.athlete, v.start) for v in skips] == [("A07", M(4))]
+
+
+def test_rh_stage_backwards_without_flare_up():
+    st = changed(A07_ST, d12="S2")
+    report = check_plan(make_season(), make_plan(st={"A07": st}))
+    assert spans(report, "RH-STAGE") == [("A07", M(12), M(12))]  # and no follow-on reports
+    assert "goes back from S3 to S2 on Fri 12 Mar" in found(report, "RH-STAGE")[0].message
+
+
+def test_rh_stage_inj_after_the_rehab_started():
+    st = changed(A07_ST, d20="INJ")
+    report = check_plan(make_season(), make_plan(st={"A07": st}))
+    assert [v.start for v in found(report, "RH-STAGE")] == [M(20), M(21)]
+    assert "INJ" in found(report, "RH-STAGE")[0].message
+
+
+def test_rh_stage_uninjured_athlete_is_fit():
+    report = check_plan(make_season(), make_plan(st={"A01": changed(["FIT"] * 28, d11="P3")}))
+    assert rules_of(report) == {"RH-STAGE"}
+    assert spans(report, "RH-STAGE") == [("A01", M(11), M(11))]
+
+
+def test_rh_stage_from_today_must_be_reachable_from_the_record():
+    # today = Thu 4 Mar: S1 recorded since 22 Feb; the plan may move on to S2 on 4 Mar
+    # (exit met by the recorded 90s on 1 and 3 Mar).
+    season = make_season(today=M(4))
+    assert season_problems(season) == []
+    assert check_plan(season, make_plan()).ok
+    # the past counts for the exit requirement
+    report = check_plan(season, make_plan(it={"A07": changed(A07_IT, d3=80)}))
+    assert spans(report, "RH-STAGE") == [("A07", M(1), M(3))]
+    # S3 on 4 Mar is not reachable from S1
+    st = A07_ST[:3] + ["S3"] * 7 + A07_ST[10:]
+    report = check_plan(season, make_plan(st={"A07": st}))
+    assert ("A07", M(4), M(4)) in spans(report, "RH-STAGE")
+    # a stage recorded from today holds from today
+    season = make_season(today=M(4), injuries=(a07_injury(records=(("S1", FEB22), ("S2", M(4)))),))
+    assert check_plan(season, make_plan()).ok
+    st = A07_ST[:3] + ["S1"] + ["S2"] * 6 + A07_ST[10:]
+    report = check_plan(season, make_plan(st={"A07": st}))
+    v = found(report, "RH-STAGE")[0]
+    assert (v.athlete, v.start) == ("A07", M(4))
+    assert "record starts S2" in v.message
+
+
+# --------------------------------------------------------------------------------------------
+# DL-2
+# --------------------------------------------------------------------------------------------
+
+
+def test_dl2_team_load_run():
+    team = ("load",) * 4
+    report = check_plan(make_season(), make_plan(team=team))
+    assert spans(report, "DL-2") == [(None, M(1), M(28))]  # fit athletes' copies are not repeated
+    assert rules_of(report) == {"DL-2"}
+
+
+def test_dl2_deload_next_to_deload():
+    report = check_plan(make_season(), make_plan(team=("load", "load", "deload", "deload")))
+    assert spans(report, "DL-2") == [(None, M(15), M(28))]
+
+
+def test_dl2_rehab_athletes_own_run():
+    report = check_plan(make_season(), make_plan(a07_weeks=("load",) * 4))
+    assert rules_of(report) == {"DL-2"}
+    assert spans(report, "DL-2") == [("A07", M(1), M(28))]
+
+
+def test_dl2_own_week_is_never_taper():
+    report = check_plan(make_season(), make_plan(a07_weeks=("load", "taper", "deload", "load")))
+    assert spans(report, "DL-2") == [("A07", M(8), M(14)), ("A07", M(8), M(21))]
+    assert "never taper" in found(report, "DL-2")[0].message
+
+
+def test_dl2_fit_athlete_has_the_teams_kind():
+    report = check_plan(make_season(), make_plan(weeks={"A01": ("deload", "load", "deload", "load")}))
+    assert rules_of(report) == {"DL-2"}
+    assert spans(report, "DL-2") == [("A01", M(1), M(7))]
+
+
+def test_dl2_weeks_wholly_in_the_past_do_not_count():
+    records = (("S1", FEB22), ("S2", M(4)), ("S3", M(11)))
+    season = make_season(today=M(15), injuries=(a07_injury(records=records),))
+    assert season_problems(season) == []
+    team = ("load",) * 4
+    assert check_plan(season, make_plan(team=team)).ok
+    assert spans(check_plan(make_season(), make_plan(team=team)), "DL-2") == [(None, M(1), M(28))]
+    season = make_season(today=M(15), injuries=(a07_injury(records=records),),
+                         values={"DL-2": {"max_load_weeks": 2}})
+    assert check_plan(season, make_plan(team=team)).ok
+
+
+# --------------------------------------------------------------------------------------------
+# TP-1
+# --------------------------------------------------------------------------------------------
+
+FINAL = COMPS[:3] + (Competition(id="m4", name="Cup final", date=M(27), priority="A"),)
+TAPER = ("load", "taper", "taper", "load")
+
+
+def test_tp1_valid_taper():
+    report = check_plan(make_season(comps=FINAL), make_plan(team=TAPER))
+    assert report.ok
+    assert report.counts()["TP-3"] == 0 and report.counts()["DL-7"] == 0
+
+
+@pytest.mark.parametrize("team, week_start", [
+    (("load", "load", "taper", "load"), M(8)),  # a taper week missing
+    (("taper", "taper", "taper", "load"), M(1)),  # a taper week with no A competition after it
+    (("load", "taper", "taper", "deload"), M(22)),  # the A competition's week is a deload
+])
+def test_tp1_mutations(team, week_start):
+    report = check_plan(make_season(comps=FINAL), make_plan(team=team))
+    assert spans(report, "TP-1") == [(None, week_start, week_start + dt.timedelta(days=6))]
+
+
+def test_tp1_taper_weeks_parameter():
+    season = make_season(comps=FINAL, values={"TP-1": {"taper_weeks": 1}})
+    assert spans(check_plan(season, make_plan(team=TAPER)), "TP-1") == [(None, M(8), M(14))]
+    assert found(check_plan(season, make_plan(team=("load", "load", "taper", "load"))), "TP-1") == []
+
+
+# --------------------------------------------------------------------------------------------
+# PIN
+# --------------------------------------------------------------------------------------------
+
+GOOD_PINS = (
+    IntensityPin(athlete="A01", date=M(3), intensity=95),
+    WeekPin(week=M(17), week_kind="deload"),
+    WeekPin(athlete="A07", week=M(15), week_kind="deload"),
+    StagePin(athlete="A07", stage="S2", date=M(4)),
+    StagePin(athlete="A07", stage="FIT", date=M(23)),
+)
+
+
+def test_pins_that_hold():
+    season = make_season(pins=GOOD_PINS)
+    assert season_problems(season) == []
+    assert check_plan(season, make_plan()).ok
+
+
+@pytest.mark.parametrize("pin, span", [
+    (IntensityPin(athlete="A01", date=M(3), intensity=90), ("A01", M(3), M(3))),
+    (WeekPin(week=M(17), week_kind="load"), (None, M(15), M(21))),
+    (WeekPin(athlete="A01", week=M(17), week_kind="load"), ("A01", M(15), M(21))),
+    (WeekPin(athlete="A07", week=M(20), week_kind="load"), ("A07", M(15), M(21))),
+    (StagePin(athlete="A07", stage="S2", date=M(5)), ("A07", M(5), M(5))),
+    (StagePin(athlete="A07", stage="FIT", date=M(22)), ("A07", M(22), M(22))),
+])
+def test_pin_mutations(pin, span):
+    report = check_plan(make_season(pins=(pin,)), make_plan())
+    assert rules_of(report) == {"PIN"}
+    assert spans(report, "PIN") == [span]
+
+
+def test_pins_in_the_past_are_not_checked():
+    records = (("S1", FEB22), ("S2", M(4)))
+    season = make_season(today=M(8), injuries=(a07_injury(records=records),),
+                         pins=(IntensityPin(athlete="A01", date=M(3), intensity=90),))
+    assert check_plan(season, make_plan()).ok
+
+
+# --------------------------------------------------------------------------------------------
+# the past (today)
+# --------------------------------------------------------------------------------------------
+
+RECORDS_15 = (("S1", FEB22), ("S2", M(4)), ("S3", M(11)))
+
+
+def test_past_days_are_not_checked_but_constrain_the_plan():
+    season = make_season(today=M(15), injuries=(a07_injury(records=RECORDS_15),))
+    # a past Sunday with running is a fact, not a violation
+    assert check_plan(season, make_plan(it={"A01": changed(A01_IT, d7=60)})).ok
+    # but a planned speed day right after a past one breaks HV-5
+    report = check_plan(season, make_plan(it={"A01": changed(A01_IT, d14=90, d15=90)}))
+    assert spans(report, "HV-5") == [("A01", M(14), M(15))]
+    assert "past, 90 %" in found(report, "HV-5")[0].message
+    # RTS counts from today: 15 Mar to 23 Mar
+    assert check_plan(season, make_plan()).penalties()["RTS"] == 800
+
+
+def test_past_speed_days_in_a_week_in_progress_are_given():
+    season = make_season(today=M(4))
+    # Mon 1 and Wed 3 Mar (past) and the match already exceed the cap: a fact, not a violation
+    assert check_plan(season, make_plan(it={"A01": changed(A01_IT, d1=90)})).ok
+    # but no speed day may be added to that week
+    report = check_plan(season, make_plan(it={"A01": changed(A01_IT, d1=90, d4=0, d5=80)}))
+    assert ("A01", M(1), M(7)) in spans(report, "HV-2")
+    assert check_plan(make_season(), make_plan(it={"A01": changed(A01_IT, d1=90)})).hard_counts() \
+        == {"HV-2": 1}
+
+
+def test_whole_season_past_checks_nothing():
+    season = make_season(today=dt.date(2027, 4, 1), injuries=(a07_injury(records=RECORDS_15),))
+    report = check_plan(season, make_plan(team=("load",) * 4, it={"A01": [100] * 28}))
+    assert report.ok and report.objective == 0
+
+
+# --------------------------------------------------------------------------------------------
+# soft rules
+# --------------------------------------------------------------------------------------------
+
+NO_M3 = (COMPS[0], COMPS[1], COMPS[3])
+
+
+def test_hv1_windows():
+    season = make_season(comps=NO_M3)
+    plan = make_plan(it={"A01": changed(A01_IT, d20=70), "A02": changed(A02_IT, d20=70),
+                         "A07": A07_IT})
+    report = check_plan(season, plan)
+    assert report.ok
+    # A01: no exposure from Sun 14 to Tue 23 Mar (10 days): 3 windows of 8. A02 is unavailable
+    # on 16-17 Mar, A07 is FIT only from 23 Mar: no window.
+    hv1 = [(v.athlete, v.start, v.end, v.penalty) for v in report.soft if v.rule == "HV-1"]
+    assert hv1 == [("A01", M(14), M(21), 30), ("A01", M(15), M(22), 30), ("A01", M(16), M(23), 30)]
+    assert report.penalties()["HV-1"] == 90
+    assert check_plan(make_season(comps=NO_M3, values={"HV-1": {"max_gap_days": 10}}),
+                      plan).counts()["HV-1"] == 1
+    assert check_plan(make_season(comps=NO_M3, values={"HV-1": {"max_gap_days": 7}}),
+                      plan).counts()["HV-1"] == 4
+    # one HV day on Wed 17 Mar closes the gap
+    plan = make_plan(it={"A01": changed(A01_IT, d20=70, d17=95), "A02": changed(A02_IT, d20=70)})
+    assert check_plan(season, plan).counts()["HV-1"] == 0
+
+
+def test_tp3_taper_week_without_exposure():
+    season = make_season(comps=FINAL, unavailability=(
+        Unavailability(athlete="A02", start=M(16), end=M(17)),
+        Unavailability(athlete="A01", start=M(13), end=M(13))))
+    a01 = changed(A01_IT, d13=0)
+    assert check_plan(season, make_plan(team=TAPER, it={"A01": a01})).counts()["TP-3"] == 0
+    report = check_plan(season, make_plan(team=TAPER, it={"A01": changed(a01, d10=70)}))
+    assert report.ok
+    assert report.counts() == {"RTS": 1, "HV-1": 0, "TP-3": 1, "TEAM": 0, "DL-7": 0, "HV-DAY": 0}
+    tp3 = [v for v in report.soft if v.rule == "TP-3"][0]
+    assert (tp3.athlete, tp3.start, tp3.end, tp3.penalty) == ("A01", M(8), M(14), 30)
+    assert report.objective == 2200 + 30
+
+
+def test_tp3_not_for_an_athlete_unavailable_all_week():
+    season = make_season(comps=FINAL, unavailability=(
+        Unavailability(athlete="A02", start=M(8), end=M(14)),))
+    a02 = LOAD + [0] * 7 + DELOAD + LOAD
+    report = check_plan(season, make_plan(team=TAPER, it={"A02": a02}))
+    assert report.ok and report.counts()["TP-3"] == 0
+
+
+@pytest.mark.parametrize("days, team, hv_day", [
+    ({"d2": 95, "d3": 70}, 8, 0),  # Tue 2 Mar (MD-4): a second team HV day, preferred day
+    ({"d4": 95, "d3": 70}, 8, 2),  # Thu 4 Mar (MD-2)
+    ({"d1": 95, "d3": 70}, 8, 1),  # Mon 1 Mar (MD-5: another day)
+])
+def test_team_and_hv_day(days, team, hv_day):
+    report = check_plan(make_season(), make_plan(it={"A02": changed(A02_IT, **days)}))
+    assert report.ok
+    assert report.penalties()["TEAM"] == team and report.counts()["TEAM"] == 1
+    entry = [v for v in report.soft if v.rule == "TEAM"][0]
+    assert (entry.athlete, entry.start, entry.end) == (None, M(1), M(7))
+    assert report.penalties()["HV-DAY"] == hv_day
+    assert report.counts()["HV-DAY"] == (1 if hv_day else 0)
+    assert report.objective == 2203 + team + hv_day
+
+
+def test_team_counts_each_extra_day():
+    # A01 on Thu 4 Mar, A02 on Mon 1 Mar: 2 team HV days, 1 extra
+    it = {"A01": changed(A01_IT, d3=70, d4=95), "A02": changed(A02_IT, d3=70, d1=95)}
+    report = check_plan(make_season(), make_plan(it=it))
+    assert report.ok
+    assert [(v.start, v.penalty) for v in report.soft if v.rule == "TEAM"] == [(M(1), 8)]
+    # a third fit athlete on Wed 3 Mar: 3 days, 2 extra, still one entry for the week
+    season = make_season(athletes=ATHLETES + (Athlete(id="A03", name="Cy Park"),))
+    plan = make_plan(it=it)
+    a03 = AthletePlan(athlete="A03", stages=("FIT",) * 28, intensity=tuple(A01_IT), weeks=TEAM)
+    plan = plan.model_copy(update={"athletes": plan.athletes + (a03,)})
+    report = check_plan(season, plan)
+    assert report.ok
+    assert [(v.start, v.penalty) for v in report.soft if v.rule == "TEAM"] == [(M(1), 16)]
+    assert report.counts()["TEAM"] == 1
+    assert "Mon 1 Mar, Wed 3 Mar, Thu 4 Mar" in [v for v in report.soft if v.rule == "TEAM"][0].message
+    assert report.penalties()["HV-DAY"] == 2 + 1  # Thu = MD-2, Mon = MD-5
+
+
+def test_dl7_weights():
+    team = ("load", "deload", "load", "load")  # the B 'Derby' of 13 Mar in a deload week
+    report = check_plan(make_season(), make_plan(team=team))
+    assert [(v.start, v.penalty) for v in report.soft if v.rule == "DL-7"] == [(M(13), 10)]
+    season = make_season(values={"DL-7": {"weight_b": 5}})
+    assert check_plan(season, make_plan(team=team)).penalties()["DL-7"] == 5
+
+
+def test_rts_target_competition_missed():
+    season = make_season(injuries=(a07_injury(target="m3"),))
+    report = check_plan(season, make_plan())
+    rts = sorted((v.start, v.penalty) for v in report.soft if v.rule == "RTS")
+    assert rts == [(M(1), 2200), (M(20), 20000)]
+    assert report.counts()["RTS"] == 2
+    # set hard, the missed target is a violation and RTS leaves the objective
+    season = make_season(injuries=(a07_injury(target="m3"),), modes={"RTS": "hard"})
+    report = check_plan(season, make_plan())
+    assert spans(report, "RTS") == [("A07", M(20), M(20))]
+    assert "RTS" not in report.counts() and report.objective == 3
+
+
+def test_stab_counts_changes_from_the_reference():
+    ref = make_plan()
+    plan = make_plan(it={"A01": changed(A01_IT, d2=60, d4=60)},
+                     a07_weeks=("deload", "load", "deload", "load"))
+    assert "STAB" not in check_plan(make_season(), plan).counts()
+    report = check_plan(make_season(), plan, reference=ref)
+    stab = [(v.athlete, v.start, v.end) for v in report.soft if v.rule == "STAB"]
+    assert stab == [("A01", M(2), M(2)), ("A01", M(4), M(4)), ("A07", M(1), M(7))]
+    assert report.penalties()["STAB"] == 3
+    assert check_plan(make_season(), ref, reference=ref).counts()["STAB"] == 0
+    # from today on only
+    season = make_season(today=M(8), injuries=(a07_injury(records=(("S1", FEB22), ("S2", M(4)))),))
+    assert check_plan(season, plan, reference=ref).counts()["STAB"] == 0
+    assert "STAB" not in check_plan(make_season(modes={"STAB": "off"}), plan, reference=ref).counts()
+
+
+def test_modes_and_rules_in_objective():
+    season = make_season(modes={"DL-7": "off"})
+    report = check_plan(season, make_plan())
+    assert "DL-7" not in report.counts() and report.objective == 2200
+    report = check_plan(make_season(), make_plan(), rules_in_objective={"RTS", "HV-1", "TP-3", "TEAM"})
+    assert report.counts() == {"RTS": 1, "HV-1": 0, "TP-3": 0, "TEAM": 0}
+    assert report.objective == 2200
+    # a soft rule set hard: its instances are violations, not penalties
+    season = make_season(comps=NO_M3, modes={"HV-1": "hard"})
+    plan = make_plan(it={"A01": changed(A01_IT, d20=70), "A02": changed(A02_IT, d20=70)})
+    report = check_plan(season, plan, rules_in_objective={"RTS"})
+    assert not report.ok
+    assert spans(report, "HV-1") == [("A01", M(14), M(21)), ("A01", M(15), M(22)),
+                                     ("A01", M(16), M(23))]
+    assert report.counts() == {"RTS": 1}
+
+
+# --------------------------------------------------------------------------------------------
+# shape, report API
+# --------------------------------------------------------------------------------------------
+
+
+def test_plan_of_wrong_shape_is_bad_input():
+    plan = make_plan()
+    with pytest.raises(InputError, match="no plan for Kofi Mensah"):
+        check_plan(make_season(), plan.model_copy(update={"athletes": plan.athletes[:2]}))
+    with pytest.raises(InputError, match="team_weeks"):
+        check_plan(make_season(), plan.model_copy(update={"team_weeks": TEAM[:3]}))
+    bad = plan.athletes[0].model_copy(update={"intensity": tuple([85] + A01_IT[1:])})
+    with pytest.raises(InputError, match="85 is not one of"):
+        check_plan(make_season(), plan.model_copy(update={"athletes": (bad,) + plan.athletes[1:]}))
+
+
+def test_report_is_immutable_and_sums():
+    report = check_plan(make_season(), make_plan(it={"A01": changed(A01_IT, d7=60, d14=60)}))
+    assert report.hard_counts() == {"AV-1": 2}
+    assert not report.ok
+    with pytest.raises(AttributeError):
+        report.violations = ()  # type: ignore[misc]
+    assert report.objective == sum(report.penalties().values())
+
+
+# --------------------------------------------------------------------------------------------
+# the demo season
+# --------------------------------------------------------------------------------------------
+
+
+def _demo_plan(season: Season) -> Plan:
+    """Intensity 0 everywhere, stages as recorded (never progressing), every week load."""
+    tl = Timeline(season)
+    aps = []
+    for a in season.athletes:
+        inj = season.injury_of(a.id)
+        if inj:
+            proto = load_protocol(inj.protocol)
+            st = tuple(stage_on(inj, proto, d) for d in tl.days)
+        else:
+            st = ("FIT",) * tl.n
+        aps.append(AthletePlan(athlete=a.id, stages=st, intensity=(0,) * tl.n,
+                               weeks=("load",) * len(tl.weeks)))
+    return Plan(status="manual", team_weeks=("load",) * len(tl.weeks), athletes=tuple(aps))
+
+
+def test_demo_season_trivial_plan(demo_season):
+    tl = Timeline(demo_season)
+    plan = _demo_plan(demo_season)
+    report = check_plan(demo_season, plan)
+    injured = {i.athlete for i in demo_season.injuries}
+    expected = {(a.id, tl.days[i]) for a in demo_season.athletes if a.id not in injured
+                for i in tl.comp_days if i not in tl.unavailable(a.id)}
+    assert {(v.athlete, v.start) for v in found(report, "AV-1")} == expected
+    assert len(expected) > 500  # every fit athlete, every match
+    assert all("intensity 100 %, not 0 %" in v.message for v in found(report, "AV-1"))
+    # recorded stages that never end outlast their maximum; the team's load weeks never stop
+    assert {v.athlete for v in found(report, "RH-STAGE")} == injured
+    assert (None, tl.days[0], tl.days[-1]) in spans(report, "DL-2")
+    taper = {tl.days[tl.weeks[w].first] for w in tl.taper_weeks(2)}
+    assert taper and {v.start for v in found(report, "TP-1")} == taper
+    assert rules_of(report) == {"AV-1", "RH-STAGE", "DL-2", "TP-1"}
+
+
+def test_check_handles_60_athletes_by_364_days(demo_season):
+    extra = tuple(
+        a.model_copy(update={"id": f"X{k:02d}", "name": f"Extra {k}"})
+        for k, a in enumerate(demo_season.athletes[:12] * 3)
+    )
+    cal = demo_season.calendar.model_copy(update={"end": demo_season.calendar.start + dt.timedelta(days=363)})
+    season = demo_season.model_copy(update={"athletes": demo_season.athletes + extra, "calendar": cal})
+    assert len(season.athletes) == 60
+    plan = _demo_plan(season)
+    assert len(plan.athletes[0].intensity) == 364
+    report = check_plan(season, plan, reference=plan)
+    assert report.counts()["STAB"] == 0 and found(report, "AV-1")
