@@ -40,7 +40,9 @@ def back(protocol: Protocol, stage: str, steps: int) -> str:
 def segments(injury: Injury, protocol: Protocol, until: dt.date | None = None) -> list[Segment]:
     """Effective stage segments from the records and the flare-ups dated on or before ``until``."""
     events: list[tuple[dt.date, int, object]] = [(r.start, 0, r) for r in injury.stages]
-    events += [(f, 1, f) for f in injury.flare_ups]
+    recorded = {r.start for r in injury.stages}
+    # a stage recorded on a flare-up's date already says where the flare-up put the athlete
+    events += [(f, 1, f) for f in injury.flare_ups if f not in recorded]
     events.sort(key=lambda e: (e[0], e[1]))
     out: list[Segment] = []
     for day, kind, obj in events:

@@ -128,7 +128,10 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.is_dir():
         raise SaveError(f"{p}: the folder {folder} does not exist; choose an existing folder")
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise SaveError(f"{p}: cannot write in {folder} ({e.strerror}); choose another folder") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)

@@ -84,7 +84,7 @@ def season() -> Season:
         Injury(athlete="A19", protocol="hamstring-strain", onset=D("2026-07-28"),
                stages=(StageRecord(stage="P1", start=D("2026-07-28")),
                        StageRecord(stage="P2", start=D("2026-08-01"))),
-               target_competition="league-03"),
+               target_competition="league-05"),
     )
     return Season(
         name="Riverside FC 2026/27",

@@ -19,6 +19,7 @@ days get steady running (docs/semantics.md, "Intensities the rules leave free").
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from solver.api import Outcome, Progress, SolveRequest, Status, StopToken
 RUN_LEVELS = tuple(lv for lv in LEVELS if lv > 0)  # 60 .. 100
 FIT_HV_LEVEL = 95  # a fit athlete's HV training session (the "vaccine" dose)
 STEADY = 70  # ordinary running below the speed threshold
-SOFT_IN_V1 = ("RTS", "HV-1", "TP-3", "TEAM")
+SOFT_IN_V1 = ("RTS", "HV-1", "TP-3", "TEAM", "DL-7", "HV-DAY", "STAB")  # every soft rule
 
 
 def _true(x) -> bool:
@@ -172,11 +173,15 @@ class PlanModel:
         self.dl_2()
         self.tp_1()
         self.pin()
+        self.steady_running()
         # soft rules
         self.rts()
         self.hv_1()
         self.tp_3()
         self.team()
+        self.dl_7()
+        self.hv_day()
+        self.stab()
         self._objective()
 
     def _team_weeks(self) -> None:
@@ -215,6 +220,9 @@ class PlanModel:
                 if ap is not None:
                     past = (tuple(ap.intensity[: self.p0]), tuple(ap.weeks[: tl.first_open_week + 1]))
             ref = ()
+            if self.reference is not None:
+                rp = self.reference.for_athlete(a.id)
+                ref = (rp.stages, rp.intensity, rp.weeks) if rp is not None else ()
             sig = (
                 frozenset(d for d in tl.unavailable(a.id) if d >= self.p0 - 2),
                 tuple(sorted(p.model_dump_json() for p in pins_of.get(a.id, []))),
@@ -548,52 +556,76 @@ class PlanModel:
             else:
                 m.Add(sum(ys) >= need).OnlyEnforceIf(cond + eenf)
 
+    def _ladder_ok(self, u: Unit, ei: int, ep: Epoch, lower: int, sps: int) -> list:
+        """Per day of the epoch: has level ``lower`` been done on ``sps`` days since the ladder's
+        last reset (credit and recorded past included)? Exact sequential-counter literals."""
+        key = (u.key, ei, lower)
+        cache = self.__dict__.setdefault("_ladder_cache", {})
+        if key in cache:
+            return cache[key]
+        m = self.m
+        L = ep.end - ep.first
+        caps = [u.protocol.cap(s) for s in u.order]
+        if ei == 0:
+            cred, base = lower <= u.credit_cap, u.past_counts.get(lower, 0)
+        else:  # credited when the stage entered at the flare-up has a previous cap >= lower
+            kk = next((k for k in range(1, len(u.order)) if caps[k - 1] >= lower), None)
+            cred, base = (ep.R[kk][0] if kk is not None else False), 0
+        need = sps - base
+        if cred is True or need <= 0:
+            cache[key] = [True] * L
+            return cache[key]
+        prev = [True] * (L + 1)  # "done >= 0 times"
+        for t in range(1, need + 1):
+            row: list = [False]
+            for i in range(1, L + 1):
+                d = ep.first + i - 1
+                x = False if self.tl.is_comp[d] else u.lv[d].get(lower, False)
+                if x is False and prev[i - 1] is not True and row[i - 1] is False:
+                    row.append(False)
+                    continue
+                c = m.NewBoolVar(f"{u.key}_lad{lower}_{t}_{i}")
+                # c == row[i-1] or (prev[i-1] and x)
+                self.clause([_neg(c), row[i - 1], prev[i - 1]], [])
+                self.clause([_neg(c), row[i - 1], x], [])
+                self.clause([_neg(row[i - 1]), c], [])
+                self.clause([_neg(prev[i - 1]), _neg(x), c], [])
+                row.append(c)
+            prev = row
+        ok = prev[:L]
+        if cred is not False:
+            out = []
+            for i in range(L):
+                if ok[i] is False:
+                    out.append(cred)
+                    continue
+                o = m.NewBoolVar(f"{u.key}_ladok{lower}_{i}")
+                self.clause([_neg(o), ok[i], cred], [])
+                self.clause([_neg(ok[i]), o], [])
+                self.clause([_neg(cred), o], [])
+                out.append(o)
+            ok = out
+        cache[key] = ok
+        return ok
+
     def rh_11(self) -> None:
         """RH-11: sprint ladder. A rehab day above 60 % needs the level below done on
-        `sessions_per_step` days since the last reset (record or flare-up), credit included.
-
-        Counts are sequential-counter literals: ``cnt[t][i]`` = "the lower level was done at least
-        t times on the epoch's days before day first+i"."""
-        m = self.m
+        `sessions_per_step` days since the last reset (record or flare-up), credit included."""
         sps = self.rules.value("RH-11", "sessions_per_step")
         for u in self.units:
             if not u.injured:
                 continue
-            K = len(u.order)
-            caps = [u.protocol.cap(s) for s in u.order]
             for ei, ep in enumerate(u.epochs):
-                first, end = ep.first, ep.end
                 for j in range(1, len(RUN_LEVELS)):
                     lower, lvl = RUN_LEVELS[j - 1], RUN_LEVELS[j]
-                    users = [d for d in range(first, end)
+                    users = [d for d in range(ep.first, ep.end)
                              if lvl in u.lv[d] and not self.tl.is_comp[d] and u.fit[d] is not True]
                     if not users:
                         continue
-                    if ei == 0:
-                        cred = lower <= u.credit_cap
-                        base = u.past_counts.get(lower, 0)
-                    else:  # credited when the stage entered at the flare-up has a previous cap >= lower
-                        kk = next((k for k in range(1, K) if caps[k - 1] >= lower), None)
-                        cred = ep.R[kk][0] if kk is not None else False
-                        base = 0
-                    need = sps - base
-                    if cred is True or need <= 0:
-                        continue
-                    enf = self.guard("RH-11", u.key, first, end - 1, f"{lvl}")
-                    cnt = [[True] * (end - first + 1)]
-                    for t in range(1, need + 1):
-                        row = [False] + [m.NewBoolVar(f"{u.key}_lad{lvl}_{t}_{i}")
-                                         for i in range(1, end - first + 1)]
-                        for i in range(1, end - first + 1):
-                            x = u.lv[first + i - 1].get(lower, False)
-                            if self.tl.is_comp[first + i - 1]:
-                                x = False
-                            self.clause([_neg(row[i]), row[i - 1], cnt[t - 1][i - 1]], [])
-                            self.clause([_neg(row[i]), row[i - 1], x], [])
-                        cnt.append(row)
+                    ok = self._ladder_ok(u, ei, ep, lower, sps)
+                    enf = self.guard("RH-11", u.key, ep.first, ep.end - 1, f"{lvl}")
                     for d in users:
-                        lit, fit = u.lv[d][lvl], u.fit[d]
-                        self.clause([_neg(lit), fit, cnt[need][d - first], cred], enf)
+                        self.clause([_neg(u.lv[d][lvl]), u.fit[d], ok[d - ep.first]], enf)
 
     def hv_5(self) -> None:
         """HV-5: no planned speed day within `rest_days` of another speed day (two given days,
@@ -755,6 +787,31 @@ class PlanModel:
                     self.clause([_neg(self.stage_lit(u, k, d - 1))], enf)
                 elif d - 1 >= 0 and u.past_stage[d - 1] == p.stage:
                     self.clause([], enf)
+
+    def steady_running(self) -> None:
+        """Ordinary running (no rule; docs/semantics.md). A rehab athlete runs on every available
+        training day the stage allows: at 60 % until the sprint ladder allows 70 %, then at
+        70 % unless the day is a planned speed day. A fit injured athlete's training day is
+        70 % or an HV session. Fit units need nothing: their free days are 70 % by construction."""
+        sps = self.rules.value("RH-11", "sessions_per_step")
+        pinned = {(p.athlete, self.tl.index(p.date)) for p in self.season.pins if p.kind == "intensity"}
+        for u in self.units:
+            if not u.injured:
+                continue
+            caps = [u.protocol.cap(s) for s in u.order]
+            k60 = next(k for k, c in enumerate(caps) if c >= 60)
+            k70 = next(k for k, c in enumerate(caps) if c >= 70)
+            for ei, ep in enumerate(u.epochs):
+                ok70 = self._ladder_ok(u, ei, ep, 60, sps)
+                for d in range(ep.first, ep.end):
+                    lv = u.lv[d]
+                    if self.tl.is_comp[d] or 60 not in lv or (u.key, d) in pinned:
+                        continue
+                    self.clause(list(lv.values()) + [_neg(self.stage_lit(u, k60, d))], [])
+                    fit = u.fit[d]
+                    self.clause([_neg(lv[60]), _neg(self.stage_lit(u, k70, d)), _neg(ok70[d - ep.first])], [])
+                    for lvl in (60, 80):
+                        self.clause([_neg(lv[lvl]), _neg(fit)], [])
 
     # ==========================================================================================
     # Soft rules
@@ -930,6 +987,140 @@ class PlanModel:
             m.Add(p >= sum(lits) + const - 1)
             self._penalty("TEAM", weight, p)
 
+    def dl_7(self) -> None:
+        """DL-7: the team's deload weeks avoid competitions (a penalty per B and per C day)."""
+        mode = self._soft("DL-7")
+        if mode == "off":
+            return
+        wb, wc = self.rules.value("DL-7", "weight_b"), self.rules.value("DL-7", "weight_c")
+        for w in self.open_weeks:
+            dl = self.team_deload[w]
+            if dl is False:
+                continue
+            prios = [self.tl.best_priority(d) for d in self.tl.weeks[w].days]
+            cost = sum(wb for p in prios if p == "B") + sum(wc for p in prios if p == "C")
+            if not any(p in ("B", "C") for p in prios):
+                continue
+            if mode == "hard":
+                self.clause([_neg(dl)], self.guard("DL-7", None, w, w))
+            elif dl is True:
+                self._penalty("DL-7", cost, 1)
+            else:
+                self._penalty("DL-7", cost, dl)
+
+    def hv_day(self) -> None:
+        """HV-DAY: HV training prefers MD-3 and MD-4; a small penalty on MD-2, a smaller one on
+        other days."""
+        mode = self._soft("HV-DAY")
+        if mode == "off":
+            return
+        w2, wo = self.rules.value("HV-DAY", "weight_md2"), self.rules.value("HV-DAY", "weight_other")
+        m = self.m
+        for u in self.units:
+            hv = self.hv_lits(u)
+            for d in range(self.p0, self.n):
+                h, f = hv[d], u.fit[d]
+                if self.tl.is_comp[d] or h is False or f is False:
+                    continue
+                lab = self.tl.label(d)
+                if lab in ("MD-3", "MD-4"):
+                    continue
+                cost = (w2 if lab == "MD-2" else wo) * u.size
+                if mode == "hard":
+                    self.clause([_neg(h), _neg(f)], self.guard("HV-DAY", u.key, d, d))
+                    continue
+                if f is True:
+                    self._penalty("HV-DAY", cost, h)
+                elif h is True:
+                    self._penalty("HV-DAY", cost, f)
+                else:
+                    a = m.NewBoolVar(f"{u.key}_hvday_{d}")
+                    self.clause([_neg(h), _neg(f), a], [])
+                    self._penalty("HV-DAY", cost, a)
+
+    def stab(self) -> None:
+        """STAB: in a re-plan, each athlete-day (stage or intensity) or athlete-week (kind) that
+        differs from the reference plan costs a little."""
+        ref = self.reference
+        if ref is None or self._soft("STAB") == "off":
+            return
+        weight = self.rules.value("STAB", "weight")
+        m = self.m
+        for u in self.units:
+            rp = ref.for_athlete(u.athletes[0])
+            if rp is None or len(rp.intensity) != self.n or len(rp.weeks) != self.W:
+                continue
+            for d in range(self.p0, self.n):
+                same = self._same_day(u, d, rp.stages[d], rp.intensity[d])
+                if same is True:
+                    continue
+                if same is False:
+                    self._penalty("STAB", weight * u.size, 1)
+                    continue
+                self._penalty("STAB", weight * u.size, 1 - same)
+            for w in self.open_weeks:
+                kind = rp.weeks[w]
+                dl, tp = u.deload[w], u.taper[w]
+                want = [dl if kind == "deload" else _neg(dl), tp if kind == "taper" else _neg(tp)]
+                if any(x is False for x in want):
+                    self._penalty("STAB", weight * u.size, 1)
+                    continue
+                lits = [x for x in want if x is not True]
+                if not lits:
+                    continue
+                same = m.NewBoolVar(f"{u.key}_stabw_{w}")
+                for x in lits:
+                    m.AddImplication(same, x)
+                self._penalty("STAB", weight * u.size, 1 - same)
+
+    def _same_day(self, u: Unit, d: int, stage: str, value: int):
+        """Literal/bool: the unit's stage and final intensity on day d equal (stage, value)."""
+        m = self.m
+        conds = []
+        if u.injured:
+            if stage not in u.order:
+                return False
+            k = u.order.index(stage)
+            conds += [self.stage_lit(u, k, d), _neg(self.stage_lit(u, k + 1, d))]
+        elif stage != FIT:
+            return False
+        lv = u.lv[d]
+        if not lv:
+            base = u.fixed[d] if u.injured or u.fixed[d] else self._fit_default(u, d)
+            if base != value:
+                return False
+        elif not u.injured and set(lv) == {FIT_HV_LEVEL}:
+            if value == FIT_HV_LEVEL:
+                conds.append(lv[FIT_HV_LEVEL])
+            elif value == STEADY:
+                conds.append(_neg(lv[FIT_HV_LEVEL]))
+            else:
+                return False
+        elif value in lv:
+            conds.append(lv[value])
+        elif value == 0:
+            conds += [_neg(x) for x in lv.values()]
+        else:
+            return False
+        conds = [c for c in conds if c is not True]
+        if any(c is False for c in conds):
+            return False
+        if not conds:
+            return True
+        if len(conds) == 1:
+            return conds[0]
+        same = m.NewBoolVar(f"{u.key}_same_{d}")
+        for c in conds:
+            m.AddImplication(same, c)
+        return same
+
+    def _fit_default(self, u: Unit, d: int) -> int:
+        """A fit unit's intensity on a day without variables: steady running on training days."""
+        off = self.tl.unavailable(u.athletes[0])
+        if d in off or not self.tl.is_training[d]:
+            return u.fixed[d]
+        return STEADY
+
     def _objective(self) -> None:
         if self.objective_terms:
             self.m.Minimize(sum(w * e for w, e in self.objective_terms))
@@ -938,8 +1129,7 @@ class PlanModel:
     # Result
     # ==========================================================================================
     def extract(self, value) -> Plan:
-        """Read the solution (``value(lit) -> int``) into a Plan, expanding units to athletes and
-        filling free training days with steady running."""
+        """Read the solution (``value(lit) -> int``) into a Plan, expanding units to athletes."""
 
         def val(x) -> int:
             if isinstance(x, bool):
@@ -955,13 +1145,13 @@ class PlanModel:
         for u in self.units:
             intens = list(u.fixed)
             for d in range(self.p0, self.n):
-                for lvl, lit in u.lv[d].items():
-                    if val(lit):
-                        intens[d] = lvl
-                        break
+                chosen = next((lvl for lvl, lit in u.lv[d].items() if val(lit)), None)
+                if chosen is not None:
+                    intens[d] = chosen
+                elif not u.injured:
+                    intens[d] = self._fit_default(u, d)
                 else:
-                    if u.lv[d]:
-                        intens[d] = 0
+                    intens[d] = 0
             stages = list(u.past_stage)
             for d in range(self.p0, self.n):
                 if not u.injured:
@@ -972,44 +1162,11 @@ class PlanModel:
             weeks = []
             for w in range(self.W):
                 weeks.append("taper" if val(u.taper[w]) else "deload" if val(u.deload[w]) else "load")
-            self._fill(u, stages, intens)
             for aid in u.athletes:
                 plans[aid] = AthletePlan(athlete=aid, stages=tuple(stages), intensity=tuple(intens),
                                          weeks=tuple(weeks))
         return Plan(status="feasible", team_weeks=tuple(team),
                     athletes=tuple(plans[a.id] for a in self.season.athletes))
-
-    def _fill(self, u: Unit, stages: list[str], intens: list[int]) -> None:
-        """Steady running on free training days: min(70, cap, max(60, highest level reached))."""
-        tl = self.tl
-        pinned = {tl.index(p.date) for p in self.season.pins
-                  if p.kind == "intensity" and p.athlete in u.athletes}
-        off = tl.unavailable(u.athletes[0])
-        highest = u.credit_cap if u.injured else 100
-        if u.injured and u.epochs:
-            highest = max([highest] + [intens[d] for d in range(max(0, u.epochs[0].start_day), self.p0)])
-        flare_days = set()
-        if u.injured:
-            flare_days = {ep.first for ep in u.epochs[1:]}
-        for d in range(self.p0, self.n):
-            st = stages[d]
-            if d in flare_days:
-                k = u.order.index(st)
-                highest = u.protocol.cap(u.order[k - 1]) if k > 0 else 0
-            if intens[d] > 0:
-                if st not in (FIT, INJ):
-                    highest = max(highest, intens[d])
-                continue
-            if d in pinned or d in off or not tl.is_training[d] or st == INJ:
-                continue
-            cap = 100 if st == FIT else u.protocol.cap(st)
-            if cap < 60:
-                continue
-            if st == FIT:
-                intens[d] = STEADY
-            else:
-                intens[d] = min(STEADY, cap, max(60, highest))
-                highest = max(highest, intens[d])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1033,13 +1190,17 @@ class _Progress(cp_model.CpSolverSolutionCallback):
 
 
 def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: float) -> None:
+    """Default: a portfolio of at least 4 workers (on 2 cores the 2-worker portfolio lacks the
+    lower-bounding subsolvers that prove optimality; bench/RESULTS.md). Deterministic:
+    interleaved search with a fixed seed and a deterministic time limit."""
     p = solver.parameters
     if request.deterministic:
-        p.num_workers = 1
+        p.num_workers = 4
+        p.interleave_search = True
         p.random_seed = request.seed
         p.max_deterministic_time = max(1.0, time_limit)
     else:
-        p.num_workers = request.workers or 0
+        p.num_workers = request.workers or max(4, os.cpu_count() or 1)
         p.max_time_in_seconds = max(0.1, time_limit)
 
 
