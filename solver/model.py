@@ -29,7 +29,7 @@ from ortools.sat.python import cp_model
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import flare_steps, segments, stage_on
 from planner.rules import RuleSet
-from planner.season import FIT, HV_LEVEL, INJ, LEVELS, SPEED_DAY, AthletePlan, Plan, Season
+from planner.season import FIT, HV_LEVEL, LEVELS, SPEED_DAY, AthletePlan, Plan, Season
 from planner.timeline import Timeline
 from planner.validate import check_season
 from solver.api import Outcome, Progress, SolveRequest, Status, StopToken

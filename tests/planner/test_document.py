@@ -6,9 +6,9 @@ import json
 import os
 
 import pytest
-from pydantic import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from planner.errors import InputError, SaveError
 from planner.season import Athlete, Calendar, Competition, IntensityPin, Season
