@@ -1148,7 +1148,7 @@ class PlanModel:
                 chosen = next((lvl for lvl, lit in u.lv[d].items() if val(lit)), None)
                 if chosen is not None:
                     intens[d] = chosen
-                elif not u.injured:
+                elif not u.injured and len(u.lv[d]) <= 1:  # a pinned day has every level
                     intens[d] = self._fit_default(u, d)
                 else:
                     intens[d] = 0

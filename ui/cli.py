@@ -145,6 +145,47 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_explain(args) -> int:
+    import datetime as dt
+
+    from planner.errors import InputError
+
+    season = _season(args.season)
+    if args.return_of:
+        from solver.queries import return_report
+
+        print(return_report(season, args.return_of).text(season))
+        return EXIT_OK
+    if not args.athlete and not args.team:
+        raise InputError("explain", ["say what to explain: --athlete ID --date D, --team --date D, "
+                                     "or --return ID"])
+    if not args.date:
+        raise InputError("explain", ["--date is missing: give a day of the season, e.g. --date 2026-09-12"])
+    try:
+        day = dt.date.fromisoformat(args.date)
+    except ValueError:
+        raise InputError("--date", [f"{args.date!r} is not a date; write it as YYYY-MM-DD"]) from None
+    plan = season.plan
+    if plan is None:
+        from solver import SolveRequest, solve
+
+        print("No plan stored in the season file; solving first ...", file=sys.stderr)
+        outcome = solve(SolveRequest(season, time_limit=args.time_limit))
+        if outcome.plan is None:
+            print(outcome.message, file=sys.stderr)
+            return EXIT_INFEASIBLE if outcome.status.value == "infeasible" else EXIT_INPUT
+        plan = outcome.plan
+    from planner.why import why_day, why_week
+
+    if args.team:
+        print(why_week(season, plan, None, day).text())
+    else:
+        print(why_day(season, plan, args.athlete, day).text())
+        print()
+        print(why_week(season, plan, args.athlete, day).text())
+    return EXIT_OK
+
+
 # -- parser -------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -184,6 +225,16 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--xlsx", metavar="OUT.xlsx")
     e.add_argument("--json", metavar="OUT.json")
     e.set_defaults(func=cmd_export)
+    x = sub.add_parser("explain", help="why a day or week is planned as it is; return-date queries")
+    x.add_argument("season", metavar="FILE.season.json")
+    x.add_argument("--athlete", metavar="ID", help="the athlete whose day and week to explain")
+    x.add_argument("--team", action="store_true", help="explain the team's week instead")
+    x.add_argument("--date", metavar="YYYY-MM-DD", help="the day to explain")
+    x.add_argument("--return", dest="return_of", metavar="ID",
+                   help="earliest return to FIT and the latest day to enter each stage for the target")
+    x.add_argument("--time-limit", type=float, default=60.0, metavar="S",
+                   help="solve limit when the season has no stored plan")
+    x.set_defaults(func=cmd_explain)
     return p
 
 
@@ -202,6 +253,11 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         print(f"periodize: {e}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:  # output piped into a command that stopped reading (e.g. head)
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("periodize: interrupted", file=sys.stderr)
         return 130

@@ -104,7 +104,7 @@ def test_infeasible_season_exits_2_with_explanation(tmp_path):
 
 
 def test_help_works_on_every_command(tmp_path):
-    for cmd in ([], ["open"], ["demo"], ["solve"], ["check"], ["export"]):
+    for cmd in ([], ["open"], ["demo"], ["solve"], ["check"], ["export"], ["explain"]):
         r = run(*cmd, "--help", cwd=tmp_path)
         assert r.returncode == 0 and "usage: periodize" in r.stdout
 
@@ -112,3 +112,20 @@ def test_help_works_on_every_command(tmp_path):
 def test_missing_output_folder_is_bad_input(tmp_path):
     r = run("demo", "-o", "nope/d.season.json", cwd=tmp_path)
     assert r.returncode == 1 and "does not exist" in r.stderr
+
+
+def test_explain_day_week_and_return(tmp_path):
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P3", start_day=-20, target="m5"),))
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", "--time-limit", "20", cwd=tmp_path).returncode == 0
+    r = run("explain", "s.season.json", "--athlete", "A1", "--date", "2027-01-05", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Athlete 1 (A1)" in r.stdout and "RH-CAP" in r.stdout and "week of" in r.stdout
+    r = run("explain", "s.season.json", "--team", "--date", "2027-01-05", cwd=tmp_path)
+    assert r.returncode == 0 and "The team" in r.stdout
+    r = run("explain", "s.season.json", "--return", "A1", cwd=tmp_path)
+    assert r.returncode == 0 and "earliest return to FIT" in r.stdout and "latest day to enter" in r.stdout
+    r = run("explain", "s.season.json", "--athlete", "A1", "--date", "5 Jan", cwd=tmp_path)
+    assert r.returncode == 1 and "YYYY-MM-DD" in r.stderr
+    r = run("explain", "s.season.json", "--return", "A2", cwd=tmp_path)
+    assert r.returncode == 1 and "no injury" in r.stderr

@@ -1,0 +1,279 @@
+"""Why a plan says what it says for one athlete-day or athlete-week.
+
+Reads the season, the plan and the rule table (never the solver): for a day, the hard rules that
+bound its intensity and stage (caps, match days, availability, spacing, weekly caps, the sprint
+ladder, stage durations, pins) and the soft rules the day serves; for a week, what fixed or
+shaped its kind (taper, deload rhythm, competitions, pins). The app's inspector and
+``periodize explain --athlete ID --date D`` show the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.protocols import load_protocol
+from planner.rehab import segments
+from planner.rules import RULES, RuleSet
+from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, Plan, Season
+from planner.timeline import Timeline
+
+
+@dataclass(frozen=True)
+class Reason:
+    rule: str  # rule id (or "FACT" for plain facts)
+    kind: str  # "bound" (a hard rule that limits it), "serves" (a soft rule it satisfies), "fact"
+    text: str
+
+    @property
+    def title(self) -> str:
+        r = RULES.get(self.rule)
+        return r.title if r else ""
+
+    @property
+    def evidence(self) -> str:
+        r = RULES.get(self.rule)
+        return r.evidence if r else ""
+
+
+@dataclass
+class Why:
+    athlete: str
+    label: str  # "Mon 7 Sep 2026" or "week of 7 Sep 2026"
+    summary: str
+    reasons: list[Reason] = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [f"{self.label}: {self.summary}"]
+        for kind, head in (("fact", "Facts"), ("bound", "Bound by"), ("serves", "Serves")):
+            rs = [r for r in self.reasons if r.kind == kind]
+            if rs:
+                lines.append(f"{head}:")
+                for r in rs:
+                    tag = f"{r.rule} ({r.title}, evidence {r.evidence})" if r.rule in RULES else r.rule
+                    lines.append(f"  - {tag}: {r.text}" if r.rule != "FACT" else f"  - {r.text}")
+        return "\n".join(lines)
+
+
+def _fmt(d: dt.date) -> str:
+    return d.strftime("%a %d %b %Y")
+
+
+class _Context:
+    def __init__(self, season: Season, plan: Plan, athlete: str):
+        if season.athlete(athlete) is None:
+            from planner.errors import InputError
+
+            raise InputError("", [f"no athlete has id {athlete!r}; use an id from the squad"])
+        self.season, self.plan, self.aid = season, plan, athlete
+        self.tl = Timeline(season)
+        self.rs = RuleSet(season.rules)
+        self.ap = plan.for_athlete(athlete)
+        self.who = season.athlete_label(athlete)
+        self.inj = season.injury_of(athlete)
+        self.proto = load_protocol(self.inj.protocol) if self.inj else None
+
+    def cap(self, stage: str) -> int:
+        if stage == FIT:
+            return 100
+        if stage == INJ or self.proto is None:
+            return 0
+        return self.proto.cap(stage)
+
+    def kind_cap(self, w: int) -> int:
+        kind = self.ap.weeks[w]
+        return self.rs.value("HV-2", "max_speed_days_deload" if kind == "deload" else "max_speed_days")
+
+
+def why_day(season: Season, plan: Plan, athlete: str, day: dt.date) -> Why:
+    c = _Context(season, plan, athlete)
+    tl, ap = c.tl, c.ap
+    i = tl.index(day)
+    if i is None:
+        from planner.errors import InputError
+
+        raise InputError("", [f"{day.isoformat()} is outside the season ({tl.start} to {tl.end})"])
+    st, it = ap.stages[i], ap.intensity[i]
+    label = tl.label(i)
+    w = tl.week_of[i]
+    off = i in tl.unavailable(athlete)
+    summary = f"{c.who}: {st}, intensity {it} %" + (f", {label}" if label else "") + f", {ap.weeks[w]} week"
+    why = Why(athlete, _fmt(day), summary)
+    add = why.reasons.append
+
+    # facts --------------------------------------------------------------------------------
+    if i < tl.p0:
+        add(Reason("FACT", "fact", "This day is in the past: it keeps what was recorded."))
+    if tl.is_comp[i]:
+        names = ", ".join(f"'{x.name}' ({x.priority})" for x in tl.comp_on[i])
+        add(Reason("FACT", "fact", f"Competition day: {names}."))
+    elif not tl.is_training[i]:
+        why_off = "a declared non-training day" if i in tl.non_training else "not a training weekday"
+        add(Reason("FACT", "fact", f"Not a training day ({why_off})."))
+    if label and not tl.is_comp[i]:
+        add(Reason("FACT", "fact", f"{label}: relative to the nearest competitions."))
+
+    # hard bounds ---------------------------------------------------------------------------
+    for p in season.pins:
+        if p.kind == "intensity" and p.athlete == athlete and p.date == day:
+            add(Reason("PIN", "bound", f"You pinned this day at {p.intensity} %."))
+        if p.kind == "stage_start" and p.athlete == athlete and p.date == day:
+            add(Reason("PIN", "bound", f"You pinned {p.stage} to start on this day."))
+    if off:
+        add(Reason("AV-1", "bound", f"{c.who} is unavailable: no running load."))
+    elif tl.is_comp[i]:
+        if st == FIT:
+            add(Reason("AV-1", "bound", "A fit, available athlete plays: the match is the exposure (100 %)."))
+        else:
+            add(Reason("AV-1", "bound", f"In rehab ({st}) there is no running on match days: the staff are at the match."))
+    elif not tl.is_training[i]:
+        add(Reason("AV-1", "bound", "No running load on a day without training."))
+    if st not in (FIT,):
+        cap = c.cap(st)
+        what = "no running" if cap == 0 else f"at most {cap} %"
+        add(Reason("RH-CAP", "bound", f"Stage {st} allows {what}."))
+    if st == FIT and not tl.is_comp[i]:
+        k = c.rs.value("HV-6", "days_after")
+        if tl.md_after[i] is not None and tl.md_after[i] <= k:
+            add(Reason("HV-6", "bound", f"MD+{tl.md_after[i]}: no speed day for a fit athlete after a match."))
+        if c.rs.value("HV-7", "enabled") and tl.md_before[i] == 1:
+            add(Reason("HV-7", "bound", "MD-1: no speed day the day before a match (activation only)."))
+    speed = [v >= SPEED_DAY for v in ap.intensity]
+    r = c.rs.value("HV-5", "rest_days")
+    near = [j for j in range(max(0, i - r), min(tl.n, i + r + 1)) if j != i and speed[j]]
+    if near and not tl.is_comp[i]:
+        days = ", ".join(_fmt(tl.days[j]) for j in near)
+        add(Reason("HV-5", "bound", f"A speed day on {days} leaves no room for another speed day here "
+                                     f"({r} rest day{'s' if r > 1 else ''} needed)."))
+    week = tl.weeks[w]
+    n_speed = sum(1 for j in week.days if speed[j])
+    cap_w = c.kind_cap(w)
+    if n_speed >= cap_w and not speed[i]:
+        add(Reason("HV-2", "bound", f"This {ap.weeks[w]} week already has {n_speed} speed day(s), "
+                                     f"its cap is {cap_w}."))
+    elif speed[i]:
+        add(Reason("HV-2", "bound", f"Speed day {n_speed} of at most {cap_w} this {ap.weeks[w]} week."))
+    if c.inj is not None and st not in (FIT, INJ) and it >= 60:
+        _ladder_reason(c, i, add)
+    if c.inj is not None and st not in (FIT, INJ):
+        _stage_reason(c, i, add)
+
+    # soft rules served ------------------------------------------------------------------------
+    if it >= HV_LEVEL or (tl.is_comp[i] and st == FIT and not off):
+        g = c.rs.value("HV-1", "max_gap_days")
+        prev = next((j for j in range(i - 1, -1, -1) if ap.intensity[j] >= HV_LEVEL), None)
+        gap = f"; the previous one was {i - prev} days earlier" if prev is not None else ""
+        if st == FIT:
+            add(Reason("HV-1", "serves", f"A high-velocity exposure keeps every {g}-day window covered{gap}."))
+        if ap.weeks[w] == "taper" and st == FIT:
+            add(Reason("TP-3", "serves", "Keeps intensity in the taper week."))
+        if not tl.is_comp[i] and st == FIT:
+            mates = [a.athlete for a in plan.athletes
+                     if a.athlete != athlete and a.stages[i] == FIT and a.intensity[i] >= HV_LEVEL]
+            add(Reason("TEAM", "serves", f"A shared team speed day with {len(mates)} other athlete(s)."))
+            if label in ("MD-3", "MD-4"):
+                add(Reason("HV-DAY", "serves", f"{label} is the preferred day for high-velocity work."))
+            else:
+                add(Reason("HV-DAY", "serves" if label is None else "bound",
+                           f"{label or 'A day without a match nearby'}: MD-3/MD-4 are preferred; "
+                           f"this day costs a little (no better day was free)."))
+    if st not in (FIT, INJ) and it == c.cap(st) and it > 0:
+        add(Reason("RTS", "serves", f"A day at the {st} cap ({it} %) counts towards leaving the stage."))
+    return why
+
+
+def _ladder_reason(c: _Context, i: int, add) -> None:
+    sps = c.rs.value("RH-11", "sessions_per_step")
+    segs = segments(c.inj, c.proto, until=c.tl.days[i])
+    start = segs[-1].start if segs else c.tl.start
+    credit = c.proto.previous_cap(segs[-1].stage) if segs and segs[-1].stage != FIT else 0
+    s0 = max(0, (start - c.tl.start).days)
+    ran = [v for v in c.ap.intensity[s0:i] if v >= 60]
+    highest = max([credit] + ran)
+    it = c.ap.intensity[i]
+    levels = (60, 70, 80, 90, 95, 100)
+    if it in levels and levels.index(it) > 0:
+        lower = levels[levels.index(it) - 1]
+        done = ran.count(lower) + (sps if lower <= credit else 0)
+        add(Reason("RH-11", "bound", f"Sprint ladder: {it} % needs {lower} % done on {sps} days first "
+                                     f"(done {min(done, 99)}); highest level reached before today {highest} %."))
+    else:
+        add(Reason("RH-11", "bound", f"Sprint ladder: highest level reached before today {highest} %."))
+
+
+def _stage_reason(c: _Context, i: int, add) -> None:
+    st = c.ap.stages[i]
+    spec = c.proto.stage(st)
+    first = i
+    while first > 0 and c.ap.stages[first - 1] == st:
+        first -= 1
+    segs = segments(c.inj, c.proto, until=c.tl.days[i])
+    start = c.tl.days[first]
+    if first == 0 and segs and segs[-1].stage == st:
+        start = segs[-1].start
+    day_no = (c.tl.days[i] - start).days + 1
+    add(Reason("RH-STAGE", "bound", f"Day {day_no} of {st} (started {_fmt(start)}): it lasts "
+                                     f"{spec.min_days}-{spec.max_days} days; to leave it: {spec.exit_text}"))
+
+
+def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> Why:
+    """Why the team's (``athlete`` None) or an athlete's week containing ``day`` has its kind."""
+    tl = Timeline(season)
+    rs = RuleSet(season.rules)
+    w = tl.week_index_of_date(day)
+    if w is None:
+        from planner.errors import InputError
+
+        raise InputError("", [f"{day.isoformat()} is outside the season"])
+    week = tl.weeks[w]
+    if athlete is None:
+        kinds, who = plan.team_weeks, "The team"
+    else:
+        ap = plan.for_athlete(athlete)
+        if ap is None:
+            from planner.errors import InputError
+
+            raise InputError("", [f"no athlete has id {athlete!r}"])
+        kinds, who = ap.weeks, season.athlete_label(athlete)
+    kind = kinds[w]
+    why = Why(athlete or "", f"week of {_fmt(tl.days[week.first])}", f"{who}: {kind} week")
+    add = why.reasons.append
+    if athlete is not None:
+        ap = plan.for_athlete(athlete)
+        if ap.stages[week.first] == FIT:
+            add(Reason("FACT", "fact", "Fit on the week's first day: follows the team's week."))
+        else:
+            add(Reason("FACT", "fact", f"In rehab ({ap.stages[week.first]}) on the week's first day: "
+                                        f"the athlete's own week (load or deload)."))
+    for p in season.pins:
+        if p.kind == "week" and p.athlete == athlete and tl.week_index_of_date(p.week) == w:
+            add(Reason("PIN", "bound", f"You pinned this week as {p.week_kind}."))
+    tapers = tl.taper_weeks(rs.value("TP-1", "taper_weeks"))
+    if w in tapers:
+        comp = tapers[w]
+        add(Reason("TP-1", "bound", f"Taper before the A competition '{comp.name}' ({_fmt(comp.date)})."))
+    if w in tl.a_weeks():
+        add(Reason("TP-1", "bound", f"The week of A competition '{tl.a_weeks()[w].name}' is never a deload."))
+    mx = rs.value("DL-2", "max_load_weeks")
+    run_before = 0
+    j = w - 1
+    while j >= 0 and kinds[j] == "load":
+        run_before += 1
+        j -= 1
+    if kind == "deload":
+        add(Reason("DL-2", "bound", f"After {run_before} load week(s): at most {mx} load weeks in a row."))
+    elif kind == "load":
+        neighbours = [kinds[x] for x in (w - 1, w + 1) if 0 <= x < len(kinds)]
+        if "taper" in neighbours or "deload" in neighbours:
+            add(Reason("DL-2", "bound", "Next to a deload or taper week: a deload may not sit here."))
+        add(Reason("DL-2", "bound", f"Load week {run_before + 1} of at most {mx} in a row."))
+    comps = [x for d in week.days for x in tl.comp_on[d]]
+    if comps:
+        names = ", ".join(f"'{x.name}' ({x.priority})" for x in comps)
+        add(Reason("FACT", "fact", f"Competitions this week: {names}."))
+        if kind == "load" and athlete is None:
+            add(Reason("DL-7", "serves", "Deloads go to weeks with fewer or lower-priority competitions."))
+    if kind == "deload":
+        cap = rs.value("HV-2", "max_speed_days_deload")
+        add(Reason("HV-2", "bound", f"A deload week allows at most {cap} speed day(s)."))
+    return why

@@ -1,0 +1,96 @@
+"""Infeasibility explanations, "why" for days and weeks, and return-date queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.season import IntensityPin, RuleSettings, StagePin, Unavailability
+from planner.why import why_day, why_week
+from solver import SolveRequest, Status, solve
+from solver.queries import return_report
+from tests.builders import day, injury, season
+from tests.solver.test_solver import solved
+
+
+def test_stage_that_can_no_longer_meet_its_exit_is_infeasible_and_named():
+    # P2 since 41 days before the season (max 42): one day left to do 60, 60, 70, 70
+    s = season(weeks=3, athletes=2, injuries=(injury("A1", "P2", start_day=-41),))
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    assert out.explanation and all(c.athlete == "A1" for c in out.explanation if c.athlete)
+    assert {c.rule for c in out.explanation} & {"RH-STAGE", "RH-11"}
+    assert any("Athlete 1 (A1)" in c.text for c in out.explanation)
+
+
+def test_pins_that_break_spacing_are_infeasible_and_name_rule_and_dates():
+    pins = (IntensityPin(athlete="A2", date=day(8), intensity=95),
+            IntensityPin(athlete="A2", date=day(9), intensity=95))
+    s = season(weeks=3, athletes=3, matches=[5, 19], pins=pins)
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    rules = {c.rule for c in out.explanation}
+    assert "HV-5" in rules and "PIN" in rules
+    dates = {c.start for c in out.explanation} | {c.end for c in out.explanation}
+    assert {day(8).isoformat(), day(9).isoformat()} <= dates
+
+
+def test_why_a_match_day_an_md_plus_1_and_an_unavailable_day():
+    s = season(weeks=3, athletes=2, matches=[5, 12, 19],
+               unavailable=(Unavailability(athlete="A2", start=day(8), end=day(9)),))
+    out, _ = solved(s)
+    w = why_day(s, out.plan, "A1", day(5))
+    assert any(r.rule == "AV-1" and "plays" in r.text for r in w.reasons)
+    assert any(r.rule == "HV-1" and r.kind == "serves" for r in w.reasons)
+    w = why_day(s, out.plan, "A1", day(6))  # Sunday MD+1
+    assert any(r.rule == "AV-1" for r in w.reasons)
+    w = why_day(s, out.plan, "A1", day(13))  # Monday MD+1
+    assert any(r.rule == "HV-6" for r in w.reasons)
+    w = why_day(s, out.plan, "A2", day(8))
+    assert any(r.rule == "AV-1" and "unavailable" in r.text for r in w.reasons)
+    assert "A1" in why_day(s, out.plan, "A1", day(4)).summary or "Athlete 1" in why_day(s, out.plan, "A1", day(4)).summary
+
+
+def test_why_a_rehab_day_and_a_pinned_day_and_weeks():
+    pins = (IntensityPin(athlete="A2", date=day(8), intensity=0),)
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P3", start_day=-10),), pins=pins,
+               rules=RuleSettings(values={"DL-2": {"max_load_weeks": 2}}))
+    out, _ = solved(s)
+    w = why_day(s, out.plan, "A1", day(3))
+    rules = {r.rule for r in w.reasons}
+    assert {"RH-CAP", "RH-STAGE"} <= rules
+    assert any("Day 14 of P3" in r.text for r in w.reasons if r.rule == "RH-STAGE")
+    assert any(r.rule == "PIN" for r in why_day(s, out.plan, "A2", day(8)).reasons)
+    deload = out.plan.team_weeks.index("deload")
+    ww = why_week(s, out.plan, None, day(deload * 7))
+    assert any(r.rule == "DL-2" and "at most 2 load weeks" in r.text for r in ww.reasons)
+    assert "deload" in ww.summary
+
+
+def test_return_report_matches_a_plan_and_latest_entries_are_tight():
+    target_day = 40
+    s = season(weeks=8, athletes=1, injuries=(injury("A1", "P3", start_day=-20, target="m5"),),
+               matches=[5, 12, 19, 26, 33, 40, 47, 54])
+    assert s.competition("m5").date == day(target_day)
+    rep = return_report(s, "A1")
+    out, _ = solved(s)
+    first_fit = out.plan.for_athlete("A1").stages.index("FIT")
+    assert rep.earliest_fit == day(first_fit)  # RTS dominates the objective
+    assert rep.target_reachable is True
+    latest = dict(rep.latest_entries)
+    assert set(latest) == {"S1", "S2", "S3", "FIT"}
+    s3 = latest["S3"]
+    assert s3 <= day(target_day - 7)  # S3 lasts at least 7 days
+    # entering S3 on the latest day still makes the target; a day later does not
+    hard = RuleSettings(modes={"RTS": "hard"})
+    ok = s.model_copy(update={"rules": hard, "pins": (StagePin(athlete="A1", stage="S3", date=s3),)})
+    assert solve(SolveRequest(ok, time_limit=20)).status in (Status.OPTIMAL, Status.FEASIBLE)
+    late = s.model_copy(update={"rules": hard, "pins": (StagePin(athlete="A1", stage="S3",
+                                                                date=s3 + dt.timedelta(days=1)),)})
+    assert solve(SolveRequest(late, time_limit=20)).status == Status.INFEASIBLE
+
+
+def test_return_report_for_an_unreachable_target():
+    s = season(weeks=4, athletes=1, injuries=(injury("A1", "P2", start_day=-2, target="m1"),))
+    rep = return_report(s, "A1")
+    assert rep.target_reachable is False
+    assert "can no longer be made" in rep.text(s)
