@@ -41,7 +41,8 @@ def generated_season(athletes: int = 40, weeks: int = 52, seed: int = 7, injured
     injuries = []
     for i in injured:
         stage, mx = rng.choice(stages)
-        start = START - dt.timedelta(days=rng.randint(0, mx - 1))
+        # leave at least two weeks of the stage: enough to meet its exit requirement
+        start = START - dt.timedelta(days=rng.randint(0, max(0, mx - 15)))
         injuries.append(Injury(athlete=squad[i].id, protocol="iliopsoas-tendinopathy",
                                onset=start - dt.timedelta(days=2),
                                stages=(StageRecord(stage=stage, start=start),)))
