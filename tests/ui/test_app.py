@@ -1,0 +1,483 @@
+"""The desktop app: main window, season board, background solve, files (pytest-qt, offscreen).
+
+Offscreen Qt: shortcuts are not fired by key clicks, so the tests trigger actions; message
+boxes and file dialogs are recorded by the ``dialogs`` fixture (tests/ui/conftest.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QKeySequence
+
+from planner.season import (
+    Athlete,
+    AthletePlan,
+    Calendar,
+    Competition,
+    Injury,
+    Plan,
+    Season,
+    StageRecord,
+    Unavailability,
+)
+from planner.seasonfile import load_season
+from planner.timeline import Timeline
+from solver.api import Conflict, Outcome, Progress, Status
+from ui.board import CELL_W, HEADER_H, ROW_H, SeasonBoard
+from ui.mainwindow import MainWindow
+
+D = dt.date
+
+
+def tiny_season() -> Season:
+    """Two weeks, three athletes, one match; Cara is in P2 of an iliopsoas tendinopathy."""
+    return Season(
+        name="Tiny FC",
+        calendar=Calendar(start=D(2026, 3, 2), end=D(2026, 3, 15)),
+        competitions=(Competition(id="m1", name="League match", date=D(2026, 3, 14), priority="B"),),
+        athletes=(
+            Athlete(id="A1", name="Ana Keeper", position="Goalkeeper"),
+            Athlete(id="A2", name="Ben Striker", position="Forward"),
+            Athlete(id="A3", name="Cara Mid", position="Midfielder"),
+        ),
+        unavailability=(Unavailability(athlete="A2", start=D(2026, 3, 9), end=D(2026, 3, 10),
+                                       reason="family"),),
+        injuries=(
+            Injury(athlete="A3", protocol="iliopsoas-tendinopathy", onset=D(2026, 2, 10),
+                   stages=(StageRecord(stage="P2", start=D(2026, 2, 16)),)),
+        ),
+    )
+
+
+def hand_plan(season: Season, level: int = 90) -> Plan:
+    """A plan of the right shape (not a good one): every training day at ``level``."""
+    tl = Timeline(season)
+    athletes = []
+    for a in season.athletes:
+        injured = season.injury_of(a.id) is not None
+        stages = tuple("P2" if injured else "FIT" for _ in range(tl.n))
+        intensity = tuple((70 if injured else level) if tl.is_training[i] else 0 for i in range(tl.n))
+        athletes.append(AthletePlan(athlete=a.id, stages=stages, intensity=intensity,
+                                    weeks=tuple("load" for _ in tl.weeks)))
+    team = tuple("deload" if w.index == 0 else "load" for w in tl.weeks)
+    return Plan(status="manual", team_weeks=team, athletes=tuple(athletes))
+
+
+@pytest.fixture
+def tiny():
+    return tiny_season()
+
+
+@pytest.fixture
+def window(qtbot, tiny):
+    w = MainWindow(tiny, None)
+    qtbot.addWidget(w)
+    w.resize(1000, 500)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+class BlockingSolve:
+    """A fake ``solve``: reports progress, then waits for the stop token (or ``release``)."""
+
+    def __init__(self, plan_on_stop: Plan | None = None):
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.plan_on_stop = plan_on_stop
+        self.requests = []
+
+    def __call__(self, request, on_progress=None, stop=None):
+        self.requests.append(request)
+        self.started.set()
+        on_progress(Progress(objective=1234.0, bound=1000.0, elapsed=0.1, solutions=1))
+        deadline = time.monotonic() + 20
+        while not (stop.is_set() or self.release.is_set()) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        status = Status.CANCELLED if stop.is_set() else Status.FEASIBLE
+        return Outcome(status, self.plan_on_stop, objective=1234.0, bound=1000.0,
+                       message="stopped" if stop.is_set() else "done")
+
+
+# -- the window ---------------------------------------------------------------------------
+def test_window_opens_on_the_season(window, tiny):
+    assert window.season is tiny
+    assert "Tiny FC" in window.windowTitle()
+    assert "*" not in window.windowTitle()
+    assert window.board.accessibleName() == "Season board"
+    assert window.board.season() is tiny
+    # Injured first, then by position: goalkeeper before forward.
+    assert window.board.athlete_order() == ["A3", "A1", "A2"]
+    assert not window.cancel_button.isVisible()
+    assert window.solve_action.isEnabled()
+
+
+def test_standard_shortcuts(window):
+    assert QKeySequence("F5") in window.solve_action.shortcuts()
+    assert window.open_action.shortcuts() and window.save_action.shortcuts()
+    assert window.save_as_action.shortcuts() and window.quit_action.shortcuts()
+    assert QKeySequence(QKeySequence.StandardKey.Open) in window.open_action.shortcuts()
+
+
+def test_solve_with_the_real_solver_sets_the_plan(window, qtbot, dialogs):
+    before = window.board.content_signature()
+    window.solve_time_limit = 20.0
+    with qtbot.waitSignal(window.solve_finished, timeout=60_000) as blocker:
+        window.solve_action.trigger()
+        assert window.cancel_button.isVisible()
+        assert not window.solve_action.isEnabled()
+    outcome = blocker.args[0]
+    assert outcome.plan is not None, (outcome.status, outcome.message, list(dialogs))
+    assert outcome.status in (Status.OPTIMAL, Status.FEASIBLE)
+    assert window.season.plan == outcome.plan
+    assert window.season.name == "Tiny FC"
+    assert window.board.content_signature() != before
+    assert window.windowTitle().endswith("* — Periodize")
+    assert not window.cancel_button.isVisible()
+    assert window.solve_action.isEnabled()
+    assert outcome.status.value in window.statusBar().currentMessage()
+    assert not [d for d in dialogs if d[0] in ("critical", "warning")]
+
+
+def test_progress_and_cancel_with_a_fake_solver(qtbot, tiny, dialogs):
+    fake = BlockingSolve()
+    w = MainWindow(tiny, None, solve_fn=fake)
+    qtbot.addWidget(w)
+    w.show()
+    w.solve_action.trigger()
+    qtbot.waitUntil(lambda: "objective 1,234" in w.progress_label.text(), timeout=5000)
+    assert "bound 1,000" in w.progress_label.text()
+    assert w.cancel_button.isVisible() and w.progress_bar.isVisible()
+    assert fake.requests[0].season is tiny and fake.requests[0].deterministic is False
+    with qtbot.waitSignal(w.solve_finished, timeout=5000) as blocker:
+        w.cancel_button.click()
+    assert blocker.args[0].status == Status.CANCELLED
+    assert w.season.plan is None
+    assert "cancelled" in w.statusBar().currentMessage().lower()
+    assert not w.cancel_button.isVisible()
+    assert dialogs == []
+
+
+def test_a_cancelled_solve_keeps_the_best_plan_so_far(qtbot, tiny):
+    plan = hand_plan(tiny)
+    w = MainWindow(tiny, None, solve_fn=BlockingSolve(plan_on_stop=plan))
+    qtbot.addWidget(w)
+    w.solve_action.trigger()
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.cancel_action.trigger()
+    assert w.season.plan == plan
+    assert w.modified
+
+
+def test_infeasible_outcome_is_explained(qtbot, tiny, dialogs):
+    conflict = Conflict(rule="RH-3", athlete="A3", start="2026-03-02", end="2026-03-15",
+                        text="Cara Mid cannot reach FIT before the match")
+
+    def infeasible(request, on_progress=None, stop=None):
+        return Outcome(Status.INFEASIBLE, None, explanation=(conflict,),
+                       message="No plan satisfies every hard rule.")
+
+    w = MainWindow(tiny, None, solve_fn=infeasible)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    assert w.season.plan is None
+    assert dialogs.kinds() == ["warning"]
+    assert "No plan satisfies every hard rule." in dialogs[0][2]
+    assert "Cara Mid cannot reach FIT" in dialogs[0][2]
+
+
+def test_a_solver_error_is_shown_without_traceback(qtbot, tiny, dialogs):
+    def broken(request, on_progress=None, stop=None):
+        raise RuntimeError("model could not be built")
+
+    w = MainWindow(tiny, None, solve_fn=broken)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.solve_failed, timeout=5000):
+        w.solve_action.trigger()
+    assert dialogs.kinds() == ["critical"]
+    assert "model could not be built" in dialogs[0][2]
+    assert "Traceback" not in dialogs[0][2]
+    assert w.solve_action.isEnabled() and not w.cancel_button.isVisible()
+
+
+def test_a_result_for_a_replaced_document_is_ignored(qtbot, tiny, tmp_path):
+    other = tmp_path / "other.season.json"
+    from planner.seasonfile import save_season
+
+    save_season(tiny.model_copy(update={"name": "Other FC"}), other)
+    fake = BlockingSolve(plan_on_stop=hand_plan(tiny))
+    w = MainWindow(tiny, None, solve_fn=fake)
+    qtbot.addWidget(w)
+    w.solve_action.trigger()
+    assert fake.started.wait(5)
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        assert w.open_path(other)
+    assert w.season.name == "Other FC"
+    assert w.season.plan is None
+    assert "ignored" in w.statusBar().currentMessage()
+    assert not w.modified
+
+
+def test_closing_while_solving_stops_the_solver(qtbot, tiny):
+    fake = BlockingSolve()
+    w = MainWindow(tiny, None, solve_fn=fake)
+    qtbot.addWidget(w)
+    w.show()
+    w.solve_action.trigger()
+    assert fake.started.wait(5)
+    job = w._job
+    t0 = time.monotonic()
+    assert w.close()
+    assert time.monotonic() - t0 < 3
+    assert job.token.is_set()
+    assert job.wait(1000)
+
+
+def test_cancel_a_real_solve_of_the_demo_season(qtbot, demo_season):
+    w = MainWindow(demo_season, None)
+    qtbot.addWidget(w)
+    w.solve_time_limit = 60.0
+    t0 = time.monotonic()
+    with qtbot.waitSignal(w.solve_finished, timeout=10_000) as blocker:
+        w.solve_action.trigger()
+        w.cancel_button.click()
+    outcome = blocker.args[0]
+    assert outcome.status == Status.CANCELLED or outcome.plan is not None
+    assert time.monotonic() - t0 < 10
+    assert w.solve_action.isEnabled()
+
+
+def test_cancel_a_real_solve_after_its_first_plan(qtbot, demo_season):
+    w = MainWindow(demo_season, None)
+    qtbot.addWidget(w)
+    w.solve_time_limit = 60.0
+    outcomes = []
+    w.solve_finished.connect(outcomes.append)
+    w.solve_action.trigger()
+    qtbot.waitUntil(lambda: "objective" in w.progress_label.text() or bool(outcomes),
+                    timeout=60_000)
+    t0 = time.monotonic()
+    if w.is_solving():
+        w.cancel_button.click()
+    qtbot.waitUntil(lambda: len(outcomes) == 1, timeout=10_000)
+    assert time.monotonic() - t0 < 10
+    assert outcomes[0].status in (Status.CANCELLED, Status.OPTIMAL, Status.FEASIBLE)
+    assert outcomes[0].plan is not None  # a solution had been found: it is kept
+    assert w.season.plan == outcomes[0].plan
+
+
+# -- files --------------------------------------------------------------------------------
+def test_save_and_open_round_trip(window, tiny, tmp_path):
+    season = tiny.model_copy(update={"plan": hand_plan(tiny)})
+    window.set_document(season, None, modified=True)
+    assert "*" in window.windowTitle()
+    target = tmp_path / "tiny.season.json"
+    assert window.save_to(target)
+    assert window.path == target
+    assert "tiny.season.json" in window.windowTitle() and "*" not in window.windowTitle()
+    assert load_season(target) == season
+
+    window.set_document(tiny_season(), None)
+    assert window.open_path(target)
+    assert window.season == season
+    assert window.path == target
+    assert not window.modified
+
+
+def test_save_uses_the_current_path(window, tiny, tmp_path):
+    target = tmp_path / "a.season.json"
+    assert window.save_to(target)
+    window.set_document(tiny.model_copy(update={"plan": hand_plan(tiny)}), target, modified=True)
+    window.save_action.trigger()
+    assert not window.modified
+    assert load_season(target).plan is not None
+    assert (tmp_path / "a.season.json.bak").exists()
+
+
+def test_save_as_without_a_chosen_file_does_nothing(window):
+    window.save_action.trigger()  # no path yet: Save As, the (patched) dialog returns no file
+    assert window.path is None
+
+
+def test_opening_a_broken_file_keeps_the_document(window, tiny, tmp_path, dialogs):
+    bad = tmp_path / "broken.season.json"
+    bad.write_text('{"format": "periodize-season", "schema_version": 1, "name": ', encoding="utf-8")
+    assert not window.open_path(bad)
+    assert window.season is tiny
+    assert window.path is None
+    assert dialogs.kinds() == ["critical"]
+    text = dialogs[0][2]
+    assert "broken.season.json" in text and "not valid JSON" in text
+    assert "Traceback" not in text
+
+
+def test_opening_an_invalid_season_names_the_problem(window, tiny, tmp_path, dialogs):
+    from planner.seasonfile import season_to_dict
+
+    data = season_to_dict(tiny)
+    data["competitions"][0]["priority"] = "Z"
+    bad = tmp_path / "bad.season.json"
+    import json
+
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert not window.open_path(bad)
+    assert window.season is tiny
+    assert "competitions[0].priority" in dialogs[0][2]
+
+
+def test_a_failed_save_is_shown(window, tmp_path, dialogs):
+    assert not window.save_to(tmp_path / "no such folder" / "x.season.json")
+    assert dialogs.kinds() == ["critical"]
+    assert "does not exist" in dialogs[0][2]
+    assert window.path is None
+
+
+def test_unsaved_changes_are_offered_on_close(qtbot, tiny, dialogs):
+    w = MainWindow(tiny.model_copy(update={"plan": hand_plan(tiny)}), None)
+    qtbot.addWidget(w)
+    w.set_modified(True)
+    dialogs.answer = dialogs.answer.__class__.Cancel
+    assert not w.close()
+    assert dialogs.kinds() == ["question"]
+    dialogs.answer = dialogs.answer.__class__.Discard
+    assert w.close()
+
+
+def test_window_state_and_recent_files_go_to_the_isolated_settings(qtbot, tiny, tmp_path,
+                                                                    isolated_settings):
+    w = MainWindow(tiny, None)
+    qtbot.addWidget(w)
+    assert w.save_to(tmp_path / "r.season.json")
+    w.recent_menu.aboutToShow.emit()
+    names = [a.text() for a in w.recent_menu.actions()]
+    assert names == ["r.season.json"]
+    assert w.close()
+    files = list(isolated_settings.rglob("*.ini"))
+    assert files, "settings were not written under tmp_path"
+    assert "geometry" in files[0].read_text(encoding="utf-8")
+
+
+def test_run_app_falls_back_to_the_demo_on_a_bad_file(qtbot, tmp_path, dialogs, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    import ui.app
+
+    shown = []
+
+    def fake_exec(*args):
+        qtbot.wait(50)
+        shown.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        for w in shown:
+            w.set_modified(False)
+            w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert ui.app.run_app(str(tmp_path / "missing.season.json")) == 0
+    assert dialogs.kinds() == ["critical"]
+    assert "missing.season.json" in dialogs[0][2] and "demo season" in dialogs[0][2]
+    assert any(w.season.name == "Riverside FC 2026/27" and w.path is None for w in shown)
+
+
+def test_the_window_module_does_not_import_ortools():
+    code = ("import sys, ui.app, ui.mainwindow, ui.board, ui.solveworker; "
+            "assert 'ortools' not in sys.modules, 'ortools imported'; "
+            "assert 'pandas' not in sys.modules, 'pandas imported'")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# -- the board ----------------------------------------------------------------------------
+def test_the_board_paints_a_season(window, tiny):
+    window.set_document(tiny.model_copy(update={"plan": hand_plan(tiny)}), None)
+    image = window.board.viewport().grab().toImage()
+    assert not image.isNull() and image.width() > 100 and image.height() > 100
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
+               for y in range(0, image.height(), 5)}
+    assert len(colours) > 5
+
+
+def test_the_board_without_a_plan_shows_the_calendar(qtbot, tiny):
+    board = SeasonBoard()
+    qtbot.addWidget(board)
+    board.resize(600, 300)
+    board.set_season(tiny)
+    empty = board.content_signature()
+    image = board.viewport().grab().toImage()
+    assert not image.isNull()
+    header = {image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(0, HEADER_H, 2)}
+    assert len(header) > 5  # text, lines and the match marker
+    board.set_season(tiny.model_copy(update={"plan": hand_plan(tiny)}))
+    assert board.content_signature() != empty
+    board.set_season(tiny.model_copy(update={"plan": hand_plan(tiny, level=100)}))
+    assert board.content_signature() != empty
+    board.set_season(None)
+    board.viewport().grab()
+
+
+def test_cell_at_and_tooltips(qtbot, tiny):
+    board = SeasonBoard()
+    qtbot.addWidget(board)
+    board.resize(800, 300)
+    board.set_season(tiny.model_copy(update={"plan": hand_plan(tiny)}))
+    x0 = board._name_w
+    # Row 0 is the injured athlete; day 12 is the match (Sat 14 Mar).
+    pos = QPoint(x0 + 12 * CELL_W + 3, HEADER_H + 0 * ROW_H + 5)
+    assert board.cell_at(pos) == ("A3", D(2026, 3, 14))
+    assert board.cell_at(QPoint(x0 + 7 * CELL_W + 2, HEADER_H + 2 * ROW_H + 2)) == ("A2", D(2026, 3, 9))
+    assert board.cell_at(QPoint(5, HEADER_H + 5)) is None  # the names column
+    assert board.cell_at(QPoint(x0 + 5, 5)) is None  # the header
+    assert board.cell_at(QPoint(x0 + 3, HEADER_H + 10 * ROW_H)) is None  # below the last row
+    tip = board.tooltip_at(QPoint(x0 + 2 * CELL_W + 3, HEADER_H + 5))
+    assert "Cara Mid" in tip and "Wed 4 Mar 2026" in tip and "P2" in tip and "70 %" in tip
+    assert "deload" in tip
+    tip = board.tooltip_at(QPoint(x0 + 7 * CELL_W + 2, HEADER_H + 2 * ROW_H + 2))
+    assert "Unavailable: family" in tip and "MD-5" in tip
+    header = board.tooltip_at(QPoint(x0 + 12 * CELL_W + 3, HEADER_H - 5))
+    assert "League match" in header and "priority B" in header
+    assert "Injury" in board.tooltip_at(QPoint(20, HEADER_H + 5))
+
+
+def test_the_board_scrolls_a_full_season(qtbot, demo_season):
+    board = SeasonBoard()
+    qtbot.addWidget(board)
+    board.resize(900, 400)
+    board.set_season(demo_season)
+    hb, vb = board.horizontalScrollBar(), board.verticalScrollBar()
+    assert hb.maximum() > 0 and vb.maximum() > 0
+    hb.setValue(hb.maximum())
+    vb.setValue(vb.maximum())
+    last = board.cell_at(QPoint(board.viewport().width() - 3, board.viewport().height() - 3))
+    assert last is not None and last[1] == demo_season.calendar.end
+
+
+def test_the_board_paints_a_big_squad_fast(qtbot, demo_season):
+    """60 athletes x 364 days: a paint covers only the visible cells."""
+    start = D(2026, 7, 6)
+    athletes = tuple(Athlete(id=f"X{i:02d}", name=f"Player {i}", position="Midfielder")
+                     for i in range(60))
+    season = Season(name="Big", calendar=Calendar(start=start, end=start + dt.timedelta(days=363)),
+                    competitions=demo_season.competitions, athletes=athletes)
+    tl = Timeline(season)
+    levels = (0, 60, 70, 80, 90, 95, 100)
+    plan = Plan(status="manual", team_weeks=tuple("load" for _ in tl.weeks), athletes=tuple(
+        AthletePlan(athlete=a.id, stages=tuple("FIT" for _ in range(tl.n)),
+                    intensity=tuple(levels[(i + k) % 7] for k in range(tl.n)),
+                    weeks=tuple("load" for _ in tl.weeks)) for i, a in enumerate(athletes)))
+    board = SeasonBoard()
+    qtbot.addWidget(board)
+    board.resize(1400, 800)
+    board.set_season(season.model_copy(update={"plan": plan}))
+    board.viewport().grab()
+    t0 = time.perf_counter()
+    for _ in range(5):
+        board.viewport().grab()
+    per_paint = (time.perf_counter() - t0) / 5
+    assert per_paint < 0.25, per_paint

@@ -1,0 +1,152 @@
+"""The solve in the background: a worker ``QObject`` moved to a ``QThread``.
+
+``SolveWorker`` lives in the worker thread and calls ``solver.solve``. The solver reports
+progress from its own thread, so the callbacks only emit signals. ``SolveJob`` lives in the GUI
+thread: it owns the thread and the worker, re-emits their signals to the window, cancels through
+the ``StopToken`` and quits and deletes the thread when the solve is over (design.md section 5:
+worker signals go to methods of GUI-thread objects, never to lambdas).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from planner.season import Season
+from solver.api import Outcome, Progress, SolveRequest, StopToken
+
+log = logging.getLogger(__name__)
+
+SolveFn = Callable[..., Outcome]
+
+
+def _default_solve(request, on_progress=None, stop=None) -> Outcome:
+    from solver import solve  # imports OR-Tools only when a solve starts
+
+    return solve(request, on_progress=on_progress, stop=stop)
+
+
+class SolveWorker(QObject):
+    """Runs one solve in the thread it was moved to."""
+
+    progress = Signal(object)  # solver.api.Progress
+    finished = Signal(object)  # solver.api.Outcome
+    failed = Signal(str)  # an unexpected error, as text a coach can read
+
+    def __init__(self, request: SolveRequest, token: StopToken, solve_fn: SolveFn | None = None):
+        super().__init__()
+        self._request = request
+        self._token = token
+        self._solve = solve_fn or _default_solve
+
+    def _on_progress(self, progress: Progress) -> None:
+        # Called on the solver's thread: emit only, never touch widgets.
+        self.progress.emit(progress)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            outcome = self._solve(self._request, on_progress=self._on_progress, stop=self._token)
+        except Exception as e:  # noqa: BLE001 - any failure must reach the window, not kill the thread
+            log.exception("the solver failed")
+            self.failed.emit(str(e) or type(e).__name__)
+            return
+        self.finished.emit(outcome)
+
+
+class SolveJob(QObject):
+    """One background solve, owned by the GUI thread.
+
+    ``start()`` runs it; ``cancel()`` asks the solver to stop; ``progress``/``finished``/``failed``
+    are delivered in the GUI thread. The thread is quit and deleted once the solve is over.
+    """
+
+    progress = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        season: Season,
+        time_limit: float = 30.0,
+        solve_fn: SolveFn | None = None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.token = StopToken()
+        self.request = SolveRequest(season=season, time_limit=time_limit, deterministic=False)
+        self._thread: QThread | None = QThread()
+        self._thread.setObjectName("periodize-solve")
+        self._worker: SolveWorker | None = SolveWorker(self.request, self.token, solve_fn)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._thread.finished.connect(self._worker.deleteLater)  # deleted in its own thread
+        # Queued to this GUI-thread object's methods.
+        self._worker.progress.connect(self._on_progress)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._done = False
+        self._shut = False
+
+    # -- control ------------------------------------------------------------------------
+    def start(self) -> None:
+        assert self._thread is not None, "a SolveJob runs once"
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self.token.request()
+
+    def is_running(self) -> bool:
+        return not self._done and self._thread is not None
+
+    def wait(self, msecs: int) -> bool:
+        """Block until the worker thread has ended (True) or ``msecs`` passed (False)."""
+        if self._thread is None:
+            return True
+        return self._thread.wait(msecs)
+
+    def shutdown(self, msecs: int = 5000) -> bool:
+        """Ask the solver to stop and wait for the thread; True when it ended in time."""
+        self._shut = True  # a result that still arrives is dropped
+        if self._thread is None:
+            return True
+        self.token.request()
+        self._thread.quit()
+        ok = self._thread.wait(msecs)
+        if ok:
+            self._cleanup()
+        return ok
+
+    # -- worker signals (GUI thread) ----------------------------------------------------
+    @Slot(object)
+    def _on_progress(self, progress: Progress) -> None:
+        if not self._done and not self._shut:
+            self.progress.emit(progress)
+
+    @Slot(object)
+    def _on_finished(self, outcome: Outcome) -> None:
+        self._end()
+        if not self._shut:
+            self.finished.emit(outcome)
+
+    @Slot(str)
+    def _on_failed(self, text: str) -> None:
+        self._end()
+        if not self._shut:
+            self.failed.emit(text)
+
+    def _end(self) -> None:
+        self._done = True
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait(10_000)  # run() has returned; the event loop ends at once
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        # The worker deletes itself when its thread finishes; the ended thread goes with its
+        # last Python reference.
+        if self._thread is not None and not self._thread.isRunning():
+            self._worker = None
+            self._thread = None
