@@ -97,18 +97,18 @@ def _pin_text(season: Season, what: str) -> str:
 
 def _infeasible_with(model, keys: list[str], time_limit: float, stop: StopToken | None) -> tuple[bool, list[str]]:
     m = model.m
-    m.ClearAssumptions()
-    m.AddAssumptions([model.groups[k] for k in keys])
+    m.clear_assumptions()
+    m.add_assumptions([model.groups[k] for k in keys])
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = max(0.05, time_limit)
     if stop is not None and stop.is_set():
         return False, keys
-    status = solver.Solve(m)
+    status = solver.solve(m)
     if status != cp_model.INFEASIBLE:
         return False, keys
-    core = solver.SufficientAssumptionsForInfeasibility()
-    index = {model.groups[k].Index(): k for k in keys}
+    core = solver.sufficient_assumptions_for_infeasibility()
+    index = {model.groups[k].index: k for k in keys}
     return True, [index[i] for i in core if i in index] or keys
 
 
@@ -117,7 +117,7 @@ def explain(season: Season, stop: StopToken | None = None, time_limit: float = 1
 
     t0 = time.monotonic()
     model = PlanModel(season, guarded=True)
-    model.m.ClearObjective()
+    model.m.clear_objective()
     keys = list(model.groups)
     infeasible, core = _infeasible_with(model, keys, time_limit, stop)
     if not infeasible:

@@ -125,7 +125,7 @@ class PlanModel:
         key = f"{rule}|{athlete or ''}|{first}|{last}|{what}"
         lit = self.groups.get(key)
         if lit is None:
-            lit = self.m.NewBoolVar(key)
+            lit = self.m.new_bool_var(key)
             self.groups[key] = lit
             self.group_info[key] = (rule, athlete, first, last, what)
         return [lit]
@@ -139,9 +139,9 @@ class PlanModel:
                     return
                 continue
             out.append(x)
-        ct = self.m.AddBoolOr(out) if out else self.m.AddBoolOr([False])
+        ct = self.m.add_bool_or(out) if out else self.m.add_bool_or([False])
         if enf:
-            ct.OnlyEnforceIf(enf)
+            ct.only_enforce_if(enf)
 
     def linear_le(self, terms: list, const: int, rhs, enf: list) -> None:
         """sum(terms) + const <= rhs (rhs an int or expression); terms are literals or bools."""
@@ -151,9 +151,9 @@ class PlanModel:
             if const > rhs:
                 self.clause([], enf)
             return
-        ct = self.m.Add(sum(lits) + const <= rhs)
+        ct = self.m.add(sum(lits) + const <= rhs)
         if enf:
-            ct.OnlyEnforceIf(enf)
+            ct.only_enforce_if(enf)
 
     # -- build --------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -195,8 +195,8 @@ class PlanModel:
                 self.team_deload.append(kind == "deload")
                 self.team_taper.append(kind == "taper")
             else:
-                d, t = m.NewBoolVar(f"team_deload_{w}"), m.NewBoolVar(f"team_taper_{w}")
-                m.AddImplication(d, t.Not())
+                d, t = m.new_bool_var(f"team_deload_{w}"), m.new_bool_var(f"team_taper_{w}")
+                m.add_implication(d, t.Not())
                 self.team_deload.append(d)
                 self.team_taper.append(t)
 
@@ -267,10 +267,10 @@ class PlanModel:
             if d in off or tl.is_comp[d]:
                 continue
             if d in pinned:
-                u.lv[d] = {lvl: m.NewBoolVar(f"{u.key}_{d}_{lvl}") for lvl in RUN_LEVELS}
-                m.AddAtMostOne(u.lv[d].values())
+                u.lv[d] = {lvl: m.new_bool_var(f"{u.key}_{d}_{lvl}") for lvl in RUN_LEVELS}
+                m.add_at_most_one(u.lv[d].values())
             elif tl.is_training[d] and self._fit_candidate(u, d):
-                u.lv[d] = {FIT_HV_LEVEL: m.NewBoolVar(f"{u.key}_hv_{d}")}
+                u.lv[d] = {FIT_HV_LEVEL: m.new_bool_var(f"{u.key}_hv_{d}")}
 
     def _fit_candidate(self, u: Unit, d: int) -> bool:
         """Can a fit athlete do HV training on open training day d at all? (HV-5, HV-6 and HV-7
@@ -346,7 +346,7 @@ class PlanModel:
                     elif e == 0 and d >= hi[k] and not self.guarded:
                         row.append(True)
                     else:
-                        row.append(m.NewBoolVar(f"{aid}_R{k}_{d}"))
+                        row.append(m.new_bool_var(f"{aid}_R{k}_{d}"))
                 R.append(row)
             ep = Epoch(first, end, R, c if e == 0 else None, sc if e == 0 else first,
                        0 if e == 0 else flare_steps(inj.flare_ups, tl.days[first]))
@@ -367,11 +367,11 @@ class PlanModel:
             if u.fit[d] is True and not self.guarded and not self._pinned(aid, d):
                 # certainly back: like a fit unit, steady running or an HV session
                 if tl.is_training[d] and self._fit_candidate(u, d):
-                    u.lv[d] = {FIT_HV_LEVEL: m.NewBoolVar(f"{aid}_hv_{d}")}
+                    u.lv[d] = {FIT_HV_LEVEL: m.new_bool_var(f"{aid}_hv_{d}")}
             elif tl.is_training[d] or self.guarded:
                 # every level: RH-CAP ties each to the stage that allows it
-                u.lv[d] = {lvl: m.NewBoolVar(f"{aid}_{d}_{lvl}") for lvl in RUN_LEVELS}
-                m.AddAtMostOne(u.lv[d].values())
+                u.lv[d] = {lvl: m.new_bool_var(f"{aid}_{d}_{lvl}") for lvl in RUN_LEVELS}
+                m.add_at_most_one(u.lv[d].values())
 
     def _pinned(self, athlete: str, d: int) -> bool:
         if not hasattr(self, "_pinned_days"):
@@ -410,13 +410,13 @@ class PlanModel:
                 u.deload.append(self.team_deload[w])
                 u.taper.append(self.team_taper[w])
                 continue
-            own = m.NewBoolVar(f"{u.key}_own_deload_{w}")
+            own = m.new_bool_var(f"{u.key}_own_deload_{w}")
             u.own_deload[w] = own
             if f is False:  # certainly in rehab on the week's first day: the athlete's own week
                 u.deload.append(own)
                 u.taper.append(False)
                 continue
-            dl, tp = m.NewBoolVar(f"{u.key}_deload_{w}"), m.NewBoolVar(f"{u.key}_taper_{w}")
+            dl, tp = m.new_bool_var(f"{u.key}_deload_{w}"), m.new_bool_var(f"{u.key}_taper_{w}")
             td, tt = self.team_deload[w], self.team_taper[w]
             # dl == (f and td) or (not f and own); tp == f and tt
             self.clause([_neg(f), _neg(td), dl], [])
@@ -447,8 +447,8 @@ class PlanModel:
             return False
         if len(lits) == 1:
             return lits[0]
-        b = self.m.NewBoolVar(f"{u.key}_speed_{d}")
-        self.m.Add(sum(lits) == b)
+        b = self.m.new_bool_var(f"{u.key}_speed_{d}")
+        self.m.add(sum(lits) == b)
         return b
 
     def speed_lits(self, u: Unit) -> list:
@@ -468,8 +468,8 @@ class PlanModel:
                 elif len(lits) == 1:
                     out.append(lits[0])
                 else:
-                    b = self.m.NewBoolVar(f"{u.key}_hv_{d}")
-                    self.m.Add(sum(lits) == b)
+                    b = self.m.new_bool_var(f"{u.key}_hv_{d}")
+                    self.m.add(sum(lits) == b)
                     out.append(b)
             u._hv = out
         return u._hv
@@ -576,8 +576,8 @@ class PlanModel:
                 lit = u.lv[d].get(spec.cap)
                 if lit is None or isinstance(lit, bool) or self.tl.is_comp[d]:
                     continue
-                y = m.NewBoolVar(f"{u.key}_exit{k}_{d}")
-                m.AddImplication(y, lit)
+                y = m.new_bool_var(f"{u.key}_exit{k}_{d}")
+                m.add_implication(y, lit)
                 self.clause([_neg(y), reached(k, d)], [])
                 self.clause([_neg(y), _neg(R[k + 1][d - first])], [])
                 ys.append(y)
@@ -588,7 +588,7 @@ class PlanModel:
             if len(ys) < need:
                 self.clause([_neg(x) for x in cond], eenf)
             else:
-                m.Add(sum(ys) >= need).OnlyEnforceIf(cond + eenf)
+                m.add(sum(ys) >= need).only_enforce_if(cond + eenf)
 
     def _ladder_ok(self, u: Unit, ei: int, ep: Epoch, lower: int, sps: int) -> list:
         """Per day of the epoch: has level ``lower`` been done on ``sps`` days since the ladder's
@@ -598,7 +598,9 @@ class PlanModel:
         if key in cache:
             return cache[key]
         m = self.m
-        L = ep.end - ep.first
+        # counts matter only while the athlete may still be in rehab
+        L = next((d - ep.first for d in range(ep.first, ep.end) if u.fit[d] is True), ep.end - ep.first)
+        L_full = ep.end - ep.first
         caps = [u.protocol.cap(s) for s in u.order]
         if ei == 0:
             cred, base = lower <= u.credit_cap, u.past_counts.get(lower, 0)
@@ -607,7 +609,7 @@ class PlanModel:
             cred, base = (ep.R[kk][0] if kk is not None else False), 0
         need = sps - base
         if cred is True or need <= 0:
-            cache[key] = [True] * L
+            cache[key] = [True] * L_full
             return cache[key]
         prev = [True] * (L + 1)  # "done >= 0 times"
         for t in range(1, need + 1):
@@ -618,7 +620,7 @@ class PlanModel:
                 if x is False and prev[i - 1] is not True and row[i - 1] is False:
                     row.append(False)
                     continue
-                c = m.NewBoolVar(f"{u.key}_lad{lower}_{t}_{i}")
+                c = m.new_bool_var(f"{u.key}_lad{lower}_{t}_{i}")
                 # c == row[i-1] or (prev[i-1] and x)
                 self.clause([_neg(c), row[i - 1], prev[i - 1]], [])
                 self.clause([_neg(c), row[i - 1], x], [])
@@ -633,12 +635,13 @@ class PlanModel:
                 if ok[i] is False:
                     out.append(cred)
                     continue
-                o = m.NewBoolVar(f"{u.key}_ladok{lower}_{i}")
+                o = m.new_bool_var(f"{u.key}_ladok{lower}_{i}")
                 self.clause([_neg(o), ok[i], cred], [])
                 self.clause([_neg(ok[i]), o], [])
                 self.clause([_neg(cred), o], [])
                 out.append(o)
             ok = out
+        ok = list(ok) + [True] * (L_full - L)  # certainly fit: no ladder any more
         cache[key] = ok
         return ok
 
@@ -701,14 +704,14 @@ class PlanModel:
                     else:
                         lits = [x for x in planned if x is not True]
                         const = sum(1 for x in planned if x is True)
-                        m.Add(sum(lits) + const <= an - (an - ad) * dl).OnlyEnforceIf(enf)
+                        m.add(sum(lits) + const <= an - (an - ad) * dl).only_enforce_if(enf)
                 else:
-                    allow = m.NewIntVar(0, capn, f"{u.key}_allow_{w}")
+                    allow = m.new_int_var(0, capn, f"{u.key}_allow_{w}")
                     capx = capn - (capn - capd) * dl if not isinstance(dl, bool) else (capd if dl else capn)
-                    m.AddMaxEquality(allow, [0, capx - gconst - sum(gvars)])
+                    m.add_max_equality(allow, [0, capx - gconst - sum(gvars)])
                     lits = [x for x in planned if x is not True]
                     const = sum(1 for x in planned if x is True)
-                    m.Add(sum(lits) + const <= allow).OnlyEnforceIf(enf)
+                    m.add(sum(lits) + const <= allow).only_enforce_if(enf)
 
     def _no_speed_when_fit(self, rule: str, days: list[int]) -> None:
         for u in self.units:
@@ -885,10 +888,10 @@ class PlanModel:
                     if prev is False:
                         e = f
                     else:
-                        e = m.NewBoolVar(f"{u.key}_ever_{d}")
-                        m.AddBoolOr([prev, f]).OnlyEnforceIf(e)
-                        m.AddImplication(prev, e)
-                        m.AddImplication(f, e)
+                        e = m.new_bool_var(f"{u.key}_ever_{d}")
+                        m.add_bool_or([prev, f]).only_enforce_if(e)
+                        m.add_implication(prev, e)
+                        m.add_implication(f, e)
                 prev = e
                 ever.append((d, e))
             for d, e in ever:
@@ -935,7 +938,7 @@ class PlanModel:
                     enf = self.guard("HV-1", u.key, s, s + G - 1)
                     self.clause(lits + [_neg(fit)], enf)
                     continue
-                p = m.NewBoolVar(f"{u.key}_hv1_{s}")
+                p = m.new_bool_var(f"{u.key}_hv1_{s}")
                 # p >= fit - sum(lits)
                 self.clause(lits + [_neg(fit), p], [])
                 self._penalty("HV-1", weight * u.size, p)
@@ -966,7 +969,7 @@ class PlanModel:
                 if mode == "hard":
                     self.clause(lits + [_neg(f)], self.guard("TP-3", u.key, days[0], days[-1]))
                     continue
-                p = m.NewBoolVar(f"{u.key}_tp3_{w}")
+                p = m.new_bool_var(f"{u.key}_tp3_{w}")
                 self.clause(lits + [_neg(f), p], [])
                 self._penalty("TP-3", weight * u.size, p)
 
@@ -997,17 +1000,17 @@ class PlanModel:
                     elif h is True:
                         members.append(f)
                     else:
-                        a = m.NewBoolVar(f"{u.key}_fithv_{d}")
-                        m.AddBoolAnd([h, f]).OnlyEnforceIf(a)
-                        m.AddBoolOr([h.Not(), f.Not(), a])
+                        a = m.new_bool_var(f"{u.key}_fithv_{d}")
+                        m.add_bool_and([h, f]).only_enforce_if(a)
+                        m.add_bool_or([h.Not(), f.Not(), a])
                         members.append(a)
                 if const:
                     day_lits.append(True)
                 elif members:
-                    t = m.NewBoolVar(f"team_hv_{d}")
+                    t = m.new_bool_var(f"team_hv_{d}")
                     for x in members:
-                        m.AddImplication(x, t)
-                    m.AddBoolOr(members).OnlyEnforceIf(t)
+                        m.add_implication(x, t)
+                    m.add_bool_or(members).only_enforce_if(t)
                     day_lits.append(t)
             if len(day_lits) <= 1:
                 continue
@@ -1015,10 +1018,10 @@ class PlanModel:
             const = sum(1 for x in day_lits if x is True)
             if mode == "hard":
                 enf = self.guard("TEAM", None, w, w)
-                m.Add(sum(lits) + const <= 1).OnlyEnforceIf(enf) if enf else m.Add(sum(lits) + const <= 1)
+                m.add(sum(lits) + const <= 1).only_enforce_if(enf) if enf else m.add(sum(lits) + const <= 1)
                 continue
-            p = m.NewIntVar(0, len(day_lits), f"team_pen_{w}")
-            m.Add(p >= sum(lits) + const - 1)
+            p = m.new_int_var(0, len(day_lits), f"team_pen_{w}")
+            m.add(p >= sum(lits) + const - 1)
             self._penalty("TEAM", weight, p)
 
     def dl_7(self) -> None:
@@ -1068,7 +1071,7 @@ class PlanModel:
                 elif h is True:
                     self._penalty("HV-DAY", cost, f)
                 else:
-                    a = m.NewBoolVar(f"{u.key}_hvday_{d}")
+                    a = m.new_bool_var(f"{u.key}_hvday_{d}")
                     self.clause([_neg(h), _neg(f), a], [])
                     self._penalty("HV-DAY", cost, a)
 
@@ -1102,9 +1105,9 @@ class PlanModel:
                 lits = [x for x in want if x is not True]
                 if not lits:
                     continue
-                same = m.NewBoolVar(f"{u.key}_stabw_{w}")
+                same = m.new_bool_var(f"{u.key}_stabw_{w}")
                 for x in lits:
-                    m.AddImplication(same, x)
+                    m.add_implication(same, x)
                 self._penalty("STAB", weight * u.size, 1 - same)
 
     def _same_day(self, u: Unit, d: int, stage: str, value: int):
@@ -1143,9 +1146,9 @@ class PlanModel:
             return True
         if len(conds) == 1:
             return conds[0]
-        same = m.NewBoolVar(f"{u.key}_same_{d}")
+        same = m.new_bool_var(f"{u.key}_same_{d}")
         for c in conds:
-            m.AddImplication(same, c)
+            m.add_implication(same, c)
         return same
 
     def _fit_default(self, u: Unit, d: int) -> int:
@@ -1157,7 +1160,7 @@ class PlanModel:
 
     def _objective(self) -> None:
         if self.objective_terms:
-            self.m.Minimize(sum(w * e for w, e in self.objective_terms))
+            self.m.minimize(sum(w * e for w, e in self.objective_terms))
 
     # ==========================================================================================
     # Result
@@ -1220,7 +1223,7 @@ class _Progress(cp_model.CpSolverSolutionCallback):
             self.on_progress(Progress(self.ObjectiveValue(), self.BestObjectiveBound(),
                                       time.monotonic() - self.start, self.solutions))
         if self.stop is not None and self.stop.is_set():
-            self.StopSearch()
+            self.stop_search()
 
 
 def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: float) -> None:
@@ -1260,13 +1263,13 @@ def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None
     def watchdog() -> None:  # honours a stop requested at any moment, also before Solve starts
         while not done.wait(0.05):
             if stop is not None and stop.is_set():
-                solver.StopSearch()
+                solver.stop_search()
 
     watcher = threading.Thread(target=watchdog, daemon=True) if stop is not None else None
     if watcher:
         watcher.start()
     try:
-        status = solver.Solve(model.m, cb)
+        status = solver.solve(model.m, cb)
     finally:
         done.set()
         if watcher:
@@ -1274,13 +1277,13 @@ def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None
     wall = time.monotonic() - t0
     cancelled = stop is not None and stop.is_set()
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        plan = model.extract(solver.Value)
+        plan = model.extract(solver.value)
         optimal = status == cp_model.OPTIMAL
         st = Status.OPTIMAL if optimal else (Status.CANCELLED if cancelled else Status.FEASIBLE)
         if not optimal and not cancelled and wall >= request.time_limit * 0.98:
             st = Status.FEASIBLE
-        objective = solver.ObjectiveValue() if model.objective_terms else 0.0
-        bound = solver.BestObjectiveBound() if model.objective_terms else 0.0
+        objective = solver.objective_value if model.objective_terms else 0.0
+        bound = solver.best_objective_bound if model.objective_terms else 0.0
         return _finish(season, plan, st, objective, bound, wall)
     if status == cp_model.INFEASIBLE:
         from solver.explain import explain

@@ -55,7 +55,7 @@ def _solve(pm: PlanModel, time_limit: float) -> cp_model.CpSolver | None:
     s = cp_model.CpSolver()
     s.parameters.num_workers = 4
     s.parameters.max_time_in_seconds = time_limit
-    status = s.Solve(pm.m)
+    status = s.solve(pm.m)
     return s if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
 
@@ -86,8 +86,8 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     def days_before(lits) -> object:
         return sum(1 - x if not isinstance(x, bool) else (0 if x else 1) for x in lits)
 
-    m.ClearObjective()
-    m.Minimize(days_before(fit))
+    m.clear_objective()
+    m.minimize(days_before(fit))
     sol = _solve(pm, time_limit)
     earliest = None
     if sol is not None:
@@ -101,7 +101,7 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
         if t is None or t < pm.p0:
             report.target_reachable = False
             return report
-        m.Add(u.fit[t] == 1) if not isinstance(u.fit[t], bool) else None
+        m.add(u.fit[t] == 1) if not isinstance(u.fit[t], bool) else None
         if u.fit[t] is False:
             report.target_reachable = False
             return report
@@ -109,8 +109,8 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
         if report.target_reachable:
             for k in range(first.start_stage + 1, K):
                 lits = [pm.stage_lit(u, k, d) for d in range(first.first, first.end)]
-                m.ClearObjective()
-                m.Maximize(days_before(lits))
+                m.clear_objective()
+                m.maximize(days_before(lits))
                 sol = _solve(pm, time_limit)
                 if sol is None:
                     report.latest_entries.append((u.order[k], None))
@@ -129,7 +129,7 @@ def _only(plan, athlete: str):
 def _val(sol: cp_model.CpSolver, x) -> bool:
     if isinstance(x, bool):
         return x
-    return bool(sol.Value(x))
+    return bool(sol.value(x))
 
 
 __all__ = ["ReturnReport", "return_report", "FIT", "_neg"]
