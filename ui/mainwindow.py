@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.board.set_season(self._season)
         self._update_title()
         self._update_actions()
-        self.statusBar().showMessage(self._summary(), 5000)
+        self.statusBar().showMessage(self._summary())
 
     # -- public API ------------------------------------------------------------------------
     @property
