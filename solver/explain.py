@@ -38,15 +38,12 @@ def _describe(model, key: str) -> Conflict:
     rule, unit, first, last, what = model.group_info[key]
     tl = model.tl
     season: Season = model.season
-    week_rules = {"DL-2", "TP-1"} or set()
-    is_week = rule in week_rules or (rule == "PIN" and what and _is_week_pin(season, what))
+    is_week = rule in ("DL-2", "TP-1") or (rule == "PIN" and what and _is_week_pin(season, what))
     if is_week:
-        d0 = tl.days[tl.weeks[first].first]
-        d1 = tl.days[tl.weeks[last].last]
+        d0, d1 = tl.days[tl.weeks[first].first], tl.days[tl.weeks[last].last]
     else:
         d0, d1 = tl.days[first], tl.days[last]
-    who = None
-    athlete = None
+    who = athlete = None
     if unit:
         if unit.startswith("group"):
             u = next(x for x in model.units if x.key == unit)
@@ -54,25 +51,29 @@ def _describe(model, key: str) -> Conflict:
             who = ", ".join(season.athlete_label(a) for a in u.athletes[:3]) + (
                 f" and {len(u.athletes) - 3} more" if len(u.athletes) > 3 else "")
         else:
-            athlete = unit
-            who = season.athlete_label(unit)
-    span = d0.strftime("%a %d %b %Y") if d0 == d1 else f"{d0.strftime('%d %b')} to {d1.strftime('%d %b %Y')}"
-    words = RULE_WORDS.get(rule, rule)
-    detail = ""
+            athlete, who = unit, season.athlete_label(unit)
+    if d0 == d1:
+        span = d0.strftime("%a %d %b %Y")
+    elif is_week and first == last:
+        span = f"week of {d0.strftime('%d %b %Y')}"
+    else:
+        span = f"{d0.strftime('%d %b')} to {d1.strftime('%d %b %Y')}"
+    phrase = RULE_WORDS.get(rule, rule)
     if rule == "PIN":
-        detail = _pin_text(season, what)
+        phrase = "the coach's pin" + _pin_text(season, what)
     elif rule == "TP-1":
-        comp = model.taper_set.get(first) or model.tl.a_weeks().get(first)
-        if comp is not None:
-            detail = f" for A competition '{comp.name}' ({comp.date.strftime('%d %b %Y')})"
-        detail += {"taper": ": must be a taper week", "no taper": ": may not be a taper week",
-                   "A week": ": the competition's week may not be a deload"}.get(what, "")
+        comp = model.taper_set.get(first) or tl.a_weeks().get(first)
+        name = f" '{comp.name}' ({comp.date.strftime('%d %b %Y')})" if comp is not None else ""
+        phrase = {"taper": f"taper before A competition{name}: this week must be a taper",
+                  "no taper": "only the weeks before an A competition are tapers",
+                  "A week": f"the week of A competition{name} is not a deload"}.get(what, phrase)
     elif rule == "DL-2":
-        detail = {"adjacent": ": no deload next to a deload or taper",
-                  "run": f": at most {model.rules.value('DL-2', 'max_load_weeks')} load weeks in a row"}.get(what, "")
+        phrase = {"adjacent": "no deload next to a deload or a taper",
+                  "run": f"at most {model.rules.value('DL-2', 'max_load_weeks')} load weeks in a row "
+                         f"(a deload is due)"}.get(what, phrase)
     elif rule == "RH-STAGE" and what:
-        detail = f" ({what})"
-    text = f"{rule} ({words}{detail})" + (f" for {who}" if who else "") + f", {span}"
+        phrase = f"{phrase}: {what}"
+    text = f"{rule} ({phrase})" + (f" for {who}" if who else "") + f", {span}"
     return Conflict(rule=rule, athlete=athlete, start=d0.isoformat(), end=d1.isoformat(), text=text)
 
 

@@ -784,6 +784,9 @@ class PlanModel:
                 if d is None or u is None or d < self.p0:
                     continue
                 enf = self.guard("PIN", p.athlete, d, d, str(i))
+                if p.intensity > 0 and not u.lv[d] and u.fixed[d] != p.intensity and (
+                        d in tl.unavailable(p.athlete) or not (tl.is_training[d] or tl.is_comp[d])):
+                    enf = enf + self.guard("AV-1", p.athlete, d, d)  # the day allows no running
                 for lvl, lit in u.lv[d].items():
                     self.clause([lit] if lvl == p.intensity else [_neg(lit)], enf)
                 if p.intensity > 0 and p.intensity not in u.lv[d]:

@@ -94,3 +94,12 @@ def test_return_report_for_an_unreachable_target():
     rep = return_report(s, "A1")
     assert rep.target_reachable is False
     assert "can no longer be made" in rep.text(s)
+
+
+def test_pin_on_an_unavailable_day_names_availability_and_the_pin():
+    s = season(weeks=2, athletes=2, unavailable=(Unavailability(athlete="A1", start=day(2), end=day(3)),),
+               pins=(IntensityPin(athlete="A1", date=day(3), intensity=95),))
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    assert {c.rule for c in out.explanation} == {"AV-1", "PIN"}
+    assert all(c.start == day(3).isoformat() for c in out.explanation)

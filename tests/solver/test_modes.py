@@ -1,0 +1,73 @@
+"""Soft rules can be switched off or made hard; parameters are read from the rule set."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.check import check_plan
+from planner.season import Competition, RuleSettings
+from solver import SolveRequest, Status, solve
+from tests.builders import day, injury, season
+
+
+def base(**kw):
+    # no matches in weeks 3-5: fit athletes need HV training; a B game in week 2
+    comps = [Competition(id="b1", name="Derby", date=day(9), priority="B"),
+             Competition(id="fin", name="Final", date=day(47), priority="A")]
+    return season(weeks=7, athletes=3, matches=[5, 12], comps=comps,
+                  injuries=(injury("A1", "P3", start_day=-10, target="m1"),), **kw)
+
+
+def counts(s, rules):
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.status in (Status.OPTIMAL, Status.FEASIBLE), out.explanation
+    report = check_plan(s, out.plan)
+    return out, report
+
+
+def test_default_season_has_instances_of_the_soft_rules():
+    out, report = counts(base(), None)
+    c = report.counts()
+    assert c["RTS"] >= 1 and c["HV-DAY"] >= 1  # the baseline this file's other tests change
+    assert out.objective == report.objective
+
+
+@pytest.mark.parametrize("rule", ["RTS", "HV-1", "TP-3", "TEAM", "DL-7", "HV-DAY"])
+def test_switching_a_soft_rule_off_removes_it_from_objective_and_report(rule):
+    s = base(rules=RuleSettings(modes={rule: "off"}))
+    out, report = counts(s, None)
+    assert rule not in report.counts()
+    assert rule not in out.penalties
+    assert out.objective == report.objective
+
+
+@pytest.mark.parametrize("rule", ["HV-1", "TP-3", "TEAM", "DL-7", "HV-DAY"])
+def test_making_a_soft_rule_hard_leaves_no_instance(rule):
+    s = base(rules=RuleSettings(modes={rule: "hard"}))
+    out = solve(SolveRequest(s, time_limit=30))
+    if out.status == Status.INFEASIBLE:  # a hard HV-DAY can conflict with HV-1's need: say so
+        assert any(c.rule == rule for c in out.explanation)
+        return
+    report = check_plan(s, out.plan)
+    assert report.violations == (), [v.message for v in report.violations]
+    assert rule not in report.counts()
+
+
+def test_rts_hard_means_the_target_competition_is_made():
+    s = season(weeks=8, athletes=1, injuries=(injury("A1", "P3", start_day=-20, target="m6"),),
+               rules=RuleSettings(modes={"RTS": "hard"}))
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.status in (Status.OPTIMAL, Status.FEASIBLE)
+    t = s.competition("m6").date
+    assert out.plan.for_athlete("A1").stages[(t - day(0)).days] == "FIT"
+    too_soon = s.model_copy(update={"injuries": (injury("A1", "P3", start_day=-2, target="m1"),)})
+    out = solve(SolveRequest(too_soon, time_limit=30))
+    assert out.status == Status.INFEASIBLE and any(c.rule == "RTS" for c in out.explanation)
+
+
+def test_weights_come_from_the_rule_set():
+    heavy = base(rules=RuleSettings(values={"HV-DAY": {"weight_other": 50, "weight_md2": 60}}))
+    out, report = counts(heavy, None)
+    hv_day = [v for v in report.soft if v.rule == "HV-DAY"]
+    assert hv_day and all(v.penalty in (50, 60) for v in hv_day)
+    assert out.objective == report.objective
