@@ -1,0 +1,598 @@
+"""Edits: every change to a season is a small named object whose ``apply(season)`` returns a new
+document (design.md section 2).
+
+The desktop app wraps each edit in one undo step, what-if scenarios store lists of edits and
+replay them on the baseline, and the CLI and tests use the same objects. Edits serialise to
+plain dicts (``{"op": "move_competition", ...}``) for the season file.
+
+``apply`` validates the result (``planner.validate.season_problems``) and raises
+``InputError`` naming the problem, so an edit never produces an invalid document. An edit that
+changes the calendar or the squad drops the stored plan (it no longer fits the season); other
+edits keep it, and the plan checker then reports what the change broke.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from planner.errors import InputError
+from planner.season import (
+    Athlete,
+    Block,
+    Competition,
+    CriteriaTest,
+    Injury,
+    IntensityPin,
+    NonTrainingDay,
+    Pin,
+    Plan,
+    Priority,
+    Season,
+    StagePin,
+    StageRecord,
+    Unavailability,
+    Weekday,
+    WeekPin,
+)
+from planner.validate import plan_problems, season_problems
+
+
+def _d(day: dt.date) -> str:
+    return day.strftime("%d %b %Y")
+
+
+class Edit(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    keeps_plan: bool = Field(default=True, exclude=True)
+
+    def _apply(self, s: Season) -> Season:  # pragma: no cover - every edit overrides it
+        raise NotImplementedError
+
+    def describe(self, s: Season) -> str:  # pragma: no cover
+        raise NotImplementedError
+
+    def apply(self, s: Season) -> Season:
+        new = self._apply(s)
+        if new.plan is not None and (not self.keeps_plan or plan_problems(new)):
+            new = new.model_copy(update={"plan": None})
+        problems = season_problems(new)
+        if problems:
+            raise InputError(self.describe(s), problems)
+        return new
+
+    def to_dict(self) -> dict:
+        return self.model_dump(mode="json")
+
+
+def _competition(s: Season, cid: str) -> Competition:
+    c = s.competition(cid)
+    if c is None:
+        raise InputError("", [f"no competition has id {cid!r}"])
+    return c
+
+
+def _replace(items: tuple, old, new) -> tuple:
+    return tuple(new if x is old else x for x in items)
+
+
+# -- season settings -------------------------------------------------------------------------
+class SetSeasonSettings(Edit):
+    op: Literal["set_season"] = "set_season"
+    name: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    week_start: Weekday | None = None
+    training_days: tuple[Weekday, ...] | None = None
+    today: dt.date | None = None
+    clear_today: bool = False
+
+    def _apply(self, s: Season) -> Season:
+        cal = s.calendar
+        upd = {k: v for k, v in (("start", self.start), ("end", self.end), ("week_start", self.week_start),
+                                 ("training_days", self.training_days), ("today", self.today))
+               if v is not None}
+        if self.clear_today:
+            upd["today"] = None
+        try:
+            new_cal = type(cal).model_validate({**cal.model_dump(), **upd})
+        except ValidationError as e:
+            raise InputError(self.describe(s), [x["msg"].removeprefix("Value error, ") for x in e.errors()]) from None
+        changed = new_cal != cal
+        out = s.model_copy(update={"calendar": new_cal, "name": self.name or s.name})
+        if changed and out.plan is not None:
+            out = out.model_copy(update={"plan": None})
+        return out
+
+    def describe(self, s: Season) -> str:
+        return "Change season settings"
+
+
+# -- competitions ------------------------------------------------------------------------------
+class AddCompetition(Edit):
+    op: Literal["add_competition"] = "add_competition"
+    competition: Competition
+
+    def _apply(self, s: Season) -> Season:
+        return s.model_copy(update={"competitions": tuple(sorted(s.competitions + (self.competition,),
+                                                                key=lambda c: c.date))})
+
+    def describe(self, s: Season) -> str:
+        c = self.competition
+        return f"Add competition '{c.name}' ({c.priority}) on {_d(c.date)}"
+
+
+class MoveCompetition(Edit):
+    op: Literal["move_competition"] = "move_competition"
+    competition: str
+    date: dt.date
+    end_date: dt.date | None = None
+
+    def _apply(self, s: Season) -> Season:
+        c = _competition(s, self.competition)
+        span = (c.last - c.date) if self.end_date is None else (self.end_date - self.date)
+        end = self.date + span if span.days else None
+        new = c.model_copy(update={"date": self.date, "end_date": end})
+        return s.model_copy(update={"competitions": tuple(sorted(_replace(s.competitions, c, new),
+                                                                key=lambda x: x.date))})
+
+    def describe(self, s: Season) -> str:
+        c = s.competition(self.competition)
+        return f"Move competition '{c.name if c else self.competition}' to {_d(self.date)}"
+
+
+class RemoveCompetition(Edit):
+    op: Literal["remove_competition"] = "remove_competition"
+    competition: str
+
+    def _apply(self, s: Season) -> Season:
+        c = _competition(s, self.competition)
+        injuries = tuple(i.model_copy(update={"target_competition": None})
+                         if i.target_competition == c.id else i for i in s.injuries)
+        return s.model_copy(update={"competitions": tuple(x for x in s.competitions if x is not c),
+                                    "injuries": injuries})
+
+    def describe(self, s: Season) -> str:
+        c = s.competition(self.competition)
+        return f"Delete competition '{c.name if c else self.competition}'"
+
+
+class UpdateCompetition(Edit):
+    op: Literal["update_competition"] = "update_competition"
+    competition: str
+    name: str | None = None
+    priority: Priority | None = None
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+    single_day: bool = False
+
+    def _apply(self, s: Season) -> Season:
+        c = _competition(s, self.competition)
+        upd = {k: v for k, v in (("name", self.name), ("priority", self.priority), ("date", self.date),
+                                 ("end_date", self.end_date)) if v is not None}
+        if self.single_day:
+            upd["end_date"] = None
+        try:
+            new = Competition.model_validate({**c.model_dump(), **upd})
+        except ValidationError as e:
+            raise InputError(self.describe(s), [x["msg"].removeprefix("Value error, ") for x in e.errors()]) from None
+        return s.model_copy(update={"competitions": tuple(sorted(_replace(s.competitions, c, new),
+                                                                key=lambda x: x.date))})
+
+    def describe(self, s: Season) -> str:
+        c = s.competition(self.competition)
+        name = c.name if c else self.competition
+        if self.priority and set(self.model_fields_set) <= {"competition", "priority", "op"}:
+            return f"Set priority of '{name}' to {self.priority}"
+        return f"Edit competition '{name}'"
+
+
+def new_competition_id(s: Season) -> str:
+    taken = {c.id for c in s.competitions}
+    n = len(taken) + 1
+    while f"c{n:03d}" in taken:
+        n += 1
+    return f"c{n:03d}"
+
+
+# -- blocks and non-training days --------------------------------------------------------------
+class AddBlock(Edit):
+    op: Literal["add_block"] = "add_block"
+    block: Block
+
+    def _apply(self, s: Season) -> Season:
+        return s.model_copy(update={"blocks": tuple(sorted(s.blocks + (self.block,), key=lambda b: b.start))})
+
+    def describe(self, s: Season) -> str:
+        return f"Add block '{self.block.name}'"
+
+
+class UpdateBlock(Edit):
+    op: Literal["update_block"] = "update_block"
+    index: int
+    block: Block
+
+    def _apply(self, s: Season) -> Season:
+        if not 0 <= self.index < len(s.blocks):
+            raise InputError("", [f"no block number {self.index + 1}"])
+        blocks = list(s.blocks)
+        blocks[self.index] = self.block
+        return s.model_copy(update={"blocks": tuple(sorted(blocks, key=lambda b: b.start))})
+
+    def describe(self, s: Season) -> str:
+        return f"Edit block '{self.block.name}'"
+
+
+class RemoveBlock(Edit):
+    op: Literal["remove_block"] = "remove_block"
+    index: int
+
+    def _apply(self, s: Season) -> Season:
+        if not 0 <= self.index < len(s.blocks):
+            raise InputError("", [f"no block number {self.index + 1}"])
+        return s.model_copy(update={"blocks": s.blocks[: self.index] + s.blocks[self.index + 1:]})
+
+    def describe(self, s: Season) -> str:
+        name = s.blocks[self.index].name if 0 <= self.index < len(s.blocks) else self.index
+        return f"Delete block '{name}'"
+
+
+class AddNonTrainingDay(Edit):
+    op: Literal["add_non_training_day"] = "add_non_training_day"
+    day: NonTrainingDay
+
+    def _apply(self, s: Season) -> Season:
+        days = tuple(sorted(s.calendar.non_training_days + (self.day,), key=lambda x: x.date))
+        return s.model_copy(update={"calendar": s.calendar.model_copy(update={"non_training_days": days})})
+
+    def describe(self, s: Season) -> str:
+        return f"Make {_d(self.day.date)} a non-training day"
+
+
+class RemoveNonTrainingDay(Edit):
+    op: Literal["remove_non_training_day"] = "remove_non_training_day"
+    date: dt.date
+
+    def _apply(self, s: Season) -> Season:
+        days = tuple(x for x in s.calendar.non_training_days if x.date != self.date)
+        if len(days) == len(s.calendar.non_training_days):
+            raise InputError("", [f"{_d(self.date)} is not a declared non-training day"])
+        return s.model_copy(update={"calendar": s.calendar.model_copy(update={"non_training_days": days})})
+
+    def describe(self, s: Season) -> str:
+        return f"Make {_d(self.date)} a training day again"
+
+
+# -- squad and availability ---------------------------------------------------------------------
+class AddAthlete(Edit):
+    op: Literal["add_athlete"] = "add_athlete"
+    athlete: Athlete
+    keeps_plan: bool = Field(default=False, exclude=True)
+
+    def _apply(self, s: Season) -> Season:
+        return s.model_copy(update={"athletes": s.athletes + (self.athlete,)})
+
+    def describe(self, s: Season) -> str:
+        return f"Add athlete {self.athlete.name} ({self.athlete.id})"
+
+
+class UpdateAthlete(Edit):
+    op: Literal["update_athlete"] = "update_athlete"
+    athlete: str
+    name: str | None = None
+    position: str | None = None
+    max_speed: float | None = None
+    clear_max_speed: bool = False
+
+    def _apply(self, s: Season) -> Season:
+        a = s.athlete(self.athlete)
+        if a is None:
+            raise InputError("", [f"no athlete has id {self.athlete!r}"])
+        upd = {k: v for k, v in (("name", self.name), ("position", self.position),
+                                 ("max_speed", self.max_speed)) if v is not None}
+        if self.clear_max_speed:
+            upd["max_speed"] = None
+        try:
+            new = Athlete.model_validate({**a.model_dump(), **upd})
+        except ValidationError as e:
+            raise InputError(self.describe(s), [f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors()]) from None
+        return s.model_copy(update={"athletes": _replace(s.athletes, a, new)})
+
+    def describe(self, s: Season) -> str:
+        return f"Edit athlete {s.athlete_label(self.athlete)}"
+
+
+class RemoveAthlete(Edit):
+    op: Literal["remove_athlete"] = "remove_athlete"
+    athlete: str
+    keeps_plan: bool = Field(default=False, exclude=True)
+
+    def _apply(self, s: Season) -> Season:
+        if s.athlete(self.athlete) is None:
+            raise InputError("", [f"no athlete has id {self.athlete!r}"])
+        aid = self.athlete
+        return s.model_copy(update={
+            "athletes": tuple(a for a in s.athletes if a.id != aid),
+            "injuries": tuple(i for i in s.injuries if i.athlete != aid),
+            "unavailability": tuple(u for u in s.unavailability if u.athlete != aid),
+            "pins": tuple(p for p in s.pins if getattr(p, "athlete", None) != aid),
+            "sessions": tuple(x for x in s.sessions if x.athlete != aid),
+        })
+
+    def describe(self, s: Season) -> str:
+        return f"Delete athlete {s.athlete_label(self.athlete)}"
+
+
+class AddUnavailability(Edit):
+    op: Literal["add_unavailability"] = "add_unavailability"
+    unavailability: Unavailability
+
+    def _apply(self, s: Season) -> Season:
+        return s.model_copy(update={"unavailability": s.unavailability + (self.unavailability,)})
+
+    def describe(self, s: Season) -> str:
+        u = self.unavailability
+        return f"{s.athlete_label(u.athlete)} unavailable {_d(u.start)} to {_d(u.end)}"
+
+
+class RemoveUnavailability(Edit):
+    op: Literal["remove_unavailability"] = "remove_unavailability"
+    index: int
+
+    def _apply(self, s: Season) -> Season:
+        if not 0 <= self.index < len(s.unavailability):
+            raise InputError("", [f"no unavailability number {self.index + 1}"])
+        return s.model_copy(update={"unavailability": s.unavailability[: self.index] + s.unavailability[self.index + 1:]})
+
+    def describe(self, s: Season) -> str:
+        return "Remove an unavailability"
+
+
+# -- injuries and rehab -------------------------------------------------------------------------
+class SetInjury(Edit):
+    """Add an injury, or replace the athlete's injury record."""
+
+    op: Literal["set_injury"] = "set_injury"
+    injury: Injury
+
+    def _apply(self, s: Season) -> Season:
+        others = tuple(i for i in s.injuries if i.athlete != self.injury.athlete)
+        return s.model_copy(update={"injuries": others + (self.injury,)})
+
+    def describe(self, s: Season) -> str:
+        inj = self.injury
+        return f"Injury of {s.athlete_label(inj.athlete)}: {inj.protocol}, {inj.current.stage} since {_d(inj.current.start)}"
+
+
+class RemoveInjury(Edit):
+    op: Literal["remove_injury"] = "remove_injury"
+    athlete: str
+
+    def _apply(self, s: Season) -> Season:
+        if s.injury_of(self.athlete) is None:
+            raise InputError("", [f"{s.athlete_label(self.athlete)} has no injury"])
+        return s.model_copy(update={
+            "injuries": tuple(i for i in s.injuries if i.athlete != self.athlete),
+            "pins": tuple(p for p in s.pins if not (p.kind == "stage_start" and p.athlete == self.athlete)),
+        })
+
+    def describe(self, s: Season) -> str:
+        return f"Remove the injury of {s.athlete_label(self.athlete)}"
+
+
+def _injury(s: Season, athlete: str) -> Injury:
+    inj = s.injury_of(athlete)
+    if inj is None:
+        raise InputError("", [f"{s.athlete_label(athlete)} has no injury recorded; record the injury first"])
+    return inj
+
+
+class RecordFlareUp(Edit):
+    op: Literal["record_flare_up"] = "record_flare_up"
+    athlete: str
+    date: dt.date
+
+    def _apply(self, s: Season) -> Season:
+        inj = _injury(s, self.athlete)
+        if self.date in inj.flare_ups:
+            raise InputError("", [f"a flare-up on {_d(self.date)} is already recorded"])
+        new = inj.model_copy(update={"flare_ups": tuple(sorted(inj.flare_ups + (self.date,)))})
+        return s.model_copy(update={"injuries": _replace(s.injuries, inj, new)})
+
+    def describe(self, s: Season) -> str:
+        return f"Flare-up of {s.athlete_label(self.athlete)} on {_d(self.date)}"
+
+
+class RecordStage(Edit):
+    """Record that the athlete entered ``stage`` on ``start`` (the rehab history)."""
+
+    op: Literal["record_stage"] = "record_stage"
+    athlete: str
+    stage: Literal["P1", "P2", "P3", "S1", "S2", "S3", "FIT"]
+    start: dt.date
+
+    def _apply(self, s: Season) -> Season:
+        inj = _injury(s, self.athlete)
+        stages = tuple(sorted(tuple(r for r in inj.stages if r.start != self.start)
+                              + (StageRecord(stage=self.stage, start=self.start),), key=lambda r: r.start))
+        return s.model_copy(update={"injuries": _replace(s.injuries, inj, inj.model_copy(update={"stages": stages}))})
+
+    def describe(self, s: Season) -> str:
+        return f"{s.athlete_label(self.athlete)} entered {self.stage} on {_d(self.start)}"
+
+
+class RecordCriteriaTest(Edit):
+    """Record a criteria test (e.g. hip-flexor strength LSI, pain score) in the current stage."""
+
+    op: Literal["record_test"] = "record_test"
+    athlete: str
+    test: CriteriaTest
+
+    def _apply(self, s: Season) -> Season:
+        inj = _injury(s, self.athlete)
+        cur = inj.stages[-1]
+        new_cur = cur.model_copy(update={"tests": cur.tests + (self.test,)})
+        new = inj.model_copy(update={"stages": inj.stages[:-1] + (new_cur,)})
+        return s.model_copy(update={"injuries": _replace(s.injuries, inj, new)})
+
+    def describe(self, s: Season) -> str:
+        t = self.test
+        return f"{s.athlete_label(self.athlete)}: {t.name} {t.value:g}{t.unit} on {_d(t.date)}"
+
+
+class SetTargetCompetition(Edit):
+    op: Literal["set_target"] = "set_target"
+    athlete: str
+    competition: str | None
+
+    def _apply(self, s: Season) -> Season:
+        inj = _injury(s, self.athlete)
+        return s.model_copy(update={"injuries": _replace(
+            s.injuries, inj, inj.model_copy(update={"target_competition": self.competition}))})
+
+    def describe(self, s: Season) -> str:
+        c = s.competition(self.competition) if self.competition else None
+        return f"Target of {s.athlete_label(self.athlete)}: {c.name if c else 'none'}"
+
+
+# -- rules ----------------------------------------------------------------------------------------
+class SetRuleValue(Edit):
+    op: Literal["set_rule_value"] = "set_rule_value"
+    rule: str
+    param: str
+    value: float
+
+    def _apply(self, s: Season) -> Season:
+        values = {k: dict(v) for k, v in s.rules.values.items()}
+        values.setdefault(self.rule, {})[self.param] = self.value
+        return s.model_copy(update={"rules": s.rules.model_copy(update={"values": values})})
+
+    def describe(self, s: Season) -> str:
+        return f"Set {self.rule} {self.param} to {self.value:g}"
+
+
+class SetRuleMode(Edit):
+    op: Literal["set_rule_mode"] = "set_rule_mode"
+    rule: str
+    mode: Literal["soft", "hard", "off"]
+
+    def _apply(self, s: Season) -> Season:
+        modes = dict(s.rules.modes)
+        modes[self.rule] = self.mode
+        return s.model_copy(update={"rules": s.rules.model_copy(update={"modes": modes})})
+
+    def describe(self, s: Season) -> str:
+        return f"Make {self.rule} {self.mode}"
+
+
+# -- pins -----------------------------------------------------------------------------------------
+def _same_target(a, b) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "intensity":
+        return a.athlete == b.athlete and a.date == b.date
+    if a.kind == "week":
+        return a.athlete == b.athlete and a.week == b.week
+    return a.athlete == b.athlete and a.stage == b.stage
+
+
+class AddPin(Edit):
+    """Pin a day's intensity, a week's kind or a stage start (replacing a pin of the same thing)."""
+
+    op: Literal["add_pin"] = "add_pin"
+    pin: Pin
+
+    def _apply(self, s: Season) -> Season:
+        pins = tuple(p for p in s.pins if not _same_target(p, self.pin))
+        return s.model_copy(update={"pins": pins + (self.pin,)})
+
+    def describe(self, s: Season) -> str:
+        p = self.pin
+        if isinstance(p, IntensityPin):
+            return f"Pin {s.athlete_label(p.athlete)} at {p.intensity} % on {_d(p.date)}"
+        if isinstance(p, WeekPin):
+            who = s.athlete_label(p.athlete) if p.athlete else "the team"
+            return f"Pin the week of {_d(p.week)} as {p.week_kind} for {who}"
+        assert isinstance(p, StagePin)
+        return f"Pin {s.athlete_label(p.athlete)} to start {p.stage} on {_d(p.date)}"
+
+
+class RemovePin(Edit):
+    op: Literal["remove_pin"] = "remove_pin"
+    pin: Pin
+
+    def _apply(self, s: Season) -> Season:
+        pins = tuple(p for p in s.pins if not _same_target(p, self.pin))
+        if len(pins) == len(s.pins):
+            raise InputError("", ["there is no such pin"])
+        return s.model_copy(update={"pins": pins})
+
+    def describe(self, s: Season) -> str:
+        return "Unpin " + AddPin(pin=self.pin).describe(s).removeprefix("Pin ")
+
+
+# -- plans ----------------------------------------------------------------------------------------
+class SetPlan(Edit):
+    """Accept a plan (from the solver or a manual change) as the season's plan."""
+
+    op: Literal["set_plan"] = "set_plan"
+    plan: Plan | None
+
+    def _apply(self, s: Season) -> Season:
+        if self.plan is not None:
+            problems = plan_problems(s, self.plan)
+            if problems:
+                raise InputError("plan", problems)
+        return s.model_copy(update={"plan": self.plan})
+
+    def describe(self, s: Season) -> str:
+        return "Clear the plan" if self.plan is None else f"Accept the {self.plan.status} plan"
+
+
+class SetDayIntensity(Edit):
+    """A manual change of one planned day (the plan checker then reports what it breaks)."""
+
+    op: Literal["set_day_intensity"] = "set_day_intensity"
+    athlete: str
+    date: dt.date
+    intensity: int
+
+    def _apply(self, s: Season) -> Season:
+        if s.plan is None:
+            raise InputError("", ["there is no plan to change; solve first"])
+        i = (self.date - s.calendar.start).days
+        ap = s.plan.for_athlete(self.athlete)
+        if ap is None or not 0 <= i < len(ap.intensity):
+            raise InputError("", [f"{_d(self.date)} is not a day of the plan of {self.athlete}"])
+        new_ap = ap.model_copy(update={"intensity": ap.intensity[:i] + (self.intensity,) + ap.intensity[i + 1:]})
+        plan = s.plan.model_copy(update={"athletes": _replace(s.plan.athletes, ap, new_ap), "status": "manual"})
+        return s.model_copy(update={"plan": plan})
+
+    def describe(self, s: Season) -> str:
+        return f"Set {s.athlete_label(self.athlete)} to {self.intensity} % on {_d(self.date)}"
+
+
+AnyEdit = Annotated[
+    SetSeasonSettings | AddCompetition | MoveCompetition | RemoveCompetition | UpdateCompetition
+    | AddBlock | UpdateBlock | RemoveBlock | AddNonTrainingDay | RemoveNonTrainingDay
+    | AddAthlete | UpdateAthlete | RemoveAthlete | AddUnavailability | RemoveUnavailability
+    | SetInjury | RemoveInjury | RecordFlareUp | RecordStage | RecordCriteriaTest | SetTargetCompetition
+    | SetRuleValue | SetRuleMode | AddPin | RemovePin | SetPlan | SetDayIntensity,
+    Field(discriminator="op"),
+]
+_ADAPTER: TypeAdapter = TypeAdapter(AnyEdit)
+
+
+def edit_from_dict(data: dict, where: str = "edit") -> Edit:
+    try:
+        return _ADAPTER.validate_python(data)
+    except ValidationError as e:
+        raise InputError(where, [f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors()]) from None
+
+
+def apply_all(season: Season, edits) -> Season:
+    for e in edits:
+        season = (edit_from_dict(e) if isinstance(e, dict) else e).apply(season)
+    return season

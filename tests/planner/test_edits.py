@@ -1,0 +1,118 @@
+"""Edits: each applies, round-trips through a dict, keeps the document valid, never mutates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planner import edits as E
+from planner.errors import InputError
+from planner.season import (
+    Athlete,
+    Block,
+    Competition,
+    CriteriaTest,
+    IntensityPin,
+    NonTrainingDay,
+    StagePin,
+    Unavailability,
+    WeekPin,
+)
+from solver import SolveRequest, solve
+from tests.builders import day, injury, season
+
+
+@pytest.fixture(scope="module")
+def base():
+    return season(weeks=6, athletes=3, injuries=(injury("A1", "P3", start_day=-10),))
+
+
+ALL = [
+    E.SetSeasonSettings(name="Renamed", end=day(48)),
+    E.AddCompetition(competition=Competition(id="x1", name="Friendly", date=day(16), priority="C")),
+    E.MoveCompetition(competition="m1", date=day(4)),
+    E.RemoveCompetition(competition="m2"),
+    E.UpdateCompetition(competition="m1", priority="A"),
+    E.AddBlock(block=Block(name="Build", start=day(0), end=day(13), emphasis="Speed")),
+    E.AddNonTrainingDay(day=NonTrainingDay(date=day(2), reason="Holiday")),
+    E.AddAthlete(athlete=Athlete(id="A9", name="New Player", position="Forward")),
+    E.UpdateAthlete(athlete="A2", name="Renamed Player", max_speed=9.1),
+    E.RemoveAthlete(athlete="A3"),
+    E.AddUnavailability(unavailability=Unavailability(athlete="A2", start=day(3), end=day(9))),
+    E.SetInjury(injury=injury("A2", "P2", start_day=-3)),
+    E.RecordFlareUp(athlete="A1", date=day(12)),
+    E.RecordCriteriaTest(athlete="A1", test=CriteriaTest(date=day(0), name="Hip-flexor LSI", value=84, unit="%")),
+    E.SetTargetCompetition(athlete="A1", competition="m5"),
+    E.SetRuleValue(rule="HV-2", param="max_speed_days", value=1),
+    E.SetRuleMode(rule="TEAM", mode="off"),
+    E.AddPin(pin=IntensityPin(athlete="A2", date=day(8), intensity=95)),
+    E.AddPin(pin=WeekPin(week=day(14), week_kind="deload")),
+    E.AddPin(pin=StagePin(athlete="A1", stage="S1", date=day(15))),
+]
+
+
+@pytest.mark.parametrize("edit", ALL, ids=lambda e: e.op)
+def test_edit_applies_round_trips_and_describes_itself(base, edit):
+    after = edit.apply(base)
+    assert after != base
+    assert E.edit_from_dict(edit.to_dict()) == edit
+    assert E.edit_from_dict(edit.to_dict()).apply(base) == after
+    text = edit.describe(base)
+    assert text and text[0].isupper()
+
+
+def test_edits_never_mutate_and_undo_is_the_previous_document(base):
+    before = base.model_dump()
+    after = E.apply_all(base, ALL[:5])
+    assert base.model_dump() == before
+    assert after.name == "Renamed" and after.competition("m1").priority == "A"
+
+
+def test_bad_edits_are_refused_with_a_located_reason(base):
+    with pytest.raises(InputError, match="outside the season"):
+        E.MoveCompetition(competition="m1", date=day(200)).apply(base)
+    with pytest.raises(InputError, match="unique"):
+        E.AddAthlete(athlete=Athlete(id="A1", name="Twin")).apply(base)
+    with pytest.raises(InputError, match="no injury"):
+        E.RecordFlareUp(athlete="A2", date=day(3)).apply(base)
+    with pytest.raises(InputError, match="1-3"):
+        E.SetRuleValue(rule="HV-2", param="max_speed_days", value=9).apply(base)
+    with pytest.raises(InputError, match="ends before it starts"):
+        E.SetSeasonSettings(end=day(-5)).apply(base)
+    with pytest.raises(InputError):
+        E.edit_from_dict({"op": "teleport"})
+
+
+def test_calendar_and_squad_changes_drop_the_plan_other_edits_keep_it(base):
+    plan = solve(SolveRequest(base, time_limit=20)).plan
+    planned = base.model_copy(update={"plan": plan})
+    assert E.SetSeasonSettings(end=day(45)).apply(planned).plan is None
+    assert E.AddAthlete(athlete=Athlete(id="A9", name="New")).apply(planned).plan is None
+    assert E.RemoveAthlete(athlete="A2").apply(planned).plan is None
+    kept = E.AddPin(pin=IntensityPin(athlete="A2", date=day(8), intensity=95)).apply(planned)
+    assert kept.plan == plan
+    changed = E.SetDayIntensity(athlete="A2", date=day(8), intensity=95).apply(planned)
+    assert changed.plan.for_athlete("A2").intensity[8] == 95 and changed.plan.status == "manual"
+
+
+def test_removing_a_competition_clears_it_as_a_target(base):
+    s = E.SetTargetCompetition(athlete="A1", competition="m3").apply(base)
+    s = E.RemoveCompetition(competition="m3").apply(s)
+    assert s.injury_of("A1").target_competition is None
+
+
+def test_new_competition_ids_are_unique(base):
+    cid = E.new_competition_id(base)
+    assert cid not in {c.id for c in base.competitions}
+    s = E.AddCompetition(competition=Competition(id=cid, name="X", date=day(3), priority="C")).apply(base)
+    assert E.new_competition_id(s) != cid
+
+
+def test_remove_pin_and_unknown_pin(base):
+    pin = IntensityPin(athlete="A2", date=day(8), intensity=95)
+    s = E.AddPin(pin=pin).apply(base)
+    assert E.RemovePin(pin=pin).apply(s).pins == ()
+    with pytest.raises(InputError, match="no such pin"):
+        E.RemovePin(pin=pin).apply(base)
+    assert isinstance(day(0), dt.date)
