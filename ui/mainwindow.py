@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from planner.errors import PeriodizeError
 from planner.season import Season
 from solver.api import Outcome, Progress, Status
+from ui import fileio
 from ui.board import BoardLegend, SeasonBoard
 from ui.solveworker import SolveFn, SolveJob
 
@@ -211,6 +212,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        fileio.install(self, file_menu)  # Import…, Export…, Export Calendars… (ui/fileio.py)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         plan_menu = mb.addMenu("&Plan")

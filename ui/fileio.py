@@ -1,0 +1,187 @@
+"""File > Import… and File > Export… of the main window: the coach workbook in, the plan out.
+
+Self-contained: :func:`install` adds the actions to a window's File menu; every handler takes
+the window and a path, so tests call them without dialogs. Errors are shown in a message box
+(never a traceback); the document is replaced only by a successful import.
+
+- **Import…**: a coach workbook (``templates/import-template.xlsx`` form) becomes the document,
+  marked modified and without a file name (Save As writes it as a season file).
+- **Export…**: by the chosen file type, the full Excel workbook (optionally anonymised), the
+  season board as a PDF (one page per month), or the season in the import-template form.
+- **Export Calendars…**: one iCalendar file per athlete into a folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from planner.errors import PeriodizeError
+
+IMPORT_FILTER = "Excel workbook (*.xlsx *.xlsm);;All files (*)"
+EXPORT_KINDS = {  # file dialog filter -> export kind
+    "Excel workbook (*.xlsx)": "xlsx",
+    "Excel workbook, anonymised: athlete IDs, no diagnoses (*.xlsx)": "xlsx-anonymised",
+    "Season board PDF, one page per month (*.pdf)": "pdf",
+    "Season board PDF, anonymised (*.pdf)": "pdf-anonymised",
+    "Coach workbook for import (*.xlsx)": "template",
+}
+SUFFIX = {"xlsx": ".xlsx", "xlsx-anonymised": ".xlsx", "pdf": ".pdf", "pdf-anonymised": ".pdf",
+          "template": ".xlsx"}
+MAX_LISTED = 25  # problems listed in a message box; the rest are counted
+
+
+def install(window, file_menu: QMenu) -> None:
+    """Add Import…, Export… and Export Calendars… to ``file_menu`` and to the window."""
+    window.import_action = QAction("&Import Excel Workbook…", window)
+    window.import_action.setStatusTip("Read a season from a coach workbook (the import template)")
+    window.import_action.triggered.connect(lambda: import_dialog(window))
+    window.export_action = QAction("&Export…", window)
+    window.export_action.setShortcut("Ctrl+E")
+    window.export_action.setStatusTip("Export the plan: Excel workbook, board PDF, or the import form")
+    window.export_action.triggered.connect(lambda: export_dialog(window))
+    window.export_ics_action = QAction("Export &Calendars (iCal)…", window)
+    window.export_ics_action.setStatusTip("Write one calendar file (.ics) per athlete into a folder")
+    window.export_ics_action.triggered.connect(lambda: export_calendars_dialog(window))
+    for a in (window.import_action, window.export_action, window.export_ics_action):
+        window.addAction(a)  # the shortcut works with the menu bar hidden
+        file_menu.addAction(a)
+
+
+# -- the work (no dialogs: tests call these) -----------------------------------------------------
+def import_into(window, path: str | Path) -> bool:
+    """Import a coach workbook as the window's document; False (and a message) on problems."""
+    from planner.xlsx_import import import_workbook
+
+    try:
+        with _busy():
+            season = import_workbook(path)
+    except PeriodizeError as e:
+        QMessageBox.critical(window, "Could not import the workbook", _listing(e))
+        window.statusBar().showMessage("Import failed; the current season is unchanged.", 8000)
+        return False
+    window.set_document(season, None, modified=True)
+    window.statusBar().showMessage(
+        f"Imported {Path(path).name}: {len(season.athletes)} athletes, "
+        f"{len(season.competitions)} competitions, {len(season.injuries)} injuries. "
+        f"Save it as a season file (File ▸ Save As).", 10000)
+    return True
+
+
+def export_to(window, path: str | Path, kind: str) -> bool:
+    """Export the window's document as ``kind`` (a value of ``EXPORT_KINDS``) to ``path``."""
+    season = window.season
+    needs_plan = kind in ("xlsx", "xlsx-anonymised")
+    if needs_plan and season.plan is None:
+        QMessageBox.information(window, "Nothing to export yet",
+                                "The season has no plan yet: solve it first (Plan ▸ Solve).")
+        return False
+    try:
+        with _busy():
+            if kind in ("xlsx", "xlsx-anonymised"):
+                from planner.xlsx_export import export_workbook
+
+                export_workbook(season, season.plan, path, anonymise=kind.endswith("anonymised"))
+            elif kind in ("pdf", "pdf-anonymised"):
+                from ui.pdf import export_board_pdf
+
+                export_board_pdf(season, path, anonymise=kind.endswith("anonymised"))
+            elif kind == "template":
+                from planner.xlsx_import import save_template_form
+
+                save_template_form(season, path)
+            else:
+                raise ValueError(f"unknown export kind {kind!r}")
+    except PeriodizeError as e:
+        QMessageBox.critical(window, "Could not export", _listing(e))
+        return False
+    window.statusBar().showMessage(f"Exported {Path(path).name}", 8000)
+    return True
+
+
+def export_calendars_to(window, folder: str | Path) -> bool:
+    """One .ics per athlete into ``folder`` (created when missing)."""
+    season = window.season
+    if season.plan is None:
+        QMessageBox.information(window, "Nothing to export yet",
+                                "The season has no plan yet: solve it first (Plan ▸ Solve).")
+        return False
+    from planner.ical import export_calendars
+
+    try:
+        with _busy():
+            files = export_calendars(season, season.plan, folder)
+    except PeriodizeError as e:
+        QMessageBox.critical(window, "Could not export the calendars", _listing(e))
+        return False
+    window.statusBar().showMessage(f"Wrote {len(files)} calendar files to {folder}", 8000)
+    return True
+
+
+# -- dialogs -----------------------------------------------------------------------------------
+def _start_dir(window) -> str:
+    if window.path is not None:
+        return str(window.path.parent)
+    return str(QSettings().value("lastDir", str(Path.home())))
+
+
+def import_dialog(window) -> None:
+    if not window._maybe_keep_changes():
+        return
+    path, _ = QFileDialog.getOpenFileName(window, "Import a coach workbook", _start_dir(window),
+                                          IMPORT_FILTER)
+    if path:
+        QSettings().setValue("lastDir", str(Path(path).parent))
+        import_into(window, path)
+
+
+def export_dialog(window) -> None:
+    stem = _file_stem(window)
+    filters = ";;".join(EXPORT_KINDS)
+    path, chosen = QFileDialog.getSaveFileName(window, "Export", str(Path(_start_dir(window)) / stem),
+                                               filters, next(iter(EXPORT_KINDS)))
+    if not path:
+        return
+    kind = EXPORT_KINDS.get(chosen, "pdf" if path.lower().endswith(".pdf") else "xlsx")
+    if not path.lower().endswith(SUFFIX[kind]):
+        path += SUFFIX[kind]
+    QSettings().setValue("lastDir", str(Path(path).parent))
+    export_to(window, path, kind)
+
+
+def export_calendars_dialog(window) -> None:
+    folder = QFileDialog.getExistingDirectory(window, "Folder for the calendar files",
+                                              _start_dir(window))
+    if folder:
+        export_calendars_to(window, folder)
+
+
+# -- helpers -----------------------------------------------------------------------------------
+def _file_stem(window) -> str:
+    if window.path is not None:
+        return window.path.name.removesuffix(".json").removesuffix(".season")
+    keep = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in window.season.name)
+    return "-".join(keep.split()) or "season"
+
+
+def _listing(error: PeriodizeError) -> str:
+    problems = getattr(error, "problems", None)
+    if not problems or len(problems) <= MAX_LISTED:
+        return str(error)
+    source = getattr(error, "source", "")
+    shown = "\n".join(f"• {p}" for p in problems[:MAX_LISTED])
+    return (f"{source}: {len(problems)} problems; the first {MAX_LISTED}:\n{shown}\n"
+            f"… and {len(problems) - MAX_LISTED} more (the command line lists them all: "
+            f"periodize import WORKBOOK.xlsx -o FILE.season.json)")
+
+
+class _busy:
+    def __enter__(self):
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc):
+        QGuiApplication.restoreOverrideCursor()
+        return False
