@@ -235,6 +235,10 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--time-limit", type=float, default=60.0, metavar="S",
                    help="solve limit when the season has no stored plan")
     x.set_defaults(func=cmd_explain)
+
+    from ui.cli_whatif import add_parser as add_whatif
+
+    add_whatif(sub)
     return p
 
 
