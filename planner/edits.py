@@ -574,12 +574,139 @@ class SetDayIntensity(Edit):
         return f"Set {s.athlete_label(self.athlete)} to {self.intensity} % on {_d(self.date)}"
 
 
+# -- what-if scenarios ----------------------------------------------------------------------------
+def _scenario_index(s: Season, name: str) -> int:
+    for i, sc in enumerate(s.scenarios):
+        if sc.name.casefold() == name.strip().casefold():
+            return i
+    raise InputError("", [f"no scenario is called '{name}'"])
+
+
+def _free_name(s: Season, name: str) -> None:
+    if any(sc.name.casefold() == name.strip().casefold() for sc in s.scenarios):
+        raise InputError("", [f"a scenario called '{name}' exists already; choose another name"])
+
+
+class AddScenario(Edit):
+    """Branch a scenario from the current plan with a list of edits (dicts of this module)."""
+
+    op: Literal["add_scenario"] = "add_scenario"
+    name: str = Field(min_length=1, max_length=100)
+    edits: tuple[dict, ...] = ()
+
+    def _apply(self, s: Season) -> Season:
+        from planner.season import Scenario
+
+        _free_name(s, self.name)
+        for i, e in enumerate(self.edits):
+            edit_from_dict(e, f"scenario '{self.name}', edit {i + 1}")
+        sc = Scenario(name=self.name.strip(), edits=self.edits, base_plan=s.plan)
+        return s.model_copy(update={"scenarios": s.scenarios + (sc,)})
+
+    def describe(self, s: Season) -> str:
+        return f"New scenario '{self.name}'"
+
+
+class SetScenarioEdits(Edit):
+    op: Literal["set_scenario_edits"] = "set_scenario_edits"
+    name: str
+    edits: tuple[dict, ...]
+
+    def _apply(self, s: Season) -> Season:
+        i = _scenario_index(s, self.name)
+        for j, e in enumerate(self.edits):
+            edit_from_dict(e, f"scenario '{self.name}', edit {j + 1}")
+        sc = s.scenarios[i].model_copy(update={"edits": self.edits, "plan": None})
+        return s.model_copy(update={"scenarios": s.scenarios[:i] + (sc,) + s.scenarios[i + 1:]})
+
+    def describe(self, s: Season) -> str:
+        return f"Change the edits of scenario '{self.name}'"
+
+
+class RenameScenario(Edit):
+    op: Literal["rename_scenario"] = "rename_scenario"
+    name: str
+    new_name: str = Field(min_length=1, max_length=100)
+
+    def _apply(self, s: Season) -> Season:
+        i = _scenario_index(s, self.name)
+        if self.new_name.strip().casefold() != self.name.strip().casefold():
+            _free_name(s, self.new_name)
+        sc = s.scenarios[i].model_copy(update={"name": self.new_name.strip()})
+        return s.model_copy(update={"scenarios": s.scenarios[:i] + (sc,) + s.scenarios[i + 1:]})
+
+    def describe(self, s: Season) -> str:
+        return f"Rename scenario '{self.name}' to '{self.new_name}'"
+
+
+class DuplicateScenario(Edit):
+    op: Literal["duplicate_scenario"] = "duplicate_scenario"
+    name: str
+    new_name: str = Field(min_length=1, max_length=100)
+
+    def _apply(self, s: Season) -> Season:
+        i = _scenario_index(s, self.name)
+        _free_name(s, self.new_name)
+        sc = s.scenarios[i].model_copy(update={"name": self.new_name.strip()})
+        return s.model_copy(update={"scenarios": s.scenarios + (sc,)})
+
+    def describe(self, s: Season) -> str:
+        return f"Duplicate scenario '{self.name}' as '{self.new_name}'"
+
+
+class DeleteScenario(Edit):
+    op: Literal["delete_scenario"] = "delete_scenario"
+    name: str
+
+    def _apply(self, s: Season) -> Season:
+        i = _scenario_index(s, self.name)
+        return s.model_copy(update={"scenarios": s.scenarios[:i] + s.scenarios[i + 1:]})
+
+    def describe(self, s: Season) -> str:
+        return f"Delete scenario '{self.name}'"
+
+
+class SetScenarioPlan(Edit):
+    op: Literal["set_scenario_plan"] = "set_scenario_plan"
+    name: str
+    plan: Plan | None
+
+    def _apply(self, s: Season) -> Season:
+        i = _scenario_index(s, self.name)
+        sc = s.scenarios[i].model_copy(update={"plan": self.plan})
+        return s.model_copy(update={"scenarios": s.scenarios[:i] + (sc,) + s.scenarios[i + 1:]})
+
+    def describe(self, s: Season) -> str:
+        return f"Store the plan of scenario '{self.name}'"
+
+
+class AdoptScenario(Edit):
+    """Make a scenario the new baseline: its edits applied to the season, its plan the plan.
+    The other scenarios stay (they now branch from the new baseline)."""
+
+    op: Literal["adopt_scenario"] = "adopt_scenario"
+    name: str
+
+    def _apply(self, s: Season) -> Season:
+        from planner.scenarios import scenario_season
+
+        i = _scenario_index(s, self.name)
+        sc = s.scenarios[i]
+        adopted = scenario_season(s, sc)
+        return adopted.model_copy(update={"scenarios": s.scenarios[:i] + s.scenarios[i + 1:]})
+
+    def describe(self, s: Season) -> str:
+        return f"Adopt scenario '{self.name}' as the baseline"
+
+
 AnyEdit = Annotated[
     SetSeasonSettings | AddCompetition | MoveCompetition | RemoveCompetition | UpdateCompetition
     | AddBlock | UpdateBlock | RemoveBlock | AddNonTrainingDay | RemoveNonTrainingDay
     | AddAthlete | UpdateAthlete | RemoveAthlete | AddUnavailability | RemoveUnavailability
     | SetInjury | RemoveInjury | RecordFlareUp | RecordStage | RecordCriteriaTest | SetTargetCompetition
-    | SetRuleValue | SetRuleMode | AddPin | RemovePin | SetPlan | SetDayIntensity,
+    | SetRuleValue | SetRuleMode | AddPin | RemovePin | SetPlan | SetDayIntensity
+    | AddScenario | SetScenarioEdits | RenameScenario | DuplicateScenario | DeleteScenario
+    | SetScenarioPlan | AdoptScenario,
     Field(discriminator="op"),
 ]
 _ADAPTER: TypeAdapter = TypeAdapter(AnyEdit)

@@ -232,10 +232,12 @@ class Plan(Model):
 
 
 class Scenario(Model):
-    """A what-if branch: a name, the edits replayed on the baseline, and its own plan."""
+    """A what-if branch: a name, the plan it branches from, the edits replayed on the baseline
+    (``planner.edits`` dicts), and its own plan."""
 
     name: Annotated[str, Field(min_length=1, max_length=100)]
     edits: tuple[dict, ...] = ()
+    base_plan: Plan | None = None
     plan: Plan | None = None
 
 

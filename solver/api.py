@@ -29,6 +29,7 @@ class SolveRequest:
     workers: int = 0  # 0: every core (ignored when deterministic)
     reference: Plan | None = None  # the plan a what-if re-plan should change least (STAB)
     seed: int = 1
+    hint: Plan | None = None  # a plan to start the search from (default: the reference)
 
 
 @dataclass(frozen=True)

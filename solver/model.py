@@ -526,13 +526,24 @@ class PlanModel:
                 return k < c or (k == c and x >= sc)
             return False
 
+        def span(k: int) -> range:
+            """Epoch offsets where R[k] is a variable (outside it, the row is constant)."""
+            if k <= 0 or k >= K:
+                return range(0)
+            idx = [i for i, x in enumerate(R[k]) if not isinstance(x, bool)]
+            return range(idx[0], idx[-1] + 1) if idx else range(0)
+
+        spans = [span(k) for k in range(K + 1)]
         order_enf = self.guard("RH-STAGE", u.key, first, end - 1, "order")
         for k in range(1, K):  # monotone in time and in stage order
-            for i in range(L - 1):
+            sk = spans[k]
+            for i in range(max(0, sk.start - 1), min(L - 1, sk.stop)):
                 self.clause([_neg(R[k][i]), R[k][i + 1]], order_enf)
             if k + 1 < K:
-                for i in range(L):
-                    self.clause([_neg(R[k + 1][i]), R[k][i]], order_enf)
+                both = [r for r in (spans[k], spans[k + 1]) if r]
+                if both:
+                    for i in range(min(r.start for r in both), max(r.stop for r in both)):
+                        self.clause([_neg(R[k + 1][i]), R[k][i]], order_enf)
         if c is None:  # flare-up on `first`: the stage held the day before, moved back
             prev = u.epochs[ei - 1]
             fenf = self.guard("RH-STAGE", u.key, first, first, "flare-up")
@@ -544,7 +555,8 @@ class PlanModel:
             spec = specs[k]
             denf = self.guard("RH-STAGE", u.key, first, end - 1, f"{u.order[k]} duration")
             # minimum: entering k+1 on day d needs stage k started by d - min_days
-            for d in range(first if c is not None else first + 1, end):
+            sn = spans[k + 1]
+            for d in range(max(first if c is not None else first + 1, first + sn.start), first + sn.stop):
                 nxt = R[k + 1][d - first]
                 if isinstance(nxt, bool):
                     continue
@@ -558,8 +570,14 @@ class PlanModel:
                 elif t < first:
                     self.clause([], denf)  # validation normally rejects this input
             elif c is None or k > c:
-                for x in range(first, end - mx):
-                    self.clause([_neg(reached(k, x)), R[k + 1][x + mx - first]], denf)
+                sk, sn = spans[k], spans[k + 1]
+                xs = set(range(first + sk.start, first + sk.stop)) | set(
+                    range(first + sn.start - mx, first + sn.stop - mx))
+                if k == 0:
+                    xs.add(first)
+                for x in sorted(xs):
+                    if first <= x < end - mx:
+                        self.clause([_neg(reached(k, x)), R[k + 1][x + mx - first]], denf)
             # exit requirement: leaving k by progression inside this epoch
             if spec.exit_kind != "days_at_cap":
                 continue
@@ -1166,6 +1184,114 @@ class PlanModel:
             self.m.minimize(sum(w * e for w, e in self.objective_terms))
 
     # ==========================================================================================
+    # Hint
+    # ==========================================================================================
+    def add_hint(self, plan: Plan) -> int:
+        """Start the search from ``plan`` (e.g. the reference of a re-plan), repaired for this
+        season in Python first: taper weeks where TP-1 now puts them, nothing on days the edit
+        closed. Returns the number of hinted variables."""
+        m = self.m
+        seen: set[int] = set()
+
+        def hint(x, v: bool) -> None:  # each variable once (a model with two hints is invalid)
+            if isinstance(x, bool) or x.index in seen:
+                return
+            seen.add(x.index)
+            m.add_hint(x, bool(v))
+
+        if len(plan.team_weeks) != self.W:
+            return 0
+        a_weeks = self.tl.a_weeks()
+        team_kind = []
+        for w in range(self.W):
+            k = plan.team_weeks[w]
+            if w in self.taper_set:
+                k = "taper"
+            elif k == "taper" or (k == "deload" and w in a_weeks):
+                k = "load"
+            team_kind.append(k)
+            hint(self.team_taper[w], k == "taper")
+            hint(self.team_deload[w], k == "deload")
+        for u in self.units:
+            ref = plan.for_athlete(u.athletes[0])
+            if ref is None or len(ref.intensity) != self.n or len(ref.weeks) != self.W:
+                continue
+            for d in range(self.p0, self.n):
+                v = ref.intensity[d]
+                lv = u.lv[d]
+                if set(lv) == {FIT_HV_LEVEL}:
+                    hint(lv[FIT_HV_LEVEL], v >= HV_LEVEL)
+                else:
+                    for lvl, lit in lv.items():
+                        hint(lit, v == lvl)
+            if u.injured:
+                for ep in u.epochs:
+                    for d in range(ep.first, ep.end):
+                        st = ref.stages[d]
+                        idx = u.order.index(st) if st in u.order else 0
+                        for k in range(1, len(u.order)):
+                            hint(ep.R[k][d - ep.first], idx >= k)
+                for w, own in u.own_deload.items():
+                    hint(own, ref.weeks[w] == "deload")
+                for w in self.open_weeks:
+                    f = u.week_fit[w]
+                    fit_ref = ref.stages[self.tl.weeks[w].first] == FIT
+                    kind = team_kind[w] if fit_ref else ("deload" if ref.weeks[w] == "deload" else "load")
+                    if u.deload[w] is not self.team_deload[w]:
+                        hint(u.deload[w], kind == "deload")
+                        hint(u.taper[w], kind == "taper")
+                    del f
+        return len(seen)
+
+    def freeze(self, plan: Plan, free_units: set[str], window: tuple[int, int], all_units_in_window: bool) -> int:
+        """Fix every decision outside the re-plan's neighbourhood to ``plan``'s value: units not in
+        ``free_units`` keep their reference days (also inside ``window`` unless
+        ``all_units_in_window``), free units keep their days before the window, and team weeks
+        outside the window keep their kind. Returns the number of fixed variables."""
+        m = self.m
+        lo, hi = window
+        fixed: set[int] = set()
+
+        def fix(x, v: bool) -> None:
+            if isinstance(x, bool) or x.index in fixed:
+                return
+            fixed.add(x.index)
+            m.add(x == int(bool(v)))
+
+        for w in self.open_weeks:
+            week = self.tl.weeks[w]
+            if week.last < lo or week.first > hi:
+                k = plan.team_weeks[w]
+                fix(self.team_taper[w], k == "taper")
+                fix(self.team_deload[w], k == "deload")
+        for u in self.units:
+            ref = plan.for_athlete(u.athletes[0])
+            if ref is None or len(ref.intensity) != self.n:
+                continue
+            free = u.key in free_units or any(a in free_units for a in u.athletes)
+            for d in range(self.p0, self.n):
+                inside = lo <= d <= hi
+                keep = (not free and not (all_units_in_window and inside)) or (free and d < lo)
+                if not keep:
+                    continue
+                v = ref.intensity[d]
+                lv = u.lv[d]
+                if set(lv) == {FIT_HV_LEVEL}:
+                    fix(lv[FIT_HV_LEVEL], v >= HV_LEVEL)
+                else:
+                    for lvl, lit in lv.items():
+                        fix(lit, v == lvl)
+                if u.injured:
+                    st = ref.stages[d]
+                    idx = u.order.index(st) if st in u.order else 0
+                    for k in range(1, len(u.order)):
+                        fix(self.stage_lit(u, k, d), idx >= k)
+            if u.injured and not free:
+                for w, own in u.own_deload.items():
+                    fix(own, ref.weeks[w] == "deload")
+        return len(fixed)
+
+    # ==========================================================================================
     # Result
     # ==========================================================================================
     def extract(self, value) -> Plan:
@@ -1247,13 +1373,21 @@ def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: flo
         p.max_time_in_seconds = max(0.1, time_limit)
 
 
-def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None) -> Outcome:
+def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None, prepare=None) -> Outcome:
+    """Plan ``request.season``. ``prepare(model)``, if given, may add constraints (a re-plan's
+    neighbourhood) before the search; an infeasible prepared model is reported as such without
+    an explanation (the caller widens it)."""
     t0 = time.monotonic()
     season = check_season(request.season)
     if stop is not None and stop.is_set():
         return Outcome(Status.CANCELLED, None, wall_time=time.monotonic() - t0,
                        message="Cancelled before the search started.")
     model = PlanModel(season, reference=request.reference)
+    start_from = request.hint or request.reference
+    if start_from is not None:
+        model.add_hint(start_from)
+    if prepare is not None:
+        prepare(model)
     if stop is not None and stop.is_set():
         return Outcome(Status.CANCELLED, None, wall_time=time.monotonic() - t0,
                        message="Cancelled before the search started.")
@@ -1283,18 +1417,20 @@ def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None
         plan = model.extract(solver.value)
         optimal = status == cp_model.OPTIMAL
         st = Status.OPTIMAL if optimal else (Status.CANCELLED if cancelled else Status.FEASIBLE)
-        if not optimal and not cancelled and wall >= request.time_limit * 0.98:
-            st = Status.FEASIBLE
         objective = solver.objective_value if model.objective_terms else 0.0
         bound = solver.best_objective_bound if model.objective_terms else 0.0
-        return _finish(season, plan, st, objective, bound, wall)
+        return _finish(season, plan, st, objective, bound, wall, request.reference)
     if status == cp_model.INFEASIBLE:
+        if prepare is not None:
+            return Outcome(Status.INFEASIBLE, None, wall_time=wall, message="No plan in this neighbourhood.")
         from solver.explain import explain
 
         conflicts = explain(season, stop=stop, time_limit=max(5.0, request.time_limit / 2))
         text = "No plan satisfies every hard rule."
         return Outcome(Status.INFEASIBLE, None, wall_time=time.monotonic() - t0,
                        explanation=conflicts, message=text)
+    if status == cp_model.MODEL_INVALID:  # a bug in the model, never the coach's input
+        raise RuntimeError(f"invalid CP-SAT model: {model.m.validate()}")
     if cancelled:
         return Outcome(Status.CANCELLED, None, wall_time=wall, message="Cancelled before a plan was found.")
     return Outcome(Status.TIMEOUT, None, wall_time=wall,
@@ -1302,10 +1438,10 @@ def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None
 
 
 def _finish(season: Season, plan: Plan, status: Status, objective: float, bound: float,
-            wall: float) -> Outcome:
+            wall: float, reference: Plan | None = None) -> Outcome:
     from planner.check import check_plan
 
-    report = check_plan(season, plan, rules_in_objective=set(SOFT_IN_V1))
+    report = check_plan(season, plan, rules_in_objective=set(SOFT_IN_V1), reference=reference)
     plan = plan.model_copy(update={
         "status": status.value, "objective": objective, "bound": bound,
         "solve_seconds": round(wall, 3), "soft": report.soft,

@@ -129,3 +129,29 @@ def test_explain_day_week_and_return(tmp_path):
     assert r.returncode == 1 and "YYYY-MM-DD" in r.stderr
     r = run("explain", "s.season.json", "--return", "A2", cwd=tmp_path)
     assert r.returncode == 1 and "no injury" in r.stderr
+
+
+def test_whatif_new_scenario_saved_listed_and_replayed(tmp_path):
+    save_season(season(weeks=6, athletes=3, injuries=(injury("A1", "P3", start_day=-15),)), tmp_path / "s.season.json")
+    r = run("whatif", "s.season.json", "--new", "Match earlier", "--move-competition", "Match 4", "2027-01-15",
+            "--xlsx", "cmp.xlsx", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Comparing baseline" in r.stdout and "Changed athlete-days" in r.stdout
+    wb = openpyxl.load_workbook(tmp_path / "cmp.xlsx", read_only=True)
+    assert wb.sheetnames == ["Summary", "Edits", "Changes"]
+    s = load_season(tmp_path / "s.season.json")
+    assert s.plan is not None and s.scenarios[0].name == "Match earlier" and s.scenarios[0].plan is not None
+    r = run("whatif", "s.season.json", "--list", cwd=tmp_path)
+    assert "Match earlier (planned)" in r.stdout and "Move competition 'Match 4'" in r.stdout
+    r = run("whatif", "s.season.json", "--scenario", "match earlier", cwd=tmp_path)
+    assert r.returncode == 0 and "Comparing" in r.stdout
+
+
+def test_whatif_bad_input_is_located(tmp_path):
+    save_season(season(weeks=3, athletes=2), tmp_path / "s.season.json")
+    r = run("whatif", "s.season.json", "--new", "x", "--move-competition", "Nope", "2027-01-05", cwd=tmp_path)
+    assert r.returncode == 1 and "no competition has the id or name 'Nope'" in r.stderr
+    r = run("whatif", "s.season.json", "--new", "x", "--flare-up", "A1", "2027-01-05", cwd=tmp_path)
+    assert r.returncode == 1 and "no injury" in r.stderr
+    r = run("whatif", "s.season.json", "--scenario", "ghost", cwd=tmp_path)
+    assert r.returncode == 1 and "no scenario is called 'ghost'" in r.stderr

@@ -1,0 +1,173 @@
+"""What-if scenarios: a named list of edits replayed on the baseline, with its own plan, and the
+comparison of two plans that a coach reads before a tournament."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.check import check_plan
+from planner.edits import apply_all, edit_from_dict
+from planner.errors import InputError
+from planner.season import FIT, HV_LEVEL, Plan, Scenario, Season
+from planner.timeline import Timeline
+
+
+def find(season: Season, name: str) -> Scenario:
+    for sc in season.scenarios:
+        if sc.name.casefold() == name.strip().casefold():
+            return sc
+    known = ", ".join(f"'{s.name}'" for s in season.scenarios) or "none yet"
+    raise InputError("", [f"no scenario is called '{name}' (scenarios: {known})"])
+
+
+def scenario_season(season: Season, scenario: Scenario) -> Season:
+    """The baseline with the scenario's edits applied, carrying the scenario's own plan."""
+    base = season.model_copy(update={"scenarios": (), "plan": scenario.base_plan or season.plan})
+    for i, e in enumerate(scenario.edits):
+        try:
+            base = edit_from_dict(e, f"scenario '{scenario.name}', edit {i + 1}").apply(base)
+        except InputError as err:
+            raise InputError(f"scenario '{scenario.name}', edit {i + 1}", err.problems) from None
+    return base.model_copy(update={"plan": scenario.plan})
+
+
+def describe_edits(season: Season, scenario: Scenario) -> list[str]:
+    out, s = [], season.model_copy(update={"scenarios": ()})
+    for e in scenario.edits:
+        ed = edit_from_dict(e)
+        out.append(ed.describe(s))
+        try:
+            s = ed.apply(s)
+        except InputError:
+            break
+    return out
+
+
+# -- comparison -----------------------------------------------------------------------------------
+@dataclass
+class AthleteDiff:
+    athlete: str
+    name: str
+    return_a: dt.date | None
+    return_b: dt.date | None
+    hv_a: int
+    hv_b: int
+    weeks_moved: list[tuple[dt.date, str, str]]  # week start, kind in A, kind in B
+    changed_days: int
+    soft_a: dict[str, int]
+    soft_b: dict[str, int]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changed_days or self.weeks_moved or self.return_a != self.return_b)
+
+
+@dataclass
+class Comparison:
+    label_a: str
+    label_b: str
+    objective_a: float | None
+    objective_b: float | None
+    team_weeks_moved: list[tuple[dt.date, str, str]]
+    athletes: list[AthleteDiff] = field(default_factory=list)
+    soft_a: dict[str, int] = field(default_factory=dict)
+    soft_b: dict[str, int] = field(default_factory=dict)
+    hard_a: int = 0
+    hard_b: int = 0
+    changed_cells: set[tuple[str, int]] = field(default_factory=set)  # (athlete, day index)
+
+    @property
+    def changed_days(self) -> int:
+        return sum(a.changed_days for a in self.athletes)
+
+    def text(self) -> str:
+        lines = [f"Comparing {self.label_a} (A) with {self.label_b} (B)",
+                 f"Objective: A {self.objective_a if self.objective_a is not None else '-'}"
+                 f"  B {self.objective_b if self.objective_b is not None else '-'}"
+                 f"   hard violations: A {self.hard_a}  B {self.hard_b}",
+                 f"Changed athlete-days: {self.changed_days}"]
+        rules = sorted(set(self.soft_a) | set(self.soft_b))
+        if rules:
+            lines.append("Soft-rule instances (A -> B): " + ", ".join(
+                f"{r} {self.soft_a.get(r, 0)} -> {self.soft_b.get(r, 0)}" for r in rules))
+        if self.team_weeks_moved:
+            lines.append("Team weeks changed: " + ", ".join(
+                f"{w.strftime('%d %b')} {a} -> {b}" for w, a, b in self.team_weeks_moved))
+        lines.append("")
+        lines.append(f"{'athlete':34s} {'return A':>12s} {'return B':>12s} {'HV A':>5s} {'HV B':>5s} "
+                     f"{'days':>5s}  weeks moved")
+        groups: dict[tuple, list[AthleteDiff]] = {}
+        for a in self.athletes:
+            if not a.changed and a.hv_a == a.hv_b:
+                continue
+            key = (a.return_a, a.return_b, a.hv_a, a.hv_b, a.changed_days, tuple(a.weeks_moved))
+            groups.setdefault(key, []).append(a)
+        for members in groups.values():
+            a = members[0]
+            who = a.name if len(members) == 1 else f"{a.name} and {len(members) - 1} more"
+            moved = ", ".join(f"{w.strftime('%d %b')} {x}->{y}" for w, x, y in a.weeks_moved[:4])
+            if len(a.weeks_moved) > 4:
+                moved += f" (+{len(a.weeks_moved) - 4})"
+            ret_a = a.return_a.strftime("%d %b %Y") if a.return_a else "-"
+            ret_b = a.return_b.strftime("%d %b %Y") if a.return_b else "-"
+            lines.append(f"{who[:34]:34s} {ret_a:>12s} {ret_b:>12s} {a.hv_a:5d} {a.hv_b:5d} "
+                         f"{a.changed_days:5d}  {moved}")
+        unchanged = sum(1 for a in self.athletes if not a.changed)
+        lines.append(f"({unchanged} athlete(s) unchanged)")
+        return "\n".join(lines)
+
+
+def _return(season: Season, tl: Timeline, plan: Plan, athlete: str) -> dt.date | None:
+    """The day the athlete is back to FIT for good (after the last rehab day), None if the
+    athlete is fit throughout or never back within the season."""
+    if season.injury_of(athlete) is None:
+        return None
+    st = plan.for_athlete(athlete).stages
+    last = next((d for d in range(tl.n - 1, tl.p0 - 1, -1) if st[d] != FIT), None)
+    if last is None or last + 1 >= tl.n:
+        return None
+    return tl.days[last + 1]
+
+
+def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
+            label_a: str = "the baseline", label_b: str = "the scenario") -> Comparison:
+    """Per athlete: return date, HV exposures, week kinds moved, changed days, soft-rule counts."""
+    tl_a, tl_b = Timeline(season_a), Timeline(season_b)
+    if tl_a.n != tl_b.n or tl_a.start != tl_b.start:
+        raise InputError("", ["the two plans cover different seasons; compare plans of the same calendar"])
+    rep_a, rep_b = check_plan(season_a, plan_a), check_plan(season_b, plan_b)
+    weeks = [tl_a.days[w.first] for w in tl_a.weeks]
+    comp = Comparison(
+        label_a, label_b, plan_a.objective, plan_b.objective,
+        [(weeks[w], a, b) for w, (a, b) in enumerate(zip(plan_a.team_weeks, plan_b.team_weeks, strict=True)) if a != b],
+        soft_a=rep_a.counts(), soft_b=rep_b.counts(), hard_a=len(rep_a.violations), hard_b=len(rep_b.violations),
+    )
+    by_rule_a: dict[str, dict[str, int]] = {}
+    for v in rep_a.soft:
+        if v.athlete:
+            by_rule_a.setdefault(v.athlete, {}).setdefault(v.rule, 0)
+            by_rule_a[v.athlete][v.rule] += 1
+    by_rule_b: dict[str, dict[str, int]] = {}
+    for v in rep_b.soft:
+        if v.athlete:
+            by_rule_b.setdefault(v.athlete, {}).setdefault(v.rule, 0)
+            by_rule_b[v.athlete][v.rule] += 1
+    for ath in season_b.athletes:
+        pa, pb = plan_a.for_athlete(ath.id), plan_b.for_athlete(ath.id)
+        if pa is None or pb is None:
+            continue
+        cells = {d for d in range(tl_b.n) if pa.intensity[d] != pb.intensity[d] or pa.stages[d] != pb.stages[d]}
+        comp.changed_cells |= {(ath.id, d) for d in cells}
+        comp.athletes.append(AthleteDiff(
+            ath.id, season_b.athlete_label(ath.id),
+            _return(season_a, tl_a, plan_a, ath.id), _return(season_b, tl_b, plan_b, ath.id),
+            sum(1 for d in range(tl_a.p0, tl_a.n) if pa.intensity[d] >= HV_LEVEL),
+            sum(1 for d in range(tl_b.p0, tl_b.n) if pb.intensity[d] >= HV_LEVEL),
+            [(weeks[w], a, b) for w, (a, b) in enumerate(zip(pa.weeks, pb.weeks, strict=True)) if a != b],
+            len(cells), by_rule_a.get(ath.id, {}), by_rule_b.get(ath.id, {}),
+        ))
+    return comp
+
+
+__all__ = ["AthleteDiff", "Comparison", "apply_all", "compare", "describe_edits", "find", "scenario_season"]

@@ -1,0 +1,125 @@
+"""What-if scenarios: replay, adopt, stability against a cold re-solve, the comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bench.generate import generated_season
+from planner import edits as E
+from planner.check import check_plan
+from planner.errors import InputError
+from planner.scenarios import compare, find, scenario_season
+from planner.season import Unavailability
+from solver import SolveRequest, Status, solve
+from solver.whatif import change_scope, replan
+from tests.builders import day, injury, season
+
+
+def planned(s):
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.plan is not None
+    return s.model_copy(update={"plan": out.plan})
+
+
+@pytest.fixture(scope="module")
+def base():
+    s = season(weeks=8, athletes=4, injuries=(injury("A1", "P3", start_day=-15),))
+    return planned(s)
+
+
+def changed_days(a, b) -> int:
+    return sum(1 for x, y in zip(a.athletes, b.athletes, strict=True)
+               for d in range(len(x.intensity)) if x.intensity[d] != y.intensity[d] or x.stages[d] != y.stages[d])
+
+
+def test_replay_in_deterministic_mode_gives_the_same_plan(base):
+    s = E.AddScenario(name="Flare", edits=(E.RecordFlareUp(athlete="A1", date=day(20)).to_dict(),)).apply(base)
+    after = scenario_season(s, find(s, "flare"))
+    one = replan(base, after, base.plan, time_limit=20, deterministic=True)
+    two = replan(base, after, base.plan, time_limit=20, deterministic=True)
+    assert one.plan is not None and one.plan.athletes == two.plan.athletes
+    assert one.plan.team_weeks == two.plan.team_weeks
+    assert check_plan(after, one.plan).violations == ()
+
+
+def test_adopting_equals_applying_the_edits(base):
+    edits = (E.MoveCompetition(competition="m3", date=day(17)).to_dict(),
+             E.AddUnavailability(unavailability=Unavailability(athlete="A2", start=day(30), end=day(33))).to_dict())
+    s = E.AddScenario(name="Busy", edits=edits).apply(base)
+    after = scenario_season(s, find(s, "Busy"))
+    out = replan(base, after, base.plan, time_limit=20)
+    s = E.SetScenarioPlan(name="Busy", plan=out.plan).apply(s)
+    adopted = E.AdoptScenario(name="Busy").apply(s)
+    expected = E.apply_all(base, [E.edit_from_dict(e) for e in edits]).model_copy(update={"plan": out.plan})
+    assert adopted == expected
+    assert adopted.scenarios == ()
+    assert s.scenarios[0].name == "Busy"  # undo is the previous document, untouched
+
+
+def test_scenario_management_edits(base):
+    s = E.AddScenario(name="A", edits=()).apply(base)
+    s = E.DuplicateScenario(name="a", new_name="B").apply(s)
+    s = E.RenameScenario(name="B", new_name="C").apply(s)
+    assert [x.name for x in s.scenarios] == ["A", "C"]
+    with pytest.raises(InputError, match="exists already"):
+        E.AddScenario(name="c").apply(s)
+    s = E.DeleteScenario(name="A").apply(s)
+    assert [x.name for x in s.scenarios] == ["C"]
+    with pytest.raises(InputError, match="no scenario"):
+        E.DeleteScenario(name="A").apply(s)
+    assert s.scenarios[0].base_plan == base.plan
+
+
+def test_bad_scenario_edit_is_located():
+    with pytest.raises(InputError, match="edit 1"):
+        E.AddScenario(name="x", edits=({"op": "move_competition"},)).apply(season(weeks=2))
+
+
+@pytest.mark.parametrize("kind", ["flare-up", "competition moved", "unavailable"])
+def test_replan_changes_much_less_than_a_cold_resolve_on_a_seeded_season(kind):
+    s = planned(generated_season(12, 20, seed=3))
+    start = s.calendar.start
+    inj = s.injuries[0].athlete
+    fit = next(a.id for a in s.athletes if s.injury_of(a.id) is None)
+    comp = s.competitions[len(s.competitions) // 2]
+    edit = {"flare-up": E.RecordFlareUp(athlete=inj, date=start + dt.timedelta(days=40)),
+            "competition moved": E.MoveCompetition(competition=comp.id, date=comp.date - dt.timedelta(days=1)),
+            "unavailable": E.AddUnavailability(unavailability=Unavailability(
+                athlete=fit, start=start + dt.timedelta(days=50), end=start + dt.timedelta(days=59)))}[kind]
+    after = edit.apply(s)
+    re = replan(s, after, s.plan, time_limit=30)
+    cold = solve(SolveRequest(after, time_limit=30))
+    assert re.status in (Status.OPTIMAL, Status.FEASIBLE) and cold.plan is not None
+    assert check_plan(after, re.plan).violations == ()
+    ours, theirs = changed_days(s.plan, re.plan), changed_days(s.plan, cold.plan)
+    assert ours <= 0.5 * max(theirs, 1), (ours, theirs)
+    assert ours > 0 or kind == "competition moved"
+
+
+def test_scope_of_a_change():
+    s = season(weeks=8, athletes=3, injuries=(injury("A1", "P3", start_day=-15),))
+    one = change_scope(s, E.RecordFlareUp(athlete="A1", date=day(20)).apply(s))
+    assert not one.everything and one.athletes == {"A1"} and not one.team_days
+    assert one.window[0] <= 20 <= one.window[1]
+    two = change_scope(s, E.MoveCompetition(competition="m2", date=day(20)).apply(s))
+    assert two.team_days and two.window[0] <= 12 and two.window[1] >= 20
+    three = change_scope(s, E.SetRuleValue(rule="HV-2", param="max_speed_days", value=1).apply(s))
+    assert three.everything
+
+
+def test_comparison_counts_match_the_two_plans(base):
+    after = E.AddUnavailability(unavailability=Unavailability(athlete="A2", start=day(10), end=day(16))).apply(base)
+    out = replan(base, after, base.plan, time_limit=20)
+    comp = compare(base, base.plan, after, out.plan)
+    assert comp.changed_days == changed_days(base.plan, out.plan)
+    for diff in comp.athletes:
+        pa, pb = base.plan.for_athlete(diff.athlete), out.plan.for_athlete(diff.athlete)
+        assert diff.hv_a == sum(v >= 90 for v in pa.intensity)
+        assert diff.hv_b == sum(v >= 90 for v in pb.intensity)
+        assert len(diff.weeks_moved) == sum(a != b for a, b in zip(pa.weeks, pb.weeks, strict=True))
+    a2 = next(d for d in comp.athletes if d.athlete == "A2")
+    assert a2.changed_days >= 1  # the unavailable days lost their running
+    assert comp.soft_a == check_plan(base, base.plan).counts()
+    assert "Comparing" in comp.text() and "Athlete 2 (A2)" in comp.text()

@@ -1,0 +1,170 @@
+"""``periodize whatif``: define a scenario, re-plan it with minimal change, compare with the
+baseline. No Qt here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from planner.errors import InputError
+
+
+def add_parser(sub) -> None:
+    w = sub.add_parser(
+        "whatif", help="what-if scenarios: re-plan a change with minimal change and compare",
+        description="Re-plan a scenario (an existing one with --scenario, or a new one defined by the "
+                    "edit options with --new) against the season's plan, and print the comparison.")
+    w.add_argument("season", metavar="FILE.season.json")
+    w.add_argument("--scenario", metavar="NAME", help="an existing scenario of the season")
+    w.add_argument("--new", metavar="NAME", help="define a new scenario from the edit options below")
+    w.add_argument("--list", action="store_true", help="list the season's scenarios and their edits")
+    w.add_argument("--move-competition", nargs=2, action="append", default=[], metavar=("COMP", "DATE"),
+                   help="move a competition (id or name) to DATE")
+    w.add_argument("--add-competition", nargs=3, action="append", default=[], metavar=("NAME", "DATE", "PRIORITY"))
+    w.add_argument("--remove-competition", action="append", default=[], metavar="COMP")
+    w.add_argument("--priority", nargs=2, action="append", default=[], metavar=("COMP", "PRIORITY"))
+    w.add_argument("--flare-up", nargs=2, action="append", default=[], metavar=("ATHLETE", "DATE"))
+    w.add_argument("--stage-start", nargs=3, action="append", default=[], metavar=("ATHLETE", "STAGE", "DATE"),
+                   help="delay or advance a stage: it starts on DATE")
+    w.add_argument("--unavailable", nargs=3, action="append", default=[], metavar=("ATHLETE", "FROM", "TO"))
+    w.add_argument("--rule", action="append", default=[], metavar="RULE.PARAM=VALUE",
+                   help="change a rule value, e.g. HV-2.max_speed_days=1")
+    w.add_argument("--pin", nargs=3, action="append", default=[], metavar=("ATHLETE", "DATE", "LEVEL"),
+                   help="pin an athlete-day's intensity")
+    w.add_argument("--xlsx", metavar="OUT.xlsx", help="write the comparison as a workbook")
+    w.add_argument("--save", action="store_true", help="store the scenario and its plan in the season file")
+    w.add_argument("--time-limit", type=float, default=60.0, metavar="S")
+    w.add_argument("--deterministic", action="store_true")
+    w.set_defaults(func=cmd_whatif)
+
+
+def _date(text: str, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(what, [f"{text!r} is not a date; write it as YYYY-MM-DD"]) from None
+
+
+def _comp_id(season, key: str) -> str:
+    if season.competition(key):
+        return key
+    hits = [c for c in season.competitions if c.name.casefold() == key.strip().casefold()]
+    if len(hits) == 1:
+        return hits[0].id
+    if len(hits) > 1:
+        raise InputError("competition", [f"'{key}' names {len(hits)} competitions; use its id "
+                                         f"({', '.join(c.id for c in hits)})"])
+    raise InputError("competition", [f"no competition has the id or name '{key}'"])
+
+
+def edits_from_args(season, args) -> list[dict]:
+    from planner import edits as E
+    from planner.season import Competition, IntensityPin, StagePin, Unavailability
+
+    out: list = []
+    s = season
+    for comp, date in args.move_competition:
+        out.append(E.MoveCompetition(competition=_comp_id(s, comp), date=_date(date, "--move-competition")))
+    for name, date, prio in args.add_competition:
+        if prio.upper() not in ("A", "B", "C"):
+            raise InputError("--add-competition", [f"{prio!r} is not A, B or C"])
+        cid = E.new_competition_id(s)
+        out.append(E.AddCompetition(competition=Competition(id=cid, name=name, date=_date(date, "--add-competition"),
+                                                            priority=prio.upper())))
+    for comp in args.remove_competition:
+        out.append(E.RemoveCompetition(competition=_comp_id(s, comp)))
+    for comp, prio in args.priority:
+        if prio.upper() not in ("A", "B", "C"):
+            raise InputError("--priority", [f"{prio!r} is not A, B or C"])
+        out.append(E.UpdateCompetition(competition=_comp_id(s, comp), priority=prio.upper()))
+    for ath, date in args.flare_up:
+        out.append(E.RecordFlareUp(athlete=ath, date=_date(date, "--flare-up")))
+    for ath, stage, date in args.stage_start:
+        out.append(E.AddPin(pin=StagePin(athlete=ath, stage=stage.upper(), date=_date(date, "--stage-start"))))
+    for ath, a, b in args.unavailable:
+        out.append(E.AddUnavailability(unavailability=Unavailability(
+            athlete=ath, start=_date(a, "--unavailable"), end=_date(b, "--unavailable"), reason="What-if")))
+    for spec in args.rule:
+        try:
+            key, value = spec.split("=", 1)
+            rule, param = key.rsplit(".", 1)
+            out.append(E.SetRuleValue(rule=rule.strip(), param=param.strip(), value=float(value)))
+        except ValueError:
+            raise InputError("--rule", [f"{spec!r} is not RULE.PARAM=VALUE (e.g. HV-2.max_speed_days=1)"]) from None
+    for ath, date, level in args.pin:
+        try:
+            lvl = int(level)
+        except ValueError:
+            raise InputError("--pin", [f"{level!r} is not an intensity level"]) from None
+        out.append(E.AddPin(pin=IntensityPin(athlete=ath, date=_date(date, "--pin"), intensity=lvl)))
+    # validate the whole list now, with its located message
+    cur = season
+    for e in out:
+        cur = e.apply(cur)
+    return [e.to_dict() for e in out]
+
+
+def cmd_whatif(args) -> int:
+    from planner import edits as E
+    from planner.scenarios import compare, describe_edits, find, scenario_season
+    from planner.seasonfile import load_season, save_season
+    from solver import SolveRequest, solve
+    from solver.whatif import replan
+
+    season = load_season(args.season)
+    if args.list:
+        if not season.scenarios:
+            print("No scenarios yet. Define one with --new NAME and edit options.")
+        for sc in season.scenarios:
+            state = "planned" if sc.plan else "not planned"
+            print(f"{sc.name} ({state})")
+            for line in describe_edits(season, sc):
+                print(f"  - {line}")
+        return 0
+    if bool(args.scenario) == bool(args.new):
+        raise InputError("whatif", ["give either --scenario NAME (an existing scenario) or --new NAME "
+                                    "with edit options; --list shows the scenarios"])
+    if season.plan is None:
+        print("The season has no plan yet; planning the baseline first ...", file=sys.stderr)
+        base = solve(SolveRequest(season, time_limit=args.time_limit, deterministic=args.deterministic))
+        if base.plan is None:
+            print(f"The baseline has no plan: {base.message}", file=sys.stderr)
+            for c in base.explanation:
+                print(f"  - {c.text}", file=sys.stderr)
+            return 2 if base.status.value == "infeasible" else 1
+        season = season.model_copy(update={"plan": base.plan})
+    if args.new:
+        edits = edits_from_args(season, args)
+        if not edits:
+            raise InputError("whatif", ["--new needs at least one edit option (e.g. --move-competition, "
+                                        "--flare-up, --unavailable); see --help"])
+        season = E.AddScenario(name=args.new, edits=tuple(edits)).apply(season)
+        name = args.new
+    else:
+        name = find(season, args.scenario).name
+    sc = find(season, name)
+    print(f"Scenario '{sc.name}':")
+    for line in describe_edits(season, sc):
+        print(f"  - {line}")
+    after = scenario_season(season, sc.model_copy(update={"plan": None}))
+    baseline = season.model_copy(update={"scenarios": ()})
+    out = replan(baseline, after, sc.base_plan or season.plan, time_limit=args.time_limit,
+                 deterministic=args.deterministic)
+    print(f"Re-plan: {out.status.value} in {out.wall_time:.2f} s — {out.message}")
+    if out.plan is None:
+        for c in out.explanation:
+            print(f"  - {c.text}", file=sys.stderr)
+        return 2 if out.status.value == "infeasible" else 1
+    comp = compare(baseline, season.plan, after, out.plan, "baseline", f"'{sc.name}'")
+    print()
+    print(comp.text())
+    if args.xlsx:
+        from planner.xlsx_compare import export_comparison
+
+        export_comparison(args.xlsx, comp, baseline, season.plan, after, out.plan, describe_edits(season, sc))
+        print(f"Wrote the comparison to {args.xlsx}")
+    if args.save:
+        season = E.SetScenarioPlan(name=sc.name, plan=out.plan).apply(season)
+        save_season(season, args.season)
+        print(f"Stored scenario '{sc.name}' and its plan in {args.season}")
+    return 0
