@@ -63,6 +63,21 @@ def main() -> int:
         pen.append(f"| {r['case']} | " + " | ".join(
             f"{r['solver_penalties'].get(k, 0)} / {r['baseline_penalties'].get(k, 0)}" for k in rules) + " |")
     table, ptable = "\n".join(lines), "\n".join(pen)
+    out = subprocess.run([sys.executable, "-m", "bench.whatif"], capture_output=True, text=True,
+                         cwd=HERE.parent, timeout=900)
+    if out.returncode != 0:
+        print(out.stderr, file=sys.stderr)
+        return 1
+    wrows = [json.loads(x) for x in out.stdout.strip().splitlines()]
+    wlines = ["| scenario (40 x 52) | re-plan s | cold solve s | time ratio (<= 0.25) | changed days re-plan "
+              "| changed days cold re-solve | change ratio (<= 0.3) | status | hard viol. |",
+              "|" + "---|" * 9]
+    for r in wrows:
+        wlines.append(f"| {r['scenario']} | {r['replan_s']:.2f} | {r['cold_s']:.2f} | {r['time_ratio']:.2f} | "
+                      f"{r['changed_replan']} | {r['changed_cold']} | {r['change_ratio']:.2f} | {r['status']} | "
+                      f"{r['hard']} |")
+    wtable = "\n".join(wlines)
+    print(wtable)
     print(table)
     print(ptable)
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
@@ -73,7 +88,9 @@ def main() -> int:
             f"Soft-rule penalties of the solver's plan against the rule-template baseline "
             f"(`bench/baseline.py`: deload every 4th week, HV on MD-3, stages at their minimum "
             f"durations). The baseline's hard violations are rules a spreadsheet plan breaks.\n\n"
-            f"{ptable}\n\n{notes}")
+            f"{ptable}\n\n## What-if re-plans\n\nOne-edit scenarios on the generated 40 x 52 season, "
+            f"re-planned from the cold plan (`bench/whatif.py`). Changed days are the plan checker's STAB "
+            f"count against the cold plan.\n\n{wtable}\n\n{notes}")
     (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
     return 0
 

@@ -30,6 +30,7 @@ class SolveRequest:
     reference: Plan | None = None  # the plan a what-if re-plan should change least (STAB)
     seed: int = 1
     hint: Plan | None = None  # a plan to start the search from (default: the reference)
+    frozen: frozenset[str] = frozenset()  # athletes taken from the reference as they are (re-plans)
 
 
 @dataclass(frozen=True)

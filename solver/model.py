@@ -84,6 +84,7 @@ class Unit:
     credit_cap: int = 0  # ladder credit at the first epoch (cap of the stage before)
     past_counts: dict = field(default_factory=dict)  # level -> days done since the reset (past)
     past_cap_days: int = 0  # days at the current stage's cap already done (past)
+    frozen: AthletePlan | None = None  # taken from the reference plan as it is (a re-plan)
 
     @property
     def size(self) -> int:
@@ -98,8 +99,10 @@ class PlanModel:
     """Builds the CP-SAT model of a season. ``guarded`` puts every hard-rule instance behind an
     assumption literal (used to explain infeasibility)."""
 
-    def __init__(self, season: Season, reference: Plan | None = None, guarded: bool = False):
+    def __init__(self, season: Season, reference: Plan | None = None, guarded: bool = False,
+                 frozen: frozenset[str] = frozenset()):
         self.season = season
+        self.frozen = frozenset(frozen) if reference is not None else frozenset()
         self.tl = Timeline(season)
         self.rules = RuleSet(season.rules)
         self.reference = reference
@@ -211,8 +214,17 @@ class PlanModel:
         rec = self.recorded
         groups: dict[tuple, list[str]] = {}
         self.units: list[Unit] = []
+        frozen: dict[tuple, list[str]] = {}
         for a in season.athletes:
-            if a.id in injured:
+            rp = self.reference.for_athlete(a.id) if a.id in self.frozen else None
+            if rp is not None and len(rp.intensity) == tl.n and len(rp.weeks) == len(tl.weeks):
+                key = (rp.stages, rp.intensity, rp.weeks, frozenset(tl.unavailable(a.id)), a.id in injured)
+                frozen.setdefault(key if a.id not in injured else (a.id,), []).append(a.id)
+        for i, ids in enumerate(frozen.values()):
+            self.units.append(self._frozen_unit(f"frozen{i}", ids))
+        done = {a for ids in frozen.values() for a in ids}
+        for a in season.athletes:
+            if a.id in injured or a.id in done:
                 continue
             past = ()
             if rec is not None and self.p0 > 0:
@@ -235,10 +247,22 @@ class PlanModel:
             self._fit_days(u)
             self.units.append(u)
         for a in season.athletes:
-            if a.id in injured:
+            if a.id in injured and a.id not in done:
                 u = Unit(key=a.id, athletes=[a.id])
                 self._injured_days(u, injured[a.id])
                 self.units.append(u)
+
+    def _frozen_unit(self, key: str, ids: list[str]) -> Unit:
+        """Athletes a re-plan does not touch: every value is the reference plan's constant."""
+        ref = self.reference.for_athlete(ids[0])
+        tl = self.tl
+        u = Unit(key=key, athletes=ids, frozen=ref)
+        u.fixed = list(ref.intensity)
+        u.lv = [dict() for _ in range(self.n)]
+        u.given = [d < self.p0 or tl.is_comp[d] for d in range(self.n)]
+        u.fit = [st == FIT for st in ref.stages]
+        u.past_stage = list(ref.stages[: self.p0])
+        return u
 
     def _past_intensity(self, athlete: str) -> list[int]:
         if self.recorded is None or self.p0 == 0:
@@ -409,6 +433,10 @@ class PlanModel:
             if f is True:
                 u.deload.append(self.team_deload[w])
                 u.taper.append(self.team_taper[w])
+                continue
+            if u.frozen is not None:  # f is a constant here: False (own week)
+                u.deload.append(u.frozen.weeks[w] == "deload")
+                u.taper.append(False)
                 continue
             own = m.new_bool_var(f"{u.key}_own_deload_{w}")
             u.own_deload[w] = own
@@ -1134,6 +1162,8 @@ class PlanModel:
     def _same_day(self, u: Unit, d: int, stage: str, value: int):
         """Literal/bool: the unit's stage and final intensity on day d equal (stage, value)."""
         m = self.m
+        if u.frozen is not None:
+            return u.frozen.stages[d] == stage and u.frozen.intensity[d] == value
         conds = []
         if u.injured:
             if stage not in u.order:
@@ -1309,6 +1339,12 @@ class PlanModel:
             team.append("taper" if val(self.team_taper[w]) else "deload" if val(self.team_deload[w]) else "load")
         plans: dict[str, AthletePlan] = {}
         for u in self.units:
+            if u.frozen is not None:
+                weeks = tuple("taper" if val(u.taper[w]) else "deload" if val(u.deload[w]) else "load"
+                              for w in range(self.W))
+                for aid in u.athletes:
+                    plans[aid] = u.frozen.model_copy(update={"athlete": aid, "weeks": weeks})
+                continue
             intens = list(u.fixed)
             for d in range(self.p0, self.n):
                 chosen = next((lvl for lvl, lit in u.lv[d].items() if val(lit)), None)
@@ -1382,7 +1418,7 @@ def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None
     if stop is not None and stop.is_set():
         return Outcome(Status.CANCELLED, None, wall_time=time.monotonic() - t0,
                        message="Cancelled before the search started.")
-    model = PlanModel(season, reference=request.reference)
+    model = PlanModel(season, reference=request.reference, frozen=request.frozen)
     start_from = request.hint or request.reference
     if start_from is not None:
         model.add_hint(start_from)

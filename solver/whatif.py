@@ -95,8 +95,11 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
     t0 = time.monotonic()
     from solver.model import solve
 
-    req = SolveRequest(after, time_limit=time_limit, reference=reference, deterministic=deterministic)
     scope = change_scope(before, after)
+    frozen = frozenset() if scope.team_days or scope.everything else frozenset(
+        a.id for a in after.athletes if a.id not in scope.athletes)
+    req = SolveRequest(after, time_limit=time_limit, reference=reference, deterministic=deterministic,
+                       frozen=frozen)
     if not scope.everything:
         def prepare(model) -> None:
             model.freeze(reference, set(scope.athletes), scope.window, scope.team_days)
@@ -115,9 +118,12 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
 def _as_feasible(out: Outcome) -> Outcome:
     from dataclasses import replace
 
-    plan = out.plan.model_copy(update={"status": Status.FEASIBLE.value}) if out.plan else None
-    msg = f"best plan in the neighbourhood of the change: objective {out.objective:g}"
-    return replace(out, status=Status.FEASIBLE, plan=plan, message=msg)
+    # optimal within the neighbourhood only: report the plan checker's objective, no bound
+    objective = float(sum(out.penalties.values()))
+    plan = out.plan.model_copy(update={"status": Status.FEASIBLE.value, "objective": objective,
+                                       "bound": None}) if out.plan else None
+    msg = f"best plan in the neighbourhood of the change: objective {objective:g}"
+    return replace(out, status=Status.FEASIBLE, plan=plan, message=msg, objective=objective, bound=None)
 
 
 def _relabel(out: Outcome, how: str, t0: float) -> Outcome:
