@@ -49,6 +49,36 @@ def cmd_demo(args) -> int:
     return EXIT_OK
 
 
+def cmd_import(args) -> int:
+    from planner.seasonfile import save_season
+    from planner.xlsx_import import import_workbook
+
+    out = _out_path(args.output, "season file")
+    season = import_workbook(args.workbook)  # every problem of the workbook, or the season
+    save_season(season, out)
+    cal = season.calendar
+    print(f"Imported {args.workbook}: '{season.name}', {cal.start.isoformat()} to {cal.end.isoformat()}, "
+          f"{_count(season.athletes, 'athlete')}, {_count(season.competitions, 'competition')}, "
+          f"{_count(season.injuries, 'injury', 'injuries')}")
+    print(f"Wrote the season to {out}")
+    return EXIT_OK
+
+
+def _count(items, one: str, many: str | None = None) -> str:
+    n = len(items)
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def cmd_template(args) -> int:
+    from planner.xlsx_import import save_template_form
+
+    out = _out_path(args.output, "workbook")
+    save_template_form(None, out)
+    print(f"Wrote the coach workbook template to {out}; fill it in, then run "
+          f"'periodize import {out} -o SEASON.season.json'")
+    return EXIT_OK
+
+
 def _print_summary(outcome, season) -> None:
     plan = outcome.plan
     print(f"Season:    {season.name}")
@@ -203,6 +233,18 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="write the bundled demo season")
     d.add_argument("-o", "--output", required=True, metavar="FILE.season.json")
     d.set_defaults(func=cmd_demo)
+
+    i = sub.add_parser("import", help="read a coach workbook (Excel) into a season file",
+                       description="Read a coach workbook (the form of 'periodize template') into a "
+                                   "season file. Every problem of the workbook is listed with its "
+                                   "sheet, row and column; nothing is written then (exit status 1).")
+    i.add_argument("workbook", metavar="WORKBOOK.xlsx")
+    i.add_argument("-o", "--output", required=True, metavar="FILE.season.json")
+    i.set_defaults(func=cmd_import)
+
+    t = sub.add_parser("template", help="write the empty coach workbook (Excel) to fill in")
+    t.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    t.set_defaults(func=cmd_template)
 
     s = sub.add_parser("solve", help="plan the season and print a summary")
     s.add_argument("season", metavar="FILE.season.json")

@@ -1,0 +1,1184 @@
+"""The coach workbook (interfaces.md section 2): Excel in, and the season back in that form.
+
+:func:`import_workbook` reads a workbook made from ``templates/import-template.xlsx`` (or any
+workbook with the same sheets and columns) into a :class:`~planner.season.Season`. Every problem
+of the workbook is collected and raised at once in one :class:`~planner.errors.InputError`, each
+located as Excel shows it and with the fix::
+
+    Competitions, row 7, Priority: 'X' is not A, B or C; write A, B or C
+    Season, row 4 (End): '31/06/2027' is not a date; use an Excel date or write it as 2027-06-30
+
+Matching is forgiving where a coach would expect it: sheet names, column headers, Season keys,
+weekday names, priorities, stages and protocol ids ignore case and surrounding spaces (and treat
+``-``/``_`` in names like a space); columns may come in any order; extra columns and sheets are
+ignored; blank rows are skipped. Dates are real Excel dates or ISO text (``2027-01-04``).
+The workbook is read with ``read_only=True, data_only=True`` (formulas give their cached value)
+and openpyxl parses it with defusedxml, which is a dependency.
+
+:func:`template_workbook` builds the import form (formatted headers, dropdowns, one example
+row per sheet; ``scripts/make_import_template.py`` saves it as the shipped template), and
+:func:`export_template_form` writes a season into that form, so that
+``import_workbook(export_template_form(season))`` gives back the season's squad, calendar,
+competitions, injuries (current stage), unavailability, blocks and non-training days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+import os
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from defusedxml import DefusedXmlException
+
+from planner.errors import InputError, SaveError
+from planner.season import (
+    FIT,
+    WEEKDAYS,
+    Athlete,
+    Block,
+    Calendar,
+    Competition,
+    Injury,
+    NonTrainingDay,
+    Season,
+    StageRecord,
+    Unavailability,
+)
+
+__all__ = [
+    "SHEETS",
+    "export_template_form",
+    "import_workbook",
+    "save_template_form",
+    "template_workbook",
+]
+
+TEMPLATE_NAME = "import-template.xlsx"
+MAX_ROWS = 20000  # data rows read per sheet: a coach workbook has far fewer
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+PRIORITIES = ("A", "B", "C")
+STAGE_CHOICES = ("P1", "P2", "P3", "S1", "S2", "S3", FIT)
+
+
+# ---------------------------------------------------------------------------------------------
+# The form: sheets, columns and Season keys (one place; the template is made from it)
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Column:
+    header: str
+    key: str
+    required: bool
+    kind: str  # "text", "id", "date", "priority", "number", "protocol", "stage"
+    width: float
+    help: str
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    title: str
+    columns: tuple[Column, ...]
+    required: bool = False
+    help: str = ""
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+SEASON_SHEET = "Season"
+SEASON_KEYS: tuple[tuple[str, str, bool, str], ...] = (  # (key, label, required, help)
+    ("name", "Name", True, "the season's name, e.g. Riverside FC 2026/27"),
+    ("start", "Start", True, "the first day of the season (a date)"),
+    ("end", "End", True, "the last day of the season (a date, at most two years after Start)"),
+    ("week_start", "Week starts", False, "the weekday weeks start on (default Monday)"),
+    ("training_days", "Training days", False,
+     "weekdays with training, e.g. Mon-Sat or Mon, Tue, Thu, Fri (default Mon-Sat)"),
+    ("today", "Today", False,
+     "optional: days before it are the past and keep what happened (a date)"),
+)
+_KEY_ALIASES = {"week start": "week_start", "first day of the week": "week_start"}
+
+SHEETS: tuple[SheetSpec, ...] = (
+    SheetSpec("Competitions", (
+        Column("Date", "date", True, "date", 13, "the competition's (first) day"),
+        Column("Name", "name", True, "text", 30, "e.g. League match 12 (names need not be unique)"),
+        Column("Priority", "priority", True, "priority", 10, "A, B or C (A: tapered for)"),
+        Column("End date", "end_date", False, "date", 13, "optional: last day of a multi-day event"),
+    ), help="One row per competition; every competition lies inside the season."),
+    SheetSpec("Athletes", (
+        Column("ID", "id", True, "id", 10, "a short unique code, e.g. A07"),
+        Column("Name", "name", True, "text", 26, "the athlete's name"),
+        Column("Position", "position", False, "text", 14, "e.g. Defender"),
+        Column("Max speed", "max_speed", False, "number", 11, "optional: in m/s, e.g. 9.2"),
+    ), required=True, help="One row per athlete of the squad."),
+    SheetSpec("Injuries", (
+        Column("Athlete ID", "athlete", True, "id", 11, "an ID from the Athletes sheet"),
+        Column("Protocol", "protocol", True, "protocol", 24, "the rehab protocol (dropdown)"),
+        Column("Onset", "onset", True, "date", 13, "the day of injury"),
+        Column("Stage", "stage", True, "stage", 8, "the current stage of that protocol (dropdown)"),
+        Column("Stage start", "stage_start", True, "date", 13,
+               "the day the current stage started (on or after the onset)"),
+        Column("Target competition", "target", False, "text", 28,
+               "optional: the competition's name on the Competitions sheet"),
+    ), help="At most one injury per athlete: the athlete's current rehab stage."),
+    SheetSpec("Stage history", (
+        Column("Athlete ID", "athlete", True, "id", 11, "an athlete with a row on the Injuries sheet"),
+        Column("Stage", "stage", True, "stage", 8, "an earlier stage of that injury's protocol"),
+        Column("Start", "start", True, "date", 13, "the day that stage started"),
+    ), help="Optional: the earlier stages of an injury, one row per stage start; the current "
+            "stage is on the Injuries sheet."),
+    SheetSpec("Unavailable", (
+        Column("Athlete ID", "athlete", True, "id", 11, "an ID from the Athletes sheet"),
+        Column("From", "start", True, "date", 13, "first day away"),
+        Column("To", "end", True, "date", 13, "last day away (inclusive)"),
+        Column("Reason", "reason", False, "text", 30, "optional, e.g. national team"),
+    ), help="Days an athlete is away: no running load is planned."),
+    SheetSpec("Non-training days", (
+        Column("Date", "date", True, "date", 13, "a day without training (holiday, travel)"),
+        Column("Reason", "reason", False, "text", 30, "optional"),
+    ), help="Declared days off for the whole team."),
+    SheetSpec("Blocks", (
+        Column("Name", "name", True, "text", 24, "e.g. Pre-season"),
+        Column("From", "start", True, "date", 13, "first day of the block"),
+        Column("To", "end", True, "date", 13, "last day of the block"),
+        Column("Emphasis", "emphasis", False, "text", 34, "optional, e.g. aerobic base"),
+    ), help="Training blocks (mesocycles), shown as a band on the board."),
+)
+SHEET_ORDER = (SEASON_SHEET,) + tuple(s.title for s in SHEETS)
+
+
+def _norm(text: object) -> str:
+    """A name as matched: lower case, ``-``/``_`` as spaces, runs of spaces as one, trimmed."""
+    return " ".join(str(text).replace("_", " ").replace("-", " ").split()).casefold()
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading cell values
+# ---------------------------------------------------------------------------------------------
+class Bad(Exception):
+    """A cell's value cannot be used: ``str(self)`` says what is wrong and the fix."""
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, dt.datetime | dt.date):
+        return f"the date {value:%Y-%m-%d}"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float):
+        return f"{value:g}"
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _error_value(cell) -> str | None:
+    """The error a formula shows (``#N/A``, ``#REF!`` ...), or None for an ordinary value."""
+    if getattr(cell, "data_type", None) == "e":
+        return str(cell.value)
+    return None
+
+
+def to_text(value: object, what: str) -> str:
+    if isinstance(value, bool):
+        raise Bad(f"{_describe(value)} is a yes/no value, not {what}; type the {what}")
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        raise Bad(f"{_describe(value)} is a date, not {what}; type the {what} as text")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def to_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    fix = "use an Excel date or write it as YYYY-MM-DD, e.g. 2027-01-04"
+    if isinstance(value, str):
+        text = value.strip()
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", text)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                raise Bad(f"{_describe(value)} is not a day of the calendar; {fix}") from None
+        raise Bad(f"{_describe(value)} is not a date; {fix}")
+    if isinstance(value, dt.time):
+        raise Bad(f"{value:%H:%M} is a time of day, not a date; {fix}")
+    if isinstance(value, bool):
+        raise Bad(f"{_describe(value)} is not a date; {fix}")
+    if isinstance(value, int | float):
+        raise Bad(f"{_describe(value)} is a number, not a date; format the cell as a date or "
+                  f"write it as YYYY-MM-DD, e.g. 2027-01-04")
+    raise Bad(f"{_describe(value)} is not a date; {fix}")
+
+
+def to_number(value: object) -> float:
+    if isinstance(value, bool):
+        raise Bad(f"{_describe(value)} is not a number; write a number such as 9.2")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip().replace(",", "."))
+        except ValueError:
+            pass
+    raise Bad(f"{_describe(value)} is not a number; write a number such as 9.2")
+
+
+def parse_priority(value: object) -> str:
+    text = to_text(value, "priority").upper()
+    if text not in PRIORITIES:
+        raise Bad(f"{_describe(value)} is not A, B or C; write A, B or C")
+    return text
+
+
+def parse_weekday(text: str) -> str:
+    """``'Monday'``, ``'mon'``, ``'Tues'``, ``'THU'`` ... -> ``'mon'`` ... (WEEKDAYS)."""
+    t = text.strip().casefold().rstrip(".")
+    if len(t) >= 2:
+        hits = [WEEKDAYS[i] for i, name in enumerate(WEEKDAY_NAMES) if name.casefold().startswith(t)]
+        if len(hits) == 1 and (len(t) >= 3 or t in ("mo", "tu", "we", "th", "fr", "sa", "su")):
+            return hits[0]
+    raise Bad(f"{text.strip()!r} is not a weekday; write a weekday such as Monday or Mon")
+
+
+def parse_training_days(value: object) -> tuple[str, ...]:
+    """``'Mon-Sat'``, ``'mon, tue, thu'``, ``'Mon-Fri, Sun'``, ``'Sat-Mon'`` -> weekdays in order."""
+    text = to_text(value, "list of weekdays")
+    text = re.sub(r"\s*(?:-|–|—|\bto\b)\s*", "-", text, flags=re.I)
+    parts = [p for p in re.split(r"[,;/&+\s]+|\band\b", text, flags=re.I) if p and p.strip()]
+    days: set[str] = set()
+    for part in parts:
+        ends = part.strip("-").split("-")
+        if len(ends) == 1:
+            days.add(parse_weekday(ends[0]))
+        elif len(ends) == 2:
+            a, b = WEEKDAYS.index(parse_weekday(ends[0])), WEEKDAYS.index(parse_weekday(ends[1]))
+            k = a
+            while True:
+                days.add(WEEKDAYS[k])
+                if k == b:
+                    break
+                k = (k + 1) % 7
+        else:
+            raise Bad(f"{part.strip()!r} is not a weekday or a range such as Mon-Sat")
+    if not days:
+        raise Bad("lists no weekday; write e.g. Mon-Sat or Mon, Tue, Thu")
+    return tuple(d for d in WEEKDAYS if d in days)
+
+
+def training_days_text(days: tuple[str, ...]) -> str:
+    """Weekdays as a coach writes them: ``Mon-Sat``, ``Mon, Wed, Fri``, ``Mon-Wed, Fri``."""
+    idx = sorted(WEEKDAYS.index(d) for d in days)
+    runs: list[list[int]] = []
+    for i in idx:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out = []
+    for r in runs:
+        a, b = WEEKDAY_NAMES[r[0]][:3], WEEKDAY_NAMES[r[-1]][:3]
+        if len(r) >= 3:
+            out.append(f"{a}-{b}")
+        else:
+            out.extend(WEEKDAY_NAMES[i][:3] for i in r)
+    return ", ".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Problems: located, sortable
+# ---------------------------------------------------------------------------------------------
+@dataclass(order=True)
+class _Problem:
+    sheet: int
+    row: int
+    col: int
+    text: str = field(compare=False)
+
+
+class _Problems:
+    def __init__(self):
+        self.items: list[_Problem] = []
+        self.flagged: set[tuple[str, int]] = set()  # (sheet, row) with a problem
+
+    def add(self, sheet: str, row: int | None, text: str, col: int = 0) -> None:
+        order = SHEET_ORDER.index(sheet) if sheet in SHEET_ORDER else len(SHEET_ORDER)
+        self.items.append(_Problem(order, row or 0, col, text))
+        if row:
+            self.flagged.add((sheet, row))
+
+    def cell(self, sheet: str, row: int, column: Column, col: int, message: str) -> None:
+        self.add(sheet, row, f"{sheet}, row {row}, {column.header}: {message}", col)
+
+    def sorted(self) -> list[str]:
+        return [p.text for p in sorted(self.items)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the sheets
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class _Row:
+    number: int  # as Excel shows it
+    values: dict[str, object]  # column key -> raw value (None when blank)
+    errors: dict[str, str]  # column key -> the error a formula shows
+
+
+def _open(path: str | os.PathLike):
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    p = Path(path)
+    src = str(p)
+    if not p.exists():
+        raise InputError(src, ["no such file; check the path"])
+    if p.is_dir():
+        raise InputError(src, ["is a folder, not an Excel workbook"])
+    suffix = p.suffix.lower()
+    if suffix == ".xls":
+        raise InputError(src, ["is an Excel 97-2003 workbook (.xls); open it in Excel and save it "
+                               "as an Excel Workbook (.xlsx), then import that"])
+    if suffix in (".csv", ".ods", ".numbers", ".json"):
+        raise InputError(src, [f"is not an Excel workbook ({suffix}); save it as an Excel "
+                               f"Workbook (.xlsx), starting from templates/{TEMPLATE_NAME}"])
+    try:
+        with p.open("rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        raise InputError(src, [f"cannot be read ({e.strerror}); check that you may open it"]) from None
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(src, ["is password-protected or in the old Excel 97-2003 format; save it "
+                               "without a password as an Excel Workbook (.xlsx), then import that"])
+    try:
+        return openpyxl.load_workbook(p, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError) as e:
+        raise InputError(src, [f"cannot be read as an Excel workbook ({e.__class__.__name__}: {e}); "
+                               f"save it again from Excel as an Excel Workbook (.xlsx)"]) from None
+    except Exception as e:  # a damaged or hostile file: never a traceback
+        raise InputError(src, [f"cannot be read as an Excel workbook ({e.__class__.__name__}); "
+                               f"save it again from Excel as an Excel Workbook (.xlsx)"]) from None
+
+
+def _sheet_rows(ws):
+    """(row number, cells) for every row of a read-only sheet, whatever its stated size."""
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()  # some writers state a wrong size; read what is there
+    yield from enumerate(ws.iter_rows(min_row=1), start=1)
+
+
+def _is_blank_cells(cells) -> bool:
+    return all(_blank(getattr(c, "value", None)) for c in cells)
+
+
+class _Reader:
+    def __init__(self, wb, problems: _Problems):
+        self.wb = wb
+        self.p = problems
+        self.sheets: dict[str, object] = {}
+        for ws in wb.worksheets:
+            key = _norm(ws.title)
+            if key in self.sheets:
+                self.p.add(ws.title.strip(), None, f"the sheets {self.sheets[key].title!r} and "
+                           f"{ws.title!r} have the same name; keep one")
+                continue
+            self.sheets[key] = ws
+
+    def find(self, title: str):
+        return self.sheets.get(_norm(title))
+
+    # -- a table sheet ---------------------------------------------------------------------------
+    def table(self, spec: SheetSpec) -> list[_Row] | None:
+        ws = self.find(spec.title)
+        if ws is None:
+            if spec.required:
+                self.p.add(spec.title, None, f"{spec.title}: the workbook has no sheet "
+                           f"{spec.title!r}; add it (see templates/{TEMPLATE_NAME})")
+            return None
+        rows = _sheet_rows(ws)
+        header = None
+        for n, cells in rows:
+            if not _is_blank_cells(cells):
+                header = (n, cells)
+                break
+        if header is None:
+            if spec.required:
+                self.p.add(spec.title, None, f"{spec.title}: the sheet is empty; add the header row "
+                           f"({', '.join(c.header for c in spec.columns)}) and a row per entry")
+            return []
+        hrow, hcells = header
+        by_name = {_norm(c.header): c for c in spec.columns}
+        where: dict[str, int] = {}  # column key -> 0-based index in the row
+        for j, cell in enumerate(hcells):
+            v = getattr(cell, "value", None)
+            if _blank(v):
+                continue
+            col = by_name.get(_norm(v))
+            if col is None:
+                continue  # an extra column: ignored
+            if col.key in where:
+                from openpyxl.utils import get_column_letter
+
+                self.p.add(spec.title, hrow,
+                           f"{spec.title}, row {hrow}: columns {get_column_letter(where[col.key] + 1)} "
+                           f"and {get_column_letter(j + 1)} are both headed {col.header!r}; keep one")
+                continue
+            where[col.key] = j
+        missing = [c for c in spec.columns if c.required and c.key not in where]
+        if missing:
+            found = [str(getattr(c, "value", "")).strip() for c in hcells if not _blank(getattr(c, "value", None))]
+            names = ", ".join(repr(c.header) for c in missing)
+            self.p.add(spec.title, hrow,
+                       f"{spec.title}, row {hrow}: no column headed {names}; the first row with "
+                       f"content is the header (found: {', '.join(found) or 'nothing'}); add "
+                       f"{'it' if len(missing) == 1 else 'them'}")
+            return None
+        out: list[_Row] = []
+        for n, cells in rows:
+            values: dict[str, object] = {}
+            errors: dict[str, str] = {}
+            for key, j in where.items():
+                cell = cells[j] if j < len(cells) else None
+                if cell is None:
+                    values[key] = None
+                    continue
+                err = _error_value(cell)
+                if err is not None:
+                    errors[key] = err
+                    values[key] = None
+                else:
+                    v = cell.value
+                    values[key] = None if _blank(v) else v
+            if all(v is None for v in values.values()) and not errors:
+                continue  # a blank row
+            if len(out) >= MAX_ROWS:
+                self.p.add(spec.title, n, f"{spec.title}, row {n}: more than {MAX_ROWS} rows; "
+                           f"is this the right workbook?")
+                break
+            out.append(_Row(n, values, errors))
+        return out
+
+    # -- the Season sheet -------------------------------------------------------------------------
+    def season_rows(self) -> dict[str, tuple[int, object, str | None]] | None:
+        """Season key -> (row, value, error shown); None when the sheet is missing."""
+        ws = self.find(SEASON_SHEET)
+        if ws is None:
+            self.p.add(SEASON_SHEET, None, f"{SEASON_SHEET}: the workbook has no sheet "
+                       f"{SEASON_SHEET!r}; add it with the rows Name, Start and End "
+                       f"(see templates/{TEMPLATE_NAME})")
+            return None
+        labels = {_norm(label): key for key, label, _, _ in SEASON_KEYS}
+        labels.update(_KEY_ALIASES)
+        key_col = value_col = None
+        out: dict[str, tuple[int, object, str | None]] = {}
+        seen: dict[str, int] = {}
+        for n, cells in _sheet_rows(ws):
+            if _is_blank_cells(cells):
+                continue
+            if key_col is None:
+                heads = [_norm(getattr(c, "value", "") or "") for c in cells]
+                if "key" in heads and "value" in heads:
+                    key_col, value_col = heads.index("key"), heads.index("value")
+                    continue
+                # no header row: the first column holds the keys, the second the values
+                key_col, value_col = 0, 1
+            kcell = cells[key_col] if key_col < len(cells) else None
+            vcell = cells[value_col] if value_col < len(cells) else None
+            kv = getattr(kcell, "value", None)
+            if _blank(kv):
+                if vcell is not None and not _blank(vcell.value):
+                    self.p.add(SEASON_SHEET, n, f"{SEASON_SHEET}, row {n}: a value without a key; "
+                               f"write the key (Name, Start, End, Week starts, Training days or "
+                               f"Today) in the Key column")
+                continue
+            key = labels.get(_norm(kv))
+            if key is None:
+                continue  # an unknown key: ignored like an extra column
+            label = next(lab for k, lab, _, _ in SEASON_KEYS if k == key)
+            if key in seen:
+                self.p.add(SEASON_SHEET, n, f"{SEASON_SHEET}, row {n} ({label}): {label!r} is "
+                           f"already given in row {seen[key]}; keep one")
+                continue
+            seen[key] = n
+            err = _error_value(vcell) if vcell is not None else None
+            value = None if vcell is None or err is not None or _blank(vcell.value) else vcell.value
+            out[key] = (n, value, err)
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The import
+# ---------------------------------------------------------------------------------------------
+def import_workbook(path: str | os.PathLike) -> Season:
+    """The season of a coach workbook; InputError with every located problem otherwise."""
+    src = os.fspath(path)
+    wb = _open(path)
+    try:
+        return _Import(wb, src).season()
+    except (DefusedXmlException, ElementTree.ParseError, zipfile.BadZipFile, EOFError, zlib.error) as e:
+        raise InputError(src, [f"cannot be read as an Excel workbook ({e.__class__.__name__}); "
+                               f"save it again from Excel as an Excel Workbook (.xlsx)"]) from None
+    finally:
+        wb.close()
+
+
+class _Import:
+    def __init__(self, wb, source: str):
+        self.source = source
+        self.p = _Problems()
+        self.r = _Reader(wb, self.p)
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _cell(self, spec: SheetSpec, row: _Row, key: str, convert):
+        """The converted value of a cell, or None (blank, or a problem was recorded)."""
+        column = spec.column(key)
+        col = spec.columns.index(column) + 1
+        if key in row.errors:
+            self.p.cell(spec.title, row.number, column, col,
+                        f"shows the error {row.errors[key]}; fix the formula or type the value")
+            return None
+        value = row.values.get(key)
+        if value is None:
+            if column.required:
+                self.p.cell(spec.title, row.number, column, col, f"is empty; {_fill_hint(column)}")
+            return None
+        try:
+            return convert(value)
+        except Bad as e:
+            self.p.cell(spec.title, row.number, column, col, str(e))
+            return None
+
+    def _note(self, spec: SheetSpec, row: _Row, key: str, message: str) -> None:
+        column = spec.column(key)
+        self.p.cell(spec.title, row.number, column, spec.columns.index(column) + 1, message)
+
+    def _text(self, spec: SheetSpec, row: _Row, key: str, limit: int = 200):
+        column = spec.column(key)
+
+        def convert(v):
+            text = to_text(v, column.header.lower())
+            if len(text) > limit:
+                raise Bad(f"is {len(text)} characters long; at most {limit} are allowed, shorten it")
+            return text
+
+        return self._cell(spec, row, key, convert)
+
+    # -- the season -------------------------------------------------------------------------------
+    def season(self) -> Season:
+        cal, name, cal_rows = self._calendar()
+        comps, comp_rows, comp_names = self._competitions(cal)
+        athletes, athlete_rows, ids = self._athletes()
+        injuries, inj_rows = self._injuries(ids, comp_names, comps)
+        injuries, self.history_rows = self._history(ids, injuries)
+        unav, unav_rows = self._unavailable(ids)
+        ntd, ntd_rows = self._non_training(cal)
+        blocks, block_rows = self._blocks()
+        season = None
+        if cal is not None and name is not None:
+            cal = cal.model_copy(update={"non_training_days": tuple(ntd)})
+            season = Season(name=name, calendar=cal, competitions=tuple(comps), blocks=tuple(blocks),
+                            athletes=tuple(athletes), unavailability=tuple(unav),
+                            injuries=tuple(injuries))
+            self._document_problems(season, {
+                "competitions": ("Competitions", comp_rows),
+                "athletes": ("Athletes", athlete_rows),
+                "injuries": ("Injuries", inj_rows),
+                "unavailability": ("Unavailable", unav_rows),
+                "calendar.non_training_days": ("Non-training days", ntd_rows),
+                "blocks": ("Blocks", block_rows),
+            }, cal_rows)
+        problems = self.p.sorted()
+        if problems:
+            raise InputError(self.source, problems)
+        assert season is not None
+        return season
+
+    def _calendar(self):
+        rows = self.r.season_rows()
+        if rows is None:
+            return None, None, {}
+        got: dict[str, object] = {}
+        cal_rows: dict[str, int] = {}
+        for k, (key, label, required, _help) in enumerate(SEASON_KEYS):
+            if key not in rows:
+                if required:
+                    self.p.add(SEASON_SHEET, 0, f"{SEASON_SHEET}: no {label!r} row; add a row with "
+                               f"Key {label!r} and, as Value, {_help}", k)
+                continue
+            n, value, err = rows[key]
+            cal_rows[key] = n
+            where = f"{SEASON_SHEET}, row {n} ({label})"
+            if err is not None:
+                self.p.add(SEASON_SHEET, n, f"{where}: shows the error {err}; fix the formula or type the value")
+                continue
+            if value is None:
+                if required:
+                    self.p.add(SEASON_SHEET, n, f"{where}: the value is empty; write {_help}")
+                continue
+            try:
+                if key == "name":
+                    text = to_text(value, "name")
+                    if len(text) > 200:
+                        raise Bad(f"is {len(text)} characters long; at most 200 are allowed, shorten it")
+                    got[key] = text
+                elif key in ("start", "end", "today"):
+                    got[key] = to_date(value)
+                elif key == "week_start":
+                    got[key] = parse_weekday(to_text(value, "weekday"))
+                elif key == "training_days":
+                    got[key] = parse_training_days(value)
+            except Bad as e:
+                self.p.add(SEASON_SHEET, n, f"{where}: {e}")
+        start, end = got.get("start"), got.get("end")
+        if start is None or end is None:
+            return None, got.get("name"), cal_rows
+        if end < start:
+            self.p.add(SEASON_SHEET, cal_rows["end"], f"{SEASON_SHEET}, row {cal_rows['end']} (End): "
+                       f"{end:%Y-%m-%d} is before the Start {start:%Y-%m-%d}; the season ends on or "
+                       f"after its start")
+            return None, got.get("name"), cal_rows
+        if (end - start).days > 731:
+            self.p.add(SEASON_SHEET, cal_rows["end"], f"{SEASON_SHEET}, row {cal_rows['end']} (End): "
+                       f"the season would last {(end - start).days + 1} days; a season spans at most "
+                       f"two years, so end it by {start + dt.timedelta(days=731):%Y-%m-%d}")
+            return None, got.get("name"), cal_rows
+        cal = Calendar(start=start, end=end, week_start=got.get("week_start", "mon"),
+                       training_days=got.get("training_days", ("mon", "tue", "wed", "thu", "fri", "sat")),
+                       today=got.get("today"))
+        return cal, got.get("name"), cal_rows
+
+    def _competitions(self, cal):
+        spec = _spec("Competitions")
+        rows = self.r.table(spec) or []
+        comps, comp_rows = [], []
+        names: list[tuple[str, int, str | None]] = []  # (name, row, competition id if kept)
+        for k, row in enumerate(rows, start=1):
+            date = self._cell(spec, row, "date", to_date)
+            name = self._text(spec, row, "name")
+            prio = self._cell(spec, row, "priority", parse_priority)
+            end = self._cell(spec, row, "end_date", to_date)
+            ok = None not in (date, name, prio)
+            if date is not None and end is not None and end < date:
+                self._note(spec, row, "end_date", f"{end:%Y-%m-%d} is before the Date {date:%Y-%m-%d}; "
+                           f"a multi-day event ends on or after its first day")
+                ok = False
+            cid = f"c{k:03d}"
+            if name:
+                names.append((name, row.number, cid if ok else None))
+            if ok:
+                comps.append(Competition(id=cid, name=name, date=date, end_date=end, priority=prio))
+                comp_rows.append(row.number)
+        return comps, comp_rows, names
+
+    def _athletes(self):
+        spec = _spec("Athletes")
+        rows = self.r.table(spec)
+        if rows is None:
+            return [], [], {}
+        athletes, athlete_rows = [], []
+        ids: dict[str, bool] = {}  # every ID written (True when its row was kept)
+        first: dict[str, int] = {}
+        for row in rows:
+            aid = self._text(spec, row, "id", limit=40)
+            name = self._text(spec, row, "name")
+            pos = self._text(spec, row, "position")
+            speed = self._cell(spec, row, "max_speed", to_number)
+            ok = aid is not None and name is not None and (pos is not None or row.values.get("position") is None)
+            if speed is not None and not (0 < speed <= 15):
+                self._note(spec, row, "max_speed", f"{speed:g} is not a top running speed in m/s; "
+                           f"write metres per second between 0 and 15, e.g. 9.2 (or leave it empty)")
+                ok = False
+            elif speed is None and row.values.get("max_speed") is not None:
+                ok = False
+            if aid is not None and aid in first:
+                self._note(spec, row, "id", f"{aid!r} is already the ID of row {first[aid]}; give "
+                           f"each athlete a unique ID")
+                continue
+            if aid is not None:
+                first[aid] = row.number
+                ids[aid] = False
+            if ok:
+                athletes.append(Athlete(id=aid, name=name, position=pos or "", max_speed=speed))
+                athlete_rows.append(row.number)
+                ids[aid] = True
+        if not athletes and not rows and self.r.find(spec.title) is not None:
+            self.p.add(spec.title, None, f"{spec.title}: no athlete rows below the header; add one "
+                       f"row per athlete (ID, Name, Position)")
+        return athletes, athlete_rows, ids
+
+    def _athlete_ref(self, spec: SheetSpec, row: _Row, ids: dict[str, bool]):
+        """A known athlete ID (None when blank, unknown or its Athletes row has a problem)."""
+        aid = self._text(spec, row, "athlete", limit=40)
+        if aid is None:
+            return None, False
+        if aid not in ids:
+            near = [k for k in ids if k.casefold() == aid.casefold()]
+            near = near or difflib.get_close_matches(aid, list(ids), n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else "; use an ID from the Athletes sheet"
+            self._note(spec, row, "athlete", f"no athlete has the ID {aid!r}{hint}")
+            return None, False
+        return aid, ids[aid]
+
+    def _injuries(self, ids, comp_names, comps):
+        from planner.protocols import available_protocols, load_protocol
+
+        spec = _spec("Injuries")
+        rows = self.r.table(spec) or []
+        protocols = available_protocols()
+        by_name = {}
+        for pid in protocols:
+            by_name[_norm(pid)] = pid
+            try:
+                by_name.setdefault(_norm(load_protocol(pid).name), pid)
+            except InputError:
+                pass
+
+        def protocol(v):
+            text = to_text(v, "protocol")
+            pid = by_name.get(_norm(text))
+            if pid is None:
+                raise Bad(f"{_describe(text)} is not a rehab protocol; use one of {', '.join(protocols)}")
+            return pid
+
+        injuries, inj_rows = [], []
+        self.injured: dict[str, str | None] = {}  # athlete ID on the Injuries sheet -> protocol
+        for row in rows:
+            aid, kept = self._athlete_ref(spec, row, ids)
+            pid = self._cell(spec, row, "protocol", protocol)
+            onset = self._cell(spec, row, "onset", to_date)
+            stage = self._cell(spec, row, "stage", lambda v: to_text(v, "stage").upper())
+            start = self._cell(spec, row, "stage_start", to_date)
+            target = self._text(spec, row, "target")
+            if aid is not None:
+                self.injured.setdefault(aid, pid)
+            ok = None not in (aid, pid, onset, stage, start) and kept
+            if stage is not None and stage not in STAGE_CHOICES:
+                self._note(spec, row, "stage", f"{_describe(row.values['stage'])} is not a stage; "
+                           f"write one of {', '.join(STAGE_CHOICES)} (FIT: back in full training)")
+                ok = False
+            elif stage is not None and pid is not None:
+                stages = load_protocol(pid).stage_ids
+                if stage not in stages + (FIT,):
+                    self._note(spec, row, "stage", f"{_describe(row.values['stage'])} is not a stage of "
+                               f"{pid} ({', '.join(stages)}, or FIT when back in full training)")
+                    ok = False
+            if onset is not None and start is not None and start < onset:
+                self._note(spec, row, "stage_start", f"{start:%Y-%m-%d} is before the Onset "
+                           f"{onset:%Y-%m-%d}; a stage starts on or after the onset")
+                ok = False
+            target_id = None
+            if target is not None:
+                target_id, found = self._target(spec, row, target, comp_names)
+                ok = ok and found
+            elif row.values.get("target") is not None:
+                ok = False
+            if ok:
+                injuries.append(Injury(athlete=aid, protocol=pid, onset=onset,
+                                       stages=(StageRecord(stage=stage, start=start),),
+                                       target_competition=target_id))
+                inj_rows.append(row.number)
+        return injuries, inj_rows
+
+    def _history(self, ids, injuries):
+        """Add the Stage history rows to the injuries (in date order, before the current stage)."""
+        from planner.protocols import load_protocol
+
+        spec = _spec("Stage history")
+        rows = self.r.table(spec) or []
+        by_athlete: dict[str, list[tuple[dt.date, str, int]]] = {}
+        broken: set[str] = set()
+        for row in rows:
+            aid, _kept = self._athlete_ref(spec, row, ids)
+            stage = self._cell(spec, row, "stage", lambda v: to_text(v, "stage").upper())
+            start = self._cell(spec, row, "start", to_date)
+            if aid is not None and aid not in self.injured:
+                self._note(spec, row, "athlete", f"{aid!r} has no row on the Injuries sheet; add "
+                           f"the injury (with its current stage) there first")
+                continue
+            pid = self.injured.get(aid) if aid is not None else None
+            if stage is not None and pid is not None:
+                stages = load_protocol(pid).stage_ids
+                if stage not in stages:
+                    self._note(spec, row, "stage", f"{_describe(row.values['stage'])} is not a stage of "
+                               f"{pid} ({', '.join(stages)})")
+                    stage = None
+            if aid is None:
+                continue
+            if stage is None or start is None:
+                broken.add(aid)
+                continue
+            by_athlete.setdefault(aid, []).append((start, stage, row.number))
+        out, history_rows = [], []
+        for inj in injuries:
+            past = sorted(by_athlete.get(inj.athlete, []))
+            if inj.athlete in broken:
+                past = []  # its problems are reported; the document checks would only repeat them
+            records = tuple(StageRecord(stage=st, start=d) for d, st, _ in past) + inj.stages
+            out.append(inj.model_copy(update={"stages": records}))
+            history_rows.append([n for _, _, n in past])
+        return out, history_rows
+
+    def _target(self, spec, row, target: str, comp_names):
+        key = target.strip().casefold()
+        hits = [(name, n, cid) for name, n, cid in comp_names if name.strip().casefold() == key]
+        if len(hits) == 1:
+            return hits[0][2], hits[0][2] is not None  # a competition row with a problem: skip quietly
+        if not hits:
+            near = difflib.get_close_matches(target, sorted({n for n, _, _ in comp_names}), n=1)
+            hint = (f"; did you mean {near[0]!r}?" if near else
+                    "; use a name from the Competitions sheet or leave it empty")
+            self._note(spec, row, "target", f"no competition is named {target!r}{hint}")
+        else:
+            rows = ", ".join(str(n) for _, n, _ in hits)
+            self._note(spec, row, "target", f"{target!r} names {len(hits)} competitions (Competitions "
+                       f"rows {rows}); give the target a unique name on the Competitions sheet")
+        return None, False
+
+    def _unavailable(self, ids):
+        spec = _spec("Unavailable")
+        rows = self.r.table(spec) or []
+        out, out_rows = [], []
+        for row in rows:
+            aid, kept = self._athlete_ref(spec, row, ids)
+            start = self._cell(spec, row, "start", to_date)
+            end = self._cell(spec, row, "end", to_date)
+            reason = self._text(spec, row, "reason")
+            ok = None not in (aid, start, end) and kept
+            if start is not None and end is not None and end < start:
+                self._note(spec, row, "end", f"{end:%Y-%m-%d} is before From {start:%Y-%m-%d}; "
+                           f"'To' is the last day away (inclusive), on or after 'From'")
+                ok = False
+            if reason is None and row.values.get("reason") is not None:
+                ok = False
+            if ok:
+                out.append(Unavailability(athlete=aid, start=start, end=end, reason=reason or ""))
+                out_rows.append(row.number)
+        return out, out_rows
+
+    def _non_training(self, cal):
+        spec = _spec("Non-training days")
+        rows = self.r.table(spec) or []
+        out, out_rows = [], []
+        first: dict[dt.date, int] = {}
+        for row in rows:
+            date = self._cell(spec, row, "date", to_date)
+            reason = self._text(spec, row, "reason")
+            if date is None or (reason is None and row.values.get("reason") is not None):
+                continue
+            if date in first:
+                self._note(spec, row, "date", f"{date:%Y-%m-%d} is already listed in row "
+                           f"{first[date]}; list each day once")
+                continue
+            first[date] = row.number
+            out.append(NonTrainingDay(date=date, reason=reason or ""))
+            out_rows.append(row.number)
+        return out, out_rows
+
+    def _blocks(self):
+        spec = _spec("Blocks")
+        rows = self.r.table(spec) or []
+        out, out_rows = [], []
+        for row in rows:
+            name = self._text(spec, row, "name")
+            start = self._cell(spec, row, "start", to_date)
+            end = self._cell(spec, row, "end", to_date)
+            emphasis = self._text(spec, row, "emphasis")
+            ok = None not in (name, start, end)
+            if start is not None and end is not None and end < start:
+                self._note(spec, row, "end", f"{end:%Y-%m-%d} is before From {start:%Y-%m-%d}; a "
+                           f"block ends on or after its first day")
+                ok = False
+            if emphasis is None and row.values.get("emphasis") is not None:
+                ok = False
+            if ok:
+                out.append(Block(name=name, start=start, end=end, emphasis=emphasis or ""))
+                out_rows.append(row.number)
+        return out, out_rows
+
+    # -- document-wide checks, located ---------------------------------------------------------------
+    def _document_problems(self, season: Season, where: dict, cal_rows: dict[str, int]) -> None:
+        from planner.validate import season_problems
+
+        pattern = re.compile(r"^(?P<coll>[a-z_]+(?:\.[a-z_]+)?)\[(?P<i>\d+)\](?P<path>[\w.\[\]]*)"
+                             r"(?: \(.*?\))?: (?P<msg>.*)$", re.S)
+        for text in season_problems(season):
+            m = pattern.match(text)
+            if m is None or m["coll"] not in where:
+                self.p.add(SEASON_SHEET, 0, text, 99)
+                continue
+            sheet, rows = where[m["coll"]]
+            i = int(m["i"])
+            row = rows[i]
+            path = m["path"]
+            stage = re.match(r"\.stages\[(\d+)\]", path)
+            if m["coll"] == "injuries" and stage and int(stage[1]) < len(self.history_rows[i]):
+                sheet, row = "Stage history", self.history_rows[i][int(stage[1])]
+                path = ".history" + path[stage.end():]
+            if (sheet, row) in self.p.flagged:
+                continue
+            spec = _spec(sheet)
+            key = _FIELD_COLUMN.get((m["coll"], re.sub(r"\[\d+\]", "", path)))
+            if key is None:
+                self.p.add(sheet, row, f"{sheet}, row {row}: {m['msg']}")
+            else:
+                column = spec.column(key)
+                self.p.cell(sheet, row, column, spec.columns.index(column) + 1, m["msg"])
+
+
+_FIELD_COLUMN = {
+    ("competitions", ".date"): "date", ("competitions", ".end_date"): "end_date",
+    ("competitions", ".name"): "name", ("competitions", ".priority"): "priority",
+    ("athletes", ".id"): "id", ("athletes", ".name"): "name", ("athletes", ".position"): "position",
+    ("athletes", ".max_speed"): "max_speed",
+    ("injuries", ".athlete"): "athlete", ("injuries", ".protocol"): "protocol",
+    ("injuries", ".onset"): "onset", ("injuries", ".stages.stage"): "stage",
+    ("injuries", ".stages.start"): "stage_start", ("injuries", ".target_competition"): "target",
+    ("injuries", ".history.stage"): "stage", ("injuries", ".history.start"): "start",
+    ("unavailability", ".athlete"): "athlete", ("unavailability", ".start"): "start",
+    ("unavailability", ".end"): "end",
+    ("calendar.non_training_days", ".date"): "date",
+    ("blocks", ".start"): "start", ("blocks", ".end"): "end", ("blocks", ".name"): "name",
+}
+
+
+def _spec(title: str) -> SheetSpec:
+    return next(s for s in SHEETS if s.title == title)
+
+
+def _fill_hint(column: Column) -> str:
+    return f"write {column.help}" if column.help else "fill it in"
+
+
+# ---------------------------------------------------------------------------------------------
+# The form, written: the shipped template and a season in that form
+# ---------------------------------------------------------------------------------------------
+_EXAMPLE_SEASON = {
+    "name": "Riverside FC 2027", "start": dt.date(2027, 1, 4), "end": dt.date(2027, 6, 27),
+    "week_start": "mon", "training_days": ("mon", "tue", "wed", "thu", "fri", "sat"), "today": None,
+}
+_EXAMPLES = {
+    "Competitions": {"date": dt.date(2027, 1, 9), "name": "League match 1", "priority": "C",
+                     "end_date": None},
+    "Athletes": {"id": "A01", "name": "Alex Example", "position": "Midfielder", "max_speed": 9.1},
+    "Injuries": {"athlete": "A01", "protocol": "hamstring-strain", "onset": dt.date(2026, 12, 20),
+                 "stage": "P2", "stage_start": dt.date(2026, 12, 28), "target": "League match 1"},
+    "Stage history": {"athlete": "A01", "stage": "P1", "start": dt.date(2026, 12, 20)},
+    "Unavailable": {"athlete": "A01", "start": dt.date(2027, 2, 1), "end": dt.date(2027, 2, 3),
+                    "reason": "Family"},
+    "Non-training days": {"date": dt.date(2027, 4, 5), "reason": "Easter Monday"},
+    "Blocks": {"name": "Pre-season", "start": dt.date(2027, 1, 4), "end": dt.date(2027, 1, 31),
+               "emphasis": "Aerobic base, first sprint exposures"},
+}
+FORM_ROWS = 1000  # rows below the header that carry the dropdowns
+
+
+def _season_rows(season: Season) -> tuple[dict, dict[str, list[dict]]]:
+    cal = season.calendar
+    head = {"name": season.name, "start": cal.start, "end": cal.end, "week_start": cal.week_start,
+            "training_days": cal.training_days, "today": cal.today}
+    tables: dict[str, list[dict]] = {
+        "Competitions": [{"date": c.date, "name": c.name, "priority": c.priority,
+                          "end_date": c.end_date} for c in season.competitions],
+        "Athletes": [{"id": a.id, "name": a.name, "position": a.position, "max_speed": a.max_speed}
+                     for a in season.athletes],
+        "Injuries": [],
+        "Stage history": [],
+        "Unavailable": [{"athlete": u.athlete, "start": u.start, "end": u.end, "reason": u.reason}
+                        for u in season.unavailability],
+        "Non-training days": [{"date": d.date, "reason": d.reason} for d in cal.non_training_days],
+        "Blocks": [{"name": b.name, "start": b.start, "end": b.end, "emphasis": b.emphasis}
+                   for b in season.blocks],
+    }
+    for inj in season.injuries:
+        target = season.competition(inj.target_competition) if inj.target_competition else None
+        tables["Injuries"].append({
+            "athlete": inj.athlete, "protocol": inj.protocol, "onset": inj.onset,
+            "stage": inj.current.stage, "stage_start": inj.current.start,
+            "target": target.name if target else None,
+        })
+        for rec in inj.stages[:-1]:
+            tables["Stage history"].append({"athlete": inj.athlete, "stage": rec.stage,
+                                            "start": rec.start})
+    return head, tables
+
+
+def template_workbook(season: Season | None = None):
+    """The coach workbook form: the shipped template (``season`` None: one example row per
+    sheet) or ``season`` written into it. Returns an openpyxl Workbook."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from planner.protocols import available_protocols
+    from planner.xlsx_export import write_text
+
+    if season is None:
+        head = dict(_EXAMPLE_SEASON)
+        tables = {title: [row] for title, row in _EXAMPLES.items()}
+    else:
+        head, tables = _season_rows(season)
+
+    wb = openpyxl.Workbook()
+    wb.properties.creator = "Periodize"
+    wb.properties.title = "Periodize coach workbook"
+    bold = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
+    fill = PatternFill("solid", start_color="2F5597", end_color="2F5597")
+    thin = Side(style="thin", color="BFBFBF")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    note_font = Font(name="Calibri", size=9, italic=True, color="595959")
+
+    def header(ws, titles, widths):
+        for j, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
+            c = ws.cell(row=1, column=j, value=title)
+            c.font, c.fill, c.border = bold, fill, border
+            c.alignment = Alignment(vertical="center")
+            ws.column_dimensions[get_column_letter(j)].width = width
+        ws.freeze_panes = "A2"
+        ws.row_dimensions[1].height = 20
+
+    def put(cell, kind: str, value) -> None:
+        if value is None or value == "":
+            return
+        if kind == "date":
+            cell.value = value
+            cell.number_format = "yyyy-mm-dd"
+        elif kind == "number":
+            cell.value = value
+        else:
+            write_text(cell, str(value))
+
+    def listing(values, title, prompt, strict=True) -> DataValidation:
+        if isinstance(values, str):
+            formula = values
+        else:
+            formula = '"' + ",".join(values) + '"'
+        dv = DataValidation(type="list", formula1=formula, allow_blank=True,
+                            showErrorMessage=strict, showInputMessage=True,
+                            promptTitle=title[:32], prompt=prompt[:255])
+        if strict:
+            dv.errorTitle = f"Not a {title.lower()}"[:32]
+            dv.error = prompt[:225]
+        return dv
+
+    # Season ----------------------------------------------------------------------------------
+    ws = wb.active
+    ws.title = SEASON_SHEET
+    header(ws, ("Key", "Value", "What to write"), (16, 26, 70))
+    for r, (key, label, required, help_text) in enumerate(SEASON_KEYS, start=2):
+        ws.cell(row=r, column=1, value=label).font = Font(name="Calibri", size=11, bold=True)
+        value = head.get(key)
+        c = ws.cell(row=r, column=2)
+        if key in ("start", "end", "today"):
+            put(c, "date", value)
+        elif key == "week_start":
+            put(c, "text", WEEKDAY_NAMES[WEEKDAYS.index(value)] if value else None)
+            dv = listing(WEEKDAY_NAMES, "Weekday", "The weekday weeks start on.")
+            ws.add_data_validation(dv)
+            dv.add(c.coordinate)
+        elif key == "training_days":
+            put(c, "text", training_days_text(value) if value else None)
+        else:
+            put(c, "text", value)
+        ws.cell(row=r, column=3, value=("required: " if required else "") + help_text).font = note_font
+
+    # Tables ----------------------------------------------------------------------------------
+    protocols = available_protocols()
+    for spec in SHEETS:
+        ws = wb.create_sheet(spec.title)
+        header(ws, [c.header for c in spec.columns], [c.width for c in spec.columns])
+        for j, col in enumerate(spec.columns, start=1):
+            letter = get_column_letter(j)
+            if col.kind == "date":
+                ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
+            rng = f"{letter}2:{letter}{FORM_ROWS + 1}"
+            dv = None
+            if col.kind == "priority":
+                dv = listing(PRIORITIES, "Priority", "A, B or C. A competitions get a taper.")
+            elif col.kind == "protocol":
+                dv = listing(protocols, "Protocol", "The rehab protocol: " + ", ".join(protocols))
+            elif col.kind == "stage":
+                dv = listing(STAGE_CHOICES, "Stage",
+                             "The current stage: P1-P3 rehab, S1-S3 return to sport, FIT back.")
+            elif col.key == "athlete":
+                dv = listing(f"Athletes!$A$2:$A${FORM_ROWS + 1}", "Athlete ID",
+                             "An ID from the Athletes sheet.", strict=False)
+            elif col.key == "target":
+                dv = listing(f"Competitions!$B$2:$B${FORM_ROWS + 1}", "Competition",
+                             "Optional: a competition's name from the Competitions sheet.",
+                             strict=False)
+            if dv is not None:
+                ws.add_data_validation(dv)
+                dv.add(rng)
+        for r, values in enumerate(tables.get(spec.title, []), start=2):
+            for j, col in enumerate(spec.columns, start=1):
+                put(ws.cell(row=r, column=j), col.kind, values.get(col.key))
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{max(2, len(tables.get(spec.title, [])) + 1)}"
+
+    # Help ------------------------------------------------------------------------------------
+    ws = wb.create_sheet("Help")
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 90
+    lines = [
+        ("Periodize coach workbook", ""),
+        ("", "Fill in the sheets, then: periodize import THIS.xlsx -o SEASON.season.json "
+             "(or File > Import Excel Workbook in the app)."),
+        ("", "The first row of each sheet is its header; columns may be in any order; extra "
+             "columns and sheets (like this one) are ignored. Dates: Excel dates or 2027-01-04."),
+        ("", "Every problem is reported at once with its sheet, row and column."),
+        ("", ""),
+    ]
+    lines.append((SEASON_SHEET, "Key / Value rows: " + "; ".join(
+        f"{label}{' (required)' if req else ''}: {h}" for _, label, req, h in SEASON_KEYS)))
+    for spec in SHEETS:
+        cols = "; ".join(f"{c.header}{' (required)' if c.required else ''}: {c.help}" for c in spec.columns)
+        lines.append((spec.title, f"{spec.help} Columns: {cols}."))
+    lines.append(("", ""))
+    lines.append(("Protocols", ", ".join(protocols)))
+    for r, (a, b) in enumerate(lines, start=1):
+        ca = ws.cell(row=r, column=1, value=a or None)
+        cb = ws.cell(row=r, column=2, value=b or None)
+        ca.font = Font(name="Calibri", size=14 if r == 1 else 11, bold=True)
+        cb.alignment = Alignment(wrap_text=True, vertical="top")
+        ca.alignment = Alignment(vertical="top")
+    return wb
+
+
+def export_template_form(season: Season):
+    """``season`` written into the coach workbook form (an openpyxl Workbook).
+
+    The form holds what a coach types: each injury's current stage (Injuries) and earlier stage
+    starts (Stage history), but not criteria tests or flare-ups, and no rule settings, pins or
+    plan; those stay in the season file.
+    """
+    return template_workbook(season)
+
+
+def workbook_bytes(wb) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def save_template_form(season: Season | None, path: str | os.PathLike) -> None:
+    """Write the form (``season`` None: the empty template) to ``path`` atomically."""
+    from planner.seasonfile import atomic_write
+
+    data = workbook_bytes(template_workbook(season))
+    try:
+        atomic_write(path, data)
+    except OSError as e:
+        raise SaveError(f"{os.fspath(path)}: could not be saved ({e.strerror})") from None

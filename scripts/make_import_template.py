@@ -1,0 +1,27 @@
+"""Writes templates/import-template.xlsx, the coach workbook form that ships with Periodize.
+
+Run ``python scripts/make_import_template.py`` after changing the form in
+``planner/xlsx_import.py`` (its sheets, columns, dropdowns or example rows); the .xlsx file is
+what ships. ``periodize export SEASON --template OUT.xlsx`` writes a season in the same form.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from planner.xlsx_import import TEMPLATE_NAME, save_template_form  # noqa: E402
+
+
+def main() -> int:
+    out = ROOT / "templates" / TEMPLATE_NAME
+    save_template_form(None, out)
+    print(f"Wrote {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
