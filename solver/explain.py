@@ -8,6 +8,7 @@ deletion (drop one group, re-solve; keep it out if still infeasible) while time 
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from ortools.sat.python import cp_model
@@ -71,10 +72,39 @@ def _describe(model, key: str) -> Conflict:
         phrase = {"adjacent": "no deload next to a deload or a taper",
                   "run": f"at most {model.rules.value('DL-2', 'max_load_weeks')} load weeks in a row "
                          f"(a deload is due)"}.get(what, phrase)
-    elif rule == "RH-STAGE" and what:
-        phrase = f"{phrase}: {what}"
+    elif rule in ("RH-STAGE", "RH-11") and athlete:
+        phrase = _rehab_phrase(model, rule, athlete, what) or phrase
     text = f"{rule} ({phrase})" + (f" for {who}" if who else "") + f", {span}"
     return Conflict(rule=rule, athlete=athlete, start=d0.isoformat(), end=d1.isoformat(), text=text)
+
+
+def _rehab_phrase(model, rule: str, athlete: str, what: str) -> str:
+    """Name the stage, its limits and its dates, e.g. 'P2 lasts 21-42 days: since 23 Nov 2026 it
+    must end by 4 Jan 2027'."""
+    inj = model.season.injury_of(athlete)
+    u = next((x for x in model.units if x.key == athlete), None)
+    if inj is None or u is None or u.protocol is None:
+        return ""
+    proto = u.protocol
+    if rule == "RH-11":
+        sps = model.rules.value("RH-11", "sessions_per_step")
+        levels = (60, 70, 80, 90, 95, 100)
+        lower = levels[levels.index(int(what)) - 1] if what.isdigit() and int(what) in levels[1:] else None
+        return (f"sprint ladder: {what} % needs {lower} % done on {sps} days first" if lower
+                else "sprint ladder")
+    stage, _, kind = what.partition(" ")
+    if stage not in proto.stage_ids:
+        return "rehab stages follow the protocol's order"
+    spec = proto.stage(stage)
+    ep = u.epochs[0] if u.epochs else None
+    since = ""
+    if ep is not None and ep.start_stage is not None and u.order[ep.start_stage] == stage:
+        start = model.tl.start + dt.timedelta(days=ep.start_day)
+        end = start + dt.timedelta(days=spec.max_days)
+        since = f": {stage} since {start.strftime('%d %b %Y')} must end by {end.strftime('%d %b %Y')}"
+    if kind == "exit":
+        return f"to leave {stage}: {spec.exit_text.rstrip('.')}{since}"
+    return f"{stage} lasts {spec.min_days}-{spec.max_days} days{since}"
 
 
 def _is_week_pin(season: Season, what: str) -> bool:
