@@ -1,22 +1,29 @@
 """The season board: athletes as rows, the days of the season as columns, grouped by week.
 
-A read-only, custom-painted view (``QAbstractScrollArea``): only the visible rows and columns
-are painted, so a full squad over a full season stays fast. The left column (athlete names) and
-the header rows (months, weeks, blocks, team week kinds, days and competitions) stay in place
-while the grid scrolls.
+A custom-painted view (``QAbstractScrollArea``): only the visible rows and columns are painted,
+so a full squad over a full season stays fast. The left column (athlete names) and the header
+rows (months, weeks, blocks, team week kinds, days and competitions) stay in place while the
+grid scrolls. The board never changes the season: it shows it, keeps a selected cell (mouse or
+arrow keys), and asks for a context menu; the window turns menu choices into edits.
 
 Every colour has a second cue, so the board reads without colour: rehab stages carry their
-name at the start of each stretch, intensity is a glyph whose size grows with the level
-(dot, triangle, star), priorities carry their letter and unavailable days are hatched.
+name at the start of each stretch, intensity is a glyph whose shape and size grow with the
+level (dot, triangle, star), priorities carry their letter, unavailable days are hatched, pins
+are a corner flag and rule violations a red frame. Colours come from the palette
+(``ui.theme``), so the board follows the system's dark mode.
+
+Two zooms: ``day`` (a column per day, with every day's glyph) and ``week`` (the whole season
+in view, each athlete-week showing its speed days as glyphs).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QLine, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -26,15 +33,18 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPixmap,
     QPolygonF,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from planner.season import Season
 from planner.timeline import Timeline
+from ui.theme import BoardTheme
 
 # -- geometry --------------------------------------------------------------------------------
-CELL_W = 14
+CELL_W = 14  # a day's width in day zoom
+WEEK_DAY_W = 4  # a day's width in week zoom (a week is 28 px)
 ROW_H = 20
 MONTH_H = 16
 WEEK_H = 16
@@ -44,17 +54,11 @@ DAY_H = 18
 HEADER_H = MONTH_H + WEEK_H + BLOCK_H + KIND_H + DAY_H
 NAME_MIN, NAME_MAX = 150, 240
 BAND_H = 3  # the athlete's own week kind, at the foot of the row
+ZOOMS = {"day": CELL_W, "week": WEEK_DAY_W}
 
-# -- colours ---------------------------------------------------------------------------------
-STAGE_COLOURS = {
-    "INJ": QColor("#6b6b6b"),
-    "P1": QColor("#f2a0a0"),
-    "P2": QColor("#f7c38a"),
-    "P3": QColor("#f3df74"),
-    "S1": QColor("#cfeab8"),
-    "S2": QColor("#97cf87"),
-    "S3": QColor("#86cdc4"),
-}
+# -- colours of the light theme (kept for modules that draw outside a board) ------------------
+_LIGHT = BoardTheme.from_palette(QPalette(QColor("#efefef"), QColor("#ffffff")))
+STAGE_COLOURS = _LIGHT.stages
 STAGE_TEXT = {"INJ": QColor("#ffffff")}
 STAGE_NAMES = {
     "INJ": "injured (no training)",
@@ -66,25 +70,11 @@ STAGE_NAMES = {
     "S3": "S3 return to sport",
     "FIT": "fit",
 }
-WEEK_TINT = {"deload": QColor("#dbe9f8"), "taper": QColor("#fbe6b8")}
-WEEK_BAND = {"load": QColor("#9a9a9a"), "deload": QColor("#5b9bd8"), "taper": QColor("#e6a42a")}
-PRIORITY_COLOURS = {"A": QColor("#d32f2f"), "B": QColor("#ef7d00"), "C": QColor("#8c8c8c")}
-INTENSITY_COLOURS = {
-    60: QColor("#8aa4c4"),
-    70: QColor("#5f82ad"),
-    80: QColor("#325f97"),
-    90: QColor("#1f437c"),
-    95: QColor("#142f5e"),
-    100: QColor("#0b1a3a"),
-}
-LINE = QColor("#e3e3e3")
-WEEK_LINE = QColor("#9e9e9e")
-MONTH_LINE = QColor("#5e5e5e")
-NON_TRAINING = QColor(238, 238, 238, 140)  # Sundays and days off, under the cells
-HEADER_BG = QColor("#f7f7f7")
-NAMES_BG = QColor("#fbfbfb")
-HATCH = QBrush(QColor(60, 60, 60, 150), Qt.BrushStyle.BDiagPattern)
-INJURED_MARK = QColor("#c62828")
+WEEK_TINT = _LIGHT.week_tint
+WEEK_BAND = _LIGHT.week_band
+PRIORITY_COLOURS = _LIGHT.priority
+INTENSITY_COLOURS = _LIGHT.intensity
+HATCH = _LIGHT.hatch
 
 POSITION_ORDER = {"goalkeeper": 0, "defender": 1, "midfielder": 2, "forward": 3}
 POSITION_SHORT = {"goalkeeper": "GK", "defender": "DF", "midfielder": "MF", "forward": "FW"}
@@ -105,8 +95,6 @@ def _intensity_path(level: int) -> QPainterPath | None:
         path.addPolygon(QPolygonF([QPointF(-half, h / 2), QPointF(half, h / 2), QPointF(0, -h / 2)]))
         path.closeSubpath()
     else:
-        import math
-
         pts = []
         for k in range(10):
             r = 6.3 if k % 2 == 0 else 2.6
@@ -127,35 +115,43 @@ def glyph_for(level: int) -> QPainterPath | None:
 
 
 def intensity_colour(level: int) -> QColor:
-    best = 60
-    for lv in INTENSITY_COLOURS:
-        if lv <= level:
-            best = lv
-    return INTENSITY_COLOURS[best]
+    return _LIGHT.intensity_colour(level)
 
 
-def draw_glyph(painter: QPainter, level: int, cx: float, cy: float) -> None:
+def draw_glyph(painter: QPainter, level: int, cx: float, cy: float,
+               colour: QColor | None = None, scale: float = 1.0) -> None:
     path = glyph_for(level)
     if path is None:
         return
     painter.save()
     painter.translate(cx, cy)
+    if scale != 1.0:
+        painter.scale(scale, scale)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(intensity_colour(level))
+    painter.setBrush(colour if colour is not None else intensity_colour(level))
     painter.drawPath(path)
     painter.restore()
 
 
-def draw_priority(painter: QPainter, rect: QRectF, priority: str, font: QFont) -> None:
+def draw_priority(painter: QPainter, rect: QRectF, priority: str, font: QFont,
+                  colours: dict[str, QColor] | None = None) -> None:
     """A priority marker: a coloured disc with the white priority letter."""
+    colours = colours or PRIORITY_COLOURS
     d = min(rect.width(), rect.height()) - 2
     disc = QRectF(rect.center().x() - d / 2, rect.center().y() - d / 2, d, d)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(PRIORITY_COLOURS.get(priority, PRIORITY_COLOURS["C"]))
+    painter.setBrush(colours.get(priority, colours["C"]))
     painter.drawEllipse(disc)
     painter.setPen(QColor("white"))
     painter.setFont(font)
     painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, priority)
+
+
+def draw_pin_flag(painter: QPainter, x: float, y: float, colour: QColor, size: float = 5.0) -> None:
+    """A pin: a small filled triangle in a cell's top-left corner."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPolygon(QPolygonF([QPointF(x, y), QPointF(x + size, y), QPointF(x, y + size)]))
 
 
 def _position_rank(position: str) -> int:
@@ -178,6 +174,11 @@ class _Row:
     weeks: tuple[str, ...] | None  # the athlete's own week kinds
     runs: tuple[tuple[int, int, str], ...]  # (first day, last day, stage) stretches
     unavailable: tuple[tuple[int, int], ...]
+    week_speed: tuple[tuple[int, ...], ...] | None  # per week, the levels of its speed days
+
+    @property
+    def group(self) -> tuple[int, int]:
+        return (0, 0) if self.injured else (1, _position_rank(self.position))
 
 
 def _runs(values: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
@@ -201,20 +202,32 @@ def _spans(days: set[int]) -> tuple[tuple[int, int], ...]:
 
 
 class SeasonBoard(QAbstractScrollArea):
-    """The read-only season board. ``set_season`` shows a season (with or without a plan)."""
+    """The season board. ``set_season`` shows a season (with or without a plan).
+
+    Signals: ``current_changed(athlete_id, date)`` when the selected cell changes (``("", None)``
+    when nothing is selected); ``cell_menu_requested(athlete_id, date, global_pos)`` on a
+    right-click or the menu key; ``zoom_changed(name)``.
+    """
+
+    current_changed = Signal(str, object)
+    cell_menu_requested = Signal(str, object, QPoint)
+    zoom_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Season board")
-        self.setAccessibleDescription(
+        self._base_description = (
             "Athletes as rows and the days of the season as columns: rehab stages, planned "
-            "intensity, deload and taper weeks and competitions. Hover a cell for details."
+            "intensity, deload and taper weeks and competitions. Arrow keys move the selected "
+            "cell; the menu key opens its pin menu."
         )
+        self.setAccessibleDescription(self._base_description)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
-        self.viewport().setAutoFillBackground(True)
+        self.viewport().setAutoFillBackground(False)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(7.5, self._font.pointSizeF() * 0.85))
@@ -225,13 +238,27 @@ class SeasonBoard(QAbstractScrollArea):
         self._marker_font = QFont(self._small)
         self._marker_font.setBold(True)
 
+        self._theme = BoardTheme.from_palette(self.palette())
+        self._glyph_cache: dict[tuple[int, float], QPixmap] = {}
+        self._zoom = "day"
+        self._cw = CELL_W
         self._season: Season | None = None
         self._tl: Timeline | None = None
         self._rows: list[_Row] = []
+        self._row_of: dict[str, int] = {}
         self._team_weeks: tuple[str, ...] | None = None
         self._name_w = NAME_MIN
         self._signature = ""
         self._non_training_reason: dict[int, str] = {}
+        self._pins: dict[tuple[str, int], list] = {}  # (athlete, day) -> pins shown on that cell
+        self._team_pins: dict[int, object] = {}  # week -> team week pin
+        self._violations: list = []
+        self._bad_cells: dict[str, list[tuple[int, int]]] = {}  # athlete -> day spans
+        self._bad_team: list[tuple[int, int]] = []
+        self._cur: tuple[int, int] | None = None  # (row, day)
+        self._today: int | None = None
+        self.today_override: dt.date | None = None  # tests and screenshots fix "today"
+        self.painted_glyphs = 0  # glyphs drawn by the last paint (only the visible cells)
         self._update_scrollbars()
 
     # -- public ----------------------------------------------------------------------------
@@ -239,24 +266,76 @@ class SeasonBoard(QAbstractScrollArea):
         return self._season
 
     def set_season(self, season: Season | None) -> None:
-        """Show ``season``: its calendar and competitions, and its plan when it has one."""
+        """Show ``season``: its calendar and competitions, and its plan when it has one.
+
+        The selected cell stays on the same athlete and date when both still exist.
+        """
+        old = self.current()
         self._season = season
         self._tl = Timeline(season) if season is not None else None
         self._rows = self._build_rows() if season is not None else []
+        self._row_of = {r.athlete_id: i for i, r in enumerate(self._rows)}
         self._team_weeks = None
         if season is not None and season.plan is not None and self._tl is not None:
             if len(season.plan.team_weeks) == len(self._tl.weeks):
                 self._team_weeks = tuple(season.plan.team_weeks)
         self._non_training_reason = {}
+        self._pins, self._team_pins = {}, {}
+        self._today = None
         if season is not None and self._tl is not None:
+            tl = self._tl
             for nt in season.calendar.non_training_days:
-                i = self._tl.index(nt.date)
+                i = tl.index(nt.date)
                 if i is not None:
                     self._non_training_reason[i] = nt.reason or "non-training day"
+            for pin in season.pins:
+                day = pin.week if pin.kind == "week" else pin.date
+                i = tl.index(day)
+                if i is None:
+                    continue
+                if pin.kind == "week":
+                    i = tl.weeks[tl.week_of[i]].first
+                    if pin.athlete is None:
+                        self._team_pins[tl.week_of[i]] = pin
+                        continue
+                self._pins.setdefault((pin.athlete, i), []).append(pin)
+            today = self.today_override or season.calendar.today or dt.date.today()
+            self._today = tl.index(today)
+        self._violations = []
+        self._bad_cells, self._bad_team = {}, []
         self._name_w = self._measure_names()
         self._signature = self._compute_signature()
+        self._cur = None
+        if old is not None and season is not None and old[0] in self._row_of:
+            d = self._tl.index(old[1]) if self._tl else None
+            if d is not None:
+                self._cur = (self._row_of[old[0]], d)
         self._update_scrollbars()
         self.viewport().update()
+        new = self.current()
+        if new != old:
+            self._emit_current()
+
+    def set_violations(self, violations) -> None:
+        """Mark the plan checker's hard violations (``planner.check.Violation``) on the board."""
+        self._violations = list(violations)
+        self._bad_cells, self._bad_team = {}, []
+        tl = self._tl
+        if tl is not None:
+            for v in self._violations:
+                if v.end < tl.start or v.start > tl.end:
+                    continue
+                a, b = tl.clamp_index(v.start), tl.clamp_index(v.end)
+                if v.athlete is None:
+                    self._bad_team.append((a, b))
+                elif v.athlete in self._row_of:
+                    self._bad_cells.setdefault(v.athlete, []).append((a, b))
+        self.viewport().update()
+
+    def violations_at(self, athlete_id: str, day: dt.date) -> list:
+        """The marked violations that cover the athlete's day (the team's included)."""
+        return [v for v in self._violations
+                if v.start <= day <= v.end and v.athlete in (None, athlete_id)]
 
     def content_signature(self) -> str:
         """A short hash of what the board shows (athlete order, stages, intensity, week kinds)."""
@@ -271,6 +350,14 @@ class SeasonBoard(QAbstractScrollArea):
         assert self._tl is not None
         return self._rows[row].athlete_id, self._tl.days[day]
 
+    def cell_rect(self, athlete_id: str, day: dt.date) -> QRect | None:
+        """The viewport rectangle of a cell (it may lie outside the visible area)."""
+        r = self._row_of.get(athlete_id)
+        d = self._tl.index(day) if self._tl else None
+        if r is None or d is None:
+            return None
+        return QRect(self._x(d), self._y(r), self._cw, ROW_H)
+
     def athlete_order(self) -> list[str]:
         return [r.athlete_id for r in self._rows]
 
@@ -278,7 +365,95 @@ class SeasonBoard(QAbstractScrollArea):
         if self._tl is None:
             return
         i = self._tl.clamp_index(day)
-        self.horizontalScrollBar().setValue(i * CELL_W)
+        self.horizontalScrollBar().setValue(i * self._cw)
+
+    # selection ---------------------------------------------------------------------------------
+    def current(self) -> tuple[str, dt.date] | None:
+        """The selected (athlete id, date), or None."""
+        if self._cur is None or self._tl is None:
+            return None
+        r, d = self._cur
+        return self._rows[r].athlete_id, self._tl.days[d]
+
+    def set_current(self, athlete_id: str | None, day: dt.date | None) -> bool:
+        """Select a cell and scroll it into view; None clears. False when it does not exist.
+
+        With an athlete that is not on the board (``None`` or unknown) the date is still shown:
+        the current row stays (or the first row is used).
+        """
+        if day is None:
+            changed = self._cur is not None
+            self._cur = None
+            self.viewport().update()
+            if changed:
+                self._emit_current()
+            return True
+        if self._tl is None or not self._rows:
+            return False
+        d = self._tl.index(day)
+        if d is None:
+            return False
+        if athlete_id in self._row_of:
+            r = self._row_of[athlete_id]
+        else:
+            r = self._cur[0] if self._cur is not None else 0
+        self._move_to(r, d)
+        return athlete_id is None or athlete_id in self._row_of
+
+    def _move_to(self, r: int, d: int) -> None:
+        assert self._tl is not None
+        r = max(0, min(len(self._rows) - 1, r))
+        d = max(0, min(self._tl.n - 1, d))
+        changed = self._cur != (r, d)
+        self._cur = (r, d)
+        self.ensure_visible(r, d)
+        self.viewport().update()
+        if changed:
+            self._emit_current()
+
+    def _emit_current(self) -> None:
+        cur = self.current()
+        if cur is None:
+            self.setAccessibleDescription(self._base_description)
+            self.current_changed.emit("", None)
+            return
+        r, d = self._cur
+        self.setAccessibleDescription(self._cell_tooltip(r, d).replace("\n", "; "))
+        self.current_changed.emit(cur[0], cur[1])
+
+    def ensure_visible(self, r: int, d: int) -> None:
+        g = self._grid_rect()
+        hb, vb = self.horizontalScrollBar(), self.verticalScrollBar()
+        x0, x1 = d * self._cw, (d + 1) * self._cw
+        if x0 < hb.value():
+            hb.setValue(x0)
+        elif x1 > hb.value() + g.width():
+            hb.setValue(x1 - g.width())
+        y0, y1 = r * ROW_H, (r + 1) * ROW_H
+        if y0 < vb.value():
+            vb.setValue(y0)
+        elif y1 > vb.value() + g.height():
+            vb.setValue(y1 - g.height())
+
+    # zoom --------------------------------------------------------------------------------------
+    def zoom(self) -> str:
+        return self._zoom
+
+    def set_zoom(self, zoom: str) -> None:
+        """``"day"``: a column per day; ``"week"``: the season at a glance, speed days per week."""
+        if zoom not in ZOOMS or zoom == self._zoom:
+            return
+        # Keep the day at the left edge (or the selected day) in view.
+        anchor = self._cur[1] if self._cur is not None else self.horizontalScrollBar().value() // self._cw
+        self._zoom = zoom
+        self._cw = ZOOMS[zoom]
+        self._update_scrollbars()
+        if self._cur is not None:
+            self.ensure_visible(*self._cur)
+        else:
+            self.horizontalScrollBar().setValue(anchor * self._cw)
+        self.viewport().update()
+        self.zoom_changed.emit(zoom)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(1000, 600)
@@ -291,13 +466,15 @@ class SeasonBoard(QAbstractScrollArea):
         plan = season.plan
         rows = []
         for a in season.athletes:
-            stages = intensity = weeks = None
+            stages = intensity = weeks = week_speed = None
             ap = plan.for_athlete(a.id) if plan is not None else None
             if ap is not None:
                 if len(ap.stages) == tl.n:
                     stages = tuple(ap.stages)
                 if len(ap.intensity) == tl.n:
                     intensity = tuple(ap.intensity)
+                    week_speed = tuple(tuple(intensity[d] for d in wk.days if intensity[d] >= 80)
+                                       for wk in tl.weeks)
                 if len(ap.weeks) == len(tl.weeks):
                     weeks = tuple(ap.weeks)
             rows.append(_Row(
@@ -310,6 +487,7 @@ class SeasonBoard(QAbstractScrollArea):
                 weeks=weeks,
                 runs=_runs(stages) if stages else (),
                 unavailable=_spans(tl.unavailable(a.id)),
+                week_speed=week_speed,
             ))
         rows.sort(key=lambda r: (not r.injured, _position_rank(r.position), r.athlete_id))
         return rows
@@ -327,12 +505,13 @@ class SeasonBoard(QAbstractScrollArea):
             for r in self._rows:
                 h.update(repr((r.athlete_id, r.stages, r.intensity, r.weeks)).encode())
             h.update(repr([(c.id, c.date, c.priority) for c in self._season.competitions]).encode())
+            h.update(repr(self._season.pins).encode())
         return h.hexdigest()
 
     # -- geometry ----------------------------------------------------------------------------
     def _content_size(self) -> tuple[int, int]:
         n = self._tl.n if self._tl else 0
-        return n * CELL_W, len(self._rows) * ROW_H
+        return n * self._cw, len(self._rows) * ROW_H
 
     def _grid_rect(self) -> QRect:
         vp = self.viewport().rect()
@@ -344,8 +523,8 @@ class SeasonBoard(QAbstractScrollArea):
         g = self._grid_rect()
         hb, vb = self.horizontalScrollBar(), self.verticalScrollBar()
         hb.setRange(0, max(0, cw - g.width()))
-        hb.setPageStep(max(CELL_W, g.width()))
-        hb.setSingleStep(CELL_W)
+        hb.setPageStep(max(self._cw, g.width()))
+        hb.setSingleStep(self._cw if self._zoom == "day" else self._cw * 7)
         vb.setRange(0, max(0, ch - g.height()))
         vb.setPageStep(max(ROW_H, g.height()))
         vb.setSingleStep(ROW_H)
@@ -357,13 +536,24 @@ class SeasonBoard(QAbstractScrollArea):
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt API
         self.viewport().update()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
+                            QEvent.Type.StyleChange):
+            self._theme = BoardTheme.from_palette(self.palette())
+            self._glyph_cache.clear()
+            self.viewport().update()
+        super().changeEvent(event)
+
+    def theme(self) -> BoardTheme:
+        return self._theme
+
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt API
         # Shift+wheel, or a board with nothing to scroll vertically, scrolls through the season.
         d = event.angleDelta()
         if d.x() == 0 and (event.modifiers() & Qt.KeyboardModifier.ShiftModifier
                            or self.verticalScrollBar().maximum() == 0):
             hb = self.horizontalScrollBar()
-            hb.setValue(hb.value() - int(d.y() / 120 * CELL_W * 7))
+            hb.setValue(hb.value() - int(d.y() / 120 * self._cw * 7))
             event.accept()
             return
         super().wheelEvent(event)
@@ -376,7 +566,7 @@ class SeasonBoard(QAbstractScrollArea):
             return None
         x = pos.x() - g.left() + self.horizontalScrollBar().value()
         y = pos.y() - g.top() + self.verticalScrollBar().value()
-        day, row = x // CELL_W, y // ROW_H
+        day, row = x // self._cw, y // ROW_H
         if 0 <= day < self._tl.n and 0 <= row < len(self._rows):
             return row, day
         return None
@@ -386,18 +576,88 @@ class SeasonBoard(QAbstractScrollArea):
         g = self._grid_rect()
         x0, y0 = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         n = self._tl.n if self._tl else 0
-        d0 = max(0, x0 // CELL_W)
-        d1 = min(n - 1, (x0 + g.width()) // CELL_W)
+        d0 = max(0, x0 // self._cw)
+        d1 = min(n - 1, (x0 + g.width()) // self._cw)
         r0 = max(0, y0 // ROW_H)
         r1 = min(len(self._rows) - 1, (y0 + g.height()) // ROW_H)
         return d0, d1, r0, r1
+
+    # -- input -------------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        pos = event.position().toPoint()
+        hit = self._grid_hit(pos)
+        if hit is not None:
+            self._move_to(*hit)
+        elif self._tl is not None and self._rows:
+            if pos.y() < HEADER_H and pos.x() >= self._name_w:  # a day in the header
+                x = pos.x() - self._name_w + self.horizontalScrollBar().value()
+                d = x // self._cw
+                if 0 <= d < self._tl.n:
+                    self._move_to(self._cur[0] if self._cur else 0, d)
+            elif pos.x() < self._name_w and pos.y() >= HEADER_H:  # an athlete's name
+                r = (pos.y() - HEADER_H + self.verticalScrollBar().value()) // ROW_H
+                if 0 <= r < len(self._rows):
+                    self._move_to(r, self._cur[1] if self._cur else self._visible()[0])
+        super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.reason() == event.Reason.Mouse:
+            hit = self._grid_hit(self.viewport().mapFrom(self, event.pos()))
+            if hit is None:
+                return
+            self._move_to(*hit)
+            gpos = event.globalPos()
+        else:
+            if self._cur is None:
+                return
+            r, d = self._cur
+            gpos = self.viewport().mapToGlobal(QPoint(self._x(d) + self._cw // 2,
+                                                      self._y(r) + ROW_H // 2))
+        cur = self.current()
+        if cur is not None:
+            self.cell_menu_requested.emit(cur[0], cur[1], gpos)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._tl is None or not self._rows:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        step = 7 if (self._zoom == "week" or ctrl) else 1
+        if self._cur is None:
+            d0, _, r0, _ = self._visible()
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+                       Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                self._move_to(r0, d0)
+                event.accept()
+                return
+            super().keyPressEvent(event)
+            return
+        r, d = self._cur
+        page = max(1, self._grid_rect().height() // ROW_H - 1)
+        moves = {
+            Qt.Key.Key_Left: (r, d - step),
+            Qt.Key.Key_Right: (r, d + step),
+            Qt.Key.Key_Up: (r - 1, d),
+            Qt.Key.Key_Down: (r + 1, d),
+            Qt.Key.Key_PageUp: (r - page, d),
+            Qt.Key.Key_PageDown: (r + page, d),
+            Qt.Key.Key_Home: (0 if ctrl else r, 0),
+            Qt.Key.Key_End: (len(self._rows) - 1 if ctrl else r, self._tl.n - 1),
+        }
+        if key in moves:
+            self._move_to(*moves[key])
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- painting ----------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
         p = QPainter(self.viewport())
         try:
             vp = self.viewport().rect()
-            p.fillRect(vp, self.palette().color(QPalette.ColorRole.Base))
+            p.fillRect(vp, self._theme.base)
+            self.painted_glyphs = 0
             if self._tl is None:
                 p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
                 p.drawText(vp, Qt.AlignmentFlag.AlignCenter, "No season open")
@@ -406,17 +666,40 @@ class SeasonBoard(QAbstractScrollArea):
             self._paint_header(p)
             self._paint_names(p)
             self._paint_corner(p)
+            self._paint_today(p)
         finally:
             p.end()
 
     def _x(self, day: int) -> int:
-        return self._name_w + day * CELL_W - self.horizontalScrollBar().value()
+        return self._name_w + day * self._cw - self.horizontalScrollBar().value()
 
     def _y(self, row: int) -> int:
         return HEADER_H + row * ROW_H - self.verticalScrollBar().value()
 
+    def _glyph(self, level: int, scale: float = 1.0) -> QPixmap:
+        """The glyph of a level, rendered once per theme into a pixmap (fast to blit)."""
+        key = (level, scale)
+        pix = self._glyph_cache.get(key)
+        if pix is None:
+            dpr = self.devicePixelRatioF() or 1.0
+            size = 16
+            pix = QPixmap(int(size * dpr), int(size * dpr))
+            pix.setDevicePixelRatio(dpr)
+            pix.fill(Qt.GlobalColor.transparent)
+            gp = QPainter(pix)
+            gp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            if level == -1:  # "more than shown"
+                gp.fillRect(QRectF(size / 2 - 2.5, size / 2 - 0.75, 5, 1.5), self._theme.text)
+                gp.fillRect(QRectF(size / 2 - 0.75, size / 2 - 2.5, 1.5, 5), self._theme.text)
+            else:
+                draw_glyph(gp, level, size / 2, size / 2, self._theme.intensity_colour(level),
+                           scale)
+            gp.end()
+            self._glyph_cache[key] = pix
+        return pix
+
     def _paint_grid(self, p: QPainter) -> None:
-        tl = self._tl
+        tl, th, cw = self._tl, self._theme, self._cw
         assert tl is not None
         g = self._grid_rect()
         d0, d1, r0, r1 = self._visible()
@@ -426,56 +709,59 @@ class SeasonBoard(QAbstractScrollArea):
         p.setClipRect(g)
         rows_bottom = min(g.bottom() + 1, self._y(len(self._rows)))
         col_h = max(0, rows_bottom - g.top())
+        w0, w1 = tl.week_of[d0], tl.week_of[d1]
 
-        # Columns: team week kind tint and non-training days (under every row).
+        # Columns: team week kind tint, non-training days and the past (under every row).
         if self._team_weeks:
-            for w in range(tl.week_of[d0], tl.week_of[d1] + 1):
-                tint = WEEK_TINT.get(self._team_weeks[w])
+            for w in range(w0, w1 + 1):
+                tint = th.week_tint.get(self._team_weeks[w])
                 if tint is not None:
                     wk = tl.weeks[w]
-                    x = self._x(wk.first)
-                    p.fillRect(QRect(x, g.top(), (wk.last - wk.first + 1) * CELL_W, col_h), tint)
+                    p.fillRect(QRect(self._x(wk.first), g.top(), (wk.last - wk.first + 1) * cw,
+                                     col_h), tint)
         for d in range(d0, d1 + 1):
             if not tl.is_training[d] and not tl.is_comp[d]:
-                p.fillRect(QRect(self._x(d), g.top(), CELL_W, col_h), NON_TRAINING)
+                p.fillRect(QRect(self._x(d), g.top(), cw, col_h), th.non_training)
 
         # Rows: rehab stage stretches and unavailable hatching.
-        p.setFont(self._small)
         for r in range(r0, r1 + 1):
             row = self._rows[r]
             y = self._y(r)
             for a, b, stage in row.runs:
                 if b < d0 or a > d1:
                     continue
-                colour = STAGE_COLOURS.get(stage)
-                if colour is None:
-                    continue
-                rect = QRect(self._x(a), y, (b - a + 1) * CELL_W, ROW_H)
-                p.fillRect(rect, colour)
+                colour = th.stages.get(stage)
+                if colour is not None:
+                    p.fillRect(QRect(self._x(a), y, (b - a + 1) * cw, ROW_H), colour)
             for a, b in row.unavailable:
                 if b < d0 or a > d1:
                     continue
-                rect = QRect(self._x(a), y + 1, (b - a + 1) * CELL_W, ROW_H - 2)
-                p.fillRect(rect, HATCH)
+                p.fillRect(QRect(self._x(a), y + 1, (b - a + 1) * cw, ROW_H - 2), th.hatch)
 
-        # Grid lines: light between days, darker between weeks, darkest between months.
+        # Grid lines: light between days (day zoom), darker between weeks, darkest between
+        # months and under the injured group and each position group.
         right = min(g.right(), self._x(tl.n))
-        p.setPen(QPen(LINE, 1))
+        bottom = g.top() + col_h
+        light, weeks, months = [], [], []
         for r in range(r0, r1 + 2):
             y = self._y(r)
-            p.drawLine(g.left(), y, right, y)
-        bottom = g.top() + col_h
+            light.append(QLine(g.left(), y, right, y))
         for d in range(d0, min(d1 + 1, tl.n - 1) + 1):
             x = self._x(d)
             if tl.days[d].day == 1 and d > 0:
-                p.setPen(QPen(MONTH_LINE, 1))
+                months.append(QLine(x, g.top(), x, bottom))
             elif self._is_week_start(d):
-                p.setPen(QPen(WEEK_LINE, 1))
-            else:
-                p.setPen(QPen(LINE, 1))
-            p.drawLine(x, g.top(), x, bottom)
-        p.setPen(QPen(WEEK_LINE, 1))
-        p.drawLine(self._x(tl.n), g.top(), self._x(tl.n), bottom)
+                weeks.append(QLine(x, g.top(), x, bottom))
+            elif self._zoom == "day":
+                light.append(QLine(x, g.top(), x, bottom))
+        weeks.append(QLine(self._x(tl.n), g.top(), self._x(tl.n), bottom))
+        groups = [QLine(g.left(), self._y(r), right, self._y(r)) for r in range(max(1, r0), r1 + 1)
+                  if self._rows[r].group != self._rows[r - 1].group]
+        for lines, colour in ((light, th.line), (weeks, th.week_line), (months, th.month_line),
+                              (groups, th.week_line)):
+            if lines:
+                p.setPen(QPen(colour, 1))
+                p.drawLines(lines)
 
         # Over the lines: where a stage starts (a darker edge), and the athlete's own week kind
         # as a band at the foot of the row where it differs from the team's.
@@ -485,50 +771,117 @@ class SeasonBoard(QAbstractScrollArea):
             for a, _b, stage in row.runs:
                 if a == 0 or a < d0 or a > d1:
                     continue
-                colour = STAGE_COLOURS.get(stage, STAGE_COLOURS.get(row.runs[0][2]))
-                edge = (colour or QColor("#9e9e9e")).darker(150)
+                colour = th.stages.get(stage, th.stages.get(row.runs[0][2]))
+                edge = (colour or th.week_line).darker(150)
                 p.fillRect(QRect(self._x(a), y + 1, 2, ROW_H - 1), edge)
             if row.weeks and self._team_weeks:
-                for w in range(tl.week_of[d0], tl.week_of[d1] + 1):
+                for w in range(w0, w1 + 1):
                     own = row.weeks[w]
                     if own != self._team_weeks[w]:
                         wk = tl.weeks[w]
                         p.fillRect(QRect(self._x(wk.first) + 2, y + ROW_H - BAND_H - 1,
-                                         (wk.last - wk.first + 1) * CELL_W - 3, BAND_H),
-                                   WEEK_BAND[own])
+                                         (wk.last - wk.first + 1) * cw - 3, BAND_H),
+                                   th.week_band[own])
 
-        # Stage names where a stretch has room (two days without a glyph), then the glyphs.
+        # Stage names where a stretch has room (days without a glyph), then the glyphs.
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setFont(self._small)
         fm = QFontMetrics(self._small)
+        glyphs = 0
+        ox = self._x(0)
+        pix = {lv: self._glyph(lv) for lv in (60, 70, 80, 90, 95, 100)}
+        pix.update({lv: self._glyph(lv) for r in range(r0, r1 + 1) if self._rows[r].intensity
+                    for lv in set(self._rows[r].intensity[d0:d1 + 1]) - set(pix) if lv > 0})
+        small = {lv: self._glyph(lv, 0.7) for lv in (80, 90, 95, 100)}
+        plus = self._glyph(-1)
         for r in range(r0, r1 + 1):
             row = self._rows[r]
             y = self._y(r)
             for a, b, stage in row.runs:
                 if b < d0 or a > d1 or stage == "FIT":
                     continue
-                cells = (fm.horizontalAdvance(stage) + 3 + CELL_W - 1) // CELL_W
+                cells = (fm.horizontalAdvance(stage) + 3 + cw - 1) // cw
                 spot = self._label_spot(row, max(a, d0), min(b, d1), cells)
                 if spot is not None:
-                    p.setPen(STAGE_TEXT.get(stage, QColor("#3a3a3a")))
-                    p.drawText(QRect(self._x(spot), y, cells * CELL_W + 1, ROW_H - BAND_H),
+                    p.setPen(th.stage_text.get(stage, th.text))
+                    p.drawText(QRect(self._x(spot), y, cells * cw + 1, ROW_H - BAND_H),
                                Qt.AlignmentFlag.AlignCenter, stage)
             if row.intensity is None:
                 continue
-            cy = y + (ROW_H - BAND_H) / 2 + 0.5
-            for d in range(d0, d1 + 1):
-                lv = row.intensity[d]
-                if lv > 0:
-                    draw_glyph(p, lv, self._x(d) + CELL_W / 2, cy)
+            cy = y + (ROW_H - BAND_H) // 2 + 1 - 8
+            if self._zoom == "day":
+                intensity = row.intensity
+                left = ox + cw // 2 - 8
+                for d in range(d0, d1 + 1):
+                    lv = intensity[d]
+                    if lv > 0:
+                        p.drawPixmap(left + d * cw, cy, pix[lv])
+                        glyphs += 1
+            elif row.week_speed is not None:
+                for w in range(w0, w1 + 1):
+                    levels = row.week_speed[w]
+                    if not levels:
+                        continue
+                    wk = tl.weeks[w]
+                    shown = levels[:3]
+                    step = 8
+                    width = (wk.last - wk.first + 1) * cw
+                    x = ox + wk.first * cw + (width - step * len(shown)) // 2 + step // 2 - 8
+                    for lv in shown:
+                        p.drawPixmap(x, cy, small[lv])
+                        x += step
+                        glyphs += 1
+                    if len(levels) > 3:
+                        p.drawPixmap(x - 4, cy, plus)
+        self.painted_glyphs = glyphs
+
+        # Pins (a corner flag) and rule violations (a red frame and corner).
+        for r in range(r0, r1 + 1):
+            aid = self._rows[r].athlete_id
+            y = self._y(r)
+            for a, b in self._bad_cells.get(aid, ()):
+                if b < d0 or a > d1:
+                    continue
+                p.setPen(QPen(th.violation, 2))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(QRect(self._x(a) + 1, y + 1, (b - a + 1) * cw - 2, ROW_H - 2))
+                x1 = self._x(a) + max(cw, 8)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(th.violation)
+                p.drawPolygon(QPolygonF([QPointF(x1, y), QPointF(x1 - 6, y), QPointF(x1, y + 6)]))
+        for (aid, d), _pins in self._pins.items():
+            r = self._row_of.get(aid)
+            if r is None or not (r0 <= r <= r1 and d0 <= d <= d1):
+                continue
+            draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, th.pin, 6 if cw >= 8 else 5)
+
+        # The selected cell.
+        if self._cur is not None:
+            r, d = self._cur
+            if r0 <= r <= r1 and d0 <= d <= d1:
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                if self._zoom == "week":
+                    wk = tl.weeks[tl.week_of[d]]
+                    p.setPen(QPen(th.selection, 1, Qt.PenStyle.DashLine))
+                    p.drawRect(QRect(self._x(wk.first), self._y(r),
+                                     (wk.last - wk.first + 1) * cw - 1, ROW_H - 1))
+                p.setPen(QPen(th.selection, 2))
+                p.drawRect(QRect(self._x(d), self._y(r) + 1, max(cw - 1, 3), ROW_H - 2))
         p.restore()
 
-    @staticmethod
-    def _label_spot(row: _Row, a: int, b: int, cells: int) -> int | None:
+    def _label_spot(self, row: _Row, a: int, b: int, cells: int) -> int | None:
         """The first day in [a, b] that starts ``cells`` days without a glyph, or None."""
+        tl = self._tl
         if row.intensity is None:
             return a if b - a + 1 >= cells else None
         free = 0
         for d in range(a, b + 1):
-            free = free + 1 if row.intensity[d] <= 0 else 0
+            if self._zoom == "day":
+                empty = row.intensity[d] <= 0
+            else:
+                empty = not (row.week_speed and row.week_speed[tl.week_of[d]])
+            free = free + 1 if empty else 0
             if free == cells:
                 return d - cells + 1
         return None
@@ -539,14 +892,14 @@ class SeasonBoard(QAbstractScrollArea):
         return d == 0 or tl.week_of[d] != tl.week_of[d - 1]
 
     def _paint_header(self, p: QPainter) -> None:
-        tl = self._tl
+        tl, th, cw = self._tl, self._theme, self._cw
         assert tl is not None
         vp = self.viewport().rect()
         area = QRect(self._name_w, 0, max(0, vp.width() - self._name_w), HEADER_H)
         d0, d1, _, _ = self._visible()
         p.save()
         p.setClipRect(area)
-        p.fillRect(area, HEADER_BG)
+        p.fillRect(area, th.header_bg)
         if d1 < d0:
             p.restore()
             return
@@ -558,19 +911,24 @@ class SeasonBoard(QAbstractScrollArea):
 
         # Months.
         p.setFont(self._bold)
+        fmb = QFontMetrics(self._bold)
         start = d0
         while start <= d1:
             day = tl.days[start]
             nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
             end = min(tl.n - 1, start + (nxt - day).days - 1)
             x0, x1 = self._x(start), self._x(end + 1)
-            p.setPen(QPen(MONTH_LINE, 1))
+            p.setPen(QPen(th.month_line, 1))
             p.drawLine(x0, y_month, x0, y_month + MONTH_H)
-            p.setPen(QColor("#202020"))
+            p.setPen(th.text)
             label_x = max(x0, self._name_w) + 4
-            p.drawText(QRect(label_x, y_month, max(0, x1 - label_x - 2), MONTH_H),
+            room = max(0, x1 - label_x - 2)
+            text = day.strftime("%B %Y")
+            if fmb.horizontalAdvance(text) > room:
+                text = day.strftime("%b %y")
+            p.drawText(QRect(label_x, y_month, room, MONTH_H),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       day.strftime("%B %Y"))
+                       fmb.elidedText(text, Qt.TextElideMode.ElideRight, room))
             start = end + 1
 
         # Weeks, blocks and team week kinds.
@@ -580,26 +938,32 @@ class SeasonBoard(QAbstractScrollArea):
             wk = tl.weeks[w]
             x0, x1 = self._x(wk.first), self._x(wk.last + 1)
             kind = self._team_weeks[w] if self._team_weeks else None
-            tint = WEEK_TINT.get(kind) if kind else None
+            tint = th.week_tint.get(kind) if kind else None
             if tint is not None:
                 p.fillRect(QRect(x0, y_kind, x1 - x0, KIND_H), tint)
-                p.fillRect(QRect(x0, y_kind + KIND_H - 3, x1 - x0, 3), WEEK_BAND[kind])
-            p.setPen(QPen(WEEK_LINE, 1))
+                p.fillRect(QRect(x0, y_kind + KIND_H - 3, x1 - x0, 3), th.week_band[kind])
+            p.setPen(QPen(th.week_line, 1))
             p.drawLine(x0, y_week, x0, HEADER_H)
-            p.setPen(QColor("#303030"))
+            p.setPen(th.text)
             first = tl.days[wk.first]
             lx = max(x0, self._name_w)  # a week cut by the left edge keeps its label in view
             room = x1 - lx - 4
             text = f"W{w + 1}  {first.day} {first.strftime('%b')}"
             if fm.horizontalAdvance(text) > room:
                 text = f"W{w + 1}"
-            p.drawText(QRect(lx + 3, y_week, max(0, room), WEEK_H),
+            if fm.horizontalAdvance(text) > room + 3:
+                text = str(w + 1)
+            p.drawText(QRect(lx + 2, y_week, max(0, room + 2), WEEK_H),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
             if kind in ("deload", "taper"):
-                p.setPen(QColor("#2b2b2b"))
+                p.setPen(th.text)
+                label = kind if fm.horizontalAdvance(kind) <= room else kind[0].upper()
                 p.drawText(QRect(lx + 3, y_kind, max(0, room), KIND_H - 2),
-                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                           fm.elidedText(kind, Qt.TextElideMode.ElideRight, max(0, room)))
+                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+            if w in self._team_pins:
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                draw_pin_flag(p, x0 + 1, y_kind + 1, th.pin, 6)
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         season = self._season
         assert season is not None
         for blk in season.blocks:
@@ -608,90 +972,130 @@ class SeasonBoard(QAbstractScrollArea):
                 continue
             x0, x1 = self._x(a), self._x(b + 1)
             rect = QRect(x0 + 1, y_block + 1, x1 - x0 - 2, BLOCK_H - 2)
-            p.fillRect(rect, QColor("#e4e0f0"))
-            p.setPen(QColor("#b7aed6"))
+            p.fillRect(rect, th.block_fill)
+            p.setPen(th.block_edge)
             p.drawRect(rect.adjusted(0, 0, -1, -1))
-            p.setPen(QColor("#3b3163"))
+            p.setPen(th.block_text)
             label_x = max(x0, self._name_w) + 4
             p.drawText(QRect(label_x, y_block, max(0, x1 - label_x - 3), BLOCK_H),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        fm.elidedText(blk.name + (f" · {blk.emphasis}" if blk.emphasis else ""),
                                      Qt.TextElideMode.ElideRight, max(0, x1 - label_x - 3)))
+        for a, b in self._bad_team:
+            if b < d0 or a > d1:
+                continue
+            p.setPen(QPen(th.violation, 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRect(self._x(a) + 1, y_kind + 1, (b - a + 1) * cw - 2, KIND_H - 2))
 
         # Days: weekday letters, or a priority marker on a competition day.
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for d in range(d0, d1 + 1):
             x = self._x(d)
-            rect = QRectF(x, y_day, CELL_W, DAY_H)
             prio = tl.best_priority(d)
             if prio is not None:
-                draw_priority(p, rect, prio, self._marker_font)
-            else:
+                size = max(cw, 13)
+                rect = QRectF(x + cw / 2 - size / 2, y_day + (DAY_H - size) / 2, size, size)
+                draw_priority(p, rect, prio, self._marker_font, th.priority)
+            elif self._zoom == "day":
                 p.setFont(self._small)
-                p.setPen(QColor("#9a9a9a") if not tl.is_training[d] else QColor("#555555"))
-                p.drawText(rect, Qt.AlignmentFlag.AlignCenter, WEEKDAY_LETTERS[tl.days[d].weekday()])
+                p.setPen(th.dim_text if not tl.is_training[d] else th.text)
+                p.drawText(QRectF(x, y_day, cw, DAY_H), Qt.AlignmentFlag.AlignCenter,
+                           WEEKDAY_LETTERS[tl.days[d].weekday()])
+        if self._cur is not None and d0 <= self._cur[1] <= d1:
+            x = self._x(self._cur[1])
+            p.fillRect(QRect(x, HEADER_H - 3, cw, 3), th.selection)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        p.setPen(QPen(QColor("#bdbdbd"), 1))
+        p.setPen(QPen(th.line.darker(115), 1))
         for y in (y_week, y_block, y_kind, y_day):
             p.drawLine(area.left(), y, min(area.right(), right_edge), y)
-        p.setPen(QPen(MONTH_LINE, 1))
+        p.setPen(QPen(th.month_line, 1))
         p.drawLine(area.left(), HEADER_H - 1, area.right(), HEADER_H - 1)
         p.restore()
 
+    def _paint_today(self, p: QPainter) -> None:
+        """Today's line over the header and the grid, and a light veil over the past."""
+        if self._today is None or self._tl is None:
+            return
+        th = self._theme
+        vp = self.viewport().rect()
+        x = self._x(self._today)
+        p.save()
+        p.setClipRect(QRect(self._name_w, 0, max(0, vp.width() - self._name_w), vp.height()))
+        bottom = min(vp.height(), self._y(len(self._rows)))
+        if self._season is not None and self._season.calendar.today is not None and x > self._name_w:
+            p.fillRect(QRect(self._name_w, HEADER_H, x - self._name_w, bottom - HEADER_H), th.past)
+        p.fillRect(QRect(x - 1, MONTH_H, 2, bottom - MONTH_H), th.today)
+        p.setFont(self._marker_font)
+        fm = QFontMetrics(self._marker_font)
+        label = QRect(x + 1, MONTH_H + 1, fm.horizontalAdvance("today") + 6, WEEK_H - 2)
+        p.fillRect(label, th.today)
+        p.setPen(QColor("white"))
+        p.drawText(label, Qt.AlignmentFlag.AlignCenter, "today")
+        p.restore()
+
     def _paint_names(self, p: QPainter) -> None:
+        th = self._theme
         vp = self.viewport().rect()
         area = QRect(0, HEADER_H, self._name_w, max(0, vp.height() - HEADER_H))
         _, _, r0, r1 = self._visible()
         p.save()
         p.setClipRect(area)
-        p.fillRect(area, NAMES_BG)
+        p.fillRect(area, th.names_bg)
         fm = QFontMetrics(self._font)
+        pos_w = fm.horizontalAdvance("MMM")
         for r in range(r0, r1 + 1):
             row = self._rows[r]
             y = self._y(r)
-            p.setPen(QPen(LINE, 1))
+            if self._cur is not None and self._cur[0] == r:
+                sel = QColor(th.selection)
+                sel.setAlpha(60)
+                p.fillRect(QRect(0, y, self._name_w, ROW_H), sel)
+            p.setPen(QPen(th.line, 1))
             p.drawLine(0, y + ROW_H, self._name_w, y + ROW_H)
             if row.injured:
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
                 p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(INJURED_MARK)
+                p.setBrush(th.injured)
                 cx, cy = 9, y + ROW_H / 2
                 p.drawRect(QRectF(cx - 4.5, cy - 1.5, 9, 3))
                 p.drawRect(QRectF(cx - 1.5, cy - 4.5, 3, 9))
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            pos = _short_position(row.position)
-            pos_w = fm.horizontalAdvance("MMM")
             p.setFont(self._font)
-            p.setPen(QColor("#1c1c1c"))
+            p.setPen(th.text)
             name_rect = QRect(20, y, self._name_w - 20 - pos_w - 8, ROW_H)
             p.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        fm.elidedText(row.name, Qt.TextElideMode.ElideRight, name_rect.width()))
-            p.setPen(QColor("#7a7a7a"))
+            p.setPen(th.dim_text)
             p.drawText(QRect(self._name_w - pos_w - 6, y, pos_w, ROW_H),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, pos)
-        # A rule under the injured group.
-        n_injured = sum(1 for r in self._rows if r.injured)
-        if 0 < n_injured < len(self._rows):
-            y = self._y(n_injured)
-            p.setPen(QPen(QColor("#9e9e9e"), 1))
-            p.drawLine(0, y, vp.width(), y)
-        p.setPen(QPen(MONTH_LINE, 1))
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                       _short_position(row.position))
+        # Rules between the groups: injured first, then each position.
+        for r in range(max(1, r0), r1 + 1):
+            if self._rows[r].group != self._rows[r - 1].group:
+                y = self._y(r)
+                boundary = self._rows[r - 1].injured and not self._rows[r].injured
+                p.setPen(QPen(th.month_line if boundary else th.week_line, 1))
+                p.drawLine(0, y, self._name_w, y)
+        p.setPen(QPen(th.month_line, 1))
         p.drawLine(self._name_w - 1, HEADER_H, self._name_w - 1, area.bottom())
         p.restore()
+        n_injured = sum(1 for r in self._rows if r.injured)
         if 0 < n_injured < len(self._rows):
-            # Continue the rule across the grid.
+            # Continue the rule under the injured group across the grid.
             y = self._y(n_injured)
             if HEADER_H <= y <= vp.height():
-                p.setPen(QPen(QColor("#9e9e9e"), 1))
+                p.setPen(QPen(th.month_line, 1))
                 p.drawLine(self._name_w, y, min(vp.width(), self._x(self._tl.n)), y)
 
     def _paint_corner(self, p: QPainter) -> None:
+        th = self._theme
         rect = QRect(0, 0, self._name_w, HEADER_H)
-        p.fillRect(rect, HEADER_BG)
+        p.fillRect(rect, th.header_bg)
         p.setFont(self._small)
-        p.setPen(QColor("#6b6b6b"))
+        p.setPen(th.dim_text)
         labels = (("", MONTH_H), ("week", WEEK_H), ("block", BLOCK_H), ("team week", KIND_H),
-                  ("day · match", DAY_H))
+                  ("day · match" if self._zoom == "day" else "match", DAY_H))
         y = 0
         for text, h in labels:
             if text:
@@ -700,12 +1104,13 @@ class SeasonBoard(QAbstractScrollArea):
             y += h
         if self._season is not None:
             p.setFont(self._bold)
-            p.setPen(QColor("#202020"))
+            p.setPen(th.text)
             fm = QFontMetrics(self._bold)
+            title = "Athletes" + (" · week zoom" if self._zoom == "week" else "")
             p.drawText(QRect(6, 0, self._name_w - 10, MONTH_H),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       fm.elidedText("Athletes", Qt.TextElideMode.ElideRight, self._name_w - 10))
-        p.setPen(QPen(MONTH_LINE, 1))
+                       fm.elidedText(title, Qt.TextElideMode.ElideRight, self._name_w - 10))
+        p.setPen(QPen(th.month_line, 1))
         p.drawLine(0, HEADER_H - 1, self._name_w - 1, HEADER_H - 1)
         p.drawLine(self._name_w - 1, 0, self._name_w - 1, HEADER_H - 1)
 
@@ -733,7 +1138,7 @@ class SeasonBoard(QAbstractScrollArea):
         g = self._grid_rect()
         if pos.y() < HEADER_H and pos.x() >= self._name_w:
             x = pos.x() - g.left() + self.horizontalScrollBar().value()
-            d = x // CELL_W
+            d = x // self._cw
             if 0 <= d < tl.n:
                 return self._day_tooltip(d, pos.y())
         if pos.x() < self._name_w and pos.y() >= HEADER_H:
@@ -750,6 +1155,8 @@ class SeasonBoard(QAbstractScrollArea):
         text = f"Week {w + 1}: {a.day} {a.strftime('%b')} – {b.day} {b.strftime('%b %Y')}"
         if self._team_weeks:
             text += f" · team week: {self._team_weeks[w]}"
+        if w in self._team_pins:
+            text += " (pinned)"
         return text
 
     def _day_tooltip(self, d: int, y: int) -> str:
@@ -769,6 +1176,11 @@ class SeasonBoard(QAbstractScrollArea):
             lines.append(f"No training: {self._non_training_reason[d]}")
         elif not tl.is_training[d] and not tl.is_comp[d]:
             lines.append("No training")
+        if d == self._today:
+            lines.append("Today")
+        for v in self._violations:
+            if v.athlete is None and v.start <= day <= v.end:
+                lines.append(f"⚠ {v.rule}: {v.message}")
         return "\n".join(lines)
 
     def _cell_tooltip(self, r: int, d: int) -> str:
@@ -794,6 +1206,10 @@ class SeasonBoard(QAbstractScrollArea):
             lv = row.intensity[d]
             lines.append(f"Intensity: {lv} % of max speed" if lv else "Intensity: none (0)")
         w = tl.week_of[d]
+        if self._zoom == "week" and row.week_speed is not None:
+            levels = row.week_speed[w]
+            lines.append(f"Speed days this week: {len(levels)}"
+                         + (f" (top {max(levels)} %)" if levels else ""))
         if row.weeks is not None:
             own = row.weeks[w]
             team = self._team_weeks[w] if self._team_weeks else None
@@ -808,7 +1224,20 @@ class SeasonBoard(QAbstractScrollArea):
         for u in season.unavailability:
             if u.athlete == row.athlete_id and u.start <= day <= u.end:
                 lines.append("Unavailable" + (f": {u.reason}" if u.reason else ""))
+        for pin in self._pins_of(row.athlete_id, d):
+            lines.append("📌 " + _pin_text(pin))
+        for v in self.violations_at(row.athlete_id, day):
+            lines.append(f"⚠ {v.rule}: {v.message}")
         return "\n".join(lines)
+
+    def _pins_of(self, athlete_id: str, d: int) -> list:
+        tl = self._tl
+        assert tl is not None
+        first = tl.weeks[tl.week_of[d]].first
+        out = list(self._pins.get((athlete_id, d), ()))
+        if first != d:
+            out += [p for p in self._pins.get((athlete_id, first), ()) if p.kind == "week"]
+        return out
 
     def _athlete_tooltip(self, row: _Row) -> str:
         season = self._season
@@ -826,8 +1255,16 @@ class SeasonBoard(QAbstractScrollArea):
         return "\n".join(lines)
 
 
+def _pin_text(pin) -> str:
+    if pin.kind == "intensity":
+        return f"Pinned at {pin.intensity} % on this day"
+    if pin.kind == "week":
+        return f"Week pinned as {pin.week_kind}"
+    return f"Pinned: {pin.stage} starts on {pin.date:%d %b %Y}"
+
+
 class BoardLegend(QWidget):
-    """A one-line key to the board's colours and glyphs."""
+    """A one-line key to the board's colours and glyphs (palette-aware like the board)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -842,60 +1279,134 @@ class BoardLegend(QWidget):
             "Stages: rehab P1–P3 and return to sport S1–S3 (white cells: fit). "
             "Intensity in % of max speed: dot 60/70, small triangle 80, triangle 90/95, star 100. "
             "Team deload and taper weeks shade the columns; a band at the foot of a row marks an "
-            "athlete's own week when it differs from the team's. Hatched: unavailable."
+            "athlete's own week when it differs from the team's. Hatched: unavailable. "
+            "A corner flag marks a pin, a red frame a broken rule."
         )
+        self.setAccessibleDescription(self.toolTip())
+
+    LINE_H = 24
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(900, 24)
+        return QSize(900, self.LINE_H)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.update()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        lines = self._paint(None)
+        h = lines * self.LINE_H
+        if self.minimumHeight() != h:
+            self.setMinimumHeight(h)
+            self.setMaximumHeight(h)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
         p = QPainter(self)
         try:
-            p.setFont(self._font)
-            fm = QFontMetrics(self._font)
-            h = self.height()
-            cy = h / 2
-            x = 6.0
-
-            def text(t: str, gap: float = 12.0) -> None:
-                nonlocal x
-                p.setFont(self._font)
-                p.setPen(QColor("#303030"))
-                w = fm.horizontalAdvance(t)
-                p.drawText(QRectF(x, 0, w + 2, h), Qt.AlignmentFlag.AlignVCenter, t)
-                x += w + gap
-
-            def swatch(colour: QColor | QBrush, label: str, w: float = 14) -> None:
-                nonlocal x
-                rect = QRectF(x, cy - 7, w, 14)
-                p.fillRect(rect, colour)
-                p.setPen(QColor("#9e9e9e"))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(rect)
-                x += w + 3
-                text(label, 9)
-
-            text("Stage:", 5)
-            for st in ("INJ", "P1", "P2", "P3", "S1", "S2", "S3"):
-                swatch(STAGE_COLOURS[st], st)
-            x += 8
-            text("Intensity:", 5)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            for lv in (60, 70, 80, 90, 95, 100):
-                draw_glyph(p, lv, x + 6, cy)
-                x += 14
-                text(str(lv), 7)
-            x += 8
-            text("Weeks:", 5)
-            swatch(WEEK_TINT["deload"], "deload")
-            swatch(WEEK_TINT["taper"], "taper")
-            swatch(QBrush(WEEK_BAND["deload"]), "own week ≠ team", w=14)
-            x += 8
-            text("Match:", 5)
-            for pr in ("A", "B", "C"):
-                draw_priority(p, QRectF(x, cy - 8, 16, 16), pr, self._marker_font)
-                x += 20
-            x += 8
-            swatch(HATCH, "unavailable")
+            self._paint(p)
         finally:
             p.end()
+
+    def _paint(self, p: QPainter | None) -> int:
+        """Paint the key (``p`` None: only measure); returns the number of lines used.
+
+        The key is a row of groups; a group that does not fit goes to the next line.
+        """
+        th = BoardTheme.from_palette(self.palette())
+        fm = QFontMetrics(self._font)
+        width = max(200, self.width())
+        h = self.LINE_H
+        groups = [
+            ["t:Stage:"] + [f"s:{st}" for st in ("INJ", "P1", "P2", "P3", "S1", "S2", "S3")],
+            ["t:Intensity:"] + [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)],
+            ["t:Weeks:", "w:deload", "w:taper", "b:own week ≠ team"],
+            ["t:Match:", "m:A", "m:B", "m:C"],
+            ["h:unavailable", "p:pinned", "v:rule broken", "d:today"],
+        ]
+
+        def item_w(item: str) -> float:
+            kind, _, label = item.partition(":")
+            if kind == "t":
+                return fm.horizontalAdvance(label) + 5
+            if kind == "g":
+                return 14 + fm.horizontalAdvance(label) + 7
+            if kind == "m":
+                return 20
+            return 17 + fm.horizontalAdvance(label) + 9
+
+        lines, x = 1, 6.0
+        for group in groups:
+            gw = sum(item_w(i) for i in group) + 8
+            if x > 6 and x + gw > width:
+                lines += 1
+                x = 6.0
+            if p is not None:
+                self._paint_group(p, th, fm, group, x, (lines - 1) * h, h)
+            x += gw
+        return lines
+
+    def _paint_group(self, p: QPainter, th: BoardTheme, fm: QFontMetrics, group: list[str],
+                     x: float, top: float, h: float) -> None:
+        cy = top + h / 2
+
+        def text(t: str, gap: float = 12.0) -> None:
+            nonlocal x
+            p.setFont(self._font)
+            p.setPen(th.text)
+            w = fm.horizontalAdvance(t)
+            p.drawText(QRectF(x, top, w + 2, h), Qt.AlignmentFlag.AlignVCenter, t)
+            x += w + gap
+
+        def swatch(colour: QColor | QBrush, label: str, w: float = 14) -> None:
+            nonlocal x
+            rect = QRectF(x, cy - 7, w, 14)
+            p.fillRect(rect, th.base)
+            p.fillRect(rect, colour)
+            p.setPen(th.week_line)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(rect)
+            x += w + 3
+            text(label, 9)
+
+        for item in group:
+            kind, _, label = item.partition(":")
+            if kind == "t":
+                text(label, 5)
+            elif kind == "s":
+                swatch(th.stages[label], label)
+            elif kind == "g":
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                draw_glyph(p, int(label), x + 6, cy, th.intensity_colour(int(label)))
+                x += 14
+                text(label, 7)
+            elif kind == "w":
+                swatch(th.week_tint[label], label)
+            elif kind == "b":
+                swatch(QBrush(th.week_band["deload"]), label)
+            elif kind == "m":
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                draw_priority(p, QRectF(x, cy - 8, 16, 16), label, self._marker_font,
+                              th.priority)
+                x += 20
+            elif kind == "h":
+                swatch(th.hatch, label)
+            elif kind == "p":
+                p.fillRect(QRectF(x, cy - 7, 14, 14), th.base)
+                draw_pin_flag(p, x + 1, cy - 6, th.pin, 7)
+                p.setPen(th.week_line)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(QRectF(x, cy - 7, 14, 14))
+                x += 17
+                text(label, 9)
+            elif kind == "v":
+                p.setPen(QPen(th.violation, 2))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(QRectF(x + 1, cy - 6, 12, 12))
+                x += 17
+                text(label, 9)
+            elif kind == "d":
+                p.fillRect(QRectF(x + 6, cy - 8, 2, 16), th.today)
+                x += 17
+                text(label, 9)

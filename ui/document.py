@@ -1,0 +1,108 @@
+"""The open document: the current ``planner.Season``, its file path and its undo stack.
+
+Every change goes through :meth:`Document.apply`, which runs a ``planner.edits`` edit and
+pushes one :class:`EditCommand` (orange-canvas-core style: one ``QUndoCommand`` per domain
+verb). A command stores the document before and after, so undo restores the exact previous
+season. "Modified" is derived from the undo stack's clean state.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from planner.edits import Edit
+from planner.season import Season
+
+
+class EditCommand(QUndoCommand):
+    """One applied edit: swaps the document between ``before`` and ``after``."""
+
+    def __init__(self, document: Document, edit: Edit, before: Season, after: Season):
+        super().__init__(edit.describe(before))
+        self.document = document
+        self.edit = edit
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        self.document._set(self.after)
+
+    def undo(self) -> None:
+        self.document._set(self.before)
+
+
+class Document(QObject):
+    """The season being edited.
+
+    ``changed`` fires after every change of the season (an edit, undo, redo or a new file);
+    ``replaced`` fires after :meth:`replace` (a new file: the undo history starts again).
+    ``revision`` counts every change; ``file_revision`` counts replacements only.
+    """
+
+    changed = Signal()
+    replaced = Signal()
+    modified_changed = Signal(bool)
+
+    def __init__(self, season: Season, path: str | os.PathLike | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._season = season
+        self._path: Path | None = Path(path) if path else None
+        self.revision = 0
+        self.file_revision = 0
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def season(self) -> Season:
+        return self._season
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @path.setter
+    def path(self, value: str | os.PathLike | None) -> None:
+        self._path = Path(value) if value else None
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def set_modified(self, modified: bool) -> None:
+        if modified:
+            self.undo_stack.resetClean()  # no state of the stack is the saved one
+        else:
+            self.undo_stack.setClean()
+        self.modified_changed.emit(self.modified)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    # -- changes -------------------------------------------------------------------------
+    def apply(self, edit: Edit) -> Season:
+        """Apply ``edit`` as one undo step; raises ``planner.errors.InputError`` (nothing changes)."""
+        before = self._season
+        after = edit.apply(before)
+        self.undo_stack.push(EditCommand(self, edit, before, after))
+        return after
+
+    def replace(self, season: Season, path: str | os.PathLike | None,
+                modified: bool = False) -> None:
+        """A new document (opened, created or recovered): the undo history starts again."""
+        self.undo_stack.clear()
+        self._path = Path(path) if path else None
+        self.file_revision += 1
+        self._set(season)
+        self.set_modified(modified)
+        self.replaced.emit()
+
+    def _set(self, season: Season) -> None:
+        self._season = season
+        self.revision += 1
+        self.changed.emit()

@@ -1,0 +1,172 @@
+"""Colours that follow the system's light or dark mode.
+
+``BoardTheme.from_palette`` derives every colour of the board and its legend from the widget's
+palette: on a dark palette the stage and week colours are muted against the dark base and the
+intensity glyphs get lighter, so text and glyphs keep their contrast. ``follow_system_scheme``
+gives the application a dark Fusion palette when the system asks for dark mode and the platform
+style does not switch by itself (e.g. Linux without a desktop theme plugin).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
+
+_STAGES_LIGHT = {
+    "INJ": "#6b6b6b", "P1": "#f2a0a0", "P2": "#f7c38a", "P3": "#f3df74",
+    "S1": "#cfeab8", "S2": "#97cf87", "S3": "#86cdc4",
+}
+_INTENSITY_LIGHT = {60: "#8aa4c4", 70: "#5f82ad", 80: "#325f97", 90: "#1f437c", 95: "#142f5e",
+                    100: "#0b1a3a"}
+_INTENSITY_DARK = {60: "#7c8ea6", 70: "#9fb5d3", 80: "#bcd0ec", 90: "#d8e6fb", 95: "#eef4ff",
+                   100: "#ffffff"}
+PRIORITY = {"A": "#d32f2f", "B": "#ef7d00", "C": "#8c8c8c"}
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def blend(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` moved a fraction ``t`` towards ``b``."""
+    return QColor(round(a.red() + (b.red() - a.red()) * t),
+                  round(a.green() + (b.green() - a.green()) * t),
+                  round(a.blue() + (b.blue() - a.blue()) * t))
+
+
+@dataclass
+class BoardTheme:
+    dark: bool
+    base: QColor
+    text: QColor
+    dim_text: QColor
+    header_bg: QColor
+    names_bg: QColor
+    line: QColor
+    week_line: QColor
+    month_line: QColor
+    non_training: QColor
+    past: QColor
+    stages: dict[str, QColor]
+    stage_text: dict[str, QColor]
+    week_tint: dict[str, QColor]
+    week_band: dict[str, QColor]
+    priority: dict[str, QColor]
+    intensity: dict[int, QColor]
+    hatch: QBrush
+    injured: QColor
+    block_fill: QColor
+    block_edge: QColor
+    block_text: QColor
+    pin: QColor
+    violation: QColor
+    today: QColor
+    selection: QColor
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> BoardTheme:
+        dark = is_dark(palette)
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        window = palette.color(QPalette.ColorRole.Window)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        if dark:
+            stages = {k: blend(QColor(v), base, 0.55) for k, v in _STAGES_LIGHT.items()}
+            stages["INJ"] = QColor("#8a8a8a")
+            stage_text = {k: QColor("#f2f2f2") for k in stages}
+            stage_text["INJ"] = QColor("#101010")
+            return cls(
+                dark=True, base=base, text=text, dim_text=blend(text, base, 0.45),
+                header_bg=blend(window, base, 0.3), names_bg=blend(base, text, 0.04),
+                line=blend(base, text, 0.14), week_line=blend(base, text, 0.38),
+                month_line=blend(base, text, 0.6), non_training=QColor(255, 255, 255, 22),
+                past=QColor(0, 0, 0, 70),
+                stages=stages, stage_text=stage_text,
+                week_tint={"deload": QColor("#25384f"), "taper": QColor("#4a3b1c")},
+                week_band={"load": QColor("#8a8a8a"), "deload": QColor("#6ea8e0"),
+                           "taper": QColor("#f0b43c")},
+                priority={k: QColor(v) for k, v in PRIORITY.items()},
+                intensity={k: QColor(v) for k, v in _INTENSITY_DARK.items()},
+                hatch=QBrush(QColor(230, 230, 230, 150), Qt.BrushStyle.BDiagPattern),
+                injured=QColor("#ef5350"),
+                block_fill=QColor("#3a3552"), block_edge=QColor("#6c62a0"),
+                block_text=QColor("#e4defc"),
+                pin=QColor("#f5f5f5"), violation=QColor("#ff5252"), today=QColor("#ff9800"),
+                selection=highlight.lighter(130),
+            )
+        stage_text = {k: QColor("#3a3a3a") for k in _STAGES_LIGHT}
+        stage_text["INJ"] = QColor("#ffffff")
+        return cls(
+            dark=False, base=base, text=text, dim_text=blend(text, base, 0.5),
+            header_bg=QColor("#f7f7f7"), names_bg=QColor("#fbfbfb"),
+            line=QColor("#e3e3e3"), week_line=QColor("#9e9e9e"), month_line=QColor("#5e5e5e"),
+            non_training=QColor(238, 238, 238, 140), past=QColor(0, 0, 0, 18),
+            stages={k: QColor(v) for k, v in _STAGES_LIGHT.items()}, stage_text=stage_text,
+            week_tint={"deload": QColor("#dbe9f8"), "taper": QColor("#fbe6b8")},
+            week_band={"load": QColor("#9a9a9a"), "deload": QColor("#5b9bd8"),
+                       "taper": QColor("#e6a42a")},
+            priority={k: QColor(v) for k, v in PRIORITY.items()},
+            intensity={k: QColor(v) for k, v in _INTENSITY_LIGHT.items()},
+            hatch=QBrush(QColor(60, 60, 60, 150), Qt.BrushStyle.BDiagPattern),
+            injured=QColor("#c62828"),
+            block_fill=QColor("#e4e0f0"), block_edge=QColor("#b7aed6"), block_text=QColor("#3b3163"),
+            pin=QColor("#111111"), violation=QColor("#d50000"), today=QColor("#e65100"),
+            selection=highlight,
+        )
+
+    def intensity_colour(self, level: int) -> QColor:
+        best = 60
+        for lv in self.intensity:
+            if lv <= level:
+                best = lv
+        return self.intensity[best]
+
+
+def dark_palette() -> QPalette:
+    """A dark Fusion palette (the platform's own when it has one is preferred)."""
+    p = QPalette()
+    window, base, text = QColor("#2b2b2b"), QColor("#1e1e1e"), QColor("#e8e8e8")
+    roles = {
+        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor("#262626"),
+        QPalette.ColorRole.ToolTipBase: QColor("#3a3a3a"), QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: QColor("#333333"),
+        QPalette.ColorRole.ButtonText: text, QPalette.ColorRole.BrightText: QColor("#ff5252"),
+        QPalette.ColorRole.Link: QColor("#7fb4ff"), QPalette.ColorRole.Highlight: QColor("#2f6fd0"),
+        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+        QPalette.ColorRole.PlaceholderText: QColor("#8a8a8a"),
+        QPalette.ColorRole.Mid: QColor("#444444"), QPalette.ColorRole.Dark: QColor("#151515"),
+        QPalette.ColorRole.Light: QColor("#505050"),
+    }
+    for role, colour in roles.items():
+        p.setColor(role, colour)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.WindowText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return p
+
+
+def follow_system_scheme(app) -> None:
+    """Use a dark palette when the system is in dark mode and the style stayed light.
+
+    Connected to ``colorSchemeChanged``, so switching the system's mode while the app runs
+    switches the app too. The board and legend repaint on the palette change.
+    """
+    hints = QGuiApplication.styleHints()
+    light_palette = QPalette(app.palette())
+    light_style = app.style().name() if app.style() else ""
+
+    def apply(*_args) -> None:
+        scheme = hints.colorScheme()
+        if scheme == Qt.ColorScheme.Dark and not is_dark(app.palette()):
+            app.setStyle("Fusion")
+            app.setPalette(dark_palette())
+        elif scheme == Qt.ColorScheme.Light and is_dark(app.palette()) and not is_dark(light_palette):
+            if light_style:
+                app.setStyle(light_style)
+            app.setPalette(light_palette)
+
+    apply()
+    hints.colorSchemeChanged.connect(apply)
