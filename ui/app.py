@@ -1,7 +1,11 @@
 """Start the desktop app: ``run_app(path)`` opens the main window on a season file.
 
-Heavy modules (the window, the board, the season loader) are imported inside ``run_app`` so
+Heavy modules (the window, the board, the season loader) are imported inside the functions so
 that importing this module stays cheap; OR-Tools is imported only when a solve starts.
+
+At start-up the app follows the system's dark mode (``ui.theme.follow_system_scheme``) and, when
+an earlier session ended without closing its window (a crash, a power cut), offers the recovery
+copy that session autosaved (``ui.recovery``).
 """
 
 from __future__ import annotations
@@ -9,20 +13,36 @@ from __future__ import annotations
 import sys
 
 
-def run_app(path: str | None = None) -> int:
-    """Open the main window on ``path`` (or the bundled demo season) and run the event loop.
+def make_app():
+    """The ``QApplication`` (created once), named so that QSettings and paths are Periodize's."""
+    from PySide6.QtWidgets import QApplication
 
-    A file that cannot be opened is explained in a message box (no traceback) and the demo
-    season is shown instead. Returns the application's exit code.
-    """
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        from ui.theme import follow_system_scheme
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+        follow_system_scheme(app)
     app.setApplicationName("Periodize")
     app.setOrganizationName("Periodize")
     app.setApplicationDisplayName("Periodize")
+    from planner import __version__
 
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def create_main_window(path: str | None = None, recover: bool = True):
+    """Open the main window on ``path`` (or the bundled demo season), shown.
+
+    A file that cannot be opened is explained in a message box (no traceback) and the demo
+    season is shown instead. With ``recover``, a recovery copy left by a crashed session is
+    offered first (a recovered document replaces the one opened).
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    make_app()
     from planner.errors import PeriodizeError
     from ui.mainwindow import MainWindow, load_demo_season
 
@@ -39,11 +59,26 @@ def run_app(path: str | None = None) -> int:
     else:
         window = MainWindow(season, path)
     window.show()
+    if recover:
+        from ui.recovery import offer_recovery
+
+        exclude = {window.autosaver.key} if window.autosaver is not None else set()
+        if offer_recovery(window, exclude):
+            error = None  # the recovered document is shown instead
     if error is not None:
         message = f"{error}\n\nShowing the demo season instead."
         QTimer.singleShot(0, window, lambda: QMessageBox.critical(
             window, "Could not open the season", message))
-    return app.exec()
+    return window
+
+
+def run_app(path: str | None = None) -> int:
+    """Open the main window and run the event loop; returns the application's exit code."""
+    app = make_app()
+    window = create_main_window(path)
+    code = app.exec()
+    del window
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover - manual start: python -m ui.app [FILE]

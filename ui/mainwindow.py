@@ -1,7 +1,11 @@
-"""The main window: the season board, File and Plan menus, and the background solve.
+"""The main window: the season board, editors and panels, menus, and the background solve.
 
-The window holds the current document (a ``planner.Season``) and its file path. It never edits
-the season in place: a solved plan replaces the document with a copy carrying the new plan.
+The window holds a :class:`ui.document.Document` (the season, its file path and its undo
+stack). Nothing edits the season in place: every change is a ``planner.edits`` edit applied
+through :meth:`MainWindow.apply_edit` as one undo step, and after each change the plan checker
+runs and the board, the editors and the panels refresh. A solve runs in a worker thread; its
+plan is accepted as one undo step (``SetPlan``), or offered in a banner when the season changed
+while it ran (git-cola's stale-result guard).
 """
 
 from __future__ import annotations
@@ -10,9 +14,10 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -23,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import Season
 from solver.api import Outcome, Progress, Status
-from ui import fileio
+from ui import editors, fileio, panels
 from ui.board import BoardLegend, SeasonBoard
+from ui.document import Document
 from ui.solveworker import SolveFn, SolveJob
 
 FILE_FILTER = "Periodize season (*.season.json);;JSON files (*.json);;All files (*)"
@@ -60,44 +67,73 @@ class MainWindow(QMainWindow):
     solve_finished = Signal(object)  # the Outcome, after the document was updated
     solve_failed = Signal(str)
     document_changed = Signal()
+    stale_result_offered = Signal(object)  # the Outcome of a solve for an older season
 
     def __init__(self, season: Season | None = None, path: str | os.PathLike | None = None,
-                 solve_fn: SolveFn | None = None):
+                 solve_fn: SolveFn | None = None, autosave: bool = True):
         super().__init__()
-        self._season: Season = season if season is not None else load_demo_season()
-        self._path: Path | None = Path(path) if path else None
-        self._modified = False
-        self._generation = 0  # bumped each time the document is replaced (stale-result guard)
+        self.document = Document(season if season is not None else load_demo_season(), path, self)
         self._job: SolveJob | None = None
-        self._job_generation = -1
+        self._job_file_revision = -1
+        self._job_season: Season | None = None
+        self._stale: Outcome | None = None  # a result offered in the banner
         self._solve_fn = solve_fn
         self._solve_started = 0.0
         self._last_progress: Progress | None = None
         self.solve_time_limit = 30.0  # seconds
+        self.check_report = None  # planner.check.CheckReport of the current plan
 
         self.board = SeasonBoard(self)
         self.legend = BoardLegend(self)
+        self.banner = panels.StaleBanner(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.banner)
         layout.addWidget(self.board, 1)
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
 
         self._build_actions()
+        self._build_docks()
         self._build_menus()
         self._build_status_bar()
         self._tick = QTimer(self)
         self._tick.setInterval(200)
         self._tick.timeout.connect(self._on_tick)
 
+        self.document.changed.connect(self._on_document_changed)
+        self.document.modified_changed.connect(lambda _m: self._update_title())
+        self.board.current_changed.connect(self._on_current_changed)
+        self.board.cell_menu_requested.connect(self._show_cell_menu)
+        self.board.zoom_changed.connect(self._on_zoom_changed)
+        self.banner.apply_requested.connect(self.apply_stale_result)
+        self.banner.discard_requested.connect(self.discard_stale_result)
+
         self.resize(1400, 800)
         self._restore_window_state()
-        self.board.set_season(self._season)
-        self._update_title()
+        self._on_document_changed()
         self._update_actions()
         self.statusBar().showMessage(self._summary())
+        self.autosaver = None
+        if autosave:
+            from ui.recovery import Autosaver
+
+            self.autosaver = Autosaver(self.document, self)
+
+    # The document, under the names the rest of the window (and ui/fileio.py) use.
+    @property
+    def _season(self) -> Season:
+        return self.document.season
+
+    @property
+    def _path(self) -> Path | None:
+        return self.document.path
+
+    @property
+    def _modified(self) -> bool:
+        return self.document.modified
 
     # -- public API ------------------------------------------------------------------------
     @property
@@ -110,11 +146,34 @@ class MainWindow(QMainWindow):
 
     @property
     def modified(self) -> bool:
-        return self._modified
+        return self.document.modified
+
+    @property
+    def undo_stack(self):
+        return self.document.undo_stack
 
     def set_modified(self, modified: bool) -> None:
-        self._modified = modified
+        self.document.set_modified(modified)
         self._update_title()
+
+    def apply_edit(self, edit: E.Edit) -> bool:
+        """Apply ``edit`` as one undo step; a refused edit is explained, never raised."""
+        try:
+            before = self.document.season
+            self.document.apply(edit)
+        except PeriodizeError as e:
+            QMessageBox.warning(self, "That change cannot be made", str(e))
+            self.statusBar().showMessage("The change was not made; the season is unchanged.", 8000)
+            return False
+        text = self.undo_stack.text(self.undo_stack.index() - 1)
+        after = self.document.season
+        if before.plan is not None and after.plan is None:
+            text += ". The plan no longer fits the season: solve again (F5)."
+        self.statusBar().showMessage(text, 8000)
+        return True
+
+    def _show_problem(self, what: str, text: str) -> None:
+        QMessageBox.warning(self, "That change cannot be made", f"{what}: {text}")
 
     def is_solving(self) -> bool:
         return self._job is not None
@@ -148,28 +207,29 @@ class MainWindow(QMainWindow):
                                  f"{path}: could not be saved ({e.strerror or e}); "
                                  f"the previous file is unchanged")
             return False
-        self._path = Path(path)
-        self._modified = False
-        self._add_recent(self._path)
+        self.document.path = Path(path)
+        self.document.set_modified(False)
+        self._add_recent(self.document.path)
         self._update_title()
-        self.statusBar().showMessage(f"Saved {self._path}", 5000)
+        self.statusBar().showMessage(f"Saved {self.document.path}", 5000)
         return True
 
     def set_document(self, season: Season, path: Path | None, modified: bool = False) -> None:
         """Replace the document (a new file); a solve still running is stopped and ignored."""
-        self._season = season
-        self._path = path
-        self._modified = modified
-        self._generation += 1
         if self._job is not None:
             self._job.cancel()
-        self.board.set_season(season)
+        self._hide_stale()
+        self.document.replace(season, path, modified)
         self._update_title()
         self._update_actions()
-        self.document_changed.emit()
 
     # -- actions ---------------------------------------------------------------------------
     def _build_actions(self) -> None:
+        self.new_action = QAction("&New…", self)
+        self.new_action.setShortcuts(_shortcut(QKeySequence.StandardKey.New, "Ctrl+N"))
+        self.new_action.setStatusTip("Start a new season: empty, or from a season template")
+        self.new_action.triggered.connect(self.new_dialog)
+
         self.open_action = QAction("&Open…", self)
         self.open_action.setShortcuts(_shortcut(QKeySequence.StandardKey.Open, "Ctrl+O"))
         self.open_action.setStatusTip("Open a season file")
@@ -199,13 +259,103 @@ class MainWindow(QMainWindow):
         self.cancel_action.setStatusTip("Stop the solver and keep the best plan found so far")
         self.cancel_action.triggered.connect(self.cancel_solve)
 
-        for a in (self.open_action, self.save_action, self.save_as_action, self.quit_action,
-                  self.solve_action, self.cancel_action):
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(_shortcut(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(_shortcut(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
+        self.undo_action.triggered.connect(lambda: self._after_undo_redo("Undone"))
+        self.redo_action.triggered.connect(lambda: self._after_undo_redo("Redone"))
+
+        self.settings_action = QAction("Season &Settings…", self)
+        self.settings_action.setShortcuts(_shortcut(QKeySequence.StandardKey.Preferences,
+                                                    "Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.NoRole)
+        self.settings_action.setStatusTip("Name, dates, training weekdays and today")
+        self.settings_action.triggered.connect(self.season_settings_dialog)
+
+        self.zoom_group = QActionGroup(self)
+        self.day_zoom_action = QAction("&Day Zoom", self, checkable=True, checked=True)
+        self.day_zoom_action.setShortcuts(_shortcut(QKeySequence.StandardKey.ZoomIn, "Ctrl++"))
+        self.day_zoom_action.setStatusTip("A column per day, every day's intensity")
+        self.day_zoom_action.triggered.connect(lambda: self.board.set_zoom("day"))
+        self.week_zoom_action = QAction("&Week Zoom", self, checkable=True)
+        self.week_zoom_action.setShortcuts(_shortcut(QKeySequence.StandardKey.ZoomOut, "Ctrl+-"))
+        self.week_zoom_action.setStatusTip("The season at a glance: each week's speed days")
+        self.week_zoom_action.triggered.connect(lambda: self.board.set_zoom("week"))
+        for a in (self.day_zoom_action, self.week_zoom_action):
+            self.zoom_group.addAction(a)
+        self.today_action = QAction("Go to &Today", self)
+        self.today_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.today_action.setStatusTip("Scroll the board to today")
+        self.today_action.triggered.connect(self.go_to_today)
+
+        self.about_action = QAction("&About Periodize", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.about)
+
+        for a in (self.new_action, self.open_action, self.save_action, self.save_as_action,
+                  self.quit_action, self.solve_action, self.cancel_action, self.undo_action,
+                  self.redo_action, self.settings_action, self.day_zoom_action,
+                  self.week_zoom_action, self.today_action):
             self.addAction(a)  # shortcuts work even with the menu bar hidden
+
+    def _build_docks(self) -> None:
+        """Editors and panels as dock widgets (View menu), tabbed to save room."""
+        self.inspector = panels.InspectorPanel(self)
+        self.violations_panel = panels.ViolationsPanel(self)
+        self.explanation = panels.ExplanationPanel(self)
+        self.rules_panel = panels.RulesPanel(self)
+        self.competitions_editor = editors.CompetitionsEditor(self)
+        self.blocks_editor = editors.BlocksEditor(self)
+        self.days_off_editor = editors.DaysOffEditor(self)
+        self.squad_editor = editors.SquadEditor(self)
+        self.injuries_editor = editors.InjuriesEditor(self)
+        self.docks: dict[str, QDockWidget] = {}
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        for key, title, widget, area in (
+            ("inspector", "Inspector", self.inspector, right),
+            ("rules", "Rules", self.rules_panel, right),
+            ("competitions", "Competitions", self.competitions_editor, right),
+            ("blocks", "Blocks", self.blocks_editor, right),
+            ("daysoff", "Days Off", self.days_off_editor, right),
+            ("squad", "Squad", self.squad_editor, left),
+            ("injuries", "Injuries", self.injuries_editor, left),
+            ("check", "Plan Check", self.violations_panel, bottom),
+            ("explanation", "Solver Explanation", self.explanation, bottom),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock-{key}")
+            dock.setWidget(widget)
+            dock.setAccessibleName(f"{title} panel")
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+        for a, b in (("inspector", "rules"), ("rules", "competitions"), ("competitions", "blocks"),
+                     ("blocks", "daysoff"), ("squad", "injuries"), ("check", "explanation")):
+            self.tabifyDockWidget(self.docks[a], self.docks[b])
+        for key in ("inspector", "squad", "check"):
+            self.docks[key].raise_()
+        self.docks["squad"].hide()
+        self.docks["injuries"].hide()
+        self.resizeDocks([self.docks["inspector"]], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["check"]], [130], Qt.Orientation.Vertical)
+
+        for ed in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
+                   self.squad_editor, self.injuries_editor):
+            ed.edit_requested.connect(self.apply_edit)
+            ed.problem.connect(self._show_problem)
+        self.rules_panel.edit_requested.connect(self.apply_edit)
+        for browser in (self.inspector, self.explanation):
+            browser.rule_requested.connect(self.show_rule)
+            browser.cell_requested.connect(self.select_cell)
+        self.violations_panel.cell_requested.connect(self.select_cell)
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
         file_menu = mb.addMenu("&File")
+        file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -216,9 +366,27 @@ class MainWindow(QMainWindow):
         fileio.install(self, file_menu)  # Import…, Export…, Export Calendars… (ui/fileio.py)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = mb.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        view_menu = mb.addMenu("&View")
+        view_menu.addAction(self.day_zoom_action)
+        view_menu.addAction(self.week_zoom_action)
+        view_menu.addAction(self.today_action)
+        view_menu.addSeparator()
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        season_menu = mb.addMenu("&Season")
+        season_menu.addAction(self.settings_action)
+        season_menu.addSeparator()
+        for key in ("competitions", "blocks", "daysoff", "squad", "injuries", "rules"):
+            a = season_menu.addAction(self.docks[key].windowTitle())
+            a.triggered.connect(lambda _c=False, k=key: self.show_dock(k))
         plan_menu = mb.addMenu("&Plan")
         plan_menu.addAction(self.solve_action)
         plan_menu.addAction(self.cancel_action)
+        help_menu = mb.addMenu("&Help")
+        help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
@@ -240,7 +408,7 @@ class MainWindow(QMainWindow):
         self.cancel_action.setEnabled(solving)
 
     def _update_title(self) -> None:
-        name = self._path.name if self._path else "demo (not saved)"
+        name = self._path.name if self._path else "not saved"
         star = "*" if self._modified else ""
         self.setWindowTitle(f"{self._season.name} — {name}{star} — Periodize")
 
@@ -250,6 +418,149 @@ class MainWindow(QMainWindow):
         plan = f"plan: {s.plan.status}" if s.plan else "no plan yet (Plan ▸ Solve, F5)"
         return (f"{len(s.athletes)} athletes, {len(s.competitions)} competitions, "
                 f"{days} days; {plan}")
+
+    # -- the document changed ----------------------------------------------------------------
+    @Slot()
+    def _on_document_changed(self) -> None:
+        """After every change: board, plan check, editors, panels, title."""
+        season = self.document.season
+        self.board.set_season(season)
+        self.run_check()
+        for panel in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
+                      self.squad_editor, self.injuries_editor, self.rules_panel):
+            panel.set_season(season)
+        self._refresh_inspector()
+        self._update_title()
+        self.document_changed.emit()
+
+    def run_check(self) -> None:
+        """Run the plan checker on the current plan; show its findings on the board and list."""
+        from planner.check import check_plan
+
+        season = self.document.season
+        report = None
+        if season.plan is not None:
+            try:
+                report = check_plan(season, season.plan)
+            except PeriodizeError as e:
+                self.statusBar().showMessage(f"The plan could not be checked: {e}", 8000)
+        self.check_report = report
+        self.board.set_violations(report.violations if report is not None else ())
+        self.violations_panel.set_report(season, report)
+        n = len(report.violations) if report is not None else 0
+        self.docks["check"].setWindowTitle(f"Plan Check ({n})" if n else "Plan Check")
+
+    @Slot(str, object)
+    def _on_current_changed(self, athlete: str, day) -> None:
+        self._refresh_inspector()
+        if athlete:
+            self.squad_editor.select(athlete)
+            self.injuries_editor.select(athlete)
+
+    def _refresh_inspector(self) -> None:
+        cur = self.board.current()
+        season = self.document.season
+        if cur is None:
+            self.inspector.show_cell(season, None, None)
+            return
+        self.inspector.show_cell(season, cur[0], cur[1], self.board.violations_at(*cur))
+
+    @Slot(str, object)
+    def select_cell(self, athlete: str, day) -> None:
+        """Select a cell on the board (from a violation, a conflict or a link)."""
+        self.board.set_current(athlete or None, day)
+        self.board.setFocus()
+
+    @Slot(str)
+    def show_rule(self, rule_id: str) -> None:
+        if self.rules_panel.show_rule(rule_id):
+            self.show_dock("rules")
+
+    def show_dock(self, key: str) -> None:
+        dock = self.docks[key]
+        dock.show()
+        dock.raise_()
+
+    def _show_cell_menu(self, athlete: str, day, global_pos) -> None:
+        from ui.boardmenu import cell_menu
+
+        menu = cell_menu(self.document.season, athlete, day, self.apply_edit, self)
+        menu.addSeparator()
+        menu.addAction("Why? (Inspector)", lambda: self.show_dock("inspector"))
+        menu.exec(global_pos)
+        menu.deleteLater()
+
+    @Slot(str)
+    def _on_zoom_changed(self, zoom: str) -> None:
+        (self.day_zoom_action if zoom == "day" else self.week_zoom_action).setChecked(True)
+        self.statusBar().showMessage(
+            "Day zoom: a column per day." if zoom == "day"
+            else "Week zoom: the whole season; each week shows its speed days.", 5000)
+
+    def _after_undo_redo(self, what: str) -> None:
+        stack = self.undo_stack
+        i = stack.index() if what == "Redone" else stack.index()
+        text = stack.text(i - 1) if what == "Redone" else stack.text(i)
+        self.statusBar().showMessage(f"{what}: {text}", 5000)
+
+    @Slot()
+    def go_to_today(self) -> None:
+        import datetime as dt
+
+        season = self.document.season
+        day = self.board.today_override or season.calendar.today or dt.date.today()
+        day = min(max(day, season.calendar.start), season.calendar.end)
+        cur = self.board.current()
+        self.board.set_current(cur[0] if cur else None, day)
+
+    @Slot()
+    def about(self) -> None:
+        from planner import __version__
+
+        QMessageBox.about(
+            self, "About Periodize",
+            f"<h3>Periodize {__version__}</h3>"
+            "<p>Plan a team's season: high-velocity exposures, deloads and tapers around rehab "
+            "stages and competitions, with every rule and its evidence written down.</p>"
+            "<p>Solver: OR-Tools CP-SAT. Interface: Qt for Python (PySide6).</p>")
+
+    # -- dialogs ---------------------------------------------------------------------------
+    @Slot()
+    def new_dialog(self) -> editors.NewSeasonDialog | None:
+        """File ▸ New: opens (non-blocking) the new-season dialog after the unsaved prompt."""
+        if not self._maybe_keep_changes():
+            return None
+        dlg = editors.NewSeasonDialog(self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.accepted.connect(lambda: self._new_from(dlg))
+        self.new_season_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _new_from(self, dlg: editors.NewSeasonDialog) -> None:
+        try:
+            season = dlg.season()
+        except (ValueError, PeriodizeError) as e:
+            QMessageBox.warning(self, "Could not start the season", str(e))
+            return
+        self.set_document(season, None)
+        self.statusBar().showMessage(
+            f"New season “{season.name}”: add the squad and competitions (Season menu), "
+            f"then Plan ▸ Solve (F5).", 10000)
+
+    @Slot()
+    def season_settings_dialog(self) -> editors.SeasonSettingsDialog:
+        dlg = editors.SeasonSettingsDialog(self.document.season, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.accepted.connect(lambda: self._settings_from(dlg))
+        self.settings_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _settings_from(self, dlg: editors.SeasonSettingsDialog) -> None:
+        edit = dlg.edit()
+        if edit is not None:
+            self.apply_edit(edit)
 
     # -- files -----------------------------------------------------------------------------
     def _start_dir(self) -> str:
@@ -329,13 +640,15 @@ class MainWindow(QMainWindow):
     def start_solve(self) -> None:
         if self._job is not None:
             return
+        self._hide_stale()
         job = SolveJob(self._season, time_limit=self.solve_time_limit, solve_fn=self._solve_fn,
-                       parent=self)
+                       parent=self, reference=self._season.plan)
         job.progress.connect(self._on_solve_progress)
         job.finished.connect(self._on_solve_finished)
         job.failed.connect(self._on_solve_failed)
         self._job = job
-        self._job_generation = self._generation
+        self._job_file_revision = self.document.file_revision
+        self._job_season = self._season
         self._solve_started = time.monotonic()
         self._last_progress = None
         self.progress_bar.setRange(0, max(1, int(self.solve_time_limit * 10)))
@@ -389,18 +702,27 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_solve_finished(self, outcome: Outcome) -> None:
-        stale = self._job_generation != self._generation
+        other_file = self._job_file_revision != self.document.file_revision
+        changed = not other_file and self._job_season != self.document.season
         self._end_solve()
         status = outcome.status.value if isinstance(outcome.status, Status) else str(outcome.status)
-        if stale:
+        if other_file:
             self.statusBar().showMessage(
                 f"Solve result ({status}) ignored: another season was opened while solving.", 10000)
-        elif outcome.plan is not None:
-            self._season = self._season.model_copy(update={"plan": outcome.plan})
-            self._modified = True
-            self.board.set_season(self._season)
-            self._update_title()
-            self.document_changed.emit()
+        elif changed and (outcome.plan is not None or outcome.status == Status.INFEASIBLE):
+            self._stale = outcome
+            what = ("a plan" if outcome.plan is not None
+                    else "no plan (the rules conflicted)")
+            self.banner.offer(
+                f"The season changed while solving: the solver found {what} for the season as "
+                f"it was. " + ("Apply this plan anyway? (The plan check will show what it "
+                               "breaks now; Undo takes it back.)" if outcome.plan is not None
+                               else "Solve again (F5) for the current season."))
+            self.banner.apply_button.setVisible(outcome.plan is not None)
+            self.statusBar().showMessage("A solve result for an older version of the season "
+                                         "is offered above the board.", 10000)
+            self.stale_result_offered.emit(outcome)
+        elif outcome.plan is not None and self.apply_edit(E.SetPlan(plan=outcome.plan)):
             text = f"Solved: {status}"
             if outcome.objective is not None:
                 text += f" · objective {_number(outcome.objective)}"
@@ -412,8 +734,10 @@ class MainWindow(QMainWindow):
                 text += " (stopped early: best plan so far)"
             self.statusBar().showMessage(text)
         elif outcome.status == Status.INFEASIBLE:
-            self.statusBar().showMessage("No plan: the rules conflict (see the explanation).")
-            QMessageBox.warning(self, "No plan satisfies the rules", _explain(outcome))
+            self.statusBar().showMessage("No plan: the rules conflict (see Solver Explanation "
+                                         "below the board; click a conflict to see it).")
+            self.explanation.show_outcome(self._season, outcome)
+            self.show_dock("explanation")
         elif outcome.status == Status.CANCELLED:
             self.statusBar().showMessage("Solve cancelled before a plan was found.", 10000)
         else:
@@ -422,6 +746,31 @@ class MainWindow(QMainWindow):
                                 outcome.message or f"The solver found no plan ({status}). "
                                 "Give it more time or relax a rule.")
         self.solve_finished.emit(outcome)
+
+    @Slot()
+    def apply_stale_result(self) -> bool:
+        """Accept the offered plan (one undo step); False when it no longer fits the season."""
+        outcome = self._stale
+        self._hide_stale()
+        if outcome is None or outcome.plan is None:
+            return False
+        if not self.apply_edit(E.SetPlan(plan=outcome.plan)):
+            return False
+        self.statusBar().showMessage("Applied the plan of the earlier solve; the plan check shows "
+                                     "what it breaks now.", 10000)
+        return True
+
+    @Slot()
+    def discard_stale_result(self) -> None:
+        self._hide_stale()
+        self.statusBar().showMessage("Discarded the older solve result.", 5000)
+
+    def _hide_stale(self) -> None:
+        self._stale = None
+        self.banner.hide()
+
+    def stale_result(self) -> Outcome | None:
+        return self._stale
 
     @Slot(str)
     def _on_solve_failed(self, text: str) -> None:
@@ -439,6 +788,8 @@ class MainWindow(QMainWindow):
         state = settings.value("mainWindow/state")
         if state is not None:
             self.restoreState(state)
+        if settings.value("board/zoom") in ("day", "week"):
+            self.board.set_zoom(str(settings.value("board/zoom")))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if not self._maybe_keep_changes():
@@ -456,6 +807,9 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/state", self.saveState())
+        settings.setValue("board/zoom", self.board.zoom())
+        if self.autosaver is not None:
+            self.autosaver.stop()  # a clean exit leaves no recovery copy
         event.accept()
 
 
@@ -472,15 +826,3 @@ def _recent(settings: QSettings) -> list[str]:
 def _safe_name(name: str) -> str:
     keep = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in name).strip()
     return "-".join(keep.split()) or "season"
-
-
-def _explain(outcome: Outcome) -> str:
-    lines = [outcome.message or "The hard rules cannot all be met."]
-    if outcome.explanation:
-        lines.append("")
-        lines.append("These rules conflict:")
-        for c in outcome.explanation:
-            who = f" ({c.athlete})" if c.athlete else ""
-            when = f" {c.start}" + (f" – {c.end}" if c.end and c.end != c.start else "")
-            lines.append(f"• {c.rule}{who}{when}: {c.text}")
-    return "\n".join(lines)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from planner.season import Season
+from planner.season import Plan, Season
 from solver.api import Outcome, Progress, SolveRequest, StopToken
 
 log = logging.getLogger(__name__)
@@ -73,10 +73,14 @@ class SolveJob(QObject):
         time_limit: float = 30.0,
         solve_fn: SolveFn | None = None,
         parent: QObject | None = None,
+        reference: Plan | None = None,
     ):
         super().__init__(parent)
         self.token = StopToken()
-        self.request = SolveRequest(season=season, time_limit=time_limit, deterministic=False)
+        # The current plan is the reference of a re-solve: the solver starts from it and
+        # changes it as little as the rules allow (STAB).
+        self.request = SolveRequest(season=season, time_limit=time_limit, deterministic=False,
+                                    reference=reference)
         self._thread: QThread | None = QThread()
         self._thread.setObjectName("periodize-solve")
         self._worker: SolveWorker | None = SolveWorker(self.request, self.token, solve_fn)

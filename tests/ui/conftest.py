@@ -8,6 +8,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 
 @pytest.fixture(autouse=True)
+def isolated_state(tmp_path, monkeypatch):
+    """Recovery copies go under tmp_path, never to the coach's state directory."""
+    folder = tmp_path / "state"
+    monkeypatch.setenv("PERIODIZE_STATE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
     """Every QSettings() of a test reads and writes an ini file under tmp_path (napari style)."""
     QCoreApplication.setOrganizationName("Periodize")
@@ -47,6 +55,8 @@ def dialogs(monkeypatch) -> DialogLog:
     for kind in ("critical", "warning", "information"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder(kind, ok)))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(recorder("question", None)))
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(
+        lambda parent, title, text: log.append(("about", title, text))))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     return log

@@ -189,9 +189,11 @@ def test_infeasible_outcome_is_explained(qtbot, tiny, dialogs):
     with qtbot.waitSignal(w.solve_finished, timeout=5000):
         w.solve_action.trigger()
     assert w.season.plan is None
-    assert dialogs.kinds() == ["warning"]
-    assert "No plan satisfies every hard rule." in dialogs[0][2]
-    assert "Cara Mid cannot reach FIT" in dialogs[0][2]
+    assert dialogs == []  # shown in a panel, not a blocking dialog
+    text = w.explanation.toPlainText()
+    assert "No plan satisfies every hard rule." in text
+    assert "Cara Mid cannot reach FIT" in text
+    assert not w.docks["explanation"].isHidden()
 
 
 def test_a_solver_error_is_shown_without_traceback(qtbot, tiny, dialogs):
@@ -475,9 +477,11 @@ def test_the_board_paints_a_big_squad_fast(qtbot, demo_season):
     qtbot.addWidget(board)
     board.resize(1400, 800)
     board.set_season(season.model_copy(update={"plan": plan}))
+    board.horizontalScrollBar().setValue(board.horizontalScrollBar().maximum() // 2)
+    board.verticalScrollBar().setValue(board.verticalScrollBar().maximum() // 2)
     board.viewport().grab()
-    t0 = time.perf_counter()
-    for _ in range(5):
-        board.viewport().grab()
-    per_paint = (time.perf_counter() - t0) / 5
-    assert per_paint < 0.25, per_paint
+    # Only the visible cells are painted (speed itself is measured in bench/app.py).
+    d0, d1, r0, r1 = board._visible()
+    visible = sum(1 for r in range(r0, r1 + 1) for d in range(d0, d1 + 1)
+                  if board._rows[r].intensity[d] > 0)
+    assert 0 < board.painted_glyphs == visible < 60 * 364 / 4

@@ -1,0 +1,147 @@
+"""The board's context menu for one athlete-day: pins, unpins and manual changes.
+
+``cell_menu`` builds the menu; each action carries the ``planner.edits`` edit it stands for in
+``action.data()`` and ``menu.triggered`` hands it to ``apply``. Tests trigger the actions
+directly (no popup).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from planner import edits as E
+from planner.errors import PeriodizeError
+from planner.season import LEVELS, IntensityPin, Season, StagePin, Unavailability, WeekPin
+from planner.timeline import Timeline
+
+LEVEL_TEXT = {0: "0 % — rest", 60: "60 %", 70: "70 %", 80: "80 % (speed day)",
+              90: "90 % (high velocity)", 95: "95 %", 100: "100 % (max)"}
+
+
+def _act(menu: QMenu, text: str, edit, checked: bool | None = None) -> QAction:
+    a = menu.addAction(text)
+    a.setData(edit)
+    if checked is not None:
+        a.setCheckable(True)
+        a.setChecked(checked)
+    return a
+
+
+def cell_pins(season: Season, athlete: str, day: dt.date) -> list:
+    """The pins that concern this athlete-day: its intensity pin, its week's pins (own and
+    the team's) and a stage start pinned on this day."""
+    tl = Timeline(season)
+    w = tl.week_index_of_date(day)
+    out = []
+    for p in season.pins:
+        if p.kind == "intensity" and p.athlete == athlete and p.date == day:
+            out.append(p)
+        elif p.kind == "week" and p.athlete in (None, athlete) and tl.week_index_of_date(p.week) == w:
+            out.append(p)
+        elif p.kind == "stage_start" and p.athlete == athlete and p.date == day:
+            out.append(p)
+    return out
+
+
+def cell_menu(season: Season, athlete: str, day: dt.date,
+              apply: Callable[[object], None] | None = None,
+              parent: QWidget | None = None) -> QMenu:
+    """The menu of one cell. With ``apply``, choosing an action calls ``apply(edit)``."""
+    menu = QMenu(parent)
+    menu.setAccessibleName("Cell menu")
+    label = season.athlete_label(athlete)
+    head = menu.addAction(f"{label} · {day:%a} {day.day} {day:%b}")
+    head.setEnabled(False)
+    tl = Timeline(season)
+    w = tl.week_index_of_date(day)
+    week_first = tl.days[tl.weeks[w].first] if w is not None else day
+    pins = cell_pins(season, athlete, day)
+    pinned = {p.kind + ("team" if p.kind == "week" and p.athlete is None else ""): p for p in pins}
+
+    sub = menu.addMenu("Pin &intensity")
+    cur = pinned.get("intensity")
+    for lv in LEVELS:
+        _act(sub, LEVEL_TEXT[lv], E.AddPin(pin=IntensityPin(athlete=athlete, date=day, intensity=lv)),
+             checked=cur is not None and cur.intensity == lv)
+
+    sub = menu.addMenu(f"Pin &week kind for {season.athlete(athlete).name if season.athlete(athlete) else athlete}")
+    cur = pinned.get("week")
+    for kind in ("load", "deload"):
+        _act(sub, kind, E.AddPin(pin=WeekPin(athlete=athlete, week=week_first, week_kind=kind)),
+             checked=cur is not None and cur.week_kind == kind)
+    sub = menu.addMenu("Pin week kind for the &team")
+    cur = pinned.get("weekteam")
+    for kind in ("load", "deload", "taper"):
+        _act(sub, kind, E.AddPin(pin=WeekPin(athlete=None, week=week_first, week_kind=kind)),
+             checked=cur is not None and cur.week_kind == kind)
+
+    inj = season.injury_of(athlete)
+    sub = menu.addMenu("Pin &stage start here")
+    if inj is None:
+        sub.setEnabled(False)
+        sub.setToolTip("Only an injured athlete has rehab stages")
+    else:
+        from planner.protocols import load_protocol
+
+        try:
+            stages = list(load_protocol(inj.protocol).stage_ids) + ["FIT"]
+        except PeriodizeError:
+            stages = ["FIT"]
+        cur = pinned.get("stage_start")
+        for st in stages:
+            text = f"{st} starts on this day" if st != "FIT" else "back to FIT on this day"
+            _act(sub, text, E.AddPin(pin=StagePin(athlete=athlete, stage=st, date=day)),
+                 checked=cur is not None and cur.stage == st)
+
+    if pins:
+        menu.addSeparator()
+        for p in pins:
+            _act(menu, "Un" + E.AddPin(pin=p).describe(season)[0].lower()
+                 + E.AddPin(pin=p).describe(season)[1:], E.RemovePin(pin=p))
+
+    menu.addSeparator()
+    sub = menu.addMenu("Set planned intensity (manual change)")
+    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    i = tl.index(day)
+    if ap is None or i is None or len(ap.intensity) != tl.n:
+        sub.setEnabled(False)
+    else:
+        for lv in LEVELS:
+            _act(sub, LEVEL_TEXT[lv], E.SetDayIntensity(athlete=athlete, date=day, intensity=lv),
+                 checked=ap.intensity[i] == lv)
+    away = any(u.athlete == athlete and u.start <= day <= u.end for u in season.unavailability)
+    a = _act(menu, "Mark unavailable on this day",
+             E.AddUnavailability(unavailability=Unavailability(athlete=athlete, start=day, end=day)))
+    a.setEnabled(not away)
+
+    if apply is not None:
+        _connect(menu, apply)
+    return menu
+
+
+def _connect(menu: QMenu, apply: Callable[[object], None]) -> None:
+    # Each action on its own: a programmatic trigger() of a submenu action does not reach the
+    # parent menu's triggered signal.
+    for a in menu.actions():
+        if a.menu() is not None:
+            _connect(a.menu(), apply)
+        else:
+            edit = a.data()
+            if isinstance(edit, E.Edit):
+                a.triggered.connect(lambda _checked=False, edit=edit: apply(edit))
+
+
+def find_action(menu: QMenu, text: str) -> QAction | None:
+    """The first action (in submenus too) whose text starts with ``text``."""
+    for a in menu.actions():
+        if a.menu() is not None:
+            found = find_action(a.menu(), text)
+            if found is not None:
+                return found
+        elif a.text().replace("&", "").startswith(text):
+            return a
+    return None

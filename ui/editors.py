@@ -1,0 +1,1073 @@
+"""Editors of the season: competitions, blocks, days off, squad and injuries (dock panels), and
+the season settings and new-season dialogs.
+
+An editor never changes the season: each button issues one ``planner.edits`` edit through the
+``edit_requested`` signal, and the window applies it as one undo step. ``set_season`` refreshes
+an editor after any change (an edit, undo, redo or a new file) and keeps its selection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import edits as E
+from planner.season import (
+    WEEKDAYS,
+    Athlete,
+    Block,
+    Calendar,
+    Competition,
+    CriteriaTest,
+    Injury,
+    NonTrainingDay,
+    Season,
+    StageRecord,
+    Unavailability,
+)
+
+POSITIONS = ("Goalkeeper", "Defender", "Midfielder", "Forward")
+PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
+WEEKDAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+                 "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def fmt(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def date_edit(name: str) -> QDateEdit:
+    w = QDateEdit()
+    w.setCalendarPopup(True)
+    w.setDisplayFormat("ddd d MMM yyyy")
+    w.setAccessibleName(name)
+    return w
+
+
+def _table(columns: list[str], name: str) -> QTableWidget:
+    t = QTableWidget(0, len(columns))
+    t.setHorizontalHeaderLabels(columns)
+    t.setAccessibleName(name)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.verticalHeader().setVisible(False)
+    t.setAlternatingRowColors(True)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return t
+
+
+def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
+    """Rows of (key, cells); the key is kept in the first cell's UserRole."""
+    with QSignalBlocker(table):
+        table.setRowCount(len(rows))
+        for r, (key, cells) in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, key)
+                table.setItem(r, c, item)
+
+
+def _selected_key(table: QTableWidget):
+    rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+    if not rows:
+        return None
+    item = table.item(rows[0].row(), 0)
+    return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+def _select_key(table: QTableWidget, key) -> bool:
+    for r in range(table.rowCount()):
+        item = table.item(r, 0)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
+            table.selectRow(r)
+            return True
+    table.clearSelection()
+    return False
+
+
+def _buttons(*labels: str) -> tuple[QHBoxLayout, list[QPushButton]]:
+    row = QHBoxLayout()
+    out = []
+    for text in labels:
+        b = QPushButton(text)
+        b.setAccessibleName(text.replace("&", ""))
+        row.addWidget(b)
+        out.append(b)
+    row.addStretch(1)
+    return row, out
+
+
+class Editor(QWidget):
+    """Base of the dock editors: ``edit_requested(Edit)`` and ``set_season``."""
+
+    edit_requested = Signal(object)
+    problem = Signal(str, str)  # what was tried, why it cannot be done
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.season: Season | None = None
+
+    def request(self, edit) -> None:
+        self.edit_requested.emit(edit)
+
+    def refuse(self, what: str, error: Exception) -> None:
+        """A form that does not make a valid object: say why, like a refused edit."""
+        errors = error.errors() if hasattr(error, "errors") else [{"msg": str(error)}]
+        msgs = [str(x.get("msg", x)).removeprefix("Value error, ") for x in errors]
+        self.problem.emit(what, "\n".join(msgs))
+
+    def set_season(self, season: Season) -> None:  # pragma: no cover - every editor overrides
+        raise NotImplementedError
+
+
+# -- competitions -------------------------------------------------------------------------------
+class CompetitionsEditor(Editor):
+    """The competitions: add, move, delete, priority and multi-day events."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Competitions editor")
+        self.table = _table(["Date", "Ends", "Name", "Priority"], "Competitions")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Competition name")
+        self.name.setPlaceholderText("e.g. Cup final")
+        self.date = date_edit("Competition date")
+        self.multi = QCheckBox("Several days, until")
+        self.multi.setAccessibleName("Multi-day competition")
+        self.end = date_edit("Competition end date")
+        self.priority = QComboBox()
+        self.priority.setAccessibleName("Competition priority")
+        for p, text in PRIORITY_TEXT.items():
+            self.priority.addItem(text, p)
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Date", self.date)
+        ends = QHBoxLayout()
+        ends.addWidget(self.multi)
+        ends.addWidget(self.end, 1)
+        form.addRow("", ends)
+        form.addRow("Priority", self.priority)
+        buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
+            "&Add", "A&pply", "&Delete")
+        self.add_button.setToolTip("Add a competition with these details")
+        self.apply_button.setToolTip("Change the selected competition to these details")
+        self.delete_button.setToolTip("Delete the selected competition")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(form)
+        lay.addLayout(buttons)
+        self.multi.toggled.connect(self.end.setEnabled)
+        self.end.setEnabled(False)
+        self.table.itemSelectionChanged.connect(self._load)
+        self.add_button.clicked.connect(self.add)
+        self.apply_button.clicked.connect(self.apply)
+        self.delete_button.clicked.connect(self.delete)
+        self._update_buttons()
+
+    def set_season(self, season: Season) -> None:
+        key = self.selected_id()
+        self.season = season
+        _fill(self.table, [(c.id, [fmt(c.date), fmt(c.end_date) if c.end_date else "",
+                                   c.name, c.priority]) for c in season.competitions])
+        for w in (self.date, self.end):
+            w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
+        if key is None or not _select_key(self.table, key):
+            self._update_buttons()
+
+    def selected_id(self) -> str | None:
+        return _selected_key(self.table)
+
+    def select(self, comp_id: str) -> bool:
+        return _select_key(self.table, comp_id)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        self.apply_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _load(self) -> None:
+        self._update_buttons()
+        c = self.season.competition(self.selected_id()) if self.season else None
+        if c is None:
+            return
+        self.name.setText(c.name)
+        self.date.setDate(qdate(c.date))
+        self.multi.setChecked(c.end_date is not None)
+        self.end.setDate(qdate(c.end_date or c.date))
+        self.priority.setCurrentIndex(self.priority.findData(c.priority))
+
+    def _form(self) -> tuple[str, dt.date, dt.date | None, str]:
+        end = pydate(self.end.date()) if self.multi.isChecked() else None
+        return (self.name.text().strip(), pydate(self.date.date()), end,
+                self.priority.currentData())
+
+    def add(self) -> None:
+        if self.season is None:
+            return
+        name, day, end, prio = self._form()
+        cid = E.new_competition_id(self.season)
+        try:
+            comp = Competition(id=cid, name=name or "Competition", date=day, end_date=end,
+                               priority=prio)
+        except ValueError as e:
+            self.refuse("Add competition", e)
+            return
+        self.request(E.AddCompetition(competition=comp))
+        _select_key(self.table, cid)
+
+    def apply(self) -> None:
+        c = self.season.competition(self.selected_id()) if self.season else None
+        if c is None:
+            return
+        name, day, end, prio = self._form()
+        if (name, day, end, prio) == (c.name, c.date, c.end_date, c.priority):
+            return
+        if (name, prio) == (c.name, c.priority):
+            self.request(E.MoveCompetition(competition=c.id, date=day,
+                                           end_date=end if end is not None else day))
+        elif (name, day, end) == (c.name, c.date, c.end_date):
+            self.request(E.UpdateCompetition(competition=c.id, priority=prio))
+        else:
+            self.request(E.UpdateCompetition(competition=c.id, name=name or c.name, priority=prio,
+                                             date=day, end_date=end, single_day=end is None))
+
+    def delete(self) -> None:
+        cid = self.selected_id()
+        if cid is not None:
+            self.request(E.RemoveCompetition(competition=cid))
+
+
+# -- blocks -------------------------------------------------------------------------------------
+class BlocksEditor(Editor):
+    """Training blocks (mesocycles): a name, dates and an emphasis, shown as a band."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Blocks editor")
+        self.table = _table(["Start", "End", "Name", "Emphasis"], "Blocks")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Block name")
+        self.name.setPlaceholderText("e.g. Pre-season")
+        self.start = date_edit("Block start")
+        self.end = date_edit("Block end")
+        self.emphasis = QLineEdit()
+        self.emphasis.setAccessibleName("Block emphasis")
+        self.emphasis.setPlaceholderText("e.g. Aerobic base, speed reintroduction")
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("From", self.start)
+        form.addRow("To", self.end)
+        form.addRow("Emphasis", self.emphasis)
+        buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
+            "&Add", "A&pply", "&Delete")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(form)
+        lay.addLayout(buttons)
+        self.table.itemSelectionChanged.connect(self._load)
+        self.add_button.clicked.connect(self.add)
+        self.apply_button.clicked.connect(self.apply)
+        self.delete_button.clicked.connect(self.delete)
+        self._update_buttons()
+
+    def set_season(self, season: Season) -> None:
+        key = self.selected_index()
+        self.season = season
+        _fill(self.table, [(i, [fmt(b.start), fmt(b.end), b.name, b.emphasis])
+                           for i, b in enumerate(season.blocks)])
+        for w in (self.start, self.end):
+            w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
+        if key is None or key >= len(season.blocks) or not _select_key(self.table, key):
+            self._update_buttons()
+
+    def selected_index(self) -> int | None:
+        return _selected_key(self.table)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_index() is not None
+        self.apply_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _load(self) -> None:
+        self._update_buttons()
+        i = self.selected_index()
+        if self.season is None or i is None:
+            return
+        b = self.season.blocks[i]
+        self.name.setText(b.name)
+        self.start.setDate(qdate(b.start))
+        self.end.setDate(qdate(b.end))
+        self.emphasis.setText(b.emphasis)
+
+    def _block(self, what: str) -> Block | None:
+        try:
+            return Block(name=self.name.text().strip() or "Block", start=pydate(self.start.date()),
+                         end=pydate(self.end.date()), emphasis=self.emphasis.text().strip())
+        except ValueError as e:
+            self.refuse(what, e)
+            return None
+
+    def add(self) -> None:
+        b = self._block("Add block")
+        if b is not None:
+            self.request(E.AddBlock(block=b))
+
+    def apply(self) -> None:
+        i = self.selected_index()
+        if i is None or self.season is None:
+            return
+        b = self._block("Edit block")
+        if b is not None and b != self.season.blocks[i]:
+            self.request(E.UpdateBlock(index=i, block=b))
+
+    def delete(self) -> None:
+        i = self.selected_index()
+        if i is not None:
+            self.request(E.RemoveBlock(index=i))
+
+
+# -- non-training days ---------------------------------------------------------------------------
+class DaysOffEditor(Editor):
+    """Declared non-training days (holidays, travel): no running load on them."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Days off editor")
+        self.table = _table(["Date", "Reason"], "Non-training days")
+        self.date = date_edit("Day off date")
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Day off reason")
+        self.reason.setPlaceholderText("e.g. Christmas")
+        form = QFormLayout()
+        form.addRow("Date", self.date)
+        form.addRow("Reason", self.reason)
+        buttons, (self.add_button, self.delete_button) = _buttons("&Add", "&Delete")
+        note = QLabel("Weekly rest days are set in Season ▸ Season Settings.")
+        note.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(form)
+        lay.addLayout(buttons)
+        lay.addWidget(note)
+        self.table.itemSelectionChanged.connect(self._load)
+        self.add_button.clicked.connect(self.add)
+        self.delete_button.clicked.connect(self.delete)
+        self._load()
+
+    def set_season(self, season: Season) -> None:
+        key = self.selected_date()
+        self.season = season
+        _fill(self.table, [(d.date.isoformat(), [fmt(d.date), d.reason])
+                           for d in season.calendar.non_training_days])
+        self.date.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
+        if key is None or not _select_key(self.table, key.isoformat()):
+            self._load()
+
+    def selected_date(self) -> dt.date | None:
+        key = _selected_key(self.table)
+        return dt.date.fromisoformat(key) if key else None
+
+    def _load(self) -> None:
+        day = self.selected_date()
+        self.delete_button.setEnabled(day is not None)
+        if day is None or self.season is None:
+            return
+        self.date.setDate(qdate(day))
+        for d in self.season.calendar.non_training_days:
+            if d.date == day:
+                self.reason.setText(d.reason)
+
+    def add(self) -> None:
+        self.request(E.AddNonTrainingDay(day=NonTrainingDay(date=pydate(self.date.date()),
+                                                            reason=self.reason.text().strip())))
+
+    def delete(self) -> None:
+        day = self.selected_date()
+        if day is not None:
+            self.request(E.RemoveNonTrainingDay(date=day))
+
+
+# -- squad --------------------------------------------------------------------------------------
+class SquadEditor(Editor):
+    """The squad: add, edit and delete athletes, and their unavailable dates."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Squad editor")
+        self.table = _table(["ID", "Name", "Position", "Max speed", "Status"], "Squad")
+        self.athlete_id = QLineEdit()
+        self.athlete_id.setAccessibleName("Athlete ID")
+        self.athlete_id.setToolTip("A short unique code; it cannot change once the athlete exists")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Athlete name")
+        self.position = QComboBox()
+        self.position.setEditable(True)
+        self.position.addItems(POSITIONS)
+        self.position.setAccessibleName("Athlete position")
+        self.max_speed = QDoubleSpinBox()
+        self.max_speed.setRange(0.0, 15.0)
+        self.max_speed.setDecimals(1)
+        self.max_speed.setSingleStep(0.1)
+        self.max_speed.setSuffix(" m/s")
+        self.max_speed.setSpecialValueText("not measured")
+        self.max_speed.setAccessibleName("Athlete max speed")
+        form = QFormLayout()
+        form.addRow("ID", self.athlete_id)
+        form.addRow("Name", self.name)
+        form.addRow("Position", self.position)
+        form.addRow("Max speed", self.max_speed)
+        buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
+            "&Add", "A&pply", "&Delete")
+        self.add_button.setToolTip("Add an athlete with these details (the plan must be solved again)")
+        self.delete_button.setToolTip("Delete the selected athlete with their injury, pins and dates")
+
+        self.away = QGroupBox("Unavailable (selected athlete)")
+        self.away_table = _table(["From", "To", "Reason"], "Unavailable dates")
+        self.away_from = date_edit("Unavailable from")
+        self.away_to = date_edit("Unavailable to")
+        self.away_reason = QLineEdit()
+        self.away_reason.setAccessibleName("Unavailable reason")
+        self.away_reason.setPlaceholderText("e.g. national team")
+        aform = QFormLayout()
+        span = QHBoxLayout()
+        span.addWidget(self.away_from)
+        span.addWidget(QLabel("to"))
+        span.addWidget(self.away_to)
+        aform.addRow("Dates", span)
+        aform.addRow("Reason", self.away_reason)
+        abuttons, (self.away_add, self.away_remove) = _buttons("Add &dates", "&Remove dates")
+        alay = QVBoxLayout(self.away)
+        alay.addWidget(self.away_table)
+        alay.addLayout(aform)
+        alay.addLayout(abuttons)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table, 2)
+        lay.addLayout(form)
+        lay.addLayout(buttons)
+        lay.addWidget(self.away, 1)
+        self.table.itemSelectionChanged.connect(self._load)
+        self.add_button.clicked.connect(self.add)
+        self.apply_button.clicked.connect(self.apply)
+        self.delete_button.clicked.connect(self.delete)
+        self.away_table.itemSelectionChanged.connect(self._update_buttons)
+        self.away_add.clicked.connect(self.add_away)
+        self.away_remove.clicked.connect(self.remove_away)
+        self._update_buttons()
+
+    def set_season(self, season: Season) -> None:
+        key = self.selected_id()
+        self.season = season
+        injured = {i.athlete for i in season.injuries}
+        away = {u.athlete for u in season.unavailability}
+        rows = []
+        for a in season.athletes:
+            status = ", ".join(x for x, on in (("injured", a.id in injured),
+                                               ("dates away", a.id in away)) if on)
+            rows.append((a.id, [a.id, a.name, a.position,
+                                f"{a.max_speed:.1f} m/s" if a.max_speed else "", status]))
+        _fill(self.table, rows)
+        for w in (self.away_from, self.away_to):
+            w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
+        if key is None or not _select_key(self.table, key):
+            self._clear_form()
+        self._fill_away()
+
+    def _clear_form(self) -> None:
+        if self.season is None:
+            return
+        taken = {a.id for a in self.season.athletes}
+        n = len(taken) + 1
+        while f"A{n:02d}" in taken:
+            n += 1
+        self.athlete_id.setText(f"A{n:02d}")
+        self.athlete_id.setReadOnly(False)
+        self.name.clear()
+        self.max_speed.setValue(0.0)
+        self._update_buttons()
+
+    def selected_id(self) -> str | None:
+        return _selected_key(self.table)
+
+    def select(self, athlete_id: str) -> bool:
+        return _select_key(self.table, athlete_id)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        self.apply_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        self.away.setEnabled(has)
+        self.away_remove.setEnabled(_selected_key(self.away_table) is not None)
+
+    def _load(self) -> None:
+        a = self.season.athlete(self.selected_id()) if self.season else None
+        if a is not None:
+            self.athlete_id.setText(a.id)
+            self.athlete_id.setReadOnly(True)
+            self.name.setText(a.name)
+            self.position.setCurrentText(a.position)
+            self.max_speed.setValue(a.max_speed or 0.0)
+        self._fill_away()
+        self._update_buttons()
+
+    def _fill_away(self) -> None:
+        aid = self.selected_id()
+        rows = []
+        if self.season is not None and aid is not None:
+            rows = [(i, [fmt(u.start), fmt(u.end), u.reason])
+                    for i, u in enumerate(self.season.unavailability) if u.athlete == aid]
+        _fill(self.away_table, rows)
+        self._update_buttons()
+
+    def add(self) -> None:
+        if self.season is None:
+            return
+        speed = self.max_speed.value() or None
+        aid = self.athlete_id.text().strip()
+        if self.season.athlete(aid) is not None:
+            self._clear_form()
+            aid = self.athlete_id.text().strip()
+        try:
+            athlete = Athlete(id=aid, name=self.name.text().strip() or f"Athlete {aid}",
+                              position=self.position.currentText().strip(), max_speed=speed)
+        except ValueError as e:
+            self.refuse("Add athlete", e)
+            return
+        self.request(E.AddAthlete(athlete=athlete))
+        _select_key(self.table, aid)
+
+    def apply(self) -> None:
+        a = self.season.athlete(self.selected_id()) if self.season else None
+        if a is None:
+            return
+        speed = self.max_speed.value() or None
+        name, pos = self.name.text().strip(), self.position.currentText().strip()
+        if (name, pos, speed) == (a.name, a.position, a.max_speed):
+            return
+        self.request(E.UpdateAthlete(athlete=a.id, name=name or a.name, position=pos,
+                                     max_speed=speed, clear_max_speed=speed is None))
+
+    def delete(self) -> None:
+        aid = self.selected_id()
+        if aid is not None:
+            self.request(E.RemoveAthlete(athlete=aid))
+
+    def add_away(self) -> None:
+        aid = self.selected_id()
+        if aid is None:
+            return
+        try:
+            u = Unavailability(athlete=aid, start=pydate(self.away_from.date()),
+                               end=pydate(self.away_to.date()), reason=self.away_reason.text().strip())
+        except ValueError as e:
+            self.refuse("Unavailable dates", e)
+            return
+        self.request(E.AddUnavailability(unavailability=u))
+
+    def remove_away(self) -> None:
+        i = _selected_key(self.away_table)
+        if i is not None:
+            self.request(E.RemoveUnavailability(index=i))
+
+
+# -- injuries -----------------------------------------------------------------------------------
+class InjuriesEditor(Editor):
+    """An athlete's injury: protocol (from the templates), onset, stage and stage start, target
+    competition, flare-ups and criteria tests with the template's pass mark."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        from planner.protocols import available_protocols, load_protocol
+
+        self.setAccessibleName("Injuries editor")
+        self.athlete = QComboBox()
+        self.athlete.setAccessibleName("Injured athlete")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        self.protocol = QComboBox()
+        self.protocol.setAccessibleName("Rehab protocol")
+        for pid in available_protocols():
+            self.protocol.addItem(load_protocol(pid).name, pid)
+        self.onset = date_edit("Injury onset")
+        self.onset.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+        self.first_stage = QComboBox()
+        self.first_stage.setAccessibleName("Stage")
+        self.first_start = date_edit("Stage start")
+        self.first_start.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+        self.target = QComboBox()
+        self.target.setAccessibleName("Target competition")
+        details = QFormLayout()
+        details.addRow("Protocol", self.protocol)
+        details.addRow("Onset", self.onset)
+        self.first_stage_label = QLabel("Stage")
+        self.first_start_label = QLabel("Stage started")
+        details.addRow(self.first_stage_label, self.first_stage)
+        details.addRow(self.first_start_label, self.first_start)
+        details.addRow("Target", self.target)
+        dbuttons, (self.record_button, self.apply_button, self.remove_button) = _buttons(
+            "&Record injury", "A&pply", "Remove inj&ury")
+        self.record_button.setToolTip("Record an injury for this athlete with these details")
+        self.apply_button.setToolTip("Change the protocol, onset or target competition")
+        self.remove_button.setToolTip("The athlete is fit: delete the injury record")
+
+        self.history = _table(["Stage", "From", "Tests"], "Rehab history")
+        self.stage = QComboBox()
+        self.stage.setAccessibleName("New stage")
+        self.stage_start = date_edit("New stage start")
+        self.stage_start.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+        self.stage_button = QPushButton("Record &stage")
+        self.stage_button.setAccessibleName("Record stage")
+        self.stage_button.setToolTip("The athlete entered this stage on this date")
+        srow = QHBoxLayout()
+        srow.addWidget(self.stage)
+        srow.addWidget(QLabel("from"))
+        srow.addWidget(self.stage_start, 1)
+        srow.addWidget(self.stage_button)
+
+        self.flare_date = date_edit("Flare-up date")
+        self.flare_date.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+        self.flare_button = QPushButton("Record &flare-up")
+        self.flare_button.setAccessibleName("Record flare-up")
+        self.flare_button.setToolTip("Symptoms came back: the athlete moves back one stage "
+                                     "(two after another flare-up within 7 days)")
+        self.flares = QLabel()
+        frow = QHBoxLayout()
+        frow.addWidget(self.flare_date, 1)
+        frow.addWidget(self.flare_button)
+
+        self.test_name = QComboBox()
+        self.test_name.setEditable(True)
+        self.test_name.setAccessibleName("Criteria test")
+        self.test_value = QDoubleSpinBox()
+        self.test_value.setRange(-1000, 1000)
+        self.test_value.setDecimals(1)
+        self.test_value.setAccessibleName("Test result")
+        self.test_date = date_edit("Test date")
+        self.test_date.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+        self.pass_mark = QLabel()
+        self.pass_mark.setAccessibleName("Pass mark")
+        self.test_button = QPushButton("Record &test")
+        self.test_button.setAccessibleName("Record test")
+        tform = QFormLayout()
+        tform.addRow("Test", self.test_name)
+        trow = QHBoxLayout()
+        trow.addWidget(self.test_value)
+        trow.addWidget(QLabel("on"))
+        trow.addWidget(self.test_date, 1)
+        tform.addRow("Result", trow)
+        tform.addRow("", self.pass_mark)
+        tform.addRow("", self.test_button)
+
+        self.rehab = QGroupBox("Rehab progress")
+        rlay = QVBoxLayout(self.rehab)
+        rlay.addWidget(self.history, 1)
+        rlay.addLayout(srow)
+        rlay.addWidget(QLabel("Flare-up (symptoms back):"))
+        rlay.addLayout(frow)
+        rlay.addWidget(self.flares)
+        rlay.addWidget(QLabel("Criteria test of the current stage:"))
+        rlay.addLayout(tform)
+
+        top = QFormLayout()
+        top.addRow("Athlete", self.athlete)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.status)
+        lay.addLayout(details)
+        lay.addLayout(dbuttons)
+        lay.addWidget(self.rehab, 1)
+
+        self.athlete.currentIndexChanged.connect(self._load)
+        self.protocol.currentIndexChanged.connect(self._protocol_changed)
+        self.test_name.currentIndexChanged.connect(self._show_pass_mark)
+        self.test_name.editTextChanged.connect(self._show_pass_mark)
+        self.test_value.valueChanged.connect(self._show_pass_mark)
+        self.record_button.clicked.connect(self.record_injury)
+        self.apply_button.clicked.connect(self.apply)
+        self.remove_button.clicked.connect(self.remove)
+        self.stage_button.clicked.connect(self.record_stage)
+        self.flare_button.clicked.connect(self.record_flare_up)
+        self.test_button.clicked.connect(self.record_test)
+
+    # state ------------------------------------------------------------------------------
+    def set_season(self, season: Season) -> None:
+        key = self.selected_athlete()
+        self.season = season
+        injured = {i.athlete for i in season.injuries}
+        with QSignalBlocker(self.athlete):
+            self.athlete.clear()
+            for a in sorted(season.athletes, key=lambda a: (a.id not in injured, a.name)):
+                mark = "✚ " if a.id in injured else ""
+                self.athlete.addItem(f"{mark}{a.name} ({a.id})", a.id)
+            i = self.athlete.findData(key) if key else -1
+            self.athlete.setCurrentIndex(i if i >= 0 else (0 if self.athlete.count() else -1))
+        with QSignalBlocker(self.target):
+            self.target.clear()
+            self.target.addItem("none", None)
+            for c in season.competitions:
+                self.target.addItem(f"{c.name} ({c.priority}, {fmt(c.date)})", c.id)
+        self._load()
+
+    def selected_athlete(self) -> str | None:
+        return self.athlete.currentData()
+
+    def select(self, athlete_id: str) -> bool:
+        i = self.athlete.findData(athlete_id)
+        if i >= 0:
+            self.athlete.setCurrentIndex(i)
+        return i >= 0
+
+    def injury(self) -> Injury | None:
+        aid = self.selected_athlete()
+        return self.season.injury_of(aid) if self.season and aid else None
+
+    def _protocol(self):
+        from planner.protocols import load_protocol
+
+        return load_protocol(self.protocol.currentData())
+
+    def _load(self) -> None:
+        season = self.season
+        inj = self.injury()
+        has = inj is not None
+        for w in (self.first_stage, self.first_start, self.first_stage_label,
+                  self.first_start_label, self.record_button):
+            w.setVisible(not has)
+        for w in (self.apply_button, self.remove_button):
+            w.setVisible(has)
+        self.rehab.setEnabled(has)
+        self.record_button.setEnabled(self.selected_athlete() is not None)
+        if season is None:
+            return
+        if not has:
+            self.status.setText("No injury recorded: the athlete is fit. To record one, choose "
+                                "the protocol, onset and the stage the athlete is in.")
+            start = season.calendar.today or season.calendar.start
+            self.onset.setDate(qdate(start))
+            self.first_start.setDate(qdate(start))
+            self.target.setCurrentIndex(0)
+            self._protocol_changed()
+            _fill(self.history, [])
+            self.flares.setText("")
+            return
+        proto_i = self.protocol.findData(inj.protocol)
+        with QSignalBlocker(self.protocol):
+            self.protocol.setCurrentIndex(max(0, proto_i))
+        self._protocol_changed()
+        self.onset.setDate(qdate(inj.onset))
+        ti = self.target.findData(inj.target_competition)
+        self.target.setCurrentIndex(max(0, ti))
+        cur = inj.current
+        proto = self._protocol()
+        title = proto.stage(cur.stage).title if cur.stage in proto.stage_ids else "back to full training"
+        self.status.setText(f"{proto.name}: recorded stage {cur.stage} ({title}) since {fmt(cur.start)}.")
+        _fill(self.history, [(i, [r.stage, fmt(r.start), "; ".join(
+            f"{t.name} {t.value:g}{t.unit} ({t.date:%d %b})" for t in r.tests)])
+            for i, r in enumerate(inj.stages)])
+        self.flares.setText("Flare-ups: " + (", ".join(fmt(d) for d in inj.flare_ups) or "none"))
+        default_day = season.calendar.today or max(cur.start, season.calendar.start)
+        for w in (self.stage_start, self.flare_date, self.test_date):
+            w.setDate(qdate(default_day))
+        ids = list(proto.stage_ids) + ["FIT"]
+        nxt = ids[min(len(ids) - 1, ids.index(cur.stage) + 1)] if cur.stage in ids else ids[0]
+        self.stage.setCurrentIndex(max(0, self.stage.findData(nxt)))
+        self._fill_tests(proto, cur.stage)
+
+    def _protocol_changed(self) -> None:
+        proto = self._protocol()
+        for combo, extra in ((self.first_stage, False), (self.stage, True)):
+            with QSignalBlocker(combo):
+                combo.clear()
+                for s in proto.stages:
+                    combo.addItem(f"{s.id} — {s.title} (≤ {s.cap} %)", s.id)
+                if extra:
+                    combo.addItem("FIT — back to full training", "FIT")
+        inj = self.injury()
+        self._fill_tests(proto, inj.current.stage if inj else proto.stages[0].id)
+
+    def _fill_tests(self, proto, stage: str) -> None:
+        self._criteria = {}
+        if stage in proto.stage_ids:
+            for c in proto.stage(stage).criteria:
+                self._criteria[c.name] = c
+        if not self._criteria:  # FIT or a stage without criteria: the last stage's tests
+            for c in proto.stages[-1].criteria:
+                self._criteria[c.name] = c
+        with QSignalBlocker(self.test_name):
+            self.test_name.clear()
+            for name, c in self._criteria.items():
+                self.test_name.addItem(name, c.name)
+        self._show_pass_mark()
+
+    def criterion(self):
+        return getattr(self, "_criteria", {}).get(self.test_name.currentText().strip())
+
+    def _show_pass_mark(self, *_args) -> None:
+        c = self.criterion()
+        if c is None:
+            self.test_value.setSuffix("")
+            self.pass_mark.setText("No pass mark in the template for this test.")
+            return
+        self.test_value.setSuffix(f" {c.unit}" if c.unit != "%" else " %")
+        sign = "≥" if c.better == "higher" else "≤"
+        verdict = "passes" if c.passes(self.test_value.value()) else "does not pass yet"
+        self.pass_mark.setText(f"Pass mark {sign} {c.pass_mark:g}{c.unit}: this result {verdict}.")
+
+    # actions ----------------------------------------------------------------------------
+    def _target(self) -> str | None:
+        return self.target.currentData()
+
+    def record_injury(self) -> None:
+        aid = self.selected_athlete()
+        if aid is None:
+            return
+        try:
+            inj = Injury(athlete=aid, protocol=self.protocol.currentData(),
+                         onset=pydate(self.onset.date()),
+                         stages=(StageRecord(stage=self.first_stage.currentData(),
+                                             start=pydate(self.first_start.date())),),
+                         target_competition=self._target())
+        except ValueError as e:
+            self.refuse("Record injury", e)
+            return
+        self.request(E.SetInjury(injury=inj))
+
+    def apply(self) -> None:
+        inj = self.injury()
+        if inj is None:
+            return
+        protocol, onset, target = self.protocol.currentData(), pydate(self.onset.date()), self._target()
+        if (protocol, onset) == (inj.protocol, inj.onset):
+            if target != inj.target_competition:
+                self.request(E.SetTargetCompetition(athlete=inj.athlete, competition=target))
+            return
+        self.request(E.SetInjury(injury=inj.model_copy(update={
+            "protocol": protocol, "onset": onset, "target_competition": target})))
+
+    def remove(self) -> None:
+        inj = self.injury()
+        if inj is not None:
+            self.request(E.RemoveInjury(athlete=inj.athlete))
+
+    def record_stage(self) -> None:
+        inj = self.injury()
+        if inj is not None:
+            self.request(E.RecordStage(athlete=inj.athlete, stage=self.stage.currentData(),
+                                       start=pydate(self.stage_start.date())))
+
+    def record_flare_up(self) -> None:
+        inj = self.injury()
+        if inj is not None:
+            self.request(E.RecordFlareUp(athlete=inj.athlete, date=pydate(self.flare_date.date())))
+
+    def record_test(self) -> None:
+        inj = self.injury()
+        name = self.test_name.currentText().strip()
+        if inj is None or not name:
+            return
+        c = self.criterion()
+        self.request(E.RecordCriteriaTest(athlete=inj.athlete, test=CriteriaTest(
+            date=pydate(self.test_date.date()), name=name, value=self.test_value.value(),
+            unit=c.unit if c else "")))
+
+
+# -- dialogs ------------------------------------------------------------------------------------
+class SeasonSettingsDialog(QDialog):
+    """Name, dates, week start, training weekdays and "today" (the past is frozen before it)."""
+
+    def __init__(self, season: Season, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Season Settings")
+        self.setAccessibleName("Season settings")
+        self.season = season
+        cal = season.calendar
+        self.name = QLineEdit(season.name)
+        self.name.setAccessibleName("Season name")
+        self.start = date_edit("Season start")
+        self.start.setDate(qdate(cal.start))
+        self.end = date_edit("Season end")
+        self.end.setDate(qdate(cal.end))
+        self.week_start = QComboBox()
+        self.week_start.setAccessibleName("Weeks start on")
+        for d in WEEKDAYS:
+            self.week_start.addItem(WEEKDAY_NAMES[d], d)
+        self.week_start.setCurrentIndex(WEEKDAYS.index(cal.week_start))
+        self.days: dict[str, QCheckBox] = {}
+        drow = QHBoxLayout()
+        for d in WEEKDAYS:
+            box = QCheckBox(WEEKDAY_NAMES[d][:3])
+            box.setAccessibleName(f"Train on {WEEKDAY_NAMES[d]}")
+            box.setChecked(d in cal.training_days)
+            self.days[d] = box
+            drow.addWidget(box)
+        self.use_today = QCheckBox("Plan from")
+        self.use_today.setAccessibleName("Freeze the past")
+        self.use_today.setToolTip("Days before this date keep what happened; the solver plans "
+                                  "from it on")
+        self.today = date_edit("Today")
+        self.today.setDate(qdate(cal.today or dt.date.today()))
+        self.use_today.setChecked(cal.today is not None)
+        self.today.setEnabled(cal.today is not None)
+        self.use_today.toggled.connect(self.today.setEnabled)
+        trow = QHBoxLayout()
+        trow.addWidget(self.use_today)
+        trow.addWidget(self.today, 1)
+        form = QFormLayout(self)
+        form.addRow("Season name", self.name)
+        form.addRow("Starts", self.start)
+        form.addRow("Ends", self.end)
+        form.addRow("Weeks start on", self.week_start)
+        form.addRow("Training days", drow)
+        form.addRow("Today", trow)
+        note = QLabel("Changing the dates, weekdays or today clears the plan: solve again (F5).")
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def edit(self) -> E.SetSeasonSettings | None:
+        """The edit these settings make, or None when nothing changed."""
+        cal = self.season.calendar
+        days = tuple(d for d in WEEKDAYS if self.days[d].isChecked())
+        today = pydate(self.today.date()) if self.use_today.isChecked() else None
+        new = dict(name=self.name.text().strip() or self.season.name,
+                   start=pydate(self.start.date()), end=pydate(self.end.date()),
+                   week_start=self.week_start.currentData(), training_days=days)
+        old = dict(name=self.season.name, start=cal.start, end=cal.end, week_start=cal.week_start,
+                   training_days=cal.training_days)
+        if new == old and today == cal.today:
+            return None
+        return E.SetSeasonSettings(**new, today=today, clear_today=today is None)
+
+
+class NewSeasonDialog(QDialog):
+    """File ▸ New: an empty season (name and dates) or a copy of a bundled season template."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("New Season")
+        self.setAccessibleName("New season")
+        self.templates = season_templates()
+        self.empty = QRadioButton("Empty season")
+        self.empty.setChecked(True)
+        self.template_buttons: dict[str, QRadioButton] = {}
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("Start from:"))
+        lay.addWidget(self.empty)
+        for key, (title, _path) in self.templates.items():
+            b = QRadioButton(title)
+            b.setAccessibleName(title)
+            self.template_buttons[key] = b
+            lay.addWidget(b)
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Season name")
+        self.name.setPlaceholderText("e.g. Riverside FC 2027/28")
+        today = dt.date.today()
+        start = today + dt.timedelta(days=(7 - today.weekday()) % 7)
+        self.start = date_edit("Season start")
+        self.start.setDate(qdate(start))
+        self.end = date_edit("Season end")
+        self.end.setDate(qdate(start + dt.timedelta(days=7 * 40 - 1)))
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Starts", self.start)
+        form.addRow("Ends", self.end)
+        self.form = QWidget()
+        self.form.setLayout(form)
+        lay.addWidget(self.form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        lay.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.empty.toggled.connect(self.form.setEnabled)
+
+    def choose_template(self, key: str) -> None:
+        self.template_buttons[key].setChecked(True)
+
+    def _check(self) -> None:
+        try:
+            self.season()
+        except ValueError as e:
+            self.error.setText(str(e))
+            return
+        self.accept()
+
+    def season(self) -> Season:
+        """The new document (raises ValueError / PeriodizeError with a readable text)."""
+        for key, b in self.template_buttons.items():
+            if b.isChecked():
+                from planner.seasonfile import loads
+
+                _title, path = self.templates[key]
+                return loads(path.read_text(encoding="utf-8"), path.name)
+        name = self.name.text().strip()
+        if not name:
+            raise ValueError("Give the season a name.")
+        start, end = pydate(self.start.date()), pydate(self.end.date())
+        if end < start:
+            raise ValueError("The season ends before it starts.")
+        if (end - start).days > 731:
+            raise ValueError("A season may span at most two years.")
+        return Season(name=name, calendar=Calendar(start=start, end=end))
+
+
+def season_templates() -> dict[str, tuple[str, object]]:
+    """The bundled season templates: key -> (title, resource)."""
+    import json
+
+    from templates import path
+
+    out = {}
+    folder = path("")
+    for res in sorted(folder.iterdir(), key=lambda p: p.name):
+        if res.name.endswith(".season.json"):
+            key = res.name.removesuffix(".season.json")
+            try:
+                name = json.loads(res.read_text(encoding="utf-8")).get("name", key)
+            except (OSError, ValueError):
+                continue
+            title = f"{'Demo' if key == 'demo' else key.title()} season ({name})"
+            out[key] = (title, res)
+    return out

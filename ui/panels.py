@@ -1,0 +1,518 @@
+"""Side panels of the main window: the inspector (why a cell is what it is), the plan check
+(violations after a manual change), the solver's explanation of an infeasible season, the rules
+panel, and the banner that offers a solve result that arrived after the season changed.
+
+Panels read the season; changes go out as ``planner.edits`` edits (``edit_requested``) and
+navigation as ``cell_requested(athlete_id, date)`` / ``rule_requested(rule_id)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import edits as E
+from planner.citations import cite
+from planner.rules import RULES, RuleSet
+from planner.season import Season
+
+EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
+STAGE_WORDS = {"INJ": "injured: no training", "FIT": "fit: full training and matches"}
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _day(d: dt.date) -> str:
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
+def evidence_text(tag: str) -> str:
+    return " + ".join(EVIDENCE.get(t, t) for t in tag.split("+") if t)
+
+
+def rule_link(rule_id: str, with_title: bool = True) -> str:
+    r = RULES.get(rule_id)
+    if r is None:
+        return f"<b>{_esc(rule_id)}</b>"
+    title = f" {_esc(r.title)}" if with_title else ""
+    return (f'<a href="rule:{_esc(rule_id)}"><b>{_esc(rule_id)}</b></a>{title} '
+            f'<span title="{_esc(evidence_text(r.evidence))}">[{_esc(r.evidence)}]</span>')
+
+
+def cell_link(athlete: str | None, day: dt.date, text: str) -> str:
+    return f'<a href="cell:{_esc(athlete or "")}:{day.isoformat()}">{_esc(text)}</a>'
+
+
+def parse_link(url: QUrl | str) -> tuple[str, ...]:
+    """``rule:ID`` -> ("rule", id); ``cell:ATHLETE:DATE`` -> ("cell", athlete, date)."""
+    text = url.toString() if isinstance(url, QUrl) else url
+    kind, _, rest = text.partition(":")
+    if kind == "cell":
+        athlete, _, day = rest.rpartition(":")
+        return ("cell", athlete, day)
+    return (kind, rest)
+
+
+class _Browser(QTextBrowser):
+    """A read-only rich-text view whose rule and cell links are signals, not URLs."""
+
+    rule_requested = Signal(str)
+    cell_requested = Signal(str, object)
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self.follow)
+
+    def follow(self, url: QUrl | str) -> None:
+        link = parse_link(url)
+        if link[0] == "rule":
+            self.rule_requested.emit(link[1])
+        elif link[0] == "cell":
+            try:
+                day = dt.date.fromisoformat(link[2])
+            except ValueError:
+                return
+            self.cell_requested.emit(link[1], day)
+
+
+# -- inspector ----------------------------------------------------------------------------------
+class InspectorPanel(_Browser):
+    """What the selected cell holds and why: stage, intensity, MD label, week, pins,
+    violations, and the reasons (rule ids with titles and evidence tags)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Inspector", parent)
+        self.setAccessibleDescription("Why the selected athlete-day is planned as it is")
+        self.season: Season | None = None
+        self.athlete: str | None = None
+        self.day: dt.date | None = None
+        self.violations: list = []
+        self.show_nothing()
+
+    def show_nothing(self) -> None:
+        self.setHtml("<p><i>Select a cell on the board (click it, or move with the arrow keys) "
+                     "to see its stage, intensity and why.</i></p>")
+
+    def show_cell(self, season: Season, athlete: str | None, day: dt.date | None,
+                  violations=()) -> None:
+        self.season, self.athlete, self.day = season, athlete, day
+        self.violations = list(violations)
+        if not athlete or day is None or season.athlete(athlete) is None:
+            self.show_nothing()
+            return
+        self.setHtml(self.cell_html())
+
+    def cell_html(self) -> str:
+        from planner.errors import PeriodizeError
+        from planner.timeline import Timeline
+        from planner.why import why_day, why_week
+
+        season, aid, day = self.season, self.athlete, self.day
+        assert season is not None and aid is not None and day is not None
+        tl = Timeline(season)
+        i = tl.index(day)
+        a = season.athlete(aid)
+        out = [f"<h3 style='margin:0'>{_esc(a.name)} <small>({_esc(aid)}"
+               f"{' · ' + _esc(a.position) if a.position else ''})</small></h3>",
+               f"<p style='margin-top:2px'><b>{_day(day)}</b>"]
+        if i is None:
+            return "".join(out) + " is outside the season.</p>"
+        label = tl.label(i)
+        if label:
+            out.append(f" · <b>{_esc(label)}</b>")
+        for c in tl.comp_on[i]:
+            out.append(f" · {_esc(c.name)} (priority {_esc(c.priority)})")
+        out.append("</p>")
+        plan = season.plan
+        ap = plan.for_athlete(aid) if plan is not None else None
+        rows = []
+        inj = season.injury_of(aid)
+        if ap is not None and len(ap.stages) == tl.n:
+            st = ap.stages[i]
+            words = STAGE_WORDS.get(st)
+            if words is None and inj is not None:
+                from planner.protocols import load_protocol
+
+                try:
+                    spec = load_protocol(inj.protocol).stage(st)
+                    words = f"{spec.title}, cap {spec.cap} %"
+                except (PeriodizeError, KeyError):
+                    words = "rehab"
+            rows.append(("Stage", f"<b>{_esc(st)}</b> — {_esc(words or '')}"))
+            lv = ap.intensity[i]
+            rows.append(("Intensity", f"<b>{lv} %</b> of max speed" + (
+                " (speed day)" if lv >= 80 else "") if lv else "<b>0</b> — no running"))
+            w = tl.week_of[i]
+            team = plan.team_weeks[w] if len(plan.team_weeks) == len(tl.weeks) else None
+            week = ap.weeks[w] if len(ap.weeks) == len(tl.weeks) else None
+            if week:
+                rows.append(("Week", f"{_esc(week)}" + (
+                    f" (team: {_esc(team)})" if team and team != week else "")))
+        else:
+            rows.append(("Plan", "not planned yet: Plan ▸ Solve (F5)"))
+        if inj is not None:
+            rows.append(("Injury", f"{_esc(inj.protocol)}, onset {_day(inj.onset)}; recorded "
+                                   f"{_esc(inj.current.stage)} since {_day(inj.current.start)}"))
+        for u in season.unavailability:
+            if u.athlete == aid and u.start <= day <= u.end:
+                rows.append(("Unavailable", _esc(u.reason or "yes")))
+        for p in season.pins:
+            if getattr(p, "athlete", None) != aid and not (p.kind == "week" and p.athlete is None):
+                continue
+            if p.kind == "intensity" and p.date == day:
+                rows.append(("Pinned", f"{p.intensity} % on this day"))
+            elif p.kind == "week" and tl.week_index_of_date(p.week) == tl.week_of[i]:
+                who = "the team's" if p.athlete is None else "own"
+                rows.append(("Pinned", f"{who} week as {_esc(p.week_kind)}"))
+            elif p.kind == "stage_start" and p.date == day:
+                rows.append(("Pinned", f"{_esc(p.stage)} starts on this day"))
+        out.append("<table cellspacing=0 cellpadding=2>")
+        for k, v in rows:
+            out.append(f"<tr><td valign=top><i>{k}</i>&nbsp;</td><td>{v}</td></tr>")
+        out.append("</table>")
+        if self.violations:
+            out.append("<h4 style='color:#d50000;margin-bottom:2px'>Rules broken here</h4><ul style='margin-top:0'>")
+            for v in self.violations:
+                out.append(f"<li>{rule_link(v.rule)}: {_esc(v.message)}</li>")
+            out.append("</ul>")
+        if ap is None or len(ap.stages) != tl.n:
+            return "".join(out)
+        try:
+            why = why_day(season, plan, aid, day)
+            wk = why_week(season, plan, aid, day)
+        except PeriodizeError as e:
+            out.append(f"<p><i>{_esc(e)}</i></p>")
+            return "".join(out)
+        out.append(self._reasons_html("Why this day", why))
+        out.append(self._reasons_html(f"Why this {_esc(wk.summary.split(': ')[-1])}", wk))
+        return "".join(out)
+
+    @staticmethod
+    def _reasons_html(head: str, why) -> str:
+        out = [f"<h4 style='margin-bottom:2px'>{head}</h4>"]
+        for kind, title in (("fact", "Facts"), ("bound", "Bound by"), ("serves", "Serves")):
+            rs = [r for r in why.reasons if r.kind == kind]
+            if not rs:
+                continue
+            out.append(f"<p style='margin:2px 0'><i>{title}</i></p><ul style='margin-top:0'>")
+            for r in rs:
+                if r.rule in RULES:
+                    out.append(f"<li>{rule_link(r.rule)} — {_esc(r.text)}</li>")
+                else:
+                    out.append(f"<li>{_esc(r.text)}</li>")
+            out.append("</ul>")
+        return "".join(out)
+
+
+# -- plan check ---------------------------------------------------------------------------------
+class ViolationsPanel(QWidget):
+    """The plan checker's findings; clicking one selects its athlete and first day."""
+
+    cell_requested = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Plan check")
+        self.summary = QLabel("No plan to check yet.")
+        self.summary.setWordWrap(True)
+        self.show_soft = QCheckBox("Show soft-rule instances")
+        self.show_soft.setAccessibleName("Show soft-rule instances")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Rule violations")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(self.summary, 1)
+        head.addWidget(self.show_soft)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(head)
+        lay.addWidget(self.list, 1)
+        self.report = None
+        self.season: Season | None = None
+        self.list.itemClicked.connect(self._go)
+        self.list.itemActivated.connect(self._go)
+        self.show_soft.toggled.connect(lambda _on: self._fill())
+
+    def set_report(self, season: Season, report) -> None:
+        """``report``: a ``planner.check.CheckReport`` or None (no plan / unchecked)."""
+        self.season, self.report = season, report
+        self._fill()
+
+    def _fill(self) -> None:
+        with QSignalBlocker(self.list):
+            self.list.clear()
+        report, season = self.report, self.season
+        if report is None or season is None:
+            self.summary.setText("No plan to check yet: Plan ▸ Solve (F5).")
+            return
+        n, soft = len(report.violations), len(report.soft)
+        if n == 0:
+            text = "✔ The plan keeps every hard rule."
+        else:
+            text = f"⚠ {n} hard-rule violation{'s' if n != 1 else ''}: click one to see it on the board."
+        text += f" Soft rules: {soft} instance{'s' if soft != 1 else ''}, penalty {report.objective:,}."
+        self.summary.setText(text)
+        items = [(v, True) for v in report.violations]
+        if self.show_soft.isChecked():
+            items += [(v, False) for v in report.soft]
+        for v, hard in items:
+            who = season.athlete_label(v.athlete) if v.athlete else "Team"
+            when = f"{v.start:%d %b}" + (f" – {v.end:%d %b}" if v.end != v.start else "")
+            r = RULES.get(v.rule)
+            title = f" {r.title}" if r else ""
+            item = QListWidgetItem(f"{'⚠' if hard else '·'} {v.rule}{title} — {who}, {when}: {v.message}")
+            item.setData(Qt.ItemDataRole.UserRole, (v.athlete or "", v.start))
+            item.setToolTip(v.message)
+            if not hard:
+                item.setForeground(self.palette().color(self.palette().ColorRole.PlaceholderText))
+            self.list.addItem(item)
+
+    def _go(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if data:
+            self.cell_requested.emit(data[0], data[1])
+
+
+# -- infeasibility ------------------------------------------------------------------------------
+class ExplanationPanel(_Browser):
+    """Why the solver found no plan: the conflicting rule instances, each with links to the
+    rule and to the athlete and dates on the board."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Solver explanation", parent)
+        self.outcome = None
+        self.setHtml("<p><i>When no plan satisfies every hard rule, the rules and dates that "
+                     "conflict are listed here.</i></p>")
+
+    def show_outcome(self, season: Season, outcome) -> None:
+        self.outcome = outcome
+        out = [f"<h3 style='margin:0'>No plan satisfies every hard rule</h3>"
+               f"<p>{_esc(outcome.message or 'The hard rules cannot all be met.')}</p>"]
+        if outcome.explanation:
+            out.append("<p>These rule instances cannot all hold together. Change one of them "
+                       "(a pin, a rule value, a date) and solve again:</p><ol>")
+            for c in outcome.explanation:
+                who = season.athlete_label(c.athlete) if c.athlete else "the team"
+                try:
+                    start = dt.date.fromisoformat(str(c.start))
+                except ValueError:
+                    start = None
+                when = ""
+                if start is not None:
+                    when = f"{start:%a %d %b}"
+                    if c.end and str(c.end) != str(c.start):
+                        when += f" – {dt.date.fromisoformat(str(c.end)):%a %d %b}"
+                    where = cell_link(c.athlete, start, f"{who}, {when}")
+                else:
+                    where = _esc(who)
+                out.append(f"<li>{rule_link(c.rule)}<br>{where}: {_esc(c.text)}</li>")
+            out.append("</ol>")
+        else:
+            out.append("<p>The solver could not name the conflicting rules.</p>")
+        self.setHtml("".join(out))
+
+
+# -- rules --------------------------------------------------------------------------------------
+class RulesPanel(QWidget):
+    """Every rule: value (editable within its range), range, unit, hard/soft/off, evidence tag
+    and citations. A change is a ``SetRuleValue`` / ``SetRuleMode`` edit."""
+
+    edit_requested = Signal(object)
+    COLUMNS = ["Rule", "Value", "Range", "Unit", "Mode", "Evidence"]
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Rules")
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Rules and their values")
+        self.tree.setColumnCount(len(self.COLUMNS))
+        self.tree.setHeaderLabels(self.COLUMNS)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(self.COLUMNS)):
+            self.tree.header().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
+        self.details = QTextBrowser()
+        self.details.setAccessibleName("Rule details and citations")
+        self.details.setOpenExternalLinks(False)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(split)
+        self.season: Season | None = None
+        self.items: dict[str, QTreeWidgetItem] = {}
+        self.value_boxes: dict[tuple[str, str], QSpinBox | QDoubleSpinBox] = {}
+        self.mode_boxes: dict[str, QComboBox] = {}
+        self._build()
+        self.tree.currentItemChanged.connect(self._show_details)
+
+    def _build(self) -> None:
+        for r in RULES.values():
+            item = QTreeWidgetItem([f"{r.id}  {r.title}", "", "", "", "", r.evidence])
+            item.setData(0, Qt.ItemDataRole.UserRole, r.id)
+            item.setToolTip(0, r.summary)
+            cites = "\n".join(cite(k) for k in r.citations) or "no citation (expert judgement)"
+            item.setToolTip(5, f"{evidence_text(r.evidence)}\n\n{cites}")
+            self.tree.addTopLevelItem(item)
+            self.items[r.id] = item
+            if r.can_switch:
+                box = QComboBox()
+                box.addItem("soft", "soft")
+                box.addItem("hard", "hard")
+                box.addItem("off", "off")
+                box.setAccessibleName(f"{r.id} mode")
+                box.setToolTip("soft: a penalty when broken; hard: never broken; off: ignored")
+                box.currentIndexChanged.connect(lambda _i, rid=r.id: self._mode_changed(rid))
+                self.tree.setItemWidget(item, 4, box)
+                self.mode_boxes[r.id] = box
+            else:
+                item.setText(4, "hard" if r.hard else "soft")
+                item.setToolTip(4, "Always kept" if r.hard else "Always a penalty")
+            for p in r.params:
+                child = QTreeWidgetItem([f"    {p.description}", "",
+                                         f"{p.min:g}–{p.max:g}", p.unit, "", ""])
+                child.setData(0, Qt.ItemDataRole.UserRole, r.id)
+                child.setToolTip(0, f"{r.id}.{p.name}: {p.description} (default {p.default:g})")
+                item.addChild(child)
+                if p.integer:
+                    box = QSpinBox()
+                    box.setRange(int(p.min), int(p.max))
+                else:
+                    box = QDoubleSpinBox()
+                    box.setRange(p.min, p.max)
+                    box.setDecimals(2)
+                box.setKeyboardTracking(False)  # one edit per step or per typed value
+                box.setAccessibleName(f"{r.id} {p.name}")
+                box.setToolTip(f"{p.description}; {p.min:g}–{p.max:g} {p.unit}, default {p.default:g}")
+                box.valueChanged.connect(lambda _v, rid=r.id, name=p.name: self._value_changed(rid, name))
+                self.tree.setItemWidget(child, 1, box)
+                self.value_boxes[(r.id, p.name)] = box
+            item.setExpanded(True)
+
+    def set_season(self, season: Season) -> None:
+        self.season = season
+        rs = RuleSet(season.rules)
+        for (rid, name), box in self.value_boxes.items():
+            with QSignalBlocker(box):
+                box.setValue(rs.value(rid, name))
+            changed = name in season.rules.values.get(rid, {})
+            f = box.font()
+            f.setBold(changed)
+            box.setFont(f)
+        for rid, box in self.mode_boxes.items():
+            with QSignalBlocker(box):
+                box.setCurrentIndex(box.findData(rs.mode(rid)))
+        self._show_details(self.tree.currentItem())
+
+    def show_rule(self, rule_id: str) -> bool:
+        item = self.items.get(rule_id)
+        if item is None:
+            return False
+        self.tree.setCurrentItem(item)
+        self.tree.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtTop)
+        return True
+
+    def current_rule(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def _value_changed(self, rule_id: str, name: str) -> None:
+        if self.season is None:
+            return
+        value = self.value_boxes[(rule_id, name)].value()
+        if value != RuleSet(self.season.rules).value(rule_id, name):
+            self.edit_requested.emit(E.SetRuleValue(rule=rule_id, param=name, value=value))
+
+    def _mode_changed(self, rule_id: str) -> None:
+        if self.season is None:
+            return
+        mode = self.mode_boxes[rule_id].currentData()
+        if mode != RuleSet(self.season.rules).mode(rule_id):
+            self.edit_requested.emit(E.SetRuleMode(rule=rule_id, mode=mode))
+
+    def _show_details(self, item: QTreeWidgetItem | None, *_args) -> None:
+        rid = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        r = RULES.get(rid) if rid else None
+        if r is None:
+            self.details.setHtml("<p><i>Select a rule to read what it says, its evidence and "
+                                 "its sources.</i></p>")
+            return
+        kind = "hard rule (never broken)" if r.hard else "soft rule (a penalty when broken)"
+        out = [f"<p><b>{_esc(r.id)} {_esc(r.title)}</b> — {kind}</p><p>{_esc(r.summary)}</p>",
+               f"<p><i>Evidence:</i> {_esc(r.evidence)} ({_esc(evidence_text(r.evidence))})</p>"]
+        if r.citations:
+            out.append("<p><i>Sources:</i></p><ul>")
+            out += [f"<li>{_esc(cite(k))}</li>" for k in r.citations]
+            out.append("</ul>")
+        if not r.in_solver_v1:
+            out.append("<p><i>Counted by the plan checker; the solver adds it in a later version.</i></p>")
+        self.details.setHtml("".join(out))
+
+
+# -- stale result -------------------------------------------------------------------------------
+class StaleBanner(QFrame):
+    """A non-blocking offer: a solve result for a season that changed while solving."""
+
+    apply_requested = Signal()
+    discard_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Solve result offer")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(pal.ColorRole.Window, pal.color(pal.ColorRole.ToolTipBase))
+        pal.setColor(pal.ColorRole.WindowText, pal.color(pal.ColorRole.ToolTipText))
+        self.setPalette(pal)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.apply_button = QPushButton("Apply this plan")
+        self.apply_button.setAccessibleName("Apply this plan")
+        self.discard_button = QPushButton("Discard")
+        self.discard_button.setAccessibleName("Discard the plan")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 4, 8, 4)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.apply_button)
+        lay.addWidget(self.discard_button)
+        self.apply_button.clicked.connect(self.apply_requested)
+        self.discard_button.clicked.connect(self.discard_requested)
+        self.hide()
+
+    def offer(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()

@@ -1,0 +1,210 @@
+"""Crash safety: a recovery copy of a modified document, and the recovery prompt at start-up.
+
+Each window's :class:`Autosaver` writes the document every ~10 s, only while it has unsaved
+changes, to the user state directory (``platformdirs.user_state_dir("Periodize")/recovery``,
+``PERIODIZE_STATE_DIR`` overrides it): ``<id>.season.json`` (written atomically), ``<id>.json``
+(the original file path and the time) and ``<id>.lock`` (a ``QLockFile`` held while the window
+lives). A clean exit, a save and a discarded document remove the copy. At the next start,
+:func:`find_recoveries` lists the copies whose lock is free (their process is gone) and the
+app offers each (:func:`ask_recover`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from planner.errors import PeriodizeError
+
+INTERVAL_MS = 10_000
+
+
+def state_dir() -> Path:
+    env = os.environ.get("PERIODIZE_STATE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("Periodize", appauthor=False))
+
+
+def recovery_dir() -> Path:
+    return state_dir() / "recovery"
+
+
+def interval_ms() -> int:
+    try:
+        return max(50, int(os.environ.get("PERIODIZE_AUTOSAVE_MS", INTERVAL_MS)))
+    except ValueError:
+        return INTERVAL_MS
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A recovery copy left by a process that ended without closing its window."""
+
+    key: str
+    season_file: Path
+    original: Path | None  # the season file it was editing (None: never saved)
+    name: str
+    saved_at: dt.datetime | None
+
+    def load(self):
+        from planner.seasonfile import load_season
+
+        return load_season(self.season_file)
+
+    def remove(self) -> None:
+        for suffix in (".season.json", ".json", ".lock", ".season.json.bak"):
+            try:
+                (self.season_file.parent / (self.key + suffix)).unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                pass
+
+
+class Autosaver(QObject):
+    """Writes a recovery copy of ``document`` while it is modified; removes it when not."""
+
+    def __init__(self, document, parent: QObject | None = None, interval: int | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.key = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.folder = recovery_dir()
+        self._lock: QLockFile | None = None
+        self._saved_revision = -1
+        self.last_error: str | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval if interval is not None else interval_ms())
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        document.modified_changed.connect(self._on_modified)
+
+    @property
+    def path(self) -> Path:
+        return self.folder / f"{self.key}.season.json"
+
+    def _on_modified(self, modified: bool) -> None:
+        if not modified:
+            self.remove()
+
+    def tick(self) -> bool:
+        """Write the copy now if the document changed since the last one; True when written."""
+        doc = self.document
+        if not doc.modified:
+            return False
+        if doc.revision == self._saved_revision and self.path.exists():
+            return False
+        from planner.seasonfile import atomic_write, dumps
+
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if self._lock is None:
+                lock = QLockFile(str(self.folder / f"{self.key}.lock"))
+                lock.setStaleLockTime(0)
+                if lock.tryLock(0):
+                    self._lock = lock
+            atomic_write(self.path, dumps(doc.season))
+            meta = {"path": str(doc.path) if doc.path else None, "name": doc.season.name,
+                    "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+                    "pid": os.getpid()}
+            atomic_write(self.folder / f"{self.key}.json", json.dumps(meta))
+        except (OSError, PeriodizeError) as e:  # a full disk must not stop the coach's work
+            self.last_error = str(e)
+            return False
+        self._saved_revision = doc.revision
+        self.last_error = None
+        return True
+
+    def remove(self) -> None:
+        """Remove the copy (after a save, a discard or a clean exit); the lock stays held."""
+        for suffix in (".season.json", ".json"):
+            try:
+                (self.folder / f"{self.key}{suffix}").unlink()
+            except OSError:
+                pass
+        self._saved_revision = -1
+
+    def stop(self) -> None:
+        """A clean exit: no copy is left behind."""
+        self.timer.stop()
+        self.remove()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+
+def find_recoveries(exclude: set[str] = frozenset()) -> list[Recovery]:
+    """Recovery copies whose process is gone, newest first."""
+    folder = recovery_dir()
+    if not folder.is_dir():
+        return []
+    out = []
+    for f in folder.glob("*.season.json"):
+        key = f.name.removesuffix(".season.json")
+        if key in exclude:
+            continue
+        lock = QLockFile(str(folder / f"{key}.lock"))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):
+            continue  # another running window owns it
+        lock.unlock()
+        meta: dict = {}
+        try:
+            meta = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        saved = None
+        try:
+            saved = dt.datetime.fromisoformat(meta["saved_at"])
+        except (KeyError, TypeError, ValueError):
+            saved = dt.datetime.fromtimestamp(f.stat().st_mtime)
+        original = Path(meta["path"]) if meta.get("path") else None
+        out.append(Recovery(key, f, original, str(meta.get("name") or key), saved))
+    out.sort(key=lambda r: r.saved_at or dt.datetime.min, reverse=True)
+    return out
+
+
+def ask_recover(parent: QWidget | None, rec: Recovery) -> bool:
+    """Ask whether to recover ``rec``; True: recover, False: discard the copy."""
+    where = f"“{rec.original.name}”" if rec.original else "a season that was never saved"
+    when = f" at {rec.saved_at:%H:%M on %d %b}" if rec.saved_at else ""
+    answer = QMessageBox.question(
+        parent, "Recover unsaved changes?",
+        f"Periodize did not close properly last time. Unsaved changes to “{rec.name}” "
+        f"({where}) were kept{when}.\n\nRecover them? (Discard deletes the recovery copy.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def offer_recovery(window, exclude: set[str] = frozenset()) -> bool:
+    """Offer the newest recovery copy (if any) and load it into ``window``; True if recovered.
+
+    A copy that cannot be read is reported and removed.
+    """
+    for rec in find_recoveries(exclude):
+        if not ask_recover(window, rec):
+            rec.remove()
+            continue
+        try:
+            season = rec.load()
+        except PeriodizeError as e:
+            QMessageBox.warning(window, "Could not recover", f"{e}\n\nThe recovery copy is deleted.")
+            rec.remove()
+            continue
+        window.set_document(season, rec.original, modified=True)
+        rec.remove()
+        window.statusBar().showMessage(
+            f"Recovered the unsaved changes to “{season.name}”. Save them (Ctrl+S).", 15000)
+        return True
+    return False
