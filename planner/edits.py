@@ -134,7 +134,10 @@ class MoveCompetition(Edit):
         c = _competition(s, self.competition)
         span = (c.last - c.date) if self.end_date is None else (self.end_date - self.date)
         end = self.date + span if span.days else None
-        new = c.model_copy(update={"date": self.date, "end_date": end})
+        try:  # validated: an end before the first day is refused, not stored
+            new = Competition.model_validate({**c.model_dump(), "date": self.date, "end_date": end})
+        except ValidationError as e:
+            raise InputError(self.describe(s), [x["msg"].removeprefix("Value error, ") for x in e.errors()]) from None
         return s.model_copy(update={"competitions": tuple(sorted(_replace(s.competitions, c, new),
                                                                 key=lambda x: x.date))})
 

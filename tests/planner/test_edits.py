@@ -72,6 +72,8 @@ def test_edits_never_mutate_and_undo_is_the_previous_document(base):
 def test_bad_edits_are_refused_with_a_located_reason(base):
     with pytest.raises(InputError, match="outside the season"):
         E.MoveCompetition(competition="m1", date=day(200)).apply(base)
+    with pytest.raises(InputError, match="end_date is before date"):
+        E.MoveCompetition(competition="m1", date=day(10), end_date=day(8)).apply(base)
     with pytest.raises(InputError, match="unique"):
         E.AddAthlete(athlete=Athlete(id="A1", name="Twin")).apply(base)
     with pytest.raises(InputError, match="no injury"):
