@@ -602,7 +602,7 @@ class SeasonBoard(QAbstractScrollArea):
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.reason() == event.Reason.Mouse:
-            hit = self._grid_hit(self.viewport().mapFrom(self, event.pos()))
+            hit = self._grid_hit(event.pos())  # delivered through the viewport: its coordinates
             if hit is None:
                 return
             self._move_to(*hit)

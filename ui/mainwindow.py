@@ -482,13 +482,17 @@ class MainWindow(QMainWindow):
         dock.raise_()
 
     def _show_cell_menu(self, athlete: str, day, global_pos) -> None:
+        """The board's menu for a cell (non-blocking popup; ``self.cell_menu`` keeps it)."""
         from ui.boardmenu import cell_menu
 
+        old = getattr(self, "cell_menu", None)
+        if old is not None:
+            old.deleteLater()
         menu = cell_menu(self.document.season, athlete, day, self.apply_edit, self)
         menu.addSeparator()
         menu.addAction("Why? (Inspector)", lambda: self.show_dock("inspector"))
-        menu.exec(global_pos)
-        menu.deleteLater()
+        self.cell_menu = menu
+        menu.popup(global_pos)
 
     @Slot(str)
     def _on_zoom_changed(self, zoom: str) -> None:

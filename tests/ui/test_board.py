@@ -1,0 +1,294 @@
+"""The season board: selection and keyboard navigation, zoom, pins, violations, today's line,
+dark mode, context menu (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QContextMenuEvent
+from PySide6.QtWidgets import QApplication
+
+from planner import edits as E
+from planner.check import Violation
+from planner.season import IntensityPin, StagePin, WeekPin
+from tests.ui.test_app import hand_plan, tiny_season
+from ui.board import CELL_W, HEADER_H, ROW_H, WEEK_DAY_W, SeasonBoard
+from ui.boardmenu import cell_menu, find_action
+from ui.mainwindow import MainWindow
+from ui.theme import dark_palette
+
+D = dt.date
+
+
+@pytest.fixture
+def board(qtbot):
+    b = SeasonBoard()
+    qtbot.addWidget(b)
+    b.resize(800, 300)
+    season = tiny_season()
+    b.set_season(season.model_copy(update={"plan": hand_plan(season)}))
+    return b
+
+
+def centre(board: SeasonBoard, athlete: str, day: dt.date) -> QPoint:
+    return board.cell_rect(athlete, day).center()
+
+
+def pixel(board: SeasonBoard, x: int, y: int) -> QColor:
+    return QColor(board.viewport().grab().toImage().pixel(x, y))
+
+
+# -- selection and keyboard ---------------------------------------------------------------
+def test_a_click_selects_a_cell(board, qtbot):
+    seen = []
+    board.current_changed.connect(lambda a, d: seen.append((a, d)))
+    qtbot.mouseClick(board.viewport(), Qt.MouseButton.LeftButton,
+                     pos=centre(board, "A2", D(2026, 3, 5)))
+    assert board.current() == ("A2", D(2026, 3, 5))
+    assert seen == [("A2", D(2026, 3, 5))]
+    assert "Ben Striker" in board.accessibleDescription()
+
+
+def test_arrow_keys_move_the_selected_cell(board, qtbot):
+    board.setFocus()
+    qtbot.keyClick(board, Qt.Key.Key_Right)  # nothing selected: the first visible cell
+    assert board.current() == ("A3", D(2026, 3, 2))
+    qtbot.keyClick(board, Qt.Key.Key_Right)
+    qtbot.keyClick(board, Qt.Key.Key_Down)
+    assert board.current() == ("A1", D(2026, 3, 3))
+    qtbot.keyClick(board, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)  # a week on
+    assert board.current() == ("A1", D(2026, 3, 10))
+    qtbot.keyClick(board, Qt.Key.Key_End)
+    assert board.current() == ("A1", D(2026, 3, 15))
+    qtbot.keyClick(board, Qt.Key.Key_Right)  # stays at the season's end
+    assert board.current() == ("A1", D(2026, 3, 15))
+    qtbot.keyClick(board, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert board.current() == ("A3", D(2026, 3, 2))
+    qtbot.keyClick(board, Qt.Key.Key_Up)
+    assert board.current() == ("A3", D(2026, 3, 2))
+
+
+def test_the_selection_survives_a_new_season_and_follows_the_athlete(board):
+    assert board.set_current("A2", D(2026, 3, 9))
+    season = board.season()
+    board.set_season(season.model_copy(update={"name": "Renamed"}))
+    assert board.current() == ("A2", D(2026, 3, 9))
+    assert not board.set_current("nobody", D(2030, 1, 1))
+
+
+def test_keyboard_navigation_scrolls_the_cell_into_view(qtbot, demo_season):
+    b = SeasonBoard()
+    qtbot.addWidget(b)
+    b.resize(600, 300)
+    b.set_season(demo_season)
+    assert b.horizontalScrollBar().value() == 0
+    b.set_current("A07", demo_season.calendar.end)
+    rect = b.cell_rect("A07", demo_season.calendar.end)
+    assert b.viewport().rect().contains(rect.center())
+    assert b.horizontalScrollBar().value() > 0
+
+
+# -- zoom ---------------------------------------------------------------------------------
+def test_week_zoom_shows_the_season_at_a_glance(qtbot, demo_season, board):
+    b = SeasonBoard()
+    qtbot.addWidget(b)
+    b.resize(1400, 600)
+    b.set_season(demo_season)
+    day_width = b.horizontalScrollBar().maximum()
+    b.set_zoom("week")
+    assert b.zoom() == "week"
+    assert b.horizontalScrollBar().maximum() < day_width / 3
+    x = b._name_w + 10 * WEEK_DAY_W + 1
+    assert b.cell_at(QPoint(x, HEADER_H + 2)) == (b.athlete_order()[0],
+                                                  demo_season.calendar.start + dt.timedelta(days=10))
+    # In week zoom the arrows move by a week.
+    b.set_current("A07", D(2026, 9, 1))
+    b.setFocus()
+    qtbot.keyClick(b, Qt.Key.Key_Right)
+    assert b.current() == ("A07", D(2026, 9, 8))
+
+
+def test_week_zoom_draws_each_weeks_speed_days(board):
+    board.set_zoom("week")
+    board.viewport().grab()
+    week_glyphs = board.painted_glyphs
+    board.set_zoom("day")
+    board.viewport().grab()
+    assert 0 < week_glyphs < board.painted_glyphs
+
+
+def test_zoom_actions_and_the_remembered_zoom(qtbot, isolated_settings):
+    w = MainWindow(tiny_season(), None)
+    qtbot.addWidget(w)
+    w.week_zoom_action.trigger()
+    assert w.board.zoom() == "week" and w.week_zoom_action.isChecked()
+    assert w.close()
+    w2 = MainWindow(tiny_season(), None)
+    qtbot.addWidget(w2)
+    assert w2.board.zoom() == "week"
+    w2.day_zoom_action.trigger()
+    assert w2.board.zoom() == "day" and w2.day_zoom_action.isChecked()
+
+
+# -- marks ----------------------------------------------------------------------------------
+def test_pinned_cells_are_marked(board):
+    season = board.season()
+    pins = (IntensityPin(athlete="A1", date=D(2026, 3, 4), intensity=90),
+            WeekPin(athlete=None, week=D(2026, 3, 11), week_kind="deload"),
+            StagePin(athlete="A3", stage="P3", date=D(2026, 3, 12)))
+    board.set_season(season.model_copy(update={"pins": pins}))
+    rect = board.cell_rect("A1", D(2026, 3, 4))
+    assert pixel(board, rect.left() + 2, rect.top() + 2) == board.theme().pin
+    other = board.cell_rect("A1", D(2026, 3, 5))
+    assert pixel(board, other.left() + 2, other.top() + 2) != board.theme().pin
+    assert "Pinned at 90 %" in board.tooltip_at(rect.center())
+    assert "P3 starts" in board.tooltip_at(centre(board, "A3", D(2026, 3, 12)))
+    header = board.tooltip_at(QPoint(board._name_w + 9 * CELL_W + 3, HEADER_H - 25))
+    assert "team week" in header and "(pinned)" in header
+
+
+def test_violations_are_framed_on_the_board(board):
+    v = Violation("HV-5", "A2", D(2026, 3, 4), D(2026, 3, 5), "Ben runs fast two days in a row")
+    board.set_violations([v])
+    rect = board.cell_rect("A2", D(2026, 3, 4))
+    image = board.viewport().grab().toImage()
+    red = board.theme().violation
+    frame = [QColor(image.pixel(x, rect.top() + 1)) for x in range(rect.left(), rect.left() + 2 * CELL_W)]
+    assert red in frame
+    clean = board.cell_rect("A1", D(2026, 3, 4))
+    assert red not in [QColor(image.pixel(x, clean.top() + 1)) for x in range(clean.left(), clean.right())]
+    assert board.violations_at("A2", D(2026, 3, 5)) == [v]
+    assert board.violations_at("A1", D(2026, 3, 5)) == []
+    assert "HV-5: Ben runs fast" in board.tooltip_at(rect.center())
+
+
+def test_todays_line(board):
+    season = board.season()
+    today = D(2026, 3, 9)
+    board.set_season(season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": today})}))
+    x = board._x(7)
+    assert pixel(board, x, HEADER_H + ROW_H + 5) == board.theme().today
+    assert pixel(board, x + 5 * CELL_W, HEADER_H + ROW_H + 5) != board.theme().today
+    assert "Today" in board.tooltip_at(QPoint(x + 3, HEADER_H - 5))
+
+
+def test_groups_injured_first_then_by_position(board):
+    assert board.athlete_order() == ["A3", "A1", "A2"]
+    assert [r.group for r in board._rows] == [(0, 0), (1, 0), (1, 3)]
+
+
+# -- colours --------------------------------------------------------------------------------
+def test_the_board_follows_a_dark_palette(board):
+    light_bg = pixel(board, board.width() - 30, board.height() - 10)
+    board.setPalette(dark_palette())
+    QApplication.processEvents()
+    assert board.theme().dark
+    dark_bg = pixel(board, board.width() - 30, board.height() - 10)
+    assert dark_bg.lightness() < 80 < light_bg.lightness()
+    # Text and glyphs are light on the dark board.
+    assert board.theme().intensity_colour(100).lightness() > 200
+    assert board.theme().text.lightness() > 200
+
+
+def test_accessible_names_on_custom_widgets(qtbot):
+    w = MainWindow(tiny_season(), None)
+    qtbot.addWidget(w)
+    for widget in (w.board, w.legend, w.inspector, w.violations_panel, w.explanation,
+                   w.rules_panel, w.competitions_editor, w.blocks_editor, w.days_off_editor,
+                   w.squad_editor, w.injuries_editor, w.banner, w.progress_bar):
+        assert widget.accessibleName(), type(widget).__name__
+
+
+# -- the context menu: pins ---------------------------------------------------------------------
+def open_menu(w: MainWindow, athlete: str, day: dt.date):
+    pos = w.board.cell_rect(athlete, day).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, w.board.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(w.board.viewport(), event)
+    return w.cell_menu
+
+
+def test_pin_and_unpin_from_the_boards_menu(qtbot):
+    season = tiny_season()
+    w = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
+    qtbot.addWidget(w)
+    w.resize(1000, 500)
+    w.show()
+    before = w.season
+    menu = open_menu(w, "A1", D(2026, 3, 4))
+    assert w.board.current() == ("A1", D(2026, 3, 4))
+    find_action(menu, "90 % (high velocity)").trigger()
+    assert w.season.pins == (IntensityPin(athlete="A1", date=D(2026, 3, 4), intensity=90),)
+    assert w.undo_stack.count() == 1 and w.modified
+    assert "Pin" in w.statusBar().currentMessage()
+
+    menu = open_menu(w, "A1", D(2026, 3, 4))
+    pinned = find_action(menu, "90 % (high velocity)")
+    assert pinned.isCheckable() and pinned.isChecked()
+    find_action(menu, "deload").trigger()  # the athlete's own week
+    assert WeekPin(athlete="A1", week=D(2026, 3, 2), week_kind="deload") in w.season.pins
+    menu = open_menu(w, "A3", D(2026, 3, 10))
+    find_action(menu, "P3 starts on this day").trigger()
+    assert StagePin(athlete="A3", stage="P3", date=D(2026, 3, 10)) in w.season.pins
+
+    menu = open_menu(w, "A1", D(2026, 3, 4))
+    unpin = find_action(menu, "Unpin Ana Keeper (A1) at 90 %")
+    assert unpin is not None
+    unpin.trigger()
+    assert not any(p.kind == "intensity" for p in w.season.pins)
+    for _ in range(4):
+        w.undo_action.trigger()
+    assert w.season == before
+    assert not w.modified
+
+
+def test_the_stage_pin_needs_an_injury_and_the_team_week_pin_covers_everyone():
+    season = tiny_season()
+    menu = cell_menu(season, "A1", D(2026, 3, 4))
+    stage = [a for a in menu.actions() if a.menu() and "stage start" in a.text()][0]
+    assert not stage.isEnabled()
+    applied = []
+    menu = cell_menu(season, "A2", D(2026, 3, 4), applied.append)
+    team = [a for a in menu.actions() if a.menu() and "team" in a.text()][0]
+    taper = [a for a in team.menu().actions() if a.text() == "taper"][0]
+    taper.trigger()
+    assert applied == [E.AddPin(pin=WeekPin(athlete=None, week=D(2026, 3, 2), week_kind="taper"))]
+
+
+def test_a_manual_intensity_change_runs_the_plan_checker(qtbot):
+    season = tiny_season()
+    w = MainWindow(season.model_copy(update={"plan": hand_plan(season, level=70)}), None)
+    qtbot.addWidget(w)
+    w.resize(1000, 500)
+    w.show()
+    assert w.check_report is not None
+    base = len(w.check_report.violations)
+    # Two speed days in a row for Ana: HV-5.
+    for day in (D(2026, 3, 4), D(2026, 3, 5)):
+        menu = open_menu(w, "A1", day)
+        set_menu = [a for a in menu.actions() if a.menu() and "manual" in a.text()][0]
+        [a for a in set_menu.menu().actions() if a.text().startswith("90 %")][0].trigger()
+    assert w.season.plan.status == "manual"
+    rules = {v.rule for v in w.check_report.violations}
+    assert "HV-5" in rules and len(w.check_report.violations) > base
+    assert w.board.violations_at("A1", D(2026, 3, 5))
+    assert w.violations_panel.list.count() == len(w.check_report.violations)
+    assert w.board.current() == ("A1", D(2026, 3, 5))
+    assert "Rules broken here" in w.inspector.toPlainText()
+    assert "HV-5" in w.inspector.toPlainText()
+    w.undo_action.trigger()
+    w.undo_action.trigger()
+    assert len(w.check_report.violations) == base
+
+
+def test_the_menu_key_opens_the_menu_of_the_selected_cell(qtbot):
+    w = MainWindow(tiny_season(), None)
+    qtbot.addWidget(w)
+    w.show()
+    w.board.set_current("A2", D(2026, 3, 6))
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(0, 0), QPoint(0, 0))
+    QApplication.sendEvent(w.board, event)
+    assert "Ben Striker" in w.cell_menu.actions()[0].text()
+    assert "6 Mar" in w.cell_menu.actions()[0].text()

@@ -1,0 +1,338 @@
+"""Every editor changes the season through its widgets as one undo step, and undo restores the
+season exactly (pytest-qt, offscreen; dialogs are opened non-blocking and accepted)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+
+from planner.season import (
+    Athlete,
+    Block,
+    Competition,
+    CriteriaTest,
+    NonTrainingDay,
+    StageRecord,
+    Unavailability,
+)
+from tests.ui.test_app import hand_plan, tiny_season
+from ui.mainwindow import MainWindow
+
+D = dt.date
+
+
+def q(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+@pytest.fixture
+def w(qtbot):
+    season = tiny_season()
+    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    return win
+
+
+def undo_all(w: MainWindow, before) -> None:
+    """Undo every step and check the season is exactly the one before; redo works again."""
+    after = w.season
+    n = w.undo_stack.index()
+    for _ in range(n):
+        w.undo_action.trigger()
+    assert w.season == before
+    assert not w.modified
+    for _ in range(n):
+        w.redo_action.trigger()
+    assert w.season == after
+
+
+# -- competitions -------------------------------------------------------------------------------
+def test_competitions_add_move_priority_multi_day_delete(w, dialogs):
+    ed = w.competitions_editor
+    before = w.season
+    w.show_dock("competitions")
+    ed.name.setText("Spring Cup")
+    ed.date.setDate(q(D(2026, 3, 7)))
+    ed.multi.setChecked(True)
+    ed.end.setDate(q(D(2026, 3, 8)))
+    ed.priority.setCurrentIndex(ed.priority.findData("A"))
+    ed.add_button.click()
+    cup = [c for c in w.season.competitions if c.name == "Spring Cup"]
+    assert cup == [Competition(id=cup[0].id, name="Spring Cup", date=D(2026, 3, 7),
+                               end_date=D(2026, 3, 8), priority="A")]
+    assert w.undo_stack.count() == 1
+    assert ed.selected_id() == cup[0].id
+    assert "Spring Cup — priority A" in w.board.tooltip_at(w.board.cell_rect("A1", D(2026, 3, 8)).center())
+
+    # Move it: only the date changes (a MoveCompetition keeps its two days).
+    ed.date.setDate(q(D(2026, 3, 10)))
+    ed.end.setDate(q(D(2026, 3, 11)))
+    ed.apply_button.click()
+    moved = w.season.competition(cup[0].id)
+    assert (moved.date, moved.end_date) == (D(2026, 3, 10), D(2026, 3, 11))
+    assert "Move competition 'Spring Cup'" in w.undo_stack.undoText()
+
+    ed.priority.setCurrentIndex(ed.priority.findData("B"))
+    ed.apply_button.click()
+    assert w.season.competition(cup[0].id).priority == "B"
+    assert w.undo_stack.undoText() == "Set priority of 'Spring Cup' to B"
+
+    ed.multi.setChecked(False)  # a single day again
+    ed.name.setText("Spring Cup final")
+    ed.apply_button.click()
+    assert w.season.competition(cup[0].id).end_date is None
+    assert w.season.competition(cup[0].id).name == "Spring Cup final"
+
+    ed.select("m1")
+    ed.delete_button.click()
+    assert w.season.competition("m1") is None
+    assert w.undo_stack.count() == 5
+    assert dialogs == []
+    undo_all(w, before)
+
+
+def test_a_refused_edit_is_explained_and_changes_nothing(w, dialogs):
+    ed = w.competitions_editor
+    before = w.season
+    ed.select("m1")
+    ed.multi.setChecked(True)
+    ed.end.setDate(q(D(2026, 3, 3)))  # before the first day
+    ed.apply_button.click()
+    assert w.season == before
+    assert dialogs.kinds() == ["warning"]
+    assert "end_date is before date" in dialogs[0][2]
+    assert "Traceback" not in dialogs[0][2]
+    assert w.undo_stack.count() == 0
+
+
+# -- blocks and days off -----------------------------------------------------------------------
+def test_blocks_add_edit_delete(w):
+    ed = w.blocks_editor
+    before = w.season
+    ed.name.setText("Build")
+    ed.start.setDate(q(D(2026, 3, 2)))
+    ed.end.setDate(q(D(2026, 3, 8)))
+    ed.emphasis.setText("Speed")
+    ed.add_button.click()
+    assert w.season.blocks == (Block(name="Build", start=D(2026, 3, 2), end=D(2026, 3, 8),
+                                     emphasis="Speed"),)
+    ed.table.selectRow(0)
+    ed.name.setText("Build 1")
+    ed.end.setDate(q(D(2026, 3, 9)))
+    ed.apply_button.click()
+    assert w.season.blocks[0].name == "Build 1" and w.season.blocks[0].end == D(2026, 3, 9)
+    assert "Build 1" in w.board.tooltip_at(w.board.cell_rect("A1", D(2026, 3, 9)).center().__class__(
+        w.board._x(7) + 3, 40))
+    ed.table.selectRow(0)
+    ed.delete_button.click()
+    assert w.season.blocks == ()
+    undo_all(w, before)
+
+
+def test_days_off_add_and_delete(w):
+    ed = w.days_off_editor
+    before = w.season
+    ed.date.setDate(q(D(2026, 3, 11)))
+    ed.reason.setText("Travel")
+    ed.add_button.click()
+    assert w.season.calendar.non_training_days == (NonTrainingDay(date=D(2026, 3, 11),
+                                                                  reason="Travel"),)
+    assert "No training: Travel" in w.board.tooltip_at(w.board.cell_rect("A1", D(2026, 3, 11)).center())
+    ed.table.selectRow(0)
+    ed.delete_button.click()
+    assert w.season.calendar.non_training_days == ()
+    undo_all(w, before)
+
+
+# -- squad ---------------------------------------------------------------------------------------
+def test_squad_add_edit_delete_and_unavailable_dates(w):
+    ed = w.squad_editor
+    before = w.season
+    assert ed.athlete_id.text() == "A04"  # the next free id
+    ed.name.setText("Dana New")
+    ed.position.setCurrentText("Defender")
+    ed.max_speed.setValue(8.9)
+    ed.add_button.click()
+    assert w.season.athlete("A04") == Athlete(id="A04", name="Dana New", position="Defender",
+                                              max_speed=8.9)
+    assert w.season.plan is None  # a new athlete: the plan no longer fits
+    assert "solve again" in w.statusBar().currentMessage()
+    assert "A04" in w.board.athlete_order()
+
+    ed.select("A04")
+    assert ed.athlete_id.isReadOnly()
+    ed.name.setText("Dana Newer")
+    ed.max_speed.setValue(0.0)  # "not measured"
+    ed.apply_button.click()
+    assert w.season.athlete("A04") == Athlete(id="A04", name="Dana Newer", position="Defender")
+
+    ed.select("A1")
+    ed.away_from.setDate(q(D(2026, 3, 5)))
+    ed.away_to.setDate(q(D(2026, 3, 6)))
+    ed.away_reason.setText("national team")
+    ed.away_add.click()
+    assert Unavailability(athlete="A1", start=D(2026, 3, 5), end=D(2026, 3, 6),
+                          reason="national team") in w.season.unavailability
+    assert ed.away_table.rowCount() == 1
+    ed.away_table.selectRow(0)
+    ed.away_remove.click()
+    assert not any(u.athlete == "A1" for u in w.season.unavailability)
+
+    ed.select("A2")
+    ed.delete_button.click()
+    assert w.season.athlete("A2") is None
+    assert not any(u.athlete == "A2" for u in w.season.unavailability)
+    undo_all(w, before)
+
+
+# -- injuries ------------------------------------------------------------------------------------
+def test_record_an_injury_then_stage_flare_up_test_target_and_remove(w):
+    ed = w.injuries_editor
+    before = w.season
+    assert ed.select("A1")
+    assert not ed.rehab.isEnabled() and ed.record_button.isVisibleTo(ed)
+    ed.protocol.setCurrentIndex(ed.protocol.findData("hamstring-strain"))
+    ed.onset.setDate(q(D(2026, 2, 20)))
+    ed.first_stage.setCurrentIndex(ed.first_stage.findData("P2"))
+    ed.first_start.setDate(q(D(2026, 2, 25)))
+    ed.target.setCurrentIndex(ed.target.findData("m1"))
+    ed.record_button.click()
+    inj = w.season.injury_of("A1")
+    assert (inj.protocol, inj.onset, inj.stages, inj.target_competition) == (
+        "hamstring-strain", D(2026, 2, 20), (StageRecord(stage="P2", start=D(2026, 2, 25)),), "m1")
+    assert set(w.board.athlete_order()[:2]) == {"A1", "A3"}  # the injured come first
+    assert ed.rehab.isEnabled() and ed.remove_button.isVisibleTo(ed)
+
+    # The history records what happened: a stage started before the planning start.
+    ed.stage.setCurrentIndex(ed.stage.findData("P3"))
+    ed.stage_start.setDate(q(D(2026, 3, 1)))
+    ed.stage_button.click()
+    assert w.season.injury_of("A1").current == StageRecord(stage="P3", start=D(2026, 3, 1))
+
+    ed.flare_date.setDate(q(D(2026, 3, 9)))
+    ed.flare_button.click()
+    assert w.season.injury_of("A1").flare_ups == (D(2026, 3, 9),)
+    assert "9 Mar" in ed.flares.text()
+
+    ed.target.setCurrentIndex(0)  # none
+    ed.apply_button.click()
+    assert w.season.injury_of("A1").target_competition is None
+    assert w.undo_stack.undoText().startswith("Target of Ana Keeper")
+
+    ed.remove_button.click()
+    assert w.season.injury_of("A1") is None
+    undo_all(w, before)
+
+
+def test_a_criteria_test_shows_the_templates_pass_mark(w):
+    ed = w.injuries_editor
+    before = w.season
+    assert ed.select("A3")  # P2 of the iliopsoas protocol: hip-flexor strength LSI >= 80 %
+    assert ed.test_name.currentText() == "Hip-flexor strength LSI"
+    ed.test_value.setValue(76)
+    assert "Pass mark ≥ 80%" in ed.pass_mark.text()
+    assert "does not pass yet" in ed.pass_mark.text()
+    ed.test_value.setValue(84)
+    assert "this result passes" in ed.pass_mark.text()
+    ed.test_date.setDate(q(D(2026, 3, 3)))
+    ed.test_button.click()
+    cur = w.season.injury_of("A3").current
+    assert cur.tests == (CriteriaTest(date=D(2026, 3, 3), name="Hip-flexor strength LSI",
+                                      value=84, unit="%"),)
+    assert "Hip-flexor strength LSI 84%" in ed.history.item(0, 2).text()
+    undo_all(w, before)
+
+
+def test_changing_the_protocol_of_an_injury(w):
+    ed = w.injuries_editor
+    before = w.season
+    ed.select("A3")
+    ed.protocol.setCurrentIndex(ed.protocol.findData("adductor-groin"))
+    ed.onset.setDate(q(D(2026, 2, 12)))
+    ed.apply_button.click()
+    inj = w.season.injury_of("A3")
+    assert (inj.protocol, inj.onset) == ("adductor-groin", D(2026, 2, 12))
+    undo_all(w, before)
+
+
+# -- season settings dialog -----------------------------------------------------------------------
+def test_season_settings_dialog(w):
+    before = w.season
+    w.settings_action.trigger()
+    dlg = w.settings_dialog
+    assert dlg.isVisible() and dlg.isModal()  # window-modal, opened without blocking
+    dlg.name.setText("Tiny FC 2026")
+    dlg.days["sat"].setChecked(False)
+    dlg.use_today.setChecked(True)
+    dlg.today.setDate(q(D(2026, 3, 9)))
+    dlg.accept()
+    cal = w.season.calendar
+    assert w.season.name == "Tiny FC 2026"
+    assert cal.training_days == ("mon", "tue", "wed", "thu", "fri")
+    assert cal.today == D(2026, 3, 9)
+    assert w.season.plan is None  # the calendar changed
+    assert w.undo_stack.count() == 1 and "Tiny FC 2026" in w.windowTitle()
+    undo_all(w, before)
+
+
+def test_season_settings_without_change_make_no_undo_step(w):
+    w.settings_action.trigger()
+    w.settings_dialog.accept()
+    assert w.undo_stack.count() == 0
+
+
+def test_season_settings_refused_when_the_end_is_before_the_start(w, dialogs):
+    before = w.season
+    w.settings_action.trigger()
+    dlg = w.settings_dialog
+    dlg.end.setDate(q(D(2026, 2, 1)))
+    dlg.accept()
+    assert w.season == before
+    assert dialogs.kinds() == ["warning"] and "ends before it starts" in dialogs[0][2]
+
+
+# -- rules panel -----------------------------------------------------------------------------------
+def test_rules_panel_values_and_modes(w):
+    rp = w.rules_panel
+    before = w.season
+    box = rp.value_boxes[("HV-2", "max_speed_days")]
+    assert (box.minimum(), box.maximum(), box.value()) == (1, 3, 2)
+    box.setValue(3)
+    assert w.season.rules.values == {"HV-2": {"max_speed_days": 3}}
+    assert w.undo_stack.undoText() == "Set HV-2 max_speed_days to 3"
+    box.setValue(99)  # clamped to the range
+    assert w.season.rules.values["HV-2"]["max_speed_days"] == 3
+    mode = rp.mode_boxes["TEAM"]
+    mode.setCurrentIndex(mode.findData("hard"))
+    assert w.season.rules.modes == {"TEAM": "hard"}
+    assert w.undo_stack.count() == 2
+    w.undo_action.trigger()
+    assert mode.currentData() == "soft"  # the panel follows undo
+    w.undo_action.trigger()
+    assert box.value() == 2
+    assert w.season == before
+    w.redo_action.trigger()
+    assert box.value() == 3
+
+
+def test_rules_panel_lists_every_rule_with_range_unit_evidence_and_citation(w):
+    from planner.citations import cite
+    from planner.rules import RULES
+
+    rp = w.rules_panel
+    assert set(rp.items) == set(RULES)
+    item = rp.items["HV-1"]
+    assert item.text(5) == "E+J"
+    assert cite("Malone17") in item.toolTip(5)
+    child = item.child(0)
+    assert child.text(2) == "7–10" and child.text(3) == "days"
+    assert "HV-1" not in rp.mode_boxes or rp.mode_boxes["HV-1"].count() == 3
+    assert rp.items["HV-5"].text(4) == "hard" and "HV-5" not in rp.mode_boxes
+    w.show_rule("HV-1")
+    assert rp.current_rule() == "HV-1"
+    assert cite("Malone17") in rp.details.toPlainText()
+    assert not w.docks["rules"].isHidden()
