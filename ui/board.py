@@ -1180,7 +1180,7 @@ class SeasonBoard(QAbstractScrollArea):
             lines.append("Today")
         for v in self._violations:
             if v.athlete is None and v.start <= day <= v.end:
-                lines.append(f"⚠ {v.rule}: {v.message}")
+                lines.append(f"⚠ {v.rule}: {v.message.removeprefix(v.rule + ': ')}")
         return "\n".join(lines)
 
     def _cell_tooltip(self, r: int, d: int) -> str:
@@ -1227,7 +1227,7 @@ class SeasonBoard(QAbstractScrollArea):
         for pin in self._pins_of(row.athlete_id, d):
             lines.append("📌 " + _pin_text(pin))
         for v in self.violations_at(row.athlete_id, day):
-            lines.append(f"⚠ {v.rule}: {v.message}")
+            lines.append(f"⚠ {v.rule}: {v.message.removeprefix(v.rule + ': ')}")
         return "\n".join(lines)
 
     def _pins_of(self, athlete_id: str, d: int) -> list:

@@ -50,6 +50,11 @@ def _day(d: dt.date) -> str:
     return f"{d:%a} {d.day} {d:%b %Y}"
 
 
+def message_of(v) -> str:
+    """A violation's sentence without a leading "RULE: " (the rule id is shown beside it)."""
+    return v.message.removeprefix(f"{v.rule}: ")
+
+
 def evidence_text(tag: str) -> str:
     return " + ".join(EVIDENCE.get(t, t) for t in tag.split("+") if t)
 
@@ -200,7 +205,7 @@ class InspectorPanel(_Browser):
         if self.violations:
             out.append("<h4 style='color:#d50000;margin-bottom:2px'>Rules broken here</h4><ul style='margin-top:0'>")
             for v in self.violations:
-                out.append(f"<li>{rule_link(v.rule)}: {_esc(v.message)}</li>")
+                out.append(f"<li>{rule_link(v.rule)}: {_esc(message_of(v))}</li>")
             out.append("</ul>")
         if ap is None or len(ap.stages) != tl.n:
             return "".join(out)
@@ -288,7 +293,8 @@ class ViolationsPanel(QWidget):
             when = f"{v.start:%d %b}" + (f" – {v.end:%d %b}" if v.end != v.start else "")
             r = RULES.get(v.rule)
             title = f" {r.title}" if r else ""
-            item = QListWidgetItem(f"{'⚠' if hard else '·'} {v.rule}{title} — {who}, {when}: {v.message}")
+            item = QListWidgetItem(f"{'⚠' if hard else '·'} {v.rule}{title} — {who}, {when}: "
+                                   f"{message_of(v)}")
             item.setData(Qt.ItemDataRole.UserRole, (v.athlete or "", v.start))
             item.setToolTip(v.message)
             if not hard:

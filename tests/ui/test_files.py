@@ -1,0 +1,176 @@
+"""Files and desktop conventions: New from a template, the unsaved-changes prompt
+(Save / Discard / Cancel), "modified" from the undo stack, About, shortcuts (pytest-qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from planner import __version__
+from planner import edits as E
+from planner.seasonfile import load_season
+from tests.ui.test_app import tiny_season
+from ui.mainwindow import MainWindow
+
+D = dt.date
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def w(qtbot):
+    win = MainWindow(tiny_season(), None)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def rename(w: MainWindow, name: str = "Renamed FC") -> None:
+    assert w.apply_edit(E.SetSeasonSettings(name=name))
+
+
+# -- modified comes from the undo stack -------------------------------------------------------
+def test_modified_follows_the_undo_stacks_clean_state(w, tmp_path):
+    assert not w.modified
+    rename(w)
+    assert w.modified and "*" in w.windowTitle()
+    w.undo_action.trigger()
+    assert not w.modified and "*" not in w.windowTitle()
+    w.redo_action.trigger()
+    assert w.modified
+    assert w.save_to(tmp_path / "a.season.json")
+    assert not w.modified
+    w.undo_action.trigger()  # back before the saved state: modified again
+    assert w.modified and w.season.name == "Tiny FC"
+    w.redo_action.trigger()
+    assert not w.modified
+
+
+def test_undo_and_redo_say_what_they_did(w):
+    rename(w)
+    assert w.undo_action.text() == "&Undo Change season settings"
+    w.undo_action.trigger()
+    assert w.statusBar().currentMessage() == "Undone: Change season settings"
+    w.redo_action.trigger()
+    assert w.statusBar().currentMessage() == "Redone: Change season settings"
+
+
+# -- New ------------------------------------------------------------------------------------------
+def test_new_from_the_demo_template(w):
+    rename(w)
+    dlg = w.new_dialog()  # not modified-prompted: the conftest answers Discard
+    assert dlg is not None and dlg.isVisible()
+    assert "demo" in dlg.template_buttons
+    dlg.choose_template("demo")
+    dlg.buttons.accepted.emit()
+    assert w.season.name == "Riverside FC 2026/27"
+    assert len(w.season.athletes) == 24
+    assert w.path is None and not w.modified
+    assert w.undo_stack.count() == 0  # a new document starts a new history
+    assert "not saved" in w.windowTitle()
+
+
+def test_new_empty_season_needs_a_name_and_dates(w):
+    w.new_action.trigger()
+    dlg = w.new_season_dialog
+    assert dlg.empty.isChecked()
+    dlg.buttons.accepted.emit()  # no name yet
+    assert dlg.isVisible() and "name" in dlg.error.text()
+    assert w.season.name == "Tiny FC"
+    dlg.name.setText("Youth U19 2027")
+    dlg.start.setDate(QDate(2027, 1, 4))
+    dlg.end.setDate(QDate(2026, 12, 1))
+    dlg.buttons.accepted.emit()
+    assert dlg.isVisible() and "ends before it starts" in dlg.error.text()
+    dlg.end.setDate(QDate(2027, 6, 27))
+    dlg.buttons.accepted.emit()
+    s = w.season
+    assert (s.name, s.calendar.start, s.calendar.end) == ("Youth U19 2027", D(2027, 1, 4),
+                                                          D(2027, 6, 27))
+    assert s.athletes == () and s.plan is None
+    assert w.board.athlete_order() == []
+
+
+# -- the unsaved-changes prompt ---------------------------------------------------------------------
+def test_cancel_keeps_the_document_and_the_window(w, dialogs):
+    rename(w)
+    dialogs.answer = Button.Cancel
+    assert w.new_dialog() is None
+    assert not w.close()
+    assert dialogs.kinds() == ["question", "question"]
+    assert "Renamed FC" in dialogs[0][2]
+    assert w.season.name == "Renamed FC" and w.modified
+
+
+def test_discard_drops_the_changes(w, dialogs):
+    rename(w)
+    dialogs.answer = Button.Discard
+    assert w.close()
+    assert dialogs.kinds() == ["question"]
+
+
+def test_save_writes_the_file_before_closing(w, dialogs, tmp_path, monkeypatch):
+    target = tmp_path / "saved.season.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    rename(w)
+    dialogs.answer = Button.Save
+    assert w.close()
+    assert load_season(target).name == "Renamed FC"
+
+
+def test_save_cancelled_in_the_file_dialog_keeps_the_window_open(w, dialogs):
+    rename(w)
+    dialogs.answer = Button.Save  # the (patched) file dialog returns no file
+    assert not w.close()
+
+
+def test_no_prompt_without_changes(w, dialogs):
+    assert w.close()
+    assert dialogs == []
+
+
+# -- desktop conventions ----------------------------------------------------------------------------
+def test_about_shows_the_version(w, dialogs):
+    w.about_action.trigger()
+    assert dialogs.kinds() == ["about"]
+    assert __version__ in dialogs[0][2]
+
+
+def test_standard_shortcuts_with_fallbacks(w):
+    assert QKeySequence(QKeySequence.StandardKey.Undo) in w.undo_action.shortcuts()
+    assert w.redo_action.shortcuts() and w.new_action.shortcuts()
+    assert QKeySequence(QKeySequence.StandardKey.New) in w.new_action.shortcuts()
+    assert w.settings_action.shortcuts()  # Preferences, or Ctrl+, where a platform has none
+    assert w.day_zoom_action.shortcuts() and w.week_zoom_action.shortcuts()
+    assert w.today_action.shortcut() == QKeySequence("Ctrl+T")
+    for a in (w.undo_action, w.redo_action, w.new_action, w.solve_action):
+        assert a in w.actions()  # reachable with the menu bar hidden
+
+
+def test_menus_reach_every_editor(w):
+    titles = [a.text() for a in w.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View", "&Season", "&Plan", "&Help"]
+    season_menu = w.menuBar().actions()[3].menu()
+    texts = [a.text() for a in season_menu.actions() if a.text()]
+    assert texts[0] == "Season &Settings…"
+    assert {"Competitions", "Blocks", "Days Off", "Squad", "Injuries", "Rules"} <= set(texts)
+    w.docks["squad"].hide()
+    next(a for a in season_menu.actions() if a.text() == "Squad").trigger()
+    assert not w.docks["squad"].isHidden()
+    file_texts = [a.text() for a in w.menuBar().actions()[0].menu().actions()]
+    assert file_texts[0] == "&New…"
+
+
+def test_go_to_today(w):
+    w.board.today_override = D(2026, 3, 10)
+    w.today_action.trigger()
+    assert w.board.current()[1] == D(2026, 3, 10)
+
+
+def test_status_bar_messages_for_edits(w):
+    w.apply_edit(E.SetRuleValue(rule="HV-2", param="max_speed_days", value=1))
+    assert w.statusBar().currentMessage() == "Set HV-2 max_speed_days to 1"

@@ -1,0 +1,169 @@
+"""Autosave of a recovery copy and the recovery prompt after a crash (pytest-qt).
+
+The crash test runs the app in a subprocess, makes an edit, waits for the autosaved copy,
+kills the process with SIGKILL and starts the app again in this process.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import ui.recovery
+from planner import edits as E
+from planner.seasonfile import load_season, save_season
+from tests.ui.test_app import tiny_season
+from ui.mainwindow import MainWindow
+from ui.recovery import Autosaver, find_recoveries, recovery_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def w(qtbot):
+    win = MainWindow(tiny_season(), None)
+    qtbot.addWidget(win)
+    return win
+
+
+def copies() -> list[Path]:
+    folder = recovery_dir()
+    return sorted(folder.glob("*.season.json")) if folder.exists() else []
+
+
+def test_the_recovery_folder_is_the_isolated_state_dir(isolated_state):
+    assert recovery_dir() == isolated_state / "recovery"
+
+
+def test_autosave_only_when_modified(w):
+    saver = w.autosaver
+    assert saver.timer.interval() == 10_000
+    assert not saver.tick() and copies() == []
+    w.apply_edit(E.SetSeasonSettings(name="Autosaved FC"))
+    assert saver.tick()
+    assert copies() == [saver.path]
+    assert load_season(saver.path) == w.season
+    assert not saver.tick()  # nothing changed since
+    w.apply_edit(E.SetRuleValue(rule="HV-2", param="max_speed_days", value=1))
+    assert saver.tick()
+    assert load_season(saver.path).rules.values == {"HV-2": {"max_speed_days": 1}}
+
+
+def test_saving_or_undoing_to_the_saved_state_removes_the_copy(w, tmp_path):
+    w.apply_edit(E.SetSeasonSettings(name="Autosaved FC"))
+    assert w.autosaver.tick() and copies()
+    assert w.save_to(tmp_path / "s.season.json")
+    assert copies() == []
+    w.apply_edit(E.SetSeasonSettings(name="Again"))
+    assert w.autosaver.tick() and copies()
+    w.undo_action.trigger()  # back to the saved state
+    assert copies() == []
+
+
+def test_a_clean_exit_leaves_no_copy(w, dialogs):
+    w.apply_edit(E.SetSeasonSettings(name="Autosaved FC"))
+    assert w.autosaver.tick() and copies()
+    assert w.close()  # Discard (the conftest's answer)
+    assert copies() == []
+    assert find_recoveries() == []
+
+
+def test_a_live_windows_copy_is_not_offered(w, qtbot):
+    w.apply_edit(E.SetSeasonSettings(name="Autosaved FC"))
+    assert w.autosaver.tick()
+    assert find_recoveries() == []  # its lock is held: the window is alive
+    other = Autosaver(w.document, interval=60_000)
+    assert [r.key for r in find_recoveries(exclude={other.key})] == []
+    other.stop()
+
+
+def test_the_timer_writes_the_copy(qtbot):
+    win = MainWindow(tiny_season(), None, autosave=False)
+    qtbot.addWidget(win)
+    saver = Autosaver(win.document, win, interval=50)
+    win.apply_edit(E.SetSeasonSettings(name="Timed FC"))
+    qtbot.waitUntil(lambda: saver.path.exists(), timeout=3000)
+    assert load_season(saver.path).name == "Timed FC"
+
+
+def test_recover_after_a_crash(qtbot, tmp_path, isolated_state, dialogs, monkeypatch):
+    season_file = tmp_path / "club.season.json"
+    save_season(tiny_season(), season_file)
+    env = dict(os.environ, PERIODIZE_STATE_DIR=str(isolated_state), PERIODIZE_AUTOSAVE_MS="200",
+               QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.crash_child", str(season_file), str(tmp_path / "child-settings")],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            found = [p for p in copies() if load_season(p).name == "Crashed FC"] if copies() else []
+            if found:
+                break
+            if child.poll() is not None:
+                pytest.fail(f"the app exited: {child.stderr.read()}")
+            time.sleep(0.1)
+        else:
+            pytest.fail("no recovery copy was written")
+    finally:
+        child.kill()  # SIGKILL: no clean exit, the copy stays
+        child.wait(10)
+    assert child.returncode == -9
+    assert len(find_recoveries()) == 1
+    assert load_season(season_file).name == "Tiny FC"  # the file itself was never saved
+
+    asked = []
+
+    def answer(parent, rec):
+        asked.append(rec)
+        return True
+
+    monkeypatch.setattr(ui.recovery, "ask_recover", answer)
+    from ui.app import create_main_window
+
+    window = create_main_window(str(season_file))
+    qtbot.addWidget(window)
+    assert len(asked) == 1 and asked[0].name == "Crashed FC"
+    assert asked[0].original == season_file
+    assert window.season.name == "Crashed FC"
+    assert window.path == season_file and window.modified
+    assert "Recovered" in window.statusBar().currentMessage()
+    assert find_recoveries(exclude={window.autosaver.key}) == []  # offered once only
+    assert window.save_action.isEnabled()
+    window.save_action.trigger()
+    assert load_season(season_file).name == "Crashed FC"
+    assert not window.modified
+
+
+def test_a_declined_recovery_deletes_the_copy(qtbot, monkeypatch, dialogs):
+    doc_window = MainWindow(tiny_season(), None)
+    qtbot.addWidget(doc_window)
+    doc_window.apply_edit(E.SetSeasonSettings(name="Lost FC"))
+    assert doc_window.autosaver.tick()
+    doc_window.autosaver._lock.unlock()  # as if the process had died
+    doc_window.autosaver._lock = None
+    assert [r.name for r in find_recoveries()] == ["Lost FC"]
+    monkeypatch.setattr(ui.recovery, "ask_recover", lambda parent, rec: False)
+    from ui.app import create_main_window
+
+    window = create_main_window(None)
+    qtbot.addWidget(window)
+    assert window.season.name == "Riverside FC 2026/27"
+    assert find_recoveries(exclude={window.autosaver.key}) == []
+    assert copies() == []
+
+
+def test_the_prompt_names_the_season_and_the_file(qtbot, dialogs, tmp_path):
+    rec = ui.recovery.Recovery("k", tmp_path / "k.season.json", tmp_path / "club.season.json",
+                               "Club FC", None)
+    dialogs.answer = dialogs.answer.__class__.Yes
+    assert ui.recovery.ask_recover(None, rec)
+    assert dialogs.kinds() == ["question"]
+    assert "Club FC" in dialogs[0][2] and "club.season.json" in dialogs[0][2]
+    dialogs.answer = dialogs.answer.__class__.Discard
+    assert not ui.recovery.ask_recover(None, rec)

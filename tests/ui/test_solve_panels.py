@@ -1,0 +1,232 @@
+"""Solve in the app: progress, cancel, a stale result offered (not applied), accepting a plan
+as one undo step, the infeasibility explanation with links; the inspector and the plan-check
+list (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+
+from planner import edits as E
+from planner.season import IntensityPin
+from solver.api import Conflict, Outcome, Status
+from tests.ui.test_app import BlockingSolve, hand_plan, tiny_season
+from ui.mainwindow import MainWindow
+
+D = dt.date
+
+
+@pytest.fixture
+def tiny():
+    return tiny_season()
+
+
+def make(qtbot, season, **kw) -> MainWindow:
+    w = MainWindow(season, None, **kw)
+    qtbot.addWidget(w)
+    w.resize(1200, 700)
+    w.show()
+    return w
+
+
+# -- progress, cancel, accept ---------------------------------------------------------------
+def test_progress_shows_objective_bound_and_elapsed(qtbot, tiny):
+    fake = BlockingSolve(plan_on_stop=hand_plan(tiny))
+    w = make(qtbot, tiny, solve_fn=fake)
+    w.solve_action.trigger()
+    qtbot.waitUntil(lambda: "objective 1,234" in w.progress_label.text(), timeout=5000)
+    text = w.progress_label.text()
+    assert "bound 1,000" in text and text.startswith("Solving…") and " s " in text
+    assert w.cancel_action.isEnabled() and not w.solve_action.isEnabled()
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.cancel_action.trigger()
+    assert w.season.plan == hand_plan(tiny)
+
+
+def test_an_accepted_plan_is_one_undo_step(qtbot, tiny):
+    plan = hand_plan(tiny)
+    fake = BlockingSolve(plan_on_stop=plan)
+    w = make(qtbot, tiny, solve_fn=fake)
+    w.solve_action.trigger()
+    assert fake.started.wait(5)
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        fake.release.set()
+    assert w.season.plan == plan
+    assert w.undo_stack.count() == 1
+    assert w.undo_stack.undoText() == "Accept the manual plan"
+    assert w.stale_result() is None and not w.banner.isVisible()
+    w.undo_action.trigger()
+    assert w.season == tiny and not w.modified
+
+
+def test_a_resolve_starts_from_the_current_plan(qtbot, tiny):
+    plan = hand_plan(tiny)
+    fake = BlockingSolve(plan_on_stop=plan)
+    w = make(qtbot, tiny.model_copy(update={"plan": plan}), solve_fn=fake)
+    w.solve_action.trigger()
+    assert fake.started.wait(5)
+    assert fake.requests[0].reference == plan
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.cancel_action.trigger()
+
+
+def test_a_result_for_a_changed_season_is_offered_not_applied(qtbot, tiny, dialogs):
+    plan = hand_plan(tiny)
+    fake = BlockingSolve(plan_on_stop=plan)
+    w = make(qtbot, tiny, solve_fn=fake)
+    offered = []
+    w.stale_result_offered.connect(offered.append)
+    w.solve_action.trigger()
+    assert fake.started.wait(5)
+    pin = IntensityPin(athlete="A1", date=D(2026, 3, 4), intensity=95)
+    assert w.apply_edit(E.AddPin(pin=pin))  # the coach keeps working while it solves
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        fake.release.set()
+    assert w.season.plan is None  # not applied
+    assert w.season.pins == (pin,)
+    assert len(offered) == 1 and w.stale_result() is offered[0]
+    assert w.banner.isVisible()
+    assert "The season changed while solving" in w.banner.label.text()
+    assert "apply this plan anyway" in w.banner.label.text().lower()
+    assert dialogs == []  # non-blocking
+    assert w.undo_stack.count() == 1
+
+    w.banner.apply_button.click()
+    assert w.season.plan == plan and w.season.pins == (pin,)
+    assert not w.banner.isVisible()
+    assert w.undo_stack.count() == 2  # accepting is one step
+    w.undo_action.trigger()
+    assert w.season.plan is None and w.season.pins == (pin,)
+
+
+def test_a_stale_result_can_be_discarded(qtbot, tiny):
+    fake = BlockingSolve(plan_on_stop=hand_plan(tiny))
+    w = make(qtbot, tiny, solve_fn=fake)
+    w.solve_action.trigger()
+    assert fake.started.wait(5)
+    w.apply_edit(E.SetRuleValue(rule="HV-2", param="max_speed_days", value=1))
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        fake.release.set()
+    assert w.banner.isVisible()
+    w.banner.discard_button.click()
+    assert not w.banner.isVisible() and w.stale_result() is None
+    assert w.season.plan is None and w.undo_stack.count() == 1
+
+
+def test_an_edit_undone_while_solving_is_not_a_change(qtbot, tiny):
+    plan = hand_plan(tiny)
+    fake = BlockingSolve(plan_on_stop=plan)
+    w = make(qtbot, tiny, solve_fn=fake)
+    w.solve_action.trigger()
+    assert fake.started.wait(5)
+    w.apply_edit(E.SetRuleValue(rule="HV-2", param="max_speed_days", value=1))
+    w.undo_action.trigger()
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        fake.release.set()
+    assert w.season.plan == plan and not w.banner.isVisible()
+
+
+def test_solving_the_real_season_then_pinning_and_resolving(qtbot, tiny):
+    """Solve, pin a day, solve again: the pin holds and each accept is one undo step."""
+    w = make(qtbot, tiny)
+    w.solve_time_limit = 20.0
+    with qtbot.waitSignal(w.solve_finished, timeout=60_000) as first:
+        w.solve_action.trigger()
+    assert first.args[0].plan is not None
+    assert w.check_report is not None and w.check_report.ok
+    day = D(2026, 3, 11)
+    w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A1", date=day, intensity=60)))
+    with qtbot.waitSignal(w.solve_finished, timeout=60_000) as second:
+        w.solve_action.trigger()
+    assert second.args[0].plan is not None
+    assert w.season.plan.for_athlete("A1").intensity[9] == 60
+    assert w.check_report.ok
+    assert w.undo_stack.count() == 3
+    w.undo_action.trigger()
+    assert w.season.plan == first.args[0].plan
+
+
+# -- infeasibility --------------------------------------------------------------------------
+def infeasible_outcome():
+    return Outcome(Status.INFEASIBLE, None, message="No plan satisfies every hard rule.",
+                   explanation=(
+                       Conflict(rule="HV-2", athlete="A2", start="2026-03-09", end="2026-03-15",
+                                text="Ben cannot have a speed day this week"),
+                       Conflict(rule="TP-1", athlete=None, start="2026-03-02", end="2026-03-08",
+                                text="The taper week before the final")))
+
+
+def test_infeasibility_links_select_the_cell_and_the_rule(qtbot, tiny):
+    w = make(qtbot, tiny, solve_fn=lambda request, on_progress=None, stop=None: infeasible_outcome())
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    html = w.explanation.toHtml()
+    assert 'href="cell:A2:2026-03-09"' in html and 'href="rule:HV-2"' in html
+    assert "Speed days per week" in w.explanation.toPlainText()
+    assert "Ben Striker (A2)" in w.explanation.toPlainText()
+    w.explanation.anchorClicked.emit(QUrl("cell:A2:2026-03-09"))
+    assert w.board.current() == ("A2", D(2026, 3, 9))
+    assert "Ben Striker" in w.inspector.toPlainText()
+    w.explanation.anchorClicked.emit(QUrl("cell::2026-03-02"))  # a team conflict: the date
+    assert w.board.current()[1] == D(2026, 3, 2)
+    w.explanation.anchorClicked.emit(QUrl("rule:TP-1"))
+    assert w.rules_panel.current_rule() == "TP-1"
+    assert not w.docks["rules"].isHidden()
+
+
+# -- the inspector ----------------------------------------------------------------------------
+def test_the_inspector_explains_the_selected_cell(qtbot, tiny):
+    season = tiny.model_copy(update={"plan": hand_plan(tiny)})
+    w = make(qtbot, season)
+    assert "Select a cell" in w.inspector.toPlainText()
+    w.board.set_current("A3", D(2026, 3, 4))
+    text = w.inspector.toPlainText()
+    assert "Cara Mid" in text and "Wed 4 Mar 2026" in text
+    assert "P2 — Concentric and eccentric loading, cap 70 %" in text
+    assert "70 % of max speed" in text
+    assert "load (team: deload)" in text
+    assert "Rules broken here" in text and "RH-11 Sprint ladder [J]: Cara Mid" in text
+    assert "Why this day" in text and "Why this load week" in text
+    html = w.inspector.toHtml()
+    assert 'href="rule:RH-CAP"' in html  # the rule id, with its title and evidence tag
+    assert "Stage speed cap" in text and "[P+J]" in text
+    w.board.set_current("A2", D(2026, 3, 13))
+    assert "MD-1" in w.inspector.toPlainText()
+    w.inspector.anchorClicked.emit(QUrl("rule:HV-7"))
+    assert w.rules_panel.current_rule() == "HV-7"
+
+
+def test_the_inspector_without_a_plan(qtbot, tiny):
+    w = make(qtbot, tiny)
+    w.board.set_current("A1", D(2026, 3, 14))
+    text = w.inspector.toPlainText()
+    assert "not planned yet" in text and "League match" in text
+
+
+# -- the plan-check list ------------------------------------------------------------------------
+def test_clicking_a_violation_selects_its_cell(qtbot, tiny):
+    w = make(qtbot, tiny.model_copy(update={"plan": hand_plan(tiny, level=90)}))
+    report = w.check_report
+    assert report is not None and report.violations
+    assert w.violations_panel.list.count() == len(report.violations)
+    assert "hard-rule violation" in w.violations_panel.summary.text()
+    assert w.docks["check"].windowTitle() == f"Plan Check ({len(report.violations)})"
+    target = next(v for v in report.violations if v.athlete)
+    row = report.violations.index(target)
+    item = w.violations_panel.list.item(row)
+    rect = w.violations_panel.list.visualItemRect(item)
+    w.docks["check"].show()
+    w.docks["check"].raise_()
+    qtbot.mouseClick(w.violations_panel.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())
+    assert w.board.current() == (target.athlete, target.start)
+    assert target.rule in w.inspector.toPlainText()
+
+
+def test_soft_rule_instances_can_be_listed(qtbot, tiny):
+    w = make(qtbot, tiny.model_copy(update={"plan": hand_plan(tiny, level=70)}))
+    hard = w.violations_panel.list.count()
+    w.violations_panel.show_soft.setChecked(True)
+    assert w.violations_panel.list.count() == hard + len(w.check_report.soft) > hard
