@@ -22,6 +22,8 @@ from planner.validate import season_problems
 FORMAT = "periodize-season"
 SCHEMA_VERSION = 1
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}  # from-version -> upgrade to from-version + 1
+_UMASK = os.umask(0o022)  # read once (at import, before any thread) ...
+os.umask(_UMASK)  # ... and put back
 
 
 def _loc(loc: tuple) -> str:
@@ -133,6 +135,11 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
     except OSError as e:
         raise SaveError(f"{p}: cannot write in {folder} ({e.strerror}); choose another folder") from None
     try:
+        # mkstemp makes the file private (0600); give it the mode the user's files get
+        os.chmod(tmp, (p.stat().st_mode & 0o777) if p.exists() else (0o666 & ~_UMASK))
+    except OSError:
+        pass
+    try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -145,6 +152,10 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(e, PermissionError) and p.exists():  # e.g. Windows: open in Excel
+            raise SaveError(f"{p}: could not be replaced ({e.strerror}); is it open in another "
+                            f"program (Excel, a viewer) or read-only? close it and save again; "
+                            f"the previous file is unchanged") from None
         raise SaveError(f"{p}: could not be saved ({e.strerror}); the previous file is unchanged") from None
     try:  # make the rename durable where the platform allows it
         dfd = os.open(folder, os.O_RDONLY)

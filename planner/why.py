@@ -60,18 +60,22 @@ def _fmt(d: dt.date) -> str:
 
 
 class _Context:
-    def __init__(self, season: Season, plan: Plan, athlete: str):
+    def __init__(self, season: Season, plan: Plan, athlete: str, tl: Timeline | None = None,
+                 rs: RuleSet | None = None, team_hv: list[int] | None = None):
         if season.athlete(athlete) is None:
             from planner.errors import InputError
 
             raise InputError("", [f"no athlete has id {athlete!r}; use an id from the squad"])
         self.season, self.plan, self.aid = season, plan, athlete
-        self.tl = Timeline(season)
-        self.rs = RuleSet(season.rules)
+        self.tl = tl if tl is not None else Timeline(season)
+        self.rs = rs if rs is not None else RuleSet(season.rules)
         self.ap = plan.for_athlete(athlete)
         self.who = season.athlete_label(athlete)
         self.inj = season.injury_of(athlete)
         self.proto = load_protocol(self.inj.protocol) if self.inj else None
+        self._team_hv = team_hv
+        self._values: dict[tuple[str, str], float] = {}
+        self.speed = [v >= SPEED_DAY for v in self.ap.intensity] if self.ap is not None else []
 
     def cap(self, stage: str) -> int:
         if stage == FIT:
@@ -82,11 +86,58 @@ class _Context:
 
     def kind_cap(self, w: int) -> int:
         kind = self.ap.weeks[w]
-        return self.rs.value("HV-2", "max_speed_days_deload" if kind == "deload" else "max_speed_days")
+        return self.value("HV-2", "max_speed_days_deload" if kind == "deload" else "max_speed_days")
+
+    def value(self, rule_id: str, name: str) -> float:
+        """The rule set's value, remembered (a day's explanation asks for several)."""
+        key = (rule_id, name)
+        v = self._values.get(key)
+        if v is None:
+            v = self._values[key] = self.rs.value(rule_id, name)
+        return v
+
+    def team_hv(self, i: int) -> int:
+        """Athletes of the plan who are fit and at HV level on day ``i``."""
+        if self._team_hv is not None:
+            return self._team_hv[i]
+        return sum(1 for a in self.plan.athletes if a.stages[i] == FIT and a.intensity[i] >= HV_LEVEL)
+
+
+class Explainer:
+    """Why-answers for many days of one season and plan: the calendar, the rule set and the
+    team's daily HV counts are built once (the Excel export explains every athlete-day).
+    ``Explainer(season, plan).day(athlete, date)`` equals ``why_day(season, plan, athlete, date)``.
+    """
+
+    def __init__(self, season: Season, plan: Plan, timeline: Timeline | None = None):
+        self.season, self.plan = season, plan
+        self.tl = timeline if timeline is not None else Timeline(season)
+        self.rs = RuleSet(season.rules)
+        n = self.tl.n
+        self.team_hv = [0] * n
+        for a in plan.athletes:
+            for i, (st, it) in enumerate(zip(a.stages[:n], a.intensity[:n], strict=False)):
+                if st == FIT and it >= HV_LEVEL:
+                    self.team_hv[i] += 1
+        self._contexts: dict[str, _Context] = {}
+
+    def context(self, athlete: str) -> _Context:
+        c = self._contexts.get(athlete)
+        if c is None:
+            c = _Context(self.season, self.plan, athlete, self.tl, self.rs, self.team_hv)
+            self._contexts[athlete] = c
+        return c
+
+    def day(self, athlete: str, day: dt.date) -> Why:
+        return _why_day(self.context(athlete), day)
 
 
 def why_day(season: Season, plan: Plan, athlete: str, day: dt.date) -> Why:
-    c = _Context(season, plan, athlete)
+    return _why_day(_Context(season, plan, athlete), day)
+
+
+def _why_day(c: _Context, day: dt.date) -> Why:
+    season, athlete = c.season, c.aid
     tl, ap = c.tl, c.ap
     i = tl.index(day)
     if i is None:
@@ -133,13 +184,13 @@ def why_day(season: Season, plan: Plan, athlete: str, day: dt.date) -> Why:
         what = "no running" if cap == 0 else f"at most {cap} %"
         add(Reason("RH-CAP", "bound", f"Stage {st} allows {what}."))
     if st == FIT and not tl.is_comp[i]:
-        k = c.rs.value("HV-6", "days_after")
+        k = c.value("HV-6", "days_after")
         if tl.md_after[i] is not None and tl.md_after[i] <= k:
             add(Reason("HV-6", "bound", f"MD+{tl.md_after[i]}: no speed day for a fit athlete after a match."))
-        if c.rs.value("HV-7", "enabled") and tl.md_before[i] == 1:
+        if c.value("HV-7", "enabled") and tl.md_before[i] == 1:
             add(Reason("HV-7", "bound", "MD-1: no speed day the day before a match (activation only)."))
-    speed = [v >= SPEED_DAY for v in ap.intensity]
-    r = c.rs.value("HV-5", "rest_days")
+    speed = c.speed
+    r = c.value("HV-5", "rest_days")
     near = [j for j in range(max(0, i - r), min(tl.n, i + r + 1)) if j != i and speed[j]]
     if near and not tl.is_comp[i]:
         days = ", ".join(_fmt(tl.days[j]) for j in near)
@@ -160,7 +211,7 @@ def why_day(season: Season, plan: Plan, athlete: str, day: dt.date) -> Why:
 
     # soft rules served ------------------------------------------------------------------------
     if it >= HV_LEVEL or (tl.is_comp[i] and st == FIT and not off):
-        g = c.rs.value("HV-1", "max_gap_days")
+        g = c.value("HV-1", "max_gap_days")
         prev = next((j for j in range(i - 1, -1, -1) if ap.intensity[j] >= HV_LEVEL), None)
         gap = f"; the previous one was {i - prev} days earlier" if prev is not None else ""
         if st == FIT:
@@ -168,9 +219,8 @@ def why_day(season: Season, plan: Plan, athlete: str, day: dt.date) -> Why:
         if ap.weeks[w] == "taper" and st == FIT:
             add(Reason("TP-3", "serves", "Keeps intensity in the taper week."))
         if not tl.is_comp[i] and st == FIT:
-            mates = [a.athlete for a in plan.athletes
-                     if a.athlete != athlete and a.stages[i] == FIT and a.intensity[i] >= HV_LEVEL]
-            add(Reason("TEAM", "serves", f"A shared team speed day with {len(mates)} other athlete(s)."))
+            mates = c.team_hv(i) - 1  # this athlete is fit and at HV level here
+            add(Reason("TEAM", "serves", f"A shared team speed day with {mates} other athlete(s)."))
             if label in ("MD-3", "MD-4"):
                 add(Reason("HV-DAY", "serves", f"{label} is the preferred day for high-velocity work."))
             else:
@@ -183,7 +233,7 @@ def why_day(season: Season, plan: Plan, athlete: str, day: dt.date) -> Why:
 
 
 def _ladder_reason(c: _Context, i: int, add) -> None:
-    sps = c.rs.value("RH-11", "sessions_per_step")
+    sps = c.value("RH-11", "sessions_per_step")
     segs = segments(c.inj, c.proto, until=c.tl.days[i])
     start = segs[-1].start if segs else c.tl.start
     credit = c.proto.previous_cap(segs[-1].stage) if segs and segs[-1].stage != FIT else 0

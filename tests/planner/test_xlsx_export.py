@@ -30,10 +30,14 @@ from planner.timeline import Timeline
 from planner.xlsx_export import (
     ATHLETE_HEADERS,
     KIND_FILL,
+    SPEED_SHEET,
     STAGE_COLOUR,
+    STAGE_TINT,
+    SUMMARY_SHEETS,
     build_workbook,
     export_workbook,
     safe_sheet_title,
+    workbook_bytes,
     write_text,
 )
 
@@ -137,7 +141,8 @@ def test_sheet_names_team_first_then_athletes_in_team_order(exported):
     _, _, path = exported
     wb = openpyxl.load_workbook(path)
     # injured first (A3), then positions in first-appearance order (Defender, Goalkeeper), then id
-    assert wb.sheetnames == ["Team", "A3 Cy Cedar", "A1 Ann Ash", "A4 Di Dale", "A2 Bo Birch"]
+    assert wb.sheetnames == [*SUMMARY_SHEETS, "A3 Cy Cedar", "A1 Ann Ash", "A4 Di Dale", "A2 Bo Birch",
+                             SPEED_SHEET]
     assert list(team_rows(wb["Team"])) == ["A3", "A1", "A4", "A2"]
 
 
@@ -263,7 +268,7 @@ def test_athlete_sheet_one_row_per_day(exported):
         assert ws.cell(row=r, column=5).value == ap.intensity[i]
         assert ws.cell(row=r, column=6).value == ap.weeks[i // 7]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:H{tl.n + 1}"
+    assert ws.auto_filter.ref == f"A1:I{tl.n + 1}"
     assert ws.column_dimensions["H"].width > ws.column_dimensions["B"].width
 
 
@@ -429,7 +434,7 @@ def test_sheet_title_hazards_in_a_real_export(tmp_path):
     export_workbook(season, plan, path)
     wb = openpyxl.load_workbook(path)
     names = wb.sheetnames
-    assert len(names) == 1 + len(season.athletes)
+    assert len(names) == len(SUMMARY_SHEETS) + len(season.athletes) + 1
     assert len({n.lower() for n in names}) == len(names)
     assert all(_valid(n) for n in names)
     assert "K1 Kim Lee" in names and "k1 KIM LEE (2)" in names
@@ -463,7 +468,7 @@ def test_demo_season_exports_and_reopens(tmp_path, demo_season):
     export_workbook(demo_season, plan, path)
     tl = Timeline(demo_season)
     wb = openpyxl.load_workbook(path)
-    assert len(wb.sheetnames) == 1 + len(demo_season.athletes)
+    assert len(wb.sheetnames) == len(SUMMARY_SHEETS) + len(demo_season.athletes) + 1
     team = wb["Team"]
     rows = team_rows(team)
     injured = [i.athlete for i in demo_season.injuries]
@@ -548,3 +553,288 @@ def test_libreoffice_opens_the_export_and_prints_it(tmp_path):
     )
     pdf = tmp_path / "plan.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+# ---------------------------------------------------------------------------------------------
+# The full export: Cover, Calendar, Rules, Why, charts, Speed days, anonymised, the fast path
+# ---------------------------------------------------------------------------------------------
+EXPORTED_AT = dt.datetime(2027, 1, 21, 9, 30)
+
+
+def _cells(ws) -> dict[str, object]:
+    return {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
+
+
+def _column(ws, header: str) -> int:
+    return next(c.column for c in ws[1] if c.value == header)
+
+
+def test_cover_sheet_names_the_season_status_objective_date_and_links(tmp_path):
+    season = small_season()
+    plan = small_plan(season).model_copy(update={"objective": 1234.0, "bound": 1200.0,
+                                                 "solve_seconds": 2.5})
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(workbook_bytes(season, plan, exported_at=EXPORTED_AT))
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == "Cover"
+    ws = wb["Cover"]
+    assert ws["A1"].value == "Riverside U19"
+    facts = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2)
+             for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value}
+    assert facts["Plan status"].value.startswith("optimal")
+    assert facts["Objective"].value.startswith("1,234 penalty points") and "bound 1,200" in facts["Objective"].value
+    assert facts["Exported"].value == EXPORTED_AT
+    assert facts["Season"].value.startswith("04 Jan 2027 to 20 Jan 2027 (17 days, 3 weeks)")
+    assert facts["Anonymised"].value.startswith("no")
+    links = {k: ws.cell(row=facts[k].row, column=1).hyperlink
+             for k in ("Team", "Calendar", "Rules", "Speed days")}
+    for sheet, link in links.items():
+        assert link is not None and link.location == f"'{sheet}'!A1"
+    # the legend shows each stage in its colour
+    assert facts["P1"].row and ws.cell(row=facts["P1"].row, column=1).fill.fgColor.rgb.endswith(STAGE_COLOUR["P1"])
+
+
+def test_calendar_is_the_intensity_grid_of_every_athlete_day(exported):
+    season, plan, path = exported
+    tl = Timeline(season)
+    ws = openpyxl.load_workbook(path)["Calendar"]
+    header = [c.value for c in ws[1]]
+    assert header[:5] == ["Date", "Weekday", "MD", "Team week", "Competition"]
+    assert header[5:] == ["A3 Cy Cedar", "A1 Ann Ash", "A4 Di Dale", "A2 Bo Birch"]
+    assert ws.max_row == tl.n + 1
+    for j, aid in enumerate(("A3", "A1", "A4", "A2"), start=6):
+        got = [ws.cell(row=i + 2, column=j).value for i in range(tl.n)]
+        assert got == list(plan.for_athlete(aid).intensity), aid
+    assert ws.cell(row=2 + 5, column=5).value == "League match 3 (C)"
+    assert ws.cell(row=2 + 7, column=4).value == "deload"
+    assert ws.freeze_panes == "F2" and ws.auto_filter.ref == f"A1:I{tl.n + 1}"
+    # rehab days carry the stage tint; an unavailable day is hatched; zeros are hidden by format
+    a3 = ws.cell(row=2 + 4, column=6)
+    assert a3.fill.fgColor.rgb.endswith(STAGE_TINT["P1"])
+    away = ws.cell(row=2 + 14, column=9)
+    assert away.value == 0 and away.fill.fill_type == "lightUp"
+    assert away.number_format == '0;-0;;@'
+    df = pd.read_excel(path, sheet_name="Calendar")
+    assert df["A1 Ann Ash"].tolist() == list(plan.for_athlete("A1").intensity)
+
+
+def test_rules_sheet_lists_every_rule_with_this_seasons_values(tmp_path):
+    from planner.citations import CITATIONS
+    from planner.rules import RULES
+    from planner.season import RuleSettings
+
+    season = small_season(rules=RuleSettings(values={"HV-2": {"max_speed_days": 1}},
+                                             modes={"HV-1": "hard", "TEAM": "off"}))
+    path = tmp_path / "rules.xlsx"
+    export_workbook(season, small_plan(season), path)
+    df = pd.read_excel(path, sheet_name="Rules", nrows=sum(max(1, len(r.params)) for r in RULES.values()))
+    assert set(df["Rule"]) == set(RULES)
+    hv2 = df[(df["Rule"] == "HV-2") & (df["Parameter"] == "max_speed_days")].iloc[0]
+    assert (hv2["Value"], hv2["Default"], hv2["Range"], hv2["Unit"]) == (1, 2, "1\u20133", "days/week")
+    assert hv2["Mode"] == "hard" and hv2["Evidence"] == "E+J (study, expert judgement)"
+    modes = df.drop_duplicates("Rule").set_index("Rule")["Mode"]
+    assert modes["HV-1"] == "hard" and modes["TEAM"] == "off" and modes["RTS"] == "soft"
+    ws = openpyxl.load_workbook(path)["Rules"]
+    values = _cells(ws)
+    assert CITATIONS["Colby18"] in values.values()
+    assert ws.auto_filter.ref == f"A1:L{len(df) + 1}" and ws.freeze_panes == "C2"
+
+
+def test_athlete_sheets_say_why_and_chart_their_weekly_speed_days(exported):
+    season, plan, path = exported
+    wb = openpyxl.load_workbook(path)
+    ws = wb["A1 Ann Ash"]
+    why = _column(ws, "Why")
+    text = {i: ws.cell(row=i + 2, column=why).value for i in range(17)}
+    assert text[6].startswith("AV-1: No running load on a day without training.")  # Sunday
+    assert "HV-6: MD+1: no speed day for a fit athlete after a match." in text[6]
+    assert "AV-1: A fit, available athlete plays" in text[5]
+    assert "serves HV-1" in text[1]  # a 90 % day keeps the HV window covered
+    bo = wb["A2 Bo Birch"]
+    assert "AV-1: Bo Birch (A2) is unavailable" in bo.cell(row=2 + 14, column=why).value
+    cy = wb["A3 Cy Cedar"]
+    assert "RH-CAP: Stage P1 allows no running." in cy.cell(row=2 + 3, column=why).value
+    # the chart data: speed days (>= 80 %) per athlete and week
+    speed = wb["Speed days"]
+    assert [c.value for c in speed[1]][:4] == ["Week", "Week start", "Team week", "A3 Cy Cedar"]
+    col = {c.value: c.column for c in speed[1]}
+    for ap in plan.athletes:
+        a = season.athlete(ap.athlete)
+        got = [speed.cell(row=r, column=col[f"{a.id} {a.name}"]).value for r in (2, 3, 4)]
+        assert got == [sum(1 for i in days if ap.intensity[i] >= 80) for days in WEEK_DAYS]
+    # one native bar chart per athlete sheet, reading that athlete's column
+    with zipfile.ZipFile(path) as z:
+        charts = sorted(n for n in z.namelist() if n.startswith("xl/charts/chart"))
+        assert len(charts) == 4
+        xml = "".join(z.read(n).decode() for n in charts)
+    assert xml.count("<barChart>") == 4 and xml.count("<barDir val=\"col\" />") == 4
+    assert "'Speed days'!$F$2:$F$4" in xml and "'Speed days'!$B$2:$B$4" in xml
+
+
+def test_every_table_prints_landscape_with_its_header_repeated(exported):
+    _, _, path = exported
+    wb = openpyxl.load_workbook(path)
+    for title in ("Calendar", "Rules", "Speed days", "A1 Ann Ash"):
+        ws = wb[title]
+        assert ws.page_setup.orientation == "landscape", title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, title
+        assert ws.print_title_rows == "$1:$1", title
+        assert ws.auto_filter.ref, title
+    assert wb["A1 Ann Ash"].print_area == "'A1 Ann Ash'!$A$1:$I$18"
+    team = wb["Team"]
+    assert team.page_setup.orientation == "landscape" and team.print_title_rows == "$1:$4"
+
+
+def test_team_marks_weeks_without_any_hv_exposure(exported):
+    _, _, path = exported
+    ws = openpyxl.load_workbook(path)["Team"]
+    rules = [(str(rng.sqref), r) for rng in ws.conditional_formatting for r in rng.rules]
+    (sqref, rule), = rules
+    assert sqref == "D5:F8" and rule.operator == "equal" and rule.formula == ["0"]
+    assert rule.dxf.font.color.rgb.endswith("C62828")
+
+
+def _all_text(path) -> list[str]:
+    """Every cell value, sheet title, header and footer of a workbook, as text."""
+    wb = openpyxl.load_workbook(path)
+    out = list(wb.sheetnames)
+    for ws in wb.worksheets:
+        out += [str(v) for v in _cells(ws).values()]
+        for hf in (ws.oddHeader, ws.oddFooter):
+            out += [p.text or "" for p in (hf.left, hf.center, hf.right)]
+    with zipfile.ZipFile(path) as z:
+        out += [z.read(n).decode() for n in z.namelist() if n.endswith(".xml")]
+    return out
+
+
+def test_anonymised_export_has_ids_and_no_names_diagnoses_or_protocols(tmp_path, demo_season):
+    from planner.protocols import load_protocol
+
+    plan = simple_plan(demo_season)
+    # give the injured athletes rehab stages in the plan, so stage texts would be written
+    athletes = []
+    for ap in plan.athletes:
+        inj = demo_season.injury_of(ap.athlete)
+        if inj is not None:
+            stage = load_protocol(inj.protocol).stage_ids[1]
+            ap = ap.model_copy(update={"stages": (stage,) * len(ap.stages)})
+        athletes.append(ap)
+    plan = plan.model_copy(update={"athletes": tuple(athletes)})
+    season = demo_season.model_copy(update={"unavailability": demo_season.unavailability + (
+        Unavailability(athlete="A05", start=demo_season.calendar.start,
+                       end=demo_season.calendar.start, reason="Knee arthroscopy"),)})
+    path = tmp_path / "anon.xlsx"
+    export_workbook(season, plan, path, anonymise=True)
+    text = "\n".join(_all_text(path))
+    secrets = [a.name for a in season.athletes] + ["Knee arthroscopy"]
+    for inj in season.injuries:
+        proto = load_protocol(inj.protocol)
+        secrets += [proto.id, proto.name] + [s.title for s in proto.stages]
+        secrets += [s.exit_text for s in proto.stages] + [s.content for s in proto.stages]
+    for secret in secrets:
+        assert secret not in text, secret
+    wb = openpyxl.load_workbook(path)
+    ids = [a.id for a in season.athletes]
+    assert sorted(wb.sheetnames[4:-1]) == sorted(ids)
+    assert "P2" in _cells(wb[season.injuries[0].athlete]).values()  # stage codes stay
+    assert any("anonymised" in str(v).lower() or str(v).startswith("yes")
+               for v in _cells(wb["Cover"]).values())
+    # the same export without anonymising does carry the names (the test can fail)
+    export_workbook(season, plan, tmp_path / "named.xlsx")
+    assert season.athletes[0].name in "\n".join(_all_text(tmp_path / "named.xlsx"))
+
+
+@pytest.mark.parametrize("probe", PROBES, ids=repr)
+def test_probes_come_back_as_text_in_every_sheet(tmp_path, probe):
+    odd = Athlete.model_construct(id="X1", name=probe, position=probe, max_speed=None)
+    base = small_season()
+    comps = (Competition.model_construct(id="x", name=probe, date=_day(2), end_date=None,
+                                         priority="C"),)
+    season = base.model_copy(update={"name": probe, "athletes": base.athletes + (odd,),
+                                     "competitions": base.competitions + comps})
+    plan = small_plan(season)
+    plan = plan.model_copy(update={"athletes": plan.athletes + (fit_plan(season, "X1", [0]),)})
+    path = tmp_path / "probe.xlsx"
+    export_workbook(season, plan, path)
+    want = _expected(probe)
+    quoted = want.startswith(("=", "+", "-", "@", "\t", "\n"))
+    wb = openpyxl.load_workbook(path)
+    athlete = next(t for t in wb.sheetnames if t.startswith("X1"))
+    spots = {
+        "Cover": wb["Cover"]["A1"],
+        "Calendar": wb["Calendar"].cell(row=2 + 2, column=5),
+        athlete: wb[athlete].cell(row=2 + 2, column=8),
+    }
+    for sheet, cell in spots.items():
+        assert cell.data_type == "s" and cell.quotePrefix == quoted, sheet
+        assert cell.value in (want, f"{want} (C)"), sheet
+    for sheet in ("Calendar", "Speed days"):
+        labels = [c.value for c in wb[sheet][1]]
+        assert f"X1 {want}" in labels, sheet
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                assert c.data_type not in ("f", "e"), (ws.title, c.coordinate)
+    for sheet in ("Calendar", athlete):
+        df = pd.read_excel(path, sheet_name=sheet, keep_default_na=False, na_values=[])
+        column = "Competition"
+        assert df[column].iloc[2] in (want, f"{want} (C)"), sheet
+
+
+def test_the_fast_path_writes_what_openpyxl_would(tmp_path):
+    season, plan = hazard_season_and_plan()
+    fast = tmp_path / "fast.xlsx"
+    fast.write_bytes(workbook_bytes(season, plan, exported_at=EXPORTED_AT))
+    slow = tmp_path / "slow.xlsx"
+    build_workbook(season, plan, exported_at=EXPORTED_AT).save(slow)
+    a, b = openpyxl.load_workbook(fast), openpyxl.load_workbook(slow)
+    assert a.sheetnames == b.sheetnames
+    for title in a.sheetnames:
+        wa, wb_ = a[title], b[title]
+        assert wa.max_row == wb_.max_row and wa.max_column == wb_.max_column, title
+        assert wa.dimensions == wb_.dimensions, title
+        for ra, rb in zip(wa.iter_rows(), wb_.iter_rows(), strict=True):
+            for ca, cb in zip(ra, rb, strict=True):
+                where = (title, ca.coordinate)
+                assert (ca.value, ca.data_type, ca.quotePrefix) == (cb.value, cb.data_type, cb.quotePrefix), where
+                assert ca.number_format == cb.number_format, where
+                assert (ca.font.b, ca.font.color and ca.font.color.rgb) == (cb.font.b, cb.font.color and cb.font.color.rgb), where
+                assert (ca.fill.fill_type, ca.fill.fgColor.rgb) == (cb.fill.fill_type, cb.fill.fgColor.rgb), where
+                assert ca.alignment.text_rotation == cb.alignment.text_rotation, where
+        for r, dim in wb_.row_dimensions.items():
+            if dim.height:
+                assert wa.row_dimensions[r].height == dim.height, (title, r)
+
+
+def test_an_export_to_a_file_open_in_excel_is_a_clear_save_error(tmp_path, monkeypatch):
+    season = small_season()
+    plan = small_plan(season)
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"the previous export")
+
+    def locked(src, dst):  # what Windows does while Excel has the file open
+        raise PermissionError(13, "The process cannot access the file because it is being used "
+                                  "by another process")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(SaveError) as err:
+        export_workbook(season, plan, path)
+    message = str(err.value)
+    assert message.startswith(f"{path}: could not be replaced")
+    assert "open in another program" in message and "close it" in message
+    assert path.read_bytes() == b"the previous export"
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_the_export_gets_the_mode_of_the_users_files(tmp_path, monkeypatch):
+    import planner.seasonfile as sf
+
+    monkeypatch.setattr(sf, "_UMASK", 0o027)  # read from the process at import
+    season = small_season()
+    path = tmp_path / "plan.xlsx"
+    export_workbook(season, small_plan(season), path)
+    assert path.stat().st_mode & 0o777 == 0o640  # not the 0600 of a temporary file
+    path.chmod(0o600)
+    export_workbook(season, small_plan(season), path)  # an existing file keeps its mode
+    assert path.stat().st_mode & 0o777 == 0o600
