@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sys
 
+PREWARM_DELAY_MS = 800
+
 
 def make_app():
     """The ``QApplication`` (created once), named so that QSettings and paths are Periodize's."""
@@ -65,6 +67,8 @@ def create_main_window(path: str | None = None, recover: bool = True):
         exclude = {window.autosaver.key} if window.autosaver is not None else set()
         if offer_recovery(window, exclude):
             error = None  # the recovered document is shown instead
+    # Load OR-Tools in the background once the window is up: the first solve starts at once.
+    QTimer.singleShot(PREWARM_DELAY_MS, window, window.prewarm_solver)
     if error is not None:
         message = f"{error}\n\nShowing the demo season instead."
         QTimer.singleShot(0, window, lambda: QMessageBox.critical(

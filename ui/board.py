@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QLine, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
@@ -239,7 +240,8 @@ class SeasonBoard(QAbstractScrollArea):
         self._marker_font.setBold(True)
 
         self._theme = BoardTheme.from_palette(self.palette())
-        self._glyph_cache: dict[tuple[int, float], QPixmap] = {}
+        self._glyph_cache: dict[tuple, QPixmap] = {}
+        self._week_cache: dict[int, list] = {}  # week zoom: row -> its weeks' glyph cells
         self._zoom = "day"
         self._cw = CELL_W
         self._season: Season | None = None
@@ -259,6 +261,8 @@ class SeasonBoard(QAbstractScrollArea):
         self._today: int | None = None
         self.today_override: dt.date | None = None  # tests and screenshots fix "today"
         self.painted_glyphs = 0  # glyphs drawn by the last paint (only the visible cells)
+        self.paint_count = 0  # paints so far, and the duration of the last (bench/app.py)
+        self.last_paint_ms = 0.0
         self._update_scrollbars()
 
     # -- public ----------------------------------------------------------------------------
@@ -274,6 +278,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._season = season
         self._tl = Timeline(season) if season is not None else None
         self._rows = self._build_rows() if season is not None else []
+        self._week_cache = {}
         self._row_of = {r.athlete_id: i for i, r in enumerate(self._rows)}
         self._team_weeks = None
         if season is not None and season.plan is not None and self._tl is not None:
@@ -447,6 +452,7 @@ class SeasonBoard(QAbstractScrollArea):
         anchor = self._cur[1] if self._cur is not None else self.horizontalScrollBar().value() // self._cw
         self._zoom = zoom
         self._cw = ZOOMS[zoom]
+        self._week_cache = {}
         self._update_scrollbars()
         if self._cur is not None:
             self.ensure_visible(*self._cur)
@@ -541,6 +547,7 @@ class SeasonBoard(QAbstractScrollArea):
                             QEvent.Type.StyleChange):
             self._theme = BoardTheme.from_palette(self.palette())
             self._glyph_cache.clear()
+            self._week_cache = {}
             self.viewport().update()
         super().changeEvent(event)
 
@@ -653,6 +660,7 @@ class SeasonBoard(QAbstractScrollArea):
 
     # -- painting ----------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        t0 = time.perf_counter()
         p = QPainter(self.viewport())
         try:
             vp = self.viewport().rect()
@@ -669,6 +677,8 @@ class SeasonBoard(QAbstractScrollArea):
             self._paint_today(p)
         finally:
             p.end()
+            self.paint_count += 1
+            self.last_paint_ms = (time.perf_counter() - t0) * 1000
 
     def _x(self, day: int) -> int:
         return self._name_w + day * self._cw - self.horizontalScrollBar().value()
@@ -678,7 +688,7 @@ class SeasonBoard(QAbstractScrollArea):
 
     def _glyph(self, level: int, scale: float = 1.0) -> QPixmap:
         """The glyph of a level, rendered once per theme into a pixmap (fast to blit)."""
-        key = (level, scale)
+        key: tuple = (level, scale)
         pix = self._glyph_cache.get(key)
         if pix is None:
             dpr = self.devicePixelRatioF() or 1.0
@@ -698,6 +708,60 @@ class SeasonBoard(QAbstractScrollArea):
             self._glyph_cache[key] = pix
         return pix
 
+    def _marker(self, priority: str, size: int) -> QPixmap:
+        """A competition's priority marker, rendered once per theme."""
+        key = (-3, priority, size)
+        pix = self._glyph_cache.get(key)
+        if pix is None:
+            dpr = self.devicePixelRatioF() or 1.0
+            pix = QPixmap(int(size * dpr), int(size * dpr))
+            pix.setDevicePixelRatio(dpr)
+            pix.fill(Qt.GlobalColor.transparent)
+            gp = QPainter(pix)
+            gp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            draw_priority(gp, QRectF(0, 0, size, size), priority, self._marker_font, self._theme.priority)
+            gp.end()
+            self._glyph_cache[key] = pix
+        return pix
+
+    def _week_cells(self, r: int) -> list[tuple[int, int, QPixmap, int]]:
+        """Week zoom, row ``r``: (week, x offset, pixmap, glyph count) of each week with speed
+        days, computed once per season, zoom and theme."""
+        cells = self._week_cache.get(r)
+        if cells is None:
+            tl, row = self._tl, self._rows[r]
+            cells = []
+            for w, levels in enumerate(row.week_speed or ()):
+                if not levels:
+                    continue
+                wk = tl.weeks[w]
+                pix = self._week_glyphs(levels)
+                width = (wk.last - wk.first + 1) * self._cw
+                dx = wk.first * self._cw + (width - round(pix.width() / pix.devicePixelRatio())) // 2
+                cells.append((w, dx, pix, min(3, len(levels))))
+            self._week_cache[r] = cells
+        return cells
+
+    def _week_glyphs(self, levels: tuple[int, ...]) -> QPixmap:
+        """A week's speed days in week zoom (up to three small glyphs, "+" for more), rendered
+        once per combination and theme: one blit per athlete-week."""
+        key = (-2, levels[:3] + ((-1,) if len(levels) > 3 else ()))
+        pix = self._glyph_cache.get(key)
+        if pix is None:
+            dpr = self.devicePixelRatioF() or 1.0
+            items = key[1]
+            step = 8
+            width = step * len(items)
+            pix = QPixmap(int(width * dpr), int(16 * dpr))
+            pix.setDevicePixelRatio(dpr)
+            pix.fill(Qt.GlobalColor.transparent)
+            gp = QPainter(pix)
+            for k, lv in enumerate(items):
+                gp.drawPixmap(k * step + step // 2 - 8, 0, self._glyph(lv, 0.7 if lv > 0 else 1.0))
+            gp.end()
+            self._glyph_cache[key] = pix
+        return pix
+
     def _paint_grid(self, p: QPainter) -> None:
         tl, th, cw = self._tl, self._theme, self._cw
         assert tl is not None
@@ -712,31 +776,48 @@ class SeasonBoard(QAbstractScrollArea):
         w0, w1 = tl.week_of[d0], tl.week_of[d1]
 
         # Columns: team week kind tint, non-training days and the past (under every row).
+        ox = self._x(0)
+        p.setPen(Qt.PenStyle.NoPen)
         if self._team_weeks:
+            tints: dict[str, list[QRect]] = {}
             for w in range(w0, w1 + 1):
-                tint = th.week_tint.get(self._team_weeks[w])
-                if tint is not None:
+                kind = self._team_weeks[w]
+                if kind in th.week_tint:
                     wk = tl.weeks[w]
-                    p.fillRect(QRect(self._x(wk.first), g.top(), (wk.last - wk.first + 1) * cw,
-                                     col_h), tint)
+                    tints.setdefault(kind, []).append(
+                        QRect(ox + wk.first * cw, g.top(), (wk.last - wk.first + 1) * cw, col_h))
+            for kind, rects in tints.items():
+                p.setBrush(th.week_tint[kind])
+                p.drawRects(rects)
+        # Days off: the shade already composed over the base or the week's tint (opaque
+        # fills are much faster than blending).
+        off: dict[str | None, list[QRect]] = {}
         for d in range(d0, d1 + 1):
             if not tl.is_training[d] and not tl.is_comp[d]:
-                p.fillRect(QRect(self._x(d), g.top(), cw, col_h), th.non_training)
+                kind = self._team_weeks[tl.week_of[d]] if self._team_weeks else None
+                off.setdefault(kind if kind in th.week_tint else None, []).append(
+                    QRect(ox + d * cw, g.top(), cw, col_h))
+        for kind, rects in off.items():
+            p.setBrush(th.over(th.week_tint[kind] if kind else th.base, th.non_training))
+            p.drawRects(rects)
 
-        # Rows: rehab stage stretches and unavailable hatching.
+        # Rows: rehab stage stretches and unavailable hatching (rectangles batched by colour).
+        fills: dict[str, list[QRect]] = {}
         for r in range(r0, r1 + 1):
             row = self._rows[r]
             y = self._y(r)
             for a, b, stage in row.runs:
-                if b < d0 or a > d1:
+                if b < d0 or a > d1 or stage not in th.stages:
                     continue
-                colour = th.stages.get(stage)
-                if colour is not None:
-                    p.fillRect(QRect(self._x(a), y, (b - a + 1) * cw, ROW_H), colour)
+                fills.setdefault(stage, []).append(QRect(ox + a * cw, y, (b - a + 1) * cw, ROW_H))
             for a, b in row.unavailable:
                 if b < d0 or a > d1:
                     continue
-                p.fillRect(QRect(self._x(a), y + 1, (b - a + 1) * cw, ROW_H - 2), th.hatch)
+                p.fillRect(QRect(ox + a * cw, y + 1, (b - a + 1) * cw, ROW_H - 2), th.hatch)
+        p.setPen(Qt.PenStyle.NoPen)
+        for stage, rects in fills.items():
+            p.setBrush(th.stages[stage])
+            p.drawRects(rects)
 
         # Grid lines: light between days (day zoom), darker between weeks, darkest between
         # months and under the injured group and each position group.
@@ -747,7 +828,7 @@ class SeasonBoard(QAbstractScrollArea):
             y = self._y(r)
             light.append(QLine(g.left(), y, right, y))
         for d in range(d0, min(d1 + 1, tl.n - 1) + 1):
-            x = self._x(d)
+            x = ox + d * cw
             if tl.days[d].day == 1 and d > 0:
                 months.append(QLine(x, g.top(), x, bottom))
             elif self._is_week_start(d):
@@ -765,6 +846,7 @@ class SeasonBoard(QAbstractScrollArea):
 
         # Over the lines: where a stage starts (a darker edge), and the athlete's own week kind
         # as a band at the foot of the row where it differs from the team's.
+        bands: dict[str, list[QRect]] = {}
         for r in range(r0, r1 + 1):
             row = self._rows[r]
             y = self._y(r)
@@ -773,27 +855,28 @@ class SeasonBoard(QAbstractScrollArea):
                     continue
                 colour = th.stages.get(stage, th.stages.get(row.runs[0][2]))
                 edge = (colour or th.week_line).darker(150)
-                p.fillRect(QRect(self._x(a), y + 1, 2, ROW_H - 1), edge)
+                p.fillRect(QRect(ox + a * cw, y + 1, 2, ROW_H - 1), edge)
             if row.weeks and self._team_weeks:
                 for w in range(w0, w1 + 1):
                     own = row.weeks[w]
                     if own != self._team_weeks[w]:
                         wk = tl.weeks[w]
-                        p.fillRect(QRect(self._x(wk.first) + 2, y + ROW_H - BAND_H - 1,
-                                         (wk.last - wk.first + 1) * cw - 3, BAND_H),
-                                   th.week_band[own])
+                        bands.setdefault(own, []).append(
+                            QRect(ox + wk.first * cw + 2, y + ROW_H - BAND_H - 1,
+                                  (wk.last - wk.first + 1) * cw - 3, BAND_H))
+        p.setPen(Qt.PenStyle.NoPen)
+        for own, rects in bands.items():
+            p.setBrush(th.week_band[own])
+            p.drawRects(rects)
 
         # Stage names where a stretch has room (days without a glyph), then the glyphs.
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setFont(self._small)
         fm = QFontMetrics(self._small)
         glyphs = 0
-        ox = self._x(0)
         pix = {lv: self._glyph(lv) for lv in (60, 70, 80, 90, 95, 100)}
         pix.update({lv: self._glyph(lv) for r in range(r0, r1 + 1) if self._rows[r].intensity
                     for lv in set(self._rows[r].intensity[d0:d1 + 1]) - set(pix) if lv > 0})
-        small = {lv: self._glyph(lv, 0.7) for lv in (80, 90, 95, 100)}
-        plus = self._glyph(-1)
         for r in range(r0, r1 + 1):
             row = self._rows[r]
             y = self._y(r)
@@ -818,21 +901,10 @@ class SeasonBoard(QAbstractScrollArea):
                         p.drawPixmap(left + d * cw, cy, pix[lv])
                         glyphs += 1
             elif row.week_speed is not None:
-                for w in range(w0, w1 + 1):
-                    levels = row.week_speed[w]
-                    if not levels:
-                        continue
-                    wk = tl.weeks[w]
-                    shown = levels[:3]
-                    step = 8
-                    width = (wk.last - wk.first + 1) * cw
-                    x = ox + wk.first * cw + (width - step * len(shown)) // 2 + step // 2 - 8
-                    for lv in shown:
-                        p.drawPixmap(x, cy, small[lv])
-                        x += step
-                        glyphs += 1
-                    if len(levels) > 3:
-                        p.drawPixmap(x - 4, cy, plus)
+                for w, dx, pix_w, n in self._week_cells(r):
+                    if w0 <= w <= w1:
+                        p.drawPixmap(ox + dx, cy, pix_w)
+                        glyphs += n
         self.painted_glyphs = glyphs
 
         # Pins (a corner flag) and rule violations (a red frame and corner).
@@ -990,13 +1062,14 @@ class SeasonBoard(QAbstractScrollArea):
 
         # Days: weekday letters, or a priority marker on a competition day.
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        hx = self._x(0)
         for d in range(d0, d1 + 1):
-            x = self._x(d)
+            x = hx + d * cw
             prio = tl.best_priority(d)
             if prio is not None:
                 size = max(cw, 13)
-                rect = QRectF(x + cw / 2 - size / 2, y_day + (DAY_H - size) / 2, size, size)
-                draw_priority(p, rect, prio, self._marker_font, th.priority)
+                p.drawPixmap(int(x + cw / 2 - size / 2), y_day + (DAY_H - size) // 2,
+                             self._marker(prio, size))
             elif self._zoom == "day":
                 p.setFont(self._small)
                 p.setPen(th.dim_text if not tl.is_training[d] else th.text)

@@ -85,10 +85,15 @@ class Document(QObject):
         self.modified_changed.emit(not clean)
 
     # -- changes -------------------------------------------------------------------------
-    def apply(self, edit: Edit) -> Season:
-        """Apply ``edit`` as one undo step; raises ``planner.errors.InputError`` (nothing changes)."""
+    def apply(self, edit: Edit, after: Season | None = None) -> Season:
+        """Apply ``edit`` as one undo step; raises ``planner.errors.InputError`` (nothing changes).
+
+        ``after``: the result of ``edit.apply(season)`` already computed (in a worker thread)
+        for exactly the current season.
+        """
         before = self._season
-        after = edit.apply(before)
+        if after is None:
+            after = edit.apply(before)
         self.undo_stack.push(EditCommand(self, edit, before, after))
         return after
 

@@ -84,13 +84,19 @@ def _table(columns: list[str], name: str) -> QTableWidget:
     t.verticalHeader().setVisible(False)
     t.setAlternatingRowColors(True)
     t.horizontalHeader().setStretchLastSection(True)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return t
 
 
 def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
-    """Rows of (key, cells); the key is kept in the first cell's UserRole."""
+    """Rows of (key, cells); the key is kept in the first cell's UserRole.
+
+    Columns are sized once at the end (sizing them to contents on every item made a refill
+    of 40 competitions take 100 ms).
+    """
+    header = table.horizontalHeader()
     with QSignalBlocker(table):
+        table.setUpdatesEnabled(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.setRowCount(len(rows))
         for r, (key, cells) in enumerate(rows):
             for c, text in enumerate(cells):
@@ -98,6 +104,9 @@ def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, key)
                 table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+        header.setStretchLastSection(True)
+        table.setUpdatesEnabled(True)
 
 
 def _selected_key(table: QTableWidget):
@@ -135,10 +144,20 @@ class Editor(QWidget):
 
     edit_requested = Signal(object)
     problem = Signal(str, str)  # what was tried, why it cannot be done
+    date_selected = Signal(object)  # a selected item's date: the board scrolls to it
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.season: Season | None = None
+        self._view: object = None  # what the editor shows, to skip refills when unchanged
+
+    def unchanged(self, season: Season, view: object) -> bool:
+        """Keep ``season``; True when ``view`` (the part of it shown) is what is shown already."""
+        self.season = season
+        if view == self._view:
+            return True
+        self._view = view
+        return False
 
     def request(self, edit) -> None:
         self.edit_requested.emit(edit)
@@ -198,8 +217,9 @@ class CompetitionsEditor(Editor):
         self._update_buttons()
 
     def set_season(self, season: Season) -> None:
+        if self.unchanged(season, (season.competitions, season.calendar.start, season.calendar.end)):
+            return
         key = self.selected_id()
-        self.season = season
         _fill(self.table, [(c.id, [fmt(c.date), fmt(c.end_date) if c.end_date else "",
                                    c.name, c.priority]) for c in season.competitions])
         for w in (self.date, self.end):
@@ -223,6 +243,7 @@ class CompetitionsEditor(Editor):
         c = self.season.competition(self.selected_id()) if self.season else None
         if c is None:
             return
+        self.date_selected.emit(c.date)
         self.name.setText(c.name)
         self.date.setDate(qdate(c.date))
         self.multi.setChecked(c.end_date is not None)
@@ -304,8 +325,9 @@ class BlocksEditor(Editor):
         self._update_buttons()
 
     def set_season(self, season: Season) -> None:
+        if self.unchanged(season, (season.blocks, season.calendar.start, season.calendar.end)):
+            return
         key = self.selected_index()
-        self.season = season
         _fill(self.table, [(i, [fmt(b.start), fmt(b.end), b.name, b.emphasis])
                            for i, b in enumerate(season.blocks)])
         for w in (self.start, self.end):
@@ -327,6 +349,7 @@ class BlocksEditor(Editor):
         if self.season is None or i is None:
             return
         b = self.season.blocks[i]
+        self.date_selected.emit(b.start)
         self.name.setText(b.name)
         self.start.setDate(qdate(b.start))
         self.end.setDate(qdate(b.end))
@@ -388,8 +411,9 @@ class DaysOffEditor(Editor):
         self._load()
 
     def set_season(self, season: Season) -> None:
+        if self.unchanged(season, season.calendar):
+            return
         key = self.selected_date()
-        self.season = season
         _fill(self.table, [(d.date.isoformat(), [fmt(d.date), d.reason])
                            for d in season.calendar.non_training_days])
         self.date.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
@@ -405,6 +429,7 @@ class DaysOffEditor(Editor):
         self.delete_button.setEnabled(day is not None)
         if day is None or self.season is None:
             return
+        self.date_selected.emit(day)
         self.date.setDate(qdate(day))
         for d in self.season.calendar.non_training_days:
             if d.date == day:
@@ -489,8 +514,11 @@ class SquadEditor(Editor):
         self._update_buttons()
 
     def set_season(self, season: Season) -> None:
+        if self.unchanged(season, (season.athletes, tuple(i.athlete for i in season.injuries),
+                                   season.unavailability, season.calendar.start,
+                                   season.calendar.end)):
+            return
         key = self.selected_id()
-        self.season = season
         injured = {i.athlete for i in season.injuries}
         away = {u.athlete for u in season.unavailability}
         rows = []
@@ -652,11 +680,12 @@ class InjuriesEditor(Editor):
         self.stage_button = QPushButton("Record &stage")
         self.stage_button.setAccessibleName("Record stage")
         self.stage_button.setToolTip("The athlete entered this stage on this date")
-        srow = QHBoxLayout()
-        srow.addWidget(self.stage)
-        srow.addWidget(QLabel("from"))
-        srow.addWidget(self.stage_start, 1)
-        srow.addWidget(self.stage_button)
+        srow = QFormLayout()
+        srow.addRow("Entered", self.stage)
+        son = QHBoxLayout()
+        son.addWidget(self.stage_start, 1)
+        son.addWidget(self.stage_button)
+        srow.addRow("on", son)
 
         self.flare_date = date_edit("Flare-up date")
         self.flare_date.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
@@ -695,6 +724,7 @@ class InjuriesEditor(Editor):
         self.rehab = QGroupBox("Rehab progress")
         rlay = QVBoxLayout(self.rehab)
         rlay.addWidget(self.history, 1)
+        rlay.addWidget(QLabel("Next stage reached (the history records what happened):"))
         rlay.addLayout(srow)
         rlay.addWidget(QLabel("Flare-up (symptoms back):"))
         rlay.addLayout(frow)
@@ -725,8 +755,10 @@ class InjuriesEditor(Editor):
 
     # state ------------------------------------------------------------------------------
     def set_season(self, season: Season) -> None:
+        if self.unchanged(season, (season.athletes, season.injuries, season.competitions,
+                                   season.calendar)):
+            return
         key = self.selected_athlete()
-        self.season = season
         injured = {i.athlete for i in season.injuries}
         with QSignalBlocker(self.athlete):
             self.athlete.clear()

@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self._last_progress: Progress | None = None
         self.solve_time_limit = 30.0  # seconds
         self.check_report = None  # planner.check.CheckReport of the current plan
+        self._check_cache: dict[int, tuple[Season, object]] = {}
+        self._job_prepared = None
 
         self.board = SeasonBoard(self)
         self.legend = BoardLegend(self)
@@ -156,11 +158,13 @@ class MainWindow(QMainWindow):
         self.document.set_modified(modified)
         self._update_title()
 
-    def apply_edit(self, edit: E.Edit) -> bool:
-        """Apply ``edit`` as one undo step; a refused edit is explained, never raised."""
+    def apply_edit(self, edit: E.Edit, after: Season | None = None) -> bool:
+        """Apply ``edit`` as one undo step; a refused edit is explained, never raised.
+
+        ``after``: the edit's result for the current season when already computed."""
         try:
             before = self.document.season
-            self.document.apply(edit)
+            self.document.apply(edit, after)
         except PeriodizeError as e:
             QMessageBox.warning(self, "That change cannot be made", str(e))
             self.statusBar().showMessage("The change was not made; the season is unchanged.", 8000)
@@ -339,13 +343,15 @@ class MainWindow(QMainWindow):
             self.docks[key].raise_()
         self.docks["squad"].hide()
         self.docks["injuries"].hide()
-        self.resizeDocks([self.docks["inspector"]], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["inspector"], self.docks["squad"]], [420, 380],
+                         Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["check"]], [130], Qt.Orientation.Vertical)
 
         for ed in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
                    self.squad_editor, self.injuries_editor):
             ed.edit_requested.connect(self.apply_edit)
             ed.problem.connect(self._show_problem)
+            ed.date_selected.connect(self._show_date)
         self.rules_panel.edit_requested.connect(self.apply_edit)
         for browser in (self.inspector, self.explanation):
             browser.rule_requested.connect(self.show_rule)
@@ -439,16 +445,26 @@ class MainWindow(QMainWindow):
 
         season = self.document.season
         report = None
-        if season.plan is not None:
+        cached = self._check_cache.get(id(season))
+        if cached is not None and cached[0] is season:
+            report = cached[1]
+        elif season.plan is not None:
             try:
                 report = check_plan(season, season.plan)
             except PeriodizeError as e:
                 self.statusBar().showMessage(f"The plan could not be checked: {e}", 8000)
+            self._remember_check(season, report)
         self.check_report = report
         self.board.set_violations(report.violations if report is not None else ())
         self.violations_panel.set_report(season, report)
         n = len(report.violations) if report is not None else 0
         self.docks["check"].setWindowTitle(f"Plan Check ({n})" if n else "Plan Check")
+
+    def _remember_check(self, season: Season, report) -> None:
+        """Keep the reports of recent documents: undo and redo then need no new check."""
+        self._check_cache[id(season)] = (season, report)  # the season is kept: its id stays its own
+        while len(self._check_cache) > 12:
+            self._check_cache.pop(next(iter(self._check_cache)))
 
     @Slot(str, object)
     def _on_current_changed(self, athlete: str, day) -> None:
@@ -470,6 +486,12 @@ class MainWindow(QMainWindow):
         """Select a cell on the board (from a violation, a conflict or a link)."""
         self.board.set_current(athlete or None, day)
         self.board.setFocus()
+
+    @Slot(object)
+    def _show_date(self, day) -> None:
+        """An editor's selected item: the board shows its date (on the current athlete)."""
+        cur = self.board.current()
+        self.board.set_current(cur[0] if cur else None, day)
 
     @Slot(str)
     def show_rule(self, rule_id: str) -> None:
@@ -516,6 +538,14 @@ class MainWindow(QMainWindow):
         day = min(max(day, season.calendar.start), season.calendar.end)
         cur = self.board.current()
         self.board.set_current(cur[0] if cur else None, day)
+
+    @Slot()
+    def prewarm_solver(self) -> None:
+        """Import OR-Tools in a background thread (see ``ui.solveworker.prewarm``)."""
+        from ui.solveworker import prewarm
+
+        if getattr(self, "prewarm_thread", None) is None:
+            self.prewarm_thread = prewarm()
 
     @Slot()
     def about(self) -> None:
@@ -708,6 +738,7 @@ class MainWindow(QMainWindow):
     def _on_solve_finished(self, outcome: Outcome) -> None:
         other_file = self._job_file_revision != self.document.file_revision
         changed = not other_file and self._job_season != self.document.season
+        prepared = self._job.prepared if self._job is not None else None
         self._end_solve()
         status = outcome.status.value if isinstance(outcome.status, Status) else str(outcome.status)
         if other_file:
@@ -726,7 +757,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("A solve result for an older version of the season "
                                          "is offered above the board.", 10000)
             self.stale_result_offered.emit(outcome)
-        elif outcome.plan is not None and self.apply_edit(E.SetPlan(plan=outcome.plan)):
+        elif outcome.plan is not None and self._accept_plan(outcome, prepared):
             text = f"Solved: {status}"
             if outcome.objective is not None:
                 text += f" · objective {_number(outcome.objective)}"
@@ -750,6 +781,16 @@ class MainWindow(QMainWindow):
                                 outcome.message or f"The solver found no plan ({status}). "
                                 "Give it more time or relax a rule.")
         self.solve_finished.emit(outcome)
+
+    def _accept_plan(self, outcome: Outcome, prepared) -> bool:
+        """Accept the solver's plan as one undo step, using the season and check the worker
+        prepared when they are for exactly the current season."""
+        if prepared is not None:
+            season, edit, after, report = prepared
+            if season == self.document.season and edit.plan is outcome.plan:
+                self._remember_check(after, report)
+                return self.apply_edit(edit, after)
+        return self.apply_edit(E.SetPlan(plan=outcome.plan))
 
     @Slot()
     def apply_stale_result(self) -> bool:

@@ -320,8 +320,10 @@ class ExplanationPanel(_Browser):
 
     def show_outcome(self, season: Season, outcome) -> None:
         self.outcome = outcome
-        out = [f"<h3 style='margin:0'>No plan satisfies every hard rule</h3>"
-               f"<p>{_esc(outcome.message or 'The hard rules cannot all be met.')}</p>"]
+        out = ["<h3 style='margin:0'>No plan satisfies every hard rule</h3>"]
+        message = (outcome.message or "").strip()
+        if message and message.rstrip(".") != "No plan satisfies every hard rule":
+            out.append(f"<p>{_esc(message)}</p>")
         if outcome.explanation:
             out.append("<p>These rule instances cannot all hold together. Change one of them "
                        "(a pin, a rule value, a date) and solve again:</p><ol>")
@@ -349,10 +351,15 @@ class ExplanationPanel(_Browser):
 # -- rules --------------------------------------------------------------------------------------
 class RulesPanel(QWidget):
     """Every rule: value (editable within its range), range, unit, hard/soft/off, evidence tag
-    and citations. A change is a ``SetRuleValue`` / ``SetRuleMode`` edit."""
+    and citations. A change is a ``SetRuleValue`` / ``SetRuleMode`` edit.
+
+    Each rule is a heading line (id, title, evidence tag, and "hard" for the rules that are
+    always kept); under it a "Mode" line for the soft rules that can be made hard or switched
+    off, and a line per parameter. The pane below shows the selected rule's text and sources.
+    """
 
     edit_requested = Signal(object)
-    COLUMNS = ["Rule", "Value", "Range", "Unit", "Mode", "Evidence"]
+    COLUMNS = ["Rule", "Value", "Range", "Unit"]
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -362,7 +369,9 @@ class RulesPanel(QWidget):
         self.tree.setColumnCount(len(self.COLUMNS))
         self.tree.setHeaderLabels(self.COLUMNS)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(12)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, len(self.COLUMNS)):
             self.tree.header().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
@@ -386,30 +395,36 @@ class RulesPanel(QWidget):
         self.tree.currentItemChanged.connect(self._show_details)
 
     def _build(self) -> None:
+        bold = self.tree.font()
+        bold.setBold(True)
         for r in RULES.values():
-            item = QTreeWidgetItem([f"{r.id}  {r.title}", "", "", "", "", r.evidence])
+            fixed = "" if r.can_switch else (" · hard" if r.hard else " · soft")
+            item = QTreeWidgetItem([f"{r.id}  {r.title}  [{r.evidence}]{fixed}"])
             item.setData(0, Qt.ItemDataRole.UserRole, r.id)
-            item.setToolTip(0, r.summary)
+            item.setFont(0, bold)
             cites = "\n".join(cite(k) for k in r.citations) or "no citation (expert judgement)"
-            item.setToolTip(5, f"{evidence_text(r.evidence)}\n\n{cites}")
+            item.setToolTip(0, f"{r.summary}\n\nEvidence {r.evidence}: {evidence_text(r.evidence)}"
+                               f"\n{cites}")
             self.tree.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)
             self.items[r.id] = item
             if r.can_switch:
+                child = QTreeWidgetItem(["Mode", "", "soft · hard · off", ""])
+                child.setData(0, Qt.ItemDataRole.UserRole, r.id)
+                child.setToolTip(0, "soft: a penalty when broken; hard: never broken; off: ignored")
+                item.addChild(child)
                 box = QComboBox()
                 box.addItem("soft", "soft")
                 box.addItem("hard", "hard")
                 box.addItem("off", "off")
                 box.setAccessibleName(f"{r.id} mode")
-                box.setToolTip("soft: a penalty when broken; hard: never broken; off: ignored")
+                box.setToolTip(child.toolTip(0))
                 box.currentIndexChanged.connect(lambda _i, rid=r.id: self._mode_changed(rid))
-                self.tree.setItemWidget(item, 4, box)
+                self.tree.setItemWidget(child, 1, box)
                 self.mode_boxes[r.id] = box
-            else:
-                item.setText(4, "hard" if r.hard else "soft")
-                item.setToolTip(4, "Always kept" if r.hard else "Always a penalty")
             for p in r.params:
-                child = QTreeWidgetItem([f"    {p.description}", "",
-                                         f"{p.min:g}–{p.max:g}", p.unit, "", ""])
+                child = QTreeWidgetItem([p.description[:1].upper() + p.description[1:], "",
+                                         f"{p.min:g}–{p.max:g}", p.unit])
                 child.setData(0, Qt.ItemDataRole.UserRole, r.id)
                 child.setToolTip(0, f"{r.id}.{p.name}: {p.description} (default {p.default:g})")
                 item.addChild(child)

@@ -1,19 +1,25 @@
-"""Screenshots of the main window for the docs: ``python -m ui.screenshots OUTDIR``.
+"""Screenshots of the app for the docs: ``python -m ui.screenshots OUTDIR``.
 
-Opens the window on the demo season at 1400x800, saves ``board-unsolved.png``, solves the
-season with the real solver (waiting at most two minutes) and saves ``board.png``. Run it with
-``QT_QPA_PLATFORM=offscreen`` (``make screenshots`` does).
+Opens the window on the demo season at 1400x860 and walks through a coach's session with the
+real solver: the unsolved board, the solve in progress, the solved board with the inspector,
+week zoom, a pin and a manual change with the plan check, every editor, the rules panel, an
+infeasible season explained, a solve result offered after a change, the New and Season Settings
+dialogs and the board in dark mode. Run it with ``QT_QPA_PLATFORM=offscreen`` (``make
+screenshots`` does). Settings and recovery copies go to a temporary folder.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-SOLVE_TIMEOUT = 120.0  # seconds to wait for the solve to finish
+SOLVE_TIMEOUT = 120.0  # seconds to wait for a solve to finish
 TIME_LIMIT = 60.0  # the solver's own time limit
+SIZE = (1400, 860)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,71 +29,206 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
+    scratch = tempfile.TemporaryDirectory(prefix="periodize-shots-")
+    os.environ["PERIODIZE_STATE_DIR"] = scratch.name  # no recovery copy in the coach's folder
 
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QDate, QEventLoop, QSettings, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Periodize")
     app.setOrganizationName("Periodize")
     # Neither read nor change the coach's own window state and recent files.
-    from PySide6.QtCore import QSettings
-
-    settings_dir = tempfile.TemporaryDirectory(prefix="periodize-shots-")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir.name)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch.name)
 
+    from planner import edits as E
+    from planner.season import IntensityPin
     from ui.mainwindow import MainWindow, load_demo_season
 
-    window = MainWindow(load_demo_season(), None)
-    window.resize(1400, 800)
+    shots: list[Path] = []
+
+    def settle(ms: int = 60) -> None:
+        end = time.monotonic() + ms / 1000
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.005)
+
+    def shoot(widget, name: str) -> None:
+        settle()
+        path = out / name
+        widget.grab().save(str(path))
+        shots.append(path)
+        print(path)
+
+    def wait_solve(window) -> object | None:
+        loop = QEventLoop()
+        outcomes = []
+
+        def done(outcome) -> None:
+            outcomes.append(outcome)
+            loop.quit()
+
+        window.solve_finished.connect(done)
+        window.solve_failed.connect(lambda _t: loop.quit())
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(int(SOLVE_TIMEOUT * 1000))
+        if window.is_solving():
+            loop.exec()
+        window.solve_finished.disconnect(done)
+        return outcomes[0] if outcomes else None
+
+    # A solve whose progress stays on screen long enough to be photographed.
+    def slow_solve(request, on_progress=None, stop=None):
+        from solver import solve
+
+        state = {"n": 0}
+
+        def progress(p) -> None:
+            on_progress(p)
+            state["n"] += 1
+            if state["n"] == 1:
+                time.sleep(1.5)
+
+        return solve(request, on_progress=progress, stop=stop)
+
+    season = load_demo_season()
+    window = MainWindow(season, None, solve_fn=slow_solve)
+    window.resize(*SIZE)
+    window.board.today_override = dt.date(2026, 9, 23)
+    window.set_document(season, None)
     window.show()
-    app.processEvents()
+    window.docks["check"].hide()
+    shoot(window, "board-unsolved.png")
 
-    unsolved = out / "board-unsolved.png"
-    window.grab().save(str(unsolved))
-    print(unsolved)
-
-    loop = QEventLoop()
-    outcomes = []
-
-    def done(outcome) -> None:
-        outcomes.append(outcome)
-        loop.quit()
-
-    def failed(text: str) -> None:
-        print(f"solve failed: {text}", file=sys.stderr)
-        loop.quit()
-
-    window.solve_finished.connect(done)
-    window.solve_failed.connect(failed)
+    # Solve, with the progress in the status bar.
     window.solve_time_limit = TIME_LIMIT
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.timeout.connect(loop.quit)
-    timer.start(int(SOLVE_TIMEOUT * 1000))
     started = time.monotonic()
     window.solve_action.trigger()
-    loop.exec()
-    took = time.monotonic() - started
-    if not outcomes:
-        window.cancel_solve()
-        print(f"the solve did not finish within {SOLVE_TIMEOUT:.0f} s", file=sys.stderr)
+    while window.is_solving() and "objective" not in window.progress_label.text():
+        settle(20)
+        if time.monotonic() - started > SOLVE_TIMEOUT:
+            break
+    settle(300)
+    shoot(window, "solve-progress.png")
+    outcome = wait_solve(window)
+    if outcome is None or outcome.plan is None:
+        print("the solve did not give a plan", file=sys.stderr)
         window.set_modified(False)
         window.close()
-        settings_dir.cleanup()
         return 1
-    outcome = outcomes[0]
-    print(f"solve: {outcome.status.value}, objective {outcome.objective}, {took:.1f} s",
-          file=sys.stderr)
-    app.processEvents()
-    solved = out / "board.png"
-    window.grab().save(str(solved))
-    print(solved)
+    print(f"solve: {outcome.status.value}, objective {outcome.objective}, "
+          f"{time.monotonic() - started:.1f} s", file=sys.stderr)
+
+    # The solved board with the inspector on an injured athlete's HV session.
+    window.show_dock("check")
+    kofi = window.season.plan.for_athlete("A07")
+    day = next(season.calendar.start + dt.timedelta(days=i) for i, v in enumerate(kofi.intensity)
+               if v >= 90 and kofi.stages[i] != "FIT")
+    window.board.set_current("A07", day)
+    window.show_dock("inspector")
+    shoot(window, "board.png")
+    shoot(window.docks["inspector"], "inspector.png")
+
+    window.week_zoom_action.trigger()
+    shoot(window, "board-week.png")
+    window.day_zoom_action.trigger()
+
+    # A pin and a manual change: the plan check marks what the change breaks.
+    from planner.timeline import Timeline
+
+    tl = Timeline(season)
+    fit = window.season.plan.for_athlete("A05")
+    i = next(k for k in range(60, tl.n - 2)
+             if fit.intensity[k] >= 90 and tl.is_training[k] and tl.is_training[k + 1])
+    d1 = season.calendar.start + dt.timedelta(days=i + 1)
+    window.apply_edit(E.AddPin(pin=IntensityPin(athlete="A04", date=d1, intensity=90)))
+    window.apply_edit(E.SetDayIntensity(athlete="A05", date=d1, intensity=95))
+    window.board.set_current("A05", d1)
+    hb = window.board.horizontalScrollBar()
+    hb.setValue(hb.value() + window.board.cell_rect("A05", d1).center().x()
+                - window.board.viewport().width() // 2)
+    window.show_dock("check")
+    window._show_cell_menu("A05", d1, window.board.viewport().mapToGlobal(
+        window.board.cell_rect("A05", d1).center()))
+    settle(100)
+    shoot(window, "board-check.png")
+    window.cell_menu.hide()
+
+    # The editors.
+    window.show_dock("competitions")
+    window.competitions_editor.select(season.competitions[5].id)
+    shoot(window, "editor-competitions.png")
+    window.show_dock("blocks")
+    window.blocks_editor.table.selectRow(1)
+    shoot(window, "editor-blocks.png")
+    window.show_dock("daysoff")
+    window.days_off_editor.table.selectRow(1)
+    shoot(window, "editor-days-off.png")
+    window.show_dock("inspector")
+    window.show_dock("squad")
+    window.squad_editor.select("A12")
+    shoot(window, "editor-squad.png")
+    window.show_dock("injuries")
+    window.injuries_editor.select("A07")
+    window.injuries_editor.test_value.setValue(72)
+    shoot(window, "editor-injuries.png")
+    window.docks["squad"].hide()
+    window.docks["injuries"].hide()
+    window.show_dock("rules")
+    window.rules_panel.show_rule("HV-1")
+    shoot(window, "rules.png")
+
+    dlg = window.season_settings_dialog()
+    shoot(dlg, "dialog-season-settings.png")
+    dlg.reject()
+
+    # A solve result offered after the season changed while solving.
+    window.solve_action.trigger()
+    window.apply_edit(E.SetRuleValue(rule="HV-1", param="max_gap_days", value=7))
+    wait_solve(window)
+    shoot(window, "solve-stale-offer.png")
+    window.discard_stale_result()
+
+    # An infeasible season: the explanation links to the rules and dates.
+    window.undo_stack.setIndex(0)
+    kofi_p1 = season.calendar.start + dt.timedelta(days=2)
+    window.apply_edit(E.AddPin(pin=IntensityPin(athlete="A07", date=kofi_p1, intensity=90)))
+    window.solve_action.trigger()
+    wait_solve(window)
+    window.show_dock("explanation")
+    window.resizeDocks([window.docks["explanation"]], [230], Qt.Orientation.Vertical)
+    window.explanation.follow(f"cell:A07:{kofi_p1.isoformat()}")
+    window.show_dock("inspector")
+    shoot(window, "solve-infeasible.png")
+    window.resizeDocks([window.docks["explanation"]], [130], Qt.Orientation.Vertical)
+    window.show_dock("check")
+
+    window.set_modified(False)
+    new = window.new_dialog()
+    new.name.setText("Riverside FC U19 2027/28")
+    new.start.setDate(QDate(2027, 7, 5))
+    new.end.setDate(QDate(2028, 5, 28))
+    shoot(new, "dialog-new-season.png")
+    new.reject()
+
+    # Dark mode.
+    from ui.theme import dark_palette
+
+    window.set_document(season.model_copy(update={"plan": outcome.plan}), None)
+    window.show_dock("check")
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    window.board.set_current("A07", day)
+    window.show_dock("inspector")
+    shoot(window, "board-dark.png")
+
     window.set_modified(False)  # no save prompt on close
     window.close()
-    settings_dir.cleanup()
-    return 0 if outcome.plan is not None else 1
+    scratch.cleanup()
+    return 0
 
 
 if __name__ == "__main__":

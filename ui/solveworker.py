@@ -10,6 +10,9 @@ worker signals go to methods of GUI-thread objects, never to lambdas).
 from __future__ import annotations
 
 import logging
+import os
+import sys
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -32,6 +35,7 @@ class SolveWorker(QObject):
     """Runs one solve in the thread it was moved to."""
 
     progress = Signal(object)  # solver.api.Progress
+    prepared = Signal(object)  # (season, SetPlan edit, season with the plan, CheckReport) or None
     finished = Signal(object)  # solver.api.Outcome
     failed = Signal(str)  # an unexpected error, as text a coach can read
 
@@ -47,13 +51,59 @@ class SolveWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        _lower_priority()
         try:
             outcome = self._solve(self._request, on_progress=self._on_progress, stop=self._token)
         except Exception as e:  # noqa: BLE001 - any failure must reach the window, not kill the thread
             log.exception("the solver failed")
             self.failed.emit(str(e) or type(e).__name__)
             return
+        self.prepared.emit(prepare(self._request.season, outcome))
         self.finished.emit(outcome)
+
+
+def prepare(season: Season, outcome: Outcome):
+    """The season with the outcome's plan and its plan-check report, computed here in the
+    worker thread so that accepting the plan does not freeze the window; None when the plan
+    does not fit the season (the window then says why)."""
+    if outcome.plan is None:
+        return None
+    from planner.check import check_plan
+    from planner.edits import SetPlan
+    from planner.errors import PeriodizeError
+
+    try:
+        edit = SetPlan(plan=outcome.plan)
+        after = edit.apply(season)
+        return season, edit, after, check_plan(after, outcome.plan)
+    except PeriodizeError:
+        return None
+
+
+def _lower_priority() -> None:
+    """Give the solver thread (and the CP-SAT threads it starts, which inherit it) a lower
+    priority than the window, so a busy machine keeps the window responsive. Linux only:
+    there a thread has its own nice value."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (AttributeError, OSError):
+        pass
+
+
+def prewarm() -> threading.Thread:
+    """Import OR-Tools in the background (at low priority) so the first solve starts at once."""
+    def load() -> None:
+        _lower_priority()
+        try:
+            import solver.model  # noqa: F401 - imports OR-Tools
+        except Exception:  # noqa: BLE001 - the solve itself will report the problem
+            log.exception("pre-loading the solver failed")
+
+    t = threading.Thread(target=load, name="periodize-prewarm", daemon=True)
+    t.start()
+    return t
 
 
 class SolveJob(QObject):
@@ -89,10 +139,12 @@ class SolveJob(QObject):
         self._thread.finished.connect(self._worker.deleteLater)  # deleted in its own thread
         # Queued to this GUI-thread object's methods.
         self._worker.progress.connect(self._on_progress)
+        self._worker.prepared.connect(self._on_prepared)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._done = False
         self._shut = False
+        self.prepared = None  # see SolveWorker.prepared
 
     # -- control ------------------------------------------------------------------------
     def start(self) -> None:
@@ -128,6 +180,10 @@ class SolveJob(QObject):
     def _on_progress(self, progress: Progress) -> None:
         if not self._done and not self._shut:
             self.progress.emit(progress)
+
+    @Slot(object)
+    def _on_prepared(self, prepared) -> None:
+        self.prepared = prepared
 
     @Slot(object)
     def _on_finished(self, outcome: Outcome) -> None:

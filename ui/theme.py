@@ -116,6 +116,11 @@ class BoardTheme:
             selection=highlight,
         )
 
+    @staticmethod
+    def over(under: QColor, top: QColor) -> QColor:
+        """``top`` (with alpha) composed over the opaque ``under``."""
+        return blend(under, QColor(top.red(), top.green(), top.blue()), top.alphaF())
+
     def intensity_colour(self, level: int) -> QColor:
         best = 60
         for lv in self.intensity:

@@ -191,7 +191,7 @@ def test_infeasible_outcome_is_explained(qtbot, tiny, dialogs):
     assert w.season.plan is None
     assert dialogs == []  # shown in a panel, not a blocking dialog
     text = w.explanation.toPlainText()
-    assert "No plan satisfies every hard rule." in text
+    assert "No plan satisfies every hard rule" in text
     assert "Cara Mid cannot reach FIT" in text
     assert not w.docks["explanation"].isHidden()
 

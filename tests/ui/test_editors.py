@@ -326,12 +326,12 @@ def test_rules_panel_lists_every_rule_with_range_unit_evidence_and_citation(w):
     rp = w.rules_panel
     assert set(rp.items) == set(RULES)
     item = rp.items["HV-1"]
-    assert item.text(5) == "E+J"
-    assert cite("Malone17") in item.toolTip(5)
-    child = item.child(0)
+    assert item.text(0) == "HV-1  Regular high-velocity exposure  [E+J]"
+    assert cite("Malone17") in item.toolTip(0)
+    assert item.child(0).text(0) == "Mode" and rp.mode_boxes["HV-1"].count() == 3
+    child = item.child(1)
     assert child.text(2) == "7–10" and child.text(3) == "days"
-    assert "HV-1" not in rp.mode_boxes or rp.mode_boxes["HV-1"].count() == 3
-    assert rp.items["HV-5"].text(4) == "hard" and "HV-5" not in rp.mode_boxes
+    assert rp.items["HV-5"].text(0).endswith("[J] · hard") and "HV-5" not in rp.mode_boxes
     w.show_rule("HV-1")
     assert rp.current_rule() == "HV-1"
     assert cite("Malone17") in rp.details.toPlainText()
