@@ -380,7 +380,7 @@ class SeasonBoard(QAbstractScrollArea):
         r, d = self._cur
         return self._rows[r].athlete_id, self._tl.days[d]
 
-    def set_current(self, athlete_id: str | None, day: dt.date | None) -> bool:
+    def set_current(self, athlete_id: str | None, day: dt.date | None, center: bool = True) -> bool:
         """Select a cell and scroll it into view; None clears. False when it does not exist.
 
         With an athlete that is not on the board (``None`` or unknown) the date is still shown:
@@ -402,16 +402,16 @@ class SeasonBoard(QAbstractScrollArea):
             r = self._row_of[athlete_id]
         else:
             r = self._cur[0] if self._cur is not None else 0
-        self._move_to(r, d)
+        self._move_to(r, d, center)
         return athlete_id is None or athlete_id in self._row_of
 
-    def _move_to(self, r: int, d: int) -> None:
+    def _move_to(self, r: int, d: int, center: bool = False) -> None:
         assert self._tl is not None
         r = max(0, min(len(self._rows) - 1, r))
         d = max(0, min(self._tl.n - 1, d))
         changed = self._cur != (r, d)
         self._cur = (r, d)
-        self.ensure_visible(r, d)
+        self.ensure_visible(r, d, center)
         self.viewport().update()
         if changed:
             self._emit_current()
@@ -426,10 +426,20 @@ class SeasonBoard(QAbstractScrollArea):
         self.setAccessibleDescription(self._cell_tooltip(r, d).replace("\n", "; "))
         self.current_changed.emit(cur[0], cur[1])
 
-    def ensure_visible(self, r: int, d: int) -> None:
+    def ensure_visible(self, r: int, d: int, center: bool = False) -> None:
+        """Scroll the cell into view: just enough (arrow keys), or to the middle of the view
+        when it is near an edge or hidden (a jump from a link, a list or an editor)."""
         g = self._grid_rect()
         hb, vb = self.horizontalScrollBar(), self.verticalScrollBar()
         x0, x1 = d * self._cw, (d + 1) * self._cw
+        if center:
+            mx, my = 3 * self._cw, ROW_H
+            if x0 - mx < hb.value() or x1 + mx > hb.value() + g.width():
+                hb.setValue(x0 - (g.width() - self._cw) // 2)
+            y0 = r * ROW_H
+            if y0 - my < vb.value() or y0 + ROW_H + my > vb.value() + g.height():
+                vb.setValue(y0 - (g.height() - ROW_H) // 2)
+            return
         if x0 < hb.value():
             hb.setValue(x0)
         elif x1 > hb.value() + g.width():

@@ -105,6 +105,7 @@ def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
                     item.setData(Qt.ItemDataRole.UserRole, key)
                 table.setItem(r, c, item)
         table.resizeColumnsToContents()
+        header.setStretchLastSection(False)  # re-applied: the last column fills the width
         header.setStretchLastSection(True)
         table.setUpdatesEnabled(True)
 
@@ -145,6 +146,7 @@ class Editor(QWidget):
     edit_requested = Signal(object)
     problem = Signal(str, str)  # what was tried, why it cannot be done
     date_selected = Signal(object)  # a selected item's date: the board scrolls to it
+    athlete_selected = Signal(str)  # the coach chose an athlete here: the board follows
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -505,6 +507,7 @@ class SquadEditor(Editor):
         lay.addLayout(buttons)
         lay.addWidget(self.away, 1)
         self.table.itemSelectionChanged.connect(self._load)
+        self.table.itemClicked.connect(lambda _item: self._chosen())
         self.add_button.clicked.connect(self.add)
         self.apply_button.clicked.connect(self.apply)
         self.delete_button.clicked.connect(self.delete)
@@ -552,6 +555,11 @@ class SquadEditor(Editor):
 
     def select(self, athlete_id: str) -> bool:
         return _select_key(self.table, athlete_id)
+
+    def _chosen(self) -> None:
+        aid = self.selected_id()
+        if aid:
+            self.athlete_selected.emit(aid)
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
@@ -654,6 +662,9 @@ class InjuriesEditor(Editor):
         self.onset.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
         self.first_stage = QComboBox()
         self.first_stage.setAccessibleName("Stage")
+        for combo in (self.protocol, self.first_stage):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         self.first_start = date_edit("Stage start")
         self.first_start.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
         self.target = QComboBox()
@@ -675,6 +686,8 @@ class InjuriesEditor(Editor):
         self.history = _table(["Stage", "From", "Tests"], "Rehab history")
         self.stage = QComboBox()
         self.stage.setAccessibleName("New stage")
+        self.stage.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.stage.setMinimumContentsLength(16)
         self.stage_start = date_edit("New stage start")
         self.stage_start.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
         self.stage_button = QPushButton("Record &stage")
@@ -742,6 +755,7 @@ class InjuriesEditor(Editor):
         lay.addWidget(self.rehab, 1)
 
         self.athlete.currentIndexChanged.connect(self._load)
+        self.athlete.activated.connect(lambda _i: self.athlete_selected.emit(self.selected_athlete() or ""))
         self.protocol.currentIndexChanged.connect(self._protocol_changed)
         self.test_name.currentIndexChanged.connect(self._show_pass_mark)
         self.test_name.editTextChanged.connect(self._show_pass_mark)
@@ -845,7 +859,7 @@ class InjuriesEditor(Editor):
             with QSignalBlocker(combo):
                 combo.clear()
                 for s in proto.stages:
-                    combo.addItem(f"{s.id} — {s.title} (≤ {s.cap} %)", s.id)
+                    combo.addItem(f"{s.id} (≤ {s.cap} %) {s.title}", s.id)
                 if extra:
                     combo.addItem("FIT — back to full training", "FIT")
         inj = self.injury()

@@ -352,6 +352,7 @@ class MainWindow(QMainWindow):
             ed.edit_requested.connect(self.apply_edit)
             ed.problem.connect(self._show_problem)
             ed.date_selected.connect(self._show_date)
+            ed.athlete_selected.connect(self._show_athlete)
         self.rules_panel.edit_requested.connect(self.apply_edit)
         for browser in (self.inspector, self.explanation):
             browser.rule_requested.connect(self.show_rule)
@@ -492,6 +493,16 @@ class MainWindow(QMainWindow):
         """An editor's selected item: the board shows its date (on the current athlete)."""
         cur = self.board.current()
         self.board.set_current(cur[0] if cur else None, day)
+
+    @Slot(str)
+    def _show_athlete(self, athlete: str) -> None:
+        """An athlete chosen in the squad or injuries editor: the board selects its row."""
+        if not athlete:
+            return
+        cur = self.board.current()
+        day = cur[1] if cur else (self.document.season.calendar.today
+                                  or self.document.season.calendar.start)
+        self.board.set_current(athlete, day)
 
     @Slot(str)
     def show_rule(self, rule_id: str) -> None:

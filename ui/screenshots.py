@@ -169,10 +169,14 @@ def main(argv: list[str] | None = None) -> int:
     shoot(window, "editor-days-off.png")
     window.show_dock("inspector")
     window.show_dock("squad")
+    settle()  # the panel takes its room first
     window.squad_editor.select("A12")
+    window._show_athlete("A12")  # as a click on the row does
     shoot(window, "editor-squad.png")
     window.show_dock("injuries")
+    settle()
     window.injuries_editor.select("A07")
+    window._show_athlete("A07")
     window.injuries_editor.test_value.setValue(72)
     shoot(window, "editor-injuries.png")
     window.docks["squad"].hide()

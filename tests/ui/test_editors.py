@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
+from planner import edits as E
 from planner.season import (
     Athlete,
     Block,
@@ -336,3 +337,18 @@ def test_rules_panel_lists_every_rule_with_range_unit_evidence_and_citation(w):
     assert rp.current_rule() == "HV-1"
     assert cite("Malone17") in rp.details.toPlainText()
     assert not w.docks["rules"].isHidden()
+
+
+def test_editors_lead_the_board_to_what_they_select(w, qtbot):
+    w.board.set_current("A1", D(2026, 3, 4))
+    ed = w.squad_editor
+    row = next(r for r in range(ed.table.rowCount()) if ed.table.item(r, 0).text() == "A2")
+    rect = ed.table.visualItemRect(ed.table.item(row, 1))
+    w.show_dock("squad")
+    qtbot.mouseClick(ed.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.board.current() == ("A2", D(2026, 3, 4))
+    w.competitions_editor.select("m1")
+    assert w.board.current() == ("A2", D(2026, 3, 14))
+    # An edit refreshes the editors without moving the board's selection.
+    w.apply_edit(E.SetRuleValue(rule="HV-2", param="max_speed_days", value=1))
+    assert w.board.current() == ("A2", D(2026, 3, 14))
