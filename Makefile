@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
 
-.PHONY: run test bench screenshots setup syslibs lint clean
+.PHONY: run test bench bench-app screenshots setup syslibs lint clean
 
 setup: syslibs $(STAMP)
 
@@ -33,6 +33,9 @@ test: setup
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+bench-app: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.app
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
