@@ -8,6 +8,7 @@ explanation is printed); 3 the plan checker found hard violations.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -96,16 +97,95 @@ def _print_summary(outcome, season) -> None:
             print(f"  {rule:7s} {RULES[rule].title:38s} {n:5d} / {outcome.penalties.get(rule, 0):g}")
 
 
+def _headless_qt() -> None:
+    """Qt without a display (a server, CI, ssh): the offscreen platform, set before Qt starts."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                 or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _ics_dir(path: str) -> Path:
+    from planner.errors import InputError
+
+    p = Path(path)
+    if p.exists() and not p.is_dir():
+        raise InputError(str(p), ["is a file; give a folder for the calendar files (one per athlete)"])
+    if not p.exists() and not p.parent.exists():
+        raise InputError(str(p), [f"the folder {p.parent} does not exist; create it or choose another"])
+    return p
+
+
+def _outputs(args) -> dict[str, Path | None]:
+    """The requested output paths, checked before any work is done."""
+    out = {
+        "json": _out_path(args.json, "plan JSON") if getattr(args, "json", None) else None,
+        "xlsx": _out_path(args.xlsx, "workbook") if getattr(args, "xlsx", None) else None,
+        "ics": _ics_dir(args.ics) if getattr(args, "ics", None) else None,
+        "pdf": _out_path(args.pdf, "PDF") if getattr(args, "pdf", None) else None,
+        "template": _out_path(args.template, "workbook") if getattr(args, "template", None) else None,
+    }
+    return out
+
+
+def _anonymised_for_json(season, plan):
+    """Names replaced by IDs, also inside the soft-rule messages."""
+    pairs = sorted(((a.name, a.id) for a in season.athletes), key=lambda x: -len(x[0]))
+
+    def scrub(text: str) -> str:
+        for name, aid in pairs:
+            text = text.replace(f"{name} ({aid})", aid).replace(name, aid)
+        return text
+
+    season = season.model_copy(update={
+        "athletes": tuple(a.model_copy(update={"name": a.id}) for a in season.athletes)})
+    plan = plan.model_copy(update={
+        "soft": tuple(v.model_copy(update={"message": scrub(v.message)}) for v in plan.soft)})
+    return season, plan
+
+
+def _write_outputs(season, plan, outputs: dict[str, Path | None], anonymise: bool) -> None:
+    """Write every requested output of ``plan`` (None: only those that need no plan)."""
+    from planner.seasonfile import atomic_write
+
+    note = " (anonymised)" if anonymise else ""
+    if outputs.get("json") and plan is not None:
+        from planner.planjson import plan_to_json
+
+        s, p = (season, plan) if not anonymise else _anonymised_for_json(season, plan)
+        atomic_write(outputs["json"], plan_to_json(s, p))
+        print(f"Wrote the plan{note} to {outputs['json']}")
+    if outputs.get("xlsx") and plan is not None:
+        from planner.xlsx_export import export_workbook
+
+        export_workbook(season, plan, outputs["xlsx"], anonymise=anonymise)
+        print(f"Wrote the workbook{note} to {outputs['xlsx']}")
+    if outputs.get("ics") and plan is not None:
+        from planner.ical import export_calendars
+
+        files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise)
+        print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}")
+    if outputs.get("pdf"):
+        _headless_qt()
+        from ui.pdf import export_board_pdf
+
+        pages = export_board_pdf(season.model_copy(update={"plan": plan}), outputs["pdf"],
+                                 anonymise=anonymise)
+        print(f"Wrote the season board ({pages} page{'s' if pages != 1 else ''}){note} to "
+              f"{outputs['pdf']}" + ("" if plan is not None else "; no plan yet, so no intensities"))
+    if outputs.get("template"):
+        from planner.xlsx_import import save_template_form
+
+        save_template_form(season, outputs["template"])
+        print(f"Wrote the season as a coach workbook to {outputs['template']} (edit it, then "
+              f"'periodize import {outputs['template']} -o FILE.season.json')")
+
+
 def cmd_solve(args) -> int:
-    from planner.planjson import plan_to_json
-    from planner.seasonfile import atomic_write, save_season
+    from planner.seasonfile import save_season
     from solver import SolveRequest, solve
 
     season = _season(args.season)
-    outputs = {
-        "json": _out_path(args.json, "plan JSON") if args.json else None,
-        "xlsx": _out_path(args.xlsx, "workbook") if args.xlsx else None,
-    }
+    outputs = _outputs(args)
     if args.time_limit <= 0:
         from planner.errors import InputError
 
@@ -124,14 +204,7 @@ def cmd_solve(args) -> int:
         print(outcome.message, file=sys.stderr)
         return EXIT_INPUT
     plan = outcome.plan
-    if outputs["json"]:
-        atomic_write(outputs["json"], plan_to_json(season, plan))
-        print(f"Wrote the plan to {outputs['json']}")
-    if outputs["xlsx"]:
-        from planner.xlsx_export import export_workbook
-
-        export_workbook(season, plan, outputs["xlsx"])
-        print(f"Wrote the workbook to {outputs['xlsx']}")
+    _write_outputs(season, plan, outputs, args.anonymise)
     if args.save:
         save_season(season.model_copy(update={"plan": plan}), args.season)
         print(f"Stored the plan in {args.season}")
@@ -156,22 +229,17 @@ def cmd_check(args) -> int:
 
 def cmd_export(args) -> int:
     from planner.errors import InputError
-    from planner.planjson import plan_to_json
-    from planner.seasonfile import atomic_write
 
     season = _season(args.season)
-    if season.plan is None:
-        raise InputError(args.season, ["has no stored plan; run 'periodize solve SEASON --save' first"])
-    if not (args.xlsx or args.json):
-        raise InputError("export", ["say what to write: --xlsx OUT.xlsx and/or --json OUT.json"])
-    if args.xlsx:
-        from planner.xlsx_export import export_workbook
-
-        export_workbook(season, season.plan, _out_path(args.xlsx, "workbook"))
-        print(f"Wrote the workbook to {args.xlsx}")
-    if args.json:
-        atomic_write(_out_path(args.json, "plan JSON"), plan_to_json(season, season.plan))
-        print(f"Wrote the plan to {args.json}")
+    outputs = _outputs(args)
+    if not any(outputs.values()):
+        raise InputError("export", ["say what to write: --xlsx OUT.xlsx, --json OUT.json, --ics DIR, "
+                                    "--pdf OUT.pdf and/or --template OUT.xlsx"])
+    needs_plan = [f"--{k}" for k in ("xlsx", "json", "ics") if outputs[k]]
+    if season.plan is None and needs_plan:
+        raise InputError(args.season, [f"has no stored plan for {', '.join(needs_plan)}; run "
+                                       f"'periodize solve SEASON --save' first"])
+    _write_outputs(season, season.plan, outputs, args.anonymise)
     return EXIT_OK
 
 
@@ -250,6 +318,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("season", metavar="FILE.season.json")
     s.add_argument("--json", metavar="OUT.json", help="write the plan as JSON")
     s.add_argument("--xlsx", metavar="OUT.xlsx", help="write the plan as an Excel workbook")
+    s.add_argument("--ics", metavar="DIR", help="write one iCalendar file per athlete into DIR")
+    s.add_argument("--pdf", metavar="OUT.pdf", help="write the season board as a PDF (a page a month)")
+    s.add_argument("--anonymise", action="store_true",
+                   help="athlete IDs instead of names, no diagnoses or protocols in every output")
     s.add_argument("--time-limit", type=float, default=60.0, metavar="S",
                    help="stop searching after S seconds (default 60)")
     s.add_argument("--deterministic", action="store_true",
@@ -262,10 +334,20 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("plan", metavar="PLAN.json")
     c.set_defaults(func=cmd_check)
 
-    e = sub.add_parser("export", help="export the plan stored in a season file")
+    e = sub.add_parser("export", help="export the plan stored in a season file",
+                       description="Export the plan stored in a season file (periodize solve --save), "
+                                   "or the season itself as a coach workbook (--template).")
     e.add_argument("season", metavar="FILE.season.json")
-    e.add_argument("--xlsx", metavar="OUT.xlsx")
-    e.add_argument("--json", metavar="OUT.json")
+    e.add_argument("--xlsx", metavar="OUT.xlsx", help="the Excel workbook: cover, team, calendar, "
+                                                      "rules and one sheet per athlete")
+    e.add_argument("--json", metavar="OUT.json", help="the plan JSON (machine-readable)")
+    e.add_argument("--ics", metavar="DIR", help="one iCalendar file per athlete into DIR")
+    e.add_argument("--pdf", metavar="OUT.pdf", help="the season board as a PDF, a page a month")
+    e.add_argument("--template", metavar="OUT.xlsx",
+                   help="the season as a coach workbook (the import form): edit and import again")
+    e.add_argument("--anonymise", action="store_true",
+                   help="athlete IDs instead of names, no diagnoses or protocols in every output "
+                        "but --template")
     e.set_defaults(func=cmd_export)
     x = sub.add_parser("explain", help="why a day or week is planned as it is; return-date queries")
     x.add_argument("season", metavar="FILE.season.json")

@@ -65,8 +65,9 @@ def import_into(window, path: str | Path) -> bool:
         return False
     window.set_document(season, None, modified=True)
     window.statusBar().showMessage(
-        f"Imported {Path(path).name}: {len(season.athletes)} athletes, "
-        f"{len(season.competitions)} competitions, {len(season.injuries)} injuries. "
+        f"Imported {Path(path).name}: {_count(season.athletes, 'athlete')}, "
+        f"{_count(season.competitions, 'competition')}, "
+        f"{_count(season.injuries, 'injury', 'injuries')}. "
         f"Save it as a season file (File ▸ Save As).", 10000)
     return True
 
@@ -160,6 +161,10 @@ def export_calendars_dialog(window) -> None:
 
 
 # -- helpers -----------------------------------------------------------------------------------
+def _count(items, one: str, many: str | None = None) -> str:
+    return f"{len(items)} {one if len(items) == 1 else (many or one + 's')}"
+
+
 def _file_stem(window) -> str:
     if window.path is not None:
         return window.path.name.removesuffix(".json").removesuffix(".season")

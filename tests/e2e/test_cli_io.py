@@ -60,3 +60,60 @@ def test_import_of_something_else_is_a_plain_message(tmp_path):
     assert "notes.xlsx: cannot be read as an Excel workbook" in r.stderr
     r = run("import", "--help", cwd=tmp_path)
     assert r.returncode == 0 and "sheet, row and column" in r.stdout
+
+
+def _pages(pdf: Path) -> int:
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf.read_bytes()))
+
+
+def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
+    from icalendar import Calendar
+
+    from planner.seasonfile import save_season
+    from tests.builders import injury, season
+
+    s = season(weeks=3, athletes=3, injuries=(injury("A1", stage="P2", start_day=-3),))
+    save_season(s, tmp_path / "s.season.json")
+    r = run("solve", "s.season.json", "--save", "--deterministic", "--time-limit", "30",
+            "--ics", "cal", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Wrote 3 calendar file(s) to cal" in r.stdout
+    files = sorted((tmp_path / "cal").glob("*.ics"))
+    assert [f.name for f in files] == ["A1 Athlete 1.ics", "A2 Athlete 2.ics", "A3 Athlete 3.ics"]
+    cal = Calendar.from_ical(files[1].read_bytes())
+    assert len([e for e in cal.walk("VEVENT") if "Match" in str(e["summary"])]) == 3
+    # the environment has no DISPLAY and no QT_QPA_PLATFORM: the PDF must still be made
+    r = run("export", "s.season.json", "--xlsx", "plan.xlsx", "--pdf", "board.pdf", "--template",
+            "form.xlsx", "--ics", "anon", "--anonymise", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Wrote the season board (1 page) (anonymised) to board.pdf" in r.stdout
+    assert _pages(tmp_path / "board.pdf") == 1
+    wb = openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True)
+    assert wb.sheetnames[:4] == ["Cover", "Team", "Calendar", "Rules"] and "A1" in wb.sheetnames
+    assert sorted(p.name for p in (tmp_path / "anon").iterdir()) == ["A1.ics", "A2.ics", "A3.ics"]
+    r = run("import", "form.xlsx", "-o", "again.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    again = load_season(tmp_path / "again.season.json")
+    assert again.athletes == s.athletes and again.calendar == s.calendar
+    assert again.injuries[0].stages == s.injuries[0].stages
+
+
+def test_export_says_what_needs_a_plan(tmp_path):
+    from planner.seasonfile import save_season
+    from tests.builders import season
+
+    save_season(season(weeks=2, athletes=2), tmp_path / "s.season.json")
+    r = run("export", "s.season.json", "--xlsx", "out.xlsx", "--ics", "cal", cwd=tmp_path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert "has no stored plan for --xlsx, --ics; run 'periodize solve SEASON --save' first" in r.stderr
+    assert not (tmp_path / "out.xlsx").exists()
+    r = run("export", "s.season.json", "--pdf", "board.pdf", "--template", "form.xlsx", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "no plan yet" in r.stdout and _pages(tmp_path / "board.pdf") == 1
+    (tmp_path / "afile").write_text("x")
+    r = run("export", "s.season.json", "--ics", "afile", cwd=tmp_path)
+    assert r.returncode == 1 and "afile: is a file; give a folder" in r.stderr
+    r = run("export", "s.season.json", cwd=tmp_path)
+    assert r.returncode == 1 and "say what to write" in r.stderr

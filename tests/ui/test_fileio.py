@@ -21,3 +21,89 @@ def test_the_file_menu_offers_import_and_export(window):
     assert "Export &Calendars (iCal)…" in texts
     assert texts.index("&Import Excel Workbook…") < texts.index("&Quit")
     assert window.export_action.shortcut().toString() == "Ctrl+E"
+
+
+# -- the handlers (no dialogs) --------------------------------------------------------------------
+def _with_plan(season):
+    from tests.ui.test_pdf import _with_plan as plan_it
+
+    return plan_it(season)
+
+
+def test_import_replaces_the_document_and_marks_it_unsaved(window, dialogs):
+    from templates import path as template_path
+    from ui import fileio
+
+    assert fileio.import_into(window, str(template_path("import-template.xlsx")))
+    assert window.season.name == "Riverside FC 2027"
+    assert [a.id for a in window.season.athletes] == ["A01"]
+    assert window.path is None and window.modified
+    assert "Imported import-template.xlsx: 1 athlete, 1 competition, 1 injury" in window.statusBar().currentMessage()
+    assert dialogs == []
+
+
+def test_a_broken_workbook_is_explained_and_the_document_kept(window, dialogs, tmp_path, demo_season):
+    import openpyxl
+
+    from ui import fileio
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Season"
+    for row in [("Key", "Value"), ("Name", "X"), ("Start", "2027-01-04"), ("End", "2027-02-01")]:
+        ws.append(row)
+    ws = wb.create_sheet("Athletes")
+    ws.append(("ID", "Name"))
+    for i in range(40):
+        ws.append(("A1", f"Name {i}"))  # 39 duplicate IDs: more than a message box lists
+    wb.save(tmp_path / "bad.xlsx")
+    assert not fileio.import_into(window, tmp_path / "bad.xlsx")
+    assert window.season is demo_season
+    (kind, title, text) = dialogs[0]
+    assert kind == "critical" and title == "Could not import the workbook"
+    assert "39 problems; the first 25" in text and "Athletes, row 3, ID: 'A1' is already the ID of row 2" in text
+    assert "… and 14 more" in text
+
+
+def test_export_each_kind(window, dialogs, tmp_path, demo_season):
+    import openpyxl
+
+    from planner.xlsx_import import import_workbook
+    from ui import fileio
+
+    assert not fileio.export_to(window, tmp_path / "plan.xlsx", "xlsx")
+    assert dialogs.kinds() == ["information"] and "solve it first" in dialogs[0][2]
+    assert not (tmp_path / "plan.xlsx").exists()
+    window.set_document(_with_plan(demo_season), None)
+    for kind, name in (("xlsx", "plan.xlsx"), ("xlsx-anonymised", "anon.xlsx"), ("pdf", "board.pdf"),
+                       ("template", "form.xlsx")):
+        assert fileio.export_to(window, tmp_path / name, kind), kind
+    assert openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True).sheetnames[0] == "Cover"
+    assert "A07" in openpyxl.load_workbook(tmp_path / "anon.xlsx", read_only=True).sheetnames
+    assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")
+    assert import_workbook(tmp_path / "form.xlsx").athletes == demo_season.athletes
+    assert fileio.export_calendars_to(window, tmp_path / "cal")
+    assert len(list((tmp_path / "cal").glob("*.ics"))) == len(demo_season.athletes)
+    assert dialogs.kinds() == ["information"]  # only the first, refused export
+
+
+def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, demo_season, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui import fileio
+
+    window.set_document(_with_plan(demo_season), None)
+    pdf_filter = next(f for f, k in fileio.EXPORT_KINDS.items() if k == "pdf")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(tmp_path / "board"), pdf_filter)))
+    window.export_action.trigger()
+    assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")  # the suffix was added
+    assert "Exported board.pdf" in window.statusBar().currentMessage()
+
+
+def test_an_export_error_is_shown_not_raised(window, dialogs, tmp_path, demo_season):
+    from ui import fileio
+
+    window.set_document(_with_plan(demo_season), None)
+    assert not fileio.export_to(window, tmp_path / "no folder" / "plan.xlsx", "xlsx")
+    assert dialogs.kinds() == ["critical"] and "does not exist" in dialogs[0][2]
