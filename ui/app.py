@@ -76,12 +76,34 @@ def create_main_window(path: str | None = None, recover: bool = True):
     return window
 
 
+def show_unexpected_error(kind, value, tb) -> None:
+    """``sys.excepthook`` of the app: an error nobody expected is logged with its traceback
+    (stderr) and shown to the coach as one sentence, never as a traceback."""
+    import logging
+
+    from PySide6.QtWidgets import QMessageBox
+
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    logging.getLogger("periodize").error("unexpected error", exc_info=(kind, value, tb))
+    text = str(value) or kind.__name__
+    QMessageBox.critical(
+        None, "Something went wrong",
+        f"{text}\n\nThe season is unchanged by this error. Save your work (Ctrl+S); while "
+        f"there are unsaved changes a recovery copy is also kept every few seconds.")
+
+
 def run_app(path: str | None = None) -> int:
     """Open the main window and run the event loop; returns the application's exit code."""
     app = make_app()
-    window = create_main_window(path)
-    code = app.exec()
-    del window
+    sys.excepthook = show_unexpected_error
+    try:
+        window = create_main_window(path)
+        code = app.exec()
+        del window
+    finally:
+        sys.excepthook = sys.__excepthook__
     return code
 
 

@@ -153,13 +153,14 @@ def dark_palette() -> QPalette:
     return p
 
 
-def follow_system_scheme(app) -> None:
+def follow_system_scheme(app, hints=None) -> None:
     """Use a dark palette when the system is in dark mode and the style stayed light.
 
     Connected to ``colorSchemeChanged``, so switching the system's mode while the app runs
-    switches the app too. The board and legend repaint on the palette change.
+    switches the app too. The board and legend repaint on the palette change. ``hints``: the
+    style hints to follow (the application's by default).
     """
-    hints = QGuiApplication.styleHints()
+    hints = hints if hints is not None else QGuiApplication.styleHints()
     light_palette = QPalette(app.palette())
     light_style = app.style().name() if app.style() else ""
 
