@@ -1154,6 +1154,16 @@ def template_workbook(season: Season | None = None):
         ca.font = Font(name="Calibri", size=14 if r == 1 else 11, bold=True)
         cb.alignment = Alignment(wrap_text=True, vertical="top")
         ca.alignment = Alignment(vertical="top")
+        if b:
+            ws.row_dimensions[r].height = 15 * max(1, -(-len(b) // 95))
+    for sheet in wb.worksheets:  # prints one page wide, the header on every page
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        if sheet.title != "Help":
+            sheet.print_title_rows = "1:1"
     return wb
 
 
