@@ -553,6 +553,9 @@ def test_libreoffice_opens_the_export_and_prints_it(tmp_path):
     )
     pdf = tmp_path / "plan.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    # every sheet was read and printed (at least a page each): nothing was dropped as damaged
+    pages = len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf.read_bytes()))
+    assert pages >= len(openpyxl.load_workbook(path, read_only=True).sheetnames)
 
 
 # ---------------------------------------------------------------------------------------------

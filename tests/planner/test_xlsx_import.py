@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 import zipfile
 
 import openpyxl
@@ -410,3 +412,18 @@ def test_export_template_form_refuses_nothing_it_wrote(demo_season, tmp_path):
     second = tmp_path / "two.xlsx"
     save_template_form(import_workbook(first), second)
     _same_document(import_workbook(first), import_workbook(second))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_form_saved_again_by_libreoffice_imports_the_same(demo_season, tmp_path):
+    # another writer (shared strings, its own styles and sizes), as when a coach saves the form
+    src = tmp_path / "src"
+    src.mkdir()
+    save_template_form(demo_season, src / "form.xlsx")
+    out = tmp_path / "out"
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(src / "form.xlsx")],
+                   check=True, timeout=120, capture_output=True)
+    again = import_workbook(out / "form.xlsx")
+    _same_document(demo_season, again)
