@@ -154,6 +154,12 @@ def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: boo
 def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
                      anonymise: bool = False, stamp: dt.datetime | None = None) -> list[Path]:
     """One ``.ics`` per athlete into ``folder`` (created when missing); returns the files."""
+    from planner.validate import plan_problems
+
+    problems = plan_problems(season, plan)
+    if problems:
+        raise InputError("iCalendar export", problems[:-1] + [
+            problems[-1] + " (the plan no longer fits the season: solve again, then export)"])
     out = Path(folder)
     if out.exists() and not out.is_dir():
         raise InputError(str(out), ["is a file; give a folder for the calendar files"])

@@ -108,3 +108,13 @@ def test_a_file_in_the_way_is_a_located_error(tmp_path):
         export_calendars(season, small_plan(season), tmp_path / "ics")
     with pytest.raises(InputError, match="does not exist"):
         export_calendars(season, small_plan(season), tmp_path / "no" / "ics")
+
+
+def test_a_plan_that_no_longer_fits_the_season_is_refused(tmp_path):
+    season = small_season()
+    plan = small_plan(season)
+    longer = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"end": season.calendar.end + dt.timedelta(days=7)})})
+    with pytest.raises(InputError, match="solve again"):
+        export_calendars(longer, plan, tmp_path / "ics")
+    assert not (tmp_path / "ics").exists()
