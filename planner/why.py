@@ -245,8 +245,9 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
     if it in levels and levels.index(it) > 0:
         lower = levels[levels.index(it) - 1]
         done = ran.count(lower) + (sps if lower <= credit else 0)
+        met = "met" if done >= sps else f"only {done} so far"
         add(Reason("RH-11", "bound", f"Sprint ladder: {it} % needs {lower} % done on {sps} days first "
-                                     f"(done {min(done, 99)}); highest level reached before today {highest} %."))
+                                     f"({met}); highest level reached before today {highest} %."))
     else:
         add(Reason("RH-11", "bound", f"Sprint ladder: highest level reached before today {highest} %."))
 
