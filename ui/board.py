@@ -257,6 +257,8 @@ class SeasonBoard(QAbstractScrollArea):
         self._violations: list = []
         self._bad_cells: dict[str, list[tuple[int, int]]] = {}  # athlete -> day spans
         self._bad_team: list[tuple[int, int]] = []
+        self._highlights: dict[str, tuple[tuple[int, int], ...]] = {}  # athlete -> day spans
+        self._highlight_text = ""
         self._cur: tuple[int, int] | None = None  # (row, day)
         self._today: int | None = None
         self.today_override: dt.date | None = None  # tests and screenshots fix "today"
@@ -308,6 +310,7 @@ class SeasonBoard(QAbstractScrollArea):
             self._today = tl.index(today)
         self._violations = []
         self._bad_cells, self._bad_team = {}, []
+        self._highlights = {}
         self._name_w = self._measure_names()
         self._signature = self._compute_signature()
         self._cur = None
@@ -336,6 +339,28 @@ class SeasonBoard(QAbstractScrollArea):
                 elif v.athlete in self._row_of:
                     self._bad_cells.setdefault(v.athlete, []).append((a, b))
         self.viewport().update()
+
+    def set_highlights(self, cells, text: str = "Changed") -> None:
+        """Outline cells, given as (athlete id, day index), in the theme's ``changed`` colour
+        (the days a what-if scenario changed); ``text`` goes into their tooltips. Kept as day
+        spans per athlete, so painting costs only the visible rows' spans. ``set_season``
+        clears them."""
+        by: dict[str, set[int]] = {}
+        n = self._tl.n if self._tl else 0
+        for aid, d in cells:
+            if aid in self._row_of and 0 <= d < n:
+                by.setdefault(aid, set()).add(d)
+        self._highlights = {aid: _spans(days) for aid, days in by.items()}
+        self._highlight_text = text
+        self.viewport().update()
+
+    def highlighted(self) -> set[tuple[str, int]]:
+        """The highlighted cells as (athlete id, day index)."""
+        return {(aid, d) for aid, spans in self._highlights.items()
+                for a, b in spans for d in range(a, b + 1)}
+
+    def is_highlighted(self, athlete_id: str, d: int) -> bool:
+        return any(a <= d <= b for a, b in self._highlights.get(athlete_id, ()))
 
     def violations_at(self, athlete_id: str, day: dt.date) -> list:
         """The marked violations that cover the athlete's day (the team's included)."""
@@ -879,6 +904,20 @@ class SeasonBoard(QAbstractScrollArea):
             p.setBrush(th.week_band[own])
             p.drawRects(rects)
 
+        # Changed days (a what-if comparison): a light wash under the glyphs.
+        if self._highlights:
+            wash = QColor(th.changed)
+            wash.setAlpha(70 if th.dark else 45)
+            rects = []
+            for r in range(r0, r1 + 1):
+                y = self._y(r)
+                for a, b in self._highlights.get(self._rows[r].athlete_id, ()):
+                    if b >= d0 and a <= d1:
+                        rects.append(QRect(ox + a * cw, y, (b - a + 1) * cw, ROW_H))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(wash)
+            p.drawRects(rects)
+
         # Stage names where a stretch has room (days without a glyph), then the glyphs.
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setFont(self._small)
@@ -916,6 +955,20 @@ class SeasonBoard(QAbstractScrollArea):
                         p.drawPixmap(ox + dx, cy, pix_w)
                         glyphs += n
         self.painted_glyphs = glyphs
+
+        # Changed days: an outline around each changed stretch.
+        if self._highlights:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            p.setPen(QPen(th.changed, 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            outlines = []
+            for r in range(r0, r1 + 1):
+                y = self._y(r)
+                for a, b in self._highlights.get(self._rows[r].athlete_id, ()):
+                    if b >= d0 and a <= d1:
+                        outlines.append(QRect(ox + a * cw + 1, y + 1, (b - a + 1) * cw - 2, ROW_H - 2))
+            p.drawRects(outlines)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
         # Pins (a corner flag) and rule violations (a red frame and corner).
         for r in range(r0, r1 + 1):
@@ -1311,6 +1364,8 @@ class SeasonBoard(QAbstractScrollArea):
             lines.append("📌 " + _pin_text(pin))
         for v in self.violations_at(row.athlete_id, day):
             lines.append(f"⚠ {v.rule}: {v.message.removeprefix(v.rule + ': ')}")
+        if self._highlight_text and self.is_highlighted(row.athlete_id, d):
+            lines.append(self._highlight_text)
         return "\n".join(lines)
 
     def _pins_of(self, athlete_id: str, d: int) -> list:
@@ -1349,9 +1404,10 @@ def _pin_text(pin) -> str:
 class BoardLegend(QWidget):
     """A one-line key to the board's colours and glyphs (palette-aware like the board)."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, changed: str = ""):
         super().__init__(parent)
         self.setAccessibleName("Board legend")
+        self._changed = changed  # the label of highlighted cells (a what-if comparison), if any
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(7.5, self._font.pointSizeF() * 0.85))
         self._marker_font = QFont(self._font)
@@ -1364,6 +1420,7 @@ class BoardLegend(QWidget):
             "Team deload and taper weeks shade the columns; a band at the foot of a row marks an "
             "athlete's own week when it differs from the team's. Hatched: unavailable. "
             "A corner flag marks a pin, a red frame a broken rule."
+            + (f" A purple outline: {changed}." if changed else "")
         )
         self.setAccessibleDescription(self.toolTip())
 
@@ -1408,6 +1465,8 @@ class BoardLegend(QWidget):
             ["t:Match:", "m:A", "m:B", "m:C"],
             ["h:unavailable", "p:pinned", "v:rule broken", "d:today"],
         ]
+        if self._changed:
+            groups.insert(0, [f"c:{self._changed}"])
 
         def item_w(item: str) -> float:
             kind, _, label = item.partition(":")
@@ -1417,6 +1476,8 @@ class BoardLegend(QWidget):
                 return 14 + fm.horizontalAdvance(label) + 7
             if kind == "m":
                 return 20
+            if kind == "c":
+                return 31 + fm.horizontalAdvance(label) + 14
             return 17 + fm.horizontalAdvance(label) + 9
 
         lines, x = 1, 6.0
@@ -1489,6 +1550,17 @@ class BoardLegend(QWidget):
                 p.drawRect(QRectF(x + 1, cy - 6, 12, 12))
                 x += 17
                 text(label, 9)
+            elif kind == "c":
+                wash = QColor(th.changed)
+                wash.setAlpha(70 if th.dark else 45)
+                rect = QRectF(x + 1, cy - 7, 26, 14)
+                p.fillRect(rect, th.base)
+                p.fillRect(rect, wash)
+                p.setPen(QPen(th.changed, 2))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(rect)
+                x += 31
+                text(label, 14)
             elif kind == "d":
                 p.fillRect(QRectF(x + 6, cy - 8, 2, 16), th.today)
                 x += 17

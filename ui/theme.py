@@ -64,6 +64,7 @@ class BoardTheme:
     violation: QColor
     today: QColor
     selection: QColor
+    changed: QColor  # what-if comparison: a day that differs from the baseline
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> BoardTheme:
@@ -94,7 +95,7 @@ class BoardTheme:
                 block_fill=QColor("#3a3552"), block_edge=QColor("#6c62a0"),
                 block_text=QColor("#e4defc"),
                 pin=QColor("#f5f5f5"), violation=QColor("#ff5252"), today=QColor("#ff9800"),
-                selection=highlight.lighter(130),
+                selection=highlight.lighter(130), changed=QColor("#e879f9"),
             )
         stage_text = {k: QColor("#3a3a3a") for k in _STAGES_LIGHT}
         stage_text["INJ"] = QColor("#ffffff")
@@ -113,7 +114,7 @@ class BoardTheme:
             injured=QColor("#c62828"),
             block_fill=QColor("#e4e0f0"), block_edge=QColor("#b7aed6"), block_text=QColor("#3b3163"),
             pin=QColor("#111111"), violation=QColor("#d50000"), today=QColor("#e65100"),
-            selection=highlight,
+            selection=highlight, changed=QColor("#9c27b0"),
         )
 
     @staticmethod

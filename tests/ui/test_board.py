@@ -292,3 +292,20 @@ def test_the_menu_key_opens_the_menu_of_the_selected_cell(qtbot):
     QApplication.sendEvent(w.board, event)
     assert "Ben Striker" in w.cell_menu.actions()[0].text()
     assert "6 Mar" in w.cell_menu.actions()[0].text()
+
+
+def test_highlights_outline_only_their_cells_and_follow_dark_mode(board):
+    board.show()
+    board.set_highlights({("A2", 3), ("A2", 4), ("A3", 10), ("nobody", 1), ("A1", 999)})
+    assert board.highlighted() == {("A2", 3), ("A2", 4), ("A3", 10)}
+    on, off = board.cell_rect("A2", D(2026, 3, 5)), board.cell_rect("A1", D(2026, 3, 5))
+    colour = board.theme().changed
+    assert pixel(board, on.left() + 1, on.center().y()) == colour
+    assert pixel(board, off.left() + 1, off.center().y()) != colour
+    assert "Changed" in board.tooltip_at(on.center())
+    assert "Changed" not in board.tooltip_at(off.center())
+    board.setPalette(dark_palette())
+    assert board.theme().dark and board.theme().changed != colour
+    assert pixel(board, on.left() + 1, on.center().y()) == board.theme().changed
+    board.set_season(board.season())  # a new season: no highlights
+    assert board.highlighted() == set()
