@@ -32,7 +32,7 @@ from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import Season
 from solver.api import Outcome, Progress, Status
-from ui import editors, fileio, panels
+from ui import editors, fileio, panels, scenarios
 from ui.board import BoardLegend, SeasonBoard
 from ui.document import Document
 from ui.solveworker import SolveFn, SolveJob
@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
         self.days_off_editor = editors.DaysOffEditor(self)
         self.squad_editor = editors.SquadEditor(self)
         self.injuries_editor = editors.InjuriesEditor(self)
+        self.whatif = scenarios.WhatIf(self)  # What-if menu, Scenarios panel, re-plans
         self.docks: dict[str, QDockWidget] = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea
         left = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -325,6 +326,7 @@ class MainWindow(QMainWindow):
             ("competitions", "Competitions", self.competitions_editor, right),
             ("blocks", "Blocks", self.blocks_editor, right),
             ("daysoff", "Days Off", self.days_off_editor, right),
+            ("scenarios", "Scenarios", self.whatif.panel, right),
             ("squad", "Squad", self.squad_editor, left),
             ("injuries", "Injuries", self.injuries_editor, left),
             ("check", "Plan Check", self.violations_panel, bottom),
@@ -337,7 +339,8 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             self.docks[key] = dock
         for a, b in (("inspector", "rules"), ("rules", "competitions"), ("competitions", "blocks"),
-                     ("blocks", "daysoff"), ("squad", "injuries"), ("check", "explanation")):
+                     ("blocks", "daysoff"), ("daysoff", "scenarios"), ("squad", "injuries"),
+                     ("check", "explanation")):
             self.tabifyDockWidget(self.docks[a], self.docks[b])
         for key in ("inspector", "squad", "check"):
             self.docks[key].raise_()
@@ -392,6 +395,7 @@ class MainWindow(QMainWindow):
         plan_menu = mb.addMenu("&Plan")
         plan_menu.addAction(self.solve_action)
         plan_menu.addAction(self.cancel_action)
+        self.whatif.install_menu(mb)
         help_menu = mb.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -851,6 +855,7 @@ class MainWindow(QMainWindow):
         if not self._maybe_keep_changes():
             event.ignore()
             return
+        self.whatif.shutdown()
         if self._job is not None:
             job = self._job
             self._job = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 
 @pytest.fixture(autouse=True)
@@ -29,9 +29,16 @@ def isolated_settings(tmp_path, monkeypatch):
 
 
 class DialogLog(list):
-    """Calls of the static QMessageBox/QFileDialog functions: (kind, title, text)."""
+    """Calls of the static QMessageBox/QFileDialog/QInputDialog functions: (kind, title, text).
+
+    ``answer``: what every question returns; ``texts``: the answers QInputDialog.getText gives,
+    in order (none left: the coach cancels)."""
 
     answer = QMessageBox.StandardButton.Discard
+
+    def __init__(self):
+        super().__init__()
+        self.texts: list[str] = []
 
     def kinds(self) -> list[str]:
         return [c[0] for c in self]
@@ -59,4 +66,10 @@ def dialogs(monkeypatch) -> DialogLog:
         lambda parent, title, text: log.append(("about", title, text))))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+
+    def get_text(parent, title, label, *args, **kwargs):
+        log.append(("text", title, label))
+        return (log.texts.pop(0), True) if log.texts else ("", False)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
     return log

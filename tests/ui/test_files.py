@@ -153,7 +153,7 @@ def test_standard_shortcuts_with_fallbacks(w):
 
 def test_menus_reach_every_editor(w):
     titles = [a.text() for a in w.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Season", "&Plan", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Season", "&Plan", "&What-if", "&Help"]
     season_menu = w.menuBar().actions()[3].menu()
     texts = [a.text() for a in season_menu.actions() if a.text()]
     assert texts[0] == "Season &Settings…"

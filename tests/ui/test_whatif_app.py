@@ -1,0 +1,390 @@
+"""What-if in the app (issue 6): "the final a week earlier" and "a flare-up in week 3" asked in
+the scenario dialog, re-planned in the background, compared side by side and adopted, renamed,
+duplicated or deleted, each one undo step. Small seasons built here keep the solves short."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from planner import edits as E
+from planner.scenarios import scenario_season
+from planner.season import Competition, IntensityPin, Plan, Season
+from solver import SolveRequest, Status, solve
+from tests.builders import day, injury, season
+from ui.mainwindow import MainWindow
+
+TIMEOUT = 60_000  # ms: a re-plan of these seasons takes well under a second
+
+
+def small_season() -> Season:
+    """Eight weeks, ten athletes, a C match every Saturday and the A final on the last
+    Saturday; Athlete 1 is in P3 of an iliopsoas tendinopathy."""
+    return season(weeks=8, athletes=10, matches=[5, 12, 19, 26, 33, 40, 47],
+                  comps=[Competition(id="final", name="Cup final", date=day(54), priority="A")],
+                  injuries=(injury("A1", "P3", start_day=-15),))
+
+
+@pytest.fixture(scope="module")
+def planned() -> Season:
+    s = small_season()
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.plan is not None
+    return s.model_copy(update={"plan": out.plan})
+
+
+@pytest.fixture
+def window(qtbot, planned):
+    w = MainWindow(planned, None, autosave=False)
+    qtbot.addWidget(w)
+    w.resize(1300, 800)
+    w.show()
+    yield w
+    w.whatif.shutdown()
+
+
+def changed_cells(a: Plan, b: Plan) -> set[tuple[str, int]]:
+    """Counted here from the two plans, independently of planner.scenarios.compare."""
+    out = set()
+    for x in a.athletes:
+        y = b.for_athlete(x.athlete)
+        out |= {(x.athlete, d) for d in range(len(x.intensity))
+                if x.intensity[d] != y.intensity[d] or x.stages[d] != y.stages[d]}
+    return out
+
+
+def ask(qtbot, w, name: str, *changes) -> list[str]:
+    """The coach's question through the dialog: each change is (kind, form setter); returns
+    the changes as the dialog listed them."""
+    dlg = w.whatif.new_dialog()
+    dlg.name.setText(name)
+    for kind, fill in changes:
+        dlg.set_kind(kind)
+        fill(dlg)
+        assert dlg.add_change(), dlg.error.text()
+    texts = dlg.change_texts()
+    with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT) as done:
+        dlg.buttons.accepted.emit()
+    assert done.args[0].plan is not None, done.args[0].message
+    return texts
+
+
+def final_a_week_earlier(qtbot, w):
+    def fill(dlg):
+        assert dlg.move_comp.currentData() == "final"  # the A competition is offered first
+        assert dlg.move_date.date() == day(47)  # and a week earlier is suggested
+
+    return ask(qtbot, w, "Final a week earlier", ("move", fill))
+
+
+# -- the two questions of the issue ----------------------------------------------------------------
+def test_final_a_week_earlier_is_asked_replanned_and_compared(qtbot, window, planned):
+    w = window
+    steps = w.undo_stack.count()
+    assert final_a_week_earlier(qtbot, w) == ["1. Move competition 'Cup final' to 20 Feb 2027"]
+
+    sc = w.season.scenarios[0]
+    assert sc.name == "Final a week earlier" and sc.plan is not None
+    assert w.season.plan == planned.plan  # the baseline is untouched
+    assert w.undo_stack.count() == steps + 2  # the scenario, then its plan
+    assert w.undo_stack.text(steps) == "New scenario 'Final a week earlier'"
+    assert w.undo_stack.text(steps + 1) == "Store the plan of scenario 'Final a week earlier'"
+    assert w.whatif.panel.names() == ["Final a week earlier"]
+    assert w.whatif.panel.table.item(0, 1).text() == "planned"
+
+    win = w.whatif.compare_window
+    assert win is not None and win.isVisible()
+    expected = changed_cells(planned.plan, sc.plan)
+    assert win.board_b.highlighted() == expected
+    assert len(win.board_b.highlighted()) == win.comparison.changed_days == len(expected)
+    assert win.board_a.highlighted() == set()
+    # The taper follows the final: the team's weeks moved, and the summary says so.
+    assert win.comparison.team_weeks_moved
+    totals = win.totals.toPlainText()
+    assert "Move competition 'Cup final' to 20 Feb 2027" in totals
+    assert "Team weeks changed" in totals and "taper" in totals
+    assert "free to change every athlete's days" in totals  # how the plan was made
+    assert win.table.topLevelItemCount() == 10
+    assert win.board_a.season().competition("final").date == day(54)
+    assert win.board_b.season().competition("final").date == day(47)
+
+
+def test_a_flare_up_in_week_3_changes_only_that_athlete(qtbot, window, planned):
+    w = window
+
+    def fill(dlg):
+        assert [dlg.flare_athlete.itemData(i) for i in range(dlg.flare_athlete.count())] == ["A1"]
+        dlg.flare_date.set_date(day(20))
+        assert dlg.flare_date.week.text() == "week 3"
+
+    ask(qtbot, w, "Flare-up in week 3", ("flare", fill))
+    sc = w.season.scenarios[0]
+    win = w.whatif.compare_window
+    cells = win.board_b.highlighted()
+    assert cells == changed_cells(planned.plan, sc.plan)
+    assert cells and {a for a, _d in cells} == {"A1"}  # the change reaches only her
+    row = next(a for a in win.comparison.athletes if a.athlete == "A1")
+    assert row.changed_days == len(cells)
+    assert row.return_b is not None and row.return_a is not None and row.return_b > row.return_a
+    # The scenario's flare-up is on its board, not on the baseline.
+    assert win.scenario.injury_of("A1").flare_ups == (day(20),)
+    assert w.season.injury_of("A1").flare_ups == ()
+
+
+# -- the comparison view ---------------------------------------------------------------------------
+def test_the_boards_scroll_and_select_together(qtbot, window):
+    w = window
+    final_a_week_earlier(qtbot, w)
+    win = w.whatif.compare_window
+    win.resize(1000, 520)
+    qtbot.waitUntil(lambda: win.board_a.verticalScrollBar().maximum() > 0)
+    a, b = win.board_a, win.board_b
+    for one, two in ((a, b), (b, a)):
+        for bar in ("horizontalScrollBar", "verticalScrollBar"):
+            src, dst = getattr(one, bar)(), getattr(two, bar)()
+            target = src.maximum() // 2 + (1 if src.value() == src.maximum() // 2 else 0)
+            src.setValue(target)
+            assert src.value() == target and dst.value() == target
+    # A click on the scenario's board selects the same cell on the baseline's.
+    rect = b.cell_rect("A4", day(30))
+    b.ensure_visible(b.athlete_order().index("A4"), 30)
+    rect = b.cell_rect("A4", day(30))
+    qtbot.mouseClick(b.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert b.current() == ("A4", day(30)) and a.current() == ("A4", day(30))
+    assert "Athlete 4" in win.inspector.toPlainText()
+    # The zoom follows too.
+    win.week_button.click()
+    assert a.zoom() == b.zoom() == "week"
+
+
+def test_a_summary_row_selects_the_athlete_on_both_boards(qtbot, window):
+    w = window
+    final_a_week_earlier(qtbot, w)
+    win = w.whatif.compare_window
+    changed = sorted(d for aid, d in win.comparison.changed_cells if aid == "A3")
+    item = next(win.table.topLevelItem(i) for i in range(win.table.topLevelItemCount())
+                if win.table.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "A3")
+    rect = win.table.visualItemRect(item)
+    qtbot.mouseClick(win.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.board_a.current()[0] == win.board_b.current()[0] == "A3"
+    assert win.board_a.current()[1] == win.board_b.current()[1]
+    if changed:
+        assert win.board_b.current()[1] == day(changed[0])  # its first changed day
+
+
+def test_export_comparison_writes_the_workbook_and_explains_a_failure(qtbot, window, tmp_path,
+                                                                      monkeypatch, dialogs):
+    w = window
+    final_a_week_earlier(qtbot, w)
+    win = w.whatif.compare_window
+    target = tmp_path / "what-if"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    with qtbot.waitSignal(win.exported):
+        win.export_button.click()
+    wb = openpyxl.load_workbook(tmp_path / "what-if.xlsx")
+    assert wb.sheetnames == ["Summary", "Edits", "Changes"]
+    assert wb["Edits"]["B2"].value == "Move competition 'Cup final' to 20 Feb 2027"
+    assert wb["Changes"].max_row - 1 == win.comparison.changed_days
+    assert not win.export(str(tmp_path / "missing" / "x.xlsx"))
+    assert dialogs[-1][0] == "critical" and "does not exist" in dialogs[-1][2]
+    assert "Traceback" not in dialogs[-1][2]
+
+
+# -- managing scenarios ----------------------------------------------------------------------------
+def test_adopt_is_one_undo_step_and_undo_restores_the_season_exactly(qtbot, window):
+    w = window
+    final_a_week_earlier(qtbot, w)
+    before = w.season
+    sc = before.scenarios[0]
+    steps = w.undo_stack.count()
+    win = w.whatif.compare_window
+    win.adopt_button.click()
+    assert w.undo_stack.count() == steps + 1
+    assert w.undo_stack.text(steps) == "Adopt scenario 'Final a week earlier' as the baseline"
+    assert w.season.competition("final").date == day(47)
+    assert w.season.plan == sc.plan and w.season.scenarios == ()
+    assert w.season == scenario_season(before, sc)
+    assert not win.isVisible()  # the comparison was of the scenario just adopted
+    w.undo_action.trigger()
+    assert w.season is before
+    assert w.whatif.panel.names() == ["Final a week earlier"]
+    w.redo_action.trigger()
+    assert w.season.competition("final").date == day(47)
+
+
+def test_duplicate_rename_and_delete_are_undo_steps(qtbot, window, dialogs):
+    w = window
+    w.apply_edit(E.AddScenario(name="Busy week", edits=(
+        E.MoveCompetition(competition="m3", date=day(18)).to_dict(),)))
+    wi = w.whatif
+    assert wi.panel.selected_name() == "Busy week"
+    assert [a.isEnabled() for a in (wi.replan_action, wi.compare_action, wi.adopt_action)] == [
+        True, False, True]  # nothing to compare before a plan
+    start = w.undo_stack.count()
+
+    dialogs.texts = ["Busy week B"]
+    wi.duplicate_action.trigger()
+    assert wi.panel.names() == ["Busy week", "Busy week B"]
+    assert wi.panel.selected_name() == "Busy week B"
+    assert w.season.scenarios[1].edits == w.season.scenarios[0].edits
+
+    dialogs.texts = ["Two matches"]
+    wi.rename_action.trigger()
+    assert wi.panel.names() == ["Busy week", "Two matches"]
+
+    dialogs.texts = ["busy WEEK"]  # names are compared without case: refused, explained
+    wi.rename_action.trigger()
+    assert dialogs[-1][0] == "warning" and "exists already" in dialogs[-1][2]
+    assert wi.panel.names() == ["Busy week", "Two matches"]
+
+    wi.delete_action.trigger()
+    assert wi.panel.names() == ["Busy week"]
+    assert w.undo_stack.count() == start + 3
+    w.undo_action.trigger()
+    assert wi.panel.names() == ["Busy week", "Two matches"]
+    w.undo_stack.setIndex(start)
+    assert wi.panel.names() == ["Busy week"]
+
+    wi.duplicate_action.trigger()  # the coach cancels the name: nothing happens
+    assert wi.panel.names() == ["Busy week"] and w.undo_stack.index() == start
+
+
+def test_a_refused_change_shows_its_message_and_adds_nothing(qtbot, window, dialogs):
+    w = window
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("flare")
+    dlg.flare_date.set_date(day(20))
+    assert dlg.add_change()
+    assert not dlg.add_change()  # the same flare-up again
+    assert "already recorded" in dlg.error.text() and dlg.error.isVisibleTo(dlg)
+    assert dlg.list.count() == 1 and len(dlg.changes) == 1
+    dlg.set_kind("away")
+    dlg.away_from.set_date(day(30))
+    dlg.away_to.set_date(day(28))
+    assert not dlg.add_change()
+    assert "before 'start'" in dlg.error.text()
+    assert "pydantic" not in dlg.error.text() and "Traceback" not in dlg.error.text()
+    assert dlg.list.count() == 1
+    # A later change that needs an earlier one keeps it from being removed.
+    dlg.set_kind("add")
+    dlg.add_name.setText("Friendly")
+    dlg.add_date.set_date(day(31))
+    assert dlg.add_change()
+    dlg.set_kind("move")
+    cid = next(c.id for c in dlg.current.competitions if c.name == "Friendly")
+    dlg.move_comp.setCurrentIndex(dlg.move_comp.findData(cid))
+    dlg.move_date.set_date(day(30))
+    assert dlg.add_change(), dlg.error.text()
+    assert not dlg.remove_change(1)
+    assert "later change needs this one" in dlg.error.text() and dlg.list.count() == 3
+    assert dlg.remove_change(0) and dlg.change_texts()[0].startswith("1. Add competition 'Friendly'")
+    # OK without a name names the scenario after its first change.
+    dlg.replan_now.setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert [s.name for s in w.season.scenarios] == ["Add competition 'Friendly' (C) on 04 Feb 2027"]
+    assert len(w.season.scenarios[0].edits) == 2
+    assert not dialogs  # no message box: every problem was shown in the dialog
+
+
+def test_ok_needs_a_change_and_a_free_name(qtbot, window):
+    w = window
+    w.apply_edit(E.AddScenario(name="Taken", edits=()))
+    dlg = w.whatif.new_dialog()
+    dlg.buttons.accepted.emit()
+    assert "at least one change" in dlg.ok_error.text() and dlg.isVisible()
+    dlg.set_kind("rule")
+    dlg.rule.setCurrentIndex(dlg.rule.findData("HV-2"))
+    dlg.param.setCurrentIndex(dlg.param.findData("max_speed_days"))
+    assert dlg.value.value() == 2 and dlg.value.maximum() == 3
+    dlg.value.setValue(1)
+    assert dlg.add_change()
+    assert dlg.change_texts() == ["1. Set HV-2 max_speed_days to 1"]
+    dlg.name.setText("taken")
+    dlg.buttons.accepted.emit()
+    assert "exists already" in dlg.ok_error.text()
+    assert [s.name for s in w.season.scenarios] == ["Taken"]
+
+
+def test_a_season_without_a_plan_is_planned_first_in_the_same_job(qtbot, dialogs):
+    w = MainWindow(small_season(), None, autosave=False)
+    qtbot.addWidget(w)
+    w.apply_edit(E.AddScenario(name="Flare", edits=(E.RecordFlareUp(athlete="A1", date=day(20)).to_dict(),)))
+    steps = w.undo_stack.count()
+    assert not w.whatif.replan("Flare")  # the coach says no: nothing starts
+    assert dialogs.kinds() == ["question"] and not w.whatif.is_replanning()
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT):
+        assert w.whatif.replan("Flare")
+    assert w.season.plan is not None and w.season.scenarios[0].plan is not None
+    assert [w.undo_stack.text(i) for i in range(steps, w.undo_stack.count())] == [
+        f"Accept the {w.season.plan.status} plan", "Store the plan of scenario 'Flare'"]
+    assert w.whatif.compare_window.isVisible()
+    w.whatif.shutdown()
+
+
+def test_a_change_while_replanning_drops_the_result(qtbot, window):
+    w = window
+    w.apply_edit(E.AddScenario(name="Flare", edits=(E.RecordFlareUp(athlete="A1", date=day(20)).to_dict(),)))
+    with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT):
+        assert w.whatif.replan("Flare")
+        assert not w.whatif.replan_action.isEnabled() and w.whatif.cancel_action.isEnabled()
+        w.apply_edit(E.SetRuleValue(rule="HV-1", param="max_gap_days", value=9))
+    assert w.season.scenarios[0].plan is None
+    assert "changed while re-planning" in w.statusBar().currentMessage()
+    assert w.whatif.compare_window is None
+
+
+def test_a_stale_comparison_says_so(qtbot, window):
+    w = window
+    final_a_week_earlier(qtbot, w)
+    win = w.whatif.compare_window
+    assert not win.stale.isVisibleTo(win) and win.adopt_button.isEnabled()
+    w.whatif.delete("Final a week earlier")
+    assert win.stale.isVisibleTo(win) and "no longer in the season" in win.stale.text()
+    assert not win.adopt_button.isEnabled()
+    w.undo_action.trigger()
+    assert not win.stale.isVisibleTo(win) and win.adopt_button.isEnabled()
+
+
+def test_the_what_if_menu_and_panel_are_reachable(window):
+    w = window
+    menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&What-if")
+    texts = [a.text().replace("&", "") for a in menu.actions() if a.text()]
+    assert texts == ["New Scenario…", "Re-plan Scenario", "Cancel Re-plan", "Compare with the Plan",
+                     "Adopt as the Plan", "Duplicate Scenario…", "Rename Scenario…",
+                     "Delete Scenario", "Scenarios Panel"]
+    w.whatif.panel_action.trigger()
+    assert w.docks["scenarios"].isVisible()
+    assert set(w.whatif.panel.buttons) == {"New…", "Re-plan", "Compare", "Adopt", "Duplicate…",
+                                           "Rename…", "Delete"}
+    assert w.whatif.panel.intro.isVisibleTo(w.whatif.panel)  # no scenarios yet: what it is for
+
+
+def test_a_scenario_the_rules_refuse_is_explained_not_planned(qtbot, window, dialogs):
+    w = window
+    w.apply_edit(E.AddScenario(name="Sprint in rehab", edits=(
+        E.AddPin(pin=IntensityPin(athlete="A1", date=day(2), intensity=100)).to_dict(),)))
+    steps = w.undo_stack.count()
+    with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT) as done:
+        assert w.whatif.replan()
+    assert done.args[0].status == Status.INFEASIBLE
+    assert w.season.scenarios[0].plan is None and w.undo_stack.count() == steps
+    assert w.docks["explanation"].isVisible()
+    text = w.explanation.toPlainText()
+    assert "Scenario “Sprint in rehab”" in text and "RH-CAP" in text and "PIN" in text
+    assert "has no plan" in w.statusBar().currentMessage()
+    assert not dialogs and w.whatif.compare_window is None
+
+
+def test_cancel_stops_the_replan(qtbot, window):
+    w = window
+    w.apply_edit(E.AddScenario(name="Flare", edits=(E.RecordFlareUp(athlete="A1", date=day(20)).to_dict(),)))
+    with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT) as done:
+        assert w.whatif.replan("Flare")
+        assert w.whatif.cancel_button.isVisible()
+        w.whatif.cancel_action.trigger()  # before the search can start: the token is checked first
+        assert w.whatif.progress_label.text() == "Stopping…"
+    assert done.args[0].status == Status.CANCELLED
+    assert not w.whatif.cancel_button.isVisible() and w.whatif.replan_action.isEnabled()

@@ -1,0 +1,448 @@
+"""The what-if comparison: the baseline and a scenario side by side.
+
+Two season boards (baseline | scenario) scroll and select together; the days the scenario
+changed are outlined on the scenario's board. Below them: a row per athlete (return date,
+high-velocity sessions, changed days, deload and taper weeks moved, soft-rule instances; click a
+row to see the athlete on both boards), the totals (objective, hard and soft rules, team weeks
+moved, the scenario's changes) and, for the selected day, why the scenario plans it so. The
+comparison exports to Excel (``planner.xlsx_compare``). The window never changes the season:
+adopting the scenario goes out as ``adopt_requested(name)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.errors import PeriodizeError
+from planner.rules import RULES
+from planner.scenarios import AthleteDiff, Comparison
+from planner.season import Season
+from planner.timeline import Timeline
+from ui.board import BoardLegend, SeasonBoard
+from ui.panels import InspectorPanel
+
+XLSX_FILTER = "Excel workbook (*.xlsx)"
+CHANGED_TEXT = "changed from the baseline"
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _date(d: dt.date | None) -> str:
+    return f"{d.day} {d:%b %Y}" if d else ""
+
+
+def _weeks(moved: list[tuple[dt.date, str, str]], limit: int = 3) -> str:
+    text = ", ".join(f"{w.day} {w:%b} {a}→{b}" for w, a, b in moved[:limit])
+    if len(moved) > limit:
+        text += f" (+{len(moved) - limit} more)"
+    return text
+
+
+def _objective(x: float | None) -> str:
+    return "–" if x is None else f"{x:,.0f}"
+
+
+class CompareWindow(QWidget):
+    """A window of its own (kept by the main window). ``show_comparison`` fills it."""
+
+    adopt_requested = Signal(str)  # the scenario's name
+    exported = Signal(str)  # the path written
+
+    COLUMNS = ["Athlete", "Return (baseline)", "Return (scenario)", "HV (baseline)",
+               "HV (scenario)", "Days changed", "Weeks moved", "Soft rules"]
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAccessibleName("What-if comparison")
+        self.setWindowTitle("What if — Periodize")
+        self.name = ""
+        self.comparison: Comparison | None = None
+        self.baseline: Season | None = None
+        self.scenario: Season | None = None
+        self.edit_texts: list[str] = []
+        self._syncing = False
+
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.stale = QLabel()
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("color: #c62828")
+        self.stale.hide()
+
+        self.board_a = SeasonBoard(self)
+        self.board_a.setAccessibleName("Baseline board")
+        self.board_b = SeasonBoard(self)
+        self.board_b.setAccessibleName("Scenario board")
+        self.label_a = QLabel("<b>Baseline</b> — the season's current plan")
+        self.label_b = QLabel()
+        boards = QSplitter(Qt.Orientation.Horizontal)
+        for label, board in ((self.label_a, self.board_a), (self.label_b, self.board_b)):
+            box = QWidget()
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(2)
+            lay.addWidget(label)
+            lay.addWidget(board, 1)
+            boards.addWidget(box)
+        self.legend = BoardLegend(self, changed=CHANGED_TEXT)
+
+        self.table = QTreeWidget()
+        self.table.setAccessibleName("Comparison per athlete")
+        self.table.setColumnCount(len(self.COLUMNS))
+        self.table.setHeaderLabels(self.COLUMNS)
+        self.table.setRootIsDecorated(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setUniformRowHeights(True)
+        head = self.table.header()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setStretchLastSection(True)
+        tips = ["", "The day the injured athlete is back to FIT for good, in the season's plan",
+                "… and in the scenario's plan", "High-velocity sessions (90 % of max speed or "
+                "more) from today on, in the season's plan", "… and in the scenario's plan",
+                "Days whose stage or intensity differ",
+                "The athlete's weeks whose kind (load, deload, taper) differs: baseline→scenario",
+                "Soft-rule instances of this athlete (penalised, never forbidden): baseline → scenario"]
+        for c, tip in enumerate(tips):
+            if tip:
+                self.table.headerItem().setToolTip(c, tip)
+        self.totals = QTextBrowser()
+        self.totals.setAccessibleName("Comparison totals and the scenario's changes")
+        self.totals.setOpenLinks(False)
+        self.inspector = InspectorPanel(self)
+        self.inspector.setAccessibleName("Why, in the scenario")
+        self.inspector.setAccessibleDescription("Why the scenario plans the selected day as it does")
+        why_box = QWidget()
+        why_lay = QVBoxLayout(why_box)
+        why_lay.setContentsMargins(0, 0, 0, 0)
+        why_lay.setSpacing(2)
+        why_lay.addWidget(QLabel("<b>The selected day in the scenario</b>"))
+        why_lay.addWidget(self.inspector, 1)
+        table_box = QWidget()
+        table_lay = QVBoxLayout(table_box)
+        table_lay.setContentsMargins(0, 0, 0, 0)
+        table_lay.setSpacing(2)
+        table_lay.addWidget(QLabel("<b>Per athlete</b> (click a row to see the athlete on both boards)"))
+        table_lay.addWidget(self.table, 1)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(table_box)
+        bottom.addWidget(self.totals)
+        bottom.addWidget(why_box)
+        bottom.setStretchFactor(0, 5)
+        bottom.setStretchFactor(1, 3)
+        bottom.setStretchFactor(2, 3)
+        self.bottom = bottom
+
+        top = QWidget()
+        top_lay = QVBoxLayout(top)
+        top_lay.setContentsMargins(0, 0, 0, 0)
+        top_lay.setSpacing(2)
+        top_lay.addWidget(boards, 1)
+        top_lay.addWidget(self.legend)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([500, 280])
+        bottom.setSizes([780, 290, 290])
+        self.split = split
+
+        self.day_button = QPushButton("Day zoom")
+        self.week_button = QPushButton("Week zoom")
+        self.zoom_group = QButtonGroup(self)
+        for b in (self.day_button, self.week_button):
+            b.setCheckable(True)
+            self.zoom_group.addButton(b)
+        self.day_button.setChecked(True)
+        self.status = QLabel()
+        self.export_button = QPushButton("Export comparison…")
+        self.export_button.setToolTip("Write this comparison to an Excel workbook: the summary, "
+                                      "the scenario's changes and every changed athlete-day")
+        self.adopt_button = QPushButton("Adopt scenario")
+        self.adopt_button.setToolTip("Make this scenario the season's plan (Edit ▸ Undo takes it back)")
+        self.close_button = QPushButton("Close")
+        for b in (self.day_button, self.week_button, self.export_button, self.adopt_button,
+                  self.close_button):
+            b.setAccessibleName(b.text().replace("…", ""))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.day_button)
+        buttons.addWidget(self.week_button)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.adopt_button)
+        buttons.addWidget(self.close_button)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 6, 8, 6)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.stale)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        lay.addWidget(line)
+        lay.addWidget(split, 1)
+        lay.addLayout(buttons)
+
+        # The boards move together: scrolling, zoom and the selected cell.
+        for one, two in ((self.board_a, self.board_b), (self.board_b, self.board_a)):
+            one.horizontalScrollBar().valueChanged.connect(two.horizontalScrollBar().setValue)
+            one.verticalScrollBar().valueChanged.connect(two.verticalScrollBar().setValue)
+        self.board_a.current_changed.connect(lambda a, d: self._follow(self.board_b, a, d))
+        self.board_b.current_changed.connect(lambda a, d: self._follow(self.board_a, a, d))
+        self.day_button.clicked.connect(lambda: self.set_zoom("day"))
+        self.week_button.clicked.connect(lambda: self.set_zoom("week"))
+        self.table.currentItemChanged.connect(self._row_chosen)
+        self.table.itemClicked.connect(lambda item, _c: self._row_chosen(item))
+        self.export_button.clicked.connect(lambda: self.export())
+        self.adopt_button.clicked.connect(lambda: self.adopt_requested.emit(self.name))
+        self.close_button.clicked.connect(self.close)
+        self.resize(1400, 860)
+
+    # -- content ---------------------------------------------------------------------------
+    def show_comparison(self, name: str, baseline: Season, scenario: Season, comp: Comparison,
+                        edit_texts: list[str], note: str = "") -> None:
+        """Show ``baseline`` (with its plan) and ``scenario`` (the scenario's season with its
+        plan) and their comparison. ``note``: how the scenario was planned (the re-plan's
+        message), or a warning."""
+        self.name, self.baseline, self.scenario, self.comparison = name, baseline, scenario, comp
+        self.edit_texts = list(edit_texts)
+        self.setWindowTitle(f"What if: {name} — Periodize")
+        self.label_b.setText(f"<b>Scenario “{_esc(name)}”</b> — re-planned; "
+                             f"<span style='color:{self.board_b.theme().changed.name()}'>outlined</span>: "
+                             f"{comp.changed_days} changed athlete-day{'s' if comp.changed_days != 1 else ''}")
+        self.heading.setText(self._heading_html(note))
+        self.set_stale("")
+        self.status.clear()
+        cur = self.board_a.current()
+        self.board_a.set_season(baseline)
+        self.board_b.set_season(scenario)
+        self.board_b.set_highlights(comp.changed_cells, "Changed in the scenario (the baseline "
+                                                       "plans this day differently)")
+        self._fill_table()
+        self.totals.setHtml(self._totals_html(note))
+        first = self.first_change()
+        if cur is None and first is not None:
+            self.select(first[0], first[1])
+        elif cur is not None:
+            self.select(cur[0], cur[1])
+        else:
+            self.inspector.show_nothing()
+
+    def set_stale(self, text: str) -> None:
+        """A warning that the season changed since this comparison (empty: none)."""
+        self.stale.setText(text)
+        self.stale.setVisible(bool(text))
+        self.adopt_button.setEnabled(not text and self.comparison is not None)
+
+    def first_change(self) -> tuple[str, dt.date] | None:
+        """The first changed day, on the topmost athlete that has one."""
+        comp, scenario = self.comparison, self.scenario
+        if comp is None or scenario is None or not comp.changed_cells:
+            return None
+        tl = Timeline(scenario)
+        order = {a: i for i, a in enumerate(self.board_b.athlete_order())}
+        aid, d = min(comp.changed_cells, key=lambda c: (order.get(c[0], 1 << 30), c[1]))
+        return aid, tl.days[d]
+
+    def _heading_html(self, note: str) -> str:
+        comp = self.comparison
+        assert comp is not None
+        changed = [a for a in comp.athletes if a.changed_days]
+        if len(changed) == len(comp.athletes) and len(changed) > 3:
+            who = " (every athlete)"
+        elif len(changed) > 3:
+            who = f" ({len(changed)} athletes)"
+        else:
+            who = (" (" + ", ".join(a.name.split(" (")[0] for a in changed) + ")") if changed else ""
+        returns = [a for a in comp.athletes if a.return_a != a.return_b]
+        sentences = [f"{comp.changed_days} athlete-day{'s' if comp.changed_days != 1 else ''} "
+                     f"changed{_esc(who)}"]
+        for a in returns[:3]:
+            sentences.append(f"{_esc(a.name.split(' (')[0])} back "
+                             f"{_esc(_date(a.return_b) or 'after the season')} instead of "
+                             f"{_esc(_date(a.return_a) or 'after the season')}")
+        if comp.team_weeks_moved:
+            sentences.append("team weeks moved: " + _esc(_weeks(comp.team_weeks_moved, 4)))
+        sentences.append(f"objective {_objective(comp.objective_a)} → {_objective(comp.objective_b)} "
+                         f"penalty points; hard-rule violations {comp.hard_a} → {comp.hard_b}")
+        return (f"<h3 style='margin:0'>What if: {_esc(self.name)}</h3>"
+                f"<p style='margin:2px 0'>{'; '.join(sentences)}.</p>")
+
+    def _fill_table(self) -> None:
+        comp, scenario = self.comparison, self.scenario
+        assert comp is not None and scenario is not None
+        self.table.clear()
+        grey = self.palette().color(self.palette().ColorRole.PlaceholderText)
+        order = {a: i for i, a in enumerate(self.board_b.athlete_order())}  # injured first
+        rows = sorted(comp.athletes, key=lambda a: (not a.changed, order.get(a.athlete, 0)))
+        for a in rows:
+            item = QTreeWidgetItem(self._cells(a, scenario))
+            item.setData(0, Qt.ItemDataRole.UserRole, a.athlete)
+            for c in (3, 4, 5):
+                item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            soft = sorted(set(a.soft_a) | set(a.soft_b))
+            item.setToolTip(7, "\n".join(f"{r}: {a.soft_a.get(r, 0)} → {a.soft_b.get(r, 0)}"
+                                         for r in soft) or "none")
+            if a.weeks_moved:
+                item.setToolTip(6, "\n".join(f"week of {w:%d %b %Y}: {x} → {y}"
+                                             for w, x, y in a.weeks_moved))
+            if not a.changed:
+                for c in range(len(self.COLUMNS)):
+                    item.setForeground(c, grey)
+            self.table.addTopLevelItem(item)
+
+    @staticmethod
+    def _cells(a: AthleteDiff, scenario: Season) -> list[str]:
+        injured = scenario.injury_of(a.athlete) is not None
+
+        def back(d: dt.date | None) -> str:
+            if not injured:
+                return "fit"
+            return _date(d) if d else "not this season"
+
+        soft_a, soft_b = sum(a.soft_a.values()), sum(a.soft_b.values())
+        return [a.name, back(a.return_a), back(a.return_b), str(a.hv_a), str(a.hv_b),
+                str(a.changed_days) if a.changed_days else "–", _weeks(a.weeks_moved),
+                f"{soft_a} → {soft_b}" if (soft_a or soft_b) else "–"]
+
+    def _totals_html(self, note: str) -> str:
+        comp = self.comparison
+        assert comp is not None
+        out = ["<p style='margin-top:0'><b>The scenario's changes</b></p><ol style='margin-top:0'>"]
+        out += [f"<li>{_esc(t)}</li>" for t in self.edit_texts] or ["<li><i>none</i></li>"]
+        out.append("</ol>")
+        if note:
+            out.append(f"<p style='margin-top:0'><i>{_esc(note)}</i></p>")
+        out.append("<table cellspacing=0 cellpadding=2><tr><th align=left></th>"
+                   "<th align=right>baseline</th><th align=right>scenario</th></tr>")
+        rows = [("Objective (penalty points)", _objective(comp.objective_a), _objective(comp.objective_b)),
+                ("Hard-rule violations", comp.hard_a, comp.hard_b)]
+        for rule in sorted(set(comp.soft_a) | set(comp.soft_b)):
+            a, b = comp.soft_a.get(rule, 0), comp.soft_b.get(rule, 0)
+            if a or b:
+                r = RULES.get(rule)
+                rows.append((f"{rule} {r.title if r else ''}".strip(), a, b))
+        for label, a, b in rows:
+            mark = " style='font-weight:bold'" if str(a) != str(b) else ""
+            out.append(f"<tr{mark}><td>{_esc(label)}&nbsp;</td><td align=right>{_esc(a)}</td>"
+                       f"<td align=right>{_esc(b)}</td></tr>")
+        out.append("</table>")
+        if comp.team_weeks_moved:
+            out.append("<p><b>Team weeks changed</b>: " + _esc(", ".join(
+                f"week of {w.day} {w:%b}: {a} → {b}" for w, a, b in comp.team_weeks_moved)) + "</p>")
+        else:
+            out.append("<p>The team's deload and taper weeks are unchanged.</p>")
+        return "".join(out)
+
+    # -- navigation ------------------------------------------------------------------------
+    def set_zoom(self, zoom: str) -> None:
+        for board in (self.board_a, self.board_b):
+            board.set_zoom(zoom)
+        (self.day_button if zoom == "day" else self.week_button).setChecked(True)
+        # The boards kept their own anchors; line them up again.
+        self.board_b.horizontalScrollBar().setValue(self.board_a.horizontalScrollBar().value())
+
+    def select(self, athlete: str, day: dt.date) -> None:
+        """Select the athlete's day on both boards."""
+        self.board_a.set_current(athlete, day)
+        self.board_b.set_current(athlete, day)
+        self._show_why()
+
+    def _follow(self, other: SeasonBoard, athlete: str, day) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            if day is not None:
+                other.set_current(athlete or None, day, center=False)
+            self._show_why()
+        finally:
+            self._syncing = False
+
+    def _show_why(self) -> None:
+        cur = self.board_b.current()
+        if cur is None or self.scenario is None:
+            self.inspector.show_nothing()
+            return
+        self.inspector.show_cell(self.scenario, cur[0], cur[1])
+
+    def _row_chosen(self, item: QTreeWidgetItem | None, *_args) -> None:
+        if item is None or self.comparison is None or self.scenario is None:
+            return
+        aid = item.data(0, Qt.ItemDataRole.UserRole)
+        tl = Timeline(self.scenario)
+        days = sorted(d for a, d in self.comparison.changed_cells if a == aid)
+        cur = self.board_b.current()
+        if days:
+            day = tl.days[days[0]]
+        elif cur is not None:
+            day = cur[1]
+        else:
+            first = self.board_b._visible()[0]
+            day = tl.days[first]
+        self.select(aid, day)
+
+    def select_row(self, athlete: str) -> bool:
+        """Choose the athlete's row in the table (as a click does)."""
+        for i in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == athlete:
+                self.table.setCurrentItem(item)
+                self._row_chosen(item)
+                return True
+        return False
+
+    # -- export ----------------------------------------------------------------------------
+    def export(self, path: str | None = None) -> bool:
+        """Export the comparison to Excel; errors are shown, never raised."""
+        comp, a, b = self.comparison, self.baseline, self.scenario
+        if comp is None or a is None or b is None:
+            return False
+        if path is None:
+            folder = QSettings().value("lastDir", str(Path.home()))
+            safe = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in self.name).strip()
+            suggestion = str(Path(str(folder)) / f"what-if {safe or 'scenario'}.xlsx")
+            path, _ = QFileDialog.getSaveFileName(self, "Export comparison", suggestion, XLSX_FILTER)
+            if not path:
+                return False
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+        from planner.xlsx_compare import export_comparison
+
+        try:
+            export_comparison(path, comp, a, a.plan, b, b.plan, self.edit_texts)
+        except PeriodizeError as e:
+            QMessageBox.critical(self, "Could not export the comparison", str(e))
+            return False
+        except OSError as e:
+            QMessageBox.critical(self, "Could not export the comparison",
+                                 f"{path}: could not be written ({e.strerror or e})")
+            return False
+        QSettings().setValue("lastDir", str(Path(path).parent))
+        self.status.setText(f"Wrote {Path(path).name}")
+        self.exported.emit(str(path))
+        return True
