@@ -4,7 +4,8 @@ Opens the window on the demo season at 1400x860 and walks through a coach's sess
 real solver: the unsolved board, the solve in progress, the solved board with the inspector,
 week zoom, a pin and a manual change with the plan check, every editor, the rules panel, an
 infeasible season explained, a solve result offered after a change, the New and Season Settings
-dialogs and the board in dark mode. Run it with ``QT_QPA_PLATFORM=offscreen`` (``make
+dialogs, a what-if scenario (the dialog, and "the final a week earlier" re-planned and compared)
+and the board in dark mode. Run it with ``QT_QPA_PLATFORM=offscreen`` (``make
 screenshots`` does). Settings and recovery copies go to a temporary folder.
 """
 
@@ -217,6 +218,37 @@ def main(argv: list[str] | None = None) -> int:
     new.end.setDate(QDate(2028, 5, 28))
     shoot(new, "dialog-new-season.png")
     new.reject()
+
+    # What if: a flare-up in week 12 in the scenario dialog (a repeated change refused inline),
+    # then "the final a week earlier" re-planned and compared with the plan.
+    window.set_document(season.model_copy(update={"plan": outcome.plan}), None)
+    kofi_week12 = season.calendar.start + dt.timedelta(days=7 * 11 + 2)  # Wednesday of week 12
+    ask = window.whatif.new_dialog()
+    ask.name.setText("Kofi flares up in week 12")
+    ask.set_kind("flare")
+    ask.flare_athlete.setCurrentIndex(ask.flare_athlete.findData("A07"))
+    ask.flare_date.set_date(kofi_week12)
+    ask.add_change()
+    ask.add_change()  # the same again: refused, with the reason in red
+    shoot(ask, "whatif-new.png")
+    ask.reject()
+    ask = window.whatif.new_dialog()
+    ask.name.setText("Final a week earlier")
+    ask.set_kind("move")  # the A final is offered first, a week earlier suggested
+    ask.add_change()
+    loop = QEventLoop()
+    window.whatif.replan_finished.connect(lambda _o: loop.quit())
+    QTimer.singleShot(int(SOLVE_TIMEOUT * 1000), loop.quit)
+    ask.buttons.accepted.emit()
+    if window.whatif.is_replanning():
+        loop.exec()
+    compare = window.whatif.compare_window
+    if compare is None:
+        print("the what-if re-plan gave no comparison", file=sys.stderr)
+    else:
+        compare.resize(*SIZE)
+        shoot(compare, "whatif-compare.png")
+        compare.close()
 
     # Dark mode.
     from ui.theme import dark_palette
