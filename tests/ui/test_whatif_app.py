@@ -139,8 +139,8 @@ def test_the_boards_scroll_and_select_together(qtbot, window):
     final_a_week_earlier(qtbot, w)
     win = w.whatif.compare_window
     win.resize(1000, 520)
-    qtbot.waitUntil(lambda: win.board_a.verticalScrollBar().maximum() > 0)
     a, b = win.board_a, win.board_b
+    assert a.verticalScrollBar().maximum() > 0 and a.horizontalScrollBar().maximum() > 0
     for one, two in ((a, b), (b, a)):
         for bar in ("horizontalScrollBar", "verticalScrollBar"):
             src, dst = getattr(one, bar)(), getattr(two, bar)()
@@ -148,7 +148,6 @@ def test_the_boards_scroll_and_select_together(qtbot, window):
             src.setValue(target)
             assert src.value() == target and dst.value() == target
     # A click on the scenario's board selects the same cell on the baseline's.
-    rect = b.cell_rect("A4", day(30))
     b.ensure_visible(b.athlete_order().index("A4"), 30)
     rect = b.cell_rect("A4", day(30))
     qtbot.mouseClick(b.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
