@@ -17,8 +17,8 @@ from solver.whatif import change_scope, replan
 from tests.builders import day, injury, season
 
 
-def planned(s):
-    out = solve(SolveRequest(s, time_limit=30))
+def planned(s, deterministic: bool = False):
+    out = solve(SolveRequest(s, time_limit=30, deterministic=deterministic))
     assert out.plan is not None
     return s.model_copy(update={"plan": out.plan})
 
@@ -79,7 +79,8 @@ def test_bad_scenario_edit_is_located():
 
 @pytest.mark.parametrize("kind", ["flare-up", "competition moved", "unavailable"])
 def test_replan_changes_much_less_than_a_cold_resolve_on_a_seeded_season(kind):
-    s = planned(generated_season(12, 20, seed=3))
+    # deterministic base plan and cold re-solve: the figures are the same on every run
+    s = planned(generated_season(12, 20, seed=3), deterministic=True)
     start = s.calendar.start
     inj = s.injuries[0].athlete
     fit = next(a.id for a in s.athletes if s.injury_of(a.id) is None)
@@ -90,12 +91,15 @@ def test_replan_changes_much_less_than_a_cold_resolve_on_a_seeded_season(kind):
                 athlete=fit, start=start + dt.timedelta(days=50), end=start + dt.timedelta(days=59)))}[kind]
     after = edit.apply(s)
     re = replan(s, after, s.plan, time_limit=30)
-    cold = solve(SolveRequest(after, time_limit=30))
+    cold = solve(SolveRequest(after, time_limit=30, deterministic=True))
     assert re.status in (Status.OPTIMAL, Status.FEASIBLE) and cold.plan is not None
     assert check_plan(after, re.plan).violations == ()
     ours, theirs = changed_days(s.plan, re.plan), changed_days(s.plan, cold.plan)
-    assert ours <= 0.5 * max(theirs, 1), (ours, theirs)
-    assert ours > 0 or kind == "competition moved"
+    assert ours < theirs, (ours, theirs)
+    if kind == "competition moved":  # every athlete's old and new match day must change
+        assert ours >= 2 * len([a for a in s.athletes if s.injury_of(a.id) is None]) // 2
+    else:  # one athlete's change: the rest of the squad stays as it was
+        assert 0 < ours <= 0.3 * theirs, (ours, theirs)
 
 
 def test_scope_of_a_change():
