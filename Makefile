@@ -33,6 +33,8 @@ test: setup
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.export
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.app
 
 bench-app: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.app
