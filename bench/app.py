@@ -123,11 +123,13 @@ def main(argv: list[str] | None = None) -> int:
     from ui.app import make_app
 
     app = make_app()
+    # The stall first, as a coach meets it (open the app, press F5): measured after the
+    # 60 x 364 paint benchmark in the same process it also counts that benchmark's leftovers.
+    results.update(measure_stall(app))
+    print(f"stall while solving: {results['stall_ms']:.1f} ms", flush=True)
     results.update(measure_paint(app))
     print(f"paint: day {results['paint_day_ms']:.1f} ms, week {results['paint_week_ms']:.1f} ms",
           flush=True)
-    results.update(measure_stall(app))
-    print(f"stall while solving: {results['stall_ms']:.1f} ms", flush=True)
     text = write_report(results, HERE / "APP.md")
     print(text)
     scratch.cleanup()
