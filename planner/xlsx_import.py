@@ -505,8 +505,13 @@ class _Reader:
                                f"Today) in the Key column")
                 continue
             key = labels.get(_norm(kv))
-            if key is None:
-                continue  # an unknown key: ignored like an extra column
+            if key is None:  # an unknown key is ignored like an extra column, unless it is a typo
+                close = difflib.get_close_matches(_norm(kv), list(labels), n=1, cutoff=0.75)
+                if close:
+                    known = next(lab for k, lab, _, _ in SEASON_KEYS if k == labels[close[0]])
+                    self.p.add(SEASON_SHEET, n, f"{SEASON_SHEET}, row {n} ({kv}): not a Season key; "
+                               f"did you mean '{known}'? Correct the key")
+                continue
             label = next(lab for k, lab, _, _ in SEASON_KEYS if k == key)
             if key in seen:
                 self.p.add(SEASON_SHEET, n, f"{SEASON_SHEET}, row {n} ({label}): {label!r} is "

@@ -427,3 +427,22 @@ def test_a_form_saved_again_by_libreoffice_imports_the_same(demo_season, tmp_pat
                    check=True, timeout=120, capture_output=True)
     again = import_workbook(out / "form.xlsx")
     _same_document(demo_season, again)
+
+
+def test_a_misspelled_season_key_is_located_with_a_suggestion(tmp_path):
+    from planner.xlsx_import import export_template_form
+    from tests.builders import season as make_season
+
+    wb = export_template_form(make_season(weeks=2, athletes=2))
+    ws = next(wb[n] for n in wb.sheetnames if n.lower() == "season")
+    row = ws.max_row + 1
+    ws.cell(row=row, column=1, value="Todya")
+    ws.cell(row=row, column=2, value="2027-01-06")
+    ws.cell(row=row + 1, column=1, value="Coach's notes")  # an extra row: still ignored
+    ws.cell(row=row + 1, column=2, value="anything")
+    path = tmp_path / "typo.xlsx"
+    wb.save(path)
+    with pytest.raises(InputError) as e:
+        import_workbook(path)
+    assert any(f"Season, row {row} (Todya)" in p and "did you mean 'Today'" in p for p in e.value.problems)
+    assert not any("notes" in p for p in e.value.problems)
