@@ -8,26 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import platform
 import subprocess
 import sys
 from pathlib import Path
 
+from bench import machine
+
 HERE = Path(__file__).resolve().parent
 CASES = ("demo", "20", "40", "60", "120")
-
-
-def _machine() -> str:
-    cpu = platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
 def _f(v, fmt="{:.2f}") -> str:
@@ -82,7 +70,7 @@ def main() -> int:
     print(ptable)
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     notes = (HERE / "NOTES.md").read_text(encoding="utf-8") if (HERE / "NOTES.md").exists() else ""
-    text = (f"# Benchmark results\n\nMeasured {stamp} on {_machine()} by `make bench` "
+    text = (f"# Benchmark results\n\nMeasured {stamp} on {machine()} by `make bench` "
             f"(default solve mode, 60 s limit, each case in its own process). Machines are noisy: "
             f"compare within one run.\n\n{table}\n\n"
             f"Soft-rule penalties of the solver's plan against the rule-template baseline "

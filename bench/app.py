@@ -17,27 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from bench import machine
+
 HERE = Path(__file__).resolve().parent
 TARGETS = {"start_s": 1.5, "stall_ms": 50.0, "paint_ms": 16.0}
-
-
-def _machine() -> str:
-    cpu = platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
 # -- 1. start ---------------------------------------------------------------------------------
@@ -66,7 +55,7 @@ def write_report(r: dict, path: Path) -> str:
     lines = [
         "# Desktop-app benchmarks",
         "",
-        f"Measured {when} on {_machine()} by `python -m bench.app` "
+        f"Measured {when} on {machine()} by `python -m bench.app` "
         f"(Qt platform `{os.environ.get('QT_QPA_PLATFORM', 'default')}`). Machines are noisy: "
         "compare within one run.",
         "",

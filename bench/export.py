@@ -85,7 +85,7 @@ def table(rows: list[dict]) -> str:
 def main() -> int:
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from bench.__main__ import _machine
+    from bench import machine
 
     rows = []
     for n in SIZES:
@@ -102,7 +102,7 @@ def main() -> int:
         "and the board PDF (written to disk). Generated seasons (`bench/generate.py`) solved "
         "once.\n")
     with path.open("a", encoding="utf-8") as f:
-        f.write(f"{head}\n## {stamp}, commit {_commit()}\n\n{_machine()}\n\n{text}\n")
+        f.write(f"{head}\n## {stamp}, commit {_commit()}\n\n{machine()}\n\n{text}\n")
     print(f"Appended to {path.relative_to(HERE.parent)}")
     return 0
 
