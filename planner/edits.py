@@ -74,6 +74,13 @@ def _competition(s: Season, cid: str) -> Competition:
     return c
 
 
+def _without(items: tuple, index: int, what: str) -> tuple:
+    """``items`` less the one at ``index`` (the coach's "number index+1" in messages)."""
+    if not 0 <= index < len(items):
+        raise InputError("", [f"no {what} number {index + 1}"])
+    return items[:index] + items[index + 1:]
+
+
 def _replace(items: tuple, old, new) -> tuple:
     return tuple(new if x is old else x for x in items)
 
@@ -233,9 +240,7 @@ class RemoveBlock(Edit):
     index: int
 
     def _apply(self, s: Season) -> Season:
-        if not 0 <= self.index < len(s.blocks):
-            raise InputError("", [f"no block number {self.index + 1}"])
-        return s.model_copy(update={"blocks": s.blocks[: self.index] + s.blocks[self.index + 1:]})
+        return s.model_copy(update={"blocks": _without(s.blocks, self.index, "block")})
 
     def describe(self, s: Season) -> str:
         name = s.blocks[self.index].name if 0 <= self.index < len(s.blocks) else self.index
@@ -345,9 +350,7 @@ class RemoveUnavailability(Edit):
     index: int
 
     def _apply(self, s: Season) -> Season:
-        if not 0 <= self.index < len(s.unavailability):
-            raise InputError("", [f"no unavailability number {self.index + 1}"])
-        return s.model_copy(update={"unavailability": s.unavailability[: self.index] + s.unavailability[self.index + 1:]})
+        return s.model_copy(update={"unavailability": _without(s.unavailability, self.index, "unavailability")})
 
     def describe(self, s: Season) -> str:
         return "Remove an unavailability"
