@@ -1,0 +1,45 @@
+"""Anonymised copies for sharing outside the staff: the one implementation every export uses.
+
+Athlete names become their IDs (also inside plan messages), reasons for absences are dropped,
+and injuries keep only what the plan needs (no notes). Protocol and stage *content* are never
+written by an anonymised export; each exporter asks :func:`scrub` for its free text.
+"""
+
+from __future__ import annotations
+
+from planner.season import Plan, Season
+
+
+def name_pairs(season: Season) -> list[tuple[str, str]]:
+    """(name, id) pairs, longest name first (so "Ben Hart Jr" is replaced before "Ben Hart")."""
+    return sorted(((a.name, a.id) for a in season.athletes), key=lambda x: -len(x[0]))
+
+
+def scrub(text: str, pairs: list[tuple[str, str]]) -> str:
+    """``text`` with every athlete name replaced by the athlete's ID."""
+    for name, aid in pairs:
+        text = text.replace(f"{name} ({aid})", aid).replace(name, aid)
+    return text
+
+
+def anonymised_season(season: Season) -> Season:
+    """Names replaced by IDs, reasons for absences dropped; plan messages scrubbed."""
+    pairs = name_pairs(season)
+    plan = anonymised_plan(season.plan, pairs) if season.plan is not None else None
+    return season.model_copy(update={
+        "athletes": tuple(a.model_copy(update={"name": a.id}) for a in season.athletes),
+        "unavailability": tuple(u.model_copy(update={"reason": ""}) for u in season.unavailability),
+        "plan": plan,
+    })
+
+
+def anonymised_plan(plan: Plan, pairs: list[tuple[str, str]]) -> Plan:
+    return plan.model_copy(update={
+        "soft": tuple(v.model_copy(update={"message": scrub(v.message, pairs)}) for v in plan.soft)})
+
+
+def anonymised(season: Season, plan: Plan | None = None) -> tuple[Season, Plan | None]:
+    """The anonymised season and (when given) plan, ready for any exporter."""
+    pairs = name_pairs(season)
+    out_plan = anonymised_plan(plan, pairs) if plan is not None else None
+    return anonymised_season(season), out_plan

@@ -1,0 +1,57 @@
+"""The squad as every view shows it: one display order, one short position label.
+
+The board, the board PDF, the Excel export and the iCal export all list athletes in
+:func:`display_order`, so a recovered athlete sits in the same place everywhere.
+"""
+
+from __future__ import annotations
+
+from planner.season import FIT, Athlete, Plan, Season
+
+# Known positions in the order a coach reads a team sheet; any other position follows them,
+# in the order it first appears in the squad.
+POSITION_ORDER: tuple[str, ...] = ("goalkeeper", "defender", "midfielder", "forward")
+POSITION_SHORT = {"goalkeeper": "GK", "defender": "DF", "midfielder": "MF", "forward": "FW"}
+_ALIASES = {"gk": "goalkeeper", "keeper": "goalkeeper", "df": "defender", "def": "defender",
+            "mf": "midfielder", "mid": "midfielder", "fw": "forward", "fwd": "forward",
+            "st": "forward", "striker": "forward"}
+
+
+def position_key(position: str) -> str:
+    """The position as compared everywhere: trimmed, lower case, common abbreviations spelled out."""
+    p = " ".join(position.split()).lower()
+    return _ALIASES.get(p, p)
+
+
+def short_position(position: str) -> str:
+    """A label of at most a few letters for narrow columns (``GK``, ``DF``…; others as typed)."""
+    key = position_key(position)
+    return POSITION_SHORT.get(key, " ".join(position.split()))
+
+
+def is_injured(season: Season, athlete_id: str, plan: Plan | None = None) -> bool:
+    """Injured for display: not ``FIT`` on some day of the plan or, without a plan for the
+    athlete, an injury record whose current stage is not ``FIT``."""
+    plan = season.plan if plan is None else plan
+    ap = plan.for_athlete(athlete_id) if plan is not None else None
+    if ap is not None:
+        return any(s != FIT for s in ap.stages)
+    return any(i.athlete == athlete_id and i.current.stage != FIT for i in season.injuries)
+
+
+def display_order(season: Season, plan: Plan | None = None) -> list[Athlete]:
+    """Injured athletes first, then by position (known positions first, others in the order they
+    first appear), then by ID."""
+    rank = {p: i for i, p in enumerate(POSITION_ORDER)}
+    for a in season.athletes:
+        rank.setdefault(position_key(a.position), len(rank))
+    injured = {a.id for a in season.athletes if is_injured(season, a.id, plan)}
+
+    def key(a: Athlete) -> tuple:
+        return (a.id not in injured, rank[position_key(a.position)], a.id)
+
+    return sorted(season.athletes, key=key)
+
+
+def display_ids(season: Season, plan: Plan | None = None) -> list[str]:
+    return [a.id for a in display_order(season, plan)]

@@ -1,0 +1,113 @@
+"""The one place coach words are made: dates, counts, stage names, cleaned messages.
+
+Every view (CLI, app, exports) formats through these helpers so a date or a stage reads the
+same everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+STAGE_NAMES = {
+    "P1": "P1 isometric",
+    "P2": "P2 concentric/eccentric",
+    "P3": "P3 power and hip control",
+    "S1": "S1 non-contact drills",
+    "S2": "S2 controlled sprinting",
+    "S3": "S3 sport-specific drills",
+    "FIT": "full competition",
+    "INJ": "injured (no stage recorded)",
+}
+REHAB_STAGE_IDS: tuple[str, ...] = ("P1", "P2", "P3", "S1", "S2", "S3")
+
+
+# -- dates ------------------------------------------------------------------------------------
+def day(d: dt.date) -> str:
+    """``Mon 7 Dec``: a day inside the season being discussed."""
+    return f"{d:%a} {d.day} {d:%b}"
+
+
+def day_long(d: dt.date) -> str:
+    """``Mon 7 Dec 2026``: a day named on its own."""
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
+def date_short(d: dt.date) -> str:
+    """``7 Dec``."""
+    return f"{d.day} {d:%b}"
+
+
+def date_long(d: dt.date) -> str:
+    """``7 Dec 2026``."""
+    return f"{d.day} {d:%b %Y}"
+
+
+def span(a: dt.date, b: dt.date) -> str:
+    """``7 Dec 2026``, ``7 to 13 Dec 2026``, ``28 Dec 2026 to 3 Jan 2027``."""
+    if a == b:
+        return date_long(a)
+    if a.year != b.year:
+        return f"{date_long(a)} to {date_long(b)}"
+    if a.month != b.month:
+        return f"{date_short(a)} to {date_long(b)}"
+    return f"{a.day} to {date_long(b)}"
+
+
+def week_of(d: dt.date) -> str:
+    """``week of 7 Dec 2026``."""
+    return f"week of {date_long(d)}"
+
+
+# -- counts -----------------------------------------------------------------------------------
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 day``, ``2 days``; ``many`` for irregular plurals."""
+    if n == 1:
+        return f"{n} {word}"
+    return f"{n} {many or word + 's'}"
+
+
+def number(x: float) -> str:
+    """A number a coach reads: thousands separated, no trailing ``.0``."""
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.1f}"
+
+
+def join_and(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    items = [str(x) for x in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# -- stages -----------------------------------------------------------------------------------
+def stage_name(stage: str) -> str:
+    """``P2 concentric/eccentric``; unknown ids as given."""
+    return STAGE_NAMES.get(stage, stage)
+
+
+# -- validation messages ----------------------------------------------------------------------
+_PREFIXES = ("Value error, ", "Assertion failed, ")
+
+
+def clean_message(msg: str) -> str:
+    """A pydantic error message without its ``Value error,`` prefix and documentation link."""
+    for p in _PREFIXES:
+        if msg.startswith(p):
+            msg = msg[len(p):]
+    msg = re.sub(r"\s*\[type=[^\]]*\]", "", msg)
+    msg = re.sub(r"\s*For further information visit \S+", "", msg)
+    return msg.strip()
+
+
+def error_path(loc: tuple) -> str:
+    """``athletes[3].max_speed`` from a pydantic location tuple."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
