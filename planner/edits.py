@@ -9,6 +9,9 @@ plain dicts (``{"op": "move_competition", ...}``) for the season file.
 ``InputError`` naming the problem, so an edit never produces an invalid document. An edit that
 changes the calendar or the squad drops the stored plan (it no longer fits the season); other
 edits keep it, and the plan checker then reports what the change broke.
+
+The replay of a list of edits (:func:`apply_all`, :func:`scenario_season`) lives here with the
+edits, so ``planner.scenarios`` imports this module and this module never imports it back.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from planner.season import (
     Pin,
     Plan,
     Priority,
+    Scenario,
     Season,
     StagePin,
     StageRecord,
@@ -601,11 +605,8 @@ class AddScenario(Edit):
     edits: tuple[dict, ...] = ()
 
     def _apply(self, s: Season) -> Season:
-        from planner.season import Scenario
-
         _free_name(s, self.name)
-        for i, e in enumerate(self.edits):
-            edit_from_dict(e, f"scenario '{self.name}', edit {i + 1}")
+        check_edit_dicts(self.edits, self.name)
         sc = Scenario(name=self.name.strip(), edits=self.edits, base_plan=s.plan)
         return s.model_copy(update={"scenarios": s.scenarios + (sc,)})
 
@@ -620,8 +621,7 @@ class SetScenarioEdits(Edit):
 
     def _apply(self, s: Season) -> Season:
         i = _scenario_index(s, self.name)
-        for j, e in enumerate(self.edits):
-            edit_from_dict(e, f"scenario '{self.name}', edit {j + 1}")
+        check_edit_dicts(self.edits, self.name)
         sc = s.scenarios[i].model_copy(update={"edits": self.edits, "plan": None})
         return s.model_copy(update={"scenarios": s.scenarios[:i] + (sc,) + s.scenarios[i + 1:]})
 
@@ -694,8 +694,6 @@ class AdoptScenario(Edit):
     name: str
 
     def _apply(self, s: Season) -> Season:
-        from planner.scenarios import scenario_season
-
         i = _scenario_index(s, self.name)
         sc = s.scenarios[i]
         adopted = scenario_season(s, sc)
@@ -725,7 +723,27 @@ def edit_from_dict(data: dict, where: str = "edit") -> Edit:
         raise InputError(where, [f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors()]) from None
 
 
+# -- replaying a list of edits --------------------------------------------------------------------
 def apply_all(season: Season, edits) -> Season:
+    """``season`` with ``edits`` (edits or their dicts) applied in order."""
     for e in edits:
         season = (edit_from_dict(e) if isinstance(e, dict) else e).apply(season)
     return season
+
+
+def check_edit_dicts(edits: tuple[dict, ...], scenario: str) -> None:
+    """Each dict reads as an edit; InputError naming the scenario and the edit's number."""
+    for i, e in enumerate(edits):
+        edit_from_dict(e, f"scenario '{scenario}', edit {i + 1}")
+
+
+def scenario_season(season: Season, scenario: Scenario) -> Season:
+    """The baseline with the scenario's edits applied, carrying the scenario's own plan."""
+    base = season.model_copy(update={"scenarios": (), "plan": scenario.base_plan or season.plan})
+    for i, e in enumerate(scenario.edits):
+        where = f"scenario '{scenario.name}', edit {i + 1}"
+        try:
+            base = edit_from_dict(e, where).apply(base)
+        except InputError as err:
+            raise InputError(where, err.problems) from None
+    return base.model_copy(update={"plan": scenario.plan})

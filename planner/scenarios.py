@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner.check import check_plan
-from planner.edits import apply_all, edit_from_dict
+from planner.edits import edit_from_dict, scenario_season
 from planner.errors import InputError
 from planner.season import FIT, HV_LEVEL, Plan, Scenario, Season
 from planner.timeline import Timeline
@@ -19,17 +19,6 @@ def find(season: Season, name: str) -> Scenario:
             return sc
     known = ", ".join(f"'{s.name}'" for s in season.scenarios) or "none yet"
     raise InputError("", [f"no scenario is called '{name}' (scenarios: {known})"])
-
-
-def scenario_season(season: Season, scenario: Scenario) -> Season:
-    """The baseline with the scenario's edits applied, carrying the scenario's own plan."""
-    base = season.model_copy(update={"scenarios": (), "plan": scenario.base_plan or season.plan})
-    for i, e in enumerate(scenario.edits):
-        try:
-            base = edit_from_dict(e, f"scenario '{scenario.name}', edit {i + 1}").apply(base)
-        except InputError as err:
-            raise InputError(f"scenario '{scenario.name}', edit {i + 1}", err.problems) from None
-    return base.model_copy(update={"plan": scenario.plan})
 
 
 def describe_edits(season: Season, scenario: Scenario) -> list[str]:
@@ -170,4 +159,5 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     return comp
 
 
-__all__ = ["AthleteDiff", "Comparison", "apply_all", "compare", "describe_edits", "find", "scenario_season"]
+# scenario_season (the replay of a scenario's edits) lives with the edits; callers find it here too
+__all__ = ["AthleteDiff", "Comparison", "compare", "describe_edits", "find", "scenario_season"]
