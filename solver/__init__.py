@@ -7,7 +7,7 @@ from solver.api import Conflict, Outcome, Progress, SolveRequest, Status, StopTo
 
 
 def solve(request, on_progress=None, stop=None):
-    from solver.model import solve as _solve  # OR-Tools is imported only when solving
+    from solver.run import solve as _solve  # OR-Tools is imported only when solving
 
     return _solve(request, on_progress=on_progress, stop=stop)
 

@@ -15,6 +15,7 @@ from ortools.sat.python import cp_model
 
 from planner.season import Season
 from solver.api import Conflict, StopToken
+from solver.model import PlanModel
 
 RULE_WORDS = {
     "AV-1": "no running when unavailable or off",
@@ -35,8 +36,9 @@ RULE_WORDS = {
 }
 
 
-def _describe(model, key: str) -> Conflict:
-    rule, unit, first, last, what = model.group_info[key]
+def _describe(model: PlanModel, key: str) -> Conflict:
+    g = model.group_info[key]
+    rule, unit, first, last, what = g.rule, g.unit, g.first, g.last, g.what
     tl = model.tl
     season: Season = model.season
     is_week = rule in ("DL-2", "TP-1") or (rule == "PIN" and what and _is_week_pin(season, what))
@@ -47,7 +49,7 @@ def _describe(model, key: str) -> Conflict:
     who = athlete = None
     if unit:
         if unit.startswith("group"):
-            u = next(x for x in model.units if x.key == unit)
+            u = model.unit(unit)
             athlete = u.athletes[0]
             who = ", ".join(season.athlete_label(a) for a in u.athletes[:3]) + (
                 f" and {len(u.athletes) - 3} more" if len(u.athletes) > 3 else "")
@@ -78,11 +80,11 @@ def _describe(model, key: str) -> Conflict:
     return Conflict(rule=rule, athlete=athlete, start=d0.isoformat(), end=d1.isoformat(), text=text)
 
 
-def _rehab_phrase(model, rule: str, athlete: str, what: str) -> str:
+def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str) -> str:
     """Name the stage, its limits and its dates, e.g. 'P2 lasts 21-42 days: since 23 Nov 2026 it
     must end by 4 Jan 2027'."""
     inj = model.season.injury_of(athlete)
-    u = next((x for x in model.units if x.key == athlete), None)
+    u = model.unit(athlete)
     if inj is None or u is None or u.protocol is None:
         return ""
     proto = u.protocol
@@ -126,7 +128,7 @@ def _pin_text(season: Season, what: str) -> str:
     return f" {p.stage} starts {p.date.strftime('%d %b')}"
 
 
-def _infeasible_with(model, keys: list[str], time_limit: float, stop: StopToken | None) -> tuple[bool, list[str]]:
+def _infeasible_with(model: PlanModel, keys: list[str], time_limit: float, stop: StopToken | None) -> tuple[bool, list[str]]:
     m = model.m
     m.clear_assumptions()
     m.add_assumptions([model.groups[k] for k in keys])
@@ -144,8 +146,6 @@ def _infeasible_with(model, keys: list[str], time_limit: float, stop: StopToken 
 
 
 def explain(season: Season, stop: StopToken | None = None, time_limit: float = 10.0) -> tuple[Conflict, ...]:
-    from solver.model import PlanModel
-
     t0 = time.monotonic()
     model = PlanModel(season, guarded=True)
     model.m.clear_objective()

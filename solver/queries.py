@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from planner.errors import InputError
-from planner.season import FIT, Season
+from planner.season import Season
 from planner.validate import check_season
-from solver.model import PlanModel, _neg
+from solver.model import PlanModel
 
 
 @dataclass
@@ -73,7 +73,7 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
         "plan": _only(season.plan, athlete),
     })
     pm = PlanModel(alone)
-    u = next(x for x in pm.units if x.key == athlete)
+    u = pm.unit(athlete)
     tl = pm.tl
     if not u.epochs:
         raise InputError("", ["the whole season is in the past; there is nothing left to plan"])
@@ -132,4 +132,4 @@ def _val(sol: cp_model.CpSolver, x) -> bool:
     return bool(sol.value(x))
 
 
-__all__ = ["ReturnReport", "return_report", "FIT", "_neg"]
+__all__ = ["ReturnReport", "return_report"]

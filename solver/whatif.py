@@ -93,7 +93,7 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
            on_progress=None, stop: StopToken | None = None, deterministic: bool = False) -> Outcome:
     """Re-plan ``after`` changing as little of ``reference`` as the change requires."""
     t0 = time.monotonic()
-    from solver.model import solve
+    from solver.run import solve
 
     scope = change_scope(before, after)
     frozen = frozenset() if scope.team_days or scope.everything else frozenset(

@@ -6,9 +6,9 @@ import pytest
 
 from planner.check import check_plan
 from planner.protocols import available_protocols, load_protocol
+from planner.rules import SOFT_RULES
 from planner.season import Injury, StageRecord
 from solver import SolveRequest, Status, solve
-from solver.model import SOFT_IN_V1
 from tests.builders import day, season
 
 CASES = [(p, s.id) for p in available_protocols() for s in load_protocol(p).stages]
@@ -30,7 +30,7 @@ def test_protocol_stage_is_plannable_back_to_fit(protocol, stage):
     s = season(weeks=20, athletes=2, injuries=(inj,))
     out = solve(SolveRequest(s, time_limit=30))
     assert out.status in (Status.OPTIMAL, Status.FEASIBLE), out.explanation
-    report = check_plan(s, out.plan, rules_in_objective=set(SOFT_IN_V1))
+    report = check_plan(s, out.plan, rules_in_objective=set(SOFT_RULES))
     assert report.violations == (), [v.message for v in report.violations][:5]
     stages = out.plan.for_athlete("A1").stages
     assert stages[0] == stage and "FIT" in stages

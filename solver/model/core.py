@@ -1,0 +1,110 @@
+"""The model's base: the CP-SAT model, the season facts every family reads, guards and clauses.
+
+Every hard-rule instance a family adds can sit behind an assumption literal named after its
+group (rule id, athlete or unit, first and last day or week, detail). With ``guarded=True`` the
+model is built that way so ``solver.explain`` can find a small conflicting set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from planner.rules import RuleSet
+from planner.season import LEVELS, Plan, Season
+from planner.timeline import Timeline
+
+RUN_LEVELS = tuple(lv for lv in LEVELS if lv > 0)  # 60 .. 100
+FIT_HV_LEVEL = 95  # a fit athlete's HV training session (the "vaccine" dose)
+STEADY = 70  # ordinary running below the speed threshold
+
+
+def is_true(x) -> bool:
+    """A Python constant that is true (not a literal)."""
+    return x is True or (isinstance(x, int) and not isinstance(x, cp_model.IntVar) and x == 1)
+
+
+def neg(x):
+    """The negation of a literal or a Python bool."""
+    if isinstance(x, bool):
+        return not x
+    return x.Not()
+
+
+@dataclass(frozen=True)
+class Group:
+    """A named group of hard-rule instances: rule id, unit key (None: the team), first and last
+    day (week index for week rules), and a detail the explanation words."""
+
+    rule: str
+    unit: str | None
+    first: int
+    last: int
+    what: str
+
+
+class ModelBase:
+    """State shared by every rule family. Families are mixins over this base; ``PlanModel``
+    composes them and fixes the order in which they are added."""
+
+    def __init__(self, season: Season, reference: Plan | None = None, guarded: bool = False,
+                 frozen: frozenset[str] = frozenset()):
+        self.season = season
+        self.frozen = frozenset(frozen) if reference is not None else frozenset()
+        self.tl = tl = Timeline(season)
+        self.rules = RuleSet(season.rules)
+        self.reference = reference
+        self.guarded = guarded
+        self.m = cp_model.CpModel()
+        self.groups: dict[str, object] = {}  # group key -> assumption literal
+        self.group_info: dict[str, Group] = {}
+        self.objective_terms: list[tuple[int, object]] = []  # (weight, expr)
+        self.penalty_terms: dict[str, list[tuple[int, object]]] = {}
+        self.n = tl.n
+        self.p0 = tl.p0
+        self.W = len(tl.weeks)
+        self.open_weeks = list(range(tl.first_open_week, self.W))
+        self.recorded = season.plan
+        self.taper_set = tl.taper_weeks(self.rules.value("TP-1", "taper_weeks"))
+        self.pinned_days: frozenset[tuple[str, int]] = frozenset(
+            (p.athlete, tl.index(p.date)) for p in season.pins if p.kind == "intensity")
+        self.ladder_cache: dict[tuple, list] = {}
+
+    # -- guards and clauses ------------------------------------------------------------------
+    def guard(self, rule: str, athlete: str | None, first: int, last: int, what: str = "") -> list:
+        """The enforcement literals of a hard-rule instance: [] unless the model is guarded."""
+        if not self.guarded:
+            return []
+        key = f"{rule}|{athlete or ''}|{first}|{last}|{what}"
+        lit = self.groups.get(key)
+        if lit is None:
+            lit = self.m.new_bool_var(key)
+            self.groups[key] = lit
+            self.group_info[key] = Group(rule, athlete, first, last, what)
+        return [lit]
+
+    def clause(self, lits: list, enf: list) -> None:
+        """At least one of ``lits`` (literals or Python bools) holds, when ``enf`` holds."""
+        out = []
+        for x in lits:
+            if isinstance(x, bool):
+                if x:
+                    return
+                continue
+            out.append(x)
+        ct = self.m.add_bool_or(out) if out else self.m.add_bool_or([False])
+        if enf:
+            ct.only_enforce_if(enf)
+
+    def linear_le(self, terms: list, const: int, rhs, enf: list) -> None:
+        """sum(terms) + const <= rhs (rhs an int or expression); terms are literals or bools."""
+        lits = [t for t in terms if not isinstance(t, bool)]
+        const += sum(1 for t in terms if t is True)
+        if not lits and isinstance(rhs, int):
+            if const > rhs:
+                self.clause([], enf)
+            return
+        ct = self.m.add(sum(lits) + const <= rhs)
+        if enf:
+            ct.only_enforce_if(enf)

@@ -1,0 +1,117 @@
+"""Warm start: hints from a previous plan, and freezing a re-plan's outside to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planner.season import FIT, HV_LEVEL, AthletePlan, Plan
+from solver.model.core import FIT_HV_LEVEL, ModelBase
+from solver.model.units import Unit
+
+
+class _Once:
+    """Applies ``act(var, value)`` to each variable at most once (a model with two hints for one
+    variable is invalid; a variable fixed twice is redundant)."""
+
+    def __init__(self, act: Callable[[object, bool], None]):
+        self.act = act
+        self.seen: set[int] = set()
+
+    def __call__(self, x, v: bool) -> None:
+        if isinstance(x, bool) or x.index in self.seen:
+            return
+        self.seen.add(x.index)
+        self.act(x, bool(v))
+
+
+class WarmStartMixin(ModelBase):
+    def add_hint(self, plan: Plan) -> int:
+        """Start the search from ``plan`` (e.g. the reference of a re-plan), repaired for this
+        season in Python first: taper weeks where TP-1 now puts them, nothing on days the edit
+        closed. Returns the number of hinted variables."""
+        if len(plan.team_weeks) != self.W:
+            return 0
+        hint = _Once(lambda x, v: self.m.add_hint(x, v))
+        team_kind = self._hint_team(plan, hint)
+        for u in self.units:
+            ref = plan.for_athlete(u.athletes[0])
+            if ref is None or len(ref.intensity) != self.n or len(ref.weeks) != self.W:
+                continue
+            for d in range(self.p0, self.n):
+                self._set_day_levels(u, d, ref.intensity[d], hint)
+            if u.injured:
+                self._hint_rehab(u, ref, team_kind, hint)
+        return len(hint.seen)
+
+    def _hint_team(self, plan: Plan, hint: _Once) -> list[str]:
+        """Hint the team's weeks, repaired for TP-1; returns the repaired kinds."""
+        a_weeks = self.tl.a_weeks()
+        team_kind = []
+        for w in range(self.W):
+            k = plan.team_weeks[w]
+            if w in self.taper_set:
+                k = "taper"
+            elif k == "taper" or (k == "deload" and w in a_weeks):
+                k = "load"
+            team_kind.append(k)
+            hint(self.team_taper[w], k == "taper")
+            hint(self.team_deload[w], k == "deload")
+        return team_kind
+
+    def _set_day_levels(self, u: Unit, d: int, value: int, setter: _Once) -> None:
+        lv = u.lv[d]
+        if set(lv) == {FIT_HV_LEVEL}:
+            setter(lv[FIT_HV_LEVEL], value >= HV_LEVEL)
+        else:
+            for lvl, lit in lv.items():
+                setter(lit, value == lvl)
+
+    def _set_stage(self, u: Unit, d: int, stage: str, setter: _Once) -> None:
+        idx = u.order.index(stage) if stage in u.order else 0
+        for k in range(1, len(u.order)):
+            setter(self.stage_lit(u, k, d), idx >= k)
+
+    def _hint_rehab(self, u: Unit, ref: AthletePlan, team_kind: list[str], hint: _Once) -> None:
+        for ep in u.epochs:
+            for d in range(ep.first, ep.end):
+                self._set_stage(u, d, ref.stages[d], hint)
+        for w, own in u.own_deload.items():
+            hint(own, ref.weeks[w] == "deload")
+        for w in self.open_weeks:
+            fit_ref = ref.stages[self.tl.weeks[w].first] == FIT
+            kind = team_kind[w] if fit_ref else ("deload" if ref.weeks[w] == "deload" else "load")
+            if u.deload[w] is not self.team_deload[w]:
+                hint(u.deload[w], kind == "deload")
+                hint(u.taper[w], kind == "taper")
+
+    def freeze(self, plan: Plan, free_units: set[str], window: tuple[int, int],
+               all_units_in_window: bool) -> int:
+        """Fix every decision outside the re-plan's neighbourhood to ``plan``'s value: units not in
+        ``free_units`` keep their reference days (also inside ``window`` unless
+        ``all_units_in_window``), free units keep their days before the window, and team weeks
+        outside the window keep their kind. Returns the number of fixed variables."""
+        lo, hi = window
+        fix = _Once(lambda x, v: self.m.add(x == int(v)))
+        for w in self.open_weeks:
+            week = self.tl.weeks[w]
+            if week.last < lo or week.first > hi:
+                k = plan.team_weeks[w]
+                fix(self.team_taper[w], k == "taper")
+                fix(self.team_deload[w], k == "deload")
+        for u in self.units:
+            ref = plan.for_athlete(u.athletes[0])
+            if ref is None or len(ref.intensity) != self.n:
+                continue
+            free = u.key in free_units or any(a in free_units for a in u.athletes)
+            for d in range(self.p0, self.n):
+                inside = lo <= d <= hi
+                keep = (not free and not (all_units_in_window and inside)) or (free and d < lo)
+                if not keep:
+                    continue
+                self._set_day_levels(u, d, ref.intensity[d], fix)
+                if u.injured:
+                    self._set_stage(u, d, ref.stages[d], fix)
+            if u.injured and not free:
+                for w, own in u.own_deload.items():
+                    fix(own, ref.weeks[w] == "deload")
+        return len(fix.seen)

@@ -1,0 +1,105 @@
+"""Week kinds: the team's load/deload/taper weeks, each athlete's resulting sequence, DL-2 and TP-1."""
+
+from __future__ import annotations
+
+from solver.model.core import ModelBase, is_true, neg
+from solver.model.units import Unit
+
+
+class WeeksMixin(ModelBase):
+    def _team_weeks(self) -> None:
+        m = self.m
+        self.team_deload: list = []
+        self.team_taper: list = []
+        rec = self.recorded.team_weeks if self.recorded is not None else None
+        for w in range(self.W):
+            if self.tl.weeks[w].first < self.p0:  # past or in progress: keep what was recorded
+                kind = rec[w] if rec is not None and len(rec) == self.W else "load"
+                self.team_deload.append(kind == "deload")
+                self.team_taper.append(kind == "taper")
+            else:
+                d, t = m.new_bool_var(f"team_deload_{w}"), m.new_bool_var(f"team_taper_{w}")
+                m.add_implication(d, t.Not())
+                self.team_deload.append(d)
+                self.team_taper.append(t)
+
+    def _unit_weeks(self, u: Unit) -> None:
+        m, tl = self.m, self.tl
+        rec = self.recorded.for_athlete(u.athletes[0]) if self.recorded is not None else None
+        for w in range(self.W):
+            first = tl.weeks[w].first
+            if first < self.p0:
+                kind = rec.weeks[w] if rec is not None and len(rec.weeks) == self.W else None
+                if kind is None:
+                    kind = "taper" if is_true(self.team_taper[w]) else ("deload" if is_true(self.team_deload[w]) else "load")
+                u.week_fit.append(u.fit[first] if first < len(u.fit) else True)
+                u.deload.append(kind == "deload")
+                u.taper.append(kind == "taper")
+                continue
+            f = u.fit[first]
+            u.week_fit.append(f)
+            if f is True:
+                u.deload.append(self.team_deload[w])
+                u.taper.append(self.team_taper[w])
+                continue
+            if u.frozen is not None:  # f is a constant here: False (own week)
+                u.deload.append(u.frozen.weeks[w] == "deload")
+                u.taper.append(False)
+                continue
+            own = m.new_bool_var(f"{u.key}_own_deload_{w}")
+            u.own_deload[w] = own
+            if f is False:  # certainly in rehab on the week's first day: the athlete's own week
+                u.deload.append(own)
+                u.taper.append(False)
+                continue
+            dl, tp = m.new_bool_var(f"{u.key}_deload_{w}"), m.new_bool_var(f"{u.key}_taper_{w}")
+            td, tt = self.team_deload[w], self.team_taper[w]
+            # dl == (f and td) or (not f and own); tp == f and tt
+            self.clause([neg(f), neg(td), dl], [])
+            self.clause([neg(f), td, neg(dl)], [])
+            self.clause([f, neg(own), dl], [])
+            self.clause([f, own, neg(dl)], [])
+            self.clause([neg(tp), f], [])
+            self.clause([neg(tp), tt], [])
+            self.clause([neg(f), neg(tt), tp], [])
+            u.deload.append(dl)
+            u.taper.append(tp)
+
+    def _dl2_sequence(self, key: str | None, deload: list, taper: list) -> None:
+        mx = self.rules.value("DL-2", "max_load_weeks")
+        weeks = self.open_weeks
+        for i, w in enumerate(weeks):
+            if i + 1 < len(weeks):
+                v = weeks[i + 1]
+                enf = self.guard("DL-2", key, w, v, "adjacent")
+                self.clause([neg(deload[w]), neg(deload[v])], enf)
+                self.clause([neg(deload[w]), neg(taper[v])], enf)
+                self.clause([neg(taper[w]), neg(deload[v])], enf)
+            if i + mx < len(weeks):
+                run = weeks[i: i + mx + 1]
+                enf = self.guard("DL-2", key, run[0], run[-1], "run")
+                self.clause([deload[x] for x in run] + [taper[x] for x in run], enf)
+
+    def dl_2(self) -> None:
+        """DL-2: at most `max_load_weeks` load weeks in a row; no deload next to a deload or taper,
+        for the team and for each athlete's resulting sequence."""
+        self._dl2_sequence(None, self.team_deload, self.team_taper)
+        for u in self.units:
+            if u.injured:
+                self._dl2_sequence(u.key, u.deload, u.taper)
+
+    def tp_1(self) -> None:
+        """TP-1: the weeks before each A competition's week are taper, its own week is not a
+        deload, and no other week is a taper."""
+        a_weeks = self.tl.a_weeks()
+        for w in self.open_weeks:
+            if w in self.taper_set:
+                enf = self.guard("TP-1", None, w, w, "taper")
+                self.clause([self.team_taper[w]], enf)
+            else:
+                enf = self.guard("TP-1", None, w, w, "no taper")
+                self.clause([neg(self.team_taper[w])], enf)
+            if w in a_weeks:
+                enf = self.guard("TP-1", None, w, w, "A week")
+                self.clause([neg(self.team_deload[w])], enf)
+        # an athlete's own weeks are never taper: built into _unit_weeks (taper == fit and team taper)

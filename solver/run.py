@@ -1,0 +1,133 @@
+"""Solving a season: configure CP-SAT, report progress, honour cancel, explain infeasibility.
+
+``solve(request, on_progress=None, stop=None, prepare=None) -> Outcome``. The model itself is
+``solver.model.PlanModel``; on an infeasible season ``solver.explain`` finds the conflicting
+rules. The plan's soft-rule list and penalties are the plan checker's (``planner.check``).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+from ortools.sat.python import cp_model
+
+from planner.check import check_plan
+from planner.rules import SOFT_RULES
+from planner.season import Plan, Season
+from planner.validate import check_season
+from solver.api import Outcome, Progress, SolveRequest, Status, StopToken
+from solver.explain import explain
+from solver.model import PlanModel
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    def __init__(self, on_progress, start: float, stop: StopToken | None):
+        super().__init__()
+        self.on_progress = on_progress
+        self.start = start
+        self.stop = stop
+        self.solutions = 0
+
+    def on_solution_callback(self) -> None:
+        self.solutions += 1
+        if self.on_progress is not None:
+            self.on_progress(Progress(self.ObjectiveValue(), self.BestObjectiveBound(),
+                                      time.monotonic() - self.start, self.solutions))
+        if self.stop is not None and self.stop.is_set():
+            self.stop_search()
+
+
+def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: float) -> None:
+    """Default: a portfolio of at least 4 workers (on 2 cores the 2-worker portfolio lacks the
+    lower-bounding subsolvers that prove optimality; bench/RESULTS.md). Deterministic:
+    interleaved search with a fixed seed and a deterministic time limit."""
+    p = solver.parameters
+    # The model is built already reduced (fixed values precomputed in Python); CP-SAT's presolve
+    # then costs more than it saves: first plan 2.2 s -> 0.25 s on 40 x 52 (bench/RESULTS.md).
+    p.cp_model_presolve = False
+    if request.deterministic:
+        p.num_workers = 4
+        p.interleave_search = True
+        p.random_seed = request.seed
+        p.max_deterministic_time = max(1.0, time_limit)
+    else:
+        p.num_workers = request.workers or max(4, os.cpu_count() or 1)
+        p.max_time_in_seconds = max(0.1, time_limit)
+
+
+def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None, prepare=None) -> Outcome:
+    """Plan ``request.season``. ``prepare(model)``, if given, may add constraints (a re-plan's
+    neighbourhood) before the search; an infeasible prepared model is reported as such without
+    an explanation (the caller widens it)."""
+    t0 = time.monotonic()
+    season = check_season(request.season)
+    if stop is not None and stop.is_set():
+        return Outcome(Status.CANCELLED, None, wall_time=time.monotonic() - t0,
+                       message="Cancelled before the search started.")
+    model = PlanModel(season, reference=request.reference, frozen=request.frozen)
+    start_from = request.hint or request.reference
+    if start_from is not None:
+        model.add_hint(start_from)
+    if prepare is not None:
+        prepare(model)
+    if stop is not None and stop.is_set():
+        return Outcome(Status.CANCELLED, None, wall_time=time.monotonic() - t0,
+                       message="Cancelled before the search started.")
+    solver = cp_model.CpSolver()
+    remaining = request.time_limit - (time.monotonic() - t0)
+    _configure(solver, request, remaining)
+    cb = _Progress(on_progress, t0, stop)
+    done = threading.Event()
+
+    def watchdog() -> None:  # honours a stop requested at any moment, also before Solve starts
+        while not done.wait(0.05):
+            if stop is not None and stop.is_set():
+                solver.stop_search()
+
+    watcher = threading.Thread(target=watchdog, daemon=True) if stop is not None else None
+    if watcher:
+        watcher.start()
+    try:
+        status = solver.solve(model.m, cb)
+    finally:
+        done.set()
+        if watcher:
+            watcher.join()
+    wall = time.monotonic() - t0
+    cancelled = stop is not None and stop.is_set()
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        plan = model.extract(solver.value)
+        optimal = status == cp_model.OPTIMAL
+        st = Status.OPTIMAL if optimal else (Status.CANCELLED if cancelled else Status.FEASIBLE)
+        objective = solver.objective_value if model.objective_terms else 0.0
+        bound = solver.best_objective_bound if model.objective_terms else 0.0
+        return _finish(season, plan, st, objective, bound, wall, request.reference)
+    if status == cp_model.INFEASIBLE:
+        if prepare is not None:
+            return Outcome(Status.INFEASIBLE, None, wall_time=wall, message="No plan in this neighbourhood.")
+        conflicts = explain(season, stop=stop, time_limit=max(5.0, request.time_limit / 2))
+        text = "No plan satisfies every hard rule."
+        return Outcome(Status.INFEASIBLE, None, wall_time=time.monotonic() - t0,
+                       explanation=conflicts, message=text)
+    if status == cp_model.MODEL_INVALID:  # a bug in the model, never the coach's input
+        raise RuntimeError(f"invalid CP-SAT model: {model.m.validate()}")
+    if cancelled:
+        return Outcome(Status.CANCELLED, None, wall_time=wall, message="Cancelled before a plan was found.")
+    return Outcome(Status.TIMEOUT, None, wall_time=wall,
+                   message=f"No plan found within {request.time_limit:g} s; allow more time.")
+
+
+def _finish(season: Season, plan: Plan, status: Status, objective: float, bound: float,
+            wall: float, reference: Plan | None = None) -> Outcome:
+    report = check_plan(season, plan, rules_in_objective=set(SOFT_RULES), reference=reference)
+    plan = plan.model_copy(update={
+        "status": status.value, "objective": objective, "bound": bound,
+        "solve_seconds": round(wall, 3), "soft": report.soft,
+    })
+    return Outcome(status, plan, objective=objective, bound=bound, wall_time=wall,
+                   penalties=report.penalties(), counts=report.counts(),
+                   message=f"{status.value}: objective {objective:g}, bound {bound:g}")
+
+
