@@ -51,3 +51,112 @@ def test_cli_start_up_does_not_load_heavy_modules():
     mods = _loaded_after("import ui.cli\nui.cli.build_parser()")
     heavy = {m for m in mods if m.split(".")[0] in {"PySide6", "ortools", "pandas", "openpyxl", "pyqtgraph"}}
     assert not heavy
+
+
+# -- no import circle among product modules ------------------------------------------------------
+PRODUCT = ("planner", "solver", "ui", "templates")
+
+
+def _module_name(path: Path) -> str:
+    rel = path.relative_to(ROOT).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _resolve(mod: str, node: ast.ImportFrom, is_pkg: bool) -> str:
+    if node.level == 0:
+        return node.module or ""
+    base = mod.split(".") if is_pkg else mod.split(".")[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Product module -> the product modules it imports (at any depth of its code, lazily or not).
+
+    ``from pkg import name`` counts as importing ``pkg.name`` when that is a module, else ``pkg``.
+    """
+    files = {_module_name(f): f for p in PRODUCT for f in (ROOT / p).rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for mod, f in files.items():
+        tree = ast.parse(f.read_text(encoding="utf-8"), str(f))
+        deps: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                target = _resolve(mod, node, f.name == "__init__.py")
+                names = [f"{target}.{a.name}" if f"{target}.{a.name}" in files else target
+                         for a in node.names]
+            else:
+                continue
+            for name in names:
+                while name and name not in files:
+                    name = name.rpartition(".")[0]
+                if name and name != mod:
+                    deps.add(name)
+        graph[mod] = deps
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    out: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                out.append(sorted(comp))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def _is_package_of(a: str, b: str) -> bool:
+    return b.startswith(a + ".")
+
+
+def test_no_import_circle_among_product_modules():
+    """No product module imports a module that imports it back (a package's ``__init__`` that
+    re-exports its own submodules is not a circle: the edge from a submodule up to its package
+    is left out)."""
+    graph = {m: {d for d in deps if not _is_package_of(d, m)} for m, deps in import_graph().items()}
+    assert _cycles(graph) == []
+
+
+def test_the_circle_check_finds_a_circle():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+# -- readable functions ---------------------------------------------------------------------------
+def test_no_product_function_above_complexity_15():
+    out = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--select", "C901", "--config",
+         "lint.mccabe.max-complexity=15", "--output-format", "concise", *PRODUCT, "bench", "scripts"],
+        capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stdout
