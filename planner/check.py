@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from planner import text
 from planner.errors import InputError
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import back, flare_steps, segments, stage_on, stage_order
@@ -39,7 +40,9 @@ from planner.season import (
     FIT,
     HV_LEVEL,
     INJ,
+    LADDER,
     LEVELS,
+    REHAB_STAGES,
     SPEED_DAY,
     Injury,
     Plan,
@@ -50,9 +53,8 @@ from planner.timeline import Timeline
 
 # Caps of the default template, used only for a rehab stage the athlete's protocol does not know
 # (that plan already breaks RH-STAGE).
-DEFAULT_CAPS = {"P1": 0, "P2": 70, "P3": 80, "S1": 90, "S2": 95, "S3": 100, FIT: 100, INJ: 0}
-REHAB = frozenset(DEFAULT_CAPS) - {FIT, INJ}
-LADDER = tuple(v for v in LEVELS if v >= 60)  # 60, 70, 80, 90, 95, 100
+DEFAULT_CAPS = {**dict(zip(REHAB_STAGES, (0, 70, 80, 90, 95, 100), strict=True)), FIT: 100, INJ: 0}
+REHAB = frozenset(REHAB_STAGES)
 
 
 @dataclass(frozen=True)
@@ -104,14 +106,6 @@ class CheckReport:
         return out
 
 
-def fmt_day(d: dt.date) -> str:
-    return f"{d:%a} {d.day} {d:%b}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 class _Athlete:
     """One athlete's plan, with the per-day facts every rule reads."""
 
@@ -152,7 +146,7 @@ class _Checker:
         self.p0 = tl.p0
         self.n = tl.n
         self.days = tl.days
-        self.day_text = [fmt_day(d) for d in tl.days]
+        self.day_text = [text.day(d) for d in tl.days]
         self.open_week = tl.first_open_week
         self.objective_rules = None if rules_in_objective is None else set(rules_in_objective)
         self.reference = reference
@@ -192,7 +186,7 @@ class _Checker:
         return self.days[i] if 0 <= i < self.n else self.tl.start + dt.timedelta(days=i)
 
     def f(self, i: int) -> str:
-        return self.day_text[i] if 0 <= i < self.n else fmt_day(self.d(i))
+        return self.day_text[i] if 0 <= i < self.n else text.day(self.d(i))
 
     def idx(self, day: dt.date) -> int:
         """Day index of ``day``, also outside the season (negative before the start)."""
@@ -211,12 +205,12 @@ class _Checker:
 
     def penal(self, rule: str, athlete: str | None, a: int, b: int, message: str,
               penalty: int) -> None:
-        text = f"{rule}: {message}"
+        sentence = f"{rule}: {message}"
         if self.rs.mode(rule) == "hard":
-            self.hard.append(Violation(rule, athlete, self.d(a), self.d(b), text))
+            self.hard.append(Violation(rule, athlete, self.d(a), self.d(b), sentence))
         else:
             self.soft.append(SoftViolation.model_construct(
-                rule=rule, athlete=athlete, start=self.d(a), end=self.d(b), message=text,
+                rule=rule, athlete=athlete, start=self.d(a), end=self.d(b), message=sentence,
                 penalty=int(penalty)))
 
     def comp_name(self, i: int) -> str:
@@ -300,7 +294,7 @@ class _Checker:
                 if not (a.given[d] and a.given[e]):
                     self.bad("HV-5", a.id, d, e, f"{a.who} has speed days on {self._speed_text(a, d)} "
                              f"and {self._speed_text(a, e)}; speed days need "
-                             f"{_plural(r, 'rest day')} between them.")
+                             f"{text.plural(r, 'rest day')} between them.")
                 j -= 1
 
     def hv2(self, a: _Athlete) -> None:
@@ -313,11 +307,11 @@ class _Checker:
             cap = lo if kind == "deload" else hi
             allowed = max(0, cap - len(given))
             if len(planned) > allowed:
-                extra = f", besides {_plural(len(given), 'match or past speed day')}" if given else ""
+                extra = f", besides {text.plural(len(given), 'match or past speed day')}" if given else ""
                 self.bad("HV-2", a.id, w.first, w.last,
-                         f"{a.who} has {_plural(len(planned), 'planned speed day')} in the {kind} "
+                         f"{a.who} has {text.plural(len(planned), 'planned speed day')} in the {kind} "
                          f"{self.wof(w.index)} ({', '.join(self.f(i) for i in planned)}){extra}; "
-                         f"a {kind} week allows {_plural(cap, 'speed day')}, so at most {allowed} "
+                         f"a {kind} week allows {text.plural(cap, 'speed day')}, so at most {allowed} "
                          f"may be planned.")
 
     def hv6_hv7(self, a: _Athlete) -> None:
@@ -399,7 +393,7 @@ class _Checker:
                     forced = back(proto, base, flare_steps(inj.flare_ups, self.d(i)))
                     why = f"the flare-up on {self.f(i)} moves {a.who} back from {base} to {forced}"
             if forced is None and i < onset:
-                forced, why = FIT, f"the injury's onset is {fmt_day(inj.onset)}"
+                forced, why = FIT, f"the injury's onset is {text.day(inj.onset)}"
             if forced is not None:
                 if i in records or i in flares:
                     resets[i] = forced
@@ -417,12 +411,12 @@ class _Checker:
                     if length < spec.min_days:
                         self.bad("RH-STAGE", a.id, max(seg_start, 0), i - 1,
                                  f"{a.who} leaves {prev} on {self.f(i)} after "
-                                 f"{_plural(length, 'day')} (from {self.f(seg_start)}); {prev} lasts "
+                                 f"{text.plural(length, 'day')} (from {self.f(seg_start)}); {prev} lasts "
                                  f"at least {spec.min_days} days.")
                     if spec.exit_kind == "days_at_cap" and at_cap < spec.exit_days:
                         self.bad("RH-STAGE", a.id, max(seg_start, 0), i - 1,
                                  f"{a.who} leaves {prev} on {self.f(i)} with "
-                                 f"{_plural(at_cap, 'day')} at {spec.cap} % in the stage; {prev} "
+                                 f"{text.plural(at_cap, 'day')} at {spec.cap} % in the stage; {prev} "
                                  f"needs {spec.exit_days} days at {spec.cap} % before moving on.")
             else:
                 new = bad_move = True
@@ -498,7 +492,7 @@ class _Checker:
                 elif j > 0 and done.get(LADDER[j - 1], 0) < s_req:
                     below = LADDER[j - 1]
                     self.bad("RH-11", a.id, i, i, f"{a.who} runs at {v} % on {self.f(i)} after only "
-                             f"{_plural(done.get(below, 0), 'day')} at {below} %; {v} % needs "
+                             f"{text.plural(done.get(below, 0), 'day')} at {below} %; {v} % needs "
                              f"{s_req} days at {below} % first.")
             done[v] = done.get(v, 0) + 1
             top = max(top, v)
@@ -559,7 +553,7 @@ class _Checker:
                 c = tw[w]
                 self.bad("TP-1", None, weeks[w].first, weeks[w].last,
                          f"The team's {self.wof(w)} is {kind}, but it is a taper week before "
-                         f"the A competition '{c.name}' on {fmt_day(c.date)}.")
+                         f"the A competition '{c.name}' on {text.day(c.date)}.")
             elif w not in tw and kind == "taper":
                 self.bad("TP-1", None, weeks[w].first, weeks[w].last,
                          f"The team's {self.wof(w)} is a taper week, but no A competition "
@@ -569,7 +563,7 @@ class _Checker:
                 c = aw[w]
                 self.bad("TP-1", None, weeks[w].first, weeks[w].last,
                          f"The team's {self.wof(w)} is a deload week, but the A competition "
-                         f"'{c.name}' is on {fmt_day(c.date)}; that week is not a deload.")
+                         f"'{c.name}' is on {text.day(c.date)}; that week is not a deload.")
 
     def pins(self) -> None:
         tl = self.tl
@@ -631,7 +625,7 @@ class _Checker:
                     when = (f"is back to FIT on {self.f(first)}" if first < n else
                             "is not back to FIT by the season end")
                     self.penal("RTS", a.id, frm, min(first, n - 1),
-                               f"{a.who} {when}: {_plural(days, 'day')} from {self.f(frm)} "
+                               f"{a.who} {when}: {text.plural(days, 'day')} from {self.f(frm)} "
                                f"({weight} points a day).", weight * days)
             c = self.season.competition(a.inj.target_competition) if a.inj.target_competition else None
             i = self.tl.index(c.date) if c else None
@@ -686,7 +680,7 @@ class _Checker:
                 self.penal("TEAM", None, w.first, w.last,
                            f"The squad uses {len(days)} different HV training days in "
                            f"{self.week_text(w.index)} ({', '.join(self.f(i) for i in days)}); "
-                           f"{_plural(extra, 'day')} more than one shared team day.", weight * extra)
+                           f"{text.plural(extra, 'day')} more than one shared team day.", weight * extra)
 
     def soft_dl_7(self) -> None:
         wb, wc = self.rs.value("DL-7", "weight_b"), self.rs.value("DL-7", "weight_c")

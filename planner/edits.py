@@ -33,6 +33,7 @@ from planner.season import (
     Pin,
     Plan,
     Priority,
+    RecordedStage,
     Scenario,
     Season,
     StagePin,
@@ -41,11 +42,8 @@ from planner.season import (
     Weekday,
     WeekPin,
 )
+from planner.text import date_long, week_of
 from planner.validate import plan_problems, season_problems
-
-
-def _d(day: dt.date) -> str:
-    return day.strftime("%d %b %Y")
 
 
 class Edit(BaseModel):
@@ -132,7 +130,7 @@ class AddCompetition(Edit):
 
     def describe(self, s: Season) -> str:
         c = self.competition
-        return f"Add competition '{c.name}' ({c.priority}) on {_d(c.date)}"
+        return f"Add competition '{c.name}' ({c.priority}) on {date_long(c.date)}"
 
 
 class MoveCompetition(Edit):
@@ -154,7 +152,7 @@ class MoveCompetition(Edit):
 
     def describe(self, s: Season) -> str:
         c = s.competition(self.competition)
-        return f"Move competition '{c.name if c else self.competition}' to {_d(self.date)}"
+        return f"Move competition '{c.name if c else self.competition}' to {date_long(self.date)}"
 
 
 class RemoveCompetition(Edit):
@@ -260,7 +258,7 @@ class AddNonTrainingDay(Edit):
         return s.model_copy(update={"calendar": s.calendar.model_copy(update={"non_training_days": days})})
 
     def describe(self, s: Season) -> str:
-        return f"Make {_d(self.day.date)} a non-training day"
+        return f"Make {date_long(self.day.date)} a non-training day"
 
 
 class RemoveNonTrainingDay(Edit):
@@ -270,11 +268,11 @@ class RemoveNonTrainingDay(Edit):
     def _apply(self, s: Season) -> Season:
         days = tuple(x for x in s.calendar.non_training_days if x.date != self.date)
         if len(days) == len(s.calendar.non_training_days):
-            raise InputError("", [f"{_d(self.date)} is not a declared non-training day"])
+            raise InputError("", [f"{date_long(self.date)} is not a declared non-training day"])
         return s.model_copy(update={"calendar": s.calendar.model_copy(update={"non_training_days": days})})
 
     def describe(self, s: Season) -> str:
-        return f"Make {_d(self.date)} a training day again"
+        return f"Make {date_long(self.date)} a training day again"
 
 
 # -- squad and availability ---------------------------------------------------------------------
@@ -346,7 +344,7 @@ class AddUnavailability(Edit):
 
     def describe(self, s: Season) -> str:
         u = self.unavailability
-        return f"{s.athlete_label(u.athlete)} unavailable {_d(u.start)} to {_d(u.end)}"
+        return f"{s.athlete_label(u.athlete)} unavailable {date_long(u.start)} to {date_long(u.end)}"
 
 
 class RemoveUnavailability(Edit):
@@ -373,7 +371,7 @@ class SetInjury(Edit):
 
     def describe(self, s: Season) -> str:
         inj = self.injury
-        return f"Injury of {s.athlete_label(inj.athlete)}: {inj.protocol}, {inj.current.stage} since {_d(inj.current.start)}"
+        return f"Injury of {s.athlete_label(inj.athlete)}: {inj.protocol}, {inj.current.stage} since {date_long(inj.current.start)}"
 
 
 class RemoveInjury(Edit):
@@ -407,12 +405,12 @@ class RecordFlareUp(Edit):
     def _apply(self, s: Season) -> Season:
         inj = _injury(s, self.athlete)
         if self.date in inj.flare_ups:
-            raise InputError("", [f"a flare-up on {_d(self.date)} is already recorded"])
+            raise InputError("", [f"a flare-up on {date_long(self.date)} is already recorded"])
         new = inj.model_copy(update={"flare_ups": tuple(sorted(inj.flare_ups + (self.date,)))})
         return s.model_copy(update={"injuries": _replace(s.injuries, inj, new)})
 
     def describe(self, s: Season) -> str:
-        return f"Flare-up of {s.athlete_label(self.athlete)} on {_d(self.date)}"
+        return f"Flare-up of {s.athlete_label(self.athlete)} on {date_long(self.date)}"
 
 
 class RecordStage(Edit):
@@ -420,7 +418,7 @@ class RecordStage(Edit):
 
     op: Literal["record_stage"] = "record_stage"
     athlete: str
-    stage: Literal["P1", "P2", "P3", "S1", "S2", "S3", "FIT"]
+    stage: RecordedStage
     start: dt.date
 
     def _apply(self, s: Season) -> Season:
@@ -430,7 +428,7 @@ class RecordStage(Edit):
         return s.model_copy(update={"injuries": _replace(s.injuries, inj, inj.model_copy(update={"stages": stages}))})
 
     def describe(self, s: Season) -> str:
-        return f"{s.athlete_label(self.athlete)} entered {self.stage} on {_d(self.start)}"
+        return f"{s.athlete_label(self.athlete)} entered {self.stage} on {date_long(self.start)}"
 
 
 class RecordCriteriaTest(Edit):
@@ -449,7 +447,7 @@ class RecordCriteriaTest(Edit):
 
     def describe(self, s: Season) -> str:
         t = self.test
-        return f"{s.athlete_label(self.athlete)}: {t.name} {t.value:g}{t.unit} on {_d(t.date)}"
+        return f"{s.athlete_label(self.athlete)}: {t.name} {t.value:g}{t.unit} on {date_long(t.date)}"
 
 
 class SetTargetCompetition(Edit):
@@ -521,12 +519,12 @@ class AddPin(Edit):
     def describe(self, s: Season) -> str:
         p = self.pin
         if isinstance(p, IntensityPin):
-            return f"Pin {s.athlete_label(p.athlete)} at {p.intensity} % on {_d(p.date)}"
+            return f"Pin {s.athlete_label(p.athlete)} at {p.intensity} % on {date_long(p.date)}"
         if isinstance(p, WeekPin):
             who = s.athlete_label(p.athlete) if p.athlete else "the team"
-            return f"Pin the week of {_d(p.week)} as {p.week_kind} for {who}"
+            return f"Pin the {week_of(p.week)} as {p.week_kind} for {who}"
         assert isinstance(p, StagePin)
-        return f"Pin {s.athlete_label(p.athlete)} to start {p.stage} on {_d(p.date)}"
+        return f"Pin {s.athlete_label(p.athlete)} to start {p.stage} on {date_long(p.date)}"
 
 
 class RemovePin(Edit):
@@ -575,13 +573,13 @@ class SetDayIntensity(Edit):
         i = (self.date - s.calendar.start).days
         ap = s.plan.for_athlete(self.athlete)
         if ap is None or not 0 <= i < len(ap.intensity):
-            raise InputError("", [f"{_d(self.date)} is not a day of the plan of {self.athlete}"])
+            raise InputError("", [f"{date_long(self.date)} is not a day of the plan of {self.athlete}"])
         new_ap = ap.model_copy(update={"intensity": ap.intensity[:i] + (self.intensity,) + ap.intensity[i + 1:]})
         plan = s.plan.model_copy(update={"athletes": _replace(s.plan.athletes, ap, new_ap), "status": "manual"})
         return s.model_copy(update={"plan": plan})
 
     def describe(self, s: Season) -> str:
-        return f"Set {s.athlete_label(self.athlete)} to {self.intensity} % on {_d(self.date)}"
+        return f"Set {s.athlete_label(self.athlete)} to {self.intensity} % on {date_long(self.date)}"
 
 
 # -- what-if scenarios ----------------------------------------------------------------------------

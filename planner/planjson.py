@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 from planner.errors import InputError
-from planner.season import LEVELS, AthletePlan, Plan, Season, SoftViolation
+from planner.season import FIT, INJ, LEVELS, REHAB_STAGES, AthletePlan, Plan, Season, SoftViolation
 from planner.timeline import Timeline
 
 FORMAT = "periodize-plan"
 SCHEMA_VERSION = 1
-STAGES = ("P1", "P2", "P3", "S1", "S2", "S3", "INJ", "FIT")
+STAGES = REHAB_STAGES + (INJ, FIT)
 KINDS = ("load", "deload", "taper")
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from planner.errors import InputError
-from planner.season import REHAB_STAGES
+from planner.season import LEVELS, REHAB_STAGES
 
 KNOWN_PROTOCOLS: tuple[str, ...] = (
     "iliopsoas-tendinopathy",
@@ -16,7 +16,6 @@ KNOWN_PROTOCOLS: tuple[str, ...] = (
     "ankle-sprain",
     "patellar-tendinopathy",
 )
-CAP_LEVELS = (0, 60, 70, 80, 90, 95, 100)
 
 
 @dataclass(frozen=True)
@@ -116,11 +115,11 @@ def parse_protocol(data: dict, source: str) -> Protocol:
             continue
         order = REHAB_STAGES.index(sid)
         if order <= last:
-            problems.append(f"{w}.id: {sid} is out of order; stages follow P1, P2, P3, S1, S2, S3")
+            problems.append(f"{w}.id: {sid} is out of order; stages follow {', '.join(REHAB_STAGES)}")
         last = max(last, order)
         cap = need(s, "cap", w, int)
-        if cap not in CAP_LEVELS:
-            problems.append(f"{w}.cap: {cap} is not one of {CAP_LEVELS}")
+        if cap not in LEVELS:
+            problems.append(f"{w}.cap: {cap} is not one of {LEVELS}")
         lo, hi = need(s, "min_days", w, int), need(s, "max_days", w, int)
         if not (1 <= lo <= hi):
             problems.append(f"{w}: min_days {lo} and max_days {hi} must satisfy 1 <= min <= max")

@@ -10,6 +10,7 @@ from planner.check import check_plan
 from planner.edits import edit_from_dict, scenario_season
 from planner.errors import InputError
 from planner.season import FIT, HV_LEVEL, Plan, Scenario, Season
+from planner.text import date_long, date_short
 from planner.timeline import Timeline
 
 
@@ -82,7 +83,7 @@ class Comparison:
                 f"{r} {self.soft_a.get(r, 0)} -> {self.soft_b.get(r, 0)}" for r in rules))
         if self.team_weeks_moved:
             lines.append("Team weeks changed: " + ", ".join(
-                f"{w.strftime('%d %b')} {a} -> {b}" for w, a, b in self.team_weeks_moved))
+                f"{date_short(w)} {a} -> {b}" for w, a, b in self.team_weeks_moved))
         lines.append("")
         lines.append(f"{'athlete':34s} {'return A':>12s} {'return B':>12s} {'HV A':>5s} {'HV B':>5s} "
                      f"{'days':>5s}  weeks moved")
@@ -95,11 +96,11 @@ class Comparison:
         for members in groups.values():
             a = members[0]
             who = a.name if len(members) == 1 else f"{a.name} and {len(members) - 1} more"
-            moved = ", ".join(f"{w.strftime('%d %b')} {x}->{y}" for w, x, y in a.weeks_moved[:4])
+            moved = ", ".join(f"{date_short(w)} {x}->{y}" for w, x, y in a.weeks_moved[:4])
             if len(a.weeks_moved) > 4:
                 moved += f" (+{len(a.weeks_moved) - 4})"
-            ret_a = a.return_a.strftime("%d %b %Y") if a.return_a else "-"
-            ret_b = a.return_b.strftime("%d %b %Y") if a.return_b else "-"
+            ret_a = date_long(a.return_a) if a.return_a else "-"
+            ret_b = date_long(a.return_b) if a.return_b else "-"
             lines.append(f"{who[:34]:34s} {ret_a:>12s} {ret_b:>12s} {a.hv_a:5d} {a.hv_b:5d} "
                          f"{a.changed_days:5d}  {moved}")
         unchanged = sum(1 for a in self.athletes if not a.changed)

@@ -9,7 +9,7 @@ live in :func:`season_problems`, which returns every problem with the path of th
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -17,12 +17,14 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Priority = Literal["A", "B", "C"]
 RehabStage = Literal["P1", "P2", "P3", "S1", "S2", "S3"]
-REHAB_STAGES: tuple[str, ...] = ("P1", "P2", "P3", "S1", "S2", "S3")
+REHAB_STAGES: tuple[str, ...] = get_args(RehabStage)  # the one list of stage ids, in order
 FIT = "FIT"
 INJ = "INJ"
-PlanStage = Literal["P1", "P2", "P3", "S1", "S2", "S3", "FIT", "INJ"]
+RecordedStage = Literal[RehabStage, "FIT"]  # a stage the injury record or a pin can name
+PlanStage = Literal[RehabStage, "FIT", "INJ"]
 WeekKind = Literal["load", "deload", "taper"]
 LEVELS: tuple[int, ...] = (0, 60, 70, 80, 90, 95, 100)
+LADDER: tuple[int, ...] = tuple(v for v in LEVELS if v >= 60)  # the sprint ladder (RH-11)
 SPEED_DAY = 80  # a speed day has intensity >= 80
 HV_LEVEL = 90  # an HV exposure has intensity >= 90
 
@@ -125,7 +127,7 @@ class CriteriaTest(Model):
 class StageRecord(Model):
     """A stage start in the history (``FIT``: returned to full competition on that date)."""
 
-    stage: Literal["P1", "P2", "P3", "S1", "S2", "S3", "FIT"]
+    stage: RecordedStage
     start: dt.date
     tests: tuple[CriteriaTest, ...] = ()
 
@@ -181,7 +183,7 @@ class WeekPin(Model):
 class StagePin(Model):
     kind: Literal["stage_start"] = "stage_start"
     athlete: Id
-    stage: Literal["P1", "P2", "P3", "S1", "S2", "S3", "FIT"]
+    stage: RecordedStage
     date: dt.date
 
 

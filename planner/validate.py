@@ -13,7 +13,7 @@ from planner.errors import InputError
 from planner.protocols import available_protocols, load_protocol
 from planner.rehab import segments
 from planner.rules import settings_problems
-from planner.season import FIT, Season
+from planner.season import FIT, LEVELS, Season
 
 
 def planning_start(season: Season) -> dt.date:
@@ -186,7 +186,7 @@ def plan_problems(season: Season, plan=None, where: str = "plan") -> list[str]:
                              ("weeks", ap.weeks, len(tl.weeks))):
             if len(seq) != n:
                 out.append(f"{where}.athletes[{i}].{name}: has {len(seq)} entries, expected {n}; {fix}")
-        bad = [v for v in ap.intensity if v not in (0, 60, 70, 80, 90, 95, 100)]
+        bad = [v for v in ap.intensity if v not in LEVELS]
         if bad:
             out.append(f"{where}.athletes[{i}].intensity: {bad[0]} is not an intensity level")
     return out
