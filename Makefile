@@ -40,7 +40,7 @@ bench-app: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.app
 
 screenshots: setup
-	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
 
 lint: setup
 	$(PY) -m ruff check planner solver ui tests bench

@@ -100,16 +100,16 @@ def write_report(r: dict, path: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv == ["--child-start"]:
-        from ui.appbench import child_start
+        from bench.appbench import child_start
 
         return child_start()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.appbench import isolate, measure_paint, measure_stall
+    from bench.appbench import isolate, measure_paint, measure_stall
 
     scratch = isolate()
     results = measure_start()
     print(f"start: {results['start_s']:.2f} s", flush=True)
-    from ui.app import make_app
+    from ui.desktop.app import make_app
 
     app = make_app()
     # The stall first, as a coach meets it (open the app, press F5): measured after the

@@ -28,7 +28,7 @@ def isolate() -> tempfile.TemporaryDirectory:
 def child_start() -> int:
     """Runs in a fresh process: open the demo season, print the time of the first paint."""
     scratch = isolate()
-    from ui.app import create_main_window, make_app
+    from ui.desktop.app import create_main_window, make_app
 
     app = make_app()
     window = create_main_window(None, recover=False)
@@ -49,7 +49,7 @@ def measure_stall(app) -> dict:
     load, then solve; the probe's longest gap in each phase."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from ui.app import create_main_window
+    from ui.desktop.app import create_main_window
 
     gaps: list[float] = []
     last = [time.perf_counter()]
@@ -110,7 +110,7 @@ def big_season():
         StageRecord,
     )
     from planner.timeline import Timeline
-    from ui.mainwindow import load_demo_season
+    from ui.desktop.mainwindow import load_demo_season
 
     demo = load_demo_season()
     start = dt.date(2026, 7, 6)
@@ -143,7 +143,7 @@ def big_season():
 
 
 def measure_paint(app, repaints: int = 30) -> dict:
-    from ui.board import SeasonBoard
+    from ui.desktop.board import SeasonBoard
 
     board = SeasonBoard()
     board.resize(1400, 800)

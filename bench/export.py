@@ -47,7 +47,7 @@ def measure(n: int, weeks: int = 52) -> dict:
     from planner.ical import export_calendars
     from planner.xlsx_export import workbook_bytes
     from solver import SolveRequest, solve
-    from ui.pdf import export_board_pdf
+    from ui.desktop.pdf import export_board_pdf
 
     season = generated_season(n, weeks)
     outcome = solve(SolveRequest(season, time_limit=60))

@@ -1,4 +1,4 @@
-"""Screenshots of the app for the docs: ``python -m ui.screenshots OUTDIR``.
+"""Screenshots of the app for the docs: ``python scripts/screenshots.py OUTDIR``.
 
 Opens the window on the demo season at 1400x860 and walks through a coach's session with the
 real solver: the unsolved board, the solve in progress, the solved board with the inspector,
@@ -26,7 +26,7 @@ SIZE = (1400, 860)
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1:
-        print("usage: python -m ui.screenshots OUTDIR", file=sys.stderr)
+        print("usage: python scripts/screenshots.py OUTDIR", file=sys.stderr)
         return 2
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from planner import edits as E
     from planner.season import IntensityPin
-    from ui.mainwindow import MainWindow, load_demo_season
+    from ui.desktop.mainwindow import MainWindow, load_demo_season
 
     shots: list[Path] = []
 
@@ -251,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         compare.close()
 
     # Dark mode.
-    from ui.theme import dark_palette
+    from ui.desktop.theme import dark_palette
 
     window.set_document(season.model_copy(update={"plan": outcome.plan}), None)
     window.show_dock("check")

@@ -20,7 +20,7 @@ def main() -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     from planner import edits as E
-    from ui.app import create_main_window, make_app
+    from ui.desktop.app import create_main_window, make_app
 
     app = make_app()
     window = create_main_window(season_path, recover=False)

@@ -30,8 +30,8 @@ from planner.season import (
 from planner.seasonfile import load_season
 from planner.timeline import Timeline
 from solver.api import Conflict, Outcome, Progress, Status
-from ui.board import CELL_W, HEADER_H, ROW_H, SeasonBoard
-from ui.mainwindow import MainWindow
+from ui.desktop.board import CELL_W, HEADER_H, ROW_H, SeasonBoard
+from ui.desktop.mainwindow import MainWindow
 
 D = dt.date
 
@@ -370,7 +370,7 @@ def test_window_state_and_recent_files_go_to_the_isolated_settings(qtbot, tiny, 
 def test_run_app_falls_back_to_the_demo_on_a_bad_file(qtbot, tmp_path, dialogs, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
-    import ui.app
+    import ui.desktop.app
 
     shown = []
 
@@ -383,14 +383,14 @@ def test_run_app_falls_back_to_the_demo_on_a_bad_file(qtbot, tmp_path, dialogs, 
         return 0
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
-    assert ui.app.run_app(str(tmp_path / "missing.season.json")) == 0
+    assert ui.desktop.app.run_app(str(tmp_path / "missing.season.json")) == 0
     assert dialogs.kinds() == ["critical"]
     assert "missing.season.json" in dialogs[0][2] and "demo season" in dialogs[0][2]
     assert any(w.season.name == "Riverside FC 2026/27" and w.path is None for w in shown)
 
 
 def test_the_window_module_does_not_import_ortools():
-    code = ("import sys, ui.app, ui.mainwindow, ui.board, ui.solveworker; "
+    code = ("import sys, ui.desktop.app, ui.desktop.mainwindow, ui.desktop.board, ui.desktop.jobs; "
             "assert 'ortools' not in sys.modules, 'ortools imported'; "
             "assert 'pandas' not in sys.modules, 'pandas imported'")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

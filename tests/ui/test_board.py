@@ -14,10 +14,10 @@ from planner import edits as E
 from planner.check import Violation
 from planner.season import IntensityPin, StagePin, WeekPin
 from tests.ui.test_app import hand_plan, tiny_season
-from ui.board import CELL_W, HEADER_H, ROW_H, WEEK_DAY_W, SeasonBoard
-from ui.boardmenu import cell_menu, find_action
-from ui.mainwindow import MainWindow
-from ui.theme import dark_palette
+from ui.desktop.board import CELL_W, HEADER_H, ROW_H, WEEK_DAY_W, SeasonBoard
+from ui.desktop.boardmenu import cell_menu, find_action
+from ui.desktop.mainwindow import MainWindow
+from ui.desktop.theme import dark_palette
 
 D = dt.date
 

@@ -19,7 +19,7 @@ from planner.season import (
     Unavailability,
 )
 from tests.ui.test_app import hand_plan, tiny_season
-from ui.mainwindow import MainWindow
+from ui.desktop.mainwindow import MainWindow
 
 D = dt.date
 

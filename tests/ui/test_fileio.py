@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ui.mainwindow import MainWindow
+from ui.desktop.mainwindow import MainWindow
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def _with_plan(season):
 
 def test_import_replaces_the_document_and_marks_it_unsaved(window, dialogs):
     from templates import path as template_path
-    from ui import fileio
+    from ui.desktop import fileio
 
     assert fileio.import_into(window, str(template_path("import-template.xlsx")))
     assert window.season.name == "Riverside FC 2027"
@@ -45,7 +45,7 @@ def test_import_replaces_the_document_and_marks_it_unsaved(window, dialogs):
 def test_a_broken_workbook_is_explained_and_the_document_kept(window, dialogs, tmp_path, demo_season):
     import openpyxl
 
-    from ui import fileio
+    from ui.desktop import fileio
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -69,7 +69,7 @@ def test_export_each_kind(window, dialogs, tmp_path, demo_season):
     import openpyxl
 
     from planner.xlsx_import import import_workbook
-    from ui import fileio
+    from ui.desktop import fileio
 
     assert not fileio.export_to(window, tmp_path / "plan.xlsx", "xlsx")
     assert dialogs.kinds() == ["information"] and "solve it first" in dialogs[0][2]
@@ -90,7 +90,7 @@ def test_export_each_kind(window, dialogs, tmp_path, demo_season):
 def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, demo_season, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from ui import fileio
+    from ui.desktop import fileio
 
     window.set_document(_with_plan(demo_season), None)
     pdf_filter = next(f for f, k in fileio.EXPORT_KINDS.items() if k == "pdf")
@@ -102,7 +102,7 @@ def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, dem
 
 
 def test_an_export_error_is_shown_not_raised(window, dialogs, tmp_path, demo_season):
-    from ui import fileio
+    from ui.desktop import fileio
 
     window.set_document(_with_plan(demo_season), None)
     assert not fileio.export_to(window, tmp_path / "no folder" / "plan.xlsx", "xlsx")

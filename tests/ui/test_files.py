@@ -14,7 +14,7 @@ from planner import __version__
 from planner import edits as E
 from planner.seasonfile import load_season
 from tests.ui.test_app import tiny_season
-from ui.mainwindow import MainWindow
+from ui.desktop.mainwindow import MainWindow
 
 D = dt.date
 Button = QMessageBox.StandardButton

@@ -7,7 +7,7 @@ import re
 
 from planner.season import Athlete, AthletePlan, Calendar, Plan, Season
 from planner.timeline import Timeline
-from ui.pdf import export_board_pdf, months
+from ui.desktop.pdf import export_board_pdf, months
 
 PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 

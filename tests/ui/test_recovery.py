@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-import ui.recovery
+import ui.desktop.recovery
 from planner import edits as E
 from planner.seasonfile import load_season, save_season
 from tests.ui.test_app import tiny_season
-from ui.mainwindow import MainWindow
-from ui.recovery import Autosaver, find_recoveries, recovery_dir
+from ui.desktop.mainwindow import MainWindow
+from ui.desktop.recovery import Autosaver, find_recoveries, recovery_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -123,8 +123,8 @@ def test_recover_after_a_crash(qtbot, tmp_path, isolated_state, dialogs, monkeyp
         asked.append(rec)
         return True
 
-    monkeypatch.setattr(ui.recovery, "ask_recover", answer)
-    from ui.app import create_main_window
+    monkeypatch.setattr(ui.desktop.recovery, "ask_recover", answer)
+    from ui.desktop.app import create_main_window
 
     window = create_main_window(str(season_file))
     qtbot.addWidget(window)
@@ -148,8 +148,8 @@ def test_a_declined_recovery_deletes_the_copy(qtbot, monkeypatch, dialogs):
     doc_window.autosaver._lock.unlock()  # as if the process had died
     doc_window.autosaver._lock = None
     assert [r.name for r in find_recoveries()] == ["Lost FC"]
-    monkeypatch.setattr(ui.recovery, "ask_recover", lambda parent, rec: False)
-    from ui.app import create_main_window
+    monkeypatch.setattr(ui.desktop.recovery, "ask_recover", lambda parent, rec: False)
+    from ui.desktop.app import create_main_window
 
     window = create_main_window(None)
     qtbot.addWidget(window)
@@ -159,11 +159,11 @@ def test_a_declined_recovery_deletes_the_copy(qtbot, monkeypatch, dialogs):
 
 
 def test_the_prompt_names_the_season_and_the_file(qtbot, dialogs, tmp_path):
-    rec = ui.recovery.Recovery("k", tmp_path / "k.season.json", tmp_path / "club.season.json",
+    rec = ui.desktop.recovery.Recovery("k", tmp_path / "k.season.json", tmp_path / "club.season.json",
                                "Club FC", None)
     dialogs.answer = dialogs.answer.__class__.Yes
-    assert ui.recovery.ask_recover(None, rec)
+    assert ui.desktop.recovery.ask_recover(None, rec)
     assert dialogs.kinds() == ["question"]
     assert "Club FC" in dialogs[0][2] and "club.season.json" in dialogs[0][2]
     dialogs.answer = dialogs.answer.__class__.Discard
-    assert not ui.recovery.ask_recover(None, rec)
+    assert not ui.desktop.recovery.ask_recover(None, rec)

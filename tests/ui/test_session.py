@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 from planner.season import IntensityPin
 from planner.seasonfile import load_season
 from tests.ui.test_board import open_menu
-from ui.boardmenu import find_action
-from ui.mainwindow import MainWindow
-from ui.theme import follow_system_scheme, is_dark
+from ui.desktop.boardmenu import find_action
+from ui.desktop.mainwindow import MainWindow
+from ui.desktop.theme import follow_system_scheme, is_dark
 
 
 def test_a_coachs_session(qtbot, tmp_path, monkeypatch):
@@ -109,7 +109,7 @@ def test_the_app_follows_the_systems_dark_mode(qtbot):
 
 
 def test_an_unexpected_error_is_one_sentence_not_a_traceback(dialogs):
-    from ui.app import show_unexpected_error
+    from ui.desktop.app import show_unexpected_error
 
     try:
         raise RuntimeError("the printer caught fire")

@@ -13,7 +13,7 @@ from planner import edits as E
 from planner.season import IntensityPin
 from solver.api import Conflict, Outcome, Status
 from tests.ui.test_app import BlockingSolve, hand_plan, tiny_season
-from ui.mainwindow import MainWindow
+from ui.desktop.mainwindow import MainWindow
 
 D = dt.date
 
@@ -235,7 +235,7 @@ def test_soft_rule_instances_can_be_listed(qtbot, tiny):
 # -- the solver thread prepares the accepted plan --------------------------------------------------
 def test_the_worker_prepares_the_season_and_its_plan_check(tiny):
     from planner.check import check_plan
-    from ui.solveworker import prepare
+    from ui.desktop.jobs import prepare
 
     plan = hand_plan(tiny)
     season, edit, after, report = prepare(tiny, Outcome(Status.FEASIBLE, plan))
@@ -265,6 +265,6 @@ def test_the_solver_is_preloaded_in_the_background():
     import subprocess
     import sys
 
-    code = ("import sys, ui.solveworker as s; assert 'ortools' not in sys.modules; "
+    code = ("import sys, ui.desktop.jobs as s; assert 'ortools' not in sys.modules; "
             "s.prewarm().join(60); assert 'ortools.sat.python.cp_model' in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -14,7 +14,7 @@ from planner.scenarios import scenario_season
 from planner.season import Competition, IntensityPin, Plan, Season
 from solver import SolveRequest, Status, solve
 from tests.builders import day, injury, season
-from ui.mainwindow import MainWindow
+from ui.desktop.mainwindow import MainWindow
 
 TIMEOUT = 60_000  # ms: a re-plan of these seasons takes well under a second
 
@@ -282,7 +282,7 @@ def test_a_refused_change_shows_its_message_and_adds_nothing(qtbot, window, dial
     # OK without a name names the scenario after its first change.
     dlg.replan_now.setChecked(False)
     dlg.buttons.accepted.emit()
-    assert [s.name for s in w.season.scenarios] == ["Add competition 'Friendly' (C) on 04 Feb 2027"]
+    assert [s.name for s in w.season.scenarios] == ["Add competition 'Friendly' (C) on 4 Feb 2027"]
     assert len(w.season.scenarios[0].edits) == 2
     assert not dialogs  # no message box: every problem was shown in the dialog
 

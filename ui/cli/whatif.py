@@ -1,5 +1,5 @@
 """``periodize whatif``: define a scenario, re-plan it with minimal change, compare with the
-baseline. No Qt here."""
+baseline. No Qt here; the solver is imported when the re-plan starts."""
 
 from __future__ import annotations
 
@@ -106,48 +106,32 @@ def edits_from_args(season, args) -> list[dict]:
 
 def cmd_whatif(args) -> int:
     from planner import edits as E
-    from planner.scenarios import compare, describe_edits, find, scenario_season
-    from planner.seasonfile import load_season, save_season
-    from solver import SolveRequest, solve
-    from solver.whatif import replan
+    from planner.scenarios import describe_edits, find, scenario_season
+    from planner.seasonfile import load_season
 
     season = load_season(args.season)
     if args.list:
-        if not season.scenarios:
-            print("No scenarios yet. Define one with --new NAME and edit options.")
-        for sc in season.scenarios:
-            state = "planned" if sc.plan else "not planned"
-            print(f"{sc.name} ({state})")
-            for line in describe_edits(season, sc):
-                print(f"  - {line}")
-        return 0
+        return _list(season, describe_edits)
     if bool(args.scenario) == bool(args.new):
         raise InputError("whatif", ["give either --scenario NAME (an existing scenario) or --new NAME "
                                     "with edit options; --list shows the scenarios"])
-    if season.plan is None:
-        print("The season has no plan yet; planning the baseline first ...", file=sys.stderr)
-        base = solve(SolveRequest(season, time_limit=args.time_limit, deterministic=args.deterministic))
-        if base.plan is None:
-            print(f"The baseline has no plan: {base.message}", file=sys.stderr)
-            for c in base.explanation:
-                print(f"  - {c.text}", file=sys.stderr)
-            return 2 if base.status.value == "infeasible" else 1
-        season = season.model_copy(update={"plan": base.plan})
+    season, failed = _with_baseline_plan(season, args)
+    if failed is not None:
+        return failed
     if args.new:
         edits = edits_from_args(season, args)
         if not edits:
             raise InputError("whatif", ["--new needs at least one edit option (e.g. --move-competition, "
                                         "--flare-up, --unavailable); see --help"])
         season = E.AddScenario(name=args.new, edits=tuple(edits)).apply(season)
-        name = args.new
-    else:
-        name = find(season, args.scenario).name
-    sc = find(season, name)
+    sc = find(season, args.new or args.scenario)
     print(f"Scenario '{sc.name}':")
     for line in describe_edits(season, sc):
         print(f"  - {line}")
     after = scenario_season(season, sc.model_copy(update={"plan": None}))
     baseline = season.model_copy(update={"scenarios": ()})
+    from solver.whatif import replan  # OR-Tools, only now
+
     out = replan(baseline, after, sc.base_plan or season.plan, time_limit=args.time_limit,
                  deterministic=args.deterministic)
     print(f"Re-plan: {out.status.value} in {out.wall_time:.2f} s — {out.message}")
@@ -155,16 +139,53 @@ def cmd_whatif(args) -> int:
         for c in out.explanation:
             print(f"  - {c.text}", file=sys.stderr)
         return 2 if out.status.value == "infeasible" else 1
-    comp = compare(baseline, season.plan, after, out.plan, "baseline", f"'{sc.name}'")
+    _report(args, season, sc, baseline, after, out.plan)
+    return 0
+
+
+def _list(season, describe_edits) -> int:
+    if not season.scenarios:
+        print("No scenarios yet. Define one with --new NAME and edit options.")
+    for sc in season.scenarios:
+        state = "planned" if sc.plan else "not planned"
+        print(f"{sc.name} ({state})")
+        for line in describe_edits(season, sc):
+            print(f"  - {line}")
+    return 0
+
+
+def _with_baseline_plan(season, args):
+    """The season with a plan (solved first when it has none), and None; or the season and the
+    exit status when the baseline has no plan."""
+    if season.plan is not None:
+        return season, None
+    from solver import SolveRequest, solve  # OR-Tools, only now
+
+    print("The season has no plan yet; planning the baseline first ...", file=sys.stderr)
+    base = solve(SolveRequest(season, time_limit=args.time_limit, deterministic=args.deterministic))
+    if base.plan is None:
+        print(f"The baseline has no plan: {base.message}", file=sys.stderr)
+        for c in base.explanation:
+            print(f"  - {c.text}", file=sys.stderr)
+        return season, (2 if base.status.value == "infeasible" else 1)
+    return season.model_copy(update={"plan": base.plan}), None
+
+
+def _report(args, season, sc, baseline, after, plan) -> None:
+    """Print the comparison; write it (--xlsx) and store the scenario (--save) when asked."""
+    from planner import edits as E
+    from planner.scenarios import compare, describe_edits
+    from planner.seasonfile import save_season
+
+    comp = compare(baseline, season.plan, after, plan, "baseline", f"'{sc.name}'")
     print()
     print(comp.text())
     if args.xlsx:
         from planner.xlsx_compare import export_comparison
 
-        export_comparison(args.xlsx, comp, baseline, season.plan, after, out.plan, describe_edits(season, sc))
+        export_comparison(args.xlsx, comp, baseline, season.plan, after, plan, describe_edits(season, sc))
         print(f"Wrote the comparison to {args.xlsx}")
     if args.save:
-        season = E.SetScenarioPlan(name=sc.name, plan=out.plan).apply(season)
+        season = E.SetScenarioPlan(name=sc.name, plan=plan).apply(season)
         save_season(season, args.season)
         print(f"Stored scenario '{sc.name}' and its plan in {args.season}")
-    return 0

@@ -3,9 +3,9 @@
 Heavy modules (the window, the board, the season loader) are imported inside the functions so
 that importing this module stays cheap; OR-Tools is imported only when a solve starts.
 
-At start-up the app follows the system's dark mode (``ui.theme.follow_system_scheme``) and, when
+At start-up the app follows the system's dark mode (``ui.desktop.theme.follow_system_scheme``) and, when
 an earlier session ended without closing its window (a crash, a power cut), offers the recovery
-copy that session autosaved (``ui.recovery``).
+copy that session autosaved (``ui.desktop.recovery``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def make_app():
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
-        from ui.theme import follow_system_scheme
+        from ui.desktop.theme import follow_system_scheme
 
         follow_system_scheme(app)
     app.setApplicationName("Periodize")
@@ -46,7 +46,7 @@ def create_main_window(path: str | None = None, recover: bool = True):
 
     make_app()
     from planner.errors import PeriodizeError
-    from ui.mainwindow import MainWindow, load_demo_season
+    from ui.desktop.mainwindow import MainWindow, load_demo_season
 
     season, error = None, None
     if path:
@@ -62,7 +62,7 @@ def create_main_window(path: str | None = None, recover: bool = True):
         window = MainWindow(season, path)
     window.show()
     if recover:
-        from ui.recovery import offer_recovery
+        from ui.desktop.recovery import offer_recovery
 
         exclude = {window.autosaver.key} if window.autosaver is not None else set()
         if offer_recovery(window, exclude):
@@ -107,5 +107,5 @@ def run_app(path: str | None = None) -> int:
     return code
 
 
-if __name__ == "__main__":  # pragma: no cover - manual start: python -m ui.app [FILE]
+if __name__ == "__main__":  # pragma: no cover - manual start: python -m ui.desktop.app [FILE]
     raise SystemExit(run_app(sys.argv[1] if len(sys.argv) > 1 else None))

@@ -10,7 +10,7 @@ Every colour has a second cue, so the board reads without colour: rehab stages c
 name at the start of each stretch, intensity is a glyph whose shape and size grow with the
 level (dot, triangle, star), priorities carry their letter, unavailable days are hatched, pins
 are a corner flag and rule violations a red frame. Colours come from the palette
-(``ui.theme``), so the board follows the system's dark mode.
+(``ui.desktop.theme``), so the board follows the system's dark mode.
 
 Two zooms: ``day`` (a column per day, with every day's glyph) and ``week`` (the whole season
 in view, each athlete-week showing its speed days as glyphs).
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from planner.season import Season
 from planner.timeline import Timeline
-from ui.theme import BoardTheme
+from ui.desktop.theme import BoardTheme
 
 # -- geometry --------------------------------------------------------------------------------
 CELL_W = 14  # a day's width in day zoom

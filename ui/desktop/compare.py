@@ -39,8 +39,8 @@ from planner.rules import RULES
 from planner.scenarios import AthleteDiff, Comparison
 from planner.season import Season
 from planner.timeline import Timeline
-from ui.board import BoardLegend, SeasonBoard
-from ui.panels import InspectorPanel
+from ui.desktop.board import BoardLegend, SeasonBoard
+from ui.desktop.panels import InspectorPanel
 
 XLSX_FILTER = "Excel workbook (*.xlsx)"
 CHANGED_TEXT = "changed from the baseline"

@@ -87,7 +87,7 @@ def export_to(window, path: str | Path, kind: str) -> bool:
 
                 export_workbook(season, season.plan, path, anonymise=kind.endswith("anonymised"))
             elif kind in ("pdf", "pdf-anonymised"):
-                from ui.pdf import export_board_pdf
+                from ui.desktop.pdf import export_board_pdf
 
                 export_board_pdf(season, path, anonymise=kind.endswith("anonymised"))
             elif kind == "template":

@@ -1,6 +1,6 @@
 """The main window: the season board, editors and panels, menus, and the background solve.
 
-The window holds a :class:`ui.document.Document` (the season, its file path and its undo
+The window holds a :class:`ui.desktop.document.Document` (the season, its file path and its undo
 stack). Nothing edits the season in place: every change is a ``planner.edits`` edit applied
 through :meth:`MainWindow.apply_edit` as one undo step, and after each change the plan checker
 runs and the board, the editors and the panels refresh. A solve runs in a worker thread; its
@@ -32,10 +32,10 @@ from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import Season
 from solver.api import Outcome, Progress, Status
-from ui import editors, fileio, panels, scenarios
-from ui.board import BoardLegend, SeasonBoard
-from ui.document import Document
-from ui.solveworker import SolveFn, SolveJob
+from ui.desktop import editors, fileio, panels, scenarios
+from ui.desktop.board import BoardLegend, SeasonBoard
+from ui.desktop.document import Document
+from ui.desktop.jobs import SolveFn, SolveJob
 
 FILE_FILTER = "Periodize season (*.season.json);;JSON files (*.json);;All files (*)"
 MAX_RECENT = 8
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self._summary())
         self.autosaver = None
         if autosave:
-            from ui.recovery import Autosaver
+            from ui.desktop.recovery import Autosaver
 
             self.autosaver = Autosaver(self.document, self)
 
@@ -520,7 +520,7 @@ class MainWindow(QMainWindow):
 
     def _show_cell_menu(self, athlete: str, day, global_pos) -> None:
         """The board's menu for a cell (non-blocking popup; ``self.cell_menu`` keeps it)."""
-        from ui.boardmenu import cell_menu
+        from ui.desktop.boardmenu import cell_menu
 
         old = getattr(self, "cell_menu", None)
         if old is not None:
@@ -556,8 +556,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def prewarm_solver(self) -> None:
-        """Import OR-Tools in a background thread (see ``ui.solveworker.prewarm``)."""
-        from ui.solveworker import prewarm
+        """Import OR-Tools in a background thread (see ``ui.desktop.jobs.prewarm``)."""
+        from ui.desktop.jobs import prewarm
 
         if getattr(self, "prewarm_thread", None) is None:
             self.prewarm_thread = prewarm()

@@ -8,7 +8,7 @@ position, as on the board): rehab stages as coloured cells with their code where
 starts, the planned intensity as the board's glyphs, team deload and taper weeks as tinted
 columns, days without training in grey, unavailable days hatched, competitions as priority
 discs above the days, and a legend and page number at the foot. The colours and glyphs are the
-board's (``ui.board``), so the paper reads like the screen.
+board's (``ui.desktop.board``), so the paper reads like the screen.
 
 ``export_board_pdf(season, path)`` works headless: the command line sets
 ``QT_QPA_PLATFORM=offscreen`` when there is no display before a QGuiApplication is created
@@ -121,7 +121,7 @@ def export_board_pdf(season: Season, path: str | os.PathLike, *, anonymise: bool
 class _Pages:
     def __init__(self, season: Season, painter: QPainter, writer: QPdfWriter, anonymise: bool,
                  exported: dt.date):
-        from ui import board
+        from ui.desktop import board
 
         self.b = board
         self.season, self.p, self.writer = season, painter, writer

@@ -5,7 +5,7 @@ A scenario is a named list of edits replayed on the baseline (``planner.scenario
 dialog composes the list from a form, checking each change against the scenario as it stands
 (a refused change shows its message inline and is not added). Re-plan runs
 ``solver.whatif.replan`` in a ``SolveJob`` (first planning the season when it has no plan),
-stores the plan with ``SetScenarioPlan`` and opens the comparison (``ui.compare``). Every
+stores the plan with ``SetScenarioPlan`` and opens the comparison (``ui.desktop.compare``). Every
 management action (new, adopt, duplicate, rename, delete, a stored plan) is one undoable edit
 through ``MainWindow.apply_edit``.
 """
@@ -61,7 +61,7 @@ from planner.season import (
 )
 from planner.timeline import Timeline
 from solver.api import Outcome, Progress, Status
-from ui.editors import PRIORITY_TEXT, date_edit, pydate, qdate
+from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
 
 LEVEL_TEXT = {0: "0 % — rest", 60: "60 %", 70: "70 %", 80: "80 % (speed day)",
               90: "90 % (high velocity)", 95: "95 %", 100: "100 % (max)"}
@@ -926,7 +926,7 @@ class WhatIf(QObject):
                 before, ref = baseline.model_copy(update={"plan": first.plan}), first.plan
             return replan(before, after, ref, time_limit=limit, on_progress=on_progress, stop=stop)
 
-        from ui.solveworker import SolveJob
+        from ui.desktop.jobs import SolveJob
 
         job = SolveJob(after, time_limit=limit, solve_fn=run, parent=self, reference=reference)
         job.progress.connect(self._on_progress)
@@ -966,7 +966,7 @@ class WhatIf(QObject):
             return
         self._end_job()
         if not job.shutdown(msecs):
-            from ui import mainwindow
+            from ui.desktop import mainwindow
 
             mainwindow._ORPHANS.append(job)
             job.setParent(None)
@@ -1127,7 +1127,7 @@ class WhatIf(QObject):
 
     def _compare_window(self):
         if self.compare_window is None:
-            from ui.compare import CompareWindow
+            from ui.desktop.compare import CompareWindow
 
             win = CompareWindow(self.window)
             win.adopt_requested.connect(self.adopt)

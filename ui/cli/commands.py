@@ -1,0 +1,191 @@
+"""The ``periodize`` commands. Each imports what it needs when it runs: the solver (OR-Tools)
+only in the commands that solve, the desktop app (Qt) only for ``open``."""
+
+from __future__ import annotations
+
+import sys
+
+from ui.cli import outputs
+
+EXIT_OK, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_VIOLATIONS = 0, 1, 2, 3
+
+
+def _season(path: str):
+    from planner.seasonfile import load_season
+
+    return load_season(path)
+
+
+def cmd_open(args) -> int:
+    from ui.desktop.app import run_app
+
+    return run_app(args.file)
+
+
+def cmd_demo(args) -> int:
+    from planner.seasonfile import atomic_write
+    from templates import path
+
+    out = outputs.out_path(args.output, "demo season")
+    atomic_write(out, path("demo.season.json").read_bytes())
+    print(f"Wrote the demo season to {out}")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from planner.seasonfile import save_season
+    from planner.text import plural
+    from planner.xlsx_import import import_workbook
+
+    out = outputs.out_path(args.output, "season file")
+    season = import_workbook(args.workbook)  # every problem of the workbook, or the season
+    save_season(season, out)
+    cal = season.calendar
+    print(f"Imported {args.workbook}: '{season.name}', {cal.start.isoformat()} to {cal.end.isoformat()}, "
+          f"{plural(len(season.athletes), 'athlete')}, {plural(len(season.competitions), 'competition')}, "
+          f"{plural(len(season.injuries), 'injury', 'injuries')}")
+    print(f"Wrote the season to {out}")
+    return EXIT_OK
+
+
+def cmd_template(args) -> int:
+    from planner.xlsx_import import save_template_form
+
+    out = outputs.out_path(args.output, "workbook")
+    save_template_form(None, out)
+    print(f"Wrote the coach workbook template to {out}; fill it in, then run "
+          f"'periodize import {out} -o SEASON.season.json'")
+    return EXIT_OK
+
+
+# -- solve ----------------------------------------------------------------------------------------
+def print_summary(outcome, season) -> None:
+    plan = outcome.plan
+    print(f"Season:    {season.name}")
+    print(f"Status:    {outcome.status.value}")
+    if outcome.objective is not None:
+        gap = outcome.gap
+        print(f"Objective: {outcome.objective:g}   bound: {outcome.bound:g}   gap: "
+              f"{(gap or 0) * 100:.1f} %")
+    print(f"Time:      {outcome.wall_time:.2f} s")
+    if plan is not None and outcome.counts:
+        print("Soft rules (instances / penalty):")
+        from planner.rules import RULES
+
+        for rule, n in outcome.counts.items():
+            print(f"  {rule:7s} {RULES[rule].title:38s} {n:5d} / {outcome.penalties.get(rule, 0):g}")
+
+
+def print_conflicts(outcome) -> None:
+    """Why no plan satisfies every hard rule, on stderr."""
+    print("\nNo plan satisfies every hard rule. These cannot all hold together:", file=sys.stderr)
+    for c in outcome.explanation:
+        print(f"  - {c.text}", file=sys.stderr)
+    if not outcome.explanation:
+        print("  (no small conflicting set was found in the time allowed)", file=sys.stderr)
+    print("Change or remove one of them (a pin, a date, a rule value) and solve again.", file=sys.stderr)
+
+
+def cmd_solve(args) -> int:
+    from planner.errors import InputError
+    from planner.seasonfile import save_season
+
+    season = _season(args.season)
+    out = outputs.requested(args)
+    if args.time_limit <= 0:
+        raise InputError("--time-limit", [f"{args.time_limit:g} is not a positive number of seconds"])
+    from solver import SolveRequest, solve  # OR-Tools, only now
+
+    outcome = solve(SolveRequest(season, time_limit=args.time_limit, deterministic=args.deterministic))
+    print_summary(outcome, season)
+    if outcome.status.value == "infeasible":
+        print_conflicts(outcome)
+        return EXIT_INFEASIBLE
+    if outcome.plan is None:
+        print(outcome.message, file=sys.stderr)
+        return EXIT_INPUT
+    outputs.write(season, outcome.plan, out, args.anonymise)
+    if args.save:
+        save_season(season.model_copy(update={"plan": outcome.plan}), args.season)
+        print(f"Stored the plan in {args.season}")
+    return EXIT_OK
+
+
+# -- check, export ----------------------------------------------------------------------------------
+def cmd_check(args) -> int:
+    from planner.check import check_plan
+    from planner.planjson import load_plan
+
+    season = _season(args.season)
+    plan = load_plan(args.plan, season)
+    report = check_plan(season, plan)
+    for v in report.violations:
+        who = f" {v.athlete}" if v.athlete else ""
+        print(f"{v.rule:8s}{who:5s} {v.start.isoformat()}..{v.end.isoformat()}  {v.message}")
+    soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
+    # The hard count is printed even when no soft rule is counted.
+    print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""))
+    return EXIT_VIOLATIONS if report.violations else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from planner.errors import InputError
+
+    season = _season(args.season)
+    out = outputs.requested(args)
+    if not any(out.values()):
+        raise InputError("export", ["say what to write: --xlsx OUT.xlsx, --json OUT.json, --ics DIR, "
+                                    "--pdf OUT.pdf and/or --template OUT.xlsx"])
+    needs_plan = [f"--{k}" for k in outputs.NEED_A_PLAN if out[k]]
+    if season.plan is None and needs_plan:
+        raise InputError(args.season, [f"has no stored plan for {', '.join(needs_plan)}; run "
+                                       f"'periodize solve SEASON --save' first"])
+    outputs.write(season, season.plan, out, args.anonymise)
+    return EXIT_OK
+
+
+# -- explain ---------------------------------------------------------------------------------------
+def cmd_explain(args) -> int:
+    season = _season(args.season)
+    if args.return_of:
+        from solver.queries import return_report
+
+        print(return_report(season, args.return_of).text(season))
+        return EXIT_OK
+    day = _explain_day(args)
+    plan = season.plan
+    if plan is None:
+        from solver import SolveRequest, solve
+
+        print("No plan stored in the season file; solving first ...", file=sys.stderr)
+        outcome = solve(SolveRequest(season, time_limit=args.time_limit))
+        if outcome.plan is None:
+            print(outcome.message, file=sys.stderr)
+            return EXIT_INFEASIBLE if outcome.status.value == "infeasible" else EXIT_INPUT
+        plan = outcome.plan
+    from planner.why import why_day, why_week
+
+    if args.team:
+        print(why_week(season, plan, None, day).text())
+    else:
+        print(why_day(season, plan, args.athlete, day).text())
+        print()
+        print(why_week(season, plan, args.athlete, day).text())
+    return EXIT_OK
+
+
+def _explain_day(args):
+    """The day ``explain`` is asked about, or a located InputError."""
+    import datetime as dt
+
+    from planner.errors import InputError
+
+    if not args.athlete and not args.team:
+        raise InputError("explain", ["say what to explain: --athlete ID --date D, --team --date D, "
+                                     "or --return ID"])
+    if not args.date:
+        raise InputError("explain", ["--date is missing: give a day of the season, e.g. --date 2026-09-12"])
+    try:
+        return dt.date.fromisoformat(args.date)
+    except ValueError:
+        raise InputError("--date", [f"{args.date!r} is not a date; write it as YYYY-MM-DD"]) from None
