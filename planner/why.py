@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from planner import text
+from planner.errors import InputError
 from planner.protocols import load_protocol
 from planner.rehab import segments
 from planner.rules import RULES, RuleSet
-from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, Plan, Season
+from planner.season import FIT, HV_LEVEL, INJ, LADDER, SPEED_DAY, Plan, Season
 from planner.timeline import Timeline
 
 
@@ -39,7 +41,7 @@ class Reason:
 @dataclass
 class Why:
     athlete: str
-    label: str  # "Mon 7 Sep 2026" or "week of 7 Sep 2026"
+    label: str  # "Mon 7 Sep 2026" or "week of 7 Sep 2026" (planner.text)
     summary: str
     reasons: list[Reason] = field(default_factory=list)
 
@@ -55,16 +57,10 @@ class Why:
         return "\n".join(lines)
 
 
-def _fmt(d: dt.date) -> str:
-    return d.strftime("%a %d %b %Y")
-
-
 class _Context:
     def __init__(self, season: Season, plan: Plan, athlete: str, tl: Timeline | None = None,
                  rs: RuleSet | None = None, team_hv: list[int] | None = None):
         if season.athlete(athlete) is None:
-            from planner.errors import InputError
-
             raise InputError("", [f"no athlete has id {athlete!r}; use an id from the squad"])
         self.season, self.plan, self.aid = season, plan, athlete
         self.tl = tl if tl is not None else Timeline(season)
@@ -137,22 +133,40 @@ def why_day(season: Season, plan: Plan, athlete: str, day: dt.date) -> Why:
 
 
 def _why_day(c: _Context, day: dt.date) -> Why:
-    season, athlete = c.season, c.aid
     tl, ap = c.tl, c.ap
     i = tl.index(day)
     if i is None:
-        from planner.errors import InputError
-
         raise InputError("", [f"{day.isoformat()} is outside the season ({tl.start} to {tl.end})"])
     st, it = ap.stages[i], ap.intensity[i]
     label = tl.label(i)
-    w = tl.week_of[i]
-    off = i in tl.unavailable(athlete)
-    summary = f"{c.who}: {st}, intensity {it} %" + (f", {label}" if label else "") + f", {ap.weeks[w]} week"
-    why = Why(athlete, _fmt(day), summary)
+    kind = ap.weeks[tl.week_of[i]]
+    summary = f"{c.who}: {st}, intensity {it} %" + (f", {label}" if label else "") + f", {kind} week"
+    why = Why(c.aid, text.day_long(day), summary)
     add = why.reasons.append
+    _day_facts(c, i, label, add)
+    # hard bounds, then the soft rules the day serves
+    _pin_reasons(c, day, add)
+    _availability_reason(c, i, add)
+    if st != FIT:
+        cap = c.cap(st)
+        add(Reason("RH-CAP", "bound", f"Stage {st} allows {'no running' if cap == 0 else f'at most {cap} %'}."))
+    if st == FIT and not tl.is_comp[i]:
+        _match_neighbour_reasons(c, i, add)
+    _rest_reason(c, i, add)
+    _weekly_cap_reason(c, i, add)
+    if c.inj is not None and st not in (FIT, INJ):
+        if it >= 60:
+            _ladder_reason(c, i, add)
+        _stage_reason(c, i, add)
+    if it >= HV_LEVEL or (tl.is_comp[i] and st == FIT and i not in tl.unavailable(c.aid)):
+        _exposure_reasons(c, i, label, add)
+    if st not in (FIT, INJ) and it == c.cap(st) and it > 0:
+        add(Reason("RTS", "serves", f"A day at the {st} cap ({it} %) counts towards leaving the stage."))
+    return why
 
-    # facts --------------------------------------------------------------------------------
+
+def _day_facts(c: _Context, i: int, label: str | None, add) -> None:
+    tl = c.tl
     if i < tl.p0:
         add(Reason("FACT", "fact", "This day is in the past: it keeps what was recorded."))
     if tl.is_comp[i]:
@@ -164,72 +178,84 @@ def _why_day(c: _Context, day: dt.date) -> Why:
     if label and not tl.is_comp[i]:
         add(Reason("FACT", "fact", f"{label}: relative to the nearest competitions."))
 
-    # hard bounds ---------------------------------------------------------------------------
-    for p in season.pins:
-        if p.kind == "intensity" and p.athlete == athlete and p.date == day:
+
+def _pin_reasons(c: _Context, day: dt.date, add) -> None:
+    for p in c.season.pins:
+        if p.kind == "intensity" and p.athlete == c.aid and p.date == day:
             add(Reason("PIN", "bound", f"You pinned this day at {p.intensity} %."))
-        if p.kind == "stage_start" and p.athlete == athlete and p.date == day:
+        if p.kind == "stage_start" and p.athlete == c.aid and p.date == day:
             add(Reason("PIN", "bound", f"You pinned {p.stage} to start on this day."))
-    if off:
+
+
+def _availability_reason(c: _Context, i: int, add) -> None:
+    """AV-1: unavailable, a match day (played or watched), or a day without training."""
+    tl, st = c.tl, c.ap.stages[i]
+    if i in tl.unavailable(c.aid):
         add(Reason("AV-1", "bound", f"{c.who} is unavailable: no running load."))
+    elif tl.is_comp[i] and st == FIT:
+        add(Reason("AV-1", "bound", "A fit, available athlete plays: the match is the exposure (100 %)."))
     elif tl.is_comp[i]:
-        if st == FIT:
-            add(Reason("AV-1", "bound", "A fit, available athlete plays: the match is the exposure (100 %)."))
-        else:
-            add(Reason("AV-1", "bound", f"In rehab ({st}) there is no running on match days: the staff are at the match."))
+        add(Reason("AV-1", "bound", f"In rehab ({st}) there is no running on match days: the staff are at the match."))
     elif not tl.is_training[i]:
         add(Reason("AV-1", "bound", "No running load on a day without training."))
-    if st not in (FIT,):
-        cap = c.cap(st)
-        what = "no running" if cap == 0 else f"at most {cap} %"
-        add(Reason("RH-CAP", "bound", f"Stage {st} allows {what}."))
-    if st == FIT and not tl.is_comp[i]:
-        k = c.value("HV-6", "days_after")
-        if tl.md_after[i] is not None and tl.md_after[i] <= k:
-            add(Reason("HV-6", "bound", f"MD+{tl.md_after[i]}: no speed day for a fit athlete after a match."))
-        if c.value("HV-7", "enabled") and tl.md_before[i] == 1:
-            add(Reason("HV-7", "bound", "MD-1: no speed day the day before a match (activation only)."))
-    speed = c.speed
+
+
+def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
+    """HV-6 and HV-7: no speed day for a fit athlete right after or the day before a match."""
+    tl = c.tl
+    k = c.value("HV-6", "days_after")
+    if tl.md_after[i] is not None and tl.md_after[i] <= k:
+        add(Reason("HV-6", "bound", f"MD+{tl.md_after[i]}: no speed day for a fit athlete after a match."))
+    if c.value("HV-7", "enabled") and tl.md_before[i] == 1:
+        add(Reason("HV-7", "bound", "MD-1: no speed day the day before a match (activation only)."))
+
+
+def _rest_reason(c: _Context, i: int, add) -> None:
+    """HV-5: a speed day nearby leaves no room for another one here."""
+    tl, speed = c.tl, c.speed
     r = c.value("HV-5", "rest_days")
     near = [j for j in range(max(0, i - r), min(tl.n, i + r + 1)) if j != i and speed[j]]
     if near and not tl.is_comp[i]:
-        days = ", ".join(_fmt(tl.days[j]) for j in near)
+        days = ", ".join(text.day_long(tl.days[j]) for j in near)
         add(Reason("HV-5", "bound", f"A speed day on {days} leaves no room for another speed day here "
-                                     f"({r} rest day{'s' if r > 1 else ''} needed)."))
-    week = tl.weeks[w]
-    n_speed = sum(1 for j in week.days if speed[j])
+                                     f"({text.plural(r, 'rest day')} needed)."))
+
+
+def _weekly_cap_reason(c: _Context, i: int, add) -> None:
+    """HV-2: the week's speed days against its cap."""
+    w = c.tl.week_of[i]
+    kind, speed = c.ap.weeks[w], c.speed
+    n_speed = sum(1 for j in c.tl.weeks[w].days if speed[j])
     cap_w = c.kind_cap(w)
     if n_speed >= cap_w and not speed[i]:
-        add(Reason("HV-2", "bound", f"This {ap.weeks[w]} week already has {n_speed} speed day(s), "
+        add(Reason("HV-2", "bound", f"This {kind} week already has {text.plural(n_speed, 'speed day')}, "
                                      f"its cap is {cap_w}."))
     elif speed[i]:
-        add(Reason("HV-2", "bound", f"Speed day {n_speed} of at most {cap_w} this {ap.weeks[w]} week."))
-    if c.inj is not None and st not in (FIT, INJ) and it >= 60:
-        _ladder_reason(c, i, add)
-    if c.inj is not None and st not in (FIT, INJ):
-        _stage_reason(c, i, add)
+        add(Reason("HV-2", "bound", f"Speed day {n_speed} of at most {cap_w} this {kind} week."))
 
-    # soft rules served ------------------------------------------------------------------------
-    if it >= HV_LEVEL or (tl.is_comp[i] and st == FIT and not off):
-        g = c.value("HV-1", "max_gap_days")
-        prev = next((j for j in range(i - 1, -1, -1) if ap.intensity[j] >= HV_LEVEL), None)
-        gap = f"; the previous one was {i - prev} days earlier" if prev is not None else ""
-        if st == FIT:
-            add(Reason("HV-1", "serves", f"A high-velocity exposure keeps every {g}-day window covered{gap}."))
-        if ap.weeks[w] == "taper" and st == FIT:
-            add(Reason("TP-3", "serves", "Keeps intensity in the taper week."))
-        if not tl.is_comp[i] and st == FIT:
-            mates = c.team_hv(i) - 1  # this athlete is fit and at HV level here
-            add(Reason("TEAM", "serves", f"A shared team speed day with {mates} other athlete(s)."))
-            if label in ("MD-3", "MD-4"):
-                add(Reason("HV-DAY", "serves", f"{label} is the preferred day for high-velocity work."))
-            else:
-                add(Reason("HV-DAY", "serves" if label is None else "bound",
-                           f"{label or 'A day without a match nearby'}: MD-3/MD-4 are preferred; "
-                           f"this day costs a little (no better day was free)."))
-    if st not in (FIT, INJ) and it == c.cap(st) and it > 0:
-        add(Reason("RTS", "serves", f"A day at the {st} cap ({it} %) counts towards leaving the stage."))
-    return why
+
+def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
+    """The soft rules a high-velocity exposure (an HV session or a played match) serves."""
+    tl, ap = c.tl, c.ap
+    st = ap.stages[i]
+    if st != FIT:
+        return
+    g = c.value("HV-1", "max_gap_days")
+    prev = next((j for j in range(i - 1, -1, -1) if ap.intensity[j] >= HV_LEVEL), None)
+    gap = f"; the previous one was {i - prev} days earlier" if prev is not None else ""
+    add(Reason("HV-1", "serves", f"A high-velocity exposure keeps every {g}-day window covered{gap}."))
+    if ap.weeks[tl.week_of[i]] == "taper":
+        add(Reason("TP-3", "serves", "Keeps intensity in the taper week."))
+    if tl.is_comp[i]:
+        return
+    mates = c.team_hv(i) - 1  # this athlete is fit and at HV level here
+    add(Reason("TEAM", "serves", f"A shared team speed day with {text.plural(mates, 'other athlete')}."))
+    if label in ("MD-3", "MD-4"):
+        add(Reason("HV-DAY", "serves", f"{label} is the preferred day for high-velocity work."))
+    else:
+        add(Reason("HV-DAY", "serves" if label is None else "bound",
+                   f"{label or 'A day without a match nearby'}: MD-3/MD-4 are preferred; "
+                   f"this day costs a little (no better day was free)."))
 
 
 def _ladder_reason(c: _Context, i: int, add) -> None:
@@ -241,9 +267,8 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
     ran = [v for v in c.ap.intensity[s0:i] if v >= 60]
     highest = max([credit] + ran)
     it = c.ap.intensity[i]
-    levels = (60, 70, 80, 90, 95, 100)
-    if it in levels and levels.index(it) > 0:
-        lower = levels[levels.index(it) - 1]
+    if it in LADDER and LADDER.index(it) > 0:
+        lower = LADDER[LADDER.index(it) - 1]
         done = ran.count(lower) + (sps if lower <= credit else 0)
         met = "met" if done >= sps else f"only {done} so far"
         add(Reason("RH-11", "bound", f"Sprint ladder: {it} % needs {lower} % done on {sps} days first "
@@ -263,7 +288,7 @@ def _stage_reason(c: _Context, i: int, add) -> None:
     if first == 0 and segs and segs[-1].stage == st:
         start = segs[-1].start
     day_no = (c.tl.days[i] - start).days + 1
-    add(Reason("RH-STAGE", "bound", f"Day {day_no} of {st} (started {_fmt(start)}): it lasts "
+    add(Reason("RH-STAGE", "bound", f"Day {day_no} of {st} (started {text.day_long(start)}): it lasts "
                                      f"{spec.min_days}-{spec.max_days} days; to leave it: {spec.exit_text}"))
 
 
@@ -273,8 +298,6 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
     rs = RuleSet(season.rules)
     w = tl.week_index_of_date(day)
     if w is None:
-        from planner.errors import InputError
-
         raise InputError("", [f"{day.isoformat()} is outside the season"])
     week = tl.weeks[w]
     if athlete is None:
@@ -282,42 +305,18 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
     else:
         ap = plan.for_athlete(athlete)
         if ap is None:
-            from planner.errors import InputError
-
             raise InputError("", [f"no athlete has id {athlete!r}"])
         kinds, who = ap.weeks, season.athlete_label(athlete)
     kind = kinds[w]
-    why = Why(athlete or "", f"week of {_fmt(tl.days[week.first])}", f"{who}: {kind} week")
+    why = Why(athlete or "", text.week_of(tl.days[week.first]), f"{who}: {kind} week")
     add = why.reasons.append
     if athlete is not None:
-        ap = plan.for_athlete(athlete)
-        if ap.stages[week.first] == FIT:
-            add(Reason("FACT", "fact", "Fit on the week's first day: follows the team's week."))
-        else:
-            add(Reason("FACT", "fact", f"In rehab ({ap.stages[week.first]}) on the week's first day: "
-                                        f"the athlete's own week (load or deload)."))
+        _own_week_fact(ap.stages[week.first], add)
     for p in season.pins:
         if p.kind == "week" and p.athlete == athlete and tl.week_index_of_date(p.week) == w:
             add(Reason("PIN", "bound", f"You pinned this week as {p.week_kind}."))
-    tapers = tl.taper_weeks(rs.value("TP-1", "taper_weeks"))
-    if w in tapers:
-        comp = tapers[w]
-        add(Reason("TP-1", "bound", f"Taper before the A competition '{comp.name}' ({_fmt(comp.date)})."))
-    if w in tl.a_weeks():
-        add(Reason("TP-1", "bound", f"The week of A competition '{tl.a_weeks()[w].name}' is never a deload."))
-    mx = rs.value("DL-2", "max_load_weeks")
-    run_before = 0
-    j = w - 1
-    while j >= 0 and kinds[j] == "load":
-        run_before += 1
-        j -= 1
-    if kind == "deload":
-        add(Reason("DL-2", "bound", f"After {run_before} load week(s): at most {mx} load weeks in a row."))
-    elif kind == "load":
-        neighbours = [kinds[x] for x in (w - 1, w + 1) if 0 <= x < len(kinds)]
-        if "taper" in neighbours or "deload" in neighbours:
-            add(Reason("DL-2", "bound", "Next to a deload or taper week: a deload may not sit here."))
-        add(Reason("DL-2", "bound", f"Load week {run_before + 1} of at most {mx} in a row."))
+    _taper_reasons(tl, rs, w, add)
+    _deload_rhythm_reasons(kinds, w, rs.value("DL-2", "max_load_weeks"), add)
     comps = [x for d in week.days for x in tl.comp_on[d]]
     if comps:
         names = ", ".join(f"'{x.name}' ({x.priority})" for x in comps)
@@ -326,5 +325,42 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
             add(Reason("DL-7", "serves", "Deloads go to weeks with fewer or lower-priority competitions."))
     if kind == "deload":
         cap = rs.value("HV-2", "max_speed_days_deload")
-        add(Reason("HV-2", "bound", f"A deload week allows at most {cap} speed day(s)."))
+        add(Reason("HV-2", "bound", f"A deload week allows at most {text.plural(cap, 'speed day')}."))
     return why
+
+
+def _own_week_fact(first_stage: str, add) -> None:
+    """Whose week it is: the team's for an athlete fit on its first day, else the athlete's own."""
+    if first_stage == FIT:
+        add(Reason("FACT", "fact", "Fit on the week's first day: follows the team's week."))
+    else:
+        add(Reason("FACT", "fact", f"In rehab ({first_stage}) on the week's first day: "
+                                    f"the athlete's own week (load or deload)."))
+
+
+def _taper_reasons(tl: Timeline, rs: RuleSet, w: int, add) -> None:
+    """TP-1: a taper week before an A competition; the A competition's own week is no deload."""
+    tapers = tl.taper_weeks(rs.value("TP-1", "taper_weeks"))
+    if w in tapers:
+        comp = tapers[w]
+        add(Reason("TP-1", "bound", f"Taper before the A competition '{comp.name}' ({text.day_long(comp.date)})."))
+    a_weeks = tl.a_weeks()
+    if w in a_weeks:
+        add(Reason("TP-1", "bound", f"The week of A competition '{a_weeks[w].name}' is never a deload."))
+
+
+def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add) -> None:
+    """DL-2: the run of load weeks before this one, and deloads never next to a deload or taper."""
+    kind = kinds[w]
+    run_before = 0
+    j = w - 1
+    while j >= 0 and kinds[j] == "load":
+        run_before += 1
+        j -= 1
+    if kind == "deload":
+        add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}: at most {most} load weeks in a row."))
+    elif kind == "load":
+        neighbours = [kinds[x] for x in (w - 1, w + 1) if 0 <= x < len(kinds)]
+        if "taper" in neighbours or "deload" in neighbours:
+            add(Reason("DL-2", "bound", "Next to a deload or taper week: a deload may not sit here."))
+        add(Reason("DL-2", "bound", f"Load week {run_before + 1} of at most {most} in a row."))
