@@ -10,10 +10,10 @@ import datetime as dt
 from collections import Counter
 
 from planner.errors import InputError
-from planner.protocols import available_protocols, load_protocol
+from planner.protocols import Protocol, available_protocols, load_protocol
 from planner.rehab import segments
 from planner.rules import settings_problems
-from planner.season import FIT, LEVELS, Season
+from planner.season import FIT, LEVELS, Injury, Season, StageRecord
 
 
 def planning_start(season: Season) -> dt.date:
@@ -23,142 +23,209 @@ def planning_start(season: Season) -> dt.date:
 
 
 def season_problems(season: Season) -> list[str]:
+    """Every document-wide problem, section by section, each located with its fix."""
+    return (_calendar_problems(season) + _squad_problems(season) + _competition_problems(season)
+            + _block_problems(season) + _unavailability_problems(season)
+            + _injury_problems(season) + _pin_problems(season)
+            + settings_problems(season.rules) + plan_problems(season))
+
+
+def _outside(season: Season, day: dt.date, where: str) -> list[str]:
+    """The problem of a date outside the season (none inside it)."""
     cal = season.calendar
-    out: list[str] = []
+    if cal.start <= day <= cal.end:
+        return []
+    return [f"{where}: {day.isoformat()} is outside the season "
+            f"({cal.start.isoformat()} to {cal.end.isoformat()}); move it inside"]
 
-    def inside(day: dt.date, where: str) -> bool:
-        if not (cal.start <= day <= cal.end):
-            out.append(f"{where}: {day.isoformat()} is outside the season "
-                       f"({cal.start.isoformat()} to {cal.end.isoformat()}); move it inside")
-            return False
-        return True
 
-    for i, d in enumerate(cal.non_training_days):
-        inside(d.date, f"calendar.non_training_days[{i}].date")
-    for key, n in Counter(d.date for d in cal.non_training_days).items():
+def _calendar_problems(season: Season) -> list[str]:
+    days = season.calendar.non_training_days
+    out = [p for i, d in enumerate(days)
+           for p in _outside(season, d.date, f"calendar.non_training_days[{i}].date")]
+    for key, n in Counter(d.date for d in days).items():
         if n > 1:
             out.append(f"calendar.non_training_days: {key.isoformat()} is listed {n} times; list it once")
+    return out
 
-    athlete_ids = [a.id for a in season.athletes]
-    for key, n in Counter(athlete_ids).items():
-        if n > 1:
-            i = athlete_ids.index(key)
-            out.append(f"athletes[{i}].id: {key!r} is used by {n} athletes; give each athlete a unique id")
-    known = set(athlete_ids)
 
-    comp_ids = [c.id for c in season.competitions]
-    for key, n in Counter(comp_ids).items():
-        if n > 1:
-            out.append(f"competitions: id {key!r} is used {n} times; give each competition a unique id")
+def _squad_problems(season: Season) -> list[str]:
+    ids = [a.id for a in season.athletes]
+    return [f"athletes[{ids.index(key)}].id: {key!r} is used by {n} athletes; give each athlete a "
+            f"unique id" for key, n in Counter(ids).items() if n > 1]
+
+
+def _competition_problems(season: Season) -> list[str]:
+    out = [f"competitions: id {key!r} is used {n} times; give each competition a unique id"
+           for key, n in Counter(c.id for c in season.competitions).items() if n > 1]
     for i, c in enumerate(season.competitions):
-        inside(c.date, f"competitions[{i}].date ({c.name})")
+        out += _outside(season, c.date, f"competitions[{i}].date ({c.name})")
         if c.end_date:
-            inside(c.end_date, f"competitions[{i}].end_date ({c.name})")
+            out += _outside(season, c.end_date, f"competitions[{i}].end_date ({c.name})")
+    return out
 
+
+def _block_problems(season: Season) -> list[str]:
+    out: list[str] = []
     for i, b in enumerate(season.blocks):
-        inside(b.start, f"blocks[{i}].start ({b.name})")
-        inside(b.end, f"blocks[{i}].end ({b.name})")
+        out += _outside(season, b.start, f"blocks[{i}].start ({b.name})")
+        out += _outside(season, b.end, f"blocks[{i}].end ({b.name})")
+    return out
 
-    for i, u in enumerate(season.unavailability):
-        if u.athlete not in known:
-            out.append(f"unavailability[{i}].athlete: no athlete has id {u.athlete!r}; use an id from the squad")
 
-    p_start = planning_start(season)
-    seen_inj: set[str] = set()
+def _unknown_athlete(season: Season, athlete: str, where: str) -> list[str]:
+    if season.athlete(athlete) is not None:
+        return []
+    return [f"{where}: no athlete has id {athlete!r}; use an id from the squad"]
+
+
+def _unavailability_problems(season: Season) -> list[str]:
+    return [p for i, u in enumerate(season.unavailability)
+            for p in _unknown_athlete(season, u.athlete, f"unavailability[{i}].athlete")]
+
+
+# -- injuries ------------------------------------------------------------------------------------
+def _injury_problems(season: Season) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
     protocols = available_protocols()
     for i, inj in enumerate(season.injuries):
         w = f"injuries[{i}]"
-        who = season.athlete_label(inj.athlete)
-        if inj.athlete not in known:
-            out.append(f"{w}.athlete: no athlete has id {inj.athlete!r}; use an id from the squad")
-        if inj.athlete in seen_inj:
-            out.append(f"{w}.athlete: {who} already has an injury; keep one injury per athlete")
-        seen_inj.add(inj.athlete)
+        out += _unknown_athlete(season, inj.athlete, f"{w}.athlete")
+        if inj.athlete in seen:
+            out.append(f"{w}.athlete: {season.athlete_label(inj.athlete)} already has an injury; "
+                       f"keep one injury per athlete")
+        seen.add(inj.athlete)
         if inj.protocol not in protocols:
             out.append(f"{w}.protocol: unknown protocol {inj.protocol!r}; use one of {', '.join(protocols)}")
             continue
         proto = load_protocol(inj.protocol)
-        order = proto.stage_ids + (FIT,)
-        prev = None
-        for j, rec in enumerate(inj.stages):
-            rw = f"{w}.stages[{j}]"
-            if rec.stage not in order:
-                out.append(f"{rw}.stage: {rec.stage} is not a stage of {proto.id} "
-                           f"({', '.join(proto.stage_ids)})")
-                prev = None
-                continue
-            if rec.start < inj.onset:
-                out.append(f"{rw}.start: {rec.start.isoformat()} is before the onset "
-                           f"{inj.onset.isoformat()}; a stage starts on or after the onset")
-            if rec.start > p_start:
-                out.append(f"{rw}.start: {rec.start.isoformat()} is after the planning start "
-                           f"{p_start.isoformat()}; the history records what happened — pin a "
-                           f"future stage start instead")
-            if prev is not None:
-                if rec.start <= prev.start:
-                    out.append(f"{rw}.start: stage records must be in date order; "
-                               f"{rec.start.isoformat()} is not after {prev.start.isoformat()}")
-                else:
-                    flared = any(prev.start <= f <= rec.start for f in inj.flare_ups)
-                    a, b = order.index(prev.stage), order.index(rec.stage)
-                    if b > a + 1 and not flared:
-                        out.append(f"{rw}.stage: {prev.stage} is followed by {rec.stage}, skipping "
-                                   f"{', '.join(order[a + 1:b])}; record the skipped stage's start")
-                    if b < a and not flared:
-                        out.append(f"{rw}.stage: {prev.stage} is followed by {rec.stage} without a "
-                                   f"flare-up; record the flare-up date instead")
-            prev = rec
-        first = inj.stages[0].start
-        for j, f in enumerate(inj.flare_ups):
-            if f <= first:
-                out.append(f"{w}.flare_ups[{j}]: {f.isoformat()} is not after the first stage start "
-                           f"{first.isoformat()}; a flare-up happens during rehab")
-            elif f > cal.end:
-                out.append(f"{w}.flare_ups[{j}]: {f.isoformat()} is after the season end")
-        if len(set(inj.flare_ups)) != len(inj.flare_ups):
-            out.append(f"{w}.flare_ups: a date is listed twice; list each flare-up once")
-        if inj.target_competition is not None and season.competition(inj.target_competition) is None:
-            out.append(f"{w}.target_competition: no competition has id {inj.target_competition!r}; "
-                       f"pick one of the season's competitions or leave it empty")
-        if any("stage" in p for p in out if p.startswith(w)):
-            continue
-        # Has the current stage already outlasted its maximum at the planning start?
-        if p_start <= cal.end:
-            segs = segments(inj, proto, until=p_start)
-            if segs and segs[-1].stage != FIT:
-                cur = segs[-1]
-                spec = proto.stage(cur.stage)
-                lasted = (p_start - cur.start).days
-                if lasted >= spec.max_days:
-                    out.append(
-                        f"{w}.stages[{len(inj.stages) - 1}].start: {who} has been in {cur.stage} since "
-                        f"{cur.start.isoformat()} ({lasted} days by {p_start.isoformat()}), but "
-                        f"{proto.id} allows at most {spec.max_days} days in {cur.stage}; record the "
-                        f"later stage's start, or correct the date"
-                    )
+        own = (_stage_record_problems(season, inj, proto, w) + _flare_up_problems(season, inj, w)
+               + _target_problems(season, inj, w))
+        if not any("stage" in p for p in own):
+            own += _overdue_stage_problems(season, inj, proto, w)
+        out += own
+    return out
 
+
+def _stage_record_problems(season: Season, inj: Injury, proto: Protocol, w: str) -> list[str]:
+    """Each record a stage of the protocol, on or after the onset, not after the planning start,
+    in date order, and following the one before (or moved by a flare-up)."""
+    out: list[str] = []
+    p_start = planning_start(season)
+    order = proto.stage_ids + (FIT,)
+    prev = None
+    for j, rec in enumerate(inj.stages):
+        rw = f"{w}.stages[{j}]"
+        if rec.stage not in order:
+            out.append(f"{rw}.stage: {rec.stage} is not a stage of {proto.id} "
+                       f"({', '.join(proto.stage_ids)})")
+            prev = None
+            continue
+        if rec.start < inj.onset:
+            out.append(f"{rw}.start: {rec.start.isoformat()} is before the onset "
+                       f"{inj.onset.isoformat()}; a stage starts on or after the onset")
+        if rec.start > p_start:
+            out.append(f"{rw}.start: {rec.start.isoformat()} is after the planning start "
+                       f"{p_start.isoformat()}; the history records what happened — pin a "
+                       f"future stage start instead")
+        if prev is not None:
+            out += _stage_step_problems(inj, order, prev, rec, rw)
+        prev = rec
+    return out
+
+
+def _stage_step_problems(inj: Injury, order: tuple[str, ...], prev: StageRecord, rec: StageRecord,
+                         rw: str) -> list[str]:
+    """A record after ``prev``: later, and the next stage unless a flare-up came in between."""
+    if rec.start <= prev.start:
+        return [f"{rw}.start: stage records must be in date order; "
+                f"{rec.start.isoformat()} is not after {prev.start.isoformat()}"]
+    if any(prev.start <= f <= rec.start for f in inj.flare_ups):
+        return []
+    a, b = order.index(prev.stage), order.index(rec.stage)
+    if b > a + 1:
+        return [f"{rw}.stage: {prev.stage} is followed by {rec.stage}, skipping "
+                f"{', '.join(order[a + 1:b])}; record the skipped stage's start"]
+    if b < a:
+        return [f"{rw}.stage: {prev.stage} is followed by {rec.stage} without a "
+                f"flare-up; record the flare-up date instead"]
+    return []
+
+
+def _flare_up_problems(season: Season, inj: Injury, w: str) -> list[str]:
+    out: list[str] = []
+    first = inj.stages[0].start
+    for j, f in enumerate(inj.flare_ups):
+        if f <= first:
+            out.append(f"{w}.flare_ups[{j}]: {f.isoformat()} is not after the first stage start "
+                       f"{first.isoformat()}; a flare-up happens during rehab")
+        elif f > season.calendar.end:
+            out.append(f"{w}.flare_ups[{j}]: {f.isoformat()} is after the season end")
+    if len(set(inj.flare_ups)) != len(inj.flare_ups):
+        out.append(f"{w}.flare_ups: a date is listed twice; list each flare-up once")
+    return out
+
+
+def _target_problems(season: Season, inj: Injury, w: str) -> list[str]:
+    if inj.target_competition is None or season.competition(inj.target_competition) is not None:
+        return []
+    return [f"{w}.target_competition: no competition has id {inj.target_competition!r}; "
+            f"pick one of the season's competitions or leave it empty"]
+
+
+def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str) -> list[str]:
+    """Has the current stage already outlasted its maximum at the planning start?"""
+    p_start = planning_start(season)
+    if p_start > season.calendar.end:
+        return []
+    segs = segments(inj, proto, until=p_start)
+    if not segs or segs[-1].stage == FIT:
+        return []
+    cur = segs[-1]
+    spec = proto.stage(cur.stage)
+    lasted = (p_start - cur.start).days
+    if lasted < spec.max_days:
+        return []
+    who = season.athlete_label(inj.athlete)
+    return [f"{w}.stages[{len(inj.stages) - 1}].start: {who} has been in {cur.stage} since "
+            f"{cur.start.isoformat()} ({lasted} days by {p_start.isoformat()}), but "
+            f"{proto.id} allows at most {spec.max_days} days in {cur.stage}; record the "
+            f"later stage's start, or correct the date"]
+
+
+# -- pins -------------------------------------------------------------------------------------------
+def _pin_problems(season: Season) -> list[str]:
+    out: list[str] = []
     for i, pin in enumerate(season.pins):
         w = f"pins[{i}]"
         if pin.kind == "week" and pin.athlete is None:
-            inside(pin.week, f"{w}.week")
+            out += _outside(season, pin.week, f"{w}.week")
             continue
-        if pin.athlete not in known:
-            out.append(f"{w}.athlete: no athlete has id {pin.athlete!r}; use an id from the squad")
+        unknown = _unknown_athlete(season, pin.athlete, f"{w}.athlete")
+        if unknown:
+            out += unknown
             continue
-        day = pin.week if pin.kind == "week" else pin.date
-        inside(day, f"{w}.{'week' if pin.kind == 'week' else 'date'}")
+        if pin.kind == "week":
+            out += _outside(season, pin.week, f"{w}.week")
+        else:
+            out += _outside(season, pin.date, f"{w}.date")
         if pin.kind == "stage_start":
-            inj = season.injury_of(pin.athlete)
-            if inj is None:
-                out.append(f"{w}: {season.athlete_label(pin.athlete)} has no injury; a stage start can "
-                           f"only be pinned for an injured athlete")
-            elif inj.protocol in protocols:
-                proto = load_protocol(inj.protocol)
-                if pin.stage != FIT and pin.stage not in proto.stage_ids:
-                    out.append(f"{w}.stage: {pin.stage} is not a stage of {proto.id}")
-    out += settings_problems(season.rules)
-    out += plan_problems(season)
+            out += _stage_pin_problems(season, pin, w)
     return out
+
+
+def _stage_pin_problems(season: Season, pin, w: str) -> list[str]:
+    inj = season.injury_of(pin.athlete)
+    if inj is None:
+        return [f"{w}: {season.athlete_label(pin.athlete)} has no injury; a stage start can "
+                f"only be pinned for an injured athlete"]
+    if inj.protocol not in available_protocols():
+        return []
+    proto = load_protocol(inj.protocol)
+    if pin.stage != FIT and pin.stage not in proto.stage_ids:
+        return [f"{w}.stage: {pin.stage} is not a stage of {proto.id}"]
+    return []
 
 
 def plan_problems(season: Season, plan=None, where: str = "plan") -> list[str]:
