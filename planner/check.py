@@ -106,6 +106,19 @@ class CheckReport:
         return out
 
 
+@dataclass
+class _StageRun:
+    """The stage segment RH-STAGE is walking: its stage, first day (None: fit before the onset),
+    days at the stage's cap so far, whether its maximum was reported, and whether it was entered
+    by an allowed move (a stage entered by a reported move is not checked again on leaving)."""
+
+    stage: str
+    start: int | None
+    at_cap: int = 0
+    max_reported: bool = False
+    checked: bool = True
+
+
 class _Athlete:
     """One athlete's plan, with the per-day facts every rule reads."""
 
@@ -340,117 +353,142 @@ class _Checker:
 
     def rh_stage(self, a: _Athlete) -> dict[int, str]:
         """Checks the stage sequence from p0 on; returns the ladder resets at or after p0."""
-        p0, n, st = self.p0, self.n, a.st
         if a.inj is None or a.proto is None:
-            i = p0
-            while i < n:
-                if st[i] != FIT:
-                    j = i
-                    while j + 1 < n and st[j + 1] == st[i]:
-                        j += 1
-                    self.bad("RH-STAGE", a.id, i, j, f"{a.who} has no injury on record but is in "
-                             f"{st[i]} from {self.f(i)} to {self.f(j)}; an uninjured athlete is FIT.")
-                    i = j + 1
-                else:
-                    i += 1
+            self._rh_stage_uninjured(a)
             return {}
-        inj, proto = a.inj, a.proto
+        inj, proto, p0 = a.inj, a.proto, self.p0
         order = stage_order(proto)
         nxt = {order[k]: order[k + 1] for k in range(len(order) - 1)}
-        onset = self.idx(inj.onset)
-        records: dict[int, str] = {}
-        for r in inj.stages:
-            if self.idx(r.start) >= p0:
-                records[self.idx(r.start)] = r.stage
+        records = {self.idx(r.start): r.stage for r in inj.stages if self.idx(r.start) >= p0}
         flares = {self.idx(f) for f in inj.flare_ups if self.idx(f) >= p0}
-        # the recorded state on the day before p0
-        pre = self.d(p0 - 1)
-        segs = segments(inj, proto, until=pre)
-        if segs:
-            prev, seg_start = segs[-1].stage, self.idx(segs[-1].start)
-        elif onset <= p0 - 1:
-            prev, seg_start = INJ, onset
-        else:
-            prev, seg_start = FIT, None
-        at_cap = 0
-        if prev in proto.stage_ids:
-            cap = proto.cap(prev)
-            at_cap = sum(1 for i in range(max(seg_start, 0), p0) if a.it[i] >= cap)
-        max_reported = False
+        run = self._stage_run_before_p0(a)
         resets: dict[int, str] = {}
-        seg_checked = True  # False for a stage entered by a move already reported
-        for i in range(p0, n):
-            s = st[i]
-            forced, why = None, ""
-            bad_move = False
-            if i == onset:
-                forced, why = INJ, f"the injury's onset is {self.f(i)}"
-            if i in records:
-                forced, why = records[i], f"the injury record starts {records[i]} on {self.f(i)}"
-            if i in flares:
-                base = forced if forced is not None else prev
-                if base in order:
-                    forced = back(proto, base, flare_steps(inj.flare_ups, self.d(i)))
-                    why = f"the flare-up on {self.f(i)} moves {a.who} back from {base} to {forced}"
-            if forced is None and i < onset:
-                forced, why = FIT, f"the injury's onset is {text.day(inj.onset)}"
+        for i in range(p0, self.n):
+            s = a.st[i]
+            forced, why = self._forced_stage(a, i, run.stage, records, flares)
+            allowed = True  # False: a move already reported
             if forced is not None:
                 if i in records or i in flares:
                     resets[i] = forced
                 if s != forced:
                     self.bad("RH-STAGE", a.id, i, i, f"{a.who} is in {s} on {self.f(i)}, but {why}, "
                              f"so the stage that day is {forced}.")
-                new = s != prev or i in records or i in flares
-            elif s == prev:
+                new = s != run.stage or i in records or i in flares
+            elif s == run.stage:
                 new = False
-            elif prev in nxt and s == nxt[prev]:
+            elif nxt.get(run.stage) == s:
                 new = True
-                spec = proto.stage(prev) if prev in proto.stage_ids else None
-                if spec is not None and seg_checked:
-                    length = i - seg_start
-                    if length < spec.min_days:
-                        self.bad("RH-STAGE", a.id, max(seg_start, 0), i - 1,
-                                 f"{a.who} leaves {prev} on {self.f(i)} after "
-                                 f"{text.plural(length, 'day')} (from {self.f(seg_start)}); {prev} lasts "
-                                 f"at least {spec.min_days} days.")
-                    if spec.exit_kind == "days_at_cap" and at_cap < spec.exit_days:
-                        self.bad("RH-STAGE", a.id, max(seg_start, 0), i - 1,
-                                 f"{a.who} leaves {prev} on {self.f(i)} with "
-                                 f"{text.plural(at_cap, 'day')} at {spec.cap} % in the stage; {prev} "
-                                 f"needs {spec.exit_days} days at {spec.cap} % before moving on.")
+                self._rh_stage_exit(a, run, i)
             else:
-                new = bad_move = True
-                if s == INJ:
-                    msg = (f"{a.who} is marked INJ (injured, no stage) on {self.f(i)}, after the "
-                           f"rehab started; the stage is {prev} or the next one.")
-                elif s not in order:
-                    msg = (f"{a.who} is in {s} on {self.f(i)}, which is not a stage of {proto.name} "
-                           f"({', '.join(proto.stage_ids)}).")
-                elif prev not in order:
-                    msg = (f"{a.who} moves from {prev} to {s} on {self.f(i)}; the rehab stages start "
-                           f"only as the injury record says.")
-                elif order.index(s) < order.index(prev):
-                    msg = (f"{a.who} goes back from {prev} to {s} on {self.f(i)} without a recorded "
-                           f"flare-up; stages never go backwards otherwise.")
-                else:
-                    skipped = order[order.index(prev) + 1:order.index(s)]
-                    msg = (f"{a.who} moves from {prev} to {s} on {self.f(i)}, skipping "
-                           f"{', '.join(skipped)}; every stage of the protocol is done in order.")
-                self.bad("RH-STAGE", a.id, i, i, msg)
+                new, allowed = True, False
+                self.bad("RH-STAGE", a.id, i, i, self._stage_move_text(a, i, run.stage))
             if new:
-                prev, seg_start, at_cap, max_reported = s, i, 0, False
-                seg_checked = not bad_move
-            if s in proto.stage_ids:
-                spec = proto.stage(s)
-                if a.it[i] >= spec.cap:
-                    at_cap += 1
-                length = i - seg_start + 1
-                if length > spec.max_days and not max_reported:
-                    max_reported = True
-                    self.bad("RH-STAGE", a.id, max(seg_start, 0), i,
-                             f"{a.who} is still in {s} on {self.f(i)}, day {length} of the stage "
-                             f"(started {self.f(seg_start)}); {s} lasts at most {spec.max_days} days.")
+                run = _StageRun(s, i, checked=allowed)
+            self._rh_stage_day(a, run, i)
         return resets
+
+    def _rh_stage_uninjured(self, a: _Athlete) -> None:
+        """An athlete without an injury record is FIT: each run of other stages is one violation."""
+        st, i = a.st, self.p0
+        while i < self.n:
+            if st[i] == FIT:
+                i += 1
+                continue
+            j = i
+            while j + 1 < self.n and st[j + 1] == st[i]:
+                j += 1
+            self.bad("RH-STAGE", a.id, i, j, f"{a.who} has no injury on record but is in "
+                     f"{st[i]} from {self.f(i)} to {self.f(j)}; an uninjured athlete is FIT.")
+            i = j + 1
+
+    def _stage_run_before_p0(self, a: _Athlete) -> _StageRun:
+        """The recorded stage on the day before p0, when it started and its days at the cap."""
+        inj, proto, p0 = a.inj, a.proto, self.p0
+        onset = self.idx(inj.onset)
+        segs = segments(inj, proto, until=self.d(p0 - 1))
+        if segs:
+            run = _StageRun(segs[-1].stage, self.idx(segs[-1].start))
+        elif onset <= p0 - 1:
+            run = _StageRun(INJ, onset)
+        else:
+            run = _StageRun(FIT, None)
+        if run.stage in proto.stage_ids:
+            cap = proto.cap(run.stage)
+            run.at_cap = sum(1 for i in range(max(run.start, 0), p0) if a.it[i] >= cap)
+        return run
+
+    def _forced_stage(self, a: _Athlete, i: int, prev: str, records: dict[int, str],
+                      flares: set[int]) -> tuple[str | None, str]:
+        """The stage the injury record sets on day ``i`` (onset, a recorded start, a flare-up, or
+        FIT before the onset) and why; None when the plan may choose."""
+        inj, proto = a.inj, a.proto
+        onset = self.idx(inj.onset)
+        forced, why = None, ""
+        if i == onset:
+            forced, why = INJ, f"the injury's onset is {self.f(i)}"
+        if i in records:
+            forced, why = records[i], f"the injury record starts {records[i]} on {self.f(i)}"
+        if i in flares:
+            base = forced if forced is not None else prev
+            if base in stage_order(proto):
+                forced = back(proto, base, flare_steps(inj.flare_ups, self.d(i)))
+                why = f"the flare-up on {self.f(i)} moves {a.who} back from {base} to {forced}"
+        if forced is None and i < onset:
+            forced, why = FIT, f"the injury's onset is {text.day(inj.onset)}"
+        return forced, why
+
+    def _rh_stage_exit(self, a: _Athlete, run: _StageRun, i: int) -> None:
+        """Leaving ``run``'s stage for the next one on day ``i``: its minimum days and exit."""
+        prev = run.stage
+        if prev not in a.proto.stage_ids or not run.checked:
+            return
+        spec = a.proto.stage(prev)
+        length = i - run.start
+        if length < spec.min_days:
+            self.bad("RH-STAGE", a.id, max(run.start, 0), i - 1,
+                     f"{a.who} leaves {prev} on {self.f(i)} after "
+                     f"{text.plural(length, 'day')} (from {self.f(run.start)}); {prev} lasts "
+                     f"at least {spec.min_days} days.")
+        if spec.exit_kind == "days_at_cap" and run.at_cap < spec.exit_days:
+            self.bad("RH-STAGE", a.id, max(run.start, 0), i - 1,
+                     f"{a.who} leaves {prev} on {self.f(i)} with "
+                     f"{text.plural(run.at_cap, 'day')} at {spec.cap} % in the stage; {prev} "
+                     f"needs {spec.exit_days} days at {spec.cap} % before moving on.")
+
+    def _stage_move_text(self, a: _Athlete, i: int, prev: str) -> str:
+        """Why the move from ``prev`` to the plan's stage on day ``i`` is not allowed."""
+        s, proto = a.st[i], a.proto
+        order = stage_order(proto)
+        if s == INJ:
+            return (f"{a.who} is marked INJ (injured, no stage) on {self.f(i)}, after the "
+                    f"rehab started; the stage is {prev} or the next one.")
+        if s not in order:
+            return (f"{a.who} is in {s} on {self.f(i)}, which is not a stage of {proto.name} "
+                    f"({', '.join(proto.stage_ids)}).")
+        if prev not in order:
+            return (f"{a.who} moves from {prev} to {s} on {self.f(i)}; the rehab stages start "
+                    f"only as the injury record says.")
+        if order.index(s) < order.index(prev):
+            return (f"{a.who} goes back from {prev} to {s} on {self.f(i)} without a recorded "
+                    f"flare-up; stages never go backwards otherwise.")
+        skipped = order[order.index(prev) + 1:order.index(s)]
+        return (f"{a.who} moves from {prev} to {s} on {self.f(i)}, skipping "
+                f"{', '.join(skipped)}; every stage of the protocol is done in order.")
+
+    def _rh_stage_day(self, a: _Athlete, run: _StageRun, i: int) -> None:
+        """Day ``i`` of ``run``: counts a day at the cap; reports the stage's maximum once."""
+        s = a.st[i]
+        if s not in a.proto.stage_ids:
+            return
+        spec = a.proto.stage(s)
+        if a.it[i] >= spec.cap:
+            run.at_cap += 1
+        length = i - run.start + 1
+        if length > spec.max_days and not run.max_reported:
+            run.max_reported = True
+            self.bad("RH-STAGE", a.id, max(run.start, 0), i,
+                     f"{a.who} is still in {s} on {self.f(i)}, day {length} of the stage "
+                     f"(started {self.f(run.start)}); {s} lasts at most {spec.max_days} days.")
 
     def rh11(self, a: _Athlete, future_resets: dict[int, str]) -> None:
         if a.inj is None or a.proto is None:
