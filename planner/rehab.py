@@ -68,3 +68,55 @@ def stage_on(injury: Injury, protocol: Protocol, day: dt.date) -> str:
 
 def future_flare_ups(injury: Injury, after: dt.date) -> list[dt.date]:
     return sorted(f for f in injury.flare_ups if f > after)
+
+
+# -- several records per athlete (rules-spec.md section 4, v2) -----------------------------------
+def governing(records: list[Injury], day: dt.date) -> Injury | None:
+    """The record that governs ``day``: the latest whose onset is on or before it (records sorted
+    by onset), or None before the first onset."""
+    out = None
+    for r in records:
+        if r.onset <= day:
+            out = r
+        else:
+            break
+    return out
+
+
+def span_end(records: list[Injury], record: Injury, last_day: dt.date) -> dt.date:
+    """The last day ``record`` governs: the day before the next record's onset, or ``last_day``."""
+    later = [r.onset for r in records if r.onset > record.onset]
+    return min(later) - dt.timedelta(days=1) if later else last_day
+
+
+def athlete_stage_on(records: list[Injury], day: dt.date) -> str:
+    """The recorded stage of an athlete with ``records`` (sorted by onset) on ``day``."""
+    rec = governing(records, day)
+    if rec is None:
+        return FIT
+    return stage_on(rec, _protocol(rec), day)
+
+
+def reset_credit(protocol: Protocol, seg: Segment, flare_dates: set[dt.date], sessions: int,
+                 flare_levels: int) -> dict[int, int]:
+    """RH-11's credit at a ladder reset: level -> days credited. A stage record credits every level
+    up to the previous stage's cap; a flare-up (or a record on a flare-up's date) only the levels up
+    to ``flare_levels`` below the new stage's cap (docs/semantics.md)."""
+    from planner.season import LADDER
+
+    if seg.stage not in protocol.stage_ids:
+        return {}
+    if seg.cause == "flare-up" or seg.start in flare_dates:
+        cap = protocol.cap(seg.stage)
+        if cap not in LADDER:
+            return {}
+        top = LADDER.index(cap) - flare_levels
+        return {v: sessions for v in LADDER[: top + 1]} if top >= 0 else {}
+    prev = protocol.previous_cap(seg.stage)
+    return {v: sessions for v in LADDER if v <= prev}
+
+
+def _protocol(rec: Injury) -> Protocol:
+    from planner.protocols import load_protocol
+
+    return load_protocol(rec.protocol)

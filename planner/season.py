@@ -23,6 +23,8 @@ INJ = "INJ"
 RecordedStage = Literal[RehabStage, "FIT"]  # a stage the injury record or a pin can name
 PlanStage = Literal[RehabStage, "FIT", "INJ"]
 WeekKind = Literal["load", "deload", "taper"]
+Role = Literal["start", "bench", "out"]  # a match role (rules-spec.md section 2)
+ROLES: tuple[str, ...] = ("start", "bench", "out")
 LEVELS: tuple[int, ...] = (0, 60, 70, 80, 90, 95, 100)
 LADDER: tuple[int, ...] = tuple(v for v in LEVELS if v >= 60)  # the sprint ladder (RH-11)
 SPEED_DAY = 80  # a speed day has intensity >= 80
@@ -100,6 +102,7 @@ class Athlete(Model):
     name: Annotated[str, Field(min_length=1, max_length=200)]
     position: Text = ""
     max_speed: Annotated[float, Field(gt=0, le=15)] | None = None
+    role: Role = "start"  # default match role; ``Season.roles`` sets it per competition
 
 
 class Unavailability(Model):
@@ -139,10 +142,19 @@ class Injury(Model):
     stages: Annotated[tuple[StageRecord, ...], Field(min_length=1)]
     flare_ups: tuple[dt.date, ...] = ()
     target_competition: Id | None = None
+    tests: tuple[CriteriaTest, ...] = ()  # criteria results; each taken in the stage held that day
 
     @property
     def current(self) -> StageRecord:
         return self.stages[-1]
+
+
+class MatchRole(Model):
+    """One athlete's role for one competition (overrides the athlete's default role)."""
+
+    competition: Id
+    athlete: Id
+    role: Role
 
 
 class RuleSettings(Model):
@@ -256,13 +268,28 @@ class Season(Model):
     scenarios: tuple[Scenario, ...] = ()
     plan: Plan | None = None
     sessions: tuple[Session, ...] = ()
+    roles: tuple[MatchRole, ...] = ()
 
     # -- lookups -----------------------------------------------------------------
     def athlete(self, athlete_id: str) -> Athlete | None:
         return next((a for a in self.athletes if a.id == athlete_id), None)
 
+    def injuries_of(self, athlete_id: str) -> list[Injury]:
+        """The athlete's injury records, by onset (each governs until the next one's onset)."""
+        return sorted((i for i in self.injuries if i.athlete == athlete_id), key=lambda i: i.onset)
+
     def injury_of(self, athlete_id: str) -> Injury | None:
-        return next((i for i in self.injuries if i.athlete == athlete_id), None)
+        """The athlete's latest injury record (by onset), or None."""
+        recs = self.injuries_of(athlete_id)
+        return recs[-1] if recs else None
+
+    def role_of(self, athlete_id: str, competition_id: str) -> str:
+        """The athlete's role for a competition: the per-competition entry, else the default."""
+        for r in self.roles:
+            if r.athlete == athlete_id and r.competition == competition_id:
+                return r.role
+        a = self.athlete(athlete_id)
+        return a.role if a is not None else "start"
 
     def competition(self, comp_id: str) -> Competition | None:
         return next((c for c in self.competitions if c.id == comp_id), None)

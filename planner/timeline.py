@@ -76,10 +76,12 @@ class Timeline:
         # training days -----------------------------------------------------------------
         tdays = {WEEKDAYS.index(d) for d in cal.training_days}
         self.non_training = {self.index(x.date) for x in cal.non_training_days} - {None}
-        self.is_training = [
-            (self.days[i].weekday() in tdays) and i not in self.non_training and not self.is_comp[i]
-            for i in range(self.n)
+        # a training weekday that is not declared off (a competition day too: an athlete who does
+        # not play it trains then, rules-spec.md section 2)
+        self.training_weekday = [
+            (self.days[i].weekday() in tdays) and i not in self.non_training for i in range(self.n)
         ]
+        self.is_training = [self.training_weekday[i] and not self.is_comp[i] for i in range(self.n)]
 
         # the past -------------------------------------------------------------------------
         if cal.today is None or cal.today <= cal.start:

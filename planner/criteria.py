@@ -1,0 +1,90 @@
+"""Criteria gates (RH-CRIT, rules-spec.md section 3, v2) and provisional stage exits.
+
+A record's criteria tests are taken in the stage its stage records and flare-ups give for their
+date. When the athlete leaves stage S, the latest result of each of S's criteria taken in the stage
+episode being left decides: a failing one holds the athlete in S until its date + ``retest_days``;
+a criterion without a passing latest result makes the exit *provisional* (docs/semantics.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.protocols import Criterion, Protocol
+from planner.rehab import segments
+from planner.season import CriteriaTest, Injury
+
+
+def criterion(protocol: Protocol, stage: str, name: str) -> Criterion | None:
+    """The criterion of ``stage`` called ``name`` (case and surrounding spaces ignored)."""
+    if stage not in protocol.stage_ids:
+        return None
+    key = " ".join(name.split()).casefold()
+    return next((c for c in protocol.stage(stage).criteria
+                 if " ".join(c.name.split()).casefold() == key), None)
+
+
+def find_criterion(protocol: Protocol, name: str) -> tuple[str, Criterion] | None:
+    """(stage, criterion) of the first stage of ``protocol`` that has a criterion ``name``."""
+    for s in protocol.stages:
+        c = criterion(protocol, s.id, name)
+        if c is not None:
+            return s.id, c
+    return None
+
+
+def episode_start(record: Injury, protocol: Protocol, day: dt.date) -> tuple[str, dt.date] | None:
+    """(stage, start) of the stage episode that holds on ``day`` by the record alone."""
+    segs = segments(record, protocol, until=day)
+    return (segs[-1].stage, segs[-1].start) if segs else None
+
+
+@dataclass(frozen=True)
+class Result:
+    test: CriteriaTest
+    criterion: Criterion
+
+    @property
+    def passed(self) -> bool:
+        return self.criterion.passes(self.test.value)
+
+
+def latest_results(record: Injury, protocol: Protocol, stage: str, since: dt.date,
+                   before: dt.date) -> dict[str, Result]:
+    """Criterion name -> the latest result of it taken in ``stage`` on days ``since`` .. ``before``
+    - 1 (the episode being left)."""
+    out: dict[str, Result] = {}
+    for t in sorted(record.tests, key=lambda t: t.date):
+        if not (since <= t.date < before):
+            continue
+        held = episode_start(record, protocol, t.date)
+        if held is None or held[0] != stage:
+            continue
+        c = criterion(protocol, stage, t.name)
+        if c is not None:
+            out[c.name] = Result(t, c)
+    return out
+
+
+def gate(record: Injury, protocol: Protocol, stage: str, since: dt.date, before: dt.date,
+         retest_days: int) -> tuple[dt.date | None, list[Result]]:
+    """The first day the athlete may leave ``stage`` (None: not held) and the failing results."""
+    failing = [r for r in latest_results(record, protocol, stage, since, before).values()
+               if not r.passed]
+    if not failing:
+        return None, []
+    return max(r.test.date for r in failing) + dt.timedelta(days=retest_days), failing
+
+
+def passes_all(record: Injury, protocol: Protocol, stage: str, since: dt.date,
+               before: dt.date) -> bool:
+    """Every criterion of ``stage`` has a passing latest result in the episode (True for a stage
+    without criteria): an exit that is not provisional."""
+    if stage not in protocol.stage_ids:
+        return True
+    crits = protocol.stage(stage).criteria
+    if not crits:
+        return True
+    res = latest_results(record, protocol, stage, since, before)
+    return all(c.name in res and res[c.name].passed for c in crits)
