@@ -80,6 +80,10 @@ CITATIONS: dict[str, str] = {
     'iCoachFootball': 'Weekly soccer periodization: microcycle vs morphocycle',
     'vanArk16': 'van Ark M, Cook JL, Docking SI, et al. 2016. Do isometric and isotonic exercise programs reduce pain in athletes with patellar tendinopathy in-season? A randomised clinical trial. JSAMS 19(9):702–706',
     'vanderHorst17': 'van der Horst N, Backx FJG, Goedhart EA, Huisstede BMA. 2017. Return to play after hamstring injuries in football (soccer): a worldwide Delphi procedure regarding definition, medical criteria and decision-making. BJSM 51:1583–1591',
+    'IliopsoasGuide': 'Rehabilitation guide and brace information for persistent iliopsoas tendinopathy (flare-up contingencies: reduce load, modify training, stop rather than train through pain; progression on strength symmetry, endurance and movement screens)',
+    'MitchellGimpel': 'Mitchell A, Gimpel M. A return to performance pathway for professional soccer: a criteria-based approach',
+    'RTPFootballReview': 'Return to play after injury in professional football (Physiopedia / anatomy-physiotherapy review): each additional team session after clearance lowered the risk of injury in the first match',
+    'SprintVaccine23': 'BJSM 2023 editorial on sprinting as a "vaccine": build up high-speed exposure progressively',
 }
 
 

@@ -25,6 +25,7 @@ class Param:
     unit: str
     description: str
     integer: bool = True
+    text: tuple[str, ...] | None = None  # a list of names (e.g. positions) instead of a number
 
 
 @dataclass(frozen=True)
@@ -78,15 +79,15 @@ RULES: dict[str, Rule] = {
             ),
         ),
         Rule(
-            "HV-6", "No speed the day after a match", True,
-            "No speed day for a fit athlete on the days right after a competition day (MD+1, or "
-            "MD+1 and MD+2).",
+            "HV-6", "No speed right after a played match", True,
+            "No planned speed day on the days right after a competition the athlete played (MD+1, "
+            "MD+2); an athlete who did not play may do a compensation session then.",
             "J", ("Nedelec12", "Thomas17"),
-            (Param("days_after", 1, 1, 2, "days", "days after a match without speed work"),),
+            (Param("days_after", 2, 1, 3, "days", "days after a played match without speed work"),),
         ),
         Rule(
             "HV-7", "No speed the day before a match", True,
-            "No speed day for a fit athlete on MD-1 (activation only).",
+            "No planned speed day on the day before a competition the athlete plays (activation only).",
             "P+J", ("DiBernardo19", "MBP", "OlivaLozano21", "PMC6458578"),
             (Param("enabled", 1, 0, 1, "on/off", "forbid speed days on MD-1"),),
         ),
@@ -100,7 +101,39 @@ RULES: dict[str, Rule] = {
             "In rehab, each running day is at most one level above the highest level reached, and "
             "a level above 60 % is used only after the level below was done on enough days.",
             "J", ("AspetarHS", "BJSM-HS-table", "Taberner19case", "OJSM13"),
-            (Param("sessions_per_step", 2, 1, 3, "days", "days at a level before the next level"),),
+            (
+                Param("sessions_per_step", 2, 1, 3, "days", "days at a level before the next level"),
+                Param("flare_credit_levels", 2, 1, 3, "levels",
+                      "after a flare-up, levels below the new stage's cap still credited"),
+            ),
+        ),
+        Rule(
+            "RH-FL", "Calm days after a flare-up", True,
+            "No running on a flare-up's day and at most 60 % on the days after it; the sprint ladder "
+            "restarts below the stage's cap.",
+            "C", ("IliopsoasGuide", "Silbernagel07", "EvidenceForExercise", "BIMphysio"),
+            (Param("calm_days", 2, 1, 5, "days", "days after a flare-up at 60 % at most"),),
+        ),
+        Rule(
+            "RH-CRIT", "Criteria gate", True,
+            "A failed criterion test (e.g. hip-flexor strength below 90 % of the other side) holds the "
+            "athlete in the stage until a retest; exits planned without a passing result are provisional.",
+            "C", ("IliopsoasGuide", "AspetarHS", "MitchellGimpel", "vanderHorst17", "NATA22"),
+            (Param("retest_days", 7, 3, 14, "days", "days from a failed test to the earliest retest"),),
+        ),
+        Rule(
+            "RE-1", "Team sessions before the first match", True,
+            "Back to full competition, an athlete plays no match before a few full team training "
+            "sessions; until then the athlete trains while the team plays.",
+            "J", ("RTPFootballReview", "Ardern16", "Taberner19"),
+            (Param("team_sessions", 3, 0, 6, "sessions", "team sessions before the first match"),),
+        ),
+        Rule(
+            "RAMP", "Speed ramp after a break", True,
+            "After two weeks or more without a speed day, a fit athlete's first planned speed day is at "
+            "most 80 % and the second at most 90 %; a played match ends the ramp.",
+            "J", ("SprintVaccine23", "Malone17", "Colby18"),
+            (Param("gap_days", 14, 7, 28, "days", "days without a speed day that make a break"),),
         ),
         Rule(
             "RH-STAGE", "Rehab stage order and duration", True,
@@ -131,7 +164,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "RTS", "Return to sport early", False,
             "Each injured athlete reaches full competition as early as the rules allow; missing the "
-            "athlete's target competition costs much more.",
+            "athlete's target competition (not playing it) costs much more.",
             "C", ("Ardern16", "vanderHorst17", "Taberner19"),
             (
                 Param("weight", 100, 0, 10000, "points/day", "cost of each day not yet fit"),
@@ -141,12 +174,15 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "HV-1", "Regular high-velocity exposure", False,
-            "A fit athlete reaches >= 90 % of max speed (training or match) in every window of N "
-            "days: one penalty per window without an exposure.",
+            "An athlete who is fit, or in a rehab stage allowing 90 %, reaches >= 90 % of max speed "
+            "(training or a match started) in every window of N days; goalkeepers are exempt. One "
+            "penalty per window without an exposure.",
             "E+J", ("Malone17", "Butler19", "Buchheit21", "Colby18"),
             (
                 Param("max_gap_days", 8, 7, 10, "days", "window length"),
                 _w(30, "cost of a window without exposure"),
+                Param("exempt_positions", 0, 0, 0, "positions", "positions without the rule",
+                      text=("GK",)),
             ),
             can_switch=True,
         ),
@@ -160,7 +196,8 @@ RULES: dict[str, Rule] = {
         Rule(
             "TEAM", "Shared team speed days", False,
             "Fit athletes do their high-velocity training on shared team days: a penalty for each "
-            "extra distinct HV training day the squad uses in a week.",
+            "extra distinct HV training day the squad uses in a week (compensation sessions of "
+            "players who did not play do not count).",
             "J", (),
             (_w(8, "cost of each extra team HV training day in a week"),),
             can_switch=True,
@@ -215,6 +252,12 @@ class RuleSet:
         v = self._values.get(rule_id, {}).get(name, p.default)
         return int(v) if p.integer else float(v)
 
+    def texts(self, rule_id: str, name: str) -> tuple[str, ...]:
+        """A list parameter (e.g. HV-1's exempt positions)."""
+        p = RULES[rule_id].param(name)
+        v = self._values.get(rule_id, {}).get(name, p.text)
+        return tuple(v or ())
+
     def mode(self, rule_id: str) -> Mode:
         rule = RULES[rule_id]
         if rule.hard:
@@ -239,6 +282,11 @@ def settings_problems(settings, where: str = "rules") -> list[str]:
             except KeyError:
                 names = ", ".join(p.name for p in rule.params) or "none"
                 problems.append(f"{where}.values.{rid}.{name}: {rid} has no such parameter (it has: {names})")
+                continue
+            if p.text is not None:
+                if not isinstance(v, list | tuple) or not all(isinstance(x, str) for x in v):
+                    problems.append(f"{where}.values.{rid}.{name}: {v!r} is not a list of names; "
+                                    f"write e.g. {list(p.text)!r}")
                 continue
             if isinstance(v, bool) or not isinstance(v, int | float):
                 problems.append(f"{where}.values.{rid}.{name}: {v!r} is not a number")

@@ -143,6 +143,7 @@ class Injury(Model):
     flare_ups: tuple[dt.date, ...] = ()
     target_competition: Id | None = None
     tests: tuple[CriteriaTest, ...] = ()  # criteria results; each taken in the stage held that day
+    flare_notes: dict[dt.date, str] = Field(default_factory=dict)  # flare-up date -> note
 
     @property
     def current(self) -> StageRecord:
@@ -165,7 +166,7 @@ class RuleSettings(Model):
     keeps the default of ``planner.rules``.
     """
 
-    values: dict[str, dict[str, float]] = Field(default_factory=dict)
+    values: dict[str, dict[str, float | tuple[str, ...]]] = Field(default_factory=dict)
     modes: dict[str, Literal["soft", "hard", "off"]] = Field(default_factory=dict)
 
 

@@ -45,6 +45,10 @@ class PlanModel(UnitsMixin, WeeksMixin, RehabMixin, SpeedMixin, PinsMixin, Objec
         self.hv_2()
         self.hv_6()
         self.hv_7()
+        self.ramp()
+        self.re_1()
+        self.rh_fl()
+        self.rh_crit()
         self.dl_2()
         self.tp_1()
         self.pin()
@@ -94,19 +98,20 @@ class PlanModel(UnitsMixin, WeeksMixin, RehabMixin, SpeedMixin, PinsMixin, Objec
         intens = list(u.fixed)
         for d in range(self.p0, self.n):
             chosen = next((lvl for lvl, lit in u.lv[d].items() if val(lit)), None)
-            if chosen is not None:
+            if val(u.play[d]):
+                intens[d] = u.play_level[d]
+            elif chosen is not None:
                 intens[d] = chosen
-            elif u.fit[d] is True and len(u.lv[d]) <= 1:  # a pinned day has every level
-                intens[d] = self._fit_default(u, d)
             else:
-                intens[d] = 0
+                intens[d] = self._fit_default(u, d)
         stages = list(u.past_stage)
         for d in range(self.p0, self.n):
             if not u.injured:
                 stages.append(FIT)
                 continue
-            k = sum(1 for kk in range(1, len(u.order)) if val(self.stage_lit(u, kk, d)))
-            stages.append(u.order[k])
+            ep = u.epoch_at(d)
+            k = sum(1 for kk in range(1, ep.K) if val(ep.stage_lit(kk, d)))
+            stages.append(ep.order[k])
         return tuple(intens), tuple(stages)
 
 

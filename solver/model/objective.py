@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.season import FIT
+from planner.season import FIT, Injury
 from solver.model.core import FIT_HV_LEVEL, STEADY, ModelBase, neg
 from solver.model.units import Unit
 
@@ -16,95 +16,158 @@ class ObjectiveMixin(ModelBase):
     def _soft(self, rule: str) -> str:
         return self.rules.mode(rule)
 
+    def _and(self, lits: list, name: str):
+        """A literal (or bool) true iff every one of ``lits`` is."""
+        lits = [x for x in lits if x is not True]
+        if any(x is False for x in lits):
+            return False
+        if not lits:
+            return True
+        if len(lits) == 1:
+            return lits[0]
+        a = self.m.new_bool_var(name)
+        for x in lits:
+            self.m.add_implication(a, x)
+        self.clause([neg(x) for x in lits] + [a], [])
+        return a
+
+    # -- RTS ------------------------------------------------------------------------------------
     def rts(self) -> None:
-        """RTS: each injured athlete back to FIT as early as possible; missing the target
-        competition costs much more."""
+        """RTS: each injured athlete back to FIT as early as possible (per injury record, days from
+        the later of p0 and the stage start to the first FIT day); missing the record's target
+        competition (not playing its first day, RE-1 included) costs much more."""
         mode = self._soft("RTS")
         if mode == "off":
             return
-        wday = self.rules.value("RTS", "weight")
-        wtgt = self.rules.value("RTS", "target_weight")
-        m = self.m
         for u in self.units:
-            if not u.injured:
+            if not u.injured or u.frozen is not None:
                 continue
-            inj = self.season.injury_of(u.key)
-            first_ep = u.epochs[0] if u.epochs else None
-            if first_ep is None:
-                continue
-            base = max(self.p0, first_ep.start_day)
-            ever = []
-            prev = False
-            for d in range(self.p0, self.n):
-                f = u.fit[d]
-                if len(u.epochs) == 1:
-                    e = f
-                else:
-                    if prev is False:
-                        e = f
-                    else:
-                        e = m.new_bool_var(f"{u.key}_ever_{d}")
-                        m.add_bool_or([prev, f]).only_enforce_if(e)
-                        m.add_implication(prev, e)
-                        m.add_implication(f, e)
-                prev = e
-                ever.append((d, e))
-            for d, e in ever:
-                if d >= base and e is not True:
-                    self._penalty("RTS", wday, 1 - e)
-            if inj.target_competition:
-                comp = self.season.competition(inj.target_competition)
-                t = self.tl.index(comp.date) if comp else None
-                if t is not None and t >= self.p0:
-                    f = u.fit[t]
-                    if mode == "hard":
-                        enf = self.guard("RTS", u.key, t, t, "target")
-                        self.clause([f], enf)
-                    elif f is not True:
-                        self._penalty("RTS", wtgt, 1 - f)
+            for rec in u.records:
+                span = self._record_span(u, rec)
+                if span is None:
+                    continue
+                base, last = span
+                if mode != "hard":
+                    self._rts_days(u, base, last)
+                self._rts_target(u, rec, mode)
+
+    def _record_span(self, u: Unit, rec: Injury) -> tuple[int, int] | None:
+        """(base, last) day indexes RTS counts for ``rec``: from the later of p0 and the stage start
+        (a future record: its first stage record) to the last day it governs; None when the athlete
+        is certainly FIT at its start or it governs no day from p0."""
+        tl = self.tl
+        later = [r.onset for r in u.records if r.onset > rec.onset]
+        last = min(self.n - 1, (min(later) - tl.start).days - 1) if later else self.n - 1
+        if last < self.p0:
+            return None
+        onset = (rec.onset - tl.start).days
+        first = max(self.p0, onset)
+        if first >= self.n:
+            return None
+        ep = u.epoch_at(first)
+        if ep.record is not rec:
+            return None
+        if ep.kind == "inj":
+            nxt = next((e for e in u.epochs if e.first > first and e.record is rec and e.kind != "inj"),
+                       None)
+            if nxt is None:
+                return None
+            base = nxt.first
+        else:
+            base = max(self.p0, ep.start_day) if ep.start_stage is not None else first
+        if base > last or u.fit[base] is True:
+            return None
+        return base, last
+
+    def _rts_days(self, u: Unit, base: int, last: int) -> None:
+        """One penalty per day from ``base`` on before the first FIT day (FIT once is back, also
+        if a later flare-up moves the athlete back again)."""
+        wday = self.rules.value("RTS", "weight")
+        prev = False
+        for d in range(base, last + 1):
+            f = u.fit[d]
+            if prev is False or f is True:
+                e = f
+            elif prev is True:
+                e = True
+            else:
+                e = self.m.new_bool_var(f"{u.key}_ever_{d}")
+                self.m.add_bool_or([prev, f]).only_enforce_if(e)
+                self.m.add_implication(prev, e)
+                self.m.add_implication(f, e)
+            prev = e
+            if e is not True:
+                self._penalty("RTS", wday, 1 - e if e is not False else 1)
+
+    def _rts_target(self, u: Unit, rec: Injury, mode: str) -> None:
+        if not rec.target_competition:
+            return
+        comp = self.season.competition(rec.target_competition)
+        t = self.tl.index(comp.date) if comp else None
+        if t is None or t < self.p0:
+            return
+        plays = u.play[t]
+        if mode == "hard":
+            self.clause([plays], self.guard("RTS", u.key, t, t, "target"))
+        elif plays is not True:
+            weight = self.rules.value("RTS", "target_weight")
+            self._penalty("RTS", weight, 1 - plays if plays is not False else 1)
+
+    # -- HV-1 -----------------------------------------------------------------------------------
+    def _hv1_open(self, u: Unit, d: int):
+        """HV-1 applies on day d: available and FIT or in a stage whose cap is >= 90."""
+        if d in self.tl.unavailable(u.athletes[0]):
+            return False
+        if not u.injured or u.frozen is not None:
+            return u.fit[d] is True
+        ep = u.epoch_at(d)
+        if not ep.rehab:
+            return ep.kind == "fit"
+        return ep.stage_lit(ep.level_stage(90), d)
 
     def hv_1(self) -> None:
-        """HV-1: an HV exposure in every window of `max_gap_days` days that is wholly fit and
-        available; one penalty per window without one."""
+        """HV-1: an HV exposure in every window of `max_gap_days` days in which the athlete is
+        available and FIT or in a stage capped at 90 % or more; goalkeepers (the exempt positions)
+        are exempt. One penalty per window without one."""
         mode = self._soft("HV-1")
         if mode == "off":
             return
         G = self.rules.value("HV-1", "max_gap_days")
         weight = self.rules.value("HV-1", "weight")
-        m = self.m
         for u in self.units:
+            if u.exempt:
+                continue
             hv = self.hv_lits(u)
-            off = self.tl.unavailable(u.athletes[0])
-            bounds = {ep.first for ep in u.epochs[1:]}
+            open_ = [self._hv1_open(u, d) if d >= self.p0 else False for d in range(self.n)]
             for s in range(self.p0, self.n - G + 1):
                 win = range(s, s + G)
-                if any(d in off for d in win) or any(b in bounds for b in win if b != s):
+                if any(open_[d] is False for d in win) or any(hv[d] is True for d in win):
                     continue
-                if any(b == s for b in bounds):
-                    continue  # a flare-up day is never fit
-                fit = u.fit[s]
-                if fit is False:
-                    continue
-                lits = [hv[d] for d in win]
-                if any(x is True for x in lits):
-                    continue
-                lits = [x for x in lits if x is not False]
+                cond = self._window_open(u, s, G, open_)
+                lits = [hv[d] for d in win if hv[d] is not False]
                 if mode == "hard":
-                    enf = self.guard("HV-1", u.key, s, s + G - 1)
-                    self.clause(lits + [neg(fit)], enf)
+                    self.clause(lits + [neg(cond)], self.guard("HV-1", u.key, s, s + G - 1))
                     continue
-                p = m.new_bool_var(f"{u.key}_hv1_{s}")
-                # p >= fit - sum(lits)
-                self.clause(lits + [neg(fit), p], [])
+                p = self.m.new_bool_var(f"{u.key}_hv1_{s}")
+                self.clause(lits + [neg(cond), p], [])
                 self._penalty("HV-1", weight * u.size, p)
 
+    def _window_open(self, u: Unit, s: int, g: int, open_: list):
+        """Every day of the window is open: per epoch, its first day in the window (monotone)."""
+        firsts = [s] + [ep.first for ep in u.epochs if s < ep.first < s + g]
+        if not u.injured or u.frozen is not None:
+            return True
+        # inside an epoch the stage only rises, so "cap >= 90" holds from its first day on;
+        # across a flare-up, its first day decides for the rest
+        return self._and([open_[d] for d in firsts], f"{u.key}_hv1open_{s}")
+
+    # -- TP-3 -----------------------------------------------------------------------------------
     def tp_3(self) -> None:
         """TP-3: an athlete on the team plan has an HV exposure in each taper week."""
         mode = self._soft("TP-3")
         if mode == "off":
             return
         weight = self.rules.value("TP-3", "weight")
-        m = self.m
         for u in self.units:
             hv = self.hv_lits(u)
             off = self.tl.unavailable(u.athletes[0])
@@ -112,24 +175,33 @@ class ObjectiveMixin(ModelBase):
                 if w not in self.taper_set:
                     continue
                 days = list(self.tl.weeks[w].days)
-                if all(d in off for d in days):
-                    continue
                 f = u.week_fit[w]
-                if f is False:
+                if all(d in off for d in days) or f is False or any(hv[d] is True for d in days):
                     continue
-                lits = [hv[d] for d in days]
-                if any(x is True for x in lits):
-                    continue
-                lits = [x for x in lits if x is not False]
+                lits = [hv[d] for d in days if hv[d] is not False]
                 if mode == "hard":
                     self.clause(lits + [neg(f)], self.guard("TP-3", u.key, days[0], days[-1]))
                     continue
-                p = m.new_bool_var(f"{u.key}_tp3_{w}")
+                p = self.m.new_bool_var(f"{u.key}_tp3_{w}")
                 self.clause(lits + [neg(f), p], [])
                 self._penalty("TP-3", weight * u.size, p)
 
+    # -- TEAM -----------------------------------------------------------------------------------
+    def _team_member(self, u: Unit, d: int):
+        """The unit counts for the team's HV day d: fit HV training that is no compensation session
+        (MD+1 or MD+2 of a competition day the athlete did not play)."""
+        h, f = self.hv_training_lits(u)[d], u.fit[d]
+        if h is False or f is False:
+            return False
+        k = self.tl.md_after[d]
+        counts = True
+        if k is not None and k <= 2 and not self.tl.is_comp[d]:
+            counts = u.play[d - k]  # a compensation session when the athlete did not play
+        return self._and([h, f, counts], f"{u.key}_teamhv_{d}")
+
     def team(self) -> None:
-        """TEAM: fit athletes share HV training days; a penalty per extra team HV day in a week."""
+        """TEAM: fit athletes share HV training days; a penalty per extra team HV day in a week.
+        Compensation sessions of athletes who did not play do not count."""
         mode = self._soft("TEAM")
         if mode == "off":
             return
@@ -138,28 +210,9 @@ class ObjectiveMixin(ModelBase):
         for w in self.open_weeks:
             day_lits = []
             for d in self.tl.weeks[w].days:
-                if self.tl.is_comp[d]:
-                    continue
-                members = []
-                const = False
-                for u in self.units:
-                    h = self.hv_lits(u)[d]
-                    f = u.fit[d]
-                    if h is False or f is False:
-                        continue
-                    if h is True and f is True:
-                        const = True
-                        break
-                    if f is True:
-                        members.append(h)
-                    elif h is True:
-                        members.append(f)
-                    else:
-                        a = m.new_bool_var(f"{u.key}_fithv_{d}")
-                        m.add_bool_and([h, f]).only_enforce_if(a)
-                        m.add_bool_or([h.Not(), f.Not(), a])
-                        members.append(a)
-                if const:
+                members = [self._team_member(u, d) for u in self.units]
+                members = [x for x in members if x is not False]
+                if any(x is True for x in members):
                     day_lits.append(True)
                 elif members:
                     t = m.new_bool_var(f"team_hv_{d}")
@@ -172,13 +225,16 @@ class ObjectiveMixin(ModelBase):
             lits = [x for x in day_lits if x is not True]
             const = sum(1 for x in day_lits if x is True)
             if mode == "hard":
+                ct = m.add(sum(lits) + const <= 1)
                 enf = self.guard("TEAM", None, w, w)
-                m.add(sum(lits) + const <= 1).only_enforce_if(enf) if enf else m.add(sum(lits) + const <= 1)
+                if enf:
+                    ct.only_enforce_if(enf)
                 continue
             p = m.new_int_var(0, len(day_lits), f"team_pen_{w}")
             m.add(p >= sum(lits) + const - 1)
             self._penalty("TEAM", weight, p)
 
+    # -- DL-7 -----------------------------------------------------------------------------------
     def dl_7(self) -> None:
         """DL-7: the team's deload weeks avoid competitions (a penalty per B and per C day)."""
         mode = self._soft("DL-7")
@@ -190,16 +246,15 @@ class ObjectiveMixin(ModelBase):
             if dl is False:
                 continue
             prios = [self.tl.best_priority(d) for d in self.tl.weeks[w].days]
-            cost = sum(wb for p in prios if p == "B") + sum(wc for p in prios if p == "C")
             if not any(p in ("B", "C") for p in prios):
                 continue
+            cost = sum(wb for p in prios if p == "B") + sum(wc for p in prios if p == "C")
             if mode == "hard":
                 self.clause([neg(dl)], self.guard("DL-7", None, w, w))
-            elif dl is True:
-                self._penalty("DL-7", cost, 1)
             else:
-                self._penalty("DL-7", cost, dl)
+                self._penalty("DL-7", cost, 1 if dl is True else dl)
 
+    # -- HV-DAY ---------------------------------------------------------------------------------
     def hv_day(self) -> None:
         """HV-DAY: HV training prefers MD-3 and MD-4; a small penalty on MD-2, a smaller one on
         other days."""
@@ -207,29 +262,21 @@ class ObjectiveMixin(ModelBase):
         if mode == "off":
             return
         w2, wo = self.rules.value("HV-DAY", "weight_md2"), self.rules.value("HV-DAY", "weight_other")
-        m = self.m
         for u in self.units:
-            hv = self.hv_lits(u)
+            ht = self.hv_training_lits(u)
             for d in range(self.p0, self.n):
-                h, f = hv[d], u.fit[d]
-                if self.tl.is_comp[d] or h is False or f is False:
-                    continue
+                h, f = ht[d], u.fit[d]
                 lab = self.tl.label(d)
-                if lab in ("MD-3", "MD-4"):
+                if h is False or f is False or lab in ("MD-3", "MD-4"):
                     continue
                 cost = (w2 if lab == "MD-2" else wo) * u.size
                 if mode == "hard":
                     self.clause([neg(h), neg(f)], self.guard("HV-DAY", u.key, d, d))
                     continue
-                if f is True:
-                    self._penalty("HV-DAY", cost, h)
-                elif h is True:
-                    self._penalty("HV-DAY", cost, f)
-                else:
-                    a = m.new_bool_var(f"{u.key}_hvday_{d}")
-                    self.clause([neg(h), neg(f), a], [])
-                    self._penalty("HV-DAY", cost, a)
+                a = self._and([h, f], f"{u.key}_hvday_{d}")
+                self._penalty("HV-DAY", cost, 1 if a is True else a)
 
+    # -- STAB -----------------------------------------------------------------------------------
     def stab(self) -> None:
         """STAB: in a re-plan, each athlete-day (stage or intensity) or athlete-week (kind) that
         differs from the reference plan costs a little."""
@@ -237,79 +284,63 @@ class ObjectiveMixin(ModelBase):
         if ref is None or self._soft("STAB") == "off":
             return
         weight = self.rules.value("STAB", "weight")
-        m = self.m
         for u in self.units:
             rp = ref.for_athlete(u.athletes[0])
             if rp is None or len(rp.intensity) != self.n or len(rp.weeks) != self.W:
                 continue
+            cost = weight * u.size
             for d in range(self.p0, self.n):
                 same = self._same_day(u, d, rp.stages[d], rp.intensity[d])
-                if same is True:
-                    continue
-                if same is False:
-                    self._penalty("STAB", weight * u.size, 1)
-                    continue
-                self._penalty("STAB", weight * u.size, 1 - same)
+                if same is not True:
+                    self._penalty("STAB", cost, 1 if same is False else 1 - same)
             for w in self.open_weeks:
                 kind = rp.weeks[w]
                 dl, tp = u.deload[w], u.taper[w]
                 want = [dl if kind == "deload" else neg(dl), tp if kind == "taper" else neg(tp)]
-                if any(x is False for x in want):
-                    self._penalty("STAB", weight * u.size, 1)
-                    continue
-                lits = [x for x in want if x is not True]
-                if not lits:
-                    continue
-                same = m.new_bool_var(f"{u.key}_stabw_{w}")
-                for x in lits:
-                    m.add_implication(same, x)
-                self._penalty("STAB", weight * u.size, 1 - same)
+                same = self._and(want, f"{u.key}_stabw_{w}")
+                if same is not True:
+                    self._penalty("STAB", cost, 1 if same is False else 1 - same)
 
     def _same_day(self, u: Unit, d: int, stage: str, value: int):
         """Literal/bool: the unit's stage and final intensity on day d equal (stage, value)."""
-        m = self.m
         if u.frozen is not None:
             return u.frozen.stages[d] == stage and u.frozen.intensity[d] == value
         conds = []
         if u.injured:
-            if stage not in u.order:
+            ep = u.epoch_at(d)
+            if stage not in ep.order:
                 return False
-            k = u.order.index(stage)
-            conds += [self.stage_lit(u, k, d), neg(self.stage_lit(u, k + 1, d))]
+            k = ep.order.index(stage)
+            conds += [ep.stage_lit(k, d), neg(ep.stage_lit(k + 1, d))]
         elif stage != FIT:
             return False
         level = self._same_level(u, d, value)
         if level is None:
             return False
-        conds += level
-        conds = [c for c in conds if c is not True]
-        if any(c is False for c in conds):
-            return False
-        if not conds:
-            return True
-        if len(conds) == 1:
-            return conds[0]
-        same = m.new_bool_var(f"{u.key}_same_{d}")
-        for c in conds:
-            m.add_implication(same, c)
-        return same
+        return self._and(conds + level, f"{u.key}_same_{d}")
 
     def _same_level(self, u: Unit, d: int, value: int) -> list | None:
         """Conditions for the unit-day's final intensity to equal ``value`` (None: impossible)."""
-        lv = u.lv[d]
-        if not lv:
-            base = self._fit_default(u, d) if (u.fit[d] is True and not u.fixed[d]) else u.fixed[d]
-            return [] if base == value else None
-        if u.fit[d] is True and set(lv) == {FIT_HV_LEVEL}:
-            if value == FIT_HV_LEVEL:
-                return [lv[FIT_HV_LEVEL]]
-            return [neg(lv[FIT_HV_LEVEL])] if value == STEADY else None
+        lv, play = u.lv[d], u.play[d]
+        if play is True:
+            return [] if value == u.play_level[d] else None
+        if play is not False and value == u.play_level[d]:
+            return [play]
+        conds = [neg(play)] if play is not False else []
         if value in lv:
-            return [lv[value]]
-        if value == 0:
-            return [neg(x) for x in lv.values()]
+            return conds + [lv[value]]
+        none = [neg(x) for x in lv.values()]
+        default = STEADY if u.steady[d] else u.fixed[d]
+        if value == default:
+            return conds + none
+        if value == 0 and u.steady[d] is False:
+            return conds + none
         return None
+
 
     def _objective(self) -> None:
         if self.objective_terms:
             self.m.minimize(sum(w * e for w, e in self.objective_terms))
+
+
+__all__ = ["ObjectiveMixin", "FIT_HV_LEVEL"]

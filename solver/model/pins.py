@@ -52,18 +52,24 @@ class PinsMixin(ModelBase):
 
     def _pin_stage(self, i: int, p: StagePin, u: Unit | None) -> None:
         d = self.tl.index(p.date)
-        if d is None or u is None or not u.injured or p.stage not in u.order:
+        if d is None or u is None or not u.injured:
             return
         enf = self.guard("PIN", p.athlete, d, d, str(i))
-        k = u.order.index(p.stage)
         if d < self.p0:
             ok = u.past_stage[d] == p.stage and (d == 0 or u.past_stage[d - 1] != p.stage)
             if not ok:
                 self.clause([], enf)
             return
-        self.clause([self.stage_lit(u, k, d)], enf)
-        self.clause([neg(self.stage_lit(u, k + 1, d))], enf)
+        ep = u.epoch_at(d)
+        if p.stage not in ep.order:
+            self.clause([], enf)  # the stage order that day has no such stage
+            return
+        k = ep.order.index(p.stage)
+        self.clause([ep.stage_lit(k, d)], enf)
+        self.clause([neg(ep.stage_lit(k + 1, d))], enf)
         if d - 1 >= self.p0:
-            self.clause([neg(self.stage_lit(u, k, d - 1))], enf)
+            before = u.epoch_at(d - 1)
+            if p.stage in before.order:
+                self.clause([neg(before.stage_lit(before.order.index(p.stage), d - 1))], enf)
         elif d - 1 >= 0 and u.past_stage[d - 1] == p.stage:
             self.clause([], enf)

@@ -1,60 +1,113 @@
-"""Units and their day values (rules-spec.md sections 1, 2 and 4).
+"""Units, epochs and day values (rules-spec.md sections 1, 2 and 4; docs/semantics.md).
 
-Athletes without an injury whose constraints are identical (availability, pins, recorded past,
-reference plan) are interchangeable: one unit, one set of variables, penalties multiplied by the
-unit's size. Each injured athlete is a unit of its own; in a re-plan, athletes the change cannot
-reach are constant units taken from the reference plan.
+Athletes with no injury record whose constraints are identical (availability, pins, roles,
+recorded past, reference plan, HV-1 exemption) are interchangeable: one unit, one set of
+variables, penalties multiplied by the unit's size. An athlete with injury records is a unit of its
+own; in a re-plan, athletes the change cannot reach are constant units taken from the reference.
 
-A unit-day holds Boolean literals only for the intensity levels that can matter there
-(``lv[d][level]``); everything a rule fixes anyway (rest days, unavailable days, played
-competition days at 100, the past) is a Python constant in ``fixed``. An injured athlete's
-stages are monotone "reached" literals ``R[k][d]`` split into epochs at future flare-ups.
+A unit-day holds Boolean literals only for the training levels that can matter there
+(``lv[d][level]``). Everything a rule fixes anyway (rest days, unavailable days, flare-up days, the
+past) is a Python constant in ``fixed``. A competition day the athlete plays is ``play[d]`` (a
+literal or a bool) at ``play_level[d]`` (100 ``start``, 80 ``bench``); the training levels of a
+competition day imply that the athlete does not play it.
+
+An injured athlete's days from ``p0`` are cut into **epochs** at every future onset, stage record
+and flare-up. Inside an epoch the stage is given by monotone "reached" literals ``R[k][d]`` (stage
+index ``k`` or later on day ``d``) over the governing record's stage order.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from planner.criteria import gate
 from planner.protocols import Protocol, load_protocol
-from planner.rehab import flare_steps, segments, stage_on
-from planner.season import FIT, HV_LEVEL, SPEED_DAY, AthletePlan
-from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, ModelBase
+from planner.rehab import flare_steps, reset_credit, segments, stage_on
+from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, AthletePlan, Injury
+from planner.squad import position_key
+from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, ModelBase, neg
+
+RAMP_LEVELS = (80, 90, FIT_HV_LEVEL)  # a fit athlete's speed training where RAMP may bind
+FIT_TRAINING = (70, 80, 90, FIT_HV_LEVEL)  # what a fit athlete's training day can be
 
 
 @dataclass
 class Epoch:
-    """Days [first, end) of an injured athlete between future flare-ups."""
+    """Days [first, end) of an injured athlete that one stage order governs without a recorded
+    event inside: ``kind`` is ``fit`` (before the first onset), ``inj`` (onset, no stage yet),
+    ``known`` (the state at p0 or a stage record: the start stage is known) or ``flare``."""
 
     first: int
     end: int
-    R: list[list]  # R[k][d - first]: stage index >= k on day d (k = 0 always true)
-    start_stage: int | None  # known stage at the epoch start (first epoch) or None (after a flare)
-    start_day: int  # start of the stage held at ``first`` (may be before the season)
+    kind: str
+    order: tuple[str, ...]
+    caps: tuple[int, ...]
+    protocol: Protocol | None = None
+    record: Injury | None = None
+    R: list[list] = field(default_factory=list)  # R[k][d - first]: stage index >= k on day d
+    start_stage: int | None = None  # index of the stage held at ``first`` (None after a flare-up)
+    start_day: int = 0  # start of the stage held at ``first`` (may be before the season)
     flare_steps: int = 0
+    credit: dict[int, int] = field(default_factory=dict)  # RH-11 credit of a known start
+    past_counts: dict[int, int] = field(default_factory=dict)  # level -> days done before p0
+    past_cap_days: int = 0  # days at the start stage's cap done before p0
+    gate: int | None = None  # RH-CRIT: first day the start stage may be left
+    reentry_done: int | None = None  # RE-1 sessions done before p0; None: re-entry complete
+
+    @property
+    def K(self) -> int:
+        return len(self.order)
+
+    @property
+    def rehab(self) -> bool:
+        return self.kind in ("known", "flare")
+
+    def stage_lit(self, k: int, d: int):
+        if k <= 0:
+            return True
+        if k >= self.K:
+            return False
+        return self.R[k][d - self.first]
+
+    def fit(self, d: int):
+        if self.order[-1] != FIT:
+            return False
+        return self.R[self.K - 1][d - self.first]
+
+    def level_stage(self, level: int) -> int:
+        """The first stage index whose cap allows ``level``."""
+        return next((k for k, c in enumerate(self.caps) if c >= level), self.K)
 
 
 @dataclass
 class Unit:
     key: str
     athletes: list[str]
-    protocol: Protocol | None = None
-    order: tuple[str, ...] = (FIT,)
+    records: list[Injury] = field(default_factory=list)
+    exempt: bool = False  # HV-1 does not apply (an exempt position, e.g. goalkeepers)
     fixed: list[int] = field(default_factory=list)  # intensity where no variable decides it
-    lv: list[dict] = field(default_factory=list)  # per day: level -> literal
-    given: list[bool] = field(default_factory=list)
+    lv: list[dict] = field(default_factory=list)  # per day: training level -> literal
+    steady: list[bool] = field(default_factory=list)  # no level chosen means steady running
     fit: list = field(default_factory=list)  # per day: True/False or literal
+    play: list = field(default_factory=list)  # per day: plays a competition (bool or literal)
+    play_level: list[int] = field(default_factory=list)  # 100 start, 80 bench, 0 otherwise
+    trainable: list[bool] = field(default_factory=list)  # may be a training day for the athlete
+    flare_days: frozenset[int] = frozenset()
+    calm_days: frozenset[int] = frozenset()
     epochs: list[Epoch] = field(default_factory=list)
     week_fit: list = field(default_factory=list)
     deload: list = field(default_factory=list)
     taper: list = field(default_factory=list)
     own_deload: dict = field(default_factory=dict)
     past_stage: list[str] = field(default_factory=list)
-    credit_cap: int = 0  # ladder credit at the first epoch (cap of the stage before)
-    past_counts: dict = field(default_factory=dict)  # level -> days done since the reset (past)
-    past_cap_days: int = 0  # days at the current stage's cap already done (past)
+    past_played: list[bool] = field(default_factory=list)
     frozen: AthletePlan | None = None  # taken from the reference plan as it is (a re-plan)
-    speed: list | None = None  # per day: is a speed day (literal or bool), built on first use
-    hv: list | None = None  # per day: is an HV exposure (literal or bool), built on first use
+    planned_speed: list | None = None  # per day: a planned speed day (literal or bool)
+    given_speed: list | None = None  # per day: a given speed day (played or past)
+    speed: list | None = None  # per day: any speed day
+    hv: list | None = None  # per day: an HV exposure
+    hv_training: list | None = None  # per day: HV training (not a played match)
 
     @property
     def size(self) -> int:
@@ -62,265 +115,522 @@ class Unit:
 
     @property
     def injured(self) -> bool:
-        return self.protocol is not None
+        return bool(self.epochs)
 
+    def epoch_at(self, d: int) -> Epoch:
+        for ep in self.epochs:
+            if ep.first <= d < ep.end:
+                return ep
+        raise IndexError(d)
+
+
+@dataclass(frozen=True)
+class _Past:
+    """An athlete's recorded past (days before p0): intensity, stage and played matches."""
+
+    intensity: tuple[int, ...]
+    stages: tuple[str, ...]
+    played: tuple[bool, ...]
 
 
 class UnitsMixin(ModelBase):
+    # -- building the units -------------------------------------------------------------------
     def _units(self) -> None:
-        season, tl = self.season, self.tl
-        injured = {i.athlete: i for i in season.injuries}
-        pins_of: dict[str, list] = {}
-        for p in season.pins:
-            if getattr(p, "athlete", None):
-                pins_of.setdefault(p.athlete, []).append(p)
-        rec = self.recorded
-        groups: dict[tuple, list[str]] = {}
+        season = self.season
         self.units: list[Unit] = []
-        frozen: dict[tuple, list[str]] = {}
+        done = self._frozen_units()
+        groups: dict[tuple, list[str]] = {}
         for a in season.athletes:
-            rp = self.reference.for_athlete(a.id) if a.id in self.frozen else None
-            if rp is not None and len(rp.intensity) == tl.n and len(rp.weeks) == len(tl.weeks):
-                key = (rp.stages, rp.intensity, rp.weeks, frozenset(tl.unavailable(a.id)), a.id in injured)
-                frozen.setdefault(key if a.id not in injured else (a.id,), []).append(a.id)
-        for i, ids in enumerate(frozen.values()):
-            self.units.append(self._frozen_unit(f"frozen{i}", ids))
-        done = {a for ids in frozen.values() for a in ids}
-        for a in season.athletes:
-            if a.id in injured or a.id in done:
+            if a.id in done or season.injuries_of(a.id):
                 continue
-            past = ()
-            if rec is not None and self.p0 > 0:
-                ap = rec.for_athlete(a.id)
-                if ap is not None:
-                    past = (tuple(ap.intensity[: self.p0]), tuple(ap.weeks[: tl.first_open_week + 1]))
-            ref = ()
-            if self.reference is not None:
-                rp = self.reference.for_athlete(a.id)
-                ref = (rp.stages, rp.intensity, rp.weeks) if rp is not None else ()
-            sig = (
-                frozenset(d for d in tl.unavailable(a.id) if d >= self.p0 - 2),
-                tuple(sorted(p.model_dump_json() for p in pins_of.get(a.id, []))),
-                past,
-                ref,
-            )
-            groups.setdefault(sig, []).append(a.id)
+            groups.setdefault(self._signature(a), []).append(a.id)
         for i, ids in enumerate(groups.values()):
-            u = Unit(key=f"group{i}", athletes=ids)
-            self._fit_days(u)
+            u = Unit(key=f"group{i}", athletes=ids, exempt=self._exempt(ids[0]))
+            self._fit_unit(u)
             self.units.append(u)
         for a in season.athletes:
-            if a.id in injured and a.id not in done:
-                u = Unit(key=a.id, athletes=[a.id])
-                self._injured_days(u, injured[a.id])
+            if a.id not in done and season.injuries_of(a.id):
+                u = Unit(key=a.id, athletes=[a.id], records=season.injuries_of(a.id),
+                         exempt=self._exempt(a.id))
+                self._injured_unit(u)
                 self.units.append(u)
+
+    def _frozen_units(self) -> set[str]:
+        """Athletes a re-plan does not touch, as constant units; returns their ids."""
+        tl = self.tl
+        frozen: dict[tuple, list[str]] = {}
+        for a in self.season.athletes:
+            rp = self.reference.for_athlete(a.id) if a.id in self.frozen else None
+            if rp is None or len(rp.intensity) != tl.n or len(rp.weeks) != len(tl.weeks):
+                continue
+            injured = bool(self.season.injuries_of(a.id))
+            key = (a.id,) if injured else (rp.stages, rp.intensity, rp.weeks,
+                                           frozenset(tl.unavailable(a.id)), self._roles(a.id),
+                                           self._exempt(a.id))
+            frozen.setdefault(key, []).append(a.id)
+        for i, ids in enumerate(frozen.values()):
+            self.units.append(self._frozen_unit(f"frozen{i}", ids))
+        return {a for ids in frozen.values() for a in ids}
+
+    def _signature(self, a) -> tuple:
+        tl = self.tl
+        pins = tuple(sorted(p.model_dump_json() for p in self.season.pins
+                            if getattr(p, "athlete", None) == a.id))
+        ref = ()
+        if self.reference is not None:
+            rp = self.reference.for_athlete(a.id)
+            ref = (rp.stages, rp.intensity, rp.weeks) if rp is not None else ()
+        past = self._past(a.id)
+        weeks = ()
+        if self.recorded is not None and self.p0 > 0:
+            ap = self.recorded.for_athlete(a.id)
+            weeks = tuple(ap.weeks[: tl.first_open_week + 1]) if ap is not None else ()
+        return (frozenset(d for d in tl.unavailable(a.id) if d >= self.p0 - 2), pins, past, weeks,
+                ref, self._roles(a.id), self._exempt(a.id))
+
+    def _roles(self, athlete: str) -> tuple[str | None, ...]:
+        """The athlete's role on each competition day (None on other days)."""
+        tl = self.tl
+        out: list[str | None] = []
+        for d in range(self.n):
+            comps = tl.comp_on[d]
+            if not comps:
+                out.append(None)
+                continue
+            roles = [self.season.role_of(athlete, c.id) for c in comps]
+            # two competitions on one day: the athlete plays if either role plays, at the higher level
+            out.append("start" if "start" in roles else "bench" if "bench" in roles else "out")
+        return tuple(out)
+
+    def _exempt(self, athlete: str) -> bool:
+        a = self.season.athlete(athlete)
+        exempt = {position_key(p) for p in self.rules.texts("HV-1", "exempt_positions")}
+        return a is not None and position_key(a.position) in exempt
+
+    def _past(self, athlete: str) -> _Past:
+        """Intensity, stage and played matches before p0 (intensity 0 where nothing is recorded)."""
+        p0, tl = self.p0, self.tl
+        records = self.season.injuries_of(athlete)
+        stages = tuple(self._stage_by_records(records, tl.days[d]) for d in range(p0))
+        intensity = [0] * p0
+        ap = self.recorded.for_athlete(athlete) if self.recorded is not None and p0 else None
+        if ap is not None and len(ap.intensity) == self.n:
+            intensity = list(ap.intensity[:p0])
+        played = tuple(tl.is_comp[d] and stages[d] == FIT and intensity[d] in (100, 80)
+                       for d in range(p0))
+        return _Past(tuple(intensity), stages, played)
+
+    @staticmethod
+    def _stage_by_records(records: list[Injury], day: dt.date) -> str:
+        rec = None
+        for r in records:
+            if r.onset <= day:
+                rec = r
+        if rec is None:
+            return FIT
+        return stage_on(rec, load_protocol(rec.protocol), day)
 
     def _frozen_unit(self, key: str, ids: list[str]) -> Unit:
         """Athletes a re-plan does not touch: every value is the reference plan's constant."""
         ref = self.reference.for_athlete(ids[0])
-        tl = self.tl
-        u = Unit(key=key, athletes=ids, frozen=ref)
+        tl, n = self.tl, self.n
+        u = Unit(key=key, athletes=ids, frozen=ref, exempt=self._exempt(ids[0]))
         u.fixed = list(ref.intensity)
-        u.lv = [dict() for _ in range(self.n)]
-        u.given = [d < self.p0 or tl.is_comp[d] for d in range(self.n)]
+        u.lv = [dict() for _ in range(n)]
+        u.steady = [False] * n
         u.fit = [st == FIT for st in ref.stages]
+        u.play = [tl.is_comp[d] and u.fit[d] and ref.intensity[d] in (100, 80) for d in range(n)]
+        u.play_level = [ref.intensity[d] if u.play[d] else 0 for d in range(n)]
+        u.trainable = [False] * n
         u.past_stage = list(ref.stages[: self.p0])
+        u.past_played = list(u.play[: self.p0])
         return u
 
-    def _past_intensity(self, athlete: str) -> list[int]:
-        if self.recorded is None or self.p0 == 0:
-            return [0] * self.p0
-        ap = self.recorded.for_athlete(athlete)
-        if ap is None or len(ap.intensity) != self.n:
-            return [0] * self.p0
-        return list(ap.intensity[: self.p0])
+    def _base_days(self, u: Unit, past: _Past) -> None:
+        """Arrays every unit has, with the past filled in."""
+        n, p0 = self.n, self.p0
+        u.fixed = list(past.intensity) + [0] * (n - p0)
+        u.lv = [dict() for _ in range(n)]
+        u.steady = [False] * n
+        u.play = list(past.played) + [False] * (n - p0)
+        u.play_level = [past.intensity[d] if past.played[d] else 0 for d in range(p0)] + [0] * (n - p0)
+        u.trainable = [False] * n
+        u.past_stage = list(past.stages)
+        u.past_played = list(past.played)
+        u.fit = [s == FIT for s in past.stages] + [None] * (n - p0)
 
-    def _fit_days(self, u: Unit) -> None:
-        """A never-injured unit: FIT every day; HV training is a Boolean per candidate day."""
+    def _can_train(self, d: int, off: set[int]) -> bool:
+        """Day d may be a training day for the athlete (a competition day only if not played)."""
+        tl = self.tl
+        return d not in off and (tl.is_training[d] or (tl.is_comp[d] and tl.training_weekday[d]))
+
+    # -- a unit without injury records --------------------------------------------------------
+    def _fit_unit(self, u: Unit) -> None:
+        """FIT every day; plays by role; HV training a Boolean per candidate training day."""
         tl, m = self.tl, self.m
         aid = u.athletes[0]
         off = tl.unavailable(aid)
-        past = self._past_intensity(aid)
-        n, p0 = self.n, self.p0
-        u.given = [d < p0 or tl.is_comp[d] for d in range(n)]
-        u.fit = [True] * n
-        u.past_stage = [FIT] * p0
-        u.fixed = [past[d] if d < p0 else (100 if tl.is_comp[d] and d not in off else 0)
-                   for d in range(n)]
-        u.lv = [dict() for _ in range(n)]
-        pinned = {tl.index(p.date) for p in self.season.pins
-                  if p.kind == "intensity" and p.athlete == aid}
-        for d in range(p0, n):
-            if d in off or tl.is_comp[d]:
+        self._base_days(u, self._past(aid))
+        roles = self._roles(aid)
+        for d in range(self.p0, self.n):
+            u.fit[d] = True
+            if d in off:
                 continue
-            if d in pinned:
+            if roles[d] in ("start", "bench"):
+                u.play[d] = True
+                u.play_level[d] = 100 if roles[d] == "start" else 80
+                u.fixed[d] = u.play_level[d]
+                continue
+            u.trainable[d] = self._can_train(d, off)
+        for d in range(self.p0, self.n):
+            if not u.trainable[d]:
+                continue
+            if self._pinned(aid, d):
                 u.lv[d] = {lvl: m.new_bool_var(f"{u.key}_{d}_{lvl}") for lvl in RUN_LEVELS}
                 m.add_at_most_one(u.lv[d].values())
-            elif tl.is_training[d] and self._fit_candidate(u, d):
-                u.lv[d] = {FIT_HV_LEVEL: m.new_bool_var(f"{u.key}_hv_{d}")}
+                continue
+            u.steady[d] = True
+            levels = self._fit_levels(u, d)
+            if levels:
+                u.lv[d] = {lvl: m.new_bool_var(f"{u.key}_{d}_{lvl}") for lvl in levels}
+                if len(levels) > 1:
+                    m.add_at_most_one(u.lv[d].values())
 
-    def _fit_candidate(self, u: Unit, d: int) -> bool:
-        """Can a fit athlete do HV training on open training day d at all? (HV-5, HV-6 and HV-7
-        against given days, decided here instead of by the solver)."""
+    def _fit_levels(self, u: Unit, d: int) -> tuple[int, ...]:
+        """A fit athlete's speed-training options on day d: none where HV-5/6/7 against the given
+        days forbid it, 80/90/95 where RAMP may bind, else the 95 % session."""
+        if not self.guarded and not self._fit_candidate(u, d):
+            return ()
+        return RAMP_LEVELS if self._ramp_possible(u, d) else (FIT_HV_LEVEL,)
+
+    def _ramp_possible(self, u: Unit, d: int) -> bool:
+        """Could day d be a RAMP step 1 or 2? Not when a certain speed day (a played match, a past
+        speed day) lies in the 2G days before it."""
         if self.guarded:
             return True
-        tl = self.tl
+        g = self.rules.value("RAMP", "gap_days")
+        for x in range(d - 2 * g, d):
+            if x < 0:
+                continue
+            if (x < self.p0 and u.fixed[x] >= SPEED_DAY) or (x >= self.p0 and u.play[x] is True):
+                return False
+        return True
+
+    def _fit_candidate(self, u: Unit, d: int) -> bool:
+        """Can a fit athlete do speed training on day d at all? (HV-5, HV-6 and HV-7 against the
+        days that are certainly speed days, decided here instead of by the solver)."""
         k6 = self.rules.value("HV-6", "days_after")
-        if tl.md_after[d] is not None and tl.md_after[d] <= k6:
-            return False
-        if self.rules.value("HV-7", "enabled") and tl.md_before[d] == 1:
+        for c in range(max(0, d - k6), d):
+            if u.play[c] is True:
+                return False
+        if self.rules.value("HV-7", "enabled") and d + 1 < self.n and u.play[d + 1] is True:
             return False
         r = self.rules.value("HV-5", "rest_days")
-        return not any(u.given[e] and u.fixed[e] >= SPEED_DAY
-                       for e in range(max(0, d - r), min(self.n, d + r + 1)) if e != d)
-
-    def _injured_days(self, u: Unit, inj) -> None:
-        tl, m = self.tl, self.m
-        proto = load_protocol(inj.protocol)
-        u.protocol = proto
-        u.order = proto.stage_ids + (FIT,)
-        K = len(u.order)
-        aid = u.athletes[0]
-        off = tl.unavailable(aid)
-        past = self._past_intensity(aid)
-        n, p0 = self.n, self.p0
-        u.fixed = [0] * n
-        u.lv = [dict() for _ in range(n)]
-        u.given = [d < p0 or tl.is_comp[d] for d in range(n)]
-        u.past_stage = [stage_on(inj, proto, tl.days[d]) for d in range(p0)]
-        u.fit = [s == FIT for s in u.past_stage] + [None] * (n - p0)
-        for d in range(p0):
-            u.fixed[d] = past[d]
-        if p0 >= n:
-            return
-        # the first epoch starts from the recorded state at p0
-        segs = segments(inj, proto, until=tl.days[p0])
-        cur = segs[-1] if segs else None
-        if cur is None:  # onset recorded but no stage yet: validation prevents this for p0
-            raise ValueError(f"{aid}: no recorded stage at the planning start")
-        c = u.order.index(cur.stage)
-        sc = (cur.start - tl.start).days
-        u.credit_cap = proto.previous_cap(cur.stage) if cur.stage != FIT else 100
-        counts: dict[int, int] = {}
-        for d in range(max(0, sc), p0):
-            if past[d] >= 60:
-                counts[past[d]] = counts.get(past[d], 0) + 1
-        u.past_counts = counts
-        cap_c = proto.cap(cur.stage)
-        u.past_cap_days = sum(1 for d in range(max(0, sc), p0) if cap_c > 0 and past[d] == cap_c)
-        flares = sorted(tl.index(f) for f in inj.flare_ups if tl.days[p0] < f <= tl.end)
-        bounds = [p0] + flares + [n]
-        for e in range(len(bounds) - 1):
-            first, end = bounds[e], bounds[e + 1]
-            # stage k cannot start before the minimum durations allow, and has started once the
-            # maximum durations are used up (first epoch only: later ones start at a flare-up)
-            lo, hi = [0] * K, [end] * K
-            if e == 0:
-                ek, lk = sc, sc
-                for k in range(c + 1, K):
-                    spec = proto.stage(u.order[k - 1])
-                    ek += spec.min_days
-                    lk += spec.max_days
-                    lo[k], hi[k] = max(ek, first), max(lk, first)
-            R = [[True] * (end - first)]
-            for k in range(1, K):
-                row: list = []
-                for d in range(first, end):
-                    if e == 0 and k <= c:
-                        row.append(True)
-                    elif e == 0 and d < lo[k]:
-                        row.append(False)
-                    elif e == 0 and d >= hi[k] and not self.guarded:
-                        row.append(True)
-                    else:
-                        row.append(m.new_bool_var(f"{aid}_R{k}_{d}"))
-                R.append(row)
-            ep = Epoch(first, end, R, c if e == 0 else None, sc if e == 0 else first,
-                       0 if e == 0 else flare_steps(inj.flare_ups, tl.days[first]))
-            u.epochs.append(ep)
-        for ep in u.epochs:
-            for d in range(ep.first, ep.end):
-                u.fit[d] = ep.R[K - 1][d - ep.first]
-        # day values: competition days first (their values decide which days are candidates)
-        for d in range(p0, n):
-            if tl.is_comp[d] and d not in off:
-                if u.fit[d] is True:
-                    u.fixed[d] = 100
-                elif u.fit[d] is not False:
-                    u.lv[d] = {100: u.fit[d]}  # plays at 100 when fit, else no running
-        for d in range(p0, n):
-            if d in off or tl.is_comp[d]:
+        for e in range(max(0, d - r), min(self.n, d + r + 1)):
+            if e == d:
                 continue
-            if u.fit[d] is True and not self.guarded and not self._pinned(aid, d):
-                # certainly back: like a fit unit, steady running or an HV session
-                if tl.is_training[d] and self._fit_candidate(u, d):
-                    u.lv[d] = {FIT_HV_LEVEL: m.new_bool_var(f"{aid}_hv_{d}")}
-            elif tl.is_training[d] or self.guarded:
-                # every level: RH-CAP ties each to the stage that allows it
-                u.lv[d] = {lvl: m.new_bool_var(f"{aid}_{d}_{lvl}") for lvl in RUN_LEVELS}
-                m.add_at_most_one(u.lv[d].values())
+            certain = u.fixed[e] >= SPEED_DAY if e < self.p0 else u.play[e] is True
+            if certain:
+                return False
+        return True
 
     def _pinned(self, athlete: str, d: int) -> bool:
         return (athlete, d) in self.pinned_days
 
-    def stage_lit(self, u: Unit, k: int, d: int):
-        """Literal/bool: on day d (>= p0) the athlete's stage index is >= k."""
-        if k <= 0:
-            return True
-        if k >= len(u.order):
-            return False
+    # -- an athlete with injury records -------------------------------------------------------
+    def _injured_unit(self, u: Unit) -> None:
+        tl = self.tl
+        aid = u.athletes[0]
+        past = self._past(aid)
+        self._base_days(u, past)
+        if self.p0 >= self.n:
+            return
+        self._flare_days(u)
+        self._build_epochs(u, past)
         for ep in u.epochs:
-            if ep.first <= d < ep.end:
-                return ep.R[k][d - ep.first]
-        raise IndexError(d)
+            for d in range(ep.first, ep.end):
+                u.fit[d] = ep.fit(d)
+        off = tl.unavailable(aid)
+        for d in range(self.p0, self.n):
+            u.trainable[d] = self._can_train(d, off) and d not in u.flare_days
+        roles = self._roles(aid)
+        for d in range(self.p0, self.n):
+            if d not in off and roles[d] in ("start", "bench"):
+                u.play[d] = self._plays(u, d)
+                u.play_level[d] = 100 if roles[d] == "start" else 80
+        for d in range(self.p0, self.n):
+            if u.trainable[d]:
+                self._injured_levels(u, d)
 
-    def lits_at_least(self, u: Unit, d: int, threshold: int) -> tuple[list, int]:
-        """(literals, constant): the unit-day's intensity is >= threshold iff sum == 1."""
-        lits = [lit for lvl, lit in u.lv[d].items() if lvl >= threshold]
-        const = 1 if (not u.lv[d] and u.fixed[d] >= threshold) else 0
+    def _flare_days(self, u: Unit) -> None:
+        calm = self.rules.value("RH-FL", "calm_days")
+        flares, calms = set(), set()
+        for rec in u.records:
+            for f in rec.flare_ups:
+                i = (f - self.tl.start).days
+                flares.add(i)
+                calms.update(range(i + 1, i + calm + 1))
+        u.flare_days = frozenset(flares)
+        u.calm_days = frozenset(calms - flares)
+
+    def _injured_levels(self, u: Unit, d: int) -> None:
+        """Training-level literals of an injured unit's training day."""
+        m = self.m
+        ep = u.epoch_at(d)
+        if ep.kind == "inj":
+            return
+        aid = u.athletes[0]
+        certain_fit = u.fit[d] is True and not self.guarded and not self._pinned(aid, d)
+        if certain_fit:
+            u.steady[d] = u.play[d] is not True
+            levels = self._fit_levels(u, d) if u.steady[d] else ()
+        elif d in u.calm_days:
+            levels = (60,)
+        else:
+            levels = RUN_LEVELS
+        if not levels:
+            return
+        u.lv[d] = {lvl: m.new_bool_var(f"{aid}_{d}_{lvl}") for lvl in levels}
+        if len(levels) > 1:
+            m.add_at_most_one(u.lv[d].values())
+        if self.tl.is_comp[d]:  # training on a competition day: fit and not playing it
+            for lit in u.lv[d].values():
+                self.clause([u.fit[d]], [lit])
+                self.clause([neg(u.play[d])], [lit])
+
+    # -- epochs ---------------------------------------------------------------------------------
+    def _build_epochs(self, u: Unit, past: _Past) -> None:
+        bounds = self._epoch_starts(u)
+        for i, b in enumerate(bounds):
+            end = bounds[i + 1] if i + 1 < len(bounds) else self.n
+            ep = self._epoch_at_p0(u, past, end) if i == 0 else self._epoch_at_event(u, b, end)
+            self._reached_rows(u, ep)
+            u.epochs.append(ep)
+
+    def _epoch_starts(self, u: Unit) -> list[int]:
+        """p0 and every later day with an onset, a stage record or a flare-up."""
+        tl, p0 = self.tl, self.p0
+        days = {p0}
+        for rec in u.records:
+            dates = [rec.onset] + [r.start for r in rec.stages] + list(rec.flare_ups)
+            for x in dates:
+                i = (x - tl.start).days
+                if p0 < i < self.n:
+                    days.add(i)
+        return sorted(days)
+
+    def _governing(self, u: Unit, day: dt.date) -> Injury | None:
+        rec = None
+        for r in u.records:
+            if r.onset <= day:
+                rec = r
+        return rec
+
+    def _order(self, proto: Protocol) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        order = proto.stage_ids + (FIT,)
+        return order, tuple(proto.cap(s) for s in order)
+
+    def _epoch_at_p0(self, u: Unit, past: _Past, end: int) -> Epoch:
+        tl, p0 = self.tl, self.p0
+        rec = self._governing(u, tl.days[p0])
+        if rec is None:
+            return Epoch(p0, end, "fit", (FIT,), (100,))
+        proto = load_protocol(rec.protocol)
+        segs = segments(rec, proto, until=tl.days[p0])
+        if not segs:
+            return Epoch(p0, end, "inj", (INJ,), (0,), proto, rec)
+        cur = segs[-1]
+        order, caps = self._order(proto)
+        c = order.index(cur.stage)
+        sc = (cur.start - tl.start).days
+        ep = Epoch(p0, end, "known", order, caps, proto, rec, start_stage=c, start_day=sc,
+                   credit=self._credit(proto, rec, cur))
+        for d in range(max(0, sc), p0):
+            if past.intensity[d] >= 60 and past.stages[d] in proto.stage_ids:
+                ep.past_counts[past.intensity[d]] = ep.past_counts.get(past.intensity[d], 0) + 1
+        cap_c = caps[c]
+        ep.past_cap_days = sum(1 for d in range(max(0, sc), p0)
+                               if cap_c > 0 and past.intensity[d] == cap_c)
+        if cur.stage in proto.stage_ids:
+            g, _ = gate(rec, proto, cur.stage, cur.start, tl.days[p0] + dt.timedelta(days=1),
+                        self.rules.value("RH-CRIT", "retest_days"))
+            ep.gate = (g - tl.start).days if g is not None else None
+        if cur.stage == FIT:
+            ep.reentry_done = self._past_sessions(u, past, sc)
+        return ep
+
+    def _past_sessions(self, u: Unit, past: _Past, start: int) -> int | None:
+        """RE-1 sessions done before p0 since the return on day ``start`` (None: complete)."""
+        need = self.rules.value("RE-1", "team_sessions")
+        if start < 0:
+            return None  # returned before the season: counted as complete
+        off = self.tl.unavailable(u.athletes[0])
+        done = sum(1 for d in range(start, self.p0)
+                   if past.stages[d] == FIT and not past.played[d] and self._can_train(d, off)
+                   and past.intensity[d] >= 60)
+        return None if done >= need else done
+
+    def _credit(self, proto: Protocol, rec: Injury, seg) -> dict[int, int]:
+        return reset_credit(proto, seg, set(rec.flare_ups),
+                            self.rules.value("RH-11", "sessions_per_step"),
+                            self.rules.value("RH-11", "flare_credit_levels"))
+
+    def _epoch_at_event(self, u: Unit, b: int, end: int) -> Epoch:
+        day = self.tl.days[b]
+        rec = self._governing(u, day)
+        proto = load_protocol(rec.protocol)
+        order, caps = self._order(proto)
+        record = next((r for r in rec.stages if r.start == day), None)
+        if record is not None:
+            seg = segments(rec, proto, until=day)[-1]
+            ep = Epoch(b, end, "known", order, caps, proto, rec, start_stage=order.index(record.stage),
+                       start_day=b, credit=self._credit(proto, rec, seg))
+            if record.stage == FIT:
+                ep.reentry_done = 0
+            return ep
+        if rec.onset == day:
+            return Epoch(b, end, "inj", (INJ,), (0,), proto, rec)
+        return Epoch(b, end, "flare", order, caps, proto, rec, start_day=b,
+                     flare_steps=flare_steps(rec.flare_ups, day))
+
+    def _reached_rows(self, u: Unit, ep: Epoch) -> None:
+        """R[k] rows: constants where the durations decide, literals elsewhere."""
+        m, K, L = self.m, ep.K, ep.end - ep.first
+        ep.R = [[True] * L]
+        if not ep.rehab:
+            return
+        lo, hi = self._stage_window(ep)
+        for k in range(1, K):
+            row: list = []
+            for d in range(ep.first, ep.end):
+                if ep.start_stage is not None and k <= ep.start_stage:
+                    row.append(True)
+                elif d < lo[k]:
+                    row.append(False)
+                elif d >= hi[k] and not self.guarded:
+                    row.append(True)
+                else:
+                    row.append(m.new_bool_var(f"{u.key}_R{k}_{d}"))
+            ep.R.append(row)
+
+    def _stage_window(self, ep: Epoch) -> tuple[list[int], list[int]]:
+        """Per stage index: the first day it can start (minimum durations, the criteria gate) and
+        the day by which it has certainly started (maximum durations); known starts only."""
+        K, first, end = ep.K, ep.first, ep.end
+        lo, hi = [0] * K, [end] * K
+        if ep.start_stage is None:  # after a flare-up the stage follows the day before
+            return lo, hi
+        c, sc = ep.start_stage, ep.start_day
+        ek = lk = sc
+        for k in range(c + 1, K):
+            spec = ep.protocol.stage(ep.order[k - 1])
+            ek += spec.min_days
+            lk += spec.max_days
+            lo[k], hi[k] = max(ek, first), max(lk, first)
+            if k == c + 1 and ep.gate is not None:
+                lo[k] = max(lo[k], ep.gate)
+                hi[k] = max(hi[k], lo[k])
+        return lo, hi
+
+    # -- RE-1 -----------------------------------------------------------------------------------
+    def _plays(self, u: Unit, d: int):
+        """An injured unit plays competition day d when fit and through RE-1: the S-th session
+        day before d (inside the epoch) is already fit, so S sessions lie between (fit is monotone
+        inside an epoch and every fit training day has running)."""
+        ep = u.epoch_at(d)
+        fit = u.fit[d]
+        if fit is False:
+            return False
+        if ep.kind == "fit" or (ep.start_stage == ep.K - 1 and ep.reentry_done is None):
+            return fit
+        need = self.rules.value("RE-1", "team_sessions") - (ep.reentry_done or 0)
+        if need <= 0:
+            return fit
+        seen = 0
+        for t in range(d - 1, ep.first - 1, -1):
+            if u.trainable[t] and not self._pinned_low(u.athletes[0], t):
+                seen += 1
+                if seen == need:
+                    return u.fit[t]
+        return False
+
+    def _pinned_low(self, athlete: str, d: int) -> bool:
+        return any(p.kind == "intensity" and p.athlete == athlete and self.tl.index(p.date) == d
+                   and p.intensity < 60 for p in self.season.pins)
+
+    # -- reading a unit-day -------------------------------------------------------------------------
+    def stage_lit(self, u: Unit, k: int, d: int):
+        """Literal/bool: on day d (>= p0) the athlete's stage index is >= k (in that day's
+        epoch's order)."""
+        return u.epoch_at(d).stage_lit(k, d)
+
+    def _any(self, lits: list, name: str):
+        """A literal (or bool) true iff one of the mutually exclusive ``lits`` is."""
         lits = [x for x in lits if x is not False]
         if any(x is True for x in lits):
-            return [], 1
-        return lits, const
-
-    def is_speed(self, u: Unit, d: int):
-        lits, const = self.lits_at_least(u, d, SPEED_DAY)
-        if const:
             return True
         if not lits:
             return False
         if len(lits) == 1:
             return lits[0]
-        b = self.m.new_bool_var(f"{u.key}_speed_{d}")
+        b = self.m.new_bool_var(name)
         self.m.add(sum(lits) == b)
         return b
 
+    def planned_speed_lits(self, u: Unit) -> list:
+        """Per day: a planned speed day (a training level >= 80); never before p0."""
+        if u.planned_speed is None:
+            u.planned_speed = [False] * self.n
+            if u.frozen is None:
+                for d in range(self.p0, self.n):
+                    lits = [x for lvl, x in u.lv[d].items() if lvl >= SPEED_DAY]
+                    u.planned_speed[d] = self._any(lits, f"{u.key}_ps_{d}")
+        return u.planned_speed
+
+    def given_speed_lits(self, u: Unit) -> list:
+        """Per day: a given speed day (a played match, or the past); a frozen unit's every day."""
+        if u.given_speed is None:
+            if u.frozen is not None:
+                u.given_speed = [u.fixed[d] >= SPEED_DAY for d in range(self.n)]
+            else:
+                u.given_speed = [u.fixed[d] >= SPEED_DAY for d in range(self.p0)] + u.play[self.p0:]
+        return u.given_speed
+
     def speed_lits(self, u: Unit) -> list:
         if u.speed is None:
-            u.speed = [self.is_speed(u, d) for d in range(self.n)]
+            ps, gs = self.planned_speed_lits(u), self.given_speed_lits(u)
+            u.speed = [self._any([ps[d], gs[d]], f"{u.key}_speed_{d}") for d in range(self.n)]
         return u.speed
 
+    def hv_training_lits(self, u: Unit) -> list:
+        """Per day: HV training (>= 90 on a day the athlete does not play)."""
+        if u.hv_training is None:
+            if u.frozen is not None:
+                u.hv_training = [u.fixed[d] >= HV_LEVEL and not u.play[d] for d in range(self.n)]
+            else:
+                u.hv_training = [u.fixed[d] >= HV_LEVEL and not u.past_played[d]
+                                 for d in range(self.p0)]
+                for d in range(self.p0, self.n):
+                    lits = [x for lvl, x in u.lv[d].items() if lvl >= HV_LEVEL]
+                    u.hv_training.append(self._any(lits, f"{u.key}_hvt_{d}"))
+        return u.hv_training
+
     def hv_lits(self, u: Unit) -> list:
+        """Per day: an HV exposure (HV training, or a match played as ``start``)."""
         if u.hv is None:
-            out = []
+            ht = self.hv_training_lits(u)
+            u.hv = []
             for d in range(self.n):
-                lits, const = self.lits_at_least(u, d, HV_LEVEL)
-                if const:
-                    out.append(True)
-                elif not lits:
-                    out.append(False)
-                elif len(lits) == 1:
-                    out.append(lits[0])
-                else:
-                    b = self.m.new_bool_var(f"{u.key}_hv_{d}")
-                    self.m.add(sum(lits) == b)
-                    out.append(b)
-            u.hv = out
+                if d < self.p0 or u.frozen is not None:
+                    u.hv.append(u.fixed[d] >= HV_LEVEL)
+                    continue
+                match = u.play[d] if u.play_level[d] >= HV_LEVEL else False
+                u.hv.append(self._any([ht[d], match], f"{u.key}_hv_{d}"))
         return u.hv
 
     def _fit_default(self, u: Unit, d: int) -> int:
-        """A fit unit's intensity on a day without variables: steady running on training days."""
-        off = self.tl.unavailable(u.athletes[0])
-        if d in off or not self.tl.is_training[d]:
-            return u.fixed[d]
-        return STEADY
+        """The intensity of a unit-day where no training level is chosen."""
+        return STEADY if u.steady[d] else u.fixed[d]
+
+
+__all__ = ["Epoch", "Unit", "UnitsMixin", "RAMP_LEVELS", "FIT_TRAINING"]

@@ -67,9 +67,10 @@ class WarmStartMixin(ModelBase):
                 setter(lit, value == lvl)
 
     def _set_stage(self, u: Unit, d: int, stage: str, setter: _Once) -> None:
-        idx = u.order.index(stage) if stage in u.order else 0
-        for k in range(1, len(u.order)):
-            setter(self.stage_lit(u, k, d), idx >= k)
+        ep = u.epoch_at(d)
+        idx = ep.order.index(stage) if stage in ep.order else 0
+        for k in range(1, ep.K):
+            setter(ep.stage_lit(k, d), idx >= k)
 
     def _hint_rehab(self, u: Unit, ref: AthletePlan, team_kind: list[str], hint: _Once) -> None:
         for ep in u.epochs:
