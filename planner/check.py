@@ -1,29 +1,40 @@
 """The plan checker: verifies any plan against the rules, independently of the solver.
 
-Contract: ``shared/rules-spec.md`` sections 1-6, as read in ``docs/semantics.md``. Every hard rule
-instance that a plan breaks is a :class:`Violation` (rule id, athlete, dates and one sentence for a
-coach); every soft-rule instance is a :class:`planner.season.SoftViolation` with its penalty points.
-Rules are checked from ``p0`` (the later of the season start and ``today``) on; weeks wholly in the
-past are not checked and do not count in DL-2's runs.
+Contract: ``shared/rules-spec.md`` (version 2) sections 1-7 without LD-1, as read in
+``docs/semantics.md``. Every hard rule instance that a plan breaks is a :class:`Violation` (rule id,
+athlete, dates and one sentence for a coach); every soft-rule instance is a
+:class:`planner.season.SoftViolation` with its penalty points. Rules are checked from ``p0`` (the
+later of the season start and ``today``) on; weeks wholly in the past are not checked and do not
+count in DL-2's runs. The facts several rules read (who plays, training days, RE-1 readiness, the
+governing injury record, the stage runs) come from ``planner.returns``.
 
-Readings taken where neither page decides (see also the module's tests):
+Readings taken where neither page decides (see also the module's tests and ``planner.returns``):
 
-- A day before ``p0`` is a fact: it is a speed day / HV exposure by its recorded intensity alone;
-  from ``p0`` on a played competition day is a speed day and an HV exposure whatever the plan says
-  (AV-1 reports a played day whose intensity is not 100).
-- The stages held before ``p0`` are taken from the injury record (``planner.rehab.segments``), not
-  from the plan's past days; days before the season count 0 towards an exit requirement.
+- A competition day is *played* exactly when the plan has the athlete ``FIT`` and available at
+  100 or 80 there (before ``p0``: ``FIT`` at 100 or 80). A played day with role ``out`` is an AV-1
+  violation, one before RE-1 allows it an RE-1 violation, one at the other role's level an AV-1
+  violation; an athlete the rules have play (role ``start``/``bench``, ``FIT``, available, RE-1
+  ready) who does not is an AV-1 violation. Every other rule reads the plan as it is: a played day
+  is given, a speed day by its intensity (>= 80), an HV exposure from 90.
+- Days before ``p0`` are facts: their intensity and stage as the plan records them. The stage run
+  held at ``p0`` (its start, also before the season, and the ladder credit) comes from the injury
+  records, as in version 1; days before the season count 0 towards an exit requirement.
 - An athlete's week kind is the team's when the athlete is ``FIT`` on the week's first day, else
   the athlete's own; a plan whose athlete week disagrees is a DL-2 violation. DL-2 runs of an
   athlete made only of team weeks are the team's violation and are reported once, for the team.
 - TP-3 and TEAM look at the whole of a week that is not wholly past (recorded past days count);
-  HV-1, HV-DAY and STAB days start at ``p0``.
-- RTS gives no entry for an athlete already FIT at ``p0`` (0 days); TEAM gives one entry per week
-  whose penalty is weight x extra days (semantics.md, not the spec's one entry per extra day).
-- A soft rule set ``hard`` turns each of its instances into a Violation; for RTS only the missed
-  target competition can be a violation (the days-to-FIT measure stays out of both lists).
-- A flare-up and a stage record on the same day are folded as ``planner.rehab.segments`` does
-  (the record first, then the flare-up moves back from it).
+  HV-1, HV-DAY and STAB days start at ``p0``. TEAM and HV-DAY count HV training also on a
+  competition day the athlete does not play (label ``MD``: HV-DAY's other days).
+- RTS: an entry only when its days are more than 0; its target entry only for a record RTS counts,
+  when the target's first day is in the season on or after ``p0`` (also when it lies after a later
+  record's onset). A soft rule set ``hard`` turns each of its instances into a Violation; for RTS
+  only the missed target competition can be a violation (the days-to-FIT measure stays out of both
+  lists). TEAM gives one entry per week whose penalty is weight x extra days.
+- A stage entered by a move that is already a violation (a wrong stage on a day the records set,
+  a skip, a step back) is not checked again when it ends; RH-CRIT is checked with the other exit
+  requirements, when a stage is left by progression.
+- RAMP: no logged sessions yet (section 9), so the season start always ends a gap.
+- A soft rule of the rule table without a check here (none today) is neither counted nor listed.
 """
 
 from __future__ import annotations
@@ -32,9 +43,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner import text
+from planner.criteria import Result, gate
 from planner.errors import InputError
-from planner.protocols import Protocol, load_protocol
-from planner.rehab import back, flare_steps, segments, stage_on, stage_order
+from planner.rehab import Segment, reset_credit, segments
+from planner.returns import (
+    PLAY_LEVEL,
+    REHAB,
+    AthleteFacts,
+    RecordSpan,
+    StageRun,
+    counted_records,
+    stage_walk,
+)
 from planner.rules import SOFT_RULES, RuleSet
 from planner.season import (
     FIT,
@@ -42,24 +62,18 @@ from planner.season import (
     INJ,
     LADDER,
     LEVELS,
-    REHAB_STAGES,
-    SPEED_DAY,
-    Injury,
     Plan,
     Season,
     SoftViolation,
 )
+from planner.squad import position_key
 from planner.timeline import Timeline
-
-# Caps of the default template, used only for a rehab stage the athlete's protocol does not know
-# (that plan already breaks RH-STAGE).
-DEFAULT_CAPS = {**dict(zip(REHAB_STAGES, (0, 70, 80, 90, 95, 100), strict=True)), FIT: 100, INJ: 0}
-REHAB = frozenset(REHAB_STAGES)
 
 
 @dataclass(frozen=True)
 class Violation:
-    """A hard-rule instance the plan breaks: rule id, athlete (None: the team), dates, a sentence."""
+    """A hard-rule instance the plan breaks: rule id, athlete (None: the team), dates and a
+    sentence."""
 
     rule: str
     athlete: str | None
@@ -106,48 +120,25 @@ class CheckReport:
         return out
 
 
-@dataclass
-class _StageRun:
-    """The stage segment RH-STAGE is walking: its stage, first day (None: fit before the onset),
-    days at the stage's cap so far, whether its maximum was reported, and whether it was entered
-    by an allowed move (a stage entered by a reported move is not checked again on leaving)."""
+class _Athlete(AthleteFacts):
+    """One athlete's plan: the shared facts plus the name, position and resulting week kinds."""
 
-    stage: str
-    start: int | None
-    at_cap: int = 0
-    max_reported: bool = False
-    checked: bool = True
-
-
-class _Athlete:
-    """One athlete's plan, with the per-day facts every rule reads."""
-
-    __slots__ = ("id", "who", "st", "it", "wk", "off", "inj", "proto", "plays", "speed", "hv",
-                 "given", "kind", "own", "caps")
-
-    def __init__(self, ck: _Checker, athlete_id: str, ap) -> None:
-        tl, p0 = ck.tl, ck.p0
-        self.id = athlete_id
-        self.who = ck.season.athlete_label(athlete_id)
-        self.st: tuple[str, ...] = ap.stages
-        self.it: tuple[int, ...] = ap.intensity
-        self.wk: tuple[str, ...] = ap.weeks
-        self.off = tl.unavailable(athlete_id)
-        self.inj: Injury | None = ck.season.injury_of(athlete_id)
-        self.proto: Protocol | None = load_protocol(self.inj.protocol) if self.inj else None
-        caps = dict(DEFAULT_CAPS)
-        if self.proto is not None:
-            caps.update({s.id: s.cap for s in self.proto.stages})
-        self.caps = caps
-        st, it, off, comp = self.st, self.it, self.off, tl.is_comp
-        n = tl.n
-        self.plays = [comp[i] and st[i] == FIT and i not in off for i in range(n)]
-        self.speed = [it[i] >= SPEED_DAY or (i >= p0 and self.plays[i]) for i in range(n)]
-        self.hv = [it[i] >= HV_LEVEL or (i >= p0 and self.plays[i]) for i in range(n)]
-        self.given = [i < p0 or self.plays[i] for i in range(n)]
+    def __init__(self, ck: _Checker, ap) -> None:
+        super().__init__(ck.season, ck.tl, ck.rs, ap)
+        self.who = ck.season.athlete_label(self.id)
+        athlete = ck.season.athlete(self.id)
+        self.position = athlete.position if athlete is not None else ""
+        weeks = ck.tl.weeks
         # resulting week kinds: the team's when FIT on the week's first day, else the athlete's own
-        self.own = [st[w.first] != FIT for w in tl.weeks]
-        self.kind = [self.wk[w.index] if self.own[w.index] else ck.team[w.index] for w in tl.weeks]
+        self.own = [self.st[w.first] != FIT for w in weeks]
+        self.kind = [self.wk[w.index] if self.own[w.index] else ck.team[w.index] for w in weeks]
+
+
+def _value(x: float, unit: str) -> str:
+    """A test value with its unit: ``84 %``, ``4/10``, ``12 s``."""
+    if unit == "%" or unit[:1].isalpha():
+        return f"{x:g} {unit}"
+    return f"{x:g}{unit}"
 
 
 class _Checker:
@@ -168,7 +159,7 @@ class _Checker:
         self._shape()
         self.team: tuple[str, ...] = plan.team_weeks
         by_id = {ap.athlete: ap for ap in plan.athletes}
-        self.athletes = [_Athlete(self, a.id, by_id[a.id]) for a in season.athletes]
+        self.athletes = [_Athlete(self, by_id[a.id]) for a in season.athletes]
 
     # -- helpers -------------------------------------------------------------------------------
     def _shape(self) -> None:
@@ -182,7 +173,8 @@ class _Checker:
         for a in self.season.athletes:
             ap = by_id.get(a.id)
             if ap is None:
-                problems.append(f"plan.athletes: no plan for {self.season.athlete_label(a.id)}; {fix}")
+                who = self.season.athlete_label(a.id)
+                problems.append(f"plan.athletes: no plan for {who}; {fix}")
                 continue
             for name, seq, n in (("stages", ap.stages, tl.n), ("intensity", ap.intensity, tl.n),
                                  ("weeks", ap.weeks, len(tl.weeks))):
@@ -239,14 +231,7 @@ class _Checker:
     def run(self) -> CheckReport:
         if self.p0 < self.n:
             for ath in self.athletes:
-                self.av1(ath)
-                self.hv5(ath)
-                self.hv2(ath)
-                self.hv6_hv7(ath)
-                self.rh_cap(ath)
-                resets = self.rh_stage(ath)
-                self.rh11(ath, resets)
-                self.dl2_athlete(ath)
+                self._hard_rules(ath)
             self.dl2_team()
             self.tp1()
             self.pins()
@@ -254,42 +239,95 @@ class _Checker:
         if self.p0 < self.n:
             soft_rules = [r for r in SOFT_RULES if r != "STAB" or self.reference is not None]
             for rule in soft_rules:
-                if not self.wants(rule):
+                method = getattr(self, "soft_" + rule.replace("-", "_").lower(), None)
+                if method is None or not self.wants(rule):
                     continue
                 if self.rs.mode(rule) == "soft":
                     counted.append(rule)
-                getattr(self, "soft_" + rule.replace("-", "_").lower())()
+                method()
         hard = sorted(self.hard, key=lambda v: (v.start, v.end, v.rule, v.athlete or ""))
         return CheckReport(tuple(hard), tuple(self.soft), tuple(counted))
 
-    # -- hard rules ----------------------------------------------------------------------------
-    def av1(self, a: _Athlete) -> None:
-        tl, it = self.tl, a.it
-        for i in range(self.p0, self.n):
-            v = it[i]
-            if a.plays[i]:
-                if v != 100:
-                    self.bad("AV-1", a.id, i, i, f"{a.who} plays {self.comp_name(i)} on {self.f(i)}, "
-                             f"so the day has intensity 100 %, not {v} %.")
-                continue
-            if not v:
-                continue
-            if i in a.off:
-                why = "a day the athlete is unavailable"
-            elif tl.is_comp[i]:
-                why = (f"the day of {self.comp_name(i)}, which the athlete does not play (stage "
-                       f"{a.st[i]}; the staff are at the match)")
-            elif i in tl.non_training:
-                why = "a declared non-training day"
-            elif not tl.is_training[i]:
-                why = f"not a training day (no training on {self.d(i):%A}s)"
-            else:
-                continue
-            self.bad("AV-1", a.id, i, i, f"{a.who} has intensity {v} % on {self.f(i)}, {why}; "
-                     f"plan no running (0) that day.")
+    def _hard_rules(self, a: _Athlete) -> None:
+        self.av1(a)
+        self.re1(a)
+        self.hv5(a)
+        self.hv2(a)
+        self.hv6(a)
+        self.hv7(a)
+        self.rh_cap(a)
+        resets = self.rh_stage(a)  # RH-CRIT is checked where a stage is left (rh_crit)
+        self.rh11(a, resets)
+        self.rh_fl(a)
+        self.ramp(a)
+        self.dl2_athlete(a)
 
+    # -- AV-1, RE-1 ----------------------------------------------------------------------------
+    def av1(self, a: _Athlete) -> None:
+        tl = self.tl
+        for i in range(self.p0, self.n):
+            if tl.is_comp[i] and a.st[i] == FIT and i not in a.off:
+                self._av1_match(a, i)
+            elif a.it[i]:
+                self._av1_rest(a, i)
+
+    def _av1_match(self, a: _Athlete, i: int) -> None:
+        """A competition day of an available FIT athlete: plays at the role's level, or trains."""
+        v, role, comp = a.it[i], a.role[i], self.comp_name(i)
+        if a.played[i]:
+            if role == "out":
+                self.bad("AV-1", a.id, i, i, f"{a.who} plays {comp} on {self.f(i)} ({v} %), but "
+                         f"the athlete's role for it is out; an athlete who is out trains or rests "
+                         f"that day (not at 80 or 100 %).")
+            elif a.ready[i] and v != PLAY_LEVEL[role]:
+                self._av1_level(a, i)
+            return
+        if a.should_play(i):
+            self._av1_level(a, i)
+        elif v and not self.tl.training_weekday[i]:
+            why = "role out" if role == "out" else "held out by RE-1"
+            self.bad("AV-1", a.id, i, i, f"{a.who} has intensity {v} % on {self.f(i)}, the day of "
+                     f"{comp}, which the athlete does not play ({why}) and which is not a training "
+                     f"day; plan no running (0) that day.")
+
+    def _av1_level(self, a: _Athlete, i: int) -> None:
+        role = a.role[i]
+        level = PLAY_LEVEL[role]
+        bench = " on the bench" if role == "bench" else ""
+        self.bad("AV-1", a.id, i, i, f"{a.who} plays {self.comp_name(i)} on {self.f(i)}{bench}, so "
+                 f"the day has intensity {level} %, not {a.it[i]} %.")
+
+    def _av1_rest(self, a: _Athlete, i: int) -> None:
+        tl, v = self.tl, a.it[i]
+        if i in a.off:
+            why = "a day the athlete is unavailable"
+        elif tl.is_comp[i]:
+            why = (f"the day of {self.comp_name(i)}, which the athlete does not play (stage "
+                   f"{a.st[i]}; the staff are at the match)")
+        elif i in tl.non_training:
+            why = "a declared non-training day"
+        elif not tl.is_training[i]:
+            why = f"not a training day (no training on {self.d(i):%A}s)"
+        else:
+            return
+        self.bad("AV-1", a.id, i, i, f"{a.who} has intensity {v} % on {self.f(i)}, {why}; "
+                 f"plan no running (0) that day.")
+
+    def re1(self, a: _Athlete) -> None:
+        s = self.rs.value("RE-1", "team_sessions")
+        for i in range(self.p0, self.n):
+            if not a.played[i] or a.role[i] == "out" or a.ready[i]:
+                continue
+            done = text.plural(a.done[i], "FIT training day")
+            self.bad("RE-1", a.id, i, i, f"{a.who} plays {self.comp_name(i)} on {self.f(i)} after "
+                     f"{done} with running since returning to FIT on {self.f(a.back[i])}; the "
+                     f"first match comes after "
+                     f"{text.plural(s, 'such session')} (until then the athlete trains while the "
+                     f"team plays).")
+
+    # -- speed days ----------------------------------------------------------------------------
     def _speed_text(self, a: _Athlete, i: int) -> str:
-        if a.plays[i]:
+        if a.played[i]:
             return f"{self.f(i)} (match {self.comp_name(i)})"
         if i < self.p0:
             return f"{self.f(i)} (past, {a.it[i]} %)"
@@ -305,9 +343,9 @@ class _Checker:
             while j >= 0 and e - sp[j] <= r:
                 d = sp[j]
                 if not (a.given[d] and a.given[e]):
-                    self.bad("HV-5", a.id, d, e, f"{a.who} has speed days on {self._speed_text(a, d)} "
-                             f"and {self._speed_text(a, e)}; speed days need "
-                             f"{text.plural(r, 'rest day')} between them.")
+                    one, two = self._speed_text(a, d), self._speed_text(a, e)
+                    self.bad("HV-5", a.id, d, e, f"{a.who} has speed days on {one} and {two}; "
+                             f"speed days need {text.plural(r, 'rest day')} between them.")
                 j -= 1
 
     def hv2(self, a: _Athlete) -> None:
@@ -320,72 +358,106 @@ class _Checker:
             cap = lo if kind == "deload" else hi
             allowed = max(0, cap - len(given))
             if len(planned) > allowed:
-                extra = f", besides {text.plural(len(given), 'match or past speed day')}" if given else ""
+                extra = (f", besides {text.plural(len(given), 'match or past speed day')}"
+                         if given else "")
+                days = ", ".join(self.f(i) for i in planned)
                 self.bad("HV-2", a.id, w.first, w.last,
-                         f"{a.who} has {text.plural(len(planned), 'planned speed day')} in the {kind} "
-                         f"{self.wof(w.index)} ({', '.join(self.f(i) for i in planned)}){extra}; "
-                         f"a {kind} week allows {text.plural(cap, 'speed day')}, so at most {allowed} "
-                         f"may be planned.")
+                         f"{a.who} has {text.plural(len(planned), 'planned speed day')} in the "
+                         f"{kind} {self.wof(w.index)} ({days}){extra}; a {kind} week allows "
+                         f"{text.plural(cap, 'speed day')}, so at most {allowed} may be planned.")
 
-    def hv6_hv7(self, a: _Athlete) -> None:
-        tl = self.tl
+    def hv6(self, a: _Athlete) -> None:
         k = self.rs.value("HV-6", "days_after")
-        md1 = self.rs.value("HV-7", "enabled") >= 1
         after = " or ".join(f"MD+{x}" for x in range(1, k + 1))
-        for i in range(self.p0, self.n):
-            if tl.is_comp[i] or a.st[i] != FIT or a.it[i] < SPEED_DAY:
+        for d in range(self.p0, self.n):
+            if not a.speed[d] or a.given[d]:
                 continue
-            j = tl.md_after[i]
-            if j is not None and j <= k:
-                self.bad("HV-6", a.id, i, i, f"{a.who} has a speed day ({a.it[i]} %) on {self.f(i)}, "
-                         f"MD+{j} after {self.comp_name(i - j)} on {self.f(i - j)}; no speed work on "
-                         f"{after} for a fit athlete.")
-            if md1 and tl.md_before[i] == 1:
-                self.bad("HV-7", a.id, i, i, f"{a.who} has a speed day ({a.it[i]} %) on {self.f(i)}, "
-                         f"the day before {self.comp_name(i + 1)}; MD-1 is for activation only.")
+            c = next((d - j for j in range(1, k + 1) if d - j >= 0 and a.played[d - j]), None)
+            if c is None:
+                continue
+            self.bad("HV-6", a.id, d, d, f"{a.who} has a speed day ({a.it[d]} %) on {self.f(d)}, "
+                     f"MD+{d - c} after {self.comp_name(c)} on {self.f(c)}, which the athlete "
+                     f"played; no speed work on {after} after a played match.")
 
+    def hv7(self, a: _Athlete) -> None:
+        if self.rs.value("HV-7", "enabled") < 1:
+            return
+        for d in range(self.p0, self.n - 1):
+            if a.speed[d] and not a.given[d] and a.played[d + 1]:
+                self.bad("HV-7", a.id, d, d, f"{a.who} has a speed day ({a.it[d]} %) on "
+                         f"{self.f(d)}, the day before {self.comp_name(d + 1)}, which the athlete "
+                         f"plays; MD-1 is for activation only.")
+
+    def ramp(self, a: _Athlete) -> None:
+        g = self.rs.value("RAMP", "gap_days")
+        last, last_step1 = None, False
+        for i in range(self.n):
+            if not a.speed[i]:
+                continue
+            step1 = False
+            if not a.played[i]:  # a played competition day is never a step: it ends the ramp
+                step1 = last is None or i - last > g
+                step2 = not step1 and last_step1
+                if i >= self.p0 and a.st[i] == FIT:
+                    self._ramp_day(a, i, last, step1, step2)
+            last, last_step1 = i, step1
+
+    def _ramp_day(self, a: _Athlete, i: int, last: int | None, step1: bool, step2: bool) -> None:
+        g, v = self.rs.value("RAMP", "gap_days"), a.it[i]
+        if step1 and v > 80:
+            since = ("the first speed day of the season" if last is None else
+                     f"the first speed day after {text.plural(i - last - 1, 'day')} without one "
+                     f"(the last on {self.f(last)})")
+            self.bad("RAMP", a.id, i, i, f"{a.who} has {v} % on {self.f(i)}, {since}; after "
+                     f"{g} days or more without a speed day the first is at most 80 %.")
+        elif step2 and v > 90:
+            self.bad("RAMP", a.id, i, i, f"{a.who} has {v} % on {self.f(i)}, the second speed day "
+                     f"after a break (the first on {self.f(last)}); the second is at most 90 %.")
+
+    # -- rehab ---------------------------------------------------------------------------------
     def rh_cap(self, a: _Athlete) -> None:
         for i in range(self.p0, self.n):
-            cap = a.caps.get(a.st[i], 0)
+            cap = a.cap(i)
             if a.it[i] > cap:
                 self.bad("RH-CAP", a.id, i, i, f"{a.who} is in {a.st[i]} on {self.f(i)} with "
                          f"intensity {a.it[i]} %, above the stage's cap of {cap} %.")
 
-    def rh_stage(self, a: _Athlete) -> dict[int, str]:
-        """Checks the stage sequence from p0 on; returns the ladder resets at or after p0."""
-        if a.inj is None or a.proto is None:
+    def rh_stage(self, a: _Athlete) -> dict[int, tuple[str, str, int]]:
+        """Checks the stage sequence from p0 on; returns the ladder resets at or after p0
+        (day -> stage, cause, record)."""
+        if not a.records:
             self._rh_stage_uninjured(a)
             return {}
-        inj, proto, p0 = a.inj, a.proto, self.p0
-        order = stage_order(proto)
-        nxt = {order[k]: order[k + 1] for k in range(len(order) - 1)}
-        records = {self.idx(r.start): r.stage for r in inj.stages if self.idx(r.start) >= p0}
-        flares = {self.idx(f) for f in inj.flare_ups if self.idx(f) >= p0}
-        run = self._stage_run_before_p0(a)
-        resets: dict[int, str] = {}
-        for i in range(p0, self.n):
+        resets: dict[int, tuple[str, str, int]] = {}
+        for i, old, run, forced, cause, kind in stage_walk(a, self.p0):
             s = a.st[i]
-            forced, why = self._forced_stage(a, i, run.stage, records, flares)
-            allowed = True  # False: a move already reported
             if forced is not None:
-                if i in records or i in flares:
-                    resets[i] = forced
+                if cause in ("record", "flare-up"):
+                    resets[i] = (forced, cause, a.gov[i])
                 if s != forced:
-                    self.bad("RH-STAGE", a.id, i, i, f"{a.who} is in {s} on {self.f(i)}, but {why}, "
-                             f"so the stage that day is {forced}.")
-                new = s != run.stage or i in records or i in flares
-            elif s == run.stage:
-                new = False
-            elif nxt.get(run.stage) == s:
-                new = True
-                self._rh_stage_exit(a, run, i)
-            else:
-                new, allowed = True, False
-                self.bad("RH-STAGE", a.id, i, i, self._stage_move_text(a, i, run.stage))
-            if new:
-                run = _StageRun(s, i, checked=allowed)
+                    why = self._forced_why(a, i, old.stage, forced, cause)
+                    self.bad("RH-STAGE", a.id, i, i, f"{a.who} is in {s} on {self.f(i)}, but "
+                             f"{why}, so the stage that day is {forced}.")
+            elif kind == "progress":
+                self._rh_stage_exit(a, old, i)
+            elif kind == "bad":
+                self.bad("RH-STAGE", a.id, i, i, self._stage_move_text(a, i, old.stage))
             self._rh_stage_day(a, run, i)
         return resets
+
+    def _forced_why(self, a: _Athlete, i: int, prev: str, forced: str, cause: str) -> str:
+        if cause == "before-onset":
+            return f"the injury's onset is {text.day(a.records[0].onset)}"
+        if cause == "onset":
+            return f"the injury's onset is {self.f(i)}"
+        if cause == "injured":
+            rec = a.records[a.gov[i]]
+            first = min(s.start for s in rec.stages)
+            return (f"the injury of {text.day(rec.onset)} has no stage recorded before "
+                    f"{text.day(first)}")
+        if cause == "record":
+            return f"the injury record starts {forced} on {self.f(i)}"
+        return f"the flare-up on {self.f(i)} moves {a.who} back from {prev} to {forced}"
 
     def _rh_stage_uninjured(self, a: _Athlete) -> None:
         """An athlete without an injury record is FIT: each run of other stages is one violation."""
@@ -401,48 +473,14 @@ class _Checker:
                      f"{st[i]} from {self.f(i)} to {self.f(j)}; an uninjured athlete is FIT.")
             i = j + 1
 
-    def _stage_run_before_p0(self, a: _Athlete) -> _StageRun:
-        """The recorded stage on the day before p0, when it started and its days at the cap."""
-        inj, proto, p0 = a.inj, a.proto, self.p0
-        onset = self.idx(inj.onset)
-        segs = segments(inj, proto, until=self.d(p0 - 1))
-        if segs:
-            run = _StageRun(segs[-1].stage, self.idx(segs[-1].start))
-        elif onset <= p0 - 1:
-            run = _StageRun(INJ, onset)
-        else:
-            run = _StageRun(FIT, None)
-        if run.stage in proto.stage_ids:
-            cap = proto.cap(run.stage)
-            run.at_cap = sum(1 for i in range(max(run.start, 0), p0) if a.it[i] >= cap)
-        return run
-
-    def _forced_stage(self, a: _Athlete, i: int, prev: str, records: dict[int, str],
-                      flares: set[int]) -> tuple[str | None, str]:
-        """The stage the injury record sets on day ``i`` (onset, a recorded start, a flare-up, or
-        FIT before the onset) and why; None when the plan may choose."""
-        inj, proto = a.inj, a.proto
-        onset = self.idx(inj.onset)
-        forced, why = None, ""
-        if i == onset:
-            forced, why = INJ, f"the injury's onset is {self.f(i)}"
-        if i in records:
-            forced, why = records[i], f"the injury record starts {records[i]} on {self.f(i)}"
-        if i in flares:
-            base = forced if forced is not None else prev
-            if base in stage_order(proto):
-                forced = back(proto, base, flare_steps(inj.flare_ups, self.d(i)))
-                why = f"the flare-up on {self.f(i)} moves {a.who} back from {base} to {forced}"
-        if forced is None and i < onset:
-            forced, why = FIT, f"the injury's onset is {text.day(inj.onset)}"
-        return forced, why
-
-    def _rh_stage_exit(self, a: _Athlete, run: _StageRun, i: int) -> None:
-        """Leaving ``run``'s stage for the next one on day ``i``: its minimum days and exit."""
+    def _rh_stage_exit(self, a: _Athlete, run: StageRun, i: int) -> None:
+        """Leaving ``run``'s stage for the next one on day ``i``: its minimum days, its exit
+        requirement and its criteria (RH-CRIT)."""
+        proto = a.protos[run.rec]
         prev = run.stage
-        if prev not in a.proto.stage_ids or not run.checked:
+        if prev not in proto.stage_ids or not run.checked:
             return
-        spec = a.proto.stage(prev)
+        spec = proto.stage(prev)
         length = i - run.start
         if length < spec.min_days:
             self.bad("RH-STAGE", a.id, max(run.start, 0), i - 1,
@@ -454,11 +492,30 @@ class _Checker:
                      f"{a.who} leaves {prev} on {self.f(i)} with "
                      f"{text.plural(run.at_cap, 'day')} at {spec.cap} % in the stage; {prev} "
                      f"needs {spec.exit_days} days at {spec.cap} % before moving on.")
+        self.rh_crit(a, run, i)
+
+    def rh_crit(self, a: _Athlete, run: StageRun, i: int) -> None:
+        """Leaving ``run``'s stage on day ``i`` while a failed criteria test still holds it."""
+        t = self.rs.value("RH-CRIT", "retest_days")
+        rec, proto = a.records[run.rec], a.protos[run.rec]
+        until, failing = gate(rec, proto, run.stage, self.d(run.start), self.d(i), t)
+        if until is None or self.d(i) >= until:
+            return
+        results = "; ".join(self._result_text(r) for r in failing)
+        self.bad("RH-CRIT", a.id, i, i, f"{a.who} leaves {run.stage} on {self.f(i)}, but the "
+                 f"latest result fails the pass mark ({results}); {run.stage} holds until a "
+                 f"retest, not before {text.day(until)}.")
+
+    @staticmethod
+    def _result_text(r: Result) -> str:
+        c = r.criterion
+        mark = (">= " if c.better == "higher" else "<= ") + _value(c.pass_mark, c.unit)
+        return f"{c.name} {_value(r.test.value, c.unit)} on {text.day(r.test.date)}, pass {mark}"
 
     def _stage_move_text(self, a: _Athlete, i: int, prev: str) -> str:
         """Why the move from ``prev`` to the plan's stage on day ``i`` is not allowed."""
-        s, proto = a.st[i], a.proto
-        order = stage_order(proto)
+        s, proto = a.st[i], a.proto_of(i)
+        order = proto.stage_ids + (FIT,)
         if s == INJ:
             return (f"{a.who} is marked INJ (injured, no stage) on {self.f(i)}, after the "
                     f"rehab started; the stage is {prev} or the next one.")
@@ -475,12 +532,12 @@ class _Checker:
         return (f"{a.who} moves from {prev} to {s} on {self.f(i)}, skipping "
                 f"{', '.join(skipped)}; every stage of the protocol is done in order.")
 
-    def _rh_stage_day(self, a: _Athlete, run: _StageRun, i: int) -> None:
+    def _rh_stage_day(self, a: _Athlete, run: StageRun, i: int) -> None:
         """Day ``i`` of ``run``: counts a day at the cap; reports the stage's maximum once."""
         s = a.st[i]
-        if s not in a.proto.stage_ids:
+        if run.rec is None or s not in a.protos[run.rec].stage_ids:
             return
-        spec = a.proto.stage(s)
+        spec = a.protos[run.rec].stage(s)
         if a.it[i] >= spec.cap:
             run.at_cap += 1
         length = i - run.start + 1
@@ -490,51 +547,78 @@ class _Checker:
                      f"{a.who} is still in {s} on {self.f(i)}, day {length} of the stage "
                      f"(started {self.f(run.start)}); {s} lasts at most {spec.max_days} days.")
 
-    def rh11(self, a: _Athlete, future_resets: dict[int, str]) -> None:
-        if a.inj is None or a.proto is None:
-            return
-        proto, p0 = a.proto, self.p0
+    def _ladder_resets(self, a: _Athlete, future: dict[int, tuple[str, str, int]]
+                       ) -> tuple[dict[int, int], dict[int, dict[int, int]]]:
+        """RH-11's credit at the latest reset before the season, and at each reset in it."""
         s_req = self.rs.value("RH-11", "sessions_per_step")
-        resets: dict[int, str] = {}
-        before: str | None = None  # the stage entered at the latest reset before the season
-        for seg in segments(a.inj, proto, until=self.d(p0 - 1)):
-            k = self.idx(seg.start)
-            if k < 0:
-                before = seg.stage
-            else:
-                resets[k] = seg.stage
-        resets.update(future_resets)
+        levels = self.rs.value("RH-11", "flare_credit_levels")
+        flares = [set(r.flare_ups) for r in a.records]
+        initial: dict[int, int] = {}
+        latest = None
+        resets: dict[int, dict[int, int]] = {}
+        for k, (rec, proto) in enumerate(zip(a.records, a.protos, strict=True)):
+            for seg in segments(rec, proto, until=self.d(self.p0 - 1)):
+                i = self.idx(seg.start)
+                credit = reset_credit(proto, seg, flares[k], s_req, levels)
+                if i >= 0:
+                    resets[i] = credit
+                elif latest is None or i > latest:
+                    initial, latest = credit, i
+        for i, (stage, cause, k) in future.items():
+            seg = Segment(self.d(i), stage, cause)
+            resets[i] = reset_credit(a.protos[k], seg, flares[k], s_req, levels)
+        return initial, resets
 
-        def credit(stage: str | None) -> tuple[dict[int, int], int]:
-            if stage not in proto.stage_ids:
-                return {}, 0
-            c = proto.previous_cap(stage)
-            return {v: s_req for v in LADDER if v <= c}, c
-
-        done, top = credit(before)
+    def rh11(self, a: _Athlete, future_resets: dict[int, tuple[str, str, int]]) -> None:
+        if not a.records:
+            return
+        s_req = self.rs.value("RH-11", "sessions_per_step")
+        initial, resets = self._ladder_resets(a, future_resets)
+        done = dict(initial)
+        top = max(done, default=0)
         for i in range(self.n):
             if i in resets:
-                done, top = credit(resets[i])
-            if a.st[i] not in REHAB:
-                continue
+                done = dict(resets[i])
+                top = max(done, default=0)
             v = a.it[i]
-            if v < 60:
+            if a.st[i] not in REHAB or v < 60:
                 continue
-            if i >= p0:
-                j = LADDER.index(v)
-                top_j = LADDER.index(top) if top >= 60 else -1
-                if j > top_j + 1:
-                    highest = f"{top} %" if top else "none yet"
-                    self.bad("RH-11", a.id, i, i, f"{a.who} runs at {v} % on {self.f(i)} but the "
-                             f"highest ladder level reached is {highest}; go up one level at a time.")
-                elif j > 0 and done.get(LADDER[j - 1], 0) < s_req:
-                    below = LADDER[j - 1]
-                    self.bad("RH-11", a.id, i, i, f"{a.who} runs at {v} % on {self.f(i)} after only "
-                             f"{text.plural(done.get(below, 0), 'day')} at {below} %; {v} % needs "
-                             f"{s_req} days at {below} % first.")
+            if i >= self.p0:
+                self._rh11_day(a, i, done, top, s_req)
             done[v] = done.get(v, 0) + 1
             top = max(top, v)
 
+    def _rh11_day(self, a: _Athlete, i: int, done: dict[int, int], top: int, s_req: int) -> None:
+        v = a.it[i]
+        j = LADDER.index(v)
+        top_j = LADDER.index(top) if top >= 60 else -1
+        if j > top_j + 1:
+            highest = f"{top} %" if top else "none yet"
+            self.bad("RH-11", a.id, i, i, f"{a.who} runs at {v} % on {self.f(i)} but the "
+                     f"highest ladder level reached is {highest}; go up one level at a time.")
+        elif j > 0 and done.get(LADDER[j - 1], 0) < s_req:
+            below = LADDER[j - 1]
+            self.bad("RH-11", a.id, i, i, f"{a.who} runs at {v} % on {self.f(i)} after only "
+                     f"{text.plural(done.get(below, 0), 'day')} at {below} %; {v} % needs "
+                     f"{s_req} days at {below} % first.")
+
+    def rh_fl(self, a: _Athlete) -> None:
+        calm = self.rs.value("RH-FL", "calm_days")
+        for rec in a.records:
+            for flare in rec.flare_ups:
+                f0 = self.idx(flare)
+                for i in range(max(f0, self.p0), min(f0 + calm + 1, self.n)):
+                    v = a.it[i]
+                    if i == f0 and v > 0:
+                        self.bad("RH-FL", a.id, i, i, f"{a.who} runs at {v} % on {self.f(i)}, the "
+                                 f"day of a flare-up; no running that day.")
+                    elif i > f0 and v > 60:
+                        self.bad("RH-FL", a.id, i, i, f"{a.who} runs at {v} % on {self.f(i)}, "
+                                 f"{text.plural(i - f0, 'day')} after the flare-up on "
+                                 f"{self.f(f0)}; at most 60 % on the "
+                                 f"{text.plural(calm, 'day')} after a flare-up.")
+
+    # -- weeks ---------------------------------------------------------------------------------
     def _dl2(self, kinds, owned, athlete: _Athlete | None) -> None:
         """Runs of load weeks and deloads next to a deload/taper, over the open weeks."""
         weeks = self.tl.weeks
@@ -572,8 +656,8 @@ class _Checker:
             k = w.index
             if not a.own[k] and a.wk[k] != self.team[k]:
                 self.bad("DL-2", a.id, w.first, w.last,
-                         f"{a.who} is FIT on {self.f(w.first)}, so {self.week_text(k)} is the team's "
-                         f"{self.team[k]} week, but the plan gives {a.wk[k]}.")
+                         f"{a.who} is FIT on {self.f(w.first)}, so {self.week_text(k)} is the "
+                         f"team's {self.team[k]} week, but the plan gives {a.wk[k]}.")
             elif a.own[k] and a.wk[k] == "taper":
                 self.bad("DL-2", a.id, w.first, w.last,
                          f"{a.who} is in {a.st[w.first]} on {self.f(w.first)}, so "
@@ -603,90 +687,122 @@ class _Checker:
                          f"The team's {self.wof(w)} is a deload week, but the A competition "
                          f"'{c.name}' is on {text.day(c.date)}; that week is not a deload.")
 
+    # -- pins ----------------------------------------------------------------------------------
     def pins(self) -> None:
-        tl = self.tl
         by_id = {a.id: a for a in self.athletes}
         for pin in self.season.pins:
             if pin.kind == "week":
-                w = tl.week_index_of_date(pin.week)
-                if w is None or w < self.open_week:
-                    continue
-                wk = tl.weeks[w]
-                if pin.athlete is None:
-                    if self.team[w] != pin.week_kind:
-                        self.bad("PIN", None, wk.first, wk.last,
-                                 f"The coach pinned the team's {self.wof(w)} as "
-                                 f"{pin.week_kind}, but the plan makes it {self.team[w]}.")
-                    continue
-                a = by_id.get(pin.athlete)
-                if a is not None and a.kind[w] != pin.week_kind:
-                    self.bad("PIN", a.id, wk.first, wk.last,
-                             f"The coach pinned {a.who}'s {self.wof(w)} as {pin.week_kind}, "
-                             f"but the plan makes it {a.kind[w]}.")
+                self._week_pin(pin, by_id)
                 continue
             a = by_id.get(pin.athlete)
-            i = tl.index(pin.date)
+            i = self.tl.index(pin.date)
             if a is None or i is None or i < self.p0:
                 continue
             if pin.kind == "intensity":
                 if a.it[i] != pin.intensity:
                     self.bad("PIN", a.id, i, i, f"The coach pinned {a.who} to {pin.intensity} % on "
                              f"{self.f(i)}, but the plan has {a.it[i]} %.")
-            else:  # stage_start
-                if i > self.p0:
-                    before = a.st[i - 1]
-                elif a.inj is not None and a.proto is not None:
-                    before = stage_on(a.inj, a.proto, self.d(i - 1))
-                else:
-                    before = FIT
-                if a.st[i] != pin.stage or before == pin.stage:
-                    what = (f"is in {a.st[i]} that day" if a.st[i] != pin.stage else
-                            f"is already in {pin.stage} on {self.f(i - 1)}")
-                    self.bad("PIN", a.id, i, i, f"The coach pinned {a.who}'s start of {pin.stage} "
-                             f"on {self.f(i)}, but the plan {what}.")
+            else:
+                self._stage_pin(pin, a, i)
+
+    def _week_pin(self, pin, by_id: dict[str, _Athlete]) -> None:
+        tl = self.tl
+        w = tl.week_index_of_date(pin.week)
+        if w is None or w < self.open_week:
+            return
+        wk = tl.weeks[w]
+        if pin.athlete is None:
+            if self.team[w] != pin.week_kind:
+                self.bad("PIN", None, wk.first, wk.last,
+                         f"The coach pinned the team's {self.wof(w)} as "
+                         f"{pin.week_kind}, but the plan makes it {self.team[w]}.")
+            return
+        a = by_id.get(pin.athlete)
+        if a is not None and a.kind[w] != pin.week_kind:
+            self.bad("PIN", a.id, wk.first, wk.last,
+                     f"The coach pinned {a.who}'s {self.wof(w)} as {pin.week_kind}, "
+                     f"but the plan makes it {a.kind[w]}.")
+
+    def _stage_pin(self, pin, a: _Athlete, i: int) -> None:
+        before = a.st[i - 1] if i > self.p0 else a.recorded_stage(i - 1)
+        if a.st[i] != pin.stage or before == pin.stage:
+            what = (f"is in {a.st[i]} that day" if a.st[i] != pin.stage else
+                    f"is already in {pin.stage} on {self.f(i - 1)}")
+            self.bad("PIN", a.id, i, i, f"The coach pinned {a.who}'s start of {pin.stage} "
+                     f"on {self.f(i)}, but the plan {what}.")
 
     # -- soft rules ----------------------------------------------------------------------------
     def soft_rts(self) -> None:
-        rs, p0, n = self.rs, self.p0, self.n
-        weight = rs.value("RTS", "weight")
-        target_weight = rs.value("RTS", "target_weight")
-        hard = rs.mode("RTS") == "hard"
+        hard = self.rs.mode("RTS") == "hard"
         for a in self.athletes:
-            if a.inj is None or a.proto is None:
-                continue
-            segs = segments(a.inj, a.proto, until=self.d(p0))
-            frm = max(p0, self.idx(segs[-1].start)) if segs else p0
-            if frm < n and not hard:
-                first = next((i for i in range(frm, n) if a.st[i] == FIT), n)
-                days = first - frm
-                if days > 0:
-                    when = (f"is back to FIT on {self.f(first)}" if first < n else
-                            "is not back to FIT by the season end")
-                    self.penal("RTS", a.id, frm, min(first, n - 1),
-                               f"{a.who} {when}: {text.plural(days, 'day')} from {self.f(frm)} "
-                               f"({weight} points a day).", weight * days)
-            c = self.season.competition(a.inj.target_competition) if a.inj.target_competition else None
-            i = self.tl.index(c.date) if c else None
-            if i is not None and i >= p0 and a.st[i] != FIT:
-                self.penal("RTS", a.id, i, i, f"{a.who} is in {a.st[i]} on {self.f(i)} and misses "
-                           f"the target competition '{c.name}'.", target_weight)
+            for span in counted_records(a):
+                if not hard:
+                    self._rts_days(a, span)
+                self._rts_target(a, span)
+
+    def _rts_days(self, a: _Athlete, span: RecordSpan) -> None:
+        weight, n = self.rs.value("RTS", "weight"), self.n
+        end = span.fit if span.fit is not None else span.stop
+        days = end - span.base
+        if days <= 0:
+            return
+        if span.fit is not None:
+            when = f"is back to FIT on {self.f(span.fit)}"
+        elif span.stop < n:
+            when = f"is not back to FIT before the next injury on {self.f(span.stop)}"
+        else:
+            when = "is not back to FIT by the season end"
+        who = a.who
+        if len(a.records) > 1:
+            who += f", after the injury of {text.day(span.record.onset)},"
+        last = span.fit if span.fit is not None else span.stop - 1
+        self.penal("RTS", a.id, span.base, last,
+                   f"{who} {when}: {text.plural(days, 'day')} from {self.f(span.base)} "
+                   f"({weight} points a day).", weight * days)
+
+    def _rts_target(self, a: _Athlete, span: RecordSpan) -> None:
+        rec = span.record
+        c = self.season.competition(rec.target_competition) if rec.target_competition else None
+        i = self.tl.index(c.date) if c else None
+        if i is None or i < self.p0 or a.played[i]:
+            return
+        self.penal("RTS", a.id, i, i, f"{a.who} {self._not_playing(a, i)} and misses the target "
+                   f"competition '{c.name}'.", self.rs.value("RTS", "target_weight"))
+
+    def _not_playing(self, a: _Athlete, i: int) -> str:
+        """Why the athlete does not play competition day ``i``."""
+        if a.st[i] != FIT:
+            return f"is in {a.st[i]} on {self.f(i)}"
+        if i in a.off:
+            return f"is unavailable on {self.f(i)}"
+        if a.role[i] == "out":
+            return f"is out (role) on {self.f(i)}"
+        if not a.ready[i]:
+            s = self.rs.value("RE-1", "team_sessions")
+            return (f"is held out by RE-1 on {self.f(i)} ({a.done[i]} of {s} team sessions since "
+                    f"returning to FIT on {self.f(a.back[i])})")
+        return f"does not play on {self.f(i)}"
 
     def soft_hv_1(self) -> None:
         g = self.rs.value("HV-1", "max_gap_days")
         weight = self.rs.value("HV-1", "weight")
+        exempt = {position_key(p) for p in self.rs.texts("HV-1", "exempt_positions")}
         p0, n = self.p0, self.n
         for a in self.athletes:
-            # prefix sums of days that break a window (not FIT/available, or an exposure)
+            if position_key(a.position) in exempt:
+                continue
+            # prefix sums of days that break a window (unavailable, a stage capped below 90, or
+            # an exposure)
             cut = [0] * (n + 1)
             for i in range(n):
-                ok = a.st[i] == FIT and i not in a.off and not a.hv[i]
+                ok = i not in a.off and (a.st[i] == FIT or a.cap(i) >= HV_LEVEL) and not a.hv[i]
                 cut[i + 1] = cut[i] + (0 if ok else 1)
             for s in range(p0, n - g + 1):
                 if cut[s + g] == cut[s]:
                     self.penal("HV-1", a.id, s, s + g - 1,
                                f"{a.who} has no high-velocity exposure (>= {HV_LEVEL} %) from "
-                               f"{self.f(s)} to {self.f(s + g - 1)} ({g} days, all FIT and available).",
-                               weight)
+                               f"{self.f(s)} to {self.f(s + g - 1)} ({g} days, all available and "
+                               f"FIT or in a stage allowing {HV_LEVEL} %).", weight)
 
     def soft_tp_3(self) -> None:
         weight = self.rs.value("TP-3", "weight")
@@ -698,8 +814,17 @@ class _Checker:
                     continue
                 if not any(a.hv[i] for i in w.days):
                     self.penal("TP-3", a.id, w.first, w.last,
-                               f"{a.who} has no high-velocity exposure (>= {HV_LEVEL} %) in the taper "
-                               f"{self.wof(w.index)}.", weight)
+                               f"{a.who} has no high-velocity exposure (>= {HV_LEVEL} %) in the "
+                               f"taper {self.wof(w.index)}.", weight)
+
+    def _hv_training(self, a: _Athlete, i: int) -> bool:
+        """HV training of a FIT athlete: >= 90 % on a day the athlete does not play."""
+        return a.st[i] == FIT and a.hv[i] and not a.played[i]
+
+    def _compensation(self, a: _Athlete, i: int) -> bool:
+        """HV training on MD+1 or MD+2 of a competition day the athlete did not play."""
+        j = self.tl.md_after[i]
+        return j is not None and j <= 2 and not a.played[i - j]
 
     def soft_team(self) -> None:
         weight = self.rs.value("TEAM", "weight")
@@ -707,9 +832,8 @@ class _Checker:
         start = tl.weeks[self.open_week].first if self.open_week < len(tl.weeks) else n
         used = [False] * n
         for a in self.athletes:
-            st, it = a.st, a.it
             for i in range(start, n):
-                if not used[i] and not tl.is_comp[i] and st[i] == FIT and it[i] >= HV_LEVEL:
+                if not used[i] and self._hv_training(a, i) and not self._compensation(a, i):
                     used[i] = True
         for w in tl.weeks[self.open_week:]:
             days = [i for i in w.days if used[i]]
@@ -718,7 +842,8 @@ class _Checker:
                 self.penal("TEAM", None, w.first, w.last,
                            f"The squad uses {len(days)} different HV training days in "
                            f"{self.week_text(w.index)} ({', '.join(self.f(i) for i in days)}); "
-                           f"{text.plural(extra, 'day')} more than one shared team day.", weight * extra)
+                           f"{text.plural(extra, 'day')} more than one shared team day.",
+                           weight * extra)
 
     def soft_dl_7(self) -> None:
         wb, wc = self.rs.value("DL-7", "weight_b"), self.rs.value("DL-7", "weight_c")
@@ -739,7 +864,7 @@ class _Checker:
         labels: dict[int, str | None] = {}
         for a in self.athletes:
             for i in range(self.p0, self.n):
-                if tl.is_comp[i] or a.st[i] != FIT or a.it[i] < HV_LEVEL:
+                if not self._hv_training(a, i):
                     continue
                 if i not in labels:
                     labels[i] = tl.label(i)

@@ -1,15 +1,22 @@
 """The plan checker (planner/check.py) on small hand-made seasons and hand-written plans.
 
+Rules version 2: the base season below (version 1 tests that still hold, updated where the rule
+changed) and, at the end, builder seasons (tests/builders.py) for the rules and readings new in
+version 2: roles, HV-6/HV-7 by the athlete's own matches, RE-1, RAMP, RH-FL, RH-11's flare-up
+credit, RH-CRIT, several and future injury records, HV-1 across S1+ without goalkeepers.
+
 The base season runs Mon 1 Mar - Sun 28 Mar 2027 (4 weeks, training Mon-Sat), with a match every
 Saturday (6 C, 13 B 'Derby', 20 C, 27 C), two fit athletes and one athlete in iliopsoas rehab who
 is recorded in S1 since Mon 22 Feb. Day index i is 1 + i March.
 
 The hand-written valid plan:
 - A01, A02 (FIT): per load week Mon 70, Tue 70, Wed 95 (MD-3, the team's HV day), Thu 70,
-  Fri 60 (MD-1), Sat match 100, Sun 0; the team's deload week 3 has no HV training (a match
-  already fills the deload cap of 1). A02 is unavailable Tue 16 - Wed 17 Mar.
+  Fri 60 (MD-1), Sat match 100, Sun 0; in week 1 Wed is 80 (RAMP: the season's first speed day
+  is at most 80); the team's deload week 3 has no HV training (a match already fills the deload
+  cap of 1). A02 is unavailable Tue 16 - Wed 17 Mar.
 - A07: S1 90 on 1 and 3 Mar (exit: 2 days at 90), S2 from 4 Mar with 95 on 8 and 10 Mar, S3 from
-  11 Mar with 100 on 15 and 22 Mar, FIT from Tue 23 Mar (plays the 27 Mar match).
+  11 Mar with 100 on 15 and 22 Mar, FIT from Tue 23 Mar (plays the 27 Mar match after 4 team
+  sessions, RE-1).
 - Team weeks load, load, deload, load; A07's own weeks load, load, deload, load.
 """
 
@@ -23,13 +30,16 @@ from planner.check import CheckReport, Violation, check_plan
 from planner.errors import InputError
 from planner.protocols import load_protocol
 from planner.rehab import stage_on
+from planner.returns import provisional_days
 from planner.season import (
     Athlete,
     AthletePlan,
     Calendar,
     Competition,
+    CriteriaTest,
     Injury,
     IntensityPin,
+    MatchRole,
     NonTrainingDay,
     Plan,
     RuleSettings,
@@ -41,6 +51,8 @@ from planner.season import (
 )
 from planner.timeline import Timeline
 from planner.validate import plan_problems, season_problems
+from tests.builders import day, injury
+from tests.builders import season as build
 
 
 def M(day: int) -> dt.date:
@@ -91,9 +103,10 @@ def make_season(*, comps=COMPS, injuries=None, unavailability=None, today=None, 
 
 
 LOAD = [70, 70, 95, 70, 60, 100, 0]
+RAMP1 = [70, 70, 80, 70, 60, 100, 0]  # the season's first speed day is at most 80 (RAMP)
 DELOAD = [70, 70, 70, 70, 60, 100, 0]
-A01_IT = LOAD + LOAD + DELOAD + LOAD
-A02_IT = LOAD + LOAD + [70, 0, 0, 70, 60, 100, 0] + LOAD
+A01_IT = RAMP1 + LOAD + DELOAD + LOAD
+A02_IT = RAMP1 + LOAD + [70, 0, 0, 70, 60, 100, 0] + LOAD
 A07_ST = ["S1"] * 3 + ["S2"] * 7 + ["S3"] * 12 + ["FIT"] * 6
 A07_IT = [90, 70, 90, 70, 70, 0, 0,
           95, 70, 95, 70, 70, 0, 0,
@@ -115,8 +128,8 @@ def make_plan(team=TEAM, a07_weeks=A07_WEEKS, it=None, st=None, weeks=None) -> P
     base_st = {"A01": ["FIT"] * 28, "A02": ["FIT"] * 28, "A07": A07_ST}
     base_wk = {"A01": tuple(team), "A02": tuple(team), "A07": tuple(a07_weeks)}
     aps = tuple(
-        AthletePlan(athlete=a, stages=tuple(st.get(a, base_st[a])), intensity=tuple(it.get(a, base_it[a])),
-                    weeks=tuple(weeks.get(a, base_wk[a])))
+        AthletePlan(athlete=a, stages=tuple(st.get(a, base_st[a])),
+                    intensity=tuple(it.get(a, base_it[a])), weeks=tuple(weeks.get(a, base_wk[a])))
         for a in ("A01", "A02", "A07")
     )
     return Plan(status="manual", team_weeks=tuple(team), athletes=aps)
@@ -194,13 +207,14 @@ def test_av1_mutations(athlete, day, value):
     report = check_plan(make_season(), make_plan(it={athlete: changed(base, **{f"d{day}": value})}))
     assert spans(report, "AV-1") == [(athlete, M(day), M(day))]
     v = found(report, "AV-1")[0]
-    assert v.message.startswith("AV-1: ") and f"({athlete})" in v.message and f"{value} %" in v.message
+    assert v.message.startswith("AV-1: ") and f"({athlete})" in v.message
+    assert f"{value} %" in v.message
 
 
 def test_av1_non_training_day():
     season = make_season(non_training=(M(4),))
-    assert check_plan(season, make_plan(it={a: changed(b, d4=0) for a, b in
-                                            (("A01", A01_IT), ("A02", A02_IT), ("A07", A07_IT))})).ok
+    bases = (("A01", A01_IT), ("A02", A02_IT), ("A07", A07_IT))
+    assert check_plan(season, make_plan(it={a: changed(b, d4=0) for a, b in bases})).ok
     report = check_plan(season, make_plan())
     assert sorted(spans(report, "AV-1")) == [(a, M(4), M(4)) for a in ("A01", "A02", "A07")]
     assert "non-training day" in found(report, "AV-1", "A01")[0].message
@@ -208,9 +222,9 @@ def test_av1_non_training_day():
 
 def test_av1_unavailable_on_match_day_does_not_play():
     season = make_season(unavailability=(Unavailability(athlete="A02", start=M(13), end=M(13)),))
-    a02 = changed(LOAD + LOAD + DELOAD + LOAD, d13=0)
+    a02 = changed(RAMP1 + LOAD + DELOAD + LOAD, d13=0)
     assert check_plan(season, make_plan(it={"A02": a02})).ok
-    report = check_plan(season, make_plan(it={"A02": LOAD + LOAD + DELOAD + LOAD}))
+    report = check_plan(season, make_plan(it={"A02": RAMP1 + LOAD + DELOAD + LOAD}))
     assert spans(report, "AV-1") == [("A02", M(13), M(13))]
 
 
@@ -239,7 +253,8 @@ def test_hv5_rest_days_parameter_and_matches():
 
 
 def test_hv5_consecutive_competition_days_are_allowed_but_fill_hv2():
-    comps = COMPS[:3] + (Competition(id="m4", name="Cup", date=M(26), end_date=M(27), priority="C"),)
+    cup = Competition(id="m4", name="Cup", date=M(26), end_date=M(27), priority="C")
+    comps = COMPS[:3] + (cup,)
     season = make_season(comps=comps)
     a01 = changed(A01_IT, d26=100, d24=70)
     a02 = changed(A02_IT, d26=100, d24=70)
@@ -264,7 +279,7 @@ def test_hv5_consecutive_competition_days_are_allowed_but_fill_hv2():
 
 @pytest.mark.parametrize("athlete, days, week", [
     ("A07", {"d5": 80}, 1),  # rehab athlete: 3 planned speed days in its own load week
-    ("A01", {"d1": 90}, 1),  # 2 planned + 1 match > 2
+    ("A01", {"d1": 80}, 1),  # 2 planned + 1 match > 2
     ("A01", {"d17": 95}, 3),  # deload week: the match fills the cap of 1
 ])
 def test_hv2_mutations(athlete, days, week):
@@ -276,7 +291,7 @@ def test_hv2_mutations(athlete, days, week):
 
 
 def test_hv2_parameters():
-    it = changed(A01_IT, d1=90)
+    it = changed(A01_IT, d1=80)
     season = make_season(values={"HV-2": {"max_speed_days": 3}})
     assert found(check_plan(season, make_plan(it={"A01": it})), "HV-2") == []
     season = make_season(values={"HV-2": {"max_speed_days_deload": 2}})
@@ -289,26 +304,40 @@ def test_hv2_parameters():
 
 
 def test_hv6_days_after_parameter():
-    season2 = make_season(values={"HV-6": {"days_after": 2}})
-    assert check_plan(season2, make_plan()).ok  # A07's 100 on MD+2 (22 Mar) is in S3, not FIT
-    it = changed(A01_IT, d8=95, d10=70)  # HV on Mon 8 Mar = MD+2 after the 6 Mar match
-    assert check_plan(make_season(), make_plan(it={"A01": it})).ok
-    report = check_plan(season2, make_plan(it={"A01": it}))
+    # v2: the default is 2 days, after a match the athlete played; A07's 100 on MD+2 (Mon 22 Mar)
+    # follows the 20 Mar match, which A07 (in S3) did not play
+    assert check_plan(make_season(), make_plan()).ok
+    it = changed(A01_IT, d8=95, d10=70)  # HV on Mon 8 Mar = MD+2 after the 6 Mar match A01 played
+    report = check_plan(make_season(), make_plan(it={"A01": it}))
     assert rules_of(report) == {"HV-6"}
     assert spans(report, "HV-6") == [("A01", M(8), M(8))]
-    assert "MD+2" in found(report, "HV-6")[0].message
+    assert found(report, "HV-6")[0].message == (
+        "HV-6: Ana Silva (A01) has a speed day (95 %) on Mon 8 Mar, MD+2 after 'League 1' on "
+        "Sat 6 Mar, which the athlete played; no speed work on MD+1 or MD+2 after a played match.")
+    assert check_plan(make_season(values={"HV-6": {"days_after": 1}}), make_plan(it={"A01": it})).ok
+    tue = changed(A01_IT, d9=95, d10=70)  # HV on Tue 9 Mar = MD+3
+    assert check_plan(make_season(), make_plan(it={"A01": tue})).ok
+    report = check_plan(make_season(values={"HV-6": {"days_after": 3}}), make_plan(it={"A01": tue}))
+    assert spans(report, "HV-6") == [("A01", M(9), M(9))]
 
 
 def test_hv7_md_minus_1():
+    bad = changed(A01_IT, d3=70, d5=80)  # speed on Fri 5 Mar, the day before a match A01 plays
+    report = check_plan(make_season(), make_plan(it={"A01": bad}))
+    assert rules_of(report) == {"HV-5", "HV-7"}  # the played match is a speed day too
+    assert spans(report, "HV-7") == [("A01", M(5), M(5))]
+    assert found(report, "HV-7")[0].message == (
+        "HV-7: Ana Silva (A01) has a speed day (80 %) on Fri 5 Mar, the day before 'League 1', "
+        "which the athlete plays; MD-1 is for activation only.")
+    off = make_season(values={"HV-7": {"enabled": 0}})
+    assert rules_of(check_plan(off, make_plan(it={"A01": bad}))) == {"HV-5"}
+
+
+def test_hv7_only_before_a_match_the_athlete_plays():
+    # v2: A02 is unavailable on 6 Mar and does not play: speed on Fri 5 Mar is allowed
     season = make_season(unavailability=(Unavailability(athlete="A02", start=M(6), end=M(6)),))
-    a02 = changed(LOAD + LOAD + DELOAD + LOAD, d6=0)
+    a02 = changed(RAMP1 + LOAD + DELOAD + LOAD, d6=0, d5=80)
     assert check_plan(season, make_plan(it={"A02": a02})).ok
-    bad = changed(a02, d3=70, d5=80)  # speed on Fri 5 Mar, the day before a match (not played)
-    report = check_plan(season, make_plan(it={"A02": bad}))
-    assert rules_of(report) == {"HV-7"}
-    assert spans(report, "HV-7") == [("A02", M(5), M(5))]
-    off = make_season(unavailability=season.unavailability, values={"HV-7": {"enabled": 0}})
-    assert check_plan(off, make_plan(it={"A02": bad})).ok
 
 
 # --------------------------------------------------------------------------------------------
@@ -323,7 +352,8 @@ def rehab_season(flare_ups=(), values=None) -> Season:
     return Season(
         name="Rehab", calendar=Calendar(start=M(1), end=M(14)),
         athletes=(Athlete(id="A09", name="Mia Novak"),),
-        injuries=(Injury(athlete="A09", protocol="iliopsoas-tendinopathy", onset=dt.date(2027, 1, 20),
+        injuries=(Injury(athlete="A09", protocol="iliopsoas-tendinopathy",
+                         onset=dt.date(2027, 1, 20),
                          stages=(StageRecord(stage="P1", start=dt.date(2027, 1, 21)),
                                  StageRecord(stage="P2", start=dt.date(2027, 2, 1))),
                          flare_ups=tuple(flare_ups)),),
@@ -368,7 +398,8 @@ def test_rh11_sessions_per_step():
     assert rules_of(report) == {"RH-11"}
     assert [v.start for v in found(report, "RH-11")] == [M(3), M(4), M(5), M(9), M(11)]
     assert "after only 1 day at 60 %" in found(report, "RH-11")[0].message
-    assert check_plan(rehab_season(values={"RH-11": {"sessions_per_step": 1}}), rehab_plan(it=it)).ok
+    one = rehab_season(values={"RH-11": {"sessions_per_step": 1}})
+    assert check_plan(one, rehab_plan(it=it)).ok
 
 
 def test_rh11_record_credit_and_sessions_parameter():
@@ -392,23 +423,24 @@ def test_flare_up_moves_back_and_resets_ladder():
     season = rehab_season(flare_ups=(M(9),))
     assert season_problems(season) == []
     st = R_ST[:8] + ["P2"] * 6
-    it = R_IT[:8] + [60, 60, 70, 70, 0, 0]
+    it = R_IT[:8] + [0, 60, 60, 70, 0, 0]  # RH-FL: 0 on the flare-up's day, then 2 calm days
     report = check_plan(season, rehab_plan(st=st, it=it))
     assert report.ok  # P3 ended by the flare-up needs neither its minimum nor its exit
     # the plan ignores the flare-up
-    report = check_plan(season, rehab_plan())
+    report = check_plan(season, rehab_plan(it=changed(R_IT, d9=0, d10=60)))
     assert spans(report, "RH-STAGE") == [("A09", M(9), M(9))]
     assert "flare-up on Tue 9 Mar" in found(report, "RH-STAGE")[0].message
-    # the ladder restarts from the flare-up: 70 straight away is a jump
-    report = check_plan(season, rehab_plan(st=st, it=changed(it, d9=70, d10=60, d11=60, d12=70)))
+    # the ladder restarts from the flare-up without credit (P2's cap 70 is 1 level above 60):
+    # 70 on the first running day after the calm days is a jump
+    report = check_plan(season, rehab_plan(st=st, it=changed(it, d10=0, d11=0, d12=70)))
     assert rules_of(report) == {"RH-11"}
-    assert spans(report, "RH-11") == [("A09", M(9), M(9))]
+    assert spans(report, "RH-11") == [("A09", M(12), M(12))]
 
 
 def test_two_flare_ups_within_7_days_move_back_two_stages():
     season = rehab_season(flare_ups=(M(9), M(12)))
     st = R_ST[:8] + ["P2"] * 3 + ["P1"] * 3
-    it = R_IT[:8] + [60, 60, 70, 0, 0, 0]
+    it = R_IT[:8] + [0, 60, 60, 0, 0, 0]
     assert check_plan(season, rehab_plan(st=st, it=it)).ok
     report = check_plan(season, rehab_plan(st=R_ST[:8] + ["P2"] * 6, it=it))
     assert spans(report, "RH-STAGE") == [("A09", M(12), M(12))]
@@ -518,7 +550,8 @@ def test_dl2_own_week_is_never_taper():
 
 
 def test_dl2_fit_athlete_has_the_teams_kind():
-    report = check_plan(make_season(), make_plan(weeks={"A01": ("deload", "load", "deload", "load")}))
+    weeks = {"A01": ("deload", "load", "deload", "load")}
+    report = check_plan(make_season(), make_plan(weeks=weeks))
     assert rules_of(report) == {"DL-2"}
     assert spans(report, "DL-2") == [("A01", M(1), M(7))]
 
@@ -562,7 +595,8 @@ def test_tp1_mutations(team, week_start):
 def test_tp1_taper_weeks_parameter():
     season = make_season(comps=FINAL, values={"TP-1": {"taper_weeks": 1}})
     assert spans(check_plan(season, make_plan(team=TAPER)), "TP-1") == [(None, M(8), M(14))]
-    assert found(check_plan(season, make_plan(team=("load", "load", "taper", "load"))), "TP-1") == []
+    team = ("load", "load", "taper", "load")
+    assert found(check_plan(season, make_plan(team=team)), "TP-1") == []
 
 
 # --------------------------------------------------------------------------------------------
@@ -570,7 +604,7 @@ def test_tp1_taper_weeks_parameter():
 # --------------------------------------------------------------------------------------------
 
 GOOD_PINS = (
-    IntensityPin(athlete="A01", date=M(3), intensity=95),
+    IntensityPin(athlete="A01", date=M(3), intensity=80),
     WeekPin(week=M(17), week_kind="deload"),
     WeekPin(athlete="A07", week=M(15), week_kind="deload"),
     StagePin(athlete="A07", stage="S2", date=M(4)),
@@ -631,7 +665,7 @@ def test_past_speed_days_in_a_week_in_progress_are_given():
     # but no speed day may be added to that week
     report = check_plan(season, make_plan(it={"A01": changed(A01_IT, d1=90, d4=0, d5=80)}))
     assert ("A01", M(1), M(7)) in spans(report, "HV-2")
-    assert check_plan(make_season(), make_plan(it={"A01": changed(A01_IT, d1=90)})).hard_counts() \
+    assert check_plan(make_season(), make_plan(it={"A01": changed(A01_IT, d1=80)})).hard_counts() \
         == {"HV-2": 1}
 
 
@@ -685,44 +719,47 @@ def test_tp3_taper_week_without_exposure():
 def test_tp3_not_for_an_athlete_unavailable_all_week():
     season = make_season(comps=FINAL, unavailability=(
         Unavailability(athlete="A02", start=M(8), end=M(14)),))
-    a02 = LOAD + [0] * 7 + DELOAD + LOAD
+    a02 = RAMP1 + [0] * 7 + DELOAD + LOAD
     report = check_plan(season, make_plan(team=TAPER, it={"A02": a02}))
     assert report.ok and report.counts()["TP-3"] == 0
 
 
 @pytest.mark.parametrize("days, team, hv_day", [
-    ({"d2": 95, "d3": 70}, 8, 0),  # Tue 2 Mar (MD-4): a second team HV day, preferred day
-    ({"d4": 95, "d3": 70}, 8, 2),  # Thu 4 Mar (MD-2)
-    ({"d1": 95, "d3": 70}, 8, 1),  # Mon 1 Mar (MD-5: another day)
+    ({"d9": 95, "d10": 70}, 8, 1),  # Tue 9 Mar: MD+3 (nearer than MD-4), another day
+    ({"d11": 95, "d10": 70}, 8, 2),  # Thu 11 Mar (MD-2)
+    ({"d8": 95, "d10": 70}, 8, 1),  # Mon 8 Mar (MD+2: another day)
 ])
 def test_team_and_hv_day(days, team, hv_day):
-    report = check_plan(make_season(), make_plan(it={"A02": changed(A02_IT, **days)}))
+    season = make_season(values={"HV-6": {"days_after": 1}})  # Mon 8 Mar is free after the match
+    report = check_plan(season, make_plan(it={"A02": changed(A02_IT, **days)}))
     assert report.ok
     assert report.penalties()["TEAM"] == team and report.counts()["TEAM"] == 1
     entry = [v for v in report.soft if v.rule == "TEAM"][0]
-    assert (entry.athlete, entry.start, entry.end) == (None, M(1), M(7))
+    assert (entry.athlete, entry.start, entry.end) == (None, M(8), M(14))
     assert report.penalties()["HV-DAY"] == hv_day
     assert report.counts()["HV-DAY"] == (1 if hv_day else 0)
     assert report.objective == 2203 + team + hv_day
 
 
 def test_team_counts_each_extra_day():
-    # A01 on Thu 4 Mar, A02 on Mon 1 Mar: 2 team HV days, 1 extra
-    it = {"A01": changed(A01_IT, d3=70, d4=95), "A02": changed(A02_IT, d3=70, d1=95)}
-    report = check_plan(make_season(), make_plan(it=it))
+    # A01 on Thu 11 Mar, A02 on Mon 8 Mar: 2 team HV days, 1 extra
+    it = {"A01": changed(A01_IT, d10=70, d11=95), "A02": changed(A02_IT, d10=70, d8=95)}
+    one_day = {"HV-6": {"days_after": 1}}
+    report = check_plan(make_season(values=one_day), make_plan(it=it))
     assert report.ok
-    assert [(v.start, v.penalty) for v in report.soft if v.rule == "TEAM"] == [(M(1), 8)]
-    # a third fit athlete on Wed 3 Mar: 3 days, 2 extra, still one entry for the week
-    season = make_season(athletes=ATHLETES + (Athlete(id="A03", name="Cy Park"),))
+    assert [(v.start, v.penalty) for v in report.soft if v.rule == "TEAM"] == [(M(8), 8)]
+    # a third fit athlete on Wed 10 Mar: 3 days, 2 extra, still one entry for the week
+    season = make_season(athletes=ATHLETES + (Athlete(id="A03", name="Cy Park"),), values=one_day)
     plan = make_plan(it=it)
     a03 = AthletePlan(athlete="A03", stages=("FIT",) * 28, intensity=tuple(A01_IT), weeks=TEAM)
     plan = plan.model_copy(update={"athletes": plan.athletes + (a03,)})
     report = check_plan(season, plan)
     assert report.ok
-    assert [(v.start, v.penalty) for v in report.soft if v.rule == "TEAM"] == [(M(1), 16)]
+    assert [(v.start, v.penalty) for v in report.soft if v.rule == "TEAM"] == [(M(8), 16)]
     assert report.counts()["TEAM"] == 1
-    assert "Mon 1 Mar, Wed 3 Mar, Thu 4 Mar" in [v for v in report.soft if v.rule == "TEAM"][0].message
-    assert report.penalties()["HV-DAY"] == 2 + 1  # Thu = MD-2, Mon = MD-5
+    team = [v for v in report.soft if v.rule == "TEAM"][0]
+    assert "Mon 8 Mar, Wed 10 Mar, Thu 11 Mar" in team.message
+    assert report.penalties()["HV-DAY"] == 2 + 1  # Thu = MD-2, Mon = MD+2
 
 
 def test_dl7_weights():
@@ -759,14 +796,16 @@ def test_stab_counts_changes_from_the_reference():
     # from today on only
     season = make_season(today=M(8), injuries=(a07_injury(records=(("S1", FEB22), ("S2", M(4)))),))
     assert check_plan(season, plan, reference=ref).counts()["STAB"] == 0
-    assert "STAB" not in check_plan(make_season(modes={"STAB": "off"}), plan, reference=ref).counts()
+    off = make_season(modes={"STAB": "off"})
+    assert "STAB" not in check_plan(off, plan, reference=ref).counts()
 
 
 def test_modes_and_rules_in_objective():
     season = make_season(modes={"DL-7": "off"})
     report = check_plan(season, make_plan())
     assert "DL-7" not in report.counts() and report.objective == 2200
-    report = check_plan(make_season(), make_plan(), rules_in_objective={"RTS", "HV-1", "TP-3", "TEAM"})
+    report = check_plan(make_season(), make_plan(),
+                        rules_in_objective={"RTS", "HV-1", "TP-3", "TEAM"})
     assert report.counts() == {"RTS": 1, "HV-1": 0, "TP-3": 0, "TEAM": 0}
     assert report.objective == 2200
     # a soft rule set hard: its instances are violations, not penalties
@@ -848,10 +887,485 @@ def test_check_handles_60_athletes_by_364_days(demo_season):
         a.model_copy(update={"id": f"X{k:02d}", "name": f"Extra {k}"})
         for k, a in enumerate(demo_season.athletes[:12] * 3)
     )
-    cal = demo_season.calendar.model_copy(update={"end": demo_season.calendar.start + dt.timedelta(days=363)})
-    season = demo_season.model_copy(update={"athletes": demo_season.athletes + extra, "calendar": cal})
+    end = demo_season.calendar.start + dt.timedelta(days=363)
+    cal = demo_season.calendar.model_copy(update={"end": end})
+    season = demo_season.model_copy(update={"athletes": demo_season.athletes + extra,
+                                            "calendar": cal})
     assert len(season.athletes) == 60
     plan = _demo_plan(season)
     assert len(plan.athletes[0].intensity) == 364
     report = check_plan(season, plan, reference=plan)
     assert report.counts()["STAB"] == 0 and found(report, "AV-1")
+
+
+# ============================================================================================
+# rules version 2, on builder seasons (tests/builders.py: day 0 = Mon 4 Jan 2027, C matches
+# 'Match 1', 'Match 2' (ids m0, m1) on Saturdays, days 5 and 12, training Mon-Sat)
+# ============================================================================================
+
+W1 = [70, 70, 80, 70, 60, 100, 0]  # the season's first speed day at 80 (RAMP), the match played
+W2 = [70, 70, 95, 70, 60, 100, 0]
+
+
+def ath(aid: str, it, st=None, weeks=("load", "load")) -> AthletePlan:
+    n = len(it)
+    return AthletePlan(athlete=aid, stages=tuple(st or ["FIT"] * n), intensity=tuple(it),
+                       weeks=tuple(weeks))
+
+
+def plan_of(*aps: AthletePlan, team=("load", "load")) -> Plan:
+    return Plan(status="manual", team_weeks=tuple(team), athletes=tuple(aps))
+
+
+def put(values: list, **days) -> list:
+    """A copy of ``values`` with entries replaced by builder day index: put(W1 + W2, d5=70)."""
+    out = list(values)
+    for key, v in days.items():
+        out[int(key[1:])] = v
+    return out
+
+
+def soft_of(report: CheckReport, rule: str) -> list[tuple]:
+    return [(v.athlete, v.start, v.end, v.penalty) for v in report.soft if v.rule == rule]
+
+
+# -- roles: who plays ---------------------------------------------------------------------------
+
+
+def roles_season(**kw) -> Season:
+    """A1 starts, A2 is on the bench, A3 is out for the first match (m0) and starts the second."""
+    s = build(weeks=2, **kw)
+    athletes = (s.athletes[0], s.athletes[1].model_copy(update={"role": "bench"}), s.athletes[2])
+    return s.model_copy(update={"athletes": athletes,
+                                "roles": (MatchRole(competition="m0", athlete="A3", role="out"),)})
+
+
+A1_ROLES = W1 + W2
+A2_ROLES = put(W1 + W2, d5=80, d12=80)  # bench: 80 on match days
+A3_ROLES = put(W1 + W2, d5=70, d9=90)  # out on Sat 9 Jan: trains (70); RAMP's second step 90
+
+
+def roles_plan(a1=A1_ROLES, a2=A2_ROLES, a3=A3_ROLES) -> Plan:
+    return plan_of(ath("A1", a1), ath("A2", a2), ath("A3", a3))
+
+
+def test_roles_start_100_bench_80_out_trains():
+    s = roles_season()
+    assert s.role_of("A2", "m0") == "bench" and s.role_of("A3", "m0") == "out"
+    report = check_plan(s, roles_plan())
+    assert report.ok
+    # the bench's 80 is a speed day but no HV exposure: A2 has no exposure before Wed 13 Jan
+    assert [(a, st) for a, st, _e, _p in soft_of(report, "HV-1")] == [
+        ("A2", day(0)), ("A2", day(1)), ("A3", day(0)), ("A3", day(1))]
+
+
+@pytest.mark.parametrize("who, value, words", [
+    ("A3", 100, "role for it is out"),  # playing while out
+    ("A3", 80, "role for it is out"),
+    ("A2", 100, "on the bench, so the day has intensity 80 %, not 100 %"),
+    ("A1", 80, "so the day has intensity 100 %, not 80 %"),
+    ("A1", 70, "so the day has intensity 100 %, not 70 %"),  # a starter who does not play
+])
+def test_roles_av1_violations(who, value, words):
+    base = {"A1": A1_ROLES, "A2": A2_ROLES, "A3": A3_ROLES}
+    plan = roles_plan(**{who.lower(): put(base[who], d5=value)})
+    report = check_plan(roles_season(), plan)
+    assert spans(report, "AV-1") == [(who, day(5), day(5))]
+    assert words in found(report, "AV-1")[0].message
+
+
+def test_role_out_on_a_day_that_is_not_a_training_day():
+    s = roles_season()
+    cal = s.calendar.model_copy(update={"non_training_days": (NonTrainingDay(date=day(5)),)})
+    s = s.model_copy(update={"calendar": cal})
+    report = check_plan(s, roles_plan())  # A3 trains at 70 on a declared day off
+    assert spans(report, "AV-1") == [("A3", day(5), day(5))]
+    assert "does not play (role out) and which is not a training day" in \
+        found(report, "AV-1")[0].message
+    assert check_plan(s, roles_plan(a3=put(A3_ROLES, d5=0))).ok
+
+
+def test_role_out_an_80_on_the_match_day_means_playing():
+    # reading: on a competition day 80 or 100 for a FIT athlete is playing, so a player who is out
+    # may train there at 60, 70, 90 or 95 only
+    report = check_plan(roles_season(), roles_plan(a3=put(A3_ROLES, d5=90, d9=70)))
+    assert report.ok
+
+
+# -- HV-6 and TEAM: compensation sessions --------------------------------------------------------
+
+
+def test_hv6_compensation_session_for_a_player_who_did_not_play():
+    # A3 did not play Sat 9 Jan: HV training on Mon 11 Jan (MD+2) is allowed, and the team's HV
+    # day stays Wed 13 Jan (a compensation session does not count in TEAM)
+    a3 = put(A3_ROLES, d7=90, d9=70)
+    report = check_plan(roles_season(), roles_plan(a3=a3))
+    assert report.ok
+    assert report.penalties()["TEAM"] == 0
+    # on MD+3 it is not a compensation session: a second team HV day
+    report = check_plan(roles_season(), roles_plan(a3=put(A3_ROLES, d8=90, d9=70)))
+    assert report.ok
+    assert soft_of(report, "TEAM") == [(None, day(7), day(13), 8)]
+    # a player who played has no speed work on MD+2
+    report = check_plan(roles_season(), roles_plan(a1=put(A1_ROLES, d7=95, d9=70)))
+    assert rules_of(report) == {"HV-6"}
+    assert spans(report, "HV-6") == [("A1", day(7), day(7))]
+    # the bench played too
+    report = check_plan(roles_season(), roles_plan(a2=put(A2_ROLES, d6=0, d7=95, d9=70)))
+    assert spans(report, "HV-6") == [("A2", day(7), day(7))]
+
+
+def test_hv6_after_a_past_match_the_athlete_played():
+    s = build(weeks=2, athletes=1, today=day(6))
+    report = check_plan(s, plan_of(ath("A1", put(W1 + W2, d7=95, d9=70))))
+    assert spans(report, "HV-6") == [("A1", day(7), day(7))]
+    assert "which the athlete played" in found(report, "HV-6")[0].message
+    # the past says the athlete did not play Sat 9 Jan (70): MD+2 is free (RAMP's second step: 90)
+    assert check_plan(s, plan_of(ath("A1", put(W1 + W2, d5=70, d7=90, d9=70)))).ok
+
+
+def test_hv7_not_before_a_match_the_athlete_is_out_of():
+    # A3 is out for Sat 9 Jan: a speed day on Fri 8 Jan is no HV-7 violation
+    a3 = put(A3_ROLES, d2=70, d4=80)
+    assert check_plan(roles_season(), roles_plan(a3=a3)).ok
+    report = check_plan(roles_season(), roles_plan(a1=put(A1_ROLES, d2=70, d4=80)))
+    assert rules_of(report) == {"HV-5", "HV-7"}
+
+
+# -- RE-1 ----------------------------------------------------------------------------------------
+
+RE_ST = ["S3"] * 4 + ["FIT"] * 10  # back to FIT on Fri 8 Jan (day 4)
+RE_IT = [100, 70, 100, 70, 70, 70, 0, 70, 70, 70, 70, 70, 70, 0]  # held out of both matches
+
+
+def re1_season(values=None, target=None, **kw) -> Season:
+    """Matches on Sat 9 and Mon 11 Jan; A1 in S3 since 27 Dec (its exit needs two days at 100 in
+    the season: up to 3 speed days a week, so that A1 may also play on Sat 9 Jan)."""
+    values = {"HV-2": {"max_speed_days": 3}, **(values or {})}
+    return build(weeks=2, athletes=1, matches=[5, 7], rules=RuleSettings(values=values),
+                 injuries=(injury("A1", "S3", start_day=-8, target=target),), **kw)
+
+
+def re1_plan(it=RE_IT, st=RE_ST) -> Plan:
+    return plan_of(ath("A1", it, st))
+
+
+def test_re1_held_out_until_enough_team_sessions():
+    assert check_plan(re1_season(), re1_plan()).ok  # 2 sessions before Mon 11 Jan: held out
+    report = check_plan(re1_season(), re1_plan(it=put(RE_IT, d5=100)))
+    assert rules_of(report) == {"RE-1"}
+    assert spans(report, "RE-1") == [("A1", day(5), day(5))]
+    assert found(report, "RE-1")[0].message == (
+        "RE-1: Athlete 1 (A1) plays 'Match 1' on Sat 9 Jan after 1 FIT training day with running "
+        "since returning to FIT on Fri 8 Jan; the first match comes after 3 such sessions (until "
+        "then the athlete trains while the team plays).")
+    report = check_plan(re1_season(), re1_plan(it=put(RE_IT, d7=100)))
+    assert spans(report, "RE-1") == [("A1", day(7), day(7))]
+
+
+def test_re1_counts_a_held_out_match_day_on_a_training_weekday():
+    two = {"RE-1": {"team_sessions": 2}}
+    # Fri 8 Jan and the match day Sat 9 Jan (trained, held out) are 2 sessions: A1 plays Mon 11
+    assert check_plan(re1_season(two), re1_plan(it=put(RE_IT, d7=100))).ok
+    report = check_plan(re1_season(two), re1_plan())  # ready, role start, but not playing
+    assert spans(report, "AV-1") == [("A1", day(7), day(7))]
+    # resting on Sat 9 Jan leaves 1 session: playing Mon 11 Jan breaks RE-1
+    report = check_plan(re1_season(two), re1_plan(it=put(RE_IT, d5=0, d7=100)))
+    assert spans(report, "RE-1") == [("A1", day(7), day(7))]
+    assert check_plan(re1_season(two), re1_plan(it=put(RE_IT, d5=0))).ok
+    # no sessions needed: A1 plays the day after returning
+    report = check_plan(re1_season({"RE-1": {"team_sessions": 0}}), re1_plan())
+    assert spans(report, "AV-1") == [("A1", day(5), day(5)), ("A1", day(7), day(7))]
+
+
+def test_re1_a_return_recorded_before_the_season_is_complete():
+    s = build(weeks=2, athletes=1, matches=[5, 7],
+              injuries=(injury("A1", "FIT", start_day=-3, history=(("S3", -12),)),))
+    it = [70, 70, 80, 70, 60, 100, 0, 100, 70, 70, 70, 70, 70, 0]
+    assert check_plan(s, plan_of(ath("A1", it))).ok
+
+
+def test_rts_target_missed_when_held_out_by_re1():
+    s = re1_season(target="m0")
+    report = check_plan(s, re1_plan())
+    assert report.ok
+    assert soft_of(report, "RTS") == [("A1", day(0), day(4), 400), ("A1", day(5), day(5), 20000)]
+    target = [v for v in report.soft if v.rule == "RTS"][1]
+    assert target.message == (
+        "RTS: Athlete 1 (A1) is held out by RE-1 on Sat 9 Jan (1 of 3 team sessions since "
+        "returning to FIT on Fri 8 Jan) and misses the target competition 'Match 1'.")
+    # one session is enough: A1 plays the target
+    s = re1_season({"RE-1": {"team_sessions": 1}}, target="m0")
+    report = check_plan(s, re1_plan(it=put(RE_IT, d5=100, d7=100)))
+    assert report.ok
+    assert soft_of(report, "RTS") == [("A1", day(0), day(4), 400)]
+
+
+# -- RAMP ----------------------------------------------------------------------------------------
+
+FIT3 = ([70] * 6 + [0]) * 3  # three weeks without a speed day
+
+
+@pytest.mark.parametrize("days, bad", [
+    ({"d2": 80, "d4": 90, "d9": 95}, []),  # 80, 90, then free
+    ({"d2": 95}, [2]),  # the season's first speed day above 80
+    ({"d2": 80, "d4": 95}, [4]),  # the second above 90
+    ({"d2": 80, "d4": 90, "d19": 95}, [19]),  # 14 days without a speed day: a new ramp
+    ({"d2": 80, "d4": 90, "d19": 80}, []),
+    ({"d2": 80, "d4": 90, "d18": 95}, []),  # 13 days: no gap
+])
+def test_ramp_after_the_season_start_and_a_gap(days, bad):
+    s = build(weeks=3, athletes=1, matches=[])
+    report = check_plan(s, plan_of(ath("A1", put(FIT3, **days), weeks=("load",) * 3),
+                                   team=("load",) * 3))
+    assert spans(report, "RAMP") == [("A1", day(i), day(i)) for i in bad]
+    assert rules_of(report) <= {"RAMP"}
+
+
+def test_ramp_gap_days_parameter_and_message():
+    s = build(weeks=3, athletes=1, matches=[], rules=RuleSettings(values={"RAMP": {"gap_days": 7}}))
+    plan = plan_of(ath("A1", put(FIT3, d2=80, d4=90, d12=95), weeks=("load",) * 3),
+                   team=("load",) * 3)
+    report = check_plan(s, plan)
+    assert spans(report, "RAMP") == [("A1", day(12), day(12))]
+    assert found(report, "RAMP")[0].message == (
+        "RAMP: Athlete 1 (A1) has 95 % on Sat 16 Jan, the first speed day after 7 days without "
+        "one (the last on Fri 8 Jan); after 7 days or more without a speed day the first is at "
+        "most 80 %.")
+
+
+def test_ramp_a_played_match_ends_the_ramp():
+    s = roles_season()
+    # A1 plays Sat 9 Jan: Wed 13 Jan at 95 follows a match, not a first step
+    assert found(check_plan(s, roles_plan()), "RAMP") == []
+    # A3 does not play it: Wed 13 Jan is the second step of the ramp (at most 90)
+    report = check_plan(s, roles_plan(a3=put(A3_ROLES, d9=95)))
+    assert spans(report, "RAMP") == [("A3", day(9), day(9))]
+    assert "the second speed day after a break (the first on Wed 6 Jan)" in \
+        found(report, "RAMP")[0].message
+
+
+def test_ramp_a_rehab_speed_day_is_a_step():
+    # S3 until a recorded return on Thu 7 Jan; one rehab speed day (100 on Tue 5 Jan) is the
+    # ramp's first step (no limit in rehab), so the first FIT speed day is its second: <= 90
+    s = build(weeks=2, athletes=1, matches=[],
+              injuries=(injury("A1", "FIT", start_day=3, history=(("S3", -5),)),))
+    st = ["S3"] * 3 + ["FIT"] * 11
+    it = [70, 100, 70, 70, 70, 90, 0, 70, 70, 70, 70, 70, 70, 0]
+    assert check_plan(s, plan_of(ath("A1", it, st))).ok
+    report = check_plan(s, plan_of(ath("A1", put(it, d5=95), st)))
+    assert spans(report, "RAMP") == [("A1", day(5), day(5))]
+
+
+# -- RH-FL and RH-11's flare-up credit -------------------------------------------------------------
+
+FL_ST = ["S1"] * 3 + ["P3"] * 11  # a flare-up on Thu 7 Jan moves S1 back to P3 (cap 80)
+FL_IT = [80, 60, 0, 0, 60, 60, 0, 70, 70, 80, 70, 80, 70, 0]
+
+
+def flare_season(values=None) -> Season:
+    return build(weeks=2, athletes=1, matches=[], rules=RuleSettings(values=values or {}),
+                 injuries=(injury("A1", "S1", start_day=-10, flare_days=(3,)),))
+
+
+def flare_plan(it=FL_IT, st=FL_ST) -> Plan:
+    return plan_of(ath("A1", it, st))
+
+
+def test_rh_fl_no_running_on_the_flare_up_day_and_calm_days():
+    assert check_plan(flare_season(), flare_plan()).ok
+    report = check_plan(flare_season(), flare_plan(it=put(FL_IT, d3=60)))
+    assert rules_of(report) == {"RH-FL"}
+    assert found(report, "RH-FL")[0].message == (
+        "RH-FL: Athlete 1 (A1) runs at 60 % on Thu 7 Jan, the day of a flare-up; no running that "
+        "day.")
+    report = check_plan(flare_season(), flare_plan(it=put(FL_IT, d5=70)))
+    assert rules_of(report) == {"RH-FL"}
+    assert spans(report, "RH-FL") == [("A1", day(5), day(5))]
+    assert "2 days after the flare-up on Thu 7 Jan; at most 60 % on the 2 days" in \
+        found(report, "RH-FL")[0].message
+    assert check_plan(flare_season({"RH-FL": {"calm_days": 1}}),
+                      flare_plan(it=put(FL_IT, d5=70))).ok
+    report = check_plan(flare_season({"RH-FL": {"calm_days": 4}}), flare_plan())
+    assert spans(report, "RH-FL") == [("A1", day(7), day(7))]
+
+
+def test_rh11_flare_up_credit():
+    # after the flare-up P3 (cap 80) is credited only with 60 (2 levels below): 80 on Mon 11 Jan
+    # right after 60 is a jump; with 1 level of credit (60 and 70) it is allowed
+    it = put(FL_IT, d7=80, d8=70, d9=70)
+    report = check_plan(flare_season(), flare_plan(it=it))
+    assert rules_of(report) == {"RH-11"}
+    assert found(report, "RH-11")[0].message == (
+        "RH-11: Athlete 1 (A1) runs at 80 % on Mon 11 Jan but the highest ladder level reached is "
+        "60 %; go up one level at a time.")
+    assert check_plan(flare_season({"RH-11": {"flare_credit_levels": 1}}), flare_plan(it=it)).ok
+
+
+def test_flare_up_of_an_athlete_back_to_fit():
+    # back to FIT since 30 Dec; a flare-up on Thu 7 Jan returns A1 to S3 (cap 100), credited with
+    # 60..90: 95 on Mon 11 Jan is allowed, 100 is a jump
+    s = build(weeks=2, athletes=1, matches=[],
+              injuries=(injury("A1", "FIT", start_day=-5, history=(("S3", -20),),
+                               flare_days=(3,)),))
+    st = ["FIT"] * 3 + ["S3"] * 11
+    it = [70, 70, 70, 0, 60, 60, 0, 95, 70, 95, 70, 70, 70, 0]
+    assert check_plan(s, plan_of(ath("A1", it, st))).ok
+    report = check_plan(s, plan_of(ath("A1", put(it, d7=100), st)))
+    assert rules_of(report) == {"RH-11"}
+    report = check_plan(s, plan_of(ath("A1", put(it, d3=0), ["FIT"] * 14)))
+    assert spans(report, "RH-STAGE") == [("A1", day(3), day(3))]
+    assert "moves Athlete 1 (A1) back from FIT to S3" in found(report, "RH-STAGE")[0].message
+
+
+# -- RH-CRIT -------------------------------------------------------------------------------------
+
+LSI = "Hip-flexor strength LSI"  # iliopsoas P3: pass at 90 % or more
+
+
+def crit_season(tests=(), values=None) -> Season:
+    rec = Injury(athlete="A1", protocol="iliopsoas-tendinopathy", onset=day(-50),
+                 stages=(StageRecord(stage="P2", start=day(-45)),
+                         StageRecord(stage="P3", start=day(-25))),
+                 tests=tuple(CriteriaTest(date=day(d), name=name, value=v, unit="%")
+                             for d, name, v in tests))
+    return build(weeks=2, athletes=1, matches=[], injuries=(rec,),
+                 rules=RuleSettings(values=values or {}))
+
+
+def crit_plan(exit_day: int) -> Plan:
+    """P3 with 80 on Mon 4 and Wed 6 Jan (its exit requirement), S1 from ``exit_day``."""
+    st = ["P3"] * exit_day + ["S1"] * (14 - exit_day)
+    it = [80, 70, 80, 70, 70, 70, 0, 70, 70, 70, 70, 70, 70, 0]
+    return plan_of(ath("A1", it, st))
+
+
+def test_rh_crit_a_failed_test_holds_the_stage():
+    s = crit_season(tests=((-1, LSI, 85),))  # held until Sun 10 Jan (7 retest days)
+    report = check_plan(s, crit_plan(5))
+    assert rules_of(report) == {"RH-CRIT"}
+    assert spans(report, "RH-CRIT") == [("A1", day(5), day(5))]
+    assert found(report, "RH-CRIT")[0].message == (
+        "RH-CRIT: Athlete 1 (A1) leaves P3 on Sat 9 Jan, but the latest result fails the pass mark "
+        "(Hip-flexor strength LSI 85 % on Sun 3 Jan, pass >= 90 %); P3 holds until a retest, not "
+        "before Sun 10 Jan.")
+    assert check_plan(s, crit_plan(6)).ok
+    assert check_plan(crit_season(tests=((-1, LSI, 85),), values={"RH-CRIT": {"retest_days": 3}}),
+                      crit_plan(3)).ok
+
+
+@pytest.mark.parametrize("tests, held", [
+    (((-1, LSI, 92),), False),  # passing
+    (((-6, LSI, 85), (-1, LSI, 92)), False),  # the latest passes
+    (((-6, LSI, 92), (-1, LSI, 85)), True),  # the latest fails
+    (((-30, LSI, 70),), False),  # taken in P2, not in the P3 episode being left
+    ((), False),  # no result: not held (the exit is provisional)
+])
+def test_rh_crit_latest_result_in_the_episode(tests, held):
+    report = check_plan(crit_season(tests=tests), crit_plan(3))
+    assert bool(found(report, "RH-CRIT")) == held
+    assert rules_of(report) <= {"RH-CRIT"}
+
+
+def test_rh_crit_provisional_exit_is_never_a_violation():
+    report = check_plan(crit_season(), crit_plan(3))
+    assert report.ok
+    prov = provisional_days(crit_season(), crit_plan(3))["A1"]
+    assert prov == [False] * 3 + [True] * 11
+    assert provisional_days(crit_season(tests=((-1, LSI, 92),)), crit_plan(3))["A1"] == [False] * 14
+
+
+# -- several injury records ----------------------------------------------------------------------
+
+
+def future_season() -> Season:
+    """A1 fit; a planned operation on Tue 12 Jan (onset) with P1 from Wed 13 Jan (hamstring)."""
+    rec = Injury(athlete="A1", protocol="hamstring-strain", onset=day(8),
+                 stages=(StageRecord(stage="P1", start=day(9)),))
+    return build(weeks=2, athletes=1, injuries=(rec,))
+
+
+FUT_ST = ["FIT"] * 8 + ["INJ"] + ["P1"] * 5
+FUT_IT = W1 + [70, 0, 0, 0, 0, 0, 0]
+
+
+def test_future_onset_injured_days_then_recorded_stages():
+    report = check_plan(future_season(), plan_of(ath("A1", FUT_IT, FUT_ST)))
+    assert report.ok
+    # RTS counts from the first stage record (Wed 13 Jan) to the season end + 1
+    assert soft_of(report, "RTS") == [("A1", day(9), day(13), 500)]
+
+
+@pytest.mark.parametrize("st, it, rule, words", [
+    (put(FUT_ST, d8="FIT"), FUT_IT, "RH-STAGE", "the injury's onset is Tue 12 Jan"),
+    (put(FUT_ST, d8="P1"), FUT_IT, "RH-STAGE", "so the stage that day is INJ"),
+    (put(FUT_ST, d9="INJ"), FUT_IT, "RH-STAGE", "the injury record starts P1 on Wed 13 Jan"),
+    (FUT_ST, put(FUT_IT, d8=60), "RH-CAP", "above the stage's cap of 0 %"),
+])
+def test_future_onset_violations(st, it, rule, words):
+    report = check_plan(future_season(), plan_of(ath("A1", it, st)))
+    v = found(report, rule)
+    assert v and words in v[0].message
+
+
+def reinjury_season() -> Season:
+    """A1 in iliopsoas S2 since Mon 4 Jan; a hamstring re-injury on Sun 10 Jan takes over (P3, cap
+    90, from Tue 12 Jan)."""
+    first = injury("A1", "S2", start_day=0, history=(("S1", -10),))
+    second = Injury(athlete="A1", protocol="hamstring-strain", onset=day(6),
+                    stages=(StageRecord(stage="P3", start=day(8)),))
+    return build(weeks=2, athletes=1, matches=[], injuries=(first, second),
+                 rules=RuleSettings(values={"HV-2": {"max_speed_days": 3}}))
+
+
+RE_INJ_ST = ["S2"] * 6 + ["INJ"] * 2 + ["P3"] * 6
+RE_INJ_IT = [70, 70, 90, 70, 90, 0, 0, 0, 80, 70, 80, 70, 90, 0]
+
+
+def test_reinjury_takes_over():
+    s = reinjury_season()
+    report = check_plan(s, plan_of(ath("A1", RE_INJ_IT, RE_INJ_ST)))
+    assert report.ok  # S2 ended by the new onset after 6 days needs no minimum; 90 is P3's cap
+    assert soft_of(report, "RTS") == [("A1", day(0), day(5), 600), ("A1", day(8), day(13), 600)]
+    assert [v.message for v in report.soft if v.rule == "RTS"][0] == (
+        "RTS: Athlete 1 (A1), after the injury of Thu 24 Dec, is not back to FIT before the next "
+        "injury on Sun 10 Jan: 6 days from Mon 4 Jan (100 points a day).")
+    report = check_plan(s, plan_of(ath("A1", put(RE_INJ_IT, d12=95), RE_INJ_ST)))
+    assert spans(report, "RH-CAP") == [("A1", day(12), day(12))]
+    assert "cap of 90 %" in found(report, "RH-CAP")[0].message
+    report = check_plan(s, plan_of(ath("A1", RE_INJ_IT, put(RE_INJ_ST, d6="S2"))))
+    assert spans(report, "RH-STAGE") == [("A1", day(6), day(6))]
+    report = check_plan(s, plan_of(ath("A1", RE_INJ_IT, put(RE_INJ_ST, d7="P3"))))
+    assert spans(report, "RH-STAGE") == [("A1", day(7), day(7))]
+    assert "the injury of Sun 10 Jan has no stage recorded before Tue 12 Jan" in \
+        found(report, "RH-STAGE")[0].message
+
+
+# -- HV-1 across S1+ and exempt positions --------------------------------------------------------
+
+
+def hv1_season(stage="S1", values=None) -> Season:
+    s = build(weeks=2, athletes=2, matches=[], rules=RuleSettings(values=values or {}),
+              injuries=(injury("A1", stage, start_day=0),))
+    keeper = s.athletes[1].model_copy(update={"position": "Goalkeeper"})
+    return s.model_copy(update={"athletes": (s.athletes[0], keeper)})
+
+
+STEADY = ([70] * 6 + [0]) * 2  # no speed day at all
+
+
+def test_hv1_windows_in_a_stage_allowing_90_and_goalkeepers_exempt():
+    plan = plan_of(ath("A1", STEADY, ["S1"] * 14), ath("A2", STEADY))
+    report = check_plan(hv1_season(), plan)
+    assert report.ok
+    assert [(a, st) for a, st, _e, _p in soft_of(report, "HV-1")] == [
+        ("A1", day(i)) for i in range(7)]
+    first = [v for v in report.soft if v.rule == "HV-1"][0]
+    assert "FIT or in a stage allowing 90 %" in first.message
+    # P3 (cap 80): no window
+    p3 = plan_of(ath("A1", STEADY, ["P3"] * 14), ath("A2", STEADY))
+    report = check_plan(hv1_season("P3"), p3)
+    assert report.counts()["HV-1"] == 0
+    # no exempt positions: the goalkeeper counts too
+    report = check_plan(hv1_season(values={"HV-1": {"exempt_positions": []}}), plan)
+    assert {a for a, *_ in soft_of(report, "HV-1")} == {"A1", "A2"}

@@ -1,0 +1,375 @@
+"""The facts of a plan that several rules read, and each injured athlete's return.
+
+Contract: ``shared/rules-spec.md`` (version 2) sections 2-4 and 7, as read in ``docs/semantics.md``
+("Who plays, and given days", RE-1, RH-STAGE, RH-CRIT and "The return"). Written from those texts,
+independently of the solver; the plan checker (``planner.check``) reads the same facts.
+
+- :class:`AthleteFacts`: one athlete's plan with who plays, the athlete's training days, RE-1
+  readiness, the governing injury record of each day and the stages the records force.
+- :func:`stage_walk`: the stage runs of an athlete from ``p0`` on (what RH-STAGE, RH-11's resets
+  and the provisional exits read).
+- :func:`returns`: one :class:`Return` per injury record that RTS counts.
+- :func:`provisional_days`: per athlete and day, whether the stage depends on a criteria result
+  not yet passed (RH-CRIT).
+
+Readings taken where neither page decides:
+
+- On a competition day an available ``FIT`` athlete *plays* exactly when the plan has 100 or 80
+  there (semantics.md RE-1: "intensity 100 or 80 on a competition day"); whether the role and RE-1
+  allow it is the checker's question (AV-1, RE-1). So an athlete who does not play a competition
+  day may train there at 60, 70, 90 or 95, never at 80 or 100. Before ``p0`` a played day needs no
+  availability (the past is a fact). Two competitions on one day: the athlete's best role of them
+  counts (``start`` over ``bench`` over ``out``).
+- RE-1's return day R also follows ``INJ`` (an injury with no stage recorded is rehab too, as in
+  "Who plays"). Stages before the season come from the injury records; from the season start on,
+  from the plan.
+- The return: ``fit`` and ``first_match`` are searched from the record's first day from ``p0`` to
+  the end of its span inside the season; ``target_met`` is None when the target competition is not
+  a competition of the season or its first day lies outside the season.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from planner.criteria import passes_all
+from planner.protocols import Protocol, load_protocol
+from planner.rehab import athlete_stage_on, back, flare_steps, segments, stage_order
+from planner.rules import RuleSet
+from planner.season import FIT, INJ, REHAB_STAGES, AthletePlan, Injury, Plan, Season
+from planner.timeline import Timeline
+
+# Caps of the default template, used only for a rehab stage the governing protocol does not know
+# (a plan that already breaks RH-STAGE).
+DEFAULT_CAPS = {**dict(zip(REHAB_STAGES, (0, 70, 80, 90, 95, 100), strict=True)), FIT: 100, INJ: 0}
+REHAB = frozenset(REHAB_STAGES)
+RETURN_FROM = REHAB | {INJ}  # RE-1: reaching FIT from one of these is a return
+PLAY_LEVEL = {"start": 100, "bench": 80}
+_ROLE_RANK = {"start": 0, "bench": 1, "out": 2}
+
+
+@dataclass
+class StageRun:
+    """A stage run RH-STAGE walks: its stage, first day (None: fit before any onset), governing
+    record (index into the athlete's records), days at the stage's cap so far, whether its maximum
+    was reported, and whether it was entered by an allowed move (a run entered by a move that is
+    already a violation is not checked again when it ends)."""
+
+    stage: str
+    start: int | None
+    rec: int | None
+    at_cap: int = 0
+    max_reported: bool = False
+    checked: bool = True
+
+
+class AthleteFacts:
+    """One athlete's plan with the per-day facts several rules read (day indexes from the season
+    start; negative indexes are days before it)."""
+
+    def __init__(self, season: Season, tl: Timeline, rs: RuleSet, ap: AthletePlan) -> None:
+        self.id = ap.athlete
+        self.tl = tl
+        self.p0 = tl.p0
+        self.n = tl.n
+        self.st: tuple[str, ...] = ap.stages
+        self.it: tuple[int, ...] = ap.intensity
+        self.wk: tuple[str, ...] = ap.weeks
+        self.off = tl.unavailable(self.id)
+        self.records: list[Injury] = season.injuries_of(self.id)
+        self.protos: list[Protocol] = [load_protocol(r.protocol) for r in self.records]
+        self._events()
+        self.gov: list[int | None] = [self.gov_at(i) for i in range(self.n)]
+        self._roles(season)
+        self._who_plays()
+        self._re_entry(rs.value("RE-1", "team_sessions"))
+
+    # -- records -------------------------------------------------------------------------------
+    def idx(self, day: dt.date) -> int:
+        return (day - self.tl.start).days
+
+    def date(self, i: int) -> dt.date:
+        return self.tl.start + dt.timedelta(days=i)
+
+    def _events(self) -> None:
+        """Day index of each record's onset, stage records and flare-ups (a flare-up on the date of
+        one of its record's stage records is already in that record, rules-spec.md section 6)."""
+        self.onsets = [self.idx(r.onset) for r in self.records]
+        self.first_records = [self.idx(min(s.start for s in r.stages)) for r in self.records]
+        self.rec_days: dict[int, tuple[str, int]] = {}
+        self.flare_days: dict[int, int] = {}
+        for k, r in enumerate(self.records):
+            recorded = {s.start for s in r.stages}
+            for s in r.stages:
+                self.rec_days[self.idx(s.start)] = (s.stage, k)
+            for f in r.flare_ups:
+                if f not in recorded:
+                    self.flare_days[self.idx(f)] = k
+
+    def gov_at(self, i: int) -> int | None:
+        """Index of the record governing day ``i`` (None before the first onset)."""
+        out = None
+        for k, o in enumerate(self.onsets):
+            if o <= i:
+                out = k
+        return out
+
+    def span_stop(self, k: int) -> int:
+        """One past the last day (inside the season) that record ``k`` governs."""
+        nxt = [o for o in self.onsets if o > self.onsets[k]]
+        return min([self.n] + nxt)
+
+    def proto_of(self, i: int) -> Protocol | None:
+        k = self.gov[i] if 0 <= i < self.n else self.gov_at(i)
+        return None if k is None else self.protos[k]
+
+    def cap(self, i: int) -> int:
+        s = self.st[i]
+        proto = self.proto_of(i)
+        if proto is not None and s in proto.stage_ids:
+            return proto.cap(s)
+        return DEFAULT_CAPS.get(s, 0)
+
+    def recorded_stage(self, i: int) -> str:
+        """The stage the records give for day ``i`` (any index), flare-ups folded in."""
+        return athlete_stage_on(self.records, self.date(i))
+
+    def forced(self, i: int, prev: str) -> tuple[str | None, str]:
+        """The stage the records set on day ``i`` (``prev``: the stage held the day before) and its
+        cause (``before-onset``, ``onset``, ``injured`` (INJ until the first stage record),
+        ``record``, ``flare-up``); (None, "") when the plan may choose."""
+        k = self.gov[i]
+        if k is None:
+            return FIT, "before-onset"
+        if i in self.rec_days:
+            return self.rec_days[i][0], "record"
+        if i < self.first_records[k]:
+            return INJ, "onset" if i == self.onsets[k] else "injured"
+        if i in self.flare_days:
+            proto = self.protos[k]
+            if prev in stage_order(proto):
+                steps = flare_steps(self.records[k].flare_ups, self.date(i))
+                return back(proto, prev, steps), "flare-up"
+        return None, ""
+
+    def next_stage(self, run: StageRun) -> str | None:
+        if run.rec is None:
+            return None
+        order = stage_order(self.protos[run.rec])
+        if run.stage not in order or run.stage == FIT:
+            return None
+        return order[order.index(run.stage) + 1]
+
+    def run_before(self, p0: int) -> StageRun:
+        """The run held on day ``p0 - 1`` by the records, with its days at the cap in the season."""
+        k = self.gov_at(p0 - 1)
+        if k is None:
+            return StageRun(FIT, None, None)
+        rec, proto = self.records[k], self.protos[k]
+        segs = segments(rec, proto, until=self.date(p0 - 1))
+        if segs:
+            run = StageRun(segs[-1].stage, self.idx(segs[-1].start), k)
+        else:
+            run = StageRun(INJ, self.onsets[k], k)
+        if run.stage in proto.stage_ids:
+            cap = proto.cap(run.stage)
+            run.at_cap = sum(1 for i in range(max(run.start, 0), p0) if self.it[i] >= cap)
+        return run
+
+    # -- who plays -----------------------------------------------------------------------------
+    def _roles(self, season: Season) -> None:
+        """The athlete's role on each competition day (None on other days)."""
+        self.role: list[str | None] = [None] * self.n
+        for i in self.tl.comp_days:
+            roles = [season.role_of(self.id, c.id) for c in self.tl.comp_on[i]]
+            self.role[i] = min(roles, key=_ROLE_RANK.__getitem__)
+
+    def _who_plays(self) -> None:
+        tl, st, it, off, p0 = self.tl, self.st, self.it, self.off, self.p0
+        self.played = [tl.is_comp[i] and st[i] == FIT and it[i] in (80, 100)
+                       and (i < p0 or i not in off) for i in range(self.n)]
+        # a training day for the athlete: a season training day, or a competition day the athlete
+        # does not play on a training weekday that is not declared off
+        self.train = [tl.is_training[i] or (tl.is_comp[i] and tl.training_weekday[i]
+                                            and not self.played[i]) for i in range(self.n)]
+        self.speed = [v >= 80 for v in it]
+        self.hv = [v >= 90 for v in it]
+        self.given = [i < p0 or self.played[i] for i in range(self.n)]
+
+    def _re_entry(self, sessions: int) -> None:
+        """RE-1: per day, the return day of the FIT run it lies in while re-entry sessions are still
+        missing (``back``), the sessions done from it before the day (``done``), and ``ready``."""
+        n, st = self.n, self.st
+        self.back: list[int | None] = [None] * n
+        self.done = [0] * n
+        self.ready = [True] * n
+        prev, prev_gov = self.recorded_stage(-1), self.gov_at(-1)
+        ret, count = None, 0
+        for i in range(n):
+            if st[i] != FIT:
+                ret = None
+            elif prev in RETURN_FROM and self.gov[i] is not None and self.gov[i] == prev_gov:
+                ret, count = i, 0
+            if ret is not None:
+                self.back[i], self.done[i] = ret, count
+                self.ready[i] = count >= sessions
+                if self.train[i] and self.it[i] >= 60:
+                    count += 1
+            prev, prev_gov = st[i], self.gov[i]
+
+    def should_play(self, i: int) -> bool:
+        """The rules have the athlete play competition day ``i`` (role, FIT, available, RE-1)."""
+        return (self.tl.is_comp[i] and self.st[i] == FIT and i not in self.off
+                and self.role[i] in PLAY_LEVEL and self.ready[i])
+
+
+def stage_walk(f: AthleteFacts, p0: int) -> Iterator[tuple[int, StageRun, StageRun, str | None,
+                                                          str, str]]:
+    """The athlete's stage runs from ``p0`` on, one step a day: (day, run before it, run holding it,
+    forced stage, its cause, kind). Kind: ``forced`` (the records set the day), ``hold``,
+    ``progress`` (the next stage of the protocol), ``bad`` (any other move). An athlete without an
+    injury record has no walk."""
+    run = f.run_before(p0)
+    for i in range(p0, f.n):
+        s = f.st[i]
+        forced, cause = f.forced(i, run.stage)
+        old = run
+        if forced is not None:
+            kind = "forced"
+            if s != run.stage or cause in ("onset", "record", "flare-up"):
+                run = StageRun(s, i, f.gov[i], checked=s == forced)
+        elif s == run.stage:
+            kind = "hold"
+        elif f.next_stage(run) == s:
+            kind = "progress"
+            run = StageRun(s, i, f.gov[i])
+        else:
+            kind = "bad"
+            run = StageRun(s, i, f.gov[i], checked=False)
+        yield i, old, run, forced, cause, kind
+
+
+# -- the return ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RecordSpan:
+    """A record RTS counts: its index, first day from ``p0``, one past its last day in the season,
+    the day RTS counts from (``base``) and the first FIT day (None: never in its span)."""
+
+    k: int
+    record: Injury
+    first: int
+    stop: int
+    base: int
+    fit: int | None
+
+
+def counted_records(f: AthleteFacts) -> list[RecordSpan]:
+    """The records that govern a day from ``p0`` on and whose athlete is not FIT on the first."""
+    out = []
+    p0 = f.p0
+    for k, rec in enumerate(f.records):
+        first, stop = max(p0, f.onsets[k]), f.span_stop(k)
+        if first >= stop or f.st[first] == FIT:
+            continue
+        if f.onsets[k] <= p0:
+            base = p0
+        else:
+            base = f.idx(min(s.start for s in rec.stages))
+        fit = next((i for i in range(first, stop) if f.st[i] == FIT), None)
+        out.append(RecordSpan(k, rec, first, stop, base, fit))
+    return out
+
+
+@dataclass(frozen=True)
+class Return:
+    """An injured athlete's return under one injury record (rules-spec.md section 7).
+
+    ``stage_at_p0``: the plan's stage on the record's first day from ``p0`` (``INJ`` for an onset
+    after ``p0``); ``fit``: the first FIT day in its span; ``first_match``: the first competition
+    day from ``fit`` in the span that the athlete plays; ``target_met``: whether the athlete plays
+    the target competition's first day; ``provisional``: ``fit`` depends on a criteria result not
+    yet passed.
+    """
+
+    athlete: str
+    onset: dt.date
+    protocol: str
+    stage_at_p0: str
+    fit: dt.date | None
+    first_match: dt.date | None
+    target: str | None
+    target_date: dt.date | None
+    target_met: bool | None
+    provisional: bool
+
+
+def _facts(season: Season, plan: Plan) -> tuple[Timeline, list[AthleteFacts]]:
+    tl = Timeline(season)
+    rs = RuleSet(season.rules)
+    out = []
+    for a in season.athletes:
+        ap = plan.for_athlete(a.id)
+        if ap is not None and len(ap.stages) == tl.n and len(ap.intensity) == tl.n:
+            out.append(AthleteFacts(season, tl, rs, ap))
+    return tl, out
+
+
+def provisional_of(f: AthleteFacts) -> list[bool]:
+    """Per day: it lies, within one governing record, on or after a progression made from ``p0``
+    on out of a stage some of whose criteria have no passing latest result in that stage episode."""
+    out = [False] * f.n
+    if not f.records:
+        return out
+    for i, old, _run, _forced, _cause, kind in stage_walk(f, f.p0):
+        if kind != "progress" or old.rec is None or out[i]:
+            continue
+        rec, proto = f.records[old.rec], f.protos[old.rec]
+        if passes_all(rec, proto, old.stage, f.date(old.start), f.date(i)):
+            continue
+        for j in range(i, f.span_stop(old.rec)):
+            out[j] = True
+    return out
+
+
+def provisional_days(season: Season, plan: Plan) -> dict[str, list[bool]]:
+    """Athlete id -> per day of the season, whether the day's stage is provisional (RH-CRIT)."""
+    _tl, facts = _facts(season, plan)
+    return {f.id: provisional_of(f) for f in facts}
+
+
+def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list[bool]) -> Return:
+    tl, rec = f.tl, span.record
+    fit = span.fit
+    first_match = None
+    if fit is not None:
+        first_match = next((i for i in range(fit, span.stop) if f.played[i]), None)
+    comp = season.competition(rec.target_competition) if rec.target_competition else None
+    ti = tl.index(comp.date) if comp is not None else None
+    return Return(
+        athlete=f.id, onset=rec.onset, protocol=rec.protocol, stage_at_p0=f.st[span.first],
+        fit=None if fit is None else tl.days[fit],
+        first_match=None if first_match is None else tl.days[first_match],
+        target=comp.name if comp else None, target_date=comp.date if comp else None,
+        target_met=None if ti is None else f.played[ti],
+        provisional=fit is not None and provisional[fit],
+    )
+
+
+def returns(season: Season, plan: Plan) -> list[Return]:
+    """One :class:`Return` per injury record that RTS counts, athletes in squad order, records by
+    onset (docs/semantics.md "The return")."""
+    _tl, facts = _facts(season, plan)
+    out = []
+    for f in facts:
+        spans = counted_records(f)
+        if not spans:
+            continue
+        prov = provisional_of(f)
+        out.extend(_return(season, f, s, prov) for s in spans)
+    return out
+
+
+__all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "counted_records",
+           "provisional_days", "provisional_of", "returns", "stage_walk"]

@@ -1,0 +1,128 @@
+"""The return of each injured athlete and the provisional days (planner/returns.py).
+
+Builder seasons (tests/builders.py): day 0 = Mon 4 Jan 2027, C matches 'Match 1' (m0) on Sat 9 Jan
+(day 5) and 'Match 2' (m1) on Sat 16 Jan (day 12), training Mon-Sat. A1 is in iliopsoas S3 since
+Sun 27 Dec (S3's criteria: hip-flexor strength LSI >= 90 %, pain during max sprint <= 2/10) and is
+back to FIT on Fri 8 Jan (day 4); RE-1 holds A1 out of 'Match 1' (1 team session) and A1 plays
+'Match 2'.
+"""
+
+from __future__ import annotations
+
+from planner.check import check_plan
+from planner.returns import Return, provisional_days, returns
+from planner.rules import RuleSet
+from planner.season import AthletePlan, CriteriaTest, Injury, Plan, RuleSettings, StageRecord
+from tests.builders import day, injury
+from tests.builders import season as build
+
+ST = ["S3"] * 4 + ["FIT"] * 10
+IT = [100, 70, 100, 70, 70, 70, 0, 70, 70, 95, 70, 60, 100, 0]
+
+
+def make(records=None, tests=(), target="m1", values=None, athletes=1):
+    rec = injury("A1", "S3", start_day=-8, target=target)
+    if tests:
+        rec = rec.model_copy(update={"tests": tuple(
+            CriteriaTest(date=day(d), name=name, value=v) for d, name, v in tests)})
+    return build(weeks=2, athletes=athletes, injuries=records or (rec,),
+                 rules=RuleSettings(values=values or {}))
+
+
+def plan(st=ST, it=IT, others=()) -> Plan:
+    aps = (AthletePlan(athlete="A1", stages=tuple(st), intensity=tuple(it),
+                       weeks=("load", "load")),)
+    return Plan(status="manual", team_weeks=("load", "load"), athletes=aps + tuple(others))
+
+
+def test_the_fixture_is_a_valid_plan():
+    assert check_plan(make(), plan()).ok
+
+
+def test_return_fit_first_match_target_and_provisional():
+    assert returns(make(), plan()) == [Return(
+        athlete="A1", onset=day(-9), protocol="iliopsoas-tendinopathy", stage_at_p0="S3",
+        fit=day(4), first_match=day(12), target="Match 2", target_date=day(12), target_met=True,
+        provisional=True)]
+
+
+def test_passing_criteria_make_the_exit_final():
+    passing = ((-2, "Hip-flexor strength LSI", 95), (-2, "Pain during max sprint", 1))
+    [r] = returns(make(tests=passing), plan())
+    assert r.provisional is False
+    # one criterion without a result keeps the exit provisional
+    [r] = returns(make(tests=passing[:1]), plan())
+    assert r.provisional is True
+    # a failing latest result also (and RH-CRIT holds the stage until the retest)
+    failing = ((-2, "Hip-flexor strength LSI", 95), (-1, "Pain during max sprint", 4))
+    [r] = returns(make(tests=failing), plan())
+    assert r.provisional is True
+
+
+def test_target_missed_when_held_out_by_re1():
+    [r] = returns(make(target="m0"), plan())
+    assert (r.target, r.target_date, r.target_met) == ("Match 1", day(5), False)
+    assert r.first_match == day(12)
+    [r] = returns(make(target=None), plan())
+    assert (r.target, r.target_date, r.target_met) == (None, None, None)
+
+
+def test_never_fit():
+    [r] = returns(make(), plan(st=["S3"] * 14, it=[100, 70, 100] + [70] * 11))
+    assert (r.fit, r.first_match, r.provisional, r.target_met) == (None, None, False, False)
+
+
+def test_an_athlete_back_before_p0_has_no_return():
+    back = injury("A1", "FIT", start_day=-3, history=(("S3", -12),))
+    fit = [70, 70, 80, 70, 60, 100, 0, 70, 70, 95, 70, 60, 100, 0]
+    assert returns(make(records=(back,)), plan(st=["FIT"] * 14, it=fit)) == []
+    assert provisional_days(make(records=(back,)), plan(st=["FIT"] * 14, it=fit)) == {
+        "A1": [False] * 14}
+
+
+def test_one_return_per_record_and_provisional_days_per_record():
+    # a planned operation on Thu 14 Jan (day 10), P1 recorded from that day
+    first = injury("A1", "S3", start_day=-8, target="m1")
+    second = Injury(athlete="A1", protocol="hamstring-strain", onset=day(10),
+                    stages=(StageRecord(stage="P1", start=day(10)),))
+    s = make(records=(first, second))
+    st = ["S3"] * 4 + ["FIT"] * 6 + ["P1"] * 4
+    it = [100, 70, 100, 70, 70, 70, 0, 70, 70, 95, 0, 0, 0, 0]
+    assert check_plan(s, plan(st, it)).ok
+    one, two = returns(s, plan(st, it))
+    assert (one.fit, one.first_match, one.target_met, one.provisional) == (
+        day(4), None, False, True)
+    assert (two.onset, two.protocol, two.stage_at_p0, two.fit, two.provisional) == (
+        day(10), "hamstring-strain", "P1", None, False)
+    # provisional from the exit to the end of the first record's span
+    assert provisional_days(s, plan(st, it))["A1"] == [False] * 4 + [True] * 6 + [False] * 4
+
+
+def test_provisional_days_only_for_exits_planned_from_p0():
+    s = make(athletes=2)
+    fit = AthletePlan(athlete="A2", stages=("FIT",) * 14,
+                      intensity=(70, 70, 80, 70, 60, 100, 0, 70, 70, 95, 70, 60, 100, 0),
+                      weeks=("load", "load"))
+    days = provisional_days(s, plan(others=(fit,)))
+    assert days == {"A1": [False] * 4 + [True] * 10, "A2": [False] * 14}
+    # today (Sun 10 Jan) after the exit, recorded as history: no projection, no return to state
+    back = injury("A1", "FIT", start_day=4, history=(("S3", -8),), target="m1")
+    past = make(records=(back,), athletes=2)
+    past = past.model_copy(update={"calendar": past.calendar.model_copy(update={"today": day(6)})})
+    assert check_plan(past, plan(others=(fit,))).ok
+    assert provisional_days(past, plan(others=(fit,)))["A1"] == [False] * 14
+    assert returns(past, plan(others=(fit,))) == []
+    # not recorded yet: the records still say S3 on Sat 9 Jan, so the plan leaves S3 at today
+    past = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(6)})})
+    assert provisional_days(past, plan(others=(fit,)))["A1"] == [False] * 6 + [True] * 8
+
+
+def test_rule_parameters_read_by_the_facts():
+    # RE-1 with 1 session: A1 plays 'Match 1' on Sat 9 Jan (needs a third speed day that week)
+    values = {"RE-1": {"team_sessions": 1}, "HV-2": {"max_speed_days": 3}}
+    assert RuleSet(RuleSettings(values=values)).value("RE-1", "team_sessions") == 1
+    it = [100, 70, 100, 70, 70, 100, 0, 70, 70, 95, 70, 60, 100, 0]
+    s = make(values=values, target="m0")
+    assert check_plan(s, plan(it=it)).ok
+    [r] = returns(s, plan(it=it))
+    assert (r.first_match, r.target_met) == (day(5), True)
