@@ -26,7 +26,7 @@ def season_problems(season: Season) -> list[str]:
     """Every document-wide problem, section by section, each located with its fix."""
     return (_calendar_problems(season) + _squad_problems(season) + _competition_problems(season)
             + _block_problems(season) + _unavailability_problems(season)
-            + _injury_problems(season) + _pin_problems(season)
+            + _injury_problems(season) + _role_problems(season) + _pin_problems(season)
             + settings_problems(season.rules) + plan_problems(season))
 
 
@@ -86,33 +86,49 @@ def _unavailability_problems(season: Season) -> list[str]:
 
 # -- injuries ------------------------------------------------------------------------------------
 def _injury_problems(season: Season) -> list[str]:
+    """Every record: a known athlete and protocol; per athlete distinct onsets; stage records,
+    flare-ups and tests inside the span the record governs (rules-spec.md section 4)."""
     out: list[str] = []
-    seen: set[str] = set()
     protocols = available_protocols()
+    where = {id(inj): f"injuries[{i}]" for i, inj in enumerate(season.injuries)}
     for i, inj in enumerate(season.injuries):
-        w = f"injuries[{i}]"
-        out += _unknown_athlete(season, inj.athlete, f"{w}.athlete")
-        if inj.athlete in seen:
-            out.append(f"{w}.athlete: {season.athlete_label(inj.athlete)} already has an injury; "
-                       f"keep one injury per athlete")
-        seen.add(inj.athlete)
+        out += _unknown_athlete(season, inj.athlete, f"injuries[{i}].athlete")
         if inj.protocol not in protocols:
-            out.append(f"{w}.protocol: unknown protocol {inj.protocol!r}; use one of {', '.join(protocols)}")
-            continue
-        proto = load_protocol(inj.protocol)
-        own = (_stage_record_problems(season, inj, proto, w) + _flare_up_problems(season, inj, w)
-               + _target_problems(season, inj, w))
-        if not any("stage" in p for p in own):
-            own += _overdue_stage_problems(season, inj, proto, w)
-        out += own
+            out.append(f"injuries[{i}].protocol: unknown protocol {inj.protocol!r}; use one of "
+                       f"{', '.join(protocols)}")
+    for athlete in dict.fromkeys(inj.athlete for inj in season.injuries):
+        records = season.injuries_of(athlete)
+        onsets = Counter(r.onset for r in records)
+        for r in records:
+            w = where[id(r)]
+            if onsets[r.onset] > 1:
+                out.append(f"{w}.onset: {season.athlete_label(athlete)} has two injuries with onset "
+                           f"{r.onset.isoformat()}; merge them or correct one date")
+                continue
+            if r.protocol not in protocols:
+                continue
+            nxt = next((x.onset for x in records if x.onset > r.onset), None)
+            out += _record_problems(season, r, load_protocol(r.protocol), w, nxt)
     return out
 
 
-def _stage_record_problems(season: Season, inj: Injury, proto: Protocol, w: str) -> list[str]:
-    """Each record a stage of the protocol, on or after the onset, not after the planning start,
-    in date order, and following the one before (or moved by a flare-up)."""
+def _record_problems(season: Season, inj: Injury, proto: Protocol, w: str,
+                     next_onset: dt.date | None) -> list[str]:
+    own = (_stage_record_problems(season, inj, proto, w, next_onset)
+           + _flare_up_problems(season, inj, w, next_onset)
+           + _test_problems(season, inj, proto, w) + _target_problems(season, inj, w))
+    if not any("stage" in p for p in own) and (next_onset is None
+                                               or next_onset > planning_start(season)):
+        own += _overdue_stage_problems(season, inj, proto, w)
+    return own
+
+
+def _stage_record_problems(season: Season, inj: Injury, proto: Protocol, w: str,
+                           next_onset: dt.date | None) -> list[str]:
+    """Each record a stage of the protocol, on or after the onset and before the athlete's next
+    injury, in date order, and following the one before (or moved by a flare-up). Records may lie
+    in the future: a planned operation or a what-if is a plan."""
     out: list[str] = []
-    p_start = planning_start(season)
     order = proto.stage_ids + (FIT,)
     prev = None
     for j, rec in enumerate(inj.stages):
@@ -125,16 +141,14 @@ def _stage_record_problems(season: Season, inj: Injury, proto: Protocol, w: str)
         if rec.start < inj.onset:
             out.append(f"{rw}.start: {rec.start.isoformat()} is before the onset "
                        f"{inj.onset.isoformat()}; a stage starts on or after the onset")
-        if rec.start > p_start:
-            out.append(f"{rw}.start: {rec.start.isoformat()} is after the planning start "
-                       f"{p_start.isoformat()}; the history records what happened — pin a "
-                       f"future stage start instead")
+        if next_onset is not None and rec.start >= next_onset:
+            out.append(f"{rw}.start: {rec.start.isoformat()} is on or after the athlete's next "
+                       f"injury ({next_onset.isoformat()}); the two injury records contradict each "
+                       f"other: record this stage on the later injury, or correct the dates")
         if prev is not None:
             out += _stage_step_problems(inj, order, prev, rec, rw)
         prev = rec
     return out
-
-
 def _stage_step_problems(inj: Injury, order: tuple[str, ...], prev: StageRecord, rec: StageRecord,
                          rw: str) -> list[str]:
     """A record after ``prev``: later, and the next stage unless a flare-up came in between."""
@@ -153,17 +167,48 @@ def _stage_step_problems(inj: Injury, order: tuple[str, ...], prev: StageRecord,
     return []
 
 
-def _flare_up_problems(season: Season, inj: Injury, w: str) -> list[str]:
+def _flare_up_problems(season: Season, inj: Injury, w: str, next_onset: dt.date | None) -> list[str]:
     out: list[str] = []
     first = inj.stages[0].start
     for j, f in enumerate(inj.flare_ups):
         if f <= first:
-            out.append(f"{w}.flare_ups[{j}]: {f.isoformat()} is not after the first stage start "
-                       f"{first.isoformat()}; a flare-up happens during rehab")
+            out.append(f"{w}.flare_ups[{j}]: {f.isoformat()} is not after the injury's first stage "
+                       f"start {first.isoformat()}; a flare-up happens during or after rehab — "
+                       f"record a new injury instead")
+        elif next_onset is not None and f >= next_onset:
+            out.append(f"{w}.flare_ups[{j}]: {f.isoformat()} is on or after the athlete's next "
+                       f"injury ({next_onset.isoformat()}); record it on that injury")
         elif f > season.calendar.end:
             out.append(f"{w}.flare_ups[{j}]: {f.isoformat()} is after the season end")
     if len(set(inj.flare_ups)) != len(inj.flare_ups):
         out.append(f"{w}.flare_ups: a date is listed twice; list each flare-up once")
+    for d in inj.flare_notes:
+        if d not in inj.flare_ups:
+            out.append(f"{w}.flare_notes: {d.isoformat()} is not a flare-up date of this injury; "
+                       f"add the flare-up or remove the note")
+    return out
+
+
+def _test_problems(season: Season, inj: Injury, proto: Protocol, w: str) -> list[str]:
+    """A test names a criterion of the protocol and is history (on or before the planning start)."""
+    from planner.criteria import find_criterion
+
+    out: list[str] = []
+    p_start = planning_start(season)
+    names = sorted({c.name for s in proto.stages for c in s.criteria})
+    for j, t in enumerate(inj.tests):
+        tw = f"{w}.tests[{j}]"
+        if find_criterion(proto, t.name) is None:
+            known = "; ".join(names) if names else "none"
+            out.append(f"{tw}.name: {t.name!r} is not a criterion of {proto.id} (its criteria: "
+                       f"{known}); use one of them")
+        if t.date > p_start:
+            out.append(f"{tw}.date: {t.date.isoformat()} is after the planning start "
+                       f"{p_start.isoformat()}; a test result is history — set today to the test "
+                       f"date or later")
+        if t.date < inj.onset:
+            out.append(f"{tw}.date: {t.date.isoformat()} is before the injury's onset "
+                       f"{inj.onset.isoformat()}")
     return out
 
 
@@ -179,6 +224,8 @@ def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str
     p_start = planning_start(season)
     if p_start > season.calendar.end:
         return []
+    if inj.onset > p_start:
+        return []  # a future injury is a plan: nothing has lasted yet
     segs = segments(inj, proto, until=p_start)
     if not segs or segs[-1].stage == FIT:
         return []
@@ -192,6 +239,22 @@ def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str
             f"{cur.start.isoformat()} ({lasted} days by {p_start.isoformat()}), but "
             f"{proto.id} allows at most {spec.max_days} days in {cur.stage}; record the "
             f"later stage's start, or correct the date"]
+
+
+# -- roles ------------------------------------------------------------------------------------------
+def _role_problems(season: Season) -> list[str]:
+    out: list[str] = []
+    seen: Counter = Counter((r.competition, r.athlete) for r in season.roles)
+    for i, r in enumerate(season.roles):
+        out += _unknown_athlete(season, r.athlete, f"roles[{i}].athlete")
+        if season.competition(r.competition) is None:
+            out.append(f"roles[{i}].competition: no competition has id {r.competition!r}; use one "
+                       f"of the season's competitions")
+        if seen[(r.competition, r.athlete)] > 1:
+            out.append(f"roles[{i}]: {season.athlete_label(r.athlete)} has {seen[(r.competition, r.athlete)]} "
+                       f"roles for competition {r.competition!r}; keep one")
+            seen[(r.competition, r.athlete)] = 0  # report once
+    return out
 
 
 # -- pins -------------------------------------------------------------------------------------------
@@ -216,7 +279,9 @@ def _pin_problems(season: Season) -> list[str]:
 
 
 def _stage_pin_problems(season: Season, pin, w: str) -> list[str]:
-    inj = season.injury_of(pin.athlete)
+    from planner.rehab import governing
+
+    inj = governing(season.injuries_of(pin.athlete), pin.date) or season.injury_of(pin.athlete)
     if inj is None:
         return [f"{w}: {season.athlete_label(pin.athlete)} has no injury; a stage start can "
                 f"only be pinned for an injured athlete"]

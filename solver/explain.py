@@ -13,7 +13,8 @@ import time
 
 from ortools.sat.python import cp_model
 
-from planner.season import Season
+from planner.season import LADDER, Season
+from planner.text import date_long
 from solver.api import Conflict, StopToken
 from solver.model import PlanModel
 
@@ -75,35 +76,37 @@ def _describe(model: PlanModel, key: str) -> Conflict:
                   "run": f"at most {model.rules.value('DL-2', 'max_load_weeks')} load weeks in a row "
                          f"(a deload is due)"}.get(what, phrase)
     elif rule in ("RH-STAGE", "RH-11") and athlete:
-        phrase = _rehab_phrase(model, rule, athlete, what) or phrase
+        phrase = _rehab_phrase(model, rule, athlete, what, first) or phrase
     text = f"{rule} ({phrase})" + (f" for {who}" if who else "") + f", {span}"
     return Conflict(rule=rule, athlete=athlete, start=d0.isoformat(), end=d1.isoformat(), text=text)
 
 
-def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str) -> str:
+def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str, first: int) -> str:
     """Name the stage, its limits and its dates, e.g. 'P2 lasts 21-42 days: since 23 Nov 2026 it
     must end by 4 Jan 2027'."""
-    inj = model.season.injury_of(athlete)
     u = model.unit(athlete)
-    if inj is None or u is None or u.protocol is None:
+    if u is None or not u.injured:
         return ""
-    proto = u.protocol
+    ep = u.epoch_at(max(first, model.p0)) if first < model.n else u.epochs[-1]
+    proto = ep.protocol
+    if proto is None:
+        return ""
     if rule == "RH-11":
         sps = model.rules.value("RH-11", "sessions_per_step")
-        levels = (60, 70, 80, 90, 95, 100)
-        lower = levels[levels.index(int(what)) - 1] if what.isdigit() and int(what) in levels[1:] else None
+        lower = LADDER[LADDER.index(int(what)) - 1] if what.isdigit() and int(what) in LADDER[1:] else None
         return (f"sprint ladder: {what} % needs {lower} % done on {sps} days first" if lower
                 else "sprint ladder")
     stage, _, kind = what.partition(" ")
     if stage not in proto.stage_ids:
         return "rehab stages follow the protocol's order"
     spec = proto.stage(stage)
-    ep = u.epochs[0] if u.epochs else None
     since = ""
-    if ep is not None and ep.start_stage is not None and u.order[ep.start_stage] == stage:
+    if ep.start_stage is not None and ep.order[ep.start_stage] == stage:
         start = model.tl.start + dt.timedelta(days=ep.start_day)
         end = start + dt.timedelta(days=spec.max_days)
-        since = f": {stage} since {start.strftime('%d %b %Y')} must end by {end.strftime('%d %b %Y')}"
+        since = f": {stage} since {date_long(start)} must end by {date_long(end)}"
+        if ep.gate is not None and kind == "duration":
+            since += f" and is held until {date_long(model.tl.start + dt.timedelta(days=ep.gate))} by a failed test"
     if kind == "exit":
         return f"to leave {stage}: {spec.exit_text.rstrip('.')}{since}"
     return f"{stage} lasts {spec.min_days}-{spec.max_days} days{since}"

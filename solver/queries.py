@@ -60,64 +60,77 @@ def _solve(pm: PlanModel, time_limit: float) -> cp_model.CpSolver | None:
 
 
 def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> ReturnReport:
+    """The earliest return of ``athlete`` under the injury record that governs the planning start
+    (or the next one), and, with a target, whether it can be played (RE-1 included) and the
+    latest day to enter each remaining stage."""
     season = check_season(season)
-    inj = season.injury_of(athlete)
-    if inj is None:
+    if season.injury_of(athlete) is None:
         raise InputError("", [f"{season.athlete_label(athlete)} has no injury recorded; "
                               f"return dates are for injured athletes"])
-    alone = season.model_copy(update={
+    pm = PlanModel(_alone(season, athlete))
+    u = pm.unit(athlete)
+    if u is None or not u.epochs:
+        raise InputError("", ["the whole season is in the past; there is nothing left to plan"])
+    first = next((ep for ep in u.epochs if ep.rehab), None)
+    if first is None:
+        raise InputError("", [f"{season.athlete_label(athlete)} has no rehab stage to plan"])
+    rec = first.record
+    current = first.order[first.start_stage] if first.start_stage is not None else "INJ"
+    end = next((ep.first for ep in u.epochs if ep.first > first.first and ep.record is not rec),
+               pm.n)
+    earliest = _earliest(pm, u, first.first, end, time_limit)
+    report = ReturnReport(athlete, current, earliest)
+    if rec.target_competition:
+        _target(pm, u, rec, first, report, time_limit)
+    return report
+
+
+def _alone(season: Season, athlete: str) -> Season:
+    return season.model_copy(update={
         "athletes": tuple(a for a in season.athletes if a.id == athlete),
-        "injuries": (inj,),
+        "injuries": tuple(season.injuries_of(athlete)),
         "unavailability": tuple(x for x in season.unavailability if x.athlete == athlete),
+        "roles": tuple(r for r in season.roles if r.athlete == athlete),
         "pins": tuple(p for p in season.pins if getattr(p, "athlete", None) in (None, athlete)),
         "plan": _only(season.plan, athlete),
     })
-    pm = PlanModel(alone)
-    u = pm.unit(athlete)
-    tl = pm.tl
-    if not u.epochs:
-        raise InputError("", ["the whole season is in the past; there is nothing left to plan"])
-    m = pm.m
-    first = u.epochs[0]
-    K = len(u.order)
-    current = u.order[first.start_stage]
-    fit = [u.fit[d] for d in range(pm.p0, pm.n)]
 
-    def days_before(lits) -> object:
-        return sum(1 - x if not isinstance(x, bool) else (0 if x else 1) for x in lits)
 
-    m.clear_objective()
-    m.minimize(days_before(fit))
+def _days_before(lits) -> object:
+    return sum(1 - x if not isinstance(x, bool) else (0 if x else 1) for x in lits)
+
+
+def _earliest(pm: PlanModel, u, start: int, end: int, time_limit: float) -> dt.date | None:
+    pm.m.clear_objective()
+    pm.m.minimize(_days_before([u.fit[d] for d in range(start, end)]))
     sol = _solve(pm, time_limit)
-    earliest = None
-    if sol is not None:
-        idx = next((d for d in range(pm.p0, pm.n) if _val(sol, u.fit[d])), None)
-        earliest = tl.days[idx] if idx is not None else None
-    report = ReturnReport(athlete, current, earliest)
-    if inj.target_competition:
-        comp = season.competition(inj.target_competition)
-        report.target_name, report.target_date = comp.name, comp.date
-        t = tl.index(comp.date)
-        if t is None or t < pm.p0:
-            report.target_reachable = False
-            return report
-        m.add(u.fit[t] == 1) if not isinstance(u.fit[t], bool) else None
-        if u.fit[t] is False:
-            report.target_reachable = False
-            return report
-        report.target_reachable = earliest is not None and earliest <= comp.date
-        if report.target_reachable:
-            for k in range(first.start_stage + 1, K):
-                lits = [pm.stage_lit(u, k, d) for d in range(first.first, first.end)]
-                m.clear_objective()
-                m.maximize(days_before(lits))
-                sol = _solve(pm, time_limit)
-                if sol is None:
-                    report.latest_entries.append((u.order[k], None))
-                    continue
-                d = next((d for d in range(first.first, first.end) if _val(sol, pm.stage_lit(u, k, d))), None)
-                report.latest_entries.append((u.order[k], tl.days[d] if d is not None else None))
-    return report
+    if sol is None:
+        return None
+    idx = next((d for d in range(start, end) if _val(sol, u.fit[d])), None)
+    return pm.tl.days[idx] if idx is not None else None
+
+
+def _target(pm: PlanModel, u, rec, first, report: ReturnReport, time_limit: float) -> None:
+    comp = pm.season.competition(rec.target_competition)
+    report.target_name, report.target_date = comp.name, comp.date
+    t = pm.tl.index(comp.date)
+    plays = u.play[t] if t is not None and t >= pm.p0 else False
+    if plays is False:
+        report.target_reachable = False
+        return
+    if plays is not True:
+        pm.m.add(plays == 1)
+    report.target_reachable = _solve(pm, time_limit) is not None
+    if not report.target_reachable or first.start_stage is None:
+        return
+    for k in range(first.start_stage + 1, first.K):
+        lits = [first.stage_lit(k, d) for d in range(first.first, first.end)]
+        pm.m.clear_objective()
+        pm.m.maximize(_days_before(lits))
+        sol = _solve(pm, time_limit)
+        d = None if sol is None else next(
+            (d for d in range(first.first, first.end) if _val(sol, first.stage_lit(k, d))), None)
+        report.latest_entries.append((first.order[k], pm.tl.days[d] if d is not None else None))
 
 
 def _only(plan, athlete: str):

@@ -111,24 +111,42 @@ class SpeedMixin(ModelBase):
                 continue
             sp = self.speed_lits(u)
             step1 = self._ramp_step1(u, g)
+            after1 = self._after_step1(u, sp, step1)
             for d in range(self.p0, self.n):
                 above80 = [x for lvl, x in u.lv[d].items() if lvl > 80]
                 if not above80:
                     continue
                 enf = self.guard("RAMP", u.key, d, d)
                 window = self._window(sp, d - g, d)
-                if window is not True:
+                if window is not True:  # a step 1: at most 80
                     for x in above80:
                         self.clause([neg(x), neg(u.fit[d])] + window, enf)
-                above90 = [x for lvl, x in u.lv[d].items() if lvl > 90]
-                for e in range(max(0, d - g), d):
-                    if not above90 or step1[e] is False:
-                        continue
-                    between = self._window(sp, e + 1, d)
-                    if between is True:
-                        continue
-                    for x in above90:
-                        self.clause([neg(x), neg(u.fit[d]), neg(step1[e])] + between, enf)
+                if after1[d] is not False:  # a step 2: at most 90
+                    for lvl, x in u.lv[d].items():
+                        if lvl > 90:
+                            self.clause([neg(x), neg(u.fit[d]), neg(after1[d])], enf)
+
+    def _after_step1(self, u: Unit, sp: list, step1: list) -> list:
+        """Per day d: the latest speed day before d was a ramp step 1 (forced true when it was;
+        a speed day that is no step 1, e.g. a played match, clears it)."""
+        out: list = [False]
+        for d in range(self.n):
+            prev, s1 = out[-1], step1[d]
+            carry = prev if sp[d] is False or prev is False else (False if sp[d] is True else None)
+            if s1 is False and carry is False:
+                out.append(False)
+                continue
+            if s1 is True or carry is True:
+                out.append(True)
+                continue
+            r = self.m.new_bool_var(f"{u.key}_after1_{d + 1}")
+            self.clause([neg(s1), r], [])
+            if carry is None:  # the previous state carries over a day without speed
+                self.clause([neg(prev), sp[d], r], [])
+            elif carry is not False:
+                self.clause([neg(prev), r], [])
+            out.append(r)
+        return out[: self.n]
 
     @staticmethod
     def _window(sp: list, a: int, b: int):

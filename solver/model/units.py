@@ -301,7 +301,15 @@ class UnitsMixin(ModelBase):
         days forbid it, 80/90/95 where RAMP may bind, else the 95 % session."""
         if not self.guarded and not self._fit_candidate(u, d):
             return ()
-        return RAMP_LEVELS if self._ramp_possible(u, d) else (FIT_HV_LEVEL,)
+        levels = RAMP_LEVELS if self._ramp_possible(u, d) else (FIT_HV_LEVEL,)
+        return self._off_match(d, levels)
+
+    def _off_match(self, d: int, levels: tuple[int, ...]) -> tuple[int, ...]:
+        """On a competition day 80 and 100 mean playing (bench, start): an athlete who does not
+        play trains at any other level (docs/semantics.md, AV-1)."""
+        if not self.tl.is_comp[d]:
+            return levels
+        return tuple(lvl for lvl in levels if lvl not in (80, 100))
 
     def _ramp_possible(self, u: Unit, d: int) -> bool:
         """Could day d be a RAMP step 1 or 2? Not when a certain speed day (a played match, a past
@@ -387,7 +395,7 @@ class UnitsMixin(ModelBase):
         elif d in u.calm_days:
             levels = (60,)
         else:
-            levels = RUN_LEVELS
+            levels = self._off_match(d, RUN_LEVELS)
         if not levels:
             return
         u.lv[d] = {lvl: m.new_bool_var(f"{aid}_{d}_{lvl}") for lvl in levels}
