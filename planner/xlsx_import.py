@@ -1029,7 +1029,7 @@ def template_workbook(season: Season | None = None):
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from planner.protocols import available_protocols
-    from planner.xlsx_export import write_text
+    from planner.xlsx_cells import write_text
 
     if season is None:
         head = dict(_EXAMPLE_SEASON)
