@@ -68,7 +68,7 @@ def test_a_broken_workbook_is_explained_and_the_document_kept(window, dialogs, t
 def test_export_each_kind(window, dialogs, tmp_path, demo_season):
     import openpyxl
 
-    from planner.xlsx_import import import_workbook
+    from planner.coachform.read import import_workbook
     from ui.desktop import fileio
 
     assert not fileio.export_to(window, tmp_path / "plan.xlsx", "xlsx")

@@ -54,7 +54,7 @@ def install(window, file_menu: QMenu) -> None:
 # -- the work (no dialogs: tests call these) -----------------------------------------------------
 def import_into(window, path: str | Path) -> bool:
     """Import a coach workbook as the window's document; False (and a message) on problems."""
-    from planner.xlsx_import import import_workbook
+    from planner.coachform.read import import_workbook
 
     try:
         with _busy():
@@ -91,7 +91,7 @@ def export_to(window, path: str | Path, kind: str) -> bool:
 
                 export_board_pdf(season, path, anonymise=kind.endswith("anonymised"))
             elif kind == "template":
-                from planner.xlsx_import import save_template_form
+                from planner.coachform.write import save_template_form
 
                 save_template_form(season, path)
             else:
