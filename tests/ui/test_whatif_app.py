@@ -7,7 +7,6 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner import edits as E
 from planner.scenarios import scenario_season
@@ -174,12 +173,12 @@ def test_a_summary_row_selects_the_athlete_on_both_boards(qtbot, window):
 
 
 def test_export_comparison_writes_the_workbook_and_explains_a_failure(qtbot, window, tmp_path,
-                                                                      monkeypatch, dialogs):
+                                                                      dialogs):
     w = window
     final_a_week_earlier(qtbot, w)
     win = w.whatif.compare_window
     target = tmp_path / "what-if"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    dialogs.files = [target]
     with qtbot.waitSignal(win.exported):
         win.export_button.click()
     wb = openpyxl.load_workbook(tmp_path / "what-if.xlsx")
@@ -187,7 +186,7 @@ def test_export_comparison_writes_the_workbook_and_explains_a_failure(qtbot, win
     assert wb["Edits"]["B2"].value == "Move competition 'Cup final' to 20 Feb 2027"
     assert wb["Changes"].max_row - 1 == win.comparison.changed_days
     assert not win.export(str(tmp_path / "missing" / "x.xlsx"))
-    assert dialogs[-1][0] == "critical" and "does not exist" in dialogs[-1][2]
+    assert dialogs[-1][0] == "error" and "does not exist" in dialogs[-1][2]
     assert "Traceback" not in dialogs[-1][2]
 
 
@@ -235,7 +234,7 @@ def test_duplicate_rename_and_delete_are_undo_steps(qtbot, window, dialogs):
 
     dialogs.texts = ["busy WEEK"]  # names are compared without case: refused, explained
     wi.rename_action.trigger()
-    assert dialogs[-1][0] == "warning" and "exists already" in dialogs[-1][2]
+    assert dialogs[-1][0] == "warn" and "exists already" in dialogs[-1][2]
     assert wi.panel.names() == ["Busy week", "Two matches"]
 
     wi.delete_action.trigger()
@@ -312,8 +311,8 @@ def test_a_season_without_a_plan_is_planned_first_in_the_same_job(qtbot, dialogs
     w.apply_edit(E.AddScenario(name="Flare", edits=(E.RecordFlareUp(athlete="A1", date=day(20)).to_dict(),)))
     steps = w.undo_stack.count()
     assert not w.whatif.replan("Flare")  # the coach says no: nothing starts
-    assert dialogs.kinds() == ["question"] and not w.whatif.is_replanning()
-    dialogs.answer = QMessageBox.StandardButton.Yes
+    assert dialogs.kinds() == ["confirm"] and not w.whatif.is_replanning()
+    dialogs.answer = "yes"
     with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT):
         assert w.whatif.replan("Flare")
     assert w.season.plan is not None and w.season.scenarios[0].plan is not None

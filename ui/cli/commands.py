@@ -33,9 +33,9 @@ def cmd_demo(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from planner.coachform.read import import_workbook
     from planner.seasonfile import save_season
     from planner.text import plural
-    from planner.coachform.read import import_workbook
 
     out = outputs.out_path(args.output, "season file")
     season = import_workbook(args.workbook)  # every problem of the workbook, or the season

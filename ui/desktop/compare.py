@@ -19,12 +19,10 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -74,8 +72,11 @@ class CompareWindow(QWidget):
     COLUMNS = ["Athlete", "Return (baseline)", "Return (scenario)", "HV (baseline)",
                "HV (scenario)", "Days changed", "Weeks moved", "Soft rules"]
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, interaction=None):
         super().__init__(parent, Qt.WindowType.Window)
+        from ui.desktop.interaction import default_interaction
+
+        self.interaction = interaction if interaction is not None else default_interaction(self)
         self.setAccessibleName("What-if comparison")
         self.setWindowTitle("What if — Periodize")
         self.name = ""
@@ -426,9 +427,10 @@ class CompareWindow(QWidget):
             folder = QSettings().value("lastDir", str(Path.home()))
             safe = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in self.name).strip()
             suggestion = str(Path(str(folder)) / f"what-if {safe or 'scenario'}.xlsx")
-            path, _ = QFileDialog.getSaveFileName(self, "Export comparison", suggestion, XLSX_FILTER)
-            if not path:
+            chosen = self.interaction.save_file("Export comparison", suggestion, XLSX_FILTER)
+            if chosen is None:
                 return False
+            path = chosen[0]
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"
         from planner.xlsx_compare import export_comparison
@@ -436,11 +438,11 @@ class CompareWindow(QWidget):
         try:
             export_comparison(path, comp, a, a.plan, b, b.plan, self.edit_texts)
         except PeriodizeError as e:
-            QMessageBox.critical(self, "Could not export the comparison", str(e))
+            self.interaction.error("Could not export the comparison", str(e))
             return False
         except OSError as e:
-            QMessageBox.critical(self, "Could not export the comparison",
-                                 f"{path}: could not be written ({e.strerror or e})")
+            self.interaction.error("Could not export the comparison",
+                                   f"{path}: could not be written ({e.strerror or e})")
             return False
         QSettings().setValue("lastDir", str(Path(path).parent))
         self.status.setText(f"Wrote {Path(path).name}")
