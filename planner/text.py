@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from collections.abc import Collection
 
+from planner.season import REHAB_STAGES
+
 STAGE_NAMES = {
     "P1": "P1 isometric",
     "P2": "P2 concentric/eccentric",
@@ -20,7 +22,7 @@ STAGE_NAMES = {
     "FIT": "full competition",
     "INJ": "injured (no stage recorded)",
 }
-REHAB_STAGE_IDS: tuple[str, ...] = ("P1", "P2", "P3", "S1", "S2", "S3")
+REHAB_STAGE_IDS: tuple[str, ...] = REHAB_STAGES  # declared once, in planner.season
 
 
 # -- dates ------------------------------------------------------------------------------------

@@ -67,6 +67,7 @@ from planner.errors import InputError, SaveError
 from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.seasonfile import atomic_write
 from planner.squad import display_order
+from planner.text import span
 from planner.timeline import Timeline
 from planner.xlsx_cells import CONTROL, clean_text, needs_quote, safe_sheet_title, write_text
 
@@ -809,7 +810,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet) -> None:
         return "\u2013" if x is None else f"{x:,.0f}{unit}" if abs(x) >= 100 else f"{x:g}{unit}"
 
     facts = [
-        ("Season", f"{cal.start:%d %b %Y} to {cal.end:%d %b %Y} ({tl.n} days, {len(tl.weeks)} weeks)"),
+        ("Season", f"{span(cal.start, cal.end)} ({tl.n} days, {len(tl.weeks)} weeks)"),
         ("Plan status", _STATUS_TEXT.get(plan.status, plan.status)),
         ("Objective", f"{fmt(plan.objective)} penalty points (lower is better); bound "
                       f"{fmt(plan.bound)}"),

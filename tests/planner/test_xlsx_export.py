@@ -589,7 +589,7 @@ def test_cover_sheet_names_the_season_status_objective_date_and_links(tmp_path):
     assert facts["Plan status"].value.startswith("optimal")
     assert facts["Objective"].value.startswith("1,234 penalty points") and "bound 1,200" in facts["Objective"].value
     assert facts["Exported"].value == EXPORTED_AT
-    assert facts["Season"].value.startswith("04 Jan 2027 to 20 Jan 2027 (17 days, 3 weeks)")
+    assert facts["Season"].value.startswith("4 to 20 Jan 2027 (17 days, 3 weeks)")
     assert facts["Anonymised"].value.startswith("no")
     links = {k: ws.cell(row=facts[k].row, column=1).hyperlink
              for k in ("Team", "Calendar", "Rules", "Speed days")}
