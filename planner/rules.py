@@ -37,7 +37,6 @@ class Rule:
     citations: tuple[str, ...] = ()
     params: tuple[Param, ...] = ()
     can_switch: bool = False  # a soft rule may be switched off or made hard
-    in_solver_v1: bool = True
     extra: dict = field(default_factory=dict)
 
     def param(self, name: str) -> Param:
@@ -174,7 +173,7 @@ RULES: dict[str, Rule] = {
                 Param("weight_b", 10, 0, 10000, "points/day", "cost of a B competition day in a deload week"),
                 Param("weight_c", 3, 0, 10000, "points/day", "cost of a C competition day in a deload week"),
             ),
-            can_switch=True, in_solver_v1=False,
+            can_switch=True,
         ),
         Rule(
             "HV-DAY", "High-velocity work on MD-3/MD-4", False,
@@ -184,14 +183,14 @@ RULES: dict[str, Rule] = {
                 Param("weight_md2", 2, 0, 1000, "points", "cost of an HV session on MD-2"),
                 Param("weight_other", 1, 0, 1000, "points", "cost of an HV session on other days"),
             ),
-            can_switch=True, in_solver_v1=False,
+            can_switch=True,
         ),
         Rule(
             "STAB", "Minimal change in a re-plan", False,
             "In a re-plan, each athlete-day or week that differs from the reference plan costs a little.",
             "J", (),
             (_w(1, "cost of each changed athlete-day or week"),),
-            can_switch=True, in_solver_v1=False,
+            can_switch=True,
         ),
     )
 }

@@ -498,8 +498,6 @@ class RulesPanel(QWidget):
             out.append("<p><i>Sources:</i></p><ul>")
             out += [f"<li>{_esc(cite(k))}</li>" for k in r.citations]
             out.append("</ul>")
-        if not r.in_solver_v1:
-            out.append("<p><i>Counted by the plan checker; the solver adds it in a later version.</i></p>")
         self.details.setHtml("".join(out))
 
 
