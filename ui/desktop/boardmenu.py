@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import LEVELS, IntensityPin, Season, StagePin, Unavailability, WeekPin
+from planner.text import day as day_text
 from planner.timeline import Timeline
 
 LEVEL_TEXT = {0: "0 % — rest", 60: "60 %", 70: "70 %", 80: "80 % (speed day)",
@@ -54,7 +55,7 @@ def cell_menu(season: Season, athlete: str, day: dt.date,
     menu = QMenu(parent)
     menu.setAccessibleName("Cell menu")
     label = season.athlete_label(athlete)
-    head = menu.addAction(f"{label} · {day:%a} {day.day} {day:%b}")
+    head = menu.addAction(f"{label} · {day_text(day)}")
     head.setEnabled(False)
     tl = Timeline(season)
     w = tl.week_index_of_date(day)

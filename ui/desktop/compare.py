@@ -36,6 +36,7 @@ from planner.errors import PeriodizeError
 from planner.rules import RULES
 from planner.scenarios import AthleteDiff, Comparison
 from planner.season import Season
+from planner.text import date_long, date_short, plural, week_of
 from planner.timeline import Timeline
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.panels import InspectorPanel
@@ -49,11 +50,11 @@ def _esc(text: object) -> str:
 
 
 def _date(d: dt.date | None) -> str:
-    return f"{d.day} {d:%b %Y}" if d else ""
+    return date_long(d) if d else ""
 
 
 def _weeks(moved: list[tuple[dt.date, str, str]], limit: int = 3) -> str:
-    text = ", ".join(f"{w.day} {w:%b} {a}→{b}" for w, a, b in moved[:limit])
+    text = ", ".join(f"{date_short(w)} {a}→{b}" for w, a, b in moved[:limit])
     if len(moved) > limit:
         text += f" (+{len(moved) - limit} more)"
     return text
@@ -234,7 +235,7 @@ class CompareWindow(QWidget):
         self.setWindowTitle(f"What if: {name} — Periodize")
         self.label_b.setText(f"<b>Scenario “{_esc(name)}”</b> — re-planned; "
                              f"<span style='color:{self.board_b.theme().changed.name()}'>outlined</span>: "
-                             f"{comp.changed_days} changed athlete-day{'s' if comp.changed_days != 1 else ''}")
+                             f"{plural(comp.changed_days, 'changed athlete-day')}")
         self.heading.setText(self._heading_html(note))
         self.set_stale("")
         self.status.clear()
@@ -280,8 +281,7 @@ class CompareWindow(QWidget):
         else:
             who = (" (" + ", ".join(a.name.split(" (")[0] for a in changed) + ")") if changed else ""
         returns = [a for a in comp.athletes if a.return_a != a.return_b]
-        sentences = [f"{comp.changed_days} athlete-day{'s' if comp.changed_days != 1 else ''} "
-                     f"changed{_esc(who)}"]
+        sentences = [f"{plural(comp.changed_days, 'athlete-day')} changed{_esc(who)}"]
         for a in returns[:3]:
             sentences.append(f"{_esc(a.name.split(' (')[0])} back "
                              f"{_esc(_date(a.return_b) or 'after the season')} instead of "
@@ -309,7 +309,7 @@ class CompareWindow(QWidget):
             item.setToolTip(7, "\n".join(f"{r}: {a.soft_a.get(r, 0)} → {a.soft_b.get(r, 0)}"
                                          for r in soft) or "none")
             if a.weeks_moved:
-                item.setToolTip(6, "\n".join(f"week of {w:%d %b %Y}: {x} → {y}"
+                item.setToolTip(6, "\n".join(f"{week_of(w)}: {x} → {y}"
                                              for w, x, y in a.weeks_moved))
             if not a.changed:
                 for c in range(len(self.COLUMNS)):
@@ -354,7 +354,7 @@ class CompareWindow(QWidget):
         out.append("</table>")
         if comp.team_weeks_moved:
             out.append("<p><b>Team weeks changed</b>: " + _esc(", ".join(
-                f"week of {w.day} {w:%b}: {a} → {b}" for w, a, b in comp.team_weeks_moved)) + "</p>")
+                f"week of {date_short(w)}: {a} → {b}" for w, a, b in comp.team_weeks_moved)) + "</p>")
         else:
             out.append("<p>The team's deload and taper weeks are unchanged.</p>")
         return "".join(out)

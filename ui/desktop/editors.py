@@ -47,8 +47,10 @@ from planner.season import (
     StageRecord,
     Unavailability,
 )
+from planner.squad import POSITION_ORDER
+from planner.text import clean_message, date_short, day_long
 
-POSITIONS = ("Goalkeeper", "Defender", "Midfielder", "Forward")
+POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
 WEEKDAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
                  "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
@@ -60,10 +62,6 @@ def qdate(day: dt.date) -> QDate:
 
 def pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
-
-
-def fmt(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def date_edit(name: str) -> QDateEdit:
@@ -167,7 +165,7 @@ class Editor(QWidget):
     def refuse(self, what: str, error: Exception) -> None:
         """A form that does not make a valid object: say why, like a refused edit."""
         errors = error.errors() if hasattr(error, "errors") else [{"msg": str(error)}]
-        msgs = [str(x.get("msg", x)).removeprefix("Value error, ") for x in errors]
+        msgs = [clean_message(str(x.get("msg", x))) for x in errors]
         self.problem.emit(what, "\n".join(msgs))
 
     def set_season(self, season: Season) -> None:  # pragma: no cover - every editor overrides
@@ -222,7 +220,7 @@ class CompetitionsEditor(Editor):
         if self.unchanged(season, (season.competitions, season.calendar.start, season.calendar.end)):
             return
         key = self.selected_id()
-        _fill(self.table, [(c.id, [fmt(c.date), fmt(c.end_date) if c.end_date else "",
+        _fill(self.table, [(c.id, [day_long(c.date), day_long(c.end_date) if c.end_date else "",
                                    c.name, c.priority]) for c in season.competitions])
         for w in (self.date, self.end):
             w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
@@ -330,7 +328,7 @@ class BlocksEditor(Editor):
         if self.unchanged(season, (season.blocks, season.calendar.start, season.calendar.end)):
             return
         key = self.selected_index()
-        _fill(self.table, [(i, [fmt(b.start), fmt(b.end), b.name, b.emphasis])
+        _fill(self.table, [(i, [day_long(b.start), day_long(b.end), b.name, b.emphasis])
                            for i, b in enumerate(season.blocks)])
         for w in (self.start, self.end):
             w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
@@ -416,7 +414,7 @@ class DaysOffEditor(Editor):
         if self.unchanged(season, season.calendar):
             return
         key = self.selected_date()
-        _fill(self.table, [(d.date.isoformat(), [fmt(d.date), d.reason])
+        _fill(self.table, [(d.date.isoformat(), [day_long(d.date), d.reason])
                            for d in season.calendar.non_training_days])
         self.date.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
         if key is None or not _select_key(self.table, key.isoformat()):
@@ -583,7 +581,7 @@ class SquadEditor(Editor):
         aid = self.selected_id()
         rows = []
         if self.season is not None and aid is not None:
-            rows = [(i, [fmt(u.start), fmt(u.end), u.reason])
+            rows = [(i, [day_long(u.start), day_long(u.end), u.reason])
                     for i, u in enumerate(self.season.unavailability) if u.athlete == aid]
         _fill(self.away_table, rows)
         self._update_buttons()
@@ -785,7 +783,7 @@ class InjuriesEditor(Editor):
             self.target.clear()
             self.target.addItem("none", None)
             for c in season.competitions:
-                self.target.addItem(f"{c.name} ({c.priority}, {fmt(c.date)})", c.id)
+                self.target.addItem(f"{c.name} ({c.priority}, {day_long(c.date)})", c.id)
         self._load()
 
     def selected_athlete(self) -> str | None:
@@ -840,11 +838,11 @@ class InjuriesEditor(Editor):
         cur = inj.current
         proto = self._protocol()
         title = proto.stage(cur.stage).title if cur.stage in proto.stage_ids else "back to full training"
-        self.status.setText(f"{proto.name}: recorded stage {cur.stage} ({title}) since {fmt(cur.start)}.")
-        _fill(self.history, [(i, [r.stage, fmt(r.start), "; ".join(
-            f"{t.name} {t.value:g}{t.unit} ({t.date:%d %b})" for t in r.tests)])
+        self.status.setText(f"{proto.name}: recorded stage {cur.stage} ({title}) since {day_long(cur.start)}.")
+        _fill(self.history, [(i, [r.stage, day_long(r.start), "; ".join(
+            f"{t.name} {t.value:g}{t.unit} ({date_short(t.date)})" for t in r.tests)])
             for i, r in enumerate(inj.stages)])
-        self.flares.setText("Flare-ups: " + (", ".join(fmt(d) for d in inj.flare_ups) or "none"))
+        self.flares.setText("Flare-ups: " + (", ".join(day_long(d) for d in inj.flare_ups) or "none"))
         default_day = season.calendar.today or max(cur.start, season.calendar.start)
         for w in (self.stage_start, self.flare_date, self.test_date):
             w.setDate(qdate(default_day))

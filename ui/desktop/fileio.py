@@ -119,7 +119,7 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     except PeriodizeError as e:
         window.interaction.error("Could not export the calendars", _listing(e))
         return False
-    window.statusBar().showMessage(f"Wrote {len(files)} calendar files to {folder}", 8000)
+    window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}", 8000)
     return True
 
 

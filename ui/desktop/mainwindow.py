@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import Season
+from planner.text import plural
 from ui.desktop import editors, fileio, panels, scenarios
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.document import Document
@@ -409,8 +410,8 @@ class MainWindow(QMainWindow):
         s = self._season
         days = (s.calendar.end - s.calendar.start).days + 1
         plan = f"plan: {s.plan.status}" if s.plan else "no plan yet (Plan ▸ Solve, F5)"
-        return (f"{len(s.athletes)} athletes, {len(s.competitions)} competitions, "
-                f"{days} days; {plan}")
+        return (f"{plural(len(s.athletes), 'athlete')}, {plural(len(s.competitions), 'competition')}, "
+                f"{plural(days, 'day')}; {plan}")
 
     # -- the document changed ----------------------------------------------------------------
     @Slot()
