@@ -14,6 +14,12 @@ from typing import Literal
 from planner.errors import InputError
 
 Mode = Literal["hard", "soft", "off"]
+EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
+
+
+def evidence_text(tag: str) -> str:
+    """``E+J`` -> ``study + expert judgement``."""
+    return " + ".join(EVIDENCE.get(t, t) for t in tag.split("+") if t)
 
 
 @dataclass(frozen=True)

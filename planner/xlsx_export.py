@@ -63,12 +63,15 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.anonymise import anonymised, name_pairs, scrub
+from planner.citations import CITATIONS
 from planner.errors import InputError, SaveError
+from planner.rules import EVIDENCE, RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.seasonfile import atomic_write
 from planner.squad import display_order
 from planner.text import span
 from planner.timeline import Timeline
+from planner.why import Explainer
 from planner.xlsx_cells import CONTROL, clean_text, needs_quote, safe_sheet_title, write_text
 
 __all__ = ["build_workbook", "export_workbook", "workbook_bytes"]
@@ -128,7 +131,6 @@ _STATUS_TEXT = {
     "timeout": "the best plan found within the time limit",
     "cancelled": "the best plan found before the solve was cancelled",
 }
-_EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
 
 
 def _quote_sheet(title: str) -> str:
@@ -400,8 +402,6 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     _write_calendar(ctx, calendar)
     _write_rules(ctx, rules)
     _write_speed_days(ctx, speed)
-    from planner.why import Explainer
-
     explainer = Explainer(season, plan, tl)
     for a in athletes:
         _write_athlete(ctx, sheets[a.id], a, explainer, speed)
@@ -614,9 +614,6 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
 
 # -- Rules -----------------------------------------------------------------------------------------
 def _write_rules(ctx: _Ctx, ws: Worksheet) -> None:
-    from planner.citations import CITATIONS
-    from planner.rules import RULES, RuleSet
-
     rs = RuleSet(ctx.season.rules)
     st = ctx.st
     header, number, wrap, bold = st.header(), st.number_top(), st.wrap(), st.label()
@@ -626,7 +623,7 @@ def _write_rules(ctx: _Ctx, ws: Worksheet) -> None:
     cited: set[str] = set()
     for rule in RULES.values():
         evidence = rule.evidence + " (" + ", ".join(
-            _EVIDENCE.get(e, e) for e in rule.evidence.split("+")) + ")"
+            EVIDENCE.get(e, e) for e in rule.evidence.split("+")) + ")"
         cited.update(rule.citations)
         for p in rule.params or (None,):
             row = [(rule.id, bold), rule.title, rs.mode(rule.id)]
@@ -869,8 +866,6 @@ def _write_cover(ctx: _Ctx, ws: Worksheet) -> None:
         ws.cell(row=r, column=2, value="none: the plan meets every soft rule").style = note
         r += 1
     else:
-        from planner.rules import RULES
-
         for rule, (n, penalty) in sorted(counts.items()):
             ws.cell(row=r, column=1, value=rule).style = label
             title_text = RULES[rule].title if rule in RULES else rule
