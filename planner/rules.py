@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planner.errors import InputError
-
 Mode = Literal["hard", "soft", "off"]
 EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
 
@@ -260,9 +258,3 @@ def settings_problems(settings, where: str = "rules") -> list[str]:
         elif RULES[rid].hard and mode != "hard":
             problems.append(f"{where}.modes.{rid}: {rid} is a hard rule and cannot be made {mode}")
     return problems
-
-
-def check_settings(settings, source: str = "") -> None:
-    problems = settings_problems(settings)
-    if problems:
-        raise InputError(source, problems)

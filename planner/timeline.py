@@ -134,9 +134,6 @@ class Timeline:
             cands.append((a, 1, f"MD+{a}"))
         return min(cands)[2] if cands else None
 
-    def week_label(self, w: int) -> str:
-        return self.days[self.weeks[w].first].isoformat()
-
     @cached_property
     def a_competitions(self) -> list:
         return [c for c in self.season.competitions if c.priority == "A"]

@@ -1023,12 +1023,6 @@ def workbook_bytes(season: Season, plan: Plan, *, anonymise: bool = False,
     return out.getvalue()
 
 
-def _save_bytes(wb: openpyxl.Workbook) -> bytes:
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 def export_workbook(season: Season, plan: Plan, path: str | os.PathLike, *,
                     anonymise: bool = False) -> None:
     """Write the plan workbook to ``path`` atomically.
