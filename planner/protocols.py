@@ -9,14 +9,6 @@ from functools import cache
 from planner.errors import InputError
 from planner.season import LEVELS, REHAB_STAGES
 
-KNOWN_PROTOCOLS: tuple[str, ...] = (
-    "iliopsoas-tendinopathy",
-    "hamstring-strain",
-    "adductor-groin",
-    "ankle-sprain",
-    "patellar-tendinopathy",
-)
-
 
 @dataclass(frozen=True)
 class Criterion:

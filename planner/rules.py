@@ -199,7 +199,6 @@ RULES: dict[str, Rule] = {
     )
 }
 
-HARD_RULES = tuple(r.id for r in RULES.values() if r.hard)
 SOFT_RULES = tuple(r.id for r in RULES.values() if not r.hard)
 
 

@@ -340,12 +340,10 @@ def _week_competitions(tl: Timeline, w: int) -> list:
 # ---------------------------------------------------------------------------------------------
 # Building the workbook
 # ---------------------------------------------------------------------------------------------
-Value = object  # a cell: None, a value, or (value, style name)
-
-
 @dataclass
 class _Rows:
-    """A sheet's cells as rows; the same rows become openpyxl cells or sheet XML."""
+    """A sheet's cells as rows; the same rows become openpyxl cells or sheet XML. A cell is None,
+    a value, or (value, style name)."""
 
     rows: list[list] = field(default_factory=list)
     heights: dict[int, float] = field(default_factory=dict)
