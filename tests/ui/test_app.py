@@ -98,7 +98,7 @@ class BlockingSolve:
         self.requests.append(request)
         self.started.set()
         on_progress(Progress(objective=1234.0, bound=1000.0, elapsed=0.1, solutions=1))
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60  # a safety net: every test cancels or releases it
         while not (stop.is_set() or self.release.is_set()) and time.monotonic() < deadline:
             time.sleep(0.01)
         status = Status.CANCELLED if stop.is_set() else Status.FEASIBLE
@@ -170,10 +170,12 @@ def test_a_cancelled_solve_keeps_the_best_plan_so_far(qtbot, tiny):
     w = MainWindow(tiny, None, solve_fn=BlockingSolve(plan_on_stop=plan))
     qtbot.addWidget(w)
     w.solve_action.trigger()
-    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+    with qtbot.waitSignal(w.solve_finished, timeout=5000) as blocker:
         w.cancel_action.trigger()
+    assert blocker.args[0].status == Status.CANCELLED  # the fake returns only when stopped
     assert w.season.plan == plan
     assert w.modified
+    assert "stopped early" in w.statusBar().currentMessage()
 
 
 def test_infeasible_outcome_is_explained(qtbot, tiny, dialogs):

@@ -4,6 +4,9 @@ duplicated or deleted, each one undo step. Small seasons built here keep the sol
 
 from __future__ import annotations
 
+import threading
+import time
+
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
@@ -377,12 +380,34 @@ def test_a_scenario_the_rules_refuse_is_explained_not_planned(qtbot, window, dia
 
 
 def test_cancel_stops_the_replan(qtbot, window):
+    """The re-plan is held until the coach cancels (it cannot end by itself first); the real
+    re-plan then starts with the stop requested and gives up before searching."""
+    from ui.desktop.solving import replan_work
+
     w = window
+    held = threading.Event()
+
+    def held_work(*args):
+        work = replan_work(*args)
+
+        def run(report, stop):
+            held.set()
+            while not stop.is_set():
+                time.sleep(0.01)
+            return work(report, stop)
+
+        return run
+
+    w.whatif.replan_work = held_work
     w.apply_edit(E.AddScenario(name="Flare", edits=(E.RecordFlareUp(athlete="A1", date=day(20)).to_dict(),)))
     with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT) as done:
         assert w.whatif.replan("Flare")
+        assert held.wait(10) and w.whatif.is_replanning()
         assert w.whatif.cancel_button.isVisible()
-        w.whatif.cancel_action.trigger()  # before the search can start: the token is checked first
+        w.whatif.cancel_action.trigger()
         assert w.whatif.progress_label.text() == "Stopping…"
     assert done.args[0].status == Status.CANCELLED
+    assert w.whatif.job.stop.is_set()
+    assert w.season.scenarios[0].plan is None
+    assert "cancelled before a plan was found" in w.statusBar().currentMessage()
     assert not w.whatif.cancel_button.isVisible() and w.whatif.replan_action.isEnabled()

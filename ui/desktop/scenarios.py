@@ -186,6 +186,7 @@ class WhatIf(QObject):
         self.last_outcome: Outcome | None = None
         self._compared: tuple[str, Season, Scenario] | None = None
         self._replanning: tuple[str, bool] | None = None  # (scenario, planning the season first)
+        self.replan_work = replan_work  # makes the job's work (tests wrap it to hold a re-plan)
         self._build_actions()
         self.job = BackgroundJob(window, REPLAN_WORDS, detail=progress_text, bar_width=140)
         self.job.finished.connect(self._on_replanned)
@@ -358,7 +359,7 @@ class WhatIf(QObject):
         baseline = season.model_copy(update={"scenarios": ()})
         limit = w.solve_time_limit
         self._replanning = (sc.name, solve_first)
-        self.job.start(replan_work(baseline, after, sc.base_plan or season.plan, limit, solve_first),
+        self.job.start(self.replan_work(baseline, after, sc.base_plan or season.plan, limit, solve_first),
                        label=f"Re-planning “{sc.name}”…", limit=limit, stop=new_stop(),
                        basis=self._basis_of(sc.name))
         w.statusBar().showMessage(
