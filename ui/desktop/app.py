@@ -3,9 +3,10 @@
 Heavy modules (the window, the board, the season loader) are imported inside the functions so
 that importing this module stays cheap; OR-Tools is imported only when a solve starts.
 
-At start-up the app follows the system's dark mode (``ui.desktop.theme.follow_system_scheme``) and, when
-an earlier session ended without closing its window (a crash, a power cut), offers the recovery
-copy that session autosaved (``ui.desktop.recovery``).
+At start-up the app follows the system's dark mode (``ui.desktop.theme.follow_system_scheme``)
+and, when an earlier session ended without closing its window (a crash, a power cut), offers the
+recovery copy that session autosaved (``ui.desktop.recovery``). Messages go through the window's
+interaction (``ui.desktop.interaction``).
 """
 
 from __future__ import annotations
