@@ -1,4 +1,4 @@
-"""The Qt side of ``python -m bench.app`` (only ui/ imports Qt): the start of a fresh app
+"""The Qt side of ``python -m bench.app``: the start of a fresh app
 process to its first painted board, the event-loop stall while solving, and the board's paint
 time at 60 x 364. ``bench/app.py`` runs these and writes bench/APP.md.
 """

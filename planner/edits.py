@@ -42,7 +42,7 @@ from planner.season import (
     Weekday,
     WeekPin,
 )
-from planner.text import date_long, week_of
+from planner.text import clean_message, date_long, validation_problems, week_of
 from planner.validate import plan_problems, season_problems
 
 
@@ -108,7 +108,7 @@ class SetSeasonSettings(Edit):
         try:
             new_cal = type(cal).model_validate({**cal.model_dump(), **upd})
         except ValidationError as e:
-            raise InputError(self.describe(s), [x["msg"].removeprefix("Value error, ") for x in e.errors()]) from None
+            raise InputError(self.describe(s), [clean_message(x["msg"]) for x in e.errors()]) from None
         changed = new_cal != cal
         out = s.model_copy(update={"calendar": new_cal, "name": self.name or s.name})
         if changed and out.plan is not None:
@@ -146,7 +146,7 @@ class MoveCompetition(Edit):
         try:  # validated: an end before the first day is refused, not stored
             new = Competition.model_validate({**c.model_dump(), "date": self.date, "end_date": end})
         except ValidationError as e:
-            raise InputError(self.describe(s), [x["msg"].removeprefix("Value error, ") for x in e.errors()]) from None
+            raise InputError(self.describe(s), [clean_message(x["msg"]) for x in e.errors()]) from None
         return s.model_copy(update={"competitions": tuple(sorted(_replace(s.competitions, c, new),
                                                                 key=lambda x: x.date))})
 
@@ -189,7 +189,7 @@ class UpdateCompetition(Edit):
         try:
             new = Competition.model_validate({**c.model_dump(), **upd})
         except ValidationError as e:
-            raise InputError(self.describe(s), [x["msg"].removeprefix("Value error, ") for x in e.errors()]) from None
+            raise InputError(self.describe(s), [clean_message(x["msg"]) for x in e.errors()]) from None
         return s.model_copy(update={"competitions": tuple(sorted(_replace(s.competitions, c, new),
                                                                 key=lambda x: x.date))})
 
@@ -307,7 +307,7 @@ class UpdateAthlete(Edit):
         try:
             new = Athlete.model_validate({**a.model_dump(), **upd})
         except ValidationError as e:
-            raise InputError(self.describe(s), [f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors()]) from None
+            raise InputError(self.describe(s), validation_problems(e.errors())) from None
         return s.model_copy(update={"athletes": _replace(s.athletes, a, new)})
 
     def describe(self, s: Season) -> str:
@@ -718,7 +718,7 @@ def edit_from_dict(data: dict, where: str = "edit") -> Edit:
     try:
         return _ADAPTER.validate_python(data)
     except ValidationError as e:
-        raise InputError(where, [f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors()]) from None
+        raise InputError(where, validation_problems(e.errors())) from None
 
 
 # -- replaying a list of edits --------------------------------------------------------------------

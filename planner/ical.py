@@ -10,9 +10,10 @@ Each calendar holds all-day events for
 
 UIDs are stable (season, athlete, kind, date or competition id), so a calendar app that
 subscribes to or re-imports the file updates its events instead of duplicating them. With
-``anonymise=True`` a calendar names the athlete by ID only and carries no protocol or stage
-content (the stage codes stay). Files are written atomically; ``periodize export SEASON --ics
-DIR`` and ``periodize solve ... --ics DIR`` call :func:`export_calendars`.
+``anonymise=True`` the season is anonymised by :mod:`planner.anonymise` (the athlete named by ID
+only) and a calendar carries no protocol or stage content (the stage codes stay). Files are
+written atomically; ``periodize export SEASON --ics DIR`` and ``periodize solve ... --ics DIR``
+call :func:`export_calendars`.
 """
 
 from __future__ import annotations
@@ -24,10 +25,15 @@ from pathlib import Path
 
 from icalendar import Calendar, Event
 
+from planner.anonymise import anonymised, name_pairs, scrub
 from planner.errors import InputError, SaveError
+from planner.protocols import load_protocol
 from planner.season import FIT, HV_LEVEL, INJ, Plan, Season
 from planner.seasonfile import atomic_write
+from planner.squad import display_order
 from planner.timeline import Timeline
+from planner.validate import plan_problems
+from planner.why import Explainer
 
 __all__ = ["athlete_calendar", "calendar_file_names", "export_calendars"]
 
@@ -46,7 +52,10 @@ def _safe_file_stem(text: str) -> str:
 
 
 def calendar_file_names(season: Season, anonymise: bool = False) -> dict[str, str]:
-    """Athlete id -> the ``.ics`` file name (unique, also on case-insensitive file systems)."""
+    """Athlete id -> the ``.ics`` file name (unique, also on case-insensitive file systems).
+
+    Names are given in the squad's order, not the display order, so that an athlete's file keeps
+    its name when someone is injured (a calendar app subscribed to it keeps finding it)."""
     taken: set[str] = set()
     out = {}
     for a in season.athletes:
@@ -68,8 +77,6 @@ def _stage_text(season: Season, athlete: str, stage: str, anonymise: bool) -> st
     inj = season.injury_of(athlete)
     if inj is None:
         return f"Stage {stage}."
-    from planner.protocols import load_protocol
-
     proto = load_protocol(inj.protocol)
     try:
         spec = proto.stage(stage)
@@ -84,13 +91,22 @@ def _stage_text(season: Season, athlete: str, stage: str, anonymise: bool) -> st
 def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: bool = False,
                      stamp: dt.datetime | None = None) -> Calendar:
     """The iCalendar of one athlete (see the module text)."""
+    if anonymise:
+        season, plan = anonymised(season, plan)
+    return _calendar(season, plan, athlete, anonymise, stamp)
+
+
+def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
+              stamp: dt.datetime | None) -> Calendar:
+    """The calendar of ``athlete`` from a season that is already anonymised when asked."""
     a = season.athlete(athlete)
     if a is None:
         raise InputError("", [f"no athlete has id {athlete!r}; use an id from the squad"])
     ap = plan.for_athlete(athlete)
     tl = Timeline(season)
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
-    who = a.id if anonymise else f"{a.name} ({a.id})"
+    names = name_pairs(season) if anonymise else []  # an anonymised label "A1 (A1)" reads "A1"
+    who = scrub(season.athlete_label(a.id), names)
     base = f"{_slug(season.name)}-{_slug(a.id)}"
 
     cal = Calendar()
@@ -121,8 +137,6 @@ def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: boo
               f"Competition, priority {c.priority}.", "Competition", c.last)
 
     if ap is not None:
-        from planner.why import Explainer
-
         explainer = Explainer(season, plan, tl)
         prev = None
         for i, day in enumerate(tl.days):
@@ -144,8 +158,7 @@ def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: boo
                 for r in bound:
                     if anonymise and r.rule == "RH-STAGE":
                         continue
-                    text = r.text.replace(f"{a.name} ({a.id})", who)
-                    lines.append(f"{r.rule}: {text}")
+                    lines.append(f"{r.rule}: {scrub(r.text, names)}")
                 event(f"hv-{day.isoformat()}", day, f"HV session {level} %", "\n".join(lines),
                       "Training")
     return cal
@@ -153,9 +166,8 @@ def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: boo
 
 def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
                      anonymise: bool = False, stamp: dt.datetime | None = None) -> list[Path]:
-    """One ``.ics`` per athlete into ``folder`` (created when missing); returns the files."""
-    from planner.validate import plan_problems
-
+    """One ``.ics`` per athlete into ``folder`` (created when missing); returns the files, in the
+    squad's display order (:func:`planner.squad.display_order`)."""
     problems = plan_problems(season, plan)
     if problems:
         raise InputError("iCalendar export", problems[:-1] + [
@@ -173,9 +185,11 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
             raise SaveError(f"{out}: the folder could not be created ({e.strerror})") from None
     stamp = stamp or dt.datetime.now(dt.UTC)
     names = calendar_file_names(season, anonymise)
+    if anonymise:
+        season, plan = anonymised(season, plan)
     files = []
-    for a in season.athletes:
-        cal = athlete_calendar(season, plan, a.id, anonymise=anonymise, stamp=stamp)
+    for a in display_order(season, plan):
+        cal = _calendar(season, plan, a.id, anonymise, stamp)
         path = out / names[a.id]
         atomic_write(path, cal.to_ical())
         files.append(path)

@@ -61,71 +61,92 @@ def plan_to_json(season: Season, plan: Plan) -> str:
 
 def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
     """Read a plan JSON back into a Plan for ``season``; every shape problem is located."""
-    problems: list[str] = []
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(source, [f"format: not a plan file (expected \"format\": \"{FORMAT}\")"])
     if data.get("schema_version") != SCHEMA_VERSION:
         raise InputError(source, [f"schema_version: {data.get('schema_version')!r} is not {SCHEMA_VERSION}"])
-    tl = Timeline(season)
-    week_starts = [tl.days[w.first].isoformat() for w in tl.weeks]
-    dates = [d.isoformat() for d in tl.days]
-
-    def weeks_of(items: object, where: str) -> tuple[str, ...]:
-        if not isinstance(items, list) or len(items) != len(week_starts):
-            problems.append(f"{where}: needs one entry per season week ({len(week_starts)})")
-            return ()
-        out = []
-        for j, (w, start) in enumerate(zip(items, week_starts, strict=True)):
-            if not isinstance(w, dict) or w.get("start") != start:
-                problems.append(f"{where}[{j}].start: expected {start}")
-            kind = w.get("kind") if isinstance(w, dict) else None
-            if kind not in KINDS:
-                problems.append(f"{where}[{j}].kind: {kind!r} is not load, deload or taper")
-                kind = "load"
-            out.append(kind)
-        return tuple(out)
-
-    team = weeks_of(data.get("team_weeks"), "team_weeks")
-    by_id = {}
+    shape = _Shape(Timeline(season))
+    team = shape.weeks(data.get("team_weeks"), "team_weeks")
     raw_athletes = data.get("athletes")
     if not isinstance(raw_athletes, list):
         raise InputError(source, ["athletes: missing; a plan lists every athlete"])
+    by_id = {}
     for i, a in enumerate(raw_athletes):
-        w = f"athletes[{i}]"
-        if not isinstance(a, dict) or not isinstance(a.get("id"), str):
-            problems.append(f"{w}.id: missing")
-            continue
-        if season.athlete(a["id"]) is None:
-            problems.append(f"{w}.id: {a['id']!r} is not in the season's squad")
-            continue
-        weeks = weeks_of(a.get("weeks"), f"{w}.weeks")
-        days = a.get("days")
-        if not isinstance(days, list) or len(days) != len(dates):
-            problems.append(f"{w}.days: needs one entry per season day ({len(dates)})")
-            continue
-        stages, intens = [], []
-        for j, (d, date) in enumerate(zip(days, dates, strict=True)):
-            if not isinstance(d, dict) or d.get("date") != date:
-                problems.append(f"{w}.days[{j}].date: expected {date}")
-                d = d if isinstance(d, dict) else {}
-            st, it = d.get("stage"), d.get("intensity")
-            if st not in STAGES:
-                problems.append(f"{w}.days[{j}].stage: {st!r} is not one of {', '.join(STAGES)}")
-                st = "FIT"
-            if isinstance(it, bool) or it not in LEVELS:
-                problems.append(f"{w}.days[{j}].intensity: {it!r} is not one of {LEVELS}")
-                it = 0
-            stages.append(st)
-            intens.append(int(it))
-        by_id[a["id"]] = AthletePlan(athlete=a["id"], stages=tuple(stages), intensity=tuple(intens),
-                                     weeks=weeks)
-        if len(problems) > 50:
+        ap = shape.athlete(a, f"athletes[{i}]", season)
+        if ap is not None:
+            by_id[ap.athlete] = ap
+        if len(shape.problems) > 50:
             break
+    problems = shape.problems
     missing = [a.id for a in season.athletes if a.id not in by_id]
     if missing and not problems:
         problems.append(f"athletes: no plan for {', '.join(missing)}")
     if problems:
         raise InputError(source, problems[:50])
+    status = data.get("status") if data.get("status") in ("optimal", "feasible", "timeout") else "feasible"
+    return Plan(status=status, objective=data.get("objective"), bound=data.get("bound"),
+                solve_seconds=data.get("solve_seconds"), team_weeks=team,
+                athletes=tuple(by_id[a.id] for a in season.athletes), soft=_soft_of(data))
+
+
+class _Shape:
+    """Reads the weeks and days of a plan file against the season's calendar, collecting every
+    located problem (a bad entry is read as load / FIT / 0 so the rest can still be checked)."""
+
+    def __init__(self, tl: Timeline):
+        self.week_starts = [tl.days[w.first].isoformat() for w in tl.weeks]
+        self.dates = [d.isoformat() for d in tl.days]
+        self.problems: list[str] = []
+
+    def weeks(self, items: object, where: str) -> tuple[str, ...]:
+        if not isinstance(items, list) or len(items) != len(self.week_starts):
+            self.problems.append(f"{where}: needs one entry per season week ({len(self.week_starts)})")
+            return ()
+        out = []
+        for j, (w, start) in enumerate(zip(items, self.week_starts, strict=True)):
+            if not isinstance(w, dict) or w.get("start") != start:
+                self.problems.append(f"{where}[{j}].start: expected {start}")
+            kind = w.get("kind") if isinstance(w, dict) else None
+            if kind not in KINDS:
+                self.problems.append(f"{where}[{j}].kind: {kind!r} is not load, deload or taper")
+                kind = "load"
+            out.append(kind)
+        return tuple(out)
+
+    def athlete(self, a: object, w: str, season: Season) -> AthletePlan | None:
+        if not isinstance(a, dict) or not isinstance(a.get("id"), str):
+            self.problems.append(f"{w}.id: missing")
+            return None
+        if season.athlete(a["id"]) is None:
+            self.problems.append(f"{w}.id: {a['id']!r} is not in the season's squad")
+            return None
+        weeks = self.weeks(a.get("weeks"), f"{w}.weeks")
+        days = a.get("days")
+        if not isinstance(days, list) or len(days) != len(self.dates):
+            self.problems.append(f"{w}.days: needs one entry per season day ({len(self.dates)})")
+            return None
+        stages, intensity = zip(*(self.day(d, date, f"{w}.days[{j}]")
+                                  for j, (d, date) in enumerate(zip(days, self.dates, strict=True))),
+                                strict=True)
+        return AthletePlan(athlete=a["id"], stages=stages, intensity=intensity, weeks=weeks)
+
+    def day(self, d: object, date: str, w: str) -> tuple[str, int]:
+        if not isinstance(d, dict) or d.get("date") != date:
+            self.problems.append(f"{w}.date: expected {date}")
+            d = d if isinstance(d, dict) else {}
+        st, it = d.get("stage"), d.get("intensity")
+        if st not in STAGES:
+            self.problems.append(f"{w}.stage: {st!r} is not one of {', '.join(STAGES)}")
+            st = "FIT"
+        if isinstance(it, bool) or it not in LEVELS:
+            self.problems.append(f"{w}.intensity: {it!r} is not one of {LEVELS}")
+            it = 0
+        return st, int(it)
+
+
+def _soft_of(data: dict) -> tuple[SoftViolation, ...]:
+    """The plan's soft-rule entries; an entry that cannot be read is left out (the checker
+    recounts them anyway)."""
     soft = []
     for v in data.get("soft") or []:
         try:
@@ -134,10 +155,7 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
                                       end=dt.date.fromisoformat(v["to"]), message=v.get("message", "")))
         except (KeyError, TypeError, ValueError):
             pass
-    status = data.get("status") if data.get("status") in ("optimal", "feasible", "timeout") else "feasible"
-    return Plan(status=status, objective=data.get("objective"), bound=data.get("bound"),
-                solve_seconds=data.get("solve_seconds"), team_weeks=team,
-                athletes=tuple(by_id[a.id] for a in season.athletes), soft=tuple(soft))
+    return tuple(soft)
 
 
 def load_plan(path: str | Path, season: Season) -> Plan:

@@ -9,14 +9,6 @@ from functools import cache
 from planner.errors import InputError
 from planner.season import LEVELS, REHAB_STAGES
 
-KNOWN_PROTOCOLS: tuple[str, ...] = (
-    "iliopsoas-tendinopathy",
-    "hamstring-strain",
-    "adductor-groin",
-    "ankle-sprain",
-    "patellar-tendinopathy",
-)
-
 
 @dataclass(frozen=True)
 class Criterion:
@@ -82,76 +74,92 @@ class Protocol:
 
 
 def parse_protocol(data: dict, source: str) -> Protocol:
-    problems: list[str] = []
-
-    def need(obj: dict, key: str, where: str, kind=str):
-        if key not in obj:
-            problems.append(f"{where}.{key}: missing; add it")
-            return kind()
-        v = obj[key]
-        if kind is int and (isinstance(v, bool) or not isinstance(v, int)):
-            problems.append(f"{where}.{key}: {v!r} is not a whole number")
-            return 0
-        if kind is str and not isinstance(v, str):
-            problems.append(f"{where}.{key}: {v!r} is not text")
-            return ""
-        return v
-
-    pid = need(data, "id", "protocol")
-    stages: list[StageSpec] = []
+    """A protocol from its JSON object; InputError with every located problem."""
+    reader = _ProtocolReader()
+    pid = reader.need(data, "id", "protocol")
     raw_stages = data.get("stages")
     if not isinstance(raw_stages, list) or not raw_stages:
-        problems.append("protocol.stages: missing or empty; list the protocol's stages")
+        reader.problems.append("protocol.stages: missing or empty; list the protocol's stages")
         raw_stages = []
-    last = -1
-    for i, s in enumerate(raw_stages):
-        w = f"stages[{i}]"
-        if not isinstance(s, dict):
-            problems.append(f"{w}: not an object")
-            continue
-        sid = need(s, "id", w)
-        if sid not in REHAB_STAGES:
-            problems.append(f"{w}.id: {sid!r} is not one of {', '.join(REHAB_STAGES)}")
-            continue
-        order = REHAB_STAGES.index(sid)
-        if order <= last:
-            problems.append(f"{w}.id: {sid} is out of order; stages follow {', '.join(REHAB_STAGES)}")
-        last = max(last, order)
-        cap = need(s, "cap", w, int)
-        if cap not in LEVELS:
-            problems.append(f"{w}.cap: {cap} is not one of {LEVELS}")
-        lo, hi = need(s, "min_days", w, int), need(s, "max_days", w, int)
-        if not (1 <= lo <= hi):
-            problems.append(f"{w}: min_days {lo} and max_days {hi} must satisfy 1 <= min <= max")
-        ex = s.get("exit", {})
-        kind = ex.get("kind") if isinstance(ex, dict) else None
-        if kind not in ("min_days", "days_at_cap"):
-            problems.append(f"{w}.exit.kind: {kind!r} is not 'min_days' or 'days_at_cap'")
-        exit_days = int(ex.get("days", 0)) if kind == "days_at_cap" else 0
-        if kind == "days_at_cap" and not (1 <= exit_days <= lo):
-            problems.append(f"{w}.exit.days: {exit_days} must be between 1 and min_days")
-        if kind == "days_at_cap" and cap == 0:
-            problems.append(f"{w}.exit: a stage with cap 0 cannot require days at its cap")
-        crit = []
-        for j, c in enumerate(s.get("criteria", [])):
-            try:
-                crit.append(Criterion(str(c["name"]), str(c.get("unit", "")), float(c["pass"]),
-                                      "lower" if c.get("better") == "lower" else "higher"))
-            except (KeyError, TypeError, ValueError):
-                problems.append(f"{w}.criteria[{j}]: needs 'name' and a numeric 'pass'")
-        stages.append(StageSpec(
-            id=sid, title=str(s.get("title", sid)), content=str(s.get("content", "")), cap=cap,
-            kicking=str(s.get("kicking", "")), cod=str(s.get("cod", "")), min_days=lo, max_days=hi,
-            exit_kind=kind or "min_days", exit_days=exit_days, exit_text=str(s.get("exit_text", "")),
-            criteria=tuple(crit), evidence=str(s.get("evidence", "J")),
-        ))
-    if problems:
-        raise InputError(source, problems)
+    stages = [spec for i, s in enumerate(raw_stages) if (spec := reader.stage(s, f"stages[{i}]"))]
+    if reader.problems:
+        raise InputError(source, reader.problems)
     return Protocol(
         id=pid, name=str(data.get("name", pid)), evidence=str(data.get("evidence", "J")),
         citations=tuple(data.get("citations", ())), notes=str(data.get("notes", "")),
         stages=tuple(stages),
     )
+
+
+class _ProtocolReader:
+    """Reads a protocol's fields and stages, collecting every problem (stages in order)."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.last = -1  # the order of the last stage read
+
+    def need(self, obj: dict, key: str, where: str, kind=str):
+        if key not in obj:
+            self.problems.append(f"{where}.{key}: missing; add it")
+            return kind()
+        v = obj[key]
+        if kind is int and (isinstance(v, bool) or not isinstance(v, int)):
+            self.problems.append(f"{where}.{key}: {v!r} is not a whole number")
+            return 0
+        if kind is str and not isinstance(v, str):
+            self.problems.append(f"{where}.{key}: {v!r} is not text")
+            return ""
+        return v
+
+    def stage(self, s: object, w: str) -> StageSpec | None:
+        if not isinstance(s, dict):
+            self.problems.append(f"{w}: not an object")
+            return None
+        sid = self.need(s, "id", w)
+        if sid not in REHAB_STAGES:
+            self.problems.append(f"{w}.id: {sid!r} is not one of {', '.join(REHAB_STAGES)}")
+            return None
+        order = REHAB_STAGES.index(sid)
+        if order <= self.last:
+            self.problems.append(f"{w}.id: {sid} is out of order; stages follow {', '.join(REHAB_STAGES)}")
+        self.last = max(self.last, order)
+        cap = self.need(s, "cap", w, int)
+        if cap not in LEVELS:
+            self.problems.append(f"{w}.cap: {cap} is not one of {LEVELS}")
+        lo, hi = self.need(s, "min_days", w, int), self.need(s, "max_days", w, int)
+        if not (1 <= lo <= hi):
+            self.problems.append(f"{w}: min_days {lo} and max_days {hi} must satisfy 1 <= min <= max")
+        kind, exit_days = self.exit(s.get("exit", {}), w, cap, lo)
+        return StageSpec(
+            id=sid, title=str(s.get("title", sid)), content=str(s.get("content", "")), cap=cap,
+            kicking=str(s.get("kicking", "")), cod=str(s.get("cod", "")), min_days=lo, max_days=hi,
+            exit_kind=kind or "min_days", exit_days=exit_days, exit_text=str(s.get("exit_text", "")),
+            criteria=self.criteria(s.get("criteria", []), w), evidence=str(s.get("evidence", "J")),
+        )
+
+    def exit(self, ex: object, w: str, cap: int, min_days: int) -> tuple[str | None, int]:
+        """The exit requirement: its kind and the days at the cap it asks (0 for min_days)."""
+        kind = ex.get("kind") if isinstance(ex, dict) else None
+        if kind not in ("min_days", "days_at_cap"):
+            self.problems.append(f"{w}.exit.kind: {kind!r} is not 'min_days' or 'days_at_cap'")
+        if kind != "days_at_cap":
+            return kind, 0
+        exit_days = int(ex.get("days", 0))
+        if not (1 <= exit_days <= min_days):
+            self.problems.append(f"{w}.exit.days: {exit_days} must be between 1 and min_days")
+        if cap == 0:
+            self.problems.append(f"{w}.exit: a stage with cap 0 cannot require days at its cap")
+        return kind, exit_days
+
+    def criteria(self, items: list, w: str) -> tuple[Criterion, ...]:
+        out = []
+        for j, c in enumerate(items):
+            try:
+                out.append(Criterion(str(c["name"]), str(c.get("unit", "")), float(c["pass"]),
+                                     "lower" if c.get("better") == "lower" else "higher"))
+            except (KeyError, TypeError, ValueError):
+                self.problems.append(f"{w}.criteria[{j}]: needs 'name' and a numeric 'pass'")
+        return tuple(out)
 
 
 @cache

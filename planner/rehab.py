@@ -66,10 +66,6 @@ def stage_on(injury: Injury, protocol: Protocol, day: dt.date) -> str:
     return cur
 
 
-def future_flare_ups(injury: Injury, after: dt.date) -> list[dt.date]:
-    return sorted(f for f in injury.flare_ups if f > after)
-
-
 # -- several records per athlete (rules-spec.md section 4, v2) -----------------------------------
 def governing(records: list[Injury], day: dt.date) -> Injury | None:
     """The record that governs ``day``: the latest whose onset is on or before it (records sorted

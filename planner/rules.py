@@ -11,9 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planner.errors import InputError
-
 Mode = Literal["hard", "soft", "off"]
+EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
+
+
+def evidence_text(tag: str) -> str:
+    """``E+J`` -> ``study + expert judgement``."""
+    return " + ".join(EVIDENCE.get(t, t) for t in tag.split("+") if t)
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,6 @@ class Rule:
     citations: tuple[str, ...] = ()
     params: tuple[Param, ...] = ()
     can_switch: bool = False  # a soft rule may be switched off or made hard
-    in_solver_v1: bool = True
     extra: dict = field(default_factory=dict)
 
     def param(self, name: str) -> Param:
@@ -211,7 +214,7 @@ RULES: dict[str, Rule] = {
                 Param("weight_b", 10, 0, 10000, "points/day", "cost of a B competition day in a deload week"),
                 Param("weight_c", 3, 0, 10000, "points/day", "cost of a C competition day in a deload week"),
             ),
-            can_switch=True, in_solver_v1=False,
+            can_switch=True,
         ),
         Rule(
             "HV-DAY", "High-velocity work on MD-3/MD-4", False,
@@ -221,19 +224,18 @@ RULES: dict[str, Rule] = {
                 Param("weight_md2", 2, 0, 1000, "points", "cost of an HV session on MD-2"),
                 Param("weight_other", 1, 0, 1000, "points", "cost of an HV session on other days"),
             ),
-            can_switch=True, in_solver_v1=False,
+            can_switch=True,
         ),
         Rule(
             "STAB", "Minimal change in a re-plan", False,
             "In a re-plan, each athlete-day or week that differs from the reference plan costs a little.",
             "J", (),
             (_w(1, "cost of each changed athlete-day or week"),),
-            can_switch=True, in_solver_v1=False,
+            can_switch=True,
         ),
     )
 }
 
-HARD_RULES = tuple(r.id for r in RULES.values() if r.hard)
 SOFT_RULES = tuple(r.id for r in RULES.values() if not r.hard)
 
 
@@ -303,9 +305,3 @@ def settings_problems(settings, where: str = "rules") -> list[str]:
         elif RULES[rid].hard and mode != "hard":
             problems.append(f"{where}.modes.{rid}: {rid} is a hard rule and cannot be made {mode}")
     return problems
-
-
-def check_settings(settings, source: str = "") -> None:
-    problems = settings_problems(settings)
-    if problems:
-        raise InputError(source, problems)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from planner.citations import cite
 from planner.protocols import available_protocols, load_protocol
-from planner.rules import RULES
+from planner.rules import EVIDENCE, RULES
 
-TAGS = "E study · C consensus · P published protocol · J expert judgement (an editable default)"
+TAGS = " · ".join(f"{tag} {words}" for tag, words in EVIDENCE.items()) + " (an editable default)"
 
 
 def _num(v: float) -> str:

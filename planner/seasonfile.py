@@ -17,42 +17,15 @@ from pydantic import ValidationError
 
 from planner.errors import InputError, SaveError
 from planner.season import Season
+from planner.text import validation_problems
 from planner.validate import season_problems
 
 FORMAT = "periodize-season"
 SCHEMA_VERSION = 1
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}  # from-version -> upgrade to from-version + 1
+_PIN_KINDS = ("intensity", "week", "stage_start")  # a pin's kind, a tag in its error paths
 _UMASK = os.umask(0o022)  # read once (at import, before any thread) ...
 os.umask(_UMASK)  # ... and put back
-
-
-def _loc(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif part in ("intensity", "week", "stage_start") and out.startswith("pins"):
-            continue  # the discriminator tag of a pin adds nothing for a reader
-        else:
-            out += ("." if out else "") + str(part)
-    return out or "(top level)"
-
-
-def pydantic_problems(err: ValidationError, prefix: str = "") -> list[str]:
-    problems = []
-    for e in err.errors():
-        where = _loc(tuple(e["loc"]))
-        if prefix:
-            where = prefix + ("" if where.startswith("[") else ".") + where
-        msg = e["msg"].removeprefix("Value error, ")
-        if e["type"] == "missing":
-            msg = "missing; add it"
-        elif e["type"] == "extra_forbidden":
-            msg = "not a known field; remove it or check its spelling"
-        elif "input" in e and e["type"] not in ("value_error",):
-            msg = f"{e['input']!r}: {msg}"
-        problems.append(f"{where}: {msg}")
-    return problems
 
 
 def season_from_dict(data: object, source: str = "") -> Season:
@@ -77,7 +50,7 @@ def season_from_dict(data: object, source: str = "") -> Season:
     try:
         season = Season.model_validate(body)
     except ValidationError as e:
-        raise InputError(source, pydantic_problems(e)) from None
+        raise InputError(source, validation_problems(e.errors(), tags=_PIN_KINDS)) from None
     problems = season_problems(season)
     if problems:
         raise InputError(source, problems)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
+
+from planner.season import REHAB_STAGES
 
 STAGE_NAMES = {
     "P1": "P1 isometric",
@@ -19,7 +22,7 @@ STAGE_NAMES = {
     "FIT": "full competition",
     "INJ": "injured (no stage recorded)",
 }
-REHAB_STAGE_IDS: tuple[str, ...] = ("P1", "P2", "P3", "S1", "S2", "S3")
+REHAB_STAGE_IDS: tuple[str, ...] = REHAB_STAGES  # declared once, in planner.season
 
 
 # -- dates ------------------------------------------------------------------------------------
@@ -102,12 +105,34 @@ def clean_message(msg: str) -> str:
     return msg.strip()
 
 
-def error_path(loc: tuple) -> str:
-    """``athletes[3].max_speed`` from a pydantic location tuple."""
+def error_path(loc: tuple, tags: Collection[str] = ()) -> str:
+    """``athletes[3].max_speed`` from a pydantic location tuple. A part in ``tags`` that follows
+    an index names the kind of a union item (a pin's ``intensity``, ``week``...): it adds nothing
+    for a reader and is left out."""
     out = ""
+    after_index = False
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        else:
+        elif not (after_index and part in tags):
             out += ("." if out else "") + str(part)
+        after_index = isinstance(part, int)
+    return out
+
+
+def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[str]:
+    """``path: message`` for each pydantic error (``ValidationError.errors()``) as a coach reads it:
+    the path as :func:`error_path` writes it, the message cleaned, a missing or unknown field said
+    plainly with its fix, and a rejected value (not a whole object) quoted before other messages."""
+    out = []
+    for e in errors:
+        where = error_path(tuple(e["loc"]), tags) or "(top level)"
+        msg = clean_message(e["msg"])
+        if e["type"] == "missing":
+            msg = "missing; add it"
+        elif e["type"] == "extra_forbidden":
+            msg = "not a known field; remove it or check its spelling"
+        elif "input" in e and e["type"] != "value_error" and not isinstance(e["input"], dict | list):
+            msg = f"{e['input']!r}: {msg}"
+        out.append(f"{where}: {msg}")
     return out

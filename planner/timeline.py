@@ -35,11 +35,17 @@ class Timeline:
         self.end = cal.end
         self.n = (cal.end - cal.start).days + 1
         self.days: list[dt.date] = [cal.start + dt.timedelta(days=i) for i in range(self.n)]
-        ws = WEEKDAYS.index(cal.week_start)
+        self._weeks(WEEKDAYS.index(cal.week_start))
+        self._competitions(season)
+        self._training_days(cal)
+        self._past(cal)
+        self._availability(season)
+
+    def _weeks(self, week_start: int) -> None:
         weeks: list[Week] = []
         first = 0
         for i in range(1, self.n + 1):
-            if i == self.n or self.days[i].weekday() == ws:
+            if i == self.n or self.days[i].weekday() == week_start:
                 weeks.append(Week(len(weeks), first, i - 1))
                 first = i
         self.weeks = weeks
@@ -48,7 +54,8 @@ class Timeline:
             for d in w.days:
                 self.week_of[d] = w.index
 
-        # competitions -------------------------------------------------------------------
+    def _competitions(self, season: Season) -> None:
+        """Each day's competitions and its MD+k / MD-k relation to the nearest competition days."""
         self.comp_on: list[list] = [[] for _ in range(self.n)]
         for c in season.competitions:
             for day in c.days():
@@ -56,7 +63,7 @@ class Timeline:
                 if i is not None:
                     self.comp_on[i].append(c)
         self.is_comp = [bool(x) for x in self.comp_on]
-        comp_days = [i for i in range(self.n) if self.is_comp[i]]
+        self.comp_days = [i for i in range(self.n) if self.is_comp[i]]
         self.md_after: list[int | None] = [None] * self.n  # k of MD+k (nearest earlier comp day)
         self.md_before: list[int | None] = [None] * self.n  # k of MD-k (nearest later comp day)
         last = None
@@ -71,9 +78,8 @@ class Timeline:
                 nxt = i
             elif nxt is not None:
                 self.md_before[i] = nxt - i
-        self.comp_days = comp_days
 
-        # training days -----------------------------------------------------------------
+    def _training_days(self, cal) -> None:
         tdays = {WEEKDAYS.index(d) for d in cal.training_days}
         self.non_training = {self.index(x.date) for x in cal.non_training_days} - {None}
         # a training weekday that is not declared off (a competition day too: an athlete who does
@@ -83,21 +89,22 @@ class Timeline:
         ]
         self.is_training = [self.training_weekday[i] and not self.is_comp[i] for i in range(self.n)]
 
-        # the past -------------------------------------------------------------------------
+    def _past(self, cal) -> None:
+        """``p0``: the first day that may still be planned (``today``, within the season)."""
         if cal.today is None or cal.today <= cal.start:
             self.p0 = 0
         elif cal.today > cal.end:
             self.p0 = self.n
         else:
             self.p0 = (cal.today - cal.start).days
-        self.first_open_week = next((w.index for w in weeks if w.last >= self.p0), len(weeks))
+        self.first_open_week = next((w.index for w in self.weeks if w.last >= self.p0), len(self.weeks))
 
-        # availability ------------------------------------------------------------------------
+    def _availability(self, season: Season) -> None:
         self._unavailable: dict[str, set[int]] = {}
         for u in season.unavailability:
             s = self._unavailable.setdefault(u.athlete, set())
-            a = max(0, (u.start - cal.start).days)
-            b = min(self.n - 1, (u.end - cal.start).days)
+            a = max(0, (u.start - self.start).days)
+            b = min(self.n - 1, (u.end - self.start).days)
             s.update(range(a, b + 1))
 
     # ------------------------------------------------------------------------------------------
@@ -126,9 +133,6 @@ class Timeline:
         if a is not None and a <= 7:
             cands.append((a, 1, f"MD+{a}"))
         return min(cands)[2] if cands else None
-
-    def week_label(self, w: int) -> str:
-        return self.days[self.weeks[w].first].isoformat()
 
     @cached_property
     def a_competitions(self) -> list:

@@ -14,6 +14,7 @@ from planner.protocols import Protocol, available_protocols, load_protocol
 from planner.rehab import segments
 from planner.rules import settings_problems
 from planner.season import FIT, LEVELS, Injury, Season, StageRecord
+from planner.timeline import Timeline
 
 
 def planning_start(season: Season) -> dt.date:
@@ -298,8 +299,6 @@ def plan_problems(season: Season, plan=None, where: str = "plan") -> list[str]:
     plan = plan if plan is not None else season.plan
     if plan is None:
         return []
-    from planner.timeline import Timeline
-
     tl = Timeline(season)
     out: list[str] = []
     fix = "re-solve the season (or remove the stored plan)"

@@ -3,6 +3,7 @@ every changed athlete-day."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 
@@ -14,7 +15,7 @@ from planner.scenarios import Comparison
 from planner.season import Plan, Season
 from planner.seasonfile import atomic_write
 from planner.timeline import Timeline
-from planner.xlsx_export import write_text
+from planner.xlsx_cells import write_text
 
 BOLD = Font(bold=True)
 CHANGED = PatternFill("solid", fgColor="FFF2CC")
@@ -31,7 +32,7 @@ def _table(ws, header: list[str], rows: list[list], widths: list[int]) -> None:
                 write_text(cell, v)
             else:
                 cell.value = v
-                if hasattr(v, "year"):
+                if isinstance(v, dt.date):
                     cell.number_format = "dd mmm yyyy"
     for j, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(j)].width = w

@@ -8,8 +8,8 @@ Sheets, in order:
 - **Cover**: the season, the plan's status, objective and bound, the export date, the soft rules
   the plan could not meet, an index of the sheets and the legend (stage colours, week kinds,
   intensity levels, MD labels).
-- **Team**: athletes as rows (injured first, then by position in the order positions first
-  appear in the squad, then by id), season weeks as columns. Above the athletes a row of the
+- **Team**: athletes as rows in the squad's display order (:func:`planner.squad.display_order`,
+  as on the board and in the PDF), season weeks as columns. Above the athletes a row of the
   week's competitions and a row of the team's week kind. Each athlete-week cell holds the number
   of HV exposures (intensity >= 90, matches included); its fill is the athlete's week kind and a
   thick left edge shows the stage on the week's first day; a conditional format marks weeks
@@ -26,12 +26,13 @@ Sheets, in order:
 
 Every table has a filter, a frozen header and a print setup (landscape, fit to width, the
 header repeated on each page). Every piece of coach-entered text goes through
-:func:`write_text`, so that a name such as ``=1+1`` or ``#N/A`` stays text (design.md section
-7). Sheet titles come from :func:`safe_sheet_title`.
+:func:`planner.xlsx_cells.write_text`, so that a name such as ``=1+1`` or ``#N/A`` stays text
+(design.md section 7). Sheet titles come from :func:`planner.xlsx_cells.safe_sheet_title`.
 
-With ``anonymise=True`` the workbook can leave the medical staff: athlete IDs replace names
-(cells, sheet titles, headers), and no diagnosis, protocol, stage content or reason for an
-absence is written (stage codes P1..S3 stay).
+With ``anonymise=True`` the workbook can leave the medical staff: the season and plan are
+anonymised by :mod:`planner.anonymise` (athlete IDs replace names in cells, sheet titles and
+headers, no reason for an absence), and no diagnosis, protocol or stage content is written
+(stage codes P1..S3 stay).
 
 Speed: :func:`build_workbook` makes ordinary openpyxl cells (handy for tests and callers that
 edit the workbook), but openpyxl spends ~10 microseconds per cell, too slow for 40 athletes x
@@ -52,7 +53,7 @@ from copy import copy
 from dataclasses import dataclass, field
 
 import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
@@ -61,12 +62,19 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planner.anonymise import anonymised, name_pairs, scrub
+from planner.citations import CITATIONS
 from planner.errors import InputError, SaveError
-from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, Plan, Season
+from planner.rules import EVIDENCE, RULES, RuleSet
+from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.seasonfile import atomic_write
+from planner.squad import display_order
+from planner.text import span
 from planner.timeline import Timeline
+from planner.why import Explainer
+from planner.xlsx_cells import CONTROL, clean_text, needs_quote, safe_sheet_title, write_text
 
-__all__ = ["build_workbook", "export_workbook", "safe_sheet_title", "workbook_bytes", "write_text"]
+__all__ = ["build_workbook", "export_workbook", "workbook_bytes"]
 
 COVER_SHEET = "Cover"
 TEAM_SHEET = "Team"
@@ -74,8 +82,6 @@ CALENDAR_SHEET = "Calendar"
 RULES_SHEET = "Rules"
 SPEED_SHEET = "Speed days"
 SUMMARY_SHEETS = (COVER_SHEET, TEAM_SHEET, CALENDAR_SHEET, RULES_SHEET)  # before the athletes
-MAX_TITLE = 31  # Excel's limit, counted in UTF-16 code units
-MAX_CELL_TEXT = 32767  # Excel's limit for the text of one cell
 
 # Week-kind fills (load: no fill) and stage colours (FIT: no marker). RGB hex.
 KIND_FILL = {"deload": "CFE2F3", "taper": "FFE0A3"}
@@ -92,7 +98,7 @@ STAGE_TINT = {  # light versions for the Calendar grid (the board's colours)
     INJ: "BDBDBD", "P1": "F2A0A0", "P2": "F7C38A", "P3": "F3DF74", "S1": "CFEAB8", "S2": "97CF87",
     "S3": "86CDC4",
 }
-STAGE_ORDER = (INJ, "P1", "P2", "P3", "S1", "S2", "S3", FIT)
+STAGE_ORDER = (INJ, *REHAB_STAGES, FIT)
 STAGE_TEXT_WHITE = {INJ, "P1", "S2", "S3"}  # stages whose fill needs white text
 STAGE_MEANING = {
     INJ: "injured, no stage recorded yet: no running",
@@ -118,9 +124,6 @@ RULES_WRAPPED = (2, 3, 4, 7, 8, 9, 10, 11, 12)  # columns whose text wraps (top-
 TEAM_FIRST_ROW = 5  # row 1 title, 2 header, 3 competitions, 4 team week, then athletes
 TEAM_FIXED_COLS = 3  # ID, Name, Position
 
-_FORBIDDEN_IN_TITLE = re.compile(r"[\\/*?:\[\]]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_RESERVED_TITLES = {"history"}  # Excel reserves this sheet name
 _STATUS_TEXT = {
     "optimal": "optimal (the best plan under the rules)",
     "feasible": "feasible (a valid plan; the solver stopped before proving it the best)",
@@ -128,87 +131,6 @@ _STATUS_TEXT = {
     "timeout": "the best plan found within the time limit",
     "cancelled": "the best plan found before the solve was cancelled",
 }
-_QUOTE_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-_EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
-
-
-# ---------------------------------------------------------------------------------------------
-# Coach text and sheet titles
-# ---------------------------------------------------------------------------------------------
-def write_text(cell, value: str) -> None:
-    """Store ``value`` in ``cell`` as literal text, never as a formula or an error value.
-
-    The cell's data type is set to ``"s"``; a value starting with ``= + - @`` or a tab, CR or
-    LF also gets the quote prefix so that Excel keeps showing (and editing) it as text.
-    ``#N/A``-like values stay strings. Characters that XML cannot hold (control characters
-    other than tab, CR and LF) are removed, a CR (alone or in CR LF) becomes LF because XML
-    readers turn a raw CR into LF anyway, and text beyond Excel's 32,767 characters is cut.
-    An empty value leaves the cell empty.
-    """
-    text = clean_text(value)
-    if not text:
-        cell.value = None
-        return
-    cell.value = text  # openpyxl guesses: "=..." becomes a formula, "#N/A" an error ...
-    cell.data_type = "s"  # ... so say explicitly that it is text
-    if needs_quote(text):
-        cell.quotePrefix = True
-
-
-def clean_text(value) -> str:
-    """Text as a cell can hold it (see :func:`write_text`)."""
-    text = "" if value is None else str(value)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_TEXT]
-
-
-def needs_quote(text: str) -> bool:
-    """Text that Excel would take for a formula (or strip) without the quote prefix."""
-    return text.startswith(_QUOTE_STARTS)
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def _cut(text: str, limit: int) -> str:
-    while _utf16_len(text) > limit:
-        text = text[:-1]
-    return text
-
-
-def _tidy_title(text: str) -> str:
-    # Excel forbids a title that starts or ends with an apostrophe; spaces at the ends look odd.
-    prev = None
-    while text != prev:
-        prev = text
-        text = text.strip().strip("'")
-    return text
-
-
-def safe_sheet_title(text: str, taken: set[str]) -> str:
-    """A valid Excel sheet title made from ``text``, unique against ``taken``.
-
-    At most 31 characters (UTF-16 units, as Excel counts), none of ``\\ / * ? : [ ]`` (each
-    becomes ``_``), no control characters, not starting or ending with an apostrophe, not
-    empty, not Excel's reserved ``History``. ``taken`` holds the titles already used,
-    lower-cased; a clash (case-insensitive) gets a `` (2)``, `` (3)`` ... suffix within the 31
-    characters. The returned title is added to ``taken`` (lower-cased).
-    """
-    base = _CONTROL.sub(" ", "" if text is None else str(text))
-    base = _FORBIDDEN_IN_TITLE.sub("_", base)
-    base = " ".join(base.split())
-    base = _tidy_title(_cut(_tidy_title(base), MAX_TITLE)) or "Sheet"
-    candidate = base
-    n = 2
-    while candidate.lower() in taken or candidate.lower() in _RESERVED_TITLES:
-        suffix = f" ({n})"
-        stem = _tidy_title(_cut(base, MAX_TITLE - len(suffix))) or "Sheet"
-        candidate = stem + suffix
-        n += 1
-    taken.add(candidate.lower())
-    return candidate
 
 
 def _quote_sheet(title: str) -> str:
@@ -217,7 +139,7 @@ def _quote_sheet(title: str) -> str:
 
 def _header_text(text: str) -> str:
     """Text for a print header/footer: ``&`` starts a code there, so double it."""
-    return _CONTROL.sub(" ", text).replace("&", "&&")[:120]
+    return CONTROL.sub(" ", text).replace("&", "&&")[:120]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -407,32 +329,6 @@ def _check_plan(season: Season, plan: Plan, tl: Timeline) -> None:
         raise InputError("Excel export", problems)
 
 
-def _athlete_order(season: Season, plan: Plan) -> list:
-    """Injured first, then by position (in the order positions first appear), then by id.
-
-    Injured: not ``FIT`` on some day of the plan (or, without a plan, an injury record whose
-    current stage is not ``FIT``).
-    """
-    rank: dict[str, int] = {}
-    for a in season.athletes:
-        key = a.position.strip().lower()
-        if key:
-            rank.setdefault(key, len(rank))
-
-    def injured(a) -> bool:
-        ap = plan.for_athlete(a.id)
-        if ap is not None:
-            return any(s != FIT for s in ap.stages)
-        inj = season.injury_of(a.id)
-        return inj is not None and inj.current.stage != FIT
-
-    def key(a):
-        pos = a.position.strip().lower()
-        return (0 if injured(a) else 1, rank.get(pos, len(rank)), a.id)
-
-    return sorted(season.athletes, key=key)
-
-
 def _week_competitions(tl: Timeline, w: int) -> list:
     seen: dict[str, object] = {}
     for i in tl.weeks[w].days:
@@ -444,12 +340,10 @@ def _week_competitions(tl: Timeline, w: int) -> list:
 # ---------------------------------------------------------------------------------------------
 # Building the workbook
 # ---------------------------------------------------------------------------------------------
-Value = object  # a cell: None, a value, or (value, style name)
-
-
 @dataclass
 class _Rows:
-    """A sheet's cells as rows; the same rows become openpyxl cells or sheet XML."""
+    """A sheet's cells as rows; the same rows become openpyxl cells or sheet XML. A cell is None,
+    a value, or (value, style name)."""
 
     rows: list[list] = field(default_factory=list)
     heights: dict[int, float] = field(default_factory=dict)
@@ -466,16 +360,8 @@ class _Ctx:
     anonymise: bool
     exported_at: dt.datetime
     fast: bool
+    names: list[tuple[str, str]] = field(default_factory=list)  # anonymised: scrub these names
     deferred: dict[str, _Rows] = field(default_factory=dict)  # sheet title -> rows (fast path)
-
-
-def _anonymised(season: Season) -> Season:
-    """Athlete names replaced by their IDs, reasons for absences dropped (rehab stays: the plan
-    and the why-texts need it, but no protocol, diagnosis or stage content is written)."""
-    return season.model_copy(update={
-        "athletes": tuple(a.model_copy(update={"name": a.id}) for a in season.athletes),
-        "unavailability": tuple(u.model_copy(update={"reason": ""}) for u in season.unavailability),
-    })
 
 
 def build_workbook(season: Season, plan: Plan, *, anonymise: bool = False,
@@ -489,17 +375,18 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     tl = Timeline(season)
     _check_plan(season, plan, tl)
     if anonymise:
-        season = _anonymised(season)
+        season, plan = anonymised(season, plan)
     wb = openpyxl.Workbook()
     styles = _Styles(wb)
     wb.properties.creator = "Periodize"
-    wb.properties.title = _CONTROL.sub(" ", season.name)[:200]
-    athletes = _athlete_order(season, plan)
+    wb.properties.title = CONTROL.sub(" ", season.name)[:200]
+    athletes = display_order(season, plan)
     taken = {t.lower() for t in SUMMARY_SHEETS + (SPEED_SHEET,)}
     titles = {a.id: safe_sheet_title(a.id if anonymise else f"{a.id} {a.name}", taken)
               for a in athletes}
     ctx = _Ctx(season, plan, tl, styles, athletes, titles, anonymise,
-               exported_at or dt.datetime.now().replace(microsecond=0), fast)
+               exported_at or dt.datetime.now().replace(microsecond=0), fast,
+               names=name_pairs(season) if anonymise else [])
 
     cover = wb.active
     cover.title = COVER_SHEET
@@ -513,8 +400,6 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     _write_calendar(ctx, calendar)
     _write_rules(ctx, rules)
     _write_speed_days(ctx, speed)
-    from planner.why import Explainer
-
     explainer = Explainer(season, plan, tl)
     for a in athletes:
         _write_athlete(ctx, sheets[a.id], a, explainer, speed)
@@ -727,9 +612,6 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
 
 # -- Rules -----------------------------------------------------------------------------------------
 def _write_rules(ctx: _Ctx, ws: Worksheet) -> None:
-    from planner.citations import CITATIONS
-    from planner.rules import RULES, RuleSet
-
     rs = RuleSet(ctx.season.rules)
     st = ctx.st
     header, number, wrap, bold = st.header(), st.number_top(), st.wrap(), st.label()
@@ -739,7 +621,7 @@ def _write_rules(ctx: _Ctx, ws: Worksheet) -> None:
     cited: set[str] = set()
     for rule in RULES.values():
         evidence = rule.evidence + " (" + ", ".join(
-            _EVIDENCE.get(e, e) for e in rule.evidence.split("+")) + ")"
+            EVIDENCE.get(e, e) for e in rule.evidence.split("+")) + ")"
         cited.update(rule.citations)
         for p in rule.params or (None,):
             row = [(rule.id, bold), rule.title, rs.mode(rule.id)]
@@ -830,9 +712,9 @@ def _why_text(ctx: _Ctx, explainer, aid: str, day: dt.date) -> str:
     for r in why.reasons:
         text = r.text
         if ctx.anonymise:
-            if r.rule == "RH-STAGE":
+            if r.rule == "RH-STAGE":  # the stage's exit requirement is protocol content
                 text = text.split("; to leave it:")[0] + "."
-            text = text.replace(f"{aid} ({aid})", aid)
+            text = scrub(text, ctx.names)  # an anonymised label reads "A1 (A1)": the ID once
         (bound if r.kind == "bound" else serves if r.kind == "serves" else facts).append((r.rule, text))
     parts = [f"{rule}: {text}" for rule, text in bound]
     if serves:
@@ -923,7 +805,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet) -> None:
         return "\u2013" if x is None else f"{x:,.0f}{unit}" if abs(x) >= 100 else f"{x:g}{unit}"
 
     facts = [
-        ("Season", f"{cal.start:%d %b %Y} to {cal.end:%d %b %Y} ({tl.n} days, {len(tl.weeks)} weeks)"),
+        ("Season", f"{span(cal.start, cal.end)} ({tl.n} days, {len(tl.weeks)} weeks)"),
         ("Plan status", _STATUS_TEXT.get(plan.status, plan.status)),
         ("Objective", f"{fmt(plan.objective)} penalty points (lower is better); bound "
                       f"{fmt(plan.bound)}"),
@@ -982,8 +864,6 @@ def _write_cover(ctx: _Ctx, ws: Worksheet) -> None:
         ws.cell(row=r, column=2, value="none: the plan meets every soft rule").style = note
         r += 1
     else:
-        from planner.rules import RULES
-
         for rule, (n, penalty) in sorted(counts.items()):
             ws.cell(row=r, column=1, value=rule).style = label
             title_text = RULES[rule].title if rule in RULES else rule
@@ -1036,77 +916,80 @@ def _escape(text: str) -> str:
 
 
 def _sheet_data(rows: _Rows, wb: openpyxl.Workbook, st: _Styles) -> tuple[str, str]:
-    """``<sheetData>`` for ``rows`` (styles registered in ``wb``) and the sheet's dimension.
-
-    Cells are written as openpyxl writes them: text as inline strings (with the quote prefix
-    style where Excel would read a formula), numbers and dates as numbers with their style.
-    """
-    attrs: dict[str | None, tuple[str, str]] = {}  # style -> (' s="n"', quoted ' s="m"')
-
-    def style_attrs(style: str | None) -> tuple[str, str]:
-        arr = StyleArray(st.array(style)) if style else StyleArray()
-        quoted = copy(arr)
-        quoted.quotePrefix = 1
-        plain_id, quoted_id = wb._cell_styles.add(arr), wb._cell_styles.add(quoted)
-        got = attrs[style] = (f' s="{plain_id}"' if plain_id else "", f' s="{quoted_id}"')
-        return got
-
-    texts: dict[str, tuple[str, bool] | None] = {}  # value -> (<is> element, needs the quote)
-
-    def text_xml(value: str) -> tuple[str, bool] | None:
-        text = clean_text(value)
-        if not text:
-            got = None
-        else:
-            space = ' xml:space="preserve"' if text != text.strip() else ""
-            got = (f'<is><t{space}>{_escape(text)}</t></is>', needs_quote(text))
-        if len(value) < 40:  # short texts repeat (weekdays, labels, stages): remember them
-            texts[value] = got
-        return got
-
+    """``<sheetData>`` for ``rows`` (styles registered in ``wb``) and the sheet's dimension."""
+    cells = _CellXml(wb, st)
     width = max((len(r) for r in rows.rows), default=1)
     letters = [get_column_letter(j) for j in range(1, width + 1)]
     out = ["<sheetData>"]
     append = out.append
-    epoch = _EXCEL_EPOCH
     for r, row in enumerate(rows.rows, start=1):
         height = rows.heights.get(r)
         if not row and height is None:
             continue
         append(f'<row r="{r}" ht="{height}" customHeight="1">' if height else f'<row r="{r}">')
         for j, v in enumerate(row):
-            if v is None:
-                continue
-            if type(v) is tuple:
-                value, style = v
-            else:
-                value, style = v, None
-            sa = attrs.get(style) or style_attrs(style)
-            kind = type(value)
-            if kind is str:
-                enc = texts[value] if value in texts else text_xml(value)
-                if enc is not None:
-                    append(f'<c r="{letters[j]}{r}"{sa[1] if enc[1] else sa[0]} t="inlineStr">'
-                           f'{enc[0]}</c>')
-                    continue
-                value = None
-            if value is None:
-                if style is not None:
-                    append(f'<c r="{letters[j]}{r}"{sa[0]}/>')
-            elif kind is int or kind is float:
-                append(f'<c r="{letters[j]}{r}"{sa[0]} t="n"><v>{value!r}</v></c>')
-            elif kind is dt.date:
-                append(f'<c r="{letters[j]}{r}"{sa[0]} t="n"><v>{(value - epoch).days}</v></c>')
-            elif kind is bool:
-                append(f'<c r="{letters[j]}{r}"{sa[0]} t="b"><v>{int(value)}</v></c>')
-            elif kind is dt.datetime:
-                serial = (value - dt.datetime(1899, 12, 30)).total_seconds() / 86400
-                append(f'<c r="{letters[j]}{r}"{sa[0]} t="n"><v>{serial!r}</v></c>')
-            else:
-                raise TypeError(f"cannot write {value!r} to a cell")
+            if v is not None and (xml := cells.cell(f"{letters[j]}{r}", v)) is not None:
+                append(xml)
         append("</row>")
     append("</sheetData>")
     return "".join(out), f"A1:{letters[-1]}{max(1, len(rows.rows))}"
+
+
+class _CellXml:
+    """One cell's ``<c>`` element, written as openpyxl writes it: text as an inline string (with
+    the quote-prefix style where Excel would read a formula), numbers and dates as numbers with
+    their style. Style ids and short texts (weekdays, labels, stages) are remembered."""
+
+    def __init__(self, wb: openpyxl.Workbook, st: _Styles):
+        self.wb, self.st = wb, st
+        self.attrs: dict[str | None, tuple[str, str]] = {}  # style -> (' s="n"', quoted ' s="m"')
+        self.texts: dict[str, tuple[str, bool] | None] = {}  # value -> (<is> element, quoted)
+
+    def cell(self, ref: str, v) -> str | None:
+        value, style = v if type(v) is tuple else (v, None)
+        sa = self.attrs.get(style) or self._style_attrs(style)
+        if type(value) is str:
+            enc = self.texts[value] if value in self.texts else self._text_xml(value)
+            if enc is not None:
+                return f'<c r="{ref}"{sa[1] if enc[1] else sa[0]} t="inlineStr">{enc[0]}</c>'
+            value = None
+        if value is None:
+            return f'<c r="{ref}"{sa[0]}/>' if style is not None else None
+        return _value_xml(ref, sa[0], value)
+
+    def _style_attrs(self, style: str | None) -> tuple[str, str]:
+        arr = StyleArray(self.st.array(style)) if style else StyleArray()
+        quoted = copy(arr)
+        quoted.quotePrefix = 1
+        plain_id, quoted_id = self.wb._cell_styles.add(arr), self.wb._cell_styles.add(quoted)
+        got = self.attrs[style] = (f' s="{plain_id}"' if plain_id else "", f' s="{quoted_id}"')
+        return got
+
+    def _text_xml(self, value: str) -> tuple[str, bool] | None:
+        text = clean_text(value)
+        if not text:
+            got = None
+        else:
+            space = ' xml:space="preserve"' if text != text.strip() else ""
+            got = (f'<is><t{space}>{_escape(text)}</t></is>', needs_quote(text))
+        if len(value) < 40:
+            self.texts[value] = got
+        return got
+
+
+def _value_xml(ref: str, style: str, value) -> str:
+    """A number, date, time stamp or yes/no value as a cell element."""
+    kind = type(value)
+    if kind is int or kind is float:
+        return f'<c r="{ref}"{style} t="n"><v>{value!r}</v></c>'
+    if kind is dt.date:
+        return f'<c r="{ref}"{style} t="n"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
+    if kind is bool:
+        return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'
+    if kind is dt.datetime:
+        serial = (value - dt.datetime(1899, 12, 30)).total_seconds() / 86400
+        return f'<c r="{ref}"{style} t="n"><v>{serial!r}</v></c>'
+    raise TypeError(f"cannot write {value!r} to a cell")
 
 
 def workbook_bytes(season: Season, plan: Plan, *, anonymise: bool = False,
@@ -1136,12 +1019,6 @@ def workbook_bytes(season: Season, plan: Plan, *, anonymise: bool = False,
     if by_path:
         raise RuntimeError(f"sheets not found in the saved workbook: {', '.join(by_path)}")
     return out.getvalue()
-
-
-def _save_bytes(wb: openpyxl.Workbook) -> bytes:
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def export_workbook(season: Season, plan: Plan, path: str | os.PathLike, *,

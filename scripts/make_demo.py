@@ -14,7 +14,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from planner.season import (  # noqa: E402
-    Athlete, Block, Calendar, Competition, Injury, NonTrainingDay, Season, StageRecord,
+    Athlete,
+    Block,
+    Calendar,
+    Competition,
+    Injury,
+    NonTrainingDay,
+    Season,
+    StageRecord,
     Unavailability,
 )
 from planner.seasonfile import dumps  # noqa: E402

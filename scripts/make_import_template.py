@@ -1,7 +1,8 @@
 """Writes templates/import-template.xlsx, the coach workbook form that ships with Periodize.
 
 Run ``python scripts/make_import_template.py`` after changing the form in
-``planner/xlsx_import.py`` (its sheets, columns, dropdowns or example rows); the .xlsx file is
+``planner/coachform/`` (its sheets and columns in spec.py, dropdowns or example rows in
+write.py); the .xlsx file is
 what ships. ``periodize export SEASON --template OUT.xlsx`` writes a season in the same form.
 """
 
@@ -13,7 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from planner.xlsx_import import TEMPLATE_NAME, save_template_form  # noqa: E402
+from planner.coachform.spec import TEMPLATE_NAME  # noqa: E402
+from planner.coachform.write import save_template_form  # noqa: E402
 
 
 def main() -> int:

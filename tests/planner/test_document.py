@@ -81,6 +81,22 @@ def test_every_problem_is_reported_with_its_path():
     assert any(p.startswith("calendar.week_start") for p in problems)
 
 
+def test_field_problems_read_as_a_coach_reads_them():
+    data = _base()
+    del data["calendar"]["start"]
+    data["athletes"][0]["max_speed"] = 20
+    data["athletes"][1]["nick"] = "Ace"
+    data["pins"] = [{"kind": "intensity", "athlete": "A1", "date": "2027-01-05", "intensity": 85},
+                    {"kind": "week", "week": "soon", "week_kind": "load"}]
+    problems = _bad(data)
+    assert "calendar.start: missing; add it" in problems
+    assert "athletes[0].max_speed: 20: Input should be less than or equal to 15" in problems
+    assert "athletes[1].nick: not a known field; remove it or check its spelling" in problems
+    # a pin's kind is left out of its path; a validator's message has no "Value error," prefix
+    assert any(p.startswith("pins[0].intensity: 85 is not an intensity level") for p in problems)
+    assert any(p.startswith("pins[1].week: 'soon': ") for p in problems)
+
+
 def test_cross_checks_name_the_place_and_fix():
     data = _base()
     data["athletes"][1]["id"] = "A1"

@@ -26,7 +26,9 @@ from planner.season import (
     StageRecord,
     Unavailability,
 )
+from planner.squad import display_ids
 from planner.timeline import Timeline
+from planner.xlsx_cells import safe_sheet_title, write_text
 from planner.xlsx_export import (
     ATHLETE_HEADERS,
     KIND_FILL,
@@ -36,9 +38,7 @@ from planner.xlsx_export import (
     SUMMARY_SHEETS,
     build_workbook,
     export_workbook,
-    safe_sheet_title,
     workbook_bytes,
-    write_text,
 )
 
 START = dt.date(2027, 1, 4)  # a Monday
@@ -138,12 +138,14 @@ def team_rows(ws) -> dict[str, int]:
 # Team sheet
 # ---------------------------------------------------------------------------------------------
 def test_sheet_names_team_first_then_athletes_in_team_order(exported):
-    _, _, path = exported
+    season, plan, path = exported
     wb = openpyxl.load_workbook(path)
-    # injured first (A3), then positions in first-appearance order (Defender, Goalkeeper), then id
-    assert wb.sheetnames == [*SUMMARY_SHEETS, "A3 Cy Cedar", "A1 Ann Ash", "A4 Di Dale", "A2 Bo Birch",
+    # the board's order (planner.squad): injured first (A3), then goalkeeper before defenders
+    # (a team sheet's order, whatever the squad lists first), then id
+    assert wb.sheetnames == [*SUMMARY_SHEETS, "A3 Cy Cedar", "A2 Bo Birch", "A1 Ann Ash", "A4 Di Dale",
                              SPEED_SHEET]
-    assert list(team_rows(wb["Team"])) == ["A3", "A1", "A4", "A2"]
+    assert list(team_rows(wb["Team"])) == ["A3", "A2", "A1", "A4"]
+    assert list(team_rows(wb["Team"])) == display_ids(season, plan)
 
 
 def test_team_header_competitions_and_team_week_rows(exported):
@@ -587,7 +589,7 @@ def test_cover_sheet_names_the_season_status_objective_date_and_links(tmp_path):
     assert facts["Plan status"].value.startswith("optimal")
     assert facts["Objective"].value.startswith("1,234 penalty points") and "bound 1,200" in facts["Objective"].value
     assert facts["Exported"].value == EXPORTED_AT
-    assert facts["Season"].value.startswith("04 Jan 2027 to 20 Jan 2027 (17 days, 3 weeks)")
+    assert facts["Season"].value.startswith("4 to 20 Jan 2027 (17 days, 3 weeks)")
     assert facts["Anonymised"].value.startswith("no")
     links = {k: ws.cell(row=facts[k].row, column=1).hyperlink
              for k in ("Team", "Calendar", "Rules", "Speed days")}
@@ -603,9 +605,9 @@ def test_calendar_is_the_intensity_grid_of_every_athlete_day(exported):
     ws = openpyxl.load_workbook(path)["Calendar"]
     header = [c.value for c in ws[1]]
     assert header[:5] == ["Date", "Weekday", "MD", "Team week", "Competition"]
-    assert header[5:] == ["A3 Cy Cedar", "A1 Ann Ash", "A4 Di Dale", "A2 Bo Birch"]
+    assert header[5:] == ["A3 Cy Cedar", "A2 Bo Birch", "A1 Ann Ash", "A4 Di Dale"]
     assert ws.max_row == tl.n + 1
-    for j, aid in enumerate(("A3", "A1", "A4", "A2"), start=6):
+    for j, aid in enumerate(("A3", "A2", "A1", "A4"), start=6):
         got = [ws.cell(row=i + 2, column=j).value for i in range(tl.n)]
         assert got == list(plan.for_athlete(aid).intensity), aid
     assert ws.cell(row=2 + 5, column=5).value == "League match 3 (C)"
@@ -614,7 +616,7 @@ def test_calendar_is_the_intensity_grid_of_every_athlete_day(exported):
     # rehab days carry the stage tint; an unavailable day is hatched; zeros are hidden by format
     a3 = ws.cell(row=2 + 4, column=6)
     assert a3.fill.fgColor.rgb.endswith(STAGE_TINT["P1"])
-    away = ws.cell(row=2 + 14, column=9)
+    away = ws.cell(row=2 + 14, column=7)  # A2, unavailable from day 14
     assert away.value == 0 and away.fill.fill_type == "lightUp"
     assert away.number_format == '0;-0;;@'
     df = pd.read_excel(path, sheet_name="Calendar")

@@ -1,10 +1,11 @@
-"""Desktop-app test setup: settings in tmp_path and no modal dialog that could block a test."""
+"""Desktop-app test setup: settings in tmp_path, and a scripted interaction instead of dialogs."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from ui.desktop.interaction import use_interaction
 
 
 @pytest.fixture(autouse=True)
@@ -28,48 +29,72 @@ def isolated_settings(tmp_path, monkeypatch):
     yield folder
 
 
-class DialogLog(list):
-    """Calls of the static QMessageBox/QFileDialog/QInputDialog functions: (kind, title, text).
+class FakeInteraction(list):
+    """The coach's side of ``ui.desktop.interaction``, scripted: every question and message is
+    recorded as (kind, title, text), kind one of inform, warn, error, about, confirm, choose,
+    text, open, save, folder.
 
-    ``answer``: what every question returns; ``texts``: the answers QInputDialog.getText gives,
-    in order (none left: the coach cancels)."""
-
-    answer = QMessageBox.StandardButton.Discard
+    ``answer``: what ``choose`` returns when it is one of the offered answers (otherwise the
+    last offered: cancel, no or discard); ``confirm`` is yes only when ``answer`` is "yes".
+    ``texts``: the answers of ``ask_text`` in order, ``files``: those of the file and folder
+    dialogs (none left: the coach cancels)."""
 
     def __init__(self):
         super().__init__()
+        self.answer = "discard"
         self.texts: list[str] = []
+        self.files: list = []
 
     def kinds(self) -> list[str]:
         return [c[0] for c in self]
 
+    def inform(self, title, text):
+        self.append(("inform", title, text))
+
+    def warn(self, title, text):
+        self.append(("warn", title, text))
+
+    def error(self, title, text):
+        self.append(("error", title, text))
+
+    def about(self, title, text):
+        self.append(("about", title, text))
+
+    def confirm(self, title, text, default=True):
+        self.append(("confirm", title, text))
+        return self.answer == "yes"
+
+    def choose(self, title, text, answers, default):
+        self.append(("choose", title, text))
+        return self.answer if self.answer in answers else answers[-1]
+
+    def ask_text(self, title, label, text=""):
+        self.append(("text", title, label))
+        value = self.texts.pop(0).strip() if self.texts else ""
+        return value or None
+
+    def _file(self, kind, title):
+        self.append((kind, title, ""))
+        return self.files.pop(0) if self.files else None
+
+    def open_file(self, title, folder, filters):
+        return self._file("open", title)
+
+    def save_file(self, title, suggestion, filters, selected=""):
+        path = self._file("save", title)
+        if path is None:
+            return None
+        return path if isinstance(path, tuple) else (str(path), selected)
+
+    def choose_folder(self, title, folder):
+        return self._file("folder", title)
+
 
 @pytest.fixture(autouse=True)
-def dialogs(monkeypatch) -> DialogLog:
-    """Record message boxes instead of showing them; file dialogs return no file.
-
-    A modal dialog in an offscreen test would wait forever for a click (design.md section 7).
-    """
-    log = DialogLog()
-
-    def recorder(kind, default):
-        def show(parent, title, text, *args, **kwargs):
-            log.append((kind, title, text))
-            return log.answer if kind == "question" else default
-        return show
-
-    ok = QMessageBox.StandardButton.Ok
-    for kind in ("critical", "warning", "information"):
-        monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder(kind, ok)))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(recorder("question", None)))
-    monkeypatch.setattr(QMessageBox, "about", staticmethod(
-        lambda parent, title, text: log.append(("about", title, text))))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
-
-    def get_text(parent, title, label, *args, **kwargs):
-        log.append(("text", title, label))
-        return (log.texts.pop(0), True) if log.texts else ("", False)
-
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
-    return log
+def dialogs() -> FakeInteraction:
+    """Every window of a test asks this fake instead of showing a dialog (a modal dialog in an
+    offscreen test would wait forever for a click, design.md section 7)."""
+    log = FakeInteraction()
+    use_interaction(log)
+    yield log
+    use_interaction(None)

@@ -177,7 +177,7 @@ def test_todays_line(board):
 
 def test_groups_injured_first_then_by_position(board):
     assert board.athlete_order() == ["A3", "A1", "A2"]
-    assert [r.group for r in board._rows] == [(0, 0), (1, 0), (1, 3)]
+    assert [r.group for r in board._rows] == [(0, ""), (1, "goalkeeper"), (1, "forward")]
 
 
 # -- colours --------------------------------------------------------------------------------

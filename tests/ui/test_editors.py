@@ -104,7 +104,7 @@ def test_a_refused_edit_is_explained_and_changes_nothing(w, dialogs):
     ed.end.setDate(q(D(2026, 3, 3)))  # before the first day
     ed.apply_button.click()
     assert w.season == before
-    assert dialogs.kinds() == ["warning"]
+    assert dialogs.kinds() == ["warn"]
     assert "end_date is before date" in dialogs[0][2]
     assert "Traceback" not in dialogs[0][2]
     assert w.undo_stack.count() == 0
@@ -293,7 +293,7 @@ def test_season_settings_refused_when_the_end_is_before_the_start(w, dialogs):
     dlg.end.setDate(q(D(2026, 2, 1)))
     dlg.accept()
     assert w.season == before
-    assert dialogs.kinds() == ["warning"] and "ends before it starts" in dialogs[0][2]
+    assert dialogs.kinds() == ["warn"] and "ends before it starts" in dialogs[0][2]
 
 
 # -- rules panel -----------------------------------------------------------------------------------

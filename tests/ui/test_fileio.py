@@ -60,7 +60,7 @@ def test_a_broken_workbook_is_explained_and_the_document_kept(window, dialogs, t
     assert not fileio.import_into(window, tmp_path / "bad.xlsx")
     assert window.season is demo_season
     (kind, title, text) = dialogs[0]
-    assert kind == "critical" and title == "Could not import the workbook"
+    assert kind == "error" and title == "Could not import the workbook"
     assert "39 problems; the first 25" in text and "Athletes, row 3, ID: 'A1' is already the ID of row 2" in text
     assert "… and 14 more" in text
 
@@ -68,11 +68,11 @@ def test_a_broken_workbook_is_explained_and_the_document_kept(window, dialogs, t
 def test_export_each_kind(window, dialogs, tmp_path, demo_season):
     import openpyxl
 
-    from planner.xlsx_import import import_workbook
+    from planner.coachform.read import import_workbook
     from ui.desktop import fileio
 
     assert not fileio.export_to(window, tmp_path / "plan.xlsx", "xlsx")
-    assert dialogs.kinds() == ["information"] and "solve it first" in dialogs[0][2]
+    assert dialogs.kinds() == ["inform"] and "solve it first" in dialogs[0][2]
     assert not (tmp_path / "plan.xlsx").exists()
     window.set_document(_with_plan(demo_season), None)
     for kind, name in (("xlsx", "plan.xlsx"), ("xlsx-anonymised", "anon.xlsx"), ("pdf", "board.pdf"),
@@ -84,18 +84,15 @@ def test_export_each_kind(window, dialogs, tmp_path, demo_season):
     assert import_workbook(tmp_path / "form.xlsx").athletes == demo_season.athletes
     assert fileio.export_calendars_to(window, tmp_path / "cal")
     assert len(list((tmp_path / "cal").glob("*.ics"))) == len(demo_season.athletes)
-    assert dialogs.kinds() == ["information"]  # only the first, refused export
+    assert dialogs.kinds() == ["inform"]  # only the first, refused export
 
 
-def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, demo_season, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-
+def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, demo_season):
     from ui.desktop import fileio
 
     window.set_document(_with_plan(demo_season), None)
     pdf_filter = next(f for f, k in fileio.EXPORT_KINDS.items() if k == "pdf")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(tmp_path / "board"), pdf_filter)))
+    dialogs.files = [(str(tmp_path / "board"), pdf_filter)]
     window.export_action.trigger()
     assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")  # the suffix was added
     assert "Exported board.pdf" in window.statusBar().currentMessage()
@@ -106,4 +103,4 @@ def test_an_export_error_is_shown_not_raised(window, dialogs, tmp_path, demo_sea
 
     window.set_document(_with_plan(demo_season), None)
     assert not fileio.export_to(window, tmp_path / "no folder" / "plan.xlsx", "xlsx")
-    assert dialogs.kinds() == ["critical"] and "does not exist" in dialogs[0][2]
+    assert dialogs.kinds() == ["error"] and "does not exist" in dialogs[0][2]

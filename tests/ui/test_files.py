@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner import __version__
 from planner import edits as E
@@ -17,7 +16,6 @@ from tests.ui.test_app import tiny_season
 from ui.desktop.mainwindow import MainWindow
 
 D = dt.date
-Button = QMessageBox.StandardButton
 
 
 @pytest.fixture
@@ -97,34 +95,33 @@ def test_new_empty_season_needs_a_name_and_dates(w):
 # -- the unsaved-changes prompt ---------------------------------------------------------------------
 def test_cancel_keeps_the_document_and_the_window(w, dialogs):
     rename(w)
-    dialogs.answer = Button.Cancel
+    dialogs.answer = "cancel"
     assert w.new_dialog() is None
     assert not w.close()
-    assert dialogs.kinds() == ["question", "question"]
+    assert dialogs.kinds() == ["choose", "choose"]
     assert "Renamed FC" in dialogs[0][2]
     assert w.season.name == "Renamed FC" and w.modified
 
 
 def test_discard_drops_the_changes(w, dialogs):
     rename(w)
-    dialogs.answer = Button.Discard
+    dialogs.answer = "discard"
     assert w.close()
-    assert dialogs.kinds() == ["question"]
+    assert dialogs.kinds() == ["choose"]
 
 
-def test_save_writes_the_file_before_closing(w, dialogs, tmp_path, monkeypatch):
+def test_save_writes_the_file_before_closing(w, dialogs, tmp_path):
     target = tmp_path / "saved.season.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "")))
+    dialogs.files = [target]
     rename(w)
-    dialogs.answer = Button.Save
+    dialogs.answer = "save"
     assert w.close()
     assert load_season(target).name == "Renamed FC"
 
 
 def test_save_cancelled_in_the_file_dialog_keeps_the_window_open(w, dialogs):
     rename(w)
-    dialogs.answer = Button.Save  # the (patched) file dialog returns no file
+    dialogs.answer = "save"  # and then the coach chooses no file
     assert not w.close()
 
 

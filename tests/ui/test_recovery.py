@@ -6,6 +6,7 @@ kills the process with SIGKILL and starts the app again in this process.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -29,6 +30,14 @@ def w(qtbot):
     win = MainWindow(tiny_season(), None)
     qtbot.addWidget(win)
     return win
+
+
+def _meta(copy: Path) -> dict:
+    """The note written beside a recovery copy (empty until it is written)."""
+    try:
+        return json.loads(copy.with_name(copy.name.replace(".season.json", ".json")).read_text())
+    except (OSError, ValueError):
+        return {}
 
 
 def copies() -> list[Path]:
@@ -91,7 +100,7 @@ def test_the_timer_writes_the_copy(qtbot):
     assert load_season(saver.path).name == "Timed FC"
 
 
-def test_recover_after_a_crash(qtbot, tmp_path, isolated_state, dialogs, monkeypatch):
+def test_recover_after_a_crash(qtbot, tmp_path, isolated_state, dialogs):
     season_file = tmp_path / "club.season.json"
     save_season(tiny_season(), season_file)
     env = dict(os.environ, PERIODIZE_STATE_DIR=str(isolated_state), PERIODIZE_AUTOSAVE_MS="200",
@@ -102,9 +111,8 @@ def test_recover_after_a_crash(qtbot, tmp_path, isolated_state, dialogs, monkeyp
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            found = [p for p in copies() if load_season(p).name == "Crashed FC"] if copies() else []
-            if found:
-                break
+            if any(_meta(p).get("name") == "Crashed FC" for p in copies()):
+                break  # the copy and, written after it, its note of the file and the name
             if child.poll() is not None:
                 pytest.fail(f"the app exited: {child.stderr.read()}")
             time.sleep(0.1)
@@ -117,19 +125,13 @@ def test_recover_after_a_crash(qtbot, tmp_path, isolated_state, dialogs, monkeyp
     assert len(find_recoveries()) == 1
     assert load_season(season_file).name == "Tiny FC"  # the file itself was never saved
 
-    asked = []
-
-    def answer(parent, rec):
-        asked.append(rec)
-        return True
-
-    monkeypatch.setattr(ui.desktop.recovery, "ask_recover", answer)
+    dialogs.answer = "yes"
     from ui.desktop.app import create_main_window
 
     window = create_main_window(str(season_file))
     qtbot.addWidget(window)
-    assert len(asked) == 1 and asked[0].name == "Crashed FC"
-    assert asked[0].original == season_file
+    assert dialogs.kinds() == ["choose"]  # asked once
+    assert "“Crashed FC”" in dialogs[0][2] and "“club.season.json”" in dialogs[0][2]
     assert window.season.name == "Crashed FC"
     assert window.path == season_file and window.modified
     assert "Recovered" in window.statusBar().currentMessage()
@@ -140,7 +142,7 @@ def test_recover_after_a_crash(qtbot, tmp_path, isolated_state, dialogs, monkeyp
     assert not window.modified
 
 
-def test_a_declined_recovery_deletes_the_copy(qtbot, monkeypatch, dialogs):
+def test_a_declined_recovery_deletes_the_copy(qtbot, dialogs):
     doc_window = MainWindow(tiny_season(), None)
     qtbot.addWidget(doc_window)
     doc_window.apply_edit(E.SetSeasonSettings(name="Lost FC"))
@@ -148,7 +150,7 @@ def test_a_declined_recovery_deletes_the_copy(qtbot, monkeypatch, dialogs):
     doc_window.autosaver._lock.unlock()  # as if the process had died
     doc_window.autosaver._lock = None
     assert [r.name for r in find_recoveries()] == ["Lost FC"]
-    monkeypatch.setattr(ui.desktop.recovery, "ask_recover", lambda parent, rec: False)
+    dialogs.answer = "discard"
     from ui.desktop.app import create_main_window
 
     window = create_main_window(None)
@@ -160,10 +162,10 @@ def test_a_declined_recovery_deletes_the_copy(qtbot, monkeypatch, dialogs):
 
 def test_the_prompt_names_the_season_and_the_file(qtbot, dialogs, tmp_path):
     rec = ui.desktop.recovery.Recovery("k", tmp_path / "k.season.json", tmp_path / "club.season.json",
-                               "Club FC", None)
-    dialogs.answer = dialogs.answer.__class__.Yes
-    assert ui.desktop.recovery.ask_recover(None, rec)
-    assert dialogs.kinds() == ["question"]
+                                       "Club FC", None)
+    dialogs.answer = "yes"
+    assert ui.desktop.recovery.ask_recover(dialogs, rec)
+    assert dialogs.kinds() == ["choose"]
     assert "Club FC" in dialogs[0][2] and "club.season.json" in dialogs[0][2]
-    dialogs.answer = dialogs.answer.__class__.Discard
-    assert not ui.desktop.recovery.ask_recover(None, rec)
+    dialogs.answer = "discard"
+    assert not ui.desktop.recovery.ask_recover(dialogs, rec)

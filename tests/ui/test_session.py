@@ -17,8 +17,7 @@ from ui.desktop.mainwindow import MainWindow
 from ui.desktop.theme import follow_system_scheme, is_dark
 
 
-def test_a_coachs_session(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
+def test_a_coachs_session(qtbot, tmp_path, dialogs):
 
     from tests.ui.test_app import tiny_season
 
@@ -66,7 +65,7 @@ def test_a_coachs_session(qtbot, tmp_path, monkeypatch):
 
     # Save.
     target = tmp_path / "riverside.season.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    dialogs.files = [target]
     w.save_action.trigger()
     saved = load_season(target)
     assert saved == w.season and not w.modified
@@ -115,6 +114,6 @@ def test_an_unexpected_error_is_one_sentence_not_a_traceback(dialogs):
         raise RuntimeError("the printer caught fire")
     except RuntimeError as e:
         show_unexpected_error(type(e), e, e.__traceback__)
-    assert dialogs.kinds() == ["critical"]
+    assert dialogs.kinds() == ["error"]
     assert dialogs[0][2].startswith("the printer caught fire")
     assert "Traceback" not in dialogs[0][2] and "line" not in dialogs[0][2]

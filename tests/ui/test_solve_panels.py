@@ -235,13 +235,13 @@ def test_soft_rule_instances_can_be_listed(qtbot, tiny):
 # -- the solver thread prepares the accepted plan --------------------------------------------------
 def test_the_worker_prepares_the_season_and_its_plan_check(tiny):
     from planner.check import check_plan
-    from ui.desktop.jobs import prepare
+    from ui.desktop.solving import prepare
 
     plan = hand_plan(tiny)
-    season, edit, after, report = prepare(tiny, Outcome(Status.FEASIBLE, plan))
-    assert season is tiny and edit == E.SetPlan(plan=plan)
-    assert after == edit.apply(tiny)
-    assert report == check_plan(after, plan)
+    prepared = prepare(tiny, Outcome(Status.FEASIBLE, plan))
+    assert prepared.season is tiny and prepared.edit == E.SetPlan(plan=plan)
+    assert prepared.after == prepared.edit.apply(tiny)
+    assert prepared.report == check_plan(prepared.after, plan)
     assert prepare(tiny, Outcome(Status.INFEASIBLE, None)) is None
     wrong = plan.model_copy(update={"athletes": plan.athletes[:1]})  # does not fit the season
     assert prepare(tiny, Outcome(Status.FEASIBLE, wrong)) is None
@@ -253,18 +253,18 @@ def test_an_accepted_plan_uses_the_workers_check(qtbot, tiny):
     w = make(qtbot, tiny, solve_fn=fake)
     w.solve_action.trigger()
     assert fake.started.wait(5)
-    job = w._job
-    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+    with qtbot.waitSignal(w.solve_job.finished, timeout=5000) as done:
         fake.release.set()
-    assert job.prepared is not None
-    assert w.check_report is job.prepared[3]  # not computed again in the window
-    assert w.season is job.prepared[2]
+    prepared = done.args[0].value.prepared
+    assert prepared is not None
+    assert w.check_report is prepared.report  # not computed again in the window
+    assert w.season is prepared.after
 
 
 def test_the_solver_is_preloaded_in_the_background():
     import subprocess
     import sys
 
-    code = ("import sys, ui.desktop.jobs as s; assert 'ortools' not in sys.modules; "
+    code = ("import sys, ui.desktop.solving as s; assert 'ortools' not in sys.modules; "
             "s.prewarm().join(60); assert 'ortools.sat.python.cp_model' in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -4,10 +4,12 @@ duplicated or deleted, each one undo step. Small seasons built here keep the sol
 
 from __future__ import annotations
 
+import threading
+import time
+
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner import edits as E
 from planner.scenarios import scenario_season
@@ -174,12 +176,12 @@ def test_a_summary_row_selects_the_athlete_on_both_boards(qtbot, window):
 
 
 def test_export_comparison_writes_the_workbook_and_explains_a_failure(qtbot, window, tmp_path,
-                                                                      monkeypatch, dialogs):
+                                                                      dialogs):
     w = window
     final_a_week_earlier(qtbot, w)
     win = w.whatif.compare_window
     target = tmp_path / "what-if"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    dialogs.files = [target]
     with qtbot.waitSignal(win.exported):
         win.export_button.click()
     wb = openpyxl.load_workbook(tmp_path / "what-if.xlsx")
@@ -187,7 +189,7 @@ def test_export_comparison_writes_the_workbook_and_explains_a_failure(qtbot, win
     assert wb["Edits"]["B2"].value == "Move competition 'Cup final' to 20 Feb 2027"
     assert wb["Changes"].max_row - 1 == win.comparison.changed_days
     assert not win.export(str(tmp_path / "missing" / "x.xlsx"))
-    assert dialogs[-1][0] == "critical" and "does not exist" in dialogs[-1][2]
+    assert dialogs[-1][0] == "error" and "does not exist" in dialogs[-1][2]
     assert "Traceback" not in dialogs[-1][2]
 
 
@@ -235,7 +237,7 @@ def test_duplicate_rename_and_delete_are_undo_steps(qtbot, window, dialogs):
 
     dialogs.texts = ["busy WEEK"]  # names are compared without case: refused, explained
     wi.rename_action.trigger()
-    assert dialogs[-1][0] == "warning" and "exists already" in dialogs[-1][2]
+    assert dialogs[-1][0] == "warn" and "exists already" in dialogs[-1][2]
     assert wi.panel.names() == ["Busy week", "Two matches"]
 
     wi.delete_action.trigger()
@@ -312,8 +314,8 @@ def test_a_season_without_a_plan_is_planned_first_in_the_same_job(qtbot, dialogs
     w.apply_edit(E.AddScenario(name="Flare", edits=(E.RecordFlareUp(athlete="A1", date=day(20)).to_dict(),)))
     steps = w.undo_stack.count()
     assert not w.whatif.replan("Flare")  # the coach says no: nothing starts
-    assert dialogs.kinds() == ["question"] and not w.whatif.is_replanning()
-    dialogs.answer = QMessageBox.StandardButton.Yes
+    assert dialogs.kinds() == ["confirm"] and not w.whatif.is_replanning()
+    dialogs.answer = "yes"
     with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT):
         assert w.whatif.replan("Flare")
     assert w.season.plan is not None and w.season.scenarios[0].plan is not None
@@ -378,12 +380,34 @@ def test_a_scenario_the_rules_refuse_is_explained_not_planned(qtbot, window, dia
 
 
 def test_cancel_stops_the_replan(qtbot, window):
+    """The re-plan is held until the coach cancels (it cannot end by itself first); the real
+    re-plan then starts with the stop requested and gives up before searching."""
+    from ui.desktop.solving import replan_work
+
     w = window
+    held = threading.Event()
+
+    def held_work(*args):
+        work = replan_work(*args)
+
+        def run(report, stop):
+            held.set()
+            while not stop.is_set():
+                time.sleep(0.01)
+            return work(report, stop)
+
+        return run
+
+    w.whatif.replan_work = held_work
     w.apply_edit(E.AddScenario(name="Flare", edits=(E.RecordFlareUp(athlete="A1", date=day(20)).to_dict(),)))
     with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT) as done:
         assert w.whatif.replan("Flare")
+        assert held.wait(10) and w.whatif.is_replanning()
         assert w.whatif.cancel_button.isVisible()
-        w.whatif.cancel_action.trigger()  # before the search can start: the token is checked first
+        w.whatif.cancel_action.trigger()
         assert w.whatif.progress_label.text() == "Stopping…"
     assert done.args[0].status == Status.CANCELLED
+    assert w.whatif.job.stop.is_set()
+    assert w.season.scenarios[0].plan is None
+    assert "cancelled before a plan was found" in w.statusBar().currentMessage()
     assert not w.whatif.cancel_button.isVisible() and w.whatif.replan_action.isEnabled()

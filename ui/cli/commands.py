@@ -33,9 +33,9 @@ def cmd_demo(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from planner.coachform.read import import_workbook
     from planner.seasonfile import save_season
     from planner.text import plural
-    from planner.xlsx_import import import_workbook
 
     out = outputs.out_path(args.output, "season file")
     season = import_workbook(args.workbook)  # every problem of the workbook, or the season
@@ -49,7 +49,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from planner.xlsx_import import save_template_form
+    from planner.coachform.write import save_template_form
 
     out = outputs.out_path(args.output, "workbook")
     save_template_form(None, out)

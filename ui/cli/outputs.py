@@ -66,7 +66,7 @@ def write(season, plan, outputs: dict[str, Path | None], anonymise: bool) -> Non
     if outputs.get("pdf"):
         _write_pdf(season, plan, outputs["pdf"], anonymise, note)
     if outputs.get("template"):
-        from planner.xlsx_import import save_template_form
+        from planner.coachform.write import save_template_form
 
         save_template_form(season, outputs["template"])
         print(f"Wrote the season as a coach workbook to {outputs['template']} (edit it, then "

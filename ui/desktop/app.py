@@ -3,9 +3,10 @@
 Heavy modules (the window, the board, the season loader) are imported inside the functions so
 that importing this module stays cheap; OR-Tools is imported only when a solve starts.
 
-At start-up the app follows the system's dark mode (``ui.desktop.theme.follow_system_scheme``) and, when
-an earlier session ended without closing its window (a crash, a power cut), offers the recovery
-copy that session autosaved (``ui.desktop.recovery``).
+At start-up the app follows the system's dark mode (``ui.desktop.theme.follow_system_scheme``)
+and, when an earlier session ended without closing its window (a crash, a power cut), offers the
+recovery copy that session autosaved (``ui.desktop.recovery``). Messages go through the window's
+interaction (``ui.desktop.interaction``).
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ def create_main_window(path: str | None = None, recover: bool = True):
     offered first (a recovered document replaces the one opened).
     """
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
 
     make_app()
     from planner.errors import PeriodizeError
@@ -71,8 +71,8 @@ def create_main_window(path: str | None = None, recover: bool = True):
     QTimer.singleShot(PREWARM_DELAY_MS, window, window.prewarm_solver)
     if error is not None:
         message = f"{error}\n\nShowing the demo season instead."
-        QTimer.singleShot(0, window, lambda: QMessageBox.critical(
-            window, "Could not open the season", message))
+        QTimer.singleShot(0, window, lambda: window.interaction.error(
+            "Could not open the season", message))
     return window
 
 
@@ -81,15 +81,15 @@ def show_unexpected_error(kind, value, tb) -> None:
     (stderr) and shown to the coach as one sentence, never as a traceback."""
     import logging
 
-    from PySide6.QtWidgets import QMessageBox
+    from ui.desktop.interaction import default_interaction
 
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, value, tb)
         return
     logging.getLogger("periodize").error("unexpected error", exc_info=(kind, value, tb))
     text = str(value) or kind.__name__
-    QMessageBox.critical(
-        None, "Something went wrong",
+    default_interaction(None).error(
+        "Something went wrong",
         f"{text}\n\nThe season is unchanged by this error. Save your work (Ctrl+S); while "
         f"there are unsaved changes a recovery copy is also kept every few seconds.")
 

@@ -40,6 +40,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from planner.season import Season
+from planner.squad import display_order, is_injured, position_key, short_position
+from planner.text import REHAB_STAGE_IDS, date_long, date_short, day_long, span, stage_name
 from planner.timeline import Timeline
 from ui.desktop.theme import BoardTheme
 
@@ -53,6 +55,10 @@ BLOCK_H = 14
 KIND_H = 14
 DAY_H = 18
 HEADER_H = MONTH_H + WEEK_H + BLOCK_H + KIND_H + DAY_H
+Y_MONTH, Y_WEEK = 0, MONTH_H  # the header rows' tops
+Y_BLOCK = Y_WEEK + WEEK_H
+Y_KIND = Y_BLOCK + BLOCK_H
+Y_DAY = Y_KIND + KIND_H
 NAME_MIN, NAME_MAX = 150, 240
 BAND_H = 3  # the athlete's own week kind, at the foot of the row
 ZOOMS = {"day": CELL_W, "week": WEEK_DAY_W}
@@ -60,25 +66,13 @@ ZOOMS = {"day": CELL_W, "week": WEEK_DAY_W}
 # -- colours of the light theme (kept for modules that draw outside a board) ------------------
 _LIGHT = BoardTheme.from_palette(QPalette(QColor("#efefef"), QColor("#ffffff")))
 STAGE_COLOURS = _LIGHT.stages
-STAGE_TEXT = {"INJ": QColor("#ffffff")}
-STAGE_NAMES = {
-    "INJ": "injured (no training)",
-    "P1": "P1 rehab",
-    "P2": "P2 rehab",
-    "P3": "P3 rehab",
-    "S1": "S1 return to sport",
-    "S2": "S2 return to sport",
-    "S3": "S3 return to sport",
-    "FIT": "fit",
-}
+LEGEND_STAGES = ("INJ",) + REHAB_STAGE_IDS  # the stages with a colour, in the legends
 WEEK_TINT = _LIGHT.week_tint
 WEEK_BAND = _LIGHT.week_band
 PRIORITY_COLOURS = _LIGHT.priority
 INTENSITY_COLOURS = _LIGHT.intensity
 HATCH = _LIGHT.hatch
 
-POSITION_ORDER = {"goalkeeper": 0, "defender": 1, "midfielder": 2, "forward": 3}
-POSITION_SHORT = {"goalkeeper": "GK", "defender": "DF", "midfielder": "MF", "forward": "FW"}
 WEEKDAY_LETTERS = "MTWTFSS"
 
 
@@ -155,15 +149,6 @@ def draw_pin_flag(painter: QPainter, x: float, y: float, colour: QColor, size: f
     painter.drawPolygon(QPolygonF([QPointF(x, y), QPointF(x + size, y), QPointF(x, y + size)]))
 
 
-def _position_rank(position: str) -> int:
-    return POSITION_ORDER.get(position.strip().lower(), len(POSITION_ORDER))
-
-
-def _short_position(position: str) -> str:
-    p = position.strip()
-    return POSITION_SHORT.get(p.lower(), p[:3])
-
-
 @dataclass(frozen=True)
 class _Row:
     athlete_id: str
@@ -178,8 +163,35 @@ class _Row:
     week_speed: tuple[tuple[int, ...], ...] | None  # per week, the levels of its speed days
 
     @property
-    def group(self) -> tuple[int, int]:
-        return (0, 0) if self.injured else (1, _position_rank(self.position))
+    def group(self) -> tuple[int, str]:
+        """Rows of one group sit together (``planner.squad.display_order``): the injured, then
+        each position; a rule is drawn between two groups."""
+        return (0, "") if self.injured else (1, position_key(self.position))
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The visible part of the grid during one paint: its rectangle, the first and last visible
+    day, row and week, the x of day 0 and the height of the columns that have rows."""
+
+    g: QRect
+    d0: int
+    d1: int
+    r0: int
+    r1: int
+    w0: int
+    w1: int
+    ox: int
+    col_h: int
+
+    def sees(self, a: int, b: int) -> bool:
+        """Whether the days ``a``..``b`` are (partly) visible."""
+        return b >= self.d0 and a <= self.d1
+
+
+def month_title(day: dt.date, short: bool = False) -> str:
+    """A month as a heading: ``September 2026`` (``Sep 26`` where room is short)."""
+    return f"{day:%b %y}" if short else f"{day:%B %Y}"
 
 
 def _runs(values: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
@@ -501,12 +513,13 @@ class SeasonBoard(QAbstractScrollArea):
 
     # -- model -------------------------------------------------------------------------------
     def _build_rows(self) -> list[_Row]:
+        """A row per athlete in the squad's display order (``planner.squad``), as the PDF and
+        the exports list them."""
         season, tl = self._season, self._tl
         assert season is not None and tl is not None
-        injured = {i.athlete for i in season.injuries}
         plan = season.plan
         rows = []
-        for a in season.athletes:
+        for a in display_order(season):
             stages = intensity = weeks = week_speed = None
             ap = plan.for_athlete(a.id) if plan is not None else None
             if ap is not None:
@@ -522,7 +535,7 @@ class SeasonBoard(QAbstractScrollArea):
                 athlete_id=a.id,
                 name=a.name,
                 position=a.position,
-                injured=a.id in injured,
+                injured=is_injured(season, a.id),
                 stages=stages,
                 intensity=intensity,
                 weeks=weeks,
@@ -530,7 +543,6 @@ class SeasonBoard(QAbstractScrollArea):
                 unavailable=_spans(tl.unavailable(a.id)),
                 week_speed=week_speed,
             ))
-        rows.sort(key=lambda r: (not r.injured, _position_rank(r.position), r.athlete_id))
         return rows
 
     def _measure_names(self) -> int:
@@ -797,73 +809,91 @@ class SeasonBoard(QAbstractScrollArea):
             self._glyph_cache[key] = pix
         return pix
 
-    def _paint_grid(self, p: QPainter) -> None:
-        tl, th, cw = self._tl, self._theme, self._cw
+    def _frame(self) -> _Frame | None:
+        """What the visible part of the grid covers; None when no day is visible."""
+        tl = self._tl
         assert tl is not None
         g = self._grid_rect()
         d0, d1, r0, r1 = self._visible()
         if d1 < d0:
+            return None
+        rows_bottom = min(g.bottom() + 1, self._y(len(self._rows)))
+        return _Frame(g=g, d0=d0, d1=d1, r0=r0, r1=r1, w0=tl.week_of[d0], w1=tl.week_of[d1],
+                      ox=self._x(0), col_h=max(0, rows_bottom - g.top()))
+
+    def _paint_grid(self, p: QPainter) -> None:
+        """The grid in layers, bottom to top; each layer paints only the visible days and rows."""
+        f = self._frame()
+        if f is None:
             return
         p.save()
-        p.setClipRect(g)
-        rows_bottom = min(g.bottom() + 1, self._y(len(self._rows)))
-        col_h = max(0, rows_bottom - g.top())
-        w0, w1 = tl.week_of[d0], tl.week_of[d1]
+        p.setClipRect(f.g)
+        self._paint_columns(p, f)
+        self._paint_stages(p, f)
+        self._paint_lines(p, f)
+        self._paint_edges_and_bands(p, f)
+        self._paint_changed_wash(p, f)
+        self._paint_glyphs(p, f)
+        self._paint_changed_outlines(p, f)
+        self._paint_marks(p, f)
+        self._paint_selection(p, f)
+        p.restore()
 
-        # Columns: team week kind tint, non-training days and the past (under every row).
-        ox = self._x(0)
+    def _paint_columns(self, p: QPainter, f: _Frame) -> None:
+        """Columns, under every row: the team week kind's tint and the days without training."""
+        tl, th, cw = self._tl, self._theme, self._cw
         p.setPen(Qt.PenStyle.NoPen)
         if self._team_weeks:
             tints: dict[str, list[QRect]] = {}
-            for w in range(w0, w1 + 1):
+            for w in range(f.w0, f.w1 + 1):
                 kind = self._team_weeks[w]
                 if kind in th.week_tint:
                     wk = tl.weeks[w]
                     tints.setdefault(kind, []).append(
-                        QRect(ox + wk.first * cw, g.top(), (wk.last - wk.first + 1) * cw, col_h))
+                        QRect(f.ox + wk.first * cw, f.g.top(), (wk.last - wk.first + 1) * cw, f.col_h))
             for kind, rects in tints.items():
                 p.setBrush(th.week_tint[kind])
                 p.drawRects(rects)
         # Days off: the shade already composed over the base or the week's tint (opaque
         # fills are much faster than blending).
         off: dict[str | None, list[QRect]] = {}
-        for d in range(d0, d1 + 1):
+        for d in range(f.d0, f.d1 + 1):
             if not tl.is_training[d] and not tl.is_comp[d]:
                 kind = self._team_weeks[tl.week_of[d]] if self._team_weeks else None
                 off.setdefault(kind if kind in th.week_tint else None, []).append(
-                    QRect(ox + d * cw, g.top(), cw, col_h))
+                    QRect(f.ox + d * cw, f.g.top(), cw, f.col_h))
         for kind, rects in off.items():
             p.setBrush(th.over(th.week_tint[kind] if kind else th.base, th.non_training))
             p.drawRects(rects)
 
-        # Rows: rehab stage stretches and unavailable hatching (rectangles batched by colour).
+    def _paint_stages(self, p: QPainter, f: _Frame) -> None:
+        """Rows: rehab stage stretches and unavailable hatching (rectangles batched by colour)."""
+        th, cw = self._theme, self._cw
         fills: dict[str, list[QRect]] = {}
-        for r in range(r0, r1 + 1):
+        for r in range(f.r0, f.r1 + 1):
             row = self._rows[r]
             y = self._y(r)
             for a, b, stage in row.runs:
-                if b < d0 or a > d1 or stage not in th.stages:
-                    continue
-                fills.setdefault(stage, []).append(QRect(ox + a * cw, y, (b - a + 1) * cw, ROW_H))
+                if f.sees(a, b) and stage in th.stages:
+                    fills.setdefault(stage, []).append(QRect(f.ox + a * cw, y, (b - a + 1) * cw, ROW_H))
             for a, b in row.unavailable:
-                if b < d0 or a > d1:
-                    continue
-                p.fillRect(QRect(ox + a * cw, y + 1, (b - a + 1) * cw, ROW_H - 2), th.hatch)
+                if f.sees(a, b):
+                    p.fillRect(QRect(f.ox + a * cw, y + 1, (b - a + 1) * cw, ROW_H - 2), th.hatch)
         p.setPen(Qt.PenStyle.NoPen)
         for stage, rects in fills.items():
             p.setBrush(th.stages[stage])
             p.drawRects(rects)
 
-        # Grid lines: light between days (day zoom), darker between weeks, darkest between
-        # months and under the injured group and each position group.
+    def _paint_lines(self, p: QPainter, f: _Frame) -> None:
+        """Grid lines: light between days (day zoom), darker between weeks, darkest between
+        months and under the injured group and each position group."""
+        tl, th, cw, g = self._tl, self._theme, self._cw, f.g
         right = min(g.right(), self._x(tl.n))
-        bottom = g.top() + col_h
-        light, weeks, months = [], [], []
-        for r in range(r0, r1 + 2):
-            y = self._y(r)
-            light.append(QLine(g.left(), y, right, y))
-        for d in range(d0, min(d1 + 1, tl.n - 1) + 1):
-            x = ox + d * cw
+        bottom = g.top() + f.col_h
+        light = [QLine(g.left(), self._y(r), right, self._y(r)) for r in range(f.r0, f.r1 + 2)]
+        weeks, months = [], []
+        for d in range(f.d0, min(f.d1 + 1, tl.n - 1) + 1):
+            x = f.ox + d * cw
             if tl.days[d].day == 1 and d > 0:
                 months.append(QLine(x, g.top(), x, bottom))
             elif self._is_week_start(d):
@@ -871,7 +901,8 @@ class SeasonBoard(QAbstractScrollArea):
             elif self._zoom == "day":
                 light.append(QLine(x, g.top(), x, bottom))
         weeks.append(QLine(self._x(tl.n), g.top(), self._x(tl.n), bottom))
-        groups = [QLine(g.left(), self._y(r), right, self._y(r)) for r in range(max(1, r0), r1 + 1)
+        groups = [QLine(g.left(), self._y(r), right, self._y(r))
+                  for r in range(max(1, f.r0), f.r1 + 1)
                   if self._rows[r].group != self._rows[r - 1].group]
         for lines, colour in ((light, th.line), (weeks, th.week_line), (months, th.month_line),
                               (groups, th.week_line)):
@@ -879,103 +910,121 @@ class SeasonBoard(QAbstractScrollArea):
                 p.setPen(QPen(colour, 1))
                 p.drawLines(lines)
 
-        # Over the lines: where a stage starts (a darker edge), and the athlete's own week kind
-        # as a band at the foot of the row where it differs from the team's.
+    def _paint_edges_and_bands(self, p: QPainter, f: _Frame) -> None:
+        """Over the lines: where a stage starts (a darker edge), and the athlete's own week kind
+        as a band at the foot of the row where it differs from the team's."""
+        tl, th, cw = self._tl, self._theme, self._cw
         bands: dict[str, list[QRect]] = {}
-        for r in range(r0, r1 + 1):
+        for r in range(f.r0, f.r1 + 1):
             row = self._rows[r]
             y = self._y(r)
             for a, _b, stage in row.runs:
-                if a == 0 or a < d0 or a > d1:
+                if a == 0 or not f.d0 <= a <= f.d1:
                     continue
                 colour = th.stages.get(stage, th.stages.get(row.runs[0][2]))
-                edge = (colour or th.week_line).darker(150)
-                p.fillRect(QRect(ox + a * cw, y + 1, 2, ROW_H - 1), edge)
-            if row.weeks and self._team_weeks:
-                for w in range(w0, w1 + 1):
-                    own = row.weeks[w]
-                    if own != self._team_weeks[w]:
-                        wk = tl.weeks[w]
-                        bands.setdefault(own, []).append(
-                            QRect(ox + wk.first * cw + 2, y + ROW_H - BAND_H - 1,
-                                  (wk.last - wk.first + 1) * cw - 3, BAND_H))
+                p.fillRect(QRect(f.ox + a * cw, y + 1, 2, ROW_H - 1), (colour or th.week_line).darker(150))
+            if not (row.weeks and self._team_weeks):
+                continue
+            for w in range(f.w0, f.w1 + 1):
+                own = row.weeks[w]
+                if own != self._team_weeks[w]:
+                    wk = tl.weeks[w]
+                    bands.setdefault(own, []).append(
+                        QRect(f.ox + wk.first * cw + 2, y + ROW_H - BAND_H - 1,
+                              (wk.last - wk.first + 1) * cw - 3, BAND_H))
         p.setPen(Qt.PenStyle.NoPen)
         for own, rects in bands.items():
             p.setBrush(th.week_band[own])
             p.drawRects(rects)
 
-        # Changed days (a what-if comparison): a light wash under the glyphs.
-        if self._highlights:
-            wash = QColor(th.changed)
-            wash.setAlpha(70 if th.dark else 45)
-            rects = []
-            for r in range(r0, r1 + 1):
-                y = self._y(r)
-                for a, b in self._highlights.get(self._rows[r].athlete_id, ()):
-                    if b >= d0 and a <= d1:
-                        rects.append(QRect(ox + a * cw, y, (b - a + 1) * cw, ROW_H))
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(wash)
-            p.drawRects(rects)
+    def _changed_rects(self, f: _Frame, inset: int = 0) -> list[QRect]:
+        """The visible stretches of changed days (a what-if comparison), row by row."""
+        cw, out = self._cw, []
+        for r in range(f.r0, f.r1 + 1):
+            y = self._y(r)
+            for a, b in self._highlights.get(self._rows[r].athlete_id, ()):
+                if f.sees(a, b):
+                    out.append(QRect(f.ox + a * cw + inset, y + inset,
+                                     (b - a + 1) * cw - 2 * inset, ROW_H - 2 * inset))
+        return out
 
-        # Stage names where a stretch has room (days without a glyph), then the glyphs.
+    def _paint_changed_wash(self, p: QPainter, f: _Frame) -> None:
+        """Changed days (a what-if comparison): a light wash under the glyphs."""
+        if not self._highlights:
+            return
+        th = self._theme
+        wash = QColor(th.changed)
+        wash.setAlpha(70 if th.dark else 45)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(wash)
+        p.drawRects(self._changed_rects(f))
+
+    def _paint_glyphs(self, p: QPainter, f: _Frame) -> None:
+        """Stage names where a stretch has room (days without a glyph), then the glyphs."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setFont(self._small)
         fm = QFontMetrics(self._small)
-        glyphs = 0
         pix = {lv: self._glyph(lv) for lv in (60, 70, 80, 90, 95, 100)}
-        pix.update({lv: self._glyph(lv) for r in range(r0, r1 + 1) if self._rows[r].intensity
-                    for lv in set(self._rows[r].intensity[d0:d1 + 1]) - set(pix) if lv > 0})
-        for r in range(r0, r1 + 1):
+        pix.update({lv: self._glyph(lv) for r in range(f.r0, f.r1 + 1) if self._rows[r].intensity
+                    for lv in set(self._rows[r].intensity[f.d0:f.d1 + 1]) - set(pix) if lv > 0})
+        glyphs = 0
+        for r in range(f.r0, f.r1 + 1):
             row = self._rows[r]
             y = self._y(r)
-            for a, b, stage in row.runs:
-                if b < d0 or a > d1 or stage == "FIT":
-                    continue
-                cells = (fm.horizontalAdvance(stage) + 3 + cw - 1) // cw
-                spot = self._label_spot(row, max(a, d0), min(b, d1), cells)
-                if spot is not None:
-                    p.setPen(th.stage_text.get(stage, th.text))
-                    p.drawText(QRect(self._x(spot), y, cells * cw + 1, ROW_H - BAND_H),
-                               Qt.AlignmentFlag.AlignCenter, stage)
+            self._paint_stage_names(p, f, row, y, fm)
             if row.intensity is None:
                 continue
             cy = y + (ROW_H - BAND_H) // 2 + 1 - 8
             if self._zoom == "day":
-                intensity = row.intensity
-                left = ox + cw // 2 - 8
-                for d in range(d0, d1 + 1):
-                    lv = intensity[d]
-                    if lv > 0:
-                        p.drawPixmap(left + d * cw, cy, pix[lv])
-                        glyphs += 1
+                glyphs += self._paint_day_glyphs(p, f, row, cy, pix)
             elif row.week_speed is not None:
                 for w, dx, pix_w, n in self._week_cells(r):
-                    if w0 <= w <= w1:
-                        p.drawPixmap(ox + dx, cy, pix_w)
+                    if f.w0 <= w <= f.w1:
+                        p.drawPixmap(f.ox + dx, cy, pix_w)
                         glyphs += n
         self.painted_glyphs = glyphs
 
-        # Changed days: an outline around each changed stretch.
-        if self._highlights:
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            p.setPen(QPen(th.changed, 2))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            outlines = []
-            for r in range(r0, r1 + 1):
-                y = self._y(r)
-                for a, b in self._highlights.get(self._rows[r].athlete_id, ()):
-                    if b >= d0 and a <= d1:
-                        outlines.append(QRect(ox + a * cw + 1, y + 1, (b - a + 1) * cw - 2, ROW_H - 2))
-            p.drawRects(outlines)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    def _paint_stage_names(self, p: QPainter, f: _Frame, row: _Row, y: int, fm: QFontMetrics) -> None:
+        th, cw = self._theme, self._cw
+        for a, b, stage in row.runs:
+            if not f.sees(a, b) or stage == "FIT":
+                continue
+            cells = (fm.horizontalAdvance(stage) + 3 + cw - 1) // cw
+            spot = self._label_spot(row, max(a, f.d0), min(b, f.d1), cells)
+            if spot is not None:
+                p.setPen(th.stage_text.get(stage, th.text))
+                p.drawText(QRect(self._x(spot), y, cells * cw + 1, ROW_H - BAND_H),
+                           Qt.AlignmentFlag.AlignCenter, stage)
 
-        # Pins (a corner flag) and rule violations (a red frame and corner).
-        for r in range(r0, r1 + 1):
-            aid = self._rows[r].athlete_id
+    def _paint_day_glyphs(self, p: QPainter, f: _Frame, row: _Row, cy: int,
+                          pix: dict[int, QPixmap]) -> int:
+        cw, intensity = self._cw, row.intensity
+        left = f.ox + cw // 2 - 8
+        n = 0
+        for d in range(f.d0, f.d1 + 1):
+            lv = intensity[d]
+            if lv > 0:
+                p.drawPixmap(left + d * cw, cy, pix[lv])
+                n += 1
+        return n
+
+    def _paint_changed_outlines(self, p: QPainter, f: _Frame) -> None:
+        """Changed days: an outline around each changed stretch."""
+        if not self._highlights:
+            return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setPen(QPen(self._theme.changed, 2))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRects(self._changed_rects(f, inset=1))
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+    def _paint_marks(self, p: QPainter, f: _Frame) -> None:
+        """Rule violations (a red frame and corner) and pins (a corner flag)."""
+        th, cw = self._theme, self._cw
+        for r in range(f.r0, f.r1 + 1):
             y = self._y(r)
-            for a, b in self._bad_cells.get(aid, ()):
-                if b < d0 or a > d1:
+            for a, b in self._bad_cells.get(self._rows[r].athlete_id, ()):
+                if not f.sees(a, b):
                     continue
                 p.setPen(QPen(th.violation, 2))
                 p.setBrush(Qt.BrushStyle.NoBrush)
@@ -986,24 +1035,25 @@ class SeasonBoard(QAbstractScrollArea):
                 p.drawPolygon(QPolygonF([QPointF(x1, y), QPointF(x1 - 6, y), QPointF(x1, y + 6)]))
         for (aid, d), _pins in self._pins.items():
             r = self._row_of.get(aid)
-            if r is None or not (r0 <= r <= r1 and d0 <= d <= d1):
-                continue
-            draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, th.pin, 6 if cw >= 8 else 5)
+            if r is not None and f.r0 <= r <= f.r1 and f.d0 <= d <= f.d1:
+                draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, th.pin, 6 if cw >= 8 else 5)
 
-        # The selected cell.
-        if self._cur is not None:
-            r, d = self._cur
-            if r0 <= r <= r1 and d0 <= d <= d1:
-                p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                if self._zoom == "week":
-                    wk = tl.weeks[tl.week_of[d]]
-                    p.setPen(QPen(th.selection, 1, Qt.PenStyle.DashLine))
-                    p.drawRect(QRect(self._x(wk.first), self._y(r),
-                                     (wk.last - wk.first + 1) * cw - 1, ROW_H - 1))
-                p.setPen(QPen(th.selection, 2))
-                p.drawRect(QRect(self._x(d), self._y(r) + 1, max(cw - 1, 3), ROW_H - 2))
-        p.restore()
+    def _paint_selection(self, p: QPainter, f: _Frame) -> None:
+        """The selected cell (and, in week zoom, its week)."""
+        if self._cur is None:
+            return
+        r, d = self._cur
+        if not (f.r0 <= r <= f.r1 and f.d0 <= d <= f.d1):
+            return
+        tl, th, cw = self._tl, self._theme, self._cw
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        if self._zoom == "week":
+            wk = tl.weeks[tl.week_of[d]]
+            p.setPen(QPen(th.selection, 1, Qt.PenStyle.DashLine))
+            p.drawRect(QRect(self._x(wk.first), self._y(r), (wk.last - wk.first + 1) * cw - 1, ROW_H - 1))
+        p.setPen(QPen(th.selection, 2))
+        p.drawRect(QRect(self._x(d), self._y(r) + 1, max(cw - 1, 3), ROW_H - 2))
 
     def _label_spot(self, row: _Row, a: int, b: int, cells: int) -> int | None:
         """The first day in [a, b] that starts ``cells`` days without a glyph, or None."""
@@ -1027,24 +1077,26 @@ class SeasonBoard(QAbstractScrollArea):
         return d == 0 or tl.week_of[d] != tl.week_of[d - 1]
 
     def _paint_header(self, p: QPainter) -> None:
-        tl, th, cw = self._tl, self._theme, self._cw
-        assert tl is not None
+        """The header rows in layers: months, weeks (with the team week kinds), blocks, the
+        team's rule violations, and days (weekday letters or competition markers)."""
+        th = self._theme
         vp = self.viewport().rect()
         area = QRect(self._name_w, 0, max(0, vp.width() - self._name_w), HEADER_H)
         d0, d1, _, _ = self._visible()
         p.save()
         p.setClipRect(area)
         p.fillRect(area, th.header_bg)
-        if d1 < d0:
-            p.restore()
-            return
-        y_month, y_week = 0, MONTH_H
-        y_block = y_week + WEEK_H
-        y_kind = y_block + BLOCK_H
-        y_day = y_kind + KIND_H
-        right_edge = self._x(tl.n)
+        if d1 >= d0:
+            self._paint_months(p, d0, d1)
+            self._paint_weeks(p, d0, d1)
+            self._paint_blocks(p, d0, d1)
+            self._paint_team_violations(p, d0, d1)
+            self._paint_days(p, d0, d1)
+            self._paint_header_rules(p, area)
+        p.restore()
 
-        # Months.
+    def _paint_months(self, p: QPainter, d0: int, d1: int) -> None:
+        tl, th = self._tl, self._theme
         p.setFont(self._bold)
         fmb = QFontMetrics(self._bold)
         start = d0
@@ -1054,19 +1106,22 @@ class SeasonBoard(QAbstractScrollArea):
             end = min(tl.n - 1, start + (nxt - day).days - 1)
             x0, x1 = self._x(start), self._x(end + 1)
             p.setPen(QPen(th.month_line, 1))
-            p.drawLine(x0, y_month, x0, y_month + MONTH_H)
+            p.drawLine(x0, Y_MONTH, x0, Y_MONTH + MONTH_H)
             p.setPen(th.text)
             label_x = max(x0, self._name_w) + 4
             room = max(0, x1 - label_x - 2)
-            text = day.strftime("%B %Y")
+            text = month_title(day)
             if fmb.horizontalAdvance(text) > room:
-                text = day.strftime("%b %y")
-            p.drawText(QRect(label_x, y_month, room, MONTH_H),
+                text = month_title(day, short=True)
+            p.drawText(QRect(label_x, Y_MONTH, room, MONTH_H),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        fmb.elidedText(text, Qt.TextElideMode.ElideRight, room))
             start = end + 1
 
-        # Weeks, blocks and team week kinds.
+    def _paint_weeks(self, p: QPainter, d0: int, d1: int) -> None:
+        """Each week's number and first day, its team week kind (tinted, named when a deload or
+        taper) and the team's week pin."""
+        tl, th = self._tl, self._theme
         p.setFont(self._small)
         fm = QFontMetrics(self._small)
         for w in range(tl.week_of[d0], tl.week_of[d1] + 1):
@@ -1075,79 +1130,91 @@ class SeasonBoard(QAbstractScrollArea):
             kind = self._team_weeks[w] if self._team_weeks else None
             tint = th.week_tint.get(kind) if kind else None
             if tint is not None:
-                p.fillRect(QRect(x0, y_kind, x1 - x0, KIND_H), tint)
-                p.fillRect(QRect(x0, y_kind + KIND_H - 3, x1 - x0, 3), th.week_band[kind])
+                p.fillRect(QRect(x0, Y_KIND, x1 - x0, KIND_H), tint)
+                p.fillRect(QRect(x0, Y_KIND + KIND_H - 3, x1 - x0, 3), th.week_band[kind])
             p.setPen(QPen(th.week_line, 1))
-            p.drawLine(x0, y_week, x0, HEADER_H)
+            p.drawLine(x0, Y_WEEK, x0, HEADER_H)
             p.setPen(th.text)
-            first = tl.days[wk.first]
             lx = max(x0, self._name_w)  # a week cut by the left edge keeps its label in view
             room = x1 - lx - 4
-            text = f"W{w + 1}  {first.day} {first.strftime('%b')}"
-            if fm.horizontalAdvance(text) > room:
-                text = f"W{w + 1}"
-            if fm.horizontalAdvance(text) > room + 3:
-                text = str(w + 1)
-            p.drawText(QRect(lx + 2, y_week, max(0, room + 2), WEEK_H),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            p.drawText(QRect(lx + 2, Y_WEEK, max(0, room + 2), WEEK_H),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                       self._week_label(w, fm, room))
             if kind in ("deload", "taper"):
-                p.setPen(th.text)
                 label = kind if fm.horizontalAdvance(kind) <= room else kind[0].upper()
-                p.drawText(QRect(lx + 3, y_kind, max(0, room), KIND_H - 2),
+                p.drawText(QRect(lx + 3, Y_KIND, max(0, room), KIND_H - 2),
                            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
             if w in self._team_pins:
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-                draw_pin_flag(p, x0 + 1, y_kind + 1, th.pin, 6)
+                draw_pin_flag(p, x0 + 1, Y_KIND + 1, th.pin, 6)
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        season = self._season
-        assert season is not None
-        for blk in season.blocks:
+
+    def _week_label(self, w: int, fm: QFontMetrics, room: int) -> str:
+        """``W12  23 Sep``, or as much of it as fits."""
+        text = f"W{w + 1}  {date_short(self._tl.days[self._tl.weeks[w].first])}"
+        if fm.horizontalAdvance(text) > room:
+            text = f"W{w + 1}"
+        if fm.horizontalAdvance(text) > room + 3:
+            text = str(w + 1)
+        return text
+
+    def _paint_blocks(self, p: QPainter, d0: int, d1: int) -> None:
+        tl, th = self._tl, self._theme
+        fm = QFontMetrics(self._small)
+        for blk in self._season.blocks:
             a, b = tl.index(blk.start), tl.index(blk.end)
             if a is None or b is None or b < d0 or a > d1:
                 continue
             x0, x1 = self._x(a), self._x(b + 1)
-            rect = QRect(x0 + 1, y_block + 1, x1 - x0 - 2, BLOCK_H - 2)
+            rect = QRect(x0 + 1, Y_BLOCK + 1, x1 - x0 - 2, BLOCK_H - 2)
             p.fillRect(rect, th.block_fill)
             p.setPen(th.block_edge)
             p.drawRect(rect.adjusted(0, 0, -1, -1))
             p.setPen(th.block_text)
             label_x = max(x0, self._name_w) + 4
-            p.drawText(QRect(label_x, y_block, max(0, x1 - label_x - 3), BLOCK_H),
+            room = max(0, x1 - label_x - 3)
+            p.drawText(QRect(label_x, Y_BLOCK, room, BLOCK_H),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        fm.elidedText(blk.name + (f" · {blk.emphasis}" if blk.emphasis else ""),
-                                     Qt.TextElideMode.ElideRight, max(0, x1 - label_x - 3)))
+                                     Qt.TextElideMode.ElideRight, room))
+
+    def _paint_team_violations(self, p: QPainter, d0: int, d1: int) -> None:
         for a, b in self._bad_team:
             if b < d0 or a > d1:
                 continue
-            p.setPen(QPen(th.violation, 2))
+            p.setPen(QPen(self._theme.violation, 2))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(QRect(self._x(a) + 1, y_kind + 1, (b - a + 1) * cw - 2, KIND_H - 2))
+            p.drawRect(QRect(self._x(a) + 1, Y_KIND + 1, (b - a + 1) * self._cw - 2, KIND_H - 2))
 
-        # Days: weekday letters, or a priority marker on a competition day.
+    def _paint_days(self, p: QPainter, d0: int, d1: int) -> None:
+        """Days: weekday letters, or a priority marker on a competition day; the selected day
+        underlined."""
+        tl, th, cw = self._tl, self._theme, self._cw
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         hx = self._x(0)
+        p.setFont(self._small)
         for d in range(d0, d1 + 1):
             x = hx + d * cw
             prio = tl.best_priority(d)
             if prio is not None:
                 size = max(cw, 13)
-                p.drawPixmap(int(x + cw / 2 - size / 2), y_day + (DAY_H - size) // 2,
+                p.drawPixmap(int(x + cw / 2 - size / 2), Y_DAY + (DAY_H - size) // 2,
                              self._marker(prio, size))
             elif self._zoom == "day":
-                p.setFont(self._small)
                 p.setPen(th.dim_text if not tl.is_training[d] else th.text)
-                p.drawText(QRectF(x, y_day, cw, DAY_H), Qt.AlignmentFlag.AlignCenter,
+                p.drawText(QRectF(x, Y_DAY, cw, DAY_H), Qt.AlignmentFlag.AlignCenter,
                            WEEKDAY_LETTERS[tl.days[d].weekday()])
         if self._cur is not None and d0 <= self._cur[1] <= d1:
-            x = self._x(self._cur[1])
-            p.fillRect(QRect(x, HEADER_H - 3, cw, 3), th.selection)
+            p.fillRect(QRect(self._x(self._cur[1]), HEADER_H - 3, cw, 3), th.selection)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def _paint_header_rules(self, p: QPainter, area: QRect) -> None:
+        th = self._theme
         p.setPen(QPen(th.line.darker(115), 1))
-        for y in (y_week, y_block, y_kind, y_day):
-            p.drawLine(area.left(), y, min(area.right(), right_edge), y)
+        for y in (Y_WEEK, Y_BLOCK, Y_KIND, Y_DAY):
+            p.drawLine(area.left(), y, min(area.right(), self._x(self._tl.n)), y)
         p.setPen(QPen(th.month_line, 1))
         p.drawLine(area.left(), HEADER_H - 1, area.right(), HEADER_H - 1)
-        p.restore()
 
     def _paint_today(self, p: QPainter) -> None:
         """Today's line over the header and the grid, and a light veil over the past."""
@@ -1205,7 +1272,7 @@ class SeasonBoard(QAbstractScrollArea):
             p.setPen(th.dim_text)
             p.drawText(QRect(self._name_w - pos_w - 6, y, pos_w, ROW_H),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                       _short_position(row.position))
+                       fm.elidedText(short_position(row.position), Qt.TextElideMode.ElideRight, pos_w))
         # Rules between the groups: injured first, then each position.
         for r in range(max(1, r0), r1 + 1):
             if self._rows[r].group != self._rows[r - 1].group:
@@ -1288,7 +1355,7 @@ class SeasonBoard(QAbstractScrollArea):
         assert tl is not None
         wk = tl.weeks[w]
         a, b = tl.days[wk.first], tl.days[wk.last]
-        text = f"Week {w + 1}: {a.day} {a.strftime('%b')} – {b.day} {b.strftime('%b %Y')}"
+        text = f"Week {w + 1}: {span(a, b)}"
         if self._team_weeks:
             text += f" · team week: {self._team_weeks[w]}"
         if w in self._team_pins:
@@ -1299,19 +1366,14 @@ class SeasonBoard(QAbstractScrollArea):
         tl = self._tl
         assert tl is not None and self._season is not None
         day = tl.days[d]
-        lines = [day.strftime("%a %d %b %Y").replace(" 0", " "), self._week_text(tl.week_of[d])]
+        lines = [day_long(day), self._week_text(tl.week_of[d])]
         for blk in self._season.blocks:
             if blk.start <= day <= blk.end:
                 lines.append(f"Block: {blk.name}" + (f" ({blk.emphasis})" if blk.emphasis else ""))
         label = tl.label(d)
         if label:
             lines.append(label)
-        for c in tl.comp_on[d]:
-            lines.append(f"{c.name} — priority {c.priority}")
-        if d in self._non_training_reason:
-            lines.append(f"No training: {self._non_training_reason[d]}")
-        elif not tl.is_training[d] and not tl.is_comp[d]:
-            lines.append("No training")
+        lines += self._day_lines(d)
         if d == self._today:
             lines.append("Today")
         for v in self._violations:
@@ -1320,53 +1382,63 @@ class SeasonBoard(QAbstractScrollArea):
         return "\n".join(lines)
 
     def _cell_tooltip(self, r: int, d: int) -> str:
-        tl, season = self._tl, self._season
-        assert tl is not None and season is not None
+        """The athlete-day in words: who and when, the day, the plan, and what marks the cell."""
+        tl = self._tl
+        assert tl is not None and self._season is not None
         row = self._rows[r]
-        day = tl.days[d]
         head = f"{row.name} ({row.athlete_id})" + (f" · {row.position}" if row.position else "")
-        when = day.strftime("%a %d %b %Y").replace(" 0", " ")
+        when = day_long(tl.days[d])
         label = tl.label(d)
         if label:
             when += f" · {label}"
-        lines = [head, when]
-        for c in tl.comp_on[d]:
-            lines.append(f"{c.name} — priority {c.priority}")
+        return "\n".join([head, when] + self._day_lines(d) + self._plan_lines(row, d)
+                         + self._mark_lines(row, d))
+
+    def _day_lines(self, d: int) -> list[str]:
+        """The day's competitions and whether the team trains."""
+        tl = self._tl
+        lines = [f"{c.name} — priority {c.priority}" for c in tl.comp_on[d]]
         if d in self._non_training_reason:
             lines.append(f"No training: {self._non_training_reason[d]}")
         elif not tl.is_training[d] and not tl.is_comp[d]:
             lines.append("No training")
+        return lines
+
+    def _plan_lines(self, row: _Row, d: int) -> list[str]:
+        """What the plan holds for the athlete-day: stage, intensity, speed days, week kind."""
+        lines = []
         if row.stages is not None:
-            lines.append(f"Stage: {STAGE_NAMES.get(row.stages[d], row.stages[d])}")
+            lines.append(f"Stage: {stage_name(row.stages[d])}")
         if row.intensity is not None:
             lv = row.intensity[d]
             lines.append(f"Intensity: {lv} % of max speed" if lv else "Intensity: none (0)")
-        w = tl.week_of[d]
+        w = self._tl.week_of[d]
         if self._zoom == "week" and row.week_speed is not None:
             levels = row.week_speed[w]
             lines.append(f"Speed days this week: {len(levels)}"
                          + (f" (top {max(levels)} %)" if levels else ""))
+        team = self._team_weeks[w] if self._team_weeks else None
         if row.weeks is not None:
             own = row.weeks[w]
-            team = self._team_weeks[w] if self._team_weeks else None
-            text = f"Week: {own}"
-            if team is not None and team != own:
-                text += f" (team: {team})"
-            lines.append(text)
-        elif self._team_weeks:
-            lines.append(f"Team week: {self._team_weeks[w]}")
+            lines.append(f"Week: {own}" + (f" (team: {team})" if team is not None and team != own else ""))
+        elif team is not None:
+            lines.append(f"Team week: {team}")
         if row.stages is None and row.intensity is None:
             lines.append("Not planned yet: solve the season (Plan ▸ Solve)")
-        for u in season.unavailability:
-            if u.athlete == row.athlete_id and u.start <= day <= u.end:
-                lines.append("Unavailable" + (f": {u.reason}" if u.reason else ""))
-        for pin in self._pins_of(row.athlete_id, d):
-            lines.append("📌 " + _pin_text(pin))
-        for v in self.violations_at(row.athlete_id, day):
-            lines.append(f"⚠ {v.rule}: {v.message.removeprefix(v.rule + ': ')}")
+        return lines
+
+    def _mark_lines(self, row: _Row, d: int) -> list[str]:
+        """What marks the cell: unavailability, pins, broken rules, a what-if change."""
+        day = self._tl.days[d]
+        lines = ["Unavailable" + (f": {u.reason}" if u.reason else "")
+                 for u in self._season.unavailability
+                 if u.athlete == row.athlete_id and u.start <= day <= u.end]
+        lines += ["📌 " + _pin_text(pin) for pin in self._pins_of(row.athlete_id, d)]
+        lines += [f"⚠ {v.rule}: {v.message.removeprefix(v.rule + ': ')}"
+                  for v in self.violations_at(row.athlete_id, day)]
         if self._highlight_text and self.is_highlighted(row.athlete_id, d):
             lines.append(self._highlight_text)
-        return "\n".join(lines)
+        return lines
 
     def _pins_of(self, athlete_id: str, d: int) -> list:
         tl = self._tl
@@ -1398,7 +1470,7 @@ def _pin_text(pin) -> str:
         return f"Pinned at {pin.intensity} % on this day"
     if pin.kind == "week":
         return f"Week pinned as {pin.week_kind}"
-    return f"Pinned: {pin.stage} starts on {pin.date:%d %b %Y}"
+    return f"Pinned: {pin.stage} starts on {date_long(pin.date)}"
 
 
 class BoardLegend(QWidget):
@@ -1459,7 +1531,7 @@ class BoardLegend(QWidget):
         width = max(200, self.width())
         h = self.LINE_H
         groups = [
-            ["t:Stage:"] + [f"s:{st}" for st in ("INJ", "P1", "P2", "P3", "S1", "S2", "S3")],
+            ["t:Stage:"] + [f"s:{st}" for st in LEGEND_STAGES],
             ["t:Intensity:"] + [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)],
             ["t:Weeks:", "w:deload", "w:taper", "b:own week ≠ team"],
             ["t:Match:", "m:A", "m:B", "m:C"],

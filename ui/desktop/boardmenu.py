@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import LEVELS, IntensityPin, Season, StagePin, Unavailability, WeekPin
+from planner.text import day as day_text
 from planner.timeline import Timeline
 
 LEVEL_TEXT = {0: "0 % — rest", 60: "60 %", 70: "70 %", 80: "80 % (speed day)",
@@ -53,58 +54,71 @@ def cell_menu(season: Season, athlete: str, day: dt.date,
     """The menu of one cell. With ``apply``, choosing an action calls ``apply(edit)``."""
     menu = QMenu(parent)
     menu.setAccessibleName("Cell menu")
-    label = season.athlete_label(athlete)
-    head = menu.addAction(f"{label} · {day:%a} {day.day} {day:%b}")
+    head = menu.addAction(f"{season.athlete_label(athlete)} · {day_text(day)}")
     head.setEnabled(False)
-    tl = Timeline(season)
-    w = tl.week_index_of_date(day)
-    week_first = tl.days[tl.weeks[w].first] if w is not None else day
     pins = cell_pins(season, athlete, day)
     pinned = {p.kind + ("team" if p.kind == "week" and p.athlete is None else ""): p for p in pins}
+    _intensity_pins(menu, athlete, day, pinned.get("intensity"))
+    _week_pins(menu, season, athlete, day, pinned)
+    _stage_pins(menu, season, athlete, day, pinned.get("stage_start"))
+    if pins:
+        menu.addSeparator()
+        for p in pins:
+            text = E.AddPin(pin=p).describe(season)
+            _act(menu, "Un" + text[0].lower() + text[1:], E.RemovePin(pin=p))
+    menu.addSeparator()
+    _manual_changes(menu, season, athlete, day)
+    if apply is not None:
+        _connect(menu, apply)
+    return menu
 
+
+def _intensity_pins(menu: QMenu, athlete: str, day: dt.date, cur) -> None:
     sub = menu.addMenu("Pin &intensity")
-    cur = pinned.get("intensity")
     for lv in LEVELS:
         _act(sub, LEVEL_TEXT[lv], E.AddPin(pin=IntensityPin(athlete=athlete, date=day, intensity=lv)),
              checked=cur is not None and cur.intensity == lv)
 
-    sub = menu.addMenu(f"Pin &week kind for {season.athlete(athlete).name if season.athlete(athlete) else athlete}")
-    cur = pinned.get("week")
-    for kind in ("load", "deload"):
-        _act(sub, kind, E.AddPin(pin=WeekPin(athlete=athlete, week=week_first, week_kind=kind)),
-             checked=cur is not None and cur.week_kind == kind)
-    sub = menu.addMenu("Pin week kind for the &team")
-    cur = pinned.get("weekteam")
-    for kind in ("load", "deload", "taper"):
-        _act(sub, kind, E.AddPin(pin=WeekPin(athlete=None, week=week_first, week_kind=kind)),
-             checked=cur is not None and cur.week_kind == kind)
 
+def _week_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, pinned: dict) -> None:
+    """The kind of the athlete's own week and of the team's week."""
+    tl = Timeline(season)
+    w = tl.week_index_of_date(day)
+    week_first = tl.days[tl.weeks[w].first] if w is not None else day
+    who = season.athlete(athlete).name if season.athlete(athlete) else athlete
+    for title, owner, kinds, cur in (
+            (f"Pin &week kind for {who}", athlete, ("load", "deload"), pinned.get("week")),
+            ("Pin week kind for the &team", None, ("load", "deload", "taper"), pinned.get("weekteam"))):
+        sub = menu.addMenu(title)
+        for kind in kinds:
+            _act(sub, kind, E.AddPin(pin=WeekPin(athlete=owner, week=week_first, week_kind=kind)),
+                 checked=cur is not None and cur.week_kind == kind)
+
+
+def _stage_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, cur) -> None:
+    """A stage of the athlete's rehab starts on this day (only an injured athlete has stages)."""
     inj = season.injury_of(athlete)
     sub = menu.addMenu("Pin &stage start here")
     if inj is None:
         sub.setEnabled(False)
         sub.setToolTip("Only an injured athlete has rehab stages")
-    else:
-        from planner.protocols import load_protocol
+        return
+    from planner.protocols import load_protocol
 
-        try:
-            stages = list(load_protocol(inj.protocol).stage_ids) + ["FIT"]
-        except PeriodizeError:
-            stages = ["FIT"]
-        cur = pinned.get("stage_start")
-        for st in stages:
-            text = f"{st} starts on this day" if st != "FIT" else "back to FIT on this day"
-            _act(sub, text, E.AddPin(pin=StagePin(athlete=athlete, stage=st, date=day)),
-                 checked=cur is not None and cur.stage == st)
+    try:
+        stages = list(load_protocol(inj.protocol).stage_ids) + ["FIT"]
+    except PeriodizeError:
+        stages = ["FIT"]
+    for st in stages:
+        text = f"{st} starts on this day" if st != "FIT" else "back to FIT on this day"
+        _act(sub, text, E.AddPin(pin=StagePin(athlete=athlete, stage=st, date=day)),
+             checked=cur is not None and cur.stage == st)
 
-    if pins:
-        menu.addSeparator()
-        for p in pins:
-            _act(menu, "Un" + E.AddPin(pin=p).describe(season)[0].lower()
-                 + E.AddPin(pin=p).describe(season)[1:], E.RemovePin(pin=p))
 
-    menu.addSeparator()
+def _manual_changes(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
+    """Changes of the plan itself (the plan check shows what they break) and unavailability."""
     sub = menu.addMenu("Set planned intensity (manual change)")
+    tl = Timeline(season)
     ap = season.plan.for_athlete(athlete) if season.plan is not None else None
     i = tl.index(day)
     if ap is None or i is None or len(ap.intensity) != tl.n:
@@ -117,10 +131,6 @@ def cell_menu(season: Season, athlete: str, day: dt.date,
     a = _act(menu, "Mark unavailable on this day",
              E.AddUnavailability(unavailability=Unavailability(athlete=athlete, start=day, end=day)))
     a.setEnabled(not away)
-
-    if apply is not None:
-        _connect(menu, apply)
-    return menu
 
 
 def _connect(menu: QMenu, apply: Callable[[object], None]) -> None:

@@ -19,12 +19,10 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -38,11 +36,20 @@ from planner.errors import PeriodizeError
 from planner.rules import RULES
 from planner.scenarios import AthleteDiff, Comparison
 from planner.season import Season
+from planner.text import date_long, date_short, plural, week_of
 from planner.timeline import Timeline
 from ui.desktop.board import BoardLegend, SeasonBoard
+from ui.desktop.interaction import default_interaction
 from ui.desktop.panels import InspectorPanel
 
 XLSX_FILTER = "Excel workbook (*.xlsx)"
+COLUMN_TIPS = (
+    "", "The day the injured athlete is back to FIT for good, in the season's plan",
+    "… and in the scenario's plan",
+    "High-velocity sessions (90 % of max speed or more) from today on, in the season's plan",
+    "… and in the scenario's plan", "Days whose stage or intensity differ",
+    "The athlete's weeks whose kind (load, deload, taper) differs: baseline→scenario",
+    "Soft-rule instances of this athlete (penalised, never forbidden): baseline → scenario")
 CHANGED_TEXT = "changed from the baseline"
 
 
@@ -51,11 +58,11 @@ def _esc(text: object) -> str:
 
 
 def _date(d: dt.date | None) -> str:
-    return f"{d.day} {d:%b %Y}" if d else ""
+    return date_long(d) if d else ""
 
 
 def _weeks(moved: list[tuple[dt.date, str, str]], limit: int = 3) -> str:
-    text = ", ".join(f"{w.day} {w:%b} {a}→{b}" for w, a, b in moved[:limit])
+    text = ", ".join(f"{date_short(w)} {a}→{b}" for w, a, b in moved[:limit])
     if len(moved) > limit:
         text += f" (+{len(moved) - limit} more)"
     return text
@@ -74,8 +81,9 @@ class CompareWindow(QWidget):
     COLUMNS = ["Athlete", "Return (baseline)", "Return (scenario)", "HV (baseline)",
                "HV (scenario)", "Days changed", "Weeks moved", "Soft rules"]
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, interaction=None):
         super().__init__(parent, Qt.WindowType.Window)
+        self.interaction = interaction if interaction is not None else default_interaction(self)
         self.setAccessibleName("What-if comparison")
         self.setWindowTitle("What if — Periodize")
         self.name = ""
@@ -92,7 +100,40 @@ class CompareWindow(QWidget):
         self.stale.setWordWrap(True)
         self.stale.setStyleSheet("color: #c62828")
         self.stale.hide()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self._boards())
+        split.addWidget(self._details())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([500, 280])
+        self.bottom.setSizes([780, 290, 290])
+        self.split = split
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 6, 8, 6)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.stale)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        lay.addWidget(line)
+        lay.addWidget(split, 1)
+        lay.addLayout(self._buttons())
+        self._connect()
+        self.resize(1400, 860)
 
+    # -- building --------------------------------------------------------------------------
+    @staticmethod
+    def _column(*widgets, stretch_last: bool = True) -> QWidget:
+        """Widgets one under the other, without margins; the last one takes the room."""
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        for k, w in enumerate(widgets):
+            lay.addWidget(w, 1 if stretch_last and k == len(widgets) - 1 else 0)
+        return box
+
+    def _boards(self) -> QWidget:
+        """The two boards side by side, the legend under them."""
         self.board_a = SeasonBoard(self)
         self.board_a.setAccessibleName("Baseline board")
         self.board_b = SeasonBoard(self)
@@ -100,16 +141,15 @@ class CompareWindow(QWidget):
         self.label_a = QLabel("<b>Baseline</b> — the season's current plan")
         self.label_b = QLabel()
         boards = QSplitter(Qt.Orientation.Horizontal)
-        for label, board in ((self.label_a, self.board_a), (self.label_b, self.board_b)):
-            box = QWidget()
-            lay = QVBoxLayout(box)
-            lay.setContentsMargins(0, 0, 0, 0)
-            lay.setSpacing(2)
-            lay.addWidget(label)
-            lay.addWidget(board, 1)
-            boards.addWidget(box)
+        boards.addWidget(self._column(self.label_a, self.board_a))
+        boards.addWidget(self._column(self.label_b, self.board_b))
         self.legend = BoardLegend(self, changed=CHANGED_TEXT)
+        top = self._column(boards, self.legend, stretch_last=False)
+        top.layout().setStretch(0, 1)
+        return top
 
+    def _details(self) -> QSplitter:
+        """Under the boards: the table per athlete, the totals, and why (in the scenario)."""
         self.table = QTreeWidget()
         self.table.setAccessibleName("Comparison per athlete")
         self.table.setColumnCount(len(self.COLUMNS))
@@ -121,13 +161,7 @@ class CompareWindow(QWidget):
         head = self.table.header()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setStretchLastSection(True)
-        tips = ["", "The day the injured athlete is back to FIT for good, in the season's plan",
-                "… and in the scenario's plan", "High-velocity sessions (90 % of max speed or "
-                "more) from today on, in the season's plan", "… and in the scenario's plan",
-                "Days whose stage or intensity differ",
-                "The athlete's weeks whose kind (load, deload, taper) differs: baseline→scenario",
-                "Soft-rule instances of this athlete (penalised, never forbidden): baseline → scenario"]
-        for c, tip in enumerate(tips):
+        for c, tip in enumerate(COLUMN_TIPS):
             if tip:
                 self.table.headerItem().setToolTip(c, tip)
         self.totals = QTextBrowser()
@@ -136,42 +170,17 @@ class CompareWindow(QWidget):
         self.inspector = InspectorPanel(self)
         self.inspector.setAccessibleName("Why, in the scenario")
         self.inspector.setAccessibleDescription("Why the scenario plans the selected day as it does")
-        why_box = QWidget()
-        why_lay = QVBoxLayout(why_box)
-        why_lay.setContentsMargins(0, 0, 0, 0)
-        why_lay.setSpacing(2)
-        why_lay.addWidget(QLabel("<b>The selected day in the scenario</b>"))
-        why_lay.addWidget(self.inspector, 1)
-        table_box = QWidget()
-        table_lay = QVBoxLayout(table_box)
-        table_lay.setContentsMargins(0, 0, 0, 0)
-        table_lay.setSpacing(2)
-        table_lay.addWidget(QLabel("<b>Per athlete</b> (click a row to see the athlete on both boards)"))
-        table_lay.addWidget(self.table, 1)
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(table_box)
+        bottom.addWidget(self._column(
+            QLabel("<b>Per athlete</b> (click a row to see the athlete on both boards)"), self.table))
         bottom.addWidget(self.totals)
-        bottom.addWidget(why_box)
-        bottom.setStretchFactor(0, 5)
-        bottom.setStretchFactor(1, 3)
-        bottom.setStretchFactor(2, 3)
+        bottom.addWidget(self._column(QLabel("<b>The selected day in the scenario</b>"), self.inspector))
+        for k, stretch in enumerate((5, 3, 3)):
+            bottom.setStretchFactor(k, stretch)
         self.bottom = bottom
+        return bottom
 
-        top = QWidget()
-        top_lay = QVBoxLayout(top)
-        top_lay.setContentsMargins(0, 0, 0, 0)
-        top_lay.setSpacing(2)
-        top_lay.addWidget(boards, 1)
-        top_lay.addWidget(self.legend)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
-        split.addWidget(bottom)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([500, 280])
-        bottom.setSizes([780, 290, 290])
-        self.split = split
-
+    def _buttons(self) -> QHBoxLayout:
         self.day_button = QPushButton("Day zoom")
         self.week_button = QPushButton("Week zoom")
         self.zoom_group = QButtonGroup(self)
@@ -186,27 +195,15 @@ class CompareWindow(QWidget):
         self.adopt_button = QPushButton("Adopt scenario")
         self.adopt_button.setToolTip("Make this scenario the season's plan (Edit ▸ Undo takes it back)")
         self.close_button = QPushButton("Close")
-        for b in (self.day_button, self.week_button, self.export_button, self.adopt_button,
-                  self.close_button):
-            b.setAccessibleName(b.text().replace("…", ""))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.day_button)
-        buttons.addWidget(self.week_button)
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.adopt_button)
-        buttons.addWidget(self.close_button)
+        for b in (self.day_button, self.week_button, self.status, self.export_button,
+                  self.adopt_button, self.close_button):
+            if b is not self.status:
+                b.setAccessibleName(b.text().replace("…", ""))
+            buttons.addWidget(b, 1 if b is self.status else 0)
+        return buttons
 
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(8, 6, 8, 6)
-        lay.addWidget(self.heading)
-        lay.addWidget(self.stale)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        lay.addWidget(line)
-        lay.addWidget(split, 1)
-        lay.addLayout(buttons)
-
+    def _connect(self) -> None:
         # The boards move together: scrolling, zoom and the selected cell.
         for one, two in ((self.board_a, self.board_b), (self.board_b, self.board_a)):
             one.horizontalScrollBar().valueChanged.connect(two.horizontalScrollBar().setValue)
@@ -220,7 +217,6 @@ class CompareWindow(QWidget):
         self.export_button.clicked.connect(lambda: self.export())
         self.adopt_button.clicked.connect(lambda: self.adopt_requested.emit(self.name))
         self.close_button.clicked.connect(self.close)
-        self.resize(1400, 860)
 
     # -- content ---------------------------------------------------------------------------
     def show_comparison(self, name: str, baseline: Season, scenario: Season, comp: Comparison,
@@ -233,7 +229,7 @@ class CompareWindow(QWidget):
         self.setWindowTitle(f"What if: {name} — Periodize")
         self.label_b.setText(f"<b>Scenario “{_esc(name)}”</b> — re-planned; "
                              f"<span style='color:{self.board_b.theme().changed.name()}'>outlined</span>: "
-                             f"{comp.changed_days} changed athlete-day{'s' if comp.changed_days != 1 else ''}")
+                             f"{plural(comp.changed_days, 'changed athlete-day')}")
         self.heading.setText(self._heading_html(note))
         self.set_stale("")
         self.status.clear()
@@ -279,8 +275,7 @@ class CompareWindow(QWidget):
         else:
             who = (" (" + ", ".join(a.name.split(" (")[0] for a in changed) + ")") if changed else ""
         returns = [a for a in comp.athletes if a.return_a != a.return_b]
-        sentences = [f"{comp.changed_days} athlete-day{'s' if comp.changed_days != 1 else ''} "
-                     f"changed{_esc(who)}"]
+        sentences = [f"{plural(comp.changed_days, 'athlete-day')} changed{_esc(who)}"]
         for a in returns[:3]:
             sentences.append(f"{_esc(a.name.split(' (')[0])} back "
                              f"{_esc(_date(a.return_b) or 'after the season')} instead of "
@@ -308,7 +303,7 @@ class CompareWindow(QWidget):
             item.setToolTip(7, "\n".join(f"{r}: {a.soft_a.get(r, 0)} → {a.soft_b.get(r, 0)}"
                                          for r in soft) or "none")
             if a.weeks_moved:
-                item.setToolTip(6, "\n".join(f"week of {w:%d %b %Y}: {x} → {y}"
+                item.setToolTip(6, "\n".join(f"{week_of(w)}: {x} → {y}"
                                              for w, x, y in a.weeks_moved))
             if not a.changed:
                 for c in range(len(self.COLUMNS)):
@@ -353,7 +348,7 @@ class CompareWindow(QWidget):
         out.append("</table>")
         if comp.team_weeks_moved:
             out.append("<p><b>Team weeks changed</b>: " + _esc(", ".join(
-                f"week of {w.day} {w:%b}: {a} → {b}" for w, a, b in comp.team_weeks_moved)) + "</p>")
+                f"week of {date_short(w)}: {a} → {b}" for w, a, b in comp.team_weeks_moved)) + "</p>")
         else:
             out.append("<p>The team's deload and taper weeks are unchanged.</p>")
         return "".join(out)
@@ -426,9 +421,10 @@ class CompareWindow(QWidget):
             folder = QSettings().value("lastDir", str(Path.home()))
             safe = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in self.name).strip()
             suggestion = str(Path(str(folder)) / f"what-if {safe or 'scenario'}.xlsx")
-            path, _ = QFileDialog.getSaveFileName(self, "Export comparison", suggestion, XLSX_FILTER)
-            if not path:
+            chosen = self.interaction.save_file("Export comparison", suggestion, XLSX_FILTER)
+            if chosen is None:
                 return False
+            path = chosen[0]
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"
         from planner.xlsx_compare import export_comparison
@@ -436,11 +432,11 @@ class CompareWindow(QWidget):
         try:
             export_comparison(path, comp, a, a.plan, b, b.plan, self.edit_texts)
         except PeriodizeError as e:
-            QMessageBox.critical(self, "Could not export the comparison", str(e))
+            self.interaction.error("Could not export the comparison", str(e))
             return False
         except OSError as e:
-            QMessageBox.critical(self, "Could not export the comparison",
-                                 f"{path}: could not be written ({e.strerror or e})")
+            self.interaction.error("Could not export the comparison",
+                                   f"{path}: could not be written ({e.strerror or e})")
             return False
         QSettings().setValue("lastDir", str(Path(path).parent))
         self.status.setText(f"Wrote {Path(path).name}")

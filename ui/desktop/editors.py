@@ -47,8 +47,10 @@ from planner.season import (
     StageRecord,
     Unavailability,
 )
+from planner.squad import POSITION_ORDER
+from planner.text import clean_message, date_short, day_long
 
-POSITIONS = ("Goalkeeper", "Defender", "Midfielder", "Forward")
+POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
 WEEKDAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
                  "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
@@ -62,16 +64,25 @@ def pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-def fmt(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
 def date_edit(name: str) -> QDateEdit:
     w = QDateEdit()
     w.setCalendarPopup(True)
     w.setDisplayFormat("ddd d MMM yyyy")
     w.setAccessibleName(name)
     return w
+
+
+def _any_date(name: str) -> QDateEdit:
+    """A date edit for a record that may lie outside the season (an onset, a test)."""
+    w = date_edit(name)
+    w.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+    return w
+
+
+def _narrow(combo: QComboBox) -> None:
+    """A combo box that keeps a narrow panel narrow (long protocol and stage names)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)
 
 
 def _table(columns: list[str], name: str) -> QTableWidget:
@@ -167,7 +178,7 @@ class Editor(QWidget):
     def refuse(self, what: str, error: Exception) -> None:
         """A form that does not make a valid object: say why, like a refused edit."""
         errors = error.errors() if hasattr(error, "errors") else [{"msg": str(error)}]
-        msgs = [str(x.get("msg", x)).removeprefix("Value error, ") for x in errors]
+        msgs = [clean_message(str(x.get("msg", x))) for x in errors]
         self.problem.emit(what, "\n".join(msgs))
 
     def set_season(self, season: Season) -> None:  # pragma: no cover - every editor overrides
@@ -222,7 +233,7 @@ class CompetitionsEditor(Editor):
         if self.unchanged(season, (season.competitions, season.calendar.start, season.calendar.end)):
             return
         key = self.selected_id()
-        _fill(self.table, [(c.id, [fmt(c.date), fmt(c.end_date) if c.end_date else "",
+        _fill(self.table, [(c.id, [day_long(c.date), day_long(c.end_date) if c.end_date else "",
                                    c.name, c.priority]) for c in season.competitions])
         for w in (self.date, self.end):
             w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
@@ -330,7 +341,7 @@ class BlocksEditor(Editor):
         if self.unchanged(season, (season.blocks, season.calendar.start, season.calendar.end)):
             return
         key = self.selected_index()
-        _fill(self.table, [(i, [fmt(b.start), fmt(b.end), b.name, b.emphasis])
+        _fill(self.table, [(i, [day_long(b.start), day_long(b.end), b.name, b.emphasis])
                            for i, b in enumerate(season.blocks)])
         for w in (self.start, self.end):
             w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
@@ -416,7 +427,7 @@ class DaysOffEditor(Editor):
         if self.unchanged(season, season.calendar):
             return
         key = self.selected_date()
-        _fill(self.table, [(d.date.isoformat(), [fmt(d.date), d.reason])
+        _fill(self.table, [(d.date.isoformat(), [day_long(d.date), d.reason])
                            for d in season.calendar.non_training_days])
         self.date.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
         if key is None or not _select_key(self.table, key.isoformat()):
@@ -583,7 +594,7 @@ class SquadEditor(Editor):
         aid = self.selected_id()
         rows = []
         if self.season is not None and aid is not None:
-            rows = [(i, [fmt(u.start), fmt(u.end), u.reason])
+            rows = [(i, [day_long(u.start), day_long(u.end), u.reason])
                     for i, u in enumerate(self.season.unavailability) if u.athlete == aid]
         _fill(self.away_table, rows)
         self._update_buttons()
@@ -646,27 +657,47 @@ class InjuriesEditor(Editor):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        from planner.protocols import available_protocols, load_protocol
-
         self.setAccessibleName("Injuries editor")
         self.athlete = QComboBox()
         self.athlete.setAccessibleName("Injured athlete")
         self.status = QLabel()
         self.status.setWordWrap(True)
+        details, buttons = self._details()
+        self.rehab = QGroupBox("Rehab progress")
+        rlay = QVBoxLayout(self.rehab)
+        rlay.addWidget(self._history_table(), 1)
+        rlay.addWidget(QLabel("Next stage reached (the history records what happened):"))
+        rlay.addLayout(self._stage_row())
+        rlay.addWidget(QLabel("Flare-up (symptoms back):"))
+        rlay.addLayout(self._flare_row())
+        rlay.addWidget(self.flares)
+        rlay.addWidget(QLabel("Criteria test of the current stage:"))
+        rlay.addLayout(self._test_form())
+        top = QFormLayout()
+        top.addRow("Athlete", self.athlete)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.status)
+        lay.addLayout(details)
+        lay.addLayout(buttons)
+        lay.addWidget(self.rehab, 1)
+        self._connect()
+
+    # building ---------------------------------------------------------------------------
+    def _details(self) -> tuple[QFormLayout, QHBoxLayout]:
+        """The injury record: protocol, onset, first stage and its start, target; its buttons."""
+        from planner.protocols import available_protocols, load_protocol
 
         self.protocol = QComboBox()
         self.protocol.setAccessibleName("Rehab protocol")
         for pid in available_protocols():
             self.protocol.addItem(load_protocol(pid).name, pid)
-        self.onset = date_edit("Injury onset")
-        self.onset.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+        self.onset = _any_date("Injury onset")
         self.first_stage = QComboBox()
         self.first_stage.setAccessibleName("Stage")
         for combo in (self.protocol, self.first_stage):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(16)
-        self.first_start = date_edit("Stage start")
-        self.first_start.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+            _narrow(combo)
+        self.first_start = _any_date("Stage start")
         self.target = QComboBox()
         self.target.setAccessibleName("Target competition")
         details = QFormLayout()
@@ -677,19 +708,24 @@ class InjuriesEditor(Editor):
         details.addRow(self.first_stage_label, self.first_stage)
         details.addRow(self.first_start_label, self.first_start)
         details.addRow("Target", self.target)
-        dbuttons, (self.record_button, self.apply_button, self.remove_button) = _buttons(
+        buttons, (self.record_button, self.apply_button, self.remove_button) = _buttons(
             "&Record injury", "A&pply", "Remove inj&ury")
         self.record_button.setToolTip("Record an injury for this athlete with these details")
         self.apply_button.setToolTip("Change the protocol, onset or target competition")
         self.remove_button.setToolTip("The athlete is fit: delete the injury record")
+        return details, buttons
 
+    def _history_table(self) -> QTableWidget:
+        """The stages recorded so far, with their tests."""
         self.history = _table(["Stage", "From", "Tests"], "Rehab history")
+        return self.history
+
+    def _stage_row(self) -> QFormLayout:
+        """The next stage reached, and when."""
         self.stage = QComboBox()
         self.stage.setAccessibleName("New stage")
-        self.stage.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.stage.setMinimumContentsLength(16)
-        self.stage_start = date_edit("New stage start")
-        self.stage_start.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+        _narrow(self.stage)
+        self.stage_start = _any_date("New stage start")
         self.stage_button = QPushButton("Record &stage")
         self.stage_button.setAccessibleName("Record stage")
         self.stage_button.setToolTip("The athlete entered this stage on this date")
@@ -699,9 +735,10 @@ class InjuriesEditor(Editor):
         son.addWidget(self.stage_start, 1)
         son.addWidget(self.stage_button)
         srow.addRow("on", son)
+        return srow
 
-        self.flare_date = date_edit("Flare-up date")
-        self.flare_date.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+    def _flare_row(self) -> QHBoxLayout:
+        self.flare_date = _any_date("Flare-up date")
         self.flare_button = QPushButton("Record &flare-up")
         self.flare_button.setAccessibleName("Record flare-up")
         self.flare_button.setToolTip("Symptoms came back: the athlete moves back one stage "
@@ -710,7 +747,10 @@ class InjuriesEditor(Editor):
         frow = QHBoxLayout()
         frow.addWidget(self.flare_date, 1)
         frow.addWidget(self.flare_button)
+        return frow
 
+    def _test_form(self) -> QFormLayout:
+        """A criteria test of the current stage: its result and date, and the pass mark."""
         self.test_name = QComboBox()
         self.test_name.setEditable(True)
         self.test_name.setAccessibleName("Criteria test")
@@ -718,8 +758,7 @@ class InjuriesEditor(Editor):
         self.test_value.setRange(-1000, 1000)
         self.test_value.setDecimals(1)
         self.test_value.setAccessibleName("Test result")
-        self.test_date = date_edit("Test date")
-        self.test_date.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+        self.test_date = _any_date("Test date")
         self.pass_mark = QLabel()
         self.pass_mark.setAccessibleName("Pass mark")
         self.test_button = QPushButton("Record &test")
@@ -733,27 +772,9 @@ class InjuriesEditor(Editor):
         tform.addRow("Result", trow)
         tform.addRow("", self.pass_mark)
         tform.addRow("", self.test_button)
+        return tform
 
-        self.rehab = QGroupBox("Rehab progress")
-        rlay = QVBoxLayout(self.rehab)
-        rlay.addWidget(self.history, 1)
-        rlay.addWidget(QLabel("Next stage reached (the history records what happened):"))
-        rlay.addLayout(srow)
-        rlay.addWidget(QLabel("Flare-up (symptoms back):"))
-        rlay.addLayout(frow)
-        rlay.addWidget(self.flares)
-        rlay.addWidget(QLabel("Criteria test of the current stage:"))
-        rlay.addLayout(tform)
-
-        top = QFormLayout()
-        top.addRow("Athlete", self.athlete)
-        lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(self.status)
-        lay.addLayout(details)
-        lay.addLayout(dbuttons)
-        lay.addWidget(self.rehab, 1)
-
+    def _connect(self) -> None:
         self.athlete.currentIndexChanged.connect(self._load)
         self.athlete.activated.connect(lambda _i: self.athlete_selected.emit(self.selected_athlete() or ""))
         self.protocol.currentIndexChanged.connect(self._protocol_changed)
@@ -785,7 +806,7 @@ class InjuriesEditor(Editor):
             self.target.clear()
             self.target.addItem("none", None)
             for c in season.competitions:
-                self.target.addItem(f"{c.name} ({c.priority}, {fmt(c.date)})", c.id)
+                self.target.addItem(f"{c.name} ({c.priority}, {day_long(c.date)})", c.id)
         self._load()
 
     def selected_athlete(self) -> str | None:
@@ -840,11 +861,11 @@ class InjuriesEditor(Editor):
         cur = inj.current
         proto = self._protocol()
         title = proto.stage(cur.stage).title if cur.stage in proto.stage_ids else "back to full training"
-        self.status.setText(f"{proto.name}: recorded stage {cur.stage} ({title}) since {fmt(cur.start)}.")
-        _fill(self.history, [(i, [r.stage, fmt(r.start), "; ".join(
-            f"{t.name} {t.value:g}{t.unit} ({t.date:%d %b})" for t in r.tests)])
+        self.status.setText(f"{proto.name}: recorded stage {cur.stage} ({title}) since {day_long(cur.start)}.")
+        _fill(self.history, [(i, [r.stage, day_long(r.start), "; ".join(
+            f"{t.name} {t.value:g}{t.unit} ({date_short(t.date)})" for t in r.tests)])
             for i, r in enumerate(inj.stages)])
-        self.flares.setText("Flare-ups: " + (", ".join(fmt(d) for d in inj.flare_ups) or "none"))
+        self.flares.setText("Flare-ups: " + (", ".join(day_long(d) for d in inj.flare_ups) or "none"))
         default_day = season.calendar.today or max(cur.start, season.calendar.start)
         for w in (self.stage_start, self.flare_date, self.test_date):
             w.setDate(qdate(default_day))

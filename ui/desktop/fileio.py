@@ -1,8 +1,9 @@
 """File > Import… and File > Export… of the main window: the coach workbook in, the plan out.
 
 Self-contained: :func:`install` adds the actions to a window's File menu; every handler takes
-the window and a path, so tests call them without dialogs. Errors are shown in a message box
-(never a traceback); the document is replaced only by a successful import.
+the window and a path, so tests call them without dialogs. Errors are shown through the window's
+interaction (a message box, never a traceback); the document is replaced only by a successful
+import.
 
 - **Import…**: a coach workbook (``templates/import-template.xlsx`` form) becomes the document,
   marked modified and without a file name (Save As writes it as a season file).
@@ -17,9 +18,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from planner.errors import PeriodizeError
+from planner.text import plural
 
 IMPORT_FILTER = "Excel workbook (*.xlsx *.xlsm);;All files (*)"
 EXPORT_KINDS = {  # file dialog filter -> export kind
@@ -32,6 +34,7 @@ EXPORT_KINDS = {  # file dialog filter -> export kind
 SUFFIX = {"xlsx": ".xlsx", "xlsx-anonymised": ".xlsx", "pdf": ".pdf", "pdf-anonymised": ".pdf",
           "template": ".xlsx"}
 MAX_LISTED = 25  # problems listed in a message box; the rest are counted
+NO_PLAN_YET = "The season has no plan yet: solve it first (Plan ▸ Solve)."
 
 
 def install(window, file_menu: QMenu) -> None:
@@ -54,20 +57,20 @@ def install(window, file_menu: QMenu) -> None:
 # -- the work (no dialogs: tests call these) -----------------------------------------------------
 def import_into(window, path: str | Path) -> bool:
     """Import a coach workbook as the window's document; False (and a message) on problems."""
-    from planner.xlsx_import import import_workbook
+    from planner.coachform.read import import_workbook
 
     try:
         with _busy():
             season = import_workbook(path)
     except PeriodizeError as e:
-        QMessageBox.critical(window, "Could not import the workbook", _listing(e))
+        window.interaction.error("Could not import the workbook", _listing(e))
         window.statusBar().showMessage("Import failed; the current season is unchanged.", 8000)
         return False
     window.set_document(season, None, modified=True)
     window.statusBar().showMessage(
-        f"Imported {Path(path).name}: {_count(season.athletes, 'athlete')}, "
-        f"{_count(season.competitions, 'competition')}, "
-        f"{_count(season.injuries, 'injury', 'injuries')}. "
+        f"Imported {Path(path).name}: {plural(len(season.athletes), 'athlete')}, "
+        f"{plural(len(season.competitions), 'competition')}, "
+        f"{plural(len(season.injuries), 'injury', 'injuries')}. "
         f"Save it as a season file (File ▸ Save As).", 10000)
     return True
 
@@ -77,8 +80,7 @@ def export_to(window, path: str | Path, kind: str) -> bool:
     season = window.season
     needs_plan = kind in ("xlsx", "xlsx-anonymised")
     if needs_plan and season.plan is None:
-        QMessageBox.information(window, "Nothing to export yet",
-                                "The season has no plan yet: solve it first (Plan ▸ Solve).")
+        window.interaction.inform("Nothing to export yet", NO_PLAN_YET)
         return False
     try:
         with _busy():
@@ -91,13 +93,13 @@ def export_to(window, path: str | Path, kind: str) -> bool:
 
                 export_board_pdf(season, path, anonymise=kind.endswith("anonymised"))
             elif kind == "template":
-                from planner.xlsx_import import save_template_form
+                from planner.coachform.write import save_template_form
 
                 save_template_form(season, path)
             else:
                 raise ValueError(f"unknown export kind {kind!r}")
     except PeriodizeError as e:
-        QMessageBox.critical(window, "Could not export", _listing(e))
+        window.interaction.error("Could not export", _listing(e))
         return False
     window.statusBar().showMessage(f"Exported {Path(path).name}", 8000)
     return True
@@ -107,8 +109,7 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     """One .ics per athlete into ``folder`` (created when missing)."""
     season = window.season
     if season.plan is None:
-        QMessageBox.information(window, "Nothing to export yet",
-                                "The season has no plan yet: solve it first (Plan ▸ Solve).")
+        window.interaction.inform("Nothing to export yet", NO_PLAN_YET)
         return False
     from planner.ical import export_calendars
 
@@ -116,9 +117,9 @@ def export_calendars_to(window, folder: str | Path) -> bool:
         with _busy():
             files = export_calendars(season, season.plan, folder)
     except PeriodizeError as e:
-        QMessageBox.critical(window, "Could not export the calendars", _listing(e))
+        window.interaction.error("Could not export the calendars", _listing(e))
         return False
-    window.statusBar().showMessage(f"Wrote {len(files)} calendar files to {folder}", 8000)
+    window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}", 8000)
     return True
 
 
@@ -132,8 +133,7 @@ def _start_dir(window) -> str:
 def import_dialog(window) -> None:
     if not window._maybe_keep_changes():
         return
-    path, _ = QFileDialog.getOpenFileName(window, "Import a coach workbook", _start_dir(window),
-                                          IMPORT_FILTER)
+    path = window.interaction.open_file("Import a coach workbook", _start_dir(window), IMPORT_FILTER)
     if path:
         QSettings().setValue("lastDir", str(Path(path).parent))
         import_into(window, path)
@@ -142,10 +142,11 @@ def import_dialog(window) -> None:
 def export_dialog(window) -> None:
     stem = _file_stem(window)
     filters = ";;".join(EXPORT_KINDS)
-    path, chosen = QFileDialog.getSaveFileName(window, "Export", str(Path(_start_dir(window)) / stem),
-                                               filters, next(iter(EXPORT_KINDS)))
-    if not path:
+    answer = window.interaction.save_file("Export", str(Path(_start_dir(window)) / stem), filters,
+                                          next(iter(EXPORT_KINDS)))
+    if answer is None:
         return
+    path, chosen = answer
     kind = EXPORT_KINDS.get(chosen, "pdf" if path.lower().endswith(".pdf") else "xlsx")
     if not path.lower().endswith(SUFFIX[kind]):
         path += SUFFIX[kind]
@@ -154,17 +155,12 @@ def export_dialog(window) -> None:
 
 
 def export_calendars_dialog(window) -> None:
-    folder = QFileDialog.getExistingDirectory(window, "Folder for the calendar files",
-                                              _start_dir(window))
+    folder = window.interaction.choose_folder("Folder for the calendar files", _start_dir(window))
     if folder:
         export_calendars_to(window, folder)
 
 
 # -- helpers -----------------------------------------------------------------------------------
-def _count(items, one: str, many: str | None = None) -> str:
-    return f"{len(items)} {one if len(items) == 1 else (many or one + 's')}"
-
-
 def _file_stem(window) -> str:
     if window.path is not None:
         return window.path.name.removesuffix(".json").removesuffix(".season")

@@ -1,10 +1,26 @@
-"""The solve in the background: a worker ``QObject`` moved to a ``QThread``.
+"""One runner for background work (Anki's ``CollectionOp``, git-cola's stale-result guard): the
+season's solve and the what-if re-plans both run through a :class:`BackgroundJob`.
 
-``SolveWorker`` lives in the worker thread and calls ``solver.solve``. The solver reports
-progress from its own thread, so the callbacks only emit signals. ``SolveJob`` lives in the GUI
-thread: it owns the thread and the worker, re-emits their signals to the window, cancels through
-the ``StopToken`` and quits and deletes the thread when the solve is over (design.md section 5:
-worker signals go to methods of GUI-thread objects, never to lambdas).
+A job owns everything around the work itself:
+
+- the thread: a worker ``QObject`` moved to a ``QThread`` runs ``work(report, stop)``; its
+  signals go to methods of a ``QObject`` that lives in the GUI thread (design.md section 5: a
+  queued call to a lambda would wait on the busy worker thread);
+- progress in the window's status bar: a label, a bar and a Cancel button, refreshed every 200 ms
+  and on every report of the work;
+- cancel: the Cancel button (or :meth:`BackgroundJob.cancel`) requests the stop flag the work
+  polls; the job keeps running until the work returns (the solver keeps its best plan);
+- the stale-result guard: ``basis()`` is taken when the job starts and again when it ends; a
+  result for a document that changed meanwhile comes back marked ``stale`` (the caller offers it
+  instead of applying it), and one for a document that was replaced (another file opened) comes
+  back marked ``replaced``; opening another file also stops the work;
+- failure: an exception of the work is logged and shown to the coach as one sentence (through the
+  window's :mod:`~ui.desktop.interaction`), never as a traceback;
+- shutdown: when the window closes the work is stopped and its thread joined; a thread that does
+  not end in time is kept (:func:`orphans`) so Qt never destroys a running thread.
+
+Every run ends with one ``finished`` signal carrying a :class:`JobResult` (a frozen dataclass:
+the work's own typed value, or the failure).
 """
 
 from __future__ import annotations
@@ -13,75 +29,327 @@ import logging
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
-
-from planner.season import Plan, Season
-from solver.api import Outcome, Progress, SolveRequest, StopToken
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
 log = logging.getLogger(__name__)
 
-SolveFn = Callable[..., Outcome]
+T = TypeVar("T")
+TICK_MS = 200  # the progress text and bar are refreshed this often
 
 
-def _default_solve(request, on_progress=None, stop=None) -> Outcome:
-    from solver import solve  # imports OR-Tools only when a solve starts
+class StopFlag(Protocol):
+    """What the work polls to stop early (``solver.api.StopToken`` is one)."""
 
-    return solve(request, on_progress=on_progress, stop=stop)
+    def request(self) -> None: ...
+
+    def is_set(self) -> bool: ...
 
 
-class SolveWorker(QObject):
-    """Runs one solve in the thread it was moved to."""
+class Flag:
+    """A plain stop flag, for work that is not a solve."""
 
-    progress = Signal(object)  # solver.api.Progress
-    prepared = Signal(object)  # (season, SetPlan edit, season with the plan, CheckReport) or None
-    finished = Signal(object)  # solver.api.Outcome
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def request(self) -> None:
+        self._event.set()
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+
+# ``work(report, stop)``: runs in the worker thread, touches no widget, calls ``report(progress)``
+# as often as it likes and returns the job's value.
+Work = Callable[[Callable[[Any], None], StopFlag], Any]
+
+
+@dataclass(frozen=True)
+class JobWords:
+    """The words of one kind of job in the status bar and its messages."""
+
+    progress_name: str  # the accessible name of the progress bar, e.g. "Solve progress"
+    cancel_tip: str  # the Cancel button's tooltip
+    failed: str  # the title of the failure message, e.g. "The solver stopped with an error"
+    cancel_name: str = "Cancel"  # the Cancel button's accessible name
+    stopping: str = ""  # the status-bar message while the work stops (empty: none)
+
+
+@dataclass(frozen=True)
+class JobResult(Generic[T]):
+    """How one run of a job ended."""
+
+    value: T | None = None  # what the work returned; None when it failed
+    error: str = ""  # the failure as the coach read it ("" when the work returned)
+    cancelled: bool = False  # Cancel was pressed (the work may still have returned a value)
+    stale: bool = False  # the document changed while the work ran: offer, do not apply
+    replaced: bool = False  # another document was opened meanwhile: nothing to apply it to
+    seconds: float = 0.0  # how long it ran
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.error)
+
+
+class _Worker(QObject):
+    """Runs the work in the thread it was moved to; only emits, never touches widgets."""
+
+    progress = Signal(object)
+    done = Signal(object)  # the work's value
     failed = Signal(str)  # an unexpected error, as text a coach can read
 
-    def __init__(self, request: SolveRequest, token: StopToken, solve_fn: SolveFn | None = None):
+    def __init__(self, work: Work, stop: StopFlag):
         super().__init__()
-        self._request = request
-        self._token = token
-        self._solve = solve_fn or _default_solve
+        self._work = work
+        self._stop = stop
 
-    def _on_progress(self, progress: Progress) -> None:
-        # Called on the solver's thread: emit only, never touch widgets.
-        self.progress.emit(progress)
+    def _report(self, progress: object) -> None:
+        self.progress.emit(progress)  # called on the work's thread(s): emit only
 
     @Slot()
     def run(self) -> None:
-        _lower_priority()
+        lower_priority()
         try:
-            outcome = self._solve(self._request, on_progress=self._on_progress, stop=self._token)
+            value = self._work(self._report, self._stop)
         except Exception as e:  # noqa: BLE001 - any failure must reach the window, not kill the thread
-            log.exception("the solver failed")
+            log.exception("background work failed")
             self.failed.emit(str(e) or type(e).__name__)
             return
-        self.prepared.emit(prepare(self._request.season, outcome))
-        self.finished.emit(outcome)
+        self.done.emit(value)
 
 
-def prepare(season: Season, outcome: Outcome):
-    """The season with the outcome's plan and its plan-check report, computed here in the
-    worker thread so that accepting the plan does not freeze the window; None when the plan
-    does not fit the season (the window then says why)."""
-    if outcome.plan is None:
-        return None
-    from planner.check import check_plan
-    from planner.edits import SetPlan
-    from planner.errors import PeriodizeError
+class _Run(QObject):
+    """One run: its thread and worker, relayed to the job in the GUI thread. A run the job let go
+    of (:meth:`BackgroundJob.shutdown`) still ends cleanly, but its result goes nowhere."""
 
-    try:
-        edit = SetPlan(plan=outcome.plan)
-        after = edit.apply(season)
-        return season, edit, after, check_plan(after, outcome.plan)
-    except PeriodizeError:
-        return None
+    def __init__(self, job: BackgroundJob, work: Work, stop: StopFlag):
+        super().__init__(job)
+        self.job: BackgroundJob | None = job
+        self.stop = stop
+        self.thread: QThread | None = QThread()
+        self.thread.setObjectName("periodize-job")
+        self.worker: _Worker | None = _Worker(work, stop)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.thread.finished.connect(self.worker.deleteLater)  # deleted in its own thread
+        self.worker.progress.connect(self._on_progress)
+        self.worker.done.connect(self._on_done)
+        self.worker.failed.connect(self._on_failed)
+
+    def start(self) -> None:
+        assert self.thread is not None
+        self.thread.start()
+
+    def join(self, msecs: int) -> bool:
+        """Quit and wait for the thread; True when it ended (the thread is then released)."""
+        if self.thread is None:
+            return True
+        self.thread.quit()
+        if not self.thread.wait(msecs):
+            return False
+        self.worker = None
+        self.thread = None
+        return True
+
+    def is_alive(self) -> bool:
+        return self.thread is not None and self.thread.isRunning()
+
+    @Slot(object)
+    def _on_progress(self, progress: object) -> None:
+        if self.job is not None:
+            self.job._progress(self, progress)
+
+    @Slot(object)
+    def _on_done(self, value: object) -> None:
+        self.join(10_000)  # run() has returned: the thread's event loop ends at once
+        if self.job is not None:
+            self.job._finish(self, value, "")
+
+    @Slot(str)
+    def _on_failed(self, text: str) -> None:
+        self.join(10_000)
+        if self.job is not None:
+            self.job._finish(self, None, text)
 
 
-def _lower_priority() -> None:
-    """Give the solver thread (and the CP-SAT threads it starts, which inherit it) a lower
+_ORPHANS: list[_Run] = []  # runs whose thread outlived their window (kept until they end)
+
+
+def orphans() -> list[_Run]:
+    """The runs let go of at shutdown whose thread still runs."""
+    _ORPHANS[:] = [r for r in _ORPHANS if r.is_alive()]
+    return list(_ORPHANS)
+
+
+class BackgroundJob(QObject):
+    """Background work of one kind for one main window (see the module's description).
+
+    ``start(work, label=..., limit=..., basis=...)`` runs it; ``progress`` relays the work's
+    reports and ``finished(JobResult)`` ends every run, in the GUI thread.
+    """
+
+    progress = Signal(object)
+    finished = Signal(object)  # JobResult
+
+    def __init__(self, window: QMainWindow, words: JobWords, *, document=None, interaction=None,
+                 detail: Callable[[Any], str] | None = None, bar_width: int = 180):
+        super().__init__(window)
+        self.window = window
+        self.words = words
+        self.document = document if document is not None else window.document
+        self.interaction = interaction if interaction is not None else window.interaction
+        self.detail = detail  # a progress report as text after the elapsed time
+        self.last_progress: Any = None
+        self.stop: StopFlag | None = None  # the stop flag of the current (or last) run
+        self._run: _Run | None = None
+        self._label = ""
+        self._started = 0.0
+        self._cancelled = False
+        self._basis: Callable[[], object] | None = None
+        self._basis_at_start: object = None
+        self._file_revision = -1
+        self._build_status(bar_width)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._show_progress)
+        self.document.replaced.connect(self._on_replaced)
+
+    def _build_status(self, bar_width: int) -> None:
+        w = self.window
+        self.progress_label = QLabel(w)
+        self.progress_bar = QProgressBar(w)
+        self.progress_bar.setFixedWidth(bar_width)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName(self.words.progress_name)
+        self.cancel_button = QPushButton("Cancel", w)
+        self.cancel_button.setAccessibleName(self.words.cancel_name)
+        self.cancel_button.setToolTip(self.words.cancel_tip)
+        self.cancel_button.clicked.connect(self.cancel)
+        for widget in self._status_widgets():
+            w.statusBar().addPermanentWidget(widget)
+            widget.hide()
+
+    def _status_widgets(self) -> tuple:
+        return self.progress_label, self.progress_bar, self.cancel_button
+
+    # -- control ----------------------------------------------------------------------------
+    def is_running(self) -> bool:
+        return self._run is not None
+
+    def start(self, work: Work, *, label: str, limit: float,
+              basis: Callable[[], object] | None = None, stop: StopFlag | None = None) -> bool:
+        """Run ``work`` in the background; False when a run is still going.
+
+        ``label``: the status-bar text before the elapsed time ("Solving…"); ``limit``: the
+        expected longest run in seconds (the bar's length); ``basis()``: what the result depends
+        on, compared at the end (the stale-result guard); ``stop``: the flag handed to the work.
+        """
+        if self._run is not None:
+            return False
+        self.stop = stop if stop is not None else Flag()
+        self._run = _Run(self, work, self.stop)
+        self._label = label
+        self._basis = basis
+        self._basis_at_start = basis() if basis is not None else None
+        self._file_revision = self.document.file_revision
+        self._started = time.monotonic()
+        self._cancelled = False
+        self.last_progress = None
+        self.progress_bar.setRange(0, max(1, int(limit * 10)))
+        self.progress_bar.setValue(0)
+        self.progress_label.setText(label)
+        for widget in self._status_widgets():
+            widget.show()
+        self.cancel_button.setEnabled(True)
+        self._tick.start()
+        self._run.start()
+        return True
+
+    @Slot()
+    def cancel(self) -> None:
+        """Ask the work to stop; its result still arrives (``cancelled``)."""
+        if self._run is None:
+            return
+        self._cancelled = True
+        self._run.stop.request()
+        self.cancel_button.setEnabled(False)
+        self.progress_label.setText("Stopping…")
+        if self.words.stopping:
+            self.window.statusBar().showMessage(self.words.stopping)
+
+    def shutdown(self, msecs: int = 5000) -> bool:
+        """The window closes: stop the work and wait for its thread; True when it ended in time.
+        Nothing is delivered afterwards; a thread still running is kept in :func:`orphans`."""
+        run = self._run
+        if run is None:
+            return True
+        self._end()
+        run.job = None
+        run.stop.request()
+        if run.join(msecs):
+            run.deleteLater()
+            return True
+        run.setParent(None)  # kept alive by the list until its thread ends
+        _ORPHANS.append(run)
+        return False
+
+    # -- from the run (GUI thread) ----------------------------------------------------------
+    def _progress(self, run: _Run, progress: object) -> None:
+        if run is self._run:
+            self.last_progress = progress
+            self._show_progress()
+            self.progress.emit(progress)
+
+    def _finish(self, run: _Run, value: object, error: str) -> None:
+        if run is not self._run:
+            return
+        replaced = self.document.file_revision != self._file_revision
+        stale = (not replaced and self._basis is not None
+                 and self._basis() != self._basis_at_start)
+        result = JobResult(value=value, error=error, cancelled=self._cancelled, stale=stale,
+                           replaced=replaced, seconds=time.monotonic() - self._started)
+        self._end()
+        run.deleteLater()  # its thread has ended
+        if error:
+            self.window.statusBar().showMessage(f"{self.words.failed}.", 10000)
+            self.interaction.error(self.words.failed, error)
+        self.finished.emit(result)
+
+    def _end(self) -> None:
+        self._tick.stop()
+        self._run = None
+        self._basis = None
+        self._basis_at_start = None
+        for widget in self._status_widgets():
+            widget.hide()
+
+    @Slot()
+    def _on_replaced(self) -> None:
+        """Another document: the work stops quietly; its result comes back ``replaced``."""
+        if self._run is not None:
+            self._run.stop.request()
+
+    @Slot()
+    def _show_progress(self) -> None:
+        if self._run is None:
+            return
+        elapsed = time.monotonic() - self._started
+        self.progress_bar.setValue(min(self.progress_bar.maximum(), int(elapsed * 10)))
+        if not self.cancel_button.isEnabled():
+            return  # "Stopping…" stays
+        text = f"{self._label} {elapsed:.1f} s"
+        if self.last_progress is not None and self.detail is not None:
+            text += self.detail(self.last_progress)
+        self.progress_label.setText(text)
+
+
+def lower_priority() -> None:
+    """Give the calling thread (and the CP-SAT threads it starts, which inherit it) a lower
     priority than the window, so a busy machine keeps the window responsive. Linux only:
     there a thread has its own nice value."""
     if not sys.platform.startswith("linux"):
@@ -90,123 +358,3 @@ def _lower_priority() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
     except (AttributeError, OSError):
         pass
-
-
-def prewarm() -> threading.Thread:
-    """Import OR-Tools in the background (at low priority) so the first solve starts at once."""
-    def load() -> None:
-        _lower_priority()
-        try:
-            import solver.model  # noqa: F401 - imports OR-Tools
-        except Exception:  # noqa: BLE001 - the solve itself will report the problem
-            log.exception("pre-loading the solver failed")
-
-    t = threading.Thread(target=load, name="periodize-prewarm", daemon=True)
-    t.start()
-    return t
-
-
-class SolveJob(QObject):
-    """One background solve, owned by the GUI thread.
-
-    ``start()`` runs it; ``cancel()`` asks the solver to stop; ``progress``/``finished``/``failed``
-    are delivered in the GUI thread. The thread is quit and deleted once the solve is over.
-    """
-
-    progress = Signal(object)
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def __init__(
-        self,
-        season: Season,
-        time_limit: float = 30.0,
-        solve_fn: SolveFn | None = None,
-        parent: QObject | None = None,
-        reference: Plan | None = None,
-    ):
-        super().__init__(parent)
-        self.token = StopToken()
-        # The current plan is the reference of a re-solve: the solver starts from it and
-        # changes it as little as the rules allow (STAB).
-        self.request = SolveRequest(season=season, time_limit=time_limit, deterministic=False,
-                                    reference=reference)
-        self._thread: QThread | None = QThread()
-        self._thread.setObjectName("periodize-solve")
-        self._worker: SolveWorker | None = SolveWorker(self.request, self.token, solve_fn)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._thread.finished.connect(self._worker.deleteLater)  # deleted in its own thread
-        # Queued to this GUI-thread object's methods.
-        self._worker.progress.connect(self._on_progress)
-        self._worker.prepared.connect(self._on_prepared)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        self._done = False
-        self._shut = False
-        self.prepared = None  # see SolveWorker.prepared
-
-    # -- control ------------------------------------------------------------------------
-    def start(self) -> None:
-        assert self._thread is not None, "a SolveJob runs once"
-        self._thread.start()
-
-    def cancel(self) -> None:
-        self.token.request()
-
-    def is_running(self) -> bool:
-        return not self._done and self._thread is not None
-
-    def wait(self, msecs: int) -> bool:
-        """Block until the worker thread has ended (True) or ``msecs`` passed (False)."""
-        if self._thread is None:
-            return True
-        return self._thread.wait(msecs)
-
-    def shutdown(self, msecs: int = 5000) -> bool:
-        """Ask the solver to stop and wait for the thread; True when it ended in time."""
-        self._shut = True  # a result that still arrives is dropped
-        if self._thread is None:
-            return True
-        self.token.request()
-        self._thread.quit()
-        ok = self._thread.wait(msecs)
-        if ok:
-            self._cleanup()
-        return ok
-
-    # -- worker signals (GUI thread) ----------------------------------------------------
-    @Slot(object)
-    def _on_progress(self, progress: Progress) -> None:
-        if not self._done and not self._shut:
-            self.progress.emit(progress)
-
-    @Slot(object)
-    def _on_prepared(self, prepared) -> None:
-        self.prepared = prepared
-
-    @Slot(object)
-    def _on_finished(self, outcome: Outcome) -> None:
-        self._end()
-        if not self._shut:
-            self.finished.emit(outcome)
-
-    @Slot(str)
-    def _on_failed(self, text: str) -> None:
-        self._end()
-        if not self._shut:
-            self.failed.emit(text)
-
-    def _end(self) -> None:
-        self._done = True
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(10_000)  # run() has returned; the event loop ends at once
-        self._cleanup()
-
-    def _cleanup(self) -> None:
-        # The worker deletes itself when its thread finishes; the ended thread goes with its
-        # last Python reference.
-        if self._thread is not None and not self._thread.isRunning():
-            self._worker = None
-            self._thread = None

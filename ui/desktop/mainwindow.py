@@ -5,37 +5,34 @@ stack). Nothing edits the season in place: every change is a ``planner.edits`` e
 through :meth:`MainWindow.apply_edit` as one undo step, and after each change the plan checker
 runs and the board, the editors and the panels refresh. A solve runs in a worker thread; its
 plan is accepted as one undo step (``SetPlan``), or offered in a banner when the season changed
-while it ran (git-cola's stale-result guard).
+while it ran: the job runner (``ui.desktop.jobs``) keeps the thread, the progress, cancel and
+the stale-result guard; this window decides what a result means. Questions and messages go
+through ``self.interaction`` (``ui.desktop.interaction``).
 """
 
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import Season
-from solver.api import Outcome, Progress, Status
+from planner.text import plural
 from ui.desktop import editors, fileio, panels, scenarios
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.document import Document
-from ui.desktop.jobs import SolveFn, SolveJob
+from ui.desktop.interaction import Interaction, default_interaction
+from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
+from ui.desktop.solving import SolveFn, SolveResult, amount, new_stop, progress_text, solve_work
+
+if TYPE_CHECKING:  # the solver is imported when a solve starts
+    from solver.api import Outcome
 
 FILE_FILTER = "Periodize season (*.season.json);;JSON files (*.json);;All files (*)"
 MAX_RECENT = 8
@@ -57,10 +54,10 @@ def _shortcut(standard: QKeySequence.StandardKey, fallback: str | None = None) -
     return keys
 
 
-def _number(x: float | None) -> str:
-    if x is None:
-        return "–"
-    return f"{x:,.0f}" if abs(x) >= 100 or float(x).is_integer() else f"{x:,.2f}"
+SOLVE_WORDS = JobWords(progress_name="Solve progress",
+                       cancel_tip="Stop the solver and keep the best plan found so far",
+                       failed="The solver stopped with an error",
+                       stopping="Stopping the solver; keeping the best plan found so far…")
 
 
 class MainWindow(QMainWindow):
@@ -70,20 +67,16 @@ class MainWindow(QMainWindow):
     stale_result_offered = Signal(object)  # the Outcome of a solve for an older season
 
     def __init__(self, season: Season | None = None, path: str | os.PathLike | None = None,
-                 solve_fn: SolveFn | None = None, autosave: bool = True):
+                 solve_fn: SolveFn | None = None, autosave: bool = True,
+                 interaction: Interaction | None = None):
         super().__init__()
         self.document = Document(season if season is not None else load_demo_season(), path, self)
-        self._job: SolveJob | None = None
-        self._job_file_revision = -1
-        self._job_season: Season | None = None
+        self.interaction = interaction if interaction is not None else default_interaction(self)
         self._stale: Outcome | None = None  # a result offered in the banner
         self._solve_fn = solve_fn
-        self._solve_started = 0.0
-        self._last_progress: Progress | None = None
         self.solve_time_limit = 30.0  # seconds
         self.check_report = None  # planner.check.CheckReport of the current plan
         self._check_cache: dict[int, tuple[Season, object]] = {}
-        self._job_prepared = None
 
         self.board = SeasonBoard(self)
         self.legend = BoardLegend(self)
@@ -101,9 +94,6 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_menus()
         self._build_status_bar()
-        self._tick = QTimer(self)
-        self._tick.setInterval(200)
-        self._tick.timeout.connect(self._on_tick)
 
         self.document.changed.connect(self._on_document_changed)
         self.document.modified_changed.connect(lambda _m: self._update_title())
@@ -166,7 +156,7 @@ class MainWindow(QMainWindow):
             before = self.document.season
             self.document.apply(edit, after)
         except PeriodizeError as e:
-            QMessageBox.warning(self, "That change cannot be made", str(e))
+            self.interaction.warn("That change cannot be made", str(e))
             self.statusBar().showMessage("The change was not made; the season is unchanged.", 8000)
             return False
         text = self.undo_stack.text(self.undo_stack.index() - 1)
@@ -177,10 +167,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_problem(self, what: str, text: str) -> None:
-        QMessageBox.warning(self, "That change cannot be made", f"{what}: {text}")
+        self.interaction.warn("That change cannot be made", f"{what}: {text}")
 
     def is_solving(self) -> bool:
-        return self._job is not None
+        return self.solve_job.is_running()
 
     def open_path(self, path: str | os.PathLike) -> bool:
         """Open a season file; on a bad file show why and keep the current document."""
@@ -189,7 +179,7 @@ class MainWindow(QMainWindow):
         try:
             season = load_season(path)
         except PeriodizeError as e:
-            QMessageBox.critical(self, "Could not open the season", str(e))
+            self.interaction.error("Could not open the season", str(e))
             self.statusBar().showMessage("Open failed; the current season is unchanged.", 8000)
             return False
         self.set_document(season, Path(path))
@@ -204,12 +194,12 @@ class MainWindow(QMainWindow):
         try:
             save_season(self._season, path)
         except PeriodizeError as e:
-            QMessageBox.critical(self, "Could not save the season", str(e))
+            self.interaction.error("Could not save the season", str(e))
             return False
         except OSError as e:  # e.g. a read-only folder on the backup copy
-            QMessageBox.critical(self, "Could not save the season",
-                                 f"{path}: could not be saved ({e.strerror or e}); "
-                                 f"the previous file is unchanged")
+            self.interaction.error("Could not save the season",
+                                   f"{path}: could not be saved ({e.strerror or e}); "
+                                   f"the previous file is unchanged")
             return False
         self.document.path = Path(path)
         self.document.set_modified(False)
@@ -219,9 +209,8 @@ class MainWindow(QMainWindow):
         return True
 
     def set_document(self, season: Season, path: Path | None, modified: bool = False) -> None:
-        """Replace the document (a new file); a solve still running is stopped and ignored."""
-        if self._job is not None:
-            self._job.cancel()
+        """Replace the document (a new file); a solve still running is stopped and ignored (the
+        job runner stops it when the document is replaced)."""
         self._hide_stale()
         self.document.replace(season, path, modified)
         self._update_title()
@@ -400,21 +389,15 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
-        sb = self.statusBar()
-        self.progress_label = QLabel(self)
-        self.progress_bar = QProgressBar(self)
-        self.progress_bar.setFixedWidth(180)
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setAccessibleName("Solve progress")
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop the solver and keep the best plan found so far")
-        self.cancel_button.clicked.connect(self.cancel_solve)
-        for w in (self.progress_label, self.progress_bar, self.cancel_button):
-            sb.addPermanentWidget(w)
-            w.hide()
+        """The solve's progress, bar and Cancel button (kept by its job runner)."""
+        self.solve_job = BackgroundJob(self, SOLVE_WORDS, detail=progress_text)
+        self.solve_job.finished.connect(self._on_solve_done)
+        self.progress_label = self.solve_job.progress_label
+        self.progress_bar = self.solve_job.progress_bar
+        self.cancel_button = self.solve_job.cancel_button
 
     def _update_actions(self) -> None:
-        solving = self._job is not None
+        solving = self.solve_job.is_running()
         self.solve_action.setEnabled(not solving)
         self.cancel_action.setEnabled(solving)
 
@@ -427,8 +410,8 @@ class MainWindow(QMainWindow):
         s = self._season
         days = (s.calendar.end - s.calendar.start).days + 1
         plan = f"plan: {s.plan.status}" if s.plan else "no plan yet (Plan ▸ Solve, F5)"
-        return (f"{len(s.athletes)} athletes, {len(s.competitions)} competitions, "
-                f"{days} days; {plan}")
+        return (f"{plural(len(s.athletes), 'athlete')}, {plural(len(s.competitions), 'competition')}, "
+                f"{plural(days, 'day')}; {plan}")
 
     # -- the document changed ----------------------------------------------------------------
     @Slot()
@@ -556,8 +539,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def prewarm_solver(self) -> None:
-        """Import OR-Tools in a background thread (see ``ui.desktop.jobs.prewarm``)."""
-        from ui.desktop.jobs import prewarm
+        """Import OR-Tools in a background thread (see ``ui.desktop.solving.prewarm``)."""
+        from ui.desktop.solving import prewarm
 
         if getattr(self, "prewarm_thread", None) is None:
             self.prewarm_thread = prewarm()
@@ -566,8 +549,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from planner import __version__
 
-        QMessageBox.about(
-            self, "About Periodize",
+        self.interaction.about(
+            "About Periodize",
             f"<h3>Periodize {__version__}</h3>"
             "<p>Plan a team's season: high-velocity exposures, deloads and tapers around rehab "
             "stages and competitions, with every rule and its evidence written down.</p>"
@@ -590,7 +573,7 @@ class MainWindow(QMainWindow):
         try:
             season = dlg.season()
         except (ValueError, PeriodizeError) as e:
-            QMessageBox.warning(self, "Could not start the season", str(e))
+            self.interaction.warn("Could not start the season", str(e))
             return
         self.set_document(season, None)
         self.statusBar().showMessage(
@@ -621,7 +604,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self._maybe_keep_changes():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Open season", self._start_dir(), FILE_FILTER)
+        path = self.interaction.open_file("Open season", self._start_dir(), FILE_FILTER)
         if path:
             QSettings().setValue("lastDir", str(Path(path).parent))
             self.open_path(path)
@@ -636,9 +619,10 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         suggestion = str(self._path) if self._path else str(
             Path(self._start_dir()) / (_safe_name(self._season.name) + ".season.json"))
-        path, _ = QFileDialog.getSaveFileName(self, "Save season as", suggestion, FILE_FILTER)
-        if not path:
+        chosen = self.interaction.save_file("Save season as", suggestion, FILE_FILTER)
+        if chosen is None:
             return False
+        path = chosen[0]
         if not path.endswith(".json"):
             path += ".season.json"
         QSettings().setValue("lastDir", str(Path(path).parent))
@@ -648,16 +632,12 @@ class MainWindow(QMainWindow):
         """False when the coach cancels; True when the document may be replaced or closed."""
         if not self._modified:
             return True
-        answer = QMessageBox.question(
-            self, "Unsaved changes",
-            f"Save the changes to “{self._season.name}” first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
+        answer = self.interaction.choose(
+            "Unsaved changes", f"Save the changes to “{self._season.name}” first?",
+            ("save", "discard", "cancel"), "save")
+        if answer == "save":
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == "discard"
 
     def _add_recent(self, path: Path) -> None:
         settings = QSettings()
@@ -687,125 +667,90 @@ class MainWindow(QMainWindow):
     # -- solving ---------------------------------------------------------------------------
     @Slot()
     def start_solve(self) -> None:
-        if self._job is not None:
+        if self.solve_job.is_running():
             return
         self._hide_stale()
-        job = SolveJob(self._season, time_limit=self.solve_time_limit, solve_fn=self._solve_fn,
-                       parent=self, reference=self._season.plan)
-        job.progress.connect(self._on_solve_progress)
-        job.finished.connect(self._on_solve_finished)
-        job.failed.connect(self._on_solve_failed)
-        self._job = job
-        self._job_file_revision = self.document.file_revision
-        self._job_season = self._season
-        self._solve_started = time.monotonic()
-        self._last_progress = None
-        self.progress_bar.setRange(0, max(1, int(self.solve_time_limit * 10)))
-        self.progress_bar.setValue(0)
-        self.progress_label.setText("Solving…")
-        for w in (self.progress_label, self.progress_bar, self.cancel_button):
-            w.show()
-        self.cancel_button.setEnabled(True)
+        season = self.document.season
+        self.solve_job.start(
+            solve_work(season, self.solve_time_limit, reference=season.plan, solve_fn=self._solve_fn),
+            label="Solving…", limit=self.solve_time_limit, stop=new_stop(),
+            basis=lambda: self.document.season)
         self._update_actions()
         self.statusBar().showMessage("Solving the season…")
-        self._tick.start()
-        job.start()
 
     @Slot()
     def cancel_solve(self) -> None:
-        if self._job is None:
-            return
-        self._job.cancel()
-        self.cancel_button.setEnabled(False)
-        self.progress_label.setText("Stopping…")
-        self.statusBar().showMessage("Stopping the solver; keeping the best plan found so far…")
+        self.solve_job.cancel()
 
     @Slot(object)
-    def _on_solve_progress(self, progress: Progress) -> None:
-        self._last_progress = progress
-        self._show_progress()
-
-    @Slot()
-    def _on_tick(self) -> None:
-        self._show_progress()
-
-    def _show_progress(self) -> None:
-        if self._job is None:
-            return
-        elapsed = time.monotonic() - self._solve_started
-        self.progress_bar.setValue(min(self.progress_bar.maximum(), int(elapsed * 10)))
-        if not self.cancel_button.isEnabled():
-            return
-        text = f"Solving… {elapsed:.1f} s"
-        pr = self._last_progress
-        if pr is not None:
-            text += f" · objective {_number(pr.objective)} · bound {_number(pr.bound)}"
-        self.progress_label.setText(text)
-
-    def _end_solve(self) -> None:
-        self._tick.stop()
-        self._job = None
-        for w in (self.progress_label, self.progress_bar, self.cancel_button):
-            w.hide()
+    def _on_solve_done(self, result: JobResult[SolveResult]) -> None:
         self._update_actions()
-
-    @Slot(object)
-    def _on_solve_finished(self, outcome: Outcome) -> None:
-        other_file = self._job_file_revision != self.document.file_revision
-        changed = not other_file and self._job_season != self.document.season
-        prepared = self._job.prepared if self._job is not None else None
-        self._end_solve()
-        status = outcome.status.value if isinstance(outcome.status, Status) else str(outcome.status)
-        if other_file:
+        if result.failed:  # the job runner showed the message
+            self.solve_failed.emit(result.error)
+            return
+        outcome = result.value.outcome
+        if result.replaced:
             self.statusBar().showMessage(
-                f"Solve result ({status}) ignored: another season was opened while solving.", 10000)
-        elif changed and (outcome.plan is not None or outcome.status == Status.INFEASIBLE):
-            self._stale = outcome
-            what = ("a plan" if outcome.plan is not None
-                    else "no plan (the rules conflicted)")
-            self.banner.offer(
-                f"The season changed while solving: the solver found {what} for the season as "
-                f"it was. " + ("Apply this plan anyway? (The plan check will show what it "
-                               "breaks now; Undo takes it back.)" if outcome.plan is not None
-                               else "Solve again (F5) for the current season."))
-            self.banner.apply_button.setVisible(outcome.plan is not None)
-            self.statusBar().showMessage("A solve result for an older version of the season "
-                                         "is offered above the board.", 10000)
-            self.stale_result_offered.emit(outcome)
-        elif outcome.plan is not None and self._accept_plan(outcome, prepared):
-            text = f"Solved: {status}"
-            if outcome.objective is not None:
-                text += f" · objective {_number(outcome.objective)}"
-            if outcome.bound is not None:
-                text += f" · bound {_number(outcome.bound)}"
-            if outcome.wall_time:
-                text += f" · {outcome.wall_time:.1f} s"
-            if outcome.status == Status.CANCELLED:
-                text += " (stopped early: best plan so far)"
-            self.statusBar().showMessage(text)
-        elif outcome.status == Status.INFEASIBLE:
+                f"Solve result ({outcome.status.value}) ignored: another season was opened while "
+                f"solving.", 10000)
+        elif result.stale and (outcome.plan is not None or outcome.status.value == "infeasible"):
+            self._offer_stale(outcome)
+        elif outcome.plan is not None and self._accept_plan(result.value):
+            self.statusBar().showMessage(self._solved_text(outcome))
+        else:
+            self._show_no_plan(outcome)
+        self.solve_finished.emit(outcome)
+
+    def _offer_stale(self, outcome: Outcome) -> None:
+        """A result for the season as it was: offered above the board, never applied by itself."""
+        self._stale = outcome
+        what = "a plan" if outcome.plan is not None else "no plan (the rules conflicted)"
+        self.banner.offer(
+            f"The season changed while solving: the solver found {what} for the season as "
+            f"it was. " + ("Apply this plan anyway? (The plan check will show what it "
+                           "breaks now; Undo takes it back.)" if outcome.plan is not None
+                           else "Solve again (F5) for the current season."))
+        self.banner.apply_button.setVisible(outcome.plan is not None)
+        self.statusBar().showMessage("A solve result for an older version of the season "
+                                     "is offered above the board.", 10000)
+        self.stale_result_offered.emit(outcome)
+
+    @staticmethod
+    def _solved_text(outcome: Outcome) -> str:
+        text = f"Solved: {outcome.status.value}"
+        if outcome.objective is not None:
+            text += f" · objective {amount(outcome.objective)}"
+        if outcome.bound is not None:
+            text += f" · bound {amount(outcome.bound)}"
+        if outcome.wall_time:
+            text += f" · {outcome.wall_time:.1f} s"
+        if outcome.status.value == "cancelled":
+            text += " (stopped early: best plan so far)"
+        return text
+
+    def _show_no_plan(self, outcome: Outcome) -> None:
+        status = outcome.status.value
+        if status == "infeasible":
             self.statusBar().showMessage("No plan: the rules conflict (see Solver Explanation "
                                          "below the board; click a conflict to see it).")
             self.explanation.show_outcome(self._season, outcome)
             self.show_dock("explanation")
-        elif outcome.status == Status.CANCELLED:
+        elif status == "cancelled":
             self.statusBar().showMessage("Solve cancelled before a plan was found.", 10000)
         else:
             self.statusBar().showMessage(f"No plan found ({status}).")
-            QMessageBox.warning(self, "No plan found",
-                                outcome.message or f"The solver found no plan ({status}). "
-                                "Give it more time or relax a rule.")
-        self.solve_finished.emit(outcome)
+            self.interaction.warn("No plan found", outcome.message or f"The solver found no plan "
+                                  f"({status}). Give it more time or relax a rule.")
 
-    def _accept_plan(self, outcome: Outcome, prepared) -> bool:
+    def _accept_plan(self, result: SolveResult) -> bool:
         """Accept the solver's plan as one undo step, using the season and check the worker
         prepared when they are for exactly the current season."""
-        if prepared is not None:
-            season, edit, after, report = prepared
-            if season == self.document.season and edit.plan is outcome.plan:
-                self._remember_check(after, report)
-                return self.apply_edit(edit, after)
-        return self.apply_edit(E.SetPlan(plan=outcome.plan))
+        prepared = result.prepared
+        if prepared is not None and prepared.season == self.document.season \
+                and prepared.edit.plan is result.outcome.plan:
+            self._remember_check(prepared.after, prepared.report)
+            return self.apply_edit(prepared.edit, prepared.after)
+        return self.apply_edit(E.SetPlan(plan=result.outcome.plan))
 
     @Slot()
     def apply_stale_result(self) -> bool:
@@ -832,13 +777,6 @@ class MainWindow(QMainWindow):
     def stale_result(self) -> Outcome | None:
         return self._stale
 
-    @Slot(str)
-    def _on_solve_failed(self, text: str) -> None:
-        self._end_solve()
-        self.statusBar().showMessage("The solver stopped with an error.")
-        QMessageBox.critical(self, "The solver stopped with an error", text)
-        self.solve_failed.emit(text)
-
     # -- window ----------------------------------------------------------------------------
     def _restore_window_state(self) -> None:
         settings = QSettings()
@@ -856,15 +794,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.whatif.shutdown()
-        if self._job is not None:
-            job = self._job
-            self._job = None
-            self._tick.stop()
-            if not job.shutdown(5000):
-                # The solver did not stop in time; keep the job alive until it does, so the
-                # thread is not destroyed while running.
-                _ORPHANS.append(job)
-                job.setParent(None)
+        self.solve_job.shutdown(5000)  # a thread that does not stop in time is kept (jobs.orphans)
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/state", self.saveState())
@@ -872,9 +802,6 @@ class MainWindow(QMainWindow):
         if self.autosaver is not None:
             self.autosaver.stop()  # a clean exit leaves no recovery copy
         event.accept()
-
-
-_ORPHANS: list[SolveJob] = []
 
 
 def _recent(settings: QSettings) -> list[str]:

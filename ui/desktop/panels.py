@@ -37,17 +37,32 @@ from planner import edits as E
 from planner.citations import cite
 from planner.rules import RULES, RuleSet
 from planner.season import Season
+from planner.text import date_short, day, day_long, plural, stage_name
 
 EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
 STAGE_WORDS = {"INJ": "injured: no training", "FIT": "fit: full training and matches"}
 
 
+def stage_words(season: Season, athlete: str, stage: str) -> str:
+    """A stage as the inspector explains it: the protocol's title and cap for a rehab stage
+    of the athlete's injury, else the stage's name (``planner.text.stage_name``)."""
+    if stage in STAGE_WORDS:
+        return STAGE_WORDS[stage]
+    inj = season.injury_of(athlete)
+    if inj is None:
+        return stage_name(stage)
+    from planner.errors import PeriodizeError
+    from planner.protocols import load_protocol
+
+    try:
+        spec = load_protocol(inj.protocol).stage(stage)
+    except (PeriodizeError, KeyError):
+        return "rehab"
+    return f"{spec.title}, cap {spec.cap} %"
+
+
 def _esc(text: object) -> str:
     return html.escape(str(text))
-
-
-def _day(d: dt.date) -> str:
-    return f"{d:%a} {d.day} {d:%b %Y}"
 
 
 def message_of(v) -> str:
@@ -135,89 +150,98 @@ class InspectorPanel(_Browser):
         self.setHtml(self.cell_html())
 
     def cell_html(self) -> str:
-        from planner.errors import PeriodizeError
+        """The selected athlete-day: a heading, a table of what holds on the day, the rules
+        broken there, and why the plan is so (``planner.why``)."""
         from planner.timeline import Timeline
-        from planner.why import why_day, why_week
 
-        season, aid, day = self.season, self.athlete, self.day
-        assert season is not None and aid is not None and day is not None
+        season, aid, when = self.season, self.athlete, self.day
+        assert season is not None and aid is not None and when is not None
         tl = Timeline(season)
-        i = tl.index(day)
+        i = tl.index(when)
+        out = [self._heading_html(season, tl, aid, when, i)]
+        if i is None:
+            return "".join(out)
+        ap = season.plan.for_athlete(aid) if season.plan is not None else None
+        planned = ap is not None and len(ap.stages) == tl.n
+        rows = self._plan_rows(season, tl, ap, i) if planned else [
+            ("Plan", "not planned yet: Plan ▸ Solve (F5)")]
+        rows += self._record_rows(season, tl, aid, i)
+        out.append("<table cellspacing=0 cellpadding=2>")
+        out += [f"<tr><td valign=top><i>{k}</i>&nbsp;</td><td>{v}</td></tr>" for k, v in rows]
+        out.append("</table>")
+        if self.violations:
+            out.append("<h4 style='color:#d50000;margin-bottom:2px'>Rules broken here</h4><ul style='margin-top:0'>")
+            out += [f"<li>{rule_link(v.rule)}: {_esc(message_of(v))}</li>" for v in self.violations]
+            out.append("</ul>")
+        if planned:
+            out.append(self._why_html(season, aid, when))
+        return "".join(out)
+
+    @staticmethod
+    def _heading_html(season: Season, tl, aid: str, when: dt.date, i: int | None) -> str:
         a = season.athlete(aid)
         out = [f"<h3 style='margin:0'>{_esc(a.name)} <small>({_esc(aid)}"
                f"{' · ' + _esc(a.position) if a.position else ''})</small></h3>",
-               f"<p style='margin-top:2px'><b>{_day(day)}</b>"]
+               f"<p style='margin-top:2px'><b>{day_long(when)}</b>"]
         if i is None:
             return "".join(out) + " is outside the season.</p>"
         label = tl.label(i)
         if label:
             out.append(f" · <b>{_esc(label)}</b>")
-        for c in tl.comp_on[i]:
-            out.append(f" · {_esc(c.name)} (priority {_esc(c.priority)})")
-        out.append("</p>")
-        plan = season.plan
-        ap = plan.for_athlete(aid) if plan is not None else None
+        out += [f" · {_esc(c.name)} (priority {_esc(c.priority)})" for c in tl.comp_on[i]]
+        return "".join(out) + "</p>"
+
+    @staticmethod
+    def _plan_rows(season: Season, tl, ap, i: int) -> list[tuple[str, str]]:
+        """What the plan holds on the day: stage, intensity, the athlete's week."""
+        st = ap.stages[i]
+        rows = [("Stage", f"<b>{_esc(st)}</b> — {_esc(stage_words(season, ap.athlete, st))}")]
+        lv = ap.intensity[i]
+        rows.append(("Intensity", f"<b>{lv} %</b> of max speed" + (
+            " (speed day)" if lv >= 80 else "") if lv else "<b>0</b> — no running"))
+        w = tl.week_of[i]
+        team_weeks = season.plan.team_weeks
+        team = team_weeks[w] if len(team_weeks) == len(tl.weeks) else None
+        week = ap.weeks[w] if len(ap.weeks) == len(tl.weeks) else None
+        if week:
+            rows.append(("Week", f"{_esc(week)}" + (
+                f" (team: {_esc(team)})" if team and team != week else "")))
+        return rows
+
+    @staticmethod
+    def _record_rows(season: Season, tl, aid: str, i: int) -> list[tuple[str, str]]:
+        """What the season records for the athlete-day: injury, unavailability, pins."""
+        when = tl.days[i]
         rows = []
         inj = season.injury_of(aid)
-        if ap is not None and len(ap.stages) == tl.n:
-            st = ap.stages[i]
-            words = STAGE_WORDS.get(st)
-            if words is None and inj is not None:
-                from planner.protocols import load_protocol
-
-                try:
-                    spec = load_protocol(inj.protocol).stage(st)
-                    words = f"{spec.title}, cap {spec.cap} %"
-                except (PeriodizeError, KeyError):
-                    words = "rehab"
-            rows.append(("Stage", f"<b>{_esc(st)}</b> — {_esc(words or '')}"))
-            lv = ap.intensity[i]
-            rows.append(("Intensity", f"<b>{lv} %</b> of max speed" + (
-                " (speed day)" if lv >= 80 else "") if lv else "<b>0</b> — no running"))
-            w = tl.week_of[i]
-            team = plan.team_weeks[w] if len(plan.team_weeks) == len(tl.weeks) else None
-            week = ap.weeks[w] if len(ap.weeks) == len(tl.weeks) else None
-            if week:
-                rows.append(("Week", f"{_esc(week)}" + (
-                    f" (team: {_esc(team)})" if team and team != week else "")))
-        else:
-            rows.append(("Plan", "not planned yet: Plan ▸ Solve (F5)"))
         if inj is not None:
-            rows.append(("Injury", f"{_esc(inj.protocol)}, onset {_day(inj.onset)}; recorded "
-                                   f"{_esc(inj.current.stage)} since {_day(inj.current.start)}"))
-        for u in season.unavailability:
-            if u.athlete == aid and u.start <= day <= u.end:
-                rows.append(("Unavailable", _esc(u.reason or "yes")))
+            rows.append(("Injury", f"{_esc(inj.protocol)}, onset {day_long(inj.onset)}; recorded "
+                                   f"{_esc(inj.current.stage)} since {day_long(inj.current.start)}"))
+        rows += [("Unavailable", _esc(u.reason or "yes")) for u in season.unavailability
+                 if u.athlete == aid and u.start <= when <= u.end]
         for p in season.pins:
             if getattr(p, "athlete", None) != aid and not (p.kind == "week" and p.athlete is None):
                 continue
-            if p.kind == "intensity" and p.date == day:
+            if p.kind == "intensity" and p.date == when:
                 rows.append(("Pinned", f"{p.intensity} % on this day"))
             elif p.kind == "week" and tl.week_index_of_date(p.week) == tl.week_of[i]:
                 who = "the team's" if p.athlete is None else "own"
                 rows.append(("Pinned", f"{who} week as {_esc(p.week_kind)}"))
-            elif p.kind == "stage_start" and p.date == day:
+            elif p.kind == "stage_start" and p.date == when:
                 rows.append(("Pinned", f"{_esc(p.stage)} starts on this day"))
-        out.append("<table cellspacing=0 cellpadding=2>")
-        for k, v in rows:
-            out.append(f"<tr><td valign=top><i>{k}</i>&nbsp;</td><td>{v}</td></tr>")
-        out.append("</table>")
-        if self.violations:
-            out.append("<h4 style='color:#d50000;margin-bottom:2px'>Rules broken here</h4><ul style='margin-top:0'>")
-            for v in self.violations:
-                out.append(f"<li>{rule_link(v.rule)}: {_esc(message_of(v))}</li>")
-            out.append("</ul>")
-        if ap is None or len(ap.stages) != tl.n:
-            return "".join(out)
+        return rows
+
+    def _why_html(self, season: Season, aid: str, when: dt.date) -> str:
+        from planner.errors import PeriodizeError
+        from planner.why import why_day, why_week
+
         try:
-            why = why_day(season, plan, aid, day)
-            wk = why_week(season, plan, aid, day)
+            why = why_day(season, season.plan, aid, when)
+            wk = why_week(season, season.plan, aid, when)
         except PeriodizeError as e:
-            out.append(f"<p><i>{_esc(e)}</i></p>")
-            return "".join(out)
-        out.append(self._reasons_html("Why this day", why))
-        out.append(self._reasons_html(f"Why this {_esc(wk.summary.split(': ')[-1])}", wk))
-        return "".join(out)
+            return f"<p><i>{_esc(e)}</i></p>"
+        return (self._reasons_html("Why this day", why)
+                + self._reasons_html(f"Why this {_esc(wk.summary.split(': ')[-1])}", wk))
 
     @staticmethod
     def _reasons_html(head: str, why) -> str:
@@ -282,15 +306,15 @@ class ViolationsPanel(QWidget):
         if n == 0:
             text = "✔ The plan keeps every hard rule."
         else:
-            text = f"⚠ {n} hard-rule violation{'s' if n != 1 else ''}: click one to see it on the board."
-        text += f" Soft rules: {soft} instance{'s' if soft != 1 else ''}, penalty {report.objective:,}."
+            text = f"⚠ {plural(n, 'hard-rule violation')}: click one to see it on the board."
+        text += f" Soft rules: {plural(soft, 'instance')}, penalty {report.objective:,}."
         self.summary.setText(text)
         items = [(v, True) for v in report.violations]
         if self.show_soft.isChecked():
             items += [(v, False) for v in report.soft]
         for v, hard in items:
             who = season.athlete_label(v.athlete) if v.athlete else "Team"
-            when = f"{v.start:%d %b}" + (f" – {v.end:%d %b}" if v.end != v.start else "")
+            when = date_short(v.start) + (f" – {date_short(v.end)}" if v.end != v.start else "")
             r = RULES.get(v.rule)
             title = f" {r.title}" if r else ""
             item = QListWidgetItem(f"{'⚠' if hard else '·'} {v.rule}{title} — {who}, {when}: "
@@ -335,9 +359,9 @@ class ExplanationPanel(_Browser):
                     start = None
                 when = ""
                 if start is not None:
-                    when = f"{start:%a %d %b}"
+                    when = day(start)
                     if c.end and str(c.end) != str(c.start):
-                        when += f" – {dt.date.fromisoformat(str(c.end)):%a %d %b}"
+                        when += f" – {day(dt.date.fromisoformat(str(c.end)))}"
                     where = cell_link(c.athlete, start, f"{who}, {when}")
                 else:
                     where = _esc(who)
@@ -498,8 +522,6 @@ class RulesPanel(QWidget):
             out.append("<p><i>Sources:</i></p><ul>")
             out += [f"<li>{_esc(cite(k))}</li>" for k in r.citations]
             out.append("</ul>")
-        if not r.in_solver_v1:
-            out.append("<p><i>Counted by the plan checker; the solver adds it in a later version.</i></p>")
         self.details.setHtml("".join(out))
 
 

@@ -6,7 +6,7 @@ changes, to the user state directory (``platformdirs.user_state_dir("Periodize")
 (the original file path and the time) and ``<id>.lock`` (a ``QLockFile`` held while the window
 lives). A clean exit, a save and a discarded document remove the copy. At the next start,
 :func:`find_recoveries` lists the copies whose lock is free (their process is gone) and the
-app offers each (:func:`ask_recover`).
+app offers each (:func:`ask_recover`, through the window's interaction).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.errors import PeriodizeError
+from planner.text import date_short
 
 INTERVAL_MS = 10_000
 
@@ -173,18 +173,16 @@ def find_recoveries(exclude: set[str] = frozenset()) -> list[Recovery]:
     return out
 
 
-def ask_recover(parent: QWidget | None, rec: Recovery) -> bool:
+def ask_recover(interaction, rec: Recovery) -> bool:
     """Ask whether to recover ``rec``; True: recover, False: discard the copy."""
     where = f"“{rec.original.name}”" if rec.original else "a season that was never saved"
-    when = f" at {rec.saved_at:%H:%M on %d %b}" if rec.saved_at else ""
-    answer = QMessageBox.question(
-        parent, "Recover unsaved changes?",
+    when = f" at {rec.saved_at:%H:%M} on {date_short(rec.saved_at)}" if rec.saved_at else ""
+    answer = interaction.choose(
+        "Recover unsaved changes?",
         f"Periodize did not close properly last time. Unsaved changes to “{rec.name}” "
         f"({where}) were kept{when}.\n\nRecover them? (Discard deletes the recovery copy.)",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
-        QMessageBox.StandardButton.Yes,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+        ("yes", "discard"), "yes")
+    return answer == "yes"
 
 
 def offer_recovery(window, exclude: set[str] = frozenset()) -> bool:
@@ -193,13 +191,13 @@ def offer_recovery(window, exclude: set[str] = frozenset()) -> bool:
     A copy that cannot be read is reported and removed.
     """
     for rec in find_recoveries(exclude):
-        if not ask_recover(window, rec):
+        if not ask_recover(window.interaction, rec):
             rec.remove()
             continue
         try:
             season = rec.load()
         except PeriodizeError as e:
-            QMessageBox.warning(window, "Could not recover", f"{e}\n\nThe recovery copy is deleted.")
+            window.interaction.warn("Could not recover", f"{e}\n\nThe recovery copy is deleted.")
             rec.remove()
             continue
         window.set_document(season, rec.original, modified=True)

@@ -1,44 +1,27 @@
-"""What-if scenarios in the app: the Scenarios panel, the new-scenario dialog, the What-if menu
-and the background re-plan.
+"""What-if scenarios in the app: the Scenarios panel, the What-if menu and the background
+re-plan (the scenario dialog is ``ui.desktop.scenariodialog``).
 
-A scenario is a named list of edits replayed on the baseline (``planner.scenarios``). The
-dialog composes the list from a form, checking each change against the scenario as it stands
-(a refused change shows its message inline and is not added). Re-plan runs
-``solver.whatif.replan`` in a ``SolveJob`` (first planning the season when it has no plan),
-stores the plan with ``SetScenarioPlan`` and opens the comparison (``ui.desktop.compare``). Every
-management action (new, adopt, duplicate, rename, delete, a stored plan) is one undoable edit
-through ``MainWindow.apply_edit``.
+A scenario is a named list of edits replayed on the baseline (``planner.scenarios``). Re-plan
+runs ``solver.whatif.replan`` through the window's job runner (``ui.desktop.jobs``; first
+planning the season when it has no plan), stores the plan with ``SetScenarioPlan`` and opens the
+comparison (``ui.desktop.compare``). A result for a season or scenario that changed while it ran
+is dropped (the runner's stale-result guard). Every management action (new, adopt, duplicate,
+rename, delete, a stored plan) is one undoable edit through ``MainWindow.apply_edit``;
+questions go through the window's interaction (``ui.desktop.interaction``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import time
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -48,529 +31,19 @@ from PySide6.QtWidgets import (
 
 from planner import edits as E
 from planner.errors import InputError, PeriodizeError
-from planner.rules import RULES, RuleSet
 from planner.scenarios import compare, describe_edits, scenario_season
-from planner.season import (
-    LEVELS,
-    Competition,
-    IntensityPin,
-    Scenario,
-    Season,
-    StagePin,
-    Unavailability,
-)
+from planner.season import Scenario, Season
+from planner.text import date_long, date_short
 from planner.timeline import Timeline
-from solver.api import Outcome, Progress, Status
-from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
+from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
+from ui.desktop.scenariodialog import KINDS, ScenarioDialog
+from ui.desktop.solving import ReplanResult, new_stop, progress_text, replan_work
 
-LEVEL_TEXT = {0: "0 % — rest", 60: "60 %", 70: "70 %", 80: "80 % (speed day)",
-              90: "90 % (high velocity)", 95: "95 %", 100: "100 % (max)"}
-STAGES = ("P1", "P2", "P3", "S1", "S2", "S3", "FIT")
+if TYPE_CHECKING:  # the solver is imported when a re-plan starts
+    from solver.api import Outcome
 
-# The kinds of change the dialog composes: key -> label.
-KINDS = {
-    "move": "Move a competition to another date",
-    "priority": "Change a competition's priority",
-    "add": "Add a competition",
-    "remove": "Remove a competition",
-    "flare": "An injured athlete flares up",
-    "stage": "A rehab stage starts on a date (delay or advance it)",
-    "away": "An athlete is unavailable",
-    "rule": "Change a rule value",
-    "pin": "Pin an athlete's intensity on a day",
-}
-
-
-def message_of(error: Exception) -> str:
-    """A refused change as a coach reads it: the InputError's text, or pydantic's messages
-    without their prefixes and links."""
-    if isinstance(error, PeriodizeError):
-        return str(error)
-    errors = getattr(error, "errors", None)
-    if callable(errors):
-        try:
-            return "\n".join(str(x.get("msg", x)).removeprefix("Value error, ") for x in errors())
-        except Exception:  # noqa: BLE001 - fall back to the plain text
-            pass
-    return str(error)
-
-
-def _fmt(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-# -- the new-scenario dialog --------------------------------------------------------------------
-class _DateField(QWidget):
-    """A date edit with the season week it falls in ("week 12"), as coaches count."""
-
-    def __init__(self, name: str, timeline: Timeline, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.edit: QDateEdit = date_edit(name)
-        self.week = QLabel()
-        self.week.setMinimumWidth(70)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.edit, 1)
-        lay.addWidget(self.week)
-        self.timeline = timeline
-        self.edit.setDateRange(qdate(timeline.start), qdate(timeline.end))
-        self.edit.dateChanged.connect(self._show_week)
-        self._show_week()
-
-    def date(self) -> dt.date:
-        return pydate(self.edit.date())
-
-    def set_date(self, day: dt.date) -> None:
-        self.edit.setDate(qdate(min(max(day, self.timeline.start), self.timeline.end)))
-
-    def _show_week(self, *_args) -> None:
-        i = self.timeline.index(self.date())
-        self.week.setText(f"week {self.timeline.week_of[i] + 1}" if i is not None else "")
-
-
-class ScenarioDialog(QDialog):
-    """What-if ▸ New Scenario…: a name and a list of changes composed from a form.
-
-    ``add_change()`` turns the form into an edit and checks it on the scenario as it stands
-    (``current``); a refused change shows its message in ``error`` and is not added.
-    ``edit()`` is the ``AddScenario`` the dialog makes.
-    """
-
-    def __init__(self, season: Season, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("New What-if Scenario")
-        self.setAccessibleName("New what-if scenario")
-        self.base = season.model_copy(update={"scenarios": ()})
-        self.taken = {sc.name.casefold() for sc in season.scenarios}
-        self.season = season
-        self.changes: list[E.Edit] = []
-        self.current: Season = self.base
-        tl = Timeline(self.base)
-        self.timeline = tl
-
-        self.name = QLineEdit()
-        self.name.setAccessibleName("Scenario name")
-        self.name.setPlaceholderText("e.g. Final a week earlier (blank: named after the first change)")
-        self.name.setMaxLength(100)
-
-        self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of change")
-        for key, label in KINDS.items():
-            self.kind.addItem(label, key)
-        self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-
-        def page(key: str) -> QFormLayout:
-            w = QWidget()
-            form = QFormLayout(w)
-            form.setContentsMargins(0, 4, 0, 0)
-            self.pages[key] = w
-            self.stack.addWidget(w)
-            return form
-
-        def comp_box(name: str) -> QComboBox:
-            box = QComboBox()
-            box.setAccessibleName(name)
-            return box
-
-        # move a competition
-        f = page("move")
-        self.move_comp = comp_box("Competition to move")
-        self.move_date = _DateField("New date", tl)
-        f.addRow("Competition", self.move_comp)
-        f.addRow("New date", self.move_date)
-        self.move_comp.currentIndexChanged.connect(self._suggest_move)
-        # priority
-        f = page("priority")
-        self.priority_comp = comp_box("Competition")
-        self.priority = QComboBox()
-        self.priority.setAccessibleName("New priority")
-        for p, text in PRIORITY_TEXT.items():
-            self.priority.addItem(text, p)
-        f.addRow("Competition", self.priority_comp)
-        f.addRow("New priority", self.priority)
-        # add a competition
-        f = page("add")
-        self.add_name = QLineEdit()
-        self.add_name.setAccessibleName("New competition name")
-        self.add_name.setPlaceholderText("e.g. Friendly")
-        self.add_date = _DateField("New competition date", tl)
-        self.add_priority = QComboBox()
-        self.add_priority.setAccessibleName("New competition priority")
-        for p, text in PRIORITY_TEXT.items():
-            self.add_priority.addItem(text, p)
-        self.add_priority.setCurrentIndex(self.add_priority.findData("C"))
-        f.addRow("Name", self.add_name)
-        f.addRow("Date", self.add_date)
-        f.addRow("Priority", self.add_priority)
-        # remove a competition
-        f = page("remove")
-        self.remove_comp = comp_box("Competition to remove")
-        f.addRow("Competition", self.remove_comp)
-        # flare-up
-        f = page("flare")
-        self.flare_athlete = QComboBox()
-        self.flare_athlete.setAccessibleName("Injured athlete")
-        self.flare_date = _DateField("Flare-up date", tl)
-        f.addRow("Athlete", self.flare_athlete)
-        f.addRow("Flares up on", self.flare_date)
-        f.addRow(QLabel("From that day the rehab goes back a stage (two when another flare-up "
-                        "came in the week before)."))
-        # stage start
-        f = page("stage")
-        self.stage_athlete = QComboBox()
-        self.stage_athlete.setAccessibleName("Injured athlete")
-        self.stage = QComboBox()
-        self.stage.setAccessibleName("Stage")
-        self.stage_date = _DateField("Stage start", tl)
-        f.addRow("Athlete", self.stage_athlete)
-        f.addRow("Stage", self.stage)
-        f.addRow("Starts on", self.stage_date)
-        self.stage_athlete.currentIndexChanged.connect(self._fill_stages)
-        # unavailable
-        f = page("away")
-        self.away_athlete = QComboBox()
-        self.away_athlete.setAccessibleName("Athlete")
-        self.away_from = _DateField("Unavailable from", tl)
-        self.away_to = _DateField("Unavailable until", tl)
-        self.away_reason = QLineEdit()
-        self.away_reason.setAccessibleName("Reason")
-        self.away_reason.setPlaceholderText("e.g. international duty")
-        f.addRow("Athlete", self.away_athlete)
-        f.addRow("From", self.away_from)
-        f.addRow("Until (inclusive)", self.away_to)
-        f.addRow("Reason", self.away_reason)
-        # rule value
-        f = page("rule")
-        self.rule = QComboBox()
-        self.rule.setAccessibleName("Rule")
-        for r in RULES.values():
-            if r.params:
-                self.rule.addItem(f"{r.id} {r.title}", r.id)
-        self.param = QComboBox()
-        self.param.setAccessibleName("Rule value")
-        self.value = QDoubleSpinBox()
-        self.value.setAccessibleName("New value")
-        self.value_unit = QLabel()
-        vrow = QHBoxLayout()
-        vrow.addWidget(self.value, 1)
-        vrow.addWidget(self.value_unit)
-        f.addRow("Rule", self.rule)
-        f.addRow("Value", self.param)
-        f.addRow("New value", vrow)
-        self.rule.currentIndexChanged.connect(self._fill_params)
-        self.param.currentIndexChanged.connect(self._show_param)
-        # pin
-        f = page("pin")
-        self.pin_athlete = QComboBox()
-        self.pin_athlete.setAccessibleName("Athlete")
-        self.pin_date = _DateField("Pinned day", tl)
-        self.pin_level = QComboBox()
-        self.pin_level.setAccessibleName("Intensity")
-        for lv in LEVELS:
-            self.pin_level.addItem(LEVEL_TEXT.get(lv, f"{lv} %"), lv)
-        f.addRow("Athlete", self.pin_athlete)
-        f.addRow("Day", self.pin_date)
-        f.addRow("Intensity", self.pin_level)
-
-        self.add_button = QPushButton("Add this change ↓")
-        self.add_button.setAccessibleName("Add this change")
-        self.add_button.setToolTip("Check this change on the scenario and add it to the list below")
-        self.add_button.setDefault(False)
-        self.add_button.setAutoDefault(False)
-        self.error = QLabel()
-        self.error.setAccessibleName("Why the change cannot be made")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        self.error.hide()
-        change_box = QGroupBox("Add a change")
-        cl = QVBoxLayout(change_box)
-        cl.addWidget(self.kind)
-        cl.addWidget(self.stack)
-        arow = QHBoxLayout()
-        arow.addStretch(1)
-        arow.addWidget(self.add_button)
-        cl.addLayout(arow)
-        cl.addWidget(self.error)
-
-        self.list = QListWidget()
-        self.list.setAccessibleName("Changes in this scenario")
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setWordWrap(True)
-        self.remove_button = QPushButton("Remove change")
-        self.remove_button.setAccessibleName("Remove change")
-        self.remove_button.setAutoDefault(False)
-        self.remove_button.setEnabled(False)
-        list_box = QGroupBox("Changes in this scenario (applied in this order)")
-        ll = QVBoxLayout(list_box)
-        ll.addWidget(self.list, 1)
-        rrow = QHBoxLayout()
-        rrow.addStretch(1)
-        rrow.addWidget(self.remove_button)
-        ll.addLayout(rrow)
-
-        self.replan_now = QCheckBox("Re-plan and compare with the current plan when created")
-        self.replan_now.setAccessibleName("Re-plan when created")
-        self.replan_now.setChecked(True)
-        self.ok_error = QLabel()
-        self.ok_error.setWordWrap(True)
-        self.ok_error.setStyleSheet("color: #c62828")
-        self.ok_error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create scenario")
-
-        intro = QLabel("A scenario changes a copy of the season; the season itself stays as it "
-                       "is until you adopt the scenario. Re-planning starts from the current plan "
-                       "and changes only what the changes require.")
-        intro.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("Scenario name", self.name)
-        lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addLayout(form)
-        lay.addWidget(change_box)
-        lay.addWidget(list_box, 1)
-        lay.addWidget(self.replan_now)
-        lay.addWidget(self.ok_error)
-        lay.addWidget(self.buttons)
-
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.add_button.clicked.connect(lambda: self.add_change())
-        self.remove_button.clicked.connect(lambda: self.remove_change())
-        self.list.currentRowChanged.connect(lambda r: self.remove_button.setEnabled(r >= 0))
-        self.buttons.accepted.connect(self._check)
-        self.buttons.rejected.connect(self.reject)
-        self._refill()
-        self._fill_params()
-        self.flare_date.set_date(tl.days[tl.p0])
-        self.stage_date.set_date(tl.days[tl.p0])
-        self.away_from.set_date(tl.days[tl.p0])
-        self.away_to.set_date(tl.days[min(tl.n - 1, tl.p0 + 6)])
-        self.pin_date.set_date(tl.days[tl.p0])
-        self.add_date.set_date(tl.days[tl.p0])
-        self.resize(620, 560)
-
-    # -- the form ----------------------------------------------------------------------------
-    def set_kind(self, key: str) -> None:
-        self.kind.setCurrentIndex(self.kind.findData(key))
-
-    def kind_key(self) -> str:
-        return self.kind.currentData()
-
-    def _kind_changed(self, *_args) -> None:
-        self.stack.setCurrentWidget(self.pages[self.kind_key()])
-        self._show_error("")
-
-    def _refill(self) -> None:
-        """Fill the choices from the scenario as it stands (an added competition can be moved)."""
-        s = self.current
-        comps = [(c.id, f"{c.name} — {c.priority}, {_fmt(c.date)}") for c in s.competitions]
-        moving = self.move_comp.currentData()
-        for box in (self.move_comp, self.priority_comp, self.remove_comp):
-            key = box.currentData()
-            with QSignalBlocker(box):
-                box.clear()
-                for cid, text in comps:
-                    box.addItem(text, cid)
-                # The A competitions first: the usual question is about the final.
-                i = box.findData(key) if key is not None else -1
-                if i < 0:
-                    a = next((k for k, c in enumerate(s.competitions) if c.priority == "A"), 0)
-                    i = a if comps else -1
-                box.setCurrentIndex(i)
-        if self.move_comp.currentData() != moving:
-            self._suggest_move()
-        injured = [(a.id, s.athlete_label(a.id)) for a in s.athletes if s.injury_of(a.id) is not None]
-        everyone = [(a.id, s.athlete_label(a.id)) for a in s.athletes]
-        for box, items in ((self.flare_athlete, injured), (self.stage_athlete, injured),
-                           (self.away_athlete, everyone), (self.pin_athlete, everyone)):
-            key = box.currentData()
-            with QSignalBlocker(box):
-                box.clear()
-                for aid, text in items:
-                    box.addItem(text, aid)
-                i = box.findData(key) if key is not None else -1
-                box.setCurrentIndex(i if i >= 0 else (0 if items else -1))
-        self._fill_stages()
-
-    def _suggest_move(self, *_args) -> None:
-        c = self.current.competition(self.move_comp.currentData() or "")
-        if c is not None:
-            self.move_date.set_date(c.date - dt.timedelta(days=7))  # "a week earlier"
-
-    def _fill_stages(self, *_args) -> None:
-        aid = self.stage_athlete.currentData()
-        inj = self.current.injury_of(aid) if aid else None
-        stages: tuple[str, ...] = STAGES
-        if inj is not None:
-            from planner.protocols import load_protocol
-
-            try:
-                stages = load_protocol(inj.protocol).stage_ids + ("FIT",)
-            except (PeriodizeError, OSError):
-                pass
-        key = self.stage.currentData()
-        with QSignalBlocker(self.stage):
-            self.stage.clear()
-            for st in stages:
-                self.stage.addItem(st, st)
-            i = self.stage.findData(key) if key else -1
-            if i < 0 and inj is not None and inj.current.stage in stages:
-                i = min(len(stages) - 1, stages.index(inj.current.stage) + 1)  # the next stage
-            self.stage.setCurrentIndex(max(0, i))
-
-    def _fill_params(self, *_args) -> None:
-        rule = RULES.get(self.rule.currentData() or "")
-        with QSignalBlocker(self.param):
-            self.param.clear()
-            for p in rule.params if rule else ():
-                self.param.addItem(p.description[:1].upper() + p.description[1:], p.name)
-            self.param.setCurrentIndex(0 if self.param.count() else -1)
-        self._show_param()
-
-    def _show_param(self, *_args) -> None:
-        rule = RULES.get(self.rule.currentData() or "")
-        name = self.param.currentData()
-        if rule is None or name is None:
-            return
-        p = rule.param(name)
-        self.value.setDecimals(0 if p.integer else 2)
-        self.value.setRange(p.min, p.max)
-        self.value.setValue(RuleSet(self.current.rules).value(rule.id, name))
-        self.value_unit.setText(f"{p.unit} ({p.min:g}–{p.max:g}, default {p.default:g})")
-
-    def form_edit(self) -> E.Edit:
-        """The edit the form describes (raises ValueError / InputError with a readable text)."""
-        key = self.kind_key()
-        s = self.current
-
-        def need(box: QComboBox, what: str) -> str:
-            value = box.currentData()
-            if value is None:
-                raise InputError("", [what])
-            return value
-
-        if key == "move":
-            return E.MoveCompetition(competition=need(self.move_comp, "There is no competition to move."),
-                                     date=self.move_date.date())
-        if key == "priority":
-            return E.UpdateCompetition(competition=need(self.priority_comp, "There is no competition."),
-                                       priority=self.priority.currentData())
-        if key == "add":
-            return E.AddCompetition(competition=Competition(
-                id=E.new_competition_id(s), name=self.add_name.text().strip() or "Competition",
-                date=self.add_date.date(), priority=self.add_priority.currentData()))
-        if key == "remove":
-            return E.RemoveCompetition(competition=need(self.remove_comp, "There is no competition to remove."))
-        if key == "flare":
-            return E.RecordFlareUp(athlete=need(self.flare_athlete, "No athlete has an injury recorded; "
-                                                "record it in the Injuries editor first."),
-                                   date=self.flare_date.date())
-        if key == "stage":
-            return E.AddPin(pin=StagePin(
-                athlete=need(self.stage_athlete, "No athlete has an injury recorded; record it in the "
-                                                 "Injuries editor first."),
-                stage=self.stage.currentData(), date=self.stage_date.date()))
-        if key == "away":
-            return E.AddUnavailability(unavailability=Unavailability(
-                athlete=need(self.away_athlete, "The squad is empty."), start=self.away_from.date(),
-                end=self.away_to.date(), reason=self.away_reason.text().strip() or "What-if"))
-        if key == "rule":
-            return E.SetRuleValue(rule=self.rule.currentData(), param=self.param.currentData(),
-                                  value=self.value.value())
-        if key == "pin":
-            return E.AddPin(pin=IntensityPin(athlete=need(self.pin_athlete, "The squad is empty."),
-                                             date=self.pin_date.date(),
-                                             intensity=self.pin_level.currentData()))
-        raise InputError("", [f"unknown kind of change {key!r}"])
-
-    # -- the list ------------------------------------------------------------------------------
-    def add_change(self, edit: E.Edit | None = None) -> bool:
-        """Add ``edit`` (default: the form's) when the scenario accepts it; else say why."""
-        try:
-            edit = edit if edit is not None else self.form_edit()
-            after = edit.apply(self.current)
-        except (PeriodizeError, ValueError) as e:
-            self._show_error(message_of(e))
-            return False
-        text = edit.describe(self.current)
-        self.changes.append(edit)
-        self.current = after
-        item = QListWidgetItem(f"{len(self.changes)}. {text}")
-        item.setToolTip(text)
-        self.list.addItem(item)
-        self._show_error("")
-        self.ok_error.hide()
-        self._refill()
-        return True
-
-    def remove_change(self, row: int | None = None) -> bool:
-        """Remove a change (default: the selected one); refused when a later change needs it."""
-        row = self.list.currentRow() if row is None else row
-        if not 0 <= row < len(self.changes):
-            return False
-        rest = self.changes[:row] + self.changes[row + 1:]
-        try:
-            after = E.apply_all(self.base, rest)
-        except PeriodizeError as e:
-            self._show_error(f"A later change needs this one; remove that first. ({e})")
-            return False
-        self.changes = rest
-        self.current = after
-        self._relist()
-        self._show_error("")
-        self._refill()
-        return True
-
-    def change_texts(self) -> list[str]:
-        return [self.list.item(i).text() for i in range(self.list.count())]
-
-    def _relist(self) -> None:
-        self.list.clear()
-        s = self.base
-        for i, e in enumerate(self.changes):
-            text = e.describe(s)
-            s = e.apply(s)
-            item = QListWidgetItem(f"{i + 1}. {text}")
-            item.setToolTip(text)
-            self.list.addItem(item)
-        self.remove_button.setEnabled(False)
-
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-
-    # -- result --------------------------------------------------------------------------------
-    def scenario_name(self) -> str:
-        name = self.name.text().strip()
-        if name or not self.changes:
-            return name
-        name = self.changes[0].describe(self.base)[:100].strip()
-        base, n = name, 2
-        while name.casefold() in self.taken:
-            suffix = f" ({n})"
-            name = base[: 100 - len(suffix)] + suffix
-            n += 1
-        return name
-
-    def edit(self) -> E.AddScenario:
-        return E.AddScenario(name=self.scenario_name(), edits=tuple(e.to_dict() for e in self.changes))
-
-    def _check(self) -> None:
-        if not self.changes:
-            self._ok_problem("Add at least one change: choose it above and press Add change.")
-            return
-        try:
-            self.edit().apply(self.season)
-        except (PeriodizeError, ValueError) as e:
-            self._ok_problem(message_of(e))
-            return
-        self.accept()
-
-    def _ok_problem(self, text: str) -> None:
-        self.ok_error.setText(text)
-        self.ok_error.show()
+REPLAN_WORDS = JobWords(progress_name="Re-plan progress", cancel_tip="Stop re-planning the scenario",
+                        cancel_name="Cancel re-plan", failed="The re-plan stopped with an error")
 
 
 # -- the panel ----------------------------------------------------------------------------------
@@ -707,24 +180,37 @@ class WhatIf(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        self.interaction = window.interaction
         self.panel = ScenariosPanel(window)
         self.compare_window = None
         self.last_outcome: Outcome | None = None
-        self._job = None
-        self._pending: dict | None = None
-        self._started = 0.0
-        self._progress: Progress | None = None
         self._compared: tuple[str, Season, Scenario] | None = None
+        self._replanning: tuple[str, bool] | None = None  # (scenario, planning the season first)
+        self.replan_work = replan_work  # makes the job's work (tests wrap it to hold a re-plan)
+        self._build_actions()
+        self.job = BackgroundJob(window, REPLAN_WORDS, detail=progress_text, bar_width=140)
+        self.job.finished.connect(self._on_replanned)
+        self.progress_label = self.job.progress_label
+        self.progress_bar = self.job.progress_bar
+        self.cancel_button = self.job.cancel_button
+        self.panel.selection_changed.connect(self.update_actions)
+        self.panel.activated.connect(self._activated)
+        window.document.changed.connect(self._on_document_changed)
+        window.document.replaced.connect(self._on_replaced)
+        self.panel.set_season(window.document.season)
+        self.update_actions()
 
-        def action(text: str, tip: str, slot, short: str | None = None) -> QAction:
-            a = QAction(text, window)
-            a.setStatusTip(tip)
-            a.setToolTip(tip)
-            if short:
-                a.setIconText(short)
-            a.triggered.connect(lambda _c=False: slot())
-            return a
+    def _action(self, text: str, tip: str, slot, short: str | None = None) -> QAction:
+        a = QAction(text, self.window)
+        a.setStatusTip(tip)
+        a.setToolTip(tip)
+        if short:
+            a.setIconText(short)
+        a.triggered.connect(lambda _c=False: slot())
+        return a
 
+    def _build_actions(self) -> None:
+        action = self._action
         self.new_action = action("&New Scenario…", "Make a what-if scenario: a list of changes to "
                                  "re-plan and compare", self.new_dialog, "New…")
         self.replan_action = action("&Re-plan Scenario", "Plan the selected scenario, changing the "
@@ -747,31 +233,7 @@ class WhatIf(QObject):
         self.panel.add_buttons([self.new_action, self.replan_action, self.compare_action,
                                 self.adopt_action],
                                [self.duplicate_action, self.rename_action, self.delete_action])
-        window.addAction(self.replan_action)
-
-        sb = window.statusBar()
-        self.progress_label = QLabel(window)
-        self.progress_bar = QProgressBar(window)
-        self.progress_bar.setFixedWidth(140)
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setAccessibleName("Re-plan progress")
-        self.cancel_button = QPushButton("Cancel", window)
-        self.cancel_button.setAccessibleName("Cancel re-plan")
-        self.cancel_button.setToolTip("Stop re-planning the scenario")
-        self.cancel_button.clicked.connect(self.cancel)
-        for w in (self.progress_label, self.progress_bar, self.cancel_button):
-            sb.addPermanentWidget(w)
-            w.hide()
-        self._tick = QTimer(self)
-        self._tick.setInterval(200)
-        self._tick.timeout.connect(self._show_progress)
-
-        self.panel.selection_changed.connect(self.update_actions)
-        self.panel.activated.connect(self._activated)
-        window.document.changed.connect(self._on_document_changed)
-        window.document.replaced.connect(self._on_replaced)
-        self.panel.set_season(window.document.season)
-        self.update_actions()
+        self.window.addAction(self.replan_action)
 
     def install_menu(self, menubar) -> None:
         menu = menubar.addMenu("&What-if")
@@ -786,7 +248,7 @@ class WhatIf(QObject):
 
     # -- state ---------------------------------------------------------------------------------
     def is_replanning(self) -> bool:
-        return self._job is not None
+        return self.job.is_running()
 
     def selected_name(self) -> str | None:
         return self.panel.selected_name()
@@ -800,13 +262,13 @@ class WhatIf(QObject):
         for sc in self.window.season.scenarios:
             if sc.name.casefold() == name.strip().casefold():
                 return sc
-        QMessageBox.warning(self.window, "No such scenario", f"There is no scenario called “{name}”.")
+        self.interaction.warn("No such scenario", f"There is no scenario called “{name}”.")
         return None
 
     @Slot()
     def update_actions(self) -> None:
         sc = self.panel.selected()
-        busy = self._job is not None
+        busy = self.job.is_running()
         for a in (self.adopt_action, self.duplicate_action, self.rename_action, self.delete_action):
             a.setEnabled(sc is not None)
         self.replan_action.setEnabled(sc is not None and not busy)
@@ -839,8 +301,7 @@ class WhatIf(QObject):
 
     @Slot()
     def _on_replaced(self) -> None:
-        if self._job is not None:
-            self._job.cancel()  # its result is ignored (another file)
+        # A re-plan still running is stopped by its job runner; its result is ignored.
         if self.compare_window is not None:
             self.compare_window.close()
         self._compared = None
@@ -875,202 +336,145 @@ class WhatIf(QObject):
         """Re-plan a scenario in the background (the selected one by default); False when it
         does not start (the reason is shown)."""
         sc = self._scenario(name)
-        if sc is None:
+        if sc is None or not self._may_replan():
             return False
         w = self.window
-        if self._job is not None:
-            w.statusBar().showMessage("A scenario is being re-planned already; wait or cancel it.", 6000)
-            return False
-        if w.is_solving():
-            QMessageBox.information(w, "The season is being solved",
-                                    "Wait for the solve to finish (or cancel it) before re-planning "
-                                    "a scenario: the scenario starts from the season's plan.")
-            return False
         season = w.season
         solve_first = season.plan is None
-        if solve_first:
-            answer = QMessageBox.question(
-                w, "The season has no plan yet",
+        if solve_first and not self.interaction.confirm(
+                "The season has no plan yet",
                 "A scenario is re-planned from the season's plan and compared with it, and the "
                 "season has no plan yet.\n\nPlan the season first, then the scenario? Both run in "
-                "the background; the season's plan is one undo step, the scenario's another.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.Yes)
-            if answer != QMessageBox.StandardButton.Yes:
-                w.statusBar().showMessage("Not re-planned: solve the season first (Plan ▸ Solve, F5).", 8000)
-                return False
+                "the background; the season's plan is one undo step, the scenario's another."):
+            w.statusBar().showMessage("Not re-planned: solve the season first (Plan ▸ Solve, F5).", 8000)
+            return False
         try:
             after = scenario_season(season, sc.model_copy(update={"plan": None}))
         except PeriodizeError as e:
-            QMessageBox.warning(w, "The scenario cannot be re-planned",
-                                f"{e}\n\nThe season changed since the scenario was made, so one of "
-                                "its changes no longer applies: make a new scenario, or delete "
-                                "this one.")
+            self.interaction.warn("The scenario cannot be re-planned",
+                                  f"{e}\n\nThe season changed since the scenario was made, so one of "
+                                  "its changes no longer applies: make a new scenario, or delete "
+                                  "this one.")
             return False
         baseline = season.model_copy(update={"scenarios": ()})
-        reference = sc.base_plan or season.plan
         limit = w.solve_time_limit
-        result: dict = {}
-
-        def run(request, on_progress=None, stop=None) -> Outcome:
-            # In the worker thread: no widgets here.
-            from solver import SolveRequest, solve
-            from solver.whatif import replan
-
-            before, ref = baseline, reference
-            if solve_first:
-                first = solve(SolveRequest(baseline, time_limit=limit), on_progress=on_progress, stop=stop)
-                result["baseline"] = first
-                if first.plan is None or (stop is not None and stop.is_set()):
-                    return first
-                before, ref = baseline.model_copy(update={"plan": first.plan}), first.plan
-            return replan(before, after, ref, time_limit=limit, on_progress=on_progress, stop=stop)
-
-        from ui.desktop.jobs import SolveJob
-
-        job = SolveJob(after, time_limit=limit, solve_fn=run, parent=self, reference=reference)
-        job.progress.connect(self._on_progress)
-        job.finished.connect(self._on_finished)
-        job.failed.connect(self._on_failed)
-        self._job = job
-        self._pending = {"name": sc.name, "baseline": baseline, "edits": sc.edits, "result": result,
-                         "file": w.document.file_revision, "solve_first": solve_first}
-        self._started = time.monotonic()
-        self._progress = None
-        self.progress_bar.setRange(0, max(1, int(limit * 10)))
-        self.progress_bar.setValue(0)
-        for x in (self.progress_label, self.progress_bar, self.cancel_button):
-            x.show()
-        self.cancel_button.setEnabled(True)
-        self._show_progress()
+        self._replanning = (sc.name, solve_first)
+        self.job.start(self.replan_work(baseline, after, sc.base_plan or season.plan, limit, solve_first),
+                       label=f"Re-planning “{sc.name}”…", limit=limit, stop=new_stop(),
+                       basis=self._basis_of(sc.name))
         w.statusBar().showMessage(
             f"Planning the season, then scenario “{sc.name}”…" if solve_first
-             else f"Re-planning scenario “{sc.name}” from the current plan…")
+            else f"Re-planning scenario “{sc.name}” from the current plan…")
         self.update_actions()
-        self._tick.start()
-        job.start()
         return True
+
+    def _may_replan(self) -> bool:
+        """False (and why) while a re-plan or the season's solve runs."""
+        w = self.window
+        if self.job.is_running():
+            w.statusBar().showMessage("A scenario is being re-planned already; wait or cancel it.", 6000)
+            return False
+        if w.is_solving():
+            self.interaction.inform("The season is being solved",
+                                    "Wait for the solve to finish (or cancel it) before re-planning "
+                                    "a scenario: the scenario starts from the season's plan.")
+            return False
+        return True
+
+    def _basis_of(self, name: str):
+        """What a re-plan of scenario ``name`` depends on: its changes and the season around it
+        (the job runner compares it before and after: a change meanwhile drops the result)."""
+        document = self.window.document
+
+        def basis() -> tuple:
+            season = document.season
+            now = next((s for s in season.scenarios if s.name == name), None)
+            return (now.edits if now is not None else None,
+                    season.model_copy(update={"scenarios": ()}))
+
+        return basis
 
     @Slot()
     def cancel(self) -> None:
-        if self._job is None:
-            return
-        self._job.cancel()
-        self.cancel_button.setEnabled(False)
-        self.progress_label.setText("Stopping…")
+        self.job.cancel()
 
     def shutdown(self, msecs: int = 5000) -> None:
         """The window closes: stop a re-plan and wait for its thread."""
-        job = self._job
-        if job is None:
-            return
-        self._end_job()
-        if not job.shutdown(msecs):
-            from ui.desktop import mainwindow
-
-            mainwindow._ORPHANS.append(job)
-            job.setParent(None)
+        self.job.shutdown(msecs)
 
     @Slot(object)
-    def _on_progress(self, progress: Progress) -> None:
-        self._progress = progress
-        self._show_progress()
-
-    @Slot()
-    def _show_progress(self) -> None:
-        if self._job is None or self._pending is None:
-            return
-        elapsed = time.monotonic() - self._started
-        self.progress_bar.setValue(min(self.progress_bar.maximum(), int(elapsed * 10)))
-        if not self.cancel_button.isEnabled():
-            return
-        text = f"Re-planning “{self._pending['name']}”… {elapsed:.1f} s"
-        if self._progress is not None:
-            text += f" · objective {self._progress.objective:,.0f}"
-        self.progress_label.setText(text)
-
-    def _end_job(self) -> dict | None:
-        self._tick.stop()
-        self._job = None
-        pending, self._pending = self._pending, None
-        for x in (self.progress_label, self.progress_bar, self.cancel_button):
-            x.hide()
+    def _on_replanned(self, result: JobResult[ReplanResult]) -> None:
         self.update_actions()
-        return pending
-
-    @Slot(str)
-    def _on_failed(self, text: str) -> None:
-        self._end_job()
-        self.window.statusBar().showMessage("The re-plan stopped with an error.", 10000)
-        QMessageBox.critical(self.window, "The re-plan stopped with an error", text)
-        self.replan_failed.emit(text)
-
-    @Slot(object)
-    def _on_finished(self, outcome: Outcome) -> None:
-        pending = self._end_job()
-        w = self.window
-        if pending is None:
+        name, solve_first = self._replanning or ("", False)
+        self._replanning = None
+        if result.failed:  # the job runner showed the message
+            self.replan_failed.emit(result.error)
             return
-        name = pending["name"]
-        status = outcome.status.value if isinstance(outcome.status, Status) else str(outcome.status)
-        season = w.season
-        now = next((s for s in season.scenarios if s.name == name), None)
-        if pending["file"] != w.document.file_revision:
-            w.statusBar().showMessage(f"Re-plan of “{name}” ignored: another season was opened.", 10000)
-        elif (now is None or now.edits != pending["edits"]
-              or season.model_copy(update={"scenarios": ()}) != pending["baseline"]):
-            w.statusBar().showMessage(
+        outcome = result.value.outcome
+        if result.replaced:
+            self.window.statusBar().showMessage(
+                f"Re-plan of “{name}” ignored: another season was opened.", 10000)
+        elif result.stale:
+            self.window.statusBar().showMessage(
                 f"The season or scenario “{name}” changed while re-planning; the result was "
                 f"dropped. Re-plan again (Shift+F5).", 15000)
-        else:
-            self._store(name, pending, outcome, status)
+        elif not solve_first or self._accept_baseline(result.value):
+            self._store(name, outcome)
         self.replan_finished.emit(outcome)
 
-    def _store(self, name: str, pending: dict, outcome: Outcome, status: str) -> None:
+    def _accept_baseline(self, value: ReplanResult) -> bool:
+        """The season was planned first, in the same job: its plan is one undo step. False (and
+        why) when there is none."""
         w = self.window
-        first: Outcome | None = pending["result"].get("baseline")
-        if pending["solve_first"]:
-            if first is None or first.plan is None:
-                what = first if first is not None else outcome
-                if what.status == Status.INFEASIBLE:
-                    w.explanation.show_outcome(w.season, what)
-                    w.show_dock("explanation")
-                    w.statusBar().showMessage("The season has no plan: the rules conflict (see "
-                                              "Solver Explanation); the scenario was not planned.")
-                else:
-                    w.statusBar().showMessage("The season was not planned (stopped before a plan "
-                                              "was found); the scenario was not planned.", 10000)
-                return
-            if not w.apply_edit(E.SetPlan(plan=first.plan)):
-                return
+        first = value.baseline if value.baseline is not None else value.outcome
+        if first.plan is not None and value.baseline is not None:
+            return w.apply_edit(E.SetPlan(plan=first.plan))
+        if first.status.value == "infeasible":
+            w.explanation.show_outcome(w.season, first)
+            w.show_dock("explanation")
+            w.statusBar().showMessage("The season has no plan: the rules conflict (see "
+                                      "Solver Explanation); the scenario was not planned.")
+        else:
+            w.statusBar().showMessage("The season was not planned (stopped before a plan "
+                                      "was found); the scenario was not planned.", 10000)
+        return False
+
+    def _store(self, name: str, outcome: Outcome) -> None:
+        """Store the scenario's plan (one undo step) and open the comparison."""
+        w = self.window
         if outcome.plan is None:
-            if outcome.status == Status.INFEASIBLE:
-                explained = replace(outcome, message=(
-                    f"Scenario “{name}”: its changes cannot all hold with the rules. "
-                    f"{outcome.message}").strip())
-                try:
-                    shown = scenario_season(w.season, next(s for s in w.season.scenarios if s.name == name))
-                except (PeriodizeError, StopIteration):
-                    shown = w.season
-                w.explanation.show_outcome(shown, explained)
-                w.show_dock("explanation")
-                w.statusBar().showMessage(f"Scenario “{name}” has no plan: its changes conflict with "
-                                          "the rules (see Solver Explanation below the board).")
-            elif outcome.status == Status.CANCELLED:
-                w.statusBar().showMessage(f"Re-plan of “{name}” cancelled before a plan was found.", 10000)
-            else:
-                w.statusBar().showMessage(f"No plan found for “{name}” ({status}).", 10000)
-                QMessageBox.warning(w, "No plan found", outcome.message
-                                    or f"The solver found no plan for the scenario ({status}).")
+            self._show_no_plan(name, outcome)
             return
         if not w.apply_edit(E.SetScenarioPlan(name=name, plan=outcome.plan)):
             return
         self.last_outcome = outcome
         text = f"Scenario “{name}” re-planned in {outcome.wall_time:.1f} s"
-        if outcome.status == Status.CANCELLED:
+        if outcome.status.value == "cancelled":
             text += " (stopped early: the best plan found so far)"
         w.statusBar().showMessage(text + "; the comparison with the plan is open.", 15000)
         self.compare(name, outcome=outcome)
+
+    def _show_no_plan(self, name: str, outcome: Outcome) -> None:
+        w = self.window
+        status = outcome.status.value
+        if status == "infeasible":
+            explained = replace(outcome, message=(
+                f"Scenario “{name}”: its changes cannot all hold with the rules. "
+                f"{outcome.message}").strip())
+            try:
+                shown = scenario_season(w.season, next(s for s in w.season.scenarios if s.name == name))
+            except (PeriodizeError, StopIteration):
+                shown = w.season
+            w.explanation.show_outcome(shown, explained)
+            w.show_dock("explanation")
+            w.statusBar().showMessage(f"Scenario “{name}” has no plan: its changes conflict with "
+                                      "the rules (see Solver Explanation below the board).")
+        elif status == "cancelled":
+            w.statusBar().showMessage(f"Re-plan of “{name}” cancelled before a plan was found.", 10000)
+        else:
+            w.statusBar().showMessage(f"No plan found for “{name}” ({status}).", 10000)
+            self.interaction.warn("No plan found", outcome.message
+                                  or f"The solver found no plan for the scenario ({status}).")
 
     # -- compare ---------------------------------------------------------------------------------
     @Slot()
@@ -1078,25 +482,9 @@ class WhatIf(QObject):
         """Open the comparison of a planned scenario with the season's plan (None when it cannot
         be compared; the reason is shown). ``outcome``: the re-plan that just made its plan."""
         sc = self._scenario(name)
-        if sc is None:
+        if sc is None or not self._can_compare(sc):
             return None
-        w = self.window
-        season = w.season
-        if sc.plan is None:
-            answer = QMessageBox.question(
-                w, "The scenario has no plan yet",
-                f"Scenario “{sc.name}” is not planned yet. Re-plan it now? The comparison opens "
-                "when the plan is ready.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.Yes)
-            if answer == QMessageBox.StandardButton.Yes:
-                self.replan(sc.name)
-            return None
-        if season.plan is None:
-            QMessageBox.information(w, "The season has no plan",
-                                    "There is no plan to compare the scenario with: plan the season "
-                                    "first (Plan ▸ Solve, F5).")
-            return None
+        season = self.window.season
         from planner.validate import plan_problems
 
         baseline = season.model_copy(update={"scenarios": ()})
@@ -1109,7 +497,7 @@ class WhatIf(QObject):
             comp = compare(baseline, season.plan, after, sc.plan, "baseline", f"'{sc.name}'")
             texts = describe_edits(season, sc)
         except PeriodizeError as e:
-            QMessageBox.warning(w, "The scenario cannot be compared", str(e))
+            self.interaction.warn("The scenario cannot be compared", str(e))
             return None
         note = how_replanned(baseline, scenario_season(season, sc.model_copy(update={"plan": None})),
                              outcome)
@@ -1125,11 +513,27 @@ class WhatIf(QObject):
         self.compare_opened.emit(win)
         return win
 
+    def _can_compare(self, sc: Scenario) -> bool:
+        """Both plans are there; otherwise say why (and offer to re-plan the scenario)."""
+        if sc.plan is None:
+            if self.interaction.confirm(
+                    "The scenario has no plan yet",
+                    f"Scenario “{sc.name}” is not planned yet. Re-plan it now? The comparison opens "
+                    "when the plan is ready."):
+                self.replan(sc.name)
+            return False
+        if self.window.season.plan is None:
+            self.interaction.inform("The season has no plan",
+                                    "There is no plan to compare the scenario with: plan the season "
+                                    "first (Plan ▸ Solve, F5).")
+            return False
+        return True
+
     def _compare_window(self):
         if self.compare_window is None:
             from ui.desktop.compare import CompareWindow
 
-            win = CompareWindow(self.window)
+            win = CompareWindow(self.window, self.interaction)
             win.adopt_requested.connect(self.adopt)
             self.compare_window = win
         return self.compare_window
@@ -1142,15 +546,11 @@ class WhatIf(QObject):
         if sc is None:
             return False
         w = self.window
-        if sc.plan is None:
-            answer = QMessageBox.question(
-                w, "Adopt a scenario without a plan?",
+        if sc.plan is None and not self.interaction.confirm(
+                "Adopt a scenario without a plan?",
                 f"Scenario “{sc.name}” is not planned yet. Adopt its changes anyway? The season "
-                "will have no plan until you solve it (Plan ▸ Solve, F5).",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+                "will have no plan until you solve it (Plan ▸ Solve, F5).", default=False):
+            return False
         if not w.apply_edit(E.AdoptScenario(name=sc.name)):
             return False
         w.statusBar().showMessage(f"Adopted scenario “{sc.name}”: its changes and plan are now the "
@@ -1159,11 +559,6 @@ class WhatIf(QObject):
             self.compare_window.close()
             self._compared = None
         return True
-
-    def _ask_name(self, title: str, label: str, text: str) -> str | None:
-        name, ok = QInputDialog.getText(self.window, title, label, QLineEdit.EchoMode.Normal, text)
-        name = (name or "").strip()
-        return name if ok and name else None
 
     @Slot()
     def duplicate(self, name: str | None = None, new_name: str | None = None) -> bool:
@@ -1175,8 +570,8 @@ class WhatIf(QObject):
             suggestion, n = f"{sc.name} (copy)", 2
             while suggestion.casefold() in taken:
                 suggestion, n = f"{sc.name} (copy {n})", n + 1
-            new_name = self._ask_name("Duplicate scenario", f"Name of the copy of “{sc.name}”:",
-                                      suggestion[:100])
+            new_name = self.interaction.ask_text("Duplicate scenario",
+                                                 f"Name of the copy of “{sc.name}”:", suggestion[:100])
             if new_name is None:
                 return False
         if not self.window.apply_edit(E.DuplicateScenario(name=sc.name, new_name=new_name)):
@@ -1190,7 +585,7 @@ class WhatIf(QObject):
         if sc is None:
             return False
         if new_name is None:
-            new_name = self._ask_name("Rename scenario", f"New name of “{sc.name}”:", sc.name)
+            new_name = self.interaction.ask_text("Rename scenario", f"New name of “{sc.name}”:", sc.name)
             if new_name is None or new_name == sc.name:
                 return False
         if not self.window.apply_edit(E.RenameScenario(name=sc.name, new_name=new_name)):
@@ -1239,17 +634,16 @@ def how_replanned(baseline: Season, after: Season, outcome: Outcome | None = Non
         first, last = tl.days[scope.window[0]], tl.days[scope.window[1]]
         parts = []
         if scope.team_days:
-            parts.append(f"every athlete's days from {first.day} {first:%b} to "
-                         f"{last.day} {last:%b %Y}")
+            parts.append(f"every athlete's days from {date_short(first)} to {date_long(last)}")
         if scope.athletes:
             names = [after.athlete_label(a).split(" (")[0] for a in sorted(scope.athletes)]
             who = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-            parts.append(f"{who}'s plan from {first.day} {first:%b %Y} on")
+            parts.append(f"{who}'s plan from {date_long(first)} on")
         text = ("Re-planned from the current plan, free to change " + " and ".join(parts)
                 + " only; everything else stays as it was.")
     if outcome is not None and outcome.plan is not None:
         text += f" ({outcome.wall_time:.1f} s"
-        if outcome.status == Status.CANCELLED:
+        if outcome.status.value == "cancelled":
             text += ", stopped early: the best plan found so far"
         text += ")"
     return text

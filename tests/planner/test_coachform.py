@@ -11,18 +11,16 @@ import zipfile
 import openpyxl
 import pytest
 
-from planner.errors import InputError
-from planner.season import Athlete, Competition, Injury, Season, StageRecord
-from planner.xlsx_import import (
-    SHEETS,
-    STAGE_CHOICES,
+from planner.coachform.read import import_workbook, parse_training_days
+from planner.coachform.spec import SHEETS, STAGE_CHOICES
+from planner.coachform.write import (
     export_template_form,
-    import_workbook,
-    parse_training_days,
     save_template_form,
     template_workbook,
     training_days_text,
 )
+from planner.errors import InputError
+from planner.season import Athlete, Competition, Injury, Season, StageRecord
 from templates import path as template_path
 
 D = dt.date
@@ -430,7 +428,6 @@ def test_a_form_saved_again_by_libreoffice_imports_the_same(demo_season, tmp_pat
 
 
 def test_a_misspelled_season_key_is_located_with_a_suggestion(tmp_path):
-    from planner.xlsx_import import export_template_form
     from tests.builders import season as make_season
 
     wb = export_template_form(make_season(weeks=2, athletes=2))

@@ -1,9 +1,9 @@
-"""The coach workbook (interfaces.md section 2): Excel in, and the season back in that form.
+"""Reading a coach workbook (interfaces.md section 2) into a season.
 
 :func:`import_workbook` reads a workbook made from ``templates/import-template.xlsx`` (or any
-workbook with the same sheets and columns) into a :class:`~planner.season.Season`. Every problem
-of the workbook is collected and raised at once in one :class:`~planner.errors.InputError`, each
-located as Excel shows it and with the fix::
+workbook with the same sheets and columns, :mod:`planner.coachform.spec`) into a
+:class:`~planner.season.Season`. Every problem of the workbook is collected and raised at once in
+one :class:`~planner.errors.InputError`, each located as Excel shows it and with the fix::
 
     Competitions, row 7, Priority: 'X' is not A, B or C; write A, B or C
     Season, row 4 (End): '31/06/2027' is not a date; use an Excel date or write it as 2027-06-30
@@ -14,19 +14,12 @@ weekday names, priorities, stages and protocol ids ignore case and surrounding s
 ignored; blank rows are skipped. Dates are real Excel dates or ISO text (``2027-01-04``).
 The workbook is read with ``read_only=True, data_only=True`` (formulas give their cached value)
 and openpyxl parses it with defusedxml, which is a dependency.
-
-:func:`template_workbook` builds the import form (formatted headers, dropdowns, one example
-row per sheet; ``scripts/make_import_template.py`` saves it as the shipped template), and
-:func:`export_template_form` writes a season into that form, so that
-``import_workbook(export_template_form(season))`` gives back the season's squad, calendar,
-competitions, injuries (current stage), unavailability, blocks and non-training days.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import io
 import os
 import re
 import zipfile
@@ -35,9 +28,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+import openpyxl
 from defusedxml import DefusedXmlException
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 
-from planner.errors import InputError, SaveError
+from planner.coachform.spec import (
+    FIELD_COLUMN,
+    KEY_ALIASES,
+    PRIORITIES,
+    SEASON_KEYS,
+    SEASON_SHEET,
+    SHEET_ORDER,
+    STAGE_CHOICES,
+    TEMPLATE_NAME,
+    WEEKDAY_NAMES,
+    Column,
+    SheetSpec,
+    norm,
+    sheet_spec,
+)
+from planner.errors import InputError
+from planner.protocols import available_protocols, load_protocol
 from planner.season import (
     FIT,
     WEEKDAYS,
@@ -51,112 +63,11 @@ from planner.season import (
     StageRecord,
     Unavailability,
 )
+from planner.validate import season_problems
 
-__all__ = [
-    "SHEETS",
-    "export_template_form",
-    "import_workbook",
-    "save_template_form",
-    "template_workbook",
-]
+__all__ = ["import_workbook", "parse_training_days"]
 
-TEMPLATE_NAME = "import-template.xlsx"
 MAX_ROWS = 20000  # data rows read per sheet: a coach workbook has far fewer
-
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-PRIORITIES = ("A", "B", "C")
-STAGE_CHOICES = ("P1", "P2", "P3", "S1", "S2", "S3", FIT)
-
-
-# ---------------------------------------------------------------------------------------------
-# The form: sheets, columns and Season keys (one place; the template is made from it)
-# ---------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Column:
-    header: str
-    key: str
-    required: bool
-    kind: str  # "text", "id", "date", "priority", "number", "protocol", "stage"
-    width: float
-    help: str
-
-
-@dataclass(frozen=True)
-class SheetSpec:
-    title: str
-    columns: tuple[Column, ...]
-    required: bool = False
-    help: str = ""
-
-    def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
-
-
-SEASON_SHEET = "Season"
-SEASON_KEYS: tuple[tuple[str, str, bool, str], ...] = (  # (key, label, required, help)
-    ("name", "Name", True, "the season's name, e.g. Riverside FC 2026/27"),
-    ("start", "Start", True, "the first day of the season (a date)"),
-    ("end", "End", True, "the last day of the season (a date, at most two years after Start)"),
-    ("week_start", "Week starts", False, "the weekday weeks start on (default Monday)"),
-    ("training_days", "Training days", False,
-     "weekdays with training, e.g. Mon-Sat or Mon, Tue, Thu, Fri (default Mon-Sat)"),
-    ("today", "Today", False,
-     "optional: days before it are the past and keep what happened (a date)"),
-)
-_KEY_ALIASES = {"week start": "week_start", "first day of the week": "week_start"}
-
-SHEETS: tuple[SheetSpec, ...] = (
-    SheetSpec("Competitions", (
-        Column("Date", "date", True, "date", 13, "the competition's (first) day"),
-        Column("Name", "name", True, "text", 30, "e.g. League match 12 (names need not be unique)"),
-        Column("Priority", "priority", True, "priority", 10, "A, B or C (A: tapered for)"),
-        Column("End date", "end_date", False, "date", 13, "optional: last day of a multi-day event"),
-    ), help="One row per competition; every competition lies inside the season."),
-    SheetSpec("Athletes", (
-        Column("ID", "id", True, "id", 10, "a short unique code, e.g. A07"),
-        Column("Name", "name", True, "text", 26, "the athlete's name"),
-        Column("Position", "position", False, "text", 14, "e.g. Defender"),
-        Column("Max speed", "max_speed", False, "number", 11, "optional: in m/s, e.g. 9.2"),
-    ), required=True, help="One row per athlete of the squad."),
-    SheetSpec("Injuries", (
-        Column("Athlete ID", "athlete", True, "id", 11, "an ID from the Athletes sheet"),
-        Column("Protocol", "protocol", True, "protocol", 24, "the rehab protocol (dropdown)"),
-        Column("Onset", "onset", True, "date", 13, "the day of injury"),
-        Column("Stage", "stage", True, "stage", 8, "the current stage of that protocol (dropdown)"),
-        Column("Stage start", "stage_start", True, "date", 13,
-               "the day the current stage started (on or after the onset)"),
-        Column("Target competition", "target", False, "text", 28,
-               "optional: the competition's name on the Competitions sheet"),
-    ), help="At most one injury per athlete: the athlete's current rehab stage."),
-    SheetSpec("Stage history", (
-        Column("Athlete ID", "athlete", True, "id", 11, "an athlete with a row on the Injuries sheet"),
-        Column("Stage", "stage", True, "stage", 8, "an earlier stage of that injury's protocol"),
-        Column("Start", "start", True, "date", 13, "the day that stage started"),
-    ), help="Optional: the earlier stages of an injury, one row per stage start; the current "
-            "stage is on the Injuries sheet."),
-    SheetSpec("Unavailable", (
-        Column("Athlete ID", "athlete", True, "id", 11, "an ID from the Athletes sheet"),
-        Column("From", "start", True, "date", 13, "first day away"),
-        Column("To", "end", True, "date", 13, "last day away (inclusive)"),
-        Column("Reason", "reason", False, "text", 30, "optional, e.g. national team"),
-    ), help="Days an athlete is away: no running load is planned."),
-    SheetSpec("Non-training days", (
-        Column("Date", "date", True, "date", 13, "a day without training (holiday, travel)"),
-        Column("Reason", "reason", False, "text", 30, "optional"),
-    ), help="Declared days off for the whole team."),
-    SheetSpec("Blocks", (
-        Column("Name", "name", True, "text", 24, "e.g. Pre-season"),
-        Column("From", "start", True, "date", 13, "first day of the block"),
-        Column("To", "end", True, "date", 13, "last day of the block"),
-        Column("Emphasis", "emphasis", False, "text", 34, "optional, e.g. aerobic base"),
-    ), help="Training blocks (mesocycles), shown as a band on the board."),
-)
-SHEET_ORDER = (SEASON_SHEET,) + tuple(s.title for s in SHEETS)
-
-
-def _norm(text: object) -> str:
-    """A name as matched: lower case, ``-``/``_`` as spaces, runs of spaces as one, trimmed."""
-    return " ".join(str(text).replace("_", " ").replace("-", " ").split()).casefold()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -280,25 +191,6 @@ def parse_training_days(value: object) -> tuple[str, ...]:
     return tuple(d for d in WEEKDAYS if d in days)
 
 
-def training_days_text(days: tuple[str, ...]) -> str:
-    """Weekdays as a coach writes them: ``Mon-Sat``, ``Mon, Wed, Fri``, ``Mon-Wed, Fri``."""
-    idx = sorted(WEEKDAYS.index(d) for d in days)
-    runs: list[list[int]] = []
-    for i in idx:
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    out = []
-    for r in runs:
-        a, b = WEEKDAY_NAMES[r[0]][:3], WEEKDAY_NAMES[r[-1]][:3]
-        if len(r) >= 3:
-            out.append(f"{a}-{b}")
-        else:
-            out.extend(WEEKDAY_NAMES[i][:3] for i in r)
-    return ", ".join(out)
-
-
 # ---------------------------------------------------------------------------------------------
 # Problems: located, sortable
 # ---------------------------------------------------------------------------------------------
@@ -339,9 +231,6 @@ class _Row:
 
 
 def _open(path: str | os.PathLike):
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
     p = Path(path)
     src = str(p)
     if not p.exists():
@@ -384,13 +273,28 @@ def _is_blank_cells(cells) -> bool:
     return all(_blank(getattr(c, "value", None)) for c in cells)
 
 
+def _row(number: int, cells, where: dict[str, int]) -> _Row | None:
+    """The values (blank: None) and formula errors of a data row's columns; None when blank."""
+    values: dict[str, object] = {}
+    errors: dict[str, str] = {}
+    for key, j in where.items():
+        cell = cells[j] if j < len(cells) else None
+        err = _error_value(cell) if cell is not None else None
+        if err is not None:
+            errors[key] = err
+        values[key] = None if cell is None or err is not None or _blank(cell.value) else cell.value
+    if all(v is None for v in values.values()) and not errors:
+        return None
+    return _Row(number, values, errors)
+
+
 class _Reader:
     def __init__(self, wb, problems: _Problems):
         self.wb = wb
         self.p = problems
         self.sheets: dict[str, object] = {}
         for ws in wb.worksheets:
-            key = _norm(ws.title)
+            key = norm(ws.title)
             if key in self.sheets:
                 self.p.add(ws.title.strip(), None, f"the sheets {self.sheets[key].title!r} and "
                            f"{ws.title!r} have the same name; keep one")
@@ -398,10 +302,12 @@ class _Reader:
             self.sheets[key] = ws
 
     def find(self, title: str):
-        return self.sheets.get(_norm(title))
+        return self.sheets.get(norm(title))
 
     # -- a table sheet ---------------------------------------------------------------------------
     def table(self, spec: SheetSpec) -> list[_Row] | None:
+        """The data rows of a table sheet by column key; None when the sheet or a required
+        column is missing (the problem is recorded)."""
         ws = self.find(spec.title)
         if ws is None:
             if spec.required:
@@ -409,67 +315,53 @@ class _Reader:
                            f"{spec.title!r}; add it (see templates/{TEMPLATE_NAME})")
             return None
         rows = _sheet_rows(ws)
-        header = None
-        for n, cells in rows:
-            if not _is_blank_cells(cells):
-                header = (n, cells)
-                break
+        header = next(((n, cells) for n, cells in rows if not _is_blank_cells(cells)), None)
         if header is None:
             if spec.required:
                 self.p.add(spec.title, None, f"{spec.title}: the sheet is empty; add the header row "
                            f"({', '.join(c.header for c in spec.columns)}) and a row per entry")
             return []
-        hrow, hcells = header
-        by_name = {_norm(c.header): c for c in spec.columns}
-        where: dict[str, int] = {}  # column key -> 0-based index in the row
+        where = self._columns(spec, *header)
+        if where is None:
+            return None
+        out: list[_Row] = []
+        for n, cells in rows:  # the rows below the header
+            row = _row(n, cells, where)
+            if row is None:
+                continue  # a blank row
+            if len(out) >= MAX_ROWS:
+                self.p.add(spec.title, n, f"{spec.title}, row {n}: more than {MAX_ROWS} rows; "
+                           f"is this the right workbook?")
+                break
+            out.append(row)
+        return out
+
+    def _columns(self, spec: SheetSpec, hrow: int, hcells) -> dict[str, int] | None:
+        """Column key -> 0-based index in the row, from the header; None when a required column
+        is missing. Unknown headers are extra columns (ignored); a repeated header is a problem."""
+        by_name = {norm(c.header): c for c in spec.columns}
+        where: dict[str, int] = {}
         for j, cell in enumerate(hcells):
             v = getattr(cell, "value", None)
-            if _blank(v):
-                continue
-            col = by_name.get(_norm(v))
+            col = None if _blank(v) else by_name.get(norm(v))
             if col is None:
-                continue  # an extra column: ignored
+                continue
             if col.key in where:
-                from openpyxl.utils import get_column_letter
-
                 self.p.add(spec.title, hrow,
                            f"{spec.title}, row {hrow}: columns {get_column_letter(where[col.key] + 1)} "
                            f"and {get_column_letter(j + 1)} are both headed {col.header!r}; keep one")
                 continue
             where[col.key] = j
         missing = [c for c in spec.columns if c.required and c.key not in where]
-        if missing:
-            found = [str(getattr(c, "value", "")).strip() for c in hcells if not _blank(getattr(c, "value", None))]
-            names = ", ".join(repr(c.header) for c in missing)
-            self.p.add(spec.title, hrow,
-                       f"{spec.title}, row {hrow}: no column headed {names}; the first row with "
-                       f"content is the header (found: {', '.join(found) or 'nothing'}); add "
-                       f"{'it' if len(missing) == 1 else 'them'}")
-            return None
-        out: list[_Row] = []
-        for n, cells in rows:
-            values: dict[str, object] = {}
-            errors: dict[str, str] = {}
-            for key, j in where.items():
-                cell = cells[j] if j < len(cells) else None
-                if cell is None:
-                    values[key] = None
-                    continue
-                err = _error_value(cell)
-                if err is not None:
-                    errors[key] = err
-                    values[key] = None
-                else:
-                    v = cell.value
-                    values[key] = None if _blank(v) else v
-            if all(v is None for v in values.values()) and not errors:
-                continue  # a blank row
-            if len(out) >= MAX_ROWS:
-                self.p.add(spec.title, n, f"{spec.title}, row {n}: more than {MAX_ROWS} rows; "
-                           f"is this the right workbook?")
-                break
-            out.append(_Row(n, values, errors))
-        return out
+        if not missing:
+            return where
+        found = [str(getattr(c, "value", "")).strip() for c in hcells if not _blank(getattr(c, "value", None))]
+        names = ", ".join(repr(c.header) for c in missing)
+        self.p.add(spec.title, hrow,
+                   f"{spec.title}, row {hrow}: no column headed {names}; the first row with "
+                   f"content is the header (found: {', '.join(found) or 'nothing'}); add "
+                   f"{'it' if len(missing) == 1 else 'them'}")
+        return None
 
     # -- the Season sheet -------------------------------------------------------------------------
     def season_rows(self) -> dict[str, tuple[int, object, str | None]] | None:
@@ -480,8 +372,8 @@ class _Reader:
                        f"{SEASON_SHEET!r}; add it with the rows Name, Start and End "
                        f"(see templates/{TEMPLATE_NAME})")
             return None
-        labels = {_norm(label): key for key, label, _, _ in SEASON_KEYS}
-        labels.update(_KEY_ALIASES)
+        labels = {norm(label): key for key, label, _, _ in SEASON_KEYS}
+        labels.update(KEY_ALIASES)
         key_col = value_col = None
         out: dict[str, tuple[int, object, str | None]] = {}
         seen: dict[str, int] = {}
@@ -489,7 +381,7 @@ class _Reader:
             if _is_blank_cells(cells):
                 continue
             if key_col is None:
-                heads = [_norm(getattr(c, "value", "") or "") for c in cells]
+                heads = [norm(getattr(c, "value", "") or "") for c in cells]
                 if "key" in heads and "value" in heads:
                     key_col, value_col = heads.index("key"), heads.index("value")
                     continue
@@ -504,9 +396,9 @@ class _Reader:
                                f"write the key (Name, Start, End, Week starts, Training days or "
                                f"Today) in the Key column")
                 continue
-            key = labels.get(_norm(kv))
+            key = labels.get(norm(kv))
             if key is None:  # an unknown key is ignored like an extra column, unless it is a typo
-                close = difflib.get_close_matches(_norm(kv), list(labels), n=1, cutoff=0.75)
+                close = difflib.get_close_matches(norm(kv), list(labels), n=1, cutoff=0.75)
                 if close:
                     known = next(lab for k, lab, _, _ in SEASON_KEYS if k == labels[close[0]])
                     self.p.add(SEASON_SHEET, n, f"{SEASON_SHEET}, row {n} ({kv}): not a Season key; "
@@ -612,61 +504,54 @@ class _Import:
         return season
 
     def _calendar(self):
+        """The calendar (None when it cannot be made), the season's name and the row of each key."""
         rows = self.r.season_rows()
         if rows is None:
             return None, None, {}
         got: dict[str, object] = {}
         cal_rows: dict[str, int] = {}
-        for k, (key, label, required, _help) in enumerate(SEASON_KEYS):
+        for k, (key, label, required, help_text) in enumerate(SEASON_KEYS):
             if key not in rows:
                 if required:
                     self.p.add(SEASON_SHEET, 0, f"{SEASON_SHEET}: no {label!r} row; add a row with "
-                               f"Key {label!r} and, as Value, {_help}", k)
+                               f"Key {label!r} and, as Value, {help_text}", k)
                 continue
             n, value, err = rows[key]
             cal_rows[key] = n
             where = f"{SEASON_SHEET}, row {n} ({label})"
             if err is not None:
                 self.p.add(SEASON_SHEET, n, f"{where}: shows the error {err}; fix the formula or type the value")
-                continue
-            if value is None:
-                if required:
-                    self.p.add(SEASON_SHEET, n, f"{where}: the value is empty; write {_help}")
-                continue
-            try:
-                if key == "name":
-                    text = to_text(value, "name")
-                    if len(text) > 200:
-                        raise Bad(f"is {len(text)} characters long; at most 200 are allowed, shorten it")
-                    got[key] = text
-                elif key in ("start", "end", "today"):
-                    got[key] = to_date(value)
-                elif key == "week_start":
-                    got[key] = parse_weekday(to_text(value, "weekday"))
-                elif key == "training_days":
-                    got[key] = parse_training_days(value)
-            except Bad as e:
-                self.p.add(SEASON_SHEET, n, f"{where}: {e}")
+            elif value is None and required:
+                self.p.add(SEASON_SHEET, n, f"{where}: the value is empty; write {help_text}")
+            elif value is not None:
+                try:
+                    got[key] = _season_value(key, value)
+                except Bad as e:
+                    self.p.add(SEASON_SHEET, n, f"{where}: {e}")
         start, end = got.get("start"), got.get("end")
-        if start is None or end is None:
-            return None, got.get("name"), cal_rows
-        if end < start:
-            self.p.add(SEASON_SHEET, cal_rows["end"], f"{SEASON_SHEET}, row {cal_rows['end']} (End): "
-                       f"{end:%Y-%m-%d} is before the Start {start:%Y-%m-%d}; the season ends on or "
-                       f"after its start")
-            return None, got.get("name"), cal_rows
-        if (end - start).days > 731:
-            self.p.add(SEASON_SHEET, cal_rows["end"], f"{SEASON_SHEET}, row {cal_rows['end']} (End): "
-                       f"the season would last {(end - start).days + 1} days; a season spans at most "
-                       f"two years, so end it by {start + dt.timedelta(days=731):%Y-%m-%d}")
+        if start is None or end is None or not self._season_span_ok(start, end, cal_rows["end"]):
             return None, got.get("name"), cal_rows
         cal = Calendar(start=start, end=end, week_start=got.get("week_start", "mon"),
                        training_days=got.get("training_days", ("mon", "tue", "wed", "thu", "fri", "sat")),
                        today=got.get("today"))
         return cal, got.get("name"), cal_rows
 
+    def _season_span_ok(self, start: dt.date, end: dt.date, end_row: int) -> bool:
+        """End on or after Start, and at most two years later; else the End row's problem."""
+        where = f"{SEASON_SHEET}, row {end_row} (End)"
+        if end < start:
+            self.p.add(SEASON_SHEET, end_row, f"{where}: {end:%Y-%m-%d} is before the Start "
+                       f"{start:%Y-%m-%d}; the season ends on or after its start")
+            return False
+        if (end - start).days > 731:
+            self.p.add(SEASON_SHEET, end_row, f"{where}: the season would last "
+                       f"{(end - start).days + 1} days; a season spans at most two years, so end "
+                       f"it by {start + dt.timedelta(days=731):%Y-%m-%d}")
+            return False
+        return True
+
     def _competitions(self, cal):
-        spec = _spec("Competitions")
+        spec = sheet_spec("Competitions")
         rows = self.r.table(spec) or []
         comps, comp_rows = [], []
         names: list[tuple[str, int, str | None]] = []  # (name, row, competition id if kept)
@@ -689,7 +574,7 @@ class _Import:
         return comps, comp_rows, names
 
     def _athletes(self):
-        spec = _spec("Athletes")
+        spec = sheet_spec("Athletes")
         rows = self.r.table(spec)
         if rows is None:
             return [], [], {}
@@ -738,22 +623,20 @@ class _Import:
         return aid, ids[aid]
 
     def _injuries(self, ids, comp_names, comps):
-        from planner.protocols import available_protocols, load_protocol
-
-        spec = _spec("Injuries")
+        spec = sheet_spec("Injuries")
         rows = self.r.table(spec) or []
         protocols = available_protocols()
         by_name = {}
         for pid in protocols:
-            by_name[_norm(pid)] = pid
+            by_name[norm(pid)] = pid
             try:
-                by_name.setdefault(_norm(load_protocol(pid).name), pid)
+                by_name.setdefault(norm(load_protocol(pid).name), pid)
             except InputError:
                 pass
 
         def protocol(v):
             text = to_text(v, "protocol")
-            pid = by_name.get(_norm(text))
+            pid = by_name.get(norm(text))
             if pid is None:
                 raise Bad(f"{_describe(text)} is not a rehab protocol; use one of {', '.join(protocols)}")
             return pid
@@ -799,9 +682,7 @@ class _Import:
 
     def _history(self, ids, injuries):
         """Add the Stage history rows to the injuries (in date order, before the current stage)."""
-        from planner.protocols import load_protocol
-
-        spec = _spec("Stage history")
+        spec = sheet_spec("Stage history")
         rows = self.r.table(spec) or []
         by_athlete: dict[str, list[tuple[dt.date, str, int]]] = {}
         broken: set[str] = set()
@@ -853,7 +734,7 @@ class _Import:
         return None, False
 
     def _unavailable(self, ids):
-        spec = _spec("Unavailable")
+        spec = sheet_spec("Unavailable")
         rows = self.r.table(spec) or []
         out, out_rows = [], []
         for row in rows:
@@ -874,7 +755,7 @@ class _Import:
         return out, out_rows
 
     def _non_training(self, cal):
-        spec = _spec("Non-training days")
+        spec = sheet_spec("Non-training days")
         rows = self.r.table(spec) or []
         out, out_rows = [], []
         first: dict[dt.date, int] = {}
@@ -893,7 +774,7 @@ class _Import:
         return out, out_rows
 
     def _blocks(self):
-        spec = _spec("Blocks")
+        spec = sheet_spec("Blocks")
         rows = self.r.table(spec) or []
         out, out_rows = [], []
         for row in rows:
@@ -915,8 +796,6 @@ class _Import:
 
     # -- document-wide checks, located ---------------------------------------------------------------
     def _document_problems(self, season: Season, where: dict, cal_rows: dict[str, int]) -> None:
-        from planner.validate import season_problems
-
         pattern = re.compile(r"^(?P<coll>[a-z_]+(?:\.[a-z_]+)?)\[(?P<i>\d+)\](?P<path>[\w.\[\]]*)"
                              r"(?: \(.*?\))?: (?P<msg>.*)$", re.S)
         for text in season_problems(season):
@@ -934,8 +813,8 @@ class _Import:
                 path = ".history" + path[stage.end():]
             if (sheet, row) in self.p.flagged:
                 continue
-            spec = _spec(sheet)
-            key = _FIELD_COLUMN.get((m["coll"], re.sub(r"\[\d+\]", "", path)))
+            spec = sheet_spec(sheet)
+            key = FIELD_COLUMN.get((m["coll"], re.sub(r"\[\d+\]", "", path)))
             if key is None:
                 self.p.add(sheet, row, f"{sheet}, row {row}: {m['msg']}")
             else:
@@ -943,257 +822,19 @@ class _Import:
                 self.p.cell(sheet, row, column, spec.columns.index(column) + 1, m["msg"])
 
 
-_FIELD_COLUMN = {
-    ("competitions", ".date"): "date", ("competitions", ".end_date"): "end_date",
-    ("competitions", ".name"): "name", ("competitions", ".priority"): "priority",
-    ("athletes", ".id"): "id", ("athletes", ".name"): "name", ("athletes", ".position"): "position",
-    ("athletes", ".max_speed"): "max_speed",
-    ("injuries", ".athlete"): "athlete", ("injuries", ".protocol"): "protocol",
-    ("injuries", ".onset"): "onset", ("injuries", ".stages.stage"): "stage",
-    ("injuries", ".stages.start"): "stage_start", ("injuries", ".target_competition"): "target",
-    ("injuries", ".history.stage"): "stage", ("injuries", ".history.start"): "start",
-    ("unavailability", ".athlete"): "athlete", ("unavailability", ".start"): "start",
-    ("unavailability", ".end"): "end",
-    ("calendar.non_training_days", ".date"): "date",
-    ("blocks", ".start"): "start", ("blocks", ".end"): "end", ("blocks", ".name"): "name",
-}
-
-
-def _spec(title: str) -> SheetSpec:
-    return next(s for s in SHEETS if s.title == title)
+def _season_value(key: str, value: object):
+    """A Season key's value converted (Bad with the fix when it cannot be)."""
+    if key == "name":
+        text = to_text(value, "name")
+        if len(text) > 200:
+            raise Bad(f"is {len(text)} characters long; at most 200 are allowed, shorten it")
+        return text
+    if key in ("start", "end", "today"):
+        return to_date(value)
+    if key == "week_start":
+        return parse_weekday(to_text(value, "weekday"))
+    return parse_training_days(value)
 
 
 def _fill_hint(column: Column) -> str:
     return f"write {column.help}" if column.help else "fill it in"
-
-
-# ---------------------------------------------------------------------------------------------
-# The form, written: the shipped template and a season in that form
-# ---------------------------------------------------------------------------------------------
-_EXAMPLE_SEASON = {
-    "name": "Riverside FC 2027", "start": dt.date(2027, 1, 4), "end": dt.date(2027, 6, 27),
-    "week_start": "mon", "training_days": ("mon", "tue", "wed", "thu", "fri", "sat"), "today": None,
-}
-_EXAMPLES = {
-    "Competitions": {"date": dt.date(2027, 1, 9), "name": "League match 1", "priority": "C",
-                     "end_date": None},
-    "Athletes": {"id": "A01", "name": "Alex Example", "position": "Midfielder", "max_speed": 9.1},
-    "Injuries": {"athlete": "A01", "protocol": "hamstring-strain", "onset": dt.date(2026, 12, 20),
-                 "stage": "P2", "stage_start": dt.date(2026, 12, 28), "target": "League match 1"},
-    "Stage history": {"athlete": "A01", "stage": "P1", "start": dt.date(2026, 12, 20)},
-    "Unavailable": {"athlete": "A01", "start": dt.date(2027, 2, 1), "end": dt.date(2027, 2, 3),
-                    "reason": "Family"},
-    "Non-training days": {"date": dt.date(2027, 4, 5), "reason": "Easter Monday"},
-    "Blocks": {"name": "Pre-season", "start": dt.date(2027, 1, 4), "end": dt.date(2027, 1, 31),
-               "emphasis": "Aerobic base, first sprint exposures"},
-}
-FORM_ROWS = 1000  # rows below the header that carry the dropdowns
-
-
-def _season_rows(season: Season) -> tuple[dict, dict[str, list[dict]]]:
-    cal = season.calendar
-    head = {"name": season.name, "start": cal.start, "end": cal.end, "week_start": cal.week_start,
-            "training_days": cal.training_days, "today": cal.today}
-    tables: dict[str, list[dict]] = {
-        "Competitions": [{"date": c.date, "name": c.name, "priority": c.priority,
-                          "end_date": c.end_date} for c in season.competitions],
-        "Athletes": [{"id": a.id, "name": a.name, "position": a.position, "max_speed": a.max_speed}
-                     for a in season.athletes],
-        "Injuries": [],
-        "Stage history": [],
-        "Unavailable": [{"athlete": u.athlete, "start": u.start, "end": u.end, "reason": u.reason}
-                        for u in season.unavailability],
-        "Non-training days": [{"date": d.date, "reason": d.reason} for d in cal.non_training_days],
-        "Blocks": [{"name": b.name, "start": b.start, "end": b.end, "emphasis": b.emphasis}
-                   for b in season.blocks],
-    }
-    for inj in season.injuries:
-        target = season.competition(inj.target_competition) if inj.target_competition else None
-        tables["Injuries"].append({
-            "athlete": inj.athlete, "protocol": inj.protocol, "onset": inj.onset,
-            "stage": inj.current.stage, "stage_start": inj.current.start,
-            "target": target.name if target else None,
-        })
-        for rec in inj.stages[:-1]:
-            tables["Stage history"].append({"athlete": inj.athlete, "stage": rec.stage,
-                                            "start": rec.start})
-    return head, tables
-
-
-def template_workbook(season: Season | None = None):
-    """The coach workbook form: the shipped template (``season`` None: one example row per
-    sheet) or ``season`` written into it. Returns an openpyxl Workbook."""
-    import openpyxl
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from planner.protocols import available_protocols
-    from planner.xlsx_export import write_text
-
-    if season is None:
-        head = dict(_EXAMPLE_SEASON)
-        tables = {title: [row] for title, row in _EXAMPLES.items()}
-    else:
-        head, tables = _season_rows(season)
-
-    wb = openpyxl.Workbook()
-    wb.properties.creator = "Periodize"
-    wb.properties.title = "Periodize coach workbook"
-    bold = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
-    fill = PatternFill("solid", start_color="2F5597", end_color="2F5597")
-    thin = Side(style="thin", color="BFBFBF")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    note_font = Font(name="Calibri", size=9, italic=True, color="595959")
-
-    def header(ws, titles, widths):
-        for j, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
-            c = ws.cell(row=1, column=j, value=title)
-            c.font, c.fill, c.border = bold, fill, border
-            c.alignment = Alignment(vertical="center")
-            ws.column_dimensions[get_column_letter(j)].width = width
-        ws.freeze_panes = "A2"
-        ws.row_dimensions[1].height = 20
-
-    def put(cell, kind: str, value) -> None:
-        if value is None or value == "":
-            return
-        if kind == "date":
-            cell.value = value
-            cell.number_format = "yyyy-mm-dd"
-        elif kind == "number":
-            cell.value = value
-        else:
-            write_text(cell, str(value))
-
-    def listing(values, title, prompt, strict=True) -> DataValidation:
-        if isinstance(values, str):
-            formula = values
-        else:
-            formula = '"' + ",".join(values) + '"'
-        dv = DataValidation(type="list", formula1=formula, allow_blank=True,
-                            showErrorMessage=strict, showInputMessage=True,
-                            promptTitle=title[:32], prompt=prompt[:255])
-        if strict:
-            dv.errorTitle = f"Not a {title.lower()}"[:32]
-            dv.error = prompt[:225]
-        return dv
-
-    # Season ----------------------------------------------------------------------------------
-    ws = wb.active
-    ws.title = SEASON_SHEET
-    header(ws, ("Key", "Value", "What to write"), (16, 26, 70))
-    for r, (key, label, required, help_text) in enumerate(SEASON_KEYS, start=2):
-        ws.cell(row=r, column=1, value=label).font = Font(name="Calibri", size=11, bold=True)
-        value = head.get(key)
-        c = ws.cell(row=r, column=2)
-        if key in ("start", "end", "today"):
-            put(c, "date", value)
-        elif key == "week_start":
-            put(c, "text", WEEKDAY_NAMES[WEEKDAYS.index(value)] if value else None)
-            dv = listing(WEEKDAY_NAMES, "Weekday", "The weekday weeks start on.")
-            ws.add_data_validation(dv)
-            dv.add(c.coordinate)
-        elif key == "training_days":
-            put(c, "text", training_days_text(value) if value else None)
-        else:
-            put(c, "text", value)
-        ws.cell(row=r, column=3, value=("required: " if required else "") + help_text).font = note_font
-
-    # Tables ----------------------------------------------------------------------------------
-    protocols = available_protocols()
-    for spec in SHEETS:
-        ws = wb.create_sheet(spec.title)
-        header(ws, [c.header for c in spec.columns], [c.width for c in spec.columns])
-        for j, col in enumerate(spec.columns, start=1):
-            letter = get_column_letter(j)
-            if col.kind == "date":
-                ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
-            rng = f"{letter}2:{letter}{FORM_ROWS + 1}"
-            dv = None
-            if col.kind == "priority":
-                dv = listing(PRIORITIES, "Priority", "A, B or C. A competitions get a taper.")
-            elif col.kind == "protocol":
-                dv = listing(protocols, "Protocol", "The rehab protocol: " + ", ".join(protocols))
-            elif col.kind == "stage":
-                dv = listing(STAGE_CHOICES, "Stage",
-                             "The current stage: P1-P3 rehab, S1-S3 return to sport, FIT back.")
-            elif col.key == "athlete":
-                dv = listing(f"Athletes!$A$2:$A${FORM_ROWS + 1}", "Athlete ID",
-                             "An ID from the Athletes sheet.", strict=False)
-            elif col.key == "target":
-                dv = listing(f"Competitions!$B$2:$B${FORM_ROWS + 1}", "Competition",
-                             "Optional: a competition's name from the Competitions sheet.",
-                             strict=False)
-            if dv is not None:
-                ws.add_data_validation(dv)
-                dv.add(rng)
-        for r, values in enumerate(tables.get(spec.title, []), start=2):
-            for j, col in enumerate(spec.columns, start=1):
-                put(ws.cell(row=r, column=j), col.kind, values.get(col.key))
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{max(2, len(tables.get(spec.title, [])) + 1)}"
-
-    # Help ------------------------------------------------------------------------------------
-    ws = wb.create_sheet("Help")
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 90
-    lines = [
-        ("Periodize coach workbook", ""),
-        ("", "Fill in the sheets, then: periodize import THIS.xlsx -o SEASON.season.json "
-             "(or File > Import Excel Workbook in the app)."),
-        ("", "The first row of each sheet is its header; columns may be in any order; extra "
-             "columns and sheets (like this one) are ignored. Dates: Excel dates or 2027-01-04."),
-        ("", "Every problem is reported at once with its sheet, row and column."),
-        ("", ""),
-    ]
-    lines.append((SEASON_SHEET, "Key / Value rows: " + "; ".join(
-        f"{label}{' (required)' if req else ''}: {h}" for _, label, req, h in SEASON_KEYS)))
-    for spec in SHEETS:
-        cols = "; ".join(f"{c.header}{' (required)' if c.required else ''}: {c.help}" for c in spec.columns)
-        lines.append((spec.title, f"{spec.help} Columns: {cols}."))
-    lines.append(("", ""))
-    lines.append(("Protocols", ", ".join(protocols)))
-    for r, (a, b) in enumerate(lines, start=1):
-        ca = ws.cell(row=r, column=1, value=a or None)
-        cb = ws.cell(row=r, column=2, value=b or None)
-        ca.font = Font(name="Calibri", size=14 if r == 1 else 11, bold=True)
-        cb.alignment = Alignment(wrap_text=True, vertical="top")
-        ca.alignment = Alignment(vertical="top")
-        if b:
-            ws.row_dimensions[r].height = 15 * max(1, -(-len(b) // 95))
-    for sheet in wb.worksheets:  # prints one page wide, the header on every page
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        if sheet.title != "Help":
-            sheet.print_title_rows = "1:1"
-    return wb
-
-
-def export_template_form(season: Season):
-    """``season`` written into the coach workbook form (an openpyxl Workbook).
-
-    The form holds what a coach types: each injury's current stage (Injuries) and earlier stage
-    starts (Stage history), but not criteria tests or flare-ups, and no rule settings, pins or
-    plan; those stay in the season file.
-    """
-    return template_workbook(season)
-
-
-def workbook_bytes(wb) -> bytes:
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def save_template_form(season: Season | None, path: str | os.PathLike) -> None:
-    """Write the form (``season`` None: the empty template) to ``path`` atomically."""
-    from planner.seasonfile import atomic_write
-
-    data = workbook_bytes(template_workbook(season))
-    try:
-        atomic_write(path, data)
-    except OSError as e:
-        raise SaveError(f"{os.fspath(path)}: could not be saved ({e.strerror})") from None

@@ -1,0 +1,125 @@
+"""The coach workbook form, declared once: its sheets, columns, Season keys and header aliases.
+
+The reader (:mod:`planner.coachform.read`) matches a workbook against these declarations and the
+writer (:mod:`planner.coachform.write`) makes the template and the season's form from them, so
+the two never disagree. Layout and meaning: ``interfaces.md`` section 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.season import FIT, REHAB_STAGES
+
+TEMPLATE_NAME = "import-template.xlsx"  # the shipped template, in templates/
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+PRIORITIES = ("A", "B", "C")
+STAGE_CHOICES = REHAB_STAGES + (FIT,)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    key: str
+    required: bool
+    kind: str  # "text", "id", "date", "priority", "number", "protocol", "stage"
+    width: float
+    help: str
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    title: str
+    columns: tuple[Column, ...]
+    required: bool = False
+    help: str = ""
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+SEASON_SHEET = "Season"
+SEASON_KEYS: tuple[tuple[str, str, bool, str], ...] = (  # (key, label, required, help)
+    ("name", "Name", True, "the season's name, e.g. Riverside FC 2026/27"),
+    ("start", "Start", True, "the first day of the season (a date)"),
+    ("end", "End", True, "the last day of the season (a date, at most two years after Start)"),
+    ("week_start", "Week starts", False, "the weekday weeks start on (default Monday)"),
+    ("training_days", "Training days", False,
+     "weekdays with training, e.g. Mon-Sat or Mon, Tue, Thu, Fri (default Mon-Sat)"),
+    ("today", "Today", False,
+     "optional: days before it are the past and keep what happened (a date)"),
+)
+KEY_ALIASES = {"week start": "week_start", "first day of the week": "week_start"}  # Season keys
+
+SHEETS: tuple[SheetSpec, ...] = (
+    SheetSpec("Competitions", (
+        Column("Date", "date", True, "date", 13, "the competition's (first) day"),
+        Column("Name", "name", True, "text", 30, "e.g. League match 12 (names need not be unique)"),
+        Column("Priority", "priority", True, "priority", 10, "A, B or C (A: tapered for)"),
+        Column("End date", "end_date", False, "date", 13, "optional: last day of a multi-day event"),
+    ), help="One row per competition; every competition lies inside the season."),
+    SheetSpec("Athletes", (
+        Column("ID", "id", True, "id", 10, "a short unique code, e.g. A07"),
+        Column("Name", "name", True, "text", 26, "the athlete's name"),
+        Column("Position", "position", False, "text", 14, "e.g. Defender"),
+        Column("Max speed", "max_speed", False, "number", 11, "optional: in m/s, e.g. 9.2"),
+    ), required=True, help="One row per athlete of the squad."),
+    SheetSpec("Injuries", (
+        Column("Athlete ID", "athlete", True, "id", 11, "an ID from the Athletes sheet"),
+        Column("Protocol", "protocol", True, "protocol", 24, "the rehab protocol (dropdown)"),
+        Column("Onset", "onset", True, "date", 13, "the day of injury"),
+        Column("Stage", "stage", True, "stage", 8, "the current stage of that protocol (dropdown)"),
+        Column("Stage start", "stage_start", True, "date", 13,
+               "the day the current stage started (on or after the onset)"),
+        Column("Target competition", "target", False, "text", 28,
+               "optional: the competition's name on the Competitions sheet"),
+    ), help="At most one injury per athlete: the athlete's current rehab stage."),
+    SheetSpec("Stage history", (
+        Column("Athlete ID", "athlete", True, "id", 11, "an athlete with a row on the Injuries sheet"),
+        Column("Stage", "stage", True, "stage", 8, "an earlier stage of that injury's protocol"),
+        Column("Start", "start", True, "date", 13, "the day that stage started"),
+    ), help="Optional: the earlier stages of an injury, one row per stage start; the current "
+            "stage is on the Injuries sheet."),
+    SheetSpec("Unavailable", (
+        Column("Athlete ID", "athlete", True, "id", 11, "an ID from the Athletes sheet"),
+        Column("From", "start", True, "date", 13, "first day away"),
+        Column("To", "end", True, "date", 13, "last day away (inclusive)"),
+        Column("Reason", "reason", False, "text", 30, "optional, e.g. national team"),
+    ), help="Days an athlete is away: no running load is planned."),
+    SheetSpec("Non-training days", (
+        Column("Date", "date", True, "date", 13, "a day without training (holiday, travel)"),
+        Column("Reason", "reason", False, "text", 30, "optional"),
+    ), help="Declared days off for the whole team."),
+    SheetSpec("Blocks", (
+        Column("Name", "name", True, "text", 24, "e.g. Pre-season"),
+        Column("From", "start", True, "date", 13, "first day of the block"),
+        Column("To", "end", True, "date", 13, "last day of the block"),
+        Column("Emphasis", "emphasis", False, "text", 34, "optional, e.g. aerobic base"),
+    ), help="Training blocks (mesocycles), shown as a band on the board."),
+)
+SHEET_ORDER = (SEASON_SHEET,) + tuple(s.title for s in SHEETS)
+
+
+def norm(text: object) -> str:
+    """A name as matched: lower case, ``-``/``_`` as spaces, runs of spaces as one, trimmed."""
+    return " ".join(str(text).replace("_", " ").replace("-", " ").split()).casefold()
+
+
+def sheet_spec(title: str) -> SheetSpec:
+    return next(s for s in SHEETS if s.title == title)
+
+
+FIELD_COLUMN = {  # a season field's path (without indexes) -> the column it is written in
+    ("competitions", ".date"): "date", ("competitions", ".end_date"): "end_date",
+    ("competitions", ".name"): "name", ("competitions", ".priority"): "priority",
+    ("athletes", ".id"): "id", ("athletes", ".name"): "name", ("athletes", ".position"): "position",
+    ("athletes", ".max_speed"): "max_speed",
+    ("injuries", ".athlete"): "athlete", ("injuries", ".protocol"): "protocol",
+    ("injuries", ".onset"): "onset", ("injuries", ".stages.stage"): "stage",
+    ("injuries", ".stages.start"): "stage_start", ("injuries", ".target_competition"): "target",
+    ("injuries", ".history.stage"): "stage", ("injuries", ".history.start"): "start",
+    ("unavailability", ".athlete"): "athlete", ("unavailability", ".start"): "start",
+    ("unavailability", ".end"): "end",
+    ("calendar.non_training_days", ".date"): "date",
+    ("blocks", ".start"): "start", ("blocks", ".end"): "end", ("blocks", ".name"): "name",
+}

@@ -1,0 +1,121 @@
+"""Questions and messages to the coach, behind one small object (git-cola's ``Interaction``).
+
+Controllers (the main window, the what-if controller, the job runner, file import and export,
+recovery) never call ``QMessageBox``, ``QFileDialog`` or ``QInputDialog`` themselves: they ask
+their :class:`Interaction`. :class:`QtInteraction` shows the real dialogs; tests give the window
+a recording fake (``tests/ui/conftest.py``), so a controller runs in a test without a modal
+dialog and without monkeypatching Qt.
+
+A window gets its interaction from :func:`default_interaction` unless one is passed in;
+:func:`use_interaction` makes every window created afterwards use a given one (tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+# The answers ``choose`` knows, as the buttons of a message box.
+_BUTTONS = {
+    "yes": QMessageBox.StandardButton.Yes,
+    "no": QMessageBox.StandardButton.No,
+    "ok": QMessageBox.StandardButton.Ok,
+    "save": QMessageBox.StandardButton.Save,
+    "discard": QMessageBox.StandardButton.Discard,
+    "cancel": QMessageBox.StandardButton.Cancel,
+}
+
+
+class Interaction(Protocol):
+    """What a controller may ask or tell the coach."""
+
+    def inform(self, title: str, text: str) -> None: ...
+
+    def warn(self, title: str, text: str) -> None: ...
+
+    def error(self, title: str, text: str) -> None: ...
+
+    def about(self, title: str, text: str) -> None: ...
+
+    def confirm(self, title: str, text: str, default: bool = True) -> bool:
+        """A yes/no question; True for yes."""
+        ...
+
+    def choose(self, title: str, text: str, answers: Sequence[str], default: str) -> str:
+        """One of ``answers`` (keys of the standard buttons: yes, no, ok, save, discard, cancel)."""
+        ...
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        """A line of text, stripped; None when the coach cancels or leaves it blank."""
+        ...
+
+    def open_file(self, title: str, folder: str, filters: str) -> str | None: ...
+
+    def save_file(self, title: str, suggestion: str, filters: str,
+                  selected: str = "") -> tuple[str, str] | None:
+        """The chosen path and the chosen filter; None when cancelled."""
+        ...
+
+    def choose_folder(self, title: str, folder: str) -> str | None: ...
+
+
+class QtInteraction:
+    """The real dialogs, parented to ``parent`` (a window, or None)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        self.parent = parent
+
+    def inform(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.parent, title, text)
+
+    def about(self, title: str, text: str) -> None:
+        QMessageBox.about(self.parent, title, text)
+
+    def confirm(self, title: str, text: str, default: bool = True) -> bool:
+        return self.choose(title, text, ("yes", "no"), "yes" if default else "no") == "yes"
+
+    def choose(self, title: str, text: str, answers: Sequence[str], default: str) -> str:
+        buttons = QMessageBox.StandardButton.NoButton
+        for key in answers:
+            buttons |= _BUTTONS[key]
+        answer = QMessageBox.question(self.parent, title, text, buttons, _BUTTONS[default])
+        return next((key for key in answers if _BUTTONS[key] == answer), answers[-1])
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, text)
+        value = (value or "").strip()
+        return value if ok and value else None
+
+    def open_file(self, title: str, folder: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
+        return path or None
+
+    def save_file(self, title: str, suggestion: str, filters: str,
+                  selected: str = "") -> tuple[str, str] | None:
+        path, chosen = QFileDialog.getSaveFileName(self.parent, title, suggestion, filters, selected)
+        return (path, chosen) if path else None
+
+    def choose_folder(self, title: str, folder: str) -> str | None:
+        return QFileDialog.getExistingDirectory(self.parent, title, folder) or None
+
+
+_factory: Callable[[QWidget | None], Interaction] = QtInteraction
+
+
+def default_interaction(parent: QWidget | None = None) -> Interaction:
+    """The interaction a window uses when none is passed in (the real dialogs)."""
+    return _factory(parent)
+
+
+def use_interaction(interaction: Interaction | None) -> None:
+    """Every window created from now on uses ``interaction`` (None: the real dialogs again)."""
+    global _factory
+    _factory = QtInteraction if interaction is None else (lambda _parent: interaction)

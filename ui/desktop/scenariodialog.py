@@ -1,0 +1,560 @@
+"""What-if ▸ New Scenario…: the dialog that composes a scenario from a form.
+
+A scenario is a named list of edits replayed on the baseline (``planner.scenarios``). The dialog
+builds one page per kind of change; ``add_change()`` turns the page into an edit and checks it
+against the scenario as it stands, so a refused change shows its message inline and is not
+added. ``edit()`` is the ``AddScenario`` the dialog makes; the What-if controller
+(``ui.desktop.scenarios``) applies it as one undo step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import edits as E
+from planner.errors import InputError, PeriodizeError
+from planner.rules import RULES, RuleSet
+from planner.season import LEVELS, Competition, IntensityPin, Season, StagePin, Unavailability
+from planner.text import REHAB_STAGE_IDS, clean_message, day_long
+from planner.timeline import Timeline
+from ui.desktop.boardmenu import LEVEL_TEXT
+from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
+
+# The kinds of change the dialog composes: key -> label.
+KINDS = {
+    "move": "Move a competition to another date",
+    "priority": "Change a competition's priority",
+    "add": "Add a competition",
+    "remove": "Remove a competition",
+    "flare": "An injured athlete flares up",
+    "stage": "A rehab stage starts on a date (delay or advance it)",
+    "away": "An athlete is unavailable",
+    "rule": "Change a rule value",
+    "pin": "Pin an athlete's intensity on a day",
+}
+
+
+def clean_error(error: Exception) -> str:
+    """A refused change as a coach reads it: the InputError's text, or pydantic's messages
+    without their prefixes and links (``planner.text.clean_message``)."""
+    if isinstance(error, PeriodizeError):
+        return str(error)
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        try:
+            return "\n".join(clean_message(str(x.get("msg", x))) for x in errors())
+        except Exception:  # noqa: BLE001 - fall back to the plain text
+            pass
+    return str(error)
+
+
+def _error_label() -> QLabel:
+    """A red line that says why something was refused (hidden while there is nothing to say)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c62828")
+    label.hide()
+    return label
+
+
+def _right(button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    return row
+
+
+class _DateField(QWidget):
+    """A date edit with the season week it falls in ("week 12"), as coaches count."""
+
+    def __init__(self, name: str, timeline: Timeline, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.edit: QDateEdit = date_edit(name)
+        self.week = QLabel()
+        self.week.setMinimumWidth(70)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.week)
+        self.timeline = timeline
+        self.edit.setDateRange(qdate(timeline.start), qdate(timeline.end))
+        self.edit.dateChanged.connect(self._show_week)
+        self._show_week()
+
+    def date(self) -> dt.date:
+        return pydate(self.edit.date())
+
+    def set_date(self, day: dt.date) -> None:
+        self.edit.setDate(qdate(min(max(day, self.timeline.start), self.timeline.end)))
+
+    def _show_week(self, *_args) -> None:
+        i = self.timeline.index(self.date())
+        self.week.setText(f"week {self.timeline.week_of[i] + 1}" if i is not None else "")
+
+
+class ScenarioDialog(QDialog):
+    """What-if ▸ New Scenario…: a name and a list of changes composed from a form.
+
+    ``add_change()`` turns the form into an edit and checks it on the scenario as it stands
+    (``current``); a refused change shows its message in ``error`` and is not added.
+    ``edit()`` is the ``AddScenario`` the dialog makes.
+    """
+
+    def __init__(self, season: Season, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("New What-if Scenario")
+        self.setAccessibleName("New what-if scenario")
+        self.base = season.model_copy(update={"scenarios": ()})
+        self.taken = {sc.name.casefold() for sc in season.scenarios}
+        self.season = season
+        self.changes: list[E.Edit] = []
+        self.current: Season = self.base
+        self.timeline = Timeline(self.base)
+
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Scenario name")
+        self.name.setPlaceholderText("e.g. Final a week earlier (blank: named after the first change)")
+        self.name.setMaxLength(100)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of change")
+        for key, label in KINDS.items():
+            self.kind.addItem(label, key)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for build in (self._move_page, self._priority_page, self._add_page, self._remove_page,
+                      self._flare_page, self._stage_page, self._away_page, self._rule_page,
+                      self._pin_page):
+            build()
+        self._layout(self._change_box(), self._list_box())
+        self._connect()
+        self._refill()
+        self._fill_params()
+        self._set_first_dates()
+        self.resize(620, 560)
+
+    # -- building: one page per kind of change ---------------------------------------------------
+    def _page(self, key: str) -> QFormLayout:
+        w = QWidget()
+        form = QFormLayout(w)
+        form.setContentsMargins(0, 4, 0, 0)
+        self.pages[key] = w
+        self.stack.addWidget(w)
+        return form
+
+    @staticmethod
+    def _combo(name: str) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(name)
+        return box
+
+    @staticmethod
+    def _priorities(box: QComboBox) -> QComboBox:
+        for p, text in PRIORITY_TEXT.items():
+            box.addItem(text, p)
+        return box
+
+    def _move_page(self) -> None:
+        f = self._page("move")
+        self.move_comp = self._combo("Competition to move")
+        self.move_date = _DateField("New date", self.timeline)
+        f.addRow("Competition", self.move_comp)
+        f.addRow("New date", self.move_date)
+
+    def _priority_page(self) -> None:
+        f = self._page("priority")
+        self.priority_comp = self._combo("Competition")
+        self.priority = self._priorities(self._combo("New priority"))
+        f.addRow("Competition", self.priority_comp)
+        f.addRow("New priority", self.priority)
+
+    def _add_page(self) -> None:
+        f = self._page("add")
+        self.add_name = QLineEdit()
+        self.add_name.setAccessibleName("New competition name")
+        self.add_name.setPlaceholderText("e.g. Friendly")
+        self.add_date = _DateField("New competition date", self.timeline)
+        self.add_priority = self._priorities(self._combo("New competition priority"))
+        self.add_priority.setCurrentIndex(self.add_priority.findData("C"))
+        f.addRow("Name", self.add_name)
+        f.addRow("Date", self.add_date)
+        f.addRow("Priority", self.add_priority)
+
+    def _remove_page(self) -> None:
+        f = self._page("remove")
+        self.remove_comp = self._combo("Competition to remove")
+        f.addRow("Competition", self.remove_comp)
+
+    def _flare_page(self) -> None:
+        f = self._page("flare")
+        self.flare_athlete = self._combo("Injured athlete")
+        self.flare_date = _DateField("Flare-up date", self.timeline)
+        f.addRow("Athlete", self.flare_athlete)
+        f.addRow("Flares up on", self.flare_date)
+        f.addRow(QLabel("From that day the rehab goes back a stage (two when another flare-up "
+                        "came in the week before)."))
+
+    def _stage_page(self) -> None:
+        f = self._page("stage")
+        self.stage_athlete = self._combo("Injured athlete")
+        self.stage = self._combo("Stage")
+        self.stage_date = _DateField("Stage start", self.timeline)
+        f.addRow("Athlete", self.stage_athlete)
+        f.addRow("Stage", self.stage)
+        f.addRow("Starts on", self.stage_date)
+
+    def _away_page(self) -> None:
+        f = self._page("away")
+        self.away_athlete = self._combo("Athlete")
+        self.away_from = _DateField("Unavailable from", self.timeline)
+        self.away_to = _DateField("Unavailable until", self.timeline)
+        self.away_reason = QLineEdit()
+        self.away_reason.setAccessibleName("Reason")
+        self.away_reason.setPlaceholderText("e.g. international duty")
+        f.addRow("Athlete", self.away_athlete)
+        f.addRow("From", self.away_from)
+        f.addRow("Until (inclusive)", self.away_to)
+        f.addRow("Reason", self.away_reason)
+
+    def _rule_page(self) -> None:
+        f = self._page("rule")
+        self.rule = self._combo("Rule")
+        for r in RULES.values():
+            if r.params:
+                self.rule.addItem(f"{r.id} {r.title}", r.id)
+        self.param = self._combo("Rule value")
+        self.value = QDoubleSpinBox()
+        self.value.setAccessibleName("New value")
+        self.value_unit = QLabel()
+        vrow = QHBoxLayout()
+        vrow.addWidget(self.value, 1)
+        vrow.addWidget(self.value_unit)
+        f.addRow("Rule", self.rule)
+        f.addRow("Value", self.param)
+        f.addRow("New value", vrow)
+
+    def _pin_page(self) -> None:
+        f = self._page("pin")
+        self.pin_athlete = self._combo("Athlete")
+        self.pin_date = _DateField("Pinned day", self.timeline)
+        self.pin_level = self._combo("Intensity")
+        for lv in LEVELS:
+            self.pin_level.addItem(LEVEL_TEXT.get(lv, f"{lv} %"), lv)
+        f.addRow("Athlete", self.pin_athlete)
+        f.addRow("Day", self.pin_date)
+        f.addRow("Intensity", self.pin_level)
+
+    # -- building: the change, the list, the dialog ---------------------------------------------
+    def _change_box(self) -> QGroupBox:
+        self.add_button = QPushButton("Add this change ↓")
+        self.add_button.setAccessibleName("Add this change")
+        self.add_button.setToolTip("Check this change on the scenario and add it to the list below")
+        self.add_button.setDefault(False)
+        self.add_button.setAutoDefault(False)
+        self.error = _error_label()
+        self.error.setAccessibleName("Why the change cannot be made")
+        box = QGroupBox("Add a change")
+        lay = QVBoxLayout(box)
+        lay.addWidget(self.kind)
+        lay.addWidget(self.stack)
+        lay.addLayout(_right(self.add_button))
+        lay.addWidget(self.error)
+        return box
+
+    def _list_box(self) -> QGroupBox:
+        self.list = QListWidget()
+        self.list.setAccessibleName("Changes in this scenario")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setWordWrap(True)
+        self.remove_button = QPushButton("Remove change")
+        self.remove_button.setAccessibleName("Remove change")
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.setEnabled(False)
+        box = QGroupBox("Changes in this scenario (applied in this order)")
+        lay = QVBoxLayout(box)
+        lay.addWidget(self.list, 1)
+        lay.addLayout(_right(self.remove_button))
+        return box
+
+    def _layout(self, change_box: QGroupBox, list_box: QGroupBox) -> None:
+        self.replan_now = QCheckBox("Re-plan and compare with the current plan when created")
+        self.replan_now.setAccessibleName("Re-plan when created")
+        self.replan_now.setChecked(True)
+        self.ok_error = _error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create scenario")
+        intro = QLabel("A scenario changes a copy of the season; the season itself stays as it "
+                       "is until you adopt the scenario. Re-planning starts from the current plan "
+                       "and changes only what the changes require.")
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Scenario name", self.name)
+        lay = QVBoxLayout(self)
+        for item in (intro, form, change_box, list_box, self.replan_now, self.ok_error, self.buttons):
+            if isinstance(item, QFormLayout):
+                lay.addLayout(item)
+            else:
+                lay.addWidget(item, 1 if item is list_box else 0)
+
+    def _connect(self) -> None:
+        self.move_comp.currentIndexChanged.connect(self._suggest_move)
+        self.stage_athlete.currentIndexChanged.connect(self._fill_stages)
+        self.rule.currentIndexChanged.connect(self._fill_params)
+        self.param.currentIndexChanged.connect(self._show_param)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.add_button.clicked.connect(lambda: self.add_change())
+        self.remove_button.clicked.connect(lambda: self.remove_change())
+        self.list.currentRowChanged.connect(lambda r: self.remove_button.setEnabled(r >= 0))
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+
+    def _set_first_dates(self) -> None:
+        """Every date starts on the season's present (a week for an absence)."""
+        tl = self.timeline
+        first = tl.days[tl.p0]
+        for field in (self.flare_date, self.stage_date, self.away_from, self.pin_date, self.add_date):
+            field.set_date(first)
+        self.away_to.set_date(tl.days[min(tl.n - 1, tl.p0 + 6)])
+
+    # -- the form ----------------------------------------------------------------------------
+    def set_kind(self, key: str) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(key))
+
+    def kind_key(self) -> str:
+        return self.kind.currentData()
+
+    def _kind_changed(self, *_args) -> None:
+        self.stack.setCurrentWidget(self.pages[self.kind_key()])
+        self._show_error("")
+
+    def _refill(self) -> None:
+        """Fill the choices from the scenario as it stands (an added competition can be moved)."""
+        s = self.current
+        comps = [(c.id, f"{c.name} — {c.priority}, {day_long(c.date)}") for c in s.competitions]
+        moving = self.move_comp.currentData()
+        for box in (self.move_comp, self.priority_comp, self.remove_comp):
+            key = box.currentData()
+            with QSignalBlocker(box):
+                box.clear()
+                for cid, text in comps:
+                    box.addItem(text, cid)
+                # The A competitions first: the usual question is about the final.
+                i = box.findData(key) if key is not None else -1
+                if i < 0:
+                    a = next((k for k, c in enumerate(s.competitions) if c.priority == "A"), 0)
+                    i = a if comps else -1
+                box.setCurrentIndex(i)
+        if self.move_comp.currentData() != moving:
+            self._suggest_move()
+        injured = [(a.id, s.athlete_label(a.id)) for a in s.athletes if s.injury_of(a.id) is not None]
+        everyone = [(a.id, s.athlete_label(a.id)) for a in s.athletes]
+        for box, items in ((self.flare_athlete, injured), (self.stage_athlete, injured),
+                           (self.away_athlete, everyone), (self.pin_athlete, everyone)):
+            key = box.currentData()
+            with QSignalBlocker(box):
+                box.clear()
+                for aid, text in items:
+                    box.addItem(text, aid)
+                i = box.findData(key) if key is not None else -1
+                box.setCurrentIndex(i if i >= 0 else (0 if items else -1))
+        self._fill_stages()
+
+    def _suggest_move(self, *_args) -> None:
+        c = self.current.competition(self.move_comp.currentData() or "")
+        if c is not None:
+            self.move_date.set_date(c.date - dt.timedelta(days=7))  # "a week earlier"
+
+    def _fill_stages(self, *_args) -> None:
+        aid = self.stage_athlete.currentData()
+        inj = self.current.injury_of(aid) if aid else None
+        stages: tuple[str, ...] = REHAB_STAGE_IDS + ("FIT",)
+        if inj is not None:
+            from planner.protocols import load_protocol
+
+            try:
+                stages = load_protocol(inj.protocol).stage_ids + ("FIT",)
+            except (PeriodizeError, OSError):
+                pass
+        key = self.stage.currentData()
+        with QSignalBlocker(self.stage):
+            self.stage.clear()
+            for st in stages:
+                self.stage.addItem(st, st)
+            i = self.stage.findData(key) if key else -1
+            if i < 0 and inj is not None and inj.current.stage in stages:
+                i = min(len(stages) - 1, stages.index(inj.current.stage) + 1)  # the next stage
+            self.stage.setCurrentIndex(max(0, i))
+
+    def _fill_params(self, *_args) -> None:
+        rule = RULES.get(self.rule.currentData() or "")
+        with QSignalBlocker(self.param):
+            self.param.clear()
+            for p in rule.params if rule else ():
+                self.param.addItem(p.description[:1].upper() + p.description[1:], p.name)
+            self.param.setCurrentIndex(0 if self.param.count() else -1)
+        self._show_param()
+
+    def _show_param(self, *_args) -> None:
+        rule = RULES.get(self.rule.currentData() or "")
+        name = self.param.currentData()
+        if rule is None or name is None:
+            return
+        p = rule.param(name)
+        self.value.setDecimals(0 if p.integer else 2)
+        self.value.setRange(p.min, p.max)
+        self.value.setValue(RuleSet(self.current.rules).value(rule.id, name))
+        self.value_unit.setText(f"{p.unit} ({p.min:g}–{p.max:g}, default {p.default:g})")
+
+    def form_edit(self) -> E.Edit:
+        """The edit the form describes (raises ValueError / InputError with a readable text)."""
+        key = self.kind_key()
+        s = self.current
+
+        def need(box: QComboBox, what: str) -> str:
+            value = box.currentData()
+            if value is None:
+                raise InputError("", [what])
+            return value
+
+        if key == "move":
+            return E.MoveCompetition(competition=need(self.move_comp, "There is no competition to move."),
+                                     date=self.move_date.date())
+        if key == "priority":
+            return E.UpdateCompetition(competition=need(self.priority_comp, "There is no competition."),
+                                       priority=self.priority.currentData())
+        if key == "add":
+            return E.AddCompetition(competition=Competition(
+                id=E.new_competition_id(s), name=self.add_name.text().strip() or "Competition",
+                date=self.add_date.date(), priority=self.add_priority.currentData()))
+        if key == "remove":
+            return E.RemoveCompetition(competition=need(self.remove_comp, "There is no competition to remove."))
+        if key == "flare":
+            return E.RecordFlareUp(athlete=need(self.flare_athlete, "No athlete has an injury recorded; "
+                                                "record it in the Injuries editor first."),
+                                   date=self.flare_date.date())
+        if key == "stage":
+            return E.AddPin(pin=StagePin(
+                athlete=need(self.stage_athlete, "No athlete has an injury recorded; record it in the "
+                                                 "Injuries editor first."),
+                stage=self.stage.currentData(), date=self.stage_date.date()))
+        if key == "away":
+            return E.AddUnavailability(unavailability=Unavailability(
+                athlete=need(self.away_athlete, "The squad is empty."), start=self.away_from.date(),
+                end=self.away_to.date(), reason=self.away_reason.text().strip() or "What-if"))
+        if key == "rule":
+            return E.SetRuleValue(rule=self.rule.currentData(), param=self.param.currentData(),
+                                  value=self.value.value())
+        if key == "pin":
+            return E.AddPin(pin=IntensityPin(athlete=need(self.pin_athlete, "The squad is empty."),
+                                             date=self.pin_date.date(),
+                                             intensity=self.pin_level.currentData()))
+        raise InputError("", [f"unknown kind of change {key!r}"])
+
+    # -- the list ------------------------------------------------------------------------------
+    def add_change(self, edit: E.Edit | None = None) -> bool:
+        """Add ``edit`` (default: the form's) when the scenario accepts it; else say why."""
+        try:
+            edit = edit if edit is not None else self.form_edit()
+            after = edit.apply(self.current)
+        except (PeriodizeError, ValueError) as e:
+            self._show_error(clean_error(e))
+            return False
+        text = edit.describe(self.current)
+        self.changes.append(edit)
+        self.current = after
+        item = QListWidgetItem(f"{len(self.changes)}. {text}")
+        item.setToolTip(text)
+        self.list.addItem(item)
+        self._show_error("")
+        self.ok_error.hide()
+        self._refill()
+        return True
+
+    def remove_change(self, row: int | None = None) -> bool:
+        """Remove a change (default: the selected one); refused when a later change needs it."""
+        row = self.list.currentRow() if row is None else row
+        if not 0 <= row < len(self.changes):
+            return False
+        rest = self.changes[:row] + self.changes[row + 1:]
+        try:
+            after = E.apply_all(self.base, rest)
+        except PeriodizeError as e:
+            self._show_error(f"A later change needs this one; remove that first. ({e})")
+            return False
+        self.changes = rest
+        self.current = after
+        self._relist()
+        self._show_error("")
+        self._refill()
+        return True
+
+    def change_texts(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def _relist(self) -> None:
+        self.list.clear()
+        s = self.base
+        for i, e in enumerate(self.changes):
+            text = e.describe(s)
+            s = e.apply(s)
+            item = QListWidgetItem(f"{i + 1}. {text}")
+            item.setToolTip(text)
+            self.list.addItem(item)
+        self.remove_button.setEnabled(False)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    # -- result --------------------------------------------------------------------------------
+    def scenario_name(self) -> str:
+        name = self.name.text().strip()
+        if name or not self.changes:
+            return name
+        name = self.changes[0].describe(self.base)[:100].strip()
+        base, n = name, 2
+        while name.casefold() in self.taken:
+            suffix = f" ({n})"
+            name = base[: 100 - len(suffix)] + suffix
+            n += 1
+        return name
+
+    def edit(self) -> E.AddScenario:
+        return E.AddScenario(name=self.scenario_name(), edits=tuple(e.to_dict() for e in self.changes))
+
+    def _check(self) -> None:
+        if not self.changes:
+            self._ok_problem("Add at least one change: choose it above and press Add change.")
+            return
+        try:
+            self.edit().apply(self.season)
+        except (PeriodizeError, ValueError) as e:
+            self._ok_problem(clean_error(e))
+            return
+        self.accept()
+
+    def _ok_problem(self, text: str) -> None:
+        self.ok_error.setText(text)
+        self.ok_error.show()

@@ -1,0 +1,152 @@
+"""The solver's side of the background solve and the what-if re-plans: the work a
+:class:`~ui.desktop.jobs.BackgroundJob` runs, and the typed values it returns.
+
+Nothing here touches a widget. OR-Tools is imported only when a solve starts (or by
+:func:`prewarm`, in a background thread once the window is up), so opening the window stays fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from planner.season import Plan, Season
+from planner.text import number
+from ui.desktop.jobs import lower_priority
+
+if TYPE_CHECKING:  # the solver is imported when a solve starts
+    from planner.check import CheckReport
+    from planner.edits import SetPlan
+    from solver.api import Outcome
+
+log = logging.getLogger(__name__)
+
+SolveFn = Callable[..., "Outcome"]  # solver.solve(request, on_progress=None, stop=None)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The season with the solver's plan and its plan check, made in the worker thread so that
+    accepting the plan does not freeze the window."""
+
+    season: Season  # the season it was solved for
+    edit: SetPlan
+    after: Season  # ``edit`` applied to ``season``
+    report: CheckReport  # the plan check of ``after``
+
+
+@dataclass(frozen=True)
+class SolveResult:
+    """What a background solve returns: the outcome, and the accepted plan prepared (None when
+    there is no plan or it does not fit the season)."""
+
+    outcome: Outcome
+    prepared: Prepared | None = None
+
+
+@dataclass(frozen=True)
+class ReplanResult:
+    """What a background what-if re-plan returns: the scenario's outcome and, when the season had
+    no plan yet, the outcome of planning the season first."""
+
+    outcome: Outcome
+    baseline: Outcome | None = None
+
+
+def default_solve(request, on_progress=None, stop=None) -> Outcome:
+    from solver import solve  # imports OR-Tools only when a solve starts
+
+    return solve(request, on_progress=on_progress, stop=stop)
+
+
+def new_stop():
+    """The solver's stop token (``solver.api.StopToken``)."""
+    from solver.api import StopToken
+
+    return StopToken()
+
+
+def solve_work(season: Season, time_limit: float, reference: Plan | None = None,
+               solve_fn: SolveFn | None = None):
+    """The work of a background solve of ``season``: the current plan is the reference of a
+    re-solve (the solver starts from it and changes it as little as the rules allow, STAB)."""
+    run = solve_fn or default_solve
+
+    def work(report, stop) -> SolveResult:
+        from solver.api import SolveRequest
+
+        request = SolveRequest(season=season, time_limit=time_limit, deterministic=False,
+                               reference=reference)
+        outcome = run(request, on_progress=report, stop=stop)
+        return SolveResult(outcome, prepare(season, outcome))
+
+    return work
+
+
+def replan_work(baseline: Season, after: Season, reference: Plan | None, time_limit: float,
+                solve_first: bool):
+    """The work of a what-if re-plan: ``after`` (the scenario's season) re-planned from
+    ``reference``; with ``solve_first`` the baseline is planned first, in the same job."""
+
+    def work(report, stop) -> ReplanResult:
+        from solver import SolveRequest, Status, solve
+        from solver.whatif import replan
+
+        before, ref, first = baseline, reference, None
+        if solve_first:
+            first = solve(SolveRequest(baseline, time_limit=time_limit), on_progress=report, stop=stop)
+            if first.plan is None:
+                return ReplanResult(first, first)
+            if stop.is_set():  # stopped after the season's plan: the scenario is not planned
+                return ReplanResult(replace(first, status=Status.CANCELLED, plan=None,
+                                            message="Cancelled before the scenario was re-planned."),
+                                    first)
+            before, ref = baseline.model_copy(update={"plan": first.plan}), first.plan
+        out = replan(before, after, ref, time_limit=time_limit, on_progress=report, stop=stop)
+        return ReplanResult(out, first)
+
+    return work
+
+
+def prepare(season: Season, outcome: Outcome) -> Prepared | None:
+    """The season with the outcome's plan and its plan-check report; None when the plan does
+    not fit the season (the window then says why)."""
+    if outcome.plan is None:
+        return None
+    from planner.check import check_plan
+    from planner.edits import SetPlan
+    from planner.errors import PeriodizeError
+
+    try:
+        edit = SetPlan(plan=outcome.plan)
+        after = edit.apply(season)
+        return Prepared(season, edit, after, check_plan(after, outcome.plan))
+    except PeriodizeError:
+        return None
+
+
+def progress_text(progress) -> str:
+    """A solver progress report after the elapsed time: `` · objective 1,234 · bound 1,000``."""
+    return f" · objective {amount(progress.objective)} · bound {amount(progress.bound)}"
+
+
+def amount(x: float | None) -> str:
+    """An objective or bound as the coach reads it (``–`` when there is none)."""
+    return "–" if x is None else number(round(x) if abs(x) >= 100 else x)
+
+
+def prewarm() -> threading.Thread:
+    """Import OR-Tools in the background (at low priority) so the first solve starts at once."""
+    def load() -> None:
+        lower_priority()
+        try:
+            import solver.model  # noqa: F401 - imports OR-Tools
+        except Exception:  # noqa: BLE001 - the solve itself will report the problem
+            log.exception("pre-loading the solver failed")
+
+    t = threading.Thread(target=load, name="periodize-prewarm", daemon=True)
+    t.start()
+    return t
