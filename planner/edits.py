@@ -470,7 +470,7 @@ class SetRuleValue(Edit):
     op: Literal["set_rule_value"] = "set_rule_value"
     rule: str
     param: str
-    value: float
+    value: float | tuple[str, ...]  # a number, or a list of names (e.g. HV-1's exempt positions)
 
     def _apply(self, s: Season) -> Season:
         values = {k: dict(v) for k, v in s.rules.values.items()}
@@ -478,7 +478,8 @@ class SetRuleValue(Edit):
         return s.model_copy(update={"rules": s.rules.model_copy(update={"values": values})})
 
     def describe(self, s: Season) -> str:
-        return f"Set {self.rule} {self.param} to {self.value:g}"
+        shown = ", ".join(self.value) or "none" if isinstance(self.value, tuple) else f"{self.value:g}"
+        return f"Set {self.rule} {self.param} to {shown}"
 
 
 class SetRuleMode(Edit):

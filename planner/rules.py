@@ -31,6 +31,17 @@ class Param:
     integer: bool = True
     text: tuple[str, ...] | None = None  # a list of names (e.g. positions) instead of a number
 
+    @property
+    def default_text(self) -> str:
+        return ", ".join(self.text) if self.text is not None else f"{self.default:g}"
+
+    @property
+    def range_text(self) -> str:
+        """``1–3 days``; a list parameter has no range (``positions``)."""
+        if self.text is not None:
+            return self.unit
+        return f"{self.min:g}–{self.max:g} {self.unit}"
+
 
 @dataclass(frozen=True)
 class Rule:

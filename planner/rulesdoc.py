@@ -26,7 +26,7 @@ def rules_markdown() -> str:
         for r in RULES.values():
             if r.hard != hard:
                 continue
-            params = "; ".join(f"`{p.name}` {_num(p.default)} ({_num(p.min)}–{_num(p.max)} {p.unit})"
+            params = "; ".join(f"`{p.name}` {p.default_text} ({p.range_text})"
                                for p in r.params) or "—"
             out.append(f"| {r.id} | **{r.title}**: {r.summary} | {params} | {r.evidence} "
                        f"{', '.join(r.citations)} |")

@@ -60,7 +60,8 @@ def test_today_sets_the_first_plannable_day():
 
 
 # rules-spec.md sections 3 and 5
-SPEC_HARD = {"AV-1", "HV-5", "HV-2", "HV-6", "HV-7", "RH-CAP", "RH-11", "RH-STAGE", "DL-2", "TP-1", "PIN"}
+SPEC_HARD = {"AV-1", "HV-5", "HV-2", "HV-6", "HV-7", "RH-CAP", "RH-11", "RH-STAGE", "RH-FL", "RH-CRIT",
+             "RE-1", "RAMP", "DL-2", "TP-1", "PIN"}
 SPEC_SOFT = {"RTS", "HV-1", "TP-3", "TEAM", "DL-7", "HV-DAY", "STAB"}
 
 
@@ -80,6 +81,14 @@ def test_rule_defaults_and_ranges_follow_the_spec():
     assert rs.value("TP-1", "taper_weeks") == 2
     assert rs.value("HV-1", "max_gap_days") == 8 and RULES["HV-1"].param("max_gap_days").min == 7
     assert rs.value("RH-11", "sessions_per_step") == 2
+    # rules v2
+    assert rs.value("HV-6", "days_after") == 2 and RULES["HV-6"].param("days_after").max == 3
+    assert rs.value("RH-11", "flare_credit_levels") == 2
+    assert rs.value("RH-FL", "calm_days") == 2 and RULES["RH-FL"].param("calm_days").max == 5
+    assert rs.value("RH-CRIT", "retest_days") == 7 and RULES["RH-CRIT"].param("retest_days").min == 3
+    assert rs.value("RE-1", "team_sessions") == 3 and RULES["RE-1"].param("team_sessions").max == 6
+    assert rs.value("RAMP", "gap_days") == 14 and RULES["RAMP"].param("gap_days").max == 28
+    assert rs.texts("HV-1", "exempt_positions") == ("GK",)
     assert rs.mode("HV-5") == "hard" and rs.mode("TEAM") == "soft"
 
 

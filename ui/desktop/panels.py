@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -447,32 +448,42 @@ class RulesPanel(QWidget):
                 self.tree.setItemWidget(child, 1, box)
                 self.mode_boxes[r.id] = box
             for p in r.params:
-                child = QTreeWidgetItem([p.description[:1].upper() + p.description[1:], "",
-                                         f"{p.min:g}–{p.max:g}", p.unit])
-                child.setData(0, Qt.ItemDataRole.UserRole, r.id)
-                child.setToolTip(0, f"{r.id}.{p.name}: {p.description} (default {p.default:g})")
-                item.addChild(child)
-                if p.integer:
-                    box = QSpinBox()
-                    box.setRange(int(p.min), int(p.max))
-                else:
-                    box = QDoubleSpinBox()
-                    box.setRange(p.min, p.max)
-                    box.setDecimals(2)
-                box.setKeyboardTracking(False)  # one edit per step or per typed value
-                box.setAccessibleName(f"{r.id} {p.name}")
-                box.setToolTip(f"{p.description}; {p.min:g}–{p.max:g} {p.unit}, default {p.default:g}")
-                box.valueChanged.connect(lambda _v, rid=r.id, name=p.name: self._value_changed(rid, name))
-                self.tree.setItemWidget(child, 1, box)
-                self.value_boxes[(r.id, p.name)] = box
+                self._add_param(item, r, p)
             item.setExpanded(True)
+
+    def _add_param(self, item: QTreeWidgetItem, r, p) -> None:
+        child = QTreeWidgetItem([p.description[:1].upper() + p.description[1:], "", p.range_text, ""])
+        child.setData(0, Qt.ItemDataRole.UserRole, r.id)
+        child.setToolTip(0, f"{r.id}.{p.name}: {p.description} (default {p.default_text})")
+        item.addChild(child)
+        if p.text is not None:  # a list of names, typed comma-separated
+            box = QLineEdit()
+            box.setPlaceholderText("none")
+            box.editingFinished.connect(lambda rid=r.id, name=p.name: self._text_changed(rid, name))
+        elif p.integer:
+            box = QSpinBox()
+            box.setRange(int(p.min), int(p.max))
+        else:
+            box = QDoubleSpinBox()
+            box.setRange(p.min, p.max)
+            box.setDecimals(2)
+        if p.text is None:
+            box.setKeyboardTracking(False)  # one edit per step or per typed value
+            box.valueChanged.connect(lambda _v, rid=r.id, name=p.name: self._value_changed(rid, name))
+        box.setAccessibleName(f"{r.id} {p.name}")
+        box.setToolTip(f"{p.description}; {p.range_text}, default {p.default_text}")
+        self.tree.setItemWidget(child, 1, box)
+        self.value_boxes[(r.id, p.name)] = box
 
     def set_season(self, season: Season) -> None:
         self.season = season
         rs = RuleSet(season.rules)
         for (rid, name), box in self.value_boxes.items():
             with QSignalBlocker(box):
-                box.setValue(rs.value(rid, name))
+                if isinstance(box, QLineEdit):
+                    box.setText(", ".join(rs.texts(rid, name)))
+                else:
+                    box.setValue(rs.value(rid, name))
             changed = name in season.rules.values.get(rid, {})
             f = box.font()
             f.setBold(changed)
@@ -499,6 +510,14 @@ class RulesPanel(QWidget):
             return
         value = self.value_boxes[(rule_id, name)].value()
         if value != RuleSet(self.season.rules).value(rule_id, name):
+            self.edit_requested.emit(E.SetRuleValue(rule=rule_id, param=name, value=value))
+
+    def _text_changed(self, rule_id: str, name: str) -> None:
+        if self.season is None:
+            return
+        text = self.value_boxes[(rule_id, name)].text()
+        value = tuple(x for x in (" ".join(t.split()) for t in text.split(",")) if x)
+        if value != RuleSet(self.season.rules).texts(rule_id, name):
             self.edit_requested.emit(E.SetRuleValue(rule=rule_id, param=name, value=value))
 
     def _mode_changed(self, rule_id: str) -> None:
