@@ -23,17 +23,20 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from planner.errors import InputError
 from planner.season import (
+    FIT,
     Athlete,
     Block,
     Competition,
     CriteriaTest,
     Injury,
     IntensityPin,
+    MatchRole,
     NonTrainingDay,
     Pin,
     Plan,
     Priority,
     RecordedStage,
+    Role,
     Scenario,
     Season,
     StagePin,
@@ -164,7 +167,8 @@ class RemoveCompetition(Edit):
         injuries = tuple(i.model_copy(update={"target_competition": None})
                          if i.target_competition == c.id else i for i in s.injuries)
         return s.model_copy(update={"competitions": tuple(x for x in s.competitions if x is not c),
-                                    "injuries": injuries})
+                                    "injuries": injuries,
+                                    "roles": tuple(r for r in s.roles if r.competition != c.id)})
 
     def describe(self, s: Season) -> str:
         c = s.competition(self.competition)
@@ -295,13 +299,14 @@ class UpdateAthlete(Edit):
     position: str | None = None
     max_speed: float | None = None
     clear_max_speed: bool = False
+    role: Role | None = None  # the default match role
 
     def _apply(self, s: Season) -> Season:
         a = s.athlete(self.athlete)
         if a is None:
             raise InputError("", [f"no athlete has id {self.athlete!r}"])
         upd = {k: v for k, v in (("name", self.name), ("position", self.position),
-                                 ("max_speed", self.max_speed)) if v is not None}
+                                 ("max_speed", self.max_speed), ("role", self.role)) if v is not None}
         if self.clear_max_speed:
             upd["max_speed"] = None
         try:
@@ -329,6 +334,7 @@ class RemoveAthlete(Edit):
             "unavailability": tuple(u for u in s.unavailability if u.athlete != aid),
             "pins": tuple(p for p in s.pins if getattr(p, "athlete", None) != aid),
             "sessions": tuple(x for x in s.sessions if x.athlete != aid),
+            "roles": tuple(r for r in s.roles if r.athlete != aid),
         })
 
     def describe(self, s: Season) -> str:
@@ -360,40 +366,97 @@ class RemoveUnavailability(Edit):
 
 # -- injuries and rehab -------------------------------------------------------------------------
 class SetInjury(Edit):
-    """Add an injury, or replace the athlete's injury record."""
+    """Add an injury record, or replace the athlete's record with the same onset (or, with
+    ``replaces``, the record whose onset was ``replaces``: the onset itself was edited)."""
 
     op: Literal["set_injury"] = "set_injury"
     injury: Injury
+    replaces: dt.date | None = None
 
     def _apply(self, s: Season) -> Season:
-        others = tuple(i for i in s.injuries if i.athlete != self.injury.athlete)
+        old = self.replaces or self.injury.onset
+        others = tuple(i for i in s.injuries
+                       if not (i.athlete == self.injury.athlete and i.onset == old))
         return s.model_copy(update={"injuries": others + (self.injury,)})
 
     def describe(self, s: Season) -> str:
         inj = self.injury
-        return f"Injury of {s.athlete_label(inj.athlete)}: {inj.protocol}, {inj.current.stage} since {date_long(inj.current.start)}"
+        return (f"Injury of {s.athlete_label(inj.athlete)} from {date_long(inj.onset)}: "
+                f"{inj.protocol}, {inj.current.stage} since {date_long(inj.current.start)}")
+
+
+class AddInjury(Edit):
+    """A new injury on ``onset`` (a re-injury, a planned operation, or a what-if): the protocol's
+    first stage (or ``stage``) from that day."""
+
+    op: Literal["add_injury"] = "add_injury"
+    athlete: str
+    protocol: str
+    onset: dt.date
+    stage: RecordedStage | None = None
+    target: str | None = None
+
+    def _apply(self, s: Season) -> Season:
+        from planner.protocols import load_protocol
+
+        if s.athlete(self.athlete) is None:
+            raise InputError("", [f"no athlete has id {self.athlete!r}; use an id from the squad"])
+        if any(i.onset == self.onset for i in s.injuries_of(self.athlete)):
+            raise InputError("", [f"{s.athlete_label(self.athlete)} already has an injury from "
+                                  f"{date_long(self.onset)}; edit that one"])
+        proto = load_protocol(self.protocol)
+        stage = self.stage or proto.stage_ids[0]
+        if stage not in proto.stage_ids + (FIT,):
+            raise InputError("", [f"{stage} is not a stage of {proto.id} ({', '.join(proto.stage_ids)})"])
+        inj = Injury(athlete=self.athlete, protocol=self.protocol, onset=self.onset,
+                     stages=(StageRecord(stage=stage, start=self.onset),),
+                     target_competition=self.target)
+        return s.model_copy(update={"injuries": s.injuries + (inj,)})
+
+    def describe(self, s: Season) -> str:
+        stage = f" in {self.stage}" if self.stage else ""
+        return f"{s.athlete_label(self.athlete)} injured on {date_long(self.onset)} ({self.protocol}{stage})"
 
 
 class RemoveInjury(Edit):
+    """Remove one injury record (``onset``), or the athlete's latest one."""
+
     op: Literal["remove_injury"] = "remove_injury"
     athlete: str
+    onset: dt.date | None = None
 
     def _apply(self, s: Season) -> Season:
-        if s.injury_of(self.athlete) is None:
-            raise InputError("", [f"{s.athlete_label(self.athlete)} has no injury"])
-        return s.model_copy(update={
-            "injuries": tuple(i for i in s.injuries if i.athlete != self.athlete),
-            "pins": tuple(p for p in s.pins if not (p.kind == "stage_start" and p.athlete == self.athlete)),
-        })
+        inj = _injury(s, self.athlete, self.onset)
+        left = tuple(i for i in s.injuries if i is not inj)
+        pins = s.pins if any(i.athlete == self.athlete for i in left) else tuple(
+            p for p in s.pins if not (p.kind == "stage_start" and p.athlete == self.athlete))
+        return s.model_copy(update={"injuries": left, "pins": pins})
 
     def describe(self, s: Season) -> str:
-        return f"Remove the injury of {s.athlete_label(self.athlete)}"
+        when = f" from {date_long(self.onset)}" if self.onset else ""
+        return f"Remove the injury{when} of {s.athlete_label(self.athlete)}"
 
 
-def _injury(s: Season, athlete: str) -> Injury:
-    inj = s.injury_of(athlete)
+def _injury(s: Season, athlete: str, onset: dt.date | None = None) -> Injury:
+    """The athlete's record with ``onset``, or the latest one."""
+    records = s.injuries_of(athlete)
+    if onset is not None:
+        records = [i for i in records if i.onset == onset]
+    if not records:
+        when = f" from {date_long(onset)}" if onset else ""
+        raise InputError("", [f"{s.athlete_label(athlete)} has no injury{when} recorded; record the "
+                              f"injury first"])
+    return records[-1]
+
+
+def _governing(s: Season, athlete: str, day: dt.date) -> Injury:
+    """The record that governs ``day`` (a flare-up, a stage or a test belongs to it)."""
+    from planner.rehab import governing
+
+    inj = governing(s.injuries_of(athlete), day)
     if inj is None:
-        raise InputError("", [f"{s.athlete_label(athlete)} has no injury recorded; record the injury first"])
+        raise InputError("", [f"{s.athlete_label(athlete)} has no injury before {date_long(day)}; "
+                              f"record the injury first"])
     return inj
 
 
@@ -401,12 +464,17 @@ class RecordFlareUp(Edit):
     op: Literal["record_flare_up"] = "record_flare_up"
     athlete: str
     date: dt.date
+    note: str = ""
 
     def _apply(self, s: Season) -> Season:
-        inj = _injury(s, self.athlete)
+        inj = _governing(s, self.athlete, self.date)
         if self.date in inj.flare_ups:
             raise InputError("", [f"a flare-up on {date_long(self.date)} is already recorded"])
-        new = inj.model_copy(update={"flare_ups": tuple(sorted(inj.flare_ups + (self.date,)))})
+        notes = dict(inj.flare_notes)
+        if self.note.strip():
+            notes[self.date] = self.note.strip()
+        new = inj.model_copy(update={"flare_ups": tuple(sorted(inj.flare_ups + (self.date,))),
+                                     "flare_notes": notes})
         return s.model_copy(update={"injuries": _replace(s.injuries, inj, new)})
 
     def describe(self, s: Season) -> str:
@@ -422,7 +490,7 @@ class RecordStage(Edit):
     start: dt.date
 
     def _apply(self, s: Season) -> Season:
-        inj = _injury(s, self.athlete)
+        inj = _governing(s, self.athlete, self.start)
         stages = tuple(sorted(tuple(r for r in inj.stages if r.start != self.start)
                               + (StageRecord(stage=self.stage, start=self.start),), key=lambda r: r.start))
         return s.model_copy(update={"injuries": _replace(s.injuries, inj, inj.model_copy(update={"stages": stages}))})
@@ -432,17 +500,17 @@ class RecordStage(Edit):
 
 
 class RecordCriteriaTest(Edit):
-    """Record a criteria test (e.g. hip-flexor strength LSI, pain score) in the current stage."""
+    """Record a criteria test result (e.g. hip-flexor strength LSI, pain score); it belongs to the
+    stage the athlete is in on the test's date."""
 
     op: Literal["record_test"] = "record_test"
     athlete: str
     test: CriteriaTest
 
     def _apply(self, s: Season) -> Season:
-        inj = _injury(s, self.athlete)
-        cur = inj.stages[-1]
-        new_cur = cur.model_copy(update={"tests": cur.tests + (self.test,)})
-        new = inj.model_copy(update={"stages": inj.stages[:-1] + (new_cur,)})
+        inj = _governing(s, self.athlete, self.test.date)
+        new = inj.model_copy(update={"tests": tuple(sorted(inj.tests + (self.test,),
+                                                           key=lambda t: t.date))})
         return s.model_copy(update={"injuries": _replace(s.injuries, inj, new)})
 
     def describe(self, s: Season) -> str:
@@ -454,15 +522,43 @@ class SetTargetCompetition(Edit):
     op: Literal["set_target"] = "set_target"
     athlete: str
     competition: str | None
+    onset: dt.date | None = None  # the record (default: the latest)
 
     def _apply(self, s: Season) -> Season:
-        inj = _injury(s, self.athlete)
+        inj = _injury(s, self.athlete, self.onset)
         return s.model_copy(update={"injuries": _replace(
             s.injuries, inj, inj.model_copy(update={"target_competition": self.competition}))})
 
     def describe(self, s: Season) -> str:
         c = s.competition(self.competition) if self.competition else None
         return f"Target of {s.athlete_label(self.athlete)}: {c.name if c else 'none'}"
+
+
+# -- roles ----------------------------------------------------------------------------------------
+class SetRole(Edit):
+    """One athlete's role for one competition (``None``: back to the athlete's default role)."""
+
+    op: Literal["set_role"] = "set_role"
+    competition: str
+    athlete: str
+    role: Role | None
+
+    def _apply(self, s: Season) -> Season:
+        if s.competition(self.competition) is None:
+            raise InputError("", [f"no competition has id {self.competition!r}"])
+        if s.athlete(self.athlete) is None:
+            raise InputError("", [f"no athlete has id {self.athlete!r}"])
+        roles = tuple(r for r in s.roles
+                      if not (r.competition == self.competition and r.athlete == self.athlete))
+        if self.role is not None:
+            roles += (MatchRole(competition=self.competition, athlete=self.athlete, role=self.role),)
+        return s.model_copy(update={"roles": roles})
+
+    def describe(self, s: Season) -> str:
+        c = s.competition(self.competition)
+        name = c.name if c else self.competition
+        role = self.role or f"default role ({s.athlete(self.athlete).role if s.athlete(self.athlete) else '?'})"
+        return f"{s.athlete_label(self.athlete)} for '{name}': {role}"
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -706,7 +802,8 @@ AnyEdit = Annotated[
     SetSeasonSettings | AddCompetition | MoveCompetition | RemoveCompetition | UpdateCompetition
     | AddBlock | UpdateBlock | RemoveBlock | AddNonTrainingDay | RemoveNonTrainingDay
     | AddAthlete | UpdateAthlete | RemoveAthlete | AddUnavailability | RemoveUnavailability
-    | SetInjury | RemoveInjury | RecordFlareUp | RecordStage | RecordCriteriaTest | SetTargetCompetition
+    | SetInjury | AddInjury | RemoveInjury | RecordFlareUp | RecordStage | RecordCriteriaTest
+    | SetTargetCompetition | SetRole
     | SetRuleValue | SetRuleMode | AddPin | RemovePin | SetPlan | SetDayIntensity
     | AddScenario | SetScenarioEdits | RenameScenario | DuplicateScenario | DeleteScenario
     | SetScenarioPlan | AdoptScenario,

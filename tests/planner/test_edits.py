@@ -79,9 +79,15 @@ ALL = [
     E.RemoveInjury(athlete="A1"),
     E.RecordFlareUp(athlete="A1", date=day(12)),
     E.RecordStage(athlete="A1", stage="S1", start=day(0)),
-    E.RecordCriteriaTest(athlete="A1", test=CriteriaTest(date=day(0), name="Hip-flexor LSI", value=84, unit="%")),
+    E.RecordCriteriaTest(athlete="A1", test=CriteriaTest(date=day(0), name="Hip-flexor strength LSI",
+                                                         value=84, unit="%")),
+    E.AddInjury(athlete="A2", protocol="hamstring-strain", onset=day(20)),
+    E.AddInjury(athlete="A1", protocol="ankle-sprain", onset=day(30), stage="S2", target="m5"),
+    E.SetRole(competition="m1", athlete="A2", role="bench"),
+    E.UpdateAthlete(athlete="A3", role="out"),
     E.SetTargetCompetition(athlete="A1", competition="m5"),
     E.SetRuleValue(rule="HV-2", param="max_speed_days", value=1),
+    E.SetRuleValue(rule="HV-1", param="exempt_positions", value=("GK", "Defender")),
     E.SetRuleMode(rule="TEAM", mode="off"),
     E.AddPin(pin=IntensityPin(athlete="A2", date=day(8), intensity=95)),
     E.AddPin(pin=WeekPin(week=day(14), week_kind="deload")),
@@ -178,3 +184,46 @@ def test_remove_pin_and_unknown_pin(base):
     with pytest.raises(InputError, match="no such pin"):
         E.RemovePin(pin=pin).apply(base)
     assert isinstance(day(0), dt.date)
+
+
+# -- rules v2: several injury records, roles ------------------------------------------------------
+def test_injury_edits_address_one_record_of_several(base):
+    s = E.AddInjury(athlete="A1", protocol="hamstring-strain", onset=day(20)).apply(base)
+    first, second = s.injuries_of("A1")
+    assert (first.protocol, second.protocol) == ("iliopsoas-tendinopathy", "hamstring-strain")
+    # a flare-up, a stage and a test go to the record that governs their date
+    s2 = E.RecordFlareUp(athlete="A1", date=day(10), note="sore after sprints").apply(s)
+    assert s2.injuries_of("A1")[0].flare_ups == (day(10),)
+    assert s2.injuries_of("A1")[0].flare_notes == {day(10): "sore after sprints"}
+    s3 = E.RecordStage(athlete="A1", stage="P2", start=day(25)).apply(s)
+    assert [r.stage for r in s3.injuries_of("A1")[1].stages] == ["P1", "P2"]
+    # replacing one record keeps the other; removing by onset removes only that one
+    edited = second.model_copy(update={"onset": day(19), "stages": second.stages})
+    s4 = E.SetInjury(injury=edited.model_copy(update={"stages": (second.stages[0].model_copy(
+        update={"start": day(19)}),)}), replaces=day(20)).apply(s)
+    assert [i.onset for i in s4.injuries_of("A1")] == [first.onset, day(19)]
+    s5 = E.RemoveInjury(athlete="A1", onset=day(20)).apply(s)
+    assert s5.injuries_of("A1") == [first]
+
+
+def test_add_injury_refuses_a_second_record_on_the_same_onset_and_an_unknown_stage(base):
+    with pytest.raises(InputError, match="already has an injury"):
+        E.AddInjury(athlete="A1", protocol="hamstring-strain", onset=base.injury_of("A1").onset).apply(base)
+    with pytest.raises(InputError, match="not a stage"):
+        E.AddInjury(athlete="A2", protocol="ankle-sprain", onset=day(3), stage="P3").apply(base)
+
+
+def test_role_edits_set_and_clear_a_competition_role(base):
+    s = E.SetRole(competition="m1", athlete="A2", role="out").apply(base)
+    assert s.role_of("A2", "m1") == "out" and s.role_of("A2", "m2") == "start"
+    assert E.SetRole(competition="m1", athlete="A2", role=None).apply(s).roles == ()
+    assert E.RemoveCompetition(competition="m1").apply(s).roles == ()
+    assert E.RemoveAthlete(athlete="A2").apply(s).roles == ()
+    with pytest.raises(InputError, match="no competition"):
+        E.SetRole(competition="nope", athlete="A2", role="out").apply(base)
+
+
+def test_a_test_that_is_no_criterion_of_the_protocol_is_refused(base):
+    with pytest.raises(InputError, match="not a criterion"):
+        E.RecordCriteriaTest(athlete="A1", test=CriteriaTest(date=day(0), name="Vertical jump",
+                                                             value=40)).apply(base)
