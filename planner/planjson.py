@@ -11,32 +11,73 @@ from planner.season import FIT, INJ, LEVELS, REHAB_STAGES, AthletePlan, Plan, Se
 from planner.timeline import Timeline
 
 FORMAT = "periodize-plan"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE = (1, 2)  # a version-1 plan has no roles, loads or returns: they are recomputed
 STAGES = REHAB_STAGES + (INJ, FIT)
 KINDS = ("load", "deload", "taper")
 
 
+def day_roles(season: Season, tl: Timeline, ap: AthletePlan) -> list[str | None]:
+    """Per day: on a competition day the athlete's role as the plan has it (``start`` at 100,
+    ``bench`` at 80 while FIT, otherwise ``out``), None on other days."""
+    roles: list[str | None] = []
+    for i in range(tl.n):
+        if not tl.is_comp[i]:
+            roles.append(None)
+        elif ap.stages[i] == FIT and ap.intensity[i] in (100, 80):
+            roles.append("start" if ap.intensity[i] == 100 else "bench")
+        else:
+            roles.append("out")
+    return roles
+
+
+def _return_dict(r) -> dict:
+    iso = (lambda d: d.isoformat() if d else None)  # noqa: E731
+    return {"fit": iso(r.fit), "first_match": iso(r.first_match), "target": r.target,
+            "target_met": r.target_met, "provisional": r.provisional,
+            "onset": r.onset.isoformat(), "protocol": r.protocol}
+
+
+def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, dates: list,
+                  week_starts: list, provisional: list[bool], rets: list) -> dict:
+    a = season.athlete(ap.athlete)
+    off = tl.unavailable(a.id)
+    roles = day_roles(season, tl, ap)
+    return {
+        "id": a.id,
+        "name": a.name,
+        "weeks": [{"start": s, "kind": k, "load": None}
+                  for s, k in zip(week_starts, ap.weeks, strict=True)],
+        "days": [
+            {"date": dates[i], "md": labels[i], "stage": ap.stages[i], "intensity": ap.intensity[i],
+             "available": i not in off, "role": roles[i], "load": None, "session": None,
+             "provisional": provisional[i]}
+            for i in range(tl.n)
+        ],
+        # the return under the injury that governs the planning start (or the next one), and
+        # every counted injury record's return (several records per athlete, schema 2)
+        "return": _return_dict(rets[0]) if rets else None,
+        "returns": [_return_dict(r) for r in rets],
+    }
+
+
 def plan_to_dict(season: Season, plan: Plan) -> dict:
+    from planner.returns import provisional_days, returns
+
     tl = Timeline(season)
     labels = [tl.label(i) for i in range(tl.n)]
     week_starts = [tl.days[w.first].isoformat() for w in tl.weeks]
     dates = [d.isoformat() for d in tl.days]
+    prov = provisional_days(season, plan)
+    rets = returns(season, plan)
     athletes = []
     for a in season.athletes:
         ap = plan.for_athlete(a.id)
         if ap is None:
             continue
-        off = tl.unavailable(a.id)
-        athletes.append({
-            "id": a.id,
-            "name": a.name,
-            "weeks": [{"start": s, "kind": k} for s, k in zip(week_starts, ap.weeks, strict=True)],
-            "days": [
-                {"date": dates[i], "md": labels[i], "stage": ap.stages[i],
-                 "intensity": ap.intensity[i], "available": i not in off}
-                for i in range(tl.n)
-            ],
-        })
+        athletes.append(_athlete_dict(season, tl, ap, labels, dates, week_starts,
+                                      prov.get(a.id, [False] * tl.n),
+                                      [r for r in rets if r.athlete == a.id]))
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
@@ -63,8 +104,9 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
     """Read a plan JSON back into a Plan for ``season``; every shape problem is located."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(source, [f"format: not a plan file (expected \"format\": \"{FORMAT}\")"])
-    if data.get("schema_version") != SCHEMA_VERSION:
-        raise InputError(source, [f"schema_version: {data.get('schema_version')!r} is not {SCHEMA_VERSION}"])
+    if data.get("schema_version") not in READABLE:
+        raise InputError(source, [f"schema_version: {data.get('schema_version')!r} is not one of "
+                                  f"{', '.join(map(str, READABLE))}"])
     shape = _Shape(Timeline(season))
     team = shape.weeks(data.get("team_weeks"), "team_weeks")
     raw_athletes = data.get("athletes")

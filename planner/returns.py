@@ -273,10 +273,9 @@ def counted_records(f: AthleteFacts) -> list[RecordSpan]:
         first, stop = max(p0, f.onsets[k]), f.span_stop(k)
         if first >= stop or f.st[first] == FIT:
             continue
-        if f.onsets[k] <= p0:
-            base = p0
-        else:
-            base = f.idx(min(s.start for s in rec.stages))
+        # the later of p0 and the start of the stage held then; INJ is no stage, so a record
+        # without a stage recorded yet counts from its first stage record
+        base = max(p0, f.idx(min(s.start for s in rec.stages)))
         fit = next((i for i in range(first, stop) if f.st[i] == FIT), None)
         out.append(RecordSpan(k, rec, first, stop, base, fit))
     return out

@@ -132,7 +132,6 @@ class StageRecord(Model):
 
     stage: RecordedStage
     start: dt.date
-    tests: tuple[CriteriaTest, ...] = ()
 
 
 class Injury(Model):

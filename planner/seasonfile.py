@@ -21,8 +21,37 @@ from planner.text import validation_problems
 from planner.validate import season_problems
 
 FORMAT = "periodize-season"
-SCHEMA_VERSION = 1
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}  # from-version -> upgrade to from-version + 1
+SCHEMA_VERSION = 2
+
+
+def _v1_to_v2(data: dict) -> dict:
+    """Schema 2 (rules v2): criteria tests move from each stage record to the injury record (the
+    stage a test was taken in follows from its date); roles, several injury records per athlete
+    and flare-up notes are new and optional."""
+    out = dict(data)
+    injuries = []
+    for inj in data.get("injuries") or []:
+        if not isinstance(inj, dict):
+            injuries.append(inj)
+            continue
+        inj = dict(inj)
+        tests = list(inj.get("tests") or [])
+        stages = []
+        for rec in inj.get("stages") or []:
+            if isinstance(rec, dict) and "tests" in rec:
+                rec = dict(rec)
+                tests += list(rec.pop("tests") or [])
+            stages.append(rec)
+        inj["stages"] = stages
+        if tests:
+            inj["tests"] = tests
+        injuries.append(inj)
+    if "injuries" in data:
+        out["injuries"] = injuries
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}  # from-version -> version + 1
 _PIN_KINDS = ("intensity", "week", "stage_start")  # a pin's kind, a tag in its error paths
 _UMASK = os.umask(0o022)  # read once (at import, before any thread) ...
 os.umask(_UMASK)  # ... and put back

@@ -3,6 +3,9 @@
 Run ``python scripts/make_demo.py`` after changing it; the JSON file is what ships.
 A 24-athlete football squad over 40 weeks (Aug-May): Saturday league matches, midweek cup
 games, B derbies and cup ties, an A-priority cup final, a winter break and three athletes in rehab.
+Rotation: one goalkeeper starts and two are out, three squad players come off the bench and two
+are out by default, and the cup games rest three regulars and start three squad players. One
+athlete in rehab has a strength test below the pass mark; one had a hamstring strain last spring.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from planner.season import (  # noqa: E402
     Block,
     Calendar,
     Competition,
+    CriteriaTest,
     Injury,
+    MatchRole,
     NonTrainingDay,
     Season,
     StageRecord,
@@ -70,6 +75,21 @@ def competitions() -> list[Competition]:
     return sorted(out, key=lambda c: c.date)
 
 
+ROLES = {"A02": "out", "A03": "out", "A15": "bench", "A16": "bench", "A21": "bench",
+         "A23": "out", "A24": "out"}
+CUP_REST, CUP_START = ("A04", "A10", "A18"), ("A15", "A21", "A23")
+
+
+def cup_roles() -> tuple[MatchRole, ...]:
+    """Cup games rotate: three regulars on the bench, three squad players start."""
+    out = []
+    for date, name, _prio in CUP:
+        cid = name.lower().replace(" ", "-")
+        out += [MatchRole(competition=cid, athlete=a, role="bench") for a in CUP_REST]
+        out += [MatchRole(competition=cid, athlete=a, role="start") for a in CUP_START]
+    return tuple(out)
+
+
 def season() -> Season:
     cal = Calendar(
         start=START, end=END,
@@ -87,7 +107,14 @@ def season() -> Season:
                stages=(StageRecord(stage="P1", start=D("2026-06-22")),
                        StageRecord(stage="P2", start=D("2026-07-01")),
                        StageRecord(stage="P3", start=D("2026-07-22"))),
+               tests=(CriteriaTest(date=D("2026-08-01"), name="Hip-flexor strength LSI", value=84,
+                                   unit="%"),),
                target_competition="league-06"),
+        Injury(athlete="A14", protocol="hamstring-strain", onset=D("2026-03-10"),
+               stages=tuple(StageRecord(stage=st, start=D(day)) for st, day in (
+                   ("P1", "2026-03-10"), ("P2", "2026-03-16"), ("P3", "2026-03-25"),
+                   ("S1", "2026-04-05"), ("S2", "2026-04-10"), ("S3", "2026-04-14"),
+                   ("FIT", "2026-04-20")))),
         Injury(athlete="A19", protocol="hamstring-strain", onset=D("2026-07-28"),
                stages=(StageRecord(stage="P1", start=D("2026-07-28")),
                        StageRecord(stage="P2", start=D("2026-08-01"))),
@@ -105,7 +132,9 @@ def season() -> Season:
             Block(name="Spring", start=D("2027-01-04"), end=D("2027-04-18"), emphasis="In-season maintenance"),
             Block(name="Cup run-in", start=D("2027-04-19"), end=D("2027-05-09"), emphasis="Taper and peak"),
         ),
-        athletes=tuple(Athlete(id=i, name=n, position=p, max_speed=v) for i, n, p, v in SQUAD),
+        athletes=tuple(Athlete(id=i, name=n, position=p, max_speed=v, role=ROLES.get(i, "start"))
+                       for i, n, p, v in SQUAD),
+        roles=cup_roles(),
         unavailability=(
             Unavailability(athlete="A03", start=D("2026-09-07"), end=D("2026-09-13"), reason="International duty"),
             Unavailability(athlete="A22", start=D("2027-02-01"), end=D("2027-02-05"), reason="Illness"),

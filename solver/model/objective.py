@@ -139,6 +139,7 @@ class ObjectiveMixin(ModelBase):
                 continue
             hv = self.hv_lits(u)
             open_ = [self._hv1_open(u, d) if d >= self.p0 else False for d in range(self.n)]
+            windows: dict[int, object] = {}
             for s in range(self.p0, self.n - G + 1):
                 win = range(s, s + G)
                 if any(open_[d] is False for d in win) or any(hv[d] is True for d in win):
@@ -151,6 +152,35 @@ class ObjectiveMixin(ModelBase):
                 p = self.m.new_bool_var(f"{u.key}_hv1_{s}")
                 self.clause(lits + [neg(cond), p], [])
                 self._penalty("HV-1", weight * u.size, p)
+                windows[s] = p
+            self._hv1_deload_cuts(u, windows, G)
+
+    def _hv1_deload_cuts(self, u: Unit, windows: dict[int, object], g: int) -> None:
+        """Implied cuts that show the LP what a deload costs: in a deload week whose played
+        matches already reach the deload cap, the athlete has no HV training, so a window whose
+        every other day can have no HV exposure either is missed (p >= deload)."""
+        if u.injured or u.frozen is not None or not windows:
+            return
+        capd = self.rules.value("HV-2", "max_speed_days_deload")
+        hv = self.hv_lits(u)
+        gs = self.given_speed_lits(u)
+        for w in self.open_weeks:
+            dl = u.deload[w]
+            if isinstance(dl, bool):
+                continue
+            days = self.tl.weeks[w].days
+            if capd - sum(1 for d in days if gs[d] is True) > 0:
+                continue  # a deload still allows planned speed here
+            match_hv = {d for d in days if u.play[d] is True and u.play_level[d] >= 90}
+            for s in range(max(self.p0, days[0] - g + 1), days[-1] + 1):
+                p = windows.get(s)
+                if p is None:
+                    continue
+                win = range(s, s + g)
+                if not any(d in days for d in win) or any(d in match_hv for d in win):
+                    continue
+                if all(hv[d] is False for d in win if d not in days):
+                    self.clause([neg(dl), p], [])
 
     def _window_open(self, u: Unit, s: int, g: int, open_: list):
         """Every day of the window is open: per epoch, its first day in the window (monotone)."""

@@ -862,9 +862,11 @@ class InjuriesEditor(Editor):
         proto = self._protocol()
         title = proto.stage(cur.stage).title if cur.stage in proto.stage_ids else "back to full training"
         self.status.setText(f"{proto.name}: recorded stage {cur.stage} ({title}) since {day_long(cur.start)}.")
+        ends = [r.start for r in inj.stages[1:]] + [None]
         _fill(self.history, [(i, [r.stage, day_long(r.start), "; ".join(
-            f"{t.name} {t.value:g}{t.unit} ({date_short(t.date)})" for t in r.tests)])
-            for i, r in enumerate(inj.stages)])
+            f"{t.name} {t.value:g}{t.unit} ({date_short(t.date)})" for t in inj.tests
+            if r.start <= t.date and (end is None or t.date < end))])
+            for i, (r, end) in enumerate(zip(inj.stages, ends, strict=True))])
         self.flares.setText("Flare-ups: " + (", ".join(day_long(d) for d in inj.flare_ups) or "none"))
         default_day = season.calendar.today or max(cur.start, season.calendar.start)
         for w in (self.stage_start, self.flare_date, self.test_date):
