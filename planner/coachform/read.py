@@ -8,6 +8,11 @@ one :class:`~planner.errors.InputError`, each located as Excel shows it and with
     Competitions, row 7, Priority: 'X' is not A, B or C; write A, B or C
     Season, row 4 (End): '31/06/2027' is not a date; use an Excel date or write it as 2027-06-30
 
+The Injuries, Stage history, Flare-ups and Tests sheets are read into injury records by
+:mod:`planner.coachform.records`; cell values are converted by :mod:`planner.coachform.cells`.
+Problems found by :func:`~planner.validate.season_problems` on the assembled season are located
+back on the sheet, row and column they came from.
+
 Matching is forgiving where a coach would expect it: sheet names, column headers, Season keys,
 weekday names, priorities, stages and protocol ids ignore case and surrounding spaces (and treat
 ``-``/``_`` in names like a space); columns may come in any order; extra columns and sheets are
@@ -33,34 +38,41 @@ from defusedxml import DefusedXmlException
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from planner.coachform.cells import (
+    Bad,
+    parse_priority,
+    parse_role,
+    parse_training_days,
+    parse_weekday,
+    to_date,
+    to_number,
+    to_text,
+)
+from planner.coachform.cells import blank as _blank
+from planner.coachform.cells import error_value as _error_value
+from planner.coachform.records import InjuryReader, RecordRows
 from planner.coachform.spec import (
     FIELD_COLUMN,
     KEY_ALIASES,
-    PRIORITIES,
+    RECORD_COLUMN,
     SEASON_KEYS,
     SEASON_SHEET,
     SHEET_ORDER,
-    STAGE_CHOICES,
     TEMPLATE_NAME,
-    WEEKDAY_NAMES,
     Column,
     SheetSpec,
     norm,
     sheet_spec,
 )
 from planner.errors import InputError
-from planner.protocols import available_protocols, load_protocol
 from planner.season import (
-    FIT,
-    WEEKDAYS,
     Athlete,
     Block,
     Calendar,
     Competition,
-    Injury,
+    MatchRole,
     NonTrainingDay,
     Season,
-    StageRecord,
     Unavailability,
 )
 from planner.validate import season_problems
@@ -68,127 +80,6 @@ from planner.validate import season_problems
 __all__ = ["import_workbook", "parse_training_days"]
 
 MAX_ROWS = 20000  # data rows read per sheet: a coach workbook has far fewer
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading cell values
-# ---------------------------------------------------------------------------------------------
-class Bad(Exception):
-    """A cell's value cannot be used: ``str(self)`` says what is wrong and the fix."""
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, dt.datetime | dt.date):
-        return f"the date {value:%Y-%m-%d}"
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, int | float):
-        return f"{value:g}"
-    text = str(value)
-    return repr(text if len(text) <= 60 else text[:57] + "...")
-
-
-def _error_value(cell) -> str | None:
-    """The error a formula shows (``#N/A``, ``#REF!`` ...), or None for an ordinary value."""
-    if getattr(cell, "data_type", None) == "e":
-        return str(cell.value)
-    return None
-
-
-def to_text(value: object, what: str) -> str:
-    if isinstance(value, bool):
-        raise Bad(f"{_describe(value)} is a yes/no value, not {what}; type the {what}")
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        raise Bad(f"{_describe(value)} is a date, not {what}; type the {what} as text")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def to_date(value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    fix = "use an Excel date or write it as YYYY-MM-DD, e.g. 2027-01-04"
-    if isinstance(value, str):
-        text = value.strip()
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", text)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                raise Bad(f"{_describe(value)} is not a day of the calendar; {fix}") from None
-        raise Bad(f"{_describe(value)} is not a date; {fix}")
-    if isinstance(value, dt.time):
-        raise Bad(f"{value:%H:%M} is a time of day, not a date; {fix}")
-    if isinstance(value, bool):
-        raise Bad(f"{_describe(value)} is not a date; {fix}")
-    if isinstance(value, int | float):
-        raise Bad(f"{_describe(value)} is a number, not a date; format the cell as a date or "
-                  f"write it as YYYY-MM-DD, e.g. 2027-01-04")
-    raise Bad(f"{_describe(value)} is not a date; {fix}")
-
-
-def to_number(value: object) -> float:
-    if isinstance(value, bool):
-        raise Bad(f"{_describe(value)} is not a number; write a number such as 9.2")
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.strip().replace(",", "."))
-        except ValueError:
-            pass
-    raise Bad(f"{_describe(value)} is not a number; write a number such as 9.2")
-
-
-def parse_priority(value: object) -> str:
-    text = to_text(value, "priority").upper()
-    if text not in PRIORITIES:
-        raise Bad(f"{_describe(value)} is not A, B or C; write A, B or C")
-    return text
-
-
-def parse_weekday(text: str) -> str:
-    """``'Monday'``, ``'mon'``, ``'Tues'``, ``'THU'`` ... -> ``'mon'`` ... (WEEKDAYS)."""
-    t = text.strip().casefold().rstrip(".")
-    if len(t) >= 2:
-        hits = [WEEKDAYS[i] for i, name in enumerate(WEEKDAY_NAMES) if name.casefold().startswith(t)]
-        if len(hits) == 1 and (len(t) >= 3 or t in ("mo", "tu", "we", "th", "fr", "sa", "su")):
-            return hits[0]
-    raise Bad(f"{text.strip()!r} is not a weekday; write a weekday such as Monday or Mon")
-
-
-def parse_training_days(value: object) -> tuple[str, ...]:
-    """``'Mon-Sat'``, ``'mon, tue, thu'``, ``'Mon-Fri, Sun'``, ``'Sat-Mon'`` -> weekdays in order."""
-    text = to_text(value, "list of weekdays")
-    text = re.sub(r"\s*(?:-|–|—|\bto\b)\s*", "-", text, flags=re.I)
-    parts = [p for p in re.split(r"[,;/&+\s]+|\band\b", text, flags=re.I) if p and p.strip()]
-    days: set[str] = set()
-    for part in parts:
-        ends = part.strip("-").split("-")
-        if len(ends) == 1:
-            days.add(parse_weekday(ends[0]))
-        elif len(ends) == 2:
-            a, b = WEEKDAYS.index(parse_weekday(ends[0])), WEEKDAYS.index(parse_weekday(ends[1]))
-            k = a
-            while True:
-                days.add(WEEKDAYS[k])
-                if k == b:
-                    break
-                k = (k + 1) % 7
-        else:
-            raise Bad(f"{part.strip()!r} is not a weekday or a range such as Mon-Sat")
-    if not days:
-        raise Bad("lists no weekday; write e.g. Mon-Sat or Mon, Tue, Thu")
-    return tuple(d for d in WEEKDAYS if d in days)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -228,6 +119,7 @@ class _Row:
     number: int  # as Excel shows it
     values: dict[str, object]  # column key -> raw value (None when blank)
     errors: dict[str, str]  # column key -> the error a formula shows
+    formats: dict[str, str] = field(default_factory=dict)  # column key -> the cell's number format
 
 
 def _open(path: str | os.PathLike):
@@ -277,15 +169,17 @@ def _row(number: int, cells, where: dict[str, int]) -> _Row | None:
     """The values (blank: None) and formula errors of a data row's columns; None when blank."""
     values: dict[str, object] = {}
     errors: dict[str, str] = {}
+    formats: dict[str, str] = {}
     for key, j in where.items():
         cell = cells[j] if j < len(cells) else None
         err = _error_value(cell) if cell is not None else None
         if err is not None:
             errors[key] = err
         values[key] = None if cell is None or err is not None or _blank(cell.value) else cell.value
+        formats[key] = str(getattr(cell, "number_format", None) or "General")
     if all(v is None for v in values.values()) and not errors:
         return None
-    return _Row(number, values, errors)
+    return _Row(number, values, errors, formats)
 
 
 class _Reader:
@@ -439,7 +333,7 @@ class _Import:
         self.r = _Reader(wb, self.p)
 
     # -- helpers ----------------------------------------------------------------------------------
-    def _cell(self, spec: SheetSpec, row: _Row, key: str, convert):
+    def cell(self, spec: SheetSpec, row: _Row, key: str, convert):
         """The converted value of a cell, or None (blank, or a problem was recorded)."""
         column = spec.column(key)
         col = spec.columns.index(column) + 1
@@ -458,11 +352,11 @@ class _Import:
             self.p.cell(spec.title, row.number, column, col, str(e))
             return None
 
-    def _note(self, spec: SheetSpec, row: _Row, key: str, message: str) -> None:
+    def note(self, spec: SheetSpec, row: _Row, key: str, message: str) -> None:
         column = spec.column(key)
         self.p.cell(spec.title, row.number, column, spec.columns.index(column) + 1, message)
 
-    def _text(self, spec: SheetSpec, row: _Row, key: str, limit: int = 200):
+    def text(self, spec: SheetSpec, row: _Row, key: str, limit: int = 200):
         column = spec.column(key)
 
         def convert(v):
@@ -471,15 +365,15 @@ class _Import:
                 raise Bad(f"is {len(text)} characters long; at most {limit} are allowed, shorten it")
             return text
 
-        return self._cell(spec, row, key, convert)
+        return self.cell(spec, row, key, convert)
 
     # -- the season -------------------------------------------------------------------------------
     def season(self) -> Season:
         cal, name, cal_rows = self._calendar()
         comps, comp_rows, comp_names = self._competitions(cal)
         athletes, athlete_rows, ids = self._athletes()
-        injuries, inj_rows = self._injuries(ids, comp_names, comps)
-        injuries, self.history_rows = self._history(ids, injuries)
+        injuries, self.record_rows = InjuryReader(self, ids, comp_names).read()
+        roles, role_rows = self._roles(ids, comp_names)
         unav, unav_rows = self._unavailable(ids)
         ntd, ntd_rows = self._non_training(cal)
         blocks, block_rows = self._blocks()
@@ -488,15 +382,15 @@ class _Import:
             cal = cal.model_copy(update={"non_training_days": tuple(ntd)})
             season = Season(name=name, calendar=cal, competitions=tuple(comps), blocks=tuple(blocks),
                             athletes=tuple(athletes), unavailability=tuple(unav),
-                            injuries=tuple(injuries))
+                            injuries=tuple(injuries), roles=tuple(roles))
             self._document_problems(season, {
                 "competitions": ("Competitions", comp_rows),
                 "athletes": ("Athletes", athlete_rows),
-                "injuries": ("Injuries", inj_rows),
+                "roles": ("Roles", role_rows),
                 "unavailability": ("Unavailable", unav_rows),
                 "calendar.non_training_days": ("Non-training days", ntd_rows),
                 "blocks": ("Blocks", block_rows),
-            }, cal_rows)
+            })
         problems = self.p.sorted()
         if problems:
             raise InputError(self.source, problems)
@@ -554,20 +448,20 @@ class _Import:
         spec = sheet_spec("Competitions")
         rows = self.r.table(spec) or []
         comps, comp_rows = [], []
-        names: list[tuple[str, int, str | None]] = []  # (name, row, competition id if kept)
+        names: list[tuple[str, int, str | None, dt.date | None]] = []  # name, row, id if kept, date
         for k, row in enumerate(rows, start=1):
-            date = self._cell(spec, row, "date", to_date)
-            name = self._text(spec, row, "name")
-            prio = self._cell(spec, row, "priority", parse_priority)
-            end = self._cell(spec, row, "end_date", to_date)
+            date = self.cell(spec, row, "date", to_date)
+            name = self.text(spec, row, "name")
+            prio = self.cell(spec, row, "priority", parse_priority)
+            end = self.cell(spec, row, "end_date", to_date)
             ok = None not in (date, name, prio)
             if date is not None and end is not None and end < date:
-                self._note(spec, row, "end_date", f"{end:%Y-%m-%d} is before the Date {date:%Y-%m-%d}; "
-                           f"a multi-day event ends on or after its first day")
+                self.note(spec, row, "end_date", f"{end:%Y-%m-%d} is before the Date {date:%Y-%m-%d}; "
+                          f"a multi-day event ends on or after its first day")
                 ok = False
             cid = f"c{k:03d}"
             if name:
-                names.append((name, row.number, cid if ok else None))
+                names.append((name, row.number, cid if ok else None, date))
             if ok:
                 comps.append(Competition(id=cid, name=name, date=date, end_date=end, priority=prio))
                 comp_rows.append(row.number)
@@ -582,26 +476,29 @@ class _Import:
         ids: dict[str, bool] = {}  # every ID written (True when its row was kept)
         first: dict[str, int] = {}
         for row in rows:
-            aid = self._text(spec, row, "id", limit=40)
-            name = self._text(spec, row, "name")
-            pos = self._text(spec, row, "position")
-            speed = self._cell(spec, row, "max_speed", to_number)
+            aid = self.text(spec, row, "id", limit=40)
+            name = self.text(spec, row, "name")
+            pos = self.text(spec, row, "position")
+            speed = self.cell(spec, row, "max_speed", to_number)
+            role = self.cell(spec, row, "role", parse_role)
             ok = aid is not None and name is not None and (pos is not None or row.values.get("position") is None)
+            ok = ok and (role is not None or (row.values.get("role") is None and "role" not in row.errors))
             if speed is not None and not (0 < speed <= 15):
-                self._note(spec, row, "max_speed", f"{speed:g} is not a top running speed in m/s; "
-                           f"write metres per second between 0 and 15, e.g. 9.2 (or leave it empty)")
+                self.note(spec, row, "max_speed", f"{speed:g} is not a top running speed in m/s; "
+                          f"write metres per second between 0 and 15, e.g. 9.2 (or leave it empty)")
                 ok = False
             elif speed is None and row.values.get("max_speed") is not None:
                 ok = False
             if aid is not None and aid in first:
-                self._note(spec, row, "id", f"{aid!r} is already the ID of row {first[aid]}; give "
-                           f"each athlete a unique ID")
+                self.note(spec, row, "id", f"{aid!r} is already the ID of row {first[aid]}; give "
+                          f"each athlete a unique ID")
                 continue
             if aid is not None:
                 first[aid] = row.number
                 ids[aid] = False
             if ok:
-                athletes.append(Athlete(id=aid, name=name, position=pos or "", max_speed=speed))
+                athletes.append(Athlete(id=aid, name=name, position=pos or "", max_speed=speed,
+                                        role=role or "start"))
                 athlete_rows.append(row.number)
                 ids[aid] = True
         if not athletes and not rows and self.r.find(spec.title) is not None:
@@ -609,143 +506,85 @@ class _Import:
                        f"row per athlete (ID, Name, Position)")
         return athletes, athlete_rows, ids
 
-    def _athlete_ref(self, spec: SheetSpec, row: _Row, ids: dict[str, bool]):
+    def athlete_ref(self, spec: SheetSpec, row: _Row, ids: dict[str, bool]):
         """A known athlete ID (None when blank, unknown or its Athletes row has a problem)."""
-        aid = self._text(spec, row, "athlete", limit=40)
+        aid = self.text(spec, row, "athlete", limit=40)
         if aid is None:
             return None, False
         if aid not in ids:
             near = [k for k in ids if k.casefold() == aid.casefold()]
             near = near or difflib.get_close_matches(aid, list(ids), n=1)
             hint = f"; did you mean {near[0]!r}?" if near else "; use an ID from the Athletes sheet"
-            self._note(spec, row, "athlete", f"no athlete has the ID {aid!r}{hint}")
+            self.note(spec, row, "athlete", f"no athlete has the ID {aid!r}{hint}")
             return None, False
         return aid, ids[aid]
 
-    def _injuries(self, ids, comp_names, comps):
-        spec = sheet_spec("Injuries")
-        rows = self.r.table(spec) or []
-        protocols = available_protocols()
-        by_name = {}
-        for pid in protocols:
-            by_name[norm(pid)] = pid
-            try:
-                by_name.setdefault(norm(load_protocol(pid).name), pid)
-            except InputError:
-                pass
-
-        def protocol(v):
-            text = to_text(v, "protocol")
-            pid = by_name.get(norm(text))
-            if pid is None:
-                raise Bad(f"{_describe(text)} is not a rehab protocol; use one of {', '.join(protocols)}")
-            return pid
-
-        injuries, inj_rows = [], []
-        self.injured: dict[str, str | None] = {}  # athlete ID on the Injuries sheet -> protocol
-        for row in rows:
-            aid, kept = self._athlete_ref(spec, row, ids)
-            pid = self._cell(spec, row, "protocol", protocol)
-            onset = self._cell(spec, row, "onset", to_date)
-            stage = self._cell(spec, row, "stage", lambda v: to_text(v, "stage").upper())
-            start = self._cell(spec, row, "stage_start", to_date)
-            target = self._text(spec, row, "target")
-            if aid is not None:
-                self.injured.setdefault(aid, pid)
-            ok = None not in (aid, pid, onset, stage, start) and kept
-            if stage is not None and stage not in STAGE_CHOICES:
-                self._note(spec, row, "stage", f"{_describe(row.values['stage'])} is not a stage; "
-                           f"write one of {', '.join(STAGE_CHOICES)} (FIT: back in full training)")
-                ok = False
-            elif stage is not None and pid is not None:
-                stages = load_protocol(pid).stage_ids
-                if stage not in stages + (FIT,):
-                    self._note(spec, row, "stage", f"{_describe(row.values['stage'])} is not a stage of "
-                               f"{pid} ({', '.join(stages)}, or FIT when back in full training)")
-                    ok = False
-            if onset is not None and start is not None and start < onset:
-                self._note(spec, row, "stage_start", f"{start:%Y-%m-%d} is before the Onset "
-                           f"{onset:%Y-%m-%d}; a stage starts on or after the onset")
-                ok = False
-            target_id = None
-            if target is not None:
-                target_id, found = self._target(spec, row, target, comp_names)
-                ok = ok and found
-            elif row.values.get("target") is not None:
-                ok = False
-            if ok:
-                injuries.append(Injury(athlete=aid, protocol=pid, onset=onset,
-                                       stages=(StageRecord(stage=stage, start=start),),
-                                       target_competition=target_id))
-                inj_rows.append(row.number)
-        return injuries, inj_rows
-
-    def _history(self, ids, injuries):
-        """Add the Stage history rows to the injuries (in date order, before the current stage)."""
-        spec = sheet_spec("Stage history")
-        rows = self.r.table(spec) or []
-        by_athlete: dict[str, list[tuple[dt.date, str, int]]] = {}
-        broken: set[str] = set()
-        for row in rows:
-            aid, _kept = self._athlete_ref(spec, row, ids)
-            stage = self._cell(spec, row, "stage", lambda v: to_text(v, "stage").upper())
-            start = self._cell(spec, row, "start", to_date)
-            if aid is not None and aid not in self.injured:
-                self._note(spec, row, "athlete", f"{aid!r} has no row on the Injuries sheet; add "
-                           f"the injury (with its current stage) there first")
-                continue
-            pid = self.injured.get(aid) if aid is not None else None
-            if stage is not None and pid is not None:
-                stages = load_protocol(pid).stage_ids
-                if stage not in stages:
-                    self._note(spec, row, "stage", f"{_describe(row.values['stage'])} is not a stage of "
-                               f"{pid} ({', '.join(stages)})")
-                    stage = None
-            if aid is None:
-                continue
-            if stage is None or start is None:
-                broken.add(aid)
-                continue
-            by_athlete.setdefault(aid, []).append((start, stage, row.number))
-        out, history_rows = [], []
-        for inj in injuries:
-            past = sorted(by_athlete.get(inj.athlete, []))
-            if inj.athlete in broken:
-                past = []  # its problems are reported; the document checks would only repeat them
-            records = tuple(StageRecord(stage=st, start=d) for d, st, _ in past) + inj.stages
-            out.append(inj.model_copy(update={"stages": records}))
-            history_rows.append([n for _, _, n in past])
-        return out, history_rows
-
-    def _target(self, spec, row, target: str, comp_names):
-        key = target.strip().casefold()
-        hits = [(name, n, cid) for name, n, cid in comp_names if name.strip().casefold() == key]
+    def competition_ref(self, spec: SheetSpec, row: _Row, key: str, text: str, comp_names):
+        """(competition id, found) of a competition named in a cell: a name matching exactly one
+        row of the Competitions sheet (case and surrounding spaces ignored), or a repeated name
+        with its date, ``Cup (2027-01-09)``. A row with a problem of its own: not found, quietly."""
+        hits = _competition_hits(text, comp_names)
         if len(hits) == 1:
-            return hits[0][2], hits[0][2] is not None  # a competition row with a problem: skip quietly
-        if not hits:
-            near = difflib.get_close_matches(target, sorted({n for n, _, _ in comp_names}), n=1)
+            return hits[0][2], hits[0][2] is not None
+        column = spec.column(key)
+        dated = _dated_name(text)
+        others = [c for c in comp_names if dated and norm_name(c[0]) == norm_name(dated[0])]
+        if not hits and others:
+            rows = ", ".join(str(n) for _, n, _, _ in others)
+            days = ", ".join(f"{d:%Y-%m-%d}" for _, _, _, d in others if d is not None)
+            self.note(spec, row, key, f"no competition named {others[0][0]!r} is on "
+                      f"{dated[1]:%Y-%m-%d} (Competitions rows {rows}: {days}); correct the date")
+        elif not hits:
+            near = difflib.get_close_matches(text, sorted({n for n, _, _, _ in comp_names}), n=1)
             hint = (f"; did you mean {near[0]!r}?" if near else
-                    "; use a name from the Competitions sheet or leave it empty")
-            self._note(spec, row, "target", f"no competition is named {target!r}{hint}")
+                    "; use a name from the Competitions sheet" +
+                    ("" if column.required else " or leave it empty"))
+            self.note(spec, row, key, f"no competition is named {text!r}{hint}")
         else:
-            rows = ", ".join(str(n) for _, n, _ in hits)
-            self._note(spec, row, "target", f"{target!r} names {len(hits)} competitions (Competitions "
-                       f"rows {rows}); give the target a unique name on the Competitions sheet")
+            rows = ", ".join(str(n) for _, n, _, _ in hits)
+            day = next((d for _, _, _, d in hits if d is not None), None)
+            example = f", e.g. '{hits[0][0]} ({day:%Y-%m-%d})'" if day is not None else ""
+            self.note(spec, row, key, f"{text!r} names {len(hits)} competitions (Competitions rows "
+                      f"{rows}); give each a unique name on the Competitions sheet, or add the "
+                      f"date{example}")
         return None, False
+
+    def _roles(self, ids, comp_names):
+        """The Roles sheet: an athlete's role for one competition."""
+        spec = sheet_spec("Roles")
+        rows = self.r.table(spec) or []
+        out, out_rows = [], []
+        first: dict[tuple[str, str], int] = {}
+        for row in rows:
+            text = self.text(spec, row, "competition")
+            aid, kept = self.athlete_ref(spec, row, ids)
+            role = self.cell(spec, row, "role", parse_role)
+            cid, found = self.competition_ref(spec, row, "competition", text, comp_names) \
+                if text is not None else (None, False)
+            if not (found and kept and role is not None):
+                continue
+            if (cid, aid) in first:
+                self.note(spec, row, "athlete", f"{aid!r} already has a role for {text!r} in row "
+                          f"{first[(cid, aid)]}; keep one")
+                continue
+            first[(cid, aid)] = row.number
+            out.append(MatchRole(competition=cid, athlete=aid, role=role))
+            out_rows.append(row.number)
+        return out, out_rows
 
     def _unavailable(self, ids):
         spec = sheet_spec("Unavailable")
         rows = self.r.table(spec) or []
         out, out_rows = [], []
         for row in rows:
-            aid, kept = self._athlete_ref(spec, row, ids)
-            start = self._cell(spec, row, "start", to_date)
-            end = self._cell(spec, row, "end", to_date)
-            reason = self._text(spec, row, "reason")
+            aid, kept = self.athlete_ref(spec, row, ids)
+            start = self.cell(spec, row, "start", to_date)
+            end = self.cell(spec, row, "end", to_date)
+            reason = self.text(spec, row, "reason")
             ok = None not in (aid, start, end) and kept
             if start is not None and end is not None and end < start:
-                self._note(spec, row, "end", f"{end:%Y-%m-%d} is before From {start:%Y-%m-%d}; "
-                           f"'To' is the last day away (inclusive), on or after 'From'")
+                self.note(spec, row, "end", f"{end:%Y-%m-%d} is before From {start:%Y-%m-%d}; "
+                          f"'To' is the last day away (inclusive), on or after 'From'")
                 ok = False
             if reason is None and row.values.get("reason") is not None:
                 ok = False
@@ -760,13 +599,13 @@ class _Import:
         out, out_rows = [], []
         first: dict[dt.date, int] = {}
         for row in rows:
-            date = self._cell(spec, row, "date", to_date)
-            reason = self._text(spec, row, "reason")
+            date = self.cell(spec, row, "date", to_date)
+            reason = self.text(spec, row, "reason")
             if date is None or (reason is None and row.values.get("reason") is not None):
                 continue
             if date in first:
-                self._note(spec, row, "date", f"{date:%Y-%m-%d} is already listed in row "
-                           f"{first[date]}; list each day once")
+                self.note(spec, row, "date", f"{date:%Y-%m-%d} is already listed in row "
+                          f"{first[date]}; list each day once")
                 continue
             first[date] = row.number
             out.append(NonTrainingDay(date=date, reason=reason or ""))
@@ -778,14 +617,14 @@ class _Import:
         rows = self.r.table(spec) or []
         out, out_rows = [], []
         for row in rows:
-            name = self._text(spec, row, "name")
-            start = self._cell(spec, row, "start", to_date)
-            end = self._cell(spec, row, "end", to_date)
-            emphasis = self._text(spec, row, "emphasis")
+            name = self.text(spec, row, "name")
+            start = self.cell(spec, row, "start", to_date)
+            end = self.cell(spec, row, "end", to_date)
+            emphasis = self.text(spec, row, "emphasis")
             ok = None not in (name, start, end)
             if start is not None and end is not None and end < start:
-                self._note(spec, row, "end", f"{end:%Y-%m-%d} is before From {start:%Y-%m-%d}; a "
-                           f"block ends on or after its first day")
+                self.note(spec, row, "end", f"{end:%Y-%m-%d} is before From {start:%Y-%m-%d}; a "
+                          f"block ends on or after its first day")
                 ok = False
             if emphasis is None and row.values.get("emphasis") is not None:
                 ok = False
@@ -795,31 +634,78 @@ class _Import:
         return out, out_rows
 
     # -- document-wide checks, located ---------------------------------------------------------------
-    def _document_problems(self, season: Season, where: dict, cal_rows: dict[str, int]) -> None:
+    def _document_problems(self, season: Season, where: dict) -> None:
+        """Each problem of :func:`season_problems` on the sheet, row and column it came from
+        (unless that row already has a problem of its own)."""
         pattern = re.compile(r"^(?P<coll>[a-z_]+(?:\.[a-z_]+)?)\[(?P<i>\d+)\](?P<path>[\w.\[\]]*)"
                              r"(?: \(.*?\))?: (?P<msg>.*)$", re.S)
         for text in season_problems(season):
             m = pattern.match(text)
-            if m is None or m["coll"] not in where:
+            try:
+                place = None if m is None else self._place(m["coll"], int(m["i"]), m["path"], where)
+            except IndexError:  # a path the form does not hold: reported as it is
+                place = None
+            if place is None:
                 self.p.add(SEASON_SHEET, 0, text, 99)
                 continue
-            sheet, rows = where[m["coll"]]
-            i = int(m["i"])
-            row = rows[i]
-            path = m["path"]
-            stage = re.match(r"\.stages\[(\d+)\]", path)
-            if m["coll"] == "injuries" and stage and int(stage[1]) < len(self.history_rows[i]):
-                sheet, row = "Stage history", self.history_rows[i][int(stage[1])]
-                path = ".history" + path[stage.end():]
+            sheet, row, key = place
             if (sheet, row) in self.p.flagged:
                 continue
-            spec = sheet_spec(sheet)
-            key = FIELD_COLUMN.get((m["coll"], re.sub(r"\[\d+\]", "", path)))
             if key is None:
                 self.p.add(sheet, row, f"{sheet}, row {row}: {m['msg']}")
             else:
+                spec = sheet_spec(sheet)
                 column = spec.column(key)
                 self.p.cell(sheet, row, column, spec.columns.index(column) + 1, m["msg"])
+
+    def _place(self, coll: str, i: int, path: str, where: dict):
+        """(sheet, row, column key or None) of a season path such as ``injuries[2].stages[1].start``;
+        None when it does not come from a sheet."""
+        if coll == "injuries":
+            return self._injury_place(self.record_rows[i], path)
+        if coll not in where:
+            return None
+        sheet, rows = where[coll]
+        return sheet, rows[i], FIELD_COLUMN.get((coll, re.sub(r"\[\d+\]", "", path)))
+
+    @staticmethod
+    def _injury_place(rec: RecordRows, path: str):
+        part = re.match(r"\.(stages|flare_ups|tests)\[(\d+)\](.*)$", path)
+        if part is None:
+            return "Injuries", rec.anchor, FIELD_COLUMN.get(("injuries", path))
+        kind, j, rest = part[1], int(part[2]), part[3]
+        if kind == "stages":
+            sheet, row = rec.stages[j]
+        elif kind == "flare_ups":
+            sheet, row = "Flare-ups", rec.flare_ups[j]
+        else:
+            sheet, row = "Tests", rec.tests[j]
+        return sheet, row, RECORD_COLUMN.get((sheet, rest))
+
+
+def norm_name(text: str) -> str:
+    """A competition's name as matched: case and surrounding spaces ignored."""
+    return text.strip().casefold()
+
+
+def _dated_name(text: str) -> tuple[str, dt.date] | None:
+    """``'Cup (2027-01-09)'`` -> ('Cup', 2027-01-09); None for text of another form."""
+    m = re.fullmatch(r"(.*?)\s*\((\d{4}-\d{2}-\d{2})\)", text.strip())
+    if m is None:
+        return None
+    try:
+        return m[1], dt.date.fromisoformat(m[2])
+    except ValueError:
+        return None
+
+
+def _competition_hits(text: str, comp_names) -> list:
+    """The Competitions rows a name refers to: by name, else by ``name (YYYY-MM-DD)``."""
+    hits = [c for c in comp_names if norm_name(c[0]) == norm_name(text)]
+    dated = _dated_name(text)
+    if hits or dated is None:
+        return hits
+    return [c for c in comp_names if norm_name(c[0]) == norm_name(dated[0]) and c[3] == dated[1]]
 
 
 def _season_value(key: str, value: object):

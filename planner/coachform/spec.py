@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.season import FIT, REHAB_STAGES
+from planner.season import FIT, REHAB_STAGES, ROLES
 
 TEMPLATE_NAME = "import-template.xlsx"  # the shipped template, in templates/
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PRIORITIES = ("A", "B", "C")
 STAGE_CHOICES = REHAB_STAGES + (FIT,)
+ROLE_CHOICES = ROLES  # start, bench, out
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Column:
     header: str
     key: str
     required: bool
-    kind: str  # "text", "id", "date", "priority", "number", "protocol", "stage"
+    kind: str  # "text", "id", "date", "priority", "number", "protocol", "stage", "role", "criterion"
     width: float
     help: str
 
@@ -33,6 +34,7 @@ class SheetSpec:
     columns: tuple[Column, ...]
     required: bool = False
     help: str = ""
+    written: bool = True  # False: still read, but no longer part of the form that is written
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -63,23 +65,48 @@ SHEETS: tuple[SheetSpec, ...] = (
         Column("Name", "name", True, "text", 26, "the athlete's name"),
         Column("Position", "position", False, "text", 14, "e.g. Defender"),
         Column("Max speed", "max_speed", False, "number", 11, "optional: in m/s, e.g. 9.2"),
+        Column("Role", "role", False, "role", 9,
+               "optional: the usual match role, start, bench or out (default start)"),
     ), required=True, help="One row per athlete of the squad."),
     SheetSpec("Injuries", (
         Column("Athlete ID", "athlete", True, "id", 11, "an ID from the Athletes sheet"),
         Column("Protocol", "protocol", True, "protocol", 24, "the rehab protocol (dropdown)"),
-        Column("Onset", "onset", True, "date", 13, "the day of injury"),
-        Column("Stage", "stage", True, "stage", 8, "the current stage of that protocol (dropdown)"),
+        Column("Onset", "onset", True, "date", 13,
+               "the day of injury (a future day for a planned operation)"),
+        Column("Stage", "stage", True, "stage", 8, "a stage of that protocol (dropdown)"),
         Column("Stage start", "stage_start", True, "date", 13,
-               "the day the current stage started (on or after the onset)"),
+               "the day that stage started or will start (on or after the onset)"),
         Column("Target competition", "target", False, "text", 28,
                "optional: the competition's name on the Competitions sheet"),
-    ), help="At most one injury per athlete: the athlete's current rehab stage."),
+    ), help="One row per stage start of an injury: an athlete's rows with the same Onset are one "
+            "injury and its stage history (same protocol and target on each); rows with another "
+            "Onset are another injury (an earlier one, a re-injury, or a planned operation)."),
     SheetSpec("Stage history", (
         Column("Athlete ID", "athlete", True, "id", 11, "an athlete with a row on the Injuries sheet"),
         Column("Stage", "stage", True, "stage", 8, "an earlier stage of that injury's protocol"),
         Column("Start", "start", True, "date", 13, "the day that stage started"),
-    ), help="Optional: the earlier stages of an injury, one row per stage start; the current "
-            "stage is on the Injuries sheet."),
+    ), help="Optional, from older workbooks: more stage starts, each added to the athlete's injury "
+            "of that date on the Injuries sheet (new workbooks write them there).", written=False),
+    SheetSpec("Roles", (
+        Column("Competition", "competition", True, "text", 28,
+               "the competition's name on the Competitions sheet"),
+        Column("Athlete ID", "athlete", True, "id", 11, "an ID from the Athletes sheet"),
+        Column("Role", "role", True, "role", 9, "start, bench or out for that competition"),
+    ), help="Optional: an athlete's role for one competition, overriding the Role on the "
+            "Athletes sheet."),
+    SheetSpec("Flare-ups", (
+        Column("Athlete ID", "athlete", True, "id", 11, "an athlete with an injury before that date"),
+        Column("Date", "date", True, "date", 13, "the day of the flare-up"),
+        Column("Note", "note", False, "text", 34, "optional, e.g. pain after sprint drills"),
+    ), help="Optional: flare-ups, each on the athlete's injury of that date; a flare-up moves the "
+            "athlete back a stage."),
+    SheetSpec("Tests", (
+        Column("Athlete ID", "athlete", True, "id", 11, "an athlete with an injury before that date"),
+        Column("Date", "date", True, "date", 13, "the day of the test (on or before Today)"),
+        Column("Test", "test", True, "criterion", 30,
+               "a criteria test of that injury's protocol (listed at the end of the Help sheet)"),
+        Column("Value", "value", True, "number", 9, "the result, e.g. 84 for an LSI of 84 %"),
+    ), help="Optional: criteria test results, each on the athlete's injury of that date."),
     SheetSpec("Unavailable", (
         Column("Athlete ID", "athlete", True, "id", 11, "an ID from the Athletes sheet"),
         Column("From", "start", True, "date", 13, "first day away"),
@@ -98,6 +125,7 @@ SHEETS: tuple[SheetSpec, ...] = (
     ), help="Training blocks (mesocycles), shown as a band on the board."),
 )
 SHEET_ORDER = (SEASON_SHEET,) + tuple(s.title for s in SHEETS)
+WRITTEN_SHEETS = tuple(s for s in SHEETS if s.written)
 
 
 def norm(text: object) -> str:
@@ -113,13 +141,19 @@ FIELD_COLUMN = {  # a season field's path (without indexes) -> the column it is 
     ("competitions", ".date"): "date", ("competitions", ".end_date"): "end_date",
     ("competitions", ".name"): "name", ("competitions", ".priority"): "priority",
     ("athletes", ".id"): "id", ("athletes", ".name"): "name", ("athletes", ".position"): "position",
-    ("athletes", ".max_speed"): "max_speed",
+    ("athletes", ".max_speed"): "max_speed", ("athletes", ".role"): "role",
     ("injuries", ".athlete"): "athlete", ("injuries", ".protocol"): "protocol",
-    ("injuries", ".onset"): "onset", ("injuries", ".stages.stage"): "stage",
-    ("injuries", ".stages.start"): "stage_start", ("injuries", ".target_competition"): "target",
-    ("injuries", ".history.stage"): "stage", ("injuries", ".history.start"): "start",
+    ("injuries", ".onset"): "onset", ("injuries", ".target_competition"): "target",
+    ("roles", ".competition"): "competition", ("roles", ".athlete"): "athlete",
+    ("roles", ".role"): "role",
     ("unavailability", ".athlete"): "athlete", ("unavailability", ".start"): "start",
     ("unavailability", ".end"): "end",
     ("calendar.non_training_days", ".date"): "date",
     ("blocks", ".start"): "start", ("blocks", ".end"): "end", ("blocks", ".name"): "name",
+}
+RECORD_COLUMN = {  # (sheet, path inside an injury's stage record, flare-up or test) -> column
+    ("Injuries", ".stage"): "stage", ("Injuries", ".start"): "stage_start",
+    ("Stage history", ".stage"): "stage", ("Stage history", ".start"): "start",
+    ("Flare-ups", ""): "date", ("Tests", ".name"): "test", ("Tests", ".date"): "date",
+    ("Tests", ".value"): "value",
 }

@@ -1,11 +1,14 @@
 """Writing the coach workbook: the shipped template, and a season written back in that form.
 
 :func:`template_workbook` builds the form from :mod:`planner.coachform.spec` (formatted headers,
-dropdowns, one example row per sheet; ``scripts/make_import_template.py`` saves it as the shipped
-template), and :func:`export_template_form` writes a season into it, so that
-``import_workbook(export_template_form(season))`` gives back the season's squad, calendar,
-competitions, injuries (current stage and earlier stage starts), unavailability, blocks and
-non-training days.
+dropdowns, an example row or two per sheet; ``scripts/make_import_template.py`` saves it as the
+shipped template), and :func:`export_template_form` writes a season into it, so that
+``import_workbook(export_template_form(season))`` gives back the season's squad (with default
+roles), calendar, competitions, injury records (a row per stage start, several records per
+athlete), roles per competition, flare-ups, criteria tests, unavailability, blocks and
+non-training days. A competition whose name another competition shares is written with its
+date, ``Cup (2027-01-09)``, which the reader accepts. The Stage history sheet of older
+workbooks is still read but no longer written: stage starts are rows of the Injuries sheet.
 """
 
 from __future__ import annotations
@@ -21,40 +24,79 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from planner.coachform.spec import (
     PRIORITIES,
+    ROLE_CHOICES,
     SEASON_KEYS,
     SEASON_SHEET,
     SHEETS,
     STAGE_CHOICES,
     WEEKDAY_NAMES,
+    WRITTEN_SHEETS,
     Column,
     SheetSpec,
 )
-from planner.errors import SaveError
-from planner.protocols import available_protocols
+from planner.errors import InputError, SaveError
+from planner.protocols import available_protocols, load_protocol
 from planner.season import WEEKDAYS, Season
 from planner.seasonfile import atomic_write
 from planner.xlsx_cells import write_text
 
-__all__ = ["export_template_form", "save_template_form", "template_workbook", "training_days_text"]
+__all__ = ["competition_label", "export_template_form", "save_template_form", "template_workbook",
+           "training_days_text"]
 
 _EXAMPLE_SEASON = {
     "name": "Riverside FC 2027", "start": dt.date(2027, 1, 4), "end": dt.date(2027, 6, 27),
     "week_start": "mon", "training_days": ("mon", "tue", "wed", "thu", "fri", "sat"), "today": None,
 }
-_EXAMPLES = {
-    "Competitions": {"date": dt.date(2027, 1, 9), "name": "League match 1", "priority": "C",
-                     "end_date": None},
-    "Athletes": {"id": "A01", "name": "Alex Example", "position": "Midfielder", "max_speed": 9.1},
-    "Injuries": {"athlete": "A01", "protocol": "hamstring-strain", "onset": dt.date(2026, 12, 20),
-                 "stage": "P2", "stage_start": dt.date(2026, 12, 28), "target": "League match 1"},
-    "Stage history": {"athlete": "A01", "stage": "P1", "start": dt.date(2026, 12, 20)},
-    "Unavailable": {"athlete": "A01", "start": dt.date(2027, 2, 1), "end": dt.date(2027, 2, 3),
-                    "reason": "Family"},
-    "Non-training days": {"date": dt.date(2027, 4, 5), "reason": "Easter Monday"},
-    "Blocks": {"name": "Pre-season", "start": dt.date(2027, 1, 4), "end": dt.date(2027, 1, 31),
-               "emphasis": "Aerobic base, first sprint exposures"},
+_EXAMPLES: dict[str, list[dict]] = {
+    "Competitions": [{"date": dt.date(2027, 1, 9), "name": "League match 1", "priority": "C",
+                      "end_date": None}],
+    "Athletes": [{"id": "A01", "name": "Alex Example", "position": "Midfielder", "max_speed": 9.1,
+                  "role": "start"}],
+    "Injuries": [{"athlete": "A01", "protocol": "hamstring-strain", "onset": dt.date(2026, 12, 20),
+                  "stage": stage, "stage_start": start, "target": "League match 1"}
+                 for stage, start in (("P1", dt.date(2026, 12, 20)), ("P2", dt.date(2026, 12, 28)))],
+    "Roles": [{"competition": "League match 1", "athlete": "A01", "role": "bench"}],
+    "Flare-ups": [{"athlete": "A01", "date": dt.date(2026, 12, 31),
+                   "note": "Tightness after the first jog"}],
+    "Tests": [{"athlete": "A01", "date": dt.date(2026, 12, 27), "test": "Pain on single-leg squat",
+               "value": 1}],
+    "Unavailable": [{"athlete": "A01", "start": dt.date(2027, 2, 1), "end": dt.date(2027, 2, 3),
+                     "reason": "Family"}],
+    "Non-training days": [{"date": dt.date(2027, 4, 5), "reason": "Easter Monday"}],
+    "Blocks": [{"name": "Pre-season", "start": dt.date(2027, 1, 4), "end": dt.date(2027, 1, 31),
+                "emphasis": "Aerobic base, first sprint exposures"}],
 }
 FORM_ROWS = 1000  # rows below the header that carry the dropdowns
+
+
+def competition_label(season: Season, comp_id: str) -> str:
+    """A competition as the form names it: its name, with its date when another competition of
+    the season has the same name (``Cup (2027-01-09)``, which the reader accepts)."""
+    comp = season.competition(comp_id)
+    if comp is None:
+        return comp_id
+    key = comp.name.strip().casefold()
+    if sum(c.name.strip().casefold() == key for c in season.competitions) > 1:
+        return f"{comp.name} ({comp.date:%Y-%m-%d})"
+    return comp.name
+
+
+def _injury_rows(season: Season) -> dict[str, list[dict]]:
+    """The Injuries (a row per stage record), Flare-ups and Tests rows of the season's records."""
+    out: dict[str, list[dict]] = {"Injuries": [], "Flare-ups": [], "Tests": []}
+    for inj in season.injuries:
+        target = competition_label(season, inj.target_competition) if inj.target_competition else None
+        for rec in inj.stages:
+            out["Injuries"].append({"athlete": inj.athlete, "protocol": inj.protocol,
+                                    "onset": inj.onset, "stage": rec.stage,
+                                    "stage_start": rec.start, "target": target})
+        for day in inj.flare_ups:
+            out["Flare-ups"].append({"athlete": inj.athlete, "date": day,
+                                     "note": inj.flare_notes.get(day)})
+        for t in inj.tests:
+            out["Tests"].append({"athlete": inj.athlete, "date": t.date, "test": t.name,
+                                 "value": t.value})
+    return out
 
 
 def _season_rows(season: Season) -> tuple[dict, dict[str, list[dict]]]:
@@ -64,26 +106,17 @@ def _season_rows(season: Season) -> tuple[dict, dict[str, list[dict]]]:
     tables: dict[str, list[dict]] = {
         "Competitions": [{"date": c.date, "name": c.name, "priority": c.priority,
                           "end_date": c.end_date} for c in season.competitions],
-        "Athletes": [{"id": a.id, "name": a.name, "position": a.position, "max_speed": a.max_speed}
-                     for a in season.athletes],
-        "Injuries": [],
-        "Stage history": [],
+        "Athletes": [{"id": a.id, "name": a.name, "position": a.position, "max_speed": a.max_speed,
+                      "role": a.role} for a in season.athletes],
+        "Roles": [{"competition": competition_label(season, r.competition), "athlete": r.athlete,
+                   "role": r.role} for r in season.roles],
         "Unavailable": [{"athlete": u.athlete, "start": u.start, "end": u.end, "reason": u.reason}
                         for u in season.unavailability],
         "Non-training days": [{"date": d.date, "reason": d.reason} for d in cal.non_training_days],
         "Blocks": [{"name": b.name, "start": b.start, "end": b.end, "emphasis": b.emphasis}
                    for b in season.blocks],
     }
-    for inj in season.injuries:
-        target = season.competition(inj.target_competition) if inj.target_competition else None
-        tables["Injuries"].append({
-            "athlete": inj.athlete, "protocol": inj.protocol, "onset": inj.onset,
-            "stage": inj.current.stage, "stage_start": inj.current.start,
-            "target": target.name if target else None,
-        })
-        for rec in inj.stages[:-1]:
-            tables["Stage history"].append({"athlete": inj.athlete, "stage": rec.stage,
-                                            "start": rec.start})
+    tables.update(_injury_rows(season))
     return head, tables
 
 
@@ -111,17 +144,19 @@ def template_workbook(season: Season | None = None) -> openpyxl.Workbook:
     sheet) or ``season`` written into it."""
     if season is None:
         head = dict(_EXAMPLE_SEASON)
-        tables = {title: [row] for title, row in _EXAMPLES.items()}
+        tables = {title: list(rows) for title, rows in _EXAMPLES.items()}
     else:
         head, tables = _season_rows(season)
     wb = openpyxl.Workbook()
     wb.properties.creator = "Periodize"
     wb.properties.title = "Periodize coach workbook"
     protocols = available_protocols()
+    help_lines, tests = _help_lines(protocols)
+    lists = {"protocol": protocols, "criterion": f"Help!$A${tests[0]}:$A${tests[1]}"}
     _write_season_sheet(wb.active, head)
-    for spec in SHEETS:
-        _write_table_sheet(wb.create_sheet(spec.title), spec, tables.get(spec.title, []), protocols)
-    _write_help_sheet(wb.create_sheet("Help"), protocols)
+    for spec in WRITTEN_SHEETS:
+        _write_table_sheet(wb.create_sheet(spec.title), spec, tables.get(spec.title, []), lists)
+    _write_help_sheet(wb.create_sheet("Help"), help_lines)
     for sheet in wb.worksheets:  # prints one page wide, the header on every page
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -198,33 +233,42 @@ def _write_season_sheet(ws, head: dict) -> None:
         ws.cell(row=r, column=3, value=("required: " if required else "") + help_text).font = _NOTE_FONT
 
 
-def _column_dropdown(col: Column, protocols: tuple[str, ...]) -> DataValidation | None:
-    """The dropdown of a column: priorities, protocols, stages, or (not strict) the IDs of the
-    Athletes sheet and the names of the Competitions sheet."""
+def _column_dropdown(col: Column, lists: dict) -> DataValidation | None:
+    """The dropdown of a column: priorities, protocols, stages and roles, or (not strict) the IDs
+    of the Athletes sheet, the names of the Competitions sheet and the criteria tests listed on
+    the Help sheet."""
     if col.kind == "priority":
         return _listing(PRIORITIES, "Priority", "A, B or C. A competitions get a taper.")
     if col.kind == "protocol":
+        protocols = lists["protocol"]
         return _listing(protocols, "Protocol", "The rehab protocol: " + ", ".join(protocols))
     if col.kind == "stage":
         return _listing(STAGE_CHOICES, "Stage",
-                        "The current stage: P1-P3 rehab, S1-S3 return to sport, FIT back.")
+                        "A stage: P1-P3 rehab, S1-S3 return to sport, FIT back.")
+    if col.kind == "role":
+        return _listing(ROLE_CHOICES, "Role", "start, bench or out (empty: start).")
+    if col.kind == "criterion":
+        return _listing(lists["criterion"], "Criteria test",
+                        "A criteria test of the injury's protocol (listed on the Help sheet).",
+                        strict=False)
     if col.key == "athlete":
         return _listing(f"Athletes!$A$2:$A${FORM_ROWS + 1}", "Athlete ID",
                         "An ID from the Athletes sheet.", strict=False)
-    if col.key == "target":
+    if col.key in ("target", "competition"):
         return _listing(f"Competitions!$B$2:$B${FORM_ROWS + 1}", "Competition",
-                        "Optional: a competition's name from the Competitions sheet.", strict=False)
+                        "A competition's name from the Competitions sheet (a repeated name with "
+                        "its date: Cup (2027-01-09)).", strict=False)
     return None
 
 
-def _write_table_sheet(ws, spec: SheetSpec, rows: list[dict], protocols: tuple[str, ...]) -> None:
+def _write_table_sheet(ws, spec: SheetSpec, rows: list[dict], lists: dict) -> None:
     """A table sheet: the header, date formats and dropdowns down the form, then the rows."""
     _header(ws, [c.header for c in spec.columns], [c.width for c in spec.columns])
     for j, col in enumerate(spec.columns, start=1):
         letter = get_column_letter(j)
         if col.kind == "date":
             ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
-        dv = _column_dropdown(col, protocols)
+        dv = _column_dropdown(col, lists)
         if dv is not None:
             ws.add_data_validation(dv)
             dv.add(f"{letter}2:{letter}{FORM_ROWS + 1}")
@@ -234,10 +278,25 @@ def _write_table_sheet(ws, spec: SheetSpec, rows: list[dict], protocols: tuple[s
     ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{max(2, len(rows) + 1)}"
 
 
-def _write_help_sheet(ws, protocols: tuple[str, ...]) -> None:
-    """How to fill in the workbook and import it, and every sheet's columns."""
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 90
+def _criteria_uses(protocols: tuple[str, ...]) -> dict[str, list[str]]:
+    """Criteria test name -> where it is used: protocol, stage and pass mark."""
+    out: dict[str, list[str]] = {}
+    for pid in protocols:
+        try:
+            proto = load_protocol(pid)
+        except InputError:
+            continue
+        for stage in proto.stages:
+            for c in stage.criteria:
+                unit = c.unit if c.unit.startswith("/") else f" {c.unit}".rstrip()
+                bound = "at least" if c.better == "higher" else "at most"
+                out.setdefault(c.name, []).append(f"{pid} {stage.id}: pass {bound} {c.pass_mark:g}{unit}")
+    return dict(sorted(out.items(), key=lambda kv: kv[0].casefold()))
+
+
+def _help_lines(protocols: tuple[str, ...]) -> tuple[list[tuple[str, str]], tuple[int, int]]:
+    """The Help sheet's rows (column A, column B) and the rows of its criteria tests list (the
+    Tests sheet's dropdown)."""
     lines = [
         ("Periodize coach workbook", ""),
         ("", "Fill in the sheets, then: periodize import THIS.xlsx -o SEASON.season.json "
@@ -254,6 +313,18 @@ def _write_help_sheet(ws, protocols: tuple[str, ...]) -> None:
         lines.append((spec.title, f"{spec.help} Columns: {cols}."))
     lines.append(("", ""))
     lines.append(("Protocols", ", ".join(protocols)))
+    lines.append(("", ""))
+    lines.append(("Criteria tests", "The Test column of the Tests sheet names one of the tests "
+                                    "below; each is a criterion of these protocols' stages:"))
+    first = len(lines) + 1
+    lines += [(name, "; ".join(uses)) for name, uses in _criteria_uses(protocols).items()]
+    return lines, (first, max(first, len(lines)))
+
+
+def _write_help_sheet(ws, lines: list[tuple[str, str]]) -> None:
+    """How to fill in the workbook and import it, every sheet's columns, the criteria tests."""
+    ws.column_dimensions["A"].width = 36
+    ws.column_dimensions["B"].width = 90
     for r, (a, b) in enumerate(lines, start=1):
         ca = ws.cell(row=r, column=1, value=a or None)
         cb = ws.cell(row=r, column=2, value=b or None)
@@ -267,9 +338,10 @@ def _write_help_sheet(ws, protocols: tuple[str, ...]) -> None:
 def export_template_form(season: Season) -> openpyxl.Workbook:
     """``season`` written into the coach workbook form.
 
-    The form holds what a coach types: each injury's current stage (Injuries) and earlier stage
-    starts (Stage history), but not criteria tests or flare-ups, and no rule settings, pins or
-    plan; those stay in the season file.
+    The form holds what a coach types: the squad with its default roles, each injury record's
+    stage starts (a row each on Injuries), the roles per competition, flare-ups with their notes
+    and criteria test results, but no rule settings, pins, scenarios, logged sessions or plan;
+    those stay in the season file.
     """
     return template_workbook(season)
 

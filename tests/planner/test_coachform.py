@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from planner.coachform.read import import_workbook, parse_training_days
-from planner.coachform.spec import SHEETS, STAGE_CHOICES
+from planner.coachform.spec import STAGE_CHOICES, WRITTEN_SHEETS
 from planner.coachform.write import (
     export_template_form,
     save_template_form,
@@ -20,7 +20,21 @@ from planner.coachform.write import (
     training_days_text,
 )
 from planner.errors import InputError
-from planner.season import Athlete, Competition, Injury, Season, StageRecord
+from planner.protocols import available_protocols, load_protocol
+from planner.season import (
+    Athlete,
+    Block,
+    Calendar,
+    Competition,
+    CriteriaTest,
+    Injury,
+    MatchRole,
+    NonTrainingDay,
+    Season,
+    StageRecord,
+    Unavailability,
+)
+from planner.validate import season_problems
 from templates import path as template_path
 
 D = dt.date
@@ -211,7 +225,7 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         "Injuries, row 2, Stage start: 2026-11-01 is before the Onset 2026-12-01; a stage starts on "
         "or after the onset",
         "Injuries, row 2, Target competition: 'Cup' names 2 competitions (Competitions rows 2, 6); "
-        "give the target a unique name on the Competitions sheet",
+        "give each a unique name on the Competitions sheet, or add the date, e.g. 'Cup (2027-01-09)'",
         "Injuries, row 3, Stage: 'S1' is not a stage of ankle-sprain (P1, P2, S2, S3, or FIT when "
         "back in full training)",
         "Injuries, row 3, Target competition: no competition is named 'Cupp'; did you mean 'Cup'?",
@@ -259,8 +273,7 @@ def test_document_checks_are_located_in_the_workbook(tmp_path):
                       ("2027-05-01", "Friendly", "C")],
         Injuries=[("Athlete ID", "Protocol", "Onset", "Stage", "Stage start"),
                   ("A1", "iliopsoas-tendinopathy", "2026-10-01", "P1", "2026-10-02"),
-                  ("A2", "hamstring-strain", "2026-12-20", "P3", "2027-01-02"),
-                  ("A2", "hamstring-strain", "2026-12-20", "P2", "2026-12-28")],
+                  ("A2", "hamstring-strain", "2026-12-20", "P3", "2027-01-02")],
         Stage_history=[("Athlete ID", "Stage", "Start"), ("A2", "P1", "2026-12-20"),
                        ("B9", "P1", "2026-12-20")],
         Non_training_days=[("Date", "Reason"), ("2027-01-06", "Holiday"), ("2027-01-06", "Again"),
@@ -273,14 +286,12 @@ def test_document_checks_are_located_in_the_workbook(tmp_path):
     assert got[1].startswith("Injuries, row 2, Stage start: Ann Ash (A1) has been in P1 since 2026-10-02 "
                              "(94 days by 2027-01-04), but iliopsoas-tendinopathy allows at most 21 days")
     assert got[2].startswith("Injuries, row 3, Stage: P1 is followed by P3, skipping P2")
-    assert got[3] == ("Injuries, row 4, Athlete ID: Bo Birch (A2) already has an injury; keep one "
-                      "injury per athlete")
-    assert got[4] == ("Stage history, row 3, Athlete ID: no athlete has the ID 'B9'; use an ID from "
+    assert got[3] == ("Stage history, row 3, Athlete ID: no athlete has the ID 'B9'; use an ID from "
                       "the Athletes sheet")
-    assert got[5] == "Non-training days, row 3, Date: 2027-01-06 is already listed in row 2; list each day once"
-    assert got[6].startswith("Non-training days, row 4, Date: 2026-12-31 is outside the season")
-    assert got[7].startswith("Blocks, row 2, To: 2027-04-30 is outside the season")
-    assert len(got) == 8
+    assert got[4] == "Non-training days, row 3, Date: 2027-01-06 is already listed in row 2; list each day once"
+    assert got[5].startswith("Non-training days, row 4, Date: 2026-12-31 is outside the season")
+    assert got[6].startswith("Blocks, row 2, To: 2027-04-30 is outside the season")
+    assert len(got) == 7
 
 
 def test_formula_errors_and_wrong_types_are_located(tmp_path):
@@ -325,19 +336,32 @@ def _validations(ws) -> dict[str, str]:
 def test_the_shipped_template_has_dropdowns_formatted_headers_and_an_example_row():
     path = template_path("import-template.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames[:1] == ["Season"]
-    for spec in SHEETS:
+    assert wb.sheetnames == ["Season"] + [spec.title for spec in WRITTEN_SHEETS] + ["Help"]
+    assert "Stage history" not in wb.sheetnames  # still read, no longer written
+    for spec in WRITTEN_SHEETS:
         ws = wb[spec.title]
         header = [c.value for c in ws[1]]
         assert header == [c.header for c in spec.columns], spec.title
         assert all(c.font.bold and c.fill.fill_type == "solid" for c in ws[1])
         assert ws.freeze_panes == "A2"
-        assert ws.max_row == 2, f"{spec.title}: one example row"
+        example_rows = 2 if spec.title == "Injuries" else 1  # an injury with its stage history
+        assert ws.max_row == 1 + example_rows, f"{spec.title}: example rows"
     comp, inj = _validations(wb["Competitions"]), _validations(wb["Injuries"])
     assert comp["C2"] == '"A,B,C"'
     assert inj["B2"] == '"adductor-groin,ankle-sprain,hamstring-strain,iliopsoas-tendinopathy,patellar-tendinopathy"'
     assert inj["D2"] == '"' + ",".join(STAGE_CHOICES) + '"'
-    assert _validations(wb["Stage history"])["B2"] == inj["D2"]
+    assert _validations(wb["Athletes"])["E2"] == '"start,bench,out"'
+    roles = _validations(wb["Roles"])
+    assert roles == {"A2": "Competitions!$B$2:$B$1001", "B2": "Athletes!$A$2:$A$1001",
+                     "C2": '"start,bench,out"'}
+    assert _validations(wb["Flare-ups"]) == {"A2": "Athletes!$A$2:$A$1001"}
+    tests = _validations(wb["Tests"])
+    first, last = re.fullmatch(r"Help!\$A\$(\d+):\$A\$(\d+)", tests["C2"]).groups()
+    listed = [wb["Help"].cell(row=r, column=1).value for r in range(int(first), int(last) + 1)]
+    assert "Hamstring strength LSI" in listed and "Pain on single-leg squat" in listed
+    every = {c.name for pid in available_protocols() for st in load_protocol(pid).stages
+             for c in st.criteria}
+    assert sorted(listed) == sorted(every)  # every criterion of the shipped protocols, once
     # the shipped file is what scripts/make_import_template.py makes from the form in the code
     fresh = template_workbook()
     assert fresh.sheetnames == wb.sheetnames
@@ -347,29 +371,38 @@ def test_the_shipped_template_has_dropdowns_formatted_headers_and_an_example_row
 
     for title in wb.sheetnames:
         assert values(fresh[title]) == values(wb[title]), title
-    # and it imports as it is
+    # and it imports as it is, every example included
     season = import_workbook(path)
-    assert [a.id for a in season.athletes] == ["A01"]
-    assert season.injuries[0].target_competition == season.competitions[0].id
+    assert [(a.id, a.role) for a in season.athletes] == [("A01", "start")]
+    (inj,) = season.injuries
+    assert inj.target_competition == season.competitions[0].id
+    assert [r.stage for r in inj.stages] == ["P1", "P2"]
+    assert inj.flare_ups == (D(2026, 12, 31),) and inj.flare_notes
+    assert [(t.name, t.value, t.unit) for t in inj.tests] == [("Pain on single-leg squat", 1, "/10")]
+    assert season.roles == (MatchRole(competition="c001", athlete="A01", role="bench"),)
+
+
+def _document(s: Season) -> dict:
+    """What the coach form holds of a season, with competitions by name and date (imported
+    competitions get new ids)."""
+    def comp(cid):
+        c = s.competition(cid) if cid else None
+        return (c.name, c.date) if c else None
+
+    return {
+        "name": s.name, "calendar": s.calendar, "athletes": s.athletes,
+        "unavailability": s.unavailability, "blocks": s.blocks,
+        "competitions": [(c.name, c.date, c.end_date, c.priority) for c in s.competitions],
+        "injuries": [(i.athlete, i.protocol, i.onset, i.stages, comp(i.target_competition),
+                      i.flare_ups, i.flare_notes, i.tests) for i in s.injuries],
+        "roles": [(comp(r.competition), r.athlete, r.role) for r in s.roles],
+    }
 
 
 def _same_document(a: Season, b: Season) -> None:
-    assert b.name == a.name
-    assert b.calendar == a.calendar
-    assert b.athletes == a.athletes
-    assert b.unavailability == a.unavailability
-    assert b.blocks == a.blocks
-
-    def comps(s):
-        return [(c.name, c.date, c.end_date, c.priority) for c in s.competitions]
-
-    def injuries(s):
-        return [(i.athlete, i.protocol, i.onset, i.stages,
-                 s.competition(i.target_competition).name if i.target_competition else None)
-                for i in s.injuries]
-
-    assert comps(b) == comps(a)
-    assert injuries(b) == injuries(a)
+    da, db = _document(a), _document(b)
+    for key in da:
+        assert db[key] == da[key], key
 
 
 def test_round_trip_of_the_demo_season(demo_season, tmp_path):
@@ -377,7 +410,10 @@ def test_round_trip_of_the_demo_season(demo_season, tmp_path):
     save_template_form(demo_season, path)
     again = import_workbook(path)
     _same_document(demo_season, again)
-    assert len(again.injuries) == 3 and len(again.injuries[1].stages) == 3  # the stage history
+    assert len(again.injuries) == len(demo_season.injuries)
+    assert len(again.roles) == len(demo_season.roles) > 0
+    assert any(len(i.stages) > 1 for i in again.injuries)  # stage histories
+    assert any(i.tests for i in again.injuries)
 
 
 def test_round_trip_keeps_hostile_text_as_text(tmp_path):
@@ -389,7 +425,9 @@ def test_round_trip_keeps_hostile_text_as_text(tmp_path):
         "competitions": (Competition(id="k", name="#N/A", date=D(2027, 1, 9), priority="A"),),
         "injuries": (Injury(athlete="X0", protocol="ankle-sprain", onset=D(2027, 1, 1),
                             stages=(StageRecord(stage="P1", start=D(2027, 1, 2)),),
+                            flare_ups=(D(2027, 1, 3),), flare_notes={D(2027, 1, 3): "=1+1"},
                             target_competition="k"),),
+        "roles": (MatchRole(competition="k", athlete="X1", role="bench"),),
     })
     wb = export_template_form(season)
     path = tmp_path / "probes.xlsx"
@@ -443,3 +481,268 @@ def test_a_misspelled_season_key_is_located_with_a_suggestion(tmp_path):
         import_workbook(path)
     assert any(f"Season, row {row} (Todya)" in p and "did you mean 'Today'" in p for p in e.value.problems)
     assert not any("notes" in p for p in e.value.problems)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules version 2: roles, several and future injury records, flare-ups, criteria tests
+# ---------------------------------------------------------------------------------------------
+INJURY_HEAD = ("Athlete ID", "Protocol", "Onset", "Stage", "Stage start", "Target competition")
+COMPETITION_ROWS = [("Date", "Name", "Priority"), ("2027-01-09", "League 1", "C"),
+                    ("2027-02-06", "Derby", "B"), ("2027-02-20", "Derby", "B"),
+                    ("2027-03-06", "Cup final", "A")]
+
+
+def test_roles_on_the_athletes_and_roles_sheets(tmp_path):
+    path = book(
+        tmp_path,
+        Competitions=COMPETITION_ROWS,
+        Athletes=[("ID", "Name", "Position", "Role"), ("A1", "Ann Ash", "Defender", " Bench "),
+                  ("A2", "Bo Birch", "Goalkeeper", "OUT"), ("A3", "Cy Cedar", "Forward", None)],
+        Roles=[("athlete id", "ROLE", "competition"), ("A1", "start", "  cup FINAL "),
+               ("A3", "Out", "Derby (2027-02-20)"), (), ("A2", "bench", "league 1")],
+    )
+    s = import_workbook(path)
+    assert [(a.id, a.role) for a in s.athletes] == [("A1", "bench"), ("A2", "out"), ("A3", "start")]
+    assert s.roles == (MatchRole(competition="c004", athlete="A1", role="start"),
+                       MatchRole(competition="c003", athlete="A3", role="out"),
+                       MatchRole(competition="c001", athlete="A2", role="bench"))
+    assert s.role_of("A3", "c003") == "out" and s.role_of("A3", "c002") == "start"
+
+
+def test_bad_roles_are_located(tmp_path):
+    path = book(
+        tmp_path,
+        Competitions=COMPETITION_ROWS,
+        Athletes=[("ID", "Name", "Role"), ("A1", "Ann Ash", "captain"), ("A2", "Bo Birch", "bench")],
+        Roles=[("Competition", "Athlete ID", "Role"), ("Friendly", "A2", "start"),
+               ("Cup final", "B7", "start"), ("Cup final", "A2", "sub"), ("Derby", "A2", "out"),
+               ("Derby (2027-02-13)", "A2", "out"), ("League 1", "A2", "out"),
+               ("league 1 ", "A2", "start"), (None, "A2", None)],
+    )
+    assert problems_of(path) == [
+        "Athletes, row 2, Role: 'captain' is not a match role; write start, bench or out",
+        "Roles, row 2, Competition: no competition is named 'Friendly'; use a name from the "
+        "Competitions sheet",
+        "Roles, row 3, Athlete ID: no athlete has the ID 'B7'; use an ID from the Athletes sheet",
+        "Roles, row 4, Role: 'sub' is not a match role; write start, bench or out",
+        "Roles, row 5, Competition: 'Derby' names 2 competitions (Competitions rows 3, 4); give "
+        "each a unique name on the Competitions sheet, or add the date, e.g. 'Derby (2027-02-06)'",
+        "Roles, row 6, Competition: no competition named 'Derby' is on 2027-02-13 (Competitions "
+        "rows 3, 4: 2027-02-06, 2027-02-20); correct the date",
+        "Roles, row 8, Athlete ID: 'A2' already has a role for 'league 1' in row 7; keep one",
+        "Roles, row 9, Competition: is empty; write the competition's name on the Competitions sheet",
+        "Roles, row 9, Role: is empty; write start, bench or out for that competition",
+    ]
+
+
+def test_several_and_future_injury_records_with_flare_ups_and_tests(tmp_path):
+    path = book(
+        tmp_path,
+        Season=SEASON_ROWS + [("Today", "2027-01-18")],
+        Competitions=COMPETITION_ROWS,
+        Injuries=[INJURY_HEAD,
+                  # an earlier injury, fully recovered (rows in any order)
+                  ("A1", "hamstring-strain", "2026-11-01", "P2", "2026-11-06", None),
+                  ("A1", "hamstring-strain", "2026-11-01", "P1", "2026-11-01", None),
+                  ("A1", "Hamstring-Strain", "2026-11-01", "P3", "2026-11-20", None),
+                  # a re-injury: its stage history, the target given once
+                  ("A1", "hamstring-strain", "2027-01-10", "P1", "2027-01-10", "Cup final"),
+                  ("A1", "hamstring-strain", "2027-01-10", "P2", "2027-01-14", None),
+                  # a planned operation in the future
+                  ("A2", "ankle-sprain", "2027-02-15", "P1", "2027-02-15", "Derby (2027-02-20)")],
+        Flare_ups=[("Athlete ID", "Date", "Note"), ("A1", "2027-01-16", "Pain on the first jog"),
+                   ("A1", "2026-11-25", None)],
+        Tests=[("Athlete ID", "Date", "Test", "Value"),
+               ("A1", "2027-01-13", " pain on SINGLE-LEG squat ", 1),
+               ("A1", "2027-01-17", "Hamstring strength LSI", "72 %"),
+               ("A1", "2026-11-10", "Hamstring strength LSI", "64,5")],
+    )
+    s = import_workbook(path)
+    old, again, operation = s.injuries
+    assert (old.athlete, old.onset, old.target_competition) == ("A1", D(2026, 11, 1), None)
+    assert [(r.stage, r.start) for r in old.stages] == [
+        ("P1", D(2026, 11, 1)), ("P2", D(2026, 11, 6)), ("P3", D(2026, 11, 20))]
+    assert old.flare_ups == (D(2026, 11, 25),) and old.flare_notes == {}
+    assert old.tests == (CriteriaTest(date=D(2026, 11, 10), name="Hamstring strength LSI",
+                                      value=64.5, unit="%"),)
+    assert (again.onset, again.target_competition) == (D(2027, 1, 10), "c004")
+    assert [r.stage for r in again.stages] == ["P1", "P2"]
+    assert again.flare_ups == (D(2027, 1, 16),)
+    assert again.flare_notes == {D(2027, 1, 16): "Pain on the first jog"}
+    assert again.tests == (
+        CriteriaTest(date=D(2027, 1, 13), name="Pain on single-leg squat", value=1, unit="/10"),
+        CriteriaTest(date=D(2027, 1, 17), name="Hamstring strength LSI", value=72, unit="%"))
+    assert (operation.athlete, operation.protocol, operation.onset) == ("A2", "ankle-sprain",
+                                                                       D(2027, 2, 15))
+    assert operation.target_competition == "c003"
+
+
+def test_stage_history_rows_go_to_the_record_governing_their_date(tmp_path):
+    path = book(
+        tmp_path,
+        Injuries=[INJURY_HEAD, ("A1", "hamstring-strain", "2026-10-01", "P2", "2026-10-20", None),
+                  ("A1", "ankle-sprain", "2026-12-20", "P2", "2026-12-28", None)],
+        Stage_history=[("Athlete ID", "Stage", "Start"), ("A1", "P1", "2026-12-20"),
+                       ("A1", "P1", "2026-10-01")],
+    )
+    first, second = import_workbook(path).injuries
+    assert [(r.stage, r.start) for r in first.stages] == [("P1", D(2026, 10, 1)), ("P2", D(2026, 10, 20))]
+    assert [(r.stage, r.start) for r in second.stages] == [("P1", D(2026, 12, 20)), ("P2", D(2026, 12, 28))]
+
+
+def test_a_percent_formatted_test_value_is_read_as_shown(tmp_path):
+    path = book(
+        tmp_path,
+        Injuries=[INJURY_HEAD, ("A1", "hamstring-strain", "2026-12-20", "P2", "2026-12-28", None)],
+        Tests=[("Athlete ID", "Date", "Test", "Value"), ("A1", "2026-12-30", "Hamstring strength LSI", 0.84)],
+    )
+    wb = openpyxl.load_workbook(path)
+    wb["Tests"]["D2"].number_format = "0%"  # the coach typed 84 % into the cell
+    wb.save(path)
+    (inj,) = import_workbook(path).injuries
+    assert inj.tests[0].value == pytest.approx(84)
+
+
+def test_bad_injury_records_flare_ups_and_tests_are_located(tmp_path):
+    path = book(
+        tmp_path,
+        Season=SEASON_ROWS + [("Today", "2027-01-18")],
+        Competitions=COMPETITION_ROWS,
+        Athletes=ATHLETE_ROWS + [("A3", "Cy Cedar", "Forward", None), ("A4", "Di Dunn", "Back", None)],
+        Injuries=[INJURY_HEAD,
+                  # contradicting records: a stage start after the athlete's next onset
+                  ("A1", "hamstring-strain", "2027-01-01", "P1", "2027-01-01", None),
+                  ("A1", "hamstring-strain", "2027-01-01", "P2", "2027-01-20", None),
+                  ("A1", "hamstring-strain", "2027-01-15", "P1", "2027-01-15", None),
+                  # rows of one injury that disagree
+                  ("A2", "hamstring-strain", "2027-01-02", "P1", "2027-01-02", "League 1"),
+                  ("A2", "ankle-sprain", "2027-01-02", "P2", "2027-01-08", "Cup final"),
+                  ("A3", "ankle-sprain", "2027-01-05", "P1", "2027-01-06", None)],
+        Flare_ups=[("Athlete ID", "Date", "Note"),
+                   ("A4", "2027-01-12", "no injury at all"),
+                   ("A3", "2027-01-01", "before the injury"),
+                   ("A3", "2027-01-05", "before its first stage"),
+                   ("A3", "2027-01-09", None), ("A3", "2027-01-09", "twice")],
+        Tests=[("Athlete ID", "Date", "Test", "Value"),
+               ("A3", "2027-01-08", "Hamstring strength LSI", 80),
+               ("A3", "2027-01-08", "Single-leg hop lsi", "good"),
+               ("A3", "2027-01-20", "Single-leg hop LSI", 91),
+               ("A3", "2027-01-03", "Single-leg hop LSI", 91),
+               ("A4", "2027-01-08", "Single-leg hop LSI", 91)],
+    )
+    assert problems_of(path) == [
+        "Injuries, row 3, Stage start: 2027-01-20 is on or after the athlete's next injury "
+        "(2027-01-15); the two injury records contradict each other: record this stage on the "
+        "later injury, or correct the dates",
+        "Injuries, row 6, Protocol: ankle-sprain differs from hamstring-strain in row 5, a row of "
+        "the same injury (A2, onset 2027-01-02); an athlete's rows with one onset are one injury: "
+        "give them one protocol, or correct the onset",
+        "Injuries, row 6, Target competition: 'Cup final' differs from 'League 1' in row 5, a row "
+        "of the same injury (A2, onset 2027-01-02); give the injury one target (or leave it empty "
+        "on its other rows)",
+        "Flare-ups, row 2, Athlete ID: 'A4' has no injury on the Injuries sheet; a flare-up belongs "
+        "to an injury: add the injury there first",
+        "Flare-ups, row 3, Date: 2027-01-01 is before the first injury of 'A3' (onset 2027-01-05); "
+        "a flare-up belongs to an injury on the Injuries sheet: add that injury there, or correct "
+        "the date",
+        "Flare-ups, row 4, Date: 2027-01-05 is not after the injury's first stage start 2027-01-06; "
+        "a flare-up happens during or after rehab — record a new injury instead",
+        "Flare-ups, row 6, Date: 2027-01-09 is already a flare-up of 'A3' in row 5; list each "
+        "flare-up once",
+        "Tests, row 2, Test: 'Hamstring strength LSI' is not a criteria test of ankle-sprain (the "
+        "injury of 'A3' on that date); use one of: Single-leg hop LSI",
+        "Tests, row 3, Value: 'good' is not a test result; write the number measured, e.g. 84 %",
+        "Tests, row 4, Date: 2027-01-20 is after the planning start 2027-01-18; a test result is "
+        "history — set today to the test date or later",
+        "Tests, row 5, Date: 2027-01-03 is before the first injury of 'A3' (onset 2027-01-05); a "
+        "test belongs to an injury on the Injuries sheet: add that injury there, or correct the date",
+        "Tests, row 6, Athlete ID: 'A4' has no injury on the Injuries sheet; a test belongs to an "
+        "injury: add the injury there first",
+    ]
+
+
+def test_stage_history_before_any_injury_is_located(tmp_path):
+    path = book(
+        tmp_path,
+        Injuries=[INJURY_HEAD, ("A1", "hamstring-strain", "2026-12-20", "P2", "2026-12-28", None)],
+        Stage_history=[("Athlete ID", "Stage", "Start"), ("A1", "P1", "2026-12-01"),
+                       ("A2", "P1", "2026-12-01"), ("A1", "S9", "2026-12-21")],
+    )
+    assert problems_of(path) == [
+        "Stage history, row 2, Start: 2026-12-01 is before the first injury of 'A1' (onset "
+        "2026-12-20); a stage start belongs to an injury on the Injuries sheet: add that injury "
+        "there, or correct the date",
+        "Stage history, row 3, Athlete ID: 'A2' has no row on the Injuries sheet; add the injury "
+        "(with its current stage) there first",
+        "Stage history, row 4, Stage: 'S9' is not a stage; write one of P1, P2, P3, S1, S2, S3, FIT "
+        "(FIT: back in full training)",
+    ]
+
+
+def _every_v2_feature() -> Season:
+    """A season using everything the form holds, with the ids an import gives (c001 ...)."""
+    comps = tuple(Competition(id=f"c{k:03d}", name=name, date=day, priority=prio, end_date=end)
+                  for k, (name, day, prio, end) in enumerate([
+                      ("League 1", D(2027, 1, 9), "C", None), ("Derby", D(2027, 2, 6), "B", None),
+                      ("Derby", D(2027, 2, 20), "B", None),
+                      ("Cup finals", D(2027, 3, 6), "A", D(2027, 3, 7))], start=1))
+    return Season(
+        name="Every feature FC",
+        calendar=Calendar(start=D(2027, 1, 4), end=D(2027, 3, 28), week_start="sun",
+                          training_days=("mon", "tue", "thu", "fri", "sat"), today=D(2027, 1, 18),
+                          non_training_days=(NonTrainingDay(date=D(2027, 2, 1), reason="Travel"),)),
+        competitions=comps,
+        blocks=(Block(name="Base", start=D(2027, 1, 4), end=D(2027, 1, 31), emphasis="Aerobic"),),
+        athletes=(Athlete(id="A1", name="Ann Ash", position="Defender", max_speed=9.1),
+                  Athlete(id="A2", name="Bo Birch", position="Forward", role="bench"),
+                  Athlete(id="A3", name="Cy Cedar", position="GK", role="out"),
+                  Athlete(id="A4", name="Di Dunn", position="Midfielder", max_speed=8.7)),
+        unavailability=(Unavailability(athlete="A4", start=D(2027, 2, 8), end=D(2027, 2, 10),
+                                       reason="National team"),),
+        injuries=(
+            Injury(athlete="A1", protocol="hamstring-strain", onset=D(2026, 11, 1),
+                   stages=(StageRecord(stage="P1", start=D(2026, 11, 1)),
+                           StageRecord(stage="P2", start=D(2026, 11, 6)),
+                           StageRecord(stage="P3", start=D(2026, 11, 15)),
+                           StageRecord(stage="S1", start=D(2026, 11, 22)),
+                           StageRecord(stage="S2", start=D(2026, 11, 28)),
+                           StageRecord(stage="S3", start=D(2026, 12, 3)),
+                           StageRecord(stage="FIT", start=D(2026, 12, 10))),
+                   flare_ups=(D(2026, 12, 12),),
+                   tests=(CriteriaTest(date=D(2026, 11, 12), name="Hamstring strength LSI",
+                                       value=77.5, unit="%"),)),
+            Injury(athlete="A1", protocol="hamstring-strain", onset=D(2027, 1, 10),
+                   stages=(StageRecord(stage="P1", start=D(2027, 1, 10)),
+                           StageRecord(stage="P2", start=D(2027, 1, 14))),
+                   flare_ups=(D(2027, 1, 16),), flare_notes={D(2027, 1, 16): "Pain on the first jog"},
+                   tests=(CriteriaTest(date=D(2027, 1, 13), name="Pain on single-leg squat",
+                                       value=1, unit="/10"),
+                          CriteriaTest(date=D(2027, 1, 17), name="Hamstring strength LSI",
+                                       value=72, unit="%")),
+                   target_competition="c004"),
+            Injury(athlete="A2", protocol="ankle-sprain", onset=D(2027, 2, 15),  # an operation
+                   stages=(StageRecord(stage="P1", start=D(2027, 2, 15)),
+                           StageRecord(stage="P2", start=D(2027, 2, 22))),
+                   target_competition="c003"),
+        ),
+        roles=(MatchRole(competition="c002", athlete="A1", role="out"),
+               MatchRole(competition="c003", athlete="A3", role="bench"),
+               MatchRole(competition="c003", athlete="A4", role="bench"),
+               MatchRole(competition="c004", athlete="A2", role="start")),
+    )
+
+
+def test_round_trip_of_a_season_with_every_v2_feature_gives_back_an_equal_season(tmp_path):
+    season = _every_v2_feature()
+    assert season_problems(season) == []
+    path = tmp_path / "v2.xlsx"
+    save_template_form(season, path)
+    wb = openpyxl.load_workbook(path)
+    assert [r[0].value for r in wb["Roles"].iter_rows(min_row=2)] == [
+        "Derby (2027-02-06)", "Derby (2027-02-20)", "Derby (2027-02-20)", "Cup finals"]
+    assert wb["Injuries"].max_row == 1 + 7 + 2 + 2  # a row per stage record
+    assert [c.value for c in wb["Athletes"]["E"]][1:] == ["start", "bench", "out", "start"]
+    again = import_workbook(path)
+    assert again == season
+    save_template_form(again, tmp_path / "again.xlsx")  # and once more
+    assert import_workbook(tmp_path / "again.xlsx") == season

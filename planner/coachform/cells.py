@@ -1,0 +1,158 @@
+"""Cell values of the coach workbook: text, dates, numbers, priorities, weekdays, roles.
+
+Each converter takes a cell's raw value (as openpyxl gives it) and returns the value the season
+needs, or raises :class:`Bad` whose text says what is wrong and the fix; the reader
+(:mod:`planner.coachform.read`) adds the sheet, row and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from planner.coachform.spec import PRIORITIES, WEEKDAY_NAMES
+from planner.season import ROLES, WEEKDAYS
+
+
+class Bad(Exception):
+    """A cell's value cannot be used: ``str(self)`` says what is wrong and the fix."""
+
+
+def blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def describe(value: object) -> str:
+    if isinstance(value, dt.datetime | dt.date):
+        return f"the date {value:%Y-%m-%d}"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float):
+        return f"{value:g}"
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def error_value(cell) -> str | None:
+    """The error a formula shows (``#N/A``, ``#REF!`` ...), or None for an ordinary value."""
+    if getattr(cell, "data_type", None) == "e":
+        return str(cell.value)
+    return None
+
+
+def to_text(value: object, what: str) -> str:
+    if isinstance(value, bool):
+        raise Bad(f"{describe(value)} is a yes/no value, not {what}; type the {what}")
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        raise Bad(f"{describe(value)} is a date, not {what}; type the {what} as text")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def to_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    fix = "use an Excel date or write it as YYYY-MM-DD, e.g. 2027-01-04"
+    if isinstance(value, str):
+        text = value.strip()
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", text)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                raise Bad(f"{describe(value)} is not a day of the calendar; {fix}") from None
+        raise Bad(f"{describe(value)} is not a date; {fix}")
+    if isinstance(value, dt.time):
+        raise Bad(f"{value:%H:%M} is a time of day, not a date; {fix}")
+    if isinstance(value, bool):
+        raise Bad(f"{describe(value)} is not a date; {fix}")
+    if isinstance(value, int | float):
+        raise Bad(f"{describe(value)} is a number, not a date; format the cell as a date or "
+                  f"write it as YYYY-MM-DD, e.g. 2027-01-04")
+    raise Bad(f"{describe(value)} is not a date; {fix}")
+
+
+def to_number(value: object) -> float:
+    if isinstance(value, bool):
+        raise Bad(f"{describe(value)} is not a number; write a number such as 9.2")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip().replace(",", "."))
+        except ValueError:
+            pass
+    raise Bad(f"{describe(value)} is not a number; write a number such as 9.2")
+
+
+def parse_priority(value: object) -> str:
+    text = to_text(value, "priority").upper()
+    if text not in PRIORITIES:
+        raise Bad(f"{describe(value)} is not A, B or C; write A, B or C")
+    return text
+
+
+def parse_weekday(text: str) -> str:
+    """``'Monday'``, ``'mon'``, ``'Tues'``, ``'THU'`` ... -> ``'mon'`` ... (WEEKDAYS)."""
+    t = text.strip().casefold().rstrip(".")
+    if len(t) >= 2:
+        hits = [WEEKDAYS[i] for i, name in enumerate(WEEKDAY_NAMES) if name.casefold().startswith(t)]
+        if len(hits) == 1 and (len(t) >= 3 or t in ("mo", "tu", "we", "th", "fr", "sa", "su")):
+            return hits[0]
+    raise Bad(f"{text.strip()!r} is not a weekday; write a weekday such as Monday or Mon")
+
+
+def parse_training_days(value: object) -> tuple[str, ...]:
+    """``'Mon-Sat'``, ``'mon, tue, thu'``, ``'Mon-Fri, Sun'``, ``'Sat-Mon'`` -> weekdays in order."""
+    text = to_text(value, "list of weekdays")
+    text = re.sub(r"\s*(?:-|–|—|\bto\b)\s*", "-", text, flags=re.I)
+    parts = [p for p in re.split(r"[,;/&+\s]+|\band\b", text, flags=re.I) if p and p.strip()]
+    days: set[str] = set()
+    for part in parts:
+        ends = part.strip("-").split("-")
+        if len(ends) == 1:
+            days.add(parse_weekday(ends[0]))
+        elif len(ends) == 2:
+            a, b = WEEKDAYS.index(parse_weekday(ends[0])), WEEKDAYS.index(parse_weekday(ends[1]))
+            k = a
+            while True:
+                days.add(WEEKDAYS[k])
+                if k == b:
+                    break
+                k = (k + 1) % 7
+        else:
+            raise Bad(f"{part.strip()!r} is not a weekday or a range such as Mon-Sat")
+    if not days:
+        raise Bad("lists no weekday; write e.g. Mon-Sat or Mon, Tue, Thu")
+    return tuple(d for d in WEEKDAYS if d in days)
+
+def parse_role(value: object) -> str:
+    """``'Start'``, ``' BENCH '``, ``'out'`` -> a match role (rules-spec.md section 2)."""
+    text = to_text(value, "role").casefold()
+    if text not in ROLES:
+        raise Bad(f"{describe(value)} is not a match role; write start, bench or out")
+    return text
+
+
+def parse_test_value(value: object, unit: str, percent_cell: bool = False) -> float:
+    """A criteria test's result: a number, text such as ``84 %`` or ``2/10`` (the criterion's
+    unit written after it), or a cell formatted as a percentage (``84 %`` is stored as 0.84)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value) * 100 if percent_cell else float(value)
+    if isinstance(value, str):
+        text = value.strip()
+        for suffix in dict.fromkeys((unit.strip(), "%")):
+            if suffix and text.endswith(suffix):
+                text = text[: -len(suffix)].strip()
+                break
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            pass
+    shown = f" {unit}" if unit else ""
+    raise Bad(f"{describe(value)} is not a test result; write the number measured, e.g. 84{shown}")
