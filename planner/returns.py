@@ -372,3 +372,22 @@ def returns(season: Season, plan: Plan) -> list[Return]:
 
 __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "counted_records",
            "provisional_days", "provisional_of", "returns", "stage_walk"]
+
+
+def return_text(season: Season, r: Return) -> str:
+    """One line for a coach: who, which injury, back when, first match, target met or missed."""
+    from planner.text import day_long, stage_name
+
+    who = season.athlete_label(r.athlete)
+    what = f"{who}, {r.protocol.replace('-', ' ')} from {day_long(r.onset)} (now {stage_name(r.stage_at_p0)})"
+    if r.fit is None:
+        back = "not back to full training this season"
+    else:
+        back = f"back {day_long(r.fit)}" + (" (provisional: a criteria test is not passed yet)"
+                                            if r.provisional else "")
+        back += f", first match {day_long(r.first_match)}" if r.first_match else ", no match after"
+    target = ""
+    if r.target is not None:
+        when = day_long(r.target_date) if r.target_date else "?"
+        target = f"; target '{r.target}' ({when}) " + ("met" if r.target_met else "MISSED")
+    return f"{what}: {back}{target}"

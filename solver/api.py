@@ -31,6 +31,7 @@ class SolveRequest:
     seed: int = 1
     hint: Plan | None = None  # a plan to start the search from (default: the reference)
     frozen: frozenset[str] = frozenset()  # athletes taken from the reference as they are (re-plans)
+    keep_stored: bool = True  # the season's stored plan wins ties (and is the search's start)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import time
 from ortools.sat.python import cp_model
 
 from planner.check import check_plan
+from planner.errors import InputError
 from planner.rules import SOFT_RULES
 from planner.season import Plan, Season
 from planner.validate import check_season
@@ -60,24 +61,54 @@ def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: flo
 def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None, prepare=None) -> Outcome:
     """Plan ``request.season``. ``prepare(model)``, if given, may add constraints (a re-plan's
     neighbourhood) before the search; an infeasible prepared model is reported as such without
-    an explanation (the caller widens it)."""
+    an explanation (the caller widens it). The plan stored in the season wins every tie: a
+    season solved again keeps its plan unless a strictly better one exists."""
     t0 = time.monotonic()
     season = check_season(request.season)
     if stop is not None and stop.is_set():
-        return Outcome(Status.CANCELLED, None, wall_time=time.monotonic() - t0,
-                       message="Cancelled before the search started.")
+        return _cancelled(t0, "Cancelled before the search started.")
     model = PlanModel(season, reference=request.reference, frozen=request.frozen)
-    start_from = request.hint or request.reference
+    start_from = request.hint or request.reference or (season.plan if request.keep_stored else None)
     if start_from is not None:
         model.add_hint(start_from)
     if prepare is not None:
         prepare(model)
     if stop is not None and stop.is_set():
-        return Outcome(Status.CANCELLED, None, wall_time=time.monotonic() - t0,
-                       message="Cancelled before the search started.")
+        return _cancelled(t0, "Cancelled before the search started.")
     solver = cp_model.CpSolver()
-    remaining = request.time_limit - (time.monotonic() - t0)
-    _configure(solver, request, remaining)
+    _configure(solver, request, request.time_limit - (time.monotonic() - t0))
+    status = _search(solver, model, on_progress, stop, t0)
+    wall = time.monotonic() - t0
+    cancelled = stop is not None and stop.is_set()
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        plan = model.extract(solver.value)
+        st = Status.OPTIMAL if status == cp_model.OPTIMAL else (
+            Status.CANCELLED if cancelled else Status.FEASIBLE)
+        objective = solver.objective_value if model.objective_terms else 0.0
+        bound = solver.best_objective_bound if model.objective_terms else 0.0
+        if request.keep_stored and request.reference is None and prepare is None:
+            plan = _prefer_stored(season, plan, objective)
+        return _finish(season, plan, st, objective, bound, wall, request.reference)
+    if status == cp_model.INFEASIBLE:
+        if prepare is not None:
+            return Outcome(Status.INFEASIBLE, None, wall_time=wall, message="No plan in this neighbourhood.")
+        conflicts = explain(season, stop=stop, time_limit=max(5.0, request.time_limit / 2))
+        return Outcome(Status.INFEASIBLE, None, wall_time=time.monotonic() - t0,
+                       explanation=conflicts, message="No plan satisfies every hard rule.")
+    if status == cp_model.MODEL_INVALID:  # a bug in the model, never the coach's input
+        raise RuntimeError(f"invalid CP-SAT model: {model.m.validate()}")
+    if cancelled:
+        return _cancelled(t0, "Cancelled before a plan was found.")
+    return Outcome(Status.TIMEOUT, None, wall_time=wall,
+                   message=f"No plan found within {request.time_limit:g} s; allow more time.")
+
+
+def _cancelled(t0: float, message: str) -> Outcome:
+    return Outcome(Status.CANCELLED, None, wall_time=time.monotonic() - t0, message=message)
+
+
+def _search(solver: cp_model.CpSolver, model: PlanModel, on_progress, stop: StopToken | None,
+            t0: float):
     cb = _Progress(on_progress, t0, stop)
     done = threading.Event()
 
@@ -90,33 +121,26 @@ def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None
     if watcher:
         watcher.start()
     try:
-        status = solver.solve(model.m, cb)
+        return solver.solve(model.m, cb)
     finally:
         done.set()
         if watcher:
             watcher.join()
-    wall = time.monotonic() - t0
-    cancelled = stop is not None and stop.is_set()
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        plan = model.extract(solver.value)
-        optimal = status == cp_model.OPTIMAL
-        st = Status.OPTIMAL if optimal else (Status.CANCELLED if cancelled else Status.FEASIBLE)
-        objective = solver.objective_value if model.objective_terms else 0.0
-        bound = solver.best_objective_bound if model.objective_terms else 0.0
-        return _finish(season, plan, st, objective, bound, wall, request.reference)
-    if status == cp_model.INFEASIBLE:
-        if prepare is not None:
-            return Outcome(Status.INFEASIBLE, None, wall_time=wall, message="No plan in this neighbourhood.")
-        conflicts = explain(season, stop=stop, time_limit=max(5.0, request.time_limit / 2))
-        text = "No plan satisfies every hard rule."
-        return Outcome(Status.INFEASIBLE, None, wall_time=time.monotonic() - t0,
-                       explanation=conflicts, message=text)
-    if status == cp_model.MODEL_INVALID:  # a bug in the model, never the coach's input
-        raise RuntimeError(f"invalid CP-SAT model: {model.m.validate()}")
-    if cancelled:
-        return Outcome(Status.CANCELLED, None, wall_time=wall, message="Cancelled before a plan was found.")
-    return Outcome(Status.TIMEOUT, None, wall_time=wall,
-                   message=f"No plan found within {request.time_limit:g} s; allow more time.")
+
+
+def _prefer_stored(season: Season, plan: Plan, objective: float) -> Plan:
+    """The stored plan when it still has no hard violation and is at least as good: one season,
+    one plan (docs/semantics.md, "One season, one plan")."""
+    stored = season.plan
+    if stored is None:
+        return plan
+    try:
+        report = check_plan(season, stored, rules_in_objective=set(SOFT_RULES))
+    except InputError:
+        return plan  # the stored plan no longer fits the season's shape
+    if report.violations or report.objective > objective:
+        return plan
+    return stored
 
 
 def _finish(season: Season, plan: Plan, status: Status, objective: float, bound: float,

@@ -42,45 +42,11 @@ def change_scope(before: Season, after: Season) -> Scope:
         return Scope(True, frozenset(), True, (0, n - 1), "the calendar, the rules or the squad changed")
     days: set[int] = set()
     athletes: set[str] = set()
-    team = False
-    for i in range(n):
-        if ([c.model_dump() for c in tl_b.comp_on[i]] != [c.model_dump() for c in tl_a.comp_on[i]]
-                or tl_b.is_training[i] != tl_a.is_training[i]):
-            days.add(i)
-            team = True
-    rs = RuleSet(after.rules)
-    tb, ta = tl_b.taper_weeks(rs.value("TP-1", "taper_weeks")), tl_a.taper_weeks(rs.value("TP-1", "taper_weeks"))
-    for w in set(tb) ^ set(ta):
-        days.update(tl_a.weeks[w].days)
-        team = True
+    team = _team_changes(before, after, tl_b, tl_a, days)
     for a in after.athletes:
-        if tl_b.unavailable(a.id) != tl_a.unavailable(a.id):
+        if _athlete_changes(before, after, tl_b, tl_a, a, days):
             athletes.add(a.id)
-            days.update(tl_b.unavailable(a.id) ^ tl_a.unavailable(a.id))
-        ib, ia = before.injury_of(a.id), after.injury_of(a.id)
-        if ib != ia:
-            athletes.add(a.id)
-            dates = []
-            if ia is not None:
-                dates += [r.start for r in ia.stages] + list(ia.flare_ups)
-            if ib is not None:
-                dates += [r.start for r in ib.stages] + list(ib.flare_ups)
-            changed = ({r.start for r in (ia.stages if ia else ())} ^ {r.start for r in (ib.stages if ib else ())}) | (
-                set(ia.flare_ups if ia else ()) ^ set(ib.flare_ups if ib else ()))
-            for d in changed or dates:
-                days.add(tl_a.clamp_index(d))
-            if ia is not None and ib is not None and ia.target_competition != ib.target_competition:
-                days.add(tl_a.p0)
-    pins_b = {p.model_dump_json() for p in before.pins}
-    pins_a = {p.model_dump_json() for p in after.pins}
-    for p in [p for p in after.pins if p.model_dump_json() not in pins_b] + \
-             [p for p in before.pins if p.model_dump_json() not in pins_a]:
-        day = p.week if p.kind == "week" else p.date
-        days.add(tl_a.clamp_index(day))
-        if getattr(p, "athlete", None):
-            athletes.add(p.athlete)
-        else:
-            team = True
+    team = _pin_changes(before, after, tl_a, days, athletes) or team
     if not days and not athletes:
         return Scope(False, frozenset(), False, (tl_a.p0, tl_a.p0 - 1), "nothing that the plan depends on changed")
     lo = max(tl_a.p0, min(days, default=tl_a.p0) - MARGIN_DAYS)
@@ -89,30 +55,114 @@ def change_scope(before: Season, after: Season) -> Scope:
                  f"{len(athletes)} athlete(s) and days {tl_a.days[lo]} to {tl_a.days[hi]}")
 
 
+def _team_changes(before: Season, after: Season, tl_b: Timeline, tl_a: Timeline, days: set) -> bool:
+    """Competition days, training days and taper weeks that changed (added to ``days``)."""
+    team = False
+    for i in range(tl_a.n):
+        if ([c.model_dump() for c in tl_b.comp_on[i]] != [c.model_dump() for c in tl_a.comp_on[i]]
+                or tl_b.is_training[i] != tl_a.is_training[i]):
+            days.add(i)
+            team = True
+    k = RuleSet(after.rules).value("TP-1", "taper_weeks")
+    for w in set(tl_b.taper_weeks(k)) ^ set(tl_a.taper_weeks(k)):
+        days.update(tl_a.weeks[w].days)
+        team = True
+    return team
+
+
+def _athlete_changes(before: Season, after: Season, tl_b: Timeline, tl_a: Timeline, a, days: set) -> bool:
+    """Did the athlete's availability, injury records or roles change? (dates added to ``days``)"""
+    changed = False
+    if tl_b.unavailable(a.id) != tl_a.unavailable(a.id):
+        changed = True
+        days.update(tl_b.unavailable(a.id) ^ tl_a.unavailable(a.id))
+    ib, ia = before.injuries_of(a.id), after.injuries_of(a.id)
+    if ib != ia:
+        changed = True
+        days.update(tl_a.clamp_index(d) for d in _changed_dates(ib, ia))
+    rb = {r.competition: r.role for r in before.roles if r.athlete == a.id}
+    ra = {r.competition: r.role for r in after.roles if r.athlete == a.id}
+    if rb != ra:
+        changed = True
+        for cid in {c for c in set(rb) | set(ra) if rb.get(c) != ra.get(c)}:
+            comp = after.competition(cid) or before.competition(cid)
+            if comp is not None:
+                days.add(tl_a.clamp_index(comp.date))
+    if before.athlete(a.id).role != a.role:
+        changed = True
+        days.add(tl_a.p0)
+    return changed
+
+
+def _pin_changes(before: Season, after: Season, tl_a: Timeline, days: set, athletes: set) -> bool:
+    pins_b = {p.model_dump_json() for p in before.pins}
+    pins_a = {p.model_dump_json() for p in after.pins}
+    team = False
+    for p in [p for p in after.pins if p.model_dump_json() not in pins_b] + \
+             [p for p in before.pins if p.model_dump_json() not in pins_a]:
+        days.add(tl_a.clamp_index(p.week if p.kind == "week" else p.date))
+        if getattr(p, "athlete", None):
+            athletes.add(p.athlete)
+        else:
+            team = True
+    return team
+
+
+def _changed_dates(before: list, after: list) -> set:
+    """The dates at which two lists of one athlete's injury records differ (onsets, stage starts,
+    flare-ups, test dates, a changed target: the planning start)."""
+    def dates(records) -> set:
+        out = set()
+        for r in records:
+            out |= {("onset", r.onset, r.protocol, r.target_competition)}
+            out |= {("stage", x.start, x.stage) for x in r.stages}
+            out |= {("flare", f) for f in r.flare_ups}
+            out |= {("test", t.date, t.name, t.value) for t in r.tests}
+        return out
+
+    changed = dates(before) ^ dates(after)
+    return {item[1] for item in changed}
+
+
 def replan(before: Season, after: Season, reference: Plan, time_limit: float = 60.0,
            on_progress=None, stop: StopToken | None = None, deterministic: bool = False) -> Outcome:
-    """Re-plan ``after`` changing as little of ``reference`` as the change requires."""
+    """Re-plan ``after`` changing as little of ``reference`` as the change requires: first in the
+    neighbourhood of the change (fast), then on the whole season from that plan within the time
+    left, so the re-plan never settles for a worse return or target than the season allows."""
     t0 = time.monotonic()
     from solver.run import solve
 
     scope = change_scope(before, after)
-    frozen = frozenset() if scope.team_days or scope.everything else frozenset(
-        a.id for a in after.athletes if a.id not in scope.athletes)
-    req = SolveRequest(after, time_limit=time_limit, reference=reference, deterministic=deterministic,
-                       frozen=frozen)
+    first: Outcome | None = None
     if not scope.everything:
-        def prepare(model) -> None:
-            model.freeze(reference, set(scope.athletes), scope.window, scope.team_days)
-
-        out = solve(req, on_progress=on_progress, stop=stop, prepare=prepare)
-        if out.plan is not None or out.status == Status.CANCELLED:
-            if out.status == Status.OPTIMAL:  # optimal within the neighbourhood only
-                out = _as_feasible(out)
-            return _relabel(out, f"re-planned around the change: {scope.reason}", t0)
+        first = _neighbourhood(after, reference, scope, time_limit / 4, on_progress, stop,
+                               deterministic)
+        if first.status == Status.CANCELLED or (stop is not None and stop.is_set()):
+            return _relabel(first, f"re-planned around the change: {scope.reason}", t0)
     left = max(1.0, time_limit - (time.monotonic() - t0))
-    out = solve(SolveRequest(after, time_limit=left, reference=reference, deterministic=deterministic),
-                on_progress=on_progress, stop=stop)
-    return _relabel(out, "re-planned the whole season", t0)
+    hint = first.plan if first is not None and first.plan is not None else None
+    full = solve(SolveRequest(after, time_limit=left, reference=reference, deterministic=deterministic,
+                              hint=hint, keep_stored=False), on_progress=on_progress, stop=stop)
+    if full.plan is None and first is not None and first.plan is not None:
+        return _relabel(_as_feasible(first), f"re-planned around the change: {scope.reason}", t0)
+    how = "re-planned the whole season" if first is None else (
+        f"re-planned around the change ({scope.reason}), then on the whole season")
+    return _relabel(full, how, t0)
+
+
+def _neighbourhood(after: Season, reference: Plan, scope: Scope, limit: float, on_progress,
+                   stop: StopToken | None, deterministic: bool) -> Outcome:
+    from solver.run import solve
+
+    frozen = frozenset() if scope.team_days else frozenset(
+        a.id for a in after.athletes if a.id not in scope.athletes)
+    req = SolveRequest(after, time_limit=max(1.0, limit), reference=reference,
+                       deterministic=deterministic, frozen=frozen, keep_stored=False)
+
+    def prepare(model) -> None:
+        model.freeze(reference, set(scope.athletes), scope.window, scope.team_days)
+
+    return solve(req, on_progress=on_progress, stop=stop, prepare=prepare)
 
 
 def _as_feasible(out: Outcome) -> Outcome:

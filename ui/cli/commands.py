@@ -7,7 +7,7 @@ import sys
 
 from ui.cli import outputs
 
-EXIT_OK, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_VIOLATIONS = 0, 1, 2, 3
+EXIT_OK, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_VIOLATIONS, EXIT_NO_PLAN = 0, 1, 2, 3, 4
 
 
 def _season(path: str):
@@ -68,12 +68,27 @@ def print_summary(outcome, season) -> None:
         print(f"Objective: {outcome.objective:g}   bound: {outcome.bound:g}   gap: "
               f"{(gap or 0) * 100:.1f} %")
     print(f"Time:      {outcome.wall_time:.2f} s")
+    if plan is not None and season.plan is plan:
+        print("Plan:      the plan stored in the season file (no better plan exists)")
+    if plan is not None:
+        print_returns(season, plan)
     if plan is not None and outcome.counts:
         print("Soft rules (instances / penalty):")
         from planner.rules import RULES
 
         for rule, n in outcome.counts.items():
             print(f"  {rule:7s} {RULES[rule].title:38s} {n:5d} / {outcome.penalties.get(rule, 0):g}")
+
+
+def print_returns(season, plan) -> None:
+    """Each injured athlete's return (rules-spec.md section 7)."""
+    from planner.returns import return_text, returns
+
+    rets = returns(season, plan)
+    if rets:
+        print("Returns:")
+        for r in rets:
+            print(f"  {return_text(season, r)}")
 
 
 def print_conflicts(outcome) -> None:
@@ -103,7 +118,7 @@ def cmd_solve(args) -> int:
         return EXIT_INFEASIBLE
     if outcome.plan is None:
         print(outcome.message, file=sys.stderr)
-        return EXIT_INPUT
+        return EXIT_NO_PLAN
     outputs.write(season, outcome.plan, out, args.anonymise)
     if args.save:
         save_season(season.model_copy(update={"plan": outcome.plan}), args.season)
@@ -146,6 +161,8 @@ def cmd_export(args) -> int:
 
 # -- explain ---------------------------------------------------------------------------------------
 def cmd_explain(args) -> int:
+    """Why the STORED plan plans a day or week so (never a new solve: the answer matches the
+    exported plan), or a return-date query."""
     season = _season(args.season)
     if args.return_of:
         from solver.queries import return_report
@@ -153,18 +170,10 @@ def cmd_explain(args) -> int:
         print(return_report(season, args.return_of).text(season))
         return EXIT_OK
     day = _explain_day(args)
-    plan = season.plan
-    if plan is None:
-        from solver import SolveRequest, solve
-
-        print("No plan stored in the season file; solving first ...", file=sys.stderr)
-        outcome = solve(SolveRequest(season, time_limit=args.time_limit))
-        if outcome.plan is None:
-            print(outcome.message, file=sys.stderr)
-            return EXIT_INFEASIBLE if outcome.status.value == "infeasible" else EXIT_INPUT
-        plan = outcome.plan
+    plan = stored_plan(season, args.season)
     from planner.why import why_day, why_week
 
+    print(f"(the plan stored in {args.season}, {plan.status})")
     if args.team:
         print(why_week(season, plan, None, day).text())
     else:
@@ -172,6 +181,21 @@ def cmd_explain(args) -> int:
         print()
         print(why_week(season, plan, args.athlete, day).text())
     return EXIT_OK
+
+
+def stored_plan(season, path: str):
+    """The season's stored plan, or a located error saying there is none or it no longer fits."""
+    from planner.errors import InputError
+    from planner.validate import plan_problems
+
+    if season.plan is None:
+        raise InputError(path, ["has no stored plan to explain; run 'periodize solve "
+                                f"{path} --save' first"])
+    problems = plan_problems(season)
+    if problems:
+        raise InputError(path, problems + ["the stored plan no longer fits the season: solve "
+                                           "again with --save"])
+    return season.plan
 
 
 def _explain_day(args):

@@ -24,6 +24,12 @@ def add_parser(sub) -> None:
     w.add_argument("--remove-competition", action="append", default=[], metavar="COMP")
     w.add_argument("--priority", nargs=2, action="append", default=[], metavar=("COMP", "PRIORITY"))
     w.add_argument("--flare-up", nargs=2, action="append", default=[], metavar=("ATHLETE", "DATE"))
+    w.add_argument("--injury", nargs="+", action="append", default=[],
+                   metavar="ATHLETE PROTOCOL DATE [STAGE]",
+                   help="a new injury on DATE (the protocol's first stage, or STAGE, from that day): "
+                        "a re-injury, a planned operation, 'what if our striker strains a hamstring'")
+    w.add_argument("--role", nargs=3, action="append", default=[], metavar=("COMP", "ATHLETE", "ROLE"),
+                   help="an athlete's role for one competition: start, bench or out")
     w.add_argument("--stage-start", nargs=3, action="append", default=[], metavar=("ATHLETE", "STAGE", "DATE"),
                    help="delay or advance a stage: it starts on DATE")
     w.add_argument("--unavailable", nargs=3, action="append", default=[], metavar=("ATHLETE", "FROM", "TO"))
@@ -58,32 +64,63 @@ def _comp_id(season, key: str) -> str:
 
 
 def edits_from_args(season, args) -> list[dict]:
+    """The scenario's edits from the command line, checked in order (a located error if one
+    cannot apply)."""
+    out = _competition_edits(season, args) + _athlete_edits(season, args) + _rule_and_pin_edits(args)
+    cur = season
+    for e in out:
+        cur = e.apply(cur)
+    return [e.to_dict() for e in out]
+
+
+def _competition_edits(s, args) -> list:
     from planner import edits as E
-    from planner.season import Competition, IntensityPin, StagePin, Unavailability
+    from planner.season import Competition
 
     out: list = []
-    s = season
     for comp, date in args.move_competition:
         out.append(E.MoveCompetition(competition=_comp_id(s, comp), date=_date(date, "--move-competition")))
     for name, date, prio in args.add_competition:
-        if prio.upper() not in ("A", "B", "C"):
-            raise InputError("--add-competition", [f"{prio!r} is not A, B or C"])
-        cid = E.new_competition_id(s)
-        out.append(E.AddCompetition(competition=Competition(id=cid, name=name, date=_date(date, "--add-competition"),
-                                                            priority=prio.upper())))
+        out.append(E.AddCompetition(competition=Competition(
+            id=E.new_competition_id(s), name=name, date=_date(date, "--add-competition"),
+            priority=_priority(prio, "--add-competition"))))
     for comp in args.remove_competition:
         out.append(E.RemoveCompetition(competition=_comp_id(s, comp)))
     for comp, prio in args.priority:
-        if prio.upper() not in ("A", "B", "C"):
-            raise InputError("--priority", [f"{prio!r} is not A, B or C"])
-        out.append(E.UpdateCompetition(competition=_comp_id(s, comp), priority=prio.upper()))
-    for ath, date in args.flare_up:
-        out.append(E.RecordFlareUp(athlete=ath, date=_date(date, "--flare-up")))
+        out.append(E.UpdateCompetition(competition=_comp_id(s, comp), priority=_priority(prio, "--priority")))
+    for comp, ath, role in args.role:
+        if role.lower() not in ("start", "bench", "out"):
+            raise InputError("--role", [f"{role!r} is not start, bench or out"])
+        out.append(E.SetRole(competition=_comp_id(s, comp), athlete=ath, role=role.lower()))
+    return out
+
+
+def _priority(text: str, what: str) -> str:
+    if text.upper() not in ("A", "B", "C"):
+        raise InputError(what, [f"{text!r} is not A, B or C"])
+    return text.upper()
+
+
+def _athlete_edits(s, args) -> list:
+    from planner import edits as E
+    from planner.season import StagePin, Unavailability
+
+    out: list = [E.RecordFlareUp(athlete=ath, date=_date(date, "--flare-up"))
+                 for ath, date in args.flare_up]
+    out += _injury_edits(s, args.injury)
     for ath, stage, date in args.stage_start:
         out.append(E.AddPin(pin=StagePin(athlete=ath, stage=stage.upper(), date=_date(date, "--stage-start"))))
     for ath, a, b in args.unavailable:
         out.append(E.AddUnavailability(unavailability=Unavailability(
             athlete=ath, start=_date(a, "--unavailable"), end=_date(b, "--unavailable"), reason="What-if")))
+    return out
+
+
+def _rule_and_pin_edits(args) -> list:
+    from planner import edits as E
+    from planner.season import IntensityPin
+
+    out: list = []
     for spec in args.rule:
         try:
             key, value = spec.split("=", 1)
@@ -97,11 +134,26 @@ def edits_from_args(season, args) -> list[dict]:
         except ValueError:
             raise InputError("--pin", [f"{level!r} is not an intensity level"]) from None
         out.append(E.AddPin(pin=IntensityPin(athlete=ath, date=_date(date, "--pin"), intensity=lvl)))
-    # validate the whole list now, with its located message
-    cur = season
-    for e in out:
-        cur = e.apply(cur)
-    return [e.to_dict() for e in out]
+    return out
+
+
+def _injury_edits(season, specs: list[list[str]]) -> list:
+    from planner import edits as E
+    from planner.protocols import available_protocols
+
+    out = []
+    for spec in specs:
+        if len(spec) not in (3, 4):
+            raise InputError("--injury", [f"{' '.join(spec)!r}: give ATHLETE PROTOCOL DATE and, if "
+                                          f"you like, STAGE (e.g. --injury A07 hamstring-strain "
+                                          f"2026-10-20 P1)"])
+        ath, proto, date = spec[:3]
+        if proto not in available_protocols():
+            raise InputError("--injury", [f"{proto!r} is not a protocol; use one of "
+                                          f"{', '.join(available_protocols())}"])
+        stage = spec[3].upper() if len(spec) == 4 else None
+        out.append(E.AddInjury(athlete=ath, protocol=proto, onset=_date(date, "--injury"), stage=stage))
+    return out
 
 
 def cmd_whatif(args) -> int:
