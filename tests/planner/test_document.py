@@ -30,7 +30,7 @@ def test_demo_season_round_trips_exactly(demo_season, tmp_path):
     assert again == demo_season
     assert dumps(again) == dumps(demo_season)
     data = json.loads(p.read_text())
-    assert data["format"] == "periodize-season" and data["schema_version"] == 1
+    assert data["format"] == "periodize-season" and data["schema_version"] == 2
 
 
 def test_demo_season_matches_the_issue(demo_season):
@@ -41,9 +41,13 @@ def test_demo_season_matches_the_issue(demo_season):
     assert prios.count("A") == 1 and prios.count("B") >= 3
     assert any(c.date.weekday() == 2 for c in demo_season.competitions)  # midweek cup games
     assert all(c.date.weekday() in (2, 5) for c in demo_season.competitions)
-    assert len(demo_season.injuries) == 3
-    stages = {i.current.stage for i in demo_season.injuries}
-    assert {"P1", "P3"} <= stages
+    injured = [i for i in demo_season.injuries if i.current.stage != "FIT"]
+    assert len(injured) == 3 and len(demo_season.injuries) == 4  # and one injury of last spring
+    assert {"P1", "P3"} <= {i.current.stage for i in injured}
+    # rotation: backup goalkeepers out, squad players on the bench, cup games rotating
+    roles = [a.role for a in demo_season.athletes]
+    assert roles.count("out") >= 2 and roles.count("bench") >= 2 and demo_season.roles
+    assert any(i.tests for i in injured)  # a strength test below its pass mark
     assert demo_season.calendar.non_training_days
 
 
@@ -133,6 +137,23 @@ def test_not_json_wrong_format_newer_version(tmp_path):
         loads(json.dumps({"format": "other"}))
     with pytest.raises(InputError, match="newer than this Periodize"):
         loads(json.dumps({"format": "periodize-season", "schema_version": 99}))
+
+
+def test_a_schema_1_file_migrates_tests_to_the_injury_record():
+    v1 = {"format": "periodize-season", "schema_version": 1, "name": "Old",
+          "calendar": {"start": "2027-01-04", "end": "2027-03-28"},
+          "athletes": [{"id": "A1", "name": "Ann"}],
+          "injuries": [{"athlete": "A1", "protocol": "iliopsoas-tendinopathy", "onset": "2026-12-20",
+                        "stages": [{"stage": "P1", "start": "2026-12-21", "tests": []},
+                                   {"stage": "P2", "start": "2026-12-30", "tests": [
+                                       {"date": "2027-01-03", "name": "Hip-flexor strength LSI",
+                                        "value": 78, "unit": "%"}]}],
+                        "flare_ups": []}]}
+    s = loads(json.dumps(v1))
+    inj = s.injury_of("A1")
+    assert [t.value for t in inj.tests] == [78] and [r.stage for r in inj.stages] == ["P1", "P2"]
+    assert s.athlete("A1").role == "start" and s.roles == ()
+    assert json.loads(dumps(s))["schema_version"] == 2
 
 
 def test_pin_intensity_must_be_a_level():

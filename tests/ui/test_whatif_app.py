@@ -108,6 +108,7 @@ def test_final_a_week_earlier_is_asked_replanned_and_compared(qtbot, window, pla
     assert "Move competition 'Cup final' to 20 Feb 2027" in totals
     assert "Team weeks changed" in totals and "taper" in totals
     assert "free to change every athlete's days" in totals  # how the plan was made
+    assert "then the whole season was searched" in totals
     assert win.table.topLevelItemCount() == 10
     assert win.board_a.season().competition("final").date == day(54)
     assert win.board_b.season().competition("final").date == day(47)

@@ -942,15 +942,16 @@ class InjuriesEditor(Editor):
         protocol, onset, target = self.protocol.currentData(), pydate(self.onset.date()), self._target()
         if (protocol, onset) == (inj.protocol, inj.onset):
             if target != inj.target_competition:
-                self.request(E.SetTargetCompetition(athlete=inj.athlete, competition=target))
+                self.request(E.SetTargetCompetition(athlete=inj.athlete, competition=target,
+                                                    onset=inj.onset))
             return
         self.request(E.SetInjury(injury=inj.model_copy(update={
-            "protocol": protocol, "onset": onset, "target_competition": target})))
+            "protocol": protocol, "onset": onset, "target_competition": target}), replaces=inj.onset))
 
     def remove(self) -> None:
         inj = self.injury()
         if inj is not None:
-            self.request(E.RemoveInjury(athlete=inj.athlete))
+            self.request(E.RemoveInjury(athlete=inj.athlete, onset=inj.onset))
 
     def record_stage(self) -> None:
         inj = self.injury()

@@ -452,7 +452,8 @@ class RulesPanel(QWidget):
             item.setExpanded(True)
 
     def _add_param(self, item: QTreeWidgetItem, r, p) -> None:
-        child = QTreeWidgetItem([p.description[:1].upper() + p.description[1:], "", p.range_text, ""])
+        span = "" if p.text is not None else f"{p.min:g}–{p.max:g}"
+        child = QTreeWidgetItem([p.description[:1].upper() + p.description[1:], "", span, p.unit])
         child.setData(0, Qt.ItemDataRole.UserRole, r.id)
         child.setToolTip(0, f"{r.id}.{p.name}: {p.description} (default {p.default_text})")
         item.addChild(child)

@@ -622,7 +622,8 @@ def how_replanned(baseline: Season, after: Season, outcome: Outcome | None = Non
 
     scope = change_scope(baseline, after)
     tl = Timeline(after)
-    whole = scope.everything or (outcome is not None and "whole season" in (outcome.message or ""))
+    whole = scope.everything or (outcome is not None
+                                 and "(re-planned the whole season" in (outcome.message or ""))
     if whole:
         why = (scope.reason if scope.everything
                else "the change could not be absorbed near its dates")
@@ -640,7 +641,11 @@ def how_replanned(baseline: Season, after: Season, outcome: Outcome | None = Non
             who = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
             parts.append(f"{who}'s plan from {date_long(first)} on")
         text = ("Re-planned from the current plan, free to change " + " and ".join(parts)
-                + " only; everything else stays as it was.")
+                + " first; then the whole season was searched from that plan, so no return or "
+                "target is worse than the season allows.")
+    if outcome is not None and outcome.plan is not None:
+        text += (" Proven the best plan for the scenario." if outcome.status.value == "optimal"
+                 else " The best plan found in the time allowed (not proven best).")
     if outcome is not None and outcome.plan is not None:
         text += f" ({outcome.wall_time:.1f} s"
         if outcome.status.value == "cancelled":
