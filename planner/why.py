@@ -13,9 +13,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import text
+from planner.criteria import gate, passes_all
 from planner.errors import InputError
 from planner.protocols import load_protocol
-from planner.rehab import segments
+from planner.rehab import reset_credit, segments
+from planner.returns import AthleteFacts
 from planner.rules import RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, LADDER, SPEED_DAY, Plan, Season
 from planner.timeline import Timeline
@@ -67,11 +69,18 @@ class _Context:
         self.rs = rs if rs is not None else RuleSet(season.rules)
         self.ap = plan.for_athlete(athlete)
         self.who = season.athlete_label(athlete)
-        self.inj = season.injury_of(athlete)
+        self.facts = AthleteFacts(season, self.tl, self.rs, self.ap)
+        self.inj = season.injury_of(athlete)  # rebound per day to the governing record (at())
         self.proto = load_protocol(self.inj.protocol) if self.inj else None
         self._team_hv = team_hv
         self._values: dict[tuple[str, str], float] = {}
         self.speed = [v >= SPEED_DAY for v in self.ap.intensity] if self.ap is not None else []
+
+    def at(self, i: int) -> None:
+        """Read day ``i``'s injury record (the one that governs it, rules-spec.md section 4)."""
+        k = self.facts.gov[i]
+        self.inj = self.facts.records[k] if k is not None else None
+        self.proto = self.facts.protos[k] if k is not None else None
 
     def cap(self, stage: str) -> int:
         if stage == FIT:
@@ -137,6 +146,7 @@ def _why_day(c: _Context, day: dt.date) -> Why:
     i = tl.index(day)
     if i is None:
         raise InputError("", [f"{day.isoformat()} is outside the season ({tl.start} to {tl.end})"])
+    c.at(i)
     st, it = ap.stages[i], ap.intensity[i]
     label = tl.label(i)
     kind = ap.weeks[tl.week_of[i]]
@@ -147,18 +157,20 @@ def _why_day(c: _Context, day: dt.date) -> Why:
     # hard bounds, then the soft rules the day serves
     _pin_reasons(c, day, add)
     _availability_reason(c, i, add)
+    _flare_reason(c, i, add)
     if st != FIT:
         cap = c.cap(st)
         add(Reason("RH-CAP", "bound", f"Stage {st} allows {'no running' if cap == 0 else f'at most {cap} %'}."))
-    if st == FIT and not tl.is_comp[i]:
+    if not c.facts.played[i]:
         _match_neighbour_reasons(c, i, add)
     _rest_reason(c, i, add)
     _weekly_cap_reason(c, i, add)
+    _ramp_reason(c, i, add)
     if c.inj is not None and st not in (FIT, INJ):
         if it >= 60:
             _ladder_reason(c, i, add)
         _stage_reason(c, i, add)
-    if it >= HV_LEVEL or (tl.is_comp[i] and st == FIT and i not in tl.unavailable(c.aid)):
+    if c.facts.hv[i] and st == FIT:
         _exposure_reasons(c, i, label, add)
     if st not in (FIT, INJ) and it == c.cap(st) and it > 0:
         add(Reason("RTS", "serves", f"A day at the {st} cap ({it} %) counts towards leaving the stage."))
@@ -188,26 +200,82 @@ def _pin_reasons(c: _Context, day: dt.date, add) -> None:
 
 
 def _availability_reason(c: _Context, i: int, add) -> None:
-    """AV-1: unavailable, a match day (played or watched), or a day without training."""
+    """AV-1 and RE-1: unavailable, a match day (played, on the bench, out or held out), or a day
+    without training."""
     tl, st = c.tl, c.ap.stages[i]
     if i in tl.unavailable(c.aid):
         add(Reason("AV-1", "bound", f"{c.who} is unavailable: no running load."))
     elif tl.is_comp[i] and st == FIT:
-        add(Reason("AV-1", "bound", "A fit, available athlete plays: the match is the exposure (100 %)."))
+        _match_day_reason(c, i, add)
     elif tl.is_comp[i]:
         add(Reason("AV-1", "bound", f"In rehab ({st}) there is no running on match days: the staff are at the match."))
     elif not tl.is_training[i]:
         add(Reason("AV-1", "bound", "No running load on a day without training."))
 
 
+def _match_day_reason(c: _Context, i: int, add) -> None:
+    f = c.facts
+    names = " / ".join(f"'{x.name}'" for x in c.tl.comp_on[i])
+    sessions = c.value("RE-1", "team_sessions")
+    if f.played[i] and c.ap.intensity[i] == 100:
+        add(Reason("AV-1", "bound", f"Starts {names}: the match is the exposure (100 %)."))
+    elif f.played[i]:
+        add(Reason("AV-1", "bound", f"On the bench for {names}: a substitute's sprints (80 %), "
+                                     f"a speed day but no high-velocity exposure."))
+    elif not f.ready[i]:
+        back = text.day_long(c.tl.days[f.back[i]]) if f.back[i] is not None else "the return"
+        add(Reason("RE-1", "bound", f"Back to full training on {back}: {f.done[i]} of {sessions} team "
+                                     f"sessions done, so {names} is a training day, not a match."))
+    else:
+        add(Reason("AV-1", "bound", f"Out of the squad for {names}: a training day for the athlete "
+                                     f"if it is a training weekday (compensation sessions may follow "
+                                     f"on MD+1 and MD+2)."))
+
+
+def _flare_reason(c: _Context, i: int, add) -> None:
+    """RH-FL: the flare-up's day and its calm days."""
+    calm = c.value("RH-FL", "calm_days")
+    for rec in c.facts.records:
+        for fd in rec.flare_ups:
+            k = (c.tl.days[i] - fd).days
+            if k == 0:
+                add(Reason("RH-FL", "bound", "No running: a flare-up is recorded today."))
+            elif 0 < k <= calm:
+                add(Reason("RH-FL", "bound", f"At most 60 %: flare-up on {text.day_long(fd)} "
+                                              f"({text.plural(calm, 'calm day')} after it)."))
+
+
+def _ramp_reason(c: _Context, i: int, add) -> None:
+    """RAMP: the first two planned speed days after a break are capped at 80 % and 90 %."""
+    f, st = c.facts, c.ap.stages[i]
+    if st != FIT or not f.speed[i] or f.played[i]:
+        return
+    g = c.value("RAMP", "gap_days")
+    prev = next((j for j in range(i - 1, max(-1, i - g - 1), -1) if f.speed[j]), None)
+    if prev is None:
+        add(Reason("RAMP", "bound", f"First speed day after {g} days or more without one: at most 80 %."))
+        return
+    before = next((j for j in range(prev - 1, max(-1, prev - g - 1), -1) if f.speed[j]), None)
+    if before is None and not f.played[prev]:
+        add(Reason("RAMP", "bound", f"Second speed day after a break (the first on "
+                                     f"{text.day_long(c.tl.days[prev])}): at most 90 %."))
+
+
 def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
-    """HV-6 and HV-7: no speed day for a fit athlete right after or the day before a match."""
-    tl = c.tl
+    """HV-6 and HV-7, by the athlete's own matches: no speed day after a match the athlete played
+    or the day before one the athlete plays; after a match missed, a compensation session."""
+    tl, f = c.tl, c.facts
     k = c.value("HV-6", "days_after")
-    if tl.md_after[i] is not None and tl.md_after[i] <= k:
-        add(Reason("HV-6", "bound", f"MD+{tl.md_after[i]}: no speed day for a fit athlete after a match."))
-    if c.value("HV-7", "enabled") and tl.md_before[i] == 1:
-        add(Reason("HV-7", "bound", "MD-1: no speed day the day before a match (activation only)."))
+    j = tl.md_after[i]
+    if j is not None and j <= max(k, 2) and not tl.is_comp[i]:
+        names = " / ".join(f"'{x.name}'" for x in tl.comp_on[i - j])
+        if any(f.played[x] for x in range(max(0, i - k), i)):
+            add(Reason("HV-6", "bound", f"MD+{j} after {names}, which {c.who} played: no speed day."))
+        elif f.st[i] == FIT:
+            add(Reason("HV-6", "bound", f"MD+{j} after {names}, which {c.who} did not play: a "
+                                         f"compensation session is allowed."))
+    if c.value("HV-7", "enabled") and i + 1 < tl.n and f.played[i + 1]:
+        add(Reason("HV-7", "bound", "The day before a match the athlete plays: no speed day (activation only)."))
 
 
 def _rest_reason(c: _Context, i: int, add) -> None:
@@ -248,8 +316,13 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
         add(Reason("TP-3", "serves", "Keeps intensity in the taper week."))
     if tl.is_comp[i]:
         return
-    mates = c.team_hv(i) - 1  # this athlete is fit and at HV level here
-    add(Reason("TEAM", "serves", f"A shared team speed day with {text.plural(mates, 'other athlete')}."))
+    j = tl.md_after[i]
+    if j is not None and j <= 2 and not c.facts.played[i - j]:
+        add(Reason("TEAM", "serves", "A compensation session after a match the athlete did not "
+                                      "play: it does not count as another team speed day."))
+    else:
+        mates = c.team_hv(i) - 1  # this athlete is fit and at HV level here
+        add(Reason("TEAM", "serves", f"A shared team speed day with {text.plural(mates, 'other athlete')}."))
     if label in ("MD-3", "MD-4"):
         add(Reason("HV-DAY", "serves", f"{label} is the preferred day for high-velocity work."))
     else:
@@ -262,7 +335,9 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
     sps = c.value("RH-11", "sessions_per_step")
     segs = segments(c.inj, c.proto, until=c.tl.days[i])
     start = segs[-1].start if segs else c.tl.start
-    credit = c.proto.previous_cap(segs[-1].stage) if segs and segs[-1].stage != FIT else 0
+    credited = reset_credit(c.proto, segs[-1], set(c.inj.flare_ups), sps,
+                            c.value("RH-11", "flare_credit_levels")) if segs else {}
+    credit = max(credited, default=0)
     s0 = max(0, (start - c.tl.start).days)
     ran = [v for v in c.ap.intensity[s0:i] if v >= 60]
     highest = max([credit] + ran)
@@ -290,6 +365,23 @@ def _stage_reason(c: _Context, i: int, add) -> None:
     day_no = (c.tl.days[i] - start).days + 1
     add(Reason("RH-STAGE", "bound", f"Day {day_no} of {st} (started {text.day_long(start)}): it lasts "
                                      f"{spec.min_days}-{spec.max_days} days; to leave it: {spec.exit_text}"))
+    _criteria_reason(c, st, start, c.tl.days[i], add)
+
+
+def _criteria_reason(c: _Context, st: str, start: dt.date, day: dt.date, add) -> None:
+    """RH-CRIT: a failed test holds the stage until a retest; an exit without passing results is
+    provisional."""
+    retest = c.value("RH-CRIT", "retest_days")
+    until, failing = gate(c.inj, c.proto, st, start, day + dt.timedelta(days=1), retest)
+    for r in failing:
+        cr = r.criterion
+        sign = "<" if cr.better == "higher" else ">"
+        add(Reason("RH-CRIT", "bound", f"{cr.name} {r.test.value:g}{cr.unit} {sign} {cr.pass_mark:g}"
+                                        f"{cr.unit} on {text.day_long(r.test.date)}: {st} is held until "
+                                        f"a retest, not before {text.day_long(until)}."))
+    if c.proto.stage(st).criteria and not passes_all(c.inj, c.proto, st, start, day + dt.timedelta(days=1)):
+        add(Reason("RH-CRIT", "fact", f"Leaving {st} is provisional: not every criterion of {st} has a "
+                                       f"passing result yet."))
 
 
 def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> Why:

@@ -652,8 +652,8 @@ def test_athlete_sheets_say_why_and_chart_their_weekly_speed_days(exported):
     why = _column(ws, "Why")
     text = {i: ws.cell(row=i + 2, column=why).value for i in range(17)}
     assert text[6].startswith("AV-1: No running load on a day without training.")  # Sunday
-    assert "HV-6: MD+1: no speed day for a fit athlete after a match." in text[6]
-    assert "AV-1: A fit, available athlete plays" in text[5]
+    assert "which Ann Ash (A1) played: no speed day." in text[6] and "HV-6: MD+1 after" in text[6]
+    assert "AV-1: Starts 'League match" in text[5]
     assert "serves HV-1" in text[1]  # a 90 % day keeps the HV window covered
     bo = wb["A2 Bo Birch"]
     assert "AV-1: Bo Birch (A2) is unavailable" in bo.cell(row=2 + 14, column=why).value

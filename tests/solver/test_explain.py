@@ -39,7 +39,7 @@ def test_why_a_match_day_an_md_plus_1_and_an_unavailable_day():
                unavailable=(Unavailability(athlete="A2", start=day(8), end=day(9)),))
     out, _ = solved(s)
     w = why_day(s, out.plan, "A1", day(5))
-    assert any(r.rule == "AV-1" and "plays" in r.text for r in w.reasons)
+    assert any(r.rule == "AV-1" and "Starts" in r.text for r in w.reasons)
     assert any(r.rule == "HV-1" and r.kind == "serves" for r in w.reasons)
     w = why_day(s, out.plan, "A1", day(6))  # Sunday MD+1
     assert any(r.rule == "AV-1" for r in w.reasons)
