@@ -13,28 +13,11 @@ import time
 
 from ortools.sat.python import cp_model
 
+from planner.rules import RULES
 from planner.season import LADDER, Season
 from planner.text import date_long
 from solver.api import Conflict, StopToken
 from solver.model import PlanModel
-
-RULE_WORDS = {
-    "AV-1": "no running when unavailable or off",
-    "HV-5": "rest between speed days",
-    "HV-2": "weekly speed-day cap",
-    "HV-6": "no speed the day after a match",
-    "HV-7": "no speed the day before a match",
-    "RH-CAP": "stage speed cap",
-    "RH-11": "sprint ladder",
-    "RH-STAGE": "rehab stage order and duration",
-    "DL-2": "deload rhythm",
-    "TP-1": "taper before an A competition",
-    "PIN": "the coach's pin",
-    "RTS": "return for the target competition",
-    "HV-1": "regular high-velocity exposure",
-    "TP-3": "HV exposure in the taper",
-    "TEAM": "shared team speed days",
-}
 
 
 def _describe(model: PlanModel, key: str) -> Conflict:
@@ -62,7 +45,7 @@ def _describe(model: PlanModel, key: str) -> Conflict:
         span = f"week of {d0.strftime('%d %b %Y')}"
     else:
         span = f"{d0.strftime('%d %b')} to {d1.strftime('%d %b %Y')}"
-    phrase = RULE_WORDS.get(rule, rule)
+    phrase = RULES[rule].title.lower() if rule in RULES else rule
     if rule == "PIN":
         phrase = "the coach's pin" + _pin_text(season, what)
     elif rule == "TP-1":
