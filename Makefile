@@ -28,7 +28,7 @@ run: setup
 	$(VENV)/bin/periodize open
 
 test: setup
-	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check planner solver ui tests bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check planner solver ui tests bench scripts
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: setup
@@ -43,7 +43,7 @@ screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
 
 lint: setup
-	$(PY) -m ruff check planner solver ui tests bench
+	$(PY) -m ruff check planner solver ui tests bench scripts
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

@@ -83,7 +83,7 @@ CUP_REST, CUP_START = ("A04", "A10", "A18"), ("A15", "A21", "A23")
 def cup_roles() -> tuple[MatchRole, ...]:
     """Cup games rotate: three regulars on the bench, three squad players start."""
     out = []
-    for date, name, _prio in CUP:
+    for _date, name, _prio in CUP:
         cid = name.lower().replace(" ", "-")
         out += [MatchRole(competition=cid, athlete=a, role="bench") for a in CUP_REST]
         out += [MatchRole(competition=cid, athlete=a, role="start") for a in CUP_START]
