@@ -68,7 +68,9 @@ def print_summary(outcome, season) -> None:
         print(f"Objective: {outcome.objective:g}   bound: {outcome.bound:g}   gap: "
               f"{(gap or 0) * 100:.1f} %")
     print(f"Time:      {outcome.wall_time:.2f} s")
-    if plan is not None and season.plan is plan:
+    stored = season.plan
+    if plan is not None and stored is not None and (plan.athletes, plan.team_weeks) == (
+            stored.athletes, stored.team_weeks):
         print("Plan:      the plan stored in the season file (no better plan exists)")
     if plan is not None:
         print_returns(season, plan)

@@ -1,0 +1,78 @@
+"""Rules v2 through the command line: returns in the solve summary, the stored plan explained and
+kept, what-if injuries and roles, and bad v2 input refused with a located message."""
+
+from __future__ import annotations
+
+import json
+
+from planner.season import CriteriaTest, MatchRole
+from planner.seasonfile import load_season, save_season
+from tests.builders import day, injury, season
+from tests.e2e.test_cli import run
+
+
+def small(tmp_path, **kw):
+    s = season(weeks=6, athletes=3, injuries=(injury("A1", "P3", start_day=-20, target="m3"),), **kw)
+    save_season(s, tmp_path / "s.season.json")
+    return s
+
+
+def test_solve_prints_each_return_and_plan_json_v2_carries_it(tmp_path):
+    small(tmp_path)
+    r = run("solve", "s.season.json", "--json", "p.json", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Returns:" in r.stdout and "Athlete 1 (A1)" in r.stdout and "target 'Match 4'" in r.stdout
+    plan = json.loads((tmp_path / "p.json").read_text())
+    assert plan["schema_version"] == 2
+    a1 = plan["athletes"][0]
+    assert a1["return"]["fit"] is not None and a1["return"]["target"] == "Match 4"
+    assert {"role", "provisional", "load", "session"} <= set(a1["days"][0])
+    assert {d["role"] for d in a1["days"] if d["md"] == "MD"} <= {"start", "bench", "out"}
+    # solving the saved season again keeps its plan
+    r2 = run("solve", "s.season.json", "--json", "p2.json", cwd=tmp_path)
+    assert "the plan stored in the season file" in r2.stdout
+    again = json.loads((tmp_path / "p2.json").read_text())
+    assert [a["days"] for a in again["athletes"]] == [a["days"] for a in plan["athletes"]]
+
+
+def test_explain_reads_the_stored_plan_and_never_solves(tmp_path):
+    small(tmp_path)
+    r = run("explain", "s.season.json", "--athlete", "A2", "--date", day(5).isoformat(), cwd=tmp_path)
+    assert r.returncode == 1 and "has no stored plan" in r.stderr and "--save" in r.stderr
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    r = run("explain", "s.season.json", "--athlete", "A2", "--date", day(5).isoformat(), cwd=tmp_path)
+    assert r.returncode == 0 and "the plan stored in s.season.json" in r.stdout
+    assert "Starts 'Match 1'" in r.stdout
+
+
+def test_whatif_injury_and_role(tmp_path):
+    small(tmp_path)
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    r = run("whatif", "s.season.json", "--new", "Hamstring", "--injury", "A2", "hamstring-strain",
+            day(10).isoformat(), "--role", "m2", "A3", "out", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "injured on" in r.stdout and "'Match 3': out" in r.stdout
+    sc = load_season(tmp_path / "s.season.json").scenarios[0]
+    assert sorted(e["op"] for e in sc.edits) == ["add_injury", "set_role"]
+    st = {d: sc.plan.for_athlete("A2").stages[d] for d in (9, 10, 11)}
+    assert st[9] == "FIT" and st[10] == "P1"
+    r = run("whatif", "s.season.json", "--new", "Bad", "--injury", "A2", "knee-thing",
+            day(10).isoformat(), cwd=tmp_path)
+    assert r.returncode == 1 and "'knee-thing' is not a protocol" in r.stderr
+
+
+def test_bad_v2_input_is_located_and_nothing_is_written(tmp_path):
+    s = small(tmp_path)
+    bad = s.model_copy(update={
+        "roles": (MatchRole(competition="nope", athlete="A2", role="out"),),
+        "injuries": (s.injuries[0].model_copy(update={"tests": (
+            CriteriaTest(date=day(0), name="Vertical jump", value=40),)}),)})
+    path = tmp_path / "bad.season.json"
+    path.write_text(json.dumps({"format": "periodize-season", "schema_version": 2,
+                                **json.loads(bad.model_dump_json())}), encoding="utf-8")
+    before = path.read_bytes()
+    r = run("solve", "bad.season.json", "--save", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "roles[0].competition: no competition has id 'nope'" in r.stderr
+    assert "tests[0].name: 'Vertical jump' is not a criterion" in r.stderr
+    assert path.read_bytes() == before
