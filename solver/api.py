@@ -25,8 +25,8 @@ class Status(StrEnum):
 class SolveRequest:
     season: Season
     time_limit: float = 30.0  # seconds of wall time
-    deterministic: bool = False  # one worker, fixed seed: the same plan on every run
-    workers: int = 0  # 0: every core (ignored when deterministic)
+    deterministic: bool = True  # kept for callers: every solve is reproducible (interleaved search)
+    workers: int = 0  # > 0: the plain parallel portfolio with that many workers (not reproducible)
     reference: Plan | None = None  # the plan a what-if re-plan should change least (STAB)
     seed: int = 1
     hint: Plan | None = None  # a plan to start the search from (default: the reference)

@@ -52,9 +52,11 @@ class ReturnReport:
 
 
 def _solve(pm: PlanModel, time_limit: float) -> cp_model.CpSolver | None:
+    from solver.api import SolveRequest
+    from solver.run import _configure
+
     s = cp_model.CpSolver()
-    s.parameters.num_workers = 4
-    s.parameters.max_time_in_seconds = time_limit
+    _configure(s, SolveRequest(pm.season, time_limit=time_limit), time_limit)
     status = s.solve(pm.m)
     return s if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 

@@ -7,7 +7,6 @@ rules. The plan's soft-rule list and penalties are the plan checker's (``planner
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 
@@ -40,22 +39,36 @@ class _Progress(cp_model.CpSolverSolutionCallback):
             self.stop_search()
 
 
+# The portfolio: the LP with every cut (max_lp) proves the bound, core-based search and RINS (the
+# LNS that fixes what the LP already decides) find the plans; the other LNS kinds, local search
+# and the feasibility pump only slowed this model down (bench/NOTES.md). Interleaved search makes
+# the result the same on every run and every machine.
+FULL_SUBSOLVERS = ("max_lp", "core")
+UNUSED_SUBSOLVERS = ("graph_arc_lns", "graph_cst_lns", "graph_dec_lns", "graph_var_lns", "ls",
+                     "feasibility_pump", "rnd_cst_lns", "rnd_var_lns")
+WORKERS = 4  # fixed, not the machine's cores: the same plan on every machine
+
+
 def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: float) -> None:
-    """Default: a portfolio of at least 4 workers (on 2 cores the 2-worker portfolio lacks the
-    lower-bounding subsolvers that prove optimality; bench/RESULTS.md). Deterministic:
-    interleaved search with a fixed seed and a deterministic time limit."""
+    """Interleaved search with a fixed seed and worker count: the same season gives the same plan
+    on every run (one season, one plan), stopped by a deterministic time limit (about a second of
+    work per unit) or by wall time, whichever comes first. ``request.workers`` > 0 switches to
+    the plain parallel portfolio with that many workers (not reproducible)."""
     p = solver.parameters
     # The model is built already reduced (fixed values precomputed in Python); CP-SAT's presolve
-    # then costs more than it saves: first plan 2.2 s -> 0.25 s on 40 x 52 (bench/RESULTS.md).
+    # then costs more than it saves (bench/NOTES.md).
     p.cp_model_presolve = False
-    if request.deterministic:
-        p.num_workers = 4
-        p.interleave_search = True
-        p.random_seed = request.seed
-        p.max_deterministic_time = max(1.0, time_limit)
-    else:
-        p.num_workers = request.workers or max(4, os.cpu_count() or 1)
-        p.max_time_in_seconds = max(0.1, time_limit)
+    p.random_seed = request.seed
+    limit = max(0.1, time_limit)
+    p.max_time_in_seconds = limit
+    if request.workers:
+        p.num_workers = request.workers
+        return
+    p.num_workers = WORKERS
+    p.interleave_search = True
+    p.max_deterministic_time = limit
+    p.subsolvers.extend(FULL_SUBSOLVERS)
+    p.ignore_subsolvers.extend(UNUSED_SUBSOLVERS)
 
 
 def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None, prepare=None) -> Outcome:

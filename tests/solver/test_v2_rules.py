@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from planner.check import check_plan
 from planner.returns import returns
-from planner.season import CriteriaTest, Injury, MatchRole, RuleSettings, StageRecord
+from planner.season import CriteriaTest, Injury, IntensityPin, MatchRole, RuleSettings, StageRecord
 from planner.timeline import Timeline
 from planner.why import why_day
 from solver import SolveRequest, Status, solve
@@ -44,19 +44,18 @@ def test_roles_start_bench_and_out_on_a_match_day():
 
 
 def test_a_player_who_did_not_play_may_have_a_compensation_session_the_day_after():
-    # two matches a week leave no MD-3/MD-4 day: the out player's only HV chances are the days
-    # after a match he did not play; the starter has none (HV-6 after his own matches)
+    # Wednesday and Saturday matches; Thursday of week 2 (day 10) is MD+1 of Wednesday's match
+    # (week 1 is the speed ramp of the season start)
     s = season(weeks=3, athletes=2, matches=[2, 5, 9, 12, 16, 19])
     s = s.model_copy(update={"athletes": (s.athletes[0], s.athletes[1].model_copy(update={"role": "out"}))})
-    plan = solved(s)
-    tl = Timeline(s)
-    out_hv = [i for i, v in enumerate(plan.for_athlete("A2").intensity) if v >= 90 and not tl.is_comp[i]]
-    assert any(tl.md_after[i] in (1, 2) for i in out_hv)
-    i = next(i for i in out_hv if tl.md_after[i] in (1, 2))
-    assert "did not play" in rules_of(s, plan, "A2", i)["HV-6"]
-    assert "compensation session" in rules_of(s, plan, "A2", i)["TEAM"]
-    starter = plan.for_athlete("A1").intensity
-    assert all(starter[i] < 80 for i in range(21) if tl.md_after[i] in (1, 2) and not tl.is_comp[i])
+    comp = s.model_copy(update={"pins": (IntensityPin(athlete="A2", date=day(10), intensity=95),)})
+    plan = solved(comp)
+    assert plan.for_athlete("A2").intensity[10] == 95
+    assert "did not play" in rules_of(comp, plan, "A2", 10)["HV-6"]
+    assert "compensation session" in rules_of(comp, plan, "A2", 10)["TEAM"]
+    starter = s.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(10), intensity=95),)})
+    out = solve(SolveRequest(starter, time_limit=30))
+    assert out.status == Status.INFEASIBLE and {"HV-5", "HV-6"} & {c.rule for c in out.explanation}
 
 
 def test_no_speed_on_a_flare_up_day_and_the_calm_days_after_it():
