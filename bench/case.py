@@ -1,32 +1,50 @@
 """One benchmark case in its own process (so peak memory is the case's own):
-``python -m bench.case demo`` or ``python -m bench.case 40`` prints one JSON line."""
+``python -m bench.case demo`` or ``python -m bench.case 40`` prints one JSON line.
+
+Cases: the demo (24 x 40 weeks with rotation), generated seasons N x 52 with rotation (a third
+of the squad on the bench or out by default, per-match changes, two goalkeepers) and three
+injured athletes (a failing criteria test, a flare-up, a plain one); ``40n`` is the same without
+rotation. ``--workers K`` uses the plain parallel portfolio instead of the default interleaved
+search."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import resource
 import sys
 import time
 
 
-def run(spec: str, time_limit: float = 60.0) -> dict:
-    from bench.baseline import baseline_plan
+def season_of(spec: str):
     from bench.generate import generated_season
-    from planner.check import check_plan
-    from solver import SolveRequest, solve
 
     if spec == "demo":
         from planner.seasonfile import loads
         from templates import path
 
-        season = loads(path("demo.season.json").read_text(encoding="utf-8"))
-        label = "demo (24 x 40 weeks)"
-    else:
-        season = generated_season(int(spec), 52)
-        label = f"generated {spec} x 52"
+        return loads(path("demo.season.json").read_text(encoding="utf-8")), "demo (24 x 40 weeks)"
+    n, rotation = int(spec.rstrip("n")), not spec.endswith("n")
+    return generated_season(n, 52, rotation=rotation), (
+        f"generated {n} x 52" + ("" if rotation else " (no rotation)"))
+
+
+def digest(plan) -> str:
+    """A short fingerprint of every athlete-day and week of a plan."""
+    body = json.dumps([[a.athlete, a.stages, a.intensity, a.weeks] for a in plan.athletes]
+                      + [list(plan.team_weeks)])
+    return hashlib.sha1(body.encode()).hexdigest()[:16]
+
+
+def run(spec: str, time_limit: float = 60.0, workers: int = 0) -> dict:
+    from bench.baseline import baseline_plan
+    from planner.check import check_plan
+    from solver import SolveRequest, solve
+
+    season, label = season_of(spec)
     first: list[float] = []
     t0 = time.monotonic()
-    out = solve(SolveRequest(season, time_limit=time_limit),
+    out = solve(SolveRequest(season, time_limit=time_limit, workers=workers),
                 on_progress=lambda p: first.append(time.monotonic() - t0) if not first else None)
     wall = time.monotonic() - t0
     t1 = time.monotonic()
@@ -34,21 +52,25 @@ def run(spec: str, time_limit: float = 60.0) -> dict:
     check_s = time.monotonic() - t1
     base = check_plan(season, baseline_plan(season))
     return {
-        "case": label,
-        "status": out.status.value,
-        "first_plan_s": first[0] if first else None,
-        "total_s": wall,
-        "objective": out.objective,
-        "gap": out.gap,
+        "case": label, "spec": spec, "status": out.status.value,
+        "first_plan_s": first[0] if first else None, "total_s": wall,
+        "objective": out.objective, "gap": out.gap,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "hard_violations": len(report.violations) if report else None,
         "check_s": check_s,
         "solver_penalties": report.penalties() if report else {},
-        "baseline_objective": base.objective,
-        "baseline_penalties": base.penalties(),
+        "baseline_objective": base.objective, "baseline_penalties": base.penalties(),
         "baseline_hard": len(base.violations),
+        "digest": digest(out.plan) if out.plan else None,
+        "plan_days": {a.athlete: [a.stages, a.intensity] for a in out.plan.athletes} if out.plan else {},
     }
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 60.0)))
+    args = sys.argv[1:]
+    workers = 0
+    if "--workers" in args:
+        i = args.index("--workers")
+        workers = int(args[i + 1])
+        del args[i:i + 2]
+    print(json.dumps(run(args[0], float(args[1]) if len(args) > 1 else 60.0, workers)))

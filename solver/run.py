@@ -63,6 +63,8 @@ def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: flo
     p.max_time_in_seconds = limit
     if request.workers:
         p.num_workers = request.workers
+        if request.workers == 1:  # one search thread is reproducible too, by its own clock
+            p.max_deterministic_time = limit
         return
     p.num_workers = WORKERS
     p.interleave_search = True
@@ -82,7 +84,10 @@ def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None
         return _cancelled(t0, "Cancelled before the search started.")
     model = PlanModel(season, reference=request.reference, frozen=request.frozen)
     start_from = request.hint or request.reference or (season.plan if request.keep_stored else None)
-    if start_from is not None:
+    if start_from is not None and request.workers:
+        # a hint helps the plain portfolio; the interleaved search does better without one
+        # (bench/NOTES.md): the stored plan still wins ties (_prefer_stored) and STAB still
+        # pulls a re-plan towards its reference
         model.add_hint(start_from)
     if prepare is not None:
         prepare(model)

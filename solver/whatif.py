@@ -125,20 +125,25 @@ def _changed_dates(before: list, after: list) -> set:
 
 
 def replan(before: Season, after: Season, reference: Plan, time_limit: float = 60.0,
-           on_progress=None, stop: StopToken | None = None, deterministic: bool = False) -> Outcome:
+           on_progress=None, stop: StopToken | None = None, deterministic: bool = True) -> Outcome:
     """Re-plan ``after`` changing as little of ``reference`` as the change requires: first in the
-    neighbourhood of the change (fast), then on the whole season from that plan within the time
-    left, so the re-plan never settles for a worse return or target than the season allows."""
+    neighbourhood of the change (fast); then, unless the neighbourhood plan's returns and targets
+    are already the best the whole season allows (measured on the injured athletes alone), on the
+    whole season from that plan within the time left. A re-plan never settles for a worse return
+    or target than the season allows."""
     t0 = time.monotonic()
     from solver.run import solve
 
     scope = change_scope(before, after)
     first: Outcome | None = None
     if not scope.everything:
-        first = _neighbourhood(after, reference, scope, time_limit / 4, on_progress, stop,
+        first = _neighbourhood(after, reference, scope, time_limit / 2, on_progress, stop,
                                deterministic)
         if first.status == Status.CANCELLED or (stop is not None and stop.is_set()):
             return _relabel(first, f"re-planned around the change: {scope.reason}", t0)
+        if first.plan is not None and _returns_as_good(after, first, scope, time_limit / 4, stop):
+            return _relabel(_as_feasible(first, returns_proven=True),
+                            f"re-planned around the change: {scope.reason}", t0)
     left = max(1.0, time_limit - (time.monotonic() - t0))
     hint = first.plan if first is not None and first.plan is not None else None
     full = solve(SolveRequest(after, time_limit=left, reference=reference, deterministic=deterministic,
@@ -150,14 +155,63 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
     return _relabel(full, how, t0)
 
 
+def _returns_as_good(after: Season, first: Outcome, scope: Scope, limit: float,
+                     stop: StopToken | None) -> bool:
+    """Are the neighbourhood plan's returns and targets the best the whole season allows? Only
+    the injured athletes the change reaches can differ from the reference: each one's best
+    return is measured alone (an athlete's return depends on nobody else)."""
+    injured = {i.athlete for i in after.injuries}
+    touched = sorted(injured & scope.athletes) if not scope.team_days else sorted(injured)
+    if not touched:
+        return True
+    got: dict[str, int] = {}
+    for v in first.plan.soft:
+        if v.rule == "RTS" and v.athlete in touched:
+            got[v.athlete] = got.get(v.athlete, 0) + v.penalty
+    for aid in touched:
+        best = rts_optimum(after, aid, limit / len(touched), stop)
+        if best is None or got.get(aid, 0) > best:
+            return False
+    return True
+
+
+def rts_optimum(season: Season, athlete: str, time_limit: float,
+                stop: StopToken | None = None) -> int | None:
+    """The best return-to-sport penalty (days back and missed targets) of ``athlete`` the season
+    allows, or None if not proven in time: the athlete alone with the team's pins (another
+    athlete meets this one only in the team's weeks, which do not move a return)."""
+    from planner.rules import RULES
+    from planner.season import RuleSettings
+    from solver.run import solve
+
+    modes = {rid: "off" for rid, r in RULES.items()
+             if not r.hard and rid != "RTS" and season.rules.modes.get(rid, "soft") != "hard"}
+    alone = season.model_copy(update={
+        "athletes": tuple(a for a in season.athletes if a.id == athlete),
+        "injuries": tuple(season.injuries_of(athlete)),
+        "unavailability": tuple(u for u in season.unavailability if u.athlete == athlete),
+        "roles": tuple(r for r in season.roles if r.athlete == athlete),
+        "pins": tuple(p for p in season.pins if getattr(p, "athlete", None) in (None, athlete)),
+        "plan": None, "scenarios": (),
+        "rules": RuleSettings(values=season.rules.values, modes={**season.rules.modes, **modes}),
+    })
+    # only the optimal value matters (it is unique): one plain worker is the quickest here
+    out = solve(SolveRequest(alone, time_limit=max(1.0, time_limit), keep_stored=False, workers=1),
+                stop=stop)
+    return int(out.penalties.get("RTS", 0)) if out.status == Status.OPTIMAL else None
+
+
 def _neighbourhood(after: Season, reference: Plan, scope: Scope, limit: float, on_progress,
                    stop: StopToken | None, deterministic: bool) -> Outcome:
     from solver.run import solve
 
     frozen = frozenset() if scope.team_days else frozenset(
         a.id for a in after.athletes if a.id not in scope.athletes)
+    # a few athletes free: one search thread is quickest (and, stopped by its deterministic time
+    # limit, as reproducible); the whole squad in a window: the interleaved portfolio
     req = SolveRequest(after, time_limit=max(1.0, limit), reference=reference,
-                       deterministic=deterministic, frozen=frozen, keep_stored=False)
+                       deterministic=deterministic, frozen=frozen, keep_stored=False,
+                       workers=0 if scope.team_days else 1)
 
     def prepare(model) -> None:
         model.freeze(reference, set(scope.athletes), scope.window, scope.team_days)
@@ -165,7 +219,7 @@ def _neighbourhood(after: Season, reference: Plan, scope: Scope, limit: float, o
     return solve(req, on_progress=on_progress, stop=stop, prepare=prepare)
 
 
-def _as_feasible(out: Outcome) -> Outcome:
+def _as_feasible(out: Outcome, returns_proven: bool = False) -> Outcome:
     from dataclasses import replace
 
     # optimal within the neighbourhood only: report the plan checker's objective, no bound
@@ -173,6 +227,8 @@ def _as_feasible(out: Outcome) -> Outcome:
     plan = out.plan.model_copy(update={"status": Status.FEASIBLE.value, "objective": objective,
                                        "bound": None}) if out.plan else None
     msg = f"best plan in the neighbourhood of the change: objective {objective:g}"
+    if returns_proven:
+        msg += "; returns and targets proven the best the whole season allows"
     return replace(out, status=Status.FEASIBLE, plan=plan, message=msg, objective=objective, bound=None)
 
 

@@ -160,6 +160,8 @@ class RehabMixin(ModelBase):
             lit = u.lv[d].get(spec.cap)
             if lit is None or isinstance(lit, bool) or self.tl.is_comp[d]:
                 continue
+            if self._reached(ep, k, d) is False or ep.R[k + 1][d - first] is True:
+                continue  # not in stage k that day, whatever the plan
             y = self.m.new_bool_var(f"{u.key}_exit{k}_{d}")
             self.m.add_implication(y, lit)
             self.clause([neg(y), self._reached(ep, k, d)], [])

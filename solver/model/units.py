@@ -526,7 +526,12 @@ class UnitsMixin(ModelBase):
         the day by which it has certainly started (maximum durations); known starts only."""
         K, first, end = ep.K, ep.first, ep.end
         lo, hi = [0] * K, [end] * K
-        if ep.start_stage is None:  # after a flare-up the stage follows the day before
+        if ep.start_stage is None:  # after a flare-up the stage follows the day before: it is
+            # unknown but at least the protocol's first, so the maxima still bound every later one
+            lk = first
+            for k in range(1, K):
+                lk += ep.protocol.stage(ep.order[k - 1]).max_days
+                hi[k] = lk
             return lo, hi
         c, sc = ep.start_stage, ep.start_day
         ek = lk = sc
