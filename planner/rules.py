@@ -258,12 +258,18 @@ class RuleSet:
         modes = dict(getattr(settings, "modes", {}) or {})
         self._values = {rid: dict(v) for rid, v in values.items()}
         self._modes = modes
+        self._cache: dict[tuple[str, str], float] = {}
 
     def value(self, rule_id: str, name: str) -> float:
-        rule = RULES[rule_id]
-        p = rule.param(name)
+        key = (rule_id, name)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        p = RULES[rule_id].param(name)
         v = self._values.get(rule_id, {}).get(name, p.default)
-        return int(v) if p.integer else float(v)
+        out = int(v) if p.integer else float(v)
+        self._cache[key] = out
+        return out
 
     def texts(self, rule_id: str, name: str) -> tuple[str, ...]:
         """A list parameter (e.g. HV-1's exempt positions)."""

@@ -70,6 +70,8 @@ class ModelBase:
         self.pinned_days: frozenset[tuple[str, int]] = frozenset(
             (p.athlete, tl.index(p.date)) for p in season.pins if p.kind == "intensity")
         self.ladder_cache: dict[tuple, list] = {}
+        self.role_index = {(r.athlete, r.competition): r.role for r in season.roles}
+        self.roles_of: dict[str, tuple[str | None, ...]] = {}  # athlete -> role per day
 
     # -- guards and clauses ------------------------------------------------------------------
     def guard(self, rule: str, athlete: str | None, first: int, last: int, what: str = "") -> list:

@@ -190,14 +190,22 @@ class UnitsMixin(ModelBase):
 
     def _roles(self, athlete: str) -> tuple[str | None, ...]:
         """The athlete's role on each competition day (None on other days)."""
+        cached = self.roles_of.get(athlete)
+        if cached is None:
+            cached = self.roles_of[athlete] = self._day_roles(athlete)
+        return cached
+
+    def _day_roles(self, athlete: str) -> tuple[str | None, ...]:
         tl = self.tl
+        a = self.season.athlete(athlete)
+        default = a.role if a is not None else "start"
         out: list[str | None] = []
         for d in range(self.n):
             comps = tl.comp_on[d]
             if not comps:
                 out.append(None)
                 continue
-            roles = [self.season.role_of(athlete, c.id) for c in comps]
+            roles = [self.role_index.get((athlete, c.id), default) for c in comps]
             # two competitions on one day: the athlete plays if either role plays, at the higher level
             out.append("start" if "start" in roles else "bench" if "bench" in roles else "out")
         return tuple(out)
