@@ -76,3 +76,24 @@ def test_bad_v2_input_is_located_and_nothing_is_written(tmp_path):
     assert "roles[0].competition: no competition has id 'nope'" in r.stderr
     assert "tests[0].name: 'Vertical jump' is not a criterion" in r.stderr
     assert path.read_bytes() == before
+
+
+def test_the_same_season_solved_twice_gives_the_same_plan(tmp_path):
+    """Two processes with different hash seeds, no stored plan: one season, one plan."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.e2e.test_cli import ROOT
+
+    assert run("demo", "-o", "d.season.json", cwd=tmp_path).returncode == 0
+    plans = []
+    for seed in ("1", "999"):
+        env = {"PYTHONPATH": str(ROOT), "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+               "HOME": str(tmp_path), "PYTHONHASHSEED": seed}
+        r = subprocess.run([sys.executable, "-m", "ui.cli", "solve", "d.season.json", "--json",
+                            f"p{seed}.json"], cwd=tmp_path, capture_output=True, text=True,
+                           timeout=300, env=env)
+        assert r.returncode == 0, r.stderr
+        plans.append(json.loads((tmp_path / f"p{seed}.json").read_text())["athletes"])
+    assert plans[0] == plans[1]

@@ -3,6 +3,7 @@ day's explanation (why) names the rule that shaped it."""
 
 from __future__ import annotations
 
+from planner import edits as E
 from planner.check import check_plan
 from planner.returns import returns
 from planner.season import CriteriaTest, Injury, IntensityPin, MatchRole, RuleSettings, StageRecord
@@ -141,3 +142,20 @@ def test_goalkeepers_are_exempt_from_hv1():
     assert sum(1 for v in plan.for_athlete("A2").intensity if v >= 90) >= 3
     report = check_plan(s, plan)
     assert not [v for v in report.soft if v.rule == "HV-1" and v.athlete == "A1"]
+
+
+def test_the_demos_flare_up_what_ifs_plan_no_speed_on_the_day_or_the_two_after():
+    import datetime as dt
+
+    from planner.seasonfile import loads
+    from templates import path
+
+    demo = loads(path("demo.season.json").read_text(encoding="utf-8"))
+    tl = Timeline(demo)
+    for when in ("2026-10-20", "2026-09-24"):
+        d = dt.date.fromisoformat(when)
+        s = E.RecordFlareUp(athlete="A07", date=d).apply(demo)
+        plan = solved(s)
+        it = plan.for_athlete("A07").intensity
+        i = tl.index(d)
+        assert it[i] == 0 and max(it[i + 1], it[i + 2]) <= 60, (when, it[i:i + 3])
