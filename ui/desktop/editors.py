@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -48,7 +47,8 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import POSITION_ORDER
-from planner.text import clean_message, date_short, day_long
+from planner.text import clean_message, date_short, day_long, plural, span
+from ui.desktop.datefield import DateField
 
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
@@ -64,19 +64,24 @@ def pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-def date_edit(name: str) -> QDateEdit:
-    w = QDateEdit()
-    w.setCalendarPopup(True)
-    w.setDisplayFormat("ddd d MMM yyyy")
-    w.setAccessibleName(name)
-    return w
+def date_edit(name: str) -> DateField:
+    """A date field that reads a typed date (``28/12/2026``, ``Mon 28 Dec 2026``) or a pick on
+    its calendar (``ui.desktop.datefield``)."""
+    return DateField(name)
 
 
-def _any_date(name: str) -> QDateEdit:
-    """A date edit for a record that may lie outside the season (an onset, a test)."""
+def _any_date(name: str) -> DateField:
+    """A date field for a record that may lie outside the season (an onset, a test)."""
     w = date_edit(name)
     w.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
     return w
+
+
+def bad_dates(fields) -> list[str]:
+    """``name: why`` for each of the date ``fields`` in use (enabled) whose text is not a date
+    it accepts: a typed date is never replaced by another behind the coach's back."""
+    return [f"{f.accessibleName()}: {f.problem()}" for f in fields
+            if f.isEnabled() and not f.is_valid()]
 
 
 def _narrow(combo: QComboBox) -> None:
@@ -175,6 +180,14 @@ class Editor(QWidget):
     def request(self, edit) -> None:
         self.edit_requested.emit(edit)
 
+    def dates_ok(self, what: str, *fields: DateField) -> bool:
+        """False (and the reason to the coach) when one of ``fields`` holds a text that is not a
+        date it accepts; an action reads its dates only after this."""
+        bad = bad_dates(fields)
+        if bad:
+            self.problem.emit(what, "\n".join(bad))
+        return not bad
+
     def refuse(self, what: str, error: Exception) -> None:
         """A form that does not make a valid object: say why, like a refused edit."""
         errors = error.errors() if hasattr(error, "errors") else [{"msg": str(error)}]
@@ -269,7 +282,7 @@ class CompetitionsEditor(Editor):
                 self.priority.currentData())
 
     def add(self) -> None:
-        if self.season is None:
+        if self.season is None or not self.dates_ok("Add competition", self.date, self.end):
             return
         name, day, end, prio = self._form()
         cid = E.new_competition_id(self.season)
@@ -284,7 +297,7 @@ class CompetitionsEditor(Editor):
 
     def apply(self) -> None:
         c = self.season.competition(self.selected_id()) if self.season else None
-        if c is None:
+        if c is None or not self.dates_ok("Change competition", self.date, self.end):
             return
         name, day, end, prio = self._form()
         if (name, day, end, prio) == (c.name, c.date, c.end_date, c.priority):
@@ -369,6 +382,8 @@ class BlocksEditor(Editor):
         self.emphasis.setText(b.emphasis)
 
     def _block(self, what: str) -> Block | None:
+        if not self.dates_ok(what, self.start, self.end):
+            return None
         try:
             return Block(name=self.name.text().strip() or "Block", start=pydate(self.start.date()),
                          end=pydate(self.end.date()), emphasis=self.emphasis.text().strip())
@@ -397,20 +412,32 @@ class BlocksEditor(Editor):
 
 # -- non-training days ---------------------------------------------------------------------------
 class DaysOffEditor(Editor):
-    """Declared non-training days (holidays, travel): no running load on them."""
+    """Declared non-training days (holidays, travel): no running load on them. A stretch of
+    days (a winter break) is added, and selected days deleted, as one undo step."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Days off editor")
         self.table = _table(["Date", "Reason"], "Non-training days")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.date = date_edit("Day off date")
+        self.multi = QCheckBox("Several days, until")
+        self.multi.setAccessibleName("Several days off")
+        self.end = date_edit("Last day off")
+        self.end.setEnabled(False)
         self.reason = QLineEdit()
         self.reason.setAccessibleName("Day off reason")
         self.reason.setPlaceholderText("e.g. Christmas")
         form = QFormLayout()
         form.addRow("Date", self.date)
+        until = QHBoxLayout()
+        until.addWidget(self.multi)
+        until.addWidget(self.end, 1)
+        form.addRow("", until)
         form.addRow("Reason", self.reason)
         buttons, (self.add_button, self.delete_button) = _buttons("&Add", "&Delete")
+        self.add_button.setToolTip("Make the day (or every day of the stretch) a non-training day")
+        self.delete_button.setToolTip("Make the selected days training days again")
         note = QLabel("Weekly rest days are set in Season ▸ Season Settings.")
         note.setWordWrap(True)
         lay = QVBoxLayout(self)
@@ -419,6 +446,8 @@ class DaysOffEditor(Editor):
         lay.addLayout(buttons)
         lay.addWidget(note)
         self.table.itemSelectionChanged.connect(self._load)
+        self.multi.toggled.connect(self.end.setEnabled)
+        self.date.dateChanged.connect(self._follow_start)
         self.add_button.clicked.connect(self.add)
         self.delete_button.clicked.connect(self.delete)
         self._load()
@@ -429,13 +458,28 @@ class DaysOffEditor(Editor):
         key = self.selected_date()
         _fill(self.table, [(d.date.isoformat(), [day_long(d.date), d.reason])
                            for d in season.calendar.non_training_days])
-        self.date.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
+        for w in (self.date, self.end):
+            w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
         if key is None or not _select_key(self.table, key.isoformat()):
             self._load()
 
     def selected_date(self) -> dt.date | None:
         key = _selected_key(self.table)
         return dt.date.fromisoformat(key) if key else None
+
+    def selected_dates(self) -> list[dt.date]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        out = []
+        for r in rows:
+            item = self.table.item(r, 0)
+            if item is not None:
+                out.append(dt.date.fromisoformat(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def _follow_start(self, _q=None) -> None:
+        """The last day follows the first until the coach sets it after it."""
+        if self.end.is_valid() and self.end.date() < self.date.date():
+            self.end.setDate(self.date.date())
 
     def _load(self) -> None:
         day = self.selected_date()
@@ -448,14 +492,45 @@ class DaysOffEditor(Editor):
             if d.date == day:
                 self.reason.setText(d.reason)
 
+    def days(self) -> list[dt.date]:
+        """The days the form names: the date, or every day from it to the last day."""
+        first = pydate(self.date.date())
+        last = pydate(self.end.date()) if self.multi.isChecked() else first
+        return [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
+
     def add(self) -> None:
-        self.request(E.AddNonTrainingDay(day=NonTrainingDay(date=pydate(self.date.date()),
-                                                            reason=self.reason.text().strip())))
+        if self.season is None or not self.dates_ok("Add days off", self.date, self.end):
+            return
+        days = self.days()
+        if not days:
+            self.problem.emit("Add days off", "The last day is before the first; set it on or "
+                                              "after the first day.")
+            return
+        taken = {d.date for d in self.season.calendar.non_training_days}
+        reason = self.reason.text().strip()
+        edits = [E.AddNonTrainingDay(day=NonTrainingDay(date=d, reason=reason))
+                 for d in days if d not in taken]
+        if not edits:
+            self.problem.emit("Add days off", "Every one of these days is a non-training day "
+                                              "already.")
+            return
+        if len(edits) == 1:
+            self.request(edits[0])
+            return
+        from ui.desktop.macro import EditGroup
+
+        self.request(EditGroup(edits, f"Make {plural(len(edits), 'day')} non-training days "
+                                      f"({span(days[0], days[-1])})"))
 
     def delete(self) -> None:
-        day = self.selected_date()
-        if day is not None:
-            self.request(E.RemoveNonTrainingDay(date=day))
+        days = self.selected_dates()
+        if len(days) == 1:
+            self.request(E.RemoveNonTrainingDay(date=days[0]))
+        elif days:
+            from ui.desktop.macro import EditGroup
+
+            self.request(EditGroup([E.RemoveNonTrainingDay(date=d) for d in days],
+                                   f"Make {plural(len(days), 'day')} training days again"))
 
 
 # -- squad --------------------------------------------------------------------------------------
@@ -634,7 +709,7 @@ class SquadEditor(Editor):
 
     def add_away(self) -> None:
         aid = self.selected_id()
-        if aid is None:
+        if aid is None or not self.dates_ok("Unavailable dates", self.away_from, self.away_to):
             return
         try:
             u = Unavailability(athlete=aid, start=pydate(self.away_from.date()),
@@ -922,7 +997,7 @@ class InjuriesEditor(Editor):
 
     def record_injury(self) -> None:
         aid = self.selected_athlete()
-        if aid is None:
+        if aid is None or not self.dates_ok("Record injury", self.onset, self.first_start):
             return
         try:
             inj = Injury(athlete=aid, protocol=self.protocol.currentData(),
@@ -937,7 +1012,7 @@ class InjuriesEditor(Editor):
 
     def apply(self) -> None:
         inj = self.injury()
-        if inj is None:
+        if inj is None or not self.dates_ok("Change injury", self.onset):
             return
         protocol, onset, target = self.protocol.currentData(), pydate(self.onset.date()), self._target()
         if (protocol, onset) == (inj.protocol, inj.onset):
@@ -955,19 +1030,19 @@ class InjuriesEditor(Editor):
 
     def record_stage(self) -> None:
         inj = self.injury()
-        if inj is not None:
+        if inj is not None and self.dates_ok("Record stage", self.stage_start):
             self.request(E.RecordStage(athlete=inj.athlete, stage=self.stage.currentData(),
                                        start=pydate(self.stage_start.date())))
 
     def record_flare_up(self) -> None:
         inj = self.injury()
-        if inj is not None:
+        if inj is not None and self.dates_ok("Record flare-up", self.flare_date):
             self.request(E.RecordFlareUp(athlete=inj.athlete, date=pydate(self.flare_date.date())))
 
     def record_test(self) -> None:
         inj = self.injury()
         name = self.test_name.currentText().strip()
-        if inj is None or not name:
+        if inj is None or not name or not self.dates_ok("Record test", self.test_date):
             return
         c = self.criterion()
         self.request(E.RecordCriteriaTest(athlete=inj.athlete, test=CriteriaTest(
