@@ -1101,19 +1101,31 @@ class SeasonSettingsDialog(QDialog):
         note = QLabel("Changing the dates, weekdays or today clears the plan: solve again (F5).")
         note.setWordWrap(True)
         form.addRow(note)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+
+    def _check(self) -> None:
+        """OK: closes only when every date is understood (the reason stays in the dialog)."""
+        bad = bad_dates((self.start, self.end, self.today))
+        if bad:
+            self.error.setText("\n".join(bad))
+            return
+        self.accept()
 
     def edit(self) -> E.SetSeasonSettings | None:
         """The edit these settings make, or None when nothing changed."""
         cal = self.season.calendar
         days = tuple(d for d in WEEKDAYS if self.days[d].isChecked())
-        today = pydate(self.today.date()) if self.use_today.isChecked() else None
+        today = self.today.value() if self.use_today.isChecked() else None
         new = dict(name=self.name.text().strip() or self.season.name,
-                   start=pydate(self.start.date()), end=pydate(self.end.date()),
+                   start=self.start.value(), end=self.end.value(),
                    week_start=self.week_start.currentData(), training_days=days)
         old = dict(name=self.season.name, start=cal.start, end=cal.end, week_start=cal.week_start,
                    training_days=cal.training_days)
@@ -1190,7 +1202,7 @@ class NewSeasonDialog(QDialog):
         name = self.name.text().strip()
         if not name:
             raise ValueError("Give the season a name.")
-        start, end = pydate(self.start.date()), pydate(self.end.date())
+        start, end = self.start.value(), self.end.value()
         if end < start:
             raise ValueError("The season ends before it starts.")
         if (end - start).days > 731:
