@@ -543,7 +543,9 @@ class SquadEditor(Editor):
         self.table = _table(["ID", "Name", "Position", "Max speed", "Status"], "Squad")
         self.athlete_id = QLineEdit()
         self.athlete_id.setAccessibleName("Athlete ID")
-        self.athlete_id.setToolTip("A short unique code; it cannot change once the athlete exists")
+        self.athlete_id.setToolTip("A short unique code (A07, or a shirt number); it cannot change "
+                                   "once the athlete exists. Add takes the next free one when "
+                                   "this one is taken.")
         self.name = QLineEdit()
         self.name.setAccessibleName("Athlete name")
         self.position = QComboBox()
@@ -623,15 +625,18 @@ class SquadEditor(Editor):
             self._clear_form()
         self._fill_away()
 
-    def _clear_form(self) -> None:
-        if self.season is None:
-            return
-        taken = {a.id for a in self.season.athletes}
+    def free_id(self) -> str:
+        """The next free athlete ID (A01, A02, …)."""
+        taken = {a.id for a in self.season.athletes} if self.season else set()
         n = len(taken) + 1
         while f"A{n:02d}" in taken:
             n += 1
-        self.athlete_id.setText(f"A{n:02d}")
-        self.athlete_id.setReadOnly(False)
+        return f"A{n:02d}"
+
+    def _clear_form(self) -> None:
+        if self.season is None:
+            return
+        self.athlete_id.setText(self.free_id())
         self.name.clear()
         self.max_speed.setValue(0.0)
         self._update_buttons()
@@ -658,7 +663,6 @@ class SquadEditor(Editor):
         a = self.season.athlete(self.selected_id()) if self.season else None
         if a is not None:
             self.athlete_id.setText(a.id)
-            self.athlete_id.setReadOnly(True)
             self.name.setText(a.name)
             self.position.setCurrentText(a.position)
             self.max_speed.setValue(a.max_speed or 0.0)
@@ -675,16 +679,23 @@ class SquadEditor(Editor):
         self._update_buttons()
 
     def add(self) -> None:
+        """A new athlete with the form's details: the typed name is kept; the ID is the typed
+        one when free, else the next free one (a selected athlete's ID is taken)."""
         if self.season is None:
             return
         speed = self.max_speed.value() or None
         aid = self.athlete_id.text().strip()
-        if self.season.athlete(aid) is not None:
-            self._clear_form()
-            aid = self.athlete_id.text().strip()
+        if not aid or self.season.athlete(aid) is not None:
+            aid = self.free_id()
+        name = self.name.text().strip() or f"Athlete {aid}"
+        same = next((a for a in self.season.athletes if a.name.casefold() == name.casefold()), None)
+        if same is not None:
+            self.problem.emit("Add athlete", f"{same.name} ({same.id}) is in the squad already; "
+                                             f"type the new athlete's name, then Add.")
+            return
         try:
-            athlete = Athlete(id=aid, name=self.name.text().strip() or f"Athlete {aid}",
-                              position=self.position.currentText().strip(), max_speed=speed)
+            athlete = Athlete(id=aid, name=name, position=self.position.currentText().strip(),
+                              max_speed=speed)
         except ValueError as e:
             self.refuse("Add athlete", e)
             return
@@ -694,6 +705,10 @@ class SquadEditor(Editor):
     def apply(self) -> None:
         a = self.season.athlete(self.selected_id()) if self.season else None
         if a is None:
+            return
+        if self.athlete_id.text().strip() not in ("", a.id):
+            self.problem.emit("Change athlete", f"An athlete's ID cannot change ({a.id}); Add "
+                                                f"makes a new athlete with the ID typed.")
             return
         speed = self.max_speed.value() or None
         name, pos = self.name.text().strip(), self.position.currentText().strip()

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         """Replace the document (a new file); a solve still running is stopped and ignored (the
         job runner stops it when the document is replaced)."""
         self._hide_stale()
+        self.explanation.reset()
         self.document.replace(season, path, modified)
         self._update_title()
         self._update_actions()
@@ -424,6 +425,7 @@ class MainWindow(QMainWindow):
                       self.squad_editor, self.injuries_editor, self.rules_panel):
             panel.set_season(season)
         self._refresh_inspector()
+        self.explanation.document_changed(season)
         self._update_title()
         self.document_changed.emit()
 
@@ -696,6 +698,8 @@ class MainWindow(QMainWindow):
         elif result.stale and (outcome.plan is not None or outcome.status.value == "infeasible"):
             self._offer_stale(outcome)
         elif outcome.plan is not None and self._accept_plan(result.value):
+            self.explanation.reset("<p><i>The last solve found a plan: no conflict to "
+                                   "explain.</i></p>")
             self.statusBar().showMessage(self._solved_text(outcome))
         else:
             self._show_no_plan(outcome)

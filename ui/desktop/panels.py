@@ -337,14 +337,50 @@ class ExplanationPanel(_Browser):
     """Why the solver found no plan: the conflicting rule instances, each with links to the
     rule and to the athlete and dates on the board."""
 
+    PLACEHOLDER = ("<p><i>When no plan satisfies every hard rule, the rules and dates that "
+                   "conflict are listed here.</i></p>")
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Solver explanation", parent)
         self.outcome = None
-        self.setHtml("<p><i>When no plan satisfies every hard rule, the rules and dates that "
-                     "conflict are listed here.</i></p>")
+        self.season: Season | None = None  # the season explained
+        self.basis: Season | None = None  # the document it was explained for
+        self.stale = False
+        self.setHtml(self.PLACEHOLDER)
 
-    def show_outcome(self, season: Season, outcome) -> None:
-        self.outcome = outcome
+    def reset(self, text: str | None = None) -> None:
+        """Nothing to explain (a new file, or a solve that found a plan)."""
+        self.outcome = self.season = self.basis = None
+        self.stale = False
+        self.setHtml(text or self.PLACEHOLDER)
+
+    def document_changed(self, season: Season) -> None:
+        """The document changed: an explanation of another season is withdrawn (the conflict it
+        listed, such as an undone pin, may be gone), and comes back when undo returns to it."""
+        if self.outcome is None:
+            return
+        stale = season is not self.basis
+        if stale == self.stale:
+            return
+        self.stale = stale
+        if not stale:
+            self.setHtml(self._html(self.season, self.outcome))
+            return
+        self.setHtml("<h3 style='margin:0'>The season changed</h3>"
+                     "<p>The last solve found no plan, for the season as it was then. What it "
+                     "listed may no longer hold (a pin undone, a rule or date changed): solve "
+                     "again (Plan ▸ Solve, F5) to see whether a plan exists now. Undo back to "
+                     "that season shows the conflict again.</p>")
+
+    def show_outcome(self, season: Season, outcome, basis: Season | None = None) -> None:
+        """Explain ``outcome`` (no plan for ``season``); ``basis``: the document it concerns
+        (default ``season``; a scenario's explanation concerns the document it belongs to)."""
+        self.outcome, self.season = outcome, season
+        self.basis = basis if basis is not None else season
+        self.stale = False
+        self.setHtml(self._html(season, outcome))
+
+    def _html(self, season: Season, outcome) -> str:
         out = ["<h3 style='margin:0'>No plan satisfies every hard rule</h3>"]
         message = (outcome.message or "").strip()
         if message and message.rstrip(".") != "No plan satisfies every hard rule":
@@ -370,7 +406,7 @@ class ExplanationPanel(_Browser):
             out.append("</ol>")
         else:
             out.append("<p>The solver could not name the conflicting rules.</p>")
-        self.setHtml("".join(out))
+        return "".join(out)
 
 
 # -- rules --------------------------------------------------------------------------------------

@@ -1,0 +1,108 @@
+"""The app, round two (issue 14): what a coach who read only the README ran into, each kept as a
+test (the typed dates are in test_dates.py, the Returns panel in test_returns.py, the layout at
+1280 x 720 in test_small_screen.py, dragging in test_drag.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planner import edits as E
+from planner.season import IntensityPin, Scenario
+from solver.api import Conflict, Outcome, Status
+from tests.ui.test_app import hand_plan, tiny_season
+from ui.desktop.mainwindow import MainWindow
+
+D = dt.date
+
+
+@pytest.fixture
+def w(qtbot):
+    season = tiny_season()
+    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    return win
+
+
+# -- item 2: Squad ▸ Add keeps the typed name -----------------------------------------------------
+def test_add_keeps_the_typed_name_and_the_id_can_be_typed(w, qtbot, dialogs):
+    ed = w.squad_editor
+    w.show_dock("squad")
+    ed.add_button.click()  # an empty form: a placeholder name
+    first = w.season.athletes[-1]
+    assert first.name == f"Athlete {first.id}" and ed.selected_id() == first.id
+    ed.name.selectAll()
+    qtbot.keyClicks(ed.name, "Ben Hart")
+    ed.add_button.click()
+    ben = w.season.athletes[-1]
+    assert ben.name == "Ben Hart" and ben.id != first.id
+    assert w.season.athlete(first.id) == first  # the selected athlete is untouched
+    assert not ed.athlete_id.isReadOnly()
+    ed.athlete_id.setText("7")
+    ed.name.setText("Sam Cole")
+    ed.add_button.click()
+    assert w.season.athlete("7").name == "Sam Cole"
+    ed.add_button.click()  # Sam Cole again: refused, nothing added
+    assert [a.name for a in w.season.athletes].count("Sam Cole") == 1
+    assert dialogs.kinds() == ["warn"] and "in the squad already" in dialogs[0][2]
+
+
+# -- item 4: no explanation outlives its cause -----------------------------------------------------
+class ScriptedSolve:
+    """Infeasible while the season has a pin on A1, else the hand plan."""
+
+    def __call__(self, request, on_progress=None, stop=None):
+        season = request.season
+        if any(p.athlete == "A1" for p in season.pins):
+            conflict = Conflict(rule="PIN", athlete="A1", start="2026-03-13", end="2026-03-13",
+                                text="the coach's pin of Ana Keeper at 100 % on Fri 13 Mar")
+            return Outcome(Status.INFEASIBLE, None, explanation=(conflict,),
+                           message="No plan satisfies every hard rule.")
+        return Outcome(Status.OPTIMAL, hand_plan(season), objective=0.0, bound=0.0)
+
+
+def test_the_explanation_goes_when_its_pin_is_undone_and_a_plan_is_found(qtbot):
+    season = tiny_season()
+    w = MainWindow(season, None, solve_fn=ScriptedSolve())
+    qtbot.addWidget(w)
+    w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A1", date=D(2026, 3, 13), intensity=100)))
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    assert "pin of Ana Keeper" in w.explanation.toPlainText()
+    w.undo_action.trigger()  # the pin goes: what was listed no longer holds
+    assert "pin of Ana Keeper" not in w.explanation.toPlainText()
+    w.redo_action.trigger()  # back to the season explained: the conflict shows again
+    assert "pin of Ana Keeper" in w.explanation.toPlainText()
+    w.undo_action.trigger()
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    assert w.season.plan is not None
+    assert "pin of Ana Keeper" not in w.explanation.toPlainText()
+    assert "found a plan" in w.explanation.toPlainText()
+
+
+def test_the_explanation_goes_after_adopting_a_scenario(qtbot, dialogs):
+    season = tiny_season()
+    w = MainWindow(season.model_copy(update={"scenarios": (Scenario(name="Rest Ben"),)}), None,
+                   solve_fn=ScriptedSolve())
+    qtbot.addWidget(w)
+    w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A1", date=D(2026, 3, 13), intensity=100)))
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    assert "pin of Ana Keeper" in w.explanation.toPlainText()
+    dialogs.answer = "yes"
+    assert w.whatif.adopt("Rest Ben")
+    assert "pin of Ana Keeper" not in w.explanation.toPlainText()
+
+
+def test_a_new_file_has_no_explanation_of_the_old_one(qtbot):
+    w = MainWindow(tiny_season(), None, solve_fn=ScriptedSolve())
+    qtbot.addWidget(w)
+    w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A1", date=D(2026, 3, 13), intensity=100)))
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    w.set_document(tiny_season(), None)
+    assert "Ana Keeper" not in w.explanation.toPlainText()
