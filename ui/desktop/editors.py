@@ -752,6 +752,10 @@ class InjuriesEditor(Editor):
         self.athlete.setAccessibleName("Injured athlete")
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.back = QLabel()
+        self.back.setWordWrap(True)
+        self.back.setAccessibleName("Planned return")
+        self._returns: list = []
         details, buttons = self._details()
         self.rehab = QGroupBox("Rehab progress")
         rlay = QVBoxLayout(self.rehab)
@@ -768,6 +772,7 @@ class InjuriesEditor(Editor):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.status)
+        lay.addWidget(self.back)
         lay.addLayout(details)
         lay.addLayout(buttons)
         lay.addWidget(self.rehab, 1)
@@ -902,6 +907,22 @@ class InjuriesEditor(Editor):
     def selected_athlete(self) -> str | None:
         return self.athlete.currentData()
 
+    def set_returns(self, rows) -> None:
+        """The returns of the plan (``ui.desktop.returnspanel.ReturnRow``): the selected
+        athlete's is shown under the injury."""
+        self._returns = list(rows)
+        self._show_return()
+
+    def _show_return(self) -> None:
+        aid = self.selected_athlete()
+        rows = [r for r in self._returns if r.athlete == aid]
+        texts = []
+        for r in rows:
+            text = r.sentence().split(": ", 1)[-1]
+            texts.append(f"<b style='color:#c62828'>{text}</b>" if r.missed else text)
+        self.back.setText("<br>".join(f"<i>Plan:</i> {t}" for t in texts))
+        self.back.setVisible(bool(texts))
+
     def select(self, athlete_id: str) -> bool:
         i = self.athlete.findData(athlete_id)
         if i >= 0:
@@ -918,6 +939,7 @@ class InjuriesEditor(Editor):
         return load_protocol(self.protocol.currentData())
 
     def _load(self) -> None:
+        self._show_return()
         season = self.season
         inj = self.injury()
         has = inj is not None

@@ -29,6 +29,8 @@ from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.document import Document
 from ui.desktop.interaction import Interaction, default_interaction
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
+from ui.desktop.layout import STATE_VERSION, build_docks, default_size
+from ui.desktop.returnspanel import ReturnsPanel, return_rows, season_returns
 from ui.desktop.solving import SolveFn, SolveResult, amount, new_stop, progress_text, solve_work
 
 if TYPE_CHECKING:  # the solver is imported when a solve starts
@@ -103,7 +105,7 @@ class MainWindow(QMainWindow):
         self.banner.apply_requested.connect(self.apply_stale_result)
         self.banner.discard_requested.connect(self.discard_stale_result)
 
-        self.resize(1400, 800)
+        self.resize(default_size(self))
         self._restore_window_state()
         self._on_document_changed()
         self._update_actions()
@@ -306,39 +308,15 @@ class MainWindow(QMainWindow):
         self.squad_editor = editors.SquadEditor(self)
         self.injuries_editor = editors.InjuriesEditor(self)
         self.whatif = scenarios.WhatIf(self)  # What-if menu, Scenarios panel, re-plans
-        self.docks: dict[str, QDockWidget] = {}
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        left = Qt.DockWidgetArea.LeftDockWidgetArea
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        for key, title, widget, area in (
-            ("inspector", "Inspector", self.inspector, right),
-            ("rules", "Rules", self.rules_panel, right),
-            ("competitions", "Competitions", self.competitions_editor, right),
-            ("blocks", "Blocks", self.blocks_editor, right),
-            ("daysoff", "Days Off", self.days_off_editor, right),
-            ("scenarios", "Scenarios", self.whatif.panel, right),
-            ("squad", "Squad", self.squad_editor, left),
-            ("injuries", "Injuries", self.injuries_editor, left),
-            ("check", "Plan Check", self.violations_panel, bottom),
-            ("explanation", "Solver Explanation", self.explanation, bottom),
-        ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"dock-{key}")
-            dock.setWidget(widget)
-            dock.setAccessibleName(f"{title} panel")
-            self.addDockWidget(area, dock)
-            self.docks[key] = dock
-        for a, b in (("inspector", "rules"), ("rules", "competitions"), ("competitions", "blocks"),
-                     ("blocks", "daysoff"), ("daysoff", "scenarios"), ("squad", "injuries"),
-                     ("check", "explanation")):
-            self.tabifyDockWidget(self.docks[a], self.docks[b])
-        for key in ("inspector", "squad", "check"):
-            self.docks[key].raise_()
-        self.docks["squad"].hide()
-        self.docks["injuries"].hide()
-        self.resizeDocks([self.docks["inspector"], self.docks["squad"]], [420, 380],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["check"]], [130], Qt.Orientation.Vertical)
+        self.returns_panel = ReturnsPanel(self)
+        self.docks: dict[str, QDockWidget] = build_docks(self, {
+            "inspector": self.inspector, "returns": self.returns_panel,
+            "check": self.violations_panel, "rules": self.rules_panel,
+            "scenarios": self.whatif.panel, "squad": self.squad_editor,
+            "injuries": self.injuries_editor, "competitions": self.competitions_editor,
+            "blocks": self.blocks_editor, "daysoff": self.days_off_editor,
+            "explanation": self.explanation})
+        self.returns_panel.athlete_requested.connect(self.select_cell)
 
         for ed in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
                    self.squad_editor, self.injuries_editor):
@@ -421,6 +399,7 @@ class MainWindow(QMainWindow):
         season = self.document.season
         self.board.set_season(season)
         self.run_check()
+        self._refresh_returns(season)
         for panel in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
                       self.squad_editor, self.injuries_editor, self.rules_panel):
             panel.set_season(season)
@@ -449,6 +428,22 @@ class MainWindow(QMainWindow):
         self.violations_panel.set_report(season, report)
         n = len(report.violations) if report is not None else 0
         self.docks["check"].setWindowTitle(f"Plan Check ({n})" if n else "Plan Check")
+
+    def _refresh_returns(self, season: Season) -> None:
+        """Each injured athlete's return (after every solve and edit): the Returns panel, the
+        board's name column (a missed target), the inspector and the Injuries editor."""
+        try:
+            rows = return_rows(season, season_returns(season), self.board.today_override)
+        except PeriodizeError as e:
+            rows = []
+            self.statusBar().showMessage(f"The returns could not be worked out: {e}", 8000)
+        self.return_rows = rows
+        self.returns_panel.set_rows(rows)
+        self.board.set_returns(rows)
+        self.inspector.set_returns(rows)
+        self.injuries_editor.set_returns(rows)
+        missed = sum(1 for r in rows if r.missed)
+        self.docks["returns"].setWindowTitle(f"Returns ({missed} missed)" if missed else "Returns")
 
     def _remember_check(self, season: Season, report) -> None:
         """Keep the reports of recent documents: undo and redo then need no new check."""
@@ -789,7 +784,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         state = settings.value("mainWindow/state")
         if state is not None:
-            self.restoreState(state)
+            self.restoreState(state, STATE_VERSION)  # an older layout is not restored
         if settings.value("board/zoom") in ("day", "week"):
             self.board.set_zoom(str(settings.value("board/zoom")))
 
@@ -801,7 +796,7 @@ class MainWindow(QMainWindow):
         self.solve_job.shutdown(5000)  # a thread that does not stop in time is kept (jobs.orphans)
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
-        settings.setValue("mainWindow/state", self.saveState())
+        settings.setValue("mainWindow/state", self.saveState(STATE_VERSION))
         settings.setValue("board/zoom", self.board.zoom())
         if self.autosaver is not None:
             self.autosaver.stop()  # a clean exit leaves no recovery copy

@@ -135,7 +135,15 @@ class InspectorPanel(_Browser):
         self.athlete: str | None = None
         self.day: dt.date | None = None
         self.violations: list = []
+        self.returns: dict[str, list] = {}  # athlete -> ReturnRow (ui.desktop.returnspanel)
         self.show_nothing()
+
+    def set_returns(self, rows) -> None:
+        """Each injured athlete's return, shown with the athlete's days."""
+        by: dict[str, list] = {}
+        for row in rows:
+            by.setdefault(row.athlete, []).append(row)
+        self.returns = by
 
     def show_nothing(self) -> None:
         self.setHtml("<p><i>Select a cell on the board (click it, or move with the arrow keys) "
@@ -167,6 +175,11 @@ class InspectorPanel(_Browser):
         rows = self._plan_rows(season, tl, ap, i) if planned else [
             ("Plan", "not planned yet: Plan ▸ Solve (F5)")]
         rows += self._record_rows(season, tl, aid, i)
+        for ret in self.returns.get(aid, ()):
+            text = _esc(ret.sentence().split(": ", 1)[-1])
+            if ret.missed:
+                text = f"<b style='color:#d50000'>{text}</b>"
+            rows.append(("Return", text))
         out.append("<table cellspacing=0 cellpadding=2>")
         out += [f"<tr><td valign=top><i>{k}</i>&nbsp;</td><td>{v}</td></tr>" for k, v in rows]
         out.append("</table>")
@@ -216,8 +229,11 @@ class InspectorPanel(_Browser):
         rows = []
         inj = season.injury_of(aid)
         if inj is not None:
-            rows.append(("Injury", f"{_esc(inj.protocol)}, onset {day_long(inj.onset)}; recorded "
-                                   f"{_esc(inj.current.stage)} since {day_long(inj.current.start)}"))
+            from ui.desktop.returnspanel import protocol_name
+
+            rows.append(("Injury", f"{_esc(protocol_name(inj.protocol))}, onset "
+                                   f"{day_long(inj.onset)}; recorded {_esc(inj.current.stage)} "
+                                   f"since {day_long(inj.current.start)}"))
         rows += [("Unavailable", _esc(u.reason or "yes")) for u in season.unavailability
                  if u.athlete == aid and u.start <= when <= u.end]
         for p in season.pins:
@@ -247,6 +263,9 @@ class InspectorPanel(_Browser):
     @staticmethod
     def _reasons_html(head: str, why) -> str:
         out = [f"<h4 style='margin-bottom:2px'>{head}</h4>"]
+        if not why.reasons:
+            out.append("<p style='margin:2px 0'><i>No rule bounds or shapes it: an ordinary "
+                       "training day of a fit athlete, at the level the plan chose.</i></p>")
         for kind, title in (("fact", "Facts"), ("bound", "Bound by"), ("serves", "Serves")):
             rs = [r for r in why.reasons if r.kind == kind]
             if not rs:
