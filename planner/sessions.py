@@ -461,7 +461,7 @@ class Prescriber:
         tl, st, lvl = self.tl, f.st[i], f.it[i]
         week = f.wk[tl.week_of[i]]
         spec = self.cat.find(context, lvl, week) or self.cat.find(context, lvl, "load")
-        stage_spec = self._stage_spec(f, i)
+        stage_spec = self.stage_spec(f, i)
         match = self._match_of(f, i, context)
         athlete = self.season.athlete(f.id)
         ms = athlete.max_speed * lvl / 100 if athlete and athlete.max_speed and lvl >= 60 else None
@@ -494,7 +494,7 @@ class Prescriber:
             speed_is_target=target, kicking=kicking, cod=cod, note=self._note(f, i, context),
         )
 
-    def _stage_spec(self, f: AthleteFacts, i: int):
+    def stage_spec(self, f: AthleteFacts, i: int):
         st = f.st[i]
         if st not in REHAB_STAGES:
             return None
