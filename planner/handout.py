@@ -292,7 +292,7 @@ class Handouts:
         j = next((j for j in range(last + 1, tl.n) if tl.is_comp[j]), None)
         if j is None:
             return ""
-        return f"Next: {self._match_line(f, j)}"
+        return self._match_line(f, j)
 
 
 def _week_load(days: list[Prescription]) -> float | None:
