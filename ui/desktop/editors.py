@@ -90,6 +90,13 @@ def _narrow(combo: QComboBox) -> None:
     combo.setMinimumContentsLength(16)
 
 
+def _wrapped(text: str) -> QLabel:
+    """A label that wraps: a narrow panel stays narrow."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 def _table(columns: list[str], name: str) -> QTableWidget:
     t = QTableWidget(0, len(columns))
     t.setHorizontalHeaderLabels(columns)
@@ -577,11 +584,8 @@ class SquadEditor(Editor):
         self.away_reason.setAccessibleName("Unavailable reason")
         self.away_reason.setPlaceholderText("e.g. national team")
         aform = QFormLayout()
-        span = QHBoxLayout()
-        span.addWidget(self.away_from)
-        span.addWidget(QLabel("to"))
-        span.addWidget(self.away_to)
-        aform.addRow("Dates", span)
+        aform.addRow("From", self.away_from)
+        aform.addRow("To", self.away_to)
         aform.addRow("Reason", self.away_reason)
         abuttons, (self.away_add, self.away_remove) = _buttons("Add &dates", "&Remove dates")
         alay = QVBoxLayout(self.away)
@@ -760,12 +764,12 @@ class InjuriesEditor(Editor):
         self.rehab = QGroupBox("Rehab progress")
         rlay = QVBoxLayout(self.rehab)
         rlay.addWidget(self._history_table(), 1)
-        rlay.addWidget(QLabel("Next stage reached (the history records what happened):"))
+        rlay.addWidget(_wrapped("Next stage reached (the history records what happened):"))
         rlay.addLayout(self._stage_row())
-        rlay.addWidget(QLabel("Flare-up (symptoms back):"))
+        rlay.addWidget(_wrapped("Flare-up (symptoms back):"))
         rlay.addLayout(self._flare_row())
         rlay.addWidget(self.flares)
-        rlay.addWidget(QLabel("Criteria test of the current stage:"))
+        rlay.addWidget(_wrapped("Criteria test of the current stage:"))
         rlay.addLayout(self._test_form())
         top = QFormLayout()
         top.addRow("Athlete", self.athlete)
@@ -838,7 +842,7 @@ class InjuriesEditor(Editor):
         self.flare_button.setAccessibleName("Record flare-up")
         self.flare_button.setToolTip("Symptoms came back: the athlete moves back one stage "
                                      "(two after another flare-up within 7 days)")
-        self.flares = QLabel()
+        self.flares = _wrapped("")
         frow = QHBoxLayout()
         frow.addWidget(self.flare_date, 1)
         frow.addWidget(self.flare_button)
@@ -854,7 +858,7 @@ class InjuriesEditor(Editor):
         self.test_value.setDecimals(1)
         self.test_value.setAccessibleName("Test result")
         self.test_date = _any_date("Test date")
-        self.pass_mark = QLabel()
+        self.pass_mark = _wrapped("")
         self.pass_mark.setAccessibleName("Pass mark")
         self.test_button = QPushButton("Record &test")
         self.test_button.setAccessibleName("Record test")

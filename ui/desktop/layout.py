@@ -14,7 +14,7 @@ panels) is not restored.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QTabBar, QWidget
 
@@ -42,16 +42,45 @@ HIDDEN = ("squad", "injuries", "competitions", "blocks", "daysoff", "explanation
 FRONT = ("inspector", "squad")
 
 
+class FitScrollArea(QScrollArea):
+    """A scroll area that gives its panel the viewport's width and the height the panel's
+    layout needs at that width (word-wrapped labels included, which a plain QScrollArea
+    under-counts: the form is then squeezed and its last rows drawn past the bottom)."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__()
+        self.setWidget(widget)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setAccessibleName(widget.accessibleName())
+        widget.installEventFilter(self)
+
+    def fit(self) -> None:
+        w = self.widget()
+        lay = w.layout() if w is not None else None
+        if lay is None:
+            return
+        width = max(w.minimumSizeHint().width(), self.viewport().width())
+        need = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else -1
+        need = max(need, lay.totalMinimumSize().height())
+        if w.minimumHeight() != need:
+            w.setMinimumHeight(need)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self.fit)
+        return super().eventFilter(obj, event)
+
+
 def scrolled(widget: QWidget) -> QScrollArea:
-    """``widget`` in a frameless scroll area that gives it the dock's width and scrolls
-    vertically when the dock is shorter than the widget's smallest height."""
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    area.setAccessibleName(widget.accessibleName())
-    return area
+    """``widget`` in a frameless scroll area (:class:`FitScrollArea`): the dock's width, and a
+    vertical scroll bar when the dock is shorter than the panel."""
+    return FitScrollArea(widget)
 
 
 def build_docks(window: QMainWindow, widgets: dict[str, QWidget]) -> dict[str, QDockWidget]:
@@ -74,7 +103,7 @@ def build_docks(window: QMainWindow, widgets: dict[str, QWidget]) -> dict[str, Q
         docks[key].hide()
     width = window.width() or DEFAULT_SIZE.width()
     side = 380 if width < 1360 else 420
-    window.resizeDocks([docks["inspector"], docks["squad"]], [side, 360],
+    window.resizeDocks([docks["inspector"], docks["squad"]], [side, 380],
                        Qt.Orientation.Horizontal)
     window.resizeDocks([docks["explanation"]], [180], Qt.Orientation.Vertical)
     TabBarKeeper(window)
