@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from planner import edits as E
 from planner.season import IntensityPin, Scenario
@@ -106,3 +108,21 @@ def test_a_new_file_has_no_explanation_of_the_old_one(qtbot):
         w.solve_action.trigger()
     w.set_document(tiny_season(), None)
     assert "Ana Keeper" not in w.explanation.toPlainText()
+
+
+# -- item 8: a click on the board shows the inspector ---------------------------------------------
+def test_a_click_on_the_board_brings_the_inspector_forward(w, qtbot):
+    w.docks["competitions"].show()
+    w.tabifyDockWidget(w.docks["inspector"], w.docks["competitions"])  # as the coach had them
+    w.show_dock("competitions")
+    QApplication.processEvents()
+    inspector = w.docks["inspector"]
+    assert inspector.visibleRegion().isEmpty()  # behind the Competitions tab
+    pos = w.board.cell_rect("A2", D(2026, 3, 4)).center()
+    qtbot.mouseClick(w.board.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    QApplication.processEvents()
+    assert not inspector.visibleRegion().isEmpty()
+    assert "Ben Striker" in w.inspector.toPlainText()
+    w.docks["inspector"].close()  # closed by the coach: a click does not reopen it
+    qtbot.mouseClick(w.board.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert w.docks["inspector"].isHidden()

@@ -228,12 +228,14 @@ class SeasonBoard(QAbstractScrollArea):
     """The season board. ``set_season`` shows a season (with or without a plan).
 
     Signals: ``current_changed(athlete_id, date)`` when the selected cell changes (``("", None)``
-    when nothing is selected); ``cell_menu_requested(athlete_id, date, global_pos)`` on a
-    right-click or the menu key; ``zoom_changed(name)``.
+    when nothing is selected); ``cell_clicked(athlete_id, date)`` when the coach clicks a cell;
+    ``cell_menu_requested(athlete_id, date, global_pos)`` on a right-click or the menu key;
+    ``zoom_changed(name)``.
     """
 
     current_changed = Signal(str, object)
     cell_menu_requested = Signal(str, object, QPoint)
+    cell_clicked = Signal(str, object)  # a cell clicked with the mouse (athlete id, date)
     zoom_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
@@ -665,6 +667,9 @@ class SeasonBoard(QAbstractScrollArea):
         hit = self._grid_hit(pos)
         if hit is not None:
             self._move_to(*hit)
+            cur = self.current()
+            if cur is not None and event.button() == Qt.MouseButton.LeftButton:
+                self.cell_clicked.emit(cur[0], cur[1])
         elif self._tl is not None and self._rows:
             if pos.y() < HEADER_H and pos.x() >= self._name_w:  # a day in the header
                 x = pos.x() - self._name_w + self.horizontalScrollBar().value()

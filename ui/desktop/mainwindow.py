@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.document.modified_changed.connect(lambda _m: self._update_title())
         self.board.current_changed.connect(self._on_current_changed)
         self.board.cell_menu_requested.connect(self._show_cell_menu)
+        self.board.cell_clicked.connect(self._on_cell_clicked)
         self.board.zoom_changed.connect(self._on_zoom_changed)
         self.banner.apply_requested.connect(self.apply_stale_result)
         self.banner.discard_requested.connect(self.discard_stale_result)
@@ -457,6 +458,15 @@ class MainWindow(QMainWindow):
         if athlete:
             self.squad_editor.select(athlete)
             self.injuries_editor.select(athlete)
+
+    @Slot(str, object)
+    def _on_cell_clicked(self, _athlete: str, _day) -> None:
+        """A click on the board shows the inspector when another tab hides it (an open panel
+        the coach closed stays closed)."""
+        dock = self.docks["inspector"]
+        # a dock behind another tab is moved out of sight, not hidden
+        if dock.toggleViewAction().isChecked() and dock.visibleRegion().isEmpty():
+            dock.raise_()
 
     def _refresh_inspector(self) -> None:
         cur = self.board.current()
