@@ -114,11 +114,13 @@ def _add_export(sub) -> None:
                        description="Export the plan stored in a season file (periodize solve --save), "
                                    "or the season itself as a coach workbook (--template).")
     e.add_argument("season", metavar="FILE.season.json")
-    e.add_argument("--xlsx", metavar="OUT.xlsx", help="the Excel workbook: cover, team, calendar, "
-                                                      "rules and one sheet per athlete")
+    e.add_argument("--xlsx", metavar="OUT.xlsx", help="the Excel workbook: cover, overview, returns, "
+                                                      "calendar, rules and one sheet per athlete")
     e.add_argument("--json", metavar="OUT.json", help="the plan JSON (machine-readable)")
     e.add_argument("--ics", metavar="DIR", help="one iCalendar file per athlete into DIR")
     e.add_argument("--pdf", metavar="OUT.pdf", help="the season board as a PDF, a page a month")
+    e.add_argument("--handouts", metavar="DIR", help="one PDF per athlete into DIR: a page per "
+                                                     "week to print and hand out")
     e.add_argument("--template", metavar="OUT.xlsx",
                    help="the season as a coach workbook (the import form): edit and import again")
     e.add_argument("--anonymise", action="store_true", help=ANONYMISE_HELP + " but --template")

@@ -14,11 +14,12 @@ import os
 import sys
 from pathlib import Path
 
-KINDS = ("json", "xlsx", "ics", "pdf", "template")
-NEED_A_PLAN = ("xlsx", "json", "ics")
+KINDS = ("json", "xlsx", "ics", "pdf", "template", "handouts")
+NEED_A_PLAN = ("xlsx", "json", "ics", "handouts")
+FOLDERS = ("ics", "handouts")  # outputs that are a folder of files, one per athlete
 SEASON_SUFFIXES = (".season.json", ".season.json.bak")
 _WHAT = {"season": "season file", "json": "plan JSON", "xlsx": "workbook", "pdf": "PDF", "template": "workbook",
-         "ics": "calendar folder", "compare": "comparison workbook"}
+         "ics": "calendar folder", "compare": "comparison workbook", "handouts": "handouts folder"}
 
 
 def _exists(p: Path) -> bool:
@@ -72,7 +73,7 @@ def requested(args) -> dict[str, Path | None]:
         value = getattr(args, kind, None)
         if not value:
             out[kind] = None
-        elif kind == "ics":
+        elif kind in FOLDERS:
             out[kind] = ics_dir(value)
         else:
             out[kind] = out_path(value, _WHAT[kind])
@@ -121,7 +122,7 @@ def guard(outputs: dict[str, Path | None], inputs: dict[str, Path],
         if clash is not None:
             problems.append(f"{p}: is also {clash}; writing the {what} there would destroy it; "
                             f"give another file name")
-        elif kind != "ics" and kind not in saves and holds_season(p):
+        elif kind not in FOLDERS and kind not in saves and holds_season(p):
             problems.append(f"{p}: is a season file; writing the {what} there would destroy it; "
                             f"give another file name (season files are written only by "
                             f"'--save', 'import -o' and 'demo -o')")
@@ -135,7 +136,7 @@ def keep_backups(outputs: dict[str, Path | None]) -> None:
     from planner.safefile import keep_backup
 
     for kind, p in outputs.items():
-        if p is not None and kind != "ics":
+        if p is not None and kind not in FOLDERS:
             keep_backup(p)
 
 
@@ -182,6 +183,13 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str) -> None
 
         files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise)
         print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}")
+    if outputs.get("handouts"):
+        headless_qt()
+        from ui.desktop.handouts import export_handouts  # Qt, only for the PDFs
+
+        files = export_handouts(season, plan, outputs["handouts"], anonymise=anonymise)
+        print(f"Wrote {len(files)} handout PDF(s){note}, a page per athlete and week, to "
+              f"{outputs['handouts']}")
 
 
 def _write_pdf(season, plan, path: Path, anonymise: bool, note: str) -> None:

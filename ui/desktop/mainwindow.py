@@ -24,7 +24,7 @@ from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import Season
 from planner.text import plural
-from ui.desktop import editors, fileio, panels, scenarios
+from ui.desktop import editors, fileio, handouts, panels, scenarios
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.document import Document
 from ui.desktop.interaction import Interaction, default_interaction
@@ -343,6 +343,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
         fileio.install(self, file_menu)  # Import…, Export…, Export Calendars… (ui/fileio.py)
+        handouts.install(self, file_menu)  # Export Handouts… (ui/desktop/handouts.py)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = mb.addMenu("&Edit")
