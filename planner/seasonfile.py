@@ -125,6 +125,8 @@ def loads(text: str, source: str = "") -> Season:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(source, [f"line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})"]) from None
+    except ValueError as e:  # e.g. an integer of more than 4,300 digits
+        raise InputError(source, [f"not a season file Periodize can read ({str(e)[:80]})"]) from None
     except RecursionError:
         raise InputError(source, [f"nested more than {limits.MAX_DEPTH} levels deep (far more: "
                                   f"Python cannot even read it); this is not a file Periodize "

@@ -128,8 +128,9 @@ def no_plan_text(season, outcome, interrupted: bool, time_limit: float) -> str:
 
 
 def cmd_solve(args) -> int:
-    from planner.limits import size_warning
+    from planner.limits import athlete_days, size_warning
     from planner.seasonfile import save_season
+    from planner.text import plural
 
     season = _season(args.season)
     out = outputs.requested(args)
@@ -140,6 +141,10 @@ def cmd_solve(args) -> int:
     from solver import SolveRequest, StopToken, solve  # OR-Tools, only now
     from ui.cli.interrupt import interruptible
 
+    n, days = athlete_days(season)
+    print(f"Solving: {plural(n, 'athlete')} x {plural(days, 'day')} to plan, at most "
+          f"{args.time_limit:g} s (Ctrl+C stops and keeps the best plan so far) ...",
+          file=sys.stderr, flush=True)
     stop = StopToken()
     with interruptible(stop) as ctrl_c:
         outcome = solve(SolveRequest(season, time_limit=args.time_limit,
