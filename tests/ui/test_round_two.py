@@ -126,3 +126,44 @@ def test_a_click_on_the_board_brings_the_inspector_forward(w, qtbot):
     w.docks["inspector"].close()  # closed by the coach: a click does not reopen it
     qtbot.mouseClick(w.board.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert w.docks["inspector"].isHidden()
+
+
+# -- item 6: only pins that can work are offered; a new pin waits for the next solve -------------
+def _levels(menu) -> dict[int, bool]:
+    sub = next(a.menu() for a in menu.actions() if a.menu() and "intensity" in a.text()
+               and "Pin" in a.text())
+    return {int(a.text().split(" %")[0]): a.isEnabled() for a in sub.actions()
+            if a.text()[:1].isdigit()}
+
+
+def test_the_pin_menu_offers_only_levels_the_athlete_can_reach(w):
+    from tests.ui.test_board import open_menu
+
+    # Cara is in P2 (cap 70 %) since 16 Feb; P2 lasts at least 21 days, so P3 (80 %) is
+    # possible from Mon 9 Mar.
+    levels = _levels(open_menu(w, "A3", D(2026, 3, 4)))
+    assert levels == {0: True, 60: True, 70: True, 80: False, 90: False, 95: False, 100: False}
+    sub = next(a.menu() for a in w.cell_menu.actions() if a.menu() and "intensity" in a.text())
+    assert "P2" in sub.actions()[0].text() and "70 %" in sub.actions()[0].text()
+    assert _levels(open_menu(w, "A3", D(2026, 3, 10)))[80] is True
+    assert _levels(open_menu(w, "A3", D(2026, 3, 10)))[90] is False
+    assert _levels(open_menu(w, "A2", D(2026, 3, 9))) == {  # Ben is away: no running
+        0: True, 60: False, 70: False, 80: False, 90: False, 95: False, 100: False}
+    assert all(_levels(open_menu(w, "A1", D(2026, 3, 4))).values())  # fit: every level
+
+
+def test_a_new_pin_waits_for_the_next_solve_instead_of_breaking_a_rule(w):
+    before = w.docks["check"].windowTitle()
+    day = D(2026, 3, 4)
+    assert w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A1", date=day, intensity=95)))
+    assert "Solve again (F5) to plan it" in w.statusBar().currentMessage()
+    summary = w.violations_panel.summary.text()
+    assert "1 pin not in the plan yet" in summary
+    assert w.docks["check"].windowTitle() == before  # not counted as a broken rule
+    assert ("A1", (day - w.season.calendar.start).days) in w.board._waiting_pins
+    tip = w.board.tooltip_at(w.board.cell_rect("A1", day).center())
+    assert "Not in the plan yet" in tip and "⚠ PIN" not in tip
+    w.board.set_current("A1", day)
+    assert "Pinned, not in the plan yet" in w.inspector.toPlainText()
+    broken_here = w.inspector.toPlainText().split("Rules broken here")[-1].split("Pinned")[0]
+    assert "PIN" not in broken_here

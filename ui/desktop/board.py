@@ -281,6 +281,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._violations: list = []
         self._bad_cells: dict[str, list[tuple[int, int]]] = {}  # athlete -> day spans
         self._bad_team: list[tuple[int, int]] = []
+        self._waiting_pins: set[tuple[str | None, int]] = set()  # pins not in the plan yet
         self._highlights: dict[str, tuple[tuple[int, int], ...]] = {}  # athlete -> day spans
         self._highlight_text = ""
         self._returns: dict[str, list] = {}  # athlete -> ReturnRow (ui.desktop.returnspanel)
@@ -353,13 +354,16 @@ class SeasonBoard(QAbstractScrollArea):
         """Mark the plan checker's hard violations (``planner.check.Violation``) on the board."""
         self._violations = list(violations)
         self._bad_cells, self._bad_team = {}, []
+        self._waiting_pins = set()
         tl = self._tl
         if tl is not None:
             for v in self._violations:
                 if v.end < tl.start or v.start > tl.end:
                     continue
                 a, b = tl.clamp_index(v.start), tl.clamp_index(v.end)
-                if v.athlete is None:
+                if v.rule == "PIN":  # a pin the plan does not follow yet: its flag says so
+                    self._waiting_pins.add((v.athlete, a))
+                elif v.athlete is None:
                     self._bad_team.append((a, b))
                 elif v.athlete in self._row_of:
                     self._bad_cells.setdefault(v.athlete, []).append((a, b))
@@ -1052,7 +1056,8 @@ class SeasonBoard(QAbstractScrollArea):
         for (aid, d), _pins in self._pins.items():
             r = self._row_of.get(aid)
             if r is not None and f.r0 <= r <= f.r1 and f.d0 <= d <= f.d1:
-                draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, th.pin, 6 if cw >= 8 else 5)
+                colour = th.today if (aid, d) in self._waiting_pins else th.pin
+                draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, colour, 6 if cw >= 8 else 5)
 
     def _paint_selection(self, p: QPainter, f: _Frame) -> None:
         """The selected cell (and, in week zoom, its week)."""
@@ -1162,7 +1167,8 @@ class SeasonBoard(QAbstractScrollArea):
                            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
             if w in self._team_pins:
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-                draw_pin_flag(p, x0 + 1, Y_KIND + 1, th.pin, 6)
+                waiting = (None, wk.first) in self._waiting_pins
+                draw_pin_flag(p, x0 + 1, Y_KIND + 1, th.today if waiting else th.pin, 6)
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _week_label(self, w: int, fm: QFontMetrics, room: int) -> str:
@@ -1460,7 +1466,8 @@ class SeasonBoard(QAbstractScrollArea):
                  for u in self._season.unavailability
                  if u.athlete == row.athlete_id and u.start <= day <= u.end]
         lines += ["📌 " + _pin_text(pin) for pin in self._pins_of(row.athlete_id, d)]
-        lines += [f"⚠ {v.rule}: {v.message.removeprefix(v.rule + ': ')}"
+        lines += [f"📌 Not in the plan yet (solve again, F5): {v.message.removeprefix('PIN: ')}"
+                  if v.rule == "PIN" else f"⚠ {v.rule}: {v.message.removeprefix(v.rule + ': ')}"
                   for v in self.violations_at(row.athlete_id, day)]
         if self._highlight_text and self.is_highlighted(row.athlete_id, d):
             lines.append(self._highlight_text)

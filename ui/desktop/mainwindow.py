@@ -166,6 +166,8 @@ class MainWindow(QMainWindow):
         after = self.document.season
         if before.plan is not None and after.plan is None:
             text += ". The plan no longer fits the season: solve again (F5)."
+        elif isinstance(edit, E.AddPin) and after.plan is not None:
+            text += ". Solve again (F5) to plan it."
         self.statusBar().showMessage(text, 8000)
         return True
 
@@ -428,7 +430,7 @@ class MainWindow(QMainWindow):
         self.check_report = report
         self.board.set_violations(report.violations if report is not None else ())
         self.violations_panel.set_report(season, report)
-        n = len(report.violations) if report is not None else 0
+        n = len(panels.broken(report))
         self.docks["check"].setWindowTitle(f"Plan Check ({n})" if n else "Plan Check")
 
     def _refresh_returns(self, season: Season) -> None:

@@ -183,9 +183,16 @@ class InspectorPanel(_Browser):
         out.append("<table cellspacing=0 cellpadding=2>")
         out += [f"<tr><td valign=top><i>{k}</i>&nbsp;</td><td>{v}</td></tr>" for k, v in rows]
         out.append("</table>")
-        if self.violations:
+        bad = [v for v in self.violations if not is_pending_pin(v)]
+        waiting = [v for v in self.violations if is_pending_pin(v)]
+        if bad:
             out.append("<h4 style='color:#d50000;margin-bottom:2px'>Rules broken here</h4><ul style='margin-top:0'>")
-            out += [f"<li>{rule_link(v.rule)}: {_esc(message_of(v))}</li>" for v in self.violations]
+            out += [f"<li>{rule_link(v.rule)}: {_esc(message_of(v))}</li>" for v in bad]
+            out.append("</ul>")
+        if waiting:
+            out.append("<h4 style='margin-bottom:2px'>📌 Pinned, not in the plan yet</h4>"
+                       "<ul style='margin-top:0'>")
+            out += [f"<li>{_esc(message_of(v))} Solve again (F5) to plan it.</li>" for v in waiting]
             out.append("</ul>")
         if planned:
             out.append(self._why_html(season, aid, when))
@@ -281,6 +288,31 @@ class InspectorPanel(_Browser):
 
 
 # -- plan check ---------------------------------------------------------------------------------
+def is_pending_pin(v) -> bool:
+    """A pin the plan does not follow yet (made after the plan, or against a manual change):
+    the next solve plans it, so it is shown as waiting, not as a broken rule."""
+    return v.rule == "PIN"
+
+
+def broken(report) -> list:
+    """The report's hard violations less the pins waiting for a solve."""
+    return [v for v in report.violations if not is_pending_pin(v)] if report is not None else []
+
+
+def check_summary(report) -> str:
+    """The plan check in one line: broken rules, pins waiting for a solve, the soft penalty."""
+    n = len(broken(report))
+    pins = len(report.violations) - n
+    if n == 0:
+        text = "✔ The plan keeps every hard rule" + (" but the new pins." if pins else ".")
+    else:
+        text = f"⚠ {plural(n, 'hard-rule violation')}: click one to see it on the board."
+    if pins:
+        text += (f" 📌 {plural(pins, 'pin')} not in the plan yet: solve again (F5) to plan "
+                 f"{'it' if pins == 1 else 'them'}.")
+    return text + f" Soft rules: {plural(len(report.soft), 'instance')}, penalty {report.objective:,}."
+
+
 class ViolationsPanel(QWidget):
     """The plan checker's findings; clicking one selects its athlete and first day."""
 
@@ -322,13 +354,7 @@ class ViolationsPanel(QWidget):
         if report is None or season is None:
             self.summary.setText("No plan to check yet: Plan ▸ Solve (F5).")
             return
-        n, soft = len(report.violations), len(report.soft)
-        if n == 0:
-            text = "✔ The plan keeps every hard rule."
-        else:
-            text = f"⚠ {plural(n, 'hard-rule violation')}: click one to see it on the board."
-        text += f" Soft rules: {plural(soft, 'instance')}, penalty {report.objective:,}."
-        self.summary.setText(text)
+        self.summary.setText(check_summary(report))
         items = [(v, True) for v in report.violations]
         if self.show_soft.isChecked():
             items += [(v, False) for v in report.soft]
@@ -337,8 +363,11 @@ class ViolationsPanel(QWidget):
             when = date_short(v.start) + (f" – {date_short(v.end)}" if v.end != v.start else "")
             r = RULES.get(v.rule)
             title = f" {r.title}" if r else ""
-            item = QListWidgetItem(f"{'⚠' if hard else '·'} {v.rule}{title} — {who}, {when}: "
-                                   f"{message_of(v)}")
+            mark = "·" if not hard else ("📌" if is_pending_pin(v) else "⚠")
+            text = f"{mark} {v.rule}{title} — {who}, {when}: {message_of(v)}"
+            if is_pending_pin(v):
+                text += " Solve again (F5) to plan it."
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, (v.athlete or "", v.start))
             item.setToolTip(v.message)
             if not hard:
