@@ -167,3 +167,46 @@ def test_a_new_pin_waits_for_the_next_solve_instead_of_breaking_a_rule(w):
     assert "Pinned, not in the plan yet" in w.inspector.toPlainText()
     broken_here = w.inspector.toPlainText().split("Rules broken here")[-1].split("Pinned")[0]
     assert "PIN" not in broken_here
+
+
+# -- item 7: an export says where it went and opens it ----------------------------------------------
+def test_an_export_says_where_it_went_and_opens_it(w, tmp_path, dialogs):
+    from ui.desktop import fileio
+
+    target = tmp_path / "out" / "test-united.xlsx"
+    target.parent.mkdir()
+    assert fileio.export_to(w, target, "xlsx")
+    assert target.exists()
+    assert w.notice.isVisible()
+    assert "test-united.xlsx" in w.notice.label.text() and str(target.parent) in w.notice.label.text()
+    w.notice.open_button.click()
+    w.notice.folder_button.click()
+    assert dialogs[-2:] == [("shown", "", str(target)), ("shown", "", str(target.parent))]
+    assert str(target) in w.statusBar().currentMessage()
+
+
+def test_calendars_go_into_a_new_folder(w, tmp_path, dialogs):
+    from ui.desktop import fileio
+
+    folder = tmp_path / "not" / "there" / "yet"
+    assert fileio.export_calendars_to(w, folder)
+    assert len(list(folder.glob("*.ics"))) == len(w.season.athletes)
+    assert w.notice.isVisible() and "3 calendar files" in w.notice.label.text()
+    w.notice.folder_button.click()
+    assert dialogs[-1] == ("shown", "", str(folder))
+    assert not [d for d in dialogs if d[0] in ("error", "warn")]
+
+
+def test_an_export_never_replaces_the_season_file(qtbot, tmp_path, dialogs):
+    from planner.seasonfile import save_season
+    from ui.desktop import fileio
+
+    season = tiny_season()
+    path = tmp_path / "tiny.season.json"
+    save_season(season, path)
+    before = path.read_bytes()
+    win = MainWindow(season, path)
+    qtbot.addWidget(win)
+    assert not fileio.export_to(win, path, "pdf")
+    assert path.read_bytes() == before
+    assert dialogs.kinds() == ["error"] and "season file itself" in dialogs[0][2]

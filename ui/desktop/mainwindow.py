@@ -83,11 +83,14 @@ class MainWindow(QMainWindow):
         self.board = SeasonBoard(self)
         self.legend = BoardLegend(self)
         self.banner = panels.StaleBanner(self)
+        self.notice = panels.NoticeBar(self)
+        self.notice.open_requested.connect(self.show_externally)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
         layout.addWidget(self.board, 1)
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
@@ -170,6 +173,16 @@ class MainWindow(QMainWindow):
             text += ". Solve again (F5) to plan it."
         self.statusBar().showMessage(text, 8000)
         return True
+
+    @Slot(str)
+    def show_externally(self, path: str) -> bool:
+        """Open an exported file (or its folder) in the program the system uses for it."""
+        if not path:
+            return False
+        if self.interaction.show_externally(path):
+            return True
+        self.statusBar().showMessage(f"Could not open {path}: no program is set up for it.", 8000)
+        return False
 
     def _show_problem(self, what: str, text: str) -> None:
         self.interaction.warn("That change cannot be made", f"{what}: {text}")

@@ -663,3 +663,47 @@ class StaleBanner(QFrame):
     def offer(self, text: str) -> None:
         self.label.setText(text)
         self.show()
+
+
+# -- what was just written ----------------------------------------------------------------------
+class NoticeBar(QFrame):
+    """A line above the board that stays until closed or replaced: what was just exported, where,
+    and buttons to open the file or its folder (a status-bar message is gone in seconds)."""
+
+    open_requested = Signal(str)  # a path
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Notice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton("Open")
+        self.open_button.setAccessibleName("Open the exported file")
+        self.folder_button = QPushButton("Show folder")
+        self.folder_button.setAccessibleName("Show the folder")
+        self.close_button = QPushButton("✕")
+        self.close_button.setAccessibleName("Close the notice")
+        self.close_button.setToolTip("Close")
+        self.close_button.setFlat(True)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 2, 4, 2)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.open_button)
+        lay.addWidget(self.folder_button)
+        lay.addWidget(self.close_button)
+        self.file = ""
+        self.folder = ""
+        self.open_button.clicked.connect(lambda: self.open_requested.emit(self.file))
+        self.folder_button.clicked.connect(lambda: self.open_requested.emit(self.folder))
+        self.close_button.clicked.connect(self.hide)
+        self.hide()
+
+    def offer(self, text: str, file: str = "", folder: str = "") -> None:
+        """Show ``text``; Open opens ``file``, Show folder opens ``folder`` (each when given)."""
+        self.label.setText(text)
+        self.file, self.folder = file, folder
+        self.open_button.setVisible(bool(file))
+        self.folder_button.setVisible(bool(folder))
+        self.show()
