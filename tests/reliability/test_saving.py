@@ -190,11 +190,21 @@ def test_keep_backup_and_a_name_too_long(tmp_path):
         atomic_write(tmp_path / ("x" * 240), "data")
 
 
-def test_writing_to_a_device_does_not_replace_it(tmp_path):
-    if not os.path.exists("/dev/null"):
-        pytest.skip("no /dev/null")
-    atomic_write("/dev/null", "nothing")  # written into, not renamed over
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+@posix_only
+def test_writing_to_a_pipe_writes_into_it_and_does_not_replace_it(tmp_path):
+    """``--json /dev/stdout`` and the like: the old way renamed a regular file over the device
+    (as root it replaced /dev/null). A FIFO stands in for the device here."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()), daemon=True)
+    reader.start()
+    atomic_write(fifo, "through the pipe")
+    reader.join(10)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert got == [b"through the pipe"]
 
 
 # -- kill -9 during saves (the fast version; 100 kills in soak_saving.py) -----------------------------
