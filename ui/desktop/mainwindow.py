@@ -740,10 +740,20 @@ class MainWindow(QMainWindow):
                                      "is offered above the board.", 10000)
         self.stale_result_offered.emit(outcome)
 
-    @staticmethod
-    def _solved_text(outcome: Outcome) -> str:
+    def _solved_text(self, outcome: Outcome) -> str:
+        """The solve in one line. The plan's soft-rule penalty is the Plan Check's number; when
+        the solver's objective differs, it is because a re-solve also counts each day changed
+        from the previous plan (STAB), and the line says so."""
         text = f"Solved: {outcome.status.value}"
-        if outcome.objective is not None:
+        report = self.check_report
+        penalty = report.objective if report is not None else None
+        if penalty is not None:
+            text += f" · soft-rule penalty {amount(penalty)}"
+            extra = round(outcome.objective) - penalty if outcome.objective is not None else 0
+            if extra > 0:
+                text += (f" + {amount(extra)} for days changed from the previous plan = "
+                         f"objective {amount(outcome.objective)}")
+        elif outcome.objective is not None:
             text += f" · objective {amount(outcome.objective)}"
         if outcome.bound is not None:
             text += f" · bound {amount(outcome.bound)}"
