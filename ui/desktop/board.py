@@ -232,13 +232,18 @@ class SeasonBoard(QAbstractScrollArea):
     Signals: ``current_changed(athlete_id, date)`` when the selected cell changes (``("", None)``
     when nothing is selected); ``cell_clicked(athlete_id, date)`` when the coach clicks a cell;
     ``cell_menu_requested(athlete_id, date, global_pos)`` on a right-click or the menu key;
-    ``zoom_changed(name)``.
+    ``zoom_changed(name)``; and the drops of a drag (``ui.desktop.boarddrag``):
+    ``competition_dropped(id, first_day)``, ``stage_dropped(athlete_id, stage, day)``, with
+    ``drag_hint(text)`` while dragging.
     """
 
     current_changed = Signal(str, object)
     cell_menu_requested = Signal(str, object, QPoint)
     cell_clicked = Signal(str, object)  # a cell clicked with the mouse (athlete id, date)
     zoom_changed = Signal(str)
+    competition_dropped = Signal(str, object)  # a marker dragged: competition id, new first day
+    stage_dropped = Signal(str, str, object)  # a stage edge dragged: athlete, stage, new start
+    drag_hint = Signal(str)  # where a drag would drop, in words ("" when there is nothing to say)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -290,6 +295,10 @@ class SeasonBoard(QAbstractScrollArea):
         self._cur: tuple[int, int] | None = None  # (row, day)
         self._today: int | None = None
         self.today_override: dt.date | None = None  # tests and screenshots fix "today"
+        from ui.desktop.boarddrag import BoardDrag
+
+        self.drag = BoardDrag(self)
+        self.viewport().setMouseTracking(True)
         self.painted_glyphs = 0  # glyphs drawn by the last paint (only the visible cells)
         self.paint_count = 0  # paints so far, and the duration of the last (bench/app.py)
         self.last_paint_ms = 0.0
@@ -687,6 +696,9 @@ class SeasonBoard(QAbstractScrollArea):
     # -- input -------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
         pos = event.position().toPoint()
+        if self.drag.press(pos, event.button()):
+            event.accept()
+            return
         hit = self._grid_hit(pos)
         if hit is not None:
             self._move_to(*hit)
@@ -704,6 +716,18 @@ class SeasonBoard(QAbstractScrollArea):
                 if 0 <= r < len(self._rows):
                     self._move_to(r, self._cur[1] if self._cur else self._visible()[0])
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.drag.move(event.position().toPoint()):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.drag.release(event.position().toPoint()):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.reason() == event.Reason.Mouse:
@@ -723,6 +747,9 @@ class SeasonBoard(QAbstractScrollArea):
             self.cell_menu_requested.emit(cur[0], cur[1], gpos)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Escape and self.drag.cancel():
+            event.accept()
+            return
         if self._tl is None or not self._rows:
             super().keyPressEvent(event)
             return
@@ -773,6 +800,7 @@ class SeasonBoard(QAbstractScrollArea):
             self._paint_names(p)
             self._paint_corner(p)
             self._paint_today(p)
+            self.drag.paint(p)
         finally:
             p.end()
             self.paint_count += 1

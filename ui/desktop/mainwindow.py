@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self.board.current_changed.connect(self._on_current_changed)
         self.board.cell_menu_requested.connect(self._show_cell_menu)
         self.board.cell_clicked.connect(self._on_cell_clicked)
+        self.board.competition_dropped.connect(self.move_competition_to)
+        self.board.stage_dropped.connect(self.pin_stage_start)
+        self.board.drag_hint.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.board.zoom_changed.connect(self._on_zoom_changed)
         self.banner.apply_requested.connect(self.apply_stale_result)
         self.banner.discard_requested.connect(self.discard_stale_result)
@@ -154,14 +157,19 @@ class MainWindow(QMainWindow):
         self.document.set_modified(modified)
         self._update_title()
 
-    def apply_edit(self, edit: E.Edit, after: Season | None = None) -> bool:
+    def apply_edit(self, edit: E.Edit, after: Season | None = None, quiet: bool = False) -> bool:
         """Apply ``edit`` as one undo step; a refused edit is explained, never raised.
 
-        ``after``: the edit's result for the current season when already computed."""
+        ``after``: the edit's result for the current season when already computed; ``quiet``:
+        a refusal is explained in the status bar only (a drop on the board), not a dialog."""
         try:
             before = self.document.season
             self.document.apply(edit, after)
         except PeriodizeError as e:
+            if quiet:
+                self.statusBar().showMessage(f"Not done: {_one_line(e)}. The season is "
+                                             f"unchanged.", 15000)
+                return False
             self.interaction.warn("That change cannot be made", str(e))
             self.statusBar().showMessage("The change was not made; the season is unchanged.", 8000)
             return False
@@ -474,6 +482,42 @@ class MainWindow(QMainWindow):
         if athlete:
             self.squad_editor.select(athlete)
             self.injuries_editor.select(athlete)
+
+    @Slot(str, object)
+    def move_competition_to(self, comp_id: str, first) -> bool:
+        """A competition marker dropped on another day: the competition moves there (its length
+        kept) as one undo step; a refused drop is explained in the status bar."""
+        c = self.document.season.competition(comp_id)
+        if c is None:
+            return False
+        return self.apply_edit(E.MoveCompetition(competition=comp_id, date=first,
+                                                 end_date=first + (c.last - c.date)), quiet=True)
+
+    @Slot(str, str, object)
+    def pin_stage_start(self, athlete: str, stage: str, day) -> bool:
+        """A stage boundary dropped on another day: a pin of the stage's start there (one undo
+        step; it replaces an earlier pin of the same stage); a start the records or the
+        protocol's minimum days rule out is refused in the status bar."""
+        from planner.season import StagePin
+        from planner.text import day_long
+        from ui.desktop.rehabview import earliest_start
+
+        season = self.document.season
+        p0 = season.calendar.today
+        who = season.athlete(athlete).name if season.athlete(athlete) else athlete
+        what = "back to full training" if stage == "FIT" else f"{stage}"
+        if p0 is not None and day < p0:
+            self.statusBar().showMessage(f"Not done: {who} cannot start {what} on "
+                                         f"{day_long(day)}: the days before {day_long(p0)} keep "
+                                         f"what happened.", 15000)
+            return False
+        first = earliest_start(season, athlete, stage)
+        if first is not None and day < first:
+            self.statusBar().showMessage(f"Not done: {who} cannot start {what} before "
+                                         f"{day_long(first)} (the protocol's minimum days).", 15000)
+            return False
+        return self.apply_edit(E.AddPin(pin=StagePin(athlete=athlete, stage=stage, date=day)),
+                               quiet=True)
 
     @Slot(str, object)
     def _on_cell_clicked(self, _athlete: str, _day) -> None:
@@ -837,6 +881,11 @@ class MainWindow(QMainWindow):
         if self.autosaver is not None:
             self.autosaver.stop()  # a clean exit leaves no recovery copy
         event.accept()
+
+
+def _one_line(error: Exception) -> str:
+    """An error as one status-bar line."""
+    return " ".join(str(error).split()).rstrip(".")
 
 
 def _recent(settings: QSettings) -> list[str]:
