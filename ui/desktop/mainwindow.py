@@ -310,6 +310,15 @@ class MainWindow(QMainWindow):
         self.today_action.setStatusTip("Scroll the board to today")
         self.today_action.triggered.connect(self.go_to_today)
 
+        self.guide_action = QAction("&Getting Started", self)
+        self.guide_action.setShortcuts(_shortcut(QKeySequence.StandardKey.HelpContents, "F1"))
+        self.guide_action.setStatusTip("A coach's session from File ▸ New to a saved plan, with "
+                                       "pictures (offline)")
+        self.guide_action.triggered.connect(lambda: self.show_help("start"))
+        self.rules_help_action = QAction("&Rules", self)
+        self.rules_help_action.setStatusTip("Every rule: what it says, its values and evidence")
+        self.rules_help_action.triggered.connect(lambda: self.show_help("rules"))
+
         self.about_action = QAction("&About Periodize", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about)
@@ -317,7 +326,7 @@ class MainWindow(QMainWindow):
         for a in (self.new_action, self.open_action, self.save_action, self.save_as_action,
                   self.quit_action, self.solve_action, self.cancel_action, self.undo_action,
                   self.redo_action, self.settings_action, self.day_zoom_action,
-                  self.week_zoom_action, self.today_action):
+                  self.week_zoom_action, self.today_action, self.guide_action):
             self.addAction(a)  # shortcuts work even with the menu bar hidden
 
     def _build_docks(self) -> None:
@@ -390,6 +399,9 @@ class MainWindow(QMainWindow):
         plan_menu.addAction(self.cancel_action)
         self.whatif.install_menu(mb)
         help_menu = mb.addMenu("&Help")
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.rules_help_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
@@ -611,6 +623,18 @@ class MainWindow(QMainWindow):
 
         if getattr(self, "prewarm_thread", None) is None:
             self.prewarm_thread = prewarm()
+
+    def show_help(self, page: str = "start"):
+        """Help ▸ Getting Started (``start``) or Help ▸ Rules (``rules``), in one help window."""
+        from ui.desktop.helpdocs import HelpWindow
+
+        if getattr(self, "help_window", None) is None:
+            self.help_window = HelpWindow(self)
+        if page == "rules":
+            self.help_window.show_rules()
+        else:
+            self.help_window.show_getting_started()
+        return self.help_window
 
     @Slot()
     def about(self) -> None:
