@@ -26,6 +26,7 @@ from planner.season import Season
 from planner.text import plural
 from ui.desktop import editors, fileio, handouts, panels, scenarios
 from ui.desktop.board import BoardLegend, SeasonBoard
+from ui.desktop.diskstate import DiskStamp, changed_on_disk
 from ui.desktop.document import Document
 from ui.desktop.interaction import Interaction, default_interaction
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
@@ -202,21 +203,30 @@ class MainWindow(QMainWindow):
         """Open a season file; on a bad file show why and keep the current document."""
         from planner.seasonfile import load_season
 
+        stamp = DiskStamp.of(path)  # before reading: a change while reading is noticed later
         try:
             season = load_season(path)
         except PeriodizeError as e:
             self.interaction.error("Could not open the season", str(e))
             self.statusBar().showMessage("Open failed; the current season is unchanged.", 8000)
             return False
-        self.set_document(season, Path(path))
+        self.set_document(season, Path(path), stamp=stamp)
         self._add_recent(Path(path))
         self.statusBar().showMessage(f"Opened {Path(path).name}. {self._summary()}", 8000)
         return True
 
     def save_to(self, path: str | os.PathLike) -> bool:
-        """Save the document to ``path`` (atomically); errors are shown, never raised."""
+        """Save the document to ``path`` (atomically); errors are shown, never raised. When the
+        document's own file changed on disk since it was opened or saved (another program, such
+        as ``periodize solve --save``), the coach chooses first: reload it, overwrite it, or
+        save under another name."""
         from planner.seasonfile import save_season
 
+        verdict = self._check_disk(path)
+        if verdict == "saveas":
+            return self.save_as()
+        if verdict != "save":
+            return False
         try:
             save_season(self._season, path)
         except PeriodizeError as e:
@@ -228,18 +238,58 @@ class MainWindow(QMainWindow):
                                    f"the previous file is unchanged")
             return False
         self.document.path = Path(path)
+        self.document.disk_stamp = DiskStamp.of(path)
         self.document.set_modified(False)
         self._add_recent(self.document.path)
         self._update_title()
         self.statusBar().showMessage(f"Saved {self.document.path}", 5000)
         return True
 
-    def set_document(self, season: Season, path: Path | None, modified: bool = False) -> None:
+    def _check_disk(self, path: str | os.PathLike) -> str:
+        """``save`` when saving to ``path`` loses nothing; else the coach's answer when the
+        document's file changed on disk: ``saveas``, ``reloaded`` or ``cancel``."""
+        doc = self.document
+        if doc.path is None or not _same_file(path, doc.path):
+            return "save"
+        now = changed_on_disk(doc.disk_stamp, path)
+        if now is None:
+            return "save"
+        answer = self.interaction.choose(
+            "The file changed on disk",
+            f"“{Path(path).name}” was changed by another program (for example periodize solve "
+            f"--save) at {now.modified:%H:%M on %d %b}, after you opened or saved it here.\n\n"
+            f"Reload: open it as it is on disk; your changes here are discarded.\n"
+            f"Overwrite: save the season as it is here over it; the other change is lost "
+            f"(the previous file is kept as {Path(path).name}.bak).\n"
+            f"Save As: keep both; save yours under another name.",
+            ("reload", "overwrite", "saveas", "cancel"), "cancel")
+        if answer == "overwrite":
+            return "save"
+        if answer == "reload":
+            self.reload_from_disk()
+            return "reloaded"
+        return answer if answer == "saveas" else "cancel"
+
+    def reload_from_disk(self) -> bool:
+        """Open the document's file again as it is on disk (the changes here are dropped)."""
+        path = self.document.path
+        if path is None:
+            return False
+        modified = self.document.modified
+        self.document.set_modified(False)  # the coach chose to drop them: no save prompt
+        if not self.open_path(path):
+            self.document.set_modified(modified)
+            return False
+        self.statusBar().showMessage(f"Reloaded {path.name} as it is on disk.", 8000)
+        return True
+
+    def set_document(self, season: Season, path: Path | None, modified: bool = False,
+                     stamp: DiskStamp | None = None) -> None:
         """Replace the document (a new file); a solve still running is stopped and ignored (the
-        job runner stops it when the document is replaced)."""
+        job runner stops it when the document is replaced). ``stamp``: the file as read."""
         self._hide_stale()
         self.explanation.reset()
-        self.document.replace(season, path, modified)
+        self.document.replace(season, path, modified, stamp)
         self._update_title()
         self._update_actions()
 
@@ -905,6 +955,13 @@ class MainWindow(QMainWindow):
         if self.autosaver is not None:
             self.autosaver.stop()  # a clean exit leaves no recovery copy
         event.accept()
+
+
+def _same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
 
 
 def _one_line(error: Exception) -> str:
