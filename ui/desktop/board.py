@@ -1177,6 +1177,7 @@ class SeasonBoard(QAbstractScrollArea):
         tl, th = self._tl, self._theme
         p.setFont(self._bold)
         fmb = QFontMetrics(self._bold)
+        self._month_spans = []  # the titles' x ranges (the today badge keeps clear of them)
         start = d0
         while start <= d1:
             day = tl.days[start]
@@ -1191,9 +1192,10 @@ class SeasonBoard(QAbstractScrollArea):
             text = month_title(day)
             if fmb.horizontalAdvance(text) > room:
                 text = month_title(day, short=True)
+            shown = fmb.elidedText(text, Qt.TextElideMode.ElideRight, room)
             p.drawText(QRect(label_x, Y_MONTH, room, MONTH_H),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       fmb.elidedText(text, Qt.TextElideMode.ElideRight, room))
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+            self._month_spans.append((label_x, label_x + fmb.horizontalAdvance(shown)))
             start = end + 1
 
     def _paint_weeks(self, p: QPainter, d0: int, d1: int) -> None:
@@ -1311,31 +1313,27 @@ class SeasonBoard(QAbstractScrollArea):
         p.setFont(self._marker_font)
         fm = QFontMetrics(self._marker_font)
         label = QRect(x + 1, Y_MONTH + 1, fm.horizontalAdvance("today") + 6, MONTH_H - 2)
-        title = self._month_label_span(self._today)  # the badge never covers a label
-        if title is not None and label.left() <= title[1] and label.right() >= title[0]:
-            label.moveLeft(title[1] + 3)
-        if label.right() > vp.width() - 2:  # at the right edge: the badge goes left of the line
-            label.moveRight(x - 2)
-        p.fillRect(label, th.today)
-        p.setPen(QColor("white"))
-        p.drawText(label, Qt.AlignmentFlag.AlignCenter, "today")
-        p.restore()
+        spans = getattr(self, "_month_spans", [])
 
-    def _month_label_span(self, d: int) -> tuple[int, int] | None:
-        """The x range of the month title drawn in the header over day ``d`` (as
-        ``_paint_months`` draws it), or None."""
-        tl = self._tl
-        day = tl.days[d]
-        first = max(0, d - (day.day - 1))
-        start = max(first, self.horizontalScrollBar().value() // self._cw)
-        x0 = max(self._x(first), self._name_w) + 4
-        nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        x1 = self._x(min(tl.n, first + (nxt - tl.days[first]).days))
-        fmb = QFontMetrics(self._bold)
-        text = month_title(tl.days[start])
-        if fmb.horizontalAdvance(text) > x1 - x0 - 2:
-            text = month_title(tl.days[start], short=True)
-        return x0, x0 + min(fmb.horizontalAdvance(text), max(0, x1 - x0 - 2))
+        def clear(r: QRect) -> bool:  # no month title under it, inside the view
+            return r.right() < vp.width() - 1 and not any(
+                r.left() <= b and r.right() >= a for a, b in spans)
+
+        if not clear(label):
+            left = QRect(label)
+            left.moveRight(x - 2)
+            label = left if clear(left) else None
+        if label is not None:
+            p.fillRect(label, th.today)
+            p.setPen(QColor("white"))
+            p.drawText(label, Qt.AlignmentFlag.AlignCenter, "today")
+        else:  # no room beside the line: a small flag on it (its tooltip says "Today")
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(th.today)
+            p.drawPolygon(QPolygonF([QPointF(x - 5, Y_MONTH), QPointF(x + 5, Y_MONTH),
+                                     QPointF(x, Y_MONTH + 7)]))
+        p.restore()
 
     def _paint_names(self, p: QPainter) -> None:
         th = self._theme

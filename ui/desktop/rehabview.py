@@ -22,7 +22,7 @@ from planner.errors import PeriodizeError
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import governing, segments, stage_order
 from planner.season import FIT, INJ, Injury, Season
-from planner.text import day_long
+from planner.text import day as day_text
 from planner.timeline import Timeline
 
 
@@ -91,21 +91,19 @@ def pin_limit(season: Season, athlete: str, day: dt.date, tl: Timeline | None = 
     if i is None:
         return -1, "the day is outside the season"
     if i < tl.p0:
-        return -1, (f"the days before {day_long(tl.days[tl.p0]) if tl.p0 < tl.n else 'today'} "
-                    f"keep what happened (a pin there is ignored)")
+        return -1, f"before {day_text(tl.days[tl.p0])} the past is kept (a pin there is ignored)"
     if i in tl.unavailable(athlete):
-        return 0, "the athlete is unavailable on this day: no running"
+        return 0, "the athlete is away on this day"
     if not tl.is_training[i] and not tl.is_comp[i]:
-        return 0, "the team does not train on this day: no running"
+        return 0, "no training on this day"
     reach = earliest_stage(season, athlete, day)
     if reach.stage == FIT or reach.protocol is None:
         return None
-    cap = reach.protocol.cap(reach.stage)
     if reach.stage == INJ:
-        return 0, "injured, no rehab stage recorded yet: no running"
-    title = reach.protocol.stage(reach.stage).title
-    return cap, (f"{reach.stage} ({title}) at the earliest on this day: its cap is {cap} %"
-                 + (f" until {day_long(reach.until)} at the earliest" if reach.until else ""))
+        return 0, "injured, no rehab stage recorded yet"
+    cap = reach.protocol.cap(reach.stage)
+    return cap, (f"still {reach.stage} (cap {cap} %)"
+                 + (f" until {day_text(reach.until)} at the earliest" if reach.until else ""))
 
 
 def earliest_start(season: Season, athlete: str, stage: str) -> dt.date | None:
