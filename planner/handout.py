@@ -43,7 +43,7 @@ class HandoutDay:
 
     @property
     def day(self) -> str:
-        return text.day(self.date)
+        return _day_text(self.date)
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,17 @@ class HandoutWeek:
         if self.planned_load is None:
             return "– (comes with training-load planning)"
         return f"{text.number(self.planned_load)} AU"
+
+
+_DAYS: dict[dt.date, str] = {}
+
+
+def _day_text(d: dt.date) -> str:
+    """``Mon 7 Dec`` (planner.text.day), remembered: every export asks for every day."""
+    got = _DAYS.get(d)
+    if got is None:
+        got = _DAYS[d] = text.day(d)
+    return got
 
 
 class Handouts:

@@ -361,6 +361,8 @@ class Prescriber:
         self.calm = int(self.rs.value("RH-FL", "calm_days"))
         self.sessions_needed = int(self.rs.value("RE-1", "team_sessions"))
         self._facts: dict[str, AthleteFacts] = {}
+        self._words: dict[tuple, tuple[str, str, str]] = {}
+        self._max_speed = {a.id: a.max_speed for a in season.athletes}
         self._off_reason = {d.date: d.reason for d in season.calendar.non_training_days}
 
     def facts(self, athlete: str) -> AthleteFacts | None:
@@ -463,36 +465,45 @@ class Prescriber:
         spec = self.cat.find(context, lvl, week) or self.cat.find(context, lvl, "load")
         stage_spec = self.stage_spec(f, i)
         match = self._match_of(f, i, context)
-        athlete = self.season.athlete(f.id)
-        ms = athlete.max_speed * lvl / 100 if athlete and athlete.max_speed and lvl >= 60 else None
+        max_speed = self._max_speed.get(f.id)
+        ms = max_speed * lvl / 100 if max_speed and lvl >= 60 else None
         if context in ("match", "bench"):
             ms = None
         target = context in TARGET_CONTEXTS or (context == "rehab" and lvl >= SPEED_DAY)
-        values = _Fmt(level=str(lvl), stage=st, reason=reason, match=match,
-                      stage_title="" if self.anonymise or stage_spec is None else stage_spec.title,
-                      stage_content="" if self.anonymise or stage_spec is None else stage_spec.content)
         if spec is None:  # only a catalogue that skipped the completeness check
-            name, content, minutes, rpe, kicking, cod, drill, sid = (
-                context.capitalize(), "", None, None, NO_LIMIT, NO_LIMIT, None, f"{context}-{lvl}")
+            minutes, rpe, kicking, cod, sid = None, None, NO_LIMIT, NO_LIMIT, f"{context}-{lvl}"
         else:
-            name, content = spec.name, spec.content
-            minutes, rpe, kicking, cod, drill, sid = (spec.minutes, spec.rpe, spec.kicking, spec.cod,
-                                                      spec.drill, spec.id)
-        values["drill"] = _drill_text(drill, lvl, ms, rest=True) if drill else ""
-        name = _tidy(name.format_map(values))
-        content = _tidy(content.format_map(values))
+            minutes, rpe, kicking, cod, sid = spec.minutes, spec.rpe, spec.kicking, spec.cod, spec.id
+        key = (sid, context, lvl, st, reason, match, ms, id(stage_spec))
+        words = self._words.get(key)
+        if words is None:  # the same day in words is made once (a season repeats them a lot)
+            words = self._words[key] = self._texts(spec, context, lvl, st, reason, match, ms,
+                                                   stage_spec)
+        name, content, summary = words
         if stage_spec is not None:  # the stage's limits win over the catalogue's
             kicking, cod = stage_spec.kicking or kicking, stage_spec.cod or cod
         elif st == INJ:
             kicking, cod = "none", "none"
         return Prescription(
-            session=sid, context=context, name=name,
-            summary=self._summary(name, context, drill, lvl, ms, reason, match),
+            session=sid, context=context, name=name, summary=summary,
             content=content, minutes=minutes, rpe=rpe, level=lvl, stage=st,
             speed_ms=None if ms is None else round(ms, 2),
             speed_kmh=None if ms is None else round(ms * 3.6, 1),
             speed_is_target=target, kicking=kicking, cod=cod, note=self._note(f, i, context),
         )
+
+    def _texts(self, spec, context: str, lvl: int, st: str, reason: str, match: str,
+               ms: float | None, stage_spec) -> tuple[str, str, str]:
+        """(name, content, summary) of a session on a day."""
+        values = _Fmt(level=str(lvl), stage=st, reason=reason, match=match,
+                      stage_title="" if self.anonymise or stage_spec is None else stage_spec.title,
+                      stage_content="" if self.anonymise or stage_spec is None else stage_spec.content)
+        name, content, drill = ((context.capitalize(), "", None) if spec is None else
+                                (spec.name, spec.content, spec.drill))
+        values["drill"] = _drill_text(drill, lvl, ms, rest=True) if drill else ""
+        name = _tidy(name.format_map(values))
+        content = _tidy(content.format_map(values))
+        return name, content, self._summary(name, context, drill, lvl, ms, reason, match)
 
     def stage_spec(self, f: AthleteFacts, i: int):
         st = f.st[i]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.layout import Layout, ManualLayout
@@ -54,6 +55,8 @@ CHART_ROW_H = 15.0
 FIRST_CHART_ROW = 8
 SUMMARY_ROWS = FIRST_CHART_ROW + CHART_ROWS  # page 1 ends here
 TARGET_CONTEXTS = ("speed", "compensation", "match", "bench")
+W_SESSION, W_WHAT, W_LIMITS, W_WHY = WIDTHS[3], WIDTHS[4], WIDTHS[8], WIDTHS[9]
+LINE_9, LINE_8 = line_height(9), line_height(8)
 
 
 @dataclass
@@ -200,34 +203,36 @@ class AthleteSheet:
     def _day(self, out: SheetRows, d: HandoutDay, why: str) -> None:
         p = d.session
         rest = p.context in ("rest", "unavailable")
-        what = p.content
-        if p.note:
-            what += "\n" + p.note
+        bold = p.context in TARGET_CONTEXTS
+        what = p.content + ("\n" + p.note if p.note else "")
         speed = ""
         if p.speed_ms is not None:
             pre = "" if p.speed_is_target else "≤ "
             speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
-        limits = "" if rest or not p.limits else "\n".join(x[:1].upper() + x[1:] for x in p.limits.split("; "))
-        cells = [
-            (d.day, self.s_day_shade if rest else self.s_day),
-            (d.md or "", self.s_center_shade if rest else self.s_center),
-            (d.stage if d.stage != "FIT" else "", self.st.day_stage(d.stage)),
-            (p.summary, self.s_day_bold if p.context in TARGET_CONTEXTS else
-             (self.s_day_shade if rest else self.s_day)),
-            (what, self.s_day_shade if rest else self.s_day),
-            (speed, self.s_center),
-            (_num(p.minutes), self.s_center),
-            (_num(p.rpe), self.s_center),
-            (limits, self.s_limits),
-            (why, self.s_why),
-        ]
-        lines = 1.0
-        for (value, _), (_, width, size, wrapped) in zip(cells, COLUMNS, strict=True):
-            if isinstance(value, str) and value:
-                n = fit_lines(value, width, size, bold=False) if wrapped else value.count("\n") + 1
-                lines = max(lines, n * line_height(size) / line_height(9))
-        out.rows.append([(v if v != "" else None, s) for v, s in cells])
-        out.heights[len(out.rows)] = round(lines * line_height(9) + 4, 1)
+        limits = _limits(p.limits) if p.limits and not rest else ""
+        text_s = self.s_day_shade if rest else self.s_day
+        center = self.s_center_shade if rest else self.s_center
+        out.rows.append([  # an empty cell keeps its style: the table's grid stays whole
+            (d.day, text_s),
+            (d.md, center),
+            (d.stage if d.stage != "FIT" else None, self.st.day_stage(d.stage)),
+            (p.summary, self.s_day_bold if bold else text_s),
+            (what, text_s),
+            (speed or None, center),
+            (_num(p.minutes), center),
+            (_num(p.rpe), center),
+            (limits or None, self.s_limits),
+            (why or None, self.s_why),
+        ])
+        h9, h8 = LINE_9, LINE_8
+        height = max(
+            fit_lines(p.summary, W_SESSION, 9, bold) * h9,
+            fit_lines(what, W_WHAT, 9) * h9,
+            (2 * h9) if speed else h9,
+            fit_lines(limits, W_LIMITS, 8) * h8 if limits else 0.0,
+            fit_lines(why, W_WHY, 8) * h8 if why else 0.0,
+        )
+        out.heights[len(out.rows)] = round(height + 4, 1)
 
     # -- helpers ---------------------------------------------------------------------------------
     def _merged(self, out: SheetRows, cells: list, height: float) -> None:
@@ -244,9 +249,15 @@ class AthleteSheet:
         out.heights[r] = row_height(fit_lines(value, INFO_WIDTH, 10), 10, pad=4)
 
 
+@lru_cache(maxsize=256)
+def _limits(limits: str) -> str:
+    """``kicking: x; change of direction: y`` as two lines, each capitalised."""
+    return "\n".join(x[:1].upper() + x[1:] for x in limits.split("; "))
+
+
 def _num(v):
     if v is None:
-        return ""
+        return None
     return int(v) if float(v).is_integer() else v
 
 
