@@ -16,6 +16,7 @@ from planner.check import check_plan
 from planner.errors import InputError
 from planner.rules import SOFT_RULES
 from planner.season import Plan, Season
+from planner.timeline import Timeline
 from planner.validate import check_season
 from solver.api import Outcome, Progress, SolveRequest, Status, StopToken
 from solver.explain import explain
@@ -148,8 +149,9 @@ def _search(solver: cp_model.CpSolver, model: PlanModel, on_progress, stop: Stop
 
 def _prefer_stored(season: Season, plan: Plan, objective: float) -> Plan:
     """The stored plan when it still has no hard violation and is at least as good: one season,
-    one plan (docs/semantics.md, "One season, one plan")."""
-    stored = season.plan
+    one plan (docs/semantics.md, "One season, one plan"). Its past is what happened: the new
+    plan's days before today (the log) replace the stored ones first."""
+    stored = _with_past(season.plan, plan, Timeline(season).p0) if season.plan is not None else None
     if stored is None:
         return plan
     try:
@@ -159,6 +161,22 @@ def _prefer_stored(season: Season, plan: Plan, objective: float) -> Plan:
     if report.violations or report.objective > objective:
         return plan
     return stored
+
+
+def _with_past(stored: Plan, new: Plan, p0: int) -> Plan | None:
+    """``stored`` with the days before ``p0`` taken from ``new`` (None if the shapes differ)."""
+    if p0 == 0:
+        return stored
+    by_id = {ap.athlete: ap for ap in new.athletes}
+    athletes = []
+    for ap in stored.athletes:
+        fresh = by_id.get(ap.athlete)
+        if fresh is None or len(fresh.stages) != len(ap.stages):
+            return None
+        athletes.append(ap.model_copy(update={
+            "stages": fresh.stages[:p0] + ap.stages[p0:],
+            "intensity": fresh.intensity[:p0] + ap.intensity[p0:]}))
+    return stored.model_copy(update={"athletes": tuple(athletes)})
 
 
 def _finish(season: Season, plan: Plan, status: Status, objective: float, bound: float,
