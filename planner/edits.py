@@ -17,6 +17,7 @@ edits, so ``planner.scenarios`` imports this module and this module never import
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -880,10 +881,30 @@ def apply_all(season: Season, edits) -> Season:
     return season
 
 
+EDIT_OPS: frozenset[str] = frozenset(
+    t.model_fields["op"].default for t in typing.get_args(typing.get_args(AnyEdit)[0]))
+SCENARIO_OPS = frozenset({"add_scenario", "set_scenario_edits", "rename_scenario",
+                          "duplicate_scenario", "delete_scenario", "set_scenario_plan",
+                          "adopt_scenario"})
+
+
 def check_edit_dicts(edits: tuple[dict, ...], scenario: str) -> None:
-    """Each dict reads as an edit; InputError naming the scenario and the edit's number."""
+    """Each dict reads as an edit of the season (not of its scenarios); InputError naming the
+    scenario and the edit's number."""
     for i, e in enumerate(edits):
-        edit_from_dict(e, f"scenario '{scenario}', edit {i + 1}")
+        where = f"scenario '{scenario}', edit {i + 1}"
+        op = e.get("op") if isinstance(e, dict) else None
+        if not isinstance(e, dict):
+            raise InputError(where, ["not an edit: an edit is an object with an 'op' and its fields"])
+        if op in SCENARIO_OPS:
+            raise InputError(where, [f"op: '{op}' changes the scenarios; a scenario's edits can "
+                                     f"only change the season"])
+        if not isinstance(op, str) or op not in EDIT_OPS:
+            shown = repr(op) if len(repr(op)) <= 40 else repr(op)[:40] + "…"
+            shown = "missing" if "op" not in e else f"{shown} is not an edit Periodize knows"
+            raise InputError(where, [f"op: {shown}; the edits are "
+                                     f"{', '.join(sorted(EDIT_OPS - SCENARIO_OPS))}"])
+        edit_from_dict(e, where)
 
 
 def scenario_season(season: Season, scenario: Scenario) -> Season:

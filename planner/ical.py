@@ -1,36 +1,48 @@
-"""iCalendar export: one ``.ics`` per athlete with the plan's days that matter to the athlete.
+"""iCalendar export: one ``.ics`` per athlete with the days of the plan that matter to the athlete.
 
-Each calendar holds all-day events for
+Each calendar holds all-day events, in words a player understands:
 
-- **HV sessions**: training days at >= 90 % of max speed (``HV_LEVEL``; match days are listed as
-  competitions instead), with the day's MD label, stage and week kind and why it is planned;
-- **stage changes**: the days the athlete's rehab stage changes (and the return to full
-  training), with the stage's speed cap;
-- **competitions**: every competition of the season (multi-day events span their days).
+- **sessions** (:mod:`planner.sessions`): every speed session, compensation session and rehab
+  session, e.g. ``Speed: 4 × 30 m at 95 % (8.6 m/s)``, with what to do, the target speed in m/s
+  and km/h, minutes, target RPE, kicking and change-of-direction limits, the week and why the
+  day is planned so (the reasons in words, without rule codes);
+- **stage changes**: the days the rehab stage changes and the return to full training, with what
+  the stage allows;
+- **competitions**: every competition with the athlete's role (``League match 7: you start``);
+  multi-day events span their days.
 
 UIDs are stable (season, athlete, kind, date or competition id), so a calendar app that
-subscribes to or re-imports the file updates its events instead of duplicating them. With
-``anonymise=True`` the season is anonymised by :mod:`planner.anonymise` (the athlete named by ID
-only) and a calendar carries no protocol or stage content (the stage codes stay). Files are
-written atomically; ``periodize export SEASON --ics DIR`` and ``periodize solve ... --ics DIR``
-call :func:`export_calendars`.
+subscribes to or re-imports the file updates its events instead of duplicating them; an event
+whose content changed since the calendar in the folder was written gets the next ``SEQUENCE``
+(each event carries a fingerprint of its content, ``X-PERIODIZE-FINGERPRINT``, to tell).
+
+Text is escaped and folded as RFC 5545 asks (``icalendar``): a line break inside a name or a
+reason (an Excel Alt+Enter, a CR) becomes a space in a summary and an escaped line break in a
+description; other control characters are dropped. The calendars are written as one group
+(:func:`planner.filegroup.write_group`): all new, or on any failure (a full disk, an immutable
+file) every previous calendar untouched. With ``anonymise=True`` the season is anonymised by
+:mod:`planner.anonymise` and a calendar carries no protocol or stage content (stage codes stay).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from planner.anonymise import anonymised, name_pairs, scrub
-from planner.errors import InputError, SaveError
+from planner.errors import InputError
+from planner.filegroup import athlete_file_names, prepare_folder, write_group
+from planner.handout import ROLE_WORDS
 from planner.protocols import load_protocol
-from planner.season import FIT, HV_LEVEL, INJ, Plan, Season
-from planner.seasonfile import atomic_write
+from planner.season import FIT, INJ, Plan, Season
+from planner.sessions import Prescriber, Prescription
 from planner.squad import display_order
+from planner.text import day_long
 from planner.timeline import Timeline
 from planner.validate import plan_problems
 from planner.why import Explainer
@@ -38,17 +50,26 @@ from planner.why import Explainer
 __all__ = ["athlete_calendar", "calendar_file_names", "export_calendars"]
 
 PRODID = "-//Periodize//Season plan//EN"
+FINGERPRINT = "X-PERIODIZE-FINGERPRINT"
+SESSION_CONTEXTS = ("speed", "compensation", "rehab", "calm", "flare-up")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # control characters other than tab and LF
+_YEAR = re.compile(r"(\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}) \d{4}\b")
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "season"
+def _slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.casefold()).strip("-")[:40] or "season"
 
 
-def _safe_file_stem(text: str) -> str:
-    """A file name stem every system accepts: letters, digits, space, ``-``, ``_``, ``.``."""
-    stem = re.sub(r"[^\w\- .]+", "_", text, flags=re.UNICODE)
-    stem = " ".join(stem.split()).strip(" .")[:80]
-    return stem or "athlete"
+def one_line(value: str) -> str:
+    """Text for a one-line property (a summary, a calendar name): line breaks become spaces."""
+    value = str(value).replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    return " ".join(_CONTROL.sub(" ", value).split())
+
+
+def multi_line(value: str) -> str:
+    """Text for a description: CR LF and CR become LF, other control characters go."""
+    value = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", value).strip()
 
 
 def calendar_file_names(season: Season, anonymise: bool = False) -> dict[str, str]:
@@ -56,141 +77,222 @@ def calendar_file_names(season: Season, anonymise: bool = False) -> dict[str, st
 
     Names are given in the squad's order, not the display order, so that an athlete's file keeps
     its name when someone is injured (a calendar app subscribed to it keeps finding it)."""
-    taken: set[str] = set()
-    out = {}
-    for a in season.athletes:
-        stem = _safe_file_stem(a.id if anonymise else f"{a.id} {a.name}")
-        name, n = stem, 2
-        while name.casefold() in taken:
-            name = f"{stem} ({n})"
-            n += 1
-        taken.add(name.casefold())
-        out[a.id] = name + ".ics"
-    return out
+    return athlete_file_names(season, anonymise, ".ics")
 
 
-def _stage_text(season: Season, athlete: str, stage: str, anonymise: bool) -> str:
+def _stage_text(season: Season, proto, stage: str, anonymise: bool) -> str:
     if stage == FIT:
-        return "Back in full training and competition (FIT)."
+        return "Back in full training: every session and match again."
     if stage == INJ:
         return "Injured: no running until the first rehab stage."
-    inj = season.injury_of(athlete)
-    if inj is None:
-        return f"Stage {stage}."
-    proto = load_protocol(inj.protocol)
-    try:
-        spec = proto.stage(stage)
-    except KeyError:
-        return f"Stage {stage}."
-    cap = "no running" if spec.cap == 0 else f"running up to {spec.cap} % of max speed"
+    if proto is None or stage not in proto.stage_ids:
+        return f"Rehab stage {stage}."
+    spec = proto.stage(stage)
+    cap = "no running" if spec.cap == 0 else f"running up to {spec.cap} % of your max speed"
     if anonymise:
-        return f"Stage {stage}: {cap}."
-    return f"Stage {stage}, {spec.title}: {cap}. To move on: {spec.exit_text}"
+        return f"Rehab stage {stage}: {cap}."
+    lines = [f"Rehab stage {stage}, {spec.title}: {cap}.", spec.content]
+    limits = [f"Kicking: {spec.kicking}" if spec.kicking else "",
+              f"change of direction: {spec.cod}" if spec.cod else ""]
+    if any(limits):
+        lines.append("; ".join(x for x in limits if x) + ".")
+    if spec.exit_text:
+        lines.append(f"To move on: {spec.exit_text}")
+    return "\n".join(x for x in lines if x)
 
 
-def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: bool = False,
-                     stamp: dt.datetime | None = None) -> Calendar:
-    """The iCalendar of one athlete (see the module text)."""
-    if anonymise:
-        season, plan = anonymised(season, plan)
-    return _calendar(season, plan, athlete, anonymise, stamp)
+def _session_text(p: Prescription, week: str, reasons: list[str], stage: str = "") -> str:
+    lines = [p.content]
+    if stage:
+        lines.append(stage)
+    if p.note:
+        lines.append(p.note + ".")
+    if p.speed:
+        lines.append(f"Target speed: {p.speed}" if p.speed_is_target else f"Speed: {p.speed}")
+    dose = []
+    if p.minutes is not None:
+        dose.append(f"{p.minutes:g} min")
+    if p.rpe is not None:
+        dose.append(f"target effort (RPE) {p.rpe:g} of 10")
+    if dose:
+        lines.append(" · ".join(dose))
+    if p.limits:
+        lines.append(p.limits[:1].upper() + p.limits[1:] + ".")
+    lines.append(week)
+    if reasons:
+        lines.append("Why this day: " + " ".join(reasons))
+    return "\n".join(lines)
 
 
-def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
-              stamp: dt.datetime | None) -> Calendar:
-    """The calendar of ``athlete`` from a season that is already anonymised when asked."""
-    a = season.athlete(athlete)
-    if a is None:
-        raise InputError("", [f"no athlete has id {athlete!r}; use an id from the squad"])
-    ap = plan.for_athlete(athlete)
-    tl = Timeline(season)
-    stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
-    names = name_pairs(season) if anonymise else []  # an anonymised label "A1 (A1)" reads "A1"
-    who = scrub(season.athlete_label(a.id), names)
-    base = f"{_slug(season.name)}-{_slug(a.id)}"
+class _Events:
+    """The events of one calendar, with their fingerprints and the sequence numbers they get."""
 
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{season.name}: {who}")
-    cal.add("x-wr-caldesc", f"The {season.name} plan for {who}: high-velocity sessions, rehab "
-                            f"stage changes and competitions (from Periodize).")
+    def __init__(self, cal: Calendar, base: str, stamp: dt.datetime, previous: dict[str, tuple[int, str]]):
+        self.cal, self.base, self.stamp, self.previous = cal, base, stamp, previous
 
-    def event(uid: str, day: dt.date, summary: str, description: str, category: str,
-              last: dt.date | None = None) -> None:
+    def add(self, uid: str, day: dt.date, summary: str, description: str, category: str,
+            last: dt.date | None = None) -> None:
+        uid = f"{self.base}-{uid}@periodize"
+        summary, description = one_line(summary), multi_line(description)
+        end = (last or day) + dt.timedelta(days=1)  # all-day: the end is exclusive
+        mark = hashlib.sha256("\x1f".join((summary, description, day.isoformat(), end.isoformat(),
+                                           category)).encode("utf-8")).hexdigest()[:16]
+        seq, old = self.previous.get(uid, (0, mark))
         ev = Event()
-        ev.add("uid", f"{base}-{uid}@periodize")
-        ev.add("dtstamp", stamp)
+        ev.add("uid", uid)
+        ev.add("dtstamp", self.stamp)
         ev.add("dtstart", day)
-        ev.add("dtend", (last or day) + dt.timedelta(days=1))  # all-day: the end is exclusive
+        ev.add("dtend", end)
+        ev.add("sequence", seq if old == mark else seq + 1)
         ev.add("summary", summary)
         if description:
             ev.add("description", description)
         ev.add("categories", [category])
         ev.add("transp", "TRANSPARENT")
-        cal.add_component(ev)
+        ev.add(FINGERPRINT, vText(mark))
+        self.cal.add_component(ev)
 
-    for c in sorted(season.competitions, key=lambda c: (c.date, c.name)):
-        event(f"competition-{_slug(c.id)}", c.date, f"{c.name} ({c.priority})",
-              f"Competition, priority {c.priority}.", "Competition", c.last)
 
-    if ap is not None:
-        explainer = Explainer(season, plan, tl)
-        prev = None
-        for i, day in enumerate(tl.days):
-            stage = ap.stages[i]
-            if stage != prev and not (prev is None and stage == FIT):
-                title = ("Back to full training (FIT)" if stage == FIT else
-                         "Injured (INJ)" if stage == INJ else
-                         f"In rehab stage {stage}" if prev is None else f"Rehab stage {stage} starts")
-                event(f"stage-{day.isoformat()}", day, title,
-                      _stage_text(season, athlete, stage, anonymise), "Rehab")
-            prev = stage
-            level = ap.intensity[i]
-            if level >= HV_LEVEL and not tl.is_comp[i]:
-                label = tl.label(i)
-                week = ap.weeks[tl.week_of[i]]
-                bound = [r for r in explainer.day(athlete, day).reasons if r.kind != "fact"]
-                lines = [f"High-velocity session at {level} % of max speed"
-                         + (f" ({label})" if label else "") + f"; stage {stage}; {week} week."]
-                for r in bound:
-                    if anonymise and r.rule == "RH-STAGE":
-                        continue
-                    lines.append(f"{r.rule}: {scrub(r.text, names)}")
-                event(f"hv-{day.isoformat()}", day, f"HV session {level} %", "\n".join(lines),
-                      "Training")
+def previous_events(data: bytes | None) -> dict[str, tuple[int, str]]:
+    """UID -> (sequence, fingerprint) of the events of a calendar written before (none when it
+    cannot be read: every event then starts again at its sequence)."""
+    if not data:
+        return {}
+    try:
+        old = Calendar.from_ical(data)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return {}
+    out = {}
+    for ev in old.walk("VEVENT"):
+        try:
+            seq = int(ev.get("sequence", 0))
+        except (TypeError, ValueError):
+            seq = 0
+        out[str(ev.get("uid"))] = (seq, str(ev.get(FINGERPRINT, "")))
+    return out
+
+
+def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: bool = False,
+                     stamp: dt.datetime | None = None, previous: bytes | None = None) -> Calendar:
+    """The iCalendar of one athlete (see the module text); ``previous``: the calendar written
+    before for the athlete, whose events' sequence numbers are continued."""
+    if anonymise:
+        season, plan = anonymised(season, plan)
+    return _calendar(season, plan, athlete, anonymise, stamp, previous_events(previous),
+                     Prescriber(season, plan, anonymise=anonymise))
+
+
+def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
+              stamp: dt.datetime | None, previous: dict, prescriber: Prescriber,
+              explainer: Explainer | None = None) -> Calendar:
+    """The calendar of ``athlete`` from a season that is already anonymised when asked."""
+    a = season.athlete(athlete)
+    if a is None:
+        raise InputError("", [f"no athlete has id {athlete!r}; use an id from the squad"])
+    tl = prescriber.tl
+    stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+    names = name_pairs(season) if anonymise else []  # an anonymised label "A1 (A1)" reads "A1"
+    who = one_line(scrub(season.athlete_label(a.id), names))
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", vText(one_line(f"{season.name}: {who}")))
+    cal.add("x-wr-caldesc", vText(one_line(
+        f"The {season.name} plan for {who}: speed and rehab sessions, rehab stages and matches "
+        f"(from Periodize).")))
+    events = _Events(cal, f"{_slug(season.name)}-{_slug(a.id)}", stamp, previous)
+    days = prescriber.athlete(athlete)
+    f = prescriber.facts(athlete)
+    _competitions(season, tl, f, events)
+    if days is not None and f is not None:
+        _stages(season, tl, f, anonymise, events)
+        _sessions(season, prescriber, f, days, explainer or Explainer(season, plan, tl), anonymise,
+                  names, events)
     return cal
+
+
+def _competitions(season: Season, tl: Timeline, f, events: _Events) -> None:
+    for c in sorted(season.competitions, key=lambda c: (c.date, c.name)):
+        i = tl.index(c.date)
+        role = ""
+        if f is not None and i is not None:
+            if f.played[i]:
+                role = ROLE_WORDS["start" if f.it[i] == 100 else "bench"]
+            elif f.st[i] != FIT:
+                role = "in rehab"
+            elif i in f.off:
+                role = "away"
+            else:
+                role = ROLE_WORDS["out"]
+        events.add(f"competition-{_slug(c.id)}", c.date, f"{c.name}: {role}" if role else c.name,
+                   f"Competition, priority {c.priority}." + (f" {role[:1].upper()}{role[1:]}." if role else ""),
+                   "Competition", c.last)
+
+
+def _stages(season: Season, tl: Timeline, f, anonymise: bool, events: _Events) -> None:
+    prev = None
+    for i, day in enumerate(tl.days):
+        stage = f.st[i]
+        if stage != prev and not (prev is None and stage == FIT):
+            title = ("Back to full training" if stage == FIT else
+                     "Injured: no running" if stage == INJ else
+                     f"In rehab stage {stage}" if prev is None else f"Rehab stage {stage} starts")
+            proto = f.proto_of(i) or (load_protocol(season.injury_of(f.id).protocol)
+                                      if season.injury_of(f.id) else None)
+            events.add(f"stage-{day.isoformat()}", day, title,
+                       _stage_text(season, proto, stage, anonymise), "Rehab")
+        prev = stage
+
+
+def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription],
+              explainer: Explainer, anonymise: bool, names, events: _Events) -> None:
+    tl = prescriber.tl
+    blocks = season.blocks
+    for i, p in enumerate(days):
+        if p.context not in SESSION_CONTEXTS:
+            continue
+        day = tl.days[i]
+        reasons = []
+        for r in explainer.day(f.id, day).reasons:
+            if r.kind != "bound" or (anonymise and r.rule == "RH-STAGE"):
+                continue
+            reasons.append(_YEAR.sub(r"\1", scrub(r.text, names)))
+        kind = f.wk[tl.week_of[i]]
+        block = next((b.name for b in blocks if b.start <= day <= b.end), "")
+        week = f"{kind.capitalize()} week" + (f" ({block})" if block else "") + (
+            f"; {tl.label(i)}" if tl.label(i) else "") + f"; {day_long(day)}."
+        category = "Rehab" if p.context in ("rehab", "calm", "flare-up") else "Training"
+        spec = None if anonymise else prescriber.stage_spec(f, i)
+        stage = f"Your stage, {p.stage} {spec.title}: {spec.content}" if spec is not None else ""
+        events.add(f"session-{day.isoformat()}", day, p.summary,
+                   _session_text(p, week, reasons, stage), category)
 
 
 def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
                      anonymise: bool = False, stamp: dt.datetime | None = None) -> list[Path]:
-    """One ``.ics`` per athlete into ``folder`` (created when missing); returns the files, in the
-    squad's display order (:func:`planner.squad.display_order`)."""
+    """One ``.ics`` per athlete into ``folder`` (created when missing), all or none (see the
+    module text); returns the files, in the squad's display order (:func:`planner.squad.display_order`)."""
     problems = plan_problems(season, plan)
     if problems:
         raise InputError("iCalendar export", problems[:-1] + [
             problems[-1] + " (the plan no longer fits the season: solve again, then export)"])
-    out = Path(folder)
-    if out.exists() and not out.is_dir():
-        raise InputError(str(out), ["is a file; give a folder for the calendar files"])
-    if not out.exists():
-        if not out.parent.is_dir():
-            raise InputError(str(out), [f"the folder {out.parent} does not exist; create it or "
-                                        f"choose another"])
-        try:
-            out.mkdir()
-        except OSError as e:
-            raise SaveError(f"{out}: the folder could not be created ({e.strerror})") from None
+    out = prepare_folder(folder, "calendar files")
     stamp = stamp or dt.datetime.now(dt.UTC)
     names = calendar_file_names(season, anonymise)
     if anonymise:
         season, plan = anonymised(season, plan)
-    files = []
+    prescriber = Prescriber(season, plan, anonymise=anonymise)
+    explainer = Explainer(season, plan, prescriber.tl)
+    files: dict[str, bytes] = {}
     for a in display_order(season, plan):
-        cal = _calendar(season, plan, a.id, anonymise, stamp)
         path = out / names[a.id]
-        atomic_write(path, cal.to_ical())
-        files.append(path)
-    return files
+        try:
+            old = path.read_bytes() if path.is_file() else None
+        except OSError:
+            old = None
+        cal = _calendar(season, plan, a.id, anonymise, stamp, previous_events(old), prescriber,
+                        explainer)
+        files[names[a.id]] = cal.to_ical()
+    return write_group(out, files)

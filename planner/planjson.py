@@ -39,10 +39,12 @@ def _return_dict(r) -> dict:
 
 
 def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, dates: list,
-                  week_starts: list, provisional: list[bool], rets: list) -> dict:
+                  week_starts: list, provisional: list[bool], rets: list,
+                  sessions: list[str] | None) -> dict:
     a = season.athlete(ap.athlete)
     off = tl.unavailable(a.id)
     roles = day_roles(season, tl, ap)
+    sessions = sessions or [None] * tl.n
     return {
         "id": a.id,
         "name": a.name,
@@ -50,7 +52,7 @@ def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, d
                   for s, k in zip(week_starts, ap.weeks, strict=True)],
         "days": [
             {"date": dates[i], "md": labels[i], "stage": ap.stages[i], "intensity": ap.intensity[i],
-             "available": i not in off, "role": roles[i], "load": None, "session": None,
+             "available": i not in off, "role": roles[i], "load": None, "session": sessions[i],
              "provisional": provisional[i]}
             for i in range(tl.n)
         ],
@@ -63,6 +65,7 @@ def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, d
 
 def plan_to_dict(season: Season, plan: Plan) -> dict:
     from planner.returns import provisional_days, returns
+    from planner.sessions import session_ids
 
     tl = Timeline(season)
     labels = [tl.label(i) for i in range(tl.n)]
@@ -70,6 +73,7 @@ def plan_to_dict(season: Season, plan: Plan) -> dict:
     dates = [d.isoformat() for d in tl.days]
     prov = provisional_days(season, plan)
     rets = returns(season, plan)
+    sessions = session_ids(season, plan)  # the catalogue id of each day's session
     athletes = []
     for a in season.athletes:
         ap = plan.for_athlete(a.id)
@@ -77,7 +81,8 @@ def plan_to_dict(season: Season, plan: Plan) -> dict:
             continue
         athletes.append(_athlete_dict(season, tl, ap, labels, dates, week_starts,
                                       prov.get(a.id, [False] * tl.n),
-                                      [r for r in rets if r.athlete == a.id]))
+                                      [r for r in rets if r.athlete == a.id],
+                                      sessions.get(a.id)))
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,

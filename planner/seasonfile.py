@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from planner.errors import InputError, SaveError
+from planner import limits
+from planner.errors import InputError
+from planner.safefile import atomic_write
 from planner.season import Season
 from planner.text import validation_problems
 from planner.validate import season_problems
@@ -65,8 +65,6 @@ def _v2_to_v3(data: dict) -> dict:
 
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}  # from-version -> version + 1
 _PIN_KINDS = ("intensity", "week", "stage_start")  # a pin's kind, a tag in its error paths
-_UMASK = os.umask(0o022)  # read once (at import, before any thread) ...
-os.umask(_UMASK)  # ... and put back
 
 
 def season_from_dict(data: object, source: str = "") -> Season:
@@ -74,28 +72,59 @@ def season_from_dict(data: object, source: str = "") -> Season:
         raise InputError(source, ["not a season file: the top level must be a JSON object"])
     fmt = data.get("format")
     if fmt != FORMAT:
-        raise InputError(source, [f"format: {fmt!r} is not {FORMAT!r}; this is not a Periodize season file"])
+        raise InputError(source, [f"format: {_short(fmt)} is not {FORMAT!r}; this is not a Periodize season file"])
+    deep = limits.nesting_problem(data)
+    if deep:
+        raise InputError(source, [deep])
     version = data.get("schema_version")
-    if not isinstance(version, int) or version < 1:
-        raise InputError(source, [f"schema_version: {version!r} is not a version number"])
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InputError(source, [f"schema_version: {_short(version)} is not a version number"])
     if version > SCHEMA_VERSION:
         raise InputError(source, [
             f"schema_version: {version} is newer than this Periodize understands ({SCHEMA_VERSION}); "
             f"update Periodize to open it"
         ])
+    too_big = limits.count_problems(data)
+    if too_big:
+        raise InputError(source, too_big)
     data = dict(data)
     while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](data)
+        try:
+            data = MIGRATIONS[version](data)
+        except (TypeError, AttributeError, ValueError, KeyError) as e:  # a malformed old file
+            raise InputError(source, [f"schema_version {version}: cannot be upgraded to "
+                                      f"{version + 1} ({e.__class__.__name__}); the file is damaged "
+                                      f"or was not written by Periodize"]) from None
         version += 1
     body = {k: v for k, v in data.items() if k not in ("format", "schema_version")}
     try:
         season = Season.model_validate(body)
     except ValidationError as e:
         raise InputError(source, validation_problems(e.errors(), tags=_PIN_KINDS)) from None
-    problems = season_problems(season)
+    problems = season_problems(season) + scenario_problems(season)
     if problems:
         raise InputError(source, problems)
     return season
+
+
+def scenario_problems(season: Season) -> list[str]:
+    """Each scenario edit that does not read as an edit, located by scenario and edit."""
+    from planner.edits import check_edit_dicts
+
+    out = []
+    for i, sc in enumerate(season.scenarios):
+        for j, edit in enumerate(sc.edits):
+            try:
+                check_edit_dicts((edit,), sc.name)
+            except InputError as e:
+                where = f"scenarios[{i}].edits[{j}] (scenario '{sc.name}', edit {j + 1})"
+                out += [f"{where}: {p}" for p in e.problems]
+    return out
+
+
+def _short(value: object, keep: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= keep else f"{text[:keep]}… ({len(text)} characters)"
 
 
 def season_to_dict(season: Season) -> dict:
@@ -108,6 +137,12 @@ def loads(text: str, source: str = "") -> Season:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(source, [f"line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})"]) from None
+    except ValueError as e:  # e.g. an integer of more than 4,300 digits
+        raise InputError(source, [f"not a season file Periodize can read ({str(e)[:80]})"]) from None
+    except RecursionError:
+        raise InputError(source, [f"nested more than {limits.MAX_DEPTH} levels deep (far more: "
+                                  f"Python cannot even read it); this is not a file Periodize "
+                                  f"wrote"]) from None
     return season_from_dict(data, source)
 
 
@@ -118,6 +153,11 @@ def dumps(season: Season) -> str:
 def load_season(path: str | os.PathLike) -> Season:
     p = Path(path)
     try:
+        size = p.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            raise InputError(str(p), [f"is {size / 2**20:,.0f} MB; a season file is at most "
+                                      f"{limits.MAX_FILE_BYTES // 2**20} MB (a 300-athlete, "
+                                      f"two-year season with a plan is about 6 MB)"])
         raw = p.read_bytes()
     except FileNotFoundError:
         raise InputError(str(p), ["no such file; check the path"]) from None
@@ -132,54 +172,7 @@ def load_season(path: str | os.PathLike) -> Season:
     return loads(text, str(p))
 
 
-def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = False) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
-
-    A temporary file in the same folder is written and fsynced, then renamed over the target.
-    With ``backup`` the previous file is kept as ``<name>.bak``.
-    """
-    p = Path(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    folder = p.parent if str(p.parent) else Path(".")
-    if not folder.is_dir():
-        raise SaveError(f"{p}: the folder {folder} does not exist; choose an existing folder")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise SaveError(f"{p}: cannot write in {folder} ({e.strerror}); choose another folder") from None
-    try:
-        # mkstemp makes the file private (0600); give it the mode the user's files get
-        os.chmod(tmp, (p.stat().st_mode & 0o777) if p.exists() else (0o666 & ~_UMASK))
-    except OSError:
-        pass
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if backup and p.exists():
-            shutil.copy2(p, p.with_name(p.name + ".bak"))
-        os.replace(tmp, p)
-    except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(e, PermissionError) and p.exists():  # e.g. Windows: open in Excel
-            raise SaveError(f"{p}: could not be replaced ({e.strerror}); is it open in another "
-                            f"program (Excel, a viewer) or read-only? close it and save again; "
-                            f"the previous file is unchanged") from None
-        raise SaveError(f"{p}: could not be saved ({e.strerror}); the previous file is unchanged") from None
-    try:  # make the rename durable where the platform allows it
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
-
-
 def save_season(season: Season, path: str | os.PathLike, backup: bool = True) -> None:
-    atomic_write(path, dumps(season), backup=backup)
+    """Save atomically (``planner.safefile``): the previous file kept as ``.bak``, a new file
+    readable by its owner only."""
+    atomic_write(path, dumps(season), backup=backup, private=True)

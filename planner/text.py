@@ -105,6 +105,14 @@ def clean_message(msg: str) -> str:
     return msg.strip()
 
 
+def quoted(value: object, keep: int = 60) -> str:
+    """``repr(value)``, cut to about ``keep`` characters: a message never echoes a huge input."""
+    text = repr(value)
+    if len(text) <= keep:
+        return text
+    return f"{text[:keep]}… ({len(str(value)):,} characters)"
+
+
 def error_path(loc: tuple, tags: Collection[str] = ()) -> str:
     """``athletes[3].max_speed`` from a pydantic location tuple. A part in ``tags`` that follows
     an index names the kind of a union item (a pin's ``intensity``, ``week``...): it adds nothing
@@ -115,7 +123,8 @@ def error_path(loc: tuple, tags: Collection[str] = ()) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         elif not (after_index and part in tags):
-            out += ("." if out else "") + str(part)
+            part = str(part)
+            out += ("." if out else "") + (part if len(part) <= 60 else quoted(part))
         after_index = isinstance(part, int)
     return out
 
@@ -133,6 +142,6 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
         elif e["type"] == "extra_forbidden":
             msg = "not a known field; remove it or check its spelling"
         elif "input" in e and e["type"] != "value_error" and not isinstance(e["input"], dict | list):
-            msg = f"{e['input']!r}: {msg}"
+            msg = f"{quoted(e['input'])}: {msg}"
         out.append(f"{where}: {msg}")
     return out

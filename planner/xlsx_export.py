@@ -1,45 +1,45 @@
-"""Excel export of a plan: a workbook a coach can filter, print and hand to the staff.
+"""Excel export of a plan: a workbook a coach can filter, print and hand out.
 
 Only the export path imports this module, so it imports openpyxl at the top; nothing in
 ``planner/__init__`` imports it.
 
-Sheets, in order:
+Sheets, in order, each printing on A4 with the season's name in the page header:
 
-- **Cover**: the season, the plan's status, objective and bound, the export date, the soft rules
-  the plan could not meet, an index of the sheets and the legend (stage colours, week kinds,
-  intensity levels, MD labels).
-- **Team**: athletes as rows in the squad's display order (:func:`planner.squad.display_order`,
-  as on the board and in the PDF), season weeks as columns. Above the athletes a row of the
-  week's competitions and a row of the team's week kind. Each athlete-week cell holds the number
-  of HV exposures (intensity >= 90, matches included); its fill is the athlete's week kind and a
-  thick left edge shows the stage on the week's first day; a conditional format marks weeks
-  without any HV exposure. A legend sits below the table.
-- **Calendar**: the season's days as rows, athletes as columns: the planned intensity (blank
-  for 0), rehab stages as a tint, HV exposures bold, unavailable days hatched.
-- **Rules**: every rule with this season's mode and values, default, range, unit, evidence and
-  citation keys, then the references.
-- **One sheet per athlete**: a row per season day with date, weekday, MD label, stage,
-  intensity, week kind, availability, the day's competitions and *why* the day is planned so
-  (the hard rules that bound it and the soft rules it serves, from :mod:`planner.why`), and a
-  native bar chart of the athlete's speed days per week.
-- **Speed days**: speed days (>= 80 %) per athlete and week, the data of those charts.
+- **Cover** (one portrait page): the season, the plan in words, the injured athletes and their
+  returns ("3 injured athletes: 2 back before their target"), the competitions and blocks, the
+  words every sheet uses (a *speed day* is a day at >= 80 % of max speed, an *HV exposure* a day
+  at >= 90 %: defined here once and counted so everywhere), what the plan trades off (the soft
+  rules), an index of the sheets and the legend.
+- **Overview** (one landscape page): athletes x weeks with the block band, months, competitions
+  by name, the team's deload and taper weeks, rehab stages, speed days per week and each injured
+  athlete's return (:mod:`planner.xlsx_overview`).
+- **Returns**: one row per injured athlete's injury record: the injury, the stage at the planning
+  start, back to full training, first match, target, met, provisional.
+- **Calendar**: days x athletes, one month a printed page: the planned intensity, the rehab stage
+  as a tint with its code, HV exposures bold, days away hatched; the block, the competitions and
+  the reasons for days off in front; the legend in every page's footer.
+- **Rules**: every rule with this season's mode and values, default, range, unit, evidence,
+  citations and what it says, then the references.
+- **One sheet per athlete**: the athlete's season and a chart of speed days per week on page 1,
+  then one page per week laid out as the handout (:mod:`planner.xlsx_athlete`).
+- **Speed days**: speed days per athlete and week, the charts' data.
 
-Every table has a filter, a frozen header and a print setup (landscape, fit to width, the
-header repeated on each page). Every piece of coach-entered text goes through
-:func:`planner.xlsx_cells.write_text`, so that a name such as ``=1+1`` or ``#N/A`` stays text
-(design.md section 7). Sheet titles come from :func:`planner.xlsx_cells.safe_sheet_title`.
+Every table has a frozen header; long tables a filter and the header repeated on each page. Every
+text goes through :func:`planner.xlsx_cells.write_text` (a name such as ``=1+1`` or ``#N/A``
+stays text, design.md section 7); sheet titles come from :func:`planner.xlsx_cells.safe_sheet_title`.
+Text is measured (:mod:`planner.xlsx_layout`) so that rows keep their wrapped text and columns
+their words, in Excel and in LibreOffice alike.
 
 With ``anonymise=True`` the workbook can leave the medical staff: the season and plan are
 anonymised by :mod:`planner.anonymise` (athlete IDs replace names in cells, sheet titles and
 headers, no reason for an absence), and no diagnosis, protocol or stage content is written
 (stage codes P1..S3 stay).
 
-Speed: :func:`build_workbook` makes ordinary openpyxl cells (handy for tests and callers that
-edit the workbook), but openpyxl spends ~10 microseconds per cell, too slow for 40 athletes x
-364 days. :func:`export_workbook` therefore writes the large sheets (Calendar, athletes, Speed
-days) itself: the same rows and styles (one row builder feeds both), serialised straight into
-the sheet XML of a workbook openpyxl saved with those sheets empty. ``python -m bench.export``
-measures it. The file is saved atomically.
+Speed: :func:`build_workbook` makes ordinary openpyxl cells (handy for tests), but openpyxl spends
+~10 microseconds per cell, too slow for 40 athletes x 364 days. :func:`export_workbook` therefore
+writes the large sheets (Calendar, Rules, athletes, Speed days) itself: the same rows and styles
+(one row builder feeds both), serialised straight into the sheet XML of a workbook openpyxl saved
+with those sheets empty. ``python -m bench.export`` measures it. The file is saved atomically.
 """
 
 from __future__ import annotations
@@ -54,287 +54,127 @@ from dataclasses import dataclass, field
 
 import openpyxl
 from openpyxl.cell.cell import Cell
-from openpyxl.chart import BarChart, Reference
-from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.anonymise import anonymised, name_pairs, scrub
+from planner import text
+from planner.anonymise import anonymised, name_pairs
 from planner.citations import CITATIONS
 from planner.errors import InputError, SaveError
+from planner.handout import Handouts
+from planner.returns import returns as plan_returns
 from planner.rules import EVIDENCE, RULES, RuleSet
-from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
+from planner.season import FIT, HV_LEVEL, SPEED_DAY, Plan, Season
 from planner.seasonfile import atomic_write
 from planner.squad import display_order
-from planner.text import span
 from planner.timeline import Timeline
 from planner.why import Explainer
+from planner.xlsx_athlete import COLUMNS as ATHLETE_COLUMNS
+from planner.xlsx_athlete import AthleteSheet, SheetRows, add_chart, sheet_scale, why_lines
 from planner.xlsx_cells import CONTROL, clean_text, needs_quote, safe_sheet_title, write_text
+from planner.xlsx_layout import (
+    MARGINS,
+    fit_lines,
+    print_points,
+    printable,
+    row_height,
+    scale_for,
+    text_width,
+    width_for,
+)
+from planner.xlsx_overview import SHEET as OVERVIEW_SHEET
+from planner.xlsx_overview import write_overview
+from planner.xlsx_styles import (
+    KIND_FILL,
+    STAGE_COLOUR,
+    STAGE_ORDER,
+    STAGE_TINT,
+    Styles,
+    base_font,
+)
 
-__all__ = ["build_workbook", "export_workbook", "workbook_bytes"]
+__all__ = ["ATHLETE_HEADERS", "CALENDAR_SHEET", "COVER_SHEET", "DEFINITIONS", "KIND_FILL",
+           "OVERVIEW_SHEET", "RETURNS_SHEET", "RULES_SHEET", "SPEED_SHEET", "STAGE_COLOUR",
+           "STAGE_TINT", "SUMMARY_SHEETS", "build_workbook", "export_workbook", "workbook_bytes"]
 
 COVER_SHEET = "Cover"
-TEAM_SHEET = "Team"
+RETURNS_SHEET = "Returns"
 CALENDAR_SHEET = "Calendar"
 RULES_SHEET = "Rules"
 SPEED_SHEET = "Speed days"
-SUMMARY_SHEETS = (COVER_SHEET, TEAM_SHEET, CALENDAR_SHEET, RULES_SHEET)  # before the athletes
+SUMMARY_SHEETS = (COVER_SHEET, OVERVIEW_SHEET, RETURNS_SHEET, CALENDAR_SHEET, RULES_SHEET)
+ATHLETE_HEADERS = tuple(c[0] for c in ATHLETE_COLUMNS)
 
-# Week-kind fills (load: no fill) and stage colours (FIT: no marker). RGB hex.
-KIND_FILL = {"deload": "CFE2F3", "taper": "FFE0A3"}
-STAGE_COLOUR = {
-    INJ: "595959",  # dark grey
-    "P1": "D32F2F",  # red
-    "P2": "F57C00",  # orange
-    "P3": "F2C200",  # yellow (dark enough to see as an edge)
-    "S1": "9CCC65",  # light green
-    "S2": "388E3C",  # green
-    "S3": "00897B",  # teal
-}
-STAGE_TINT = {  # light versions for the Calendar grid (the board's colours)
-    INJ: "BDBDBD", "P1": "F2A0A0", "P2": "F7C38A", "P3": "F3DF74", "S1": "CFEAB8", "S2": "97CF87",
-    "S3": "86CDC4",
-}
-STAGE_ORDER = (INJ, *REHAB_STAGES, FIT)
-STAGE_TEXT_WHITE = {INJ, "P1", "S2", "S3"}  # stages whose fill needs white text
+# The two counts every sheet uses, said once (on the Cover)
+DEFINITIONS = (
+    ("Speed day", f"a day at ≥ {SPEED_DAY} % of the athlete's max speed: a speed session, a "
+                  f"compensation session, a sprint-ladder day in rehab, or a match played "
+                  f"(starting counts 100 %, from the bench 80 %). Every count of speed days in "
+                  f"this workbook counts these."),
+    ("HV exposure", f"a high-velocity exposure: a day at ≥ {HV_LEVEL} % of max speed (a "
+                    f"near-maximal sprint session, or a match started). Every HV exposure is also "
+                    f"a speed day."),
+)
 STAGE_MEANING = {
-    INJ: "injured, no stage recorded yet: no running",
+    "INJ": "injured, no stage recorded yet: no running",
     "P1": "rehab stage 1", "P2": "rehab stage 2", "P3": "rehab stage 3",
     "S1": "return to sport 1", "S2": "return to sport 2", "S3": "return to sport 3",
     FIT: "full training and competition",
 }
-WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-NO_HV_FONT = "C62828"  # conditional format: a week without any HV exposure
-
-ATHLETE_HEADERS = (
-    "Date", "Weekday", "MD", "Stage", "Intensity (% max speed)", "Week kind", "Available",
-    "Competition", "Why",
-)
-ATHLETE_WIDTHS = (13, 9, 8, 7, 12, 10, 10, 30, 80)
-CALENDAR_FIXED = ("Date", "Weekday", "MD", "Team week", "Competition")
-CALENDAR_WIDTHS = (13, 9, 7, 9, 24)
-RULES_HEADERS = ("Rule", "Title", "Mode", "Parameter", "Value", "Default", "Range", "Unit",
-                 "Parameter meaning", "Evidence", "Citations", "What the rule says")
-RULES_WIDTHS = (8, 24, 6, 20, 7, 8, 9, 10, 30, 13, 22, 60)
-RULES_WRAPPED = (2, 3, 4, 7, 8, 9, 10, 11, 12)  # columns whose text wraps (top-aligned)
-
-TEAM_FIRST_ROW = 5  # row 1 title, 2 header, 3 competitions, 4 team week, then athletes
-TEAM_FIXED_COLS = 3  # ID, Name, Position
-
 _STATUS_TEXT = {
-    "optimal": "optimal (the best plan under the rules)",
-    "feasible": "feasible (a valid plan; the solver stopped before proving it the best)",
-    "manual": "edited by hand",
+    "optimal": "the best plan the rules allow (proven)",
+    "feasible": "a plan that keeps every hard rule; the solver stopped before proving it the best",
+    "manual": "edited by hand (checked against every rule)",
     "timeout": "the best plan found within the time limit",
     "cancelled": "the best plan found before the solve was cancelled",
 }
+CALENDAR_FIXED = (("Date", 14), ("MD", 6), ("Team week", 8.5), ("Block", 12),
+                  ("Competition · day off", 24))
+CALENDAR_MAX_ATHLETES = 25  # athletes per printed page width
+CALENDAR_LEGEND = ("&8% of max speed (blank: no running) · bold: HV exposure (≥ 90 %) · "
+                   "tint and code: rehab stage · hatched: away")
+RULES_COLUMNS = (("Rule", 10, False), ("Title", 22, True), ("Mode", 7, False),
+                 ("Setting", 26, True), ("Value", 8, False), ("Default", 8, False),
+                 ("Range", 15, True), ("Evidence", 14, True), ("Citations", 20, True),
+                 ("What the rule says", 60, True), ("Setting id (--rule)", 27, True))
+RETURNS_COLUMNS = (("Athlete", 24), ("Position", 12), ("Injury", 22), ("Onset", 17),
+                   ("Stage at the planning start", 14), ("Back to full training", 17),
+                   ("First match", 17), ("Target competition", 22), ("Target date", 17),
+                   ("Target met", 9), ("Provisional", 12))
 
 
 def _quote_sheet(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
-def _header_text(text: str) -> str:
+def _header_text(value: str) -> str:
     """Text for a print header/footer: ``&`` starts a code there, so double it."""
-    return CONTROL.sub(" ", text).replace("&", "&&")[:120]
+    return CONTROL.sub(" ", value).replace("&", "&&")[:100]
 
 
 # ---------------------------------------------------------------------------------------------
-# Styles: created once per workbook and reused (design: no style objects in hot loops)
-# ---------------------------------------------------------------------------------------------
-class _Styles:
-    """Named styles registered on first use; cells then take a style by name (cheap)."""
-
-    def __init__(self, wb: openpyxl.Workbook):
-        self.wb = wb
-        self._named: dict[str, NamedStyle] = {}
-        thin = Side(style="thin", color="BFBFBF")
-        self.grid = Border(left=thin, right=thin, top=thin, bottom=thin)
-        self.center = Alignment(horizontal="center", vertical="center")
-        self.fills = {k: PatternFill("solid", start_color=c, end_color=c) for k, c in KIND_FILL.items()}
-        self.stage_fills = {
-            s: PatternFill("solid", start_color=c, end_color=c) for s, c in STAGE_COLOUR.items()
-        }
-        self.edges = {
-            s: Border(left=Side(style="thick", color=c), right=thin, top=thin, bottom=thin)
-            for s, c in STAGE_COLOUR.items()
-        }
-        self.font = Font(name="Calibri", size=11)
-        self.bold = Font(name="Calibri", size=11, bold=True)
-        self.white = Font(name="Calibri", size=11, color="FFFFFF")
-
-    def _add(self, name: str, **kw) -> str:
-        if name not in self._named:
-            kw.setdefault("font", self.font)
-            style = NamedStyle(name=name, **kw)
-            self.wb.add_named_style(style)
-            self._named[name] = style
-        return name
-
-    def array(self, name: str | None) -> StyleArray | None:
-        """The style array of a registered named style: a new Cell copies it (cheap)."""
-        return None if name is None else self._named[name].as_tuple()
-
-    # Team sheet ---------------------------------------------------------------------------
-    def team_cell(self, kind: str | None, stage: str | None) -> str:
-        """An athlete-week cell: fill by week kind, thick left edge in the stage colour."""
-        kind_key = kind if kind in self.fills else "load"
-        stage_key = stage if stage in self.edges else FIT
-        kw = {"alignment": self.center, "border": self.edges.get(stage_key, self.grid)}
-        if kind_key in self.fills:
-            kw["fill"] = self.fills[kind_key]
-        return self._add(f"Periodize week {kind_key} {stage_key}", **kw)
-
-    def team_kind(self, kind: str) -> str:
-        kw = {"alignment": self.center, "border": self.grid}
-        if kind in self.fills:
-            kw["fill"] = self.fills[kind]
-        return self._add(f"Periodize team week {kind}", **kw)
-
-    def header(self) -> str:
-        return self._add(
-            "Periodize header", font=self.bold, border=self.grid,
-            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
-            fill=PatternFill("solid", start_color="EDEDED", end_color="EDEDED"),
-        )
-
-    def week_header(self) -> str:
-        return self._add(
-            "Periodize week header", font=self.bold, border=self.grid, number_format="dd mmm",
-            alignment=Alignment(horizontal="center", vertical="center"),
-            fill=PatternFill("solid", start_color="EDEDED", end_color="EDEDED"),
-        )
-
-    def comp_cell(self) -> str:
-        return self._add(
-            "Periodize competitions", font=Font(name="Calibri", size=8), border=self.grid,
-            alignment=Alignment(horizontal="left", vertical="top", wrap_text=True),
-        )
-
-    def row_label(self) -> str:
-        return self._add("Periodize row label", font=self.bold,
-                         alignment=Alignment(vertical="top"))
-
-    def text(self) -> str:
-        return self._add("Periodize text", border=self.grid,
-                         alignment=Alignment(vertical="center"))
-
-    # Athlete sheets -----------------------------------------------------------------------
-    def date(self) -> str:
-        return self._add("Periodize date", number_format="dd mmm yyyy")
-
-    def stage(self, stage: str) -> str:
-        if stage not in self.stage_fills:  # FIT: no colour
-            return self._add("Periodize stage FIT", alignment=self.center)
-        font = self.white if stage in STAGE_TEXT_WHITE else self.font
-        return self._add(f"Periodize stage {stage}", fill=self.stage_fills[stage], font=font,
-                         alignment=self.center)
-
-    def kind(self, kind: str) -> str | None:
-        if kind not in self.fills:
-            return None
-        return self._add(f"Periodize kind {kind}", fill=self.fills[kind])
-
-    def number(self) -> str:
-        return self._add("Periodize number", alignment=self.center)
-
-    def number_top(self) -> str:
-        return self._add("Periodize number top", alignment=Alignment(horizontal="center",
-                                                                        vertical="top"))
-
-    def match(self) -> str:
-        return self._add("Periodize match", font=self.bold)
-
-    def why(self) -> str:
-        return self._add("Periodize why", font=Font(name="Calibri", size=10, color="404040"),
-                         alignment=Alignment(vertical="center"))
-
-    def header_rotated(self) -> str:
-        return self._add(
-            "Periodize header rotated", font=self.bold, border=self.grid,
-            alignment=Alignment(horizontal="center", vertical="bottom", text_rotation=90),
-            fill=PatternFill("solid", start_color="EDEDED", end_color="EDEDED"),
-        )
-
-    def label(self) -> str:
-        return self._add("Periodize label", font=self.bold, alignment=Alignment(vertical="top"))
-
-    def wrap(self) -> str:
-        return self._add("Periodize wrap", alignment=Alignment(vertical="top", wrap_text=True))
-
-    def note(self) -> str:
-        return self._add("Periodize note", font=Font(name="Calibri", size=9, italic=True,
-                                                     color="595959"))
-
-    def link(self) -> str:
-        return self._add("Periodize link", font=Font(name="Calibri", size=11, color="0563C1",
-                                                     underline="single"))
-
-    # Calendar ------------------------------------------------------------------------------
-    def cal(self, stage: str | None, level: int | None, off: bool) -> str:
-        """A Calendar cell: the stage as a tint, HV bold dark blue, speed blue, zero blank."""
-        stage_key = stage if stage in STAGE_TINT else FIT
-        if level is None:
-            band = "none"
-        elif level >= HV_LEVEL:
-            band = "hv"
-        elif level >= SPEED_DAY:
-            band = "speed"
-        else:
-            band = "low"
-        name = f"Periodize cal {stage_key} {band}{' off' if off else ''}"
-        if name in self._named:
-            return name
-        colour = {"hv": "0B1A3A", "speed": "325F97", "low": "7F7F7F", "none": "7F7F7F"}[band]
-        kw = {"font": Font(name="Calibri", size=10, bold=band == "hv", color=colour),
-              "alignment": self.center, "number_format": '0;-0;;@'}
-        if off:
-            kw["fill"] = PatternFill("lightUp", start_color="A6A6A6", end_color="FFFFFF")
-        elif stage_key in STAGE_TINT:
-            tint = STAGE_TINT[stage_key]
-            kw["fill"] = PatternFill("solid", start_color=tint, end_color=tint)
-        return self._add(name, **kw)
-
-    def cal_date(self) -> str:
-        return self._add("Periodize cal date", number_format="dd mmm yyyy")
-
-
-# ---------------------------------------------------------------------------------------------
-# Checks and order
+# Checks
 # ---------------------------------------------------------------------------------------------
 def _check_plan(season: Season, plan: Plan, tl: Timeline) -> None:
     problems = []
     nw = len(tl.weeks)
     if len(plan.team_weeks) != nw:
-        problems.append(
-            f"the plan has {len(plan.team_weeks)} team weeks but the season has {nw}"
-        )
+        problems.append(f"the plan has {len(plan.team_weeks)} team weeks but the season has {nw}")
     for ap in plan.athletes:
         if season.athlete(ap.athlete) is None:
             continue
         if len(ap.stages) != tl.n or len(ap.intensity) != tl.n:
             days = len(ap.stages) if len(ap.stages) != tl.n else len(ap.intensity)
-            problems.append(
-                f"athlete {ap.athlete}: the plan has {days} days but the season has {tl.n}"
-            )
+            problems.append(f"athlete {ap.athlete}: the plan has {days} days but the season has {tl.n}")
         if len(ap.weeks) != nw:
-            problems.append(
-                f"athlete {ap.athlete}: the plan has {len(ap.weeks)} weeks but the season has {nw}"
-            )
+            problems.append(f"athlete {ap.athlete}: the plan has {len(ap.weeks)} weeks but the season has {nw}")
     if problems:
         problems[-1] += "; the plan no longer fits the season: solve again, then export"
         raise InputError("Excel export", problems)
-
-
-def _week_competitions(tl: Timeline, w: int) -> list:
-    seen: dict[str, object] = {}
-    for i in tl.weeks[w].days:
-        for c in tl.comp_on[i]:
-            seen.setdefault(c.id, c)
-    return sorted(seen.values(), key=lambda c: (c.date, c.name))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -343,10 +183,12 @@ def _week_competitions(tl: Timeline, w: int) -> list:
 @dataclass
 class _Rows:
     """A sheet's cells as rows; the same rows become openpyxl cells or sheet XML. A cell is None,
-    a value, or (value, style name)."""
+    a value, or (value, style name). ``merges`` are ranges (``A1:J1``)."""
 
     rows: list[list] = field(default_factory=list)
     heights: dict[int, float] = field(default_factory=dict)
+    merges: list[str] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -354,7 +196,7 @@ class _Ctx:
     season: Season  # anonymised when asked
     plan: Plan
     tl: Timeline
-    st: _Styles
+    st: Styles
     athletes: list
     titles: dict[str, str]
     anonymise: bool
@@ -362,6 +204,35 @@ class _Ctx:
     fast: bool
     names: list[tuple[str, str]] = field(default_factory=list)  # anonymised: scrub these names
     deferred: dict[str, _Rows] = field(default_factory=dict)  # sheet title -> rows (fast path)
+
+    def week_competitions(self, w: int) -> list:
+        seen: dict[str, object] = {}
+        for i in self.tl.weeks[w].days:
+            for c in self.tl.comp_on[i]:
+                seen.setdefault(c.id, c)
+        return sorted(seen.values(), key=lambda c: (c.date, c.name))
+
+    def print_setup(self, ws: Worksheet, title_rows: str | None = "1:1", landscape: bool = True,
+                    fit: tuple[int, int] | None = (1, 0), scale: int | None = None,
+                    label: str | None = None) -> None:
+        """A4, the project's margins, the season's name in the header, page numbers in the footer;
+        ``fit`` (pages wide, tall; 0 = as many as needed) or a fixed ``scale``."""
+        if title_rows:
+            ws.print_title_rows = title_rows
+        ws.page_setup.orientation = "landscape" if landscape else "portrait"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_margins = PageMargins(**MARGINS)
+        if scale is not None:
+            ws.sheet_properties.pageSetUpPr.fitToPage = False
+            ws.page_setup.scale = scale
+        elif fit is not None:
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
+            ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = fit
+        ws.print_options.gridLines = False
+        ws.oddHeader.left.text = "&9" + _header_text(self.season.name)
+        ws.oddHeader.right.text = "&9" + _header_text(label or ws.title)
+        ws.oddFooter.center.text = "&8Page &P of &N"
+        ws.oddFooter.right.text = "&8" + _header_text(f"Periodize · {text.date_long(self.exported_at)}")
 
 
 def build_workbook(season: Season, plan: Plan, *, anonymise: bool = False,
@@ -377,7 +248,8 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     if anonymise:
         season, plan = anonymised(season, plan)
     wb = openpyxl.Workbook()
-    styles = _Styles(wb)
+    base_font(wb)
+    styles = Styles(wb)
     wb.properties.creator = "Periodize"
     wb.properties.title = CONTROL.sub(" ", season.name)[:200]
     athletes = display_order(season, plan)
@@ -387,28 +259,40 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     ctx = _Ctx(season, plan, tl, styles, athletes, titles, anonymise,
                exported_at or dt.datetime.now().replace(microsecond=0), fast,
                names=name_pairs(season) if anonymise else [])
+    rets = plan_returns(season, plan)
+    by_athlete: dict[str, list] = {}
+    for r in rets:
+        by_athlete.setdefault(r.athlete, []).append(r)
 
     cover = wb.active
     cover.title = COVER_SHEET
-    team = wb.create_sheet(TEAM_SHEET)
+    overview = wb.create_sheet(OVERVIEW_SHEET)
+    returns_ws = wb.create_sheet(RETURNS_SHEET)
     calendar = wb.create_sheet(CALENDAR_SHEET)
     rules = wb.create_sheet(RULES_SHEET)
     sheets = {a.id: wb.create_sheet(titles[a.id]) for a in athletes}
     speed = wb.create_sheet(SPEED_SHEET)
 
-    _write_team(team, season, plan, tl, athletes, titles, styles)
+    write_overview(ctx, overview, by_athlete)
+    _write_returns(ctx, returns_ws, rets)
     _write_calendar(ctx, calendar)
     _write_rules(ctx, rules)
     _write_speed_days(ctx, speed)
     explainer = Explainer(season, plan, tl)
+    handouts = Handouts(season, plan, anonymise=anonymise, timeline=tl)
+    writer = AthleteSheet(ctx, styles)
     for a in athletes:
-        _write_athlete(ctx, sheets[a.id], a, explainer, speed)
-    _write_cover(ctx, cover)
+        _write_athlete(ctx, writer, sheets[a.id], a, explainer, handouts, speed,
+                       (by_athlete.get(a.id) or [None])[0])
+    _write_cover(ctx, cover, rets)
     return wb, ctx
 
 
-def _put(ctx: _Ctx, ws: Worksheet, rows: _Rows) -> None:
-    """Give ``ws`` its cells: ordinary openpyxl cells, or (fast) kept for the sheet XML."""
+def _put(ctx: _Ctx, ws: Worksheet, rows) -> None:
+    """Give ``ws`` its cells: ordinary openpyxl cells, or (fast) kept for the sheet XML. Row
+    breaks go on the sheet either way; merges too (the fast path writes them into the XML)."""
+    for r in getattr(rows, "breaks", ()):
+        ws.row_breaks.append(Break(id=r))
     if ctx.fast:
         ctx.deferred[ws.title] = rows
         return
@@ -432,240 +316,426 @@ def _put(ctx: _Ctx, ws: Worksheet, rows: _Rows) -> None:
         ws.append(cells)
     for r, h in rows.heights.items():
         ws.row_dimensions[r].height = h
+    for m in getattr(rows, "merges", ()):
+        ws.merge_cells(m)
 
 
-def _print_setup(ws: Worksheet, title_rows: str | None = "1:1", landscape: bool = True) -> None:
-    if title_rows:
-        ws.print_title_rows = title_rows
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_options.gridLines = False
-    ws.oddFooter.center.text = "Page &P of &N"
+# -- Cover -------------------------------------------------------------------------------------------
+def _injured_sentence(rets: list) -> str:
+    """``3 injured athletes: 2 back before their target, 1 misses it``."""
+    firsts: dict[str, object] = {}
+    for r in rets:
+        firsts.setdefault(r.athlete, r)
+    n = len(firsts)
+    if n == 0:
+        return "No injured athlete in this plan."
+    with_target = [r for r in firsts.values() if r.target is not None]
+    met = sum(1 for r in with_target if r.target_met)
+    missed = sum(1 for r in with_target if r.target_met is False)
+    back = sum(1 for r in firsts.values() if r.fit is not None)
+    parts = []
+    if with_target:
+        parts.append(f"{met} back before their target")
+        if missed:
+            parts.append(f"{missed} miss{'es' if missed == 1 else ''} it")
+    no_target = [r for r in firsts.values() if r.target is None]
+    if no_target:
+        back_nt = sum(1 for r in no_target if r.fit is not None)
+        parts.append(f"{back_nt} of {len(no_target)} without a target back this season")
+    if not with_target and not no_target:
+        parts.append(f"{back} back this season")
+    prov = sum(1 for r in firsts.values() if r.provisional)
+    out = f"{text.plural(n, 'injured athlete')}: " + ", ".join(parts)
+    if prov:
+        out += (f" ({prov} of the returns provisional: a criteria test is not passed yet)")
+    return out + "."
 
 
-def _write_team(ws: Worksheet, season: Season, plan: Plan, tl: Timeline, athletes: list,
-                titles: dict[str, str], st: _Styles) -> None:
-    nw = len(tl.weeks)
-    first_week_col = TEAM_FIXED_COLS + 1
-
-    # row 1: title -----------------------------------------------------------------------
-    title = ws.cell(row=1, column=1)
-    write_text(title, season.name)
-    title.font = Font(name="Calibri", size=14, bold=True)
-    ws.row_dimensions[1].height = 22
-
-    # row 2: header --------------------------------------------------------------------------
-    header_style = st.header()
-    for col, text in enumerate(("ID", "Name", "Position"), start=1):
-        c = ws.cell(row=2, column=col, value=text)
-        c.style = header_style
-    week_style = st.week_header()
-    for w, week in enumerate(tl.weeks):
-        c = ws.cell(row=2, column=first_week_col + w, value=tl.days[week.first])
-        c.style = week_style
-
-    # row 3: competitions; row 4: team week -------------------------------------------------
-    label_style = st.row_label()
-    ws.cell(row=3, column=1, value="Competitions").style = label_style
-    ws.cell(row=4, column=1, value="Team week").style = label_style
-    comp_style = st.comp_cell()
-    max_lines = 1
-    for w in range(nw):
-        comps = _week_competitions(tl, w)
-        c = ws.cell(row=3, column=first_week_col + w)
-        c.style = comp_style
-        if comps:
-            text = "; ".join(f"{x.name} ({x.priority})" for x in comps)
-            write_text(c, text)
-            # ~11 characters per line at 8 pt in a week column
-            lines = sum(max(1, -(-len(f"{x.name} ({x.priority})") // 11)) for x in comps)
-            max_lines = max(max_lines, lines)
-        kind = plan.team_weeks[w]
-        k = ws.cell(row=4, column=first_week_col + w, value=kind)
-        k.style = st.team_kind(kind)
-    ws.row_dimensions[3].height = min(12 * max_lines + 4, 160)
-
-    # athlete rows ---------------------------------------------------------------------------
-    text_style = st.text()
-    row = TEAM_FIRST_ROW
-    for a in athletes:
-        # a named style replaces the whole cell format: set it before write_text's quote prefix
-        c_id = ws.cell(row=row, column=1)
-        c_id.style = text_style
-        write_text(c_id, a.id)
-        c_name = ws.cell(row=row, column=2)
-        c_name.style = text_style
-        write_text(c_name, a.name)
-        c_name.hyperlink = Hyperlink(ref=c_name.coordinate, location=f"{_quote_sheet(titles[a.id])}!A1",
-                                     tooltip="Open this athlete's day-by-day sheet")
-        c_pos = ws.cell(row=row, column=3)
-        c_pos.style = text_style
-        write_text(c_pos, a.position)
-        ap = plan.for_athlete(a.id)
-        for w, week in enumerate(tl.weeks):
-            c = ws.cell(row=row, column=first_week_col + w)
-            if ap is None:
-                c.style = st.team_cell(None, None)
-                continue
-            c.value = sum(1 for i in week.days if ap.intensity[i] >= HV_LEVEL)
-            c.style = st.team_cell(ap.weeks[w], ap.stages[week.first])
-        row += 1
-    last_row = row - 1
-    if athletes:  # a week without any HV exposure: a red number
-        grid = (f"{get_column_letter(first_week_col)}{TEAM_FIRST_ROW}:"
-                f"{get_column_letter(first_week_col + nw - 1)}{last_row}")
-        ws.conditional_formatting.add(grid, CellIsRule(
-            operator="equal", formula=["0"], font=Font(color=NO_HV_FONT, bold=True)))
-
-    # legend -----------------------------------------------------------------------------------
-    _write_legend(ws, max(last_row, TEAM_FIRST_ROW) + 2, first_week_col, st, plan.status)
-
-    # layout -----------------------------------------------------------------------------------
-    ws.column_dimensions["A"].width = 9
-    ws.column_dimensions["B"].width = 24
-    ws.column_dimensions["C"].width = 13
-    for w in range(nw):
-        ws.column_dimensions[get_column_letter(first_week_col + w)].width = 8.5
-    ws.freeze_panes = ws.cell(row=TEAM_FIRST_ROW, column=first_week_col).coordinate
-    ws.print_title_rows = f"1:{TEAM_FIRST_ROW - 1}"
-    ws.print_title_cols = f"A:{get_column_letter(TEAM_FIXED_COLS)}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 0
-    ws.page_setup.fitToHeight = 1
-    ws.print_options.gridLines = False
-    ws.oddFooter.center.text = "Page &P of &N"
+def _soft_words(plan: Plan) -> list[tuple[str, str]]:
+    counts: dict[str, list] = {}
+    for v in plan.soft:
+        entry = counts.setdefault(v.rule, [0, 0, set()])
+        entry[0] += 1
+        entry[1] += v.penalty
+        if v.athlete:
+            entry[2].add(v.athlete)
+    out = []
+    for rule, (n, _penalty, who) in sorted(counts.items()):
+        title = RULES[rule].title if rule in RULES else rule
+        whom = f" ({text.plural(len(who), 'athlete')})" if who else ""
+        out.append((rule, f"{title}: {text.plural(n, 'time')}{whom}"))
+    return out
 
 
-def _write_legend(ws: Worksheet, top: int, first_col: int, st: _Styles, status: str) -> None:
-    ws.cell(row=top, column=1, value="Legend").font = st.bold
-    ws.cell(row=top + 1, column=1, value=(
-        f"Number in a week = HV exposures that week (days at \u2265 {HV_LEVEL} % of max speed,"
-        " matches included); a red 0 = a week without any."
-    ))
-    ws.cell(row=top + 2, column=1, value="Cell colour = the athlete's week:")
-    for j, kind in enumerate(("load", "deload", "taper")):
-        ws.cell(row=top + 2, column=first_col + j, value=kind).style = st.team_cell(kind, FIT)
-    ws.cell(row=top + 3, column=1, value="Left edge = stage on the week's first day:")
-    for j, stage in enumerate(STAGE_ORDER):
-        ws.cell(row=top + 3, column=first_col + j, value=stage).style = st.team_cell("load", stage)
-    ws.cell(row=top + 4, column=1, value=(
-        "INJ injured, stage not recorded; P1\u2013P3 and S1\u2013S3 rehab stages; FIT full"
-        " competition (no edge). Click a name to open the athlete's day-by-day sheet."
-    )).font = Font(name="Calibri", size=9, italic=True, color="595959")
-    ws.cell(row=top + 5, column=1, value=f"Plan status: {_STATUS_TEXT.get(status, status)}.").font = (
-        Font(name="Calibri", size=9, italic=True, color="595959")
-    )
+def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
+    season, plan, tl, st = ctx.season, ctx.plan, ctx.tl, ctx.st
+    cal = season.calendar
+    label, note, wrap = st.label(), st.note(), st.wrap()
+    width_b = 78
+    r = 1
+
+    def line(key: str | None, value: str, style: str | None = None, height_size: float = 10) -> None:
+        nonlocal r
+        if key:
+            ws.cell(row=r, column=1, value=key).style = label
+        c = ws.cell(row=r, column=2)
+        write_text(c, value)
+        c.style = style or wrap
+        ws.row_dimensions[r].height = row_height(fit_lines(value, width_b, height_size), height_size)
+        r += 1
+
+    def head(value: str) -> None:
+        nonlocal r
+        r += 1
+        c = ws.cell(row=r, column=1, value=value)
+        c.style = st.title(12)
+        ws.row_dimensions[r].height = 20
+        r += 1
+
+    t = ws.cell(row=r, column=1)
+    write_text(t, season.name)
+    t.style = st.title(18)
+    ws.merge_cells("A1:B1")
+    ws.row_dimensions[1].height = 30
+    r = 2
+    ws.cell(row=r, column=1, value="The season plan from Periodize").style = note
+    ws.merge_cells("A2:B2")
+    r = 4
+    prio = {p: [c for c in season.competitions if c.priority == p] for p in "ABC"}
+    a_names = ", ".join(f"{c.name} ({text.day_long(c.date)})" for c in sorted(prio["A"], key=lambda c: c.date))
+    line("Season", f"{text.span(cal.start, cal.end)}: {text.plural(tl.n, 'day')}, "
+                   f"{text.plural(len(tl.weeks), 'week')}")
+    line("Plan", _STATUS_TEXT.get(plan.status, plan.status).capitalize()
+         + (f"; plan score {text.number(plan.objective)} (lower is better)" if plan.objective is not None else ""))
+    line("Squad", f"{text.plural(len(season.athletes), 'athlete')}")
+    line("Injured", _injured_sentence(rets) + " Each return is on the Returns sheet.")
+    line("Competitions", f"{len(season.competitions)}: {len(prio['A'])} A"
+                         + (f" ({a_names})" if a_names else "") + f", {len(prio['B'])} B, "
+                         f"{len(prio['C'])} C")
+    if season.blocks:
+        line("Blocks", "; ".join(f"{b.name} ({text.span(b.start, b.end)})" for b in season.blocks))
+    off = season.calendar.non_training_days
+    if off:
+        line("Days off", "; ".join(f"{text.date_short(d.date)}" + (f" {d.reason}" if d.reason else "")
+                                   for d in off))
+    exported = ws.cell(row=r, column=1, value="Exported")
+    exported.style = label
+    c = ws.cell(row=r, column=2, value=ctx.exported_at)
+    c.number_format = "d mmm yyyy hh:mm"
+    c.style = st.date()
+    c.number_format = "d mmm yyyy hh:mm"
+    r += 1
+    line("Shared as", "anonymised: athlete IDs instead of names; no diagnoses, protocols or "
+                      "reasons for absence" if ctx.anonymise else
+                      "with names and rehab details: for the staff only")
+
+    head("Words every sheet uses")
+    for key, meaning in DEFINITIONS:
+        line(key, meaning)
+    line("Intensity", "% of the athlete's max speed: 60 and 70 running, 80 to 95 speed work, 100 a "
+                      "match started or an all-out sprint.")
+    line("MD labels", "MD match day; MD-k k days before the next match; MD+k k days after the last.")
+
+    head("What the plan trades off")
+    soft = _soft_words(plan)
+    if not soft:
+        line(None, "Nothing: the plan meets every soft rule.", note)
+    else:
+        line(None, "Soft rules are preferences the plan weighs against each other within the hard "
+                   "rules; a count is a trade-off the plan makes, not a broken rule. RTS counts "
+                   "every day an injured athlete is not yet back: the plan brings each back as early "
+                   "as the rules allow.", note, 9)
+        for rule, words in soft:
+            line(rule, words)
+
+    head("Sheets")
+    index = [
+        (OVERVIEW_SHEET, "the season on one page: athletes × weeks, blocks, competitions, returns"),
+        (RETURNS_SHEET, "each injured athlete's return and target"),
+        (CALENDAR_SHEET, "days × athletes, a month a page: the planned intensity of every day"),
+        (RULES_SHEET, "every rule with this season's values, its evidence and references"),
+    ]
+    if ctx.athletes:
+        index.append((ctx.titles[ctx.athletes[0].id],
+                      "one sheet per athlete (click a name on the Overview): the season and a chart "
+                      "on page 1, then one page per week to hand out"))
+    index.append((SPEED_SHEET, "speed days per athlete and week (the charts' data)"))
+    link = st.link()
+    for sheet, what in index:
+        c = ws.cell(row=r, column=1)
+        write_text(c, sheet)
+        c.style = link
+        c.hyperlink = Hyperlink(ref=c.coordinate, location=f"{_quote_sheet(sheet)}!A1")
+        line(None, what)
+
+    head("Legend")
+    for stage in STAGE_ORDER:
+        c = ws.cell(row=r, column=1, value=stage)
+        c.style = st.stage(stage)
+        line(None, STAGE_MEANING[stage])
+    for kind, meaning in (("load", "load week: the normal training week"),
+                          ("deload", "deload week: fewer speed days, less volume (recovery)"),
+                          ("taper", "taper week: before an A competition, intensity kept, volume down")):
+        c = ws.cell(row=r, column=1, value=kind)
+        if st.kind(kind):
+            c.style = st.kind(kind)
+        line(None, meaning)
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = width_b
+    ws.print_area = f"A1:B{r}"
+    ctx.print_setup(ws, title_rows=None, landscape=False, fit=(1, 1))
 
 
+# -- Returns -------------------------------------------------------------------------------------------
+def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
+    season, st = ctx.season, ctx.st
+    header = st.header()
+    for j, (h, width) in enumerate(RETURNS_COLUMNS, start=1):
+        ws.cell(row=1, column=j, value=h).style = header
+        ws.column_dimensions[get_column_letter(j)].width = width
+    ws.row_dimensions[1].height = row_height(max(fit_lines(h, w, 10, True) for h, w in RETURNS_COLUMNS), 10)
+    wrap, date_s = st.wrap(), st.date()
+    r = 2
+    for ret in rets:
+        a = season.athlete(ret.athlete)
+        values = [
+            a.id if ctx.anonymise else f"{a.name} ({a.id})",
+            a.position,
+            "–" if ctx.anonymise else ret.protocol.replace("-", " ").capitalize(),
+            ret.onset,
+            ret.stage_at_p0,
+            ret.fit if ret.fit is not None else "not this season",
+            ret.first_match if ret.first_match is not None else "–",
+            ret.target or "–",
+            ret.target_date if ret.target_date is not None else "–",
+            "–" if ret.target_met is None else ("yes" if ret.target_met else "no"),
+            "yes" if ret.provisional else "no",
+        ]
+        lines = 1
+        for j, v in enumerate(values, start=1):
+            c = ws.cell(row=r, column=j)
+            if isinstance(v, dt.date):
+                c.value = v
+                c.style = date_s
+                c.number_format = "ddd d mmm yyyy"
+            else:
+                write_text(c, str(v))
+                c.style = wrap
+                lines = max(lines, fit_lines(str(v), RETURNS_COLUMNS[j - 1][1], 10))
+        ws.row_dimensions[r].height = row_height(lines, 10)
+        r += 1
+    if not rets:
+        c = ws.cell(row=2, column=1, value="No injured athlete in this plan.")
+        c.style = st.note()
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=4)
+        r = 3
+    last = get_column_letter(len(RETURNS_COLUMNS))
+    ws.freeze_panes = "B2"
+    if rets:
+        ws.auto_filter.ref = f"A1:{last}{r - 1}"
+    notes = ["Back to full training: the first day at FIT. First match: the first competition the "
+             "athlete plays after it, once the team sessions of RE-1 are done. Target met: the athlete "
+             "plays the target competition's first day. Provisional: the return depends on a "
+             "criteria test not passed yet."]
+    total = sum(w for _, w in RETURNS_COLUMNS)
+    for line in notes:
+        r += 1
+        c = ws.cell(row=r, column=1, value=line)
+        c.style = st.note()
+        ws.merge_cells(f"A{r}:{last}{r}")
+        ws.row_dimensions[r].height = row_height(fit_lines(line, total, 9), 9)
+    ws.print_area = f"A1:{last}{r}"
+    ctx.print_setup(ws)
+
+
+# -- Calendar --------------------------------------------------------------------------------------
 def _label(ctx: _Ctx, a) -> str:
     return a.id if ctx.anonymise else f"{a.id} {a.name}"
 
 
-# -- Calendar --------------------------------------------------------------------------------------
+def _calendar_widths(ctx: _Ctx) -> tuple[float, int]:
+    """The athletes' column width (filling the page for a small squad) and athletes per page."""
+    n = len(ctx.athletes)
+    per_page = min(CALENDAR_MAX_ATHLETES, max(1, n))
+    fixed = sum(w for _, w in CALENDAR_FIXED)
+    room = printable()[0] / print_points(1) - fixed  # character units at 100 %
+    least = width_for(text_width("S3 100", 9, True))
+    width = max(least, min(10.0, room / per_page))
+    return width, per_page
+
+
+def _block_of(season: Season, day: dt.date) -> str:
+    for b in season.blocks:
+        if b.start <= day <= b.end:
+            return b.name
+    return ""
+
+
 def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
-    tl, st, plan = ctx.tl, ctx.st, ctx.plan
+    """Days x athletes, a month a printed page (rows as tall as the page allows), at most
+    ``CALENDAR_MAX_ATHLETES`` athletes a page wide, the date, MD, team week, block and
+    competitions or day off repeated on every page, the legend in the footer."""
+    tl = ctx.tl
+    width, per_page = _calendar_widths(ctx)
+    nfixed = len(CALENDAR_FIXED)
+    page_w = sum(print_points(w) for _, w in CALENDAR_FIXED) + per_page * print_points(width)
+    longest = max((text_width(_label(ctx, a), 10, True) for a in ctx.athletes), default=30.0)
+    head_h = min(150.0, max(44.0, longest + 10))
+    room = printable()[1] * 100 / scale_for(page_w, 1.0) - head_h - 8
+    base_h = max(12.0, min(18.0, room / 31))
+    rows = _calendar_rows(ctx, head_h, base_h)
+    _put(ctx, ws, rows)
+    for j, (_, w) in enumerate(CALENDAR_FIXED, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    last_col = nfixed + len(ctx.athletes)
+    for j in range(nfixed + 1, last_col + 1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    for k in range(per_page, len(ctx.athletes), per_page):
+        ws.col_breaks.append(Break(id=nfixed + k))
+    ws.freeze_panes = f"{get_column_letter(nfixed + 1)}2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(last_col)}{tl.n + 1}"
+    ws.print_title_cols = f"A:{get_column_letter(nfixed)}"
+    months: dict[tuple[int, int], float] = {}
+    for i, day in enumerate(tl.days):
+        key = (day.year, day.month)
+        months[key] = months.get(key, 0.0) + rows.heights.get(i + 2, base_h)
+    ctx.print_setup(ws, scale=scale_for(page_w, head_h + max(months.values(), default=0.0)))
+    ws.oddFooter.left.text = CALENDAR_LEGEND
+    ws.oddFooter.center.text = ""
+    ws.oddFooter.right.text = "&8Page &P of &N"
+
+
+def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
+    tl, st, plan, season = ctx.tl, ctx.st, ctx.plan, ctx.season
     header, rotated = st.header(), st.header_rotated()
     rows = _Rows()
-    rows.rows.append([(h, header) for h in CALENDAR_FIXED] + [(_label(ctx, a), rotated) for a in ctx.athletes])
-    longest = max((len(_label(ctx, a)) for a in ctx.athletes), default=4)
-    rows.heights[1] = min(170, max(40, 7.2 * longest + 10))
-    date_s, match_s = st.cal_date(), st.match()
-    kind_s = {k: st.kind(k) for k in ("load", "deload", "taper")}
+    rows.rows.append([(h, header) for h, _ in CALENDAR_FIXED]
+                     + [(_label(ctx, a), rotated) for a in ctx.athletes])
+    rows.heights[1] = head_h
+    date_s, text_s, bold_s = st.cal_date(), st.cal_text(), st.cal_text(bold=True)
+    kind_s = {k: st.cal_kind(k) for k in ("load", "deload", "taper")}
     plans = [plan.for_athlete(a.id) for a in ctx.athletes]
     offs = [tl.unavailable(a.id) for a in ctx.athletes]
+    comp_w = CALENDAR_FIXED[4][1]
     styles: dict[tuple, str] = {}
+    prev_block = None
     for i, day in enumerate(tl.days):
-        comps = tl.comp_on[i]
-        md = tl.label(i)
+        month_start = i == 0 or day.day == 1
+        if month_start and i > 0:
+            rows.breaks.append(i + 1)  # the header is row 1: day i is row i + 2
+        block = _block_of(season, day)
+        show_block = block if (block != prev_block or month_start) else ""
+        prev_block = block
+        note = _calendar_note(ctx, i)
+        comps = bool(tl.comp_on[i])
         kind = plan.team_weeks[tl.week_of[i]]
-        row = [(day, date_s), WEEKDAY_ABBR[day.weekday()], (md, match_s) if comps else md,
-               (kind, kind_s[kind]) if kind_s.get(kind) else kind,
-               ("; ".join(f"{c.name} ({c.priority})" for c in comps), match_s) if comps else None]
+        row = [(day, date_s), (tl.label(i) or "", bold_s if comps else text_s),
+               (kind, kind_s[kind]), (show_block or None, text_s),
+               (note or None, bold_s if comps else text_s)]
         for ap, off in zip(plans, offs, strict=True):
             if ap is None:
                 row.append(None)
                 continue
             level, stage, away = ap.intensity[i], ap.stages[i], i in off
-            key = (stage, level, away)
-            s = styles.get(key)
-            if s is None:
-                s = styles[key] = st.cal(stage, level, away)
-            row.append((level, s))
+            code = stage != FIT and (month_start or ap.stages[i - 1] != stage)
+            key = (stage, level >= HV_LEVEL, level >= SPEED_DAY, level > 0, away, code)
+            style = styles.get(key)
+            if style is None:
+                style = styles[key] = st.cal(stage, level, away, code)
+            row.append((level, style))
         rows.rows.append(row)
-    _put(ctx, ws, rows)
-    for j, width in enumerate(CALENDAR_WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = width
-    last_col = len(CALENDAR_FIXED) + len(ctx.athletes)
-    for j in range(len(CALENDAR_FIXED) + 1, last_col + 1):
-        ws.column_dimensions[get_column_letter(j)].width = 4.6
-    ws.freeze_panes = f"{get_column_letter(len(CALENDAR_FIXED) + 1)}2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(last_col)}{tl.n + 1}"
-    ws.print_title_cols = "A:C"
-    _print_setup(ws)
-    ws.oddHeader.center.text = _header_text(f"{ctx.season.name}: planned intensity (% of max speed)")
+        lines = fit_lines(note, comp_w, 9, comps) if note else 1
+        rows.heights[len(rows.rows)] = max(base_h, row_height(lines, 9, 2))
+    return rows
+
+
+def _calendar_note(ctx: _Ctx, i: int) -> str:
+    """The day's competitions, or the day off and its reason."""
+    tl = ctx.tl
+    if tl.comp_on[i]:
+        return "; ".join(f"{c.name} ({c.priority})" for c in tl.comp_on[i])
+    if i in tl.non_training:
+        reason = next((d.reason for d in ctx.season.calendar.non_training_days
+                       if d.date == tl.days[i]), "")
+        return "Day off" + (f": {reason}" if reason else "")
+    return ""
 
 
 # -- Rules -----------------------------------------------------------------------------------------
+def _range_text(p) -> str:
+    if p.text is not None:
+        return "a list"
+    hi = "no limit" if p.max >= 1_000_000 else text.number(p.max)
+    return f"{text.number(p.min)} to {hi} {p.unit}".strip()
+
+
 def _write_rules(ctx: _Ctx, ws: Worksheet) -> None:
     rs = RuleSet(ctx.season.rules)
     st = ctx.st
     header, number, wrap, bold = st.header(), st.number_top(), st.wrap(), st.label()
+    widths = tuple(w for _, w, _ in RULES_COLUMNS)
     rows = _Rows()
-    rows.rows.append([(h, header) for h in RULES_HEADERS])
-    rows.heights[1] = 30
+    rows.rows.append([(h, header) for h, _, _ in RULES_COLUMNS])
+    rows.heights[1] = row_height(max(fit_lines(h, w, 10, True) for h, w, _ in RULES_COLUMNS), 10)
     cited: set[str] = set()
     for rule in RULES.values():
         evidence = rule.evidence + " (" + ", ".join(
             EVIDENCE.get(e, e) for e in rule.evidence.split("+")) + ")"
         cited.update(rule.citations)
         for p in rule.params or (None,):
-            row = [(rule.id, bold), rule.title, rs.mode(rule.id)]
+            row = [rule.id, rule.title, rs.mode(rule.id)]
             if p is None:
-                row += [None, None, None, None, None, None]
+                row += [None, None, None, None]
             else:
-                row += [p.name, (rs.value(rule.id, p.name), number), (_num(p.default), number),
-                        f"{p.min:g}\u2013{p.max:g}", p.unit, p.description]
-            row += [evidence, ", ".join(rule.citations), rule.summary]
-            rows.rows.append([(v, wrap) if j + 1 in RULES_WRAPPED and v is not None else v
-                              for j, v in enumerate(row)])
-            rows.heights[len(rows.rows)] = _wrapped_height(row, RULES_WIDTHS)
+                value = rs.value(rule.id, p.name)
+                row += [p.description,
+                        ", ".join(value) if isinstance(value, tuple) else _num(value),
+                        p.default_text if p.text is not None else _num(p.default),
+                        _range_text(p)]
+            row += [evidence, ", ".join(rule.citations), rule.summary,
+                    None if p is None else f"{rule.id}.{p.name}"]
+            lines = 1
+            for v, (_, w, wrapped) in zip(row, RULES_COLUMNS, strict=True):
+                if isinstance(v, str) and wrapped:
+                    lines = max(lines, fit_lines(v, w, 10))
+            out = []
+            for j, v in enumerate(row):
+                if v is None:
+                    out.append(None)
+                elif j == 0:
+                    out.append((v, bold))
+                elif j in (4, 5):
+                    out.append((v, number))
+                else:
+                    out.append((v, wrap))
+            rows.rows.append(out)
+            rows.heights[len(rows.rows)] = row_height(lines, 10)
     last = len(rows.rows)
     # the references, under the Citations and What-the-rule-says columns
-    keys, text = RULES_HEADERS.index("Citations"), RULES_HEADERS.index("What the rule says")
+    keys = [h for h, _, _ in RULES_COLUMNS].index("Citations")
+    text_col = keys + 1
     rows.rows.append([])
-    head = [None] * len(RULES_HEADERS)
-    head[keys], head[text] = ("Reference", header), ("", header)
+    head = [None] * len(RULES_COLUMNS)
+    head[keys], head[text_col] = ("Reference", header), ("", header)
     rows.rows.append(head)
     for key in sorted(cited, key=str.casefold):
-        row = [None] * len(RULES_HEADERS)
-        row[keys], row[text] = (key, bold), (CITATIONS.get(key, ""), wrap)
+        row = [None] * len(RULES_COLUMNS)
+        ref = CITATIONS.get(key, "")
+        row[keys], row[text_col] = (key, wrap), (ref, wrap)
         rows.rows.append(row)
-        rows.heights[len(rows.rows)] = _wrapped_height([None] * text + [row[text][0]], RULES_WIDTHS)
+        lines = max(fit_lines(key, widths[keys], 10), fit_lines(ref, widths[text_col] + widths[text_col + 1], 10))
+        rows.heights[len(rows.rows)] = row_height(lines, 10)
+        rows.merges.append(f"{get_column_letter(text_col + 1)}{len(rows.rows)}:"
+                           f"{get_column_letter(text_col + 2)}{len(rows.rows)}")
     _put(ctx, ws, rows)
-    for j, width in enumerate(RULES_WIDTHS, start=1):
+    for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
     ws.freeze_panes = "C2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(RULES_HEADERS))}{last}"
-    _print_setup(ws)
-    ws.oddHeader.center.text = "Periodize rules: this season's values and the evidence"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(RULES_COLUMNS))}{last}"
+    ctx.print_setup(ws, label="Rules: this season's values and the evidence")
 
 
-def _wrapped_height(values: list, widths: tuple[float, ...]) -> float:
-    """Row height (points) for wrapped text: Excel and LibreOffice keep a row's stored height."""
-    lines = 1
-    for v, width in zip(values, widths, strict=False):
-        if isinstance(v, str) and v:
-            per_line = max(1.0, width * 1.15)
-            lines = max(lines, sum(max(1, -(-len(part) // int(per_line))) for part in v.split("\n")))
-    return round(14.5 * lines + 1.5, 1)
-
-
-def _num(v: float):
+def _num(v):
     return int(v) if float(v).is_integer() else v
 
 
@@ -676,13 +746,13 @@ def _speed_days(ap, tl: Timeline) -> list[int]:
 
 def _write_speed_days(ctx: _Ctx, ws: Worksheet) -> None:
     tl, st = ctx.tl, ctx.st
-    header, rotated, date_s = st.header(), st.header_rotated(), st.week_header()
+    header, rotated, date_s = st.header(), st.header_rotated(), st.cal_date()
     number = st.number()
     rows = _Rows()
     rows.rows.append([("Week", header), ("Week start", header), ("Team week", header)]
                      + [(_label(ctx, a), rotated) for a in ctx.athletes])
-    longest = max((len(_label(ctx, a)) for a in ctx.athletes), default=4)
-    rows.heights[1] = min(170, max(40, 7.2 * longest + 10))
+    longest = max((text_width(_label(ctx, a), 10, True) for a in ctx.athletes), default=30.0)
+    rows.heights[1] = min(150.0, max(40.0, longest + 10))
     counts = []
     for a in ctx.athletes:
         ap = ctx.plan.for_athlete(a.id)
@@ -693,7 +763,7 @@ def _write_speed_days(ctx: _Ctx, ws: Worksheet) -> None:
         rows.rows.append(row)
     _put(ctx, ws, rows)
     ws.column_dimensions["A"].width = 6
-    ws.column_dimensions["B"].width = 11
+    ws.column_dimensions["B"].width = 13
     ws.column_dimensions["C"].width = 10
     last_col = 3 + len(ctx.athletes)
     for j in range(4, last_col + 1):
@@ -701,206 +771,36 @@ def _write_speed_days(ctx: _Ctx, ws: Worksheet) -> None:
     ws.freeze_panes = "D2"
     ws.auto_filter.ref = f"A1:{get_column_letter(last_col)}{len(tl.weeks) + 1}"
     ws.print_title_cols = "A:C"
-    _print_setup(ws)
-    ws.oddHeader.center.text = "Speed days (at least 80 % of max speed) per athlete and week"
+    ctx.print_setup(ws, label="Speed days (≥ 80 % of max speed) per athlete and week")
 
 
 # -- One sheet per athlete -----------------------------------------------------------------------
-def _why_text(ctx: _Ctx, explainer, aid: str, day: dt.date) -> str:
-    why = explainer.day(aid, day)
-    bound, serves, facts = [], [], []
-    for r in why.reasons:
-        text = r.text
-        if ctx.anonymise:
-            if r.rule == "RH-STAGE":  # the stage's exit requirement is protocol content
-                text = text.split("; to leave it:")[0] + "."
-            text = scrub(text, ctx.names)  # an anonymised label reads "A1 (A1)": the ID once
-        (bound if r.kind == "bound" else serves if r.kind == "serves" else facts).append((r.rule, text))
-    parts = [f"{rule}: {text}" for rule, text in bound]
-    if serves:
-        parts.append("serves " + "; ".join(f"{rule}: {text}" for rule, text in serves))
-    if not bound:
-        facts.insert(0, ("", "No hard rule bounds this day."))
-    if not bound or (facts and day < ctx.tl.days[min(ctx.tl.p0, ctx.tl.n - 1)]):
-        parts = [text for _, text in facts] + parts
-    return " \u00b7 ".join(parts)
-
-
-def _write_athlete(ctx: _Ctx, ws: Worksheet, a, explainer, speed: Worksheet) -> None:
-    tl, st, plan = ctx.tl, ctx.st, ctx.plan
-    ap = plan.for_athlete(a.id)
-    off = tl.unavailable(a.id)
-    header = st.header()
-    rows = _Rows()
-    rows.rows.append([(h, header) for h in ATHLETE_HEADERS])
-    rows.heights[1] = 30
-    date_s, match_s, number_s, why_s = st.date(), st.match(), st.number(), st.why()
-    stage_s = {s: st.stage(s) for s in STAGE_ORDER}
-    kind_s = {k: st.kind(k) for k in ("load", "deload", "taper")}
-    for i, day in enumerate(tl.days):
-        comps = tl.comp_on[i]
-        md = tl.label(i)
-        if ap is None:
-            stage = intensity = kind = why = None
-        else:
-            stage, intensity, kind = ap.stages[i], ap.intensity[i], ap.weeks[tl.week_of[i]]
-            why = _why_text(ctx, explainer, a.id, day)
-        rows.rows.append([
-            (day, date_s),
-            WEEKDAY_ABBR[day.weekday()],
-            (md, match_s) if comps else md,
-            (stage, stage_s.get(stage)) if stage is not None else None,
-            (intensity, number_s) if intensity is not None else None,
-            (kind, kind_s.get(kind)) if kind_s.get(kind) else kind,
-            "no" if i in off else "yes",
-            ("; ".join(x.name for x in comps), match_s) if comps else None,
-            (why, why_s) if why else None,
-        ])
+def _write_athlete(ctx: _Ctx, writer: AthleteSheet, ws: Worksheet, a, explainer, handouts,
+                   speed: Worksheet, ret) -> None:
+    tl = ctx.tl
+    rows = SheetRows(rows=[], heights={}, merges=[], breaks=[])
+    weeks = handouts.weeks(a.id)
+    writer.summary(rows, a, weeks, ret)
+    p0 = tl.days[min(tl.p0, tl.n - 1)]
+    heights = []
+    for w in weeks:
+        whys, stage_rules = [], []
+        for d in w.days:
+            lines, stage = why_lines(explainer.day(a.id, d.date), ctx.anonymise, ctx.names, d.date < p0)
+            whys.append(lines)
+            stage_rules = stage_rules or stage  # the week's first day in a stage says them
+        heights.append(writer.week(rows, w, whys, stage_rules))
     _put(ctx, ws, rows)
-    for col, width in enumerate(ATHLETE_WIDTHS, start=1):
+    for col, (_, width, _, _) in enumerate(ATHLETE_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    last = tl.n + 1
-    last_col = get_column_letter(len(ATHLETE_HEADERS))
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{last_col}{last}"
-    ws.print_area = f"A1:{last_col}{last}"
-    _print_setup(ws)
+    last_col = get_column_letter(len(ATHLETE_COLUMNS))
+    ws.print_area = f"A1:{last_col}{max(1, len(rows.rows))}"
     label = (a.id if ctx.anonymise else f"{a.name} ({a.id})") + (f", {a.position}" if a.position else "")
-    ws.oddHeader.center.text = _header_text(label)
-    if ap is not None:
-        col = 4 + ctx.athletes.index(a)
-        chart = BarChart()
-        chart.type = "col"
-        chart.title = "Speed days per week (\u2265 80 % of max speed)"
-        chart.y_axis.title = "days"
-        chart.legend = None
-        chart.height, chart.width = 7.5, 24
-        chart.add_data(Reference(speed, min_col=col, min_row=1, max_row=len(tl.weeks) + 1),
-                       titles_from_data=True)
-        chart.set_categories(Reference(speed, min_col=2, min_row=2, max_row=len(tl.weeks) + 1))
-        chart.x_axis.number_format = "dd mmm"
-        chart.x_axis.delete = False
-        chart.y_axis.delete = False
-        chart.y_axis.scaling.min = 0
-        chart.y_axis.majorUnit = 1
-        chart.gapWidth = 40
-        ws.add_chart(chart, f"{get_column_letter(len(ATHLETE_HEADERS) + 2)}2")
+    ctx.print_setup(ws, title_rows=None, scale=sheet_scale(heights), label=label)
+    ws.oddFooter.left.text = "&8Speed day ≥ 80 %, HV exposure ≥ 90 % of max speed (see the Cover)"
+    if ctx.plan.for_athlete(a.id) is not None:
+        add_chart(ws, speed, 4 + ctx.athletes.index(a), len(tl.weeks))
 
-
-# -- Cover -------------------------------------------------------------------------------------------
-def _write_cover(ctx: _Ctx, ws: Worksheet) -> None:
-    season, plan, tl, st = ctx.season, ctx.plan, ctx.tl, ctx.st
-    cal = season.calendar
-    label, note = st.label(), st.note()
-    title = ws.cell(row=1, column=1)
-    write_text(title, season.name)
-    title.font = Font(name="Calibri", size=18, bold=True)
-    ws.row_dimensions[1].height = 28
-    ws.cell(row=2, column=1, value="Plan exported from Periodize").style = note
-    injured = sum(1 for a in ctx.athletes if (ap := plan.for_athlete(a.id)) is not None
-                  and any(s != FIT for s in ap.stages))
-    prio = {p: sum(1 for c in season.competitions if c.priority == p) for p in "ABC"}
-
-    def fmt(x, unit=""):
-        return "\u2013" if x is None else f"{x:,.0f}{unit}" if abs(x) >= 100 else f"{x:g}{unit}"
-
-    facts = [
-        ("Season", f"{span(cal.start, cal.end)} ({tl.n} days, {len(tl.weeks)} weeks)"),
-        ("Plan status", _STATUS_TEXT.get(plan.status, plan.status)),
-        ("Objective", f"{fmt(plan.objective)} penalty points (lower is better); bound "
-                      f"{fmt(plan.bound)}"),
-        ("Solve time", "\u2013" if plan.solve_seconds is None else f"{plan.solve_seconds:.1f} s"),
-        ("Exported", ctx.exported_at),
-        ("Squad", f"{len(season.athletes)} athletes, {injured} in rehab during the season"),
-        ("Competitions", f"{len(season.competitions)} ({prio['A']} A, {prio['B']} B, {prio['C']} C)"),
-        ("Anonymised", "yes: athlete IDs instead of names; no diagnoses, protocols or reasons for "
-                       "absence" if ctx.anonymise else
-                       "no: names and rehab details; share with the medical staff only"),
-    ]
-    r = 4
-    for key, value in facts:
-        ws.cell(row=r, column=1, value=key).style = label
-        c = ws.cell(row=r, column=2)
-        if isinstance(value, dt.datetime):
-            c.value = value
-            c.number_format = "dd mmm yyyy hh:mm"
-            c.alignment = Alignment(horizontal="left")
-        else:
-            write_text(c, value)
-        r += 1
-
-    r += 1
-    ws.cell(row=r, column=1, value="Sheets").font = Font(name="Calibri", size=13, bold=True)
-    r += 1
-    index = [
-        (TEAM_SHEET, "athletes \u00d7 weeks: HV exposures, week kinds, rehab stages, competitions"),
-        (CALENDAR_SHEET, "days \u00d7 athletes: the planned intensity of every athlete-day"),
-        (RULES_SHEET, "every rule with this season's values, its evidence and references"),
-    ]
-    if ctx.athletes:
-        first = ctx.athletes[0]
-        index.append((ctx.titles[first.id], "one sheet per athlete (in the Team sheet's order; "
-                      "click a name there): each day with the reason it is planned so, and a "
-                      "chart of speed days per week"))
-    index.append((SPEED_SHEET, "speed days per athlete and week (the charts' data)"))
-    link = st.link()
-    for sheet, what in index:
-        c = ws.cell(row=r, column=1)
-        c.style = link
-        write_text(c, sheet)
-        c.hyperlink = Hyperlink(ref=c.coordinate, location=f"{_quote_sheet(sheet)}!A1")
-        write_text(ws.cell(row=r, column=2), what)
-        r += 1
-
-    r += 1
-    ws.cell(row=r, column=1, value="Soft rules not met").font = Font(name="Calibri", size=13, bold=True)
-    r += 1
-    counts: dict[str, list] = {}
-    for v in plan.soft:
-        entry = counts.setdefault(v.rule, [0, 0])
-        entry[0] += 1
-        entry[1] += v.penalty
-    if not counts:
-        ws.cell(row=r, column=2, value="none: the plan meets every soft rule").style = note
-        r += 1
-    else:
-        for rule, (n, penalty) in sorted(counts.items()):
-            ws.cell(row=r, column=1, value=rule).style = label
-            title_text = RULES[rule].title if rule in RULES else rule
-            ws.cell(row=r, column=2, value=f"{title_text}: {n} time{'s' if n != 1 else ''}, "
-                                           f"{penalty:,} penalty points")
-            r += 1
-
-    r += 1
-    ws.cell(row=r, column=1, value="Legend").font = Font(name="Calibri", size=13, bold=True)
-    r += 1
-    for stage in STAGE_ORDER:
-        c = ws.cell(row=r, column=1, value=stage)
-        c.style = st.stage(stage)
-        ws.cell(row=r, column=2, value=f"{STAGE_MEANING[stage]}" + (
-            "" if stage == FIT else " (a light tint of this colour on the Calendar)"))
-        r += 1
-    for kind, meaning in (("load", "load week: the normal training week"),
-                          ("deload", "deload week: fewer speed days (recovery)"),
-                          ("taper", "taper week: before an A competition, intensity kept, volume down")):
-        c = ws.cell(row=r, column=1, value=kind)
-        if st.kind(kind):
-            c.style = st.kind(kind)
-        ws.cell(row=r, column=2, value=meaning)
-        r += 1
-    for key, meaning in (
-        ("Intensity", "% of the athlete's max speed: 60/70 running, \u2265 80 a speed day, "
-                      "\u2265 90 a high-velocity (HV) exposure, 100 a match or a maximal sprint"),
-        ("MD labels", "MD match day; MD-k k days before the next match; MD+k k days after the last"),
-        ("Why", "on the athlete sheets: the hard rules that bound the day (rule id: reason) and "
-                "the soft rules it serves; the Rules sheet explains each rule"),
-    ):
-        ws.cell(row=r, column=1, value=key).style = label
-        ws.cell(row=r, column=2, value=meaning)
-        r += 1
-    ws.column_dimensions["A"].width = 20
-    ws.column_dimensions["B"].width = 100
-    _print_setup(ws, title_rows=None, landscape=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -915,7 +815,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _sheet_data(rows: _Rows, wb: openpyxl.Workbook, st: _Styles) -> tuple[str, str]:
+def _sheet_data(rows, wb: openpyxl.Workbook, st: Styles) -> tuple[str, str, list[str]]:
     """``<sheetData>`` for ``rows`` (styles registered in ``wb``) and the sheet's dimension."""
     cells = _CellXml(wb, st)
     width = max((len(r) for r in rows.rows), default=1)
@@ -932,7 +832,7 @@ def _sheet_data(rows: _Rows, wb: openpyxl.Workbook, st: _Styles) -> tuple[str, s
                 append(xml)
         append("</row>")
     append("</sheetData>")
-    return "".join(out), f"A1:{letters[-1]}{max(1, len(rows.rows))}"
+    return "".join(out), f"A1:{letters[-1]}{max(1, len(rows.rows))}", list(getattr(rows, "merges", ()))
 
 
 class _CellXml:
@@ -940,7 +840,7 @@ class _CellXml:
     the quote-prefix style where Excel would read a formula), numbers and dates as numbers with
     their style. Style ids and short texts (weekdays, labels, stages) are remembered."""
 
-    def __init__(self, wb: openpyxl.Workbook, st: _Styles):
+    def __init__(self, wb: openpyxl.Workbook, st: Styles):
         self.wb, self.st = wb, st
         self.attrs: dict[str | None, tuple[str, str]] = {}  # style -> (' s="n"', quoted ' s="m"')
         self.texts: dict[str, tuple[str, bool] | None] = {}  # value -> (<is> element, quoted)
@@ -992,6 +892,21 @@ def _value_xml(ref: str, style: str, value) -> str:
     raise TypeError(f"cannot write {value!r} to a cell")
 
 
+_AFTER_MERGES = re.compile(r"<(phoneticPr|conditionalFormatting|dataValidations|hyperlinks|"
+                           r"printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|"
+                           r"drawing)\b")
+
+
+def _with_merges(xml: str, merges: list[str]) -> str:
+    """``xml`` with a ``<mergeCells>`` element where the schema puts it (before the first of the
+    elements that follow it)."""
+    m = _AFTER_MERGES.search(xml)
+    if m is None:
+        raise RuntimeError("unexpected sheet XML: no place for the merged cells")
+    cells = "".join(f'<mergeCell ref="{ref}"/>' for ref in merges)
+    return f'{xml[:m.start()]}<mergeCells count="{len(merges)}">{cells}</mergeCells>{xml[m.start():]}'
+
+
 def workbook_bytes(season: Season, plan: Plan, *, anonymise: bool = False,
                    exported_at: dt.datetime | None = None) -> bytes:
     """The export workbook as the bytes of an .xlsx file (the fast path)."""
@@ -1006,12 +921,14 @@ def workbook_bytes(season: Season, plan: Plan, *, anonymise: bool = False,
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename in by_path:
-                sheet_data, ref = by_path.pop(item.filename)
+                sheet_data, ref, merges = by_path.pop(item.filename)
                 xml = data.decode("utf-8")
                 if xml.count(_EMPTY_SHEET_DATA) != 1:
                     raise RuntimeError(f"unexpected sheet XML in {item.filename}")
                 xml = xml.replace(_EMPTY_SHEET_DATA, sheet_data, 1)
                 xml = _DIMENSION.sub(f'<dimension ref="{ref}" />', xml, count=1)
+                if merges:
+                    xml = _with_merges(xml, merges)
                 zout.writestr(item.filename, xml.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED,
                               compresslevel=1)
             else:

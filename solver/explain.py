@@ -13,6 +13,7 @@ import time
 
 from ortools.sat.python import cp_model
 
+from planner.precheck import obvious_conflicts
 from planner.rules import RULES
 from planner.season import LADDER, Season
 from planner.text import date_long
@@ -132,6 +133,12 @@ def _infeasible_with(model: PlanModel, keys: list[str], time_limit: float, stop:
 
 
 def explain(season: Season, stop: StopToken | None = None, time_limit: float = 10.0) -> tuple[Conflict, ...]:
+    """The conflicting hard-rule groups of an infeasible season; a plain cause that needs no
+    solver (no training day at all, every day off: ``planner.precheck``) is said alone."""
+    plain = obvious_conflicts(season)
+    if plain:
+        return tuple(Conflict(rule="CALENDAR", athlete=None, start=a.isoformat(), end=b.isoformat(),
+                              text=f"CALENDAR ({path}): {text}") for path, a, b, text in plain)
     t0 = time.monotonic()
     model = PlanModel(season, guarded=True)
     model.m.clear_objective()

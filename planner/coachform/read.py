@@ -50,6 +50,7 @@ from planner.coachform.cells import (
 )
 from planner.coachform.cells import blank as _blank
 from planner.coachform.cells import error_value as _error_value
+from planner.coachform.guard import package_problems
 from planner.coachform.records import InjuryReader, RecordRows
 from planner.coachform.spec import (
     FIELD_COLUMN,
@@ -146,6 +147,13 @@ def _open(path: str | os.PathLike):
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(src, ["is password-protected or in the old Excel 97-2003 format; save it "
                                "without a password as an Excel Workbook (.xlsx), then import that"])
+    try:  # the entry guard: unpacked size, parts, shared strings, cells, DTDs (guard.py)
+        too_big = package_problems(p)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+            RuntimeError):
+        too_big = []  # not a readable zip: openpyxl's error below says so
+    if too_big:
+        raise InputError(src, too_big)
     try:
         return openpyxl.load_workbook(p, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError) as e:

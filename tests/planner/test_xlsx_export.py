@@ -833,7 +833,7 @@ def test_an_export_to_a_file_open_in_excel_is_a_clear_save_error(tmp_path, monke
 
 
 def test_the_export_gets_the_mode_of_the_users_files(tmp_path, monkeypatch):
-    import planner.seasonfile as sf
+    import planner.safefile as sf
 
     monkeypatch.setattr(sf, "_UMASK", 0o027)  # read from the process at import
     season = small_season()

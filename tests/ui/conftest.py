@@ -32,7 +32,7 @@ def isolated_settings(tmp_path, monkeypatch):
 class FakeInteraction(list):
     """The coach's side of ``ui.desktop.interaction``, scripted: every question and message is
     recorded as (kind, title, text), kind one of inform, warn, error, about, confirm, choose,
-    text, open, save, folder.
+    text, open, save, folder, shown (a file or folder opened in another program: the path).
 
     ``answer``: what ``choose`` returns when it is one of the offered answers (otherwise the
     last offered: cancel, no or discard); ``confirm`` is yes only when ``answer`` is "yes".
@@ -88,6 +88,10 @@ class FakeInteraction(list):
 
     def choose_folder(self, title, folder):
         return self._file("folder", title)
+
+    def show_externally(self, path):
+        self.append(("shown", "", str(path)))
+        return True
 
 
 @pytest.fixture(autouse=True)

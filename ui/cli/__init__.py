@@ -5,7 +5,7 @@ commands that solve, the desktop app by ``periodize open``).
 the files they write and ``whatif.py`` the what-if command.
 """
 
-from ui.cli.commands import EXIT_INFEASIBLE, EXIT_INPUT, EXIT_OK, EXIT_VIOLATIONS
+from ui.cli.commands import EXIT_INFEASIBLE, EXIT_INPUT, EXIT_NO_PLAN, EXIT_OK, EXIT_VIOLATIONS
 from ui.cli.main import build_parser, main
 
-__all__ = ["EXIT_INFEASIBLE", "EXIT_INPUT", "EXIT_OK", "EXIT_VIOLATIONS", "build_parser", "main"]
+__all__ = ["EXIT_INFEASIBLE", "EXIT_INPUT", "EXIT_NO_PLAN", "EXIT_OK", "EXIT_VIOLATIONS", "build_parser", "main"]

@@ -4,6 +4,7 @@ only in the commands that solve, the desktop app (Qt) only for ``open``."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from ui.cli import outputs
 
@@ -23,11 +24,11 @@ def cmd_open(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from planner.seasonfile import atomic_write
+    from planner.safefile import atomic_write
     from templates import path
 
     out = outputs.out_path(args.output, "demo season")
-    atomic_write(out, path("demo.season.json").read_bytes())
+    atomic_write(out, path("demo.season.json").read_bytes(), backup=True, private=True)
     print(f"Wrote the demo season to {out}")
     return EXIT_OK
 
@@ -38,6 +39,7 @@ def cmd_import(args) -> int:
     from planner.text import plural
 
     out = outputs.out_path(args.output, "season file")
+    outputs.guard({"season": out}, {"workbook": Path(args.workbook)}, saves={"season"})
     season = import_workbook(args.workbook)  # every problem of the workbook, or the season
     save_season(season, out)
     cal = season.calendar
@@ -52,6 +54,8 @@ def cmd_template(args) -> int:
     from planner.coachform.write import save_template_form
 
     out = outputs.out_path(args.output, "workbook")
+    outputs.guard({"template": out}, {})
+    outputs.keep_backups({"template": out})
     save_template_form(None, out)
     print(f"Wrote the coach workbook template to {out}; fill it in, then run "
           f"'periodize import {out} -o SEASON.season.json'")
@@ -99,32 +103,66 @@ def print_returns(season, plan) -> None:
 
 def print_conflicts(outcome) -> None:
     """Why no plan satisfies every hard rule, on stderr."""
-    print("\nNo plan satisfies every hard rule. These cannot all hold together:", file=sys.stderr)
+    plain = bool(outcome.explanation) and all(c.rule == "CALENDAR" for c in outcome.explanation)
+    if plain:  # a cause seen without the solver (planner.precheck)
+        print("\nNo plan satisfies every hard rule, because of the calendar:", file=sys.stderr)
+    else:
+        print("\nNo plan satisfies every hard rule. These cannot all hold together:", file=sys.stderr)
     for c in outcome.explanation:
         print(f"  - {c.text}", file=sys.stderr)
     if not outcome.explanation:
         print("  (no small conflicting set was found in the time allowed)", file=sys.stderr)
-    print("Change or remove one of them (a pin, a date, a rule value) and solve again.", file=sys.stderr)
+    print("Change that and solve again." if plain else
+          "Change or remove one of them (a pin, a date, a rule value) and solve again.", file=sys.stderr)
+
+
+def no_plan_text(season, outcome, interrupted: bool, time_limit: float) -> str:
+    """Why a solve stopped without a plan, truthfully: the interrupt or the time limit (with the
+    season's size when that explains it); what was kept."""
+    from planner.limits import size_warning
+
+    kept = ("nothing was written; the season file keeps its stored plan" if season.plan is not None
+            else "nothing was written")
+    if interrupted:
+        return f"Interrupted after {outcome.wall_time:.1f} s, before a plan was found; {kept}."
+    text = (f"No plan found within the time limit of {time_limit:g} s; {kept}. Allow more "
+            f"time, e.g. --time-limit {max(60, int(time_limit * 4))}.")
+    big = size_warning(season, time_limit)
+    return text + (f"\n{big}" if big else "")
 
 
 def cmd_solve(args) -> int:
-    from planner.errors import InputError
+    from planner.limits import athlete_days, size_warning
     from planner.seasonfile import save_season
+    from planner.text import plural
 
     season = _season(args.season)
     out = outputs.requested(args)
-    if args.time_limit <= 0:
-        raise InputError("--time-limit", [f"{args.time_limit:g} is not a positive number of seconds"])
-    from solver import SolveRequest, solve  # OR-Tools, only now
+    outputs.guard(out, {"season file": Path(args.season)})
+    warning = size_warning(season, args.time_limit)
+    if warning:
+        print(f"Warning: {warning}", file=sys.stderr)
+    from solver import SolveRequest, StopToken, solve  # OR-Tools, only now
+    from ui.cli.interrupt import interruptible
 
-    outcome = solve(SolveRequest(season, time_limit=args.time_limit, deterministic=args.deterministic))
+    n, days = athlete_days(season)
+    print(f"Solving: {plural(n, 'athlete')} x {plural(days, 'day')} to plan, at most "
+          f"{args.time_limit:g} s (Ctrl+C stops and keeps the best plan so far) ...",
+          file=sys.stderr, flush=True)
+    stop = StopToken()
+    with interruptible(stop) as ctrl_c:
+        outcome = solve(SolveRequest(season, time_limit=args.time_limit,
+                                     deterministic=args.deterministic), stop=stop)
     print_summary(outcome, season)
     if outcome.status.value == "infeasible":
         print_conflicts(outcome)
         return EXIT_INFEASIBLE
     if outcome.plan is None:
-        print(outcome.message, file=sys.stderr)
+        print(no_plan_text(season, outcome, ctrl_c.interrupted, args.time_limit), file=sys.stderr)
         return EXIT_NO_PLAN
+    if ctrl_c.interrupted:
+        print("Interrupted: this is the best plan found before the interrupt (not proven best).",
+              file=sys.stderr)
     outputs.write(season, outcome.plan, out, args.anonymise)
     if args.save:
         save_season(season.model_copy(update={"plan": outcome.plan}), args.season)
@@ -154,6 +192,7 @@ def cmd_export(args) -> int:
 
     season = _season(args.season)
     out = outputs.requested(args)
+    outputs.guard(out, {"season file": Path(args.season)})
     if not any(out.values()):
         raise InputError("export", ["say what to write: --xlsx OUT.xlsx, --json OUT.json, --ics DIR, "
                                     "--pdf OUT.pdf and/or --template OUT.xlsx"])
@@ -169,13 +208,20 @@ def cmd_export(args) -> int:
 def cmd_explain(args) -> int:
     """Why the STORED plan plans a day or week so (never a new solve: the answer matches the
     exported plan), or a return-date query."""
+    from ui.cli.names import athlete_id
+
     season = _season(args.season)
     if args.return_of:
         from solver.queries import return_report
+        from ui.cli.interrupt import interruptible
 
-        print(return_report(season, args.return_of).text(season))
+        aid = athlete_id(season, args.return_of, "--return")
+        with interruptible():  # no partial answer: Ctrl+C quits at once
+            report = return_report(season, aid, time_limit=args.time_limit)
+        print(report.text(season))
         return EXIT_OK
     day = _explain_day(args)
+    aid = athlete_id(season, args.athlete, "--athlete") if args.athlete and not args.team else None
     plan = stored_plan(season, args.season)
     from planner.why import why_day, why_week
 
@@ -183,9 +229,9 @@ def cmd_explain(args) -> int:
     if args.team:
         print(why_week(season, plan, None, day).text())
     else:
-        print(why_day(season, plan, args.athlete, day).text())
+        print(why_day(season, plan, aid, day).text())
         print()
-        print(why_week(season, plan, args.athlete, day).text())
+        print(why_week(season, plan, aid, day).text())
     return EXIT_OK
 
 
@@ -218,4 +264,5 @@ def _explain_day(args):
     try:
         return dt.date.fromisoformat(args.date)
     except ValueError:
-        raise InputError("--date", [f"{args.date!r} is not a date; write it as YYYY-MM-DD"]) from None
+        shown = args.date if len(args.date) <= 40 else args.date[:40] + "…"
+        raise InputError("--date", [f"{shown!r} is not a date; write it as YYYY-MM-DD"]) from None

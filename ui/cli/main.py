@@ -3,8 +3,9 @@
 Nothing heavy is imported here: each command imports what it needs when it runs (OR-Tools only
 in the commands that solve, Qt only for ``open`` and ``--pdf``).
 
-Exit status: 0 success; 1 bad input (a located message on stderr); 2 infeasible (the
-explanation is printed); 3 the plan checker found hard violations.
+Exit status (interfaces.md section 1): 0 success; 1 bad input or a usage error (a located
+message on stderr); 2 infeasible (the explanation is printed); 3 the plan checker found hard
+violations; 4 stopped without a plan (the time limit or an interrupt).
 """
 
 from __future__ import annotations
@@ -15,18 +16,41 @@ import sys
 import traceback
 
 from ui.cli import commands
-from ui.cli.commands import EXIT_INPUT, EXIT_OK
+from ui.cli.commands import EXIT_INPUT, EXIT_NO_PLAN, EXIT_OK
 from ui.cli.progress import add_parsers as add_progress
 from ui.cli.whatif import add_parser as add_whatif
+from ui.cli.whatif import seconds
 
 DESCRIPTION = ("Plan a team's season: high-velocity exposures, deloads and tapers around rehab "
                "stages and competitions.")
 ANONYMISE_HELP = "athlete IDs instead of names, no diagnoses or protocols in every output"
 
 
+MAX_LINE = 400  # characters of one line of an error message (a huge input is never echoed whole)
+
+
+def clip(text: str, keep: int = MAX_LINE) -> str:
+    """``text`` with each over-long line cut, saying how much was left out."""
+    lines = []
+    for line in text.splitlines() or [""]:
+        if len(line) > keep:
+            line = f"{line[:keep - 40]}… ({len(line) - keep + 40:,} more characters)"
+        lines.append(line)
+    return "\n".join(lines[:200]) + (f"\n… and {len(lines) - 200} more lines" if len(lines) > 200 else "")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with the exit status of interfaces.md: a usage error is bad input (1), never 2
+    (2 means infeasible); the message is clipped like every other."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, clip(f"{self.prog}: error: {message}") + "\n")
+
+
 # -- parser -------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="periodize", description=DESCRIPTION)
+    p = Parser(prog="periodize", description=DESCRIPTION)
     p.add_argument("--debug", action="store_true", help="show a traceback on errors")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for add in (_add_open, _add_demo, _add_import, _add_template, _add_solve, _add_check,
@@ -71,7 +95,7 @@ def _add_solve(sub) -> None:
     s.add_argument("--ics", metavar="DIR", help="write one iCalendar file per athlete into DIR")
     s.add_argument("--pdf", metavar="OUT.pdf", help="write the season board as a PDF (a page a month)")
     s.add_argument("--anonymise", action="store_true", help=ANONYMISE_HELP)
-    s.add_argument("--time-limit", type=float, default=60.0, metavar="S",
+    s.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                    help="stop searching after S seconds (default 60)")
     s.add_argument("--deterministic", action="store_true",
                    help="one worker and a fixed seed: the same plan on every run")
@@ -91,11 +115,13 @@ def _add_export(sub) -> None:
                        description="Export the plan stored in a season file (periodize solve --save), "
                                    "or the season itself as a coach workbook (--template).")
     e.add_argument("season", metavar="FILE.season.json")
-    e.add_argument("--xlsx", metavar="OUT.xlsx", help="the Excel workbook: cover, team, calendar, "
-                                                      "rules and one sheet per athlete")
+    e.add_argument("--xlsx", metavar="OUT.xlsx", help="the Excel workbook: cover, overview, returns, "
+                                                      "calendar, rules and one sheet per athlete")
     e.add_argument("--json", metavar="OUT.json", help="the plan JSON (machine-readable)")
     e.add_argument("--ics", metavar="DIR", help="one iCalendar file per athlete into DIR")
     e.add_argument("--pdf", metavar="OUT.pdf", help="the season board as a PDF, a page a month")
+    e.add_argument("--handouts", metavar="DIR", help="one PDF per athlete into DIR: a page per "
+                                                     "week to print and hand out")
     e.add_argument("--template", metavar="OUT.xlsx",
                    help="the season as a coach workbook (the import form): edit and import again")
     e.add_argument("--anonymise", action="store_true", help=ANONYMISE_HELP + " but --template")
@@ -105,13 +131,14 @@ def _add_export(sub) -> None:
 def _add_explain(sub) -> None:
     x = sub.add_parser("explain", help="why a day or week is planned as it is; return-date queries")
     x.add_argument("season", metavar="FILE.season.json")
-    x.add_argument("--athlete", metavar="ID", help="the athlete whose day and week to explain")
+    x.add_argument("--athlete", metavar="ATHLETE", help="the athlete (ID or name) whose day and week to explain")
     x.add_argument("--team", action="store_true", help="explain the team's week instead")
     x.add_argument("--date", metavar="YYYY-MM-DD", help="the day to explain")
-    x.add_argument("--return", dest="return_of", metavar="ID",
-                   help="earliest return to FIT and the latest day to enter each stage for the target")
-    x.add_argument("--time-limit", type=float, default=60.0, metavar="S",
-                   help="solve limit when the season has no stored plan")
+    x.add_argument("--return", dest="return_of", metavar="ATHLETE",
+                   help="earliest return to FIT and the latest day to enter each stage for the "
+                        "target (an athlete's ID or name)")
+    x.add_argument("--time-limit", type=seconds, default=10.0, metavar="S",
+                   help="search limit of each --return query (default 10)")
     x.set_defaults(func=commands.cmd_explain)
 
 
@@ -128,8 +155,9 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        print("periodize: interrupted", file=sys.stderr)
-        return 130
+        print("periodize: interrupted before it finished (the files reported above, if any, "
+              "were written)", file=sys.stderr)
+        return EXIT_NO_PLAN
 
 
 def _run(args) -> int:
@@ -141,16 +169,20 @@ def _run(args) -> int:
     except PeriodizeError as e:
         if args.debug:
             traceback.print_exc()
-        print(f"periodize: {e}", file=sys.stderr)
+        print(clip(f"periodize: {e}"), file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:
         raise  # handled by main()
+    except MemoryError:
+        print("periodize: not enough memory for this; close other programs, or make the season "
+              "smaller (fewer athletes or a shorter season)", file=sys.stderr)
+        return EXIT_INPUT
     except Exception as e:  # never a traceback in front of a coach
         if args.debug:
             traceback.print_exc()
         else:
-            print(f"periodize: unexpected error: {e.__class__.__name__}: {e}\n"
-                  f"Run again with --debug for details.", file=sys.stderr)
+            print(clip(f"periodize: unexpected error: {e.__class__.__name__}: {e}\n"
+                       f"Run again with --debug for details."), file=sys.stderr)
         return EXIT_INPUT
 
 

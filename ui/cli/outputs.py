@@ -1,6 +1,12 @@
 """The files a command writes: paths checked before any work is done, then every requested
 output of a plan (JSON, Excel, iCal, the board PDF, the coach workbook), anonymised on request
-(``planner.anonymise``)."""
+(``planner.anonymise``).
+
+An output never replaces one of the command's inputs, a season file (``*.season.json``, or any
+file that holds one) or another output of the same command; only the commands that save a season
+(``demo -o``, ``import -o``, ``--save``) write season files, each keeping the previous file as
+``.bak``. An export that replaces a file keeps it as ``NAME.bak`` too.
+"""
 
 from __future__ import annotations
 
@@ -8,47 +14,130 @@ import os
 import sys
 from pathlib import Path
 
-KINDS = ("json", "xlsx", "ics", "pdf", "template")
-NEED_A_PLAN = ("xlsx", "json", "ics")
+KINDS = ("json", "xlsx", "ics", "pdf", "template", "handouts")
+NEED_A_PLAN = ("xlsx", "json", "ics", "handouts")
+FOLDERS = ("ics", "handouts")  # outputs that are a folder of files, one per athlete
+SEASON_SUFFIXES = (".season.json", ".season.json.bak")
+_WHAT = {"season": "season file", "json": "plan JSON", "xlsx": "workbook", "pdf": "PDF", "template": "workbook",
+         "ics": "calendar folder", "compare": "comparison workbook", "handouts": "handouts folder"}
+
+
+def _exists(p: Path) -> bool:
+    try:
+        return p.exists()
+    except OSError:  # e.g. a name too long for the system
+        return False
 
 
 def out_path(path: str, what: str) -> Path:
-    """A file the command will write: its folder must exist and it must not be a folder."""
+    """A file the command will write: its folder must exist, it must not be a folder and its
+    name must fit (with the temporary file a safe save needs)."""
     from planner.errors import InputError
+    from planner.safefile import name_problem
 
     p = Path(path)
-    if p.exists() and p.is_dir():
+    problem = name_problem(p)
+    if problem:
+        raise InputError(_short(path), [problem])
+    if _exists(p) and p.is_dir():
         raise InputError(str(p), [f"is a folder; give a file name for the {what}"])
-    if not p.parent.exists():
+    if not _exists(p.parent if str(p.parent) else Path(".")):
         raise InputError(str(p), [f"the folder {p.parent} does not exist; create it or choose another"])
     return p
+
+
+def _short(text: str, keep: int = 80) -> str:
+    return text if len(text) <= keep else f"{text[:keep]}… ({len(text)} characters)"
 
 
 def ics_dir(path: str) -> Path:
     """The folder for one calendar file per athlete (created when missing)."""
     from planner.errors import InputError
+    from planner.safefile import name_problem
 
     p = Path(path)
-    if p.exists() and not p.is_dir():
+    problem = name_problem(p)
+    if problem:
+        raise InputError(_short(path), [problem])
+    if _exists(p) and not p.is_dir():
         raise InputError(str(p), ["is a file; give a folder for the calendar files (one per athlete)"])
-    if not p.exists() and not p.parent.exists():
+    if not _exists(p) and not _exists(p.parent if str(p.parent) else Path(".")):
         raise InputError(str(p), [f"the folder {p.parent} does not exist; create it or choose another"])
     return p
 
 
 def requested(args) -> dict[str, Path | None]:
     """The requested output paths (None: not asked for), checked before any work is done."""
-    what = {"json": "plan JSON", "xlsx": "workbook", "pdf": "PDF", "template": "workbook"}
     out: dict[str, Path | None] = {}
     for kind in KINDS:
         value = getattr(args, kind, None)
         if not value:
             out[kind] = None
-        elif kind == "ics":
+        elif kind in FOLDERS:
             out[kind] = ics_dir(value)
         else:
-            out[kind] = out_path(value, what[kind])
+            out[kind] = out_path(value, _WHAT[kind])
     return out
+
+
+# -- what an output may replace ------------------------------------------------------------------
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one file (through links, ``..`` or a second hard link)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def holds_season(p: Path) -> bool:
+    """Whether ``p`` names a season file: by its name, or by what an existing file holds."""
+    if p.name.lower().endswith(SEASON_SUFFIXES):
+        return True
+    try:
+        if not p.is_file():
+            return False
+        with open(p, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"periodize-season"' in head
+
+
+def guard(outputs: dict[str, Path | None], inputs: dict[str, Path],
+          saves: frozenset[str] | set[str] = frozenset()) -> None:
+    """Refuse, before any work, an output that would replace an input of the command, a season
+    file (unless its kind is in ``saves``: the command saves a season there), or another output
+    of the same command (InputError naming both)."""
+    from planner.errors import InputError
+
+    problems: list[str] = []
+    seen: list[tuple[str, Path]] = []
+    for kind, p in outputs.items():
+        if p is None:
+            continue
+        what = _WHAT.get(kind, kind)
+        clash = next((f"the {name}" for name, q in inputs.items() if same_file(p, q)), None)
+        if clash is None:
+            clash = next((f"the {_WHAT.get(k, k)} (--{k})" for k, q in seen if same_file(p, q)), None)
+        if clash is not None:
+            problems.append(f"{p}: is also {clash}; writing the {what} there would destroy it; "
+                            f"give another file name")
+        elif kind not in FOLDERS and kind not in saves and holds_season(p):
+            problems.append(f"{p}: is a season file; writing the {what} there would destroy it; "
+                            f"give another file name (season files are written only by "
+                            f"'--save', 'import -o' and 'demo -o')")
+        seen.append((kind, p))
+    if problems:
+        raise InputError("", problems)
+
+
+def keep_backups(outputs: dict[str, Path | None]) -> None:
+    """Keep every existing file an export is about to replace as ``NAME.bak``."""
+    from planner.safefile import keep_backup
+
+    for kind, p in outputs.items():
+        if p is not None and kind not in FOLDERS:
+            keep_backup(p)
 
 
 def headless_qt() -> None:
@@ -59,8 +148,10 @@ def headless_qt() -> None:
 
 
 def write(season, plan, outputs: dict[str, Path | None], anonymise: bool) -> None:
-    """Write every requested output of ``plan`` (None: only those that need no plan)."""
+    """Write every requested output of ``plan`` (None: only those that need no plan); a file
+    replaced is kept as ``NAME.bak``."""
     note = " (anonymised)" if anonymise else ""
+    keep_backups({k: p for k, p in outputs.items() if plan is not None or k not in NEED_A_PLAN})
     if plan is not None:
         _write_plan_files(season, plan, outputs, anonymise, note)
     if outputs.get("pdf"):
@@ -92,6 +183,13 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str) -> None
 
         files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise)
         print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}")
+    if outputs.get("handouts"):
+        headless_qt()
+        from ui.desktop.handouts import export_handouts  # Qt, only for the PDFs
+
+        files = export_handouts(season, plan, outputs["handouts"], anonymise=anonymise)
+        print(f"Wrote {len(files)} handout PDF(s){note}, a page per athlete and week, to "
+              f"{outputs['handouts']}")
 
 
 def _write_pdf(season, plan, path: Path, anonymise: bool, note: str) -> None:

@@ -15,6 +15,7 @@ import datetime as dt
 import sys
 
 from planner.errors import InputError
+from ui.cli.whatif import seconds
 
 EXIT_OK = 0
 
@@ -30,7 +31,8 @@ def add_parsers(sub) -> None:
     lg.add_argument("--no-replan", action="store_true",
                     help="only add the sessions (by default the season is re-planned from today "
                          "with them, changing the stored plan as little as the rules allow)")
-    lg.add_argument("--time-limit", type=float, default=60.0, metavar="S")
+    lg.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
+                    help="stop the re-plan after S seconds (default 60)")
     lg.set_defaults(func=cmd_log)
     ad = sub.add_parser("advance", help="move today: the past keeps what happened",
                         description="Move the season's today. The stage changes the stored plan "
@@ -46,7 +48,8 @@ def add_parsers(sub) -> None:
     ad.add_argument("--no-replan", action="store_true",
                     help="only move today (by default the season is re-planned from the new today, "
                          "changing the stored plan as little as the rules allow)")
-    ad.add_argument("--time-limit", type=float, default=60.0, metavar="S")
+    ad.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
+                    help="stop each search after S seconds (default 60)")
     ad.set_defaults(func=cmd_advance)
 
 
@@ -157,37 +160,49 @@ def cmd_advance(args) -> int:
 def _plan_as_it_stood(season, before: dt.date, time_limit: float):
     """Without a stored plan nothing projects the stage changes: the season is first planned
     from the old today, as a solve would have planned it then."""
-    from solver.api import SolveRequest
-    from solver.run import solve
-    from ui.cli.commands import EXIT_INFEASIBLE, EXIT_NO_PLAN, print_conflicts
+    from solver import SolveRequest, solve
 
     print(f"No stored plan projects the stage changes: planning the season from "
-          f"{before.isoformat()} (the old today) first.")
-    outcome = solve(SolveRequest(season, time_limit=time_limit))
-    if outcome.status.value == "infeasible":
-        print_conflicts(outcome)
-        return season, EXIT_INFEASIBLE
-    if outcome.plan is None:
-        print(outcome.message, file=sys.stderr)
-        return season, EXIT_NO_PLAN
-    return season.model_copy(update={"plan": outcome.plan}), None
+          f"{before.isoformat()} (the old today) first ...", flush=True)
+    outcome, status = _searched(season, time_limit, lambda stop: solve(
+        SolveRequest(season, time_limit=time_limit), stop=stop))
+    return (season if outcome is None else season.model_copy(update={"plan": outcome.plan})), status
 
 
 def _replan(before, season, time_limit: float):
     """The season re-planned from today with minimal change to its stored plan (STAB)."""
     from solver.whatif import replan_from_today
-    from ui.cli.commands import EXIT_INFEASIBLE, EXIT_NO_PLAN, print_conflicts, print_summary
+    from ui.cli.commands import print_summary
 
-    outcome = replan_from_today(before, season, time_limit)
+    outcome, status = _searched(season, time_limit, lambda stop: replan_from_today(
+        before, season, time_limit, stop=stop))
+    if outcome is None:
+        return season, status
     print("Re-planned from today, changing the stored plan as little as the rules allow:")
     print_summary(outcome, season)
+    return season.model_copy(update={"plan": outcome.plan}), None
+
+
+def _searched(season, time_limit: float, run):
+    """(outcome, None) with a plan, or (None, exit status) saying why there is none; Ctrl+C
+    stops the search and keeps the best plan so far."""
+    from solver import StopToken
+    from ui.cli.commands import EXIT_INFEASIBLE, EXIT_NO_PLAN, no_plan_text, print_conflicts
+    from ui.cli.interrupt import interruptible
+
+    stop = StopToken()
+    with interruptible(stop) as ctrl_c:
+        outcome = run(stop)
     if outcome.status.value == "infeasible":
         print_conflicts(outcome)
-        return season, EXIT_INFEASIBLE
+        return None, EXIT_INFEASIBLE
     if outcome.plan is None:
-        print(outcome.message, file=sys.stderr)
-        return season, EXIT_NO_PLAN
-    return season.model_copy(update={"plan": outcome.plan}), None
+        print(no_plan_text(season, outcome, ctrl_c.interrupted, time_limit), file=sys.stderr)
+        return None, EXIT_NO_PLAN
+    if ctrl_c.interrupted:
+        print("Interrupted: this is the best plan found before the interrupt (not proven best).",
+              file=sys.stderr)
+    return outcome, None
 
 
 def apply_to(season, today: dt.date, accept: bool):

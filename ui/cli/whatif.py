@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 
 from planner.errors import InputError
+from ui.cli.names import athlete_id
 
 
 def add_parser(sub) -> None:
@@ -39,7 +40,8 @@ def add_parser(sub) -> None:
                    help="pin an athlete-day's intensity")
     w.add_argument("--xlsx", metavar="OUT.xlsx", help="write the comparison as a workbook")
     w.add_argument("--save", action="store_true", help="store the scenario and its plan in the season file")
-    w.add_argument("--time-limit", type=float, default=60.0, metavar="S")
+    w.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
+                   help="stop each search after S seconds (default 60)")
     w.add_argument("--deterministic", action="store_true")
     w.set_defaults(func=cmd_whatif)
 
@@ -48,7 +50,7 @@ def _date(text: str, what: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InputError(what, [f"{text!r} is not a date; write it as YYYY-MM-DD"]) from None
+        raise InputError(what, [f"{_clip(text)!r} is not a date; write it as YYYY-MM-DD"]) from None
 
 
 def _comp_id(season, key: str) -> str:
@@ -58,15 +60,48 @@ def _comp_id(season, key: str) -> str:
     if len(hits) == 1:
         return hits[0].id
     if len(hits) > 1:
-        raise InputError("competition", [f"'{key}' names {len(hits)} competitions; use its id "
+        raise InputError("competition", [f"'{_clip(key)}' names {len(hits)} competitions; use its id "
                                          f"({', '.join(c.id for c in hits)})"])
-    raise InputError("competition", [f"no competition has the id or name '{key}'"])
+    known = ", ".join(f"{c.id} {c.name}" for c in season.competitions[:40])
+    more = len(season.competitions) - 40
+    raise InputError("competition", [f"no competition has the id or name '{_clip(key)}'; the "
+                                     f"competitions are {known or 'none yet'}"
+                                     + (f" and {more} more" if more > 0 else "")])
+
+
+def seconds(text: str) -> float:
+    """A ``--time-limit``: a positive, finite number of seconds (argparse type)."""
+    import argparse
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise argparse.ArgumentTypeError(f"{shown!r} is not a positive number of seconds "
+                                         f"(e.g. --time-limit 60)")
+    return value
+
+
+def _built(option: str, model, **values):
+    """``model(**values)``, a pydantic model built from command-line values: its validation
+    errors are a located InputError naming the option, not a pydantic dump."""
+    from pydantic import ValidationError
+
+    from planner.text import validation_problems
+
+    try:
+        return model(**values)
+    except ValidationError as e:
+        raise InputError(option, [p.removeprefix("(top level): ") for p in validation_problems(e.errors())]) from None
 
 
 def edits_from_args(season, args) -> list[dict]:
     """The scenario's edits from the command line, checked in order (a located error if one
     cannot apply)."""
-    out = _competition_edits(season, args) + _athlete_edits(season, args) + _rule_and_pin_edits(args)
+    out = _competition_edits(season, args) + _athlete_edits(season, args) + _rule_and_pin_edits(season, args)
     cur = season
     for e in out:
         cur = e.apply(cur)
@@ -81,23 +116,29 @@ def _competition_edits(s, args) -> list:
     for comp, date in args.move_competition:
         out.append(E.MoveCompetition(competition=_comp_id(s, comp), date=_date(date, "--move-competition")))
     for name, date, prio in args.add_competition:
-        out.append(E.AddCompetition(competition=Competition(
-            id=E.new_competition_id(s), name=name, date=_date(date, "--add-competition"),
-            priority=_priority(prio, "--add-competition"))))
+        day, priority = _date(date, "--add-competition"), _priority(prio, "--add-competition")
+        out.append(E.AddCompetition(competition=_built(
+            "--add-competition", Competition, id=E.new_competition_id(s), name=name, date=day,
+            priority=priority)))
     for comp in args.remove_competition:
         out.append(E.RemoveCompetition(competition=_comp_id(s, comp)))
     for comp, prio in args.priority:
         out.append(E.UpdateCompetition(competition=_comp_id(s, comp), priority=_priority(prio, "--priority")))
     for comp, ath, role in args.role:
         if role.lower() not in ("start", "bench", "out"):
-            raise InputError("--role", [f"{role!r} is not start, bench or out"])
-        out.append(E.SetRole(competition=_comp_id(s, comp), athlete=ath, role=role.lower()))
+            raise InputError("--role", [f"{_clip(role)!r} is not start, bench or out"])
+        out.append(E.SetRole(competition=_comp_id(s, comp), athlete=athlete_id(s, ath, "--role"),
+                             role=role.lower()))
     return out
+
+
+def _clip(text: str, keep: int = 60) -> str:
+    return text if len(text) <= keep else f"{text[:keep]}… ({len(text):,} characters)"
 
 
 def _priority(text: str, what: str) -> str:
     if text.upper() not in ("A", "B", "C"):
-        raise InputError(what, [f"{text!r} is not A, B or C"])
+        raise InputError(what, [f"{_clip(text)!r} is not A, B or C"])
     return text.upper()
 
 
@@ -105,20 +146,23 @@ def _athlete_edits(s, args) -> list:
     from planner import edits as E
     from planner.season import StagePin, Unavailability
 
-    out: list = [E.RecordFlareUp(athlete=ath, date=_date(date, "--flare-up"))
+    out: list = [E.RecordFlareUp(athlete=athlete_id(s, ath, "--flare-up"), date=_date(date, "--flare-up"))
                  for ath, date in args.flare_up]
     out += _injury_edits(s, args.injury)
     for ath, stage, date in args.stage_start:
-        out.append(E.AddPin(pin=StagePin(athlete=ath, stage=stage.upper(), date=_date(date, "--stage-start"))))
+        aid, day = athlete_id(s, ath, "--stage-start"), _date(date, "--stage-start")
+        out.append(E.AddPin(pin=_built(
+            "--stage-start", StagePin, athlete=aid, stage=stage.strip().upper(), date=day)))
     for ath, a, b in args.unavailable:
-        out.append(E.AddUnavailability(unavailability=Unavailability(
-            athlete=ath, start=_date(a, "--unavailable"), end=_date(b, "--unavailable"), reason="What-if")))
+        aid, first, last = athlete_id(s, ath, "--unavailable"), _date(a, "--unavailable"), _date(b, "--unavailable")
+        out.append(E.AddUnavailability(unavailability=_built(
+            "--unavailable", Unavailability, athlete=aid, start=first, end=last, reason="What-if")))
     return out
 
 
-def _rule_and_pin_edits(args) -> list:
+def _rule_and_pin_edits(season, args) -> list:
     from planner import edits as E
-    from planner.season import IntensityPin
+    from planner.season import LEVELS, IntensityPin
 
     out: list = []
     for spec in args.rule:
@@ -127,13 +171,17 @@ def _rule_and_pin_edits(args) -> list:
             rule, param = key.rsplit(".", 1)
             out.append(E.SetRuleValue(rule=rule.strip(), param=param.strip(), value=float(value)))
         except ValueError:
-            raise InputError("--rule", [f"{spec!r} is not RULE.PARAM=VALUE (e.g. HV-2.max_speed_days=1)"]) from None
+            raise InputError("--rule", [f"{_clip(spec)!r} is not RULE.PARAM=VALUE (e.g. HV-2.max_speed_days=1)"]) from None
+    levels = ", ".join(map(str, LEVELS))
     for ath, date, level in args.pin:
         try:
-            lvl = int(level)
+            lvl = int(level.strip().rstrip("%"))
         except ValueError:
-            raise InputError("--pin", [f"{level!r} is not an intensity level"]) from None
-        out.append(E.AddPin(pin=IntensityPin(athlete=ath, date=_date(date, "--pin"), intensity=lvl)))
+            lvl = None
+        if lvl not in LEVELS:
+            raise InputError("--pin", [f"{_clip(level)!r} is not an intensity level; use one of {levels}"])
+        aid, day = athlete_id(season, ath, "--pin"), _date(date, "--pin")
+        out.append(E.AddPin(pin=_built("--pin", IntensityPin, athlete=aid, date=day, intensity=lvl)))
     return out
 
 
@@ -149,17 +197,21 @@ def _injury_edits(season, specs: list[list[str]]) -> list:
                                           f"2026-10-20 P1)"])
         ath, proto, date = spec[:3]
         if proto not in available_protocols():
-            raise InputError("--injury", [f"{proto!r} is not a protocol; use one of "
+            raise InputError("--injury", [f"{_clip(proto)!r} is not a protocol; use one of "
                                           f"{', '.join(available_protocols())}"])
-        stage = spec[3].upper() if len(spec) == 4 else None
-        out.append(E.AddInjury(athlete=ath, protocol=proto, onset=_date(date, "--injury"), stage=stage))
+        stage = spec[3].strip().upper() if len(spec) == 4 else None
+        aid, onset = athlete_id(season, ath, "--injury"), _date(date, "--injury")
+        out.append(_built("--injury", E.AddInjury, athlete=aid, protocol=proto, onset=onset, stage=stage))
     return out
 
 
 def cmd_whatif(args) -> int:
+    from pathlib import Path
+
     from planner import edits as E
     from planner.scenarios import describe_edits, find, scenario_season
     from planner.seasonfile import load_season
+    from ui.cli import outputs
 
     season = load_season(args.season)
     if args.list:
@@ -167,6 +219,11 @@ def cmd_whatif(args) -> int:
     if bool(args.scenario) == bool(args.new):
         raise InputError("whatif", ["give either --scenario NAME (an existing scenario) or --new NAME "
                                     "with edit options; --list shows the scenarios"])
+    if args.xlsx:
+        outputs.guard({"compare": outputs.out_path(args.xlsx, "comparison workbook")},
+                      {"season file": Path(args.season)})
+    if args.new:  # checked before any solve: a mistyped option fails at once
+        edits_from_args(season, args)
     season, failed = _with_baseline_plan(season, args)
     if failed is not None:
         return failed
@@ -182,17 +239,38 @@ def cmd_whatif(args) -> int:
         print(f"  - {line}")
     after = scenario_season(season, sc.model_copy(update={"plan": None}))
     baseline = season.model_copy(update={"scenarios": ()})
+    from solver import StopToken
     from solver.whatif import replan  # OR-Tools, only now
+    from ui.cli.interrupt import interruptible
 
-    out = replan(baseline, after, sc.base_plan or season.plan, time_limit=args.time_limit,
-                 deterministic=args.deterministic)
+    stop = StopToken()
+    with interruptible(stop, "the re-plan") as ctrl_c:
+        out = replan(baseline, after, sc.base_plan or season.plan, time_limit=args.time_limit,
+                     deterministic=args.deterministic, stop=stop)
     print(f"Re-plan: {out.status.value} in {out.wall_time:.2f} s — {out.message}")
     if out.plan is None:
-        for c in out.explanation:
-            print(f"  - {c.text}", file=sys.stderr)
-        return 2 if out.status.value == "infeasible" else 1
+        return _no_plan(out, ctrl_c.interrupted, args.time_limit, "re-plan")
+    if ctrl_c.interrupted:
+        print("Interrupted: the re-plan below is the best found so far.", file=sys.stderr)
     _report(args, season, sc, baseline, after, out.plan)
     return 0
+
+
+def _no_plan(outcome, interrupted: bool, time_limit: float, what: str) -> int:
+    """Say why there is no plan (the conflicting rules, the time limit or the interrupt) on
+    stderr; the exit status (2 infeasible, 4 stopped without a plan)."""
+    from ui.cli.commands import EXIT_INFEASIBLE, EXIT_NO_PLAN
+
+    if outcome.status.value == "infeasible":
+        for c in outcome.explanation:
+            print(f"  - {c.text}", file=sys.stderr)
+        return EXIT_INFEASIBLE
+    if interrupted:
+        print(f"Interrupted before the {what} found a plan; nothing was written.", file=sys.stderr)
+    else:
+        print(f"No plan found for the {what} within the time limit of {time_limit:g} s; nothing "
+              f"was written. Allow more time with --time-limit.", file=sys.stderr)
+    return EXIT_NO_PLAN
 
 
 def _list(season, describe_edits) -> int:
@@ -211,15 +289,28 @@ def _with_baseline_plan(season, args):
     exit status when the baseline has no plan."""
     if season.plan is not None:
         return season, None
-    from solver import SolveRequest, solve  # OR-Tools, only now
+    from planner.limits import size_warning
+    from solver import SolveRequest, StopToken, solve  # OR-Tools, only now
+    from ui.cli.interrupt import interruptible
 
     print("The season has no plan yet; planning the baseline first ...", file=sys.stderr)
-    base = solve(SolveRequest(season, time_limit=args.time_limit, deterministic=args.deterministic))
+    warning = size_warning(season, args.time_limit)
+    if warning:
+        print(f"Warning: {warning}", file=sys.stderr)
+    stop = StopToken()
+    with interruptible(stop, "planning the baseline") as ctrl_c:
+        base = solve(SolveRequest(season, time_limit=args.time_limit, deterministic=args.deterministic),
+                     stop=stop)
     if base.plan is None:
-        print(f"The baseline has no plan: {base.message}", file=sys.stderr)
-        for c in base.explanation:
-            print(f"  - {c.text}", file=sys.stderr)
-        return season, (2 if base.status.value == "infeasible" else 1)
+        if base.status.value == "infeasible":
+            print(f"The baseline has no plan: {base.message}", file=sys.stderr)
+        return season, _no_plan(base, ctrl_c.interrupted, args.time_limit, "baseline")
+    if ctrl_c.interrupted:
+        print("Interrupted: the baseline is the best plan found so far; the scenario is "
+              "not re-planned.", file=sys.stderr)
+        from ui.cli.commands import EXIT_NO_PLAN
+
+        return season, EXIT_NO_PLAN
     return season.model_copy(update={"plan": base.plan}), None
 
 
@@ -233,8 +324,10 @@ def _report(args, season, sc, baseline, after, plan) -> None:
     print()
     print(comp.text())
     if args.xlsx:
+        from planner.safefile import keep_backup
         from planner.xlsx_compare import export_comparison
 
+        keep_backup(args.xlsx)
         export_comparison(args.xlsx, comp, baseline, season.plan, after, plan, describe_edits(season, sc))
         print(f"Wrote the comparison to {args.xlsx}")
     if args.save:

@@ -60,7 +60,14 @@ def create_main_window(path: str | None = None, recover: bool = True):
         window = MainWindow(load_demo_season(), None)
     else:
         window = MainWindow(season, path)
-    window.show()
+    from PySide6.QtCore import QSettings
+
+    from ui.desktop.layout import needs_maximising
+
+    if QSettings().value("mainWindow/geometry") is None and needs_maximising(window):
+        window.showMaximized()  # a laptop screen (1280 x 720): the whole screen, no more
+    else:
+        window.show()
     if recover:
         from ui.desktop.recovery import offer_recovery
 

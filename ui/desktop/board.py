@@ -142,6 +142,16 @@ def draw_priority(painter: QPainter, rect: QRectF, priority: str, font: QFont,
     painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, priority)
 
 
+def draw_missed(painter: QPainter, cx: float, cy: float, colour: QColor, font: QFont) -> None:
+    """A missed target: a red disc with a white "!" centred on (cx, cy)."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(QPointF(cx, cy), 6, 6)
+    painter.setPen(QColor("white"))
+    painter.setFont(font)
+    painter.drawText(QRectF(cx - 6, cy - 6, 12, 12), Qt.AlignmentFlag.AlignCenter, "!")
+
+
 def draw_pin_flag(painter: QPainter, x: float, y: float, colour: QColor, size: float = 5.0) -> None:
     """A pin: a small filled triangle in a cell's top-left corner."""
     painter.setPen(Qt.PenStyle.NoPen)
@@ -218,12 +228,14 @@ class SeasonBoard(QAbstractScrollArea):
     """The season board. ``set_season`` shows a season (with or without a plan).
 
     Signals: ``current_changed(athlete_id, date)`` when the selected cell changes (``("", None)``
-    when nothing is selected); ``cell_menu_requested(athlete_id, date, global_pos)`` on a
-    right-click or the menu key; ``zoom_changed(name)``.
+    when nothing is selected); ``cell_clicked(athlete_id, date)`` when the coach clicks a cell;
+    ``cell_menu_requested(athlete_id, date, global_pos)`` on a right-click or the menu key;
+    ``zoom_changed(name)``.
     """
 
     current_changed = Signal(str, object)
     cell_menu_requested = Signal(str, object, QPoint)
+    cell_clicked = Signal(str, object)  # a cell clicked with the mouse (athlete id, date)
     zoom_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
@@ -269,8 +281,10 @@ class SeasonBoard(QAbstractScrollArea):
         self._violations: list = []
         self._bad_cells: dict[str, list[tuple[int, int]]] = {}  # athlete -> day spans
         self._bad_team: list[tuple[int, int]] = []
+        self._waiting_pins: set[tuple[str | None, int]] = set()  # pins not in the plan yet
         self._highlights: dict[str, tuple[tuple[int, int], ...]] = {}  # athlete -> day spans
         self._highlight_text = ""
+        self._returns: dict[str, list] = {}  # athlete -> ReturnRow (ui.desktop.returnspanel)
         self._cur: tuple[int, int] | None = None  # (row, day)
         self._today: int | None = None
         self.today_override: dt.date | None = None  # tests and screenshots fix "today"
@@ -340,17 +354,32 @@ class SeasonBoard(QAbstractScrollArea):
         """Mark the plan checker's hard violations (``planner.check.Violation``) on the board."""
         self._violations = list(violations)
         self._bad_cells, self._bad_team = {}, []
+        self._waiting_pins = set()
         tl = self._tl
         if tl is not None:
             for v in self._violations:
                 if v.end < tl.start or v.start > tl.end:
                     continue
                 a, b = tl.clamp_index(v.start), tl.clamp_index(v.end)
-                if v.athlete is None:
+                if v.rule == "PIN":  # a pin the plan does not follow yet: its flag says so
+                    self._waiting_pins.add((v.athlete, a))
+                elif v.athlete is None:
                     self._bad_team.append((a, b))
                 elif v.athlete in self._row_of:
                     self._bad_cells.setdefault(v.athlete, []).append((a, b))
         self.viewport().update()
+
+    def set_returns(self, rows) -> None:
+        """Each injured athlete's return (``ui.desktop.returnspanel.ReturnRow``): a missed target
+        is marked on the name column, and the name's tooltip says when the athlete is back."""
+        by: dict[str, list] = {}
+        for row in rows:
+            by.setdefault(row.athlete, []).append(row)
+        self._returns = by
+        self.viewport().update()
+
+    def missed_target(self, athlete_id: str) -> bool:
+        return any(r.missed for r in self._returns.get(athlete_id, ()))
 
     def set_highlights(self, cells, text: str = "Changed") -> None:
         """Outline cells, given as (athlete id, day index), in the theme's ``changed`` colour
@@ -642,6 +671,9 @@ class SeasonBoard(QAbstractScrollArea):
         hit = self._grid_hit(pos)
         if hit is not None:
             self._move_to(*hit)
+            cur = self.current()
+            if cur is not None and event.button() == Qt.MouseButton.LeftButton:
+                self.cell_clicked.emit(cur[0], cur[1])
         elif self._tl is not None and self._rows:
             if pos.y() < HEADER_H and pos.x() >= self._name_w:  # a day in the header
                 x = pos.x() - self._name_w + self.horizontalScrollBar().value()
@@ -832,7 +864,6 @@ class SeasonBoard(QAbstractScrollArea):
         self._paint_stages(p, f)
         self._paint_lines(p, f)
         self._paint_edges_and_bands(p, f)
-        self._paint_changed_wash(p, f)
         self._paint_glyphs(p, f)
         self._paint_changed_outlines(p, f)
         self._paint_marks(p, f)
@@ -948,17 +979,6 @@ class SeasonBoard(QAbstractScrollArea):
                                      (b - a + 1) * cw - 2 * inset, ROW_H - 2 * inset))
         return out
 
-    def _paint_changed_wash(self, p: QPainter, f: _Frame) -> None:
-        """Changed days (a what-if comparison): a light wash under the glyphs."""
-        if not self._highlights:
-            return
-        th = self._theme
-        wash = QColor(th.changed)
-        wash.setAlpha(70 if th.dark else 45)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(wash)
-        p.drawRects(self._changed_rects(f))
-
     def _paint_glyphs(self, p: QPainter, f: _Frame) -> None:
         """Stage names where a stretch has room (days without a glyph), then the glyphs."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -1036,7 +1056,8 @@ class SeasonBoard(QAbstractScrollArea):
         for (aid, d), _pins in self._pins.items():
             r = self._row_of.get(aid)
             if r is not None and f.r0 <= r <= f.r1 and f.d0 <= d <= f.d1:
-                draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, th.pin, 6 if cw >= 8 else 5)
+                colour = th.today if (aid, d) in self._waiting_pins else th.pin
+                draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, colour, 6 if cw >= 8 else 5)
 
     def _paint_selection(self, p: QPainter, f: _Frame) -> None:
         """The selected cell (and, in week zoom, its week)."""
@@ -1146,7 +1167,8 @@ class SeasonBoard(QAbstractScrollArea):
                            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
             if w in self._team_pins:
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-                draw_pin_flag(p, x0 + 1, Y_KIND + 1, th.pin, 6)
+                waiting = (None, wk.first) in self._waiting_pins
+                draw_pin_flag(p, x0 + 1, Y_KIND + 1, th.today if waiting else th.pin, 6)
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _week_label(self, w: int, fm: QFontMetrics, room: int) -> str:
@@ -1264,9 +1286,12 @@ class SeasonBoard(QAbstractScrollArea):
                 p.drawRect(QRectF(cx - 4.5, cy - 1.5, 9, 3))
                 p.drawRect(QRectF(cx - 1.5, cy - 4.5, 3, 9))
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            name_rect = QRect(20, y, self._name_w - 20 - pos_w - 8, ROW_H)
+            if self.missed_target(row.athlete_id):
+                name_rect.setRight(name_rect.right() - 15)
+                self._paint_missed(p, name_rect.right() + 9, y + ROW_H / 2)
             p.setFont(self._font)
             p.setPen(th.text)
-            name_rect = QRect(20, y, self._name_w - 20 - pos_w - 8, ROW_H)
             p.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        fm.elidedText(row.name, Qt.TextElideMode.ElideRight, name_rect.width()))
             p.setPen(th.dim_text)
@@ -1290,6 +1315,13 @@ class SeasonBoard(QAbstractScrollArea):
             if HEADER_H <= y <= vp.height():
                 p.setPen(QPen(th.month_line, 1))
                 p.drawLine(self._name_w, y, min(vp.width(), self._x(self._tl.n)), y)
+
+    def _paint_missed(self, p: QPainter, cx: float, cy: float) -> None:
+        """A missed target: a red disc with a white "!" (the name's tooltip says which)."""
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        draw_missed(p, cx, cy, self._theme.violation, self._marker_font)
+        p.restore()
 
     def _paint_corner(self, p: QPainter) -> None:
         th = self._theme
@@ -1434,7 +1466,8 @@ class SeasonBoard(QAbstractScrollArea):
                  for u in self._season.unavailability
                  if u.athlete == row.athlete_id and u.start <= day <= u.end]
         lines += ["📌 " + _pin_text(pin) for pin in self._pins_of(row.athlete_id, d)]
-        lines += [f"⚠ {v.rule}: {v.message.removeprefix(v.rule + ': ')}"
+        lines += [f"📌 Not in the plan yet (solve again, F5): {v.message.removeprefix('PIN: ')}"
+                  if v.rule == "PIN" else f"⚠ {v.rule}: {v.message.removeprefix(v.rule + ': ')}"
                   for v in self.violations_at(row.athlete_id, day)]
         if self._highlight_text and self.is_highlighted(row.athlete_id, d):
             lines.append(self._highlight_text)
@@ -1455,13 +1488,17 @@ class SeasonBoard(QAbstractScrollArea):
         lines = [f"{row.name} ({row.athlete_id})" + (f" · {row.position}" if row.position else "")]
         inj = season.injury_of(row.athlete_id)
         if inj is not None:
+            from ui.desktop.returnspanel import protocol_name
+
             cur = inj.current
-            lines.append(f"Injury: {inj.protocol}, onset {inj.onset.isoformat()}")
-            lines.append(f"Recorded stage: {cur.stage} since {cur.start.isoformat()}")
+            lines.append(f"Injury: {protocol_name(inj.protocol)}, onset {day_long(inj.onset)}")
+            lines.append(f"Recorded stage: {stage_name(cur.stage)} since {day_long(cur.start)}")
             if inj.target_competition:
                 c = season.competition(inj.target_competition)
                 if c is not None:
-                    lines.append(f"Target: {c.name} ({c.date.isoformat()})")
+                    lines.append(f"Target: {c.name} ({day_long(c.date)})")
+        for ret in self._returns.get(row.athlete_id, ()):
+            lines.append(("⚠ " if ret.missed else "") + ret.sentence())
         return "\n".join(lines)
 
 
@@ -1535,7 +1572,7 @@ class BoardLegend(QWidget):
             ["t:Intensity:"] + [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)],
             ["t:Weeks:", "w:deload", "w:taper", "b:own week ≠ team"],
             ["t:Match:", "m:A", "m:B", "m:C"],
-            ["h:unavailable", "p:pinned", "v:rule broken", "d:today"],
+            ["h:unavailable", "p:pinned", "v:rule broken", "x:target missed", "d:today"],
         ]
         if self._changed:
             groups.insert(0, [f"c:{self._changed}"])
@@ -1608,32 +1645,32 @@ class BoardLegend(QWidget):
                 x += 20
             elif kind == "h":
                 swatch(th.hatch, label)
-            elif kind == "p":
-                p.fillRect(QRectF(x, cy - 7, 14, 14), th.base)
-                draw_pin_flag(p, x + 1, cy - 6, th.pin, 7)
-                p.setPen(th.week_line)
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(QRectF(x, cy - 7, 14, 14))
-                x += 17
-                text(label, 9)
-            elif kind == "v":
-                p.setPen(QPen(th.violation, 2))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(QRectF(x + 1, cy - 6, 12, 12))
-                x += 17
-                text(label, 9)
-            elif kind == "c":
-                wash = QColor(th.changed)
-                wash.setAlpha(70 if th.dark else 45)
-                rect = QRectF(x + 1, cy - 7, 26, 14)
-                p.fillRect(rect, th.base)
-                p.fillRect(rect, wash)
-                p.setPen(QPen(th.changed, 2))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(rect)
-                x += 31
-                text(label, 14)
-            elif kind == "d":
-                p.fillRect(QRectF(x + 6, cy - 8, 2, 16), th.today)
-                x += 17
-                text(label, 9)
+            else:  # a marker and its label
+                x += self._paint_marker(p, th, kind, x, cy)
+                text(label, 14 if kind == "c" else 9)
+
+    def _paint_marker(self, p: QPainter, th: BoardTheme, kind: str, x: float, cy: float) -> float:
+        """A legend marker (pin, broken rule, changed, today, missed target) at ``x``; returns
+        the width it takes."""
+        if kind == "p":
+            p.fillRect(QRectF(x, cy - 7, 14, 14), th.base)
+            draw_pin_flag(p, x + 1, cy - 6, th.pin, 7)
+            p.setPen(th.week_line)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(x, cy - 7, 14, 14))
+        elif kind == "v":
+            p.setPen(QPen(th.violation, 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(x + 1, cy - 6, 12, 12))
+        elif kind == "c":  # an outline only: a tint would change the stage colours under it
+            rect = QRectF(x + 1, cy - 7, 26, 14)
+            p.fillRect(rect, th.base)
+            p.setPen(QPen(th.changed, 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(rect)
+            return 31
+        elif kind == "d":
+            p.fillRect(QRectF(x + 6, cy - 8, 2, 16), th.today)
+        elif kind == "x":
+            draw_missed(p, x + 7, cy, th.violation, self._marker_font)
+        return 17

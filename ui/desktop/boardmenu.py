@@ -58,7 +58,7 @@ def cell_menu(season: Season, athlete: str, day: dt.date,
     head.setEnabled(False)
     pins = cell_pins(season, athlete, day)
     pinned = {p.kind + ("team" if p.kind == "week" and p.athlete is None else ""): p for p in pins}
-    _intensity_pins(menu, athlete, day, pinned.get("intensity"))
+    _intensity_pins(menu, season, athlete, day, pinned.get("intensity"))
     _week_pins(menu, season, athlete, day, pinned)
     _stage_pins(menu, season, athlete, day, pinned.get("stage_start"))
     if pins:
@@ -73,11 +73,26 @@ def cell_menu(season: Season, athlete: str, day: dt.date,
     return menu
 
 
-def _intensity_pins(menu: QMenu, athlete: str, day: dt.date, cur) -> None:
+def _intensity_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, cur) -> None:
+    """The levels a pin can hold on the day; the others are shown disabled, with the reason
+    (the stage cap the athlete can reach by then, a day away or without training, the past)."""
+    from ui.desktop.rehabview import pin_limit
+
     sub = menu.addMenu("Pin &intensity")
+    limit = pin_limit(season, athlete, day)
+    if limit is not None:
+        top, why = limit
+        head = "No pin can hold here" if top < 0 else f"Up to {top} % here"
+        note = sub.addAction(f"{head}: {why}")
+        note.setEnabled(False)
+        sub.addSeparator()
     for lv in LEVELS:
-        _act(sub, LEVEL_TEXT[lv], E.AddPin(pin=IntensityPin(athlete=athlete, date=day, intensity=lv)),
-             checked=cur is not None and cur.intensity == lv)
+        a = _act(sub, LEVEL_TEXT[lv], E.AddPin(pin=IntensityPin(athlete=athlete, date=day,
+                                                                 intensity=lv)),
+                 checked=cur is not None and cur.intensity == lv)
+        if limit is not None and lv > limit[0]:
+            a.setEnabled(False)
+            a.setToolTip(limit[1])
 
 
 def _week_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, pinned: dict) -> None:
@@ -109,10 +124,16 @@ def _stage_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, cur) ->
         stages = list(load_protocol(inj.protocol).stage_ids) + ["FIT"]
     except PeriodizeError:
         stages = ["FIT"]
+    from ui.desktop.rehabview import earliest_start
+
     for st in stages:
         text = f"{st} starts on this day" if st != "FIT" else "back to FIT on this day"
-        _act(sub, text, E.AddPin(pin=StagePin(athlete=athlete, stage=st, date=day)),
-             checked=cur is not None and cur.stage == st)
+        a = _act(sub, text, E.AddPin(pin=StagePin(athlete=athlete, stage=st, date=day)),
+                 checked=cur is not None and cur.stage == st)
+        first = earliest_start(season, athlete, st)
+        if first is not None and day < first:
+            a.setEnabled(False)
+            a.setText(f"{text} (not before {day_text(first)}: the minimum days)")
 
 
 def _manual_changes(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -48,7 +47,8 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import POSITION_ORDER
-from planner.text import clean_message, date_short, day_long
+from planner.text import clean_message, date_short, day_long, plural, span
+from ui.desktop.datefield import DateField
 
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
@@ -64,25 +64,37 @@ def pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-def date_edit(name: str) -> QDateEdit:
-    w = QDateEdit()
-    w.setCalendarPopup(True)
-    w.setDisplayFormat("ddd d MMM yyyy")
-    w.setAccessibleName(name)
-    return w
+def date_edit(name: str) -> DateField:
+    """A date field that reads a typed date (``28/12/2026``, ``Mon 28 Dec 2026``) or a pick on
+    its calendar (``ui.desktop.datefield``)."""
+    return DateField(name)
 
 
-def _any_date(name: str) -> QDateEdit:
-    """A date edit for a record that may lie outside the season (an onset, a test)."""
+def _any_date(name: str) -> DateField:
+    """A date field for a record that may lie outside the season (an onset, a test)."""
     w = date_edit(name)
     w.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
     return w
+
+
+def bad_dates(fields) -> list[str]:
+    """``name: why`` for each of the date ``fields`` in use (enabled) whose text is not a date
+    it accepts: a typed date is never replaced by another behind the coach's back."""
+    return [f"{f.accessibleName()}: {f.problem()}" for f in fields
+            if f.isEnabled() and not f.is_valid()]
 
 
 def _narrow(combo: QComboBox) -> None:
     """A combo box that keeps a narrow panel narrow (long protocol and stage names)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(16)
+
+
+def _wrapped(text: str) -> QLabel:
+    """A label that wraps: a narrow panel stays narrow."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
 
 
 def _table(columns: list[str], name: str) -> QTableWidget:
@@ -174,6 +186,14 @@ class Editor(QWidget):
 
     def request(self, edit) -> None:
         self.edit_requested.emit(edit)
+
+    def dates_ok(self, what: str, *fields: DateField) -> bool:
+        """False (and the reason to the coach) when one of ``fields`` holds a text that is not a
+        date it accepts; an action reads its dates only after this."""
+        bad = bad_dates(fields)
+        if bad:
+            self.problem.emit(what, "\n".join(bad))
+        return not bad
 
     def refuse(self, what: str, error: Exception) -> None:
         """A form that does not make a valid object: say why, like a refused edit."""
@@ -269,7 +289,7 @@ class CompetitionsEditor(Editor):
                 self.priority.currentData())
 
     def add(self) -> None:
-        if self.season is None:
+        if self.season is None or not self.dates_ok("Add competition", self.date, self.end):
             return
         name, day, end, prio = self._form()
         cid = E.new_competition_id(self.season)
@@ -284,7 +304,7 @@ class CompetitionsEditor(Editor):
 
     def apply(self) -> None:
         c = self.season.competition(self.selected_id()) if self.season else None
-        if c is None:
+        if c is None or not self.dates_ok("Change competition", self.date, self.end):
             return
         name, day, end, prio = self._form()
         if (name, day, end, prio) == (c.name, c.date, c.end_date, c.priority):
@@ -369,6 +389,8 @@ class BlocksEditor(Editor):
         self.emphasis.setText(b.emphasis)
 
     def _block(self, what: str) -> Block | None:
+        if not self.dates_ok(what, self.start, self.end):
+            return None
         try:
             return Block(name=self.name.text().strip() or "Block", start=pydate(self.start.date()),
                          end=pydate(self.end.date()), emphasis=self.emphasis.text().strip())
@@ -397,20 +419,32 @@ class BlocksEditor(Editor):
 
 # -- non-training days ---------------------------------------------------------------------------
 class DaysOffEditor(Editor):
-    """Declared non-training days (holidays, travel): no running load on them."""
+    """Declared non-training days (holidays, travel): no running load on them. A stretch of
+    days (a winter break) is added, and selected days deleted, as one undo step."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Days off editor")
         self.table = _table(["Date", "Reason"], "Non-training days")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.date = date_edit("Day off date")
+        self.multi = QCheckBox("Several days, until")
+        self.multi.setAccessibleName("Several days off")
+        self.end = date_edit("Last day off")
+        self.end.setEnabled(False)
         self.reason = QLineEdit()
         self.reason.setAccessibleName("Day off reason")
         self.reason.setPlaceholderText("e.g. Christmas")
         form = QFormLayout()
         form.addRow("Date", self.date)
+        until = QHBoxLayout()
+        until.addWidget(self.multi)
+        until.addWidget(self.end, 1)
+        form.addRow("", until)
         form.addRow("Reason", self.reason)
         buttons, (self.add_button, self.delete_button) = _buttons("&Add", "&Delete")
+        self.add_button.setToolTip("Make the day (or every day of the stretch) a non-training day")
+        self.delete_button.setToolTip("Make the selected days training days again")
         note = QLabel("Weekly rest days are set in Season ▸ Season Settings.")
         note.setWordWrap(True)
         lay = QVBoxLayout(self)
@@ -419,6 +453,8 @@ class DaysOffEditor(Editor):
         lay.addLayout(buttons)
         lay.addWidget(note)
         self.table.itemSelectionChanged.connect(self._load)
+        self.multi.toggled.connect(self.end.setEnabled)
+        self.date.dateChanged.connect(self._follow_start)
         self.add_button.clicked.connect(self.add)
         self.delete_button.clicked.connect(self.delete)
         self._load()
@@ -429,13 +465,28 @@ class DaysOffEditor(Editor):
         key = self.selected_date()
         _fill(self.table, [(d.date.isoformat(), [day_long(d.date), d.reason])
                            for d in season.calendar.non_training_days])
-        self.date.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
+        for w in (self.date, self.end):
+            w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
         if key is None or not _select_key(self.table, key.isoformat()):
             self._load()
 
     def selected_date(self) -> dt.date | None:
         key = _selected_key(self.table)
         return dt.date.fromisoformat(key) if key else None
+
+    def selected_dates(self) -> list[dt.date]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        out = []
+        for r in rows:
+            item = self.table.item(r, 0)
+            if item is not None:
+                out.append(dt.date.fromisoformat(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def _follow_start(self, _q=None) -> None:
+        """The last day follows the first until the coach sets it after it."""
+        if self.end.is_valid() and self.end.date() < self.date.date():
+            self.end.setDate(self.date.date())
 
     def _load(self) -> None:
         day = self.selected_date()
@@ -448,14 +499,45 @@ class DaysOffEditor(Editor):
             if d.date == day:
                 self.reason.setText(d.reason)
 
+    def days(self) -> list[dt.date]:
+        """The days the form names: the date, or every day from it to the last day."""
+        first = pydate(self.date.date())
+        last = pydate(self.end.date()) if self.multi.isChecked() else first
+        return [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
+
     def add(self) -> None:
-        self.request(E.AddNonTrainingDay(day=NonTrainingDay(date=pydate(self.date.date()),
-                                                            reason=self.reason.text().strip())))
+        if self.season is None or not self.dates_ok("Add days off", self.date, self.end):
+            return
+        days = self.days()
+        if not days:
+            self.problem.emit("Add days off", "The last day is before the first; set it on or "
+                                              "after the first day.")
+            return
+        taken = {d.date for d in self.season.calendar.non_training_days}
+        reason = self.reason.text().strip()
+        edits = [E.AddNonTrainingDay(day=NonTrainingDay(date=d, reason=reason))
+                 for d in days if d not in taken]
+        if not edits:
+            self.problem.emit("Add days off", "Every one of these days is a non-training day "
+                                              "already.")
+            return
+        if len(edits) == 1:
+            self.request(edits[0])
+            return
+        from ui.desktop.macro import EditGroup
+
+        self.request(EditGroup(edits, f"Make {plural(len(edits), 'day')} non-training days "
+                                      f"({span(days[0], days[-1])})"))
 
     def delete(self) -> None:
-        day = self.selected_date()
-        if day is not None:
-            self.request(E.RemoveNonTrainingDay(date=day))
+        days = self.selected_dates()
+        if len(days) == 1:
+            self.request(E.RemoveNonTrainingDay(date=days[0]))
+        elif days:
+            from ui.desktop.macro import EditGroup
+
+            self.request(EditGroup([E.RemoveNonTrainingDay(date=d) for d in days],
+                                   f"Make {plural(len(days), 'day')} training days again"))
 
 
 # -- squad --------------------------------------------------------------------------------------
@@ -468,7 +550,9 @@ class SquadEditor(Editor):
         self.table = _table(["ID", "Name", "Position", "Max speed", "Status"], "Squad")
         self.athlete_id = QLineEdit()
         self.athlete_id.setAccessibleName("Athlete ID")
-        self.athlete_id.setToolTip("A short unique code; it cannot change once the athlete exists")
+        self.athlete_id.setToolTip("A short unique code (A07, or a shirt number); it cannot change "
+                                   "once the athlete exists. Add takes the next free one when "
+                                   "this one is taken.")
         self.name = QLineEdit()
         self.name.setAccessibleName("Athlete name")
         self.position = QComboBox()
@@ -500,11 +584,8 @@ class SquadEditor(Editor):
         self.away_reason.setAccessibleName("Unavailable reason")
         self.away_reason.setPlaceholderText("e.g. national team")
         aform = QFormLayout()
-        span = QHBoxLayout()
-        span.addWidget(self.away_from)
-        span.addWidget(QLabel("to"))
-        span.addWidget(self.away_to)
-        aform.addRow("Dates", span)
+        aform.addRow("From", self.away_from)
+        aform.addRow("To", self.away_to)
         aform.addRow("Reason", self.away_reason)
         abuttons, (self.away_add, self.away_remove) = _buttons("Add &dates", "&Remove dates")
         alay = QVBoxLayout(self.away)
@@ -548,15 +629,18 @@ class SquadEditor(Editor):
             self._clear_form()
         self._fill_away()
 
-    def _clear_form(self) -> None:
-        if self.season is None:
-            return
-        taken = {a.id for a in self.season.athletes}
+    def free_id(self) -> str:
+        """The next free athlete ID (A01, A02, …)."""
+        taken = {a.id for a in self.season.athletes} if self.season else set()
         n = len(taken) + 1
         while f"A{n:02d}" in taken:
             n += 1
-        self.athlete_id.setText(f"A{n:02d}")
-        self.athlete_id.setReadOnly(False)
+        return f"A{n:02d}"
+
+    def _clear_form(self) -> None:
+        if self.season is None:
+            return
+        self.athlete_id.setText(self.free_id())
         self.name.clear()
         self.max_speed.setValue(0.0)
         self._update_buttons()
@@ -583,7 +667,6 @@ class SquadEditor(Editor):
         a = self.season.athlete(self.selected_id()) if self.season else None
         if a is not None:
             self.athlete_id.setText(a.id)
-            self.athlete_id.setReadOnly(True)
             self.name.setText(a.name)
             self.position.setCurrentText(a.position)
             self.max_speed.setValue(a.max_speed or 0.0)
@@ -600,16 +683,23 @@ class SquadEditor(Editor):
         self._update_buttons()
 
     def add(self) -> None:
+        """A new athlete with the form's details: the typed name is kept; the ID is the typed
+        one when free, else the next free one (a selected athlete's ID is taken)."""
         if self.season is None:
             return
         speed = self.max_speed.value() or None
         aid = self.athlete_id.text().strip()
-        if self.season.athlete(aid) is not None:
-            self._clear_form()
-            aid = self.athlete_id.text().strip()
+        if not aid or self.season.athlete(aid) is not None:
+            aid = self.free_id()
+        name = self.name.text().strip() or f"Athlete {aid}"
+        same = next((a for a in self.season.athletes if a.name.casefold() == name.casefold()), None)
+        if same is not None:
+            self.problem.emit("Add athlete", f"{same.name} ({same.id}) is in the squad already; "
+                                             f"type the new athlete's name, then Add.")
+            return
         try:
-            athlete = Athlete(id=aid, name=self.name.text().strip() or f"Athlete {aid}",
-                              position=self.position.currentText().strip(), max_speed=speed)
+            athlete = Athlete(id=aid, name=name, position=self.position.currentText().strip(),
+                              max_speed=speed)
         except ValueError as e:
             self.refuse("Add athlete", e)
             return
@@ -619,6 +709,10 @@ class SquadEditor(Editor):
     def apply(self) -> None:
         a = self.season.athlete(self.selected_id()) if self.season else None
         if a is None:
+            return
+        if self.athlete_id.text().strip() not in ("", a.id):
+            self.problem.emit("Change athlete", f"An athlete's ID cannot change ({a.id}); Add "
+                                                f"makes a new athlete with the ID typed.")
             return
         speed = self.max_speed.value() or None
         name, pos = self.name.text().strip(), self.position.currentText().strip()
@@ -634,7 +728,7 @@ class SquadEditor(Editor):
 
     def add_away(self) -> None:
         aid = self.selected_id()
-        if aid is None:
+        if aid is None or not self.dates_ok("Unavailable dates", self.away_from, self.away_to):
             return
         try:
             u = Unavailability(athlete=aid, start=pydate(self.away_from.date()),
@@ -662,22 +756,27 @@ class InjuriesEditor(Editor):
         self.athlete.setAccessibleName("Injured athlete")
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.back = QLabel()
+        self.back.setWordWrap(True)
+        self.back.setAccessibleName("Planned return")
+        self._returns: list = []
         details, buttons = self._details()
         self.rehab = QGroupBox("Rehab progress")
         rlay = QVBoxLayout(self.rehab)
         rlay.addWidget(self._history_table(), 1)
-        rlay.addWidget(QLabel("Next stage reached (the history records what happened):"))
+        rlay.addWidget(_wrapped("Next stage reached (the history records what happened):"))
         rlay.addLayout(self._stage_row())
-        rlay.addWidget(QLabel("Flare-up (symptoms back):"))
+        rlay.addWidget(_wrapped("Flare-up (symptoms back):"))
         rlay.addLayout(self._flare_row())
         rlay.addWidget(self.flares)
-        rlay.addWidget(QLabel("Criteria test of the current stage:"))
+        rlay.addWidget(_wrapped("Criteria test of the current stage:"))
         rlay.addLayout(self._test_form())
         top = QFormLayout()
         top.addRow("Athlete", self.athlete)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.status)
+        lay.addWidget(self.back)
         lay.addLayout(details)
         lay.addLayout(buttons)
         lay.addWidget(self.rehab, 1)
@@ -743,7 +842,7 @@ class InjuriesEditor(Editor):
         self.flare_button.setAccessibleName("Record flare-up")
         self.flare_button.setToolTip("Symptoms came back: the athlete moves back one stage "
                                      "(two after another flare-up within 7 days)")
-        self.flares = QLabel()
+        self.flares = _wrapped("")
         frow = QHBoxLayout()
         frow.addWidget(self.flare_date, 1)
         frow.addWidget(self.flare_button)
@@ -759,7 +858,7 @@ class InjuriesEditor(Editor):
         self.test_value.setDecimals(1)
         self.test_value.setAccessibleName("Test result")
         self.test_date = _any_date("Test date")
-        self.pass_mark = QLabel()
+        self.pass_mark = _wrapped("")
         self.pass_mark.setAccessibleName("Pass mark")
         self.test_button = QPushButton("Record &test")
         self.test_button.setAccessibleName("Record test")
@@ -812,6 +911,22 @@ class InjuriesEditor(Editor):
     def selected_athlete(self) -> str | None:
         return self.athlete.currentData()
 
+    def set_returns(self, rows) -> None:
+        """The returns of the plan (``ui.desktop.returnspanel.ReturnRow``): the selected
+        athlete's is shown under the injury."""
+        self._returns = list(rows)
+        self._show_return()
+
+    def _show_return(self) -> None:
+        aid = self.selected_athlete()
+        rows = [r for r in self._returns if r.athlete == aid]
+        texts = []
+        for r in rows:
+            text = r.sentence().split(": ", 1)[-1]
+            texts.append(f"<b style='color:#c62828'>{text}</b>" if r.missed else text)
+        self.back.setText("<br>".join(f"<i>Plan:</i> {t}" for t in texts))
+        self.back.setVisible(bool(texts))
+
     def select(self, athlete_id: str) -> bool:
         i = self.athlete.findData(athlete_id)
         if i >= 0:
@@ -828,6 +943,7 @@ class InjuriesEditor(Editor):
         return load_protocol(self.protocol.currentData())
 
     def _load(self) -> None:
+        self._show_return()
         season = self.season
         inj = self.injury()
         has = inj is not None
@@ -922,7 +1038,7 @@ class InjuriesEditor(Editor):
 
     def record_injury(self) -> None:
         aid = self.selected_athlete()
-        if aid is None:
+        if aid is None or not self.dates_ok("Record injury", self.onset, self.first_start):
             return
         try:
             inj = Injury(athlete=aid, protocol=self.protocol.currentData(),
@@ -937,7 +1053,7 @@ class InjuriesEditor(Editor):
 
     def apply(self) -> None:
         inj = self.injury()
-        if inj is None:
+        if inj is None or not self.dates_ok("Change injury", self.onset):
             return
         protocol, onset, target = self.protocol.currentData(), pydate(self.onset.date()), self._target()
         if (protocol, onset) == (inj.protocol, inj.onset):
@@ -955,19 +1071,19 @@ class InjuriesEditor(Editor):
 
     def record_stage(self) -> None:
         inj = self.injury()
-        if inj is not None:
+        if inj is not None and self.dates_ok("Record stage", self.stage_start):
             self.request(E.RecordStage(athlete=inj.athlete, stage=self.stage.currentData(),
                                        start=pydate(self.stage_start.date())))
 
     def record_flare_up(self) -> None:
         inj = self.injury()
-        if inj is not None:
+        if inj is not None and self.dates_ok("Record flare-up", self.flare_date):
             self.request(E.RecordFlareUp(athlete=inj.athlete, date=pydate(self.flare_date.date())))
 
     def record_test(self) -> None:
         inj = self.injury()
         name = self.test_name.currentText().strip()
-        if inj is None or not name:
+        if inj is None or not name or not self.dates_ok("Record test", self.test_date):
             return
         c = self.criterion()
         self.request(E.RecordCriteriaTest(athlete=inj.athlete, test=CriteriaTest(
@@ -1026,19 +1142,31 @@ class SeasonSettingsDialog(QDialog):
         note = QLabel("Changing the dates, weekdays or today clears the plan: solve again (F5).")
         note.setWordWrap(True)
         form.addRow(note)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+
+    def _check(self) -> None:
+        """OK: closes only when every date is understood (the reason stays in the dialog)."""
+        bad = bad_dates((self.start, self.end, self.today))
+        if bad:
+            self.error.setText("\n".join(bad))
+            return
+        self.accept()
 
     def edit(self) -> E.SetSeasonSettings | None:
         """The edit these settings make, or None when nothing changed."""
         cal = self.season.calendar
         days = tuple(d for d in WEEKDAYS if self.days[d].isChecked())
-        today = pydate(self.today.date()) if self.use_today.isChecked() else None
+        today = self.today.value() if self.use_today.isChecked() else None
         new = dict(name=self.name.text().strip() or self.season.name,
-                   start=pydate(self.start.date()), end=pydate(self.end.date()),
+                   start=self.start.value(), end=self.end.value(),
                    week_start=self.week_start.currentData(), training_days=days)
         old = dict(name=self.season.name, start=cal.start, end=cal.end, week_start=cal.week_start,
                    training_days=cal.training_days)
@@ -1115,7 +1243,7 @@ class NewSeasonDialog(QDialog):
         name = self.name.text().strip()
         if not name:
             raise ValueError("Give the season a name.")
-        start, end = pydate(self.start.date()), pydate(self.end.date())
+        start, end = self.start.value(), self.end.value()
         if end < start:
             raise ValueError("The season ends before it starts.")
         if (end - start).days > 731:

@@ -9,11 +9,16 @@ import.
   marked modified and without a file name (Save As writes it as a season file).
 - **Export…**: by the chosen file type, the full Excel workbook (optionally anonymised), the
   season board as a PDF (one page per month), or the season in the import-template form.
-- **Export Calendars…**: one iCalendar file per athlete into a folder.
+- **Export Calendars…**: one iCalendar file per athlete into a folder (made when missing).
+
+After an export a notice above the board says what was written and where, with Open and Show
+folder (the window's interaction opens them), until the coach closes it; an export never
+replaces the open season file.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -75,12 +80,33 @@ def import_into(window, path: str | Path) -> bool:
     return True
 
 
+def _is_the_season_file(window, path: str | Path) -> bool:
+    """Whether ``path`` is the open season file itself (an export must not replace it)."""
+    if window.path is None:
+        return False
+    try:
+        return Path(path).resolve() == Path(window.path).resolve()
+    except OSError:
+        return False
+
+
+def _written(window, what: str, path: Path, folder: Path, open_file: bool = True) -> None:
+    """Say what was written and where, until the coach closes it: Open and Show folder."""
+    window.statusBar().showMessage(f"{what} {path}", 8000)
+    window.notice.offer(f"{what} <b>{html.escape(path.name)}</b> in {html.escape(str(folder))}",
+                        str(path) if open_file else "", str(folder))
+
+
 def export_to(window, path: str | Path, kind: str) -> bool:
     """Export the window's document as ``kind`` (a value of ``EXPORT_KINDS``) to ``path``."""
     season = window.season
     needs_plan = kind in ("xlsx", "xlsx-anonymised")
     if needs_plan and season.plan is None:
         window.interaction.inform("Nothing to export yet", NO_PLAN_YET)
+        return False
+    if _is_the_season_file(window, path):
+        window.interaction.error("Could not export", f"{path} is the season file itself; an "
+                                 f"export would replace it. Choose another name.")
         return False
     try:
         with _busy():
@@ -101,7 +127,12 @@ def export_to(window, path: str | Path, kind: str) -> bool:
     except PeriodizeError as e:
         window.interaction.error("Could not export", _listing(e))
         return False
-    window.statusBar().showMessage(f"Exported {Path(path).name}", 8000)
+    except OSError as e:
+        window.interaction.error("Could not export", f"{path}: could not be written "
+                                 f"({e.strerror or e}); choose another folder or name")
+        return False
+    path = Path(path).resolve()
+    _written(window, "Exported", path, path.parent)
     return True
 
 
@@ -113,13 +144,23 @@ def export_calendars_to(window, folder: str | Path) -> bool:
         return False
     from planner.ical import export_calendars
 
+    folder = Path(folder)
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         with _busy():
             files = export_calendars(season, season.plan, folder)
     except PeriodizeError as e:
         window.interaction.error("Could not export the calendars", _listing(e))
         return False
+    except OSError as e:
+        window.interaction.error("Could not export the calendars",
+                                 f"{folder}: could not be written ({e.strerror or e}); choose "
+                                 f"another folder")
+        return False
+    folder = folder.resolve()
     window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}", 8000)
+    window.notice.offer(f"Wrote {plural(len(files), 'calendar file')} (one per athlete) in "
+                        f"{html.escape(str(folder))}", "", str(folder))
     return True
 
 

@@ -60,6 +60,11 @@ class Interaction(Protocol):
 
     def choose_folder(self, title: str, folder: str) -> str | None: ...
 
+    def show_externally(self, path: str) -> bool:
+        """Open a file or folder in the program the system uses for it (an exported workbook in
+        Excel, a folder in the file manager); False when that fails."""
+        ...
+
 
 class QtInteraction:
     """The real dialogs, parented to ``parent`` (a window, or None)."""
@@ -105,6 +110,12 @@ class QtInteraction:
 
     def choose_folder(self, title: str, folder: str) -> str | None:
         return QFileDialog.getExistingDirectory(self.parent, title, folder) or None
+
+    def show_externally(self, path: str) -> bool:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
 
 _factory: Callable[[QWidget | None], Interaction] = QtInteraction

@@ -24,11 +24,13 @@ from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import Season
 from planner.text import plural
-from ui.desktop import editors, fileio, panels, scenarios
+from ui.desktop import editors, fileio, handouts, panels, scenarios
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.document import Document
 from ui.desktop.interaction import Interaction, default_interaction
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
+from ui.desktop.layout import STATE_VERSION, build_docks, default_size
+from ui.desktop.returnspanel import ReturnsPanel, return_rows, season_returns
 from ui.desktop.solving import SolveFn, SolveResult, amount, new_stop, progress_text, solve_work
 
 if TYPE_CHECKING:  # the solver is imported when a solve starts
@@ -81,11 +83,14 @@ class MainWindow(QMainWindow):
         self.board = SeasonBoard(self)
         self.legend = BoardLegend(self)
         self.banner = panels.StaleBanner(self)
+        self.notice = panels.NoticeBar(self)
+        self.notice.open_requested.connect(self.show_externally)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
         layout.addWidget(self.board, 1)
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
@@ -99,11 +104,12 @@ class MainWindow(QMainWindow):
         self.document.modified_changed.connect(lambda _m: self._update_title())
         self.board.current_changed.connect(self._on_current_changed)
         self.board.cell_menu_requested.connect(self._show_cell_menu)
+        self.board.cell_clicked.connect(self._on_cell_clicked)
         self.board.zoom_changed.connect(self._on_zoom_changed)
         self.banner.apply_requested.connect(self.apply_stale_result)
         self.banner.discard_requested.connect(self.discard_stale_result)
 
-        self.resize(1400, 800)
+        self.resize(default_size(self))
         self._restore_window_state()
         self._on_document_changed()
         self._update_actions()
@@ -163,8 +169,20 @@ class MainWindow(QMainWindow):
         after = self.document.season
         if before.plan is not None and after.plan is None:
             text += ". The plan no longer fits the season: solve again (F5)."
+        elif isinstance(edit, E.AddPin) and after.plan is not None:
+            text += ". Solve again (F5) to plan it."
         self.statusBar().showMessage(text, 8000)
         return True
+
+    @Slot(str)
+    def show_externally(self, path: str) -> bool:
+        """Open an exported file (or its folder) in the program the system uses for it."""
+        if not path:
+            return False
+        if self.interaction.show_externally(path):
+            return True
+        self.statusBar().showMessage(f"Could not open {path}: no program is set up for it.", 8000)
+        return False
 
     def _show_problem(self, what: str, text: str) -> None:
         self.interaction.warn("That change cannot be made", f"{what}: {text}")
@@ -212,6 +230,7 @@ class MainWindow(QMainWindow):
         """Replace the document (a new file); a solve still running is stopped and ignored (the
         job runner stops it when the document is replaced)."""
         self._hide_stale()
+        self.explanation.reset()
         self.document.replace(season, path, modified)
         self._update_title()
         self._update_actions()
@@ -305,39 +324,15 @@ class MainWindow(QMainWindow):
         self.squad_editor = editors.SquadEditor(self)
         self.injuries_editor = editors.InjuriesEditor(self)
         self.whatif = scenarios.WhatIf(self)  # What-if menu, Scenarios panel, re-plans
-        self.docks: dict[str, QDockWidget] = {}
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        left = Qt.DockWidgetArea.LeftDockWidgetArea
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        for key, title, widget, area in (
-            ("inspector", "Inspector", self.inspector, right),
-            ("rules", "Rules", self.rules_panel, right),
-            ("competitions", "Competitions", self.competitions_editor, right),
-            ("blocks", "Blocks", self.blocks_editor, right),
-            ("daysoff", "Days Off", self.days_off_editor, right),
-            ("scenarios", "Scenarios", self.whatif.panel, right),
-            ("squad", "Squad", self.squad_editor, left),
-            ("injuries", "Injuries", self.injuries_editor, left),
-            ("check", "Plan Check", self.violations_panel, bottom),
-            ("explanation", "Solver Explanation", self.explanation, bottom),
-        ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"dock-{key}")
-            dock.setWidget(widget)
-            dock.setAccessibleName(f"{title} panel")
-            self.addDockWidget(area, dock)
-            self.docks[key] = dock
-        for a, b in (("inspector", "rules"), ("rules", "competitions"), ("competitions", "blocks"),
-                     ("blocks", "daysoff"), ("daysoff", "scenarios"), ("squad", "injuries"),
-                     ("check", "explanation")):
-            self.tabifyDockWidget(self.docks[a], self.docks[b])
-        for key in ("inspector", "squad", "check"):
-            self.docks[key].raise_()
-        self.docks["squad"].hide()
-        self.docks["injuries"].hide()
-        self.resizeDocks([self.docks["inspector"], self.docks["squad"]], [420, 380],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["check"]], [130], Qt.Orientation.Vertical)
+        self.returns_panel = ReturnsPanel(self)
+        self.docks: dict[str, QDockWidget] = build_docks(self, {
+            "inspector": self.inspector, "returns": self.returns_panel,
+            "check": self.violations_panel, "rules": self.rules_panel,
+            "scenarios": self.whatif.panel, "squad": self.squad_editor,
+            "injuries": self.injuries_editor, "competitions": self.competitions_editor,
+            "blocks": self.blocks_editor, "daysoff": self.days_off_editor,
+            "explanation": self.explanation})
+        self.returns_panel.athlete_requested.connect(self.select_cell)
 
         for ed in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
                    self.squad_editor, self.injuries_editor):
@@ -363,6 +358,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
         fileio.install(self, file_menu)  # Import…, Export…, Export Calendars… (ui/fileio.py)
+        handouts.install(self, file_menu)  # Export Handouts… (ui/desktop/handouts.py)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = mb.addMenu("&Edit")
@@ -420,10 +416,12 @@ class MainWindow(QMainWindow):
         season = self.document.season
         self.board.set_season(season)
         self.run_check()
+        self._refresh_returns(season)
         for panel in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
                       self.squad_editor, self.injuries_editor, self.rules_panel):
             panel.set_season(season)
         self._refresh_inspector()
+        self.explanation.document_changed(season)
         self._update_title()
         self.document_changed.emit()
 
@@ -445,8 +443,24 @@ class MainWindow(QMainWindow):
         self.check_report = report
         self.board.set_violations(report.violations if report is not None else ())
         self.violations_panel.set_report(season, report)
-        n = len(report.violations) if report is not None else 0
+        n = len(panels.broken(report))
         self.docks["check"].setWindowTitle(f"Plan Check ({n})" if n else "Plan Check")
+
+    def _refresh_returns(self, season: Season) -> None:
+        """Each injured athlete's return (after every solve and edit): the Returns panel, the
+        board's name column (a missed target), the inspector and the Injuries editor."""
+        try:
+            rows = return_rows(season, season_returns(season), self.board.today_override)
+        except PeriodizeError as e:
+            rows = []
+            self.statusBar().showMessage(f"The returns could not be worked out: {e}", 8000)
+        self.return_rows = rows
+        self.returns_panel.set_rows(rows)
+        self.board.set_returns(rows)
+        self.inspector.set_returns(rows)
+        self.injuries_editor.set_returns(rows)
+        missed = sum(1 for r in rows if r.missed)
+        self.docks["returns"].setWindowTitle(f"Returns ({missed} missed)" if missed else "Returns")
 
     def _remember_check(self, season: Season, report) -> None:
         """Keep the reports of recent documents: undo and redo then need no new check."""
@@ -460,6 +474,15 @@ class MainWindow(QMainWindow):
         if athlete:
             self.squad_editor.select(athlete)
             self.injuries_editor.select(athlete)
+
+    @Slot(str, object)
+    def _on_cell_clicked(self, _athlete: str, _day) -> None:
+        """A click on the board shows the inspector when another tab hides it (an open panel
+        the coach closed stays closed)."""
+        dock = self.docks["inspector"]
+        # a dock behind another tab is moved out of sight, not hidden
+        if dock.toggleViewAction().isChecked() and dock.visibleRegion().isEmpty():
+            dock.raise_()
 
     def _refresh_inspector(self) -> None:
         cur = self.board.current()
@@ -696,6 +719,8 @@ class MainWindow(QMainWindow):
         elif result.stale and (outcome.plan is not None or outcome.status.value == "infeasible"):
             self._offer_stale(outcome)
         elif outcome.plan is not None and self._accept_plan(result.value):
+            self.explanation.reset("<p><i>The last solve found a plan: no conflict to "
+                                   "explain.</i></p>")
             self.statusBar().showMessage(self._solved_text(outcome))
         else:
             self._show_no_plan(outcome)
@@ -785,7 +810,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         state = settings.value("mainWindow/state")
         if state is not None:
-            self.restoreState(state)
+            self.restoreState(state, STATE_VERSION)  # an older layout is not restored
         if settings.value("board/zoom") in ("day", "week"):
             self.board.set_zoom(str(settings.value("board/zoom")))
 
@@ -797,7 +822,7 @@ class MainWindow(QMainWindow):
         self.solve_job.shutdown(5000)  # a thread that does not stop in time is kept (jobs.orphans)
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
-        settings.setValue("mainWindow/state", self.saveState())
+        settings.setValue("mainWindow/state", self.saveState(STATE_VERSION))
         settings.setValue("board/zoom", self.board.zoom())
         if self.autosaver is not None:
             self.autosaver.stop()  # a clean exit leaves no recovery copy

@@ -135,7 +135,15 @@ class InspectorPanel(_Browser):
         self.athlete: str | None = None
         self.day: dt.date | None = None
         self.violations: list = []
+        self.returns: dict[str, list] = {}  # athlete -> ReturnRow (ui.desktop.returnspanel)
         self.show_nothing()
+
+    def set_returns(self, rows) -> None:
+        """Each injured athlete's return, shown with the athlete's days."""
+        by: dict[str, list] = {}
+        for row in rows:
+            by.setdefault(row.athlete, []).append(row)
+        self.returns = by
 
     def show_nothing(self) -> None:
         self.setHtml("<p><i>Select a cell on the board (click it, or move with the arrow keys) "
@@ -167,12 +175,24 @@ class InspectorPanel(_Browser):
         rows = self._plan_rows(season, tl, ap, i) if planned else [
             ("Plan", "not planned yet: Plan ▸ Solve (F5)")]
         rows += self._record_rows(season, tl, aid, i)
+        for ret in self.returns.get(aid, ()):
+            text = _esc(ret.sentence().split(": ", 1)[-1])
+            if ret.missed:
+                text = f"<b style='color:#d50000'>{text}</b>"
+            rows.append(("Return", text))
         out.append("<table cellspacing=0 cellpadding=2>")
         out += [f"<tr><td valign=top><i>{k}</i>&nbsp;</td><td>{v}</td></tr>" for k, v in rows]
         out.append("</table>")
-        if self.violations:
+        bad = [v for v in self.violations if not is_pending_pin(v)]
+        waiting = [v for v in self.violations if is_pending_pin(v)]
+        if bad:
             out.append("<h4 style='color:#d50000;margin-bottom:2px'>Rules broken here</h4><ul style='margin-top:0'>")
-            out += [f"<li>{rule_link(v.rule)}: {_esc(message_of(v))}</li>" for v in self.violations]
+            out += [f"<li>{rule_link(v.rule)}: {_esc(message_of(v))}</li>" for v in bad]
+            out.append("</ul>")
+        if waiting:
+            out.append("<h4 style='margin-bottom:2px'>📌 Pinned, not in the plan yet</h4>"
+                       "<ul style='margin-top:0'>")
+            out += [f"<li>{_esc(message_of(v))} Solve again (F5) to plan it.</li>" for v in waiting]
             out.append("</ul>")
         if planned:
             out.append(self._why_html(season, aid, when))
@@ -216,8 +236,11 @@ class InspectorPanel(_Browser):
         rows = []
         inj = season.injury_of(aid)
         if inj is not None:
-            rows.append(("Injury", f"{_esc(inj.protocol)}, onset {day_long(inj.onset)}; recorded "
-                                   f"{_esc(inj.current.stage)} since {day_long(inj.current.start)}"))
+            from ui.desktop.returnspanel import protocol_name
+
+            rows.append(("Injury", f"{_esc(protocol_name(inj.protocol))}, onset "
+                                   f"{day_long(inj.onset)}; recorded {_esc(inj.current.stage)} "
+                                   f"since {day_long(inj.current.start)}"))
         rows += [("Unavailable", _esc(u.reason or "yes")) for u in season.unavailability
                  if u.athlete == aid and u.start <= when <= u.end]
         for p in season.pins:
@@ -247,6 +270,9 @@ class InspectorPanel(_Browser):
     @staticmethod
     def _reasons_html(head: str, why) -> str:
         out = [f"<h4 style='margin-bottom:2px'>{head}</h4>"]
+        if not why.reasons:
+            out.append("<p style='margin:2px 0'><i>No rule bounds or shapes it: an ordinary "
+                       "training day of a fit athlete, at the level the plan chose.</i></p>")
         for kind, title in (("fact", "Facts"), ("bound", "Bound by"), ("serves", "Serves")):
             rs = [r for r in why.reasons if r.kind == kind]
             if not rs:
@@ -262,6 +288,31 @@ class InspectorPanel(_Browser):
 
 
 # -- plan check ---------------------------------------------------------------------------------
+def is_pending_pin(v) -> bool:
+    """A pin the plan does not follow yet (made after the plan, or against a manual change):
+    the next solve plans it, so it is shown as waiting, not as a broken rule."""
+    return v.rule == "PIN"
+
+
+def broken(report) -> list:
+    """The report's hard violations less the pins waiting for a solve."""
+    return [v for v in report.violations if not is_pending_pin(v)] if report is not None else []
+
+
+def check_summary(report) -> str:
+    """The plan check in one line: broken rules, pins waiting for a solve, the soft penalty."""
+    n = len(broken(report))
+    pins = len(report.violations) - n
+    if n == 0:
+        text = "✔ The plan keeps every hard rule" + (" but the new pins." if pins else ".")
+    else:
+        text = f"⚠ {plural(n, 'hard-rule violation')}: click one to see it on the board."
+    if pins:
+        text += (f" 📌 {plural(pins, 'pin')} not in the plan yet: solve again (F5) to plan "
+                 f"{'it' if pins == 1 else 'them'}.")
+    return text + f" Soft rules: {plural(len(report.soft), 'instance')}, penalty {report.objective:,}."
+
+
 class ViolationsPanel(QWidget):
     """The plan checker's findings; clicking one selects its athlete and first day."""
 
@@ -303,13 +354,7 @@ class ViolationsPanel(QWidget):
         if report is None or season is None:
             self.summary.setText("No plan to check yet: Plan ▸ Solve (F5).")
             return
-        n, soft = len(report.violations), len(report.soft)
-        if n == 0:
-            text = "✔ The plan keeps every hard rule."
-        else:
-            text = f"⚠ {plural(n, 'hard-rule violation')}: click one to see it on the board."
-        text += f" Soft rules: {plural(soft, 'instance')}, penalty {report.objective:,}."
-        self.summary.setText(text)
+        self.summary.setText(check_summary(report))
         items = [(v, True) for v in report.violations]
         if self.show_soft.isChecked():
             items += [(v, False) for v in report.soft]
@@ -318,8 +363,11 @@ class ViolationsPanel(QWidget):
             when = date_short(v.start) + (f" – {date_short(v.end)}" if v.end != v.start else "")
             r = RULES.get(v.rule)
             title = f" {r.title}" if r else ""
-            item = QListWidgetItem(f"{'⚠' if hard else '·'} {v.rule}{title} — {who}, {when}: "
-                                   f"{message_of(v)}")
+            mark = "·" if not hard else ("📌" if is_pending_pin(v) else "⚠")
+            text = f"{mark} {v.rule}{title} — {who}, {when}: {message_of(v)}"
+            if is_pending_pin(v):
+                text += " Solve again (F5) to plan it."
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, (v.athlete or "", v.start))
             item.setToolTip(v.message)
             if not hard:
@@ -337,14 +385,50 @@ class ExplanationPanel(_Browser):
     """Why the solver found no plan: the conflicting rule instances, each with links to the
     rule and to the athlete and dates on the board."""
 
+    PLACEHOLDER = ("<p><i>When no plan satisfies every hard rule, the rules and dates that "
+                   "conflict are listed here.</i></p>")
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Solver explanation", parent)
         self.outcome = None
-        self.setHtml("<p><i>When no plan satisfies every hard rule, the rules and dates that "
-                     "conflict are listed here.</i></p>")
+        self.season: Season | None = None  # the season explained
+        self.basis: Season | None = None  # the document it was explained for
+        self.stale = False
+        self.setHtml(self.PLACEHOLDER)
 
-    def show_outcome(self, season: Season, outcome) -> None:
-        self.outcome = outcome
+    def reset(self, text: str | None = None) -> None:
+        """Nothing to explain (a new file, or a solve that found a plan)."""
+        self.outcome = self.season = self.basis = None
+        self.stale = False
+        self.setHtml(text or self.PLACEHOLDER)
+
+    def document_changed(self, season: Season) -> None:
+        """The document changed: an explanation of another season is withdrawn (the conflict it
+        listed, such as an undone pin, may be gone), and comes back when undo returns to it."""
+        if self.outcome is None:
+            return
+        stale = season is not self.basis
+        if stale == self.stale:
+            return
+        self.stale = stale
+        if not stale:
+            self.setHtml(self._html(self.season, self.outcome))
+            return
+        self.setHtml("<h3 style='margin:0'>The season changed</h3>"
+                     "<p>The last solve found no plan, for the season as it was then. What it "
+                     "listed may no longer hold (a pin undone, a rule or date changed): solve "
+                     "again (Plan ▸ Solve, F5) to see whether a plan exists now. Undo back to "
+                     "that season shows the conflict again.</p>")
+
+    def show_outcome(self, season: Season, outcome, basis: Season | None = None) -> None:
+        """Explain ``outcome`` (no plan for ``season``); ``basis``: the document it concerns
+        (default ``season``; a scenario's explanation concerns the document it belongs to)."""
+        self.outcome, self.season = outcome, season
+        self.basis = basis if basis is not None else season
+        self.stale = False
+        self.setHtml(self._html(season, outcome))
+
+    def _html(self, season: Season, outcome) -> str:
         out = ["<h3 style='margin:0'>No plan satisfies every hard rule</h3>"]
         message = (outcome.message or "").strip()
         if message and message.rstrip(".") != "No plan satisfies every hard rule":
@@ -370,7 +454,7 @@ class ExplanationPanel(_Browser):
             out.append("</ol>")
         else:
             out.append("<p>The solver could not name the conflicting rules.</p>")
-        self.setHtml("".join(out))
+        return "".join(out)
 
 
 # -- rules --------------------------------------------------------------------------------------
@@ -578,4 +662,48 @@ class StaleBanner(QFrame):
 
     def offer(self, text: str) -> None:
         self.label.setText(text)
+        self.show()
+
+
+# -- what was just written ----------------------------------------------------------------------
+class NoticeBar(QFrame):
+    """A line above the board that stays until closed or replaced: what was just exported, where,
+    and buttons to open the file or its folder (a status-bar message is gone in seconds)."""
+
+    open_requested = Signal(str)  # a path
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Notice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton("Open")
+        self.open_button.setAccessibleName("Open the exported file")
+        self.folder_button = QPushButton("Show folder")
+        self.folder_button.setAccessibleName("Show the folder")
+        self.close_button = QPushButton("✕")
+        self.close_button.setAccessibleName("Close the notice")
+        self.close_button.setToolTip("Close")
+        self.close_button.setFlat(True)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 2, 4, 2)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.open_button)
+        lay.addWidget(self.folder_button)
+        lay.addWidget(self.close_button)
+        self.file = ""
+        self.folder = ""
+        self.open_button.clicked.connect(lambda: self.open_requested.emit(self.file))
+        self.folder_button.clicked.connect(lambda: self.open_requested.emit(self.folder))
+        self.close_button.clicked.connect(self.hide)
+        self.hide()
+
+    def offer(self, text: str, file: str = "", folder: str = "") -> None:
+        """Show ``text``; Open opens ``file``, Show folder opens ``folder`` (each when given)."""
+        self.label.setText(text)
+        self.file, self.folder = file, folder
+        self.open_button.setVisible(bool(file))
+        self.folder_button.setVisible(bool(folder))
         self.show()

@@ -1,14 +1,21 @@
 """The season board as a printable PDF: A4 landscape, one page per month (QPdfWriter).
 
 A squad too large for readable rows on one page (more than about 45 athletes) gets as many
-pages per month as it needs, the athletes split evenly.
+pages per month as it needs, the athletes split evenly; a small squad gets taller rows, so the
+page is filled.
 
 Each page shows the month's days as columns and the squad as rows in the squad's display order
-(``planner.squad``, as on the board and in the exports): rehab stages as coloured cells with their code where a stretch
-starts, the planned intensity as the board's glyphs, team deload and taper weeks as tinted
-columns, days without training in grey, unavailable days hatched, competitions as priority
-discs above the days, and a legend and page number at the foot. The colours and glyphs are the
-board's (``ui.desktop.board``), so the paper reads like the screen.
+(``planner.squad``, as on the board and in the exports): the month's competitions named in a line
+under the title, each week's number and first day, the team's deload and taper weeks, the days as
+weekday (``Mo`` … ``Su``: never read as a stage) and date with a priority disc under a competition
+day; rehab stages as coloured cells with their code where a stretch starts, the planned intensity
+as the board's glyphs, days without training in grey, unavailable days hatched; the full legend
+and page numbers at the foot. The colours and glyphs are the board's (``ui.desktop.board``), so
+the paper reads like the screen.
+
+Every label is measured on the PDF device and placed where it fits (a week label shortens, a name
+is elided, a stage code shrinks); :func:`board_labels` returns the boxes of every label and glyph
+of every page, so a test checks that none overlaps another at any squad size.
 
 ``export_board_pdf(season, path)`` works headless: the command line sets
 ``QT_QPA_PLATFORM=offscreen`` when there is no display before a QGuiApplication is created
@@ -39,25 +46,28 @@ from PySide6.QtGui import (
 
 from planner.season import Season
 from planner.squad import display_order, short_position
-from planner.text import date_long, date_short
+from planner.text import date_long, date_short, plural
 from planner.timeline import Timeline
 
 RESOLUTION = 72  # painter units are points
 MARGIN = 24.0
-TITLE_H = 22.0
+TITLE_H = 20.0
+COMP_LINE_H = 9.5
 WEEK_H = 12.0
-KIND_H = 11.0
-DAY_H = 20.0
-LEGEND_H = 18.0
-FOOTER_H = 12.0
-NAME_W_MAX = 150.0
-ROW_H_MAX = 16.0
+KIND_H = 10.0
+DAY_H = 30.0  # weekday, date, priority disc
+LEGEND_LINE_H = 13.0
+FOOTER_H = 11.0
+NAME_W_MAX = 170.0
+ROW_H_MAX = 60.0  # a small squad's rows grow up to this, filling the page
 ROW_H_MIN = 9.0  # below this a row is hard to read on paper: a large squad gets more pages
+WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 GRID = QColor("#d9d9d9")
 WEEK_LINE = QColor("#8c8c8c")
 OFF_DAY = QColor(225, 225, 225)
 TEXT = QColor("#1c1c1c")
 MUTED = QColor("#6b6b6b")
+LEVELS = (60, 70, 80, 90, 95, 100)
 
 
 def ensure_gui() -> QGuiApplication:
@@ -83,11 +93,8 @@ def months(season: Season) -> list[tuple[int, int]]:
     return out
 
 
-def export_board_pdf(season: Season, path: str | os.PathLike, *, anonymise: bool = False,
-                     exported: dt.date | None = None) -> int:
-    """Write the board of ``season`` (its stored plan, if any) to ``path``; returns the pages."""
-    from planner.seasonfile import atomic_write
-
+def _render(season: Season, anonymise: bool, exported: dt.date | None,
+            boxes: list | None) -> tuple[bytes, int]:
     if anonymise:
         from planner.anonymise import anonymised
 
@@ -104,12 +111,29 @@ def export_board_pdf(season: Season, path: str | os.PathLike, *, anonymise: bool
                                      QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0)))
     painter = QPainter(writer)
     try:
-        pages = _Pages(season, painter, writer, anonymise, exported or dt.date.today()).paint()
+        pages = _Pages(season, painter, writer, anonymise, exported or dt.date.today(), boxes).paint()
     finally:
         painter.end()
         buf.close()
-    atomic_write(Path(path), bytes(data.data()))
+    return bytes(data.data()), pages
+
+
+def export_board_pdf(season: Season, path: str | os.PathLike, *, anonymise: bool = False,
+                     exported: dt.date | None = None) -> int:
+    """Write the board of ``season`` (its stored plan, if any) to ``path``; returns the pages."""
+    from planner.seasonfile import atomic_write
+
+    data, pages = _render(season, anonymise, exported, None)
+    atomic_write(Path(path), data)
     return pages
+
+
+def board_labels(season: Season, *, anonymise: bool = False) -> list[list[tuple[QRectF, str]]]:
+    """Per page, the box of every label and glyph painted (in points), with its text (a glyph:
+    ``"glyph"``; a swatch or disc: ``"mark"``): what a test checks for overlaps."""
+    boxes: list = []
+    _render(season, anonymise, None, boxes)
+    return boxes
 
 
 @dataclass(frozen=True)
@@ -121,10 +145,10 @@ class _Month:
     athletes: list
     name_font: QFont
     name_w: float
+    pos_w: float
     x0: float  # the first day's left edge
-    top: float  # the header's top
+    top: float  # the week header's top
     grid_top: float
-    foot: float  # the legend's top
     row_h: float
     cell_w: float
 
@@ -145,12 +169,14 @@ class _Month:
 
 class _Pages:
     def __init__(self, season: Season, painter: QPainter, writer: QPdfWriter, anonymise: bool,
-                 exported: dt.date):
+                 exported: dt.date, boxes: list | None = None):
         from ui.desktop import board
 
         self.b = board
         self.season, self.p, self.writer = season, painter, writer
         self.anonymise, self.exported = anonymise, exported
+        self.boxes = boxes
+        self.page_boxes: list[tuple[QRectF, str]] = []
         self.tl = Timeline(season)
         self.athletes = display_order(season)
         plan = season.plan
@@ -166,6 +192,7 @@ class _Pages:
         self.font = QFont("DejaVu Sans")
         self.font.setStyleHint(QFont.StyleHint.SansSerif)
         self.font.setPointSizeF(7.0)
+        self.legend_lines = self._legend(MARGIN, 0.0, paint=False)
 
     def _font(self, size: float, bold: bool = False) -> QFont:
         f = QFont(self.font)
@@ -173,10 +200,27 @@ class _Pages:
         f.setBold(bold)
         return f
 
+    def fm(self, font: QFont) -> QFontMetricsF:
+        return QFontMetricsF(font, self.writer)  # measured on the PDF, not on the screen
+
+    def text(self, rect: QRectF, flags, value: str, font: QFont, colour: QColor = TEXT) -> QRectF:
+        """Draw ``value`` in ``rect`` and record the box it covers."""
+        p = self.p
+        p.setFont(font)
+        p.setPen(colour)
+        box = self.fm(font).boundingRect(rect, int(flags), value)
+        p.drawText(rect, int(flags), value)
+        self.page_boxes.append((box, value))
+        return box
+
+    def mark(self, rect: QRectF, what: str = "mark") -> None:
+        self.page_boxes.append((rect, what))
+
     def paint(self) -> int:
         """Paint every page; returns how many."""
-        room = self.h - 2 * MARGIN - TITLE_H - WEEK_H - KIND_H - DAY_H - LEGEND_H - FOOTER_H - 4
-        per_page = max(1, int(room // ROW_H_MIN))
+        fixed = (2 * MARGIN + TITLE_H + 2 * COMP_LINE_H + WEEK_H + KIND_H + DAY_H
+                 + len(self.legend_lines) * LEGEND_LINE_H + FOOTER_H + 8)
+        per_page = max(1, int((self.h - fixed) // ROW_H_MIN))
         n = len(self.athletes)
         chunks = max(1, -(-n // per_page))
         size = -(-n // chunks) if n else 0
@@ -187,53 +231,97 @@ class _Pages:
                 self.writer.newPage()
             part = "" if len(groups) == 1 else (
                 f" · athletes {g * size + 1}\u2013{g * size + len(groups[g])} of {n}")
+            self.page_boxes = []
             self._page(y, m, groups[g], part, number, len(pages))
+            if self.boxes is not None:
+                self.boxes.append(self.page_boxes)
         return len(pages)
 
     # -- one month ------------------------------------------------------------------------------
     def _page(self, year: int, month: int, athletes: list, part: str, number: int,
               total: int) -> None:
         """One page: a month's days for ``athletes``, painted in layers bottom to top."""
-        m = self._month(year, month, athletes)
+        first = dt.date(year, month, 1)
+        comp_top = MARGIN + TITLE_H
+        comp_h = self._competitions(first, comp_top, paint=False)
+        m = self._month(first, athletes, comp_top + comp_h)
         self._title(m, part)
+        self._competitions(first, comp_top, paint=True)
         self._columns(m)
         self._week_header(m)
         self._day_header(m)
         self._rows(m)
         self._grid_lines(m)
         self._glyphs(m)
-        self._legend(m.foot + 4)
+        legend_top = self.h - MARGIN - FOOTER_H - len(self.legend_lines) * LEGEND_LINE_H - 4
+        self._legend(MARGIN, max(m.bottom + 6, legend_top), paint=True)
         self._footer(number, total)
 
-    def _month(self, year: int, month: int, athletes: list) -> _Month:
-        """The page's geometry: the names column fits the widest name; rows share the room."""
-        first = dt.date(year, month, 1)
-        nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    def _month(self, first: dt.date, athletes: list, top: float) -> _Month:
+        """The page's geometry: the names column fits the widest name and position; rows share
+        the room (up to ``ROW_H_MAX``: a small squad fills the page)."""
+        nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
         days = [i for i in range(self.tl.n) if first <= self.tl.days[i] < nxt]
-        name_font = self._font(7.0)
-        fm = QFontMetricsF(name_font)
-        widest = max((fm.horizontalAdvance(a.name) for a in athletes), default=40.0)
-        name_w = max(60.0, min(NAME_W_MAX, widest + 36.0))  # name, 4 pt, position (28 pt)
-        x0, top = MARGIN + name_w, MARGIN + TITLE_H
         grid_top = top + WEEK_H + KIND_H + DAY_H
-        foot = self.h - MARGIN - LEGEND_H - FOOTER_H
-        row_h = min(ROW_H_MAX, (foot - grid_top - 4) / max(1, len(athletes)))
-        if row_h < 10:
-            name_font = self._font(max(4.5, row_h * 0.72))
+        room = (self.h - MARGIN - FOOTER_H - len(self.legend_lines) * LEGEND_LINE_H - 10) - grid_top
+        row_h = max(1.0, min(ROW_H_MAX, room / max(1, len(athletes))))
+        name_font = self._font(max(4.5, min(9.0, row_h * 0.62)))
+        fm = self.fm(name_font)
+        everyone = self.athletes  # the same columns on every page of the season
+        pos_w = max((fm.horizontalAdvance(short_position(a.position)) for a in everyone), default=0.0)
+        pos_w = min(pos_w, 70.0) + (6.0 if pos_w else 0.0)
+        widest = max((fm.horizontalAdvance(a.name) for a in everyone), default=40.0)
+        name_w = max(60.0, min(NAME_W_MAX, widest + pos_w + 10.0))
+        x0 = MARGIN + name_w
         return _Month(first=first, days=days, athletes=athletes, name_font=name_font,
-                      name_w=name_w, x0=x0, top=top, grid_top=grid_top, foot=foot, row_h=row_h,
+                      name_w=name_w, pos_w=pos_w, x0=x0, top=top, grid_top=grid_top, row_h=row_h,
                       cell_w=(self.w - MARGIN - x0) / 31.0)  # the same day width on every page
 
     def _title(self, m: _Month, part: str) -> None:
-        p = self.p
-        p.setPen(TEXT)
-        p.setFont(self._font(13, bold=True))
-        p.drawText(QRectF(MARGIN, MARGIN, self.w / 2, TITLE_H), Qt.AlignmentFlag.AlignLeft
-                   | Qt.AlignmentFlag.AlignTop, self.season.name)
-        p.setFont(self._font(13))
-        p.drawText(QRectF(self.w / 2, MARGIN, self.w / 2 - MARGIN, TITLE_H),
-                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                   self.b.month_title(m.first) + part)
+        right = self.b.month_title(m.first) + part
+        font_r = self._font(13)
+        rw = self.fm(font_r).horizontalAdvance(right) + 4
+        self.text(QRectF(self.w - MARGIN - rw, MARGIN, rw, TITLE_H),
+                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, right, font_r)
+        font_l = self._font(13, bold=True)
+        room = self.w - 2 * MARGIN - rw - 12
+        name = self.fm(font_l).elidedText(self.season.name, Qt.TextElideMode.ElideRight, room)
+        self.text(QRectF(MARGIN, MARGIN, room, TITLE_H), Qt.AlignmentFlag.AlignLeft
+                  | Qt.AlignmentFlag.AlignTop, name, font_l)
+
+    def _competitions(self, first: dt.date, top: float, paint: bool) -> float:
+        """The month's competitions by name, a disc and the date before each, wrapped on as many
+        lines as they need; returns the height used."""
+        nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+        comps = sorted((c for c in self.season.competitions if first <= c.date < nxt or
+                        (c.date < first <= c.last)), key=lambda c: (c.date, c.name))
+        if not comps:
+            return 0.0
+        font, bold = self._font(6.5), self._font(6.5, bold=True)
+        fm, fmb = self.fm(font), self.fm(bold)
+        x, y = MARGIN, top
+        label = "Competitions:"
+        if paint:
+            self.text(QRectF(x, y, fmb.horizontalAdvance(label) + 2, COMP_LINE_H),
+                      Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label, bold)
+        x += fmb.horizontalAdvance(label) + 6
+        for c in comps:
+            when = f"{WEEKDAYS[c.date.weekday()]} {c.date.day}" + (
+                f"\u2013{c.last.day}" if c.end_date and c.last != c.date else "")
+            item = f"{when} {c.name}"
+            width = 10 + fm.horizontalAdvance(item) + 10
+            if x + width > self.w - MARGIN and x > MARGIN + 60:
+                x, y = MARGIN + fmb.horizontalAdvance(label) + 6, y + COMP_LINE_H
+            if paint:
+                disc = QRectF(x, y + (COMP_LINE_H - 8.5) / 2, 8.5, 8.5)
+                self.p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                self.b.draw_priority(self.p, disc, c.priority, self._font(5, bold=True))
+                self.p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                self.mark(disc)
+                self.text(QRectF(x + 10, y, width - 10, COMP_LINE_H),
+                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, item, font)
+            x += width
+        return y + COMP_LINE_H + 2 - top
 
     def _columns(self, m: _Month) -> None:
         """Columns: the team week kind's tint and the days without training."""
@@ -247,81 +335,96 @@ class _Pages:
                 p.fillRect(QRectF(m.x(i), m.grid_top, m.cell_w, m.bottom - m.grid_top), OFF_DAY)
 
     def _week_header(self, m: _Month) -> None:
-        """Each week's number and first day, and its team week kind when a deload or taper."""
-        p, tl = self.p, self.tl
-        p.setFont(self._font(6.5))
+        """Each week's number and first day (shorter where the month shows few of its days), and
+        its team week kind when a deload or taper."""
+        tl = self.tl
+        font = self._font(6.5)
+        fm = self.fm(font)
         for w in sorted({tl.week_of[i] for i in m.days}):
             wd = [i for i in m.days if tl.week_of[i] == w]
-            rect = QRectF(m.x(wd[0]), m.top, len(wd) * m.cell_w, WEEK_H)
-            p.setPen(MUTED)
-            p.drawText(rect.adjusted(2, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       f"W{w + 1} · {date_short(tl.days[tl.weeks[w].first])}")
+            room = len(wd) * m.cell_w - 4
+            full = f"W{w + 1} · {date_short(tl.days[tl.weeks[w].first])}"
+            label = next((t for t in (full, f"W{w + 1}") if fm.horizontalAdvance(t) <= room), "")
+            if label:
+                self.text(QRectF(m.x(wd[0]) + 2, m.top, room, WEEK_H),
+                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label, font, MUTED)
             kind = self.team_weeks[w] if self.team_weeks else None
             if kind in ("deload", "taper"):
-                p.setPen(TEXT)
-                p.drawText(QRectF(m.x(wd[0]) + 2, m.top + WEEK_H, len(wd) * m.cell_w, KIND_H),
-                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, kind)
+                label = next((t for t in (kind, kind[0].upper()) if fm.horizontalAdvance(t) <= room), "")
+                if label:
+                    self.text(QRectF(m.x(wd[0]) + 2, m.top + WEEK_H, room, KIND_H),
+                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label, font)
 
     def _day_header(self, m: _Month) -> None:
-        """Each day's letter and date, and a priority disc under a competition day."""
-        p, tl = self.p, self.tl
-        marker = self._font(6.5, bold=True)
+        """Each day's weekday (two letters) over its date, and a priority disc under a
+        competition day."""
+        tl = self.tl
+        font, bold, marker = self._font(6), self._font(6.5, bold=True), self._font(5.5, bold=True)
+        top = m.top + WEEK_H + KIND_H
         for i in m.days:
             d = tl.days[i]
-            rect = QRectF(m.x(i), m.top + WEEK_H + KIND_H, m.cell_w, DAY_H)
-            p.setPen(TEXT if tl.is_training[i] or tl.is_comp[i] else MUTED)
-            p.setFont(self._font(6.5))
-            p.drawText(QRectF(rect.x(), rect.y(), m.cell_w, DAY_H / 2), Qt.AlignmentFlag.AlignCenter,
-                       f"{'MTWTFSS'[d.weekday()]}{d.day}")
+            colour = TEXT if tl.is_training[i] or tl.is_comp[i] else MUTED
+            x = m.x(i)
+            self.text(QRectF(x, top, m.cell_w, 9), Qt.AlignmentFlag.AlignCenter,
+                      WEEKDAYS[d.weekday()], font, colour)
+            self.text(QRectF(x, top + 9, m.cell_w, 9), Qt.AlignmentFlag.AlignCenter,
+                      str(d.day), bold, colour)
             prio = tl.best_priority(i)
             if prio is not None:
-                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-                size = min(m.cell_w, DAY_H / 2)
-                self.b.draw_priority(p, QRectF(rect.center().x() - size / 2, rect.y() + DAY_H / 2,
-                                               size, size), prio, marker)
-                p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                size = min(m.cell_w - 2, 10.0)
+                disc = QRectF(x + (m.cell_w - size) / 2, top + 19, size, size)
+                self.p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                self.b.draw_priority(self.p, disc, prio, marker)
+                self.p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                self.mark(disc)
 
     def _rows(self, m: _Month) -> None:
         """Rows: stages (coloured, their code where a stretch starts), unavailable days, names."""
         p = self.p
-        stage_font = self._font(max(3.5, min(6.0, m.row_h * 0.55)), bold=True)
         for r, a in enumerate(m.athletes):
             ap = self.plans.get(a.id)
             if ap is not None:
-                self._stages(m, ap, m.y(r), stage_font)
+                self._stages(m, ap, m.y(r))
             off = self.unavailable[a.id]
             for i in m.days:
                 if i in off:
                     p.fillRect(QRectF(m.x(i), m.y(r) + 0.5, m.cell_w, m.row_h - 1), self.b.HATCH)
             self._name(m, a, m.y(r))
 
-    def _stages(self, m: _Month, ap, y: float, font: QFont) -> None:
+    def code_room(self, m: _Month) -> float:
+        """The width a stage code may take in its cell (the glyph keeps the right part)."""
+        return m.cell_w * 0.5 - 1.5
+
+    def _stages(self, m: _Month, ap, y: float) -> None:
         p, prev = self.p, None
+        size = max(3.5, min(6.5, m.row_h * 0.55))
         for i in m.days:
             stage = ap.stages[i]
             colour = self.b.STAGE_COLOURS.get(stage)
             if colour is not None:
                 p.fillRect(QRectF(m.x(i), y, m.cell_w, m.row_h), colour)
                 if stage != prev:
-                    p.setFont(font)
-                    p.setPen(QColor("white") if stage == "INJ" else TEXT)
-                    p.drawText(QRectF(m.x(i) + 1, y, m.cell_w * 2, m.row_h),
-                               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, stage)
+                    font = self._font(size, bold=True)
+                    while self.fm(font).horizontalAdvance(stage) > self.code_room(m) and size > 3.0:
+                        size -= 0.5
+                        font = self._font(size, bold=True)
+                    self.text(QRectF(m.x(i) + 1, y, self.code_room(m), m.row_h),
+                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, stage,
+                              font, QColor("white") if stage == "INJ" else TEXT)
             prev = stage
 
     def _name(self, m: _Month, athlete, y: float) -> None:
-        p = self.p
-        p.setFont(m.name_font)
-        p.setPen(TEXT)
-        name = QFontMetricsF(m.name_font).elidedText(athlete.name, Qt.TextElideMode.ElideRight,
-                                                     m.name_w - 32)
-        p.drawText(QRectF(MARGIN, y, m.name_w - 31, m.row_h),
-                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
-        p.setPen(MUTED)
-        short = QFontMetricsF(m.name_font).elidedText(short_position(athlete.position),
-                                                      Qt.TextElideMode.ElideRight, 24)
-        p.drawText(QRectF(MARGIN + m.name_w - 28, y, 24, m.row_h),
-                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, short)
+        fm = self.fm(m.name_font)
+        room = m.name_w - m.pos_w - 8
+        name = fm.elidedText(athlete.name, Qt.TextElideMode.ElideRight, room)
+        self.text(QRectF(MARGIN, y, room, m.row_h),
+                  Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name, m.name_font)
+        if m.pos_w:
+            short = fm.elidedText(short_position(athlete.position), Qt.TextElideMode.ElideRight,
+                                  m.pos_w - 4)
+            self.text(QRectF(MARGIN + m.name_w - m.pos_w - 2, y, m.pos_w - 2, m.row_h),
+                      Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, short,
+                      m.name_font, MUTED)
 
     def _grid_lines(self, m: _Month) -> None:
         p, tl, days = self.p, self.tl, m.days
@@ -331,85 +434,120 @@ class _Pages:
         for i in days + [days[-1] + 1]:
             week_start = i == days[0] or i > days[-1] or tl.week_of[i] != tl.week_of[i - 1]
             p.setPen(QPen(WEEK_LINE if week_start else GRID, 0.8 if week_start else 0.4))
-            p.drawLine(m.x(i), m.top, m.x(i), m.bottom)
+            top = m.top if week_start else m.top + WEEK_H + KIND_H  # week labels run across days
+            p.drawLine(m.x(i), top, m.x(i), m.bottom)
 
     def _glyphs(self, m: _Month) -> None:
-        """The planned intensity as the board's glyphs, over everything (or a note: no plan)."""
+        """The planned intensity as the board's glyphs, over everything (or a note: no plan). In
+        a cell that shows a stage code the glyph sits in the cell's right half."""
         p = self.p
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        scale = min(1.0, m.row_h / 15.0)
+        full = min(1.3, m.row_h / 15.0, m.cell_w / 15.0)
+        half = min(full, (m.cell_w * 0.5 - 1.5) / 12.6, m.row_h / 14.0)
         for r, a in enumerate(m.athletes):
             ap = self.plans.get(a.id)
             if ap is None:
                 continue
             cy = m.y(r) + m.row_h / 2
+            prev = ap.stages[m.days[0] - 1] if m.days[0] > 0 else None
             for i in m.days:
                 level = ap.intensity[i]
-                if level > 0:
-                    self.b.draw_glyph(p, level, m.x(i) + m.cell_w * 0.62, cy, scale=scale)
+                coded = ap.stages[i] in self.b.STAGE_COLOURS and (ap.stages[i] != prev or i == m.days[0])
+                prev = ap.stages[i]
+                if level <= 0:
+                    continue
+                scale = half if coded else full
+                cx = m.x(i) + (m.cell_w * 0.75 if coded else m.cell_w * 0.5)
+                self.b.draw_glyph(p, level, cx, cy, scale=scale)
+                self.mark(self._glyph_box(level, cx, cy, scale), "glyph")
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if not self.plans:
-            p.setPen(MUTED)
-            p.setFont(self._font(9))
-            p.drawText(QRectF(m.x0, m.grid_top, m.right - m.x0, m.bottom - m.grid_top),
-                       Qt.AlignmentFlag.AlignCenter,
-                       "Not planned yet: solve the season (periodize solve SEASON --save)")
+            self.text(QRectF(m.x0, m.grid_top, m.right - m.x0, max(20.0, m.bottom - m.grid_top)),
+                      Qt.AlignmentFlag.AlignCenter,
+                      "Not planned yet: solve the season (periodize solve SEASON --save)",
+                      self._font(9), MUTED)
+
+    def _glyph_box(self, level: int, cx: float, cy: float, scale: float) -> QRectF:
+        r = self.b.glyph_for(level).boundingRect()
+        return QRectF(cx + r.x() * scale, cy + r.y() * scale, r.width() * scale, r.height() * scale)
 
     def _footer(self, number: int, total: int) -> None:
-        p = self.p
-        p.setFont(self._font(6.5))
-        p.setPen(MUTED)
-        rect = QRectF(MARGIN, self.h - MARGIN - FOOTER_H, self.w - 2 * MARGIN, FOOTER_H)
-        p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                   f"Periodize · exported {date_long(self.exported)}"
-                   + (" · anonymised: athlete IDs, no diagnoses" if self.anonymise else ""))
-        p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                   f"Page {number} of {total}")
-
-    def _legend(self, top: float) -> None:
-        p, b = self.p, self.b
         font = self._font(6.5)
-        fm = QFontMetricsF(font)
-        x = MARGIN
-        cy = top + LEGEND_H / 2
+        top = self.h - MARGIN - FOOTER_H
+        right = f"Page {number} of {total}"
+        rw = self.fm(font).horizontalAdvance(right) + 4
+        self.text(QRectF(self.w - MARGIN - rw, top, rw, FOOTER_H),
+                  Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, right, font, MUTED)
+        left = (f"Periodize · exported {date_long(self.exported)} · "
+                f"{plural(len(self.athletes), 'athlete')}"
+                + (" · anonymised: athlete IDs, no diagnoses" if self.anonymise else ""))
+        self.text(QRectF(MARGIN, top, self.w - 2 * MARGIN - rw - 8, FOOTER_H),
+                  Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, left, font, MUTED)
 
-        def text(t: str, gap: float = 8.0) -> None:
-            nonlocal x
-            p.setFont(font)
-            p.setPen(TEXT)
-            w = fm.horizontalAdvance(t)
-            p.drawText(QRectF(x, top, w + 2, LEGEND_H), Qt.AlignmentFlag.AlignVCenter, t)
-            x += w + gap
+    # -- the legend ----------------------------------------------------------------------------------
+    def _legend_items(self) -> list[tuple[str, list]]:
+        """The legend's groups: a heading and its entries, each (kind, key, label)."""
+        b = self.b
+        return [
+            ("Stage (code where it starts):", [("swatch", b.STAGE_COLOURS[s], s) for s in b.LEGEND_STAGES]),
+            ("Intensity, % of max speed:", [("glyph", lv, str(lv)) for lv in LEVELS]),
+            ("Weeks and days:", [("swatch", b.WEEK_TINT["deload"], "deload"),
+                                 ("swatch", b.WEEK_TINT["taper"], "taper"),
+                                 ("swatch", OFF_DAY, "no training"),
+                                 ("swatch", b.HATCH, "unavailable")]),
+            ("Competition priority:", [("disc", "A", "A (taper before it)"), ("disc", "B", "B"),
+                                       ("disc", "C", "C")]),
+            ("Days:", [("text", None, "Mo Tu We Th Fr Sa Su and the date")]),
+        ]
 
-        def swatch(brush, label: str) -> None:
-            nonlocal x
-            p.fillRect(QRectF(x, cy - 4.5, 10, 9), brush)
-            p.setPen(QPen(GRID, 0.4))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(QRectF(x, cy - 4.5, 10, 9))
-            x += 13
-            text(label, 6)
+    def _legend(self, left: float, top: float, paint: bool) -> list[float]:
+        """Lay the legend out in as many lines as the page width needs (a group never splits);
+        returns the lines' tops (relative) when not painting."""
+        font = self._font(6.5)
+        fm = self.fm(font)
+        right = self.w - MARGIN
+        x, line = left, 0
+        lines = [0.0]
+        for head, entries in self._legend_items():
+            width = fm.horizontalAdvance(head) + 4 + sum(
+                (13 if kind != "text" else 0) + fm.horizontalAdvance(label) + 6
+                for kind, _, label in entries) + 10
+            if x + width > right and x > left:
+                x, line = left, line + 1
+                lines.append(line * LEGEND_LINE_H)
+            if paint:
+                self._legend_group(x, top + line * LEGEND_LINE_H, head, entries, font)
+            x += width
+        return lines
 
-        text("Stage:", 4)
-        for stage in b.LEGEND_STAGES:
-            swatch(b.STAGE_COLOURS[stage], stage)
-        x += 6
-        text("Intensity % of max speed:", 4)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for level in (60, 70, 80, 90, 95, 100):
-            b.draw_glyph(p, level, x + 5, cy, scale=0.8)
-            x += 11
-            text(str(level), 5)
-        x += 6
-        text("Weeks:", 4)
-        swatch(b.WEEK_TINT["deload"], "deload")
-        swatch(b.WEEK_TINT["taper"], "taper")
-        swatch(OFF_DAY, "no training")
-        swatch(b.HATCH, "unavailable")
-        x += 6
-        text("Match:", 4)
-        for prio in ("A", "B", "C"):
-            b.draw_priority(p, QRectF(x, cy - 5, 10, 10), prio, self._font(6, bold=True))
-            x += 13
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-
+    def _legend_group(self, x: float, top: float, head: str, entries: list, font: QFont) -> None:
+        p, b, fm = self.p, self.b, self.fm(font)
+        cy = top + LEGEND_LINE_H / 2
+        w = fm.horizontalAdvance(head)
+        self.text(QRectF(x, top, w + 2, LEGEND_LINE_H), Qt.AlignmentFlag.AlignVCenter, head, font)
+        x += w + 4
+        for kind, key, label in entries:
+            if kind == "swatch":
+                rect = QRectF(x, cy - 4.5, 10, 9)
+                p.fillRect(rect, key)
+                p.setPen(QPen(GRID, 0.4))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(rect)
+                self.mark(rect)
+                x += 13
+            elif kind == "glyph":
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                b.draw_glyph(p, key, x + 5, cy, scale=0.75)
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                self.mark(self._glyph_box(key, x + 5, cy, 0.75), "glyph")
+                x += 13
+            elif kind == "disc":
+                rect = QRectF(x, cy - 5, 10, 10)
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                b.draw_priority(p, rect, key, self._font(6, bold=True))
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                self.mark(rect)
+                x += 13
+            lw = fm.horizontalAdvance(label)
+            self.text(QRectF(x, top, lw + 2, LEGEND_LINE_H), Qt.AlignmentFlag.AlignVCenter, label, font)
+            x += lw + 6

@@ -106,17 +106,17 @@ class Autosaver(QObject):
         from planner.seasonfile import atomic_write, dumps
 
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             if self._lock is None:
                 lock = QLockFile(str(self.folder / f"{self.key}.lock"))
                 lock.setStaleLockTime(0)
                 if lock.tryLock(0):
                     self._lock = lock
-            atomic_write(self.path, dumps(doc.season))
+            atomic_write(self.path, dumps(doc.season), private=True)
             meta = {"path": str(doc.path) if doc.path else None, "name": doc.season.name,
                     "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
                     "pid": os.getpid()}
-            atomic_write(self.folder / f"{self.key}.json", json.dumps(meta))
+            atomic_write(self.folder / f"{self.key}.json", json.dumps(meta), private=True)
         except (OSError, PeriodizeError) as e:  # a full disk must not stop the coach's work
             self.last_error = str(e)
             return False
@@ -143,34 +143,62 @@ class Autosaver(QObject):
 
 
 def find_recoveries(exclude: set[str] = frozenset()) -> list[Recovery]:
-    """Recovery copies whose process is gone, newest first."""
+    """Recovery copies whose process is gone, newest first. Whatever the folder holds (a damaged
+    or hostile metadata file, a copy removed meanwhile, an unreadable folder), this never
+    raises: a copy whose metadata cannot be read is offered with what is known."""
     folder = recovery_dir()
-    if not folder.is_dir():
+    try:
+        if not folder.is_dir():
+            return []
+        copies = sorted(folder.glob("*.season.json"))
+    except OSError:
         return []
     out = []
-    for f in folder.glob("*.season.json"):
+    for f in copies:
         key = f.name.removesuffix(".season.json")
-        if key in exclude:
+        if key in exclude or not key:
             continue
-        lock = QLockFile(str(folder / f"{key}.lock"))
-        lock.setStaleLockTime(0)
-        if not lock.tryLock(0):
-            continue  # another running window owns it
-        lock.unlock()
-        meta: dict = {}
         try:
-            meta = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
-        saved = None
-        try:
-            saved = dt.datetime.fromisoformat(meta["saved_at"])
-        except (KeyError, TypeError, ValueError):
-            saved = dt.datetime.fromtimestamp(f.stat().st_mtime)
-        original = Path(meta["path"]) if meta.get("path") else None
-        out.append(Recovery(key, f, original, str(meta.get("name") or key), saved))
+            rec = _recovery(folder, key, f)
+        except (OSError, ValueError, OverflowError):
+            continue  # gone meanwhile, or unusable: the next start tries again
+        if rec is not None:
+            out.append(rec)
     out.sort(key=lambda r: r.saved_at or dt.datetime.min, reverse=True)
     return out
+
+
+def _recovery(folder: Path, key: str, f: Path) -> Recovery | None:
+    lock = QLockFile(str(folder / f"{key}.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(0):
+        return None  # another running window owns it
+    lock.unlock()
+    meta = _metadata(folder / f"{key}.json")
+    saved = None
+    if isinstance(meta.get("saved_at"), str):
+        try:
+            saved = dt.datetime.fromisoformat(meta["saved_at"][:40])
+        except ValueError:
+            saved = None
+    if saved is None:
+        saved = dt.datetime.fromtimestamp(f.stat().st_mtime)
+    path = meta.get("path")
+    original = Path(path) if isinstance(path, str) and path and "\x00" not in path and len(path) < 4096 else None
+    name = meta.get("name")
+    name = " ".join(name.split())[:200] if isinstance(name, str) and name.strip() else key
+    return Recovery(key, f, original, name, saved)
+
+
+def _metadata(path: Path) -> dict:
+    """The metadata of a recovery copy: a dict, empty when missing, damaged or not an object."""
+    try:
+        if path.stat().st_size > 1_000_000:  # a few hundred bytes when Periodize wrote it
+            return {}
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def ask_recover(interaction, rec: Recovery) -> bool:
@@ -198,6 +226,11 @@ def offer_recovery(window, exclude: set[str] = frozenset()) -> bool:
             season = rec.load()
         except PeriodizeError as e:
             window.interaction.warn("Could not recover", f"{e}\n\nThe recovery copy is deleted.")
+            rec.remove()
+            continue
+        except Exception as e:  # noqa: BLE001 - a damaged copy must never stop the app starting
+            window.interaction.warn("Could not recover", f"The recovery copy is damaged "
+                                    f"({e.__class__.__name__}) and is deleted.")
             rec.remove()
             continue
         window.set_document(season, rec.original, modified=True)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -91,7 +90,7 @@ class _DateField(QWidget):
 
     def __init__(self, name: str, timeline: Timeline, parent: QWidget | None = None):
         super().__init__(parent)
-        self.edit: QDateEdit = date_edit(name)
+        self.edit = date_edit(name)
         self.week = QLabel()
         self.week.setMinimumWidth(70)
         lay = QHBoxLayout(self)
@@ -101,16 +100,19 @@ class _DateField(QWidget):
         self.timeline = timeline
         self.edit.setDateRange(qdate(timeline.start), qdate(timeline.end))
         self.edit.dateChanged.connect(self._show_week)
+        self.edit.line.textChanged.connect(self._show_week)
         self._show_week()
 
     def date(self) -> dt.date:
-        return pydate(self.edit.date())
+        """The date typed or picked; ``DateError`` (a ValueError) with the reason while the text
+        is not a date inside the season."""
+        return self.edit.value()
 
     def set_date(self, day: dt.date) -> None:
         self.edit.setDate(qdate(min(max(day, self.timeline.start), self.timeline.end)))
 
     def _show_week(self, *_args) -> None:
-        i = self.timeline.index(self.date())
+        i = self.timeline.index(pydate(self.edit.date())) if self.edit.is_valid() else None
         self.week.setText(f"week {self.timeline.week_of[i] + 1}" if i is not None else "")
 
 

@@ -1,0 +1,157 @@
+"""Several files written as one: all new, or the old ones untouched.
+
+The calendar and handout exports write one file per athlete into a folder. A failure half-way
+(a full disk, an immutable or locked file, a file name the system refuses) must not leave some
+files new and others old. :func:`write_group` therefore
+
+1. writes every file as a temporary file in the folder and fsyncs it (a full disk fails here,
+   before anything is replaced);
+2. moves each existing target aside to a temporary name (an immutable or locked file fails here;
+   the ones already moved are moved back);
+3. renames each new file into place (on a failure the new ones are removed and the old ones moved
+   back);
+4. removes the old copies and fsyncs the folder.
+
+Either way no temporary file is left behind. Files of the folder the group does not name are
+never touched. :func:`athlete_file_names` gives the files' names, one per athlete.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from planner.errors import InputError, SaveError
+
+__all__ = ["athlete_file_names", "prepare_folder", "safe_file_stem", "write_group"]
+
+
+def safe_file_stem(text: str) -> str:
+    """A file name stem every system accepts: letters, digits, space, ``-``, ``_``, ``.``."""
+    stem = re.sub(r"[^\w\- .]+", "_", text, flags=re.UNICODE)
+    stem = " ".join(stem.split()).strip(" .")[:80]
+    return stem or "athlete"
+
+
+def athlete_file_names(season, anonymise: bool, suffix: str) -> dict[str, str]:
+    """Athlete id -> a file name (unique, also on case-insensitive file systems), in the squad's
+    order, so an athlete's file keeps its name when the display order changes."""
+    taken: set[str] = set()
+    out = {}
+    for a in season.athletes:
+        stem = safe_file_stem(a.id if anonymise else f"{a.id} {a.name}")
+        name, n = stem, 2
+        while name.casefold() in taken:
+            name = f"{stem} ({n})"
+            n += 1
+        taken.add(name.casefold())
+        out[a.id] = name + suffix
+    return out
+
+
+def prepare_folder(folder: str | os.PathLike, what: str) -> Path:
+    """The output folder (created when missing, its parent must exist); InputError or SaveError."""
+    out = Path(folder)
+    if out.exists() and not out.is_dir():
+        raise InputError(str(out), [f"is a file; give a folder for the {what}"])
+    if not out.exists():
+        if not out.parent.is_dir():
+            raise InputError(str(out), [f"the folder {out.parent} does not exist; create it or "
+                                        f"choose another"])
+        try:
+            out.mkdir()
+        except OSError as e:
+            raise SaveError(f"{out}: the folder could not be created ({e.strerror})") from None
+    return out
+
+
+def _unlink(path: str | Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _mode(target: Path) -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~umask
+
+
+def _write_temp(folder: Path, name: str, data: bytes) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.chmod(tmp, _mode(folder / name))
+        except OSError:
+            pass
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def write_group(folder: str | os.PathLike, files: dict[str, bytes]) -> list[Path]:
+    """Write ``files`` (name -> bytes) into ``folder`` all at once (see the module text); returns
+    the paths in the order given. SaveError naming the file and the cause when any fails, with
+    every previous file as it was."""
+    folder = Path(folder)
+    temps: dict[str, str] = {}
+    try:
+        for name, data in files.items():
+            temps[name] = _write_temp(folder, name, data)
+    except OSError as e:
+        for tmp in temps.values():
+            _unlink(tmp)
+        raise SaveError(f"{folder}: could not write {name} ({e.strerror or e}); no file was "
+                        f"changed") from None
+    aside: dict[str, str] = {}
+    placed: list[str] = []
+    try:
+        for name in files:
+            target = folder / name
+            if target.exists():
+                fd, old = tempfile.mkstemp(prefix=f".{name}.", suffix=".old", dir=folder)
+                os.close(fd)
+                try:
+                    os.replace(target, old)
+                except OSError:
+                    _unlink(old)
+                    raise
+                aside[name] = old
+        for name in files:
+            os.replace(temps[name], folder / name)
+            placed.append(name)
+    except OSError as e:
+        for name in placed:
+            _unlink(folder / name)
+        for name, old in aside.items():
+            try:
+                os.replace(old, folder / name)
+            except OSError:
+                pass
+        for tmp in temps.values():
+            _unlink(tmp)
+        hint = "; is it open in another program or read-only?" if isinstance(e, PermissionError) else ""
+        raise SaveError(f"{folder / name}: could not be replaced ({e.strerror or e}){hint}; "
+                        f"every file in {folder} is as it was") from None
+    for old in aside.values():
+        _unlink(old)
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+    return [folder / name for name in files]

@@ -1,0 +1,317 @@
+"""An athlete's week on one page: what the handout PDF and the workbook's athlete sheets print.
+
+:func:`handout_weeks` gives, per athlete and week, everything the page says: the athlete, the
+week and its kind in words, the training block, the stage with its limits, the next milestone
+("2 sessions at 95 % to leave S2"), the matches with the athlete's role, and one row per day with
+its session (:mod:`planner.sessions`), target speed, minutes, RPE and limits. Both renderers
+(``ui.desktop.handouts`` for the PDF, ``planner.xlsx_export`` for the workbook) draw from it, so
+the paper and the sheet say the same.
+
+With ``anonymise=True`` the season is expected anonymised already (``planner.anonymise``) and no
+protocol content is written: stage codes and speed caps stay, stage titles, exit texts and
+criteria go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner import text
+from planner.criteria import passes_all
+from planner.returns import AthleteFacts, provisional_of, returns
+from planner.rules import RuleSet
+from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
+from planner.sessions import Prescriber, Prescription, planned_load
+from planner.timeline import Timeline
+
+__all__ = ["HandoutDay", "HandoutWeek", "Handouts", "handout_weeks"]
+
+ROLE_WORDS = {"start": "you start", "bench": "on the bench", "out": "not in the squad"}
+
+
+@dataclass(frozen=True)
+class HandoutDay:
+    date: dt.date
+    md: str | None
+    stage: str
+    intensity: int
+    session: Prescription
+    competitions: str  # the day's competitions, "League match 7 (C)"
+    role: str | None  # start / bench / out on a competition day, as the plan has it
+    provisional: bool
+
+    @property
+    def day(self) -> str:
+        return text.day(self.date)
+
+
+@dataclass(frozen=True)
+class HandoutWeek:
+    season: str
+    athlete: str  # id
+    name: str  # the name (the ID when anonymised)
+    position: str
+    max_speed: float | None
+    week: int  # 1-based
+    first: dt.date
+    last: dt.date
+    kind: str
+    kind_text: str
+    block: str  # "Autumn: In-season maintenance", or ""
+    stage: str  # "S2 Controlled sprinting: running up to 95 %", or "Fit: full training"
+    limits: str  # "kicking: medium kicks; change of direction: planned", or ""
+    milestone: str
+    matches: tuple[str, ...]
+    days: tuple[HandoutDay, ...]
+    speed_days: int
+    hv_exposures: int
+    planned_load: float | None  # from the training-load work; None until it exists
+    anonymised: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def title(self) -> str:
+        return f"Week {self.week} · {text.span(self.first, self.last)}"
+
+    @property
+    def who(self) -> str:
+        return self.name if self.anonymised or self.name == self.athlete else f"{self.name} ({self.athlete})"
+
+    @property
+    def speed_line(self) -> str:
+        base = (f"{text.plural(self.speed_days, 'speed day')}, "
+                f"{text.plural(self.hv_exposures, 'HV exposure')}")
+        return base
+
+    @property
+    def load_text(self) -> str:
+        if self.planned_load is None:
+            return "– (comes with training-load planning)"
+        return f"{text.number(self.planned_load)} AU"
+
+
+class Handouts:
+    """Handout weeks of one season and plan (facts, prescriptions and returns built once)."""
+
+    def __init__(self, season: Season, plan: Plan, *, anonymise: bool = False,
+                 prescriber: Prescriber | None = None, timeline: Timeline | None = None):
+        self.season, self.plan, self.anonymise = season, plan, anonymise
+        self.tl = timeline or Timeline(season)
+        self.rs = RuleSet(season.rules)
+        self.p = prescriber or Prescriber(season, plan, anonymise=anonymise, timeline=self.tl)
+        self._days: dict[str, list[Prescription] | None] = {}
+        self._returns = {}
+        for r in returns(season, plan):
+            self._returns.setdefault(r.athlete, r)
+        self._prov = provisional_of
+
+    def sessions(self, athlete: str) -> list[Prescription] | None:
+        if athlete not in self._days:
+            self._days[athlete] = self.p.athlete(athlete)
+        return self._days[athlete]
+
+    def weeks(self, athlete: str, weeks: list[int] | None = None) -> list[HandoutWeek]:
+        """The athlete's handout weeks (``weeks``: 0-based week indexes; None: every week)."""
+        days = self.sessions(athlete)
+        f = self.p.facts(athlete)
+        if days is None or f is None:
+            return []
+        prov = self._prov(f)
+        chosen = range(len(self.tl.weeks)) if weeks is None else weeks
+        return [self._week(f, days, prov, w) for w in chosen]
+
+    # -- one week ----------------------------------------------------------------------------
+    def _week(self, f: AthleteFacts, sessions: list[Prescription], prov: list[bool],
+              w: int) -> HandoutWeek:
+        tl, season = self.tl, self.season
+        week = tl.weeks[w]
+        a = season.athlete(f.id)
+        days = tuple(self._day(f, sessions, prov, i) for i in week.days)
+        kind = f.wk[w]
+        stage, limits = self._stage_line(f, sessions, w)
+        milestone = self._milestone(f, w)
+        if any(d.provisional for d in days):
+            milestone += ("; " if milestone else "") + ("Provisional: the stage depends on a "
+                                                        "criteria test not passed yet (retest)")
+        return HandoutWeek(
+            season=season.name, athlete=a.id, name=a.name, position=a.position,
+            max_speed=a.max_speed, week=w + 1, first=tl.days[week.first], last=tl.days[week.last],
+            kind=kind, kind_text=self._kind_text(kind, w), block=self._block(w), stage=stage,
+            limits=limits, milestone=milestone,
+            matches=tuple(self._match_line(f, i) for i in week.days if tl.is_comp[i]),
+            days=days,
+            speed_days=sum(1 for i in week.days if f.it[i] >= SPEED_DAY),
+            hv_exposures=sum(1 for i in week.days if f.it[i] >= HV_LEVEL),
+            planned_load=_week_load([sessions[i] for i in week.days]),
+            anonymised=self.anonymise,
+        )
+
+    def _day(self, f: AthleteFacts, sessions, prov, i: int) -> HandoutDay:
+        tl = self.tl
+        comps = "; ".join(f"{c.name} ({c.priority})" for c in tl.comp_on[i])
+        role = None
+        if tl.is_comp[i]:
+            role = ("start" if f.it[i] == 100 else "bench") if f.played[i] else "out"
+        return HandoutDay(date=tl.days[i], md=tl.label(i), stage=f.st[i], intensity=f.it[i],
+                          session=sessions[i], competitions=comps, role=role,
+                          provisional=prov[i])
+
+    def _match_line(self, f: AthleteFacts, i: int) -> str:
+        tl = self.tl
+        names = " / ".join(f"{c.name} ({c.priority})" for c in tl.comp_on[i])
+        if f.played[i]:
+            role = ROLE_WORDS["start" if f.it[i] == 100 else "bench"]
+        elif f.st[i] != FIT:
+            role = "in rehab, not playing"
+        elif i in f.off:
+            role = "away"
+        elif not f.ready[i]:
+            role = "not yet: re-entry sessions first"
+        else:
+            role = ROLE_WORDS["out"]
+        return f"{text.day(tl.days[i])}: {names}, {role}"
+
+    def _kind_text(self, kind: str, w: int) -> str:
+        if kind == "deload":
+            cap = int(self.rs.value("HV-2", "max_speed_days_deload"))
+            return (f"Deload week: at most {text.plural(cap, 'speed day')}, about 40 % less volume, "
+                    f"the same number of sessions")
+        if kind == "taper":
+            tapers = self.tl.taper_weeks(int(self.rs.value("TP-1", "taper_weeks")))
+            comp = tapers.get(w)
+            before = f" before {comp.name} ({text.day(comp.date)})" if comp is not None else ""
+            return f"Taper week{before}: intensity kept, volume down"
+        cap = int(self.rs.value("HV-2", "max_speed_days"))
+        return f"Load week: normal training, at most {text.plural(cap, 'speed day')}"
+
+    def _block(self, w: int) -> str:
+        week = self.tl.weeks[w]
+        first, last = self.tl.days[week.first], self.tl.days[week.last]
+        names = [b for b in self.season.blocks if b.start <= last and b.end >= first]
+        return "; ".join(b.name + (f": {b.emphasis}" if b.emphasis else "") for b in names)
+
+    def _stage_line(self, f: AthleteFacts, sessions: list[Prescription], w: int) -> tuple[str, str]:
+        """The week's stage(s) in words and the limits of the stage the week starts in."""
+        week = self.tl.weeks[w]
+        runs: list[tuple[str, int]] = []
+        for i in week.days:
+            if not runs or runs[-1][0] != f.st[i]:
+                runs.append((f.st[i], i))
+        parts = []
+        for k, (st, i) in enumerate(runs):
+            words = self._stage_words(f, st, i)
+            parts.append(words if k == 0 else f"From {text.day(self.tl.days[i])}: {words}")
+        first = sessions[week.first]
+        return " ".join(parts), first.limits if f.st[week.first] != FIT else ""
+
+    def _stage_words(self, f: AthleteFacts, st: str, i: int) -> str:
+        if st == FIT:
+            return "Fit: full training."
+        if st == INJ:
+            return "Injured: no running until the first rehab stage."
+        cap = f.cap(i)
+        run = "no running" if cap == 0 else f"running up to {cap} %"
+        spec = self.p.stage_spec(f, i)
+        if self.anonymise or spec is None:
+            return f"{st}: {run}."
+        return f"{st} {spec.title}: {run}. {spec.content}".rstrip()
+
+    # -- the next milestone ------------------------------------------------------------------
+    def _milestone(self, f: AthleteFacts, w: int) -> str:
+        tl = self.tl
+        week = tl.weeks[w]
+        i = week.first
+        st = f.st[i]
+        ret = self._returns.get(f.id)
+        if st in REHAB_STAGES:
+            return self._stage_milestone(f, i, week.last, ret)
+        if st == INJ:
+            nxt = self._next_change(f, i)
+            return ("Injured: the first rehab stage starts when the medical staff record it"
+                    + (f"; planned {nxt[0]} from {text.day(tl.days[nxt[1]])}" if nxt else ""))
+        back = next((j for j in week.days if f.back[j] is not None and not f.ready[j]), None)
+        if back is not None:
+            need = int(self.rs.value("RE-1", "team_sessions"))
+            done = f.done[back]
+            first = ret.first_match if ret is not None and ret.fit == tl.days[f.back[back]] else None
+            return (f"Back in full training: {text.plural(need, 'team session')} before your "
+                    f"first match ({done} done)"
+                    + (f"; first match planned {text.day(first)}" if first else ""))
+        return self._next_match(f, week.last)
+
+    def _stage_milestone(self, f: AthleteFacts, i: int, last: int, ret) -> str:
+        tl = self.tl
+        st = f.st[i]
+        spec = self.p.stage_spec(f, i)
+        start = i
+        while start > 0 and f.st[start - 1] == st:
+            start -= 1
+        parts = []
+        if spec is not None and spec.exit_kind == "days_at_cap":
+            cap = spec.cap
+            done = sum(1 for j in range(start, i) if f.it[j] >= cap)
+            need = max(0, spec.exit_days - done)
+            if need:
+                parts.append(f"{text.plural(need, 'session')} at {cap} % to leave {st}"
+                             + (f" ({done} done)" if done else ""))
+        if spec is not None:
+            run_start = tl.days[start]
+            if start == 0:
+                rec = f.records[f.gov[i]] if f.gov[i] is not None else None
+                recorded = [s.start for s in rec.stages if s.stage == st] if rec else []
+                run_start = max(recorded) if recorded else run_start
+            earliest = run_start + dt.timedelta(days=spec.min_days)
+            if earliest > tl.days[i]:
+                parts.append(f"{st} lasts at least {text.plural(spec.min_days, 'day')}: "
+                             f"{text.day(earliest)} at the earliest")
+            if spec.criteria and not self.anonymise:
+                rec = f.records[f.gov[i]] if f.gov[i] is not None else None
+                if rec is None or not passes_all(rec, f.protos[f.gov[i]], st, run_start,
+                                                 tl.days[i] + dt.timedelta(days=1)):
+                    tests = ", ".join(f"{c.name} {'≥' if c.better == 'higher' else '≤'} "
+                                      f"{c.pass_mark:g}{c.unit}" for c in spec.criteria)
+                    parts.append(f"pass: {tests}")
+        nxt = self._next_change(f, i)
+        if nxt is not None:
+            what = "back to full training" if nxt[0] == FIT else nxt[0]
+            parts.append(f"planned: {what} from {text.day(tl.days[nxt[1]])}")
+        if ret is not None and ret.target is not None:
+            met = "on track" if ret.target_met else "not reached in this plan"
+            parts.append(f"target {ret.target} ({text.day(ret.target_date)}): {met}")
+        out = "; ".join(parts)
+        return out[:1].upper() + out[1:]
+
+    def _next_change(self, f: AthleteFacts, i: int) -> tuple[str, int] | None:
+        st = f.st[i]
+        j = next((j for j in range(i + 1, self.tl.n) if f.st[j] != st), None)
+        return None if j is None else (f.st[j], j)
+
+    def _next_match(self, f: AthleteFacts, last: int) -> str:
+        tl = self.tl
+        j = next((j for j in range(last + 1, tl.n) if tl.is_comp[j]), None)
+        if j is None:
+            return ""
+        return self._match_line(f, j)
+
+
+def _week_load(days: list[Prescription]) -> float | None:
+    """The week's planned load: the sum of the days' (None while the load work is pending)."""
+    loads = [planned_load(d) for d in days]
+    if any(v is None for v in loads):
+        return None
+    return float(sum(loads))
+
+
+def handout_weeks(season: Season, plan: Plan, athletes: list[str] | None = None,
+                  weeks: list[int] | None = None, *, anonymise: bool = False) -> list[HandoutWeek]:
+    """Handout weeks for ``athletes`` (ids, in the given order; None: the squad's display order)
+    and ``weeks`` (0-based indexes; None: all), athlete by athlete."""
+    from planner.squad import display_ids
+
+    h = Handouts(season, plan, anonymise=anonymise)
+    ids = athletes if athletes is not None else display_ids(season, plan)
+    out: list[HandoutWeek] = []
+    for aid in ids:
+        out.extend(h.weeks(aid, weeks))
+    return out

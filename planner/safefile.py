@@ -1,0 +1,264 @@
+"""Writing a file so that nothing is ever lost: readers see the old file or the new one, never
+half of one, and the previous version is kept as ``NAME.bak`` when asked.
+
+Every write goes to a temporary file in the target's folder (``.NAME.XXXXXXXX.tmp``), is fsynced
+and then renamed over the target; the backup is made the same way (the old file copied to a
+temporary file, fsynced, renamed to ``NAME.bak``), so a full disk, a crash or ``kill -9`` at any
+moment leaves the file and its ``.bak`` each complete (the old version or the new one).
+
+- A writer holds an exclusive ``flock`` on its temporary files while it lives; the next save of
+  the same name removes the temporary files nobody holds (left by a killed save).
+- A symbolic link stays a link: the file it points to is replaced, next to it.
+- A target that exists and is not a regular file (``/dev/stdout``, a pipe) is written directly.
+- ``private`` files (season files, their backups, recovery copies) are created readable and
+  writable by the owner only (0600); an existing file keeps its mode. Backups are always 0600.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import tempfile
+from pathlib import Path
+
+from planner.errors import SaveError
+
+try:  # POSIX: locks tell a live writer's temporary file from a dead one's
+    import fcntl
+except ImportError:  # Windows: an open file cannot be deleted, which protects it just as well
+    fcntl = None
+
+_UMASK = os.umask(0o022)  # read once (at import, before any thread) ...
+os.umask(_UMASK)  # ... and put back
+PRIVATE = 0o600
+# A temporary file is named ".NAME.XXXXXXXX.tmp" (mkstemp's 8 random characters), a backup's
+# ".NAME.bak.XXXXXXXX.tmp": the longest NAME whose temporary files fit in 255 bytes.
+MAX_NAME_BYTES = 255 - len("." + ".bak" + ".XXXXXXXX.tmp")
+
+
+def name_problem(path: str | os.PathLike) -> str | None:
+    """Why ``path``'s file name cannot be written (too long for its temporary file), or None."""
+    name = Path(path).name
+    n = len(os.fsencode(name))
+    if n > MAX_NAME_BYTES:
+        return (f"the file name is {n} bytes long; at most {MAX_NAME_BYTES} are possible, "
+                f"choose a shorter name")
+    return None
+
+
+def target(path: str | os.PathLike) -> Path:
+    """The file a write to ``path`` replaces: a symbolic link's target (the link stays a link)."""
+    p = Path(path)
+    if p.is_symlink():
+        return Path(os.path.realpath(p))
+    return p
+
+
+def _is_special(p: Path) -> bool:
+    try:
+        return not stat.S_ISREG(os.stat(p).st_mode)
+    except OSError:
+        return False
+
+
+def _tmp_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"\.{re.escape(name)}(\.bak)?\.[a-z0-9_]{{8}}\.tmp")
+
+
+def clean_stale_temps(folder: Path, name: str) -> int:
+    """Remove the temporary files of ``name`` (and of its ``.bak``) that no live writer holds,
+    left by a save that was killed; returns how many were removed."""
+    pattern = _tmp_pattern(name)
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return 0
+    removed = 0
+    for entry in entries:
+        if pattern.fullmatch(entry) and _remove_if_dead(folder / entry):
+            removed += 1
+    return removed
+
+
+def _remove_if_dead(path: Path) -> bool:
+    if fcntl is None:
+        try:
+            path.unlink()  # fails while another process has it open
+            return True
+        except OSError:
+            return False
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return False  # a live writer holds it
+    try:
+        path.unlink()
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # also releases the lock
+
+
+class _Temp:
+    """A locked temporary file next to the target, removed unless it was renamed into place."""
+
+    def __init__(self, folder: Path, name: str, mode: int):
+        while True:
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+            if fcntl is None:
+                break
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                continue
+            if os.fstat(fd).st_nlink:  # not removed as stale between mkstemp and the lock
+                break
+            os.close(fd)
+        self.fd, self.path, self.done = fd, tmp, False
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, mode) if hasattr(os, "fchmod") else os.chmod(tmp, mode)
+
+    def write(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            n = os.write(self.fd, view)
+            view = view[n:]
+
+    def copy_from(self, src: Path) -> None:
+        with open(src, "rb") as f:
+            while chunk := f.read(1 << 20):
+                self.write(chunk)
+
+    def sync(self) -> None:
+        os.fsync(self.fd)
+
+    def rename(self, dest: Path) -> None:
+        os.replace(self.path, dest)
+        self.done = True
+
+    def close(self) -> None:
+        if not self.done:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+
+
+def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = False,
+                 private: bool = False) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    With ``backup`` the previous file is kept as ``NAME.bak`` (itself written new-then-rename);
+    ``private`` creates a new file readable by the owner only. Raises :class:`SaveError` (the
+    previous file and backup unchanged) when it cannot be written.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    link = Path(path)
+    p = target(link)
+    if _is_special(p):
+        if p.is_dir():
+            raise SaveError(f"{link}: is a folder; give a file name")
+        _write_directly(link, p, data)
+        return
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.is_dir():
+        raise SaveError(f"{link}: the folder {folder} does not exist; choose an existing folder")
+    problem = name_problem(p)
+    if problem:
+        raise SaveError(f"{link}: {problem}")
+    clean_stale_temps(folder, p.name)
+    try:
+        old_mode = stat.S_IMODE(os.stat(p).st_mode)
+    except FileNotFoundError:
+        old_mode = None
+    except OSError as e:
+        raise SaveError(f"{link}: cannot be written ({e.strerror}); choose another file") from None
+    mode = old_mode if old_mode is not None else (PRIVATE if private else 0o666 & ~_UMASK)
+    temps: list[_Temp] = []
+    try:
+        new = _Temp(folder, p.name, mode)
+        temps.append(new)
+        new.write(data)
+        new.sync()
+        if backup and old_mode is not None:
+            bak = _Temp(folder, p.name + ".bak", PRIVATE)
+            temps.append(bak)
+            bak.copy_from(p)
+            bak.sync()
+            bak.rename(p.with_name(p.name + ".bak"))
+        new.rename(p)
+    except OSError as e:
+        raise _save_error(link, p, folder, e) from None
+    finally:
+        for t in temps:
+            t.close()
+    _sync_folder(folder)
+
+
+def _save_error(link: Path, p: Path, folder: Path, e: OSError) -> SaveError:
+    why = e.strerror or e.__class__.__name__
+    if isinstance(e, PermissionError) and p.exists():  # e.g. Windows: open in Excel
+        return SaveError(f"{link}: could not be replaced ({why}); is it open in another program "
+                         f"(Excel, a viewer) or read-only? close it and save again; the previous "
+                         f"file is unchanged")
+    if isinstance(e, PermissionError):
+        return SaveError(f"{link}: cannot write in {folder} ({why}); choose another folder")
+    return SaveError(f"{link}: could not be saved ({why}); the previous file is unchanged")
+
+
+def _write_directly(link: Path, p: Path, data: bytes) -> None:
+    try:
+        with open(p, "wb") as f:
+            f.write(data)
+    except OSError as e:
+        raise SaveError(f"{link}: could not be written ({e.strerror or e.__class__.__name__})") from None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable where the platform allows it."""
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
+
+
+def keep_backup(path: str | os.PathLike) -> bool:
+    """Keep the current ``path`` as ``NAME.bak`` (written new-then-rename, 0600) before another
+    writer replaces it; True when there was a file to keep. For writers that do not take
+    ``backup=True`` (the exports)."""
+    link = Path(path)
+    p = target(link)
+    if _is_special(p) or not p.is_file():
+        return False
+    folder = p.parent if str(p.parent) else Path(".")
+    clean_stale_temps(folder, p.name)
+    bak = None
+    try:
+        bak = _Temp(folder, p.name + ".bak", PRIVATE)
+        bak.copy_from(p)
+        bak.sync()
+        bak.rename(p.with_name(p.name + ".bak"))
+    except OSError as e:
+        raise SaveError(f"{link}: could not keep the previous file as {p.name}.bak "
+                        f"({e.strerror or e.__class__.__name__}); nothing was written") from None
+    finally:
+        if bak is not None:
+            bak.close()
+    _sync_folder(folder)
+    return True

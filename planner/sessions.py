@@ -1,0 +1,568 @@
+"""From percentages to sessions: the session catalogue and each planned day's prescription.
+
+The plan says, per athlete and day, a stage and an intensity (% of the athlete's max speed). What
+a coach hands out is a session. :class:`Prescriber` names the session of every athlete-day from
+
+- the **context**: a match the athlete starts or comes off the bench in, a rest day, a day away,
+  recovery after a match the athlete played, activation the day before one, team training, a
+  speed session, a **compensation** session (a speed day on MD+1/MD+2 of a match the athlete did
+  not play, HV-6), an injured or rehab day (the stage's own content), a flare-up day or one of
+  its calm days (RH-FL);
+- the **intensity** level of the day and the **week kind** (deload and taper variants);
+
+and gives it the catalogue's content, duration and target RPE, the kicking and change-of-direction
+limits of the athlete's stage (the catalogue's own for a fit athlete), and target speeds in m/s and
+km/h from the athlete's max speed when it is known.
+
+The catalogue is ``templates/sessions.json`` (documented in ``docs/sessions.md``); a copy named
+by the ``PERIODIZE_SESSIONS`` environment variable replaces it. It is checked on load: every
+problem is located, and every context and level the planner can produce must have a session
+that applies in any week.
+
+Planned training load (minutes x RPE, AU) belongs to the training-load work (``planner/load.py``,
+not written yet): :func:`planned_load` is the one place the exports ask for it, and it answers
+None until then. No load number is made up here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import string
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from planner.errors import InputError
+from planner.protocols import load_protocol
+from planner.returns import AthleteFacts
+from planner.rules import RuleSet
+from planner.season import FIT, INJ, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
+from planner.timeline import Timeline
+
+__all__ = ["CONTEXTS", "Catalogue", "Prescriber", "Prescription", "SessionSpec", "load_catalogue",
+           "planned_load", "session_ids", "speed_text"]
+
+FORMAT = "periodize-sessions"
+ENV = "PERIODIZE_SESSIONS"
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# context -> (what it is, the levels a plan can give it: each needs a session for any week)
+CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
+    "match": ("a competition the athlete starts (100 %)", (100,)),
+    "bench": ("a competition the athlete comes off the bench in (80 %)", (80,)),
+    "rest": ("no training: not a training day, a declared day off, a match the athlete is not in "
+             "on a day without training, or a match day in rehab", (0,)),
+    "unavailable": ("the athlete is away (an unavailability)", (0,)),
+    "recovery": ("a fit athlete's training day at 0 %, or up to 70 % after a match the athlete "
+                 "played (within HV-6's days)", (0, 60, 70)),
+    "activation": ("a fit athlete's training day up to 70 % the day before a match the athlete "
+                   "plays", (60, 70)),
+    "team": ("a fit athlete's training day up to 70 % otherwise", (60, 70)),
+    "speed": ("a fit athlete's speed day (>= 80 %) that is not a compensation session",
+              (80, 90, 95, 100)),
+    "compensation": ("a fit athlete's speed day on MD+1/MD+2 of a match the athlete did not play "
+                     "(HV-6)", (80, 90, 95, 100)),
+    "injured": ("injured, no rehab stage recorded yet (INJ), on a training day", (0,)),
+    "rehab": ("a rehab stage (P1-S3) on a training day: the stage's content, and running or the "
+              "sprint ladder at the day's level", (0, 60, 70, 80, 90, 95, 100)),
+    "flare-up": ("the day a flare-up is recorded (RH-FL)", (0,)),
+    "calm": ("a calm day after a flare-up (RH-FL: at most 60 %)", (0, 60)),
+}
+WEEK_KINDS = ("load", "deload", "taper")
+FIELDS = ("level", "stage", "stage_title", "stage_content", "reason", "match", "drill")
+NO_LIMIT = "no limit"
+TARGET_CONTEXTS = ("speed", "compensation")  # the level is a target, not a ceiling
+
+
+@dataclass(frozen=True)
+class Drill:
+    reps: int
+    distance_m: float
+    rest: str
+
+
+@dataclass(frozen=True)
+class SessionSpec:
+    """One catalogue entry (see docs/sessions.md)."""
+
+    id: str
+    context: str
+    levels: tuple[int, ...]  # empty: any level
+    week: str | None  # None: any week kind
+    name: str
+    content: str
+    minutes: float | None
+    rpe: float | None
+    kicking: str
+    cod: str
+    drill: Drill | None
+
+    def applies(self, level: int, week: str) -> bool:
+        return (not self.levels or level in self.levels) and self.week in (None, week)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    source: str
+    notes: str
+    sessions: tuple[SessionSpec, ...]
+
+    def find(self, context: str, level: int, week: str) -> SessionSpec | None:
+        """The first entry for ``context`` at ``level`` made for ``week``, else the first for any
+        week (the file's order decides between equals)."""
+        fallback = None
+        for s in self.sessions:
+            if s.context != context or not s.applies(level, week):
+                continue
+            if s.week == week:
+                return s
+            if fallback is None:
+                fallback = s
+        return fallback
+
+    def get(self, session_id: str) -> SessionSpec | None:
+        return next((s for s in self.sessions if s.id == session_id), None)
+
+
+# -- loading --------------------------------------------------------------------------------------
+def load_catalogue(path: str | os.PathLike | None = None) -> Catalogue:
+    """The session catalogue: ``path``, else the file named by ``PERIODIZE_SESSIONS``, else the
+    bundled ``templates/sessions.json``. InputError with every located problem."""
+    if path is None:
+        path = os.environ.get(ENV) or None
+    if path is None:
+        return _bundled()
+    return _read(Path(path))
+
+
+@cache
+def _bundled() -> Catalogue:
+    from templates import path as template_path
+
+    res = template_path("sessions.json")
+    return _parse_text(res.read_text(encoding="utf-8"), "templates/sessions.json")
+
+
+def _read(p: Path) -> Catalogue:
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(str(p), ["no such file; check the path (or unset PERIODIZE_SESSIONS)"]) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(p), [f"cannot be read ({e})"]) from None
+    return _parse_text(text, str(p))
+
+
+def _parse_text(text: str, source: str) -> Catalogue:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(source, [f"line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})"]) from None
+    except RecursionError:
+        raise InputError(source, ["nested too deeply to be a session catalogue"]) from None
+    return parse_catalogue(data, source)
+
+
+def parse_catalogue(data: object, source: str) -> Catalogue:
+    """A catalogue from its JSON object; InputError listing every located problem."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(source, [f"format: not a session catalogue (expected \"format\": \"{FORMAT}\")"])
+    if data.get("version") != 1:
+        raise InputError(source, [f"version: {data.get('version')!r} is not 1"])
+    items = data.get("sessions")
+    if not isinstance(items, list) or not items:
+        raise InputError(source, ["sessions: missing or empty; list the sessions"])
+    reader = _Reader()
+    specs = [s for i, raw in enumerate(items) if (s := reader.entry(raw, f"sessions[{i}]"))]
+    problems = reader.problems + _gaps(specs)
+    if problems:
+        raise InputError(source, problems)
+    return Catalogue(source, str(data.get("notes", "")), tuple(specs))
+
+
+def _gaps(specs: list[SessionSpec]) -> list[str]:
+    """Every context and level a plan can give needs an entry that applies in any week."""
+    out = []
+    for context, (_, levels) in CONTEXTS.items():
+        missing = [lv for lv in levels
+                   if not any(s.context == context and s.week is None and s.applies(lv, "load")
+                              for s in specs)]
+        if missing:
+            out.append(f"sessions: no session for context {context!r} at "
+                       f"{', '.join(f'{lv} %' for lv in missing)} in any week; add one "
+                       f"(without \"week\")")
+    return out
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.ids: set[str] = set()
+
+    def bad(self, where: str, text: str) -> None:
+        self.problems.append(f"{where}: {text}")
+
+    def text(self, raw: dict, key: str, where: str, default: str | None = None) -> str:
+        v = raw.get(key, default)
+        if not isinstance(v, str) or (default is None and not v.strip()):
+            self.bad(f"{where}.{key}", f"{v!r} is not text; write it as text" if key in raw
+                     else "missing; add it")
+            return ""
+        self.fields(v, f"{where}.{key}")
+        return v.strip()
+
+    def fields(self, text: str, where: str) -> None:
+        try:
+            names = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+        except ValueError as e:
+            self.bad(where, f"{e}; write a literal brace as {{{{ or }}}}")
+            return
+        for name in names:
+            if name not in FIELDS:
+                self.bad(where, f"{{{name}}} is not a field; use "
+                                f"{', '.join('{' + f + '}' for f in FIELDS)}")
+
+    def number(self, raw: dict, key: str, where: str, hi: float) -> float | None:
+        v = raw.get(key)
+        if v is None:
+            return None
+        if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= hi:
+            self.bad(f"{where}.{key}", f"{v!r} is not a number from 0 to {hi:g} (or null)")
+            return None
+        return float(v)
+
+    def entry(self, raw: object, w: str) -> SessionSpec | None:
+        if not isinstance(raw, dict):
+            self.bad(w, "not an object")
+            return None
+        sid = self.text(raw, "id", w)
+        if sid in self.ids:
+            self.bad(f"{w}.id", f"{sid!r} is used twice; give each session its own id")
+        self.ids.add(sid)
+        context = raw.get("context")
+        if context not in CONTEXTS:
+            self.bad(f"{w}.context", f"{context!r} is not one of {', '.join(CONTEXTS)}")
+        levels = raw.get("levels", [])
+        if not isinstance(levels, list) or any(isinstance(v, bool) or v not in LEVELS for v in levels):
+            self.bad(f"{w}.levels", f"{levels!r} is not a list of levels from {LEVELS}")
+            levels = []
+        week = raw.get("week")
+        if week not in (None, *WEEK_KINDS):
+            self.bad(f"{w}.week", f"{week!r} is not load, deload or taper (or leave it out)")
+        unknown = sorted(set(raw) - {"id", "context", "levels", "week", "name", "content", "minutes",
+                                     "rpe", "kicking", "cod", "drill", "notes"})
+        if unknown:
+            self.bad(w, f"{', '.join(unknown)}: not a known field; remove it or check its spelling")
+        return SessionSpec(
+            id=sid, context=str(context), levels=tuple(levels), week=week,
+            name=self.text(raw, "name", w), content=self.text(raw, "content", w, ""),
+            minutes=self.number(raw, "minutes", w, 600), rpe=self.number(raw, "rpe", w, 10),
+            kicking=self.text(raw, "kicking", w, NO_LIMIT), cod=self.text(raw, "cod", w, NO_LIMIT),
+            drill=self.drill(raw.get("drill"), f"{w}.drill"),
+        )
+
+    def drill(self, raw: object, w: str) -> Drill | None:
+        if raw is None:
+            return None
+        if not isinstance(raw, dict):
+            self.bad(w, "not an object like {\"reps\": 4, \"distance_m\": 30, \"rest\": \"walk back\"}")
+            return None
+        reps, dist = raw.get("reps"), raw.get("distance_m")
+        if isinstance(reps, bool) or not isinstance(reps, int) or not 1 <= reps <= 50:
+            self.bad(f"{w}.reps", f"{reps!r} is not a whole number from 1 to 50")
+            reps = 1
+        if isinstance(dist, bool) or not isinstance(dist, int | float) or not 0 < dist <= 1000:
+            self.bad(f"{w}.distance_m", f"{dist!r} is not a distance in metres (1 to 1000)")
+            dist = 1
+        rest = raw.get("rest", "")
+        if not isinstance(rest, str):
+            self.bad(f"{w}.rest", f"{rest!r} is not text")
+            rest = ""
+        return Drill(reps, float(dist), rest.strip())
+
+
+# -- prescriptions --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Prescription:
+    """The session of one athlete-day.
+
+    ``summary`` is one line a player understands (``Speed: 4 × 30 m at 95 % (8.6 m/s)``);
+    ``speed_ms``/``speed_kmh`` the day's speed from the athlete's max speed (None when unknown or
+    no running), a target for speed and compensation sessions and the sprint ladder
+    (``speed_is_target``), else a ceiling; ``kicking`` and ``cod`` the day's limits; ``note`` what
+    else the day needs said (not in the squad, a re-entry session, a provisional stage).
+    """
+
+    session: str
+    context: str
+    name: str
+    summary: str
+    content: str
+    minutes: float | None
+    rpe: float | None
+    level: int
+    stage: str
+    speed_ms: float | None
+    speed_kmh: float | None
+    speed_is_target: bool
+    kicking: str
+    cod: str
+    note: str = ""
+
+    @property
+    def speed(self) -> str:
+        """``8.6 m/s · 31.0 km/h`` (``up to …`` for a ceiling), or ``""``."""
+        return speed_text(self.speed_ms, target=self.speed_is_target)
+
+    @property
+    def limits(self) -> str:
+        """``kicking: medium kicks; change of direction: planned`` (``""`` without limits)."""
+        parts = []
+        if self.kicking != NO_LIMIT:
+            parts.append(f"kicking: {self.kicking}")
+        if self.cod != NO_LIMIT:
+            parts.append(f"change of direction: {self.cod}")
+        return "; ".join(parts)
+
+
+def speed_text(ms: float | None, target: bool = True) -> str:
+    if ms is None:
+        return ""
+    return ("" if target else "up to ") + f"{ms:.1f} m/s · {ms * 3.6:.1f} km/h"
+
+
+def planned_load(prescription: Prescription) -> float | None:
+    """The day's planned training load (session-RPE load, AU).
+
+    The place for the training-load work (``planner/load.py``, not written yet): until it plans
+    load, this answers None and every export shows "–". Nothing here multiplies the catalogue's
+    minutes and RPE into a load.
+    """
+    return None
+
+
+class _Fmt(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+class Prescriber:
+    """The sessions of a season's plan, athlete by athlete (facts and protocols built once)."""
+
+    def __init__(self, season: Season, plan: Plan, catalogue: Catalogue | None = None, *,
+                 anonymise: bool = False, timeline: Timeline | None = None):
+        self.season, self.plan = season, plan
+        self.cat = catalogue or load_catalogue()
+        self.anonymise = anonymise
+        self.tl = timeline or Timeline(season)
+        self.rs = RuleSet(season.rules)
+        self.days_after = int(self.rs.value("HV-6", "days_after"))
+        self.calm = int(self.rs.value("RH-FL", "calm_days"))
+        self.sessions_needed = int(self.rs.value("RE-1", "team_sessions"))
+        self._facts: dict[str, AthleteFacts] = {}
+        self._off_reason = {d.date: d.reason for d in season.calendar.non_training_days}
+
+    def facts(self, athlete: str) -> AthleteFacts | None:
+        f = self._facts.get(athlete)
+        if f is None:
+            ap = self.plan.for_athlete(athlete)
+            if ap is None or len(ap.stages) != self.tl.n or len(ap.intensity) != self.tl.n:
+                return None
+            f = self._facts[athlete] = AthleteFacts(self.season, self.tl, self.rs, ap)
+        return f
+
+    def athlete(self, athlete: str) -> list[Prescription] | None:
+        """Every day's prescription of ``athlete`` (None without a plan for the athlete)."""
+        f = self.facts(athlete)
+        if f is None:
+            return None
+        return [self._day(f, i) for i in range(self.tl.n)]
+
+    def day(self, athlete: str, i: int) -> Prescription | None:
+        f = self.facts(athlete)
+        return None if f is None else self._day(f, i)
+
+    # -- the context of a day -------------------------------------------------------------------
+    def context(self, f: AthleteFacts, i: int) -> tuple[str, str]:
+        """(context, reason): the reason words a rest day or a day away."""
+        tl, st, lvl = self.tl, f.st[i], f.it[i]
+        if i in f.off and lvl == 0:
+            return "unavailable", self._away_reason(f.id, i)
+        if f.played[i]:
+            return ("match" if lvl == 100 else "bench"), ""
+        flare = self._flare(f, i)
+        if flare == 0 and lvl == 0:
+            return "flare-up", ""
+        if flare and lvl <= 60:
+            return "calm", ""
+        if lvl == 0 and (not f.train[i] or (st != FIT and tl.is_comp[i])):
+            return "rest", self._rest_reason(f, i)
+        if st == INJ:
+            return ("injured" if lvl == 0 else "rehab"), ""
+        if st != FIT:
+            return "rehab", ""
+        return self._fit_context(f, i), ""
+
+    def _fit_context(self, f: AthleteFacts, i: int) -> str:
+        tl, lvl = self.tl, f.it[i]
+        if lvl == 0:
+            return "recovery"
+        j = tl.md_after[i]
+        after = j is not None and j <= self.days_after and not tl.is_comp[i]
+        played_before = any(f.played[x] for x in range(max(0, i - self.days_after), i))
+        if lvl >= SPEED_DAY:
+            return "compensation" if after and not played_before else "speed"
+        if after and played_before:
+            return "recovery"
+        if i + 1 < tl.n and f.played[i + 1]:
+            return "activation"
+        return "team"
+
+    def _flare(self, f: AthleteFacts, i: int) -> int | None:
+        """Days since the latest flare-up within the calm days (0: the flare-up's day), or None."""
+        day = self.tl.days[i]
+        best = None
+        for rec in f.records:
+            for fd in rec.flare_ups:
+                k = (day - fd).days
+                if 0 <= k <= self.calm and (best is None or k < best):
+                    best = k
+        return best
+
+    def _away_reason(self, athlete: str, i: int) -> str:
+        if self.anonymise:
+            return "Unavailable"
+        day = self.tl.days[i]
+        for u in self.season.unavailability:
+            if u.athlete == athlete and u.start <= day <= u.end and u.reason:
+                return u.reason
+        return "Unavailable"
+
+    def _rest_reason(self, f: AthleteFacts, i: int) -> str:
+        tl = self.tl
+        day = tl.days[i]
+        if tl.is_comp[i]:
+            match = self.match_names(i)
+            if f.st[i] != FIT:
+                return f"{match}: match day, no rehab session"
+            why = "not in the match squad" if f.role[i] == "out" else "not playing"
+            return f"{match}: {why}, no training"
+        if i in tl.non_training:
+            return f"{self._off_reason.get(day) or 'Day off'}: no training"
+        return f"No training on {WEEKDAY_NAMES[day.weekday()]}s"
+
+    def match_names(self, i: int) -> str:
+        return " / ".join(c.name for c in self.tl.comp_on[i])
+
+    # -- the prescription -----------------------------------------------------------------------
+    def _day(self, f: AthleteFacts, i: int) -> Prescription:
+        context, reason = self.context(f, i)
+        tl, st, lvl = self.tl, f.st[i], f.it[i]
+        week = f.wk[tl.week_of[i]]
+        spec = self.cat.find(context, lvl, week) or self.cat.find(context, lvl, "load")
+        stage_spec = self.stage_spec(f, i)
+        match = self._match_of(f, i, context)
+        athlete = self.season.athlete(f.id)
+        ms = athlete.max_speed * lvl / 100 if athlete and athlete.max_speed and lvl >= 60 else None
+        if context in ("match", "bench"):
+            ms = None
+        target = context in TARGET_CONTEXTS or (context == "rehab" and lvl >= SPEED_DAY)
+        values = _Fmt(level=str(lvl), stage=st, reason=reason, match=match,
+                      stage_title="" if self.anonymise or stage_spec is None else stage_spec.title,
+                      stage_content="" if self.anonymise or stage_spec is None else stage_spec.content)
+        if spec is None:  # only a catalogue that skipped the completeness check
+            name, content, minutes, rpe, kicking, cod, drill, sid = (
+                context.capitalize(), "", None, None, NO_LIMIT, NO_LIMIT, None, f"{context}-{lvl}")
+        else:
+            name, content = spec.name, spec.content
+            minutes, rpe, kicking, cod, drill, sid = (spec.minutes, spec.rpe, spec.kicking, spec.cod,
+                                                      spec.drill, spec.id)
+        values["drill"] = _drill_text(drill, lvl, ms, rest=True) if drill else ""
+        name = _tidy(name.format_map(values))
+        content = _tidy(content.format_map(values))
+        if stage_spec is not None:  # the stage's limits win over the catalogue's
+            kicking, cod = stage_spec.kicking or kicking, stage_spec.cod or cod
+        elif st == INJ:
+            kicking, cod = "none", "none"
+        return Prescription(
+            session=sid, context=context, name=name,
+            summary=self._summary(name, context, drill, lvl, ms, reason, match),
+            content=content, minutes=minutes, rpe=rpe, level=lvl, stage=st,
+            speed_ms=None if ms is None else round(ms, 2),
+            speed_kmh=None if ms is None else round(ms * 3.6, 1),
+            speed_is_target=target, kicking=kicking, cod=cod, note=self._note(f, i, context),
+        )
+
+    def stage_spec(self, f: AthleteFacts, i: int):
+        st = f.st[i]
+        if st not in REHAB_STAGES:
+            return None
+        proto = f.proto_of(i)
+        if proto is None or st not in proto.stage_ids:
+            k = self.season.injury_of(f.id)
+            proto = load_protocol(k.protocol) if k is not None else None
+        try:
+            return proto.stage(st) if proto is not None else None
+        except KeyError:
+            return None
+
+    def _match_of(self, f: AthleteFacts, i: int, context: str) -> str:
+        """The match a day refers to: its own, or the missed one a compensation session follows."""
+        if self.tl.is_comp[i]:
+            return self.match_names(i)
+        if context == "compensation":
+            j = self.tl.md_after[i]
+            return self.match_names(i - j) if j is not None else ""
+        return ""
+
+    @staticmethod
+    def _summary(name: str, context: str, drill: Drill | None, lvl: int, ms: float | None,
+                 reason: str, match: str) -> str:
+        if drill is not None and lvl >= 60:
+            return f"{name}: {_drill_text(drill, lvl, ms, rest=False)}"
+        if context == "match":
+            return f"{name}: {match} (start)"
+        if context == "bench":
+            return f"{name}: {match}"
+        if context in ("rest", "unavailable"):
+            short = reason.split(":")[0] if ":" in reason else ""
+            return f"{name}: {short}" if short else name
+        return f"{name}: up to {lvl} %" if lvl > 0 else f"{name}: no running"
+
+    def _note(self, f: AthleteFacts, i: int, context: str) -> str:
+        tl = self.tl
+        notes = []
+        if tl.is_comp[i] and not f.played[i] and f.st[i] == FIT and context not in ("rest", "unavailable"):
+            why = "not in the match squad" if f.role[i] == "out" else "not playing yet"
+            notes.append(f"{self.match_names(i)}: {why}; you train")
+        if f.st[i] == FIT and f.back[i] is not None and not f.ready[i] and f.train[i] and f.it[i] >= 60:
+            notes.append(f"Back in team training: session {f.done[i] + 1} of {self.sessions_needed} "
+                         f"before your first match")
+        return "; ".join(notes)
+
+
+def _drill_text(drill: Drill, level: int, ms: float | None, rest: bool) -> str:
+    dist = f"{drill.distance_m:g}"
+    out = f"{drill.reps} × {dist} m at {level} %"
+    if ms is not None:
+        out += f" ({ms:.1f} m/s)"
+    if rest and drill.rest:
+        out += f", {drill.rest}"
+    return out
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    return text.replace(" .", ".").replace("..", ".").strip()
+
+
+def session_ids(season: Season, plan: Plan, *, anonymise: bool = False) -> dict[str, list[str]]:
+    """Athlete id -> each day's session id (the plan JSON's ``session``)."""
+    p = Prescriber(season, plan, anonymise=anonymise)
+    out = {}
+    for a in season.athletes:
+        days = p.athlete(a.id)
+        if days is not None:
+            out[a.id] = [d.session for d in days]
+    return out

@@ -1,0 +1,281 @@
+"""The workbook's athlete sheets: the athlete's season on page 1, then one printed page per week.
+
+Page 1 says who the athlete is, the return (for an injured athlete), the season's counts and a
+native bar chart of speed days per week (inside the print area). From page 2 each week is one A4
+landscape page laid out as the handout PDF (``planner.handout``): the week, its kind and block,
+the stage with its limits, the next milestone, the matches with the athlete's role, the planned
+load (from the training-load work, "–" until it exists), and a row per day with its session, what
+to do, target speed, minutes, RPE, limits, and *why* the day is planned so (the hard rules that
+bound it and the soft rules it serves, each with its rule id; the Rules sheet explains them).
+
+Rows are measured (``planner.xlsx_layout``) so that wrapped text keeps its height in Excel and
+LibreOffice, each week ends with a page break, and the sheet's print scale is the largest at
+which its tallest week still fits one page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.layout import Layout, ManualLayout
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner import text
+from planner.anonymise import scrub
+from planner.handout import HandoutDay, HandoutWeek
+from planner.season import HV_LEVEL, SPEED_DAY
+from planner.xlsx_layout import fit_lines, line_height, print_points, row_height, scale_for
+
+# (header, width in character units, font size of its day cells, wrapped)
+COLUMNS = (
+    ("Day", 10.5, 9, False),
+    ("MD", 6, 9, False),
+    ("Stage", 5.5, 9, False),
+    ("Session", 24, 9, True),
+    ("What to do", 40, 9, True),
+    ("Target speed", 10, 9, True),
+    ("Min", 4.5, 9, False),
+    ("RPE", 4.5, 9, False),
+    ("Kicking · change of direction", 17, 8, True),
+    ("Why: the rules that bound the day (Rules sheet)", 42, 8, True),
+)
+HEADERS = tuple(c[0] for c in COLUMNS)
+WIDTHS = tuple(c[1] for c in COLUMNS)
+NCOLS = len(COLUMNS)
+LAST_COL = get_column_letter(NCOLS)
+INFO_LABEL_W = WIDTHS[0]
+INFO_WIDTH = sum(WIDTHS[1:])  # the merged value cells B:J
+CHART_ROWS = 16  # rows under the chart on page 1
+CHART_ROW_H = 15.0
+FIRST_CHART_ROW = 8
+SUMMARY_ROWS = FIRST_CHART_ROW + CHART_ROWS  # page 1 ends here
+TARGET_CONTEXTS = ("speed", "compensation", "match", "bench")
+
+
+@dataclass
+class SheetRows:
+    """Rows for a sheet (``planner.xlsx_export._Rows`` compatible) with merges and page breaks."""
+
+    rows: list[list]
+    heights: dict[int, float]
+    merges: list[str]
+    breaks: list[int]
+
+
+STAGE_RULES = ("RH-CAP", "RH-STAGE", "RH-CRIT")  # said once a week, on the "Stage rules" line
+_YEAR = re.compile(r"(\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}) \d{4}\b")
+
+
+def _words(r, anonymise: bool, names) -> str:
+    words = _YEAR.sub(r"\1", r.text)  # the page's title gives the year
+    if anonymise:
+        if r.rule == "RH-STAGE":  # the stage's exit requirement is protocol content
+            words = words.split("; to leave it:")[0] + "."
+        words = scrub(words, names)
+    return words
+
+
+def why_lines(why, anonymise: bool, names, before_p0: bool) -> tuple[str, list[str]]:
+    """The day's reasons, one a line with its rule id: the hard rules that bound it (the soft rules
+    it serves named when nothing bounds it), and apart the stage's own rules (RH-CAP, RH-STAGE,
+    RH-CRIT), which the week page says once."""
+    bound, serves, facts, stage = [], [], [], []
+    for r in why.reasons:
+        words = _words(r, anonymise, names)
+        if r.rule in STAGE_RULES and r.kind != "fact":
+            stage.append(f"{words} ({r.rule})")
+        elif r.kind == "bound":
+            bound.append(f"{words} ({r.rule})")
+        elif r.kind == "serves":
+            serves.append(r.rule)
+        else:
+            facts.append(words)
+    lines = list(bound)
+    if not bound and not stage:
+        lines.append("No hard rule bounds this day" + (
+            f"; it serves {', '.join(sorted(set(serves)))}." if serves else "."))
+    elif not bound:
+        lines.append("Only the stage's rules (above).")
+    if before_p0:
+        lines = facts + lines
+    return "\n".join(lines), stage
+
+
+class AthleteSheet:
+    """Writes one athlete's sheet rows (the fast path serialises them; tests read them back)."""
+
+    def __init__(self, ctx, st):
+        self.ctx, self.st = ctx, st
+        s = st
+        self.s_title, self.s_label, self.s_header = s.week_title(), s.info_label(), s.header()
+        self.s_info = {k: s.info(k) for k in (None, "deload", "taper")}
+        self.s_day = s.day_cell()
+        self.s_day_bold = s.day_cell(bold=True)
+        self.s_day_shade = s.day_cell(shade=True)
+        self.s_center = s.day_center()
+        self.s_center_shade = s.day_center(shade=True)
+        self.s_limits = s.day_cell(size=8)
+        self.s_why = s.why()
+        self.s_note = s.note()
+
+    # -- page 1 ----------------------------------------------------------------------------------
+    def summary(self, out: SheetRows, a, weeks: list[HandoutWeek], ret) -> None:
+        ctx = self.ctx
+        who = a.id if ctx.anonymise else f"{a.name} ({a.id})"
+        bits = [who]
+        if a.position:
+            bits.append(a.position)
+        if a.max_speed:
+            bits.append(f"max speed {a.max_speed:g} m/s ({a.max_speed * 3.6:.1f} km/h)")
+        self._merged(out, [(" · ".join(bits), self.s_title)], 26)
+        self._info(out, "Season", f"{ctx.season.name}: the plan day by day, one page per week from "
+                                  f"page 2", None)
+        self._info(out, "Return", self._return_text(ret) if ret is not None else
+                   "No injury in this season's plan.", None)
+        days = [d for w in weeks for d in w.days]
+        speed = sum(1 for d in days if d.intensity >= SPEED_DAY)
+        hv = sum(1 for d in days if d.intensity >= HV_LEVEL)
+        starts = sum(1 for d in days if d.role == "start")
+        bench = sum(1 for d in days if d.role == "bench")
+        self._info(out, "Counts", f"{text.plural(speed, 'speed day')} and "
+                                  f"{text.plural(hv, 'HV exposure')} in {text.plural(len(weeks), 'week')}; "
+                                  f"{text.plural(starts, 'match', 'matches')} started, {bench} from the "
+                                  f"bench (speed day and HV exposure: see the Cover)", None)
+        self._info(out, "Read", "Each week page: the session of every day with its target speed "
+                                "(from the max speed), minutes, target RPE (0-10) and the limits of "
+                                "the stage; why each day is planned so is in the last column.", None)
+        while len(out.rows) < FIRST_CHART_ROW - 1:
+            out.rows.append([])
+        for r in range(FIRST_CHART_ROW, SUMMARY_ROWS + 1):
+            out.rows.append([])
+            out.heights[r] = CHART_ROW_H
+        out.breaks.append(SUMMARY_ROWS)
+
+    def _return_text(self, r) -> str:
+        parts = []
+        what = "Injury" if self.ctx.anonymise else r.protocol.replace("-", " ").capitalize()
+        parts.append(f"{what} from {text.day_long(r.onset)}, {r.stage_at_p0} at the planning start")
+        if r.fit is None:
+            parts.append("not back to full training in this season's plan")
+        else:
+            back = f"back to full training {text.day_long(r.fit)}"
+            if r.provisional:
+                back += " (provisional: a criteria test is not passed yet)"
+            parts.append(back)
+            parts.append(f"first match {text.day_long(r.first_match)}" if r.first_match
+                         else "no match after the return")
+        if r.target is not None:
+            met = "met" if r.target_met else "missed"
+            parts.append(f"target {r.target} ({text.day_long(r.target_date)}): {met}")
+        return "; ".join(parts)
+
+    # -- one week a page ---------------------------------------------------------------------------
+    def week(self, out: SheetRows, w: HandoutWeek, whys: list[str], stage_rules: list[str]) -> float:
+        """Append the week's rows and its page break; returns the block's height in points."""
+        top = len(out.rows) + 1
+        title = f"{w.who} · {w.title}"
+        self._merged(out, [(title, self.s_title)], 24)
+        self._info(out, "Week", f"{w.kind_text}. Planned: {w.speed_line}.", w.kind)
+        self._info(out, "Block", w.block or "–", None)
+        limits = f" Limits: {w.limits}." if w.limits else ""
+        self._info(out, "Stage", w.stage + limits, None)
+        if stage_rules:
+            self._info(out, "Stage rules", " ".join(stage_rules), None)
+        self._info(out, "Next", w.milestone or "–", None)
+        self._info(out, "Matches", "; ".join(w.matches) if w.matches else "No match this week", None)
+        self._info(out, "Load", f"Planned load: {w.load_text}", None)
+        out.rows.append([(h, self.s_header) for h in HEADERS])
+        out.heights[len(out.rows)] = row_height(max(fit_lines(h, wd, 10, True) for h, wd in
+                                                    zip(HEADERS, WIDTHS, strict=True)), 10)
+        for d, why in zip(w.days, whys, strict=True):
+            self._day(out, d, why)
+        bottom = len(out.rows)
+        out.breaks.append(bottom)
+        return sum(out.heights.get(r, 13.0) for r in range(top, bottom + 1))
+
+    def _day(self, out: SheetRows, d: HandoutDay, why: str) -> None:
+        p = d.session
+        rest = p.context in ("rest", "unavailable")
+        what = p.content
+        if p.note:
+            what += "\n" + p.note
+        speed = ""
+        if p.speed_ms is not None:
+            pre = "" if p.speed_is_target else "≤ "
+            speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
+        limits = "" if rest or not p.limits else "\n".join(x[:1].upper() + x[1:] for x in p.limits.split("; "))
+        cells = [
+            (d.day, self.s_day_shade if rest else self.s_day),
+            (d.md or "", self.s_center_shade if rest else self.s_center),
+            (d.stage if d.stage != "FIT" else "", self.st.day_stage(d.stage)),
+            (p.summary, self.s_day_bold if p.context in TARGET_CONTEXTS else
+             (self.s_day_shade if rest else self.s_day)),
+            (what, self.s_day_shade if rest else self.s_day),
+            (speed, self.s_center),
+            (_num(p.minutes), self.s_center),
+            (_num(p.rpe), self.s_center),
+            (limits, self.s_limits),
+            (why, self.s_why),
+        ]
+        lines = 1.0
+        for (value, _), (_, width, size, wrapped) in zip(cells, COLUMNS, strict=True):
+            if isinstance(value, str) and value:
+                n = fit_lines(value, width, size, bold=False) if wrapped else value.count("\n") + 1
+                lines = max(lines, n * line_height(size) / line_height(9))
+        out.rows.append([(v if v != "" else None, s) for v, s in cells])
+        out.heights[len(out.rows)] = round(lines * line_height(9) + 4, 1)
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _merged(self, out: SheetRows, cells: list, height: float) -> None:
+        out.rows.append(cells + [None] * (NCOLS - len(cells)))
+        r = len(out.rows)
+        out.merges.append(f"A{r}:{LAST_COL}{r}")
+        out.heights[r] = height
+
+    def _info(self, out: SheetRows, label: str, value: str, kind: str | None) -> None:
+        out.rows.append([(label, self.s_label), (value, self.s_info[kind if kind in ("deload", "taper") else None])]
+                        + [None] * (NCOLS - 2))
+        r = len(out.rows)
+        out.merges.append(f"B{r}:{LAST_COL}{r}")
+        out.heights[r] = row_height(fit_lines(value, INFO_WIDTH, 10), 10, pad=4)
+
+
+def _num(v):
+    if v is None:
+        return ""
+    return int(v) if float(v).is_integer() else v
+
+
+def sheet_scale(block_heights: list[float]) -> int:
+    """The print scale at which the sheet's widest row and tallest week fit one page."""
+    width = sum(print_points(w) for w in WIDTHS)
+    summary = SUMMARY_ROWS * CHART_ROW_H + 120
+    return scale_for(width, max(block_heights + [summary]))
+
+
+def add_chart(ws: Worksheet, speed: Worksheet, col: int, n_weeks: int) -> None:
+    """The bar chart of speed days per week on page 1 (rows ``FIRST_CHART_ROW`` to
+    ``SUMMARY_ROWS``, columns A to J: inside the print area)."""
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = "Speed days per week (≥ 80 % of max speed; see the Cover)"
+    chart.y_axis.title = "speed days"
+    chart.legend = None
+    chart.add_data(Reference(speed, min_col=col, min_row=1, max_row=n_weeks + 1), titles_from_data=True)
+    chart.set_categories(Reference(speed, min_col=2, min_row=2, max_row=n_weeks + 1))
+    chart.x_axis.number_format = "d mmm"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.majorUnit = 1
+    chart.gapWidth = 40
+    chart.layout = Layout(manualLayout=ManualLayout(x=0.05, y=0.12, w=0.93, h=0.7))
+    anchor = TwoCellAnchor()
+    anchor._from = AnchorMarker(col=0, row=FIRST_CHART_ROW - 1)
+    anchor.to = AnchorMarker(col=NCOLS - 1, row=SUMMARY_ROWS - 1)
+    chart.anchor = anchor
+    ws.add_chart(chart)

@@ -1,0 +1,259 @@
+"""The season on one printed page: athletes x weeks with the blocks, competitions and returns.
+
+Rows from the top: the title, the months, the training blocks as a band, each week's first day,
+the week's competitions by name (rotated), and the team's week kind (D deload, T taper). Then one
+row per athlete in the squad's display order (``planner.squad``): a week the athlete starts in a
+rehab stage shows the stage (its colour and code); otherwise the number of speed days that week,
+on the athlete's week kind, in red when the week has no HV exposure; a week away is hatched. The
+last column is the athlete's return (injured athletes). A legend sits under the table; the sheet
+prints on one A4 landscape page, so nothing splits.
+"""
+
+from __future__ import annotations
+
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner import text
+from planner.season import FIT, HV_LEVEL, SPEED_DAY
+from planner.squad import short_position
+from planner.xlsx_cells import write_text
+from planner.xlsx_layout import fit_lines, row_height, text_width, width_for
+from planner.xlsx_styles import STAGE_ORDER
+
+SHEET = "Overview"
+WEEK_W = 3.6
+POS_W = 4.5
+FIRST_WEEK_COL = 3  # A name, B position, then the weeks
+RETURN_W = 30
+HEAD_ROWS = 6  # title, months, blocks, weeks, competitions, team week
+KIND_LETTER = {"load": "", "deload": "D", "taper": "T"}
+
+
+def _quote(title: str) -> str:
+    return "'" + title.replace("'", "''") + "'"
+
+
+def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
+    season, plan, tl, st = ctx.season, ctx.plan, ctx.tl, ctx.st
+    nw = len(tl.weeks)
+    last_week_col = FIRST_WEEK_COL + nw - 1
+    ret_col = last_week_col + 1
+    last_col = get_column_letter(ret_col)
+
+    # title ---------------------------------------------------------------------------------------
+    c = ws.cell(row=1, column=1)
+    write_text(c, f"{season.name}: the season on one page")
+    c.style = st.title(14)
+    ws.merge_cells(f"A1:{last_col}1")
+    ws.row_dimensions[1].height = 22
+
+    _months(ctx, ws)
+    _blocks(ctx, ws)
+    week_style = st.week_header()
+    for w, week in enumerate(tl.weeks):
+        ws.cell(row=4, column=FIRST_WEEK_COL + w, value=tl.days[week.first]).style = week_style
+    ws.row_dimensions[4].height = 38
+    for r, label in ((2, "Month"), (3, "Block"), (4, "Week of"), (5, "Competitions"), (6, "Team week")):
+        cell = ws.cell(row=r, column=1, value=label)
+        cell.style = st.label()
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+    _competitions(ctx, ws)
+    for w in range(nw):
+        kind = plan.team_weeks[w]
+        ws.cell(row=6, column=FIRST_WEEK_COL + w, value=KIND_LETTER[kind] or None).style = st.team_kind(kind)
+    head = ws.cell(row=HEAD_ROWS, column=ret_col, value="Return (injured athletes)")
+    head.style = st.header_left()
+    for r in range(2, 6):
+        ws.cell(row=r, column=ret_col).style = st.small_cell()
+    ws.merge_cells(start_row=2, start_column=ret_col, end_row=5, end_column=ret_col)
+
+    row = _athletes(ctx, ws, returns_by, ret_col)
+    _legend(ctx, ws, row + 1, last_col)
+
+    ws.column_dimensions["A"].width = _name_width(ctx)
+    ws.column_dimensions["B"].width = POS_W
+    for w in range(nw):
+        ws.column_dimensions[get_column_letter(FIRST_WEEK_COL + w)].width = WEEK_W
+    ws.column_dimensions[last_col].width = RETURN_W
+    ws.freeze_panes = ws.cell(row=HEAD_ROWS + 1, column=FIRST_WEEK_COL).coordinate
+    ws.print_area = f"A1:{last_col}{ws.max_row}"
+    ctx.print_setup(ws, title_rows=None, fit=(1, 1))
+
+
+def _name_width(ctx) -> float:
+    widest = max((text_width(_name(ctx, a), 9) for a in ctx.athletes), default=40.0)
+    return max(14.0, min(30.0, width_for(widest)))
+
+
+def _name(ctx, a) -> str:
+    return a.id if ctx.anonymise else f"{a.name} ({a.id})"
+
+
+def _months(ctx, ws: Worksheet) -> None:
+    tl, st = ctx.tl, ctx.st
+    runs: list[tuple[str, int, int]] = []
+    for w, week in enumerate(tl.weeks):
+        d = tl.days[week.first]
+        label = f"{d:%b %Y}" if d.month == 1 or w == 0 else f"{d:%b}"
+        key = (d.year, d.month)
+        if runs and runs[-1][0][0] == key:
+            runs[-1] = (runs[-1][0], runs[-1][1], w)
+        else:
+            runs.append(((key, label), w, w))
+    style = st.month_band()
+    for (_, label), a, b in runs:
+        room = (b - a + 1) * WEEK_W
+        if text_width(label, 8, True) > (room * 5.25 - 4):
+            label = label[:3] if (b - a + 1) > 1 else label[:1]
+        c = ws.cell(row=2, column=FIRST_WEEK_COL + a, value=label)
+        c.style = style
+        if b > a:
+            ws.merge_cells(start_row=2, start_column=FIRST_WEEK_COL + a, end_row=2,
+                           end_column=FIRST_WEEK_COL + b)
+    ws.row_dimensions[2].height = 13
+
+
+def _blocks(ctx, ws: Worksheet) -> None:
+    """The training blocks as a band: each block over the weeks it touches (a week shared by two
+    blocks goes to the one holding more of its days)."""
+    tl, st, season = ctx.tl, ctx.st, ctx.season
+    owner: list[int | None] = []
+    for week in tl.weeks:
+        best, best_days = None, 0
+        for k, b in enumerate(season.blocks):
+            n = sum(1 for i in week.days if b.start <= tl.days[i] <= b.end)
+            if n > best_days:
+                best, best_days = k, n
+        owner.append(best)
+    w = 0
+    lines = 1
+    while w < len(owner):
+        k = owner[w]
+        end = w
+        while end + 1 < len(owner) and owner[end + 1] == k:
+            end += 1
+        if k is not None:
+            name = season.blocks[k].name
+            width = (end - w + 1) * WEEK_W
+            c = ws.cell(row=3, column=FIRST_WEEK_COL + w)
+            write_text(c, name)
+            c.style = st.block_band(k)
+            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            lines = max(lines, fit_lines(name, width, 8, True))
+            if end > w:
+                ws.merge_cells(start_row=3, start_column=FIRST_WEEK_COL + w, end_row=3,
+                               end_column=FIRST_WEEK_COL + end)
+        w = end + 1
+    ws.row_dimensions[3].height = row_height(min(lines, 3), 8)
+
+
+def _competitions(ctx, ws: Worksheet) -> None:
+    """Each week's competitions by name, rotated, A competitions bold; the row is as tall as the
+    longest name (at most ~130 points; a longer name wraps onto a second line)."""
+    tl, st = ctx.tl, ctx.st
+    tallest = 40.0
+    for w in range(len(tl.weeks)):
+        comps = ctx.week_competitions(w)
+        if not comps:
+            continue
+        words = "\n".join(f"{c.name} ({c.priority})" for c in comps)
+        c = ws.cell(row=5, column=FIRST_WEEK_COL + w)
+        write_text(c, words)
+        c.style = st.comp_rotated(any(x.priority == "A" for x in comps))
+        for line in words.split("\n"):
+            tallest = max(tallest, text_width(line, 7, True) + 8)
+    ws.row_dimensions[5].height = min(130.0, tallest)
+
+
+def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
+    tl, plan, st = ctx.tl, ctx.plan, ctx.st
+    row = HEAD_ROWS + 1
+    name_s, small_s = st.name_cell(), st.small_cell()
+    for a in ctx.athletes:
+        c = ws.cell(row=row, column=1)
+        write_text(c, _name(ctx, a))
+        c.style = name_s
+        c.hyperlink = Hyperlink(ref=c.coordinate, location=f"{_quote(ctx.titles[a.id])}!A1",
+                                tooltip="Open this athlete's weeks")
+        p = ws.cell(row=row, column=2)
+        write_text(p, short_position(a.position)[:4])
+        p.style = small_s
+        ap = plan.for_athlete(a.id)
+        off = tl.unavailable(a.id)
+        for w, week in enumerate(tl.weeks):
+            cell = ws.cell(row=row, column=FIRST_WEEK_COL + w)
+            if ap is None:
+                cell.style = st.cell(None, None, False)
+                continue
+            stage = ap.stages[week.first]
+            if all(i in off for i in week.days):
+                cell.value = "away"
+                cell.style = st.away()
+            elif stage != FIT:
+                cell.value = stage
+                cell.style = st.cell(None, stage, False)
+            else:
+                speed = sum(1 for i in week.days if ap.intensity[i] >= SPEED_DAY)
+                hv = any(ap.intensity[i] >= HV_LEVEL for i in week.days)
+                cell.value = speed
+                cell.style = st.cell(ap.weeks[w], None, not hv)
+        r = ws.cell(row=row, column=ret_col)
+        write_text(r, _return_words(returns_by.get(a.id)))
+        r.style = small_s
+        ws.row_dimensions[row].height = 13
+        row += 1
+    return row
+
+
+def _return_words(rets: list | None) -> str:
+    if not rets:
+        return ""
+    r = rets[0]
+    if r.fit is None:
+        out = "not back this season"
+    else:
+        out = f"back {text.date_short(r.fit)}" + ("*" if r.provisional else "")
+    if r.target is not None:
+        out += "; target " + ("met" if r.target_met else "missed")
+    return out
+
+
+def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> None:
+    st = ctx.st
+    ws.cell(row=top, column=1, value="Legend").style = st.label()
+    lines = [
+        "Number = speed days in the week (days at ≥ 80 % of max speed, a match played included); "
+        "red = a week without any HV exposure (≥ 90 %). Speed day and HV exposure are defined once, "
+        "on the Cover.",
+        "Fill = the athlete's week: blue deload, orange taper (D and T in the Team week row); a "
+        "stage code on its colour = in that rehab stage on the week's first day; hatched = away the "
+        "whole week.",
+        "Return: back = first day of full training (* provisional: a criteria test is not passed "
+        "yet); target met = plays the target competition. Details on the Returns sheet; click a "
+        "name for the athlete's weeks.",
+    ]
+    note = st.note()
+    width = ws.column_dimensions["A"].width or 14
+    total = width + POS_W + WEEK_W * len(ctx.tl.weeks) + RETURN_W
+    for k, line in enumerate(lines, start=1):
+        c = ws.cell(row=top + k, column=1, value=line)
+        c.style = note
+        ws.merge_cells(f"A{top + k}:{last_col}{top + k}")
+        ws.row_dimensions[top + k].height = row_height(fit_lines(line, total, 9), 9)
+    r = top + len(lines) + 1
+    ws.cell(row=r, column=1, value="Stages").style = st.label()
+    for j, stage in enumerate(s for s in STAGE_ORDER if s != FIT):
+        c = ws.cell(row=r, column=FIRST_WEEK_COL + 2 * j, value=stage)
+        c.style = st.cell(None, stage, False)
+    ws.cell(row=r + 1, column=1, value="Weeks").style = st.label()
+    for j, kind in enumerate(("load", "deload", "taper")):
+        c = ws.cell(row=r + 1, column=FIRST_WEEK_COL + 4 * j, value=KIND_LETTER[kind] or "2")
+        c.style = st.cell(kind, None, False)
+        t = ws.cell(row=r + 1, column=FIRST_WEEK_COL + 4 * j + 1, value=kind)
+        t.style = st.swatch_text()
+    c = ws.cell(row=r + 1, column=FIRST_WEEK_COL + 12, value=0)
+    c.style = st.cell("load", None, True)
+    ws.cell(row=r + 1, column=FIRST_WEEK_COL + 13, value="no HV exposure").style = st.swatch_text()

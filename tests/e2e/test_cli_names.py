@@ -1,0 +1,60 @@
+"""Athletes named by ID or by name wherever the CLI takes one; an unknown one lists the IDs
+(issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reliability.hostile import run_cli
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("names")
+    assert run_cli("demo", "-o", "d.season.json", cwd=folder).returncode == 0
+    r = run_cli("solve", "d.season.json", "--save", "--time-limit", "60", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    return folder
+
+
+def test_explain_takes_a_name(demo):
+    by_id = run_cli("explain", "d.season.json", "--athlete", "A07", "--date", "2026-09-02", cwd=demo)
+    by_name = run_cli("explain", "d.season.json", "--athlete", "  kofi   MENSAH ", "--date", "2026-09-02", cwd=demo)
+    assert by_id.returncode == 0 == by_name.returncode, by_name.stderr
+    assert by_id.stdout == by_name.stdout and "Kofi Mensah" in by_name.stdout
+
+
+def test_explain_return_takes_a_name(demo):
+    r = run_cli("explain", "d.season.json", "--return", "Kofi Mensah", cwd=demo)
+    assert r.returncode == 0, r.stderr
+    assert "earliest return to FIT" in r.stdout
+
+
+def test_whatif_takes_names_everywhere(demo):
+    r = run_cli("whatif", "d.season.json", "--new", "Names", "--flare-up", "Kofi Mensah", "2026-10-20",
+                "--unavailable", "tom berger", "2026-10-05", "2026-10-07",
+                "--pin", "Sam Okafor", "2026-10-06", "80", "--time-limit", "30", cwd=demo)
+    assert r.returncode == 0, r.stderr
+    assert "Flare-up" in r.stdout or "flare-up" in r.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ("explain", "d.season.json", "--athlete", "Nobody", "--date", "2026-09-02"),
+    ("explain", "d.season.json", "--return", "Nobody"),
+    ("whatif", "d.season.json", "--new", "x", "--flare-up", "Nobody", "2026-10-20"),
+    ("whatif", "d.season.json", "--new", "x", "--injury", "Nobody", "hamstring-strain", "2026-10-20"),
+    ("whatif", "d.season.json", "--new", "x", "--role", "Cup final", "Nobody", "out"),
+    ("whatif", "d.season.json", "--new", "x", "--stage-start", "Nobody", "P3", "2026-10-20"),
+    ("whatif", "d.season.json", "--new", "x", "--unavailable", "Nobody", "2026-10-20", "2026-10-21"),
+    ("whatif", "d.season.json", "--new", "x", "--pin", "Nobody", "2026-10-20", "80"),
+])
+def test_an_unknown_athlete_lists_the_ids(demo, args):
+    r = run_cli(*args, cwd=demo)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "no athlete has the ID or name 'Nobody'; the athletes are A01 " in r.stderr
+    assert "A07 Kofi Mensah" in r.stderr
+
+
+def test_a_near_miss_is_suggested(demo):
+    r = run_cli("explain", "d.season.json", "--return", "Kofi Mensa", cwd=demo)
+    assert r.returncode == 1 and "did you mean Kofi Mensah (A07)?" in r.stderr

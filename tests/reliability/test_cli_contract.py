@@ -1,0 +1,156 @@
+"""Exit codes and messages of interfaces.md section 1 (issue 15, items 8, 9 and 11): usage
+errors exit 1, a time-out or an interrupt without a plan exits 4 and says which, time limits
+are positive and finite everywhere, no unlocated "unexpected error", no huge input echoed."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from planner.seasonfile import save_season
+from tests.reliability.hostile import ROOT, run_cli
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo")
+    assert run_cli("demo", "-o", "d.season.json", cwd=folder).returncode == 0
+    return folder
+
+
+def _ok(r, code: int) -> None:
+    assert r.returncode == code, (r.returncode, r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr and "unexpected error" not in r.stderr
+
+
+# -- 8. exit codes ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("args", [
+    ("solve",), ("solve", "d.season.json", "--bogus"), ("frobnicate",),
+    ("whatif", "d.season.json", "--pin", "A01"), ("export", "d.season.json", "--xlsx"),
+])
+def test_usage_errors_exit_1_not_the_infeasible_code(demo, args):
+    r = run_cli(*args, cwd=demo)
+    _ok(r, 1)
+    assert "usage: periodize" in r.stderr
+
+
+@pytest.mark.parametrize("command", [
+    ("solve", "d.season.json"), ("explain", "d.season.json", "--return", "A07"),
+    ("whatif", "d.season.json", "--new", "x", "--flare-up", "A07", "2026-10-20"),
+])
+@pytest.mark.parametrize("limit", ["nan", "0", "-5", "inf", "soon"])
+def test_time_limits_must_be_positive_and_finite_everywhere(demo, command, limit):
+    r = run_cli(*command, "--time-limit", limit, cwd=demo)
+    _ok(r, 1)
+    assert "--time-limit" in r.stderr and "is not a positive number of seconds" in r.stderr
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    """150 athletes x 2 years: beyond the comfortable size; the first plan takes ~5 s."""
+    from bench.generate import generated_season
+
+    folder = tmp_path_factory.mktemp("large")
+    save_season(generated_season(150, 104), folder / "big.season.json")
+    return folder
+
+
+@pytest.mark.slow
+def test_a_time_out_without_a_plan_exits_4_and_a_large_season_is_warned_of(large):
+    """Item 11: a large season with too short a time limit used to end "No plan found" with
+    exit 1 and no warning."""
+    before = (large / "big.season.json").read_bytes()
+    r = run_cli("solve", "big.season.json", "--time-limit", "1", "--json", "p.json", "--save", cwd=large)
+    _ok(r, 4)
+    assert "Warning: A large season: 150 athletes x 728 days to plan" in r.stderr
+    assert "GB of memory" in r.stderr and "allow --time-limit" in r.stderr
+    assert "No plan found within the time limit of 1 s; nothing was written" in r.stderr
+    assert (large / "big.season.json").read_bytes() == before and not (large / "p.json").exists()
+
+
+def _interrupt(folder, args, delay: float) -> tuple[subprocess.CompletedProcess, float]:
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(folder)}
+    p = subprocess.Popen([sys.executable, "-m", "ui.cli", *args], cwd=folder, env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = line = ""
+    while not line.startswith("Solving"):  # "Solving: ..." once the solve is under way
+        line = p.stderr.readline()
+        assert line, first
+        first += line
+    time.sleep(delay)
+    t0 = time.monotonic()
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=120)
+    return subprocess.CompletedProcess(args, p.returncode, out, first + err), time.monotonic() - t0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signals")
+def test_an_interrupt_before_the_first_plan_exits_4_and_says_so(large):
+    """It used to exit 1 claiming 'No plan found within 60 s' (CP-SAT took the SIGINT as a
+    time-out)."""
+    r, took = _interrupt(large, ["solve", "big.season.json", "--time-limit", "60", "--save"], 0.2)
+    _ok(r, 4)
+    assert "Interrupted after" in r.stderr and "before a plan was found; nothing was written" in r.stderr
+    assert "within" not in r.stderr
+    assert took < 30
+
+
+# -- 9. no unlocated "unexpected error" ------------------------------------------------------------
+def test_a_pin_at_a_level_that_does_not_exist_is_located(demo):
+    r = run_cli("whatif", "d.season.json", "--new", "x", "--pin", "A01", "2026-09-01", "85", cwd=demo)
+    _ok(r, 1)
+    assert "--pin: '85' is not an intensity level; use one of 0, 60, 70, 80, 90, 95, 100" in r.stderr
+    assert "pydantic" not in r.stderr and "validation error" not in r.stderr
+
+
+def test_an_output_name_too_long_is_located(demo):
+    name = "p" * 300 + ".json"
+    r = run_cli("solve", "d.season.json", "--json", name, "--time-limit", "30", cwd=demo)
+    _ok(r, 1)
+    assert "the file name is 305 bytes long; at most 237 are possible" in r.stderr
+    assert len(r.stderr) < 600
+
+
+def test_json_nested_200000_deep_is_located(tmp_path):
+    (tmp_path / "deep.season.json").write_text("[" * 200_000 + "]" * 200_000)
+    r = run_cli("solve", "deep.season.json", cwd=tmp_path)
+    _ok(r, 1)
+    assert "deep.season.json: nested more than 64 levels deep" in r.stderr
+    data = {"format": "periodize-season", "schema_version": 2, "name": "x"}
+    node = data
+    for _ in range(500):  # deep, but not too deep for Python's parser
+        node["x"] = {}
+        node = node["x"]
+    (tmp_path / "deep2.season.json").write_text(json.dumps(data))
+    r = run_cli("solve", "deep2.season.json", cwd=tmp_path)
+    _ok(r, 1)
+    assert "deep2.season.json: x.x.x" in r.stderr and "nested more than 64 levels deep" in r.stderr
+
+
+def test_a_10_mb_name_is_not_echoed_whole(tmp_path):
+    data = json.loads((ROOT / "templates" / "demo.season.json").read_text())
+    data["athletes"][0]["name"] = "N" * 10_000_000
+    (tmp_path / "huge.season.json").write_text(json.dumps(data))
+    r = run_cli("solve", "huge.season.json", cwd=tmp_path)
+    _ok(r, 1)
+    assert "athletes[0].name" in r.stderr and "10,000,000 characters" in r.stderr
+    assert len(r.stderr) < 2000
+
+
+def test_an_unknown_option_value_is_clipped(demo):
+    r = run_cli("whatif", "d.season.json", "--new", "x", "--priority", "Cup final", "Z" * 100_000, cwd=demo)
+    _ok(r, 1)
+    assert len(r.stderr) < 2000 and "is not A, B or C" in r.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a file name with a NUL is a POSIX matter")
+def test_the_generic_handler_still_never_shows_a_traceback(demo):
+    r = run_cli("export", "d.season.json", "--json", "a\x01b/c.json", cwd=demo)
+    _ok(r, 1)

@@ -1,0 +1,144 @@
+"""Loading never crashes and every rejection is located (issue 15, items 6, 7 and the size
+limits): scenario edits validated on load, damaged recovery metadata, oversized documents."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from planner.errors import InputError
+from planner.seasonfile import loads, season_from_dict, season_to_dict
+from tests.builders import season
+from tests.reliability.hostile import ROOT, run_cli
+
+
+def _with_scenario(edits) -> dict:
+    data = season_to_dict(season(weeks=2))
+    data["scenarios"] = [{"name": "Broken", "edits": edits}]
+    return data
+
+
+# -- 6. scenario edits ------------------------------------------------------------------------------
+@pytest.mark.parametrize(("edits", "message"), [
+    ([{"op": "explode"}], "op: 'explode' is not an edit Periodize knows"),
+    ([{"competition": "m0"}], "op: missing"),
+    (["move"], "'move': Input should be a valid dictionary"),
+    ([{"op": "move_competition", "competition": "m0", "date": "2027-01-09"}, {"op": "move_competition"}],
+     "scenarios[0].edits[1] (scenario 'Broken', edit 2): move_competition.competition: missing"),
+    ([{"op": "add_scenario", "name": "inner", "edits": []}], "changes the scenarios"),
+])
+def test_a_scenario_edit_that_is_not_an_edit_is_refused_on_load_with_its_place(edits, message):
+    with pytest.raises(InputError) as err:
+        season_from_dict(_with_scenario(edits), "s.season.json")
+    text = str(err.value)
+    assert text.startswith("s.season.json: ") and "scenarios[0].edits[" in text and message in text
+
+
+def test_every_command_refuses_such_a_season_with_its_place(tmp_path):
+    (tmp_path / "s.season.json").write_text(json.dumps(_with_scenario([{"op": "explode"}])))
+    for args in (("solve", "s.season.json", "--time-limit", "10"), ("whatif", "s.season.json", "--list")):
+        r = run_cli(*args, cwd=tmp_path)
+        assert r.returncode == 1 and "unexpected error" not in r.stderr
+        assert "s.season.json: scenarios[0].edits[0] (scenario 'Broken', edit 1): op: 'explode'" in r.stderr
+
+
+# -- sizes, nesting, damaged old files -------------------------------------------------------------------
+def test_lists_beyond_the_hard_limits_are_refused_before_validation():
+    data = season_to_dict(season(weeks=2))
+    data["athletes"] = [{"id": f"A{i}", "name": "x"} for i in range(1001)]
+    data["pins"] = [{}] * 100_001
+    with pytest.raises(InputError) as err:
+        season_from_dict(data, "big")
+    assert "athletes: 1,001 entries; at most 1,000 are possible" in str(err.value)
+    assert "pins: 100,001 entries; at most 100,000 are possible" in str(err.value)
+
+
+@pytest.mark.parametrize("injuries", [5, "text", [[1, 2]], [{"stages": 7}], [{"stages": [{"tests": 3}]}]])
+def test_a_damaged_schema_1_file_is_located_not_a_crash(injuries):
+    data = season_to_dict(season(weeks=2))
+    data["schema_version"] = 1
+    data["injuries"] = injuries
+    with pytest.raises(InputError) as err:
+        season_from_dict(data, "old.season.json")
+    assert str(err.value).startswith("old.season.json: ")
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000, '{"a":' * 100_000, "1" * 10_000_000])
+def test_pathological_json_is_located(text):
+    with pytest.raises(InputError) as err:
+        loads(text, "x.season.json")
+    assert str(err.value).startswith("x.season.json: ")
+
+
+def test_a_schema_version_that_is_true_is_not_a_version():
+    data = season_to_dict(season(weeks=1))
+    data["schema_version"] = True
+    with pytest.raises(InputError, match="schema_version: True is not a version number"):
+        season_from_dict(data)
+
+
+# -- 7. a damaged recovery metadata file never stops the app starting --------------------------------------
+@pytest.mark.parametrize("meta", [
+    "[1,2]", '{"path":123}', '{"path":["a"],"name":{"x":1},"saved_at":5}', "null", '"text"',
+    '{"saved_at":"not a date","name":""}', '{"path":"a\\u0000b"}', "{" * 50_000, "\x00\xff",
+    '{"saved_at":"9999-12-31T23:59:59"}',
+])
+def test_find_recoveries_survives_any_metadata(tmp_path, monkeypatch, meta):
+    from ui.desktop.recovery import find_recoveries
+
+    monkeypatch.setenv("PERIODIZE_STATE_DIR", str(tmp_path))
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    (folder / "123-abc.season.json").write_text((ROOT / "templates" / "demo.season.json").read_text())
+    (folder / "123-abc.json").write_bytes(meta.encode("utf-8", "surrogatepass") if isinstance(meta, str) else meta)
+    recs = find_recoveries()
+    assert len(recs) == 1
+    rec = recs[0]
+    assert rec.original is None or isinstance(rec.original.name, str)
+    assert isinstance(rec.name, str) and rec.saved_at is not None
+    assert rec.load().name  # the copy itself is fine
+
+
+def test_offer_recovery_with_a_damaged_copy_warns_and_removes_it(tmp_path, monkeypatch):
+    from ui.desktop.recovery import offer_recovery
+
+    monkeypatch.setenv("PERIODIZE_STATE_DIR", str(tmp_path))
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    (folder / "9-x.season.json").write_text("[" * 200_000)
+    (folder / "9-x.json").write_text("[1,2]")
+
+    class Interaction:
+        warned: list = []
+
+        def choose(self, *a):
+            return "yes"
+
+        def warn(self, title, text):
+            self.warned.append(text)
+
+    class Window:
+        interaction = Interaction()
+
+    assert offer_recovery(Window()) is False
+    assert Window.interaction.warned and "nested more than 64 levels" in Window.interaction.warned[0]
+    assert not (folder / "9-x.season.json").exists()
+
+
+def test_recovery_copies_are_private(tmp_path, monkeypatch, qtbot):
+    import stat
+
+    from ui.desktop.document import Document
+    from ui.desktop.recovery import Autosaver
+
+    monkeypatch.setenv("PERIODIZE_STATE_DIR", str(tmp_path))
+    doc = Document(season(weeks=1))
+    saver = Autosaver(doc, interval=60_000)
+    doc.set_modified(True)
+    try:
+        assert saver.tick()
+        assert stat.S_IMODE(saver.path.stat().st_mode) == 0o600
+        assert stat.S_IMODE((saver.folder / f"{saver.key}.json").stat().st_mode) == 0o600
+    finally:
+        saver.stop()

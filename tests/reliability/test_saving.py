@@ -1,0 +1,255 @@
+"""Nothing lost (issue 15, items 1 and 2): no output replaces a season file, the .bak is never
+partial, stale temporary files go at the next save, links stay links, files are private.
+The heavier runs (100 kill -9, a real full disk) are in soak_saving.py (``make soak``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+
+import pytest
+
+from planner.errors import SaveError
+from planner.safefile import atomic_write, clean_stale_temps, keep_backup
+from planner.seasonfile import load_season, save_season
+from tests.builders import season
+from tests.reliability.hostile import ROOT, run_cli, template_workbook
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes, locks and rlimits")
+
+
+@pytest.fixture(scope="module")
+def solved(tmp_path_factory):
+    """A small season with a stored plan (solved once for the module)."""
+    folder = tmp_path_factory.mktemp("solved")
+    save_season(season(weeks=2, athletes=2), folder / "s.season.json")
+    r = run_cli("solve", "s.season.json", "--save", "--time-limit", "20", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    return (folder / "s.season.json").read_bytes()
+
+
+@pytest.fixture
+def work(tmp_path, solved):
+    (tmp_path / "s.season.json").write_bytes(solved)
+    return tmp_path
+
+
+# -- 1. outputs never destroy a season file ---------------------------------------------------------
+@pytest.mark.parametrize("args", [
+    ("export", "s.season.json", "--json", "s.season.json"),
+    ("export", "s.season.json", "--pdf", "s.season.json"),
+    ("export", "s.season.json", "--xlsx", "./s.season.json"),
+    ("export", "s.season.json", "--template", "s.season.json"),
+    ("solve", "s.season.json", "--json", "s.season.json", "--time-limit", "20"),
+    ("solve", "s.season.json", "--xlsx", "s.season.json", "--save", "--time-limit", "20"),
+    ("whatif", "s.season.json", "--new", "x", "--flare-up", "A1", "2027-01-06", "--xlsx", "s.season.json"),
+])
+def test_an_output_onto_the_input_season_is_refused_and_the_season_survives(work, solved, args):
+    r = run_cli(*args, cwd=work)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "s.season.json: is also the season file" in r.stderr and "give another file name" in r.stderr
+    assert (work / "s.season.json").read_bytes() == solved
+    assert not (work / "s.season.json.bak").exists()
+
+
+def test_an_output_onto_another_season_file_is_refused(work, solved):
+    (work / "other.season.json").write_bytes(solved)
+    (work / "renamed.json").write_bytes(solved)  # a season file by content, whatever its name
+    for target in ("other.season.json", "renamed.json", "other.season.json.bak", "new.season.json"):
+        r = run_cli("export", "s.season.json", "--json", target, cwd=work)
+        assert r.returncode == 1 and f"{target}: is a season file" in r.stderr, r.stderr
+    r = run_cli("template", "-o", "renamed.json", cwd=work)
+    assert r.returncode == 1 and "renamed.json: is a season file" in r.stderr
+    assert (work / "other.season.json").read_bytes() == solved == (work / "renamed.json").read_bytes()
+    assert not (work / "new.season.json").exists()
+
+
+def test_two_outputs_onto_one_file_and_import_onto_its_workbook_are_refused(work):
+    r = run_cli("export", "s.season.json", "--json", "p.out", "--xlsx", "p.out", cwd=work)
+    assert r.returncode == 1 and "p.out: is also the plan JSON (--json)" in r.stderr
+    template_workbook(work / "team.xlsx")
+    before = (work / "team.xlsx").read_bytes()
+    r = run_cli("import", "team.xlsx", "-o", "team.xlsx", cwd=work)
+    assert r.returncode == 1 and "team.xlsx: is also the workbook" in r.stderr
+    assert (work / "team.xlsx").read_bytes() == before
+
+
+def test_an_export_that_replaces_a_file_keeps_the_previous_one_as_bak(work):
+    assert run_cli("export", "s.season.json", "--json", "p.json", cwd=work).returncode == 0
+    first = (work / "p.json").read_bytes()
+    (work / "p.json").write_bytes(first + b"\n")  # the coach's own copy, changed
+    assert run_cli("export", "s.season.json", "--json", "p.json", cwd=work).returncode == 0
+    assert (work / "p.json.bak").read_bytes() == first + b"\n"
+    assert json.loads((work / "p.json").read_bytes())["format"] == "periodize-plan"
+
+
+def test_saving_into_a_season_file_keeps_its_backup(tmp_path):
+    save_season(season(weeks=2), tmp_path / "d.season.json")
+    before = (tmp_path / "d.season.json").read_bytes()
+    r = run_cli("demo", "-o", "d.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "d.season.json.bak").read_bytes() == before
+
+
+# -- 2. the .bak is written new-then-rename; temp files; links; modes ----------------------------------
+_FULL_DISK_CHILD = """
+import resource, signal, sys
+sys.path.insert(0, {root!r})
+from planner.seasonfile import save_season
+from planner.errors import SaveError
+from tests.builders import season
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, resource.RLIM_INFINITY))
+try:
+    save_season(season(weeks=1, athletes=1), {path!r})
+except SaveError as e:
+    print("SaveError:", e)
+"""
+
+
+@posix_only
+def test_a_full_disk_while_keeping_the_backup_leaves_the_file_and_its_bak_whole(tmp_path):
+    """The old file is bigger than what may still be written (RLIMIT_FSIZE stands in for a
+    full disk): the old way copied it into .bak in place and left a truncated .bak."""
+    p = tmp_path / "s.season.json"
+    save_season(season(weeks=1, athletes=1), p)
+    save_season(season(weeks=20, athletes=30), p)  # the .bak: the small season
+    old, old_bak = p.read_bytes(), (tmp_path / "s.season.json.bak").read_bytes()
+    limit = len(old) // 2
+    child = _FULL_DISK_CHILD.format(root=str(ROOT), limit=limit, path=str(p))
+    r = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
+    assert "SaveError" in r.stdout and "the previous file is unchanged" in r.stdout, r.stdout + r.stderr
+    assert p.read_bytes() == old
+    assert (tmp_path / "s.season.json.bak").read_bytes() == old_bak
+    assert [x.name for x in tmp_path.iterdir() if x.name.endswith(".tmp")] == []
+
+
+def test_stale_temporary_files_are_removed_at_the_next_save(tmp_path):
+    p = tmp_path / "s.season.json"
+    save_season(season(weeks=1), p)
+    stale = [tmp_path / ".s.season.json.ab12cd34.tmp", tmp_path / ".s.season.json.bak.zz9x_0aa.tmp"]
+    for f in stale:
+        f.write_text("{ half a season")  # what a killed save leaves
+    other = tmp_path / ".other.season.json.ab12cd34.tmp"
+    other.write_text("someone else's")
+    save_season(season(weeks=2), p)
+    assert not any(f.exists() for f in stale)
+    assert other.exists()  # another file's temporaries are not this save's business
+
+
+@posix_only
+def test_a_live_writers_temporary_file_is_left_alone(tmp_path):
+    import fcntl
+
+    live = tmp_path / ".s.season.json.live0001.tmp"
+    with open(live, "w") as f:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        assert clean_stale_temps(tmp_path, "s.season.json") == 0
+        assert live.exists()
+    assert clean_stale_temps(tmp_path, "s.season.json") == 1
+
+
+@posix_only
+def test_a_symlinked_season_stays_a_symlink(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    save_season(season(weeks=1), real / "s.season.json")
+    link = tmp_path / "s.season.json"
+    link.symlink_to(real / "s.season.json")
+    save_season(season(weeks=2).model_copy(update={"name": "Through the link"}), link)
+    assert link.is_symlink()
+    assert load_season(real / "s.season.json").name == "Through the link"
+    assert load_season(real / "s.season.json.bak").name == "Test season"
+
+
+@posix_only
+def test_season_files_and_backups_are_created_private(tmp_path):
+    p = tmp_path / "s.season.json"
+    save_season(season(weeks=1), p)
+    save_season(season(weeks=2), p)
+    assert stat.S_IMODE(p.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "s.season.json.bak").stat().st_mode) == 0o600
+    r = run_cli("demo", "-o", "d.season.json", cwd=tmp_path)
+    assert r.returncode == 0 and stat.S_IMODE((tmp_path / "d.season.json").stat().st_mode) == 0o600
+    p.chmod(0o640)  # the coach shared it with the group: a save keeps that
+    save_season(season(weeks=3), p)
+    assert stat.S_IMODE(p.stat().st_mode) == 0o640
+
+
+def test_keep_backup_and_a_name_too_long(tmp_path):
+    f = tmp_path / "plan.json"
+    assert keep_backup(f) is False
+    f.write_text("one")
+    assert keep_backup(f) is True and (tmp_path / "plan.json.bak").read_text() == "one"
+    with pytest.raises(SaveError, match="at most 237"):
+        atomic_write(tmp_path / ("x" * 240), "data")
+
+
+@posix_only
+def test_writing_to_a_pipe_writes_into_it_and_does_not_replace_it(tmp_path):
+    """``--json /dev/stdout`` and the like: the old way renamed a regular file over the device
+    (as root it replaced /dev/null). A FIFO stands in for the device here."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()), daemon=True)
+    reader.start()
+    atomic_write(fifo, "through the pipe")
+    reader.join(10)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert got == [b"through the pipe"]
+
+
+# -- kill -9 during saves (the fast version; 100 kills in soak_saving.py) -----------------------------
+_SAVER = """
+import sys
+sys.path.insert(0, {root!r})
+from planner.seasonfile import save_season
+from tests.builders import season
+big, small = season(weeks=30, athletes=40), season(weeks=2, athletes=2)
+print("ready", flush=True)
+i = 0
+while True:
+    save_season(big if i % 2 else small, {path!r})
+    i += 1
+"""
+
+
+def kill_during_saves(folder, kills: int, rng) -> list[str]:
+    """Start a process that saves over and over, kill -9 it at a random moment, check that the
+    file and its .bak each load; repeat. Returns the problems found (none expected)."""
+    p = folder / "k.season.json"
+    save_season(season(weeks=1, athletes=1), p)
+    problems = []
+    for k in range(kills):
+        child = subprocess.Popen([sys.executable, "-c", _SAVER.format(root=str(ROOT), path=str(p))],
+                                 stdout=subprocess.PIPE, text=True)
+        child.stdout.readline()
+        time.sleep(rng.uniform(0.0, 0.4))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        for f in (p, folder / "k.season.json.bak"):
+            try:
+                load_season(f)
+            except Exception as e:  # noqa: BLE001 - any failure is a finding
+                problems.append(f"kill {k + 1}: {f.name}: {e}")
+    save_season(season(weeks=1, athletes=1), p)  # the next save cleans the killed saves' temps
+    left = [x.name for x in folder.iterdir() if x.name.endswith(".tmp")]
+    if left:
+        problems.append(f"temporary files left after the next save: {left}")
+    return problems
+
+
+@posix_only
+def test_kill_9_during_saves_leaves_the_file_and_its_bak_complete(tmp_path):
+    import random
+
+    assert kill_during_saves(tmp_path, 8, random.Random(15)) == []

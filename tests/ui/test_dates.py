@@ -1,0 +1,122 @@
+"""Typed dates (issue 14, item 3): a date typed in either common form is the date added, a text
+that is not a date is refused with its reason (never another date), and the calendar still
+works. Keys are typed into the field as a coach types them (``type_date``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
+
+from planner.season import NonTrainingDay
+from tests.ui.test_app import hand_plan, tiny_season
+from ui.desktop.mainwindow import MainWindow
+
+D = dt.date
+
+
+def type_date(qtbot, field, text: str) -> None:
+    """Select what the field shows and type ``text`` over it, key by key."""
+    target = field.focusProxy() or field
+    target.setFocus()
+    qtbot.keyClick(target, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(target, text)
+
+
+@pytest.fixture
+def w(qtbot):
+    season = tiny_season().model_copy(update={})
+    season = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"end": D(2027, 1, 31)})})
+    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    return win
+
+
+@pytest.mark.parametrize("text", ["28/12/2026", "Mon 28 Dec 2026"])
+def test_a_typed_day_off_is_the_day_added(w, qtbot, dialogs, text):
+    ed = w.days_off_editor
+    w.show_dock("daysoff")
+    type_date(qtbot, ed.date, text)
+    ed.add_button.click()
+    assert NonTrainingDay(date=D(2026, 12, 28)) in w.season.calendar.non_training_days
+    assert dialogs == []
+
+
+def test_a_new_seasons_typed_end_is_its_end(w, qtbot):
+    dlg = w.new_dialog()
+    dlg.name.setText("Riverside FC U19")
+    type_date(qtbot, dlg.start, "Mon 3 Aug 2026")
+    type_date(qtbot, dlg.end, "Sun 30 May 2027")
+    dlg.buttons.accepted.emit()
+    assert (w.season.calendar.start, w.season.calendar.end) == (D(2026, 8, 3), D(2027, 5, 30))
+
+
+def test_a_text_that_is_no_date_is_refused_with_its_reason(w, qtbot, dialogs):
+    ed = w.days_off_editor
+    before = w.season
+    type_date(qtbot, ed.date, "31/02/2026")
+    assert not ed.date.is_valid() and "no day 31" in ed.date.problem()
+    ed.add_button.click()
+    assert w.season == before
+    assert dialogs.kinds() == ["warn"] and "Day off date" in dialogs[0][2]
+    type_date(qtbot, ed.date, "Tue 28 Dec 2026")  # the 28th is a Monday
+    assert not ed.date.is_valid() and "is a Monday" in ed.date.problem()
+    type_date(qtbot, ed.date, "28/12/2030")  # after the season
+    assert not ed.date.is_valid() and "after the last day" in ed.date.problem()
+
+
+def test_a_stretch_of_days_off_is_one_undo_step(w, qtbot):
+    ed = w.days_off_editor
+    type_date(qtbot, ed.date, "24/12/2026")
+    ed.multi.setChecked(True)
+    type_date(qtbot, ed.end, "2/1/2027")
+    ed.reason.setText("Winter break")
+    ed.add_button.click()
+    days = [d.date for d in w.season.calendar.non_training_days]
+    assert days == [D(2026, 12, 24) + dt.timedelta(days=k) for k in range(10)]
+    assert w.undo_stack.count() == 1 and "10 days" in w.undo_stack.undoText()
+    ed.table.selectAll()
+    ed.delete_button.click()
+    assert w.season.calendar.non_training_days == ()
+    w.undo_action.trigger()
+    assert len(w.season.calendar.non_training_days) == 10
+
+
+def test_the_calendar_popup_and_the_arrow_keys_still_pick_a_day(qtbot):
+    from ui.desktop.datefield import DateField
+
+    f = DateField("Day")
+    qtbot.addWidget(f)
+    f.setDateRange(D(2026, 8, 1), D(2027, 5, 31))
+    f.setDate(D(2026, 9, 1))
+    f.show_calendar()
+    f._popup.calendar.clicked.emit(QDate(2026, 9, 15))
+    assert f.date() == QDate(2026, 9, 15) and f.text() == "Tue 15 Sep 2026"
+    qtbot.keyClick(f.line, Qt.Key.Key_Up)
+    assert f.date() == QDate(2026, 9, 16)
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("28/12/2026", D(2026, 12, 28)), ("28.12.26", D(2026, 12, 28)), ("2026-12-28", D(2026, 12, 28)),
+    ("Mon 28 Dec 2026", D(2026, 12, 28)), ("monday 28th december 2026", D(2026, 12, 28)),
+    ("Dec 28, 2026", D(2026, 12, 28)), ("12/28/2026", D(2026, 12, 28)), ("28 Dec", D(2026, 12, 28)),
+    ("3/1", D(2027, 1, 3)),
+])
+def test_the_common_ways_of_writing_a_date(text, expected):
+    from ui.desktop.datefield import parse_date
+
+    assert parse_date(text, D(2026, 8, 3), D(2027, 5, 30)) == expected
+
+
+@pytest.mark.parametrize("text", ["", "next week", "32/1/2026", "13/13/2026", "Fri 28 Dec 2026"])
+def test_what_is_not_a_date(text):
+    from ui.desktop.datefield import DateError, parse_date
+
+    with pytest.raises(DateError):
+        parse_date(text)

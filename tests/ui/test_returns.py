@@ -1,0 +1,96 @@
+"""Who is back when (issue 14, item 1): the Returns panel lists each injured athlete's return,
+stage today, next milestone, first match and target met or missed, updates after every solve and
+edit, marks a missed target on the board's name column, and a click selects the athlete."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planner import edits as E
+from planner.season import Athlete, Calendar, Competition, Injury, Season, StageRecord
+from ui.desktop.mainwindow import MainWindow
+
+D = dt.date
+
+
+def late_return() -> Season:
+    """Ben is in P2 of an iliopsoas tendinopathy from Mon 7 Dec; his target, the cup tie on
+    Sat 6 Feb, comes two days before the protocol's minimum days can bring him back."""
+    return Season(
+        name="Test United", calendar=Calendar(start=D(2026, 11, 30), end=D(2027, 2, 28)),
+        competitions=(Competition(id="c2", name="League", date=D(2027, 1, 16), priority="C"),
+                      Competition(id="c1", name="Cup tie", date=D(2027, 2, 6), priority="B")),
+        athletes=(Athlete(id="A01", name="Ben Hart", position="Midfielder"),
+                  Athlete(id="A02", name="Sam Cole", position="Forward")),
+        injuries=(Injury(athlete="A01", protocol="iliopsoas-tendinopathy", onset=D(2026, 11, 20),
+                         stages=(StageRecord(stage="P2", start=D(2026, 12, 7)),),
+                         target_competition="c1"),))
+
+
+@pytest.fixture
+def w(qtbot):
+    win = MainWindow(late_return(), None)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.board.today_override = D(2026, 12, 14)
+    win.show()
+    win.solve_time_limit = 30.0
+    return win
+
+
+def solve(w, qtbot):
+    with qtbot.waitSignal(w.solve_finished, timeout=60_000) as got:
+        w.solve_action.trigger()
+    assert got.args[0].plan is not None
+    return got.args[0]
+
+
+def test_the_returns_panel_says_who_is_back_when_and_a_missed_target(w, qtbot):
+    panel = w.returns_panel
+    # Before a plan: the injured athlete is listed, the dates wait for a solve.
+    assert [r.athlete for r in panel.rows] == ["A01"]
+    assert not panel.rows[0].planned and "solve (F5)" in panel.row_texts()[0]
+    assert "not planned yet" in panel.summary.text()
+
+    solve(w, qtbot)
+    (row,) = panel.rows
+    assert row.planned and row.back == D(2027, 2, 8) and row.target_met is False
+    cells = dict(zip(["athlete", "back", "first", "target", "prov", "today", "next", "injury"],
+                     panel.row_texts()[0], strict=True))
+    assert cells["athlete"] == "Ben Hart" and cells["back"] == "Mon 8 Feb"
+    assert cells["target"] == "✖ MISSED: Cup tie"
+    assert cells["today"] == "P2" and cells["next"] == "P3 Mon 28 Dec"
+    assert cells["injury"] == "Persistent iliopsoas tendinopathy"  # not the file name
+    assert "target missed" in panel.summary.text() and "Ben Hart (Cup tie)" in panel.summary.text()
+    assert w.docks["returns"].windowTitle() == "Returns (1 missed)"
+    # The board marks it on the name column; the name's tooltip and the inspector say it.
+    assert w.board.missed_target("A01") and not w.board.missed_target("A02")
+    y = w.board.cell_rect("A01", D(2026, 12, 1)).center().y()
+    tip = w.board.tooltip_at(w.board.cell_rect("A01", D(2026, 12, 1)).center().__class__(30, y))
+    assert "back to full training Mon 8 Feb 2027" in tip and "Cup tie" in tip and "MISSED" in tip
+    w.board.set_current("A01", D(2026, 12, 14))
+    assert "MISSED" in w.inspector.toPlainText()
+
+    # A click selects the athlete on his return day.
+    panel.table.itemClicked.emit(panel.table.item(0, 3))
+    assert w.board.current() == ("A01", D(2027, 2, 8))
+
+    # An edit updates it at once (the plan is kept: the cup tie a week later is not played)…
+    assert w.apply_edit(E.MoveCompetition(competition="c1", date=D(2027, 2, 13)))
+    assert w.season.plan is not None and panel.rows[0].target_date == D(2027, 2, 13)
+    # …and the next solve plans him for it.
+    solve(w, qtbot)
+    assert panel.rows[0].target_met is True and "✔ met: Cup tie" in panel.row_texts()[0]
+    assert not w.board.missed_target("A01")
+    assert w.docks["returns"].windowTitle() == "Returns"
+    w.undo_action.trigger()
+    assert panel.rows[0].target_met is False
+
+
+def test_no_injured_athlete(qtbot):
+    season = late_return().model_copy(update={"injuries": ()})
+    w = MainWindow(season, None)
+    qtbot.addWidget(w)
+    assert w.returns_panel.rows == [] and "everyone is fit" in w.returns_panel.summary.text()

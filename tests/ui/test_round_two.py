@@ -1,0 +1,212 @@
+"""The app, round two (issue 14): what a coach who read only the README ran into, each kept as a
+test (the typed dates are in test_dates.py, the Returns panel in test_returns.py, the layout at
+1280 x 720 in test_small_screen.py, dragging in test_drag.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from planner import edits as E
+from planner.season import IntensityPin, Scenario
+from solver.api import Conflict, Outcome, Status
+from tests.ui.test_app import hand_plan, tiny_season
+from ui.desktop.mainwindow import MainWindow
+
+D = dt.date
+
+
+@pytest.fixture
+def w(qtbot):
+    season = tiny_season()
+    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    return win
+
+
+# -- item 2: Squad ▸ Add keeps the typed name -----------------------------------------------------
+def test_add_keeps_the_typed_name_and_the_id_can_be_typed(w, qtbot, dialogs):
+    ed = w.squad_editor
+    w.show_dock("squad")
+    ed.add_button.click()  # an empty form: a placeholder name
+    first = w.season.athletes[-1]
+    assert first.name == f"Athlete {first.id}" and ed.selected_id() == first.id
+    ed.name.selectAll()
+    qtbot.keyClicks(ed.name, "Ben Hart")
+    ed.add_button.click()
+    ben = w.season.athletes[-1]
+    assert ben.name == "Ben Hart" and ben.id != first.id
+    assert w.season.athlete(first.id) == first  # the selected athlete is untouched
+    assert not ed.athlete_id.isReadOnly()
+    ed.athlete_id.setText("7")
+    ed.name.setText("Sam Cole")
+    ed.add_button.click()
+    assert w.season.athlete("7").name == "Sam Cole"
+    ed.add_button.click()  # Sam Cole again: refused, nothing added
+    assert [a.name for a in w.season.athletes].count("Sam Cole") == 1
+    assert dialogs.kinds() == ["warn"] and "in the squad already" in dialogs[0][2]
+
+
+# -- item 4: no explanation outlives its cause -----------------------------------------------------
+class ScriptedSolve:
+    """Infeasible while the season has a pin on A1, else the hand plan."""
+
+    def __call__(self, request, on_progress=None, stop=None):
+        season = request.season
+        if any(p.athlete == "A1" for p in season.pins):
+            conflict = Conflict(rule="PIN", athlete="A1", start="2026-03-13", end="2026-03-13",
+                                text="the coach's pin of Ana Keeper at 100 % on Fri 13 Mar")
+            return Outcome(Status.INFEASIBLE, None, explanation=(conflict,),
+                           message="No plan satisfies every hard rule.")
+        return Outcome(Status.OPTIMAL, hand_plan(season), objective=0.0, bound=0.0)
+
+
+def test_the_explanation_goes_when_its_pin_is_undone_and_a_plan_is_found(qtbot):
+    season = tiny_season()
+    w = MainWindow(season, None, solve_fn=ScriptedSolve())
+    qtbot.addWidget(w)
+    w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A1", date=D(2026, 3, 13), intensity=100)))
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    assert "pin of Ana Keeper" in w.explanation.toPlainText()
+    w.undo_action.trigger()  # the pin goes: what was listed no longer holds
+    assert "pin of Ana Keeper" not in w.explanation.toPlainText()
+    w.redo_action.trigger()  # back to the season explained: the conflict shows again
+    assert "pin of Ana Keeper" in w.explanation.toPlainText()
+    w.undo_action.trigger()
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    assert w.season.plan is not None
+    assert "pin of Ana Keeper" not in w.explanation.toPlainText()
+    assert "found a plan" in w.explanation.toPlainText()
+
+
+def test_the_explanation_goes_after_adopting_a_scenario(qtbot, dialogs):
+    season = tiny_season()
+    w = MainWindow(season.model_copy(update={"scenarios": (Scenario(name="Rest Ben"),)}), None,
+                   solve_fn=ScriptedSolve())
+    qtbot.addWidget(w)
+    w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A1", date=D(2026, 3, 13), intensity=100)))
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    assert "pin of Ana Keeper" in w.explanation.toPlainText()
+    dialogs.answer = "yes"
+    assert w.whatif.adopt("Rest Ben")
+    assert "pin of Ana Keeper" not in w.explanation.toPlainText()
+
+
+def test_a_new_file_has_no_explanation_of_the_old_one(qtbot):
+    w = MainWindow(tiny_season(), None, solve_fn=ScriptedSolve())
+    qtbot.addWidget(w)
+    w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A1", date=D(2026, 3, 13), intensity=100)))
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    w.set_document(tiny_season(), None)
+    assert "Ana Keeper" not in w.explanation.toPlainText()
+
+
+# -- item 8: a click on the board shows the inspector ---------------------------------------------
+def test_a_click_on_the_board_brings_the_inspector_forward(w, qtbot):
+    w.docks["competitions"].show()
+    w.tabifyDockWidget(w.docks["inspector"], w.docks["competitions"])  # as the coach had them
+    w.show_dock("competitions")
+    QApplication.processEvents()
+    inspector = w.docks["inspector"]
+    assert inspector.visibleRegion().isEmpty()  # behind the Competitions tab
+    pos = w.board.cell_rect("A2", D(2026, 3, 4)).center()
+    qtbot.mouseClick(w.board.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    QApplication.processEvents()
+    assert not inspector.visibleRegion().isEmpty()
+    assert "Ben Striker" in w.inspector.toPlainText()
+    w.docks["inspector"].close()  # closed by the coach: a click does not reopen it
+    qtbot.mouseClick(w.board.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert w.docks["inspector"].isHidden()
+
+
+# -- item 6: only pins that can work are offered; a new pin waits for the next solve -------------
+def _levels(menu) -> dict[int, bool]:
+    sub = next(a.menu() for a in menu.actions() if a.menu() and "intensity" in a.text()
+               and "Pin" in a.text())
+    return {int(a.text().split(" %")[0]): a.isEnabled() for a in sub.actions()
+            if a.text()[:1].isdigit()}
+
+
+def test_the_pin_menu_offers_only_levels_the_athlete_can_reach(w):
+    from tests.ui.test_board import open_menu
+
+    # Cara is in P2 (cap 70 %) since 16 Feb; P2 lasts at least 21 days, so P3 (80 %) is
+    # possible from Mon 9 Mar.
+    levels = _levels(open_menu(w, "A3", D(2026, 3, 4)))
+    assert levels == {0: True, 60: True, 70: True, 80: False, 90: False, 95: False, 100: False}
+    sub = next(a.menu() for a in w.cell_menu.actions() if a.menu() and "intensity" in a.text())
+    assert "P2" in sub.actions()[0].text() and "70 %" in sub.actions()[0].text()
+    assert _levels(open_menu(w, "A3", D(2026, 3, 10)))[80] is True
+    assert _levels(open_menu(w, "A3", D(2026, 3, 10)))[90] is False
+    assert _levels(open_menu(w, "A2", D(2026, 3, 9))) == {  # Ben is away: no running
+        0: True, 60: False, 70: False, 80: False, 90: False, 95: False, 100: False}
+    assert all(_levels(open_menu(w, "A1", D(2026, 3, 4))).values())  # fit: every level
+
+
+def test_a_new_pin_waits_for_the_next_solve_instead_of_breaking_a_rule(w):
+    before = w.docks["check"].windowTitle()
+    day = D(2026, 3, 4)
+    assert w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A1", date=day, intensity=95)))
+    assert "Solve again (F5) to plan it" in w.statusBar().currentMessage()
+    summary = w.violations_panel.summary.text()
+    assert "1 pin not in the plan yet" in summary
+    assert w.docks["check"].windowTitle() == before  # not counted as a broken rule
+    assert ("A1", (day - w.season.calendar.start).days) in w.board._waiting_pins
+    tip = w.board.tooltip_at(w.board.cell_rect("A1", day).center())
+    assert "Not in the plan yet" in tip and "⚠ PIN" not in tip
+    w.board.set_current("A1", day)
+    assert "Pinned, not in the plan yet" in w.inspector.toPlainText()
+    broken_here = w.inspector.toPlainText().split("Rules broken here")[-1].split("Pinned")[0]
+    assert "PIN" not in broken_here
+
+
+# -- item 7: an export says where it went and opens it ----------------------------------------------
+def test_an_export_says_where_it_went_and_opens_it(w, tmp_path, dialogs):
+    from ui.desktop import fileio
+
+    target = tmp_path / "out" / "test-united.xlsx"
+    target.parent.mkdir()
+    assert fileio.export_to(w, target, "xlsx")
+    assert target.exists()
+    assert w.notice.isVisible()
+    assert "test-united.xlsx" in w.notice.label.text() and str(target.parent) in w.notice.label.text()
+    w.notice.open_button.click()
+    w.notice.folder_button.click()
+    assert dialogs[-2:] == [("shown", "", str(target)), ("shown", "", str(target.parent))]
+    assert str(target) in w.statusBar().currentMessage()
+
+
+def test_calendars_go_into_a_new_folder(w, tmp_path, dialogs):
+    from ui.desktop import fileio
+
+    folder = tmp_path / "not" / "there" / "yet"
+    assert fileio.export_calendars_to(w, folder)
+    assert len(list(folder.glob("*.ics"))) == len(w.season.athletes)
+    assert w.notice.isVisible() and "3 calendar files" in w.notice.label.text()
+    w.notice.folder_button.click()
+    assert dialogs[-1] == ("shown", "", str(folder))
+    assert not [d for d in dialogs if d[0] in ("error", "warn")]
+
+
+def test_an_export_never_replaces_the_season_file(qtbot, tmp_path, dialogs):
+    from planner.seasonfile import save_season
+    from ui.desktop import fileio
+
+    season = tiny_season()
+    path = tmp_path / "tiny.season.json"
+    save_season(season, path)
+    before = path.read_bytes()
+    win = MainWindow(season, path)
+    qtbot.addWidget(win)
+    assert not fileio.export_to(win, path, "pdf")
+    assert path.read_bytes() == before
+    assert dialogs.kinds() == ["error"] and "season file itself" in dialogs[0][2]

@@ -1,0 +1,349 @@
+"""A date field that takes a date as a coach types it, and a calendar popup.
+
+``QDateEdit`` edits a date section by section: typing "28/12/2026" or "Mon 28 Dec 2026" into
+it left other dates behind (issue 14, item 3). :class:`DateField` is a line edit that reads the
+whole text with :func:`parse_date` (``28/12/2026``, ``28.12.26``, ``2026-12-28``, ``Mon 28 Dec
+2026``, ``28 December``, ``Dec 28, 2026``, ``today``…), says at once what it understood or why
+it cannot (a red frame and a line under the field's tooltip), and shows the date in the app's
+own words (``Mon 28 Dec 2026``) when the coach leaves the field. A text that is not a date, or a
+date outside the field's range, is never silently replaced: :meth:`DateField.is_valid` is False
+and the editors refuse their action with the reason (``ui.desktop.editors``).
+
+The widget keeps ``QDateEdit``'s calls that the editors use (``date()`` as a ``QDate``,
+``setDate``, ``setDateRange``, ``dateChanged``); Up/Down move a day, Page Up/Down a week,
+Alt+Down or F4 opens the calendar.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.text import day_long
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
+WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
+EXAMPLES = "e.g. 28/12/2026 or Mon 28 Dec 2026"
+
+
+class DateError(ValueError):
+    """A text that is not a date the field accepts; the message says why, in a coach's words."""
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    return 2000 + n if len(y) <= 2 else n
+
+
+def _make(y: int | None, m: int, d: int, lo: dt.date | None, hi: dt.date | None) -> dt.date:
+    """The date, the year chosen when none was typed (the one that puts it inside the range, else
+    the nearest to it)."""
+    if not 1 <= m <= 12:
+        raise DateError(f"{m} is not a month (1 to 12)")
+    if y is not None:
+        try:
+            return dt.date(y, m, d)
+        except ValueError:
+            raise DateError(f"{calendar.month_name[m]} {y} has no day {d}") from None
+    anchor = lo or dt.date.today()
+    best = None
+    for year in sorted({anchor.year - 1, anchor.year, anchor.year + 1, (hi or anchor).year}):
+        try:
+            cand = dt.date(year, m, d)
+        except ValueError:
+            continue
+        if (lo is None or cand >= lo) and (hi is None or cand <= hi):
+            return cand
+        dist = abs((cand - anchor).days)
+        if best is None or dist < best[0]:
+            best = (dist, cand)
+    if best is None:
+        raise DateError(f"{calendar.month_name[m]} has no day {d}")
+    return best[1]
+
+
+def _numeric(text: str, lo, hi, day_first: bool) -> dt.date | None:
+    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
+    if m:  # ISO: 2026-12-28
+        return _make(int(m[1]), int(m[2]), int(m[3]), lo, hi)
+    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?", text)
+    if not m:
+        return None
+    a, b = int(m[1]), int(m[2])
+    year = _year(m[3]) if m[3] else None
+    if a > 12 and b <= 12:
+        d, mo = a, b
+    elif b > 12 and a <= 12:
+        d, mo = b, a
+    else:
+        d, mo = (a, b) if day_first else (b, a)
+    return _make(year, mo, d, lo, hi)
+
+
+def _words(text: str, lo, hi) -> dt.date | None:
+    """``Mon 28 Dec 2026``, ``28 December``, ``Dec 28, 2026``, ``Monday, 28th Dec 26``."""
+    tokens = [t for t in re.split(r"[\s,./-]+", text.lower()) if t]
+    weekday = None
+    if tokens and tokens[0].rstrip(".") in WEEKDAYS and not tokens[0].isdigit():
+        weekday = WEEKDAYS[tokens.pop(0).rstrip(".")]
+    day = month = year = None
+    for t in tokens:
+        t = re.sub(r"(?<=\d)(st|nd|rd|th)$", "", t)
+        if t.isdigit():
+            if day is None and int(t) <= 31 and len(t) <= 2:
+                day = int(t)
+            elif year is None:
+                year = _year(t)
+            else:
+                return None
+        elif t in MONTHS and month is None:
+            month = MONTHS[t]
+        else:
+            return None
+    if day is None or month is None:
+        return None
+    out = _make(year, month, day, lo, hi)
+    if weekday is not None and out.weekday() != weekday:
+        raise DateError(f"{out.day} {out:%b %Y} is a {out:%A}, not a {calendar.day_name[weekday]}")
+    return out
+
+
+def parse_date(text: str, lo: dt.date | None = None, hi: dt.date | None = None,
+               day_first: bool = True, today: dt.date | None = None) -> dt.date:
+    """The date a coach typed; ``DateError`` with the reason when it is not one, or when it lies
+    outside ``lo``..``hi``. Numbers are read day first (``day_first``) unless only the other
+    order makes a date (``12/28/2026``); a date without a year takes the year that puts it in
+    the range."""
+    raw = " ".join(text.strip().split())
+    if not raw:
+        raise DateError(f"no date typed; type one ({EXAMPLES})")
+    low = raw.lower()
+    if low in ("today", "tomorrow", "yesterday"):
+        base = today or dt.date.today()
+        out = base + dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[low])
+    else:
+        out = _numeric(low, lo, hi, day_first)
+        if out is None:
+            out = _words(low, lo, hi)
+        if out is None:
+            raise DateError(f"“{raw}” is not a date; type one like 28/12/2026 or Mon 28 Dec 2026")
+    if lo is not None and out < lo:
+        raise DateError(f"{day_long(out)} is before the first day allowed here ({day_long(lo)})")
+    if hi is not None and out > hi:
+        raise DateError(f"{day_long(out)} is after the last day allowed here ({day_long(hi)})")
+    return out
+
+
+def locale_day_first(locale: QLocale | None = None) -> bool:
+    """Whether the locale writes the day before the month (``28/12/2026``; not the US order)."""
+    fmt = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat).lower()
+    d, m = fmt.find("d"), fmt.find("m")
+    return not (0 <= m < d)
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def to_date(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class _CalendarPopup(QFrame):
+    """The calendar under the field: a click or Enter on a day picks it."""
+
+    picked = Signal(QDate)
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setGridVisible(True)
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setAccessibleName("Calendar")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(1, 1, 1, 1)
+        lay.addWidget(self.calendar)
+        self.calendar.clicked.connect(self._pick)
+        self.calendar.activated.connect(self._pick)
+
+    def _pick(self, q: QDate) -> None:
+        self.hide()
+        self.picked.emit(q)
+
+
+class DateField(QWidget):
+    """A typed date with a calendar popup (see the module text).
+
+    ``dateChanged(QDate)`` fires when the understood date changes (typing, the calendar, the
+    arrow keys or :meth:`setDate`).
+    """
+
+    dateChanged = Signal(QDate)  # noqa: N815 - QDateEdit's name, kept for the editors
+
+    def __init__(self, name: str = "Date", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.line = QLineEdit()
+        self.line.setAccessibleName(name)
+        self.line.setPlaceholderText(EXAMPLES)
+        self.line.setClearButtonEnabled(False)
+        self.button = QToolButton()
+        self.button.setArrowType(Qt.ArrowType.DownArrow)
+        self.button.setAccessibleName(f"{name}: calendar")
+        self.button.setToolTip("Pick the day on a calendar (Alt+Down)")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(1)
+        lay.addWidget(self.line, 1)
+        lay.addWidget(self.button)
+        self.setFocusProxy(self.line)
+        fm = self.line.fontMetrics()
+        self.line.setMinimumWidth(fm.horizontalAdvance("Wed 30 Sep 2026") + 16)
+        self._lo: dt.date | None = None
+        self._hi: dt.date | None = None
+        self._date = dt.date(2000, 1, 1)
+        self._problem = ""
+        self.day_first = locale_day_first()
+        self._popup: _CalendarPopup | None = None
+        self._base_tip = f"{name}: type a date ({EXAMPLES}) or pick it on the calendar"
+        self.line.setToolTip(self._base_tip)
+        self.line.setText(day_long(self._date))
+        self.line.textEdited.connect(self._typed)
+        self.line.editingFinished.connect(self._finished)
+        self.line.installEventFilter(self)
+        self.button.clicked.connect(self.show_calendar)
+
+    # -- QDateEdit's calls -----------------------------------------------------------------
+    def date(self) -> QDate:
+        """The date understood last (while the text is not a date: the one before it)."""
+        return to_qdate(self._date)
+
+    def setDate(self, day: QDate | dt.date) -> None:  # noqa: N802 - QDateEdit's name
+        """Show ``day`` (moved into the range, as QDateEdit does for a program's value)."""
+        d = to_date(day) if isinstance(day, QDate) else day
+        if self._lo is not None and d < self._lo:
+            d = self._lo
+        if self._hi is not None and d > self._hi:
+            d = self._hi
+        self._show_problem("")
+        self.line.setText(day_long(d))
+        self._set(d)
+
+    def setDateRange(self, lo: QDate | dt.date, hi: QDate | dt.date) -> None:  # noqa: N802
+        self._lo = to_date(lo) if isinstance(lo, QDate) else lo
+        self._hi = to_date(hi) if isinstance(hi, QDate) else hi
+        if not self._problem:
+            self.setDate(self._date)
+
+    def minimumDate(self) -> QDate:  # noqa: N802
+        return to_qdate(self._lo) if self._lo else QDate(100, 1, 1)
+
+    def maximumDate(self) -> QDate:  # noqa: N802
+        return to_qdate(self._hi) if self._hi else QDate(9999, 12, 31)
+
+    # -- typed text ------------------------------------------------------------------------
+    def value(self) -> dt.date:
+        """The date as a ``datetime.date``; ``DateError`` with the reason while the text is
+        not a date the field accepts."""
+        if self._problem:
+            raise DateError(f"{self.accessibleName()}: {self._problem}")
+        return self._date
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def is_valid(self) -> bool:
+        return not self._problem
+
+    def problem(self) -> str:
+        """Why the text is not accepted ("" when it is)."""
+        return self._problem
+
+    def set_text(self, text: str) -> bool:
+        """Type ``text`` as a coach would (tests, scripts); True when it is a date."""
+        self.line.setText(text)
+        self._typed(text)
+        return self.is_valid()
+
+    def _parse(self, text: str) -> dt.date:
+        return parse_date(text, self._lo, self._hi, self.day_first)
+
+    def _typed(self, text: str) -> None:
+        try:
+            d = self._parse(text)
+        except DateError as e:
+            self._show_problem(str(e))
+            return
+        self._show_problem("")
+        self.line.setToolTip(f"{day_long(d)}\n{self._base_tip}")
+        self._set(d)
+
+    def _finished(self) -> None:
+        """Leaving the field: a date reads in the app's words; a problem stays visible."""
+        if not self._problem and self.line.text() != day_long(self._date):
+            self.line.setText(day_long(self._date))
+
+    def _set(self, d: dt.date) -> None:
+        if d != self._date:
+            self._date = d
+            self.dateChanged.emit(to_qdate(d))
+
+    def _show_problem(self, text: str) -> None:
+        self._problem = text
+        if text:
+            self.line.setStyleSheet("QLineEdit { border: 2px solid #d32f2f; }")
+            self.line.setToolTip(f"{text}\n{self._base_tip}")
+            self.line.setAccessibleDescription(text)
+        else:
+            self.line.setStyleSheet("")
+            self.line.setToolTip(self._base_tip)
+            self.line.setAccessibleDescription("")
+
+    # -- keys and the calendar -------------------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.line and event.type() == QEvent.Type.KeyPress:
+            key, mods = event.key(), event.modifiers()
+            alt = bool(mods & Qt.KeyboardModifier.AltModifier)
+            if key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down):
+                self.show_calendar()
+                return True
+            steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_PageUp: 7,
+                     Qt.Key.Key_PageDown: -7}
+            if key in steps and not alt:
+                self.setDate(self._date + dt.timedelta(days=steps[key]))
+                return True
+        return super().eventFilter(obj, event)
+
+    def show_calendar(self) -> None:
+        if self._popup is None:
+            self._popup = _CalendarPopup(self)
+            self._popup.picked.connect(self._picked)
+        cal = self._popup.calendar
+        cal.setDateRange(self.minimumDate(), self.maximumDate())
+        cal.setSelectedDate(self.date())
+        self._popup.adjustSize()
+        self._popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        self._popup.show()
+        cal.setFocus()
+
+    def _picked(self, q: QDate) -> None:
+        self.setDate(q)
+        self.line.setFocus()

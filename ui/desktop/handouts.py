@@ -1,0 +1,487 @@
+"""Athlete handouts: one printable A4 page per athlete and week (QPdfWriter), and the app's way to
+ask for them (File ▸ Export Handouts…: a small dialog to pick athletes and weeks).
+
+Each page is what :mod:`planner.handout` says about the week, laid out as the workbook's athlete
+sheets: the athlete and the week at the top; the week's kind, block, stage with its limits, next
+milestone, matches with the athlete's role and the planned load; a row per day with the session,
+what to do, target speed (m/s and km/h from the athlete's max speed), minutes, target RPE and the
+kicking and change-of-direction limits; room for notes; the words used, and page numbers, at the
+foot. Text is measured and wrapped; when a week is long the type gets smaller so the week stays on
+one page.
+
+- :func:`handouts_pdf` paints pages into PDF bytes (headless: ``ui.desktop.pdf.ensure_gui``);
+- :func:`export_handouts_pdf` writes one PDF (the app: the chosen athletes and weeks);
+- :func:`export_handouts` writes one PDF per athlete into a folder, all of them or none
+  (``periodize export … --handouts DIR``);
+- :class:`HandoutsDialog` and :func:`install` are the app's menu entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from planner import text
+from planner.errors import PeriodizeError
+from planner.handout import HandoutDay, HandoutWeek, handout_weeks
+from planner.season import Plan, Season
+from planner.squad import display_order
+from planner.timeline import Timeline
+
+__all__ = ["HandoutsDialog", "export_handouts", "export_handouts_pdf", "handouts_pdf", "install"]
+
+RESOLUTION = 72  # painter units are points
+MARGIN = 28.0
+LABEL_W = 62.0
+TEXT = QColor("#1c1c1c")
+MUTED = QColor("#5f5f5f")
+GRID = QColor("#b8b8b8")
+SHADE = QColor("#f2f2f2")
+HEAD = QColor("#e6e6e6")
+KIND_TINT = {"deload": QColor("#cfe2f3"), "taper": QColor("#ffe0a3")}
+# (header, share of the table's width, wrapped)
+COLUMNS = (
+    ("Day", 0.083, False), ("MD", 0.045, False), ("Stage", 0.045, False), ("Session", 0.19, True),
+    ("What to do", 0.334, True), ("Target speed", 0.09, True), ("Min", 0.037, False),
+    ("RPE", 0.037, False), ("Kicking · change of direction", 0.139, True),
+)
+FOOT_WORDS = ("Speed day: a day at ≥ 80 % of your max speed · HV exposure: ≥ 90 % · RPE: how "
+              "hard the session felt, 0 (rest) to 10 (maximal) · ≤: at most that speed")
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    f = QFont("DejaVu Sans")
+    f.setStyleHint(QFont.StyleHint.SansSerif)
+    f.setPointSizeF(size)
+    f.setBold(bold)
+    return f
+
+
+def _wrapped_height(fm: QFontMetricsF, width: float, value: str) -> float:
+    if not value:
+        return fm.height()
+    r = fm.boundingRect(QRectF(0, 0, max(1.0, width), 1e6),
+                        int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), value)
+    return r.height()
+
+
+@dataclass(frozen=True)
+class _Cells:
+    """One day's texts, in the order of :data:`COLUMNS`."""
+
+    values: tuple[str, ...]
+    bold_session: bool
+    rest: bool
+    stage: str
+
+
+def _day_cells(d: HandoutDay) -> _Cells:
+    p = d.session
+    what = p.content + (f"\n{p.note}." if p.note else "")
+    speed = ""
+    if p.speed_ms is not None:
+        pre = "" if p.speed_is_target else "≤ "
+        speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
+    rest = p.context in ("rest", "unavailable")
+    limits = "" if rest or not p.limits else "\n".join(
+        x[:1].upper() + x[1:] for x in p.limits.split("; "))
+    values = (d.day, d.md or "", d.stage if d.stage != "FIT" else "", p.summary, what, speed,
+              "" if p.minutes is None else f"{p.minutes:g}", "" if p.rpe is None else f"{p.rpe:g}",
+              limits)
+    return _Cells(values, p.context in ("speed", "compensation", "match", "bench"), rest, d.stage)
+
+
+class _Painter:
+    """Paints handout weeks, one a page."""
+
+    def __init__(self, painter: QPainter, writer: QPdfWriter, exported: dt.date):
+        from ui.desktop import board
+
+        self.b = board
+        self.p, self.writer, self.exported = painter, writer, exported
+        page = writer.pageLayout().fullRectPoints()
+        self.w, self.h = float(page.width()), float(page.height())
+        self.inner = self.w - 2 * MARGIN
+
+    def page(self, week: HandoutWeek, number: int, total: int) -> None:
+        y = self._top(week)
+        size = 9.5
+        while True:  # the largest type at which the week fits its page
+            info_h = self._info(week, y, size, paint=False)
+            rows_h = self._table(week, y + info_h + 6, size, paint=False)
+            if y + info_h + 6 + rows_h <= self.h - MARGIN - 34 or size <= 6.5:
+                break
+            size -= 0.5
+        info_h = self._info(week, y, size, paint=True)
+        bottom = y + info_h + 6 + self._table(week, y + info_h + 6, size, paint=True)
+        self._notes(bottom + 10, self.h - MARGIN - 30)
+        self._footer(number, total)
+
+    # -- parts -----------------------------------------------------------------------------------
+    def _top(self, w: HandoutWeek) -> float:
+        p = self.p
+        p.setPen(TEXT)
+        p.setFont(_font(16, bold=True))
+        p.drawText(QRectF(MARGIN, MARGIN, self.inner * 0.6, 22),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, w.who)
+        p.setFont(_font(14, bold=True))
+        p.drawText(QRectF(MARGIN + self.inner * 0.4, MARGIN, self.inner * 0.6, 22),
+                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, w.title)
+        sub = [w.position] if w.position else []
+        if w.max_speed:
+            sub.append(f"max speed {w.max_speed:g} m/s ({w.max_speed * 3.6:.1f} km/h)")
+        p.setPen(MUTED)
+        p.setFont(_font(9))
+        p.drawText(QRectF(MARGIN, MARGIN + 22, self.inner * 0.6, 14),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, " · ".join(sub))
+        p.drawText(QRectF(MARGIN + self.inner * 0.4, MARGIN + 22, self.inner * 0.6, 14),
+                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, w.season)
+        p.setPen(QPen(TEXT, 1.2))
+        p.drawLine(MARGIN, MARGIN + 40, self.w - MARGIN, MARGIN + 40)
+        return MARGIN + 46
+
+    def _info_rows(self, w: HandoutWeek) -> list[tuple[str, str, str | None]]:
+        stage = w.stage + (f" Limits: {w.limits}." if w.limits else "")
+        return [
+            ("Week", f"{w.kind_text}. Planned: {w.speed_line}.", w.kind),
+            ("Block", w.block or "–", None),
+            ("Stage", stage, None),
+            ("Next", w.milestone or "–", None),
+            ("Matches", "; ".join(w.matches) if w.matches else "No match this week", None),
+            ("Load", f"Planned load: {w.load_text}", None),
+        ]
+
+    def _info(self, w: HandoutWeek, top: float, size: float, paint: bool) -> float:
+        p = self.p
+        font, label = _font(size), _font(size - 0.5, bold=True)
+        fm = QFontMetricsF(font, self.writer)
+        width = self.inner - LABEL_W
+        y = top
+        for key, value, kind in self._info_rows(w):
+            h = _wrapped_height(fm, width - 4, value) + 3
+            if paint:
+                if kind in KIND_TINT:
+                    p.fillRect(QRectF(MARGIN + LABEL_W - 2, y, width + 2, h), KIND_TINT[kind])
+                p.setPen(MUTED)
+                p.setFont(label)
+                p.drawText(QRectF(MARGIN, y + 1, LABEL_W, h), Qt.AlignmentFlag.AlignLeft
+                           | Qt.AlignmentFlag.AlignTop, key)
+                p.setPen(TEXT)
+                p.setFont(font)
+                p.drawText(QRectF(MARGIN + LABEL_W, y + 1, width - 4, h),
+                           int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), value)
+            y += h
+        return y - top
+
+    def _table(self, w: HandoutWeek, top: float, size: float, paint: bool) -> float:
+        widths = [share * self.inner for _, share, _ in COLUMNS]
+        head_font = _font(size - 0.5, bold=True)
+        fm_head = QFontMetricsF(head_font, self.writer)
+        head_h = max(_wrapped_height(fm_head, wd - 6, h) for (h, _, _), wd in zip(COLUMNS, widths, strict=True)) + 6
+        if paint:
+            self._row([h for h, _, _ in COLUMNS], widths, top, head_h, head_font, head_font,
+                      fill=HEAD)
+        y = top + head_h
+        font, bold = _font(size), _font(size, bold=True)
+        fm, fm_bold = QFontMetricsF(font, self.writer), QFontMetricsF(bold, self.writer)
+        for d in w.days:
+            cells = _day_cells(d)
+            h = 0.0
+            for j, (value, wd) in enumerate(zip(cells.values, widths, strict=True)):
+                metrics = fm_bold if j == 3 and cells.bold_session else fm
+                h = max(h, _wrapped_height(metrics, wd - 6, value))
+            h += 6
+            if paint:
+                self._row(list(cells.values), widths, y, h, font, bold if cells.bold_session else font,
+                          fill=SHADE if cells.rest else None, stage=cells.stage)
+            y += h
+        return y - top
+
+    def _row(self, values: list[str], widths: list[float], y: float, h: float, font: QFont,
+             session_font: QFont, fill: QColor | None = None, stage: str | None = None) -> None:
+        p = self.p
+        x = MARGIN
+        for j, (value, wd) in enumerate(zip(values, widths, strict=True)):
+            rect = QRectF(x, y, wd, h)
+            colour = self.b.STAGE_COLOURS.get(stage) if j == 2 and stage else None
+            if colour is not None:
+                p.fillRect(rect, colour)
+            elif fill is not None:
+                p.fillRect(rect, fill)
+            p.setPen(QPen(GRID, 0.5))
+            p.drawRect(rect)
+            p.setPen(QColor("white") if colour is not None and stage == "INJ" else TEXT)
+            p.setFont(session_font if j == 3 else font)
+            align = (Qt.AlignmentFlag.AlignHCenter if j in (1, 2, 5, 6, 7) else Qt.AlignmentFlag.AlignLeft)
+            p.drawText(rect.adjusted(3, 3, -3, -3),
+                       int(Qt.TextFlag.TextWordWrap | align | Qt.AlignmentFlag.AlignTop), value)
+            x += wd
+
+    def _notes(self, top: float, bottom: float) -> None:
+        """Ruled lines for the athlete's or the coach's notes in the room left on the page."""
+        if bottom - top < 36:
+            return
+        p = self.p
+        p.setPen(MUTED)
+        p.setFont(_font(8.5, bold=True))
+        p.drawText(QRectF(MARGIN, top, 120, 12), Qt.AlignmentFlag.AlignLeft, "Notes")
+        p.setPen(QPen(GRID, 0.5))
+        y = top + 26
+        while y <= bottom:
+            p.drawLine(MARGIN, y, self.w - MARGIN, y)
+            y += 18
+
+    def _footer(self, number: int, total: int) -> None:
+        p = self.p
+        rect = QRectF(MARGIN, self.h - MARGIN - 14, self.inner, 14)
+        p.setPen(MUTED)
+        p.setFont(_font(7))
+        p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, FOOT_WORDS)
+        p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                   f"Periodize · {text.date_long(self.exported)} · page {number} of {total}")
+
+
+def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
+                 weeks: list[int] | None = None, *, anonymise: bool = False,
+                 exported: dt.date | None = None) -> tuple[bytes, int]:
+    """The handout pages of ``athletes`` (ids; None: the whole squad in display order) and
+    ``weeks`` (0-based indexes; None: every week) as PDF bytes, and the number of pages."""
+    from ui.desktop.pdf import ensure_gui
+
+    if anonymise:
+        from planner.anonymise import anonymised
+
+        season, plan = anonymised(season, plan)
+    weeks_out = handout_weeks(season, plan, athletes, weeks, anonymise=anonymise)
+    ensure_gui()
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buf)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(f"{season.name}: handouts")
+    writer.setCreator("Periodize")
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    try:
+        pages = _Painter(painter, writer, exported or dt.date.today())
+        for n, w in enumerate(weeks_out, start=1):
+            if n > 1:
+                writer.newPage()
+            pages.page(w, n, len(weeks_out))
+        if not weeks_out:
+            painter.setFont(_font(12))
+            painter.drawText(QRectF(MARGIN, MARGIN, 500, 40), Qt.AlignmentFlag.AlignLeft,
+                             "No handout: no athlete or week was chosen.")
+    finally:
+        painter.end()
+        buf.close()
+    return bytes(data.data()), max(1, len(weeks_out))
+
+
+def export_handouts_pdf(season: Season, plan: Plan, path: str | os.PathLike,
+                        athletes: list[str] | None = None, weeks: list[int] | None = None, *,
+                        anonymise: bool = False) -> int:
+    """One PDF with the chosen athlete-weeks, written atomically; returns the pages."""
+    from planner.seasonfile import atomic_write
+
+    _check(season, plan)
+    data, pages = handouts_pdf(season, plan, athletes, weeks, anonymise=anonymise)
+    atomic_write(Path(path), data)
+    return pages
+
+
+def export_handouts(season: Season, plan: Plan, folder: str | os.PathLike, *,
+                    anonymise: bool = False, weeks: list[int] | None = None) -> list[Path]:
+    """One PDF per athlete (a page per week) into ``folder`` (created when missing): every file
+    new, or on a failure every previous file untouched (``planner.filegroup``)."""
+    from planner.filegroup import athlete_file_names, prepare_folder, write_group
+
+    _check(season, plan)
+    out = prepare_folder(folder, "handouts")
+    names = athlete_file_names(season, anonymise, ".pdf")
+    files = {}
+    for a in display_order(season, plan):
+        files[names[a.id]] = handouts_pdf(season, plan, [a.id], weeks, anonymise=anonymise)[0]
+    return write_group(out, files)
+
+
+def _check(season: Season, plan: Plan) -> None:
+    from planner.errors import InputError
+    from planner.validate import plan_problems
+
+    problems = plan_problems(season, plan)
+    if problems:
+        raise InputError("handouts", problems[:-1] + [
+            problems[-1] + " (the plan no longer fits the season: solve again, then export)"])
+
+
+# -- the app ---------------------------------------------------------------------------------------
+def week_label(tl: Timeline, w: int) -> str:
+    week = tl.weeks[w]
+    return f"Week {w + 1} · {text.span(tl.days[week.first], tl.days[week.last])}"
+
+
+def current_week(tl: Timeline, today: dt.date | None = None) -> int:
+    """The week holding ``today`` (or the planning start), clamped to the season."""
+    day = today or dt.date.today()
+    i = tl.index(day)
+    if i is None:
+        i = min(tl.p0, tl.n - 1) if day > tl.end or day < tl.start else 0
+    return tl.week_of[i]
+
+
+class HandoutsDialog(QDialog):
+    """Pick the athletes (checked in a list; All / None) and a range of weeks."""
+
+    def __init__(self, season: Season, parent=None, today: dt.date | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export Handouts")
+        self.setAccessibleName("Export handouts")
+        self.tl = Timeline(season)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("One page per athlete and week, to print and hand out."))
+        self.athletes = QListWidget()
+        self.athletes.setAccessibleName("Athletes")
+        for a in display_order(season):
+            item = QListWidgetItem(f"{a.name} ({a.id})" + (f", {a.position}" if a.position else ""))
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.athletes.addItem(item)
+        layout.addWidget(self.athletes)
+        row = QHBoxLayout()
+        for label, state in (("All", Qt.CheckState.Checked), ("None", Qt.CheckState.Unchecked)):
+            b = QPushButton(label)
+            b.clicked.connect(lambda _c=False, s=state: self._check_all(s))
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+        form = QFormLayout()
+        self.first, self.last = QComboBox(), QComboBox()
+        for combo, name in ((self.first, "First week"), (self.last, "Last week")):
+            combo.setAccessibleName(name)
+            for w in range(len(self.tl.weeks)):
+                combo.addItem(week_label(self.tl, w), w)
+        now = current_week(self.tl, today)
+        self.first.setCurrentIndex(now)
+        self.last.setCurrentIndex(now)
+        form.addRow("From", self.first)
+        form.addRow("To", self.last)
+        self.anonymise = QCheckBox("Anonymised: athlete IDs, no diagnoses")
+        form.addRow("", self.anonymise)
+        layout.addLayout(form)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout.addWidget(buttons)
+        self.athletes.itemChanged.connect(self._update)
+        self.first.currentIndexChanged.connect(self._update)
+        self.last.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def _check_all(self, state: Qt.CheckState) -> None:
+        for k in range(self.athletes.count()):
+            self.athletes.item(k).setCheckState(state)
+
+    def chosen_athletes(self) -> list[str]:
+        return [self.athletes.item(k).data(Qt.ItemDataRole.UserRole)
+                for k in range(self.athletes.count())
+                if self.athletes.item(k).checkState() == Qt.CheckState.Checked]
+
+    def chosen_weeks(self) -> list[int]:
+        a, b = self.first.currentData(), self.last.currentData()
+        lo, hi = min(a, b), max(a, b)
+        return list(range(lo, hi + 1))
+
+    def _update(self, *_args) -> None:
+        n = len(self.chosen_athletes()) * len(self.chosen_weeks())
+        self.summary.setText(f"{text.plural(n, 'page')} to print.")
+        self.ok.setEnabled(n > 0)
+
+
+def export_handouts_to(window, path: str | Path, athletes: list[str], weeks: list[int],
+                       anonymise: bool = False) -> bool:
+    """Write the handouts of ``athletes`` and ``weeks`` to ``path``; False (and a message) on
+    problems."""
+    season = window.season
+    if season.plan is None:
+        window.interaction.inform("Nothing to export yet",
+                                  "The season has no plan yet: solve it first (Plan ▸ Solve).")
+        return False
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        pages = export_handouts_pdf(season, season.plan, path, athletes, weeks, anonymise=anonymise)
+    except PeriodizeError as e:
+        window.interaction.error("Could not export the handouts", str(e))
+        return False
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    window.statusBar().showMessage(f"Wrote {text.plural(pages, 'handout page')} to {Path(path).name}", 8000)
+    return True
+
+
+def handouts_dialog(window, dialog: HandoutsDialog | None = None) -> bool:
+    """Ask for athletes and weeks, then for the PDF's name; export."""
+    season = window.season
+    if season.plan is None:
+        window.interaction.inform("Nothing to export yet",
+                                  "The season has no plan yet: solve it first (Plan ▸ Solve).")
+        return False
+    dialog = dialog or HandoutsDialog(season, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    athletes, weeks = dialog.chosen_athletes(), dialog.chosen_weeks()
+    folder = window.path.parent if window.path is not None else Path.home()
+    suggestion = folder / f"handouts week {weeks[0] + 1}" \
+        f"{'' if len(weeks) == 1 else f'-{weeks[-1] + 1}'}.pdf"
+    answer = window.interaction.save_file("Export Handouts", str(suggestion), "PDF (*.pdf)", "PDF (*.pdf)")
+    if answer is None:
+        return False
+    path = answer[0] if answer[0].lower().endswith(".pdf") else answer[0] + ".pdf"
+    return export_handouts_to(window, path, athletes, weeks, dialog.anonymise.isChecked())
+
+
+def install(window, file_menu: QMenu) -> None:
+    """File ▸ Export Handouts…: the menu hook of the main window."""
+    window.export_handouts_action = QAction("Export &Handouts (PDF)…", window)
+    window.export_handouts_action.setStatusTip(
+        "One page per athlete and week to print and hand out: sessions, target speeds, limits")
+    window.export_handouts_action.triggered.connect(lambda: handouts_dialog(window))
+    file_menu.addAction(window.export_handouts_action)

@@ -1,0 +1,161 @@
+"""The main window's panels and its size: fits a 1280 x 720 laptop (issue 14, item 5).
+
+The default layout puts what a coach reads on the right (Inspector, Returns, Plan Check, Rules,
+Scenarios: one tab group) and what a coach edits on the left (Squad, Injuries, Competitions,
+Blocks, Days Off: one tab group, hidden until the Season menu opens one of them); the Solver
+Explanation sits under the board, hidden until a solve finds no plan. So at 1280 x 720 the
+board shows the whole squad. Every panel scrolls inside its dock when the dock is shorter than
+the panel (a form never draws over the tab bar, its last button stays reachable), and dock tabs
+are never cut to "Inspe…": a tab bar with no room scrolls instead.
+
+The window state is saved with :data:`STATE_VERSION`; a layout saved by an older version (other
+panels) is not restored.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QTabBar, QWidget
+
+STATE_VERSION = 2  # QMainWindow.saveState/restoreState: 2 = the layout of issue 14
+DEFAULT_SIZE = QSize(1400, 860)
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+
+# key, title, area; in tab order within each area. "scroll": the panel scrolls in its dock.
+PANELS = (
+    ("inspector", "Inspector", RIGHT, False),
+    ("returns", "Returns", RIGHT, False),
+    ("check", "Plan Check", RIGHT, False),
+    ("rules", "Rules", RIGHT, False),
+    ("scenarios", "Scenarios", RIGHT, True),
+    ("squad", "Squad", LEFT, True),
+    ("injuries", "Injuries", LEFT, True),
+    ("competitions", "Competitions", LEFT, True),
+    ("blocks", "Blocks", LEFT, True),
+    ("daysoff", "Days Off", LEFT, True),
+    ("explanation", "Solver Explanation", BOTTOM, False),
+)
+HIDDEN = ("squad", "injuries", "competitions", "blocks", "daysoff", "explanation")
+FRONT = ("inspector", "squad")
+
+
+class FitScrollArea(QScrollArea):
+    """A scroll area that gives its panel the viewport's width and the height the panel's
+    layout needs at that width (word-wrapped labels included, which a plain QScrollArea
+    under-counts: the form is then squeezed and its last rows drawn past the bottom)."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__()
+        self.setWidget(widget)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setAccessibleName(widget.accessibleName())
+        widget.installEventFilter(self)
+
+    def fit(self) -> None:
+        w = self.widget()
+        lay = w.layout() if w is not None else None
+        if lay is None:
+            return
+        width = max(w.minimumSizeHint().width(), self.viewport().width())
+        need = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else -1
+        need = max(need, lay.totalMinimumSize().height())
+        if w.minimumHeight() != need:
+            w.setMinimumHeight(need)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self.fit)
+        return super().eventFilter(obj, event)
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area (:class:`FitScrollArea`): the dock's width, and a
+    vertical scroll bar when the dock is shorter than the panel."""
+    return FitScrollArea(widget)
+
+
+def build_docks(window: QMainWindow, widgets: dict[str, QWidget]) -> dict[str, QDockWidget]:
+    """One dock per panel of :data:`PANELS` (``widgets``: key -> panel), tabbed by area."""
+    docks: dict[str, QDockWidget] = {}
+    for key, title, area, scroll in PANELS:
+        dock = QDockWidget(title, window)
+        dock.setObjectName(f"dock-{key}")
+        dock.setWidget(scrolled(widgets[key]) if scroll else widgets[key])
+        dock.setAccessibleName(f"{title} panel")
+        window.addDockWidget(area, dock)
+        docks[key] = dock
+    for area in (RIGHT, LEFT, BOTTOM):
+        keys = [k for k, _t, a, _s in PANELS if a == area]
+        for a, b in zip(keys, keys[1:], strict=False):
+            window.tabifyDockWidget(docks[a], docks[b])
+    for key in FRONT:
+        docks[key].raise_()
+    for key in HIDDEN:
+        docks[key].hide()
+    width = window.width() or DEFAULT_SIZE.width()
+    side = 380 if width < 1360 else 420
+    window.resizeDocks([docks["inspector"], docks["squad"]], [side, 380],
+                       Qt.Orientation.Horizontal)
+    window.resizeDocks([docks["explanation"]], [180], Qt.Orientation.Vertical)
+    TabBarKeeper(window)
+    return docks
+
+
+class TabBarKeeper:
+    """Keeps the window's dock tab bars from cutting their titles ("Inspe…"): no eliding, and
+    scroll buttons when the titles need more room than the dock has. The main window makes its
+    tab bars as docks are tabbed, so they are fixed again after every layout change."""
+
+    def __init__(self, window: QMainWindow):
+        self.window = window
+        self._timer = QTimer(window)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fix)
+        for dock in window.findChildren(QDockWidget):
+            dock.dockLocationChanged.connect(self._timer.start)
+            dock.topLevelChanged.connect(self._timer.start)
+            dock.visibilityChanged.connect(self._timer.start)
+        window.tabifiedDockWidgetActivated.connect(self._timer.start)
+        window.tab_bar_keeper = self
+        self.fix()
+
+    def fix(self) -> None:
+        for bar in tab_bars(self.window):
+            if bar.elideMode() != Qt.TextElideMode.ElideNone:
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+            if not bar.usesScrollButtons():
+                bar.setUsesScrollButtons(True)
+            bar.setExpanding(False)
+
+
+def tab_bars(window: QMainWindow) -> list[QTabBar]:
+    """The main window's dock tab bars (direct children; not those inside panels)."""
+    return [b for b in window.findChildren(QTabBar) if b.parent() is window]
+
+
+def default_size(window: QWidget) -> QSize:
+    """1400 x 860, or the screen's free area when it is smaller (a 1280 x 720 laptop)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return DEFAULT_SIZE
+    free = screen.availableGeometry().size()
+    return QSize(min(DEFAULT_SIZE.width(), free.width()), min(DEFAULT_SIZE.height(), free.height()))
+
+
+def needs_maximising(window: QWidget) -> bool:
+    """Whether the screen is smaller than the default window (it then opens maximised)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return False
+    free = screen.availableGeometry().size()
+    return free.width() < DEFAULT_SIZE.width() or free.height() < DEFAULT_SIZE.height()

@@ -1,0 +1,130 @@
+"""What the injury records alone say about an athlete's days, read-only, for the board and the
+pin menu (no solver).
+
+- :func:`earliest_stage`: the furthest stage an athlete can have reached on a day: the stage the
+  records (and flare-ups) give, moved on by each stage's minimum days (RH-STAGE). Criteria gates
+  and the rest only hold an athlete back, so this is a bound: a cap above it cannot be reached.
+- :func:`recorded_stages`: per day of the season, the stage that is certain before any plan: the
+  recorded stage before the planning start, and after it as long as the minimum days keep the
+  athlete in it (the unsolved board shows these, issue 14 item 9).
+- :func:`pin_limit`: the highest intensity a pin can get on a day, and why (issue 14 item 6):
+  nothing on a day the athlete is away or the team does not train, nothing that the athlete's
+  stage cap cannot allow by then, and no pin at all on a day before the planning start (the past
+  keeps what happened; the solver ignores a pin there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.errors import PeriodizeError
+from planner.protocols import Protocol, load_protocol
+from planner.rehab import governing, segments, stage_order
+from planner.season import FIT, INJ, Injury, Season
+from planner.text import day_long
+from planner.timeline import Timeline
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The furthest stage an athlete can be in on a day: ``stage``, entered at the earliest on
+    ``since``, and left at the earliest on ``until`` (None for FIT)."""
+
+    stage: str
+    since: dt.date | None
+    until: dt.date | None
+    recorded: str  # the stage the records give for the day
+    protocol: Protocol | None
+
+
+def _protocol(record: Injury) -> Protocol | None:
+    try:
+        return load_protocol(record.protocol)
+    except PeriodizeError:
+        return None
+
+
+def earliest_stage(season: Season, athlete: str, day: dt.date) -> Reach:
+    """See the module text. An athlete without a record governing ``day`` is FIT."""
+    rec = governing(season.injuries_of(athlete), day)
+    proto = _protocol(rec) if rec is not None else None
+    if rec is None or proto is None:
+        return Reach(FIT, None, None, FIT, proto)
+    segs = segments(rec, proto, until=day)
+    if not segs:  # injured, no stage recorded yet: no running until the first stage record
+        first = min(s.start for s in rec.stages)
+        return Reach(INJ, rec.onset, first, INJ, proto)
+    stage, since = segs[-1].stage, segs[-1].start
+    recorded = stage
+    order = stage_order(proto)
+    while stage != FIT:
+        leave = since + dt.timedelta(days=proto.stage(stage).min_days)
+        if leave > day:
+            return Reach(stage, since, leave, recorded, proto)
+        stage, since = order[order.index(stage) + 1], leave
+    return Reach(FIT, since, None, recorded, proto)
+
+
+def recorded_stages(season: Season, athlete: str, tl: Timeline | None = None) -> tuple[str, ...] | None:
+    """Per day of the season: the stage that is certain without a plan ("" where only a plan can
+    say); None for an athlete without injury records."""
+    if not season.injuries_of(athlete):
+        return None
+    tl = tl or Timeline(season)
+    out = []
+    for i, day in enumerate(tl.days):
+        reach = earliest_stage(season, athlete, day)
+        if i < tl.p0 or reach.stage == reach.recorded:
+            out.append(reach.recorded)
+        else:
+            out.append("")
+    return tuple(out)
+
+
+def pin_limit(season: Season, athlete: str, day: dt.date, tl: Timeline | None = None
+              ) -> tuple[int, str] | None:
+    """(highest level a pin can hold, the reason) on the athlete's day; None when any level may
+    work. A level of -1: no pin works on that day."""
+    tl = tl or Timeline(season)
+    i = tl.index(day)
+    if i is None:
+        return -1, "the day is outside the season"
+    if i < tl.p0:
+        return -1, (f"the days before {day_long(tl.days[tl.p0]) if tl.p0 < tl.n else 'today'} "
+                    f"keep what happened (a pin there is ignored)")
+    if i in tl.unavailable(athlete):
+        return 0, "the athlete is unavailable on this day: no running"
+    if not tl.is_training[i] and not tl.is_comp[i]:
+        return 0, "the team does not train on this day: no running"
+    reach = earliest_stage(season, athlete, day)
+    if reach.stage == FIT or reach.protocol is None:
+        return None
+    cap = reach.protocol.cap(reach.stage)
+    if reach.stage == INJ:
+        return 0, "injured, no rehab stage recorded yet: no running"
+    title = reach.protocol.stage(reach.stage).title
+    return cap, (f"{reach.stage} ({title}) at the earliest on this day: its cap is {cap} %"
+                 + (f" until {day_long(reach.until)} at the earliest" if reach.until else ""))
+
+
+def earliest_start(season: Season, athlete: str, stage: str) -> dt.date | None:
+    """The first day ``stage`` can start for the athlete's current record by the minimum days
+    (None when the record's protocol has no such stage or it lies before the records)."""
+    rec = season.injury_of(athlete)
+    proto = _protocol(rec) if rec is not None else None
+    if rec is None or proto is None:
+        return None
+    order = stage_order(proto)
+    if stage not in order:
+        return None
+    segs = segments(rec, proto)
+    if not segs:
+        return None
+    cur, since = segs[-1].stage, segs[-1].start
+    if order.index(stage) <= order.index(cur):
+        return since if stage == cur else None
+    while cur != stage:
+        since = since + dt.timedelta(days=proto.stage(cur).min_days)
+        cur = order[order.index(cur) + 1]
+    return since

@@ -1,0 +1,276 @@
+"""The Returns panel: who is back when (issue 14, item 1).
+
+One row per injury record the plan counts (``planner.returns.returns``): the athlete, the injury,
+the stage today, the next milestone, the return to full training, the first match the athlete
+can play, the target competition met or missed, and whether the return is provisional (a
+criteria test not passed yet). Without a plan, the injured athletes are listed with their
+recorded stage and "solve" in place of the dates. The panel reads the season; a click asks the
+window to select the athlete (on the return day) with ``athlete_requested``.
+
+:func:`season_returns` and :func:`return_rows` are the read-only helpers the window, the board
+(a missed target marked on the name column) and the inspector share.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.errors import PeriodizeError
+from planner.season import FIT, INJ, Season
+from planner.squad import display_ids
+from planner.text import day, day_long, plural, stage_name
+from planner.timeline import Timeline
+
+COLUMNS = ["Athlete", "Back", "First match", "Target", "Provisional", "Today", "Next",
+           "Injury"]
+MISSED = "#c62828"
+MET = "#2e7d32"
+
+
+def protocol_name(pid: str) -> str:
+    """A protocol as a coach reads it ("Iliopsoas tendinopathy"), not its file name."""
+    from planner.protocols import load_protocol
+
+    try:
+        return load_protocol(pid).name
+    except PeriodizeError:
+        return pid.replace("-", " ").capitalize()
+
+
+def season_returns(season: Season) -> list:
+    """``planner.returns.Return`` of each counted injury record of the season's plan ([] without
+    a plan that fits the season)."""
+    if season.plan is None:
+        return []
+    from planner.returns import returns
+
+    try:
+        return returns(season, season.plan)
+    except (PeriodizeError, ValueError, IndexError, KeyError):
+        return []
+
+
+def today_index(season: Season, tl: Timeline, today: dt.date | None = None) -> int:
+    """The day the panel calls today: the season's "plan from" day, else the real date (as the
+    board's today line), inside the season."""
+    when = today or season.calendar.today or dt.date.today()
+    return tl.clamp_index(when)
+
+
+@dataclass(frozen=True)
+class ReturnRow:
+    """One injury record's return, in the panel's words (``ret``: the planner's Return)."""
+
+    athlete: str
+    name: str
+    injury: str
+    onset: dt.date
+    today: str
+    next: str
+    back: dt.date | None
+    first_match: dt.date | None
+    target: str | None
+    target_date: dt.date | None
+    target_met: bool | None
+    provisional: bool
+    planned: bool
+
+    @property
+    def missed(self) -> bool:
+        return self.planned and self.target is not None and self.target_met is False
+
+    def sentence(self) -> str:
+        """The row as one line (tooltips, the board's name column, the inspector)."""
+        if not self.planned:
+            return (f"{self.name}: {self.injury}, recorded {self.today}; not planned yet: solve "
+                    f"(Plan ▸ Solve, F5) to see when {self.name.split()[0]} is back.")
+        if self.back is None:
+            back = "not back to full training this season"
+        else:
+            back = f"back to full training {day_long(self.back)}"
+            if self.provisional:
+                back += " (provisional: a criteria test is not passed yet)"
+            back += (f"; first match {day_long(self.first_match)}" if self.first_match
+                     else "; no match after it")
+        text = f"{self.name}, {self.injury}: {back}"
+        if self.target is not None:
+            when = f" ({day_long(self.target_date)})" if self.target_date else ""
+            text += f". Target {self.target}{when}: " + ("met" if self.target_met else "MISSED")
+        return text + "."
+
+
+def _next_change(stages: tuple[str, ...], tl: Timeline, t: int) -> str:
+    """The next stage change in the plan after day ``t``."""
+    cur = stages[t]
+    for i in range(t + 1, tl.n):
+        if stages[i] != cur:
+            what = "full training" if stages[i] == FIT else stages[i]
+            return f"{what} {day(tl.days[i])}"
+    return "—" if cur == FIT else f"still {cur} at the season's end"
+
+
+def return_rows(season: Season, rets: list | None = None, today: dt.date | None = None
+                ) -> list[ReturnRow]:
+    """The rows of the Returns panel, athletes in the board's order."""
+    tl = Timeline(season)
+    t = today_index(season, tl, today)
+    rets = season_returns(season) if rets is None else rets
+    rows = []
+    for r in rets:
+        ap = season.plan.for_athlete(r.athlete)
+        stages = tuple(ap.stages)
+        rows.append(ReturnRow(
+            athlete=r.athlete, name=season.athlete(r.athlete).name,
+            injury=protocol_name(r.protocol), onset=r.onset, today=stages[t],
+            next=_next_change(stages, tl, t), back=r.fit, first_match=r.first_match,
+            target=r.target, target_date=r.target_date, target_met=r.target_met,
+            provisional=r.provisional, planned=True))
+    if season.plan is None or not rets:
+        rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
+    order = {aid: k for k, aid in enumerate(display_ids(season))}
+    return sorted(rows, key=lambda r: (order.get(r.athlete, len(order)), r.onset))
+
+
+def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[str]) -> list[ReturnRow]:
+    """Injured athletes before there is a plan: their recorded stage on the day."""
+    from planner.rehab import athlete_stage_on
+
+    out = []
+    when = tl.days[t]
+    for a in season.athletes:
+        records = season.injuries_of(a.id)
+        if a.id in done or not records:
+            continue
+        stage = athlete_stage_on(records, when)
+        future = [r for r in records if r.onset > when]
+        if stage == FIT and not future:
+            continue
+        rec = next((r for r in reversed(records) if r.onset <= when), records[0])
+        comp = season.competition(rec.target_competition) if rec.target_competition else None
+        out.append(ReturnRow(
+            athlete=a.id, name=a.name, injury=protocol_name(rec.protocol), onset=rec.onset,
+            today=stage if stage != INJ else "injured", next="solve (F5)", back=None,
+            first_match=None, target=comp.name if comp else None,
+            target_date=comp.date if comp else None, target_met=None, provisional=False,
+            planned=False))
+    return out
+
+
+class ReturnsPanel(QWidget):
+    """The Returns panel (see the module text)."""
+
+    athlete_requested = Signal(str, object)  # athlete id, the day to show
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Returns")
+        self.setAccessibleDescription("Each injured athlete's return: when back to full "
+                                      "training, the first match, the target met or missed")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Returns summary")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName("Returns of the injured athletes")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        tips = {"Back": "Back to full training (FIT)", "First match": "The first competition "
+                "the athlete plays after the team sessions RE-1 asks for", "Target": "The "
+                "target competition of the injury: met (the athlete plays it) or missed",
+                "Provisional": "The return depends on a criteria test not passed yet",
+                "Today": "The stage today", "Next": "The next change of stage in the plan"}
+        for c, name in enumerate(COLUMNS):
+            if name in tips:
+                self.table.horizontalHeaderItem(c).setToolTip(tips[name])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.table, 1)
+        self.rows: list[ReturnRow] = []
+        self.table.itemClicked.connect(self._go)
+        self.table.itemActivated.connect(self._go)
+
+    def set_rows(self, rows: list[ReturnRow]) -> None:
+        self.rows = rows
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        with QSignalBlocker(self.table):
+            self.table.setRowCount(len(rows))
+            for r, row in enumerate(rows):
+                for c, (text, colour, strong) in enumerate(self._cells(row)):
+                    item = QTableWidgetItem(text)
+                    item.setToolTip(row.sentence())
+                    if colour:
+                        item.setForeground(QBrush(QColor(colour)))
+                    if strong:
+                        item.setFont(bold)
+                    if c == 0:
+                        item.setData(Qt.ItemDataRole.UserRole, r)
+                    self.table.setItem(r, c, item)
+        self.summary.setText(self._summary(rows))
+
+    @staticmethod
+    def _cells(row: ReturnRow) -> list[tuple[str, str, bool]]:
+        if row.planned:
+            back = day(row.back) if row.back else "not this season"
+            first = day(row.first_match) if row.first_match else "—"
+        else:
+            back = first = "solve (F5)"
+        if row.target is None:
+            target = ("—", "", False)
+        elif not row.planned:
+            target = (row.target, "", False)
+        elif row.target_met:
+            target = (f"✔ met: {row.target}", MET, False)
+        else:
+            target = (f"✖ MISSED: {row.target}", MISSED, True)
+        today = stage_name(row.today) if row.today in ("FIT",) else row.today
+        return [(row.name, MISSED if row.missed else "", row.missed), (back, "", row.planned),
+                (first, "", False), target, ("yes" if row.provisional else "", "", False),
+                (today, "", False), (row.next, "", False), (row.injury, "", False)]
+
+    @staticmethod
+    def _summary(rows: list[ReturnRow]) -> str:
+        if not rows:
+            return "No injured athlete: everyone is fit."
+        missed = [r for r in rows if r.missed]
+        text = f"{plural(len({r.athlete for r in rows}), 'injured athlete')}"
+        if not any(r.planned for r in rows):
+            return text + ": not planned yet. Solve (Plan ▸ Solve, F5) to see who is back when."
+        if missed:
+            names = ", ".join(f"{r.name} ({r.target})" for r in missed)
+            return text + f"; <b style='color:{MISSED}'>target missed</b>: {names}."
+        return text + "; every target met." if any(r.target for r in rows) else text + "."
+
+    def _go(self, item: QTableWidgetItem) -> None:
+        first = self.table.item(item.row(), 0)
+        k = first.data(Qt.ItemDataRole.UserRole) if first else None
+        if k is None or not 0 <= k < len(self.rows):
+            return
+        row = self.rows[k]
+        self.athlete_requested.emit(row.athlete, row.back or row.target_date or row.onset)
+
+    def row_texts(self) -> list[list[str]]:
+        """The table as text (tests)."""
+        return [[self.table.item(r, c).text() for c in range(self.table.columnCount())]
+                for r in range(self.table.rowCount())]
