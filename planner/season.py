@@ -236,6 +236,9 @@ class AthletePlan(Model):
     stages: tuple[PlanStage, ...]
     intensity: tuple[int, ...]
     weeks: tuple[WeekKind, ...]
+    # days before today whose level (what happened) differs from the level planned for them
+    # before they happened: date -> the planned level (rules-spec.md section 9)
+    planned: dict[dt.date, int] = Field(default_factory=dict)
 
 
 class Plan(Model):

@@ -380,6 +380,14 @@ def plan_problems(season: Season, plan=None, where: str = "plan") -> list[str]:
         bad = [v for v in ap.intensity if v not in LEVELS]
         if bad:
             out.append(f"{where}.athletes[{i}].intensity: {bad[0]} is not an intensity level")
+        for day, v in ap.planned.items():
+            if not (tl.start <= day < tl.days[tl.p0] if tl.p0 < tl.n else tl.start <= day <= tl.end):
+                out.append(f"{where}.athletes[{i}].planned: {day.isoformat()} is not a day before "
+                           f"today; {fix}")
+                break
+            if v not in LEVELS:
+                out.append(f"{where}.athletes[{i}].planned: {v} is not an intensity level; {fix}")
+                break
     return out
 
 

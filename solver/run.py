@@ -179,8 +179,31 @@ def _with_past(stored: Plan, new: Plan, p0: int) -> Plan | None:
     return stored.model_copy(update={"athletes": tuple(athletes)})
 
 
+def with_planned(stored: Plan | None, new: Plan, tl: Timeline) -> Plan:
+    """``new`` remembering, for each day before today, the level ``stored`` planned for it when
+    that differs from what happened (``new``'s past): what the board marks as not as planned."""
+    if stored is None or tl.p0 == 0:
+        return new
+    by_id = {ap.athlete: ap for ap in stored.athletes}
+    athletes = []
+    for ap in new.athletes:
+        old = by_id.get(ap.athlete)
+        if old is None or len(old.intensity) != len(ap.intensity):
+            athletes.append(ap)
+            continue
+        planned = {}
+        for d in range(tl.p0):
+            day = tl.days[d]
+            was = old.planned.get(day, old.intensity[d])
+            if was != ap.intensity[d]:
+                planned[day] = was
+        athletes.append(ap.model_copy(update={"planned": planned}))
+    return new.model_copy(update={"athletes": tuple(athletes)})
+
+
 def _finish(season: Season, plan: Plan, status: Status, objective: float, bound: float,
             wall: float, reference: Plan | None = None) -> Outcome:
+    plan = with_planned(season.plan, plan, Timeline(season))
     report = check_plan(season, plan, rules_in_objective=set(SOFT_RULES), reference=reference)
     plan = plan.model_copy(update={
         "status": status.value, "objective": objective, "bound": bound,

@@ -50,12 +50,20 @@ def _logged_days_kept(s) -> None:
 def test_ten_weeks_advanced_with_logged_sessions_each_replanned_and_checked():
     s = generated_season(12, 20, seed=3)
     s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=60)).plan})
+    marked: dict = {}
     for week in range(10):
         s = _advance(s, week)
         report = check_plan(s, s.plan)
         assert [str(v) for v in report.violations] == [], f"week {week + 1}"
         _logged_days_kept(s)
+        tl = Timeline(s)
+        for ap in s.plan.athletes:  # a day not as planned keeps the level planned for it
+            for when, level in ap.planned.items():
+                assert when < s.calendar.today and level != ap.intensity[tl.index(when)]
+                assert marked.setdefault((ap.athlete, when), level) == level
+        assert set(marked) <= {(ap.athlete, d) for ap in s.plan.athletes for d in ap.planned}
     assert Timeline(s).p0 == 70 and len(s.sessions) > 500
+    assert len(marked) > 10  # the log's surprises: faster days, starters subbed early
 
 
 def test_the_demo_advanced_to_1_december_accepting_its_projected_changes():
