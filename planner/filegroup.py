@@ -116,8 +116,10 @@ def write_group(folder: str | os.PathLike, files: dict[str, bytes]) -> list[Path
                         f"changed") from None
     aside: dict[str, str] = {}
     placed: list[str] = []
+    failing = ""
     try:
         for name in files:
+            failing = name
             target = folder / name
             if target.exists():
                 fd, old = tempfile.mkstemp(prefix=f".{name}.", suffix=".old", dir=folder)
@@ -129,20 +131,21 @@ def write_group(folder: str | os.PathLike, files: dict[str, bytes]) -> list[Path
                     raise
                 aside[name] = old
         for name in files:
+            failing = name
             os.replace(temps[name], folder / name)
             placed.append(name)
     except OSError as e:
-        for name in placed:
-            _unlink(folder / name)
-        for name, old in aside.items():
+        for done in placed:
+            _unlink(folder / done)
+        for done, old in aside.items():
             try:
-                os.replace(old, folder / name)
+                os.replace(old, folder / done)
             except OSError:
                 pass
         for tmp in temps.values():
             _unlink(tmp)
         hint = "; is it open in another program or read-only?" if isinstance(e, PermissionError) else ""
-        raise SaveError(f"{folder / name}: could not be replaced ({e.strerror or e}){hint}; "
+        raise SaveError(f"{folder / failing}: could not be replaced ({e.strerror or e}){hint}; "
                         f"every file in {folder} is as it was") from None
     for old in aside.values():
         _unlink(old)

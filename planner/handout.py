@@ -131,7 +131,9 @@ class Handouts:
         kind = f.wk[w]
         stage, limits = self._stage_line(f, sessions, w)
         milestone = self._milestone(f, w)
-        if any(d.provisional for d in days):
+        ret = self._returns.get(f.id)
+        back = ret.fit if ret is not None else None
+        if any(d.provisional and (d.stage != FIT or d.date == back) for d in days):
             milestone += ("; " if milestone else "") + ("Provisional: the stage depends on a "
                                                         "criteria test not passed yet (retest)")
         return HandoutWeek(
@@ -270,12 +272,20 @@ class Handouts:
                 if rec is None or not passes_all(rec, f.protos[f.gov[i]], st, run_start,
                                                  tl.days[i] + dt.timedelta(days=1)):
                     tests = ", ".join(f"{c.name} {'≥' if c.better == 'higher' else '≤'} "
-                                      f"{c.pass_mark:g}{c.unit}" for c in spec.criteria)
+                                      f"{c.pass_mark:g}{' %' if c.unit == '%' else c.unit}"
+                                      for c in spec.criteria)
                     parts.append(f"pass: {tests}")
         nxt = self._next_change(f, i)
-        if nxt is not None:
-            what = "back to full training" if nxt[0] == FIT else nxt[0]
-            parts.append(f"planned: {what} from {text.day(tl.days[nxt[1]])}")
+        if nxt is not None and nxt[0] != FIT:
+            parts.append(f"planned: {nxt[0]} from {text.day(tl.days[nxt[1]])}")
+        if ret is not None and ret.fit is not None:
+            need = int(self.rs.value("RE-1", "team_sessions"))
+            back = f"back to full training {text.day(ret.fit)}"
+            if need:
+                back += f", then {text.plural(need, 'team session')} before the first match"
+            if ret.first_match is not None:
+                back += f" ({text.day(ret.first_match)})"
+            parts.append(back)
         if ret is not None and ret.target is not None:
             met = "on track" if ret.target_met else "not reached in this plan"
             parts.append(f"target {ret.target} ({text.day(ret.target_date)}): {met}")

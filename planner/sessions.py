@@ -553,8 +553,8 @@ def _drill_text(drill: Drill, level: int, ms: float | None, rest: bool) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = " ".join(text.split())
-    return text.replace(" .", ".").replace("..", ".").strip()
+    text = " ".join(text.replace("()", "").split())
+    return text.replace(" .", ".").replace(" ,", ",").replace("..", ".").strip()
 
 
 def session_ids(season: Season, plan: Plan, *, anonymise: bool = False) -> dict[str, list[str]]:

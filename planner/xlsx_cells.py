@@ -11,7 +11,7 @@ import re
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-__all__ = ["clean_text", "needs_quote", "safe_sheet_title", "write_text"]
+__all__ = ["clean_text", "needs_quote", "safe_sheet_title", "write_styled", "write_text"]
 
 MAX_TITLE = 31  # Excel's limit, counted in UTF-16 code units
 MAX_CELL_TEXT = 32767  # Excel's limit for the text of one cell
@@ -39,6 +39,13 @@ def write_text(cell, value: str) -> None:
     cell.data_type = "s"  # ... so say explicitly that it is text
     if needs_quote(text):
         cell.quotePrefix = True
+
+
+def write_styled(cell, value: str, style: str) -> None:
+    """:func:`write_text` into a cell that takes the named ``style`` (set first: a named style
+    replaces the whole format, the quote prefix included)."""
+    cell.style = style
+    write_text(cell, value)
 
 
 def clean_text(value) -> str:

@@ -75,9 +75,17 @@ from planner.timeline import Timeline
 from planner.why import Explainer
 from planner.xlsx_athlete import COLUMNS as ATHLETE_COLUMNS
 from planner.xlsx_athlete import AthleteSheet, SheetRows, add_chart, sheet_scale, why_lines
-from planner.xlsx_cells import CONTROL, clean_text, needs_quote, safe_sheet_title, write_text
+from planner.xlsx_cells import (
+    CONTROL,
+    clean_text,
+    needs_quote,
+    safe_sheet_title,
+    write_styled,
+    write_text,
+)
 from planner.xlsx_layout import (
     MARGINS,
+    elide,
     fit_lines,
     print_points,
     printable,
@@ -132,12 +140,12 @@ _STATUS_TEXT = {
     "timeout": "the best plan found within the time limit",
     "cancelled": "the best plan found before the solve was cancelled",
 }
-CALENDAR_FIXED = (("Date", 14), ("MD", 6), ("Team week", 8.5), ("Block", 12),
+CALENDAR_FIXED = (("Date", 15), ("MD", 6), ("Team week", 8.5), ("Block", 12),
                   ("Competition · day off", 24))
 CALENDAR_MAX_ATHLETES = 25  # athletes per printed page width
 CALENDAR_LEGEND = ("&8% of max speed (blank: no running) · bold: HV exposure (≥ 90 %) · "
                    "tint and code: rehab stage · hatched: away")
-RULES_COLUMNS = (("Rule", 10, False), ("Title", 22, True), ("Mode", 7, False),
+RULES_COLUMNS = (("Rule", 11, False), ("Title", 22, True), ("Mode", 7, False),
                  ("Setting", 26, True), ("Value", 8, False), ("Default", 8, False),
                  ("Range", 15, True), ("Evidence", 14, True), ("Citations", 20, True),
                  ("What the rule says", 60, True), ("Setting id (--rule)", 27, True))
@@ -379,8 +387,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         if key:
             ws.cell(row=r, column=1, value=key).style = label
         c = ws.cell(row=r, column=2)
-        write_text(c, value)
-        c.style = style or wrap
+        write_styled(c, value, style or wrap)
         ws.row_dimensions[r].height = row_height(fit_lines(value, width_b, height_size), height_size)
         r += 1
 
@@ -389,12 +396,12 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         r += 1
         c = ws.cell(row=r, column=1, value=value)
         c.style = st.title(12)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
         ws.row_dimensions[r].height = 20
         r += 1
 
     t = ws.cell(row=r, column=1)
-    write_text(t, season.name)
-    t.style = st.title(18)
+    write_styled(t, season.name, st.title(18))
     ws.merge_cells("A1:B1")
     ws.row_dimensions[1].height = 30
     r = 2
@@ -463,8 +470,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     link = st.link()
     for sheet, what in index:
         c = ws.cell(row=r, column=1)
-        write_text(c, sheet)
-        c.style = link
+        write_styled(c, sheet, link)
         c.hyperlink = Hyperlink(ref=c.coordinate, location=f"{_quote_sheet(sheet)}!A1")
         line(None, what)
 
@@ -519,8 +525,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
                 c.style = date_s
                 c.number_format = "ddd d mmm yyyy"
             else:
-                write_text(c, str(v))
-                c.style = wrap
+                write_styled(c, str(v), wrap)
                 lines = max(lines, fit_lines(str(v), RETURNS_COLUMNS[j - 1][1], 10))
         ws.row_dimensions[r].height = row_height(lines, 10)
         r += 1
@@ -549,8 +554,11 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
 
 
 # -- Calendar --------------------------------------------------------------------------------------
+HEADER_MAX_PT = 210.0  # the longest rotated athlete label (a longer name is cut: the ID leads)
+
+
 def _label(ctx: _Ctx, a) -> str:
-    return a.id if ctx.anonymise else f"{a.id} {a.name}"
+    return elide(a.id if ctx.anonymise else f"{a.id} {a.name}", HEADER_MAX_PT - 10, 10, True)
 
 
 def _calendar_widths(ctx: _Ctx) -> tuple[float, int]:
@@ -580,7 +588,7 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
     nfixed = len(CALENDAR_FIXED)
     page_w = sum(print_points(w) for _, w in CALENDAR_FIXED) + per_page * print_points(width)
     longest = max((text_width(_label(ctx, a), 10, True) for a in ctx.athletes), default=30.0)
-    head_h = min(150.0, max(44.0, longest + 10))
+    head_h = min(HEADER_MAX_PT, max(44.0, longest + 10))
     room = printable()[1] * 100 / scale_for(page_w, 1.0) - head_h - 8
     base_h = max(12.0, min(18.0, room / 31))
     rows = _calendar_rows(ctx, head_h, base_h)
@@ -752,7 +760,7 @@ def _write_speed_days(ctx: _Ctx, ws: Worksheet) -> None:
     rows.rows.append([("Week", header), ("Week start", header), ("Team week", header)]
                      + [(_label(ctx, a), rotated) for a in ctx.athletes])
     longest = max((text_width(_label(ctx, a), 10, True) for a in ctx.athletes), default=30.0)
-    rows.heights[1] = min(150.0, max(40.0, longest + 10))
+    rows.heights[1] = min(HEADER_MAX_PT, max(40.0, longest + 10))
     counts = []
     for a in ctx.athletes:
         ap = ctx.plan.for_athlete(a.id)
@@ -763,7 +771,7 @@ def _write_speed_days(ctx: _Ctx, ws: Worksheet) -> None:
         rows.rows.append(row)
     _put(ctx, ws, rows)
     ws.column_dimensions["A"].width = 6
-    ws.column_dimensions["B"].width = 13
+    ws.column_dimensions["B"].width = 15
     ws.column_dimensions["C"].width = 10
     last_col = 3 + len(ctx.athletes)
     for j in range(4, last_col + 1):

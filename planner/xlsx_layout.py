@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-__all__ = ["FONT", "MARGINS", "col_points", "fit_lines", "line_height", "print_points", "printable",
+__all__ = ["FONT", "MARGINS", "col_points", "elide", "fit_lines", "line_height", "print_points", "printable",
            "row_height", "scale_for", "text_width", "width_for"]
 
 FONT = "Arial"
@@ -78,6 +78,15 @@ def _units(text: str, bold: bool) -> int:
 def text_width(text: str, size: float = 10.0, bold: bool = False) -> float:
     """The width of one line of ``text`` in points."""
     return _units(text, bold) * size / 1000.0
+
+
+def elide(text: str, points: float, size: float = 10.0, bold: bool = False) -> str:
+    """``text``, cut with an ellipsis to at most ``points`` wide."""
+    if text_width(text, size, bold) <= points:
+        return text
+    while text and text_width(text + "\u2026", size, bold) > points:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
 
 
 def col_points(width: float) -> float:

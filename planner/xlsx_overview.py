@@ -11,6 +11,8 @@ prints on one A4 landscape page, so nothing splits.
 
 from __future__ import annotations
 
+import re
+
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -19,8 +21,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner import text
 from planner.season import FIT, HV_LEVEL, SPEED_DAY
 from planner.squad import short_position
-from planner.xlsx_cells import write_text
-from planner.xlsx_layout import fit_lines, row_height, text_width, width_for
+from planner.xlsx_cells import write_styled
+from planner.xlsx_layout import (
+    CELL_PAD_PT,
+    col_points,
+    elide,
+    fit_lines,
+    row_height,
+    text_width,
+    width_for,
+)
 from planner.xlsx_styles import STAGE_ORDER
 
 SHEET = "Overview"
@@ -45,8 +55,7 @@ def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
 
     # title ---------------------------------------------------------------------------------------
     c = ws.cell(row=1, column=1)
-    write_text(c, f"{season.name}: the season on one page")
-    c.style = st.title(14)
+    write_styled(c, f"{season.name}: the season on one page", st.title(14))
     ws.merge_cells(f"A1:{last_col}1")
     ws.row_dimensions[1].height = 22
 
@@ -83,13 +92,25 @@ def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
     ctx.print_setup(ws, title_rows=None, fit=(1, 1))
 
 
+NAME_W_MAX = 30.0
+
+
 def _name_width(ctx) -> float:
     widest = max((text_width(_name(ctx, a), 9) for a in ctx.athletes), default=40.0)
-    return max(14.0, min(30.0, width_for(widest)))
+    return max(14.0, min(NAME_W_MAX, width_for(widest)))
 
 
-def _name(ctx, a) -> str:
-    return a.id if ctx.anonymise else f"{a.name} ({a.id})"
+def _name(ctx, a, room: float | None = None) -> str:
+    """``Name (ID)``; with ``room`` (points) the name is cut to fit, the ID kept when it can be."""
+    if ctx.anonymise:
+        return a.id if room is None else elide(a.id, room, 9)
+    full = f"{a.name} ({a.id})"
+    if room is None or text_width(full, 9) <= room:
+        return full
+    tail = f" ({a.id})"
+    if text_width(tail, 9) > room / 2:
+        return elide(full, room, 9)
+    return elide(a.name, room - text_width(tail, 9), 9) + tail
 
 
 def _months(ctx, ws: Worksheet) -> None:
@@ -138,16 +159,17 @@ def _blocks(ctx, ws: Worksheet) -> None:
         if k is not None:
             name = season.blocks[k].name
             width = (end - w + 1) * WEEK_W
+            if fit_lines(name, width, 8, True) > 2:  # a short block: its initials (the legend names it)
+                name = "".join(x[0].upper() for x in re.split(r"[\s-]+", name) if x[:1].isalnum())[:3] or name[:2]
             c = ws.cell(row=3, column=FIRST_WEEK_COL + w)
-            write_text(c, name)
-            c.style = st.block_band(k)
+            write_styled(c, name, st.block_band(k))
             c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             lines = max(lines, fit_lines(name, width, 8, True))
             if end > w:
                 ws.merge_cells(start_row=3, start_column=FIRST_WEEK_COL + w, end_row=3,
                                end_column=FIRST_WEEK_COL + end)
         w = end + 1
-    ws.row_dimensions[3].height = row_height(min(lines, 3), 8)
+    ws.row_dimensions[3].height = row_height(min(lines, 2), 8)
 
 
 def _competitions(ctx, ws: Worksheet) -> None:
@@ -161,8 +183,7 @@ def _competitions(ctx, ws: Worksheet) -> None:
             continue
         words = "\n".join(f"{c.name} ({c.priority})" for c in comps)
         c = ws.cell(row=5, column=FIRST_WEEK_COL + w)
-        write_text(c, words)
-        c.style = st.comp_rotated(any(x.priority == "A" for x in comps))
+        write_styled(c, words, st.comp_rotated(any(x.priority == "A" for x in comps)))
         for line in words.split("\n"):
             tallest = max(tallest, text_width(line, 7, True) + 8)
     ws.row_dimensions[5].height = min(130.0, tallest)
@@ -172,15 +193,14 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
     tl, plan, st = ctx.tl, ctx.plan, ctx.st
     row = HEAD_ROWS + 1
     name_s, small_s = st.name_cell(), st.small_cell()
+    name_w = _name_width(ctx)
     for a in ctx.athletes:
         c = ws.cell(row=row, column=1)
-        write_text(c, _name(ctx, a))
-        c.style = name_s
+        write_styled(c, _name(ctx, a, col_points(name_w) - CELL_PAD_PT), name_s)
         c.hyperlink = Hyperlink(ref=c.coordinate, location=f"{_quote(ctx.titles[a.id])}!A1",
                                 tooltip="Open this athlete's weeks")
         p = ws.cell(row=row, column=2)
-        write_text(p, short_position(a.position)[:4])
-        p.style = small_s
+        write_styled(p, short_position(a.position)[:4], small_s)
         ap = plan.for_athlete(a.id)
         off = tl.unavailable(a.id)
         for w, week in enumerate(tl.weeks):
@@ -191,8 +211,8 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
             stage = ap.stages[week.first]
             if all(i in off for i in week.days):
                 cell.value = "away"
-                cell.style = st.away()
-            elif stage != FIT:
+                cell.style = st.away(7)
+            elif stage != FIT:  # (away weeks first: hatched, their cell says so)
                 cell.value = stage
                 cell.style = st.cell(None, stage, False)
             else:
@@ -201,8 +221,7 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
                 cell.value = speed
                 cell.style = st.cell(ap.weeks[w], None, not hv)
         r = ws.cell(row=row, column=ret_col)
-        write_text(r, _return_words(returns_by.get(a.id)))
-        r.style = small_s
+        write_styled(r, _return_words(returns_by.get(a.id)), small_s)
         ws.row_dimensions[row].height = 13
         row += 1
     return row
@@ -235,12 +254,15 @@ def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> None:
         "yet); target met = plays the target competition. Details on the Returns sheet; click a "
         "name for the athlete's weeks.",
     ]
+    if ctx.season.blocks:
+        lines.append("Blocks: " + "; ".join(
+            f"{b.name} ({text.span(b.start, b.end)})" + (f": {b.emphasis}" if b.emphasis else "")
+            for b in ctx.season.blocks) + ".")
     note = st.note()
     width = ws.column_dimensions["A"].width or 14
     total = width + POS_W + WEEK_W * len(ctx.tl.weeks) + RETURN_W
     for k, line in enumerate(lines, start=1):
-        c = ws.cell(row=top + k, column=1, value=line)
-        c.style = note
+        write_styled(ws.cell(row=top + k, column=1), line, note)
         ws.merge_cells(f"A{top + k}:{last_col}{top + k}")
         ws.row_dimensions[top + k].height = row_height(fit_lines(line, total, 9), 9)
     r = top + len(lines) + 1
@@ -249,11 +271,13 @@ def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> None:
         c = ws.cell(row=r, column=FIRST_WEEK_COL + 2 * j, value=stage)
         c.style = st.cell(None, stage, False)
     ws.cell(row=r + 1, column=1, value="Weeks").style = st.label()
-    for j, kind in enumerate(("load", "deload", "taper")):
-        c = ws.cell(row=r + 1, column=FIRST_WEEK_COL + 4 * j, value=KIND_LETTER[kind] or "2")
-        c.style = st.cell(kind, None, False)
-        t = ws.cell(row=r + 1, column=FIRST_WEEK_COL + 4 * j + 1, value=kind)
-        t.style = st.swatch_text()
-    c = ws.cell(row=r + 1, column=FIRST_WEEK_COL + 12, value=0)
-    c.style = st.cell("load", None, True)
-    ws.cell(row=r + 1, column=FIRST_WEEK_COL + 13, value="no HV exposure").style = st.swatch_text()
+    col = FIRST_WEEK_COL
+    for value, kind, no_hv, words in (("2", "load", False, "load week"), ("D", "deload", False, "deload"),
+                                      ("T", "taper", False, "taper"), (0, "load", True, "no HV exposure")):
+        ws.cell(row=r + 1, column=col, value=value).style = st.cell(kind, None, no_hv)
+        span = max(1, int(-(-(text_width(words, 9) + 6) // (WEEK_W * 5.25))))
+        label = ws.cell(row=r + 1, column=col + 1, value=words)
+        label.style = st.swatch_text()
+        if span > 1:
+            ws.merge_cells(start_row=r + 1, start_column=col + 1, end_row=r + 1, end_column=col + span)
+        col += span + 2

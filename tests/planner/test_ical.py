@@ -1,23 +1,32 @@
-"""iCalendar export: one calendar per athlete with HV sessions, stage changes and competitions."""
+"""iCalendar export: one calendar per athlete with sessions in a player's words, stage changes and
+competitions with the athlete's role; escaping, SEQUENCE, and all calendars or none."""
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
+import re
+import shutil
+import subprocess
 
 import pytest
 from icalendar import Calendar
 
-from planner.errors import InputError
+import planner.filegroup as fg
+from planner.errors import InputError, SaveError
 from planner.ical import athlete_calendar, calendar_file_names, export_calendars
-from planner.season import Athlete
+from planner.season import Athlete, Competition
+from planner.sessions import Prescriber
 from planner.timeline import Timeline
 from tests.planner.test_xlsx_export import _day, small_plan, small_season
 
 STAMP = dt.datetime(2027, 1, 21, 9, 30, tzinfo=dt.UTC)
+RULE_CODE = re.compile(r"\b(?:AV|HV|RH|TP|DL|RE|LD)-[0-9A-Z]+\b|\b(?:RAMP|TEAM|RTS|PIN)\b")
 
 
 def events(cal: Calendar) -> list:
-    return [c for c in cal.walk("VEVENT")]
+    return list(cal.walk("VEVENT"))
 
 
 def by_category(cal: Calendar, category: str) -> list:
@@ -28,8 +37,14 @@ def _start(e) -> dt.date:
     return e.decoded("dtstart")
 
 
+def _season():
+    base = small_season()
+    return base.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": 9.0}) if a.id == "A1" else a for a in base.athletes)})
+
+
 def test_one_parseable_calendar_per_athlete(tmp_path):
-    season = small_season()
+    season = _season()
     plan = small_plan(season)
     files = export_calendars(season, plan, tmp_path / "ics", stamp=STAMP)
     # in the board's order (planner.squad): the injured A3 first, the goalkeeper, the defenders
@@ -41,56 +56,76 @@ def test_one_parseable_calendar_per_athlete(tmp_path):
         uids = [str(e["uid"]) for e in events(cal)]
         assert len(uids) == len(set(uids))
         assert all(e.decoded("dtstamp") == STAMP for e in events(cal))
+        assert all(int(e["sequence"]) == 0 for e in events(cal))
+    assert not [p for p in os.listdir(tmp_path / "ics") if p.startswith(".")]
 
 
-def test_hv_sessions_competitions_and_stage_changes_are_the_plans(tmp_path):
-    season = small_season()
+def test_sessions_are_in_a_players_words_without_rule_codes(tmp_path):
+    season = _season()
     plan = small_plan(season)
     tl = Timeline(season)
+    days = Prescriber(season, plan).athlete("A1")
     a1 = Calendar.from_ical(athlete_calendar(season, plan, "A1", stamp=STAMP).to_ical())
-    hv = by_category(a1, "Training")
+    training = by_category(a1, "Training")
     want = [tl.days[i] for i, v in enumerate(plan.for_athlete("A1").intensity)
-            if v >= 90 and not tl.is_comp[i]]
-    assert [_start(e) for e in hv] == want and len(want) == 5
-    first = hv[0]
-    assert str(first["summary"]) == "HV session 90 %"
-    assert "High-velocity session at 90 % of max speed (MD-4); stage FIT; load week." in str(first["description"])
-    assert "HV-1:" in str(first["description"])
+            if v >= 80 and not tl.is_comp[i]]
+    assert [_start(e) for e in training] == want
+    first = training[0]  # Tue 5 Jan, 90 %, max speed 9.0 m/s
+    assert str(first["summary"]) == "Speed: 4 × 30 m at 90 % (8.1 m/s)" == days[1].summary
+    text = str(first["description"])
+    assert days[1].content in text and "Target speed: 8.1 m/s · 29.2 km/h" in text
+    assert "75 min · target effort (RPE) 6 of 10" in text and "Load week; MD-4; Tue 5 Jan 2027." in text
+    assert "Why this day: " in text
+    for e in events(a1):
+        assert not RULE_CODE.search(str(e.get("description", ""))), str(e["description"])
+        assert not RULE_CODE.search(str(e["summary"]))
     comps = by_category(a1, "Competition")
     assert [(str(e["summary"]), _start(e)) for e in comps] == [
-        ("League match 3 (C)", _day(5)), ("Cup round 2 (B)", _day(9)), ("League match 4 (C)", _day(12))]
+        ("League match 3: you start", _day(5)), ("Cup round 2: you start", _day(9)),
+        ("League match 4: you start", _day(12))]
     assert all(e.decoded("dtend") == _start(e) + dt.timedelta(days=1) for e in comps)
     assert by_category(a1, "Rehab") == []  # fit all season
+
+
+def test_rehab_stages_and_sessions_for_an_injured_athlete(tmp_path):
+    season = _season()
+    plan = small_plan(season)
     a3 = Calendar.from_ical(athlete_calendar(season, plan, "A3", stamp=STAMP).to_ical())
-    stages = [(str(e["summary"]), _start(e)) for e in by_category(a3, "Rehab")]
-    assert stages == [("Injured (INJ)", _day(0)), ("Rehab stage P1 starts", _day(2)),
+    rehab = by_category(a3, "Rehab")
+    stages = [(str(e["summary"]), _start(e)) for e in rehab if "stage" in str(e["uid"])]
+    assert stages == [("Injured: no running", _day(0)), ("Rehab stage P1 starts", _day(2)),
                       ("Rehab stage P2 starts", _day(9))]
-    p2 = str(by_category(a3, "Rehab")[2]["description"])
-    assert "running up to 70 % of max speed" in p2 and "Concentric and eccentric loading" in p2
+    p2 = next(str(e["description"]) for e in rehab if _start(e) == _day(9) and "stage" in str(e["uid"]))
+    assert "running up to 70 % of your max speed" in p2 and "Concentric and eccentric loading" in p2
+    assert "Kicking: short passes; change of direction: planned, at most 45 degrees." in p2
+    sessions = [e for e in rehab if "session" in str(e["uid"])]
+    assert sessions and all(str(e["summary"]).startswith(("Rehab P1: no running", "Rehab P2: 6 × 80 m at"))
+                            for e in sessions)
+    comps = by_category(a3, "Competition")
+    assert all(str(e["summary"]).endswith(": in rehab") for e in comps)
 
 
 def test_a_multi_day_competition_spans_its_days():
-    from planner.season import Competition
-
-    base = small_season()
+    base = _season()
     season = base.model_copy(update={"competitions": base.competitions + (
         Competition(id="t", name="Tournament", date=_day(14), end_date=_day(16), priority="A"),)})
     cal = athlete_calendar(season, small_plan(season), "A2", stamp=STAMP)
-    (t,) = [e for e in events(cal) if str(e["summary"]) == "Tournament (A)"]
+    (t,) = [e for e in events(cal) if str(e["summary"]).startswith("Tournament")]
     assert (_start(t), t.decoded("dtend")) == (_day(14), _day(17))
+    assert str(t["summary"]) == "Tournament: away"  # A2 is unavailable from day 14
 
 
 def test_anonymised_calendars_name_no_one_and_no_protocol(tmp_path):
     from planner.protocols import load_protocol
 
-    season = small_season()
+    season = _season()
     files = export_calendars(season, small_plan(season), tmp_path, anonymise=True, stamp=STAMP)
     assert [f.name for f in files] == ["A3.ics", "A2.ics", "A1.ics", "A4.ics"]
     text = "\n".join(Calendar.from_ical(f.read_bytes()).to_ical().decode() for f in files)
     proto = load_protocol("iliopsoas-tendinopathy")
     for secret in [a.name for a in season.athletes] + [proto.id, proto.name] + [s.title for s in proto.stages]:
         assert secret not in text, secret
-    assert "Rehab stage P2 starts" in text and "running up to 70 % of max speed" in text
+    assert "Rehab stage P2 starts" in text and "running up to 70 % of your max speed" in text
 
 
 def test_file_names_are_safe_and_unique():
@@ -100,6 +135,112 @@ def test_file_names_are_safe_and_unique():
     names = calendar_file_names(season)
     assert names["k1"] == "k1 Kim_Lee_ _.ics" and names["K1"] == "K1 kim_lee_ _ (2).ics"
     assert len({n.casefold() for n in names.values()}) == len(names)
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r", "\r\n", "\x0b\x1f"], ids=repr)
+def test_a_line_break_in_a_name_is_escaped_not_a_crash(tmp_path, brk):
+    base = _season()
+    season = base.model_copy(update={
+        "name": f"River{brk}side",
+        "athletes": tuple(a.model_copy(update={"name": f"Ann{brk}Ash"}) if a.id == "A1" else a
+                          for a in base.athletes),
+        "competitions": tuple(c.model_copy(update={"name": f"League{brk}match 3"}) if c.id == "l3" else c
+                              for c in base.competitions)})
+    files = export_calendars(season, small_plan(season), tmp_path / "ics", stamp=STAMP)
+    assert len(files) == 4
+    for f in files:
+        raw = f.read_bytes()
+        lines = raw.split(b"\r\n")
+        assert b"\r" not in raw.replace(b"\r\n", b"") and b"\n" not in raw.replace(b"\r\n", b"")
+        assert all(len(line) <= 75 for line in lines)  # folded (RFC 5545 3.1)
+        cal = Calendar.from_ical(raw)
+        for e in events(cal):
+            assert "\n" not in str(e["summary"]) and "\r" not in str(e["summary"])
+    a1 = Calendar.from_ical((tmp_path / "ics" / files[2].name).read_bytes())
+    assert str(a1["x-wr-calname"]) == "River side: Ann Ash (A1)"
+    assert "League match 3: you start" in [str(e["summary"]) for e in events(a1)]
+
+
+def test_sequence_grows_only_for_an_event_that_changed(tmp_path):
+    season = _season()
+    plan = small_plan(season)
+    folder = tmp_path / "ics"
+    export_calendars(season, plan, folder, stamp=STAMP)
+    export_calendars(season, plan, folder, stamp=STAMP)  # unchanged: every SEQUENCE stays 0
+    path = folder / "A1 Ann Ash.ics"
+    before = {str(e["uid"]): e for e in events(Calendar.from_ical(path.read_bytes()))}
+    assert {int(e["sequence"]) for e in before.values()} == {0}
+    a1 = plan.for_athlete("A1")
+    it = list(a1.intensity)
+    it[1] = 95  # Tuesday's session changes from 90 to 95 %
+    changed = plan.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"intensity": tuple(it)}) if a.athlete == "A1" else a for a in plan.athletes)})
+    export_calendars(season, changed, folder, stamp=STAMP)
+    after = {str(e["uid"]): e for e in events(Calendar.from_ical(path.read_bytes()))}
+    assert set(after) == set(before)  # the same UIDs: a calendar app updates, never duplicates
+    moved = [u for u, e in after.items() if int(e["sequence"]) == 1]
+    assert len(moved) == 1 and moved[0].endswith(f"session-{_day(1).isoformat()}@periodize")
+    assert str(after[moved[0]]["summary"]).startswith("Speed: 4 × 30 m at 95 %")
+    export_calendars(season, changed, folder, stamp=STAMP)  # again unchanged: stays at 1
+    again = {str(e["uid"]): int(e["sequence"]) for e in events(Calendar.from_ical(path.read_bytes()))}
+    assert again[moved[0]] == 1
+
+
+def test_a_full_disk_leaves_every_old_calendar_as_it_was(tmp_path, monkeypatch):
+    season = _season()
+    folder = tmp_path / "ics"
+    export_calendars(season, small_plan(season), folder, stamp=STAMP)
+    old = {p.name: p.read_bytes() for p in folder.iterdir()}
+    real = fg._write_temp
+    calls = []
+
+    def full(folder_, name, data):
+        calls.append(name)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(folder_, name, data)
+
+    monkeypatch.setattr(fg, "_write_temp", full)
+    with pytest.raises(SaveError, match="No space left on device.*no file was changed"):
+        export_calendars(season, small_plan(season), folder, stamp=dt.datetime(2027, 2, 1, tzinfo=dt.UTC))
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == old  # and no temporary file
+
+
+def test_a_file_that_cannot_be_replaced_leaves_every_old_calendar(tmp_path, monkeypatch):
+    season = _season()
+    folder = tmp_path / "ics"
+    export_calendars(season, small_plan(season), folder, stamp=STAMP)
+    old = {p.name: p.read_bytes() for p in folder.iterdir()}
+    real = os.replace
+
+    def immutable(src, dst):  # what an immutable (chattr +i) or locked file does
+        if os.fspath(src).endswith("A1 Ann Ash.ics"):
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", immutable)
+    with pytest.raises(SaveError, match="A1 Ann Ash.ics: could not be replaced"):
+        export_calendars(season, small_plan(season), folder, stamp=dt.datetime(2027, 2, 1, tzinfo=dt.UTC))
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == old
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0 or shutil.which("chattr") is None,
+                    reason="a real immutable file needs root and chattr")
+def test_a_real_immutable_calendar_leaves_the_others_untouched(tmp_path):
+    season = _season()
+    folder = tmp_path / "ics"
+    export_calendars(season, small_plan(season), folder, stamp=STAMP)
+    target = folder / "A1 Ann Ash.ics"
+    if subprocess.run(["chattr", "+i", str(target)], capture_output=True).returncode != 0:
+        pytest.skip("this file system does not support chattr +i")
+    try:
+        old = {p.name: p.read_bytes() for p in folder.iterdir()}
+        with pytest.raises(SaveError):
+            export_calendars(season, small_plan(season), folder,
+                             stamp=dt.datetime(2027, 2, 1, tzinfo=dt.UTC))
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == old
+    finally:
+        subprocess.run(["chattr", "-i", str(target)], capture_output=True)
 
 
 def test_a_file_in_the_way_is_a_located_error(tmp_path):

@@ -95,7 +95,8 @@ def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, dem
     dialogs.files = [(str(tmp_path / "board"), pdf_filter)]
     window.export_action.trigger()
     assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")  # the suffix was added
-    assert "Exported board.pdf" in window.statusBar().currentMessage()
+    assert f"Exported {(tmp_path / 'board.pdf').resolve()}" in window.statusBar().currentMessage()
+    assert "board.pdf" in window.notice.label.text()  # and it stays, with Open and Show folder
 
 
 def test_an_export_error_is_shown_not_raised(window, dialogs, tmp_path, demo_season):

@@ -1,15 +1,20 @@
-"""The season board as a PDF: landscape A4, one page per month (more for a large squad)."""
+"""The season board as a PDF: landscape A4, one page per month (more for a large squad); no label
+overlaps another at any squad size, weekdays that cannot be read as stages, competitions named, the
+full legend, pages filled for a small squad."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from planner.season import Athlete, AthletePlan, Calendar, Plan, Season
+import pytest
+
+from planner.season import Athlete, AthletePlan, Calendar, Competition, Plan, Season
 from planner.timeline import Timeline
-from ui.desktop.pdf import export_board_pdf, months
+from ui.desktop.pdf import board_labels, export_board_pdf, months
 
 PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+POSITIONS = ("Goalkeeper", "Left wing-back", "Centre-back", "Holding midfielder", "Forward")
 
 
 def _pages(data: bytes) -> int:
@@ -19,14 +24,42 @@ def _pages(data: bytes) -> int:
 def _with_plan(season: Season) -> Season:
     tl = Timeline(season)
     athletes = []
-    for a in season.athletes:
+    for k, a in enumerate(season.athletes):
         stage = "P2" if season.injury_of(a.id) else "FIT"
-        athletes.append(AthletePlan(athlete=a.id, stages=(stage,) * tl.n,
-                                    intensity=tuple(90 if tl.is_training[i] else 0 for i in range(tl.n)),
+        stages = (stage,) * tl.n
+        if k % 5 == 4:  # stages that change day by day: every code is drawn
+            order = ("INJ", "P1", "P2", "P3", "S1", "S2", "S3")
+            stages = tuple(order[i % len(order)] for i in range(tl.n))
+        athletes.append(AthletePlan(athlete=a.id, stages=stages,
+                                    intensity=tuple((60, 70, 80, 90, 95, 100)[i % 6] if tl.is_training[i]
+                                                    else 0 for i in range(tl.n)),
                                     weeks=("load",) * len(tl.weeks)))
-    plan = Plan(status="manual", team_weeks=tuple("deload" if w.index % 4 == 3 else "load"
+    plan = Plan(status="manual", team_weeks=tuple("deload" if w.index % 4 == 3 else
+                                                  "taper" if w.index % 4 == 2 else "load"
                                                   for w in tl.weeks), athletes=tuple(athletes))
     return season.model_copy(update={"plan": plan})
+
+
+def _squad(n: int) -> Season:
+    start = dt.date(2027, 2, 22)  # the end of a month: a 1-week run and partial weeks
+    comps = tuple(Competition(id=f"c{k}", name=f"League match {k} against a long name FC",
+                              date=start + dt.timedelta(days=5 + 7 * k), priority="ABC"[k % 3])
+                  for k in range(5))
+    athletes = tuple(Athlete(id=f"P{i:03d}", name=f"Player number {i} with a long family name",
+                             position=POSITIONS[i % len(POSITIONS)]) for i in range(n))
+    return _with_plan(Season(name="A season with a rather long name, to see the title keep its room",
+                             calendar=Calendar(start=start, end=dt.date(2027, 4, 4)),
+                             competitions=comps, athletes=athletes))
+
+
+def _overlaps(page: list) -> list[tuple[str, str]]:
+    out = []
+    for k, (a, ta) in enumerate(page):
+        for b, tb in page[k + 1:]:
+            i = a.intersected(b)
+            if i.width() > 0.25 and i.height() > 0.25:
+                out.append((ta, tb))
+    return out
 
 
 def test_one_landscape_page_per_month(qapp, tmp_path, demo_season):
@@ -39,6 +72,45 @@ def test_one_landscape_page_per_month(qapp, tmp_path, demo_season):
     assert pages == 10 == _pages(data)
     sizes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
     assert len(sizes) == 10 and all(float(w) > float(h) for w, h in sizes)  # landscape
+
+
+@pytest.mark.parametrize("n", [1, 6, 24, 45, 46, 100, 130])
+def test_no_label_overlaps_another_at_any_squad_size(qapp, n):
+    season = _squad(n)
+    pages = board_labels(season)
+    per_month = 1 if n <= 45 else -(-n // 45)
+    assert len(pages) == len(months(season)) * per_month
+    for number, page in enumerate(pages, start=1):
+        assert _overlaps(page) == [], (n, number, _overlaps(page)[:5])
+        texts = [t for _, t in page]
+        # weekdays as two letters over the date: "Sa" never reads as the stage S1..S3
+        assert "Sa" in texts and "Su" in texts
+        assert not any(re.fullmatch(r"[MTWF]\d{1,2}", t) for t in texts)
+        assert {t for t in texts if re.fullmatch(r"S\d+", t)} <= {"S1", "S2", "S3"}  # stage codes only
+        for box, _ in page:  # everything on the page
+            assert 0 <= box.left() and box.right() <= 842 and 0 <= box.top() and box.bottom() <= 595.5
+
+
+def test_competitions_are_named_and_the_legend_is_whole(qapp):
+    season = _squad(6)
+    pages = board_labels(season)
+    first = [t for _, t in pages[0]]
+    assert "Competitions:" in first
+    assert any(t.endswith("League match 0 against a long name FC") for t in first)
+    for word in ("INJ", "P1", "S3", "60", "100", "deload", "taper", "no training", "unavailable",
+                 "A (taper before it)", "B", "C", "Competition priority:"):
+        assert word in first, word
+
+
+def test_a_small_squad_fills_the_page_and_a_position_is_not_cut(qapp):
+    season = _squad(6)
+    page = board_labels(season)[1]
+    names = [b for b, t in page if t.startswith("Player number")]
+    assert len(names) == 6
+    rows = sorted(b.center().y() for b in names)
+    assert rows[1] - rows[0] >= 40  # rows grow: the grid takes the page, not a quarter of it
+    texts = [t for _, t in page]
+    assert "Holding midfielder" in texts and "Left wing-back" in texts  # not cut to 3 letters
 
 
 def test_a_large_squad_gets_more_pages_per_month_and_a_season_without_plan_prints(qapp, tmp_path):
@@ -55,8 +127,6 @@ def test_a_large_squad_gets_more_pages_per_month_and_a_season_without_plan_print
 
 def test_the_pdf_replaces_a_file_whole_and_refuses_a_missing_folder(qapp, tmp_path, demo_season):
     import os
-
-    import pytest
 
     from planner.errors import SaveError
 

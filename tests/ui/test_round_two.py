@@ -210,3 +210,113 @@ def test_an_export_never_replaces_the_season_file(qtbot, tmp_path, dialogs):
     assert not fileio.export_to(win, path, "pdf")
     assert path.read_bytes() == before
     assert dialogs.kinds() == ["error"] and "season file itself" in dialogs[0][2]
+
+
+# -- item 9: the smaller things ------------------------------------------------------------------
+def _pixel(board, x: int, y: int):
+    from PySide6.QtGui import QColor
+
+    return QColor(board.viewport().grab().toImage().pixel(x, y))
+
+
+def test_the_unsolved_board_shows_the_recorded_stages(qtbot):
+    w = MainWindow(tiny_season(), None)  # no plan
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    board = w.board
+    cara = board._rows[board.athlete_order().index("A3")]
+    # P2 since 16 Feb; P2 lasts at least 21 days: P2 is certain to Sun 8 Mar, then the plan decides
+    assert cara.runs[0] == (0, 6, "P2")
+    rect = board.cell_rect("A3", D(2026, 3, 4))
+    assert _pixel(board, rect.left() + 3, rect.top() + 4) == board.theme().stages["P2"]
+    assert "P2 concentric/eccentric (from the injury record)" in board.tooltip_at(rect.center())
+
+
+def test_week_zoom_fits_the_whole_season_in_the_board(qtbot):
+    w = MainWindow(load_demo(), None)
+    qtbot.addWidget(w)
+    w.resize(1400, 860)
+    w.show()
+    QApplication.processEvents()
+    w.week_zoom_action.trigger()
+    d0, d1, _r0, _r1 = w.board._visible()
+    assert (d0, d1) == (0, w.board._tl.n - 1)
+    assert w.board.horizontalScrollBar().maximum() == 0
+    w.resize(1280, 690)  # a smaller window: still the whole season
+    QApplication.processEvents()
+    assert w.board._visible()[1] == w.board._tl.n - 1
+
+
+def load_demo():
+    from ui.desktop.mainwindow import load_demo_season
+
+    return load_demo_season()
+
+
+def test_the_today_badge_leaves_the_week_labels_alone(qtbot):
+    from ui.desktop.board import WEEK_H, Y_WEEK, SeasonBoard
+
+    board = SeasonBoard()
+    qtbot.addWidget(board)
+    board.resize(800, 300)
+    season = tiny_season()
+    board.set_season(season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": D(2026, 3, 9)})}))
+    x = board._x(7)
+    today = board.theme().today
+    row = [_pixel(board, xx, Y_WEEK + WEEK_H // 2) for xx in range(x + 3, x + 40)]
+    assert today not in row  # the week row keeps its label
+    assert today in [_pixel(board, xx, 8) for xx in range(x + 3, x + 40)]  # the badge: month row
+
+
+def test_the_status_bar_and_the_plan_check_give_one_penalty(qtbot):
+    from planner.check import check_plan
+
+    season = tiny_season()
+    plan = hand_plan(season, level=70)
+    penalty = check_plan(season.model_copy(update={"plan": plan}), plan).objective
+
+    def solved(request, on_progress=None, stop=None):  # a re-solve: 3 for days changed (STAB)
+        return Outcome(Status.OPTIMAL, plan, objective=float(penalty + 3), bound=float(penalty + 3))
+
+    w = MainWindow(season, None, solve_fn=solved)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    text = w.statusBar().currentMessage()
+    assert f"soft-rule penalty {penalty:,}" in text and f"penalty {penalty:,}" in \
+        w.violations_panel.summary.text()
+    assert f"+ 3 for days changed from the previous plan = objective {penalty + 3:,}" in text
+
+
+def test_a_day_no_rule_shapes_says_so(qtbot):
+    from types import SimpleNamespace
+
+    from ui.desktop.panels import InspectorPanel
+
+    text = InspectorPanel._reasons_html("Why this day", SimpleNamespace(reasons=[]))
+    assert "No rule bounds or shapes it" in text
+
+
+def test_the_changed_days_keep_their_stage_colour(qtbot):
+    from ui.desktop.board import SeasonBoard
+
+    board = SeasonBoard()
+    qtbot.addWidget(board)
+    board.resize(800, 300)
+    season = tiny_season()
+    board.set_season(season.model_copy(update={"plan": hand_plan(season, level=0)}))
+    board.set_highlights({("A3", 2)})
+    rect = board.cell_rect("A3", D(2026, 3, 4))
+    assert _pixel(board, rect.left() + 5, rect.top() + 5) == board.theme().stages["P2"]
+    assert _pixel(board, rect.left() + 1, rect.top() + 5) == board.theme().changed  # outlined
+
+
+def test_protocols_read_by_name(w):
+    y = w.board.cell_rect("A3", D(2026, 3, 4)).center().y()
+    tip = w.board.tooltip_at(w.board.cell_rect("A3", D(2026, 3, 4)).center().__class__(30, y))
+    assert "Persistent iliopsoas tendinopathy" in tip and "iliopsoas-tendinopathy" not in tip
+    w.board.set_current("A3", D(2026, 3, 4))
+    text = w.inspector.toPlainText()
+    assert "Persistent iliopsoas tendinopathy" in text and "iliopsoas-tendinopathy" not in text

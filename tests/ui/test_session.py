@@ -117,3 +117,121 @@ def test_an_unexpected_error_is_one_sentence_not_a_traceback(dialogs):
     assert dialogs.kinds() == ["error"]
     assert dialogs[0][2].startswith("the printer caught fire")
     assert "Traceback" not in dialogs[0][2] and "line" not in dialogs[0][2]
+
+
+def test_a_coachs_session_at_1280_by_720(qtbot, dialogs):
+    """Issue 14's "done when": a new season typed in, an athlete added by typing his name, dates
+    typed in the two common forms, solved, the return date and a missed target read from the
+    Returns panel, a competition dragged and the drag undone, and no explanation left of a
+    conflict that is gone; all at 1280 x 720 with every control reachable."""
+    from PySide6.QtCore import QPoint
+
+    from tests.ui.reach import assert_reachable
+    from tests.ui.test_app import tiny_season
+    from tests.ui.test_dates import type_date
+    from ui.desktop.board import DAY_H, Y_DAY
+
+    w = MainWindow(tiny_season(), None)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    w.board.today_override = dt.date(2026, 12, 14)
+
+    # File ▸ New: an empty season, its dates typed in both forms.
+    w.new_action.trigger()
+    new = w.new_season_dialog
+    new.name.setText("Test United")
+    type_date(qtbot, new.start, "30/11/2026")
+    type_date(qtbot, new.end, "Sun 28 Feb 2027")
+    new.buttons.accepted.emit()
+    assert (w.season.name, w.season.calendar.start, w.season.calendar.end) == (
+        "Test United", dt.date(2026, 11, 30), dt.date(2027, 2, 28))
+
+    # Competitions, with typed dates.
+    w.show_dock("competitions")
+    comps = w.competitions_editor
+    for name, typed, prio in (("League", "16/01/2027", "C"), ("Cup tie", "Sat 6 Feb 2027", "B")):
+        comps.name.setText(name)
+        type_date(qtbot, comps.date, typed)
+        comps.priority.setCurrentIndex(comps.priority.findData(prio))
+        comps.add_button.click()
+        assert_reachable(w, "competitions")
+    cup = next(c for c in w.season.competitions if c.name == "Cup tie")
+    assert cup.date == dt.date(2027, 2, 6)
+
+    # The squad: two athletes added by typing their names.
+    w.show_dock("squad")
+    squad = w.squad_editor
+    for name in ("Ben Hart", "Sam Cole"):
+        squad.name.selectAll()
+        qtbot.keyClicks(squad.name, name)
+        squad.add_button.click()
+    assert [a.name for a in w.season.athletes] == ["Ben Hart", "Sam Cole"]
+    assert_reachable(w, "squad")
+    ben = w.season.athletes[0].id
+
+    # Ben's injury: P2 from Mon 7 Dec, the cup tie his target.
+    w.show_dock("injuries")
+    inj = w.injuries_editor
+    inj.select(ben)
+    inj.protocol.setCurrentIndex(inj.protocol.findData("iliopsoas-tendinopathy"))
+    type_date(qtbot, inj.onset, "20/11/2026")
+    inj.first_stage.setCurrentIndex(inj.first_stage.findData("P2"))
+    type_date(qtbot, inj.first_start, "Mon 7 Dec 2026")
+    inj.target.setCurrentIndex(inj.target.findData(cup.id))
+    assert_reachable(w, "injuries")
+    inj.record_button.click()
+    assert w.season.injury_of(ben).current.start == dt.date(2026, 12, 7)
+    assert_reachable(w, "injuries")
+
+    # A pin that cannot hold (a taper week with no A competition): no plan, explained.
+    w.solve_time_limit = 60.0
+    w.board.set_current(ben, dt.date(2027, 1, 13))  # scrolled into view
+    menu = open_menu(w, ben, dt.date(2027, 1, 13))
+    find_action(menu, "taper").trigger()
+    with qtbot.waitSignal(w.solve_finished, timeout=120_000) as got:
+        w.solve_action.trigger()
+    assert got.args[0].plan is None
+    stale = "the coach's pin 'taper' week"
+    assert stale in w.explanation.toPlainText()
+    w.undo_action.trigger()  # the pin goes
+    assert stale not in w.explanation.toPlainText()
+
+    # Solve: the Returns panel says when Ben is back, and that he misses the cup tie.
+    with qtbot.waitSignal(w.solve_finished, timeout=120_000) as got:
+        w.solve_action.trigger()
+    assert got.args[0].plan is not None
+    assert "found a plan" in w.explanation.toPlainText()
+    w.show_dock("returns")
+    (row,) = w.returns_panel.rows
+    assert row.back == dt.date(2027, 2, 8) and row.target_met is False
+    cells = w.returns_panel.row_texts()[0]
+    assert cells[:2] == ["Ben Hart", "Mon 8 Feb"] and cells[3] == "✖ MISSED: Cup tie"
+    assert w.board.missed_target(ben)
+    for key in ("returns", "inspector", "check", "rules", "scenarios", "squad", "blocks",
+                "daysoff"):
+        w.show_dock(key)
+        assert_reachable(w, key)
+
+    # Drag the cup tie a week later, then undo the drag.
+    def marker(day):
+        return QPoint(w.board.cell_rect(ben, day).center().x(), Y_DAY + DAY_H // 2)
+
+    w.board.scroll_to_date(dt.date(2027, 1, 25))
+    vp = w.board.viewport()
+    start, end = marker(dt.date(2027, 2, 6)), marker(dt.date(2027, 2, 13))
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(vp, QPoint((start.x() + end.x()) // 2, start.y()))
+    qtbot.mouseMove(vp, end)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=end)
+    assert w.season.competition(cup.id).date == dt.date(2027, 2, 13)
+    assert w.returns_panel.rows[0].target_date == dt.date(2027, 2, 13)
+    w.undo_action.trigger()
+    assert w.season.competition(cup.id).date == dt.date(2027, 2, 6)
+    assert w.returns_panel.rows[0].target_met is False
+
+    # No stale explanation, a window that still fits.
+    assert stale not in w.explanation.toPlainText() and "TP-1" not in w.explanation.toPlainText()
+    assert w.size().width() == 1280 and w.size().height() == 720
+    assert not [d for d in dialogs if d[0] in ("warn", "error")]

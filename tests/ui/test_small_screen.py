@@ -5,19 +5,10 @@ drawn over the tab bar)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QLineEdit,
-    QScrollArea,
-    QTabBar,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
+from tests.ui.reach import assert_reachable, dock_tab_bars
 from ui.desktop.mainwindow import MainWindow, load_demo_season
 
 # 720 less a window title bar: what a maximised window gets on a 1280 x 720 screen.
@@ -33,23 +24,6 @@ def w(qtbot):
     qtbot.waitExposed(win)
     QApplication.processEvents()
     return win
-
-
-def controls(root: QWidget) -> list[QWidget]:
-    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
-    return [c for c in root.findChildren(QWidget) if isinstance(c, kinds)
-            and c.isVisibleTo(root) and c.isEnabled()
-            and not isinstance(c.parent(), (QAbstractSpinBox, QComboBox))
-            and not isinstance(c, QTabBar) and not isinstance(c.parent(), QTabBar)
-            and c.window() is root.window() and c.height() > 0]
-
-
-def rect_in(w: QWidget, c: QWidget) -> QRect:
-    return QRect(c.mapTo(w, QPoint(0, 0)), c.size())
-
-
-def dock_tab_bars(w) -> list[QTabBar]:
-    return [b for b in w.findChildren(QTabBar) if b.parent() is w and b.isVisible()]
 
 
 def test_the_default_layout_shows_the_whole_squad(w):
@@ -82,38 +56,9 @@ def test_every_control_of_every_panel_can_be_reached(w, key):
         w.injuries_editor.select("A07")  # an injured athlete: the whole rehab form shows
     for _ in range(3):  # the docks take their room, the panels their height at that width
         QApplication.processEvents()
-    dock = w.docks[key]
-    assert dock.isVisible()
     assert w.minimumSizeHint().height() <= SIZE[1]  # the panels never need a taller window
     assert w.height() == SIZE[1]
-    window_rect = w.rect()
-    dock_rect = rect_in(w, dock)
-    for c in controls(dock.widget()):
-        if any(isinstance(p, QAbstractItemView) for p in _ancestors(c)):
-            continue  # an editor in a list or tree: the list scrolls to it
-        area = next((p for p in _ancestors(c) if isinstance(p, QScrollArea)
-                     and p.widget() is not None and p.widget().isAncestorOf(c)), None)
-        if area is not None:
-            QApplication.processEvents()
-            at = c.mapTo(area.widget(), QPoint(0, 0))  # the whole control, not its cursor
-            area.ensureVisible(at.x() + c.width() // 2, at.y() + c.height() // 2,
-                               c.width() // 2 + 1, c.height() // 2 + 1)
-            QApplication.processEvents()
-        r = rect_in(w, c)
-        name = c.accessibleName() or c.objectName() or type(c).__name__
-        assert window_rect.contains(r), f"{key}: {name} lies outside the window"
-        assert dock_rect.contains(r), f"{key}: {name} lies outside its panel"
-        if area is not None:
-            assert rect_in(w, area.viewport()).contains(r), f"{key}: {name} is not scrolled to"
-        for bar in dock_tab_bars(w):
-            assert not rect_in(w, bar).intersects(r), f"{key}: {name} is drawn over the tabs"
-
-
-def _ancestors(c: QWidget):
-    p = c.parentWidget()
-    while p is not None:
-        yield p
-        p = p.parentWidget()
+    assert_reachable(w, key)
 
 
 def test_the_window_opens_within_a_small_screen(qtbot):

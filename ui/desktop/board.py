@@ -43,6 +43,7 @@ from planner.season import Season
 from planner.squad import display_order, is_injured, position_key, short_position
 from planner.text import REHAB_STAGE_IDS, date_long, date_short, day_long, span, stage_name
 from planner.timeline import Timeline
+from ui.desktop.rehabview import recorded_stages
 from ui.desktop.theme import BoardTheme
 
 # -- geometry --------------------------------------------------------------------------------
@@ -171,6 +172,7 @@ class _Row:
     runs: tuple[tuple[int, int, str], ...]  # (first day, last day, stage) stretches
     unavailable: tuple[tuple[int, int], ...]
     week_speed: tuple[tuple[int, ...], ...] | None  # per week, the levels of its speed days
+    recorded: tuple[str, ...] | None = None  # no plan: the stages the records make certain
 
     @property
     def group(self) -> tuple[int, str]:
@@ -230,13 +232,18 @@ class SeasonBoard(QAbstractScrollArea):
     Signals: ``current_changed(athlete_id, date)`` when the selected cell changes (``("", None)``
     when nothing is selected); ``cell_clicked(athlete_id, date)`` when the coach clicks a cell;
     ``cell_menu_requested(athlete_id, date, global_pos)`` on a right-click or the menu key;
-    ``zoom_changed(name)``.
+    ``zoom_changed(name)``; and the drops of a drag (``ui.desktop.boarddrag``):
+    ``competition_dropped(id, first_day)``, ``stage_dropped(athlete_id, stage, day)``, with
+    ``drag_hint(text)`` while dragging.
     """
 
     current_changed = Signal(str, object)
     cell_menu_requested = Signal(str, object, QPoint)
     cell_clicked = Signal(str, object)  # a cell clicked with the mouse (athlete id, date)
     zoom_changed = Signal(str)
+    competition_dropped = Signal(str, object)  # a marker dragged: competition id, new first day
+    stage_dropped = Signal(str, str, object)  # a stage edge dragged: athlete, stage, new start
+    drag_hint = Signal(str)  # where a drag would drop, in words ("" when there is nothing to say)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -288,6 +295,10 @@ class SeasonBoard(QAbstractScrollArea):
         self._cur: tuple[int, int] | None = None  # (row, day)
         self._today: int | None = None
         self.today_override: dt.date | None = None  # tests and screenshots fix "today"
+        from ui.desktop.boarddrag import BoardDrag
+
+        self.drag = BoardDrag(self)
+        self.viewport().setMouseTracking(True)
         self.painted_glyphs = 0  # glyphs drawn by the last paint (only the visible cells)
         self.paint_count = 0  # paints so far, and the duration of the last (bench/app.py)
         self.last_paint_ms = 0.0
@@ -338,6 +349,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._bad_cells, self._bad_team = {}, []
         self._highlights = {}
         self._name_w = self._measure_names()
+        self._cw = self._zoom_width(self._zoom)
         self._signature = self._compute_signature()
         self._cur = None
         if old is not None and season is not None and old[0] in self._row_of:
@@ -527,7 +539,7 @@ class SeasonBoard(QAbstractScrollArea):
         # Keep the day at the left edge (or the selected day) in view.
         anchor = self._cur[1] if self._cur is not None else self.horizontalScrollBar().value() // self._cw
         self._zoom = zoom
-        self._cw = ZOOMS[zoom]
+        self._cw = self._zoom_width(zoom)
         self._week_cache = {}
         self._update_scrollbars()
         if self._cur is not None:
@@ -560,6 +572,7 @@ class SeasonBoard(QAbstractScrollArea):
                                        for wk in tl.weeks)
                 if len(ap.weeks) == len(tl.weeks):
                     weeks = tuple(ap.weeks)
+            recorded = recorded_stages(season, a.id, tl) if stages is None else None
             rows.append(_Row(
                 athlete_id=a.id,
                 name=a.name,
@@ -568,9 +581,10 @@ class SeasonBoard(QAbstractScrollArea):
                 stages=stages,
                 intensity=intensity,
                 weeks=weeks,
-                runs=_runs(stages) if stages else (),
+                runs=_runs(stages) if stages else (_runs(recorded) if recorded else ()),
                 unavailable=_spans(tl.unavailable(a.id)),
                 week_speed=week_speed,
+                recorded=recorded,
             ))
         return rows
 
@@ -611,8 +625,22 @@ class SeasonBoard(QAbstractScrollArea):
         vb.setPageStep(max(ROW_H, g.height()))
         vb.setSingleStep(ROW_H)
 
+    def _zoom_width(self, zoom: str) -> int:
+        """A day's width: 14 px in day zoom; in week zoom the widest (4 px down to 2) that puts
+        the whole season in the board's width."""
+        if zoom != "week" or self._tl is None:
+            return ZOOMS[zoom]
+        width = self.viewport().width() if self.isVisible() else self.width() - 20
+        room = width - self._name_w - 2
+        return max(2, min(WEEK_DAY_W, room // max(1, self._tl.n)))
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
+        if self._zoom == "week":
+            cw = self._zoom_width("week")
+            if cw != self._cw:
+                self._cw = cw
+                self._week_cache = {}
         self._update_scrollbars()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt API
@@ -668,6 +696,9 @@ class SeasonBoard(QAbstractScrollArea):
     # -- input -------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
         pos = event.position().toPoint()
+        if self.drag.press(pos, event.button()):
+            event.accept()
+            return
         hit = self._grid_hit(pos)
         if hit is not None:
             self._move_to(*hit)
@@ -685,6 +716,18 @@ class SeasonBoard(QAbstractScrollArea):
                 if 0 <= r < len(self._rows):
                     self._move_to(r, self._cur[1] if self._cur else self._visible()[0])
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.drag.move(event.position().toPoint()):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.drag.release(event.position().toPoint()):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.reason() == event.Reason.Mouse:
@@ -704,6 +747,9 @@ class SeasonBoard(QAbstractScrollArea):
             self.cell_menu_requested.emit(cur[0], cur[1], gpos)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Escape and self.drag.cancel():
+            event.accept()
+            return
         if self._tl is None or not self._rows:
             super().keyPressEvent(event)
             return
@@ -754,6 +800,7 @@ class SeasonBoard(QAbstractScrollArea):
             self._paint_names(p)
             self._paint_corner(p)
             self._paint_today(p)
+            self.drag.paint(p)
         finally:
             p.end()
             self.paint_count += 1
@@ -824,19 +871,21 @@ class SeasonBoard(QAbstractScrollArea):
     def _week_glyphs(self, levels: tuple[int, ...]) -> QPixmap:
         """A week's speed days in week zoom (up to three small glyphs, "+" for more), rendered
         once per combination and theme: one blit per athlete-week."""
-        key = (-2, levels[:3] + ((-1,) if len(levels) > 3 else ()))
+        items = levels[:3] + ((-1,) if len(levels) > 3 else ())
+        week_w = 7 * self._cw  # a narrow week (a long season fitted in view): smaller glyphs
+        step = 8 if week_w >= 26 else max(4, (week_w - 2) // len(items))
+        key = (-2, items, step)
         pix = self._glyph_cache.get(key)
         if pix is None:
             dpr = self.devicePixelRatioF() or 1.0
-            items = key[1]
-            step = 8
+            scale = 0.7 if step >= 7 else 0.5
             width = step * len(items)
             pix = QPixmap(int(width * dpr), int(16 * dpr))
             pix.setDevicePixelRatio(dpr)
             pix.fill(Qt.GlobalColor.transparent)
             gp = QPainter(pix)
             for k, lv in enumerate(items):
-                gp.drawPixmap(k * step + step // 2 - 8, 0, self._glyph(lv, 0.7 if lv > 0 else 1.0))
+                gp.drawPixmap(k * step + step // 2 - 8, 0, self._glyph(lv, scale if lv > 0 else 1.0))
             gp.end()
             self._glyph_cache[key] = pix
         return pix
@@ -950,7 +999,7 @@ class SeasonBoard(QAbstractScrollArea):
             row = self._rows[r]
             y = self._y(r)
             for a, _b, stage in row.runs:
-                if a == 0 or not f.d0 <= a <= f.d1:
+                if a == 0 or not f.d0 <= a <= f.d1 or stage == "":
                     continue
                 colour = th.stages.get(stage, th.stages.get(row.runs[0][2]))
                 p.fillRect(QRect(f.ox + a * cw, y + 1, 2, ROW_H - 1), (colour or th.week_line).darker(150))
@@ -1006,13 +1055,16 @@ class SeasonBoard(QAbstractScrollArea):
 
     def _paint_stage_names(self, p: QPainter, f: _Frame, row: _Row, y: int, fm: QFontMetrics) -> None:
         th, cw = self._theme, self._cw
-        for a, b, stage in row.runs:
-            if not f.sees(a, b) or stage == "FIT":
+        for k, (a, b, stage) in enumerate(row.runs):
+            if row.recorded is not None and k + 1 < len(row.runs) and row.runs[k + 1][2] == "":
+                b = row.runs[k + 1][1]  # no plan: the name may run into the days not known yet
+            if not f.sees(a, b) or stage in ("FIT", ""):
                 continue
             cells = (fm.horizontalAdvance(stage) + 3 + cw - 1) // cw
             spot = self._label_spot(row, max(a, f.d0), min(b, f.d1), cells)
             if spot is not None:
-                p.setPen(th.stage_text.get(stage, th.text))
+                p.setPen(th.stage_text.get(stage, th.text) if spot + cells - 1 <= row.runs[k][1]
+                         else th.text)
                 p.drawText(QRect(self._x(spot), y, cells * cw + 1, ROW_H - BAND_H),
                            Qt.AlignmentFlag.AlignCenter, stage)
 
@@ -1250,14 +1302,35 @@ class SeasonBoard(QAbstractScrollArea):
         bottom = min(vp.height(), self._y(len(self._rows)))
         if self._season is not None and self._season.calendar.today is not None and x > self._name_w:
             p.fillRect(QRect(self._name_w, HEADER_H, x - self._name_w, bottom - HEADER_H), th.past)
-        p.fillRect(QRect(x - 1, MONTH_H, 2, bottom - MONTH_H), th.today)
+        p.fillRect(QRect(x - 1, 0, 2, bottom), th.today)
         p.setFont(self._marker_font)
         fm = QFontMetrics(self._marker_font)
-        label = QRect(x + 1, MONTH_H + 1, fm.horizontalAdvance("today") + 6, WEEK_H - 2)
+        label = QRect(x + 1, Y_MONTH + 1, fm.horizontalAdvance("today") + 6, MONTH_H - 2)
+        title = self._month_label_span(self._today)  # the badge never covers a label
+        if title is not None and label.left() <= title[1] and label.right() >= title[0]:
+            label.moveLeft(title[1] + 3)
+        if label.right() > vp.width() - 2:  # at the right edge: the badge goes left of the line
+            label.moveRight(x - 2)
         p.fillRect(label, th.today)
         p.setPen(QColor("white"))
         p.drawText(label, Qt.AlignmentFlag.AlignCenter, "today")
         p.restore()
+
+    def _month_label_span(self, d: int) -> tuple[int, int] | None:
+        """The x range of the month title drawn in the header over day ``d`` (as
+        ``_paint_months`` draws it), or None."""
+        tl = self._tl
+        day = tl.days[d]
+        first = max(0, d - (day.day - 1))
+        start = max(first, self.horizontalScrollBar().value() // self._cw)
+        x0 = max(self._x(first), self._name_w) + 4
+        nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        x1 = self._x(min(tl.n, first + (nxt - tl.days[first]).days))
+        fmb = QFontMetrics(self._bold)
+        text = month_title(tl.days[start])
+        if fmb.horizontalAdvance(text) > x1 - x0 - 2:
+            text = month_title(tl.days[start], short=True)
+        return x0, x0 + min(fmb.horizontalAdvance(text), max(0, x1 - x0 - 2))
 
     def _paint_names(self, p: QPainter) -> None:
         th = self._theme
@@ -1456,6 +1529,9 @@ class SeasonBoard(QAbstractScrollArea):
         elif team is not None:
             lines.append(f"Team week: {team}")
         if row.stages is None and row.intensity is None:
+            known = row.recorded[d] if row.recorded else ""
+            if known and known != "FIT":
+                lines.append(f"Stage: {stage_name(known)} (from the injury record)")
             lines.append("Not planned yet: solve the season (Plan ▸ Solve)")
         return lines
 

@@ -3,7 +3,8 @@
 Every change goes through :meth:`Document.apply`, which runs a ``planner.edits`` edit and
 pushes one :class:`EditCommand` (orange-canvas-core style: one ``QUndoCommand`` per domain
 verb). A command stores the document before and after, so undo restores the exact previous
-season. "Modified" is derived from the undo stack's clean state.
+season. "Modified" is derived from the undo stack's clean state. ``disk_stamp`` is the file as
+the document last read or wrote it (``ui.desktop.diskstate``): saving compares it with the disk.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.edits import Edit
 from planner.season import Season
+from ui.desktop.diskstate import DiskStamp
 
 
 class EditCommand(QUndoCommand):
@@ -52,6 +54,7 @@ class Document(QObject):
         super().__init__(parent)
         self._season = season
         self._path: Path | None = Path(path) if path else None
+        self.disk_stamp: DiskStamp | None = DiskStamp.of(path) if path else None
         self.revision = 0
         self.file_revision = 0
         self.undo_stack = QUndoStack(self)
@@ -98,10 +101,12 @@ class Document(QObject):
         return after
 
     def replace(self, season: Season, path: str | os.PathLike | None,
-                modified: bool = False) -> None:
-        """A new document (opened, created or recovered): the undo history starts again."""
+                modified: bool = False, stamp: DiskStamp | None = None) -> None:
+        """A new document (opened, created or recovered): the undo history starts again.
+        ``stamp``: the file as it was read (default: as it is now)."""
         self.undo_stack.clear()
         self._path = Path(path) if path else None
+        self.disk_stamp = stamp or (DiskStamp.of(path) if path else None)
         self.file_revision += 1
         self._set(season)
         self.set_modified(modified)

@@ -71,8 +71,8 @@ HEAD = QColor("#e6e6e6")
 KIND_TINT = {"deload": QColor("#cfe2f3"), "taper": QColor("#ffe0a3")}
 # (header, share of the table's width, wrapped)
 COLUMNS = (
-    ("Day", 0.083, False), ("MD", 0.045, False), ("Stage", 0.045, False), ("Session", 0.19, True),
-    ("What to do", 0.334, True), ("Target speed", 0.09, True), ("Min", 0.037, False),
+    ("Day", 0.092, False), ("MD", 0.045, False), ("Stage", 0.045, False), ("Session", 0.19, True),
+    ("What to do", 0.325, True), ("Target speed", 0.09, True), ("Min", 0.037, False),
     ("RPE", 0.037, False), ("Kicking · change of direction", 0.139, True),
 )
 FOOT_WORDS = ("Speed day: a day at ≥ 80 % of your max speed · HV exposure: ≥ 90 % · RPE: how "

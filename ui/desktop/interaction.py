@@ -17,7 +17,8 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-# The answers ``choose`` knows, as the buttons of a message box.
+# The answers ``choose`` knows, as the buttons of a message box: standard ones, and buttons
+# with their own words and role.
 _BUTTONS = {
     "yes": QMessageBox.StandardButton.Yes,
     "no": QMessageBox.StandardButton.No,
@@ -25,6 +26,11 @@ _BUTTONS = {
     "save": QMessageBox.StandardButton.Save,
     "discard": QMessageBox.StandardButton.Discard,
     "cancel": QMessageBox.StandardButton.Cancel,
+}
+_WORDED = {
+    "reload": ("&Reload from Disk", QMessageBox.ButtonRole.AcceptRole),
+    "overwrite": ("&Overwrite", QMessageBox.ButtonRole.DestructiveRole),
+    "saveas": ("Save &As…", QMessageBox.ButtonRole.ActionRole),
 }
 
 
@@ -44,7 +50,8 @@ class Interaction(Protocol):
         ...
 
     def choose(self, title: str, text: str, answers: Sequence[str], default: str) -> str:
-        """One of ``answers`` (keys of the standard buttons: yes, no, ok, save, discard, cancel)."""
+        """One of ``answers``: keys of the standard buttons (yes, no, ok, save, discard, cancel)
+        or of the worded ones (reload, overwrite, saveas)."""
         ...
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
@@ -88,11 +95,30 @@ class QtInteraction:
         return self.choose(title, text, ("yes", "no"), "yes" if default else "no") == "yes"
 
     def choose(self, title: str, text: str, answers: Sequence[str], default: str) -> str:
+        if any(key in _WORDED for key in answers):
+            return self._choose_worded(title, text, answers, default)
         buttons = QMessageBox.StandardButton.NoButton
         for key in answers:
             buttons |= _BUTTONS[key]
         answer = QMessageBox.question(self.parent, title, text, buttons, _BUTTONS[default])
         return next((key for key in answers if _BUTTONS[key] == answer), answers[-1])
+
+    def _choose_worded(self, title: str, text: str, answers: Sequence[str], default: str) -> str:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                          self.parent)
+        buttons = {}
+        for key in answers:
+            if key in _WORDED:
+                words, role = _WORDED[key]
+                buttons[key] = box.addButton(words, role)
+            else:
+                buttons[key] = box.addButton(_BUTTONS[key])
+        box.setDefaultButton(buttons[default])
+        if "cancel" in buttons:
+            box.setEscapeButton(buttons["cancel"])
+        box.exec()
+        clicked = box.clickedButton()
+        return next((key for key, b in buttons.items() if b is clicked), answers[-1])
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         value, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, text)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QTabBar, QWidget
 
+COMPACT_TABS = "QTabBar::tab { padding: 3px 8px; }"  # five titles side by side in 380 px
 STATE_VERSION = 2  # QMainWindow.saveState/restoreState: 2 = the layout of issue 14
 DEFAULT_SIZE = QSize(1400, 860)
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
@@ -136,6 +137,9 @@ class TabBarKeeper:
             if not bar.usesScrollButtons():
                 bar.setUsesScrollButtons(True)
             bar.setExpanding(False)
+            if bar.property("periodize-compact") is None:
+                bar.setProperty("periodize-compact", True)
+                bar.setStyleSheet(COMPACT_TABS)
 
 
 def tab_bars(window: QMainWindow) -> list[QTabBar]:

@@ -26,6 +26,7 @@ from planner.season import Season
 from planner.text import plural
 from ui.desktop import editors, fileio, handouts, panels, scenarios
 from ui.desktop.board import BoardLegend, SeasonBoard
+from ui.desktop.diskstate import DiskStamp, changed_on_disk
 from ui.desktop.document import Document
 from ui.desktop.interaction import Interaction, default_interaction
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         self.board.current_changed.connect(self._on_current_changed)
         self.board.cell_menu_requested.connect(self._show_cell_menu)
         self.board.cell_clicked.connect(self._on_cell_clicked)
+        self.board.competition_dropped.connect(self.move_competition_to)
+        self.board.stage_dropped.connect(self.pin_stage_start)
+        self.board.drag_hint.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.board.zoom_changed.connect(self._on_zoom_changed)
         self.banner.apply_requested.connect(self.apply_stale_result)
         self.banner.discard_requested.connect(self.discard_stale_result)
@@ -154,14 +158,19 @@ class MainWindow(QMainWindow):
         self.document.set_modified(modified)
         self._update_title()
 
-    def apply_edit(self, edit: E.Edit, after: Season | None = None) -> bool:
+    def apply_edit(self, edit: E.Edit, after: Season | None = None, quiet: bool = False) -> bool:
         """Apply ``edit`` as one undo step; a refused edit is explained, never raised.
 
-        ``after``: the edit's result for the current season when already computed."""
+        ``after``: the edit's result for the current season when already computed; ``quiet``:
+        a refusal is explained in the status bar only (a drop on the board), not a dialog."""
         try:
             before = self.document.season
             self.document.apply(edit, after)
         except PeriodizeError as e:
+            if quiet:
+                self.statusBar().showMessage(f"Not done: {_one_line(e)}. The season is "
+                                             f"unchanged.", 15000)
+                return False
             self.interaction.warn("That change cannot be made", str(e))
             self.statusBar().showMessage("The change was not made; the season is unchanged.", 8000)
             return False
@@ -194,21 +203,30 @@ class MainWindow(QMainWindow):
         """Open a season file; on a bad file show why and keep the current document."""
         from planner.seasonfile import load_season
 
+        stamp = DiskStamp.of(path)  # before reading: a change while reading is noticed later
         try:
             season = load_season(path)
         except PeriodizeError as e:
             self.interaction.error("Could not open the season", str(e))
             self.statusBar().showMessage("Open failed; the current season is unchanged.", 8000)
             return False
-        self.set_document(season, Path(path))
+        self.set_document(season, Path(path), stamp=stamp)
         self._add_recent(Path(path))
         self.statusBar().showMessage(f"Opened {Path(path).name}. {self._summary()}", 8000)
         return True
 
     def save_to(self, path: str | os.PathLike) -> bool:
-        """Save the document to ``path`` (atomically); errors are shown, never raised."""
+        """Save the document to ``path`` (atomically); errors are shown, never raised. When the
+        document's own file changed on disk since it was opened or saved (another program, such
+        as ``periodize solve --save``), the coach chooses first: reload it, overwrite it, or
+        save under another name."""
         from planner.seasonfile import save_season
 
+        verdict = self._check_disk(path)
+        if verdict == "saveas":
+            return self.save_as()
+        if verdict != "save":
+            return False
         try:
             save_season(self._season, path)
         except PeriodizeError as e:
@@ -220,18 +238,58 @@ class MainWindow(QMainWindow):
                                    f"the previous file is unchanged")
             return False
         self.document.path = Path(path)
+        self.document.disk_stamp = DiskStamp.of(path)
         self.document.set_modified(False)
         self._add_recent(self.document.path)
         self._update_title()
         self.statusBar().showMessage(f"Saved {self.document.path}", 5000)
         return True
 
-    def set_document(self, season: Season, path: Path | None, modified: bool = False) -> None:
+    def _check_disk(self, path: str | os.PathLike) -> str:
+        """``save`` when saving to ``path`` loses nothing; else the coach's answer when the
+        document's file changed on disk: ``saveas``, ``reloaded`` or ``cancel``."""
+        doc = self.document
+        if doc.path is None or not _same_file(path, doc.path):
+            return "save"
+        now = changed_on_disk(doc.disk_stamp, path)
+        if now is None:
+            return "save"
+        answer = self.interaction.choose(
+            "The file changed on disk",
+            f"“{Path(path).name}” was changed by another program (for example periodize solve "
+            f"--save) at {now.modified:%H:%M on %d %b}, after you opened or saved it here.\n\n"
+            f"Reload: open it as it is on disk; your changes here are discarded.\n"
+            f"Overwrite: save the season as it is here over it; the other change is lost "
+            f"(the previous file is kept as {Path(path).name}.bak).\n"
+            f"Save As: keep both; save yours under another name.",
+            ("reload", "overwrite", "saveas", "cancel"), "cancel")
+        if answer == "overwrite":
+            return "save"
+        if answer == "reload":
+            self.reload_from_disk()
+            return "reloaded"
+        return answer if answer == "saveas" else "cancel"
+
+    def reload_from_disk(self) -> bool:
+        """Open the document's file again as it is on disk (the changes here are dropped)."""
+        path = self.document.path
+        if path is None:
+            return False
+        modified = self.document.modified
+        self.document.set_modified(False)  # the coach chose to drop them: no save prompt
+        if not self.open_path(path):
+            self.document.set_modified(modified)
+            return False
+        self.statusBar().showMessage(f"Reloaded {path.name} as it is on disk.", 8000)
+        return True
+
+    def set_document(self, season: Season, path: Path | None, modified: bool = False,
+                     stamp: DiskStamp | None = None) -> None:
         """Replace the document (a new file); a solve still running is stopped and ignored (the
-        job runner stops it when the document is replaced)."""
+        job runner stops it when the document is replaced). ``stamp``: the file as read."""
         self._hide_stale()
         self.explanation.reset()
-        self.document.replace(season, path, modified)
+        self.document.replace(season, path, modified, stamp)
         self._update_title()
         self._update_actions()
 
@@ -302,6 +360,15 @@ class MainWindow(QMainWindow):
         self.today_action.setStatusTip("Scroll the board to today")
         self.today_action.triggered.connect(self.go_to_today)
 
+        self.guide_action = QAction("&Getting Started", self)
+        self.guide_action.setShortcuts(_shortcut(QKeySequence.StandardKey.HelpContents, "F1"))
+        self.guide_action.setStatusTip("A coach's session from File ▸ New to a saved plan, with "
+                                       "pictures (offline)")
+        self.guide_action.triggered.connect(lambda: self.show_help("start"))
+        self.rules_help_action = QAction("&Rules", self)
+        self.rules_help_action.setStatusTip("Every rule: what it says, its values and evidence")
+        self.rules_help_action.triggered.connect(lambda: self.show_help("rules"))
+
         self.about_action = QAction("&About Periodize", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about)
@@ -309,7 +376,7 @@ class MainWindow(QMainWindow):
         for a in (self.new_action, self.open_action, self.save_action, self.save_as_action,
                   self.quit_action, self.solve_action, self.cancel_action, self.undo_action,
                   self.redo_action, self.settings_action, self.day_zoom_action,
-                  self.week_zoom_action, self.today_action):
+                  self.week_zoom_action, self.today_action, self.guide_action):
             self.addAction(a)  # shortcuts work even with the menu bar hidden
 
     def _build_docks(self) -> None:
@@ -382,6 +449,9 @@ class MainWindow(QMainWindow):
         plan_menu.addAction(self.cancel_action)
         self.whatif.install_menu(mb)
         help_menu = mb.addMenu("&Help")
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.rules_help_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
@@ -476,6 +546,42 @@ class MainWindow(QMainWindow):
             self.injuries_editor.select(athlete)
 
     @Slot(str, object)
+    def move_competition_to(self, comp_id: str, first) -> bool:
+        """A competition marker dropped on another day: the competition moves there (its length
+        kept) as one undo step; a refused drop is explained in the status bar."""
+        c = self.document.season.competition(comp_id)
+        if c is None:
+            return False
+        return self.apply_edit(E.MoveCompetition(competition=comp_id, date=first,
+                                                 end_date=first + (c.last - c.date)), quiet=True)
+
+    @Slot(str, str, object)
+    def pin_stage_start(self, athlete: str, stage: str, day) -> bool:
+        """A stage boundary dropped on another day: a pin of the stage's start there (one undo
+        step; it replaces an earlier pin of the same stage); a start the records or the
+        protocol's minimum days rule out is refused in the status bar."""
+        from planner.season import StagePin
+        from planner.text import day_long
+        from ui.desktop.rehabview import earliest_start
+
+        season = self.document.season
+        p0 = season.calendar.today
+        who = season.athlete(athlete).name if season.athlete(athlete) else athlete
+        what = "back to full training" if stage == "FIT" else f"{stage}"
+        if p0 is not None and day < p0:
+            self.statusBar().showMessage(f"Not done: {who} cannot start {what} on "
+                                         f"{day_long(day)}: the days before {day_long(p0)} keep "
+                                         f"what happened.", 15000)
+            return False
+        first = earliest_start(season, athlete, stage)
+        if first is not None and day < first:
+            self.statusBar().showMessage(f"Not done: {who} cannot start {what} before "
+                                         f"{day_long(first)} (the protocol's minimum days).", 15000)
+            return False
+        return self.apply_edit(E.AddPin(pin=StagePin(athlete=athlete, stage=stage, date=day)),
+                               quiet=True)
+
+    @Slot(str, object)
     def _on_cell_clicked(self, _athlete: str, _day) -> None:
         """A click on the board shows the inspector when another tab hides it (an open panel
         the coach closed stays closed)."""
@@ -567,6 +673,18 @@ class MainWindow(QMainWindow):
 
         if getattr(self, "prewarm_thread", None) is None:
             self.prewarm_thread = prewarm()
+
+    def show_help(self, page: str = "start"):
+        """Help ▸ Getting Started (``start``) or Help ▸ Rules (``rules``), in one help window."""
+        from ui.desktop.helpdocs import HelpWindow
+
+        if getattr(self, "help_window", None) is None:
+            self.help_window = HelpWindow(self)
+        if page == "rules":
+            self.help_window.show_rules()
+        else:
+            self.help_window.show_getting_started()
+        return self.help_window
 
     @Slot()
     def about(self) -> None:
@@ -740,10 +858,20 @@ class MainWindow(QMainWindow):
                                      "is offered above the board.", 10000)
         self.stale_result_offered.emit(outcome)
 
-    @staticmethod
-    def _solved_text(outcome: Outcome) -> str:
+    def _solved_text(self, outcome: Outcome) -> str:
+        """The solve in one line. The plan's soft-rule penalty is the Plan Check's number; when
+        the solver's objective differs, it is because a re-solve also counts each day changed
+        from the previous plan (STAB), and the line says so."""
         text = f"Solved: {outcome.status.value}"
-        if outcome.objective is not None:
+        report = self.check_report
+        penalty = report.objective if report is not None else None
+        if penalty is not None:
+            text += f" · soft-rule penalty {amount(penalty)}"
+            extra = round(outcome.objective) - penalty if outcome.objective is not None else 0
+            if extra > 0:
+                text += (f" + {amount(extra)} for days changed from the previous plan = "
+                         f"objective {amount(outcome.objective)}")
+        elif outcome.objective is not None:
             text += f" · objective {amount(outcome.objective)}"
         if outcome.bound is not None:
             text += f" · bound {amount(outcome.bound)}"
@@ -827,6 +955,18 @@ class MainWindow(QMainWindow):
         if self.autosaver is not None:
             self.autosaver.stop()  # a clean exit leaves no recovery copy
         event.accept()
+
+
+def _same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def _one_line(error: Exception) -> str:
+    """An error as one status-bar line."""
+    return " ".join(str(error).split()).rstrip(".")
 
 
 def _recent(settings: QSettings) -> list[str]:

@@ -58,7 +58,7 @@ KIND_H = 10.0
 DAY_H = 30.0  # weekday, date, priority disc
 LEGEND_LINE_H = 13.0
 FOOTER_H = 11.0
-NAME_W_MAX = 170.0
+NAME_W_MAX = 190.0
 ROW_H_MAX = 60.0  # a small squad's rows grow up to this, filling the page
 ROW_H_MIN = 9.0  # below this a row is hard to read on paper: a large squad gets more pages
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -269,7 +269,7 @@ class _Pages:
         fm = self.fm(name_font)
         everyone = self.athletes  # the same columns on every page of the season
         pos_w = max((fm.horizontalAdvance(short_position(a.position)) for a in everyone), default=0.0)
-        pos_w = min(pos_w, 70.0) + (6.0 if pos_w else 0.0)
+        pos_w = min(pos_w, 90.0) + (6.0 if pos_w else 0.0)
         widest = max((fm.horizontalAdvance(a.name) for a in everyone), default=40.0)
         name_w = max(60.0, min(NAME_W_MAX, widest + pos_w + 10.0))
         x0 = MARGIN + name_w

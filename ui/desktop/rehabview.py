@@ -5,7 +5,7 @@ pin menu (no solver).
   records (and flare-ups) give, moved on by each stage's minimum days (RH-STAGE). Criteria gates
   and the rest only hold an athlete back, so this is a bound: a cap above it cannot be reached.
 - :func:`recorded_stages`: per day of the season, the stage that is certain before any plan: the
-  recorded stage before the planning start, and after it as long as the minimum days keep the
+  recorded stage up to the planning start, and after it as long as the minimum days keep the
   athlete in it (the unsolved board shows these, issue 14 item 9).
 - :func:`pin_limit`: the highest intensity a pin can get on a day, and why (issue 14 item 6):
   nothing on a day the athlete is away or the team does not train, nothing that the athlete's
@@ -75,7 +75,7 @@ def recorded_stages(season: Season, athlete: str, tl: Timeline | None = None) ->
     out = []
     for i, day in enumerate(tl.days):
         reach = earliest_stage(season, athlete, day)
-        if i < tl.p0 or reach.stage == reach.recorded:
+        if i <= tl.p0 or reach.stage == reach.recorded:  # the past, the stage recorded now
             out.append(reach.recorded)
         else:
             out.append("")

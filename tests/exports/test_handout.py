@@ -1,0 +1,88 @@
+"""The athlete handout (planner/handout.py) says what the plan says, day by day and week by week."""
+
+from __future__ import annotations
+
+from planner.handout import Handouts, handout_weeks
+from planner.protocols import load_protocol
+from planner.returns import returns
+from planner.season import FIT, HV_LEVEL, SPEED_DAY
+from planner.sessions import session_ids
+from planner.squad import display_ids
+from planner.timeline import Timeline
+from tests.exports.demo import solved_demo
+
+
+def test_every_handout_week_is_the_plans_week():
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    ids = session_ids(season, plan)
+    weeks = handout_weeks(season, plan)
+    assert len(weeks) == len(season.athletes) * len(tl.weeks)
+    assert [w.athlete for w in weeks[:: len(tl.weeks)]] == display_ids(season, plan)
+    for w in weeks:
+        ap = plan.for_athlete(w.athlete)
+        days = list(tl.weeks[w.week - 1].days)
+        assert [d.date for d in w.days] == [tl.days[i] for i in days]
+        assert [d.stage for d in w.days] == [ap.stages[i] for i in days]
+        assert [d.intensity for d in w.days] == [ap.intensity[i] for i in days]
+        assert [d.session.session for d in w.days] == [ids[w.athlete][i] for i in days]
+        assert [d.md for d in w.days] == [tl.label(i) for i in days]
+        assert w.kind == ap.weeks[w.week - 1]
+        assert w.speed_days == sum(1 for i in days if ap.intensity[i] >= SPEED_DAY)
+        assert w.hv_exposures == sum(1 for i in days if ap.intensity[i] >= HV_LEVEL)
+        assert len(w.matches) == sum(1 for i in days if tl.is_comp[i])
+        for d in w.days:
+            if d.role in ("start", "bench"):
+                assert d.intensity == (100 if d.role == "start" else 80) and d.stage == FIT
+        assert w.planned_load is None and w.load_text.startswith("–")
+        assert w.season == season.name and w.title.startswith(f"Week {w.week} · ")
+
+
+def test_a_rehab_week_gives_the_stage_its_limits_and_the_next_milestone():
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    ap = plan.for_athlete("A07")
+    w0 = next(w for w in range(len(tl.weeks)) if ap.stages[tl.weeks[w].first] == "P2")
+    (week,) = Handouts(season, plan).weeks("A07", [w0])
+    spec = load_protocol("iliopsoas-tendinopathy").stage("P2")
+    assert week.stage.startswith(f"P2 {spec.title}: running up to {spec.cap} %")
+    assert week.limits == f"kicking: {spec.kicking}; change of direction: {spec.cod}"
+    assert "to leave P2" in week.milestone or "P2 lasts at least" in week.milestone
+    nxt = next(i for i in range(tl.weeks[w0].first, tl.n) if ap.stages[i] != "P2")
+    assert f"planned: {ap.stages[nxt]} from" in week.milestone
+    target = next(r for r in returns(season, plan) if r.athlete == "A07")
+    assert f"target {target.target}" in week.milestone
+    # every day of the week keeps the stage's limits, but rest days
+    for d in week.days:
+        if d.session.context == "rehab":
+            assert (d.session.kicking, d.session.cod) == (spec.kicking, spec.cod)
+
+
+def test_the_return_week_counts_the_team_sessions_before_the_first_match():
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    ret = next(r for r in returns(season, plan) if r.athlete == "A19")
+    w = tl.week_of[tl.index(ret.fit)]
+    weeks = Handouts(season, plan).weeks("A19", [w, w + 1])
+    text = " ".join(x.milestone for x in weeks)
+    assert f"back to full training {ret.fit.strftime('%a')} {ret.fit.day}" in text
+    assert "3 team sessions before the first match" in text
+    notes = [d.session.note for x in weeks for d in x.days if d.session.note]
+    assert any("Back in team training: session 1 of 3" in n for n in notes)
+
+
+def test_an_anonymised_handout_names_no_one_and_no_protocol():
+    from planner.anonymise import anonymised
+
+    season, plan = anonymised(solved_demo(), solved_demo().plan)
+    weeks = handout_weeks(season, plan, ["A07"], None, anonymise=True)
+    proto = load_protocol("iliopsoas-tendinopathy")
+    words = " ".join(" ".join((w.who, w.stage, w.milestone, w.block, *w.matches,
+                               *(d.session.content + d.session.summary for d in w.days)))
+                     for w in weeks)
+    assert "Kofi" not in words and proto.name not in words
+    for s in proto.stages:
+        assert s.title not in words and s.content not in words

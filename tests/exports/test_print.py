@@ -1,0 +1,129 @@
+"""The workbook printed: every sheet rendered through LibreOffice headless (as a coach would print
+it), page counts of the solved demo within the bounds docs/file-format.md states, the chart on
+each athlete's page 1, each week on its own page saying what the handout says.
+
+Skipped, with the reason, where LibreOffice (``soffice``) or poppler's ``pdftotext`` is missing:
+``apt-get install libreoffice-calc-nogui poppler-utils``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from planner.handout import handout_weeks
+from planner.timeline import Timeline
+from planner.xlsx_export import export_workbook
+from tests.exports.demo import solved_demo
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("soffice") is None,
+                       reason="LibreOffice (soffice) is not installed: apt-get install "
+                              "libreoffice-calc-nogui"),
+    pytest.mark.skipif(shutil.which("pdftotext") is None,
+                       reason="pdftotext is not installed: apt-get install poppler-utils"),
+]
+
+
+def _print(path, tmp) -> tuple[list[str], list[str]]:
+    """The workbook printed to PDF by LibreOffice; the text of each page, laid out and in reading
+    order (a wrapped cell's lines together)."""
+    profile = (tmp / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp), str(path)], check=True, timeout=600,
+                   capture_output=True)
+    pdf = path.with_suffix(".pdf")
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    texts = []
+    for mode in (["-layout"], []):
+        out = subprocess.run(["pdftotext", *mode, str(pdf), "-"], check=True, timeout=300,
+                             capture_output=True).stdout.decode("utf-8")
+        texts.append(out.split("\f")[:-1])
+    return texts[0], texts[1]
+
+
+def _sheet_of(page: str, labels: dict[str, str]) -> str:
+    """The sheet a page belongs to, by the label in its page header (the top right)."""
+    head = page.strip().split("\n", 1)[0]
+    return next((sheet for label, sheet in labels.items() if head.rstrip().endswith(label)), "?")
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("print")
+    season = solved_demo()
+    path = tmp / "demo.xlsx"
+    export_workbook(season, season.plan, path)
+    pages, reading = _print(path, tmp)
+    labels = {"Cover": "Cover", "Overview": "Overview", "Returns": "Returns", "Calendar": "Calendar",
+              "Rules: this season's values and the evidence": "Rules",
+              "Speed days (≥ 80 % of max speed) per athlete and week": "Speed days"}
+    for a in season.athletes:
+        labels[f"{a.name} ({a.id})" + (f", {a.position}" if a.position else "")] = a.id
+    return season, pages, [_sheet_of(p, labels) for p in pages], reading
+
+
+def test_every_sheet_prints_and_the_page_counts_are_within_their_bounds(printed):
+    season, pages, sheets, reading = printed
+    tl = Timeline(season)
+    count = {s: sheets.count(s) for s in set(sheets)}
+    assert "?" not in count, [p[:200] for p, s in zip(pages, sheets, strict=True) if s == "?"][:2]
+    months = len({(d.year, d.month) for d in tl.days})
+    # the bounds docs/file-format.md states
+    assert count["Cover"] == 1 and count["Overview"] == 1 and count["Returns"] == 1
+    assert count["Calendar"] == months * math.ceil(len(season.athletes) / 25)
+    assert 1 <= count["Rules"] <= 4
+    assert 1 <= count["Speed days"] <= 3
+    for a in season.athletes:  # page 1, then a page per week
+        assert count[a.id] == 1 + len(tl.weeks), a.id
+    assert len(pages) == 3 + count["Calendar"] + count["Rules"] + count["Speed days"] + \
+        len(season.athletes) * (1 + len(tl.weeks))
+    assert all(season.name in p.strip().split("\n", 1)[0] for p in pages)  # the header names it
+
+
+def test_the_chart_prints_on_each_athletes_first_page(printed):
+    season, pages, sheets, reading = printed
+    for a in season.athletes:
+        first = pages[sheets.index(a.id)]
+        assert "Speed days per week" in first, a.id  # the chart's title: inside the print area
+        assert f"{a.name} ({a.id})" in first
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _has_words(page: str, words: str) -> bool:
+    """Every word of ``words`` is printed on the page (a wrapped cell's lines may interleave with
+    its neighbours' in the PDF's reading order)."""
+    from collections import Counter
+
+    need, got = Counter(words.split()), Counter(page.split())
+    return all(got[w] >= n for w, n in need.items())
+
+
+def test_a_printed_week_says_what_the_handout_says(printed):
+    season, pages, sheets, reading = printed
+    for aid in ("A07", "A05"):
+        weeks = handout_weeks(season, season.plan, [aid])
+        start = sheets.index(aid) + 1
+        for k in (0, 9, 30):
+            page = _flat(reading[start + k])
+            w = weeks[k]
+            assert _flat(f"{w.who} · {w.title}") in page
+            for d in w.days:
+                assert _flat(d.day) in page
+                assert _has_words(page, d.session.summary), (aid, k, d.session.summary)
+
+
+def test_the_overview_and_the_cover_each_print_on_one_page(printed):
+    season, pages, sheets, reading = printed
+    cover = _flat(pages[sheets.index("Cover")])
+    assert "3 injured athletes:" in cover and "Words every sheet uses" in cover
+    overview = _flat(pages[sheets.index("Overview")])
+    assert "Cup final (A)" in overview and "Legend" in overview
+    assert re.search(r"back \d+ \w{3}", overview)

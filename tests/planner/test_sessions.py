@@ -1,0 +1,177 @@
+"""The session catalogue and each planned day's prescription (planner/sessions.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from planner.errors import InputError
+from planner.planjson import plan_to_dict
+from planner.protocols import load_protocol
+from planner.season import Athlete, AthletePlan, MatchRole, Plan
+from planner.sessions import CONTEXTS, Prescriber, load_catalogue, planned_load, session_ids
+from planner.timeline import Timeline
+from tests.planner.test_xlsx_export import small_plan, small_season
+
+
+def _season():
+    base = small_season()
+    athletes = tuple(a.model_copy(update={"max_speed": 9.2}) if a.id == "A1" else a
+                     for a in base.athletes) + (Athlete(id="A5", name="Ed Elm", position="Forward",
+                                                        role="out", max_speed=9.0),)
+    return base.model_copy(update={"athletes": athletes})
+
+
+def _plan(season) -> Plan:
+    tl = Timeline(season)
+    base = small_plan(season)
+    # A5 is out of the squad: trains on match days, a compensation session on MD+2 (Monday)
+    it = [0] * tl.n
+    for i in range(tl.n):
+        if tl.training_weekday[i]:
+            it[i] = 70
+    it[7] = 95  # Mon, MD+2 after League match 3 (Sat, day 5), which A5 did not play
+    a5 = AthletePlan(athlete="A5", stages=("FIT",) * tl.n, intensity=tuple(it),
+                     weeks=("load", "deload", "taper"))
+    fixed = []
+    for ap in base.athletes:  # no running on a day without training (AV-1)
+        if ap.athlete in ("A1", "A2", "A4"):
+            ap = ap.model_copy(update={"intensity": tuple(
+                v if tl.training_weekday[i] or tl.is_comp[i] else 0 for i, v in enumerate(ap.intensity))})
+        elif ap.athlete == "A3":  # in rehab: no running on match days either
+            ap = ap.model_copy(update={"intensity": tuple(
+                v if tl.is_training[i] else 0 for i, v in enumerate(ap.intensity))})
+        fixed.append(ap)
+    return base.model_copy(update={"athletes": tuple(fixed) + (a5,)})
+
+
+def test_the_bundled_catalogue_covers_every_context_and_level():
+    cat = load_catalogue()
+    ids = [s.id for s in cat.sessions]
+    assert len(ids) == len(set(ids))
+    for context, (_, levels) in CONTEXTS.items():
+        for level in levels:
+            spec = cat.find(context, level, "load")
+            assert spec is not None and spec.week is None, (context, level)
+            for week in ("deload", "taper"):
+                assert cat.find(context, level, week) is not None
+    assert cat.find("speed", 95, "deload").id == "speed-deload"
+    assert cat.find("speed", 95, "taper").id == "speed-taper"
+
+
+def test_a_bad_catalogue_is_refused_with_every_problem_located(tmp_path):
+    data = json.loads(load_catalogue().source and
+                       open(__import__("templates").path("sessions.json"), encoding="utf-8").read())
+    data["sessions"] = [s for s in data["sessions"] if s["context"] != "calm"]
+    data["sessions"][0]["context"] = "sprint"
+    data["sessions"][1]["id"] = data["sessions"][2]["id"]
+    data["sessions"][3]["content"] = "Run {distance} far"
+    data["sessions"][4]["levels"] = [85]
+    data["sessions"][5]["colour"] = "red"
+    path = tmp_path / "sessions.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_catalogue(path)
+    text = str(e.value)
+    assert "sessions[0].context: 'sprint' is not one of" in text
+    assert "is used twice" in text
+    assert "sessions[3].content: {distance} is not a field" in text
+    assert "sessions[4].levels" in text
+    assert "sessions[5]: colour: not a known field" in text
+    assert "no session for context 'calm'" in text
+
+
+def test_an_edited_catalogue_is_used_through_the_environment(tmp_path, monkeypatch):
+    data = json.loads(open(__import__("templates").path("sessions.json"), encoding="utf-8").read())
+    for s in data["sessions"]:
+        if s["id"] == "speed-95":
+            s["name"] = "Sprints"
+            s["drill"]["reps"] = 5
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("PERIODIZE_SESSIONS", str(path))
+    season = _season()
+    p = Prescriber(season, _plan(season)).day("A1", 3)  # Thu, 95 %
+    assert p.summary.startswith("Sprints: 5 × 30 m at 95 %")
+
+
+def test_each_day_names_its_session_from_context_level_and_week():
+    season = _season()
+    plan = _plan(season)
+    p = Prescriber(season, plan)
+    a1 = p.athlete("A1")
+    # day 1 Tue (MD-4) 90 %, a load week; max speed 9.2 m/s -> 8.3 m/s
+    assert a1[1].session == "speed-90" and a1[1].context == "speed"
+    assert a1[1].summary == "Speed: 4 × 30 m at 90 % (8.3 m/s)"
+    assert a1[1].speed_ms == pytest.approx(8.28) and a1[1].speed_kmh == pytest.approx(29.8)
+    assert a1[1].speed == "8.3 m/s · 29.8 km/h" and a1[1].speed_is_target
+    assert a1[1].minutes == 75 and a1[1].rpe == 6 and a1[1].limits == ""
+    assert a1[5].session == "match-start" and a1[5].summary == "Match: League match 3 (start)"
+    assert a1[5].speed_ms is None
+    assert a1[6].session == "rest" and a1[6].summary == "Rest day"
+    assert a1[6].content == "No training on Sundays."
+    assert a1[8].session == "speed-deload"  # Tue of the deload week, 90 %
+    assert a1[0].session == "recovery"  # a training day at 0 %
+    # an athlete out of the squad: trains on the match day, compensation on MD+2
+    a5 = p.athlete("A5")
+    assert a5[5].session == "team" and "not in the match squad; you train" in a5[5].note
+    assert a5[7].session == "compensation-deload" and a5[7].context == "compensation"
+    assert "You did not play League match 3" in a5[7].content
+    assert a5[7].summary == "Compensation (deload): 3 × 30 m at 95 % (8.6 m/s)"
+
+
+def test_rehab_days_take_the_stages_limits_and_no_speed_without_a_max_speed():
+    season = _season()
+    p = Prescriber(season, _plan(season))
+    a3 = p.athlete("A3")
+    stage = load_protocol("iliopsoas-tendinopathy").stage("P2")
+    assert a3[0].session == "injured" and a3[0].limits == "kicking: none; change of direction: none"
+    day = a3[10]  # P2 at 70 % (Thu, a training day)
+    assert day.context == "rehab" and day.session == "rehab-run" and day.stage == "P2"
+    assert (day.kicking, day.cod) == (stage.kicking, stage.cod)
+    assert day.content.startswith("The exercises of your stage (Concentric and eccentric loading), then")
+    assert day.speed_ms is None and day.speed == ""  # Cy Cedar has no max speed
+    assert a3[12].session == "rest" and "match day, no rehab session" in a3[12].content
+
+
+def test_away_days_say_why_only_to_the_staff():
+    season = _season()
+    plan = _plan(season)
+    assert Prescriber(season, plan).day("A2", 14).content == "Illness: no running load planned."
+    anon = Prescriber(season, plan, anonymise=True)
+    assert anon.day("A2", 14).content == "Unavailable: no running load planned."
+    assert anon.day("A3", 10).content.startswith("The exercises of your stage, then running")
+
+
+def test_a_bench_role_and_the_re_entry_sessions_are_said():
+    base = _season()
+    season = base.model_copy(update={"roles": (MatchRole(competition="c2", athlete="A1", role="bench"),)})
+    tl = Timeline(season)
+    plan = _plan(season)
+    it = list(plan.for_athlete("A1").intensity)
+    it[9] = 80
+    a1 = plan.for_athlete("A1").model_copy(update={"intensity": tuple(it)})
+    plan = plan.model_copy(update={"athletes": tuple(a1 if a.athlete == "A1" else a for a in plan.athletes)})
+    p = Prescriber(season, plan).day("A1", 9)
+    assert tl.is_comp[9] and p.session == "match-bench" and p.summary == "Match (bench): Cup round 2"
+
+
+def test_planned_load_waits_for_the_training_load_work():
+    season = _season()
+    days = Prescriber(season, _plan(season)).athlete("A1")
+    assert all(planned_load(d) is None for d in days)
+
+
+def test_the_plan_json_names_each_days_session():
+    season = _season()
+    plan = _plan(season)
+    ids = session_ids(season, plan)
+    data = plan_to_dict(season, plan)
+    cat = {s.id for s in load_catalogue().sessions}
+    for a in data["athletes"]:
+        got = [d["session"] for d in a["days"]]
+        assert got == ids[a["id"]] and set(got) <= cat
+        assert all(d["load"] is None for d in a["days"])
+    a1 = next(a for a in data["athletes"] if a["id"] == "A1")
+    assert a1["days"][1]["session"] == "speed-90" and a1["days"][5]["session"] == "match-start"

@@ -1,0 +1,103 @@
+"""The app notices that its file changed on disk (issue 15, item 4): open a season, edit it,
+let another program save over the file (as ``periodize solve FILE --save`` does), then save in
+the app: the coach chooses to reload, overwrite or save as, and nothing is lost unasked. The
+questions go through the window's interaction (tests/ui/conftest.py), no monkeypatching."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+from planner import edits as E
+from planner.season import NonTrainingDay
+from planner.seasonfile import load_season, save_season
+from tests.ui.test_app import hand_plan, tiny_season
+from ui.desktop.diskstate import DiskStamp, changed_on_disk
+from ui.desktop.mainwindow import MainWindow
+
+D = dt.date
+
+
+@pytest.fixture
+def setup(qtbot, tmp_path):
+    path = tmp_path / "tiny.season.json"
+    season = tiny_season()
+    save_season(season, path)
+    w = MainWindow(load_season(path), path)
+    qtbot.addWidget(w)
+    w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Travel")))
+    # Another program stores a plan in the file meanwhile (periodize solve FILE --save).
+    other = season.model_copy(update={"plan": hand_plan(season)})
+    save_season(other, path)
+    return w, path, other
+
+
+def asked(dialogs) -> list:
+    return [d for d in dialogs if d[0] == "choose" and d[1] == "The file changed on disk"]
+
+
+def test_cancel_keeps_the_other_programs_file(setup, dialogs):
+    w, path, other = setup
+    dialogs.answer = "cancel"
+    assert not w.save() and w.modified
+    assert load_season(path) == other
+    (q,) = asked(dialogs)
+    assert "tiny.season.json" in q[2] and "periodize solve" in q[2]
+
+
+def test_overwrite_saves_the_apps_season(setup, dialogs):
+    w, path, _other = setup
+    dialogs.answer = "overwrite"
+    w.save_action.trigger()
+    assert load_season(path) == w.season and not w.modified
+    assert (path.parent / (path.name + ".bak")).exists()
+    w.apply_edit(E.RemoveNonTrainingDay(date=D(2026, 3, 11)))
+    w.save_action.trigger()  # saved by the app since: no question
+    assert len(asked(dialogs)) == 1 and load_season(path) == w.season
+
+
+def test_reload_opens_the_file_as_it_is_on_disk(setup, dialogs):
+    w, path, other = setup
+    dialogs.answer = "reload"
+    w.save_action.trigger()
+    assert w.season == other and w.season.plan is not None
+    assert not w.modified and load_season(path) == other
+    assert "choose" not in [d[0] for d in dialogs if d not in asked(dialogs)]  # no save prompt
+
+
+def test_save_as_keeps_both(setup, dialogs, tmp_path):
+    w, path, other = setup
+    dialogs.answer = "saveas"
+    mine = tmp_path / "mine.season.json"
+    dialogs.files = [mine]
+    assert w.save()
+    assert load_season(path) == other
+    assert load_season(mine) == w.season and w.path == mine and not w.modified
+
+
+def test_no_question_when_only_the_time_changed(qtbot, tmp_path, dialogs):
+    path = tmp_path / "tiny.season.json"
+    save_season(tiny_season(), path)
+    w = MainWindow(load_season(path), path)
+    qtbot.addWidget(w)
+    w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11))))
+    st = os.stat(path)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))  # touched, same bytes
+    w.save_action.trigger()
+    assert not asked(dialogs) and not w.modified
+
+
+def test_a_file_opened_later_is_stamped_when_read(qtbot, tmp_path, dialogs):
+    path = tmp_path / "tiny.season.json"
+    save_season(tiny_season(), path)
+    w = MainWindow(tiny_season(), None)
+    qtbot.addWidget(w)
+    assert w.open_path(path)
+    assert w.document.disk_stamp == DiskStamp.of(path)
+    save_season(tiny_season().model_copy(update={"name": "Changed FC"}), path)
+    assert changed_on_disk(w.document.disk_stamp, path) is not None
+    dialogs.answer = "cancel"
+    w.save_action.trigger()
+    assert len(asked(dialogs)) == 1

@@ -1,0 +1,185 @@
+"""Athlete handouts: a printable A4 page per athlete-week (ui/desktop/handouts.py), checked against
+the plan; one PDF per athlete into a folder, all or none; the app's dialog and menu entry. And the
+widths the workbook plans with, measured against the font LibreOffice prints Arial with."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from planner.errors import SaveError
+from planner.handout import handout_weeks
+from planner.timeline import Timeline
+from tests.exports.demo import solved_demo
+from ui.desktop.handouts import (
+    HandoutsDialog,
+    export_handouts,
+    export_handouts_pdf,
+    handouts_dialog,
+    handouts_pdf,
+)
+from ui.desktop.mainwindow import MainWindow
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                     reason="pdftotext is not installed: apt-get install poppler-utils")
+
+
+def _text_pages(data: bytes, tmp: Path) -> list[str]:
+    pdf = tmp / "h.pdf"
+    pdf.write_bytes(data)
+    out = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True).stdout
+    return unicodedata.normalize("NFKC", out.decode("utf-8")).split("\f")[:-1]  # "ﬁ" -> "fi"
+
+
+def _has_words(page: str, words: str) -> bool:
+    def tokens(text: str) -> Counter:
+        return Counter(t.strip(".,;:") for t in text.split())
+
+    need, got = tokens(words), tokens(page)
+    return all(got[w] >= n for w, n in need.items())
+
+
+def test_a_page_per_athlete_and_week(qapp):
+    season = solved_demo()
+    data, pages = handouts_pdf(season, season.plan, ["A07", "A05"], [0, 9, 39])
+    assert pages == 6 and data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", data)) == 6
+
+
+@needs_pdftotext
+def test_each_page_says_what_the_plan_says(qapp, tmp_path):
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    chosen = ["A07", "A19", "A05", "A02"]
+    weeks = [0, 4, 9, 20, len(tl.weeks) - 1]
+    data, _ = handouts_pdf(season, plan, chosen, weeks, exported=dt.date(2026, 7, 1))
+    pages = _text_pages(data, tmp_path)
+    expected = handout_weeks(season, plan, chosen, weeks)
+    assert len(pages) == len(expected) == len(chosen) * len(weeks)
+    for k, (page, w) in enumerate(zip(pages, expected, strict=True)):
+        assert w.who in page and w.title in page and season.name in page
+        assert f"page {k + 1} of {len(pages)}" in page
+        for d in w.days:
+            assert d.day in page
+            assert _has_words(page, d.session.summary), (w.athlete, w.week, d.session.summary)
+            if d.session.speed_ms is not None:
+                assert f"{d.session.speed_ms:.1f} m/s" in page
+        assert _has_words(page, w.kind_text) and "Planned load: –" in page
+        for m in w.matches:
+            assert _has_words(page, m)
+        if w.milestone:
+            assert _has_words(page, w.milestone)
+
+
+@needs_pdftotext
+def test_an_anonymised_handout_names_no_one(qapp, tmp_path):
+    season = solved_demo()
+    data, _ = handouts_pdf(season, season.plan, ["A07"], [0, 5], anonymise=True)
+    text = "\n".join(_text_pages(data, tmp_path))
+    assert "Kofi" not in text and "Mensah" not in text and "A07" in text
+    assert "tendinopathy" not in text.lower()
+
+
+def test_one_pdf_per_athlete_into_a_folder_all_or_none(qapp, tmp_path, monkeypatch):
+    season = solved_demo()
+    folder = tmp_path / "handouts"
+    files = export_handouts(season, season.plan, folder, weeks=[0])
+    assert len(files) == len(season.athletes)
+    assert files[0].name == "A07 Kofi Mensah.pdf" or files[0].name.endswith(".pdf")
+    assert all(f.read_bytes().startswith(b"%PDF") for f in files)
+    old = {p.name: p.read_bytes() for p in folder.iterdir()}
+    real = os.replace
+
+    def immutable(src, dst):
+        if os.fspath(src).endswith("A05 Marco Ruiz.pdf"):
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", immutable)
+    with pytest.raises(SaveError, match="A05 Marco Ruiz.pdf: could not be replaced"):
+        export_handouts(season, season.plan, folder, weeks=[1])
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == old
+
+
+def test_the_dialog_chooses_athletes_and_weeks(qapp, qtbot):
+    season = solved_demo()
+    tl = Timeline(season)
+    d = HandoutsDialog(season, today=dt.date(2026, 10, 7))
+    qtbot.addWidget(d)
+    assert len(d.chosen_athletes()) == len(season.athletes)
+    w = tl.week_of[tl.index(dt.date(2026, 10, 7))]
+    assert d.chosen_weeks() == [w]
+    assert d.summary.text() == f"{len(season.athletes)} pages to print."
+    d._check_all(Qt.CheckState.Unchecked)
+    assert d.chosen_athletes() == [] and not d.ok.isEnabled()
+    d.athletes.item(0).setCheckState(Qt.CheckState.Checked)
+    d.last.setCurrentIndex(w + 2)
+    assert d.chosen_weeks() == [w, w + 1, w + 2] and d.summary.text() == "3 pages to print."
+
+
+class _Accepting(HandoutsDialog):
+    def exec(self):
+        return QDialog.DialogCode.Accepted
+
+
+def test_file_export_handouts_writes_the_chosen_pages(qtbot, tmp_path, dialogs):
+    season = solved_demo()
+    window = MainWindow(season, None)
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "Export &Handouts (PDF)…" in texts
+    dialog = _Accepting(season, window, today=dt.date(2026, 10, 7))
+    dialog._check_all(Qt.CheckState.Unchecked)
+    dialog.athletes.item(0).setCheckState(Qt.CheckState.Checked)
+    dialogs.files.append(str(tmp_path / "week"))
+    assert handouts_dialog(window, dialog)
+    assert (tmp_path / "week.pdf").read_bytes().startswith(b"%PDF")
+    assert "Wrote 1 handout page" in window.statusBar().currentMessage()
+
+
+def test_no_plan_no_handouts(qtbot, demo_season, dialogs, tmp_path):
+    window = MainWindow(demo_season, None)
+    qtbot.addWidget(window)
+    assert not handouts_dialog(window)
+    assert dialogs.kinds() == ["inform"]
+    with pytest.raises(Exception):  # noqa: B017 - the export itself refuses a plan that does not fit
+        export_handouts_pdf(demo_season, solved_demo().plan.model_copy(update={"team_weeks": ()}),
+                            tmp_path / "x.pdf")
+
+
+LIBERATION = Path("/usr/share/fonts/truetype/liberation2")
+
+
+@pytest.mark.skipif(not (LIBERATION / "LiberationSans-Regular.ttf").exists(),
+                    reason="Liberation Sans (LibreOffice's Arial) is not installed")
+def test_the_workbooks_widths_are_arials_as_libreoffice_prints_them(qapp):
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
+
+    from planner.xlsx_layout import text_width
+
+    samples = ["Speed: 4 × 30 m at 95 % (8.6 m/s)", "Kofi Mensah (A07) · Week 10 · 5 to 11 Oct 2026",
+               "Wed 30 Sep 2026", "Planned load: – (comes with training-load planning)",
+               "Hip-flexor strength LSI ≥ 90 %; kicking: medium kicks", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+               "abcdefghijklmnopqrstuvwxyz 0123456789 .,:;!?'\"()[]{}-+=/*&%@#"]
+    for bold, name in ((False, "LiberationSans-Regular.ttf"), (True, "LiberationSans-Bold.ttf")):
+        fid = QFontDatabase.addApplicationFont(str(LIBERATION / name))
+        family = QFontDatabase.applicationFontFamilies(fid)[0]
+        font = QFont(family)
+        font.setPixelSize(1000)
+        font.setBold(bold)
+        font.setKerning(False)
+        fm = QFontMetricsF(font)
+        for s in samples:
+            assert text_width(s, 10, bold) == pytest.approx(fm.horizontalAdvance(s) / 100, rel=0.01), s

@@ -1,0 +1,47 @@
+"""Help ▸ Getting Started and Help ▸ Rules (issue 14): the README's coach session with its
+screenshots and the rules reference, in the app and offline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+
+from ui.desktop.helpdocs import ROOT, getting_started_markdown
+from ui.desktop.mainwindow import MainWindow, load_demo_season
+
+
+def test_help_has_getting_started_and_rules(qtbot):
+    w = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(w)
+    help_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Help")
+    assert [a.text().replace("&", "") for a in help_menu.actions() if a.text()] == [
+        "Getting Started", "Rules", "About Periodize"]
+
+    w.guide_action.trigger()
+    h = w.help_window
+    text = h.browser.toPlainText()
+    assert "For a coach" in text and "File ▸ New" in text and "Plan ▸ Solve" in text
+    shots = h.images()
+    assert "docs/screenshots/board.png" in shots and len(shots) >= 4
+    assert all((ROOT / s).exists() for s in shots)  # offline: every picture is on disk
+
+    h.follow(QUrl("docs/screenshots/editor-squad.png"))  # a screenshot link: the picture
+    assert h.page == ("image", "docs/screenshots/editor-squad.png")
+    h.back()
+    assert h.page == ("start", "") and "For a coach" in h.browser.toPlainText()
+
+    h.follow(QUrl("docs/rules.md"))  # the README's link to the rules: the rules page
+    assert h.page == ("rules", "")
+    text = h.browser.toPlainText()
+    assert "Rules reference" in text and "AV-1" in text and "Hard rules" in text
+    w.rules_help_action.trigger()
+    assert h.page == ("rules", "")
+
+
+def test_the_guide_is_the_readmes_coach_session(tmp_path):
+    (tmp_path / "README.md").write_text("# Periodize\n\nIntro.\n\n## Start\n\nmake run\n\n"
+                                        "## For a coach\n\nSolve with F5.\n\n## Command line\n\n"
+                                        "periodize solve\n", encoding="utf-8")
+    md = getting_started_markdown(tmp_path)
+    assert "Intro." in md and "Solve with F5." in md
+    assert "make run" not in md and "periodize solve" not in md
+    assert "not installed" in getting_started_markdown(tmp_path / "nowhere")

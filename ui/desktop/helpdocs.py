@@ -1,0 +1,182 @@
+"""Help ▸ Getting Started and Help ▸ Rules: the coach's guide and the rules reference in a
+window of the app, offline (issue 14).
+
+- **Getting Started** is the README's introduction and its "For a coach" session, with its
+  screenshots (``docs/screenshots``), read from the files next to the app: one text for the
+  README and the help, never two.
+- **Rules** is the rules reference (``docs/rules.md``), made from the rule table by
+  ``planner.rulesdoc`` (so it is there even where the docs folder is not).
+
+Links stay inside the window: a screenshot opens larger, ``docs/*.md`` opens in the window, a
+web link opens in the browser only when clicked. Back returns to the page before.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+ROOT = Path(__file__).resolve().parents[2]  # the folder with README.md and docs/
+IMAGE_WIDTH = 760  # screenshots in the text; a click opens one at full size
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+\.png)\)")
+LINK = re.compile(r"\]\(([^)\s]+\.png)\)")
+
+
+def readme_path() -> Path:
+    return ROOT / "README.md"
+
+
+def getting_started_markdown(root: Path | None = None) -> str:
+    """The README's title and introduction and its "For a coach" section (the session a coach
+    follows); a short note when the README is not installed with the app."""
+    path = (root or ROOT) / "README.md"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return ("# Getting started\n\nThe guide (README.md) was not installed with this copy "
+                "of Periodize. Help ▸ Rules has the rules reference.")
+    intro = text.split("\n## ", 1)[0]
+    coach = ""
+    m = re.search(r"^## For a coach\n(.*?)(?=^## )", text, flags=re.S | re.M)
+    if m:
+        coach = "## For a coach\n" + m.group(1)
+    return intro.rstrip() + "\n\n" + coach.strip() + "\n"
+
+
+def rules_markdown() -> str:
+    from planner.rulesdoc import rules_markdown as make
+
+    return make()
+
+
+class _Browser(QTextBrowser):
+    """A text browser that draws the screenshots at the window's width (a click on one opens it
+    at full size)."""
+
+    def __init__(self, root: Path):
+        super().__init__()
+        self.root = root
+        self.full_size = False
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt API
+        if kind == QTextDocument.ResourceType.ImageResource.value and not self.full_size:
+            path = Path(url.toLocalFile()) if url.isLocalFile() else self.root / url.toString()
+            image = QImage(str(path))
+            if not image.isNull():
+                return image.scaledToWidth(IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation) \
+                    if image.width() > IMAGE_WIDTH else image
+        return super().loadResource(kind, url)
+
+
+class HelpWindow(QWidget):
+    """A help window (not modal): Back, Getting Started, Rules, and the text."""
+
+    def __init__(self, parent: QWidget | None = None, root: Path | None = None):
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setWindowTitle("Periodize Help")
+        self.setAccessibleName("Help")
+        self.root = root or ROOT
+        self.browser = _Browser(self.root)
+        self.browser.setAccessibleName("Help text")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self.follow)
+        self.back_button = QPushButton("◀ Back")
+        self.back_button.setAccessibleName("Back")
+        self.start_button = QPushButton("Getting Started")
+        self.rules_button = QPushButton("Rules")
+        row = QHBoxLayout()
+        for b in (self.back_button, self.start_button, self.rules_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(row)
+        lay.addWidget(self.browser, 1)
+        self.back_button.clicked.connect(self.back)
+        self.start_button.clicked.connect(self.show_getting_started)
+        self.rules_button.clicked.connect(self.show_rules)
+        self.history: list[tuple[str, str]] = []
+        self.page: tuple[str, str] | None = None
+        self.resize(900, 640)
+        self._update_back()
+
+    # -- pages ------------------------------------------------------------------------------------
+    def show_getting_started(self) -> None:
+        self._go(("start", ""))
+
+    def show_rules(self) -> None:
+        self._go(("rules", ""))
+
+    def back(self) -> None:
+        if self.history:
+            self.page = None
+            self._show(self.history.pop())
+            self._update_back()
+
+    def _go(self, page: tuple[str, str]) -> None:
+        if self.page is not None and self.page != page:
+            self.history.append(self.page)
+        self._show(page)
+        self._update_back()
+        self.show()
+        self.raise_()
+
+    def _show(self, page: tuple[str, str]) -> None:
+        self.page = page
+        kind, arg = page
+        if kind == "start":
+            self.setWindowTitle("Periodize Help — Getting Started")
+            self._markdown(getting_started_markdown(self.root))
+        elif kind == "rules":
+            self.setWindowTitle("Periodize Help — Rules")
+            self._markdown(rules_markdown())
+        elif kind == "doc":
+            self.setWindowTitle(f"Periodize Help — {Path(arg).name}")
+            self._markdown((self.root / arg).read_text(encoding="utf-8"))
+        elif kind == "image":
+            self.setWindowTitle(f"Periodize Help — {Path(arg).name}")
+            self.browser.full_size = True
+            self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(self.root) + "/"))
+            self.browser.setHtml(f'<p><a href="help:back">◀ Back</a></p><img src="{arg}">')
+
+    def _update_back(self) -> None:
+        self.back_button.setEnabled(bool(self.history))
+
+    def _markdown(self, text: str) -> None:
+        """Show markdown; its screenshots (the README's own paths) are drawn scaled."""
+        self.browser.full_size = False
+        self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(self.root) + "/"))
+        self.browser.setMarkdown(text)
+        self.browser.verticalScrollBar().setValue(0)
+
+    def images(self) -> list[str]:
+        """The screenshots the shown page draws (tests)."""
+        return IMAGE.findall(self.browser.toMarkdown())
+
+    # -- links ------------------------------------------------------------------------------------
+    def follow(self, url: QUrl) -> None:
+        text = url.toString()
+        if text == "help:back":
+            self.back()
+        elif text.startswith("#"):
+            self.browser.scrollToAnchor(text[1:])
+        elif url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)  # only when the coach clicks a web link
+        else:
+            rel = url.toLocalFile() if url.isLocalFile() else text
+            path = Path(rel)
+            if path.is_absolute():
+                try:
+                    rel = str(path.resolve().relative_to(self.root))
+                except ValueError:
+                    return
+            if rel == "docs/rules.md":
+                self.show_rules()
+            elif rel.endswith(".png") and (self.root / rel).exists():
+                self._go(("image", rel))
+            elif rel.endswith(".md") and (self.root / rel).exists():
+                self._go(("doc", rel))
