@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
 
-.PHONY: run test bench bench-app screenshots setup syslibs lint clean
+.PHONY: run test bench bench-app screenshots setup syslibs lint clean soak
 
 setup: syslibs $(STAMP)
 
@@ -38,6 +38,14 @@ bench: setup
 
 bench-app: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.app
+
+# The heavier reliability runs (not in make test; ~30 min on 2 cores): fuzzing, kill -9 during
+# saves, random undo/redo, formula triggers through every export, bombs and size limits, memory.
+# Each figure goes to .soak/figures.jsonl; the table at the end is docs/reliability.md's.
+SOAK := fuzz saving document exports inputs memory
+soak: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s -p no:cacheprovider $(SOAK:%=tests/reliability/soak_%.py)
+	$(PY) -m tests.reliability.figures
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots

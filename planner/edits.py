@@ -893,14 +893,15 @@ def check_edit_dicts(edits: tuple[dict, ...], scenario: str) -> None:
     scenario and the edit's number."""
     for i, e in enumerate(edits):
         where = f"scenario '{scenario}', edit {i + 1}"
-        op = e.get("op") if isinstance(e, dict) else None
+        raw = e.get("op") if isinstance(e, dict) else None
+        op = raw if isinstance(raw, str) else None  # a list or a number is no edit's name
         if not isinstance(e, dict):
             raise InputError(where, ["not an edit: an edit is an object with an 'op' and its fields"])
         if op in SCENARIO_OPS:
             raise InputError(where, [f"op: '{op}' changes the scenarios; a scenario's edits can "
                                      f"only change the season"])
-        if not isinstance(op, str) or op not in EDIT_OPS:
-            shown = repr(op) if len(repr(op)) <= 40 else repr(op)[:40] + "…"
+        if op is None or op not in EDIT_OPS:
+            shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:40] + "…"
             shown = "missing" if "op" not in e else f"{shown} is not an edit Periodize knows"
             raise InputError(where, [f"op: {shown}; the edits are "
                                      f"{', '.join(sorted(EDIT_OPS - SCENARIO_OPS))}"])

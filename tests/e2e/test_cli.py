@@ -35,7 +35,7 @@ def test_demo_solve_check_round_trip(tmp_path):
     assert len(plan["athletes"]) == 24
     assert {"date", "md", "stage", "intensity", "available"} <= set(plan["athletes"][0]["days"][0])
     wb = openpyxl.load_workbook(tmp_path / "p.xlsx", read_only=True)
-    assert "Team" in wb.sheetnames and len(wb.sheetnames) >= 25
+    assert "Overview" in wb.sheetnames and len(wb.sheetnames) >= 25
     r = run("check", "d.season.json", "p.json", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "0 hard violation" in r.stdout

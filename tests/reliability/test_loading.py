@@ -142,3 +142,10 @@ def test_recovery_copies_are_private(tmp_path, monkeypatch, qtbot):
         assert stat.S_IMODE((saver.folder / f"{saver.key}.json").stat().st_mode) == 0o600
     finally:
         saver.stop()
+
+
+@pytest.mark.parametrize("op", [[], {}, 5, 2.5, True])
+def test_an_op_that_is_not_text_is_located(op):
+    """Found by the fuzzer (soak_fuzz.py): an unhashable op crashed the check."""
+    with pytest.raises(InputError, match=r"op: .* is not an edit Periodize knows"):
+        season_from_dict(_with_scenario([{"op": op}]), "s.season.json")

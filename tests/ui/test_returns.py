@@ -64,7 +64,7 @@ def test_the_returns_panel_says_who_is_back_when_and_a_missed_target(w, qtbot):
     assert cells["today"] == "P2" and cells["next"] == "P3 Mon 28 Dec"
     assert cells["injury"] == "Persistent iliopsoas tendinopathy"  # not the file name
     assert "target missed" in panel.summary.text() and "Ben Hart (Cup tie)" in panel.summary.text()
-    assert w.docks["returns"].windowTitle() == "Returns (1 missed)"
+    assert w.docks["returns"].windowTitle() == "Returns ⚠"
     # The board marks it on the name column; the name's tooltip and the inspector say it.
     assert w.board.missed_target("A01") and not w.board.missed_target("A02")
     y = w.board.cell_rect("A01", D(2026, 12, 1)).center().y()

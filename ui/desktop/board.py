@@ -801,6 +801,11 @@ class SeasonBoard(QAbstractScrollArea):
             self._paint_corner(p)
             self._paint_today(p)
             self.drag.paint(p)
+            if not self._rows:
+                p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+                p.drawText(self._grid_rect(), Qt.AlignmentFlag.AlignCenter,
+                           "No athletes yet: add the squad (Season ▸ Squad),\n"
+                           "the competitions (Season ▸ Competitions), then Plan ▸ Solve (F5).")
         finally:
             p.end()
             self.paint_count += 1

@@ -243,6 +243,7 @@ class CompetitionsEditor(Editor):
         lay.addLayout(buttons)
         self.multi.toggled.connect(self.end.setEnabled)
         self.end.setEnabled(False)
+        self.date.dateChanged.connect(self._follow_date)
         self.table.itemSelectionChanged.connect(self._load)
         self.add_button.clicked.connect(self.add)
         self.apply_button.clicked.connect(self.apply)
@@ -265,6 +266,11 @@ class CompetitionsEditor(Editor):
 
     def select(self, comp_id: str) -> bool:
         return _select_key(self.table, comp_id)
+
+    def _follow_date(self, _q=None) -> None:
+        """The last day follows the first while it is not after it (or one day only)."""
+        if self.end.is_valid() and (not self.multi.isChecked() or self.end.date() < self.date.date()):
+            self.end.setDate(self.date.date())
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
@@ -559,6 +565,8 @@ class SquadEditor(Editor):
         self.position.setEditable(True)
         self.position.addItems(POSITIONS)
         self.position.setAccessibleName("Athlete position")
+        self.position.setCurrentIndex(-1)
+        self.position.lineEdit().setPlaceholderText("e.g. Midfielder")
         self.max_speed = QDoubleSpinBox()
         self.max_speed.setRange(0.0, 15.0)
         self.max_speed.setDecimals(1)
@@ -642,6 +650,7 @@ class SquadEditor(Editor):
             return
         self.athlete_id.setText(self.free_id())
         self.name.clear()
+        self.position.setCurrentIndex(-1)  # no position until the coach picks one
         self.max_speed.setValue(0.0)
         self._update_buttons()
 

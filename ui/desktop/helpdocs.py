@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 ROOT = Path(__file__).resolve().parents[2]  # the folder with README.md and docs/
@@ -78,7 +78,7 @@ class HelpWindow(QWidget):
     def __init__(self, parent: QWidget | None = None, root: Path | None = None):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
-        self.setWindowTitle("Periodize Help")
+        self.setWindowTitle("Help")
         self.setAccessibleName("Help")
         self.root = root or ROOT
         self.browser = _Browser(self.root)
@@ -99,6 +99,8 @@ class HelpWindow(QWidget):
         self.back_button.clicked.connect(self.back)
         self.start_button.clicked.connect(self.show_getting_started)
         self.rules_button.clicked.connect(self.show_rules)
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        close.activated.connect(self.close)
         self.history: list[tuple[str, str]] = []
         self.page: tuple[str, str] | None = None
         self.resize(900, 640)
@@ -129,16 +131,16 @@ class HelpWindow(QWidget):
         self.page = page
         kind, arg = page
         if kind == "start":
-            self.setWindowTitle("Periodize Help — Getting Started")
+            self.setWindowTitle("Help: Getting Started")
             self._markdown(getting_started_markdown(self.root))
         elif kind == "rules":
-            self.setWindowTitle("Periodize Help — Rules")
+            self.setWindowTitle("Help: Rules")
             self._markdown(rules_markdown())
         elif kind == "doc":
-            self.setWindowTitle(f"Periodize Help — {Path(arg).name}")
+            self.setWindowTitle(f"Help: {Path(arg).name}")
             self._markdown((self.root / arg).read_text(encoding="utf-8"))
         elif kind == "image":
-            self.setWindowTitle(f"Periodize Help — {Path(arg).name}")
+            self.setWindowTitle(f"Help: {Path(arg).name}")
             self.browser.full_size = True
             self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(self.root) + "/"))
             self.browser.setHtml(f'<p><a href="help:back">◀ Back</a></p><img src="{arg}">')

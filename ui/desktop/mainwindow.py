@@ -180,6 +180,10 @@ class MainWindow(QMainWindow):
             text += ". The plan no longer fits the season: solve again (F5)."
         elif isinstance(edit, E.AddPin) and after.plan is not None:
             text += ". Solve again (F5) to plan it."
+        elif after.plan is not None and not isinstance(edit, E.SetPlan):
+            n = len(panels.broken(self.check_report))
+            if n:
+                text += f". The plan now breaks {plural(n, 'rule')} (Plan Check): solve again (F5)."
         self.statusBar().showMessage(text, 8000)
         return True
 
@@ -530,7 +534,7 @@ class MainWindow(QMainWindow):
         self.inspector.set_returns(rows)
         self.injuries_editor.set_returns(rows)
         missed = sum(1 for r in rows if r.missed)
-        self.docks["returns"].setWindowTitle(f"Returns ({missed} missed)" if missed else "Returns")
+        self.docks["returns"].setWindowTitle("Returns ⚠" if missed else "Returns")
 
     def _remember_check(self, season: Season, report) -> None:
         """Keep the reports of recent documents: undo and redo then need no new check."""

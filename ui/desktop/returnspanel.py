@@ -95,8 +95,9 @@ class ReturnRow:
     def sentence(self) -> str:
         """The row as one line (tooltips, the board's name column, the inspector)."""
         if not self.planned:
-            return (f"{self.name}: {self.injury}, recorded {self.today}; not planned yet: solve "
-                    f"(Plan ▸ Solve, F5) to see when {self.name.split()[0]} is back.")
+            now = "injured, no rehab stage yet" if self.today == "injured" else f"in {self.today}"
+            return (f"{self.name}: {self.injury}, now {now}; not planned yet: solve (Plan ▸ "
+                    f"Solve, F5) to see when {self.name.split()[0]} is back.")
         if self.back is None:
             back = "not back to full training this season"
         else:
