@@ -83,7 +83,32 @@ def _whatif_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _targets(by: dict, twice: int, twice_demo: int, parallel: dict, wrows: list[dict]) -> str:
+def _progress() -> dict[str, dict]:
+    out = subprocess.run([sys.executable, "-m", "bench.progress"], capture_output=True, text=True,
+                         cwd=HERE.parent, timeout=1800)
+    if out.returncode != 0:
+        raise SystemExit(out.stderr)
+    return {r["figure"]: r for r in (json.loads(x) for x in out.stdout.strip().splitlines())}
+
+
+def _progress_rows(prog: dict[str, dict]) -> list[tuple]:
+    adv, log = prog["advance"], prog["log import"]
+    return [
+        ("advance one week + re-plan, 40 x 52 with 10 weeks logged: first plan", "<= 1 s",
+         f"{adv['first_s']:.2f} s ({adv['status']}, {adv['hard']} hard viol.)",
+         adv["first_s"] <= 1 and adv["hard"] == 0),
+        ("advance one week + re-plan: done / cold solve to proven optimal", "<= 0.25 x cold",
+         f"{adv['replan_s']:.2f} s / {adv['cold_s']:.2f} s ({adv['cold_status']}) = "
+         f"{adv['ratio']:.2f} x; penalty {adv['objective_replan']:g} vs cold {adv['objective_cold']:g}",
+         adv["ratio"] <= 0.25),
+        (f"log import, a season's CSV ({log['rows']} rows, 40 athletes x 300 days)", "<= 1 s",
+         f"{log['total_s']:.2f} s (read {log['read_s']:.2f} s, add {log['add_s']:.2f} s)",
+         log["total_s"] <= 1),
+    ]
+
+
+def _targets(by: dict, twice: int, twice_demo: int, parallel: dict, wrows: list[dict],
+             prog: dict[str, dict] | None = None) -> str:
     c40, c120 = by["40"], by["120"]
     ratios = [r["time_ratio"] for r in wrows]
     equal = all(r["rts_replan"] == r["rts_cold"] for r in wrows)
@@ -102,7 +127,7 @@ def _targets(by: dict, twice: int, twice_demo: int, parallel: dict, wrows: list[
          f"{c40['total_s']:.2f} s", c40["status"] == "optimal" and c40["total_s"] <= 10),
         ("for comparison: the plain parallel portfolio, 40 x 52", "-",
          f"{parallel['total_s']:.2f} s ({parallel['status']}), not reproducible", True),
-    ]
+    ] + (_progress_rows(prog) if prog else [])
     out = ["| figure | target | measured | met |", "|---|---|---|---|"]
     out += [f"| {a} | {b} | {c} | {'yes' if ok else 'no'} |" for a, b, c, ok in rows]
     return "\n".join(out)
@@ -121,9 +146,10 @@ def main() -> int:
     parallel = _case("40", "--workers", "4")
     print(f"solved twice: {twice} differing athlete-days (40 x 52), {twice_demo} (demo)", flush=True)
     wrows = _whatif()
+    prog = _progress()
     table, ptable = _solver_tables(rows)
     wtable = _whatif_table(wrows)
-    targets = _targets(by, twice, twice_demo, parallel, wrows)
+    targets = _targets(by, twice, twice_demo, parallel, wrows, prog)
     for t in (targets, table, ptable, wtable):
         print(t)
         print()

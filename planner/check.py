@@ -33,7 +33,8 @@ Readings taken where neither page decides (see also the module's tests and ``pla
 - A stage entered by a move that is already a violation (a wrong stage on a day the records set,
   a skip, a step back) is not checked again when it ends; RH-CRIT is checked with the other exit
   requirements, when a stage is left by progression.
-- RAMP: no logged sessions yet (section 9), so the season start always ends a gap.
+- RAMP: the season start ends a gap unless a speed day was logged in the gap days before it.
+- HV-1: every window that reaches today or later; its past days count with what happened.
 - A soft rule of the rule table without a check here (none today) is neither counted nor listed.
 """
 
@@ -45,6 +46,7 @@ from dataclasses import dataclass
 from planner import text
 from planner.criteria import Result, gate
 from planner.errors import InputError
+from planner.history import pre_season_speed_days
 from planner.rehab import Segment, reset_credit, segments
 from planner.returns import (
     PLAY_LEVEL,
@@ -390,7 +392,9 @@ class _Checker:
 
     def ramp(self, a: _Athlete) -> None:
         g = self.rs.value("RAMP", "gap_days")
-        last, last_step1 = None, False
+        # a speed day logged before the season start (section 9) ends the gap there
+        before = pre_season_speed_days(self.season, a.id)
+        last, last_step1 = (before[-1] if before else None), False
         for i in range(self.n):
             if not a.speed[i]:
                 continue
@@ -540,12 +544,18 @@ class _Checker:
         spec = a.protos[run.rec].stage(s)
         if a.it[i] >= spec.cap:
             run.at_cap += 1
-        length = i - run.start + 1
+        start = run.start
+        if start < self.p0 and self.p0 - start > spec.max_days:
+            start = self.p0  # outlasted before today (a change not done): the maximum from today
+        length = i - start + 1
         if length > spec.max_days and not run.max_reported:
             run.max_reported = True
-            self.bad("RH-STAGE", a.id, max(run.start, 0), i,
-                     f"{a.who} is still in {s} on {self.f(i)}, day {length} of the stage "
-                     f"(started {self.f(run.start)}); {s} lasts at most {spec.max_days} days.")
+            since = (f"day {length} of the stage (started {self.f(run.start)})" if start == run.start
+                     else f"day {length} since today ({self.f(start)}; the stage had outlasted "
+                          f"its maximum before, so it counts from today)")
+            self.bad("RH-STAGE", a.id, max(start, 0), i,
+                     f"{a.who} is still in {s} on {self.f(i)}, {since}; {s} lasts at most "
+                     f"{spec.max_days} days.")
 
     def _ladder_resets(self, a: _Athlete, future: dict[int, tuple[str, str, int]]
                        ) -> tuple[dict[int, int], dict[int, dict[int, int]]]:
@@ -797,7 +807,8 @@ class _Checker:
             for i in range(n):
                 ok = i not in a.off and (a.st[i] == FIT or a.cap(i) >= HV_LEVEL) and not a.hv[i]
                 cut[i + 1] = cut[i] + (0 if ok else 1)
-            for s in range(p0, n - g + 1):
+            # windows that reach today or later; past days count with what happened (section 9)
+            for s in range(max(0, p0 - g + 1), n - g + 1):
                 if cut[s + g] == cut[s]:
                     self.penal("HV-1", a.id, s, s + g - 1,
                                f"{a.who} has no high-velocity exposure (>= {HV_LEVEL} %) from "

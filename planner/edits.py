@@ -27,6 +27,7 @@ from planner.season import (
     FIT,
     Athlete,
     Block,
+    Calendar,
     Competition,
     CriteriaTest,
     Injury,
@@ -40,6 +41,7 @@ from planner.season import (
     Role,
     Scenario,
     Season,
+    Session,
     StagePin,
     StageRecord,
     Unavailability,
@@ -47,7 +49,7 @@ from planner.season import (
     WeekPin,
 )
 from planner.text import clean_message, date_long, validation_problems, week_of
-from planner.validate import plan_problems, season_problems
+from planner.validate import entry_problems, plan_problems, season_problems
 
 
 class Edit(BaseModel):
@@ -64,7 +66,7 @@ class Edit(BaseModel):
         new = self._apply(s)
         if new.plan is not None and (not self.keeps_plan or plan_problems(new)):
             new = new.model_copy(update={"plan": None})
-        problems = season_problems(new)
+        problems = season_problems(new) + entry_problems(s, new)
         if problems:
             raise InputError(self.describe(s), problems)
         return new
@@ -535,6 +537,57 @@ class SetTargetCompetition(Edit):
         return f"Target of {s.athlete_label(self.athlete)}: {c.name if c else 'none'}"
 
 
+# -- a season in progress (rules-spec.md section 9) -----------------------------------------------
+class LogSessions(Edit):
+    """Add logged sessions (an import, or the log table's entries). An athlete-day listed in
+    ``replace`` first loses the sessions it had (the table's cell is rewritten)."""
+
+    op: Literal["log_sessions"] = "log_sessions"
+    sessions: tuple[Session, ...]
+    replace: tuple[tuple[str, dt.date], ...] = ()
+
+    def _apply(self, s: Season) -> Season:
+        gone = set(self.replace)
+        kept = tuple(x for x in s.sessions if (x.athlete, x.date) not in gone)
+        return s.model_copy(update={"sessions": kept + self.sessions})
+
+    def describe(self, s: Season) -> str:
+        days = {(x.athlete, x.date) for x in self.sessions} | set(self.replace)
+        if len(days) == 1:
+            aid, day = next(iter(days))
+            return f"Log {s.athlete_label(aid)} on {date_long(day)}"
+        return f"Log {len(self.sessions)} sessions"
+
+
+class StageEntry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    athlete: str
+    stage: RecordedStage
+    date: dt.date
+
+
+class AdvanceToday(Edit):
+    """Move ``today`` (forwards or back) and record the projected stage changes the coach accepted
+    (each with the date it happened); a change not accepted did not happen: the athlete stays in
+    the stage."""
+
+    op: Literal["advance_today"] = "advance_today"
+    today: dt.date
+    accepted: tuple[StageEntry, ...] = ()
+    keeps_plan: bool = Field(default=True, exclude=True)  # the plan's past is what happened
+
+    def _apply(self, s: Season) -> Season:
+        cal = s.calendar.model_copy(update={"today": self.today})
+        new = s.model_copy(update={"calendar": Calendar.model_validate(cal.model_dump())})
+        for e in sorted(self.accepted, key=lambda e: e.date):
+            new = RecordStage(athlete=e.athlete, stage=e.stage, start=e.date)._apply(new)
+        return new
+
+    def describe(self, s: Season) -> str:
+        done = f", {len(self.accepted)} stage change(s) recorded" if self.accepted else ""
+        return f"Today is {date_long(self.today)}{done}"
+
+
 # -- roles ----------------------------------------------------------------------------------------
 class SetRole(Edit):
     """One athlete's role for one competition (``None``: back to the athlete's default role)."""
@@ -804,7 +857,7 @@ AnyEdit = Annotated[
     | AddBlock | UpdateBlock | RemoveBlock | AddNonTrainingDay | RemoveNonTrainingDay
     | AddAthlete | UpdateAthlete | RemoveAthlete | AddUnavailability | RemoveUnavailability
     | SetInjury | AddInjury | RemoveInjury | RecordFlareUp | RecordStage | RecordCriteriaTest
-    | SetTargetCompetition | SetRole
+    | SetTargetCompetition | SetRole | LogSessions | AdvanceToday
     | SetRuleValue | SetRuleMode | AddPin | RemovePin | SetPlan | SetDayIntensity
     | AddScenario | SetScenarioEdits | RenameScenario | DuplicateScenario | DeleteScenario
     | SetScenarioPlan | AdoptScenario,

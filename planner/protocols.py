@@ -46,6 +46,7 @@ class Protocol:
     citations: tuple[str, ...]
     notes: str
     stages: tuple[StageSpec, ...]
+    pain_flare: int = 5  # a logged pain at or above it proposes a flare-up (rules-spec.md 9)
 
     @property
     def stage_ids(self) -> tuple[str, ...]:
@@ -84,10 +85,13 @@ def parse_protocol(data: dict, source: str) -> Protocol:
     stages = [spec for i, s in enumerate(raw_stages) if (spec := reader.stage(s, f"stages[{i}]"))]
     if reader.problems:
         raise InputError(source, reader.problems)
+    pain_flare = data.get("pain_flare", 5)
+    if isinstance(pain_flare, bool) or not isinstance(pain_flare, int) or not 0 <= pain_flare <= 10:
+        raise InputError(source, [f"protocol.pain_flare: {pain_flare!r} is not a whole number 0-10"])
     return Protocol(
         id=pid, name=str(data.get("name", pid)), evidence=str(data.get("evidence", "J")),
         citations=tuple(data.get("citations", ())), notes=str(data.get("notes", "")),
-        stages=tuple(stages),
+        stages=tuple(stages), pain_flare=pain_flare,
     )
 
 

@@ -203,12 +203,23 @@ Pin = Annotated[IntensityPin | WeekPin | StagePin, Field(discriminator="kind")]
 
 
 class Session(Model):
-    """A logged training session (sRPE)."""
+    """A logged session (rules-spec.md section 9): what happened on a day. Several on one day add
+    up (minutes and load; the highest top speed, the most minutes played, the worst pain)."""
 
     athlete: Id
     date: dt.date
-    rpe: Annotated[float, Field(ge=0, le=10)]
     minutes: Annotated[float, Field(ge=0, le=600)]
+    rpe: Annotated[float, Field(ge=0, le=10)]  # CR-10 session RPE
+    top_speed_pct: Annotated[float, Field(ge=0, le=110)] | None = None  # % of the athlete's max
+    top_speed_ms: Annotated[float, Field(gt=0, le=16.5)] | None = None  # m/s (with a max speed)
+    minutes_played: Annotated[float, Field(ge=0, le=600)] | None = None  # in a competition
+    pain: Annotated[float, Field(ge=0, le=10)] | None = None  # 0-10
+    note: Text = ""
+
+    @property
+    def load(self) -> float:
+        """Session load in AU: minutes x RPE (sRPE)."""
+        return self.minutes * self.rpe
 
 
 class SoftViolation(Model):
@@ -225,6 +236,9 @@ class AthletePlan(Model):
     stages: tuple[PlanStage, ...]
     intensity: tuple[int, ...]
     weeks: tuple[WeekKind, ...]
+    # days before today whose level (what happened) differs from the level planned for them
+    # before they happened: date -> the planned level (rules-spec.md section 9)
+    planned: dict[dt.date, int] = Field(default_factory=dict)
 
 
 class Plan(Model):

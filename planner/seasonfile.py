@@ -21,7 +21,7 @@ from planner.text import validation_problems
 from planner.validate import season_problems
 
 FORMAT = "periodize-season"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1_to_v2(data: dict) -> dict:
@@ -51,7 +51,19 @@ def _v1_to_v2(data: dict) -> dict:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}  # from-version -> version + 1
+def _v2_to_v3(data: dict) -> dict:
+    """Schema 3 (a season in progress): a logged session gains the optional top speed (% or m/s),
+    minutes played, pain and note, and its numbers keep the order a coach logs them; a schema-2
+    session (athlete, date, rpe, minutes) is read as it is. The bump makes an older Periodize
+    refuse a file with the new session fields by its version rather than by a field it does not
+    know."""
+    out = dict(data)
+    if isinstance(data.get("sessions"), list):
+        out["sessions"] = [dict(x) if isinstance(x, dict) else x for x in data["sessions"]]
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}  # from-version -> version + 1
 _PIN_KINDS = ("intensity", "week", "stage_start")  # a pin's kind, a tag in its error paths
 
 

@@ -27,7 +27,8 @@ def season_problems(season: Season) -> list[str]:
     """Every document-wide problem, section by section, each located with its fix."""
     return (_calendar_problems(season) + _squad_problems(season) + _competition_problems(season)
             + _block_problems(season) + _unavailability_problems(season)
-            + _injury_problems(season) + _role_problems(season) + _pin_problems(season)
+            + _injury_problems(season) + _role_problems(season) + _session_problems(season)
+            + _pin_problems(season)
             + settings_problems(season.rules) + plan_problems(season))
 
 
@@ -118,9 +119,6 @@ def _record_problems(season: Season, inj: Injury, proto: Protocol, w: str,
     own = (_stage_record_problems(season, inj, proto, w, next_onset)
            + _flare_up_problems(season, inj, w, next_onset)
            + _test_problems(season, inj, proto, w) + _target_problems(season, inj, w))
-    if not any("stage" in p for p in own) and (next_onset is None
-                                               or next_onset > planning_start(season)):
-        own += _overdue_stage_problems(season, inj, proto, w)
     return own
 
 
@@ -191,11 +189,12 @@ def _flare_up_problems(season: Season, inj: Injury, w: str, next_onset: dt.date 
 
 
 def _test_problems(season: Season, inj: Injury, proto: Protocol, w: str) -> list[str]:
-    """A test names a criterion of the protocol and is history (on or before the planning start)."""
+    """A test names a criterion of the protocol and is not dated before the injury. (A result is
+    entered on or before today — ``entry_problems`` — but one that lies after today once today
+    moved back is kept: it counts again when today passes it.)"""
     from planner.criteria import find_criterion
 
     out: list[str] = []
-    p_start = planning_start(season)
     names = sorted({c.name for s in proto.stages for c in s.criteria})
     for j, t in enumerate(inj.tests):
         tw = f"{w}.tests[{j}]"
@@ -203,10 +202,6 @@ def _test_problems(season: Season, inj: Injury, proto: Protocol, w: str) -> list
             known = "; ".join(names) if names else "none"
             out.append(f"{tw}.name: {t.name!r} is not a criterion of {proto.id} (its criteria: "
                        f"{known}); use one of them")
-        if t.date > p_start:
-            out.append(f"{tw}.date: {t.date.isoformat()} is after the planning start "
-                       f"{p_start.isoformat()}; a test result is history — set today to the test "
-                       f"date or later")
         if t.date < inj.onset:
             out.append(f"{tw}.date: {t.date.isoformat()} is before the injury's onset "
                        f"{inj.onset.isoformat()}")
@@ -220,12 +215,25 @@ def _target_problems(season: Season, inj: Injury, w: str) -> list[str]:
             f"pick one of the season's competitions or leave it empty"]
 
 
+def overdue_problems(season: Season) -> list[str]:
+    """Injury records typed in one go (a coach workbook) whose current stage has already
+    outlasted its maximum by today: most likely a later stage change not typed yet. A season
+    itself may hold one (today moved past a projected change that did not happen: the athlete
+    stays in the stage and its maximum counts again from today, rules-spec.md section 9)."""
+    out: list[str] = []
+    known = season_problems(season)
+    for i, inj in enumerate(season.injuries):
+        superseded = any(o.athlete == inj.athlete and inj.onset < o.onset <= planning_start(season)
+                         for o in season.injuries)
+        if inj.protocol in available_protocols() and not superseded and not any(
+                p.startswith(f"injuries[{i}]") for p in known):
+            out += _overdue_stage_problems(season, inj, load_protocol(inj.protocol), f"injuries[{i}]")
+    return out
+
+
 def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str) -> list[str]:
-    """Has the current stage already outlasted its maximum at the planning start?"""
     p_start = planning_start(season)
-    if p_start > season.calendar.end:
-        return []
-    if inj.onset > p_start:
+    if p_start > season.calendar.end or inj.onset > p_start:
         return []  # a future injury is a plan: nothing has lasted yet
     segs = segments(inj, proto, until=p_start)
     if not segs or segs[-1].stage == FIT:
@@ -233,13 +241,43 @@ def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str
     cur = segs[-1]
     spec = proto.stage(cur.stage)
     lasted = (p_start - cur.start).days
-    if lasted < spec.max_days:
+    if lasted <= spec.max_days:
         return []
     who = season.athlete_label(inj.athlete)
     return [f"{w}.stages[{len(inj.stages) - 1}].start: {who} has been in {cur.stage} since "
             f"{cur.start.isoformat()} ({lasted} days by {p_start.isoformat()}), but "
             f"{proto.id} allows at most {spec.max_days} days in {cur.stage}; record the "
             f"later stage's start, or correct the date"]
+
+
+# -- logged sessions --------------------------------------------------------------------------------
+PRE_SEASON_LOG_DAYS = 28  # logged days before the season that still count (chronic load, RAMP)
+
+
+def _session_problems(season: Season) -> list[str]:
+    """Each logged session: a known athlete, inside the season or the four weeks before it, a top
+    speed in m/s only with the athlete's max speed and at most 10 % above it."""
+    out: list[str] = []
+    earliest = season.calendar.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
+    for k, ses in enumerate(season.sessions):
+        w = f"sessions[{k}]"
+        a = season.athlete(ses.athlete)
+        if a is None:
+            out.append(f"{w}.athlete: no athlete has id {ses.athlete!r}; use an id from the squad")
+            continue
+        if not (earliest <= ses.date <= season.calendar.end):
+            out.append(f"{w}.date: {ses.date.isoformat()} is outside the season and the four weeks "
+                       f"before it ({earliest.isoformat()} to {season.calendar.end.isoformat()})")
+        if ses.top_speed_ms is not None:
+            if not a.max_speed:
+                out.append(f"{w}.top_speed_ms: {season.athlete_label(a.id)} has no max speed, so "
+                           f"{ses.top_speed_ms:g} m/s cannot be read; give the max speed or log the "
+                           f"top speed in %")
+            elif ses.top_speed_ms > a.max_speed * 1.1:
+                out.append(f"{w}.top_speed_ms: {ses.top_speed_ms:g} m/s is more than 10 % above "
+                           f"{season.athlete_label(a.id)}'s max speed ({a.max_speed:g} m/s); check the "
+                           f"value or update the max speed")
+    return out
 
 
 # -- roles ------------------------------------------------------------------------------------------
@@ -294,6 +332,28 @@ def _stage_pin_problems(season: Season, pin, w: str) -> list[str]:
     return []
 
 
+def entry_problems(before: Season, after: Season) -> list[str]:
+    """What may not be ENTERED though a document may hold it: a criteria result or a logged
+    session dated after today (history is recorded after it happened). Only the new ones count,
+    so moving today back never makes a season invalid."""
+    p_start = planning_start(after)
+    out: list[str] = []
+    old_tests = {(i.athlete, i.onset, t) for i in before.injuries for t in i.tests}
+    for i, inj in enumerate(after.injuries):
+        for j, t in enumerate(inj.tests):
+            if t.date > p_start and (inj.athlete, inj.onset, t) not in old_tests:
+                out.append(f"injuries[{i}].tests[{j}].date: {t.date.isoformat()} is after today "
+                           f"({p_start.isoformat()}); a test result is history: set today to the "
+                           f"test date or later first")
+    old_sessions = set(before.sessions)
+    for k, ses in enumerate(after.sessions):
+        if ses.date > p_start and ses not in old_sessions:
+            out.append(f"sessions[{k}].date: {ses.date.isoformat()} is after today "
+                       f"({p_start.isoformat()}); log a session once it happened, or move today "
+                       f"on (periodize advance)")
+    return out
+
+
 def plan_problems(season: Season, plan=None, where: str = "plan") -> list[str]:
     """Shape checks of a plan against the season (not the rules: that is planner.check)."""
     plan = plan if plan is not None else season.plan
@@ -320,6 +380,14 @@ def plan_problems(season: Season, plan=None, where: str = "plan") -> list[str]:
         bad = [v for v in ap.intensity if v not in LEVELS]
         if bad:
             out.append(f"{where}.athletes[{i}].intensity: {bad[0]} is not an intensity level")
+        for day, v in ap.planned.items():
+            if not (tl.start <= day < tl.days[tl.p0] if tl.p0 < tl.n else tl.start <= day <= tl.end):
+                out.append(f"{where}.athletes[{i}].planned: {day.isoformat()} is not a day before "
+                           f"today; {fix}")
+                break
+            if v not in LEVELS:
+                out.append(f"{where}.athletes[{i}].planned: {v} is not an intensity level; {fix}")
+                break
     return out
 
 

@@ -93,6 +93,7 @@ def _alone(season: Season, athlete: str) -> Season:
         "injuries": tuple(season.injuries_of(athlete)),
         "unavailability": tuple(x for x in season.unavailability if x.athlete == athlete),
         "roles": tuple(r for r in season.roles if r.athlete == athlete),
+        "sessions": tuple(x for x in season.sessions if x.athlete == athlete),
         "pins": tuple(p for p in season.pins if getattr(p, "athlete", None) in (None, athlete)),
         "plan": _only(season.plan, athlete),
     })

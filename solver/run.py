@@ -16,6 +16,7 @@ from planner.check import check_plan
 from planner.errors import InputError
 from planner.rules import SOFT_RULES
 from planner.season import Plan, Season
+from planner.timeline import Timeline
 from planner.validate import check_season
 from solver.api import Outcome, Progress, SolveRequest, Status, StopToken
 from solver.explain import explain
@@ -148,8 +149,9 @@ def _search(solver: cp_model.CpSolver, model: PlanModel, on_progress, stop: Stop
 
 def _prefer_stored(season: Season, plan: Plan, objective: float) -> Plan:
     """The stored plan when it still has no hard violation and is at least as good: one season,
-    one plan (docs/semantics.md, "One season, one plan")."""
-    stored = season.plan
+    one plan (docs/semantics.md, "One season, one plan"). Its past is what happened: the new
+    plan's days before today (the log) replace the stored ones first."""
+    stored = _with_past(season.plan, plan, Timeline(season).p0) if season.plan is not None else None
     if stored is None:
         return plan
     try:
@@ -161,8 +163,47 @@ def _prefer_stored(season: Season, plan: Plan, objective: float) -> Plan:
     return stored
 
 
+def _with_past(stored: Plan, new: Plan, p0: int) -> Plan | None:
+    """``stored`` with the days before ``p0`` taken from ``new`` (None if the shapes differ)."""
+    if p0 == 0:
+        return stored
+    by_id = {ap.athlete: ap for ap in new.athletes}
+    athletes = []
+    for ap in stored.athletes:
+        fresh = by_id.get(ap.athlete)
+        if fresh is None or len(fresh.stages) != len(ap.stages):
+            return None
+        athletes.append(ap.model_copy(update={
+            "stages": fresh.stages[:p0] + ap.stages[p0:],
+            "intensity": fresh.intensity[:p0] + ap.intensity[p0:]}))
+    return stored.model_copy(update={"athletes": tuple(athletes)})
+
+
+def with_planned(stored: Plan | None, new: Plan, tl: Timeline) -> Plan:
+    """``new`` remembering, for each day before today, the level ``stored`` planned for it when
+    that differs from what happened (``new``'s past): what the board marks as not as planned."""
+    if stored is None or tl.p0 == 0:
+        return new
+    by_id = {ap.athlete: ap for ap in stored.athletes}
+    athletes = []
+    for ap in new.athletes:
+        old = by_id.get(ap.athlete)
+        if old is None or len(old.intensity) != len(ap.intensity):
+            athletes.append(ap)
+            continue
+        planned = {}
+        for d in range(tl.p0):
+            day = tl.days[d]
+            was = old.planned.get(day, old.intensity[d])
+            if was != ap.intensity[d]:
+                planned[day] = was
+        athletes.append(ap.model_copy(update={"planned": planned}))
+    return new.model_copy(update={"athletes": tuple(athletes)})
+
+
 def _finish(season: Season, plan: Plan, status: Status, objective: float, bound: float,
             wall: float, reference: Plan | None = None) -> Outcome:
+    plan = with_planned(season.plan, plan, Timeline(season))
     report = check_plan(season, plan, rules_in_objective=set(SOFT_RULES), reference=reference)
     plan = plan.model_copy(update={
         "status": status.value, "objective": objective, "bound": bound,

@@ -31,6 +31,8 @@ class Scope:
     team_days: bool  # a team-level fact changed: every athlete is free inside the window
     window: tuple[int, int]  # day indexes (inclusive)
     reason: str
+    window_athletes: frozenset[str] = frozenset()  # free inside the window only
+    team_weeks: bool = True  # the team's weeks inside the window are free
 
 
 def change_scope(before: Season, after: Season) -> Scope:
@@ -108,6 +110,64 @@ def _pin_changes(before: Season, after: Season, tl_a: Timeline, days: set, athle
     return team
 
 
+def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
+    """What moving ``today`` can change (rules-spec.md section 9): the weeks right after the new
+    today (the rules look back across it), every athlete whose past near it went otherwise than
+    planned (the log), and the whole future of an athlete whose projected stage change did not
+    happen. The rest of the stored plan stays as it was."""
+    from planner.history import past_days
+    from planner.rehab import athlete_stage_on
+
+    tl = Timeline(after)
+    p0 = tl.p0
+    if p0 >= tl.n:
+        return Scope(False, frozenset(), False, (p0, p0 - 1), "the whole season is past")
+    look = RuleSet(after.rules).value("RAMP", "gap_days")
+    athletes: set[str] = set()  # a projected stage change did not happen: the whole future moves
+    deviated: set[str] = set()  # a past near today went otherwise: the weeks after it may move
+    for a in after.athletes:
+        rp = reference.for_athlete(a.id)
+        if rp is None or len(rp.stages) != tl.n:
+            athletes.add(a.id)
+            continue
+        records = after.injuries_of(a.id)
+        stages = tuple(athlete_stage_on(records, tl.days[d]) for d in range(p0))
+        if p0 > 0 and records and stages[-1] != rp.stages[p0 - 1]:
+            athletes.add(a.id)
+            continue
+        past = past_days(after, a.id, stages, tl, reference)
+        lo = max(0, p0 - look)
+        if past.intensity[lo:] != rp.intensity[lo:p0]:
+            deviated.add(a.id)
+    hi = min(tl.n - 1, p0 + MARGIN_DAYS)
+    if not athletes and not deviated:
+        return Scope(False, frozenset(), False, (p0, p0 - 1), "everything went as planned")
+    return Scope(False, frozenset(athletes), False, (p0, hi),
+                 f"{len(deviated)} athlete(s) whose past went otherwise, from {tl.days[p0]} to "
+                 f"{tl.days[hi]}" + (f", and {len(athletes)} whose stage change did not happen"
+                                     if athletes else ""),
+                 window_athletes=frozenset(deviated), team_weeks=False)
+
+
+def replan_from_today(before: Season, after: Season, time_limit: float = 60.0, on_progress=None,
+                      stop: StopToken | None = None) -> Outcome:
+    """Re-plan ``after`` (``today`` moved on, sessions logged, stage changes accepted) from its new
+    today, changing ``before``'s stored plan as little as the rules allow (STAB)."""
+    reference = before.plan
+    if reference is None:
+        from solver.run import solve
+
+        return solve(SolveRequest(after, time_limit=time_limit), on_progress=on_progress, stop=stop)
+    return replan(before, after, reference, time_limit, on_progress, stop,
+                  scope=advance_scope(before, after, reference))
+
+
+def _only(plan: Plan | None, athlete: str) -> Plan | None:
+    if plan is None:
+        return None
+    return plan.model_copy(update={"athletes": tuple(a for a in plan.athletes if a.athlete == athlete)})
+
+
 def _changed_dates(before: list, after: list) -> set:
     """The dates at which two lists of one athlete's injury records differ (onsets, stage starts,
     flare-ups, test dates, a changed target: the planning start)."""
@@ -125,7 +185,8 @@ def _changed_dates(before: list, after: list) -> set:
 
 
 def replan(before: Season, after: Season, reference: Plan, time_limit: float = 60.0,
-           on_progress=None, stop: StopToken | None = None, deterministic: bool = True) -> Outcome:
+           on_progress=None, stop: StopToken | None = None, deterministic: bool = True,
+           scope: Scope | None = None) -> Outcome:
     """Re-plan ``after`` changing as little of ``reference`` as the change requires: first in the
     neighbourhood of the change (fast); then, unless the neighbourhood plan's returns and targets
     are already the best the whole season allows (measured on the injured athletes alone), on the
@@ -134,7 +195,7 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
     t0 = time.monotonic()
     from solver.run import solve
 
-    scope = change_scope(before, after)
+    scope = scope if scope is not None else change_scope(before, after)
     first: Outcome | None = None
     if not scope.everything:
         first = _neighbourhood(after, reference, scope, time_limit / 2, on_progress, stop,
@@ -192,7 +253,8 @@ def rts_optimum(season: Season, athlete: str, time_limit: float,
         "unavailability": tuple(u for u in season.unavailability if u.athlete == athlete),
         "roles": tuple(r for r in season.roles if r.athlete == athlete),
         "pins": tuple(p for p in season.pins if getattr(p, "athlete", None) in (None, athlete)),
-        "plan": None, "scenarios": (),
+        "sessions": tuple(x for x in season.sessions if x.athlete == athlete),
+        "plan": _only(season.plan, athlete), "scenarios": (),
         "rules": RuleSettings(values=season.rules.values, modes={**season.rules.modes, **modes}),
     })
     # only the optimal value matters (it is unique): one plain worker is the quickest here
@@ -205,8 +267,9 @@ def _neighbourhood(after: Season, reference: Plan, scope: Scope, limit: float, o
                    stop: StopToken | None, deterministic: bool) -> Outcome:
     from solver.run import solve
 
+    free = scope.athletes | scope.window_athletes
     frozen = frozenset() if scope.team_days else frozenset(
-        a.id for a in after.athletes if a.id not in scope.athletes)
+        a.id for a in after.athletes if a.id not in free)
     # a few athletes free: one search thread is quickest (and, stopped by its deterministic time
     # limit, as reproducible); the whole squad in a window: the interleaved portfolio
     req = SolveRequest(after, time_limit=max(1.0, limit), reference=reference,
@@ -214,7 +277,8 @@ def _neighbourhood(after: Season, reference: Plan, scope: Scope, limit: float, o
                        workers=0 if scope.team_days else 1)
 
     def prepare(model) -> None:
-        model.freeze(reference, set(scope.athletes), scope.window, scope.team_days)
+        model.freeze(reference, set(scope.athletes), scope.window, scope.team_days,
+                     scope.window_athletes, scope.team_weeks)
 
     return solve(req, on_progress=on_progress, stop=stop, prepare=prepare)
 

@@ -58,6 +58,7 @@ from planner.coachform.spec import (
     RECORD_COLUMN,
     SEASON_KEYS,
     SEASON_SHEET,
+    SESSION_COLUMN,
     SHEET_ORDER,
     TEMPLATE_NAME,
     Column,
@@ -74,9 +75,10 @@ from planner.season import (
     MatchRole,
     NonTrainingDay,
     Season,
+    Session,
     Unavailability,
 )
-from planner.validate import season_problems
+from planner.validate import entry_problems, overdue_problems, season_problems
 
 __all__ = ["import_workbook", "parse_training_days"]
 
@@ -385,12 +387,13 @@ class _Import:
         unav, unav_rows = self._unavailable(ids)
         ntd, ntd_rows = self._non_training(cal)
         blocks, block_rows = self._blocks()
+        sessions, session_rows = self._sessions(ids)
         season = None
         if cal is not None and name is not None:
             cal = cal.model_copy(update={"non_training_days": tuple(ntd)})
             season = Season(name=name, calendar=cal, competitions=tuple(comps), blocks=tuple(blocks),
                             athletes=tuple(athletes), unavailability=tuple(unav),
-                            injuries=tuple(injuries), roles=tuple(roles))
+                            injuries=tuple(injuries), roles=tuple(roles), sessions=tuple(sessions))
             self._document_problems(season, {
                 "competitions": ("Competitions", comp_rows),
                 "athletes": ("Athletes", athlete_rows),
@@ -398,6 +401,7 @@ class _Import:
                 "unavailability": ("Unavailable", unav_rows),
                 "calendar.non_training_days": ("Non-training days", ntd_rows),
                 "blocks": ("Blocks", block_rows),
+                "sessions": ("Sessions", session_rows),
             })
         problems = self.p.sorted()
         if problems:
@@ -641,13 +645,62 @@ class _Import:
                 out_rows.append(row.number)
         return out, out_rows
 
+    def _sessions(self, ids):
+        """Logged sessions (rules-spec.md section 9): a row each, checked like an import."""
+        from pydantic import ValidationError
+
+        from planner.text import validation_problems
+
+        spec = sheet_spec("Sessions")
+        rows = self.r.table(spec) or []
+        out, out_rows = [], []
+        for row in rows:
+            aid, kept = self.athlete_ref(spec, row, ids)
+            fields = {"athlete": aid, "date": self.cell(spec, row, "date", to_date),
+                      "minutes": self.cell(spec, row, "minutes", to_number),
+                      "rpe": self.cell(spec, row, "rpe", to_number),
+                      "top_speed_pct": self.cell(spec, row, "top_pct", to_number),
+                      "top_speed_ms": self.cell(spec, row, "top_ms", to_number),
+                      "minutes_played": self.cell(spec, row, "played", to_number),
+                      "pain": self.cell(spec, row, "pain", to_number),
+                      "note": self.text(spec, row, "note") or ""}
+            if not kept or None in (aid, fields["date"], fields["minutes"], fields["rpe"]):
+                continue
+            if self._session_limits(spec, row, fields):
+                continue
+            try:
+                out.append(Session(**fields))
+                out_rows.append(row.number)
+            except ValidationError as e:
+                for err in e.errors():
+                    field = err["loc"][0] if err["loc"] else "minutes"
+                    key = SESSION_COLUMN.get(str(field), "minutes")
+                    (problem,) = validation_problems([{**err, "loc": ()}])
+                    self.note(spec, row, key, problem.removeprefix("(top level): "))
+        return out, out_rows
+
+    def _session_limits(self, spec: SheetSpec, row: _Row, fields: dict) -> bool:
+        """Note each number outside its range (sessionlog.LIMITS); True when there was one."""
+        from planner.sessionlog import limit_problem
+
+        bad = False
+        for name, key in SESSION_COLUMN.items():
+            value = fields.get(name)
+            if isinstance(value, int | float) and (problem := limit_problem(key, value)):
+                self.note(spec, row, key, problem)
+                bad = True
+        return bad
+
     # -- document-wide checks, located ---------------------------------------------------------------
     def _document_problems(self, season: Season, where: dict) -> None:
         """Each problem of :func:`season_problems` on the sheet, row and column it came from
         (unless that row already has a problem of its own)."""
         pattern = re.compile(r"^(?P<coll>[a-z_]+(?:\.[a-z_]+)?)\[(?P<i>\d+)\](?P<path>[\w.\[\]]*)"
                              r"(?: \(.*?\))?: (?P<msg>.*)$", re.S)
-        for text in season_problems(season):
+        # everything in a workbook is entered now: a test or session after today is refused
+        blank = season.model_copy(update={"injuries": [], "sessions": []})
+        problems = season_problems(season) + entry_problems(blank, season) + overdue_problems(season)
+        for text in problems:
             m = pattern.match(text)
             try:
                 place = None if m is None else self._place(m["coll"], int(m["i"]), m["path"], where)

@@ -107,6 +107,19 @@ SHEETS: tuple[SheetSpec, ...] = (
                "a criteria test of that injury's protocol (listed at the end of the Help sheet)"),
         Column("Value", "value", True, "number", 9, "the result, e.g. 84 for an LSI of 84 %"),
     ), help="Optional: criteria test results, each on the athlete's injury of that date."),
+    SheetSpec("Sessions", (
+        Column("Athlete ID", "athlete", True, "id", 11, "an ID from the Athletes sheet"),
+        Column("Date", "date", True, "date", 13, "the day of the session (before Today)"),
+        Column("Minutes", "minutes", True, "number", 9, "the session's length, 0-600"),
+        Column("RPE", "rpe", True, "number", 7, "session RPE, 0-10 (CR-10)"),
+        Column("Top speed %", "top_pct", False, "number", 11, "optional: % of max speed, 0-110"),
+        Column("Top speed m/s", "top_ms", False, "number", 12, "optional: m/s (with a max speed)"),
+        Column("Minutes played", "played", False, "number", 13,
+               "optional: minutes played in a match that day"),
+        Column("Pain", "pain", False, "number", 7, "optional: pain 0-10"),
+        Column("Note", "note", False, "text", 28, "optional"),
+    ), help="Optional: what happened, one row per session (several on a day add up); days "
+            "before Today keep what was logged."),
     SheetSpec("Unavailable", (
         Column("Athlete ID", "athlete", True, "id", 11, "an ID from the Athletes sheet"),
         Column("From", "start", True, "date", 13, "first day away"),
@@ -150,6 +163,13 @@ FIELD_COLUMN = {  # a season field's path (without indexes) -> the column it is 
     ("unavailability", ".end"): "end",
     ("calendar.non_training_days", ".date"): "date",
     ("blocks", ".start"): "start", ("blocks", ".end"): "end", ("blocks", ".name"): "name",
+    ("sessions", ".athlete"): "athlete", ("sessions", ".date"): "date",
+    ("sessions", ".top_speed_ms"): "top_ms",
+}
+SESSION_COLUMN = {  # a Session field -> its column on the Sessions sheet
+    "athlete": "athlete", "date": "date", "minutes": "minutes", "rpe": "rpe",
+    "top_speed_pct": "top_pct", "top_speed_ms": "top_ms", "minutes_played": "played",
+    "pain": "pain", "note": "note",
 }
 RECORD_COLUMN = {  # (sheet, path inside an injury's stage record, flare-up or test) -> column
     ("Injuries", ".stage"): "stage", ("Injuries", ".start"): "stage_start",

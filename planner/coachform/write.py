@@ -60,6 +60,9 @@ _EXAMPLES: dict[str, list[dict]] = {
                    "note": "Tightness after the first jog"}],
     "Tests": [{"athlete": "A01", "date": dt.date(2026, 12, 27), "test": "Pain on single-leg squat",
                "value": 1}],
+    "Sessions": [{"athlete": "A01", "date": dt.date(2026, 12, 30), "minutes": 45, "rpe": 4,
+                  "top_pct": None, "top_ms": None, "played": None, "pain": 2,
+                  "note": "Rehab gym and a 15-minute jog"}],
     "Unavailable": [{"athlete": "A01", "start": dt.date(2027, 2, 1), "end": dt.date(2027, 2, 3),
                      "reason": "Family"}],
     "Non-training days": [{"date": dt.date(2027, 4, 5), "reason": "Easter Monday"}],
@@ -115,6 +118,10 @@ def _season_rows(season: Season) -> tuple[dict, dict[str, list[dict]]]:
         "Non-training days": [{"date": d.date, "reason": d.reason} for d in cal.non_training_days],
         "Blocks": [{"name": b.name, "start": b.start, "end": b.end, "emphasis": b.emphasis}
                    for b in season.blocks],
+        "Sessions": [{"athlete": x.athlete, "date": x.date, "minutes": x.minutes, "rpe": x.rpe,
+                      "top_pct": x.top_speed_pct, "top_ms": x.top_speed_ms,
+                      "played": x.minutes_played, "pain": x.pain, "note": x.note}
+                     for x in season.sessions],
     }
     tables.update(_injury_rows(season))
     return head, tables
@@ -340,7 +347,7 @@ def export_template_form(season: Season) -> openpyxl.Workbook:
 
     The form holds what a coach types: the squad with its default roles, each injury record's
     stage starts (a row each on Injuries), the roles per competition, flare-ups with their notes
-    and criteria test results, but no rule settings, pins, scenarios, logged sessions or plan;
+    and criteria test results, the logged sessions, but no rule settings, pins, scenarios or plan;
     those stay in the season file.
     """
     return template_workbook(season)

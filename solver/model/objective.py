@@ -138,9 +138,11 @@ class ObjectiveMixin(ModelBase):
             if u.exempt:
                 continue
             hv = self.hv_lits(u)
-            open_ = [self._hv1_open(u, d) if d >= self.p0 else False for d in range(self.n)]
+            open_ = [self._hv1_open(u, d) if d >= self.p0 else self._hv1_open_past(u, d)
+                     for d in range(self.n)]
             windows: dict[int, object] = {}
-            for s in range(self.p0, self.n - G + 1):
+            # every window that reaches today or later; its past days count as they happened
+            for s in range(max(0, self.p0 - G + 1), self.n - G + 1):
                 win = range(s, s + G)
                 if any(open_[d] is False for d in win) or any(hv[d] is True for d in win):
                     continue
@@ -182,9 +184,24 @@ class ObjectiveMixin(ModelBase):
                 if all(hv[d] is False for d in win if d not in days):
                     self.clause([neg(dl), p], [])
 
+    def _hv1_open_past(self, u: Unit, d: int) -> bool:
+        """HV-1 applies on past day d: available and FIT or in a stage capped at 90 % or more."""
+        if d in self.tl.unavailable(u.athletes[0]):
+            return False
+        stage = u.past_stage[d] if d < len(u.past_stage) else FIT
+        if stage == FIT:
+            return True
+        from planner.protocols import load_protocol
+        from planner.rehab import governing
+
+        rec = governing(u.records, self.tl.days[d])
+        proto = load_protocol(rec.protocol) if rec is not None else None
+        return proto is not None and stage in proto.stage_ids and proto.cap(stage) >= 90
+
     def _window_open(self, u: Unit, s: int, g: int, open_: list):
-        """Every day of the window is open: per epoch, its first day in the window (monotone)."""
-        firsts = [s] + [ep.first for ep in u.epochs if s < ep.first < s + g]
+        """Every day of the window is open: per epoch, its first day in the window (monotone);
+        past days are constants."""
+        firsts = [max(s, self.p0)] + [ep.first for ep in u.epochs if max(s, self.p0) < ep.first < s + g]
         if not u.injured or u.frozen is not None:
             return True
         # inside an epoch the stage only rises, so "cap >= 90" holds from its first day on;

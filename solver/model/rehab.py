@@ -125,10 +125,10 @@ class RehabMixin(ModelBase):
         mx = ep.protocol.stage(ep.order[k]).max_days
         if c is not None and k == c:
             t = ep.start_day + mx
-            if first <= t < end:
+            if t < first:  # outlasted its maximum before today (a change not done): it counts
+                t = first + mx  # again from today (rules-spec.md section 9, docs/semantics.md)
+            if t < end:
                 self.clause([ep.R[k + 1][t - first]], enf)
-            elif t < first:
-                self.clause([], enf)  # validation normally rejects this input
             return
         if c is not None and k < c:
             return

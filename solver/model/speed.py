@@ -117,7 +117,7 @@ class SpeedMixin(ModelBase):
                 if not above80:
                     continue
                 enf = self.guard("RAMP", u.key, d, d)
-                window = self._window(sp, d - g, d)
+                window = self._window(sp, d - g, d, u.pre_speed)
                 if window is not True:  # a step 1: at most 80
                     for x in above80:
                         self.clause([neg(x), neg(u.fit[d])] + window, enf)
@@ -149,9 +149,12 @@ class SpeedMixin(ModelBase):
         return out[: self.n]
 
     @staticmethod
-    def _window(sp: list, a: int, b: int):
-        """The speed literals of days a..b-1 inside the season: True if one is certainly a speed
-        day, else the list of those that may be."""
+    def _window(sp: list, a: int, b: int, before: frozenset[int] = frozenset()):
+        """The speed literals of days a..b-1: True if one is certainly a speed day (``before``:
+        speed days logged before the season, negative indexes), else the list of those that may
+        be."""
+        if a < 0 and any(a <= x < 0 for x in before):
+            return True
         lits = []
         for x in range(max(0, a), b):
             if sp[x] is True:
@@ -168,13 +171,13 @@ class SpeedMixin(ModelBase):
         for e in range(self.n):
             if e < self.p0:
                 nonmatch = u.fixed[e] >= SPEED_DAY and not u.past_played[e]
-                window = self._window(sp, e - g, e)
+                window = self._window(sp, e - g, e, u.pre_speed)
                 out.append(nonmatch and window is not True and not window)
                 continue
             if ps[e] is False:
                 out.append(False)
                 continue
-            window = self._window(sp, e - g, e)
+            window = self._window(sp, e - g, e, u.pre_speed)
             if window is True:
                 out.append(False)
                 continue

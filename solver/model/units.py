@@ -22,6 +22,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner.criteria import gate
+from planner.history import past_days, pre_season_speed_days
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import flare_steps, reset_credit, segments, stage_on
 from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, AthletePlan, Injury
@@ -102,6 +103,7 @@ class Unit:
     own_deload: dict = field(default_factory=dict)
     past_stage: list[str] = field(default_factory=list)
     past_played: list[bool] = field(default_factory=list)
+    pre_speed: frozenset[int] = frozenset()  # speed days logged before the season (negative)
     frozen: AthletePlan | None = None  # taken from the reference plan as it is (a re-plan)
     planned_speed: list | None = None  # per day: a planned speed day (literal or bool)
     given_speed: list | None = None  # per day: a given speed day (played or past)
@@ -164,12 +166,13 @@ class UnitsMixin(ModelBase):
             if rp is None or len(rp.intensity) != tl.n or len(rp.weeks) != len(tl.weeks):
                 continue
             injured = bool(self.season.injuries_of(a.id))
-            key = (a.id,) if injured else (rp.stages, rp.intensity, rp.weeks,
+            past = self._past(a.id)
+            key = (a.id,) if injured else (rp.stages, rp.intensity, rp.weeks, past,
                                            frozenset(tl.unavailable(a.id)), self._roles(a.id),
                                            self._exempt(a.id))
             frozen.setdefault(key, []).append(a.id)
         for i, ids in enumerate(frozen.values()):
-            self.units.append(self._frozen_unit(f"frozen{i}", ids))
+            self.units.append(self._frozen_unit(f"frozen{i}", ids, self._past(ids[0])))
         return {a for ids in frozen.values() for a in ids}
 
     def _signature(self, a) -> tuple:
@@ -186,7 +189,10 @@ class UnitsMixin(ModelBase):
             ap = self.recorded.for_athlete(a.id)
             weeks = tuple(ap.weeks[: tl.first_open_week + 1]) if ap is not None else ()
         return (frozenset(d for d in tl.unavailable(a.id) if d >= self.p0 - 2), pins, past, weeks,
-                ref, self._roles(a.id), self._exempt(a.id))
+                ref, self._roles(a.id), self._exempt(a.id), self._pre_speed(a.id))
+
+    def _pre_speed(self, athlete: str) -> frozenset[int]:
+        return frozenset(pre_season_speed_days(self.season, athlete))
 
     def _roles(self, athlete: str) -> tuple[str | None, ...]:
         """The athlete's role on each competition day (None on other days)."""
@@ -216,17 +222,13 @@ class UnitsMixin(ModelBase):
         return a is not None and position_key(a.position) in exempt
 
     def _past(self, athlete: str) -> _Past:
-        """Intensity, stage and played matches before p0 (intensity 0 where nothing is recorded)."""
+        """Intensity, stage and played matches before p0: what the log says, else the stored plan,
+        else nothing (planner/history.py, rules-spec.md section 9)."""
         p0, tl = self.p0, self.tl
         records = self.season.injuries_of(athlete)
         stages = tuple(self._stage_by_records(records, tl.days[d]) for d in range(p0))
-        intensity = [0] * p0
-        ap = self.recorded.for_athlete(athlete) if self.recorded is not None and p0 else None
-        if ap is not None and len(ap.intensity) == self.n:
-            intensity = list(ap.intensity[:p0])
-        played = tuple(tl.is_comp[d] and stages[d] == FIT and intensity[d] in (100, 80)
-                       for d in range(p0))
-        return _Past(tuple(intensity), stages, played)
+        past = past_days(self.season, athlete, stages, tl, self.recorded)
+        return _Past(past.intensity, stages, past.played)
 
     @staticmethod
     def _stage_by_records(records: list[Injury], day: dt.date) -> str:
@@ -238,9 +240,13 @@ class UnitsMixin(ModelBase):
             return FIT
         return stage_on(rec, load_protocol(rec.protocol), day)
 
-    def _frozen_unit(self, key: str, ids: list[str]) -> Unit:
-        """Athletes a re-plan does not touch: every value is the reference plan's constant."""
+    def _frozen_unit(self, key: str, ids: list[str], past: _Past) -> Unit:
+        """Athletes a re-plan does not touch: every value is the reference plan's constant, the
+        past what happened (the log)."""
+        p0 = self.p0
         ref = self.reference.for_athlete(ids[0])
+        ref = ref.model_copy(update={"intensity": past.intensity + ref.intensity[p0:],
+                                     "stages": past.stages + ref.stages[p0:]})
         tl, n = self.tl, self.n
         u = Unit(key=key, athletes=ids, frozen=ref, exempt=self._exempt(ids[0]))
         u.fixed = list(ref.intensity)
@@ -265,6 +271,7 @@ class UnitsMixin(ModelBase):
         u.trainable = [False] * n
         u.past_stage = list(past.stages)
         u.past_played = list(past.played)
+        u.pre_speed = self._pre_speed(u.athletes[0])
         u.fit = [s == FIT for s in past.stages] + [None] * (n - p0)
 
     def _can_train(self, d: int, off: set[int]) -> bool:
@@ -547,6 +554,8 @@ class UnitsMixin(ModelBase):
             spec = ep.protocol.stage(ep.order[k - 1])
             ek += spec.min_days
             lk += spec.max_days
+            if k == c + 1 and lk < first:  # outlasted before today: the maximum from today
+                lk = first + spec.max_days
             lo[k], hi[k] = max(ek, first), max(lk, first)
             if k == c + 1 and ep.gate is not None:
                 lo[k] = max(lo[k], ep.gate)

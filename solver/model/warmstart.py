@@ -86,16 +86,18 @@ class WarmStartMixin(ModelBase):
                 hint(u.taper[w], kind == "taper")
 
     def freeze(self, plan: Plan, free_units: set[str], window: tuple[int, int],
-               all_units_in_window: bool) -> int:
+               all_units_in_window: bool, window_units: frozenset[str] = frozenset(),
+               team_weeks_free: bool = True) -> int:
         """Fix every decision outside the re-plan's neighbourhood to ``plan``'s value: units not in
         ``free_units`` keep their reference days (also inside ``window`` unless
-        ``all_units_in_window``), free units keep their days before the window, and team weeks
-        outside the window keep their kind. Returns the number of fixed variables."""
+        ``all_units_in_window`` or they are ``window_units``), free units keep their days before
+        the window, and team weeks outside the window (every team week unless
+        ``team_weeks_free``) keep their kind. Returns the number of fixed variables."""
         lo, hi = window
         fix = _Once(lambda x, v: self.m.add(x == int(v)))
         for w in self.open_weeks:
             week = self.tl.weeks[w]
-            if week.last < lo or week.first > hi:
+            if week.last < lo or week.first > hi or not team_weeks_free:
                 k = plan.team_weeks[w]
                 fix(self.team_taper[w], k == "taper")
                 fix(self.team_deload[w], k == "deload")
@@ -104,9 +106,10 @@ class WarmStartMixin(ModelBase):
             if ref is None or len(ref.intensity) != self.n:
                 continue
             free = u.key in free_units or any(a in free_units for a in u.athletes)
+            in_window = all_units_in_window or any(a in window_units for a in u.athletes)
             for d in range(self.p0, self.n):
                 inside = lo <= d <= hi
-                keep = (not free and not (all_units_in_window and inside)) or (free and d < lo)
+                keep = (not free and not (in_window and inside)) or (free and d < lo)
                 if not keep:
                     continue
                 self._set_day_levels(u, d, ref.intensity[d], fix)

@@ -31,6 +31,7 @@ from planner.season import (
     MatchRole,
     NonTrainingDay,
     Season,
+    Session,
     StageRecord,
     Unavailability,
 )
@@ -652,8 +653,8 @@ def test_bad_injury_records_flare_ups_and_tests_are_located(tmp_path):
         "Tests, row 2, Test: 'Hamstring strength LSI' is not a criteria test of ankle-sprain (the "
         "injury of 'A3' on that date); use one of: Single-leg hop LSI",
         "Tests, row 3, Value: 'good' is not a test result; write the number measured, e.g. 84 %",
-        "Tests, row 4, Date: 2027-01-20 is after the planning start 2027-01-18; a test result is "
-        "history — set today to the test date or later",
+        "Tests, row 4, Date: 2027-01-20 is after today (2027-01-18); a test result is history: "
+        "set today to the test date or later first",
         "Tests, row 5, Date: 2027-01-03 is before the first injury of 'A3' (onset 2027-01-05); a "
         "test belongs to an injury on the Injuries sheet: add that injury there, or correct the date",
         "Tests, row 6, Athlete ID: 'A4' has no injury on the Injuries sheet; a test belongs to an "
@@ -725,6 +726,11 @@ def _every_v2_feature() -> Season:
                            StageRecord(stage="P2", start=D(2027, 2, 22))),
                    target_competition="c003"),
         ),
+        sessions=(Session(athlete="A4", date=D(2026, 12, 14), minutes=60, rpe=5),  # pre-season
+                  Session(athlete="A4", date=D(2027, 1, 9), minutes=70, rpe=8, top_speed_pct=96,
+                          minutes_played=70, note="League 1"),
+                  Session(athlete="A4", date=D(2027, 1, 9), minutes=20, rpe=3, note="Cool-down"),
+                  Session(athlete="A1", date=D(2027, 1, 15), minutes=40, rpe=3, pain=2)),
         roles=(MatchRole(competition="c002", athlete="A1", role="out"),
                MatchRole(competition="c003", athlete="A3", role="bench"),
                MatchRole(competition="c003", athlete="A4", role="bench"),
@@ -746,3 +752,37 @@ def test_round_trip_of_a_season_with_every_v2_feature_gives_back_an_equal_season
     assert again == season
     save_template_form(again, tmp_path / "again.xlsx")  # and once more
     assert import_workbook(tmp_path / "again.xlsx") == season
+
+
+def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Top speed %", "Top speed m/s",
+            "Minutes played", "Pain", "Note")
+    path = book(
+        tmp_path,
+        Season=SEASON_ROWS + [("Today", "2027-01-18")],
+        Competitions=COMPETITION_ROWS,
+        Athletes=ATHLETE_ROWS,
+        Sessions=[head,
+                  ("A1", "2027-01-11", 75, 6, 95, None, None, None, "Speed day"),
+                  ("A1", "2027-01-11", 20, 2, None, None, None, None, None),
+                  ("A1", "2027-01-12", 60, 5, None, 8.4, None, 1, None)],
+    )
+    season = import_workbook(path)
+    assert [(x.athlete, x.date, x.load) for x in season.sessions] == [
+        ("A1", D(2027, 1, 11), 450), ("A1", D(2027, 1, 11), 40), ("A1", D(2027, 1, 12), 300)]
+    bad = book(
+        tmp_path, "bad.xlsx",
+        Season=SEASON_ROWS + [("Today", "2027-01-18")],
+        Competitions=COMPETITION_ROWS,
+        Athletes=ATHLETE_ROWS,
+        Sessions=[head,
+                  ("A9", "2027-01-11", 75, 6, None, None, None, None, None),
+                  ("A1", "2027-01-11", 75, 14, None, None, None, None, None),
+                  ("A1", "2027-01-25", 75, 6, None, None, None, None, None),
+                  ("A1", "2026-10-01", 75, 6, None, None, None, None, None)],
+    )
+    problems = problems_of(bad)
+    assert [p.split(":")[0] for p in problems] == [
+        "Sessions, row 2, Athlete ID", "Sessions, row 3, RPE", "Sessions, row 4, Date",
+        "Sessions, row 5, Date"], problems
+    assert "after today (2027-01-18)" in problems[2]

@@ -21,6 +21,7 @@ from planner.season import (
     Plan,
     Scenario,
     Season,
+    Session,
     StagePin,
     Unavailability,
     WeekPin,
@@ -102,6 +103,9 @@ ALL = [
     E.DeleteScenario(name="Flare"),
     E.SetScenarioPlan(name="Flare", plan=flat_plan(season(weeks=6, athletes=3), intensity=60)),
     E.AdoptScenario(name="Flare"),
+    E.LogSessions(sessions=(Session(athlete="A2", date=day(-2), minutes=60, rpe=5, pain=1),
+                            Session(athlete="A2", date=day(-1), minutes=30, rpe=3))),
+    E.AdvanceToday(today=day(10), accepted=(E.StageEntry(athlete="A1", stage="S1", date=day(4)),)),
 ]
 
 
@@ -227,3 +231,18 @@ def test_a_test_that_is_no_criterion_of_the_protocol_is_refused(base):
     with pytest.raises(InputError, match="not a criterion"):
         E.RecordCriteriaTest(athlete="A1", test=CriteriaTest(date=day(0), name="Vertical jump",
                                                              value=40)).apply(base)
+
+
+def test_history_is_entered_only_once_it_happened(document):
+    later = Session(athlete="A2", date=day(5), minutes=60, rpe=5)
+    with pytest.raises(InputError, match=r"sessions\[0\]\.date: .* is after today"):
+        E.LogSessions(sessions=(later,)).apply(document)
+    moved = E.AdvanceToday(today=day(7)).apply(document)
+    logged = E.LogSessions(sessions=(later,)).apply(moved)
+    # moving today back again keeps what was logged: the season stays valid
+    back = E.AdvanceToday(today=day(2)).apply(logged)
+    assert later in back.sessions and back.calendar.today == day(2)
+    # a day's cell rewritten: the sessions it had are replaced
+    fixed = E.LogSessions(sessions=(later.model_copy(update={"rpe": 7}),),
+                          replace=(("A2", day(5)),)).apply(logged)
+    assert [x.rpe for x in fixed.sessions if x.date == day(5)] == [7]

@@ -67,15 +67,19 @@ def print_summary(outcome, season) -> None:
     plan = outcome.plan
     print(f"Season:    {season.name}")
     print(f"Status:    {outcome.status.value}")
-    if outcome.objective is not None:
+    if outcome.objective is not None and outcome.bound is not None:
         gap = outcome.gap
         print(f"Objective: {outcome.objective:g}   bound: {outcome.bound:g}   gap: "
               f"{(gap or 0) * 100:.1f} %")
+    elif outcome.objective is not None:  # a re-plan kept without a bound for the whole season
+        print(f"Objective: {outcome.objective:g}")
     print(f"Time:      {outcome.wall_time:.2f} s")
     stored = season.plan
     if plan is not None and stored is not None and (plan.athletes, plan.team_weeks) == (
             stored.athletes, stored.team_weeks):
-        print("Plan:      the plan stored in the season file (no better plan exists)")
+        print("Plan:      the plan stored in the season file" + (
+            " (no better plan exists)" if outcome.status.value == "optimal" else
+            " (it still holds from today)"))
     if plan is not None:
         print_returns(season, plan)
     if plan is not None and outcome.counts:

@@ -1,0 +1,142 @@
+"""What happened: the logged sessions read as the past of a plan (rules-spec.md section 9).
+
+For a day before ``today`` the plan's intensity is the highest level at or below the logged top
+speed when one was logged, otherwise the stored plan's intensity, otherwise 0. Minutes played set
+the role of a past competition day: 45 or more ``start``, 1-44 ``bench``, 0 ``out``; without
+logged minutes the stored plan's role stands (100 start, 80 bench), and with neither the athlete
+did not play. A past match the athlete played is a speed day (an HV exposure when started)
+whatever speed was logged: its intensity is 100 (start) or 80 (bench).
+
+Several sessions on one day add up: minutes and load sum, the top speed and the pain are the
+day's highest, the minutes played the day's most. The solver writes this past into every plan,
+so the plan checker and the explanations read it from the plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from planner.season import LEVELS, Athlete, Plan, Season, Session
+from planner.timeline import Timeline
+
+START_MINUTES = 45  # minutes played from which a logged match counts as started
+
+
+@dataclass(frozen=True)
+class LoggedDay:
+    """One athlete-day of the log, its sessions folded together."""
+
+    minutes: float
+    load: float
+    top_pct: float | None  # the highest top speed, as % of the athlete's max speed
+    played: float | None  # minutes played in a competition (None: not logged)
+    pain: float | None
+    sessions: int
+
+
+def top_speed_pct(s: Session, athlete: Athlete | None) -> float | None:
+    """The session's top speed as % of the athlete's max speed (m/s needs a max speed)."""
+    if s.top_speed_pct is not None:
+        return s.top_speed_pct
+    if s.top_speed_ms is not None and athlete is not None and athlete.max_speed:
+        return 100.0 * s.top_speed_ms / athlete.max_speed
+    return None
+
+
+def logged_days(season: Season, athlete: str) -> dict[dt.date, LoggedDay]:
+    """The athlete's logged sessions by date, each day's sessions folded together."""
+    a = season.athlete(athlete)
+    by_day: dict[dt.date, list[Session]] = defaultdict(list)
+    for s in season.sessions:
+        if s.athlete == athlete:
+            by_day[s.date].append(s)
+    out = {}
+    for day, ss in by_day.items():
+        tops = [t for t in (top_speed_pct(s, a) for s in ss) if t is not None]
+        played = [s.minutes_played for s in ss if s.minutes_played is not None]
+        pains = [s.pain for s in ss if s.pain is not None]
+        out[day] = LoggedDay(sum(s.minutes for s in ss), sum(s.load for s in ss),
+                             max(tops) if tops else None, max(played) if played else None,
+                             max(pains) if pains else None, len(ss))
+    return out
+
+
+def level_at_or_below(pct: float) -> int:
+    """The highest intensity level at or below ``pct`` % (0 below 60)."""
+    return max((lv for lv in LEVELS if lv <= pct + 1e-9), default=0)
+
+
+def role_of_minutes(minutes: float) -> str:
+    return "start" if minutes >= START_MINUTES else "bench" if minutes > 0 else "out"
+
+
+@dataclass(frozen=True)
+class Past:
+    """An athlete's days before ``today``: intensity and whether (and how) a match was played."""
+
+    intensity: tuple[int, ...]
+    played: tuple[bool, ...]  # a competition day the athlete played (start or bench)
+
+
+def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timeline | None = None,
+              stored: Plan | None = None) -> Past:
+    """The athlete's past (days before p0) from the log and the stored plan; ``stages`` are the
+    athlete's stages on those days (only a FIT athlete plays)."""
+    tl = tl if tl is not None else Timeline(season)
+    p0 = tl.p0
+    stored = season.plan if stored is None else stored
+    ap = stored.for_athlete(athlete) if stored is not None else None
+    plan_it = list(ap.intensity[:p0]) if ap is not None and len(ap.intensity) == tl.n else [0] * p0
+    log = logged_days(season, athlete)
+    intensity, played = [], []
+    for d in range(p0):
+        day = log.get(tl.days[d])
+        role = _past_role(tl, d, stages[d], plan_it[d], day)
+        if role in ("start", "bench"):
+            intensity.append(100 if role == "start" else 80)
+            played.append(True)
+            continue
+        played.append(False)
+        if day is not None and day.top_pct is not None:
+            value = level_at_or_below(day.top_pct)
+        else:
+            value = plan_it[d]
+        if tl.is_comp[d] and value in (80, 100):
+            # on a competition day 100 and 80 mean playing: a match not played that the plan had
+            # as played ran no match speed, and a top speed logged in training there counts one
+            # level lower (docs/semantics.md)
+            value = 0 if day is None or day.top_pct is None else (95 if value == 100 else 70)
+        intensity.append(value)
+    return Past(tuple(intensity), tuple(played))
+
+
+def _past_role(tl: Timeline, d: int, stage: str, planned: int, day: LoggedDay | None) -> str | None:
+    """The role of a past competition day (None on other days, or when the athlete was not FIT)."""
+    if not tl.is_comp[d] or stage != "FIT":
+        return None
+    if day is not None and day.played is not None:
+        return role_of_minutes(day.played)
+    if planned == 100:
+        return "start"
+    if planned == 80:
+        return "bench"
+    return "out"
+
+
+def logged_load_by_day(season: Season, athlete: str, tl: Timeline | None = None) -> dict[int, float]:
+    """Day index (negative before the season) -> the day's logged load in AU."""
+    tl = tl if tl is not None else Timeline(season)
+    return {(day - tl.start).days: v.load for day, v in logged_days(season, athlete).items()}
+
+
+def pre_season_speed_days(season: Season, athlete: str) -> list[int]:
+    """Negative day indexes (before the season start) with a logged speed day (a top speed of
+    80 % or more): RAMP's gap before the season is then not a gap (rules-spec.md section 3)."""
+    start = season.calendar.start
+    out = []
+    for day, v in logged_days(season, athlete).items():
+        if day < start and v.top_pct is not None and level_at_or_below(v.top_pct) >= 80:
+            out.append((day - start).days)
+    return sorted(out)

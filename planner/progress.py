@@ -1,0 +1,140 @@
+"""A season in progress (rules-spec.md section 9): moving ``today`` and what the log proposes.
+
+- :func:`projected_transitions`: the stage changes the stored plan projected between the current
+  planning start and a new ``today`` — offered as the injury records' history when ``today``
+  moves forward; the coach accepts each (editing its date if it happened on another day) or marks
+  it not done (the athlete stays in the stage).
+- :func:`later_records`: what lies after a ``today`` moved back (stage records, flare-ups, tests,
+  logged sessions): kept, and counted again once ``today`` passes them.
+- :func:`flare_proposals`: a logged pain at or above the protocol's ``pain_flare`` for an athlete
+  in rehab, or within 28 days of returning to FIT, proposes a flare-up on that date; nothing
+  changes until the coach confirms it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.history import logged_days
+from planner.protocols import load_protocol
+from planner.rehab import athlete_stage_on, governing
+from planner.season import FIT, INJ, Season
+from planner.text import day_long, stage_name
+from planner.timeline import Timeline
+from planner.validate import planning_start
+
+RECENT_RETURN_DAYS = 28  # a pain logged this soon after the return to FIT still proposes a flare-up
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A stage change the stored plan projected: ``athlete`` enters ``stage`` on ``date``."""
+
+    athlete: str
+    stage: str
+    date: dt.date
+
+    def text(self, season: Season) -> str:
+        what = "back to full training" if self.stage == FIT else f"enters {stage_name(self.stage)}"
+        return f"{season.athlete_label(self.athlete)} {what} on {day_long(self.date)}"
+
+
+def projected_transitions(season: Season, today: dt.date) -> list[Transition]:
+    """The stored plan's stage changes on days from the planning start to the day before
+    ``today`` that the injury records do not hold yet (none without a plan or moving back)."""
+    plan = season.plan
+    if plan is None:
+        return []
+    tl = Timeline(season)
+    lo = tl.p0
+    hi = min(tl.n, (today - tl.start).days)
+    out = []
+    for a in season.athletes:
+        records = season.injuries_of(a.id)
+        ap = plan.for_athlete(a.id)
+        if not records or ap is None or len(ap.stages) != tl.n:
+            continue
+        before = athlete_stage_on(records, tl.days[lo] - dt.timedelta(days=1)) if lo < tl.n else FIT
+        for d in range(lo, hi):
+            st = ap.stages[d]
+            if st != before and st != INJ and athlete_stage_on(records, tl.days[d]) != st:
+                out.append(Transition(a.id, st, tl.days[d]))  # not yet a record or a flare-up's
+            before = st
+    return out
+
+
+@dataclass(frozen=True)
+class Later:
+    """Something recorded after ``today`` (kept; it counts again once today passes it)."""
+
+    athlete: str
+    what: str
+    date: dt.date
+
+
+def later_records(season: Season, today: dt.date) -> list[Later]:
+    """Stage records, flare-ups, tests and logged sessions dated on or after ``today``."""
+    out: list[Later] = []
+    for inj in season.injuries:
+        out += [Later(inj.athlete, f"stage {r.stage}", r.start) for r in inj.stages if r.start >= today]
+        out += [Later(inj.athlete, "flare-up", f) for f in inj.flare_ups if f >= today]
+        out += [Later(inj.athlete, f"test {t.name}", t.date) for t in inj.tests if t.date >= today]
+    days = sorted({(s.athlete, s.date) for s in season.sessions if s.date >= today})
+    out += [Later(a, "logged session", d) for a, d in days]
+    return sorted(out, key=lambda x: (x.date, x.athlete, x.what))
+
+
+@dataclass(frozen=True)
+class FlareProposal:
+    athlete: str
+    date: dt.date
+    pain: float
+    threshold: int
+
+    def text(self, season: Season) -> str:
+        return (f"{season.athlete_label(self.athlete)} logged pain {self.pain:g}/10 on "
+                f"{day_long(self.date)}, at or above the protocol's {self.threshold}/10 for a "
+                f"flare-up")
+
+
+def flare_proposals(season: Season) -> list[FlareProposal]:
+    """Logged pains that propose a flare-up (rules-spec.md section 9), not yet recorded."""
+    out = []
+    for a in season.athletes:
+        records = season.injuries_of(a.id)
+        if not records:
+            continue
+        for day, logged in sorted(logged_days(season, a.id).items()):
+            rec = governing(records, day)
+            if logged.pain is None or rec is None or day in rec.flare_ups:
+                continue
+            proto = load_protocol(rec.protocol)
+            if logged.pain < proto.pain_flare or not _in_rehab_or_back_lately(records, day):
+                continue
+            out.append(FlareProposal(a.id, day, logged.pain, proto.pain_flare))
+    return out
+
+
+def _in_rehab_or_back_lately(records: list, day: dt.date) -> bool:
+    stage = athlete_stage_on(records, day)
+    if stage not in (FIT, INJ):
+        return True
+    if stage == INJ:
+        return False
+    back = day - dt.timedelta(days=RECENT_RETURN_DAYS)
+    return any(athlete_stage_on(records, back + dt.timedelta(days=k)) not in (FIT, INJ)
+               for k in range(RECENT_RETURN_DAYS))
+
+
+def next_week_start(season: Season) -> dt.date:
+    """The first day of the week after the one holding the planning start (the "New week"
+    action moves ``today`` there)."""
+    tl = Timeline(season)
+    p = planning_start(season)
+    i = tl.index(p)
+    if i is None:
+        return p + dt.timedelta(days=7)
+    w = tl.weeks[tl.week_of[i]]
+    nxt = w.last + 1
+    return tl.days[nxt] if nxt < tl.n else tl.end + dt.timedelta(days=1)

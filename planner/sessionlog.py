@@ -1,0 +1,319 @@
+"""Reading logged sessions from a CSV or an Excel workbook (interfaces.md section 2, `Sessions`).
+
+Columns: `Athlete ID`, `Date`, `Minutes`, `RPE`, and optional `Top speed %`, `Top speed m/s`,
+`Minutes played`, `Pain`, `Note`, in any order and case. Column names as GPS and
+athlete-monitoring exports write them are recognised where unambiguous (`Player`, `Duration`,
+`sRPE`, `Max Velocity`, `Max Velocity (km/h)`...); the result names the mapping it used. An
+athlete is named by ID or by name. Every problem is located ("sessions.csv, row 7, RPE: ...")
+and nothing is added while there is one; a row that repeats another (or a session already in the
+season) is reported and counted once.
+
+Read with pandas, column at a time: a season's log (40 athletes x 300 days) in well under a
+second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planner.errors import InputError
+from planner.season import Season, Session
+
+MAX_ROWS = 200_000  # a season's log is at most a few tens of thousands of rows
+
+# field -> header spellings (lower case, spaces and punctuation folded)
+ALIASES: dict[str, tuple[str, ...]] = {
+    "athlete": ("athlete id", "athlete", "id", "player", "player id", "player name", "name",
+                "athlete name"),
+    "date": ("date", "session date", "day"),
+    "minutes": ("minutes", "duration", "duration min", "duration mins", "session duration",
+                "session minutes", "mins", "training minutes"),
+    "rpe": ("rpe", "srpe", "session rpe", "cr10", "rpe cr10"),
+    "top_pct": ("top speed %", "top speed pct", "top speed percent", "% max speed", "max speed %",
+                "vmax %", "% vmax", "percent max speed"),
+    "top_ms": ("top speed m/s", "top speed ms", "max velocity", "max velocity m/s", "max speed m/s",
+               "vmax", "vmax m/s", "top speed", "peak speed", "peak speed m/s"),
+    "top_kmh": ("max velocity km/h", "max velocity kmh", "top speed km/h", "top speed kmh",
+                "max speed km/h", "peak speed km/h", "vmax km/h"),
+    "played": ("minutes played", "mins played", "match minutes", "minutes on pitch", "playing time"),
+    "pain": ("pain", "pain score", "pain 0-10", "pain 0 10", "pain vas"),
+    "note": ("note", "notes", "comment", "comments"),
+}
+REQUIRED = ("athlete", "date", "minutes", "rpe")
+LABEL = {"athlete": "Athlete ID", "date": "Date", "minutes": "Minutes", "rpe": "RPE",
+         "top_pct": "Top speed %", "top_ms": "Top speed m/s", "top_kmh": "Top speed km/h",
+         "played": "Minutes played", "pain": "Pain", "note": "Note"}
+
+# column key -> (lowest, highest, what a value means): the Session model's bounds in a coach's words
+LIMITS: dict[str, tuple[float, float, str]] = {
+    "minutes": (0, 600, "a session's length in minutes"),
+    "rpe": (0, 10, "session RPE on the CR-10 scale"),
+    "top_pct": (0, 110, "top speed in % of the athlete's max speed"),
+    "top_ms": (0, 16.5, "top speed in m/s"),
+    "played": (0, 600, "minutes played in a match"),
+    "pain": (0, 10, "pain on a 0-10 scale"),
+}
+
+
+def limit_problem(key: str, value: float) -> str | None:
+    """Why ``value`` cannot be in column ``key`` (None when it can)."""
+    lo, hi, what = LIMITS[key]
+    if lo <= value <= hi and not (key == "top_ms" and value == 0):
+        return None
+    return f"{value:g} is outside {lo:g}-{hi:g}; write {what}"
+
+
+def fold(header: object) -> str:
+    """A header as compared: lower case, brackets and repeated spaces folded."""
+    text = str(header).strip().lower().replace("(", " ").replace(")", " ").replace("_", " ")
+    return " ".join(text.split())
+
+
+@dataclass
+class LogResult:
+    sessions: list[Session]
+    mapping: dict[str, str]  # field -> the header it was read from
+    repeated: list[str] = field(default_factory=list)  # rows counted once
+    notes: list[str] = field(default_factory=list)  # how ambiguous columns were read
+
+    def text(self) -> str:
+        lines = ["Columns read: " + ", ".join(f"{LABEL[k]} <- '{v}'" for k, v in self.mapping.items())]
+        lines += self.notes
+        lines += [f"Counted once: {r}" for r in self.repeated]
+        return "\n".join(lines)
+
+
+def read_frame(path: str | Path):
+    """The table of a CSV or an Excel workbook (the `Sessions` sheet, else the first)."""
+    import pandas as pd
+
+    p = Path(path)
+    suffix = p.suffix.lower()
+    try:
+        if suffix in (".csv", ".txt"):
+            return pd.read_csv(p, dtype=str, keep_default_na=False, sep=_separator(p),
+                               nrows=MAX_ROWS + 1, encoding="utf-8-sig")
+        if suffix in (".xlsx", ".xlsm"):
+            return _read_excel(p)
+    except FileNotFoundError:
+        raise InputError(str(path), ["no such file; check the path"]) from None
+    except (UnicodeDecodeError, ValueError) as e:
+        raise InputError(str(path), [f"cannot be read as {suffix[1:].upper()}: {e}"]) from None
+    raise InputError(str(path), [f"'{p.suffix or p.name}' is not a CSV or an Excel (.xlsx) file; "
+                                 f"export the log as CSV or XLSX"])
+
+
+def _separator(p: Path) -> str:
+    """The CSV's separator from its header line: `,`, `;` (European exports) or a tab."""
+    with p.open("r", encoding="utf-8-sig", errors="replace") as f:
+        head = f.readline()
+    counts = {sep: head.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _read_excel(p: Path):
+    import zipfile
+
+    import pandas as pd
+
+    try:
+        with zipfile.ZipFile(p) as z:
+            size = sum(i.file_size for i in z.infolist())
+    except zipfile.BadZipFile:
+        raise InputError(str(p), ["is not an Excel workbook (.xlsx); export the log as CSV or XLSX"]) from None
+    if size > 200 * 1024 * 1024:
+        raise InputError(str(p), [f"unpacks to {size // (1024 * 1024)} MB; a session log is far "
+                                  f"smaller: export only the sessions sheet"])
+    book = pd.ExcelFile(p, engine="openpyxl")
+    sheet = next((n for n in book.sheet_names if fold(n) == "sessions"), book.sheet_names[0])
+    return pd.read_excel(book, sheet_name=sheet, dtype=str, keep_default_na=False, nrows=MAX_ROWS + 1)
+
+
+def read_sessions(path: str | Path, season: Season) -> LogResult:
+    """The sessions of a CSV or XLSX log for ``season``, or InputError with every problem."""
+    frame = read_frame(path)
+    return sessions_from_frame(frame, season, Path(path).name)
+
+
+def _mapping(columns: list, source: str) -> dict[str, str]:
+    folded = {fold(c): c for c in columns}
+    mapping: dict[str, str] = {}
+    for key, names in ALIASES.items():
+        hit = next((folded[n] for n in names if n in folded and folded[n] not in mapping.values()), None)
+        if hit is not None:
+            mapping[key] = hit
+    missing = [LABEL[k] for k in REQUIRED if k not in mapping]
+    if missing:
+        raise InputError(source, [f"no column for {', '.join(missing)}; the columns are "
+                                  f"{', '.join(repr(str(c)) for c in columns) or 'none'}; name them "
+                                  f"Athlete ID, Date, Minutes, RPE (and optionally Top speed %, Top "
+                                  f"speed m/s, Minutes played, Pain, Note)"])
+    return mapping
+
+
+def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
+    import pandas as pd
+
+    if len(frame) > MAX_ROWS:
+        raise InputError(source, [f"has more than {MAX_ROWS:,} rows; a season's log is far smaller"])
+    mapping = _mapping(list(frame.columns), source)
+    rows = pd.Series(range(2, len(frame) + 2), index=frame.index)  # as a spreadsheet numbers them
+    problems: list[str] = []
+    where = lambda i, key: f"row {rows[i]}, {mapping[key]}"  # noqa: E731 (InputError names the file)
+    athletes = _athletes(frame[mapping["athlete"]], season, problems, where)
+    dates = _dates(frame[mapping["date"]], problems, where)
+    nums = {k: _numbers(frame, mapping, k, problems, where) for k in
+            ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain") if k in mapping}
+    notes: list[str] = []
+    _ranges(nums, problems, where, notes, mapping)
+    _today(dates, season, problems, where)
+    if problems:
+        raise InputError(source, problems[:200] + ([f"... and {len(problems) - 200} more"]
+                                                   if len(problems) > 200 else []))
+    result = _build(frame, mapping, athletes, dates, nums, season, rows)
+    result.notes = notes + result.notes
+    return result
+
+
+def _athletes(col, season: Season, problems: list, where) -> list[str | None]:
+    by_key = {a.id.casefold(): a.id for a in season.athletes}
+    by_name = {}
+    for a in season.athletes:
+        by_name.setdefault(" ".join(a.name.split()).casefold(), []).append(a.id)
+    out = []
+    for i, v in col.items():
+        key = " ".join(str(v).split()).casefold()
+        aid = by_key.get(key)
+        if aid is None and len(by_name.get(key, [])) == 1:
+            aid = by_name[key][0]
+        if aid is None:
+            hint = ("two athletes share that name; use the ID" if len(by_name.get(key, [])) > 1
+                    else f"no athlete has that ID or name (IDs: {', '.join(sorted(by_key.values())[:8])}"
+                         f"{', ...' if len(by_key) > 8 else ''})")
+            problems.append(f"{where(i, 'athlete')}: '{str(v)[:60]}': {hint}")
+        out.append(aid)
+    return out
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _dates(col, problems: list, where) -> list[dt.date | None]:
+    import pandas as pd
+
+    text = col.astype(str).str.strip()
+    parsed = pd.to_datetime(text.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    out = []
+    for i, v in parsed.items():
+        if pd.isna(v) or not _DATE.match(text[i]):
+            problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' is not a date; write it as "
+                            f"YYYY-MM-DD (e.g. 2026-09-14)")
+            out.append(None)
+        else:
+            out.append(v.date())
+    return out
+
+
+def _numbers(frame, mapping: dict, key: str, problems: list, where):
+    import pandas as pd
+
+    raw = frame[mapping[key]].astype(str).str.strip()
+    cleaned = raw.str.replace(",", ".", regex=False).str.rstrip("%").str.strip()
+    values = pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce")
+    bad = values.isna() & (cleaned != "")
+    for i in values.index[bad]:
+        problems.append(f"{where(i, key)}: '{raw[i][:40]}' is not a number")
+    if key in ("minutes", "rpe"):
+        for i in values.index[values.isna() & (cleaned == "")]:
+            problems.append(f"{where(i, key)}: missing; every session has minutes and an RPE")
+    return values
+
+
+def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> None:
+    rpe = nums["rpe"]
+    if fold(mapping["rpe"]) == "srpe" and (rpe > 10).any() and "minutes" in nums:
+        # an export's "sRPE" holding session loads (minutes x RPE): read back as the RPE
+        nums["rpe"] = rpe / nums["minutes"].where(nums["minutes"] > 0)
+        notes.append(f"'{mapping['rpe']}' holds session loads (minutes x RPE): RPE = load / minutes")
+    if "top_kmh" in nums:
+        nums["top_ms"] = nums.pop("top_kmh") / 3.6
+        mapping["top_ms"] = mapping.pop("top_kmh")
+        notes.append(f"'{mapping['top_ms']}' is in km/h: read as m/s / 3.6")
+    for key, (lo, hi, _) in LIMITS.items():
+        if key not in nums:
+            continue
+        v = nums[key]
+        for i in v.index[(v < lo) | (v > hi) | ((v == 0) & (key == "top_ms"))]:
+            problems.append(f"{where(i, key)}: {limit_problem(key, v[i])}")
+
+
+def _today(dates: list, season: Season, problems: list, where) -> None:
+    from planner.validate import PRE_SEASON_LOG_DAYS, planning_start
+
+    cal = season.calendar
+    last = planning_start(season)  # today, or the season start while today is not set
+    first = cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
+    for i, d in enumerate(dates):
+        if d is None:
+            continue
+        if d > last:
+            fix = ("move today on first (periodize advance --today DATE)" if cal.today else
+                   "set today first (periodize advance --today DATE)")
+            problems.append(f"{where(i, 'date')}: {d.isoformat()} is after today "
+                            f"({last.isoformat()}); log a session once it happened, or {fix}")
+        elif d < first or d > cal.end:
+            problems.append(f"{where(i, 'date')}: {d.isoformat()} is outside the season "
+                            f"and the four weeks before it ({first.isoformat()} to "
+                            f"{cal.end.isoformat()})")
+
+
+def _opt(values, i):
+    import pandas as pd
+
+    if values is None:
+        return None
+    v = values.iloc[i]
+    return None if pd.isna(v) else float(v)
+
+
+def _column(values) -> list:
+    """A numeric column as a list of floats and None (NaN: not given)."""
+    if values is None:
+        return []
+    return [None if v != v else float(v) for v in values.tolist()]  # v != v: NaN
+
+
+def _build(frame, mapping: dict, athletes: list, dates: list, nums: dict, season: Season,
+           rows) -> LogResult:
+    """The sessions, each row checked already (ranges, dates, athletes): built without a second
+    validation, a column at a time (a season's log in a fraction of a second)."""
+    have = set(season.sessions)
+    seen: dict[Session, int] = {}
+    out: list[Session] = []
+    repeated: list[str] = []
+    n = len(frame)
+    cols = {k: _column(nums.get(k)) or [None] * n
+            for k in ("minutes", "rpe", "top_pct", "top_ms", "played", "pain")}
+    notes = ([str(x).strip()[:200] for x in frame[mapping["note"]].tolist()] if "note" in mapping
+             else [""] * n)
+    notes = ["" if x in ("nan", "None") else x for x in notes]
+    numbers = rows.tolist()
+    for i in range(n):
+        s = Session.model_construct(
+            athlete=athletes[i], date=dates[i], minutes=cols["minutes"][i],
+            rpe=round(cols["rpe"][i], 2), top_speed_pct=cols["top_pct"][i],
+            top_speed_ms=cols["top_ms"][i], minutes_played=cols["played"][i],
+            pain=cols["pain"][i], note=notes[i])
+        row = numbers[i]
+        if s in have:
+            repeated.append(f"row {row} is already in the season")
+        elif s in seen:
+            repeated.append(f"row {row} repeats row {seen[s]}")
+        else:
+            seen[s] = row
+            out.append(s)
+    return LogResult(out, dict(mapping), repeated)

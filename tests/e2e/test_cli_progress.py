@@ -1,0 +1,119 @@
+"""A season in progress through the command line: the demo advanced to 1 Dec 2026 with its
+projected stage changes accepted and its sessions logged from a GPS-style CSV, re-planned from
+there; bad logs refused with the file untouched; today moved back losing nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from planner.check import check_plan
+from planner.history import past_days
+from planner.rehab import athlete_stage_on
+from planner.season import FIT
+from planner.seasonfile import load_season, save_season
+from planner.timeline import Timeline
+from templates import path as template_path
+from tests.builders import day, injury, season
+from tests.e2e.test_cli import run
+
+DEC_1 = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def advanced(tmp_path_factory):
+    """The demo advanced to 1 Dec 2026 with --accept and the demo's session log, saved."""
+    tmp = tmp_path_factory.mktemp("demo")
+    shutil.copy(template_path("demo.season.json"), tmp / "demo.season.json")
+    r = run("advance", "demo.season.json", "--today", "2026-12-01", "--accept", "--log",
+            str(template_path("demo-sessions.csv")), "--save", cwd=tmp)
+    assert r.returncode == 0, r.stderr
+    return r, load_season(tmp / "demo.season.json"), tmp
+
+
+def test_the_demo_advanced_to_december_accepts_the_projected_stage_changes(advanced):
+    r, s, _ = advanced
+    assert "planning the season from 2026-08-03 (the old today) first" in r.stdout
+    assert "Kofi Mensah (A07) back to full training on" in r.stdout
+    assert "Recorded as history." in r.stdout and "Today is 2026-12-01 (was 2026-08-03)." in r.stdout
+    assert s.calendar.today == DEC_1
+    for aid in ("A07", "A12", "A19"):  # the three athletes in rehab are back, on record
+        assert athlete_stage_on(s.injuries_of(aid), DEC_1) == FIT, aid
+        assert s.injuries_of(aid)[-1].stages[-1].stage == FIT
+
+
+def test_the_log_is_read_with_its_mapping_and_the_replan_keeps_what_happened(advanced):
+    r, s, _ = advanced
+    assert "Top speed m/s <- 'Max Velocity (km/h)'" in r.stdout and "is in km/h" in r.stdout
+    rows = template_path("demo-sessions.csv").read_text().count("\n") - 1
+    assert len(s.sessions) == rows and f"Added {rows} sessions of 24 athletes" in r.stdout
+    assert "Proposed flare-up: " in r.stdout  # the log's painful rehab days
+    assert "Re-planned from today" in r.stdout
+    assert check_plan(s, s.plan).violations == ()
+    tl = Timeline(s)
+    for a in s.athletes:  # every past day is what happened: the log, else the stored plan
+        stages = tuple(athlete_stage_on(s.injuries_of(a.id), tl.days[d]) for d in range(tl.p0))
+        assert s.plan.for_athlete(a.id).intensity[:tl.p0] == past_days(s, a.id, stages, tl).intensity
+
+
+def test_a_bad_log_is_refused_located_and_nothing_changes(advanced, tmp_path):
+    _, s, _ = advanced
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    (tmp_path / "bad.csv").write_text(
+        "Athlete ID,Date,Minutes,RPE,Top speed %\n"
+        "A99,2026-11-30,60,5,\n"          # unknown athlete
+        "A04,2026-11-30,60,12,\n"         # RPE above 10
+        "A04,2026-12-05,60,5,\n"          # after today
+        "A04,2026-11-29,-5,5,\n"          # negative minutes
+        "A04,2026-11-28,60,5,120\n")      # top speed above 110 %
+    r = run("log", "s.season.json", "bad.csv", "--save", cwd=tmp_path)
+    assert r.returncode == 1
+    for where in ("row 2, Athlete ID", "row 3, RPE", "row 4, Date", "row 5, Minutes",
+                  "row 6, Top speed %"):
+        assert f"bad.csv: {where}" in r.stderr or where in r.stderr, (where, r.stderr)
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    r = run("log", "s.season.json", "notes.pdf", cwd=tmp_path)
+    assert r.returncode == 1 and "not a CSV or an Excel" in r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
+
+
+def test_a_duplicate_row_is_reported_and_counted_once(tmp_path):
+    s = season(weeks=4, athletes=2, today=day(10))
+    save_season(s, tmp_path / "s.season.json")
+    (tmp_path / "log.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA1,{day(3)},60,5\n"
+                                      f"A1,{day(3)},60,5\nA2,{day(3)},45,4\n")
+    r = run("log", "s.season.json", "log.csv", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "row 3" in r.stdout and "Added 2 sessions" in r.stdout
+    assert len(load_season(tmp_path / "s.season.json").sessions) == 2
+
+
+def test_advance_without_accept_records_nothing_and_back_keeps_every_record(tmp_path):
+    s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
+    save_season(s, tmp_path / "s.season.json")
+    r = run("solve", "s.season.json", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("advance", "s.season.json", "--today", day(28).isoformat(), "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Not recorded" in r.stdout
+    kept = load_season(tmp_path / "s.season.json")
+    assert kept.injuries == s.injuries and kept.calendar.today == day(28)
+    assert check_plan(kept, kept.plan).violations == ()
+    # with --accept on a fresh copy, then back to the start: the records stay, named as later
+    save_season(s, tmp_path / "t.season.json")
+    run("solve", "t.season.json", "--save", cwd=tmp_path)
+    r = run("advance", "t.season.json", "--today", "next-week", "--accept", "--save", cwd=tmp_path)
+    assert r.returncode == 0 and "Today is " + day(7).isoformat() in r.stdout, r.stdout + r.stderr
+    accepted = load_season(tmp_path / "t.season.json")
+    assert len(accepted.injuries[0].stages) > len(s.injuries[0].stages)
+    r = run("advance", "t.season.json", "--today", day(0).isoformat(), "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Moved back: these lie after today now" in r.stdout
+    back = load_season(tmp_path / "t.season.json")
+    assert back.injuries == accepted.injuries and back.calendar.today == day(0)
+    r = run("advance", "t.season.json", "--today", "soon", cwd=tmp_path)
+    assert r.returncode == 1 and "'soon' is not a date" in r.stderr

@@ -1,0 +1,112 @@
+"""Logged sessions read from CSV and Excel: the column mapping, located errors, duplicates."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from planner import edits as E
+from planner.errors import InputError
+from planner.season import Athlete
+from planner.sessionlog import read_sessions
+from tests.builders import day, season
+
+
+@pytest.fixture
+def s():
+    base = season(weeks=4, athletes=3, today=day(14))
+    return base.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": 9.0, "name": n}) for a, n in
+        zip(base.athletes, ("Ann Ash", "Bo Birch", "Cy Cedar"), strict=True))})
+
+
+def write(tmp_path, text: str, name: str = "log.csv"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_plain_columns_in_any_order_and_case(tmp_path, s):
+    p = write(tmp_path, f"rpe,Date,minutes,ATHLETE ID,Top speed %,pain,note\n"
+                        f"6,{day(1)},75,A1,92,2,sprints\n5,{day(2)},60,a2,,,\n")
+    r = read_sessions(p, s)
+    assert [(x.athlete, x.date, x.minutes, x.rpe, x.top_speed_pct, x.pain, x.note) for x in r.sessions] == [
+        ("A1", day(1), 75, 6, 92, 2, "sprints"), ("A2", day(2), 60, 5, None, None, "")]
+    assert r.mapping["athlete"] == "ATHLETE ID"
+
+
+def test_gps_export_names_are_recognised_and_the_mapping_is_said(tmp_path, s):
+    p = write(tmp_path, f"Player;Date;Duration;sRPE;Max Velocity (km/h);Minutes played\n"
+                        f"Ann Ash;{day(5)};95;760;32.4;90\n")
+    r = read_sessions(p, s)
+    (x,) = r.sessions
+    assert x.athlete == "A1" and x.rpe == pytest.approx(8.0) and x.minutes_played == 90
+    assert x.top_speed_ms == pytest.approx(9.0)
+    text = r.text()
+    assert "Athlete ID <- 'Player'" in text and "session loads" in text and "km/h" in text
+
+
+def test_every_problem_is_located_and_nothing_is_read(tmp_path, s):
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %\n"
+                        f"A9,{day(1)},60,5,\n"          # row 2: unknown athlete
+                        f"A1,{day(20)},60,5,\n"         # row 3: after today
+                        f"A1,{day(2)},60,12,\n"         # row 4: RPE outside 0-10
+                        f"A1,{day(3)},700,5,\n"         # row 5: minutes above 600
+                        f"A1,{day(4)},60,5,130\n"       # row 6: top speed above 110 %
+                        f"A1,07/01/2027,60,5,\n")       # row 7: not a date
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    msg = str(e.value)
+    for where in ("row 2, Athlete ID", "row 3, Date", "row 4, RPE", "row 5, Minutes",
+                  "row 6, Top speed %", "row 7, Date"):
+        assert where in msg, where
+    assert "log.csv" in msg
+
+
+def test_a_repeated_row_is_counted_once_also_against_the_season(tmp_path, s):
+    line = f"A1,{day(1)},60,5\n"
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + line + line)
+    r = read_sessions(p, s)
+    assert len(r.sessions) == 1 and r.repeated == ["row 3 repeats row 2"]
+    logged = E.LogSessions(sessions=tuple(r.sessions)).apply(s)
+    again = read_sessions(p, logged)
+    assert again.sessions == [] and len(again.repeated) == 2
+
+
+def test_a_top_speed_above_the_athletes_max_by_more_than_10_percent_is_refused(tmp_path, s):
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed m/s\nA1,{day(1)},60,5,10.5\n")
+    r = read_sessions(p, s)
+    with pytest.raises(InputError, match="more than 10 % above"):
+        E.LogSessions(sessions=tuple(r.sessions)).apply(s)
+
+
+def test_excel_sessions_sheet(tmp_path, s):
+    wb = openpyxl.Workbook()
+    wb.active.title = "Notes"
+    ws = wb.create_sheet("Sessions")
+    ws.append(["Athlete ID", "Date", "Minutes", "RPE"])
+    ws.append(["A3", day(6), 45, 3])
+    wb.save(tmp_path / "log.xlsx")
+    (x,) = read_sessions(tmp_path / "log.xlsx", s).sessions
+    assert (x.athlete, x.date, x.minutes, x.rpe) == ("A3", day(6), 45, 3)
+
+
+def test_not_a_csv_or_excel_file_and_missing_columns(tmp_path, s):
+    with pytest.raises(InputError, match="not a CSV or an Excel"):
+        read_sessions(write(tmp_path, "x", "log.pdf"), s)
+    with pytest.raises(InputError, match="no column for Minutes, RPE"):
+        read_sessions(write(tmp_path, f"Athlete ID,Date\nA1,{day(1)}\n"), s)
+
+
+def test_a_season_without_today_takes_only_its_pre_season_log(tmp_path):
+    s = season(weeks=4, athletes=1)
+    with pytest.raises(InputError, match=r"after today \(.*\); .* set today first"):
+        read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5\n"), s)
+    (x,) = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(-3)},60,5\n"), s).sessions
+    assert x.date == day(-3)
+
+
+def test_two_athletes_with_one_name_need_the_id(tmp_path, s):
+    twin = s.model_copy(update={"athletes": s.athletes + (Athlete(id="A4", name="Ann Ash"),)})
+    with pytest.raises(InputError, match="share that name"):
+        read_sessions(write(tmp_path, f"Athlete,Date,Minutes,RPE\nAnn Ash,{day(1)},60,5\n"), twin)

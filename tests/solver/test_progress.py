@@ -1,0 +1,158 @@
+"""A season in progress (rules-spec.md section 9): advancing today week by week with logged
+sessions, re-planning from today, and what the log says about the past."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bench.generate import generated_season
+from planner import edits as E
+from planner.check import check_plan
+from planner.errors import InputError
+from planner.history import past_days
+from planner.progress import flare_proposals, later_records, next_week_start, projected_transitions
+from planner.rehab import athlete_stage_on
+from planner.season import Session
+from planner.simulate import log_week
+from planner.timeline import Timeline
+from solver import SolveRequest, Status, solve
+from solver.whatif import replan_from_today
+from tests.builders import day, injury, season
+
+
+def _advance(s, seed: int):
+    """One week of the loop: move today to the next week, accept the projected stage changes,
+    log the week as the plan had it (with surprises), re-plan from today."""
+    today = next_week_start(s)
+    moves = projected_transitions(s, today)
+    after = E.AdvanceToday(today=today, accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(s)
+    first = max(today - dt.timedelta(days=7), s.calendar.start)
+    after = E.LogSessions(sessions=log_week(after, first, today - dt.timedelta(days=1), seed)).apply(after)
+    out = replan_from_today(s, after, 60)
+    assert out.status in (Status.OPTIMAL, Status.FEASIBLE), out.message
+    return after.model_copy(update={"plan": out.plan})
+
+
+def _logged_days_kept(s) -> None:
+    """Every day before today is what happened (the log, else the stored plan): a re-plan never
+    changes it."""
+    tl = Timeline(s)
+    for a in s.athletes:
+        records = s.injuries_of(a.id)
+        stages = tuple(athlete_stage_on(records, tl.days[d]) for d in range(tl.p0))
+        past = past_days(s, a.id, stages, tl)
+        assert s.plan.for_athlete(a.id).intensity[:tl.p0] == past.intensity, a.id
+
+
+def test_ten_weeks_advanced_with_logged_sessions_each_replanned_and_checked():
+    s = generated_season(12, 20, seed=3)
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=60)).plan})
+    marked: dict = {}
+    for week in range(10):
+        s = _advance(s, week)
+        report = check_plan(s, s.plan)
+        assert [str(v) for v in report.violations] == [], f"week {week + 1}"
+        _logged_days_kept(s)
+        tl = Timeline(s)
+        for ap in s.plan.athletes:  # a day not as planned keeps the level planned for it
+            for when, level in ap.planned.items():
+                assert when < s.calendar.today and level != ap.intensity[tl.index(when)]
+                assert marked.setdefault((ap.athlete, when), level) == level
+        assert set(marked) <= {(ap.athlete, d) for ap in s.plan.athletes for d in ap.planned}
+    assert Timeline(s).p0 == 70 and len(s.sessions) > 500
+    assert len(marked) > 10  # the log's surprises: faster days, starters subbed early
+
+
+def test_the_demo_advanced_to_1_december_accepting_its_projected_changes():
+    from planner.seasonfile import loads
+    from templates import path
+
+    demo = loads(path("demo.season.json").read_text(encoding="utf-8"))
+    demo = demo.model_copy(update={"plan": solve(SolveRequest(demo, time_limit=60)).plan})
+    today = dt.date(2026, 12, 1)
+    moves = projected_transitions(demo, today)
+    assert {t.athlete for t in moves} == {"A07", "A12", "A19"}
+    assert any(t.stage == "FIT" and t.athlete == "A07" for t in moves)
+    # not done: A07 stays in P1 (since July, past its 21 days): not refused; P1's maximum
+    # counts again from today, and the re-plan moves his whole future
+    kept = E.AdvanceToday(today=today).apply(demo)
+    assert kept.injury_of("A07").current.stage == "P1"
+    out = replan_from_today(demo, kept, 60)
+    assert out.plan is not None and check_plan(kept, out.plan).violations == ()
+    stages = out.plan.for_athlete("A07").stages
+    p0 = Timeline(kept).p0
+    assert "P2" in stages[p0:p0 + 22]  # at the latest when P1's 21 days from today end
+    lingering = out.plan.model_copy(update={"athletes": tuple(
+        ap.model_copy(update={"stages": ap.stages[:p0] + ("P1",) * (len(ap.stages) - p0)})
+        if ap.athlete == "A07" else ap for ap in out.plan.athletes)})
+    assert any(v.rule == "RH-STAGE" and "at most 21 days" in v.message
+               for v in check_plan(kept, lingering).violations)
+    after = E.AdvanceToday(today=today, accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(demo)
+    assert after.injury_of("A07").current.stage == "FIT"
+    out = replan_from_today(demo, after, 60)
+    assert out.plan is not None and check_plan(after, out.plan).violations == ()
+    # the plan's days before today are the stored plan's: nothing happened otherwise
+    assert out.plan.for_athlete("A07").intensity[:120] == demo.plan.for_athlete("A07").intensity[:120]
+
+
+def test_advance_and_undo_are_exact_and_moving_back_loses_nothing():
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P3", start_day=-20),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    moved = E.AdvanceToday(today=day(14)).apply(s)
+    logged = E.LogSessions(sessions=(Session(athlete="A2", date=day(10), minutes=60, rpe=5),)).apply(moved)
+    # one undo step each: the edit's input is the previous document, unchanged
+    assert moved.calendar.today == day(14) and s.calendar.today is None
+    assert E.edit_from_dict(E.AdvanceToday(today=day(14)).to_dict()).apply(s) == moved
+    back = E.AdvanceToday(today=day(7)).apply(logged)
+    assert back.sessions == logged.sessions  # kept
+    assert [(x.athlete, x.what) for x in later_records(back, day(7))] == [("A2", "logged session")]
+
+
+def test_sessions_after_today_are_refused_and_the_season_unchanged():
+    s = season(weeks=4, athletes=1, today=day(7))
+    with pytest.raises(InputError, match="after today"):
+        E.LogSessions(sessions=(Session(athlete="A1", date=day(9), minutes=60, rpe=5),)).apply(s)
+    with pytest.raises(InputError, match="no athlete"):
+        E.LogSessions(sessions=(Session(athlete="X9", date=day(3), minutes=60, rpe=5),)).apply(s)
+
+
+def test_logged_top_speeds_and_minutes_played_set_the_past():
+    s = season(weeks=3, athletes=2, matches=[5, 12, 19], today=day(14))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"today": None})}), time_limit=30)).plan})
+    log = (Session(athlete="A1", date=day(2), minutes=75, rpe=6, top_speed_pct=93),  # 90
+           Session(athlete="A1", date=day(5), minutes=95, rpe=8, minutes_played=20),  # bench
+           Session(athlete="A2", date=day(12), minutes=0, rpe=0, minutes_played=0))  # out
+    s = E.LogSessions(sessions=log).apply(s)
+    out = solve(SolveRequest(s, time_limit=30))
+    a1, a2 = out.plan.for_athlete("A1").intensity, out.plan.for_athlete("A2").intensity
+    assert a1[2] == 90 and a1[5] == 80 and a2[12] == 0
+    assert check_plan(s, out.plan).violations == ()
+
+
+def test_a_painful_day_in_rehab_proposes_a_flare_up_and_nothing_changes_until_confirmed():
+    s = season(weeks=4, athletes=1, injuries=(injury("A1", "P3", start_day=-10),), today=day(10))
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(4), minutes=60, rpe=5, pain=6),
+                                Session(athlete="A1", date=day(5), minutes=60, rpe=5, pain=3))).apply(s)
+    props = flare_proposals(s)
+    assert [(p.athlete, p.date, p.pain) for p in props] == [("A1", day(4), 6)]
+    assert s.injury_of("A1").flare_ups == ()
+    confirmed = E.RecordFlareUp(athlete="A1", date=day(4)).apply(s)
+    assert flare_proposals(confirmed) == []
+
+
+def test_a_speed_day_logged_before_the_season_ends_the_ramp_gap():
+    s = season(weeks=2, athletes=1, matches=[], today=day(0))
+    plain = solve(SolveRequest(s, time_limit=30)).plan.for_athlete("A1").intensity
+    assert max(v for v in plain[:6]) <= 90  # the season start is a gap: 80, then 90
+    warm = E.LogSessions(sessions=(Session(athlete="A1", date=day(-3), minutes=60, rpe=6,
+                                           top_speed_pct=96),
+                                   Session(athlete="A1", date=day(-6), minutes=60, rpe=6,
+                                           top_speed_pct=92))).apply(s)
+    out = solve(SolveRequest(warm, time_limit=30))
+    assert check_plan(warm, out.plan).violations == ()
+    assert max(out.plan.for_athlete("A1").intensity) == 95  # no ramp needed

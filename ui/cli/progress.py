@@ -1,0 +1,218 @@
+"""``periodize log`` and ``periodize advance``: a season in progress (rules-spec.md section 9).
+
+- ``log SEASON SESSIONS.(csv|xlsx) [--save]`` reads logged sessions into the season, prints what
+  was added, the column mapping used, the flare-ups the logged pain proposes; nothing changes
+  on any problem.
+- ``advance SEASON --today DATE [--accept] [--save]`` moves ``today``: it lists the stage changes
+  the stored plan projected before the new today and records them with ``--accept`` (otherwise
+  they are not done: the athletes stay in their stages); moving back lists what now lies after
+  today (kept).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from planner.errors import InputError
+from ui.cli.whatif import seconds
+
+EXIT_OK = 0
+
+
+def add_parsers(sub) -> None:
+    lg = sub.add_parser("log", help="read logged sessions (CSV or Excel) into a season",
+                        description="Read logged sessions (Athlete ID, Date, Minutes, RPE; optional "
+                                    "Top speed %, Top speed m/s, Minutes played, Pain, Note) into "
+                                    "the season. Nothing is added while a row has a problem.")
+    lg.add_argument("season", metavar="FILE.season.json")
+    lg.add_argument("sessions", metavar="SESSIONS.csv|.xlsx")
+    lg.add_argument("--save", action="store_true", help="store the sessions in the season file")
+    lg.add_argument("--no-replan", action="store_true",
+                    help="only add the sessions (by default the season is re-planned from today "
+                         "with them, changing the stored plan as little as the rules allow)")
+    lg.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
+                    help="stop the re-plan after S seconds (default 60)")
+    lg.set_defaults(func=cmd_log)
+    ad = sub.add_parser("advance", help="move today: the past keeps what happened",
+                        description="Move the season's today. The stage changes the stored plan "
+                                    "projected before the new today are listed; --accept records "
+                                    "them as the injuries' history (without it they did not happen).")
+    ad.add_argument("season", metavar="FILE.season.json")
+    ad.add_argument("--today", required=True, metavar="YYYY-MM-DD",
+                    help="the new today (or 'next-week': the next week's first day)")
+    ad.add_argument("--accept", action="store_true", help="record every projected stage change")
+    ad.add_argument("--log", metavar="SESSIONS.csv|.xlsx",
+                    help="also read the sessions logged up to the new today (as 'periodize log')")
+    ad.add_argument("--save", action="store_true", help="store the result in the season file")
+    ad.add_argument("--no-replan", action="store_true",
+                    help="only move today (by default the season is re-planned from the new today, "
+                         "changing the stored plan as little as the rules allow)")
+    ad.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
+                    help="stop each search after S seconds (default 60)")
+    ad.set_defaults(func=cmd_advance)
+
+
+def cmd_log(args) -> int:
+    from planner.seasonfile import load_season, save_season
+
+    season = load_season(args.season)
+    after = log_into(season, args.sessions, args.season)
+    if after.sessions != season.sessions and not args.no_replan and after.plan is not None:
+        after, status = _replan(season, after, args.time_limit)
+        if status is not None:
+            return status
+    if args.save:
+        save_season(after, args.season)
+        print(f"Stored the sessions in {args.season}")
+    else:
+        print("Nothing stored (add --save to keep the sessions).")
+    return EXIT_OK
+
+
+def log_into(season, path, season_path: str = "SEASON"):
+    """``season`` with the sessions of the log at ``path`` (InputError: nothing added), saying
+    what was added, the mapping used, the flare-ups the pain proposes and the load flags."""
+    from planner import edits as E
+    from planner.progress import flare_proposals
+    from planner.sessionlog import read_sessions
+    from planner.text import plural
+
+    result = read_sessions(path, season)
+    print(result.text())
+    after = E.LogSessions(sessions=tuple(result.sessions)).apply(season) if result.sessions else season
+    athletes = {s.athlete for s in result.sessions}
+    days = {(s.athlete, s.date) for s in result.sessions}
+    print(f"Added {plural(len(result.sessions), 'session')} of {plural(len(athletes), 'athlete')} "
+          f"on {plural(len(days), 'athlete-day')}.")
+    new = [p for p in flare_proposals(after) if p not in flare_proposals(season)]
+    for p in new:
+        print(f"Proposed flare-up: {p.text(after)}. Record it in the app, or see what it "
+              f"changes: periodize whatif {season_path} --flare-up {p.athlete} {p.date.isoformat()}")
+    _print_flags(after)
+    return after
+
+
+def _print_flags(season) -> None:
+    """The monitoring flags of the log (rules-spec.md section 8), when load figures exist."""
+    try:
+        from planner.load import flag_lines
+    except ImportError:  # the load figures come with the training-load work
+        return
+    for line in flag_lines(season):
+        print(line)
+
+
+def _today(text: str, season) -> dt.date:
+    from planner.progress import next_week_start
+
+    if text.strip().lower() in ("next-week", "next week", "next"):
+        return next_week_start(season)
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError("--today", [f"'{text[:40]}' is not a date; write it as YYYY-MM-DD or "
+                                     f"'next-week'"]) from None
+
+
+def cmd_advance(args) -> int:
+    from planner import edits as E
+    from planner.progress import later_records, projected_transitions
+    from planner.seasonfile import load_season, save_season
+    from planner.validate import planning_start
+
+    season = load_season(args.season)
+    today = _today(args.today, season)
+    before = planning_start(season)
+    if season.plan is None and today > before and season.injuries and not args.no_replan:
+        season, status = _plan_as_it_stood(season, before, args.time_limit)
+        if status is not None:
+            return status
+    moves = projected_transitions(season, today)
+    if moves:
+        print("The stored plan projected these stage changes before the new today:")
+        for t in moves:
+            print(f"  - {t.text(season)}")
+        print("Recorded as history." if args.accept else
+              "Not recorded (add --accept to record them; not done, the athletes stay in their stages).")
+    accepted = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
+                     for t in moves) if args.accept else ()
+    after = E.AdvanceToday(today=today, accepted=accepted).apply(season)
+    if today < before:
+        later = later_records(after, today)
+        if later:
+            print("Moved back: these lie after today now (kept; they count again once today passes them):")
+            for x in later:
+                print(f"  - {after.athlete_label(x.athlete)}: {x.what} on {x.date.isoformat()}")
+    print(f"Today is {today.isoformat()} (was {before.isoformat()}).")
+    if args.log:
+        after = log_into(after, args.log, args.season)
+    if not args.no_replan and after.plan is not None:
+        after, status = _replan(season, after, args.time_limit)
+        if status is not None:
+            return status
+    if args.save:
+        save_season(after, args.season)
+        print(f"Stored in {args.season}")
+    return EXIT_OK
+
+
+def _plan_as_it_stood(season, before: dt.date, time_limit: float):
+    """Without a stored plan nothing projects the stage changes: the season is first planned
+    from the old today, as a solve would have planned it then."""
+    from solver import SolveRequest, solve
+
+    print(f"No stored plan projects the stage changes: planning the season from "
+          f"{before.isoformat()} (the old today) first ...", flush=True)
+    outcome, status = _searched(season, time_limit, lambda stop: solve(
+        SolveRequest(season, time_limit=time_limit), stop=stop))
+    return (season if outcome is None else season.model_copy(update={"plan": outcome.plan})), status
+
+
+def _replan(before, season, time_limit: float):
+    """The season re-planned from today with minimal change to its stored plan (STAB)."""
+    from solver.whatif import replan_from_today
+    from ui.cli.commands import print_summary
+
+    outcome, status = _searched(season, time_limit, lambda stop: replan_from_today(
+        before, season, time_limit, stop=stop))
+    if outcome is None:
+        return season, status
+    print("Re-planned from today, changing the stored plan as little as the rules allow:")
+    print_summary(outcome, season)
+    return season.model_copy(update={"plan": outcome.plan}), None
+
+
+def _searched(season, time_limit: float, run):
+    """(outcome, None) with a plan, or (None, exit status) saying why there is none; Ctrl+C
+    stops the search and keeps the best plan so far."""
+    from solver import StopToken
+    from ui.cli.commands import EXIT_INFEASIBLE, EXIT_NO_PLAN, no_plan_text, print_conflicts
+    from ui.cli.interrupt import interruptible
+
+    stop = StopToken()
+    with interruptible(stop) as ctrl_c:
+        outcome = run(stop)
+    if outcome.status.value == "infeasible":
+        print_conflicts(outcome)
+        return None, EXIT_INFEASIBLE
+    if outcome.plan is None:
+        print(no_plan_text(season, outcome, ctrl_c.interrupted, time_limit), file=sys.stderr)
+        return None, EXIT_NO_PLAN
+    if ctrl_c.interrupted:
+        print("Interrupted: this is the best plan found before the interrupt (not proven best).",
+              file=sys.stderr)
+    return outcome, None
+
+
+def apply_to(season, today: dt.date, accept: bool):
+    """The season with ``today`` moved and (with ``accept``) the projected changes recorded."""
+    from planner import edits as E
+    from planner.progress import projected_transitions
+
+    moves = projected_transitions(season, today) if accept else []
+    return E.AdvanceToday(today=today, accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(season)
+
+
+__all__ = ["add_parsers", "apply_to", "cmd_advance", "cmd_log", "log_into"]
