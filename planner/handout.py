@@ -25,7 +25,7 @@ from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Se
 from planner.sessions import Prescriber, Prescription, planned_load
 from planner.timeline import Timeline
 
-__all__ = ["HandoutDay", "HandoutWeek", "Handouts", "handout_weeks"]
+__all__ = ["HandoutDay", "HandoutWeek", "Handouts", "handout_weeks", "keep_units"]
 
 ROLE_WORDS = {"start": "you start", "bench": "on the bench", "out": "not in the squad"}
 
@@ -89,6 +89,18 @@ class HandoutWeek:
         if self.planned_load is None:
             return "– (comes with training-load planning)"
         return f"{text.number(self.planned_load)} AU"
+
+
+_UNITS = ((" %", "\u00a0%"), (" m/s", "\u00a0m/s"), (" km/h", "\u00a0km/h"), (" m ", "\u00a0m "),
+          (" min", "\u00a0min"))
+
+
+def keep_units(value: str) -> str:
+    """``value`` with a no-break space before each unit, so that "70 %" never wraps as "70" and
+    "%" (for the printed pages; the words are the same)."""
+    for a, b in _UNITS:
+        value = value.replace(a, b)
+    return value
 
 
 _DAYS: dict[dt.date, str] = {}

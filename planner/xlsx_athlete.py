@@ -27,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner import text
 from planner.anonymise import scrub
-from planner.handout import HandoutDay, HandoutWeek
+from planner.handout import HandoutDay, HandoutWeek, keep_units
 from planner.season import HV_LEVEL, SPEED_DAY
 from planner.xlsx_layout import fit_lines, line_height, print_points, row_height, scale_for
 
@@ -204,7 +204,8 @@ class AthleteSheet:
         p = d.session
         rest = p.context in ("rest", "unavailable")
         bold = p.context in TARGET_CONTEXTS
-        what = p.content + ("\n" + p.note if p.note else "")
+        what = keep_units(p.content + ("\n" + p.note if p.note else ""))
+        summary = keep_units(p.summary)
         speed = ""
         if p.speed_ms is not None:
             pre = "" if p.speed_is_target else "≤ "
@@ -216,7 +217,7 @@ class AthleteSheet:
             (d.day, text_s),
             (d.md, center),
             (d.stage if d.stage != "FIT" else None, self.st.day_stage(d.stage)),
-            (p.summary, self.s_day_bold if bold else text_s),
+            (summary, self.s_day_bold if bold else text_s),
             (what, text_s),
             (speed or None, center),
             (_num(p.minutes), center),
@@ -226,7 +227,7 @@ class AthleteSheet:
         ])
         h9, h8 = LINE_9, LINE_8
         height = max(
-            fit_lines(p.summary, W_SESSION, 9, bold) * h9,
+            fit_lines(summary, W_SESSION, 9, bold) * h9,
             fit_lines(what, W_WHAT, 9) * h9,
             (2 * h9) if speed else h9,
             fit_lines(limits, W_LIMITS, 8) * h8 if limits else 0.0,
@@ -242,6 +243,7 @@ class AthleteSheet:
         out.heights[r] = height
 
     def _info(self, out: SheetRows, label: str, value: str, kind: str | None) -> None:
+        value = keep_units(value)
         out.rows.append([(label, self.s_label), (value, self.s_info[kind if kind in ("deload", "taper") else None])]
                         + [None] * (NCOLS - 2))
         r = len(out.rows)

@@ -483,8 +483,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
                           ("deload", "deload week: fewer speed days, less volume (recovery)"),
                           ("taper", "taper week: before an A competition, intensity kept, volume down")):
         c = ws.cell(row=r, column=1, value=kind)
-        if st.kind(kind):
-            c.style = st.kind(kind)
+        c.style = st.kind(kind) or st.stage(FIT)  # a load week has no fill
         line(None, meaning)
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = width_b
@@ -500,7 +499,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         ws.cell(row=1, column=j, value=h).style = header
         ws.column_dimensions[get_column_letter(j)].width = width
     ws.row_dimensions[1].height = row_height(max(fit_lines(h, w, 10, True) for h, w in RETURNS_COLUMNS), 10)
-    wrap, date_s = st.wrap(), st.date()
+    wrap, date_s = st.day_cell(size=10), st.table_date()
     r = 2
     for ret in rets:
         a = season.athlete(ret.athlete)
@@ -521,9 +520,8 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         for j, v in enumerate(values, start=1):
             c = ws.cell(row=r, column=j)
             if isinstance(v, dt.date):
-                c.value = v
                 c.style = date_s
-                c.number_format = "ddd d mmm yyyy"
+                c.value = v
             else:
                 write_styled(c, str(v), wrap)
                 lines = max(lines, fit_lines(str(v), RETURNS_COLUMNS[j - 1][1], 10))

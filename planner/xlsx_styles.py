@@ -171,6 +171,12 @@ class Styles:
                         alignment=Alignment(horizontal="left", vertical="top"))
 
     @_once
+    def table_date(self) -> str:
+        """A date in a bordered table (``Fri 24 Jul 2026``)."""
+        return self.add("Periodize table date", number_format="ddd d mmm yyyy", border=self.grid,
+                        alignment=Alignment(horizontal="left", vertical="top"))
+
+    @_once
     def week_header(self) -> str:
         return self.add(
             "Periodize week header", font=self.bold, border=self.grid, number_format="d mmm",

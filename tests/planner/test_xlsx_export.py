@@ -384,7 +384,7 @@ def test_rules_sheet_lists_every_rule_in_words_with_this_seasons_values(tmp_path
 # Athlete sheets: page 1 and a page per week
 # ---------------------------------------------------------------------------------------------
 def test_athlete_sheet_a_page_per_week_laid_out_as_the_handout(exported):
-    from planner.handout import handout_weeks
+    from planner.handout import handout_weeks, keep_units
 
     season, plan, path = exported
     tl = Timeline(season)
@@ -400,11 +400,12 @@ def test_athlete_sheet_a_page_per_week_laid_out_as_the_handout(exported):
         assert len(days) == len(w.days)
         for r, d in zip(days, w.days, strict=True):
             assert ws.cell(row=r, column=1).value == d.day
-            assert ws.cell(row=r, column=4).value == d.session.summary
+            assert ws.cell(row=r, column=4).value == keep_units(d.session.summary)
         assert days[-1] in breaks  # each week ends its page
     labels = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
               for r in range(blocks[1][0], blocks[1][1])}
     assert labels["Week"].startswith("Deload week: at most 1 speed day")
+    assert "about 40\u00a0% less volume" in labels["Week"]  # "40 %" never splits
     assert labels["Load"] == "Planned load: – (comes with training-load planning)"
     # why each day is planned so, with the rule ids
     first_days = blocks[0][2]

@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 
 from planner import text
 from planner.errors import PeriodizeError
-from planner.handout import HandoutDay, HandoutWeek, handout_weeks
+from planner.handout import HandoutDay, HandoutWeek, handout_weeks, keep_units
 from planner.season import Plan, Season
 from planner.squad import display_order
 from planner.timeline import Timeline
@@ -115,7 +115,8 @@ def _day_cells(d: HandoutDay) -> _Cells:
     rest = p.context in ("rest", "unavailable")
     limits = "" if rest or not p.limits else "\n".join(
         x[:1].upper() + x[1:] for x in p.limits.split("; "))
-    values = (d.day, d.md or "", d.stage if d.stage != "FIT" else "", p.summary, what, speed,
+    values = (d.day, d.md or "", d.stage if d.stage != "FIT" else "", keep_units(p.summary),
+              keep_units(what), speed,
               "" if p.minutes is None else f"{p.minutes:g}", "" if p.rpe is None else f"{p.rpe:g}",
               limits)
     return _Cells(values, p.context in ("speed", "compensation", "match", "bench"), rest, d.stage)
@@ -188,6 +189,7 @@ class _Painter:
         width = self.inner - LABEL_W
         y = top
         for key, value, kind in self._info_rows(w):
+            value = keep_units(value)
             h = _wrapped_height(fm, width - 4, value) + 3
             if paint:
                 if kind in KIND_TINT:
