@@ -43,26 +43,30 @@ from planner.season import Season
 from planner.squad import display_order, is_injured, position_key, short_position
 from planner.text import REHAB_STAGE_IDS, date_long, date_short, day_long, span, stage_name
 from planner.timeline import Timeline
+
+# -- geometry: ui/desktop/boardgeom.py ---------------------------------------------------------------
+from ui.desktop.boardgeom import (
+    BAND_H,
+    BLOCK_H,
+    CELL_W,
+    DAY_H,
+    HEADER_H,
+    KIND_H,
+    MONTH_H,
+    NAME_MAX,
+    NAME_MIN,
+    ROW_H,
+    WEEK_DAY_W,
+    WEEK_H,
+    Y_BLOCK,
+    Y_DAY,
+    Y_KIND,
+    Y_MONTH,
+    Y_WEEK,
+    ZOOMS,
+)
 from ui.desktop.rehabview import recorded_stages
 from ui.desktop.theme import BoardTheme
-
-# -- geometry --------------------------------------------------------------------------------
-CELL_W = 14  # a day's width in day zoom
-WEEK_DAY_W = 4  # a day's width in week zoom (a week is 28 px)
-ROW_H = 20
-MONTH_H = 16
-WEEK_H = 16
-BLOCK_H = 14
-KIND_H = 14
-DAY_H = 18
-HEADER_H = MONTH_H + WEEK_H + BLOCK_H + KIND_H + DAY_H
-Y_MONTH, Y_WEEK = 0, MONTH_H  # the header rows' tops
-Y_BLOCK = Y_WEEK + WEEK_H
-Y_KIND = Y_BLOCK + BLOCK_H
-Y_DAY = Y_KIND + KIND_H
-NAME_MIN, NAME_MAX = 150, 240
-BAND_H = 3  # the athlete's own week kind, at the foot of the row
-ZOOMS = {"day": CELL_W, "week": WEEK_DAY_W}
 
 # -- colours of the light theme (kept for modules that draw outside a board) ------------------
 _LIGHT = BoardTheme.from_palette(QPalette(QColor("#efefef"), QColor("#ffffff")))

@@ -59,7 +59,7 @@ class BoardDrag:
 
     def competition_at(self, pos: QPoint) -> Grab | None:
         """A competition marker under ``pos`` (the header's day row)."""
-        from ui.desktop.board import DAY_H, Y_DAY
+        from ui.desktop.boardgeom import DAY_H, Y_DAY
 
         b = self.board
         if not Y_DAY <= pos.y() < Y_DAY + DAY_H:
@@ -73,7 +73,7 @@ class BoardDrag:
 
     def boundary_at(self, pos: QPoint) -> Grab | None:
         """A stage boundary of a planned injured athlete under ``pos`` (from the planning start)."""
-        from ui.desktop.board import HEADER_H, ROW_H
+        from ui.desktop.boardgeom import HEADER_H, ROW_H
 
         b = self.board
         if b._tl is None or pos.y() < HEADER_H or pos.x() < b._name_w:
@@ -181,7 +181,7 @@ class BoardDrag:
     def paint(self, p: QPainter) -> None:
         """Where the drop would land: a ghost marker and a line (competition), or the new stage
         edge on the athlete's row (stage)."""
-        from ui.desktop.board import DAY_H, HEADER_H, ROW_H, Y_DAY
+        from ui.desktop.boardgeom import DAY_H, HEADER_H, ROW_H, Y_DAY
 
         g = self.grab
         b = self.board
