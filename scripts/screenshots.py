@@ -1,12 +1,15 @@
 """Screenshots of the app for the docs: ``python scripts/screenshots.py OUTDIR``.
 
-Opens the window on the demo season at 1400x860 and walks through a coach's session with the
-real solver: the unsolved board, the solve in progress, the solved board with the inspector,
-week zoom, a pin and a manual change with the plan check, every editor, the rules panel, an
-infeasible season explained, a solve result offered after a change, the New and Season Settings
-dialogs, a what-if scenario (the dialog, and "the final a week earlier" re-planned and compared)
-and the board in dark mode. Run it with ``QT_QPA_PLATFORM=offscreen`` (``make
-screenshots`` does). Settings and recovery copies go to a temporary folder.
+Walks through a coach's session on the demo season with the real solver, twice: at 1400 x 860
+into ``OUTDIR`` (every shot) and at 1280 x 720, a laptop, into ``OUTDIR/1280x720`` (the main
+window's shots). The walk: the unsolved board (recorded stages), the solve in progress, the solved
+board with the inspector, week zoom (the whole season), a pin menu with the levels the athlete
+cannot reach greyed out, a pin and a manual change with the plan check, a competition being
+dragged, every editor, the rules panel, an infeasible season explained, a solve result offered
+after a change, the Returns panel with a missed target, an export's notice, the help window, the
+New and Season Settings dialogs, a what-if scenario (the dialog, and "the final a week earlier"
+re-planned and compared) and the board in dark mode. Run it with ``QT_QPA_PLATFORM=offscreen``
+(``make screenshots`` does). Settings and recovery copies go to a temporary folder.
 """
 
 from __future__ import annotations
@@ -21,15 +24,19 @@ from pathlib import Path
 SOLVE_TIMEOUT = 120.0  # seconds to wait for a solve to finish
 TIME_LIMIT = 60.0  # the solver's own time limit
 SIZE = (1400, 860)
+SMALL = (1280, 720)  # a laptop screen: the second set, in OUTDIR/1280x720
+TODAY = dt.date(2026, 9, 23)
 
 
 class Session:
     """The app on the demo season, and the helpers every step of the walk-through uses."""
 
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, size: tuple[int, int] = SIZE, full: bool = True):
         from PySide6.QtWidgets import QApplication
 
         self.out = out
+        self.size = size
+        self.full = full  # every shot, or only the main window's (the 1280 x 720 set)
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.app.setApplicationName("Periodize")
         self.app.setOrganizationName("Periodize")
@@ -45,6 +52,24 @@ class Session:
         self.settle()
         path = self.out / name
         widget.grab().save(str(path))
+        self.shots.append(path)
+        print(path)
+
+    def shoot_with_popups(self, widget, popups, name: str) -> None:
+        """The widget with its open popup menus drawn in (a grab shows no other window)."""
+        from PySide6.QtCore import QPoint
+        from PySide6.QtGui import QPainter
+
+        self.settle(150)
+        image = widget.grab()
+        painter = QPainter(image)
+        origin = widget.mapToGlobal(QPoint(0, 0))
+        for popup in popups:
+            if popup is not None and popup.isVisible():
+                painter.drawPixmap(popup.mapToGlobal(QPoint(0, 0)) - origin, popup.grab())
+        painter.end()
+        path = self.out / name
+        image.save(str(path))
         self.shots.append(path)
         print(path)
 
@@ -93,7 +118,6 @@ def slow_solve(request, on_progress=None, stop=None):
 
 def solve_shots(s: Session, window):
     """The unsolved board, the solve in progress, the solved board, the inspector, week zoom."""
-    window.docks["check"].hide()
     s.shoot(window, "board-unsolved.png")
     window.solve_time_limit = TIME_LIMIT
     started = time.monotonic()
@@ -110,7 +134,6 @@ def solve_shots(s: Session, window):
     print(f"solve: {outcome.status.value}, objective {outcome.objective}, "
           f"{time.monotonic() - started:.1f} s", file=sys.stderr)
     # The solved board with the inspector on an injured athlete's HV session.
-    window.show_dock("check")
     start = window.season.calendar.start
     kofi = window.season.plan.for_athlete("A07")
     day = next(start + dt.timedelta(days=i) for i, v in enumerate(kofi.intensity)
@@ -118,11 +141,53 @@ def solve_shots(s: Session, window):
     window.board.set_current("A07", day)
     window.show_dock("inspector")
     s.shoot(window, "board.png")
-    s.shoot(window.docks["inspector"], "inspector.png")
+    if s.full:
+        s.shoot(window.docks["inspector"], "inspector.png")
     window.week_zoom_action.trigger()
     s.shoot(window, "board-week.png")
     window.day_zoom_action.trigger()
     return outcome, day
+
+
+def pin_menu_shot(s: Session, window) -> None:
+    """The pin menu of an athlete in P2: the levels above what he can reach are greyed out."""
+    from ui.desktop.boardmenu import find_action
+
+    kofi = window.season.calendar.start + dt.timedelta(days=8)  # Tue 11 Aug: P2, cap 70 %
+    window.board.set_current("A07", kofi)
+    rect = window.board.cell_rect("A07", kofi)
+    window._show_cell_menu("A07", kofi, window.board.viewport().mapToGlobal(rect.center()))
+    menu = window.cell_menu
+    s.settle(100)
+    pin = next(a for a in menu.actions() if a.menu() is not None and "intensity" in a.text())
+    menu.setActiveAction(pin)
+    sub = pin.menu()
+    sub.popup(menu.mapToGlobal(menu.actionGeometry(pin).topRight()))
+    s.settle(150)
+    assert find_action(menu, "100 %") is not None
+    s.shoot_with_popups(window, [menu, sub], "board-pin-menu.png")
+    sub.hide()
+    menu.hide()
+
+
+def drag_shot(s: Session, window) -> None:
+    """A competition marker being dragged to another day: the drop's preview and sentence."""
+    from PySide6.QtCore import QPoint, Qt
+
+    from ui.desktop.board import DAY_H, Y_DAY
+
+    board = window.board
+    comp = next(c for c in window.season.competitions if c.date >= TODAY)
+    board.set_current("A05", comp.date)
+    x0 = board.cell_rect("A05", comp.date).center().x()
+    x1 = board.cell_rect("A05", comp.date + dt.timedelta(days=-2)).center().x()
+    y = Y_DAY + DAY_H // 2
+    board.drag.press(QPoint(x0, y), Qt.MouseButton.LeftButton)
+    board.drag.move(QPoint((x0 + x1) // 2, y))
+    board.drag.move(QPoint(x1, y))
+    s.shoot(window, "board-drag.png")
+    board.drag.cancel()
+    window.statusBar().clearMessage()
 
 
 def check_shot(s: Session, window, season) -> None:
@@ -146,12 +211,24 @@ def check_shot(s: Session, window, season) -> None:
     window._show_cell_menu("A05", d1, window.board.viewport().mapToGlobal(
         window.board.cell_rect("A05", d1).center()))
     s.settle(100)
-    s.shoot(window, "board-check.png")
+    s.shoot_with_popups(window, [window.cell_menu], "board-check.png")
     window.cell_menu.hide()
 
 
 def editor_shots(s: Session, window, season) -> None:
-    """Every editor, the rules panel and the season settings dialog."""
+    """Every editor (on the left, tabbed), the rules panel and the season settings dialog; at
+    1280 x 720 only the Injuries editor, the tallest form."""
+    window.show_dock("inspector")
+    if not s.full:
+        window.show_dock("injuries")
+        s.settle()
+        window.injuries_editor.select("A07")
+        window._show_athlete("A07")
+        window.injuries_editor.test_value.setValue(72)
+        s.shoot(window, "editor-injuries.png")
+        for key in ("squad", "injuries", "competitions", "blocks", "daysoff"):
+            window.docks[key].hide()
+        return
     window.show_dock("competitions")
     window.competitions_editor.select(season.competitions[5].id)
     s.shoot(window, "editor-competitions.png")
@@ -161,7 +238,6 @@ def editor_shots(s: Session, window, season) -> None:
     window.show_dock("daysoff")
     window.days_off_editor.table.selectRow(1)
     s.shoot(window, "editor-days-off.png")
-    window.show_dock("inspector")
     window.show_dock("squad")
     s.settle()  # the panel takes its room first
     window.squad_editor.select("A12")
@@ -173,8 +249,8 @@ def editor_shots(s: Session, window, season) -> None:
     window._show_athlete("A07")
     window.injuries_editor.test_value.setValue(72)
     s.shoot(window, "editor-injuries.png")
-    window.docks["squad"].hide()
-    window.docks["injuries"].hide()
+    for key in ("squad", "injuries", "competitions", "blocks", "daysoff"):
+        window.docks[key].hide()
     window.show_dock("rules")
     window.rules_panel.show_rule("HV-1")
     s.shoot(window, "rules.png")
@@ -189,25 +265,58 @@ def offer_and_conflict_shots(s: Session, window, season) -> None:
     from PySide6.QtCore import Qt
 
     from planner import edits as E
-    from planner.season import IntensityPin
+    from planner.season import WeekPin
 
     window.solve_action.trigger()
     window.apply_edit(E.SetRuleValue(rule="HV-1", param="max_gap_days", value=7))
     s.wait_solve(window)
     s.shoot(window, "solve-stale-offer.png")
     window.discard_stale_result()
-    window.undo_stack.setIndex(0)
-    kofi_p1 = season.calendar.start + dt.timedelta(days=2)
-    window.apply_edit(E.AddPin(pin=IntensityPin(athlete="A07", date=kofi_p1, intensity=90)))
+    window.undo_stack.setIndex(1)  # the solved plan, before the pin and the manual change
+    final = next(c for c in season.competitions if c.priority == "A")
+    week = final.date - dt.timedelta(days=7)  # a taper week by TP-1: pinned as a deload
+    window.apply_edit(E.AddPin(pin=WeekPin(athlete=None, week=week, week_kind="deload")))
     window.solve_action.trigger()
     s.wait_solve(window)
     window.show_dock("explanation")
     window.resizeDocks([window.docks["explanation"]], [230], Qt.Orientation.Vertical)
-    window.explanation.follow(f"cell:A07:{kofi_p1.isoformat()}")
+    window.explanation.follow(f"cell:A05:{week.isoformat()}")
     window.show_dock("inspector")
     s.shoot(window, "solve-infeasible.png")
-    window.resizeDocks([window.docks["explanation"]], [130], Qt.Orientation.Vertical)
-    window.show_dock("check")
+    window.docks["explanation"].hide()
+    window.undo_stack.setIndex(1)
+
+
+def returns_shot(s: Session, window, season, plan) -> None:
+    """Kofi's target, the derby, three weeks earlier: he cannot be back for it; the Returns
+    panel and the board's name column say so."""
+    from planner import edits as E
+
+    window.set_document(season.model_copy(update={"plan": plan}), None)
+    target = window.season.competition(window.season.injury_of("A07").target_competition)
+    window.apply_edit(E.MoveCompetition(competition=target.id,
+                                        date=target.date - dt.timedelta(days=21)))
+    window.solve_action.trigger()
+    s.wait_solve(window)
+    row = next((r for r in window.returns_panel.rows if r.athlete == "A07"), None)
+    window.board.set_current("A07", row.back if row and row.back else target.date)
+    window.show_dock("returns")
+    s.shoot(window, "returns.png")
+
+
+def notice_and_help_shots(s: Session, window, folder: Path) -> None:
+    """The notice after an export (Open, Show folder) and Help ▸ Getting Started."""
+    from ui.desktop import fileio
+
+    folder.mkdir(parents=True, exist_ok=True)
+    fileio.export_to(window, folder / "riverside-plan.xlsx", "xlsx")
+    window.show_dock("inspector")
+    s.shoot(window, "export-notice.png")
+    window.notice.hide()
+    help_window = window.show_help("start")
+    help_window.resize(900, 640)
+    s.shoot(help_window, "help.png")
+    help_window.close()
 
 
 def new_season_shot(s: Session, window) -> None:
@@ -263,6 +372,43 @@ def dark_shot(s: Session, window, season, plan, day) -> None:
     s.shoot(window, "board-dark.png")
 
 
+def walk(s: Session, scratch: Path) -> int:
+    """One walk through the session at ``s.size`` into ``s.out``."""
+    from PySide6.QtCore import QSettings
+
+    from ui.desktop.mainwindow import MainWindow, load_demo_season
+
+    QSettings().clear()  # each walk starts from the default layout
+    s.out.mkdir(parents=True, exist_ok=True)
+    season = load_demo_season()
+    window = MainWindow(season, None, solve_fn=slow_solve)
+    window.resize(*s.size)
+    window.board.today_override = TODAY
+    window.set_document(season, None)
+    window.show()
+    outcome, day = solve_shots(s, window)
+    if outcome is None:
+        print("the solve did not give a plan", file=sys.stderr)
+        window.set_modified(False)
+        window.close()
+        return 1
+    if s.full:
+        pin_menu_shot(s, window)
+    check_shot(s, window, season)
+    drag_shot(s, window)
+    editor_shots(s, window, season)
+    offer_and_conflict_shots(s, window, season)
+    returns_shot(s, window, season, outcome.plan)
+    if s.full:
+        notice_and_help_shots(s, window, scratch / "Documents")
+        new_season_shot(s, window)
+        whatif_shots(s, window, season, outcome.plan)
+        dark_shot(s, window, season, outcome.plan, day)
+    window.set_modified(False)  # no save prompt on close
+    window.close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1:
@@ -272,36 +418,18 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     scratch = tempfile.TemporaryDirectory(prefix="periodize-shots-")
     os.environ["PERIODIZE_STATE_DIR"] = scratch.name  # no recovery copy in the coach's folder
-    s = Session(out)
     from PySide6.QtCore import QSettings
 
+    Session(out)  # the application, before any setting is read
     # Neither read nor change the coach's own window state and recent files.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch.name)
-    from ui.desktop.mainwindow import MainWindow, load_demo_season
-
-    season = load_demo_season()
-    window = MainWindow(season, None, solve_fn=slow_solve)
-    window.resize(*SIZE)
-    window.board.today_override = dt.date(2026, 9, 23)
-    window.set_document(season, None)
-    window.show()
-    outcome, day = solve_shots(s, window)
-    if outcome is None:
-        print("the solve did not give a plan", file=sys.stderr)
-        window.set_modified(False)
-        window.close()
-        return 1
-    check_shot(s, window, season)
-    editor_shots(s, window, season)
-    offer_and_conflict_shots(s, window, season)
-    new_season_shot(s, window)
-    whatif_shots(s, window, season, outcome.plan)
-    dark_shot(s, window, season, outcome.plan, day)
-    window.set_modified(False)  # no save prompt on close
-    window.close()
+    # The laptop first: the full walk ends in dark mode, which stays on the application.
+    code = walk(Session(out / "1280x720", SMALL, full=False), Path(scratch.name))
+    if code == 0:
+        code = walk(Session(out, SIZE, full=True), Path(scratch.name))
     scratch.cleanup()
-    return 0
+    return code
 
 
 if __name__ == "__main__":

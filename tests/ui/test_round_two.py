@@ -320,3 +320,20 @@ def test_protocols_read_by_name(w):
     w.board.set_current("A3", D(2026, 3, 4))
     text = w.inspector.toPlainText()
     assert "Persistent iliopsoas tendinopathy" in text and "iliopsoas-tendinopathy" not in text
+
+
+def test_a_team_week_pin_leaves_the_block_band_its_colour(qtbot):
+    """Seen in the screenshots: a team week pin's flag left its brush on the painter and the
+    block band under it was painted black."""
+    from planner.season import Block, WeekPin
+    from ui.desktop.board import BLOCK_H, Y_BLOCK, SeasonBoard
+
+    board = SeasonBoard()
+    qtbot.addWidget(board)
+    board.resize(800, 300)
+    season = tiny_season().model_copy(update={
+        "blocks": (Block(name="Build", start=D(2026, 3, 2), end=D(2026, 3, 15)),),
+        "pins": (WeekPin(athlete=None, week=D(2026, 3, 2), week_kind="deload"),)})
+    board.set_season(season)
+    x = board._x(10)
+    assert _pixel(board, x, Y_BLOCK + BLOCK_H // 2) == board.theme().block_fill

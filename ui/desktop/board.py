@@ -1254,6 +1254,7 @@ class SeasonBoard(QAbstractScrollArea):
             rect = QRect(x0 + 1, Y_BLOCK + 1, x1 - x0 - 2, BLOCK_H - 2)
             p.fillRect(rect, th.block_fill)
             p.setPen(th.block_edge)
+            p.setBrush(Qt.BrushStyle.NoBrush)  # a team week pin's flag left its brush set
             p.drawRect(rect.adjusted(0, 0, -1, -1))
             p.setPen(th.block_text)
             label_x = max(x0, self._name_w) + 4
@@ -1548,8 +1549,8 @@ class SeasonBoard(QAbstractScrollArea):
         lines = ["Unavailable" + (f": {u.reason}" if u.reason else "")
                  for u in self._season.unavailability
                  if u.athlete == row.athlete_id and u.start <= day <= u.end]
-        lines += ["📌 " + _pin_text(pin) for pin in self._pins_of(row.athlete_id, d)]
-        lines += [f"📌 Not in the plan yet (solve again, F5): {v.message.removeprefix('PIN: ')}"
+        lines += ["⚑ " + _pin_text(pin) for pin in self._pins_of(row.athlete_id, d)]
+        lines += [f"⚑ Not in the plan yet (solve again, F5): {v.message.removeprefix('PIN: ')}"
                   if v.rule == "PIN" else f"⚠ {v.rule}: {v.message.removeprefix(v.rule + ': ')}"
                   for v in self.violations_at(row.athlete_id, day)]
         if self._highlight_text and self.is_highlighted(row.athlete_id, d):

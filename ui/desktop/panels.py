@@ -190,7 +190,7 @@ class InspectorPanel(_Browser):
             out += [f"<li>{rule_link(v.rule)}: {_esc(message_of(v))}</li>" for v in bad]
             out.append("</ul>")
         if waiting:
-            out.append("<h4 style='margin-bottom:2px'>📌 Pinned, not in the plan yet</h4>"
+            out.append("<h4 style='margin-bottom:2px'>⚑ Pinned, not in the plan yet</h4>"
                        "<ul style='margin-top:0'>")
             out += [f"<li>{_esc(message_of(v))} Solve again (F5) to plan it.</li>" for v in waiting]
             out.append("</ul>")
@@ -308,7 +308,7 @@ def check_summary(report) -> str:
     else:
         text = f"⚠ {plural(n, 'hard-rule violation')}: click one to see it on the board."
     if pins:
-        text += (f" 📌 {plural(pins, 'pin')} not in the plan yet: solve again (F5) to plan "
+        text += (f" ⚑ {plural(pins, 'pin')} not in the plan yet: solve again (F5) to plan "
                  f"{'it' if pins == 1 else 'them'}.")
     return text + f" Soft rules: {plural(len(report.soft), 'instance')}, penalty {report.objective:,}."
 
@@ -363,7 +363,7 @@ class ViolationsPanel(QWidget):
             when = date_short(v.start) + (f" – {date_short(v.end)}" if v.end != v.start else "")
             r = RULES.get(v.rule)
             title = f" {r.title}" if r else ""
-            mark = "·" if not hard else ("📌" if is_pending_pin(v) else "⚠")
+            mark = "·" if not hard else ("⚑" if is_pending_pin(v) else "⚠")
             text = f"{mark} {v.rule}{title} — {who}, {when}: {message_of(v)}"
             if is_pending_pin(v):
                 text += " Solve again (F5) to plan it."
