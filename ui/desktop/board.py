@@ -43,6 +43,8 @@ from planner.season import Season
 from planner.squad import display_order, is_injured, position_key, short_position
 from planner.text import REHAB_STAGE_IDS, date_long, date_short, day_long, span, stage_name
 from planner.timeline import Timeline
+from ui.desktop.pastview import PastMarks, paint_past, past_marks
+from ui.desktop.pastview import day_lines as past_lines
 from ui.desktop.theme import BoardTheme
 
 # -- geometry --------------------------------------------------------------------------------
@@ -287,6 +289,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._returns: dict[str, list] = {}  # athlete -> ReturnRow (ui.desktop.returnspanel)
         self._cur: tuple[int, int] | None = None  # (row, day)
         self._today: int | None = None
+        self._past = PastMarks()  # logged days and days that went otherwise (ui.desktop.pastview)
         self.today_override: dt.date | None = None  # tests and screenshots fix "today"
         self.painted_glyphs = 0  # glyphs drawn by the last paint (only the visible cells)
         self.paint_count = 0  # paints so far, and the duration of the last (bench/app.py)
@@ -334,6 +337,7 @@ class SeasonBoard(QAbstractScrollArea):
                 self._pins.setdefault((pin.athlete, i), []).append(pin)
             today = self.today_override or season.calendar.today or dt.date.today()
             self._today = tl.index(today)
+            self._past = past_marks(season, tl)
         self._violations = []
         self._bad_cells, self._bad_team = {}, []
         self._highlights = {}
@@ -867,6 +871,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._paint_glyphs(p, f)
         self._paint_changed_outlines(p, f)
         self._paint_marks(p, f)
+        self._paint_past(p, f)
         self._paint_selection(p, f)
         p.restore()
 
@@ -1058,6 +1063,19 @@ class SeasonBoard(QAbstractScrollArea):
             if r is not None and f.r0 <= r <= f.r1 and f.d0 <= d <= f.d1:
                 colour = th.today if (aid, d) in self._waiting_pins else th.pin
                 draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, colour, 6 if cw >= 8 else 5)
+
+    def _paint_past(self, p: QPainter, f: _Frame) -> None:
+        """Before today (day zoom): a dot on a logged day, a corner on one that went otherwise."""
+        p0 = self._tl.p0
+        if self._zoom == "day" and f.d0 < p0:
+            paint_past(p, self._past, lambda r: self._rows[r].athlete_id, (f.d0, min(f.d1, p0 - 1)),
+                       (f.r0, f.r1), self._x, self._y, self._cw, self._theme.dark, self._theme.dim_text)
+
+    def past_mark(self, athlete_id: str, day: dt.date) -> str | None:
+        """``"logged"``, ``"otherwise"`` (planned one level, logged another) or None: the mark
+        the board draws on a day before today."""
+        d = self._tl.index(day) if self._tl is not None else None
+        return self._past.mark(athlete_id, d) if d is not None and d < self._tl.p0 else None
 
     def _paint_selection(self, p: QPainter, f: _Frame) -> None:
         """The selected cell (and, in week zoom, its week)."""
@@ -1424,6 +1442,7 @@ class SeasonBoard(QAbstractScrollArea):
         if label:
             when += f" · {label}"
         return "\n".join([head, when] + self._day_lines(d) + self._plan_lines(row, d)
+                         + past_lines(self._season, row.athlete_id, tl.days[d])
                          + self._mark_lines(row, d))
 
     def _day_lines(self, d: int) -> list[str]:
