@@ -132,8 +132,18 @@ def test_a_cell_that_cannot_be_read_or_lies_after_today_changes_nothing(w, qtbot
     type_cell(qtbot, view, "75")
     assert w.season is before and w.undo_stack.count() == 0
     assert "Athlete 2, Wed 13 Jan 2027" in panel.message.text() and "no RPE" in panel.message.text()
-    type_cell(qtbot, view, "75 12")
+    editor = view.indexWidget(view.currentIndex())  # the editor stays open: nothing typed is lost
+    assert editor is not None and editor.text() == "75" and view.currentIndex().row() == r
+    qtbot.keyClicks(editor, " 12")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    QApplication.processEvents()
     assert "RPE: 12 is outside 0-10" in panel.message.text() and w.season is before
+    editor.setText("75 6")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert len(logged(w, "A2", 9)) == 1 and panel.message.isHidden()
+    w.undo_action.trigger()
+    assert w.season is before
     panel.next_button.click()
     view.setCurrentIndex(panel.model.index(r, 3))  # Thursday of week 3: after today
     qtbot.keyClick(view, "7")

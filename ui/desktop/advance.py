@@ -18,6 +18,7 @@ edit would be refused, and says why.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -229,8 +230,8 @@ class AdvanceDialog(QDialog):
             self.table.setItem(i, 3, status)
         self._syncing = False
         self.rule_note.setText("")
+        self.rule_note.hide()
         self._refresh_status()
-        self.table.resizeColumnsToContents()
 
     def is_accepted(self, i: int) -> bool:
         return self.table.item(i, 0).checkState() == Qt.CheckState.Checked
@@ -269,6 +270,7 @@ class AdvanceDialog(QDialog):
                 f"{who} did not reach {names} either (unticked).")
         else:
             self.rule_note.setText("")
+        self.rule_note.setVisible(bool(self.rule_note.text()))
         self._refresh_status()
 
     def _refresh_status(self) -> None:
@@ -313,7 +315,7 @@ class AdvanceDialog(QDialog):
         self.error.setText("")
         self.log_path, self.log_result = path, result
         self.log_label.setText(("Adds " if result.sessions else "Nothing new in ")
-                               + summary(result, path).replace("\n", "<br>"))
+                               + html.escape(summary(result, path)).replace("\n", "<br>"))
         return True
 
     # -- OK ----------------------------------------------------------------------------------

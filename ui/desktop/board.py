@@ -43,7 +43,7 @@ from planner.season import Season
 from planner.squad import display_order, is_injured, position_key, short_position
 from planner.text import REHAB_STAGE_IDS, date_long, date_short, day_long, span, stage_name
 from planner.timeline import Timeline
-from ui.desktop.pastview import PastMarks, paint_past, past_marks
+from ui.desktop.pastview import PastMarks, paint_legend_mark, paint_past, past_marks
 from ui.desktop.pastview import day_lines as past_lines
 from ui.desktop.theme import BoardTheme
 
@@ -1547,7 +1547,8 @@ class BoardLegend(QWidget):
             "Intensity in % of max speed: dot 60/70, small triangle 80, triangle 90/95, star 100. "
             "Team deload and taper weeks shade the columns; a band at the foot of a row marks an "
             "athlete's own week when it differs from the team's. Hatched: unavailable. "
-            "A corner flag marks a pin, a red frame a broken rule."
+            "A corner flag marks a pin, a red frame a broken rule. Before today (greyed): a dot "
+            "marks a logged day, a teal corner a day whose level went otherwise than planned."
             + (f" A purple outline: {changed}." if changed else "")
         )
         self.setAccessibleDescription(self.toolTip())
@@ -1592,6 +1593,7 @@ class BoardLegend(QWidget):
             ["t:Weeks:", "w:deload", "w:taper", "b:own week ≠ team"],
             ["t:Match:", "m:A", "m:B", "m:C"],
             ["h:unavailable", "p:pinned", "v:rule broken", "x:target missed", "d:today"],
+            ["t:Past:", "l:logged", "o:planned ≠ logged"],  # ui.desktop.pastview
         ]
         if self._changed:
             groups.insert(0, [f"c:{self._changed}"])
@@ -1692,4 +1694,6 @@ class BoardLegend(QWidget):
             p.fillRect(QRectF(x + 6, cy - 8, 2, 16), th.today)
         elif kind == "x":
             draw_missed(p, x + 7, cy, th.violation, self._marker_font)
+        elif kind in ("l", "o"):
+            paint_legend_mark(p, kind == "o", x, cy, th)
         return 17

@@ -23,7 +23,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -33,6 +41,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -144,7 +153,7 @@ class LogModel(QAbstractTableModel):
             return "(match)" if lv == 100 else "(bench)"
         if st == FIT:
             return f"({lv} %)" if lv else "(rest)"
-        return f"({st} {lv} %)"
+        return f"({st} {lv} %)" if lv else f"({st} rest)"
 
     # -- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt API
@@ -266,6 +275,20 @@ class LogModel(QAbstractTableModel):
             return f
         return None
 
+    def problem_of(self, index: QModelIndex, text: str) -> str:
+        """Why ``text`` cannot go into the cell ("" when it can)."""
+        cell = self.cell(index)
+        if cell is None:
+            return ""
+        a, d = cell
+        if not self.loggable(d):
+            return self.why_not(d)
+        try:
+            parse_cell(text, a, self.tl.days[d])
+        except CellError as e:
+            return f"{a.name}, {day_long(self.tl.days[d])}: {e}"
+        return ""
+
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         cell = self.cell(index)
         if cell is None or role != Qt.ItemDataRole.EditRole or self.season is None:
@@ -285,6 +308,31 @@ class LogModel(QAbstractTableModel):
             return False
         self.edit_requested.emit(E.LogSessions(sessions=sessions, replace=((a.id, self.tl.days[d]),)))
         return True
+
+
+class LogDelegate(QStyledItemDelegate):
+    """Keeps the cell's editor open on Enter or Tab while its text cannot be read (the reason
+    is said under the table), as a spreadsheet does: nothing typed is lost."""
+
+    def __init__(self, panel: LogPanel):
+        super().__init__(panel)
+        self.panel = panel
+        self.index: QModelIndex | None = None
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
+        self.index = QPersistentModelIndex(index)
+        return super().createEditor(parent, option, index)
+
+    def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt API
+        if (event.type() == QEvent.Type.KeyPress and self.index is not None
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab,
+                                    Qt.Key.Key_Backtab) and hasattr(editor, "text")):
+            problem = self.panel.model.problem_of(QModelIndex(self.index), editor.text())
+            if problem:
+                self.panel.say(problem, error=True)
+                editor.setStyleSheet("border: 2px solid #d32f2f")
+                return True
+        return super().eventFilter(editor, event)
 
 
 class LogView(QTableView):
@@ -409,10 +457,13 @@ class LogPanel(QWidget):
         self.message.hide()
         self.view = LogView(self)
         self.view.setModel(self.model)
+        self.view.setItemDelegate(LogDelegate(self))
         self.view.setAccessibleName("Session log table")
         hh = self.view.horizontalHeader()
-        hh.setDefaultSectionSize(98)
+        fm = self.view.fontMetrics()
+        hh.setDefaultSectionSize(fm.horizontalAdvance("95′ 8 100% m90 p3 ✎") + 12)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
         hh.setMinimumHeight(36)
         self.view.verticalHeader().setDefaultSectionSize(22)
         lay = QVBoxLayout(self)

@@ -183,3 +183,24 @@ def paint_past(p: QPainter, marks: PastMarks, row_id, days: tuple[int, int],
     for poly in corners:
         p.drawPolygon(poly)
     p.restore()
+
+
+def paint_legend_mark(p: QPainter, otherwise: bool, x: float, cy: float, theme) -> None:
+    """The board legend's cell with a logged day's dot, or a went-otherwise corner."""
+    cell = QRectF(x, cy - 7, 14, 14)
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.fillRect(cell, theme.base)
+    p.fillRect(cell, theme.past)
+    p.setPen(theme.week_line)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(cell)
+    p.setPen(Qt.PenStyle.NoPen)
+    if otherwise:
+        p.setBrush(OTHERWISE_DARK if theme.dark else OTHERWISE_LIGHT)
+        x1 = x + 13
+        p.drawPolygon(QPolygonF([QPointF(x1 - 6, cy - 6), QPointF(x1, cy - 6), QPointF(x1, cy)]))
+    else:
+        p.setBrush(theme.dim_text)
+        p.drawEllipse(QRectF(x + 9.5, cy - 5, 3, 3))
+    p.restore()

@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings
 from planner import edits as E
 from planner.errors import InputError, PeriodizeError
 from planner.season import Season
-from planner.text import day_long, plural, span
+from planner.text import day_long, number, plural, span
 
 SESSIONS_FILTER = "Session logs (*.csv *.txt *.xlsx *.xlsm);;All files (*)"
 MAX_LISTED = 25  # problems listed in a message; the command line lists them all
@@ -75,8 +75,13 @@ def counts(sessions) -> str:
     athletes = {s.athlete for s in sessions}
     days = {(s.athlete, s.date) for s in sessions}
     first, last = min(s.date for s in sessions), max(s.date for s in sessions)
-    return (f"{plural(len(sessions), 'session')} of {plural(len(athletes), 'athlete')} on "
-            f"{plural(len(days), 'athlete-day')} ({span(first, last)})")
+    return (f"{count(len(sessions), 'session')} of {count(len(athletes), 'athlete')} on "
+            f"{count(len(days), 'athlete-day')} ({span(first, last)})")
+
+
+def count(n: int, word: str) -> str:
+    """``2,381 sessions`` (``plural`` with thousands separated)."""
+    return plural(n, word).replace(str(n), number(n), 1)
 
 
 def summary(result, path: str | Path) -> str:

@@ -327,6 +327,8 @@ class WeeklyLoop(QObject):
         if dlg.log_result is not None and dlg.log_result.sessions:
             text += f"; {plural(len(dlg.log_result.sessions), 'session')} logged"
         w.statusBar().showMessage(text + ".", 10000)
+        w.board.scroll_to_date(dlg.today() - dt.timedelta(days=21))  # the weeks just lived
+        self.show_log()  # the week before today, to log (or to look over)
         self.advanced.emit()
         if dlg.replan_box.isChecked():
             self.replan(before)
