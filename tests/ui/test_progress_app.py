@@ -162,8 +162,9 @@ def test_copy_down_fills_the_selection_from_the_cell_above_in_one_step(w, qtbot)
     assert w.undo_stack.count() == start + 1
     for a in panel.model.athletes:
         assert [(s.minutes, s.rpe, s.top_speed_pct) for s in logged(w, a.id, 8)] == [(70, 5, 90)]
+    assert "Copied down into 3 days" in panel.message.text()
     w.undo_action.trigger()
-    assert len(w.season.sessions) == 1
+    assert len(w.season.sessions) == 1 and panel.message.isHidden()  # the message was the batch's
     panel.select([(1, 1)])  # one cell: the cell above it
     assert panel.copy_down() and len(logged(w, panel.model.athletes[1].id, 8)) == 1
 

@@ -132,12 +132,14 @@ class AdvanceDialog(QDialog):
         for w in (self.intro, self.note):
             lay.addWidget(w)
         lay.addLayout(row)
-        lay.addWidget(self.table, 1)
+        lay.addWidget(self.table, 100)
         for w in (self.rule_note, self.later):
             lay.addWidget(w)
         lay.addLayout(log_row)
-        for w in (self.replan_box, self.error, self.buttons):
+        for w in (self.replan_box, self.error):
             lay.addWidget(w)
+        lay.addStretch(1)  # without stage changes to list, the rest stays together at the top
+        lay.addWidget(self.buttons)
         self.today_field.dateChanged.connect(lambda _q: self._today_changed())
         self.next_week_button.clicked.connect(lambda: self.set_today(next_week_start(self.season)))
         self.table.itemChanged.connect(self._item_changed)
@@ -182,7 +184,7 @@ class AdvanceDialog(QDialog):
                      "<b>Tick those that happened</b> (edit the date if it was another day); an "
                      "unticked change did <b>not</b> happen: the athlete stays in the stage, its "
                      "maximum counting again from today.")
-        elif days > 0:
+        elif days > 0 and not self.note.text():
             text += (" No stage change was projected before it." if self.season.plan is not None
                      else " The season has no plan, so no stage change is projected.")
         self.intro.setText(text)

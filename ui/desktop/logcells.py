@@ -27,7 +27,8 @@ from planner.sessionlog import limit_problem
 HINT = ("Type <b>minutes RPE</b> (75 6), then optionally <b>95%</b> top speed (or 8.6m/s, "
         "31km/h), <b>m90</b> minutes played, <b>p3</b> pain, <b># note</b>; several sessions: "
         "60 5; 30 7. Enter ↓, Tab →, Delete clears, Ctrl+D copies the cell above, "
-        "Ctrl+Shift+A fills the selected empty days as planned.")
+        "Ctrl+Shift+A fills the selected empty days as planned; Ctrl+R re-plans from today "
+        "with what was logged.")
 EXAMPLE = "type minutes and RPE, e.g. 75 6 (then 95% top speed, m90 minutes played, p3 pain)"
 KMH_PER_MS = 3.6
 

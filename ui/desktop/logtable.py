@@ -62,6 +62,7 @@ MATCH_SESSION = {"match": (95.0, 8.0), "bench": (30.0, 7.0)}  # a played match d
 PLAYED = {"match": 90.0, "bench": 20.0}  # minutes played as planned: a start, a bench appearance
 FUTURE_BG = QColor(0, 0, 0, 14)
 FLARE_BG = QColor("#ffcdd2")
+FLARE_TEXT = QColor("#3e2723")
 DIM = QColor("#8a8a8a")
 
 
@@ -185,7 +186,9 @@ class LogModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return edit_text(ss)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return None if ss else QBrush(DIM)
+            if not ss:
+                return QBrush(DIM)
+            return QBrush(FLARE_TEXT) if self._proposal(a.id, d) else None  # dark on its red
         if role == Qt.ItemDataRole.FontRole and not ss:
             f = QFont()
             f.setItalic(True)
@@ -419,6 +422,7 @@ class LogPanel(QWidget):
         self.setAccessibleName("Session log")
         self.model = LogModel(self)
         self._start: dt.date | None = None  # the planning start shown (a new today: last week)
+        self._own_edit = False  # the next change is this panel's edit: its message stays
         self._build()
         self.model.edit_requested.connect(self._emit_edit)
         self.model.problem.connect(lambda text: self.say(text, error=True))
@@ -490,6 +494,9 @@ class LogPanel(QWidget):
         if season is not None and start != self._start:
             week = default_week(season)
         self._start = start
+        if not self._own_edit and not self.message.isHidden():
+            self.say("")  # an undo, a redo or another panel's change: the message is old news
+        self._own_edit = False
         cur = self.view.currentIndex()
         self.model.set_season(season, week)
         if week is not None and cur.isValid():
@@ -546,7 +553,9 @@ class LogPanel(QWidget):
 
     def _emit_edit(self, edit) -> None:
         self.say("")
-        self.edit_requested.emit(edit)
+        self._own_edit = True
+        self.edit_requested.emit(edit)  # applied at once (or refused): the flag is spent
+        self._own_edit = False
 
     def current_changed(self, current: QModelIndex) -> None:
         cell = self.model.cell(current)
@@ -586,7 +595,9 @@ class LogPanel(QWidget):
             return False
         edit = E.LogSessions(sessions=tuple(sessions), replace=tuple(days))
         self.say(what)
-        self.edit_requested.emit(edit)
+        self._own_edit = True
+        self.edit_requested.emit(edit)  # applied at once (or refused): the flag is spent
+        self._own_edit = False
         return True
 
     def _split(self, cells) -> tuple[list, list]:

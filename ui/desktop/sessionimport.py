@@ -21,7 +21,7 @@ from planner.season import Season
 from planner.text import day_long, number, plural, span
 
 SESSIONS_FILTER = "Session logs (*.csv *.txt *.xlsx *.xlsm);;All files (*)"
-MAX_LISTED = 25  # problems listed in a message; the command line lists them all
+MAX_LISTED = 10  # problems listed in a message (it must fit a 720-pixel screen); the rest counted
 
 
 class LogReadError(Exception):
@@ -41,15 +41,33 @@ def read_log(path: str | Path, season: Season):
 
 
 def listing(error: PeriodizeError, path: str | Path) -> str:
-    """The error's located problems, one a line (the first :data:`MAX_LISTED`)."""
-    problems = list(getattr(error, "problems", None) or [])
+    """The error's located problems, one a line (the first :data:`MAX_LISTED`), headed by how
+    many rows lie after today when some do (the usual slip: the log read before today moved)."""
+    problems = [_in_app(p) for p in getattr(error, "problems", None) or []]
     source = getattr(error, "source", "") or Path(path).name
     if not problems:
         return str(error)
+    total = len(problems)
+    more = re.fullmatch(r"\.\.\. and (\d+) more", problems[-1])
+    if more:  # the reader lists the first 200
+        problems = problems[:-1]
+        total = len(problems) + int(more[1])
+    head = f"{source}: {count(total, 'problem')}; nothing was added."
+    late = sum(1 for p in problems if "is after today" in p)
+    if late:
+        head += (f"\n{'At least ' if more else ''}{count(late, 'row')} dated after today: move "
+                 f"today on first (Season ▸ New Week or Move Today…, which can also import the "
+                 f"log).")
     shown = "\n".join(f"• {p}" for p in problems[:MAX_LISTED])
-    more = (f"\n… and {len(problems) - MAX_LISTED} more (the command line lists them all: "
-            f"periodize log SEASON.season.json {Path(path).name})" if len(problems) > MAX_LISTED else "")
-    return f"{source}: {plural(len(problems), 'problem')}; nothing was added.\n{shown}{more}"
+    rest = total - min(len(problems), MAX_LISTED)
+    tail = f"\n… and {number(rest)} more." if rest > 0 else ""
+    return f"{head}\n{shown}{tail}"
+
+
+def _in_app(problem: str) -> str:
+    """A reader's problem with its command-line hint put as the app's menu."""
+    return (problem.replace("(periodize advance --today DATE)", "(Season ▸ Move Today…)")
+            .replace("periodize advance", "Season ▸ Move Today…"))
 
 
 _SESSION_AT = re.compile(r"sessions\[(\d+)\](?:\.\w+)?: (.*)", re.DOTALL)
