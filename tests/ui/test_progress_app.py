@@ -436,3 +436,15 @@ def test_dates_after_the_season_are_not_offered(qtbot, planned):
     dlg.buttons.accepted.emit()
     assert dlg.isVisible() and "New today" in dlg.error.text()
     assert w.season is planned
+
+
+def test_a_replan_that_the_season_outran_is_offered_not_applied(w, qtbot):
+    panel = w.weekly.log_panel
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
+        assert w.weekly.replan()
+        assert w.weekly.job.is_running() and not w.weekly.replan()  # one at a time
+        assert panel.type_into(0, 0, "75 6")  # the season changes while it runs
+    changed = w.season
+    assert done.args[0].plan is not None
+    assert w.stale_result() is done.args[0] and w.banner.isVisibleTo(w)
+    assert w.season is changed and w.undo_stack.count() == 1  # offered, not applied
