@@ -270,12 +270,16 @@ def test_season_settings_dialog(w):
     dlg.use_today.setChecked(True)
     dlg.today.setDate(q(D(2026, 3, 9)))
     dlg.accept()
+    move = w.weekly.dialog  # a new today goes through Move Today (tests/ui/test_progress_app.py)
+    assert move.isVisible() and move.today() == D(2026, 3, 9)
+    move.replan_box.setChecked(False)
+    move.buttons.accepted.emit()
     cal = w.season.calendar
     assert w.season.name == "Tiny FC 2026"
     assert cal.training_days == ("mon", "tue", "wed", "thu", "fri")
     assert cal.today == D(2026, 3, 9)
     assert w.season.plan is None  # the calendar changed
-    assert w.undo_stack.count() == 1 and "Tiny FC 2026" in w.windowTitle()
+    assert w.undo_stack.count() == 2 and "Tiny FC 2026" in w.windowTitle()
     undo_all(w, before)
 
 

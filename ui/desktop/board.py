@@ -65,6 +65,8 @@ from ui.desktop.boardgeom import (
     Y_WEEK,
     ZOOMS,
 )
+from ui.desktop.pastview import PastMarks, paint_legend_mark, paint_past, past_marks
+from ui.desktop.pastview import day_lines as past_lines
 from ui.desktop.rehabview import recorded_stages
 from ui.desktop.theme import BoardTheme
 
@@ -298,6 +300,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._returns: dict[str, list] = {}  # athlete -> ReturnRow (ui.desktop.returnspanel)
         self._cur: tuple[int, int] | None = None  # (row, day)
         self._today: int | None = None
+        self._past = PastMarks()  # logged days and days that went otherwise (ui.desktop.pastview)
         self.today_override: dt.date | None = None  # tests and screenshots fix "today"
         from ui.desktop.boarddrag import BoardDrag
 
@@ -349,6 +352,7 @@ class SeasonBoard(QAbstractScrollArea):
                 self._pins.setdefault((pin.athlete, i), []).append(pin)
             today = self.today_override or season.calendar.today or dt.date.today()
             self._today = tl.index(today)
+            self._past = past_marks(season, tl)
         self._violations = []
         self._bad_cells, self._bad_team = {}, []
         self._highlights = {}
@@ -925,6 +929,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._paint_glyphs(p, f)
         self._paint_changed_outlines(p, f)
         self._paint_marks(p, f)
+        self._paint_past(p, f)
         self._paint_selection(p, f)
         p.restore()
 
@@ -1119,6 +1124,19 @@ class SeasonBoard(QAbstractScrollArea):
             if r is not None and f.r0 <= r <= f.r1 and f.d0 <= d <= f.d1:
                 colour = th.today if (aid, d) in self._waiting_pins else th.pin
                 draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, colour, 6 if cw >= 8 else 5)
+
+    def _paint_past(self, p: QPainter, f: _Frame) -> None:
+        """Before today (day zoom): a dot on a logged day, a corner on one that went otherwise."""
+        p0 = self._tl.p0
+        if self._zoom == "day" and f.d0 < p0:
+            paint_past(p, self._past, lambda r: self._rows[r].athlete_id, (f.d0, min(f.d1, p0 - 1)),
+                       (f.r0, f.r1), self._x, self._y, self._cw, self._theme.dark, self._theme.dim_text)
+
+    def past_mark(self, athlete_id: str, day: dt.date) -> str | None:
+        """``"logged"``, ``"otherwise"`` (planned one level, logged another) or None: the mark
+        the board draws on a day before today."""
+        d = self._tl.index(day) if self._tl is not None else None
+        return self._past.mark(athlete_id, d) if d is not None and d < self._tl.p0 else None
 
     def _paint_selection(self, p: QPainter, f: _Frame) -> None:
         """The selected cell (and, in week zoom, its week)."""
@@ -1505,6 +1523,7 @@ class SeasonBoard(QAbstractScrollArea):
         if label:
             when += f" · {label}"
         return "\n".join([head, when] + self._day_lines(d) + self._plan_lines(row, d)
+                         + past_lines(self._season, row.athlete_id, tl.days[d])
                          + self._mark_lines(row, d))
 
     def _day_lines(self, d: int) -> list[str]:
@@ -1612,7 +1631,8 @@ class BoardLegend(QWidget):
             "Intensity in % of max speed: dot 60/70, small triangle 80, triangle 90/95, star 100. "
             "Team deload and taper weeks shade the columns; a band at the foot of a row marks an "
             "athlete's own week when it differs from the team's. Hatched: unavailable. "
-            "A corner flag marks a pin, a red frame a broken rule."
+            "A corner flag marks a pin, a red frame a broken rule. Before today (greyed): a dot "
+            "marks a logged day, a teal corner a day whose level went otherwise than planned."
             + (f" A purple outline: {changed}." if changed else "")
         )
         self.setAccessibleDescription(self.toolTip())
@@ -1657,6 +1677,7 @@ class BoardLegend(QWidget):
             ["t:Weeks:", "w:deload", "w:taper", "b:own week ≠ team"],
             ["t:Match:", "m:A", "m:B", "m:C"],
             ["h:unavailable", "p:pinned", "v:rule broken", "x:target missed", "d:today"],
+            ["t:Past:", "l:logged", "o:planned ≠ logged"],  # ui.desktop.pastview
         ]
         if self._changed:
             groups.insert(0, [f"c:{self._changed}"])
@@ -1757,4 +1778,6 @@ class BoardLegend(QWidget):
             p.fillRect(QRectF(x + 6, cy - 8, 2, 16), th.today)
         elif kind == "x":
             draw_missed(p, x + 7, cy, th.violation, self._marker_font)
+        elif kind in ("l", "o"):
+            paint_legend_mark(p, kind == "o", x, cy, th)
         return 17

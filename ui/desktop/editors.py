@@ -1148,7 +1148,8 @@ class SeasonSettingsDialog(QDialog):
         form.addRow("Weeks start on", self.week_start)
         form.addRow("Training days", drow)
         form.addRow("Today", trow)
-        note = QLabel("Changing the dates, weekdays or today clears the plan: solve again (F5).")
+        note = QLabel("Changing the dates or weekdays clears the plan: solve again (F5). A new "
+                      "today opens Move Today: the stage changes it records, then a re-plan.")
         note.setWordWrap(True)
         form.addRow(note)
         self.error = QLabel()

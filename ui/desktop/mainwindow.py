@@ -33,6 +33,7 @@ from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
 from ui.desktop.layout import STATE_VERSION, build_docks, default_size
 from ui.desktop.returnspanel import ReturnsPanel, return_rows, season_returns
 from ui.desktop.solving import SolveFn, SolveResult, amount, new_stop, progress_text, solve_work
+from ui.desktop.weekly import WeeklyLoop
 
 if TYPE_CHECKING:  # the solver is imported when a solve starts
     from solver.api import Outcome
@@ -396,13 +397,15 @@ class MainWindow(QMainWindow):
         self.injuries_editor = editors.InjuriesEditor(self)
         self.whatif = scenarios.WhatIf(self)  # What-if menu, Scenarios panel, re-plans
         self.returns_panel = ReturnsPanel(self)
+        self.weekly = WeeklyLoop(self)  # the Log panel, New Week, Move Today, re-plan from today
         self.docks: dict[str, QDockWidget] = build_docks(self, {
-            "inspector": self.inspector, "returns": self.returns_panel,
+            "inspector": self.weekly.inspector_panel(self.inspector), "returns": self.returns_panel,
             "check": self.violations_panel, "rules": self.rules_panel,
             "scenarios": self.whatif.panel, "squad": self.squad_editor,
             "injuries": self.injuries_editor, "competitions": self.competitions_editor,
             "blocks": self.blocks_editor, "daysoff": self.days_off_editor,
             "explanation": self.explanation})
+        self.weekly.add_dock()
         self.returns_panel.athlete_requested.connect(self.select_cell)
 
         for ed in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
@@ -451,6 +454,7 @@ class MainWindow(QMainWindow):
         plan_menu = mb.addMenu("&Plan")
         plan_menu.addAction(self.solve_action)
         plan_menu.addAction(self.cancel_action)
+        self.weekly.install_menus(file_menu, season_menu, plan_menu)
         self.whatif.install_menu(mb)
         help_menu = mb.addMenu("&Help")
         help_menu.addAction(self.guide_action)
@@ -462,6 +466,8 @@ class MainWindow(QMainWindow):
         """The solve's progress, bar and Cancel button (kept by its job runner)."""
         self.solve_job = BackgroundJob(self, SOLVE_WORDS, detail=progress_text)
         self.solve_job.finished.connect(self._on_solve_done)
+        self.solve_finished.connect(self.weekly.after_solve)  # a Move Today waiting for a plan
+        self.solve_failed.connect(self.weekly.solve_failed)
         self.progress_label = self.solve_job.progress_label
         self.progress_bar = self.solve_job.progress_bar
         self.cancel_button = self.solve_job.cancel_button
@@ -737,7 +743,7 @@ class MainWindow(QMainWindow):
     def _settings_from(self, dlg: editors.SeasonSettingsDialog) -> None:
         edit = dlg.edit()
         if edit is not None:
-            self.apply_edit(edit)
+            self.weekly.apply_settings(edit)  # a new today goes through Move Today
 
     # -- files -----------------------------------------------------------------------------
     def _start_dir(self) -> str:
@@ -951,6 +957,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.whatif.shutdown()
+        self.weekly.shutdown()
         self.solve_job.shutdown(5000)  # a thread that does not stop in time is kept (jobs.orphans)
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())

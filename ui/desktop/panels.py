@@ -175,6 +175,9 @@ class InspectorPanel(_Browser):
         rows = self._plan_rows(season, tl, ap, i) if planned else [
             ("Plan", "not planned yet: Plan ▸ Solve (F5)")]
         rows += self._record_rows(season, tl, aid, i)
+        from ui.desktop.pastview import inspector_rows  # what was logged, what went otherwise
+
+        rows += inspector_rows(season, aid, when)
         for ret in self.returns.get(aid, ()):
             text = _esc(ret.sentence().split(": ", 1)[-1])
             if ret.missed:

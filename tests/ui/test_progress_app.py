@@ -1,0 +1,450 @@
+"""A season in progress in the app (rules-spec.md section 9): the Log table typed like a
+spreadsheet, File ▸ Import Sessions, Season ▸ New Week / Move Today with the projected stage
+changes, the re-plan from today, the flare-up a logged pain proposes, and the past on the board.
+
+A small season keeps the solves short: six weeks, four athletes, Athlete 1 in P3 of an
+iliopsoas tendinopathy (his S1 and S2 fall in weeks 2 and 3), solved once for the module."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from planner import edits as E
+from planner.check import check_plan
+from planner.history import level_at_or_below
+from planner.progress import projected_transitions
+from planner.season import Season, Session
+from planner.sessions import Prescriber
+from planner.timeline import Timeline
+from solver import SolveRequest, solve
+from tests.builders import day, injury, season
+from ui.desktop.mainwindow import MainWindow
+from ui.desktop.sessionimport import import_sessions
+
+TIMEOUT = 60_000  # ms; a re-plan of this season takes well under a second
+
+
+@pytest.fixture(scope="module")
+def planned() -> Season:
+    s = season(weeks=6, athletes=4, injuries=(injury("A1", "P3", start_day=-20),))
+    s = s.model_copy(update={"athletes": tuple(  # a max speed for top speeds in m/s; none for A4
+        a.model_copy(update={"max_speed": 9.0 if a.id != "A4" else None}) for a in s.athletes)})
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.plan is not None
+    return s.model_copy(update={"plan": out.plan})
+
+
+@pytest.fixture(scope="module")
+def in_week_3(planned) -> Season:
+    """Today is Monday of week 3 (day 14), Athlete 1's S1 on day 7 recorded."""
+    moves = projected_transitions(planned, day(14))
+    assert [(t.athlete, t.stage) for t in moves] == [("A1", "S1")]
+    return E.AdvanceToday(today=day(14), accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(planned)
+
+
+def make_window(qtbot, s: Season) -> MainWindow:
+    w = MainWindow(s, None, autosave=False)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def w(qtbot, in_week_3):
+    win = make_window(qtbot, in_week_3)
+    win.weekly.show_log()
+    yield win
+    win.weekly.shutdown()
+
+
+def row_of(w, athlete: str) -> int:
+    return [a.id for a in w.weekly.log_panel.model.athletes].index(athlete)
+
+
+def logged(w, athlete: str, d: int) -> list[Session]:
+    return [s for s in w.season.sessions if s.athlete == athlete and s.date == day(d)]
+
+
+def type_cell(qtbot, view, text: str, end=Qt.Key.Key_Return) -> None:
+    """Type into the current cell as the coach does: the first key opens the editor."""
+    qtbot.keyClick(view, text[0])
+    editor = view.indexWidget(view.currentIndex())
+    assert isinstance(editor, QLineEdit) and editor.isVisible(), "typing opened no editor"
+    qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, end)
+    QApplication.processEvents()  # the delegate commits and closes the editor queued
+
+
+# -- the log table -------------------------------------------------------------------------------
+def test_the_log_opens_on_the_week_before_today_and_greys_the_plan(w):
+    panel = w.weekly.log_panel
+    m = panel.model
+    assert panel.week == 1 and [m.tl.days[d] for d in m.days] == [day(7 + k) for k in range(7)]
+    assert "Week 2" in panel.week_label.text() and "the week before today" in panel.week_label.text()
+    r = row_of(w, "A2")
+    ap = w.season.plan.for_athlete("A2")
+    text = m.data(m.index(r, 0))
+    assert text == f"({ap.intensity[7]} %)" if ap.intensity[7] else text == "(rest)"
+    assert m.data(m.index(r, 0), Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    assert m.data(m.index(r, 5)) in ("(match)", "(bench)")  # Saturday: a C match
+    assert m.flags(m.index(r, 0)) & Qt.ItemFlag.ItemIsEditable
+    panel.next_button.click()
+    assert panel.week == 2 and m.flags(m.index(r, 0)) & Qt.ItemFlag.ItemIsEditable  # today
+    assert not m.flags(m.index(r, 1)) & Qt.ItemFlag.ItemIsEditable  # after today
+
+
+def test_typing_logs_a_session_per_cell_enter_moves_down_and_tab_right(w, qtbot):
+    panel, view = w.weekly.log_panel, w.weekly.log_panel.view
+    r = row_of(w, "A2")
+    start = w.undo_stack.count()
+    view.setCurrentIndex(panel.model.index(r, 0))
+    type_cell(qtbot, view, "75 6 95% p3")
+    assert [(s.minutes, s.rpe, s.top_speed_pct, s.pain) for s in logged(w, "A2", 7)] == [(75, 6, 95, 3)]
+    assert w.undo_stack.count() == start + 1
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (r + 1, 0)  # Enter: down
+    type_cell(qtbot, view, "60 5 8.5m/s m20 # subbed at half time", end=Qt.Key.Key_Tab)
+    a3 = panel.model.athletes[r + 1].id
+    (s,) = logged(w, a3, 7)
+    assert (s.minutes, s.rpe, s.top_speed_ms, s.minutes_played, s.note) == (60, 5, 8.5, 20,
+                                                                           "subbed at half time")
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (r + 1, 1)  # Tab: right
+    assert w.undo_stack.count() == start + 2
+    assert panel.model.data(panel.model.index(r, 0)) == "75′ 6 95% p3"
+    # a cell rewritten: the day's sessions are replaced, not added to
+    view.setCurrentIndex(panel.model.index(r, 0))
+    type_cell(qtbot, view, "50 4")
+    assert [(s.minutes, s.rpe, s.top_speed_pct) for s in logged(w, "A2", 7)] == [(50, 4, None)]
+    w.undo_action.trigger()
+    w.undo_action.trigger()
+    w.undo_action.trigger()
+    assert w.season.sessions == ()
+
+
+def test_a_cell_that_cannot_be_read_or_lies_after_today_changes_nothing(w, qtbot):
+    panel, view = w.weekly.log_panel, w.weekly.log_panel.view
+    before = w.season
+    r = row_of(w, "A2")
+    view.setCurrentIndex(panel.model.index(r, 2))
+    type_cell(qtbot, view, "75")
+    assert w.season is before and w.undo_stack.count() == 0
+    assert "Athlete 2, Wed 13 Jan 2027" in panel.message.text() and "no RPE" in panel.message.text()
+    editor = view.indexWidget(view.currentIndex())  # the editor stays open: nothing typed is lost
+    assert editor is not None and editor.text() == "75" and view.currentIndex().row() == r
+    qtbot.keyClicks(editor, " 12")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    QApplication.processEvents()
+    assert "RPE: 12 is outside 0-10" in panel.message.text() and w.season is before
+    editor.setText("75 6")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert len(logged(w, "A2", 9)) == 1 and panel.message.isHidden()
+    w.undo_action.trigger()
+    assert w.season is before
+    panel.next_button.click()
+    view.setCurrentIndex(panel.model.index(r, 3))  # Thursday of week 3: after today
+    qtbot.keyClick(view, "7")
+    assert view.indexWidget(view.currentIndex()) is None  # no editor opened
+    assert "after today" in panel.message.text() and "New Week" in panel.message.text()
+    assert panel.type_into(r, 3, "75 6") is False and w.season is before
+
+
+def test_copy_down_fills_the_selection_from_the_cell_above_in_one_step(w, qtbot):
+    panel, view = w.weekly.log_panel, w.weekly.log_panel.view
+    assert panel.type_into(0, 1, "70 5 90%")
+    start = w.undo_stack.count()
+    panel.select([(1, 1), (2, 1), (3, 1)])
+    panel.select([(0, 1), (1, 1), (2, 1), (3, 1)])  # the top row is copied into the rows under it
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert w.undo_stack.count() == start + 1
+    for a in panel.model.athletes:
+        assert [(s.minutes, s.rpe, s.top_speed_pct) for s in logged(w, a.id, 8)] == [(70, 5, 90)]
+    assert "Copied down into 3 days" in panel.message.text()
+    w.undo_action.trigger()
+    assert len(w.season.sessions) == 1 and panel.message.isHidden()  # the message was the batch's
+    panel.select([(1, 1)])  # one cell: the cell above it
+    assert panel.copy_down() and len(logged(w, panel.model.athletes[1].id, 8)) == 1
+
+
+def test_as_planned_fills_the_selected_empty_days_from_the_plan(w, qtbot):
+    panel, view = w.weekly.log_panel, w.weekly.log_panel.view
+    m = panel.model
+    r = row_of(w, "A3")
+    assert panel.type_into(r, 0, "40 3")  # not empty: kept
+    start = w.undo_stack.count()
+    panel.select([(r, c) for c in range(7)])
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert w.undo_stack.count() == start + 1
+    pr = Prescriber(w.season, w.season.plan)
+    assert [(s.minutes, s.rpe) for s in logged(w, "A3", 7)] == [(40, 3)]
+    filled = 0
+    for d in range(8, 14):
+        p = pr.day("A3", d)
+        got = logged(w, "A3", d)
+        if p.context in ("match", "bench"):
+            (s,) = got
+            assert s.minutes_played == (90 if p.context == "match" else 20)
+            assert s.top_speed_pct == p.level
+            filled += 1
+        elif p.minutes:
+            (s,) = got
+            assert (s.minutes, s.rpe) == (p.minutes, p.rpe)
+            assert s.top_speed_pct == (p.level or None)
+            filled += 1
+        else:
+            assert got == []  # a rest day stays empty
+    assert filled >= 5 and f"Filled {filled} days as planned" in panel.message.text()
+    assert m.data(m.index(r, 5)).endswith("m90") or m.data(m.index(r, 5)).endswith("m20")
+
+
+def test_delete_clears_the_selected_days_in_one_step_and_paste_reads_every_cell_first(w, qtbot):
+    panel, view = w.weekly.log_panel, w.weekly.log_panel.view
+    for c in range(3):
+        assert panel.type_into(0, c, f"{60 + c} 5")
+    start = w.undo_stack.count()
+    panel.select([(0, 0), (0, 1)])
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert w.undo_stack.count() == start + 1
+    a = panel.model.athletes[0].id
+    assert logged(w, a, 7) == logged(w, a, 8) == [] and len(logged(w, a, 9)) == 1
+    panel.select([(1, 0)])
+    assert panel.paste_text("50 4\t55 5\n45 3\tx") is False  # one bad cell: nothing pasted
+    assert "'x' is not understood" in panel.message.text() and w.undo_stack.count() == start + 1
+    assert panel.paste_text("50 4\t55 5\n45 3\t") is True
+    assert w.undo_stack.count() == start + 2
+    b, c = panel.model.athletes[1].id, panel.model.athletes[2].id
+    assert [s.minutes for s in logged(w, b, 7) + logged(w, b, 8) + logged(w, c, 7)] == [50, 55, 45]
+
+
+# -- importing a log ---------------------------------------------------------------------------
+def _csv(tmp_path, rows: list[str]):
+    path = tmp_path / "week.csv"
+    path.write_text("Player,Date,Duration,RPE,Max Velocity (km/h),Minutes played,Pain,Notes\n"
+                    + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_import_sessions_shows_what_it_adds_and_adds_it_in_one_step(w, tmp_path, dialogs):
+    w2 = w.season.athletes[1]
+    path = _csv(tmp_path, [f"Athlete 2,{day(7)},75,6,30.6,,,", f"A3,{day(9)},90,8,,90,,Match",
+                           f"A3,{day(9)},90,8,,90,,Match", f"Athlete 1,{day(10)},60,4,,,6,sore"])
+    dialogs.answer = "yes"
+    dialogs.files = [str(path)]
+    w.weekly.import_action.trigger()
+    kind, title, text = dialogs[-1]
+    assert kind == "confirm" and title == "Import sessions"
+    assert "3 sessions of 3 athletes" in text and "Athlete ID <- 'Player'" in text
+    assert "km/h" in text and "Counted once" in text
+    assert w.undo_stack.count() == 1
+    (s,) = logged(w, w2.id, 7)
+    assert s.top_speed_ms == pytest.approx(30.6 / 3.6)
+    status = w.statusBar().currentMessage()
+    assert "Added 3 sessions" in status and "proposes 1 flare-up" in status
+
+
+def test_import_of_a_bad_log_lists_the_located_problems_and_changes_nothing(w, tmp_path, dialogs):
+    before = w.season
+    path = _csv(tmp_path, [f"Nobody,{day(7)},75,6,,,,", f"A2,{day(8)},75,12,,,,",
+                           f"A2,{day(20)},75,6,,,,"])
+    assert import_sessions(w, path) is False
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("error", "Could not import the sessions")
+    assert "row 2, Player" in text and "row 3, RPE" in text and "row 4" in text
+    assert "after today" in text and "nothing was added" in text
+    assert w.season is before and w.undo_stack.count() == 0
+    assert "unchanged" in w.statusBar().currentMessage()
+    # a top speed in km/h (m/s) for an athlete without a max speed: named, nothing added
+    assert import_sessions(w, _csv(tmp_path, [f"A2,{day(8)},75,6,30,,,", f"A4,{day(9)},75,6,30,,,"])) is False
+    kind, _title, text = dialogs[-1]
+    assert kind == "error" and "Athlete 4 (A4) on Wed 13 Jan 2027: Athlete 4 (A4) has no max speed" in text
+    assert "sessions[" not in text and w.season is before
+    dialogs.answer = "no"  # a good log, not confirmed: nothing added either
+    assert import_sessions(w, _csv(tmp_path, [f"A2,{day(8)},75,6,,,,"])) is False
+    assert w.season is before
+
+
+# -- moving today ----------------------------------------------------------------------------------
+def test_move_today_records_the_ticked_changes_with_their_dates_in_one_step_then_replans(
+        qtbot, planned, dialogs):
+    w = make_window(qtbot, planned)
+    original = w.season
+    dlg = w.weekly.move_today(day(21))
+    assert dlg is not None and dlg.isVisible()
+    assert [(t.athlete, t.stage, t.date) for t in dlg.moves] == [("A1", "S1", day(7)),
+                                                                 ("A1", "S2", day(14))]
+    assert "Tick those that happened" in dlg.intro.text()
+    # not done: unticking S1 unticks S2 (a stage change needs the ones before it)
+    dlg.set_accepted(0, False)
+    assert not dlg.is_accepted(1) and "did not reach S2" in dlg.rule_note.text()
+    assert dlg.table.item(0, 3).text() == "not done: stays in P3 power and hip control"
+    dlg.set_accepted(1, True)  # ticking S2 ticks S1 again
+    assert dlg.is_accepted(0) and "S1" in dlg.rule_note.text()
+    assert dlg.set_date(0, "2027-01-12")  # it happened a day later than planned
+    dlg.set_accepted(1, False)  # S2 did not happen: Athlete 1 stays in S1
+    assert dlg.table.item(1, 3).text().startswith("not done: stays in S1")
+    assert not dlg.set_date(0, "2027-02-01")  # after the new today: refused, with the reason
+    dlg.buttons.accepted.emit()
+    assert dlg.isVisible() and "Athlete 1 (A1): S1 on" in dlg.error.text()
+    dlg.set_accepted(1, True)
+    assert dlg.set_date(0, day(15)) and dlg.set_date(1, day(14))  # S1 after S2: out of order
+    dlg.buttons.accepted.emit()
+    assert dlg.isVisible() and "S2 on Mon 18 Jan 2027 is not after S1 on Tue 19 Jan 2027" in dlg.error.text()
+    assert w.season is original
+    dlg.set_accepted(1, False)
+    dlg.set_date(0, day(8))
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
+        dlg.buttons.accepted.emit()
+        assert w.season.calendar.today == day(21)
+        stages = [(r.stage, r.start) for r in w.season.injury_of("A1").stages]
+        assert ("S1", day(8)) in stages and not any(s == "S2" for s, _ in stages)
+        assert w.undo_stack.count() == 1 and "Re-planning" in w.statusBar().currentMessage()
+    outcome = done.args[0]
+    assert outcome.plan is not None and w.season.plan == outcome.plan
+    assert check_plan(w.season, w.season.plan).violations == ()
+    assert w.undo_stack.count() == 2  # the move, then the re-plan's plan: two steps
+    assert "Re-planned from today" in w.statusBar().currentMessage()
+    w.undo_action.trigger()
+    w.undo_action.trigger()
+    assert w.season is original  # undo is exact
+    w.weekly.shutdown()
+
+
+def test_new_week_moves_today_to_the_next_week_and_moving_back_names_what_is_kept(
+        qtbot, in_week_3):
+    s = E.LogSessions(sessions=(Session(athlete="A2", date=day(10), minutes=60, rpe=5),)).apply(in_week_3)
+    w = make_window(qtbot, s)
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    assert dlg.today() == day(21) and [t.stage for t in dlg.moves] == ["S2"]
+    dlg.set_today(day(7))  # back: the session on day 10 and S1's record now lie after it
+    assert dlg.moves == [] and dlg.later.isVisible()
+    assert "kept" in dlg.later.text() and "logged session" in dlg.later.text()
+    assert "stage S1" in dlg.later.text()
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.today == day(7) and w.season.sessions == s.sessions
+    assert w.season.injury_of("A1").stages == s.injury_of("A1").stages  # nothing lost
+
+
+def test_a_new_today_in_season_settings_goes_through_move_today(qtbot, planned):
+    w = make_window(qtbot, planned)
+    w.settings_action.trigger()
+    sd = w.settings_dialog
+    sd.use_today.setChecked(True)
+    sd.today.setDate(day(14))
+    sd.accept()
+    dlg = w.weekly.dialog
+    assert dlg is not None and dlg.isVisible() and dlg.today() == day(14)
+    assert [t.stage for t in dlg.moves] == ["S1"] and w.undo_stack.count() == 0
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.today == day(14) and w.season.plan is not None  # the plan is kept
+    assert w.season.injury_of("A1").current.stage == "S1"
+
+
+def test_without_a_plan_the_season_is_planned_first_then_the_changes_are_offered(qtbot, planned,
+                                                                                dialogs):
+    w = make_window(qtbot, planned.model_copy(update={"plan": None}))
+    dialogs.answer = "yes"
+    with qtbot.waitSignal(w.solve_finished, timeout=TIMEOUT):
+        assert w.weekly.new_week_action.trigger() is None
+        assert dialogs[-1][1] == "Plan the season first?"
+    dlg = w.weekly.dialog
+    assert w.season.plan is not None and dlg is not None and dlg.isVisible()
+    assert dlg.today() == day(7)
+    assert projected_transitions(w.season, day(7)) == dlg.moves
+
+
+# -- the re-plan, the past on the board ---------------------------------------------------------
+def test_a_replan_from_today_reads_the_log_and_the_board_marks_what_went_otherwise(w, qtbot):
+    panel = w.weekly.log_panel
+    tl = Timeline(w.season)
+    ap = w.season.plan.for_athlete("A2")
+    d = next(d for d in range(7, 14) if ap.intensity[d] > 60 and not tl.is_comp[d])
+    c = d - 7
+    assert panel.type_into(row_of(w, "A2"), c, "75 6 60%")  # slower than the plan's day
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
+        w.weekly.replan_action.trigger()
+    assert done.args[0].plan is not None
+    plan = w.season.plan
+    assert check_plan(w.season, plan).violations == ()
+    new = plan.for_athlete("A2")
+    assert new.intensity[d] == level_at_or_below(60) and new.planned[day(d)] == ap.intensity[d]
+    board = w.board
+    assert board.past_mark("A2", day(d)) == "otherwise"
+    assert board.past_mark("A2", day(d + 30)) is None  # the future is not the past
+    w.board.set_current("A2", day(d))
+    rect = board.cell_rect("A2", day(d))
+    tip = board.tooltip_at(rect.center())
+    assert f"Went otherwise: planned {ap.intensity[d]} %, logged 60 %" in tip
+    assert "Logged: 75 min at RPE 6 (450 AU), top speed 60 %" in tip
+    html = w.inspector.cell_html()
+    assert "Went otherwise" in html and f"planned {ap.intensity[d]} %, logged 60 %" in html
+    assert panel.model.data(panel.model.index(row_of(w, "A2"), c), Qt.ItemDataRole.ToolTipRole) \
+        .count("Went otherwise") == 1
+    assert board.past_mark("A3", day(d)) is None  # nothing logged there
+
+
+def test_a_painful_day_proposes_a_flare_up_recorded_only_on_click(w, qtbot):
+    panel = w.weekly.log_panel
+    strip = w.weekly.flare_strip
+    r = row_of(w, "A1")
+    assert panel.type_into(r, 2, "60 4 p6")  # in S1: 6/10 is above the protocol's 5/10
+    m = panel.model
+    assert m.data(m.index(r, 2)).startswith("⚑ ")
+    assert m.data(m.index(r, 2), Qt.ItemDataRole.BackgroundRole) is not None
+    assert w.board.past_mark("A1", day(9)) == "logged"
+    w.board.set_current("A2", day(9))
+    assert not strip.isVisible()
+    panel.view.setCurrentIndex(m.index(r, 2))  # the table's cell selects the board's cell
+    assert w.board.current() == ("A1", day(9))
+    assert strip.isVisible() and "pain <b>6/10</b>" in strip.label.text()
+    assert "proposes a flare-up" in w.inspector.cell_html()
+    before = w.season
+    assert w.season.injury_of("A1").flare_ups == ()  # nothing changed yet
+    qtbot.mouseClick(strip.button, Qt.MouseButton.LeftButton)
+    assert w.season.injury_of("A1").flare_ups == (day(9),)
+    assert w.undo_stack.count() == 2 and not strip.isVisible()
+    assert not m.data(m.index(r, 2)).startswith("⚑")
+    w.undo_action.trigger()
+    assert w.season is before and strip.isVisible()
+
+
+def test_the_log_panel_fits_a_small_screen(qtbot, in_week_3):
+    w = make_window(qtbot, in_week_3)
+    w.resize(1280, 690)
+    w.weekly.log_action.trigger()
+    for _ in range(3):
+        QApplication.processEvents()
+    panel = w.weekly.log_panel
+    assert w.docks["log"].isVisible() and panel.view.isVisible()
+    assert panel.view.viewport().height() >= 4 * panel.view.verticalHeader().defaultSectionSize()
+    for b in (panel.planned_button, panel.copy_down_button, panel.clear_button, panel.next_button):
+        top_left = b.mapTo(w, b.rect().topLeft())
+        assert w.rect().contains(top_left) and w.rect().contains(b.mapTo(w, b.rect().bottomRight()))
+    assert w.board.viewport().height() >= 150  # the board still shows a good part of the squad
+
+
+def test_dates_after_the_season_are_not_offered(qtbot, planned):
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(14))
+    assert not dlg.today_field.set_text("2028-01-01")
+    dlg.buttons.accepted.emit()
+    assert dlg.isVisible() and "New today" in dlg.error.text()
+    assert w.season is planned
+
+
+def test_a_replan_that_the_season_outran_is_offered_not_applied(w, qtbot):
+    panel = w.weekly.log_panel
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
+        assert w.weekly.replan()
+        assert w.weekly.job.is_running() and not w.weekly.replan()  # one at a time
+        assert panel.type_into(0, 0, "75 6")  # the season changes while it runs
+    changed = w.season
+    assert done.args[0].plan is not None
+    assert w.stale_result() is done.args[0] and w.banner.isVisibleTo(w)
+    assert w.season is changed and w.undo_stack.count() == 1  # offered, not applied

@@ -1,0 +1,366 @@
+"""The Move Today dialog (Season ▸ New Week, Season ▸ Move Today…, a new today in Season
+Settings): what moving today records, before anything changes.
+
+The stored plan's stage changes before the new today (``planner.progress.projected_transitions``)
+are listed, one row each: ticked, the change happened on the date shown (editable: a typed date
+or the calendar); unticked, it did **not** happen and the athlete stays in the stage (its
+maximum counting again from today, docs/semantics.md). A stage change needs the ones before it
+of the same athlete: ticking one ticks its predecessors, unticking one unticks those after it,
+and the dialog says so. Moving today back lists what then lies after it (kept: it counts again
+once today passes it). "Import this week's sessions…" reads a log for the season as it will be
+after the move; its sessions are added in the same undo step.
+
+``edit()`` is one ``AdvanceToday`` edit (with the week's log, one ``EditGroup`` of the move and
+the ``LogSessions``): one undo step. The dialog refuses OK while a date is not understood or the
+edit would be refused, and says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import edits as E
+from planner.errors import PeriodizeError
+from planner.progress import Transition, later_records, next_week_start, projected_transitions
+from planner.rehab import athlete_stage_on
+from planner.season import FIT, Season
+from planner.text import day as day_text
+from planner.text import day_long, join_and, plural, stage_name
+from planner.validate import planning_start
+from ui.desktop.datefield import DateField
+from ui.desktop.macro import EditGroup
+from ui.desktop.sessionimport import LogReadError, read_log, summary
+
+MAX_LATER = 12  # records listed when moving back; the rest are counted
+
+
+def _stage_words(stage: str) -> str:
+    return "full training" if stage == FIT else stage_name(stage)
+
+
+class AdvanceDialog(QDialog):
+    """Move today to a new day and record (or not) the stage changes the plan projected."""
+
+    def __init__(self, season: Season, today: dt.date, parent: QWidget | None = None,
+                 choose_log: Callable[[], str | None] | None = None, note: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle("Move Today")
+        self.setAccessibleName("Move today")
+        self.season = season
+        self.old_today = planning_start(season)
+        self.choose_log = choose_log
+        self.moves: list[Transition] = []
+        self.date_fields: list[DateField] = []
+        self.log_path: str | None = None
+        self.log_result = None
+        self.after: Season | None = None  # the edit applied (set when OK is accepted)
+        self._syncing = False
+        self._build(note)
+        self.set_today(today)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self, note: str) -> None:
+        cal = self.season.calendar
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.today_field = DateField("New today")
+        self.today_field.setDateRange(cal.start, cal.end + dt.timedelta(days=1))
+        self.next_week_button = QPushButton("Next week")
+        self.next_week_button.setToolTip("The first day of the week after the current one")
+        row = QHBoxLayout()
+        row.addWidget(QLabel("New today:"))
+        row.addWidget(self.today_field, 1)
+        row.addWidget(self.next_week_button)
+        self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName("Projected stage changes")
+        self.table.setHorizontalHeaderLabels(["Happened", "Stage change", "On", "If not done"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.rule_note = QLabel()
+        self.rule_note.setWordWrap(True)
+        self.rule_note.setAccessibleName("Why other rows changed")
+        self.later = QLabel()
+        self.later.setWordWrap(True)
+        self.later.setAccessibleName("Kept after today")
+        self.import_button = QPushButton("Import this week's sessions…")
+        self.import_button.setToolTip("Read a GPS or monitoring export (CSV or XLSX); its sessions "
+                                      "are added with the move, in the same undo step")
+        self.import_button.setEnabled(self.choose_log is not None)
+        self.log_label = QLabel()
+        self.log_label.setWordWrap(True)
+        self.log_label.setAccessibleName("Sessions to add")
+        log_row = QHBoxLayout()
+        log_row.addWidget(self.import_button)
+        log_row.addWidget(self.log_label, 1)
+        self.replan_box = QCheckBox("Re-plan from the new today (in the background), changing the "
+                                    "plan as little as the rules allow")
+        self.replan_box.setChecked(True)
+        self.note = QLabel(note)
+        self.note.setWordWrap(True)
+        self.note.setVisible(bool(note))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setAccessibleName("Problem")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Move Today")
+        lay = QVBoxLayout(self)
+        for w in (self.intro, self.note):
+            lay.addWidget(w)
+        lay.addLayout(row)
+        lay.addWidget(self.table, 100)
+        for w in (self.rule_note, self.later):
+            lay.addWidget(w)
+        lay.addLayout(log_row)
+        for w in (self.replan_box, self.error):
+            lay.addWidget(w)
+        lay.addStretch(1)  # without stage changes to list, the rest stays together at the top
+        lay.addWidget(self.buttons)
+        self.today_field.dateChanged.connect(lambda _q: self._today_changed())
+        self.next_week_button.clicked.connect(lambda: self.set_today(next_week_start(self.season)))
+        self.table.itemChanged.connect(self._item_changed)
+        self.import_button.clicked.connect(self.import_log)
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(780, 540)
+
+    # -- the new today -----------------------------------------------------------------------
+    def today(self) -> dt.date:
+        return self.today_field.value()
+
+    def set_today(self, day: dt.date) -> None:
+        self.today_field.setDate(day)
+        self._today_changed()
+
+    def _today_changed(self) -> None:
+        if not self.today_field.is_valid():
+            return
+        today = self.today_field.value()
+        self.moves = projected_transitions(self.season, today)
+        self._fill_table()
+        self._show_intro(today)
+        self._show_later(today)
+        if self.log_path:
+            self._read_log(self.log_path)
+        self.error.setText("")
+
+    def _show_intro(self, today: dt.date) -> None:
+        old = self.old_today
+        days = (today - old).days
+        if days > 0:
+            move = f"forward {plural(days, 'day')}"
+        elif days < 0:
+            move = f"back {plural(-days, 'day')}"
+        else:
+            move = "nowhere: it is today already"
+        text = (f"Today moves from <b>{day_long(old)}</b> to <b>{day_long(today)}</b> ({move}). "
+                f"Days before today keep what happened: the logged sessions, else the plan.")
+        if self.moves:
+            text += (" The stored plan projected these stage changes before the new today. "
+                     "<b>Tick those that happened</b> (edit the date if it was another day); an "
+                     "unticked change did <b>not</b> happen: the athlete stays in the stage, its "
+                     "maximum counting again from today.")
+        elif days > 0 and not self.note.text():
+            text += (" No stage change was projected before it." if self.season.plan is not None
+                     else " The season has no plan, so no stage change is projected.")
+        self.intro.setText(text)
+        self.table.setVisible(bool(self.moves))
+
+    def _show_later(self, today: dt.date) -> None:
+        later = later_records(self.season, today) if today < self.old_today else []
+        if not later:
+            self.later.setText("")
+            self.later.hide()
+            return
+        lines = [f"{self.season.athlete_label(x.athlete)}: {x.what} on {day_text(x.date)}"
+                 for x in later[:MAX_LATER]]
+        if len(later) > MAX_LATER:
+            lines.append(f"… and {len(later) - MAX_LATER} more")
+        self.later.setText("<b>Moving back:</b> these now lie after today and are <b>kept</b> "
+                           "(they count again once today passes them):<br>" + "<br>".join(lines))
+        self.later.show()
+
+    # -- the table of stage changes -------------------------------------------------------------
+    def _fill_table(self) -> None:
+        self._syncing = True
+        self.table.setRowCount(len(self.moves))
+        self.date_fields = []
+        today = self.today_field.value()
+        for i, t in enumerate(self.moves):
+            who = QTableWidgetItem(self.season.athlete_label(t.athlete))
+            who.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            who.setCheckState(Qt.CheckState.Checked)
+            who.setToolTip("Ticked: it happened (recorded on the date shown). Unticked: it did "
+                           "not happen; the athlete stays in the stage")
+            self.table.setItem(i, 0, who)
+            what = QTableWidgetItem(f"→ {_stage_words(t.stage)}")
+            what.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(i, 1, what)
+            field = DateField(f"{self.season.athlete_label(t.athlete)}: {t.stage} on")
+            field.setDateRange(self.season.calendar.start - dt.timedelta(days=366),
+                               today - dt.timedelta(days=1))
+            field.setDate(t.date)
+            field.dateChanged.connect(lambda _q: self._refresh_status())
+            self.date_fields.append(field)
+            self.table.setCellWidget(i, 2, field)
+            status = QTableWidgetItem()
+            status.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(i, 3, status)
+        self._syncing = False
+        self.rule_note.setText("")
+        self.rule_note.hide()
+        self._refresh_status()
+
+    def is_accepted(self, i: int) -> bool:
+        return self.table.item(i, 0).checkState() == Qt.CheckState.Checked
+
+    def set_accepted(self, i: int, on: bool) -> None:
+        """Tick or untick row ``i`` as the coach's click does (predecessors follow)."""
+        self.table.item(i, 0).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def set_date(self, i: int, text: str | dt.date) -> bool:
+        """Type a date into row ``i``; True when it is understood."""
+        field = self.date_fields[i]
+        if isinstance(text, dt.date):
+            field.setDate(text)
+            return True
+        return field.set_text(text)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._syncing or item.column() != 0:
+            return
+        i = item.row()
+        on = self.is_accepted(i)
+        t = self.moves[i]
+        same = [j for j, m in enumerate(self.moves) if m.athlete == t.athlete]
+        follow = [j for j in same if (j < i if on else j > i) and self.is_accepted(j) != on]
+        self._syncing = True
+        for j in follow:
+            self.set_accepted(j, on)
+        self._syncing = False
+        if follow:
+            names = join_and([_stage_words(self.moves[j].stage) for j in follow])
+            who = self.season.athlete_label(t.athlete)
+            self.rule_note.setText(
+                f"A stage change needs the ones before it: {who} reaching "
+                f"{_stage_words(t.stage)} means {names} happened too (ticked)." if on else
+                f"A stage change needs the ones before it: without {_stage_words(t.stage)}, "
+                f"{who} did not reach {names} either (unticked).")
+        else:
+            self.rule_note.setText("")
+        self.rule_note.setVisible(bool(self.rule_note.text()))
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        """Each row's last column: recorded, or the stage the athlete stays in."""
+        staying: dict[str, str] = {}
+        for i, t in enumerate(self.moves):
+            if t.athlete not in staying:
+                records = self.season.injuries_of(t.athlete)
+                staying[t.athlete] = athlete_stage_on(records, self.old_today - dt.timedelta(days=1))
+            item = self.table.item(i, 3)
+            if item is None:
+                continue
+            if self.is_accepted(i):
+                staying[t.athlete] = t.stage
+                item.setText("happened: recorded on this day")
+            else:
+                item.setText(f"not done: stays in {_stage_words(staying[t.athlete])}")
+
+    def accepted(self) -> tuple[E.StageEntry, ...]:
+        return tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=self.date_fields[i].value())
+                     for i, t in enumerate(self.moves) if self.is_accepted(i))
+
+    # -- the week's log ----------------------------------------------------------------------
+    def import_log(self) -> bool:
+        path = self.choose_log() if self.choose_log is not None else None
+        return self._read_log(path) if path else False
+
+    def _read_log(self, path: str) -> bool:
+        """Read ``path`` for the season as it will be after the move; problems are listed and
+        nothing is taken."""
+        self.log_path, self.log_result = None, None
+        self.log_label.setText("")
+        if not self.today_field.is_valid():
+            return False
+        moved = self.season.model_copy(update={"calendar": self.season.calendar.model_copy(
+            update={"today": self.today_field.value()})})
+        try:
+            result = read_log(path, moved)
+        except LogReadError as e:
+            self.error.setText(f"The sessions were not read:\n{e}")
+            return False
+        self.error.setText("")
+        self.log_path, self.log_result = path, result
+        self.log_label.setText(("Adds " if result.sessions else "Nothing new in ")
+                               + html.escape(summary(result, path)).replace("\n", "<br>"))
+        return True
+
+    # -- OK ----------------------------------------------------------------------------------
+    def problems(self) -> list[str]:
+        out = [f"{f.accessibleName()}: {f.problem()}" for f in [self.today_field] + self.date_fields
+               if not f.is_valid()]
+        if out:
+            return out
+        today = self.today_field.value()
+        if today == self.old_today:
+            return [f"Today is {day_long(today)} already; choose another day."]
+        last: dict[str, E.StageEntry] = {}
+        for e in self.accepted():
+            who = self.season.athlete_label(e.athlete)
+            if e.date >= today:
+                out.append(f"{who}: {e.stage} on {day_long(e.date)} is not before the new today; "
+                           f"a change recorded now happened before it")
+            prev = last.get(e.athlete)
+            if prev is not None and e.date <= prev.date:
+                out.append(f"{who}: {e.stage} on {day_long(e.date)} is not after {prev.stage} on "
+                           f"{day_long(prev.date)}; put the stage changes in their order")
+            last[e.athlete] = e
+        return out
+
+    def edit(self):
+        """The move (and the week's log) as one edit: one undo step."""
+        move = E.AdvanceToday(today=self.today_field.value(), accepted=self.accepted())
+        if self.log_result is None or not self.log_result.sessions:
+            return move
+        n = len(self.log_result.sessions)
+        return EditGroup([move, E.LogSessions(sessions=tuple(self.log_result.sessions))],
+                         f"{move.describe(self.season)}, {plural(n, 'session')} logged")
+
+    def _check(self) -> None:
+        """OK closes only when the move can be made; the reason stays in the dialog."""
+        problems = self.problems()
+        if not problems:
+            edit = self.edit()
+            try:
+                self.after = edit.apply(self.season)
+            except PeriodizeError as e:
+                problems = [str(e)]
+        if problems:
+            self.error.setText("\n".join(problems))
+            return
+        self.accept()

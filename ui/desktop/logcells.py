@@ -1,0 +1,202 @@
+"""One cell of the session log table as text: what a coach types and what the cell shows.
+
+No Qt here: the log table (``ui.desktop.logtable``) calls these, and tests call them directly.
+
+A cell holds one athlete-day's sessions. Typed, a session is **minutes and RPE** (``75 6``),
+then, in any order, labelled extras:
+
+- top speed: ``95%`` (of the athlete's max speed), ``8.6m/s`` or ``31km/h`` (read as m/s);
+- minutes played in a match: ``m90`` (or ``played 90``);
+- pain (0-10): ``p3`` (or ``pain 3``);
+- a note: everything after ``#``.
+
+Several sessions on one day are separated by ``;`` (``60 5; 30 7 95%``). Minutes may carry a
+``'`` or ``′`` (``75′ 6``, what the cell shows), numbers a decimal comma. An empty text clears
+the day. A text that cannot be read raises :class:`CellError` saying what to type; nothing is
+guessed. The cell's edit text (:func:`edit_text`) reads back to the same sessions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from planner.season import Athlete, Session
+from planner.sessionlog import limit_problem
+
+HINT = ("Type <b>minutes RPE</b> (75 6), then optionally <b>95%</b> top speed (or 8.6m/s, "
+        "31km/h), <b>m90</b> minutes played, <b>p3</b> pain, <b># note</b>; several sessions: "
+        "60 5; 30 7. Enter ↓, Tab →, Delete clears, Ctrl+D copies the cell above, "
+        "Ctrl+Shift+A fills the selected empty days as planned; Ctrl+R re-plans from today "
+        "with what was logged.")
+EXAMPLE = "type minutes and RPE, e.g. 75 6 (then 95% top speed, m90 minutes played, p3 pain)"
+KMH_PER_MS = 3.6
+
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_UNIT_JOIN = re.compile(r"(\d)\s+(%|m/s|ms|km/h|kmh|min|'|′)(?=\s|$)", re.IGNORECASE)
+_LABEL_JOIN = re.compile(r"\b(pain|played|p|m|mp|rpe)\s+(?=\d)", re.IGNORECASE)
+_PATTERNS = (  # field, pattern (a whole token)
+    ("top_pct", re.compile(_NUM + r"%$")),
+    ("top_ms", re.compile(_NUM + r"(?:m/s|ms)$", re.IGNORECASE)),
+    ("top_kmh", re.compile(_NUM + r"(?:km/h|kmh)$", re.IGNORECASE)),
+    ("played", re.compile(r"(?:mp|m|played)" + _NUM + r"$", re.IGNORECASE)),
+    ("pain", re.compile(r"(?:pain|p)" + _NUM + r"$", re.IGNORECASE)),
+    ("rpe", re.compile(r"rpe" + _NUM + r"$", re.IGNORECASE)),
+    ("minutes", re.compile(_NUM + r"(?:'|′|min)$", re.IGNORECASE)),
+    ("bare", re.compile(_NUM + r"$")),
+)
+_WORDS = {"top_pct": "a top speed", "top_ms": "a top speed", "played": "minutes played",
+          "pain": "a pain score", "rpe": "an RPE", "minutes": "minutes"}
+
+
+class CellError(ValueError):
+    """A cell text that cannot be read; the message says what to type."""
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _tokens(text: str) -> list[str]:
+    """The session's tokens, a unit or label typed apart joined to its number (``8.6 m/s``)."""
+    text = _UNIT_JOIN.sub(r"\1\2", text.strip())
+    text = _LABEL_JOIN.sub(lambda m: m.group(1), text)
+    return text.split()
+
+
+def _fields(text: str) -> dict[str, float]:
+    """The fields of one typed session (``minutes``, ``rpe`` and the labelled extras)."""
+    out: dict[str, float] = {}
+    bare: list[float] = []
+    for tok in _tokens(text):
+        for field, pattern in _PATTERNS:
+            m = pattern.match(tok)
+            if m is None:
+                continue
+            value = _number(m.group(1))
+            if field == "top_kmh":  # read as m/s, to the centimetre a GPS gives
+                field, value = "top_ms", round(value / KMH_PER_MS, 2)
+            if field == "bare":
+                bare.append(value)
+            elif field in out:
+                raise CellError(f"'{tok}' gives {_WORDS[field]} twice; give it once")
+            else:
+                out[field] = value
+            break
+        else:
+            raise CellError(f"'{tok[:20]}' is not understood; {EXAMPLE}")
+    _place_bare(out, bare, text)
+    return out
+
+
+def _place_bare(out: dict[str, float], bare: list[float], text: str) -> None:
+    """The unlabelled numbers are minutes, then RPE; a third must say what it is."""
+    for field in ("minutes", "rpe"):
+        if field not in out and bare:
+            out[field] = bare.pop(0)
+    if bare:
+        raise CellError(f"'{bare[0]:g}' in '{text.strip()[:30]}': say what it is: 95% top speed, "
+                        f"m90 minutes played or p3 pain")
+    missing = [w for f, w in (("minutes", "minutes"), ("rpe", "RPE")) if f not in out]
+    if missing:
+        raise CellError(f"'{text.strip()[:30]}' has no {' or '.join(missing)}; {EXAMPLE}")
+
+
+_LABELS = {"minutes": "Minutes", "rpe": "RPE", "top_pct": "Top speed %", "top_ms": "Top speed m/s",
+           "played": "Minutes played", "pain": "Pain"}
+
+
+def _check(fields: dict[str, float], athlete: Athlete) -> None:
+    for field, value in fields.items():
+        problem = limit_problem(field, value)
+        if problem:
+            raise CellError(f"{_LABELS[field]}: {problem}")
+    ms = fields.get("top_ms")
+    if ms is None:
+        return
+    if not athlete.max_speed:
+        raise CellError(f"{athlete.name} has no max speed, so {ms:.1f} m/s cannot be read; type "
+                        f"the top speed in % (e.g. 95%) or give the max speed (Squad)")
+    if ms > athlete.max_speed * 1.1:
+        raise CellError(f"{ms:.1f} m/s is more than 10 % above {athlete.name}'s max speed "
+                        f"({athlete.max_speed:g} m/s); check the value")
+
+
+def parse_cell(text: str, athlete: Athlete, day: dt.date) -> tuple[Session, ...]:
+    """The sessions a cell's text gives (empty: the day is cleared); :class:`CellError` when
+    the text cannot be read."""
+    note = ""
+    if "#" in text:
+        text, note = text.split("#", 1)
+        note = note.strip()
+    parts = [p for p in re.split(r"[;\n]", text) if p.strip()]
+    if not parts:
+        if note:
+            raise CellError(f"a note needs a session; {EXAMPLE}")
+        return ()
+    out = []
+    for k, part in enumerate(parts):
+        f = _fields(part)
+        _check(f, athlete)
+        out.append(Session(athlete=athlete.id, date=day, minutes=f["minutes"], rpe=f["rpe"],
+                           top_speed_pct=f.get("top_pct"), top_speed_ms=f.get("top_ms"),
+                           minutes_played=f.get("played"), pain=f.get("pain"),
+                           note=note if k == len(parts) - 1 else ""))
+    return tuple(out)
+
+
+def _g(x: float) -> str:
+    return f"{x:.6g}"
+
+
+def _extras(s: Session, typed: bool) -> list[str]:
+    out = []
+    if s.top_speed_pct is not None:
+        out.append(f"{_g(s.top_speed_pct)}%")
+    elif s.top_speed_ms is not None:
+        out.append(f"{_g(s.top_speed_ms)}m/s" if typed else f"{s.top_speed_ms:.1f} m/s")
+    if s.minutes_played is not None:
+        out.append(f"m{_g(s.minutes_played)}")
+    if s.pain is not None:
+        out.append(f"p{_g(s.pain)}")
+    return out
+
+
+def edit_text(sessions) -> str:
+    """The text that reads back to ``sessions`` (what the editor starts with)."""
+    notes = [s.note for s in sessions if s.note]
+    body = "; ".join(" ".join([_g(s.minutes), _g(s.rpe)] + _extras(s, True)) for s in sessions)
+    return body + (f" # {' / '.join(notes)}" if notes else "")
+
+
+def display_text(sessions, athlete: Athlete | None = None) -> str:
+    """The cell as shown: ``75′ 6 95% m90 p3`` (a top speed in m/s as % when the max speed is
+    known; ``✎`` when a note is kept)."""
+    parts = []
+    for s in sessions:
+        if s.top_speed_pct is None and s.top_speed_ms is not None and athlete and athlete.max_speed:
+            s = s.model_copy(update={"top_speed_pct": round(100 * s.top_speed_ms / athlete.max_speed),
+                                     "top_speed_ms": None})
+        parts.append(" ".join([f"{_g(s.minutes)}′ {_g(s.rpe)}"] + _extras(s, False)))
+    text = " + ".join(parts)
+    return text + (" ✎" if any(s.note for s in sessions) else "")
+
+
+def words(sessions, athlete: Athlete | None = None) -> list[str]:
+    """Each session in a coach's words (tooltips, the inspector)."""
+    out = []
+    for s in sessions:
+        bits = [f"{_g(s.minutes)} min at RPE {_g(s.rpe)} ({_g(s.load)} AU)"]
+        if s.top_speed_pct is not None:
+            bits.append(f"top speed {_g(s.top_speed_pct)} %")
+        elif s.top_speed_ms is not None:
+            pct = f" ({100 * s.top_speed_ms / athlete.max_speed:.0f} %)" if athlete and athlete.max_speed else ""
+            bits.append(f"top speed {s.top_speed_ms:.1f} m/s{pct}")
+        if s.minutes_played is not None:
+            bits.append(f"played {_g(s.minutes_played)} min")
+        if s.pain is not None:
+            bits.append(f"pain {_g(s.pain)}/10")
+        if s.note:
+            bits.append(f"“{s.note}”")
+        out.append(", ".join(bits))
+    return out

@@ -1,0 +1,206 @@
+"""The past on the board and in the inspector: what was logged, and what went otherwise.
+
+Days before today are history (rules-spec.md section 9). The board greys them (its veil over
+the past) and marks, per athlete-day, a logged session (a small dot) and a day whose level went
+otherwise than planned (``AthletePlan.planned``: a small corner triangle in its own colour);
+its tooltip and the inspector say it in words: the logged sessions, and "planned 90 %,
+logged 80 %". A logged pain that proposes a flare-up (``planner.progress.flare_proposals``) is
+said too.
+
+:func:`past_marks` is worked out once per season (one pass over the log and the plan's
+``planned`` entries) and kept for the last few seasons, so painting and undo stay fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPolygonF
+
+from planner.season import Season
+from planner.timeline import Timeline
+
+OTHERWISE_LIGHT = QColor("#00838f")  # a day that went otherwise (teal: no other mark uses it)
+OTHERWISE_DARK = QColor("#4dd0e1")
+
+
+@dataclass(frozen=True)
+class PastMarks:
+    """Per athlete: the day indexes with logged sessions, and those that went otherwise (day
+    index -> the level planned for it)."""
+
+    logged: dict[str, frozenset[int]] = field(default_factory=dict)
+    otherwise: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    def mark(self, athlete: str, d: int) -> str | None:
+        """``"otherwise"``, ``"logged"`` or None for the athlete's day ``d``."""
+        if d in self.otherwise.get(athlete, {}):
+            return "otherwise"
+        if d in self.logged.get(athlete, frozenset()):
+            return "logged"
+        return None
+
+
+_CACHE: list[tuple[tuple, PastMarks]] = []
+
+
+def past_marks(season: Season, tl: Timeline | None = None) -> PastMarks:
+    """The marks of ``season``'s past (kept for the last few seasons: the same log, plan and
+    calendar objects give the same marks)."""
+    key = (season.sessions, season.plan, season.calendar)
+    for k, marks in _CACHE:
+        if all(a is b for a, b in zip(k, key, strict=True)):
+            return marks
+    tl = tl or Timeline(season)
+    logged: dict[str, set[int]] = {}
+    for s in season.sessions:
+        i = tl.index(s.date)
+        if i is not None:
+            logged.setdefault(s.athlete, set()).add(i)
+    otherwise: dict[str, dict[int, int]] = {}
+    if season.plan is not None:
+        for ap in season.plan.athletes:
+            days = {tl.index(day): level for day, level in ap.planned.items()}
+            days.pop(None, None)
+            if days:
+                otherwise[ap.athlete] = days
+    marks = PastMarks({a: frozenset(d) for a, d in logged.items()}, otherwise)
+    _CACHE.insert(0, (key, marks))
+    del _CACHE[6:]
+    return marks
+
+
+def level_text(level: int) -> str:
+    return f"{level} %" if level else "0 % (no speed work)"
+
+
+def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
+    """``planned 90 %, logged 80 %`` for a day that went otherwise ("" for any other day)."""
+    plan = season.plan
+    ap = plan.for_athlete(athlete) if plan is not None else None
+    if ap is None or day not in ap.planned:
+        return ""
+    i = (day - season.calendar.start).days
+    if not 0 <= i < len(ap.intensity):
+        return ""
+    return f"planned {level_text(ap.planned[day])}, logged {level_text(ap.intensity[i])}"
+
+
+def sessions_on(season: Season, athlete: str, day: dt.date) -> list:
+    return [s for s in season.sessions if s.athlete == athlete and s.date == day]
+
+
+_PROPOSALS: list[tuple[tuple, dict]] = []
+
+
+def proposals(season: Season) -> dict[tuple[str, dt.date], object]:
+    """The flare-ups the logged pain proposes (``planner.progress.flare_proposals``) by
+    (athlete, date), kept for the last few seasons by identity."""
+    key = (season.sessions, season.injuries, season.athletes)
+    for k, found in _PROPOSALS:
+        if all(a is b for a, b in zip(k, key, strict=True)):
+            return found
+    from planner.progress import flare_proposals
+
+    found = {(p.athlete, p.date): p for p in flare_proposals(season)} if season.injuries else {}
+    _PROPOSALS.insert(0, (key, found))
+    del _PROPOSALS[6:]
+    return found
+
+
+def proposal_on(season: Season, athlete: str, day: dt.date):
+    """The flare-up the day's logged pain proposes (``FlareProposal``), or None."""
+    return proposals(season).get((athlete, day))
+
+
+def day_lines(season: Season, athlete: str, day: dt.date) -> list[str]:
+    """The past of one athlete-day in words (the board's tooltip)."""
+    from ui.desktop.logcells import words
+
+    a = season.athlete(athlete)
+    lines = [f"Logged: {w}" for w in words(sessions_on(season, athlete, day), a)]
+    diff = otherwise_text(season, athlete, day)
+    if diff:
+        lines.append(f"Went otherwise: {diff}")
+    if lines:
+        p = proposal_on(season, athlete, day)
+        if p is not None:
+            lines.append(f"⚑ Pain {p.pain:g}/10 proposes a flare-up (the protocol's threshold is "
+                         f"{p.threshold}/10): record it in the inspector")
+    return lines
+
+
+def inspector_rows(season: Season, athlete: str, day: dt.date) -> list[tuple[str, str]]:
+    """The inspector's rows for the athlete-day's past: each logged session, a level that went
+    otherwise, a flare-up the pain proposes."""
+    import html
+
+    from ui.desktop.logcells import words
+
+    a = season.athlete(athlete)
+    rows = [("Logged", html.escape(w)) for w in words(sessions_on(season, athlete, day), a)]
+    diff = otherwise_text(season, athlete, day)
+    if diff:
+        rows.append(("Went otherwise", f"<b>{html.escape(diff)}</b>"))
+    p = proposal_on(season, athlete, day) if rows else None
+    if p is not None:
+        rows.append(("Pain", f"<b style='color:#d50000'>{p.pain:g}/10</b> proposes a flare-up "
+                             f"(threshold {p.threshold}/10): <i>Record flare-up</i> below"))
+    return rows
+
+
+def paint_past(p: QPainter, marks: PastMarks, row_id, days: tuple[int, int],
+               rows: tuple[int, int], x_of, y_of, cell_w: int, dark: bool, dot: QColor) -> None:
+    """The past's marks on the visible cells (day zoom): a dot on a logged day, a corner
+    triangle on a day that went otherwise. ``row_id(r)``: the athlete of row ``r``; ``x_of(d)``
+    and ``y_of(r)``: a cell's left and top."""
+    d0, d1 = days
+    otherwise = OTHERWISE_DARK if dark else OTHERWISE_LIGHT
+    dots: list[QRectF] = []
+    corners: list[QPolygonF] = []
+    for r in range(rows[0], rows[1] + 1):
+        aid = row_id(r)
+        logged = marks.logged.get(aid, frozenset())
+        other = marks.otherwise.get(aid, {})
+        if not logged and not other:
+            continue
+        y = y_of(r)
+        for d in range(d0, d1 + 1):
+            if d in other:
+                x1 = x_of(d) + cell_w - 1
+                corners.append(QPolygonF([QPointF(x1 - 6, y + 1), QPointF(x1, y + 1), QPointF(x1, y + 7)]))
+            elif d in logged:
+                dots.append(QRectF(x_of(d) + cell_w - 4.5, y + 2, 3, 3))
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(dot)
+    for rect in dots:
+        p.drawEllipse(rect)
+    p.setBrush(otherwise)
+    for poly in corners:
+        p.drawPolygon(poly)
+    p.restore()
+
+
+def paint_legend_mark(p: QPainter, otherwise: bool, x: float, cy: float, theme) -> None:
+    """The board legend's cell with a logged day's dot, or a went-otherwise corner."""
+    cell = QRectF(x, cy - 7, 14, 14)
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.fillRect(cell, theme.base)
+    p.fillRect(cell, theme.past)
+    p.setPen(theme.week_line)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(cell)
+    p.setPen(Qt.PenStyle.NoPen)
+    if otherwise:
+        p.setBrush(OTHERWISE_DARK if theme.dark else OTHERWISE_LIGHT)
+        x1 = x + 13
+        p.drawPolygon(QPolygonF([QPointF(x1 - 6, cy - 6), QPointF(x1, cy - 6), QPointF(x1, cy)]))
+    else:
+        p.setBrush(theme.dim_text)
+        p.drawEllipse(QRectF(x + 9.5, cy - 5, 3, 3))
+    p.restore()

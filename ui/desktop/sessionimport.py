@@ -1,0 +1,171 @@
+"""File ▸ Import Sessions…: a GPS or monitoring export (CSV or XLSX) into the season's log.
+
+``planner.sessionlog.read_sessions`` reads the file (the column mapping it used, notes such as a
+km/h column read as m/s, repeated rows counted once). The coach sees what will be added and
+confirms; a file with problems gives a message listing each located problem ("log.csv, row 7,
+RPE: …") and changes nothing. Adding is one ``LogSessions`` edit (one undo step); the status bar
+says what was added. The Move Today dialog reads a week's file the same way
+(:func:`read_log`, :func:`summary`) for the season as it will be after the move.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from planner import edits as E
+from planner.errors import InputError, PeriodizeError
+from planner.season import Season
+from planner.text import day_long, number, plural, span
+
+SESSIONS_FILTER = "Session logs (*.csv *.txt *.xlsx *.xlsm);;All files (*)"
+MAX_LISTED = 10  # problems listed in a message (it must fit a 720-pixel screen); the rest counted
+
+
+class LogReadError(Exception):
+    """A log that cannot be read; ``str()`` lists the located problems."""
+
+
+def read_log(path: str | Path, season: Season):
+    """The log's ``LogResult`` for ``season``; :class:`LogReadError` listing every problem."""
+    from planner.sessionlog import read_sessions
+
+    try:
+        return read_sessions(path, season)
+    except PeriodizeError as e:
+        raise LogReadError(listing(e, path)) from None
+    except OSError as e:
+        raise LogReadError(f"{path}: could not be read ({e.strerror or e})") from None
+
+
+def listing(error: PeriodizeError, path: str | Path) -> str:
+    """The error's located problems, one a line (the first :data:`MAX_LISTED`), headed by how
+    many rows lie after today when some do (the usual slip: the log read before today moved)."""
+    problems = [_in_app(p) for p in getattr(error, "problems", None) or []]
+    source = getattr(error, "source", "") or Path(path).name
+    if not problems:
+        return str(error)
+    total = len(problems)
+    more = re.fullmatch(r"\.\.\. and (\d+) more", problems[-1])
+    if more:  # the reader lists the first 200
+        problems = problems[:-1]
+        total = len(problems) + int(more[1])
+    head = f"{source}: {count(total, 'problem')}; nothing was added."
+    late = sum(1 for p in problems if "is after today" in p)
+    if late:
+        head += (f"\n{'At least ' if more else ''}{count(late, 'row')} dated after today: move "
+                 f"today on first (Season ▸ New Week or Move Today…, which can also import the "
+                 f"log).")
+    shown = "\n".join(f"• {p}" for p in problems[:MAX_LISTED])
+    rest = total - min(len(problems), MAX_LISTED)
+    tail = f"\n… and {number(rest)} more." if rest > 0 else ""
+    return f"{head}\n{shown}{tail}"
+
+
+def _in_app(problem: str) -> str:
+    """A reader's problem with its command-line hint put as the app's menu."""
+    return (problem.replace("(periodize advance --today DATE)", "(Season ▸ Move Today…)")
+            .replace("periodize advance", "Season ▸ Move Today…"))
+
+
+_SESSION_AT = re.compile(r"sessions\[(\d+)\](?:\.\w+)?: (.*)", re.DOTALL)
+
+
+def refused(error: PeriodizeError, season: Season, sessions, path: str | Path) -> str:
+    """A refused log's problems, each named by athlete and day (not by its index in the
+    season's list)."""
+    problems = []
+    for p in getattr(error, "problems", None) or [str(error)]:
+        m = _SESSION_AT.match(p)
+        if m and int(m[1]) < len(sessions):
+            s = sessions[int(m[1])]
+            p = f"{season.athlete_label(s.athlete)} on {day_long(s.date)}: {m[2]}"
+        problems.append(p)
+    return listing(InputError(Path(path).name, list(dict.fromkeys(problems))), path)
+
+
+def counts(sessions) -> str:
+    """``12 sessions of 3 athletes on 10 athlete-days (1 to 7 Dec 2026)``."""
+    if not sessions:
+        return "no new sessions"
+    athletes = {s.athlete for s in sessions}
+    days = {(s.athlete, s.date) for s in sessions}
+    first, last = min(s.date for s in sessions), max(s.date for s in sessions)
+    return (f"{count(len(sessions), 'session')} of {count(len(athletes), 'athlete')} on "
+            f"{count(len(days), 'athlete-day')} ({span(first, last)})")
+
+
+def count(n: int, word: str) -> str:
+    """``2,381 sessions`` (``plural`` with thousands separated)."""
+    return plural(n, word).replace(str(n), number(n), 1)
+
+
+def summary(result, path: str | Path) -> str:
+    """What the log adds, the columns read and the notes (km/h read as m/s, rows counted once)."""
+    lines = [f"{Path(path).name}: {counts(result.sessions)}.", result.text()]
+    return "\n".join(line for line in lines if line)
+
+
+def new_proposals(before: Season, after: Season) -> list:
+    from planner.progress import flare_proposals
+
+    old = set(flare_proposals(before))
+    return [p for p in flare_proposals(after) if p not in old]
+
+
+def import_sessions(window, path: str | Path) -> bool:
+    """Read the log at ``path``, show what it adds and, confirmed, add it as one edit."""
+    season = window.season
+    try:
+        result = read_log(path, season)
+    except LogReadError as e:
+        window.interaction.error("Could not import the sessions", str(e))
+        window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
+        return False
+    if not result.sessions:
+        window.interaction.inform("Nothing to add", f"{summary(result, path)}\nEvery session in it "
+                                  f"is already logged.")
+        return False
+    edit = E.LogSessions(sessions=tuple(result.sessions))
+    try:
+        after = edit.apply(season)
+    except PeriodizeError as e:  # e.g. a top speed in m/s for an athlete without a max speed
+        window.interaction.error("Could not import the sessions",
+                                 refused(e, season, season.sessions + edit.sessions, path))
+        window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
+        return False
+    if not window.interaction.confirm("Import sessions", f"Add {summary(result, path)}"):
+        window.statusBar().showMessage("Import cancelled; the season is unchanged.", 5000)
+        return False
+    if not window.apply_edit(edit, after):
+        return False
+    flares = new_proposals(season, window.season)
+    text = f"Added {counts(result.sessions)} from {Path(path).name}."
+    if flares:
+        text += (f" The logged pain proposes {plural(len(flares), 'flare-up')} (marked ⚑ in the "
+                 f"Log; record one in the inspector).")
+    if window.season.plan is not None:
+        text += " Re-plan from today (Plan ▸ Re-plan from Today) to plan with them."
+    window.statusBar().showMessage(text, 15000)
+    return True
+
+
+def start_dir(window) -> str:
+    if window.path is not None:
+        return str(Path(window.path).parent)
+    return str(QSettings().value("lastDir", str(Path.home())))
+
+
+def choose_log(window, title: str = "Import sessions") -> str | None:
+    """A log file chosen by the coach (None when cancelled)."""
+    path = window.interaction.open_file(title, start_dir(window), SESSIONS_FILTER)
+    if path:
+        QSettings().setValue("lastDir", str(Path(path).parent))
+    return path or None
+
+
+def import_dialog(window) -> bool:
+    path = choose_log(window)
+    return import_sessions(window, path) if path else False

@@ -1,0 +1,418 @@
+"""The weekly loop in the app: log what happened, move today forward, re-plan from today
+(rules-spec.md section 9; ``ui/cli/progress.py`` is the command line's version).
+
+:class:`WeeklyLoop` belongs to the main window and brings:
+
+- the **Log** panel (``ui.desktop.logtable``), a dock under the board: a week of sessions typed
+  like a spreadsheet, each entry or batch one ``LogSessions`` edit;
+- **File ▸ Import Sessions…** (``ui.desktop.sessionimport``);
+- **Season ▸ New Week** and **Season ▸ Move Today…** (and a new today typed in Season Settings):
+  the Move Today dialog (``ui.desktop.advance``) lists the stage changes the stored plan
+  projected before the new today; OK is one ``AdvanceToday`` edit, then the season is
+  re-planned from today in the background. Without a stored plan nothing projects a change:
+  the season is first planned as it stands (the window's own solve), then the dialog opens;
+- **Plan ▸ Re-plan from Today**: ``solver.whatif.replan_from_today`` in a
+  :class:`~ui.desktop.jobs.BackgroundJob` (progress and Cancel in the status bar, the
+  stale-result guard); its plan is stored with ``SetPlan``, its own undo step. Without a stored
+  plan the window's Solve runs instead;
+- the **flare-up proposal** under the inspector: a logged pain at or above the protocol's
+  threshold on the selected athlete-day offers "Record flare-up" (a ``RecordFlareUp`` edit);
+  nothing changes until it is clicked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import edits as E
+from planner.progress import next_week_start
+from planner.season import Plan, Season
+from planner.text import day_long, plural
+from planner.validate import planning_start
+from ui.desktop.advance import AdvanceDialog
+from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
+from ui.desktop.logtable import LogPanel
+from ui.desktop.pastview import proposal_on
+from ui.desktop.sessionimport import choose_log, import_dialog
+from ui.desktop.solving import SolveResult, new_stop, prepare, progress_text
+
+REPLAN_WORDS = JobWords(progress_name="Re-plan from today progress",
+                        cancel_tip="Stop re-planning from today and keep the best plan found so far",
+                        cancel_name="Cancel re-plan from today",
+                        failed="The re-plan from today stopped with an error",
+                        stopping="Stopping the re-plan; keeping the best plan found so far…")
+
+
+def replan_work(before: Season, after: Season, time_limit: float):
+    """The work of a re-plan from today: ``after`` planned from its today with minimal change
+    to ``before``'s stored plan (``solver.whatif.replan_from_today``)."""
+
+    def work(report, stop) -> SolveResult:
+        from solver.whatif import replan_from_today
+
+        outcome = replan_from_today(before, after, time_limit, on_progress=report, stop=stop)
+        return SolveResult(outcome, prepare(after, outcome))
+
+    return work
+
+
+def changed_days(old: Plan | None, new: Plan | None, p0: int) -> int:
+    """Athlete-days from ``p0`` whose stage or level differ between two plans."""
+    if old is None or new is None:
+        return 0
+    n = 0
+    for a in new.athletes:
+        b = old.for_athlete(a.athlete)
+        if b is None or len(b.intensity) != len(a.intensity):
+            n += len(a.intensity) - p0
+            continue
+        n += sum(1 for d in range(p0, len(a.intensity))
+                 if a.intensity[d] != b.intensity[d] or a.stages[d] != b.stages[d])
+    return n
+
+
+class FlareStrip(QFrame):
+    """Under the inspector: the flare-up the selected day's logged pain proposes, and the
+    button that records it."""
+
+    requested = Signal(str, object)  # athlete id, date
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("FlareStrip { background: #fff3e0; }")
+        self.setAccessibleName("Flare-up proposal")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("color: #3e2723")
+        self.button = QPushButton("Record flare-up")
+        self.button.setAccessibleName("Record flare-up")
+        self.button.setToolTip("Record the flare-up on this day (one undo step); the plan then "
+                               "needs a new solve")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(6, 4, 6, 4)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.button)
+        self.athlete: str | None = None
+        self.day: dt.date | None = None
+        self.button.clicked.connect(lambda: self.requested.emit(self.athlete, self.day))
+        self.hide()
+
+    def show_for(self, season: Season | None, athlete: str | None, day: dt.date | None) -> bool:
+        """Show the proposal of the athlete-day, or hide; True when one is shown."""
+        p = proposal_on(season, athlete, day) if season is not None and athlete and day else None
+        self.athlete, self.day = (athlete, day) if p is not None else (None, None)
+        if p is None:
+            self.hide()
+            return False
+        self.label.setText(f"⚑ {season.athlete_label(athlete)} logged pain <b>{p.pain:g}/10</b> "
+                           f"on {day_long(day)}: at or above the protocol's {p.threshold}/10, it "
+                           f"proposes a flare-up. Nothing changes until you record it.")
+        self.show()
+        return True
+
+
+class WeeklyLoop(QObject):
+    """The weekly loop of one main window (see the module text)."""
+
+    replan_finished = Signal(object)  # the Outcome, after the document was updated
+    advanced = Signal()  # today moved (the edit was applied)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.log_panel = LogPanel(window)
+        self.flare_strip = FlareStrip(window)
+        self.dock: QDockWidget | None = None
+        self.dialog: AdvanceDialog | None = None
+        self._pending_today: dt.date | None = None  # a move waiting for the first plan
+        self._reference: Plan | None = None  # the plan the running re-plan started from
+        self.job = BackgroundJob(window, REPLAN_WORDS, detail=progress_text)
+        self.job.finished.connect(self._on_replan_done)
+        self._build_actions()
+        self.log_panel.edit_requested.connect(window.apply_edit)
+        self.log_panel.cell_selected.connect(self._select_on_board)
+        self.log_panel.flare_requested.connect(self.record_flare)
+        self.log_panel.status.connect(lambda text: window.statusBar().showMessage(text, 10000))
+        self.flare_strip.requested.connect(self.record_flare)
+        window.document.changed.connect(self._on_document_changed)
+        window.board.current_changed.connect(self._on_current)
+
+    # -- window parts ------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        w = self.window
+        self.new_week_action = QAction("&New Week", w)
+        self.new_week_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_week_action.setStatusTip("Move today to the next week's first day: record last "
+                                          "week's stage changes, then re-plan from today")
+        self.new_week_action.triggered.connect(self.new_week)
+        self.move_today_action = QAction("&Move Today…", w)
+        self.move_today_action.setStatusTip("Move today to any day (forwards or back)")
+        self.move_today_action.triggered.connect(lambda: self.move_today(None))
+        self.log_action = QAction("&Log Sessions", w)
+        self.log_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.log_action.setStatusTip("The session log: a week of what happened, typed like a "
+                                     "spreadsheet")
+        self.log_action.triggered.connect(self.show_log)
+        self.import_action = QAction("Import &Sessions (CSV, Excel)…", w)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_action.setStatusTip("Add logged sessions from a GPS or monitoring export")
+        self.import_action.triggered.connect(lambda: import_dialog(w))
+        self.replan_action = QAction("&Re-plan from Today", w)
+        self.replan_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.replan_action.setStatusTip("Plan from today with what happened, changing the stored "
+                                        "plan as little as the rules allow")
+        self.replan_action.triggered.connect(lambda: self.replan())
+        for a in (self.new_week_action, self.move_today_action, self.log_action,
+                  self.import_action, self.replan_action):
+            w.addAction(a)  # shortcuts work with the menu bar hidden
+
+    def inspector_panel(self, inspector: QWidget) -> QWidget:
+        """The inspector with the flare-up proposal under it (the Inspector dock's widget)."""
+        box = QWidget()
+        box.setAccessibleName(inspector.accessibleName())
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(inspector, 1)
+        lay.addWidget(self.flare_strip)
+        return box
+
+    def add_dock(self) -> QDockWidget:
+        """The Log dock under the board (hidden until the coach opens it)."""
+        w = self.window
+        dock = QDockWidget("Log", w)
+        dock.setObjectName("dock-log")
+        dock.setAccessibleName("Log panel")
+        dock.setWidget(self.log_panel)
+        w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        w.docks["log"] = dock
+        self.dock = dock
+        self.log_panel.set_season(w.season)
+        return dock
+
+    def install_menus(self, file_menu, season_menu, plan_menu) -> None:
+        w = self.window
+        file_menu.insertAction(getattr(w, "export_action", None), self.import_action)
+        acts = season_menu.actions()
+        before = acts[1] if len(acts) > 1 else None  # after Season Settings
+        season_menu.insertSeparator(before)
+        for a in (self.new_week_action, self.move_today_action, self.log_action):
+            season_menu.insertAction(before, a)
+        plan_menu.insertAction(w.cancel_action, self.replan_action)
+
+    def shutdown(self) -> None:
+        self.job.shutdown(5000)
+
+    # -- following the document and the board ----------------------------------------------
+    @Slot()
+    def _on_document_changed(self) -> None:
+        season = self.window.season
+        self.log_panel.set_season(season)
+        cur = self.window.board.current()
+        self.flare_strip.show_for(season, *(cur or (None, None)))
+
+    @Slot(str, object)
+    def _on_current(self, athlete: str, day) -> None:
+        self.flare_strip.show_for(self.window.season, athlete or None, day)
+
+    def _select_on_board(self, athlete: str, day: dt.date) -> None:
+        cur = self.window.board.current()
+        if cur != (athlete, day):
+            self.window.board.set_current(athlete, day)
+
+    @Slot()
+    def show_log(self) -> None:
+        """Open the Log panel at a good height and put the keys into its table."""
+        if self.dock is None:
+            return
+        w = self.window
+        was_hidden = self.dock.isHidden()
+        self.dock.show()
+        self.dock.raise_()
+        if was_hidden:
+            w.resizeDocks([self.dock], [max(240, int(w.height() * 0.42))], Qt.Orientation.Vertical)
+        view = self.log_panel.view
+        if not view.currentIndex().isValid() and self.log_panel.model.rowCount():
+            view.setCurrentIndex(self.log_panel.model.index(0, 0))
+        view.setFocus()
+
+    def _busy(self) -> bool:
+        w = self.window
+        if self.job.is_running() or w.is_solving():
+            w.statusBar().showMessage("Wait for the plan being made (or cancel it in the status "
+                                      "bar), then move today.", 8000)
+            return True
+        return False
+
+    # -- moving today ----------------------------------------------------------------------------
+    @Slot()
+    def new_week(self) -> AdvanceDialog | None:
+        """Season ▸ New Week: today moves to the next week's first day."""
+        return self.move_today(next_week_start(self.window.season))
+
+    def move_today(self, day: dt.date | None) -> AdvanceDialog | None:
+        """Open the Move Today dialog on ``day`` (None: the next week's first day). Without a
+        stored plan the season is first planned as it stands (when the coach agrees)."""
+        if self._busy():
+            return None
+        w = self.window
+        season = w.season
+        day = day or next_week_start(season)
+        note = ""
+        if season.plan is None and day > planning_start(season) and season.injuries:
+            if w.interaction.confirm(
+                    "Plan the season first?",
+                    f"The season has no plan yet, so nothing projects the injured athletes' stage "
+                    f"changes. Plan it as it stands (from {day_long(planning_start(season))}) "
+                    f"first, then move today?"):
+                self._pending_today = day
+                w.start_solve()
+                w.statusBar().showMessage("Planning the season as it stands first; Move Today "
+                                          "opens when the plan is ready.")
+                return None
+            note = ("No plan projects a stage change: the injured athletes stay in their recorded "
+                    "stages (their maximum counting again from today).")
+        return self.open_dialog(day, note)
+
+    def open_dialog(self, day: dt.date, note: str = "") -> AdvanceDialog:
+        w = self.window
+        dlg = AdvanceDialog(w.season, day, w, choose_log=lambda: choose_log(
+            w, "Import this week's sessions"), note=note)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.accepted.connect(lambda: self.apply_advance(dlg))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def after_solve(self, _outcome=None) -> None:
+        """The season's first plan is ready (or not): the waiting Move Today opens."""
+        day, self._pending_today = self._pending_today, None
+        if day is None:
+            return
+        note = "" if self.window.season.plan is not None else (
+            "The season could not be planned, so no stage change is projected: the injured "
+            "athletes stay in their recorded stages.")
+        self.open_dialog(day, note)
+
+    def solve_failed(self, _text: str = "") -> None:
+        self._pending_today = None
+
+    def apply_advance(self, dlg: AdvanceDialog) -> bool:
+        """The dialog's move as one undo step, then (ticked) the re-plan from the new today."""
+        w = self.window
+        before = w.season
+        after = dlg.after if dlg.season is before else None
+        accepted = len(dlg.accepted())
+        if not w.apply_edit(dlg.edit(), after):
+            return False
+        not_done = len(dlg.moves) - accepted
+        text = f"Today is {day_long(dlg.today())}"
+        if dlg.moves:
+            text += f"; {plural(accepted, 'stage change')} recorded"
+            text += f", {not_done} not done (the athletes stay in their stages)" if not_done else ""
+        if dlg.log_result is not None and dlg.log_result.sessions:
+            text += f"; {plural(len(dlg.log_result.sessions), 'session')} logged"
+        w.statusBar().showMessage(text + ".", 10000)
+        w.board.scroll_to_date(dlg.today() - dt.timedelta(days=21))  # the weeks just lived
+        self.show_log()  # the week before today, to log (or to look over)
+        self.advanced.emit()
+        if dlg.replan_box.isChecked():
+            self.replan(before)
+        return True
+
+    def apply_settings(self, edit: E.SetSeasonSettings) -> bool:
+        """Season Settings' OK: a new today goes through Move Today (stage changes, re-plan);
+        the other settings are applied as they were."""
+        w = self.window
+        season = w.season
+        new_today = None if edit.clear_today else edit.today
+        if new_today == season.calendar.today:
+            return w.apply_edit(edit)
+        rest = edit.model_copy(update={"today": None, "clear_today": False})
+        if _settings_differ(rest, season) and not w.apply_edit(rest):
+            return False
+        season = w.season
+        target = new_today or season.calendar.start
+        if target == planning_start(season):
+            if new_today is None:
+                w.statusBar().showMessage("The plan starts at the season start already.", 8000)
+                return True
+            return w.apply_edit(E.AdvanceToday(today=new_today))
+        return self.move_today(target) is not None or self._pending_today is not None
+
+    # -- re-planning ---------------------------------------------------------------------------
+    def replan(self, before: Season | None = None) -> bool:
+        """Re-plan from today in the background (``before``: the season whose stored plan is
+        the reference; the current one by default). Without a stored plan: the window's Solve."""
+        w = self.window
+        if self.job.is_running() or w.is_solving():
+            w.statusBar().showMessage("A plan is being made already; wait for it or cancel it.", 8000)
+            return False
+        after = w.season
+        before = before if before is not None else after
+        if before.plan is None:
+            w.start_solve()
+            return True
+        self._reference = before.plan
+        self.job.start(replan_work(before, after, w.solve_time_limit),
+                       label="Re-planning from today…", limit=w.solve_time_limit, stop=new_stop(),
+                       basis=lambda: w.document.season)
+        w.statusBar().showMessage("Re-planning from today…")
+        return True
+
+    @Slot(object)
+    def _on_replan_done(self, result: JobResult[SolveResult]) -> None:
+        w = self.window
+        if result.failed:  # the job runner showed the message
+            return
+        outcome = result.value.outcome
+        if result.replaced:
+            w.statusBar().showMessage("Re-plan ignored: another season was opened meanwhile.", 10000)
+        elif result.stale and outcome.plan is not None:
+            w._offer_stale(outcome)
+        elif outcome.plan is not None and w._accept_plan(result.value):
+            season = w.season
+            p0 = max(0, (planning_start(season) - season.calendar.start).days)
+            n = changed_days(self._reference, outcome.plan, p0)
+            w.statusBar().showMessage(
+                f"Re-planned from today ({outcome.status.value}, {outcome.wall_time:.1f} s): "
+                f"{plural(n, 'athlete-day')} changed from the stored plan.", 15000)
+        else:
+            w._show_no_plan(outcome)
+        self.replan_finished.emit(outcome)
+
+    # -- flare-ups -------------------------------------------------------------------------------
+    def record_flare(self, athlete: str, day: dt.date) -> bool:
+        """Record the flare-up the logged pain proposes (one undo step)."""
+        w = self.window
+        p = proposal_on(w.season, athlete, day)
+        note = f"pain {p.pain:g}/10 logged" if p is not None else ""
+        if not w.apply_edit(E.RecordFlareUp(athlete=athlete, date=day, note=note)):
+            return False
+        w.statusBar().showMessage(
+            f"Recorded the flare-up of {w.season.athlete_label(athlete)} on {day_long(day)}. "
+            f"Solve again (F5) to plan with it.", 10000)
+        return True
+
+
+def _settings_differ(edit: E.SetSeasonSettings, season: Season) -> bool:
+    """Whether the settings other than today change anything."""
+    cal = season.calendar
+    if (edit.name or season.name) != season.name:
+        return True
+    return any(getattr(edit, k) not in (None, getattr(cal, k))
+               for k in ("start", "end", "week_start", "training_days"))
