@@ -50,7 +50,7 @@ NCOLS = len(COLUMNS)
 LAST_COL = get_column_letter(NCOLS)
 INFO_LABEL_W = WIDTHS[0]
 INFO_WIDTH = sum(WIDTHS[1:])  # the merged value cells B:J
-CHART_ROWS = 16  # rows under the chart on page 1
+CHART_ROWS = 22  # rows under the chart on page 1
 CHART_ROW_H = 15.0
 FIRST_CHART_ROW = 8
 SUMMARY_ROWS = FIRST_CHART_ROW + CHART_ROWS  # page 1 ends here
@@ -272,10 +272,12 @@ def sheet_scale(block_heights: list[float]) -> int:
 
 def add_chart(ws: Worksheet, speed: Worksheet, col: int, n_weeks: int) -> None:
     """The bar chart of speed days per week on page 1 (rows ``FIRST_CHART_ROW`` to
-    ``SUMMARY_ROWS``, columns A to J: inside the print area)."""
+    ``SUMMARY_ROWS``, columns A to J: inside the print area; a two-cell anchor ends at the top-left
+    corner of its ``to`` cell, so the chart ends at the right edge of J and the bottom of the
+    summary's last row)."""
     chart = BarChart()
     chart.type = "col"
-    chart.title = "Speed days per week (≥ 80 % of max speed; see the Cover)"
+    chart.title = "Speed days per week (≥ 80 % of max speed)"
     chart.y_axis.title = "speed days"
     chart.legend = None
     chart.add_data(Reference(speed, min_col=col, min_row=1, max_row=n_weeks + 1), titles_from_data=True)
@@ -289,6 +291,6 @@ def add_chart(ws: Worksheet, speed: Worksheet, col: int, n_weeks: int) -> None:
     chart.layout = Layout(manualLayout=ManualLayout(x=0.05, y=0.12, w=0.93, h=0.7))
     anchor = TwoCellAnchor()
     anchor._from = AnchorMarker(col=0, row=FIRST_CHART_ROW - 1)
-    anchor.to = AnchorMarker(col=NCOLS - 1, row=SUMMARY_ROWS - 1)
+    anchor.to = AnchorMarker(col=NCOLS, row=SUMMARY_ROWS)  # the right edge of J, the page's last row
     chart.anchor = anchor
     ws.add_chart(chart)

@@ -443,12 +443,14 @@ def test_page_1_charts_the_speed_days_inside_the_print_area(exported):
         xml = "".join(z.read(n).decode() for n in charts)
         drawings = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/drawings/drawing")]
     assert xml.count("<barChart>") == 4 and "'Speed days'!$F$2:$F$4" in xml
-    for d in drawings:  # anchored from A8 to J24: inside the print area, on page 1
+    for d in drawings:  # anchored from A8 to the bottom right of J30: in the print area, page 1
         frm = re.search(r"<(?:xdr:)?from><(?:xdr:)?col>(\d+)</(?:xdr:)?col>.*?<(?:xdr:)?row>(\d+)<", d, re.S)
-        to = re.search(r"<(?:xdr:)?to><(?:xdr:)?col>(\d+)</(?:xdr:)?col>.*?<(?:xdr:)?row>(\d+)<", d, re.S)
+        to = re.search(r"<(?:xdr:)?to><(?:xdr:)?col>(\d+)</(?:xdr:)?col>.*?<(?:xdr:)?colOff>(\d+)<"
+                       r".*?<(?:xdr:)?row>(\d+)<.*?<(?:xdr:)?rowOff>(\d+)<", d, re.S)
         assert frm and to, d[:300]
-        assert (int(frm[1]), int(frm[2])) == (0, 7) and int(to[1]) <= 9 and int(to[2]) <= 23
-    assert 24 in [b.id for b in ws.row_breaks.brk]  # page 1 ends under the chart
+        assert (int(frm[1]), int(frm[2])) == (0, 7)
+        assert (int(to[1]), int(to[2]), int(to[3]), int(to[4])) == (10, 0, 30, 0)  # K31's corner
+    assert 30 in [b.id for b in ws.row_breaks.brk]  # page 1 ends under the chart
 
 
 def test_every_sheet_prints_a4_with_the_season_in_its_header(exported):
