@@ -215,4 +215,11 @@ def load_plan(path: str | Path, season: Season) -> Plan:
         raise InputError(str(p), [f"line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})"]) from None
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(str(p), [f"cannot be read ({e})"]) from None
+    except (RecursionError, ValueError) as e:  # nested beyond Python's parser; a 5,000-digit number
+        raise InputError(str(p), [f"not a plan JSON Periodize can read ({str(e)[:80]})"]) from None
+    from planner.limits import nesting_problem
+
+    deep = nesting_problem(data)
+    if deep:
+        raise InputError(str(p), [deep.replace("a season file", "a plan JSON")])
     return plan_from_dict(data, season, str(p))

@@ -154,3 +154,11 @@ def test_an_unknown_option_value_is_clipped(demo):
 def test_the_generic_handler_still_never_shows_a_traceback(demo):
     r = run_cli("export", "d.season.json", "--json", "a\x01b/c.json", cwd=demo)
     _ok(r, 1)
+
+
+@pytest.mark.parametrize("text", ["[" * 200_000 + "]" * 200_000, "1" * 100_000, '{"a":' * 100 + "1" + "}" * 100])
+def test_a_hostile_plan_json_for_check_is_located(demo, text):
+    (demo / "bad-plan.json").write_text(text)
+    r = run_cli("check", "d.season.json", "bad-plan.json", cwd=demo)
+    _ok(r, 1)
+    assert "bad-plan.json: " in r.stderr
