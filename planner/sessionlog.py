@@ -171,6 +171,7 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     notes: list[str] = []
     _ranges(nums, problems, where, notes, mapping)
     _today(dates, season, problems, where)
+    _max_speeds(athletes, nums.get("top_ms"), season, problems, where)
     if problems:
         raise InputError(source, problems[:200] + ([f"... and {len(problems) - 200} more"]
                                                    if len(problems) > 200 else []))
@@ -249,6 +250,25 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> No
         v = nums[key]
         for i in v.index[(v < lo) | (v > hi) | ((v == 0) & (key == "top_ms"))]:
             problems.append(f"{where(i, key)}: {limit_problem(key, v[i])}")
+
+
+def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where) -> None:
+    """A top speed in m/s needs the athlete's max speed and is at most 10 % above it."""
+    if top_ms is None:
+        return
+    for i, v in top_ms.items():
+        aid = athletes[i] if i < len(athletes) else None
+        if aid is None or v != v:  # unknown athlete (reported) or no speed (NaN)
+            continue
+        a = season.athlete(aid)
+        if not a.max_speed:
+            problems.append(f"{where(i, 'top_ms')}: {season.athlete_label(aid)} has no max speed, "
+                            f"so {v:g} m/s cannot be read; give the max speed or log the top "
+                            f"speed in %")
+        elif v > a.max_speed * 1.1:
+            problems.append(f"{where(i, 'top_ms')}: {v:.2f} m/s is more than 10 % above "
+                            f"{season.athlete_label(aid)}'s max speed ({a.max_speed:g} m/s); check "
+                            f"the value or update the max speed")
 
 
 def _today(dates: list, season: Season, problems: list, where) -> None:
