@@ -158,7 +158,11 @@ def load_season(path: str | os.PathLike) -> Season:
             raise InputError(str(p), [f"is {size / 2**20:,.0f} MB; a season file is at most "
                                       f"{limits.MAX_FILE_BYTES // 2**20} MB (a 300-athlete, "
                                       f"two-year season with a plan is about 6 MB)"])
-        raw = p.read_bytes()
+        with p.open("rb") as f:  # at most the limit, also from a device or a pipe (/dev/zero)
+            raw = f.read(limits.MAX_FILE_BYTES + 1)
+        if len(raw) > limits.MAX_FILE_BYTES:
+            raise InputError(str(p), [f"holds more than {limits.MAX_FILE_BYTES // 2**20} MB; a "
+                                      f"season file is at most that"])
     except FileNotFoundError:
         raise InputError(str(p), ["no such file; check the path"]) from None
     except IsADirectoryError:

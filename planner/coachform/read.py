@@ -132,6 +132,9 @@ def _open(path: str | os.PathLike):
         raise InputError(src, ["no such file; check the path"])
     if p.is_dir():
         raise InputError(src, ["is a folder, not an Excel workbook"])
+    if not p.is_file():  # a device or a pipe (/dev/zero): no end to read to
+        raise InputError(src, ["is not a regular file (a device or a pipe); save the workbook as "
+                               "a file and import that"])
     suffix = p.suffix.lower()
     if suffix == ".xls":
         raise InputError(src, ["is an Excel 97-2003 workbook (.xls); open it in Excel and save it "

@@ -162,3 +162,22 @@ def test_a_hostile_plan_json_for_check_is_located(demo, text):
     r = run_cli("check", "d.season.json", "bad-plan.json", cwd=demo)
     _ok(r, 1)
     assert "bad-plan.json: " in r.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_an_endless_device_is_not_read_forever(demo):
+    r = run_cli("solve", "/dev/zero", cwd=demo)
+    _ok(r, 1)
+    assert "/dev/zero: holds more than 256 MB" in r.stderr
+    r = run_cli("import", "/dev/zero", "-o", "z.season.json", cwd=demo)
+    _ok(r, 1)
+    assert "/dev/zero: is not a regular file" in r.stderr
+
+
+def test_long_and_outside_values_of_whatif_and_explain_are_located(demo):
+    r = run_cli("whatif", "d.season.json", "--new", "N" * 300, "--flare-up", "A07", "2026-10-20", cwd=demo)
+    _ok(r, 1)
+    assert "--new: name: 'NNN" in r.stderr and "(300 characters)" in r.stderr
+    r = run_cli("explain", "d.season.json", "--team", "--date", "2030-01-01", cwd=demo)
+    _ok(r, 1)
+    assert "--date: 2030-01-01 is outside the season" in r.stderr

@@ -221,6 +221,12 @@ def cmd_explain(args) -> int:
         print(report.text(season))
         return EXIT_OK
     day = _explain_day(args)
+    cal = season.calendar
+    if not cal.start <= day <= cal.end:
+        from planner.errors import InputError
+
+        raise InputError("--date", [f"{day.isoformat()} is outside the season ({cal.start.isoformat()} "
+                                    f"to {cal.end.isoformat()}); give a day of the season"])
     aid = athlete_id(season, args.athlete, "--athlete") if args.athlete and not args.team else None
     plan = stored_plan(season, args.season)
     from planner.why import why_day, why_week

@@ -232,7 +232,7 @@ def cmd_whatif(args) -> int:
         if not edits:
             raise InputError("whatif", ["--new needs at least one edit option (e.g. --move-competition, "
                                         "--flare-up, --unavailable); see --help"])
-        season = E.AddScenario(name=args.new, edits=tuple(edits)).apply(season)
+        season = _built("--new", E.AddScenario, name=args.new, edits=tuple(edits)).apply(season)
     sc = find(season, args.new or args.scenario)
     print(f"Scenario '{sc.name}':")
     for line in describe_edits(season, sc):
