@@ -223,6 +223,7 @@ def cmd_whatif(args) -> int:
         outputs.guard({"compare": outputs.out_path(args.xlsx, "comparison workbook")},
                       {"season file": Path(args.season)})
     if args.new:  # checked before any solve: a mistyped option fails at once
+        _built("--new", E.AddScenario, name=args.new, edits=())
         edits_from_args(season, args)
     season, failed = _with_baseline_plan(season, args)
     if failed is not None:
