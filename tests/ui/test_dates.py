@@ -120,3 +120,19 @@ def test_what_is_not_a_date(text):
 
     with pytest.raises(DateError):
         parse_date(text)
+
+
+def test_the_calendar_opens_above_a_field_near_the_screens_foot(qtbot):
+    from PySide6.QtCore import QPoint, QSize
+
+    from ui.desktop.datefield import DateField, popup_position
+
+    f = DateField("Day")
+    qtbot.addWidget(f)
+    f.show()
+    free = f.screen().availableGeometry()
+    f.move(free.left() + 10, free.bottom() - f.height() - 5)  # at the foot of the screen
+    size = QSize(250, 200)
+    at = popup_position(f, size)
+    assert at.y() + size.height() <= free.bottom() + 1
+    assert at.y() < f.mapToGlobal(QPoint(0, 0)).y()  # above the field

@@ -20,7 +20,8 @@ import calendar
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
@@ -163,6 +164,22 @@ def to_qdate(day: dt.date) -> QDate:
 
 def to_date(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
+
+
+def popup_position(field: QWidget, size: QSize) -> QPoint:
+    """Where the calendar opens: under the field, or above it when the screen ends below it
+    (a field near the bottom of a 720-pixel screen), kept inside the screen."""
+    below = field.mapToGlobal(QPoint(0, field.height()))
+    screen = field.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return below
+    free = screen.availableGeometry()
+    x, y = below.x(), below.y()
+    if y + size.height() > free.bottom() + 1:
+        y = field.mapToGlobal(QPoint(0, 0)).y() - size.height()
+    x = max(free.left(), min(x, free.right() + 1 - size.width()))
+    y = max(free.top(), y)
+    return QPoint(x, y)
 
 
 class _CalendarPopup(QFrame):
@@ -340,7 +357,7 @@ class DateField(QWidget):
         cal.setDateRange(self.minimumDate(), self.maximumDate())
         cal.setSelectedDate(self.date())
         self._popup.adjustSize()
-        self._popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        self._popup.move(popup_position(self, self._popup.size()))
         self._popup.show()
         cal.setFocus()
 
