@@ -532,8 +532,8 @@ class DaysOffEditor(Editor):
             return
         from ui.desktop.macro import EditGroup
 
-        self.request(EditGroup(edits, f"Make {plural(len(edits), 'day')} non-training days "
-                                      f"({span(days[0], days[-1])})"))
+        self.request(EditGroup(edits, f"Make {span(days[0], days[-1])} non-training days "
+                                      f"({plural(len(edits), 'day')})"))
 
     def delete(self) -> None:
         days = self.selected_dates()
