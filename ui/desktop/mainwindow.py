@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.solve_time_limit = 30.0  # seconds
         self.check_report = None  # planner.check.CheckReport of the current plan
         self._check_cache: dict[int, tuple[Season, object]] = {}
+        self._returns_cache: dict[int, tuple[Season, list]] = {}
 
         self.board = SeasonBoard(self)
         self.legend = BoardLegend(self)
@@ -529,8 +530,13 @@ class MainWindow(QMainWindow):
     def _refresh_returns(self, season: Season) -> None:
         """Each injured athlete's return (after every solve and edit): the Returns panel, the
         board's name column (a missed target), the inspector and the Injuries editor."""
+        cached = self._returns_cache.get(id(season))
+        rets = cached[1] if cached is not None and cached[0] is season else None
         try:
-            rows = return_rows(season, season_returns(season), self.board.today_override)
+            if rets is None:
+                rets = season_returns(season)
+                self._remember_returns(season, rets)
+            rows = return_rows(season, rets, self.board.today_override)
         except PeriodizeError as e:
             rows = []
             self.statusBar().showMessage(f"The returns could not be worked out: {e}", 8000)
@@ -541,6 +547,14 @@ class MainWindow(QMainWindow):
         self.injuries_editor.set_returns(rows)
         missed = sum(1 for r in rows if r.missed)
         self.docks["returns"].setWindowTitle("Returns ⚠" if missed else "Returns")
+
+    def _remember_returns(self, season: Season, rets: list | None) -> None:
+        """Keep the returns of recent documents (undo and redo need no new work)."""
+        if rets is None:
+            return
+        self._returns_cache[id(season)] = (season, rets)
+        while len(self._returns_cache) > 12:
+            self._returns_cache.pop(next(iter(self._returns_cache)))
 
     def _remember_check(self, season: Season, report) -> None:
         """Keep the reports of recent documents: undo and redo then need no new check."""
@@ -912,6 +926,7 @@ class MainWindow(QMainWindow):
         if prepared is not None and prepared.season == self.document.season \
                 and prepared.edit.plan is result.outcome.plan:
             self._remember_check(prepared.after, prepared.report)
+            self._remember_returns(prepared.after, prepared.returns)
             return self.apply_edit(prepared.edit, prepared.after)
         return self.apply_edit(E.SetPlan(plan=result.outcome.plan))
 

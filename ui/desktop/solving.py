@@ -36,6 +36,7 @@ class Prepared:
     edit: SetPlan
     after: Season  # ``edit`` applied to ``season``
     report: CheckReport  # the plan check of ``after``
+    returns: list | None = None  # planner.returns.returns of ``after`` (None: not worked out)
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,21 @@ def prepare(season: Season, outcome: Outcome) -> Prepared | None:
     try:
         edit = SetPlan(plan=outcome.plan)
         after = edit.apply(season)
-        return Prepared(season, edit, after, check_plan(after, outcome.plan))
+        report = check_plan(after, outcome.plan)
     except PeriodizeError:
+        return None
+    return Prepared(season, edit, after, report, _returns(after))
+
+
+def _returns(season: Season) -> list | None:
+    """Each injured athlete's return under the season's plan (the Returns panel), worked out in
+    the worker like the plan check; None when it cannot be (the window works it out then)."""
+    from planner.returns import returns
+
+    try:
+        return returns(season, season.plan)
+    except Exception:  # noqa: BLE001 - the window tries again and says why
+        log.exception("working out the returns failed")
         return None
 
 
