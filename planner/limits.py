@@ -119,13 +119,17 @@ def size_warning(season, time_limit: float) -> str | None:
     if free is not None and mib > free:
         text += f"; this computer has about {_gib(free)} free, which may not be enough"
     if time_limit < 3 * first:
-        text += f". The time limit of {time_limit:g} s may be too short: allow --time-limit {_advice(first)}"
+        text += (f". The time limit of {time_limit:g} s may be too short: allow --time-limit "
+                 f"{suggested_time_limit(season)}")
     return text + "."
+
+
+def suggested_time_limit(season) -> int:
+    """A time limit that leaves the search room for a first plan and some improvement."""
+    first = expected_first_plan_s(season)
+    return max(60, int(-(-6 * first // 30) * 30))
 
 
 def _gib(mib: int) -> str:
     return f"{mib / 1024:.1f} GB" if mib >= 1024 else f"{mib} MB"
 
-
-def _advice(first: float) -> int:
-    return max(60, int(-(-6 * first // 30) * 30))

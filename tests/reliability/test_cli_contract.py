@@ -71,6 +71,7 @@ def test_a_time_out_without_a_plan_exits_4_and_a_large_season_is_warned_of(large
     assert "Warning: A large season: 150 athletes x 728 days to plan" in r.stderr
     assert "GB of memory" in r.stderr and "allow --time-limit" in r.stderr
     assert "No plan found within the time limit of 1 s; nothing was written" in r.stderr
+    assert "Allow more time (a large season: see the warning above), e.g. --time-limit" in r.stderr
     assert (large / "big.season.json").read_bytes() == before and not (large / "p.json").exists()
 
 

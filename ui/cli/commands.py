@@ -119,16 +119,16 @@ def print_conflicts(outcome) -> None:
 def no_plan_text(season, outcome, interrupted: bool, time_limit: float) -> str:
     """Why a solve stopped without a plan, truthfully: the interrupt or the time limit (with the
     season's size when that explains it); what was kept."""
-    from planner.limits import size_warning
+    from planner.limits import size_warning, suggested_time_limit
 
     kept = ("nothing was written; the season file keeps its stored plan" if season.plan is not None
             else "nothing was written")
     if interrupted:
         return f"Interrupted after {outcome.wall_time:.1f} s, before a plan was found; {kept}."
-    text = (f"No plan found within the time limit of {time_limit:g} s; {kept}. Allow more "
-            f"time, e.g. --time-limit {max(60, int(time_limit * 4))}.")
-    big = size_warning(season, time_limit)
-    return text + (f"\n{big}" if big else "")
+    more = max(suggested_time_limit(season), int(time_limit * 4))
+    why = " (a large season: see the warning above)" if size_warning(season, time_limit) else ""
+    return (f"No plan found within the time limit of {time_limit:g} s; {kept}. Allow more "
+            f"time{why}, e.g. --time-limit {more}.")
 
 
 def cmd_solve(args) -> int:
