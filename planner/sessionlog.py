@@ -263,7 +263,7 @@ def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where) -
         a = season.athlete(aid)
         if not a.max_speed:
             problems.append(f"{where(i, 'top_ms')}: {season.athlete_label(aid)} has no max speed, "
-                            f"so {v:g} m/s cannot be read; give the max speed or log the top "
+                            f"so {v:.2f} m/s cannot be read; give the max speed or log the top "
                             f"speed in %")
         elif v > a.max_speed * 1.1:
             problems.append(f"{where(i, 'top_ms')}: {v:.2f} m/s is more than 10 % above "
