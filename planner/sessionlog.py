@@ -120,14 +120,14 @@ def _read_excel(p: Path):
 
     import pandas as pd
 
-    try:
-        with zipfile.ZipFile(p) as z:
-            size = sum(i.file_size for i in z.infolist())
-    except zipfile.BadZipFile:
+    from planner.coachform.guard import package_problems
+
+    try:  # the workbook bounds of the coach form (parts, sizes, shared strings, cells, DTDs)
+        too_big = package_problems(p)
+    except (zipfile.BadZipFile, OSError):
         raise InputError(str(p), ["is not an Excel workbook (.xlsx); export the log as CSV or XLSX"]) from None
-    if size > 200 * 1024 * 1024:
-        raise InputError(str(p), [f"unpacks to {size // (1024 * 1024)} MB; a session log is far "
-                                  f"smaller: export only the sessions sheet"])
+    if too_big:
+        raise InputError(str(p), too_big)
     book = pd.ExcelFile(p, engine="openpyxl")
     sheet = next((n for n in book.sheet_names if fold(n) == "sessions"), book.sheet_names[0])
     return pd.read_excel(book, sheet_name=sheet, dtype=str, keep_default_na=False, nrows=MAX_ROWS + 1)

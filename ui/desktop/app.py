@@ -103,6 +103,9 @@ def show_unexpected_error(kind, value, tb) -> None:
 
 def run_app(path: str | None = None) -> int:
     """Open the main window and run the event loop; returns the application's exit code."""
+    from ui.private_logs import install as private_logs
+
+    private_logs()  # log records keep an exception's type and traceback, not its message
     app = make_app()
     sys.excepthook = show_unexpected_error
     try:
