@@ -254,21 +254,17 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> No
 
 def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where) -> None:
     """A top speed in m/s needs the athlete's max speed and is at most 10 % above it."""
+    from planner.validate import top_speed_ms_problem
+
     if top_ms is None:
         return
     for i, v in top_ms.items():
         aid = athletes[i] if i < len(athletes) else None
         if aid is None or v != v:  # unknown athlete (reported) or no speed (NaN)
             continue
-        a = season.athlete(aid)
-        if not a.max_speed:
-            problems.append(f"{where(i, 'top_ms')}: {season.athlete_label(aid)} has no max speed, "
-                            f"so {v:.2f} m/s cannot be read; give the max speed or log the top "
-                            f"speed in %")
-        elif v > a.max_speed * 1.1:
-            problems.append(f"{where(i, 'top_ms')}: {v:.2f} m/s is more than 10 % above "
-                            f"{season.athlete_label(aid)}'s max speed ({a.max_speed:g} m/s); check "
-                            f"the value or update the max speed")
+        problem = top_speed_ms_problem(season, season.athlete(aid), v)
+        if problem:
+            problems.append(f"{where(i, 'top_ms')}: {problem}")
 
 
 def _today(dates: list, season: Season, problems: list, where) -> None:

@@ -268,16 +268,24 @@ def _session_problems(season: Season) -> list[str]:
         if not (earliest <= ses.date <= season.calendar.end):
             out.append(f"{w}.date: {ses.date.isoformat()} is outside the season and the four weeks "
                        f"before it ({earliest.isoformat()} to {season.calendar.end.isoformat()})")
-        if ses.top_speed_ms is not None:
-            if not a.max_speed:
-                out.append(f"{w}.top_speed_ms: {season.athlete_label(a.id)} has no max speed, so "
-                           f"{ses.top_speed_ms:g} m/s cannot be read; give the max speed or log the "
-                           f"top speed in %")
-            elif ses.top_speed_ms > a.max_speed * 1.1:
-                out.append(f"{w}.top_speed_ms: {ses.top_speed_ms:g} m/s is more than 10 % above "
-                           f"{season.athlete_label(a.id)}'s max speed ({a.max_speed:g} m/s); check the "
-                           f"value or update the max speed")
+        problem = top_speed_ms_problem(season, a, ses.top_speed_ms)
+        if problem:
+            out.append(f"{w}.top_speed_ms: {problem}")
     return out
+
+
+def top_speed_ms_problem(season: Season, athlete, ms: float | None) -> str | None:
+    """Why a top speed in m/s cannot be logged for ``athlete``: no max speed to read it against,
+    or more than 10 % above it (None when it can)."""
+    if ms is None:
+        return None
+    if not athlete.max_speed:
+        return (f"{season.athlete_label(athlete.id)} has no max speed, so {ms:.2f} m/s cannot be "
+                f"read; give the max speed or log the top speed in %")
+    if ms > athlete.max_speed * 1.1:
+        return (f"{ms:.2f} m/s is more than 10 % above {season.athlete_label(athlete.id)}'s max "
+                f"speed ({athlete.max_speed:g} m/s); check the value or update the max speed")
+    return None
 
 
 # -- roles ------------------------------------------------------------------------------------------
