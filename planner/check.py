@@ -1,6 +1,6 @@
 """The plan checker: verifies any plan against the rules, independently of the solver.
 
-Contract: ``shared/rules-spec.md`` (version 2) sections 1-7 without LD-1, as read in
+Contract: ``shared/rules-spec.md`` (version 2) sections 1-8, as read in
 ``docs/semantics.md``. Every hard rule instance that a plan breaks is a :class:`Violation` (rule id,
 athlete, dates and one sentence for a coach); every soft-rule instance is a
 :class:`planner.season.SoftViolation` with its penalty points. Rules are checked from ``p0`` (the
@@ -47,6 +47,7 @@ from planner import text
 from planner.criteria import Result, gate
 from planner.errors import InputError
 from planner.history import pre_season_speed_days
+from planner.loadtable import LoadTable, athlete_load
 from planner.rehab import Segment, reset_credit, segments
 from planner.returns import (
     PLAY_LEVEL,
@@ -868,6 +869,27 @@ class _Checker:
                     self.penal("DL-7", None, i, i,
                                f"The team's deload {self.wof(w.index)} has the {pr} competition "
                                f"{self.comp_name(i)} on {self.f(i)}.", wb if pr == "B" else wc)
+
+    def soft_ld_1(self) -> None:
+        """LD-1 (rules-spec.md sections 5 and 8): a week above acwr_max x its chronic load."""
+        a100 = round(100 * self.rs.value("LD-1", "acwr_max"))
+        weight = self.rs.value("LD-1", "weight")
+        table = LoadTable.of(self.rs)
+        for a in self.athletes:
+            al = athlete_load(self.season, self.plan, a.id, table=table, tl=self.tl, facts=a)
+            for k, w in enumerate(al.weeks):
+                last = al.index(w.start) + w.days - 1 - al.season_start
+                if last < self.p0 or w.chronic is None:
+                    continue
+                four = sum(x.load for x in al.weeks[k - 4:k])
+                if 400 * w.load <= a100 * four:
+                    continue
+                i = self.idx(w.start)
+                self.penal("LD-1", a.id, i, i + w.days - 1,
+                           f"{a.who}'s planned load in the {text.week_of(w.start)} is "
+                           f"{w.load:.0f} AU, {w.load / w.chronic:.2f} times the chronic load of "
+                           f"{w.chronic:.0f} AU (the four weeks before); the most is "
+                           f"{a100 / 100:g} times.", weight)
 
     def soft_hv_day(self) -> None:
         w2, wo = self.rs.value("HV-DAY", "weight_md2"), self.rs.value("HV-DAY", "weight_other")

@@ -36,6 +36,7 @@ class StageSpec:
     exit_text: str
     criteria: tuple[Criterion, ...]
     evidence: str
+    load: tuple[float, float] | None = None  # (minutes, RPE) of a training day; None: the rule set's
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,24 @@ class _ProtocolReader:
             kicking=str(s.get("kicking", "")), cod=str(s.get("cod", "")), min_days=lo, max_days=hi,
             exit_kind=kind or "min_days", exit_days=exit_days, exit_text=str(s.get("exit_text", "")),
             criteria=self.criteria(s.get("criteria", []), w), evidence=str(s.get("evidence", "J")),
+            load=self.load(s.get("load"), w),
         )
+
+    def load(self, raw: object, w: str) -> tuple[float, float] | None:
+        """A stage's own session load (rules-spec.md section 8): ``{"minutes": 45, "rpe": 3}``."""
+        if raw is None:
+            return None
+        if not isinstance(raw, dict) or set(raw) != {"minutes", "rpe"}:
+            self.problems.append(f'{w}.load: write {{"minutes": 45, "rpe": 3}} (both numbers, nothing else)')
+            return None
+        out = []
+        for key, hi in (("minutes", 240), ("rpe", 10)):
+            v = raw[key]
+            if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= hi:
+                self.problems.append(f"{w}.load.{key}: {v!r} is not a number from 0 to {hi}")
+                return None
+            out.append(float(v))
+        return out[0], out[1]
 
     def exit(self, ex: object, w: str, cap: int, min_days: int) -> tuple[str | None, int]:
         """The exit requirement: its kind and the days at the cap it asks (0 for min_days)."""

@@ -66,6 +66,39 @@ def _w(default: float, what: str, lo: float = 0, hi: float = 10000) -> Param:
     return Param("weight", default, lo, hi, "points", what)
 
 
+# rules-spec.md section 8: the session-load table (minutes x RPE per kind of day). Rehab stages
+# defaults may be replaced per stage by a protocol template's ``load``.
+LOAD_STAGES = ("P1", "P2", "P3", "S1", "S2", "S3")
+_STAGE_LOAD = {"P1": (45, 3), "P2": (60, 4), "P3": (60, 5), "S1": (60, 5), "S2": (60, 6), "S3": (75, 6)}
+
+
+def _min(name: str, default: int, what: str) -> Param:
+    return Param(name, default, 0, 240, "min", what)
+
+
+def _rpe(name: str, default: int, what: str) -> Param:
+    return Param(name, default, 0, 10, "RPE", what)
+
+
+LOAD_PARAMS: tuple[Param, ...] = (
+    _min("minutes_load", 75, "team session length in a load week (M)"),
+    _min("minutes_deload", 45, "team session length in a deload week"),
+    _min("minutes_taper", 40, "team session length in a taper week"),
+    _rpe("rpe_70", 4, "RPE of a fit training day at 60 or 70 %"),
+    _rpe("rpe_80", 5, "RPE of a fit training day at 80 %"),
+    _rpe("rpe_90", 6, "RPE of a fit training day at 90 % or more"),
+    _min("minutes_recovery", 30, "a fit training day at 0 % (recovery, gym): minutes"),
+    _rpe("rpe_recovery", 2, "a fit training day at 0 %: RPE"),
+    _min("minutes_start", 95, "a competition started: minutes"),
+    _rpe("rpe_start", 8, "a competition started: RPE"),
+    _min("minutes_bench", 30, "a competition from the bench: minutes"),
+    _rpe("rpe_bench", 7, "a competition from the bench: RPE"),
+    *(p for st in LOAD_STAGES for p in (
+        _min(f"{st}_minutes", _STAGE_LOAD[st][0], f"a training day in rehab stage {st}: minutes"),
+        _rpe(f"{st}_rpe", _STAGE_LOAD[st][1], f"a training day in rehab stage {st}: RPE"),
+    )),
+)
+
 RULES: dict[str, Rule] = {
     r.id: r
     for r in (
@@ -234,6 +267,21 @@ RULES: dict[str, Rule] = {
             (
                 Param("weight_md2", 2, 0, 1000, "points", "cost of an HV session on MD-2"),
                 Param("weight_other", 1, 0, 1000, "points", "cost of an HV session on other days"),
+            ),
+            can_switch=True,
+        ),
+        Rule(
+            "LD-1", "No planned load spike", False,
+            "A week's planned load (minutes x RPE, section 8) stays within a ratio of the athlete's "
+            "chronic load (the mean of the four full weeks before it; logged weeks count): one "
+            "penalty per athlete-week above it. The session-load table below also sets every planned "
+            "load shown and exported (switching the penalty off keeps the table).",
+            "E+J", ("Gabbett16", "Williams17", "Impellizzeri21", "Foster98", "Rogerson24", "Bosquet07"),
+            (
+                Param("acwr_max", 1.3, 1.1, 1.5, "x chronic", "highest week load / chronic load",
+                      integer=False),
+                _w(20, "cost of a week above the ratio"),
+                *LOAD_PARAMS,
             ),
             can_switch=True,
         ),

@@ -2,7 +2,7 @@
 
 ``PlanModel`` composes one mixin per rule family; ``build`` is the ordered list of families.
 Where a new rule goes: its parameters in ``planner/rules.py``, one method named after the rule
-in the family module it belongs to (units, rehab, speed, weeks, pins, objective), one line in
+in the family module it belongs to (units, rehab, speed, weeks, pins, objective, load), one line in
 ``PlanModel.build``, one check in ``planner/check.py`` and its words in ``planner/why.py``.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from planner.season import FIT, AthletePlan, Plan, Season
 from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, Group, is_true, neg
+from solver.model.load import LoadMixin
 from solver.model.objective import ObjectiveMixin
 from solver.model.pins import PinsMixin
 from solver.model.rehab import RehabMixin
@@ -20,7 +21,7 @@ from solver.model.weeks import WeeksMixin
 
 
 class PlanModel(UnitsMixin, WeeksMixin, RehabMixin, SpeedMixin, PinsMixin, ObjectiveMixin,
-                WarmStartMixin):
+                LoadMixin, WarmStartMixin):
     """Builds the CP-SAT model of a season. ``guarded`` puts every hard-rule instance behind an
     assumption literal (used to explain infeasibility); ``frozen`` athletes are constants taken
     from ``reference`` (a re-plan)."""
@@ -60,6 +61,7 @@ class PlanModel(UnitsMixin, WeeksMixin, RehabMixin, SpeedMixin, PinsMixin, Objec
         self.team()
         self.dl_7()
         self.hv_day()
+        self.ld_1()
         self.stab()
         self._objective()
 

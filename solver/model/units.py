@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner.criteria import gate
-from planner.history import past_days, pre_season_speed_days
+from planner.history import logged_days, past_days, pre_season_speed_days
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import flare_steps, reset_credit, segments, stage_on
 from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, AthletePlan, Injury
@@ -189,7 +189,16 @@ class UnitsMixin(ModelBase):
             ap = self.recorded.for_athlete(a.id)
             weeks = tuple(ap.weeks[: tl.first_open_week + 1]) if ap is not None else ()
         return (frozenset(d for d in tl.unavailable(a.id) if d >= self.p0 - 2), pins, past, weeks,
-                ref, self._roles(a.id), self._exempt(a.id), self._pre_speed(a.id))
+                ref, self._roles(a.id), self._exempt(a.id), self._pre_speed(a.id),
+                self._past_loads(a.id))
+
+    def _past_loads(self, athlete: str) -> tuple:
+        """The logged loads before ``today`` (LD-1 reads them; nothing when it is off)."""
+        if self.rules.mode("LD-1") == "off":
+            return ()
+        p0 = self.tl.days[self.p0] if self.p0 < self.n else self.tl.end
+        return tuple(sorted((day, round(v.load)) for day, v in logged_days(self.season, athlete).items()
+                            if day < p0))
 
     def _pre_speed(self, athlete: str) -> frozenset[int]:
         return frozenset(pre_season_speed_days(self.season, athlete))

@@ -1,0 +1,263 @@
+"""Planned session load of every athlete-day and week (rules-spec.md section 8).
+
+A day's load is minutes x RPE (CR-10) in arbitrary units (AU), from the table of the rule set
+(LD-1's parameters, :data:`planner.rules.LOAD_PARAMS`) or, for a rehab stage, from the protocol
+template's own ``load`` when it sets one:
+
+- no session (not a training day for the athlete, unavailable, ``INJ``): 0;
+- ``FIT`` on a training day: at 0 % a recovery session (30 x 2); at 60/70, 80 or 90+ % the team
+  session, M x RPE 4, 5 or 6, where M is the session length of the athlete's week kind (load 75,
+  deload 45, taper 40 minutes);
+- a competition played: started 95 x 8, from the bench 30 x 7;
+- a rehab stage on a training day (any intensity): the stage's minutes x RPE.
+
+A day before ``today`` with a logged session has the logged minutes x RPE instead.
+
+Weeks follow the season's week start. The load **series** of an athlete runs from the week of the
+first session logged before the season (when there is one: those weeks count, days without a
+session at 0) to the season's end; a week is **full** when all 7 of its days are in the series.
+The **chronic** load of a full week is the mean of the four weeks before it when those four are
+full, and does not exist otherwise (LD-1 then does not apply).
+
+This module is pure Python (the solver builds LD-1 from :class:`LoadTable` and the same weeks);
+the monitoring figures on top of it (EWMA, monotony, strain, flags) are in ``planner/load.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.history import logged_days
+from planner.protocols import Protocol
+from planner.returns import AthleteFacts
+from planner.rules import LOAD_STAGES, RuleSet
+from planner.season import FIT, INJ, WEEKDAYS, Plan, Season
+from planner.timeline import Timeline
+
+KINDS = ("load", "deload", "taper")
+
+
+@dataclass(frozen=True)
+class LoadTable:
+    """The rule set's session-load table (rules-spec.md section 8)."""
+
+    minutes: dict[str, float]  # week kind -> M, the team session's length
+    rpe_by_band: tuple[float, float, float]  # RPE of a fit training day at 60/70, 80, 90+
+    recovery: tuple[float, float]  # (minutes, RPE) of a fit training day at 0 %
+    start: tuple[float, float]  # a competition started
+    bench: tuple[float, float]  # a competition from the bench
+    stages: dict[str, tuple[float, float]]  # rehab stage -> (minutes, RPE)
+
+    @classmethod
+    def of(cls, rules: RuleSet) -> LoadTable:
+        v = rules.value
+        return cls(
+            minutes={k: v("LD-1", f"minutes_{k}") for k in KINDS},
+            rpe_by_band=(v("LD-1", "rpe_70"), v("LD-1", "rpe_80"), v("LD-1", "rpe_90")),
+            recovery=(v("LD-1", "minutes_recovery"), v("LD-1", "rpe_recovery")),
+            start=(v("LD-1", "minutes_start"), v("LD-1", "rpe_start")),
+            bench=(v("LD-1", "minutes_bench"), v("LD-1", "rpe_bench")),
+            stages={s: (v("LD-1", f"{s}_minutes"), v("LD-1", f"{s}_rpe")) for s in LOAD_STAGES},
+        )
+
+    @classmethod
+    def of_season(cls, season: Season) -> LoadTable:
+        return cls.of(RuleSet(season.rules))
+
+    def fit_rpe(self, level: int) -> float:
+        """The RPE of a fit athlete's team session at ``level`` (> 0)."""
+        lo, mid, hi = self.rpe_by_band
+        return hi if level >= 90 else mid if level >= 80 else lo
+
+    def stage_session(self, stage: str, proto: Protocol | None) -> tuple[float, float]:
+        """(minutes, RPE) of a training day in rehab ``stage``: the template's own, else the table's."""
+        if proto is not None and stage in proto.stage_ids:
+            own = proto.stage(stage).load
+            if own is not None:
+                return own
+        return self.stages.get(stage, (0.0, 0.0))
+
+    def split(self, *, stage: str, level: int, played: bool, training: bool, available: bool,
+              proto: Protocol | None = None) -> tuple[float, float]:
+        """``(r, c)``: the day's planned load is ``M(week kind) x r + c`` (r > 0 only for a fit
+        athlete's team session)."""
+        if played:
+            m, r = self.start if level >= 100 else self.bench
+            return 0.0, m * r
+        if not available or not training or stage == INJ:
+            return 0.0, 0.0
+        if stage == FIT:
+            if level <= 0:
+                return 0.0, self.recovery[0] * self.recovery[1]
+            return self.fit_rpe(level), 0.0
+        m, r = self.stage_session(stage, proto)
+        return 0.0, m * r
+
+    def day(self, kind: str, **facts) -> float:
+        r, c = self.split(**facts)
+        return self.minutes[kind] * r + c
+
+    def describe(self, kind: str, **facts) -> str:
+        """``45 min x RPE 6 (deload week)``: how the day's planned load is made, or ``""``."""
+        r, c = self.split(**facts)
+        if r:
+            note = f" ({kind} week)" if kind != "load" else ""
+            return f"{_n(self.minutes[kind])} min x RPE {_n(r)}{note}"
+        if not c:
+            return ""
+        stage, level = facts["stage"], facts["level"]
+        if facts["played"]:
+            m, rr = self.start if level >= 100 else self.bench
+            return f"{_n(m)} min x RPE {_n(rr)} ({'started' if level >= 100 else 'from the bench'})"
+        if stage == FIT:
+            return f"{_n(self.recovery[0])} min x RPE {_n(self.recovery[1])} (recovery)"
+        m, rr = self.stage_session(stage, facts.get("proto"))
+        return f"{_n(m)} min x RPE {_n(rr)} ({stage} rehab session)"
+
+
+def _n(x: float) -> str:
+    return f"{x:g}"
+
+
+# -- an athlete's loads ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class WeekLoad:
+    start: dt.date  # the week's first day in the series
+    days: int  # days of the week in the series (7: a full week)
+    load: float
+    planned: float  # the plan's load, what was logged replaced by nothing (days before today too)
+    logged: float | None  # the logged load of its days (None: nothing logged in the week)
+    kind: str | None  # the athlete's week kind (None before the season)
+    chronic: float | None  # mean of the four full weeks before (None: not four)
+    in_season: bool
+
+    @property
+    def full(self) -> bool:
+        return self.days == 7
+
+    @property
+    def ratio(self) -> float | None:
+        if self.chronic is None or self.chronic <= 0:
+            return None
+        return self.load / self.chronic
+
+
+@dataclass(frozen=True)
+class AthleteLoad:
+    """One athlete's daily load series (see the module's text)."""
+
+    athlete: str
+    origin: dt.date  # the series' first day
+    season_start: int  # index of the season's first day in the series
+    today: int  # index of ``today`` in the series (days before it are the past)
+    load: tuple[float, ...]  # per day: the planned load, a logged one before today
+    planned: tuple[float, ...]  # per day: the plan's load (pre-season days: the log's)
+    logged: tuple[float | None, ...]  # per day: the logged load (None: no session logged)
+    kinds: tuple[str | None, ...]  # per day: the athlete's week kind (None before the season)
+    weeks: tuple[WeekLoad, ...]
+
+    def date(self, k: int) -> dt.date:
+        return self.origin + dt.timedelta(days=k)
+
+    def index(self, day: dt.date) -> int:
+        return (day - self.origin).days
+
+    def week_of(self, day: dt.date) -> WeekLoad | None:
+        for w in self.weeks:
+            if w.start <= day < w.start + dt.timedelta(days=w.days):
+                return w
+        return None
+
+
+def series_origin(season: Season, logged: dict[dt.date, object], tl: Timeline) -> dt.date:
+    """The first day of an athlete's series: the week start of the first session logged before
+    the season, else the season's first day."""
+    before = [d for d in logged if d < tl.start]
+    if not before:
+        return tl.start
+    first = min(before)
+    ws = WEEKDAYS.index(season.calendar.week_start)
+    return first - dt.timedelta(days=(first.weekday() - ws) % 7)
+
+
+def week_bounds(season: Season, origin: dt.date, n: int) -> list[tuple[int, int]]:
+    """(first, last) day indexes (from ``origin``) of the weeks of an ``n``-day series."""
+    ws = WEEKDAYS.index(season.calendar.week_start)
+    bounds, first = [], 0
+    for k in range(1, n + 1):
+        if k == n or (origin + dt.timedelta(days=k)).weekday() == ws:
+            bounds.append((first, k - 1))
+            first = k
+    return bounds
+
+
+def chronic_of(loads: list[float], full: list[bool], k: int) -> float | None:
+    """The mean of weeks k-4 .. k-1 when week k and all four are full, else None."""
+    if k < 4 or not full[k] or not all(full[k - 4:k]):
+        return None
+    return sum(loads[k - 4:k]) / 4
+
+
+def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable | None = None,
+                 tl: Timeline | None = None, facts: AthleteFacts | None = None) -> AthleteLoad:
+    tl = tl or Timeline(season)
+    table = table or LoadTable.of_season(season)
+    ap = plan.for_athlete(athlete)
+    if ap is None:
+        raise KeyError(athlete)
+    f = facts or AthleteFacts(season, tl, RuleSet(season.rules), ap)
+    log = logged_days(season, athlete)
+    origin = series_origin(season, log, tl)
+    off = (tl.start - origin).days
+    n = off + tl.n
+    planned = [0.0] * n
+    logged: list[float | None] = [None] * n
+    kinds: list[str | None] = [None] * n
+    for day, v in log.items():
+        k = (day - origin).days
+        if 0 <= k < n:
+            logged[k] = round(v.load)
+    for k in range(off):
+        planned[k] = logged[k] or 0.0
+    for i in range(tl.n):
+        kind = ap.weeks[tl.week_of[i]]
+        kinds[off + i] = kind
+        planned[off + i] = round(table.day(kind, stage=f.st[i], level=f.it[i], played=f.played[i],
+                                     training=f.train[i], available=i not in f.off,
+                                     proto=f.proto_of(i)))
+    today = off + tl.p0
+    load = [logged[k] if k < today and logged[k] is not None else planned[k] for k in range(n)]
+    weeks = _weeks(origin, tl, off, load, planned, logged, kinds)
+    return AthleteLoad(athlete, origin, off, today, tuple(load), tuple(planned), tuple(logged),
+                       tuple(kinds), weeks)
+
+
+def _weeks(origin, tl, off, load, planned, logged, kinds) -> tuple[WeekLoad, ...]:
+    bounds = week_bounds(tl.season, origin, len(load))
+    sums = [sum(load[a:b + 1]) for a, b in bounds]
+    full = [b - a == 6 for a, b in bounds]
+    out = []
+    for k, (a, b) in enumerate(bounds):
+        logs = [x for x in logged[a:b + 1] if x is not None]
+        out.append(WeekLoad(
+            start=origin + dt.timedelta(days=a), days=b - a + 1, load=sums[k],
+            planned=sum(planned[a:b + 1]), logged=sum(logs) if logs else None,
+            kind=kinds[b] if b >= off else None, chronic=chronic_of(sums, full, k),
+            in_season=b >= off))
+    return tuple(out)
+
+
+def season_loads(season: Season, plan: Plan | None = None) -> dict[str, AthleteLoad]:
+    """Every athlete's load series for ``plan`` (the season's current plan by default)."""
+    plan = plan or season.plan
+    if plan is None or not plan.athletes:
+        return {}
+    tl = Timeline(season)
+    table = LoadTable.of_season(season)
+    return {ap.athlete: athlete_load(season, plan, ap.athlete, table=table, tl=tl)
+            for ap in plan.athletes}
+
+
+__all__ = ["KINDS", "AthleteLoad", "LoadTable", "WeekLoad", "athlete_load", "chronic_of",
+           "season_loads", "series_origin", "week_bounds"]
