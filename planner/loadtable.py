@@ -99,11 +99,10 @@ class LoadTable:
         return self.minutes[kind] * r + c
 
     def describe(self, kind: str, **facts) -> str:
-        """``45 min x RPE 6 (deload week)``: how the day's planned load is made, or ``""``."""
+        """``45 min x RPE 6 (team session)``: how the day's planned load is made, or ``""``."""
         r, c = self.split(**facts)
         if r:
-            note = f" ({kind} week)" if kind != "load" else ""
-            return f"{_n(self.minutes[kind])} min x RPE {_n(r)}{note}"
+            return f"{_n(self.minutes[kind])} min x RPE {_n(r)} (team session)"
         if not c:
             return ""
         stage, level = facts["stage"], facts["level"]

@@ -274,13 +274,15 @@ RULES: dict[str, Rule] = {
             "LD-1", "No planned load spike", False,
             "A week's planned load (minutes x RPE, section 8) stays within a ratio of the athlete's "
             "chronic load (the mean of the four full weeks before it; logged weeks count): one "
-            "penalty per athlete-week above it. The session-load table below also sets every planned "
-            "load shown and exported (switching the penalty off keeps the table).",
+            "penalty per athlete-week above it. With weight 0 (the default) spikes are listed with "
+            "the plan but do not steer it (the search then stays fast); a weight above 0 makes the "
+            "solver avoid them. The session-load table below also sets every planned load shown and "
+            "exported (switching the rule off keeps the table).",
             "E+J", ("Gabbett16", "Williams17", "Impellizzeri21", "Foster98", "Rogerson24", "Bosquet07"),
             (
                 Param("acwr_max", 1.3, 1.1, 1.5, "x chronic", "highest week load / chronic load",
                       integer=False),
-                _w(20, "cost of a week above the ratio"),
+                _w(0, "cost of a week above the ratio (0: spikes are listed, not avoided)"),
                 *LOAD_PARAMS,
             ),
             can_switch=True,

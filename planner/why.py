@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from planner import text
 from planner.criteria import gate, passes_all
 from planner.errors import InputError
+from planner.loadtable import LoadTable, athlete_load
 from planner.protocols import load_protocol
 from planner.rehab import reset_credit, segments
 from planner.returns import AthleteFacts
@@ -174,7 +175,26 @@ def _why_day(c: _Context, day: dt.date) -> Why:
         _exposure_reasons(c, i, label, add)
     if st not in (FIT, INJ) and it == c.cap(st) and it > 0:
         add(Reason("RTS", "serves", f"A day at the {st} cap ({it} %) counts towards leaving the stage."))
+    _load_day_reason(c, i, kind, add)
     return why
+
+
+def _load_day_reason(c: _Context, i: int, kind: str, add) -> None:
+    """The day's planned session load (rules-spec.md section 8) and how it is made."""
+    f = c.facts
+    table = LoadTable.of(c.rs)
+    facts = dict(stage=f.st[i], level=f.it[i], played=f.played[i], training=f.train[i],
+                 available=i not in f.off, proto=f.proto_of(i))
+    how = table.describe(kind, **facts)
+    if not how:
+        return
+    load = round(table.day(kind, **facts))
+    note = ""
+    if kind != "load" and table.split(**facts)[0]:
+        cut = 1 - table.minutes[kind] / table.minutes["load"]
+        note = (f"; {kind} week: {table.minutes[kind]:g}-minute sessions, {cut * 100:.0f} % less "
+                f"volume than a load week")
+    add(Reason("LD-1", "fact", f"Planned load {load} AU = {how}{note}."))
 
 
 def _day_facts(c: _Context, i: int, label: str | None, add) -> None:
@@ -418,7 +438,33 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
     if kind == "deload":
         cap = rs.value("HV-2", "max_speed_days_deload")
         add(Reason("HV-2", "bound", f"A deload week allows at most {text.plural(cap, 'speed day')}."))
+    if kind in ("deload", "taper"):
+        table = LoadTable.of(rs)
+        cut = 1 - table.minutes[kind] / table.minutes["load"]
+        add(Reason("LD-1", "fact", f"{kind.capitalize()} week: {table.minutes[kind]:g}-minute team "
+                                   f"sessions, {cut * 100:.0f} % less volume than a load week; the speed "
+                                   f"work stays."))
+    if athlete is not None:
+        _load_week_reason(season, plan, athlete, tl.days[week.first], add)
     return why
+
+
+def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, add) -> None:
+    """The athlete's planned load this week against the chronic load (LD-1)."""
+    wl = athlete_load(season, plan, athlete).week_of(first)
+    if wl is None:
+        return
+    if wl.chronic is None:
+        add(Reason("LD-1", "fact", f"Planned load {wl.load:.0f} AU; no chronic load yet (fewer than "
+                                   f"four full weeks before)."))
+        return
+    most = RuleSet(season.rules).value("LD-1", "acwr_max")
+    ratio = wl.load / wl.chronic if wl.chronic else None
+    shown = f"{ratio:.2f}" if ratio is not None else "—"
+    verdict = "a spike" if ratio is not None and ratio > most else "within"
+    add(Reason("LD-1", "fact", f"Planned load {wl.load:.0f} AU, {shown} times the chronic "
+                               f"{wl.chronic:.0f} AU of the four weeks before: {verdict} the "
+                               f"limit of {most:g}."))
 
 
 def _own_week_fact(first_stage: str, add) -> None:

@@ -10,6 +10,8 @@ load (the four full weeks before it, logged pre-season weeks included) is penali
 
 from __future__ import annotations
 
+import itertools
+
 from ortools.sat.python import cp_model
 
 from planner.history import logged_days
@@ -27,37 +29,133 @@ class LoadMixin(ModelBase):
         mode = self.rules.mode("LD-1")
         if mode == "off" or self.p0 >= self.n:
             return
+        if mode == "soft" and not self.rules.value("LD-1", "weight"):
+            return  # listed by the plan checker at no cost; nothing to optimise
         table = LoadTable.of(self.rules)
         a100 = round(100 * self.rules.value("LD-1", "acwr_max"))
         weight = self.rules.value("LD-1", "weight")
         for u in self.units:
-            weeks, full, open_from = self._unit_week_loads(u, table)
+            parts, full, open_from = self._unit_week_loads(u, table)
+            weeks = [self._week_load(u, w, [t for day in days for t in day], c, table)
+                     for c, days, w, _ in parts]
             for k in range(4, len(weeks)):
                 if k < open_from or not full[k] or not all(full[k - 4:k]):
                     continue
+                lo, hi = self._ld1_span(u, parts[k - 4:k + 1], a100, table)
+                if hi <= 0:
+                    continue  # no pattern of kinds and sessions makes this week a spike
+                if lo > 0 and mode != "hard":
+                    self._penalty("LD-1", weight * u.size, 1)
+                    continue
                 over = 400 * weeks[k] - a100 * sum(weeks[k - 4:k])
-                self._ld1_week(u, k, over, mode, weight)
+                p = self._ld1_week(u, k, over, mode, weight, None if self.guarded else hi)
+                if p is not None:
+                    self._ld1_kind_cuts(u, parts[k - 4:k + 1], p, a100, table)
 
-    def _ld1_week(self, u: Unit, k: int, over, mode: str, weight: int) -> None:
+    def _ld1_patterns(self, u: Unit, parts: list, a100: int, table: LoadTable):
+        """(pattern, lowest over, highest over) for each DL-2 pattern of kinds of five weeks;
+        ``over`` is 400 x the week's load - round(100 acwr_max) x the four weeks before."""
+        options = [self._kind_options(u, w) for _, _, w, _ in parts]
+        ranges = [{k: self._load_range(c, days, self._speed_cap(k, played)) for k, _ in opts}
+                  for (c, days, _, played), opts in zip(parts, options, strict=True)]
+        first_open = self.tl.first_open_week
+        dl2 = [w is not None and w >= first_open for _, _, w, _ in parts]  # DL-2 binds open weeks
+        for pattern in itertools.product(*options):
+            kinds = [k for k, _ in pattern]
+            if any(dl2[i] and dl2[i + 1] and (a == "deload" and b in ("deload", "taper")
+                                               or b == "deload" and a == "taper")
+                   for i, (a, b) in enumerate(zip(kinds, kinds[1:], strict=False))):
+                continue
+            lows = [rg[k][0][0] + table.minutes[k] * rg[k][1][0] for rg, k in zip(ranges, kinds, strict=True)]
+            highs = [rg[k][0][1] + table.minutes[k] * rg[k][1][1] for rg, k in zip(ranges, kinds, strict=True)]
+            yield (pattern, 400 * lows[-1] - a100 * sum(highs[:-1]),
+                   400 * highs[-1] - a100 * sum(lows[:-1]))
+
+    def _ld1_span(self, u: Unit, parts: list, a100: int, table: LoadTable) -> tuple[int, int]:
+        spans = [(lo, hi) for _, lo, hi in self._ld1_patterns(u, parts, a100, table)]
+        if not spans:
+            return 0, 0
+        return min(lo for lo, _ in spans), max(hi for _, hi in spans)
+
+    def _ld1_kind_cuts(self, u: Unit, parts: list, p, a100: int, table: LoadTable) -> None:
+        """Clauses that show the search what the week kinds alone decide: a pattern of kinds of
+        the five weeks under which even the lowest load of the week against the highest of the
+        four before is a spike implies ``p``."""
+        for pattern, lo, _ in self._ld1_patterns(u, parts, a100, table):
+            if lo > 0:
+                self.clause([neg(x) for _, lits in pattern for x in lits] + [p], [])
+
+    def _kind_options(self, u: Unit, w: int | None) -> list[tuple[str, list]]:
+        """(kind, the literals that say it) for each kind week ``w`` can have."""
+        if w is None:
+            return [("load", [])]
+        dl, tp = u.deload[w], u.taper[w]
+        if not self.guarded:  # TP-1: taper weeks are exactly the weeks before A competitions
+            if w not in self.taper_set:
+                tp = False
+            elif tp is self.team_taper[w]:
+                tp = True
+        out = []
+        if dl is not True and tp is not True:
+            out.append(("load", [neg(x) for x in (dl, tp) if not isinstance(x, bool)]))
+        if dl is not False:
+            out.append(("deload", [] if dl is True else [dl]))
+        if tp is not False:
+            out.append(("taper", [] if tp is True else [tp]))
+        return out
+
+    def _speed_cap(self, kind: str, played: int) -> int:
+        """HV-2: planned speed days a week of ``kind`` can still have beside its played matches."""
+        cap = self.rules.value("HV-2", "max_speed_days_deload" if kind == "deload" else "max_speed_days")
+        return max(0, cap - played)
+
+    @staticmethod
+    def _load_range(c, days: list, cap: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """Bounds of a week's constant part and of its team-session RPE sum: at most one of a
+        day's exclusive terms ("x", "s") holds, and at most ``cap`` days take a speed extra ("s")."""
+        rlo = rhi = 0
+        extras = []
+        for terms in days:
+            for cf, x, tag in terms:
+                if isinstance(x, int):
+                    rlo += cf * x
+                    rhi += cf * x
+                elif tag == "n":
+                    rlo += min(cf, 0)
+                    rhi += max(cf, 0)
+            excl = [cf for cf, x, tag in terms if tag in ("x", "s") and not isinstance(x, int)]
+            if excl:
+                rlo += min(0, min(excl))
+                top = max(0, max(excl))
+                if any(tag == "s" for _, _, tag in terms):
+                    extras.append(top)
+                else:
+                    rhi += top
+        rhi += sum(sorted(extras, reverse=True)[:cap])
+        return _bounds(c), (rlo, rhi)
+
+    def _ld1_week(self, u: Unit, k: int, over, mode: str, weight: int, top: int | None = None):
+        """The penalty literal of week ``k`` (None when the week is decided or LD-1 is hard)."""
         if isinstance(over, int):
             if over > 0 and mode != "hard":
                 self._penalty("LD-1", weight * u.size, 1)
-            return
+            return None
         lo, hi = _bounds(over)
         if hi <= 0:
-            return
+            return None
         if mode == "hard":
             ct = self.m.add(over <= 0)
             enf = self.guard("LD-1", u.key, k, k)
             if enf:
                 ct.only_enforce_if(enf)
-            return
+            return None
         if lo > 0:
             self._penalty("LD-1", weight * u.size, 1)
-            return
+            return None
         p = self.m.new_bool_var(f"{u.key}_ld1_{k}")
-        self.m.add(over <= hi * p)  # the penalty's linear relaxation: tight in p
+        self.m.add(over <= min(hi, top if top is not None else hi) * p)
         self._penalty("LD-1", weight * u.size, p)
+        return p
 
     # -- a unit's weekly loads --------------------------------------------------------------------
     def _unit_week_loads(self, u: Unit, table: LoadTable) -> tuple[list, list[bool], int]:
@@ -75,15 +173,17 @@ class LoadMixin(ModelBase):
             full.append(b - a == 6)
             if b - off >= self.p0 and open_from == len(bounds):
                 open_from = k
-            r, c = [], 0
+            days, c = [], 0
             for x in range(a, b + 1):
                 if x < off + self.p0 and x in logged:
                     c += logged[x]
                 elif x >= off:
                     rr, cc = self._day_load(u, x - off, table)
-                    r += rr
+                    days.append(rr)
                     c += cc
-            loads.append(self._week_load(u, tl.week_of[b - off] if b >= off else None, r, c, table))
+            w = tl.week_of[b - off] if b >= off else None
+            played = sum(1 for x in range(max(a, off), b + 1) if u.play[x - off] is True)
+            loads.append((c, days, w, played))
         return loads, full, open_from
 
     def _week_load(self, u: Unit, w: int | None, r: list, c, table: LoadTable):
@@ -95,7 +195,7 @@ class LoadMixin(ModelBase):
         kinds = {"deload": False, "taper": False} if w is None else \
             {"deload": u.deload[w], "taper": u.taper[w]}
         out = c
-        for coef, x in r:
+        for coef, x, _ in r:
             out = out + coef * full * x
             for k, kind in kinds.items():
                 cut = full - table.minutes[k]
@@ -132,16 +232,16 @@ class LoadMixin(ModelBase):
         proto = load_protocol(rec.protocol) if rec is not None else None
         r, c = table.split(stage=stages[d], level=u.fixed[d], played=played, training=training,
                            available=available, proto=proto)
-        return ([(round(r), 1)] if r else []), round(c)
+        return ([(round(r), 1, "n")] if r else []), round(c)
 
     def _fit_day(self, u: Unit, d: int, table: LoadTable) -> tuple[list, object]:
         """A fit unit's training day: the steady session, or the chosen level's."""
         lits = u.lv[d]
         if u.steady[d]:
             base = table.fit_rpe(70)
-            return [(base, 1)] + [(table.fit_rpe(lv) - base, x) for lv, x in lits.items()], 0
+            return [(base, 1, "n")] + [(table.fit_rpe(lv) - base, x, "s") for lv, x in lits.items()], 0
         rec = round(table.recovery[0] * table.recovery[1])
-        r = [(table.fit_rpe(lv), x) for lv, x in lits.items()]
+        r = [(table.fit_rpe(lv), x, "x") for lv, x in lits.items()]
         return r, rec - rec * sum(lits.values()) if lits else rec
 
     def _injured_day(self, u: Unit, d: int, table: LoadTable) -> tuple[list, object]:
@@ -154,7 +254,7 @@ class LoadMixin(ModelBase):
             r, cc = self._fit_day(u, d, table)
             play = u.play[d]
             if play is not False:
-                r = [(r[0][0], neg(play))] + r[1:]
+                r = [(r[0][0], neg(play), "n")] + r[1:]
             return r, c + cc
         if f is False:
             return [], c
@@ -164,7 +264,7 @@ class LoadMixin(ModelBase):
         chosen = []
         for lv, x in u.lv[d].items():
             g = self._and([f, x], f"{u.key}_ldg_{d}_{lv}")
-            r.append((table.fit_rpe(lv), g))
+            r.append((table.fit_rpe(lv), g, "x"))
             chosen.append(g)
         idle = self._and([f, neg(u.play[d])] + [neg(x) for x in u.lv[d].values()],
                          f"{u.key}_ldr_{d}")

@@ -194,7 +194,8 @@ class UnitsMixin(ModelBase):
 
     def _past_loads(self, athlete: str) -> tuple:
         """The logged loads before ``today`` (LD-1 reads them; nothing when it is off)."""
-        if self.rules.mode("LD-1") == "off":
+        mode = self.rules.mode("LD-1")
+        if mode == "off" or (mode == "soft" and not self.rules.value("LD-1", "weight")):
             return ()
         p0 = self.tl.days[self.p0] if self.p0 < self.n else self.tl.end
         return tuple(sorted((day, round(v.load)) for day, v in logged_days(self.season, athlete).items()
