@@ -1,0 +1,90 @@
+"""LD-1 (rules-spec.md sections 5 and 8): the solver's weekly loads agree with the plan checker's,
+a positive weight makes the solver avoid spikes it can avoid, and weight 0 lists them at no cost."""
+
+from __future__ import annotations
+
+from planner.check import check_plan
+from planner.loadtable import season_loads
+from planner.season import Competition, RuleSettings, Session, Unavailability
+from solver import SolveRequest, Status, solve
+from tests.builders import day, injury, season
+
+
+def base(weight: float, **kw):
+    # nine weeks; A2 and A3 are away in weeks 4 and 5 (no load), so week 6 is a spike against
+    # the four weeks before it unless its sessions are lighter
+    comps = [Competition(id="b1", name="Derby", date=day(9), priority="B")]
+    away = tuple(Unavailability(athlete=a, start=day(21), end=day(34)) for a in ("A2", "A3"))
+    return season(weeks=9, athletes=3, comps=comps, unavailable=away,
+                  injuries=(injury("A1", "P3", start_day=-10),),
+                  rules=RuleSettings(values={"LD-1": {"weight": weight}}), **kw)
+
+
+def solved(s):
+    out = solve(SolveRequest(s, time_limit=60))
+    assert out.status in (Status.OPTIMAL, Status.FEASIBLE), out.explanation
+    report = check_plan(s, out.plan)
+    assert report.violations == (), [v.message for v in report.violations]
+    return out, report
+
+
+def test_ld1_penalties_of_the_solver_are_the_checkers():
+    s = base(20)
+    out, report = solved(s)
+    assert out.objective == report.objective
+    assert out.penalties.get("LD-1", 0) == report.penalties().get("LD-1", 0)
+
+
+def test_a_weight_makes_the_solver_avoid_spikes_and_weight_0_only_lists_them():
+    free, r0 = solved(base(0))
+    steered, r20 = solved(base(200))
+    n0, n20 = r0.counts().get("LD-1", 0), r20.counts().get("LD-1", 0)
+    assert n0 >= 1, "the break should make at least one week a spike"
+    assert all(v.penalty == 0 for v in r0.soft if v.rule == "LD-1")
+    assert n20 < n0
+    assert steered.objective == r20.objective
+
+
+def test_logged_pre_season_weeks_give_a_chronic_load_from_the_first_season_week():
+    s = base(0)
+    # four logged weeks before the season: 5 sessions of 60 min at RPE 5 each week
+    log = tuple(Session(athlete="A2", date=day(-28 + 7 * w + d), minutes=60, rpe=5)
+                for w in range(4) for d in range(5))
+    s = s.model_copy(update={"sessions": log})
+    out, _ = solved(s)
+    loads = season_loads(s, out.plan)
+    a2 = loads["A2"]
+    first = a2.week_of(day(0))
+    assert first is not None and first.chronic == 1500
+    assert loads["A3"].week_of(day(0)).chronic is None  # no log: no chronic load in week 1
+
+
+def test_a_deload_week_of_the_demo_plans_40_percent_less_training_load(demo_season):
+    """Done-when of the training-load issue: a fit player's team sessions in a deload week are
+    45 instead of 75 minutes at the same RPE, so the week's training load (matches aside) is 40 %
+    below the load weeks around it when the days and sessions are alike."""
+    out = solve(SolveRequest(demo_season, time_limit=60))
+    plan = out.plan
+    loads = season_loads(demo_season, plan)
+    kinds = plan.team_weeks
+    from planner.timeline import Timeline
+
+    tl = Timeline(demo_season)
+    found = 0
+    for w in range(1, len(kinds) - 1):
+        if kinds[w] != "deload" or kinds[w - 1] != "load" or kinds[w + 1] != "load":
+            continue
+        for aid, al in loads.items():
+            ap = plan.for_athlete(aid)
+            if any(ap.stages[d] != "FIT" for x in (w - 1, w, w + 1) for d in tl.weeks[x].days):
+                continue
+
+            def training(x, al=al, ap=ap):
+                days = [d for d in tl.weeks[x].days if tl.is_training[d] and ap.intensity[d] in (70, 95)]
+                return sum(al.load[al.season_start + d] for d in days), len(days)
+
+            (a, na), (b, nb), (c, nc) = training(w - 1), training(w), training(w + 1)
+            if na == nb == nc and a == c:
+                assert b == round(0.6 * a) or b < 0.62 * a, (aid, a, b, c)
+                found += 1
+    assert found, "no deload week between two alike load weeks in the demo plan"
