@@ -282,7 +282,9 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[str]:
     label = season.athlete_label(al.athlete)
     out = []
     r = f.latest_logged_ewma_ratio
-    if r is not None and (r > RATIO_HIGH or r < RATIO_LOW):
+    if r is not None and not any(al.logged[max(0, al.today - 7):al.today]):
+        out.append(f"{label}: no session logged in the 7 days before today (counted as rest days).")
+    elif r is not None and (r > RATIO_HIGH or r < RATIO_LOW):
         day = al.date(al.today - 1).isoformat()
         side = f"above {RATIO_HIGH:g}" if r > RATIO_HIGH else f"below {RATIO_LOW:g}"
         out.append(f"{label}: the logged EWMA acute:chronic ratio is {fmt(r)} on {day}, {side}.")
