@@ -294,3 +294,31 @@ def test_figures_of_a_season_whose_today_is_past_the_end():
     assert figs["A1"].latest_logged_ewma_ratio is not None
     assert figs["A1"].weeks[-1].logged_ewma_ratio is not None
     assert isinstance(figs["A1"].weeks[-1].start, dt.date)
+
+
+def test_the_plan_json_gives_each_day_and_week_its_load():
+    """interfaces.md section 3, schema 2: per day ``load`` (AU, rules-spec.md section 8: logged
+    before today where a session was logged) and per week ``load`` (the sum of its season days)."""
+    from planner.planjson import plan_from_dict, plan_to_dict, plan_to_json
+
+    s = _season()
+    tl = Timeline(s)
+    data = plan_to_dict(s, s.plan)
+    assert data["schema_version"] == 2
+    loads = season_loads(s)
+    for a in data["athletes"]:
+        al = loads[a["id"]]
+        season_days = al.load[al.season_start:]
+        assert [d["load"] for d in a["days"]] == list(season_days)
+        assert [w["load"] for w in a["weeks"]] == [sum(season_days[i] for i in w.days) for w in tl.weeks]
+    a1 = data["athletes"][0]
+    logged = {x.date.isoformat(): x.load for x in s.sessions if x.athlete == "A1"}
+    for d in a1["days"]:
+        if d["date"] in logged and d["date"] < s.calendar.today.isoformat():
+            assert d["load"] == logged[d["date"]]
+    assert a1["days"][0]["load"] == logged[day(0).isoformat()]
+    # after today: the plan's load, whatever was logged (A2 logged nothing after today)
+    a3 = data["athletes"][2]
+    assert [d["load"] for d in a3["days"]] == list(loads["A3"].planned)
+    import json
+    assert plan_from_dict(json.loads(plan_to_json(s, s.plan)), s).athletes == s.plan.athletes
