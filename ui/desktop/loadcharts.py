@@ -162,6 +162,7 @@ class AthleteChart(QWidget):
         self.load_plot.getAxis("right").linkToView(self.ratio_box)
         self.ratio_box.setXLink(self.load_plot)
         self.ratio_box.setYRange(0, 2.0, padding=0)
+        self.ratio_box.setZValue(10)  # over the plot (and its bars): the line stays in sight
         self.load_plot.vb.sigResized.connect(self._sync_boxes)
 
         self.legend = self.load_plot.addLegend(offset=(6, 4), colCount=5,
