@@ -66,7 +66,7 @@ class HandoutWeek:
     days: tuple[HandoutDay, ...]
     speed_days: int
     hv_exposures: int
-    planned_load: float | None  # from the training-load work; None until it exists
+    planned_load: float | None  # AU, rules-spec.md section 8 (None: a day without a load)
     anonymised: bool = False
     notes: tuple[str, ...] = field(default_factory=tuple)
 
@@ -87,8 +87,8 @@ class HandoutWeek:
     @property
     def load_text(self) -> str:
         if self.planned_load is None:
-            return "– (comes with training-load planning)"
-        return f"{text.number(self.planned_load)} AU"
+            return "–"
+        return f"{text.number(self.planned_load)} AU (minutes × RPE)"
 
 
 _UNITS = ((" %", "\u00a0%"), (" m/s", "\u00a0m/s"), (" km/h", "\u00a0km/h"), (" m ", "\u00a0m "),
@@ -329,7 +329,7 @@ class Handouts:
 
 
 def _week_load(days: list[Prescription]) -> float | None:
-    """The week's planned load: the sum of the days' (None while the load work is pending)."""
+    """The week's planned load: the sum of the days' (None if a day has none)."""
     loads = [planned_load(d) for d in days]
     if any(v is None for v in loads):
         return None

@@ -40,20 +40,21 @@ def _return_dict(r) -> dict:
 
 def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, dates: list,
                   week_starts: list, provisional: list[bool], rets: list,
-                  sessions: list[str] | None) -> dict:
+                  sessions: list[str] | None, loads: list[float]) -> dict:
     a = season.athlete(ap.athlete)
     off = tl.unavailable(a.id)
     roles = day_roles(season, tl, ap)
     sessions = sessions or [None] * tl.n
+    week_loads = [_au(sum(loads[i] for i in w.days)) for w in tl.weeks]
     return {
         "id": a.id,
         "name": a.name,
-        "weeks": [{"start": s, "kind": k, "load": None}
-                  for s, k in zip(week_starts, ap.weeks, strict=True)],
+        "weeks": [{"start": s, "kind": k, "load": x}
+                  for s, k, x in zip(week_starts, ap.weeks, week_loads, strict=True)],
         "days": [
             {"date": dates[i], "md": labels[i], "stage": ap.stages[i], "intensity": ap.intensity[i],
-             "available": i not in off, "role": roles[i], "load": None, "session": sessions[i],
-             "provisional": provisional[i]}
+             "available": i not in off, "role": roles[i], "load": _au(loads[i]),
+             "session": sessions[i], "provisional": provisional[i]}
             for i in range(tl.n)
         ],
         # the return under the injury that governs the planning start (or the next one), and
@@ -63,11 +64,32 @@ def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, d
     }
 
 
+def _au(x: float) -> int | float:
+    """A load in AU: a whole number as an int (the table's loads are whole)."""
+    return int(x) if float(x).is_integer() else round(x, 1)
+
+
+def day_loads(season: Season, plan: Plan, tl: Timeline) -> dict[str, list[float]]:
+    """Per athlete, each season day's load of rules-spec.md section 8 (the planned load; the
+    logged one on a day before today with a logged session)."""
+    from planner.loadtable import LoadTable, athlete_load
+
+    table = LoadTable.of_season(season)
+    out = {}
+    for ap in plan.athletes:
+        if season.athlete(ap.athlete) is None:
+            continue
+        al = athlete_load(season, plan, ap.athlete, table=table, tl=tl)
+        out[ap.athlete] = list(al.load[al.season_start:al.season_start + tl.n])
+    return out
+
+
 def plan_to_dict(season: Season, plan: Plan) -> dict:
     from planner.returns import provisional_days, returns
     from planner.sessions import session_ids
 
     tl = Timeline(season)
+    loads = day_loads(season, plan, tl)
     labels = [tl.label(i) for i in range(tl.n)]
     week_starts = [tl.days[w.first].isoformat() for w in tl.weeks]
     dates = [d.isoformat() for d in tl.days]
@@ -82,7 +104,7 @@ def plan_to_dict(season: Season, plan: Plan) -> dict:
         athletes.append(_athlete_dict(season, tl, ap, labels, dates, week_starts,
                                       prov.get(a.id, [False] * tl.n),
                                       [r for r in rets if r.athlete == a.id],
-                                      sessions.get(a.id)))
+                                      sessions.get(a.id), loads[a.id]))
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,

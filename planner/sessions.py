@@ -19,9 +19,11 @@ by the ``PERIODIZE_SESSIONS`` environment variable replaces it. It is checked on
 problem is located, and every context and level the planner can produce must have a session
 that applies in any week.
 
-Planned training load (minutes x RPE, AU) belongs to the training-load work (``planner/load.py``,
-not written yet): :func:`planned_load` is the one place the exports ask for it, and it answers
-None until then. No load number is made up here.
+Every prescription also carries the day's planned training **load** (minutes x RPE, AU) of
+rules-spec.md section 8, from the rule set's load table (:mod:`planner.loadtable`), not from the
+catalogue's minutes and RPE: the load is what LD-1 and the load figures (``planner/load.py``)
+count, whatever session the catalogue names for the day. :func:`planned_load` is the one place the
+exports ask for it.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from functools import cache
 from pathlib import Path
 
 from planner.errors import InputError
+from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
 from planner.returns import AthleteFacts
 from planner.rules import RuleSet
@@ -291,7 +294,9 @@ class Prescription:
     ``speed_ms``/``speed_kmh`` the day's speed from the athlete's max speed (None when unknown or
     no running), a target for speed and compensation sessions and the sprint ladder
     (``speed_is_target``), else a ceiling; ``kicking`` and ``cod`` the day's limits; ``note`` what
-    else the day needs said (not in the squad, a re-entry session, a provisional stage).
+    else the day needs said (not in the squad, a re-entry session, a provisional stage); ``load``
+    the day's planned load in AU (rules-spec.md section 8) and ``load_how`` how it is made
+    (``75 min x RPE 6``, ``""`` for no load).
     """
 
     session: str
@@ -309,6 +314,8 @@ class Prescription:
     kicking: str
     cod: str
     note: str = ""
+    load: float | None = None
+    load_how: str = ""
 
     @property
     def speed(self) -> str:
@@ -333,13 +340,10 @@ def speed_text(ms: float | None, target: bool = True) -> str:
 
 
 def planned_load(prescription: Prescription) -> float | None:
-    """The day's planned training load (session-RPE load, AU).
-
-    The place for the training-load work (``planner/load.py``, not written yet): until it plans
-    load, this answers None and every export shows "–". Nothing here multiplies the catalogue's
-    minutes and RPE into a load.
-    """
-    return None
+    """The day's planned training load (session-RPE load, AU, rules-spec.md section 8): what the
+    :class:`Prescriber` put in the prescription from the rule set's load table (None only for a
+    prescription made without one)."""
+    return prescription.load
 
 
 class _Fmt(dict):
@@ -360,6 +364,7 @@ class Prescriber:
         self.days_after = int(self.rs.value("HV-6", "days_after"))
         self.calm = int(self.rs.value("RH-FL", "calm_days"))
         self.sessions_needed = int(self.rs.value("RE-1", "team_sessions"))
+        self.loads = LoadTable.of(self.rs)
         self._facts: dict[str, AthleteFacts] = {}
         self._words: dict[tuple, tuple[str, str, str]] = {}
         self._max_speed = {a.id: a.max_speed for a in season.athletes}
@@ -480,6 +485,8 @@ class Prescriber:
             words = self._words[key] = self._texts(spec, context, lvl, st, reason, match, ms,
                                                    stage_spec)
         name, content, summary = words
+        day_facts = {"stage": st, "level": lvl, "played": f.played[i], "training": f.train[i],
+                     "available": i not in f.off, "proto": f.proto_of(i)}
         if stage_spec is not None:  # the stage's limits win over the catalogue's
             kicking, cod = stage_spec.kicking or kicking, stage_spec.cod or cod
         elif st == INJ:
@@ -490,6 +497,7 @@ class Prescriber:
             speed_ms=None if ms is None else round(ms, 2),
             speed_kmh=None if ms is None else round(ms * 3.6, 1),
             speed_is_target=target, kicking=kicking, cod=cod, note=self._note(f, i, context),
+            load=round(self.loads.day(week, **day_facts)), load_how=self.loads.describe(week, **day_facts),
         )
 
     def _texts(self, spec, context: str, lvl: int, st: str, reason: str, match: str,

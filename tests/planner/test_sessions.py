@@ -157,10 +157,25 @@ def test_a_bench_role_and_the_re_entry_sessions_are_said():
     assert tl.is_comp[9] and p.session == "match-bench" and p.summary == "Match (bench): Cup round 2"
 
 
-def test_planned_load_waits_for_the_training_load_work():
+def test_each_days_planned_load_is_the_load_tables():
+    """The prescription's load is rules-spec.md section 8's, the same as the load series the
+    figures and LD-1 read (not the catalogue's minutes x RPE)."""
+    from planner.loadtable import athlete_load
+
     season = _season()
-    days = Prescriber(season, _plan(season)).athlete("A1")
-    assert all(planned_load(d) is None for d in days)
+    plan = _plan(season)
+    pr = Prescriber(season, plan)
+    for a in season.athletes:
+        days = pr.athlete(a.id)
+        al = athlete_load(season, plan, a.id)
+        assert [planned_load(d) for d in days] == list(al.planned[al.season_start:])
+        for d in days:
+            assert bool(d.load) == bool(d.load_how)
+    days = pr.athlete("A5")
+    assert days[0].load_how == "75 min x RPE 4" and days[0].load == 300  # Monday, 70 %, load week
+    assert days[7].load_how == "45 min x RPE 6 (deload week)" and days[7].load == 270  # 95 %
+    match = next(d for d in pr.athlete("A1") if d.context == "match")
+    assert match.load == 760 and match.load_how == "95 min x RPE 8 (started)"
 
 
 def test_the_plan_json_names_each_days_session():
@@ -172,6 +187,6 @@ def test_the_plan_json_names_each_days_session():
     for a in data["athletes"]:
         got = [d["session"] for d in a["days"]]
         assert got == ids[a["id"]] and set(got) <= cat
-        assert all(d["load"] is None for d in a["days"])
+        assert all(isinstance(d["load"], int) for d in a["days"])
     a1 = next(a for a in data["athletes"] if a["id"] == "A1")
     assert a1["days"][1]["session"] == "speed-90" and a1["days"][5]["session"] == "match-start"

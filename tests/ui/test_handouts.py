@@ -170,7 +170,7 @@ def test_the_workbooks_widths_are_arials_as_libreoffice_prints_them(qapp):
     from planner.xlsx_layout import text_width
 
     samples = ["Speed: 4 × 30 m at 95 % (8.6 m/s)", "Kofi Mensah (A07) · Week 10 · 5 to 11 Oct 2026",
-               "Wed 30 Sep 2026", "Planned load: – (comes with training-load planning)",
+               "Wed 30 Sep 2026", "Planned load: 12,345 AU (minutes × RPE)",
                "Hip-flexor strength LSI ≥ 90 %; kicking: medium kicks", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
                "abcdefghijklmnopqrstuvwxyz 0123456789 .,:;!?'\"()[]{}-+=/*&%@#"]
     for bold, name in ((False, "LiberationSans-Regular.ttf"), (True, "LiberationSans-Bold.ttf")):

@@ -17,6 +17,7 @@ import traceback
 
 from ui.cli import commands
 from ui.cli.commands import EXIT_INPUT, EXIT_NO_PLAN, EXIT_OK
+from ui.cli.load import add_parser as add_load
 from ui.cli.progress import add_parsers as add_progress
 from ui.cli.whatif import add_parser as add_whatif
 from ui.cli.whatif import seconds
@@ -54,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true", help="show a traceback on errors")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for add in (_add_open, _add_demo, _add_import, _add_template, _add_solve, _add_check,
-                _add_export, _add_explain, add_whatif, add_progress):
+                _add_export, _add_explain, add_whatif, add_progress, add_load):
         add(sub)
     return p
 

@@ -19,7 +19,7 @@ NEED_A_PLAN = ("xlsx", "json", "ics", "handouts")
 FOLDERS = ("ics", "handouts")  # outputs that are a folder of files, one per athlete
 SEASON_SUFFIXES = (".season.json", ".season.json.bak")
 _WHAT = {"season": "season file", "json": "plan JSON", "xlsx": "workbook", "pdf": "PDF", "template": "workbook",
-         "ics": "calendar folder", "compare": "comparison workbook", "handouts": "handouts folder"}
+         "ics": "calendar folder", "csv": "CSV", "compare": "comparison workbook", "handouts": "handouts folder"}
 
 
 def _exists(p: Path) -> bool:

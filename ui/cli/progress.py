@@ -95,10 +95,8 @@ def log_into(season, path, season_path: str = "SEASON"):
 
 def _print_flags(season) -> None:
     """The monitoring flags of the log (rules-spec.md section 8), when load figures exist."""
-    try:
-        from planner.load import flag_lines
-    except ImportError:  # the load figures come with the training-load work
-        return
+    from planner.load import flag_lines
+
     for line in flag_lines(season):
         print(line)
 

@@ -1,0 +1,310 @@
+"""Training-load monitoring figures (rules-spec.md section 8): shown and exported, never rules.
+
+Built on the daily load series of :mod:`planner.loadtable` (the planned load of every day, the
+logged minutes x RPE instead on a day before ``today`` with a logged session; pre-season weeks
+from the week of the first session logged before the season, days without a session at 0):
+
+- **daily load** (AU) and **weekly load**, with the week's **change** from the week before
+  (a fraction: 0.2 is +20 %; only between two full 7-day weeks, the week before above 0);
+- **ACWR** of a week: its load / its chronic load (the mean of the four full weeks before, as LD-1
+  reads it);
+- **EWMA** acute and chronic load, lambda = 2/(7+1) and 2/(28+1), seeded with the series' first
+  day (Williams et al. 2017, [Williams17]; pandas ``ewm(alpha=..., adjust=False)``), and their
+  ratio; the **rolling 7:28 ratio**: the sum of the last 7 days / (the sum of the last 28 / 4).
+  Both ratios exist once 28 days of the series exist (before that the EWMA is mostly its seed).
+  A week's EWMA ratio is the mean of its daily ratios (when each of its days has one): read on one day it swings with the week's
+  rhythm (a steady plan ending on a rest day reads about 0.8 on that day); a week's rolling ratio
+  is the one on its last day (its load / the mean of the four weeks ending with it);
+- **monotony** of a full week: the mean of its 7 daily loads / their standard deviation (Foster
+  1998, [Foster98]: "daily mean / standard deviation"; the paper does not say which deviation, we
+  take the *sample* one, n - 1, as a spreadsheet's STDEV gives it; the population one would make
+  monotony sqrt(7/6), about 8 %, higher). Undefined when the deviation is 0 (seven equal days);
+  **strain** = weekly load x monotony;
+- **flags** (LM-3, LM-5, LM-6 of domain.md): the EWMA ratio above 1.5 or below 0.8 (once 28 days
+  exist), monotony above 2.0, the weekly load up more than 15 % on the week before.
+
+Anything undefined (a division by zero, too little data) is ``None`` in this API (NaN in the
+``daily`` frame, never inf) and is written ``—`` by :func:`fmt`, which the command line, the app
+and the workbook all use. pandas is imported only when figures are computed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import statistics
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from planner.loadtable import AthleteLoad, WeekLoad, season_loads
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+    from planner.season import Plan, Season
+
+ACUTE_DAYS = 7
+CHRONIC_DAYS = 28
+ACUTE_ALPHA = 2 / (ACUTE_DAYS + 1)
+CHRONIC_ALPHA = 2 / (CHRONIC_DAYS + 1)
+RATIO_HIGH = 1.5  # EWMA ratio above: flag (Gabbett16 "danger zone")
+RATIO_LOW = 0.8  # EWMA ratio below: flag (under the "sweet spot")
+MONOTONY_HIGH = 2.0  # Foster98 (threshold by convention, domain.md LM-3)
+SPIKE = 0.15  # weekly load up more than this on the week before (LM-6)
+DASH = "—"
+NO_LOG = "no sessions logged: planned figures only"
+
+COLUMNS = ("planned", "logged", "load", "ewma_acute", "ewma_chronic", "ewma_ratio", "rolling_ratio",
+           "logged_ewma_ratio")
+
+
+@dataclass(frozen=True)
+class WeekFigures:
+    """One athlete-week's figures (``None``: undefined)."""
+
+    start: dt.date  # the week's first day in the athlete's series
+    days: int  # days of the week in the series (7: a full week)
+    kind: str | None  # load, deload or taper (None before the season)
+    in_season: bool
+    planned: float  # the plan's load of the week
+    logged: float | None  # the logged load (None: nothing logged in the week)
+    load: float  # the week's load: logged before today, planned from today on
+    change: float | None  # relative change of ``load`` from the week before (0.2 = +20 %)
+    chronic: float | None  # mean load of the four full weeks before (rules-spec.md section 8)
+    acwr: float | None  # load / chronic
+    ewma_ratio: float | None  # EWMA acute / chronic: the mean of the week's daily ratios
+    rolling_ratio: float | None  # 7:28 rolling ratio on the week's last day
+    monotony: float | None
+    strain: float | None
+    logged_ewma_ratio: float | None  # the same of the logged series (its days before today)
+    flags: tuple[str, ...]
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + dt.timedelta(days=self.days - 1)
+
+    @property
+    def full(self) -> bool:
+        return self.days == 7
+
+
+@dataclass(frozen=True)
+class AthleteFigures:
+    athlete: str
+    name: str
+    weeks: tuple[WeekFigures, ...]
+    daily: pandas.DataFrame  # DatetimeIndex by day; the columns of :data:`COLUMNS` (NaN: undefined)
+    has_log: bool  # any session logged before today
+    latest_logged_ewma_ratio: float | None  # on the last day before today (None: < 28 days of log)
+    flags: tuple[str, ...]  # sentences for the coach
+
+
+# -- formatting ------------------------------------------------------------------------------------
+def defined(x) -> bool:
+    return x is not None and not (isinstance(x, float) and not math.isfinite(x))
+
+
+def fmt(x, digits: int = 2) -> str:
+    """``x`` with ``digits`` decimals, or ``—`` when undefined (None, NaN, inf)."""
+    if not defined(x):
+        return DASH
+    if isinstance(x, int) and not isinstance(x, bool):
+        return str(x)
+    return f"{x:,.{digits}f}" if digits == 0 else f"{x:.{digits}f}"
+
+
+def fmt_change(x: float | None) -> str:
+    """A relative change as ``+18 %`` / ``-40 %``, or ``—``."""
+    if not defined(x):
+        return DASH
+    return f"{x * 100:+.0f} %"
+
+
+def _num(x) -> float | None:
+    """A float, or None for NaN / inf / None."""
+    if x is None:
+        return None
+    x = float(x)
+    return x if math.isfinite(x) else None
+
+
+# -- the series --------------------------------------------------------------------------------------
+def _ratio(num: pandas.Series, den: pandas.Series, ok: pandas.Series) -> pandas.Series:
+    out = num / den.where(den > 0)
+    return out.where(ok)
+
+
+def ewma_ratio(values: pandas.Series) -> tuple[pandas.Series, pandas.Series, pandas.Series]:
+    """(acute, chronic, ratio) EWMA of a daily series; the ratio is NaN before 28 days of data
+    and where the chronic load is 0."""
+    acute = values.ewm(alpha=ACUTE_ALPHA, adjust=False).mean()
+    chronic = values.ewm(alpha=CHRONIC_ALPHA, adjust=False).mean()
+    enough = values.notna().cumsum() >= CHRONIC_DAYS
+    return acute, chronic, _ratio(acute, chronic, enough)
+
+
+def rolling_ratio(values: pandas.Series) -> pandas.Series:
+    """Sum of the last 7 days / (sum of the last 28 / 4); NaN before 28 days or over 0."""
+    s7 = values.rolling(ACUTE_DAYS, min_periods=ACUTE_DAYS).sum()
+    s28 = values.rolling(CHRONIC_DAYS, min_periods=CHRONIC_DAYS).sum() / 4
+    return _ratio(s7, s28, s28.notna())
+
+
+def monotony(loads: list[float]) -> float | None:
+    """Mean / sample standard deviation of a full week's 7 daily loads (None otherwise, or when
+    the deviation is 0)."""
+    if len(loads) != 7:
+        return None
+    sd = statistics.stdev(loads)
+    if sd <= 1e-9:
+        return None
+    return statistics.fmean(loads) / sd
+
+
+def _logged_series(al: AthleteLoad, index: pandas.DatetimeIndex) -> pandas.Series:
+    """The logged load from the first logged day to the day before today (0 on days without a
+    session), NaN elsewhere."""
+    import pandas as pd
+
+    days = [k for k, x in enumerate(al.logged[:al.today]) if x is not None]
+    out = pd.Series(float("nan"), index=index)
+    if not days:
+        return out
+    vals = [float(al.logged[k] or 0.0) for k in range(days[0], al.today)]
+    out.iloc[days[0]:al.today] = vals
+    return out
+
+
+def daily_frame(al: AthleteLoad) -> pandas.DataFrame:
+    """The athlete's daily figures (see :data:`COLUMNS`)."""
+    import pandas as pd
+
+    index = pd.date_range(al.origin, periods=len(al.load), freq="D", name="date")
+    load = pd.Series([float(x) for x in al.load], index=index)
+    acute, chronic, ratio = ewma_ratio(load)
+    logged = _logged_series(al, index)
+    lr = pd.Series(float("nan"), index=index)
+    seen = logged.dropna()
+    if len(seen):
+        lr.loc[seen.index] = ewma_ratio(seen)[2]
+    return pd.DataFrame({
+        "planned": [float(x) for x in al.planned],
+        "logged": [float("nan") if x is None else float(x) for x in al.logged],
+        "load": load, "ewma_acute": acute, "ewma_chronic": chronic, "ewma_ratio": ratio,
+        "rolling_ratio": rolling_ratio(load), "logged_ewma_ratio": lr,
+    }, index=index)
+
+
+# -- weeks -----------------------------------------------------------------------------------------------
+def _change(w: WeekLoad, prev: WeekLoad | None) -> float | None:
+    if prev is None or not (w.full and prev.full) or prev.load <= 0:
+        return None
+    return (w.load - prev.load) / prev.load
+
+
+def week_flags(ratio: float | None, mono: float | None, change: float | None) -> tuple[str, ...]:
+    """The week's flags, short: ``EWMA ratio > 1.5``, ``monotony > 2.0``, ``load +22 %``."""
+    out = []
+    if ratio is not None and ratio > RATIO_HIGH:
+        out.append(f"EWMA ratio > {RATIO_HIGH:g}")
+    if ratio is not None and ratio < RATIO_LOW:
+        out.append(f"EWMA ratio < {RATIO_LOW:g}")
+    if mono is not None and mono > MONOTONY_HIGH:
+        out.append(f"monotony > {MONOTONY_HIGH:.1f}")
+    if change is not None and change > SPIKE:
+        out.append(f"load {fmt_change(change)}")
+    return tuple(out)
+
+
+def _mean(values: pandas.Series) -> float | None:
+    """The mean of days that all have a value (None when one has none)."""
+    if not len(values) or values.isna().any():
+        return None
+    return _num(values.mean())
+
+
+def _week(al: AthleteLoad, daily: pandas.DataFrame, w: WeekLoad, prev: WeekLoad | None) -> WeekFigures:
+    a = al.index(w.start)
+    b = a + w.days - 1
+    mono = monotony([float(x) for x in al.load[a:b + 1]])
+    change = _change(w, prev)
+    ratio = _mean(daily["ewma_ratio"].iloc[a:b + 1])
+    lb = min(b, al.today - 1)
+    logged_ratio = _mean(daily["logged_ewma_ratio"].iloc[a:lb + 1]) if a < al.today else None
+    return WeekFigures(
+        start=w.start, days=w.days, kind=w.kind, in_season=w.in_season, planned=float(w.planned),
+        logged=None if w.logged is None else float(w.logged), load=float(w.load), change=change,
+        chronic=w.chronic, acwr=w.ratio, ewma_ratio=ratio,
+        rolling_ratio=_num(daily["rolling_ratio"].iloc[b]), monotony=mono,
+        strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
+        flags=week_flags(ratio, mono, change))
+
+
+# -- an athlete, the squad -------------------------------------------------------------------------------
+def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
+    daily = daily_frame(al)
+    weeks = tuple(_week(al, daily, w, al.weeks[k - 1] if k else None) for k, w in enumerate(al.weeks))
+    has_log = any(x is not None for x in al.logged[:al.today])
+    latest = _num(daily["logged_ewma_ratio"].iloc[al.today - 1]) if al.today > 0 else None
+    a = season.athlete(al.athlete)
+    name = a.name if a is not None else al.athlete
+    figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, ())
+    return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,
+                          tuple(_sentences(season, al, figs)))
+
+
+def figures(season: Season, plan: Plan | None = None) -> dict[str, AthleteFigures]:
+    """Every athlete's figures for ``plan`` (the season's stored plan by default; {} without one)."""
+    return {a: athlete_figures(season, al) for a, al in season_loads(season, plan).items()}
+
+
+def team_median(figs: dict[str, AthleteFigures]) -> list[tuple[dt.date, float | None]]:
+    """The squad's weekly median of the **EWMA ratio** (each athlete's week value, see
+    :class:`WeekFigures`), by week start in date order; None for a week where no athlete has one."""
+    by_week: dict[dt.date, list[float]] = {}
+    for f in figs.values():
+        for w in f.weeks:
+            vals = by_week.setdefault(w.start, [])
+            if w.ewma_ratio is not None:
+                vals.append(w.ewma_ratio)
+    return [(d, statistics.median(v) if v else None) for d, v in sorted(by_week.items())]
+
+
+def _current(al: AthleteLoad, weeks: tuple[WeekFigures, ...]) -> list[WeekFigures]:
+    """The week that ended last before today (what happened) and the week of today (planned)."""
+    today = al.date(al.today)
+    past = [w for w in weeks if w.end < today]
+    now = [w for w in weeks if w.start <= today <= w.end]
+    return past[-1:] + now[:1]
+
+
+def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[str]:
+    label = season.athlete_label(al.athlete)
+    out = []
+    r = f.latest_logged_ewma_ratio
+    if r is not None and not any(al.logged[max(0, al.today - 7):al.today]):
+        out.append(f"{label}: no session logged in the 7 days before today (counted as rest days).")
+    elif r is not None and (r > RATIO_HIGH or r < RATIO_LOW):
+        day = al.date(al.today - 1).isoformat()
+        side = f"above {RATIO_HIGH:g}" if r > RATIO_HIGH else f"below {RATIO_LOW:g}"
+        out.append(f"{label}: the logged EWMA acute:chronic ratio is {fmt(r)} on {day}, {side}.")
+    today = al.date(al.today)
+    for w in _current(al, f.weeks):
+        if w.flags:
+            when = "this week, planned" if w.end >= today else "last week"
+            out.append(f"{label}: week of {w.start.isoformat()} ({when}): {', '.join(w.flags)}.")
+    return out
+
+
+def flag_lines(season: Season) -> list[str]:
+    """The monitoring flags of the season's stored plan and log, one sentence each, for the
+    latest week before today and the week of today (and the logged EWMA ratio now)."""
+    out = []
+    for f in figures(season).values():
+        out.extend(f.flags)
+    return out
+
+
+__all__ = ["COLUMNS", "DASH", "NO_LOG", "AthleteFigures", "WeekFigures", "athlete_figures",
+           "daily_frame", "defined", "ewma_ratio", "figures", "flag_lines", "fmt", "fmt_change",
+           "monotony", "rolling_ratio", "team_median", "week_flags"]

@@ -1,0 +1,111 @@
+"""``periodize load`` end to end: the weekly table, one athlete, the CSV (written safely, read
+back), and the refusals (no plan, an unknown athlete, a CSV over the season file)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from planner.load import figures
+from planner.seasonfile import load_season, save_season
+from tests.e2e.test_cli import run
+from tests.planner.test_load import _season
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("load")
+    save_season(_season(), tmp / "s.season.json")
+    save_season(_season().model_copy(update={"sessions": ()}), tmp / "nolog.season.json")
+    save_season(_season().model_copy(update={"plan": None}), tmp / "noplan.season.json")
+    return tmp
+
+
+def test_the_table_has_a_row_per_athlete_week(folder):
+    r = run("load", "s.season.json", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert "logged before today (2027-02-15), planned from today on" in out
+    for name in ("Athlete 1 (A1)", "Athlete 2 (A2)", "Athlete 3 (A3)"):
+        assert name in out
+    assert out.count("week        kind        planned   logged  change  ACWR  EWMA") == 3
+    assert "2026-12-21  pre-season" in out  # A1's log starts two weeks before the season
+    assert "Athlete 3 (A3); no sessions logged" in out
+    assert "—" in out and "nan" not in out.lower() and "inf" not in out.lower()
+    assert "no sessions logged: planned figures only" not in out
+
+
+def test_one_athlete_by_name(folder):
+    r = run("load", "s.season.json", "--athlete", "athlete 2", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    assert "Athlete 2 (A2)" in r.stdout and "Athlete 1 (A1)" not in r.stdout
+
+
+def test_an_unknown_athlete_is_a_located_error(folder):
+    r = run("load", "s.season.json", "--athlete", "Z9", cwd=folder)
+    assert r.returncode == 1
+    assert "--athlete: no athlete has the ID or name 'Z9'" in r.stderr
+    assert "Traceback" not in r.stderr and r.stdout == ""
+
+
+def test_a_season_without_a_plan_is_refused(folder):
+    r = run("load", "noplan.season.json", cwd=folder)
+    assert r.returncode == 1
+    assert "has no stored plan" in r.stderr and "periodize solve" in r.stderr
+
+
+def test_a_season_without_a_log_says_planned_figures_only(folder):
+    r = run("load", "nolog.season.json", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    assert "no sessions logged: planned figures only" in r.stdout
+    r = run("load", "nolog.season.json", "--csv", "nolog.csv", cwd=folder)
+    assert r.returncode == 0 and "(no sessions logged: planned figures only)" in r.stdout
+
+
+def test_the_csv_holds_every_figure(folder):
+    before = (folder / "s.season.json").read_bytes()
+    r = run("load", "s.season.json", "--csv", "load.csv", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader((folder / "load.csv").open(encoding="utf-8")))
+    figs = figures(load_season(folder / "s.season.json"))
+    assert len(rows) == sum(len(f.weeks) for f in figs.values())
+    assert f"Wrote {len(rows)} athlete-weeks of 3 athlete(s)" in r.stdout
+    by = {(x["athlete"], x["week"]): x for x in rows}
+    for f in figs.values():
+        for w in f.weeks:
+            row = by[(f.athlete, w.start.isoformat())]
+            assert float(row["planned"]) == w.planned and float(row["load"]) == w.load
+            for col, value in (("acwr", w.acwr), ("ewma_ratio", w.ewma_ratio),
+                               ("monotony", w.monotony), ("logged_ewma_ratio", w.logged_ewma_ratio)):
+                assert row[col] == ("" if value is None else f"{value:.2f}"), (col, row)
+            assert row["logged"] == ("" if w.logged is None else f"{w.logged:.0f}")
+            assert row["flags"] == "; ".join(w.flags)
+    assert (folder / "s.season.json").read_bytes() == before
+    assert not list(folder.glob("*.tmp*"))
+
+
+def test_the_csv_never_replaces_the_season_file(folder):
+    before = (folder / "s.season.json").read_bytes()
+    r = run("load", "s.season.json", "--csv", "s.season.json", cwd=folder)
+    assert r.returncode == 1 and "would destroy it" in r.stderr
+    assert (folder / "s.season.json").read_bytes() == before
+    r = run("load", "s.season.json", "--csv", "no/such/folder/x.csv", cwd=folder)
+    assert r.returncode == 1 and "does not exist" in r.stderr
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_csv(tmp_path):
+    s = _season()
+    s = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"name": "=1+1"}),)
+                             + s.athletes[1:]})
+    save_season(s, tmp_path / "s.season.json")
+    r = run("load", "s.season.json", "--csv", "x.csv", "--athlete", "A1", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "A1,'=1+1," in (tmp_path / "x.csv").read_text()
+    r = run("load", "s.season.json", "--csv", "y.csv", "--anonymise", cwd=tmp_path)
+    assert "=1+1" not in (tmp_path / "y.csv").read_text()
+
+
+def test_help_names_the_figures():
+    r = run("load", "--help", cwd=".")
+    assert r.returncode == 0 and "monotony" in r.stdout and "--csv" in r.stdout

@@ -1,0 +1,324 @@
+"""The training-load monitoring figures (planner/load.py, rules-spec.md section 8).
+
+Three kinds of check: formulas worked by hand from the papers that define them (Williams et al.
+2017 for the EWMA, Foster 1998 for monotony and strain), an independent implementation of the
+same definitions (the ``acwr`` package, a test dependency) on a season's whole series, and the
+weekly readings and flags on a small hand-made season (no solver).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import random
+
+import pandas as pd
+import pytest
+
+from planner import load as L
+from planner.loadtable import season_loads
+from planner.season import AthletePlan, Plan, Session
+from planner.timeline import Timeline
+from tests.builders import day, season
+
+KINDS = ("load", "load", "deload")
+
+
+def _season(weeks: int = 10, today: int = 42, seed: int = 3, pre_season: bool = True):
+    """Three fit athletes on a varied plan; A1 logged sessions (two weeks of them before the
+    season) up to today, A2 three in the week before today, A3 none."""
+    s = season(weeks=weeks, athletes=3, today=day(today))
+    tl = Timeline(s)
+    rng = random.Random(seed)
+    kinds = tuple(KINDS[k % 3] for k in range(len(tl.weeks)))
+    aps = []
+    for a in s.athletes:
+        it = [rng.choice((0, 60, 70, 80, 90, 95)) if tl.is_training[i] else 0 for i in range(tl.n)]
+        aps.append(AthletePlan(athlete=a.id, stages=("FIT",) * tl.n, intensity=tuple(it), weeks=kinds))
+    plan = Plan(status="manual", team_weeks=kinds, athletes=tuple(aps))
+    first = -14 if pre_season else 0
+    sessions = [Session(athlete="A1", date=day(i), minutes=rng.choice((45, 60, 90)),
+                        rpe=rng.choice((3, 5, 7, 8))) for i in range(first, today) if i % 7 != 6]
+    sessions += [Session(athlete="A2", date=day(i), minutes=60, rpe=6) for i in (36, 37, 38)]
+    return s.model_copy(update={"plan": plan, "sessions": tuple(sessions)})
+
+
+@pytest.fixture(scope="module")
+def figs():
+    return L.figures(_season())
+
+
+# -- worked by hand -------------------------------------------------------------------------------
+def test_ewma_follows_williams_2017_worked_by_hand():
+    """Williams S, West S, Cross MJ, Stokes KA (2017), "Better way to determine the acute:chronic
+    workload ratio?", BJSM 51(3):209-210: EWMA_today = load_today x lambda + (1 - lambda) x
+    EWMA_yesterday, lambda = 2 / (N + 1), N = 7 (acute) and 28 (chronic); seeded with the first
+    day's load (rules-spec.md section 8). Worked by hand on loads 400, 0, 600, 300:
+
+    acute, lambda = 1/4: 400; 0/4 + 3/4 x 400 = 300; 600/4 + 3/4 x 300 = 375; 300/4 + 3/4 x 375 = 356.25
+    chronic, lambda = 2/29: 400; 27/29 x 400 = 372.41...; 2/29 x 600 + 27/29 x 372.41... = 388.11...
+    """
+    loads = pd.Series([400.0, 0.0, 600.0, 300.0],
+                      index=pd.date_range("2027-01-04", periods=4, freq="D"))
+    acute, chronic, ratio = L.ewma_ratio(loads)
+    assert list(acute) == [400.0, 300.0, 375.0, 356.25]
+    c2 = 27 / 29 * 400
+    c3 = 2 / 29 * 600 + 27 / 29 * c2
+    c4 = 2 / 29 * 300 + 27 / 29 * c3
+    assert list(chronic) == pytest.approx([400.0, c2, c3, c4], abs=1e-9)
+    assert round(c3, 2) == 388.11
+    assert ratio.isna().all()  # under 28 days of data: no ratio
+
+
+def test_the_ewma_ratio_exists_from_the_28th_day():
+    loads = pd.Series([300.0] * 27 + [600.0],
+                      index=pd.date_range("2027-01-04", periods=28, freq="D"))
+    _, _, ratio = L.ewma_ratio(loads)
+    assert ratio.iloc[:27].isna().all()
+    # both seeded at 300; on day 28: acute 300 + 300/4, chronic 300 + 300 x 2/29
+    assert ratio.iloc[27] == pytest.approx(375 / (300 + 600 / 29))
+
+
+def test_monotony_and_strain_follow_foster_1998_worked_by_hand():
+    """Foster C (1998), "Monitoring training in athletes with reference to overtraining syndrome",
+    MSSE 30(7):1164-1168: monotony = daily mean / standard deviation of the week's daily loads
+    (rest days at 0), strain = weekly load x monotony. The sample deviation (n - 1) is used.
+
+    Week 0, 80, 40, 0, 90, 60, 80 (AU): total 350, mean 50; deviations -50, 30, -10, -50, 40, 10,
+    30; squares 2500 + 900 + 100 + 2500 + 1600 + 100 + 900 = 8600; sample SD = sqrt(8600 / 6) =
+    37.859; monotony = 50 / 37.859 = 1.321; strain = 350 x 1.321 = 462.2.
+    (With the population SD, sqrt(8600 / 7) = 35.051, monotony would be 1.427.)
+    """
+    week = [0, 80, 40, 0, 90, 60, 80]
+    m = L.monotony(week)
+    assert m == pytest.approx(50 / math.sqrt(8600 / 6))
+    assert round(m, 3) == 1.321
+    assert round(350 * m, 1) == 462.2
+    assert m != pytest.approx(50 / math.sqrt(8600 / 7))
+
+
+def test_monotony_is_undefined_for_seven_equal_days_or_a_partial_week():
+    assert L.monotony([350.0] * 7) is None
+    assert L.monotony([0.0] * 7) is None
+    assert L.monotony([100.0, 200.0, 0.0]) is None
+
+
+def test_rolling_ratio_is_the_last_7_days_over_a_quarter_of_the_last_28():
+    loads = pd.Series([100.0] * 21 + [200.0] * 7,
+                      index=pd.date_range("2027-01-04", periods=28, freq="D"))
+    r = L.rolling_ratio(loads)
+    assert r.iloc[:27].isna().all()
+    assert r.iloc[27] == pytest.approx(1400 / ((2100 + 1400) / 4))  # 1.6
+
+
+def test_fmt_writes_a_dash_for_anything_undefined():
+    for x in (None, float("nan"), float("inf"), -float("inf")):
+        assert L.fmt(x) == "—"
+        assert L.fmt_change(x) == "—"
+    assert L.fmt(1.23456) == "1.23"
+    assert L.fmt(2520.0, 0) == "2,520"
+    assert L.fmt(3) == "3"
+    assert L.fmt_change(0.184) == "+18 %"
+    assert L.fmt_change(-0.4) == "-40 %"
+
+
+# -- against an independent implementation -------------------------------------------------------
+def test_figures_agree_with_the_acwr_package(figs):
+    """The ``acwr`` package (PyPI, 0.1.1) implements the same published definitions on its own:
+    EWMA with lambda = 2/(N+1) seeded with the first day and a 28-day warm-up, the coupled rolling
+    ratio, Foster's monotony and strain with the sample deviation."""
+    import acwr
+
+    for f in figs.values():
+        load = f.daily["load"]
+        ewma = acwr.acwr(load, method="ewma")
+        rac = acwr.acwr(load, method="rac")
+        assert ewma.isna().equals(f.daily["ewma_ratio"].isna())
+        pd.testing.assert_series_equal(f.daily["ewma_ratio"], ewma, check_names=False, rtol=1e-9)
+        pd.testing.assert_series_equal(f.daily["rolling_ratio"], rac, check_names=False, rtol=1e-9)
+        mono = acwr.monotony(load)
+        strain = acwr.strain(load)
+        for w in f.weeks:
+            if not w.full:
+                continue
+            end = pd.Timestamp(w.end)
+            assert w.monotony == pytest.approx(float(mono[end]), rel=1e-9)
+            assert w.strain == pytest.approx(float(strain[end]), rel=1e-9)
+            assert w.rolling_ratio == pytest.approx(float(rac[end]), rel=1e-9, nan_ok=True) \
+                if w.rolling_ratio is not None else math.isnan(rac[end])
+
+
+def test_the_logged_series_agrees_with_the_acwr_package(figs):
+    import acwr
+
+    f = figs["A1"]
+    s = _season()
+    today = pd.Timestamp(s.calendar.today)
+    logged = f.daily["logged"].fillna(0.0)
+    logged = logged[(logged.index >= f.daily["logged"].first_valid_index()) & (logged.index < today)]
+    expect = acwr.acwr(logged, method="ewma")
+    assert f.latest_logged_ewma_ratio == pytest.approx(float(expect.iloc[-1]), rel=1e-9)
+    got = f.daily["logged_ewma_ratio"].loc[logged.index]
+    pd.testing.assert_series_equal(got, expect, check_names=False, rtol=1e-9)
+
+
+# -- weeks, flags, the squad ----------------------------------------------------------------------
+def test_weeks_follow_the_load_table_and_its_chronic_load(figs):
+    s = _season()
+    loads = season_loads(s)
+    for a, f in figs.items():
+        al = loads[a]
+        assert [w.start for w in f.weeks] == [w.start for w in al.weeks]
+        for w, wl in zip(f.weeks, al.weeks, strict=True):
+            assert (w.load, w.planned, w.logged, w.chronic, w.kind) == \
+                   (wl.load, wl.planned, wl.logged, wl.chronic, wl.kind)
+            assert w.acwr == (None if not wl.chronic else pytest.approx(wl.load / wl.chronic))
+    a1 = figs["A1"]
+    assert a1.weeks[0].start == day(-14) and not a1.weeks[0].in_season  # the pre-season log counts
+    assert a1.daily.index[0] == pd.Timestamp(day(-14))
+    assert list(a1.daily.columns[:7]) == ["planned", "logged", "load", "ewma_acute", "ewma_chronic",
+                                          "ewma_ratio", "rolling_ratio"]
+
+
+def test_change_and_flags_of_each_week(figs):
+    for f in figs.values():
+        for prev, w in itertools.pairwise(f.weeks):
+            assert w.change == pytest.approx((w.load - prev.load) / prev.load)
+            assert ("load" in " ".join(w.flags)) == (w.change > 0.15)
+            assert ("monotony > 2.0" in w.flags) == (w.monotony is not None and w.monotony > 2)
+            high = w.ewma_ratio is not None and w.ewma_ratio > 1.5
+            low = w.ewma_ratio is not None and w.ewma_ratio < 0.8
+            assert ("EWMA ratio > 1.5" in w.flags) == high
+            assert ("EWMA ratio < 0.8" in w.flags) == low
+        assert f.weeks[0].change is None
+    # under 28 days of data no EWMA ratio, so no EWMA flag (A2 and A3 start with the season)
+    a3 = figs["A3"]
+    assert all(w.ewma_ratio is None for w in a3.weeks[:4])
+    assert a3.weeks[4].ewma_ratio is not None
+
+
+def test_week_flags_thresholds():
+    assert L.week_flags(1.51, None, None) == ("EWMA ratio > 1.5",)
+    assert L.week_flags(1.5, 2.0, 0.15) == ()
+    assert L.week_flags(0.79, 2.01, 0.151) == ("EWMA ratio < 0.8", "monotony > 2.0", "load +15 %")
+
+
+def test_a_season_without_a_log_has_planned_figures_only():
+    s = _season()
+    s = s.model_copy(update={"sessions": ()})
+    figs = L.figures(s)
+    assert not any(f.has_log for f in figs.values())
+    assert all(f.latest_logged_ewma_ratio is None for f in figs.values())
+    for f in figs.values():
+        assert all(w.logged is None and w.logged_ewma_ratio is None for w in f.weeks)
+        assert f.daily["logged"].isna().all()
+        assert f.weeks[0].load == f.weeks[0].planned
+
+
+def test_a2_with_a_few_sessions_has_a_log_but_no_logged_ratio(figs):
+    a2 = figs["A2"]
+    assert a2.has_log and a2.latest_logged_ewma_ratio is None
+    assert a2.weeks[5].start == day(35) and a2.weeks[5].logged == 3 * 360
+    assert a2.weeks[4].logged is None and a2.weeks[4].load == a2.weeks[4].planned
+
+
+def test_a_log_that_stopped_says_so_rather_than_giving_a_ratio():
+    s = _season()
+    s = s.model_copy(update={"sessions": tuple(x for x in s.sessions if x.date < day(30))})
+    lines = L.figures(s)["A1"].flags
+    assert lines[0] == ("Athlete 1 (A1): no session logged in the 7 days before today (counted as "
+                        "rest days).")
+
+
+def test_no_plan_no_figures():
+    s = _season().model_copy(update={"plan": None})
+    assert L.figures(s) == {}
+    assert L.flag_lines(s) == []
+
+
+def test_team_median_is_the_weekly_median_of_the_ewma_ratio(figs):
+    med = dict(L.team_median(figs))
+    for start, value in med.items():
+        vals = sorted(w.ewma_ratio for f in figs.values() for w in f.weeks
+                      if w.start == start and w.ewma_ratio is not None)
+        if not vals:
+            assert value is None
+        else:
+            assert value == pytest.approx(pd.Series(vals).median())
+    assert list(med) == sorted(med)
+
+
+def test_flag_lines_name_the_athlete_and_the_week(figs):
+    s = _season()
+    lines = L.flag_lines(s)
+    assert lines == [x for f in figs.values() for x in f.flags]
+    for line in lines:
+        assert line.startswith("Athlete ") and line.endswith(".")
+        assert "nan" not in line.lower() and "inf" not in line.lower()
+
+
+def test_nothing_undefined_is_nan_or_inf_in_the_weeks(figs):
+    for f in figs.values():
+        for w in f.weeks:
+            for name in ("change", "chronic", "acwr", "ewma_ratio", "rolling_ratio", "monotony",
+                         "strain", "logged_ewma_ratio"):
+                x = getattr(w, name)
+                assert x is None or math.isfinite(x), (f.athlete, w.start, name)
+        assert not f.daily.isin([float("inf"), -float("inf")]).any().any()
+
+
+def test_a_week_of_seven_equal_days_has_no_monotony_or_strain():
+    s = _season(weeks=6, today=0, pre_season=False)
+    tl = Timeline(s)
+    # A1 trains at 60 % every day of week 1 (Sunday included): seven equal loads
+    ap = s.plan.athletes[0]
+    it = list(ap.intensity)
+    it[7:14] = [60] * 7
+    s = s.model_copy(update={
+        "calendar": s.calendar.model_copy(update={"training_days": ("mon", "tue", "wed", "thu", "fri",
+                                                                      "sat", "sun")}),
+        "competitions": tuple(c for c in s.competitions if not 7 <= (c.date - day(0)).days < 14),
+        "plan": s.plan.model_copy(update={"athletes": (ap.model_copy(update={"intensity": tuple(it)}),)
+                                          + s.plan.athletes[1:]})})
+    assert tl.n == Timeline(s).n
+    w = L.figures(s)["A1"].weeks[1]
+    assert w.start == day(7) and w.load == 7 * 300
+    assert w.monotony is None and w.strain is None
+    assert L.fmt(w.monotony) == "—"
+
+
+def test_figures_of_a_season_whose_today_is_past_the_end():
+    s = _season(weeks=5, today=40, pre_season=False)
+    figs = L.figures(s)
+    assert figs["A1"].latest_logged_ewma_ratio is not None
+    assert figs["A1"].weeks[-1].logged_ewma_ratio is not None
+    assert isinstance(figs["A1"].weeks[-1].start, dt.date)
+
+
+def test_the_plan_json_gives_each_day_and_week_its_load():
+    """interfaces.md section 3, schema 2: per day ``load`` (AU, rules-spec.md section 8: logged
+    before today where a session was logged) and per week ``load`` (the sum of its season days)."""
+    from planner.planjson import plan_from_dict, plan_to_dict, plan_to_json
+
+    s = _season()
+    tl = Timeline(s)
+    data = plan_to_dict(s, s.plan)
+    assert data["schema_version"] == 2
+    loads = season_loads(s)
+    for a in data["athletes"]:
+        al = loads[a["id"]]
+        season_days = al.load[al.season_start:]
+        assert [d["load"] for d in a["days"]] == list(season_days)
+        assert [w["load"] for w in a["weeks"]] == [sum(season_days[i] for i in w.days) for w in tl.weeks]
+    a1 = data["athletes"][0]
+    logged = {x.date.isoformat(): x.load for x in s.sessions if x.athlete == "A1"}
+    for d in a1["days"]:
+        if d["date"] in logged and d["date"] < s.calendar.today.isoformat():
+            assert d["load"] == logged[d["date"]]
+    assert a1["days"][0]["load"] == logged[day(0).isoformat()]
+    # after today: the plan's load, whatever was logged (A2 logged nothing after today)
+    a3 = data["athletes"][2]
+    assert [d["load"] for d in a3["days"]] == list(loads["A3"].planned)
+    import json
+    assert plan_from_dict(json.loads(plan_to_json(s, s.plan)), s).athletes == s.plan.athletes

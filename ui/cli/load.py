@@ -1,0 +1,140 @@
+"""``periodize load SEASON [--athlete ID] [--csv OUT]``: the training-load figures of the stored
+plan and the log (rules-spec.md section 8), one row per athlete-week.
+
+The table shows the week, its kind, planned and logged load (AU), the change of the week's load
+from the week before, the ACWR (the week's load / its chronic load), the EWMA ratio, monotony,
+strain and the flags; ``—`` where a figure is undefined. ``--csv`` writes every figure of every
+row (undefined ones as empty cells) safely: a reader sees the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+EXIT_OK = 0
+CSV_COLUMNS = ("athlete", "name", "week", "days", "kind", "in_season", "planned", "logged", "load",
+               "change_pct", "chronic", "acwr", "ewma_ratio", "rolling_ratio", "monotony", "strain",
+               "logged_ewma_ratio", "flags")
+HEADER = (f"{'week':<10}  {'kind':<10} {'planned':>8} {'logged':>8} {'change':>7} {'ACWR':>5} "
+          f"{'EWMA':>5} {'monot.':>6} {'strain':>7}  flags")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("load", help="weekly planned and logged load, ACWR, monotony, strain, flags",
+                       description="Print the training-load figures of the stored plan and the "
+                                   "logged sessions, one row per athlete-week (planned and logged "
+                                   "load in AU, change from the week before, ACWR, EWMA ratio, "
+                                   "monotony, strain and flags). Figures, never rules.")
+    p.add_argument("season", metavar="FILE.season.json")
+    p.add_argument("--athlete", metavar="ATHLETE", help="only this athlete (ID or name)")
+    p.add_argument("--csv", metavar="OUT.csv", help="write every figure to a CSV file instead")
+    p.add_argument("--anonymise", action="store_true", help="athlete IDs instead of names")
+    p.set_defaults(func=cmd_load)
+
+
+def cmd_load(args) -> int:
+    from planner.errors import InputError
+    from planner.load import NO_LOG, figures
+    from planner.seasonfile import load_season
+    from ui.cli import outputs
+    from ui.cli.names import athlete_id
+
+    out = outputs.out_path(args.csv, "CSV") if args.csv else None
+    if out is not None:
+        outputs.guard({"csv": out}, {"season file": Path(args.season)})
+    season = load_season(args.season)
+    if season.plan is None:
+        raise InputError(args.season, ["has no stored plan, so no planned load; run "
+                                       "'periodize solve SEASON --save' first"])
+    figs = figures(season)
+    if args.athlete:
+        aid = athlete_id(season, args.athlete, "--athlete")
+        if aid not in figs:
+            raise InputError("--athlete", [f"{season.athlete_label(aid)} is not in the stored plan; "
+                                           f"solve the season again to plan the athlete"])
+        figs = {aid: figs[aid]}
+    no_log = not any(f.has_log for f in figs.values())
+    if out is not None:
+        from planner.safefile import atomic_write
+
+        atomic_write(out, csv_text(figs, args.anonymise))
+        rows = sum(len(f.weeks) for f in figs.values())
+        print(f"Wrote {rows} athlete-weeks of {len(figs)} athlete(s) to {out}"
+              + (f" ({NO_LOG})" if no_log else ""))
+        return EXIT_OK
+    print(_intro(season))
+    if no_log:
+        print(f"{season.name}: {NO_LOG}.")
+    for f in figs.values():
+        print()
+        print(table(f, season, args.anonymise))
+    return EXIT_OK
+
+
+def _intro(season) -> str:
+    from planner.validate import planning_start
+
+    today = planning_start(season)
+    return (f"{season.name}: load in AU (minutes x RPE); logged before today ({today.isoformat()}), "
+            f"planned from today on. ACWR = week load / mean of the 4 weeks before; '—' = undefined.")
+
+
+def _who(f, anonymise: bool) -> str:
+    return f.athlete if anonymise else f"{f.name} ({f.athlete})"
+
+
+def _kind(w) -> str:
+    return w.kind if w.kind else "pre-season"
+
+
+def table(f, season=None, anonymise: bool = False) -> str:
+    """One athlete's weeks as a fixed-width table under a heading."""
+    from planner.load import RATIO_HIGH, RATIO_LOW, fmt, fmt_change
+
+    head = _who(f, anonymise)
+    if f.latest_logged_ewma_ratio is not None:
+        head += f"; logged EWMA ratio now {fmt(f.latest_logged_ewma_ratio)}"
+        if not RATIO_LOW <= f.latest_logged_ewma_ratio <= RATIO_HIGH:
+            head += " (flag)"
+    elif not f.has_log:
+        head += "; no sessions logged"
+    lines = [head, HEADER]
+    for w in f.weeks:
+        days = "" if w.full else f" ({w.days} d)"
+        lines.append(f"{w.start.isoformat():<10}  {_kind(w) + days:<10} {fmt(w.planned, 0):>8} "
+                     f"{fmt(w.logged, 0):>8} {fmt_change(w.change):>7} {fmt(w.acwr):>5} "
+                     f"{fmt(w.ewma_ratio):>5} {fmt(w.monotony):>6} {fmt(w.strain, 0):>7}  "
+                     f"{'; '.join(w.flags)}".rstrip())
+    return "\n".join(lines)
+
+
+def _cell(x, digits: int = 2) -> str:
+    from planner.load import defined
+
+    if not defined(x):
+        return ""
+    return f"{x:.{digits}f}"
+
+
+def _text(value: str) -> str:
+    """Coach text in a CSV cell: a leading ``= + - @`` (which a spreadsheet would run as a
+    formula) gets a quote in front."""
+    return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+
+
+def csv_text(figs, anonymise: bool = False) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for f in figs.values():
+        for k in f.weeks:
+            w.writerow([_text(f.athlete), "" if anonymise else _text(f.name), k.start.isoformat(), k.days,
+                        _kind(k), "yes" if k.in_season else "no", _cell(k.planned, 0),
+                        _cell(k.logged, 0), _cell(k.load, 0),
+                        _cell(None if k.change is None else 100 * k.change, 1),
+                        _cell(k.chronic, 1), _cell(k.acwr), _cell(k.ewma_ratio),
+                        _cell(k.rolling_ratio), _cell(k.monotony), _cell(k.strain, 0),
+                        _cell(k.logged_ewma_ratio), "; ".join(k.flags)])
+    return buf.getvalue()
