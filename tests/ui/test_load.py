@@ -231,3 +231,21 @@ def test_the_window_opens_without_pyqtgraph():
             "assert 'pyqtgraph' not in sys.modules, 'pyqtgraph imported'; "
             "assert 'pandas' not in sys.modules, 'pandas imported'")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_the_flag_follows_the_log_and_a_pin_costs_no_new_figures(qtbot, logged):
+    from planner import edits as E
+    from planner.season import IntensityPin
+
+    w = open_window(qtbot, logged, "A03")
+    before = w.load_view.figures(w.season)
+    assert w.board.load_flag("A03") is None
+    spike = spiked(logged).sessions[len(logged.sessions):]
+    assert w.apply_edit(E.LogSessions(sessions=spike))
+    assert w.board.load_flag("A03") is not None  # logged: flagged at once
+    w.undo_stack.undo()
+    assert w.board.load_flag("A03") is None
+    assert w.load_view.figures(w.season) is before  # undo: the figures kept, not worked out
+    assert w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A01", date=dt.date(2027, 1, 12),
+                                                  intensity=90)))
+    assert w.load_view.figures(w.season) is before  # a pin changes no figure

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import PeriodizeError
 from planner.season import Season
 from planner.text import day_long
 from ui.desktop.loadwords import LoadFlag, load_flags, no_log_note, season_figures
@@ -197,6 +196,13 @@ class LoadPanel(QWidget):
         return out
 
 
+def _inputs(season: Season) -> tuple:
+    """What ``planner.load.figures`` reads of a season (an edit keeps the parts it does not
+    change, so ``is`` tells whether they changed)."""
+    return (season.plan, season.sessions, season.calendar, season.rules, season.athletes,
+            season.injuries)
+
+
 # -- the controller -------------------------------------------------------------------------------
 class LoadView(QObject):
     """The Load dock and the load flags of one main window: figures worked out after each change
@@ -209,8 +215,8 @@ class LoadView(QObject):
         self.panel = LoadPanel(window)
         self.dock: QDockWidget | None = None
         self.flags: dict[str, LoadFlag] = {}
-        self._cache: dict[int, tuple[Season, dict]] = {}
-        self._shown_for: Season | None = None
+        self._cache: list[tuple[tuple, dict]] = []  # (the inputs, their figures), newest first
+        self._shown_for: dict | None = None  # the figures the charts show
         self.panel.week_requested.connect(self.select_week)
         window.document.changed.connect(self.refresh)
         window.board.current_changed.connect(self._on_current)
@@ -244,14 +250,15 @@ class LoadView(QObject):
         self._fill()
 
     def figures(self, season: Season) -> dict:
-        """The season's figures, from the cache when this very season was seen."""
-        got = self._cache.get(id(season))
-        if got is not None and got[0] is season:
-            return got[1]
+        """The season's figures, worked out again only when what they read changed (the plan,
+        the log, the calendar, the rules, the squad, the injuries): a pin or a renamed
+        competition costs nothing, and neither do undo and redo."""
+        key = _inputs(season)
+        for seen, figs in self._cache:
+            if len(seen) == len(key) and all(a is b for a, b in zip(seen, key, strict=True)):
+                return figs
         figs = season_figures(season)
-        self._cache[id(season)] = (season, figs)
-        while len(self._cache) > 8:
-            self._cache.pop(next(iter(self._cache)))
+        self._cache = [(key, figs)] + self._cache[:7]
         return figs
 
     @Slot()
@@ -270,23 +277,16 @@ class LoadView(QObject):
 
     def _fill(self) -> None:
         season = self.window.season
-        if self._shown_for is season:
-            return
         figs = self.figures(season)
-        lines = []
-        if figs:
-            from planner import load
-
-            try:
-                lines = list(load.flag_lines(season))
-            except (PeriodizeError, ValueError, IndexError, KeyError):
-                lines = []
+        if self._shown_for is figs:
+            return
+        lines = [line for f in figs.values() for line in f.flags]  # planner.load.flag_lines
         cur = self.window.board.current()
         if cur is not None:
             self.panel.athlete = cur[0]
             self.panel.week = cur[1]
         self.panel.set_figures(season, figs, lines)
-        self._shown_for = season
+        self._shown_for = figs
 
     @Slot(bool)
     def _on_visibility(self, visible: bool) -> None:

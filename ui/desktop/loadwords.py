@@ -1,8 +1,9 @@
 """The load figures in a coach's words, for the Load panel, its charts, the board and the
 inspector (no Qt): the flag of an athlete whose logged EWMA ratio is above :data:`FLAG_RATIO`,
 a week read out, and what a season without logged sessions can show. A figure that does not
-exist (a division by zero, too few weeks) is "—", never inf or NaN (``planner.load.fmt``).
-``planner.load`` (pandas) is imported only when figures are asked for.
+exist (a division by zero, too few weeks) is "—", never inf or NaN (``planner.load.fmt``, the
+same words as the exports and the command line); pandas is imported only when figures are
+worked out.
 """
 
 from __future__ import annotations
@@ -12,25 +13,18 @@ import math
 from dataclasses import dataclass
 
 from planner.errors import PeriodizeError
+from planner.load import MONOTONY_HIGH, RATIO_HIGH, RATIO_LOW, fmt  # no pandas at import
 from planner.season import Season
 from planner.text import date_long, number
 
-FLAG_RATIO = 1.5  # LM-5's caution threshold of the EWMA ratio (domain.md: acwr_flag)
-BAND = (0.8, 1.3)  # LM-5's "sweet spot", drawn as a band around the ACWR line
-MONOTONY_FLAG = 2.0  # LM-3's convention
+FLAG_RATIO = RATIO_HIGH  # LM-5's caution threshold of the EWMA ratio (domain.md: acwr_flag)
+BAND = (RATIO_LOW, 1.3)  # LM-5's "sweet spot", drawn as a band around the ACWR line
+MONOTONY_FLAG = MONOTONY_HIGH  # LM-3's convention
 FLAG_EVIDENCE = "E, disputed"
 FLAG_EVIDENCE_TIP = ("Evidence: observational studies (Gabbett 2016; Williams 2017), disputed "
                      "(Impellizzeri 2021: \"time to dismiss ACWR\"). A flag to look at, never a "
                      "rule of the plan.")
 FLAG_COLOUR = "#e65100"
-
-
-def fmt(x, digits: int = 2) -> str:
-    """A figure as text, "—" when it does not exist (None, NaN, inf): ``planner.load.fmt``, the
-    same words as the exports and the command line."""
-    from planner.load import fmt as load_fmt
-
-    return load_fmt(x, digits)
 
 
 def au(x) -> str:
