@@ -249,3 +249,14 @@ def test_the_flag_follows_the_log_and_a_pin_costs_no_new_figures(qtbot, logged):
     assert w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A01", date=dt.date(2027, 1, 12),
                                                   intensity=90)))
     assert w.load_view.figures(w.season) is before  # a pin changes no figure
+
+
+def test_a_flag_in_the_team_list_goes_to_its_athlete(qtbot, logged):
+    w = open_window(qtbot, spiked(logged), "A01")
+    w.load_view.show(team=True)
+    team = w.load_view.panel.team_chart
+    items = [team.flag_list.item(i) for i in range(team.flag_list.count())]
+    item = next(i for i in items if i.text().startswith("Sam Okafor"))
+    team._flag_chosen(item)
+    athlete, day = w.board.current()
+    assert athlete == "A03" and dt.date(2026, 11, 30) <= day <= TODAY  # the last logged week

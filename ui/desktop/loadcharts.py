@@ -432,6 +432,8 @@ class TeamChart(QWidget):
         self.flag_list = QListWidget()
         self.flag_list.setAccessibleName("Load flags")
         self.flag_list.setToolTip(FLAG_EVIDENCE_TIP)
+        self.flag_list.setWordWrap(True)  # a flag is a sentence: read whole, not cut
+        self.flag_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.flag_list.itemActivated.connect(self._flag_chosen)
         self.flag_list.itemClicked.connect(self._flag_chosen)
         self.flags_title = QLabel()

@@ -299,14 +299,15 @@ class LoadView(QObject):
             self.panel.select(athlete or None, day)
 
     @Slot(str, object)
-    def select_week(self, athlete: str, day: dt.date) -> None:
+    def select_week(self, athlete: str, day: dt.date | None) -> None:
         """A week clicked on a chart: that week on the board (the athlete's row; the selected
         athlete when the click names none), on the same weekday as the selected cell."""
         w = self.window
         season = w.season
         cur = w.board.current()
         athlete = athlete or (cur[0] if cur else None) or self.panel.athlete
-        if not athlete:
+        day = day or (cur[1] if cur else None) or season.calendar.today
+        if not athlete or day is None:
             return
         when = day
         if cur is not None:
