@@ -333,16 +333,23 @@ def load_shots(s: Session, window, season, plan) -> None:
     window.show_dock("inspector")
     window.load_view.show()
     window.board.scroll_to_date(LOAD_TODAY - dt.timedelta(days=35))
-    s.settle(200)
+
+    def figures_ready() -> None:  # worked out in the background
+        end = time.monotonic() + SOLVE_TIMEOUT
+        while not window.load_view.idle() and time.monotonic() < end:
+            s.settle(20)
+        s.settle(200)
+
+    figures_ready()
     s.shoot(window, "load-athlete.png")
     if s.full:
         window.load_view.show(team=True)
-        s.settle(200)
+        figures_ready()
         s.shoot(window, "load-team.png")
         window.set_document(season.model_copy(update={"plan": plan}), None)
         window.load_view.show()
         window.board.set_current("A07", season.calendar.start + dt.timedelta(days=60))
-        s.settle(200)
+        figures_ready()
         s.shoot(window.docks["load"], "load-planned-only.png")
     window.docks["load"].hide()
     window.board.today_override = TODAY

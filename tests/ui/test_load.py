@@ -69,7 +69,14 @@ def open_window(qtbot, season: Season, athlete: str = "A01") -> MainWindow:
     w.board.today_override = TODAY
     w.show()
     w.board.set_current(athlete, TODAY)
+    settle(qtbot, w)
     return w
+
+
+def settle(qtbot, w: MainWindow) -> None:
+    """Wait for the figures worked out in the background (the flags and charts follow)."""
+    qtbot.waitUntil(w.load_view.idle, timeout=20_000)
+    qtbot.wait(10)
 
 
 def no_bad_numbers(texts: list[str]) -> None:
@@ -81,6 +88,7 @@ def no_bad_numbers(texts: list[str]) -> None:
 def test_the_athlete_chart_renders_a_real_season(qtbot, logged):
     w = open_window(qtbot, logged, "A07")
     w.load_view.show()
+    settle(qtbot, w)
     panel = w.load_view.panel
     chart = panel.athlete_chart
     assert chart is not None and panel.stack.currentWidget() is chart
@@ -105,6 +113,7 @@ def test_the_athlete_chart_renders_a_real_season(qtbot, logged):
 def test_the_team_chart_has_a_line_per_athlete_the_median_and_the_flags(qtbot, logged):
     w = open_window(qtbot, spiked(logged))
     w.load_view.show(team=True)
+    settle(qtbot, w)
     team = w.load_view.panel.team_chart
     assert team is not None and len(team.curves) == len(w.season.athletes)
     assert team.median_points and any(v is not None for _d, v in team.median_points)
@@ -118,6 +127,7 @@ def test_clicking_a_week_selects_it_on_the_board(qtbot, logged):
     w = open_window(qtbot, logged, "A05")
     w.board.set_current("A05", dt.date(2026, 12, 2))  # a Wednesday
     w.load_view.show()
+    settle(qtbot, w)
     chart = w.load_view.panel.athlete_chart
     k = next(i for i, wk in enumerate(chart.weeks) if wk.start == dt.date(2026, 10, 12))
     chart.click_week(k)
@@ -188,6 +198,7 @@ def test_load_flags_reads_the_latest_logged_ratio():
 def test_a_season_with_no_log_shows_planned_figures_only_and_says_so(qtbot, unlogged):
     w = open_window(qtbot, unlogged)
     w.load_view.show()
+    settle(qtbot, w)
     panel = w.load_view.panel
     assert "No session logged" in panel.note.text() and "planned" in panel.note.text()
     chart = panel.athlete_chart
@@ -242,7 +253,9 @@ def test_the_flag_follows_the_log_and_a_pin_costs_no_new_figures(qtbot, logged):
     assert w.board.load_flag("A03") is None
     spike = spiked(logged).sessions[len(logged.sessions):]
     assert w.apply_edit(E.LogSessions(sessions=spike))
-    assert w.board.load_flag("A03") is not None  # logged: flagged at once
+    settle(qtbot, w)
+    assert w.board.load_flag("A03") is not None  # logged: flagged as soon as worked out
+    assert "E, disputed" in w.inspector.toHtml()
     w.undo_stack.undo()
     assert w.board.load_flag("A03") is None
     assert w.load_view.figures(w.season) is before  # undo: the figures kept, not worked out
@@ -254,6 +267,7 @@ def test_the_flag_follows_the_log_and_a_pin_costs_no_new_figures(qtbot, logged):
 def test_a_flag_in_the_team_list_goes_to_its_athlete(qtbot, logged):
     w = open_window(qtbot, spiked(logged), "A01")
     w.load_view.show(team=True)
+    settle(qtbot, w)
     team = w.load_view.panel.team_chart
     items = [team.flag_list.item(i) for i in range(team.flag_list.count())]
     item = next(i for i in items if i.text().startswith("Sam Okafor"))

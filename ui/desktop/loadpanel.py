@@ -20,6 +20,8 @@ NaN; a season with no logged session shows the planned figures only and says so.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import threading
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -109,6 +111,11 @@ class LoadPanel(QWidget):
         if self.athlete not in figs:
             self.athlete = next(iter(figs), None)
         self._show()
+
+    def working(self) -> None:
+        """The figures are being worked out (the first time the dock opens on a season)."""
+        self.placeholder.setText("Working out the load figures…")
+        self.stack.setCurrentWidget(self.placeholder)
 
     def select(self, athlete: str | None, day: dt.date | None) -> None:
         """Follow the board's selected cell: its athlete's chart, its week marked."""
@@ -204,10 +211,21 @@ def _inputs(season: Season) -> tuple:
 
 
 # -- the controller -------------------------------------------------------------------------------
+class _Relay(QObject):
+    """Hands a worker thread's figures to the GUI thread (a queued signal)."""
+
+    ready = Signal(object, object)  # the inputs (``_inputs``), their figures
+
+
 class LoadView(QObject):
-    """The Load dock and the load flags of one main window: figures worked out after each change
-    of the season (kept per season, so undo and redo cost nothing), the flags handed to the
-    board's name column and the inspector, the charts refreshed while the dock is open."""
+    """The Load dock and the load flags of one main window.
+
+    After each change of the season the figures are worked out in a worker thread (a season is
+    immutable, ``planner.load`` is pure: the window does not wait half a second after each
+    logged cell); the latest season wins, and figures are kept by what they read, so undo, redo
+    or a pin cost nothing. With the figures, the flags go to the board's name column and the
+    inspector, and the charts are refreshed while the dock is open. Only a season with a plan
+    and logged sessions can have a flag, so without the dock nothing else is worked out."""
 
     def __init__(self, window):
         super().__init__(window)
@@ -217,18 +235,25 @@ class LoadView(QObject):
         self.flags: dict[str, LoadFlag] = {}
         self._cache: list[tuple[tuple, dict]] = []  # (the inputs, their figures), newest first
         self._shown_for: dict | None = None  # the figures the charts show
+        self._running: tuple | None = None  # the inputs being worked out
+        self._wanted: Season | None = None  # the season to work out next
+        self._relay = _Relay(self)
+        self._relay.ready.connect(self._on_ready)
         self.panel.week_requested.connect(self.select_week)
         window.document.changed.connect(self.refresh)
         window.board.current_changed.connect(self._on_current)
 
     def add_dock(self) -> QDockWidget:
-        """The Load dock under the board, hidden until the coach opens it (View ▸ Load)."""
+        """The Load dock under the board (tabbed with the Log), hidden until the coach opens it
+        (View ▸ Load)."""
         w = self.window
         dock = QDockWidget("Load", w)
         dock.setObjectName("dock-load")
         dock.setAccessibleName("Load panel")
         dock.setWidget(self.panel)
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        if "log" in w.docks:
+            w.tabifyDockWidget(w.docks["log"], dock)
         dock.hide()
         dock.visibilityChanged.connect(self._on_visibility)
         w.docks["load"] = dock
@@ -247,38 +272,101 @@ class LoadView(QObject):
         self.dock.raise_()
         if was_hidden:
             w.resizeDocks([self.dock], [max(260, int(w.height() * 0.42))], Qt.Orientation.Vertical)
-        self._fill()
+        self.refresh()
 
-    def figures(self, season: Season) -> dict:
-        """The season's figures, worked out again only when what they read changed (the plan,
-        the log, the calendar, the rules, the squad, the injuries): a pin or a renamed
-        competition costs nothing, and neither do undo and redo."""
+    # -- the figures -------------------------------------------------------------------------
+    def cached(self, season: Season) -> dict | None:
+        """The season's figures when what they read (the plan, the log, the calendar, the
+        rules, the squad, the injuries) was worked out before, else None."""
         key = _inputs(season)
         for seen, figs in self._cache:
             if len(seen) == len(key) and all(a is b for a, b in zip(seen, key, strict=True)):
                 return figs
-        figs = season_figures(season)
-        self._cache = [(key, figs)] + self._cache[:7]
+        return None
+
+    def figures(self, season: Season) -> dict:
+        """The season's figures, now (from the cache, or worked out in this thread)."""
+        figs = self.cached(season)
+        if figs is None:
+            figs = season_figures(season)
+            self._remember(_inputs(season), figs)
         return figs
 
+    def _remember(self, key: tuple, figs: dict) -> None:
+        self._cache = [(key, figs)] + self._cache[:7]
+
+    def idle(self) -> bool:
+        """No figures being worked out (tests, screenshots)."""
+        return self._running is None and self._wanted is None
+
+    def _start(self, season: Season) -> None:
+        self._wanted = season
+        if self._running is None:
+            self._launch()
+
+    def _launch(self) -> None:
+        season, self._wanted = self._wanted, None
+        if season is None:
+            return
+        key = _inputs(season)
+        self._running = key
+        relay = self._relay
+
+        def work() -> None:
+            try:
+                figs = season_figures(season)
+            except Exception:  # a bug must not leave the flags waiting forever
+                logging.getLogger(__name__).exception("load figures failed")
+                figs = {}
+            try:
+                relay.ready.emit(key, figs)
+            except RuntimeError:  # the window closed meanwhile
+                pass
+
+        threading.Thread(target=work, name="load-figures", daemon=True).start()
+
+    @Slot(object, object)
+    def _on_ready(self, key: tuple, figs: dict) -> None:
+        self._remember(key, figs)
+        self._running = None
+        if self._wanted is not None and self.cached(self._wanted) is None:
+            self._launch()
+        else:
+            self._wanted = None
+        self.refresh()
+
+    # -- showing them ------------------------------------------------------------------------
     @Slot()
     def refresh(self) -> None:
-        """After a change: the flags (only a season with a plan and logged sessions can have
-        one) and, when the dock is open, the charts."""
+        """After a change (or new figures): the flags and, when the dock is open, the charts;
+        figures not worked out yet are asked for, and shown when they come."""
         season = self.window.season
-        flagged = season.plan is not None and bool(season.sessions)
-        self.flags = load_flags(self.figures(season)) if flagged else {}
-        self.window.board.set_load_flags(self.flags)
-        self.window.inspector.set_load_flags(self.flags)
-        if self.dock is not None:
-            self.dock.setWindowTitle("Load ⚠" if self.flags else "Load")
-            if self.dock.isVisible():
-                self._fill()
+        visible = self.dock is not None and self.dock.isVisible()
+        wanted = season.plan is not None and (bool(season.sessions) or visible)
+        figs = self.cached(season) if wanted else {}
+        if figs is None:
+            self._start(season)
+            if visible and self._shown_for is None:
+                self.panel.working()
+            return
+        self._apply_flags(load_flags(figs) if season.sessions else {})
+        if visible:
+            self._fill(season, figs)
 
-    def _fill(self) -> None:
-        season = self.window.season
-        figs = self.figures(season)
-        if self._shown_for is figs:
+    def _apply_flags(self, flags: dict[str, LoadFlag]) -> None:
+        changed = flags != self.flags
+        self.flags = flags
+        self.window.board.set_load_flags(flags)
+        self.window.inspector.set_load_flags(flags)
+        if self.dock is not None:
+            self.dock.setWindowTitle("Load ⚠" if flags else "Load")
+        cur = self.window.board.current()
+        if changed and cur is not None:
+            self.window.inspector.show_cell(self.window.season, cur[0], cur[1],
+                                            self.window.board.violations_at(*cur))
+
+    def _fill(self, season: Season, figs: dict) -> None:
+        if self._shown_for is figs:  # the same inputs: the same charts
             return
         lines = [line for f in figs.values() for line in f.flags]  # planner.load.flag_lines
         cur = self.window.board.current()
@@ -291,13 +379,12 @@ class LoadView(QObject):
     @Slot(bool)
     def _on_visibility(self, visible: bool) -> None:
         if visible:
-            self._fill()
+            self.refresh()
 
     @Slot(str, object)
     def _on_current(self, athlete: str, day) -> None:
         if self.dock is not None and self.dock.isVisible():
             self.panel.select(athlete or None, day)
-
     @Slot(str, object)
     def select_week(self, athlete: str, day: dt.date | None) -> None:
         """A week clicked on a chart: that week on the board (the athlete's row; the selected
