@@ -6,9 +6,10 @@ window's shots). The walk: the unsolved board (recorded stages), the solve in pr
 board with the inspector, week zoom (the whole season), a pin menu with the levels the athlete
 cannot reach greyed out, a pin and a manual change with the plan check, a competition being
 dragged, every editor, the rules panel, an infeasible season explained, a solve result offered
-after a change, the Returns panel with a missed target, an export's notice, the help window, the
-New and Season Settings dialogs, a what-if scenario (the dialog, and "the final a week earlier"
-re-planned and compared) and the board in dark mode. Run it with ``QT_QPA_PLATFORM=offscreen``
+after a change, the Returns panel with a missed target, the Load panel (an athlete's weekly
+load and ACWR with a flagged spike, the team, a season without a log), an export's notice, the
+help window, the New and Season Settings dialogs, a what-if scenario (the dialog, and "the final
+a week earlier" re-planned and compared) and the board in dark mode. Run it with ``QT_QPA_PLATFORM=offscreen``
 (``make screenshots`` does). Settings and recovery copies go to a temporary folder.
 """
 
@@ -26,6 +27,7 @@ TIME_LIMIT = 60.0  # the solver's own time limit
 SIZE = (1400, 860)
 SMALL = (1280, 720)  # a laptop screen: the second set, in OUTDIR/1280x720
 TODAY = dt.date(2026, 9, 23)
+LOAD_TODAY = dt.date(2026, 12, 1)  # the load shots: the demo's log runs to the end of November
 
 
 class Session:
@@ -304,6 +306,55 @@ def returns_shot(s: Session, window, season, plan) -> None:
     s.shoot(window, "returns.png")
 
 
+def logged_season(season, plan):
+    """The solved demo on :data:`LOAD_TODAY` with the demo's log (templates/demo-sessions.csv,
+    August to November) added; Sam Okafor (A03) logged a second, long session on each of the
+    last seven days, a spike the Load panel flags."""
+    from planner.season import Session
+    from planner.sessionlog import read_sessions
+    from templates import path as template_path
+
+    cal = season.calendar.model_copy(update={"today": LOAD_TODAY})
+    season = season.model_copy(update={"plan": plan, "calendar": cal})
+    log = read_sessions(template_path("demo-sessions.csv"), season)
+    spike = tuple(Session(athlete="A03", date=LOAD_TODAY - dt.timedelta(days=k), minutes=120,
+                          rpe=8, note="extra session") for k in range(1, 8))
+    return season.model_copy(update={"sessions": tuple(log.sessions) + spike})
+
+
+def load_shots(s: Session, window, season, plan) -> None:
+    """The Load panel under the board on Tue 1 Dec: an athlete's weeks (planned and logged
+    load, the ACWR in its band, monotony) with the flagged athlete marked on the name column
+    and in the inspector; the team's ACWR with the median and the flags; and a season with no
+    log yet (planned figures only)."""
+    window.board.today_override = LOAD_TODAY
+    window.set_document(logged_season(season, plan), None)
+    window.board.set_current("A03", LOAD_TODAY - dt.timedelta(days=1))
+    window.show_dock("inspector")
+    window.load_view.show()
+    window.board.scroll_to_date(LOAD_TODAY - dt.timedelta(days=35))
+
+    def figures_ready() -> None:  # worked out in the background
+        end = time.monotonic() + SOLVE_TIMEOUT
+        while not window.load_view.idle() and time.monotonic() < end:
+            s.settle(20)
+        s.settle(200)
+
+    figures_ready()
+    s.shoot(window, "load-athlete.png")
+    if s.full:
+        window.load_view.show(team=True)
+        figures_ready()
+        s.shoot(window, "load-team.png")
+        window.set_document(season.model_copy(update={"plan": plan}), None)
+        window.load_view.show()
+        window.board.set_current("A07", season.calendar.start + dt.timedelta(days=60))
+        figures_ready()
+        s.shoot(window.docks["load"], "load-planned-only.png")
+    window.docks["load"].hide()
+    window.board.today_override = TODAY
+
+
 def notice_and_help_shots(s: Session, window, folder: Path) -> None:
     """The notice after an export (Open, Show folder) and Help ▸ Getting Started."""
     from ui.desktop import fileio
@@ -399,6 +450,7 @@ def walk(s: Session, scratch: Path) -> int:
     editor_shots(s, window, season)
     offer_and_conflict_shots(s, window, season)
     returns_shot(s, window, season, outcome.plan)
+    load_shots(s, window, season, outcome.plan)
     if s.full:
         notice_and_help_shots(s, window, scratch / "Documents")
         new_season_shot(s, window)

@@ -81,6 +81,7 @@ INTENSITY_COLOURS = _LIGHT.intensity
 HATCH = _LIGHT.hatch
 
 WEEKDAY_LETTERS = "MTWTFSS"
+LOAD_FLAG = "#e65100"  # a high logged load ratio on the name column (ui.desktop.loadwords)
 
 
 def _intensity_path(level: int) -> QPainterPath | None:
@@ -298,6 +299,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._highlights: dict[str, tuple[tuple[int, int], ...]] = {}  # athlete -> day spans
         self._highlight_text = ""
         self._returns: dict[str, list] = {}  # athlete -> ReturnRow (ui.desktop.returnspanel)
+        self._load_flags: dict = {}  # athlete -> LoadFlag (ui.desktop.loadwords)
         self._cur: tuple[int, int] | None = None  # (row, day)
         self._today: int | None = None
         self._past = PastMarks()  # logged days and days that went otherwise (ui.desktop.pastview)
@@ -400,6 +402,17 @@ class SeasonBoard(QAbstractScrollArea):
 
     def missed_target(self, athlete_id: str) -> bool:
         return any(r.missed for r in self._returns.get(athlete_id, ()))
+
+    def set_load_flags(self, flags: dict) -> None:
+        """Athletes whose logged EWMA ratio is high (``ui.desktop.loadwords.LoadFlag``): the
+        figure on the name column, the flag in words in the name's tooltip."""
+        if flags != self._load_flags:
+            self._load_flags = dict(flags)
+            self.viewport().update()
+
+    def load_flag(self, athlete_id: str):
+        """The athlete's load flag, or None."""
+        return self._load_flags.get(athlete_id)
 
     def set_highlights(self, cells, text: str = "Changed") -> None:
         """Outline cells, given as (athlete id, day index), in the theme's ``changed`` colour
@@ -1389,6 +1402,9 @@ class SeasonBoard(QAbstractScrollArea):
             if self.missed_target(row.athlete_id):
                 name_rect.setRight(name_rect.right() - 15)
                 self._paint_missed(p, name_rect.right() + 9, y + ROW_H / 2)
+            flag = self._load_flags.get(row.athlete_id)
+            if flag is not None:
+                name_rect.setRight(self._paint_load_flag(p, flag.figure, name_rect.right(), y))
             p.setFont(self._font)
             p.setPen(th.text)
             p.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -1421,6 +1437,23 @@ class SeasonBoard(QAbstractScrollArea):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         draw_missed(p, cx, cy, self._theme.violation, self._marker_font)
         p.restore()
+
+    def _paint_load_flag(self, p: QPainter, figure: str, right: int, y: int) -> int:
+        """A high logged load ratio: the figure on an orange tag ending at ``right``; returns
+        the name's new right edge."""
+        fm = QFontMetrics(self._marker_font)
+        w = fm.horizontalAdvance(figure) + 8
+        rect = QRectF(right - w, y + 3, w, ROW_H - 6)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(LOAD_FLAG))
+        p.drawRoundedRect(rect, 3, 3)
+        p.setFont(self._marker_font)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, figure)
+        p.restore()
+        return int(rect.left()) - 4
 
     def _paint_corner(self, p: QPainter) -> None:
         th = self._theme
@@ -1602,6 +1635,8 @@ class SeasonBoard(QAbstractScrollArea):
                     lines.append(f"Target: {c.name} ({day_long(c.date)})")
         for ret in self._returns.get(row.athlete_id, ()):
             lines.append(("⚠ " if ret.missed else "") + ret.sentence())
+        if row.athlete_id in self._load_flags:
+            lines.append(self._load_flags[row.athlete_id].text())
         return "\n".join(lines)
 
 

@@ -31,6 +31,7 @@ from ui.desktop.document import Document
 from ui.desktop.interaction import Interaction, default_interaction
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
 from ui.desktop.layout import STATE_VERSION, build_docks, default_size
+from ui.desktop.loadpanel import LoadView
 from ui.desktop.returnspanel import ReturnsPanel, return_rows, season_returns
 from ui.desktop.solving import SolveFn, SolveResult, amount, new_stop, progress_text, solve_work
 from ui.desktop.weekly import WeeklyLoop
@@ -407,6 +408,8 @@ class MainWindow(QMainWindow):
             "blocks": self.blocks_editor, "daysoff": self.days_off_editor,
             "explanation": self.explanation})
         self.weekly.add_dock()
+        self.load_view = LoadView(self)  # the Load dock; load flags on the board and inspector
+        self.load_view.add_dock()
         self.returns_panel.athlete_requested.connect(self.select_cell)
 
         for ed in (self.competitions_editor, self.blocks_editor, self.days_off_editor,

@@ -136,6 +136,7 @@ class InspectorPanel(_Browser):
         self.day: dt.date | None = None
         self.violations: list = []
         self.returns: dict[str, list] = {}  # athlete -> ReturnRow (ui.desktop.returnspanel)
+        self.load_flags: dict = {}  # athlete -> LoadFlag (ui.desktop.loadwords)
         self.show_nothing()
 
     def set_returns(self, rows) -> None:
@@ -144,6 +145,10 @@ class InspectorPanel(_Browser):
         for row in rows:
             by.setdefault(row.athlete, []).append(row)
         self.returns = by
+
+    def set_load_flags(self, flags: dict) -> None:
+        """Athletes whose logged EWMA ratio is high: shown with the athlete's days."""
+        self.load_flags = dict(flags)
 
     def show_nothing(self) -> None:
         self.setHtml("<p><i>Select a cell on the board (click it, or move with the arrow keys) "
@@ -183,6 +188,8 @@ class InspectorPanel(_Browser):
             if ret.missed:
                 text = f"<b style='color:#d50000'>{text}</b>"
             rows.append(("Return", text))
+        if aid in self.load_flags:
+            rows.append(("Load ⚠", self.load_flags[aid].html()))
         out.append("<table cellspacing=0 cellpadding=2>")
         out += [f"<tr><td valign=top><i>{k}</i>&nbsp;</td><td>{v}</td></tr>" for k, v in rows]
         out.append("</table>")

@@ -1,0 +1,276 @@
+"""Training load in the app (issue 12, items 4 and 6): the Load panel's charts render offscreen
+with a real season's figures (a bar per week, the ACWR band, "—" and never "nan" in a label), a
+click on a week selects it on the board, an athlete whose logged EWMA ratio is above 1.5 is
+flagged on the board's name column and in the inspector (and no one else), and a season with no
+logged session shows the planned figures only and says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtGui import QColor
+
+from planner.season import AthletePlan, Plan, Season, Session
+from planner.timeline import Timeline
+from ui.desktop.board import LOAD_FLAG
+from ui.desktop.loadwords import BAND, FLAG_RATIO, fmt, load_flags, week_text
+from ui.desktop.mainwindow import MainWindow, load_demo_season
+
+TODAY = dt.date(2026, 12, 1)
+
+
+def planned(season: Season) -> Season:
+    """The demo season with a plan of the right shape (every training day at a level of the
+    weekly pattern, a deload every fourth week) and today on Tue 1 Dec 2026."""
+    tl = Timeline(season)
+    kinds = tuple("deload" if w.index % 4 == 3 else "load" for w in tl.weeks)
+    athletes = []
+    for a in season.athletes:
+        stage = "P1" if season.injury_of(a.id) is not None else "FIT"
+        athletes.append(AthletePlan(
+            athlete=a.id, stages=(stage,) * tl.n, weeks=kinds,
+            intensity=tuple((60, 80, 90, 70, 95, 0)[i % 6] if tl.is_training[i] else 0
+                            for i in range(tl.n))))
+    cal = season.calendar.model_copy(update={"today": TODAY})
+    return season.model_copy(update={"calendar": cal, "plan": Plan(
+        status="manual", team_weeks=kinds, athletes=tuple(athletes))})
+
+
+@pytest.fixture(scope="module")
+def unlogged() -> Season:
+    return planned(load_demo_season())
+
+
+@pytest.fixture(scope="module")
+def logged(unlogged) -> Season:
+    """The demo's log (templates/demo-sessions.csv: August to November) added."""
+    from planner.sessionlog import read_sessions
+    from templates import path as template_path
+
+    log = read_sessions(template_path("demo-sessions.csv"), unlogged)
+    return unlogged.model_copy(update={"sessions": tuple(log.sessions)})
+
+
+def spiked(season: Season, athlete: str = "A03") -> Season:
+    """``athlete`` logs an extra 150 min at RPE 9 on each of the seven days before today."""
+    extra = tuple(Session(athlete=athlete, date=TODAY - dt.timedelta(days=k), minutes=150, rpe=9)
+                  for k in range(1, 8))
+    return season.model_copy(update={"sessions": season.sessions + extra})
+
+
+def open_window(qtbot, season: Season, athlete: str = "A01") -> MainWindow:
+    w = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(w)
+    w.resize(1400, 860)
+    w.board.today_override = TODAY
+    w.show()
+    w.board.set_current(athlete, TODAY)
+    settle(qtbot, w)
+    return w
+
+
+def settle(qtbot, w: MainWindow) -> None:
+    """Wait for the figures worked out in the background (the flags and charts follow)."""
+    qtbot.waitUntil(w.load_view.idle, timeout=20_000)
+    qtbot.wait(10)
+
+
+def no_bad_numbers(texts: list[str]) -> None:
+    for t in texts:
+        assert not re.search(r"\b(nan|inf|infinity)\b", t, re.IGNORECASE), t
+
+
+# -- the charts ----------------------------------------------------------------------------------
+def test_the_athlete_chart_renders_a_real_season(qtbot, logged):
+    w = open_window(qtbot, logged, "A07")
+    w.load_view.show()
+    settle(qtbot, w)
+    panel = w.load_view.panel
+    chart = panel.athlete_chart
+    assert chart is not None and panel.stack.currentWidget() is chart
+    f = w.load_view.figures(w.season)["A07"]
+    planned_bars, logged_bars = chart.bar_count()
+    assert planned_bars == len(f.weeks) > 30
+    assert logged_bars == sum(1 for wk in f.weeks if wk.logged is not None) > 10
+    assert chart.band.getRegion() == pytest.approx(BAND)
+    assert chart.band in chart.ratio_box.addedItems
+    assert "ACWR (EWMA 7:28)" in chart.texts() and "logged" in chart.texts()
+    image = chart.view.grab().toImage()
+    assert not image.isNull() and image.width() > 300
+    # The first week has no ACWR yet (too few days): "—", never nan.
+    chart.mark_day(f.weeks[0].start)
+    assert "—" in chart.readout.text()
+    no_bad_numbers(panel.texts())
+    # The board's selected cell marks its week on the chart.
+    w.board.set_current("A07", dt.date(2026, 10, 7))
+    assert "week of 5 Oct 2026" in chart.readout.text()
+
+
+def test_the_team_chart_has_a_line_per_athlete_the_median_and_the_flags(qtbot, logged):
+    w = open_window(qtbot, spiked(logged))
+    w.load_view.show(team=True)
+    settle(qtbot, w)
+    team = w.load_view.panel.team_chart
+    assert team is not None and len(team.curves) == len(w.season.athletes)
+    assert team.median_points and any(v is not None for _d, v in team.median_points)
+    texts = team.texts()
+    assert any("Sam Okafor" in t for t in texts)  # the flag listed
+    no_bad_numbers(w.load_view.panel.texts())
+    assert not team.view.grab().toImage().isNull()
+
+
+def test_clicking_a_week_selects_it_on_the_board(qtbot, logged):
+    w = open_window(qtbot, logged, "A05")
+    w.board.set_current("A05", dt.date(2026, 12, 2))  # a Wednesday
+    w.load_view.show()
+    settle(qtbot, w)
+    chart = w.load_view.panel.athlete_chart
+    k = next(i for i, wk in enumerate(chart.weeks) if wk.start == dt.date(2026, 10, 12))
+    chart.click_week(k)
+    assert w.board.current() == ("A05", dt.date(2026, 10, 14))  # the same weekday, that week
+    # The team chart: the selected athlete's row, the week clicked.
+    w.load_view.show(team=True)
+    w.load_view.panel.team_chart.week_clicked.emit(dt.date(2026, 9, 7))
+    assert w.board.current() == ("A05", dt.date(2026, 9, 9))
+
+
+# -- the flag ------------------------------------------------------------------------------------
+def _orange_in_name_column(w: MainWindow, athlete: str) -> int:
+    board = w.board
+    rect = board.cell_rect(athlete, TODAY)
+    image = board.viewport().grab().toImage()
+    y = rect.center().y()
+    name_w = board._name_w
+    want = QColor(LOAD_FLAG).rgb()
+    return sum(1 for x in range(name_w) for dy in (-3, 0, 3)
+               if image.pixel(x, y + dy) == want)
+
+
+def test_a_logged_ewma_ratio_above_1_5_is_flagged_on_the_board_and_in_the_inspector(qtbot, logged):
+    season = spiked(logged, "A03")
+    w = open_window(qtbot, season, "A03")
+    figs = w.load_view.figures(w.season)
+    ratio = figs["A03"].latest_logged_ewma_ratio
+    assert ratio is not None and ratio > FLAG_RATIO
+    # Flagged exactly when the logged ratio is above 1.5.
+    assert set(w.load_view.flags) == {a for a, f in figs.items()
+                                      if f.latest_logged_ewma_ratio is not None
+                                      and f.latest_logged_ewma_ratio > FLAG_RATIO}
+    assert w.board.load_flag("A03") is not None and w.board.load_flag("A01") is None
+    assert _orange_in_name_column(w, "A03") > 20
+    assert _orange_in_name_column(w, "A01") == 0
+    row = next(r for r in w.board._rows if r.athlete_id == "A03")
+    tip = w.board._athlete_tooltip(row)
+    assert fmt(ratio) in tip and "E, disputed" in tip
+    html = w.inspector.toHtml()
+    assert fmt(ratio) in html and "E, disputed" in html
+    assert w.docks["load"].windowTitle() == "Load ⚠"
+    # Another athlete's day: no load row in the inspector.
+    w.board.set_current("A01", TODAY)
+    assert "E, disputed" not in w.inspector.toHtml()
+
+
+def test_no_flag_without_a_spike(qtbot, logged):
+    w = open_window(qtbot, logged, "A03")
+    figs = w.load_view.figures(w.season)
+    assert not any((f.latest_logged_ewma_ratio or 0) > FLAG_RATIO for f in figs.values())
+    assert w.load_view.flags == {} and w.board.load_flag("A03") is None
+    assert _orange_in_name_column(w, "A03") == 0
+    assert "E, disputed" not in w.inspector.toHtml()
+    assert w.docks["load"].windowTitle() == "Load"
+
+
+def test_load_flags_reads_the_latest_logged_ratio():
+    class F:
+        def __init__(self, ratio, has_log=True):
+            self.name, self.latest_logged_ewma_ratio, self.has_log = "X", ratio, has_log
+
+    flags = load_flags({"a": F(1.51), "b": F(1.5), "c": F(None), "d": F(float("nan")),
+                        "e": F(float("inf")), "f": F(2.0, has_log=False)})
+    assert set(flags) == {"a"} and flags["a"].figure == "1.51"
+
+
+# -- no log, no plan, division by zero --------------------------------------------------------------
+def test_a_season_with_no_log_shows_planned_figures_only_and_says_so(qtbot, unlogged):
+    w = open_window(qtbot, unlogged)
+    w.load_view.show()
+    settle(qtbot, w)
+    panel = w.load_view.panel
+    assert "No session logged" in panel.note.text() and "planned" in panel.note.text()
+    chart = panel.athlete_chart
+    assert chart.bar_count() == (len(chart.weeks), 0)
+    assert "logged" not in chart.texts()
+    no_bad_numbers(panel.texts())
+    assert w.load_view.flags == {}
+    w.load_view.show(team=True)
+    assert "No session logged" in panel.note.text()
+    no_bad_numbers(panel.texts())
+
+
+def test_without_a_plan_the_panel_says_to_solve(qtbot):
+    w = open_window(qtbot, load_demo_season())
+    w.load_view.show()
+    panel = w.load_view.panel
+    assert panel.stack.currentWidget() is panel.placeholder
+    assert "Solve" in panel.placeholder.text()
+    assert panel.athlete_chart is None  # no chart built for nothing
+
+
+def test_a_figure_that_does_not_exist_is_a_dash():
+    assert fmt(None) == fmt(float("nan")) == fmt(float("inf")) == fmt(float("-inf")) == "—"
+    assert fmt(1.234) == "1.23"
+
+    class W:
+        start, days, kind, in_season = dt.date(2026, 8, 3), 7, "load", True
+        planned, logged, load, change, chronic = 0.0, None, 0.0, None, 0.0
+        acwr = ewma_ratio = rolling_ratio = monotony = strain = logged_ewma_ratio = None
+        flags = ()
+
+    class F:
+        name = "Tom Berger"
+
+    text = week_text(F, W)
+    assert "—" in text and "nan" not in text.lower() and "inf" not in text.lower()
+
+
+def test_the_window_opens_without_pyqtgraph():
+    code = ("import sys, ui.desktop.mainwindow, ui.desktop.loadpanel; "
+            "assert 'pyqtgraph' not in sys.modules, 'pyqtgraph imported'; "
+            "assert 'pandas' not in sys.modules, 'pandas imported'")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_the_flag_follows_the_log_and_a_pin_costs_no_new_figures(qtbot, logged):
+    from planner import edits as E
+    from planner.season import IntensityPin
+
+    w = open_window(qtbot, logged, "A03")
+    before = w.load_view.figures(w.season)
+    assert w.board.load_flag("A03") is None
+    spike = spiked(logged).sessions[len(logged.sessions):]
+    assert w.apply_edit(E.LogSessions(sessions=spike))
+    settle(qtbot, w)
+    assert w.board.load_flag("A03") is not None  # logged: flagged as soon as worked out
+    assert "E, disputed" in w.inspector.toHtml()
+    w.undo_stack.undo()
+    assert w.board.load_flag("A03") is None
+    assert w.load_view.figures(w.season) is before  # undo: the figures kept, not worked out
+    assert w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A01", date=dt.date(2027, 1, 12),
+                                                  intensity=90)))
+    assert w.load_view.figures(w.season) is before  # a pin changes no figure
+
+
+def test_a_flag_in_the_team_list_goes_to_its_athlete(qtbot, logged):
+    w = open_window(qtbot, spiked(logged), "A01")
+    w.load_view.show(team=True)
+    settle(qtbot, w)
+    team = w.load_view.panel.team_chart
+    items = [team.flag_list.item(i) for i in range(team.flag_list.count())]
+    item = next(i for i in items if i.text().startswith("Sam Okafor"))
+    team._flag_chosen(item)
+    athlete, day = w.board.current()
+    assert athlete == "A03" and dt.date(2026, 11, 30) <= day <= TODAY  # the last logged week

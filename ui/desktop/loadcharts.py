@@ -1,0 +1,581 @@
+"""The load charts (pyqtgraph), imported by ``ui.desktop.loadpanel`` the first time they are shown.
+
+- :class:`AthleteChart`: an athlete's weeks: planned load (light bars) and logged load (dark
+  bars), the ACWR (EWMA 7:28) as a line on its own axis with the 0.8–1.3 band and the 1.5 flag
+  line, "today" as a vertical line; monotony per week below with its 2.0 line. The week under the
+  mouse or the board's selected week is read out in words under the chart.
+- :class:`TeamChart`: the ACWR of every athlete, one thin line each (a flagged athlete's in
+  orange), the squad's median as a thick line, the same band; the flags listed beside it.
+
+A click on a week emits ``week_clicked(first day)``; a click on an athlete's line in the team
+chart emits ``athlete_clicked(athlete, first day)``. Weeks are placed on x by their start: x is
+the number of weeks from the season's first week (pre-season weeks negative).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.text import date_short
+from ui.desktop.loadwords import (
+    BAND,
+    FLAG_COLOUR,
+    FLAG_EVIDENCE,
+    FLAG_EVIDENCE_TIP,
+    FLAG_RATIO,
+    MONOTONY_FLAG,
+    finite,
+    fmt,
+    load_flags,
+    week_text,
+)
+
+PLANNED = "#9ecae1"
+LOGGED = "#2171b5"
+RATIO = "#e6550d"
+BAND_FILL = (49, 163, 84, 45)
+MONOTONY = "#8c6bb1"
+TODAY = "#d50000"
+MEDIAN = "#252525"
+ATHLETE_LINE = (120, 120, 120, 110)
+SELECTED_WEEK = (255, 193, 7, 60)
+
+
+def _nan(x) -> float:
+    v = finite(x)
+    return math.nan if v is None else v
+
+
+def _colours(widget: QWidget) -> tuple[QColor, QColor, bool]:
+    pal = widget.palette()
+    base = pal.color(QPalette.ColorRole.Base)
+    text = pal.color(QPalette.ColorRole.Text)
+    return base, text, base.lightness() < 128
+
+
+class _WeekAxis:
+    """Week start <-> x: whole weeks from the week of ``anchor`` (the season's first day)."""
+
+    def __init__(self, anchor: dt.date, week_start: int):
+        self.origin = anchor - dt.timedelta(days=(anchor.weekday() - week_start) % 7)
+
+    def x(self, day: dt.date) -> int:
+        return (day - self.origin).days // 7
+
+    def day(self, x: float) -> dt.date:
+        return self.origin + dt.timedelta(days=7 * round(x))
+
+    def ticks(self, starts: list[dt.date]) -> list:
+        """A labelled tick on the first week of each month, a small one on every week."""
+        major, minor, seen = [], [], set()
+        for d in starts:
+            x = self.x(d)
+            key = (d.year, d.month)
+            if key not in seen:
+                seen.add(key)
+                major.append((x, date_short(d)))
+            else:
+                minor.append((x, ""))
+        return [major, minor]
+
+
+def _style_plot(plot, text: QColor) -> None:
+    for side in ("left", "bottom", "right"):
+        ax = plot.getAxis(side)
+        ax.setTextPen(pg.mkPen(text))
+        ax.setPen(pg.mkPen(text))
+    plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # the first month's label
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.showGrid(x=False, y=True, alpha=0.15)
+
+
+def _week_region(brush) -> pg.LinearRegionItem:
+    region = pg.LinearRegionItem(values=(0, 1), orientation="vertical", movable=False,
+                                 brush=pg.mkBrush(*brush), pen=pg.mkPen(None))
+    region.setZValue(-20)
+    region.hide()
+    return region
+
+
+def _text_item(text: str, colour, anchor=(0, 1)) -> pg.TextItem:
+    item = pg.TextItem(text, color=colour, anchor=anchor)
+    font = QFont()
+    font.setPointSizeF(8)
+    item.setFont(font)
+    return item
+
+
+class AthleteChart(QWidget):
+    """One athlete's weeks (see the module text). ``set_athlete(figures, today)``."""
+
+    week_clicked = Signal(object)  # the first day of the week clicked
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Load chart of the athlete")
+        self.figures = None
+        self.weeks: tuple = ()
+        self.axis: _WeekAxis | None = None
+        base, text, _dark = _colours(self)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground(base)
+        self.view.setMinimumHeight(170)
+        self.view.setAccessibleName("Weekly load, ACWR and monotony")
+        self.load_plot = self.view.addPlot(row=0, col=0)
+        self.mono_plot = self.view.addPlot(row=1, col=0)
+        self.view.ci.layout.setRowStretchFactor(0, 3)
+        self.view.ci.layout.setRowStretchFactor(1, 1)
+        for plot in (self.load_plot, self.mono_plot):
+            _style_plot(plot, text)
+        self.load_plot.setLabel("left", "load (AU)")
+        self.load_plot.setLabel("right", "ACWR")
+        self.mono_plot.setLabel("left", "monotony")
+        self.mono_plot.setXLink(self.load_plot)
+        self.mono_plot.setYRange(0, 3)
+        self.mono_plot.getAxis("left").setWidth(self.load_plot.getAxis("left").width())
+        self.load_plot.getAxis("left").setWidth(56)
+        self.mono_plot.getAxis("left").setWidth(56)
+        self.mono_plot.showAxis("right")
+        self.mono_plot.getAxis("right").setStyle(showValues=False)
+        self.mono_plot.getAxis("right").setWidth(44)
+        self.load_plot.getAxis("right").setWidth(44)
+
+        # The ACWR on its own axis (the right one): a second view box over the load plot.
+        self.ratio_box = pg.ViewBox()
+        self.ratio_box.setMouseEnabled(False, False)
+        self.load_plot.scene().addItem(self.ratio_box)
+        self.load_plot.getAxis("right").linkToView(self.ratio_box)
+        self.ratio_box.setXLink(self.load_plot)
+        self.ratio_box.setYRange(0, 2.0, padding=0)
+        self.ratio_box.setZValue(10)  # over the plot (and its bars): the line stays in sight
+        self.load_plot.vb.sigResized.connect(self._sync_boxes)
+
+        self.legend = self.load_plot.addLegend(offset=(6, 4), colCount=5,
+                                               labelTextColor=text, brush=pg.mkBrush(base))
+        self.planned_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=PLANNED,
+                                            pen=pg.mkPen(None), name="planned")
+        self.logged_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=LOGGED,
+                                           pen=pg.mkPen(None), name="logged")
+        self.load_plot.addItem(self.planned_bars)
+        self.load_plot.addItem(self.logged_bars)
+        self.band = pg.LinearRegionItem(values=BAND, orientation="horizontal", movable=False,
+                                        brush=pg.mkBrush(*BAND_FILL), pen=pg.mkPen(None))
+        self.band.setZValue(-10)
+        self.ratio_box.addItem(self.band)
+        self.flag_line = pg.InfiniteLine(pos=FLAG_RATIO, angle=0, movable=False,
+                                         pen=pg.mkPen(FLAG_COLOUR, width=1, style=Qt.PenStyle.DashLine))
+        self.ratio_box.addItem(self.flag_line)
+        self.ratio_curve = pg.PlotDataItem([], [], pen=pg.mkPen(RATIO, width=2), connect="finite",
+                                           symbol="o", symbolSize=5, symbolBrush=RATIO,
+                                           symbolPen=pg.mkPen(None), name="ACWR (EWMA 7:28)")
+        self.ratio_box.addItem(self.ratio_curve)
+        self.legend.addItem(self.ratio_curve, "ACWR (EWMA 7:28)")
+        self.band_sample = pg.BarGraphItem(x=[], height=[], width=1, brush=pg.mkBrush(*BAND_FILL),
+                                           pen=pg.mkPen(None))
+        self.legend.addItem(self.band_sample, f"band {BAND[0]:g}–{BAND[1]:g}")
+        self.flag_label = _text_item(f"flag {FLAG_RATIO:g} [{FLAG_EVIDENCE}]", FLAG_COLOUR,
+                                     anchor=(1, 1))
+        self.ratio_box.addItem(self.flag_label)
+
+        self.mono_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=MONOTONY,
+                                         pen=pg.mkPen(None))
+        self.mono_plot.addItem(self.mono_bars)
+        self.mono_line = pg.InfiniteLine(pos=MONOTONY_FLAG, angle=0, movable=False,
+                                         pen=pg.mkPen(FLAG_COLOUR, width=1,
+                                                      style=Qt.PenStyle.DashLine))
+        self.mono_plot.addItem(self.mono_line)
+
+        self.today_lines = [pg.InfiniteLine(angle=90, movable=False,
+                                            pen=pg.mkPen(TODAY, width=1, style=Qt.PenStyle.DotLine))
+                            for _ in range(2)]
+        self.load_plot.addItem(self.today_lines[0])
+        self.mono_plot.addItem(self.today_lines[1])
+        self.today_label = _text_item("today", TODAY, anchor=(0, 0))
+        self.load_plot.addItem(self.today_label)
+        self.selected = [_week_region(SELECTED_WEEK), _week_region(SELECTED_WEEK)]
+        self.load_plot.addItem(self.selected[0])
+        self.mono_plot.addItem(self.selected[1])
+
+        self.readout = QLabel()
+        self.readout.setWordWrap(True)
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setAccessibleName("The week's figures")
+        self.readout.setToolTip(FLAG_EVIDENCE_TIP)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.readout)
+        self._marked: int | None = None
+        self.view.scene().sigMouseClicked.connect(self._clicked)
+        self.view.scene().sigMouseMoved.connect(self._moved)
+
+    def _sync_boxes(self) -> None:
+        self.ratio_box.setGeometry(self.load_plot.vb.sceneBoundingRect())
+        self.ratio_box.linkedViewChanged(self.load_plot.vb, self.ratio_box.XAxis)
+
+    # -- data --------------------------------------------------------------------------------
+    def set_athlete(self, figures, today: dt.date | None = None) -> None:
+        """Show an athlete's ``planner.load.AthleteFigures`` (None: nothing)."""
+        self.figures = figures
+        self.weeks = tuple(figures.weeks) if figures is not None else ()
+        if not self.weeks:
+            for item in (self.planned_bars, self.logged_bars, self.mono_bars):
+                item.setOpts(x=[], height=[])
+            self.ratio_curve.setData([], [])
+            self.readout.setText("")
+            return
+        first_in = next((w.start for w in self.weeks if w.in_season), self.weeks[0].start)
+        self.axis = axis = _WeekAxis(first_in, first_in.weekday())
+        xs = [axis.x(w.start) for w in self.weeks]
+        has_log = bool(figures.has_log)
+        self.planned_bars.setOpts(x=[x - (0.2 if has_log else 0) for x in xs],
+                                  height=[finite(w.planned) or 0.0 for w in self.weeks],
+                                  width=0.4 if has_log else 0.7)
+        logged = [(x + 0.2, w.logged) for x, w in zip(xs, self.weeks, strict=True)
+                  if finite(w.logged) is not None]
+        self.logged_bars.setOpts(x=[x for x, _ in logged], height=[v for _, v in logged])
+        self.logged_bars.setVisible(has_log)
+        self._legend_logged(has_log)
+        self.ratio_curve.setData(xs, [_nan(w.ewma_ratio) for w in self.weeks])
+        monos = [(x, finite(w.monotony)) for x, w in zip(xs, self.weeks, strict=True)]
+        self.mono_bars.setOpts(x=[x for x, v in monos if v is not None],
+                               height=[v for _, v in monos if v is not None],
+                               brushes=[pg.mkBrush(FLAG_COLOUR if v > MONOTONY_FLAG else MONOTONY)
+                                        for _, v in monos if v is not None])
+        self._scale(xs)
+        self._place_today(today)
+        self._marked = None
+        self._read(self._default_week(today))
+
+    def _legend_logged(self, has_log: bool) -> None:
+        self.legend.clear()
+        self.legend.addItem(self.planned_bars, "planned")
+        if has_log:
+            self.legend.addItem(self.logged_bars, "logged")
+        self.legend.addItem(self.ratio_curve, "ACWR (EWMA 7:28)")
+        self.legend.addItem(self.band_sample, f"band {BAND[0]:g}–{BAND[1]:g}")
+
+    def _scale(self, xs: list[int]) -> None:
+        top = max([finite(w.planned) or 0.0 for w in self.weeks]
+                  + [finite(w.logged) or 0.0 for w in self.weeks] + [1.0])
+        self.load_plot.setXRange(min(xs) - 0.7, max(xs) + 0.7, padding=0)
+        self.load_plot.setYRange(0, top * 1.25, padding=0)
+        ratios = [finite(w.ewma_ratio) for w in self.weeks]
+        high = max([r for r in ratios if r is not None] + [FLAG_RATIO + 0.2])
+        self.ratio_box.setYRange(0, min(high * 1.2, 4.0), padding=0)
+        monos = [finite(w.monotony) for w in self.weeks]
+        self.mono_plot.setYRange(0, max([m for m in monos if m is not None]
+                                        + [MONOTONY_FLAG + 0.5]) * 1.1, padding=0)
+        ticks = self.axis.ticks([w.start for w in self.weeks])
+        for plot in (self.load_plot, self.mono_plot):
+            plot.getAxis("bottom").setTicks(ticks)
+        self.flag_label.setPos(max(xs) + 0.6, FLAG_RATIO)
+        self._sync_boxes()
+
+    def _place_today(self, today: dt.date | None) -> None:
+        show = today is not None and self.axis is not None and bool(self.weeks)
+        for line in self.today_lines:
+            line.setVisible(show)
+        self.today_label.setVisible(show)
+        if not show:
+            return
+        wk = self.axis.x(today)
+        x = wk - 0.5 + (today - self.axis.day(wk)).days / 7  # the week's bars span wk ± 0.5
+        for line in self.today_lines:
+            line.setValue(x)
+        self.today_label.setPos(x, self.load_plot.vb.viewRange()[1][1])
+
+    def _default_week(self, today: dt.date | None) -> int | None:
+        """The week the readout starts on: the last week with a logged session, else the week
+        of today, else the first."""
+        logged = [k for k, w in enumerate(self.weeks) if w.logged is not None]
+        if logged:
+            return logged[-1]
+        if today is not None:
+            k = self.week_index(today)
+            if k is not None:
+                return k
+        return 0 if self.weeks else None
+
+    # -- weeks -------------------------------------------------------------------------------
+    def week_index(self, day: dt.date | None) -> int | None:
+        if day is None:
+            return None
+        for k, w in enumerate(self.weeks):
+            if w.start <= day < w.start + dt.timedelta(days=w.days):
+                return k
+        return None
+
+    def mark_day(self, day: dt.date | None) -> None:
+        """Mark the week of ``day`` (the board's selected cell) and read it out."""
+        k = self.week_index(day)
+        self._marked = k
+        for region in self.selected:
+            region.setVisible(k is not None)
+            if k is not None:
+                x = self.axis.x(self.weeks[k].start)
+                region.setRegion((x - 0.5, x + 0.5))
+        if k is not None:
+            self._read(k)
+
+    def _read(self, k: int | None) -> None:
+        if k is None or self.figures is None or not 0 <= k < len(self.weeks):
+            self.readout.setText("")
+            return
+        self.readout.setText(week_text(self.figures, self.weeks[k]))
+
+    def _week_at(self, scene_pos) -> int | None:
+        if self.axis is None:
+            return None
+        for plot in (self.load_plot, self.mono_plot):
+            if plot.vb.sceneBoundingRect().contains(scene_pos):
+                x = plot.vb.mapSceneToView(scene_pos).x()
+                return self.week_index(self.axis.day(x))
+        return None
+
+    def _clicked(self, event) -> None:
+        k = self._week_at(event.scenePos())
+        if k is None:
+            return
+        self.week_clicked.emit(self.weeks[k].start)
+
+    def _moved(self, pos) -> None:
+        k = self._week_at(pos)
+        self._read(k if k is not None else self._marked)
+
+    def click_week(self, k: int) -> None:
+        """Click the middle of week ``k``'s bars (tests)."""
+        x = self.axis.x(self.weeks[k].start)
+        pos = self.load_plot.vb.mapViewToScene(QPointF(x, 1.0))
+        self._clicked(_Click(pos))
+
+    # -- tests -------------------------------------------------------------------------------
+    def bar_count(self) -> tuple[int, int]:
+        """(planned bars, logged bars) drawn."""
+        return (len(self.planned_bars.opts["x"]),
+                len(self.logged_bars.opts["x"]) if self.logged_bars.isVisible() else 0)
+
+    def texts(self) -> list[str]:
+        """Every text shown: the readout, the legend, the axis labels and ticks, the labels."""
+        out = [self.readout.text(), self.flag_label.toPlainText(), self.today_label.toPlainText()]
+        out += [label.text for _sample, label in self.legend.items]
+        for plot in (self.load_plot, self.mono_plot):
+            for side in ("left", "bottom", "right"):
+                ax = plot.getAxis(side)
+                out.append(ax.labelText)
+                for level in ax._tickLevels or ():
+                    out += [t for _x, t in level]
+        return out
+
+
+class _Click:
+    """A stand-in for pyqtgraph's mouse click event (tests)."""
+
+    def __init__(self, pos):
+        self._pos = pos
+
+    def scenePos(self):  # noqa: N802 - pyqtgraph API
+        return self._pos
+
+
+class TeamChart(QWidget):
+    """The squad's ACWR: a line per athlete, the median, the flags (see the module text)."""
+
+    week_clicked = Signal(object)
+    athlete_clicked = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Load chart of the team")
+        base, text, _dark = _colours(self)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground(base)
+        self.view.setMinimumHeight(170)
+        self.plot = self.view.addPlot()
+        _style_plot(self.plot, text)
+        self.plot.setLabel("left", "ACWR (EWMA 7:28)")
+        self.legend = self.plot.addLegend(offset=(6, 4), colCount=4, labelTextColor=text,
+                                          brush=pg.mkBrush(base))
+        self.band = pg.LinearRegionItem(values=BAND, orientation="horizontal", movable=False,
+                                        brush=pg.mkBrush(*BAND_FILL), pen=pg.mkPen(None))
+        self.band.setZValue(-10)
+        self.plot.addItem(self.band)
+        self.flag_line = pg.InfiniteLine(pos=FLAG_RATIO, angle=0, movable=False,
+                                         pen=pg.mkPen(FLAG_COLOUR, style=Qt.PenStyle.DashLine))
+        self.plot.addItem(self.flag_line)
+        self.selected = _week_region(SELECTED_WEEK)
+        self.plot.addItem(self.selected)
+        self.today_line = pg.InfiniteLine(angle=90, movable=False,
+                                          pen=pg.mkPen(TODAY, width=1, style=Qt.PenStyle.DotLine))
+        self.today_line.hide()
+        self.plot.addItem(self.today_line)
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.median = pg.PlotDataItem([], [], pen=pg.mkPen(MEDIAN, width=3), connect="finite")
+        self.median.setZValue(10)
+        self.plot.addItem(self.median)
+        self.flag_list = QListWidget()
+        self.flag_list.setAccessibleName("Load flags")
+        self.flag_list.setToolTip(FLAG_EVIDENCE_TIP)
+        self.flag_list.setWordWrap(True)  # a flag is a sentence: read whole, not cut
+        self.flag_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.flag_list.itemActivated.connect(self._flag_chosen)
+        self.flag_list.itemClicked.connect(self._flag_chosen)
+        self.flags_title = QLabel()
+        self.flags_title.setToolTip(FLAG_EVIDENCE_TIP)
+        side = QWidget()
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(0, 0, 0, 0)
+        side_lay.addWidget(self.flags_title)
+        side_lay.addWidget(self.flag_list, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.view)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([700, 300])
+        self.readout = QLabel()
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(split, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.readout, 1)
+        lay.addLayout(row)
+        self.figs: dict = {}
+        self.axis: _WeekAxis | None = None
+        self.median_points: list = []
+        self.view.scene().sigMouseClicked.connect(self._clicked)
+
+    def set_figures(self, figs: dict, flag_lines: list[str], athlete: str | None = None,
+                    today: dt.date | None = None) -> None:
+        """Show the squad's ``planner.load.figures``, the flags (``planner.load.flag_lines``);
+        ``athlete``'s line a little thicker."""
+        from planner.load import team_median
+
+        self.figs = figs
+        for curve in self.curves.values():
+            self.plot.removeItem(curve)
+        self.curves = {}
+        self.legend.clear()
+        starts = sorted({w.start for f in figs.values() for w in f.weeks if w.in_season})
+        if not starts:
+            return
+        self.axis = axis = _WeekAxis(starts[0], starts[0].weekday())
+        flagged = load_flags(figs)
+        sample = None
+        for aid, f in figs.items():
+            xs = [axis.x(w.start) for w in f.weeks]
+            ys = [_nan(w.ewma_ratio) for w in f.weeks]
+            hot = aid in flagged
+            pen = pg.mkPen(FLAG_COLOUR if hot else pg.mkColor(*ATHLETE_LINE),
+                           width=2 if hot or aid == athlete else 1)
+            curve = pg.PlotDataItem(xs, ys, pen=pen, connect="finite")
+            curve.setCurveClickable(True, width=6)
+            curve.sigClicked.connect(lambda _c, ev, a=aid: self._curve_clicked(a, ev))
+            curve.setToolTip(f.name)
+            self.plot.addItem(curve)
+            self.curves[aid] = curve
+            sample = sample or curve
+        self.median_points = [(d, finite(v)) for d, v in team_median(figs)]
+        self.median.setData([axis.x(d) for d, _v in self.median_points],
+                            [_nan(v) for _d, v in self.median_points])
+        if sample is not None:
+            self.legend.addItem(sample, "an athlete")
+        self.legend.addItem(self.median, "squad median")
+        if flagged:
+            self.legend.addItem(self.curves[next(iter(flagged))],
+                                f"logged ACWR > {FLAG_RATIO:g}")
+        xs = [axis.x(d) for d in starts]
+        self.plot.setXRange(min(xs) - 0.7, max(xs) + 0.7, padding=0)
+        highs = [finite(w.ewma_ratio) for f in figs.values() for w in f.weeks]
+        self.plot.setYRange(0, min(max([h for h in highs if h is not None] + [FLAG_RATIO + 0.2])
+                                   * 1.25, 4.0), padding=0)  # room for the legend
+        self.plot.getAxis("bottom").setTicks(axis.ticks(starts))
+        self.today_line.setVisible(today is not None)
+        if today is not None:
+            self.today_line.setValue(axis.x(today) - 0.5 + (today - axis.day(axis.x(today))).days / 7)
+        self._fill_flags(flag_lines)
+        self.readout.setText(self._median_text(None))
+
+    def _fill_flags(self, lines: list[str]) -> None:
+        self.flag_list.clear()
+        names = {f.name: aid for aid, f in self.figs.items()}
+        for line in lines:
+            item = QListWidgetItem(line)
+            aid = next((a for n, a in names.items() if line.startswith(n)), None)
+            item.setData(Qt.ItemDataRole.UserRole, aid)
+            self.flag_list.addItem(item)
+        if not lines:
+            self.flag_list.addItem(QListWidgetItem("No flag."))
+        self.flags_title.setText(f"<b>Flags</b> ({len(lines)}) <small>[{FLAG_EVIDENCE}]</small>")
+
+    def _median_text(self, k_day: dt.date | None) -> str:
+        pts = [(d, v) for d, v in self.median_points if k_day is None or d <= k_day]
+        if not pts:
+            return ""
+        d, v = pts[-1]
+        return (f"Squad median ACWR (EWMA 7:28), week of {date_short(d)}: <b>{fmt(v)}</b>"
+                f" · band {BAND[0]:g}–{BAND[1]:g} · flag above {FLAG_RATIO:g} [{FLAG_EVIDENCE}]")
+
+    def mark_day(self, day: dt.date | None) -> None:
+        if day is None or self.axis is None:
+            self.selected.hide()
+            return
+        x = self.axis.x(day)
+        self.selected.setRegion((x - 0.5, x + 0.5))
+        self.selected.show()
+        self.readout.setText(self._median_text(day))
+
+    def _day_at(self, scene_pos) -> dt.date | None:
+        if self.axis is None or not self.plot.vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        return self.axis.day(self.plot.vb.mapSceneToView(scene_pos).x())
+
+    def _clicked(self, event) -> None:
+        if getattr(event, "_periodize_athlete", False):
+            return
+        day = self._day_at(event.scenePos())
+        if day is not None:
+            self.week_clicked.emit(day)
+
+    def _curve_clicked(self, athlete: str, event) -> None:
+        day = self._day_at(event.scenePos()) if event is not None else None
+        if event is not None:
+            event._periodize_athlete = True
+        self.athlete_clicked.emit(athlete, day)
+
+    def _flag_chosen(self, item: QListWidgetItem) -> None:
+        aid = item.data(Qt.ItemDataRole.UserRole)
+        if aid:
+            last = next((w.start for w in reversed(self.figs[aid].weeks)
+                         if w.logged is not None), None)
+            self.athlete_clicked.emit(aid, last)
+
+    def texts(self) -> list[str]:
+        out = [self.readout.text(), self.flags_title.text()]
+        out += [self.flag_list.item(i).text() for i in range(self.flag_list.count())]
+        out += [label.text for _sample, label in self.legend.items]
+        for side in ("left", "bottom"):
+            ax = self.plot.getAxis(side)
+            out.append(ax.labelText)
+            for level in ax._tickLevels or ():
+                out += [t for _x, t in level]
+        return out

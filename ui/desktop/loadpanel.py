@@ -1,0 +1,407 @@
+"""The Load panel and the load flags where the coach looks (issue 12, items 4 and 6).
+
+The figures come from ``planner.load`` (weekly planned and logged load, the ACWR, monotony,
+strain, flags; rules-spec.md section 8); this module only shows them:
+
+- the **Load** dock under the board (View ▸ Load, hidden until opened): per athlete, weekly
+  planned and logged load as bars with the ACWR line in its 0.8–1.3 band and monotony below; or
+  the team (one line per athlete, the squad's median, the flags listed). A click on a week
+  selects that week on the board. The charts (``ui.desktop.loadcharts``, pyqtgraph) are built
+  the first time the dock is shown, so the window opens without pyqtgraph or pandas;
+- the **flag**: an athlete whose logged EWMA ratio (acute 7 : chronic 28 days, logged sessions
+  only) is above :data:`FLAG_RATIO` is marked on the board's name column and in the inspector
+  with the figure and its evidence tag (LM-5: a study association, disputed; a flag, never a
+  rule).
+
+A figure that does not exist (a division by zero, too few weeks) is shown as "—", never inf or
+NaN; a season with no logged session shows the planned figures only and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.season import Season
+from planner.text import day_long
+from ui.desktop.loadwords import LoadFlag, load_flags, no_log_note, season_figures
+
+
+# -- the panel -------------------------------------------------------------------------------------
+class LoadPanel(QWidget):
+    """The Load dock's widget: an athlete's chart or the team's (see the module text)."""
+
+    week_requested = Signal(str, object)  # athlete id ("" for the current one), a day
+    athlete_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Load")
+        self.setAccessibleDescription("Weekly planned and logged load, the ACWR and monotony, "
+                                      "per athlete or for the team")
+        self.figs: dict = {}
+        self.season: Season | None = None
+        self.athlete: str | None = None
+        self.week: dt.date | None = None
+        self.athlete_chart = None  # ui.desktop.loadcharts, built on the first show
+        self.team_chart = None
+        self.flag_lines: list[str] = []
+
+        self.who = QComboBox()
+        self.who.setAccessibleName("Athlete of the load chart")
+        self.who.setMinimumContentsLength(16)
+        self.who.currentIndexChanged.connect(self._athlete_chosen)
+        self.athlete_button = QRadioButton("Athlete")
+        self.team_button = QRadioButton("Team")
+        self.athlete_button.setChecked(True)
+        self.mode = QButtonGroup(self)
+        self.mode.addButton(self.athlete_button, 0)
+        self.mode.addButton(self.team_button, 1)
+        self.mode.idToggled.connect(self._mode_toggled)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName("Load note")
+        self.note.setTextFormat(Qt.TextFormat.RichText)
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack.addWidget(self.placeholder)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.athlete_button)
+        top.addWidget(self.who)
+        top.addSpacing(12)
+        top.addWidget(self.team_button)
+        top.addSpacing(12)
+        top.addWidget(self.note, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setSpacing(4)
+        lay.addLayout(top)
+        lay.addWidget(self.stack, 1)
+
+    # -- what it shows ---------------------------------------------------------------------
+    def set_figures(self, season: Season, figs: dict, flag_lines: list[str] | None = None) -> None:
+        """Show ``figs`` (``planner.load.figures`` of ``season``); ``flag_lines``: the team's
+        flags (``planner.load.flag_lines``)."""
+        self.season, self.figs = season, figs
+        self.flag_lines = list(flag_lines or [])
+        with QSignalBlocker(self.who):
+            self.who.clear()
+            for aid, f in figs.items():
+                self.who.addItem(f.name, aid)
+            k = self.who.findData(self.athlete)
+            self.who.setCurrentIndex(max(k, 0))
+        if self.athlete not in figs:
+            self.athlete = next(iter(figs), None)
+        self._show()
+
+    def working(self) -> None:
+        """The figures are being worked out (the first time the dock opens on a season)."""
+        self.placeholder.setText("Working out the load figures…")
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def select(self, athlete: str | None, day: dt.date | None) -> None:
+        """Follow the board's selected cell: its athlete's chart, its week marked."""
+        changed = athlete is not None and athlete != self.athlete and athlete in self.figs
+        if changed:
+            self.athlete = athlete
+            with QSignalBlocker(self.who):
+                self.who.setCurrentIndex(max(self.who.findData(athlete), 0))
+        self.week = day
+        if changed:
+            self._show()
+        else:
+            for chart in (self.athlete_chart, self.team_chart):
+                if chart is not None:
+                    chart.mark_day(day)
+
+    def show_team(self, team: bool = True) -> None:
+        (self.team_button if team else self.athlete_button).setChecked(True)
+
+    def _athlete_chosen(self, k: int) -> None:
+        aid = self.who.itemData(k)
+        if aid and aid != self.athlete:
+            self.athlete = aid
+            self._show()
+            self.athlete_changed.emit(aid)
+
+    def _mode_toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self._show()
+
+    def _show(self) -> None:
+        team = self.team_button.isChecked()
+        self.who.setEnabled(not team and bool(self.figs))
+        if not self.figs:
+            no_plan = self.season is None or self.season.plan is None
+            self.placeholder.setText(
+                "No plan yet: solve the season (Plan ▸ Solve, F5) to see its planned load."
+                if no_plan else "The plan does not fit the season: solve again (F5) to see "
+                "its load.")
+            self.note.setText("")
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        from ui.desktop import loadcharts  # pyqtgraph: only once the charts are shown
+
+        if team:
+            if self.team_chart is None:
+                self.team_chart = loadcharts.TeamChart(self)
+                self.team_chart.week_clicked.connect(lambda d: self.week_requested.emit("", d))
+                self.team_chart.athlete_clicked.connect(self._athlete_from_team)
+                self.stack.addWidget(self.team_chart)
+            self.team_chart.set_figures(self.figs, self.flag_lines, self.athlete, self._today())
+            self.team_chart.mark_day(self.week)
+            self.note.setText(no_log_note(self.figs))
+            self.stack.setCurrentWidget(self.team_chart)
+            return
+        if self.athlete_chart is None:
+            self.athlete_chart = loadcharts.AthleteChart(self)
+            self.athlete_chart.week_clicked.connect(
+                lambda d: self.week_requested.emit(self.athlete or "", d))
+            self.stack.addWidget(self.athlete_chart)
+        f = self.figs.get(self.athlete)
+        self.athlete_chart.set_athlete(f, self._today())
+        self.athlete_chart.mark_day(self.week)
+        self.note.setText(no_log_note(self.figs, self.athlete))
+        self.stack.setCurrentWidget(self.athlete_chart)
+
+    def _athlete_from_team(self, athlete: str, day) -> None:
+        if athlete in self.figs:
+            self.athlete = athlete
+            with QSignalBlocker(self.who):
+                self.who.setCurrentIndex(max(self.who.findData(athlete), 0))
+            self.week_requested.emit(athlete, day)
+
+    def _today(self) -> dt.date | None:
+        return self.season.calendar.today if self.season is not None else None
+
+    def texts(self) -> list[str]:
+        """Every text the panel shows (tests: "—", never "nan" or "inf")."""
+        out = [self.note.text()]
+        chart = self.stack.currentWidget()
+        if chart is self.placeholder:
+            out.append(self.placeholder.text())
+        elif chart is not None:
+            out += chart.texts()
+        return out
+
+
+def _inputs(season: Season) -> tuple:
+    """What ``planner.load.figures`` reads of a season (an edit keeps the parts it does not
+    change, so ``is`` tells whether they changed)."""
+    return (season.plan, season.sessions, season.calendar, season.rules, season.athletes,
+            season.injuries)
+
+
+# -- the controller -------------------------------------------------------------------------------
+class _Relay(QObject):
+    """Hands a worker thread's figures to the GUI thread (a queued signal)."""
+
+    ready = Signal(object, object)  # the inputs (``_inputs``), their figures
+
+
+class LoadView(QObject):
+    """The Load dock and the load flags of one main window.
+
+    After each change of the season the figures are worked out in a worker thread (a season is
+    immutable, ``planner.load`` is pure: the window does not wait half a second after each
+    logged cell); the latest season wins, and figures are kept by what they read, so undo, redo
+    or a pin cost nothing. With the figures, the flags go to the board's name column and the
+    inspector, and the charts are refreshed while the dock is open. Only a season with a plan
+    and logged sessions can have a flag, so without the dock nothing else is worked out."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.panel = LoadPanel(window)
+        self.dock: QDockWidget | None = None
+        self.flags: dict[str, LoadFlag] = {}
+        self._cache: list[tuple[tuple, dict]] = []  # (the inputs, their figures), newest first
+        self._shown_for: dict | None = None  # the figures the charts show
+        self._running: tuple | None = None  # the inputs being worked out
+        self._wanted: Season | None = None  # the season to work out next
+        self._relay = _Relay(self)
+        self._relay.ready.connect(self._on_ready)
+        self.panel.week_requested.connect(self.select_week)
+        window.document.changed.connect(self.refresh)
+        window.board.current_changed.connect(self._on_current)
+
+    def add_dock(self) -> QDockWidget:
+        """The Load dock under the board (tabbed with the Log), hidden until the coach opens it
+        (View ▸ Load)."""
+        w = self.window
+        dock = QDockWidget("Load", w)
+        dock.setObjectName("dock-load")
+        dock.setAccessibleName("Load panel")
+        dock.setWidget(self.panel)
+        w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        if "log" in w.docks:
+            w.tabifyDockWidget(w.docks["log"], dock)
+        dock.hide()
+        dock.visibilityChanged.connect(self._on_visibility)
+        w.docks["load"] = dock
+        self.dock = dock
+        self.refresh()
+        return dock
+
+    def show(self, team: bool = False) -> None:
+        """Open the Load dock at a good height (the athlete's chart, or the team's)."""
+        if self.dock is None:
+            return
+        w = self.window
+        self.panel.show_team(team)
+        was_hidden = self.dock.isHidden()
+        self.dock.show()
+        self.dock.raise_()
+        if was_hidden:
+            w.resizeDocks([self.dock], [max(260, int(w.height() * 0.42))], Qt.Orientation.Vertical)
+        self.refresh()
+
+    # -- the figures -------------------------------------------------------------------------
+    def cached(self, season: Season) -> dict | None:
+        """The season's figures when what they read (the plan, the log, the calendar, the
+        rules, the squad, the injuries) was worked out before, else None."""
+        key = _inputs(season)
+        for seen, figs in self._cache:
+            if len(seen) == len(key) and all(a is b for a, b in zip(seen, key, strict=True)):
+                return figs
+        return None
+
+    def figures(self, season: Season) -> dict:
+        """The season's figures, now (from the cache, or worked out in this thread)."""
+        figs = self.cached(season)
+        if figs is None:
+            figs = season_figures(season)
+            self._remember(_inputs(season), figs)
+        return figs
+
+    def _remember(self, key: tuple, figs: dict) -> None:
+        self._cache = [(key, figs)] + self._cache[:7]
+
+    def idle(self) -> bool:
+        """No figures being worked out (tests, screenshots)."""
+        return self._running is None and self._wanted is None
+
+    def _start(self, season: Season) -> None:
+        self._wanted = season
+        if self._running is None:
+            self._launch()
+
+    def _launch(self) -> None:
+        season, self._wanted = self._wanted, None
+        if season is None:
+            return
+        key = _inputs(season)
+        self._running = key
+        relay = self._relay
+
+        def work() -> None:
+            try:
+                figs = season_figures(season)
+            except Exception:  # a bug must not leave the flags waiting forever
+                logging.getLogger(__name__).exception("load figures failed")
+                figs = {}
+            try:
+                relay.ready.emit(key, figs)
+            except RuntimeError:  # the window closed meanwhile
+                pass
+
+        threading.Thread(target=work, name="load-figures", daemon=True).start()
+
+    @Slot(object, object)
+    def _on_ready(self, key: tuple, figs: dict) -> None:
+        self._remember(key, figs)
+        self._running = None
+        if self._wanted is not None and self.cached(self._wanted) is None:
+            self._launch()
+        else:
+            self._wanted = None
+        self.refresh()
+
+    # -- showing them ------------------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        """After a change (or new figures): the flags and, when the dock is open, the charts;
+        figures not worked out yet are asked for, and shown when they come."""
+        season = self.window.season
+        visible = self.dock is not None and self.dock.isVisible()
+        wanted = season.plan is not None and (bool(season.sessions) or visible)
+        figs = self.cached(season) if wanted else {}
+        if figs is None:
+            self._start(season)
+            if visible and self._shown_for is None:
+                self.panel.working()
+            return
+        self._apply_flags(load_flags(figs) if season.sessions else {})
+        if visible:
+            self._fill(season, figs)
+
+    def _apply_flags(self, flags: dict[str, LoadFlag]) -> None:
+        changed = flags != self.flags
+        self.flags = flags
+        self.window.board.set_load_flags(flags)
+        self.window.inspector.set_load_flags(flags)
+        if self.dock is not None:
+            self.dock.setWindowTitle("Load ⚠" if flags else "Load")
+        cur = self.window.board.current()
+        if changed and cur is not None:
+            self.window.inspector.show_cell(self.window.season, cur[0], cur[1],
+                                            self.window.board.violations_at(*cur))
+
+    def _fill(self, season: Season, figs: dict) -> None:
+        if self._shown_for is figs:  # the same inputs: the same charts
+            return
+        lines = [line for f in figs.values() for line in f.flags]  # planner.load.flag_lines
+        cur = self.window.board.current()
+        if cur is not None:
+            self.panel.athlete = cur[0]
+            self.panel.week = cur[1]
+        self.panel.set_figures(season, figs, lines)
+        self._shown_for = figs
+
+    @Slot(bool)
+    def _on_visibility(self, visible: bool) -> None:
+        if visible:
+            self.refresh()
+
+    @Slot(str, object)
+    def _on_current(self, athlete: str, day) -> None:
+        if self.dock is not None and self.dock.isVisible():
+            self.panel.select(athlete or None, day)
+    @Slot(str, object)
+    def select_week(self, athlete: str, day: dt.date | None) -> None:
+        """A week clicked on a chart: that week on the board (the athlete's row; the selected
+        athlete when the click names none), on the same weekday as the selected cell."""
+        w = self.window
+        season = w.season
+        cur = w.board.current()
+        athlete = athlete or (cur[0] if cur else None) or self.panel.athlete
+        day = day or (cur[1] if cur else None) or season.calendar.today
+        if not athlete or day is None:
+            return
+        when = day
+        if cur is not None:
+            when = day + dt.timedelta(days=(cur[1].weekday() - day.weekday()) % 7)
+        first, last = season.calendar.start, season.calendar.end
+        if when < first or when > last:
+            w.statusBar().showMessage(f"The week of {day_long(day)} is outside the season: the "
+                                      f"board shows its nearest day.", 6000)
+        when = min(max(when, first), last)
+        w.board.set_current(athlete, when)

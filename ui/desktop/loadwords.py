@@ -1,0 +1,139 @@
+"""The load figures in a coach's words, for the Load panel, its charts, the board and the
+inspector (no Qt): the flag of an athlete whose logged EWMA ratio is above :data:`FLAG_RATIO`,
+a week read out, and what a season without logged sessions can show. A figure that does not
+exist (a division by zero, too few weeks) is "—", never inf or NaN (``planner.load.fmt``, the
+same words as the exports and the command line); pandas is imported only when figures are
+worked out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from planner.errors import PeriodizeError
+from planner.load import MONOTONY_HIGH, RATIO_HIGH, RATIO_LOW, fmt  # no pandas at import
+from planner.season import Season
+from planner.text import date_long, number
+
+FLAG_RATIO = RATIO_HIGH  # LM-5's caution threshold of the EWMA ratio (domain.md: acwr_flag)
+BAND = (RATIO_LOW, 1.3)  # LM-5's "sweet spot", drawn as a band around the ACWR line
+MONOTONY_FLAG = MONOTONY_HIGH  # LM-3's convention
+FLAG_EVIDENCE = "E, disputed"
+FLAG_EVIDENCE_TIP = ("Evidence: observational studies (Gabbett 2016; Williams 2017), disputed "
+                     "(Impellizzeri 2021: \"time to dismiss ACWR\"). A flag to look at, never a "
+                     "rule of the plan.")
+FLAG_COLOUR = "#e65100"
+
+
+def au(x) -> str:
+    """A load in arbitrary units: "1,950 AU", or "—"."""
+    if x is None or not isinstance(x, int | float) or not math.isfinite(float(x)):
+        return "—"
+    return f"{number(round(float(x)))} AU"
+
+
+def finite(x) -> float | None:
+    """``x`` as a float, or None when it is not a finite number."""
+    if x is None:
+        return None
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+@dataclass(frozen=True)
+class LoadFlag:
+    """An athlete whose logged EWMA ratio is above :data:`FLAG_RATIO`."""
+
+    athlete: str
+    name: str
+    ratio: float
+
+    @property
+    def figure(self) -> str:
+        return fmt(self.ratio)
+
+    def text(self) -> str:
+        """The flag as one line (the name's tooltip on the board)."""
+        return (f"⚠ Load: logged ACWR (EWMA 7:28) {self.figure}, above {FLAG_RATIO:g} "
+                f"[{FLAG_EVIDENCE}]")
+
+    def html(self) -> str:
+        """The inspector's row: the figure, the threshold and the evidence tag."""
+        return (f"<b style='color:{FLAG_COLOUR}'>logged ACWR {self.figure}</b> (EWMA 7:28 of the "
+                f"logged sessions), above {FLAG_RATIO:g}: look at the weeks before "
+                f"(View ▸ Load). <span title='{FLAG_EVIDENCE_TIP}'>[{FLAG_EVIDENCE}]</span>")
+
+
+def load_flags(figs: dict) -> dict[str, LoadFlag]:
+    """The athletes flagged in ``figs`` (``planner.load.figures``): logged EWMA ratio above
+    :data:`FLAG_RATIO`."""
+    out = {}
+    for aid, f in figs.items():
+        ratio = finite(getattr(f, "latest_logged_ewma_ratio", None))
+        if f.has_log and ratio is not None and ratio > FLAG_RATIO:
+            out[aid] = LoadFlag(aid, f.name, ratio)
+    return out
+
+
+def season_figures(season: Season | None) -> dict:
+    """``planner.load.figures`` of the season's plan ({} without a plan, or when the plan does
+    not fit the season)."""
+    if season is None or season.plan is None:
+        return {}
+    from planner import load
+
+    try:
+        return load.figures(season, season.plan)
+    except (PeriodizeError, ValueError, IndexError, KeyError):
+        return {}
+
+
+def week_end(w) -> dt.date:
+    return w.start + dt.timedelta(days=w.days - 1)
+
+
+def week_title(w) -> str:
+    when = f"week of {date_long(w.start)}"
+    if w.days < 7:
+        when += f" ({w.days} days)"
+    if not w.in_season:
+        when += ", before the season"
+    elif w.kind and w.kind != "load":
+        when += f", {w.kind} week"
+    return when
+
+
+def week_text(f, w) -> str:
+    """One week of an athlete in words (the chart's readout and tooltips); "—" for a figure
+    that does not exist."""
+    parts = [f"planned <b>{au(w.planned)}</b>",
+             f"logged <b>{au(w.logged)}</b>" if w.logged is not None else "nothing logged",
+             f"ACWR (EWMA 7:28) <b>{fmt(w.ewma_ratio)}</b>",
+             f"4-week ratio {fmt(w.acwr)}",
+             f"monotony {fmt(w.monotony)}",
+             f"strain {fmt(w.strain, 0)}"]
+    if w.logged_ewma_ratio is not None:
+        parts.append(f"logged ACWR {fmt(w.logged_ewma_ratio)}")
+    text = f"<b>{f.name}</b>, {week_title(w)}: " + " · ".join(parts)
+    if w.flags:
+        text += f"<br><span style='color:{FLAG_COLOUR}'>⚑ " + "; ".join(w.flags) + "</span>"
+    return text
+
+
+def no_log_note(figs: dict, athlete: str | None = None) -> str:
+    """What the charts can show: "" when there is logged data to show."""
+    if not figs:
+        return ""
+    if not any(f.has_log for f in figs.values()):
+        return ("No session logged in this season yet: the figures are the plan's only "
+                "(planned load). Log sessions (Season ▸ Log Sessions) or import them (File ▸ "
+                "Import Sessions) to see what happened.")
+    f = figs.get(athlete) if athlete else None
+    if f is not None and not f.has_log:
+        return f"No session logged for {f.name}: planned figures only."
+    return ""
