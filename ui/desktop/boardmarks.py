@@ -24,15 +24,15 @@ FLARE = QColor("#c62828")
 
 def badge_font(base: QFont) -> QFont:
     f = QFont(base)
-    f.setPixelSize(8)
+    f.setPixelSize(7)
     f.setBold(True)
     return f
 
 
 def draw_badge(p: QPainter, x: float, y: float, letter: str, fg: QColor, bg: QColor,
                filled: bool = False) -> None:
-    """A 8 x 9 px box with a letter: framed on the cell's own colour, or filled."""
-    rect = QRectF(x, y, 8, 9)
+    """A 7 x 8 px box with a letter: framed on the cell's own colour, or filled."""
+    rect = QRectF(x, y, 7, 8)
     p.setPen(QPen(fg, 1))
     p.setBrush(fg if filled else bg)
     p.drawRect(rect)
