@@ -208,3 +208,103 @@ def test_day_marks_without_a_plan_show_the_roles_set():
     m = day_marks(s)
     assert set(m["A3"].role.values()) == {"out"}
     assert set(m["A1"].role.values()) == {"start"}
+
+
+# -- the Injuries editor: several records, criteria gates, refusals next to the field ---------------
+def q(day: dt.date):
+    from PySide6.QtCore import QDate
+
+    return QDate(day.year, day.month, day.day)
+
+
+def test_a_second_record_a_planned_operation_then_back_to_the_first(w):
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    assert ed.select("A3")
+    assert ed.record.count() == 2 and ed.injury().onset == D(2026, 2, 10)
+    ed.select_record(None)  # New injury
+    assert ed.injury() is None and ed.record_button.isVisibleTo(ed)
+    ed.protocol.setCurrentIndex(ed.protocol.findData("ankle-sprain"))
+    ed.onset.setDate(q(D(2026, 3, 11)))  # a planned operation after the planning start
+    ed.first_stage.setCurrentIndex(0)
+    ed.first_start.setDate(q(D(2026, 3, 11)))
+    ed.record_button.click()
+    recs = w.season.injuries_of("A3")
+    assert [(r.protocol, r.onset) for r in recs] == [("iliopsoas-tendinopathy", D(2026, 2, 10)),
+                                                     ("ankle-sprain", D(2026, 3, 11))]
+    assert ed.injury().onset == D(2026, 3, 11)  # the new record is chosen
+    assert w.undo_stack.index() == 1
+    assert ed.select_record(D(2026, 2, 10))
+    assert ed.injury().protocol == "iliopsoas-tendinopathy" and "P2" in ed.status.text()
+    ed.remove_button.click()  # removes the chosen record only
+    assert [r.onset for r in w.season.injuries_of("A3")] == [D(2026, 3, 11)]
+    undo_all(w, before)
+
+
+def test_a_record_on_an_onset_taken_is_refused_next_to_the_form(w):
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    ed.select("A3")
+    ed.select_record(None)
+    ed.onset.setDate(q(D(2026, 2, 10)))
+    ed.record_button.click()
+    assert "already has an injury from" in ed.record_error.text()
+    assert ed.record_error.isVisibleTo(ed)
+    assert w.season == before and w.undo_stack.index() == 0
+
+
+def test_a_stage_before_the_onset_contradicts_the_record_and_changes_nothing(w):
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    ed.select("A3")
+    ed.select_record(None)
+    ed.protocol.setCurrentIndex(ed.protocol.findData("hamstring-strain"))
+    ed.onset.setDate(q(D(2026, 3, 10)))
+    ed.first_start.setDate(q(D(2026, 3, 5)))
+    ed.record_button.click()
+    assert "before the onset" in ed.record_error.text()
+    assert w.season == before and w.undo_stack.index() == 0
+
+
+def test_an_unknown_criterion_is_refused_next_to_the_field(w):
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    ed.select("A3")
+    ed.test_name.setEditText("Vertical jump")
+    assert "No pass mark" in ed.pass_mark.text()
+    ed.test_date.setDate(q(D(2026, 3, 1)))
+    ed.test_button.click()
+    assert "is not a criterion of iliopsoas-tendinopathy" in ed.rehab_error.text()
+    assert ed.rehab_error.isVisibleTo(ed)
+    assert w.season == before and w.undo_stack.index() == 0
+
+
+def test_a_flare_up_before_the_first_stage_is_refused_next_to_the_field(w):
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    ed.select("A3")
+    ed.flare_date.setDate(q(D(2026, 2, 12)))
+    ed.flare_button.click()
+    assert "flare-up" in ed.rehab_error.text() and ed.rehab_error.isVisibleTo(ed)
+    assert w.season == before
+
+
+def test_a_failing_criterion_shows_the_gate(w):
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    ed.select("A3")
+    assert "provisional" in ed.gate.text()  # no result yet: leaving P2 would be provisional
+    ed.test_name.setCurrentIndex(ed.test_name.findText("Hip-flexor strength LSI"))
+    ed.test_value.setValue(76)
+    ed.test_date.setDate(q(D(2026, 3, 1)))
+    ed.test_button.click()
+    assert w.undo_stack.index() == 1
+    assert "Hip-flexor strength LSI 76 % &lt; 80 %: P2 held until retest on Sun 8 Mar 2026" in ed.gate.text() \
+        or "Hip-flexor strength LSI 76 % < 80 %: P2 held until retest on Sun 8 Mar 2026" in ed.gate.text()
+    undo_all(w, before)
