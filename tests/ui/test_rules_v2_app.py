@@ -308,3 +308,48 @@ def test_a_failing_criterion_shows_the_gate(w):
     assert "Hip-flexor strength LSI 76 % &lt; 80 %: P2 held until retest on Sun 8 Mar 2026" in ed.gate.text() \
         or "Hip-flexor strength LSI 76 % < 80 %: P2 held until retest on Sun 8 Mar 2026" in ed.gate.text()
     undo_all(w, before)
+
+
+# -- the scenario dialog: an injury and a role, checked as they are added -----------------------------
+def test_scenario_dialog_adds_an_injury_and_a_role_checked_as_added(w, dialogs):
+    before = w.season
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("injury")
+    dlg.injury_athlete.setCurrentIndex(dlg.injury_athlete.findData("A2"))
+    dlg.injury_protocol.setCurrentIndex(dlg.injury_protocol.findData("hamstring-strain"))
+    dlg.injury_date.set_date(D(2026, 3, 4))
+    dlg.injury_stage.setCurrentIndex(dlg.injury_stage.findData("P2"))
+    assert dlg.add_change(), dlg.error.text()
+    assert "injured on" in dlg.change_texts()[0]
+    assert not dlg.add_change()  # the same onset again: refused, said in the dialog
+    assert "already has an injury from" in dlg.error.text() and dlg.list.count() == 1
+    dlg.set_kind("role")
+    dlg.role_comp.setCurrentIndex(dlg.role_comp.findData("m1"))
+    dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData("A1"))
+    dlg.role.setCurrentIndex(dlg.role.findData("out"))
+    assert dlg.add_change(), dlg.error.text()
+    assert "League match" in dlg.change_texts()[1] and "out" in dlg.change_texts()[1]
+    dlg.replan_now.setChecked(False)
+    dlg.buttons.accepted.emit()
+    sc = w.season.scenarios[0]
+    assert [e["op"] for e in sc.edits] == ["add_injury", "set_role"]
+    assert w.undo_stack.index() == 1
+    assert not dialogs
+    w.undo_action.trigger()
+    assert w.season == before
+
+
+def test_scenario_dialog_refuses_a_flare_up_with_no_injury_before_it(w):
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("flare")
+    dlg.flare_athlete.setCurrentIndex(dlg.flare_athlete.findData("A3"))
+    dlg.flare_date.set_date(D(2026, 3, 3))
+    dlg.set_kind("injury")  # a what-if injury of A1 first, then a flare-up of A1 before it
+    dlg.injury_athlete.setCurrentIndex(dlg.injury_athlete.findData("A1"))
+    dlg.injury_date.set_date(D(2026, 3, 10))
+    assert dlg.add_change(), dlg.error.text()
+    dlg.set_kind("flare")
+    dlg.flare_athlete.setCurrentIndex(dlg.flare_athlete.findData("A1"))
+    dlg.flare_date.set_date(D(2026, 3, 5))
+    assert not dlg.add_change()
+    assert "has no injury before" in dlg.error.text() and dlg.list.count() == 1
