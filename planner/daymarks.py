@@ -123,14 +123,17 @@ def _from_plan(season: Season, tl: Timeline, f: AthleteFacts, m: DayMarks) -> No
     m.exits = provisional_exits(f)
 
 
-def day_marks(season: Season, timeline: Timeline | None = None) -> dict[str, DayMarks]:
-    """Athlete id -> the athlete's marks (see the module text)."""
+def day_marks(season: Season, timeline: Timeline | None = None,
+              only: str | None = None) -> dict[str, DayMarks]:
+    """Athlete id -> the athlete's marks (see the module text); ``only``: one athlete's."""
     tl = timeline if timeline is not None else Timeline(season)
     rs = RuleSet(season.rules)
     calm_days = int(rs.value("RH-FL", "calm_days"))
     plan = season.plan
     out: dict[str, DayMarks] = {}
     for a in season.athletes:
+        if only is not None and a.id != only:
+            continue
         m = DayMarks()
         _flares(season, a.id, tl, calm_days, m)
         ap = plan.for_athlete(a.id) if plan is not None else None
@@ -149,3 +152,33 @@ def day_marks(season: Season, timeline: Timeline | None = None) -> dict[str, Day
 
 def role_text(role: str) -> str:
     return ROLE_WORDS.get(role, role)
+
+
+def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
+             ) -> list[tuple[str, str]]:
+    """The inspector's rows of rules v2 for day ``i``: the match role, a compensation session,
+    a flare-up or calm day, and a provisional stage with the exit it waits on (plain text)."""
+    from planner.text import day_long
+
+    tl = Timeline(season)
+    m = marks if marks is not None else day_marks(season, tl, only=athlete).get(athlete)
+    if m is None or not 0 <= i < tl.n:
+        return []
+    rows = []
+    if i in m.role:
+        rows.append(("Role", role_text(m.role[i])))
+    if i in m.compensation:
+        rows.append(("Session", "compensation session: high-velocity work after a match not "
+                                "played (HV-6 allows it, TEAM does not count it)"))
+    if i in m.flare:
+        rows.append(("Flare-up", "recorded today: no running (RH-FL)"))
+    if i in m.calm:
+        rows.append(("Calm day", f"after the flare-up of {day_long(m.calm[i])}: at most 60 % "
+                                 f"(RH-FL)"))
+    if i in m.provisional:
+        e = max((x for x in m.exits if x.day <= i), key=lambda x: x.day, default=None)
+        if e is not None:
+            rows.append(("Provisional", f"the move {e.stage} → {e.to} on {day_long(tl.days[e.day])} "
+                                        f"waits on {', '.join(e.missing)} (RH-CRIT): a passing "
+                                        f"result makes it firm"))
+    return rows
