@@ -353,3 +353,15 @@ def test_scenario_dialog_refuses_a_flare_up_with_no_injury_before_it(w):
     dlg.flare_date.set_date(D(2026, 3, 5))
     assert not dlg.add_change()
     assert "has no injury before" in dlg.error.text() and dlg.list.count() == 1
+
+
+def test_the_squad_editor_sets_a_players_default_role(w):
+    ed = w.squad_editor
+    before = w.season
+    w.show_dock("squad")
+    assert ed.select("A2")
+    ed.role.setCurrentIndex(ed.role.findData("bench"))
+    ed.apply_button.click()
+    assert w.season.athlete("A2").role == "bench" and w.undo_stack.index() == 1
+    assert "role: bench" in ed.table.item(ed.table.currentRow(), 4).text()
+    undo_all(w, before)

@@ -594,11 +594,18 @@ class SquadEditor(Editor):
         self.max_speed.setSuffix(" m/s")
         self.max_speed.setSpecialValueText("not measured")
         self.max_speed.setAccessibleName("Athlete max speed")
+        self.role = QComboBox()
+        self.role.setAccessibleName("Default match role")
+        self.role.setToolTip("The player's role for every match not set in the Roles panel "
+                             "(Season ▸ Match Roles)")
+        for role, words in (("start", "start (plays)"), ("bench", "bench"), ("out", "out of the squad")):
+            self.role.addItem(words, role)
         form = QFormLayout()
         form.addRow("ID", self.athlete_id)
         form.addRow("Name", self.name)
         form.addRow("Position", self.position)
         form.addRow("Max speed", self.max_speed)
+        form.addRow("Match role", self.role)
         buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
             "&Add", "A&pply", "&Delete")
         self.add_button.setToolTip("Add an athlete with these details (the plan must be solved again)")
@@ -647,7 +654,8 @@ class SquadEditor(Editor):
         rows = []
         for a in season.athletes:
             status = ", ".join(x for x, on in (("injured", a.id in injured),
-                                               ("dates away", a.id in away)) if on)
+                                               ("dates away", a.id in away),
+                                               (f"role: {a.role}", a.role != "start")) if on)
             rows.append((a.id, [a.id, a.name, a.position,
                                 f"{a.max_speed:.1f} m/s" if a.max_speed else "", status]))
         _fill(self.table, rows)
@@ -672,6 +680,7 @@ class SquadEditor(Editor):
         self.name.clear()
         self.position.setCurrentIndex(-1)  # no position until the coach picks one
         self.max_speed.setValue(0.0)
+        self.role.setCurrentIndex(0)
         self._update_buttons()
 
     def selected_id(self) -> str | None:
@@ -699,6 +708,7 @@ class SquadEditor(Editor):
             self.name.setText(a.name)
             self.position.setCurrentText(a.position)
             self.max_speed.setValue(a.max_speed or 0.0)
+            self.role.setCurrentIndex(max(0, self.role.findData(a.role)))
         self._fill_away()
         self._update_buttons()
 
@@ -728,7 +738,7 @@ class SquadEditor(Editor):
             return
         try:
             athlete = Athlete(id=aid, name=name, position=self.position.currentText().strip(),
-                              max_speed=speed)
+                              max_speed=speed, role=self.role.currentData())
         except ValueError as e:
             self.refuse("Add athlete", e)
             return
@@ -745,10 +755,11 @@ class SquadEditor(Editor):
             return
         speed = self.max_speed.value() or None
         name, pos = self.name.text().strip(), self.position.currentText().strip()
-        if (name, pos, speed) == (a.name, a.position, a.max_speed):
+        role = self.role.currentData()
+        if (name, pos, speed, role) == (a.name, a.position, a.max_speed, a.role):
             return
         self.request(E.UpdateAthlete(athlete=a.id, name=name or a.name, position=pos,
-                                     max_speed=speed, clear_max_speed=speed is None))
+                                     max_speed=speed, clear_max_speed=speed is None, role=role))
 
     def delete(self) -> None:
         aid = self.selected_id()
