@@ -819,7 +819,6 @@ class InjuriesEditor(Editor):
         rlay.addLayout(self._test_form())
         self.gate = _wrapped("")
         self.gate.setAccessibleName("Criteria gate")
-        rlay.addWidget(self.gate)
         self.rehab_error = _error_line("Why the rehab record was not changed")
         rlay.addWidget(self.rehab_error)
         self.record_error = _error_line("Why the injury was not changed")
@@ -830,6 +829,7 @@ class InjuriesEditor(Editor):
         lay.addLayout(top)
         lay.addWidget(self.status)
         lay.addWidget(self.back)
+        lay.addWidget(self.gate)
         lay.addLayout(details)
         lay.addLayout(buttons)
         lay.addWidget(self.record_error)
@@ -1088,7 +1088,7 @@ class InjuriesEditor(Editor):
 
         lines = gate_texts(self.season, inj)
         self.gate.setText("<br>".join(
-            f"<b style='color:#c62828'>⛔ {t}</b>" if "held until" in t else f"⚠ {t}" for t in lines))
+            f"<b style='color:#c62828'>{t}</b>" if "held until" in t else f"⚠ {t}" for t in lines))
         self.gate.setVisible(bool(lines))
 
     def _protocol_changed(self) -> None:

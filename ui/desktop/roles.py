@@ -136,7 +136,8 @@ class RolesModel(QAbstractTableModel):
                                                  "below"}.get(role)
         comp = self.comps[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{comp.name}\n{day_text(comp.date)} ({comp.priority})"
+            name = comp.name if len(comp.name) <= 16 else comp.name[:15] + "…"
+            return f"{name}\n{day_text(comp.date)} ({comp.priority})"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{comp.name}, {day_text(comp.date)}, priority {comp.priority}"
         return None
@@ -187,7 +188,7 @@ class RolesPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.horizontalHeader().setDefaultSectionSize(104)
-        self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.typed.connect(self.type_role)
         self.copy_button = QPushButton("Copy to &Next Match")
