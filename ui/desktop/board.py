@@ -1664,7 +1664,7 @@ class BoardLegend(QWidget):
         )
         self.setAccessibleDescription(self.toolTip())
 
-    LINE_H = 24
+    LINE_H = 22  # three lines (rules v2 added one at 1280 px) still leave the whole squad in view
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(900, self.LINE_H)

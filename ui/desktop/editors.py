@@ -824,7 +824,6 @@ class InjuriesEditor(Editor):
         self.record_error = _error_line("Why the injury was not changed")
         top = QFormLayout()
         top.addRow("Athlete", self.athlete)
-        top.addRow("Injury", self.record)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.status)
@@ -854,6 +853,7 @@ class InjuriesEditor(Editor):
         self.target = QComboBox()
         self.target.setAccessibleName("Target competition")
         details = QFormLayout()
+        details.addRow("Injury", self.record)
         details.addRow("Protocol", self.protocol)
         details.addRow("Onset", self.onset)
         self.first_stage_label = QLabel("Stage")
@@ -865,7 +865,7 @@ class InjuriesEditor(Editor):
             "&Record injury", "A&pply", "Remove inj&ury")
         self.record_button.setToolTip("Record an injury for this athlete with these details")
         self.apply_button.setToolTip("Change the protocol, onset or target competition")
-        self.remove_button.setToolTip("The athlete is fit: delete the injury record")
+        self.remove_button.setToolTip("Delete the chosen injury record (the others stay)")
         return details, buttons
 
     def _history_table(self) -> QTableWidget:
