@@ -365,3 +365,9 @@ def test_the_squad_editor_sets_a_players_default_role(w):
     assert w.season.athlete("A2").role == "bench" and w.undo_stack.index() == 1
     assert "role: bench" in ed.table.item(ed.table.currentRow(), 4).text()
     undo_all(w, before)
+
+
+def test_the_name_tooltip_lists_every_injury_record(w):
+    w.apply_edit(E.AddInjury(athlete="A3", protocol="ankle-sprain", onset=D(2026, 3, 11)))
+    tip = w.board._athlete_tooltip(w.board._rows[w.board._row_of["A3"]])
+    assert tip.count("Injury: ") == 2 and "Wed 11 Mar 2026" in tip

@@ -1612,10 +1612,9 @@ class SeasonBoard(QAbstractScrollArea):
         season = self._season
         assert season is not None
         lines = [f"{row.name} ({row.athlete_id})" + (f" · {row.position}" if row.position else "")]
-        inj = season.injury_of(row.athlete_id)
-        if inj is not None:
-            from ui.desktop.returnspanel import protocol_name
+        from ui.desktop.returnspanel import protocol_name
 
+        for inj in season.injuries_of(row.athlete_id):  # several records: each in its turn
             cur = inj.current
             lines.append(f"Injury: {protocol_name(inj.protocol)}, onset {day_long(inj.onset)}")
             lines.append(f"Recorded stage: {stage_name(cur.stage)} since {day_long(cur.start)}")
