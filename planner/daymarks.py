@@ -52,6 +52,7 @@ class DayMarks:
     flare: set[int] = field(default_factory=set)
     calm: dict[int, dt.date] = field(default_factory=dict)  # day -> the flare-up's date
     provisional: frozenset[int] = frozenset()
+    hatched: frozenset[int] = frozenset()  # provisional rehab days and the first FIT day after
     exits: tuple[ProvisionalExit, ...] = ()
 
 
@@ -120,6 +121,8 @@ def _from_plan(season: Season, tl: Timeline, f: AthleteFacts, m: DayMarks) -> No
     m.compensation = {i for i in range(tl.p0, tl.n) if _compensation(f, tl, i)}
     prov = provisional_of(f)
     m.provisional = frozenset(i for i, p in enumerate(prov) if p)
+    m.hatched = frozenset(i for i in m.provisional
+                          if f.st[i] != FIT or (i > 0 and f.st[i - 1] != FIT))
     m.exits = provisional_exits(f)
 
 

@@ -6,7 +6,8 @@
 - a **flare-up**: ``!`` in a filled box; its **calm days** (RH-FL): a dotted line along the
   top of the cell;
 - **provisional** days (RH-CRIT: a stage exit that waits on a criterion not passed yet): a
-  diagonal hatch over the stage colour, and a dashed edge where the provisional stage starts.
+  diagonal hatch over the rehab stages and the day back (the fit days after it stay provisional
+  in the tooltip and the inspector, unhatched), and a dashed edge where the stage starts.
 
 Day zoom draws them all; week zoom only the provisional hatch (its cells are 4 px wide).
 """
@@ -79,12 +80,12 @@ def paint_provisional(p: QPainter, marks: dict[str, DayMarks], row_id, days: tup
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     for r in range(rows[0], rows[1] + 1):
         m = marks.get(row_id(r))
-        if m is None or not m.provisional:
+        if m is None or not m.hatched:
             continue
         y = y_of(r)
         p.setOpacity(0.35)
         for d in range(d0, d1 + 1):
-            if d in m.provisional:
+            if d in m.hatched:
                 p.fillRect(QRect(x_of(d), y + 1, cell_w, row_h - 2), brush)
         p.setOpacity(1.0)
         p.setPen(QPen(theme.text, 2, Qt.PenStyle.DashLine))
@@ -112,5 +113,5 @@ def mark_lines(m: DayMarks | None, d: int) -> list[str]:
             lines.append(f"Provisional: {e.stage} → {e.to} here waits on "
                          f"{', '.join(e.missing)} (RH-CRIT)")
     if d in m.provisional and not any(e.day == d for e in m.exits):
-        lines.append("Provisional stage (hatched): an earlier exit waits on a criteria test")
+        lines.append("Provisional: an earlier stage exit waits on a criteria test (RH-CRIT)")
     return lines
