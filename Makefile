@@ -49,6 +49,7 @@ soak: setup
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots_v2.py docs/screenshots
 
 lint: setup
 	$(PY) -m ruff check planner solver ui tests bench scripts

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import text
-from planner.criteria import gate, passes_all
+from planner.criteria import episode_start, gate, passes_all
 from planner.errors import InputError
 from planner.loadtable import LoadTable, athlete_load
 from planner.protocols import load_protocol
@@ -253,16 +253,19 @@ def _match_day_reason(c: _Context, i: int, add) -> None:
 
 
 def _flare_reason(c: _Context, i: int, add) -> None:
-    """RH-FL: the flare-up's day and its calm days."""
+    """RH-FL: the flare-up's day and its calm days ("No running: flare-up yesterday (RH-FL,
+    2 calm days)")."""
     calm = c.value("RH-FL", "calm_days")
+    rule = f"RH-FL, {text.plural(calm, 'calm day')}"
     for rec in c.facts.records:
         for fd in rec.flare_ups:
             k = (c.tl.days[i] - fd).days
             if k == 0:
-                add(Reason("RH-FL", "bound", "No running: a flare-up is recorded today."))
+                add(Reason("RH-FL", "bound", f"No running: flare-up today ({rule} follow)."))
             elif 0 < k <= calm:
-                add(Reason("RH-FL", "bound", f"At most 60 %: flare-up on {text.day_long(fd)} "
-                                              f"({text.plural(calm, 'calm day')} after it)."))
+                when = "yesterday" if k == 1 else f"on {text.day_long(fd)}"
+                head = "No running" if c.ap.intensity[i] == 0 else "At most 60 %"
+                add(Reason("RH-FL", "bound", f"{head}: flare-up {when} ({rule})."))
 
 
 def _ramp_reason(c: _Context, i: int, add) -> None:
@@ -281,9 +284,20 @@ def _ramp_reason(c: _Context, i: int, add) -> None:
                                      f"{text.day_long(c.tl.days[prev])}): at most 90 %."))
 
 
+def _not_played(c: _Context, m: int) -> str:
+    """Why the athlete did not play competition day ``m``, in a few words."""
+    f = c.facts
+    if f.role[m] == "out":
+        return "Out of the squad"
+    if not f.ready[m]:
+        return "Held out (RE-1)"
+    return "Not playing"
+
+
 def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
     """HV-6 and HV-7, by the athlete's own matches: no speed day after a match the athlete played
-    or the day before one the athlete plays; after a match missed, a compensation session."""
+    or the day before one the athlete plays; after a match missed, a compensation session
+    ("Out of the squad on Saturday: compensation session (HV-6 allows MD+1 for non-players)")."""
     tl, f = c.tl, c.facts
     k = c.value("HV-6", "days_after")
     j = tl.md_after[i]
@@ -291,9 +305,14 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
         names = " / ".join(f"'{x.name}'" for x in tl.comp_on[i - j])
         if any(f.played[x] for x in range(max(0, i - k), i)):
             add(Reason("HV-6", "bound", f"MD+{j} after {names}, which {c.who} played: no speed day."))
-        elif f.st[i] == FIT:
-            add(Reason("HV-6", "bound", f"MD+{j} after {names}, which {c.who} did not play: a "
-                                         f"compensation session is allowed."))
+        elif f.st[i] == FIT and j <= 2:
+            head = f"{_not_played(c, i - j)} on {tl.days[i - j]:%A} ({names})"
+            if f.hv[i]:
+                add(Reason("HV-6", "bound", f"{head}: compensation session (HV-6 allows "
+                                             f"MD+{j} for non-players)."))
+            else:
+                add(Reason("HV-6", "bound", f"{head}: a compensation session is allowed here "
+                                             f"(HV-6 allows MD+{j} for non-players)."))
     if c.value("HV-7", "enabled") and i + 1 < tl.n and f.played[i + 1]:
         add(Reason("HV-7", "bound", "The day before a match the athlete plays: no speed day (activation only)."))
 
@@ -388,17 +407,52 @@ def _stage_reason(c: _Context, i: int, add) -> None:
     _criteria_reason(c, st, start, c.tl.days[i], add)
 
 
+def measure(value: float, unit: str) -> str:
+    """A test value with its unit as a coach writes it: ``82 %``, ``4/10``."""
+    return f"{value:g} %" if unit == "%" else f"{value:g}{unit}"
+
+
+def gate_line(result, stage: str, until: dt.date) -> str:
+    """A failing criteria result and the gate it sets: ``Hip-flexor strength LSI 82 % < 90 %:
+    P3 held until retest on Wed 14 Oct 2026``."""
+    cr = result.criterion
+    sign = "<" if cr.better == "higher" else ">"
+    return (f"{cr.name} {measure(result.test.value, cr.unit)} {sign} {measure(cr.pass_mark, cr.unit)}: "
+            f"{stage} held until retest on {text.day_long(until)}")
+
+
+def gate_texts(season: Season, record) -> list[str]:
+    """RH-CRIT for an injury record at the planning start, in words: each failing latest result
+    of the stage held then (:func:`gate_line`), and the criteria without a passing result yet
+    (leaving the stage is then provisional). Empty outside rehab or without criteria."""
+    try:
+        proto = load_protocol(record.protocol)
+    except InputError:
+        return []
+    tl = Timeline(season)
+    day = tl.days[min(tl.p0, tl.n - 1)]
+    held = episode_start(record, proto, day)
+    if held is None or held[0] not in proto.stage_ids or not proto.stage(held[0]).criteria:
+        return []
+    stage, start = held
+    after = day + dt.timedelta(days=1)
+    until, failing = gate(record, proto, stage, start, after,
+                          RuleSet(season.rules).value("RH-CRIT", "retest_days"))
+    lines = [gate_line(r, stage, until) for r in failing]
+    if not passes_all(record, proto, stage, start, after):
+        lines.append(f"Leaving {stage} is provisional until every criterion of {stage} has a "
+                     f"passing result")
+    return lines
+
+
 def _criteria_reason(c: _Context, st: str, start: dt.date, day: dt.date, add) -> None:
     """RH-CRIT: a failed test holds the stage until a retest; an exit without passing results is
     provisional."""
     retest = c.value("RH-CRIT", "retest_days")
     until, failing = gate(c.inj, c.proto, st, start, day + dt.timedelta(days=1), retest)
     for r in failing:
-        cr = r.criterion
-        sign = "<" if cr.better == "higher" else ">"
-        add(Reason("RH-CRIT", "bound", f"{cr.name} {r.test.value:g}{cr.unit} {sign} {cr.pass_mark:g}"
-                                        f"{cr.unit} on {text.day_long(r.test.date)}: {st} is held until "
-                                        f"a retest, not before {text.day_long(until)}."))
+        add(Reason("RH-CRIT", "bound", f"{gate_line(r, st, until)} (result of "
+                                        f"{text.day_long(r.test.date)})."))
     if c.proto.stage(st).criteria and not passes_all(c.inj, c.proto, st, start, day + dt.timedelta(days=1)):
         add(Reason("RH-CRIT", "fact", f"Leaving {st} is provisional: not every criterion of {st} has a "
                                        f"passing result yet."))

@@ -48,7 +48,7 @@ def test_no_dock_tab_title_is_cut(w):
 
 
 @pytest.mark.parametrize("key", ["inspector", "returns", "check", "rules", "scenarios", "squad",
-                                 "injuries", "competitions", "blocks", "daysoff", "log"])
+                                 "injuries", "competitions", "blocks", "daysoff", "log", "roles"])
 def test_every_control_of_every_panel_can_be_reached(w, key):
     w.show_dock("squad")  # both groups open: the tightest the window gets
     w.show_dock(key)

@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from planner.daymarks import day_marks
 from planner.season import Season
 from planner.squad import display_order, is_injured, position_key, short_position
 from planner.text import REHAB_STAGE_IDS, date_long, date_short, day_long, span, stage_name
@@ -65,6 +66,8 @@ from ui.desktop.boardgeom import (
     Y_WEEK,
     ZOOMS,
 )
+from ui.desktop.boardmarks import FLARE, badge_font, draw_badge, paint_day_marks, paint_provisional
+from ui.desktop.boardmarks import mark_lines as v2_lines
 from ui.desktop.pastview import PastMarks, paint_legend_mark, paint_past, past_marks
 from ui.desktop.pastview import day_lines as past_lines
 from ui.desktop.rehabview import recorded_stages
@@ -303,6 +306,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._cur: tuple[int, int] | None = None  # (row, day)
         self._today: int | None = None
         self._past = PastMarks()  # logged days and days that went otherwise (ui.desktop.pastview)
+        self._marks: dict = {}  # rules v2 per athlete (planner.daymarks)
         self.today_override: dt.date | None = None  # tests and screenshots fix "today"
         from ui.desktop.boarddrag import BoardDrag
 
@@ -335,6 +339,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._non_training_reason = {}
         self._pins, self._team_pins = {}, {}
         self._today = None
+        self._marks = {}
         if season is not None and self._tl is not None:
             tl = self._tl
             for nt in season.calendar.non_training_days:
@@ -355,6 +360,7 @@ class SeasonBoard(QAbstractScrollArea):
             today = self.today_override or season.calendar.today or dt.date.today()
             self._today = tl.index(today)
             self._past = past_marks(season, tl)
+            self._marks = day_marks(season, tl)  # roles, compensation, flare-ups, provisional
         self._violations = []
         self._bad_cells, self._bad_team = {}, []
         self._highlights = {}
@@ -939,7 +945,9 @@ class SeasonBoard(QAbstractScrollArea):
         self._paint_stages(p, f)
         self._paint_lines(p, f)
         self._paint_edges_and_bands(p, f)
+        self._paint_v2(p, f, provisional=True)
         self._paint_glyphs(p, f)
+        self._paint_v2(p, f, provisional=False)
         self._paint_changed_outlines(p, f)
         self._paint_marks(p, f)
         self._paint_past(p, f)
@@ -1106,6 +1114,20 @@ class SeasonBoard(QAbstractScrollArea):
                 p.drawPixmap(left + d * cw, cy, pix[lv])
                 n += 1
         return n
+
+    def _paint_v2(self, p: QPainter, f: _Frame, provisional: bool) -> None:
+        """Rules v2 (``ui.desktop.boardmarks``): the provisional hatch under the glyphs; role
+        letters, compensation sessions, flare-ups and calm days over them (day zoom)."""
+        args = (self._marks, lambda r: self._rows[r].athlete_id, (f.d0, f.d1), (f.r0, f.r1),
+                self._x, self._y, self._cw)
+        if provisional:
+            paint_provisional(p, *args, ROW_H, self._theme)
+        elif self._zoom == "day":
+            paint_day_marks(p, *args, self._theme, self._small)
+
+    def marks_of(self, athlete_id: str):
+        """The athlete's v2 marks (``planner.daymarks.DayMarks``), or None."""
+        return self._marks.get(athlete_id)
 
     def _paint_changed_outlines(self, p: QPainter, f: _Frame) -> None:
         """Changed days: an outline around each changed stretch."""
@@ -1557,6 +1579,7 @@ class SeasonBoard(QAbstractScrollArea):
             when += f" · {label}"
         return "\n".join([head, when] + self._day_lines(d) + self._plan_lines(row, d)
                          + past_lines(self._season, row.athlete_id, tl.days[d])
+                         + v2_lines(self._marks.get(row.athlete_id), d)
                          + self._mark_lines(row, d))
 
     def _day_lines(self, d: int) -> list[str]:
@@ -1622,10 +1645,9 @@ class SeasonBoard(QAbstractScrollArea):
         season = self._season
         assert season is not None
         lines = [f"{row.name} ({row.athlete_id})" + (f" · {row.position}" if row.position else "")]
-        inj = season.injury_of(row.athlete_id)
-        if inj is not None:
-            from ui.desktop.returnspanel import protocol_name
+        from ui.desktop.returnspanel import protocol_name
 
+        for inj in season.injuries_of(row.athlete_id):  # several records: each in its turn
             cur = inj.current
             lines.append(f"Injury: {protocol_name(inj.protocol)}, onset {day_long(inj.onset)}")
             lines.append(f"Recorded stage: {stage_name(cur.stage)} since {day_long(cur.start)}")
@@ -1667,12 +1689,16 @@ class BoardLegend(QWidget):
             "Team deload and taper weeks shade the columns; a band at the foot of a row marks an "
             "athlete's own week when it differs from the team's. Hatched: unavailable. "
             "A corner flag marks a pin, a red frame a broken rule. Before today (greyed): a dot "
-            "marks a logged day, a teal corner a day whose level went otherwise than planned."
+            "marks a logged day, a teal corner a day whose level went otherwise than planned. "
+            "On match days a letter gives the athlete's role: S starts, B on the bench, O out "
+            "of the squad, R held out until the team sessions of RE-1 are done; C marks a "
+            "compensation session, ! a flare-up and a dotted top line its calm days; hatched "
+            "stages are provisional (an exit that waits on a criteria test)."
             + (f" A purple outline: {changed}." if changed else "")
         )
         self.setAccessibleDescription(self.toolTip())
 
-    LINE_H = 24
+    LINE_H = 22  # three lines (rules v2 added one at 1280 px) still leave the whole squad in view
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(900, self.LINE_H)
@@ -1713,6 +1739,9 @@ class BoardLegend(QWidget):
             ["t:Match:", "m:A", "m:B", "m:C"],
             ["h:unavailable", "p:pinned", "v:rule broken", "x:target missed", "d:today"],
             ["t:Past:", "l:logged", "o:planned ≠ logged"],  # ui.desktop.pastview
+            ["t:Role:", "r:S:starts", "r:B:bench", "r:O:out", "r:R:held (RE-1)",
+             "r:C:compensation"],  # ui.desktop.boardmarks
+            ["r:!:flare-up", "k:calm days", "q:provisional"],
         ]
         if self._changed:
             groups.insert(0, [f"c:{self._changed}"])
@@ -1725,6 +1754,8 @@ class BoardLegend(QWidget):
                 return 14 + fm.horizontalAdvance(label) + 7
             if kind == "m":
                 return 20
+            if kind == "r":
+                return 12 + fm.horizontalAdvance(label[2:]) + 9
             if kind == "c":
                 return 31 + fm.horizontalAdvance(label) + 14
             return 17 + fm.horizontalAdvance(label) + 9
@@ -1785,6 +1816,15 @@ class BoardLegend(QWidget):
                 x += 20
             elif kind == "h":
                 swatch(th.hatch, label)
+            elif kind == "r":
+                letter, _, words = label.partition(":")
+                p.setFont(badge_font(self._font))
+                draw_badge(p, x, cy - 5, letter, FLARE if letter == "!" else th.text, th.base,
+                           filled=letter == "!")
+                x += 12
+                text(words, 9)
+            elif kind == "q":
+                swatch(QBrush(th.text, Qt.BrushStyle.BDiagPattern), label)
             else:  # a marker and its label
                 x += self._paint_marker(p, th, kind, x, cy)
                 text(label, 14 if kind == "c" else 9)
@@ -1815,4 +1855,11 @@ class BoardLegend(QWidget):
             draw_missed(p, x + 7, cy, th.violation, self._marker_font)
         elif kind in ("l", "o"):
             paint_legend_mark(p, kind == "o", x, cy, th)
+        elif kind == "k":
+            p.fillRect(QRectF(x, cy - 7, 14, 14), th.base)
+            p.setPen(QPen(FLARE, 2, Qt.PenStyle.DotLine))
+            p.drawLine(int(x + 1), int(cy - 6), int(x + 13), int(cy - 6))
+            p.setPen(th.week_line)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(x, cy - 7, 14, 14))
         return 17

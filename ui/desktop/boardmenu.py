@@ -19,6 +19,8 @@ from planner.season import LEVELS, IntensityPin, Season, StagePin, Unavailabilit
 from planner.text import day as day_text
 from planner.timeline import Timeline
 
+ROLE_MENU = {"start": "Start (plays, 100 %)", "bench": "Bench (a substitute's sprints, 80 %)",
+             "out": "Out of the squad (trains; compensation session after)"}
 LEVEL_TEXT = {0: "0 % — rest", 60: "60 %", 70: "70 %", 80: "80 % (speed day)",
               90: "90 % (high velocity)", 95: "95 %", 100: "100 % (max)"}
 
@@ -67,6 +69,8 @@ def cell_menu(season: Season, athlete: str, day: dt.date,
             text = E.AddPin(pin=p).describe(season)
             _act(menu, "Un" + text[0].lower() + text[1:], E.RemovePin(pin=p))
     menu.addSeparator()
+    _match_roles(menu, season, athlete, day)
+    _flare_up(menu, season, athlete, day)
     _manual_changes(menu, season, athlete, day)
     if apply is not None:
         _connect(menu, apply)
@@ -134,6 +138,46 @@ def _stage_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, cur) ->
         if first is not None and day < first:
             a.setEnabled(False)
             a.setText(f"{text} (not before {day_text(first)}: the minimum days)")
+
+
+def refusal(season: Season, edit) -> str | None:
+    """Why the season would refuse ``edit`` (None: it is accepted)."""
+    try:
+        edit.apply(season)
+    except PeriodizeError as e:
+        return "; ".join(e.problems) if getattr(e, "problems", None) else str(e)
+    return None
+
+
+def _flare_up(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
+    """Record a flare-up on this day (RH-FL keeps it and the calm days after it free of
+    speed work); greyed, with the reason, where the season would refuse it."""
+    edit = E.RecordFlareUp(athlete=athlete, date=day)
+    a = _act(menu, "Record &flare-up on this day", edit)
+    why = refusal(season, edit)
+    if why is not None:
+        a.setEnabled(False)
+        a.setText(f"Record flare-up on this day (not possible: {why})")
+        a.setToolTip(why)
+    else:
+        a.setToolTip("Symptoms came back: the athlete moves back a stage from this day; no "
+                     "running today and at most 60 % on the calm days after it")
+
+
+def _match_roles(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
+    """On a competition day: the athlete's role for each competition of the day."""
+    for c in season.competitions:
+        if not c.date <= day <= c.last:
+            continue
+        sub = menu.addMenu(f"&Role for '{c.name}'")
+        cur = next((r.role for r in season.roles
+                    if r.athlete == athlete and r.competition == c.id), None)
+        default = season.athlete(athlete).role if season.athlete(athlete) else "start"
+        for role, words in ROLE_MENU.items():
+            _act(sub, words, E.SetRole(competition=c.id, athlete=athlete, role=role),
+                 checked=cur == role)
+        _act(sub, f"Default role ({default})", E.SetRole(competition=c.id, athlete=athlete,
+                                                         role=None), checked=cur is None)
 
 
 def _manual_changes(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:

@@ -97,6 +97,26 @@ def _wrapped(text: str) -> QLabel:
     return label
 
 
+def protocol_title(pid: str) -> str:
+    """A protocol's name (its id when the template is unknown)."""
+    from planner.errors import PeriodizeError
+    from planner.protocols import load_protocol
+
+    try:
+        return load_protocol(pid).name
+    except PeriodizeError:
+        return pid
+
+
+def _error_line(name: str) -> QLabel:
+    """A red line next to a form that says why it changed nothing (hidden when all is well)."""
+    label = _wrapped("")
+    label.setAccessibleName(name)
+    label.setStyleSheet("color: #c62828")
+    label.hide()
+    return label
+
+
 def _table(columns: list[str], name: str) -> QTableWidget:
     t = QTableWidget(0, len(columns))
     t.setHorizontalHeaderLabels(columns)
@@ -574,11 +594,18 @@ class SquadEditor(Editor):
         self.max_speed.setSuffix(" m/s")
         self.max_speed.setSpecialValueText("not measured")
         self.max_speed.setAccessibleName("Athlete max speed")
+        self.role = QComboBox()
+        self.role.setAccessibleName("Default match role")
+        self.role.setToolTip("The player's role for every match not set in the Roles panel "
+                             "(Season ▸ Match Roles)")
+        for role, words in (("start", "start (plays)"), ("bench", "bench"), ("out", "out of the squad")):
+            self.role.addItem(words, role)
         form = QFormLayout()
         form.addRow("ID", self.athlete_id)
         form.addRow("Name", self.name)
         form.addRow("Position", self.position)
         form.addRow("Max speed", self.max_speed)
+        form.addRow("Match role", self.role)
         buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
             "&Add", "A&pply", "&Delete")
         self.add_button.setToolTip("Add an athlete with these details (the plan must be solved again)")
@@ -627,7 +654,8 @@ class SquadEditor(Editor):
         rows = []
         for a in season.athletes:
             status = ", ".join(x for x, on in (("injured", a.id in injured),
-                                               ("dates away", a.id in away)) if on)
+                                               ("dates away", a.id in away),
+                                               (f"role: {a.role}", a.role != "start")) if on)
             rows.append((a.id, [a.id, a.name, a.position,
                                 f"{a.max_speed:.1f} m/s" if a.max_speed else "", status]))
         _fill(self.table, rows)
@@ -652,6 +680,7 @@ class SquadEditor(Editor):
         self.name.clear()
         self.position.setCurrentIndex(-1)  # no position until the coach picks one
         self.max_speed.setValue(0.0)
+        self.role.setCurrentIndex(0)
         self._update_buttons()
 
     def selected_id(self) -> str | None:
@@ -679,6 +708,7 @@ class SquadEditor(Editor):
             self.name.setText(a.name)
             self.position.setCurrentText(a.position)
             self.max_speed.setValue(a.max_speed or 0.0)
+            self.role.setCurrentIndex(max(0, self.role.findData(a.role)))
         self._fill_away()
         self._update_buttons()
 
@@ -708,7 +738,7 @@ class SquadEditor(Editor):
             return
         try:
             athlete = Athlete(id=aid, name=name, position=self.position.currentText().strip(),
-                              max_speed=speed)
+                              max_speed=speed, role=self.role.currentData())
         except ValueError as e:
             self.refuse("Add athlete", e)
             return
@@ -725,10 +755,11 @@ class SquadEditor(Editor):
             return
         speed = self.max_speed.value() or None
         name, pos = self.name.text().strip(), self.position.currentText().strip()
-        if (name, pos, speed) == (a.name, a.position, a.max_speed):
+        role = self.role.currentData()
+        if (name, pos, speed, role) == (a.name, a.position, a.max_speed, a.role):
             return
         self.request(E.UpdateAthlete(athlete=a.id, name=name or a.name, position=pos,
-                                     max_speed=speed, clear_max_speed=speed is None))
+                                     max_speed=speed, clear_max_speed=speed is None, role=role))
 
     def delete(self) -> None:
         aid = self.selected_id()
@@ -763,12 +794,18 @@ class InjuriesEditor(Editor):
         self.setAccessibleName("Injuries editor")
         self.athlete = QComboBox()
         self.athlete.setAccessibleName("Injured athlete")
+        self.record = QComboBox()
+        self.record.setAccessibleName("Injury record")
+        self.record.setToolTip("The athlete's injury records by onset: earlier injuries, a "
+                               "re-injury, a planned operation; or a new one")
+        _narrow(self.record)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.back = QLabel()
         self.back.setWordWrap(True)
         self.back.setAccessibleName("Planned return")
         self._returns: list = []
+        self._want_onset: dt.date | None = None  # the record to select after the next refill
         details, buttons = self._details()
         self.rehab = QGroupBox("Rehab progress")
         rlay = QVBoxLayout(self.rehab)
@@ -780,14 +817,21 @@ class InjuriesEditor(Editor):
         rlay.addWidget(self.flares)
         rlay.addWidget(_wrapped("Criteria test of the current stage:"))
         rlay.addLayout(self._test_form())
+        self.gate = _wrapped("")
+        self.gate.setAccessibleName("Criteria gate")
+        self.rehab_error = _error_line("Why the rehab record was not changed")
+        rlay.addWidget(self.rehab_error)
+        self.record_error = _error_line("Why the injury was not changed")
         top = QFormLayout()
         top.addRow("Athlete", self.athlete)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.status)
         lay.addWidget(self.back)
+        lay.addWidget(self.gate)
         lay.addLayout(details)
         lay.addLayout(buttons)
+        lay.addWidget(self.record_error)
         lay.addWidget(self.rehab, 1)
         self._connect()
 
@@ -809,6 +853,7 @@ class InjuriesEditor(Editor):
         self.target = QComboBox()
         self.target.setAccessibleName("Target competition")
         details = QFormLayout()
+        details.addRow("Injury", self.record)
         details.addRow("Protocol", self.protocol)
         details.addRow("Onset", self.onset)
         self.first_stage_label = QLabel("Stage")
@@ -820,7 +865,7 @@ class InjuriesEditor(Editor):
             "&Record injury", "A&pply", "Remove inj&ury")
         self.record_button.setToolTip("Record an injury for this athlete with these details")
         self.apply_button.setToolTip("Change the protocol, onset or target competition")
-        self.remove_button.setToolTip("The athlete is fit: delete the injury record")
+        self.remove_button.setToolTip("Delete the chosen injury record (the others stay)")
         return details, buttons
 
     def _history_table(self) -> QTableWidget:
@@ -883,7 +928,8 @@ class InjuriesEditor(Editor):
         return tform
 
     def _connect(self) -> None:
-        self.athlete.currentIndexChanged.connect(self._load)
+        self.athlete.currentIndexChanged.connect(self._fill_records)
+        self.record.currentIndexChanged.connect(self._load)
         self.athlete.activated.connect(lambda _i: self.athlete_selected.emit(self.selected_athlete() or ""))
         self.protocol.currentIndexChanged.connect(self._protocol_changed)
         self.test_name.currentIndexChanged.connect(self._show_pass_mark)
@@ -899,7 +945,7 @@ class InjuriesEditor(Editor):
     # state ------------------------------------------------------------------------------
     def set_season(self, season: Season) -> None:
         if self.unchanged(season, (season.athletes, season.injuries, season.competitions,
-                                   season.calendar)):
+                                   season.calendar, season.rules)):
             return
         key = self.selected_athlete()
         injured = {i.athlete for i in season.injuries}
@@ -915,6 +961,22 @@ class InjuriesEditor(Editor):
             self.target.addItem("none", None)
             for c in season.competitions:
                 self.target.addItem(f"{c.name} ({c.priority}, {day_long(c.date)})", c.id)
+        self._fill_records()
+
+    def _fill_records(self, *_args) -> None:
+        """The selected athlete's records by onset, then "New injury…"; the selection stays on
+        the same onset (or goes to the one just recorded, else the latest)."""
+        aid = self.selected_athlete()
+        records = self.season.injuries_of(aid) if self.season and aid else []
+        want = self._want_onset if self._want_onset is not None else self.record.currentData()
+        self._want_onset = None
+        with QSignalBlocker(self.record):
+            self.record.clear()
+            for r in records:
+                self.record.addItem(f"{protocol_title(r.protocol)} from {day_long(r.onset)}", r.onset)
+            self.record.addItem("New injury (a re-injury, a planned operation…)", None)
+            i = self._record_index(want) if want is not None else -1
+            self.record.setCurrentIndex(i if i >= 0 else max(0, len(records) - 1))
         self._load()
 
     def selected_athlete(self) -> str | None:
@@ -943,8 +1005,20 @@ class InjuriesEditor(Editor):
         return i >= 0
 
     def injury(self) -> Injury | None:
-        aid = self.selected_athlete()
-        return self.season.injury_of(aid) if self.season and aid else None
+        """The chosen record (None: "New injury" is chosen, or the athlete has none)."""
+        aid, onset = self.selected_athlete(), self.record.currentData()
+        if self.season is None or aid is None or onset is None:
+            return None
+        return next((r for r in self.season.injuries_of(aid) if r.onset == onset), None)
+
+    def _record_index(self, onset: dt.date | None) -> int:
+        return next((i for i in range(self.record.count()) if self.record.itemData(i) == onset), -1)
+
+    def select_record(self, onset: dt.date | None) -> bool:
+        i = self._record_index(onset)
+        if i >= 0:
+            self.record.setCurrentIndex(i)
+        return i >= 0
 
     def _protocol(self):
         from planner.protocols import load_protocol
@@ -965,9 +1039,15 @@ class InjuriesEditor(Editor):
         self.record_button.setEnabled(self.selected_athlete() is not None)
         if season is None:
             return
+        self.gate.setText("")
+        self.gate.hide()
         if not has:
             self.status.setText("No injury recorded: the athlete is fit. To record one, choose "
-                                "the protocol, onset and the stage the athlete is in.")
+                                "the protocol, onset and the stage the athlete is in."
+                                if self.record.count() <= 1 else
+                                "A new injury record: a re-injury, or a planned operation (an "
+                                "onset after today is planned as the record says). Choose the "
+                                "protocol, onset and the stage it starts in.")
             start = season.calendar.today or season.calendar.start
             self.onset.setDate(qdate(start))
             self.first_start.setDate(qdate(start))
@@ -1000,6 +1080,16 @@ class InjuriesEditor(Editor):
         nxt = ids[min(len(ids) - 1, ids.index(cur.stage) + 1)] if cur.stage in ids else ids[0]
         self.stage.setCurrentIndex(max(0, self.stage.findData(nxt)))
         self._fill_tests(proto, cur.stage)
+        self._show_gate(inj)
+
+    def _show_gate(self, inj: Injury) -> None:
+        """RH-CRIT at the planning start: a failing result holds the stage until a retest."""
+        from planner.why import gate_texts
+
+        lines = gate_texts(self.season, inj)
+        self.gate.setText("<br>".join(
+            f"<b style='color:#c62828'>{t}</b>" if "held until" in t else f"⚠ {t}" for t in lines))
+        self.gate.setVisible(bool(lines))
 
     def _protocol_changed(self) -> None:
         proto = self._protocol()
@@ -1045,20 +1135,43 @@ class InjuriesEditor(Editor):
     def _target(self) -> str | None:
         return self.target.currentData()
 
+    def _check(self, edit, label: QLabel) -> bool:
+        """Request ``edit`` when the season accepts it; otherwise say why in ``label`` (next to
+        the form) and change nothing."""
+        from planner.errors import PeriodizeError
+
+        for line in (self.record_error, self.rehab_error):
+            line.hide()
+        try:
+            edit.apply(self.season)
+        except PeriodizeError as e:
+            label.setText(str(e))
+            label.show()
+            self._want_onset = None
+            return False
+        self.request(edit)
+        return True
+
     def record_injury(self) -> None:
         aid = self.selected_athlete()
         if aid is None or not self.dates_ok("Record injury", self.onset, self.first_start):
             return
+        onset = pydate(self.onset.date())
+        if any(r.onset == onset for r in self.season.injuries_of(aid)):
+            self.record_error.setText(f"{self.season.athlete_label(aid)} already has an injury "
+                                      f"from {day_long(onset)}; choose it above to change it.")
+            self.record_error.show()
+            return
         try:
-            inj = Injury(athlete=aid, protocol=self.protocol.currentData(),
-                         onset=pydate(self.onset.date()),
+            inj = Injury(athlete=aid, protocol=self.protocol.currentData(), onset=onset,
                          stages=(StageRecord(stage=self.first_stage.currentData(),
                                              start=pydate(self.first_start.date())),),
                          target_competition=self._target())
         except ValueError as e:
             self.refuse("Record injury", e)
             return
-        self.request(E.SetInjury(injury=inj))
+        self._want_onset = onset
+        self._check(E.SetInjury(injury=inj), self.record_error)
 
     def apply(self) -> None:
         inj = self.injury()
@@ -1067,37 +1180,52 @@ class InjuriesEditor(Editor):
         protocol, onset, target = self.protocol.currentData(), pydate(self.onset.date()), self._target()
         if (protocol, onset) == (inj.protocol, inj.onset):
             if target != inj.target_competition:
-                self.request(E.SetTargetCompetition(athlete=inj.athlete, competition=target,
-                                                    onset=inj.onset))
+                self._check(E.SetTargetCompetition(athlete=inj.athlete, competition=target,
+                                                   onset=inj.onset), self.record_error)
             return
-        self.request(E.SetInjury(injury=inj.model_copy(update={
-            "protocol": protocol, "onset": onset, "target_competition": target}), replaces=inj.onset))
+        if onset != inj.onset and any(r.onset == onset for r in self.season.injuries_of(inj.athlete)):
+            self.record_error.setText(f"Another injury of this athlete starts on {day_long(onset)}; "
+                                      f"two records may not share an onset.")
+            self.record_error.show()
+            return
+        self._want_onset = onset
+        self._check(E.SetInjury(injury=inj.model_copy(update={
+            "protocol": protocol, "onset": onset, "target_competition": target}),
+            replaces=inj.onset), self.record_error)
 
     def remove(self) -> None:
         inj = self.injury()
         if inj is not None:
-            self.request(E.RemoveInjury(athlete=inj.athlete, onset=inj.onset))
+            self._check(E.RemoveInjury(athlete=inj.athlete, onset=inj.onset), self.record_error)
 
     def record_stage(self) -> None:
         inj = self.injury()
         if inj is not None and self.dates_ok("Record stage", self.stage_start):
-            self.request(E.RecordStage(athlete=inj.athlete, stage=self.stage.currentData(),
-                                       start=pydate(self.stage_start.date())))
+            self._want_onset = inj.onset
+            self._check(E.RecordStage(athlete=inj.athlete, stage=self.stage.currentData(),
+                                      start=pydate(self.stage_start.date())), self.rehab_error)
 
     def record_flare_up(self) -> None:
         inj = self.injury()
         if inj is not None and self.dates_ok("Record flare-up", self.flare_date):
-            self.request(E.RecordFlareUp(athlete=inj.athlete, date=pydate(self.flare_date.date())))
+            self._want_onset = inj.onset
+            self._check(E.RecordFlareUp(athlete=inj.athlete, date=pydate(self.flare_date.date())),
+                        self.rehab_error)
 
     def record_test(self) -> None:
         inj = self.injury()
         name = self.test_name.currentText().strip()
-        if inj is None or not name or not self.dates_ok("Record test", self.test_date):
+        if inj is None or not self.dates_ok("Record test", self.test_date):
+            return
+        if not name:
+            self.rehab_error.setText("Name the criteria test (one of the protocol's).")
+            self.rehab_error.show()
             return
         c = self.criterion()
-        self.request(E.RecordCriteriaTest(athlete=inj.athlete, test=CriteriaTest(
+        self._want_onset = inj.onset
+        self._check(E.RecordCriteriaTest(athlete=inj.athlete, test=CriteriaTest(
             date=pydate(self.test_date.date()), name=name, value=self.test_value.value(),
-            unit=c.unit if c else "")))
+            unit=c.unit if c else "")), self.rehab_error)
 
 
 # -- dialogs ------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import Season
 from planner.text import plural
-from ui.desktop import editors, fileio, handouts, panels, scenarios
+from ui.desktop import editors, fileio, handouts, panels, roles, scenarios
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.diskstate import DiskStamp, changed_on_disk
 from ui.desktop.document import Document
@@ -410,6 +410,7 @@ class MainWindow(QMainWindow):
         self.weekly.add_dock()
         self.load_view = LoadView(self)  # the Load dock; load flags on the board and inspector
         self.load_view.add_dock()
+        self.roles_panel = roles.install(self)  # the Roles dock (match roles grid)
         self.returns_panel.athlete_requested.connect(self.select_cell)
 
         for ed in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
@@ -455,6 +456,7 @@ class MainWindow(QMainWindow):
         for key in ("competitions", "blocks", "daysoff", "squad", "injuries", "rules"):
             a = season_menu.addAction(self.docks[key].windowTitle())
             a.triggered.connect(lambda _c=False, k=key: self.show_dock(k))
+        season_menu.addAction(self.roles_action)
         plan_menu = mb.addMenu("&Plan")
         plan_menu.addAction(self.solve_action)
         plan_menu.addAction(self.cancel_action)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from planner import edits as E
 from planner.citations import cite
+from planner.daymarks import day_rows
 from planner.rules import RULES, RuleSet
 from planner.season import Season
 from planner.text import date_short, day, day_long, plural, stage_name
@@ -180,6 +181,7 @@ class InspectorPanel(_Browser):
         rows = self._plan_rows(season, tl, ap, i) if planned else [
             ("Plan", "not planned yet: Plan ▸ Solve (F5)")]
         rows += self._record_rows(season, tl, aid, i)
+        rows += [(k, _esc(v)) for k, v in day_rows(season, aid, i)]  # rules v2 (planner.daymarks)
         from ui.desktop.pastview import inspector_rows  # what was logged, what went otherwise
 
         rows += inspector_rows(season, aid, when)
@@ -244,8 +246,9 @@ class InspectorPanel(_Browser):
         """What the season records for the athlete-day: injury, unavailability, pins."""
         when = tl.days[i]
         rows = []
-        inj = season.injury_of(aid)
-        if inj is not None:
+        records = season.injuries_of(aid)
+        inj = next((r for r in reversed(records) if r.onset <= when), records[0] if records else None)
+        if inj is not None:  # the record that governs the day (the first one before its onset)
             from ui.desktop.returnspanel import protocol_name
 
             rows.append(("Injury", f"{_esc(protocol_name(inj.protocol))}, onset "

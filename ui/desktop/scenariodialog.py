@@ -48,6 +48,8 @@ KINDS = {
     "add": "Add a competition",
     "remove": "Remove a competition",
     "flare": "An injured athlete flares up",
+    "injury": "An athlete is injured (a re-injury, a planned operation)",
+    "role": "An athlete's role for a match (start, bench, out)",
     "stage": "A rehab stage starts on a date (delay or advance it)",
     "away": "An athlete is unavailable",
     "rule": "Change a rule value",
@@ -146,13 +148,14 @@ class ScenarioDialog(QDialog):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         for build in (self._move_page, self._priority_page, self._add_page, self._remove_page,
-                      self._flare_page, self._stage_page, self._away_page, self._rule_page,
+                      self._flare_page, self._injury_page, self._role_page, self._stage_page, self._away_page, self._rule_page,
                       self._pin_page):
             build()
         self._layout(self._change_box(), self._list_box())
         self._connect()
         self._refill()
         self._fill_params()
+        self._fill_injury_stages()
         self._set_first_dates()
         self.resize(620, 560)
 
@@ -216,6 +219,37 @@ class ScenarioDialog(QDialog):
         f.addRow("Flares up on", self.flare_date)
         f.addRow(QLabel("From that day the rehab goes back a stage (two when another flare-up "
                         "came in the week before)."))
+
+    def _injury_page(self) -> None:
+        from planner.protocols import available_protocols, load_protocol
+
+        f = self._page("injury")
+        self.injury_athlete = self._combo("Athlete injured")
+        self.injury_protocol = self._combo("Protocol")
+        for pid in available_protocols():
+            self.injury_protocol.addItem(load_protocol(pid).name, pid)
+        self.injury_date = _DateField("Injury date", self.timeline)
+        self.injury_stage = self._combo("Stage on that day")
+        f.addRow("Athlete", self.injury_athlete)
+        f.addRow("Protocol", self.injury_protocol)
+        f.addRow("From", self.injury_date)
+        f.addRow("In stage", self.injury_stage)
+        f.addRow(QLabel("A new injury record from that day (before the athlete is back it "
+                        "takes over as a re-injury)."))
+
+    def _role_page(self) -> None:
+        from ui.desktop.boardmenu import ROLE_MENU
+
+        f = self._page("role")
+        self.role_comp = self._combo("Match")
+        self.role_athlete = self._combo("Athlete")
+        self.role = self._combo("Role")
+        for role, words in ROLE_MENU.items():
+            self.role.addItem(words, role)
+        self.role.addItem("The player's default role", None)
+        f.addRow("Match", self.role_comp)
+        f.addRow("Athlete", self.role_athlete)
+        f.addRow("Role", self.role)
 
     def _stage_page(self) -> None:
         f = self._page("stage")
@@ -323,6 +357,7 @@ class ScenarioDialog(QDialog):
     def _connect(self) -> None:
         self.move_comp.currentIndexChanged.connect(self._suggest_move)
         self.stage_athlete.currentIndexChanged.connect(self._fill_stages)
+        self.injury_protocol.currentIndexChanged.connect(self._fill_injury_stages)
         self.rule.currentIndexChanged.connect(self._fill_params)
         self.param.currentIndexChanged.connect(self._show_param)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -336,7 +371,8 @@ class ScenarioDialog(QDialog):
         """Every date starts on the season's present (a week for an absence)."""
         tl = self.timeline
         first = tl.days[tl.p0]
-        for field in (self.flare_date, self.stage_date, self.away_from, self.pin_date, self.add_date):
+        for field in (self.flare_date, self.stage_date, self.away_from, self.pin_date, self.add_date,
+                      self.injury_date):
             field.set_date(first)
         self.away_to.set_date(tl.days[min(tl.n - 1, tl.p0 + 6)])
 
@@ -356,7 +392,7 @@ class ScenarioDialog(QDialog):
         s = self.current
         comps = [(c.id, f"{c.name} — {c.priority}, {day_long(c.date)}") for c in s.competitions]
         moving = self.move_comp.currentData()
-        for box in (self.move_comp, self.priority_comp, self.remove_comp):
+        for box in (self.move_comp, self.priority_comp, self.remove_comp, self.role_comp):
             key = box.currentData()
             with QSignalBlocker(box):
                 box.clear()
@@ -373,7 +409,8 @@ class ScenarioDialog(QDialog):
         injured = [(a.id, s.athlete_label(a.id)) for a in s.athletes if s.injury_of(a.id) is not None]
         everyone = [(a.id, s.athlete_label(a.id)) for a in s.athletes]
         for box, items in ((self.flare_athlete, injured), (self.stage_athlete, injured),
-                           (self.away_athlete, everyone), (self.pin_athlete, everyone)):
+                           (self.away_athlete, everyone), (self.pin_athlete, everyone),
+                           (self.injury_athlete, everyone), (self.role_athlete, everyone)):
             key = box.currentData()
             with QSignalBlocker(box):
                 box.clear()
@@ -409,6 +446,16 @@ class ScenarioDialog(QDialog):
                 i = min(len(stages) - 1, stages.index(inj.current.stage) + 1)  # the next stage
             self.stage.setCurrentIndex(max(0, i))
 
+    def _fill_injury_stages(self, *_args) -> None:
+        from planner.protocols import load_protocol
+
+        proto = load_protocol(self.injury_protocol.currentData())
+        with QSignalBlocker(self.injury_stage):
+            self.injury_stage.clear()
+            for st in proto.stages:
+                self.injury_stage.addItem(f"{st.id} (≤ {st.cap} %) {st.title}", st.id)
+            self.injury_stage.setCurrentIndex(0)
+
     def _fill_params(self, *_args) -> None:
         rule = RULES.get(self.rule.currentData() or "")
         with QSignalBlocker(self.param):
@@ -431,48 +478,68 @@ class ScenarioDialog(QDialog):
 
     def form_edit(self) -> E.Edit:
         """The edit the form describes (raises ValueError / InputError with a readable text)."""
-        key = self.kind_key()
-        s = self.current
+        build = getattr(self, f"_edit_{self.kind_key()}", None)
+        if build is None:
+            raise InputError("", [f"unknown kind of change {self.kind_key()!r}"])
+        return build()
 
-        def need(box: QComboBox, what: str) -> str:
-            value = box.currentData()
-            if value is None:
-                raise InputError("", [what])
-            return value
+    @staticmethod
+    def _need(box: QComboBox, what: str) -> str:
+        value = box.currentData()
+        if value is None:
+            raise InputError("", [what])
+        return value
 
-        if key == "move":
-            return E.MoveCompetition(competition=need(self.move_comp, "There is no competition to move."),
-                                     date=self.move_date.date())
-        if key == "priority":
-            return E.UpdateCompetition(competition=need(self.priority_comp, "There is no competition."),
-                                       priority=self.priority.currentData())
-        if key == "add":
-            return E.AddCompetition(competition=Competition(
-                id=E.new_competition_id(s), name=self.add_name.text().strip() or "Competition",
-                date=self.add_date.date(), priority=self.add_priority.currentData()))
-        if key == "remove":
-            return E.RemoveCompetition(competition=need(self.remove_comp, "There is no competition to remove."))
-        if key == "flare":
-            return E.RecordFlareUp(athlete=need(self.flare_athlete, "No athlete has an injury recorded; "
-                                                "record it in the Injuries editor first."),
-                                   date=self.flare_date.date())
-        if key == "stage":
-            return E.AddPin(pin=StagePin(
-                athlete=need(self.stage_athlete, "No athlete has an injury recorded; record it in the "
-                                                 "Injuries editor first."),
-                stage=self.stage.currentData(), date=self.stage_date.date()))
-        if key == "away":
-            return E.AddUnavailability(unavailability=Unavailability(
-                athlete=need(self.away_athlete, "The squad is empty."), start=self.away_from.date(),
-                end=self.away_to.date(), reason=self.away_reason.text().strip() or "What-if"))
-        if key == "rule":
-            return E.SetRuleValue(rule=self.rule.currentData(), param=self.param.currentData(),
-                                  value=self.value.value())
-        if key == "pin":
-            return E.AddPin(pin=IntensityPin(athlete=need(self.pin_athlete, "The squad is empty."),
-                                             date=self.pin_date.date(),
-                                             intensity=self.pin_level.currentData()))
-        raise InputError("", [f"unknown kind of change {key!r}"])
+    def _edit_move(self) -> E.Edit:
+        return E.MoveCompetition(competition=self._need(self.move_comp, "There is no competition to move."),
+                                 date=self.move_date.date())
+
+    def _edit_priority(self) -> E.Edit:
+        return E.UpdateCompetition(competition=self._need(self.priority_comp, "There is no competition."),
+                                   priority=self.priority.currentData())
+
+    def _edit_add(self) -> E.Edit:
+        return E.AddCompetition(competition=Competition(
+            id=E.new_competition_id(self.current), name=self.add_name.text().strip() or "Competition",
+            date=self.add_date.date(), priority=self.add_priority.currentData()))
+
+    def _edit_remove(self) -> E.Edit:
+        return E.RemoveCompetition(competition=self._need(self.remove_comp, "There is no competition to remove."))
+
+    def _edit_flare(self) -> E.Edit:
+        return E.RecordFlareUp(athlete=self._need(self.flare_athlete, "No athlete has an injury recorded; "
+                                                  "record it in the Injuries editor first."),
+                               date=self.flare_date.date())
+
+    def _edit_injury(self) -> E.Edit:
+        return E.AddInjury(athlete=self._need(self.injury_athlete, "The squad is empty."),
+                           protocol=self._need(self.injury_protocol, "Choose a protocol."),
+                           onset=self.injury_date.date(), stage=self.injury_stage.currentData())
+
+    def _edit_role(self) -> E.Edit:
+        return E.SetRole(competition=self._need(self.role_comp, "There is no match."),
+                         athlete=self._need(self.role_athlete, "The squad is empty."),
+                         role=self.role.currentData())
+
+    def _edit_stage(self) -> E.Edit:
+        return E.AddPin(pin=StagePin(
+            athlete=self._need(self.stage_athlete, "No athlete has an injury recorded; record it in the "
+                                                   "Injuries editor first."),
+            stage=self.stage.currentData(), date=self.stage_date.date()))
+
+    def _edit_away(self) -> E.Edit:
+        return E.AddUnavailability(unavailability=Unavailability(
+            athlete=self._need(self.away_athlete, "The squad is empty."), start=self.away_from.date(),
+            end=self.away_to.date(), reason=self.away_reason.text().strip() or "What-if"))
+
+    def _edit_rule(self) -> E.Edit:
+        return E.SetRuleValue(rule=self.rule.currentData(), param=self.param.currentData(),
+                              value=self.value.value())
+
+    def _edit_pin(self) -> E.Edit:
+        return E.AddPin(pin=IntensityPin(athlete=self._need(self.pin_athlete, "The squad is empty."),
+                                         date=self.pin_date.date(),
+                                         intensity=self.pin_level.currentData()))
 
     # -- the list ------------------------------------------------------------------------------
     def add_change(self, edit: E.Edit | None = None) -> bool:

@@ -1,0 +1,187 @@
+"""What rules v2 puts on an athlete's days, for the board, its tooltips and the inspector.
+
+Contract: ``shared/rules-spec.md`` v2 sections 2-6 as read in ``docs/semantics.md``. Read from the
+season and its plan (never the solver), with the facts the checker reads
+(``planner.returns.AthleteFacts``):
+
+- the **role** of each competition day: ``start`` or ``bench`` when the athlete plays it,
+  ``out`` when the role is ``out``, ``held`` when RE-1 holds a returning athlete out (without a
+  plan: the role the season sets, for every athlete);
+- **compensation sessions**: high-velocity training of a fit athlete on MD+1 or MD+2 of a
+  competition the athlete did not play (HV-6 allows them, TEAM does not count them);
+- **flare-ups** and the **calm days** after them (RH-FL);
+- **provisional** days and the provisional stage exits that start them (RH-CRIT).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.criteria import latest_results
+from planner.errors import PeriodizeError
+from planner.protocols import Protocol
+from planner.returns import PLAY_LEVEL, AthleteFacts, provisional_of, stage_walk
+from planner.rules import RuleSet
+from planner.season import FIT, HV_LEVEL, Season
+from planner.timeline import Timeline
+
+ROLE_LETTER = {"start": "S", "bench": "B", "out": "O", "held": "R"}
+ROLE_WORDS = {"start": "plays (starts)", "bench": "on the bench", "out": "out of the squad",
+              "held": "held out (RE-1: team sessions first)"}
+_RANK = {"start": 0, "bench": 1, "out": 2}
+
+
+@dataclass(frozen=True)
+class ProvisionalExit:
+    """A planned progression out of ``stage`` on ``day`` (index) into ``to`` that waits on
+    criteria without a passing latest result (``missing``: their names)."""
+
+    day: int
+    stage: str
+    to: str
+    missing: tuple[str, ...]
+
+
+@dataclass
+class DayMarks:
+    """One athlete's v2 marks; day indexes from the season start."""
+
+    role: dict[int, str] = field(default_factory=dict)
+    compensation: set[int] = field(default_factory=set)
+    flare: set[int] = field(default_factory=set)
+    calm: dict[int, dt.date] = field(default_factory=dict)  # day -> the flare-up's date
+    provisional: frozenset[int] = frozenset()
+    hatched: frozenset[int] = frozenset()  # provisional rehab days and the first FIT day after
+    exits: tuple[ProvisionalExit, ...] = ()
+
+
+def best_role(season: Season, athlete: str, comps) -> str:
+    """The athlete's best role of the competitions on one day (start, then bench, then out)."""
+    return min((season.role_of(athlete, c.id) for c in comps), key=_RANK.__getitem__)
+
+
+def _flares(season: Season, athlete: str, tl: Timeline, calm_days: int, m: DayMarks) -> None:
+    for rec in season.injuries_of(athlete):
+        for fd in rec.flare_ups:
+            i = tl.index(fd)
+            if i is not None:
+                m.flare.add(i)
+            for k in range(1, calm_days + 1):
+                j = tl.index(fd + dt.timedelta(days=k))
+                if j is not None:
+                    m.calm.setdefault(j, fd)
+
+
+def _planned_role(f: AthleteFacts, i: int) -> str | None:
+    if f.played[i]:
+        return "start" if f.it[i] == PLAY_LEVEL["start"] else "bench"
+    if f.st[i] != FIT or i in f.off:
+        return None
+    if f.role[i] in PLAY_LEVEL and not f.ready[i]:
+        return "held"
+    return "out" if f.role[i] == "out" else None
+
+
+def _compensation(f: AthleteFacts, tl: Timeline, i: int) -> bool:
+    j = tl.md_after[i]
+    return (f.st[i] == FIT and f.it[i] >= HV_LEVEL and not f.played[i] and j in (1, 2)
+            and not f.played[i - j])
+
+
+def _missing(f: AthleteFacts, proto: Protocol, k: int, stage: str, since: int, before: int
+             ) -> tuple[str, ...]:
+    res = latest_results(f.records[k], proto, stage, f.date(since), f.date(before))
+    return tuple(c.name for c in proto.stage(stage).criteria
+                 if c.name not in res or not res[c.name].passed)
+
+
+def provisional_exits(f: AthleteFacts) -> tuple[ProvisionalExit, ...]:
+    """The planned progressions from ``p0`` on that some criterion has not passed for."""
+    out = []
+    if not f.records:
+        return ()
+    for i, old, run, _forced, _cause, kind in stage_walk(f, f.p0):
+        if kind != "progress" or old.rec is None:
+            continue
+        proto = f.protos[old.rec]
+        if old.stage not in proto.stage_ids:
+            continue
+        missing = _missing(f, proto, old.rec, old.stage, old.start, i)
+        if missing:
+            out.append(ProvisionalExit(i, old.stage, run.stage, missing))
+    return tuple(out)
+
+
+def _from_plan(season: Season, tl: Timeline, f: AthleteFacts, m: DayMarks) -> None:
+    for i in tl.comp_days:
+        role = _planned_role(f, i)
+        if role is not None:
+            m.role[i] = role
+    m.compensation = {i for i in range(tl.p0, tl.n) if _compensation(f, tl, i)}
+    prov = provisional_of(f)
+    m.provisional = frozenset(i for i, p in enumerate(prov) if p)
+    m.hatched = frozenset(i for i in m.provisional
+                          if f.st[i] != FIT or (i > 0 and f.st[i - 1] != FIT))
+    m.exits = provisional_exits(f)
+
+
+def day_marks(season: Season, timeline: Timeline | None = None,
+              only: str | None = None) -> dict[str, DayMarks]:
+    """Athlete id -> the athlete's marks (see the module text); ``only``: one athlete's."""
+    tl = timeline if timeline is not None else Timeline(season)
+    rs = RuleSet(season.rules)
+    calm_days = int(rs.value("RH-FL", "calm_days"))
+    plan = season.plan
+    out: dict[str, DayMarks] = {}
+    for a in season.athletes:
+        if only is not None and a.id != only:
+            continue
+        m = DayMarks()
+        _flares(season, a.id, tl, calm_days, m)
+        ap = plan.for_athlete(a.id) if plan is not None else None
+        if ap is not None and len(ap.stages) == tl.n and len(ap.intensity) == tl.n:
+            try:
+                _from_plan(season, tl, AthleteFacts(season, tl, rs, ap), m)
+            except PeriodizeError:  # a record's protocol unknown: the roles alone
+                m = DayMarks(flare=m.flare, calm=m.calm)
+                ap = None
+        if ap is None:
+            for i in tl.comp_days:
+                m.role[i] = best_role(season, a.id, tl.comp_on[i])
+        out[a.id] = m
+    return out
+
+
+def role_text(role: str) -> str:
+    return ROLE_WORDS.get(role, role)
+
+
+def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
+             ) -> list[tuple[str, str]]:
+    """The inspector's rows of rules v2 for day ``i``: the match role, a compensation session,
+    a flare-up or calm day, and a provisional stage with the exit it waits on (plain text)."""
+    from planner.text import day_long
+
+    tl = Timeline(season)
+    m = marks if marks is not None else day_marks(season, tl, only=athlete).get(athlete)
+    if m is None or not 0 <= i < tl.n:
+        return []
+    rows = []
+    if i in m.role:
+        rows.append(("Role", role_text(m.role[i])))
+    if i in m.compensation:
+        rows.append(("Session", "compensation session: high-velocity work after a match not "
+                                "played (HV-6 allows it, TEAM does not count it)"))
+    if i in m.flare:
+        rows.append(("Flare-up", "recorded today: no running (RH-FL)"))
+    if i in m.calm:
+        rows.append(("Calm day", f"after the flare-up of {day_long(m.calm[i])}: at most 60 % "
+                                 f"(RH-FL)"))
+    if i in m.provisional:
+        e = max((x for x in m.exits if x.day <= i), key=lambda x: x.day, default=None)
+        if e is not None:
+            rows.append(("Provisional", f"the move {e.stage} → {e.to} on {day_long(tl.days[e.day])} "
+                                        f"waits on {', '.join(e.missing)} (RH-CRIT): a passing "
+                                        f"result makes it firm"))
+    return rows

@@ -1,0 +1,373 @@
+"""Rules v2 in the app: the Roles panel, the board's role marks and its cell menu (flare-up, the
+match role), each change one undo step that undo restores exactly, and refusals that change
+nothing (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from planner import edits as E
+from planner.daymarks import day_marks
+from planner.season import Athlete, Competition
+from tests.ui.test_app import hand_plan, tiny_season
+from tests.ui.test_editors import undo_all
+from ui.desktop import roles
+from ui.desktop.boardmenu import cell_menu, find_action
+from ui.desktop.mainwindow import MainWindow
+
+D = dt.date
+
+
+def two_match_season():
+    s = tiny_season()
+    comps = s.competitions + (Competition(id="m0", name="Cup tie", date=D(2026, 3, 7), priority="C"),)
+    return s.model_copy(update={"competitions": comps})
+
+
+@pytest.fixture
+def w(qtbot):
+    season = two_match_season()
+    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None, autosave=False)
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    return win
+
+
+def grid(w: MainWindow):
+    roles.show(w)
+    panel = w.roles_panel
+    return panel, panel.model
+
+
+def col_of(model, comp_id: str) -> int:
+    return 1 + [c.id for c in model.comps].index(comp_id)
+
+
+def row_of(model, athlete: str) -> int:
+    return [a.id for a in model.athletes].index(athlete)
+
+
+def key(qtbot, panel, k) -> None:
+    qtbot.keyClick(panel.view, k)
+
+
+# -- the Roles panel --------------------------------------------------------------------------
+def test_roles_grid_lists_squad_and_matches_in_date_order(w):
+    panel, model = grid(w)
+    assert [c.id for c in model.comps] == ["m0", "m1"]
+    assert model.columnCount() == 3 and model.rowCount() == 3
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Default"
+    assert "Cup tie" in model.headerData(1, Qt.Orientation.Horizontal)
+    assert model.data(model.index(0, 1)) == "start"  # the default, greyed
+    assert w.docks["roles"].isVisible()
+
+
+def test_typing_s_b_o_sets_roles_one_undo_step_each(w, qtbot):
+    panel, model = grid(w)
+    before = w.season
+    r, c = row_of(model, "A1"), col_of(model, "m1")
+    assert r + 1 < model.rowCount()
+    panel.view.setCurrentIndex(model.index(r, c))
+    key(qtbot, panel, Qt.Key.Key_O)
+    assert w.season.role_of("A1", "m1") == "out"
+    assert w.undo_stack.index() == 1
+    assert model.data(model.index(r, c)) == "out"
+    assert model.data(model.index(r, c), Qt.ItemDataRole.FontRole).bold()  # set for that match
+    assert panel.view.currentIndex().row() == r + 1  # the cursor moved down
+    key(qtbot, panel, Qt.Key.Key_B)
+    assert w.season.role_of(model.athletes[r + 1].id, "m1") == "bench"
+    panel.view.setCurrentIndex(model.index(r, c))
+    key(qtbot, panel, Qt.Key.Key_Delete)  # back to the default
+    assert w.season.role_of("A1", "m1") == "start"
+    assert not any(x.athlete == "A1" for x in w.season.roles)
+    assert w.undo_stack.index() == 3
+    undo_all(w, before)
+
+
+def test_typing_in_the_default_column_sets_the_players_default(w, qtbot):
+    panel, model = grid(w)
+    before = w.season
+    r = row_of(model, "A1")
+    panel.view.setCurrentIndex(model.index(r, 0))
+    key(qtbot, panel, Qt.Key.Key_B)
+    assert w.season.athlete("A1").role == "bench"
+    assert w.season.role_of("A1", "m0") == "bench"
+    undo_all(w, before)
+
+
+def test_a_selection_takes_one_role_in_one_step(w, qtbot):
+    panel, model = grid(w)
+    before = w.season
+    c = col_of(model, "m0")
+    sel = panel.view.selectionModel()
+    panel.view.setCurrentIndex(model.index(0, c))
+    for r in range(3):
+        sel.select(model.index(r, c), sel.SelectionFlag.Select)
+    key(qtbot, panel, Qt.Key.Key_O)
+    assert {w.season.role_of(a.id, "m0") for a in w.season.athletes} == {"out"}
+    assert w.undo_stack.index() == 1
+    undo_all(w, before)
+
+
+def test_copy_a_column_to_the_next_match_and_fill_a_players_default(w, qtbot):
+    panel, model = grid(w)
+    before = w.season
+    w.apply_edit(E.SetRole(competition="m0", athlete="A2", role="out"))
+    w.apply_edit(E.SetRole(competition="m0", athlete="A1", role="bench"))
+    panel.view.setCurrentIndex(model.index(0, col_of(model, "m0")))
+    assert panel.copy_to_next()
+    assert w.season.role_of("A2", "m1") == "out" and w.season.role_of("A1", "m1") == "bench"
+    assert w.undo_stack.index() == 3  # the copy is one step
+    assert panel.view.currentIndex().column() == col_of(model, "m1")
+    panel.view.setCurrentIndex(model.index(row_of(model, "A2"), 1))
+    assert panel.fill_default()
+    assert w.season.role_of("A2", "m0") == "start" and w.season.role_of("A2", "m1") == "start"
+    assert w.undo_stack.index() == 4
+    undo_all(w, before)
+
+
+def test_copy_from_the_last_match_is_refused_under_the_grid(w):
+    panel, model = grid(w)
+    before = w.season
+    panel.view.setCurrentIndex(model.index(0, col_of(model, "m1")))
+    assert not panel.copy_to_next()
+    assert "next one" in panel.error.text() and not panel.error.isHidden()
+    assert w.season == before and w.undo_stack.index() == 0
+
+
+def test_a_role_the_season_refuses_changes_nothing_and_says_why(w):
+    panel, model = grid(w)
+    before = w.season
+    gone = w.season.model_copy(update={"competitions": w.season.competitions[:1]})
+    panel.season = gone  # the grid still shows a match the season no longer has
+    panel.view.setCurrentIndex(model.index(0, col_of(model, "m0")))
+    assert not panel.type_role("out")
+    assert "no competition has id" in panel.error.text()
+    assert w.season == before and w.undo_stack.index() == 0
+
+
+# -- the board ----------------------------------------------------------------------------------
+def test_board_marks_played_bench_and_out_days_apart(w):
+    season = w.season
+    for aid, role in (("A1", "bench"), ("A2", "out")):
+        season = E.SetRole(competition="m1", athlete=aid, role=role).apply(season)
+    tl_day = (D(2026, 3, 14) - season.calendar.start).days
+    plan = hand_plan(season)
+    levels = {"A1": 80, "A2": 70}
+    athletes = tuple(a.model_copy(update={"intensity": tuple(
+        levels[a.athlete] if i == tl_day else v for i, v in enumerate(a.intensity))})
+        if a.athlete in levels else a for a in plan.athletes)
+    w.apply_edit(E.SetPlan(plan=plan.model_copy(update={"athletes": athletes})))
+    w.apply_edit(E.SetRole(competition="m1", athlete="A1", role="bench"))
+    w.apply_edit(E.SetRole(competition="m1", athlete="A2", role="out"))
+    marks = {a: w.board.marks_of(a).role.get(tl_day) for a in ("A1", "A2")}
+    assert marks == {"A1": "bench", "A2": "out"}
+    tip = w.board._cell_tooltip(w.board._row_of["A2"], tl_day)
+    assert "Match role: out of the squad [O]" in tip
+
+
+def test_flare_up_from_the_board_menu_one_undo_step(w):
+    before = w.season
+    menu = cell_menu(w.season, "A3", D(2026, 3, 5), w.apply_edit, w)
+    act = find_action(menu, "Record flare-up on this day")
+    assert act is not None and act.isEnabled()
+    act.trigger()
+    assert w.season.injury_of("A3").flare_ups == (D(2026, 3, 5),)
+    m = w.board.marks_of("A3")
+    i = (D(2026, 3, 5) - w.season.calendar.start).days
+    assert i in m.flare and {i + 1, i + 2} <= set(m.calm)
+    undo_all(w, before)
+
+
+def test_flare_up_without_an_injury_is_greyed_with_the_reason(w):
+    menu = cell_menu(w.season, "A1", D(2026, 3, 5), w.apply_edit, w)
+    act = find_action(menu, "Record flare-up on this day")
+    assert act is not None and not act.isEnabled()
+    assert "has no injury before" in act.text()
+
+
+def test_role_for_the_match_from_the_board_menu(w):
+    before = w.season
+    menu = cell_menu(w.season, "A2", D(2026, 3, 14), w.apply_edit, w)
+    act = find_action(menu, "Out of the squad")
+    assert act is not None
+    act.trigger()
+    assert w.season.role_of("A2", "m1") == "out"
+    assert w.undo_stack.index() == 1
+    undo_all(w, before)
+
+
+def test_day_marks_without_a_plan_show_the_roles_set():
+    s = two_match_season()
+    s = s.model_copy(update={"athletes": s.athletes[:2] + (Athlete(id="A3", name="Cara Mid",
+                                                                   role="out"),)})
+    m = day_marks(s)
+    assert set(m["A3"].role.values()) == {"out"}
+    assert set(m["A1"].role.values()) == {"start"}
+
+
+# -- the Injuries editor: several records, criteria gates, refusals next to the field ---------------
+def q(day: dt.date):
+    from PySide6.QtCore import QDate
+
+    return QDate(day.year, day.month, day.day)
+
+
+def test_a_second_record_a_planned_operation_then_back_to_the_first(w):
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    assert ed.select("A3")
+    assert ed.record.count() == 2 and ed.injury().onset == D(2026, 2, 10)
+    ed.select_record(None)  # New injury
+    assert ed.injury() is None and ed.record_button.isVisibleTo(ed)
+    ed.protocol.setCurrentIndex(ed.protocol.findData("ankle-sprain"))
+    ed.onset.setDate(q(D(2026, 3, 11)))  # a planned operation after the planning start
+    ed.first_stage.setCurrentIndex(0)
+    ed.first_start.setDate(q(D(2026, 3, 11)))
+    ed.record_button.click()
+    recs = w.season.injuries_of("A3")
+    assert [(r.protocol, r.onset) for r in recs] == [("iliopsoas-tendinopathy", D(2026, 2, 10)),
+                                                     ("ankle-sprain", D(2026, 3, 11))]
+    assert ed.injury().onset == D(2026, 3, 11)  # the new record is chosen
+    assert w.undo_stack.index() == 1
+    assert ed.select_record(D(2026, 2, 10))
+    assert ed.injury().protocol == "iliopsoas-tendinopathy" and "P2" in ed.status.text()
+    ed.remove_button.click()  # removes the chosen record only
+    assert [r.onset for r in w.season.injuries_of("A3")] == [D(2026, 3, 11)]
+    undo_all(w, before)
+
+
+def test_a_record_on_an_onset_taken_is_refused_next_to_the_form(w):
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    ed.select("A3")
+    ed.select_record(None)
+    ed.onset.setDate(q(D(2026, 2, 10)))
+    ed.record_button.click()
+    assert "already has an injury from" in ed.record_error.text()
+    assert ed.record_error.isVisibleTo(ed)
+    assert w.season == before and w.undo_stack.index() == 0
+
+
+def test_a_stage_before_the_onset_contradicts_the_record_and_changes_nothing(w):
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    ed.select("A3")
+    ed.select_record(None)
+    ed.protocol.setCurrentIndex(ed.protocol.findData("hamstring-strain"))
+    ed.onset.setDate(q(D(2026, 3, 10)))
+    ed.first_start.setDate(q(D(2026, 3, 5)))
+    ed.record_button.click()
+    assert "before the onset" in ed.record_error.text()
+    assert w.season == before and w.undo_stack.index() == 0
+
+
+def test_an_unknown_criterion_is_refused_next_to_the_field(w):
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    ed.select("A3")
+    ed.test_name.setEditText("Vertical jump")
+    assert "No pass mark" in ed.pass_mark.text()
+    ed.test_date.setDate(q(D(2026, 3, 1)))
+    ed.test_button.click()
+    assert "is not a criterion of iliopsoas-tendinopathy" in ed.rehab_error.text()
+    assert ed.rehab_error.isVisibleTo(ed)
+    assert w.season == before and w.undo_stack.index() == 0
+
+
+def test_a_flare_up_before_the_first_stage_is_refused_next_to_the_field(w):
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    ed.select("A3")
+    ed.flare_date.setDate(q(D(2026, 2, 12)))
+    ed.flare_button.click()
+    assert "flare-up" in ed.rehab_error.text() and ed.rehab_error.isVisibleTo(ed)
+    assert w.season == before
+
+
+def test_a_failing_criterion_shows_the_gate(w):
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    ed.select("A3")
+    assert "provisional" in ed.gate.text()  # no result yet: leaving P2 would be provisional
+    ed.test_name.setCurrentIndex(ed.test_name.findText("Hip-flexor strength LSI"))
+    ed.test_value.setValue(76)
+    ed.test_date.setDate(q(D(2026, 3, 1)))
+    ed.test_button.click()
+    assert w.undo_stack.index() == 1
+    assert "Hip-flexor strength LSI 76 % &lt; 80 %: P2 held until retest on Sun 8 Mar 2026" in ed.gate.text() \
+        or "Hip-flexor strength LSI 76 % < 80 %: P2 held until retest on Sun 8 Mar 2026" in ed.gate.text()
+    undo_all(w, before)
+
+
+# -- the scenario dialog: an injury and a role, checked as they are added -----------------------------
+def test_scenario_dialog_adds_an_injury_and_a_role_checked_as_added(w, dialogs):
+    before = w.season
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("injury")
+    dlg.injury_athlete.setCurrentIndex(dlg.injury_athlete.findData("A2"))
+    dlg.injury_protocol.setCurrentIndex(dlg.injury_protocol.findData("hamstring-strain"))
+    dlg.injury_date.set_date(D(2026, 3, 4))
+    dlg.injury_stage.setCurrentIndex(dlg.injury_stage.findData("P2"))
+    assert dlg.add_change(), dlg.error.text()
+    assert "injured on" in dlg.change_texts()[0]
+    assert not dlg.add_change()  # the same onset again: refused, said in the dialog
+    assert "already has an injury from" in dlg.error.text() and dlg.list.count() == 1
+    dlg.set_kind("role")
+    dlg.role_comp.setCurrentIndex(dlg.role_comp.findData("m1"))
+    dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData("A1"))
+    dlg.role.setCurrentIndex(dlg.role.findData("out"))
+    assert dlg.add_change(), dlg.error.text()
+    assert "League match" in dlg.change_texts()[1] and "out" in dlg.change_texts()[1]
+    dlg.replan_now.setChecked(False)
+    dlg.buttons.accepted.emit()
+    sc = w.season.scenarios[0]
+    assert [e["op"] for e in sc.edits] == ["add_injury", "set_role"]
+    assert w.undo_stack.index() == 1
+    assert not dialogs
+    w.undo_action.trigger()
+    assert w.season == before
+
+
+def test_scenario_dialog_refuses_a_flare_up_with_no_injury_before_it(w):
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("flare")
+    dlg.flare_athlete.setCurrentIndex(dlg.flare_athlete.findData("A3"))
+    dlg.flare_date.set_date(D(2026, 3, 3))
+    dlg.set_kind("injury")  # a what-if injury of A1 first, then a flare-up of A1 before it
+    dlg.injury_athlete.setCurrentIndex(dlg.injury_athlete.findData("A1"))
+    dlg.injury_date.set_date(D(2026, 3, 10))
+    assert dlg.add_change(), dlg.error.text()
+    dlg.set_kind("flare")
+    dlg.flare_athlete.setCurrentIndex(dlg.flare_athlete.findData("A1"))
+    dlg.flare_date.set_date(D(2026, 3, 5))
+    assert not dlg.add_change()
+    assert "has no injury before" in dlg.error.text() and dlg.list.count() == 1
+
+
+def test_the_squad_editor_sets_a_players_default_role(w):
+    ed = w.squad_editor
+    before = w.season
+    w.show_dock("squad")
+    assert ed.select("A2")
+    ed.role.setCurrentIndex(ed.role.findData("bench"))
+    ed.apply_button.click()
+    assert w.season.athlete("A2").role == "bench" and w.undo_stack.index() == 1
+    assert "role: bench" in ed.table.item(ed.table.currentRow(), 4).text()
+    undo_all(w, before)
+
+
+def test_the_name_tooltip_lists_every_injury_record(w):
+    w.apply_edit(E.AddInjury(athlete="A3", protocol="ankle-sprain", onset=D(2026, 3, 11)))
+    tip = w.board._athlete_tooltip(w.board._rows[w.board._row_of["A3"]])
+    assert tip.count("Injury: ") == 2 and "Wed 11 Mar 2026" in tip

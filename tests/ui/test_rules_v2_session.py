@@ -1,0 +1,119 @@
+"""A coach's session with rules v2, in the app alone, with the real solver: record a flare-up
+from the board and see the next two days emptied of speed work; record a failing criterion and
+see the stage held and the return move; set a player out for a match and see his compensation
+session. Each change is one undo step (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from planner.why import why_day
+from tests.builders import day, injury, season
+from ui.desktop import roles
+from ui.desktop.boardmenu import cell_menu, find_action
+from ui.desktop.mainwindow import MainWindow
+
+
+def v2_season():
+    """Five weeks with Saturday and some Wednesday matches, today on day 7; A1 in P3, A2 in S3
+    (a few days from full training)."""
+    return season(weeks=5, athletes=4, matches=[5, 9, 12, 16, 19, 23, 26], today=day(7),
+                  injuries=(injury("A1", stage="P3", start_day=-20, history=(("P2", -45),)),
+                            injury("A2", stage="S3", start_day=2, history=(("S2", -8),))))
+
+
+@pytest.fixture
+def w(qtbot):
+    win = MainWindow(v2_season(), None, autosave=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    win.solve_time_limit = 20.0
+    return win
+
+
+def solve(w, qtbot):
+    with qtbot.waitSignal(w.solve_finished, timeout=60_000) as blocker:
+        w.solve_action.trigger()
+    outcome = blocker.args[0]
+    assert outcome.plan is not None and w.season.plan == outcome.plan
+    return outcome
+
+
+def returns_of(w, athlete):
+    return [r for r in w.returns_panel.rows if r.athlete == athlete]
+
+
+def test_a_v2_session_flare_up_criterion_and_a_player_out(w, qtbot, dialogs):
+    solve(w, qtbot)
+    steps = w.undo_stack.index()
+
+    # 1. A flare-up from the board's menu on day 8: no running that day, at most 60 % on the
+    #    two calm days, and the board and the inspector say so.
+    menu = cell_menu(w.season, "A1", day(8), w.apply_edit, w)
+    find_action(menu, "Record flare-up on this day").trigger()
+    assert w.undo_stack.index() == steps + 1
+    solve(w, qtbot)
+    a1 = w.season.plan.for_athlete("A1").intensity
+    assert a1[8] == 0 and max(a1[9], a1[10]) <= 60
+    assert {9, 10} <= set(w.board.marks_of("A1").calm) and 8 in w.board.marks_of("A1").flare
+    texts = [r.text for r in why_day(w.season, w.season.plan, "A1", day(9)).reasons]
+    assert "No running: flare-up yesterday (RH-FL, 2 calm days)." in texts
+    w.select_cell("A1", day(9))
+    assert "Calm day" in w.inspector.toPlainText()
+
+    # 2. A failing criterion of S3 for A2 in the Injuries editor: the gate is shown, the stage is
+    #    held until the retest and the return moves.
+    back_before = returns_of(w, "A2")[0].back
+    ed = w.injuries_editor
+    w.show_dock("injuries")
+    assert ed.select("A2")
+    ed.test_name.setCurrentIndex(ed.test_name.findText("Pain during max sprint"))
+    ed.test_value.setValue(4)
+    ed.test_date.setDate(QDate(day(7).year, day(7).month, day(7).day))
+    ed.test_button.click()
+    assert "Pain during max sprint 4/10 > 2/10: S3 held until retest on" in ed.gate.text()
+    solve(w, qtbot)
+    back_after = returns_of(w, "A2")[0].back
+    assert back_after > back_before and back_after >= day(14)
+    assert all(st == "S3" for st in w.season.plan.for_athlete("A2").stages[7:14])
+
+    # 3. A3 out for Wednesday's match in the Roles panel; his compensation session the day after
+    #    (the coach pins it from the board's menu): HV-6 allows it for a player who did not play,
+    #    the board marks it and the inspector explains it.
+    roles.show(w)
+    panel, model = w.roles_panel, w.roles_panel.model
+    r = [a.id for a in model.athletes].index("A3")
+    panel.view.setCurrentIndex(model.index(r, 1 + [c.id for c in model.comps].index("m3")))
+    qtbot.keyClick(panel.view, Qt.Key.Key_O)
+    assert w.season.role_of("A3", "m3") == "out"
+    menu = cell_menu(w.season, "A3", day(17), w.apply_edit, w)
+    find_action(menu, "95 %").trigger()
+    solve(w, qtbot)
+    assert w.season.plan.for_athlete("A3").intensity[17] == 95
+    marks = w.board.marks_of("A3")
+    assert marks.role[16] == "out" and 17 in marks.compensation
+    assert not w.board.violations_at("A3", day(17))
+    texts = [r.text for r in why_day(w.season, w.season.plan, "A3", day(17)).reasons]
+    assert ("Out of the squad on Wednesday ('Match 4'): compensation session (HV-6 allows MD+1 "
+            "for non-players).") in texts
+    w.select_cell("A3", day(17))
+    assert "compensation session" in w.inspector.toPlainText()
+    assert "Compensation session [C]" in w.board._cell_tooltip(w.board._row_of["A3"], 17)
+    assert not [d for d in dialogs if d[0] in ("error", "warn")]
+
+
+def test_the_same_session_for_a_player_who_plays_is_refused_by_hv6(w, qtbot):
+    """Without the role 'out' the Thursday after his match is no place for a speed session
+    (HV-6, and HV-5 next to the match)."""
+    menu = cell_menu(w.season, "A3", day(17), w.apply_edit, w)
+    find_action(menu, "95 %").trigger()
+    outcome = solve_any(w, qtbot)
+    assert outcome.plan is None and {"HV-5", "HV-6"} & {c.rule for c in outcome.explanation}
+
+
+def solve_any(w, qtbot):
+    with qtbot.waitSignal(w.solve_finished, timeout=60_000) as blocker:
+        w.solve_action.trigger()
+    return blocker.args[0]

@@ -1,0 +1,117 @@
+"""The board's marks of rules v2 (``planner.daymarks``), each readable without colour:
+
+- a competition day's **role** as a letter in the cell's top-left corner: ``S`` plays (starts),
+  ``B`` on the bench, ``O`` out of the squad, ``R`` held out by RE-1;
+- a **compensation session** (HV training after a match the athlete did not play): ``C``;
+- a **flare-up**: ``!`` in a filled box; its **calm days** (RH-FL): a dotted line along the
+  top of the cell;
+- **provisional** days (RH-CRIT: a stage exit that waits on a criterion not passed yet): a
+  diagonal hatch over the rehab stages and the day back (the fit days after it stay provisional
+  in the tooltip and the inspector, unhatched), and a dashed edge where the stage starts.
+
+Day zoom draws them all; week zoom only the provisional hatch (its cells are 4 px wide).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+
+from planner.daymarks import ROLE_LETTER, DayMarks, role_text
+from planner.text import day_long
+
+FLARE = QColor("#c62828")
+
+
+def badge_font(base: QFont) -> QFont:
+    f = QFont(base)
+    f.setPixelSize(7)
+    f.setBold(True)
+    return f
+
+
+def draw_badge(p: QPainter, x: float, y: float, letter: str, fg: QColor, bg: QColor,
+               filled: bool = False) -> None:
+    """A 7 x 8 px box with a letter: framed on the cell's own colour, or filled."""
+    rect = QRectF(x, y, 7, 8)
+    p.setPen(QPen(fg, 1))
+    p.setBrush(fg if filled else bg)
+    p.drawRect(rect)
+    p.setPen(bg if filled else fg)
+    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, letter)
+
+
+def paint_day_marks(p: QPainter, marks: dict[str, DayMarks], row_id, days: tuple[int, int],
+                    rows: tuple[int, int], x_of, y_of, cell_w: int, theme, font: QFont) -> None:
+    """Role letters, compensation sessions, flare-ups and calm days on the visible cells."""
+    d0, d1 = days
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    p.setFont(badge_font(font))
+    for r in range(rows[0], rows[1] + 1):
+        m = marks.get(row_id(r))
+        if m is None:
+            continue
+        y = y_of(r)
+        for d, role in m.role.items():
+            if d0 <= d <= d1:
+                draw_badge(p, x_of(d), y + 1, ROLE_LETTER[role], theme.text, theme.base)
+        for d in m.compensation:
+            if d0 <= d <= d1:
+                draw_badge(p, x_of(d), y + 1, "C", theme.text, theme.base)
+        for d in m.flare:
+            if d0 <= d <= d1:
+                draw_badge(p, x_of(d), y + 1, "!", FLARE, theme.base, filled=True)
+        calm = [d for d in m.calm if d0 <= d <= d1]
+        if calm:
+            p.setPen(QPen(FLARE, 2, Qt.PenStyle.DotLine))
+            for d in calm:
+                p.drawLine(x_of(d) + 1, y + 1, x_of(d) + cell_w - 2, y + 1)
+    p.restore()
+
+
+def paint_provisional(p: QPainter, marks: dict[str, DayMarks], row_id, days: tuple[int, int],
+                      rows: tuple[int, int], x_of, y_of, cell_w: int, row_h: int, theme) -> None:
+    """A diagonal hatch over the provisional days and a dashed edge where each provisional
+    stage starts."""
+    d0, d1 = days
+    brush = QBrush(theme.text, Qt.BrushStyle.BDiagPattern)
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    for r in range(rows[0], rows[1] + 1):
+        m = marks.get(row_id(r))
+        if m is None or not m.hatched:
+            continue
+        y = y_of(r)
+        p.setOpacity(0.35)
+        for d in range(d0, d1 + 1):
+            if d in m.hatched:
+                p.fillRect(QRect(x_of(d), y + 1, cell_w, row_h - 2), brush)
+        p.setOpacity(1.0)
+        p.setPen(QPen(theme.text, 2, Qt.PenStyle.DashLine))
+        for e in m.exits:
+            if d0 <= e.day <= d1:
+                p.drawLine(x_of(e.day), y + 1, x_of(e.day), y + row_h - 2)
+    p.restore()
+
+
+def mark_lines(m: DayMarks | None, d: int) -> list[str]:
+    """The tooltip lines of a cell's v2 marks."""
+    if m is None:
+        return []
+    lines = []
+    if d in m.role:
+        lines.append(f"Match role: {role_text(m.role[d])} [{ROLE_LETTER[m.role[d]]}]")
+    if d in m.compensation:
+        lines.append("Compensation session [C]: high-velocity work after a match not played")
+    if d in m.flare:
+        lines.append("Flare-up recorded [!]: no running today (RH-FL)")
+    if d in m.calm:
+        lines.append(f"Calm day after the flare-up of {day_long(m.calm[d])} (RH-FL: at most 60 %)")
+    for e in m.exits:
+        if e.day == d:
+            lines.append(f"Provisional: {e.stage} → {e.to} here waits on "
+                         f"{', '.join(e.missing)} (RH-CRIT)")
+    if d in m.provisional and not any(e.day == d for e in m.exits):
+        lines.append("Provisional: an earlier stage exit waits on a criteria test (RH-CRIT)")
+    return lines

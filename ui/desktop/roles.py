@@ -1,0 +1,335 @@
+"""The Roles panel: the squad × competitions grid of match roles (rules-spec.md v2 section 2).
+
+Rows are the athletes in the board's order; the first column is each player's **default** role,
+then one column per competition in date order. A cell shows ``start``, ``bench`` or ``out``; a
+role set for that match is bold, one that follows the default is greyed, and an athlete the plan
+holds out by RE-1 (back from injury, team sessions not done yet) is marked ``⊘``.
+
+Keyboard first: type ``s``, ``b`` or ``o`` on the selected cells (the cursor then moves down),
+``Delete`` (or ``-``) puts a match cell back to the player's default, **Copy to Next Match**
+(``Ctrl+Shift+Right``) copies the current match's roles to the next match, and **Fill Default**
+(``Ctrl+Shift+D``) clears the current player's per-match roles so every match follows the
+default. Each of these is one undo step (``planner.edits.SetRole`` / ``UpdateAthlete``, several
+in one ``ui.desktop.macro.EditGroup``). A change the season would refuse is said under the grid
+and nothing changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import edits as E
+from planner.daymarks import day_marks
+from planner.errors import PeriodizeError
+from planner.season import Season
+from planner.squad import display_order
+from planner.text import day as day_text
+from planner.timeline import Timeline
+from ui.desktop.macro import EditGroup
+
+KEYS = {Qt.Key.Key_S: "start", Qt.Key.Key_B: "bench", Qt.Key.Key_O: "out"}
+CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Minus)
+ROLE_TIP = {"start": "starts: plays, the match is a high-velocity exposure (100 %)",
+            "bench": "on the bench: a substitute's sprints (80 %), no high-velocity exposure",
+            "out": "out of the squad: trains that day; a compensation session may follow"}
+
+
+class RolesModel(QAbstractTableModel):
+    """Athletes × (default, competitions); read-only: the panel turns keys into edits."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.season: Season | None = None
+        self.athletes: list = []
+        self.comps: list = []
+        self.held: set[tuple[str, str]] = set()  # (athlete, competition) held out by RE-1
+        self._overrides: dict[tuple[str, str], str] = {}
+
+    def set_season(self, season: Season) -> None:
+        self.beginResetModel()
+        self.season = season
+        self.athletes = list(display_order(season))
+        self.comps = sorted(season.competitions, key=lambda c: (c.date, c.name))
+        self._overrides = {(r.athlete, r.competition): r.role for r in season.roles}
+        self.held = set()
+        if season.plan is not None:
+            tl = Timeline(season)
+            for aid, m in day_marks(season, tl).items():
+                for d, role in m.role.items():
+                    if role == "held":
+                        self.held |= {(aid, c.id) for c in tl.comp_on[d]}
+        self.endResetModel()
+
+    # -- the grid ----------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt API
+        return 0 if parent is not None and parent.isValid() else len(self.athletes)
+
+    def columnCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt API
+        return 0 if parent is not None and parent.isValid() else 1 + len(self.comps)
+
+    def cell(self, row: int, col: int) -> tuple[str, str | None]:
+        """(athlete id, competition id or None for the default column)."""
+        return self.athletes[row].id, (self.comps[col - 1].id if col > 0 else None)
+
+    def role(self, row: int, col: int) -> tuple[str, bool]:
+        """The cell's role and whether it is set for that match (not the default)."""
+        a = self.athletes[row]
+        if col == 0:
+            return a.role, True
+        own = self._overrides.get((a.id, self.comps[col - 1].id))
+        return (own, True) if own is not None else (a.role, False)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        value, own = self.role(r, c)
+        held = c > 0 and (self.athletes[r].id, self.comps[c - 1].id) in self.held
+        if role == Qt.ItemDataRole.DisplayRole:
+            return value + (" ⊘" if held else "")
+        if role == Qt.ItemDataRole.FontRole and own and c > 0:
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.ItemDataRole.ForegroundRole and not own:
+            return QBrush(QColor("#8a8a8a"))
+        if role == Qt.ItemDataRole.BackgroundRole and c == 0:
+            return QBrush(QColor(127, 127, 127, 28))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, c, value, own, held)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _tooltip(self, r: int, c: int, value: str, own: bool, held: bool) -> str:
+        a = self.athletes[r]
+        if c == 0:
+            return f"{a.name}'s default role: {ROLE_TIP[value]}"
+        comp = self.comps[c - 1]
+        where = "set for this match" if own else "the player's default"
+        text = f"{a.name} for '{comp.name}' ({day_text(comp.date)}): {ROLE_TIP[value]} ({where})"
+        if held:
+            text += ("\n⊘ Held out by RE-1: back from injury, the team sessions are not done "
+                     "yet, so the match counts as 'out' in the plan")
+        return text
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole and section < len(self.athletes):
+                a = self.athletes[section]
+                return f"{a.name} ({a.id})"
+            return None
+        if section == 0:
+            return {Qt.ItemDataRole.DisplayRole: "Default",
+                    Qt.ItemDataRole.ToolTipRole: "The player's role for every match not set "
+                                                 "below"}.get(role)
+        comp = self.comps[section - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = comp.name if len(comp.name) <= 16 else comp.name[:15] + "…"
+            return f"{name}\n{day_text(comp.date)} ({comp.priority})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{comp.name}, {day_text(comp.date)}, priority {comp.priority}"
+        return None
+
+    # -- edits ---------------------------------------------------------------------------------
+    def edit_for(self, row: int, col: int, role: str | None):
+        """The edit that gives the cell ``role`` (None: back to the default), or None when it
+        already has it."""
+        aid, cid = self.cell(row, col)
+        if cid is None:
+            a = self.athletes[row]
+            return None if role is None or role == a.role else E.UpdateAthlete(athlete=aid, role=role)
+        cur = self._overrides.get((aid, cid))
+        return None if cur == role else E.SetRole(competition=cid, athlete=aid, role=role)
+
+
+class RolesView(QTableView):
+    """The grid: s / b / o set the selected cells, Delete puts them back to the default."""
+
+    typed = Signal(object)  # the role typed (None: the default)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            if key in KEYS:
+                self.typed.emit(KEYS[key])
+                return
+            if key in CLEAR_KEYS:
+                self.typed.emit(None)
+                return
+        super().keyPressEvent(event)
+
+
+class RolesPanel(QWidget):
+    """The Roles panel (see the module text): ``edit_requested(edit)`` for the window."""
+
+    edit_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Roles panel")
+        self.season: Season | None = None
+        self.model = RolesModel(self)
+        self.view = RolesView()
+        self.view.setAccessibleName("Match roles")
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setDefaultSectionSize(104)
+        self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.typed.connect(self.type_role)
+        self.copy_button = QPushButton("Copy to &Next Match")
+        self.copy_button.setToolTip("Copy the current match's roles to the next match "
+                                    "(Ctrl+Shift+Right)")
+        self.fill_button = QPushButton("&Fill Default")
+        self.fill_button.setToolTip("Every match of the current player follows the default role "
+                                    "(Ctrl+Shift+D)")
+        self.copy_button.clicked.connect(self.copy_to_next)
+        self.fill_button.clicked.connect(self.fill_default)
+        for text, keys, slot in (("Copy to Next Match", "Ctrl+Shift+Right", self.copy_to_next),
+                                 ("Fill Default", "Ctrl+Shift+D", self.fill_default)):
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+        hint = QLabel("Type <b>s</b> start, <b>b</b> bench, <b>o</b> out; <b>Delete</b>: the "
+                      "player's default. Bold: set for that match; grey: the default; ⊘ held out "
+                      "by RE-1.")
+        hint.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setAccessibleName("Why the roles were not changed")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828")
+        self.error.hide()
+        row = QHBoxLayout()
+        row.addWidget(hint, 1)
+        row.addWidget(self.copy_button)
+        row.addWidget(self.fill_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(row)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.error)
+
+    def set_season(self, season: Season) -> None:
+        cur = self.view.currentIndex()
+        where = (cur.row(), cur.column()) if cur.isValid() else (0, 1)
+        self.season = season
+        self.model.set_season(season)
+        r = min(where[0], self.model.rowCount() - 1)
+        c = min(where[1], self.model.columnCount() - 1)
+        if r >= 0 and c >= 0:
+            self.view.setCurrentIndex(self.model.index(r, c))
+
+    # -- actions -----------------------------------------------------------------------------
+    def _cells(self) -> list[tuple[int, int]]:
+        cells = {(i.row(), i.column()) for i in self.view.selectionModel().selectedIndexes()}
+        cur = self.view.currentIndex()
+        if not cells and cur.isValid():
+            cells = {(cur.row(), cur.column())}
+        return sorted(cells)
+
+    def type_role(self, role: str | None) -> bool:
+        """Give the selected cells ``role`` (None: the default); the cursor moves down."""
+        edits = [e for r, c in self._cells() if (e := self.model.edit_for(r, c, role)) is not None]
+        words = role or "the default role"
+        done = self._request(edits, f"Roles: {words} for {len(edits)} cells")
+        cur = self.view.currentIndex()
+        if cur.isValid() and len(self._cells()) <= 1 and cur.row() + 1 < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(cur.row() + 1, cur.column()))
+        return done
+
+    def copy_to_next(self) -> bool:
+        """The current match's roles (as the players' effective roles) to the next match."""
+        cur = self.view.currentIndex()
+        col = cur.column() if cur.isValid() else 0
+        if col < 1 or col >= self.model.columnCount() - 1:
+            self._say("Choose a match that has a next one (a cell in its column), then Copy "
+                      "to Next Match.")
+            return False
+        edits = []
+        for r in range(self.model.rowCount()):
+            role, _own = self.model.role(r, col)
+            nxt, _ = self.model.role(r, col + 1)
+            if nxt != role:
+                edits.append(self.model.edit_for(r, col + 1, role))
+        nxt = self.model.comps[col]
+        done = self._request([e for e in edits if e is not None],
+                             f"Roles of '{self.model.comps[col - 1].name}' copied to '{nxt.name}'")
+        self.view.setCurrentIndex(self.model.index(cur.row(), col + 1))
+        return done
+
+    def fill_default(self) -> bool:
+        """Every match of the current player back to the player's default role."""
+        cur = self.view.currentIndex()
+        if not cur.isValid():
+            return False
+        edits = [e for c in range(1, self.model.columnCount())
+                 if (e := self.model.edit_for(cur.row(), c, None)) is not None]
+        name = self.model.athletes[cur.row()].name
+        return self._request(edits, f"{name}: the default role for every match")
+
+    def _request(self, edits: list, text: str) -> bool:
+        """Check ``edits`` on the season (one undo step); a refusal is said under the grid."""
+        if not edits or self.season is None:
+            return False
+        edit = edits[0] if len(edits) == 1 else EditGroup(edits, text)
+        try:
+            edit.apply(self.season)
+        except PeriodizeError as e:
+            self._say(str(e))
+            return False
+        self._say("")
+        self.edit_requested.emit(edit)
+        return True
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+
+def install(window) -> RolesPanel:
+    """The Roles dock under the board (hidden until Season ▸ Match Roles opens it), kept in step
+    with the document; its edits go through the window (one undo step each)."""
+    panel = RolesPanel(window)
+    dock = QDockWidget("Roles", window)
+    dock.setObjectName("dock-roles")
+    dock.setAccessibleName("Roles panel")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    dock.hide()
+    window.docks["roles"] = dock
+    panel.edit_requested.connect(window.apply_edit)
+    window.document.changed.connect(lambda: panel.set_season(window.season))
+    panel.set_season(window.season)
+    action = QAction("Match &Roles", window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+    action.setStatusTip("Who starts, who is on the bench and who is out, match by match")
+    action.triggered.connect(lambda: show(window))
+    window.addAction(action)
+    window.roles_action = action
+    return panel
+
+
+def show(window) -> None:
+    dock = window.docks["roles"]
+    was_hidden = dock.isHidden()
+    dock.show()
+    dock.raise_()
+    if was_hidden:
+        window.resizeDocks([dock], [max(220, int(window.height() * 0.38))], Qt.Orientation.Vertical)
+    window.roles_panel.view.setFocus()
