@@ -18,6 +18,14 @@ import time
 
 
 def season_of(spec: str):
+    """A case's season; a trailing ``l`` sets LD-1's weight to 20 (the solver then avoids load
+    spikes; with the default weight 0 they are only listed)."""
+    if spec.endswith("l"):
+        from planner.edits import SetRuleValue
+
+        season, label = season_of(spec[:-1])
+        return (SetRuleValue(rule="LD-1", param="weight", value=20.0).apply(season),
+                label + ", LD-1 weight 20")
     from bench.generate import generated_season
 
     if spec == "demo":
