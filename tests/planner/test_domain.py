@@ -62,7 +62,7 @@ def test_today_sets_the_first_plannable_day():
 # rules-spec.md sections 3 and 5
 SPEC_HARD = {"AV-1", "HV-5", "HV-2", "HV-6", "HV-7", "RH-CAP", "RH-11", "RH-STAGE", "RH-FL", "RH-CRIT",
              "RE-1", "RAMP", "DL-2", "TP-1", "PIN"}
-SPEC_SOFT = {"RTS", "HV-1", "TP-3", "TEAM", "DL-7", "HV-DAY", "STAB"}
+SPEC_SOFT = {"RTS", "HV-1", "TP-3", "TEAM", "DL-7", "HV-DAY", "LD-1", "STAB"}
 
 
 def test_rule_table_covers_the_spec():
@@ -79,6 +79,13 @@ def test_rule_defaults_and_ranges_follow_the_spec():
     assert rs.value("HV-2", "max_speed_days") == 2 and rs.value("HV-2", "max_speed_days_deload") == 1
     assert rs.value("DL-2", "max_load_weeks") == 3 and RULES["DL-2"].param("max_load_weeks").max == 7
     assert rs.value("TP-1", "taper_weeks") == 2
+    # LD-1 and the section 8 load table (rules-spec.md v2)
+    assert rs.value("LD-1", "acwr_max") == 1.3 and RULES["LD-1"].param("acwr_max").min == 1.1
+    assert RULES["LD-1"].param("acwr_max").max == 1.5
+    assert [rs.value("LD-1", f"minutes_{k}") for k in ("load", "deload", "taper")] == [75, 45, 40]
+    assert [rs.value("LD-1", f"rpe_{b}") for b in ("70", "80", "90")] == [4, 5, 6]
+    assert [rs.value("LD-1", f"{s}_minutes") * rs.value("LD-1", f"{s}_rpe")
+            for s in ("P1", "P2", "P3", "S1", "S2", "S3")] == [135, 240, 300, 300, 360, 450]
     assert rs.value("HV-1", "max_gap_days") == 8 and RULES["HV-1"].param("max_gap_days").min == 7
     assert rs.value("RH-11", "sessions_per_step") == 2
     # rules v2
