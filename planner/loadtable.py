@@ -99,10 +99,10 @@ class LoadTable:
         return self.minutes[kind] * r + c
 
     def describe(self, kind: str, **facts) -> str:
-        """``45 min x RPE 6 (team session)``: how the day's planned load is made, or ``""``."""
+        """``45 min x RPE 6``: how the day's planned load is made, or ``""``."""
         r, c = self.split(**facts)
         if r:
-            return f"{_n(self.minutes[kind])} min x RPE {_n(r)} (team session)"
+            return f"{_n(self.minutes[kind])} min x RPE {_n(r)}"
         if not c:
             return ""
         stage, level = facts["stage"], facts["level"]

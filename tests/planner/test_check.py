@@ -180,9 +180,11 @@ def test_valid_plan_soft_rules_exactly():
     report = check_plan(make_season(), make_plan())
     # RTS: A07 from Mon 1 Mar to the first FIT day Tue 23 Mar = 22 days x 100; target met.
     # DL-7: the team's deload week 3 holds the C match of 20 Mar (weight_c 3).
-    assert report.counts() == {"RTS": 1, "HV-1": 0, "TP-3": 0, "TEAM": 0, "DL-7": 1, "HV-DAY": 0}
+    # LD-1: a season of four weeks has no week with four full weeks before it.
+    assert report.counts() == {"RTS": 1, "HV-1": 0, "TP-3": 0, "TEAM": 0, "DL-7": 1, "HV-DAY": 0,
+                               "LD-1": 0}
     assert report.penalties() == {"RTS": 2200, "HV-1": 0, "TP-3": 0, "TEAM": 0, "DL-7": 3,
-                                  "HV-DAY": 0}
+                                  "HV-DAY": 0, "LD-1": 0}
     assert report.objective == 2203
     rts = [v for v in report.soft if v.rule == "RTS"][0]
     assert (rts.athlete, rts.start, rts.end) == ("A07", M(1), M(23))
@@ -710,7 +712,7 @@ def test_tp3_taper_week_without_exposure():
     assert check_plan(season, make_plan(team=TAPER, it={"A01": a01})).counts()["TP-3"] == 0
     report = check_plan(season, make_plan(team=TAPER, it={"A01": changed(a01, d10=70)}))
     assert report.ok
-    assert report.counts() == {"RTS": 1, "HV-1": 0, "TP-3": 1, "TEAM": 0, "DL-7": 0, "HV-DAY": 0}
+    assert report.counts() == {"RTS": 1, "HV-1": 0, "TP-3": 1, "TEAM": 0, "DL-7": 0, "HV-DAY": 0, "LD-1": 0}
     tp3 = [v for v in report.soft if v.rule == "TP-3"][0]
     assert (tp3.athlete, tp3.start, tp3.end, tp3.penalty) == ("A01", M(8), M(14), 30)
     assert report.objective == 2200 + 30
