@@ -274,3 +274,15 @@ def test_a_flag_in_the_team_list_goes_to_its_athlete(qtbot, logged):
     team._flag_chosen(item)
     athlete, day = w.board.current()
     assert athlete == "A03" and dt.date(2026, 11, 30) <= day <= TODAY  # the last logged week
+
+
+def test_the_chart_and_the_board_follow_each_other(qtbot, logged):
+    w = open_window(qtbot, logged, "A01")
+    w.load_view.show()
+    settle(qtbot, w)
+    panel = w.load_view.panel
+    assert panel.athlete == "A01" and panel.athlete_chart.figures.athlete == "A01"
+    w.board.set_current("A05", TODAY)  # the board's athlete: the chart's
+    assert panel.athlete_chart.figures.athlete == "A05"
+    panel.who.setCurrentIndex(panel.who.findData("A09"))  # the chart's athlete: the board's
+    assert w.board.current() == ("A09", TODAY)

@@ -5,7 +5,8 @@
   line, "today" as a vertical line; monotony per week below with its 2.0 line. The week under the
   mouse or the board's selected week is read out in words under the chart.
 - :class:`TeamChart`: the ACWR of every athlete, one thin line each (a flagged athlete's in
-  orange), the squad's median as a thick line, the same band; the flags listed beside it.
+  orange), the squad's median as a thick line in the text colour, the same band; the flags
+  listed beside it.
 
 A click on a week emits ``week_clicked(first day)``; a click on an athlete's line in the team
 chart emits ``athlete_clicked(athlete, first day)``. Weeks are placed on x by their start: x is
@@ -21,7 +22,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -50,7 +50,6 @@ RATIO = "#e6550d"
 BAND_FILL = (49, 163, 84, 45)
 MONOTONY = "#8c6bb1"
 TODAY = "#d50000"
-MEDIAN = "#252525"
 ATHLETE_LINE = (120, 120, 120, 110)
 SELECTED_WEEK = (255, 193, 7, 60)
 
@@ -60,11 +59,10 @@ def _nan(x) -> float:
     return math.nan if v is None else v
 
 
-def _colours(widget: QWidget) -> tuple[QColor, QColor, bool]:
+def _colours(widget: QWidget) -> tuple[QColor, QColor]:
+    """The palette's background and text colours (the system's dark mode included)."""
     pal = widget.palette()
-    base = pal.color(QPalette.ColorRole.Base)
-    text = pal.color(QPalette.ColorRole.Text)
-    return base, text, base.lightness() < 128
+    return pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
 
 
 class _WeekAxis:
@@ -131,7 +129,7 @@ class AthleteChart(QWidget):
         self.figures = None
         self.weeks: tuple = ()
         self.axis: _WeekAxis | None = None
-        base, text, _dark = _colours(self)
+        base, text = _colours(self)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground(base)
         self.view.setMinimumHeight(170)
@@ -403,7 +401,7 @@ class TeamChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Load chart of the team")
-        base, text, _dark = _colours(self)
+        base, text = _colours(self)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground(base)
         self.view.setMinimumHeight(170)
@@ -426,7 +424,7 @@ class TeamChart(QWidget):
         self.today_line.hide()
         self.plot.addItem(self.today_line)
         self.curves: dict[str, pg.PlotDataItem] = {}
-        self.median = pg.PlotDataItem([], [], pen=pg.mkPen(MEDIAN, width=3), connect="finite")
+        self.median = pg.PlotDataItem([], [], pen=pg.mkPen(text, width=3), connect="finite")
         self.median.setZValue(10)
         self.plot.addItem(self.median)
         self.flag_list = QListWidget()
@@ -456,9 +454,7 @@ class TeamChart(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.addWidget(split, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.readout, 1)
-        lay.addLayout(row)
+        lay.addWidget(self.readout)
         self.figs: dict = {}
         self.axis: _WeekAxis | None = None
         self.median_points: list = []

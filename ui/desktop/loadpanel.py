@@ -125,7 +125,7 @@ class LoadPanel(QWidget):
             with QSignalBlocker(self.who):
                 self.who.setCurrentIndex(max(self.who.findData(athlete), 0))
         self.week = day
-        if changed:
+        if changed and not self.team_button.isChecked():  # the team chart stays as it is
             self._show()
         else:
             for chart in (self.athlete_chart, self.team_chart):
@@ -240,6 +240,7 @@ class LoadView(QObject):
         self._relay = _Relay(self)
         self._relay.ready.connect(self._on_ready)
         self.panel.week_requested.connect(self.select_week)
+        self.panel.athlete_changed.connect(self._athlete_chosen)
         window.document.changed.connect(self.refresh)
         window.board.current_changed.connect(self._on_current)
 
@@ -385,6 +386,14 @@ class LoadView(QObject):
     def _on_current(self, athlete: str, day) -> None:
         if self.dock is not None and self.dock.isVisible():
             self.panel.select(athlete or None, day)
+    @Slot(str)
+    def _athlete_chosen(self, athlete: str) -> None:
+        """An athlete chosen above the chart: the board selects the athlete's row too."""
+        cur = self.window.board.current()
+        day = cur[1] if cur else (self.window.season.calendar.today
+                                  or self.window.season.calendar.start)
+        self.window.board.set_current(athlete, day)
+
     @Slot(str, object)
     def select_week(self, athlete: str, day: dt.date | None) -> None:
         """A week clicked on a chart: that week on the board (the athlete's row; the selected
