@@ -381,3 +381,13 @@ def test_the_name_tooltip_lists_every_injury_record(w):
     w.apply_edit(E.AddInjury(athlete="A3", protocol="ankle-sprain", onset=D(2026, 3, 11)))
     tip = w.board._athlete_tooltip(w.board._rows[w.board._row_of["A3"]])
     assert tip.count("Injury: ") == 2 and "Wed 11 Mar 2026" in tip
+
+
+def test_the_grid_opens_on_the_next_match_from_today(qtbot):
+    season = two_match_season()
+    season = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": D(2026, 3, 9)})})
+    win = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(win)
+    panel, model = grid(win)
+    assert model.comps[panel.view.currentIndex().column() - 1].id == "m1"  # not the 7 Mar tie
