@@ -391,3 +391,21 @@ def test_the_grid_opens_on_the_next_match_from_today(qtbot):
     qtbot.addWidget(win)
     panel, model = grid(win)
     assert model.comps[panel.view.currentIndex().column() - 1].id == "m1"  # not the 7 Mar tie
+
+
+def test_re1_hold_out_is_marked_on_the_board_and_in_the_grid(w):
+    """Back to full training the day before the match, team sessions not done: held out (RE-1)."""
+    season = w.season
+    plan = hand_plan(season)
+    match = (D(2026, 3, 14) - season.calendar.start).days
+    athletes = tuple(a.model_copy(update={
+        "stages": tuple("P2" if i < match - 1 else "FIT" for i in range(len(a.stages))),
+        "intensity": tuple(0 if i == match else v for i, v in enumerate(a.intensity))})
+        if a.athlete == "A3" else a for a in plan.athletes)
+    w.apply_edit(E.SetPlan(plan=plan.model_copy(update={"athletes": athletes})))
+    assert w.board.marks_of("A3").role[match] == "held"
+    assert "held out (RE-1" in w.board._cell_tooltip(w.board._row_of["A3"], match)
+    _panel, model = grid(w)
+    cell = model.index(row_of(model, "A3"), col_of(model, "m1"))
+    assert model.data(cell) == "start ⊘"
+    assert "Held out by RE-1" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
