@@ -6,6 +6,8 @@ On the demo season at 1280 x 720 with today on Wed 23 Sep 2026 and the real solv
   default, a bench for the cup), with the board's role letters on the match days above it;
 - ``criteria-gate.png``: the Injuries editor after a failing hip-flexor strength test of
   Leo Martin (A12): "… 82 % < 90 %: P3 held until retest on …", the board re-planned;
+- ``board-flare-menu.png``: the board's menu on a day of Isaac Boateng (A19): Record flare-up
+  on this day, beside the role for the day's match and the pins;
 - ``flare-up.png``: a flare-up recorded from the board's menu for Isaac Boateng (A19), the
   plan re-solved: the flare-up day's ``!``, its calm days dotted, the inspector on the day after;
 - ``board-provisional.png``: Kofi Mensah's (A07) projected stages hatched as provisional (no
@@ -64,6 +66,24 @@ class Walk:
         print(path)
         return path
 
+    def shoot_with_popups(self, widget, popups, name: str) -> Path:
+        """The widget with its open popup menus drawn in (a grab shows no other window)."""
+        from PySide6.QtCore import QPoint  # noqa: TID251 - a script of the Qt app
+        from PySide6.QtGui import QPainter  # noqa: TID251
+
+        self.settle(200)
+        image = widget.grab()
+        painter = QPainter(image)
+        origin = widget.mapToGlobal(QPoint(0, 0))
+        for popup in popups:
+            if popup.isVisible():
+                painter.drawPixmap(popup.mapToGlobal(QPoint(0, 0)) - origin, popup.grab())
+        painter.end()
+        path = self.out / name
+        image.save(str(path))
+        print(path)
+        return path
+
 
 def roles_shot(walk: Walk, window) -> None:
     from ui.desktop import roles
@@ -95,11 +115,21 @@ def gate_shot(walk: Walk, window) -> None:
 
 
 def flare_shot(walk: Walk, window) -> None:
-    from ui.desktop.boardmenu import cell_menu, find_action
+    from ui.desktop.boardmenu import find_action
 
     day = dt.date(2026, 9, 28)
-    menu = cell_menu(window.season, "A19", day, window.apply_edit, window)
-    find_action(menu, "Record flare-up on this day").trigger()
+    window.board.set_current("A19", day)
+    window.board.scroll_to_date(dt.date(2026, 9, 14))
+    walk.settle(100)
+    rect = window.board.cell_rect("A19", day)
+    window._show_cell_menu("A19", day, window.board.viewport().mapToGlobal(rect.center()))
+    menu = window.cell_menu
+    walk.settle(100)
+    act = find_action(menu, "Record flare-up on this day")
+    menu.setActiveAction(act)
+    walk.shoot_with_popups(window, [menu], "board-flare-menu.png")
+    menu.hide()
+    act.trigger()
     walk.solve(window)
     window.show_dock("inspector")
     window.board.set_current("A19", day + dt.timedelta(days=1))

@@ -294,6 +294,15 @@ def test_a_flare_up_before_the_first_stage_is_refused_next_to_the_field(w):
     assert w.season == before
 
 
+def shown_text(html: str) -> str:
+    """The text a rich-text label shows for ``html``."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(html)
+    return doc.toPlainText()
+
+
 def test_a_failing_criterion_shows_the_gate(w):
     ed = w.injuries_editor
     before = w.season
@@ -305,8 +314,9 @@ def test_a_failing_criterion_shows_the_gate(w):
     ed.test_date.setDate(q(D(2026, 3, 1)))
     ed.test_button.click()
     assert w.undo_stack.index() == 1
-    assert "Hip-flexor strength LSI 76 % &lt; 80 %: P2 held until retest on Sun 8 Mar 2026" in ed.gate.text() \
-        or "Hip-flexor strength LSI 76 % < 80 %: P2 held until retest on Sun 8 Mar 2026" in ed.gate.text()
+    assert "Hip-flexor strength LSI 76 % &lt; 80 %: P2 held until retest on Sun 8 Mar 2026" in ed.gate.text()
+    shown = shown_text(ed.gate.text())
+    assert "Hip-flexor strength LSI 76 % < 80 %: P2 held until retest on Sun 8 Mar 2026" in shown
     undo_all(w, before)
 
 
@@ -371,3 +381,31 @@ def test_the_name_tooltip_lists_every_injury_record(w):
     w.apply_edit(E.AddInjury(athlete="A3", protocol="ankle-sprain", onset=D(2026, 3, 11)))
     tip = w.board._athlete_tooltip(w.board._rows[w.board._row_of["A3"]])
     assert tip.count("Injury: ") == 2 and "Wed 11 Mar 2026" in tip
+
+
+def test_the_grid_opens_on_the_next_match_from_today(qtbot):
+    season = two_match_season()
+    season = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": D(2026, 3, 9)})})
+    win = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(win)
+    panel, model = grid(win)
+    assert model.comps[panel.view.currentIndex().column() - 1].id == "m1"  # not the 7 Mar tie
+
+
+def test_re1_hold_out_is_marked_on_the_board_and_in_the_grid(w):
+    """Back to full training the day before the match, team sessions not done: held out (RE-1)."""
+    season = w.season
+    plan = hand_plan(season)
+    match = (D(2026, 3, 14) - season.calendar.start).days
+    athletes = tuple(a.model_copy(update={
+        "stages": tuple("P2" if i < match - 1 else "FIT" for i in range(len(a.stages))),
+        "intensity": tuple(0 if i == match else v for i, v in enumerate(a.intensity))})
+        if a.athlete == "A3" else a for a in plan.athletes)
+    w.apply_edit(E.SetPlan(plan=plan.model_copy(update={"athletes": athletes})))
+    assert w.board.marks_of("A3").role[match] == "held"
+    assert "held out (RE-1" in w.board._cell_tooltip(w.board._row_of["A3"], match)
+    _panel, model = grid(w)
+    cell = model.index(row_of(model, "A3"), col_of(model, "m1"))
+    assert model.data(cell) == "start ⊘"
+    assert "Held out by RE-1" in model.data(cell, Qt.ItemDataRole.ToolTipRole)

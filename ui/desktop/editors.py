@@ -1084,11 +1084,14 @@ class InjuriesEditor(Editor):
 
     def _show_gate(self, inj: Injury) -> None:
         """RH-CRIT at the planning start: a failing result holds the stage until a retest."""
+        from html import escape
+
         from planner.why import gate_texts
 
         lines = gate_texts(self.season, inj)
         self.gate.setText("<br>".join(
-            f"<b style='color:#c62828'>{t}</b>" if "held until" in t else f"⚠ {t}" for t in lines))
+            f"<b style='color:#c62828'>{escape(t)}</b>" if "held until" in t else f"⚠ {escape(t)}"
+            for t in lines))  # escaped: "82 % < 90 %" is no tag
         self.gate.setVisible(bool(lines))
 
     def _protocol_changed(self) -> None:

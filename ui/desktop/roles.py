@@ -227,13 +227,21 @@ class RolesPanel(QWidget):
 
     def set_season(self, season: Season) -> None:
         cur = self.view.currentIndex()
-        where = (cur.row(), cur.column()) if cur.isValid() else (0, 1)
+        where = (cur.row(), cur.column()) if cur.isValid() else (0, self._next_match(season))
         self.season = season
         self.model.set_season(season)
         r = min(where[0], self.model.rowCount() - 1)
         c = min(where[1], self.model.columnCount() - 1)
         if r >= 0 and c >= 0:
             self.view.setCurrentIndex(self.model.index(r, c))
+
+    @staticmethod
+    def _next_match(season: Season) -> int:
+        """The grid column of the first match from the planning start (the one a coach sets
+        next), or the first match."""
+        start = season.calendar.today or season.calendar.start
+        comps = sorted(season.competitions, key=lambda c: (c.date, c.name))
+        return 1 + next((k for k, c in enumerate(comps) if c.date >= start), 0)
 
     # -- actions -----------------------------------------------------------------------------
     def _cells(self) -> list[tuple[int, int]]:
