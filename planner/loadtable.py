@@ -99,10 +99,11 @@ class LoadTable:
         return self.minutes[kind] * r + c
 
     def describe(self, kind: str, **facts) -> str:
-        """``45 min x RPE 6``: how the day's planned load is made, or ``""``."""
+        """``45 min x RPE 6 (deload week)``: how the day's planned load is made, or ``""``."""
         r, c = self.split(**facts)
         if r:
-            return f"{_n(self.minutes[kind])} min x RPE {_n(r)}"
+            note = f" ({kind} week)" if kind != "load" else ""
+            return f"{_n(self.minutes[kind])} min x RPE {_n(r)}{note}"
         if not c:
             return ""
         stage, level = facts["stage"], facts["level"]

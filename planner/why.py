@@ -189,10 +189,12 @@ def _load_day_reason(c: _Context, i: int, kind: str, add) -> None:
     if not how:
         return
     load = round(table.day(kind, **facts))
+    r = table.split(**facts)[0]
     note = ""
-    if kind != "load" and table.split(**facts)[0]:
+    if kind != "load" and r:
         cut = 1 - table.minutes[kind] / table.minutes["load"]
-        note = (f"; {kind} week: {table.minutes[kind]:g}-minute sessions, {cut * 100:.0f} % less "
+        how = f"{table.minutes[kind]:g} min x RPE {r:g}"
+        note = (f": {kind} week, {table.minutes[kind]:g}-minute sessions, {cut * 100:.0f} % less "
                 f"volume than a load week")
     add(Reason("LD-1", "fact", f"Planned load {load} AU = {how}{note}."))
 

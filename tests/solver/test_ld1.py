@@ -6,6 +6,7 @@ from __future__ import annotations
 from planner.check import check_plan
 from planner.loadtable import season_loads
 from planner.season import Competition, RuleSettings, Session, Unavailability
+from planner.why import why_day
 from solver import SolveRequest, Status, solve
 from tests.builders import day, injury, season
 
@@ -87,4 +88,8 @@ def test_a_deload_week_of_the_demo_plans_40_percent_less_training_load(demo_seas
             if na == nb == nc and a == c:
                 assert b == round(0.6 * a) or b < 0.62 * a, (aid, a, b, c)
                 found += 1
+                d = next(d for d in tl.weeks[w].days if tl.is_training[d] and ap.intensity[d] == 70)
+                text = why_day(demo_season, plan, aid, tl.days[d]).text()
+                assert "Planned load 180 AU = 45 min x RPE 4: deload week" in text
+                assert "40 % less volume than a load week" in text
     assert found, "no deload week between two alike load weeks in the demo plan"
