@@ -88,7 +88,7 @@ class HandoutWeek:
     def load_text(self) -> str:
         if self.planned_load is None:
             return "–"
-        return f"{text.number(self.planned_load)} AU (minutes × RPE)"
+        return f"{text.number(self.planned_load)} AU (minutes × RPE of the rules' load table)"
 
 
 _UNITS = ((" %", "\u00a0%"), (" m/s", "\u00a0m/s"), (" km/h", "\u00a0km/h"), (" m ", "\u00a0m "),

@@ -155,10 +155,11 @@ def monotony(loads: list[float]) -> float | None:
     the deviation is 0)."""
     if len(loads) != 7:
         return None
-    sd = statistics.stdev(loads)
-    if sd <= 1e-9:
+    mean = math.fsum(loads) / 7
+    sd = math.sqrt(math.fsum((x - mean) ** 2 for x in loads) / 6)  # the sample SD (n - 1)
+    if sd <= 1e-9 * max(1.0, abs(mean)):
         return None
-    return statistics.fmean(loads) / sd
+    return mean / sd
 
 
 def _logged_series(al: AthleteLoad, index: pandas.DatetimeIndex) -> pandas.Series:
@@ -216,26 +217,26 @@ def week_flags(ratio: float | None, mono: float | None, change: float | None) ->
     return tuple(out)
 
 
-def _mean(values: pandas.Series) -> float | None:
-    """The mean of days that all have a value (None when one has none)."""
-    if not len(values) or values.isna().any():
+def _mean(values: list[float]) -> float | None:
+    """The mean of days that all have a value (None when one has none, NaN)."""
+    if not values or any(math.isnan(v) for v in values):
         return None
-    return _num(values.mean())
+    return _num(statistics.fmean(values))
 
 
-def _week(al: AthleteLoad, daily: pandas.DataFrame, w: WeekLoad, prev: WeekLoad | None) -> WeekFigures:
+def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: WeekLoad | None) -> WeekFigures:
     a = al.index(w.start)
     b = a + w.days - 1
     mono = monotony([float(x) for x in al.load[a:b + 1]])
     change = _change(w, prev)
-    ratio = _mean(daily["ewma_ratio"].iloc[a:b + 1])
+    ratio = _mean(cols["ewma_ratio"][a:b + 1])
     lb = min(b, al.today - 1)
-    logged_ratio = _mean(daily["logged_ewma_ratio"].iloc[a:lb + 1]) if a < al.today else None
+    logged_ratio = _mean(cols["logged_ewma_ratio"][a:lb + 1]) if a < al.today else None
     return WeekFigures(
         start=w.start, days=w.days, kind=w.kind, in_season=w.in_season, planned=float(w.planned),
         logged=None if w.logged is None else float(w.logged), load=float(w.load), change=change,
         chronic=w.chronic, acwr=w.ratio, ewma_ratio=ratio,
-        rolling_ratio=_num(daily["rolling_ratio"].iloc[b]), monotony=mono,
+        rolling_ratio=_num(cols["rolling_ratio"][b]), monotony=mono,
         strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
         flags=week_flags(ratio, mono, change))
 
@@ -243,9 +244,10 @@ def _week(al: AthleteLoad, daily: pandas.DataFrame, w: WeekLoad, prev: WeekLoad 
 # -- an athlete, the squad -------------------------------------------------------------------------------
 def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
     daily = daily_frame(al)
-    weeks = tuple(_week(al, daily, w, al.weeks[k - 1] if k else None) for k, w in enumerate(al.weeks))
+    cols = {c: daily[c].tolist() for c in ("ewma_ratio", "rolling_ratio", "logged_ewma_ratio")}
+    weeks = tuple(_week(al, cols, w, al.weeks[k - 1] if k else None) for k, w in enumerate(al.weeks))
     has_log = any(x is not None for x in al.logged[:al.today])
-    latest = _num(daily["logged_ewma_ratio"].iloc[al.today - 1]) if al.today > 0 else None
+    latest = _num(cols["logged_ewma_ratio"][min(al.today, len(al.load)) - 1]) if al.today > 0 else None
     a = season.athlete(al.athlete)
     name = a.name if a is not None else al.athlete
     figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, ())

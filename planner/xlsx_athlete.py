@@ -4,9 +4,10 @@ Page 1 says who the athlete is, the return (for an injured athlete), the season'
 native bar chart of speed days per week (inside the print area). From page 2 each week is one A4
 landscape page laid out as the handout PDF (``planner.handout``): the week, its kind and block,
 the stage with its limits, the next milestone, the matches with the athlete's role, the planned
-load (from the training-load work, "–" until it exists), and a row per day with its session, what
-to do, target speed, minutes, RPE, limits, and *why* the day is planned so (the hard rules that
-bound it and the soft rules it serves, each with its rule id; the Rules sheet explains them).
+load with the week's load figures (``planner.xlsx_load.week_line``), and a row per day with its
+session, what to do, target speed, minutes, RPE, planned load (AU, rules-spec.md section 8),
+limits, and *why* the day is planned so (the hard rules that bound it and the soft rules it
+serves, each with its rule id; the Rules sheet explains them).
 
 Rows are measured (``planner.xlsx_layout``) so that wrapped text keeps its height in Excel and
 LibreOffice, each week ends with a page break, and the sheet's print scale is the largest at
@@ -30,6 +31,7 @@ from planner.anonymise import scrub
 from planner.handout import HandoutDay, HandoutWeek, keep_units
 from planner.season import HV_LEVEL, SPEED_DAY
 from planner.xlsx_layout import fit_lines, line_height, print_points, row_height, scale_for
+from planner.xlsx_load import week_line
 
 # (header, width in character units, font size of its day cells, wrapped)
 COLUMNS = (
@@ -37,10 +39,11 @@ COLUMNS = (
     ("MD", 6, 9, False),
     ("Stage", 5.5, 9, False),
     ("Session", 24, 9, True),
-    ("What to do", 40, 9, True),
+    ("What to do", 36, 9, True),
     ("Target speed", 10, 9, True),
     ("Min", 4.5, 9, False),
     ("RPE", 4.5, 9, False),
+    ("Load AU", 5.5, 9, True),
     ("Kicking · change of direction", 17, 8, True),
     ("Why: the rules that bound the day (Rules sheet)", 42, 8, True),
 )
@@ -55,7 +58,7 @@ CHART_ROW_H = 15.0
 FIRST_CHART_ROW = 8
 SUMMARY_ROWS = FIRST_CHART_ROW + CHART_ROWS  # page 1 ends here
 TARGET_CONTEXTS = ("speed", "compensation", "match", "bench")
-W_SESSION, W_WHAT, W_LIMITS, W_WHY = WIDTHS[3], WIDTHS[4], WIDTHS[8], WIDTHS[9]
+W_SESSION, W_WHAT, W_LIMITS, W_WHY = WIDTHS[3], WIDTHS[4], WIDTHS[9], WIDTHS[10]
 LINE_9, LINE_8 = line_height(9), line_height(8)
 
 
@@ -149,7 +152,8 @@ class AthleteSheet:
                                   f"{text.plural(starts, 'match', 'matches')} started, {bench} from the "
                                   f"bench (speed day and HV exposure: see the Cover)", None)
         self._info(out, "Read", "Each week page: the session of every day with its target speed "
-                                "(from the max speed), minutes, target RPE (0-10) and the limits of "
+                                "(from the max speed), minutes, target RPE (0-10), planned load "
+                                "(minutes × RPE of the rule set's load table, AU) and the limits of "
                                 "the stage; why each day is planned so is in the last column.", None)
         while len(out.rows) < FIRST_CHART_ROW - 1:
             out.rows.append([])
@@ -190,7 +194,7 @@ class AthleteSheet:
             self._info(out, "Stage rules", " ".join(stage_rules), None)
         self._info(out, "Next", w.milestone or "–", None)
         self._info(out, "Matches", "; ".join(w.matches) if w.matches else "No match this week", None)
-        self._info(out, "Load", f"Planned load: {w.load_text}", None)
+        self._info(out, "Load", week_line(self.ctx.load.get(w.athlete), w.first, w.load_text), None)
         out.rows.append([(h, self.s_header) for h in HEADERS])
         out.heights[len(out.rows)] = row_height(max(fit_lines(h, wd, 10, True) for h, wd in
                                                     zip(HEADERS, WIDTHS, strict=True)), 10)
@@ -222,6 +226,7 @@ class AthleteSheet:
             (speed or None, center),
             (_num(p.minutes), center),
             (_num(p.rpe), center),
+            (_num(p.load) if p.load else None, center),
             (limits or None, self.s_limits),
             (why or None, self.s_why),
         ])

@@ -18,10 +18,14 @@ Sheets, in order, each printing on A4 with the season's name in the page header:
 - **Calendar**: days x athletes, one month a printed page: the planned intensity, the rehab stage
   as a tint with its code, HV exposures bold, days away hatched; the block, the competitions and
   the reasons for days off in front; the legend in every page's footer.
+- **Load**: the squad's planned and logged load and median ACWR per week as two native charts,
+  then athletes x weeks: planned and logged load, change, ACWR, EWMA ratio, monotony, strain and
+  flags (:mod:`planner.xlsx_load`, figures from :mod:`planner.load`).
 - **Rules**: every rule with this season's mode and values, default, range, unit, evidence,
   citations and what it says, then the references.
 - **One sheet per athlete**: the athlete's season and a chart of speed days per week on page 1,
-  then one page per week laid out as the handout (:mod:`planner.xlsx_athlete`).
+  then one page per week laid out as the handout (:mod:`planner.xlsx_athlete`), with each day's
+  planned load and the week's load figures.
 - **Speed days**: speed days per athlete and week, the charts' data.
 
 Every table has a frozen header; long tables a filter and the header repeated on each page. Every
@@ -66,6 +70,7 @@ from planner.anonymise import anonymised, name_pairs
 from planner.citations import CITATIONS
 from planner.errors import InputError, SaveError
 from planner.handout import Handouts
+from planner.load import figures as load_figures
 from planner.returns import returns as plan_returns
 from planner.rules import EVIDENCE, RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, SPEED_DAY, Plan, Season
@@ -94,6 +99,8 @@ from planner.xlsx_layout import (
     text_width,
     width_for,
 )
+from planner.xlsx_load import SHEET as LOAD_SHEET
+from planner.xlsx_load import write_load
 from planner.xlsx_overview import SHEET as OVERVIEW_SHEET
 from planner.xlsx_overview import write_overview
 from planner.xlsx_styles import (
@@ -106,7 +113,7 @@ from planner.xlsx_styles import (
 )
 
 __all__ = ["ATHLETE_HEADERS", "CALENDAR_SHEET", "COVER_SHEET", "DEFINITIONS", "KIND_FILL",
-           "OVERVIEW_SHEET", "RETURNS_SHEET", "RULES_SHEET", "SPEED_SHEET", "STAGE_COLOUR",
+           "LOAD_SHEET", "OVERVIEW_SHEET", "RETURNS_SHEET", "RULES_SHEET", "SPEED_SHEET", "STAGE_COLOUR",
            "STAGE_TINT", "SUMMARY_SHEETS", "build_workbook", "export_workbook", "workbook_bytes"]
 
 COVER_SHEET = "Cover"
@@ -114,7 +121,7 @@ RETURNS_SHEET = "Returns"
 CALENDAR_SHEET = "Calendar"
 RULES_SHEET = "Rules"
 SPEED_SHEET = "Speed days"
-SUMMARY_SHEETS = (COVER_SHEET, OVERVIEW_SHEET, RETURNS_SHEET, CALENDAR_SHEET, RULES_SHEET)
+SUMMARY_SHEETS = (COVER_SHEET, OVERVIEW_SHEET, RETURNS_SHEET, CALENDAR_SHEET, LOAD_SHEET, RULES_SHEET)
 ATHLETE_HEADERS = tuple(c[0] for c in ATHLETE_COLUMNS)
 
 # The two counts every sheet uses, said once (on the Cover)
@@ -212,6 +219,7 @@ class _Ctx:
     fast: bool
     names: list[tuple[str, str]] = field(default_factory=list)  # anonymised: scrub these names
     deferred: dict[str, _Rows] = field(default_factory=dict)  # sheet title -> rows (fast path)
+    load: dict = field(default_factory=dict)  # athlete -> planner.load.AthleteFigures
 
     def week_competitions(self, w: int) -> list:
         seen: dict[str, object] = {}
@@ -277,6 +285,7 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     overview = wb.create_sheet(OVERVIEW_SHEET)
     returns_ws = wb.create_sheet(RETURNS_SHEET)
     calendar = wb.create_sheet(CALENDAR_SHEET)
+    load_ws = wb.create_sheet(LOAD_SHEET)
     rules = wb.create_sheet(RULES_SHEET)
     sheets = {a.id: wb.create_sheet(titles[a.id]) for a in athletes}
     speed = wb.create_sheet(SPEED_SHEET)
@@ -284,6 +293,8 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     write_overview(ctx, overview, by_athlete)
     _write_returns(ctx, returns_ws, rets)
     _write_calendar(ctx, calendar)
+    ctx.load = load_figures(season, plan)
+    write_load(ctx, load_ws, ctx.load, lambda a: a.id if anonymise else f"{a.name} ({a.id})", _put)
     _write_rules(ctx, rules)
     _write_speed_days(ctx, speed)
     explainer = Explainer(season, plan, tl)
@@ -460,6 +471,8 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         (OVERVIEW_SHEET, "the season on one page: athletes × weeks, blocks, competitions, returns"),
         (RETURNS_SHEET, "each injured athlete's return and target"),
         (CALENDAR_SHEET, "days × athletes, a month a page: the planned intensity of every day"),
+        (LOAD_SHEET, "training load (minutes × RPE) per athlete and week, planned and logged, "
+                     "with ACWR, monotony, strain and flags; the squad's charts"),
         (RULES_SHEET, "every rule with this season's values, its evidence and references"),
     ]
     if ctx.athletes:

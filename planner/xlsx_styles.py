@@ -355,3 +355,21 @@ class Styles:
     def why(self, size: float = 8) -> str:
         return self.add(f"Periodize why {size:g}", font=self.f(size, color="404040"),
                         border=self.grid, alignment=Alignment(vertical="top", wrap_text=True))
+
+    # -- the Load sheet ----------------------------------------------------------------------------
+    @_once
+    def load_number(self, number_format: str) -> str:
+        """A figure in the load table (``—`` when undefined, centred like the numbers)."""
+        return self.add(f"Periodize load {number_format}", number_format=number_format,
+                        font=self.f(9), border=self.grid,
+                        alignment=Alignment(horizontal="center", vertical="top"))
+
+    @_once
+    def load_text(self, wrap: bool = False) -> str:
+        return self.add(f"Periodize load text{' wrap' if wrap else ''}", font=self.f(9),
+                        border=self.grid, alignment=Alignment(vertical="top", wrap_text=wrap))
+
+    @_once
+    def chart_data(self, number_format: str = "General") -> str:
+        return self.add(f"Periodize chart data {number_format}", number_format=number_format,
+                        font=self.f(9, color=MUTED), alignment=Alignment(horizontal="right"))

@@ -105,7 +105,7 @@ def test_infeasible_season_exits_2_with_explanation(tmp_path):
 
 
 def test_help_works_on_every_command(tmp_path):
-    for cmd in ([], ["open"], ["demo"], ["solve"], ["check"], ["export"], ["explain"]):
+    for cmd in ([], ["open"], ["demo"], ["solve"], ["check"], ["export"], ["explain"], ["load"]):
         r = run(*cmd, "--help", cwd=tmp_path)
         assert r.returncode == 0 and "usage: periodize" in r.stdout
 

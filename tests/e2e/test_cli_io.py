@@ -91,7 +91,7 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
     assert "Wrote the season board (1 page) (anonymised) to board.pdf" in r.stdout
     assert _pages(tmp_path / "board.pdf") == 1
     wb = openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True)
-    assert wb.sheetnames[:5] == ["Cover", "Overview", "Returns", "Calendar", "Rules"] and "A1" in wb.sheetnames
+    assert wb.sheetnames[:6] == ["Cover", "Overview", "Returns", "Calendar", "Load", "Rules"] and "A1" in wb.sheetnames
     assert sorted(p.name for p in (tmp_path / "anon").iterdir()) == ["A1.ics", "A2.ics", "A3.ics"]
     r = run("import", "form.xlsx", "-o", "again.season.json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr

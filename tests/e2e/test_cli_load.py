@@ -109,3 +109,16 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_the_csv(tmp_path):
 def test_help_names_the_figures():
     r = run("load", "--help", cwd=".")
     assert r.returncode == 0 and "monotony" in r.stdout and "--csv" in r.stdout
+
+
+def test_log_prints_the_load_flags_of_what_it_read(tmp_path):
+    s = _season()
+    a1 = [x for x in s.sessions if x.athlete == "A1"]
+    save_season(s.model_copy(update={"sessions": tuple(x for x in s.sessions if x.athlete != "A1")}),
+                tmp_path / "s.season.json")
+    rows = ["Athlete ID,Date,Minutes,RPE"] + [f"A1,{x.date.isoformat()},{x.minutes:g},{x.rpe:g}" for x in a1]
+    (tmp_path / "log.csv").write_text("\n".join(rows) + "\n")
+    r = run("log", "s.season.json", "log.csv", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    expected = figures(s)["A1"].flags
+    assert expected and all(line in r.stdout for line in expected)

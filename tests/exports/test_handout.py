@@ -36,7 +36,7 @@ def test_every_handout_week_is_the_plans_week():
             if d.role in ("start", "bench"):
                 assert d.intensity == (100 if d.role == "start" else 80) and d.stage == FIT
         assert w.planned_load == sum(d.session.load for d in w.days)
-        assert w.load_text == f"{w.planned_load:,.0f} AU (minutes × RPE)"
+        assert w.load_text == f"{w.planned_load:,.0f} AU (minutes × RPE of the rules' load table)"
         assert w.season == season.name and w.title.startswith(f"Week {w.week} · ")
 
 

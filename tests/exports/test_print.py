@@ -61,6 +61,7 @@ def printed(tmp_path_factory):
     pages, reading = _print(path, tmp)
     labels = {"Cover": "Cover", "Overview": "Overview", "Returns": "Returns", "Calendar": "Calendar",
               "Rules: this season's values and the evidence": "Rules",
+              "Training load: planned and logged, per athlete and week": "Load",
               "Speed days (≥ 80 % of max speed) per athlete and week": "Speed days"}
     for a in season.athletes:
         labels[f"{a.name} ({a.id})" + (f", {a.position}" if a.position else "")] = a.id
@@ -76,13 +77,25 @@ def test_every_sheet_prints_and_the_page_counts_are_within_their_bounds(printed)
     # the bounds docs/file-format.md states
     assert count["Cover"] == 1 and count["Overview"] == 1 and count["Returns"] == 1
     assert count["Calendar"] == months * math.ceil(len(season.athletes) / 25)
-    assert 1 <= count["Rules"] <= 4
+    assert 1 <= count["Rules"] <= 6  # LD-1 brought the load table's settings
     assert 1 <= count["Speed days"] <= 3
+    rows = len(season.athletes) * len(tl.weeks)  # athlete-weeks (the demo logs no pre-season)
+    assert 2 <= count["Load"] <= 1 + math.ceil(rows / 30)  # the charts, then 30+ rows a page
     for a in season.athletes:  # page 1, then a page per week
         assert count[a.id] == 1 + len(tl.weeks), a.id
     assert len(pages) == 3 + count["Calendar"] + count["Rules"] + count["Speed days"] + \
-        len(season.athletes) * (1 + len(tl.weeks))
+        count["Load"] + len(season.athletes) * (1 + len(tl.weeks))
     assert all(season.name in p.strip().split("\n", 1)[0] for p in pages)  # the header names it
+
+
+def test_the_load_charts_print_on_the_load_sheets_first_page(printed):
+    season, pages, sheets, reading = printed
+    first = _flat(reading[sheets.index("Load")])
+    assert "Squad load per week (AU): planned and logged" in first
+    assert "Squad median ACWR and EWMA ratio" in first
+    second = _flat(reading[sheets.index("Load") + 1])
+    assert "Athlete" in second and "Monotony" in second and "Flags" in second
+    assert f"({season.athletes[0].id})" in second or any(f"({a.id})" in second for a in season.athletes)
 
 
 def test_the_chart_prints_on_each_athletes_first_page(printed):

@@ -412,13 +412,17 @@ def test_athlete_sheet_a_page_per_week_laid_out_as_the_handout(exported):
               for r in range(blocks[1][0], blocks[1][1])}
     assert labels["Week"].startswith("Deload week: at most 1 speed day")
     assert "about 40\u00a0% less volume" in labels["Week"]  # "40 %" never splits
-    assert labels["Load"] == "Planned load: – (comes with training-load planning)"
+    assert labels["Load"].startswith(f"Planned load: {weeks[1].load_text}")
+    assert "ACWR " in labels["Load"] and "monotony " in labels["Load"]
+    for r, d in zip(blocks[1][2], weeks[1].days, strict=True):  # each day's planned load
+        assert ws.cell(row=r, column=ATHLETE_HEADERS.index("Load AU") + 1).value == (d.session.load or None)
     # why each day is planned so, with the rule ids
     first_days = blocks[0][2]
-    sunday = ws.cell(row=first_days[6], column=10).value
+    why = ATHLETE_HEADERS.index("Why: the rules that bound the day (Rules sheet)") + 1
+    sunday = ws.cell(row=first_days[6], column=why).value
     assert "No running load on a day without training. (AV-1)" in sunday
     assert "Starts 'League match 3': the match is the exposure (100 %). (AV-1)" in ws.cell(
-        row=first_days[5], column=10).value
+        row=first_days[5], column=why).value
     cy = wb["A3 Cy Cedar"]
     stage_rules = [cy.cell(row=r, column=2).value for r in range(1, cy.max_row + 1)
                    if cy.cell(row=r, column=1).value == "Stage rules"]
@@ -429,7 +433,7 @@ def test_page_1_charts_the_speed_days_inside_the_print_area(exported):
     season, plan, path = exported
     wb = openpyxl.load_workbook(path)
     ws = wb["A1 Ann Ash"]
-    assert ws.print_area == f"'A1 Ann Ash'!$A$1:$J${ws.max_row}"
+    assert ws.print_area == f"'A1 Ann Ash'!$A$1:$K${ws.max_row}"
     speed = wb["Speed days"]
     assert [c.value for c in speed[1]][:4] == ["Week", "Week start", "Team week", "A3 Cy Cedar"]
     col = {c.value: c.column for c in speed[1]}
@@ -439,17 +443,19 @@ def test_page_1_charts_the_speed_days_inside_the_print_area(exported):
         assert got == [sum(1 for i in days if ap.intensity[i] >= 80) for days in WEEK_DAYS]
     with zipfile.ZipFile(path) as z:
         charts = sorted(n for n in z.namelist() if n.startswith("xl/charts/chart"))
-        assert len(charts) == 4
+        assert len(charts) == 4 + 2  # an athlete's speed days each, the Load sheet's two
         xml = "".join(z.read(n).decode() for n in charts)
         drawings = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/drawings/drawing")]
-    assert xml.count("<barChart>") == 4 and "'Speed days'!$F$2:$F$4" in xml
-    for d in drawings:  # anchored from A8 to the bottom right of J30: in the print area, page 1
+    assert xml.count("<barChart>") == 4 + 1 and "'Speed days'!$F$2:$F$4" in xml
+    drawings = [d for d in drawings if d.count("twoCellAnchor>") == 2]  # one chart: an athlete's
+    assert len(drawings) == 4
+    for d in drawings:  # anchored from A8 to the bottom right of K30: in the print area, page 1
         frm = re.search(r"<(?:xdr:)?from><(?:xdr:)?col>(\d+)</(?:xdr:)?col>.*?<(?:xdr:)?row>(\d+)<", d, re.S)
         to = re.search(r"<(?:xdr:)?to><(?:xdr:)?col>(\d+)</(?:xdr:)?col>.*?<(?:xdr:)?colOff>(\d+)<"
                        r".*?<(?:xdr:)?row>(\d+)<.*?<(?:xdr:)?rowOff>(\d+)<", d, re.S)
         assert frm and to, d[:300]
         assert (int(frm[1]), int(frm[2])) == (0, 7)
-        assert (int(to[1]), int(to[2]), int(to[3]), int(to[4])) == (10, 0, 30, 0)  # K31's corner
+        assert (int(to[1]), int(to[2]), int(to[3]), int(to[4])) == (11, 0, 30, 0)  # L31's corner
     assert 30 in [b.id for b in ws.row_breaks.brk]  # page 1 ends under the chart
 
 

@@ -1,0 +1,289 @@
+"""The workbook's **Load** sheet and the load line of each athlete week (rules-spec.md section 8).
+
+Page 1: two native charts of the squad per week, the planned and the logged load (the sum over
+the squad, AU) as bars and the squad's median ACWR and EWMA ratio as lines with the 0.8 and 1.5
+marks. From page 2: athletes x weeks, one row per athlete-week: the week, its kind, planned and
+logged load, the change from the week before, ACWR (the week's load / the mean of the four full
+weeks before), EWMA ratio, monotony, strain and the flags; ``—`` where a figure is undefined
+(:func:`planner.load.fmt`'s dash). The charts' data sits beside the table (columns M to S, not
+printed), with empty cells where a figure is undefined, so that a line shows a gap, never a 0.
+
+Only the export path imports this module (openpyxl at the top, as ``planner.xlsx_export``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.layout import Layout, ManualLayout
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner.load import (
+    DASH,
+    NO_LOG,
+    RATIO_HIGH,
+    RATIO_LOW,
+    AthleteFigures,
+    WeekFigures,
+    fmt,
+    fmt_change,
+)
+from planner.xlsx_layout import fit_lines, line_height, row_height, text_width, width_for
+
+SHEET = "Load"
+# (header, width, number format or None for text)
+TABLE = (
+    ("Athlete", None, None),
+    ("Week", 15, "ddd d mmm yyyy"),
+    ("Kind", 10, None),
+    ("Planned (AU)", 8.5, "#,##0"),
+    ("Logged (AU)", 8.5, "#,##0"),
+    ("Change", 7.5, None),
+    ("ACWR", 6.5, "0.00"),
+    ("EWMA ratio", 7, "0.00"),
+    ("Monotony", 9.5, "0.00"),
+    ("Strain", 8, "#,##0"),
+    ("Flags", 30, None),
+)
+NCOLS = len(TABLE)
+LAST = get_column_letter(NCOLS)
+CHART_TOP = 3  # the charts' first row (page 1)
+CHART_ROWS = 24
+CHART_ROW_H = 15.0
+HEADER_ROW = CHART_TOP + CHART_ROWS  # the table's header
+DATA_COL = NCOLS + 2  # the charts' data: column M
+DATA = (("Week", 11, "d mmm yyyy"), ("Planned", 9, "#,##0"), ("Logged", 9, "#,##0"),
+        ("ACWR", 8, "0.00"), ("EWMA ratio", 10, "0.00"), (f"{RATIO_LOW:g}", 5, "0.0"),
+        (f"{RATIO_HIGH:g}", 5, "0.0"))
+
+
+@dataclass
+class SheetRows:
+    """Rows for a sheet (``planner.xlsx_export._Rows`` compatible)."""
+
+    rows: list[list] = field(default_factory=list)
+    heights: dict[int, float] = field(default_factory=dict)
+    merges: list[str] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
+
+
+def week_of(f: AthleteFigures, day: dt.date) -> WeekFigures | None:
+    """The athlete's week (of the load series) that holds ``day``."""
+    for w in f.weeks:
+        if w.start <= day <= w.end:
+            return w
+    return None
+
+
+def week_line(f: AthleteFigures | None, first: dt.date, planned_text: str) -> str:
+    """The athlete-week page's load line: the planned load, then the week's figures."""
+    out = f"Planned load: {planned_text}"
+    w = week_of(f, first) if f is not None else None
+    if w is None:
+        return out
+    if w.logged is not None:
+        out += f"; logged {fmt(w.logged, 0)} AU"
+    out += (f". Week load {fmt(w.load, 0)} AU ({fmt_change(w.change)} on the week before), "
+            f"ACWR {fmt(w.acwr)}, EWMA ratio {fmt(w.ewma_ratio)}, monotony {fmt(w.monotony)}, "
+            f"strain {fmt(w.strain, 0)}")
+    if w.flags:
+        out += f". Flags: {', '.join(w.flags)}"
+    return out + "."
+
+
+def _median(values: list[float | None]) -> float | None:
+    got = [v for v in values if v is not None]
+    return statistics.median(got) if got else None
+
+
+def squad_weeks(figs: dict[str, AthleteFigures], starts: list[dt.date]) -> list[tuple]:
+    """Per season week: (start, squad planned, squad logged or None, median ACWR, median EWMA
+    ratio) over the athletes' weeks that hold the week's first day."""
+    out = []
+    for start in starts:
+        weeks = [w for f in figs.values() if (w := week_of(f, start)) is not None]
+        logged = [w.logged for w in weeks if w.logged is not None]
+        out.append((start, sum(w.planned for w in weeks), sum(logged) if logged else None,
+                    _median([w.acwr for w in weeks]), _median([w.ewma_ratio for w in weeks])))
+    return out
+
+
+def write_load(ctx, ws: Worksheet, figs: dict[str, AthleteFigures], label: Callable,
+               put: Callable) -> None:
+    """The Load sheet: ``label(athlete)`` names an athlete, ``put(ctx, ws, rows)`` gives the
+    sheet its cells (the export's ordinary or fast path)."""
+    tl = ctx.tl
+    rows = SheetRows()
+    athletes = [a for a in ctx.athletes if a.id in figs]
+    names = {a.id: label(a) for a in athletes}
+    name_w = width_for(max([text_width(n, 9) for n in names.values()] + [text_width("Athlete", 10, True)]))
+    widths = [name_w if w is None else w for _, w, _ in TABLE]
+    no_log = not any(f.has_log for f in figs.values())
+    _title(ctx, rows, widths, no_log)
+    squad = squad_weeks(figs, [tl.days[w.first] for w in tl.weeks])
+    _chart_data(ctx, rows, squad)
+    rows.breaks.append(HEADER_ROW - 1)
+    _table(ctx, rows, widths, athletes, names, figs)
+    put(ctx, ws, rows)
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    ws.column_dimensions[get_column_letter(NCOLS + 1)].width = 3
+    for j, (_, w, _) in enumerate(DATA, start=DATA_COL):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    last = max(HEADER_ROW, len(rows.rows))
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{LAST}{last}"
+    ws.print_area = f"A1:{LAST}{last}"
+    ctx.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", fit=(1, 0),
+                    label="Training load: planned and logged, per athlete and week")
+    ws.oddFooter.left.text = ("&8ACWR: week load / mean of the 4 weeks before · EWMA 7:28 · "
+                              "— undefined")
+    _charts(ws, len(squad), widths)
+
+
+def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
+    st = ctx.st
+    rows.rows.append([("Training load: planned and logged, per athlete and week", st.week_title())]
+                     + [None] * (NCOLS - 1))
+    rows.merges.append(f"A1:{LAST}1")
+    rows.heights[1] = 24
+    note = ("Load = minutes × RPE (AU): logged before today, planned from today on. ACWR = the "
+            "week's load / the mean of the 4 full weeks before; EWMA ratio = acute (7-day) / "
+            "chronic (28-day) exponentially weighted load, the week's mean; monotony = mean / SD "
+            "of the week's 7 daily loads; strain = week load × monotony. Flags: EWMA ratio above "
+            f"{RATIO_HIGH:g} or below {RATIO_LOW:g}, monotony above 2.0, load up more than 15 % on "
+            f"the week before. Figures to watch, never rules; {DASH} = undefined.")
+    if no_log:
+        note = f"{NO_LOG[:1].upper()}{NO_LOG[1:]}. " + note
+    rows.rows.append([(note, st.info())] + [None] * (NCOLS - 1))
+    rows.merges.append(f"A2:{LAST}2")
+    rows.heights[2] = row_height(fit_lines(note, sum(widths), 10), 10, pad=4)
+
+
+def _chart_data(ctx, rows: SheetRows, squad: list[tuple]) -> None:
+    """The squad per week beside the charts (rows from ``CHART_TOP``, columns from M)."""
+    st = ctx.st
+    head = [(h, st.chart_data()) for h, _, _ in DATA]
+    body = []
+    for start, planned, logged, acwr, ewma in squad:
+        vals = (start, planned, logged, acwr, ewma, RATIO_LOW, RATIO_HIGH)
+        body.append([None if v is None else (v if k == 0 else _value(v, fmt_), st.chart_data(fmt_))
+                     for k, (v, (_, _, fmt_)) in enumerate(zip(vals, DATA, strict=True))])
+    block = [head] + body
+    first = CHART_TOP
+    for k, cells in enumerate(block):
+        r = first + k
+        while len(rows.rows) < r:
+            rows.rows.append([])
+        row = rows.rows[r - 1]
+        row.extend([None] * (DATA_COL - 1 - len(row)))
+        row.extend(cells)
+    for r in range(CHART_TOP, HEADER_ROW):
+        while len(rows.rows) < r:
+            rows.rows.append([])
+        rows.heights[r] = CHART_ROW_H
+    for r in range(HEADER_ROW, first + len(block)):
+        rows.heights.setdefault(r, CHART_ROW_H)
+
+
+def _row(rows: SheetRows, r: int) -> list:
+    while len(rows.rows) < r:
+        rows.rows.append([])
+    row = rows.rows[r - 1]
+    if len(row) < NCOLS:
+        row.extend([None] * (NCOLS - len(row)))
+    return row
+
+
+def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str, str],
+           figs: dict[str, AthleteFigures]) -> None:
+    st = ctx.st
+    header = _row(rows, HEADER_ROW)
+    header[:NCOLS] = [(h, st.header()) for h, _, _ in TABLE]
+    rows.heights[HEADER_ROW] = row_height(max(fit_lines(h, w, 10, True) for (h, _, _), w in
+                                              zip(TABLE, widths, strict=True)), 10)
+    text, wrap = st.load_text(), st.load_text(wrap=True)
+    r = HEADER_ROW
+    for a in athletes:
+        for w in figs[a.id].weeks:
+            r += 1
+            row = _row(rows, r)
+            row[:NCOLS] = [
+                (names[a.id], text), (w.start, st.load_number(TABLE[1][2])),
+                (w.kind or "pre-season", st.cal_kind(w.kind) if w.kind in ("deload", "taper") else text),
+                _num(st, w.planned, 3), _num(st, w.logged, 4), (fmt_change(w.change), st.load_number("@")),
+                _num(st, w.acwr, 6), _num(st, w.ewma_ratio, 7), _num(st, w.monotony, 8),
+                _num(st, w.strain, 9), ("; ".join(w.flags) or None, wrap),
+            ]
+            flags = "; ".join(w.flags)
+            lines = fit_lines(flags, widths[-1], 9) if flags else 1
+            rows.heights[r] = max(rows.heights.get(r, 0.0), round(lines * line_height(9) + 3, 1))
+
+
+def _num(st, value: float | None, col: int) -> tuple:
+    fmt_ = TABLE[col][2]
+    if value is None:
+        return (DASH, st.load_number(fmt_))
+    return (_value(value, fmt_), st.load_number(fmt_))
+
+
+def _value(value: float, fmt_: str) -> int | float:
+    """A figure rounded as far as the cell shows it and one more place (ratios), or whole (AU)."""
+    return int(round(value)) if fmt_ == "#,##0" else round(value, 3)
+
+
+def _anchor(ws_col0: int, ws_col1: int) -> TwoCellAnchor:
+    anchor = TwoCellAnchor()
+    anchor._from = AnchorMarker(col=ws_col0, row=CHART_TOP - 1)
+    anchor.to = AnchorMarker(col=ws_col1, row=HEADER_ROW - 1)
+    return anchor
+
+
+def _charts(ws: Worksheet, n_weeks: int, widths: list[float]) -> None:
+    """Bars of the squad's planned and logged load, lines of its median ACWR and EWMA ratio."""
+    top, bottom = CHART_TOP, CHART_TOP + n_weeks
+    cats = Reference(ws, min_col=DATA_COL, min_row=top + 1, max_row=bottom)
+    bars = BarChart()
+    bars.type = "col"
+    bars.grouping = "clustered"
+    bars.title = "Squad load per week (AU): planned and logged"
+    bars.add_data(Reference(ws, min_col=DATA_COL + 1, max_col=DATA_COL + 2, min_row=top, max_row=bottom),
+                  titles_from_data=True)
+    bars.set_categories(cats)
+    bars.y_axis.title = "AU"
+    bars.gapWidth = 40
+    lines = LineChart()
+    lines.title = "Squad median ACWR and EWMA ratio"
+    lines.add_data(Reference(ws, min_col=DATA_COL + 3, max_col=DATA_COL + 6, min_row=top, max_row=bottom),
+                   titles_from_data=True)
+    lines.set_categories(cats)
+    for s in lines.series[2:]:  # the 0.8 and 1.5 marks: thin dashed lines
+        s.graphicalProperties.line.dashStyle = "dash"
+        s.graphicalProperties.line.width = 9525
+        s.smooth = False
+    for s in lines.series:
+        s.smooth = False
+    for chart in (bars, lines):
+        chart.x_axis.number_format = "d mmm"
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.y_axis.scaling.min = 0
+        chart.legend.position = "b"
+        chart.layout = Layout(manualLayout=ManualLayout(x=0.07, y=0.12, w=0.9, h=0.62))
+    # the two side by side across the printed columns A:K
+    half, acc = sum(widths) / 2, 0.0
+    split = 0
+    for j, w in enumerate(widths):
+        if acc + w / 2 >= half:
+            split = j
+            break
+        acc += w
+    bars.anchor = _anchor(0, split)
+    lines.anchor = _anchor(split, NCOLS)
+    ws.add_chart(bars)
+    ws.add_chart(lines)

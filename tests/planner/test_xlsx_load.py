@@ -1,0 +1,127 @@
+"""The workbook's Load sheet and the load on the athlete sheets, read back from the saved file."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import openpyxl
+import pytest
+
+from planner.load import figures
+from planner.timeline import Timeline
+from planner.xlsx_export import CALENDAR_SHEET, LOAD_SHEET, RULES_SHEET, export_workbook
+from planner.xlsx_load import DATA_COL, HEADER_ROW, TABLE, squad_weeks
+from tests.exports.layout import layout_problems
+from tests.planner.test_load import _season
+
+HEADERS = [h for h, _, _ in TABLE]
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("loadbook")
+    s = _season()
+    path = tmp / "plan.xlsx"
+    export_workbook(s, s.plan, path)
+    return s, path, openpyxl.load_workbook(path)
+
+
+def _table(ws) -> list[dict]:
+    assert [ws.cell(row=HEADER_ROW, column=j + 1).value for j in range(len(HEADERS))] == HEADERS
+    out = []
+    for r in range(HEADER_ROW + 1, ws.max_row + 1):
+        row = [ws.cell(row=r, column=j + 1).value for j in range(len(HEADERS))]
+        if row[0] is None:
+            break
+        out.append(dict(zip(HEADERS, row, strict=True)))
+    return out
+
+
+def _expect(x, digits: int | None):
+    if x is None:
+        return "—"
+    return int(round(x)) if digits is None else pytest.approx(x, abs=10 ** -digits)
+
+
+def test_the_load_sheet_has_a_row_per_athlete_week(book):
+    s, _, wb = book
+    names = wb.sheetnames
+    assert names.index(LOAD_SHEET) == names.index(CALENDAR_SHEET) + 1 < names.index(RULES_SHEET)
+    ws = wb[LOAD_SHEET]
+    rows = _table(ws)
+    figs = figures(s)
+    expected = [(f, w) for a in ("A1", "A2", "A3") for f in [figs[a]] for w in f.weeks]
+    assert len(rows) == len(expected)
+    for row, (f, w) in zip(rows, expected, strict=True):
+        assert row["Athlete"] == f"{f.name} ({f.athlete})"
+        assert row["Week"].date() == w.start
+        assert row["Kind"] == (w.kind or "pre-season")
+        assert row["Planned (AU)"] == int(w.planned)
+        assert row["Logged (AU)"] == _expect(w.logged, None)
+        assert row["ACWR"] == _expect(w.acwr, 3)
+        assert row["EWMA ratio"] == _expect(w.ewma_ratio, 3)
+        assert row["Monotony"] == _expect(w.monotony, 3)
+        assert row["Strain"] == _expect(w.strain, None)
+        assert row["Flags"] == ("; ".join(w.flags) or None)
+    assert any(r["ACWR"] == "—" for r in rows) and any(isinstance(r["ACWR"], float) for r in rows)
+    assert any(r["Flags"] for r in rows)
+    assert ws.auto_filter.ref == f"A{HEADER_ROW}:K{HEADER_ROW + len(rows)}"
+    assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+    assert HEADER_ROW - 1 in [b.id for b in ws.row_breaks.brk]  # the charts on page 1
+    assert layout_problems(ws) == []
+    text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    assert "nan" not in text.lower() and "inf" not in text.lower()
+
+
+def test_the_charts_plot_the_squads_weeks(book):
+    s, path, wb = book
+    ws = wb[LOAD_SHEET]
+    tl = Timeline(s)
+    squad = squad_weeks(figures(s), [tl.days[w.first] for w in tl.weeks])
+    got = [[ws.cell(row=4 + k, column=DATA_COL + j).value for j in range(5)] for k in range(len(squad))]
+    for row, (start, planned, logged, acwr, ewma) in zip(got, squad, strict=True):
+        assert row[0].date() == start and row[1] == planned
+        assert row[2] == (None if logged is None else logged)  # empty: a gap in the chart, never 0
+        assert row[3] == (None if acwr is None else pytest.approx(acwr, abs=1e-3))
+        assert row[4] == (None if ewma is None else pytest.approx(ewma, abs=1e-3))
+    assert got[0][2] is not None and got[-1][2] is None  # logged before today only
+    with zipfile.ZipFile(path) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    load_charts = [c for c in charts if "'Load'!" in c]
+    assert len(load_charts) == 2
+    xml = "".join(load_charts)
+    assert "<barChart>" in xml and "<lineChart>" in xml
+    n = len(squad)
+    for col in ("N", "O"):  # bars: planned and logged
+        assert f"'Load'!${col}$4:${col}${3 + n}" in xml
+    for col in ("P", "Q", "R", "S"):  # lines: ACWR, EWMA ratio and the 0.8 and 1.5 marks
+        assert f"'Load'!${col}$4:${col}${3 + n}" in xml
+    assert re.search(r"'Load'!\$M\$4:\$M\$\d+", xml)
+
+
+def test_the_athlete_sheets_give_each_day_and_week_its_load(book):
+    s, _, wb = book
+    ws = wb["A1 Athlete 1"]
+    f = figures(s)["A1"]
+    lines = [ws.cell(row=r, column=2).value for r in range(1, ws.max_row + 1)
+             if ws.cell(row=r, column=1).value == "Load"]
+    tl = Timeline(s)
+    assert len(lines) == len(tl.weeks)
+    w6 = next(w for w in f.weeks if w.start == tl.days[tl.weeks[6].first])
+    assert f"ACWR {w6.acwr:.2f}" in lines[6] and "Week load" in lines[6]
+    header = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=9).value == "Load AU")
+    mon = ws.cell(row=header + 1, column=9).value
+    assert mon == f.daily["planned"].loc[str(tl.days[0])] or mon is None
+
+
+def test_a_season_without_a_log_says_planned_figures_only(tmp_path):
+    s = _season().model_copy(update={"sessions": ()})
+    export_workbook(s, s.plan, tmp_path / "p.xlsx", anonymise=True)
+    wb = openpyxl.load_workbook(tmp_path / "p.xlsx")
+    ws = wb[LOAD_SHEET]
+    assert ws["A2"].value.startswith("No sessions logged: planned figures only.")
+    rows = _table(ws)
+    assert all(r["Logged (AU)"] == "—" for r in rows)
+    assert {r["Athlete"] for r in rows} == {"A1", "A2", "A3"}  # anonymised: IDs only
+    assert all(ws.cell(row=4 + k, column=DATA_COL + 2).value is None for k in range(10))
