@@ -308,8 +308,8 @@ def returns_shot(s: Session, window, season, plan) -> None:
 
 def logged_season(season, plan):
     """The solved demo on :data:`LOAD_TODAY` with the demo's log (templates/demo-sessions.csv,
-    August to November) added; Sam Okafor (A03) logged a second, long session on each of the
-    last seven days, a spike the Load panel flags."""
+    August to November) added; Sam Okafor (A03) logged a second session (90 minutes at RPE 7)
+    on each of the last seven days, a spike the Load panel flags (logged EWMA ratio 1.57)."""
     from planner.season import Session
     from planner.sessionlog import read_sessions
     from templates import path as template_path
@@ -317,8 +317,8 @@ def logged_season(season, plan):
     cal = season.calendar.model_copy(update={"today": LOAD_TODAY})
     season = season.model_copy(update={"plan": plan, "calendar": cal})
     log = read_sessions(template_path("demo-sessions.csv"), season)
-    spike = tuple(Session(athlete="A03", date=LOAD_TODAY - dt.timedelta(days=k), minutes=120,
-                          rpe=8, note="extra session") for k in range(1, 8))
+    spike = tuple(Session(athlete="A03", date=LOAD_TODAY - dt.timedelta(days=k), minutes=90,
+                          rpe=7, note="extra session") for k in range(1, 8))
     return season.model_copy(update={"sessions": tuple(log.sessions) + spike})
 
 

@@ -1,10 +1,11 @@
 """The load charts (pyqtgraph), imported by ``ui.desktop.loadpanel`` the first time they are shown.
 
 - :class:`AthleteChart`: an athlete's weeks: planned load (light bars) and logged load (dark
-  bars), the ACWR (EWMA 7:28) as a line on its own axis with the 0.8–1.3 band and the 1.5 flag
-  line, "today" as a vertical line; monotony per week below with its 2.0 line. The week under the
+  bars), the ACWR (the week's load / the mean of the four full weeks before, as LD-1 reads it)
+  and the EWMA ratio (acute 7 : chronic 28 days, dashed) on their own axis with the 0.8–1.3 band
+  and the EWMA ratio's 1.5 flag line, "today" as a vertical line; monotony per week below with its 2.0 line. The week under the
   mouse or the board's selected week is read out in words under the chart.
-- :class:`TeamChart`: the ACWR of every athlete, one thin line each (a flagged athlete's in
+- :class:`TeamChart`: the EWMA ratio of every athlete, one thin line each (a flagged athlete's in
   orange), the squad's median as a thick line in the text colour, the same band; the flags
   listed beside it.
 
@@ -47,6 +48,7 @@ from ui.desktop.loadwords import (
 PLANNED = "#9ecae1"
 LOGGED = "#2171b5"
 RATIO = "#e6550d"
+EWMA = "#8c2d04"
 BAND_FILL = (49, 163, 84, 45)
 MONOTONY = "#8c6bb1"
 TODAY = "#d50000"
@@ -133,7 +135,7 @@ class AthleteChart(QWidget):
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground(base)
         self.view.setMinimumHeight(170)
-        self.view.setAccessibleName("Weekly load, ACWR and monotony")
+        self.view.setAccessibleName("Weekly load, ACWR, EWMA ratio and monotony")
         self.load_plot = self.view.addPlot(row=0, col=0)
         self.mono_plot = self.view.addPlot(row=1, col=0)
         self.view.ci.layout.setRowStretchFactor(0, 3)
@@ -141,7 +143,7 @@ class AthleteChart(QWidget):
         for plot in (self.load_plot, self.mono_plot):
             _style_plot(plot, text)
         self.load_plot.setLabel("left", "load (AU)")
-        self.load_plot.setLabel("right", "ACWR")
+        self.load_plot.setLabel("right", "ratio")
         self.mono_plot.setLabel("left", "monotony")
         self.mono_plot.setXLink(self.load_plot)
         self.mono_plot.setYRange(0, 3)
@@ -180,13 +182,15 @@ class AthleteChart(QWidget):
         self.ratio_box.addItem(self.flag_line)
         self.ratio_curve = pg.PlotDataItem([], [], pen=pg.mkPen(RATIO, width=2), connect="finite",
                                            symbol="o", symbolSize=5, symbolBrush=RATIO,
-                                           symbolPen=pg.mkPen(None), name="ACWR (EWMA 7:28)")
+                                           symbolPen=pg.mkPen(None), name="ACWR")
         self.ratio_box.addItem(self.ratio_curve)
-        self.legend.addItem(self.ratio_curve, "ACWR (EWMA 7:28)")
+        self.ewma_curve = pg.PlotDataItem([], [], connect="finite", name="EWMA ratio 7:28",
+                                          pen=pg.mkPen(EWMA, width=1.5, style=Qt.PenStyle.DashLine))
+        self.ratio_box.addItem(self.ewma_curve)
         self.band_sample = pg.BarGraphItem(x=[], height=[], width=1, brush=pg.mkBrush(*BAND_FILL),
                                            pen=pg.mkPen(None))
         self.legend.addItem(self.band_sample, f"band {BAND[0]:g}–{BAND[1]:g}")
-        self.flag_label = _text_item(f"flag {FLAG_RATIO:g} [{FLAG_EVIDENCE}]", FLAG_COLOUR,
+        self.flag_label = _text_item(f"EWMA ratio flag {FLAG_RATIO:g} [{FLAG_EVIDENCE}]", FLAG_COLOUR,
                                      anchor=(1, 1))
         self.ratio_box.addItem(self.flag_label)
 
@@ -250,7 +254,8 @@ class AthleteChart(QWidget):
         self.logged_bars.setOpts(x=[x for x, _ in logged], height=[v for _, v in logged])
         self.logged_bars.setVisible(has_log)
         self._legend_logged(has_log)
-        self.ratio_curve.setData(xs, [_nan(w.ewma_ratio) for w in self.weeks])
+        self.ratio_curve.setData(xs, [_nan(w.acwr) for w in self.weeks])
+        self.ewma_curve.setData(xs, [_nan(w.ewma_ratio) for w in self.weeks])
         monos = [(x, finite(w.monotony)) for x, w in zip(xs, self.weeks, strict=True)]
         self.mono_bars.setOpts(x=[x for x, v in monos if v is not None],
                                height=[v for _, v in monos if v is not None],
@@ -266,7 +271,8 @@ class AthleteChart(QWidget):
         self.legend.addItem(self.planned_bars, "planned")
         if has_log:
             self.legend.addItem(self.logged_bars, "logged")
-        self.legend.addItem(self.ratio_curve, "ACWR (EWMA 7:28)")
+        self.legend.addItem(self.ratio_curve, "ACWR")
+        self.legend.addItem(self.ewma_curve, "EWMA ratio 7:28")
         self.legend.addItem(self.band_sample, f"band {BAND[0]:g}–{BAND[1]:g}")
 
     def _scale(self, xs: list[int]) -> None:
@@ -274,7 +280,7 @@ class AthleteChart(QWidget):
                   + [finite(w.logged) or 0.0 for w in self.weeks] + [1.0])
         self.load_plot.setXRange(min(xs) - 0.7, max(xs) + 0.7, padding=0)
         self.load_plot.setYRange(0, top * 1.25, padding=0)
-        ratios = [finite(w.ewma_ratio) for w in self.weeks]
+        ratios = [finite(r) for w in self.weeks for r in (w.acwr, w.ewma_ratio)]
         high = max([r for r in ratios if r is not None] + [FLAG_RATIO + 0.2])
         self.ratio_box.setYRange(0, min(high * 1.2, 4.0), padding=0)
         monos = [finite(w.monotony) for w in self.weeks]
@@ -393,7 +399,8 @@ class _Click:
 
 
 class TeamChart(QWidget):
-    """The squad's ACWR: a line per athlete, the median, the flags (see the module text)."""
+    """The squad's EWMA ratio: a line per athlete, the median, the flags (see the module
+    text)."""
 
     week_clicked = Signal(object)
     athlete_clicked = Signal(str, object)
@@ -407,7 +414,7 @@ class TeamChart(QWidget):
         self.view.setMinimumHeight(170)
         self.plot = self.view.addPlot()
         _style_plot(self.plot, text)
-        self.plot.setLabel("left", "ACWR (EWMA 7:28)")
+        self.plot.setLabel("left", "EWMA ratio 7:28")
         self.legend = self.plot.addLegend(offset=(6, 4), colCount=4, labelTextColor=text,
                                           brush=pg.mkBrush(base))
         self.band = pg.LinearRegionItem(values=BAND, orientation="horizontal", movable=False,
@@ -498,7 +505,7 @@ class TeamChart(QWidget):
         self.legend.addItem(self.median, "squad median")
         if flagged:
             self.legend.addItem(self.curves[next(iter(flagged))],
-                                f"logged ACWR > {FLAG_RATIO:g}")
+                                f"logged EWMA ratio > {FLAG_RATIO:g}")
         xs = [axis.x(d) for d in starts]
         self.plot.setXRange(min(xs) - 0.7, max(xs) + 0.7, padding=0)
         highs = [finite(w.ewma_ratio) for f in figs.values() for w in f.weeks]
@@ -528,7 +535,7 @@ class TeamChart(QWidget):
         if not pts:
             return ""
         d, v = pts[-1]
-        return (f"Squad median ACWR (EWMA 7:28), week of {date_short(d)}: <b>{fmt(v)}</b>"
+        return (f"Squad median EWMA ratio (7:28), week of {date_short(d)}: <b>{fmt(v)}</b>"
                 f" · band {BAND[0]:g}–{BAND[1]:g} · flag above {FLAG_RATIO:g} [{FLAG_EVIDENCE}]")
 
     def mark_day(self, day: dt.date | None) -> None:

@@ -4,8 +4,9 @@ The figures come from ``planner.load`` (weekly planned and logged load, the ACWR
 strain, flags; rules-spec.md section 8); this module only shows them:
 
 - the **Load** dock under the board (View ▸ Load, hidden until opened): per athlete, weekly
-  planned and logged load as bars with the ACWR line in its 0.8–1.3 band and monotony below; or
-  the team (one line per athlete, the squad's median, the flags listed). A click on a week
+  planned and logged load as bars with the ACWR and EWMA ratio lines in the 0.8–1.3 band and
+  monotony below; or the team (one EWMA ratio line per athlete, the squad's median, the flags
+  listed). A click on a week
   selects that week on the board. The charts (``ui.desktop.loadcharts``, pyqtgraph) are built
   the first time the dock is shown, so the window opens without pyqtgraph or pandas;
 - the **flag**: an athlete whose logged EWMA ratio (acute 7 : chronic 28 days, logged sessions
@@ -51,7 +52,8 @@ class LoadPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Load")
-        self.setAccessibleDescription("Weekly planned and logged load, the ACWR and monotony, "
+        self.setAccessibleDescription("Weekly planned and logged load, the ACWR, the EWMA ratio "
+                                      "and monotony, "
                                       "per athlete or for the team")
         self.figs: dict = {}
         self.season: Season | None = None

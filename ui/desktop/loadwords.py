@@ -59,13 +59,13 @@ class LoadFlag:
 
     def text(self) -> str:
         """The flag as one line (the name's tooltip on the board)."""
-        return (f"⚠ Load: logged ACWR (EWMA 7:28) {self.figure}, above {FLAG_RATIO:g} "
+        return (f"⚠ Load: logged EWMA ratio (7:28) {self.figure}, above {FLAG_RATIO:g} "
                 f"[{FLAG_EVIDENCE}]")
 
     def html(self) -> str:
         """The inspector's row: the figure, the threshold and the evidence tag."""
-        return (f"<b style='color:{FLAG_COLOUR}'>logged ACWR {self.figure}</b> (EWMA 7:28 of the "
-                f"logged sessions), above {FLAG_RATIO:g}: look at the weeks before "
+        return (f"<b style='color:{FLAG_COLOUR}'>logged EWMA ratio {self.figure}</b> (acute 7 : chronic "
+                f"28 days, logged sessions only), above {FLAG_RATIO:g}: look at the weeks before "
                 f"(View ▸ Load). <span title='{FLAG_EVIDENCE_TIP}'>[{FLAG_EVIDENCE}]</span>")
 
 
@@ -113,12 +113,12 @@ def week_text(f, w) -> str:
     that does not exist."""
     parts = [f"planned <b>{au(w.planned)}</b>",
              f"logged <b>{au(w.logged)}</b>" if w.logged is not None else "nothing logged",
-             f"ACWR (EWMA 7:28) <b>{fmt(w.ewma_ratio)}</b>",
-             f"4-week ratio {fmt(w.acwr)}",
+             f"ACWR <b>{fmt(w.acwr)}</b>",
+             f"EWMA ratio <b>{fmt(w.ewma_ratio)}</b>",
              f"monotony {fmt(w.monotony)}",
              f"strain {fmt(w.strain, 0)}"]
     if w.logged_ewma_ratio is not None:
-        parts.append(f"logged ACWR {fmt(w.logged_ewma_ratio)}")
+        parts.append(f"logged EWMA ratio {fmt(w.logged_ewma_ratio)}")
     text = f"<b>{f.name}</b>, {week_title(w)}: " + " · ".join(parts)
     if w.flags:
         text += f"<br><span style='color:{FLAG_COLOUR}'>⚑ " + "; ".join(w.flags) + "</span>"
