@@ -45,13 +45,30 @@ def top_speed_pct(s: Session, athlete: Athlete | None) -> float | None:
     return None
 
 
+_INDEX: dict[int, tuple[tuple, dict[str, list[Session]]]] = {}
+
+
+def sessions_of(season: Season, athlete: str) -> list[Session]:
+    """The athlete's logged sessions, from an index of the season's log built once per log (the
+    log is an immutable tuple: the index holds it, so its id cannot be reused while cached)."""
+    log = season.sessions
+    hit = _INDEX.get(id(log))
+    if hit is None or hit[0] is not log:
+        by: dict[str, list[Session]] = defaultdict(list)
+        for s in log:
+            by[s.athlete].append(s)
+        if len(_INDEX) >= 8:
+            _INDEX.clear()
+        hit = _INDEX[id(log)] = (log, dict(by))
+    return hit[1].get(athlete, [])
+
+
 def logged_days(season: Season, athlete: str) -> dict[dt.date, LoggedDay]:
     """The athlete's logged sessions by date, each day's sessions folded together."""
     a = season.athlete(athlete)
     by_day: dict[dt.date, list[Session]] = defaultdict(list)
-    for s in season.sessions:
-        if s.athlete == athlete:
-            by_day[s.date].append(s)
+    for s in sessions_of(season, athlete):
+        by_day[s.date].append(s)
     out = {}
     for day, ss in by_day.items():
         tops = [t for t in (top_speed_pct(s, a) for s in ss) if t is not None]
