@@ -137,3 +137,23 @@ def test_the_pdf_replaces_a_file_whole_and_refuses_a_missing_folder(qapp, tmp_pa
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
     with pytest.raises(SaveError, match="does not exist"):
         export_board_pdf(demo_season, tmp_path / "missing folder" / "board.pdf")
+
+
+def test_the_board_pdf_has_the_rules_v2_letters_where_the_app_board_has_them(qapp, demo_season):
+    """A match's role (S, B, O, R), a compensation session (C) and a flare-up (!) read on paper
+    as on the board (planner.daymarks), and the legend says what each letter means."""
+    from planner.daymarks import ROLE_LETTER, day_marks
+    from solver import SolveRequest, solve
+
+    out = solve(SolveRequest(demo_season, time_limit=60))
+    season = demo_season.model_copy(update={"plan": out.plan})
+    marks = day_marks(season)
+    pages = board_labels(season)
+    texts = [t for page in pages for _, t in page]
+    assert any(t.startswith("Letters:") or t == "Letters:" for t in texts)
+    roles = {ROLE_LETTER[r] for m in marks.values() for r in m.role.values() if r in ROLE_LETTER}
+    assert {"S", "B", "O"} <= roles  # the demo's rotation: starters, substitutes, rested players
+    for letter in roles:
+        assert letter in texts, letter
+    for page in pages:  # a letter never sits on a glyph or a stage code
+        assert _overlaps(page) == []

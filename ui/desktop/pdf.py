@@ -67,6 +67,7 @@ WEEK_LINE = QColor("#8c8c8c")
 OFF_DAY = QColor(225, 225, 225)
 TEXT = QColor("#1c1c1c")
 MUTED = QColor("#6b6b6b")
+FLARE = QColor("#c62828")  # as on the board (ui/desktop/boardmarks.py)
 LEVELS = (60, 70, 80, 90, 95, 100)
 
 
@@ -192,7 +193,24 @@ class _Pages:
         self.font = QFont("DejaVu Sans")
         self.font.setStyleHint(QFont.StyleHint.SansSerif)
         self.font.setPointSizeF(7.0)
+        self.letters = self._day_letters()
+        self.left_taken: set[tuple[str, int]] = set()  # cells whose left half holds a code
         self.legend_lines = self._legend(MARGIN, 0.0, paint=False)
+
+    def _day_letters(self) -> dict[str, dict[int, str]]:
+        """Rules v2's marks as letters (planner.daymarks): the match role (S, B, O, R), a
+        compensation session (C), a flare-up (!)."""
+        if not self.plans:
+            return {}
+        from planner.daymarks import ROLE_LETTER, day_marks
+
+        out: dict[str, dict[int, str]] = {}
+        for aid, m in day_marks(self.season, self.tl).items():
+            letters = {d: ROLE_LETTER[role] for d, role in m.role.items() if role in ROLE_LETTER}
+            letters.update(dict.fromkeys(m.compensation, "C"))
+            letters.update(dict.fromkeys(m.flare, "!"))
+            out[aid] = letters
+        return out
 
     def _font(self, size: float, bold: bool = False) -> QFont:
         f = QFont(self.font)
@@ -389,7 +407,27 @@ class _Pages:
             for i in m.days:
                 if i in off:
                     p.fillRect(QRectF(m.x(i), m.y(r) + 0.5, m.cell_w, m.row_h - 1), self.b.HATCH)
+            self._letters(m, a.id, m.y(r))
             self._name(m, a, m.y(r))
+
+    def _letters(self, m: _Month, aid: str, y: float) -> None:
+        """A day's v2 letter in the left half of its cell (where no stage code is)."""
+        letters = self.letters.get(aid)
+        if not letters:
+            return
+        size = max(3.0, min(6.0, m.row_h * 0.5))
+        font = self._font(size, bold=True)
+        while self.fm(font).horizontalAdvance("O") > self.code_room(m) and size > 2.5:
+            size -= 0.5
+            font = self._font(size, bold=True)
+        for i in m.days:
+            letter = letters.get(i)
+            if letter is None or (aid, i) in self.left_taken:
+                continue
+            self.left_taken.add((aid, i))
+            self.text(QRectF(m.x(i) + 1, y, self.code_room(m), m.row_h),
+                      Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, letter, font,
+                      FLARE if letter == "!" else TEXT)
 
     def code_room(self, m: _Month) -> float:
         """The width a stage code may take in its cell (the glyph keeps the right part)."""
@@ -403,6 +441,8 @@ class _Pages:
             colour = self.b.STAGE_COLOURS.get(stage)
             if colour is not None:
                 p.fillRect(QRectF(m.x(i), y, m.cell_w, m.row_h), colour)
+                if stage != prev or i == m.days[0]:
+                    self.left_taken.add((ap.athlete, i))
                 if stage != prev:
                     font = self._font(size, bold=True)
                     while self.fm(font).horizontalAdvance(stage) > self.code_room(m) and size > 3.0:
@@ -449,11 +489,9 @@ class _Pages:
             if ap is None:
                 continue
             cy = m.y(r) + m.row_h / 2
-            prev = ap.stages[m.days[0] - 1] if m.days[0] > 0 else None
             for i in m.days:
                 level = ap.intensity[i]
-                coded = ap.stages[i] in self.b.STAGE_COLOURS and (ap.stages[i] != prev or i == m.days[0])
-                prev = ap.stages[i]
+                coded = (a.id, i) in self.left_taken
                 if level <= 0:
                     continue
                 scale = half if coded else full
@@ -497,7 +535,8 @@ class _Pages:
                                  ("swatch", b.HATCH, "unavailable")]),
             ("Competition priority:", [("disc", "A", "A (taper before it)"), ("disc", "B", "B"),
                                        ("disc", "C", "C")]),
-            ("Days:", [("text", None, "Mo Tu We Th Fr Sa Su and the date")]),
+            ("Letters:", [("text", None, "S start, B bench, O out, R held out (RE-1), "
+                                         "C compensation, ! flare-up")]),
         ]
 
     def _legend(self, left: float, top: float, paint: bool) -> list[float]:
