@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 
 from ortools.sat.python import cp_model
 
 from planner.check import check_plan
 from planner.errors import InputError
-from planner.rules import SOFT_RULES
+from planner.rules import SOFT_RULES, RuleSet
 from planner.season import Plan, Season
 from planner.timeline import Timeline
 from planner.validate import check_season
@@ -78,7 +79,62 @@ def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None
     """Plan ``request.season``. ``prepare(model)``, if given, may add constraints (a re-plan's
     neighbourhood) before the search; an infeasible prepared model is reported as such without
     an explanation (the caller widens it). The plan stored in the season wins every tie: a
-    season solved again keeps its plan unless a strictly better one exists."""
+    season solved again keeps its plan unless a strictly better one exists. When LD-1 steers the
+    plan (a weight above 0, or hard) the season is first planned without it (see
+    :func:`_solve_steering`)."""
+    if prepare is None and request.reference is None and _steers_load(request.season):
+        return _solve_steering(request, on_progress, stop)
+    return _solve(request, on_progress, stop, prepare)
+
+
+def _steers_load(season: Season) -> bool:
+    rs = RuleSet(season.rules)
+    try:
+        mode = rs.mode("LD-1")
+        return mode == "hard" or (mode == "soft" and rs.value("LD-1", "weight") > 0)
+    except (KeyError, TypeError, ValueError):  # bad settings: check_season says where
+        return False
+
+
+def _solve_steering(request: SolveRequest, on_progress, stop: StopToken | None) -> Outcome:
+    """LD-1's exact search rarely proves its optimum in the time a coach waits (docs/load.md), and
+    may end worse than the plan that ignores LD-1. So: plan without LD-1 first (fast, within half
+    the time), then search with it for the rest of the time, and keep the first plan when the
+    search ends no better by the plan checker's objective (LD-1 included)."""
+    t0 = time.monotonic()
+    quiet = request.season.model_copy(update={"rules": _without_ld1(request.season.rules)})
+    first = _solve(replace(request, season=quiet, time_limit=request.time_limit / 2), None, stop)
+    if first.plan is None or (stop is not None and stop.is_set()):
+        if first.plan is None and not (stop is not None and stop.is_set()):
+            left = max(0.1, request.time_limit - (time.monotonic() - t0))
+            return _solve(replace(request, time_limit=left), on_progress, stop)
+        return first
+    report = check_plan(request.season, first.plan, rules_in_objective=set(SOFT_RULES))
+    base = report.objective if report.ok else None
+    if base is not None and on_progress is not None:
+        on_progress(Progress(float(base), 0.0, time.monotonic() - t0, 1))
+    left = max(0.1, request.time_limit - (time.monotonic() - t0))
+    second = _solve(replace(request, time_limit=left), on_progress, stop)
+    if base is None or (second.plan is not None and second.objective is not None
+                        and second.objective <= base):
+        return replace(second, wall_time=time.monotonic() - t0)
+    cancelled = stop is not None and stop.is_set()
+    status = Status.CANCELLED if cancelled else Status.FEASIBLE
+    bound = second.bound if second.plan is not None and second.bound is not None else 0.0
+    return _finish(request.season, first.plan, status, float(base), float(bound),
+                   time.monotonic() - t0)
+
+
+def _without_ld1(settings):
+    """The rule settings with LD-1's weight at 0 and LD-1 soft (spikes listed, not steered)."""
+    values = {k: dict(v) for k, v in settings.values.items()}
+    values.setdefault("LD-1", {})["weight"] = 0
+    modes = {k: v for k, v in settings.modes.items() if k != "LD-1"}
+    return settings.model_copy(update={"values": values, "modes": modes})
+
+
+def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None,
+           prepare=None) -> Outcome:
     t0 = time.monotonic()
     season = check_season(request.season)
     if stop is not None and stop.is_set():

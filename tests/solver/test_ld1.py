@@ -46,6 +46,16 @@ def test_a_weight_makes_the_solver_avoid_spikes_and_weight_0_only_lists_them():
     assert steered.objective == r20.objective
 
 
+def test_steering_never_ends_worse_than_the_plan_that_ignores_ld1():
+    """With a weight, the season is planned without LD-1 first; the steered search keeps that
+    plan when it ends no better by the checker's objective (LD-1 counted)."""
+    steer = base(200)
+    free, _ = solved(base(0))
+    ignoring = check_plan(steer, free.plan).objective
+    out, report = solved(steer)
+    assert out.objective == report.objective <= ignoring
+
+
 def test_logged_pre_season_weeks_give_a_chronic_load_from_the_first_season_week():
     s = base(0)
     # four logged weeks before the season: 5 sessions of 60 min at RPE 5 each week
