@@ -17,45 +17,12 @@ Run it with ``QT_QPA_PLATFORM=offscreen``. Settings and recovery copies go to a 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
-import time
-from pathlib import Path
+
+from shotwalk import Walk, finish, start
 
 SIZE = (1280, 720)
 TODAY = dt.date(2026, 12, 1)
-TIMEOUT = 120.0  # seconds to wait for a solve or a re-plan
-
-
-class Walk:
-    def __init__(self, out: Path):
-        from PySide6.QtWidgets import QApplication  # noqa: TID251 - a script of the Qt app
-
-        self.out = out
-        self.app = QApplication.instance() or QApplication(sys.argv[:1])
-        self.app.setApplicationName("Periodize")
-        self.app.setOrganizationName("Periodize")
-
-    def settle(self, ms: int = 80) -> None:
-        end = time.monotonic() + ms / 1000
-        while time.monotonic() < end:
-            self.app.processEvents()
-            time.sleep(0.005)
-
-    def until(self, done, what: str) -> None:
-        end = time.monotonic() + TIMEOUT
-        while not done():
-            if time.monotonic() > end:
-                raise SystemExit(f"timed out waiting for {what}")
-            self.settle(50)
-
-    def shoot(self, widget, name: str) -> Path:
-        self.settle(150)
-        path = self.out / name
-        widget.grab().save(str(path))
-        print(path)
-        return path
 
 
 def advance(walk: Walk, window):
@@ -113,19 +80,10 @@ def board_shot(walk: Walk, window) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if len(argv) != 1:
-        print("usage: python scripts/screenshots_progress.py OUTDIR", file=sys.stderr)
+    started = start(argv, "screenshots_progress.py")
+    if started is None:
         return 2
-    out = Path(argv[0])
-    out.mkdir(parents=True, exist_ok=True)
-    scratch = tempfile.TemporaryDirectory(prefix="periodize-shots-")
-    os.environ["PERIODIZE_STATE_DIR"] = scratch.name
-    walk = Walk(out)
-    from PySide6.QtCore import QSettings  # noqa: TID251
-
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch.name)
+    walk, scratch = started
     from ui.desktop.mainwindow import MainWindow, load_demo_season
 
     window = MainWindow(load_demo_season(), None, autosave=False)
@@ -135,10 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     advance(walk, window)
     log_shot(walk, window)
     board_shot(walk, window)
-    window.set_modified(False)  # no save prompt on close
-    window.close()
-    scratch.cleanup()
-    return 0
+    return finish(window, scratch)
 
 
 if __name__ == "__main__":

@@ -20,69 +20,12 @@ copies go to a temporary folder.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
-import time
-from pathlib import Path
+
+from shotwalk import Walk, finish, start
 
 SIZE = (1280, 720)
 TODAY = dt.date(2026, 9, 23)
-TIMEOUT = 120.0
-
-
-class Walk:
-    def __init__(self, out: Path):
-        from PySide6.QtWidgets import QApplication  # noqa: TID251 - a script of the Qt app
-
-        self.out = out
-        self.app = QApplication.instance() or QApplication(sys.argv[:1])
-        self.app.setApplicationName("Periodize")
-        self.app.setOrganizationName("Periodize")
-
-    def settle(self, ms: int = 80) -> None:
-        end = time.monotonic() + ms / 1000
-        while time.monotonic() < end:
-            self.app.processEvents()
-            time.sleep(0.005)
-
-    def solve(self, window) -> None:
-        done: list = []
-        window.solve_finished.connect(done.append)
-        window.solve_action.trigger()
-        end = time.monotonic() + TIMEOUT
-        while not done:
-            if time.monotonic() > end:
-                raise SystemExit("timed out waiting for a solve")
-            self.settle(50)
-        window.solve_finished.disconnect(done.append)
-        if done[0].plan is None:
-            raise SystemExit(f"the solve found no plan: {done[0].message}")
-
-    def shoot(self, widget, name: str) -> Path:
-        self.settle(200)
-        path = self.out / name
-        widget.grab().save(str(path))
-        print(path)
-        return path
-
-    def shoot_with_popups(self, widget, popups, name: str) -> Path:
-        """The widget with its open popup menus drawn in (a grab shows no other window)."""
-        from PySide6.QtCore import QPoint  # noqa: TID251 - a script of the Qt app
-        from PySide6.QtGui import QPainter  # noqa: TID251
-
-        self.settle(200)
-        image = widget.grab()
-        painter = QPainter(image)
-        origin = widget.mapToGlobal(QPoint(0, 0))
-        for popup in popups:
-            if popup.isVisible():
-                painter.drawPixmap(popup.mapToGlobal(QPoint(0, 0)) - origin, popup.grab())
-        painter.end()
-        path = self.out / name
-        image.save(str(path))
-        print(path)
-        return path
 
 
 def roles_shot(walk: Walk, window) -> None:
@@ -145,19 +88,10 @@ def provisional_shot(walk: Walk, window) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if len(argv) != 1:
-        print("usage: python scripts/screenshots_v2.py OUTDIR", file=sys.stderr)
+    started = start(argv, "screenshots_v2.py")
+    if started is None:
         return 2
-    out = Path(argv[0])
-    out.mkdir(parents=True, exist_ok=True)
-    scratch = tempfile.TemporaryDirectory(prefix="periodize-shots-")
-    os.environ["PERIODIZE_STATE_DIR"] = scratch.name
-    walk = Walk(out)
-    from PySide6.QtCore import QSettings  # noqa: TID251
-
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch.name)
+    walk, scratch = started
     from ui.desktop.mainwindow import MainWindow, load_demo_season
 
     season = load_demo_season()
@@ -172,10 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     provisional_shot(walk, window)
     gate_shot(walk, window)
     flare_shot(walk, window)
-    window.set_modified(False)  # no save prompt on close
-    window.close()
-    scratch.cleanup()
-    return 0
+    return finish(window, scratch)
 
 
 if __name__ == "__main__":
