@@ -494,8 +494,8 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
     if kind == "deload":
         cap = rs.value("HV-2", "max_speed_days_deload")
         add(Reason("HV-2", "bound", f"A deload week allows at most {text.plural(cap, 'speed day')}."))
-    if kind in ("deload", "taper"):
-        table = LoadTable.of(rs)
+    if kind in ("deload", "taper") and (athlete is None or ap.stages[week.first] == FIT):
+        table = LoadTable.of(rs)  # a rehab session keeps its length in the athlete's own deload
         cut = 1 - table.minutes[kind] / table.minutes["load"]
         add(Reason("LD-1", "fact", f"{kind.capitalize()} week: {table.minutes[kind]:g}-minute team "
                                    f"sessions, {cut * 100:.0f} % less volume than a load week; the speed "
