@@ -98,22 +98,36 @@ class LoadTable:
         r, c = self.split(**facts)
         return self.minutes[kind] * r + c
 
-    def describe(self, kind: str, **facts) -> str:
-        """``45 min x RPE 6 (deload week)``: how the day's planned load is made, or ``""``."""
+    def dose(self, kind: str, **facts) -> tuple[float, float] | None:
+        """``(minutes, RPE)`` of the session the day's planned load is made of (None: no load).
+        The prescription shows these, so minutes x RPE on a handout is the load it prints."""
         r, c = self.split(**facts)
         if r:
-            note = f" ({kind} week)" if kind != "load" else ""
-            return f"{_n(self.minutes[kind])} min x RPE {_n(r)}{note}"
+            return self.minutes[kind], r
         if not c:
+            return None
+        if facts["played"]:
+            return self.start if facts["level"] >= 100 else self.bench
+        if facts["stage"] == FIT:
+            return self.recovery
+        return self.stage_session(facts["stage"], facts.get("proto"))
+
+    def describe(self, kind: str, **facts) -> str:
+        """``45 min x RPE 6 (deload week)``: how the day's planned load is made, or ``""``."""
+        dose = self.dose(kind, **facts)
+        if dose is None:
             return ""
+        m, r = dose
         stage, level = facts["stage"], facts["level"]
         if facts["played"]:
-            m, rr = self.start if level >= 100 else self.bench
-            return f"{_n(m)} min x RPE {_n(rr)} ({'started' if level >= 100 else 'from the bench'})"
-        if stage == FIT:
-            return f"{_n(self.recovery[0])} min x RPE {_n(self.recovery[1])} (recovery)"
-        m, rr = self.stage_session(stage, facts.get("proto"))
-        return f"{_n(m)} min x RPE {_n(rr)} ({stage} rehab session)"
+            note = "started" if level >= 100 else "from the bench"
+        elif stage == FIT and self.split(**facts)[0]:
+            note = f"{kind} week" if kind != "load" else ""
+        elif stage == FIT:
+            note = "recovery"
+        else:
+            note = f"{stage} rehab session"
+        return f"{_n(m)} min x RPE {_n(r)}" + (f" ({note})" if note else "")
 
 
 def _n(x: float) -> str:

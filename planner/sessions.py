@@ -95,8 +95,6 @@ class SessionSpec:
     week: str | None  # None: any week kind
     name: str
     content: str
-    minutes: float | None
-    rpe: float | None
     kicking: str
     cod: str
     drill: Drill | None
@@ -253,6 +251,11 @@ class _Reader:
         week = raw.get("week")
         if week not in (None, *WEEK_KINDS):
             self.bad(f"{w}.week", f"{week!r} is not load, deload or taper (or leave it out)")
+        for field in ("minutes", "rpe"):
+            if field in raw:
+                self.bad(f"{w}.{field}", "a session's minutes and target RPE come from the rules' "
+                         "load table (rules panel, LD-1; a protocol's stage 'load'), so that a "
+                         "handout's minutes x RPE is the load it prints; delete this field")
         unknown = sorted(set(raw) - {"id", "context", "levels", "week", "name", "content", "minutes",
                                      "rpe", "kicking", "cod", "drill", "notes"})
         if unknown:
@@ -260,7 +263,6 @@ class _Reader:
         return SessionSpec(
             id=sid, context=str(context), levels=tuple(levels), week=week,
             name=self.text(raw, "name", w), content=self.text(raw, "content", w, ""),
-            minutes=self.number(raw, "minutes", w, 600), rpe=self.number(raw, "rpe", w, 10),
             kicking=self.text(raw, "kicking", w, NO_LIMIT), cod=self.text(raw, "cod", w, NO_LIMIT),
             drill=self.drill(raw.get("drill"), f"{w}.drill"),
         )
@@ -476,9 +478,9 @@ class Prescriber:
             ms = None
         target = context in TARGET_CONTEXTS or (context == "rehab" and lvl >= SPEED_DAY)
         if spec is None:  # only a catalogue that skipped the completeness check
-            minutes, rpe, kicking, cod, sid = None, None, NO_LIMIT, NO_LIMIT, f"{context}-{lvl}"
+            kicking, cod, sid = NO_LIMIT, NO_LIMIT, f"{context}-{lvl}"
         else:
-            minutes, rpe, kicking, cod, sid = spec.minutes, spec.rpe, spec.kicking, spec.cod, spec.id
+            kicking, cod, sid = spec.kicking, spec.cod, spec.id
         key = (sid, context, lvl, st, reason, match, ms, id(stage_spec))
         words = self._words.get(key)
         if words is None:  # the same day in words is made once (a season repeats them a lot)
@@ -487,6 +489,7 @@ class Prescriber:
         name, content, summary = words
         day_facts = {"stage": st, "level": lvl, "played": f.played[i], "training": f.train[i],
                      "available": i not in f.off, "proto": f.proto_of(i)}
+        minutes, rpe = self.loads.dose(week, **day_facts) or (None, None)
         if stage_spec is not None:  # the stage's limits win over the catalogue's
             kicking, cod = stage_spec.kicking or kicking, stage_spec.cod or cod
         elif st == INJ:

@@ -69,6 +69,7 @@ def test_a_bad_catalogue_is_refused_with_every_problem_located(tmp_path):
     data["sessions"][3]["content"] = "Run {distance} far"
     data["sessions"][4]["levels"] = [85]
     data["sessions"][5]["colour"] = "red"
+    data["sessions"][6]["minutes"] = 60
     path = tmp_path / "sessions.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(InputError) as e:
@@ -79,6 +80,7 @@ def test_a_bad_catalogue_is_refused_with_every_problem_located(tmp_path):
     assert "sessions[3].content: {distance} is not a field" in text
     assert "sessions[4].levels" in text
     assert "sessions[5]: colour: not a known field" in text
+    assert "sessions[6].minutes: a session's minutes and target RPE come from the rules' load table" in text
     assert "no session for context 'calm'" in text
 
 
@@ -171,7 +173,13 @@ def test_each_days_planned_load_is_the_load_tables():
         assert [planned_load(d) for d in days] == list(al.planned[al.season_start:])
         for d in days:
             assert bool(d.load) == bool(d.load_how)
+        for d in days:  # what a handout prints multiplies to the load it prints
+            if d.minutes is None:
+                assert d.rpe is None and not d.load
+            else:
+                assert round(d.minutes * d.rpe) == d.load > 0
     days = pr.athlete("A5")
+    assert (days[7].minutes, days[7].rpe) == (45, 6)
     assert days[0].load_how == "75 min x RPE 4" and days[0].load == 300  # Monday, 70 %, load week
     assert days[7].load_how == "45 min x RPE 6 (deload week)" and days[7].load == 270  # 95 %
     match = next(d for d in pr.athlete("A1") if d.context == "match")

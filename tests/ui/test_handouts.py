@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from planner import text
 from planner.errors import SaveError
 from planner.handout import handout_weeks
 from planner.timeline import Timeline
@@ -76,6 +77,10 @@ def test_each_page_says_what_the_plan_says(qapp, tmp_path):
             assert _has_words(page, d.session.summary), (w.athlete, w.week, d.session.summary)
             if d.session.speed_ms is not None:
                 assert f"{d.session.speed_ms:.1f} m/s" in page
+            if d.session.load:  # the day's row: minutes x RPE and the load they make
+                p = d.session
+                assert round(p.minutes * p.rpe) == p.load
+                assert _has_words(page, f"{p.minutes:g} {p.rpe:g} {text.number(p.load)}"), (w.athlete, d.day)
         assert _has_words(page, w.kind_text) and _has_words(page, f"Planned load: {w.load_text}")
         for m in w.matches:
             assert _has_words(page, m)

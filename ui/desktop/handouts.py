@@ -4,9 +4,9 @@ ask for them (File ▸ Export Handouts…: a small dialog to pick athletes and w
 Each page is what :mod:`planner.handout` says about the week, laid out as the workbook's athlete
 sheets: the athlete and the week at the top; the week's kind, block, stage with its limits, next
 milestone, matches with the athlete's role and the planned load; a row per day with the session,
-what to do, target speed (m/s and km/h from the athlete's max speed), minutes, target RPE and the
-kicking and change-of-direction limits; room for notes; the words used, and page numbers, at the
-foot. Text is measured and wrapped; when a week is long the type gets smaller so the week stays on
+what to do, target speed (m/s and km/h from the athlete's max speed), minutes, target RPE, the
+day's planned load and the kicking and change-of-direction limits; room for notes; the words used,
+and page numbers, at the foot. Text is measured and wrapped; when a week is long the type gets smaller so the week stays on
 one page.
 
 - :func:`handouts_pdf` paints pages into PDF bytes (headless: ``ui.desktop.pdf.ensure_gui``);
@@ -72,11 +72,12 @@ KIND_TINT = {"deload": QColor("#cfe2f3"), "taper": QColor("#ffe0a3")}
 # (header, share of the table's width, wrapped)
 COLUMNS = (
     ("Day", 0.092, False), ("MD", 0.045, False), ("Stage", 0.045, False), ("Session", 0.19, True),
-    ("What to do", 0.325, True), ("Target speed", 0.09, True), ("Min", 0.037, False),
-    ("RPE", 0.037, False), ("Kicking · change of direction", 0.139, True),
+    ("What to do", 0.28, True), ("Target speed", 0.09, True), ("Min", 0.037, False),
+    ("RPE", 0.037, False), ("Load AU", 0.045, True), ("Kicking · change of direction", 0.139, True),
 )
 FOOT_WORDS = ("Speed day: a day at ≥ 80 % of your max speed · HV exposure: ≥ 90 % · RPE: how "
-              "hard the session felt, 0 (rest) to 10 (maximal) · ≤: at most that speed")
+              "hard the session felt, 0 (rest) to 10 (maximal) · Load: minutes × RPE (AU) · ≤: at most "
+              "that speed")
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -118,7 +119,7 @@ def _day_cells(d: HandoutDay) -> _Cells:
     values = (d.day, d.md or "", d.stage if d.stage != "FIT" else "", keep_units(p.summary),
               keep_units(what), speed,
               "" if p.minutes is None else f"{p.minutes:g}", "" if p.rpe is None else f"{p.rpe:g}",
-              limits)
+              "" if not p.load else text.number(p.load), limits)
     return _Cells(values, p.context in ("speed", "compensation", "match", "bench"), rest, d.stage)
 
 
