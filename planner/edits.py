@@ -23,6 +23,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from planner.errors import InputError
+from planner.protocols import protocol_name
 from planner.season import (
     FIT,
     Athlete,
@@ -385,7 +386,7 @@ class SetInjury(Edit):
     def describe(self, s: Season) -> str:
         inj = self.injury
         return (f"Injury of {s.athlete_label(inj.athlete)} from {date_long(inj.onset)}: "
-                f"{inj.protocol}, {inj.current.stage} since {date_long(inj.current.start)}")
+                f"{protocol_name(inj.protocol)}, {inj.current.stage} since {date_long(inj.current.start)}")
 
 
 class AddInjury(Edit):

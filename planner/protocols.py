@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from planner.errors import InputError
+from planner.errors import InputError, PeriodizeError
 from planner.season import LEVELS, REHAB_STAGES
 
 
@@ -211,3 +211,12 @@ def load_protocol(protocol_id: str) -> Protocol:
     if proto.id != protocol_id:
         raise InputError(source, [f"id {proto.id!r} does not match the file name"])
     return proto
+
+
+def protocol_name(pid: str) -> str:
+    """A protocol as a coach reads it ("Hamstring strain"), not its file name (the file name in
+    words when the template is unknown)."""
+    try:
+        return load_protocol(pid).name
+    except PeriodizeError:
+        return pid.replace("-", " ").capitalize()

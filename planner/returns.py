@@ -376,10 +376,11 @@ __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "counted_records"
 
 def return_text(season: Season, r: Return) -> str:
     """One line for a coach: who, which injury, back when, first match, target met or missed."""
+    from planner.protocols import protocol_name
     from planner.text import day_long, stage_name
 
     who = season.athlete_label(r.athlete)
-    what = f"{who}, {r.protocol.replace('-', ' ')} from {day_long(r.onset)} (now {stage_name(r.stage_at_p0)})"
+    what = f"{who}, {protocol_name(r.protocol).lower()} from {day_long(r.onset)} (now {stage_name(r.stage_at_p0)})"
     if r.fit is None:
         back = "not back to full training this season"
     else:

@@ -130,6 +130,10 @@ def test_edit_applies_round_trips_and_describes_itself(document, edit):
     assert E.edit_from_dict(data).apply(document) == after
     text = edit.describe(document)
     assert text and text[0].isupper()
+    if isinstance(edit, E.SetInjury):  # the protocol as a coach reads it, not its file name
+        from planner.protocols import load_protocol
+
+        assert load_protocol(edit.injury.protocol).name in text and edit.injury.protocol not in text
 
 
 def test_edits_never_mutate_and_undo_is_the_previous_document(base):

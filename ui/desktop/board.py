@@ -1645,7 +1645,7 @@ class SeasonBoard(QAbstractScrollArea):
         season = self._season
         assert season is not None
         lines = [f"{row.name} ({row.athlete_id})" + (f" · {row.position}" if row.position else "")]
-        from ui.desktop.returnspanel import protocol_name
+        from planner.protocols import protocol_name
 
         for inj in season.injuries_of(row.athlete_id):  # several records: each in its turn
             cur = inj.current

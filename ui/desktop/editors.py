@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
+from planner.protocols import protocol_name
 from planner.season import (
     WEEKDAYS,
     Athlete,
@@ -97,15 +98,6 @@ def _wrapped(text: str) -> QLabel:
     return label
 
 
-def protocol_title(pid: str) -> str:
-    """A protocol's name (its id when the template is unknown)."""
-    from planner.errors import PeriodizeError
-    from planner.protocols import load_protocol
-
-    try:
-        return load_protocol(pid).name
-    except PeriodizeError:
-        return pid
 
 
 def _error_line(name: str) -> QLabel:
@@ -973,7 +965,7 @@ class InjuriesEditor(Editor):
         with QSignalBlocker(self.record):
             self.record.clear()
             for r in records:
-                self.record.addItem(f"{protocol_title(r.protocol)} from {day_long(r.onset)}", r.onset)
+                self.record.addItem(f"{protocol_name(r.protocol)} from {day_long(r.onset)}", r.onset)
             self.record.addItem("New injury (a re-injury, a planned operation…)", None)
             i = self._record_index(want) if want is not None else -1
             self.record.setCurrentIndex(i if i >= 0 else max(0, len(records) - 1))

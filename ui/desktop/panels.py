@@ -249,7 +249,7 @@ class InspectorPanel(_Browser):
         records = season.injuries_of(aid)
         inj = next((r for r in reversed(records) if r.onset <= when), records[0] if records else None)
         if inj is not None:  # the record that governs the day (the first one before its onset)
-            from ui.desktop.returnspanel import protocol_name
+            from planner.protocols import protocol_name
 
             rows.append(("Injury", f"{_esc(protocol_name(inj.protocol))}, onset "
                                    f"{day_long(inj.onset)}; recorded {_esc(inj.current.stage)} "

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PeriodizeError
+from planner.protocols import protocol_name
 from planner.season import FIT, INJ, Season
 from planner.squad import display_ids
 from planner.text import day, day_long, plural, stage_name
@@ -40,14 +41,6 @@ MISSED = "#c62828"
 MET = "#2e7d32"
 
 
-def protocol_name(pid: str) -> str:
-    """A protocol as a coach reads it ("Iliopsoas tendinopathy"), not its file name."""
-    from planner.protocols import load_protocol
-
-    try:
-        return load_protocol(pid).name
-    except PeriodizeError:
-        return pid.replace("-", " ").capitalize()
 
 
 def season_returns(season: Season) -> list:
