@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from planner import text
 from planner.criteria import episode_start, gate, passes_all
 from planner.errors import InputError
+from planner.history import logged_days
 from planner.loadtable import LoadTable, athlete_load
 from planner.protocols import load_protocol
 from planner.rehab import reset_credit, segments
@@ -76,6 +77,13 @@ class _Context:
         self._team_hv = team_hv
         self._values: dict[tuple[str, str], float] = {}
         self.speed = [v >= SPEED_DAY for v in self.ap.intensity] if self.ap is not None else []
+        self._logged = None
+
+    def logged(self) -> dict:
+        """The athlete's logged days (planner.history.logged_days), read once."""
+        if self._logged is None:
+            self._logged = logged_days(self.season, self.aid)
+        return self._logged
 
     def at(self, i: int) -> None:
         """Read day ``i``'s injury record (the one that governs it, rules-spec.md section 4)."""
@@ -155,6 +163,9 @@ def _why_day(c: _Context, day: dt.date) -> Why:
     why = Why(c.aid, text.day_long(day), summary)
     add = why.reasons.append
     _day_facts(c, i, label, add)
+    if i < tl.p0:  # what happened: no rule bounds it any more
+        _load_day_reason(c, i, kind, add)
+        return why
     # hard bounds, then the soft rules the day serves
     _pin_reasons(c, day, add)
     _availability_reason(c, i, add)
@@ -179,8 +190,33 @@ def _why_day(c: _Context, day: dt.date) -> Why:
     return why
 
 
+def _past_text(c: _Context, i: int) -> str:
+    """What a day before today keeps (rules-spec.md section 9): the logged sessions, or the stored
+    plan's value when nothing was logged; and what the plan had said when the day went otherwise."""
+    day = c.tl.days[i]
+    logged = c.logged().get(day)
+    it = c.ap.intensity[i]
+    if logged is None:
+        out = (f"This day is in the past and no session was logged: it keeps the plan's {it} % "
+               f"(it went as planned).")
+    else:
+        parts = [text.plural(logged.sessions, "session"), f"{logged.minutes:g} min",
+                 f"{logged.load:.0f} AU"]
+        if logged.top_pct is not None:
+            parts.append(f"top speed {logged.top_pct:.0f} % of max")
+        if logged.played is not None:
+            parts.append(f"played {logged.played:g} min")
+        out = f"This day is in the past: it keeps what was logged ({', '.join(parts)}), so {it} %."
+    was = c.ap.planned.get(day)
+    if was is not None and was != it:
+        out += f" The plan had said {was} %."
+    return out
+
+
 def _load_day_reason(c: _Context, i: int, kind: str, add) -> None:
     """The day's planned session load (rules-spec.md section 8) and how it is made."""
+    if i < c.tl.p0 and c.tl.days[i] in c.logged():
+        return  # the logged load stands (said with the past)
     f = c.facts
     table = LoadTable.of(c.rs)
     facts = dict(stage=f.st[i], level=f.it[i], played=f.played[i], training=f.train[i],
@@ -202,7 +238,7 @@ def _load_day_reason(c: _Context, i: int, kind: str, add) -> None:
 def _day_facts(c: _Context, i: int, label: str | None, add) -> None:
     tl = c.tl
     if i < tl.p0:
-        add(Reason("FACT", "fact", "This day is in the past: it keeps what was recorded."))
+        add(Reason("FACT", "fact", _past_text(c, i)))
     if tl.is_comp[i]:
         names = ", ".join(f"'{x.name}' ({x.priority})" for x in tl.comp_on[i])
         add(Reason("FACT", "fact", f"Competition day: {names}."))

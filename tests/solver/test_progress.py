@@ -156,3 +156,23 @@ def test_a_speed_day_logged_before_the_season_ends_the_ramp_gap():
     out = solve(SolveRequest(warm, time_limit=30))
     assert check_plan(warm, out.plan).violations == ()
     assert max(out.plan.for_athlete("A1").intensity) == 95  # no ramp needed
+
+
+def test_why_a_past_day_says_what_was_logged_or_that_it_went_as_planned():
+    from planner.why import why_day
+
+    s = season(weeks=3, athletes=2, matches=[5, 12, 19], today=day(14))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"today": None})}), time_limit=30)).plan})
+    planned = s.plan.for_athlete("A1").intensity[2]
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(2), minutes=75, rpe=6, top_speed_pct=63),)).apply(s)
+    out = solve(SolveRequest(s, time_limit=30))
+    got = out.plan.for_athlete("A1").intensity[2]
+    assert got == 60
+    facts = [r.text for r in why_day(s, out.plan, "A1", day(2)).reasons]
+    assert ("This day is in the past: it keeps what was logged (1 session, 75 min, 450 AU, top speed 63 % "
+            "of max), so 60 %.") in facts[0]
+    assert planned != 60 and f"The plan had said {planned} %." in facts[0]
+    reasons = why_day(s, out.plan, "A2", day(3)).reasons
+    assert reasons[0].text.startswith("This day is in the past and no session was logged: it keeps the plan's")
+    assert all(r.kind == "fact" for r in reasons)  # no rule bounds what already happened
