@@ -152,6 +152,20 @@ def test_the_pin_menu_offers_only_levels_the_athlete_can_reach(w):
     assert all(_levels(open_menu(w, "A1", D(2026, 3, 4))).values())  # fit: every level
 
 
+def test_the_pin_menu_holds_a_stage_that_a_failed_criteria_test_holds():
+    from planner.season import CriteriaTest
+    from ui.desktop.rehabview import pin_limit
+
+    s = E.SetRuleValue(rule="RH-CRIT", param="retest_days", value=10).apply(tiny_season())
+    rec = s.injury_of("A3")  # P2 since 16 Feb, 21 days at least: P3 possible from 9 Mar
+    failed = CriteriaTest(date=D(2026, 3, 2), name="Hip-flexor strength LSI", value=72, unit="%")
+    held = E.SetInjury(injury=rec.model_copy(update={"tests": (failed,)})).apply(s)
+    assert pin_limit(s, "A3", D(2026, 3, 10))[0] == 80
+    level, why = pin_limit(held, "A3", D(2026, 3, 10))  # the retest is 10 days after 2 Mar
+    assert level == 70 and "until Thu 12 Mar" in why and "failed criteria test" in why, why
+    assert pin_limit(held, "A3", D(2026, 3, 12))[0] == 80
+
+
 def test_a_new_pin_waits_for_the_next_solve_instead_of_breaking_a_rule(w):
     before = w.docks["check"].windowTitle()
     day = D(2026, 3, 4)

@@ -2,8 +2,9 @@
 pin menu (no solver).
 
 - :func:`earliest_stage`: the furthest stage an athlete can have reached on a day: the stage the
-  records (and flare-ups) give, moved on by each stage's minimum days (RH-STAGE). Criteria gates
-  and the rest only hold an athlete back, so this is a bound: a cap above it cannot be reached.
+  records (and flare-ups) give, moved on by each stage's minimum days (RH-STAGE), the recorded
+  stage not before a failed criteria test's retest (RH-CRIT). The rest only holds an athlete back,
+  so this is a bound: a cap above it cannot be reached.
 - :func:`recorded_stages`: per day of the season, the stage that is certain before any plan: the
   recorded stage up to the planning start, and after it as long as the minimum days keep the
   athlete in it (the unsolved board shows these, issue 14 item 9).
@@ -18,9 +19,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from planner.criteria import gate
 from planner.errors import PeriodizeError
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import governing, segments, stage_order
+from planner.rules import RuleSet
 from planner.season import FIT, INJ, Injury, Season
 from planner.text import day as day_text
 from planner.timeline import Timeline
@@ -36,6 +39,7 @@ class Reach:
     until: dt.date | None
     recorded: str  # the stage the records give for the day
     protocol: Protocol | None
+    gated: bool = False  # a failed criteria test holds the recorded stage until ``until``
 
 
 def _protocol(record: Injury) -> Protocol | None:
@@ -58,12 +62,26 @@ def earliest_stage(season: Season, athlete: str, day: dt.date) -> Reach:
     stage, since = segs[-1].stage, segs[-1].start
     recorded = stage
     order = stage_order(proto)
+    held = _gate(season, rec, proto, stage, since, day)
     while stage != FIT:
         leave = since + dt.timedelta(days=proto.stage(stage).min_days)
+        gated = stage == recorded and held is not None and held > leave
+        if gated:
+            leave = held
         if leave > day:
-            return Reach(stage, since, leave, recorded, proto)
+            return Reach(stage, since, leave, recorded, proto, gated)
         stage, since = order[order.index(stage) + 1], leave
     return Reach(FIT, since, None, recorded, proto)
+
+
+def _gate(season: Season, rec: Injury, proto: Protocol, stage: str, since: dt.date,
+          day: dt.date) -> dt.date | None:
+    """RH-CRIT: the first day a failed criteria test (taken by ``day``) lets ``stage`` end."""
+    if stage not in proto.stage_ids:
+        return None
+    retest = RuleSet(season.rules).value("RH-CRIT", "retest_days")
+    until, _ = gate(rec, proto, stage, since, day + dt.timedelta(days=1), retest)
+    return until
 
 
 def recorded_stages(season: Season, athlete: str, tl: Timeline | None = None) -> tuple[str, ...] | None:
@@ -103,7 +121,8 @@ def pin_limit(season: Season, athlete: str, day: dt.date, tl: Timeline | None = 
         return 0, "injured, no rehab stage recorded yet"
     cap = reach.protocol.cap(reach.stage)
     return cap, (f"still {reach.stage} (cap {cap} %)"
-                 + (f" until {day_text(reach.until)} at the earliest" if reach.until else ""))
+                 + (f" until {day_text(reach.until)} at the earliest" if reach.until else "")
+                 + (": a failed criteria test holds it until the retest" if reach.gated else ""))
 
 
 def earliest_start(season: Season, athlete: str, stage: str) -> dt.date | None:
