@@ -78,6 +78,14 @@ class _Context:
         self._values: dict[tuple[str, str], float] = {}
         self.speed = [v >= SPEED_DAY for v in self.ap.intensity] if self.ap is not None else []
         self._logged = None
+        self._table: LoadTable | None = None
+
+    @property
+    def table(self) -> LoadTable:
+        """The rule set's load table (rules-spec.md section 8), made once."""
+        if self._table is None:
+            self._table = LoadTable.of(self.rs)
+        return self._table
 
     def logged(self) -> dict:
         """The athlete's logged days (planner.history.logged_days), read once."""
@@ -218,7 +226,7 @@ def _load_day_reason(c: _Context, i: int, kind: str, add) -> None:
     if i < c.tl.p0 and c.tl.days[i] in c.logged():
         return  # the logged load stands (said with the past)
     f = c.facts
-    table = LoadTable.of(c.rs)
+    table = c.table
     facts = dict(stage=f.st[i], level=f.it[i], played=f.played[i], training=f.train[i],
                  available=i not in f.off, proto=f.proto_of(i))
     how = table.describe(kind, **facts)
