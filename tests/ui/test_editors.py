@@ -300,6 +300,46 @@ def test_season_settings_refused_when_the_end_is_before_the_start(w, dialogs):
 
 
 # -- rules panel -----------------------------------------------------------------------------------
+def test_the_mouse_wheel_over_a_rule_scrolls_and_sets_nothing(w, qtbot):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    w.show()
+    rp = w.rules_panel
+    box = rp.value_boxes[("HV-6", "days_after")]
+    mode = rp.mode_boxes["TEAM"]
+    before = w.season
+
+    def wheel(widget, notches: int) -> None:
+        ev = QWheelEvent(QPointF(5, 5), QPointF(widget.mapToGlobal(QPoint(5, 5))), QPoint(0, 0),
+                         QPoint(0, -120 * notches), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                         Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, ev)
+
+    wheel(box, 3)
+    wheel(mode, 3)
+    assert w.season is before and w.undo_stack.count() == 0
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    value = box.value()
+    wheel(box, 1)  # clicked into: the wheel steps the value, one edit
+    assert box.value() == value - 1 and w.undo_stack.count() == 1
+
+
+def test_a_rule_value_typed_outside_its_range_is_said(w, qtbot):
+    rp = w.rules_panel
+    box = rp.value_boxes[("LD-1", "acwr_max")]
+    said = []
+    rp.refused.connect(said.append)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "2")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == 1.3 and w.undo_stack.count() == 0
+    assert said and "LD-1 acwr_max: 2 is outside 1.1" in said[-1] and "choose a value in that range" in said[-1]
+    assert said[-1] in w.statusBar().currentMessage()
+
+
 def test_rules_panel_values_and_modes(w):
     rp = w.rules_panel
     before = w.season

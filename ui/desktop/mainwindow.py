@@ -420,6 +420,7 @@ class MainWindow(QMainWindow):
             ed.date_selected.connect(self._show_date)
             ed.athlete_selected.connect(self._show_athlete)
         self.rules_panel.edit_requested.connect(self.apply_edit)
+        self.rules_panel.refused.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
         for browser in (self.inspector, self.explanation):
             browser.rule_requested.connect(self.show_rule)
             browser.cell_requested.connect(self.select_cell)

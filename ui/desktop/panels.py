@@ -12,6 +12,7 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTextBrowser,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -471,6 +473,56 @@ class ExplanationPanel(_Browser):
 
 
 # -- rules --------------------------------------------------------------------------------------
+class _WheelOnFocus:
+    """A rule's value box changes with the mouse wheel only once clicked into: scrolling the
+    panel over a box scrolls the panel and never sets a rule."""
+
+    def _settle(self) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # the panel behind it scrolls
+
+
+class _RangeSays:
+    """A number typed outside the box's range is said (``refused``), not silently dropped."""
+
+    refused = None  # set per box: a callable taking the typed text
+
+    def validate(self, text: str, pos: int):
+        out = super().validate(text, pos)
+        state = out[0] if isinstance(out, tuple) else out
+        if state == QValidator.State.Invalid and self.refused is not None:
+            try:
+                typed = float(text.strip().replace(",", "."))
+            except ValueError:
+                typed = None
+            if typed is not None and not self.minimum() <= typed <= self.maximum():
+                self.refused(text.strip())
+        return out
+
+
+class _RuleSpin(_RangeSays, _WheelOnFocus, QSpinBox):
+    def __init__(self):
+        super().__init__()
+        self._settle()
+
+
+class _RuleDoubleSpin(_RangeSays, _WheelOnFocus, QDoubleSpinBox):
+    def __init__(self):
+        super().__init__()
+        self._settle()
+
+
+class _RuleCombo(_WheelOnFocus, QComboBox):
+    def __init__(self):
+        super().__init__()
+        self._settle()
+
+
 class RulesPanel(QWidget):
     """Every rule: value (editable within its range), range, unit, hard/soft/off, evidence tag
     and citations. A change is a ``SetRuleValue`` / ``SetRuleMode`` edit.
@@ -481,6 +533,7 @@ class RulesPanel(QWidget):
     """
 
     edit_requested = Signal(object)
+    refused = Signal(str)  # a value typed outside its range, in words (the status bar shows it)
     COLUMNS = ["Rule", "Value", "Range", "Unit"]
 
     def __init__(self, parent: QWidget | None = None):
@@ -535,7 +588,7 @@ class RulesPanel(QWidget):
                 child.setData(0, Qt.ItemDataRole.UserRole, r.id)
                 child.setToolTip(0, "soft: a penalty when broken; hard: never broken; off: ignored")
                 item.addChild(child)
-                box = QComboBox()
+                box = _RuleCombo()
                 box.addItem("soft", "soft")
                 box.addItem("hard", "hard")
                 box.addItem("off", "off")
@@ -559,13 +612,14 @@ class RulesPanel(QWidget):
             box.setPlaceholderText("none")
             box.editingFinished.connect(lambda rid=r.id, name=p.name: self._text_changed(rid, name))
         elif p.integer:
-            box = QSpinBox()
+            box = _RuleSpin()
             box.setRange(int(p.min), int(p.max))
         else:
-            box = QDoubleSpinBox()
+            box = _RuleDoubleSpin()
             box.setRange(p.min, p.max)
             box.setDecimals(2)
         if p.text is None:
+            box.refused = lambda typed, rid=r.id, p=p, box=box: self._out_of_range(rid, p, typed, box)
             box.setKeyboardTracking(False)  # one edit per step or per typed value
             box.valueChanged.connect(lambda _v, rid=r.id, name=p.name: self._value_changed(rid, name))
         box.setAccessibleName(f"{r.id} {p.name}")
@@ -609,6 +663,12 @@ class RulesPanel(QWidget):
         value = self.value_boxes[(rule_id, name)].value()
         if value != RuleSet(self.season.rules).value(rule_id, name):
             self.edit_requested.emit(E.SetRuleValue(rule=rule_id, param=name, value=value))
+
+    def _out_of_range(self, rule_id: str, p, typed: str, box) -> None:
+        msg = (f"{rule_id} {p.name}: {typed} is outside {p.range_text}; choose a value in that "
+               f"range (the rule keeps {box.text()}).")
+        QToolTip.showText(box.mapToGlobal(box.rect().bottomLeft()), msg, box)
+        self.refused.emit(msg)
 
     def _text_changed(self, rule_id: str, name: str) -> None:
         if self.season is None:
