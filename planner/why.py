@@ -561,10 +561,11 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
     most = RuleSet(season.rules).value("LD-1", "acwr_max")
     ratio = wl.load / wl.chronic if wl.chronic else None
     shown = f"{ratio:.2f}" if ratio is not None else "—"
-    verdict = "a spike" if ratio is not None and ratio > most else "within"
+    spike = 400 * round(wl.load) > round(100 * most) * round(4 * wl.chronic)  # as the checker counts
+    verdict = "a spike, above" if spike else "within"
     add(Reason("LD-1", "fact", f"Planned load {wl.load:.0f} AU, {shown} times the chronic "
                                f"{wl.chronic:.0f} AU of the four weeks before: {verdict} the "
-                               f"limit of {most:g}."))
+                               f"limit of {most:g} times."))
 
 
 def _own_week_fact(first_stage: str, add) -> None:

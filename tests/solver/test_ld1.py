@@ -103,3 +103,25 @@ def test_a_deload_week_of_the_demo_plans_40_percent_less_training_load(demo_seas
                 assert "Planned load 180 AU = 45 min x RPE 4: deload week" in text
                 assert "40 % less volume than a load week" in text
     assert found, "no deload week between two alike load weeks in the demo plan"
+
+
+def test_why_a_week_calls_a_spike_exactly_the_weeks_the_checker_lists():
+    from planner.why import why_week
+
+    s = base(0.0)
+    out, report = solved(s)
+    spikes = {(v.athlete, v.start) for v in report.soft if v.rule == "LD-1"}
+    assert spikes  # week 6 after two weeks away
+    loads = season_loads(s, out.plan)
+    seen = 0
+    for aid, al in loads.items():
+        for wl in al.weeks:
+            if wl.chronic is None or wl.start < s.calendar.start:
+                continue
+            text = why_week(s, out.plan, aid, wl.start).text()
+            if (aid, wl.start) in spikes:
+                assert "a spike, above the limit of 1.3 times" in text, text
+                seen += 1
+            else:
+                assert "within the limit of 1.3 times" in text, text
+    assert seen == len(spikes)
