@@ -122,3 +122,25 @@ def test_log_prints_the_load_flags_of_what_it_read(tmp_path):
     assert r.returncode == 0, r.stderr
     expected = figures(s)["A1"].flags
     assert expected and all(line in r.stdout for line in expected)
+
+
+def test_check_lists_each_load_spike_with_soft_ld1(folder):
+    from planner.check import check_plan
+
+    s = load_season(folder / "s.season.json")
+    spikes = [v for v in check_plan(s, s.plan).soft if v.rule == "LD-1"]
+    assert spikes, "the test season should have a spike to list"
+    r = run("export", "s.season.json", "--json", "plan.json", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    r = run("check", "s.season.json", "plan.json", "--soft", "LD-1", cwd=folder)
+    assert r.returncode in (0, 3), r.stderr  # 3: the hand-made plan breaks hard rules too
+    lines = [x for x in r.stdout.splitlines() if x.startswith("LD-1")]
+    assert len(lines) == len(spikes)
+    for v, line in zip(spikes, lines, strict=True):
+        assert v.athlete in line and f"{v.start.isoformat()}..{v.end.isoformat()}" in line
+        assert "(soft, penalty 0)" in line and "times the chronic load" in line
+    assert "hard violation(s); soft:" in r.stdout.splitlines()[-1]
+    plain = run("check", "s.season.json", "plan.json", cwd=folder)
+    assert not any(x.startswith("LD-1") for x in plain.stdout.splitlines())
+    bad = run("check", "s.season.json", "plan.json", "--soft", "HV-9", cwd=folder)
+    assert bad.returncode != 0 and "'HV-9' is not a soft rule" in bad.stderr

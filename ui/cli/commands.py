@@ -181,6 +181,20 @@ def cmd_check(args) -> int:
     for v in report.violations:
         who = f" {v.athlete}" if v.athlete else ""
         print(f"{v.rule:8s}{who:5s} {v.start.isoformat()}..{v.end.isoformat()}  {v.message}")
+    wanted = getattr(args, "soft", None)
+    if wanted is not None:
+        from planner.errors import InputError
+        from planner.rules import SOFT_RULES
+
+        rule = wanted.upper()
+        if rule != "ALL" and rule not in SOFT_RULES:
+            raise InputError("--soft", [f"{wanted!r} is not a soft rule; use one of "
+                                        f"{', '.join(sorted(SOFT_RULES))} (or --soft alone for all)"])
+        for v in report.soft:
+            if rule in ("ALL", v.rule):
+                who = f" {v.athlete}" if v.athlete else ""
+                print(f"{v.rule:8s}{who:5s} {v.start.isoformat()}..{v.end.isoformat()}  "
+                      f"(soft, penalty {v.penalty:g})  {v.message}")
     soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
     # The hard count is printed even when no soft rule is counted.
     print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""))
