@@ -233,8 +233,13 @@ def _num(st, value: float | None, col: int) -> tuple:
 
 
 def _value(value: float, fmt_: str) -> int | float:
-    """A figure rounded as far as the cell shows it and one more place (ratios), or whole (AU)."""
-    return int(round(value)) if fmt_ == "#,##0" else round(value, 3)
+    """A figure rounded as far as the cell shows it (whole AU, ratios to 2 places), by Python's
+    rounding: Excel shows the same digits as ``periodize load`` (a stored 1.145 would show 1.15
+    where the command line, rounding 1.1449..., says 1.14)."""
+    if fmt_ == "#,##0":
+        return int(round(value))
+    places = len(fmt_.split(".")[1]) if "." in fmt_ else 0
+    return round(value, places)
 
 
 def _anchor(ws_col0: int, ws_col1: int) -> TwoCellAnchor:
