@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from planner import text
 from planner.criteria import passes_all
+from planner.loadtable import LoadTable
 from planner.returns import AthleteFacts, provisional_of, returns
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
@@ -68,6 +69,7 @@ class HandoutWeek:
     hv_exposures: int
     planned_load: float | None  # AU, rules-spec.md section 8 (None: a day without a load)
     anonymised: bool = False
+    played: int = 0  # of the speed days, competitions the athlete plays
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -80,9 +82,10 @@ class HandoutWeek:
 
     @property
     def speed_line(self) -> str:
-        base = (f"{text.plural(self.speed_days, 'speed day')}, "
-                f"{text.plural(self.hv_exposures, 'HV exposure')}")
-        return base
+        days = text.plural(self.speed_days, "speed day")
+        if self.played:
+            days += f" incl. {text.plural(self.played, 'match', 'matches')}"
+        return f"{days}, {text.plural(self.hv_exposures, 'HV exposure')}"
 
     @property
     def load_text(self) -> str:
@@ -170,6 +173,7 @@ class Handouts:
             hv_exposures=sum(1 for i in week.days if f.it[i] >= HV_LEVEL),
             planned_load=_week_load([sessions[i] for i in week.days]),
             anonymised=self.anonymise,
+            played=sum(1 for i in week.days if f.played[i]),
         )
 
     def _day(self, f: AthleteFacts, sessions, prov, i: int) -> HandoutDay:
@@ -200,15 +204,17 @@ class Handouts:
     def _kind_text(self, kind: str, w: int) -> str:
         if kind == "deload":
             cap = int(self.rs.value("HV-2", "max_speed_days_deload"))
-            return (f"Deload week: at most {text.plural(cap, 'speed day')}, about 40 % less volume, "
-                    f"the same number of sessions")
+            table = LoadTable.of(self.rs)
+            cut = round(100 * (1 - table.minutes["deload"] / table.minutes["load"]))
+            return (f"Deload week: at most {text.plural(cap, 'speed day')} (matches count; more "
+                    f"matches mean no other speed day), team sessions {cut} % shorter, as many of them")
         if kind == "taper":
             tapers = self.tl.taper_weeks(int(self.rs.value("TP-1", "taper_weeks")))
             comp = tapers.get(w)
             before = f" before {comp.name} ({text.day(comp.date)})" if comp is not None else ""
             return f"Taper week{before}: intensity kept, volume down"
         cap = int(self.rs.value("HV-2", "max_speed_days"))
-        return f"Load week: normal training, at most {text.plural(cap, 'speed day')}"
+        return f"Load week: normal training, at most {text.plural(cap, 'speed day')} (matches count)"
 
     def _block(self, w: int) -> str:
         week = self.tl.weeks[w]

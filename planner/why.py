@@ -375,16 +375,31 @@ def _rest_reason(c: _Context, i: int, add) -> None:
 
 
 def _weekly_cap_reason(c: _Context, i: int, add) -> None:
-    """HV-2: the week's speed days against its cap."""
+    """HV-2: the week's planned speed days and played matches against its cap (matches count, and
+    a week whose matches alone reach the cap gets no planned speed day)."""
     w = c.tl.week_of[i]
-    kind, speed = c.ap.weeks[w], c.speed
-    n_speed = sum(1 for j in c.tl.weeks[w].days if speed[j])
+    kind, speed, played = c.ap.weeks[w], c.speed, c.facts.played
+    days = c.tl.weeks[w].days
+    n_match = sum(1 for j in days if played[j])
+    n_plan = sum(1 for j in days if speed[j] and not played[j])
     cap_w = c.kind_cap(w)
-    if n_speed >= cap_w and not speed[i]:
-        add(Reason("HV-2", "bound", f"This {kind} week already has {text.plural(n_speed, 'speed day')}, "
-                                     f"its cap is {cap_w}."))
+    matches = text.plural(n_match, "match", "matches") + " played"
+    if played[i]:
+        add(Reason("HV-2", "fact", f"A played match counts as a speed day: {matches} this {kind} "
+                                   f"week, whose cap is {text.plural(cap_w, 'speed day')}."))
     elif speed[i]:
-        add(Reason("HV-2", "bound", f"Speed day {n_speed} of at most {cap_w} this {kind} week."))
+        besides = f" besides {matches}" if n_match else ""
+        add(Reason("HV-2", "bound", f"Speed day {n_plan + n_match} of at most {cap_w} this {kind} "
+                                     f"week ({text.plural(n_plan, 'planned speed day')}{besides})."))
+    elif n_match >= cap_w:
+        add(Reason("HV-2", "bound", f"The {matches} reach this {kind} week's cap of "
+                                     f"{text.plural(cap_w, 'speed day')}: no speed day is planned "
+                                     f"beside them."))
+    elif n_plan + n_match >= cap_w:
+        besides = f" and {matches}" if n_match else ""
+        add(Reason("HV-2", "bound", f"This {kind} week already has "
+                                     f"{text.plural(n_plan, 'planned speed day')}{besides}: its cap "
+                                     f"of {cap_w} is reached."))
 
 
 def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:

@@ -125,3 +125,34 @@ def test_why_a_week_calls_a_spike_exactly_the_weeks_the_checker_lists():
             else:
                 assert "within the limit of 1.3 times" in text, text
     assert seen == len(spikes)
+
+
+def test_a_deload_week_with_two_matches_says_the_matches_fill_its_cap(demo_season):
+    """HV-2 counts played matches; a week whose matches alone pass the cap is not broken, and
+    neither `why` nor the handout may read as if it were."""
+    from planner.handout import handout_weeks
+    from planner.timeline import Timeline
+
+    out = solve(SolveRequest(demo_season, time_limit=60))
+    plan, tl = out.plan, Timeline(demo_season)
+    found = 0
+    for ap in plan.athletes:
+        for w, kind in enumerate(ap.weeks):
+            days = tl.weeks[w].days
+            played = [d for d in days if tl.is_comp[d] and ap.intensity[d] >= 80 and ap.stages[d] == "FIT"]
+            if kind != "deload" or len(played) < 2 or any(ap.stages[d] != "FIT" for d in days):
+                continue
+            other = next((d for d in days if d not in played and tl.is_training[d]), None)
+            if other is None:
+                continue
+            text = why_day(demo_season, plan, ap.athlete, tl.days[other]).text()
+            assert f"The {len(played)} matches played reach this deload week's cap of 1 speed day" in text
+            assert "already has" not in text
+            match = why_day(demo_season, plan, ap.athlete, tl.days[played[0]]).text()
+            assert "A played match counts as a speed day" in match and "Speed day 2 of at most 1" not in match
+            (week,) = handout_weeks(demo_season, plan, [ap.athlete], [w])
+            assert week.speed_line.startswith(f"{week.speed_days} speed days incl. {len(played)} matches")
+            assert "matches count" in week.kind_text and "40 % shorter" in week.kind_text
+            found += 1
+            break
+    assert found, "the demo plan should have a deload week with two matches"
