@@ -422,10 +422,12 @@ class Prescriber:
         played_before = any(f.played[x] for x in range(max(0, i - self.days_after), i))
         if lvl >= SPEED_DAY:
             return "compensation" if after and not played_before else "speed"
+        if i > 0 and f.played[i - 1]:  # MD+1 of a match played: recovery first
+            return "recovery"
+        if i + 1 < tl.n and f.played[i + 1]:  # the day before a match: activation
+            return "activation"
         if after and played_before:
             return "recovery"
-        if i + 1 < tl.n and f.played[i + 1]:
-            return "activation"
         return "team"
 
     def _flare(self, f: AthleteFacts, i: int) -> int | None:
@@ -530,12 +532,16 @@ class Prescriber:
             return None
 
     def _match_of(self, f: AthleteFacts, i: int, context: str) -> str:
-        """The match a day refers to: its own, or the missed one a compensation session follows."""
+        """The match a day refers to: its own, the missed one a compensation session follows, or
+        the played one a recovery day follows."""
         if self.tl.is_comp[i]:
             return self.match_names(i)
         if context == "compensation":
             j = self.tl.md_after[i]
             return self.match_names(i - j) if j is not None else ""
+        if context == "recovery":
+            x = next((x for x in range(i - 1, max(-1, i - 1 - self.days_after), -1) if f.played[x]), None)
+            return self.match_names(x) if x is not None else ""
         return ""
 
     @staticmethod

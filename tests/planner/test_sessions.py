@@ -198,3 +198,27 @@ def test_the_plan_json_names_each_days_session():
         assert all(isinstance(d["load"], int) for d in a["days"])
     a1 = next(a for a in data["athletes"] if a["id"] == "A1")
     assert a1["days"][1]["session"] == "speed-90" and a1["days"][5]["session"] == "match-start"
+
+
+def test_recovery_names_its_match_and_the_day_before_a_match_is_activation():
+    """A recovery day says which match it follows; a day that is both within the days after one
+    match and the day before the next is the next match's activation (MD-1), not 'the day after'."""
+    from planner.timeline import Timeline
+    from tests.exports.demo import solved_demo
+
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    pr = Prescriber(season, plan)
+    seen = 0
+    for a in season.athletes:
+        f = pr.facts(a.id)
+        for i, p in enumerate(pr.athlete(a.id)):
+            if p.context == "recovery" and p.level >= 60:
+                seen += 1
+                x = next(x for x in range(i - 1, -1, -1) if f.played[x])
+                assert p.content.startswith(f"After {pr.match_names(x)}:"), p.content
+                assert i - x <= pr.days_after
+            if p.context in ("recovery", "team") and p.level >= 60 and i + 1 < tl.n and f.played[i + 1]:
+                assert i > 0 and f.played[i - 1], (a.id, i)  # only MD+1 stays recovery
+    assert seen
