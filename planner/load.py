@@ -97,6 +97,7 @@ class AthleteFigures:
     has_log: bool  # any session logged before today
     latest_logged_ewma_ratio: float | None  # on the last day before today (None: < 28 days of log)
     flags: tuple[str, ...]  # sentences for the coach
+    flag_days: tuple[dt.date, ...] = ()  # the day each sentence is about (a week's first day)
 
 
 # -- formatting ------------------------------------------------------------------------------------
@@ -251,8 +252,9 @@ def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
     a = season.athlete(al.athlete)
     name = a.name if a is not None else al.athlete
     figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, ())
+    said = _sentences(season, al, figs)
     return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,
-                          tuple(_sentences(season, al, figs)))
+                          tuple(t for t, _ in said), tuple(d for _, d in said))
 
 
 def figures(season: Season, plan: Plan | None = None) -> dict[str, AthleteFigures]:
@@ -280,21 +282,26 @@ def _current(al: AthleteLoad, weeks: tuple[WeekFigures, ...]) -> list[WeekFigure
     return past[-1:] + now[:1]
 
 
-def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[str]:
+def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple[str, dt.date]]:
+    """(sentence, the day it is about) for each flag of the athlete now."""
+    from planner import text
+
     label = season.athlete_label(al.athlete)
     out = []
     r = f.latest_logged_ewma_ratio
     if r is not None and not any(al.logged[max(0, al.today - 7):al.today]):
-        out.append(f"{label}: no session logged in the 7 days before today (counted as rest days).")
+        out.append((f"{label}: no session logged in the 7 days before today (counted as rest "
+                    f"days).", al.date(al.today - 1)))
     elif r is not None and (r > RATIO_HIGH or r < RATIO_LOW):
-        day = al.date(al.today - 1).isoformat()
+        day = al.date(al.today - 1)
         side = f"above {RATIO_HIGH:g}" if r > RATIO_HIGH else f"below {RATIO_LOW:g}"
-        out.append(f"{label}: the logged EWMA acute:chronic ratio is {fmt(r)} on {day}, {side}.")
+        out.append((f"{label}: the logged EWMA acute:chronic ratio is {fmt(r)} on "
+                    f"{text.day_long(day)}, {side}.", day))
     today = al.date(al.today)
     for w in _current(al, f.weeks):
         if w.flags:
             when = "this week, planned" if w.end >= today else "last week"
-            out.append(f"{label}: week of {w.start.isoformat()} ({when}): {', '.join(w.flags)}.")
+            out.append((f"{label}: {text.week_of(w.start)} ({when}): {', '.join(w.flags)}.", w.start))
     return out
 
 

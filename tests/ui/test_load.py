@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from planner.season import AthletePlan, Plan, Season, Session
@@ -122,6 +123,25 @@ def test_the_team_chart_has_a_line_per_athlete_the_median_and_the_flags(qtbot, l
     assert any("Sam Okafor" in t for t in texts)  # the flag listed
     no_bad_numbers(w.load_view.panel.texts())
     assert not team.view.grab().toImage().isNull()
+
+
+def test_choosing_a_flag_selects_its_athlete_on_the_day_it_is_about(qtbot, logged):
+    w = open_window(qtbot, spiked(logged), "A05")
+    w.board.set_current("A05", dt.date(2026, 12, 2))  # a Wednesday: the flag's day wins
+    w.load_view.show(team=True)
+    settle(qtbot, w)
+    team = w.load_view.panel.team_chart
+    items = [team.flag_list.item(i) for i in range(team.flag_list.count())]
+    ratio = next(it for it in items if "Sam Okafor" in it.text() and "EWMA" in it.text())
+    assert "on Mon 30 Nov 2026, above 1.5" in ratio.text()  # a day as the app writes days
+    team.flag_list.itemClicked.emit(ratio)
+    assert w.board.current() == ("A03", dt.date(2026, 11, 30))
+    week = next((it for it in items if "week of" in it.text()), None)
+    if week is not None:
+        aid, day = week.data(Qt.ItemDataRole.UserRole)
+        assert f"week of {day.day} {day:%b %Y}" in week.text() and day.weekday() == 0
+        team.flag_list.itemClicked.emit(week)
+        assert w.board.current() == (aid, day)
 
 
 def test_clicking_a_week_selects_it_on_the_board(qtbot, logged):

@@ -404,6 +404,7 @@ class TeamChart(QWidget):
 
     week_clicked = Signal(object)
     athlete_clicked = Signal(str, object)
+    flag_chosen = Signal(str, object)  # a flag's athlete and the day it is about
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -467,7 +468,7 @@ class TeamChart(QWidget):
         self.median_points: list = []
         self.view.scene().sigMouseClicked.connect(self._clicked)
 
-    def set_figures(self, figs: dict, flag_lines: list[str], athlete: str | None = None,
+    def set_figures(self, figs: dict, flag_lines: list[tuple[str, str, dt.date]], athlete: str | None = None,
                     today: dt.date | None = None) -> None:
         """Show the squad's ``planner.load.figures``, the flags (``planner.load.flag_lines``);
         ``athlete``'s line a little thicker."""
@@ -518,13 +519,11 @@ class TeamChart(QWidget):
         self._fill_flags(flag_lines)
         self.readout.setText(self._median_text(None))
 
-    def _fill_flags(self, lines: list[str]) -> None:
+    def _fill_flags(self, lines: list[tuple[str, str, dt.date]]) -> None:
         self.flag_list.clear()
-        names = {f.name: aid for aid, f in self.figs.items()}
-        for line in lines:
+        for line, aid, day in lines:
             item = QListWidgetItem(line)
-            aid = next((a for n, a in names.items() if line.startswith(n)), None)
-            item.setData(Qt.ItemDataRole.UserRole, aid)
+            item.setData(Qt.ItemDataRole.UserRole, (aid, day))
             self.flag_list.addItem(item)
         if not lines:
             self.flag_list.addItem(QListWidgetItem("No flag."))
@@ -566,11 +565,11 @@ class TeamChart(QWidget):
         self.athlete_clicked.emit(athlete, day)
 
     def _flag_chosen(self, item: QListWidgetItem) -> None:
-        aid = item.data(Qt.ItemDataRole.UserRole)
-        if aid:
-            last = next((w.start for w in reversed(self.figs[aid].weeks)
-                         if w.logged is not None), None)
-            self.athlete_clicked.emit(aid, last)
+        """The flag's athlete and the day it is about (a week's first day, or the day of the
+        ratio) on the board."""
+        chosen = item.data(Qt.ItemDataRole.UserRole)
+        if chosen:
+            self.flag_chosen.emit(*chosen)
 
     def texts(self) -> list[str]:
         out = [self.readout.text(), self.flags_title.text()]

@@ -47,6 +47,7 @@ class LoadPanel(QWidget):
     """The Load dock's widget: an athlete's chart or the team's (see the module text)."""
 
     week_requested = Signal(str, object)  # athlete id ("" for the current one), a day
+    day_requested = Signal(str, object)  # athlete id, the very day (a flag chosen)
     athlete_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
@@ -61,7 +62,7 @@ class LoadPanel(QWidget):
         self.week: dt.date | None = None
         self.athlete_chart = None  # ui.desktop.loadcharts, built on the first show
         self.team_chart = None
-        self.flag_lines: list[str] = []
+        self.flag_lines: list[tuple[str, str, dt.date]] = []
 
         self.who = QComboBox()
         self.who.setAccessibleName("Athlete of the load chart")
@@ -99,9 +100,10 @@ class LoadPanel(QWidget):
         lay.addWidget(self.stack, 1)
 
     # -- what it shows ---------------------------------------------------------------------
-    def set_figures(self, season: Season, figs: dict, flag_lines: list[str] | None = None) -> None:
+    def set_figures(self, season: Season, figs: dict,
+                    flag_lines: list[tuple[str, str, dt.date]] | None = None) -> None:
         """Show ``figs`` (``planner.load.figures`` of ``season``); ``flag_lines``: the team's
-        flags (``planner.load.flag_lines``)."""
+        flags (``planner.load.flag_lines``), each with its athlete and the day it is about."""
         self.season, self.figs = season, figs
         self.flag_lines = list(flag_lines or [])
         with QSignalBlocker(self.who):
@@ -167,6 +169,7 @@ class LoadPanel(QWidget):
                 self.team_chart = loadcharts.TeamChart(self)
                 self.team_chart.week_clicked.connect(lambda d: self.week_requested.emit("", d))
                 self.team_chart.athlete_clicked.connect(self._athlete_from_team)
+                self.team_chart.flag_chosen.connect(self._flag_chosen)
                 self.stack.addWidget(self.team_chart)
             self.team_chart.set_figures(self.figs, self.flag_lines, self.athlete, self._today())
             self.team_chart.mark_day(self.week)
@@ -190,6 +193,13 @@ class LoadPanel(QWidget):
             with QSignalBlocker(self.who):
                 self.who.setCurrentIndex(max(self.who.findData(athlete), 0))
             self.week_requested.emit(athlete, day)
+
+    def _flag_chosen(self, athlete: str, day) -> None:
+        if athlete in self.figs:
+            self.athlete = athlete
+            with QSignalBlocker(self.who):
+                self.who.setCurrentIndex(max(self.who.findData(athlete), 0))
+            self.day_requested.emit(athlete, day)
 
     def _today(self) -> dt.date | None:
         return self.season.calendar.today if self.season is not None else None
@@ -242,6 +252,7 @@ class LoadView(QObject):
         self._relay = _Relay(self)
         self._relay.ready.connect(self._on_ready)
         self.panel.week_requested.connect(self.select_week)
+        self.panel.day_requested.connect(self.select_day)
         self.panel.athlete_changed.connect(self._athlete_chosen)
         window.document.changed.connect(self.refresh)
         window.board.current_changed.connect(self._on_current)
@@ -371,7 +382,9 @@ class LoadView(QObject):
     def _fill(self, season: Season, figs: dict) -> None:
         if self._shown_for is figs:  # the same inputs: the same charts
             return
-        lines = [line for f in figs.values() for line in f.flags]  # planner.load.flag_lines
+        # planner.load.flag_lines, each with its athlete and the day it is about
+        lines = [(line, aid, day) for aid, f in figs.items()
+                 for line, day in zip(f.flags, f.flag_days, strict=True)]
         cur = self.window.board.current()
         if cur is not None:
             self.panel.athlete = cur[0]
@@ -397,6 +410,11 @@ class LoadView(QObject):
         self.window.board.set_current(athlete, day)
 
     @Slot(str, object)
+    def select_day(self, athlete: str, day: dt.date) -> None:
+        """A flag chosen: its athlete's row on the day the flag is about."""
+        season = self.window.season
+        self.window.board.set_current(athlete, min(max(day, season.calendar.start), season.calendar.end))
+
     def select_week(self, athlete: str, day: dt.date | None) -> None:
         """A week clicked on a chart: that week on the board (the athlete's row; the selected
         athlete when the click names none), on the same weekday as the selected cell."""
