@@ -307,3 +307,16 @@ def test_the_chart_and_the_board_follow_each_other(qtbot, logged):
     assert panel.athlete_chart.figures.athlete == "A05"
     panel.who.setCurrentIndex(panel.who.findData("A09"))  # the chart's athlete: the board's
     assert w.board.current() == ("A09", TODAY)
+
+
+def test_a_season_under_way_opens_on_the_weeks_around_today(qtbot, logged):
+    w = MainWindow(logged, None, autosave=False)
+    qtbot.addWidget(w)
+    w.resize(1400, 860)
+    w.show()
+    qtbot.waitExposed(w)
+    hb = w.board.horizontalScrollBar()
+    today = logged.calendar.today
+    assert hb.maximum() > 0 and hb.value() > 0  # not the season's first day
+    first = w.board._tl.index(today - dt.timedelta(days=14))
+    assert hb.value() == min(hb.maximum(), first * w.board._cw)

@@ -270,6 +270,7 @@ class SeasonBoard(QAbstractScrollArea):
         self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         self.viewport().setAutoFillBackground(False)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self._pending_from: dt.date | None = None  # show_from before the board has its size
 
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(7.5, self._font.pointSizeF() * 0.85))
@@ -477,6 +478,19 @@ class SeasonBoard(QAbstractScrollArea):
         i = self._tl.clamp_index(day)
         self.horizontalScrollBar().setValue(i * self._cw)
 
+    def show_from(self, day: dt.date) -> None:
+        """Scroll so that ``day`` is the first column shown, now or, before the board has its
+        size (a window being built), as soon as it has one."""
+        self._pending_from = day
+        self._apply_pending_scroll()
+
+    def _apply_pending_scroll(self) -> None:
+        day = self._pending_from
+        if day is None or self._tl is None or self.horizontalScrollBar().maximum() <= 0:
+            return
+        self._pending_from = None
+        self.scroll_to_date(day)
+
     # selection ---------------------------------------------------------------------------------
     def current(self) -> tuple[str, dt.date] | None:
         """The selected (athlete id, date), or None."""
@@ -651,6 +665,7 @@ class SeasonBoard(QAbstractScrollArea):
         vb.setRange(0, max(0, ch - g.height()))
         vb.setPageStep(max(ROW_H, g.height()))
         vb.setSingleStep(ROW_H)
+        self._apply_pending_scroll()
 
     def _zoom_width(self, zoom: str) -> int:
         """A day's width: 14 px in day zoom; in week zoom the widest (4 px down to 2) that puts

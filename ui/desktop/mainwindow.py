@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._restore_window_state()
         self._on_document_changed()
         self._update_actions()
+        self._show_season_in_progress()
         self.statusBar().showMessage(self._summary())
         self.autosaver = None
         if autosave:
@@ -299,6 +300,16 @@ class MainWindow(QMainWindow):
         self.document.replace(season, path, modified, stamp)
         self._update_title()
         self._update_actions()
+        self._show_season_in_progress()
+
+    def _show_season_in_progress(self) -> None:
+        """A season under way opens on the weeks around today (two weeks of the past shown), not
+        on its first day."""
+        import datetime as dt
+
+        cal = self.document.season.calendar
+        if cal.today is not None and cal.start < cal.today <= cal.end:
+            self.board.show_from(max(cal.start, cal.today - dt.timedelta(days=14)))
 
     # -- actions ---------------------------------------------------------------------------
     def _build_actions(self) -> None:
