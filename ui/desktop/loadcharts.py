@@ -120,6 +120,10 @@ def _text_item(text: str, colour, anchor=(0, 1)) -> pg.TextItem:
     return item
 
 
+LEGEND_H = 22  # the legend's row above a chart, in pixels
+MONOTONY_MAX_H = 80  # the monotony strip under the load plot (with the dates), at most
+
+
 class AthleteChart(QWidget):
     """One athlete's weeks (see the module text). ``set_athlete(figures, today)``."""
 
@@ -136,16 +140,24 @@ class AthleteChart(QWidget):
         self.view.setBackground(base)
         self.view.setMinimumHeight(170)
         self.view.setAccessibleName("Weekly load, ACWR, EWMA ratio and monotony")
-        self.load_plot = self.view.addPlot(row=0, col=0)
-        self.mono_plot = self.view.addPlot(row=1, col=0)
-        self.view.ci.layout.setRowStretchFactor(0, 3)
-        self.view.ci.layout.setRowStretchFactor(1, 1)
+        # the legend on its own row above the plots: over a plot it hid the first weeks' bars
+        self.legend = pg.LegendItem(colCount=5, labelTextColor=text)
+        self.view.addItem(self.legend, row=0, col=0)
+        self.load_plot = self.view.addPlot(row=1, col=0)
+        self.mono_plot = self.view.addPlot(row=2, col=0)
+        self.legend.layout.setContentsMargins(4, 0, 4, 0)
+        self.view.ci.layout.setRowFixedHeight(0, LEGEND_H)
+        self.view.ci.layout.setRowStretchFactor(1, 3)
+        self.view.ci.layout.setRowStretchFactor(2, 1)
+        self.view.ci.layout.setRowMaximumHeight(2, MONOTONY_MAX_H)  # the load plot gets the rest
         for plot in (self.load_plot, self.mono_plot):
             _style_plot(plot, text)
         self.load_plot.setLabel("left", "load (AU)")
         self.load_plot.setLabel("right", "ratio")
         self.mono_plot.setLabel("left", "monotony")
         self.mono_plot.setXLink(self.load_plot)
+        self.load_plot.getAxis("bottom").setStyle(showValues=False)  # the dates: under monotony
+        self.load_plot.getAxis("bottom").setHeight(4)
         self.mono_plot.setYRange(0, 3)
         self.mono_plot.getAxis("left").setWidth(self.load_plot.getAxis("left").width())
         self.load_plot.getAxis("left").setWidth(56)
@@ -165,8 +177,6 @@ class AthleteChart(QWidget):
         self.ratio_box.setZValue(10)  # over the plot (and its bars): the line stays in sight
         self.load_plot.vb.sigResized.connect(self._sync_boxes)
 
-        self.legend = self.load_plot.addLegend(offset=(6, 4), colCount=5,
-                                               labelTextColor=text, brush=pg.mkBrush(base))
         self.planned_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=PLANNED,
                                             pen=pg.mkPen(None), name="planned")
         self.logged_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=LOGGED,
@@ -413,11 +423,13 @@ class TeamChart(QWidget):
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground(base)
         self.view.setMinimumHeight(170)
-        self.plot = self.view.addPlot()
+        self.legend = pg.LegendItem(colCount=4, labelTextColor=text)  # a row above the plot
+        self.view.addItem(self.legend, row=0, col=0)
+        self.plot = self.view.addPlot(row=1, col=0)
+        self.legend.layout.setContentsMargins(4, 0, 4, 0)
+        self.view.ci.layout.setRowFixedHeight(0, LEGEND_H)
         _style_plot(self.plot, text)
         self.plot.setLabel("left", "EWMA ratio 7:28")
-        self.legend = self.plot.addLegend(offset=(6, 4), colCount=4, labelTextColor=text,
-                                          brush=pg.mkBrush(base))
         self.band = pg.LinearRegionItem(values=BAND, orientation="horizontal", movable=False,
                                         brush=pg.mkBrush(*BAND_FILL), pen=pg.mkPen(None))
         self.band.setZValue(-10)
@@ -511,7 +523,7 @@ class TeamChart(QWidget):
         self.plot.setXRange(min(xs) - 0.7, max(xs) + 0.7, padding=0)
         highs = [finite(w.ewma_ratio) for f in figs.values() for w in f.weeks]
         self.plot.setYRange(0, min(max([h for h in highs if h is not None] + [FLAG_RATIO + 0.2])
-                                   * 1.25, 4.0), padding=0)  # room for the legend
+                                   * 1.05, 4.0), padding=0)
         self.plot.getAxis("bottom").setTicks(axis.ticks(starts))
         self.today_line.setVisible(today is not None)
         if today is not None:
