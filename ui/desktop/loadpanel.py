@@ -401,6 +401,7 @@ class LoadView(QObject):
     def _on_current(self, athlete: str, day) -> None:
         if self.dock is not None and self.dock.isVisible():
             self.panel.select(athlete or None, day)
+
     @Slot(str)
     def _athlete_chosen(self, athlete: str) -> None:
         """An athlete chosen above the chart: the board selects the athlete's row too."""
@@ -415,6 +416,7 @@ class LoadView(QObject):
         season = self.window.season
         self.window.board.set_current(athlete, min(max(day, season.calendar.start), season.calendar.end))
 
+    @Slot(str, object)
     def select_week(self, athlete: str, day: dt.date | None) -> None:
         """A week clicked on a chart: that week on the board (the athlete's row; the selected
         athlete when the click names none), on the same weekday as the selected cell."""
