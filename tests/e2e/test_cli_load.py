@@ -26,10 +26,11 @@ def test_the_table_has_a_row_per_athlete_week(folder):
     r = run("load", "s.season.json", cwd=folder)
     assert r.returncode == 0, r.stderr
     out = r.stdout
-    assert "logged before today (2027-02-15), planned from today on" in out
+    assert ("logged before today (2027-02-15; a past day with nothing logged counts its planned "
+            "load), planned from today on") in out
     for name in ("Athlete 1 (A1)", "Athlete 2 (A2)", "Athlete 3 (A3)"):
         assert name in out
-    assert out.count("week        kind        planned   logged  change  ACWR  EWMA") == 3
+    assert out.count("week        kind        planned   logged     load  change  ACWR  EWMA") == 3
     assert "2026-12-21  pre-season" in out  # A1's log starts two weeks before the season
     assert "Athlete 3 (A3); no sessions logged" in out
     assert "—" in out and "nan" not in out.lower() and "inf" not in out.lower()

@@ -17,7 +17,7 @@ EXIT_OK = 0
 CSV_COLUMNS = ("athlete", "name", "week", "days", "kind", "in_season", "planned", "logged", "load",
                "change_pct", "chronic", "acwr", "ewma_ratio", "rolling_ratio", "monotony", "strain",
                "logged_ewma_ratio", "flags")
-HEADER = (f"{'week':<10}  {'kind':<10} {'planned':>8} {'logged':>8} {'change':>7} {'ACWR':>5} "
+HEADER = (f"{'week':<10}  {'kind':<10} {'planned':>8} {'logged':>8} {'load':>8} {'change':>7} {'ACWR':>5} "
           f"{'EWMA':>5} {'monot.':>6} {'strain':>7}  flags")
 
 
@@ -77,8 +77,9 @@ def _intro(season) -> str:
     from planner.validate import planning_start
 
     today = planning_start(season)
-    return (f"{season.name}: load in AU (minutes x RPE); logged before today ({today.isoformat()}), "
-            f"planned from today on. ACWR = week load / mean of the 4 weeks before; '—' = undefined.")
+    return (f"{season.name}: load in AU (minutes x RPE); logged before today ({today.isoformat()}; "
+            f"a past day with nothing logged counts its planned load), planned from today on. "
+            f"ACWR = week load / mean of the 4 weeks before; '—' = undefined.")
 
 
 def _who(f, anonymise: bool) -> str:
@@ -104,7 +105,7 @@ def table(f, season=None, anonymise: bool = False) -> str:
     for w in f.weeks:
         days = "" if w.full else f" ({w.days} d)"
         lines.append(f"{w.start.isoformat():<10}  {_kind(w) + days:<10} {fmt(w.planned, 0):>8} "
-                     f"{fmt(w.logged, 0):>8} {fmt_change(w.change):>7} {fmt(w.acwr):>5} "
+                     f"{fmt(w.logged, 0):>8} {fmt(w.load, 0):>8} {fmt_change(w.change):>7} {fmt(w.acwr):>5} "
                      f"{fmt(w.ewma_ratio):>5} {fmt(w.monotony):>6} {fmt(w.strain, 0):>7}  "
                      f"{'; '.join(w.flags)}".rstrip())
     return "\n".join(lines)
