@@ -36,7 +36,8 @@ import statistics
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from planner.loadtable import AthleteLoad, WeekLoad, season_loads
+from planner.loadtable import AthleteLoad, LoadTable, WeekLoad, athlete_load
+from planner.timeline import Timeline
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -259,7 +260,24 @@ def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
 
 def figures(season: Season, plan: Plan | None = None) -> dict[str, AthleteFigures]:
     """Every athlete's figures for ``plan`` (the season's stored plan by default; {} without one)."""
-    return {a: athlete_figures(season, al) for a, al in season_loads(season, plan).items()}
+    out: dict[str, AthleteFigures] = {}
+    for out in figures_steps(season, plan):  # noqa: B007 - the last value is the answer
+        pass
+    return out
+
+
+def figures_steps(season: Season, plan: Plan | None = None):
+    """:func:`figures` one athlete at a time (an app works them out between its events): yields
+    None after each athlete, then the figures of all."""
+    plan = plan or season.plan
+    out: dict[str, AthleteFigures] = {}
+    if plan is not None and plan.athletes:
+        tl, table = Timeline(season), LoadTable.of_season(season)
+        for ap in plan.athletes:
+            al = athlete_load(season, plan, ap.athlete, table=table, tl=tl)
+            out[ap.athlete] = athlete_figures(season, al)
+            yield None
+    yield out
 
 
 def team_median(figs: dict[str, AthleteFigures]) -> list[tuple[dt.date, float | None]]:
@@ -315,5 +333,5 @@ def flag_lines(season: Season) -> list[str]:
 
 
 __all__ = ["COLUMNS", "DASH", "NO_LOG", "AthleteFigures", "WeekFigures", "athlete_figures",
-           "daily_frame", "defined", "ewma_ratio", "figures", "flag_lines", "fmt", "fmt_change",
+           "daily_frame", "defined", "ewma_ratio", "figures", "figures_steps", "flag_lines", "fmt", "fmt_change",
            "monotony", "rolling_ratio", "team_median", "week_flags"]

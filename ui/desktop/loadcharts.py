@@ -535,7 +535,9 @@ class TeamChart(QWidget):
         self.flag_list.clear()
         for line, aid, day in lines:
             item = QListWidgetItem(line)
-            item.setData(Qt.ItemDataRole.UserRole, (aid, day))
+            # plain strings (no Python object held by a Qt item): the athlete and the ISO day
+            item.setData(Qt.ItemDataRole.UserRole, aid)
+            item.setData(Qt.ItemDataRole.UserRole + 1, day.isoformat())
             self.flag_list.addItem(item)
         if not lines:
             self.flag_list.addItem(QListWidgetItem("No flag."))
@@ -579,9 +581,9 @@ class TeamChart(QWidget):
     def _flag_chosen(self, item: QListWidgetItem) -> None:
         """The flag's athlete and the day it is about (a week's first day, or the day of the
         ratio) on the board."""
-        chosen = item.data(Qt.ItemDataRole.UserRole)
-        if chosen:
-            self.flag_chosen.emit(*chosen)
+        aid, day = item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1)
+        if aid and day:
+            self.flag_chosen.emit(aid, dt.date.fromisoformat(day))
 
     def texts(self) -> list[str]:
         out = [self.readout.text(), self.flags_title.text()]

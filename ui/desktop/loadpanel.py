@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
+import time
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -39,7 +39,13 @@ from PySide6.QtWidgets import (
 
 from planner.season import Season
 from planner.text import day_long
-from ui.desktop.loadwords import LoadFlag, load_flags, no_log_note, season_figures
+from ui.desktop.loadwords import (
+    LoadFlag,
+    load_flags,
+    no_log_note,
+    season_figure_steps,
+    season_figures,
+)
 
 
 # -- the panel -------------------------------------------------------------------------------------
@@ -188,18 +194,23 @@ class LoadPanel(QWidget):
         self.stack.setCurrentWidget(self.athlete_chart)
 
     def _athlete_from_team(self, athlete: str, day) -> None:
-        if athlete in self.figs:
-            self.athlete = athlete
-            with QSignalBlocker(self.who):
-                self.who.setCurrentIndex(max(self.who.findData(athlete), 0))
+        """A line of the team chart clicked: the athlete, that week on the board."""
+        if self._take(athlete):
             self.week_requested.emit(athlete, day)
 
     def _flag_chosen(self, athlete: str, day) -> None:
-        if athlete in self.figs:
-            self.athlete = athlete
-            with QSignalBlocker(self.who):
-                self.who.setCurrentIndex(max(self.who.findData(athlete), 0))
+        """A flag chosen: the athlete, on the very day the flag is about."""
+        if self._take(athlete):
             self.day_requested.emit(athlete, day)
+
+    def _take(self, athlete: str) -> bool:
+        """Make ``athlete`` the panel's athlete (False when the figures do not know them)."""
+        if athlete not in self.figs:
+            return False
+        self.athlete = athlete
+        with QSignalBlocker(self.who):
+            self.who.setCurrentIndex(max(self.who.findData(athlete), 0))
+        return True
 
     def _today(self) -> dt.date | None:
         return self.season.calendar.today if self.season is not None else None
@@ -223,18 +234,16 @@ def _inputs(season: Season) -> tuple:
 
 
 # -- the controller -------------------------------------------------------------------------------
-class _Relay(QObject):
-    """Hands a worker thread's figures to the GUI thread (a queued signal)."""
-
-    ready = Signal(object, object)  # the inputs (``_inputs``), their figures
+SLICE_S = 0.03  # the longest the window waits for the load figures between two events
 
 
 class LoadView(QObject):
     """The Load dock and the load flags of one main window.
 
-    After each change of the season the figures are worked out in a worker thread (a season is
-    immutable, ``planner.load`` is pure: the window does not wait half a second after each
-    logged cell); the latest season wins, and figures are kept by what they read, so undo, redo
+    After each change of the season the figures are worked out between the window's events, one
+    athlete at a time in slices of at most ``SLICE_S`` (the window does not wait half a second
+    after each logged cell; no worker thread, so no Qt object is ever touched or collected
+    outside the GUI thread); the latest season wins, and figures are kept by what they read, so undo, redo
     or a pin cost nothing. With the figures, the flags go to the board's name column and the
     inspector, and the charts are refreshed while the dock is open. Only a season with a plan
     and logged sessions can have a flag, so without the dock nothing else is worked out."""
@@ -249,8 +258,11 @@ class LoadView(QObject):
         self._shown_for: dict | None = None  # the figures the charts show
         self._running: tuple | None = None  # the inputs being worked out
         self._wanted: Season | None = None  # the season to work out next
-        self._relay = _Relay(self)
-        self._relay.ready.connect(self._on_ready)
+        self._steps = None  # the figures being worked out (loadwords.season_figure_steps)
+        self._timer = QTimer(self)  # the next slice of them
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
         self.panel.week_requested.connect(self.select_week)
         self.panel.day_requested.connect(self.select_day)
         self.panel.athlete_changed.connect(self._athlete_chosen)
@@ -322,24 +334,30 @@ class LoadView(QObject):
         season, self._wanted = self._wanted, None
         if season is None:
             return
-        key = _inputs(season)
-        self._running = key
-        relay = self._relay
+        self._running = _inputs(season)
+        self._steps = season_figure_steps(season)
+        self._timer.start()
 
-        def work() -> None:
-            try:
-                figs = season_figures(season)
-            except Exception:  # a bug must not leave the flags waiting forever
-                logging.getLogger(__name__).exception("load figures failed")
-                figs = {}
-            try:
-                relay.ready.emit(key, figs)
-            except RuntimeError:  # the window closed meanwhile
-                pass
+    @Slot()
+    def _step(self) -> None:
+        """One slice of the figures being worked out; the next one after the window's events."""
+        steps, key = self._steps, self._running
+        if steps is None or key is None:
+            return
+        t0 = time.perf_counter()
+        try:
+            out = next(steps)
+            while out is None:
+                if time.perf_counter() - t0 > SLICE_S:
+                    self._timer.start()
+                    return
+                out = next(steps)
+        except Exception:  # a bug must not leave the flags waiting forever
+            logging.getLogger(__name__).exception("load figures failed")
+            out = {}
+        self._steps = None
+        self._on_ready(key, out)
 
-        threading.Thread(target=work, name="load-figures", daemon=True).start()
-
-    @Slot(object, object)
     def _on_ready(self, key: tuple, figs: dict) -> None:
         self._remember(key, figs)
         self._running = None

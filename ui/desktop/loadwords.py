@@ -93,6 +93,26 @@ def season_figures(season: Season | None) -> dict:
         return {}
 
 
+def season_figure_steps(season: Season | None):
+    """:func:`season_figures` one athlete at a time: None after each athlete, then the figures
+    ({} without a plan, or when the plan does not fit the season)."""
+    if season is None or season.plan is None:
+        yield {}
+        return
+    from planner import load
+
+    steps = load.figures_steps(season, season.plan)
+    while True:
+        try:
+            out = next(steps)
+        except (PeriodizeError, ValueError, IndexError, KeyError):
+            yield {}
+            return
+        yield out
+        if out is not None:
+            return
+
+
 def week_end(w) -> dt.date:
     return w.start + dt.timedelta(days=w.days - 1)
 
