@@ -327,6 +327,28 @@ def test_the_mouse_wheel_over_a_rule_scrolls_and_sets_nothing(w, qtbot):
     assert box.value() == value - 1 and w.undo_stack.count() == 1
 
 
+def test_a_rules_words_wrap_in_a_narrow_panel_instead_of_being_cut(qtbot):
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.desktop.panels import RulesPanel
+
+    rp = RulesPanel()
+    qtbot.addWidget(rp)
+    rp.resize(380, 700)
+    rp.show()
+    qtbot.waitExposed(rp)
+    item = rp.items["LD-1"]
+    child = next(item.child(k) for k in range(item.childCount())
+                 if item.child(k).text(0).startswith("Team session length in a deload week"))
+    words = child.text(0)
+    fm = QFontMetrics(rp.tree.font())
+    assert fm.horizontalAdvance(words) > rp.tree.columnWidth(0)  # too long for one line here
+    rect = rp.tree.visualItemRect(child)
+    assert rect.height() >= 2 * fm.height()  # so it takes two lines or more, not "Team s..."
+    box = rp.value_boxes[("LD-1", "minutes_deload")]
+    assert box.height() < rect.height()  # the box keeps its own height in the taller row
+
+
 def test_a_rule_value_typed_outside_its_range_is_said(w, qtbot):
     rp = w.rules_panel
     box = rp.value_boxes[("LD-1", "acwr_max")]

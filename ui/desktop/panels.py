@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtCore import QRect, QSignalBlocker, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyledItemDelegate,
     QTextBrowser,
     QToolTip,
     QTreeWidget,
@@ -473,6 +474,45 @@ class ExplanationPanel(_Browser):
 
 
 # -- rules --------------------------------------------------------------------------------------
+VALUE_W = 84  # a rule value's box: room for "10000" and the arrows, the words get the rest
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """Column 0 of the rules tree: a parameter's words wrapped to the column's width, the row as
+    tall as they need."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt's name
+        size = super().sizeHint(option, index)
+        words = index.data() or ""
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        spanned = depth == 0  # a rule's heading spans the whole row
+        width = (self.tree.viewport().width() if spanned else self.tree.columnWidth(0)) \
+            - self.tree.indentation() * depth - 10
+        if width <= 20 or not words:
+            return size
+        box = option.fontMetrics.boundingRect(QRect(0, 0, width, 10_000),
+                                             int(Qt.TextFlag.TextWordWrap), words)
+        return QSize(size.width(), max(size.height(), box.height() + 6))
+
+
+def _centred(box: QWidget) -> QWidget:
+    """``box`` at its own height in the middle of a row that wrapped words make taller."""
+    holder = QWidget()
+    lay = QVBoxLayout(holder)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addStretch(1)
+    lay.addWidget(box)
+    lay.addStretch(1)
+    return holder
+
+
 class _WheelOnFocus:
     """A rule's value box changes with the mouse wheel only once clicked into: scrolling the
     panel over a box scrolls the panel and never sets a rule."""
@@ -546,7 +586,11 @@ class RulesPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(12)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setWordWrap(True)  # a parameter's words wrap in a narrow dock, never "Team s…"
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegateForColumn(0, _WrapDelegate(self.tree))
+        self.tree.header().sectionResized.connect(
+            lambda col, _old, _new: self.tree.doItemsLayout() if col == 0 else None)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, len(self.COLUMNS)):
             self.tree.header().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
@@ -593,9 +637,10 @@ class RulesPanel(QWidget):
                 box.addItem("hard", "hard")
                 box.addItem("off", "off")
                 box.setAccessibleName(f"{r.id} mode")
+                box.setMaximumWidth(VALUE_W)
                 box.setToolTip(child.toolTip(0))
                 box.currentIndexChanged.connect(lambda _i, rid=r.id: self._mode_changed(rid))
-                self.tree.setItemWidget(child, 1, box)
+                self.tree.setItemWidget(child, 1, _centred(box))
                 self.mode_boxes[r.id] = box
             for p in r.params:
                 self._add_param(item, r, p)
@@ -624,7 +669,8 @@ class RulesPanel(QWidget):
             box.valueChanged.connect(lambda _v, rid=r.id, name=p.name: self._value_changed(rid, name))
         box.setAccessibleName(f"{r.id} {p.name}")
         box.setToolTip(f"{p.description}; {p.range_text}, default {p.default_text}")
-        self.tree.setItemWidget(child, 1, box)
+        box.setMaximumWidth(VALUE_W)
+        self.tree.setItemWidget(child, 1, _centred(box))
         self.value_boxes[(r.id, p.name)] = box
 
     def set_season(self, season: Season) -> None:
