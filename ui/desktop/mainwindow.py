@@ -24,7 +24,7 @@ from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import Season
 from planner.text import plural
-from ui.desktop import editors, fileio, handouts, panels, roles, scenarios
+from ui.desktop import editors, fileio, gcguard, handouts, panels, roles, scenarios
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.diskstate import DiskStamp, changed_on_disk
 from ui.desktop.document import Document
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
                  solve_fn: SolveFn | None = None, autosave: bool = True,
                  interaction: Interaction | None = None):
         super().__init__()
+        gcguard.install()  # garbage (and the Qt objects in it) is collected in this thread only
         self.document = Document(season if season is not None else load_demo_season(), path, self)
         self.interaction = interaction if interaction is not None else default_interaction(self)
         self._stale: Outcome | None = None  # a result offered in the banner
