@@ -195,6 +195,7 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
     t0 = time.monotonic()
     from solver.run import solve
 
+    after = with_history(after, reference)
     scope = scope if scope is not None else change_scope(before, after)
     first: Outcome | None = None
     if not scope.everything:
@@ -214,6 +215,19 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
     how = "re-planned the whole season" if first is None else (
         f"re-planned around the change ({scope.reason}), then on the whole season")
     return _relabel(full, how, t0)
+
+
+def with_history(season: Season, reference: Plan | None) -> Season:
+    """``season`` carrying ``reference`` as its stored plan when it has none (a scenario's season):
+    the days and weeks before ``today`` that nothing logged keep what the reference planned,
+    as for the season itself (rules-spec.md section 9), instead of reading as rest days and load
+    weeks. Unchanged when the reference does not fit the season (the squad or calendar changed)."""
+    if season.plan is not None or reference is None or Timeline(season).p0 == 0:
+        return season
+    from planner.validate import plan_problems
+
+    carried = season.model_copy(update={"plan": reference})
+    return season if plan_problems(carried) else carried
 
 
 def _returns_as_good(after: Season, first: Outcome, scope: Scope, limit: float,

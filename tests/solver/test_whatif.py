@@ -128,3 +128,27 @@ def test_comparison_counts_match_the_two_plans(base):
     assert a2.changed_days >= 1  # the unavailable days lost their running
     assert comp.soft_a == check_plan(base, base.plan).counts()
     assert "Comparing" in comp.text() and "Athlete 2 (A2)" in comp.text()
+
+
+def test_a_scenario_of_a_season_under_way_keeps_its_past():
+    """A scenario's season carries no plan of its own: its past (unlogged days and the weeks
+    before today) is the baseline's, never rest days and load weeks."""
+    s = planned(season(weeks=8, athletes=4))
+    assert "deload" in s.plan.team_weeks[:4]  # DL-2: a deload within the first four weeks
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(28)})})
+    s = E.AddScenario(name="Knock", edits=(E.AddInjury(athlete="A2", protocol="hamstring-strain",
+                                                       onset=day(33)).to_dict(),)).apply(s)
+    after = scenario_season(s, find(s, "Knock"))
+    assert after.plan is None
+    out = replan(s, after, s.plan, time_limit=20)
+    assert out.plan is not None
+    assert out.plan.team_weeks[:4] == s.plan.team_weeks[:4]
+    for old, new in zip(s.plan.athletes, out.plan.athletes, strict=True):
+        assert new.intensity[:28] == old.intensity[:28] and new.stages[:28] == old.stages[:28]
+        assert new.weeks[:4] == old.weeks[:4]
+    done = E.SetScenarioPlan(name="Knock", plan=out.plan).apply(s)
+    b = scenario_season(done, find(done, "Knock"))
+    assert check_plan(b, out.plan).violations == ()
+    comp = compare(s, s.plan, b, out.plan)
+    moved = [d for d in comp.athletes if d.athlete != "A2" and (d.changed_days or d.weeks_moved)]
+    assert moved == []  # only the injured athlete's future changed
