@@ -53,6 +53,9 @@ class AthleteDiff:
         return bool(self.changed_days or self.weeks_moved or self.return_a != self.return_b)
 
 
+SHOWN_BREAKS = 10  # hard-rule violations listed in a comparison's text
+
+
 @dataclass
 class Comparison:
     label_a: str
@@ -65,6 +68,8 @@ class Comparison:
     soft_b: dict[str, int] = field(default_factory=dict)
     hard_a: int = 0
     hard_b: int = 0
+    broken_a: tuple[str, ...] = ()  # each hard-rule violation in words ("HV-2: ...")
+    broken_b: tuple[str, ...] = ()
     changed_cells: set[tuple[str, int]] = field(default_factory=set)  # (athlete, day index)
 
     @property
@@ -77,6 +82,12 @@ class Comparison:
                  f"  B {self.objective_b if self.objective_b is not None else '-'}"
                  f"   hard violations: A {self.hard_a}  B {self.hard_b}",
                  f"Changed athlete-days: {self.changed_days}"]
+        for label, broken in (("A", self.broken_a), ("B", self.broken_b)):
+            if broken:
+                lines.append(f"Hard rules {label} breaks:")
+                lines += [f"  - {x}" for x in broken[:SHOWN_BREAKS]]
+                if len(broken) > SHOWN_BREAKS:
+                    lines.append(f"  - … and {len(broken) - SHOWN_BREAKS} more (periodize check)")
         rules = sorted(set(self.soft_a) | set(self.soft_b))
         if rules:
             lines.append("Soft-rule instances (A -> B): " + ", ".join(
@@ -132,6 +143,8 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         label_a, label_b, plan_a.objective, plan_b.objective,
         [(weeks[w], a, b) for w, (a, b) in enumerate(zip(plan_a.team_weeks, plan_b.team_weeks, strict=True)) if a != b],
         soft_a=rep_a.counts(), soft_b=rep_b.counts(), hard_a=len(rep_a.violations), hard_b=len(rep_b.violations),
+        broken_a=tuple(v.message for v in rep_a.violations),
+        broken_b=tuple(v.message for v in rep_b.violations),
     )
     by_rule_a: dict[str, dict[str, int]] = {}
     for v in rep_a.soft:

@@ -73,6 +73,11 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
         ws.cell(row=tot + 2 + k, column=3, value=comp.soft_a.get(rule, 0))
         ws.cell(row=tot + 2 + k, column=4, value=comp.soft_b.get(rule, 0))
 
+    broken = [[label, x] for label, items in (("A", comp.broken_a), ("B", comp.broken_b)) for x in items]
+    if broken:
+        hb = wb.create_sheet("Hard rules broken")
+        _table(hb, ["Plan", "Hard rule broken"], broken, [6, 110])
+
     ed = wb.create_sheet("Edits")
     _table(ed, ["#", "Edit"], [[i + 1, e] for i, e in enumerate(edits)], [5, 90])
 

@@ -152,3 +152,29 @@ def test_a_scenario_of_a_season_under_way_keeps_its_past():
     comp = compare(s, s.plan, b, out.plan)
     moved = [d for d in comp.athletes if d.athlete != "A2" and (d.changed_days or d.weeks_moved)]
     assert moved == []  # only the injured athlete's future changed
+
+
+def test_a_comparison_names_each_broken_hard_rule(base):
+    after = E.AddUnavailability(unavailability=Unavailability(athlete="A2", start=day(10), end=day(16))).apply(base)
+    # the baseline's plan against the edited season: A2 runs on days now away (AV-1)
+    comp = compare(base, base.plan, after, base.plan)
+    broken = check_plan(after, base.plan).violations
+    assert comp.hard_b == len(broken) > 0 and comp.hard_a == 0
+    text = comp.text()
+    assert "Hard rules B breaks:" in text and "Hard rules A breaks:" not in text
+    for v in broken[:10]:
+        assert f"  - {v.message}" in text
+
+
+def test_the_comparison_workbook_lists_the_broken_hard_rules(base, tmp_path):
+    import openpyxl
+
+    from planner.xlsx_compare import export_comparison
+
+    after = E.AddUnavailability(unavailability=Unavailability(athlete="A2", start=day(10), end=day(16))).apply(base)
+    comp = compare(base, base.plan, after, base.plan)
+    path = tmp_path / "c.xlsx"
+    export_comparison(path, comp, base, base.plan, after, base.plan, ["A2 away"])
+    ws = openpyxl.load_workbook(path)["Hard rules broken"]
+    rows = [(ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value) for r in range(2, ws.max_row + 1)]
+    assert rows == [("B", m) for m in comp.broken_b]

@@ -284,6 +284,9 @@ class CompareWindow(QWidget):
             sentences.append("team weeks moved: " + _esc(_weeks(comp.team_weeks_moved, 4)))
         sentences.append(f"objective {_objective(comp.objective_a)} → {_objective(comp.objective_b)} "
                          f"penalty points; hard-rule violations {comp.hard_a} → {comp.hard_b}")
+        if comp.broken_b:
+            more = f" (and {len(comp.broken_b) - 1} more)" if len(comp.broken_b) > 1 else ""
+            sentences.append(f"the scenario breaks {_esc(comp.broken_b[0].rstrip('.'))}{more}")
         return (f"<h3 style='margin:0'>What if: {_esc(self.name)}</h3>"
                 f"<p style='margin:2px 0'>{'; '.join(sentences)}.</p>")
 
