@@ -47,10 +47,21 @@ class AthleteDiff:
     changed_days: int
     soft_a: dict[str, int]
     soft_b: dict[str, int]
+    away_a: bool = False  # not back to FIT by the season's end in A
+    away_b: bool = False
 
     @property
     def changed(self) -> bool:
-        return bool(self.changed_days or self.weeks_moved or self.return_a != self.return_b)
+        return bool(self.changed_days or self.weeks_moved or self.return_a != self.return_b
+                    or self.away_a != self.away_b)
+
+    def back(self, which: str) -> str:
+        """The return in words for plan ``which`` ("a" or "b"): a date, "not this season", or
+        "fit" (no rehab day in the season)."""
+        day, away = (self.return_a, self.away_a) if which == "a" else (self.return_b, self.away_b)
+        if day is not None:
+            return date_long(day)
+        return "not this season" if away else "fit"
 
 
 SHOWN_BREAKS = 10  # hard-rule violations listed in a comparison's text
@@ -102,7 +113,7 @@ class Comparison:
         for a in self.athletes:
             if not a.changed and a.hv_a == a.hv_b:
                 continue
-            key = (a.return_a, a.return_b, a.hv_a, a.hv_b, a.changed_days, tuple(a.weeks_moved))
+            key = (a.back("a"), a.back("b"), a.hv_a, a.hv_b, a.changed_days, tuple(a.weeks_moved))
             groups.setdefault(key, []).append(a)
         for members in groups.values():
             a = members[0]
@@ -110,8 +121,7 @@ class Comparison:
             moved = ", ".join(f"{date_short(w)} {x}->{y}" for w, x, y in a.weeks_moved[:4])
             if len(a.weeks_moved) > 4:
                 moved += f" (+{len(a.weeks_moved) - 4})"
-            ret_a = date_long(a.return_a) if a.return_a else "-"
-            ret_b = date_long(a.return_b) if a.return_b else "-"
+            ret_a, ret_b = a.back("a"), a.back("b")
             lines.append(f"{who[:34]:34s} {ret_a:>12s} {ret_b:>12s} {a.hv_a:5d} {a.hv_b:5d} "
                          f"{a.changed_days:5d}  {moved}")
         unchanged = sum(1 for a in self.athletes if not a.changed)
@@ -119,16 +129,17 @@ class Comparison:
         return "\n".join(lines)
 
 
-def _return(season: Season, tl: Timeline, plan: Plan, athlete: str) -> dt.date | None:
-    """The day the athlete is back to FIT for good (after the last rehab day), None if the
-    athlete is fit throughout or never back within the season."""
-    if season.injury_of(athlete) is None:
-        return None
+def _return(tl: Timeline, plan: Plan, athlete: str) -> tuple[dt.date | None, bool]:
+    """(the day the athlete is back to FIT for good, after the season's last rehab day — also a
+    return before today; whether the athlete is still out at the season's end). (None, False):
+    fit throughout."""
     st = plan.for_athlete(athlete).stages
-    last = next((d for d in range(tl.n - 1, tl.p0 - 1, -1) if st[d] != FIT), None)
-    if last is None or last + 1 >= tl.n:
-        return None
-    return tl.days[last + 1]
+    last = next((d for d in range(tl.n - 1, -1, -1) if st[d] != FIT), None)
+    if last is None:
+        return None, False
+    if last + 1 >= tl.n:
+        return None, True
+    return tl.days[last + 1], False
 
 
 def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
@@ -162,13 +173,13 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
             continue
         cells = {d for d in range(tl_b.n) if pa.intensity[d] != pb.intensity[d] or pa.stages[d] != pb.stages[d]}
         comp.changed_cells |= {(ath.id, d) for d in cells}
+        (ret_a, away_a), (ret_b, away_b) = _return(tl_a, plan_a, ath.id), _return(tl_b, plan_b, ath.id)
         comp.athletes.append(AthleteDiff(
-            ath.id, season_b.athlete_label(ath.id),
-            _return(season_a, tl_a, plan_a, ath.id), _return(season_b, tl_b, plan_b, ath.id),
+            ath.id, season_b.athlete_label(ath.id), ret_a, ret_b,
             sum(1 for d in range(tl_a.p0, tl_a.n) if pa.intensity[d] >= HV_LEVEL),
             sum(1 for d in range(tl_b.p0, tl_b.n) if pb.intensity[d] >= HV_LEVEL),
             [(weeks[w], a, b) for w, (a, b) in enumerate(zip(pa.weeks, pb.weeks, strict=True)) if a != b],
-            len(cells), by_rule_a.get(ath.id, {}), by_rule_b.get(ath.id, {}),
+            len(cells), by_rule_a.get(ath.id, {}), by_rule_b.get(ath.id, {}), away_a, away_b,
         ))
     return comp
 

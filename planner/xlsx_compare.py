@@ -53,7 +53,8 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
     rows = []
     for a in comp.athletes:
         moved = "; ".join(f"{w.isoformat()} {x}->{y}" for w, x, y in a.weeks_moved)
-        rows.append([a.athlete, a.name, a.return_a, a.return_b, a.hv_a, a.hv_b, a.changed_days, moved])
+        rows.append([a.athlete, a.name, a.return_a or a.back("a"), a.return_b or a.back("b"),
+                     a.hv_a, a.hv_b, a.changed_days, moved])
     _table(ws, ["ID", "Athlete", f"Return ({comp.label_a})", f"Return ({comp.label_b})",
                 "HV exposures A", "HV exposures B", "Changed days", "Weeks moved"], rows,
            [8, 28, 18, 18, 14, 14, 13, 50])

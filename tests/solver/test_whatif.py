@@ -178,3 +178,25 @@ def test_the_comparison_workbook_lists_the_broken_hard_rules(base, tmp_path):
     ws = openpyxl.load_workbook(path)["Hard rules broken"]
     rows = [(ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value) for r in range(2, ws.max_row + 1)]
     assert rows == [("B", m) for m in comp.broken_b]
+
+
+def test_a_comparison_says_each_return_fit_or_not_back_also_before_today(base):
+    a1 = base.plan.for_athlete("A1").stages
+    back = next(d for d in range(len(a1)) if a1[d] == "FIT")  # A1's return in the baseline
+    s = base.model_copy(update={"calendar": base.calendar.model_copy(update={"today": day(back + 7)})})
+    s = E.AddScenario(name="Knock", edits=(E.AddInjury(athlete="A2", protocol="hamstring-strain",
+                                                       onset=day(back + 10)).to_dict(),)).apply(s)
+    after = scenario_season(s, find(s, "Knock"))
+    out = replan(s, after, s.plan, time_limit=20)
+    comp = compare(s, s.plan, after, out.plan)
+    by = {a.athlete: a for a in comp.athletes}
+    from planner.timeline import Timeline
+
+    first_fit = Timeline(s).days[back]
+    assert by["A1"].back("a") == f"{first_fit.day} {first_fit:%b %Y}"  # before today: still said
+    assert by["A1"].back("b") not in ("fit", "not this season")
+    assert by["A3"].back("a") == by["A3"].back("b") == "fit"
+    a2 = out.plan.for_athlete("A2").stages
+    assert by["A2"].back("a") == "fit"
+    assert by["A2"].back("b") == ("not this season" if a2[-1] != "FIT" else by["A2"].back("b"))
+    assert by["A2"].back("b") != "fit" and by["A2"].changed

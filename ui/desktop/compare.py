@@ -57,6 +57,11 @@ def _esc(text: object) -> str:
     return html.escape(str(text))
 
 
+def _return_words(back: str) -> str:
+    """"back 14 Jan 2027", "fit throughout" or "not back this season" from AthleteDiff.back."""
+    return {"fit": "fit throughout", "not this season": "not back this season"}.get(back, f"back {back}")
+
+
 def _date(d: dt.date | None) -> str:
     return date_long(d) if d else ""
 
@@ -274,12 +279,12 @@ class CompareWindow(QWidget):
             who = f" ({len(changed)} athletes)"
         else:
             who = (" (" + ", ".join(a.name.split(" (")[0] for a in changed) + ")") if changed else ""
-        returns = [a for a in comp.athletes if a.return_a != a.return_b]
+        returns = [a for a in comp.athletes if a.back("a") != a.back("b")]
         sentences = [f"{plural(comp.changed_days, 'athlete-day')} changed{_esc(who)}"]
         for a in returns[:3]:
-            sentences.append(f"{_esc(a.name.split(' (')[0])} back "
-                             f"{_esc(_date(a.return_b) or 'after the season')} instead of "
-                             f"{_esc(_date(a.return_a) or 'after the season')}")
+            sentences.append(f"{_esc(a.name.split(' (')[0])} "
+                             f"{_esc(_return_words(a.back('b')))} instead of "
+                             f"{_esc(_return_words(a.back('a')))}")
         if comp.team_weeks_moved:
             sentences.append("team weeks moved: " + _esc(_weeks(comp.team_weeks_moved, 4)))
         sentences.append(f"objective {_objective(comp.objective_a)} → {_objective(comp.objective_b)} "
@@ -315,15 +320,8 @@ class CompareWindow(QWidget):
 
     @staticmethod
     def _cells(a: AthleteDiff, scenario: Season) -> list[str]:
-        injured = scenario.injury_of(a.athlete) is not None
-
-        def back(d: dt.date | None) -> str:
-            if not injured:
-                return "fit"
-            return _date(d) if d else "not this season"
-
         soft_a, soft_b = sum(a.soft_a.values()), sum(a.soft_b.values())
-        return [a.name, back(a.return_a), back(a.return_b), str(a.hv_a), str(a.hv_b),
+        return [a.name, a.back("a"), a.back("b"), str(a.hv_a), str(a.hv_b),
                 str(a.changed_days) if a.changed_days else "–", _weeks(a.weeks_moved),
                 f"{soft_a} → {soft_b}" if (soft_a or soft_b) else "–"]
 
