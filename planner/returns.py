@@ -302,6 +302,7 @@ class Return:
     target_date: dt.date | None
     target_met: bool | None
     provisional: bool
+    past: bool = False  # back before today (a return the season already saw)
 
 
 def _facts(season: Season, plan: Plan) -> tuple[Timeline, list[AthleteFacts]]:
@@ -346,23 +347,28 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         first_match = next((i for i in range(fit, span.stop) if f.played[i]), None)
     comp = season.competition(rec.target_competition) if rec.target_competition else None
     ti = tl.index(comp.date) if comp is not None else None
+    now = span.first if span.first >= f.p0 else min(f.p0, f.n - 1)  # a past return: today's stage
     return Return(
-        athlete=f.id, onset=rec.onset, protocol=rec.protocol, stage_at_p0=f.st[span.first],
+        athlete=f.id, onset=rec.onset, protocol=rec.protocol, stage_at_p0=f.st[now],
         fit=None if fit is None else tl.days[fit],
         first_match=None if first_match is None else tl.days[first_match],
         target=comp.name if comp else None, target_date=comp.date if comp else None,
         target_met=None if ti is None else f.played[ti],
         provisional=fit is not None and provisional[fit],
+        past=fit is not None and fit < f.p0,
     )
 
 
-def returns(season: Season, plan: Plan) -> list[Return]:
+def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
     """One :class:`Return` per injury record that RTS counts, athletes in squad order, records by
-    onset (docs/semantics.md "The return")."""
+    onset (docs/semantics.md "The return"); with ``history`` also the returns the season saw
+    before ``today`` (an athlete back before today: ``past``), for the printed season."""
     _tl, facts = _facts(season, plan)
     out = []
     for f in facts:
         spans = counted_records(f)
+        if history:
+            spans = sorted(past_records(f) + spans, key=lambda s: s.k)
         if not spans:
             continue
         prov = provisional_of(f)
@@ -370,7 +376,22 @@ def returns(season: Season, plan: Plan) -> list[Return]:
     return out
 
 
-__all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "counted_records",
+def past_records(f: AthleteFacts) -> list[RecordSpan]:
+    """The season's records RTS no longer counts: the athlete was in rehab in the season before
+    ``p0`` and is back to FIT on ``p0`` (or the record's span ended before it)."""
+    counted = {s.k for s in counted_records(f)}
+    out = []
+    for k, rec in enumerate(f.records):
+        first, stop = max(0, f.onsets[k]), f.span_stop(k)
+        if k in counted or first >= min(stop, f.p0) or f.st[first] == FIT:
+            continue
+        base = max(0, f.idx(min(s.start for s in rec.stages)))
+        fit = next((i for i in range(first, stop) if f.st[i] == FIT), None)
+        out.append(RecordSpan(k, rec, first, stop, base, fit))
+    return out
+
+
+__all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "counted_records", "past_records",
            "provisional_days", "provisional_of", "returns", "stage_walk"]
 
 

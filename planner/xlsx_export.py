@@ -71,6 +71,7 @@ from planner.citations import CITATIONS
 from planner.errors import InputError, SaveError
 from planner.handout import Handouts
 from planner.load import figures as load_figures
+from planner.protocols import protocol_name
 from planner.returns import returns as plan_returns
 from planner.rules import EVIDENCE, RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, SPEED_DAY, Plan, Season
@@ -275,7 +276,7 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     ctx = _Ctx(season, plan, tl, styles, athletes, titles, anonymise,
                exported_at or dt.datetime.now().replace(microsecond=0), fast,
                names=name_pairs(season) if anonymise else [])
-    rets = plan_returns(season, plan)
+    rets = plan_returns(season, plan, history=True)  # the season's returns, before today too
     by_athlete: dict[str, list] = {}
     for r in rets:
         by_athlete.setdefault(r.athlete, []).append(r)
@@ -519,7 +520,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         values = [
             a.id if ctx.anonymise else f"{a.name} ({a.id})",
             a.position,
-            "–" if ctx.anonymise else ret.protocol.replace("-", " ").capitalize(),
+            "–" if ctx.anonymise else protocol_name(ret.protocol),
             ret.onset,
             ret.stage_at_p0,
             ret.fit if ret.fit is not None else "not this season",

@@ -264,10 +264,21 @@ def test_the_returns_sheet_lists_each_injured_athletes_return(tmp_path):
     assert header[:3] == ["Athlete", "Position", "Injury"]
     (ret,) = returns(season, plan)
     row = {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
-    assert row["Athlete"] == "Cy Cedar (A3)" and row["Injury"] == "Iliopsoas tendinopathy"
+    assert row["Athlete"] == "Cy Cedar (A3)" and row["Injury"] == "Persistent iliopsoas tendinopathy"
     assert row["Back to full training"] == _day(14) == ret.fit  # (build_workbook keeps dates)
     assert row["Target competition"] == "League match 4" and row["Target met"] == "no"
     assert row["Stage at the planning start"] == "INJ" and row["Provisional"] in ("yes", "no")
+    # Today past the return: RTS no longer counts it, but the printed season still tells it
+    later = season.model_copy(update={"calendar": season.calendar.model_copy(update={"today": _day(16)})})
+    assert returns(later, plan) == []
+    book = build_workbook(later, plan)
+    ws = book[RETURNS_SHEET]
+    row = {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
+    assert row["Athlete"] == "Cy Cedar (A3)" and row["Back to full training"] == _day(14)
+    assert row["Stage at the planning start"] == "FIT" and row["Target met"] == "no"
+    cover = book["Cover"]
+    said = " ".join(str(c.value) for r in cover.iter_rows() for c in r if c.value)
+    assert "No injured athlete" not in said
 
 
 def test_the_cover_speaks_to_a_coach_and_defines_the_counts_once(tmp_path):
