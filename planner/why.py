@@ -172,6 +172,10 @@ def _why_day(c: _Context, day: dt.date) -> Why:
     add = why.reasons.append
     _day_facts(c, i, label, add)
     if i < tl.p0:  # what happened: no rule bounds it any more
+        if st != FIT and it > c.cap(st):  # but a physio must see a logged breach of the stage
+            allowed = "no running" if c.cap(st) == 0 else f"at most {c.cap(st)} %"
+            add(Reason("RH-CAP", "fact", f"Above the stage: {it} % logged where {st} allows "
+                                         f"{allowed}. Worth a word with the athlete and the physio."))
         _load_day_reason(c, i, kind, add)
         return why
     # hard bounds, then the soft rules the day serves

@@ -44,6 +44,7 @@ TABLE = (
     ("Kind", 10, None),
     ("Planned (AU)", 8.5, "#,##0"),
     ("Logged (AU)", 8.5, "#,##0"),
+    ("Load (AU)", 8.5, "#,##0"),  # what the figures count: logged where logged, else planned
     ("Change", 7.5, None),
     ("ACWR", 6.5, "0.00"),
     ("EWMA ratio", 7, "0.00"),
@@ -57,7 +58,7 @@ CHART_TOP = 3  # the charts' first row (page 1)
 CHART_ROWS = 24
 CHART_ROW_H = 15.0
 HEADER_ROW = CHART_TOP + CHART_ROWS  # the table's header
-DATA_COL = NCOLS + 2  # the charts' data: column M
+DATA_COL = NCOLS + 2  # the charts' data: column N
 DATA = (("Week", 11, "d mmm yyyy"), ("Planned", 9, "#,##0"), ("Logged", 9, "#,##0"),
         ("ACWR", 8, "0.00"), ("EWMA ratio", 10, "0.00"), (f"{RATIO_LOW:g}", 5, "0.0"),
         (f"{RATIO_HIGH:g}", 5, "0.0"))
@@ -217,9 +218,10 @@ def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str,
             row[:NCOLS] = [
                 (names[a.id], text), (w.start, st.load_number(TABLE[1][2])),
                 (w.kind or "pre-season", st.cal_kind(w.kind) if w.kind in ("deload", "taper") else text),
-                _num(st, w.planned, 3), _num(st, w.logged, 4), (fmt_change(w.change), st.load_number("@")),
-                _num(st, w.acwr, 6), _num(st, w.ewma_ratio, 7), _num(st, w.monotony, 8),
-                _num(st, w.strain, 9), ("; ".join(w.flags) or None, wrap),
+                _num(st, w.planned, 3), _num(st, w.logged, 4), _num(st, w.load, 5),
+                (fmt_change(w.change), st.load_number("@")),
+                _num(st, w.acwr, 7), _num(st, w.ewma_ratio, 8), _num(st, w.monotony, 9),
+                _num(st, w.strain, 10), ("; ".join(w.flags) or None, wrap),
             ]
             flags = "; ".join(w.flags)
             lines = fit_lines(flags, widths[-1], 9) if flags else 1

@@ -61,6 +61,7 @@ def test_the_load_sheet_has_a_row_per_athlete_week(book):
         assert row["Kind"] == (w.kind or "pre-season")
         assert row["Planned (AU)"] == int(w.planned)
         assert row["Logged (AU)"] == _expect(w.logged, None)
+        assert row["Load (AU)"] == int(round(w.load))  # the load the figures count
         assert row["ACWR"] == _expect(w.acwr, 2)
         assert row["EWMA ratio"] == _expect(w.ewma_ratio, 2)
         assert row["Monotony"] == _expect(w.monotony, 2)
@@ -71,7 +72,7 @@ def test_the_load_sheet_has_a_row_per_athlete_week(book):
         assert row["Flags"] == ("; ".join(w.flags) or None)
     assert any(r["ACWR"] == "—" for r in rows) and any(isinstance(r["ACWR"], float) for r in rows)
     assert any(r["Flags"] for r in rows)
-    assert ws.auto_filter.ref == f"A{HEADER_ROW}:K{HEADER_ROW + len(rows)}"
+    assert ws.auto_filter.ref == f"A{HEADER_ROW}:L{HEADER_ROW + len(rows)}"
     assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
     assert HEADER_ROW - 1 in [b.id for b in ws.row_breaks.brk]  # the charts on page 1
     assert layout_problems(ws) == []
@@ -98,11 +99,11 @@ def test_the_charts_plot_the_squads_weeks(book):
     xml = "".join(load_charts)
     assert "<barChart>" in xml and "<lineChart>" in xml
     n = len(squad)
-    for col in ("N", "O"):  # bars: planned and logged
+    for col in ("O", "P"):  # bars: planned and logged
         assert f"'Load'!${col}$4:${col}${3 + n}" in xml
-    for col in ("P", "Q", "R", "S"):  # lines: ACWR, EWMA ratio and the 0.8 and 1.5 marks
+    for col in ("Q", "R", "S", "T"):  # lines: ACWR, EWMA ratio and the 0.8 and 1.5 marks
         assert f"'Load'!${col}$4:${col}${3 + n}" in xml
-    assert re.search(r"'Load'!\$M\$4:\$M\$\d+", xml)
+    assert re.search(r"'Load'!\$N\$4:\$N\$\d+", xml)
 
 
 def test_the_athlete_sheets_give_each_day_and_week_its_load(book):

@@ -176,3 +176,23 @@ def test_why_a_past_day_says_what_was_logged_or_that_it_went_as_planned():
     reasons = why_day(s, out.plan, "A2", day(3)).reasons
     assert reasons[0].text.startswith("This day is in the past and no session was logged: it keeps the plan's")
     assert all(r.kind == "fact" for r in reasons)  # no rule bounds what already happened
+
+
+def test_why_says_when_a_logged_day_went_above_the_stage():
+    from planner.why import why_day
+
+    s = season(weeks=3, athletes=2, matches=[5, 12, 19], today=day(14),
+               injuries=(injury("A1", "P2", start_day=-3),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"today": None})}), time_limit=30)).plan})
+    from planner.protocols import load_protocol
+
+    cap = load_protocol(s.injury_of("A1").protocol).cap("P2")
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(2), minutes=60, rpe=6,
+                                        top_speed_pct=cap + 12),)).apply(s)
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.plan.for_athlete("A1").stages[2] == "P2" and out.plan.for_athlete("A1").intensity[2] > cap
+    texts = [r.text for r in why_day(s, out.plan, "A1", day(2)).reasons]
+    assert any(t.startswith("Above the stage:") and f"P2 allows at most {cap} %" in t for t in texts)
+    clean = [r.text for r in why_day(s, out.plan, "A2", day(2)).reasons]
+    assert not any(t.startswith("Above the stage") for t in clean)
