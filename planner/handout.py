@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from planner import text
 from planner.criteria import passes_all
+from planner.history import logged_days
 from planner.loadtable import LoadTable
 from planner.returns import AthleteFacts, provisional_of, returns
 from planner.rules import RuleSet
@@ -41,10 +42,31 @@ class HandoutDay:
     competitions: str  # the day's competitions, "League match 7 (C)"
     role: str | None  # start / bench / out on a competition day, as the plan has it
     provisional: bool
+    logged_minutes: float | None = None  # a day before today with a logged session: what was done
+    logged_load: float | None = None
 
     @property
     def day(self) -> str:
         return _day_text(self.date)
+
+    @property
+    def minutes(self) -> float | None:
+        """The day's minutes: logged (a past day with a session) or planned."""
+        return self.logged_minutes if self.logged_load is not None else self.session.minutes
+
+    @property
+    def rpe(self) -> float | None:
+        """The day's RPE: the logged sessions' (their load over their minutes) or the target."""
+        if self.logged_load is None:
+            return self.session.rpe
+        return round(self.logged_load / self.logged_minutes, 1) if self.logged_minutes else None
+
+    @property
+    def load(self) -> float | None:
+        """The day's load in AU: logged or planned (None: no load)."""
+        if self.logged_load is not None:
+            return self.logged_load
+        return self.session.load or None
 
 
 @dataclass(frozen=True)
@@ -126,6 +148,7 @@ class Handouts:
         self.tl = timeline or Timeline(season)
         self.rs = RuleSet(season.rules)
         self.p = prescriber or Prescriber(season, plan, anonymise=anonymise, timeline=self.tl)
+        self._logs: dict[str, dict] = {}
         self._days: dict[str, list[Prescription] | None] = {}
         self._returns = {}
         for r in returns(season, plan):
@@ -182,9 +205,19 @@ class Handouts:
         role = None
         if tl.is_comp[i]:
             role = ("start" if f.it[i] == 100 else "bench") if f.played[i] else "out"
+        logged = self._logged(f.id).get(tl.days[i]) if i < tl.p0 else None
         return HandoutDay(date=tl.days[i], md=tl.label(i), stage=f.st[i], intensity=f.it[i],
                           session=sessions[i], competitions=comps, role=role,
-                          provisional=prov[i])
+                          provisional=prov[i],
+                          logged_minutes=None if logged is None else logged.minutes,
+                          logged_load=None if logged is None else round(logged.load))
+
+    def _logged(self, athlete: str) -> dict:
+        """The athlete's logged days (planner.history), read once."""
+        got = self._logs.get(athlete)
+        if got is None:
+            got = self._logs[athlete] = logged_days(self.season, athlete)
+        return got
 
     def _match_line(self, f: AthleteFacts, i: int) -> str:
         tl = self.tl

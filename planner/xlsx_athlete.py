@@ -224,9 +224,9 @@ class AthleteSheet:
             (summary, self.s_day_bold if bold else text_s),
             (what, text_s),
             (speed or None, center),
-            (_num(p.minutes), center),
-            (_num(p.rpe), center),
-            (_num(p.load) if p.load else None, center),
+            (_num(d.minutes), center),  # a past day with a log: what was done
+            (_num(d.rpe), center),
+            (_num(d.load) if d.load else None, center),
             (limits or None, self.s_limits),
             (why or None, self.s_why),
         ])

@@ -87,3 +87,29 @@ def test_an_anonymised_handout_names_no_one_and_no_protocol():
     assert "Kofi" not in words and proto.name not in words
     for s in proto.stages:
         assert s.title not in words and s.content not in words
+
+
+def test_a_past_day_with_a_log_shows_what_was_done():
+    """Before today a day's minutes, RPE and load are the logged ones (the plan's where nothing
+    was logged); from today on the plan's."""
+    from planner.history import logged_days
+    from tests.planner.test_load import _season
+
+    season = _season()
+    plan = season.plan
+    tl = Timeline(season)
+    logged_seen = planned_seen = 0
+    for w in handout_weeks(season, plan):
+        log = logged_days(season, w.athlete)
+        for d in w.days:
+            i = tl.index(d.date)
+            got = log.get(d.date) if i < tl.p0 else None
+            if got is not None:
+                logged_seen += 1
+                assert (d.minutes, d.load) == (got.minutes, round(got.load))
+                assert d.rpe == (round(got.load / got.minutes, 1) if got.minutes else None)
+            else:
+                planned_seen += 1
+                assert (d.minutes, d.rpe) == (d.session.minutes, d.session.rpe)
+                assert d.load == (d.session.load or None)
+    assert logged_seen and planned_seen

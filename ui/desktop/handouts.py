@@ -118,8 +118,8 @@ def _day_cells(d: HandoutDay) -> _Cells:
         x[:1].upper() + x[1:] for x in p.limits.split("; "))
     values = (d.day, d.md or "", d.stage if d.stage != "FIT" else "", keep_units(p.summary),
               keep_units(what), speed,
-              "" if p.minutes is None else f"{p.minutes:g}", "" if p.rpe is None else f"{p.rpe:g}",
-              "" if not p.load else text.number(p.load), limits)
+              "" if d.minutes is None else f"{d.minutes:g}", "" if d.rpe is None else f"{d.rpe:g}",
+              "" if not d.load else text.number(d.load), limits)
     return _Cells(values, p.context in ("speed", "compensation", "match", "bench"), rest, d.stage)
 
 
