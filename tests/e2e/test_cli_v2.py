@@ -97,3 +97,16 @@ def test_the_same_season_solved_twice_gives_the_same_plan(tmp_path):
         assert r.returncode == 0, r.stderr
         plans.append(json.loads((tmp_path / f"p{seed}.json").read_text())["athletes"])
     assert plans[0] == plans[1]
+
+
+def test_whatif_help_names_every_protocol_and_explains_each_edit(tmp_path):
+    from planner.protocols import available_protocols
+
+    r = run("whatif", "--help", cwd=tmp_path)
+    assert r.returncode == 0
+    flat = " ".join(r.stdout.split()).replace("- ", "-")  # argparse wraps long words at hyphens
+    for pid in available_protocols():
+        assert pid in flat
+    for option, words in (("--add-competition", "priority A, B or C"), ("--remove-competition", "remove"),
+                          ("--priority", "change a competition's priority"), ("--flare-up", "flare-up of")):
+        assert option in flat and words in flat

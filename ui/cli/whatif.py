@@ -10,6 +10,12 @@ from planner.errors import InputError
 from ui.cli.names import athlete_id
 
 
+def _protocols() -> tuple[str, ...]:
+    from planner.protocols import available_protocols
+
+    return available_protocols()
+
+
 def add_parser(sub) -> None:
     w = sub.add_parser(
         "whatif", help="what-if scenarios: re-plan a change with minimal change and compare",
@@ -21,14 +27,19 @@ def add_parser(sub) -> None:
     w.add_argument("--list", action="store_true", help="list the season's scenarios and their edits")
     w.add_argument("--move-competition", nargs=2, action="append", default=[], metavar=("COMP", "DATE"),
                    help="move a competition (id or name) to DATE")
-    w.add_argument("--add-competition", nargs=3, action="append", default=[], metavar=("NAME", "DATE", "PRIORITY"))
-    w.add_argument("--remove-competition", action="append", default=[], metavar="COMP")
-    w.add_argument("--priority", nargs=2, action="append", default=[], metavar=("COMP", "PRIORITY"))
-    w.add_argument("--flare-up", nargs=2, action="append", default=[], metavar=("ATHLETE", "DATE"))
+    w.add_argument("--add-competition", nargs=3, action="append", default=[], metavar=("NAME", "DATE", "PRIORITY"),
+                   help="a new competition on DATE with priority A, B or C")
+    w.add_argument("--remove-competition", action="append", default=[], metavar="COMP",
+                   help="remove a competition (id or name)")
+    w.add_argument("--priority", nargs=2, action="append", default=[], metavar=("COMP", "PRIORITY"),
+                   help="change a competition's priority to A, B or C")
+    w.add_argument("--flare-up", nargs=2, action="append", default=[], metavar=("ATHLETE", "DATE"),
+                   help="a flare-up of an injured (or just returned) athlete on DATE")
     w.add_argument("--injury", nargs="+", action="append", default=[],
                    metavar="ATHLETE PROTOCOL DATE [STAGE]",
                    help="a new injury on DATE (the protocol's first stage, or STAGE, from that day): "
-                        "a re-injury, a planned operation, 'what if our striker strains a hamstring'")
+                        "a re-injury, a planned operation, 'what if our striker strains a hamstring'. "
+                        f"PROTOCOL is one of: {', '.join(_protocols())}")
     w.add_argument("--role", nargs=3, action="append", default=[], metavar=("COMP", "ATHLETE", "ROLE"),
                    help="an athlete's role for one competition: start, bench or out")
     w.add_argument("--stage-start", nargs=3, action="append", default=[], metavar=("ATHLETE", "STAGE", "DATE"),
