@@ -7,6 +7,7 @@ The board, the board PDF, the Excel export and the iCal export all list athletes
 from __future__ import annotations
 
 from planner.season import FIT, Athlete, Plan, Season
+from planner.timeline import Timeline
 
 # Known positions in the order a coach reads a team sheet; any other position follows them,
 # in the order it first appears in the squad.
@@ -29,13 +30,14 @@ def short_position(position: str) -> str:
     return POSITION_SHORT.get(key, " ".join(position.split()))
 
 
-def is_injured(season: Season, athlete_id: str, plan: Plan | None = None) -> bool:
-    """Injured for display: not ``FIT`` on some day of the plan or, without a plan for the
+def is_injured(season: Season, athlete_id: str, plan: Plan | None = None, p0: int = 0) -> bool:
+    """Injured for display: not ``FIT`` on some day of the plan from ``p0`` (today) on — an
+    athlete back before today is listed with the squad again — or, without a plan for the
     athlete, an injury record whose current stage is not ``FIT``."""
     plan = season.plan if plan is None else plan
     ap = plan.for_athlete(athlete_id) if plan is not None else None
     if ap is not None:
-        return any(s != FIT for s in ap.stages)
+        return any(s != FIT for s in ap.stages[min(p0, max(0, len(ap.stages) - 1)):])
     return any(i.athlete == athlete_id and i.current.stage != FIT for i in season.injuries)
 
 
@@ -45,7 +47,8 @@ def display_order(season: Season, plan: Plan | None = None) -> list[Athlete]:
     rank = {p: i for i, p in enumerate(POSITION_ORDER)}
     for a in season.athletes:
         rank.setdefault(position_key(a.position), len(rank))
-    injured = {a.id for a in season.athletes if is_injured(season, a.id, plan)}
+    p0 = Timeline(season).p0
+    injured = {a.id for a in season.athletes if is_injured(season, a.id, plan, p0)}
 
     def key(a: Athlete) -> tuple:
         return (a.id not in injured, rank[position_key(a.position)], a.id)

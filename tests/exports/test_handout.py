@@ -113,3 +113,22 @@ def test_a_past_day_with_a_log_shows_what_was_done():
                 assert (d.minutes, d.rpe) == (d.session.minutes, d.session.rpe)
                 assert d.load == (d.session.load or None)
     assert logged_seen and planned_seen
+
+
+def test_athletes_back_before_today_are_listed_with_the_squad_again():
+    """Display order: athletes in rehab from today on first; one back before today (its rehab
+    history still in the plan) takes its place by position again, on the board and in exports."""
+    from planner.squad import display_ids, is_injured
+
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    rehab = [a.athlete for a in plan.athletes if any(s != FIT for s in a.stages)]
+    back = {aid: next(d for d in range(tl.n) if plan.for_athlete(aid).stages[d] == FIT and
+                      all(s == FIT for s in plan.for_athlete(aid).stages[d:])) for aid in rehab}
+    assert rehab and display_ids(season, plan)[:len(rehab)] == [a for a in display_ids(season, plan) if a in rehab]
+    latest = max(back.values())
+    later = season.model_copy(update={"calendar": season.calendar.model_copy(update={"today": tl.days[latest]})})
+    assert not any(is_injured(later, aid, plan, latest) for aid in rehab)
+    by_position = display_ids(season.model_copy(update={"injuries": (), "plan": None}))
+    assert display_ids(later, plan) == by_position

@@ -618,7 +618,7 @@ class SeasonBoard(QAbstractScrollArea):
                 athlete_id=a.id,
                 name=a.name,
                 position=a.position,
-                injured=is_injured(season, a.id),
+                injured=is_injured(season, a.id, p0=tl.p0),  # in rehab from today on
                 stages=stages,
                 intensity=intensity,
                 weeks=weeks,
