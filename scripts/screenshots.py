@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from shotwalk import Walk
+
 SOLVE_TIMEOUT = 120.0  # seconds to wait for a solve to finish
 TIME_LIMIT = 60.0  # the solver's own time limit
 SIZE = (1400, 860)
@@ -30,50 +32,25 @@ TODAY = dt.date(2026, 9, 23)
 LOAD_TODAY = dt.date(2026, 12, 1)  # the load shots: the demo's log runs to the end of November
 
 
-class Session:
-    """The app on the demo season, and the helpers every step of the walk-through uses."""
+class Session(Walk):
+    """The app on the demo season, and the helpers every step of the walk-through uses (the
+    settling and shooting of :class:`shotwalk.Walk`, each shot remembered)."""
 
     def __init__(self, out: Path, size: tuple[int, int] = SIZE, full: bool = True):
-        from PySide6.QtWidgets import QApplication
-
-        self.out = out
+        super().__init__(out)
         self.size = size
         self.full = full  # every shot, or only the main window's (the 1280 x 720 set)
-        self.app = QApplication.instance() or QApplication(sys.argv[:1])
-        self.app.setApplicationName("Periodize")
-        self.app.setOrganizationName("Periodize")
         self.shots: list[Path] = []
 
-    def settle(self, ms: int = 60) -> None:
-        end = time.monotonic() + ms / 1000
-        while time.monotonic() < end:
-            self.app.processEvents()
-            time.sleep(0.005)
-
-    def shoot(self, widget, name: str) -> None:
-        self.settle()
-        path = self.out / name
-        widget.grab().save(str(path))
+    def shoot(self, widget, name: str) -> Path:
+        path = super().shoot(widget, name)
         self.shots.append(path)
-        print(path)
+        return path
 
-    def shoot_with_popups(self, widget, popups, name: str) -> None:
-        """The widget with its open popup menus drawn in (a grab shows no other window)."""
-        from PySide6.QtCore import QPoint
-        from PySide6.QtGui import QPainter
-
-        self.settle(150)
-        image = widget.grab()
-        painter = QPainter(image)
-        origin = widget.mapToGlobal(QPoint(0, 0))
-        for popup in popups:
-            if popup is not None and popup.isVisible():
-                painter.drawPixmap(popup.mapToGlobal(QPoint(0, 0)) - origin, popup.grab())
-        painter.end()
-        path = self.out / name
-        image.save(str(path))
+    def shoot_with_popups(self, widget, popups, name: str) -> Path:
+        path = super().shoot_with_popups(widget, popups, name)
         self.shots.append(path)
-        print(path)
+        return path
 
     def wait(self, signal, busy, failed=None) -> list:
         """Run the event loop while ``busy()`` until ``signal`` (or ``failed``) fires or the

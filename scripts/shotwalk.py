@@ -1,6 +1,6 @@
-"""What the app's screenshot scripts share (``screenshots_progress.py``, ``screenshots_v2.py``):
-a walk through the real window (settle, wait, solve, shoot) and the demo window set up with its
-settings and recovery copies in a temporary folder."""
+"""What the app's screenshot scripts share (``screenshots.py``, ``screenshots_progress.py``,
+``screenshots_v2.py``): a walk through the real window (settle, wait, solve, shoot) and the demo
+window set up with its settings and recovery copies in a temporary folder."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ class Walk:
         painter = QPainter(image)
         origin = widget.mapToGlobal(QPoint(0, 0))
         for popup in popups:
-            if popup.isVisible():
+            if popup is not None and popup.isVisible():
                 painter.drawPixmap(popup.mapToGlobal(QPoint(0, 0)) - origin, popup.grab())
         painter.end()
         path = self.out / name
