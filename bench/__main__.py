@@ -120,6 +120,9 @@ def _targets(by: dict, twice: int, twice_demo: int, parallel: dict, wrows: list[
          f"{by['40l']['total_s']:.2f} s ({by['40l']['status']}, gap "
          f"{(by['40l']['gap'] or 0) * 100:.1f} %)",
          by["40l"]["status"] == "optimal" and by["40l"]["total_s"] <= 5),
+        ("40 x 52, LD-1 spikes in the plan: steered (weight 20) / listed only (weight 0)", "-",
+         f"{by['40l']['ld1_spikes']} / {by['40']['ld1_spikes']} (objective with LD-1 "
+         f"{by['40l']['objective']:g})", True),
         ("120 x 52, proven optimal", "<= 30 s", f"{c120['total_s']:.2f} s ({c120['status']})",
          c120["status"] == "optimal" and c120["total_s"] <= 30),
         ("same season solved twice: differing athlete-days", "0",

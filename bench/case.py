@@ -54,7 +54,7 @@ def run(spec: str, time_limit: float = 60.0, workers: int = 0) -> dict:
     season, label = season_of(spec)
     first: list[float] = []
     t0 = time.monotonic()
-    out = solve(SolveRequest(season, time_limit=time_limit, workers=workers),
+    out = solve(SolveRequest(season, time_limit=time_limit, workers=workers, deterministic=False),
                 on_progress=lambda p: first.append(time.monotonic() - t0) if not first else None)
     wall = time.monotonic() - t0
     t1 = time.monotonic()
@@ -69,6 +69,7 @@ def run(spec: str, time_limit: float = 60.0, workers: int = 0) -> dict:
         "hard_violations": len(report.violations) if report else None,
         "check_s": check_s,
         "solver_penalties": report.penalties() if report else {},
+        "ld1_spikes": report.counts().get("LD-1", 0) if report else None,
         "baseline_objective": base.objective, "baseline_penalties": base.penalties(),
         "baseline_hard": len(base.violations),
         "digest": digest(out.plan) if out.plan else None,

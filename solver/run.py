@@ -49,14 +49,29 @@ FULL_SUBSOLVERS = ("max_lp", "core")
 UNUSED_SUBSOLVERS = ("graph_arc_lns", "graph_cst_lns", "graph_dec_lns", "graph_var_lns", "ls",
                      "feasibility_pump", "rnd_cst_lns", "rnd_var_lns")
 WORKERS = 4  # fixed, not the machine's cores: the same plan on every machine
+# LD-1 steering starts from a whole plan and improves it: the full portfolio (its LNS kinds) does
+# that far better than the LP and core search above (bench/NOTES.md, "LD-1 steering")
+STEER_WORKERS = 8
 
 
-def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: float) -> None:
+def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: float,
+               steering: bool = False) -> None:
     """Interleaved search with a fixed seed and worker count: the same season gives the same plan
     on every run (one season, one plan), stopped by a deterministic time limit (about a second of
     work per unit) or by wall time, whichever comes first. ``request.workers`` > 0 switches to
-    the plain parallel portfolio with that many workers (not reproducible)."""
+    the plain parallel portfolio with that many workers (not reproducible). ``steering``: the
+    second step of an LD-1 steered solve, which improves a whole plan: the full portfolio with
+    :data:`STEER_WORKERS` workers, interleaved (reproducible) only for a deterministic request."""
     p = solver.parameters
+    if steering:
+        p.cp_model_presolve = False
+        p.random_seed = request.seed
+        p.max_time_in_seconds = max(0.1, time_limit)
+        p.num_workers = request.workers or STEER_WORKERS
+        if request.deterministic and not request.workers:
+            p.interleave_search = True
+            p.max_deterministic_time = max(0.1, time_limit)
+        return
     # The model is built already reduced (fixed values precomputed in Python); CP-SAT's presolve
     # then costs more than it saves (bench/NOTES.md).
     p.cp_model_presolve = False
@@ -114,7 +129,7 @@ def _solve_steering(request: SolveRequest, on_progress, stop: StopToken | None) 
     if base is not None and on_progress is not None:
         on_progress(Progress(float(base), 0.0, time.monotonic() - t0, 1))
     left = max(0.1, request.time_limit - (time.monotonic() - t0))
-    second = _solve(replace(request, time_limit=left), on_progress, stop)
+    second = _solve(replace(request, time_limit=left), on_progress, stop, start=first.plan)
     if base is None or (second.plan is not None and second.objective is not None
                         and second.objective <= base):
         return replace(second, wall_time=time.monotonic() - t0)
@@ -134,24 +149,29 @@ def _without_ld1(settings):
 
 
 def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None,
-           prepare=None) -> Outcome:
+           prepare=None, start: Plan | None = None) -> Outcome:
+    """One search. ``start``: a whole plan the search begins from and improves (LD-1
+    steering's second step)."""
     t0 = time.monotonic()
     season = check_season(request.season)
     if stop is not None and stop.is_set():
         return _cancelled(t0, "Cancelled before the search started.")
     model = PlanModel(season, reference=request.reference, frozen=request.frozen)
     start_from = request.hint or request.reference or (season.plan if request.keep_stored else None)
-    if start_from is not None and request.workers:
+    if start_from is not None and request.workers and start is None:
         # a hint helps the plain portfolio; the interleaved search does better without one
         # (bench/NOTES.md): the stored plan still wins ties (_prefer_stored) and STAB still
         # pulls a re-plan towards its reference
         model.add_hint(start_from)
+    if start is not None:
+        model.add_hint(start)
+        model.complete_hint(time_limit=max(0.1, request.time_limit / 4))
     if prepare is not None:
         prepare(model)
     if stop is not None and stop.is_set():
         return _cancelled(t0, "Cancelled before the search started.")
     solver = cp_model.CpSolver()
-    _configure(solver, request, request.time_limit - (time.monotonic() - t0))
+    _configure(solver, request, request.time_limit - (time.monotonic() - t0), steering=start is not None)
     status = _search(solver, model, on_progress, stop, t0)
     wall = time.monotonic() - t0
     cancelled = stop is not None and stop.is_set()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ortools.sat.python import cp_model
+
 from planner.season import FIT, HV_LEVEL, AthletePlan, Plan
 from solver.model.core import FIT_HV_LEVEL, ModelBase
 from solver.model.units import Unit
@@ -42,6 +44,26 @@ class WarmStartMixin(ModelBase):
             if u.injured:
                 self._hint_rehab(u, ref, team_kind, hint)
         return len(hint.seen)
+
+    def complete_hint(self, time_limit: float = 5.0) -> bool:
+        """Extend the hint to every variable of the model (the auxiliary ones too: kind x session
+        products, penalty literals) by a search with the hinted variables fixed, so that the
+        portfolio takes the hinted plan as its first solution instead of repairing a partial
+        one. Keeps the partial hint when that search finds nothing in ``time_limit``."""
+        proto = self.m.proto
+        if not proto.solution_hint.vars:
+            return False
+        solver = cp_model.CpSolver()
+        solver.parameters.fix_variables_to_their_hinted_value = True
+        solver.parameters.num_workers = 1
+        solver.parameters.max_time_in_seconds = time_limit
+        if solver.solve(self.m) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return False
+        values = list(solver.response_proto.solution)
+        self.m.clear_hints()
+        proto.solution_hint.vars.extend(range(len(values)))
+        proto.solution_hint.values.extend(values)
+        return True
 
     def _hint_team(self, plan: Plan, hint: _Once) -> list[str]:
         """Hint the team's weeks, repaired for TP-1; returns the repaired kinds."""

@@ -3,6 +3,8 @@ a positive weight makes the solver avoid spikes it can avoid, and weight 0 lists
 
 from __future__ import annotations
 
+import pytest
+
 from planner.check import check_plan
 from planner.loadtable import season_loads
 from planner.season import Competition, RuleSettings, Session, Unavailability
@@ -21,8 +23,8 @@ def base(weight: float, **kw):
                   rules=RuleSettings(values={"LD-1": {"weight": weight}}), **kw)
 
 
-def solved(s):
-    out = solve(SolveRequest(s, time_limit=60))
+def solved(s, deterministic: bool = True):
+    out = solve(SolveRequest(s, time_limit=60, deterministic=deterministic))
     assert out.status in (Status.OPTIMAL, Status.FEASIBLE), out.explanation
     report = check_plan(s, out.plan)
     assert report.violations == (), [v.message for v in report.violations]
@@ -46,14 +48,29 @@ def test_a_weight_makes_the_solver_avoid_spikes_and_weight_0_only_lists_them():
     assert steered.objective == r20.objective
 
 
-def test_steering_never_ends_worse_than_the_plan_that_ignores_ld1():
-    """With a weight, the season is planned without LD-1 first; the steered search keeps that
-    plan when it ends no better by the checker's objective (LD-1 counted)."""
+@pytest.mark.parametrize("deterministic", [True, False])
+def test_steering_never_ends_worse_than_the_plan_that_ignores_ld1(deterministic):
+    """With a weight, the season is planned without LD-1 first; the steered search starts from
+    that plan and keeps it when it ends no better by the checker's objective (LD-1 counted), in
+    the reproducible search and in the app's parallel one."""
     steer = base(200)
     free, _ = solved(base(0))
     ignoring = check_plan(steer, free.plan).objective
-    out, report = solved(steer)
+    out, report = solved(steer, deterministic=deterministic)
     assert out.objective == report.objective <= ignoring
+
+
+@pytest.mark.parametrize("deterministic", [True, False])
+def test_the_steered_search_starts_from_the_whole_first_plan(deterministic):
+    """The steered search is given the whole first plan (its kind x session products and
+    penalty literals too), so none of the plans it reports is worse than that one."""
+    steer = base(200)
+    seen = []
+    out = solve(SolveRequest(steer, time_limit=60, deterministic=deterministic),
+                on_progress=lambda p: seen.append(p.objective))
+    assert out.plan is not None and len(seen) >= 2
+    first = seen[0]  # the plan made without LD-1, scored by the checker with LD-1
+    assert all(x <= first for x in seen[1:]), seen
 
 
 def test_logged_pre_season_weeks_give_a_chronic_load_from_the_first_season_week():

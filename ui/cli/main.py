@@ -99,7 +99,8 @@ def _add_solve(sub) -> None:
     s.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                    help="stop searching after S seconds (default 60)")
     s.add_argument("--deterministic", action="store_true",
-                   help="one worker and a fixed seed: the same plan on every run")
+                   help="the same plan on every run also when LD-1 steers the plan (every "
+                        "other solve is reproducible anyway)")
     s.add_argument("--save", action="store_true", help="store the plan in the season file")
     s.set_defaults(func=commands.cmd_solve)
 

@@ -53,7 +53,8 @@ def add_parser(sub) -> None:
     w.add_argument("--save", action="store_true", help="store the scenario and its plan in the season file")
     w.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                    help="stop each search after S seconds (default 60)")
-    w.add_argument("--deterministic", action="store_true")
+    w.add_argument("--deterministic", action="store_true",
+                   help="the same plan on every run also when LD-1 steers the plan")
     w.set_defaults(func=cmd_whatif)
 
 
