@@ -97,7 +97,7 @@ def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None
     season solved again keeps its plan unless a strictly better one exists. When LD-1 steers the
     plan (a weight above 0, or hard) the season is first planned without it (see
     :func:`_solve_steering`)."""
-    if prepare is None and request.reference is None and _steers_load(request.season):
+    if prepare is None and _steers_load(request.season):
         return _solve_steering(request, on_progress, stop)
     return _solve(request, on_progress, stop, prepare)
 
@@ -124,7 +124,8 @@ def _solve_steering(request: SolveRequest, on_progress, stop: StopToken | None) 
             left = max(0.1, request.time_limit - (time.monotonic() - t0))
             return _solve(replace(request, time_limit=left), on_progress, stop)
         return first
-    report = check_plan(request.season, first.plan, rules_in_objective=set(SOFT_RULES))
+    report = check_plan(request.season, first.plan, rules_in_objective=set(SOFT_RULES),
+                        reference=request.reference)
     base = report.objective if report.ok else None
     if base is not None and on_progress is not None:
         on_progress(Progress(float(base), 0.0, time.monotonic() - t0, 1))
@@ -137,7 +138,7 @@ def _solve_steering(request: SolveRequest, on_progress, stop: StopToken | None) 
     status = Status.CANCELLED if cancelled else Status.FEASIBLE
     bound = second.bound if second.plan is not None and second.bound is not None else 0.0
     return _finish(request.season, first.plan, status, float(base), float(bound),
-                   time.monotonic() - t0)
+                   time.monotonic() - t0, request.reference)
 
 
 def _without_ld1(settings):

@@ -152,14 +152,20 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
 def replan_from_today(before: Season, after: Season, time_limit: float = 60.0, on_progress=None,
                       stop: StopToken | None = None) -> Outcome:
     """Re-plan ``after`` (``today`` moved on, sessions logged, stage changes accepted) from its new
-    today, changing ``before``'s stored plan as little as the rules allow (STAB)."""
+    today, changing ``before``'s stored plan as little as the rules allow (STAB). When the rules
+    differ from ``before``'s (a rule changed since the plan was made) the whole future is
+    re-planned under the new rules, still from the stored plan."""
     reference = before.plan
     if reference is None:
         from solver.run import solve
 
         return solve(SolveRequest(after, time_limit=time_limit), on_progress=on_progress, stop=stop)
-    return replan(before, after, reference, time_limit, on_progress, stop,
-                  scope=advance_scope(before, after, reference))
+    if RuleSet(before.rules).__dict__ != RuleSet(after.rules).__dict__:
+        scope = Scope(True, frozenset(), True, (Timeline(after).p0, Timeline(after).n - 1),
+                      "the rules changed since the plan was made")
+    else:
+        scope = advance_scope(before, after, reference)
+    return replan(before, after, reference, time_limit, on_progress, stop, scope=scope)
 
 
 def _only(plan: Plan | None, athlete: str) -> Plan | None:
@@ -212,7 +218,7 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
                               hint=hint, keep_stored=False), on_progress=on_progress, stop=stop)
     if full.plan is None and first is not None and first.plan is not None:
         return _relabel(_as_feasible(first), f"re-planned around the change: {scope.reason}", t0)
-    how = "re-planned the whole season" if first is None else (
+    how = f"re-planned the whole season: {scope.reason}" if first is None else (
         f"re-planned around the change ({scope.reason}), then on the whole season")
     return _relabel(full, how, t0)
 

@@ -173,3 +173,26 @@ def test_a_deload_week_with_two_matches_says_the_matches_fill_its_cap(demo_seaso
             found += 1
             break
     assert found, "the demo plan should have a deload week with two matches"
+
+
+def test_a_solve_from_the_stored_plan_steers_too_and_a_replan_after_a_weight_change_uses_it():
+    """The app's Solve passes the stored plan as the reference (STAB); the steered search runs
+    there too. Re-plan from Today after the weight changed re-plans the whole future under the
+    new rules (before, with nothing logged, it kept every day of the stored plan)."""
+    from solver.whatif import replan_from_today
+
+    free, r0 = solved(base(0))
+    stored = base(0).model_copy(update={"plan": free.plan})
+    after = stored.model_copy(update={"rules": base(200).rules})
+    n0 = check_plan(after, free.plan).counts().get("LD-1", 0)
+    assert n0 >= 1
+    out = solve(SolveRequest(after, time_limit=60, reference=free.plan, deterministic=False))
+    report = check_plan(after, out.plan, reference=free.plan)
+    assert report.violations == () and report.counts().get("LD-1", 0) < n0
+    assert out.objective == report.objective <= check_plan(after, free.plan, reference=free.plan).objective
+    again = replan_from_today(stored, after, time_limit=60)
+    assert "whole season" in again.message, again.message
+    report = check_plan(after, again.plan)
+    assert report.violations == () and report.counts().get("LD-1", 0) < n0
+    unchanged = replan_from_today(stored, stored, time_limit=60)  # the same rules: nothing to do
+    assert check_plan(stored, unchanged.plan).counts() == r0.counts()

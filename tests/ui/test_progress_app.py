@@ -448,3 +448,20 @@ def test_a_replan_that_the_season_outran_is_offered_not_applied(w, qtbot):
     assert done.args[0].plan is not None
     assert w.stale_result() is done.args[0] and w.banner.isVisibleTo(w)
     assert w.season is changed and w.undo_stack.count() == 1  # offered, not applied
+
+
+def test_a_replan_from_today_after_a_rule_change_replans_under_the_new_rules(w, qtbot):
+    """Re-plan from Today right after a rule edit re-plans the whole future (the stored plan was
+    made under the old rules); once that plan is stored, a re-plan is the weekly one again."""
+    assert w.document.rules_of_plan() == w.season.rules  # as opened
+    assert w.apply_edit(E.SetRuleValue(rule="LD-1", param="weight", value=200.0))
+    assert w.document.rules_of_plan() != w.season.rules
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
+        w.weekly.replan_action.trigger()
+    out = done.args[0]
+    assert out.plan is not None and "the rules changed" in out.message, out.message
+    assert w.season.plan is not None and check_plan(w.season, w.season.plan).violations == ()
+    assert w.document.rules_of_plan() == w.season.rules  # the new plan was made under them
+    assert "the whole future was re-planned under them" in w.statusBar().currentMessage()
+    w.document.undo_stack.undo()
+    assert w.document.rules_of_plan() != w.season.rules  # the plan undone: the old one again

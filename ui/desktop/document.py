@@ -20,6 +20,12 @@ from planner.season import Season
 from ui.desktop.diskstate import DiskStamp
 
 
+def _stores_plan(edit) -> bool:
+    from planner.edits import SetPlan
+
+    return isinstance(edit, SetPlan) or any(_stores_plan(e) for e in getattr(edit, "edits", ()))
+
+
 class EditCommand(QUndoCommand):
     """One applied edit: swaps the document between ``before`` and ``after``."""
 
@@ -86,6 +92,21 @@ class Document(QObject):
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
+
+    def rules_of_plan(self):
+        """The rule settings the stored plan was made under, as far as this session's undo
+        history knows: those in force when the last plan was stored (a ``SetPlan`` edit, alone
+        or in a group), else those of the season as opened."""
+        stack = self.undo_stack
+        for i in range(stack.index() - 1, -1, -1):
+            cmd = stack.command(i)
+            if isinstance(cmd, EditCommand) and _stores_plan(cmd.edit):
+                return cmd.after.rules
+        if stack.index() > 0:
+            first = stack.command(0)
+            if isinstance(first, EditCommand):
+                return first.before.rules
+        return self._season.rules
 
     # -- changes -------------------------------------------------------------------------
     def apply(self, edit: Edit, after: Season | None = None) -> Season:

@@ -363,7 +363,11 @@ class WeeklyLoop(QObject):
             w.statusBar().showMessage("A plan is being made already; wait for it or cancel it.", 8000)
             return False
         after = w.season
-        before = before if before is not None else after
+        if before is None:
+            before = after
+            planned = w.document.rules_of_plan()
+            if planned != after.rules:  # a rule changed since the plan was made: re-plan it all
+                before = after.model_copy(update={"rules": planned})
         if before.plan is None:
             w.start_solve()
             return True
@@ -388,9 +392,11 @@ class WeeklyLoop(QObject):
             season = w.season
             p0 = max(0, (planning_start(season) - season.calendar.start).days)
             n = changed_days(self._reference, outcome.plan, p0)
+            whole = (" The rules changed since the plan was made: the whole future was "
+                     "re-planned under them." if "the rules changed" in (outcome.message or "") else "")
             w.statusBar().showMessage(
                 f"Re-planned from today ({outcome.status.value}, {outcome.wall_time:.1f} s): "
-                f"{plural(n, 'athlete-day')} changed from the stored plan.", 15000)
+                f"{plural(n, 'athlete-day')} changed from the stored plan.{whole}", 15000)
         else:
             w._show_no_plan(outcome)
         self.replan_finished.emit(outcome)
