@@ -301,7 +301,28 @@ def test_the_status_bar_and_the_plan_check_give_one_penalty(qtbot):
     text = w.statusBar().currentMessage()
     assert f"soft-rule penalty {penalty:,}" in text and f"penalty {penalty:,}" in \
         w.violations_panel.summary.text()
-    assert f"+ 3 for days changed from the previous plan = objective {penalty + 3:,}" in text
+    assert f"+ 3 for days changed from the previous plan (a re-solve changes as few as it can) = " \
+        f"objective {penalty + 3:,}" in text
+    assert text.startswith("Solved: the best plan the rules allow (proven)")
+
+
+def test_a_plan_stopped_by_the_time_limit_says_it_is_not_proven_and_by_how_much(qtbot):
+    from planner.check import check_plan
+
+    season = tiny_season()
+    plan = hand_plan(season, level=70)
+    penalty = check_plan(season.model_copy(update={"plan": plan}), plan).objective
+
+    def solved(request, on_progress=None, stop=None):
+        return Outcome(Status.FEASIBLE, plan, objective=float(penalty), bound=float(penalty) * 0.9)
+
+    w = MainWindow(season, None, solve_fn=solved)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    text = w.statusBar().currentMessage()
+    assert text.startswith("Solved: the best plan found in the time allowed, not proven the best")
+    assert "no plan can be more than 10.0 % better" in text
 
 
 def test_a_day_no_rule_shapes_says_so(qtbot):

@@ -904,18 +904,23 @@ class MainWindow(QMainWindow):
         """The solve in one line. The plan's soft-rule penalty is the Plan Check's number; when
         the solver's objective differs, it is because a re-solve also counts each day changed
         from the previous plan (STAB), and the line says so."""
-        text = f"Solved: {outcome.status.value}"
+        text = {"optimal": "Solved: the best plan the rules allow (proven)",
+                "feasible": "Solved: the best plan found in the time allowed, not proven the best"
+                }.get(outcome.status.value, f"Solved: {outcome.status.value}")
         report = self.check_report
         penalty = report.objective if report is not None else None
         if penalty is not None:
             text += f" · soft-rule penalty {amount(penalty)}"
             extra = round(outcome.objective) - penalty if outcome.objective is not None else 0
             if extra > 0:
-                text += (f" + {amount(extra)} for days changed from the previous plan = "
-                         f"objective {amount(outcome.objective)}")
+                text += (f" + {amount(extra)} for days changed from the previous plan (a "
+                         f"re-solve changes as few as it can) = objective {amount(outcome.objective)}")
         elif outcome.objective is not None:
             text += f" · objective {amount(outcome.objective)}"
-        if outcome.bound is not None:
+        if outcome.bound is not None and outcome.status.value == "feasible" and outcome.objective:
+            gap = max(0.0, (outcome.objective - outcome.bound) / outcome.objective * 100)
+            text += f" · no plan can be more than {gap:.1f} % better (bound {amount(outcome.bound)})"
+        elif outcome.bound is not None:
             text += f" · bound {amount(outcome.bound)}"
         if outcome.wall_time:
             text += f" · {outcome.wall_time:.1f} s"
