@@ -21,7 +21,9 @@ from the week of the first session logged before the season, days without a sess
   monotony sqrt(7/6), about 8 %, higher). Undefined when the deviation is 0 (seven equal days);
   **strain** = weekly load x monotony;
 - **flags** (LM-3, LM-5, LM-6 of domain.md): the EWMA ratio above 1.5 or below 0.8 (once 28 days
-  exist), monotony above 2.0, the weekly load up more than 15 % on the week before.
+  exist), monotony above 2.0, the weekly load up more than 15 % on the week before; and the week's
+  load above LD-1's limit (``ACWR > 1.3``, decided as the plan checker decides a spike, so the
+  table flags every week LD-1 lists; past weeks too, which LD-1 no longer counts).
 
 Anything undefined (a division by zero, too little data) is ``None`` in this API (NaN in the
 ``daily`` frame, never inf) and is written ``—`` by :func:`fmt`, which the command line, the app
@@ -37,6 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner.loadtable import AthleteLoad, LoadTable, WeekLoad, athlete_load
+from planner.rules import RuleSet
 from planner.timeline import Timeline
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -205,9 +208,11 @@ def _change(w: WeekLoad, prev: WeekLoad | None) -> float | None:
     return (w.load - prev.load) / prev.load
 
 
-def week_flags(ratio: float | None, mono: float | None, change: float | None) -> tuple[str, ...]:
-    """The week's flags, short: ``EWMA ratio > 1.5``, ``monotony > 2.0``, ``load +22 %``."""
-    out = []
+def week_flags(ratio: float | None, mono: float | None, change: float | None,
+               above: float | None = None) -> tuple[str, ...]:
+    """The week's flags, short: ``ACWR > 1.3`` (``above``: the week is above LD-1's limit, that
+    limit), ``EWMA ratio > 1.5``, ``monotony > 2.0``, ``load +22 %``."""
+    out = [f"ACWR > {above:g}"] if above is not None else []
     if ratio is not None and ratio > RATIO_HIGH:
         out.append(f"EWMA ratio > {RATIO_HIGH:g}")
     if ratio is not None and ratio < RATIO_LOW:
@@ -226,7 +231,14 @@ def _mean(values: list[float]) -> float | None:
     return _num(statistics.fmean(values))
 
 
-def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: WeekLoad | None) -> WeekFigures:
+def above_limit(w: WeekLoad, most: float) -> bool:
+    """Is the week's load above ``most`` times its chronic load, decided as the plan checker's
+    LD-1 decides it (integers: 400 x load > round(100 most) x the four weeks' sum)?"""
+    return w.chronic is not None and 400 * round(w.load) > round(100 * most) * round(4 * w.chronic)
+
+
+def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: WeekLoad | None,
+          most: float) -> WeekFigures:
     a = al.index(w.start)
     b = a + w.days - 1
     mono = monotony([float(x) for x in al.load[a:b + 1]])
@@ -240,14 +252,16 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         chronic=w.chronic, acwr=w.ratio, ewma_ratio=ratio,
         rolling_ratio=_num(cols["rolling_ratio"][b]), monotony=mono,
         strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
-        flags=week_flags(ratio, mono, change))
+        flags=week_flags(ratio, mono, change, most if above_limit(w, most) else None))
 
 
 # -- an athlete, the squad -------------------------------------------------------------------------------
 def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
     daily = daily_frame(al)
     cols = {c: daily[c].tolist() for c in ("ewma_ratio", "rolling_ratio", "logged_ewma_ratio")}
-    weeks = tuple(_week(al, cols, w, al.weeks[k - 1] if k else None) for k, w in enumerate(al.weeks))
+    most = RuleSet(season.rules).value("LD-1", "acwr_max")
+    weeks = tuple(_week(al, cols, w, al.weeks[k - 1] if k else None, most)
+                  for k, w in enumerate(al.weeks))
     has_log = any(x is not None for x in al.logged[:al.today])
     latest = _num(cols["logged_ewma_ratio"][min(al.today, len(al.load)) - 1]) if al.today > 0 else None
     a = season.athlete(al.athlete)

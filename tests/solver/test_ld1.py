@@ -196,3 +196,18 @@ def test_a_solve_from_the_stored_plan_steers_too_and_a_replan_after_a_weight_cha
     assert report.violations == () and report.counts().get("LD-1", 0) < n0
     unchanged = replan_from_today(stored, stored, time_limit=60)  # the same rules: nothing to do
     assert check_plan(stored, unchanged.plan).counts() == r0.counts()
+
+
+def test_the_load_table_flags_every_week_ld1_lists_and_no_other_in_the_plan():
+    """`periodize load`, the Load sheet and the app read the week flags of planner.load: a week
+    LD-1 lists carries "ACWR > 1.3", and a week from today on without that flag is no spike."""
+    from planner.load import figures
+
+    s = base(0.0)
+    out, report = solved(s)
+    s = s.model_copy(update={"plan": out.plan})
+    spikes = {(v.athlete, v.start) for v in report.soft if v.rule == "LD-1"}
+    assert spikes
+    flagged = {(aid, w.start) for aid, f in figures(s).items() for w in f.weeks
+               if "ACWR > 1.3" in w.flags and w.start >= s.calendar.start}
+    assert flagged == spikes

@@ -372,3 +372,22 @@ def test_a_team_week_pin_leaves_the_block_band_its_colour(qtbot):
     board.set_season(season)
     x = board._x(10)
     assert _pixel(board, x, Y_BLOCK + BLOCK_H // 2) == board.theme().block_fill
+
+
+def test_the_plan_check_summary_counts_each_soft_rule_and_says_what_is_listed_at_no_cost():
+    from planner.check import check_plan
+    from planner.season import SoftViolation
+    from ui.desktop.panels import check_summary
+
+    season = tiny_season()
+    plan = hand_plan(season, level=70)
+    report = check_plan(season.model_copy(update={"plan": plan}), plan)
+    spike = SoftViolation(rule="LD-1", athlete=season.athletes[0].id, start=season.calendar.start,
+                          end=season.calendar.start, message="LD-1: a spike", penalty=0)
+    report = report.__class__(**{**report.__dict__, "soft": report.soft + (spike,)})
+    text = check_summary(report)
+    counts, penalties = report.counts(), report.penalties()
+    assert counts["LD-1"] >= 1 and f"LD-1 {counts['LD-1']} (listed, no cost)" in text
+    for rule, n in counts.items():
+        if n and penalties[rule]:
+            assert f"{rule} {n:,} ({penalties[rule]:,})" in text

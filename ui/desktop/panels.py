@@ -326,7 +326,19 @@ def check_summary(report) -> str:
     if pins:
         text += (f" ⚑ {plural(pins, 'pin')} not in the plan yet: solve again (F5) to plan "
                  f"{'it' if pins == 1 else 'them'}.")
-    return text + f" Soft rules: {plural(len(report.soft), 'instance')}, penalty {report.objective:,}."
+    return text + f" Soft rules: {plural(len(report.soft), 'instance')}, penalty {report.objective:,}" \
+        + soft_breakdown(report) + "."
+
+
+def soft_breakdown(report) -> str:
+    """``: RTS 3 (12,400), LD-1 53 (1,060), …``: each soft rule with instances, its count and
+    penalty, the costliest first; a rule listed at no cost says so (LD-1 with weight 0)."""
+    counts, penalties = report.counts(), report.penalties()
+    parts = []
+    for rule in sorted((r for r, n in counts.items() if n), key=lambda r: (-penalties.get(r, 0), r)):
+        cost = penalties.get(rule, 0)
+        parts.append(f"{rule} {counts[rule]:,} ({cost:,})" if cost else f"{rule} {counts[rule]:,} (listed, no cost)")
+    return ": " + ", ".join(parts) if parts else ""
 
 
 class ViolationsPanel(QWidget):
