@@ -321,3 +321,33 @@ def test_a_season_under_way_opens_on_the_weeks_around_today(qtbot, logged):
     assert hb.maximum() > 0 and hb.value() > 0  # not the season's first day
     first = w.board._tl.index(today - dt.timedelta(days=14))
     assert hb.value() == min(hb.maximum(), first * w.board._cw)
+
+
+@pytest.mark.parametrize("team", [False, True])
+def test_a_squeezed_load_dock_keeps_its_chart_and_readout_apart(qtbot, logged, team):
+    """At 1366 x 768 with the Solver Explanation beside it, the Load dock used to overprint the
+    week's readout on the dates and clip the chart; now the dock keeps the height its chart and
+    readout need (the board gives way)."""
+    w = open_window(qtbot, logged, "A07")
+    w.resize(1366, 768)
+    w.show_dock("explanation")
+    w.load_view.show()
+    settle(qtbot, w)
+    panel = w.load_view.panel
+    panel.show_team(team)
+    settle(qtbot, w)
+    qtbot.wait(50)
+    w.resizeDocks([w.docks["load"]], [120], Qt.Orientation.Vertical)  # dragged small
+    qtbot.wait(50)
+    chart = panel.team_chart if team else panel.athlete_chart
+    w.board.set_current("A07", dt.date(2026, 10, 7))
+    if not team:
+        assert chart.readout.text()
+    from PySide6.QtCore import QPoint, QRect
+
+    view = QRect(chart.view.mapTo(chart, QPoint(0, 0)), chart.view.size())  # the team's: in a splitter
+    readout = chart.readout.geometry()
+    assert view.height() >= chart.view.minimumHeight() > 0
+    assert readout.top() > view.bottom(), (view, readout)
+    assert readout.height() >= chart.readout.minimumHeight() > 0
+    assert chart.geometry().bottom() <= panel.stack.height()

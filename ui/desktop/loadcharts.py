@@ -122,6 +122,32 @@ def _text_item(text: str, colour, anchor=(0, 1)) -> pg.TextItem:
 
 LEGEND_H = 22  # the legend's row above a chart, in pixels
 MONOTONY_MAX_H = 80  # the monotony strip under the load plot (with the dates), at most
+MONOTONY_MIN_H = 72  # ... and at least (its axis label stays clear of the load plot's)
+CHART_MIN_H = 220  # a chart's least height: a dock dragged smaller takes it from the board
+CHART_MIN_W = 600  # ... and width: the legend's row (cut at the right below it)
+
+
+class _Readout(QLabel):
+    """The figures under a chart, in a height of their own: four wrapped lines always kept. A
+    word-wrapped label's height follows its width, and a squeezed dock gave it that height out
+    of the chart's, drawing it over the dates; this one never asks for more than it keeps."""
+
+    LINES = 4  # the figures (three lines in a narrow dock) and the flags
+
+    def __init__(self, accessible: str):
+        super().__init__()
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setAccessibleName(accessible)
+        self.setFixedHeight(self.LINES * self.fontMetrics().lineSpacing() + 4)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+
+def _readout(accessible: str = "The week's figures") -> QLabel:
+    return _Readout(accessible)
 
 
 class AthleteChart(QWidget):
@@ -138,7 +164,8 @@ class AthleteChart(QWidget):
         base, text = _colours(self)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground(base)
-        self.view.setMinimumHeight(170)
+        self.view.setMinimumHeight(CHART_MIN_H)
+        self.view.setMinimumWidth(CHART_MIN_W)
         self.view.setAccessibleName("Weekly load, ACWR, EWMA ratio and monotony")
         # the legend on its own row above the plots: over a plot it hid the first weeks' bars
         self.legend = pg.LegendItem(colCount=5, labelTextColor=text)
@@ -150,6 +177,7 @@ class AthleteChart(QWidget):
         self.view.ci.layout.setRowStretchFactor(1, 3)
         self.view.ci.layout.setRowStretchFactor(2, 1)
         self.view.ci.layout.setRowMaximumHeight(2, MONOTONY_MAX_H)  # the load plot gets the rest
+        self.view.ci.layout.setRowMinimumHeight(2, MONOTONY_MIN_H)
         for plot in (self.load_plot, self.mono_plot):
             _style_plot(plot, text)
         self.load_plot.setLabel("left", "load (AU)")
@@ -223,10 +251,7 @@ class AthleteChart(QWidget):
         self.load_plot.addItem(self.selected[0])
         self.mono_plot.addItem(self.selected[1])
 
-        self.readout = QLabel()
-        self.readout.setWordWrap(True)
-        self.readout.setTextFormat(Qt.TextFormat.RichText)
-        self.readout.setAccessibleName("The week's figures")
+        self.readout = _readout()
         self.readout.setToolTip(FLAG_EVIDENCE_TIP)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -422,7 +447,7 @@ class TeamChart(QWidget):
         base, text = _colours(self)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground(base)
-        self.view.setMinimumHeight(170)
+        self.view.setMinimumHeight(CHART_MIN_H)
         self.legend = pg.LegendItem(colCount=4, labelTextColor=text)  # a row above the plot
         self.view.addItem(self.legend, row=0, col=0)
         self.plot = self.view.addPlot(row=1, col=0)
@@ -467,9 +492,8 @@ class TeamChart(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([700, 300])
-        self.readout = QLabel()
-        self.readout.setTextFormat(Qt.TextFormat.RichText)
-        self.readout.setWordWrap(True)
+        split.setMinimumHeight(CHART_MIN_H)  # a splitter reads its children's hints, not minima
+        self.readout = _readout("The team's figures")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
