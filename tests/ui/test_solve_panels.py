@@ -232,6 +232,25 @@ def test_soft_rule_instances_can_be_listed(qtbot, tiny):
     assert w.violations_panel.list.count() == hard + len(w.check_report.soft) > hard
 
 
+
+def test_one_soft_rules_instances_can_be_listed_alone(qtbot, tiny):
+    w = make(qtbot, tiny.model_copy(update={"plan": hand_plan(tiny, level=90)}))
+    panel = w.violations_panel
+    hard = panel.list.count()
+    assert not panel.soft_rule.isEnabled()  # soft instances hidden: nothing to choose
+    counts = {r: n for r, n in w.check_report.counts().items() if n}
+    assert len(counts) >= 2
+    rule = min(counts, key=counts.get)
+    panel.show_rule(rule)
+    assert panel.soft_rule.isEnabled() and panel.soft_rule.currentData() == rule
+    assert f"({counts[rule]:,})" in panel.soft_rule.currentText()
+    assert panel.list.count() == hard + counts[rule]
+    texts = [panel.list.item(i).text() for i in range(hard, panel.list.count())]
+    assert all(f" {rule} " in t for t in texts), texts
+    panel.show_rule(None)
+    assert panel.list.count() == hard + sum(counts.values())
+
+
 # -- the solver thread prepares the accepted plan --------------------------------------------------
 def test_the_worker_prepares_the_season_and_its_plan_check(tiny):
     from planner.check import check_plan

@@ -353,6 +353,10 @@ class ViolationsPanel(QWidget):
         self.summary.setWordWrap(True)
         self.show_soft = QCheckBox("Show soft-rule instances")
         self.show_soft.setAccessibleName("Show soft-rule instances")
+        self.soft_rule = QComboBox()  # which soft rule's instances (all by default)
+        self.soft_rule.setAccessibleName("Soft rule shown")
+        self.soft_rule.setToolTip("Show the instances of one soft rule only (e.g. LD-1's load spikes)")
+        self.soft_rule.setEnabled(False)
         self.list = QListWidget()
         self.list.setAccessibleName("Rule violations")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -360,6 +364,7 @@ class ViolationsPanel(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
         head.addWidget(self.show_soft)
+        head.addWidget(self.soft_rule)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(head)
@@ -369,6 +374,7 @@ class ViolationsPanel(QWidget):
         self.list.itemClicked.connect(self._go)
         self.list.itemActivated.connect(self._go)
         self.show_soft.toggled.connect(lambda _on: self._fill())
+        self.soft_rule.currentIndexChanged.connect(lambda _k: self._fill())
 
     def set_report(self, season: Season, report) -> None:
         """``report``: a ``planner.check.CheckReport`` or None (no plan / unchecked)."""
@@ -383,9 +389,10 @@ class ViolationsPanel(QWidget):
             self.summary.setText("No plan to check yet: Plan ▸ Solve (F5).")
             return
         self.summary.setText(check_summary(report))
+        rule = self._fill_rules(report)
         items = [(v, True) for v in report.violations]
         if self.show_soft.isChecked():
-            items += [(v, False) for v in report.soft]
+            items += [(v, False) for v in report.soft if rule is None or v.rule == rule]
         for v, hard in items:
             who = season.athlete_label(v.athlete) if v.athlete else "Team"
             when = date_short(v.start) + (f" – {date_short(v.end)}" if v.end != v.start else "")
@@ -401,6 +408,28 @@ class ViolationsPanel(QWidget):
             if not hard:
                 item.setForeground(self.palette().color(self.palette().ColorRole.PlaceholderText))
             self.list.addItem(item)
+
+    def _fill_rules(self, report) -> str | None:
+        """The rule chooser: "All soft rules" and each rule with instances (count); keeps the
+        choice while that rule still has some. Returns the chosen rule (None: all)."""
+        chosen = self.soft_rule.currentData()
+        counts = report.counts()
+        with QSignalBlocker(self.soft_rule):
+            self.soft_rule.clear()
+            self.soft_rule.addItem("All soft rules", None)
+            for rid in sorted(r for r, n in counts.items() if n):
+                title = RULES[rid].title if rid in RULES else rid
+                self.soft_rule.addItem(f"{rid} {title} ({counts[rid]:,})", rid)
+            k = self.soft_rule.findData(chosen) if chosen else 0
+            self.soft_rule.setCurrentIndex(max(k, 0))
+        self.soft_rule.setEnabled(self.show_soft.isChecked())
+        return self.soft_rule.currentData()
+
+    def show_rule(self, rule: str | None) -> None:
+        """List the instances of soft rule ``rule`` (None: of every soft rule)."""
+        self.show_soft.setChecked(True)
+        k = self.soft_rule.findData(rule) if rule else 0
+        self.soft_rule.setCurrentIndex(max(k, 0))
 
     def _go(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
