@@ -272,14 +272,12 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "LD-1", "No planned load spike", False,
-            "A week's planned load (minutes x RPE, from the session-load table below) stays within "
-            "a ratio of the athlete's chronic load (the mean of the four full weeks before it; "
-            "logged weeks count): one penalty per athlete-week above it. With weight 0 (the "
-            "default) spikes are listed with the plan but do not steer it (the search then stays "
-            "fast); a weight above 0 makes the solver avoid them, and each solve then takes its "
-            "whole time limit (the best plan found, seldom proven the best). The session-load table "
-            "also sets every planned load shown and exported (switching the rule off keeps the "
-            "table).",
+            "A week's planned load (minutes x RPE, table below) stays within a ratio of the "
+            "athlete's chronic load (the mean of the four full weeks before it; logged weeks "
+            "count): one penalty per athlete-week above it. Weight 0 (the default) lists spikes "
+            "with the plan without steering it; a weight above 0 makes the solver avoid them, and "
+            "a solve then takes its whole time limit. The table also sets every planned load shown "
+            "and exported (switching the rule off keeps it).",
             "E+J", ("Gabbett16", "Williams17", "Impellizzeri21", "Foster98", "Rogerson24", "Bosquet07"),
             (
                 Param("acwr_max", 1.3, 1.1, 1.5, "x chronic", "highest week load / chronic load",
