@@ -361,12 +361,12 @@ class ViolationsPanel(QWidget):
         self.list.setAccessibleName("Rule violations")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
-        head = QHBoxLayout()
-        head.addWidget(self.summary, 1)
+        head = QHBoxLayout()  # under the summary: beside it, a narrow dock squeezed it tall
         head.addWidget(self.show_soft)
-        head.addWidget(self.soft_rule)
+        head.addWidget(self.soft_rule, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.summary)
         lay.addLayout(head)
         lay.addWidget(self.list, 1)
         self.report = None
