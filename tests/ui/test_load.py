@@ -259,6 +259,31 @@ def test_a_figure_that_does_not_exist_is_a_dash():
     assert "—" in text and "nan" not in text.lower() and "inf" not in text.lower()
 
 
+def test_a_flag_keeps_its_limit_in_the_readout(qtbot):
+    """The readout is rich text: "EWMA ratio < 0.8" lost its "< 0.8" as a would-be tag."""
+    from PySide6.QtWidgets import QLabel
+
+    class W:
+        start, days, kind, in_season = dt.date(2026, 12, 28), 7, "load", True
+        planned, logged, load, change, chronic = 540.0, None, 540.0, -0.6, 1800.0
+        acwr, ewma_ratio, rolling_ratio, monotony, strain, logged_ewma_ratio = 0.3, 0.46, 0.4, 0.8, 433, None
+        flags = ("EWMA ratio < 0.8", "ACWR > 1.3")
+
+    class F:
+        name = "Kofi <Mensah>"
+
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setText(week_text(F, W))
+    qtbot.addWidget(label)
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    shown = doc.toPlainText()
+    assert "⚑ EWMA ratio < 0.8; ACWR > 1.3" in shown and "Kofi <Mensah>" in shown
+
+
 def test_the_window_opens_without_pyqtgraph():
     code = ("import sys, ui.desktop.mainwindow, ui.desktop.loadpanel; "
             "assert 'pyqtgraph' not in sys.modules, 'pyqtgraph imported'; "

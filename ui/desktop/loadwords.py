@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from html import escape
 
 from planner.errors import PeriodizeError
 from planner.load import MONOTONY_HIGH, RATIO_HIGH, RATIO_LOW, fmt  # no pandas at import
@@ -139,9 +140,9 @@ def week_text(f, w) -> str:
              f"strain {fmt(w.strain, 0)}"]
     if w.logged_ewma_ratio is not None:
         parts.append(f"logged EWMA ratio {fmt(w.logged_ewma_ratio)}")
-    text = f"<b>{f.name}</b>, {week_title(w)}: " + " · ".join(parts)
-    if w.flags:
-        text += f"<br><span style='color:{FLAG_COLOUR}'>⚑ " + "; ".join(w.flags) + "</span>"
+    text = f"<b>{escape(f.name)}</b>, {week_title(w)}: " + " · ".join(parts)
+    if w.flags:  # rich text: "EWMA ratio < 0.8" read "<" as a tag and lost its limit
+        text += f"<br><span style='color:{FLAG_COLOUR}'>⚑ " + escape("; ".join(w.flags)) + "</span>"
     return text
 
 
