@@ -143,7 +143,7 @@ def test_solve_with_the_real_solver_sets_the_plan(window, qtbot, dialogs):
     assert not window.cancel_button.isVisible()
     assert window.solve_action.isEnabled()
     assert {"optimal": "the best plan the rules allow (proven)",
-            "feasible": "not proven the best"}[outcome.status.value] in \
+            "feasible": "the best plan found in the time allowed"}[outcome.status.value] in \
         window.statusBar().currentMessage()
     assert not [d for d in dialogs if d[0] in ("error", "warn")]
 

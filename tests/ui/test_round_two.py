@@ -299,11 +299,10 @@ def test_the_status_bar_and_the_plan_check_give_one_penalty(qtbot):
     with qtbot.waitSignal(w.solve_finished, timeout=5000):
         w.solve_action.trigger()
     text = w.statusBar().currentMessage()
-    assert f"soft-rule penalty {penalty:,}" in text and f"penalty {penalty:,}" in \
+    assert f"Soft-rule penalty {penalty:,}" in text and f"penalty {penalty:,}" in \
         w.violations_panel.summary.text()
-    assert f"+ 3 for days changed from the previous plan (a re-solve changes as few as it can) = " \
-        f"objective {penalty + 3:,}" in text
-    assert text.startswith("Solved: the best plan the rules allow (proven)")
+    assert f"Soft-rule penalty {penalty:,} + 3 for days changed from the previous plan." in text
+    assert text.startswith("Solved") and "the best plan the rules allow (proven)." in text
 
 
 def test_a_plan_stopped_by_the_time_limit_says_it_is_not_proven_and_by_how_much(qtbot):
@@ -321,8 +320,8 @@ def test_a_plan_stopped_by_the_time_limit_says_it_is_not_proven_and_by_how_much(
     with qtbot.waitSignal(w.solve_finished, timeout=5000):
         w.solve_action.trigger()
     text = w.statusBar().currentMessage()
-    assert text.startswith("Solved: the best plan found in the time allowed, not proven the best")
-    assert "no plan can be more than 10.0 % better" in text
+    assert "the best plan found in the time allowed, at most 10.0 % from the best possible." in text
+    assert len(text) < 150, text  # the status bar shows about that much at 1366 px
 
 
 def test_a_day_no_rule_shapes_says_so(qtbot):

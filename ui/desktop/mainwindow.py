@@ -33,7 +33,15 @@ from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
 from ui.desktop.layout import STATE_VERSION, build_docks, default_size
 from ui.desktop.loadpanel import LoadView
 from ui.desktop.returnspanel import ReturnsPanel, return_rows, season_returns
-from ui.desktop.solving import SolveFn, SolveResult, amount, new_stop, progress_text, solve_work
+from ui.desktop.solving import (
+    SolveFn,
+    SolveResult,
+    amount,
+    new_stop,
+    plan_words,
+    progress_text,
+    solve_work,
+)
 from ui.desktop.weekly import WeeklyLoop
 
 if TYPE_CHECKING:  # the solver is imported when a solve starts
@@ -504,7 +512,8 @@ class MainWindow(QMainWindow):
     def _summary(self) -> str:
         s = self._season
         days = (s.calendar.end - s.calendar.start).days + 1
-        plan = f"plan: {s.plan.status}" if s.plan else "no plan yet (Plan ▸ Solve, F5)"
+        plan = (f"plan: {plan_words(s.plan.status, s.plan.objective, s.plan.bound)}" if s.plan
+                else "no plan yet (Plan ▸ Solve, F5)")
         return (f"{plural(len(s.athletes), 'athlete')}, {plural(len(s.competitions), 'competition')}, "
                 f"{plural(days, 'day')}; {plan}")
 
@@ -901,31 +910,22 @@ class MainWindow(QMainWindow):
         self.stale_result_offered.emit(outcome)
 
     def _solved_text(self, outcome: Outcome) -> str:
-        """The solve in one line. The plan's soft-rule penalty is the Plan Check's number; when
-        the solver's objective differs, it is because a re-solve also counts each day changed
-        from the previous plan (STAB), and the line says so."""
-        text = {"optimal": "Solved: the best plan the rules allow (proven)",
-                "feasible": "Solved: the best plan found in the time allowed, not proven the best"
-                }.get(outcome.status.value, f"Solved: {outcome.status.value}")
+        """The solve in one short line, what matters first (the status bar cuts the rest): how
+        good the plan is in words, then its soft-rule penalty, the Plan Check's number; when the
+        solver's objective is higher, a re-solve also counted each day it changed from the
+        previous plan (STAB), and the line says so."""
+        secs = f" in {outcome.wall_time:.1f} s" if outcome.wall_time else ""
+        text = f"Solved{secs}: {plan_words(outcome.status.value, outcome.objective, outcome.bound)}."
         report = self.check_report
         penalty = report.objective if report is not None else None
         if penalty is not None:
-            text += f" · soft-rule penalty {amount(penalty)}"
+            text += f" Soft-rule penalty {amount(penalty)}"
             extra = round(outcome.objective) - penalty if outcome.objective is not None else 0
             if extra > 0:
-                text += (f" + {amount(extra)} for days changed from the previous plan (a "
-                         f"re-solve changes as few as it can) = objective {amount(outcome.objective)}")
+                text += f" + {amount(extra)} for days changed from the previous plan"
+            text += "."
         elif outcome.objective is not None:
-            text += f" · objective {amount(outcome.objective)}"
-        if outcome.bound is not None and outcome.status.value == "feasible" and outcome.objective:
-            gap = max(0.0, (outcome.objective - outcome.bound) / outcome.objective * 100)
-            text += f" · no plan can be more than {gap:.1f} % better (bound {amount(outcome.bound)})"
-        elif outcome.bound is not None:
-            text += f" · bound {amount(outcome.bound)}"
-        if outcome.wall_time:
-            text += f" · {outcome.wall_time:.1f} s"
-        if outcome.status.value == "cancelled":
-            text += " (stopped early: best plan so far)"
+            text += f" Objective {amount(outcome.objective)}."
         return text
 
     def _show_no_plan(self, outcome: Outcome) -> None:

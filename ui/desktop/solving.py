@@ -147,6 +147,29 @@ def progress_text(progress) -> str:
     return f" · objective {amount(progress.objective)} · bound {amount(progress.bound)}"
 
 
+def gap_percent(objective: float | None, bound: float | None) -> float | None:
+    """How much better than ``objective`` a plan could still be, in % (None: unknown)."""
+    if objective is None or bound is None or objective <= 0:
+        return None
+    return max(0.0, (objective - bound) / objective * 100)
+
+
+def plan_words(status: str, objective: float | None = None, bound: float | None = None) -> str:
+    """What a plan's status means to a coach: ``the best plan the rules allow (proven)``, ``the
+    best plan found in the time allowed, at most 2.9 % from the best possible``, …"""
+    if status == "optimal":
+        return "the best plan the rules allow (proven)"
+    if status in ("feasible", "cancelled"):
+        gap = gap_percent(objective, bound)
+        found = "the best plan found in the time allowed" if status == "feasible" else \
+            "the best plan so far (stopped early)"
+        return found + (f", at most {gap:.1f} % from the best possible" if gap is not None
+                        else ", not proven the best")
+    if status == "manual":
+        return "changed by hand"
+    return status
+
+
 def amount(x: float | None) -> str:
     """An objective or bound as the coach reads it (``–`` when there is none)."""
     return "–" if x is None else number(round(x) if abs(x) >= 100 else x)

@@ -46,7 +46,7 @@ from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
 from ui.desktop.logtable import LogPanel
 from ui.desktop.pastview import proposal_on
 from ui.desktop.sessionimport import choose_log, import_dialog
-from ui.desktop.solving import SolveResult, new_stop, prepare, progress_text
+from ui.desktop.solving import SolveResult, new_stop, plan_words, prepare, progress_text
 
 REPLAN_WORDS = JobWords(progress_name="Re-plan from today progress",
                         cancel_tip="Stop re-planning from today and keep the best plan found so far",
@@ -394,8 +394,11 @@ class WeeklyLoop(QObject):
             n = changed_days(self._reference, outcome.plan, p0)
             whole = (" The rules changed since the plan was made: the whole future was "
                      "re-planned under them." if "the rules changed" in (outcome.message or "") else "")
+            words = ("the best plan that changes only what the log and the new today reach"
+                     if outcome.status.value == "feasible" and outcome.bound is None
+                     else plan_words(outcome.status.value, outcome.objective, outcome.bound))
             w.statusBar().showMessage(
-                f"Re-planned from today ({outcome.status.value}, {outcome.wall_time:.1f} s): "
+                f"Re-planned from today in {outcome.wall_time:.1f} s: {words}; "
                 f"{plural(n, 'athlete-day')} changed from the stored plan.{whole}", 15000)
         else:
             w._show_no_plan(outcome)
