@@ -110,6 +110,10 @@ def test_the_athlete_chart_renders_a_real_season(qtbot, logged):
     # The board's selected cell marks its week on the chart.
     w.board.set_current("A07", dt.date(2026, 10, 7))
     assert "week of 5 Oct 2026" in chart.readout.text()
+    # Another athlete with a log too: the legend stays as it is (rebuilt, it left a copy under X).
+    labels = [label for _sample, label in chart.legend.items]
+    panel.who.setCurrentIndex(panel.who.findData("A02"))
+    assert panel.athlete == "A02" and [label for _s, label in chart.legend.items] == labels
 
 
 def test_the_team_chart_has_a_line_per_athlete_the_median_and_the_flags(qtbot, logged):

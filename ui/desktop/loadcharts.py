@@ -169,6 +169,7 @@ class AthleteChart(QWidget):
         self.view.setAccessibleName("Weekly load, ACWR, EWMA ratio and monotony")
         # the legend on its own row above the plots: over a plot it hid the first weeks' bars
         self.legend = pg.LegendItem(colCount=5, labelTextColor=text)
+        self._legend_has_log: bool | None = None  # what the legend was built for
         self.view.addItem(self.legend, row=0, col=0)
         self.load_plot = self.view.addPlot(row=1, col=0)
         self.mono_plot = self.view.addPlot(row=2, col=0)
@@ -302,6 +303,12 @@ class AthleteChart(QWidget):
         self._read(self._default_week(today))
 
     def _legend_logged(self, has_log: bool) -> None:
+        """The legend, with "logged" only when something was logged. Rebuilt only when that
+        changes: pyqtgraph's legend moves itself to the view's corner while it is rebuilt, and
+        under X that left a clipped copy above the chart after choosing another athlete."""
+        if self._legend_has_log is has_log:
+            return
+        self._legend_has_log = has_log
         self.legend.clear()
         self.legend.addItem(self.planned_bars, "planned")
         if has_log:
@@ -309,6 +316,8 @@ class AthleteChart(QWidget):
         self.legend.addItem(self.ratio_curve, "ACWR")
         self.legend.addItem(self.ewma_curve, "EWMA ratio 7:28")
         self.legend.addItem(self.band_sample, f"band {BAND[0]:g}–{BAND[1]:g}")
+        self.view.ci.layout.invalidate()  # back in its row, and the old place repainted
+        self.view.viewport().update()
 
     def _scale(self, xs: list[int]) -> None:
         top = max([finite(w.planned) or 0.0 for w in self.weeks]
