@@ -332,7 +332,10 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
     today = al.date(al.today)
     for w in _current(al, f.weeks):
         if w.flags:
-            when = "this week, planned" if w.end >= today else "last week"
+            if season.calendar.today is None:  # nothing says where the season stands
+                when = "the plan's first week"
+            else:
+                when = "this week, planned" if w.end >= today else "last week"
             out.append((f"{label}: {text.week_of(w.start)} ({when}): {', '.join(w.flags)}.", w.start))
     return out
 

@@ -322,3 +322,19 @@ def test_the_plan_json_gives_each_day_and_week_its_load():
     assert [d["load"] for d in a3["days"]] == list(loads["A3"].planned)
     import json
     assert plan_from_dict(json.loads(plan_to_json(s, s.plan)), s).athletes == s.plan.athletes
+
+
+def test_without_a_today_the_flags_speak_of_the_plans_first_week_not_this_week():
+    """A season with no `today` is planned from its start; its flags are about that first week,
+    which the real calendar may have left long ago."""
+    from planner.seasonfile import loads
+    from solver import SolveRequest, solve
+    from templates import path
+
+    s = loads(path("demo.season.json").read_text(encoding="utf-8"))  # no today
+    assert s.calendar.today is None
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=60)).plan})
+    lines = L.flag_lines(s)
+    assert lines, "the plan's first weeks carry flags (monotony of alike days)"
+    assert all("this week" not in x and "last week" not in x for x in lines)
+    assert any("(the plan's first week)" in x for x in lines)
