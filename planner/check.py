@@ -885,11 +885,16 @@ class _Checker:
                 if 400 * w.load <= a100 * four:
                     continue
                 i = self.idx(w.start)
+                light = min(al.weeks[k - 4:k], key=lambda x: x.load)
+                why = (f" The {text.week_of(light.start)} had only {light.load:.0f} AU"
+                       + (f" ({light.kind} week)" if light.kind in ("deload", "taper") else "")
+                       + ", which keeps the chronic load low."
+                       if light.load < 0.6 * w.load else "")
                 self.penal("LD-1", a.id, i, i + w.days - 1,
                            f"{a.who}'s planned load in the {text.week_of(w.start)} is "
                            f"{w.load:.0f} AU, {w.load / w.chronic:.2f} times the chronic load of "
                            f"{w.chronic:.0f} AU (the four weeks before); the most is "
-                           f"{a100 / 100:g} times.", weight)
+                           f"{a100 / 100:g} times.{why}", weight)
 
     def soft_hv_day(self) -> None:
         w2, wo = self.rs.value("HV-DAY", "weight_md2"), self.rs.value("HV-DAY", "weight_other")

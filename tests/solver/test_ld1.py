@@ -211,3 +211,14 @@ def test_the_load_table_flags_every_week_ld1_lists_and_no_other_in_the_plan():
     flagged = {(aid, w.start) for aid, f in figures(s).items() for w in f.weeks
                if "ACWR > 1.3" in w.flags and w.start >= s.calendar.start}
     assert flagged == spikes
+
+
+def test_a_spike_after_a_lighter_week_names_that_week():
+    """The break in base() (two athletes away for two weeks) makes week 6 a spike: the checker's
+    sentence names the light week among the four before it."""
+    s = base(0.0)
+    out, report = solved(s)
+    spikes = [v for v in report.soft if v.rule == "LD-1" and v.athlete in ("A2", "A3")]
+    assert spikes
+    assert all("had only" in v.message and "which keeps the chronic load low" in v.message
+               for v in spikes), [v.message for v in spikes]
