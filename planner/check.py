@@ -890,10 +890,11 @@ class _Checker:
                        + (f" ({light.kind} week)" if light.kind in ("deload", "taper") else "")
                        + ", which keeps the chronic load low."
                        if light.load < 0.6 * w.load else "")
+                times = (f"{w.load / w.chronic:.2f} times the chronic load of {w.chronic:.0f} AU"
+                         if w.chronic else "after no load at all")  # four empty weeks: no ratio
                 self.penal("LD-1", a.id, i, i + w.days - 1,
                            f"{a.who}'s planned load in the {text.week_of(w.start)} is "
-                           f"{w.load:.0f} AU, {w.load / w.chronic:.2f} times the chronic load of "
-                           f"{w.chronic:.0f} AU (the four weeks before); the most is "
+                           f"{w.load:.0f} AU, {times} (the four weeks before); the most is "
                            f"{a100 / 100:g} times.{why}", weight)
 
     def soft_hv_day(self) -> None:

@@ -234,7 +234,9 @@ def _mean(values: list[float]) -> float | None:
 def above_limit(w: WeekLoad, most: float) -> bool:
     """Is the week's load above ``most`` times its chronic load, decided as the plan checker's
     LD-1 decides it (integers: 400 x load > round(100 most) x the four weeks' sum)?"""
-    return w.chronic is not None and 400 * round(w.load) > round(100 * most) * round(4 * w.chronic)
+    if w.chronic is None or math.isinf(most):
+        return False
+    return 400 * round(w.load) > round(100 * most) * round(4 * w.chronic)
 
 
 def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: WeekLoad | None,
@@ -259,7 +261,8 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
 def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
     daily = daily_frame(al)
     cols = {c: daily[c].tolist() for c in ("ewma_ratio", "rolling_ratio", "logged_ewma_ratio")}
-    most = RuleSet(season.rules).value("LD-1", "acwr_max")
+    rs = RuleSet(season.rules)
+    most = rs.value("LD-1", "acwr_max") if rs.active("LD-1") else math.inf  # off: no LD-1 flag
     weeks = tuple(_week(al, cols, w, al.weeks[k - 1] if k else None, most)
                   for k, w in enumerate(al.weeks))
     has_log = any(x is not None for x in al.logged[:al.today])
@@ -333,7 +336,7 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
     for w in _current(al, f.weeks):
         if w.flags:
             if season.calendar.today is None:  # nothing says where the season stands
-                when = "the plan's first week"
+                when = "the plan's first week" if w.end >= today else "before the season"
             else:
                 when = "this week, planned" if w.end >= today else "last week"
             out.append((f"{label}: {text.week_of(w.start)} ({when}): {', '.join(w.flags)}.", w.start))

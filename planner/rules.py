@@ -336,6 +336,18 @@ class RuleSet:
     def active(self, rule_id: str) -> bool:
         return self.mode(rule_id) != "off"
 
+    def effective(self) -> tuple:
+        """Every rule's mode and every parameter's value as they apply: two settings that
+        read alike here plan alike (a weight set back to its default equals no setting)."""
+        return tuple((rid, self.mode(rid), tuple(
+            (p.name, self.texts(rid, p.name) if p.text is not None else self.value(rid, p.name))
+            for p in rule.params)) for rid, rule in RULES.items())
+
+
+def same_rules(a, b) -> bool:
+    """Do two rule settings (``RuleSettings``) give the same effective rules?"""
+    return RuleSet(a).effective() == RuleSet(b).effective()
+
 
 def settings_problems(settings, where: str = "rules") -> list[str]:
     """Every unknown rule, parameter, mode or out-of-range value, located and with the fix."""

@@ -136,8 +136,8 @@ def _solve_steering(request: SolveRequest, on_progress, stop: StopToken | None) 
         return replace(second, wall_time=time.monotonic() - t0)
     cancelled = stop is not None and stop.is_set()
     status = Status.CANCELLED if cancelled else Status.FEASIBLE
-    bound = second.bound if second.plan is not None and second.bound is not None else 0.0
-    return _finish(request.season, first.plan, status, float(base), float(bound),
+    bound = second.bound if second.plan is not None else None  # None: no bound known
+    return _finish(request.season, first.plan, status, float(base), bound,
                    time.monotonic() - t0, request.reference)
 
 
@@ -166,7 +166,8 @@ def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = Non
         model.add_hint(start_from)
     if start is not None:
         model.add_hint(start)
-        model.complete_hint(time_limit=max(0.1, request.time_limit / 4))
+        # about 0.5 s on 40 x 52; capped, as a cancel waits for it
+        model.complete_hint(time_limit=min(5.0, max(0.1, request.time_limit / 4)))
     if prepare is not None:
         prepare(model)
     if stop is not None and stop.is_set():
@@ -278,7 +279,7 @@ def with_planned(stored: Plan | None, new: Plan, tl: Timeline) -> Plan:
     return new.model_copy(update={"athletes": tuple(athletes)})
 
 
-def _finish(season: Season, plan: Plan, status: Status, objective: float, bound: float,
+def _finish(season: Season, plan: Plan, status: Status, objective: float, bound: float | None,
             wall: float, reference: Plan | None = None) -> Outcome:
     plan = with_planned(season.plan, plan, Timeline(season))
     report = check_plan(season, plan, rules_in_objective=set(SOFT_RULES), reference=reference)
@@ -288,6 +289,7 @@ def _finish(season: Season, plan: Plan, status: Status, objective: float, bound:
     })
     return Outcome(status, plan, objective=objective, bound=bound, wall_time=wall,
                    penalties=report.penalties(), counts=report.counts(),
-                   message=f"{status.value}: objective {objective:g}, bound {bound:g}")
+                   message=f"{status.value}: objective {objective:g}"
+                   + (f", bound {bound:g}" if bound is not None else ", no bound known"))
 
 

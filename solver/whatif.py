@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from planner.rules import RuleSet
+from planner.rules import RuleSet, same_rules
 from planner.season import Plan, Season
 from planner.timeline import Timeline
 from solver.api import Outcome, SolveRequest, Status, StopToken
@@ -39,7 +39,7 @@ def change_scope(before: Season, after: Season) -> Scope:
     tl_b, tl_a = Timeline(before), Timeline(after)
     n = tl_a.n
     if (before.calendar.model_dump(exclude={"non_training_days"}) != after.calendar.model_dump(exclude={"non_training_days"})
-            or RuleSet(before.rules).__dict__ != RuleSet(after.rules).__dict__
+            or not same_rules(before.rules, after.rules)
             or {a.id for a in before.athletes} != {a.id for a in after.athletes}):
         return Scope(True, frozenset(), True, (0, n - 1), "the calendar, the rules or the squad changed")
     days: set[int] = set()
@@ -160,7 +160,7 @@ def replan_from_today(before: Season, after: Season, time_limit: float = 60.0, o
         from solver.run import solve
 
         return solve(SolveRequest(after, time_limit=time_limit), on_progress=on_progress, stop=stop)
-    if RuleSet(before.rules).__dict__ != RuleSet(after.rules).__dict__:
+    if not same_rules(before.rules, after.rules):
         scope = Scope(True, frozenset(), True, (Timeline(after).p0, Timeline(after).n - 1),
                       "the rules changed since the plan was made")
     else:

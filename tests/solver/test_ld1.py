@@ -222,3 +222,33 @@ def test_a_spike_after_a_lighter_week_names_that_week():
     assert spikes
     assert all("had only" in v.message and "which keeps the chronic load low" in v.message
                for v in spikes), [v.message for v in spikes]
+
+
+def test_a_week_after_four_weeks_without_load_is_a_spike_without_a_ratio():
+    """Chronic load 0 (four weeks away) and a week of training: a spike with no ratio to give;
+    the checker used to divide by zero there, and a solve showed a traceback."""
+    away = (Unavailability(athlete="A2", start=day(0), end=day(34)),)
+    s = season(weeks=9, athletes=3, unavailable=away)
+    out, report = solved(s)
+    spikes = [v for v in report.soft if v.rule == "LD-1" and v.athlete == "A2"]
+    assert spikes and "after no load at all" in spikes[0].message
+
+
+def test_with_ld1_off_the_load_table_flags_no_week_above_its_limit():
+    from planner.load import figures
+
+    s = base(0.0)
+    out, _ = solved(s)
+    off = s.model_copy(update={"plan": out.plan, "rules": RuleSettings(modes={"LD-1": "off"})})
+    assert not any("ACWR >" in x for f in figures(off).values() for w in f.weeks for x in w.flags)
+    on = s.model_copy(update={"plan": out.plan})
+    assert any("ACWR >" in x for f in figures(on).values() for w in f.weeks for x in w.flags)
+
+
+def test_rules_set_back_to_their_defaults_are_the_same_rules():
+    from planner.rules import same_rules
+
+    assert same_rules(RuleSettings(), RuleSettings(values={"LD-1": {"weight": 0}}))
+    assert not same_rules(RuleSettings(), RuleSettings(values={"LD-1": {"weight": 20}}))
+    assert not same_rules(RuleSettings(), RuleSettings(modes={"LD-1": "off"}))
+    assert same_rules(RuleSettings(), RuleSettings(modes={"LD-1": "soft"}))

@@ -465,3 +465,23 @@ def test_a_replan_from_today_after_a_rule_change_replans_under_the_new_rules(w, 
     assert "the whole future was re-planned under them" in w.statusBar().currentMessage()
     w.document.undo_stack.undo()
     assert w.document.rules_of_plan() != w.season.rules  # the plan undone: the old one again
+
+
+
+def test_a_move_today_after_a_rule_change_replans_under_the_new_rules_too(w, qtbot):
+    """Move Today re-plans from the season before the move, whose rules are already the new
+    ones: the plan's own rules (the undo history's) decide; a weight typed back to its default
+    is no change at all."""
+    from planner.edits import AdoptScenario, SetPlan
+    from ui.desktop.document import _stores_plan
+
+    assert _stores_plan(AdoptScenario(name="x")) and _stores_plan(SetPlan(plan=None))
+    assert w.apply_edit(E.SetRuleValue(rule="LD-1", param="weight", value=0.0))  # the default
+    assert w.document.rules_of_plan() != w.season.rules  # other settings, the same rules:
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
+        assert w.weekly.replan(w.season)  # as Move Today calls it
+    assert "the rules changed" not in (done.args[0].message or "")  # ... a weekly re-plan
+    assert w.apply_edit(E.SetRuleValue(rule="LD-1", param="weight", value=200.0))
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
+        assert w.weekly.replan(w.season)
+    assert "the rules changed" in done.args[0].message

@@ -21,9 +21,12 @@ from ui.desktop.diskstate import DiskStamp
 
 
 def _stores_plan(edit) -> bool:
-    from planner.edits import SetPlan
+    """Does ``edit`` store a plan made under the rules it leaves (a solve's, an adopted
+    scenario's)?"""
+    from planner.edits import AdoptScenario, SetPlan
 
-    return isinstance(edit, SetPlan) or any(_stores_plan(e) for e in getattr(edit, "edits", ()))
+    return isinstance(edit, SetPlan | AdoptScenario) or any(
+        _stores_plan(e) for e in getattr(edit, "edits", ()))
 
 
 class EditCommand(QUndoCommand):

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from planner import edits as E
 from planner.progress import next_week_start
+from planner.rules import same_rules
 from planner.season import Plan, Season
 from planner.text import day_long, plural
 from planner.validate import planning_start
@@ -363,11 +364,10 @@ class WeeklyLoop(QObject):
             w.statusBar().showMessage("A plan is being made already; wait for it or cancel it.", 8000)
             return False
         after = w.season
-        if before is None:
-            before = after
-            planned = w.document.rules_of_plan()
-            if planned != after.rules:  # a rule changed since the plan was made: re-plan it all
-                before = after.model_copy(update={"rules": planned})
+        before = before if before is not None else after
+        planned = w.document.rules_of_plan()
+        if not same_rules(planned, after.rules):  # a rule changed since the plan was made:
+            before = before.model_copy(update={"rules": planned})  # re-plan it all under them
         if before.plan is None:
             w.start_solve()
             return True
