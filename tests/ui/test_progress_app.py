@@ -118,6 +118,12 @@ def test_typing_logs_a_session_per_cell_enter_moves_down_and_tab_right(w, qtbot)
     view.setCurrentIndex(panel.model.index(r, 0))
     type_cell(qtbot, view, "50 4")
     assert [(s.minutes, s.rpe, s.top_speed_pct) for s in logged(w, "A2", 7)] == [(50, 4, None)]
+    # the week's total says it counts the logged days only (the figures count the plan elsewhere)
+    week = panel.model.index(r, len(panel.model.days))
+    assert panel.model.data(week) == "200 AU"
+    tip = panel.model.data(week, Qt.ItemDataRole.ToolTipRole)
+    assert "1 day logged this week, 200 AU" in tip
+    assert "the logged days only: 6 days before today with nothing logged" in tip
     w.undo_action.trigger()
     w.undo_action.trigger()
     w.undo_action.trigger()

@@ -210,8 +210,11 @@ class LogModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{number(round(load))} AU" if n else ""
         if role == Qt.ItemDataRole.ToolTipRole:
+            empty = sum(1 for d, ss in zip(self.days, days, strict=True) if self.loggable(d) and not ss)
             return (f"{a.name}: {plural(n, 'day')} logged this week, {number(round(load))} AU "
-                    f"(minutes × RPE)")
+                    f"(minutes × RPE)" + (f"; the logged days only: {plural(empty, 'day')} before "
+                                         f"today with nothing logged, where the load figures "
+                                         f"count the planned load" if empty else ""))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
