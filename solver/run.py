@@ -63,21 +63,18 @@ def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: flo
     second step of an LD-1 steered solve, which improves a whole plan: the full portfolio with
     :data:`STEER_WORKERS` workers, interleaved (reproducible) only for a deterministic request."""
     p = solver.parameters
-    if steering:
-        p.cp_model_presolve = False
-        p.random_seed = request.seed
-        p.max_time_in_seconds = max(0.1, time_limit)
-        p.num_workers = request.workers or STEER_WORKERS
-        if request.deterministic and not request.workers:
-            p.interleave_search = True
-            p.max_deterministic_time = max(0.1, time_limit)
-        return
     # The model is built already reduced (fixed values precomputed in Python); CP-SAT's presolve
     # then costs more than it saves (bench/NOTES.md).
     p.cp_model_presolve = False
     p.random_seed = request.seed
     limit = max(0.1, time_limit)
     p.max_time_in_seconds = limit
+    if steering:
+        p.num_workers = request.workers or STEER_WORKERS
+        if request.deterministic and not request.workers:
+            p.interleave_search = True
+            p.max_deterministic_time = limit
+        return
     if request.workers:
         p.num_workers = request.workers
         if request.workers == 1:  # one search thread is reproducible too, by its own clock

@@ -161,7 +161,8 @@ def replan_from_today(before: Season, after: Season, time_limit: float = 60.0, o
 
         return solve(SolveRequest(after, time_limit=time_limit), on_progress=on_progress, stop=stop)
     if not same_rules(before.rules, after.rules):
-        scope = Scope(True, frozenset(), True, (Timeline(after).p0, Timeline(after).n - 1),
+        tl = Timeline(after)
+        scope = Scope(True, frozenset(), True, (tl.p0, tl.n - 1),
                       "the rules changed since the plan was made")
     else:
         scope = advance_scope(before, after, reference)

@@ -98,8 +98,8 @@ class Document(QObject):
 
     def rules_of_plan(self):
         """The rule settings the stored plan was made under, as far as this session's undo
-        history knows: those in force when the last plan was stored (a ``SetPlan`` edit, alone
-        or in a group), else those of the season as opened."""
+        history knows: those in force when the last plan was stored (a solve's ``SetPlan`` or
+        an adopted scenario, alone or in a group), else those of the season as opened."""
         stack = self.undo_stack
         for i in range(stack.index() - 1, -1, -1):
             cmd = stack.command(i)
