@@ -101,6 +101,25 @@ def test_a_result_for_a_changed_season_is_offered_not_applied(qtbot, tiny, dialo
     assert w.season.plan is None and w.season.pins == (pin,)
 
 
+def test_a_stale_plan_applied_after_a_rule_change_keeps_the_rules_it_was_made_under(qtbot, tiny):
+    """Applied from the banner, the older solve's plan still counts as made under the rules of
+    that solve: a re-plan from today then re-plans the whole future under the new ones."""
+    plan = hand_plan(tiny)
+    fake = BlockingSolve(plan_on_stop=plan)
+    w = make(qtbot, tiny, solve_fn=fake)
+    w.solve_action.trigger()
+    assert fake.started.wait(5)
+    assert w.apply_edit(E.SetRuleValue(rule="LD-1", param="weight", value=200.0))
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        fake.release.set()
+    assert w.stale_result() is not None
+    w.banner.apply_button.click()
+    assert w.season.plan == plan
+    assert w.document.rules_of_plan() == tiny.rules != w.season.rules
+    w.undo_action.trigger()  # the plan taken back; the rule change stays
+    assert w.season.plan is None and w.document.rules_of_plan() == tiny.rules
+
+
 def test_a_stale_result_can_be_discarded(qtbot, tiny):
     fake = BlockingSolve(plan_on_stop=hand_plan(tiny))
     w = make(qtbot, tiny, solve_fn=fake)

@@ -32,12 +32,14 @@ def _stores_plan(edit) -> bool:
 class EditCommand(QUndoCommand):
     """One applied edit: swaps the document between ``before`` and ``after``."""
 
-    def __init__(self, document: Document, edit: Edit, before: Season, after: Season):
+    def __init__(self, document: Document, edit: Edit, before: Season, after: Season,
+                 plan_rules=None):
         super().__init__(edit.describe(before))
         self.document = document
         self.edit = edit
         self.before = before
         self.after = after
+        self.plan_rules = plan_rules  # the rules a stored plan was made under, when not after's
 
     def redo(self) -> None:
         self.document._set(self.after)
@@ -99,12 +101,13 @@ class Document(QObject):
     def rules_of_plan(self):
         """The rule settings the stored plan was made under, as far as this session's undo
         history knows: those in force when the last plan was stored (a solve's ``SetPlan`` or
-        an adopted scenario, alone or in a group), else those of the season as opened."""
+        an adopted scenario, alone or in a group; a solve's result applied after the rules changed
+        keeps the rules it was solved under), else those of the season as opened."""
         stack = self.undo_stack
         for i in range(stack.index() - 1, -1, -1):
             cmd = stack.command(i)
             if isinstance(cmd, EditCommand) and _stores_plan(cmd.edit):
-                return cmd.after.rules
+                return cmd.plan_rules if cmd.plan_rules is not None else cmd.after.rules
         if stack.index() > 0:
             first = stack.command(0)
             if isinstance(first, EditCommand):
@@ -112,16 +115,17 @@ class Document(QObject):
         return self._season.rules
 
     # -- changes -------------------------------------------------------------------------
-    def apply(self, edit: Edit, after: Season | None = None) -> Season:
+    def apply(self, edit: Edit, after: Season | None = None, plan_rules=None) -> Season:
         """Apply ``edit`` as one undo step; raises ``planner.errors.InputError`` (nothing changes).
 
         ``after``: the result of ``edit.apply(season)`` already computed (in a worker thread)
-        for exactly the current season.
+        for exactly the current season. ``plan_rules``: the rule settings the plan ``edit``
+        stores was made under, when they are not the season's (:meth:`rules_of_plan`).
         """
         before = self._season
         if after is None:
             after = edit.apply(before)
-        self.undo_stack.push(EditCommand(self, edit, before, after))
+        self.undo_stack.push(EditCommand(self, edit, before, after, plan_rules))
         return after
 
     def replace(self, season: Season, path: str | os.PathLike | None,

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.document = Document(season if season is not None else load_demo_season(), path, self)
         self.interaction = interaction if interaction is not None else default_interaction(self)
         self._stale: Outcome | None = None  # a result offered in the banner
+        self._stale_rules = None  # the rule settings that result was solved under
         self._solve_fn = solve_fn
         self.solve_time_limit = 30.0  # seconds
         self.check_report = None  # planner.check.CheckReport of the current plan
@@ -171,14 +172,16 @@ class MainWindow(QMainWindow):
         self.document.set_modified(modified)
         self._update_title()
 
-    def apply_edit(self, edit: E.Edit, after: Season | None = None, quiet: bool = False) -> bool:
+    def apply_edit(self, edit: E.Edit, after: Season | None = None, quiet: bool = False,
+                   plan_rules=None) -> bool:
         """Apply ``edit`` as one undo step; a refused edit is explained, never raised.
 
         ``after``: the edit's result for the current season when already computed; ``quiet``:
-        a refusal is explained in the status bar only (a drop on the board), not a dialog."""
+        a refusal is explained in the status bar only (a drop on the board), not a dialog;
+        ``plan_rules``: the rules the plan ``edit`` stores was made under, when not the season's."""
         try:
             before = self.document.season
-            self.document.apply(edit, after)
+            self.document.apply(edit, after, plan_rules)
         except PeriodizeError as e:
             if quiet:
                 self.statusBar().showMessage(f"Not done: {_one_line(e)}. The season is "
@@ -886,7 +889,7 @@ class MainWindow(QMainWindow):
                 f"Solve result ({outcome.status.value}) ignored: another season was opened while "
                 f"solving.", 10000)
         elif result.stale and (outcome.plan is not None or outcome.status.value == "infeasible"):
-            self._offer_stale(outcome)
+            self._offer_stale(outcome, result.value.rules)
         elif outcome.plan is not None and self._accept_plan(result.value):
             self.explanation.reset("<p><i>The last solve found a plan: no conflict to "
                                    "explain.</i></p>")
@@ -895,9 +898,10 @@ class MainWindow(QMainWindow):
             self._show_no_plan(outcome)
         self.solve_finished.emit(outcome)
 
-    def _offer_stale(self, outcome: Outcome) -> None:
-        """A result for the season as it was: offered above the board, never applied by itself."""
-        self._stale = outcome
+    def _offer_stale(self, outcome: Outcome, rules=None) -> None:
+        """A result for the season as it was: offered above the board, never applied by itself.
+        ``rules``: the rule settings it was solved under."""
+        self._stale, self._stale_rules = outcome, rules
         what = "a plan" if outcome.plan is not None else "no plan (the rules conflicted)"
         self.banner.offer(
             f"The season changed while solving: the solver found {what} for the season as "
@@ -956,11 +960,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def apply_stale_result(self) -> bool:
         """Accept the offered plan (one undo step); False when it no longer fits the season."""
-        outcome = self._stale
+        outcome, rules = self._stale, self._stale_rules
         self._hide_stale()
         if outcome is None or outcome.plan is None:
             return False
-        if not self.apply_edit(E.SetPlan(plan=outcome.plan)):
+        # made under the rules of its solve: a later rule change still re-plans the whole future
+        if not self.apply_edit(E.SetPlan(plan=outcome.plan), plan_rules=rules):
             return False
         self.statusBar().showMessage("Applied the plan of the earlier solve; the plan check shows "
                                      "what it breaks now.", 10000)
@@ -972,7 +977,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Discarded the older solve result.", 5000)
 
     def _hide_stale(self) -> None:
-        self._stale = None
+        self._stale = self._stale_rules = None
         self.banner.hide()
 
     def stale_result(self) -> Outcome | None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from planner.season import Plan, Season
+from planner.season import Plan, RuleSettings, Season
 from planner.text import number
 from ui.desktop.jobs import lower_priority
 
@@ -46,6 +46,7 @@ class SolveResult:
 
     outcome: Outcome
     prepared: Prepared | None = None
+    rules: RuleSettings | None = None  # the rule settings of the season solved
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def solve_work(season: Season, time_limit: float, reference: Plan | None = None,
         request = SolveRequest(season=season, time_limit=time_limit, deterministic=False,
                                reference=reference)
         outcome = run(request, on_progress=report, stop=stop)
-        return SolveResult(outcome, prepare(season, outcome))
+        return SolveResult(outcome, prepare(season, outcome), season.rules)
 
     return work
 

@@ -64,7 +64,7 @@ def replan_work(before: Season, after: Season, time_limit: float):
         from solver.whatif import replan_from_today
 
         outcome = replan_from_today(before, after, time_limit, on_progress=report, stop=stop)
-        return SolveResult(outcome, prepare(after, outcome))
+        return SolveResult(outcome, prepare(after, outcome), after.rules)
 
     return work
 
@@ -387,7 +387,7 @@ class WeeklyLoop(QObject):
         if result.replaced:
             w.statusBar().showMessage("Re-plan ignored: another season was opened meanwhile.", 10000)
         elif result.stale and outcome.plan is not None:
-            w._offer_stale(outcome)
+            w._offer_stale(outcome, result.value.rules)
         elif outcome.plan is not None and w._accept_plan(result.value):
             season = w.season
             p0 = max(0, (planning_start(season) - season.calendar.start).days)
