@@ -45,9 +45,13 @@ def test_demo_solve_check_round_trip(tmp_path):
 
 def test_solve_save_then_export(tmp_path):
     save_season(season(weeks=2, athletes=2), tmp_path / "s.season.json")
+    r = run("check", "s.season.json", cwd=tmp_path)  # no plan stored, none given: bad input
+    assert r.returncode == 1 and "stores no plan" in r.stderr and "--save" in r.stderr, r.stderr
     r = run("solve", "s.season.json", "--save", "--deterministic", "--time-limit", "20", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert load_season(tmp_path / "s.season.json").plan is not None
+    r = run("check", "s.season.json", cwd=tmp_path)  # the stored plan
+    assert r.returncode == 0 and "0 hard violation" in r.stdout, r.stdout + r.stderr
     r = run("export", "s.season.json", "--xlsx", "out.xlsx", "--json", "out.json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "out.xlsx").exists() and (tmp_path / "out.json").exists()

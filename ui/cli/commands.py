@@ -176,7 +176,16 @@ def cmd_check(args) -> int:
     from planner.planjson import load_plan
 
     season = _season(args.season)
-    plan = load_plan(args.plan, season)
+    if args.plan is not None:
+        plan = load_plan(args.plan, season)
+    elif season.plan is not None:
+        plan = season.plan
+    else:
+        from planner.errors import InputError
+
+        raise InputError(args.season, ["the season file stores no plan: give the plan to check "
+                                       "(periodize check FILE.season.json PLAN.json) or store one "
+                                       "first (periodize solve FILE.season.json --save)"])
     report = check_plan(season, plan)
     for v in report.violations:
         who = f" {v.athlete}" if v.athlete else ""

@@ -108,7 +108,8 @@ def _add_solve(sub) -> None:
 def _add_check(sub) -> None:
     c = sub.add_parser("check", help="check a plan against every rule")
     c.add_argument("season", metavar="FILE.season.json")
-    c.add_argument("plan", metavar="PLAN.json")
+    c.add_argument("plan", metavar="PLAN.json", nargs="?",
+                   help="the plan to check (default: the plan stored in the season file)")
     c.add_argument("--soft", nargs="?", const="all", metavar="RULE",
                    help="also list each soft-rule entry (penalty and message); --soft LD-1 lists "
                         "only that rule's, e.g. every planned load spike")
