@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from planner.season import LEVELS, Athlete, Plan, Season, Session
 from planner.timeline import Timeline
@@ -63,9 +65,26 @@ def sessions_of(season: Season, athlete: str) -> list[Session]:
     return hit[1].get(athlete, [])
 
 
-def logged_days(season: Season, athlete: str) -> dict[dt.date, LoggedDay]:
-    """The athlete's logged sessions by date, each day's sessions folded together."""
+_DAYS: dict[tuple[int, str], tuple[tuple, Athlete | None, Mapping[dt.date, LoggedDay]]] = {}
+
+
+def logged_days(season: Season, athlete: str) -> Mapping[dt.date, LoggedDay]:
+    """The athlete's logged sessions by date, each day's sessions folded together (read-only;
+    worked out once per log and athlete: the solver, the plan check and the load figures all
+    read it, many times per athlete)."""
     a = season.athlete(athlete)
+    key = (id(season.sessions), athlete)
+    hit = _DAYS.get(key)
+    if hit is not None and hit[0] is season.sessions and hit[1] is a:
+        return hit[2]
+    out = MappingProxyType(_fold(season, athlete, a))
+    if len(_DAYS) >= 512:
+        _DAYS.clear()
+    _DAYS[key] = (season.sessions, a, out)  # holds the log: its id cannot be reused meanwhile
+    return out
+
+
+def _fold(season: Season, athlete: str, a: Athlete | None) -> dict[dt.date, LoggedDay]:
     by_day: dict[dt.date, list[Session]] = defaultdict(list)
     for s in sessions_of(season, athlete):
         by_day[s.date].append(s)

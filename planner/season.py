@@ -34,6 +34,26 @@ Text = Annotated[str, Field(max_length=200)]
 Id = Annotated[str, Field(min_length=1, max_length=40)]
 
 
+_INDEXES: dict[tuple[int, int], tuple[tuple, dict]] = {}
+
+
+def _index(items: tuple, key) -> dict:
+    """``{key(item): item}`` of an immutable tuple of a season (the first item wins a repeated
+    key), built once per tuple: lookups by id run many times per athlete in the solver, the
+    plan check and the figures. The cache holds the tuple, so its id is not reused meanwhile."""
+    k = (id(items), id(key.__code__))
+    hit = _INDEXES.get(k)
+    if hit is not None and hit[0] is items:
+        return hit[1]
+    out: dict = {}
+    for x in items:
+        out.setdefault(key(x), x)
+    if len(_INDEXES) >= 64:
+        _INDEXES.clear()
+    _INDEXES[k] = (items, out)
+    return out
+
+
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
@@ -286,7 +306,7 @@ class Season(Model):
 
     # -- lookups -----------------------------------------------------------------
     def athlete(self, athlete_id: str) -> Athlete | None:
-        return next((a for a in self.athletes if a.id == athlete_id), None)
+        return _index(self.athletes, lambda a: a.id).get(athlete_id)
 
     def injuries_of(self, athlete_id: str) -> list[Injury]:
         """The athlete's injury records, by onset (each governs until the next one's onset)."""
@@ -299,9 +319,9 @@ class Season(Model):
 
     def role_of(self, athlete_id: str, competition_id: str) -> str:
         """The athlete's role for a competition: the per-competition entry, else the default."""
-        for r in self.roles:
-            if r.athlete == athlete_id and r.competition == competition_id:
-                return r.role
+        r = _index(self.roles, lambda r: (r.athlete, r.competition)).get((athlete_id, competition_id))
+        if r is not None:
+            return r.role
         a = self.athlete(athlete_id)
         return a.role if a is not None else "start"
 
