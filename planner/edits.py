@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from planner.errors import InputError
 from planner.protocols import protocol_name
+from planner.rules import RULES
 from planner.season import (
     FIT,
     Athlete,
@@ -629,8 +630,14 @@ class SetRuleValue(Edit):
         return s.model_copy(update={"rules": s.rules.model_copy(update={"values": values})})
 
     def describe(self, s: Season) -> str:
+        """``Set HV-2: speed days in a load or taper week to 3``: the parameter as the rules
+        panel names it (its id when it is unknown)."""
         shown = ", ".join(self.value) or "none" if isinstance(self.value, tuple) else f"{self.value:g}"
-        return f"Set {self.rule} {self.param} to {shown}"
+        rule = RULES.get(self.rule)
+        param = next((p for p in rule.params if p.name == self.param), None) if rule else None
+        if param is None:
+            return f"Set {self.rule} {self.param} to {shown}"
+        return f"Set {self.rule}: {param.description.split(' (')[0]} to {shown}"
 
 
 class SetRuleMode(Edit):

@@ -369,7 +369,7 @@ def test_rules_panel_values_and_modes(w):
     assert (box.minimum(), box.maximum(), box.value()) == (1, 3, 2)
     box.setValue(3)
     assert w.season.rules.values == {"HV-2": {"max_speed_days": 3}}
-    assert w.undo_stack.undoText() == "Set HV-2 max_speed_days to 3"
+    assert w.undo_stack.undoText() == "Set HV-2: speed days in a load or taper week to 3"
     box.setValue(99)  # clamped to the range
     assert w.season.rules.values["HV-2"]["max_speed_days"] == 3
     mode = rp.mode_boxes["TEAM"]

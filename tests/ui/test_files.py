@@ -170,4 +170,4 @@ def test_go_to_today(w):
 
 def test_status_bar_messages_for_edits(w):
     w.apply_edit(E.SetRuleValue(rule="HV-2", param="max_speed_days", value=1))
-    assert w.statusBar().currentMessage() == "Set HV-2 max_speed_days to 1"
+    assert w.statusBar().currentMessage() == "Set HV-2: speed days in a load or taper week to 1"

@@ -302,7 +302,7 @@ def test_ok_needs_a_change_and_a_free_name(qtbot, window):
     assert dlg.value.value() == 2 and dlg.value.maximum() == 3
     dlg.value.setValue(1)
     assert dlg.add_change()
-    assert dlg.change_texts() == ["1. Set HV-2 max_speed_days to 1"]
+    assert dlg.change_texts() == ["1. Set HV-2: speed days in a load or taper week to 1"]
     dlg.name.setText("taken")
     dlg.buttons.accepted.emit()
     assert "exists already" in dlg.ok_error.text()
