@@ -1,8 +1,9 @@
 """Training-load monitoring figures (rules-spec.md section 8): shown and exported, never rules.
 
 Built on the daily load series of :mod:`planner.loadtable` (the planned load of every day, the
-logged minutes x RPE instead on a day before ``today`` with a logged session; pre-season weeks
-from the week of the first session logged before the season, days without a session at 0):
+logged minutes x RPE instead on a day before ``today`` with a logged session, and on ``today``
+itself once a session is logged for it; pre-season weeks from the week of the first session
+logged before the season, days without a session at 0):
 
 - **daily load** (AU) and **weekly load**, with the week's **change** from the week before
   (a fraction: 0.2 is +20 %; only between two full 7-day weeks, the week before above 0);
@@ -21,9 +22,10 @@ from the week of the first session logged before the season, days without a sess
   monotony sqrt(7/6), about 8 %, higher). Undefined when the deviation is 0 (seven equal days);
   **strain** = weekly load x monotony;
 - **flags** (LM-3, LM-5, LM-6 of domain.md): the EWMA ratio above 1.5 or below 0.8 (once 28 days
-  exist), monotony above 2.0, the weekly load up more than 15 % on the week before; and the week's
-  load above LD-1's limit (``ACWR > 1.3``, decided as the plan checker decides a spike, so the
-  table flags every week LD-1 lists; past weeks too, which LD-1 no longer counts).
+  exist), monotony above 2.0 in a week with logged sessions, the weekly load up more than 15 % on
+  the week before; and the week's load above LD-1's limit (``ACWR > 1.3``, or ``load after 4
+  weeks at 0`` when there is no chronic load to divide by; decided as the plan checker decides a
+  spike, so the table flags every week LD-1 lists; past weeks too, which LD-1 no longer counts).
 
 Anything undefined (a division by zero, too little data) is ``None`` in this API (NaN in the
 ``daily`` frame, never inf) and is written ``—`` by :func:`fmt`, which the command line, the app
@@ -56,6 +58,7 @@ RATIO_LOW = 0.8  # EWMA ratio below: flag (under the "sweet spot")
 MONOTONY_HIGH = 2.0  # Foster98 (threshold by convention, domain.md LM-3)
 SPIKE = 0.15  # weekly load up more than this on the week before (LM-6)
 DASH = "—"
+AFTER_NONE = "load after 4 weeks at 0"  # above LD-1's limit with no chronic load: no ACWR to give
 NO_LOG = "no sessions logged: planned figures only"
 
 COLUMNS = ("planned", "logged", "load", "ewma_acute", "ewma_chronic", "ewma_ratio", "rolling_ratio",
@@ -172,12 +175,12 @@ def _logged_series(al: AthleteLoad, index: pandas.DatetimeIndex) -> pandas.Serie
     session), NaN elsewhere."""
     import pandas as pd
 
-    days = [k for k, x in enumerate(al.logged[:al.today]) if x is not None]
+    days = [k for k, x in enumerate(al.logged[:al.logged_until]) if x is not None]
     out = pd.Series(float("nan"), index=index)
     if not days:
         return out
-    vals = [float(al.logged[k] or 0.0) for k in range(days[0], al.today)]
-    out.iloc[days[0]:al.today] = vals
+    vals = [float(al.logged[k] or 0.0) for k in range(days[0], al.logged_until)]
+    out.iloc[days[0]:al.logged_until] = vals
     return out
 
 
@@ -209,10 +212,12 @@ def _change(w: WeekLoad, prev: WeekLoad | None) -> float | None:
 
 
 def week_flags(ratio: float | None, mono: float | None, change: float | None,
-               above: float | None = None) -> tuple[str, ...]:
+               above: float | None = None, no_chronic: bool = False) -> tuple[str, ...]:
     """The week's flags, short: ``ACWR > 1.3`` (``above``: the week is above LD-1's limit, that
-    limit), ``EWMA ratio > 1.5``, ``monotony > 2.0``, ``load +22 %``."""
-    out = [f"ACWR > {above:g}"] if above is not None else []
+    limit; :data:`AFTER_NONE` instead when the four weeks before had no load at all, so that no
+    ratio exists), ``EWMA ratio > 1.5``, ``monotony > 2.0``, ``load +22 %``. ``mono``: the
+    monotony to flag (None: not flagged)."""
+    out = [AFTER_NONE if no_chronic else f"ACWR > {above:g}"] if above is not None else []
     if ratio is not None and ratio > RATIO_HIGH:
         out.append(f"EWMA ratio > {RATIO_HIGH:g}")
     if ratio is not None and ratio < RATIO_LOW:
@@ -246,15 +251,18 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     mono = monotony([float(x) for x in al.load[a:b + 1]])
     change = _change(w, prev)
     ratio = _mean(cols["ewma_ratio"][a:b + 1])
-    lb = min(b, al.today - 1)
-    logged_ratio = _mean(cols["logged_ewma_ratio"][a:lb + 1]) if a < al.today else None
+    lb = min(b, al.logged_until - 1)
+    logged_ratio = _mean(cols["logged_ewma_ratio"][a:lb + 1]) if a < al.logged_until else None
     return WeekFigures(
         start=w.start, days=w.days, kind=w.kind, in_season=w.in_season, planned=float(w.planned),
         logged=None if w.logged is None else float(w.logged), load=float(w.load), change=change,
         chronic=w.chronic, acwr=w.ratio, ewma_ratio=ratio,
         rolling_ratio=_num(cols["rolling_ratio"][b]), monotony=mono,
         strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
-        flags=week_flags(ratio, mono, change, most if above_limit(w, most) else None))
+        # monotony is flagged on what was logged: a plan's days come from the load table's few
+        # kinds of session, so a plan reads as monotonous by construction (docs/load.md)
+        flags=week_flags(ratio, mono if w.logged is not None else None, change,
+                         most if above_limit(w, most) else None, no_chronic=w.chronic == 0))
 
 
 # -- an athlete, the squad -------------------------------------------------------------------------------
@@ -265,8 +273,9 @@ def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
     most = rs.value("LD-1", "acwr_max") if rs.active("LD-1") else math.inf  # off: no LD-1 flag
     weeks = tuple(_week(al, cols, w, al.weeks[k - 1] if k else None, most)
                   for k, w in enumerate(al.weeks))
-    has_log = any(x is not None for x in al.logged[:al.today])
-    latest = _num(cols["logged_ewma_ratio"][min(al.today, len(al.load)) - 1]) if al.today > 0 else None
+    until = al.logged_until
+    has_log = any(x is not None for x in al.logged[:until])
+    latest = _num(cols["logged_ewma_ratio"][min(until, len(al.load)) - 1]) if until > 0 else None
     a = season.athlete(al.athlete)
     name = a.name if a is not None else al.athlete
     figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, ())
@@ -291,7 +300,7 @@ def figures_steps(season: Season, plan: Plan | None = None):
     if plan is not None and plan.athletes:
         tl, table = Timeline(season), LoadTable.of_season(season)
         for ap in plan.athletes:
-            al = athlete_load(season, plan, ap.athlete, table=table, tl=tl)
+            al = athlete_load(season, plan, ap.athlete, table=table, tl=tl, count_today=True)
             out[ap.athlete] = athlete_figures(season, al)
             yield None
     yield out
@@ -328,7 +337,7 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
         out.append((f"{label}: no session logged in the 7 days before today (counted as rest "
                     f"days).", al.date(al.today - 1)))
     elif r is not None and (r > RATIO_HIGH or r < RATIO_LOW):
-        day = al.date(al.today - 1)
+        day = al.date(al.logged_until - 1)
         side = f"above {RATIO_HIGH:g}" if r > RATIO_HIGH else f"below {RATIO_LOW:g}"
         out.append((f"{label}: the logged EWMA acute:chronic ratio is {fmt(r)} on "
                     f"{text.day_long(day)}, {side}.", day))

@@ -165,11 +165,18 @@ class AthleteLoad:
     origin: dt.date  # the series' first day
     season_start: int  # index of the season's first day in the series
     today: int  # index of ``today`` in the series (days before it are the past)
-    load: tuple[float, ...]  # per day: the planned load, a logged one before today
+    load: tuple[float, ...]  # per day: the planned load, a logged one before ``logged_until``
     planned: tuple[float, ...]  # per day: the plan's load (pre-season days: the log's)
     logged: tuple[float | None, ...]  # per day: the logged load (None: no session logged)
     kinds: tuple[str | None, ...]  # per day: the athlete's week kind (None before the season)
     weeks: tuple[WeekLoad, ...]
+    # the first day whose logged session does not count: today (rules-spec.md section 8), or the
+    # day after when the monitoring figures count a session already logged today
+    logged_until: int = -1
+
+    def __post_init__(self) -> None:
+        if self.logged_until < 0:
+            object.__setattr__(self, "logged_until", self.today)
 
     def date(self, k: int) -> dt.date:
         return self.origin + dt.timedelta(days=k)
@@ -214,7 +221,11 @@ def chronic_of(loads: list[float], full: list[bool], k: int) -> float | None:
 
 
 def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable | None = None,
-                 tl: Timeline | None = None, facts: AthleteFacts | None = None) -> AthleteLoad:
+                 tl: Timeline | None = None, facts: AthleteFacts | None = None,
+                 count_today: bool = False) -> AthleteLoad:
+    """The athlete's daily load series. ``count_today``: a session already logged on ``today``
+    counts too (the monitoring figures: the coach logs tonight's session tonight); the plan's
+    loads (LD-1, the plan JSON) count logged sessions before today only (rules-spec.md section 8)."""
     tl = tl or Timeline(season)
     table = table or LoadTable.of_season(season)
     ap = plan.for_athlete(athlete)
@@ -241,10 +252,11 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
                                      training=f.train[i], available=i not in f.off,
                                      proto=f.proto_of(i)))
     today = off + tl.p0
-    load = [logged[k] if k < today and logged[k] is not None else planned[k] for k in range(n)]
+    until = today + 1 if count_today and today < n and logged[today] is not None else today
+    load = [logged[k] if k < until and logged[k] is not None else planned[k] for k in range(n)]
     weeks = _weeks(origin, tl, off, load, planned, logged, kinds)
     return AthleteLoad(athlete, origin, off, today, tuple(load), tuple(planned), tuple(logged),
-                       tuple(kinds), weeks)
+                       tuple(kinds), weeks, until)
 
 
 def _weeks(origin, tl, off, load, planned, logged, kinds) -> tuple[WeekLoad, ...]:

@@ -573,16 +573,23 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
     wl = athlete_load(season, plan, athlete).week_of(first)
     if wl is None:
         return
+    # a week with logged days reads their logged load (rules-spec.md section 8): say so
+    what = "Planned load" if wl.logged is None else "Load"
+    amount = f"{wl.load:.0f} AU" + ("" if wl.logged is None else
+                                    f" (the logged sessions counted; planned {wl.planned:.0f} AU)")
     if wl.chronic is None:
-        add(Reason("LD-1", "fact", f"Planned load {wl.load:.0f} AU; no chronic load yet (fewer than "
+        add(Reason("LD-1", "fact", f"{what} {amount}; no chronic load yet (fewer than "
                                    f"four full weeks before)."))
         return
     most = RuleSet(season.rules).value("LD-1", "acwr_max")
-    ratio = wl.load / wl.chronic if wl.chronic else None
-    shown = f"{ratio:.2f}" if ratio is not None else "—"
     spike = 400 * round(wl.load) > round(100 * most) * round(4 * wl.chronic)  # as the checker counts
+    if not wl.chronic:
+        add(Reason("LD-1", "fact", f"{what} {amount} after four weeks without any load: "
+                                   + ("a spike whatever its size." if spike else "no load yet.")))
+        return
+    shown = f"{wl.load / wl.chronic:.2f}"
     verdict = "a spike, above" if spike else "within"
-    add(Reason("LD-1", "fact", f"Planned load {wl.load:.0f} AU, {shown} times the chronic "
+    add(Reason("LD-1", "fact", f"{what} {amount}, {shown} times the chronic "
                                f"{wl.chronic:.0f} AU of the four weeks before: {verdict} the "
                                f"limit of {most:g} times."))
 

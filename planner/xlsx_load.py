@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.load import (
+    AFTER_NONE,
     DASH,
     NO_LOG,
     RATIO_HIGH,
@@ -158,8 +159,10 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
             "week's load / the mean of the 4 full weeks before; EWMA ratio = acute (7-day) / "
             "chronic (28-day) exponentially weighted load, the week's mean; monotony = mean / SD "
             "of the week's 7 daily loads; strain = week load × monotony. Flags: EWMA ratio above "
-            f"{RATIO_HIGH:g} or below {RATIO_LOW:g}, monotony above 2.0, load up more than 15 % on "
-            f"the week before. Figures to watch, never rules; {DASH} = undefined.")
+            f"{RATIO_HIGH:g} or below {RATIO_LOW:g}, monotony above 2.0 (weeks with logged "
+            f"sessions), load up more than 15 % on the week before, ACWR above LD-1's limit "
+            f"(a planned load spike; '{AFTER_NONE}' when no chronic load exists). Figures to "
+            f"watch, never rules; {DASH} = undefined.")
     if no_log:
         note = f"{NO_LOG[:1].upper()}{NO_LOG[1:]}. " + note
     rows.rows.append([(note, st.info())] + [None] * (NCOLS - 1))
