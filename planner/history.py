@@ -1,7 +1,8 @@
 """What happened: the logged sessions read as the past of a plan (rules-spec.md section 9).
 
 For a day before ``today`` the plan's intensity is the highest level at or below the logged top
-speed when one was logged, otherwise the stored plan's intensity, otherwise 0. Minutes played set
+speed when one was logged, otherwise the stored plan's intensity, otherwise 0. A day logged with
+no minutes at all (the coach's way to say "did not train") reached no speed: 0. Minutes played set
 the role of a past competition day: 45 or more ``start``, 1-44 ``bench``, 0 ``out``; without
 logged minutes the stored plan's role stands (100 start, 80 bench), and with neither the athlete
 did not play. A past match the athlete played is a speed day (an HV exposure when started)
@@ -137,6 +138,8 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
         played.append(False)
         if day is not None and day.top_pct is not None:
             value = level_at_or_below(day.top_pct)
+        elif day is not None and day.minutes <= 0:
+            value = 0  # logged with no minutes (ill, absent): the athlete did not run at all
         else:
             value = plan_it[d]
         if tl.is_comp[d] and value in (80, 100):

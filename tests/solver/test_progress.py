@@ -127,10 +127,15 @@ def test_logged_top_speeds_and_minutes_played_set_the_past():
     log = (Session(athlete="A1", date=day(2), minutes=75, rpe=6, top_speed_pct=93),  # 90
            Session(athlete="A1", date=day(5), minutes=95, rpe=8, minutes_played=20),  # bench
            Session(athlete="A2", date=day(12), minutes=0, rpe=0, minutes_played=0))  # out
+    # a training day the plan had, logged with no minutes ("ill"): no running at all
+    ill = 3
+    assert s.plan.for_athlete("A1").intensity[ill] > 0
+    log += (Session(athlete="A1", date=day(ill), minutes=0, rpe=0, note="ill"),)
     s = E.LogSessions(sessions=log).apply(s)
     out = solve(SolveRequest(s, time_limit=30))
     a1, a2 = out.plan.for_athlete("A1").intensity, out.plan.for_athlete("A2").intensity
     assert a1[2] == 90 and a1[5] == 80 and a2[12] == 0
+    assert a1[ill] == 0
     assert check_plan(s, out.plan).violations == ()
 
 
