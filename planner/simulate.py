@@ -1,7 +1,8 @@
 """A season lived week by week, for tests and benchmarks: what a squad "did" as a log.
 
 :func:`log_week` turns the stored plan's days of one week into logged sessions, the way a
-staff would record them (minutes and RPE of the session the plan gave, the top speed reached
+staff would record them (minutes and RPE of the session the plan gave, as the rules' load table
+has it: shorter team sessions in a deload or taper week; the top speed reached
 near the planned intensity, minutes played in a match), with seeded surprises: a skipped
 session, a faster day than planned, a starter who played only 20 minutes, a painful day of an
 athlete in rehab. Nothing here is used by the app or the solver.
@@ -12,31 +13,40 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from planner.loadtable import LoadTable
+from planner.protocols import load_protocol
 from planner.season import FIT, Season, Session
 from planner.timeline import Timeline
 
 
-def _session_of(tl: Timeline, d: int, stage: str, intensity: int) -> tuple[float, float] | None:
-    """(minutes, RPE) of the planned day, or None for a rest day."""
+def _session_of(tl: Timeline, table: LoadTable, d: int, stage: str, intensity: int, kind: str,
+                proto) -> tuple[float, float] | None:
+    """(minutes, RPE) of the planned day as the load table has it (a deload week's shorter team
+    sessions, a rehab stage's session), or None for a rest day."""
     if tl.is_comp[d] and stage == FIT and intensity in (100, 80):
-        return (95.0, 8.0) if intensity == 100 else (30.0, 7.0)
+        return table.start if intensity == 100 else table.bench
     if intensity == 0 and not tl.is_training[d]:
         return None
     if stage != FIT:
-        return (60.0, 4.0 if intensity < 80 else 5.0)
-    return (75.0, 6.0 if intensity >= 90 else 5.0 if intensity >= 80 else 4.0)
+        return table.stage_session(stage, proto)
+    if intensity == 0:
+        return table.recovery
+    return (table.minutes[kind], table.fit_rpe(intensity))
 
 
 def log_week(season: Season, first: dt.date, last: dt.date, seed: int = 1) -> tuple[Session, ...]:
     """Logged sessions for days ``first`` .. ``last`` as the stored plan has them, with surprises."""
     rng = random.Random(f"{seed}:{first.isoformat()}")
     tl = Timeline(season)
+    table = LoadTable.of_season(season)
     out = []
     for a in season.athletes:
         ap = season.plan.for_athlete(a.id)
         for d in range(max(0, tl.index(first) or 0), (tl.index(last) or tl.n - 1) + 1):
             stage, it = ap.stages[d], ap.intensity[d]
-            base = _session_of(tl, d, stage, it)
+            rec = next((r for r in reversed(season.injuries_of(a.id)) if r.onset <= tl.days[d]), None)
+            proto = load_protocol(rec.protocol) if rec is not None else None
+            base = _session_of(tl, table, d, stage, it, ap.weeks[tl.week_of[d]], proto)
             if base is None or (rng.random() < 0.04 and not tl.is_comp[d]):
                 continue  # a rest day, or a session missed
             minutes, rpe = base
@@ -46,6 +56,7 @@ def log_week(season: Season, first: dt.date, last: dt.date, seed: int = 1) -> tu
                 played = 90.0 if it == 100 else 20.0
                 if it == 100 and rng.random() < 0.1:
                     played = 20.0  # subbed early: counts as a bench appearance
+                    minutes, rpe = table.bench
             elif top is not None and rng.random() < 0.05:
                 top = min(100.0, top + 10.0)  # faster than planned
             pain = 6.0 if stage != FIT and rng.random() < 0.03 else None
