@@ -15,16 +15,19 @@ class InputError(PeriodizeError):
     ``"athletes[3].id: 'A07' is used twice; give each athlete a unique id"``.
     """
 
-    def __init__(self, source: str, problems: list[str]):
+    def __init__(self, source: str, problems: list[str], more: int = 0):
         self.source = source
         self.problems = list(problems)
+        self.more = more  # problems found but not listed (a long list is cut)
         head = f"{source}: " if source else ""
-        if len(self.problems) == 1:
+        if len(self.problems) == 1 and not more:
             text = head + self.problems[0]
         else:
-            text = head + f"{len(self.problems)} problems:\n" + "\n".join(
+            total = len(self.problems) + more
+            text = head + f"{total:,} problems" + (f" (the first {len(self.problems)}):" if more
+                                                    else ":") + "\n" + "\n".join(
                 f"  - {p}" for p in self.problems
-            )
+            ) + (f"\n  ... and {more:,} more" if more else "")
         super().__init__(text)
 
 

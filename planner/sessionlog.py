@@ -173,8 +173,7 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     _today(dates, season, problems, where)
     _max_speeds(athletes, nums.get("top_ms"), season, problems, where)
     if problems:
-        raise InputError(source, problems[:200] + ([f"... and {len(problems) - 200} more"]
-                                                   if len(problems) > 200 else []))
+        raise InputError(source, problems[:200], more=max(0, len(problems) - 200))
     result = _build(frame, mapping, athletes, dates, nums, season, rows)
     result.notes = notes + result.notes
     return result
@@ -273,14 +272,21 @@ def _today(dates: list, season: Season, problems: list, where) -> None:
     cal = season.calendar
     last = planning_start(season)  # today, or the season start while today is not set
     first = cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
+    fix = ("move today on first (periodize advance --today DATE)" if cal.today else
+           "set today first (periodize advance --today DATE)")
+    late = [i for i, d in enumerate(dates) if d is not None and d > last]
+    if len(late) > 3:  # a log that runs on past today (a whole season's export): one line says it
+        days = sorted(dates[i] for i in late)
+        problems.append(f"{len(late):,} rows ({where(late[0], 'date')} and on) are dated after "
+                        f"today ({last.isoformat()}): {days[0].isoformat()} to "
+                        f"{days[-1].isoformat()}; log sessions once they happened, or {fix}")
     for i, d in enumerate(dates):
         if d is None:
             continue
         if d > last:
-            fix = ("move today on first (periodize advance --today DATE)" if cal.today else
-                   "set today first (periodize advance --today DATE)")
-            problems.append(f"{where(i, 'date')}: {d.isoformat()} is after today "
-                            f"({last.isoformat()}); log a session once it happened, or {fix}")
+            if len(late) <= 3:
+                problems.append(f"{where(i, 'date')}: {d.isoformat()} is after today "
+                                f"({last.isoformat()}); log a session once it happened, or {fix}")
         elif d < first or d > cal.end:
             problems.append(f"{where(i, 'date')}: {d.isoformat()} is outside the season "
                             f"and the four weeks before it ({first.isoformat()} to "

@@ -113,3 +113,19 @@ def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(
                                       f"A1,{day(1)},60,5,8.8\nA1,{day(2)},60,5,10.5\n"), fast)
     (problem,) = e.value.problems
     assert problem.startswith("row 3, Top speed m/s: 10.50 m/s is more than 10 % above")
+
+
+def test_a_log_running_past_today_is_one_line_and_the_count_is_true(tmp_path, s):
+    """A whole season's export read with today in October: one line says how many rows are
+    after today and which dates, instead of a line per row; a long list says its true total."""
+    rows = "".join(f"A1,{day(i)},60,5\n" for i in range(0, 28))  # today is day 14
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + rows), s)
+    assert len(e.value.problems) == 1
+    assert e.value.problems[0].startswith("13 rows (row 17, Date and on) are dated after today")
+    assert f"{day(15)} to {day(27)}" in e.value.problems[0]
+    bad = "".join(f"A1,{day(1)},60,{11 + i % 3}\n" for i in range(250))  # RPE out of range
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + bad), s)
+    assert len(e.value.problems) == 200 and e.value.more == 50
+    assert "250 problems (the first 200):" in str(e.value) and "... and 50 more" in str(e.value)
