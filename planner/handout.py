@@ -238,9 +238,10 @@ class Handouts:
         if kind == "deload":
             cap = int(self.rs.value("HV-2", "max_speed_days_deload"))
             table = LoadTable.of(self.rs)
-            cut = round(100 * (1 - table.minutes["deload"] / table.minutes["load"]))
             return (f"Deload week: at most {text.plural(cap, 'speed day')} (matches count; more "
-                    f"matches mean no other speed day), team sessions {cut} % shorter, as many of them")
+                    f"matches mean no other speed day), team sessions of "
+                    f"{table.minutes['deload']:g} minutes ({table.volume_words('deload')}), as many "
+                    f"of them")
         if kind == "taper":
             tapers = self.tl.taper_weeks(int(self.rs.value("TP-1", "taper_weeks")))
             comp = tapers.get(w)

@@ -70,6 +70,18 @@ class LoadTable:
         lo, mid, hi = self.rpe_by_band
         return hi if level >= 90 else mid if level >= 80 else lo
 
+    def volume_words(self, kind: str, noun: str = "volume") -> str:
+        """How a ``kind`` week's team sessions compare with a load week's: ``40 % less volume
+        than a load week``, ``20 % more volume …``, ``as much volume …`` (any session lengths
+        the rules panel allows, a load week of 0 minutes too)."""
+        m, full = self.minutes[kind], self.minutes["load"]
+        if full <= 0:
+            return "load-week sessions have no minutes to compare with"
+        change = round(100 * (m / full - 1))
+        if change == 0:
+            return f"as much {noun} as a load week"
+        return f"{abs(change)} % {'less' if change < 0 else 'more'} {noun} than a load week"
+
     def stage_session(self, stage: str, proto: Protocol | None) -> tuple[float, float]:
         """(minutes, RPE) of a training day in rehab ``stage``: the template's own, else the table's."""
         if proto is not None and stage in proto.stage_ids:

@@ -240,10 +240,8 @@ def _load_day_reason(c: _Context, i: int, kind: str, add) -> None:
     r = table.split(**facts)[0]
     note = ""
     if kind != "load" and r:
-        cut = 1 - table.minutes[kind] / table.minutes["load"]
         how = f"{table.minutes[kind]:g} min x RPE {r:g}"
-        note = (f": {kind} week, {table.minutes[kind]:g}-minute sessions, {cut * 100:.0f} % less "
-                f"volume than a load week")
+        note = f": {kind} week, {table.minutes[kind]:g}-minute sessions, {table.volume_words(kind)}"
     add(Reason("LD-1", "fact", f"Planned load {load} AU = {how}{note}."))
 
 
@@ -559,10 +557,8 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         add(Reason("HV-2", "bound", f"A deload week allows at most {text.plural(cap, 'speed day')}."))
     if kind in ("deload", "taper") and (athlete is None or ap.stages[week.first] == FIT):
         table = LoadTable.of(rs)  # a rehab session keeps its length in the athlete's own deload
-        cut = 1 - table.minutes[kind] / table.minutes["load"]
         add(Reason("LD-1", "fact", f"{kind.capitalize()} week: {table.minutes[kind]:g}-minute team "
-                                   f"sessions, {cut * 100:.0f} % less volume than a load week; the speed "
-                                   f"work stays."))
+                                   f"sessions, {table.volume_words(kind)}; the speed work stays."))
     if athlete is not None:
         _load_week_reason(season, plan, athlete, tl.days[week.first], add)
     return why

@@ -420,3 +420,28 @@ def test_the_weeks_why_calls_a_logged_weeks_load_load_not_planned_load():
                             f"{logged.planned:.0f} AU)") for x in lines), lines
     planned = [r.text for r in why_week(s, s.plan, "A3", day(35)).reasons if r.rule == "LD-1"]
     assert any(x.startswith("Planned load ") for x in planned), planned
+
+
+@pytest.mark.parametrize("minutes, words", [
+    ({"minutes_load": 0}, "load-week sessions have no minutes to compare with"),
+    ({"minutes_deload": 240}, "220 % more volume than a load week"),
+    ({"minutes_deload": 75}, "as much volume as a load week"),
+    ({}, "40 % less volume than a load week"),
+])
+def test_any_session_lengths_the_rules_allow_are_explained_without_a_crash(minutes, words):
+    """A load week of 0 minutes divided by zero in the why, the handouts and the workbook; a
+    deload longer than a load week read '-220 % less volume'."""
+    from planner.handout import handout_weeks
+    from planner.season import RuleSettings
+    from planner.why import why_day, why_week
+
+    s = _season()
+    s = s.model_copy(update={"rules": RuleSettings(values={"LD-1": minutes})})
+    deload = next(i for i in range(len(s.plan.team_weeks)) if s.plan.team_weeks[i] == "deload")
+    first = Timeline(s).weeks[deload].first
+    texts = [r.text for r in why_week(s, s.plan, "A3", day(first)).reasons]
+    texts += [r.text for d in range(first, first + 7)
+              for r in why_day(s, s.plan, "A3", day(d)).reasons]
+    assert any(words in t for t in texts), texts
+    kinds = [w.kind_text for w in handout_weeks(s, s.plan, ["A3"])]
+    assert any(words in k for k in kinds if k.startswith("Deload")), kinds
