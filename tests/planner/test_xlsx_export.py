@@ -422,7 +422,7 @@ def test_athlete_sheet_a_page_per_week_laid_out_as_the_handout(exported):
     labels = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
               for r in range(blocks[1][0], blocks[1][1])}
     assert labels["Week"].startswith("Deload week: at most 1 speed day")
-    assert "team sessions of 45 minutes (40\u00a0% less volume than a load week)" in labels["Week"]  # "40 %" never splits
+    assert "team sessions of 45\u00a0minutes (40\u00a0% less volume than a load week)" in labels["Week"]  # "40 %" never splits
     assert labels["Load"].startswith(f"Planned load: {weeks[1].load_text}")
     assert "ACWR " in labels["Load"] and "monotony " in labels["Load"]
     for r, d in zip(blocks[1][2], weeks[1].days, strict=True):  # each day's planned load
