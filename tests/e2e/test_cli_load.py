@@ -7,6 +7,7 @@ import csv
 
 import pytest
 
+from planner.errors import InputError
 from planner.load import figures
 from planner.seasonfile import load_season, save_season
 from tests.e2e.test_cli import run
@@ -48,6 +49,39 @@ def test_an_unknown_athlete_is_a_located_error(folder):
     assert r.returncode == 1
     assert "--athlete: no athlete has the ID or name 'Z9'" in r.stderr
     assert "Traceback" not in r.stderr and r.stdout == ""
+
+
+def test_a_first_name_alone_finds_the_athlete_and_a_long_squad_is_listed_whole(tmp_path):
+    s = _season()
+    names = ("Marco Ruiz", "Tom Berger", "Marco Vidal")
+    s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"name": n})
+                                               for a, n in zip(s.athletes, names, strict=True))})
+    save_season(s, tmp_path / "s.season.json")
+    r = run("load", "s.season.json", "--athlete", "tom", cwd=tmp_path)
+    assert r.returncode == 0 and "Tom Berger (A2)" in r.stdout and "A1" not in r.stdout, r.stderr
+    r = run("load", "s.season.json", "--athlete", "Marco", cwd=tmp_path)  # two of them
+    assert r.returncode == 1 and "is the name of 2 athletes" in r.stderr and "give the ID" in r.stderr
+    big = s.model_copy(update={"athletes": s.athletes + tuple(
+        s.athletes[0].model_copy(update={"id": f"B{k:02d}", "name": f"Player Number{k:02d}"})
+        for k in range(37))})
+    r = run("load", "s.season.json", "--athlete", "", cwd=tmp_path)
+    assert r.returncode == 1 and "no athlete has the ID or name ''" in r.stderr
+    from ui.cli.main import clip
+    from ui.cli.names import athlete_id
+
+    with pytest.raises(InputError) as e:
+        athlete_id(big, "Nobody", "--athlete")
+    assert "more characters" not in clip(str(e.value)) and "B36 Player Number36" in clip(str(e.value))
+
+
+def test_an_empty_csv_name_is_refused_and_a_replaced_file_kept_as_bak(folder):
+    r = run("load", "s.season.json", "--csv", "", cwd=folder)
+    assert r.returncode == 1 and r.stdout == "", r.stdout
+    (folder / "mine.csv").write_text("my own notes\n", encoding="utf-8")
+    r = run("load", "s.season.json", "--csv", "mine.csv", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    assert (folder / "mine.csv.bak").read_text(encoding="utf-8") == "my own notes\n"
+    assert (folder / "mine.csv").read_text(encoding="utf-8").startswith("athlete,")
 
 
 def test_a_season_without_a_plan_is_refused(folder):

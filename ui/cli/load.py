@@ -41,7 +41,7 @@ def cmd_load(args) -> int:
     from ui.cli import outputs
     from ui.cli.names import athlete_id
 
-    out = outputs.out_path(args.csv, "CSV") if args.csv else None
+    out = outputs.out_path(args.csv, "CSV") if args.csv is not None else None
     if out is not None:
         outputs.guard({"csv": out}, {"season file": Path(args.season)})
     season = load_season(args.season)
@@ -49,7 +49,7 @@ def cmd_load(args) -> int:
         raise InputError(args.season, ["has no stored plan, so no planned load; run "
                                        "'periodize solve SEASON --save' first"])
     figs = figures(season)
-    if args.athlete:
+    if args.athlete is not None:
         aid = athlete_id(season, args.athlete, "--athlete")
         if aid not in figs:
             raise InputError("--athlete", [f"{season.athlete_label(aid)} is not in the stored plan; "
@@ -59,7 +59,7 @@ def cmd_load(args) -> int:
     if out is not None:
         from planner.safefile import atomic_write
 
-        atomic_write(out, csv_text(figs, args.anonymise))
+        atomic_write(out, csv_text(figs, args.anonymise), backup=True)  # a file replaced: NAME.bak
         rows = sum(len(f.weeks) for f in figs.values())
         print(f"Wrote {rows} athlete-weeks of {len(figs)} athlete(s) to {out}"
               + (f" ({NO_LOG})" if no_log else ""))

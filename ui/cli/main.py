@@ -27,7 +27,9 @@ DESCRIPTION = ("Plan a team's season: high-velocity exposures, deloads and taper
 ANONYMISE_HELP = "athlete IDs instead of names, no diagnoses or protocols in every output"
 
 
-MAX_LINE = 400  # characters of one line of an error message (a huge input is never echoed whole)
+# characters of one line of an error message (a huge input is never echoed whole; a list of the
+# squad's 40 names and IDs fits)
+MAX_LINE = 1500
 
 
 def clip(text: str, keep: int = MAX_LINE) -> str:

@@ -24,7 +24,8 @@ def athlete_id(season, key: str, option: str) -> str:
         return key
     k = _norm(key)
     hits = [a for a in season.athletes if _norm(a.id) == k] or [
-        a for a in season.athletes if _norm(a.name) == k]
+        a for a in season.athletes if _norm(a.name) == k] or [
+        a for a in season.athletes if k and k in _norm(a.name).split()]  # a first or last name
     if len(hits) == 1:
         return hits[0].id
     if hits:
