@@ -326,12 +326,14 @@ class _Reader:
 # ---------------------------------------------------------------------------------------------
 # The import
 # ---------------------------------------------------------------------------------------------
-def import_workbook(path: str | os.PathLike) -> Season:
-    """The season of a coach workbook; InputError with every located problem otherwise."""
+def import_workbook(path: str | os.PathLike, notes: list[str] | None = None) -> Season:
+    """The season of a coach workbook; InputError with every located problem otherwise.
+    ``notes``: a list that receives what was read other than written (a repeated session row
+    counted once), each a sentence naming its sheet and row."""
     src = os.fspath(path)
     wb = _open(path)
     try:
-        return _Import(wb, src).season()
+        return _Import(wb, src, notes).season()
     except (DefusedXmlException, ElementTree.ParseError, zipfile.BadZipFile, EOFError, zlib.error) as e:
         raise InputError(src, [f"cannot be read as an Excel workbook ({e.__class__.__name__}); "
                                f"save it again from Excel as an Excel Workbook (.xlsx)"]) from None
@@ -340,8 +342,9 @@ def import_workbook(path: str | os.PathLike) -> Season:
 
 
 class _Import:
-    def __init__(self, wb, source: str):
+    def __init__(self, wb, source: str, notes: list[str] | None = None):
         self.source = source
+        self.notes = notes if notes is not None else []
         self.p = _Problems()
         self.r = _Reader(wb, self.p)
 
@@ -657,6 +660,7 @@ class _Import:
         spec = sheet_spec("Sessions")
         rows = self.r.table(spec) or []
         out, out_rows = [], []
+        seen: dict[Session, int] = {}
         for row in rows:
             aid, kept = self.athlete_ref(spec, row, ids)
             fields = {"athlete": aid, "date": self.cell(spec, row, "date", to_date),
@@ -672,14 +676,22 @@ class _Import:
             if self._session_limits(spec, row, fields):
                 continue
             try:
-                out.append(Session(**fields))
-                out_rows.append(row.number)
+                session = Session(**fields)
             except ValidationError as e:
                 for err in e.errors():
                     field = err["loc"][0] if err["loc"] else "minutes"
                     key = SESSION_COLUMN.get(str(field), "minutes")
                     (problem,) = validation_problems([{**err, "loc": ()}])
                     self.note(spec, row, key, problem.removeprefix("(top level): "))
+                continue
+            if session in seen:  # as `periodize log` reads a repeated row: one session
+                self.notes.append(f"{spec.title}, row {row.number} repeats row {seen[session]}: "
+                                  f"counted once (give two sessions of one day a note each, "
+                                  f"e.g. AM and PM, to keep both)")
+                continue
+            seen[session] = row.number
+            out.append(session)
+            out_rows.append(row.number)
         return out, out_rows
 
     def _session_limits(self, spec: SheetSpec, row: _Row, fields: dict) -> bool:

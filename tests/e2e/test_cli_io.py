@@ -117,3 +117,23 @@ def test_export_says_what_needs_a_plan(tmp_path):
     assert r.returncode == 1 and "afile: is a file; give a folder" in r.stderr
     r = run("export", "s.season.json", cwd=tmp_path)
     assert r.returncode == 1 and "say what to write" in r.stderr
+
+
+def test_import_says_how_many_sessions_it_read_what_it_counted_once_and_what_pain_proposes(tmp_path):
+    """A session row pasted twice is one session (as `periodize log` reads it) and the import
+    says so; a pain at the flare-up threshold in rehab is proposed, as `log` proposes it."""
+    from planner.coachform.write import save_template_form
+    from planner.season import Session
+    from tests.builders import day, injury, season
+
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P2", start_day=-10),), today=day(14))
+    sore = Session(athlete="A1", date=day(9), minutes=60, rpe=4, pain=8)
+    s = s.model_copy(update={"sessions": (Session(athlete="A2", date=day(8), minutes=60, rpe=5),) * 2
+                             + (sore,)})
+    save_template_form(s, tmp_path / "team.xlsx")
+    r = run("import", "team.xlsx", "-o", "team.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "2 logged sessions" in r.stdout
+    assert "Counted once: Sessions, row 3 repeats row 2" in r.stdout
+    assert "Proposed flare-up:" in r.stdout and f"--flare-up A1 {day(9).isoformat()}" in r.stdout
+    assert len(load_season(tmp_path / "team.season.json").sessions) == 2

@@ -765,11 +765,15 @@ def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
         Sessions=[head,
                   ("A1", "2027-01-11", 75, 6, 95, None, None, None, "Speed day"),
                   ("A1", "2027-01-11", 20, 2, None, None, None, None, None),
-                  ("A1", "2027-01-12", 60, 5, None, 8.4, None, 1, None)],
+                  ("A1", "2027-01-12", 60, 5, None, 8.4, None, 1, None),
+                  ("A1", "2027-01-12", 60, 5, None, 8.4, None, 1, None)],  # pasted twice
     )
-    season = import_workbook(path)
+    notes: list[str] = []
+    season = import_workbook(path, notes)
     assert [(x.athlete, x.date, x.load) for x in season.sessions] == [
         ("A1", D(2027, 1, 11), 450), ("A1", D(2027, 1, 11), 40), ("A1", D(2027, 1, 12), 300)]
+    assert notes == ["Sessions, row 5 repeats row 4: counted once (give two sessions of one day a "
+                     "note each, e.g. AM and PM, to keep both)"]
     bad = book(
         tmp_path, "bad.xlsx",
         Season=SEASON_ROWS + [("Today", "2027-01-18")],

@@ -40,12 +40,21 @@ def cmd_import(args) -> int:
 
     out = outputs.out_path(args.output, "season file")
     outputs.guard({"season": out}, {"workbook": Path(args.workbook)}, saves={"season"})
-    season = import_workbook(args.workbook)  # every problem of the workbook, or the season
+    notes: list[str] = []
+    season = import_workbook(args.workbook, notes)  # every problem of the workbook, or the season
     save_season(season, out)
     cal = season.calendar
     print(f"Imported {args.workbook}: '{season.name}', {cal.start.isoformat()} to {cal.end.isoformat()}, "
           f"{plural(len(season.athletes), 'athlete')}, {plural(len(season.competitions), 'competition')}, "
-          f"{plural(len(season.injuries), 'injury', 'injuries')}")
+          f"{plural(len(season.injuries), 'injury', 'injuries')}"
+          + (f", {plural(len(season.sessions), 'logged session')}" if season.sessions else ""))
+    for note in notes:
+        print(f"Counted once: {note}")
+    from planner.progress import flare_proposals
+
+    for p in flare_proposals(season):  # a pain score at the flare-up threshold (rules-spec §9)
+        print(f"Proposed flare-up: {p.text(season)}. Record it in the app, or see what it "
+              f"changes: periodize whatif {out} --flare-up {p.athlete} {p.date.isoformat()}")
     print(f"Wrote the season to {out}")
     return EXIT_OK
 

@@ -64,18 +64,21 @@ def import_into(window, path: str | Path) -> bool:
     """Import a coach workbook as the window's document; False (and a message) on problems."""
     from planner.coachform.read import import_workbook
 
+    notes: list[str] = []
     try:
         with _busy():
-            season = import_workbook(path)
+            season = import_workbook(path, notes)
     except PeriodizeError as e:
         window.interaction.error("Could not import the workbook", _listing(e))
         window.statusBar().showMessage("Import failed; the current season is unchanged.", 8000)
         return False
     window.set_document(season, None, modified=True)
+    repeated = (f" {plural(len(notes), 'repeated session row')} counted once ({notes[0]})."
+                if notes else "")
     window.statusBar().showMessage(
         f"Imported {Path(path).name}: {plural(len(season.athletes), 'athlete')}, "
         f"{plural(len(season.competitions), 'competition')}, "
-        f"{plural(len(season.injuries), 'injury', 'injuries')}. "
+        f"{plural(len(season.injuries), 'injury', 'injuries')}.{repeated} "
         f"Save it as a season file (File ▸ Save As).", 10000)
     return True
 
