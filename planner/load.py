@@ -334,8 +334,9 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
     out = []
     r = f.latest_logged_ewma_ratio
     if r is not None and not any(al.logged[max(0, al.today - 7):al.today]):
-        out.append((f"{label}: no session logged in the 7 days before today (counted as rest "
-                    f"days).", al.date(al.today - 1)))
+        out.append((f"{label}: no session logged in the 7 days before today (the logged ratio "
+                    f"reads them as rest days; the load figures count their planned load).",
+                    al.date(al.today - 1)))
     elif r is not None and (r > RATIO_HIGH or r < RATIO_LOW):
         day = al.date(al.logged_until - 1)
         side = f"above {RATIO_HIGH:g}" if r > RATIO_HIGH else f"below {RATIO_LOW:g}"

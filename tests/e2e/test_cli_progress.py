@@ -119,3 +119,15 @@ def test_advance_without_accept_records_nothing_and_back_keeps_every_record(tmp_
     assert back.injuries == accepted.injuries and back.calendar.today == day(0)
     r = run("advance", "t.season.json", "--today", "soon", cwd=tmp_path)
     assert r.returncode == 1 and "'soon' is not a date" in r.stderr
+
+
+def test_an_advance_whose_log_is_bad_says_that_nothing_was_saved(tmp_path):
+    shutil.copy(template_path("demo.season.json"), tmp_path / "demo.season.json")
+    before = (tmp_path / "demo.season.json").read_bytes()
+    (tmp_path / "bad.csv").write_text("Athlete ID,Date,Minutes,RPE\nA01,2026-08-04,60,11\n",
+                                      encoding="utf-8")
+    r = run("advance", "demo.season.json", "--today", "2026-08-10", "--accept", "--log", "bad.csv",
+            "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "row 2, RPE" in r.stderr and "nothing was saved" in r.stderr, r.stderr
+    assert (tmp_path / "demo.season.json").read_bytes() == before

@@ -286,8 +286,8 @@ def test_a_log_that_stopped_says_so_rather_than_giving_a_ratio():
     s = _season()
     s = s.model_copy(update={"sessions": tuple(x for x in s.sessions if x.date < day(30))})
     lines = L.figures(s)["A1"].flags
-    assert lines[0] == ("Athlete 1 (A1): no session logged in the 7 days before today (counted as "
-                        "rest days).")
+    assert lines[0] == ("Athlete 1 (A1): no session logged in the 7 days before today (the logged "
+                        "ratio reads them as rest days; the load figures count their planned load).")
 
 
 def test_no_plan_no_figures():

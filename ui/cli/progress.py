@@ -144,7 +144,12 @@ def cmd_advance(args) -> int:
                 print(f"  - {after.athlete_label(x.athlete)}: {x.what} on {x.date.isoformat()}")
     print(f"Today is {today.isoformat()} (was {before.isoformat()}).")
     if args.log:
-        after = log_into(after, args.log, args.season)
+        try:
+            after = log_into(after, args.log, args.season)
+        except InputError as e:  # the lines above said what would change: say that nothing did
+            more = ("nothing was saved: today, the stage changes and the season file are as they "
+                    "were; fix the log and run the command again")
+            raise InputError(e.source, [*e.problems, more], more=e.more) from None
     if not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit)
         if status is not None:
@@ -152,6 +157,8 @@ def cmd_advance(args) -> int:
     if args.save:
         save_season(after, args.season)
         print(f"Stored in {args.season}")
+    else:
+        print("Nothing stored (add --save to keep the new today).")
     return EXIT_OK
 
 
