@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,16 +95,41 @@ def read_frame(path: str | Path):
     suffix = p.suffix.lower()
     try:
         if suffix in (".csv", ".txt"):
-            return pd.read_csv(p, dtype=str, keep_default_na=False, sep=_separator(p),
-                               nrows=MAX_ROWS + 1, encoding="utf-8-sig")
+            sep = _separator(p)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                # index_col=False: a row with more fields than the header must not shift its
+                # fields (pandas would make the first one the index); such rows are found below
+                frame = pd.read_csv(p, dtype=str, keep_default_na=False, sep=sep, index_col=False,
+                                    nrows=MAX_ROWS + 1, encoding="utf-8-sig")
+            if any("does not match length of data" in str(w.message) for w in caught):
+                raise InputError(str(path), _long_rows(p, sep))
+            return frame
         if suffix in (".xlsx", ".xlsm"):
             return _read_excel(p)
     except FileNotFoundError:
         raise InputError(str(path), ["no such file; check the path"]) from None
-    except (UnicodeDecodeError, ValueError) as e:
+    except UnicodeDecodeError:
+        raise InputError(str(path), [f"cannot be read as {suffix[1:].upper()}: it is not UTF-8 "
+                                     f"text; save it again as 'CSV UTF-8' (Excel: File ▸ Save As)"]
+                         ) from None
+    except ValueError as e:
         raise InputError(str(path), [f"cannot be read as {suffix[1:].upper()}: {e}"]) from None
     raise InputError(str(path), [f"'{p.suffix or p.name}' is not a CSV or an Excel (.xlsx) file; "
                                  f"export the log as CSV or XLSX"])
+
+
+def _long_rows(p: Path, sep: str) -> list[str]:
+    """A problem for each row with more fields than the header (the first ten)."""
+    import csv
+
+    with p.open("r", encoding="utf-8-sig", errors="replace", newline="") as f:
+        rows = csv.reader(f, delimiter=sep)
+        width = len(next(rows, []))
+        out = [f"row {n} has {len(r)} fields but the header has {width}: remove the extra "
+               f"separators, or put a note that holds a '{sep}' in quotes"
+               for n, r in enumerate(rows, start=2) if len(r) > width]
+    return out[:10] + ([f"... and {len(out) - 10} more rows like these"] if len(out) > 10 else [])
 
 
 def _separator(p: Path) -> str:

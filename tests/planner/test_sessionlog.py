@@ -129,3 +129,20 @@ def test_a_log_running_past_today_is_one_line_and_the_count_is_true(tmp_path, s)
         read_sessions(write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + bad), s)
     assert len(e.value.problems) == 200 and e.value.more == 50
     assert "250 problems (the first 200):" in str(e.value) and "... and 50 more" in str(e.value)
+
+
+def test_a_row_with_more_fields_than_the_header_is_named_not_shifted(tmp_path, s):
+    """pandas would take the first field of such a row as its index and blame the wrong columns
+    ("Athlete ID: '60'")."""
+    text = f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5,extra,extra\nA1,{day(2)},60,5\n"
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, text), s)
+    assert e.value.problems == ["row 2 has 6 fields but the header has 4: remove the extra "
+                                "separators, or put a note that holds a ',' in quotes"]
+
+
+def test_a_csv_that_is_not_utf8_names_the_fix(tmp_path, s):
+    p = tmp_path / "log.csv"
+    p.write_bytes(f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5\n".encode("utf-16"))
+    with pytest.raises(InputError, match=r"not UTF-8 text; save it again as 'CSV UTF-8'"):
+        read_sessions(p, s)
