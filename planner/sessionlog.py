@@ -62,7 +62,9 @@ LIMITS: dict[str, tuple[float, float, str]] = {
 def limit_problem(key: str, value: float) -> str | None:
     """Why ``value`` cannot be in column ``key`` (None when it can)."""
     lo, hi, what = LIMITS[key]
-    if lo <= value <= hi and not (key == "top_ms" and value == 0):
+    if key == "top_ms" and value == 0:
+        return "0 m/s is no top speed; leave the cell empty when no speed was measured"
+    if lo <= value <= hi:
         return None
     return f"{value:g} is outside {lo:g}-{hi:g}; write {what}"
 

@@ -146,3 +146,10 @@ def test_a_csv_that_is_not_utf8_names_the_fix(tmp_path, s):
     p.write_bytes(f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5\n".encode("utf-16"))
     with pytest.raises(InputError, match=r"not UTF-8 text; save it again as 'CSV UTF-8'"):
         read_sessions(p, s)
+
+
+def test_a_top_speed_of_0_ms_says_to_leave_the_cell_empty(tmp_path, s):
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed m/s\nA1,{day(1)},60,5,0\n"), s)
+    assert e.value.problems == ["row 2, Top speed m/s: 0 m/s is no top speed; leave the cell empty "
+                                "when no speed was measured"]
