@@ -95,6 +95,25 @@ def stage_name(stage: str) -> str:
 _PREFIXES = ("Value error, ", "Assertion failed, ")
 
 
+# a pydantic location part naming a member of a union type (``float``, ``tuple[constrained-str, ...]``)
+_UNION_MEMBER = re.compile(r"^(float|int|str|bool|(tuple|list|dict|set)\[.*\]|constrained-\w+)$")
+_PLAIN = (
+    (re.compile(r"^Input should be less than or equal to (\S+)$"), r"is more than \1; use at most \1"),
+    (re.compile(r"^Input should be greater than or equal to (\S+)$"), r"is less than \1; use at least \1"),
+    (re.compile(r"^Input should be less than (\S+)$"), r"is too large; use less than \1"),
+    (re.compile(r"^Input should be greater than (\S+)$"), r"is too small; use more than \1"),
+    (re.compile(r"^Input should be a valid number.*$"), "is not a number; write a number"),
+)
+
+
+def _plain(msg: str) -> str:
+    """A few of pydantic's messages as a coach reads them (with the fix)."""
+    for pattern, repl in _PLAIN:
+        if pattern.match(msg):
+            return pattern.sub(repl, msg)
+    return msg
+
+
 def clean_message(msg: str) -> str:
     """A pydantic error message without its ``Value error,`` prefix and documentation link."""
     for p in _PREFIXES:
@@ -134,14 +153,21 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
     the path as :func:`error_path` writes it, the message cleaned, a missing or unknown field said
     plainly with its fix, and a rejected value (not a whole object) quoted before other messages."""
     out = []
+    said: set[str] = set()
     for e in errors:
-        where = error_path(tuple(e["loc"]), tags) or "(top level)"
-        msg = clean_message(e["msg"])
+        loc = tuple(e["loc"])
+        if loc and isinstance(loc[-1], str) and _UNION_MEMBER.match(loc[-1]):
+            loc = loc[:-1]  # one branch of "a number or a list of names": say the first only
+        where = error_path(loc, tags) or "(top level)"
+        if where in said and len(loc) < len(e["loc"]):
+            continue
+        said.add(where)
+        msg = _plain(clean_message(e["msg"]))
         if e["type"] == "missing":
             msg = "missing; add it"
         elif e["type"] == "extra_forbidden":
             msg = "not a known field; remove it or check its spelling"
         elif "input" in e and e["type"] != "value_error" and not isinstance(e["input"], dict | list):
-            msg = f"{quoted(e['input'])}: {msg}"
+            msg = f"{quoted(e['input'])}{' ' if msg.startswith('is ') else ': '}{msg}"
         out.append(f"{where}: {msg}")
     return out

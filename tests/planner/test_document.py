@@ -96,11 +96,21 @@ def test_field_problems_read_as_a_coach_reads_them():
                     {"kind": "week", "week": "soon", "week_kind": "load"}]
     problems = _bad(data)
     assert "calendar.start: missing; add it" in problems
-    assert "athletes[0].max_speed: 20: Input should be less than or equal to 15" in problems
+    assert "athletes[0].max_speed: 20 is more than 15; use at most 15" in problems
     assert "athletes[1].nick: not a known field; remove it or check its spelling" in problems
     # a pin's kind is left out of its path; a validator's message has no "Value error," prefix
     assert any(p.startswith("pins[0].intensity: 85 is not an intensity level") for p in problems)
     assert any(p.startswith("pins[1].week: 'soon': ") for p in problems)
+
+
+def test_a_rule_value_that_is_no_number_is_one_plain_problem():
+    """A rule value is a number or a list of names: pydantic reports both branches, with type
+    names in the path ('acwr_max.tuple[constrained-str, ...]'); the coach reads one line."""
+    data = _base()
+    data["rules"] = {"values": {"LD-1": {"acwr_max": "abc"}}}
+    problems = _bad(data)
+    assert [p for p in problems if "acwr_max" in p] == [
+        "rules.values.LD-1.acwr_max: 'abc' is not a number; write a number"]
 
 
 def test_cross_checks_name_the_place_and_fix():
