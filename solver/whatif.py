@@ -53,6 +53,8 @@ def change_scope(before: Season, after: Season) -> Scope:
         return Scope(False, frozenset(), False, (tl_a.p0, tl_a.p0 - 1), "nothing that the plan depends on changed")
     lo = max(tl_a.p0, min(days, default=tl_a.p0) - MARGIN_DAYS)
     hi = min(n - 1, max(days, default=tl_a.p0) + MARGIN_DAYS)
+    if hi < lo:  # the change lies before today: what it moves starts at today (rules look back)
+        hi = min(n - 1, lo + MARGIN_DAYS)
     return Scope(False, frozenset(athletes), team, (lo, hi),
                  f"{len(athletes)} athlete(s) and days {tl_a.days[lo]} to {tl_a.days[hi]}")
 

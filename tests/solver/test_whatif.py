@@ -112,6 +112,11 @@ def test_scope_of_a_change():
     assert two.team_days and two.window[0] <= 12 and two.window[1] >= 20
     three = change_scope(s, E.SetRuleValue(rule="HV-2", param="max_speed_days", value=1).apply(s))
     assert three.everything
+    # a flare-up recorded long before today: the window starts at today and runs forwards
+    late = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(49)})})
+    four = change_scope(late, E.RecordFlareUp(athlete="A1", date=day(2)).apply(late))
+    assert four.athletes == {"A1"} and four.window[0] == 49 < four.window[1]
+    assert f"days {day(49)} to " in four.reason
 
 
 def test_comparison_counts_match_the_two_plans(base):
