@@ -158,13 +158,29 @@ def _read_excel(p: Path):
         raise InputError(str(p), too_big)
     book = pd.ExcelFile(p, engine="openpyxl")
     sheet = next((n for n in book.sheet_names if fold(n) == "sessions"), book.sheet_names[0])
-    return pd.read_excel(book, sheet_name=sheet, dtype=str, keep_default_na=False, nrows=MAX_ROWS + 1)
+    frame = pd.read_excel(book, sheet_name=sheet, dtype=str, keep_default_na=False, nrows=MAX_ROWS + 1)
+    frame.attrs["sheet"] = sheet  # errors name it: "log.xlsx, sheet Sessions: row 2, RPE: ..."
+    return frame
 
 
 def read_sessions(path: str | Path, season: Season) -> LogResult:
     """The sessions of a CSV or XLSX log for ``season``, or InputError with every problem."""
     frame = read_frame(path)
-    return sessions_from_frame(frame, season, Path(path).name)
+    sheet = frame.attrs.get("sheet")
+    return sessions_from_frame(frame, season, Path(path).name + (f", sheet {sheet}" if sheet else ""))
+
+
+def column_label(column: object, columns: list) -> str:
+    """A header as the coach wrote it: pandas names a repeated header ``RPE.1`` and an empty one
+    ``Unnamed: 3``."""
+    text = str(column)
+    m = re.fullmatch(r"(.*)\.(\d+)", text)
+    if m and m.group(1) in [str(c) for c in columns]:
+        return f"a second '{m.group(1)}'"
+    m = re.fullmatch(r"Unnamed: (\d+)", text)
+    if m:
+        return f"column {int(m.group(1)) + 1} (no header)"
+    return repr(text)
 
 
 def _mapping(columns: list, source: str) -> dict[str, str]:
@@ -177,7 +193,7 @@ def _mapping(columns: list, source: str) -> dict[str, str]:
     missing = [LABEL[k] for k in REQUIRED if k not in mapping]
     if missing:
         raise InputError(source, [f"no column for {', '.join(missing)}; the columns are "
-                                  f"{', '.join(repr(str(c)) for c in columns) or 'none'}; name them "
+                                  f"{', '.join(column_label(c, columns) for c in columns) or 'none'}; name them "
                                   f"Athlete ID, Date, Minutes, RPE (and optionally Top speed %, Top "
                                   f"speed m/s, Minutes played, Pain, Note)"])
     return mapping
@@ -197,6 +213,12 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     nums = {k: _numbers(frame, mapping, k, problems, where) for k in
             ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain") if k in mapping}
     notes: list[str] = []
+    columns = list(frame.columns)
+    unread = [column_label(c, columns) for c in columns if c not in mapping.values()
+              and (not str(c).startswith("Unnamed: ") or frame[c].astype(str).str.strip().any())]
+    if unread:
+        notes.append(f"Not read: {', '.join(unread)} (not a column Periodize knows, or a "
+                     f"repeated one; see the README for the column names)")
     _ranges(nums, problems, where, notes, mapping)
     _today(dates, season, problems, where)
     _max_speeds(athletes, nums.get("top_ms"), season, problems, where)

@@ -153,3 +153,22 @@ def test_a_top_speed_of_0_ms_says_to_leave_the_cell_empty(tmp_path, s):
         read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed m/s\nA1,{day(1)},60,5,0\n"), s)
     assert e.value.problems == ["row 2, Top speed m/s: 0 m/s is no top speed; leave the cell empty "
                                 "when no speed was measured"]
+
+
+def test_columns_not_read_are_named_and_an_excel_log_names_its_sheet(tmp_path, s):
+    """A repeated RPE column or a speed in mph would be dropped without a word."""
+    text = f"Athlete ID,Date,Minutes,RPE,RPE,Max Speed (mph)\nA1,{day(1)},60,5,6,19\n"
+    result = read_sessions(write(tmp_path, text), s)
+    assert ("Not read: a second 'RPE', 'Max Speed (mph)' (not a column Periodize knows, or a "
+            "repeated one; see the README for the column names)") in result.text()
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Cover"
+    wb.active.append(["My club", None])
+    wb.active.append([None, "x"])
+    wb.save(tmp_path / "other.xlsx")
+    with pytest.raises(InputError) as e:
+        read_sessions(tmp_path / "other.xlsx", s)
+    assert str(e.value).startswith("other.xlsx, sheet Cover: no column for Athlete ID")
+    assert "'My club', column 2 (no header)" in str(e.value)
