@@ -79,7 +79,7 @@ def to_date(value: object) -> dt.date:
 
 def to_number(value: object) -> float:
     if isinstance(value, bool):
-        raise Bad(f"{describe(value)} is not a number; write a number such as 9.2")
+        raise Bad(f"{describe(value)} is not a number; write a number (such as 6 or 7.5)")
     if isinstance(value, int | float):
         return float(value)
     if isinstance(value, str):
@@ -87,7 +87,7 @@ def to_number(value: object) -> float:
             return float(value.strip().replace(",", "."))
         except ValueError:
             pass
-    raise Bad(f"{describe(value)} is not a number; write a number such as 9.2")
+    raise Bad(f"{describe(value)} is not a number; write a number (such as 6 or 7.5)")
 
 
 def parse_priority(value: object) -> str:

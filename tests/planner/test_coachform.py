@@ -217,7 +217,7 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         "Athletes, row 3, Max speed: 30 is not a top running speed in m/s; write metres per second "
         "between 0 and 15, e.g. 9.2 (or leave it empty)",
         "Athletes, row 4, Name: is empty; write the athlete's name",
-        "Athletes, row 4, Max speed: 'fast' is not a number; write a number such as 9.2",
+        "Athletes, row 4, Max speed: 'fast' is not a number; write a number (such as 6 or 7.5)",
         "Injuries, row 2, Athlete ID: no athlete has the ID 'a1'; did you mean 'A1'?",
         "Injuries, row 2, Protocol: 'hamstring' is not a rehab protocol; use one of adductor-groin, "
         "ankle-sprain, hamstring-strain, iliopsoas-tendinopathy, patellar-tendinopathy",
