@@ -325,18 +325,21 @@ def _today(dates: list, season: Season, problems: list, where) -> None:
     fix = ("move today on first (periodize advance --today DATE)" if cal.today else
            "set today first (periodize advance --today DATE)")
     late = [i for i, d in enumerate(dates) if d is not None and d > last]
+    # today before the season counts as the season's first day: say so, not a date never set
+    when = (f"today ({last.isoformat()})" if cal.today is None or cal.today >= cal.start else
+            f"the season start ({last.isoformat()}; today, {cal.today.isoformat()}, is before it)")
     if len(late) > 3:  # a log that runs on past today (a whole season's export): one line says it
         days = sorted(dates[i] for i in late)
         problems.append(f"{len(late):,} rows ({where(late[0], 'date')} and on) are dated after "
-                        f"today ({last.isoformat()}): {days[0].isoformat()} to "
+                        f"{when}: {days[0].isoformat()} to "
                         f"{days[-1].isoformat()}; log sessions once they happened, or {fix}")
     for i, d in enumerate(dates):
         if d is None:
             continue
         if d > last:
             if len(late) <= 3:
-                problems.append(f"{where(i, 'date')}: {d.isoformat()} is after today "
-                                f"({last.isoformat()}); log a session once it happened, or {fix}")
+                problems.append(f"{where(i, 'date')}: {d.isoformat()} is after {when}; log a "
+                                f"session once it happened, or {fix}")
         elif d < first or d > cal.end:
             problems.append(f"{where(i, 'date')}: {d.isoformat()} is outside the season "
                             f"and the four weeks before it ({first.isoformat()} to "

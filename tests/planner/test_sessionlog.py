@@ -172,3 +172,11 @@ def test_columns_not_read_are_named_and_an_excel_log_names_its_sheet(tmp_path, s
         read_sessions(tmp_path / "other.xlsx", s)
     assert str(e.value).startswith("other.xlsx, sheet Cover: no column for Athlete ID")
     assert "'My club', column 2 (no header)" in str(e.value)
+
+
+def test_with_today_before_the_season_the_message_names_both_dates(tmp_path, s):
+    early = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(-20)})})
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(3)},60,5\n"), early)
+    assert (f"is after the season start ({day(0)}; today, {day(-20)}, is before it)"
+            in e.value.problems[0])
