@@ -178,7 +178,9 @@ class AthleteLoad:
     season_start: int  # index of the season's first day in the series
     today: int  # index of ``today`` in the series (days before it are the past)
     load: tuple[float, ...]  # per day: the planned load, a logged one before ``logged_until``
-    planned: tuple[float, ...]  # per day: the plan's load (pre-season days: the log's)
+    # per day: the plan's load; a past day that went otherwise (the plan's ``planned`` levels):
+    # the load planned for it before it happened; pre-season days: the log's
+    planned: tuple[float, ...]
     logged: tuple[float | None, ...]  # per day: the logged load (None: no session logged)
     kinds: tuple[str | None, ...]  # per day: the athlete's week kind (None before the season)
     weeks: tuple[WeekLoad, ...]
@@ -257,15 +259,23 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
             logged[k] = round(v.load)
     for k in range(off):
         planned[k] = logged[k] or 0.0
+    happened = list(planned)  # a past day's load as the plan keeps it (what happened)
     for i in range(tl.n):
         kind = ap.weeks[tl.week_of[i]]
         kinds[off + i] = kind
-        planned[off + i] = round(table.day(kind, stage=f.st[i], level=f.it[i], played=f.played[i],
-                                     training=f.train[i], available=i not in f.off,
-                                     proto=f.proto_of(i)))
+        facts = {"stage": f.st[i], "available": i not in f.off, "proto": f.proto_of(i)}
+        happened[off + i] = planned[off + i] = round(table.day(
+            kind, level=f.it[i], played=f.played[i], training=f.train[i], **facts))
+        was = ap.planned.get(tl.days[i]) if i < tl.p0 else None
+        if was is not None:  # a past day that went otherwise: planned is what was planned for it
+            played = bool(tl.is_comp[i] and f.st[i] == FIT and was in (100, 80))
+            training = bool(tl.is_training[i] or (tl.is_comp[i] and tl.training_weekday[i]
+                                                  and not played))
+            planned[off + i] = round(table.day(kind, level=was, played=played, training=training,
+                                               **facts))
     today = off + tl.p0
     until = today + 1 if count_today and today < n and logged[today] is not None else today
-    load = [logged[k] if k < until and logged[k] is not None else planned[k] for k in range(n)]
+    load = [logged[k] if k < until and logged[k] is not None else happened[k] for k in range(n)]
     weeks = _weeks(origin, tl, off, load, planned, logged, kinds)
     return AthleteLoad(athlete, origin, off, today, tuple(load), tuple(planned), tuple(logged),
                        tuple(kinds), weeks, until)

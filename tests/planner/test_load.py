@@ -445,3 +445,23 @@ def test_any_session_lengths_the_rules_allow_are_explained_without_a_crash(minut
     assert any(words in t for t in texts), texts
     kinds = [w.kind_text for w in handout_weeks(s, s.plan, ["A3"])]
     assert any(words in k for k in kinds if k.startswith("Deload")), kinds
+
+
+def test_a_past_day_that_went_otherwise_keeps_the_load_planned_for_it():
+    """The plan keeps what happened (a 60 % day where 90 % was planned) and remembers the level
+    it had planned; 'planned' compares with the plan as it was made, 'load' with what happened."""
+    from planner.loadtable import LoadTable, athlete_load
+
+    s = _season()
+    tl = Timeline(s)
+    d = next(i for i in range(tl.p0) if tl.is_training[i] and not tl.is_comp[i]
+             and s.plan.athletes[0].intensity[i] == 60)
+    ap = s.plan.athletes[0].model_copy(update={"planned": {day(d): 90}})
+    s = s.model_copy(update={"plan": s.plan.model_copy(update={"athletes": (ap,) + s.plan.athletes[1:]})})
+    al = athlete_load(s, s.plan, "A1")
+    table = LoadTable.of_season(s)
+    kind = s.plan.athletes[0].weeks[tl.week_of[d]]
+    k = al.index(day(d))
+    assert al.planned[k] == table.minutes[kind] * table.fit_rpe(90)  # as planned: a 90 % day
+    assert al.load[k] == (al.logged[k] if al.logged[k] is not None
+                          else table.minutes[kind] * table.fit_rpe(60))  # what happened
