@@ -51,6 +51,8 @@ def test_the_log_is_read_with_its_mapping_and_the_replan_keeps_what_happened(adv
     rows = template_path("demo-sessions.csv").read_text().count("\n") - 1
     assert len(s.sessions) == rows and f"Added {rows} sessions of 24 athletes" in r.stdout
     assert "Proposed flare-up: " in r.stdout  # the log's painful rehab days
+    # ... before stage changes --accept recorded: they stand, and the command says so
+    assert "Note: Kofi Mensah (A07)'s stage changes recorded from 2026-08-24 on stand" in r.stdout
     assert "Re-planned from today" in r.stdout
     assert re.search(r"\(A\d\d\): week of 23 Nov 2026 \(last week\): ", r.stdout)  # the load flags
     assert check_plan(s, s.plan).violations == ()

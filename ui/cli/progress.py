@@ -150,6 +150,7 @@ def cmd_advance(args) -> int:
             more = ("nothing was saved: today, the stage changes and the season file are as they "
                     "were; fix the log and run the command again")
             raise InputError(e.source, [*e.problems, more], more=e.more) from None
+        _flare_before_accepted(after, accepted)
     if not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit)
         if status is not None:
@@ -160,6 +161,20 @@ def cmd_advance(args) -> int:
     else:
         print("Nothing stored (add --save to keep the new today).")
     return EXIT_OK
+
+
+def _flare_before_accepted(season, accepted) -> None:
+    """A flare-up the log proposes before stage changes just recorded for the same athlete: the
+    records stand (rules-spec.md section 6), so recording the flare-up alone changes little."""
+    from planner.progress import flare_proposals
+
+    for p in flare_proposals(season):
+        later = sorted(x.date for x in accepted if x.athlete == p.athlete and x.date > p.date)
+        if later:
+            print(f"  Note: {season.athlete_label(p.athlete)}'s stage changes recorded from "
+                  f"{later[0].isoformat()} on stand after that flare-up; if it held the athlete "
+                  f"back, record the flare-up in the app and move those stage changes too "
+                  f"(or run advance again without --accept).")
 
 
 def _plan_as_it_stood(season, before: dt.date, time_limit: float):
