@@ -380,3 +380,24 @@ def test_a_squeezed_load_dock_keeps_its_chart_and_readout_apart(qtbot, logged, t
     assert readout.top() > view.bottom(), (view, readout)
     assert readout.height() >= chart.readout.minimumHeight() > 0
     assert chart.geometry().bottom() <= panel.stack.height()
+
+
+def test_a_ratio_above_the_axis_is_written_at_the_top(qtbot):
+    """ACWR 13.2 (a week of load after weeks with almost none) leaves the chart: its value is
+    written at the top of the axis instead, and goes with the athlete."""
+    from dataclasses import replace
+
+    from planner import load as L
+    from tests.planner.test_load import _season
+    from ui.desktop.loadcharts import RATIO_CAP, AthleteChart
+
+    f = L.figures(_season())["A1"]
+    k = next(i for i, w in enumerate(f.weeks) if w.acwr is not None)
+    f = replace(f, weeks=f.weeks[:k] + (replace(f.weeks[k], acwr=13.2),) + f.weeks[k + 1:])
+    chart = AthleteChart()
+    qtbot.addWidget(chart)
+    chart.set_athlete(f)
+    assert chart.off_scale_texts() == ["13.2↑"]
+    assert chart.ratio_box.viewRange()[1][1] == pytest.approx(RATIO_CAP)
+    chart.set_athlete(L.figures(_season())["A3"])
+    assert chart.off_scale_texts() == []

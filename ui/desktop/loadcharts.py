@@ -53,6 +53,7 @@ BAND_FILL = (49, 163, 84, 45)
 MONOTONY = "#8c6bb1"
 TODAY = "#d50000"
 ATHLETE_LINE = (120, 120, 120, 110)
+RATIO_CAP = 4.0  # the ratio axis ends here at most; a ratio above it is written at the top
 SELECTED_WEEK = (255, 193, 7, 60)
 
 
@@ -232,6 +233,7 @@ class AthleteChart(QWidget):
         self.flag_label = _text_item(f"EWMA ratio flag {FLAG_RATIO:g} [{FLAG_EVIDENCE}]", FLAG_COLOUR,
                                      anchor=(1, 1))
         self.ratio_box.addItem(self.flag_label)
+        self._off_scale: list = []  # values of ratios above the axis (_mark_off_scale)
 
         self.mono_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=MONOTONY,
                                          pen=pg.mkPen(None))
@@ -276,6 +278,7 @@ class AthleteChart(QWidget):
             for item in (self.planned_bars, self.logged_bars, self.mono_bars):
                 item.setOpts(x=[], height=[])
             self.ratio_curve.setData([], [])
+            self._mark_off_scale([], RATIO_CAP)
             self.readout.setText("")
             return
         first_in = next((w.start for w in self.weeks if w.in_season), self.weeks[0].start)
@@ -326,7 +329,9 @@ class AthleteChart(QWidget):
         self.load_plot.setYRange(0, top * 1.25, padding=0)
         ratios = [finite(r) for w in self.weeks for r in (w.acwr, w.ewma_ratio)]
         high = max([r for r in ratios if r is not None] + [FLAG_RATIO + 0.2])
-        self.ratio_box.setYRange(0, min(high * 1.2, 4.0), padding=0)
+        cap = min(high * 1.2, RATIO_CAP)
+        self.ratio_box.setYRange(0, cap, padding=0)
+        self._mark_off_scale(xs, cap)
         monos = [finite(w.monotony) for w in self.weeks]
         self.mono_plot.setYRange(0, max([m for m in monos if m is not None]
                                         + [MONOTONY_FLAG + 0.5]) * 1.1, padding=0)
@@ -335,6 +340,24 @@ class AthleteChart(QWidget):
             plot.getAxis("bottom").setTicks(ticks)
         self.flag_label.setPos(max(xs) + 0.6, FLAG_RATIO)
         self._sync_boxes()
+
+    def _mark_off_scale(self, xs: list[int], cap: float) -> None:
+        """A ratio above the axis (ACWR 13.2 after weeks without load) as its value at the top,
+        with an arrow: the line leaves the chart there and would show nothing."""
+        for item in self._off_scale:
+            self.ratio_box.removeItem(item)
+        self._off_scale = []
+        for x, w in zip(xs, self.weeks, strict=True):
+            tops = [r for r in (finite(w.acwr), finite(w.ewma_ratio)) if r is not None and r > cap]
+            if tops:
+                item = _text_item(f"{max(tops):.1f}↑", RATIO, anchor=(0.5, 0))
+                item.setPos(x, cap)
+                self.ratio_box.addItem(item)
+                self._off_scale.append(item)
+
+    def off_scale_texts(self) -> list[str]:
+        """The values written at the top for ratios above the axis (tests)."""
+        return [item.toPlainText() for item in self._off_scale]
 
     def _place_today(self, today: dt.date | None) -> None:
         show = today is not None and self.axis is not None and bool(self.weeks)
