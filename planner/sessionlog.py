@@ -275,8 +275,10 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where):
     cleaned = raw.str.replace(",", ".", regex=False).str.rstrip("%").str.strip()
     values = pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce")
     bad = values.isna() & (cleaned != "")
+    what = LIMITS[key][2] if key in LIMITS else "the top speed in km/h"
     for i in values.index[bad]:
-        problems.append(f"{where(i, key)}: '{raw[i][:40]}' is not a number")
+        empty = "" if key in ("minutes", "rpe") else ", or leave the cell empty"
+        problems.append(f"{where(i, key)}: '{raw[i][:40]}' is not a number; write {what}{empty}")
     if key in ("minutes", "rpe"):
         for i in values.index[values.isna() & (cleaned == "")]:
             problems.append(f"{where(i, key)}: missing; every session has minutes and an RPE")

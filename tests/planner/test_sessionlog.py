@@ -180,3 +180,12 @@ def test_with_today_before_the_season_the_message_names_both_dates(tmp_path, s):
         read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(3)},60,5\n"), early)
     assert (f"is after the season start ({day(0)}; today, {day(-20)}, is before it)"
             in e.value.problems[0])
+
+
+def test_a_value_that_is_no_number_says_what_to_write(tmp_path, s):
+    text = f"Athlete ID,Date,Minutes,RPE,Pain\nA1,{day(1)},nan,5,sore\n"
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, text), s)
+    assert e.value.problems == [
+        "row 2, Minutes: 'nan' is not a number; write a session's length in minutes",
+        "row 2, Pain: 'sore' is not a number; write pain on a 0-10 scale, or leave the cell empty"]
