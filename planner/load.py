@@ -22,7 +22,7 @@ logged before the season, days without a session at 0):
   monotony sqrt(7/6), about 8 %, higher). Undefined when the deviation is 0 (seven equal days);
   **strain** = weekly load x monotony;
 - **flags** (LM-3, LM-5, LM-6 of domain.md): the EWMA ratio above 1.5 or below 0.8 (once 28 days
-  exist), monotony above 2.0 in a week with logged sessions, the weekly load up more than 15 % on
+  exist), monotony above 2.0 in a week over with logged sessions, the weekly load up more than 15 % on
   the week before; and the week's load above LD-1's limit (``ACWR > 1.3``, or ``load after 4
   weeks at 0`` when there is no chronic load to divide by; decided as the plan checker decides a
   spike, so the table flags every week LD-1 lists; past weeks too, which LD-1 no longer counts).
@@ -259,9 +259,11 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         chronic=w.chronic, acwr=w.ratio, ewma_ratio=ratio,
         rolling_ratio=_num(cols["rolling_ratio"][b]), monotony=mono,
         strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
-        # monotony is flagged on what was logged: a plan's days come from the load table's few
-        # kinds of session, so a plan reads as monotonous by construction (docs/load.md)
-        flags=week_flags(ratio, mono if w.logged is not None else None, change,
+        # monotony is flagged on what was logged (a week over, sessions logged in it): a plan's
+        # days come from the load table's few kinds of session, so a plan reads as monotonous by
+        # construction (docs/load.md)
+        flags=week_flags(ratio, mono if w.logged is not None and b < al.logged_until else None,
+                         change,
                          most if above_limit(w, most) else None, no_chronic=w.chronic == 0))
 
 

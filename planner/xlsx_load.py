@@ -159,7 +159,7 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
             "week's load / the mean of the 4 full weeks before; EWMA ratio = acute (7-day) / "
             "chronic (28-day) exponentially weighted load, the week's mean; monotony = mean / SD "
             "of the week's 7 daily loads; strain = week load × monotony. Flags: EWMA ratio above "
-            f"{RATIO_HIGH:g} or below {RATIO_LOW:g}, monotony above 2.0 (weeks with logged "
+            f"{RATIO_HIGH:g} or below {RATIO_LOW:g}, monotony above 2.0 (weeks over, with logged "
             f"sessions), load up more than 15 % on the week before, ACWR above LD-1's limit "
             f"(a planned load spike; '{AFTER_NONE}' when no chronic load exists). Figures to "
             f"watch, never rules; {DASH} = undefined.")

@@ -298,8 +298,11 @@ class AthleteChart(QWidget):
         monos = [(x, finite(w.monotony)) for x, w in zip(xs, self.weeks, strict=True)]
         self.mono_bars.setOpts(x=[x for x, v in monos if v is not None],
                                height=[v for _, v in monos if v is not None],
-                               brushes=[pg.mkBrush(FLAG_COLOUR if v > MONOTONY_FLAG else MONOTONY)
-                                        for _, v in monos if v is not None])
+                               # orange where the week is flagged (weeks over, with a log)
+                               brushes=[pg.mkBrush(FLAG_COLOUR if any(f.startswith("monotony")
+                                                                      for f in w.flags) else MONOTONY)
+                                        for (_, v), w in zip(monos, self.weeks, strict=True)
+                                        if v is not None])
         self._scale(xs)
         self._place_today(today)
         self._marked = None
