@@ -358,8 +358,27 @@ def test_a_rule_value_typed_outside_its_range_is_said(w, qtbot):
     qtbot.keyClicks(box.lineEdit(), "2")
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
     assert box.value() == 1.3 and w.undo_stack.count() == 0
-    assert said and "LD-1 acwr_max: 2 is outside 1.1" in said[-1] and "choose a value in that range" in said[-1]
+    assert said and "LD-1 highest week load / chronic load: 2 is outside 1.1" in said[-1]
+    assert "choose a value in that range" in said[-1]
     assert said[-1] in w.statusBar().currentMessage()
+
+
+def test_typed_words_find_a_rule_or_a_setting(w, qtbot):
+    """LD-1's weight sat some sixty lines down the panel: 'load spike weight' keeps the line."""
+    rp = w.rules_panel
+    qtbot.keyClicks(rp.find, "load spike weight")
+    shown = [rid for rid, item in rp.items.items() if not item.isHidden()]
+    assert shown == ["LD-1"]
+    ld1 = rp.items["LD-1"]
+    lines = [ld1.child(k).text(0) for k in range(ld1.childCount()) if not ld1.child(k).isHidden()]
+    assert lines == ["Cost of a week above the ratio (0: spikes are listed, not avoided)"]
+    assert rp.filter("deload") > 2  # a word in several rules' headings or settings
+    rp.find.setText("LD-1")
+    assert rp.items["HV-2"].isHidden() and not ld1.isHidden()
+    assert all(not ld1.child(k).isHidden() for k in range(ld1.childCount()))  # the whole rule
+    rp.find.setText("HV-5")
+    assert rp.show_rule("LD-1") and rp.find.text() == "" and not ld1.isHidden()  # asked for: shown
+    assert all(not item.isHidden() for item in rp.items.values())
 
 
 def test_rules_panel_values_and_modes(w):

@@ -644,8 +644,15 @@ class RulesPanel(QWidget):
         split.addWidget(self.details)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        # a rule among twenty, a setting among sixty: typed words keep the lines that have them
+        self.find = QLineEdit()
+        self.find.setPlaceholderText("Find a rule or setting: LD-1, deload, weight…")
+        self.find.setAccessibleName("Find a rule or setting")
+        self.find.setClearButtonEnabled(True)
+        self.find.textChanged.connect(self.filter)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.find)
         lay.addWidget(split)
         self.season: Season | None = None
         self.items: dict[str, QTreeWidgetItem] = {}
@@ -732,10 +739,36 @@ class RulesPanel(QWidget):
                 box.setCurrentIndex(box.findData(rs.mode(rid)))
         self._show_details(self.tree.currentItem())
 
+    def filter(self, text: str) -> int:
+        """Show the rules whose heading (id and title) has every typed word, with all their
+        lines, and each line that has them together with its rule's heading ("load spike
+        weight"); an empty text shows everything. Returns the number of rules shown."""
+        words = text.casefold().split()
+
+        def words_of(item: QTreeWidgetItem) -> str:
+            return " ".join(item.text(c) for c in range(item.columnCount())).casefold()
+
+        shown = 0
+        for item in self.items.values():
+            head = words_of(item)  # the rule's id and title
+            whole = all(w in head for w in words)
+            any_child = False
+            for k in range(item.childCount()):
+                child = item.child(k)
+                hay = f"{head} {words_of(child)} {child.toolTip(0).casefold()}"
+                keep = whole or all(w in hay for w in words)
+                child.setHidden(not keep)
+                any_child |= keep
+            item.setHidden(not (whole or any_child))
+            shown += not item.isHidden()
+        return shown
+
     def show_rule(self, rule_id: str) -> bool:
         item = self.items.get(rule_id)
         if item is None:
             return False
+        if item.isHidden():
+            self.find.clear()  # the rule asked for is shown whatever was typed
         self.tree.setCurrentItem(item)
         self.tree.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtTop)
         return True
@@ -752,8 +785,8 @@ class RulesPanel(QWidget):
             self.edit_requested.emit(E.SetRuleValue(rule=rule_id, param=name, value=value))
 
     def _out_of_range(self, rule_id: str, p, typed: str, box) -> None:
-        msg = (f"{rule_id} {p.name}: {typed} is outside {p.range_text}; choose a value in that "
-               f"range (the rule keeps {box.text()}).")
+        msg = (f"{rule_id} {p.description.split(' (')[0]}: {typed} is outside {p.range_text}; "
+               f"choose a value in that range (the rule keeps {box.text()}).")
         QToolTip.showText(box.mapToGlobal(box.rect().bottomLeft()), msg, box)
         self.refused.emit(msg)
 
