@@ -15,10 +15,11 @@ class InputError(PeriodizeError):
     ``"athletes[3].id: 'A07' is used twice; give each athlete a unique id"``.
     """
 
-    def __init__(self, source: str, problems: list[str], more: int = 0):
+    def __init__(self, source: str, problems: list[str], more: int = 0, note: str = ""):
         self.source = source
         self.problems = list(problems)
         self.more = more  # problems found but not listed (a long list is cut)
+        self.note = note  # said after the problems, not one of them (e.g. "nothing was saved")
         head = f"{source}: " if source else ""
         if len(self.problems) == 1 and not more:
             text = head + self.problems[0]
@@ -28,6 +29,8 @@ class InputError(PeriodizeError):
                                                     else ":") + "\n" + "\n".join(
                 f"  - {p}" for p in self.problems
             ) + (f"\n  ... and {more:,} more" if more else "")
+        if note:
+            text += f"\n{note}"
         super().__init__(text)
 
 

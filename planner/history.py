@@ -157,6 +157,8 @@ def _past_role(tl: Timeline, d: int, stage: str, planned: int, day: LoggedDay | 
         return None
     if day is not None and day.played is not None:
         return role_of_minutes(day.played)
+    if day is not None and day.minutes <= 0:
+        return "out"  # logged with no minutes at all (ill, absent): did not play either
     if planned == 100:
         return "start"
     if planned == 80:

@@ -25,7 +25,8 @@ logged before the season, days without a session at 0):
   exist), monotony above 2.0 in a week over with logged sessions, the weekly load up more than 15 % on
   the week before; and the week's load above LD-1's limit (``ACWR > 1.3``, or ``load after 4
   weeks at 0`` when there is no chronic load to divide by; decided as the plan checker decides a
-  spike, so the table flags every week LD-1 lists; past weeks too, which LD-1 no longer counts).
+  spike, so the table flags every week LD-1 lists; past weeks too, which LD-1 no longer counts;
+  a session logged today counts here at once, in LD-1 once today moves on).
 
 Anything undefined (a division by zero, too little data) is ``None`` in this API (NaN in the
 ``daily`` frame, never inf) and is written ``—`` by :func:`fmt`, which the command line, the app
@@ -335,7 +336,7 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
     label = season.athlete_label(al.athlete)
     out = []
     r = f.latest_logged_ewma_ratio
-    if r is not None and not any(al.logged[max(0, al.today - 7):al.today]):
+    if r is not None and all(x is None for x in al.logged[max(0, al.today - 7):al.today]):
         out.append((f"{label}: no session logged in the 7 days before today (the logged ratio "
                     f"reads them as rest days; the load figures count their planned load).",
                     al.date(al.today - 1)))

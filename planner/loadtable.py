@@ -276,18 +276,20 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
     today = off + tl.p0
     until = today + 1 if count_today and today < n and logged[today] is not None else today
     load = [logged[k] if k < until and logged[k] is not None else happened[k] for k in range(n)]
-    weeks = _weeks(origin, tl, off, load, planned, logged, kinds)
+    weeks = _weeks(origin, tl, off, load, planned, logged, kinds, until)
     return AthleteLoad(athlete, origin, off, today, tuple(load), tuple(planned), tuple(logged),
                        tuple(kinds), weeks, until)
 
 
-def _weeks(origin, tl, off, load, planned, logged, kinds) -> tuple[WeekLoad, ...]:
+def _weeks(origin, tl, off, load, planned, logged, kinds, until: int) -> tuple[WeekLoad, ...]:
+    """The weeks of the series; a week's ``logged`` sums the sessions its ``load`` counts (those
+    before ``until``: a session logged on a later day, after today moved back, waits)."""
     bounds = week_bounds(tl.season, origin, len(load))
     sums = [sum(load[a:b + 1]) for a, b in bounds]
     full = [b - a == 6 for a, b in bounds]
     out = []
     for k, (a, b) in enumerate(bounds):
-        logs = [x for x in logged[a:b + 1] if x is not None]
+        logs = [x for x in logged[a:min(b + 1, until)] if x is not None]
         out.append(WeekLoad(
             start=origin + dt.timedelta(days=a), days=b - a + 1, load=sums[k],
             planned=sum(planned[a:b + 1]), logged=sum(logs) if logs else None,

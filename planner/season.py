@@ -188,6 +188,27 @@ class RuleSettings(Model):
     values: dict[str, dict[str, float | tuple[str, ...]]] = Field(default_factory=dict)
     modes: dict[str, Literal["soft", "hard", "off"]] = Field(default_factory=dict)
 
+    @field_validator("values", mode="before")
+    @classmethod
+    def _names_as_lists(cls, v):
+        """A setting that takes names (HV-1's exempt positions) given one name as text: a list
+        of the comma-separated names, as the rules panel reads what is typed."""
+        from planner.rules import RULES
+
+        if not isinstance(v, dict):
+            return v
+        out = {}
+        for rid, params in v.items():
+            rule = RULES.get(rid) if isinstance(rid, str) else None
+            if rule is None or not isinstance(params, dict):
+                out[rid] = params
+                continue
+            texts = {p.name for p in rule.params if p.text is not None}
+            out[rid] = {k: (tuple(x.strip() for x in val.split(",") if x.strip())
+                            if k in texts and isinstance(val, str) else val)
+                        for k, val in params.items()}
+        return out
+
 
 class IntensityPin(Model):
     kind: Literal["intensity"] = "intensity"

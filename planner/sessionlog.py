@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,15 +97,13 @@ def read_frame(path: str | Path):
     try:
         if suffix in (".csv", ".txt"):
             sep = _separator(p)
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                # index_col=False: a row with more fields than the header must not shift its
-                # fields (pandas would make the first one the index); such rows are found below
-                frame = pd.read_csv(p, dtype=str, keep_default_na=False, sep=sep, index_col=False,
-                                    nrows=MAX_ROWS + 1, encoding="utf-8-sig")
-            if any("does not match length of data" in str(w.message) for w in caught):
-                raise InputError(str(path), _long_rows(p, sep))
-            return frame
+            # a row with more fields than the header: pandas would make its first field the
+            # index and shift the rest, so the wrong columns would be blamed
+            long = _long_rows(p, sep)
+            if long:
+                raise InputError(str(path), long[:10], more=len(long) - 10 if len(long) > 10 else 0)
+            return pd.read_csv(p, dtype=str, keep_default_na=False, sep=sep, index_col=False,
+                               nrows=MAX_ROWS + 1, encoding="utf-8-sig")
         if suffix in (".xlsx", ".xlsm"):
             return _read_excel(p)
     except FileNotFoundError:
@@ -122,16 +119,18 @@ def read_frame(path: str | Path):
 
 
 def _long_rows(p: Path, sep: str) -> list[str]:
-    """A problem for each row with more fields than the header (the first ten)."""
+    """A problem for each row with more fields than the header."""
     import csv
 
-    with p.open("r", encoding="utf-8-sig", errors="replace", newline="") as f:
-        rows = csv.reader(f, delimiter=sep)
-        width = len(next(rows, []))
-        out = [f"row {n} has {len(r)} fields but the header has {width}: remove the extra "
-               f"separators, or put a note that holds a '{sep}' in quotes"
-               for n, r in enumerate(rows, start=2) if len(r) > width]
-    return out[:10] + ([f"... and {len(out) - 10} more rows like these"] if len(out) > 10 else [])
+    try:
+        with p.open("r", encoding="utf-8-sig", errors="replace", newline="") as f:
+            rows = csv.reader(f, delimiter=sep)
+            width = len(next(rows, []))
+            return [f"row {n} has {len(r)} fields but the header has {width}: remove the extra "
+                    f"separators, or put a note that holds a '{sep}' in quotes"
+                    for n, r in enumerate(rows, start=2) if len(r) > width]
+    except csv.Error:  # not text a CSV reader takes: pandas says what is wrong with it
+        return []
 
 
 def _separator(p: Path) -> str:
@@ -328,11 +327,15 @@ def _today(dates: list, season: Season, problems: list, where) -> None:
            "set today first (periodize advance --today DATE)")
     late = [i for i, d in enumerate(dates) if d is not None and d > last]
     # today before the season counts as the season's first day: say so, not a date never set
-    when = (f"today ({last.isoformat()})" if cal.today is None or cal.today >= cal.start else
-            f"the season start ({last.isoformat()}; today, {cal.today.isoformat()}, is before it)")
+    if cal.today is None:
+        when = f"the season start ({last.isoformat()}; today is not set)"
+    elif cal.today < cal.start:
+        when = f"the season start ({last.isoformat()}; today, {cal.today.isoformat()}, is before it)"
+    else:
+        when = f"today ({last.isoformat()})"
     if len(late) > 3:  # a log that runs on past today (a whole season's export): one line says it
         days = sorted(dates[i] for i in late)
-        problems.append(f"{len(late):,} rows ({where(late[0], 'date')} and on) are dated after "
+        problems.append(f"{len(late):,} rows (the first: {where(late[0], 'date')}) are dated after "
                         f"{when}: {days[0].isoformat()} to "
                         f"{days[-1].isoformat()}; log sessions once they happened, or {fix}")
     for i, d in enumerate(dates):

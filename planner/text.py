@@ -103,7 +103,34 @@ _PLAIN = (
     (re.compile(r"^Input should be less than (\S+)$"), r"is too large; use less than \1"),
     (re.compile(r"^Input should be greater than (\S+)$"), r"is too small; use more than \1"),
     (re.compile(r"^Input should be a valid number.*$"), "is not a number; write a number"),
+    (re.compile(r"^Input should be a valid string$"), "is not a name; write it as text"),
 )
+
+
+def _union_at(loc: tuple) -> int | None:
+    """Where a location names a member of a union type (``float``, ``tuple[...]``), if it does."""
+    return next((i for i, part in enumerate(loc) if isinstance(part, str) and _UNION_MEMBER.match(part)),
+                None)
+
+
+def _union_branches(errors: list[dict]) -> dict[tuple, str]:
+    """For each value that failed every member of a union: the member the value was meant for
+    (a list or tuple given: the list member; anything else: the first, a number)."""
+    members: dict[tuple, list[str]] = {}
+    given: dict[tuple, object] = {}
+    for e in errors:
+        loc = tuple(e["loc"])
+        at = _union_at(loc)
+        if at is None:
+            continue
+        members.setdefault(loc[:at], []).append(loc[at])
+        if len(loc) == at + 1 and "input" in e:
+            given.setdefault(loc[:at], e["input"])
+    out = {}
+    for prefix, names in members.items():
+        seq = isinstance(given.get(prefix), list | tuple)
+        out[prefix] = next((m for m in names if m.startswith(("tuple[", "list[")) == seq), names[0])
+    return out
 
 
 def _plain(msg: str) -> str:
@@ -153,15 +180,15 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
     the path as :func:`error_path` writes it, the message cleaned, a missing or unknown field said
     plainly with its fix, and a rejected value (not a whole object) quoted before other messages."""
     out = []
-    said: set[str] = set()
+    chosen = _union_branches(errors)
     for e in errors:
         loc = tuple(e["loc"])
-        if loc and isinstance(loc[-1], str) and _UNION_MEMBER.match(loc[-1]):
-            loc = loc[:-1]  # one branch of "a number or a list of names": say the first only
+        at = _union_at(loc)
+        if at is not None:  # one branch of "a number or a list of names": the one meant only
+            if chosen.get(loc[:at]) != loc[at]:
+                continue
+            loc = loc[:at] + loc[at + 1:]
         where = error_path(loc, tags) or "(top level)"
-        if where in said and len(loc) < len(e["loc"]):
-            continue
-        said.add(where)
         msg = _plain(clean_message(e["msg"]))
         if e["type"] == "missing":
             msg = "missing; add it"

@@ -155,7 +155,8 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
     rows.merges.append(f"A1:{LAST}1")
     rows.heights[1] = 24
     note = ("Load = minutes × RPE (AU): logged before today (a past day with nothing logged counts "
-            "its planned load), planned from today on. ACWR = the "
+            "its planned load), planned from today on (a session logged today counts at once). "
+            "ACWR = the "
             "week's load / the mean of the 4 full weeks before; EWMA ratio = acute (7-day) / "
             "chronic (28-day) exponentially weighted load, the week's mean; monotony = mean / SD "
             "of the week's 7 daily loads; strain = week load × monotony. Flags: EWMA ratio above "

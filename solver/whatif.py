@@ -51,6 +51,8 @@ def change_scope(before: Season, after: Season) -> Scope:
     team = _pin_changes(before, after, tl_a, days, athletes) or team
     if not days and not athletes:
         return Scope(False, frozenset(), False, (tl_a.p0, tl_a.p0 - 1), "nothing that the plan depends on changed")
+    if tl_a.p0 >= n:  # today is after the season: nothing is left to re-plan
+        return Scope(False, frozenset(), False, (n, n - 1), "the whole season is past")
     lo = max(tl_a.p0, min(days, default=tl_a.p0) - MARGIN_DAYS)
     hi = min(n - 1, max(days, default=tl_a.p0) + MARGIN_DAYS)
     if hi < lo:  # the change lies before today: what it moves starts at today (rules look back)

@@ -131,5 +131,6 @@ def test_an_advance_whose_log_is_bad_says_that_nothing_was_saved(tmp_path):
     r = run("advance", "demo.season.json", "--today", "2026-08-10", "--accept", "--log", "bad.csv",
             "--save", "--no-replan", cwd=tmp_path)
     assert r.returncode == 1
-    assert "row 2, RPE" in r.stderr and "nothing was saved" in r.stderr, r.stderr
+    assert "row 2, RPE" in r.stderr and "Nothing was saved" in r.stderr, r.stderr
+    assert "problems" not in r.stderr  # one problem, and the note is not counted as one
     assert (tmp_path / "demo.season.json").read_bytes() == before

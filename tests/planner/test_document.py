@@ -111,6 +111,17 @@ def test_a_rule_value_that_is_no_number_is_one_plain_problem():
     problems = _bad(data)
     assert [p for p in problems if "acwr_max" in p] == [
         "rules.values.LD-1.acwr_max: 'abc' is not a number; write a number"]
+    # a setting of names: a list given is read as names, and its bad item named
+    data["rules"] = {"values": {"HV-1": {"exempt_positions": ["Goalkeeper", 5]}}}
+    assert [p for p in _bad(data) if "exempt" in p] == [
+        "rules.values.HV-1.exempt_positions[1]: 5 is not a name; write it as text"]
+
+
+def test_one_name_for_a_setting_of_names_is_a_list_of_one():
+    from planner.season import RuleSettings
+
+    rs = RuleSettings(values={"HV-1": {"exempt_positions": "Goalkeeper, Keeper"}})
+    assert rs.values["HV-1"]["exempt_positions"] == ("Goalkeeper", "Keeper")
 
 
 def test_cross_checks_name_the_place_and_fix():

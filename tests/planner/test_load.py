@@ -236,8 +236,9 @@ def test_a_session_logged_today_counts_in_the_figures_not_in_the_plans_load():
     a3 = L.figures(s)["A3"]
     w = next(w for w in a3.weeks if w.start == day(42))
     plan_week = athlete_load(s, s.plan, "A3").week_of(day(42))
-    assert w.logged == 1800 and plan_week.logged == 1800
-    assert plan_week.load == plan_week.planned  # the plan's week: today still planned
+    assert w.logged == 1800
+    assert plan_week.logged is None  # the plan's week counts no session of today yet...
+    assert plan_week.load == plan_week.planned  # ... so its load is planned
     assert w.load == plan_week.planned - _planned_day(s, "A3", 42) + 1800  # the figures: logged
     assert a3.has_log and a3.daily["load"].iloc[(day(42) - a3.weeks[0].start).days] == 1800
 
@@ -288,6 +289,16 @@ def test_a_log_that_stopped_says_so_rather_than_giving_a_ratio():
     lines = L.figures(s)["A1"].flags
     assert lines[0] == ("Athlete 1 (A1): no session logged in the 7 days before today (the logged "
                         "ratio reads them as rest days; the load figures count their planned load).")
+
+
+def test_a_week_logged_as_ill_days_is_logged_not_missing():
+    """Seven days logged with 0 minutes (the way to record "ill") are a log of 0 AU, not
+    "no session logged"."""
+    s = _season()
+    ill = tuple(x for x in s.sessions if not (x.athlete == "A1" and day(35) <= x.date < day(42)))
+    ill += tuple(Session(athlete="A1", date=day(i), minutes=0, rpe=0, note="ill") for i in range(35, 42))
+    lines = L.figures(s.model_copy(update={"sessions": ill}))["A1"].flags
+    assert not any("no session logged" in x for x in lines), lines
 
 
 def test_no_plan_no_figures():

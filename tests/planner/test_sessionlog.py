@@ -93,7 +93,7 @@ def test_not_a_csv_or_excel_file_and_missing_columns(tmp_path, s):
 
 def test_a_season_without_today_takes_only_its_pre_season_log(tmp_path):
     s = season(weeks=4, athletes=1)
-    with pytest.raises(InputError, match=r"after today \(.*\); .* set today first"):
+    with pytest.raises(InputError, match=r"after the season start \(.*; today is not set\); .* set today first"):
         read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5\n"), s)
     (x,) = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(-3)},60,5\n"), s).sessions
     assert x.date == day(-3)
@@ -122,7 +122,7 @@ def test_a_log_running_past_today_is_one_line_and_the_count_is_true(tmp_path, s)
     with pytest.raises(InputError) as e:
         read_sessions(write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + rows), s)
     assert len(e.value.problems) == 1
-    assert e.value.problems[0].startswith("13 rows (row 17, Date and on) are dated after today")
+    assert e.value.problems[0].startswith("13 rows (the first: row 17, Date) are dated after today")
     assert f"{day(15)} to {day(27)}" in e.value.problems[0]
     bad = "".join(f"A1,{day(1)},60,{11 + i % 3}\n" for i in range(250))  # RPE out of range
     with pytest.raises(InputError) as e:
@@ -189,3 +189,11 @@ def test_a_value_that_is_no_number_says_what_to_write(tmp_path, s):
     assert e.value.problems == [
         "row 2, Minutes: 'nan' is not a number; write a session's length in minutes",
         "row 2, Pain: 'sore' is not a number; write pain on a 0-10 scale, or leave the cell empty"]
+
+
+def test_many_long_rows_are_counted_truly(tmp_path, s):
+    text = "Athlete ID,Date,Minutes,RPE\n" + "".join(f"A1,{day(1)},60,5,x\n" for _ in range(15))
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, text), s)
+    assert len(e.value.problems) == 10 and e.value.more == 5
+    assert str(e.value).startswith(f"{tmp_path / 'log.csv'}: 15 problems (the first 10):")

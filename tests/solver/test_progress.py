@@ -130,12 +130,15 @@ def test_logged_top_speeds_and_minutes_played_set_the_past():
     # a training day the plan had, logged with no minutes ("ill"): no running at all
     ill = 3
     assert s.plan.for_athlete("A1").intensity[ill] > 0
-    log += (Session(athlete="A1", date=day(ill), minutes=0, rpe=0, note="ill"),)
+    log += (Session(athlete="A1", date=day(ill), minutes=0, rpe=0, note="ill"),
+            # a match the plan had A1 start, logged with no minutes at all: not played either
+            Session(athlete="A1", date=day(12), minutes=0, rpe=0, note="ill"))
+    assert s.plan.for_athlete("A1").intensity[12] == 100
     s = E.LogSessions(sessions=log).apply(s)
     out = solve(SolveRequest(s, time_limit=30))
     a1, a2 = out.plan.for_athlete("A1").intensity, out.plan.for_athlete("A2").intensity
     assert a1[2] == 90 and a1[5] == 80 and a2[12] == 0
-    assert a1[ill] == 0
+    assert a1[ill] == 0 and a1[12] == 0
     assert check_plan(s, out.plan).violations == ()
 
 

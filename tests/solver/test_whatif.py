@@ -117,6 +117,11 @@ def test_scope_of_a_change():
     four = change_scope(late, E.RecordFlareUp(athlete="A1", date=day(2)).apply(late))
     assert four.athletes == {"A1"} and four.window[0] == 49 < four.window[1]
     assert f"days {day(49)} to " in four.reason
+    # today after the season: nothing is left to re-plan (it raised IndexError)
+    over = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(60)})})
+    five = change_scope(over, E.AddUnavailability(unavailability=Unavailability(
+        athlete="A2", start=day(3), end=day(5))).apply(over))
+    assert five.reason == "the whole season is past" and five.window[0] > five.window[1]
 
 
 def test_comparison_counts_match_the_two_plans(base):

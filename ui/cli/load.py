@@ -78,7 +78,8 @@ def _intro(season) -> str:
 
     today = planning_start(season)
     return (f"{season.name}: load in AU (minutes x RPE); logged before today ({today.isoformat()}; "
-            f"a past day with nothing logged counts its planned load), planned from today on. "
+            f"a past day with nothing logged counts its planned load), planned from today on "
+            f"(a session logged today counts at once). "
             f"ACWR = week load / mean of the 4 weeks before; flag 'ACWR > x': above LD-1's limit "
             f"(a load spike); '—' = undefined.")
 
