@@ -1,8 +1,9 @@
 """What happened: the logged sessions read as the past of a plan (rules-spec.md section 9).
 
 For a day before ``today`` the plan's intensity is the highest level at or below the logged top
-speed when one was logged, otherwise the stored plan's intensity, otherwise 0. A day logged with
-no minutes at all (the coach's way to say "did not train") reached no speed: 0. Minutes played set
+speed when one was logged, otherwise the stored plan's intensity (at most the cap of the stage the
+athlete was in: a projected stage change that was not recorded did not happen), otherwise 0. A
+day logged with no minutes at all (the coach's way to say "did not train") reached no speed: 0. Minutes played set
 the role of a past competition day: 45 or more ``start``, 1-44 ``bench``, 0 ``out``; without
 logged minutes the stored plan's role stands (100 start, 80 bench), and with neither the athlete
 did not play. A past match the athlete played is a speed day (an HV exposure when started)
@@ -127,6 +128,7 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
     ap = stored.for_athlete(athlete) if stored is not None else None
     plan_it = list(ap.intensity[:p0]) if ap is not None and len(ap.intensity) == tl.n else [0] * p0
     log = logged_days(season, athlete)
+    cap = _stage_caps(season, athlete, stages, tl)
     intensity, played = [], []
     for d in range(p0):
         day = log.get(tl.days[d])
@@ -141,7 +143,9 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
         elif day is not None and day.minutes <= 0:
             value = 0  # logged with no minutes (ill, absent): the athlete did not run at all
         else:
-            value = plan_it[d]
+            # as planned, within the stage the athlete was in: a stage change the plan projected
+            # that did not happen (not recorded) leaves the athlete under the old stage's cap
+            value = plan_it[d] if plan_it[d] <= cap[d] else level_at_or_below(cap[d])
         if tl.is_comp[d] and value in (80, 100):
             # on a competition day 100 and 80 mean playing: a match not played that the plan had
             # as played ran no match speed, and a top speed logged in training there counts one
@@ -149,6 +153,25 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
             value = 0 if day is None or day.top_pct is None else (95 if value == 100 else 70)
         intensity.append(value)
     return Past(tuple(intensity), tuple(played))
+
+
+def _stage_caps(season: Season, athlete: str, stages: tuple[str, ...], tl: Timeline) -> list[int]:
+    """The cap of the stage held on each past day (100 when fit or the stage is unknown)."""
+    from planner.errors import PeriodizeError
+    from planner.protocols import load_protocol
+
+    records = season.injuries_of(athlete)
+    out = []
+    for d, stage in enumerate(stages):
+        rec = next((r for r in reversed(records) if r.onset <= tl.days[d]), None)
+        if rec is None or stage == "FIT":
+            out.append(100)
+            continue
+        try:
+            out.append(load_protocol(rec.protocol).cap(stage))
+        except (KeyError, PeriodizeError):  # an unknown stage or protocol: validation says where
+            out.append(100)
+    return out
 
 
 def _past_role(tl: Timeline, d: int, stage: str, planned: int, day: LoggedDay | None) -> str | None:

@@ -62,6 +62,7 @@ class Outcome:
     wall_time: float = 0.0
     penalties: dict[str, int] = field(default_factory=dict)  # soft rule id -> penalty points
     counts: dict[str, int] = field(default_factory=dict)  # soft rule id -> violation instances
+    hard: int = 0  # hard-rule violations the plan checker finds in the plan (0 for a solver's plan)
     explanation: tuple[Conflict, ...] = ()
     message: str = ""
 

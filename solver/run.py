@@ -285,7 +285,7 @@ def _finish(season: Season, plan: Plan, status: Status, objective: float, bound:
         "solve_seconds": round(wall, 3), "soft": report.soft,
     })
     return Outcome(status, plan, objective=objective, bound=bound, wall_time=wall,
-                   penalties=report.penalties(), counts=report.counts(),
+                   penalties=report.penalties(), counts=report.counts(), hard=len(report.violations),
                    message=f"{status.value}: objective {objective:g}"
                    + (f", bound {bound:g}" if bound is not None else ", no bound known"))
 

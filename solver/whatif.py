@@ -14,7 +14,7 @@ The past (before ``today``) is never changed. Rule or calendar changes re-plan e
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.rules import RuleSet, same_rules
 from planner.season import Plan, Season
@@ -118,7 +118,8 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
     """What moving ``today`` can change (rules-spec.md section 9): the weeks right after the new
     today (the rules look back across it), every athlete whose past near it went otherwise than
     planned (the log), and the whole future of an athlete whose projected stage change did not
-    happen. The rest of the stored plan stays as it was."""
+    happen or whose injury records changed (a stage change recorded resets the sprint ladder).
+    The rest of the stored plan stays as it was."""
     from planner.history import past_days
     from planner.rehab import athlete_stage_on
 
@@ -137,6 +138,11 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
         records = after.injuries_of(a.id)
         stages = tuple(athlete_stage_on(records, tl.days[d]) for d in range(p0))
         if p0 > 0 and records and stages[-1] != rp.stages[p0 - 1]:
+            athletes.add(a.id)
+            continue
+        if records != before.injuries_of(a.id):
+            # a stage change recorded (even as projected) resets the sprint ladder's credit
+            # (rules-spec.md RH-11): the future planned on the projection may not hold
             athletes.add(a.id)
             continue
         past = past_days(after, a.id, stages, tl, reference)
@@ -214,6 +220,10 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
                                deterministic)
         if first.status == Status.CANCELLED or (stop is not None and stop.is_set()):
             return _relabel(first, f"re-planned around the change: {scope.reason}", t0)
+        if first.plan is not None and first.hard:
+            # what was kept outside the neighbourhood no longer holds (e.g. a stage change
+            # recorded as it was projected resets the sprint ladder): plan the whole season
+            first = replace(first, plan=None)
         if first.plan is not None and _returns_as_good(after, first, scope, time_limit / 4, stop):
             return _relabel(_as_feasible(first, returns_proven=True),
                             f"re-planned around the change: {scope.reason}", t0)
@@ -309,8 +319,6 @@ def _neighbourhood(after: Season, reference: Plan, scope: Scope, limit: float, o
 
 
 def _as_feasible(out: Outcome, returns_proven: bool = False) -> Outcome:
-    from dataclasses import replace
-
     # optimal within the neighbourhood only: report the plan checker's objective, no bound
     objective = float(sum(out.penalties.values()))
     plan = out.plan.model_copy(update={"status": Status.FEASIBLE.value, "objective": objective,
@@ -322,6 +330,4 @@ def _as_feasible(out: Outcome, returns_proven: bool = False) -> Outcome:
 
 
 def _relabel(out: Outcome, how: str, t0: float) -> Outcome:
-    from dataclasses import replace
-
     return replace(out, wall_time=time.monotonic() - t0, message=f"{out.message} ({how})")

@@ -204,3 +204,30 @@ def test_why_says_when_a_logged_day_went_above_the_stage():
     assert any(t.startswith("Above the stage:") and f"P2 allows at most {cap} %" in t for t in texts)
     clean = [r.text for r in why_day(s, out.plan, "A2", day(2)).reasons]
     assert not any(t.startswith("Above the stage") for t in clean)
+
+
+def test_a_stage_change_first_declined_then_recorded_keeps_the_sprint_ladder_whole():
+    """The coach declines a projected P1 -> P2 change (the athlete stays in P1), logs that week
+    without speeds, and records the change a week later as the plan then projected it. A P1
+    day keeps no planned running (P1's cap is 0), and a re-plan after recording a stage change
+    re-plans that athlete: the plan used to keep 70 % days after a single 60 % day (RH-11)."""
+    s = season(weeks=10, athletes=2, injuries=(injury("A1", "P1", start_day=-4),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    (move,) = [t for t in projected_transitions(s, day(28)) if t.stage == "P2"][:1]
+    first = move.date + dt.timedelta(days=3)
+    stayed = E.AdvanceToday(today=first).apply(s)  # declined: still in P1
+    stayed = E.LogSessions(sessions=tuple(
+        Session(athlete="A1", date=move.date + dt.timedelta(days=k), minutes=45, rpe=3)
+        for k in range(3))).apply(stayed)
+    out = replan_from_today(s, stayed, 30)
+    stayed = stayed.model_copy(update={"plan": out.plan})
+    tl = Timeline(stayed)
+    assert all(out.plan.for_athlete("A1").intensity[tl.index(move.date) + k] == 0 for k in range(3))
+    later = first + dt.timedelta(days=7)
+    moves = projected_transitions(stayed, later)
+    assert any(t.athlete == "A1" for t in moves)
+    recorded = E.AdvanceToday(today=later, accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(stayed)
+    again = replan_from_today(stayed, recorded, 30)
+    assert again.plan is not None and again.hard == 0
+    assert [str(v) for v in check_plan(recorded, again.plan).violations] == []

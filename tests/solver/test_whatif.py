@@ -204,9 +204,34 @@ def test_a_comparison_says_each_return_fit_or_not_back_also_before_today(base):
 
     first_fit = Timeline(s).days[back]
     assert by["A1"].back("a") == f"{first_fit.day} {first_fit:%b %Y}"  # before today: still said
-    assert by["A1"].back("b") not in ("fit", "not this season")
+    # today moved past A1's projected stage changes without recording them: A1 is still in P3
+    # (rules-spec.md section 9) and cannot be back within the season; the re-plan no longer
+    # keeps the stale projection, which broke hard rules from today on
+    assert by["A1"].back("b") == "not this season"
+    assert out.hard == 0
     assert by["A3"].back("a") == by["A3"].back("b") == "fit"
     a2 = out.plan.for_athlete("A2").stages
     assert by["A2"].back("a") == "fit"
     assert by["A2"].back("b") == ("not this season" if a2[-1] != "FIT" else by["A2"].back("b"))
     assert by["A2"].back("b") != "fit" and by["A2"].changed
+
+
+def test_a_neighbourhood_plan_that_breaks_a_hard_rule_is_not_kept():
+    """Whatever the scope says may stay, a re-plan whose kept part breaks a hard rule (here a
+    reference with a 95 % day in a stage capped lower) plans the whole season instead."""
+    from solver.whatif import Scope
+
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P3", start_day=-5),))
+    plan = solve(SolveRequest(s, time_limit=30)).plan
+    ap = plan.for_athlete("A1")
+    d = next(i for i in range(7, 20) if ap.stages[i] == "P3" and 0 < ap.intensity[i] < 80)
+    bad = plan.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"intensity": a.intensity[:d] + (95,) + a.intensity[d + 1:]})
+        if a.athlete == "A1" else a for a in plan.athletes)})
+    before = s.model_copy(update={"plan": bad})
+    assert check_plan(before, bad).violations  # the reference itself breaks RH-CAP
+    nothing = Scope(False, frozenset(), False, (0, -1), "nothing changed")
+    out = replan(before, before, bad, time_limit=30, scope=nothing)
+    assert out.plan is not None and out.hard == 0
+    assert check_plan(before, out.plan).violations == ()
+    assert "then on the whole season" in out.message
