@@ -172,9 +172,14 @@ def _why_day(c: _Context, day: dt.date) -> Why:
     add = why.reasons.append
     _day_facts(c, i, label, add)
     if i < tl.p0:  # what happened: no rule bounds it any more
-        if st != FIT and it > c.cap(st):  # but a physio must see a logged breach of the stage
+        logged = c.logged().get(day)
+        top = logged.top_pct if logged is not None else None
+        # but a physio must see a logged breach of the stage: the speed as logged (88 % in an
+        # 80 % stage reads as level 80, still above it)
+        fast = top if top is not None and top > it else it
+        if st != FIT and fast > c.cap(st):
             allowed = "no running" if c.cap(st) == 0 else f"at most {c.cap(st)} %"
-            add(Reason("RH-CAP", "fact", f"Above the stage: {it} % logged where {st} allows "
+            add(Reason("RH-CAP", "fact", f"Above the stage: {fast:g} % logged where {st} allows "
                                          f"{allowed}. Worth a word with the athlete and the physio."))
         _load_day_reason(c, i, kind, add)
         return why

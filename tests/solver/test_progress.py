@@ -204,6 +204,14 @@ def test_why_says_when_a_logged_day_went_above_the_stage():
     assert any(t.startswith("Above the stage:") and f"P2 allows at most {cap} %" in t for t in texts)
     clean = [r.text for r in why_day(s, out.plan, "A2", day(2)).reasons]
     assert not any(t.startswith("Above the stage") for t in clean)
+    # a top speed above the cap that reads as the cap's own level (78 % in a 70 % stage reads
+    # 70) is still a breach, said with the speed logged
+    s2 = E.LogSessions(sessions=(Session(athlete="A1", date=day(3), minutes=60, rpe=6,
+                                         top_speed_pct=cap + 8),)).apply(s)
+    out2 = solve(SolveRequest(s2, time_limit=30))
+    assert out2.plan.for_athlete("A1").intensity[3] == cap
+    texts = [r.text for r in why_day(s2, out2.plan, "A1", day(3)).reasons]
+    assert any(t.startswith(f"Above the stage: {cap + 8} % logged") for t in texts), texts
 
 
 def test_a_stage_change_first_declined_then_recorded_keeps_the_sprint_ladder_whole():
