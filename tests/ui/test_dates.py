@@ -136,3 +136,17 @@ def test_the_calendar_opens_above_a_field_near_the_screens_foot(qtbot):
     at = popup_position(f, size)
     assert at.y() + size.height() <= free.bottom() + 1
     assert at.y() < f.mapToGlobal(QPoint(0, 0)).y()  # above the field
+
+
+def test_a_date_without_a_year_takes_the_year_nearest_the_fields_date(qtbot):
+    """The move-today dialog's stage dates allow a year back: '20 Aug' typed over 14 Aug 2026
+    became 20 Aug 2025 (the first year in range) and the change was refused as before the injury."""
+    from ui.desktop.datefield import DateField, parse_date
+
+    f = DateField("P2 on")
+    qtbot.addWidget(f)
+    f.setDateRange(D(2025, 8, 2), D(2026, 8, 23))
+    f.setDate(D(2026, 8, 14))
+    assert f.set_text("20 Aug") and f.value() == D(2026, 8, 20)
+    assert parse_date("20 Aug", D(2025, 8, 2), D(2026, 8, 23), near=D(2025, 9, 1)) == D(2025, 8, 20)
+    assert parse_date("20 Aug", near=D(2026, 8, 14)) == D(2026, 8, 20)  # no range: the nearest

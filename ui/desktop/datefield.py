@@ -52,9 +52,11 @@ def _year(y: str) -> int:
     return 2000 + n if len(y) <= 2 else n
 
 
-def _make(y: int | None, m: int, d: int, lo: dt.date | None, hi: dt.date | None) -> dt.date:
-    """The date, the year chosen when none was typed (the one that puts it inside the range, else
-    the nearest to it)."""
+def _make(y: int | None, m: int, d: int, lo: dt.date | None, hi: dt.date | None,
+          near: dt.date | None = None) -> dt.date:
+    """The date, the year chosen when none was typed: of the years that put it inside the range,
+    the one nearest to ``near`` (the field's date; else today, within the range); else the year
+    nearest to it."""
     if not 1 <= m <= 12:
         raise DateError(f"{m} is not a month (1 to 12)")
     if y is not None:
@@ -62,27 +64,29 @@ def _make(y: int | None, m: int, d: int, lo: dt.date | None, hi: dt.date | None)
             return dt.date(y, m, d)
         except ValueError:
             raise DateError(f"{calendar.month_name[m]} {y} has no day {d}") from None
-    anchor = lo or dt.date.today()
-    best = None
-    for year in sorted({anchor.year - 1, anchor.year, anchor.year + 1, (hi or anchor).year}):
+    anchor = near or dt.date.today()
+    if lo is not None and anchor < lo:
+        anchor = lo
+    if hi is not None and anchor > hi:
+        anchor = hi
+    years = {anchor.year - 1, anchor.year, anchor.year + 1}
+    years |= {x.year for x in (lo, hi) if x is not None}
+    cands = []
+    for year in sorted(years):
         try:
-            cand = dt.date(year, m, d)
+            cands.append(dt.date(year, m, d))
         except ValueError:
             continue
-        if (lo is None or cand >= lo) and (hi is None or cand <= hi):
-            return cand
-        dist = abs((cand - anchor).days)
-        if best is None or dist < best[0]:
-            best = (dist, cand)
-    if best is None:
+    if not cands:
         raise DateError(f"{calendar.month_name[m]} has no day {d}")
-    return best[1]
+    inside = [c for c in cands if (lo is None or c >= lo) and (hi is None or c <= hi)]
+    return min(inside or cands, key=lambda c: abs((c - anchor).days))
 
 
-def _numeric(text: str, lo, hi, day_first: bool) -> dt.date | None:
+def _numeric(text: str, lo, hi, day_first: bool, near: dt.date | None = None) -> dt.date | None:
     m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
     if m:  # ISO: 2026-12-28
-        return _make(int(m[1]), int(m[2]), int(m[3]), lo, hi)
+        return _make(int(m[1]), int(m[2]), int(m[3]), lo, hi, near)
     m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?", text)
     if not m:
         return None
@@ -94,10 +98,10 @@ def _numeric(text: str, lo, hi, day_first: bool) -> dt.date | None:
         d, mo = b, a
     else:
         d, mo = (a, b) if day_first else (b, a)
-    return _make(year, mo, d, lo, hi)
+    return _make(year, mo, d, lo, hi, near)
 
 
-def _words(text: str, lo, hi) -> dt.date | None:
+def _words(text: str, lo, hi, near: dt.date | None = None) -> dt.date | None:
     """``Mon 28 Dec 2026``, ``28 December``, ``Dec 28, 2026``, ``Monday, 28th Dec 26``."""
     tokens = [t for t in re.split(r"[\s,./-]+", text.lower()) if t]
     weekday = None
@@ -119,18 +123,19 @@ def _words(text: str, lo, hi) -> dt.date | None:
             return None
     if day is None or month is None:
         return None
-    out = _make(year, month, day, lo, hi)
+    out = _make(year, month, day, lo, hi, near)
     if weekday is not None and out.weekday() != weekday:
         raise DateError(f"{out.day} {out:%b %Y} is a {out:%A}, not a {calendar.day_name[weekday]}")
     return out
 
 
 def parse_date(text: str, lo: dt.date | None = None, hi: dt.date | None = None,
-               day_first: bool = True, today: dt.date | None = None) -> dt.date:
+               day_first: bool = True, today: dt.date | None = None,
+               near: dt.date | None = None) -> dt.date:
     """The date a coach typed; ``DateError`` with the reason when it is not one, or when it lies
     outside ``lo``..``hi``. Numbers are read day first (``day_first``) unless only the other
     order makes a date (``12/28/2026``); a date without a year takes the year that puts it in
-    the range."""
+    the range, nearest to ``near`` (the date the field showed)."""
     raw = " ".join(text.strip().split())
     if not raw:
         raise DateError(f"no date typed; type one ({EXAMPLES})")
@@ -139,9 +144,9 @@ def parse_date(text: str, lo: dt.date | None = None, hi: dt.date | None = None,
         base = today or dt.date.today()
         out = base + dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[low])
     else:
-        out = _numeric(low, lo, hi, day_first)
+        out = _numeric(low, lo, hi, day_first, near)
         if out is None:
-            out = _words(low, lo, hi)
+            out = _words(low, lo, hi, near)
         if out is None:
             raise DateError(f"“{raw}” is not a date; type one like 28/12/2026 or Mon 28 Dec 2026")
     if lo is not None and out < lo:
@@ -301,7 +306,7 @@ class DateField(QWidget):
         return self.is_valid()
 
     def _parse(self, text: str) -> dt.date:
-        return parse_date(text, self._lo, self._hi, self.day_first)
+        return parse_date(text, self._lo, self._hi, self.day_first, near=self._date)
 
     def _typed(self, text: str) -> None:
         try:
