@@ -270,7 +270,7 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
         if was is not None:  # a past day that went otherwise: planned is what was planned for it
             played = bool(tl.is_comp[i] and f.st[i] == FIT and was in (100, 80))
             training = bool(tl.is_training[i] or (tl.is_comp[i] and tl.training_weekday[i]
-                                                  and not played))
+                                                  and f.st[i] == FIT and not played))
             planned[off + i] = round(table.day(kind, level=was, played=played, training=training,
                                                **facts))
     today = off + tl.p0

@@ -227,7 +227,8 @@ class LoadMixin(ModelBase):
         tl = self.tl
         stages = u.frozen.stages if u.frozen is not None else u.past_stage
         played = bool(u.play[d]) if u.frozen is not None else u.past_played[d]
-        training = tl.is_training[d] or (tl.is_comp[d] and tl.training_weekday[d] and not played)
+        training = tl.is_training[d] or (tl.is_comp[d] and tl.training_weekday[d] and not played
+                                         and stages[d] == FIT)  # no rehab session on a match day
         rec = self._governing(u, tl.days[d]) if u.records else None
         proto = load_protocol(rec.protocol) if rec is not None else None
         r, c = table.split(stage=stages[d], level=u.fixed[d], played=played, training=training,
@@ -249,7 +250,9 @@ class LoadMixin(ModelBase):
         if ep.kind == "inj":
             return [], 0
         f = u.fit[d]
-        c = self._stage_load(u, ep, d, table)
+        # a rehab session on training days only: a competition day has none (rules-spec.md
+        # section 2), only the fit athlete's team session or match
+        c = 0 if self.tl.is_comp[d] else self._stage_load(u, ep, d, table)
         if u.steady[d]:  # certainly fit: the team session unless the athlete plays (RE-1 decides)
             r, cc = self._fit_day(u, d, table)
             play = u.play[d]

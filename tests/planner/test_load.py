@@ -476,3 +476,24 @@ def test_a_past_day_that_went_otherwise_keeps_the_load_planned_for_it():
     assert al.planned[k] == table.minutes[kind] * table.fit_rpe(90)  # as planned: a 90 % day
     assert al.load[k] == (al.logged[k] if al.logged[k] is not None
                           else table.minutes[kind] * table.fit_rpe(60))  # what happened
+
+
+def test_a_rehab_athletes_match_day_has_no_session_and_no_load():
+    """rules-spec.md section 2: an athlete in rehab does no running and has no session on a
+    competition day; the handouts said 'match day, no rehab session' and counted 60 x 4."""
+    from planner.loadtable import athlete_load
+    from planner.sessions import Prescriber
+    from tests.builders import injury
+
+    s = season(weeks=4, athletes=2, injuries=(injury("A1", "P3", start_day=-5),))
+    tl = Timeline(s)
+    m = next(i for i in range(tl.n) if tl.is_comp[i] and tl.training_weekday[i])
+    plan = Plan(status="manual", team_weeks=("load",) * len(tl.weeks), athletes=tuple(
+        AthletePlan(athlete=a.id, stages=("P3" if a.id == "A1" else "FIT",) * tl.n,
+                    intensity=(0,) * tl.n, weeks=("load",) * len(tl.weeks)) for a in s.athletes))
+    s = s.model_copy(update={"plan": plan})
+    al = athlete_load(s, plan, "A1")
+    assert al.planned[al.index(tl.days[m])] == 0
+    assert al.planned[al.index(tl.days[m - 1])] > 0  # the training day before: the P3 session
+    day_rx = Prescriber(s, plan).athlete("A1")[m]
+    assert "no rehab session" in day_rx.content and not day_rx.load and not day_rx.minutes
