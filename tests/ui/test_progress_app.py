@@ -169,8 +169,12 @@ def test_copy_down_fills_the_selection_from_the_cell_above_in_one_step(w, qtbot)
     for a in panel.model.athletes:
         assert [(s.minutes, s.rpe, s.top_speed_pct) for s in logged(w, a.id, 8)] == [(70, 5, 90)]
     assert "Copied down into 3 days" in panel.message.text()
+    grid_y = view.mapTo(panel, view.rect().topLeft()).y()
     w.undo_action.trigger()
     assert len(w.season.sessions) == 1 and panel.message.isHidden()  # the message was the batch's
+    QApplication.processEvents()
+    # the grid did not move when the message went: a click lands on the row it was aimed at
+    assert view.mapTo(panel, view.rect().topLeft()).y() == grid_y
     panel.select([(1, 1)])  # one cell: the cell above it
     assert panel.copy_down() and len(logged(w, panel.model.athletes[1].id, 8)) == 1
 

@@ -412,6 +412,32 @@ class LogView(QTableView):
         self.setCurrentIndex(m.index(r, c))
 
 
+class _MessageLine(QLabel):
+    """A message on one line: cut with "…" when longer than the panel is wide (the whole of it
+    in the tooltip and the status bar); ``text()`` is the whole message."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self.setWordWrap(False)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(20, self.width())
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+
+
 class LogPanel(QWidget):
     """The Log panel: the week chooser, the hint line, the table and its messages."""
 
@@ -458,10 +484,16 @@ class LogPanel(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setAccessibleName("How to type a session")
         self.hint.setStyleSheet("color: palette(placeholder-text)")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        # one line of its own, always there: a message that comes or goes must not move the
+        # grid under the coach's next click (a click then logged the row above)
+        self.message = _MessageLine()
         self.message.setAccessibleName("Log message")
         self.message.hide()
+        self.message_box = QWidget()
+        box = QVBoxLayout(self.message_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.message)
+        self.message_box.setFixedHeight(self.message.fontMetrics().lineSpacing() + 4)
         self.view = LogView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(LogDelegate(self))
@@ -478,7 +510,7 @@ class LogPanel(QWidget):
         lay.setSpacing(3)
         lay.addLayout(top)
         lay.addWidget(self.hint)
-        lay.addWidget(self.message)
+        lay.addWidget(self.message_box)
         lay.addWidget(self.view, 1)
         self.prev_button.clicked.connect(lambda: self.show_week(self.model.week - 1))
         self.next_button.clicked.connect(lambda: self.show_week(self.model.week + 1))
