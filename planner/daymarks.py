@@ -174,7 +174,7 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
         rows.append(("Session", "compensation session: high-velocity work after a match not "
                                 "played (HV-6 allows it, TEAM does not count it)"))
     if i in m.flare:
-        rows.append(("Flare-up", "recorded today: no running (RH-FL)"))
+        rows.append(("Flare-up", "recorded on this day: no running (RH-FL)"))
     if i in m.calm:
         rows.append(("Calm day", f"after the flare-up of {day_long(m.calm[i])}: at most 60 % "
                                  f"(RH-FL)"))

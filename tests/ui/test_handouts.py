@@ -118,6 +118,16 @@ def test_one_pdf_per_athlete_into_a_folder_all_or_none(qapp, tmp_path, monkeypat
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == old
 
 
+def test_the_dialog_opens_on_the_seasons_today_not_the_computers(qapp, qtbot):
+    season = solved_demo()
+    lived = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": dt.date(2026, 8, 10)})})
+    d = HandoutsDialog(lived)
+    qtbot.addWidget(d)
+    tl = Timeline(lived)
+    assert d.chosen_weeks() == [tl.week_of[tl.index(dt.date(2026, 8, 10))]]
+
+
 def test_the_dialog_chooses_athletes_and_weeks(qapp, qtbot):
     season = solved_demo()
     tl = Timeline(season)
