@@ -10,7 +10,8 @@ then, in any order, labelled extras:
 - pain (0-10): ``p3`` (or ``pain 3``);
 - a note: everything after ``#``.
 
-Several sessions on one day are separated by ``;`` (``60 5; 30 7 95%``). Minutes may carry a
+Several sessions on one day are separated by ``;`` (``60 5; 30 7 95%``). ``0`` alone is a day
+without training; minutes played alone (``m20``) is the load table's match session. Minutes may carry a
 ``'`` or ``′`` (``75′ 6``, what the cell shows), numbers a decimal comma. An empty text clears
 the day. A text that cannot be read raises :class:`CellError` saying what to type; nothing is
 guessed. The cell's edit text (:func:`edit_text`) reads back to the same sessions.
@@ -26,7 +27,7 @@ from planner.sessionlog import limit_problem
 
 HINT = ("Type <b>minutes RPE</b> (75 6), then optionally <b>95%</b> top speed (or 8.6m/s, "
         "31km/h), <b>m90</b> minutes played, <b>p3</b> pain, <b># note</b>; several sessions: "
-        "60 5; 30 7. Enter ↓, Tab →, Delete clears, Ctrl+D copies the cell above, "
+        "60 5; 30 7; <b>0</b> did not train; <b>m20</b> alone a match played 20 min. Enter ↓, Tab →, Delete clears, Ctrl+D copies the cell above, "
         "Ctrl+Shift+A fills the selected empty days as planned; Ctrl+R re-plans from today "
         "with what was logged.")
 EXAMPLE = "type minutes and RPE, e.g. 75 6 (then 95% top speed, m90 minutes played, p3 pain)"
@@ -90,7 +91,15 @@ def _fields(text: str) -> dict[str, float]:
 
 
 def _place_bare(out: dict[str, float], bare: list[float], text: str) -> None:
-    """The unlabelled numbers are minutes, then RPE; a third must say what it is."""
+    """The unlabelled numbers are minutes, then RPE; a third must say what it is. Two short
+    forms: ``0`` alone is a day without training (0 minutes, RPE 0), and minutes played alone
+    (``m20``) is the match session of the rules' load table (started from 45 minutes on, else
+    from the bench)."""
+    if bare == [0] and "rpe" not in out and "minutes" not in out:
+        out["minutes"], out["rpe"] = 0.0, 0.0
+        bare.clear()
+    if not bare and "minutes" not in out and "rpe" not in out and "played" in out:
+        out["minutes"], out["rpe"] = _match_session(out["played"])
     for field in ("minutes", "rpe"):
         if field not in out and bare:
             out[field] = bare.pop(0)
@@ -100,6 +109,17 @@ def _place_bare(out: dict[str, float], bare: list[float], text: str) -> None:
     missing = [w for f, w in (("minutes", "minutes"), ("rpe", "RPE")) if f not in out]
     if missing:
         raise CellError(f"'{text.strip()[:30]}' has no {' or '.join(missing)}; {EXAMPLE}")
+
+
+def _match_session(played: float) -> tuple[float, float]:
+    """(minutes, RPE) of a match session as the default load table has it (rules-spec.md
+    section 8: started 95 x 8, from the bench 30 x 7)."""
+    from planner.history import START_MINUTES
+    from planner.rules import RULES
+
+    defaults = {p.name: p.default for p in RULES["LD-1"].params}
+    role = "start" if played >= START_MINUTES else "bench"
+    return defaults[f"minutes_{role}"], defaults[f"rpe_{role}"]
 
 
 _LABELS = {"minutes": "Minutes", "rpe": "RPE", "top_pct": "Top speed %", "top_ms": "Top speed m/s",

@@ -1,0 +1,42 @@
+"""What a coach types into a session log cell (ui/desktop/logcells.py; no Qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planner.season import Athlete
+from ui.desktop.logcells import CellError, parse_cell
+
+A = Athlete(id="A1", name="Ann Ash", position="Forward", max_speed=9.0)
+DAY = dt.date(2027, 1, 13)
+
+
+def one(text: str):
+    (s,) = parse_cell(text, A, DAY)
+    return s
+
+
+def test_minutes_rpe_and_the_labelled_extras():
+    s = one("75 6 95% m90 p3 # felt good")
+    assert (s.minutes, s.rpe, s.top_speed_pct, s.minutes_played, s.pain, s.note) == (
+        75, 6, 95, 90, 3, "felt good")
+
+
+def test_0_alone_is_a_day_without_training():
+    s = one("0 # ill")
+    assert (s.minutes, s.rpe, s.note) == (0, 0, "ill")
+
+
+@pytest.mark.parametrize("text, minutes, rpe", [("m20", 30, 7), ("m90", 95, 8), ("m45", 95, 8)])
+def test_minutes_played_alone_is_the_match_session(text, minutes, rpe):
+    s = one(text)
+    assert (s.minutes, s.rpe, s.minutes_played) == (minutes, rpe, float(text[1:]))
+
+
+@pytest.mark.parametrize("text, says", [("75", "no RPE"), ("75 6 7", "say what it is"),
+                                        ("fast", "not understood"), ("75 11", "RPE")])
+def test_what_cannot_be_read_says_what_to_type(text, says):
+    with pytest.raises(CellError, match=says):
+        parse_cell(text, A, DAY)
