@@ -169,7 +169,16 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
         return []
     rows = []
     if i in m.role:
-        rows.append(("Role", role_text(m.role[i])))
+        said = role_text(m.role[i])
+        if i < tl.p0:  # what happened: the minutes logged decide it (rules-spec.md section 9)
+            from planner.history import START_MINUTES, logged_days
+
+            got = logged_days(season, athlete).get(tl.days[i])
+            if got is not None and got.played is not None:
+                said = (f"played {got.played:g} min: " + ("started" if got.played >= START_MINUTES
+                        else f"counted as from the bench (under {START_MINUTES} min)"
+                        if got.played > 0 else "did not play"))
+        rows.append(("Role", said))
     if i in m.compensation:
         rows.append(("Session", "compensation session: high-velocity work after a match not "
                                 "played (HV-6 allows it, TEAM does not count it)"))

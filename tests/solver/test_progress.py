@@ -239,3 +239,19 @@ def test_a_stage_change_first_declined_then_recorded_keeps_the_sprint_ladder_who
     again = replan_from_today(stayed, recorded, 30)
     assert again.plan is not None and again.hard == 0
     assert [str(v) for v in check_plan(recorded, again.plan).violations] == []
+
+
+def test_a_starter_subbed_early_reads_as_the_minutes_played():
+    """A starter logged with 20 minutes played counts as a bench appearance (rules-spec.md
+    section 9); the inspector says so with the minutes, not a bare 'on the bench'."""
+    from planner.daymarks import day_rows
+
+    s = season(weeks=3, athletes=2, matches=[5, 12, 19], today=day(14))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"today": None})}), time_limit=30)).plan})
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(5), minutes=30, rpe=7,
+                                        minutes_played=20),)).apply(s)
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    rows = dict(day_rows(s, "A1", 5))
+    assert rows["Role"] == "played 20 min: counted as from the bench (under 45 min)"
+    assert dict(day_rows(s, "A2", 5))["Role"] == "plays (starts)"
