@@ -69,3 +69,29 @@ def test_the_window_opens_within_a_small_screen(qtbot):
     free = win.screen().availableGeometry().size()
     size = default_size(win)
     assert size.width() <= free.width() and size.height() <= free.height()
+
+
+def test_a_layout_saved_on_a_large_screen_leaves_the_board_room_on_a_small_one(qtbot):
+    """A Log dock sized on a 1000-pixel-high window, reopened at 690: the board kept five rows."""
+    from PySide6.QtWidgets import QDockWidget
+
+    win = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_dock("log")
+    QApplication.processEvents()
+    dock = next(d for d in win.findChildren(QDockWidget) if d.isVisible()
+                and win.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea)
+    win.resizeDocks([dock], [560], Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    state = win.saveState(2)
+    win.resize(*SIZE)
+    win.restoreState(state, 2)
+    for _ in range(3):
+        QApplication.processEvents()
+    win.fit_docks()
+    QApplication.processEvents()
+    assert dock.height() <= 0.45 * win.height()
+    assert win.board.height() >= 0.3 * win.height()

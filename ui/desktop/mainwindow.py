@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
@@ -992,8 +992,24 @@ class MainWindow(QMainWindow):
         state = settings.value("mainWindow/state")
         if state is not None:
             self.restoreState(state, STATE_VERSION)  # an older layout is not restored
+            QTimer.singleShot(0, self.fit_docks)  # once the window has its size on this screen
         if settings.value("board/zoom") in ("day", "week"):
             self.board.set_zoom(str(settings.value("board/zoom")))
+
+    def fit_docks(self) -> None:
+        """Docks restored at a larger screen's sizes (pixels) left the board a strip of five
+        rows on a laptop: a dock above or below the board takes at most 45 % of the window's
+        height, one beside it 45 % of its width."""
+        h, w = self.height(), self.width()
+        vertical = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
+        for dock in self.findChildren(QDockWidget):
+            if dock.isFloating() or not dock.isVisible():
+                continue
+            if self.dockWidgetArea(dock) in vertical:
+                if dock.height() > 0.45 * h:
+                    self.resizeDocks([dock], [int(0.4 * h)], Qt.Orientation.Vertical)
+            elif dock.width() > 0.45 * w:
+                self.resizeDocks([dock], [int(0.35 * w)], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if not self._maybe_keep_changes():
