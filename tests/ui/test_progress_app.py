@@ -495,3 +495,17 @@ def test_a_move_today_after_a_rule_change_replans_under_the_new_rules_too(w, qtb
     with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
         assert w.weekly.replan(w.season)
     assert "the rules changed" in done.args[0].message
+
+
+def test_as_planned_leaves_the_days_after_a_painful_day_empty(w, qtbot):
+    """A1 (rehab) logs pain 6 on Monday: a flare-up is proposed, and the plan after it may not
+    hold, so As planned fills the other athletes' days but not A1's after the pain."""
+    panel = w.weekly.log_panel
+    r = row_of(w, "A1")
+    assert panel.type_into(r, 0, "60 5 p6")
+    others = row_of(w, "A2")
+    panel.select([(rr, c) for rr in (r, others) for c in range(1, 6)])
+    assert panel.fill_as_planned()
+    assert all(logged(w, "A1", d) == [] for d in range(8, 13))
+    assert sum(1 for d in range(8, 13) if logged(w, "A2", d)) >= 3
+    assert "after a pain that proposes a flare-up left empty" in panel.message.text()

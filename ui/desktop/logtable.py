@@ -692,13 +692,22 @@ class LogPanel(QWidget):
         if season is None or season.plan is None:
             self.say("There is no plan to copy yet: solve the season first (Plan ▸ Solve).", error=True)
             return False
+        from planner.progress import flare_proposals
         from planner.sessions import Prescriber
 
         pr = Prescriber(season, season.plan, timeline=m.tl)
         ok, late = self._split(self.selected_cells())
-        sessions, days, rest = [], [], 0
+        # a pain that proposes a flare-up, not yet recorded or dismissed: the plan after it may
+        # not hold, so its days are not filled as planned (the coach records it, or types them)
+        sore = {}
+        for p in flare_proposals(season):
+            sore[p.athlete] = min(sore.get(p.athlete, p.date), p.date)
+        sessions, days, rest, held = [], [], 0, 0
         for _r, _c, a, d in ok:
             if m.sessions(a.id, d):
+                continue
+            if a.id in sore and m.tl.days[d] > sore[a.id]:
+                held += 1
                 continue
             s = as_planned(pr.day(a.id, d), a.id, m.tl.days[d])
             if s is None:
@@ -709,6 +718,9 @@ class LogPanel(QWidget):
         notes = []
         if rest:
             notes.append(f"{plural(rest, 'day')} planned as rest left empty")
+        if held:
+            notes.append(f"{plural(held, 'day')} after a pain that proposes a flare-up left empty "
+                         f"(record the flare-up first, or type those days)")
         if late:
             notes.append(f"{plural(len(late), 'day')} after today left (logged once they happened)")
         if not days:
