@@ -159,11 +159,12 @@ def _stage_caps(season: Season, athlete: str, stages: tuple[str, ...], tl: Timel
     """The cap of the stage held on each past day (100 when fit or the stage is unknown)."""
     from planner.errors import PeriodizeError
     from planner.protocols import load_protocol
+    from planner.rehab import governing
 
     records = season.injuries_of(athlete)
     out = []
     for d, stage in enumerate(stages):
-        rec = next((r for r in reversed(records) if r.onset <= tl.days[d]), None)
+        rec = governing(records, tl.days[d])
         if rec is None or stage == "FIT":
             out.append(100)
             continue

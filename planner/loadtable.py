@@ -269,10 +269,8 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
         was = ap.planned.get(tl.days[i]) if i < tl.p0 else None
         if was is not None:  # a past day that went otherwise: planned is what was planned for it
             played = bool(tl.is_comp[i] and f.st[i] == FIT and was in (100, 80))
-            training = bool(tl.is_training[i] or (tl.is_comp[i] and tl.training_weekday[i]
-                                                  and f.st[i] == FIT and not played))
-            planned[off + i] = round(table.day(kind, level=was, played=played, training=training,
-                                               **facts))
+            planned[off + i] = round(table.day(kind, level=was, played=played,
+                                               training=tl.trains(i, f.st[i] == FIT, played), **facts))
     today = off + tl.p0
     until = today + 1 if count_today and today < n and logged[today] is not None else today
     load = [logged[k] if k < until and logged[k] is not None else happened[k] for k in range(n)]

@@ -190,11 +190,7 @@ class AthleteFacts:
         tl, st, it, off, p0 = self.tl, self.st, self.it, self.off, self.p0
         self.played = [tl.is_comp[i] and st[i] == FIT and it[i] in (80, 100)
                        and (i < p0 or i not in off) for i in range(self.n)]
-        # a training day for the athlete: a season training day, or a competition day a FIT
-        # athlete does not play on a training weekday that is not declared off (rules-spec.md
-        # section 2: an athlete in rehab has no session on a competition day)
-        self.train = [tl.is_training[i] or (tl.is_comp[i] and tl.training_weekday[i] and st[i] == FIT
-                                            and not self.played[i]) for i in range(self.n)]
+        self.train = [tl.trains(i, st[i] == FIT, self.played[i]) for i in range(self.n)]
         self.speed = [v >= 80 for v in it]
         self.hv = [v >= 90 for v in it]
         self.given = [i < p0 or self.played[i] for i in range(self.n)]

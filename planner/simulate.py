@@ -15,6 +15,7 @@ import random
 
 from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
+from planner.rehab import governing
 from planner.season import FIT, Season, Session
 from planner.timeline import Timeline
 
@@ -44,7 +45,7 @@ def log_week(season: Season, first: dt.date, last: dt.date, seed: int = 1) -> tu
         ap = season.plan.for_athlete(a.id)
         for d in range(max(0, tl.index(first) or 0), (tl.index(last) or tl.n - 1) + 1):
             stage, it = ap.stages[d], ap.intensity[d]
-            rec = next((r for r in reversed(season.injuries_of(a.id)) if r.onset <= tl.days[d]), None)
+            rec = governing(season.injuries_of(a.id), tl.days[d])
             proto = load_protocol(rec.protocol) if rec is not None else None
             base = _session_of(tl, table, d, stage, it, ap.weeks[tl.week_of[d]], proto)
             if base is None or (rng.random() < 0.04 and not tl.is_comp[d]):

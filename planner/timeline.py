@@ -89,6 +89,13 @@ class Timeline:
         ]
         self.is_training = [self.training_weekday[i] and not self.is_comp[i] for i in range(self.n)]
 
+    def trains(self, i: int, fit: bool, played: bool) -> bool:
+        """Is day ``i`` a training day for an athlete (rules-spec.md section 2): a season
+        training day, or a competition day on a training weekday for a ``fit`` athlete who has
+        not ``played`` it (an athlete in rehab has no session on a competition day)."""
+        return self.is_training[i] or (self.is_comp[i] and self.training_weekday[i] and fit
+                                       and not played)
+
     def _past(self, cal) -> None:
         """``p0``: the first day that may still be planned (``today``, within the season)."""
         if cal.today is None or cal.today <= cal.start:

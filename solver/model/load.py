@@ -227,8 +227,7 @@ class LoadMixin(ModelBase):
         tl = self.tl
         stages = u.frozen.stages if u.frozen is not None else u.past_stage
         played = bool(u.play[d]) if u.frozen is not None else u.past_played[d]
-        training = tl.is_training[d] or (tl.is_comp[d] and tl.training_weekday[d] and not played
-                                         and stages[d] == FIT)  # no rehab session on a match day
+        training = tl.trains(d, stages[d] == FIT, played)
         rec = self._governing(u, tl.days[d]) if u.records else None
         proto = load_protocol(rec.protocol) if rec is not None else None
         r, c = table.split(stage=stages[d], level=u.fixed[d], played=played, training=training,
