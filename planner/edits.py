@@ -637,7 +637,7 @@ class SetRuleValue(Edit):
         param = next((p for p in rule.params if p.name == self.param), None) if rule else None
         if param is None:
             return f"Set {self.rule} {self.param} to {shown}"
-        return f"Set {self.rule}: {param.description.split(' (')[0]} to {shown}"
+        return f"Set {self.rule}: {param.label} to {shown}"
 
 
 class SetRuleMode(Edit):

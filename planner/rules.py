@@ -32,6 +32,12 @@ class Param:
     text: tuple[str, ...] | None = None  # a list of names (e.g. positions) instead of a number
 
     @property
+    def label(self) -> str:
+        """The setting in a few words, as the rules panel names it (its description without the
+        note in brackets)."""
+        return self.description.split(" (")[0]
+
+    @property
     def default_text(self) -> str:
         return ", ".join(self.text) if self.text is not None else f"{self.default:g}"
 

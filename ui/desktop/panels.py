@@ -785,7 +785,7 @@ class RulesPanel(QWidget):
             self.edit_requested.emit(E.SetRuleValue(rule=rule_id, param=name, value=value))
 
     def _out_of_range(self, rule_id: str, p, typed: str, box) -> None:
-        msg = (f"{rule_id} {p.description.split(' (')[0]}: {typed} is outside {p.range_text}; "
+        msg = (f"{rule_id} {p.label}: {typed} is outside {p.range_text}; "
                f"choose a value in that range (the rule keeps {box.text()}).")
         QToolTip.showText(box.mapToGlobal(box.rect().bottomLeft()), msg, box)
         self.refused.emit(msg)
