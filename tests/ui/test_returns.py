@@ -94,3 +94,26 @@ def test_no_injured_athlete(qtbot):
     w = MainWindow(season, None)
     qtbot.addWidget(w)
     assert w.returns_panel.rows == [] and "everyone is fit" in w.returns_panel.summary.text()
+
+
+def test_a_long_competition_name_does_not_push_the_other_columns_out_of_a_narrow_dock(qtbot):
+    from ui.desktop.returnspanel import MAX_COLUMN, ReturnRow, ReturnsPanel
+
+    panel = ReturnsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(380, 300)
+    panel.show()
+    long_name = "League match vs Derby County Under-23 (home, floodlit)"
+    panel.set_rows([ReturnRow(
+        athlete="A01", name="Kofi Mensah", injury="Hamstring strain", onset=D(2026, 9, 1),
+        today="S2", next="S3 Mon 5 Oct", back=D(2026, 10, 6), first_match=D(2026, 10, 10),
+        target=long_name, target_date=D(2026, 10, 3), target_met=False, provisional=True,
+        planned=True)])
+    cap = panel.fontMetrics().horizontalAdvance("x") * MAX_COLUMN
+    target = panel.row_texts()[0][3]
+    assert target == f"✖ MISSED: {long_name}"  # the whole text is there (elided on screen)
+    assert panel.table.columnWidth(3) <= cap
+    assert long_name in panel.table.item(0, 3).toolTip()
+    # Athlete, Back, First match and the start of Target fit in the dock's width.
+    header = panel.table.horizontalHeader()
+    assert header.sectionViewportPosition(3) + 40 < panel.table.viewport().width()

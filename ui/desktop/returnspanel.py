@@ -38,6 +38,7 @@ from planner.timeline import Timeline
 COLUMNS = ["Athlete", "Back", "First match", "Target", "Provisional", "Today", "Next",
            "Injury"]
 MISSED = "#c62828"
+MAX_COLUMN = 20  # the widest a column is sized to, in "x" widths
 MET = "#2e7d32"
 
 
@@ -186,8 +187,12 @@ class ReturnsPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the contents, but no wider than MAX_COLUMN: a long competition name would
+        # otherwise push "Provisional", "Today" and "Next" out of a narrow dock (the cell is
+        # elided, and its tooltip says the whole return).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         tips = {"Back": "Back to full training (FIT)", "First match": "The first competition "
                 "the athlete plays after the team sessions RE-1 asks for", "Target": "The "
                 "target competition of the injury: met (the athlete plays it) or missed",
@@ -221,6 +226,11 @@ class ReturnsPanel(QWidget):
                     if c == 0:
                         item.setData(Qt.ItemDataRole.UserRole, r)
                     self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        cap = self.fontMetrics().horizontalAdvance("x") * MAX_COLUMN
+        for c in range(self.table.columnCount() - 1):
+            if self.table.columnWidth(c) > cap:
+                self.table.setColumnWidth(c, cap)
         self.summary.setText(self._summary(rows))
 
     @staticmethod
