@@ -216,15 +216,17 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
     scope = scope if scope is not None else change_scope(before, after)
     first: Outcome | None = None
     if not scope.everything:
+        floors: dict[str, int] = {}
         first = _neighbourhood(after, reference, scope, time_limit / 2, on_progress, stop,
-                               deterministic)
+                               deterministic, floors)
         if first.status == Status.CANCELLED or (stop is not None and stop.is_set()):
             return _relabel(first, f"re-planned around the change: {scope.reason}", t0)
         if first.plan is not None and first.hard:
             # what was kept outside the neighbourhood no longer holds (e.g. a stage change
             # recorded as it was projected resets the sprint ladder): plan the whole season
             first = replace(first, plan=None)
-        if first.plan is not None and _returns_as_good(after, first, scope, time_limit / 4, stop):
+        if first.plan is not None and _returns_as_good(after, first, scope, time_limit / 4, stop,
+                                                       floors):
             return _relabel(_as_feasible(first, returns_proven=True),
                             f"re-planned around the change: {scope.reason}", t0)
     left = max(1.0, time_limit - (time.monotonic() - t0))
@@ -252,10 +254,12 @@ def with_history(season: Season, reference: Plan | None) -> Season:
 
 
 def _returns_as_good(after: Season, first: Outcome, scope: Scope, limit: float,
-                     stop: StopToken | None) -> bool:
+                     stop: StopToken | None, floors: dict[str, int] | None = None) -> bool:
     """Are the neighbourhood plan's returns and targets the best the whole season allows? Only
-    the injured athletes the change reaches can differ from the reference: each one's best
-    return is measured alone (an athlete's return depends on nobody else)."""
+    the injured athletes the change reaches can differ from the reference: a return at the
+    earliest day the stage windows allow, with its target met or out of reach (``floors``, the
+    model's RTS floor), is the best; any other is measured alone (an athlete's return depends on
+    nobody else)."""
     injured = {i.athlete for i in after.injuries}
     touched = sorted(injured & scope.athletes) if not scope.team_days else sorted(injured)
     if not touched:
@@ -264,8 +268,10 @@ def _returns_as_good(after: Season, first: Outcome, scope: Scope, limit: float,
     for v in first.plan.soft:
         if v.rule == "RTS" and v.athlete in touched:
             got[v.athlete] = got.get(v.athlete, 0) + v.penalty
-    for aid in touched:
-        best = rts_optimum(after, aid, limit / len(touched), stop)
+    floors = floors or {}
+    todo = [aid for aid in touched if aid not in floors or got.get(aid, 0) > floors[aid]]
+    for aid in todo:
+        best = rts_optimum(after, aid, limit / len(todo), stop)
         if best is None or got.get(aid, 0) > best:
             return False
     return True
@@ -299,7 +305,8 @@ def rts_optimum(season: Season, athlete: str, time_limit: float,
 
 
 def _neighbourhood(after: Season, reference: Plan, scope: Scope, limit: float, on_progress,
-                   stop: StopToken | None, deterministic: bool) -> Outcome:
+                   stop: StopToken | None, deterministic: bool,
+                   floors: dict[str, int] | None = None) -> Outcome:
     from solver.run import solve
 
     free = scope.athletes | scope.window_athletes
@@ -312,6 +319,8 @@ def _neighbourhood(after: Season, reference: Plan, scope: Scope, limit: float, o
                        workers=0 if scope.team_days else 1)
 
     def prepare(model) -> None:
+        if floors is not None:
+            floors.update(model.rts_floor)  # read before the freeze: the whole season's floors
         model.freeze(reference, set(scope.athletes), scope.window, scope.team_days,
                      scope.window_athletes, scope.team_weeks)
 

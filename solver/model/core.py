@@ -61,6 +61,9 @@ class ModelBase:
         self.group_info: dict[str, Group] = {}
         self.objective_terms: list[tuple[int, object]] = []  # (weight, expr)
         self.penalty_terms: dict[str, list[tuple[int, object]]] = {}
+        # RTS penalty no plan can avoid, per injured athlete (days before the earliest FIT day the
+        # stage windows allow; a target no plan can reach): a re-plan's proof of its returns
+        self.rts_floor: dict[str, int] = {}
         self.n = tl.n
         self.p0 = tl.p0
         self.W = len(tl.weeks)

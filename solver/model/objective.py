@@ -42,14 +42,16 @@ class ObjectiveMixin(ModelBase):
         for u in self.units:
             if not u.injured or u.frozen is not None:
                 continue
+            floor = 0
             for rec in u.records:
                 span = self._record_span(u, rec)
                 if span is None:
                     continue
                 base, last = span
                 if mode != "hard":
-                    self._rts_days(u, base, last)
-                self._rts_target(u, rec, mode)
+                    floor += self._rts_days(u, base, last)
+                floor += self._rts_target(u, rec, mode)
+            self.rts_floor[u.athletes[0]] = floor
 
     def _record_span(self, u: Unit, rec: Injury) -> tuple[int, int] | None:
         """(base, last) day indexes RTS counts for ``rec``: from the later of p0 and the stage start
@@ -79,11 +81,13 @@ class ObjectiveMixin(ModelBase):
             return None
         return base, last
 
-    def _rts_days(self, u: Unit, base: int, last: int) -> None:
+    def _rts_days(self, u: Unit, base: int, last: int) -> int:
         """One penalty per day from ``base`` on before the first FIT day (FIT once is back, also
-        if a later flare-up moves the athlete back again)."""
+        if a later flare-up moves the athlete back again). Returns the part no plan can avoid:
+        the days before the earliest FIT day the stage windows allow."""
         wday = self.rules.value("RTS", "weight")
         prev = False
+        floor = 0
         for d in range(base, last + 1):
             f = u.fit[d]
             if prev is False or f is True:
@@ -98,20 +102,26 @@ class ObjectiveMixin(ModelBase):
             prev = e
             if e is not True:
                 self._penalty("RTS", wday, 1 - e if e is not False else 1)
+            if e is False:
+                floor += wday
+        return floor
 
-    def _rts_target(self, u: Unit, rec: Injury, mode: str) -> None:
+    def _rts_target(self, u: Unit, rec: Injury, mode: str) -> int:
+        """The missed-target penalty; returns it when no plan can avoid it (else 0)."""
         if not rec.target_competition:
-            return
+            return 0
         comp = self.season.competition(rec.target_competition)
         t = self.tl.index(comp.date) if comp else None
         if t is None or t < self.p0:
-            return
+            return 0
         plays = u.play[t]
         if mode == "hard":
             self.clause([plays], self.guard("RTS", u.key, t, t, "target"))
         elif plays is not True:
             weight = self.rules.value("RTS", "target_weight")
             self._penalty("RTS", weight, 1 - plays if plays is not False else 1)
+            return weight if plays is False else 0
+        return 0
 
     # -- HV-1 -----------------------------------------------------------------------------------
     def _hv1_open(self, u: Unit, d: int):

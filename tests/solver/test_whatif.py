@@ -235,3 +235,63 @@ def test_a_neighbourhood_plan_that_breaks_a_hard_rule_is_not_kept():
     assert out.plan is not None and out.hard == 0
     assert check_plan(before, out.plan).violations == ()
     assert "then on the whole season" in out.message
+
+
+def test_the_rts_floor_is_a_lower_bound_and_a_return_at_it_needs_no_separate_proof(monkeypatch):
+    """The model's RTS floor (days before the earliest FIT day the stage windows allow, targets no
+    plan can reach) never exceeds the RTS penalty of the optimum; a re-plan whose returns sit at
+    their floors is proven without measuring each athlete alone."""
+    import solver.whatif as W
+    from solver.model import PlanModel
+
+    s = generated_season(12, 20, seed=3)
+    floors = PlanModel(s).rts_floor
+    cold = solve(SolveRequest(s, time_limit=30, deterministic=True))
+    assert cold.status == Status.OPTIMAL
+    got: dict[str, int] = {}
+    for v in check_plan(s, cold.plan).soft:
+        if v.rule == "RTS":
+            got[v.athlete] = got.get(v.athlete, 0) + v.penalty
+    injured = {i.athlete for i in s.injuries}
+    assert set(floors) == injured
+    assert all(floors[a] <= got.get(a, 0) for a in injured), (floors, got)
+    assert any(floors[a] > 0 for a in injured)
+
+    # An edit that reaches no injured athlete's return: a fit athlete away for ten days.
+    s = s.model_copy(update={"plan": cold.plan})
+    fit = next(a.id for a in s.athletes if s.injury_of(a.id) is None)
+    start = s.calendar.start
+    after = E.AddUnavailability(unavailability=Unavailability(
+        athlete=fit, start=start + dt.timedelta(days=50), end=start + dt.timedelta(days=59))).apply(s)
+    # An injured athlete away long after the return: the edit reaches the athlete, the return at
+    # its floor needs no proof; a flare-up's later return is measured alone.
+    measured: list[str] = []
+    real = W.rts_optimum
+
+    def spy(season, athlete, *args, **kwargs):
+        measured.append(athlete)
+        return real(season, athlete, *args, **kwargs)
+
+    monkeypatch.setattr(W, "rts_optimum", spy)
+    at_floor_now = next(a for a in sorted(injured) if got.get(a, 0) == floors[a])
+    away = E.AddUnavailability(unavailability=Unavailability(
+        athlete=at_floor_now, start=start + dt.timedelta(days=120),
+        end=start + dt.timedelta(days=125))).apply(s)
+    flared = E.RecordFlareUp(athlete=s.injuries[0].athlete,
+                             date=start + dt.timedelta(days=40)).apply(s)
+    for edited, touched in ((after, set()), (away, {at_floor_now}), (flared, set())):
+        measured.clear()
+        re = replan(s, edited, s.plan, time_limit=30)
+        assert check_plan(edited, re.plan).violations == ()
+        best = solve(SolveRequest(edited.model_copy(update={"plan": None}), time_limit=30,
+                                  deterministic=True))
+        mine = check_plan(edited, re.plan).penalties().get("RTS", 0)
+        assert mine == best.penalties.get("RTS", 0)
+        model_floors = PlanModel(edited).rts_floor
+        reached = {v.athlete: 0 for v in re.plan.soft if v.rule == "RTS"}
+        for v in re.plan.soft:
+            if v.rule == "RTS":
+                reached[v.athlete] += v.penalty
+        at_floor = {a for a, f in model_floors.items() if reached.get(a, 0) <= f}
+        assert not at_floor & set(measured)  # no separate proof where the floor decides
+        assert at_floor >= touched and not touched & set(measured)
