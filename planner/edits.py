@@ -23,7 +23,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from planner.errors import InputError
-from planner.protocols import protocol_name
+from planner.protocols import load_protocol, protocol_name
 from planner.rules import RULES
 from planner.season import (
     FIT,
@@ -402,8 +402,6 @@ class AddInjury(Edit):
     target: str | None = None
 
     def _apply(self, s: Season) -> Season:
-        from planner.protocols import load_protocol
-
         if s.athlete(self.athlete) is None:
             raise InputError("", [f"no athlete has id {self.athlete!r}; use an id from the squad"])
         if any(i.onset == self.onset for i in s.injuries_of(self.athlete)):
@@ -478,12 +476,45 @@ class RecordFlareUp(Edit):
         notes = dict(inj.flare_notes)
         if self.note.strip():
             notes[self.date] = self.note.strip()
-        new = inj.model_copy(update={"flare_ups": tuple(sorted(inj.flare_ups + (self.date,))),
-                                     "flare_notes": notes})
+        step = self._undone_step(s)
+        new = inj.model_copy(update={
+            "flare_ups": tuple(sorted(inj.flare_ups + (self.date,))), "flare_notes": notes,
+            "stages": tuple(r for r in inj.stages if r is not step)})
         return s.model_copy(update={"injuries": _replace(s.injuries, inj, new)})
 
+    def _undone_step(self, s: Season) -> StageRecord | None:
+        """A stage record on the flare-up's date that moves the athlete *on* (typically a projected
+        stage change accepted when ``today`` moved past it). A record on a flare-up's date holds
+        the flare-up's regression (rules-spec.md section 6), so this one would cancel the
+        flare-up and restart the ladder in the new stage: the flare-up undoes it, and the athlete
+        moves back from the stage held the day before (docs/semantics.md)."""
+        from planner.rehab import athlete_stage_on
+
+        inj = _governing(s, self.athlete, self.date)
+        step = next((r for r in inj.stages if r.start == self.date), None)
+        if step is None or inj.onset >= self.date:
+            return None
+        order = ("INJ",) + load_protocol(inj.protocol).stage_ids + ("FIT",)
+        held = athlete_stage_on(s.injuries_of(self.athlete), self.date - dt.timedelta(days=1))
+        if held not in order or step.stage not in order:
+            return None
+        return step if order.index(step.stage) > order.index(held) else None
+
+    def undoes(self, s: Season) -> str:
+        """What recording it on ``s`` undoes, in words ("" when nothing)."""
+        try:
+            step = self._undone_step(s)
+        except InputError:
+            return ""
+        if step is None:
+            return ""
+        stage = "full training" if step.stage == "FIT" else step.stage
+        return f"undoes the move to {stage} recorded for that day"
+
     def describe(self, s: Season) -> str:
-        return f"Flare-up of {s.athlete_label(self.athlete)} on {date_long(self.date)}"
+        text = f"Flare-up of {s.athlete_label(self.athlete)} on {date_long(self.date)}"
+        undone = self.undoes(s)
+        return f"{text} ({undone})" if undone else text
 
 
 class RecordStage(Edit):

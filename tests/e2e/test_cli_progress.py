@@ -11,6 +11,7 @@ import shutil
 import pytest
 
 from planner.check import check_plan
+from planner.edits import scenario_season
 from planner.history import past_days
 from planner.rehab import athlete_stage_on
 from planner.season import FIT
@@ -134,3 +135,33 @@ def test_an_advance_whose_log_is_bad_says_that_nothing_was_saved(tmp_path):
     assert "row 2, RPE" in r.stderr and "Nothing was saved" in r.stderr, r.stderr
     assert "problems" not in r.stderr  # one problem, and the note is not counted as one
     assert (tmp_path / "demo.season.json").read_bytes() == before
+
+
+def test_pain_on_the_day_of_an_accepted_stage_change_the_flare_up_undoes_it(tmp_path):
+    """The stored plan moves A1 on to S2 on day D; advance --accept records it, and the log says
+    pain 7 that day. The command says that recording the flare-up undoes the move; the what-if
+    with that flare-up plans A1 back from S1 (no ladder restart stuck in S2)."""
+    s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    stored = load_season(tmp_path / "s.season.json")
+    stages = stored.plan.for_athlete("A1").stages
+    step = next(i for i in range(1, 14) if stages[i] != stages[i - 1])
+    assert stages[step] == "S2"
+    (tmp_path / "log.csv").write_text(
+        f"Athlete ID,Date,Minutes,RPE,Pain\nA1,{day(step).isoformat()},60,6,7\n", encoding="utf-8")
+    r = run("advance", "s.season.json", "--today", day(step + 2).isoformat(), "--accept",
+            "--log", "log.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Proposed flare-up: Athlete 1 (A1)" in r.stdout
+    assert (f"recording Athlete 1 (A1)'s flare-up of {day(step).isoformat()} undoes the move to "
+            f"S2 just recorded for that day") in r.stdout, r.stdout
+    r = run("whatif", "s.season.json", "--new", "Flared", "--flare-up", "A1",
+            day(step).isoformat(), "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    after = load_season(tmp_path / "s.season.json")
+    (sc,) = after.scenarios
+    flared = scenario_season(after, sc)
+    assert sc.plan is not None and check_plan(flared, sc.plan).violations == ()
+    assert athlete_stage_on(flared.injuries_of("A1"), day(step)) == "P3"
+    assert "S2" not in [x.stage for x in flared.injuries_of("A1")[0].stages]

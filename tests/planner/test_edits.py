@@ -250,3 +250,30 @@ def test_history_is_entered_only_once_it_happened(document):
     fixed = E.LogSessions(sessions=(later.model_copy(update={"rpe": 7}),),
                           replace=(("A2", day(5)),)).apply(logged)
     assert [x.rpe for x in fixed.sessions if x.date == day(5)] == [7]
+
+
+def test_a_flare_up_on_the_day_of_a_recorded_step_forward_undoes_that_step():
+    """S2 accepted for Thu 14 Jan (the plan projected it), pain that day: the flare-up moves the
+    athlete back one stage from S1, the stage held the day before (rules-spec.md section 6); the
+    S2 record, which would otherwise hold the regression and cancel it, goes."""
+    from planner.rehab import athlete_stage_on
+
+    s = season(weeks=10, athletes=2, today=day(12), injuries=(
+        injury("A1", "S2", start_day=10, history=(("P3", -20), ("S1", 1))),))
+    edit = E.RecordFlareUp(athlete="A1", date=day(10))
+    assert "undoes the move to S2 recorded for that day" in edit.describe(s)
+    after = edit.apply(s)
+    (inj,) = after.injuries_of("A1")
+    assert [(r.stage, r.start) for r in inj.stages] == [("P3", day(-20)), ("S1", day(1))]
+    assert inj.flare_ups == (day(10),)
+    assert athlete_stage_on(after.injuries_of("A1"), day(10)) == "P3"
+    # A record on the flare-up's date that already holds a regression stays, and is the stage.
+    back = season(weeks=10, athletes=2, today=day(12), injuries=(
+        injury("A1", "P3", start_day=10, history=(("P3", -20), ("S1", 1))),))
+    edit = E.RecordFlareUp(athlete="A1", date=day(10))
+    assert edit.undoes(back) == "" and "undoes" not in edit.describe(back)
+    (inj,) = edit.apply(back).injuries_of("A1")
+    assert [r.stage for r in inj.stages] == ["P3", "S1", "P3"]
+    # A flare-up on another day leaves the records alone.
+    (inj,) = E.RecordFlareUp(athlete="A1", date=day(11)).apply(s).injuries_of("A1")
+    assert [r.stage for r in inj.stages] == ["P3", "S1", "S2"]

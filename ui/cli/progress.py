@@ -169,6 +169,12 @@ def _flare_before_accepted(season, accepted) -> None:
     from planner.progress import flare_proposals
 
     for p in flare_proposals(season):
+        same = next((x for x in accepted if x.athlete == p.athlete and x.date == p.date), None)
+        if same is not None:
+            stage = "full training" if same.stage == "FIT" else same.stage
+            print(f"  Note: recording {season.athlete_label(p.athlete)}'s flare-up of "
+                  f"{p.date.isoformat()} undoes the move to {stage} just recorded for that day: "
+                  f"the athlete goes back one stage from the stage held the day before.")
         later = sorted(x.date for x in accepted if x.athlete == p.athlete and x.date > p.date)
         if later:
             print(f"  Note: {season.athlete_label(p.athlete)}'s stage changes recorded from "

@@ -410,11 +410,13 @@ class WeeklyLoop(QObject):
         w = self.window
         p = proposal_on(w.season, athlete, day)
         note = f"pain {p.pain:g}/10 logged" if p is not None else ""
-        if not w.apply_edit(E.RecordFlareUp(athlete=athlete, date=day, note=note)):
+        edit = E.RecordFlareUp(athlete=athlete, date=day, note=note)
+        undone = edit.undoes(w.season)
+        if not w.apply_edit(edit):
             return False
         w.statusBar().showMessage(
-            f"Recorded the flare-up of {w.season.athlete_label(athlete)} on {day_long(day)}. "
-            f"Solve again (F5) to plan with it.", 10000)
+            f"Recorded the flare-up of {w.season.athlete_label(athlete)} on {day_long(day)}"
+            + (f"; it {undone}" if undone else "") + ". Solve again (F5) to plan with it.", 10000)
         return True
 
 
