@@ -340,6 +340,8 @@ def _ramp_reason(c: _Context, i: int, add) -> None:
 def _not_played(c: _Context, m: int) -> str:
     """Why the athlete did not play competition day ``m``, in a few words."""
     f = c.facts
+    if f.st[m] not in (FIT,):
+        return "Not back yet" if f.st[m] == INJ else f"In rehab ({f.st[m]})"
     if f.role[m] == "out":
         return "Out of the squad"
     if not f.ready[m]:

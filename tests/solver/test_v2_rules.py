@@ -60,6 +60,19 @@ def test_a_player_who_did_not_play_may_have_a_compensation_session_the_day_after
     assert out.status == Status.INFEASIBLE and {"HV-5", "HV-6"} & {c.rule for c in out.explanation}
 
 
+def test_back_two_days_after_a_match_spent_in_rehab_the_why_says_so():
+    """The first FIT day is MD+2 of a match the athlete spent in S3: the why names the rehab, not
+    'Not playing' (a coach read that as a player left out)."""
+    s = season(weeks=4, athletes=2, matches=[2, 9, 16, 23],
+               injuries=(injury("A1", "S3", start_day=-3),))
+    plan = solved(s)
+    stages = plan.for_athlete("A1").stages
+    back = stages.index("FIT")
+    assert Timeline(s).md_after[back] in (1, 2) and stages[back - Timeline(s).md_after[back]] == "S3"
+    hv6 = rules_of(s, plan, "A1", back)["HV-6"]
+    assert hv6.startswith("In rehab (S3) on Wednesday ('Match 1')"), hv6
+
+
 def test_no_speed_on_a_flare_up_day_and_the_calm_days_after_it():
     s = season(weeks=6, athletes=2, injuries=(injury("A1", "P3", start_day=-12, flare_days=(15,)),))
     plan = solved(s)
