@@ -151,6 +151,7 @@ class Handouts:
         self._logs: dict[str, dict] = {}
         self._days: dict[str, list[Prescription] | None] = {}
         self._returns = {}
+        self._planned: dict[str, tuple[int, tuple[float, ...]]] = {}
         for r in returns(season, plan):
             self._returns.setdefault(r.athlete, r)
         self._prov = provisional_of
@@ -169,6 +170,21 @@ class Handouts:
         prov = self._prov(f)
         chosen = range(len(self.tl.weeks)) if weeks is None else weeks
         return [self._week(f, days, prov, w) for w in chosen]
+
+    def _planned_load(self, f: AthleteFacts, sessions: list[Prescription],
+                      days: range) -> float | None:
+        """The week's planned load as the load figures count it (planner.loadtable): a past day
+        that went otherwise counts the load planned for it, not what happened (the day rows show
+        that), so the week page, the Load sheet and ``periodize load`` say one planned figure."""
+        if _week_load(sessions) is None:
+            return None
+        if f.id not in self._planned:
+            from planner.loadtable import athlete_load
+
+            al = athlete_load(self.season, self.plan, f.id, tl=self.tl, facts=f)
+            self._planned[f.id] = (al.season_start, al.planned)
+        off, planned = self._planned[f.id]
+        return float(sum(planned[off + i] for i in days))
 
     # -- one week ----------------------------------------------------------------------------
     def _week(self, f: AthleteFacts, sessions: list[Prescription], prov: list[bool],
@@ -194,7 +210,7 @@ class Handouts:
             days=days,
             speed_days=sum(1 for i in week.days if f.it[i] >= SPEED_DAY),
             hv_exposures=sum(1 for i in week.days if f.it[i] >= HV_LEVEL),
-            planned_load=_week_load([sessions[i] for i in week.days]),
+            planned_load=self._planned_load(f, [sessions[i] for i in week.days], week.days),
             anonymised=self.anonymise,
             played=sum(1 for i in week.days if f.played[i]),
         )
@@ -369,7 +385,7 @@ class Handouts:
 
 
 def _week_load(days: list[Prescription]) -> float | None:
-    """The week's planned load: the sum of the days' (None if a day has none)."""
+    """The week's load as the prescriptions give it (None if a day has none)."""
     loads = [planned_load(d) for d in days]
     if any(v is None for v in loads):
         return None

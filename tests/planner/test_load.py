@@ -478,6 +478,26 @@ def test_a_past_day_that_went_otherwise_keeps_the_load_planned_for_it():
                           else table.minutes[kind] * table.fit_rpe(60))  # what happened
 
 
+def test_the_week_page_and_the_handout_give_the_planned_load_the_load_figures_give():
+    """A past day that went otherwise (60 % where 90 % was planned): the athlete's week page
+    (the workbook) and handout said the plan as it stands (the 60 % day), the Load sheet and
+    `periodize load` the plan as it was made: one planned figure everywhere, the latter."""
+    from planner.handout import handout_weeks
+    from planner.loadtable import athlete_load
+
+    s = _season()
+    tl = Timeline(s)
+    d = next(i for i in range(tl.p0) if tl.is_training[i] and not tl.is_comp[i]
+             and s.plan.athletes[0].intensity[i] == 60)
+    ap = s.plan.athletes[0].model_copy(update={"planned": {day(d): 90}})
+    s = s.model_copy(update={"plan": s.plan.model_copy(update={"athletes": (ap,) + s.plan.athletes[1:]})})
+    w = tl.week_of[d]
+    (hw,) = handout_weeks(s, s.plan, ["A1"], [w])
+    week = next(x for x in athlete_load(s, s.plan, "A1").weeks if x.start == hw.first)
+    as_it_stands = sum(x.session.load for x in hw.days)
+    assert hw.planned_load == week.planned != as_it_stands
+
+
 def test_a_rehab_athletes_match_day_has_no_session_and_no_load():
     """rules-spec.md section 2: an athlete in rehab does no running and has no session on a
     competition day; the handouts said 'match day, no rehab session' and counted 60 x 4."""
