@@ -122,6 +122,19 @@ def test_advance_without_accept_records_nothing_and_back_keeps_every_record(tmp_
     assert back.injuries == accepted.injuries and back.calendar.today == day(0)
     r = run("advance", "t.season.json", "--today", "soon", cwd=tmp_path)
     assert r.returncode == 1 and "'soon' is not a date" in r.stderr
+    # a year typed wrong: refused as the app's Move Today refuses it, the file untouched
+    kept = (tmp_path / "t.season.json").read_bytes()
+    end = s.calendar.end
+    r = run("advance", "t.season.json", "--today", end.replace(year=end.year + 1).isoformat(),
+            "--save", cwd=tmp_path)
+    assert r.returncode == 1 and "is after the season ends" in r.stderr, r.stderr
+    r = run("advance", "t.season.json", "--today", (s.calendar.start - dt.timedelta(days=1))
+            .isoformat(), "--save", cwd=tmp_path)
+    assert r.returncode == 1 and "is before the season starts" in r.stderr, r.stderr
+    assert (tmp_path / "t.season.json").read_bytes() == kept
+    r = run("advance", "t.season.json", "--today", (end + dt.timedelta(days=1)).isoformat(),
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr  # the day after the season: all of it played
 
 
 def test_an_advance_whose_log_is_bad_says_that_nothing_was_saved(tmp_path):

@@ -15,6 +15,7 @@ import datetime as dt
 import sys
 
 from planner.errors import InputError
+from planner.text import day_long
 from ui.cli.whatif import seconds
 
 EXIT_OK = 0
@@ -105,12 +106,25 @@ def _today(text: str, season) -> dt.date:
     from planner.progress import next_week_start
 
     if text.strip().lower() in ("next-week", "next week", "next"):
-        return next_week_start(season)
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError("--today", [f"'{text[:40]}' is not a date; write it as YYYY-MM-DD or "
-                                     f"'next-week'"]) from None
+        day = next_week_start(season)
+    else:
+        try:
+            day = dt.date.fromisoformat(text.strip())
+        except ValueError:
+            raise InputError("--today", [f"'{text[:40]}' is not a date; write it as YYYY-MM-DD "
+                                         f"or 'next-week'"]) from None
+    # as in the app's Move Today: from the season's first day to the day after its last
+    cal = season.calendar
+    last = cal.end + dt.timedelta(days=1)
+    if day < cal.start:
+        raise InputError("--today", [f"{day_long(day)} is before the season starts "
+                                     f"({day_long(cal.start)}); give a date from then on"])
+    if day > last:
+        raise InputError("--today", [f"{day_long(day)} is after the season ends "
+                                     f"({day_long(cal.end)}); give a date up to "
+                                     f"{day_long(last)} (the day after the season: all of it "
+                                     f"played)"])
+    return day
 
 
 def cmd_advance(args) -> int:
