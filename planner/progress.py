@@ -9,6 +9,9 @@
 - :func:`flare_proposals`: a logged pain at or above the protocol's ``pain_flare`` for an athlete
   in rehab, or within 28 days of returning to FIT, proposes a flare-up on that date; nothing
   changes until the coach confirms it.
+- :func:`pain_alerts`: the same pain from an athlete it cannot propose a flare-up for (fit and
+  not back lately, or never injured): listed with the log's flags, so that a new injury is not
+  missed; nothing changes.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from planner.timeline import Timeline
 from planner.validate import planning_start
 
 RECENT_RETURN_DAYS = 28  # a pain logged this soon after the return to FIT still proposes a flare-up
+PAIN_ALERT = 5  # a pain at or above it is listed for an athlete without a protocol to ask (the
+# protocols' default pain_flare)
+INJURY_COVERS_DAYS = 14  # an injury recorded with an onset this soon after the pain accounts for it
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,47 @@ def flare_proposals(season: Season) -> list[FlareProposal]:
             if logged.pain < proto.pain_flare or not _in_rehab_or_back_lately(records, day):
                 continue
             out.append(FlareProposal(a.id, day, logged.pain, proto.pain_flare))
+    return out
+
+
+@dataclass(frozen=True)
+class PainAlert:
+    """A logged pain at or above the alert threshold that proposes no flare-up: the athlete is
+    fit (not back lately) or has no injury record. Nothing changes; the coach decides."""
+
+    athlete: str
+    date: dt.date
+    pain: float
+    threshold: int
+
+    def text(self, season: Season) -> str:
+        return (f"{season.athlete_label(self.athlete)} logged pain {self.pain:g}/10 on "
+                f"{day_long(self.date)} and is not in rehab: if it is an injury, record it "
+                f"(Season ▸ Injuries, or the coach workbook's Injuries sheet) and re-plan")
+
+
+def pain_alerts(season: Season) -> list[PainAlert]:
+    """Logged pains at or above the governing protocol's ``pain_flare`` (``PAIN_ALERT`` without
+    an injury record) that propose no flare-up: not in rehab nor back lately, not while injured
+    with no stage yet, and not followed by an injury recorded within ``INJURY_COVERS_DAYS``."""
+    out = []
+    for a in season.athletes:
+        records = season.injuries_of(a.id)
+        for day, logged in sorted(logged_days(season, a.id).items()):
+            if logged.pain is None:
+                continue
+            rec = governing(records, day)
+            if rec is not None and day in rec.flare_ups:
+                continue
+            threshold = load_protocol(rec.protocol).pain_flare if rec is not None else PAIN_ALERT
+            if logged.pain < threshold:
+                continue
+            if rec is not None and (_in_rehab_or_back_lately(records, day)
+                                    or athlete_stage_on(records, day) == INJ):
+                continue  # a flare-up is proposed, or the athlete is injured already
+            if any(day <= r.onset <= day + dt.timedelta(days=INJURY_COVERS_DAYS) for r in records):
+                continue
+            out.append(PainAlert(a.id, day, logged.pain, threshold))
     return out
 
 

@@ -129,11 +129,14 @@ def test_import_says_how_many_sessions_it_read_what_it_counted_once_and_what_pai
     s = season(weeks=6, athletes=2, injuries=(injury("A1", "P2", start_day=-10),), today=day(14))
     sore = Session(athlete="A1", date=day(9), minutes=60, rpe=4, pain=8)
     s = s.model_copy(update={"sessions": (Session(athlete="A2", date=day(8), minutes=60, rpe=5),) * 2
-                             + (sore,)})
+                             + (sore, Session(athlete="A2", date=day(10), minutes=60, rpe=5,
+                                              pain=6))})
     save_template_form(s, tmp_path / "team.xlsx")
     r = run("import", "team.xlsx", "-o", "team.season.json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "2 logged sessions" in r.stdout
+    assert "3 logged sessions" in r.stdout
     assert "Counted once: Sessions, row 3 repeats row 2" in r.stdout
     assert "Proposed flare-up:" in r.stdout and f"--flare-up A1 {day(9).isoformat()}" in r.stdout
-    assert len(load_season(tmp_path / "team.season.json").sessions) == 2
+    # the fit player's pain proposes nothing, and is listed
+    assert "Pain: Athlete 2 (A2) logged pain 6/10 on " in r.stdout and "not in rehab" in r.stdout
+    assert len(load_season(tmp_path / "team.season.json").sessions) == 3

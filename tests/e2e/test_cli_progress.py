@@ -162,11 +162,13 @@ def test_pain_on_the_day_of_an_accepted_stage_change_the_flare_up_undoes_it(tmp_
     step = next(i for i in range(1, 14) if stages[i] != stages[i - 1])
     assert stages[step] == "S2"
     (tmp_path / "log.csv").write_text(
-        f"Athlete ID,Date,Minutes,RPE,Pain\nA1,{day(step).isoformat()},60,6,7\n", encoding="utf-8")
+        f"Athlete ID,Date,Minutes,RPE,Pain\nA1,{day(step).isoformat()},60,6,7\n"
+        f"A2,{day(step).isoformat()},75,6,7\n", encoding="utf-8")
     r = run("advance", "s.season.json", "--today", day(step + 2).isoformat(), "--accept",
             "--log", "log.csv", "--save", "--no-replan", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "Proposed flare-up: Athlete 1 (A1)" in r.stdout
+    assert "Pain: Athlete 2 (A2) logged pain 7/10" in r.stdout  # fit: listed, nothing proposed
     assert (f"recording Athlete 1 (A1)'s flare-up of {day(step).isoformat()} undoes the move to "
             f"S2 just recorded for that day") in r.stdout, r.stdout
     r = run("whatif", "s.season.json", "--new", "Flared", "--flare-up", "A1",

@@ -153,6 +153,25 @@ def test_a_painful_day_in_rehab_proposes_a_flare_up_and_nothing_changes_until_co
     assert flare_proposals(confirmed) == []
 
 
+def test_a_painful_day_of_a_fit_athlete_is_listed_not_lost():
+    """Pain 7/10 from a player who is not in rehab proposes no flare-up (rules-spec.md section
+    9), but a new injury must not go unnoticed: it is listed, until an injury is recorded."""
+    from planner.progress import pain_alerts
+
+    s = season(weeks=4, athletes=3, injuries=(injury("A1", "P3", start_day=-10),), today=day(10))
+    s = E.LogSessions(sessions=(
+        Session(athlete="A2", date=day(3), minutes=45, rpe=6, pain=7),   # fit, never injured
+        Session(athlete="A3", date=day(4), minutes=60, rpe=5, pain=4),   # below the threshold
+        Session(athlete="A1", date=day(4), minutes=60, rpe=5, pain=6),   # in rehab: a proposal
+    )).apply(s)
+    alerts = pain_alerts(s)
+    assert [(p.athlete, p.date, p.pain, p.threshold) for p in alerts] == [("A2", day(3), 7, 5)]
+    assert "not in rehab: if it is an injury, record it" in alerts[0].text(s)
+    assert [p.athlete for p in flare_proposals(s)] == ["A1"]  # the two never overlap
+    hurt = E.AddInjury(athlete="A2", protocol="hamstring-strain", onset=day(4)).apply(s)
+    assert pain_alerts(hurt) == []  # the injury accounts for it
+
+
 def test_a_speed_day_logged_before_the_season_ends_the_ramp_gap():
     s = season(weeks=2, athletes=1, matches=[], today=day(0))
     plain = solve(SolveRequest(s, time_limit=30)).plan.for_athlete("A1").intensity

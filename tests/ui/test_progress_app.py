@@ -424,6 +424,24 @@ def test_a_painful_day_proposes_a_flare_up_recorded_only_on_click(w, qtbot):
     assert w.season is before and strip.isVisible()
 
 
+def test_a_fit_players_pain_is_marked_and_named_with_no_flare_up_to_record(w, qtbot):
+    """Pain 7/10 from a fit player: no flare-up to propose (rules-spec.md section 9), but the
+    cell is marked and the tooltip and the inspector say what to do."""
+    panel = w.weekly.log_panel
+    m = panel.model
+    r = row_of(w, "A2")
+    assert w.season.injuries_of("A2") == []
+    assert panel.type_into(r, 2, "45 6 p7")
+    assert m.data(m.index(r, 2)).startswith("⚠ ")
+    assert "not in rehab: if it is an injury, record it" in m.data(m.index(r, 2),
+                                                                   Qt.ItemDataRole.ToolTipRole)
+    w.board.set_current("A2", day(9))
+    assert "not in rehab" in w.inspector.cell_html()
+    assert not w.weekly.flare_strip.isVisible()  # nothing to record as a flare-up
+    assert panel.type_into(r, 2, "45 6 p3")  # a low pain: nothing
+    assert not m.data(m.index(r, 2)).startswith("⚠")
+
+
 def test_the_log_panel_fits_a_small_screen(qtbot, in_week_3):
     w = make_window(qtbot, in_week_3)
     w.resize(1280, 690)

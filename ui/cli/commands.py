@@ -55,6 +55,10 @@ def cmd_import(args) -> int:
     for p in flare_proposals(season):  # a pain score at the flare-up threshold (rules-spec §9)
         print(f"Proposed flare-up: {p.text(season)}. Record it in the app, or see what it "
               f"changes: periodize whatif {out} --flare-up {p.athlete} {p.date.isoformat()}")
+    from planner.progress import pain_alerts
+
+    for p in pain_alerts(season):
+        print(f"Pain: {p.text(season)}.")
     print(f"Wrote the season to {out}")
     return EXIT_OK
 

@@ -90,6 +90,10 @@ def log_into(season, path, season_path: str = "SEASON"):
     for p in new:
         print(f"Proposed flare-up: {p.text(after)}. Record it in the app, or see what it "
               f"changes: periodize whatif {season_path} --flare-up {p.athlete} {p.date.isoformat()}")
+    from planner.progress import pain_alerts
+
+    for p in [p for p in pain_alerts(after) if p not in pain_alerts(season)]:
+        print(f"Pain: {p.text(after)}.")
     _print_flags(after)
     return after
 

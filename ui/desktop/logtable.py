@@ -5,7 +5,8 @@ A cell shows the athlete-day's logged sessions compactly (``75′ 6 95% m90 p3``
 top speed, minutes played, pain; ``ui.desktop.logcells`` reads and writes that text), or, not
 logged, the planned level greyed (``(90 %)``, ``(S1 70 %)``, ``(match)``). Days after today are
 shaded and cannot be typed into (a session is logged once it happened; the message says so).
-A pain that proposes a flare-up shades the cell red and marks it ``⚑``.
+A pain that proposes a flare-up shades the cell red and marks it ``⚑``; the same pain of an
+athlete not in rehab (``planner.progress.pain_alerts``) marks it ``⚠``.
 
 Keys: typing starts an entry, Enter moves down and Tab right (as in a spreadsheet), F2 edits
 the cell's text, Delete clears the selected days, Ctrl+D copies the cell above into the
@@ -56,7 +57,7 @@ from planner.text import day_long, number, plural, span
 from planner.timeline import Timeline
 from planner.validate import planning_start
 from ui.desktop.logcells import HINT, CellError, display_text, edit_text, parse_cell, words
-from ui.desktop.pastview import otherwise_text, proposals
+from ui.desktop.pastview import ALERT_WORDS, alerts, otherwise_text, proposals
 
 MATCH_SESSION = {"match": (95.0, 8.0), "bench": (30.0, 7.0)}  # a played match day's session
 PLAYED = {"match": 90.0, "bench": 20.0}  # minutes played as planned: a start, a bench appearance
@@ -182,7 +183,9 @@ class LogModel(QAbstractTableModel):
         ss = self.sessions(a.id, d)
         if role == Qt.ItemDataRole.DisplayRole:
             text = display_text(ss, a) if ss else self.planned_text(a.id, d)
-            return ("⚑ " + text) if ss and self._proposal(a.id, d) else text
+            if ss and self._proposal(a.id, d):
+                return "⚑ " + text
+            return ("⚠ " + text) if ss and self._alert(a.id, d) else text
         if role == Qt.ItemDataRole.EditRole:
             return edit_text(ss)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -222,6 +225,9 @@ class LogModel(QAbstractTableModel):
     def _proposal(self, athlete: str, d: int):
         return proposals(self.season).get((athlete, self.tl.days[d]))
 
+    def _alert(self, athlete: str, d: int):
+        return alerts(self.season).get((athlete, self.tl.days[d]))
+
     def tooltip(self, a: Athlete, d: int) -> str:
         day = self.tl.days[d]
         lines = [f"{a.name} ({a.id}) · {day_long(day)}"]
@@ -237,6 +243,9 @@ class LogModel(QAbstractTableModel):
         if p is not None:
             lines.append(f"⚑ Pain {p.pain:g}/10 proposes a flare-up (threshold {p.threshold}/10): "
                          f"right-click ▸ Record flare-up, or the inspector's button")
+        q = self._alert(a.id, d) if ss else None
+        if q is not None:
+            lines.append(f"⚠ Pain {q.pain:g}/10, {ALERT_WORDS}")
         why = self.why_not(d)
         lines.append(why if why else "Type minutes and RPE (75 6); Delete clears")
         return "\n".join(lines)

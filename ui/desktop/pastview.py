@@ -115,6 +115,32 @@ def proposal_on(season: Season, athlete: str, day: dt.date):
     return proposals(season).get((athlete, day))
 
 
+_ALERTS: list[tuple[tuple, dict]] = []
+
+
+def alerts(season: Season) -> dict[tuple[str, dt.date], object]:
+    """The logged pains that propose no flare-up (``planner.progress.pain_alerts``) by
+    (athlete, date), kept for the last few seasons by identity."""
+    key = (season.sessions, season.injuries, season.athletes)
+    for k, found in _ALERTS:
+        if all(a is b for a, b in zip(k, key, strict=True)):
+            return found
+    from planner.progress import pain_alerts
+
+    found = {(p.athlete, p.date): p for p in pain_alerts(season)} if season.sessions else {}
+    _ALERTS.insert(0, (key, found))
+    del _ALERTS[6:]
+    return found
+
+
+def alert_on(season: Season, athlete: str, day: dt.date):
+    """The day's logged pain of an athlete not in rehab (``PainAlert``), or None."""
+    return alerts(season).get((athlete, day))
+
+
+ALERT_WORDS = "not in rehab: if it is an injury, record it (Season ▸ Injuries)"
+
+
 def day_lines(season: Season, athlete: str, day: dt.date) -> list[str]:
     """The past of one athlete-day in words (the board's tooltip)."""
     from ui.desktop.logcells import words
@@ -129,6 +155,9 @@ def day_lines(season: Season, athlete: str, day: dt.date) -> list[str]:
         if p is not None:
             lines.append(f"⚑ Pain {p.pain:g}/10 proposes a flare-up (the protocol's threshold is "
                          f"{p.threshold}/10): record it in the inspector")
+        q = alert_on(season, athlete, day)
+        if q is not None:
+            lines.append(f"⚠ Pain {q.pain:g}/10, {ALERT_WORDS}")
     return lines
 
 
@@ -148,6 +177,10 @@ def inspector_rows(season: Season, athlete: str, day: dt.date) -> list[tuple[str
     if p is not None:
         rows.append(("Pain", f"<b style='color:#d50000'>{p.pain:g}/10</b> proposes a flare-up "
                              f"(threshold {p.threshold}/10): <i>Record flare-up</i> below"))
+    q = alert_on(season, athlete, day) if rows else None
+    if q is not None:
+        rows.append(("Pain", f"<b style='color:#d50000'>{q.pain:g}/10</b>, "
+                             f"{html.escape(ALERT_WORDS)}"))
     return rows
 
 

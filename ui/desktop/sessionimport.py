@@ -115,6 +115,13 @@ def new_proposals(before: Season, after: Season) -> list:
     return [p for p in flare_proposals(after) if p not in old]
 
 
+def new_alerts(before: Season, after: Season) -> list:
+    from planner.progress import pain_alerts
+
+    old = set(pain_alerts(before))
+    return [p for p in pain_alerts(after) if p not in old]
+
+
 def import_sessions(window, path: str | Path) -> bool:
     """Read the log at ``path``, show what it adds and, confirmed, add it as one edit."""
     season = window.season
@@ -146,6 +153,11 @@ def import_sessions(window, path: str | Path) -> bool:
     if flares:
         text += (f" The logged pain proposes {plural(len(flares), 'flare-up')} (marked ⚑ in the "
                  f"Log; record one in the inspector).")
+    sore = new_alerts(season, window.season)
+    if sore:
+        text += (f" {plural(len({p.athlete for p in sore}), 'athlete')} not in rehab logged "
+                 f"pain of {min(p.threshold for p in sore)}/10 or more (marked ⚠ in the Log): if "
+                 f"it is an injury, record it (Season ▸ Injuries).")
     if window.season.plan is not None:
         text += " Re-plan from today (Plan ▸ Re-plan from Today) to plan with them."
     window.statusBar().showMessage(text, 15000)
