@@ -369,6 +369,33 @@ def test_without_a_plan_the_season_is_planned_first_then_the_changes_are_offered
     assert projected_transitions(w.season, day(7)) == dlg.moves
 
 
+def test_a_match_day_that_went_otherwise_says_the_minutes_set_the_level(in_week_3):
+    """Planned to start, logged 20 minutes at 100 % top speed: the day reads 80 % (a bench
+    appearance, rules-spec.md section 9). The words said "logged 80 %", which was not logged."""
+    from ui.desktop.pastview import otherwise_text
+
+    s = in_week_3
+    tl = Timeline(s)
+    m = next(d for d in range(tl.p0) if tl.is_comp[d])
+    ap = s.plan.for_athlete("A2")
+    ap = ap.model_copy(update={"planned": {day(m): 100},
+                               "intensity": ap.intensity[:m] + (80,) + ap.intensity[m + 1:]})
+    s = s.model_copy(update={
+        "plan": s.plan.model_copy(update={"athletes": tuple(ap if a.athlete == "A2" else a
+                                                            for a in s.plan.athletes)}),
+        "sessions": (Session(athlete="A2", date=day(m), minutes=20, rpe=7, minutes_played=20,
+                             top_speed_pct=100),)})
+    text = otherwise_text(s, "A2", day(m))
+    assert text.startswith("planned to start (100 %); 20 min played: came off the bench (80 %")
+    assert "logged 80 %" not in text and "minutes played set the level" in text
+    # a training day keeps the short form
+    d = next(d for d in range(tl.p0) if not tl.is_comp[d] and tl.is_training[d])
+    ap2 = ap.model_copy(update={"planned": {day(d): 90}})
+    s2 = s.model_copy(update={"plan": s.plan.model_copy(update={"athletes": tuple(
+        ap2 if a.athlete == "A2" else a for a in s.plan.athletes)})})
+    assert otherwise_text(s2, "A2", day(d)) == f"planned 90 %, logged {ap2.intensity[d]} %"
+
+
 # -- the re-plan, the past on the board ---------------------------------------------------------
 def test_a_replan_from_today_reads_the_log_and_the_board_marks_what_went_otherwise(w, qtbot):
     panel = w.weekly.log_panel

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPolygonF
 
-from planner.season import Season
+from planner.season import FIT, Season
 from planner.timeline import Timeline
 
 OTHERWISE_LIGHT = QColor("#00838f")  # a day that went otherwise (teal: no other mark uses it)
@@ -85,7 +85,17 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
     i = (day - season.calendar.start).days
     if not 0 <= i < len(ap.intensity):
         return ""
-    return f"planned {level_text(ap.planned[day])}, logged {level_text(ap.intensity[i])}"
+    was, now = ap.planned[day], ap.intensity[i]
+    played = [x.minutes_played for x in sessions_on(season, athlete, day)
+              if x.minutes_played is not None]
+    if played and ap.stages[i] == FIT and any(c.date <= day <= c.last for c in season.competitions):
+        # a match day: the minutes played set the role and so the level (rules-spec.md section 9)
+        plan_words = {100: "to start", 80: "on the bench"}.get(was, "not to play")
+        m = max(played)
+        role = ("started" if m >= 45 else "came off the bench" if m > 0 else "did not play")
+        return (f"planned {plan_words} ({level_text(was)}); {m:g} min played: {role} "
+                f"({level_text(now)}; on a match day the minutes played set the level)")
+    return f"planned {level_text(was)}, logged {level_text(now)}"
 
 
 def sessions_on(season: Season, athlete: str, day: dt.date) -> list:
