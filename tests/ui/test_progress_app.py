@@ -493,6 +493,25 @@ def test_dates_after_the_season_are_not_offered(qtbot, planned):
     assert w.season is planned
 
 
+def test_move_today_never_summarises_a_date_the_coach_did_not_type(qtbot, planned):
+    """Typing 31/11/2026 passes through 31/1 (a date): the summary said "to Sun 31 Jan 2027"
+    while the field was red. An invalid text now replaces the summary with its reason."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(14))
+    assert "Today moves from" in dlg.intro.text()
+    typed = ""
+    for ch in "31/11/2026":
+        typed += ch
+        dlg.today_field.line.setText(typed)
+        dlg.today_field._typed(typed)  # as each key press does (textEdited)
+    assert not dlg.today_field.is_valid()
+    assert "Today moves from" not in dlg.intro.text() and "no day 31" in dlg.intro.text()
+    assert not dlg.table.isVisible()
+    assert dlg.today_field.set_text(day(14).strftime("%d/%m/%Y"))
+    assert "Today moves from" in dlg.intro.text()
+    dlg.reject()
+
+
 def test_a_replan_that_the_season_outran_is_offered_not_applied(w, qtbot):
     panel = w.weekly.log_panel
     with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:

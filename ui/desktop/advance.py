@@ -45,7 +45,7 @@ from planner.season import FIT, Season
 from planner.text import day as day_text
 from planner.text import day_long, join_and, plural, stage_name
 from planner.validate import planning_start
-from ui.desktop.datefield import DateField
+from ui.desktop.datefield import EXAMPLES, DateField
 from ui.desktop.macro import EditGroup
 from ui.desktop.sessionimport import LogReadError, read_log, summary
 
@@ -141,6 +141,7 @@ class AdvanceDialog(QDialog):
         lay.addStretch(1)  # without stage changes to list, the rest stays together at the top
         lay.addWidget(self.buttons)
         self.today_field.dateChanged.connect(lambda _q: self._today_changed())
+        self.today_field.problemChanged.connect(lambda _t: self._today_changed())
         self.next_week_button.clicked.connect(lambda: self.set_today(next_week_start(self.season)))
         self.table.itemChanged.connect(self._item_changed)
         self.import_button.clicked.connect(self.import_log)
@@ -158,6 +159,10 @@ class AdvanceDialog(QDialog):
 
     def _today_changed(self) -> None:
         if not self.today_field.is_valid():
+            # the summary would name the last date understood (typing "31/11" passes "31/1")
+            self.intro.setText(f"<b>New today: {html.escape(self.today_field.problem())}</b>. "
+                               f"Type a date ({EXAMPLES}) or pick it on the calendar.")
+            self.table.setVisible(False)  # OK refuses the move until the text is a date
             return
         today = self.today_field.value()
         self.moves = projected_transitions(self.season, today)

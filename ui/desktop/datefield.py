@@ -218,6 +218,7 @@ class DateField(QWidget):
     """
 
     dateChanged = Signal(QDate)  # noqa: N815 - QDateEdit's name, kept for the editors
+    problemChanged = Signal(str)  # noqa: N815 - why the text is not a date ("" once it is again)
 
     def __init__(self, name: str = "Date", parent: QWidget | None = None):
         super().__init__(parent)
@@ -329,7 +330,10 @@ class DateField(QWidget):
             self.dateChanged.emit(to_qdate(d))
 
     def _show_problem(self, text: str) -> None:
+        changed = text != self._problem
         self._problem = text
+        if changed:
+            self.problemChanged.emit(text)
         if text:
             self.line.setStyleSheet("QLineEdit { border: 2px solid #d32f2f; }")
             self.line.setToolTip(f"{text}\n{self._base_tip}")
