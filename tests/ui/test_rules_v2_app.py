@@ -409,3 +409,13 @@ def test_re1_hold_out_is_marked_on_the_board_and_in_the_grid(w):
     cell = model.index(row_of(model, "A3"), col_of(model, "m1"))
     assert model.data(cell) == "start ⊘"
     assert "Held out by RE-1" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_date_refused_in_the_scenario_dialog_is_not_named_once_corrected(w):
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("move")
+    assert not dlg.move_date.edit.set_text("30/02/2026")
+    assert not dlg.add_change()
+    assert "has no day 30" in dlg.error.text() and dlg.error.isVisibleTo(dlg)
+    assert dlg.move_date.edit.set_text("03/03/2026")
+    assert dlg.error.text() == "" and not dlg.error.isVisibleTo(dlg)

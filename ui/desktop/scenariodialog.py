@@ -316,6 +316,9 @@ class ScenarioDialog(QDialog):
         lay.addWidget(self.stack)
         lay.addLayout(_right(self.add_button))
         lay.addWidget(self.error)
+        for field in box.findChildren(_DateField):
+            # a date corrected after a refusal: the refusal ("February has no day 30") is old news
+            field.edit.problemChanged.connect(lambda t: None if t else self._show_error(""))
         return box
 
     def _list_box(self) -> QGroupBox:
