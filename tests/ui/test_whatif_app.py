@@ -98,6 +98,9 @@ def test_final_a_week_earlier_is_asked_replanned_and_compared(qtbot, window, pla
 
     win = w.whatif.compare_window
     assert win is not None and win.isVisible()
+    # it fits the screen (a 1400 x 860 window hid its buttons on a 1366 x 768 laptop)
+    free = win.screen().availableGeometry()
+    assert win.width() <= free.width() - 16 and win.height() <= free.height() - 48
     expected = changed_cells(planned.plan, sc.plan)
     assert win.board_b.highlighted() == expected
     assert len(win.board_b.highlighted()) == win.comparison.changed_days == len(expected)
@@ -168,8 +171,10 @@ def test_a_summary_row_selects_the_athlete_on_both_boards(qtbot, window):
     changed = sorted(d for aid, d in win.comparison.changed_cells if aid == "A3")
     item = next(win.table.topLevelItem(i) for i in range(win.table.topLevelItemCount())
                 if win.table.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "A3")
+    win.table.scrollToItem(item)  # (the window fits the test screen: the row may be below)
     rect = win.table.visualItemRect(item)
-    qtbot.mouseClick(win.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(win.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center().__class__(20, rect.center().y()))  # on the name
     assert win.board_a.current()[0] == win.board_b.current()[0] == "A3"
     assert win.board_a.current()[1] == win.board_b.current()[1]
     if changed:

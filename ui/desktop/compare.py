@@ -15,7 +15,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -40,6 +40,7 @@ from planner.text import date_long, date_short, plural, week_of
 from planner.timeline import Timeline
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.interaction import default_interaction
+from ui.desktop.layout import fitting_size
 from ui.desktop.panels import InspectorPanel
 
 XLSX_FILTER = "Excel workbook (*.xlsx)"
@@ -123,7 +124,7 @@ class CompareWindow(QWidget):
         lay.addWidget(split, 1)
         lay.addLayout(self._buttons())
         self._connect()
-        self.resize(1400, 860)
+        self.resize(fitting_size(self, QSize(1400, 860)))
 
     # -- building --------------------------------------------------------------------------
     @staticmethod

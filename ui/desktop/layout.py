@@ -147,6 +147,9 @@ def tab_bars(window: QMainWindow) -> list[QTabBar]:
     return [b for b in window.findChildren(QTabBar) if b.parent() is window]
 
 
+FRAME = QSize(16, 48)  # room for a window manager's borders and title bar
+
+
 def default_size(window: QWidget) -> QSize:
     """1400 x 860, or the screen's free area when it is smaller (a 1280 x 720 laptop)."""
     screen = window.screen() or QGuiApplication.primaryScreen()
@@ -154,6 +157,17 @@ def default_size(window: QWidget) -> QSize:
         return DEFAULT_SIZE
     free = screen.availableGeometry().size()
     return QSize(min(DEFAULT_SIZE.width(), free.width()), min(DEFAULT_SIZE.height(), free.height()))
+
+
+def fitting_size(window: QWidget, wanted: QSize) -> QSize:
+    """``wanted``, or less to fit the screen's free area with the window's frame (a title bar
+    and borders) around it: a 1400 x 860 window on a 1366 x 768 screen hid its buttons."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    free = screen.availableGeometry().size()
+    return QSize(min(wanted.width(), free.width() - FRAME.width()),
+                 min(wanted.height(), free.height() - FRAME.height()))
 
 
 def needs_maximising(window: QWidget) -> bool:
