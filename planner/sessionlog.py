@@ -208,10 +208,10 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     problems: list[str] = []
     where = lambda i, key: f"row {rows[i]}, {mapping[key]}"  # noqa: E731 (InputError names the file)
     athletes = _athletes(frame[mapping["athlete"]], season, problems, where)
-    dates = _dates(frame[mapping["date"]], problems, where)
+    notes: list[str] = []
+    dates = _dates(frame[mapping["date"]], problems, where, notes)
     nums = {k: _numbers(frame, mapping, k, problems, where) for k in
             ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain") if k in mapping}
-    notes: list[str] = []
     columns = list(frame.columns)
     unread = [column_label(c, columns) for c in columns if c not in mapping.values()
               and (not str(c).startswith("Unnamed: ") or frame[c].astype(str).str.strip().any())]
@@ -222,6 +222,7 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     _today(dates, season, problems, where)
     _max_speeds(athletes, nums.get("top_ms"), season, problems, where)
     if problems:
+        problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
         raise InputError(source, problems[:200], more=max(0, len(problems) - 200))
     result = _build(frame, mapping, athletes, dates, nums, season, rows)
     result.notes = notes + result.notes
@@ -249,21 +250,51 @@ def _athletes(col, season: Season, problems: list, where) -> list[str | None]:
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")  # 14/09/2026, 14.9.2026
+DATE_FORMS = "YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)"
 
 
-def _dates(col, problems: list, where) -> list[dt.date | None]:
+def _row_number(problem: str) -> int:
+    """The row a problem names ("row 4, RPE: ..."), for sorting (problems without one first)."""
+    m = re.match(r"row (\d+)", problem)
+    return int(m.group(1)) if m else 0
+
+
+def _dates(col, problems: list, where, notes: list | None = None) -> list[dt.date | None]:
+    """The column's dates: ISO (``2026-09-14``, an Excel date) or written with slashes or dots,
+    read day first (``14/09/2026``) as the app's date fields read them — or month first when a
+    row can only be read that way (``09/14/2026``: a US export) and none day first."""
     import pandas as pd
 
     text = col.astype(str).str.strip()
     parsed = pd.to_datetime(text.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    slashed = {i: m.groups() for i, t in text.items() if (m := _SLASHED.match(t))}
+    day_first = not any(int(b) > 12 >= int(a) for a, b, _ in slashed.values())
+    if not day_first and any(int(a) > 12 for a, _, _ in slashed.values()):
+        day_first = True  # both kinds in one file: read day first; the others are refused
     out = []
     for i, v in parsed.items():
-        if pd.isna(v) or not _DATE.match(text[i]):
-            problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' is not a date; write it as "
-                            f"YYYY-MM-DD (e.g. 2026-09-14)")
+        if i in slashed:
+            a, b, y = (int(x) for x in slashed[i])
+            d, m = (a, b) if day_first else (b, a)
+            try:
+                out.append(dt.date(y, m, d))
+                continue
+            except ValueError:
+                pass
+            order = "day/month/year" if day_first else "month/day/year (the file's other dates)"
+            problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' is not a date read as "
+                            f"{order}; write it as {DATE_FORMS}")
+            out.append(None)
+        elif pd.isna(v) or not _DATE.match(text[i]):
+            problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' is not a date; write it "
+                            f"as {DATE_FORMS}")
             out.append(None)
         else:
             out.append(v.date())
+    if slashed and notes is not None:
+        notes.append("Dates with slashes read as " + ("day/month/year (14/09/2026)" if day_first
+                      else "month/day/year (09/14/2026: a day above 12 comes second)"))
     return out
 
 

@@ -53,14 +53,39 @@ def test_every_problem_is_located_and_nothing_is_read(tmp_path, s):
                         f"A1,{day(2)},60,12,\n"         # row 4: RPE outside 0-10
                         f"A1,{day(3)},700,5,\n"         # row 5: minutes above 600
                         f"A1,{day(4)},60,5,130\n"       # row 6: top speed above 110 %
-                        f"A1,07/01/2027,60,5,\n")       # row 7: not a date
+                        f"A1,31/02/2027,60,5,\n")       # row 7: not a date
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
     msg = str(e.value)
-    for where in ("row 2, Athlete ID", "row 3, Date", "row 4, RPE", "row 5, Minutes",
-                  "row 6, Top speed %", "row 7, Date"):
+    wheres = ("row 2, Athlete ID", "row 3, Date", "row 4, RPE", "row 5, Minutes",
+              "row 6, Top speed %", "row 7, Date")
+    for where in wheres:
         assert where in msg, where
+    assert [msg.index(w) for w in wheres] == sorted(msg.index(w) for w in wheres)  # row by row
     assert "log.csv" in msg
+
+
+def test_dates_written_day_first_with_slashes_as_uk_gps_exports_write_them(tmp_path, s):
+    """14/09/2026 and 3.1.2027 read day first, as the app's date fields read them; a US export
+    (a day above 12 in second place) month first; the reading is said."""
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
+                        f"A1,{day(1).strftime('%d/%m/%Y')},60,5\n"
+                        f"A2,{day(2).day}.{day(2).month}.{day(2).year},45,4\n")
+    r = read_sessions(p, s)
+    assert [x.date for x in r.sessions] == [day(1), day(2)]
+    assert "Dates with slashes read as day/month/year" in r.text()
+    us = day(9)  # the 13th: a day above 12, only month first reads it
+    assert us.day > 12
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
+                        f"A1,{us.strftime('%m/%d/%Y')},60,5\n"
+                        f"A1,{day(1).strftime('%m/%d/%Y')},60,5\n")
+    r = read_sessions(p, s)
+    assert [x.date for x in r.sessions] == [us, day(1)]
+    assert "month/day/year" in r.text()
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\nA1,14/13/2026,60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert "row 2, Date: '14/13/2026' is not a date read as day/month/year" in str(e.value)
 
 
 def test_a_repeated_row_is_counted_once_also_against_the_season(tmp_path, s):
