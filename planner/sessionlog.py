@@ -229,6 +229,18 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     return result
 
 
+def _near_name(key: str, season: Season) -> str | None:
+    """The squad's one name (with its ID) close to ``key`` ("Jon Lind": Jonas Lind (A04))."""
+    import difflib
+
+    names = {" ".join(a.name.split()).casefold(): a for a in season.athletes}
+    close = difflib.get_close_matches(key, list(names), n=2, cutoff=0.75)
+    if len(close) != 1:
+        return None
+    a = names[close[0]]
+    return f"{a.name} ({a.id})"
+
+
 def _athletes(col, season: Season, problems: list, where) -> list[str | None]:
     by_key = {a.id.casefold(): a.id for a in season.athletes}
     by_name = {}
@@ -241,7 +253,9 @@ def _athletes(col, season: Season, problems: list, where) -> list[str | None]:
         if aid is None and len(by_name.get(key, [])) == 1:
             aid = by_name[key][0]
         if aid is None:
+            near = _near_name(key, season) if len(by_name.get(key, [])) <= 1 else None
             hint = ("two athletes share that name; use the ID" if len(by_name.get(key, [])) > 1
+                    else f"no athlete has that ID or name; did you mean {near}?" if near
                     else f"no athlete has that ID or name (IDs: {', '.join(sorted(by_key.values())[:8])}"
                          f"{', ...' if len(by_key) > 8 else ''})")
             problems.append(f"{where(i, 'athlete')}: '{str(v)[:60]}': {hint}")

@@ -222,3 +222,12 @@ def test_many_long_rows_are_counted_truly(tmp_path, s):
         read_sessions(write(tmp_path, text), s)
     assert len(e.value.problems) == 10 and e.value.more == 5
     assert str(e.value).startswith(f"{tmp_path / 'log.csv'}: 15 problems (the first 10):")
+
+
+def test_a_name_typed_almost_right_is_named_with_its_id(tmp_path, s):
+    p = write(tmp_path, f"Player,Date,Minutes,RPE\nBo Birc,{day(1)},60,5\nZed Zulu,{day(1)},60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    msg = str(e.value)
+    assert "row 2, Player: 'Bo Birc': no athlete has that ID or name; did you mean Bo Birch (A2)?" in msg
+    assert "row 3, Player: 'Zed Zulu': no athlete has that ID or name (IDs: A1, A2, A3)" in msg
