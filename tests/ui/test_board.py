@@ -175,6 +175,27 @@ def test_todays_line(board):
     assert "Today" in board.tooltip_at(QPoint(x + 3, HEADER_H - 5))
 
 
+def test_today_in_a_months_first_days_keeps_its_badge_and_the_month_its_title(qtbot):
+    """Today on the 2nd: the month's title began under the badge, so the badge gave way to a
+    small flag and the line struck through the title. The title now starts after the badge."""
+    from tests.builders import season as build
+    from ui.desktop.board import MONTH_H, Y_MONTH
+
+    b = SeasonBoard()
+    qtbot.addWidget(b)
+    b.resize(1200, 300)
+    season = build(weeks=8, athletes=2)  # 4 Jan to 28 Feb 2027
+    for today, k in ((D(2027, 2, 2), (2027, 2, 2)), (D(2027, 1, 25), (2027, 1, 25))):
+        b.set_season(season.model_copy(update={"calendar": season.calendar.model_copy(
+            update={"today": today})}))
+        b.viewport().grab()  # paint
+        x = b._x((today - season.calendar.start).days)
+        assert 0 < x < 1100, k
+        assert all(end < x or start > x + 40 for start, end in b._month_spans), (k, b._month_spans)
+        # the badge: today's colour right of the line, in the month row
+        assert pixel(b, x + 2, Y_MONTH + MONTH_H // 2) == b.theme().today, k
+
+
 def test_groups_injured_first_then_by_position(board):
     assert board.athlete_order() == ["A3", "A1", "A2"]
     assert [r.group for r in board._rows] == [(0, ""), (1, "goalkeeper"), (1, "forward")]

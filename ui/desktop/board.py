@@ -1261,6 +1261,16 @@ class SeasonBoard(QAbstractScrollArea):
             p.setPen(th.text)
             label_x = max(x0, self._name_w) + 4
             room = max(0, x1 - label_x - 2)
+            if self._today is not None and x0 <= self._x(self._today) < x1:
+                # today's badge sits right of its line: the title ends before the line, or
+                # starts after the badge when the line is in the month's first days
+                tx = self._x(self._today)
+                if tx - label_x >= fmb.horizontalAdvance(month_title(day, short=True)) + 6:
+                    room = min(room, tx - label_x - 4)
+                else:
+                    badge = QFontMetrics(self._marker_font).horizontalAdvance("today") + 6
+                    label_x = max(label_x, tx + badge + 6)
+                    room = max(0, x1 - label_x - 2)
             text = month_title(day)
             if fmb.horizontalAdvance(text) > room:
                 text = month_title(day, short=True)
@@ -1395,7 +1405,12 @@ class SeasonBoard(QAbstractScrollArea):
         if not clear(label):
             left = QRect(label)
             left.moveRight(x - 2)
-            label = left if clear(left) else None
+            if clear(left):
+                label = left
+            elif label.right() >= vp.width() - 1:
+                label = None
+            # else a month title on both sides (today in a month's first days): the label goes
+            # over the title's end; "today" matters more than the title, which its week row repeats
         if label is not None:
             p.fillRect(label, th.today)
             p.setPen(QColor("white"))
