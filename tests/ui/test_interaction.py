@@ -35,3 +35,23 @@ def test_the_fake_answers_as_scripted(dialogs, answer, expected):
     assert dialogs.confirm("t", "x") is expected
     assert dialogs.choose("t", "x", ("save", "discard", "cancel"), "save") == (
         answer if answer in ("save", "discard", "cancel") else "cancel")
+
+
+def test_an_error_box_heads_its_text_with_its_title(qtbot):
+    """A long title is cut by the window manager on a narrow box ("The re-plan from t…n
+    error"): the real box repeats it, in bold, above the text."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen = {}
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.update(title=box.windowTitle(), text=box.text(), more=box.informativeText())
+        box.accept()
+
+    QTimer.singleShot(0, close)
+    QtInteraction(None).error("The re-plan from today stopped with an error", "Details here.")
+    assert seen == {"title": "The re-plan from today stopped with an error",
+                    "text": "The re-plan from today stopped with an error", "more": "Details here."}

@@ -86,7 +86,12 @@ class QtInteraction:
         QMessageBox.warning(self.parent, title, text)
 
     def error(self, title: str, text: str) -> None:
-        QMessageBox.critical(self.parent, title, text)
+        # the title also heads the text: a window manager cuts a long title on a narrow box
+        # ("The re-plan from t…n error"), and some show none
+        box = QMessageBox(QMessageBox.Icon.Critical, title, title, QMessageBox.StandardButton.Ok,
+                          self.parent)
+        box.setInformativeText(text)
+        box.exec()
 
     def about(self, title: str, text: str) -> None:
         QMessageBox.about(self.parent, title, text)
