@@ -138,7 +138,11 @@ class AddCompetition(Edit):
 
     def describe(self, s: Season) -> str:
         c = self.competition
-        return f"Add competition '{c.name}' ({c.priority}) on {date_long(c.date)}"
+        when = (f"from {date_long(c.date)} to {date_long(c.last)}" if c.last != c.date
+                else f"on {date_long(c.date)}")
+        same = [o.name for o in s.competitions if o.date <= c.last and c.date <= o.last]
+        also = f" (the same day as {', '.join(repr(n) for n in same)})" if same else ""
+        return f"Add competition '{c.name}' ({c.priority}) {when}{also}"
 
 
 class MoveCompetition(Edit):

@@ -61,6 +61,20 @@ def test_whatif_injury_and_role(tmp_path):
     assert r.returncode == 1 and "'knee-thing' is not a protocol" in r.stderr
 
 
+def test_whatif_adds_a_tournament_over_several_days(tmp_path):
+    small(tmp_path)
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    r = run("whatif", "s.season.json", "--new", "Cup weekend", "--add-competition", "Cup",
+            f"{day(15).isoformat()}..{day(16).isoformat()}", "A", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Add competition 'Cup' (A) from " in r.stdout
+    sc = load_season(tmp_path / "s.season.json").scenarios[0]
+    assert sc.edits[0]["competition"]["end_date"] == day(16).isoformat()
+    r = run("whatif", "s.season.json", "--new", "Backwards", "--add-competition", "Cup",
+            f"{day(16).isoformat()}..{day(15).isoformat()}", "A", cwd=tmp_path)
+    assert r.returncode == 1 and "--add-competition" in r.stderr and "end_date" in r.stderr
+
+
 def test_bad_v2_input_is_located_and_nothing_is_written(tmp_path):
     s = small(tmp_path)
     bad = s.model_copy(update={

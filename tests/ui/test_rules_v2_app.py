@@ -419,3 +419,23 @@ def test_a_date_refused_in_the_scenario_dialog_is_not_named_once_corrected(w):
     assert "has no day 30" in dlg.error.text() and dlg.error.isVisibleTo(dlg)
     assert dlg.move_date.edit.set_text("03/03/2026")
     assert dlg.error.text() == "" and not dlg.error.isVisibleTo(dlg)
+
+
+def test_scenario_dialog_adds_a_tournament_over_several_days_and_names_a_clash(w):
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("add")
+    dlg.add_name.setText("Easter cup")
+    clash = w.season.competitions[0]
+    dlg.add_date.set_date(clash.date)
+    assert not dlg.add_last.isEnabled()
+    dlg.add_days.setChecked(True)
+    assert dlg.add_last.isEnabled() and dlg.add_last.date() == min(  # (inside the season)
+        clash.date + dt.timedelta(days=2), w.season.calendar.end)
+    dlg.add_last.set_date(clash.date - dt.timedelta(days=1))
+    assert not dlg.add_change() and "is before the first" in dlg.error.text()
+    dlg.add_last.set_date(clash.date + dt.timedelta(days=1))
+    assert dlg.add_change(), dlg.error.text()
+    (text,) = dlg.change_texts()
+    assert "'Easter cup'" in text and " to " in text and f"the same day as '{clash.name}'" in text
+    comp = dlg.changes[0].competition
+    assert (comp.date, comp.end_date) == (clash.date, clash.date + dt.timedelta(days=1))

@@ -28,7 +28,7 @@ def add_parser(sub) -> None:
     w.add_argument("--move-competition", nargs=2, action="append", default=[], metavar=("COMP", "DATE"),
                    help="move a competition (id or name) to DATE")
     w.add_argument("--add-competition", nargs=3, action="append", default=[], metavar=("NAME", "DATE", "PRIORITY"),
-                   help="a new competition on DATE with priority A, B or C")
+                   help="a new competition on DATE (a tournament: FIRST..LAST) with priority A, B or C")
     w.add_argument("--remove-competition", action="append", default=[], metavar="COMP",
                    help="remove a competition (id or name)")
     w.add_argument("--priority", nargs=2, action="append", default=[], metavar=("COMP", "PRIORITY"),
@@ -128,10 +128,12 @@ def _competition_edits(s, args) -> list:
     for comp, date in args.move_competition:
         out.append(E.MoveCompetition(competition=_comp_id(s, comp), date=_date(date, "--move-competition")))
     for name, date, prio in args.add_competition:
-        day, priority = _date(date, "--add-competition"), _priority(prio, "--add-competition")
+        first, _, last = date.partition("..")  # a tournament: 2027-02-20..2027-02-22
+        day, priority = _date(first, "--add-competition"), _priority(prio, "--add-competition")
+        end = _date(last, "--add-competition") if last else None
         out.append(E.AddCompetition(competition=_built(
             "--add-competition", Competition, id=E.new_competition_id(s), name=name, date=day,
-            priority=priority)))
+            end_date=end if end != day else None, priority=priority)))
     for comp in args.remove_competition:
         out.append(E.RemoveCompetition(competition=_comp_id(s, comp)))
     for comp, prio in args.priority:

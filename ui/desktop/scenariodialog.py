@@ -202,9 +202,21 @@ class ScenarioDialog(QDialog):
         self.add_date = _DateField("New competition date", self.timeline)
         self.add_priority = self._priorities(self._combo("New competition priority"))
         self.add_priority.setCurrentIndex(self.add_priority.findData("C"))
+        self.add_days = QCheckBox("Over several days (a tournament)")
+        self.add_days.setAccessibleName("New competition over several days")
+        self.add_last = _DateField("New competition's last day", self.timeline)
+        self.add_last.setEnabled(False)
+        self.add_days.toggled.connect(self._several_days)
         f.addRow("Name", self.add_name)
         f.addRow("Date", self.add_date)
+        f.addRow("", self.add_days)
+        f.addRow("Last day", self.add_last)
         f.addRow("Priority", self.add_priority)
+
+    def _several_days(self, on: bool) -> None:
+        self.add_last.setEnabled(on)
+        if on and self.add_date.edit.is_valid():
+            self.add_last.set_date(self.add_date.date() + dt.timedelta(days=2))
 
     def _remove_page(self) -> None:
         f = self._page("remove")
@@ -502,9 +514,15 @@ class ScenarioDialog(QDialog):
                                    priority=self.priority.currentData())
 
     def _edit_add(self) -> E.Edit:
+        first = self.add_date.date()
+        last = self.add_last.date() if self.add_days.isChecked() else None
+        if last is not None and last < first:
+            raise ValueError(f"The last day ({day_long(last)}) is before the first "
+                             f"({day_long(first)}); a tournament ends on or after its first day.")
         return E.AddCompetition(competition=Competition(
             id=E.new_competition_id(self.current), name=self.add_name.text().strip() or "Competition",
-            date=self.add_date.date(), priority=self.add_priority.currentData()))
+            date=first, end_date=last if last != first else None,
+            priority=self.add_priority.currentData()))
 
     def _edit_remove(self) -> E.Edit:
         return E.RemoveCompetition(competition=self._need(self.remove_comp, "There is no competition to remove."))
