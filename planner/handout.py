@@ -264,6 +264,14 @@ class Handouts:
             before = f" before {comp.name} ({text.day(comp.date)})" if comp is not None else ""
             return f"Taper week{before}: intensity kept, volume down"
         cap = int(self.rs.value("HV-2", "max_speed_days"))
+        week = self.tl.weeks[w]
+        finals = [c for i in week.days for c in self.tl.comp_on[i]
+                  if c.priority == "A" and c.date == self.tl.days[i]]
+        if finals:  # TP-1: the taper weeks are the ones before; this one is a load week
+            c = finals[0]
+            return (f"Week of {c.name} ({text.day(c.date)}, A): load-week sessions, the taper "
+                    f"is the week(s) before (TP-1); at most {text.plural(cap, 'speed day')} "
+                    f"(matches count)")
         return f"Load week: normal training, at most {text.plural(cap, 'speed day')} (matches count)"
 
     def _block(self, w: int) -> str:

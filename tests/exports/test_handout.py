@@ -132,3 +132,19 @@ def test_athletes_back_before_today_are_listed_with_the_squad_again():
     assert not any(is_injured(later, aid, plan, latest) for aid in rehab)
     by_position = display_ids(season.model_copy(update={"injuries": (), "plan": None}))
     assert display_ids(later, plan) == by_position
+
+
+def test_the_week_of_an_a_competition_is_named_and_says_where_the_taper_is():
+    """TP-1 makes the taper the weeks before an A competition's week; its own week read 'Load
+    week: normal training' inside a block called 'Taper and peak'."""
+    season = solved_demo()
+    tl = Timeline(season)
+    final = next(c for c in season.competitions if c.priority == "A")
+    w = tl.week_of[tl.index(final.date)]
+    fit = next(a.id for a in season.athletes if not season.injuries_of(a.id))
+    (week,) = handout_weeks(season, season.plan, [fit], [w])
+    assert week.kind == "load"
+    assert week.kind_text.startswith(f"Week of {final.name} (")
+    assert "the taper is the week(s) before (TP-1)" in week.kind_text
+    (before,) = handout_weeks(season, season.plan, [fit], [w - 1])
+    assert before.kind == "taper" and f"before {final.name}" in before.kind_text
