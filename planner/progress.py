@@ -123,14 +123,9 @@ def flare_proposals(season: Season) -> list[FlareProposal]:
 
 
 @dataclass(frozen=True)
-class PainAlert:
+class PainAlert(FlareProposal):
     """A logged pain at or above the alert threshold that proposes no flare-up: the athlete is
     fit (not back lately) or has no injury record. Nothing changes; the coach decides."""
-
-    athlete: str
-    date: dt.date
-    pain: float
-    threshold: int
 
     def text(self, season: Season) -> str:
         return (f"{season.athlete_label(self.athlete)} logged pain {self.pain:g}/10 on "

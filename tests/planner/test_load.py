@@ -458,17 +458,24 @@ def test_any_session_lengths_the_rules_allow_are_explained_without_a_crash(minut
     assert any(words in k for k in kinds if k.startswith("Deload")), kinds
 
 
-def test_a_past_day_that_went_otherwise_keeps_the_load_planned_for_it():
-    """The plan keeps what happened (a 60 % day where 90 % was planned) and remembers the level
-    it had planned; 'planned' compares with the plan as it was made, 'load' with what happened."""
-    from planner.loadtable import LoadTable, athlete_load
-
+def _went_otherwise():
+    """The test season with a past 60 % day of A1 that the plan remembers as planned 90 %."""
     s = _season()
     tl = Timeline(s)
     d = next(i for i in range(tl.p0) if tl.is_training[i] and not tl.is_comp[i]
              and s.plan.athletes[0].intensity[i] == 60)
     ap = s.plan.athletes[0].model_copy(update={"planned": {day(d): 90}})
-    s = s.model_copy(update={"plan": s.plan.model_copy(update={"athletes": (ap,) + s.plan.athletes[1:]})})
+    return s.model_copy(update={"plan": s.plan.model_copy(
+        update={"athletes": (ap,) + s.plan.athletes[1:]})}), d
+
+
+def test_a_past_day_that_went_otherwise_keeps_the_load_planned_for_it():
+    """The plan keeps what happened (a 60 % day where 90 % was planned) and remembers the level
+    it had planned; 'planned' compares with the plan as it was made, 'load' with what happened."""
+    from planner.loadtable import LoadTable, athlete_load
+
+    s, d = _went_otherwise()
+    tl = Timeline(s)
     al = athlete_load(s, s.plan, "A1")
     table = LoadTable.of_season(s)
     kind = s.plan.athletes[0].weeks[tl.week_of[d]]
@@ -485,12 +492,8 @@ def test_the_week_page_and_the_handout_give_the_planned_load_the_load_figures_gi
     from planner.handout import handout_weeks
     from planner.loadtable import athlete_load
 
-    s = _season()
+    s, d = _went_otherwise()
     tl = Timeline(s)
-    d = next(i for i in range(tl.p0) if tl.is_training[i] and not tl.is_comp[i]
-             and s.plan.athletes[0].intensity[i] == 60)
-    ap = s.plan.athletes[0].model_copy(update={"planned": {day(d): 90}})
-    s = s.model_copy(update={"plan": s.plan.model_copy(update={"athletes": (ap,) + s.plan.athletes[1:]})})
     w = tl.week_of[d]
     (hw,) = handout_weeks(s, s.plan, ["A1"], [w])
     week = next(x for x in athlete_load(s, s.plan, "A1").weeks if x.start == hw.first)

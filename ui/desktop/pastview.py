@@ -102,22 +102,28 @@ def sessions_on(season: Season, athlete: str, day: dt.date) -> list:
     return [s for s in season.sessions if s.athlete == athlete and s.date == day]
 
 
-_PROPOSALS: list[tuple[tuple, dict]] = []
+_CACHES: dict[str, list[tuple[tuple, dict]]] = {"proposals": [], "alerts": []}
+
+
+def _by_day(kind: str, season: Season, compute) -> dict[tuple[str, dt.date], object]:
+    """``compute(season)``'s items by (athlete, date), kept for the last few seasons by identity
+    (the board and the Log panel ask for every painted cell)."""
+    store = _CACHES[kind]
+    key = (season.sessions, season.injuries, season.athletes)
+    for k, found in store:
+        if all(a is b for a, b in zip(k, key, strict=True)):
+            return found
+    found = {(p.athlete, p.date): p for p in compute(season)} if season.sessions else {}
+    store.insert(0, (key, found))
+    del store[6:]
+    return found
 
 
 def proposals(season: Season) -> dict[tuple[str, dt.date], object]:
-    """The flare-ups the logged pain proposes (``planner.progress.flare_proposals``) by
-    (athlete, date), kept for the last few seasons by identity."""
-    key = (season.sessions, season.injuries, season.athletes)
-    for k, found in _PROPOSALS:
-        if all(a is b for a, b in zip(k, key, strict=True)):
-            return found
+    """The flare-ups the logged pain proposes (``planner.progress.flare_proposals``)."""
     from planner.progress import flare_proposals
 
-    found = {(p.athlete, p.date): p for p in flare_proposals(season)} if season.injuries else {}
-    _PROPOSALS.insert(0, (key, found))
-    del _PROPOSALS[6:]
-    return found
+    return _by_day("proposals", season, flare_proposals)
 
 
 def proposal_on(season: Season, athlete: str, day: dt.date):
@@ -125,22 +131,11 @@ def proposal_on(season: Season, athlete: str, day: dt.date):
     return proposals(season).get((athlete, day))
 
 
-_ALERTS: list[tuple[tuple, dict]] = []
-
-
 def alerts(season: Season) -> dict[tuple[str, dt.date], object]:
-    """The logged pains that propose no flare-up (``planner.progress.pain_alerts``) by
-    (athlete, date), kept for the last few seasons by identity."""
-    key = (season.sessions, season.injuries, season.athletes)
-    for k, found in _ALERTS:
-        if all(a is b for a, b in zip(k, key, strict=True)):
-            return found
+    """The logged pains that propose no flare-up (``planner.progress.pain_alerts``)."""
     from planner.progress import pain_alerts
 
-    found = {(p.athlete, p.date): p for p in pain_alerts(season)} if season.sessions else {}
-    _ALERTS.insert(0, (key, found))
-    del _ALERTS[6:]
-    return found
+    return _by_day("alerts", season, pain_alerts)
 
 
 def alert_on(season: Season, athlete: str, day: dt.date):
