@@ -212,8 +212,9 @@ class _Frame:
 
 
 def month_title(day: dt.date, short: bool = False) -> str:
-    """A month as a heading: ``September 2026`` (``Sep 26`` where room is short)."""
-    return f"{day:%b %y}" if short else f"{day:%B %Y}"
+    """A month as a heading: ``September 2026`` (``Sep 2026`` where room is short: ``Sep 26``
+    read as a date beside the week row's ``28 Sep``)."""
+    return f"{day:%b %Y}" if short else f"{day:%B %Y}"
 
 
 def _runs(values: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
