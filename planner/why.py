@@ -224,6 +224,16 @@ def _past_text(c: _Context, i: int) -> str:
         if logged.played is not None:
             parts.append(f"played {logged.played:g} min")
         out = f"This day is in the past: it keeps what was logged ({', '.join(parts)}), so {it} %."
+        if c.tl.is_comp[i] and c.facts.st[i] == FIT and c.facts.played[i]:
+            role = c.facts.role[i]
+            if logged.played is None:  # rules-spec.md section 9: the stored plan's role stands
+                out += (f" No minutes played were logged, so the planned role stands ({role}): a "
+                        f"match played is a speed day whatever speed was logged; log the minutes "
+                        f"played (0 if {c.who} did not play) to set it.")
+            elif logged.top_pct is not None and round(logged.top_pct) != it:
+                played = "start" if logged.played >= 45 else "bench"
+                out += (f" On a match day the minutes played set the level ({played}), not the "
+                        f"top speed.")
     was = c.ap.planned.get(day)
     if was is not None and was != it:
         out += f" The plan had said {was} %."

@@ -203,6 +203,22 @@ def test_why_a_past_day_says_what_was_logged_or_that_it_went_as_planned():
     reasons = why_day(s, out.plan, "A2", day(3)).reasons
     assert reasons[0].text.startswith("This day is in the past and no session was logged: it keeps the plan's")
     assert all(r.kind == "fact" for r in reasons)  # no rule bounds what already happened
+    # a match day logged without minutes played: the planned role stands, and the why says how
+    # to change it (a goalkeeper's GPS row of 82 % read as a start at 100 %)
+    s = E.LogSessions(sessions=(Session(athlete="A2", date=day(5), minutes=75, rpe=5,
+                                        top_speed_pct=82),)).apply(s)
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.plan.for_athlete("A2").intensity[5] == 100
+    text = why_day(s, out.plan, "A2", day(5)).reasons[0].text
+    assert "No minutes played were logged, so the planned role stands (start)" in text
+    assert "log the minutes played (0 if" in text
+    s = E.LogSessions(sessions=(Session(athlete="A2", date=day(5), minutes=20, rpe=7,
+                                        top_speed_pct=100, minutes_played=20),),
+                      replace=(("A2", day(5)),)).apply(s)
+    out = solve(SolveRequest(s, time_limit=30))
+    text = why_day(s, out.plan, "A2", day(5)).reasons[0].text
+    assert out.plan.for_athlete("A2").intensity[5] == 80
+    assert "the minutes played set the level (bench), not the top speed" in text
 
 
 def test_why_says_when_a_logged_day_went_above_the_stage():
