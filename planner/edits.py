@@ -140,8 +140,10 @@ class AddCompetition(Edit):
         c = self.competition
         when = (f"from {date_long(c.date)} to {date_long(c.last)}" if c.last != c.date
                 else f"on {date_long(c.date)}")
-        same = [o.name for o in s.competitions if o.date <= c.last and c.date <= o.last]
-        also = f" (the same day as {', '.join(repr(n) for n in same)})" if same else ""
+        clash = [o for o in s.competitions if o.date <= c.last and c.date <= o.last]
+        names = ", ".join(repr(o.name) for o in clash)
+        one_day = c.last == c.date and all(o.last == o.date for o in clash)
+        also = (f" (the same day as {names})" if one_day else f" (overlapping {names})") if clash else ""
         return f"Add competition '{c.name}' ({c.priority}) {when}{also}"
 
 
@@ -496,11 +498,11 @@ class RecordFlareUp(Edit):
 
         inj = _governing(s, self.athlete, self.date)
         step = next((r for r in inj.stages if r.start == self.date), None)
-        if step is None or inj.onset >= self.date:
-            return None
+        if step is None or inj.onset >= self.date or step is inj.stages[0]:
+            return None  # (a flare-up on the first stage's date is refused by the validation)
         order = ("INJ",) + load_protocol(inj.protocol).stage_ids + ("FIT",)
         held = athlete_stage_on(s.injuries_of(self.athlete), self.date - dt.timedelta(days=1))
-        if held not in order or step.stage not in order:
+        if held not in order or held == "INJ" or step.stage not in order:
             return None
         return step if order.index(step.stage) > order.index(held) else None
 

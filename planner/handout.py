@@ -269,9 +269,11 @@ class Handouts:
                   if c.priority == "A" and c.date == self.tl.days[i]]
         if finals:  # TP-1: the taper weeks are the ones before; this one is a load week
             c = finals[0]
-            return (f"Week of {c.name} ({text.day(c.date)}, A): load-week sessions, the taper "
-                    f"is the week(s) before (TP-1); at most {text.plural(cap, 'speed day')} "
-                    f"(matches count)")
+            taper = ("the taper is the week(s) before (TP-1)" if w > 0 and self.tl.taper_weeks(
+                int(self.rs.value("TP-1", "taper_weeks"))).get(w - 1) is not None
+                     else "no taper week before it in the season")
+            return (f"Week of {c.name} ({text.day(c.date)}, A): load-week sessions, {taper}; "
+                    f"at most {text.plural(cap, 'speed day')} (matches count)")
         return f"Load week: normal training, at most {text.plural(cap, 'speed day')} (matches count)"
 
     def _block(self, w: int) -> str:

@@ -115,6 +115,8 @@ def flare_proposals(season: Season) -> list[FlareProposal]:
             rec = governing(records, day)
             if logged.pain is None or rec is None or day in rec.flare_ups:
                 continue
+            if not rec.stages or day <= rec.stages[0].start:
+                continue  # the pain of the injury itself: a flare-up needs a stage before it
             proto = load_protocol(rec.protocol)
             if logged.pain < proto.pain_flare or not _in_rehab_or_back_lately(records, day):
                 continue

@@ -223,7 +223,10 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     _max_speeds(athletes, nums.get("top_ms"), season, problems, where)
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
-        raise InputError(source, problems[:200], more=max(0, len(problems) - 200))
+        read = next((n for n in notes if n.startswith("Dates with slashes")), None)
+        raise InputError(source, problems[:200], more=max(0, len(problems) - 200),
+                         note=f"{read}; write dates as YYYY-MM-DD if that is not how the file "
+                              f"writes them." if read else "")
     result = _build(frame, mapping, athletes, dates, nums, season, rows)
     result.notes = notes + result.notes
     return result
@@ -264,7 +267,8 @@ def _athletes(col, season: Season, problems: list, where) -> list[str | None]:
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")  # 14/09/2026, 14.9.2026
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+# 14/09/2026, 14.9.2026, 14/09/2026 09:30 (a GPS export's session start)
 DATE_FORMS = "YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)"
 
 

@@ -72,7 +72,11 @@ def test_whatif_adds_a_tournament_over_several_days(tmp_path):
     assert sc.edits[0]["competition"]["end_date"] == day(16).isoformat()
     r = run("whatif", "s.season.json", "--new", "Backwards", "--add-competition", "Cup",
             f"{day(16).isoformat()}..{day(15).isoformat()}", "A", cwd=tmp_path)
-    assert r.returncode == 1 and "--add-competition" in r.stderr and "end_date" in r.stderr
+    assert r.returncode == 1 and "--add-competition" in r.stderr
+    assert "the last day" in r.stderr and "is before the first" in r.stderr
+    r = run("whatif", "s.season.json", "--new", "Open", "--add-competition", "Cup",
+            f"{day(16).isoformat()}..", "A", cwd=tmp_path)
+    assert r.returncode == 1 and "has no last day" in r.stderr
 
 
 def test_bad_v2_input_is_located_and_nothing_is_written(tmp_path):

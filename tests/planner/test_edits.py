@@ -277,3 +277,21 @@ def test_a_flare_up_on_the_day_of_a_recorded_step_forward_undoes_that_step():
     # A flare-up on another day leaves the records alone.
     (inj,) = E.RecordFlareUp(athlete="A1", date=day(11)).apply(s).injuries_of("A1")
     assert [r.stage for r in inj.stages] == ["P3", "S1", "S2"]
+
+
+def test_a_flare_up_on_the_first_stage_day_is_refused_as_before_not_a_crash():
+    """Onset day 0, P1 recorded from day 2 (only record): a flare-up on day 2 cannot undo the
+    first stage (there is nothing to go back from); the validation refuses it with its words."""
+    s = season(weeks=4, athletes=2, today=day(5),
+               injuries=(injury("A1", "P1", start_day=2, onset_day=0),))
+    edit = E.RecordFlareUp(athlete="A1", date=day(2))
+    assert edit.undoes(s) == "" and "undoes" not in edit.describe(s)
+    with pytest.raises(InputError) as e:
+        edit.apply(s)
+    assert "first stage start" in str(e.value)
+    # with a later record too: still refused, and no word of undoing
+    s2 = season(weeks=4, athletes=2, today=day(12),
+                injuries=(injury("A1", "P2", start_day=9, onset_day=0, history=(("P1", 2),)),))
+    assert E.RecordFlareUp(athlete="A1", date=day(2)).undoes(s2) == ""
+    with pytest.raises(InputError):
+        E.RecordFlareUp(athlete="A1", date=day(2)).apply(s2)

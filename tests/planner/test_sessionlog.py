@@ -86,6 +86,16 @@ def test_dates_written_day_first_with_slashes_as_uk_gps_exports_write_them(tmp_p
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
     assert "row 2, Date: '14/13/2026' is not a date read as day/month/year" in str(e.value)
+    # a session's start time after the date, as GPS exports write it
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1).strftime('%d/%m/%Y')} 09:30,60,5\n")
+    assert [x.date for x in read_sessions(p, s).sessions] == [day(1)]
+    # a US file whose days are all 12 or less reads day first: a date after today says how
+    # the dates were read
+    late = day(0).replace(month=day(0).month + 2)  # month 3 read as the day: after today
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{late.strftime('%m/%d/%Y')},60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert "Dates with slashes read as day/month/year" in str(e.value)
 
 
 def test_a_repeated_row_is_counted_once_also_against_the_season(tmp_path, s):

@@ -168,8 +168,9 @@ def test_a_painful_day_of_a_fit_athlete_is_listed_not_lost():
     assert [(p.athlete, p.date, p.pain, p.threshold) for p in alerts] == [("A2", day(3), 7, 5)]
     assert "not in rehab: if it is an injury, record it" in alerts[0].text(s)
     assert [p.athlete for p in flare_proposals(s)] == ["A1"]  # the two never overlap
-    hurt = E.AddInjury(athlete="A2", protocol="hamstring-strain", onset=day(4)).apply(s)
-    assert pain_alerts(hurt) == []  # the injury accounts for it
+    hurt = E.AddInjury(athlete="A2", protocol="hamstring-strain", onset=day(3), stage="P1").apply(s)
+    assert pain_alerts(hurt) == []  # the injury accounts for it ...
+    assert [p.athlete for p in flare_proposals(hurt)] == ["A1"]  # ... and is no flare-up of it
 
 
 def test_a_speed_day_logged_before_the_season_ends_the_ramp_gap():

@@ -194,6 +194,20 @@ def test_today_in_a_months_first_days_keeps_its_badge_and_the_month_its_title(qt
         assert all(end < x or start > x + 40 for start, end in b._month_spans), (k, b._month_spans)
         # the badge: today's colour right of the line, in the month row
         assert pixel(b, x + 2, Y_MONTH + MONTH_H // 2) == b.theme().today, k
+    # week zoom: a month is ~120 px; the title is never cut below "Feb 2027" to make room
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.desktop.board import month_title
+
+    b.resize(800, 300)
+    b.set_zoom("week")
+    fm = QFontMetrics(b._bold)
+    for today in (D(2027, 2, 2), D(2027, 2, 8), D(2027, 2, 12), D(2027, 2, 20)):
+        b.set_season(season.model_copy(update={"calendar": season.calendar.model_copy(
+            update={"today": today})}))
+        b.viewport().grab()
+        feb = next((a, z) for a, z in b._month_spans if a > b._x(27))
+        assert feb[1] - feb[0] >= fm.horizontalAdvance(month_title(today, short=True)), (today, feb)
 
 
 def test_groups_injured_first_then_by_position(board):

@@ -388,6 +388,10 @@ def test_a_match_day_that_went_otherwise_says_the_minutes_set_the_level(in_week_
     text = otherwise_text(s, "A2", day(m))
     assert text.startswith("planned to start (100 %); 20 min played: came off the bench (80 %")
     assert "logged 80 %" not in text and "minutes played set the level" in text
+    # not played (m0): the level is the logged top speed's, as on any day
+    s0 = s.model_copy(update={"sessions": (Session(athlete="A2", date=day(m), minutes=60, rpe=5,
+                                                   minutes_played=0, top_speed_pct=80),)})
+    assert otherwise_text(s0, "A2", day(m)) == "planned to start (100 %); did not play, logged 80 %"
     # a training day keeps the short form
     d = next(d for d in range(tl.p0) if not tl.is_comp[d] and tl.is_training[d])
     ap2 = ap.model_copy(update={"planned": {day(d): 90}})

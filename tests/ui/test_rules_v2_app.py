@@ -436,6 +436,6 @@ def test_scenario_dialog_adds_a_tournament_over_several_days_and_names_a_clash(w
     dlg.add_last.set_date(clash.date + dt.timedelta(days=1))
     assert dlg.add_change(), dlg.error.text()
     (text,) = dlg.change_texts()
-    assert "'Easter cup'" in text and " to " in text and f"the same day as '{clash.name}'" in text
+    assert "'Easter cup'" in text and " to " in text and f"overlapping '{clash.name}'" in text
     comp = dlg.changes[0].competition
     assert (comp.date, comp.end_date) == (clash.date, clash.date + dt.timedelta(days=1))

@@ -167,7 +167,8 @@ def cmd_advance(args) -> int:
         except InputError as e:  # the lines above said what would change: say that nothing did
             note = ("Nothing was saved: today, the stage changes and the season file are as they "
                     "were; fix the log and run the command again.")
-            raise InputError(e.source, e.problems, more=e.more, note=note) from None
+            raise InputError(e.source, e.problems, more=e.more,
+                             note="\n".join(x for x in (e.note, note) if x)) from None
         _flare_before_accepted(after, accepted)
     if not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit)

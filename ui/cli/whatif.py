@@ -128,9 +128,15 @@ def _competition_edits(s, args) -> list:
     for comp, date in args.move_competition:
         out.append(E.MoveCompetition(competition=_comp_id(s, comp), date=_date(date, "--move-competition")))
     for name, date, prio in args.add_competition:
-        first, _, last = date.partition("..")  # a tournament: 2027-02-20..2027-02-22
+        first, dots, last = date.partition("..")  # a tournament: 2027-02-20..2027-02-22
+        if dots and not last:
+            raise InputError("--add-competition", [f"{_clip(date)!r} has no last day; write a "
+                                                   f"tournament as FIRST..LAST (YYYY-MM-DD)"])
         day, priority = _date(first, "--add-competition"), _priority(prio, "--add-competition")
         end = _date(last, "--add-competition") if last else None
+        if end is not None and end < day:
+            raise InputError("--add-competition", [f"{name}: the last day {end.isoformat()} is "
+                                                   f"before the first {day.isoformat()}"])
         out.append(E.AddCompetition(competition=_built(
             "--add-competition", Competition, id=E.new_competition_id(s), name=name, date=day,
             end_date=end if end != day else None, priority=priority)))

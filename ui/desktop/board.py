@@ -1264,12 +1264,15 @@ class SeasonBoard(QAbstractScrollArea):
             room = max(0, x1 - label_x - 2)
             if self._today is not None and x0 <= self._x(self._today) < x1:
                 # today's badge sits right of its line: the title ends before the line, or
-                # starts after the badge when the line is in the month's first days
+                # starts after the badge when the line is in the month's first days; where
+                # neither leaves room for "Feb 2027" (week zoom) the title stays and the badge
+                # gives way to a small flag
                 tx = self._x(self._today)
-                if tx - label_x >= fmb.horizontalAdvance(month_title(day, short=True)) + 6:
+                short = fmb.horizontalAdvance(month_title(day, short=True))
+                badge = QFontMetrics(self._marker_font).horizontalAdvance("today") + 6
+                if tx - label_x >= short + 6:
                     room = min(room, tx - label_x - 4)
-                else:
-                    badge = QFontMetrics(self._marker_font).horizontalAdvance("today") + 6
+                elif x1 - (tx + badge + 6) - 2 >= short:
                     label_x = max(label_x, tx + badge + 6)
                     room = max(0, x1 - label_x - 2)
             text = month_title(day)
@@ -1406,12 +1409,7 @@ class SeasonBoard(QAbstractScrollArea):
         if not clear(label):
             left = QRect(label)
             left.moveRight(x - 2)
-            if clear(left):
-                label = left
-            elif label.right() >= vp.width() - 1:
-                label = None
-            # else a month title on both sides (today in a month's first days): the label goes
-            # over the title's end; "today" matters more than the title, which its week row repeats
+            label = left if clear(left) else None
         if label is not None:
             p.fillRect(label, th.today)
             p.setPen(QColor("white"))

@@ -92,7 +92,9 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
         # a match day: the minutes played set the role and so the level (rules-spec.md section 9)
         plan_words = {100: "to start", 80: "on the bench"}.get(was, "not to play")
         m = max(played)
-        role = ("started" if m >= 45 else "came off the bench" if m > 0 else "did not play")
+        if m == 0:  # not played: the day's level is the logged top speed's, as any day's
+            return f"planned {plan_words} ({level_text(was)}); did not play, logged {level_text(now)}"
+        role = "started" if m >= 45 else "came off the bench"
         return (f"planned {plan_words} ({level_text(was)}); {m:g} min played: {role} "
                 f"({level_text(now)}; on a match day the minutes played set the level)")
     return f"planned {level_text(was)}, logged {level_text(now)}"
