@@ -212,9 +212,14 @@ class _Frame:
 
 
 def month_title(day: dt.date, short: bool = False) -> str:
-    """A month as a heading: ``September 2026`` (``Sep 2026`` where room is short: ``Sep 26``
-    read as a date beside the week row's ``28 Sep``)."""
+    """A month as a heading: ``September 2026`` (``Sep 2026`` where room is short)."""
     return f"{day:%b %Y}" if short else f"{day:%B %Y}"
+
+
+def month_forms(day: dt.date) -> tuple[str, ...]:
+    """A month's heading from the longest to the shortest form, for the room there is: never
+    ``Sep 26``, which reads as a date beside the week row's ``28 Sep``."""
+    return (f"{day:%B %Y}", f"{day:%b %Y}", f"{day:%b} \u2019{day:%y}", f"{day:%b}")
 
 
 def _runs(values: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
@@ -1261,23 +1266,24 @@ class SeasonBoard(QAbstractScrollArea):
             p.drawLine(x0, Y_MONTH, x0, Y_MONTH + MONTH_H)
             p.setPen(th.text)
             label_x = max(x0, self._name_w) + 4
+            if end == tl.n - 1:  # the season's last month may use the empty header after it
+                x1 = max(x1, self.viewport().width())
             room = max(0, x1 - label_x - 2)
             if self._today is not None and x0 <= self._x(self._today) < x1:
                 # today's badge sits right of its line: the title ends before the line, or
                 # starts after the badge when the line is in the month's first days; where
-                # neither leaves room for "Feb 2027" (week zoom) the title stays and the badge
+                # neither leaves room for "Feb ’27" (week zoom) the title stays and the badge
                 # gives way to a small flag
                 tx = self._x(self._today)
-                short = fmb.horizontalAdvance(month_title(day, short=True))
+                short = fmb.horizontalAdvance(month_forms(day)[2])
                 badge = QFontMetrics(self._marker_font).horizontalAdvance("today") + 6
                 if tx - label_x >= short + 6:
                     room = min(room, tx - label_x - 4)
                 elif x1 - (tx + badge + 6) - 2 >= short:
                     label_x = max(label_x, tx + badge + 6)
                     room = max(0, x1 - label_x - 2)
-            text = month_title(day)
-            if fmb.horizontalAdvance(text) > room:
-                text = month_title(day, short=True)
+            forms = month_forms(day)
+            text = next((t for t in forms if fmb.horizontalAdvance(t) <= room), forms[-1])
             shown = fmb.elidedText(text, Qt.TextElideMode.ElideRight, room)
             p.drawText(QRect(label_x, Y_MONTH, room, MONTH_H),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
