@@ -169,3 +169,29 @@ def test_the_prompt_names_the_season_and_the_file(qtbot, dialogs, tmp_path):
     assert "Club FC" in dialogs[0][2] and "club.season.json" in dialogs[0][2]
     dialogs.answer = "discard"
     assert not ui.desktop.recovery.ask_recover(dialogs, rec)
+
+
+def test_opening_a_file_offers_only_that_files_recovery_copy(qtbot, dialogs, tmp_path):
+    """A crashed session of club.season.json; the coach opens other.season.json: it opens, and
+    no prompt offers to replace it with the other file's changes. Opening club.season.json
+    (or starting without a file) offers that copy."""
+    from ui.desktop.app import create_main_window
+
+    club, other = tmp_path / "club.season.json", tmp_path / "other.season.json"
+    save_season(tiny_season(), club)
+    save_season(tiny_season().model_copy(update={"name": "Other FC"}), other)
+    crashed = MainWindow(load_season(club), club)
+    qtbot.addWidget(crashed)
+    crashed.apply_edit(E.SetSeasonSettings(name="Crashed FC"))
+    assert crashed.autosaver.tick()
+    crashed.autosaver._lock.unlock()  # as if the process had died
+    crashed.autosaver._lock = None
+    dialogs.answer = "yes"
+    window = create_main_window(str(other))
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == [] and window.season.name == "Other FC" and window.path == other
+    assert [r.name for r in find_recoveries(exclude={window.autosaver.key})] == ["Crashed FC"]
+    window = create_main_window(str(club))
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == ["choose"] and window.season.name == "Crashed FC"
+    assert window.path == club

@@ -40,7 +40,8 @@ def create_main_window(path: str | None = None, recover: bool = True):
 
     A file that cannot be opened is explained in a message box (no traceback) and the demo
     season is shown instead. With ``recover``, a recovery copy left by a crashed session is
-    offered first (a recovered document replaces the one opened).
+    offered first: the opened file's own copy (its unsaved changes replace it), or with no file
+    (or one that could not be opened) any copy.
     """
     from PySide6.QtCore import QTimer
 
@@ -69,10 +70,13 @@ def create_main_window(path: str | None = None, recover: bool = True):
     else:
         window.show()
     if recover:
+        from pathlib import Path
+
         from ui.desktop.recovery import offer_recovery
 
         exclude = {window.autosaver.key} if window.autosaver is not None else set()
-        if offer_recovery(window, exclude):
+        opened = Path(path) if path and season is not None else None
+        if offer_recovery(window, exclude, opened):
             error = None  # the recovered document is shown instead
     # Load OR-Tools in the background once the window is up: the first solve starts at once.
     QTimer.singleShot(PREWARM_DELAY_MS, window, window.prewarm_solver)

@@ -142,6 +142,15 @@ class Autosaver(QObject):
             self._lock = None
 
 
+def _same_file(a: Path | None, b: Path) -> bool:
+    if a is None:
+        return False
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
 def find_recoveries(exclude: set[str] = frozenset()) -> list[Recovery]:
     """Recovery copies whose process is gone, newest first. Whatever the folder holds (a damaged
     or hostile metadata file, a copy removed meanwhile, an unreadable folder), this never
@@ -213,12 +222,16 @@ def ask_recover(interaction, rec: Recovery) -> bool:
     return answer == "yes"
 
 
-def offer_recovery(window, exclude: set[str] = frozenset()) -> bool:
+def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None = None) -> bool:
     """Offer the newest recovery copy (if any) and load it into ``window``; True if recovered.
 
-    A copy that cannot be read is reported and removed.
+    ``opened``: the file the coach asked to open. Only that file's copy is offered then (the
+    coach opens that file, not another one); the other copies wait for a start without a file,
+    or for their own file. A copy that cannot be read is reported and removed.
     """
     for rec in find_recoveries(exclude):
+        if opened is not None and not _same_file(rec.original, opened):
+            continue
         if not ask_recover(window.interaction, rec):
             rec.remove()
             continue
