@@ -101,6 +101,8 @@ def test_final_a_week_earlier_is_asked_replanned_and_compared(qtbot, window, pla
     # it fits the screen (a 1400 x 860 window hid its buttons on a 1366 x 768 laptop)
     free = win.screen().availableGeometry()
     assert win.width() <= free.width() - 16 and win.height() <= free.height() - 48
+    a, b = win.boards.sizes()  # the two boards share the width (a long scenario title made
+    assert abs(a - b) <= 2, (a, b)  # the baseline's half 270 px at 1366 x 768)
     expected = changed_cells(planned.plan, sc.plan)
     assert win.board_b.highlighted() == expected
     assert len(win.board_b.highlighted()) == win.comparison.changed_days == len(expected)

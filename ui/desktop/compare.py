@@ -146,9 +146,15 @@ class CompareWindow(QWidget):
         self.board_b.setAccessibleName("Scenario board")
         self.label_a = QLabel("<b>Baseline</b> — the season's current plan")
         self.label_b = QLabel()
+        for label in (self.label_a, self.label_b):
+            label.setWordWrap(True)  # a long scenario name must not widen its half
         boards = QSplitter(Qt.Orientation.Horizontal)
         boards.addWidget(self._column(self.label_a, self.board_a))
         boards.addWidget(self._column(self.label_b, self.board_b))
+        boards.setStretchFactor(0, 1)
+        boards.setStretchFactor(1, 1)
+        boards.setSizes([1000, 1000])  # two equal halves, whatever the window's width
+        self.boards = boards
         self.legend = BoardLegend(self, changed=CHANGED_TEXT)
         top = self._column(boards, self.legend, stretch_last=False)
         top.layout().setStretch(0, 1)
