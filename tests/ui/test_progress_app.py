@@ -500,6 +500,8 @@ def test_dates_after_the_season_are_not_offered(qtbot, planned):
 def test_move_today_never_summarises_a_date_the_coach_did_not_type(qtbot, planned):
     """Typing 31/11/2026 passes through 31/1 (a date): the summary said "to Sun 31 Jan 2027"
     while the field was red. An invalid text now replaces the summary with its reason."""
+    from ui.desktop.advance import TABLE_HEIGHT
+
     w = make_window(qtbot, planned)
     dlg = w.weekly.move_today(day(14))
     assert "Today moves from" in dlg.intro.text()
@@ -513,6 +515,14 @@ def test_move_today_never_summarises_a_date_the_coach_did_not_type(qtbot, planne
     assert not dlg.table.isVisible()
     assert dlg.today_field.set_text(day(14).strftime("%d/%m/%Y"))
     assert "Today moves from" in dlg.intro.text()
+    assert dlg.moves and dlg.height() >= TABLE_HEIGHT  # a stage change to tick: its table
+    dlg.reject()
+    # nothing to tick (the move to week 2 projects no stage change): no half-empty dialog,
+    # and a date that brings one makes room for its table
+    dlg = w.weekly.move_today(day(7))
+    assert not dlg.moves and dlg.height() < TABLE_HEIGHT
+    assert dlg.today_field.set_text(day(14).strftime("%d/%m/%Y"))
+    assert dlg.moves and dlg.height() >= TABLE_HEIGHT
     dlg.reject()
 
 

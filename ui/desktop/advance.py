@@ -56,6 +56,9 @@ def _stage_words(stage: str) -> str:
     return "full training" if stage == FIT else stage_name(stage)
 
 
+TABLE_HEIGHT = 540  # the dialog's height with projected stage changes to tick
+
+
 class AdvanceDialog(QDialog):
     """Move today to a new day and record (or not) the stage changes the plan projected."""
 
@@ -75,6 +78,8 @@ class AdvanceDialog(QDialog):
         self._syncing = False
         self._build(note)
         self.set_today(today)
+        if not self.moves:  # nothing to tick: no half-empty 780 x 540 dialog
+            self.resize(self.width(), max(240, self.sizeHint().height()))
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self, note: str) -> None:
@@ -147,7 +152,7 @@ class AdvanceDialog(QDialog):
         self.import_button.clicked.connect(self.import_log)
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
-        self.resize(780, 540)
+        self.resize(780, TABLE_HEIGHT)
 
     # -- the new today -----------------------------------------------------------------------
     def today(self) -> dt.date:
@@ -167,6 +172,8 @@ class AdvanceDialog(QDialog):
         today = self.today_field.value()
         self.moves = projected_transitions(self.season, today)
         self._fill_table()
+        if self.moves and self.height() < TABLE_HEIGHT:  # a table to tick appeared: room for it
+            self.resize(self.width(), TABLE_HEIGHT)
         self._show_intro(today)
         self._show_later(today)
         if self.log_path:
