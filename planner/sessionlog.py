@@ -266,7 +266,8 @@ def _athletes(col, season: Season, problems: list, where) -> list[str | None]:
     return out
 
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+# 2026-09-14, an Excel date read as 2026-09-14 00:00:00, or with a session's start time
 _SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 # 14/09/2026, 14.9.2026, 14/09/2026 09:30 (a GPS export's session start)
 DATE_FORMS = "YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)"
@@ -337,7 +338,11 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> No
     rpe = nums["rpe"]
     if fold(mapping["rpe"]) == "srpe" and (rpe > 10).any() and "minutes" in nums:
         # an export's "sRPE" holding session loads (minutes x RPE): read back as the RPE
-        nums["rpe"] = rpe / nums["minutes"].where(nums["minutes"] > 0)
+        minutes = nums["minutes"]
+        nums["rpe"] = (rpe / minutes.where(minutes > 0)).where(~((minutes == 0) & (rpe == 0)), 0.0)
+        for i in rpe.index[(minutes == 0) & (rpe > 0)]:
+            problems.append(f"{where(i, 'rpe')}: a load of {rpe[i]:g} in 0 minutes; give the "
+                            f"session's minutes (a day without training is 0 and 0)")
         notes.append(f"'{mapping['rpe']}' holds session loads (minutes x RPE): RPE = load / minutes")
     if "top_kmh" in nums:
         nums["top_ms"] = nums.pop("top_kmh") / 3.6

@@ -3,6 +3,7 @@ kept, what-if injuries and roles, and bad v2 input refused with a located messag
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from planner.season import CriteriaTest, MatchRole
@@ -77,6 +78,11 @@ def test_whatif_adds_a_tournament_over_several_days(tmp_path):
     r = run("whatif", "s.season.json", "--new", "Open", "--add-competition", "Cup",
             f"{day(16).isoformat()}..", "A", cwd=tmp_path)
     assert r.returncode == 1 and "has no last day" in r.stderr
+    end = load_season(tmp_path / "s.season.json").calendar.end
+    r = run("whatif", "s.season.json", "--new", "Late", "--add-competition", "Cup",
+            f"{end.isoformat()} .. {(end + dt.timedelta(days=2)).isoformat()}", "A", cwd=tmp_path)
+    assert r.returncode == 1 and "--add-competition" in r.stderr, r.stderr
+    assert "is outside the season" in r.stderr and "competitions[" not in r.stderr
 
 
 def test_bad_v2_input_is_located_and_nothing_is_written(tmp_path):

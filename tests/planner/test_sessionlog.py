@@ -241,3 +241,22 @@ def test_a_name_typed_almost_right_is_named_with_its_id(tmp_path, s):
     msg = str(e.value)
     assert "row 2, Player: 'Bo Birc': no athlete has that ID or name; did you mean Bo Birch (A2)?" in msg
     assert "row 3, Player: 'Zed Zulu': no athlete has that ID or name (IDs: A1, A2, A3)" in msg
+
+
+def test_an_srpe_column_with_a_day_off_and_junk_after_a_date(tmp_path, s):
+    """A 0-minute row in an 'sRPE' column of loads crashed (RPE = load / 0 minutes); a date
+    followed by junk was read from its first ten characters."""
+    p = write(tmp_path, f"Player,Date,Duration,sRPE\nA1,{day(1)},60,300\nA2,{day(1)},0,0\n")
+    r = read_sessions(p, s)
+    assert [(x.minutes, x.rpe) for x in r.sessions] == [(60, 5), (0, 0)]
+    p = write(tmp_path, f"Player,Date,Duration,sRPE\nA1,{day(1)},60,300\nA2,{day(1)},0,200\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert "row 3, sRPE: a load of 200 in 0 minutes" in str(e.value)
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)}abc,60,5\nA1,{day(2)}12,60,5\n"
+                        f"A1,{day(3)} to {day(4)},60,5\nA1,{day(3)} 09:30,60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    msg = str(e.value)
+    assert "row 2, Date" in msg and "row 3, Date" in msg and "row 4, Date" in msg
+    assert "row 5" not in msg  # a start time after the date is fine

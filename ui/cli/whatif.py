@@ -60,7 +60,7 @@ def add_parser(sub) -> None:
 
 def _date(text: str, what: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(what, [f"{_clip(text)!r} is not a date; write it as YYYY-MM-DD"]) from None
 
@@ -128,7 +128,7 @@ def _competition_edits(s, args) -> list:
     for comp, date in args.move_competition:
         out.append(E.MoveCompetition(competition=_comp_id(s, comp), date=_date(date, "--move-competition")))
     for name, date, prio in args.add_competition:
-        first, dots, last = date.partition("..")  # a tournament: 2027-02-20..2027-02-22
+        first, dots, last = (x.strip() for x in date.partition(".."))  # 2027-02-20..2027-02-22
         if dots and not last:
             raise InputError("--add-competition", [f"{_clip(date)!r} has no last day; write a "
                                                    f"tournament as FIRST..LAST (YYYY-MM-DD)"])
@@ -137,6 +137,12 @@ def _competition_edits(s, args) -> list:
         if end is not None and end < day:
             raise InputError("--add-competition", [f"{name}: the last day {end.isoformat()} is "
                                                    f"before the first {day.isoformat()}"])
+        cal = s.calendar
+        for when in (day, end or day):
+            if not cal.start <= when <= cal.end:
+                raise InputError("--add-competition", [
+                    f"{name}: {when.isoformat()} is outside the season ({cal.start.isoformat()} "
+                    f"to {cal.end.isoformat()})"])
         out.append(E.AddCompetition(competition=_built(
             "--add-competition", Competition, id=E.new_competition_id(s), name=name, date=day,
             end_date=end if end != day else None, priority=priority)))
