@@ -83,6 +83,14 @@ def test_the_returns_panel_says_who_is_back_when_and_a_missed_target(w, qtbot):
     # …and the next solve plans him for it.
     solve(w, qtbot)
     assert panel.rows[0].target_met is True and "✔ met: Cup tie" in panel.row_texts()[0]
+    # his first match back is a start (his squad role): the return says how to cap its minutes
+    assert panel.rows[0].first_role == "start"
+    assert "as a starter (to cap the minutes of the first match back, set bench for it in the " \
+           "Roles panel)" in panel.rows[0].sentence()
+    first = next(c for c in w.season.competitions if c.date == panel.rows[0].first_match)
+    assert w.apply_edit(E.SetRole(competition=first.id, athlete="A01", role="bench"))
+    assert panel.rows[0].first_role == "bench" and "as a starter" not in panel.rows[0].sentence()
+    w.undo_action.trigger()
     assert not w.board.missed_target("A01")
     assert w.docks["returns"].windowTitle() == "Returns"
     w.undo_action.trigger()

@@ -81,6 +81,7 @@ class ReturnRow:
     target_met: bool | None
     provisional: bool
     planned: bool
+    first_role: str | None = None  # the role in the first match ("start", "bench")
 
     @property
     def missed(self) -> bool:
@@ -100,6 +101,10 @@ class ReturnRow:
                 back += " (provisional: a criteria test is not passed yet)"
             back += (f"; first match {day_long(self.first_match)}" if self.first_match
                      else "; no match after it")
+            if self.first_match and self.first_role == "start":
+                # domain.md 2.1: a first match back with its minutes capped
+                back += (" as a starter (to cap the minutes of the first match back, set "
+                         "bench for it in the Roles panel)")
         text = f"{self.name}, {self.injury}: {back}"
         if self.target is not None:
             when = f" ({day_long(self.target_date)})" if self.target_date else ""
@@ -127,12 +132,15 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
     for r in rets:
         ap = season.plan.for_athlete(r.athlete)
         stages = tuple(ap.stages)
+        first = tl.index(r.first_match) if r.first_match else None
+        roles = {season.role_of(r.athlete, c.id) for c in tl.comp_on[first]} if first is not None else set()
         rows.append(ReturnRow(
             athlete=r.athlete, name=season.athlete(r.athlete).name,
             injury=protocol_name(r.protocol), onset=r.onset, today=stages[t],
             next=_next_change(stages, tl, t), back=r.fit, first_match=r.first_match,
             target=r.target, target_date=r.target_date, target_met=r.target_met,
-            provisional=r.provisional, planned=True))
+            provisional=r.provisional, planned=True,
+            first_role="start" if "start" in roles else "bench" if "bench" in roles else None))
     if season.plan is None or not rets:
         rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
     order = {aid: k for k, aid in enumerate(display_ids(season))}
