@@ -270,11 +270,89 @@ def _returns_as_good(after: Season, first: Outcome, scope: Scope, limit: float,
             got[v.athlete] = got.get(v.athlete, 0) + v.penalty
     floors = floors or {}
     todo = [aid for aid in touched if aid not in floors or got.get(aid, 0) > floors[aid]]
+    tl = Timeline(after)
     for aid in todo:
+        # first on the season cut a fortnight after the return (a relaxation: its optimum is
+        # a lower bound, so one equal to the plan's proves it); else the whole season
+        cut = _cut_after(after, _settled(tl, first.plan, after, aid))
+        if cut is not None:
+            low = rts_optimum(cut, aid, limit / len(todo) / 2, stop)
+            if low is not None and low >= got.get(aid, 0):
+                continue
         best = rts_optimum(after, aid, limit / len(todo), stop)
         if best is None or got.get(aid, 0) > best:
             return False
     return True
+
+
+SETTLED_DAYS = 14  # days after an athlete's return and target the relaxation keeps
+
+
+def _settled(tl: Timeline, plan: Plan, season: Season, athlete: str) -> int | None:
+    """The day from which nothing moves ``athlete``'s return in ``plan``: a fortnight after
+    the later of the last return to FIT and the target competitions (None: not back)."""
+    ap = plan.for_athlete(athlete)
+    if ap is None:
+        return None
+    out = [d for d in range(tl.p0, tl.n) if ap.stages[d] != "FIT"]
+    back = out[-1] + 1 if out else tl.p0  # the last return (a later injury's, if any)
+    if back >= tl.n:
+        return None
+    targets = [tl.index(c.last) for r in season.injuries_of(athlete) if r.target_competition
+               and (c := season.competition(r.target_competition)) is not None]
+    return max([back] + [t for t in targets if t is not None]) + SETTLED_DAYS
+
+
+def _cut_after(season: Season, day: int | None) -> Season | None:
+    """``season`` ending with the week of day ``day`` (everything after it dropped): fewer
+    rules, so a lower bound on any penalty that only grows with the days (RTS); None when no
+    shorter season is left or the cut one is not a valid season."""
+    from planner.validate import plan_problems, season_problems
+
+    tl = Timeline(season)
+    if day is None or day >= tl.n - 7:
+        return None
+    week = tl.weeks[tl.week_of[day]]
+    last = tl.days[week.last]
+    n, nw = week.last + 1, tl.week_of[day] + 1
+    if season.calendar.today is not None and season.calendar.today > last:
+        return None
+    comps = tuple(c for c in season.competitions if c.last <= last)
+    kept = {c.id for c in comps}
+    injuries = tuple(
+        i.model_copy(update={
+            "stages": tuple(r for r in i.stages if r.start <= last),
+            "flare_ups": tuple(f for f in i.flare_ups if f <= last),
+            "flare_notes": {k: v for k, v in i.flare_notes.items() if k <= last},
+            "tests": tuple(t for t in i.tests if t.date <= last),
+            "target_competition": i.target_competition if i.target_competition in kept else None})
+        for i in season.injuries if i.onset <= last)
+    plan = season.plan
+    if plan is not None:
+        plan = plan.model_copy(update={"team_weeks": plan.team_weeks[:nw], "athletes": tuple(
+            ap.model_copy(update={"stages": ap.stages[:n], "intensity": ap.intensity[:n],
+                                  "weeks": ap.weeks[:nw],
+                                  "planned": {k: v for k, v in ap.planned.items() if k <= last}})
+            for ap in plan.athletes)})
+    cal = season.calendar
+    cut = season.model_copy(update={
+        "calendar": cal.model_copy(update={"end": last, "non_training_days": tuple(
+            x for x in cal.non_training_days if x.date <= last)}),
+        "competitions": comps,
+        "blocks": tuple(b.model_copy(update={"end": min(b.end, last)}) for b in season.blocks
+                        if b.start <= last),
+        "unavailability": tuple(u.model_copy(update={"end": min(u.end, last)})
+                                for u in season.unavailability if u.start <= last),
+        "injuries": injuries,
+        "pins": tuple(p for p in season.pins
+                      if (p.week if p.kind == "week" else p.date) <= last),
+        "roles": tuple(r for r in season.roles if r.competition in kept),
+        "sessions": tuple(x for x in season.sessions if x.date <= last),
+        "plan": plan, "scenarios": ()})
+    try:
+        return None if season_problems(cut) or (plan and plan_problems(cut)) else cut
+    except Exception:  # noqa: BLE001 - a relaxation that cannot be built is simply not used
+        return None
 
 
 def rts_optimum(season: Season, athlete: str, time_limit: float,

@@ -266,10 +266,12 @@ def test_the_rts_floor_is_a_lower_bound_and_a_return_at_it_needs_no_separate_pro
     # An injured athlete away long after the return: the edit reaches the athlete, the return at
     # its floor needs no proof; a flare-up's later return is measured alone.
     measured: list[str] = []
+    ends: list[dt.date] = []
     real = W.rts_optimum
 
     def spy(season, athlete, *args, **kwargs):
         measured.append(athlete)
+        ends.append(season.calendar.end)
         return real(season, athlete, *args, **kwargs)
 
     monkeypatch.setattr(W, "rts_optimum", spy)
@@ -281,6 +283,7 @@ def test_the_rts_floor_is_a_lower_bound_and_a_return_at_it_needs_no_separate_pro
                              date=start + dt.timedelta(days=40)).apply(s)
     for edited, touched in ((after, set()), (away, {at_floor_now}), (flared, set())):
         measured.clear()
+        ends.clear()
         re = replan(s, edited, s.plan, time_limit=30)
         assert check_plan(edited, re.plan).violations == ()
         best = solve(SolveRequest(edited.model_copy(update={"plan": None}), time_limit=30,
@@ -295,3 +298,34 @@ def test_the_rts_floor_is_a_lower_bound_and_a_return_at_it_needs_no_separate_pro
         at_floor = {a for a, f in model_floors.items() if reached.get(a, 0) <= f}
         assert not at_floor & set(measured)  # no separate proof where the floor decides
         assert at_floor >= touched and not touched & set(measured)
+    # the flare-up's return was measured alone, first on the season cut a fortnight after it
+    # (a relaxation: an optimum equal to the plan's proves it); here it is lower (the
+    # neighbourhood's return is a day late), so the whole season is measured too, and re-planned
+    assert set(measured) == {s.injuries[0].athlete} and ends[0] < s.calendar.end
+
+
+def test_the_season_cut_after_a_return_is_a_valid_relaxation():
+    """``_cut_after`` ends the season with a week, keeps what lies before it (the plan's days
+    and weeks cut to match) and drops what comes after; its RTS optimum is never above the whole
+    season's (fewer rules), and equal when the cut lies a fortnight after the return."""
+    import solver.whatif as W
+    from planner.timeline import Timeline
+
+    s = generated_season(12, 20, seed=3)
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30, deterministic=True)).plan})
+    tl = Timeline(s)
+    aid = s.injuries[0].athlete
+    day = W._settled(tl, s.plan, s, aid)
+    cut = W._cut_after(s, day)
+    assert cut is not None and cut.calendar.end.weekday() == 6  # a week's last day (Sunday)
+    ctl = Timeline(cut)
+    assert ctl.n == tl.weeks[tl.week_of[day]].last + 1 and ctl.n < tl.n
+    assert all(c.last <= cut.calendar.end for c in cut.competitions)
+    assert len(cut.plan.for_athlete(aid).stages) == ctl.n
+    assert len(cut.plan.team_weeks) == len(ctl.weeks)
+    low = W.rts_optimum(cut, aid, 20)
+    full = W.rts_optimum(s, aid, 20)
+    assert low is not None and full is not None and low == full
+    early = W._cut_after(s, tl.p0 + 3)  # cut before the return: a lower bound only
+    assert early is not None and W.rts_optimum(early, aid, 20) <= full
+    assert W._cut_after(s, tl.n - 2) is None  # nothing shorter left
