@@ -231,7 +231,9 @@ def _past_text(c: _Context, i: int) -> str:
                         f"match played is a speed day whatever speed was logged; log the minutes "
                         f"played (0 if {c.who} did not play) to set it.")
             elif logged.top_pct is not None and round(logged.top_pct) != it:
-                played = "start" if logged.played >= 45 else "bench"
+                from planner.history import role_of_minutes
+
+                played = role_of_minutes(logged.played)
                 out += (f" On a match day the minutes played set the level ({played}), not the "
                         f"top speed.")
     was = c.ap.planned.get(day)

@@ -211,9 +211,9 @@ class _Frame:
         return b >= self.d0 and a <= self.d1
 
 
-def month_title(day: dt.date, short: bool = False) -> str:
-    """A month as a heading: ``September 2026`` (``Sep 2026`` where room is short)."""
-    return f"{day:%b %Y}" if short else f"{day:%B %Y}"
+def month_title(day: dt.date) -> str:
+    """A month as a heading: ``September 2026`` (the printed board's page title)."""
+    return month_forms(day)[0]
 
 
 def month_forms(day: dt.date) -> tuple[str, ...]:
@@ -1269,20 +1269,20 @@ class SeasonBoard(QAbstractScrollArea):
             if end == tl.n - 1:  # the season's last month may use the empty header after it
                 x1 = max(x1, self.viewport().width())
             room = max(0, x1 - label_x - 2)
+            forms = month_forms(day)
             if self._today is not None and x0 <= self._x(self._today) < x1:
                 # today's badge sits right of its line: the title ends before the line, or
                 # starts after the badge when the line is in the month's first days; where
                 # neither leaves room for "Feb ’27" (week zoom) the title stays and the badge
                 # gives way to a small flag
                 tx = self._x(self._today)
-                short = fmb.horizontalAdvance(month_forms(day)[2])
+                short = fmb.horizontalAdvance(forms[2])
                 badge = QFontMetrics(self._marker_font).horizontalAdvance("today") + 6
                 if tx - label_x >= short + 6:
                     room = min(room, tx - label_x - 4)
                 elif x1 - (tx + badge + 6) - 2 >= short:
                     label_x = max(label_x, tx + badge + 6)
                     room = max(0, x1 - label_x - 2)
-            forms = month_forms(day)
             text = next((t for t in forms if fmb.horizontalAdvance(t) <= room), forms[-1])
             shown = fmb.elidedText(text, Qt.TextElideMode.ElideRight, room)
             p.drawText(QRect(label_x, Y_MONTH, room, MONTH_H),

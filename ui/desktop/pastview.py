@@ -94,7 +94,9 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
         m = max(played)
         if m == 0:  # not played: the day's level is the logged top speed's, as any day's
             return f"planned {plan_words} ({level_text(was)}); did not play, logged {level_text(now)}"
-        role = "started" if m >= 45 else "came off the bench"
+        from planner.history import role_of_minutes
+
+        role = {"start": "started", "bench": "came off the bench"}[role_of_minutes(m)]
         return (f"planned {plan_words} ({level_text(was)}); {m:g} min played: {role} "
                 f"({level_text(now)}; on a match day the minutes played set the level)")
     return f"planned {level_text(was)}, logged {level_text(now)}"
