@@ -4,8 +4,9 @@ Contract: ``shared/rules-spec.md`` (version 2) sections 1-8, as read in
 ``docs/semantics.md``. Every hard rule instance that a plan breaks is a :class:`Violation` (rule id,
 athlete, dates and one sentence for a coach); every soft-rule instance is a
 :class:`planner.season.SoftViolation` with its penalty points. Rules are checked from ``p0`` (the
-later of the season start and ``today``) on; weeks wholly in the past are not checked and do not
-count in DL-2's runs. The facts several rules read (who plays, training days, RE-1 readiness, the
+later of the season start and ``today``) on; weeks wholly in the past are not checked. DL-2's
+first run after them counts the recorded load weeks it continues (docs/semantics.md, "Deload
+rhythm across today"). The facts several rules read (who plays, training days, RE-1 readiness, the
 governing injury record, the stage runs) come from ``planner.returns``.
 
 Readings taken where neither page decides (see also the module's tests and ``planner.returns``):
@@ -637,6 +638,7 @@ class _Checker:
         who = athlete.who if athlete else "The team"
         aid = athlete.id if athlete else None
         w0, nw = self.open_week, len(weeks)
+        carry = self._carried(kinds, m, athlete)
         w = w0
         while w < nw:
             if kinds[w] != "load":
@@ -645,7 +647,14 @@ class _Checker:
             e = w
             while e + 1 < nw and kinds[e + 1] == "load":
                 e += 1
-            if e - w + 1 > m and any(owned[w:e + 1]):
+            if w == w0 and carry is not None:  # the load weeks done before today count on
+                r = carry[0]
+                if e - w + 1 > max(0, m - r) and any(owned[w - r:e + 1]):
+                    self.bad("DL-2", aid, weeks[w].first, weeks[e].last,
+                             f"{who} has {e - w + 1 + r} load weeks in a row, counting the {r} "
+                             f"before today, to {self.week_text(e)}; at most {m} load weeks come "
+                             f"before a deload.")
+            elif e - w + 1 > m and any(owned[w:e + 1]):
                 self.bad("DL-2", aid, weeks[w].first, weeks[e].last,
                          f"{who} has {e - w + 1} load weeks in a row, from {self.week_text(w)} to "
                          f"{self.week_text(e)}; at most {m} load weeks come before a deload.")
@@ -658,6 +667,15 @@ class _Checker:
                          f"{who} has a {x} week ({self.week_text(w)}) next to a {y} week "
                          f"({self.week_text(w + 1)}); a deload week never sits next to another "
                          f"deload or a taper week.")
+
+    def _carried(self, kinds, most: int, athlete: _Athlete | None):
+        """The load weeks done before today that DL-2's first open run counts on (None: none;
+        Timeline.carried_run). Only a season that recorded its past weeks carries them."""
+        rec = self.season.plan
+        if rec is None or len(rec.team_weeks) != len(self.tl.weeks):
+            return None
+        return self.tl.carried_run(kinds, most, self.rs.value("TP-1", "taper_weeks"),
+                                   athlete.id if athlete else None)
 
     def dl2_team(self) -> None:
         self._dl2(self.team, [True] * len(self.team), None)

@@ -157,6 +157,44 @@ class Timeline:
                     out.setdefault(w - k, c)
         return out
 
+    def carried_run(self, kinds, most: int, taper_weeks: int,
+                    athlete: str | None = None) -> tuple[int, tuple[int, ...]] | None:
+        """DL-2 across ``today`` (docs/semantics.md, "Deload rhythm across today"): ``(r,
+        window)``, where ``r`` is the number of load weeks in a row that end with the last week
+        wholly in the past (``kinds``: the recorded week kinds of the team, or of ``athlete``) and
+        ``window`` the open weeks of which at least one must be a deload or taper so that the run,
+        counted on, stays within ``most``. None when nothing carries over: no week is wholly past,
+        the past ends with a deload or taper, or no week of the window can be a deload or taper
+        (a taper week can; a deload cannot in an A competition's week, next to a taper week or a
+        pinned deload, in a week pinned load, or in the week in progress, whose kind is recorded)."""
+        w0 = self.first_open_week
+        if w0 == 0 or w0 >= len(self.weeks):
+            return None
+        r = 0
+        while r < w0 and kinds[w0 - 1 - r] == "load":
+            r += 1
+        if not r:
+            return None
+        window = tuple(range(w0, min(len(self.weeks), w0 + max(1, most - r + 1))))
+        tapers, a_weeks = self.taper_weeks(taper_weeks), self.a_weeks()
+        pinned: dict[int, str] = {}
+        for who in (None, athlete) if athlete is not None else (None,):
+            for p in self.season.pins:
+                if p.kind == "week" and p.athlete == who:
+                    w = self.week_index_of_date(p.week)
+                    if w is not None:
+                        pinned[w] = p.week_kind
+
+        def can(w: int) -> bool:
+            if self.weeks[w].first < self.p0:
+                return kinds[w] != "load"
+            if w in tapers or pinned.get(w) in ("deload", "taper"):
+                return True
+            return not (w in a_weeks or pinned.get(w) == "load" or any(
+                x in tapers or pinned.get(x) == "deload" for x in (w - 1, w + 1)))
+
+        return (r, window) if any(can(w) for w in window) else None
+
     def a_weeks(self) -> dict[int, object]:
         """Week index of each A competition's first day."""
         out: dict[int, object] = {}

@@ -65,9 +65,21 @@ class WeeksMixin(ModelBase):
             u.deload.append(dl)
             u.taper.append(tp)
 
-    def _dl2_sequence(self, key: str | None, deload: list, taper: list) -> None:
+    def _dl2_sequence(self, key: str | None, deload: list, taper: list,
+                      athlete: str | None = None) -> None:
         mx = self.rules.value("DL-2", "max_load_weeks")
         weeks = self.open_weeks
+        rec = self.recorded
+        if rec is not None and len(rec.team_weeks) == self.W and weeks:
+            # the load weeks done before today count on (Timeline.carried_run); the kinds of the
+            # past weeks and of the week in progress are the recorded constants
+            past = ["taper" if taper[w] is True else "deload" if deload[w] is True else "load"
+                    for w in range(self.W)]
+            carry = self.tl.carried_run(past, mx, self.rules.value("TP-1", "taper_weeks"), athlete)
+            if carry is not None:
+                _, window = carry
+                enf = self.guard("DL-2", key, window[0], window[-1], "run")
+                self.clause([deload[x] for x in window] + [taper[x] for x in window], enf)
         for i, w in enumerate(weeks):
             if i + 1 < len(weeks):
                 v = weeks[i + 1]
@@ -86,7 +98,7 @@ class WeeksMixin(ModelBase):
         self._dl2_sequence(None, self.team_deload, self.team_taper)
         for u in self.units:
             if u.injured:
-                self._dl2_sequence(u.key, u.deload, u.taper)
+                self._dl2_sequence(u.key, u.deload, u.taper, u.athletes[0])
 
     def tp_1(self) -> None:
         """TP-1: the weeks before each A competition's week are taper, its own week is not a

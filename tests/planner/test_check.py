@@ -558,16 +558,42 @@ def test_dl2_fit_athlete_has_the_teams_kind():
     assert spans(report, "DL-2") == [("A01", M(1), M(7))]
 
 
-def test_dl2_weeks_wholly_in_the_past_do_not_count():
+def test_dl2_weeks_wholly_in_the_past_are_not_checked_and_count_only_when_recorded():
     records = (("S1", FEB22), ("S2", M(4)), ("S3", M(11)))
     season = make_season(today=M(15), injuries=(a07_injury(records=records),))
     assert season_problems(season) == []
     team = ("load",) * 4
+    # no recorded plan: the past weeks' kinds are not known, so nothing carries over
     assert check_plan(season, make_plan(team=team)).ok
     assert spans(check_plan(make_season(), make_plan(team=team)), "DL-2") == [(None, M(1), M(28))]
     season = make_season(today=M(15), injuries=(a07_injury(records=records),),
                          values={"DL-2": {"max_load_weeks": 2}})
     assert check_plan(season, make_plan(team=team)).ok
+    # a run wholly in the past is not a violation: today after four load weeks, none open
+    done = make_season(today=M(28), injuries=(a07_injury(records=records),))
+    done = done.model_copy(update={"plan": make_plan(team=team)})
+    assert "DL-2" not in rules_of(check_plan(done, make_plan(team=team)))
+
+
+def test_dl2_load_weeks_recorded_before_today_count_on():
+    """The load weeks already done count in the run the open weeks continue: a season advanced
+    week by week cannot push its deload back each week (docs/semantics.md)."""
+    records = (("S1", FEB22), ("S2", M(4)), ("S3", M(11)))
+    season = make_season(today=M(15), injuries=(a07_injury(records=records),))
+    season = season.model_copy(update={"plan": make_plan()})  # recorded: load, load, ...
+    assert check_plan(season, make_plan()).ok  # load, load, deload, load
+    report = check_plan(season, make_plan(team=("load",) * 4))
+    assert spans(report, "DL-2") == [(None, M(15), M(28))]
+    assert "4 load weeks in a row, counting the 2 before today" in found(report, "DL-2")[0].message
+    # at most 2 in a row: after the 2 done, the week of today must be a deload or taper
+    two = season.model_copy(update={"rules": RuleSettings(values={"DL-2": {"max_load_weeks": 2}})})
+    report = check_plan(two, make_plan(team=("load", "load", "load", "deload")))
+    assert spans(report, "DL-2") == [(None, M(15), M(21))]
+    assert check_plan(two, make_plan()).ok
+    # ...unless no deload can sit there (a pin keeps it a load week): then the past is not held
+    # against the plan
+    pinned = two.model_copy(update={"pins": (WeekPin(week=M(16), week_kind="load"),)})
+    assert "DL-2" not in rules_of(check_plan(pinned, make_plan(team=("load", "load", "load", "deload"))))
 
 
 # --------------------------------------------------------------------------------------------

@@ -158,6 +158,25 @@ def test_dl2_deload_rhythm_over_a_long_season():
         assert not (b == "deload" and a == "taper")
 
 
+def test_dl2_the_load_weeks_done_before_today_count_in_the_run():
+    """Re-planned after three load weeks, the week of today is a deload, although the
+    competitions there make a later deload cheaper (DL-7): the run counts the weeks done."""
+    busy = [Competition(id=f"c{i}", name=f"Cup {i}", date=day(d), priority="B")
+            for i, d in enumerate((23, 25))]
+    pins = tuple(WeekPin(week=day(7 * w), week_kind="load") for w in range(3))
+    s = season(weeks=8, athletes=2, comps=busy, pins=pins)
+    first, _ = solved(s)
+    assert first.plan.team_weeks[:3] == ("load",) * 3
+    later = s.model_copy(update={"pins": (), "plan": first.plan,
+                                 "calendar": s.calendar.model_copy(update={"today": day(21)})})
+    out, report = solved(later)
+    assert out.plan.team_weeks[:3] == ("load",) * 3  # the past as recorded
+    assert out.plan.team_weeks[3] == "deload"
+    # the same season without a recorded past: the run starts at today, the deload moves on
+    fresh, _ = solved(later.model_copy(update={"plan": None}))
+    assert fresh.plan.team_weeks[3] == "load"
+
+
 def test_tp1_taper_weeks_before_an_a_competition():
     final = Competition(id="final", name="Final", date=day(40), priority="A")
     s = season(weeks=7, athletes=2, comps=[final])
