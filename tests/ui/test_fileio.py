@@ -99,6 +99,37 @@ def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, dem
     assert "board.pdf" in window.notice.label.text()  # and it stays, with Open and Show folder
 
 
+def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(
+        window, dialogs, tmp_path, demo_season):
+    """The coach's own workbook "team.xlsx": the export suggests another name; a name typed
+    without its suffix that then meets the workbook asks first; a replaced file is kept as .bak."""
+
+    window.set_document(_with_plan(demo_season), None)
+    workbook = tmp_path / "team.xlsx"
+    workbook.write_bytes(b"the coach's squad")
+    seen = {}
+    real = dialogs.save_file
+
+    def save_file(title, suggestion, filters, selected=""):
+        seen["suggestion"] = suggestion
+        return real(title, suggestion, filters, selected)
+
+    dialogs.save_file = save_file
+    dialogs.files = [str(tmp_path / "team")]  # typed without .xlsx: the dialog saw no clash
+    dialogs.answer = "no"
+    window.export_action.trigger()
+    assert seen["suggestion"].endswith("-plan.xlsx")
+    assert dialogs.kinds()[-1] == "confirm" and "team.xlsx exists already" in dialogs[-1][2]
+    assert workbook.read_bytes() == b"the coach's squad"  # declined: nothing written
+    dialogs.files = [str(tmp_path / "team")]
+    dialogs.answer = "yes"
+    window.export_action.trigger()
+    import openpyxl
+
+    assert openpyxl.load_workbook(workbook, read_only=True).sheetnames[0] == "Cover"
+    assert (tmp_path / "team.xlsx.bak").read_bytes() == b"the coach's squad"
+
+
 def test_an_export_error_is_shown_not_raised(window, dialogs, tmp_path, demo_season):
     from ui.desktop import fileio
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from planner.errors import PeriodizeError
+from planner.safefile import keep_backup
 from planner.text import plural
 
 IMPORT_FILTER = "Excel workbook (*.xlsx *.xlsm);;All files (*)"
@@ -113,6 +114,7 @@ def export_to(window, path: str | Path, kind: str) -> bool:
         return False
     try:
         with _busy():
+            keep_backup(path)  # the file an export replaces is kept as NAME.bak
             if kind in ("xlsx", "xlsx-anonymised"):
                 from planner.xlsx_export import export_workbook
 
@@ -184,7 +186,9 @@ def import_dialog(window) -> None:
 
 
 def export_dialog(window) -> None:
-    stem = _file_stem(window)
+    # "team-plan.xlsx", not "team.xlsx": the coach workbook the season came from is often
+    # "team.xlsx" in the same folder, and the plan is not that workbook
+    stem = _file_stem(window) + "-plan" + SUFFIX["xlsx"]
     filters = ";;".join(EXPORT_KINDS)
     answer = window.interaction.save_file("Export", str(Path(_start_dir(window)) / stem), filters,
                                           next(iter(EXPORT_KINDS)))
@@ -194,6 +198,11 @@ def export_dialog(window) -> None:
     kind = EXPORT_KINDS.get(chosen, "pdf" if path.lower().endswith(".pdf") else "xlsx")
     if not path.lower().endswith(SUFFIX[kind]):
         path += SUFFIX[kind]
+        # the file dialog asked about the name without the suffix: ask about this one
+        if Path(path).exists() and not window.interaction.confirm(
+                "Replace the file?", f"{path} exists already. Replace it? (The file it replaces "
+                f"is kept as {Path(path).name}.bak.)", default=False):
+            return
     QSettings().setValue("lastDir", str(Path(path).parent))
     export_to(window, path, kind)
 
