@@ -198,6 +198,14 @@ def test_infeasible_outcome_is_explained(qtbot, tiny, dialogs):
     assert "No plan satisfies every hard rule" in text
     assert "Cara Mid cannot reach FIT" in text
     assert not w.docks["explanation"].isHidden()
+    # the conflict resolved (here: the real solver), the panel opened for it closes again
+    w._solve_fn = None
+    w.solve_time_limit = 20.0
+    with qtbot.waitSignal(w.solve_finished, timeout=60000):
+        w.solve_action.trigger()
+    assert w.season.plan is not None
+    assert w.docks["explanation"].isHidden()
+    assert "no conflict to explain" in w.explanation.toPlainText()
 
 
 def test_a_solver_error_is_shown_without_traceback(qtbot, tiny, dialogs):

@@ -125,3 +125,19 @@ def test_a_long_competition_name_does_not_push_the_other_columns_out_of_a_narrow
     # Athlete, Back, First match and the start of Target fit in the dock's width.
     header = panel.table.horizontalHeader()
     assert header.sectionViewportPosition(3) + 40 < panel.table.viewport().width()
+
+
+def test_without_a_today_the_board_and_panel_read_the_season_start_not_the_computers_date(qtbot):
+    """The planner plans a season without ``today`` from its start; the board's today line, Go to
+    Today and the Returns panel say the same day, whatever the computer's date."""
+    from planner.timeline import Timeline
+    from ui.desktop.returnspanel import today_index
+
+    season = late_return()
+    assert season.calendar.today is None
+    win = MainWindow(season, None)
+    qtbot.addWidget(win)
+    assert win.board._today == 0
+    assert today_index(season, Timeline(season)) == 0
+    win.go_to_today()
+    assert win.board.current()[1] == season.calendar.start

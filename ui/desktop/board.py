@@ -42,7 +42,15 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 from planner.daymarks import day_marks
 from planner.season import Season
 from planner.squad import display_order, is_injured, position_key, short_position
-from planner.text import REHAB_STAGE_IDS, date_long, date_short, day_long, span, stage_name
+from planner.text import (
+    REHAB_STAGE_IDS,
+    date_long,
+    date_short,
+    day_long,
+    span,
+    stage_name,
+    stage_name_on,
+)
 from planner.timeline import Timeline
 
 # -- geometry: ui/desktop/boardgeom.py ---------------------------------------------------------------
@@ -364,7 +372,8 @@ class SeasonBoard(QAbstractScrollArea):
                         self._team_pins[tl.week_of[i]] = pin
                         continue
                 self._pins.setdefault((pin.athlete, i), []).append(pin)
-            today = self.today_override or season.calendar.today or dt.date.today()
+            # unset: the planning start, as the planner reads it (not the computer's date)
+            today = self.today_override or season.calendar.today or season.calendar.start
             self._today = tl.index(today)
             self._past = past_marks(season, tl)
             self._marks = day_marks(season, tl)  # roles, compensation, flare-ups, provisional
@@ -1631,7 +1640,7 @@ class SeasonBoard(QAbstractScrollArea):
         """What the plan holds for the athlete-day: stage, intensity, speed days, week kind."""
         lines = []
         if row.stages is not None:
-            lines.append(f"Stage: {stage_name(row.stages[d])}")
+            lines.append(f"Stage: {stage_name_on(self._season, row.athlete_id, row.stages[d], self._tl.days[d])}")
         if row.intensity is not None:
             lv = row.intensity[d]
             lines.append(f"Intensity: {lv} % of max speed" if lv else "Intensity: none (0)")
@@ -1649,7 +1658,8 @@ class SeasonBoard(QAbstractScrollArea):
         if row.stages is None and row.intensity is None:
             known = row.recorded[d] if row.recorded else ""
             if known and known != "FIT":
-                lines.append(f"Stage: {stage_name(known)} (from the injury record)")
+                lines.append(f"Stage: {stage_name_on(self._season, row.athlete_id, known, self._tl.days[d])} "
+                             f"(from the injury record)")
             lines.append("Not planned yet: solve the season (Plan ▸ Solve)")
         return lines
 
@@ -1685,7 +1695,7 @@ class SeasonBoard(QAbstractScrollArea):
         for inj in season.injuries_of(row.athlete_id):  # several records: each in its turn
             cur = inj.current
             lines.append(f"Injury: {protocol_name(inj.protocol)}, onset {day_long(inj.onset)}")
-            lines.append(f"Recorded stage: {stage_name(cur.stage)} since {day_long(cur.start)}")
+            lines.append(f"Recorded stage: {stage_name(cur.stage, inj.protocol)} since {day_long(cur.start)}")
             if inj.target_competition:
                 c = season.competition(inj.target_competition)
                 if c is not None:

@@ -357,9 +357,9 @@ def week_label(tl: Timeline, w: int) -> str:
 
 
 def current_week(tl: Timeline, today: dt.date | None = None) -> int:
-    """The week holding ``today`` (default: the season's today, else the real date), clamped to
-    the season: a season lived from a file opens on its own week, not the computer's."""
-    day = today or tl.season.calendar.today or dt.date.today()
+    """The week holding ``today`` (default: the season's today, else its start, as the planner
+    reads it), clamped to the season: a season opens on its own week, not the computer's."""
+    day = today or tl.season.calendar.today or tl.season.calendar.start
     i = tl.index(day)
     if i is None:
         i = min(tl.p0, tl.n - 1) if day > tl.end or day < tl.start else 0

@@ -712,10 +712,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def go_to_today(self) -> None:
-        import datetime as dt
 
         season = self.document.season
-        day = self.board.today_override or season.calendar.today or dt.date.today()
+        day = self.board.today_override or season.calendar.today or season.calendar.start
         day = min(max(day, season.calendar.start), season.calendar.end)
         cur = self.board.current()
         self.board.set_current(cur[0] if cur else None, day)
@@ -891,8 +890,11 @@ class MainWindow(QMainWindow):
         elif result.stale and (outcome.plan is not None or outcome.status.value == "infeasible"):
             self._offer_stale(outcome, result.value.rules)
         elif outcome.plan is not None and self._accept_plan(result.value):
+            conflict_shown = self.explanation.outcome is not None
             self.explanation.reset("<p><i>The last solve found a plan: no conflict to "
                                    "explain.</i></p>")
+            if conflict_shown:  # opened for the conflict, which is gone: the board gets the room
+                self.docks["explanation"].hide()
             self.statusBar().showMessage(self._solved_text(outcome))
         else:
             self._show_no_plan(outcome)

@@ -58,9 +58,9 @@ def season_returns(season: Season) -> list:
 
 
 def today_index(season: Season, tl: Timeline, today: dt.date | None = None) -> int:
-    """The day the panel calls today: the season's "plan from" day, else the real date (as the
-    board's today line), inside the season."""
-    when = today or season.calendar.today or dt.date.today()
+    """The day the panel calls today: the season's "plan from" day, else the season start (as
+    the planner and the board's today line read it), inside the season."""
+    when = today or season.calendar.today or season.calendar.start
     return tl.clamp_index(when)
 
 
