@@ -128,7 +128,8 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
     if p0 >= tl.n:
         return Scope(False, frozenset(), False, (p0, p0 - 1), "the whole season is past")
     look = RuleSet(after.rules).value("RAMP", "gap_days")
-    athletes: set[str] = set()  # a projected stage change did not happen: the whole future moves
+    athletes: set[str] = set()  # the whole future moves: of these,
+    declined: set[str] = set()  # ...a projected stage change did not happen
     deviated: set[str] = set()  # a past near today went otherwise: the weeks after it may move
     for a in after.athletes:
         rp = reference.for_athlete(a.id)
@@ -139,6 +140,7 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
         stages = tuple(athlete_stage_on(records, tl.days[d]) for d in range(p0))
         if p0 > 0 and records and stages[-1] != rp.stages[p0 - 1]:
             athletes.add(a.id)
+            declined.add(a.id)
             continue
         if records != before.injuries_of(a.id):
             # a stage change recorded (even as projected) resets the sprint ladder's credit
@@ -152,10 +154,12 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
     hi = min(tl.n - 1, p0 + MARGIN_DAYS)
     if not athletes and not deviated:
         return Scope(False, frozenset(), False, (p0, p0 - 1), "everything went as planned")
+    recorded = len(athletes) - len(declined)
     return Scope(False, frozenset(athletes), False, (p0, hi),
                  f"{len(deviated)} athlete(s) whose past went otherwise, from {tl.days[p0]} to "
-                 f"{tl.days[hi]}" + (f", and {len(athletes)} whose stage change did not happen"
-                                     if athletes else ""),
+                 f"{tl.days[hi]}" + (f", {len(declined)} whose stage change did not happen"
+                                     if declined else "")
+                 + (f", {recorded} whose stage records changed" if recorded else ""),
                  window_athletes=frozenset(deviated), team_weeks=False)
 
 
