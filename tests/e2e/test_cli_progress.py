@@ -180,3 +180,35 @@ def test_pain_on_the_day_of_an_accepted_stage_change_the_flare_up_undoes_it(tmp_
     assert sc.plan is not None and check_plan(flared, sc.plan).violations == ()
     assert athlete_stage_on(flared.injuries_of("A1"), day(step)) == "P3"
     assert "S2" not in [x.stage for x in flared.injuries_of("A1")[0].stages]
+
+
+def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from_today(tmp_path):
+    """The weekly loop on the command line: 'advance' proposes a flare-up, 'record' records it
+    (and a new injury) in the season itself, re-planned with the past kept; bad input changes
+    nothing."""
+    s = season(weeks=8, athletes=3, injuries=(injury("A1", "S2", start_day=-3),), today=day(0))
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    assert run("advance", "s.season.json", "--today", "next-week", "--save", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "s.season.json").read_bytes()
+    r = run("record", "s.season.json", "--flare-up", "A1", day(9).isoformat(), "--save", cwd=tmp_path)
+    assert r.returncode == 1 and "a flare-up is recorded once it happened" in r.stderr, r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before  # refused: nothing written
+    r = run("record", "s.season.json", cwd=tmp_path)
+    assert r.returncode == 1 and "give at least one change to record" in r.stderr
+    r = run("record", "s.season.json", "--flare-up", "Athlete 1", day(5).isoformat(),
+            "--injury", "A2", "hamstring-strain", day(6).isoformat(), "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Flare-up of Athlete 1 (A1) on" in r.stdout and "Athlete 2 (A2) injured on" in r.stdout
+    assert "Re-planned, changing the stored plan as little as the rules allow" in r.stdout
+    after = load_season(tmp_path / "s.season.json")
+    assert after.injury_of("A1").flare_ups == (day(5),)
+    assert [i.protocol for i in after.injuries_of("A2")] == ["hamstring-strain"]
+    assert check_plan(after, after.plan).violations == ()
+    tl = Timeline(after)  # the recorded flare-up holds in the plan: calm days after it
+    it = after.plan.for_athlete("A1").intensity
+    from planner.rules import RuleSet
+
+    calm = RuleSet(after.rules).value("RH-FL", "calm_days")
+    assert tl.index(day(5)) + calm >= tl.p0 and max(it[tl.p0:tl.index(day(5)) + calm + 1]) <= 60
+    assert after.plan.for_athlete("A2").stages[tl.p0] != FIT

@@ -11,6 +11,13 @@ from ui.cli import outputs
 EXIT_OK, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_VIOLATIONS, EXIT_NO_PLAN = 0, 1, 2, 3, 4
 
 
+def flare_hint(path, p) -> str:
+    """How to record a proposed flare-up ``p`` from the command line (or see it first)."""
+    option = f"--flare-up {p.athlete} {p.date.isoformat()}"
+    return (f"Record it (Log panel in the app, or: periodize record {path} {option} --save); "
+            f"see what it changes first: periodize whatif {path} --new 'Flare-up' {option}")
+
+
 def _season(path: str):
     from planner.seasonfile import load_season
 
@@ -53,8 +60,7 @@ def cmd_import(args) -> int:
     from planner.progress import flare_proposals
 
     for p in flare_proposals(season):  # a pain score at the flare-up threshold (rules-spec §9)
-        print(f"Proposed flare-up: {p.text(season)}. Record it in the app, or see what it "
-              f"changes: periodize whatif {out} --flare-up {p.athlete} {p.date.isoformat()}")
+        print(f"Proposed flare-up: {p.text(season)}. {flare_hint(out, p)}")
     from planner.progress import pain_alerts
 
     for p in pain_alerts(season):

@@ -16,7 +16,7 @@ import sys
 
 from planner.errors import InputError
 from planner.text import day_long
-from ui.cli.whatif import seconds
+from ui.cli.whatif import add_edit_options, seconds
 
 EXIT_OK = 0
 
@@ -52,6 +52,20 @@ def add_parsers(sub) -> None:
     ad.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                     help="stop each search after S seconds (default 60)")
     ad.set_defaults(func=cmd_advance)
+    rc = sub.add_parser("record", help="record what happened (a flare-up, an injury, ...) and re-plan",
+                        description="Record changes in the season itself — a confirmed flare-up, a "
+                                    "new injury, a player unavailable, a role, a pin — and re-plan "
+                                    "from today, changing the stored plan as little as the rules "
+                                    "allow. The same options as 'whatif --new', without the "
+                                    "scenario: this is the season now.")
+    rc.add_argument("season", metavar="FILE.season.json")
+    add_edit_options(rc)
+    rc.add_argument("--save", action="store_true", help="store the result in the season file")
+    rc.add_argument("--no-replan", action="store_true",
+                    help="only record the changes (by default the season is re-planned)")
+    rc.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
+                    help="stop the re-plan after S seconds (default 60)")
+    rc.set_defaults(func=cmd_record, reason="")
 
 
 def cmd_log(args) -> int:
@@ -86,10 +100,11 @@ def log_into(season, path, season_path: str = "SEASON"):
     days = {(s.athlete, s.date) for s in result.sessions}
     print(f"Added {plural(len(result.sessions), 'session')} of {plural(len(athletes), 'athlete')} "
           f"on {plural(len(days), 'athlete-day')}.")
+    from ui.cli.commands import flare_hint
+
     new = [p for p in flare_proposals(after) if p not in flare_proposals(season)]
     for p in new:
-        print(f"Proposed flare-up: {p.text(after)}. Record it in the app, or see what it "
-              f"changes: periodize whatif {season_path} --flare-up {p.athlete} {p.date.isoformat()}")
+        print(f"Proposed flare-up: {p.text(after)}. {flare_hint(season_path, p)}")
     from planner.progress import pain_alerts
 
     for p in [p for p in pain_alerts(after) if p not in pain_alerts(season)]:
@@ -180,6 +195,81 @@ def cmd_advance(args) -> int:
     else:
         print("Nothing stored (add --save to keep the new today).")
     return EXIT_OK
+
+
+def cmd_record(args) -> int:
+    from planner.seasonfile import load_season, save_season
+    from ui.cli.whatif import edit_objects
+
+    season = load_season(args.season)
+    from planner.validate import planning_start
+
+    today = planning_start(season)  # without a today: the season start
+    late = [f"{d}: a flare-up is recorded once it happened, and today is {today.isoformat()}; "
+            f"'periodize whatif {args.season} --new NAME --flare-up {a} {d}' shows what it would "
+            f"change"
+            for a, d in args.flare_up if (when := _parsed(d)) is not None and when > today]
+    if late:
+        raise InputError("--flare-up", late)
+    edits, after = edit_objects(season, args)
+    if not edits:
+        raise InputError("record", ["give at least one change to record (e.g. --flare-up ATHLETE "
+                                    "DATE, --injury ATHLETE PROTOCOL DATE, --unavailable ATHLETE "
+                                    "FROM TO); see --help"])
+    print("Recorded:")
+    cur = season
+    for e in edits:
+        print(f"  - {e.describe(cur)}")
+        cur = e.apply(cur)
+    if not args.no_replan:
+        if season.plan is not None:
+            after, status = _replan_change(season, after, args.time_limit)
+        else:
+            after, status = _plan_as_it_stands(after, args.time_limit)
+        if status is not None:
+            print("Nothing stored: the season file is as it was.", file=sys.stderr)
+            return status
+    if args.save:
+        save_season(after, args.season)
+        print(f"Stored in {args.season}")
+    else:
+        print("Nothing stored (add --save to keep it).")
+    return EXIT_OK
+
+
+def _parsed(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None  # edit_objects says what is wrong with it
+
+
+def _replan_change(before, season, time_limit: float):
+    """``season`` re-planned around what changed since ``before``, changing ``before``'s plan
+    as little as the rules allow (the same re-plan as a what-if scenario's)."""
+    from solver.whatif import replan
+    from ui.cli.commands import print_summary
+
+    outcome, status = _searched(season, time_limit, lambda stop: replan(
+        before, season, before.plan, time_limit=time_limit, stop=stop))
+    if outcome is None:
+        return season, status
+    print("Re-planned, changing the stored plan as little as the rules allow:")
+    print_summary(outcome, season)
+    return season.model_copy(update={"plan": outcome.plan}), None
+
+
+def _plan_as_it_stands(season, time_limit: float):
+    from solver import SolveRequest, solve
+    from ui.cli.commands import print_summary
+
+    outcome, status = _searched(season, time_limit, lambda stop: solve(
+        SolveRequest(season, time_limit=time_limit), stop=stop))
+    if outcome is None:
+        return season, status
+    print("Planned (the season had no stored plan):")
+    print_summary(outcome, season)
+    return season.model_copy(update={"plan": outcome.plan}), None
 
 
 def _flare_before_accepted(season, accepted) -> None:

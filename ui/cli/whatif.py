@@ -25,30 +25,7 @@ def add_parser(sub) -> None:
     w.add_argument("--scenario", metavar="NAME", help="an existing scenario of the season")
     w.add_argument("--new", metavar="NAME", help="define a new scenario from the edit options below")
     w.add_argument("--list", action="store_true", help="list the season's scenarios and their edits")
-    w.add_argument("--move-competition", nargs=2, action="append", default=[], metavar=("COMP", "DATE"),
-                   help="move a competition (id or name) to DATE")
-    w.add_argument("--add-competition", nargs=3, action="append", default=[], metavar=("NAME", "DATE", "PRIORITY"),
-                   help="a new competition on DATE (a tournament: FIRST..LAST) with priority A, B or C")
-    w.add_argument("--remove-competition", action="append", default=[], metavar="COMP",
-                   help="remove a competition (id or name)")
-    w.add_argument("--priority", nargs=2, action="append", default=[], metavar=("COMP", "PRIORITY"),
-                   help="change a competition's priority to A, B or C")
-    w.add_argument("--flare-up", nargs=2, action="append", default=[], metavar=("ATHLETE", "DATE"),
-                   help="a flare-up of an injured (or just returned) athlete on DATE")
-    w.add_argument("--injury", nargs="+", action="append", default=[],
-                   metavar="ATHLETE PROTOCOL DATE [STAGE]",
-                   help="a new injury on DATE (the protocol's first stage, or STAGE, from that day): "
-                        "a re-injury, a planned operation, 'what if our striker strains a hamstring'. "
-                        f"PROTOCOL is one of: {', '.join(_protocols())}")
-    w.add_argument("--role", nargs=3, action="append", default=[], metavar=("COMP", "ATHLETE", "ROLE"),
-                   help="an athlete's role for one competition: start, bench or out")
-    w.add_argument("--stage-start", nargs=3, action="append", default=[], metavar=("ATHLETE", "STAGE", "DATE"),
-                   help="delay or advance a stage: it starts on DATE")
-    w.add_argument("--unavailable", nargs=3, action="append", default=[], metavar=("ATHLETE", "FROM", "TO"))
-    w.add_argument("--rule", action="append", default=[], metavar="RULE.PARAM=VALUE",
-                   help="change a rule value, e.g. HV-2.max_speed_days=1")
-    w.add_argument("--pin", nargs=3, action="append", default=[], metavar=("ATHLETE", "DATE", "LEVEL"),
-                   help="pin an athlete-day's intensity")
+    add_edit_options(w)
     w.add_argument("--xlsx", metavar="OUT.xlsx", help="write the comparison as a workbook")
     w.add_argument("--save", action="store_true", help="store the scenario and its plan in the season file")
     w.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
@@ -56,6 +33,34 @@ def add_parser(sub) -> None:
     w.add_argument("--deterministic", action="store_true",
                    help="the same plan on every run also when LD-1 steers the plan")
     w.set_defaults(func=cmd_whatif)
+
+
+def add_edit_options(p) -> None:
+    """The edit options a what-if scenario and ``periodize record`` share."""
+    p.add_argument("--move-competition", nargs=2, action="append", default=[], metavar=("COMP", "DATE"),
+                   help="move a competition (id or name) to DATE")
+    p.add_argument("--add-competition", nargs=3, action="append", default=[], metavar=("NAME", "DATE", "PRIORITY"),
+                   help="a new competition on DATE (a tournament: FIRST..LAST) with priority A, B or C")
+    p.add_argument("--remove-competition", action="append", default=[], metavar="COMP",
+                   help="remove a competition (id or name)")
+    p.add_argument("--priority", nargs=2, action="append", default=[], metavar=("COMP", "PRIORITY"),
+                   help="change a competition's priority to A, B or C")
+    p.add_argument("--flare-up", nargs=2, action="append", default=[], metavar=("ATHLETE", "DATE"),
+                   help="a flare-up of an injured (or just returned) athlete on DATE")
+    p.add_argument("--injury", nargs="+", action="append", default=[],
+                   metavar="ATHLETE PROTOCOL DATE [STAGE]",
+                   help="a new injury on DATE (the protocol's first stage, or STAGE, from that day): "
+                        "a re-injury, a planned operation, 'what if our striker strains a hamstring'. "
+                        f"PROTOCOL is one of: {', '.join(_protocols())}")
+    p.add_argument("--role", nargs=3, action="append", default=[], metavar=("COMP", "ATHLETE", "ROLE"),
+                   help="an athlete's role for one competition: start, bench or out")
+    p.add_argument("--stage-start", nargs=3, action="append", default=[], metavar=("ATHLETE", "STAGE", "DATE"),
+                   help="delay or advance a stage: it starts on DATE")
+    p.add_argument("--unavailable", nargs=3, action="append", default=[], metavar=("ATHLETE", "FROM", "TO"))
+    p.add_argument("--rule", action="append", default=[], metavar="RULE.PARAM=VALUE",
+                   help="change a rule value, e.g. HV-2.max_speed_days=1")
+    p.add_argument("--pin", nargs=3, action="append", default=[], metavar=("ATHLETE", "DATE", "LEVEL"),
+                   help="pin an athlete-day's intensity")
 
 
 def _date(text: str, what: str) -> dt.date:
@@ -113,11 +118,17 @@ def _built(option: str, model, **values):
 def edits_from_args(season, args) -> list[dict]:
     """The scenario's edits from the command line, checked in order (a located error if one
     cannot apply)."""
+    return [e.to_dict() for e in edit_objects(season, args)[0]]
+
+
+def edit_objects(season, args) -> tuple[list, object]:
+    """The edits of the command line and the season they make, applied in order (a located
+    error if one cannot apply)."""
     out = _competition_edits(season, args) + _athlete_edits(season, args) + _rule_and_pin_edits(season, args)
     cur = season
     for e in out:
         cur = e.apply(cur)
-    return [e.to_dict() for e in out]
+    return out, cur
 
 
 def _competition_edits(s, args) -> list:
@@ -182,7 +193,8 @@ def _athlete_edits(s, args) -> list:
     for ath, a, b in args.unavailable:
         aid, first, last = athlete_id(s, ath, "--unavailable"), _date(a, "--unavailable"), _date(b, "--unavailable")
         out.append(E.AddUnavailability(unavailability=_built(
-            "--unavailable", Unavailability, athlete=aid, start=first, end=last, reason="What-if")))
+            "--unavailable", Unavailability, athlete=aid, start=first, end=last,
+            reason=getattr(args, "reason", "What-if"))))
     return out
 
 
