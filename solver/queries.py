@@ -32,6 +32,7 @@ class ReturnReport:
     target_date: dt.date | None = None
     target_reachable: bool | None = None
     latest_entries: list[tuple[str, dt.date | None]] = field(default_factory=list)
+    planned_fit: dt.date | None = None  # the stored plan's return (None: no plan, or not back)
 
     def text(self, season: Season) -> str:
         who = season.athlete_label(self.athlete)
@@ -40,6 +41,15 @@ class ReturnReport:
             lines.append("  cannot be back to FIT within the season under the current rules.")
         else:
             lines.append(f"  earliest return to FIT: {self.earliest_fit.strftime('%a %d %b %Y')}")
+            later = (self.planned_fit - self.earliest_fit).days if self.planned_fit else 0
+            if later > 0:
+                lines.append(
+                    f"  the stored plan has the return {later} day{'s' if later > 1 else ''} later, "
+                    f"{self.planned_fit.strftime('%a %d %b %Y')}: the days cost return points, "
+                    f"and the plan found the earlier return costs more elsewhere (the team's weeks "
+                    f"the athlete joins, the squad's speed days), or the plan predates a change "
+                    f"(solve again). What the earliest return costs: periodize whatif FILE --new "
+                    f"NAME --stage-start {self.athlete} FIT {self.earliest_fit.isoformat()}")
         if self.target_name:
             when = self.target_date.strftime("%a %d %b %Y")
             if self.target_reachable:
@@ -81,7 +91,8 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     end = next((ep.first for ep in u.epochs if ep.first > first.first and ep.record is not rec),
                pm.n)
     earliest = _earliest(pm, u, first.first, end, time_limit)
-    report = ReturnReport(athlete, current, earliest)
+    report = ReturnReport(athlete, current, earliest,
+                          planned_fit=_planned_fit(season, athlete, first.first, end))
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
     return report
@@ -134,6 +145,19 @@ def _target(pm: PlanModel, u, rec, first, report: ReturnReport, time_limit: floa
         d = None if sol is None else next(
             (d for d in range(first.first, first.end) if _val(sol, first.stage_lit(k, d))), None)
         report.latest_entries.append((first.order[k], pm.tl.days[d] if d is not None else None))
+
+
+def _planned_fit(season: Season, athlete: str, start: int, end: int) -> dt.date | None:
+    """The first FIT day from ``start`` (before ``end``) in the stored plan, or None."""
+    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    if ap is None:
+        return None
+    from planner.timeline import Timeline
+
+    tl = Timeline(season)
+    if len(ap.stages) != tl.n:
+        return None
+    return next((tl.days[d] for d in range(start, min(end, tl.n)) if ap.stages[d] == "FIT"), None)
 
 
 def _only(plan, athlete: str):

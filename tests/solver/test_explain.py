@@ -89,6 +89,23 @@ def test_return_report_matches_a_plan_and_latest_entries_are_tight():
     assert solve(SolveRequest(late, time_limit=20)).status == Status.INFEASIBLE
 
 
+def test_return_report_says_when_the_stored_plan_returns_later_than_the_earliest():
+    s = season(weeks=8, athletes=1, injuries=(injury("A1", "P3", start_day=-20, target="m5"),),
+               matches=[5, 12, 19, 26, 33, 40, 47, 54])
+    out, _ = solved(s)
+    first_fit = out.plan.for_athlete("A1").stages.index("FIT")
+    assert "stored plan" not in return_report(s.model_copy(update={"plan": out.plan}), "A1").text(s)
+    # a plan that keeps the athlete in S3 three days longer (a stale or a traded-off plan)
+    ap = out.plan.for_athlete("A1")
+    later = ap.model_copy(update={"stages": ap.stages[:first_fit] + ("S3",) * 3 + ap.stages[first_fit + 3:]})
+    stale = s.model_copy(update={"plan": out.plan.model_copy(update={"athletes": (later,)})})
+    rep = return_report(stale, "A1")
+    assert rep.earliest_fit == day(first_fit) and rep.planned_fit == day(first_fit + 3)
+    text = rep.text(stale)
+    assert "the stored plan has the return 3 days later" in text
+    assert f"--stage-start A1 FIT {day(first_fit).isoformat()}" in text
+
+
 def test_return_report_for_an_unreachable_target():
     s = season(weeks=4, athletes=1, injuries=(injury("A1", "P2", start_day=-2, target="m1"),))
     rep = return_report(s, "A1")
