@@ -23,7 +23,7 @@ from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.rehab import athlete_stage_on, governing
 from planner.season import FIT, INJ, Season
-from planner.text import day_long, stage_name
+from planner.text import day_long, stage_name_on
 from planner.timeline import Timeline
 from planner.validate import planning_start
 
@@ -42,7 +42,8 @@ class Transition:
     date: dt.date
 
     def text(self, season: Season) -> str:
-        what = "back to full training" if self.stage == FIT else f"enters {stage_name(self.stage)}"
+        what = ("back to full training" if self.stage == FIT else
+                f"enters {stage_name_on(season, self.athlete, self.stage, self.date)}")
         return f"{season.athlete_label(self.athlete)} {what} on {day_long(self.date)}"
 
 

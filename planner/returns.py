@@ -398,7 +398,7 @@ def return_text(season: Season, r: Return) -> str:
     from planner.text import day_long, stage_name
 
     who = season.athlete_label(r.athlete)
-    what = f"{who}, {protocol_name(r.protocol).lower()} from {day_long(r.onset)} (now {stage_name(r.stage_at_p0)})"
+    what = f"{who}, {protocol_name(r.protocol).lower()} from {day_long(r.onset)} (now {stage_name(r.stage_at_p0, r.protocol)})"
     if r.fit is None:
         back = "not back to full training this season"
     else:

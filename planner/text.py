@@ -86,9 +86,28 @@ def join_and(items: list[str]) -> str:
 
 
 # -- stages -----------------------------------------------------------------------------------
-def stage_name(stage: str) -> str:
-    """``P2 concentric/eccentric``; unknown ids as given."""
+def stage_name(stage: str, protocol: str | None = None) -> str:
+    """``P2 concentric/eccentric``; with the ``protocol`` of the athlete's injury its own stage
+    title (``P2 strength and balance`` for an ankle sprain); unknown ids as given."""
+    if protocol is not None and stage in REHAB_STAGES:
+        from planner.errors import PeriodizeError
+        from planner.protocols import load_protocol
+
+        try:
+            title = load_protocol(protocol).stage(stage).title
+        except (PeriodizeError, KeyError, ValueError):
+            title = ""
+        if title and title != stage:
+            return f"{stage} {title[:1].lower()}{title[1:]}"
     return STAGE_NAMES.get(stage, stage)
+
+
+def stage_name_on(season, athlete: str, stage: str, day: dt.date) -> str:
+    """:func:`stage_name` in the protocol of the injury record that governs ``athlete`` on
+    ``day`` (the latest onset on or before it; the first record before any)."""
+    records = sorted(season.injuries_of(athlete), key=lambda r: r.onset)
+    rec = next((r for r in reversed(records) if r.onset <= day), records[0] if records else None)
+    return stage_name(stage, rec.protocol if rec is not None else None)
 
 
 # -- validation messages ----------------------------------------------------------------------

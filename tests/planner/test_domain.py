@@ -146,3 +146,21 @@ def test_docs_rules_md_is_generated_from_the_rule_table():
 
     committed = (Path(__file__).resolve().parents[2] / "docs" / "rules.md").read_text()
     assert committed == rules_markdown(), "run: python -m planner.rulesdoc > docs/rules.md"
+
+
+def test_a_stage_is_named_in_the_words_of_the_athletes_own_protocol():
+    """Move Today, the board and the command line name an ankle sprain's P2 as the ankle
+    protocol does, not as the iliopsoas one (the stage ids are shared, the stages are not)."""
+    from planner.progress import Transition
+    from planner.text import stage_name, stage_name_on
+    from tests.builders import day, injury, season
+
+    ankle = injury(stage="P1", start_day=0).model_copy(update={"protocol": "ankle-sprain"})
+    s = season(weeks=4, athletes=2, injuries=(ankle,))
+    assert stage_name("P2") == "P2 concentric/eccentric"  # no protocol: the generic words
+    assert stage_name("P2", "ankle-sprain") == "P2 strength and balance"
+    assert stage_name("P2", "hamstring-strain") == "P2 walk-jog progression"
+    assert stage_name("P2", "no-such-protocol") == "P2 concentric/eccentric"
+    assert stage_name("FIT", "ankle-sprain") == "full competition"
+    assert stage_name_on(s, "A1", "P2", day(10)) == "P2 strength and balance"
+    assert Transition("A1", "P2", day(10)).text(s).startswith("Athlete 1 (A1) enters P2 strength and balance")

@@ -290,7 +290,7 @@ def test_move_today_records_the_ticked_changes_with_their_dates_in_one_step_then
     # not done: unticking S1 unticks S2 (a stage change needs the ones before it)
     dlg.set_accepted(0, False)
     assert not dlg.is_accepted(1) and "did not reach S2" in dlg.rule_note.text()
-    assert dlg.table.item(0, 3).text() == "not done: stays in P3 power and hip control"
+    assert dlg.table.item(0, 3).text() == "not done: stays in P3 power and dynamic hip control"
     dlg.set_accepted(1, True)  # ticking S2 ticks S1 again
     assert dlg.is_accepted(0) and "S1" in dlg.rule_note.text()
     assert dlg.set_date(0, "2027-01-12")  # it happened a day later than planned

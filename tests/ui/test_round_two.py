@@ -244,7 +244,7 @@ def test_the_unsolved_board_shows_the_recorded_stages(qtbot):
     assert cara.runs[0] == (0, 6, "P2")
     rect = board.cell_rect("A3", D(2026, 3, 4))
     assert _pixel(board, rect.left() + 3, rect.top() + 4) == board.theme().stages["P2"]
-    assert "P2 concentric/eccentric (from the injury record)" in board.tooltip_at(rect.center())
+    assert "P2 concentric and eccentric loading (from the injury record)" in board.tooltip_at(rect.center())
 
 
 def test_week_zoom_fits_the_whole_season_in_the_board(qtbot):

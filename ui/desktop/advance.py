@@ -3,8 +3,8 @@ Settings): what moving today records, before anything changes.
 
 The stored plan's stage changes before the new today (``planner.progress.projected_transitions``)
 are listed, one row each: ticked, the change happened on the date shown (editable: a typed date
-or the calendar); unticked, it did **not** happen and the athlete stays in the stage (its
-maximum counting again from today, docs/semantics.md). A stage change needs the ones before it
+or the calendar); unticked, it did **not** happen and the athlete stays in the stage (a stage whose maximum has
+run out by today gets it again from today, docs/semantics.md). A stage change needs the ones before it
 of the same athlete: ticking one ticks its predecessors, unticking one unticks those after it,
 and the dialog says so. Moving today back lists what then lies after it (kept: it counts again
 once today passes it). "Import this week's sessions…" reads a log for the season as it will be
@@ -43,7 +43,7 @@ from planner.progress import Transition, later_records, next_week_start, project
 from planner.rehab import athlete_stage_on
 from planner.season import FIT, Season
 from planner.text import day as day_text
-from planner.text import day_long, join_and, plural, stage_name
+from planner.text import day_long, join_and, plural, stage_name_on
 from planner.validate import planning_start
 from ui.desktop.datefield import EXAMPLES, DateField
 from ui.desktop.macro import EditGroup
@@ -52,8 +52,11 @@ from ui.desktop.sessionimport import LogReadError, read_log, summary
 MAX_LATER = 12  # records listed when moving back; the rest are counted
 
 
-def _stage_words(stage: str) -> str:
-    return "full training" if stage == FIT else stage_name(stage)
+def _stage_words(season, t, stage: str | None = None) -> str:
+    """Transition ``t``'s stage (or ``stage``, the athlete's on ``t``'s date) in the words of
+    the athlete's own protocol."""
+    stage = t.stage if stage is None else stage
+    return "full training" if stage == FIT else stage_name_on(season, t.athlete, stage, t.date)
 
 
 TABLE_HEIGHT = 540  # the dialog's height with projected stage changes to tick
@@ -194,8 +197,8 @@ class AdvanceDialog(QDialog):
         if self.moves:
             text += (" The stored plan projected these stage changes before the new today. "
                      "<b>Tick those that happened</b> (edit the date if it was another day); an "
-                     "unticked change did <b>not</b> happen: the athlete stays in the stage, its "
-                     "maximum counting again from today.")
+                     "unticked change did <b>not</b> happen: the athlete stays in the stage (one "
+                     "whose maximum has run out by today gets it again from today).")
         elif days > 0 and not self.note.text():
             text += (" No stage change was projected before it." if self.season.plan is not None
                      else " The season has no plan, so no stage change is projected.")
@@ -229,7 +232,7 @@ class AdvanceDialog(QDialog):
             who.setToolTip("Ticked: it happened (recorded on the date shown). Unticked: it did "
                            "not happen; the athlete stays in the stage")
             self.table.setItem(i, 0, who)
-            what = QTableWidgetItem(f"→ {_stage_words(t.stage)}")
+            what = QTableWidgetItem(f"→ {_stage_words(self.season, t)}")
             what.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(i, 1, what)
             field = DateField(f"{self.season.athlete_label(t.athlete)}: {t.stage} on")
@@ -275,12 +278,12 @@ class AdvanceDialog(QDialog):
             self.set_accepted(j, on)
         self._syncing = False
         if follow:
-            names = join_and([_stage_words(self.moves[j].stage) for j in follow])
+            names = join_and([_stage_words(self.season, self.moves[j]) for j in follow])
             who = self.season.athlete_label(t.athlete)
             self.rule_note.setText(
                 f"A stage change needs the ones before it: {who} reaching "
-                f"{_stage_words(t.stage)} means {names} happened too (ticked)." if on else
-                f"A stage change needs the ones before it: without {_stage_words(t.stage)}, "
+                f"{_stage_words(self.season, t)} means {names} happened too (ticked)." if on else
+                f"A stage change needs the ones before it: without {_stage_words(self.season, t)}, "
                 f"{who} did not reach {names} either (unticked).")
         else:
             self.rule_note.setText("")
@@ -301,7 +304,7 @@ class AdvanceDialog(QDialog):
                 staying[t.athlete] = t.stage
                 item.setText("happened: recorded on this day")
             else:
-                item.setText(f"not done: stays in {_stage_words(staying[t.athlete])}")
+                item.setText(f"not done: stays in {_stage_words(self.season, t, staying[t.athlete])}")
 
     def accepted(self) -> tuple[E.StageEntry, ...]:
         return tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=self.date_fields[i].value())
