@@ -565,7 +565,7 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
             add(Reason("PIN", "bound", f"You pinned this week as {p.week_kind}."))
     _taper_reasons(tl, rs, w, add)
     _deload_rhythm_reasons(kinds, w, rs.value("DL-2", "max_load_weeks"), add)
-    comps = [x for d in week.days for x in tl.comp_on[d]]
+    comps = list({x.id: x for d in week.days for x in tl.comp_on[d]}.values())  # a tournament once
     if comps:
         names = ", ".join(f"'{x.name}' ({x.priority})" for x in comps)
         add(Reason("FACT", "fact", f"Competitions this week: {names}."))

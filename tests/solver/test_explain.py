@@ -120,3 +120,13 @@ def test_pin_on_an_unavailable_day_names_availability_and_the_pin():
     assert out.status == Status.INFEASIBLE
     assert {c.rule for c in out.explanation} == {"AV-1", "PIN"}
     assert all(c.start == day(3).isoformat() for c in out.explanation)
+
+
+def test_why_a_week_names_a_tournament_once():
+    from planner.season import Competition
+
+    cup = Competition(id="t", name="Sevens", date=day(16), end_date=day(19), priority="B")
+    s = season(weeks=3, athletes=2, matches=[5], comps=[cup])
+    out, _ = solved(s)
+    facts = [r.text for r in why_week(s, out.plan, None, day(14)).reasons if r.rule == "FACT"]
+    assert "Competitions this week: 'Sevens' (B)." in facts
