@@ -80,6 +80,7 @@ class InjuryReader:
         self.drafts: dict[tuple[str, dt.date], _Draft] = {}
         self.listed: set[str] = set()  # athletes with a row on the Injuries sheet
         self.broken: set[str] = set()  # athletes with a record row that could not be read
+        self.unread = False  # the Injuries sheet could not be read (its problem is recorded)
         self.by_name = _protocol_names()
 
     def read(self) -> tuple[list[Injury], list[RecordRows]]:
@@ -126,7 +127,11 @@ class InjuryReader:
 
     def _injuries(self) -> None:
         spec = sheet_spec("Injuries")
-        for row in self.f.r.table(spec) or []:
+        rows = self.f.r.table(spec)
+        # unreadable (a required column missing): its problem is recorded once, and the rows of
+        # other sheets that refer to its injuries are not reported as missing their injury
+        self.unread = rows is None and self.f.r.find(spec.title) is not None
+        for row in rows or []:
             aid, kept = self.f.athlete_ref(spec, row, self.ids)
             pid = self.f.cell(spec, row, "protocol", self._protocol)
             onset = self.f.cell(spec, row, "onset", to_date)
@@ -176,6 +181,8 @@ class InjuryReader:
     def _owner(self, spec, row, aid: str, day: dt.date, key: str, thing: str) -> _Draft | None:
         """The record that governs ``day`` for ``aid`` (None: located problem, or the athlete's
         injury rows have problems of their own)."""
+        if aid not in self.listed and self.unread:
+            return None
         if aid not in self.listed:
             self.f.note(spec, row, "athlete", f"{aid!r} has no injury on the Injuries sheet; a "
                         f"{thing} belongs to an injury: add the injury there first")
@@ -199,7 +206,9 @@ class InjuryReader:
         for row in self.f.r.table(spec) or []:
             aid, _kept = self.f.athlete_ref(spec, row, self.ids)
             start = self.f.cell(spec, row, "start", to_date)
-            if aid is not None and aid not in self.listed:
+            if aid is not None and aid not in self.listed and self.unread:
+                aid = None
+            elif aid is not None and aid not in self.listed:
                 self.f.note(spec, row, "athlete", f"{aid!r} has no row on the Injuries sheet; add "
                             f"the injury (with its current stage) there first")
                 aid = None

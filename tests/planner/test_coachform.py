@@ -790,3 +790,18 @@ def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
         "Sessions, row 2, Athlete ID", "Sessions, row 3, RPE", "Sessions, row 4, Date",
         "Sessions, row 5, Date"], problems
     assert "after today (2027-01-18)" in problems[2]
+
+
+def test_an_injuries_sheet_missing_a_column_is_one_problem_not_a_cascade(tmp_path):
+    """Without its Stage start column the Injuries sheet cannot be read: that is said once, and
+    the Flare-ups and Tests rows of its athletes are not also reported as 'no injury'."""
+    path = book(
+        tmp_path,
+        Injuries=[("Athlete ID", "Protocol", "Onset", "Stage"),
+                  ("A1", "hamstring-strain", "2027-01-05", "P2")],
+        Flare_ups=[("Athlete ID", "Date"), ("A1", "2027-01-09")],
+        Tests=[("Athlete ID", "Date", "Test", "Value"), ("A1", "2027-01-08", "Hamstring strength LSI", 80)],
+    )
+    problems = problems_of(path)
+    assert len(problems) == 1 and problems[0].startswith(
+        "Injuries, row 1: no column headed 'Stage start'"), problems
