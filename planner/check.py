@@ -4,9 +4,9 @@ Contract: ``shared/rules-spec.md`` (version 2) sections 1-8, as read in
 ``docs/semantics.md``. Every hard rule instance that a plan breaks is a :class:`Violation` (rule id,
 athlete, dates and one sentence for a coach); every soft-rule instance is a
 :class:`planner.season.SoftViolation` with its penalty points. Rules are checked from ``p0`` (the
-later of the season start and ``today``) on; weeks wholly in the past are not checked. DL-2's
-first run after them counts the recorded load weeks it continues (docs/semantics.md, "Deload
-rhythm across today"). The facts several rules read (who plays, training days, RE-1 readiness, the
+later of the season start and ``today``) on; weeks wholly in the past are not checked. The team's
+first DL-2 run after them counts the recorded load weeks it continues (docs/semantics.md,
+"Deload rhythm across today"). The facts several rules read (who plays, training days, RE-1 readiness, the
 governing injury record, the stage runs) come from ``planner.returns``.
 
 Readings taken where neither page decides (see also the module's tests and ``planner.returns``):
@@ -547,14 +547,16 @@ class _Checker:
         if a.it[i] >= spec.cap:
             run.at_cap += 1
         start = run.start
-        if start < self.p0 and self.p0 - start > spec.max_days:
-            start = self.p0  # outlasted before today (a change not done): the maximum from today
+        if start < self.p0 and self.p0 - start > spec.max_days - spec.min_days:
+            # less than its minimum left at today, or outlasted (a change not done): the
+            # maximum counts from today (docs/semantics.md, "A stage outlasted before today")
+            start = self.p0
         length = i - start + 1
         if length > spec.max_days and not run.max_reported:
             run.max_reported = True
             since = (f"day {length} of the stage (started {self.f(run.start)})" if start == run.start
-                     else f"day {length} since today ({self.f(start)}; the stage had outlasted "
-                          f"its maximum before, so it counts from today)")
+                     else f"day {length} since today ({self.f(start)}; the stage had less than its "
+                          f"minimum left at today, so its maximum counts from today)")
             self.bad("RH-STAGE", a.id, max(start, 0), i,
                      f"{a.who} is still in {s} on {self.f(i)}, {since}; {s} lasts at most "
                      f"{spec.max_days} days.")
@@ -648,8 +650,8 @@ class _Checker:
             while e + 1 < nw and kinds[e + 1] == "load":
                 e += 1
             if w == w0 and carry is not None:  # the load weeks done before today count on
-                r = carry[0]
-                if e - w + 1 > max(0, m - r) and any(owned[w - r:e + 1]):
+                r, window = carry
+                if e >= window[-1] and any(owned[w - r:e + 1]):
                     self.bad("DL-2", aid, weeks[w].first, weeks[e].last,
                              f"{who} has {e - w + 1 + r} load weeks in a row, counting the {r} "
                              f"before today, to {self.week_text(e)}; at most {m} load weeks come "
@@ -669,13 +671,13 @@ class _Checker:
                          f"deload or a taper week.")
 
     def _carried(self, kinds, most: int, athlete: _Athlete | None):
-        """The load weeks done before today that DL-2's first open run counts on (None: none;
-        Timeline.carried_run). Only a season that recorded its past weeks carries them."""
+        """The team's load weeks done before today that DL-2's first open run counts on (None:
+        none; Timeline.carried_run). Only a season that recorded its past weeks carries them,
+        and only the team's sequence: an athlete's own rehab weeks do not carry."""
         rec = self.season.plan
-        if rec is None or len(rec.team_weeks) != len(self.tl.weeks):
+        if athlete is not None or rec is None or len(rec.team_weeks) != len(self.tl.weeks):
             return None
-        return self.tl.carried_run(kinds, most, self.rs.value("TP-1", "taper_weeks"),
-                                   athlete.id if athlete else None)
+        return self.tl.carried_run(kinds, most, self.rs.value("TP-1", "taper_weeks"))
 
     def dl2_team(self) -> None:
         self._dl2(self.team, [True] * len(self.team), None)

@@ -157,16 +157,18 @@ class Timeline:
                     out.setdefault(w - k, c)
         return out
 
-    def carried_run(self, kinds, most: int, taper_weeks: int,
-                    athlete: str | None = None) -> tuple[int, tuple[int, ...]] | None:
+    def carried_run(self, kinds, most: int, taper_weeks: int) -> tuple[int, tuple[int, ...]] | None:
         """DL-2 across ``today`` (docs/semantics.md, "Deload rhythm across today"): ``(r,
         window)``, where ``r`` is the number of load weeks in a row that end with the last week
-        wholly in the past (``kinds``: the recorded week kinds of the team, or of ``athlete``) and
+        wholly in the past (``kinds``: the team's recorded week kinds) and
         ``window`` the open weeks of which at least one must be a deload or taper so that the run,
-        counted on, stays within ``most``. None when nothing carries over: no week is wholly past,
-        the past ends with a deload or taper, or no week of the window can be a deload or taper
-        (a taper week can; a deload cannot in an A competition's week, next to a taper week or a
-        pinned deload, in a week pinned load, or in the week in progress, whose kind is recorded)."""
+        counted on, stays within ``most`` — or, when no week of it can be a deload or taper, up to
+        the first week that can (a taper week can; a deload cannot in an A competition's week,
+        next to a taper week or a pinned deload, in a week pinned load, or in the week in
+        progress, whose kind is recorded; nor is it asked of a week with an athlete's week pin or
+        a pinned speed day). None when nothing carries over: no week is wholly past, the past ends
+        with a deload or taper, the season ends before the window does (the run cannot outgrow
+        ``most``), or no week from today on can be a deload or taper."""
         w0 = self.first_open_week
         if w0 == 0 or w0 >= len(self.weeks):
             return None
@@ -175,25 +177,36 @@ class Timeline:
             r += 1
         if not r:
             return None
-        window = tuple(range(w0, min(len(self.weeks), w0 + max(1, most - r + 1))))
+        k = max(1, most - r + 1)
+        if w0 + k > len(self.weeks):
+            return None  # the season ends first: the run cannot outgrow ``most`` in it
         tapers, a_weeks = self.taper_weeks(taper_weeks), self.a_weeks()
-        pinned: dict[int, str] = {}
-        for who in (None, athlete) if athlete is not None else (None,):
-            for p in self.season.pins:
-                if p.kind == "week" and p.athlete == who:
-                    w = self.week_index_of_date(p.week)
-                    if w is not None:
-                        pinned[w] = p.week_kind
+        pinned: dict[int, str] = {}  # the team's week pins
+        held: set[int] = set()  # weeks a coach's pin may keep from being a deload
+        for p in self.season.pins:
+            day = p.week if p.kind == "week" else p.date
+            w = self.week_index_of_date(day)
+            if w is None:
+                continue
+            if p.kind == "week" and p.athlete is None:
+                pinned[w] = p.week_kind
+            elif p.kind == "week" and p.week_kind != "deload" or \
+                    p.kind == "intensity" and p.intensity >= 80:
+                held.add(w)  # an athlete's week kind (the team's when fit), a pinned speed day
 
         def can(w: int) -> bool:
             if self.weeks[w].first < self.p0:
                 return kinds[w] != "load"
             if w in tapers or pinned.get(w) in ("deload", "taper"):
                 return True
-            return not (w in a_weeks or pinned.get(w) == "load" or any(
+            return not (w in a_weeks or w in held or pinned.get(w) == "load" or any(
                 x in tapers or pinned.get(x) == "deload" for x in (w - 1, w + 1)))
 
-        return (r, window) if any(can(w) for w in window) else None
+        first = next((w for w in range(w0, len(self.weeks)) if can(w)), None)
+        if first is None:
+            return None
+        # the deload comes in the window, or at the first week after it that can have one
+        return r, tuple(range(w0, max(w0 + k, first + 1)))
 
     def a_weeks(self) -> dict[int, object]:
         """Week index of each A competition's first day."""

@@ -88,6 +88,9 @@ def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str, first: i
     if ep.start_stage is not None and ep.order[ep.start_stage] == stage:
         start = model.tl.start + dt.timedelta(days=ep.start_day)
         end = start + dt.timedelta(days=spec.max_days)
+        today = model.tl.days[ep.first] if ep.first < model.n else model.tl.end
+        if ep.start_day + spec.max_days < ep.first + spec.min_days:  # the maximum from today
+            end = today + dt.timedelta(days=spec.max_days)
         since = f": {stage} since {date_long(start)} must end by {date_long(end)}"
         if ep.gate is not None and kind == "duration":
             since += f" and is held until {date_long(model.tl.start + dt.timedelta(days=ep.gate))} by a failed test"

@@ -122,11 +122,12 @@ class RehabMixin(ModelBase):
     def _stage_max(self, ep: Epoch, k: int, spans: list[range], enf: list) -> None:
         """Stage k held on day x -> stage k+1 by x + max_days."""
         first, end, c = ep.first, ep.end, ep.start_stage
-        mx = ep.protocol.stage(ep.order[k]).max_days
+        spec = ep.protocol.stage(ep.order[k])
+        mx = spec.max_days
         if c is not None and k == c:
             t = ep.start_day + mx
-            if t < first:  # outlasted its maximum before today (a change not done): it counts
-                t = first + mx  # again from today (rules-spec.md section 9, docs/semantics.md)
+            if t < first + spec.min_days:  # less than its minimum left at today, or outlasted
+                t = first + mx  # (a change not done): it counts again from today (docs/semantics.md)
             if t < end:
                 self.clause([ep.R[k + 1][t - first]], enf)
             return

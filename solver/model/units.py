@@ -564,8 +564,8 @@ class UnitsMixin(ModelBase):
             spec = ep.protocol.stage(ep.order[k - 1])
             ek += spec.min_days
             lk += spec.max_days
-            if k == c + 1 and lk < first:  # outlasted before today: the maximum from today
-                lk = first + spec.max_days
+            if k == c + 1 and lk < first + spec.min_days:  # less than its minimum left at
+                lk = first + spec.max_days  # today (or outlasted): the maximum from today
             lo[k], hi[k] = max(ek, first), max(lk, first)
             if k == c + 1 and ep.gate is not None:
                 lo[k] = max(lo[k], ep.gate)

@@ -65,17 +65,18 @@ class WeeksMixin(ModelBase):
             u.deload.append(dl)
             u.taper.append(tp)
 
-    def _dl2_sequence(self, key: str | None, deload: list, taper: list,
-                      athlete: str | None = None) -> None:
+    def _dl2_sequence(self, key: str | None, deload: list, taper: list) -> None:
         mx = self.rules.value("DL-2", "max_load_weeks")
         weeks = self.open_weeks
-        rec = self.recorded
-        if rec is not None and len(rec.team_weeks) == self.W and weeks:
-            # the load weeks done before today count on (Timeline.carried_run); the kinds of the
-            # past weeks and of the week in progress are the recorded constants
+        if key is None and weeks:
+            # the team's load weeks done before today count on (Timeline.carried_run; not an
+            # athlete's own rehab weeks: a forced own deload could block the stage work before a
+            # fixed date); the kinds of the past weeks and the week in progress are recorded
+            # (without a stored plan: load weeks, as the plan then records them and the checker
+            # later reads them)
             past = ["taper" if taper[w] is True else "deload" if deload[w] is True else "load"
                     for w in range(self.W)]
-            carry = self.tl.carried_run(past, mx, self.rules.value("TP-1", "taper_weeks"), athlete)
+            carry = self.tl.carried_run(past, mx, self.rules.value("TP-1", "taper_weeks"))
             if carry is not None:
                 _, window = carry
                 enf = self.guard("DL-2", key, window[0], window[-1], "run")
@@ -98,7 +99,7 @@ class WeeksMixin(ModelBase):
         self._dl2_sequence(None, self.team_deload, self.team_taper)
         for u in self.units:
             if u.injured:
-                self._dl2_sequence(u.key, u.deload, u.taper, u.athletes[0])
+                self._dl2_sequence(u.key, u.deload, u.taper)
 
     def tp_1(self) -> None:
         """TP-1: the weeks before each A competition's week are taper, its own week is not a

@@ -594,6 +594,16 @@ def test_dl2_load_weeks_recorded_before_today_count_on():
     # against the plan
     pinned = two.model_copy(update={"pins": (WeekPin(week=M(16), week_kind="load"),)})
     assert "DL-2" not in rules_of(check_plan(pinned, make_plan(team=("load", "load", "load", "deload"))))
+    speed = two.model_copy(update={"pins": (IntensityPin(athlete="A01", date=M(17), intensity=95),)})
+    assert "DL-2" not in rules_of(check_plan(speed, make_plan(team=("load", "load", "load", "deload"))))
+    # ...or unless the season ends before the run could outgrow the limit: three done, one left
+    late = make_season(today=M(22), injuries=(a07_injury(records=records),))
+    late = late.model_copy(update={"plan": make_plan(team=("load",) * 4)})
+    assert spans(check_plan(late, make_plan(team=("load",) * 4)), "DL-2") == [(None, M(22), M(28))]
+    four = late.model_copy(update={"rules": RuleSettings(values={"DL-2": {"max_load_weeks": 4}})})
+    assert "DL-2" not in rules_of(check_plan(four, make_plan(team=("load",) * 4)))
+    assert Timeline(four).carried_run(("load",) * 4, 4, 2) is None
+    assert Timeline(late).carried_run(("load",) * 4, 3, 2) == (3, (3,))
 
 
 # --------------------------------------------------------------------------------------------

@@ -13,8 +13,11 @@ from tests.solver.test_solver import solved
 
 
 def test_stage_that_can_no_longer_meet_its_exit_is_infeasible_and_named():
-    # P2 since 41 days before the season (max 42): one day left to do 60, 60, 70, 70
-    s = season(weeks=3, athletes=2, injuries=(injury("A1", "P2", start_day=-41),))
+    # P2 (21-42 days) since 21 days before the season: its exit (60, 60, 70, 70) must be done in
+    # the 21 days left, and the athlete is away for all of them (with less than its minimum
+    # left, a stage's maximum would count again from today: docs/semantics.md)
+    away = (Unavailability(athlete="A1", start=day(0), end=day(20)),)
+    s = season(weeks=4, athletes=2, injuries=(injury("A1", "P2", start_day=-21),), unavailable=away)
     out = solve(SolveRequest(s, time_limit=20))
     assert out.status == Status.INFEASIBLE
     assert out.explanation and all(c.athlete == "A1" for c in out.explanation if c.athlete)

@@ -172,9 +172,19 @@ def test_dl2_the_load_weeks_done_before_today_count_in_the_run():
     out, report = solved(later)
     assert out.plan.team_weeks[:3] == ("load",) * 3  # the past as recorded
     assert out.plan.team_weeks[3] == "deload"
-    # the same season without a recorded past: the run starts at today, the deload moves on
+    # the same season without a stored plan: its past weeks read as load weeks (as the plan
+    # then records them), so the same deload; and stored, the plan passes the checker, which
+    # now reads that recorded past
     fresh, _ = solved(later.model_copy(update={"plan": None}))
-    assert fresh.plan.team_weeks[3] == "load"
+    assert fresh.plan.team_weeks[:4] == ("load",) * 3 + ("deload",)
+    stored = later.model_copy(update={"plan": fresh.plan})
+    assert check_plan(stored, fresh.plan).violations == ()
+    # a coach's pin that keeps week 3 from being a deload (a fit athlete's week pinned load is
+    # the team's week): the deload comes at the next week that can have one
+    pinned = later.model_copy(update={"pins": (WeekPin(athlete="A1", week=day(21), week_kind="load"),)})
+    assert Timeline(pinned).carried_run(first.plan.team_weeks, 3, 2) == (3, (3, 4))
+    out, _ = solved(pinned)
+    assert out.plan.team_weeks[3:5] == ("load", "deload")
 
 
 def test_tp1_taper_weeks_before_an_a_competition():
@@ -280,3 +290,25 @@ def test_demo_season_is_solved_and_passes_the_checker(demo_season):
     for a in ("A07", "A12"):
         assert "FIT" in out.plan.for_athlete(a).stages
     assert report.counts().get("RTS", 0) >= 3
+
+
+def test_a_stage_with_less_than_its_minimum_left_at_today_gets_its_maximum_again():
+    """S1 (7-14 days) held for 13 days at the planning start: one day is too few to do the exit
+    work (2 days at 90 % after 2 at 80 %), so the maximum counts again from today instead of
+    leaving no plan (a stage change declined in its last days, docs/semantics.md)."""
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=-13),))
+    out, _ = solved(s)
+    stages = out.plan.for_athlete("A1").stages
+    assert stages[0] == "S1" and "S2" in stages[1:15]  # left within 14 days of today
+    # the checker holds the plan to the maximum from today: S1 on all 14 days from today is fine
+    # (were it counted from the stage's start, day 1 would already break it), a 15th is not
+    ap = out.plan.for_athlete("A1")
+    k = stages.index("S2")
+    for days, bad in ((14, False), (15, True)):
+        moved = ap.model_copy(update={"stages": ("S1",) * days + stages[k:][: len(stages) - days]
+                                      + ("FIT",) * max(0, days - k)})
+        moved = moved.model_copy(update={"stages": moved.stages[:len(stages)]})
+        plan = out.plan.model_copy(update={"athletes": tuple(
+            moved if a.athlete == "A1" else a for a in out.plan.athletes)})
+        msgs = [v.message for v in check_plan(s, plan).violations if v.rule == "RH-STAGE"]
+        assert any("S1 lasts at most 14 days" in m for m in msgs) is bad, msgs

@@ -3,8 +3,8 @@ Settings): what moving today records, before anything changes.
 
 The stored plan's stage changes before the new today (``planner.progress.projected_transitions``)
 are listed, one row each: ticked, the change happened on the date shown (editable: a typed date
-or the calendar); unticked, it did **not** happen and the athlete stays in the stage (a stage whose maximum has
-run out by today gets it again from today, docs/semantics.md). A stage change needs the ones before it
+or the calendar); unticked, it did **not** happen and the athlete stays in the stage (a stage with less than its
+minimum left gets its maximum again from today, docs/semantics.md). A stage change needs the ones before it
 of the same athlete: ticking one ticks its predecessors, unticking one unticks those after it,
 and the dialog says so. Moving today back lists what then lies after it (kept: it counts again
 once today passes it). "Import this week's sessions…" reads a log for the season as it will be
@@ -198,7 +198,7 @@ class AdvanceDialog(QDialog):
             text += (" The stored plan projected these stage changes before the new today. "
                      "<b>Tick those that happened</b> (edit the date if it was another day); an "
                      "unticked change did <b>not</b> happen: the athlete stays in the stage (one "
-                     "whose maximum has run out by today gets it again from today).")
+                     "with less than its minimum left gets its maximum again from today).")
         elif days > 0 and not self.note.text():
             text += (" No stage change was projected before it." if self.season.plan is not None
                      else " The season has no plan, so no stage change is projected.")

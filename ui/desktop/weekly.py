@@ -286,7 +286,7 @@ class WeeklyLoop(QObject):
                                           "opens when the plan is ready.")
                 return None
             note = ("No plan projects a stage change: the injured athletes stay in their recorded "
-                    "stages (a stage whose maximum has run out gets it again from today).")
+                    "stages (one with less than its minimum left gets its maximum again from today).")
         return self.open_dialog(day, note)
 
     def open_dialog(self, day: dt.date, note: str = "") -> AdvanceDialog:
