@@ -130,6 +130,7 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
     look = RuleSet(after.rules).value("RAMP", "gap_days")
     athletes: set[str] = set()  # the whole future moves: of these,
     declined: set[str] = set()  # ...a projected stage change did not happen
+    recorded: set[str] = set()  # ...whose injury records changed
     deviated: set[str] = set()  # a past near today went otherwise: the weeks after it may move
     for a in after.athletes:
         rp = reference.for_athlete(a.id)
@@ -146,6 +147,7 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
             # a stage change recorded (even as projected) resets the sprint ladder's credit
             # (rules-spec.md RH-11): the future planned on the projection may not hold
             athletes.add(a.id)
+            recorded.add(a.id)
             continue
         past = past_days(after, a.id, stages, tl, reference)
         lo = max(0, p0 - look)
@@ -154,12 +156,13 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
     hi = min(tl.n - 1, p0 + MARGIN_DAYS)
     if not athletes and not deviated:
         return Scope(False, frozenset(), False, (p0, p0 - 1), "everything went as planned")
-    recorded = len(athletes) - len(declined)
+    others = len(athletes) - len(declined) - len(recorded)  # new to the plan
     return Scope(False, frozenset(athletes), False, (p0, hi),
                  f"{len(deviated)} athlete(s) whose past went otherwise, from {tl.days[p0]} to "
                  f"{tl.days[hi]}" + (f", {len(declined)} whose stage change did not happen"
                                      if declined else "")
-                 + (f", {recorded} whose stage records changed" if recorded else ""),
+                 + (f", {len(recorded)} whose stage records changed" if recorded else "")
+                 + (f", {others} new to the plan" if others else ""),
                  window_athletes=frozenset(deviated), team_weeks=False)
 
 

@@ -196,6 +196,9 @@ def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from
     assert (tmp_path / "s.season.json").read_bytes() == before  # refused: nothing written
     r = run("record", "s.season.json", cwd=tmp_path)
     assert r.returncode == 1 and "give at least one change to record" in r.stderr
+    r = run("record", "s.season.json", "--pin", "A2", day(3).isoformat(), "80", "--save", cwd=tmp_path)
+    assert r.returncode == 1 and "a day before it keeps what happened" in r.stderr, r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
     r = run("record", "s.season.json", "--flare-up", "Athlete 1", day(5).isoformat(),
             "--injury", "A2", "hamstring-strain", day(6).isoformat(), "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stderr

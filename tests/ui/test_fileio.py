@@ -97,6 +97,9 @@ def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, dem
     assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")  # the suffix was added
     assert f"Exported {(tmp_path / 'board.pdf').resolve()}" in window.statusBar().currentMessage()
     assert "board.pdf" in window.notice.label.text()  # and it stays, with Open and Show folder
+    dialogs.files = [(str(tmp_path / "team-plan.xlsx"), pdf_filter)]  # the suggested name, as PDF
+    window.export_action.trigger()
+    assert (tmp_path / "team-plan.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(

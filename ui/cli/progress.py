@@ -61,8 +61,6 @@ def add_parsers(sub) -> None:
     rc.add_argument("season", metavar="FILE.season.json")
     add_edit_options(rc)
     rc.add_argument("--save", action="store_true", help="store the result in the season file")
-    rc.add_argument("--no-replan", action="store_true",
-                    help="only record the changes (by default the season is re-planned)")
     rc.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                     help="stop the re-plan after S seconds (default 60)")
     rc.set_defaults(func=cmd_record, reason="")
@@ -211,6 +209,10 @@ def cmd_record(args) -> int:
             for a, d in args.flare_up if (when := _parsed(d)) is not None and when > today]
     if late:
         raise InputError("--flare-up", late)
+    past = [f"{d}: a pin holds from today ({today.isoformat()}) on; a day before it keeps what "
+            f"happened" for _a, d, _lv in args.pin if (when := _parsed(d)) is not None and when < today]
+    if past:
+        raise InputError("--pin", past)
     edits, after = edit_objects(season, args)
     if not edits:
         raise InputError("record", ["give at least one change to record (e.g. --flare-up ATHLETE "
@@ -221,14 +223,15 @@ def cmd_record(args) -> int:
     for e in edits:
         print(f"  - {e.describe(cur)}")
         cur = e.apply(cur)
-    if not args.no_replan:
-        if season.plan is not None:
-            after, status = _replan_change(season, after, args.time_limit)
-        else:
-            after, status = _plan_as_it_stands(after, args.time_limit)
-        if status is not None:
-            print("Nothing stored: the season file is as it was.", file=sys.stderr)
-            return status
+    # always re-planned: a stored plan that ignores a recorded flare-up or injury would be misread
+    # later (its projected stage changes offered as history by 'advance')
+    if season.plan is not None:
+        after, status = _replan_change(season, after, args.time_limit)
+    else:
+        after, status = _plan_as_it_stands(after, args.time_limit)
+    if status is not None:
+        print("Nothing stored: the season file is as it was.", file=sys.stderr)
+        return status
     if args.save:
         save_season(after, args.season)
         print(f"Stored in {args.season}")

@@ -197,6 +197,9 @@ def export_dialog(window) -> None:
     path, chosen = answer
     kind = EXPORT_KINDS.get(chosen, "pdf" if path.lower().endswith(".pdf") else "xlsx")
     if not path.lower().endswith(SUFFIX[kind]):
+        for other in set(SUFFIX.values()) - {SUFFIX[kind]}:  # "team-plan.xlsx" as a PDF
+            if path.lower().endswith(other):
+                path = path[:-len(other)]
         path += SUFFIX[kind]
         # the file dialog asked about the name without the suffix: ask about this one
         if Path(path).exists() and not window.interaction.confirm(
