@@ -67,7 +67,7 @@ def add_parsers(sub) -> None:
 
 
 def cmd_log(args) -> int:
-    from planner.seasonfile import load_season, save_season
+    from planner.seasonfile import load_season
 
     season = load_season(args.season)
     after = log_into(season, args.sessions, args.season)
@@ -75,12 +75,7 @@ def cmd_log(args) -> int:
         after, status = _replan(season, after, args.time_limit)
         if status is not None:
             return status
-    if args.save:
-        save_season(after, args.season)
-        print(f"Stored the sessions in {args.season}")
-    else:
-        print("Nothing stored (add --save to keep the sessions).")
-    return EXIT_OK
+    return _store(after, args, "Stored the sessions in", "the sessions")
 
 
 def log_into(season, path, season_path: str = "SEASON"):
@@ -147,7 +142,7 @@ def _today(text: str, season) -> dt.date:
 def cmd_advance(args) -> int:
     from planner import edits as E
     from planner.progress import later_records, projected_transitions
-    from planner.seasonfile import load_season, save_season
+    from planner.seasonfile import load_season
     from planner.validate import planning_start
 
     season = load_season(args.season)
@@ -187,16 +182,11 @@ def cmd_advance(args) -> int:
         after, status = _replan(season, after, args.time_limit)
         if status is not None:
             return status
-    if args.save:
-        save_season(after, args.season)
-        print(f"Stored in {args.season}")
-    else:
-        print("Nothing stored (add --save to keep the new today).")
-    return EXIT_OK
+    return _store(after, args, "Stored in", "the new today")
 
 
 def cmd_record(args) -> int:
-    from planner.seasonfile import load_season, save_season
+    from planner.seasonfile import load_season
     from ui.cli.whatif import edit_objects
 
     season = load_season(args.season)
@@ -232,11 +222,18 @@ def cmd_record(args) -> int:
     if status is not None:
         print("Nothing stored: the season file is as it was.", file=sys.stderr)
         return status
+    return _store(after, args, "Stored in", "it")
+
+
+def _store(season, args, done: str, what: str) -> int:
+    """Save ``season`` into the season file with --save, else say that nothing was stored."""
+    from planner.seasonfile import save_season
+
     if args.save:
-        save_season(after, args.season)
-        print(f"Stored in {args.season}")
+        save_season(season, args.season)
+        print(f"{done} {args.season}")
     else:
-        print("Nothing stored (add --save to keep it).")
+        print(f"Nothing stored (add --save to keep {what}).")
     return EXIT_OK
 
 
