@@ -177,7 +177,14 @@ def _why_day(c: _Context, day: dt.date) -> Why:
         # but a physio must see a logged breach of the stage: the speed as logged (88 % in an
         # 80 % stage reads as level 80, still above it)
         fast = top if top is not None and top > it else it
-        if st != FIT and fast > c.cap(st):
+        flare_day = any(day in rec.flare_ups for rec in c.facts.records)
+        if st != FIT and fast > c.cap(st) and flare_day:
+            # the flare-up recorded on this day puts the athlete in st from that day; the session
+            # logged that day is most often where the pain came: not a breach of the new stage
+            add(Reason("RH-FL", "fact", f"{fast:g} % logged on the day of the flare-up: the "
+                                        f"session that day came before it (from the flare-up: "
+                                        f"{st}, no running that day)."))
+        elif st != FIT and fast > c.cap(st):
             allowed = "no running" if c.cap(st) == 0 else f"at most {c.cap(st)} %"
             add(Reason("RH-CAP", "fact", f"Above the stage: {fast:g} % logged where {st} allows "
                                          f"{allowed}. Worth a word with the athlete and the physio."))

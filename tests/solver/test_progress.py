@@ -251,6 +251,14 @@ def test_why_says_when_a_logged_day_went_above_the_stage():
     assert out2.plan.for_athlete("A1").intensity[3] == cap
     texts = [r.text for r in why_day(s2, out2.plan, "A1", day(3)).reasons]
     assert any(t.startswith(f"Above the stage: {cap + 8} % logged") for t in texts), texts
+    # on the day a flare-up is recorded, the session logged that day came before it: said so,
+    # not called a breach of the stage the flare-up puts the athlete in
+    s3 = E.RecordFlareUp(athlete="A1", date=day(2)).apply(s)
+    out3 = solve(SolveRequest(s3, time_limit=30))
+    texts = [r.text for r in why_day(s3, out3.plan, "A1", day(2)).reasons]
+    assert not any(t.startswith("Above the stage") for t in texts), texts
+    assert any("logged on the day of the flare-up: the session that day came before it" in t
+               for t in texts), texts
 
 
 def test_a_stage_change_first_declined_then_recorded_keeps_the_sprint_ladder_whole():
