@@ -390,3 +390,19 @@ def test_the_plan_check_summary_counts_each_soft_rule_and_says_what_is_listed_at
     for rule, n in counts.items():
         if n and penalties[rule]:
             assert f"{rule} {n:,} ({penalties[rule]:,})" in text
+
+
+def test_the_pin_menu_holds_the_days_after_a_match_the_athlete_plays():
+    """HV-6 in the plan as it stands: on MD+1 and MD+2 of a match the plan has the athlete play,
+    a speed day cannot be pinned (the solve would only explain the conflict)."""
+    from solver import SolveRequest, solve
+    from tests.builders import day, season
+    from ui.desktop.rehabview import pin_limit
+
+    s = season(weeks=2, athletes=2, matches=[5, 12])
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    assert s.plan.for_athlete("A1").intensity[5] in (80, 100)  # plays Saturday's match
+    level, why = pin_limit(s, "A1", day(7))  # Monday: MD+2
+    assert level == 70 and "MD+2 after 'Match 1'" in why and "HV-6" in why, why
+    assert pin_limit(s, "A1", day(8)) is None  # MD+3: every level
+    assert pin_limit(s.model_copy(update={"plan": None}), "A1", day(7)) is None  # no plan yet

@@ -116,13 +116,29 @@ def pin_limit(season: Season, athlete: str, day: dt.date, tl: Timeline | None = 
         return 0, "no training on this day"
     reach = earliest_stage(season, athlete, day)
     if reach.stage == FIT or reach.protocol is None:
-        return None
+        return _after_a_match(season, athlete, i, tl)
     if reach.stage == INJ:
         return 0, "injured, no rehab stage recorded yet"
     cap = reach.protocol.cap(reach.stage)
     return cap, (f"still {reach.stage} (cap {cap} %)"
                  + (f" until {day_text(reach.until)} at the earliest" if reach.until else "")
                  + (": a failed criteria test holds it until the retest" if reach.gated else ""))
+
+
+def _after_a_match(season: Season, athlete: str, i: int, tl: Timeline) -> tuple[int, str] | None:
+    """HV-6 in the plan as it stands: no speed day (80 % and up) on the days after a match the
+    plan has the athlete play (a match day itself is the match)."""
+    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    if ap is None or len(ap.intensity) != tl.n or tl.is_comp[i]:
+        return None
+    after = RuleSet(season.rules).value("HV-6", "days_after")
+    for k in range(1, after + 1):
+        j = i - k
+        if j >= 0 and tl.is_comp[j] and ap.stages[j] == FIT and ap.intensity[j] in (80, 100):
+            name = tl.comp_on[j][0].name
+            return 70, (f"MD+{k} after '{name}', which the plan has the athlete play: no speed "
+                        f"day on the {after} days after a match played (HV-6)")
+    return None
 
 
 def earliest_start(season: Season, athlete: str, stage: str) -> dt.date | None:
