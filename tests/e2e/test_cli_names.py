@@ -58,3 +58,22 @@ def test_an_unknown_athlete_lists_the_ids(demo, args):
 def test_a_near_miss_is_suggested(demo):
     r = run_cli("explain", "d.season.json", "--return", "Kofi Mensa", cwd=demo)
     assert r.returncode == 1 and "did you mean Kofi Mensah (A07)?" in r.stderr
+
+
+def test_a_name_typed_with_decomposed_accents_is_the_same_name():
+    import unicodedata
+
+    from tests.builders import season
+    from ui.cli.names import athlete_id
+
+    s = season(weeks=1, athletes=2)
+    s = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"name": "Kofi Mensáh"}),
+                                          s.athletes[1].model_copy(update={"name": "Kofi Mensah"}))})
+    assert athlete_id(s, unicodedata.normalize("NFD", "Kofi Mensáh"), "--x") == "A1"
+    assert athlete_id(s, "kofi mensah", "--x") == "A2"
+
+
+def test_a_blank_scenario_name_is_refused_in_words(demo):
+    r = run_cli("whatif", "d.season.json", "--new", "   ", "--flare-up", "A07", "2026-10-20", cwd=demo)
+    assert r.returncode == 1 and "--new: the scenario name is empty" in r.stderr, r.stderr
+    assert "ValidationError" not in r.stderr and "unexpected" not in r.stderr

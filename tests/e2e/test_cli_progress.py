@@ -197,7 +197,7 @@ def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from
     r = run("record", "s.season.json", cwd=tmp_path)
     assert r.returncode == 1 and "give at least one change to record" in r.stderr
     r = run("record", "s.season.json", "--pin", "A2", day(3).isoformat(), "80", "--save", cwd=tmp_path)
-    assert r.returncode == 1 and "a day before it keeps what happened" in r.stderr, r.stderr
+    assert r.returncode == 1 and "the past keeps what happened" in r.stderr, r.stderr
     assert (tmp_path / "s.season.json").read_bytes() == before
     r = run("record", "s.season.json", "--flare-up", "Athlete 1", day(5).isoformat(),
             "--injury", "A2", "hamstring-strain", day(6).isoformat(), "--save", cwd=tmp_path)
@@ -215,3 +215,47 @@ def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from
     calm = RuleSet(after.rules).value("RH-FL", "calm_days")
     assert tl.index(day(5)) + calm >= tl.p0 and max(it[tl.p0:tl.index(day(5)) + calm + 1]) <= 60
     assert after.plan.for_athlete("A2").stages[tl.p0] != FIT
+
+
+def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp_path):
+    """'record' changes the season itself: a change given twice, a competition already played,
+    an absence from before today, an injury after the season or starting FIT, a flare-up long
+    after the return are refused, each naming its option, and the file is left as it was."""
+    back_long_ago = injury("A3", "FIT", start_day=-40, history=(("S3", -50),))
+    s = season(weeks=8, athletes=3, injuries=(injury("A1", "S2", start_day=-3), back_long_ago),
+               today=day(0))
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    assert run("advance", "s.season.json", "--today", day(14).isoformat(), "--accept", "--save",
+               cwd=tmp_path).returncode == 0
+    before = (tmp_path / "s.season.json").read_bytes()
+    end = load_season(tmp_path / "s.season.json").calendar.end
+    cases = [
+        (["--rule", "HV-2.max_speed_days=1", "--rule", "HV-2.max_speed_days=3"],
+         "--rule: HV-2.max_speed_days is given twice in one command"),
+        (["--pin", "A2", day(20).isoformat(), "90", "--pin", "A2", day(20).isoformat(), "0"],
+         "--pin: A2 " + day(20).isoformat() + " is given twice"),
+        (["--remove-competition", "m0"], "'m0' was on " + day(5).isoformat() + ", before today"),
+        (["--move-competition", "m3", day(9).isoformat()], "is before today"),
+        (["--unavailable", "A2", day(10).isoformat(), day(16).isoformat()],
+         "record the absence from today on"),
+        (["--injury", "A2", "hamstring-strain", (end + dt.timedelta(days=3)).isoformat()],
+         "is after the season ends"),
+        (["--injury", "A2", "hamstring-strain", day(15).isoformat(), "FIT"],
+         "a new injury starts in a rehab stage, not FIT"),
+        (["--flare-up", "A3", day(14).isoformat()], "more than 28 days before; record a new injury"),
+    ]
+    for args, said in cases:
+        r = run("record", "s.season.json", *args, "--save", cwd=tmp_path)
+        assert r.returncode == 1 and said in r.stderr, (args, r.stderr)
+        assert (tmp_path / "s.season.json").read_bytes() == before, args
+
+
+def test_a_log_with_no_new_session_stores_nothing_and_says_so(tmp_path):
+    s = season(weeks=4, athletes=2, today=day(10))
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    (tmp_path / "empty.csv").write_text("Athlete ID,Date,Minutes,RPE\n")
+    r = run("log", "s.season.json", "empty.csv", "--save", cwd=tmp_path)
+    assert r.returncode == 0 and "No new session in the log" in r.stdout, r.stdout + r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before

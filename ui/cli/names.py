@@ -4,6 +4,7 @@ not matter); an unknown or ambiguous one is a located error that lists the IDs."
 from __future__ import annotations
 
 import difflib
+import unicodedata
 
 from planner.errors import InputError
 
@@ -11,7 +12,8 @@ SHOWN = 40  # athletes listed in an error before "and N more"
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    """Case, spacing and Unicode composition do not matter ("Mensa\u0301h" is "Mensáh")."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def _clip(text: str, keep: int = 60) -> str:

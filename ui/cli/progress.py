@@ -75,6 +75,9 @@ def cmd_log(args) -> int:
         after, status = _replan(season, after, args.time_limit)
         if status is not None:
             return status
+    if after.sessions == season.sessions:
+        print("No new session in the log: the season file is as it was.")
+        return EXIT_OK
     return _store(after, args, "Stored the sessions in", "the sessions")
 
 
@@ -192,17 +195,8 @@ def cmd_record(args) -> int:
     season = load_season(args.season)
     from planner.validate import planning_start
 
-    today = planning_start(season)  # without a today: the season start
-    late = [f"{d}: a flare-up is recorded once it happened, and today is {today.isoformat()}; "
-            f"'periodize whatif {args.season} --new NAME --flare-up {a} {d}' shows what it would "
-            f"change"
-            for a, d in args.flare_up if (when := _parsed(d)) is not None and when > today]
-    if late:
-        raise InputError("--flare-up", late)
-    past = [f"{d}: a pin holds from today ({today.isoformat()}) on; a day before it keeps what "
-            f"happened" for _a, d, _lv in args.pin if (when := _parsed(d)) is not None and when < today]
-    if past:
-        raise InputError("--pin", past)
+    for option, problems in _record_problems(season, args, planning_start(season)):
+        raise InputError(option, problems)
     edits, after = edit_objects(season, args)
     if not edits:
         raise InputError("record", ["give at least one change to record (e.g. --flare-up ATHLETE "
@@ -223,6 +217,87 @@ def cmd_record(args) -> int:
         print("Nothing stored: the season file is as it was.", file=sys.stderr)
         return status
     return _store(after, args, "Stored in", "it")
+
+
+def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]]:
+    """What 'record' refuses beyond what a what-if scenario does: it changes the season itself,
+    so nothing may rewrite the past (the days before ``today`` keep what happened), fall outside
+    the season, or be given twice in one command (the last would silently win)."""
+    from planner.progress import RECENT_RETURN_DAYS
+    from planner.rehab import athlete_stage_on
+    from ui.cli.names import athlete_id
+    from ui.cli.whatif import _comp_id
+
+    cal, out = season.calendar, []
+    past = f"before today ({today.isoformat()}): the past keeps what happened"
+
+    def add(option: str, problems: list[str]) -> None:
+        if problems:
+            out.append((option, problems))
+
+    def once(option: str, keys: list[tuple[object, str]]) -> None:
+        seen: set = set()
+        twice = [f"{shown} is given twice in one command; give it once" for key, shown in keys
+                 if key in seen or seen.add(key)]
+        add(option, twice)
+
+    add("--flare-up", [f"{d}: a flare-up is recorded once it happened, and today is "
+                       f"{today.isoformat()}; 'periodize whatif {args.season} --new NAME "
+                       f"--flare-up {a} {d}' shows what it would change"
+                       for a, d in args.flare_up if (when := _parsed(d)) is not None and when > today])
+    long_back = []
+    for a, d in args.flare_up:
+        when, aid = _parsed(d), athlete_id(season, a, "--flare-up")
+        records = sorted(season.injuries_of(aid), key=lambda r: r.onset)
+        if when is None or not records or athlete_stage_on(records, when) != "FIT":
+            continue
+        back = max((x.start for r in records for x in r.stages if x.stage == "FIT" and x.start <= when),
+                   default=None)
+        if back is not None and (when - back).days > RECENT_RETURN_DAYS:
+            long_back.append(f"{a} {d}: back to full training since {back.isoformat()}, more than "
+                             f"{RECENT_RETURN_DAYS} days before; record a new injury instead "
+                             f"(--injury ATHLETE PROTOCOL DATE)")
+    add("--flare-up", long_back)
+    add("--pin", [f"{d}: a pin holds from today on; {d} is {past}"
+                  for _a, d, _lv in args.pin if (when := _parsed(d)) is not None and when < today])
+    add("--stage-start", [f"{a} {st} {d}: that is {past} (a stage change that happened is "
+                          f"recorded by 'advance --accept', or in the app)"
+                          for a, st, d in args.stage_start
+                          if (when := _parsed(d)) is not None and when < today])
+    add("--unavailable", [f"{a} {x}..{y}: " + (f"{x} is {past}; record the absence from today on"
+                                                if fx < today else f"it starts after the season "
+                                                f"ends ({cal.end.isoformat()})")
+                          for a, x, y in args.unavailable
+                          if (fx := _parsed(x)) is not None and (fy := _parsed(y)) is not None
+                          and (fx < today or fx > cal.end) and fx <= fy])
+    add("--injury", [f"{' '.join(spec)}: {spec[2]} is after the season ends ({cal.end.isoformat()})"
+                     for spec in args.injury if len(spec) >= 3 and (when := _parsed(spec[2])) is not None
+                     and when > cal.end])
+    add("--injury", [f"{' '.join(spec)}: a new injury starts in a rehab stage, not FIT"
+                     for spec in args.injury if len(spec) == 4 and spec[3].strip().upper() == "FIT"])
+    comps = [(o, c) for o, cs in (("--move-competition", [c for c, _ in args.move_competition]),
+                                  ("--remove-competition", list(args.remove_competition)),
+                                  ("--priority", [c for c, _ in args.priority]),
+                                  ("--role", [c for c, _, _ in args.role])) for c in cs]
+    for option, key in comps:
+        comp = season.competition(_comp_id(season, key))
+        if comp is not None and comp.date < today:
+            add(option, [f"{key!r} was on {comp.date.isoformat()}, {past}"])
+    add("--move-competition", [f"{key} to {d}: {d} is {past}" for key, d in args.move_competition
+                               if (when := _parsed(d)) is not None and when < today])
+    add("--add-competition", [f"{name}: {d.partition('..')[0]} is {past}"
+                              for name, d, _p in args.add_competition
+                              if (when := _parsed(d.partition("..")[0])) is not None and when < today])
+    once("record", [(_comp_id(season, c), f"{c!r} (--move-competition, --remove-competition, "
+                                          f"--priority)") for o, c in comps if o != "--role"])
+    once("--role", [((_comp_id(season, c), athlete_id(season, a, "--role")), f"{c} {a}")
+                    for c, a, _r in args.role])
+    once("--rule", [(spec.split("=", 1)[0].strip(), spec.split("=", 1)[0].strip())
+                    for spec in args.rule])
+    once("--pin", [((athlete_id(season, a, "--pin"), d), f"{a} {d}") for a, d, _lv in args.pin])
+    once("--stage-start", [((athlete_id(season, a, "--stage-start"), st.strip().upper()), f"{a} {st}")
+                           for a, st, _d in args.stage_start])
+    return out
 
 
 def _store(season, args, done: str, what: str) -> int:

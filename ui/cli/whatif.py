@@ -254,6 +254,10 @@ def cmd_whatif(args) -> int:
     season = load_season(args.season)
     if args.list:
         return _list(season, describe_edits)
+    for option, name in (("--new", args.new), ("--scenario", args.scenario)):
+        if name is not None and not name.strip():
+            raise InputError(option, ["the scenario name is empty; give it a name, e.g. "
+                                      "'Final a week earlier'"])
     if bool(args.scenario) == bool(args.new):
         raise InputError("whatif", ["give either --scenario NAME (an existing scenario) or --new NAME "
                                     "with edit options; --list shows the scenarios"])
