@@ -183,7 +183,12 @@ class RemoveCompetition(Edit):
 
     def describe(self, s: Season) -> str:
         c = s.competition(self.competition)
-        return f"Delete competition '{c.name if c else self.competition}'"
+        text = f"Delete competition '{c.name if c else self.competition}'"
+        targets = [s.athlete_label(i.athlete) for i in s.injuries
+                   if c is not None and i.target_competition == c.id]
+        if targets:  # the edit clears them: say so where the change is listed (undo, what-if)
+            text += f" (the return target of {', '.join(targets)} too)"
+        return text
 
 
 class UpdateCompetition(Edit):

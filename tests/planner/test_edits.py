@@ -174,6 +174,7 @@ def test_calendar_and_squad_changes_drop_the_plan_other_edits_keep_it(base):
 
 def test_removing_a_competition_clears_it_as_a_target(base):
     s = E.SetTargetCompetition(athlete="A1", competition="m3").apply(base)
+    assert "(the return target of Athlete 1 (A1) too)" in E.RemoveCompetition(competition="m3").describe(s)
     s = E.RemoveCompetition(competition="m3").apply(s)
     assert s.injury_of("A1").target_competition is None
 
