@@ -449,6 +449,7 @@ def test_a_painful_day_proposes_a_flare_up_recorded_only_on_click(w, qtbot):
     assert w.season.injury_of("A1").flare_ups == ()  # nothing changed yet
     qtbot.mouseClick(strip.button, Qt.MouseButton.LeftButton)
     assert w.season.injury_of("A1").flare_ups == (day(9),)
+    assert "Re-plan from today (Ctrl+R) to plan with it" in w.statusBar().currentMessage()
     assert w.undo_stack.count() == 2 and not strip.isVisible()
     assert not m.data(m.index(r, 2)).startswith("⚑")
     w.undo_action.trigger()
@@ -587,3 +588,29 @@ def test_as_planned_leaves_the_days_after_a_painful_day_empty(w, qtbot):
     assert all(logged(w, "A1", d) == [] for d in range(8, 13))
     assert sum(1 for d in range(8, 13) if logged(w, "A2", d)) >= 3
     assert "after a pain that proposes a flare-up left empty" in panel.message.text()
+
+
+def test_move_today_says_what_the_logs_pain_scores_propose_before_the_move(qtbot, in_week_3, tmp_path):
+    """The week's log read in Move Today names the flare-up a rehab athlete's pain proposes and
+    a fit athlete's pain, as the command line does, before anything changes."""
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
+                                       f"A1,{day(16).isoformat()},50,4,6\n"
+                                       f"A2,{day(16).isoformat()},60,5,7\n"
+                                       f"A3,{day(16).isoformat()},60,5,\n")
+    w = make_window(qtbot, in_week_3)
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    assert dlg._read_log(str(tmp_path / "week.csv"))
+    text = dlg.log_label.text()
+    assert "⚑ Proposed flare-up: " in text and "Athlete 1 (A1)" in text, text
+    assert "⚠ Pain: " in text and "Athlete 2 (A2)" in text, text
+    assert w.season is in_week_3  # nothing changed yet
+    dlg.reject()
+
+
+def test_the_inspector_names_the_stage_a_flare_up_moved_the_athlete_back_to(qtbot, in_week_3):
+    s = E.RecordFlareUp(athlete="A1", date=day(9)).apply(in_week_3)  # in S1 since day 7
+    w = make_window(qtbot, s)
+    w.board.set_current("A1", day(10))
+    html = w.inspector.cell_html()
+    assert "recorded P3 since" in html and "(flare-up)" in html, html

@@ -47,7 +47,7 @@ from planner.text import day_long, join_and, plural, stage_name_on
 from planner.validate import planning_start
 from ui.desktop.datefield import EXAMPLES, DateField
 from ui.desktop.macro import EditGroup
-from ui.desktop.sessionimport import LogReadError, read_log, summary
+from ui.desktop.sessionimport import LogReadError, new_alerts, new_proposals, read_log, summary
 
 MAX_LATER = 12  # records listed when moving back; the rest are counted
 
@@ -332,8 +332,24 @@ class AdvanceDialog(QDialog):
         self.error.setText("")
         self.log_path, self.log_result = path, result
         self.log_label.setText(("Adds " if result.sessions else "Nothing new in ")
-                               + html.escape(summary(result, path)).replace("\n", "<br>"))
+                               + html.escape(summary(result, path)).replace("\n", "<br>")
+                               + self._pain_lines(moved, result.sessions))
         return True
+
+    @staticmethod
+    def _pain_lines(moved: Season, sessions) -> str:
+        """The flare-ups the log's pain scores propose and the pain of fit athletes, as the
+        command line prints them: the coach reads them before moving on."""
+        if not sessions:
+            return ""
+        try:
+            added = E.LogSessions(sessions=tuple(sessions)).apply(moved)
+        except PeriodizeError:
+            return ""  # refused when Move Today applies it, with the reason
+        lines = [f"⚑ Proposed flare-up: {p.text(added)} (record it in the Log panel)"
+                 for p in new_proposals(moved, added)]
+        lines += [f"⚠ Pain: {p.text(added)}" for p in new_alerts(moved, added)]
+        return "".join(f"<br><b>{html.escape(x)}</b>" for x in lines)
 
     # -- OK ----------------------------------------------------------------------------------
     def problems(self) -> list[str]:

@@ -254,9 +254,21 @@ class InspectorPanel(_Browser):
         if inj is not None:  # the record that governs the day (the first one before its onset)
             from planner.protocols import protocol_name
 
+            stage, since, how = inj.current.stage, inj.current.start, ""
+            from planner.errors import PeriodizeError
+
+            try:  # a recorded flare-up after the last stage record moved the athlete back
+                from planner.protocols import load_protocol
+                from planner.rehab import segments
+
+                last = segments(inj, load_protocol(inj.protocol))[-1]
+                stage, since = last.stage, last.start
+                how = " (flare-up)" if last.cause == "flare-up" else ""
+            except (PeriodizeError, IndexError):
+                pass
             rows.append(("Injury", f"{_esc(protocol_name(inj.protocol))}, onset "
-                                   f"{day_long(inj.onset)}; recorded {_esc(inj.current.stage)} "
-                                   f"since {day_long(inj.current.start)}"))
+                                   f"{day_long(inj.onset)}; recorded {_esc(stage)} since "
+                                   f"{day_long(since)}{how}"))
         rows += [("Unavailable", _esc(u.reason or "yes")) for u in season.unavailability
                  if u.athlete == aid and u.start <= when <= u.end]
         for p in season.pins:

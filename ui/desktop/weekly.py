@@ -416,7 +416,9 @@ class WeeklyLoop(QObject):
             return False
         w.statusBar().showMessage(
             f"Recorded the flare-up of {w.season.athlete_label(athlete)} on {day_long(day)}"
-            + (f"; it {undone}" if undone else "") + ". Solve again (F5) to plan with it.", 10000)
+            + (f"; it {undone}" if undone else "")
+            + (". Re-plan from today (Ctrl+R) to plan with it." if w.season.calendar.today
+               else ". Solve again (F5) to plan with it."), 10000)
         return True
 
 
