@@ -50,6 +50,7 @@ from ui.desktop.macro import EditGroup
 from ui.desktop.sessionimport import LogReadError, new_alerts, new_proposals, read_log, summary
 
 MAX_LATER = 12  # records listed when moving back; the rest are counted
+MAX_PAIN_LINES = 5  # pain lines under the log's summary; the rest are counted
 
 
 def _stage_words(season, t, stage: str | None = None) -> str:
@@ -349,6 +350,9 @@ class AdvanceDialog(QDialog):
         lines = [f"⚑ Proposed flare-up: {p.text(added)} (record it in the Log panel)"
                  for p in new_proposals(moved, added)]
         lines += [f"⚠ Pain: {p.text(added)}" for p in new_alerts(moved, added)]
+        if len(lines) > MAX_PAIN_LINES:  # the dialog stays on the screen; the Log panel has all
+            lines = lines[:MAX_PAIN_LINES - 1] + [
+                f"… and {len(lines) - MAX_PAIN_LINES + 1} more (⚑ and ⚠ in the Log panel)"]
         return "".join(f"<br><b>{html.escape(x)}</b>" for x in lines)
 
     # -- OK ----------------------------------------------------------------------------------
