@@ -614,3 +614,14 @@ def test_the_inspector_names_the_stage_a_flare_up_moved_the_athlete_back_to(qtbo
     w.board.set_current("A1", day(10))
     html = w.inspector.cell_html()
     assert "recorded P3 since" in html and "(flare-up)" in html, html
+
+
+def test_a_day_away_reads_away_in_the_log_not_rest(qtbot, in_week_3):
+    from planner.season import Unavailability
+
+    s = E.AddUnavailability(unavailability=Unavailability(
+        athlete="A2", start=day(14), end=day(16), reason="international duty")).apply(in_week_3)
+    w = make_window(qtbot, s)
+    m = w.weekly.log_panel.model
+    assert m.planned_text("A2", Timeline(s).index(day(15))) == "(away)"
+    assert m.planned_text("A3", Timeline(s).index(day(15))) != "(away)"

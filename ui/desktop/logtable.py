@@ -151,6 +151,8 @@ class LogModel(QAbstractTableModel):
         if ap is None or len(ap.intensity) <= d:
             return ""
         lv, st = ap.intensity[d], ap.stages[d]
+        if d in self.tl.unavailable(athlete):  # whatever an older plan said
+            return "(away)"
         if self.tl.is_comp[d] and st == FIT and lv in (100, 80):
             return "(match)" if lv == 100 else "(bench)"
         if st == FIT:
