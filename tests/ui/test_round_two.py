@@ -406,3 +406,8 @@ def test_the_pin_menu_holds_the_days_after_a_match_the_athlete_plays():
     assert level == 70 and "MD+2 after 'Match 1'" in why and "HV-6" in why, why
     assert pin_limit(s, "A1", day(8)) is None  # MD+3: every level
     assert pin_limit(s.model_copy(update={"plan": None}), "A1", day(7)) is None  # no plan yet
+    # set out of that match since the plan was made: he no longer plays it, nothing to hold
+    from planner import edits as E
+
+    out = E.SetRole(competition="m0", athlete="A1", role="out").apply(s)
+    assert pin_limit(out, "A1", day(7)) is None

@@ -134,7 +134,9 @@ def _after_a_match(season: Season, athlete: str, i: int, tl: Timeline) -> tuple[
     after = RuleSet(season.rules).value("HV-6", "days_after")
     for k in range(1, after + 1):
         j = i - k
-        if j >= 0 and tl.is_comp[j] and ap.stages[j] == FIT and ap.intensity[j] in (80, 100):
+        if j >= 0 and tl.is_comp[j] and ap.stages[j] == FIT and ap.intensity[j] in (80, 100) \
+                and any(season.role_of(athlete, c.id) != "out" for c in tl.comp_on[j]):
+            # (a role set to out since the plan was made: the athlete no longer plays it)
             name = tl.comp_on[j][0].name
             return 70, (f"MD+{k} after '{name}', which the plan has the athlete play: no speed "
                         f"day on the {after} days after a match played (HV-6)")
