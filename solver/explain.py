@@ -59,6 +59,12 @@ def _describe(model: PlanModel, key: str) -> Conflict:
         phrase = {"adjacent": "no deload next to a deload or a taper",
                   "run": f"at most {model.rules.value('DL-2', 'max_load_weeks')} load weeks in a row "
                          f"(a deload is due)"}.get(what, phrase)
+    elif rule == "AV-1" and what == "plays" and athlete:
+        comp = tl.comp_on[first][0] if tl.comp_on[first] else None
+        role = season.role_of(athlete, comp.id) if comp is not None else "start"
+        phrase = (f"plays '{comp.name if comp else 'the match'}' that day as {role}, at "
+                  f"{100 if role == 'start' else 80} %: set the role to bench or out (Roles panel, "
+                  f"or --role) to pin another level")
     elif rule in ("RH-STAGE", "RH-11") and athlete:
         phrase = _rehab_phrase(model, rule, athlete, what, first) or phrase
     text = f"{rule} ({phrase})" + (f" for {who}" if who else "") + f", {span}"

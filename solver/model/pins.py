@@ -28,6 +28,8 @@ class PinsMixin(ModelBase):
         if p.intensity > 0 and not u.lv[d] and u.fixed[d] != p.intensity and (
                 d in tl.unavailable(p.athlete) or not (tl.is_training[d] or tl.is_comp[d])):
             enf = enf + self.guard("AV-1", p.athlete, d, d)  # the day allows no running
+        elif tl.is_comp[d] and u.play[d] is True and p.intensity != u.play_level[d]:
+            enf = enf + self.guard("AV-1", p.athlete, d, d, "plays")  # the match sets the level
         for lvl, lit in u.lv[d].items():
             self.clause([lit] if lvl == p.intensity else [neg(lit)], enf)
         if p.intensity > 0 and p.intensity not in u.lv[d]:

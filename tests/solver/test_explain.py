@@ -133,3 +133,14 @@ def test_why_a_week_names_a_tournament_once():
     out, _ = solved(s)
     facts = [r.text for r in why_week(s, out.plan, None, day(14)).reasons if r.rule == "FACT"]
     assert "Competitions this week: 'Sevens' (B)." in facts
+
+
+def test_a_pin_on_a_match_day_the_athlete_plays_names_the_role():
+    s = season(weeks=2, athletes=2, matches=[5, 12],
+               pins=(IntensityPin(athlete="A1", date=day(5), intensity=90),))
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    texts = [c.text for c in out.explanation]
+    assert any(t.startswith("AV-1 (plays 'Match 1' that day as start, at 100 %: set the role to "
+                            "bench or out") for t in texts), texts
+    assert any(t.startswith("PIN") for t in texts)
