@@ -259,3 +259,19 @@ def test_a_log_with_no_new_session_stores_nothing_and_says_so(tmp_path):
     r = run("log", "s.season.json", "empty.csv", "--save", cwd=tmp_path)
     assert r.returncode == 0 and "No new session in the log" in r.stdout, r.stdout + r.stderr
     assert (tmp_path / "s.season.json").read_bytes() == before
+
+
+def test_two_competitions_added_in_one_command_get_two_ids():
+    import argparse
+
+    from ui.cli.progress import add_parsers
+    from ui.cli.whatif import edit_objects
+
+    parser = argparse.ArgumentParser()
+    add_parsers(parser.add_subparsers())
+    s = season(weeks=4, athletes=2, today=day(0))
+    args = parser.parse_args(["record", "s.season.json", "--add-competition", "Friendly", day(9).isoformat(),
+                              "C", "--add-competition", "Cup", day(16).isoformat(), "B"])
+    _edits, after = edit_objects(s, args)
+    added = [c for c in after.competitions if c.name in ("Friendly", "Cup")]
+    assert len(added) == 2 and len({c.id for c in after.competitions}) == len(after.competitions)

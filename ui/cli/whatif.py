@@ -154,9 +154,10 @@ def _competition_edits(s, args) -> list:
                 raise InputError("--add-competition", [
                     f"{name}: {when.isoformat()} is outside the season ({cal.start.isoformat()} "
                     f"to {cal.end.isoformat()})"])
-        out.append(E.AddCompetition(competition=_built(
-            "--add-competition", Competition, id=E.new_competition_id(s), name=name, date=day,
-            end_date=end if end != day else None, priority=priority)))
+        comp = _built("--add-competition", Competition, id=E.new_competition_id(s), name=name,
+                      date=day, end_date=end if end != day else None, priority=priority)
+        out.append(E.AddCompetition(competition=comp))
+        s = s.model_copy(update={"competitions": s.competitions + (comp,)})  # the next gets a new id
     for comp in args.remove_competition:
         out.append(E.RemoveCompetition(competition=_comp_id(s, comp)))
     for comp, prio in args.priority:
