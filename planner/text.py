@@ -123,6 +123,7 @@ _PLAIN = (
     (re.compile(r"^Input should be greater than (\S+)$"), r"is too small; use more than \1"),
     (re.compile(r"^Input should be a valid number.*$"), "is not a number; write a number"),
     (re.compile(r"^Input should be a valid string$"), "is not a name; write it as text"),
+    (re.compile(r"^Input should be (('[^']*', )*'[^']*' or '[^']*')$"), r"is not one of \1; use one of them"),
 )
 
 

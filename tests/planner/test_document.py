@@ -254,3 +254,12 @@ def test_any_text_round_trips(name, comp, pos):
         athletes=(Athlete(id="A1", name=name, position=pos),),
     )
     assert loads(dumps(s)) == s
+
+
+def test_a_value_outside_a_list_of_choices_names_the_choices_plainly():
+    data = _base()
+    data["pins"] = [{"kind": "stage_start", "athlete": "A1", "stage": "S9", "date": "2026-03-03"}]
+    problems = [p for p in _bad(data) if ".stage" in p]
+    assert problems and problems[0].endswith(
+        "'S9' is not one of 'P1', 'P2', 'P3', 'S1', 'S2', 'S3' or 'FIT'; use one of them"), problems
+    assert not any("Input should be" in p for p in _bad(data))
