@@ -244,6 +244,8 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
         (["--injury", "A2", "hamstring-strain", day(15).isoformat(), "FIT"],
          "a new injury starts in a rehab stage, not FIT"),
         (["--flare-up", "A3", day(14).isoformat()], "more than 28 days before; record a new injury"),
+        (["--flare-up", "A1", day(12).isoformat(), "--flare-up", "A1", day(12).isoformat()],
+         "--flare-up: A1 " + day(12).isoformat() + " is given twice"),
     ]
     for args, said in cases:
         r = run("record", "s.season.json", *args, "--save", cwd=tmp_path)

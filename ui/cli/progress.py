@@ -295,6 +295,8 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
     once("--rule", [(spec.split("=", 1)[0].strip(), spec.split("=", 1)[0].strip())
                     for spec in args.rule])
     once("--pin", [((athlete_id(season, a, "--pin"), d), f"{a} {d}") for a, d, _lv in args.pin])
+    once("--flare-up", [((athlete_id(season, a, "--flare-up"), _parsed(d) or d), f"{a} {d}")
+                        for a, d in args.flare_up])
     once("--stage-start", [((athlete_id(season, a, "--stage-start"), st.strip().upper()), f"{a} {st}")
                            for a, st, _d in args.stage_start])
     return out
