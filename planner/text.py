@@ -105,8 +105,10 @@ def stage_name(stage: str, protocol: str | None = None) -> str:
 def stage_name_on(season, athlete: str, stage: str, day: dt.date) -> str:
     """:func:`stage_name` in the protocol of the injury record that governs ``athlete`` on
     ``day`` (the latest onset on or before it; the first record before any)."""
+    from planner.rehab import governing
+
     records = sorted(season.injuries_of(athlete), key=lambda r: r.onset)
-    rec = next((r for r in reversed(records) if r.onset <= day), records[0] if records else None)
+    rec = governing(records, day) or (records[0] if records else None)
     return stage_name(stage, rec.protocol if rec is not None else None)
 
 

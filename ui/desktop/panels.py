@@ -252,15 +252,12 @@ class InspectorPanel(_Browser):
         records = season.injuries_of(aid)
         inj = next((r for r in reversed(records) if r.onset <= when), records[0] if records else None)
         if inj is not None:  # the record that governs the day (the first one before its onset)
-            from planner.protocols import protocol_name
+            from planner.errors import PeriodizeError
+            from planner.protocols import load_protocol, protocol_name
+            from planner.rehab import segments
 
             stage, since, how = inj.current.stage, inj.current.start, ""
-            from planner.errors import PeriodizeError
-
             try:  # a recorded flare-up after the last stage record moved the athlete back
-                from planner.protocols import load_protocol
-                from planner.rehab import segments
-
                 last = segments(inj, load_protocol(inj.protocol))[-1]
                 stage, since = last.stage, last.start
                 how = " (flare-up)" if last.cause == "flare-up" else ""
