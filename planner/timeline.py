@@ -190,8 +190,8 @@ class Timeline:
                 continue
             if p.kind == "week" and p.athlete is None:
                 pinned[w] = p.week_kind
-            elif p.kind == "week" and p.week_kind != "deload" or \
-                    p.kind == "intensity" and p.intensity >= 80:
+            elif (p.kind == "week" and p.week_kind != "deload") or \
+                    (p.kind == "intensity" and p.intensity >= 80):
                 held.add(w)  # an athlete's week kind (the team's when fit), a pinned speed day
 
         def can(w: int) -> bool:

@@ -571,7 +571,8 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         if p.kind == "week" and p.athlete == athlete and tl.week_index_of_date(p.week) == w:
             add(Reason("PIN", "bound", f"You pinned this week as {p.week_kind}."))
     _taper_reasons(tl, rs, w, add)
-    _deload_rhythm_reasons(kinds, w, rs.value("DL-2", "max_load_weeks"), add)
+    _deload_rhythm_reasons(kinds, w, rs.value("DL-2", "max_load_weeks"), add,
+                           *_run_floor(season, tl, rs, kinds, w, athlete is None))
     comps = list({x.id: x for d in week.days for x in tl.comp_on[d]}.values())  # a tournament once
     if comps:
         names = ", ".join(f"'{x.name}' ({x.priority})" for x in comps)
@@ -636,14 +637,36 @@ def _taper_reasons(tl: Timeline, rs: RuleSet, w: int, add) -> None:
         add(Reason("TP-1", "bound", f"The week of A competition '{a_weeks[w].name}' is never a deload."))
 
 
-def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add) -> None:
-    """DL-2: the run of load weeks before this one, and deloads never next to a deload or taper."""
+def _run_floor(season: Season, tl: Timeline, rs: RuleSet, kinds, w: int,
+               team: bool) -> tuple[int, bool]:
+    """(the first week DL-2's run up to week ``w`` counts from, whether it counts load weeks done
+    before today), as the solver and the checker read it: a week from today on counts them only
+    for the team, with a recorded past (Timeline.carried_run, docs/semantics.md); a past week
+    counts its history."""
+    w0 = tl.first_open_week
+    if w < w0:
+        return 0, False
+    carried = (team and season.plan is not None and len(season.plan.team_weeks) == len(tl.weeks)
+               and tl.carried_run(kinds, rs.value("DL-2", "max_load_weeks"),
+                                  rs.value("TP-1", "taper_weeks")) is not None)
+    return (0, True) if carried else (w0, False)
+
+
+def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor: int = 0,
+                           carried: bool = False) -> None:
+    """DL-2: the run of load weeks before this one (from week ``floor`` on), and deloads never
+    next to a deload or taper."""
     kind = kinds[w]
     run_before = 0
     j = w - 1
-    while j >= 0 and kinds[j] == "load":
+    while j >= floor and kinds[j] == "load":
         run_before += 1
         j -= 1
+    if carried and kind == "load" and run_before + 1 > most:
+        add(Reason("DL-2", "bound", f"Load week {run_before + 1} in a row, counting those done "
+                                    f"before today: no earlier week of the run could be a deload "
+                                    f"(a pin, a taper next to it or an A competition's week)."))
+        return
     if kind == "deload":
         add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}: at most {most} load weeks in a row."))
     elif kind == "load":

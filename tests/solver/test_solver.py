@@ -185,6 +185,16 @@ def test_dl2_the_load_weeks_done_before_today_count_in_the_run():
     assert Timeline(pinned).carried_run(first.plan.team_weeks, 3, 2) == (3, (3, 4))
     out, _ = solved(pinned)
     assert out.plan.team_weeks[3:5] == ("load", "deload")
+    from planner.why import why_week  # why reads the run as the solver and the checker do
+
+    texts = [r.text for r in why_week(pinned, out.plan, None, day(21)).reasons if r.rule == "DL-2"]
+    assert any(t.startswith("Load week 4 in a row, counting those done before today") for t in texts), texts
+    texts = [r.text for r in why_week(pinned, out.plan, None, day(28)).reasons if r.rule == "DL-2"]
+    assert any(t.startswith("After 4 load weeks") for t in texts), texts
+    # without a recorded past nothing carries: the run counts from today
+    alone = pinned.model_copy(update={"plan": None})
+    texts = [r.text for r in why_week(alone, out.plan, None, day(21)).reasons if r.rule == "DL-2"]
+    assert any(t.startswith("Load week 1 of at most 3") for t in texts), texts
 
 
 def test_tp1_taper_weeks_before_an_a_competition():
