@@ -7,6 +7,7 @@ needs, or raises :class:`Bad` whose text says what is wrong and the fix; the rea
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
@@ -66,6 +67,8 @@ def to_date(value: object) -> dt.date:
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 raise Bad(f"{describe(value)} is not a day of the calendar; {fix}") from None
+        if m := SLASHED_DATE.fullmatch(text):
+            raise Bad(_slashed_hint(value, m))
         raise Bad(f"{describe(value)} is not a date; {fix}")
     if isinstance(value, dt.time):
         raise Bad(f"{value:%H:%M} is a time of day, not a date; {fix}")
@@ -75,6 +78,27 @@ def to_date(value: object) -> dt.date:
         raise Bad(f"{describe(value)} is a number, not a date; format the cell as a date or "
                   f"write it as YYYY-MM-DD, e.g. 2027-01-04")
     raise Bad(f"{describe(value)} is not a date; {fix}")
+
+
+# 3/2/2027, 03.02.2027, 3/2/27: a date typed into a cell formatted as text. The workbook takes
+# Excel dates and ISO text only (interfaces.md section 2): the order of day and month in such a
+# text depends on who typed it, so the message offers the readings instead of guessing.
+SLASHED_DATE = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})")
+
+
+def _slashed_hint(value: str, m: re.Match) -> str:
+    a, b, year = int(m[1]), int(m[3]), int(m[4])
+    year += 2000 if len(m[4]) == 2 else 0
+    readings = []
+    for day, month in ((a, b), (b, a)):
+        with contextlib.suppress(ValueError):
+            d = dt.date(year, month, day)
+            if d not in readings:
+                readings.append(d)
+    head = f"{describe(value)} is text, not a date; make the cell an Excel date or write it as YYYY-MM-DD"
+    if not readings:
+        return f"{head}, e.g. 2027-01-04"
+    return head + ": " + " or ".join(f"{d:%Y-%m-%d} for {d:%a %d %b %Y}" for d in readings)
 
 
 def to_number(value: object) -> float:

@@ -147,6 +147,21 @@ def test_forgiving_matching_text_dates_ranges_blank_rows_extra_columns(tmp_path)
     assert [(b.name, b.emphasis) for b in s.blocks] == [("Base", "")]
 
 
+def test_a_date_typed_as_text_with_slashes_is_refused_with_its_readings(tmp_path):
+    """A cell formatted as text keeps '3/2/2027' as typed. Whether that is 3 February or 2 March
+    depends on who typed it, so the workbook (interfaces.md section 2: Excel dates or ISO text)
+    refuses it and offers each possible reading as the text to write."""
+    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Text FC"), ("Start", "2027-01-04"),
+                                  ("End", "2027-05-30")],
+                Competitions=[("Date", "Name", "Priority"), ("3/2/2027", "Cup", "A"),
+                              ("14.03.27", "League", "B")])
+    assert problems_of(path) == [
+        "Competitions, row 2, Date: '3/2/2027' is text, not a date; make the cell an Excel date or "
+        "write it as YYYY-MM-DD: 2027-02-03 for Wed 03 Feb 2027 or 2027-03-02 for Tue 02 Mar 2027",
+        "Competitions, row 3, Date: '14.03.27' is text, not a date; make the cell an Excel date or "
+        "write it as YYYY-MM-DD: 2027-03-14 for Sun 14 Mar 2027"]
+
+
 def test_a_season_sheet_without_a_header_row(tmp_path):
     path = book(tmp_path, Season=[("Name", "No header FC"), ("Start", "2027-01-04"), ("End", "2027-02-28")])
     assert import_workbook(path).name == "No header FC"
@@ -204,8 +219,8 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         Blocks=[("Name", "From", "To"), ("Base", "2027-02-01", "2027-01-01")],
     )
     assert problems_of(path) == [
-        "Season, row 4 (End): '31/06/2027' is not a date; use an Excel date or write it as "
-        "YYYY-MM-DD, e.g. 2027-01-04",
+        "Season, row 4 (End): '31/06/2027' is text, not a date; make the cell an Excel date or "
+        "write it as YYYY-MM-DD, e.g. 2027-01-04",
         "Season, row 5 (Training days): 'Funday' is not a weekday; write a weekday such as Monday or Mon",
         "Season, row 6 (Week starts): 'Tusday' is not a weekday; write a weekday such as Monday or Mon",
         "Competitions, row 4, Date: '2027-13-01' is not a day of the calendar; use an Excel date or "
