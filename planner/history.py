@@ -2,12 +2,13 @@
 
 For a day before ``today`` the plan's intensity is the highest level at or below the logged top
 speed when one was logged, otherwise the stored plan's intensity (at most the cap of the stage the
-athlete was in: a projected stage change that was not recorded did not happen), otherwise 0. A
-day logged with no minutes at all (the coach's way to say "did not train") reached no speed: 0. Minutes played set
-the role of a past competition day: 45 or more ``start``, 1-44 ``bench``, 0 ``out``; without
-logged minutes the stored plan's role stands (100 start, 80 bench), and with neither the athlete
-did not play. A past match the athlete played is a speed day (an HV exposure when started)
-whatever speed was logged: its intensity is 100 (start) or 80 (bench).
+athlete was in: a projected stage change that was not recorded did not happen; 0 on a recorded
+flare-up's day and at most 60 on its calm days, RH-FL), otherwise 0. A day logged with no minutes
+at all (the coach's way to say "did not train") reached no speed: 0. Minutes played set the role
+of a past competition day: 45 or more ``start``, 1-44 ``bench``, 0 ``out``; without logged minutes
+the stored plan's role stands (100 start, 80 bench), and with neither the athlete did not play. A
+past match the athlete played is a speed day (an HV exposure when started) whatever speed was
+logged: its intensity is 100 (start) or 80 (bench).
 
 Several sessions on one day add up: minutes and load sum, the top speed and the pain are the
 day's highest, the minutes played the day's most. The solver writes this past into every plan,
@@ -129,6 +130,7 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
     plan_it = list(ap.intensity[:p0]) if ap is not None and len(ap.intensity) == tl.n else [0] * p0
     log = logged_days(season, athlete)
     cap = _stage_caps(season, athlete, stages, tl)
+    calm = flare_calm_caps(season, athlete, tl)
     intensity, played = [], []
     for d in range(p0):
         day = log.get(tl.days[d])
@@ -146,6 +148,11 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
             # as planned, within the stage the athlete was in: a stage change the plan projected
             # that did not happen (not recorded) leaves the athlete under the old stage's cap
             value = plan_it[d] if plan_it[d] <= cap[d] else level_at_or_below(cap[d])
+            if d in calm:
+                # a flare-up recorded afterwards: the session the plan had that day, or on its
+                # calm days, is not taken as done (RH-FL), so it never counts as a pain-free
+                # session towards the ladder or the stage's exit
+                value = min(value, calm[d])
         if tl.is_comp[d] and value in (80, 100):
             # on a competition day 100 and 80 mean playing: a match not played that the plan had
             # as played ran no match speed, and a top speed logged in training there counts one
@@ -153,6 +160,21 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
             value = 0 if day is None or day.top_pct is None else (95 if value == 100 else 70)
         intensity.append(value)
     return Past(tuple(intensity), tuple(played))
+
+
+def flare_calm_caps(season: Season, athlete: str, tl: Timeline) -> dict[int, int]:
+    """Past days (index -> highest intensity) that RH-FL makes calm: 0 on a recorded flare-up's
+    day, 60 on the ``calm_days`` after it. A past day with nothing logged counts at most this."""
+    from planner.rules import RuleSet
+
+    days = RuleSet(season.rules).value("RH-FL", "calm_days")
+    out: dict[int, int] = {}
+    for rec in season.injuries_of(athlete):
+        for flare in rec.flare_ups:
+            f0 = (flare - tl.start).days
+            for d in range(max(f0, 0), min(f0 + days + 1, tl.p0)):
+                out[d] = min(out.get(d, 100), 0 if d == f0 else 60)
+    return out
 
 
 def _stage_caps(season: Season, athlete: str, stages: tuple[str, ...], tl: Timeline) -> list[int]:

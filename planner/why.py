@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from planner import text
 from planner.criteria import episode_start, gate, passes_all
 from planner.errors import InputError
-from planner.history import logged_days
+from planner.history import flare_calm_caps, logged_days
 from planner.loadtable import LoadTable, athlete_load
 from planner.protocols import load_protocol
 from planner.rehab import reset_credit, segments
@@ -220,7 +220,14 @@ def _past_text(c: _Context, i: int) -> str:
     day = c.tl.days[i]
     logged = c.logged().get(day)
     it = c.ap.intensity[i]
-    if logged is None:
+    calm = flare_calm_caps(c.season, c.aid, c.tl).get(i) if logged is None else None
+    if calm is not None:
+        f0 = max(f for rec in c.season.injuries_of(c.aid) for f in rec.flare_ups if f <= day)
+        when = "the day of a flare-up" if f0 == day else f"a calm day after the flare-up on {f0:%a %d %b}"
+        limit = "no running" if calm == 0 else f"at most {calm} %"
+        out = (f"This day is in the past, {when}, and no session was logged: it counts as {limit} "
+               f"(RH-FL), so {it} %; a session there is not taken as a pain-free one.")
+    elif logged is None:
         out = (f"This day is in the past and no session was logged: it keeps the plan's {it} % "
                f"(it went as planned).")
     else:

@@ -302,3 +302,28 @@ def test_a_starter_subbed_early_reads_as_the_minutes_played():
     rows = dict(day_rows(s, "A1", 5))
     assert rows["Role"] == "played 20 min: counted as from the bench (under 45 min)"
     assert dict(day_rows(s, "A2", 5))["Role"] == "plays (starts)"
+
+
+def test_a_flare_up_recorded_afterwards_takes_back_the_sessions_of_its_calm_days():
+    """The coach records on day 12 a flare-up of day 9. The stored plan had running on day 9 and
+    after it; nothing was logged then, so day 9 counts as no running and its calm days as at most
+    60 % (RH-FL): the session that provoked the flare-up is never a pain-free step of the ladder
+    or a day at the stage's cap. A top speed logged on a calm day still says what happened."""
+    from planner.why import why_day
+
+    s = season(weeks=3, athletes=1, matches=[19], injuries=(injury("A1", "P3", start_day=-20),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    it = s.plan.for_athlete("A1").intensity
+    flare = next(d for d in range(4, 10) if it[d] >= 70 and it[d + 2] >= 70)
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(flare + 4)})})
+    s = E.RecordFlareUp(athlete="A1", date=day(flare)).apply(s)
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(flare + 2), minutes=60, rpe=5,
+                                        top_speed_pct=72),)).apply(s)
+    out = solve(SolveRequest(s, time_limit=30))
+    got = out.plan.for_athlete("A1").intensity
+    assert (got[flare], got[flare + 1], got[flare + 2]) == (0, min(it[flare + 1], 60), 70)
+    assert check_plan(s, out.plan).violations == ()
+    text = why_day(s, out.plan, "A1", day(flare)).reasons[0].text
+    assert text.startswith("This day is in the past, the day of a flare-up, and no session was "
+                           "logged: it counts as no running (RH-FL), so 0 %")
+    assert f"The plan had said {it[flare]} %." in text
