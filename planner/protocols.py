@@ -48,6 +48,7 @@ class Protocol:
     notes: str
     stages: tuple[StageSpec, ...]
     pain_flare: int = 5  # a logged pain at or above it proposes a flare-up (rules-spec.md 9)
+    pain_rule: str = ""  # how much pain an exercise may provoke, in the protocol's words
 
     @property
     def stage_ids(self) -> tuple[str, ...]:
@@ -92,7 +93,7 @@ def parse_protocol(data: dict, source: str) -> Protocol:
     return Protocol(
         id=pid, name=str(data.get("name", pid)), evidence=str(data.get("evidence", "J")),
         citations=tuple(data.get("citations", ())), notes=str(data.get("notes", "")),
-        stages=tuple(stages), pain_flare=pain_flare,
+        stages=tuple(stages), pain_flare=pain_flare, pain_rule=str(data.get("pain_rule", "")),
     )
 
 

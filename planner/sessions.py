@@ -73,7 +73,10 @@ CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
     "calm": ("a calm day after a flare-up (RH-FL: at most 60 %)", (0, 60)),
 }
 WEEK_KINDS = ("load", "deload", "taper")
-FIELDS = ("level", "stage", "stage_title", "stage_content", "reason", "match", "drill")
+FIELDS = ("level", "stage", "stage_title", "stage_content", "pain_rule", "reason", "match", "drill")
+# {pain_rule} where the protocol has none, or in an anonymised export (the protocol's words are left
+# out there): a rule that holds for every protocol
+PAIN_RULE_DEFAULT = "Stop and tell the physio if the injured area hurts."
 NO_LIMIT = "no limit"
 TARGET_CONTEXTS = ("speed", "compensation")  # the level is a target, not a ceiling
 
@@ -483,11 +486,13 @@ class Prescriber:
             kicking, cod, sid = NO_LIMIT, NO_LIMIT, f"{context}-{lvl}"
         else:
             kicking, cod, sid = spec.kicking, spec.cod, spec.id
-        key = (sid, context, lvl, st, reason, match, ms, id(stage_spec))
+        proto = f.proto_of(i) if stage_spec is not None and not self.anonymise else None
+        pain_rule = proto.pain_rule if proto is not None else ""
+        key = (sid, context, lvl, st, reason, match, ms, id(stage_spec), pain_rule)
         words = self._words.get(key)
         if words is None:  # the same day in words is made once (a season repeats them a lot)
             words = self._words[key] = self._texts(spec, context, lvl, st, reason, match, ms,
-                                                   stage_spec)
+                                                   stage_spec, pain_rule)
         name, content, summary = words
         day_facts = {"stage": st, "level": lvl, "played": f.played[i], "training": f.train[i],
                      "available": i not in f.off, "proto": f.proto_of(i)}
@@ -506,11 +511,12 @@ class Prescriber:
         )
 
     def _texts(self, spec, context: str, lvl: int, st: str, reason: str, match: str,
-               ms: float | None, stage_spec) -> tuple[str, str, str]:
+               ms: float | None, stage_spec, pain_rule: str = "") -> tuple[str, str, str]:
         """(name, content, summary) of a session on a day."""
         values = _Fmt(level=str(lvl), stage=st, reason=reason, match=match,
                       stage_title="" if self.anonymise or stage_spec is None else stage_spec.title,
-                      stage_content="" if self.anonymise or stage_spec is None else stage_spec.content)
+                      stage_content="" if self.anonymise or stage_spec is None else stage_spec.content,
+                      pain_rule=pain_rule or PAIN_RULE_DEFAULT)
         name, content, drill = ((context.capitalize(), "", None) if spec is None else
                                 (spec.name, spec.content, spec.drill))
         values["drill"] = _drill_text(drill, lvl, ms, rest=True) if drill else ""

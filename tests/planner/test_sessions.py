@@ -135,6 +135,14 @@ def test_rehab_days_take_the_stages_limits_and_no_speed_without_a_max_speed():
     assert day.content.startswith("The exercises of your stage (Concentric and eccentric loading), then")
     assert day.speed_ms is None and day.speed == ""  # Cy Cedar has no max speed
     assert a3[12].session == "rest" and "match day, no rehab session" in a3[12].content
+    # the pain the session may provoke is the protocol's rule (a tendinopathy tolerates 5/10,
+    # a hamstring strain stops at 2/10), not one number for every injury; anonymised: a rule
+    # that holds for all
+    rule = load_protocol("iliopsoas-tendinopathy").pain_rule
+    assert "at most 5/10" in rule and day.content.endswith(rule)
+    anon = Prescriber(season, _plan(season), anonymise=True).athlete("A3")[10]
+    assert anon.content.endswith("Stop and tell the physio if the injured area hurts.")
+    assert "5/10" not in anon.content
 
 
 def test_away_days_say_why_only_to_the_staff():
