@@ -200,11 +200,12 @@ class Handouts:
         back = ret.fit if ret is not None else None
         if any(d.provisional and (d.stage != FIT or d.date == back) for d in days):
             milestone += ("; " if milestone else "") + ("Provisional: the stage depends on a "
-                                                        "criteria test not passed yet (retest)")
+                                                        "criteria test not passed yet")
         return HandoutWeek(
             season=season.name, athlete=a.id, name=a.name, position=a.position,
             max_speed=a.max_speed, week=w + 1, first=tl.days[week.first], last=tl.days[week.last],
-            kind=kind, kind_text=self._kind_text(kind, w), block=self._block(w), stage=stage,
+            kind=kind, kind_text=self._kind_text(kind, w, rehab=not any(
+                f.st[i] == FIT for i in week.days)), block=self._block(w), stage=stage,
             limits=limits, milestone=milestone,
             matches=tuple(self._match_line(f, i) for i in week.days if tl.is_comp[i]),
             days=days,
@@ -250,7 +251,12 @@ class Handouts:
             role = ROLE_WORDS["out"]
         return f"{text.day(tl.days[i])}: {names}, {role}"
 
-    def _kind_text(self, kind: str, w: int) -> str:
+    def _kind_text(self, kind: str, w: int, rehab: bool = False) -> str:
+        if rehab:  # a week wholly in rehab: the stage's sessions, whatever the week's kind
+            cap = int(self.rs.value("HV-2", "max_speed_days_deload" if kind == "deload"
+                                    else "max_speed_days"))
+            return (f"{kind.capitalize()} week: your rehab sessions are your stage's, as long "
+                    f"as in any week; at most {text.plural(cap, 'speed day')}")
         if kind == "deload":
             cap = int(self.rs.value("HV-2", "max_speed_days_deload"))
             table = LoadTable.of(self.rs)
