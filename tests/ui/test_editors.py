@@ -436,3 +436,21 @@ def test_editors_lead_the_board_to_what_they_select(w, qtbot):
     # An edit refreshes the editors without moving the board's selection.
     w.apply_edit(E.SetRuleValue(rule="HV-2", param="max_speed_days", value=1))
     assert w.board.current() == ("A2", D(2026, 3, 14))
+
+
+def test_season_settings_ok_keeps_the_dialog_open_on_an_end_before_the_start(w, dialogs):
+    """OK with an end before the start: the dialog stays open, says why in its own words and
+    keeps every field typed; nothing changes until it is corrected (or Cancel)."""
+    before = w.season
+    w.settings_action.trigger()
+    dlg = w.settings_dialog
+    dlg.name.setText("Renamed FC")
+    dlg.end.setDate(q(D(2026, 2, 1)))
+    dlg.buttons.accepted.emit()
+    assert dlg.isVisible() and dialogs.kinds() == []
+    assert "Ends" in dlg.error.text() and "Nothing was changed" in dlg.error.text()
+    assert dlg.name.text() == "Renamed FC" and w.season == before
+    dlg.end.setDate(q(before.calendar.end))
+    dlg.buttons.accepted.emit()
+    assert not dlg.isVisible() and w.season.name == "Renamed FC"
+    undo_all(w, before)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
+from planner.errors import PeriodizeError
 from planner.protocols import protocol_name
 from planner.season import (
     WEEKDAYS,
@@ -1291,6 +1292,14 @@ class SeasonSettingsDialog(QDialog):
         if bad:
             self.error.setText("\n".join(bad))
             return
+        edit = self.edit()
+        if edit is not None:  # what the season would refuse is said here, the edits kept
+            rest = edit.model_copy(update={"today": None, "clear_today": False})
+            try:
+                rest.apply(self.season)
+            except PeriodizeError as e:
+                self.error.setText(_settings_problem(e))
+                return
         self.accept()
 
     def edit(self) -> E.SetSeasonSettings | None:
@@ -1306,6 +1315,18 @@ class SeasonSettingsDialog(QDialog):
         if new == old and today == cal.today:
             return None
         return E.SetSeasonSettings(**new, today=today, clear_today=today is None)
+
+
+def _settings_problem(e: PeriodizeError) -> str:
+    """A refused setting in the dialog's words: the calendar's field names as the form shows them."""
+    words = {"'end'": "Ends", "'start'": "Starts", "'today'": "Today"}
+    problems = getattr(e, "problems", None) or [str(e)]
+    out = []
+    for p in problems:
+        for key, label in words.items():
+            p = p.replace(key, label)
+        out.append(p[0].upper() + p[1:] if p else p)
+    return "\n".join(out) + "\nNothing was changed; correct it or press Cancel."
 
 
 class NewSeasonDialog(QDialog):
