@@ -14,6 +14,28 @@ from planner.text import date_long, date_short
 from planner.timeline import Timeline
 
 
+def past_change_problem(season: Season, edit) -> str | None:
+    """Why a what-if change cannot be tried, when it rewrites a competition before today: a match
+    played (or not) is what happened, and a scenario re-plans from today on. None: it can."""
+    from planner import edits as E
+    from planner.validate import planning_start
+
+    if season.calendar.today is None:
+        return None
+    today = planning_start(season)
+    past = f"is before today ({date_long(today)}): the past keeps what happened"
+    if isinstance(edit, E.AddCompetition) and edit.competition.date < today:
+        return f"{date_long(edit.competition.date)} {past}; add a competition from today on"
+    if isinstance(edit, E.MoveCompetition | E.RemoveCompetition | E.UpdateCompetition):
+        c = season.competition(edit.competition)
+        if c is not None and c.date < today:
+            return f"'{c.name}' ({date_long(c.date)}) {past}; change a competition still to come"
+        new = getattr(edit, "date", None)
+        if new is not None and new < today:
+            return f"{date_long(new)} {past}; move it to today or later"
+    return None
+
+
 def find(season: Season, name: str) -> Scenario:
     for sc in season.scenarios:
         if sc.name.casefold() == name.strip().casefold():

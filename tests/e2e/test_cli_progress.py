@@ -35,6 +35,20 @@ def advanced(tmp_path_factory):
     return r, load_season(tmp / "demo.season.json"), tmp
 
 
+def test_a_what_if_cannot_move_a_match_played_or_into_the_past(advanced):
+    """A what-if re-plans from today: a competition before today is what happened."""
+    _, s, tmp = advanced
+    played = max((c for c in s.competitions if c.date < DEC_1), key=lambda c: c.date)
+    coming = min((c for c in s.competitions if c.date > DEC_1), key=lambda c: c.date)
+    r = run("whatif", "demo.season.json", "--new", "Earlier", "--move-competition", played.name,
+            "2026-12-19", cwd=tmp)
+    assert r.returncode == 1 and f"'{played.name}'" in r.stderr and "is before today" in r.stderr
+    r = run("whatif", "demo.season.json", "--new", "Earlier", "--move-competition", coming.name,
+            "2026-11-28", cwd=tmp)
+    assert r.returncode == 1 and "28 Nov 2026 is before today (1 Dec 2026)" in r.stderr
+    assert load_season(tmp / "demo.season.json") == s  # nothing stored
+
+
 def test_the_demo_advanced_to_december_accepts_the_projected_stage_changes(advanced):
     r, s, _ = advanced
     assert "planning the season from 2026-08-03 (the old today) first" in r.stdout

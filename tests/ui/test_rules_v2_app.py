@@ -439,3 +439,24 @@ def test_scenario_dialog_adds_a_tournament_over_several_days_and_names_a_clash(w
     assert "'Easter cup'" in text and " to " in text and f"overlapping '{clash.name}'" in text
     comp = dlg.changes[0].competition
     assert (comp.date, comp.end_date) == (clash.date, clash.date + dt.timedelta(days=1))
+
+
+def test_scenario_dialog_refuses_to_rewrite_a_competition_before_today(w):
+    """A what-if re-plans from today: moving a match already played, or moving one into the past,
+    is refused where the change is added, in the dialog's words; a match still to come moves."""
+    comps = sorted(w.season.competitions, key=lambda c: c.date)
+    played, coming = comps[0], comps[-1]
+    today = played.date + dt.timedelta(days=1)
+    assert coming.date > today
+    w.apply_edit(E.SetSeasonSettings(today=today))
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("move")
+    dlg.move_comp.setCurrentIndex(dlg.move_comp.findData(played.id))
+    dlg.move_date.set_date(coming.date - dt.timedelta(days=1))
+    assert not dlg.add_change()
+    assert f"'{played.name}'" in dlg.error.text() and "is before today" in dlg.error.text()
+    dlg.move_comp.setCurrentIndex(dlg.move_comp.findData(coming.id))
+    dlg.move_date.set_date(played.date)
+    assert not dlg.add_change() and "move it to today or later" in dlg.error.text()
+    dlg.move_date.set_date(coming.date - dt.timedelta(days=1))
+    assert dlg.add_change(), dlg.error.text()
