@@ -409,4 +409,6 @@ def return_text(season: Season, r: Return) -> str:
     if r.target is not None:
         when = day_long(r.target_date) if r.target_date else "?"
         target = f"; target '{r.target}' ({when}) " + ("met" if r.target_met else "MISSED")
+        if r.target_met and r.fit is not None and r.target_date and r.target_date < r.fit:
+            target += " (played before the setback this return follows)"
     return f"{what}: {back}{target}"

@@ -31,6 +31,7 @@ class ReturnReport:
     target_name: str | None = None
     target_date: dt.date | None = None
     target_reachable: bool | None = None
+    target_played: bool | None = None  # a target before today: played (met) or not (missed)
     latest_entries: list[tuple[str, dt.date | None]] = field(default_factory=list)
     planned_fit: dt.date | None = None  # the stored plan's return (None: no plan, or not back)
 
@@ -52,7 +53,10 @@ class ReturnReport:
                     f"NAME --stage-start {self.athlete} FIT {self.earliest_fit.isoformat()}")
         if self.target_name:
             when = self.target_date.strftime("%a %d %b %Y")
-            if self.target_reachable:
+            if self.target_played is not None:
+                lines.append(f"  target '{self.target_name}' ({when}) is in the past: "
+                             + ("met (played)." if self.target_played else "missed (not played)."))
+            elif self.target_reachable:
                 lines.append(f"  target '{self.target_name}' ({when}) can be made; latest day to enter each stage:")
                 for stage, day in self.latest_entries:
                     lines.append(f"    {stage:4s} {day.strftime('%a %d %b %Y') if day else '-'}")
@@ -128,7 +132,11 @@ def _target(pm: PlanModel, u, rec, first, report: ReturnReport, time_limit: floa
     comp = pm.season.competition(rec.target_competition)
     report.target_name, report.target_date = comp.name, comp.date
     t = pm.tl.index(comp.date)
-    plays = u.play[t] if t is not None and t >= pm.p0 else False
+    if t is not None and t < pm.p0:  # what happened, as the Returns panel says it
+        report.target_played = _played_before(pm.season, rec, t)
+        report.target_reachable = report.target_played
+        return
+    plays = u.play[t] if t is not None else False
     if plays is False:
         report.target_reachable = False
         return
@@ -145,6 +153,17 @@ def _target(pm: PlanModel, u, rec, first, report: ReturnReport, time_limit: floa
         d = None if sol is None else next(
             (d for d in range(first.first, first.end) if _val(sol, first.stage_lit(k, d))), None)
         report.latest_entries.append((first.order[k], pm.tl.days[d] if d is not None else None))
+
+
+def _played_before(season: Season, rec, t: int) -> bool:
+    """Whether the athlete played the past competition day ``t`` (the stored plan and the log)."""
+    from planner.returns import returns
+
+    if season.plan is None:
+        return False
+    got = [r for r in returns(season, season.plan, history=True)
+           if r.athlete == rec.athlete and r.onset == rec.onset]
+    return bool(got and got[0].target_met)
 
 
 def _planned_fit(season: Season, athlete: str, start: int, end: int) -> dt.date | None:

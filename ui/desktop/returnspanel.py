@@ -109,7 +109,15 @@ class ReturnRow:
         if self.target is not None:
             when = f" ({day_long(self.target_date)})" if self.target_date else ""
             text += f". Target {self.target}{when}: " + ("met" if self.target_met else "MISSED")
+            if self.met_before_setback:
+                text += " (played it before the setback this return follows)"
         return text + "."
+
+    @property
+    def met_before_setback(self) -> bool:
+        """The target was played, and the return shown came later (a flare-up after it)."""
+        return bool(self.target_met and self.back and self.target_date
+                    and self.target_date < self.back)
 
 
 def _next_change(stages: tuple[str, ...], tl: Timeline, t: int) -> str:
@@ -253,7 +261,8 @@ class ReturnsPanel(QWidget):
         elif not row.planned:
             target = (row.target, "", False)
         elif row.target_met:
-            target = (f"✔ met: {row.target}", MET, False)
+            target = (f"✔ met: {row.target}" + (" (played, before the setback)"
+                                                 if row.met_before_setback else ""), MET, False)
         else:
             target = (f"✖ MISSED: {row.target}", MISSED, True)
         today = stage_name(row.today) if row.today in ("FIT",) else row.today
