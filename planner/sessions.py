@@ -497,7 +497,9 @@ class Prescriber:
         day_facts = {"stage": st, "level": lvl, "played": f.played[i], "training": f.train[i],
                      "available": i not in f.off, "proto": f.proto_of(i)}
         minutes, rpe = self.loads.dose(week, **day_facts) or (None, None)
-        if stage_spec is not None:  # the stage's limits win over the catalogue's
+        if context in ("flare-up", "calm"):
+            pass  # RH-FL's day: the catalogue's calm limits hold, whatever the stage allows
+        elif stage_spec is not None:  # the stage's limits win over the catalogue's
             kicking, cod = stage_spec.kicking or kicking, stage_spec.cod or cod
         elif st == INJ:
             kicking, cod = "none", "none"

@@ -230,3 +230,29 @@ def test_recovery_names_its_match_and_the_day_before_a_match_is_activation():
             if p.context in ("recovery", "team") and p.level >= 60 and i + 1 < tl.n and f.played[i + 1]:
                 assert i > 0 and f.played[i - 1], (a.id, i)  # only MD+1 stays recovery
     assert seen
+
+
+def test_a_flare_up_day_and_its_calm_days_keep_the_calm_limits_whatever_the_stage_allows():
+    """S3 allows full kicks and reactive change of direction; on RH-FL's days the handout says
+    the calm day's limits (no kicking on the flare-up's day, short passes after), as its text does."""
+    from planner.season import Injury, StageRecord
+
+    season = _season()
+    plan = _plan(season)
+    tl = Timeline(season)
+    day0 = next(i for i in range(1, tl.n - 2) if all(tl.is_training[j] for j in range(i, i + 2)))
+    inj = Injury(athlete="A2", protocol="hamstring-strain", onset=tl.days[0],
+                 stages=(StageRecord(stage="S3", start=tl.days[0]),), flare_ups=(tl.days[day0],))
+    season = season.model_copy(update={"injuries": season.injuries + (inj,)})
+    ap = plan.for_athlete("A2")
+    it = list(ap.intensity)
+    it[day0], it[day0 + 1] = 0, 60
+    stages = tuple("S3" if i < day0 + 3 else "FIT" for i in range(tl.n))
+    a2 = ap.model_copy(update={"intensity": tuple(it), "stages": stages})
+    plan = plan.model_copy(update={"athletes": tuple(a2 if a.athlete == "A2" else a
+                                                     for a in plan.athletes)})
+    days = Prescriber(season, plan).athlete("A2")
+    assert load_protocol("hamstring-strain").stage("S3").kicking not in ("none", "short passes")
+    assert (days[day0].context, days[day0].kicking, days[day0].cod) == ("flare-up", "none", "none")
+    assert (days[day0 + 1].context, days[day0 + 1].kicking) == ("calm", "short passes")
+
