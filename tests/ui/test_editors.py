@@ -454,3 +454,14 @@ def test_season_settings_ok_keeps_the_dialog_open_on_an_end_before_the_start(w, 
     dlg.buttons.accepted.emit()
     assert not dlg.isVisible() and w.season.name == "Renamed FC"
     undo_all(w, before)
+
+
+def test_an_injured_athlete_is_found_by_typing_the_name(w, qtbot):
+    """Injured athletes come first in the Injuries editor, marked after the name, so typing a
+    name's first letters selects the athlete as in any list."""
+    box = w.injuries_editor.athlete
+    assert box.itemText(0) == "Cara Mid (A3)  ✚ injury recorded" and box.itemData(0) == "A3"
+    box.setCurrentIndex(box.findData("A1"))
+    box.setFocus()
+    qtbot.keyClicks(box, "Ca")
+    assert box.currentData() == "A3"

@@ -945,8 +945,9 @@ class InjuriesEditor(Editor):
         with QSignalBlocker(self.athlete):
             self.athlete.clear()
             for a in sorted(season.athletes, key=lambda a: (a.id not in injured, a.name)):
-                mark = "✚ " if a.id in injured else ""
-                self.athlete.addItem(f"{mark}{a.name} ({a.id})", a.id)
+                # the mark after the name: typing a name's first letters finds the athlete
+                mark = "  ✚ injury recorded" if a.id in injured else ""
+                self.athlete.addItem(f"{a.name} ({a.id}){mark}", a.id)
             i = self.athlete.findData(key) if key else -1
             self.athlete.setCurrentIndex(i if i >= 0 else (0 if self.athlete.count() else -1))
         with QSignalBlocker(self.target):
