@@ -347,7 +347,7 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> No
     if "top_kmh" in nums:
         nums["top_ms"] = nums.pop("top_kmh") / 3.6
         mapping["top_ms"] = mapping.pop("top_kmh")
-        notes.append(f"'{mapping['top_ms']}' is in km/h: read as m/s / 3.6")
+        notes.append(f"'{mapping['top_ms']}' is in km/h: each speed is divided by 3.6 to give m/s")
     for key, (lo, hi, _) in LIMITS.items():
         if key not in nums:
             continue
@@ -377,12 +377,11 @@ def _today(dates: list, season: Season, problems: list, where) -> None:
     cal = season.calendar
     last = planning_start(season)  # today, or the season start while today is not set
     first = cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
-    fix = ("move today on first (periodize advance --today DATE)" if cal.today else
-           "set today first (periodize advance --today DATE)")
+    fix = "move today on first (periodize advance --today DATE)"
     late = [i for i, d in enumerate(dates) if d is not None and d > last]
     # today before the season counts as the season's first day: say so, not a date never set
     if cal.today is None:
-        when = f"the season start ({last.isoformat()}; today is not set)"
+        when = f"today ({last.isoformat()}: the season start, as today has not been moved yet)"
     elif cal.today < cal.start:
         when = f"the season start ({last.isoformat()}; today, {cal.today.isoformat()}, is before it)"
     else:

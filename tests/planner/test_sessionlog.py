@@ -128,7 +128,7 @@ def test_not_a_csv_or_excel_file_and_missing_columns(tmp_path, s):
 
 def test_a_season_without_today_takes_only_its_pre_season_log(tmp_path):
     s = season(weeks=4, athletes=1)
-    with pytest.raises(InputError, match=r"after the season start \(.*; today is not set\); .* set today first"):
+    with pytest.raises(InputError, match=r"after today \(.*: the season start, as today has not been moved yet\); .* move today on first"):
         read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5\n"), s)
     (x,) = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(-3)},60,5\n"), s).sessions
     assert x.date == day(-3)
