@@ -584,7 +584,11 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
     if comps:
         names = ", ".join(f"'{x.name}' ({x.priority})" for x in comps)
         add(Reason("FACT", "fact", f"Competitions this week: {names}."))
-        if kind == "load" and athlete is None:
+        forced = any(r.kind == "bound" and (r.rule in ("TP-1", "PIN") or r.rule == "DL-2"
+                                            and r.text.startswith("Next to"))
+                     for r in why.reasons)
+        if kind == "load" and athlete is None and not forced:
+            # a choice only where no hard rule made the week a load week already
             add(Reason("DL-7", "serves", "Deloads go to weeks with fewer or lower-priority competitions."))
     if kind == "deload":
         cap = rs.value("HV-2", "max_speed_days_deload")

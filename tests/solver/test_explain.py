@@ -168,3 +168,25 @@ def test_a_pin_on_a_match_day_the_athlete_plays_names_the_role():
     assert any(t.startswith("AV-1 (plays 'Match 1' that day as start, at 100 %: set the role to "
                             "bench or out") for t in texts), texts
     assert any(t.startswith("PIN") for t in texts)
+
+
+def test_why_a_forced_load_week_names_the_rule_not_a_choice():
+    """The A final's own week is a load week because TP-1 forbids a deload there: why names TP-1
+    and does not add that the week 'serves DL-7', as if the kind had been chosen; a load week with
+    a match that could have been a deload does say it serves DL-7."""
+    from planner.season import Competition
+
+    comps = [Competition(id=f"c{k}", name=f"Match {k + 1}", date=day(5 + 7 * k), priority="C")
+             for k in range(6)]
+    comps.append(Competition(id="fin", name="Final", date=day(47), priority="A"))
+    s = season(weeks=7, athletes=2, matches=[], comps=comps)
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.plan is not None and out.plan.team_weeks[6] == "load"
+    final = why_week(s, out.plan, None, day(47)).reasons
+    assert any(r.rule == "TP-1" and r.kind == "bound" for r in final)
+    assert not any(r.rule == "DL-7" for r in final)
+    free = [w for w in range(7) if out.plan.team_weeks[w] == "load" and not any(
+        r.kind == "bound" and (r.rule == "TP-1" or r.text.startswith("Next to"))
+        for r in why_week(s, out.plan, None, day(7 * w)).reasons)]
+    assert free and all(any(r.rule == "DL-7" and r.kind == "serves"
+                            for r in why_week(s, out.plan, None, day(7 * w)).reasons) for w in free)
