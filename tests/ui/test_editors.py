@@ -218,6 +218,10 @@ def test_record_an_injury_then_stage_flare_up_test_target_and_remove(w):
     ed.flare_button.click()
     assert w.season.injury_of("A1").flare_ups == (D(2026, 3, 9),)
     assert "9 Mar" in ed.flares.text()
+    # the header says where the flare-up put the athlete, as the inspector does, and the next
+    # stage offered is the one after it
+    assert "recorded stage P2 (" in ed.status.text() and "since Mon 9 Mar 2026 (flare-up)" in ed.status.text()
+    assert ed.stage.currentData() == "P3"
 
     ed.target.setCurrentIndex(0)  # none
     ed.apply_button.click()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.protocols import protocol_name
+from planner.rehab import Segment, segments
 from planner.season import (
     WEEKDAYS,
     Athlete,
@@ -1059,8 +1060,14 @@ class InjuriesEditor(Editor):
         self.target.setCurrentIndex(max(0, ti))
         cur = inj.current
         proto = self._protocol()
-        title = proto.stage(cur.stage).title if cur.stage in proto.stage_ids else "back to full training"
-        self.status.setText(f"{proto.name}: recorded stage {cur.stage} ({title}) since {day_long(cur.start)}.")
+        # the last stage the records and flare-ups give, as the inspector says it (a flare-up
+        # after the last stage record moves the athlete back)
+        segs = segments(inj, proto) if inj.protocol == proto.id else []
+        last = segs[-1] if segs else Segment(cur.start, cur.stage, "record")
+        title = proto.stage(last.stage).title if last.stage in proto.stage_ids else "back to full training"
+        how = " (flare-up)" if last.cause == "flare-up" else ""
+        self.status.setText(f"{proto.name}: recorded stage {last.stage} ({title}) since "
+                            f"{day_long(last.start)}{how}.")
         ends = [r.start for r in inj.stages[1:]] + [None]
         _fill(self.history, [(i, [r.stage, day_long(r.start), "; ".join(
             f"{t.name} {t.value:g}{t.unit} ({date_short(t.date)})" for t in inj.tests
@@ -1071,7 +1078,7 @@ class InjuriesEditor(Editor):
         for w in (self.stage_start, self.flare_date, self.test_date):
             w.setDate(qdate(default_day))
         ids = list(proto.stage_ids) + ["FIT"]
-        nxt = ids[min(len(ids) - 1, ids.index(cur.stage) + 1)] if cur.stage in ids else ids[0]
+        nxt = ids[min(len(ids) - 1, ids.index(last.stage) + 1)] if last.stage in ids else ids[0]
         self.stage.setCurrentIndex(max(0, self.stage.findData(nxt)))
         self._fill_tests(proto, cur.stage)
         self._show_gate(inj)
