@@ -429,7 +429,8 @@ class AddInjury(Edit):
 
     def describe(self, s: Season) -> str:
         stage = f" in {self.stage}" if self.stage else ""
-        return f"{s.athlete_label(self.athlete)} injured on {date_long(self.onset)} ({self.protocol}{stage})"
+        return (f"{s.athlete_label(self.athlete)} injured on {date_long(self.onset)} "
+                f"({protocol_name(self.protocol).lower()}{stage})")
 
 
 class RemoveInjury(Edit):

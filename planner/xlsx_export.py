@@ -365,7 +365,10 @@ def _injured_sentence(rets: list) -> str:
     if not with_target and not no_target:
         parts.append(f"{back} back this season")
     prov = sum(1 for r in firsts.values() if r.provisional)
-    out = f"{text.plural(n, 'injured athlete')}: " + ", ".join(parts)
+    past = sum(1 for r in firsts.values() if getattr(r, "past", False))
+    out = f"{text.plural(n, 'injured athlete')} this season"
+    out += f" ({past} back before today)" if past else ""
+    out += ": " + ", ".join(parts)
     if prov:
         out += (f" ({prov} of the returns provisional: a criteria test is not passed yet)")
     return out + "."

@@ -136,7 +136,7 @@ def test_a_printed_week_says_what_the_handout_says(printed):
 def test_the_overview_and_the_cover_each_print_on_one_page(printed):
     season, pages, sheets, reading = printed
     cover = _flat(pages[sheets.index("Cover")])
-    assert "3 injured athletes:" in cover and "Words every sheet uses" in cover
+    assert "3 injured athletes this season" in cover and "Words every sheet uses" in cover
     overview = _flat(pages[sheets.index("Overview")])
     assert "Cup final (A)" in overview and "Legend" in overview
     assert re.search(r"back \d+ \w{3}", overview)

@@ -293,7 +293,7 @@ def test_the_cover_speaks_to_a_coach_and_defines_the_counts_once(tmp_path):
              for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value}
     assert facts["Season"] == "4 to 20 Jan 2027: 17 days, 3 weeks"
     assert facts["Plan"].startswith("The best plan the rules allow (proven); plan score 1,234")
-    assert facts["Injured"].startswith("1 injured athlete: 0 of 1 without a target back this season")
+    assert facts["Injured"].startswith("1 injured athlete this season: 0 of 1 without a target back this season")
     assert facts["Exported"] == EXPORTED_AT
     assert facts["Shared as"].startswith("with names")
     for key, meaning in DEFINITIONS:
@@ -315,16 +315,19 @@ def test_the_cover_counts_returns_against_their_targets():
     from planner.returns import Return
     from planner.xlsx_export import _injured_sentence
 
-    def ret(aid, met, target="Cup", prov=False):
+    def ret(aid, met, target="Cup", prov=False, past=False):
         return Return(athlete=aid, onset=_day(0), protocol="x", stage_at_p0="P2", fit=_day(3),
                       first_match=None, target=target, target_date=_day(9), target_met=met,
-                      provisional=prov)
+                      provisional=prov, past=past)
 
     assert _injured_sentence([ret("A", True), ret("B", True), ret("C", False)]) == (
-        "3 injured athletes: 2 back before their target, 1 misses it.")
+        "3 injured athletes this season: 2 back before their target, 1 misses it.")
     assert _injured_sentence([ret("A", True, prov=True)]) == (
-        "1 injured athlete: 1 back before their target (1 of the returns provisional: a criteria "
-        "test is not passed yet).")
+        "1 injured athlete this season: 1 back before their target (1 of the returns provisional: "
+        "a criteria test is not passed yet).")
+    # returns the season already saw are said apart: a coach counts who is injured today
+    assert _injured_sentence([ret("A", True, past=True), ret("B", True, past=True), ret("C", True)]) == (
+        "3 injured athletes this season (2 back before today): 3 back before their target.")
     assert _injured_sentence([]) == "No injured athlete in this plan."
 
 
