@@ -386,10 +386,12 @@ def test_the_plan_check_summary_counts_each_soft_rule_and_says_what_is_listed_at
     report = report.__class__(**{**report.__dict__, "soft": report.soft + (spike,)})
     text = check_summary(report)
     counts, penalties = report.counts(), report.penalties()
-    assert counts["LD-1"] >= 1 and f"LD-1 {counts['LD-1']} (listed, no cost)" in text
-    for rule, n in counts.items():
+    from planner.rules import RULES
+
+    assert counts["LD-1"] >= 1 and f"LD-1 no planned load spike {counts['LD-1']} (listed, no cost)" in text
+    for rule, n in counts.items():  # each by id and title, as the coach reads them
         if n and penalties[rule]:
-            assert f"{rule} {n:,} ({penalties[rule]:,})" in text
+            assert f"{rule} {RULES[rule].title.lower()} {n:,} ({penalties[rule]:,})" in text
 
 
 def test_the_pin_menu_holds_the_days_after_a_match_the_athlete_plays():

@@ -340,13 +340,16 @@ def check_summary(report) -> str:
 
 
 def soft_breakdown(report) -> str:
-    """``: RTS 3 (12,400), LD-1 53 (1,060), …``: each soft rule with instances, its count and
-    penalty, the costliest first; a rule listed at no cost says so (LD-1 with weight 0)."""
+    """``: RTS return to sport 3 (12,400), LD-1 no planned load spike 53 (1,060), …``: each soft
+    rule with instances, by id and title, its count and penalty, the costliest first; a rule
+    listed at no cost says so (LD-1 with weight 0)."""
     counts, penalties = report.counts(), report.penalties()
     parts = []
     for rule in sorted((r for r, n in counts.items() if n), key=lambda r: (-penalties.get(r, 0), r)):
         cost = penalties.get(rule, 0)
-        parts.append(f"{rule} {counts[rule]:,} ({cost:,})" if cost else f"{rule} {counts[rule]:,} (listed, no cost)")
+        known = RULES.get(rule)
+        name = f"{rule} {known.title.lower()}" if known is not None else rule
+        parts.append(f"{name} {counts[rule]:,} ({cost:,})" if cost else f"{name} {counts[rule]:,} (listed, no cost)")
     return ": " + ", ".join(parts) if parts else ""
 
 
