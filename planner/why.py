@@ -332,8 +332,8 @@ def _match_day_reason(c: _Context, i: int, add) -> None:
 
 
 def _flare_reason(c: _Context, i: int, add) -> None:
-    """RH-FL: the flare-up's day and its calm days ("No running: flare-up yesterday (RH-FL,
-    2 calm days)")."""
+    """RH-FL: the flare-up's day ("No running: flare-up today") and its calm days ("At most 60 %:
+    flare-up yesterday (RH-FL, 2 calm days)")."""
     calm = c.value("RH-FL", "calm_days")
     rule = f"RH-FL, {text.plural(calm, 'calm day')}"
     for rec in c.facts.records:
@@ -343,8 +343,8 @@ def _flare_reason(c: _Context, i: int, add) -> None:
                 add(Reason("RH-FL", "bound", f"No running: flare-up today ({rule} follow)."))
             elif 0 < k <= calm:
                 when = "yesterday" if k == 1 else f"on {text.day_long(fd)}"
-                head = "No running" if c.ap.intensity[i] == 0 else "At most 60 %"
-                add(Reason("RH-FL", "bound", f"{head}: flare-up {when} ({rule})."))
+                # the rule's bound, whatever else keeps the day lower (a match day, a rest day)
+                add(Reason("RH-FL", "bound", f"At most 60 %: flare-up {when} ({rule})."))
 
 
 def _ramp_reason(c: _Context, i: int, add) -> None:
