@@ -31,7 +31,7 @@ def add_parsers(sub) -> None:
     lg.add_argument("--save", action="store_true", help="store the sessions in the season file")
     lg.add_argument("--no-replan", action="store_true",
                     help="only add the sessions (by default the season is re-planned from today "
-                         "with them, changing the stored plan as little as the rules allow)")
+                         "with them, keeping the stored plan wherever changing it gains nothing)")
     lg.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                     help="stop the re-plan after S seconds (default 60)")
     lg.set_defaults(func=cmd_log)
@@ -48,7 +48,7 @@ def add_parsers(sub) -> None:
     ad.add_argument("--save", action="store_true", help="store the result in the season file")
     ad.add_argument("--no-replan", action="store_true",
                     help="only move today (by default the season is re-planned from the new today, "
-                         "changing the stored plan as little as the rules allow)")
+                         "keeping the stored plan wherever changing it gains nothing)")
     ad.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                     help="stop each search after S seconds (default 60)")
     ad.set_defaults(func=cmd_advance)
@@ -323,7 +323,7 @@ def _parsed(text: str) -> dt.date | None:
 
 def _replan_change(before, season, time_limit: float):
     """``season`` re-planned around what changed since ``before``, changing ``before``'s plan
-    as little as the rules allow (the same re-plan as a what-if scenario's)."""
+    only where that gains something (the same re-plan as a what-if scenario's)."""
     from solver.whatif import replan
     from ui.cli.commands import print_summary
 
@@ -331,7 +331,7 @@ def _replan_change(before, season, time_limit: float):
         before, season, before.plan, time_limit=time_limit, stop=stop))
     if outcome is None:
         return season, status
-    print("Re-planned, changing the stored plan as little as the rules allow:")
+    print("Re-planned, keeping the stored plan wherever changing it gains nothing:")
     print_summary(outcome, season)
     return season.model_copy(update={"plan": outcome.plan}), None
 
@@ -390,7 +390,7 @@ def _replan(before, season, time_limit: float):
         before, season, time_limit, stop=stop))
     if outcome is None:
         return season, status
-    print("Re-planned from today, changing the stored plan as little as the rules allow:")
+    print("Re-planned from today, keeping the stored plan wherever changing it gains nothing:")
     print_summary(outcome, season)
     return season.model_copy(update={"plan": outcome.plan}), None
 

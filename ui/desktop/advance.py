@@ -124,8 +124,8 @@ class AdvanceDialog(QDialog):
         log_row = QHBoxLayout()
         log_row.addWidget(self.import_button)
         log_row.addWidget(self.log_label, 1)
-        self.replan_box = QCheckBox("Re-plan from the new today (in the background), changing the "
-                                    "plan as little as the rules allow")
+        self.replan_box = QCheckBox("Re-plan from the new today (in the background), keeping the "
+                                    "plan wherever changing it gains nothing")
         self.replan_box.setChecked(True)
         self.note = QLabel(note)
         self.note.setWordWrap(True)

@@ -74,7 +74,7 @@ def new_stop():
 def solve_work(season: Season, time_limit: float, reference: Plan | None = None,
                solve_fn: SolveFn | None = None):
     """The work of a background solve of ``season``: the current plan is the reference of a
-    re-solve (the solver starts from it and changes it as little as the rules allow, STAB)."""
+    re-solve (the solver starts from it and keeps it wherever changing it gains nothing, STAB)."""
     run = solve_fn or default_solve
 
     def work(report, stop) -> SolveResult:

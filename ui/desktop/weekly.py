@@ -173,8 +173,8 @@ class WeeklyLoop(QObject):
         self.import_action.triggered.connect(lambda: import_dialog(w))
         self.replan_action = QAction("&Re-plan from Today", w)
         self.replan_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.replan_action.setStatusTip("Plan from today with what happened, changing the stored "
-                                        "plan as little as the rules allow")
+        self.replan_action.setStatusTip("Plan from today with what happened, keeping the stored "
+                                        "plan wherever changing it gains nothing")
         self.replan_action.triggered.connect(lambda: self.replan())
         for a in (self.new_week_action, self.move_today_action, self.log_action,
                   self.import_action, self.replan_action):
