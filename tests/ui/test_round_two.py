@@ -391,7 +391,8 @@ def test_the_plan_check_summary_counts_each_soft_rule_and_says_what_is_listed_at
     assert counts["LD-1"] >= 1 and f"LD-1 no planned load spike {counts['LD-1']} (listed, no cost)" in text
     for rule, n in counts.items():  # each by id and title, as the coach reads them
         if n and penalties[rule]:
-            assert f"{rule} {RULES[rule].title.lower()} {n:,} ({penalties[rule]:,})" in text
+            title = RULES[rule].title
+            assert f"{rule} {title[:1].lower()}{title[1:]} {n:,} ({penalties[rule]:,})" in text
 
 
 def test_the_pin_menu_holds_the_days_after_a_match_the_athlete_plays():

@@ -1298,7 +1298,7 @@ class SeasonSettingsDialog(QDialog):
         """OK: closes only when every date is understood (the reason stays in the dialog)."""
         bad = bad_dates((self.start, self.end, self.today))
         if bad:
-            self.error.setText("\n".join(bad))
+            self._say("\n".join(bad))
             return
         edit = self.edit()
         if edit is not None:  # what the season would refuse is said here, the edits kept
@@ -1306,9 +1306,14 @@ class SeasonSettingsDialog(QDialog):
             try:
                 rest.apply(self.season)
             except PeriodizeError as e:
-                self.error.setText(_settings_problem(e))
+                self._say(_settings_problem(e))
                 return
         self.accept()
+
+    def _say(self, text: str) -> None:
+        """The reason under the form, the dialog grown to show it whole."""
+        self.error.setText(text)
+        self.adjustSize()
 
     def edit(self) -> E.SetSeasonSettings | None:
         """The edit these settings make, or None when nothing changed."""

@@ -348,7 +348,7 @@ def soft_breakdown(report) -> str:
     for rule in sorted((r for r, n in counts.items() if n), key=lambda r: (-penalties.get(r, 0), r)):
         cost = penalties.get(rule, 0)
         known = RULES.get(rule)
-        name = f"{rule} {known.title.lower()}" if known is not None else rule
+        name = f"{rule} {known.title[:1].lower()}{known.title[1:]}" if known is not None else rule
         parts.append(f"{name} {counts[rule]:,} ({cost:,})" if cost else f"{name} {counts[rule]:,} (listed, no cost)")
     return ": " + ", ".join(parts) if parts else ""
 
