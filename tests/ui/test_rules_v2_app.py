@@ -460,3 +460,23 @@ def test_scenario_dialog_refuses_to_rewrite_a_competition_before_today(w):
     assert not dlg.add_change() and "move it to today or later" in dlg.error.text()
     dlg.move_date.set_date(coming.date - dt.timedelta(days=1))
     assert dlg.add_change(), dlg.error.text()
+
+
+def test_the_roles_grid_opens_on_the_next_match_in_sight(qtbot):
+    """Mid-season the grid opens on the first match from today, scrolled into view, not on the
+    season's first match far to the left."""
+    from ui.desktop.mainwindow import load_demo_season
+
+    demo = load_demo_season()
+    today = dt.date(2026, 12, 1)
+    season = demo.model_copy(update={"calendar": demo.calendar.model_copy(update={"today": today})})
+    win = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    roles.show(win)
+    view, model = win.roles_panel.view, win.roles_panel.model
+    col = view.currentIndex().column()
+    nxt = min(c.date for c in season.competitions if c.date >= today)
+    assert model.comps[col - 1].date == nxt and col > 10
+    qtbot.waitUntil(lambda: view.viewport().rect().intersects(view.visualRect(view.currentIndex())))

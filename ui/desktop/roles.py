@@ -340,4 +340,7 @@ def show(window) -> None:
     dock.raise_()
     if was_hidden:
         window.resizeDocks([dock], [max(220, int(window.height() * 0.38))], Qt.Orientation.Vertical)
-    window.roles_panel.view.setFocus()
+    view = window.roles_panel.view
+    view.setFocus()
+    if view.currentIndex().isValid():  # the next match in sight, not the season's first
+        view.scrollTo(view.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
