@@ -412,6 +412,8 @@ class LogView(QTableView):
         super().closeEditor(editor, H.NoHint if step else hint)
         if step:
             self.step(*step)
+        elif hint == H.RevertModelCache:  # Esc: what was typed is dropped, and its problem too
+            self.panel.say("")
 
     def step(self, rows: int, cols: int) -> None:
         cur = self.currentIndex()
