@@ -546,6 +546,8 @@ class _Checker:
         spec = a.protos[run.rec].stage(s)
         if a.it[i] >= spec.cap:
             run.at_cap += 1
+        if run.flare:
+            return  # a stage redone after a flare-up has no maximum (docs/semantics.md)
         start = run.start
         if start < self.p0 and self.p0 - start > spec.max_days - spec.min_days:
             # less than its minimum left at today, or outlasted (a change not done): the

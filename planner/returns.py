@@ -63,6 +63,7 @@ class StageRun:
     at_cap: int = 0
     max_reported: bool = False
     checked: bool = True
+    flare: bool = False  # entered by a flare-up dated today at the latest: no maximum
 
 
 class AthleteFacts:
@@ -170,7 +171,8 @@ class AthleteFacts:
         rec, proto = self.records[k], self.protos[k]
         segs = segments(rec, proto, until=self.date(p0 - 1))
         if segs:
-            run = StageRun(segs[-1].stage, self.idx(segs[-1].start), k)
+            run = StageRun(segs[-1].stage, self.idx(segs[-1].start), k,
+                           flare=segs[-1].start in rec.flare_ups)
         else:
             run = StageRun(INJ, self.onsets[k], k)
         if run.stage in proto.stage_ids:
@@ -236,7 +238,9 @@ def stage_walk(f: AthleteFacts, p0: int) -> Iterator[tuple[int, StageRun, StageR
         if forced is not None:
             kind = "forced"
             if s != run.stage or cause in ("onset", "record", "flare-up"):
-                run = StageRun(s, i, f.gov[i], checked=s == forced)
+                # a flare-up that happened (dated today at the latest) frees its stage's maximum
+                run = StageRun(s, i, f.gov[i], checked=s == forced,
+                               flare=i == p0 and (cause == "flare-up" or i in f.flare_days))
         elif s == run.stage:
             kind = "hold"
         elif f.next_stage(run) == s:

@@ -241,7 +241,7 @@ def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str
     cur = segs[-1]
     spec = proto.stage(cur.stage)
     lasted = (p_start - cur.start).days
-    if lasted <= spec.max_days:
+    if lasted <= spec.max_days or cur.start in inj.flare_ups:  # redone after a flare-up: no maximum
         return []
     who = season.athlete_label(inj.athlete)
     return [f"{w}.stages[{len(inj.stages) - 1}].start: {who} has been in {cur.stage} since "

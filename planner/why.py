@@ -498,8 +498,12 @@ def _stage_reason(c: _Context, i: int, add) -> None:
     if first == 0 and segs and segs[-1].stage == st:
         start = segs[-1].start
     day_no = (c.tl.days[i] - start).days + 1
-    add(Reason("RH-STAGE", "bound", f"Day {day_no} of {st} (started {text.day_long(start)}): it lasts "
-                                     f"{spec.min_days}-{spec.max_days} days; to leave it: {spec.exit_text}"))
+    lasts = (f"after the flare-up it lasts at least {text.plural(spec.min_days, 'day')}, as long as "
+             f"the ladder needs (no maximum)"
+             if start in c.inj.flare_ups and start <= c.tl.days[min(c.tl.p0, c.tl.n - 1)]
+             else f"it lasts {spec.min_days}-{spec.max_days} days")
+    add(Reason("RH-STAGE", "bound", f"Day {day_no} of {st} (started {text.day_long(start)}): {lasts}; "
+                                     f"to leave it: {spec.exit_text}"))
     _criteria_reason(c, st, start, c.tl.days[i], add)
 
 

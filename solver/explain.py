@@ -98,6 +98,8 @@ def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str, first: i
         if ep.start_day + spec.max_days < ep.first + spec.min_days:  # the maximum from today
             end = today + dt.timedelta(days=spec.max_days)
         since = f": {stage} since {date_long(start)} must end by {date_long(end)}"
+        if ep.open_max:  # redone after a flare-up: no maximum
+            since = f": {stage} since {date_long(start)} (after a flare-up, no maximum)"
         if ep.gate is not None and kind == "duration":
             since += f" and is held until {date_long(model.tl.start + dt.timedelta(days=ep.gate))} by a failed test"
     if kind == "exit":

@@ -124,6 +124,8 @@ class RehabMixin(ModelBase):
         first, end, c = ep.first, ep.end, ep.start_stage
         spec = ep.protocol.stage(ep.order[k])
         mx = spec.max_days
+        if c is not None and k == c and ep.open_max:
+            return  # redone after a flare-up: no maximum (docs/semantics.md, "Flare-ups")
         if c is not None and k == c:
             t = ep.start_day + mx
             if t < first + spec.min_days:  # less than its minimum left at today, or outlasted

@@ -55,6 +55,7 @@ class Epoch:
     past_cap_days: int = 0  # days at the start stage's cap done before p0
     gate: int | None = None  # RH-CRIT: first day the start stage may be left
     reentry_done: int | None = None  # RE-1 sessions done before p0; None: re-entry complete
+    open_max: bool = False  # the stage held at p0 was entered by a flare-up: it has no maximum
 
     @property
     def K(self) -> int:
@@ -477,7 +478,7 @@ class UnitsMixin(ModelBase):
         c = order.index(cur.stage)
         sc = (cur.start - tl.start).days
         ep = Epoch(p0, end, "known", order, caps, proto, rec, start_stage=c, start_day=sc,
-                   credit=self._credit(proto, rec, cur))
+                   credit=self._credit(proto, rec, cur), open_max=cur.start in rec.flare_ups)
         for d in range(max(0, sc), p0):
             if past.intensity[d] >= 60 and past.stages[d] in proto.stage_ids:
                 ep.past_counts[past.intensity[d]] = ep.past_counts.get(past.intensity[d], 0) + 1
@@ -566,6 +567,8 @@ class UnitsMixin(ModelBase):
             lk += spec.max_days
             if k == c + 1 and lk < first + spec.min_days:  # less than its minimum left at
                 lk = first + spec.max_days  # today (or outlasted): the maximum from today
+            if ep.open_max:  # the start stage has no maximum: no later stage a latest start
+                lk = end
             lo[k], hi[k] = max(ek, first), max(lk, first)
             if k == c + 1 and ep.gate is not None:
                 lo[k] = max(lo[k], ep.gate)

@@ -173,3 +173,31 @@ def test_the_demos_flare_up_what_ifs_plan_no_speed_on_the_day_or_the_two_after()
         it = plan.for_athlete("A07").intensity
         i = tl.index(d)
         assert it[i] == 0 and max(it[i + 1], it[i + 2]) <= 60, (when, it[i:i + 3])
+
+
+def test_a_stage_redone_after_a_flare_up_takes_as_long_as_its_ladder_needs():
+    """A hamstring athlete in S3 has a flare-up: back to S2, whose exit needs 2 days at 100 %,
+    with the ladder credited only to 90 % and two calm days first. With a match and a rest day
+    a week and HV-5's recovery, that cannot fit in S2's 10-day maximum: read literally the season
+    became infeasible the moment the coach recorded the flare-up. The stage a flare-up enters
+    has no maximum (docs/semantics.md, "Flare-ups"): it lasts as long as the ladder needs, the
+    plan passes the checker, and why says so. Every other stage keeps its maximum."""
+    from planner.protocols import load_protocol
+
+    inj = injury("A1", "S3", start_day=-3, history=(("S2", -10),)).model_copy(
+        update={"protocol": "hamstring-strain"})
+    s = season(weeks=6, athletes=2, injuries=(inj,))
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(3)})})
+    s = E.RecordFlareUp(athlete="A1", date=day(2)).apply(s)
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.status in (Status.OPTIMAL, Status.FEASIBLE), out.explanation
+    assert check_plan(s, out.plan).violations == ()
+    st = out.plan.for_athlete("A1").stages
+    s2 = [i for i in range(len(st)) if st[i] == "S2" and i >= 2]
+    longest = load_protocol("hamstring-strain").stage("S2").max_days
+    assert s2[0] == 2 and len(s2) > longest and st[s2[-1] + 1] == "S3"
+    bound = [r.text for r in why_day(s, out.plan, "A1", day(s2[-1])).reasons if r.rule == "RH-STAGE"]
+    assert any("after the flare-up it lasts at least" in t and "(no maximum)" in t for t in bound)
+    # the stage after it keeps its maximum: S3 is left within its days
+    s3 = [i for i in range(s2[-1] + 1, len(st)) if st[i] == "S3"]
+    assert 0 < len(s3) <= load_protocol("hamstring-strain").stage("S3").max_days
