@@ -49,7 +49,7 @@ from planner.criteria import Result, gate
 from planner.errors import InputError
 from planner.history import pre_season_speed_days
 from planner.loadtable import LoadTable, athlete_load
-from planner.rehab import Segment, reset_credit, segments
+from planner.rehab import Segment, max_days, reset_credit, segments
 from planner.returns import (
     PLAY_LEVEL,
     REHAB,
@@ -546,22 +546,21 @@ class _Checker:
         spec = a.protos[run.rec].stage(s)
         if a.it[i] >= spec.cap:
             run.at_cap += 1
-        if run.flare:
-            return  # a stage redone after a flare-up has no maximum (docs/semantics.md)
+        mx = max_days(spec, run.flare)  # redone after a flare-up: twice (docs/semantics.md)
         start = run.start
-        if start < self.p0 and self.p0 - start > spec.max_days - spec.min_days:
+        if start < self.p0 and self.p0 - start > mx - spec.min_days:
             # less than its minimum left at today, or outlasted (a change not done): the
             # maximum counts from today (docs/semantics.md, "A stage outlasted before today")
             start = self.p0
         length = i - start + 1
-        if length > spec.max_days and not run.max_reported:
+        if length > mx and not run.max_reported:
             run.max_reported = True
             since = (f"day {length} of the stage (started {self.f(run.start)})" if start == run.start
                      else f"day {length} since today ({self.f(start)}; the stage had less than its "
                           f"minimum left at today, so its maximum counts from today)")
             self.bad("RH-STAGE", a.id, max(start, 0), i,
                      f"{a.who} is still in {s} on {self.f(i)}, {since}; {s} lasts at most "
-                     f"{spec.max_days} days.")
+                     f"{mx} days" + (" after a flare-up (twice its maximum)." if run.flare else "."))
 
     def _ladder_resets(self, a: _Athlete, future: dict[int, tuple[str, str, int]]
                        ) -> tuple[dict[int, int], dict[int, dict[int, int]]]:

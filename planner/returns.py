@@ -63,7 +63,7 @@ class StageRun:
     at_cap: int = 0
     max_reported: bool = False
     checked: bool = True
-    flare: bool = False  # entered by a flare-up dated today at the latest: no maximum
+    flare: bool = False  # entered by a flare-up dated today at the latest: twice its maximum
 
 
 class AthleteFacts:
@@ -239,8 +239,9 @@ def stage_walk(f: AthleteFacts, p0: int) -> Iterator[tuple[int, StageRun, StageR
             kind = "forced"
             if s != run.stage or cause in ("onset", "record", "flare-up"):
                 # a flare-up that happened (dated today at the latest) frees its stage's maximum
-                run = StageRun(s, i, f.gov[i], checked=s == forced,
-                               flare=i == p0 and (cause == "flare-up" or i in f.flare_days))
+                k = f.gov[i]
+                run = StageRun(s, i, k, checked=s == forced, flare=i == p0 and k is not None
+                               and f.date(i) in f.records[k].flare_ups)
         elif s == run.stage:
             kind = "hold"
         elif f.next_stage(run) == s:

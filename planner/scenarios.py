@@ -36,6 +36,20 @@ def past_change_problem(season: Season, edit) -> str | None:
     return None
 
 
+def check_scenario_today(season: Season, scenario: Scenario) -> None:
+    """InputError when a change of ``scenario`` rewrites a competition before today: a scenario
+    saved earlier whose change today has since passed (a match moved, now played)."""
+    s = season.model_copy(update={"scenarios": ()})
+    for i, e in enumerate(scenario.edits):
+        ed = edit_from_dict(e)
+        problem = past_change_problem(s, ed)
+        if problem is not None:
+            raise InputError(f"scenario '{scenario.name}', edit {i + 1} ({ed.describe(s)})",
+                             [problem + "; today has moved past it since the scenario was made: "
+                                        "make a new scenario, or delete this one"])
+        s = ed.apply(s)
+
+
 def find(season: Season, name: str) -> Scenario:
     for sc in season.scenarios:
         if sc.name.casefold() == name.strip().casefold():
@@ -207,4 +221,5 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
 
 
 # scenario_season (the replay of a scenario's edits) lives with the edits; callers find it here too
-__all__ = ["AthleteDiff", "Comparison", "compare", "describe_edits", "find", "scenario_season"]
+__all__ = ["AthleteDiff", "Comparison", "check_scenario_today", "compare", "describe_edits", "find",
+           "past_change_problem", "scenario_season"]

@@ -11,7 +11,7 @@ from collections import Counter
 
 from planner.errors import InputError
 from planner.protocols import Protocol, available_protocols, load_protocol
-from planner.rehab import segments
+from planner.rehab import max_days, segments
 from planner.rules import settings_problems
 from planner.season import FIT, LEVELS, Injury, Season, StageRecord
 from planner.timeline import Timeline
@@ -241,7 +241,7 @@ def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str
     cur = segs[-1]
     spec = proto.stage(cur.stage)
     lasted = (p_start - cur.start).days
-    if lasted <= spec.max_days or cur.start in inj.flare_ups:  # redone after a flare-up: no maximum
+    if lasted <= max_days(spec, cur.start in inj.flare_ups):  # after a flare-up: twice
         return []
     who = season.athlete_label(inj.athlete)
     return [f"{w}.stages[{len(inj.stages) - 1}].start: {who} has been in {cur.stage} since "

@@ -18,7 +18,7 @@ from planner.errors import InputError
 from planner.history import flare_calm_caps, logged_days
 from planner.loadtable import LoadTable, athlete_load
 from planner.protocols import load_protocol
-from planner.rehab import reset_credit, segments
+from planner.rehab import max_days, reset_credit, segments
 from planner.returns import AthleteFacts
 from planner.rules import RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, LADDER, SPEED_DAY, Plan, Season
@@ -227,6 +227,10 @@ def _past_text(c: _Context, i: int) -> str:
         limit = "no running" if calm == 0 else f"at most {calm} %"
         out = (f"This day is in the past, {when}, and no session was logged: it counts as {limit} "
                f"(RH-FL), so {it} %; a session there is not taken as a pain-free one.")
+        if it > calm:  # the plan was made before the flare-up was recorded
+            out = (f"This day is in the past, {when}, and no session was logged: it counts as "
+                   f"{limit} (RH-FL), but this plan was made before the flare-up was recorded "
+                   f"and still has {it} %; re-plan from today to read it so.")
     elif logged is None:
         out = (f"This day is in the past and no session was logged: it keeps the plan's {it} % "
                f"(it went as planned).")
@@ -495,12 +499,12 @@ def _stage_reason(c: _Context, i: int, add) -> None:
         first -= 1
     segs = segments(c.inj, c.proto, until=c.tl.days[i])
     start = c.tl.days[first]
-    if first == 0 and segs and segs[-1].stage == st:
-        start = segs[-1].start
+    if segs and segs[-1].stage == st and (first == 0 or segs[-1].start > start):
+        start = segs[-1].start  # recorded before the season, or a flare-up that kept the stage
     day_no = (c.tl.days[i] - start).days + 1
-    lasts = (f"after the flare-up it lasts at least {text.plural(spec.min_days, 'day')}, as long as "
-             f"the ladder needs (no maximum)"
-             if start in c.inj.flare_ups and start <= c.tl.days[min(c.tl.p0, c.tl.n - 1)]
+    flare = start in c.inj.flare_ups and start <= c.tl.days[min(c.tl.p0, c.tl.n - 1)]
+    lasts = (f"after the flare-up it lasts {spec.min_days}-{max_days(spec, True)} days (twice the "
+             f"protocol's {spec.max_days}: the ladder restarts lower)" if flare
              else f"it lasts {spec.min_days}-{spec.max_days} days")
     add(Reason("RH-STAGE", "bound", f"Day {day_no} of {st} (started {text.day_long(start)}): {lasts}; "
                                      f"to leave it: {spec.exit_text}"))

@@ -14,6 +14,7 @@ import time
 from ortools.sat.python import cp_model
 
 from planner.precheck import obvious_conflicts
+from planner.rehab import max_days
 from planner.rules import RULES
 from planner.season import LADDER, Season
 from planner.text import date_long
@@ -93,13 +94,13 @@ def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str, first: i
     since = ""
     if ep.start_stage is not None and ep.order[ep.start_stage] == stage:
         start = model.tl.start + dt.timedelta(days=ep.start_day)
-        end = start + dt.timedelta(days=spec.max_days)
+        mx = max_days(spec, ep.open_max)  # redone after a flare-up: twice the maximum
+        end = start + dt.timedelta(days=mx)
         today = model.tl.days[ep.first] if ep.first < model.n else model.tl.end
-        if ep.start_day + spec.max_days < ep.first + spec.min_days:  # the maximum from today
-            end = today + dt.timedelta(days=spec.max_days)
-        since = f": {stage} since {date_long(start)} must end by {date_long(end)}"
-        if ep.open_max:  # redone after a flare-up: no maximum
-            since = f": {stage} since {date_long(start)} (after a flare-up, no maximum)"
+        if ep.start_day + mx < ep.first + spec.min_days:  # the maximum from today
+            end = today + dt.timedelta(days=mx)
+        after = f" (after a flare-up: up to {mx} days)" if ep.open_max else ""
+        since = f": {stage} since {date_long(start)}{after} must end by {date_long(end)}"
         if ep.gate is not None and kind == "duration":
             since += f" and is held until {date_long(model.tl.start + dt.timedelta(days=ep.gate))} by a failed test"
     if kind == "exit":

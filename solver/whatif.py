@@ -169,7 +169,7 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
 def replan_from_today(before: Season, after: Season, time_limit: float = 60.0, on_progress=None,
                       stop: StopToken | None = None) -> Outcome:
     """Re-plan ``after`` (``today`` moved on, sessions logged, stage changes accepted) from its new
-    today, changing ``before``'s stored plan as little as the rules allow (STAB). When the rules
+    today, keeping ``before``'s stored plan wherever changing it gains nothing (STAB). When the rules
     differ from ``before``'s (a rule changed since the plan was made) the whole future is
     re-planned under the new rules, still from the stored plan."""
     reference = before.plan

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planner.rehab import max_days
 from planner.season import LADDER
 from solver.model.core import RUN_LEVELS, ModelBase, neg
 from solver.model.units import Epoch, Unit
@@ -124,9 +125,8 @@ class RehabMixin(ModelBase):
         first, end, c = ep.first, ep.end, ep.start_stage
         spec = ep.protocol.stage(ep.order[k])
         mx = spec.max_days
-        if c is not None and k == c and ep.open_max:
-            return  # redone after a flare-up: no maximum (docs/semantics.md, "Flare-ups")
         if c is not None and k == c:
+            mx = max_days(spec, ep.open_max)  # redone after a flare-up: twice the maximum
             t = ep.start_day + mx
             if t < first + spec.min_days:  # less than its minimum left at today, or outlasted
                 t = first + mx  # (a change not done): it counts again from today (docs/semantics.md)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from planner.criteria import gate
 from planner.history import logged_days, past_days, pre_season_speed_days
 from planner.protocols import Protocol, load_protocol
-from planner.rehab import flare_steps, reset_credit, segments, stage_on
+from planner.rehab import flare_steps, max_days, reset_credit, segments, stage_on
 from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, AthletePlan, Injury
 from planner.squad import position_key
 from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, ModelBase, neg
@@ -55,7 +55,7 @@ class Epoch:
     past_cap_days: int = 0  # days at the start stage's cap done before p0
     gate: int | None = None  # RH-CRIT: first day the start stage may be left
     reentry_done: int | None = None  # RE-1 sessions done before p0; None: re-entry complete
-    open_max: bool = False  # the stage held at p0 was entered by a flare-up: it has no maximum
+    open_max: bool = False  # the stage held at p0 was entered by a flare-up: twice its maximum
 
     @property
     def K(self) -> int:
@@ -564,11 +564,10 @@ class UnitsMixin(ModelBase):
         for k in range(c + 1, K):
             spec = ep.protocol.stage(ep.order[k - 1])
             ek += spec.min_days
-            lk += spec.max_days
+            mx = max_days(spec, ep.open_max and k == c + 1)  # after a flare-up: twice
+            lk += mx
             if k == c + 1 and lk < first + spec.min_days:  # less than its minimum left at
-                lk = first + spec.max_days  # today (or outlasted): the maximum from today
-            if ep.open_max:  # the start stage has no maximum: no later stage a latest start
-                lk = end
+                lk = first + mx  # today (or outlasted): the maximum from today
             lo[k], hi[k] = max(ek, first), max(lk, first)
             if k == c + 1 and ep.gate is not None:
                 lo[k] = max(lo[k], ep.gate)

@@ -49,6 +49,23 @@ def test_a_what_if_cannot_move_a_match_played_or_into_the_past(advanced):
     assert load_season(tmp / "demo.season.json") == s  # nothing stored
 
 
+def test_a_scenario_saved_before_today_moved_past_its_change_is_refused(advanced, tmp_path):
+    """A scenario saved in August moved a match that today (1 Dec) has since passed: re-running
+    it says which change and what to do, and stores nothing."""
+    from planner import edits as E
+
+    _, s, _ = advanced
+    played = max((c for c in s.competitions if c.date < DEC_1), key=lambda c: c.date)
+    move = E.MoveCompetition(competition=played.id, date=DEC_1 + dt.timedelta(days=5))
+    saved = E.AddScenario(name="Later", edits=(move.to_dict(),)).apply(s)
+    save_season(saved, tmp_path / "s.season.json")
+    r = run("whatif", "s.season.json", "--scenario", "Later", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    assert "scenario 'Later', edit 1" in r.stderr and f"'{played.name}'" in r.stderr
+    assert "make a new scenario, or delete this one" in r.stderr
+    assert load_season(tmp_path / "s.season.json") == saved
+
+
 def test_the_demo_advanced_to_december_accepts_the_projected_stage_changes(advanced):
     r, s, _ = advanced
     assert "planning the season from 2026-08-03 (the old today) first" in r.stdout

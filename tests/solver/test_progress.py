@@ -327,3 +327,19 @@ def test_a_flare_up_recorded_afterwards_takes_back_the_sessions_of_its_calm_days
     assert text.startswith("This day is in the past, the day of a flare-up, and no session was "
                            "logged: it counts as no running (RH-FL), so 0 %")
     assert f"The plan had said {it[flare]} %." in text
+
+
+def test_why_on_a_flare_up_recorded_after_the_plan_says_to_re_plan():
+    """A flare-up recorded without a re-plan (the plan still has the day's run): why does not
+    claim 'no running, so 70 %', it says the plan predates the flare-up."""
+    from planner.why import why_day
+
+    s = season(weeks=3, athletes=1, matches=[19], injuries=(injury("A1", "P3", start_day=-20),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    it = s.plan.for_athlete("A1").intensity
+    flare = next(d for d in range(4, 10) if it[d] >= 70)
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(flare + 4)})})
+    s = E.RecordFlareUp(athlete="A1", date=day(flare)).apply(s)
+    text = why_day(s, s.plan, "A1", day(flare)).reasons[0].text
+    assert "this plan was made before the flare-up was recorded" in text
+    assert f"still has {it[flare]} %" in text and "re-plan from today" in text

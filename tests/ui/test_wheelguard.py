@@ -2,40 +2,57 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.desktop import wheelguard
 
 
-def _wheel(widget: QWidget) -> None:
-    pos = QPointF(widget.width() / 2, widget.height() / 2)
-    event = QWheelEvent(pos, QPointF(widget.mapToGlobal(pos.toPoint())), QPoint(0, 0),
-                        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-                        Qt.ScrollPhase.NoScrollPhase, False)
-    QApplication.sendEvent(widget, event)
+def _turn(area: QScrollArea, widget: QWidget) -> None:
+    """A wheel turn over ``widget`` as the window system delivers it (Qt's wheel focus included)."""
+    p = widget.mapTo(area, QPoint(widget.width() // 2, widget.height() // 2))
+    QTest.wheelEvent(area.windowHandle(), QPointF(p), QPoint(0, -120))
+    QTest.qWait(20)
 
 
-def test_the_wheel_scrolls_past_an_unfocused_combo_and_changes_a_focused_one(qtbot):
+def test_the_wheel_scrolls_past_an_unfocused_field_and_changes_a_focused_one(qtbot):
     wheelguard.install(QApplication.instance())
     area = QScrollArea()
     inner = QWidget()
     lay = QVBoxLayout(inner)
+    other = QLineEdit()
     combo = QComboBox()
     combo.addItems(["Injury 1", "Injury 2", "New injury"])
-    lay.addWidget(combo)
+    spin = QSpinBox()
+    spin.setRange(0, 100)
+    spin.setValue(50)
+    for w in (other, combo, spin):
+        lay.addWidget(w)
     lay.addSpacing(2000)
     area.setWidget(inner)
     area.resize(300, 200)
     qtbot.addWidget(area)
     area.show()
     qtbot.waitExposed(area)
+    other.setFocus()
     bar = area.verticalScrollBar()
     assert bar.value() == 0
-    _wheel(combo)
-    assert combo.currentIndex() == 0 and bar.value() > 0  # the panel scrolled instead
-    combo.setFocus()
+    _turn(area, combo)
+    assert combo.currentIndex() == 0 and not combo.hasFocus() and bar.value() > 0
+    before = bar.value()
+    _turn(area, spin)
+    assert spin.value() == 50 and bar.value() > before  # the panel scrolled instead
+    bar.setValue(0)
+    combo.setFocus()  # clicked or tabbed into: the wheel is the coach's choice
     qtbot.waitUntil(combo.hasFocus)
-    _wheel(combo)
-    assert combo.currentIndex() == 1  # clicked or tabbed into: the wheel is the coach's choice
+    _turn(area, combo)
+    assert combo.currentIndex() == 1

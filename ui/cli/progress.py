@@ -55,8 +55,8 @@ def add_parsers(sub) -> None:
     rc = sub.add_parser("record", help="record what happened (a flare-up, an injury, ...) and re-plan",
                         description="Record changes in the season itself — a confirmed flare-up, a "
                                     "new injury, a player unavailable, a role, a pin — and re-plan "
-                                    "from today, changing the stored plan as little as the rules "
-                                    "allow. The same options as 'whatif --new', without the "
+                                    "from today, keeping the stored plan wherever changing it "
+                                    "gains nothing. The same options as 'whatif --new', without the "
                                     "scenario: this is the season now.")
     rc.add_argument("season", metavar="FILE.season.json")
     add_edit_options(rc)

@@ -253,7 +253,7 @@ def cmd_whatif(args) -> int:
     from pathlib import Path
 
     from planner import edits as E
-    from planner.scenarios import describe_edits, find, scenario_season
+    from planner.scenarios import check_scenario_today, describe_edits, find, scenario_season
     from planner.seasonfile import load_season
     from ui.cli import outputs
 
@@ -286,6 +286,7 @@ def cmd_whatif(args) -> int:
     print(f"Scenario '{sc.name}':")
     for line in describe_edits(season, sc):
         print(f"  - {line}")
+    check_scenario_today(season, sc)
     after = scenario_season(season, sc.model_copy(update={"plan": None}))
     baseline = season.model_copy(update={"scenarios": ()})
     from solver import StopToken

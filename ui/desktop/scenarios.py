@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from planner import edits as E
 from planner.errors import InputError, PeriodizeError
-from planner.scenarios import compare, describe_edits, scenario_season
+from planner.scenarios import check_scenario_today, compare, describe_edits, scenario_season
 from planner.season import Scenario, Season
 from planner.text import date_long, date_short
 from planner.timeline import Timeline
@@ -349,6 +349,7 @@ class WhatIf(QObject):
             w.statusBar().showMessage("Not re-planned: solve the season first (Plan ▸ Solve, F5).", 8000)
             return False
         try:
+            check_scenario_today(season, sc)
             after = scenario_season(season, sc.model_copy(update={"plan": None}))
         except PeriodizeError as e:
             self.interaction.warn("The scenario cannot be re-planned",

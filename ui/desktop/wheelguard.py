@@ -9,13 +9,20 @@ into); otherwise the turn goes to the scroll area around it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox
 
 
 class WheelGuard(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (event.type() == QEvent.Type.Wheel and isinstance(obj, QComboBox | QAbstractSpinBox)
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(obj, QComboBox | QAbstractSpinBox):
+            # Qt gives such a field the focus on a wheel turn (WheelFocus) before any filter
+            # sees the turn; a click or Tab still focuses it
+            if obj.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                obj.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            return False
+        if (kind == QEvent.Type.Wheel and isinstance(obj, QComboBox | QAbstractSpinBox)
                 and not obj.hasFocus()):
             area = obj.parentWidget()
             while area is not None and not isinstance(area, QAbstractScrollArea):
