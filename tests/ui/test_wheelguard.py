@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QLineEdit,
     QScrollArea,
@@ -25,7 +24,6 @@ def _turn(area: QScrollArea, widget: QWidget) -> None:
 
 
 def test_the_wheel_scrolls_past_an_unfocused_field_and_changes_a_focused_one(qtbot):
-    wheelguard.install(QApplication.instance())
     area = QScrollArea()
     inner = QWidget()
     lay = QVBoxLayout(inner)
@@ -39,6 +37,7 @@ def test_the_wheel_scrolls_past_an_unfocused_field_and_changes_a_focused_one(qtb
         lay.addWidget(w)
     lay.addSpacing(2000)
     area.setWidget(inner)
+    assert wheelguard.guard(area) == 2
     area.resize(300, 200)
     qtbot.addWidget(area)
     area.show()
@@ -56,3 +55,15 @@ def test_the_wheel_scrolls_past_an_unfocused_field_and_changes_a_focused_one(qtb
     qtbot.waitUntil(combo.hasFocus)
     _turn(area, combo)
     assert combo.currentIndex() == 1
+
+
+def test_the_main_windows_editors_are_guarded(qtbot):
+    """The Injuries editor's injury and protocol boxes no longer take a passing wheel turn."""
+    from tests.ui.test_app import tiny_season
+    from ui.desktop.mainwindow import MainWindow
+
+    win = MainWindow(tiny_season(), None, autosave=False)
+    qtbot.addWidget(win)
+    ed = win.injuries_editor
+    for box in (ed.record, ed.protocol):
+        assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus

@@ -26,9 +26,6 @@ def make_app():
         from ui.desktop.theme import follow_system_scheme
 
         follow_system_scheme(app)
-    from ui.desktop import wheelguard
-
-    wheelguard.install(app)
     app.setApplicationName("Periodize")
     app.setOrganizationName("Periodize")
     app.setApplicationDisplayName("Periodize")

@@ -24,7 +24,7 @@ from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import Season
 from planner.text import plural
-from ui.desktop import editors, fileio, gcguard, handouts, panels, roles, scenarios
+from ui.desktop import editors, fileio, gcguard, handouts, panels, roles, scenarios, wheelguard
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.diskstate import DiskStamp, changed_on_disk
 from ui.desktop.document import Document
@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_menus()
         self._build_status_bar()
+        wheelguard.guard(self)  # the wheel scrolls the docks, not the fields under the pointer
 
         self.document.changed.connect(self._on_document_changed)
         self.document.modified_changed.connect(lambda _m: self._update_title())

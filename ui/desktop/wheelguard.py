@@ -1,29 +1,28 @@
 """The mouse wheel scrolls the panel, not the value under the pointer.
 
-Qt's combo boxes, spin boxes and date edits change their value on a wheel turn whenever the
-pointer passes over them: scrolling down the Injuries editor switched its Injury to "New injury"
-and its Protocol to another one, unnoticed until Apply. Installed on the application, this
-filter lets such a field take the wheel only once it has the keyboard focus (clicked or tabbed
-into); otherwise the turn goes to the scroll area around it.
+Qt's combo boxes and spin boxes change their value on a wheel turn whenever the pointer passes
+over them: scrolling down the Injuries editor switched its Injury to "New injury" and its Protocol
+to another one, unnoticed until Apply. :func:`guard` makes each such field of a window take the
+wheel only once it has the keyboard focus (clicked or tabbed into); otherwise the turn scrolls the
+panel around it. The filter sits on the fields themselves, not on the application, so no other
+event of the app passes through Python for it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QWidget,
+)
 
 
 class WheelGuard(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(obj, QComboBox | QAbstractSpinBox):
-            # Qt gives such a field the focus on a wheel turn (WheelFocus) before any filter
-            # sees the turn; a click or Tab still focuses it
-            if obj.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                obj.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            return False
-        if (kind == QEvent.Type.Wheel and isinstance(obj, QComboBox | QAbstractSpinBox)
-                and not obj.hasFocus()):
+        if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
             area = obj.parentWidget()
             while area is not None and not isinstance(area, QAbstractScrollArea):
                 area = area.parentWidget()
@@ -33,10 +32,15 @@ class WheelGuard(QObject):
         return False
 
 
-def install(app: QApplication) -> WheelGuard:
-    """Install the guard once on ``app`` (kept alive as the app's child)."""
-    guard = app.findChild(WheelGuard)
-    if guard is None:
-        guard = WheelGuard(app)
-        app.installEventFilter(guard)
-    return guard
+def guard(root: QWidget) -> int:
+    """Guard every combo box and spin box inside ``root``; the number guarded."""
+    app = QApplication.instance()
+    keeper = app.findChild(WheelGuard) or WheelGuard(app)  # one filter, kept by the app
+    fields = root.findChildren(QComboBox) + root.findChildren(QAbstractSpinBox)
+    for w in fields:
+        if w.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            # Qt focuses such a field on a wheel turn before any filter sees the turn; a click
+            # or Tab still focuses it
+            w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        w.installEventFilter(keeper)
+    return len(fields)
