@@ -141,6 +141,23 @@ def test_a_flare_up_in_week_3_changes_only_that_athlete(qtbot, window, planned):
     assert w.season.injury_of("A1").flare_ups == ()
 
 
+def test_an_athlete_the_scenario_injures_is_on_the_same_row_of_both_boards(qtbot, window):
+    """The scenario injures Athlete 7 today: its board lists him among the injured, first. The
+    baseline board follows that order, so each row shows one athlete on both boards."""
+    w = window
+
+    def fill(dlg):
+        dlg.injury_athlete.setCurrentIndex(dlg.injury_athlete.findData("A7"))
+        dlg.injury_protocol.setCurrentIndex(dlg.injury_protocol.findData("hamstring-strain"))
+        dlg.injury_date.set_date(day(0))
+
+    ask(qtbot, w, "Striker injured", ("injury", fill))
+    win = w.whatif.compare_window
+    order = win.board_b.athlete_order()
+    assert order.index("A7") < order.index("A2")  # injured in the scenario only: first there
+    assert win.board_a.athlete_order() == order
+
+
 # -- the comparison view ---------------------------------------------------------------------------
 def test_the_boards_scroll_and_select_together(qtbot, window):
     w = window

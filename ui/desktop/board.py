@@ -487,6 +487,14 @@ class SeasonBoard(QAbstractScrollArea):
     def athlete_order(self) -> list[str]:
         return [r.athlete_id for r in self._rows]
 
+    def follow_order(self, order: list[str]) -> None:
+        """Rows in ``order`` (athletes it does not name keep theirs, after it): the comparison's
+        two boards list the same athlete on the same row."""
+        rank = {a: i for i, a in enumerate(order)}
+        self._rows.sort(key=lambda r: rank.get(r.athlete_id, len(rank)))
+        self._row_of = {r.athlete_id: i for i, r in enumerate(self._rows)}
+        self.viewport().update()
+
     def scroll_to_date(self, day: dt.date) -> None:
         if self._tl is None:
             return

@@ -248,6 +248,8 @@ class CompareWindow(QWidget):
         cur = self.board_a.current()
         self.board_a.set_season(baseline)
         self.board_b.set_season(scenario)
+        # one order for both (the scenario's: an athlete it injures comes first on both boards)
+        self.board_a.follow_order(self.board_b.athlete_order())
         self.board_b.set_highlights(comp.changed_cells, "Changed in the scenario (the baseline "
                                                        "plans this day differently)")
         self._fill_table()
