@@ -486,9 +486,9 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
         done = ran.count(lower) + (sps if lower <= credit else 0)
         met = "met" if done >= sps else f"only {done} so far"
         add(Reason("RH-11", "bound", f"Sprint ladder: {it} % needs {lower} % done on {sps} days first "
-                                     f"({met}); highest level reached before today {highest} %."))
+                                     f"({met}); highest level reached before this day {highest} %."))
     else:
-        add(Reason("RH-11", "bound", f"Sprint ladder: highest level reached before today {highest} %."))
+        add(Reason("RH-11", "bound", f"Sprint ladder: highest level reached before this day {highest} %."))
 
 
 def _stage_reason(c: _Context, i: int, add) -> None:
