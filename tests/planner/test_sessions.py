@@ -226,6 +226,8 @@ def test_recovery_names_its_match_and_the_day_before_a_match_is_activation():
                 seen += 1
                 x = next(x for x in range(i - 1, -1, -1) if f.played[x])
                 assert p.content.startswith(f"After {pr.match_names(x)}:"), p.content
+                # its minutes are a team session's (rules-spec.md section 8): the text says so
+                assert "a light team session" in p.content and p.minutes >= 40
                 assert i - x <= pr.days_after
             if p.context in ("recovery", "team") and p.level >= 60 and i + 1 < tl.n and f.played[i + 1]:
                 assert i > 0 and f.played[i - 1], (a.id, i)  # only MD+1 stays recovery
