@@ -608,10 +608,42 @@ def test_move_today_says_what_the_logs_pain_scores_propose_before_the_move(qtbot
     dlg = w.weekly.dialog
     assert dlg._read_log(str(tmp_path / "week.csv"))
     text = dlg.log_label.text()
-    assert "⚑ Proposed flare-up: " in text and "Athlete 1 (A1)" in text, text
     assert "⚠ Pain: " in text and "Athlete 2 (A2)" in text, text
+    (box, prop), = dlg.flare_boxes  # the proposal is a box to tick, unticked
+    assert box.text().startswith("⚑ Record the flare-up: Athlete 1 (A1) logged pain 6/10")
+    assert not box.isChecked() and (prop.athlete, prop.date) == ("A1", day(16))
     assert w.season is in_week_3  # nothing changed yet
     dlg.reject()
+
+
+def test_move_today_records_a_ticked_flare_up_with_the_move_in_one_undo_step(qtbot, in_week_3, tmp_path):
+    """Ticked, the proposed flare-up is recorded with the move and the log: one undo step. The
+    athlete's projected stage change from that day on is unticked (the flare-up sends the athlete
+    back); ticking it again is refused with the reason."""
+    w = make_window(qtbot, in_week_3)
+    steps = w.undo_stack.count()
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    dlg.replan_box.setChecked(False)
+    (i,) = [i for i, t in enumerate(dlg.moves) if t.athlete == "A1"]  # A1's projected S2
+    assert dlg.is_accepted(i)
+    pain_day = dlg.date_fields[i].value()
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
+                                       f"A1,{pain_day.isoformat()},50,4,6\n")
+    assert dlg._read_log(str(tmp_path / "week.csv"))
+    (box, _prop), = dlg.flare_boxes
+    box.setChecked(True)
+    assert not dlg.is_accepted(i)
+    assert dlg.flare_note.isVisibleTo(dlg) and "the flare-up sends the athlete back" in dlg.flare_note.text()
+    dlg.set_accepted(i, True)
+    assert any("comes after the flare-up" in p for p in dlg.problems())
+    dlg.set_accepted(i, False)
+    dlg.buttons.accepted.emit()
+    assert pain_day in w.season.injury_of("A1").flare_ups
+    assert any(x.athlete == "A1" and x.date == pain_day for x in w.season.sessions)
+    assert w.undo_stack.count() == steps + 1 and "1 flare-up recorded" in w.undo_stack.undoText()
+    w.undo_action.trigger()
+    assert w.season.injury_of("A1").flare_ups == in_week_3.injury_of("A1").flare_ups
 
 
 def test_the_inspector_names_the_stage_a_flare_up_moved_the_athlete_back_to(qtbot, in_week_3):

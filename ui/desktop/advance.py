@@ -124,6 +124,13 @@ class AdvanceDialog(QDialog):
         log_row = QHBoxLayout()
         log_row.addWidget(self.import_button)
         log_row.addWidget(self.log_label, 1)
+        # the flare-ups the log's pain proposes, each to tick (none is recorded unless ticked)
+        self.flare_boxes: list[tuple[QCheckBox, object]] = []
+        self.flare_col = QVBoxLayout()
+        self.flare_note = QLabel()
+        self.flare_note.setWordWrap(True)
+        self.flare_note.setAccessibleName("Stage changes unticked by a flare-up")
+        self.flare_note.hide()
         self.replan_box = QCheckBox("Re-plan from the new today (in the background), keeping the "
                                     "plan wherever changing it gains nothing")
         self.replan_box.setChecked(True)
@@ -145,6 +152,8 @@ class AdvanceDialog(QDialog):
         for w in (self.rule_note, self.later):
             lay.addWidget(w)
         lay.addLayout(log_row)
+        lay.addLayout(self.flare_col)
+        lay.addWidget(self.flare_note)
         for w in (self.replan_box, self.error):
             lay.addWidget(w)
         lay.addStretch(1)  # without stage changes to list, the rest stays together at the top
@@ -321,6 +330,7 @@ class AdvanceDialog(QDialog):
         nothing is taken."""
         self.log_path, self.log_result = None, None
         self.log_label.setText("")
+        self._clear_flare_boxes()
         if not self.today_field.is_valid():
             return False
         moved = self.season.model_copy(update={"calendar": self.season.calendar.model_copy(
@@ -335,24 +345,67 @@ class AdvanceDialog(QDialog):
         self.log_label.setText(("Adds " if result.sessions else "Nothing new in ")
                                + html.escape(summary(result, path)).replace("\n", "<br>")
                                + self._pain_lines(moved, result.sessions))
+        self._add_flare_boxes(moved, result.sessions)
         return True
+
+    # -- flare-ups the log proposes ------------------------------------------------------------
+    def _clear_flare_boxes(self) -> None:
+        for box, _p in self.flare_boxes:
+            self.flare_col.removeWidget(box)
+            box.deleteLater()
+        self.flare_boxes = []
+        self.flare_note.hide()
+
+    def _add_flare_boxes(self, moved: Season, sessions) -> None:
+        if not sessions:
+            return
+        try:
+            added = E.LogSessions(sessions=tuple(sessions)).apply(moved)
+        except PeriodizeError:
+            return
+        for p in new_proposals(moved, added):
+            box = QCheckBox(f"⚑ Record the flare-up: {p.text(added)}")
+            box.setAccessibleName(f"Record the flare-up of {p.athlete} on {p.date.isoformat()}")
+            box.setToolTip("Ticked, the flare-up is recorded with the move (one undo step): the "
+                           "athlete goes back a stage from that day; unticked, nothing changes")
+            box.toggled.connect(lambda on, prop=p: self._flare_toggled(prop, on))
+            self.flare_col.addWidget(box)
+            self.flare_boxes.append((box, p))
+
+    def _flare_toggled(self, prop, on: bool) -> None:
+        """A flare-up ticked: the athlete's projected stage changes from its date on did not
+        happen as projected (the flare-up sends the athlete back), so they are unticked."""
+        if not on:
+            return
+        undone = []
+        for i, t in enumerate(self.moves):
+            if t.athlete == prop.athlete and self.is_accepted(i) and self.date_fields[i].is_valid() \
+                    and self.date_fields[i].value() >= prop.date:
+                self.set_accepted(i, False)
+                undone.append(f"{t.stage} on {day_long(self.date_fields[i].value())}")
+        if undone:
+            self.flare_note.setText(f"{self.season.athlete_label(prop.athlete)}: unticked "
+                                    f"{join_and(undone)}: the flare-up sends the athlete back.")
+            self.flare_note.show()
+
+    def flare_ups(self) -> list[E.RecordFlareUp]:
+        return [E.RecordFlareUp(athlete=p.athlete, date=p.date)
+                for box, p in self.flare_boxes if box.isChecked()]
 
     @staticmethod
     def _pain_lines(moved: Season, sessions) -> str:
-        """The flare-ups the log's pain scores propose and the pain of fit athletes, as the
-        command line prints them: the coach reads them before moving on."""
+        """The pain of fit athletes, as the command line prints it (the flare-ups the log's pain
+        proposes are boxes to tick, below): the coach reads them before moving on."""
         if not sessions:
             return ""
         try:
             added = E.LogSessions(sessions=tuple(sessions)).apply(moved)
         except PeriodizeError:
             return ""  # refused when Move Today applies it, with the reason
-        lines = [f"⚑ Proposed flare-up: {p.text(added)} (record it in the Log panel)"
-                 for p in new_proposals(moved, added)]
-        lines += [f"⚠ Pain: {p.text(added)}" for p in new_alerts(moved, added)]
+        lines = [f"⚠ Pain: {p.text(added)}" for p in new_alerts(moved, added)]
         if len(lines) > MAX_PAIN_LINES:  # the dialog stays on the screen; the Log panel has all
             lines = lines[:MAX_PAIN_LINES - 1] + [
-                f"… and {len(lines) - MAX_PAIN_LINES + 1} more (⚑ and ⚠ in the Log panel)"]
+                f"… and {len(lines) - MAX_PAIN_LINES + 1} more (⚠ in the Log panel)"]
         return "".join(f"<br><b>{html.escape(x)}</b>" for x in lines)
 
     # -- OK ----------------------------------------------------------------------------------
@@ -375,16 +428,26 @@ class AdvanceDialog(QDialog):
                 out.append(f"{who}: {e.stage} on {day_long(e.date)} is not after {prev.stage} on "
                            f"{day_long(prev.date)}; put the stage changes in their order")
             last[e.athlete] = e
+        for f in self.flare_ups():
+            later = [e for e in self.accepted() if e.athlete == f.athlete and e.date >= f.date]
+            if later:
+                out.append(f"{self.season.athlete_label(f.athlete)}: the stage change to "
+                           f"{later[0].stage} on {day_long(later[0].date)} comes after the flare-up "
+                           f"on {day_long(f.date)} you record; untick one of them")
         return out
 
     def edit(self):
-        """The move (and the week's log) as one edit: one undo step."""
+        """The move (the week's log and the flare-ups ticked) as one edit: one undo step."""
         move = E.AdvanceToday(today=self.today_field.value(), accepted=self.accepted())
         if self.log_result is None or not self.log_result.sessions:
             return move
         n = len(self.log_result.sessions)
-        return EditGroup([move, E.LogSessions(sessions=tuple(self.log_result.sessions))],
-                         f"{move.describe(self.season)}, {plural(n, 'session')} logged")
+        flares = self.flare_ups()
+        text = f"{move.describe(self.season)}, {plural(n, 'session')} logged"
+        if flares:
+            text += f", {plural(len(flares), 'flare-up')} recorded"
+        return EditGroup([move, E.LogSessions(sessions=tuple(self.log_result.sessions)), *flares],
+                         text)
 
     def _check(self) -> None:
         """OK closes only when the move can be made; the reason stays in the dialog."""
