@@ -241,12 +241,14 @@ def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str
     cur = segs[-1]
     spec = proto.stage(cur.stage)
     lasted = (p_start - cur.start).days
-    if lasted <= max_days(spec, cur.start in inj.flare_ups):  # after a flare-up: twice
+    longest = max_days(spec, cur.start in inj.flare_ups)  # after a flare-up: twice the maximum
+    if lasted <= longest:
         return []
     who = season.athlete_label(inj.athlete)
     return [f"{w}.stages[{len(inj.stages) - 1}].start: {who} has been in {cur.stage} since "
             f"{cur.start.isoformat()} ({lasted} days by {p_start.isoformat()}), but "
-            f"{proto.id} allows at most {spec.max_days} days in {cur.stage}; record the "
+            f"{proto.id} allows at most {longest} days in {cur.stage}"
+            f"{' after a flare-up' if longest != spec.max_days else ''}; record the "
             f"later stage's start, or correct the date"]
 
 

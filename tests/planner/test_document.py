@@ -143,6 +143,11 @@ def test_unknown_protocol_is_rejected_and_an_outlasted_stage_is_history():
     # typed in one go (a coach workbook), it is most likely a stage change not typed yet
     (problem,) = overdue_problems(s)
     assert problem.startswith("injuries[0].stages[0].start") and "at most 42 days" in problem
+    # a stage redone after a flare-up may last twice its maximum, and the message says that limit
+    fl = season(weeks=2, athletes=2, injuries=(injury("A1", "P3", start_day=-100, flare_days=(-90,),
+                                                      history=(("P2", -110),)),))
+    (problem,) = overdue_problems(fl)  # P2 again since day -90: 90 days, more than 2 x 42
+    assert "at most 84 days in P2 after a flare-up" in problem, problem
     data["injuries"][0]["protocol"] = "knee-magic"
     problems = _bad(data)
     assert any(p.startswith("injuries[0].protocol") and "iliopsoas-tendinopathy" in p for p in problems)

@@ -7,6 +7,8 @@ iliopsoas tendinopathy (his S1 and S2 fall in weeks 2 and 3), solved once for th
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -642,8 +644,57 @@ def test_move_today_records_a_ticked_flare_up_with_the_move_in_one_undo_step(qtb
     assert pain_day in w.season.injury_of("A1").flare_ups
     assert any(x.athlete == "A1" and x.date == pain_day for x in w.season.sessions)
     assert w.undo_stack.count() == steps + 1 and "1 flare-up recorded" in w.undo_stack.undoText()
+    assert w.season.injury_of("A1").flare_notes == {pain_day: "pain 6/10 logged"}
+    assert "1 flare-up recorded (Athlete 1 (A1): back a stage)" in w.statusBar().currentMessage()
     w.undo_action.trigger()
     assert w.season.injury_of("A1").flare_ups == in_week_3.injury_of("A1").flare_ups
+
+
+def test_move_today_keeps_the_ticks_and_the_log_when_today_changes(qtbot, in_week_3, tmp_path):
+    """A ticked flare-up stays ticked when the new today changes (its effect too), unticking it
+    ticks the stage change back, and a log that cannot be read for another today is said, and
+    refused on OK, instead of dropped."""
+    w = make_window(qtbot, in_week_3)
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    (i,) = [i for i, t in enumerate(dlg.moves) if t.athlete == "A1"]
+    pain_day = dlg.date_fields[i].value()
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
+                                       f"A1,{pain_day.isoformat()},50,4,6\n")
+    assert dlg._read_log(str(tmp_path / "week.csv"))
+    dlg.flare_boxes[0][0].setChecked(True)
+    assert not dlg.is_accepted(i)
+    dlg.set_today(dlg.today() + dt.timedelta(days=1))  # the table and the log are read again
+    (box, _p), = dlg.flare_boxes
+    assert box.isChecked() and not dlg.is_accepted(i) and len(dlg.flare_ups()) == 1
+    box.setChecked(False)  # unticked: the stage change is ticked back, the note goes
+    assert dlg.is_accepted(i) and not dlg.flare_note.isVisibleTo(dlg)
+    dlg.set_today(pain_day - dt.timedelta(days=1))  # the logged day is after this today
+    assert "were not read" in dlg.error.text()
+    if dlg.today() != dlg.old_today:
+        assert any("were not read for" in p for p in dlg.problems())
+    assert dlg.problems()  # OK refuses: the log is not dropped behind the coach's back
+    dlg.set_today(pain_day + dt.timedelta(days=2))  # read again
+    assert dlg.log_path is not None and dlg.problems() == [] and dlg.error.text() == ""
+    dlg.reject()
+
+
+def test_a_ticked_flare_up_says_it_undoes_the_stage_change_recorded_that_day(qtbot, in_week_3, tmp_path):
+    """A1's S1 is recorded on day 7; pain on day 7 proposes a flare-up: ticked, the dialog says it
+    undoes that recorded move, and so does the undo step."""
+    s1 = next(r.start for r in in_week_3.injury_of("A1").stages if r.stage == "S1")
+    w = make_window(qtbot, in_week_3)
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
+                                       f"A1,{s1.isoformat()},50,4,6\n")
+    assert dlg._read_log(str(tmp_path / "week.csv"))
+    dlg.flare_boxes[0][0].setChecked(True)
+    assert "undoes the move to S1 recorded for that day" in dlg.flare_note.text()
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert "undoes the move to S1 recorded for that day" in w.undo_stack.undoText()
+    assert all(r.stage != "S1" for r in w.season.injury_of("A1").stages)
 
 
 def test_the_inspector_names_the_stage_a_flare_up_moved_the_athlete_back_to(qtbot, in_week_3):

@@ -436,3 +436,12 @@ def test_cancel_stops_the_replan(qtbot, window):
     assert w.season.scenarios[0].plan is None
     assert "cancelled before a plan was found" in w.statusBar().currentMessage()
     assert not w.whatif.cancel_button.isVisible() and w.whatif.replan_action.isEnabled()
+
+
+def test_follow_order_keeps_the_selection_on_its_athlete(window):
+    board = window.board
+    first = board.athlete_order()
+    board.set_current(first[0], window.season.calendar.start)
+    board.follow_order(list(reversed(first)))
+    assert board.athlete_order() == list(reversed(first))
+    assert board.current() == (first[0], window.season.calendar.start)

@@ -67,3 +67,16 @@ def test_the_main_windows_editors_are_guarded(qtbot):
     ed = win.injuries_editor
     for box in (ed.record, ed.protocol):
         assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_dialogs_opened_later_are_guarded_too(qtbot):
+    """The New Scenario dialog's kind of change and Season Settings' week start are built after
+    the main window: each guards its own fields."""
+    from tests.ui.test_app import tiny_season
+    from ui.desktop.editors import SeasonSettingsDialog
+    from ui.desktop.scenariodialog import ScenarioDialog
+
+    season = tiny_season()
+    for dlg, box in ((ScenarioDialog(season), "kind"), (SeasonSettingsDialog(season), "week_start")):
+        qtbot.addWidget(dlg)
+        assert getattr(dlg, box).focusPolicy() == Qt.FocusPolicy.StrongFocus

@@ -45,6 +45,7 @@ from planner.season import FIT, Season
 from planner.text import day as day_text
 from planner.text import day_long, join_and, plural, stage_name_on
 from planner.validate import planning_start
+from ui.desktop import wheelguard
 from ui.desktop.datefield import EXAMPLES, DateField
 from ui.desktop.macro import EditGroup
 from ui.desktop.sessionimport import LogReadError, new_alerts, new_proposals, read_log, summary
@@ -76,14 +77,19 @@ class AdvanceDialog(QDialog):
         self.choose_log = choose_log
         self.moves: list[Transition] = []
         self.date_fields: list[DateField] = []
-        self.log_path: str | None = None
+        self.log_path: str | None = None  # the log read for the new today (None: none, or unread)
+        self.log_source: str | None = None  # the log the coach chose: re-read when today changes
+        self.log_error = ""  # why it could not be read for the new today
         self.log_result = None
+        self._ticked: set[tuple[str, dt.date]] = set()  # flare-ups ticked, kept across re-reads
+        self._undid: dict[tuple[str, dt.date], list[int]] = {}  # rows a ticked flare-up unticked
         self.after: Season | None = None  # the edit applied (set when OK is accepted)
         self._syncing = False
         self._build(note)
         self.set_today(today)
         if not self.moves:  # nothing to tick: no half-empty 780 x 540 dialog
             self.resize(self.width(), max(240, self.sizeHint().height()))
+        wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self, note: str) -> None:
@@ -189,9 +195,10 @@ class AdvanceDialog(QDialog):
             self.resize(self.width(), TABLE_HEIGHT)
         self._show_intro(today)
         self._show_later(today)
-        if self.log_path:
-            self._read_log(self.log_path)
-        self.error.setText("")
+        if self.log_source and self._read_log(self.log_source):
+            self.error.setText("")
+        elif not self.log_source:
+            self.error.setText("")
 
     def _show_intro(self, today: dt.date) -> None:
         old = self.old_today
@@ -323,12 +330,17 @@ class AdvanceDialog(QDialog):
     # -- the week's log ----------------------------------------------------------------------
     def import_log(self) -> bool:
         path = self.choose_log() if self.choose_log is not None else None
-        return self._read_log(path) if path else False
+        if not path:
+            return False
+        self.log_source = path
+        self._ticked = set()  # a new log: its own proposals, none ticked
+        return self._read_log(path)
 
     def _read_log(self, path: str) -> bool:
         """Read ``path`` for the season as it will be after the move; problems are listed and
         nothing is taken."""
         self.log_path, self.log_result = None, None
+        self.log_source = self.log_source or path
         self.log_label.setText("")
         self._clear_flare_boxes()
         if not self.today_field.is_valid():
@@ -338,9 +350,11 @@ class AdvanceDialog(QDialog):
         try:
             result = read_log(path, moved)
         except LogReadError as e:
+            self.log_error = str(e)
             self.error.setText(f"The sessions were not read:\n{e}")
             return False
         self.error.setText("")
+        self.log_error = ""
         self.log_path, self.log_result = path, result
         self.log_label.setText(("Adds " if result.sessions else "Nothing new in ")
                                + html.escape(summary(result, path)).replace("\n", "<br>")
@@ -351,9 +365,11 @@ class AdvanceDialog(QDialog):
     # -- flare-ups the log proposes ------------------------------------------------------------
     def _clear_flare_boxes(self) -> None:
         for box, _p in self.flare_boxes:
+            box.blockSignals(True)  # the ticks are kept in _ticked for the boxes that follow
             self.flare_col.removeWidget(box)
             box.deleteLater()
         self.flare_boxes = []
+        self._undid = {}
         self.flare_note.hide()
 
     def _add_flare_boxes(self, moved: Season, sessions) -> None:
@@ -371,25 +387,52 @@ class AdvanceDialog(QDialog):
             box.toggled.connect(lambda on, prop=p: self._flare_toggled(prop, on))
             self.flare_col.addWidget(box)
             self.flare_boxes.append((box, p))
+            if (p.athlete, p.date) in self._ticked:  # ticked before today changed: still ticked
+                box.setChecked(True)
 
     def _flare_toggled(self, prop, on: bool) -> None:
         """A flare-up ticked: the athlete's projected stage changes from its date on did not
-        happen as projected (the flare-up sends the athlete back), so they are unticked."""
+        happen as projected (the flare-up sends the athlete back), so they are unticked; unticked
+        again, they are ticked back."""
+        key = (prop.athlete, prop.date)
         if not on:
+            self._ticked.discard(key)
+            for i in self._undid.pop(key, []):
+                self.set_accepted(i, True)
+            self._show_flare_note()
             return
+        self._ticked.add(key)
         undone = []
         for i, t in enumerate(self.moves):
             if t.athlete == prop.athlete and self.is_accepted(i) and self.date_fields[i].is_valid() \
                     and self.date_fields[i].value() >= prop.date:
+                undone.append(i)
+        for i in undone:
+            if self.is_accepted(i):  # (unticking one may have unticked the later ones)
                 self.set_accepted(i, False)
-                undone.append(f"{t.stage} on {day_long(self.date_fields[i].value())}")
-        if undone:
-            self.flare_note.setText(f"{self.season.athlete_label(prop.athlete)}: unticked "
-                                    f"{join_and(undone)}: the flare-up sends the athlete back.")
-            self.flare_note.show()
+        self._undid[key] = undone
+        self._show_flare_note()
+
+    def _show_flare_note(self) -> None:
+        """What the ticked flare-ups change besides themselves: projected changes unticked, and a
+        stage change already recorded on a flare-up's date that it undoes (rules-spec.md 6)."""
+        lines = []
+        for box, p in self.flare_boxes:
+            if not box.isChecked():
+                continue
+            who = self.season.athlete_label(p.athlete)
+            rows = self._undid.get((p.athlete, p.date), [])
+            if rows:
+                lines.append(f"{who}: unticked {join_and([self.moves[i].stage for i in rows])} "
+                             f"from {day_long(p.date)} on: the flare-up sends the athlete back.")
+            undoes = E.RecordFlareUp(athlete=p.athlete, date=p.date).undoes(self.season)
+            if undoes:
+                lines.append(f"{who}: the flare-up on {day_long(p.date)} {undoes}.")
+        self.flare_note.setText("\n".join(lines))
+        self.flare_note.setVisible(bool(lines))
 
     def flare_ups(self) -> list[E.RecordFlareUp]:
-        return [E.RecordFlareUp(athlete=p.athlete, date=p.date)
+        return [E.RecordFlareUp(athlete=p.athlete, date=p.date, note=f"pain {p.pain:g}/10 logged")
                 for box, p in self.flare_boxes if box.isChecked()]
 
     @staticmethod
@@ -417,6 +460,9 @@ class AdvanceDialog(QDialog):
         today = self.today_field.value()
         if today == self.old_today:
             return [f"Today is {day_long(today)} already; choose another day."]
+        if self.log_source and self.log_path is None:  # chosen, but not read for this today
+            return [f"The week's sessions were not read for {day_long(today)}: {self.log_error} "
+                    f"Choose another new today, or import the sessions again."]
         last: dict[str, E.StageEntry] = {}
         for e in self.accepted():
             who = self.season.athlete_label(e.athlete)
@@ -446,6 +492,8 @@ class AdvanceDialog(QDialog):
         text = f"{move.describe(self.season)}, {plural(n, 'session')} logged"
         if flares:
             text += f", {plural(len(flares), 'flare-up')} recorded"
+            undone = [u for f in flares if (u := f.undoes(self.season))]
+            text += f" ({'; '.join(undone)})" if undone else ""
         return EditGroup([move, E.LogSessions(sessions=tuple(self.log_result.sessions)), *flares],
                          text)
 

@@ -490,9 +490,13 @@ class SeasonBoard(QAbstractScrollArea):
     def follow_order(self, order: list[str]) -> None:
         """Rows in ``order`` (athletes it does not name keep theirs, after it): the comparison's
         two boards list the same athlete on the same row."""
+        current = self.current()
         rank = {a: i for i, a in enumerate(order)}
         self._rows.sort(key=lambda r: rank.get(r.athlete_id, len(rank)))
         self._row_of = {r.athlete_id: i for i, r in enumerate(self._rows)}
+        self._week_cache = {}  # keyed by row
+        if current is not None and self._cur is not None:  # the selection stays on its athlete
+            self._cur = (self._row_of[current[0]], self._cur[1])
         self.viewport().update()
 
     def scroll_to_date(self, day: dt.date) -> None:

@@ -51,6 +51,7 @@ from planner.season import (
 )
 from planner.squad import POSITION_ORDER
 from planner.text import clean_message, date_short, day_long, plural, span
+from ui.desktop import wheelguard
 from ui.desktop.datefield import DateField
 
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
@@ -1293,6 +1294,7 @@ class SeasonSettingsDialog(QDialog):
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+        wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
 
     def _check(self) -> None:
         """OK: closes only when every date is understood (the reason stays in the dialog)."""
@@ -1387,6 +1389,7 @@ class NewSeasonDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         self.empty.toggled.connect(self.form.setEnabled)
+        wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
 
     def choose_template(self, key: str) -> None:
         self.template_buttons[key].setChecked(True)

@@ -57,6 +57,7 @@ from planner.handout import HandoutDay, HandoutWeek, handout_weeks, keep_units
 from planner.season import Plan, Season
 from planner.squad import display_order
 from planner.timeline import Timeline
+from ui.desktop import wheelguard
 
 __all__ = ["HandoutsDialog", "export_handouts", "export_handouts_pdf", "handouts_pdf", "install"]
 
@@ -419,6 +420,7 @@ class HandoutsDialog(QDialog):
         self.first.currentIndexChanged.connect(self._update)
         self.last.currentIndexChanged.connect(self._update)
         self._update()
+        wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
 
     def _check_all(self, state: Qt.CheckState) -> None:
         for k in range(self.athletes.count()):

@@ -39,6 +39,7 @@ from planner.scenarios import past_change_problem
 from planner.season import LEVELS, Competition, IntensityPin, Season, StagePin, Unavailability
 from planner.text import REHAB_STAGE_IDS, clean_message, day_long
 from planner.timeline import Timeline
+from ui.desktop import wheelguard
 from ui.desktop.boardmenu import LEVEL_TEXT
 from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
 
@@ -159,6 +160,7 @@ class ScenarioDialog(QDialog):
         self._fill_injury_stages()
         self._set_first_dates()
         self.resize(620, 560)
+        wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
 
     # -- building: one page per kind of change ---------------------------------------------------
     def _page(self, key: str) -> QFormLayout:

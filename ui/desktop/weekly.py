@@ -327,6 +327,11 @@ class WeeklyLoop(QObject):
             text += f", {not_done} not done (the athletes stay in their stages)" if not_done else ""
         if dlg.log_result is not None and dlg.log_result.sessions:
             text += f"; {plural(len(dlg.log_result.sessions), 'session')} logged"
+            flares = dlg.flare_ups()
+            if flares:
+                text += (f"; {plural(len(flares), 'flare-up')} recorded ("
+                         + ", ".join(w.season.athlete_label(f.athlete) for f in flares)
+                         + ": back a stage)")
         w.statusBar().showMessage(text + ".", 10000)
         w.board.scroll_to_date(dlg.today() - dt.timedelta(days=21))  # the weeks just lived
         self.show_log()  # the week before today, to log (or to look over)
