@@ -285,6 +285,26 @@ def test_import_of_a_bad_log_lists_the_located_problems_and_changes_nothing(w, t
     assert w.season is before
 
 
+def test_a_log_that_runs_past_today_offers_to_move_today_with_it(w, tmp_path, dialogs):
+    """A log whose only problem is that it runs past today (a coach who imports before moving
+    today): the app offers to move today to the day after its last session, and Move Today opens
+    there with the log read; declined, the located error stands and nothing changes."""
+    before = w.season
+    path = _csv(tmp_path, [f"A2,{day(15)},75,6,,,,", f"A3,{day(17)},60,5,,,,"])
+    assert import_sessions(w, path) is False  # declined (the default answer)
+    assert [k for k, *_ in dialogs[-2:]] == ["confirm", "error"]
+    assert dialogs[-2][1] == "Move today first?" and f"up to {day(17):%a} " in dialogs[-2][2]
+    assert w.season is before
+    dialogs.answer = "yes"
+    assert import_sessions(w, path) is True
+    dlg = w.weekly.dialog
+    assert dlg.isVisible() and dlg.today() == day(18)
+    assert dlg.log_path == str(path) and "Adds week.csv: 2 sessions" in dlg.log_label.text()
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.today == day(18) and len(logged(w, "A3", 17)) == 1
+
+
 # -- moving today ----------------------------------------------------------------------------------
 def test_move_today_records_the_ticked_changes_with_their_dates_in_one_step_then_replans(
         qtbot, planned, dialogs):

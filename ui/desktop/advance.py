@@ -328,13 +328,18 @@ class AdvanceDialog(QDialog):
                      for i, t in enumerate(self.moves) if self.is_accepted(i))
 
     # -- the week's log ----------------------------------------------------------------------
+    def read_log_file(self, path: str) -> bool:
+        """Read ``path`` as if the coach had chosen it with Import (it is re-read when today
+        changes)."""
+        self.log_source = path
+        self._ticked = set()
+        return self._read_log(path)
+
     def import_log(self) -> bool:
         path = self.choose_log() if self.choose_log is not None else None
         if not path:
             return False
-        self.log_source = path
-        self._ticked = set()  # a new log: its own proposals, none ticked
-        return self._read_log(path)
+        return self.read_log_file(path)  # a new log: its own proposals, none ticked
 
     def _read_log(self, path: str) -> bool:
         """Read ``path`` for the season as it will be after the move; problems are listed and

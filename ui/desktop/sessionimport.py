@@ -10,6 +10,7 @@ says what was added. The Move Today dialog reads a week's file the same way
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from planner import edits as E
 from planner.errors import InputError, PeriodizeError
 from planner.season import Season
 from planner.text import day_long, number, plural, span
+from planner.validate import planning_start
 
 SESSIONS_FILTER = "Session logs (*.csv *.txt *.xlsx *.xlsm);;All files (*)"
 MAX_LISTED = 10  # problems listed in a message (it must fit a 720-pixel screen); the rest counted
@@ -128,6 +130,17 @@ def import_sessions(window, path: str | Path) -> bool:
     try:
         result = read_log(path, season)
     except LogReadError as e:
+        later = _today_after(season, path)
+        if later is not None:
+            today = planning_start(season)
+            last = later - dt.timedelta(days=1)
+            if window.interaction.confirm(
+                    "Move today first?",
+                    f"{Path(path).name} has sessions up to {day_long(last)}, after today "
+                    f"({day_long(today)}): sessions are logged once they happened. Move today to "
+                    f"{day_long(later)} and add them with the move? (Move Today opens with them, "
+                    f"and with the stage changes the plan projected, to tick.)"):
+                return window.weekly.move_today_with_log(later, str(path))
         window.interaction.error("Could not import the sessions", str(e))
         window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
         return False
@@ -162,6 +175,22 @@ def import_sessions(window, path: str | Path) -> bool:
         text += " Re-plan from today (Plan ▸ Re-plan from Today) to plan with them."
     window.statusBar().showMessage(text, 15000)
     return True
+
+
+def _today_after(season: Season, path) -> dt.date | None:
+    """The day after the log's last session, when that lies after today and the log reads well
+    with today there (so moving today is what it needs); else None."""
+    cal = season.calendar
+    end = cal.end + dt.timedelta(days=1)
+    try:
+        late = season.model_copy(update={"calendar": cal.model_copy(update={"today": end})})
+        result = read_log(path, late)
+    except (LogReadError, PeriodizeError, ValueError):
+        return None
+    if not result.sessions:
+        return None
+    day = min(max(s.date for s in result.sessions) + dt.timedelta(days=1), end)
+    return day if day > planning_start(season) else None
 
 
 def start_dir(window) -> str:

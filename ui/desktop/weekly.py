@@ -139,6 +139,7 @@ class WeeklyLoop(QObject):
         self.dock: QDockWidget | None = None
         self.dialog: AdvanceDialog | None = None
         self._pending_today: dt.date | None = None  # a move waiting for the first plan
+        self._pending_log: str | None = None  # the log that move reads when it opens
         self._reference: Plan | None = None  # the plan the running re-plan started from
         self.job = BackgroundJob(window, REPLAN_WORDS, detail=progress_text)
         self.job.finished.connect(self._on_replan_done)
@@ -302,15 +303,31 @@ class WeeklyLoop(QObject):
     def after_solve(self, _outcome=None) -> None:
         """The season's first plan is ready (or not): the waiting Move Today opens."""
         day, self._pending_today = self._pending_today, None
+        log, self._pending_log = self._pending_log, None
         if day is None:
             return
         note = "" if self.window.season.plan is not None else (
             "The season could not be planned, so no stage change is projected: the injured "
             "athletes stay in their recorded stages.")
-        self.open_dialog(day, note)
+        dlg = self.open_dialog(day, note)
+        if log:
+            dlg.read_log_file(log)
 
     def solve_failed(self, _text: str = "") -> None:
         self._pending_today = None
+        self._pending_log = None
+
+    def move_today_with_log(self, day: dt.date, path: str) -> bool:
+        """Move Today on ``day`` with the sessions of ``path`` read in it (a log that runs past
+        today: its sessions are added with the move)."""
+        dlg = self.move_today(day)
+        if dlg is not None:
+            dlg.read_log_file(path)
+            return True
+        if self._pending_today is not None:  # the season is planned first; the log follows
+            self._pending_log = path
+            return True
+        return False
 
     def apply_advance(self, dlg: AdvanceDialog) -> bool:
         """The dialog's move as one undo step, then (ticked) the re-plan from the new today."""
