@@ -592,9 +592,9 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
     if comps:
         names = ", ".join(f"'{x.name}' ({x.priority})" for x in comps)
         add(Reason("FACT", "fact", f"Competitions this week: {names}."))
-        forced = any(r.kind == "bound" and (r.rule in ("TP-1", "PIN") or r.rule == "DL-2"
-                                            and r.text.startswith("Next to"))
-                     for r in why.reasons)
+        beside = {kinds[x] for x in (w - 1, w + 1) if 0 <= x < len(kinds)}  # DL-2: no deload
+        forced = bool(beside & {"deload", "taper"}) or any(      # next to a deload or taper
+            r.kind == "bound" and r.rule in ("TP-1", "PIN") for r in why.reasons)
         if kind == "load" and athlete is None and not forced:
             # a choice only where no hard rule made the week a load week already
             add(Reason("DL-7", "serves", "Deloads go to weeks with fewer or lower-priority competitions."))
