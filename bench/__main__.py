@@ -97,7 +97,7 @@ def _progress_rows(prog: dict[str, dict]) -> list[tuple]:
         ("advance one week + re-plan, 40 x 52 with 10 weeks logged: first plan", "<= 1 s",
          f"{adv['first_s']:.2f} s ({adv['status']}, {adv['hard']} hard viol.)",
          adv["first_s"] <= 1 and adv["hard"] == 0),
-        ("advance one week + re-plan: done / cold solve to proven optimal", "<= 0.25 x cold",
+        ("advance one week + re-plan: done / cold solve to proven optimal (each the faster of two runs)", "<= 0.25 x cold",
          f"{adv['replan_s']:.2f} s / {adv['cold_s']:.2f} s ({adv['cold_status']}) = "
          f"{adv['ratio']:.2f} x; penalty {adv['objective_replan']:g} vs cold {adv['objective_cold']:g}",
          adv["ratio"] <= 0.25),
@@ -128,7 +128,7 @@ def _targets(by: dict, twice: int, twice_demo: int, parallel: dict, wrows: list[
          c120["status"] == "optimal" and c120["total_s"] <= 30),
         ("same season solved twice: differing athlete-days", "0",
          f"{twice} (40 x 52), {twice_demo} (demo)", twice == 0 and twice_demo == 0),
-        ("what-if re-plan returns vs cold optimum; time", "equal; <= 0.25 x cold",
+        ("what-if re-plan returns vs cold optimum; time (each the faster of two runs)", "equal; <= 0.25 x cold",
          f"{'equal' if equal else 'NOT equal'}; {min(ratios):.2f}-{max(ratios):.2f} x cold",
          equal and max(ratios) <= 0.25),
         ("deterministic mode (the default), 40 x 52, proven optimal", "<= 10 s",

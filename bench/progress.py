@@ -1,7 +1,8 @@
 """Season-in-progress benchmark (rules-spec.md section 9): the generated 40 x 52 season lived
 week by week. Ten weeks are advanced with logged sessions (each re-planned from today); then
 one more week is advanced and re-planned, timed to its first plan and to its end, against a cold
-solve of the same advanced season (same history, no stored plan to keep) to proven optimal.
+solve of the same advanced season (same history, no stored plan to keep) to proven optimal (each
+the faster of two runs).
 The log import reads a whole season's log (40 athletes x 300 days) from CSV and adds it.
 ``python -m bench.progress`` prints one JSON line per figure."""
 
@@ -46,11 +47,15 @@ def weekly(n: int = 40) -> dict:
     for k in range(10):
         s, out, first, total = _advance(s, k)
         weeks.append(total)
-    s11, out, first, total = _advance(s, 10)
+    # the timed week and its cold solve: each the faster of two runs (both deterministic, the
+    # same plan each time), the one the machine's noise disturbed least
+    s11, out, first, total = min((_advance(s, 10) for _ in range(2)), key=lambda r: r[3])
     hard = len(check_plan(s11, out.plan).violations)
-    t = time.monotonic()
-    cold = solve(SolveRequest(s11, time_limit=120, keep_stored=False))
-    t_cold = time.monotonic() - t
+    t_cold = float("inf")
+    for _ in range(2):
+        t = time.monotonic()
+        cold = solve(SolveRequest(s11, time_limit=120, keep_stored=False))
+        t_cold = min(t_cold, time.monotonic() - t)
     return {"figure": "advance", "weeks_logged": 10, "sessions": len(s11.sessions),
             "first_s": first, "replan_s": total, "status": out.status.value, "hard": hard,
             "cold_s": t_cold, "cold_status": cold.status.value, "ratio": total / t_cold,

@@ -1,7 +1,8 @@
 """What-if benchmark: one-edit scenarios on the generated 40 x 52 season (rotation, three
 injured), each re-planned from the cold plan, against a cold solve of the edited season.
 
-Per scenario: re-plan time / cold solve time of the edited season (target <= 0.25), the return
+Per scenario: re-plan time / cold solve time of the edited season (target <= 0.25; each the
+faster of two runs, as both are deterministic), the return
 penalties (RTS: days back and missed targets) of the re-plan against the cold optimum's (target:
 equal), changed athlete-days of the re-plan against a cold re-solve (the plan checker's STAB
 count), whether the re-plan is proven optimal, and hard violations (0).
@@ -38,6 +39,19 @@ def scenarios(s) -> dict:
     }
 
 
+def _faster_of_two(run):
+    """(result, seconds) of the faster of two runs: both searches are deterministic (the same
+    plan each time), so the faster run is the one the machine's noise disturbed least."""
+    best = None
+    for _ in range(2):
+        t = time.monotonic()
+        out = run()
+        took = time.monotonic() - t
+        if best is None or took < best[1]:
+            best = (out, took)
+    return best
+
+
 def main(n: int = 40) -> list[dict]:
     s = generated_season(n, 52)
     cold0 = solve(SolveRequest(s, time_limit=120))
@@ -46,12 +60,9 @@ def main(n: int = 40) -> list[dict]:
     rows = []
     for name, edit in scenarios(s).items():
         after = edit.apply(s0)
-        t = time.monotonic()
-        re = replan(s0, after, p0, time_limit=120)
-        t_re = time.monotonic() - t
-        t = time.monotonic()
-        cold = solve(SolveRequest(after.model_copy(update={"plan": None}), time_limit=120))
-        t_cold = time.monotonic() - t
+        re, t_re = _faster_of_two(lambda a=after: replan(s0, a, p0, time_limit=120))
+        cold, t_cold = _faster_of_two(
+            lambda a=after: solve(SolveRequest(a.model_copy(update={"plan": None}), time_limit=120)))
         rts_re = check_plan(after, re.plan).penalties().get("RTS", 0)
         rts_cold = check_plan(after, cold.plan).penalties().get("RTS", 0)
         rows.append({
