@@ -22,7 +22,7 @@ logged before the season, days without a session at 0):
   monotony sqrt(7/6), about 8 %, higher). Undefined when the deviation is 0 (seven equal days);
   **strain** = weekly load x monotony;
 - **flags** (LM-3, LM-5, LM-6 of domain.md): the EWMA ratio above 1.5 or below 0.8 (once 28 days
-  exist), monotony above 2.0 in a week over with logged sessions, the weekly load up more than 15 % on
+  exist), monotony above 2.0 (planned or logged), the weekly load up more than 15 % on
   the week before; and the week's load above LD-1's limit (``ACWR > 1.3``, or ``load after 4
   weeks at 0`` when there is no chronic load to divide by; decided as the plan checker decides a
   spike, so the table flags every week LD-1 lists; past weeks too, which LD-1 no longer counts;
@@ -106,6 +106,13 @@ class AthleteFigures:
     latest_logged_ewma_ratio: float | None  # on the last day before today (None: < 28 days of log)
     flags: tuple[str, ...]  # sentences for the coach
     flag_days: tuple[dt.date, ...] = ()  # the day each sentence is about (a week's first day)
+    logged_lately: bool = True  # a session logged in the 7 days before today
+
+    @property
+    def stale_log(self) -> bool:
+        """A logged ratio exists but nothing was logged in the 7 days before today: the ratio
+        then reads those days as rest days and falls whatever happened (not a flag)."""
+        return self.latest_logged_ewma_ratio is not None and not self.logged_lately
 
 
 # -- formatting ------------------------------------------------------------------------------------
@@ -260,11 +267,9 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         chronic=w.chronic, acwr=w.ratio, ewma_ratio=ratio,
         rolling_ratio=_num(cols["rolling_ratio"][b]), monotony=mono,
         strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
-        # monotony is flagged on what was logged (a week over, sessions logged in it): a plan's
-        # days come from the load table's few kinds of session, so a plan reads as monotonous by
-        # construction (docs/load.md)
-        flags=week_flags(ratio, mono if w.logged is not None and b < al.logged_until else None,
-                         change,
+        # every full week, planned or logged (rules-spec.md section 8): a plan of six equal
+        # sessions a week is what the flag is there to show (docs/load.md)
+        flags=week_flags(ratio, mono, change,
                          most if above_limit(w, most) else None, no_chronic=w.chronic == 0))
 
 
@@ -281,10 +286,11 @@ def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
     latest = _num(cols["logged_ewma_ratio"][min(until, len(al.load)) - 1]) if until > 0 else None
     a = season.athlete(al.athlete)
     name = a.name if a is not None else al.athlete
-    figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, ())
+    lately = any(x is not None for x in al.logged[max(0, al.today - 7):al.today])
+    figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), logged_lately=lately)
     said = _sentences(season, al, figs)
     return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,
-                          tuple(t for t, _ in said), tuple(d for _, d in said))
+                          tuple(t for t, _ in said), tuple(d for _, d in said), logged_lately=lately)
 
 
 def figures(season: Season, plan: Plan | None = None) -> dict[str, AthleteFigures]:
@@ -336,7 +342,7 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
     label = season.athlete_label(al.athlete)
     out = []
     r = f.latest_logged_ewma_ratio
-    if r is not None and all(x is None for x in al.logged[max(0, al.today - 7):al.today]):
+    if f.stale_log:
         out.append((f"{label}: no session logged in the 7 days before today (the logged ratio "
                     f"reads them as rest days; the load figures count their planned load).",
                     al.date(al.today - 1)))

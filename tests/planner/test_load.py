@@ -186,9 +186,8 @@ def test_change_and_flags_of_each_week(figs):
         for prev, w in itertools.pairwise(f.weeks):
             assert w.change == pytest.approx((w.load - prev.load) / prev.load)
             assert ("load" in " ".join(w.flags)) == (w.change > 0.15)
-            # flagged where sessions were logged only (a plan's days come from a few session kinds)
-            assert ("monotony > 2.0" in w.flags) == (w.monotony is not None and w.monotony > 2
-                                                     and w.logged is not None)
+            # every full week above 2.0, planned or logged (rules-spec.md section 8)
+            assert ("monotony > 2.0" in w.flags) == (w.monotony is not None and w.monotony > 2)
             high = w.ewma_ratio is not None and w.ewma_ratio > 1.5
             low = w.ewma_ratio is not None and w.ewma_ratio < 0.8
             assert ("EWMA ratio > 1.5" in w.flags) == high
@@ -206,9 +205,10 @@ def test_week_flags_thresholds():
     assert L.week_flags(0.79, 2.01, 0.151) == ("EWMA ratio < 0.8", "monotony > 2.0", "load +15 %")
 
 
-def test_a_plans_monotony_is_shown_but_flagged_only_where_sessions_were_logged():
+def test_monotony_above_2_is_flagged_in_the_plan_as_in_the_log():
     """A3 logged nothing: six equal team sessions and a rest day read monotony above 2.0 in the
-    plan, shown but not flagged; A1's logged weeks above 2.0 are flagged."""
+    plan, and the flag says so (rules-spec.md section 8 flags every week; a flat plan is what the
+    flag is for); A1's logged weeks above 2.0 are flagged too."""
     s = _season()
     ap = s.plan.athletes[2]
     tl = Timeline(s)
@@ -217,7 +217,7 @@ def test_a_plans_monotony_is_shown_but_flagged_only_where_sessions_were_logged()
         "athletes": s.plan.athletes[:2] + (ap.model_copy(update={"intensity": it}),)})})
     a3 = L.figures(s)["A3"]
     steady = [w for w in a3.weeks if w.monotony is not None and w.monotony > 2]
-    assert steady and all("monotony > 2.0" not in w.flags for w in steady)
+    assert steady and all("monotony > 2.0" in w.flags for w in steady)
     assert all(w.logged is None for w in a3.weeks)
     a1 = L.figures(s.model_copy(update={"sessions": tuple(
         Session(athlete="A1", date=day(i), minutes=60, rpe=5) for i in range(42) if i % 7 != 6)}))["A1"]

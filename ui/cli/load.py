@@ -56,6 +56,9 @@ def cmd_load(args) -> int:
                                            f"solve the season again to plan the athlete"])
         figs = {aid: figs[aid]}
     no_log = not any(f.has_log for f in figs.values())
+    # one athlete chosen: "no sessions logged" is about that athlete, the season may have some
+    whose = season.name if args.athlete is None else next(
+        (_who(f, args.anonymise) for f in figs.values()), season.name)
     if out is not None:
         from planner.safefile import atomic_write
 
@@ -66,7 +69,7 @@ def cmd_load(args) -> int:
         return EXIT_OK
     print(_intro(season))
     if no_log:
-        print(f"{season.name}: {NO_LOG}.")
+        print(f"{whose}: {NO_LOG}.")
     for f in figs.values():
         print()
         print(table(f, season, args.anonymise))
@@ -97,7 +100,10 @@ def table(f, season=None, anonymise: bool = False) -> str:
     from planner.load import RATIO_HIGH, RATIO_LOW, fmt, fmt_change
 
     head = _who(f, anonymise)
-    if f.latest_logged_ewma_ratio is not None:
+    if f.stale_log:
+        head += (f"; logged EWMA ratio now {fmt(f.latest_logged_ewma_ratio)}, not a flag: nothing "
+                 "logged in the 7 days before today (the logged ratio reads them as rest days)")
+    elif f.latest_logged_ewma_ratio is not None:
         head += f"; logged EWMA ratio now {fmt(f.latest_logged_ewma_ratio)}"
         if not RATIO_LOW <= f.latest_logged_ewma_ratio <= RATIO_HIGH:
             head += " (flag)"
