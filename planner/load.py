@@ -107,6 +107,12 @@ class AthleteFigures:
     flags: tuple[str, ...]  # sentences for the coach
     flag_days: tuple[dt.date, ...] = ()  # the day each sentence is about (a week's first day)
     logged_lately: bool = True  # a session logged in the 7 days before today
+    acwr_max: float | None = None  # LD-1's limit the weeks' ACWR flags read (None: LD-1 off)
+
+    @property
+    def limits(self) -> tuple[float, ...]:
+        """The thresholds its figures are flagged against (for :func:`fmt_figure`)."""
+        return figure_limits(self.acwr_max)
 
     @property
     def stale_log(self) -> bool:
@@ -127,6 +133,29 @@ def fmt(x, digits: int = 2) -> str:
     if isinstance(x, int) and not isinstance(x, bool):
         return str(x)
     return f"{x:,.{digits}f}" if digits == 0 else f"{x:.{digits}f}"
+
+
+def fmt_figure(x, limits: tuple[float, ...] = ()) -> str:
+    """A ratio or a monotony as :func:`fmt` shows it (2 decimals), with as many more as it takes
+    not to read as one of ``limits`` when it is not one (0.7985 is "0.799", not "0.80" next to
+    the flag "EWMA ratio < 0.8")."""
+    if not defined(x):
+        return DASH
+    digits = 2
+    while digits < 6 and any(abs(round(x, digits) - t) < 1e-9 < abs(x - t) for t in limits):
+        digits += 1
+    return fmt(x, digits)
+
+
+def figure_places(x, limits: tuple[float, ...] = ()) -> int:
+    """The decimals :func:`fmt_figure` shows ``x`` with (2 unless it rounds onto a limit)."""
+    text = fmt_figure(x, limits)
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def figure_limits(acwr_max: float | None = None) -> tuple[float, ...]:
+    """The thresholds a figure is flagged against: the EWMA ratio's, monotony's and LD-1's."""
+    return (RATIO_LOW, RATIO_HIGH, MONOTONY_HIGH) + ((acwr_max,) if acwr_max is not None else ())
 
 
 def fmt_change(x: float | None) -> str:
@@ -287,10 +316,13 @@ def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
     a = season.athlete(al.athlete)
     name = a.name if a is not None else al.athlete
     lately = any(x is not None for x in al.logged[max(0, al.today - 7):al.today])
-    figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), logged_lately=lately)
+    acwr_max = None if math.isinf(most) else most
+    figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), logged_lately=lately,
+                          acwr_max=acwr_max)
     said = _sentences(season, al, figs)
     return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,
-                          tuple(t for t, _ in said), tuple(d for _, d in said), logged_lately=lately)
+                          tuple(t for t, _ in said), tuple(d for _, d in said), logged_lately=lately,
+                          acwr_max=acwr_max)
 
 
 def figures(season: Season, plan: Plan | None = None) -> dict[str, AthleteFigures]:
@@ -349,7 +381,7 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
     elif r is not None and (r > RATIO_HIGH or r < RATIO_LOW):
         day = al.date(al.logged_until - 1)
         side = f"above {RATIO_HIGH:g}" if r > RATIO_HIGH else f"below {RATIO_LOW:g}"
-        out.append((f"{label}: the logged EWMA acute:chronic ratio is {fmt(r)} on "
+        out.append((f"{label}: the logged EWMA acute:chronic ratio is {fmt_figure(r, f.limits)} on "
                     f"{text.day_long(day)}, {side}.", day))
     today = al.date(al.today)
     for w in _current(al, f.weeks):
@@ -372,5 +404,6 @@ def flag_lines(season: Season) -> list[str]:
 
 
 __all__ = ["COLUMNS", "DASH", "NO_LOG", "AthleteFigures", "WeekFigures", "athlete_figures",
-           "daily_frame", "defined", "ewma_ratio", "figures", "figures_steps", "flag_lines", "fmt", "fmt_change",
+           "daily_frame", "defined", "ewma_ratio", "figure_limits", "figure_places", "figures",
+           "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure",
            "monotony", "rolling_ratio", "team_median", "week_flags"]

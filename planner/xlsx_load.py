@@ -32,8 +32,10 @@ from planner.load import (
     RATIO_LOW,
     AthleteFigures,
     WeekFigures,
+    figure_places,
     fmt,
     fmt_change,
+    fmt_figure,
 )
 from planner.xlsx_layout import fit_lines, line_height, row_height, text_width, width_for
 
@@ -92,7 +94,8 @@ def week_line(f: AthleteFigures | None, first: dt.date, planned_text: str) -> st
     if w.logged is not None:
         out += f"; logged {fmt(w.logged, 0)} AU"
     out += (f". Week load {fmt(w.load, 0)} AU ({fmt_change(w.change)} on the week before), "
-            f"ACWR {fmt(w.acwr)}, EWMA ratio {fmt(w.ewma_ratio)}, monotony {fmt(w.monotony)}, "
+            f"ACWR {fmt_figure(w.acwr, f.limits)}, EWMA ratio {fmt_figure(w.ewma_ratio, f.limits)}, "
+            f"monotony {fmt_figure(w.monotony, f.limits)}, "
             f"strain {fmt(w.strain, 0)}")
     if w.flags:
         out += f". Flags: {', '.join(w.flags)}"
@@ -160,8 +163,8 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
             "week's load / the mean of the 4 full weeks before; EWMA ratio = acute (7-day) / "
             "chronic (28-day) exponentially weighted load, the week's mean; monotony = mean / SD "
             "of the week's 7 daily loads; strain = week load × monotony. Flags: EWMA ratio above "
-            f"{RATIO_HIGH:g} or below {RATIO_LOW:g}, monotony above 2.0 (weeks over, with logged "
-            f"sessions), load up more than 15 % on the week before, ACWR above LD-1's limit "
+            f"{RATIO_HIGH:g} or below {RATIO_LOW:g}, monotony above 2.0 (planned or logged), "
+            f"load up more than 15 % on the week before, ACWR above LD-1's limit "
             f"(a planned load spike; '{AFTER_NONE}' when no chronic load exists). Figures to "
             f"watch, never rules; {DASH} = undefined.")
     if no_log:
@@ -216,6 +219,7 @@ def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str,
     text, wrap = st.load_text(), st.load_text(wrap=True)
     r = HEADER_ROW
     for a in athletes:
+        lim = figs[a.id].limits
         for w in figs[a.id].weeks:
             r += 1
             row = _row(rows, r)
@@ -224,7 +228,7 @@ def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str,
                 (w.kind or "pre-season", st.cal_kind(w.kind) if w.kind in ("deload", "taper") else text),
                 _num(st, w.planned, 3), _num(st, w.logged, 4), _num(st, w.load, 5),
                 (fmt_change(w.change), st.load_number("@")),
-                _num(st, w.acwr, 7), _num(st, w.ewma_ratio, 8), _num(st, w.monotony, 9),
+                _num(st, w.acwr, 7, lim), _num(st, w.ewma_ratio, 8, lim), _num(st, w.monotony, 9, lim),
                 _num(st, w.strain, 10), ("; ".join(w.flags) or None, wrap),
             ]
             flags = "; ".join(w.flags)
@@ -232,10 +236,14 @@ def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str,
             rows.heights[r] = max(rows.heights.get(r, 0.0), round(lines * line_height(9) + 3, 1))
 
 
-def _num(st, value: float | None, col: int) -> tuple:
+def _num(st, value: float | None, col: int, limits: tuple[float, ...] = ()) -> tuple:
+    """A figure's cell; a ratio that 2 decimals would round onto a flag's threshold (0.7985 next
+    to "EWMA ratio < 0.8") shows as many more as it takes (planner.load.fmt_figure)."""
     fmt_ = TABLE[col][2]
     if value is None:
         return (DASH, st.load_number(fmt_))
+    if limits and (places := figure_places(value, limits)) > 2:
+        fmt_ = "0." + "0" * places
     return (_value(value, fmt_), st.load_number(fmt_))
 
 

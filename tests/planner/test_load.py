@@ -520,3 +520,35 @@ def test_a_rehab_athletes_match_day_has_no_session_and_no_load():
     assert al.planned[al.index(tl.days[m - 1])] > 0  # the training day before: the P3 session
     day_rx = Prescriber(s, plan).athlete("A1")[m]
     assert "no rehab session" in day_rx.content and not day_rx.load and not day_rx.minutes
+
+
+def test_a_logged_ratio_after_a_week_with_nothing_logged_is_said_so_not_flagged():
+    """A1 logged five weeks, then nothing in the 7 days before today: the logged series reads
+    those days as rest, so its ratio falls whatever happened. The CLI's heading and the flag
+    sentences say nothing was logged instead of flagging a ratio below 0.8."""
+    from ui.cli.load import table
+
+    s = _season(pre_season=False)
+    s = s.model_copy(update={"sessions": tuple(x for x in s.sessions if x.date < day(35))})
+    f = L.figures(s)["A1"]
+    assert f.latest_logged_ewma_ratio is not None and f.latest_logged_ewma_ratio < 0.8
+    assert f.stale_log and not f.logged_lately
+    head = table(f, s).splitlines()[0]
+    assert "not a flag: nothing logged in the 7 days before today" in head
+    assert "(flag)" not in head
+    assert any("no session logged in the 7 days before today" in x for x in f.flags)
+    fresh = L.figures(_season(pre_season=False))["A1"]
+    assert fresh.logged_lately and not fresh.stale_log
+
+
+def test_a_figure_that_rounds_onto_its_flags_threshold_shows_more_decimals():
+    """0.7985 is flagged "EWMA ratio < 0.8": shown as 0.80 beside the flag it read as a
+    contradiction; it shows as 0.799 (the CLI, the app's words and the workbook's cells)."""
+    lim = L.figure_limits(1.3)
+    assert L.fmt_figure(0.7986, lim) == "0.799"
+    assert L.fmt_figure(2.0004, lim) == "2.0004"
+    assert L.fmt_figure(1.30004, lim) == "1.30004"
+    assert L.fmt_figure(0.8, lim) == "0.80"  # the threshold itself: not flagged, two decimals
+    assert L.fmt_figure(1.234, lim) == "1.23"
+    assert L.fmt_figure(None, lim) == L.DASH and L.fmt_figure(float("nan"), lim) == L.DASH
+    assert L.figure_places(0.7986, lim) == 3 and L.figure_places(1.234, lim) == 2

@@ -258,6 +258,7 @@ def test_a_figure_that_does_not_exist_is_a_dash():
 
     class F:
         name = "Tom Berger"
+        limits = (0.8, 1.5, 2.0, 1.3)
 
     text = week_text(F, W)
     assert "—" in text and "nan" not in text.lower() and "inf" not in text.lower()
@@ -275,6 +276,7 @@ def test_a_flag_keeps_its_limit_in_the_readout(qtbot):
 
     class F:
         name = "Kofi <Mensah>"
+        limits = (0.8, 1.5, 2.0, 1.3)
 
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.RichText)

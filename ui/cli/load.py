@@ -97,14 +97,15 @@ def _kind(w) -> str:
 
 def table(f, season=None, anonymise: bool = False) -> str:
     """One athlete's weeks as a fixed-width table under a heading."""
-    from planner.load import RATIO_HIGH, RATIO_LOW, fmt, fmt_change
+    from planner.load import RATIO_HIGH, RATIO_LOW, fmt, fmt_change, fmt_figure
 
+    lim = f.limits
     head = _who(f, anonymise)
     if f.stale_log:
-        head += (f"; logged EWMA ratio now {fmt(f.latest_logged_ewma_ratio)}, not a flag: nothing "
+        head += (f"; logged EWMA ratio now {fmt_figure(f.latest_logged_ewma_ratio, lim)}, not a flag: nothing "
                  "logged in the 7 days before today (the logged ratio reads them as rest days)")
     elif f.latest_logged_ewma_ratio is not None:
-        head += f"; logged EWMA ratio now {fmt(f.latest_logged_ewma_ratio)}"
+        head += f"; logged EWMA ratio now {fmt_figure(f.latest_logged_ewma_ratio, lim)}"
         if not RATIO_LOW <= f.latest_logged_ewma_ratio <= RATIO_HIGH:
             head += " (flag)"
     elif not f.has_log:
@@ -113,8 +114,9 @@ def table(f, season=None, anonymise: bool = False) -> str:
     for w in f.weeks:
         days = "" if w.full else f" ({w.days} d)"
         lines.append(f"{w.start.isoformat():<10}  {_kind(w) + days:<10} {fmt(w.planned, 0):>8} "
-                     f"{fmt(w.logged, 0):>8} {fmt(w.load, 0):>8} {fmt_change(w.change):>7} {fmt(w.acwr):>5} "
-                     f"{fmt(w.ewma_ratio):>5} {fmt(w.monotony):>6} {fmt(w.strain, 0):>7}  "
+                     f"{fmt(w.logged, 0):>8} {fmt(w.load, 0):>8} {fmt_change(w.change):>7} "
+                     f"{fmt_figure(w.acwr, lim):>5} {fmt_figure(w.ewma_ratio, lim):>5} "
+                     f"{fmt_figure(w.monotony, lim):>6} {fmt(w.strain, 0):>7}  "
                      f"{'; '.join(w.flags)}".rstrip())
     return "\n".join(lines)
 

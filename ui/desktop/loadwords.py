@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from html import escape
 
 from planner.errors import PeriodizeError
-from planner.load import MONOTONY_HIGH, RATIO_HIGH, RATIO_LOW, fmt  # no pandas at import
+from planner.load import (  # no pandas at import
+    MONOTONY_HIGH,
+    RATIO_HIGH,
+    RATIO_LOW,
+    fmt,
+    fmt_figure,
+)
 from planner.season import Season
 from planner.text import date_long, number
 
@@ -134,12 +140,12 @@ def week_text(f, w) -> str:
     that does not exist."""
     parts = [f"planned <b>{au(w.planned)}</b>",
              f"logged <b>{au(w.logged)}</b>" if w.logged is not None else "nothing logged",
-             f"ACWR <b>{fmt(w.acwr)}</b>",
-             f"EWMA ratio <b>{fmt(w.ewma_ratio)}</b>",
-             f"monotony {fmt(w.monotony)}",
+             f"ACWR <b>{fmt_figure(w.acwr, f.limits)}</b>",
+             f"EWMA ratio <b>{fmt_figure(w.ewma_ratio, f.limits)}</b>",
+             f"monotony {fmt_figure(w.monotony, f.limits)}",
              f"strain {fmt(w.strain, 0)}"]
     if w.logged_ewma_ratio is not None:
-        parts.append(f"logged EWMA ratio {fmt(w.logged_ewma_ratio)}")
+        parts.append(f"logged EWMA ratio {fmt_figure(w.logged_ewma_ratio, f.limits)}")
     text = f"<b>{escape(f.name)}</b>, {week_title(w)}: " + " · ".join(parts)
     if w.flags:  # rich text: "EWMA ratio < 0.8" read "<" as a tag and lost its limit
         text += f"<br><span style='color:{FLAG_COLOUR}'>⚑ " + escape("; ".join(w.flags)) + "</span>"
