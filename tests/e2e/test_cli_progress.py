@@ -128,6 +128,40 @@ def test_a_duplicate_row_is_reported_and_counted_once(tmp_path):
     assert len(load_season(tmp_path / "s.season.json").sessions) == 2
 
 
+def test_a_log_on_days_already_logged_is_refused_until_overlap_says_what_to_do(tmp_path):
+    """Two exports of one week: the second's sessions on athlete-days already logged are not
+    added silently (each day would count twice). Without --overlap the log is refused with the
+    days named and the file unchanged; replace, add and skip do what they say."""
+    s = season(weeks=4, athletes=2, today=day(10))
+    save_season(s, tmp_path / "s.season.json")
+    (tmp_path / "a.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA1,{day(3)},60,5\nA2,{day(3)},45,4\n")
+    assert run("log", "s.season.json", "a.csv", "--save", "--no-replan", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "s.season.json").read_bytes()
+    (tmp_path / "b.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA1,{day(3)},90,7\nA2,{day(3)},45,4\n"
+                                    f"A2,{day(4)},30,3\n")
+    r = run("log", "s.season.json", "b.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1
+    assert f"1 athlete-day of the log already has other sessions logged: Athlete 1 (A1) on " \
+           f"{day(3).isoformat()}: logged 60 min RPE 5; the log has 90 min RPE 7" in r.stderr
+    assert "--overlap replace" in r.stderr and (tmp_path / "s.season.json").read_bytes() == before
+
+    def after(policy):
+        (tmp_path / "t.season.json").write_bytes(before)
+        r = run("log", "t.season.json", "b.csv", "--save", "--no-replan", "--overlap", policy,
+                cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        got = load_season(tmp_path / "t.season.json").sessions
+        return r.stdout, sorted((x.athlete, x.date, x.minutes) for x in got)
+
+    out, got = after("replace")
+    assert got == [("A1", day(3), 90), ("A2", day(3), 45), ("A2", day(4), 30)]
+    assert "1 athlete-day already logged: the log's sessions replaced them" in out
+    _, got = after("add")
+    assert got == [("A1", day(3), 60), ("A1", day(3), 90), ("A2", day(3), 45), ("A2", day(4), 30)]
+    _, got = after("skip")
+    assert got == [("A1", day(3), 60), ("A2", day(3), 45), ("A2", day(4), 30)]
+
+
 def test_advance_without_accept_records_nothing_and_back_keeps_every_record(tmp_path):
     s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
     save_season(s, tmp_path / "s.season.json")

@@ -36,6 +36,7 @@ class FakeInteraction(list):
 
     ``answer``: what ``choose`` returns when it is one of the offered answers (otherwise the
     last offered: cancel, no or discard); ``confirm`` is yes only when ``answer`` is "yes".
+    ``choices``: the answers of the next ``choose`` questions, in order (before ``answer``).
     ``texts``: the answers of ``ask_text`` in order, ``files``: those of the file and folder
     dialogs (none left: the coach cancels)."""
 
@@ -44,6 +45,7 @@ class FakeInteraction(list):
         self.answer = "discard"
         self.texts: list[str] = []
         self.files: list = []
+        self.choices: list[str] = []
 
     def kinds(self) -> list[str]:
         return [c[0] for c in self]
@@ -66,6 +68,9 @@ class FakeInteraction(list):
 
     def choose(self, title, text, answers, default):
         self.append(("choose", title, text))
+        if self.choices:  # scripted answers of the questions to come, in order
+            pick = self.choices.pop(0)
+            return pick if pick in answers else answers[-1]
         return self.answer if self.answer in answers else answers[-1]
 
     def ask_text(self, title, label, text=""):

@@ -264,6 +264,38 @@ def test_import_sessions_shows_what_it_adds_and_adds_it_in_one_step(w, tmp_path,
     assert "Added 3 sessions" in status and "proposes 1 flare-up" in status
 
 
+def test_a_log_on_days_already_logged_asks_replace_add_or_keep_never_counts_twice(w, tmp_path, dialogs):
+    """A second export of days already logged: adding it silently counted each day twice (a
+    week's load doubled). The coach chooses for those days: replace, add both, keep what is
+    logged, or cancel; a session logged exactly as before is counted once whatever the choice."""
+    first = _csv(tmp_path, [f"A2,{day(7)},75,6,,,,", f"A3,{day(8)},60,5,,,,"])
+    dialogs.answer = "yes"
+    assert import_sessions(w, first) is True
+    base = w.season
+    second = tmp_path / "again.csv"
+    second.write_text("Player,Date,Duration,RPE\n" + f"A2,{day(7)},90,7\n" + f"A3,{day(8)},60,5\n"
+                      + f"A3,{day(9)},45,4\n", encoding="utf-8")
+    dialogs.choices = ["cancel"]
+    assert import_sessions(w, second) is False and w.season is base
+    kind, title, text = dialogs[-1] if dialogs[-1][0] == "choose" else dialogs[-2]
+    assert kind == "choose" and "1 athlete-day of the log already has other sessions" in text
+    assert f"on {day(7).isoformat()}: logged 75 min RPE 6; the log has 90 min RPE 7" in text
+    dialogs.choices = ["skip"]
+    assert import_sessions(w, second) is True
+    assert [(s.minutes, s.rpe) for s in logged(w, "A2", 7)] == [(75, 6)]
+    assert len(logged(w, "A3", 8)) == 1 and len(logged(w, "A3", 9)) == 1
+    w.undo_stack.undo()
+    dialogs.choices = ["replace"]
+    assert import_sessions(w, second) is True
+    assert [(s.minutes, s.rpe) for s in logged(w, "A2", 7)] == [(90, 7)]
+    assert "replaced what was logged on 1 athlete-day" in w.statusBar().currentMessage()
+    w.undo_stack.undo()
+    dialogs.choices = ["add"]
+    assert import_sessions(w, second) is True
+    assert sorted((s.minutes, s.rpe) for s in logged(w, "A2", 7)) == [(75, 6), (90, 7)]
+    assert len(logged(w, "A3", 8)) == 1  # the same session again: counted once
+
+
 def test_import_of_a_bad_log_lists_the_located_problems_and_changes_nothing(w, tmp_path, dialogs):
     before = w.season
     path = _csv(tmp_path, [f"Nobody,{day(7)},75,6,,,,", f"A2,{day(8)},75,12,,,,",
@@ -635,6 +667,22 @@ def test_move_today_says_what_the_logs_pain_scores_propose_before_the_move(qtbot
     assert box.text().startswith("⚑ Record the flare-up: Athlete 1 (A1) logged pain 6/10")
     assert not box.isChecked() and (prop.athlete, prop.date) == ("A1", day(16))
     assert w.season is in_week_3  # nothing changed yet
+    dlg.reject()
+
+
+def test_move_today_keeps_days_already_logged_and_says_so(qtbot, in_week_3, tmp_path):
+    """The week's log has other sessions on a day the Log panel already holds: Move Today keeps
+    what is logged (nothing counts twice, nothing is lost) and says where to replace it."""
+    s = E.LogSessions(sessions=(Session(athlete="A2", date=day(13), minutes=60, rpe=5),)).apply(in_week_3)
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE\n"
+                                       f"A2,{day(13).isoformat()},90,8\nA3,{day(13).isoformat()},60,5\n")
+    w = make_window(qtbot, s)
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    assert dlg._read_log(str(tmp_path / "week.csv"))
+    text = dlg.log_label.text()
+    assert "1 athlete-day of the log already has other sessions logged: kept as logged" in text
+    assert [x.athlete for x in dlg.log_result.sessions] == ["A3"]
     dlg.reject()
 
 

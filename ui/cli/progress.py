@@ -21,6 +21,11 @@ from ui.cli.whatif import add_edit_options, seconds
 EXIT_OK = 0
 
 
+OVERLAP_HELP = ("what to do with the log's sessions on athlete-days that already have other "
+                "sessions logged: replace them, add both (a second session that day), or skip "
+                "them (keep what is logged); without it such a log is refused, listing the days")
+
+
 def add_parsers(sub) -> None:
     lg = sub.add_parser("log", help="read logged sessions (CSV or Excel) into a season",
                         description="Read logged sessions (Athlete ID, Date, Minutes, RPE; optional "
@@ -29,6 +34,7 @@ def add_parsers(sub) -> None:
     lg.add_argument("season", metavar="FILE.season.json")
     lg.add_argument("sessions", metavar="SESSIONS.csv|.xlsx")
     lg.add_argument("--save", action="store_true", help="store the sessions in the season file")
+    lg.add_argument("--overlap", choices=("replace", "add", "skip"), help=OVERLAP_HELP)
     lg.add_argument("--no-replan", action="store_true",
                     help="only add the sessions (by default the season is re-planned from today "
                          "with them, keeping the stored plan wherever changing it gains nothing)")
@@ -45,6 +51,7 @@ def add_parsers(sub) -> None:
     ad.add_argument("--accept", action="store_true", help="record every projected stage change")
     ad.add_argument("--log", metavar="SESSIONS.csv|.xlsx",
                     help="also read the sessions logged up to the new today (as 'periodize log')")
+    ad.add_argument("--overlap", choices=("replace", "add", "skip"), help=OVERLAP_HELP)
     ad.add_argument("--save", action="store_true", help="store the result in the season file")
     ad.add_argument("--no-replan", action="store_true",
                     help="only move today (by default the season is re-planned from the new today, "
@@ -70,7 +77,7 @@ def cmd_log(args) -> int:
     from planner.seasonfile import load_season
 
     season = load_season(args.season)
-    after = log_into(season, args.sessions, args.season)
+    after = log_into(season, args.sessions, args.season, args.overlap)
     if after.sessions != season.sessions and not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit)
         if status is not None:
@@ -81,21 +88,37 @@ def cmd_log(args) -> int:
     return _store(after, args, "Stored the sessions in", "the sessions")
 
 
-def log_into(season, path, season_path: str = "SEASON"):
+def log_into(season, path, season_path: str = "SEASON", overlap: str | None = None):
     """``season`` with the sessions of the log at ``path`` (InputError: nothing added), saying
-    what was added, the mapping used, the flare-ups the pain proposes and the load flags."""
+    what was added, the mapping used, the flare-ups the pain proposes and the load flags.
+    ``overlap``: what to do on athlete-days that already have other sessions logged
+    (``planner.logmerge``); None refuses such a log, naming the days."""
     from planner import edits as E
+    from planner import logmerge
     from planner.progress import flare_proposals
     from planner.sessionlog import read_sessions
     from planner.text import plural
 
     result = read_sessions(path, season)
     print(result.text())
-    after = E.LogSessions(sessions=tuple(result.sessions)).apply(season) if result.sessions else season
-    athletes = {s.athlete for s in result.sessions}
-    days = {(s.athlete, s.date) for s in result.sessions}
-    print(f"Added {plural(len(result.sessions), 'session')} of {plural(len(athletes), 'athlete')} "
-          f"on {plural(len(days), 'athlete-day')}.")
+    found = logmerge.overlaps(season, result.sessions)
+    if found and overlap is None:
+        raise InputError(str(path), [
+            logmerge.summary(season, found) + ". Say what to do with them: --overlap replace "
+            "(the log's sessions replace those days'), --overlap add (both count: a second "
+            "session that day) or --overlap skip (keep what is logged)"])
+    sessions, replace = logmerge.resolve(result.sessions, found, overlap)
+    after = (E.LogSessions(sessions=sessions, replace=replace).apply(season)
+             if sessions or replace else season)
+    athletes = {s.athlete for s in sessions}
+    days = {(s.athlete, s.date) for s in sessions}
+    print(f"Added {plural(len(sessions), 'session')} of {plural(len(athletes), 'athlete')} "
+          f"on {plural(len(days), 'athlete-day')}"
+          + (f"; {plural(len(found), 'athlete-day')} already logged: "
+             + {"replace": "the log's sessions replaced them",
+                "add": "the log's sessions added to them",
+                "skip": "kept as logged, the log's sessions left out"}[overlap] if found else "")
+          + ".")
     from ui.cli.commands import flare_hint
 
     new = [p for p in flare_proposals(after) if p not in flare_proposals(season)]
@@ -174,7 +197,7 @@ def cmd_advance(args) -> int:
     print(f"Today is {today.isoformat()} (was {before.isoformat()}).")
     if args.log:
         try:
-            after = log_into(after, args.log, args.season)
+            after = log_into(after, args.log, args.season, args.overlap)
         except InputError as e:  # the lines above said what would change: say that nothing did
             note = ("Nothing was saved: today, the stage changes and the season file are as they "
                     "were; fix the log and run the command again.")

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
+from planner import logmerge
 from planner.errors import PeriodizeError
 from planner.progress import Transition, later_records, next_week_start, projected_transitions
 from planner.rehab import athlete_stage_on
@@ -360,9 +361,19 @@ class AdvanceDialog(QDialog):
             return False
         self.error.setText("")
         self.log_error = ""
+        # days already logged keep what is logged (nothing counted twice, nothing lost); File ▸
+        # Import Sessions asks whether to replace them (planner/logmerge.py)
+        found = logmerge.overlaps(self.season, result.sessions)
+        kept = ""
+        if found:
+            result.sessions = list(logmerge.resolve(result.sessions, found, "skip")[0])
+            kept = (f"<br>{plural(len(found), 'athlete-day')} of the log already "
+                    f"{'have' if len(found) != 1 else 'has'} other sessions logged: kept as "
+                    f"logged, the log's sessions on them left out (File ▸ Import Sessions after "
+                    f"the move asks whether to replace them).")
         self.log_path, self.log_result = path, result
         self.log_label.setText(("Adds " if result.sessions else "Nothing new in ")
-                               + html.escape(summary(result, path)).replace("\n", "<br>")
+                               + html.escape(summary(result, path)).replace("\n", "<br>") + kept
                                + self._pain_lines(moved, result.sessions))
         self._add_flare_boxes(moved, result.sessions)
         return True

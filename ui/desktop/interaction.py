@@ -31,6 +31,9 @@ _WORDED = {
     "reload": ("&Reload from Disk", QMessageBox.ButtonRole.AcceptRole),
     "overwrite": ("&Overwrite", QMessageBox.ButtonRole.DestructiveRole),
     "saveas": ("Save &As…", QMessageBox.ButtonRole.ActionRole),
+    "replace": ("&Replace Those Days", QMessageBox.ButtonRole.AcceptRole),
+    "add": ("&Add Both", QMessageBox.ButtonRole.ActionRole),
+    "skip": ("&Keep What Is Logged", QMessageBox.ButtonRole.ActionRole),
 }
 
 

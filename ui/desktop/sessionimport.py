@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from planner import edits as E
+from planner import logmerge
 from planner.errors import InputError, PeriodizeError
 from planner.season import Season
 from planner.text import day_long, number, plural, span
@@ -148,21 +149,49 @@ def import_sessions(window, path: str | Path) -> bool:
         window.interaction.inform("Nothing to add", f"{summary(result, path)}\nEvery session in it "
                                   f"is already logged.")
         return False
-    edit = E.LogSessions(sessions=tuple(result.sessions))
+    found = logmerge.overlaps(season, result.sessions)
+    policy = None
+    if found:
+        policy = window.interaction.choose(
+            "Sessions already logged on those days",
+            f"{logmerge.summary(season, found)}.\n\nReplace those days' sessions with the log's, "
+            f"add both (a second session that day), or keep what is logged and leave the log's "
+            f"sessions on those days out?", ("replace", "add", "skip", "cancel"), "skip")
+        if policy == "cancel":
+            window.statusBar().showMessage("Import cancelled; the season is unchanged.", 5000)
+            return False
+    sessions, replace = logmerge.resolve(result.sessions, found, policy)
+    if not sessions and not replace:
+        window.interaction.inform("Nothing to add", "Every session of the log falls on a day "
+                                  "already logged, and you kept what is logged.")
+        return False
+    edit = E.LogSessions(sessions=sessions, replace=replace)
     try:
         after = edit.apply(season)
     except PeriodizeError as e:  # e.g. a top speed in m/s for an athlete without a max speed
         window.interaction.error("Could not import the sessions",
-                                 refused(e, season, season.sessions + edit.sessions, path))
+                                 refused(e, season, tuple(x for x in season.sessions
+                                                          if (x.athlete, x.date) not in set(replace))
+                                         + edit.sessions, path))
         window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
         return False
-    if not window.interaction.confirm("Import sessions", f"Add {summary(result, path)}"):
+    what = summary(result, path) if not found else (
+        f"{Path(path).name}: {counts(sessions)}"
+        + {"replace": f", replacing the sessions logged on {count(len(found), 'athlete-day')}",
+           "add": f", {count(len(found), 'athlete-day')} of them added to what is logged",
+           "skip": f" (the log's sessions on {count(len(found), 'athlete-day')} already logged "
+                   f"left out)"}[policy] + ".\n" + result.text())
+    if not window.interaction.confirm("Import sessions", f"Add {what}"):
         window.statusBar().showMessage("Import cancelled; the season is unchanged.", 5000)
         return False
     if not window.apply_edit(edit, after):
         return False
     flares = new_proposals(season, window.season)
-    text = f"Added {counts(result.sessions)} from {Path(path).name}."
+    text = f"Added {counts(sessions)} from {Path(path).name}."
+    if found:
+        text += {"replace": f" They replaced what was logged on {count(len(found), 'athlete-day')}.",
+                 "add": f" {count(len(found), 'athlete-day')} now have two logs.",
+                 "skip": f" {count(len(found), 'athlete-day')} already logged kept as they were."}[policy]
     if flares:
         text += (f" The logged pain proposes {plural(len(flares), 'flare-up')} (marked ⚑ in the "
                  f"Log; record one in the inspector).")

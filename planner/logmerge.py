@@ -1,0 +1,76 @@
+"""A log read into a season that already has sessions on some of its athlete-days.
+
+Reading a log drops the sessions the season already holds exactly (``planner.sessionlog``); what
+is left may still fall on athlete-days with other sessions logged: a second export of the same
+week (another tool's numbers for the same training), or a real second session that day. Adding
+both silently would count the day twice, so the coach chooses, for those days only:
+
+- ``replace``: the log's sessions replace what was logged on those days;
+- ``add``: both count (a second session that day);
+- ``skip``: what is logged stays; the log's sessions on those days are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from planner.season import Season, Session
+
+POLICIES = ("replace", "add", "skip")
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """One athlete-day the log and the season both have (different) sessions on."""
+
+    athlete: str
+    date: dt.date
+    logged: tuple[Session, ...]  # already in the season
+    incoming: tuple[Session, ...]  # from the log
+
+    def text(self, season: Season) -> str:
+        return (f"{season.athlete_label(self.athlete)} on {self.date.isoformat()}: logged "
+                f"{_sessions(self.logged)}; the log has {_sessions(self.incoming)}")
+
+
+def _sessions(xs: tuple[Session, ...]) -> str:
+    return " + ".join(f"{x.minutes:g} min RPE {x.rpe:g}" for x in xs)
+
+
+def overlaps(season: Season, sessions) -> list[Overlap]:
+    """The athlete-days of ``sessions`` that already have other sessions in ``season``."""
+    have: dict[tuple[str, dt.date], list[Session]] = defaultdict(list)
+    for x in season.sessions:
+        have[(x.athlete, x.date)].append(x)
+    new: dict[tuple[str, dt.date], list[Session]] = defaultdict(list)
+    for x in sessions:
+        if (x.athlete, x.date) in have:
+            new[(x.athlete, x.date)].append(x)
+    return [Overlap(a, d, tuple(have[(a, d)]), tuple(xs)) for (a, d), xs in sorted(new.items())]
+
+
+def resolve(sessions, found: list[Overlap], policy: str | None):
+    """(sessions to add, athlete-days whose logged sessions go first) under ``policy``."""
+    if not found or policy == "add":
+        return tuple(sessions), ()
+    days = {(o.athlete, o.date) for o in found}
+    if policy == "replace":
+        return tuple(sessions), tuple(sorted(days))
+    if policy == "skip":
+        return tuple(x for x in sessions if (x.athlete, x.date) not in days), ()
+    raise ValueError(f"unknown policy {policy!r}; one of {', '.join(POLICIES)}")
+
+
+def summary(season: Season, found: list[Overlap], most: int = 5) -> str:
+    """``3 athlete-days already have other sessions logged: A04 Jonas Lind on ...; ...``."""
+    n = len(found)
+    head = (f"{n} athlete-day{'s' if n != 1 else ''} of the log already "
+            f"{'have' if n != 1 else 'has'} other sessions logged")
+    lines = [o.text(season) for o in found[:most]]
+    more = f"; and {n - most} more" if n > most else ""
+    return f"{head}: " + "; ".join(lines) + more
+
+
+__all__ = ["POLICIES", "Overlap", "overlaps", "resolve", "summary"]

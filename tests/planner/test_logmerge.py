@@ -1,0 +1,39 @@
+"""A log on athlete-days already logged (planner/logmerge.py): found, named, and merged as the
+coach chooses, so that no day counts twice unasked."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner import edits as E
+from planner import logmerge
+from planner.season import Session
+from tests.builders import day, season
+
+
+def _s():
+    s = season(weeks=3, athletes=2, today=day(10))
+    return s.model_copy(update={"sessions": (Session(athlete="A1", date=day(2), minutes=60, rpe=5),
+                                             Session(athlete="A2", date=day(2), minutes=45, rpe=4))})
+
+
+def test_overlaps_are_the_athlete_days_already_logged_and_each_policy_merges_them_as_said():
+    s = _s()
+    new = (Session(athlete="A1", date=day(2), minutes=90, rpe=7),
+           Session(athlete="A1", date=day(3), minutes=30, rpe=3))
+    (o,) = logmerge.overlaps(s, new)
+    assert (o.athlete, o.date, len(o.logged), len(o.incoming)) == ("A1", day(2), 1, 1)
+    assert "logged 60 min RPE 5; the log has 90 min RPE 7" in logmerge.summary(s, [o])
+
+    def a1(policy):
+        sessions, replace = logmerge.resolve(new, [o], policy)
+        got = E.LogSessions(sessions=sessions, replace=replace).apply(s).sessions
+        return sorted((x.date, x.minutes) for x in got if x.athlete == "A1")
+
+    assert a1("replace") == [(day(2), 90), (day(3), 30)]
+    assert a1("add") == [(day(2), 60), (day(2), 90), (day(3), 30)]
+    assert a1("skip") == [(day(2), 60), (day(3), 30)]
+    with pytest.raises(ValueError):
+        logmerge.resolve(new, [o], "merge")
+    assert logmerge.overlaps(s, new[1:]) == []  # a new day: nothing to ask
+    assert logmerge.resolve(new[1:], [], None) == (new[1:], ())
