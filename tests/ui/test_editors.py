@@ -362,9 +362,32 @@ def test_a_rule_value_typed_outside_its_range_is_said(w, qtbot):
     qtbot.keyClicks(box.lineEdit(), "2")
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
     assert box.value() == 1.3 and w.undo_stack.count() == 0
-    assert said and "LD-1 highest week load / chronic load: 2 is outside 1.1" in said[-1]
-    assert "choose a value in that range" in said[-1]
+    assert said and "LD-1 highest week load / chronic load: '2' is outside 1.1" in said[-1]
+    assert "type a value in that range (the rule keeps 1.30)" in said[-1]
     assert said[-1] in w.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("typed", ["300", "9999", "-5", "abc"])
+def test_a_rule_value_typed_whole_is_refused_whole_never_a_part_of_it(w, qtbot, typed):
+    """Typing 300 into a 0-240 box: Qt refused the third key and applied the 30 left in the box
+    (9999 became 99, -5 became 5, with a deload session longer than a load week's). The typed
+    text stays as typed; Enter says why it is refused and the rule keeps its value."""
+    rp = w.rules_panel
+    box = rp.value_boxes[("LD-1", "minutes_deload")]
+    before = box.value()
+    said = []
+    rp.refused.connect(said.append)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), typed)
+    assert box.lineEdit().text() == typed  # as typed, no key dropped
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == before and w.undo_stack.count() == 0
+    assert said and f"'{typed}'" in said[-1] and f"the rule keeps {before}" in said[-1]
+    assert ("is not a number" if typed == "abc" else "is outside 0") in said[-1]
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "50")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == 50 and w.undo_stack.count() == 1  # a value in range: one edit
 
 
 def test_typed_words_find_a_rule_or_a_setting(w, qtbot):

@@ -581,21 +581,31 @@ class _WheelOnFocus:
 
 
 class _RangeSays:
-    """A number typed outside the box's range is said (``refused``), not silently dropped."""
+    """A number typed outside the box's range stays in the box as typed (Qt would refuse the
+    keystroke, leaving "30" of a typed "300", or "5" of "-5", to be applied), and on Enter or
+    leaving the box it is said (``refused``) and the rule keeps its value: nothing half typed is
+    ever applied."""
 
-    refused = None  # set per box: a callable taking the typed text
+    refused = None  # set per box: a callable taking the typed text and what is wrong with it
 
     def validate(self, text: str, pos: int):
         out = super().validate(text, pos)
         state = out[0] if isinstance(out, tuple) else out
-        if state == QValidator.State.Invalid and self.refused is not None:
-            try:
-                typed = float(text.strip().replace(",", "."))
-            except ValueError:
-                typed = None
-            if typed is not None and not self.minimum() <= typed <= self.maximum():
-                self.refused(text.strip())
+        if state == QValidator.State.Invalid and text.strip():
+            return (QValidator.State.Intermediate, text, pos)  # said and undone on commit (fixup)
         return out
+
+    def fixup(self, text: str):
+        typed = text.strip()
+        if typed and self.refused is not None:
+            try:
+                number = float(typed.replace(",", "."))
+            except ValueError:
+                self.refused(typed, "is not a number")
+            else:
+                if not self.minimum() <= number <= self.maximum():
+                    self.refused(typed, "is outside")
+        return super().fixup(text)
 
 
 class _RuleSpin(_RangeSays, _WheelOnFocus, QSpinBox):
@@ -724,7 +734,8 @@ class RulesPanel(QWidget):
             box.setRange(p.min, p.max)
             box.setDecimals(2)
         if p.text is None:
-            box.refused = lambda typed, rid=r.id, p=p, box=box: self._out_of_range(rid, p, typed, box)
+            box.refused = lambda typed, why, rid=r.id, p=p, box=box: self._out_of_range(
+                rid, p, typed, box, why)
             box.setKeyboardTracking(False)  # one edit per step or per typed value
             box.valueChanged.connect(lambda _v, rid=r.id, name=p.name: self._value_changed(rid, name))
         box.setAccessibleName(f"{r.id} {p.name}")
@@ -796,9 +807,12 @@ class RulesPanel(QWidget):
         if value != RuleSet(self.season.rules).value(rule_id, name):
             self.edit_requested.emit(E.SetRuleValue(rule=rule_id, param=name, value=value))
 
-    def _out_of_range(self, rule_id: str, p, typed: str, box) -> None:
-        msg = (f"{rule_id} {p.label}: {typed} is outside {p.range_text}; "
-               f"choose a value in that range (the rule keeps {box.text()}).")
+    def _out_of_range(self, rule_id: str, p, typed: str, box, why: str = "is outside") -> None:
+        kept = box.locale().toString(box.value()) if isinstance(box, QSpinBox) else \
+            box.textFromValue(box.value())
+        what = f"{why} {p.range_text}" if why == "is outside" else f"{why} ({p.range_text})"
+        msg = (f"{rule_id} {p.label}: '{typed}' {what}; type a value in that range (the rule "
+               f"keeps {kept}).")
         QToolTip.showText(box.mapToGlobal(box.rect().bottomLeft()), msg, box)
         self.refused.emit(msg)
 
