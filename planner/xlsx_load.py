@@ -108,13 +108,17 @@ def _median(values: list[float | None]) -> float | None:
 
 
 def squad_weeks(figs: dict[str, AthleteFigures], starts: list[dt.date]) -> list[tuple]:
-    """Per season week: (start, squad planned, squad logged or None, median ACWR, median EWMA
-    ratio) over the athletes' weeks that hold the week's first day."""
+    """Per season week: (start, planned load per athlete, logged load per athlete who logged
+    (None: nobody did), median ACWR, median EWMA ratio) over the athletes' weeks that hold the
+    week's first day. Per athlete, so that planned and logged compare like with like: the
+    squad's sums set a whole squad's plan against the few who logged (a fifth of the work, it
+    read)."""
     out = []
     for start in starts:
         weeks = [w for f in figs.values() if (w := week_of(f, start)) is not None]
         logged = [w.logged for w in weeks if w.logged is not None]
-        out.append((start, sum(w.planned for w in weeks), sum(logged) if logged else None,
+        out.append((start, round(statistics.fmean(w.planned for w in weeks)) if weeks else None,
+                    round(statistics.fmean(logged)) if logged else None,
                     _median([w.acwr for w in weeks]), _median([w.ewma_ratio for w in weeks])))
     return out
 
@@ -265,13 +269,14 @@ def _anchor(ws_col0: int, ws_col1: int) -> TwoCellAnchor:
 
 
 def _charts(ws: Worksheet, n_weeks: int, widths: list[float]) -> None:
-    """Bars of the squad's planned and logged load, lines of its median ACWR and EWMA ratio."""
+    """Bars of the load per athlete, planned and logged (of those who logged), lines of the
+    squad's median ACWR and EWMA ratio."""
     top, bottom = CHART_TOP, CHART_TOP + n_weeks
     cats = Reference(ws, min_col=DATA_COL, min_row=top + 1, max_row=bottom)
     bars = BarChart()
     bars.type = "col"
     bars.grouping = "clustered"
-    bars.title = "Squad load per week (AU): planned and logged"
+    bars.title = "Load per athlete and week (AU): planned; logged, of those who logged"
     bars.add_data(Reference(ws, min_col=DATA_COL + 1, max_col=DATA_COL + 2, min_row=top, max_row=bottom),
                   titles_from_data=True)
     bars.set_categories(cats)

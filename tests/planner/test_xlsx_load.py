@@ -92,6 +92,14 @@ def test_the_charts_plot_the_squads_weeks(book):
         assert row[3] == (None if acwr is None else round(acwr, 2))  # as the data cells show it
         assert row[4] == (None if ewma is None else round(ewma, 2))
     assert got[0][2] is not None and got[-1][2] is None  # logged before today only
+    # per athlete, like with like: the week's planned mean over the squad, the logged mean over
+    # the athletes who logged (a squad sum against a few loggers' read as a fifth of the work)
+    figs = figures(s)
+    first = [w for f in figs.values() for w in f.weeks if w.start == squad[0][0]]
+    loggers = [w.logged for w in first if w.logged is not None]
+    assert 0 < len(loggers) < len(first)
+    assert squad[0][1] == round(sum(w.planned for w in first) / len(first))
+    assert squad[0][2] == round(sum(loggers) / len(loggers))
     with zipfile.ZipFile(path) as z:
         charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
     load_charts = [c for c in charts if "'Load'!" in c]
