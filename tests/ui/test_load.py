@@ -403,3 +403,28 @@ def test_a_ratio_above_the_axis_is_written_at_the_top(qtbot):
     assert chart.ratio_box.viewRange()[1][1] == pytest.approx(RATIO_CAP)
     chart.set_athlete(L.figures(_season())["A3"])
     assert chart.off_scale_texts() == []
+
+
+def test_view_load_brings_the_tab_forward_in_board_order_with_what_happened_first(qtbot, logged):
+    """View ▸ Load opened the dock as a tab behind the Log, out of sight; the athlete picker
+    followed the IDs, not the board; the team's flags put this week's planned rebound after a
+    deload before last week's logged spike. Now the tab comes forward, the picker follows the
+    board, and the flags of what happened come first."""
+    w = open_window(qtbot, spiked(logged))
+    w.weekly.show_log()
+    dock = w.docks["load"]
+    action = dock.toggleViewAction()
+    assert not action.isChecked()
+    action.trigger()
+    settle(qtbot, w)
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty(), timeout=5000)
+    panel = w.load_view.panel
+    picker = [panel.who.itemData(k) for k in range(panel.who.count())]
+    assert picker == [a for a in w.board.athlete_order() if a in picker]
+    w.load_view.show(team=True)
+    settle(qtbot, w)
+    items = [panel.team_chart.flag_list.item(k).text()
+             for k in range(panel.team_chart.flag_list.count())]
+    planned = [k for k, t in enumerate(items) if "planned)" in t]
+    happened = [k for k, t in enumerate(items) if "planned)" not in t]
+    assert happened and planned and max(happened) < min(planned), items

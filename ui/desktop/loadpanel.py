@@ -400,14 +400,19 @@ class LoadView(QObject):
     def _fill(self, season: Season, figs: dict) -> None:
         if self._shown_for is figs:  # the same inputs: the same charts
             return
-        # planner.load.flag_lines, each with its athlete and the day it is about
-        lines = [(line, aid, day) for aid, f in figs.items()
+        # the board's order (the picker, the team's lines), and the flags of what happened (last
+        # week, the logged ratio) before those of the plan (this week, planned): the planned
+        # rebound after a deload is the common flag, a logged spike the one to see first
+        order = {aid: k for k, aid in enumerate(self.window.board.athlete_order())}
+        shown = dict(sorted(figs.items(), key=lambda kv: order.get(kv[0], len(order))))
+        lines = [(line, aid, day) for aid, f in shown.items()
                  for line, day in zip(f.flags, f.flag_days, strict=True)]
+        lines.sort(key=lambda x: "planned)" in x[0])  # stable: board order within each
         cur = self.window.board.current()
         if cur is not None:
             self.panel.athlete = cur[0]
             self.panel.week = cur[1]
-        self.panel.set_figures(season, figs, lines)
+        self.panel.set_figures(season, shown, lines)
         self._shown_for = figs
 
     @Slot(bool)

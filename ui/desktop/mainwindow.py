@@ -475,6 +475,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
+            # shown from the menu, a dock tabbed with another comes to the front (it opened as a
+            # tab behind the Log, out of sight)
+            dock.toggleViewAction().triggered.connect(
+                lambda on, d=dock: d.raise_() if on else None)
         season_menu = mb.addMenu("&Season")
         season_menu.addAction(self.settings_action)
         season_menu.addSeparator()
