@@ -108,6 +108,7 @@ class AthleteFigures:
     flag_days: tuple[dt.date, ...] = ()  # the day each sentence is about (a week's first day)
     logged_lately: bool = True  # a session logged in the 7 days before today
     acwr_max: float | None = None  # LD-1's limit the weeks' ACWR flags read (None: LD-1 off)
+    log_span: int = 0  # days from the first logged day to the day before today (28: a ratio)
 
     @property
     def limits(self) -> tuple[float, ...]:
@@ -316,13 +317,15 @@ def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
     a = season.athlete(al.athlete)
     name = a.name if a is not None else al.athlete
     lately = any(x is not None for x in al.logged[max(0, al.today - 7):al.today])
+    first = next((k for k, x in enumerate(al.logged[:until]) if x is not None), None)
+    span = 0 if first is None else min(until, len(al.load)) - first
     acwr_max = None if math.isinf(most) else most
     figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), logged_lately=lately,
-                          acwr_max=acwr_max)
+                          acwr_max=acwr_max, log_span=span)
     said = _sentences(season, al, figs)
     return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,
                           tuple(t for t, _ in said), tuple(d for _, d in said), logged_lately=lately,
-                          acwr_max=acwr_max)
+                          acwr_max=acwr_max, log_span=span)
 
 
 def figures(season: Season, plan: Plan | None = None) -> dict[str, AthleteFigures]:

@@ -428,3 +428,19 @@ def test_view_load_brings_the_tab_forward_in_board_order_with_what_happened_firs
     planned = [k for k, t in enumerate(items) if "planned)" in t]
     happened = [k for k, t in enumerate(items) if "planned)" not in t]
     assert happened and planned and max(happened) < min(planned), items
+
+
+def test_a_log_too_short_for_a_ratio_says_why_no_flag_shows_yet(qtbot, unlogged):
+    """Three weeks of a heavy log: the ACWR spikes but the board's ⚠ needs the logged EWMA ratio,
+    which needs 28 days of log. The inspector says so, with the days logged so far."""
+    extra = tuple(Session(athlete="A03", date=TODAY - dt.timedelta(days=k), minutes=150, rpe=9)
+                  for k in range(1, 22))
+    w = open_window(qtbot, unlogged.model_copy(update={"sessions": extra}), "A03")
+    f = w.load_view.figures(w.season)["A03"]
+    assert f.has_log and f.latest_logged_ewma_ratio is None and f.log_span == 21
+    assert w.board.load_flag("A03") is None
+    w.board.set_current("A03", TODAY)
+    html = w.inspector.toHtml()
+    assert "until 28 days of log exist (21 so far)" in html
+    w.board.set_current("A01", TODAY)  # nothing logged: no such row
+    assert "28 days of log" not in w.inspector.toHtml()

@@ -42,6 +42,7 @@ from planner.text import day_long
 from ui.desktop.loadwords import (
     LoadFlag,
     load_flags,
+    load_waits,
     no_log_note,
     season_figure_steps,
     season_figures,
@@ -381,15 +382,16 @@ class LoadView(QObject):
             if visible and self._shown_for is None:
                 self.panel.working()
             return
-        self._apply_flags(load_flags(figs) if season.sessions else {})
+        self._apply_flags(load_flags(figs) if season.sessions else {},
+                          load_waits(figs) if season.sessions else {})
         if visible:
             self._fill(season, figs)
 
-    def _apply_flags(self, flags: dict[str, LoadFlag]) -> None:
-        changed = flags != self.flags
+    def _apply_flags(self, flags: dict[str, LoadFlag], waits: dict[str, str] | None = None) -> None:
+        changed = flags != self.flags or (waits or {}) != self.window.inspector.load_waits
         self.flags = flags
         self.window.board.set_load_flags(flags)
-        self.window.inspector.set_load_flags(flags)
+        self.window.inspector.set_load_flags(flags, waits or {})
         if self.dock is not None:
             self.dock.setWindowTitle("Load ⚠" if flags else "Load")
         cur = self.window.board.current()

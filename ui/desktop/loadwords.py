@@ -87,6 +87,18 @@ def load_flags(figs: dict) -> dict[str, LoadFlag]:
     return out
 
 
+def load_waits(figs: dict) -> dict[str, str]:
+    """For athletes with a log too short for a logged EWMA ratio (under 28 days): why no ⚠
+    can show yet, in words (the inspector's Load row)."""
+    out = {}
+    for aid, f in figs.items():
+        if f.has_log and finite(getattr(f, "latest_logged_ewma_ratio", None)) is None:
+            span = getattr(f, "log_span", 0)
+            out[aid] = (f"logged EWMA ratio — until 28 days of log exist ({span} so far), so no "
+                        f"⚠ on the board yet; the weeks' ACWR and flags are in View ▸ Load")
+    return out
+
+
 def season_figures(season: Season | None) -> dict:
     """``planner.load.figures`` of the season's plan ({} without a plan, or when the plan does
     not fit the season)."""

@@ -141,6 +141,7 @@ class InspectorPanel(_Browser):
         self.violations: list = []
         self.returns: dict[str, list] = {}  # athlete -> ReturnRow (ui.desktop.returnspanel)
         self.load_flags: dict = {}  # athlete -> LoadFlag (ui.desktop.loadwords)
+        self.load_waits: dict[str, str] = {}  # athlete -> why no logged ratio exists yet
         self.show_nothing()
 
     def set_returns(self, rows) -> None:
@@ -150,9 +151,11 @@ class InspectorPanel(_Browser):
             by.setdefault(row.athlete, []).append(row)
         self.returns = by
 
-    def set_load_flags(self, flags: dict) -> None:
-        """Athletes whose logged EWMA ratio is high: shown with the athlete's days."""
+    def set_load_flags(self, flags: dict, waits: dict[str, str] | None = None) -> None:
+        """Athletes whose logged EWMA ratio is high: shown with the athlete's days; ``waits``:
+        athletes whose log is too short for a ratio, and why (ui.desktop.loadwords.load_waits)."""
         self.load_flags = dict(flags)
+        self.load_waits = dict(waits or {})
 
     def show_nothing(self) -> None:
         self.setHtml("<p><i>Select a cell on the board (click it, or move with the arrow keys) "
@@ -195,6 +198,8 @@ class InspectorPanel(_Browser):
             rows.append(("Return", text))
         if aid in self.load_flags:
             rows.append(("Load ⚠", self.load_flags[aid].html()))
+        elif aid in self.load_waits:
+            rows.append(("Load", _esc(self.load_waits[aid])))
         out.append("<table cellspacing=0 cellpadding=2>")
         out += [f"<tr><td valign=top><i>{k}</i>&nbsp;</td><td>{v}</td></tr>" for k, v in rows]
         out.append("</table>")
