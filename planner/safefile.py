@@ -183,6 +183,11 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
         old_mode = None
     except OSError as e:
         raise SaveError(f"{link}: cannot be written ({e.strerror}); choose another file") from None
+    if old_mode is not None and not old_mode & 0o222:
+        # a rename needs the folder's permission only: without this a read-only file, which
+        # its owner made so to keep it as it is, would be replaced all the same
+        raise SaveError(f"{link}: is read-only; save to another file, or make it writable "
+                        f"(its properties or chmod u+w) and save again; the file is unchanged")
     mode = old_mode if old_mode is not None else (PRIVATE if private else 0o666 & ~_UMASK)
     temps: list[_Temp] = []
     try:

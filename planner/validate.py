@@ -371,7 +371,9 @@ def plan_problems(season: Season, plan=None, where: str = "plan") -> list[str]:
         return []
     tl = Timeline(season)
     out: list[str] = []
-    fix = "re-solve the season (or remove the stored plan)"
+    # solving reads the season first, so "re-solve" cannot be done while the plan is there
+    fix = ('the plan no longer fits the season (the squad or the dates changed by hand): write '
+           '"plan": null in the file, then solve again')
     if len(plan.team_weeks) != len(tl.weeks):
         out.append(f"{where}.team_weeks: has {len(plan.team_weeks)} weeks, the season has "
                    f"{len(tl.weeks)}; {fix}")
@@ -387,9 +389,12 @@ def plan_problems(season: Season, plan=None, where: str = "plan") -> list[str]:
                              ("weeks", ap.weeks, len(tl.weeks))):
             if len(seq) != n:
                 out.append(f"{where}.athletes[{i}].{name}: has {len(seq)} entries, expected {n}; {fix}")
-        bad = [v for v in ap.intensity if v not in LEVELS]
+        bad = [(d, v) for d, v in enumerate(ap.intensity) if v not in LEVELS]
         if bad:
-            out.append(f"{where}.athletes[{i}].intensity: {bad[0]} is not an intensity level")
+            d, v = bad[0]
+            on = f" ({tl.days[d].isoformat()})" if d < tl.n else ""
+            out.append(f"{where}.athletes[{i}].intensity[{d}]{on}: {v} is not an intensity level; "
+                       f"use one of {', '.join(str(x) for x in LEVELS)}")
         for day, v in ap.planned.items():
             if not (tl.start <= day < tl.days[tl.p0] if tl.p0 < tl.n else tl.start <= day <= tl.end):
                 out.append(f"{where}.athletes[{i}].planned: {day.isoformat()} is not a day before "

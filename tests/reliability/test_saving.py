@@ -253,3 +253,22 @@ def test_kill_9_during_saves_leaves_the_file_and_its_bak_complete(tmp_path):
     import random
 
     assert kill_during_saves(tmp_path, 8, random.Random(15)) == []
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path):
+    """A rename needs only the folder's permission, so a file its owner made read-only was
+    replaced on save all the same (as root too). Now it is refused, unchanged, with the fix."""
+    p = tmp_path / "kept.season.json"
+    save_season(season(weeks=2, athletes=1), p)
+    before = p.read_bytes()
+    p.chmod(0o444)
+    with pytest.raises(SaveError, match="is read-only; save to another file, or make it writable"):
+        save_season(season(weeks=3, athletes=2), p)
+    assert p.read_bytes() == before and stat.S_IMODE(p.stat().st_mode) == 0o444
+    r = run_cli("advance", str(p), "--today", season(weeks=2, athletes=1).calendar.start.isoformat(),
+                "--no-replan", "--save", cwd=tmp_path)
+    assert r.returncode != 0 and "is read-only" in r.stderr and "Traceback" not in r.stderr
+    assert p.read_bytes() == before
+    p.chmod(0o644)
+    save_season(season(weeks=3, athletes=2), p)  # writable again: saved
+    assert p.read_bytes() != before
