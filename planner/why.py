@@ -612,9 +612,12 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
 
 def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, add) -> None:
     """The athlete's planned load this week against the chronic load (LD-1)."""
-    wl = athlete_load(season, plan, athlete).week_of(first)
+    series = athlete_load(season, plan, athlete)
+    wl = series.week_of(first)
     if wl is None:
         return
+    if wl.kind in ("deload", "taper") and wl.full:
+        _lighter_reason(series, wl, add)
     # a week with logged days reads their logged load (rules-spec.md section 8): say so
     what = "Planned load" if wl.logged is None else "Load"
     amount = f"{wl.load:.0f} AU" + ("" if wl.logged is None else
@@ -634,6 +637,26 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
     add(Reason("LD-1", "fact", f"{what} {amount}, {shown} times the chronic "
                                f"{wl.chronic:.0f} AU of the four weeks before: {verdict} the "
                                f"limit of {most:g} times."))
+
+
+def _lighter_reason(series, wl, add) -> None:
+    """A deload or taper week against the nearest full load weeks before and after it: the
+    shorter team sessions say "40 % less volume", but matches and rehab sessions keep their
+    length, so the week itself may be barely lighter; say by how much it is."""
+    k = series.weeks.index(wl)
+    before = next((w for w in reversed(series.weeks[:k]) if w.full and w.kind == "load"), None)
+    after = next((w for w in series.weeks[k + 1:] if w.full and w.kind == "load"), None)
+    near = [w.planned for w in (before, after) if w is not None]
+    if not near or not (mean := sum(near) / len(near)):
+        return
+    change = round(100 * (wl.planned / mean - 1))
+    around = "the load weeks around it" if len(near) == 2 else "the nearest load week"
+    size = (f"{abs(change)} % {'below' if change < 0 else 'above'}" if change else "as much as")
+    text = f"This week's planned load, {wl.planned:.0f} AU, is {size} {around} ({mean:.0f} AU)"
+    if change > -20:
+        text += (": the matches and rehab sessions keep their length, only the team sessions are "
+                 "shorter")
+    add(Reason("LD-1", "fact", text + "."))
 
 
 def _own_week_fact(first_stage: str, add) -> None:
@@ -687,7 +710,11 @@ def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor
                                     f"(a pin, a taper next to it or an A competition's week)."))
         return
     if kind == "deload":
-        add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}: at most {most} load weeks in a row."))
+        cut = floor > 0 and j == floor - 1 and kinds[j] == "load"  # the run goes on before today
+        since = (" from today on (weeks before today do not count in an athlete's run, rules-spec "
+                 "section 1; the team's run counts them)") if cut else ""
+        add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}{since}: at most "
+                                    f"{most} load weeks in a row."))
     elif kind == "load":
         neighbours = [kinds[x] for x in (w - 1, w + 1) if 0 <= x < len(kinds)]
         if "taper" in neighbours or "deload" in neighbours:

@@ -342,3 +342,14 @@ def test_two_competitions_added_in_one_command_get_two_ids():
     _edits, after = edit_objects(s, args)
     added = [c for c in after.competitions if c.name in ("Friendly", "Cup")]
     assert len(added) == 2 and len({c.id for c in after.competitions}) == len(after.competitions)
+
+
+def test_solving_a_season_whose_today_is_after_its_end_says_nothing_is_left_to_plan(tmp_path):
+    """rules-spec.md section 1: a today after the end means the whole season is past. A
+    workbook's Today of 2030 then solved to "optimal, objective 0" without a word."""
+    s = season(weeks=2, athletes=1, today=day(40))
+    save_season(s, tmp_path / "s.season.json")
+    r = run("solve", "s.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert f"today ({day(40).isoformat()}) is after the season's end" in r.stdout
+    assert "the whole season is past, nothing is left to plan" in r.stdout

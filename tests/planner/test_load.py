@@ -552,3 +552,25 @@ def test_a_figure_that_rounds_onto_its_flags_threshold_shows_more_decimals():
     assert L.fmt_figure(1.234, lim) == "1.23"
     assert L.fmt_figure(None, lim) == L.DASH and L.fmt_figure(float("nan"), lim) == L.DASH
     assert L.figure_places(0.7986, lim) == 3 and L.figure_places(1.234, lim) == 2
+
+
+def test_a_deload_week_says_how_much_lighter_it_really_is_than_the_load_weeks_around_it():
+    """'Deload week: 40 % less volume' read on a two-match week that was 1 % lighter: the why now
+    gives the week's planned load against the nearest load weeks, and says why it is barely
+    lighter when it is (matches and rehab sessions keep their length)."""
+    from planner.loadtable import athlete_load
+    from planner.why import why_week
+
+    s = _season(weeks=12, today=0, pre_season=False)
+    s = s.model_copy(update={"sessions": ()})
+    series = athlete_load(s, s.plan, "A3")
+    k = next(i for i, w in enumerate(series.weeks)
+             if w.kind == "deload" and w.full and 0 < i < len(series.weeks) - 1
+             and series.weeks[i - 1].kind == "load" and series.weeks[i + 1].kind == "load")
+    wl, before, after = series.weeks[k], series.weeks[k - 1], series.weeks[k + 1]
+    mean = (before.planned + after.planned) / 2
+    change = round(100 * (wl.planned / mean - 1))
+    lines = [r.text for r in why_week(s, s.plan, "A3", wl.start).reasons]
+    said = next(x for x in lines if x.startswith("This week's planned load"))
+    assert f"{wl.planned:.0f} AU, is {abs(change)} % below the load weeks around it ({mean:.0f} AU)" in said
+    assert ("keep their length" in said) == (change > -20)

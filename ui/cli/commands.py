@@ -86,6 +86,11 @@ def print_summary(outcome, season) -> None:
     plan = outcome.plan
     print(f"Season:    {season.name}")
     print(f"Status:    {outcome.status.value}")
+    today, end = season.calendar.today, season.calendar.end
+    if today is not None and today > end:  # rules-spec.md section 1: the whole season is past
+        print(f"Note:      today ({today.isoformat()}) is after the season's end "
+              f"({end.isoformat()}): the whole season is past, nothing is left to plan. Move "
+              f"today back (periodize advance FILE --today YYYY-MM-DD) to plan the days after it.")
     if outcome.objective is not None and outcome.bound is not None:
         gap = outcome.gap
         print(f"Objective: {outcome.objective:g}   bound: {outcome.bound:g}   gap: "
