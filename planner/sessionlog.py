@@ -89,25 +89,22 @@ class LogResult:
 
 
 def read_frame(path: str | Path):
-    """The table of a CSV or an Excel workbook (the `Sessions` sheet, else the first)."""
-    import pandas as pd
-
+    """The table of a CSV or an Excel workbook (the `Sessions` sheet, else the first), every
+    value as text, blank rows left out. ``attrs``: ``rows`` (each row's number as the
+    spreadsheet or the editor shows it), for a workbook ``sheet``, ``numeric`` (column -> the rows
+    whose cell is a number, not text: its value cannot be ambiguous) and ``uncached`` (column ->
+    the rows whose cell is a formula without a calculated value)."""
     p = Path(path)
     suffix = p.suffix.lower()
     try:
         if suffix in (".csv", ".txt"):
-            sep = _separator(p)
-            # a row with more fields than the header: pandas would make its first field the
-            # index and shift the rest, so the wrong columns would be blamed
-            long = _long_rows(p, sep)
-            if long:
-                raise InputError(str(path), long[:10], more=len(long) - 10 if len(long) > 10 else 0)
-            return pd.read_csv(p, dtype=str, keep_default_na=False, sep=sep, index_col=False,
-                               nrows=MAX_ROWS + 1, encoding="utf-8-sig")
+            return _read_csv(p)
         if suffix in (".xlsx", ".xlsm"):
             return _read_excel(p)
     except FileNotFoundError:
         raise InputError(str(path), ["no such file; check the path"]) from None
+    except IsADirectoryError:
+        raise InputError(str(path), ["is a folder, not a file; give the log's file"]) from None
     except UnicodeDecodeError:
         raise InputError(str(path), [f"cannot be read as {suffix[1:].upper()}: it is not UTF-8 "
                                      f"text; save it again as 'CSV UTF-8' (Excel: File ▸ Save As)"]
@@ -118,19 +115,103 @@ def read_frame(path: str | Path):
                                  f"export the log as CSV or XLSX"])
 
 
-def _long_rows(p: Path, sep: str) -> list[str]:
-    """A problem for each row with more fields than the header."""
+COLUMNS_TEXT = ("Athlete ID, Date, Minutes, RPE (and optionally Top speed %, Top speed m/s, "
+                "Minutes played, Pain, Note)")
+
+
+def _read_csv(p: Path):
+    import pandas as pd
+
+    with p.open("r", encoding="utf-8-sig", newline="") as f:
+        head = [f.readline() for _ in range(50)]  # UnicodeDecodeError: said by read_frame
+    if not "".join(head).strip():
+        raise InputError(str(p), [f"is empty; export the log again: its first line names the "
+                                  f"columns, {COLUMNS_TEXT}, and each line below is a session"])
+    _header_first(p, head)
+    sep = _separator(p)
+    starts, long = _records(p, sep)
+    if long:  # a row with more fields than the header: pandas would make its first field the
+        # index and shift the rest, so the wrong columns would be blamed
+        raise InputError(str(p), long[:10], more=len(long) - 10 if len(long) > 10 else 0)
+    try:
+        frame = pd.read_csv(p, dtype=str, keep_default_na=False, sep=sep, index_col=False,
+                            nrows=MAX_ROWS + 1, encoding="utf-8-sig", skip_blank_lines=False)
+    except pd.errors.ParserError as e:
+        if "EOF inside string" not in str(e) or not starts:
+            raise ValueError(f"the file is not a table of separated values ({str(e)[:80]})") from None
+        at = _row_label(len(starts), starts[-1])
+        raise InputError(str(p), [f"row {at}: a quote (\") opens a text that is never closed, so "
+                                  f"the rest of the file would be read as one cell; close the "
+                                  f"quote after the text, or remove it"]) from None
+    # a blank line is a blank row: left out, and the rows below keep their numbers (the header is
+    # row 1; a row whose note spans lines is one row, its line said when it differs)
+    labels = [_row_label(k + 2, starts[k + 1] if k + 1 < len(starts) else k + 2)
+              for k in range(len(frame))]
+    keep = ~(frame.apply(lambda c: c.astype(str).str.strip() == "").all(axis=1)) if len(frame.columns) else None
+    if keep is not None and not keep.all():
+        labels = [lab for lab, k in zip(labels, keep.tolist(), strict=True) if k]
+        frame = frame[keep].reset_index(drop=True)
+    frame.attrs["rows"] = labels
+    return frame
+
+
+def _row_label(row: int, line: int) -> str:
+    """A row as the coach finds it: ``3``, or ``3 (line 4)`` in a file where a note spans lines."""
+    return str(row) if row == line else f"{row} (line {line})"
+
+
+def _header_keys(fields: list[str]) -> set[str]:
+    """The log's fields (``athlete``, ``date``...) that header cells name."""
+    names = {fold(f) for f in fields}
+    return {k for k, aliases in ALIASES.items() if names.intersection(aliases)}
+
+
+def _header_first(p: Path, head: list[str]) -> None:
+    """Line 1 must be the header: a blank line or a title ("Report: ...") above it would make it
+    a row, and every row below would be blamed for its number of fields."""
+    first = head[0].strip()
+    if first and set(REQUIRED) <= max((_header_keys(first.split(sep)) for sep in (",", ";", "\t")),
+                                      key=len):
+        return
+    line = next((n for n, text in enumerate(head[1:], start=2) if any(
+        set(REQUIRED) <= _header_keys(text.strip().split(sep)) for sep in (",", ";", "\t"))), None)
+    if not first:
+        what = "line 1 is blank"
+    else:
+        what = f"line 1 is not the header (it reads {first[:60]!r})"
+        if line is None:
+            return  # no header anywhere: the columns are said (no column for ...)
+    where = f"the header is line {line}" if line else "the first line names the columns"
+    raise InputError(str(p), [f"{what}; {where}: delete the lines above the header, so that the "
+                              f"first line names the columns: {COLUMNS_TEXT}"])
+
+
+def _records(p: Path, sep: str) -> tuple[list[int], list[str]]:
+    """The line each record starts on (the header's first; a blank line is a record), and a
+    problem for each row with more fields than the header."""
     import csv
 
+    starts: list[int] = []
+    long: list[str] = []
     try:
         with p.open("r", encoding="utf-8-sig", errors="replace", newline="") as f:
             rows = csv.reader(f, delimiter=sep)
-            width = len(next(rows, []))
-            return [f"row {n} has {len(r)} fields but the header has {width}: remove the extra "
-                    f"separators, or put a note that holds a '{sep}' in quotes"
-                    for n, r in enumerate(rows, start=2) if len(r) > width]
+            width = None
+            line = 1  # the line the next record starts on
+            for r in rows:
+                starts.append(line)
+                line = rows.line_num + 1
+                if width is None:
+                    width = len(r)
+                elif len(r) > width:
+                    long.append(f"row {_row_label(len(starts), starts[-1])} has {len(r)} fields but "
+                                f"the header has {width}: remove the extra separators, or put a note "
+                                f"that holds a '{sep}' in quotes")
+                if len(starts) > MAX_ROWS + 2:
+                    break
     except csv.Error:  # not text a CSV reader takes: pandas says what is wrong with it
-        return []
+        return starts, []
+    return starts, long
 
 
 def _separator(p: Path) -> str:
@@ -143,23 +224,133 @@ def _separator(p: Path) -> str:
 
 
 def _read_excel(p: Path):
-    import zipfile
-
+    """The sheet as text, read with openpyxl (pandas loses the number formats): numbers as
+    written (a cell formatted as a percentage x 100, as Excel shows it), dates as ISO, the
+    header the first row with content, blank rows left out, every row named by its number."""
+    import openpyxl
     import pandas as pd
 
-    from planner.coachform.guard import package_problems
+    from planner.coachform.guard import not_a_workbook, package_problems, uncached_formulas
 
+    fix = "export the log as CSV or XLSX"
+    why = not_a_workbook(p)  # OSError: said by read_frame
+    if why is not None:
+        raise InputError(str(p), [f"is not an Excel workbook (.xlsx): {why}; {fix}"])
+    damaged = [f"is not an Excel workbook (.xlsx): a part of it is damaged or not as Excel "
+               f"writes it; {fix}"]
     try:  # the workbook bounds of the coach form (parts, sizes, shared strings, cells, DTDs)
         too_big = package_problems(p)
-    except (zipfile.BadZipFile, OSError):
-        raise InputError(str(p), ["is not an Excel workbook (.xlsx); export the log as CSV or XLSX"]) from None
+        uncached = {} if too_big else uncached_formulas(p)
+    except Exception:  # a damaged zip or part: never a traceback, never a library's words
+        raise InputError(str(p), damaged) from None
     if too_big:
         raise InputError(str(p), too_big)
-    book = pd.ExcelFile(p, engine="openpyxl")
-    sheet = next((n for n in book.sheet_names if fold(n) == "sessions"), book.sheet_names[0])
-    frame = pd.read_excel(book, sheet_name=sheet, dtype=str, keep_default_na=False, nrows=MAX_ROWS + 1)
-    frame.attrs["sheet"] = sheet  # errors name it: "log.xlsx, sheet Sessions: row 2, RPE: ..."
+    try:
+        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+    except Exception:
+        raise InputError(str(p), damaged) from None
+    try:
+        if not wb.worksheets:
+            raise InputError(str(p), [f"has no sheet; {fix}"])
+        ws = next((w for w in wb.worksheets if fold(w.title) == "sessions"), wb.worksheets[0])
+        header, data, labels, numeric, unvalued = _sheet_table(
+            ws, uncached.get(ws.title, set()), f"{p.name}, sheet {ws.title}")
+    except InputError:
+        raise
+    except Exception:  # a damaged sheet part
+        raise InputError(str(p), damaged) from None
+    finally:
+        wb.close()
+    width = max([_used(r) for r in data] + [_used(header)])
+    names = _column_names(header[:width] + [""] * (width - len(header)))
+    frame = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in data], columns=names,
+                         dtype=str)
+    frame.attrs.update(sheet=ws.title, rows=labels,
+                       numeric={names[j]: v for j, v in numeric.items() if j < width},
+                       uncached={names[j]: v for j, v in unvalued.items() if j < width})
     return frame
+
+
+def _sheet_table(ws, missing: set[str], source: str):
+    """(header, data rows, each row's number, column -> rows holding a number, column -> rows
+    holding a formula without a value) of a sheet, as text; blank rows left out."""
+    from openpyxl.utils import get_column_letter
+
+    from planner.coachform.guard import NO_VALUE
+
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()  # some writers state a wrong size; read what is there
+    header: list[str] | None = None
+    data: list[list[str]] = []
+    labels: list[str] = []
+    numeric: dict[int, set[int]] = {}
+    unvalued: dict[int, set[int]] = {}
+    for n, cells in enumerate(ws.iter_rows(min_row=1), start=1):
+        read = [_cell_text(c) for c in cells]
+        texts = [t for t, _ in read]
+        gaps = [j for j in range(len(cells)) if f"{get_column_letter(j + 1)}{n}" in missing] \
+            if missing else []
+        if not any(t.strip() for t in texts) and not gaps:
+            continue  # a blank row
+        if header is None:
+            if gaps:
+                raise InputError(source, [f"row {n}, column {get_column_letter(gaps[0] + 1)} "
+                                          f"(a header): {NO_VALUE}"])
+            header = texts
+            continue
+        k = len(data)
+        if k > MAX_ROWS:
+            break
+        data.append(texts)
+        labels.append(str(n))
+        for j, (_, is_number) in enumerate(read):
+            if is_number:
+                numeric.setdefault(j, set()).add(k)
+        for j in gaps:
+            unvalued.setdefault(j, set()).add(k)
+    return header or [], data, labels, numeric, unvalued
+
+
+def _used(texts: list[str]) -> int:
+    """How many cells of a row reach its last one with content."""
+    return next((j + 1 for j in range(len(texts) - 1, -1, -1) if texts[j].strip()), 0)
+
+
+def _column_names(header: list[str]) -> list[str]:
+    """Headers as pandas names them (a repeated one ``RPE.1``, an empty one ``Unnamed: 3``), which
+    :func:`column_label` says in the coach's words."""
+    out: list[str] = []
+    for j, h in enumerate(header):
+        name = h.strip() if h.strip() else f"Unnamed: {j}"
+        base, k = name, 0
+        while name in out:
+            k += 1
+            name = f"{base}.{k}"
+        out.append(name)
+    return out
+
+
+def _cell_text(cell) -> tuple[str, bool]:
+    """(the cell's value as text, it is a number): ``75``, ``7.5``, ``95`` for 0.95 in a cell
+    formatted as a percentage, ``2026-09-14 00:00:00`` for a date."""
+    import datetime as _dt
+
+    v = getattr(cell, "value", None)
+    if v is None:
+        return "", False
+    if isinstance(v, bool):
+        return str(v), False
+    if isinstance(v, int | float):
+        if "%" in str(getattr(cell, "number_format", "") or ""):
+            v = round(v * 100, 9)
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        return str(v), True
+    if isinstance(v, _dt.datetime):
+        return v.isoformat(sep=" "), False
+    if isinstance(v, _dt.date | _dt.time):
+        return v.isoformat(), False
+    return str(v), False
 
 
 def read_sessions(path: str | Path, season: Season) -> LogResult:
@@ -204,9 +395,16 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     if len(frame) > MAX_ROWS:
         raise InputError(source, [f"has more than {MAX_ROWS:,} rows; a season's log is far smaller"])
     mapping = _mapping(list(frame.columns), source)
-    rows = pd.Series(range(2, len(frame) + 2), index=frame.index)  # as a spreadsheet numbers them
+    # each row's number as the spreadsheet (or the editor) shows it: blank rows are left out
+    numbers = frame.attrs.get("rows") or [str(k) for k in range(2, len(frame) + 2)]
+    rows = pd.Series(numbers, index=frame.index)
     problems: list[str] = []
     where = lambda i, key: f"row {rows[i]}, {mapping[key]}"  # noqa: E731 (InputError names the file)
+    from planner.coachform.guard import NO_VALUE
+
+    # formulas without a calculated value: said instead of what their cells, read as empty, give
+    unvalued = [f"{where(i, key)}:" for key, column in mapping.items()
+                for i in sorted(frame.attrs.get("uncached", {}).get(column, ()))]
     athletes = _athletes(frame[mapping["athlete"]], season, problems, where)
     notes: list[str] = []
     dates = _dates(frame[mapping["date"]], problems, where, notes)
@@ -221,6 +419,9 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     _ranges(nums, problems, where, notes, mapping)
     _today(dates, season, problems, where)
     _max_speeds(athletes, nums.get("top_ms"), season, problems, where)
+    if unvalued:
+        problems = [x for x in problems if not x.startswith(tuple(unvalued))]
+        problems += [f"{w} {NO_VALUE}" for w in unvalued]
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
         read = next((n for n in notes if n.startswith("Dates with slashes")), None)
@@ -320,10 +521,24 @@ def _dates(col, problems: list, where, notes: list | None = None) -> list[dt.dat
 def _numbers(frame, mapping: dict, key: str, problems: list, where):
     import pandas as pd
 
+    from planner.coachform.cells import grouping_problem
+
     raw = frame[mapping[key]].astype(str).str.strip()
     cleaned = raw.str.replace(",", ".", regex=False).str.rstrip("%").str.strip()
     values = pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce")
-    bad = values.isna() & (cleaned != "")
+    # "1,080" or "1.080" written as text: 1080 or 1.08? Refused, not guessed (a number cell of a
+    # workbook holds no separator, whatever it shows)
+    numeric = frame.attrs.get("numeric", {}).get(mapping[key], set())
+    maybe = raw.str.contains(r"[.,]\d{3}%?$|,.*\.|\..*,", regex=True)
+    ambiguous = []
+    for i in raw.index[maybe]:
+        if i not in numeric and (problem := grouping_problem(raw[i])):
+            problems.append(f"{where(i, key)}: {problem}")
+            ambiguous.append(i)
+    if ambiguous:
+        values = values.astype(float)
+        values[ambiguous] = float("nan")
+    bad = values.isna() & (cleaned != "") & ~raw.index.isin(ambiguous)
     what = LIMITS[key][2] if key in LIMITS else "the top speed in km/h"
     for i in values.index[bad]:
         empty = "" if key in ("minutes", "rpe") else ", or leave the cell empty"

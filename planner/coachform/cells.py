@@ -101,14 +101,45 @@ def _slashed_hint(value: str, m: re.Match) -> str:
     return head + ": " + " or ".join(f"{d:%Y-%m-%d} for {d:%a %d %b %Y}" for d in readings)
 
 
-def to_number(value: object) -> float:
+# "1,080" and "1.080": a thousands separator or a decimal one? Text only: a number cell holds no
+# separator, whatever the cell shows
+_GROUPED = re.compile(r"[+-]?0*([1-9]\d{0,2})([.,])(\d{3})")
+
+
+def grouping_problem(text: str) -> str | None:
+    """Why a number written as text cannot be read without a guess ("1,080": 1080 or 1.08?), with
+    the fix; None when it can (``7,5``, ``0,125``, ``1.5``, ``1080``). Text with both a comma and a
+    dot, or one of them followed by exactly three digits after a non-zero whole part, is
+    ambiguous: European exports group thousands with a dot and write decimals with a comma."""
+    t = text.strip().rstrip("%").strip()
+    if "," in t and "." in t:
+        return (f"{text.strip()!r} has both a comma and a dot, so one of them may be a thousands "
+                f"separator: write the number without a thousands separator and with one decimal "
+                f"separator (e.g. 1080.5)")
+    m = _GROUPED.fullmatch(t)
+    if m is None:
+        return None
+    whole, sep, frac = m[1], m[2], m[3]
+    sign = "-" if t.startswith("-") else ""
+    big = f"{sign}{int(whole + frac)}"
+    small = f"{sign}{whole}.{frac}".rstrip("0").rstrip(".")
+    other = small if len(small.partition(".")[2]) != 3 else small + "0"
+    return (f"{text.strip()!r} could be {big} or {small}: write it without a thousands separator "
+            f"({big}), or as a decimal without three digits after the '{sep}' ({other})")
+
+
+def to_number(value: object, percent_cell: bool = False) -> float:
+    """A number: a number cell (times 100 when ``percent_cell``: a cell formatted as a percentage
+    holds 0.95 for the 95 % it shows), or text such as ``7.5``, ``7,5`` or ``95 %``."""
     if isinstance(value, bool):
         raise Bad(f"{describe(value)} is not a number; write a number (such as 6 or 7.5)")
     if isinstance(value, int | float):
-        return float(value)
+        return round(float(value) * 100, 9) if percent_cell else float(value)
     if isinstance(value, str):
+        if problem := grouping_problem(value):
+            raise Bad(problem)
         try:
-            return float(value.strip().replace(",", "."))
+            return float(value.strip().removesuffix("%").strip().replace(",", "."))
         except ValueError:
             pass
     raise Bad(f"{describe(value)} is not a number; write a number (such as 6 or 7.5)")
@@ -174,6 +205,8 @@ def parse_test_value(value: object, unit: str, percent_cell: bool = False) -> fl
             if suffix and text.endswith(suffix):
                 text = text[: -len(suffix)].strip()
                 break
+        if problem := grouping_problem(text):
+            raise Bad(problem)
         try:
             return float(text.replace(",", "."))
         except ValueError:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 
 MB = 1024 * 1024
 MAX_PARTS = 1000
@@ -27,6 +28,7 @@ _CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _TAIL = 32  # longer than any match: a match split between two chunks is counted once
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 
 
 def _fix(what: str) -> str:
@@ -96,3 +98,142 @@ def _scan(z: zipfile.ZipFile, info: zipfile.ZipInfo, count: re.Pattern | None) -
                 n += sum(1 for m in count.finditer(buf) if m.end() > len(tail))
             tail = buf[-_TAIL:]
     return False, n
+
+
+# ---------------------------------------------------------------------------------------------
+# What a file that is no workbook is, in plain words
+# ---------------------------------------------------------------------------------------------
+def not_a_workbook(path) -> str | None:
+    """Why the file at ``path`` is no Excel workbook (.xlsx), in a coach's words ("it is empty",
+    "it is an OpenDocument spreadsheet (.ods)"), or None when it is a zip with a workbook in it.
+    Never raises for the file's content (OSError for a file that cannot be opened)."""
+    with open(path, "rb") as f:
+        head = f.read(512)
+    if not head:
+        return "it is empty (0 bytes)"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "it is password-protected or in the old Excel 97-2003 format (.xls)"
+    if not head.startswith(b"PK"):
+        text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if text.startswith((b"<html", b"<!doctype html", b"<table")):
+            return "it is a web page (HTML), not a workbook"
+        if b"\x00" not in head:
+            return "it is a text file (a CSV?), not a workbook"
+        return "it is not a workbook"
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            mimetype = z.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError):
+        return "it is damaged or incomplete (a download or copy that did not finish?)"
+    if b"opendocument" in mimetype:
+        return "it is an OpenDocument spreadsheet (.ods, as LibreOffice saves), not an Excel workbook"
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        return "it is a zip archive without a workbook in it"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Formulas without a calculated value
+# ---------------------------------------------------------------------------------------------
+NO_VALUE = ("is a formula with no calculated value (the file was saved by a program that does "
+            "not calculate formulas); open it in Excel or LibreOffice and save it, or type the value")
+
+
+def uncached_formulas(path) -> dict[str, set[str]]:
+    """Sheet title -> the cells (``B3``) holding a formula without a cached value: a workbook
+    written by a script or a web tool that does not calculate (openpyxl's ``data_only`` reads
+    such a cell as empty). A formula whose value is the empty text (``t="str"``, ``<v></v>``) has
+    one. Call after :func:`package_problems` (which bounds the parts); sheets with no formula are
+    only searched for ``<f``."""
+    from defusedxml import ElementTree as DET
+
+    out: dict[str, set[str]] = {}
+    with zipfile.ZipFile(path) as z:
+        parts = _sheet_parts(z, DET)
+        for part, title in parts.items():
+            try:
+                info = z.getinfo(part)
+            except KeyError:
+                continue
+            if not _has_formula(z, info):
+                continue
+            cells = _uncached_cells(z, info, DET)
+            if cells:
+                out[title] = cells
+    return out
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _sheet_parts(z: zipfile.ZipFile, DET) -> dict[str, str]:
+    """Worksheet part (``xl/worksheets/sheet1.xml``) -> the sheet's title."""
+    try:
+        book = DET.fromstring(z.read("xl/workbook.xml"))
+        rels = DET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    except Exception:  # no workbook parts, or damaged ones: openpyxl reports the file
+        return {}
+    targets = {}
+    for rel in rels.iter():
+        if _local(rel.tag) == "Relationship":
+            target = rel.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            targets[rel.get("Id")] = target
+    out = {}
+    for el in book.iter():
+        if _local(el.tag) == "sheet":
+            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), None)
+            if rid in targets:
+                out[targets[rid]] = el.get("name", "")
+    return out
+
+
+def _has_formula(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    tail = b""
+    with z.open(info) as f:
+        while chunk := f.read(_CHUNK):
+            if _FORMULA.search(tail + chunk):
+                return True
+            tail = chunk[-_TAIL:]
+    return False
+
+
+def _uncached_cells(z: zipfile.ZipFile, info: zipfile.ZipInfo, DET) -> set[str]:
+    from openpyxl.utils import get_column_letter
+
+    out: set[str] = set()
+    row = col = 0
+    with z.open(info) as f:
+        for event, el in DET.iterparse(f, events=("start", "end")):
+            name = _local(el.tag)
+            if event == "start":
+                if name == "row":
+                    row = int(el.get("r") or row + 1)
+                    col = 0
+                elif name == "c":
+                    ref = el.get("r")
+                    m = re.fullmatch(r"([A-Z]+)(\d+)", ref or "")
+                    if m:
+                        col = _column_index(m[1])
+                        row = int(m[2])
+                    else:  # a writer that leaves out the reference: the next cell of the row
+                        col += 1
+                continue
+            if name == "c":
+                kids = {_local(k.tag): k for k in el}
+                v = kids.get("v")
+                if "f" in kids and (v is None or (not v.text and el.get("t") != "str")):
+                    out.add(f"{get_column_letter(col)}{row}")
+                el.clear()
+            elif name == "row":
+                el.clear()
+    return out
+
+
+def _column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n

@@ -25,18 +25,19 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import io
 import os
 import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from xml.etree import ElementTree
 
 import openpyxl
 from defusedxml import DefusedXmlException
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from planner.coachform.cells import (
     Bad,
@@ -50,7 +51,7 @@ from planner.coachform.cells import (
 )
 from planner.coachform.cells import blank as _blank
 from planner.coachform.cells import error_value as _error_value
-from planner.coachform.guard import package_problems
+from planner.coachform.guard import NO_VALUE, not_a_workbook, package_problems, uncached_formulas
 from planner.coachform.records import InjuryReader, RecordRows
 from planner.coachform.spec import (
     FIELD_COLUMN,
@@ -150,6 +151,15 @@ def _open(path: str | os.PathLike):
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(src, ["is password-protected or in the old Excel 97-2003 format; save it "
                                "without a password as an Excel Workbook (.xlsx), then import that"])
+    again = "save it again from Excel as an Excel Workbook (.xlsx), then import that"
+    try:
+        why = not_a_workbook(p)
+    except OSError as e:
+        raise InputError(src, [f"cannot be read ({e.strerror}); check that you may open it"]) from None
+    if why is not None:
+        if "OpenDocument" in why:
+            again = "open it in LibreOffice and save it as 'Excel 2007-365 (.xlsx)', then import that"
+        raise InputError(src, [f"cannot be read as an Excel workbook: {why}; {again}"])
     try:  # the entry guard: unpacked size, parts, shared strings, cells, DTDs (guard.py)
         too_big = package_problems(p)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
@@ -158,13 +168,14 @@ def _open(path: str | os.PathLike):
     if too_big:
         raise InputError(src, too_big)
     try:
-        return openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError) as e:
-        raise InputError(src, [f"cannot be read as an Excel workbook ({e.__class__.__name__}: {e}); "
-                               f"save it again from Excel as an Excel Workbook (.xlsx)"]) from None
-    except Exception as e:  # a damaged or hostile file: never a traceback
-        raise InputError(src, [f"cannot be read as an Excel workbook ({e.__class__.__name__}); "
-                               f"save it again from Excel as an Excel Workbook (.xlsx)"]) from None
+        if suffix in (".xlsx", ".xlsm", ".xltx", ".xltm"):
+            return openpyxl.load_workbook(p, read_only=True, data_only=True)
+        # a workbook saved under another name (no extension, .bak): openpyxl goes by the name,
+        # so it reads the bytes (bounded by the guard above)
+        return openpyxl.load_workbook(io.BytesIO(p.read_bytes()), read_only=True, data_only=True)
+    except Exception:  # a damaged or hostile file: never a traceback, never a library's words
+        raise InputError(src, [f"cannot be read as an Excel workbook: a part of it is damaged or "
+                               f"not as Excel writes it; {again}"]) from None
 
 
 def _sheet_rows(ws):
@@ -178,14 +189,18 @@ def _is_blank_cells(cells) -> bool:
     return all(_blank(getattr(c, "value", None)) for c in cells)
 
 
-def _row(number: int, cells, where: dict[str, int]) -> _Row | None:
-    """The values (blank: None) and formula errors of a data row's columns; None when blank."""
+def _row(number: int, cells, where: dict[str, int], uncached: set[str] = frozenset()) -> _Row | None:
+    """The values (blank: None) and formula errors of a data row's columns; None when blank.
+    ``uncached``: the sheet's cells holding a formula without a calculated value (its error is
+    :data:`~planner.coachform.guard.NO_VALUE`)."""
     values: dict[str, object] = {}
     errors: dict[str, str] = {}
     formats: dict[str, str] = {}
     for key, j in where.items():
         cell = cells[j] if j < len(cells) else None
         err = _error_value(cell) if cell is not None else None
+        if err is None and uncached and f"{get_column_letter(j + 1)}{number}" in uncached:
+            err = NO_VALUE
         if err is not None:
             errors[key] = err
         values[key] = None if cell is None or err is not None or _blank(cell.value) else cell.value
@@ -195,10 +210,18 @@ def _row(number: int, cells, where: dict[str, int]) -> _Row | None:
     return _Row(number, values, errors, formats)
 
 
+def error_text(err: str) -> str:
+    """What a cell whose formula gives no usable value shows, and the fix."""
+    if err == NO_VALUE:
+        return NO_VALUE
+    return f"shows the error {err}; fix the formula or type the value"
+
+
 class _Reader:
-    def __init__(self, wb, problems: _Problems):
+    def __init__(self, wb, problems: _Problems, uncached: dict[str, set[str]] | None = None):
         self.wb = wb
         self.p = problems
+        self.uncached = uncached or {}  # sheet title -> cells with a formula and no value
         self.sheets: dict[str, object] = {}
         for ws in wb.worksheets:
             key = norm(ws.title)
@@ -233,7 +256,7 @@ class _Reader:
             return None
         out: list[_Row] = []
         for n, cells in rows:  # the rows below the header
-            row = _row(n, cells, where)
+            row = _row(n, cells, where, self.uncached.get(ws.title, frozenset()))
             if row is None:
                 continue  # a blank row
             if len(out) >= MAX_ROWS:
@@ -284,8 +307,10 @@ class _Reader:
         key_col = value_col = None
         out: dict[str, tuple[int, object, str | None]] = {}
         seen: dict[str, int] = {}
+        uncached = self.uncached.get(ws.title, frozenset())
+        uncached_rows = {int(c.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for c in uncached}
         for n, cells in _sheet_rows(ws):
-            if _is_blank_cells(cells):
+            if _is_blank_cells(cells) and n not in uncached_rows:
                 continue
             if key_col is None:
                 heads = [norm(getattr(c, "value", "") or "") for c in cells]
@@ -297,6 +322,9 @@ class _Reader:
             kcell = cells[key_col] if key_col < len(cells) else None
             vcell = cells[value_col] if value_col < len(cells) else None
             kv = getattr(kcell, "value", None)
+            if f"{get_column_letter(key_col + 1)}{n}" in uncached:
+                self.p.add(SEASON_SHEET, n, f"{SEASON_SHEET}, row {n}, Key: {NO_VALUE}")
+                continue
             if _blank(kv):
                 if vcell is not None and not _blank(vcell.value):
                     self.p.add(SEASON_SHEET, n, f"{SEASON_SHEET}, row {n}: a value without a key; "
@@ -318,6 +346,8 @@ class _Reader:
                 continue
             seen[key] = n
             err = _error_value(vcell) if vcell is not None else None
+            if err is None and f"{get_column_letter(value_col + 1)}{n}" in uncached:
+                err = NO_VALUE
             value = None if vcell is None or err is not None or _blank(vcell.value) else vcell.value
             out[key] = (n, value, err)
         return out
@@ -333,20 +363,26 @@ def import_workbook(path: str | os.PathLike, notes: list[str] | None = None) -> 
     src = os.fspath(path)
     wb = _open(path)
     try:
-        return _Import(wb, src, notes).season()
-    except (DefusedXmlException, ElementTree.ParseError, zipfile.BadZipFile, EOFError, zlib.error) as e:
-        raise InputError(src, [f"cannot be read as an Excel workbook ({e.__class__.__name__}); "
-                               f"save it again from Excel as an Excel Workbook (.xlsx)"]) from None
+        try:  # cells with a formula and no calculated value: data_only reads them as empty
+            uncached = uncached_formulas(path)
+        except Exception:  # a part openpyxl read is damaged here: its error comes from reading
+            uncached = {}
+        return _Import(wb, src, notes, uncached).season()
+    except (DefusedXmlException, ElementTree.ParseError, zipfile.BadZipFile, EOFError, zlib.error):
+        raise InputError(src, ["cannot be read as an Excel workbook: a part of it is damaged or not "
+                               "as Excel writes it; save it again from Excel as an Excel Workbook "
+                               "(.xlsx)"]) from None
     finally:
         wb.close()
 
 
 class _Import:
-    def __init__(self, wb, source: str, notes: list[str] | None = None):
+    def __init__(self, wb, source: str, notes: list[str] | None = None,
+                 uncached: dict[str, set[str]] | None = None):
         self.source = source
         self.notes = notes if notes is not None else []
         self.p = _Problems()
-        self.r = _Reader(wb, self.p)
+        self.r = _Reader(wb, self.p, uncached)
 
     # -- helpers ----------------------------------------------------------------------------------
     def cell(self, spec: SheetSpec, row: _Row, key: str, convert):
@@ -354,8 +390,7 @@ class _Import:
         column = spec.column(key)
         col = spec.columns.index(column) + 1
         if key in row.errors:
-            self.p.cell(spec.title, row.number, column, col,
-                        f"shows the error {row.errors[key]}; fix the formula or type the value")
+            self.p.cell(spec.title, row.number, column, col, error_text(row.errors[key]))
             return None
         value = row.values.get(key)
         if value is None:
@@ -432,7 +467,7 @@ class _Import:
             cal_rows[key] = n
             where = f"{SEASON_SHEET}, row {n} ({label})"
             if err is not None:
-                self.p.add(SEASON_SHEET, n, f"{where}: shows the error {err}; fix the formula or type the value")
+                self.p.add(SEASON_SHEET, n, f"{where}: {error_text(err)}")
             elif value is None and required:
                 self.p.add(SEASON_SHEET, n, f"{where}: the value is empty; write {help_text}")
             elif value is not None:
@@ -666,7 +701,8 @@ class _Import:
             fields = {"athlete": aid, "date": self.cell(spec, row, "date", to_date),
                       "minutes": self.cell(spec, row, "minutes", to_number),
                       "rpe": self.cell(spec, row, "rpe", to_number),
-                      "top_speed_pct": self.cell(spec, row, "top_pct", to_number),
+                      "top_speed_pct": self.cell(spec, row, "top_pct", partial(
+                          to_number, percent_cell="%" in row.formats.get("top_pct", ""))),
                       "top_speed_ms": self.cell(spec, row, "top_ms", to_number),
                       "minutes_played": self.cell(spec, row, "played", to_number),
                       "pain": self.cell(spec, row, "pain", to_number),

@@ -1,0 +1,265 @@
+"""Edges of the files a coach gives: session logs (CSV, XLSX) and the coach workbook.
+
+Numbers with a thousands separator, cells formatted as percentages, formulas without a calculated
+value, blank rows and the row numbers a coach sees, files that are no workbook, a CSV whose first
+line is not its header. Every input is built here, in ``tmp_path``."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import openpyxl
+import pytest
+
+from planner.coachform.read import import_workbook
+from planner.errors import InputError
+from planner.sessionlog import read_sessions
+from tests.builders import day, season
+from tests.planner.test_coachform import ATHLETE_ROWS, COMPETITION_ROWS, SEASON_ROWS, book
+
+CLASS_NAMES = re.compile(r"Error\b|Exception|KeyError|BadZipFile|InvalidFile|Traceback|openpyxl|pandas")
+NO_VALUE = "is a formula with no calculated value"
+
+
+@pytest.fixture
+def s():
+    base = season(weeks=4, athletes=3, today=day(14))
+    return base.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": 9.0}) for a in base.athletes)})
+
+
+def csv_file(tmp_path, text: str, name: str = "log.csv"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def xlsx_log(tmp_path, rows, name: str = "log.xlsx", formats: dict | None = None):
+    """A log workbook: a Sessions sheet with ``rows`` (None: a blank row); ``formats``: cell
+    (``E2``) -> number format."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sessions"
+    for n, row in enumerate(rows, start=1):
+        for j, v in enumerate(row or (), start=1):
+            ws.cell(n, j, v)
+    for ref, fmt in (formats or {}).items():
+        ws[ref].number_format = fmt
+    p = tmp_path / name
+    wb.save(p)
+    return p
+
+
+def problems(path, s) -> list[str]:
+    with pytest.raises(InputError) as e:
+        read_sessions(path, s)
+    text = str(e.value)
+    assert not CLASS_NAMES.search(text), text
+    return e.value.problems
+
+
+def workbook_problems(path) -> tuple[str, list[str]]:
+    with pytest.raises(InputError) as e:
+        import_workbook(path)
+    text = str(e.value)
+    assert not CLASS_NAMES.search(text), text
+    return text, e.value.problems
+
+
+def with_cached_value(path, value: str) -> None:
+    """Give every formula openpyxl wrote (``<v />``: no calculated value) the cached ``value``, as
+    Excel saves it."""
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    for name in parts:
+        if name.startswith("xl/worksheets/"):
+            parts[name] = parts[name].replace(b"<v />", f"<v>{value}</v>".encode()).replace(
+                b"<v/>", f"<v>{value}</v>".encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. Thousands separators: refused, not guessed
+# ---------------------------------------------------------------------------------------------
+def test_a_grouped_number_in_a_log_is_refused_not_misread(tmp_path, s):
+    """'1,080' in an sRPE column was read 1.08 (RPE 0.01), '1,234' minutes 1.234, and '1.080' in a
+    semicolon CSV the same."""
+    p = csv_file(tmp_path, f"Player,Date,Duration,sRPE\nA1,{day(1)},120,\"1,080\"\n"
+                           f"A2,{day(1)},\"1,234\",5\n")
+    assert problems(p, s) == [
+        "row 2, sRPE: '1,080' could be 1080 or 1.08: write it without a thousands separator "
+        "(1080), or as a decimal without three digits after the ',' (1.08)",
+        "row 3, Duration: '1,234' could be 1234 or 1.234: write it without a thousands separator "
+        "(1234), or as a decimal without three digits after the ',' (1.2340)"]
+    p = csv_file(tmp_path, f"Player;Date;Duration;sRPE\nA1;{day(1)};120;1.080\nA2;{day(1)};60;1,080.5\n")
+    got = problems(p, s)
+    assert got[0].startswith("row 2, sRPE: '1.080' could be 1080 or 1.08")
+    assert got[1].startswith("row 3, sRPE: '1,080.5' has both a comma and a dot")
+    assert len(got) == 2  # said once: not also "is not a number"
+
+
+def test_a_decimal_comma_still_reads(tmp_path, s):
+    p = csv_file(tmp_path, f"Athlete ID;Date;Minutes;RPE;Pain\nA1;{day(1)};60;7,5;0,125\n"
+                           f"A2;{day(1)};90;5;1.5\n")
+    assert [(x.minutes, x.rpe, x.pain) for x in read_sessions(p, s).sessions] == [
+        (60, 7.5, 0.125), (90, 5, 1.5)]
+
+
+def test_a_number_cell_of_a_log_workbook_is_never_ambiguous(tmp_path, s):
+    """The workbook's cells are read as text: a number cell 8.125 arrives as '8.125' and must not
+    be taken for a thousands separator; the same written as text is."""
+    p = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE", "Top speed m/s"),
+                            ("A1", day(1), 60, 5, 8.125)])
+    (x,) = read_sessions(p, s).sessions
+    assert x.top_speed_ms == 8.125
+    p = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE", "Top speed m/s"),
+                            ("A1", day(1), "1,080", 5, "8.125")], "text.xlsx")
+    got = problems(p, s)
+    assert [g.split(":")[0] for g in got] == ["row 2, Minutes", "row 2, Top speed m/s"]
+    assert "could be 1080 or 1.08" in got[0]
+
+
+def test_a_grouped_number_in_the_workbook_sessions_sheet_is_refused(tmp_path):
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Top speed m/s")
+    path = book(tmp_path, Season=SEASON_ROWS + [("Today", "2027-01-18")],
+                Competitions=COMPETITION_ROWS, Athletes=ATHLETE_ROWS,
+                Sessions=[head, ("A1", "2027-01-11", "1,080", 6, 8.125),
+                          ("A1", "2027-01-12", "7,5", 6, None)])
+    _, got = workbook_problems(path)
+    assert got == ["Sessions, row 2, Minutes: '1,080' could be 1080 or 1.08: write it without a "
+                   "thousands separator (1080), or as a decimal without three digits after the "
+                   "',' (1.08)"]
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Cells formatted as a percentage
+# ---------------------------------------------------------------------------------------------
+def test_a_top_speed_cell_formatted_as_percent_is_read_as_excel_shows_it(tmp_path, s):
+    p = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE", "Top speed %"),
+                            ("A1", day(1), 60, 5, 0.95), ("A2", day(1), 60, 5, 92)],
+                 formats={"E2": "0%"})
+    assert [x.top_speed_pct for x in read_sessions(p, s).sessions] == [95, 92]
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Top speed %")
+    path = book(tmp_path, Season=SEASON_ROWS + [("Today", "2027-01-18")],
+                Competitions=COMPETITION_ROWS, Athletes=ATHLETE_ROWS,
+                Sessions=[head, ("A1", "2027-01-11", 60, 6, 0.95), ("A1", "2027-01-12", 60, 6, 92)])
+    wb = openpyxl.load_workbook(path)
+    wb["Sessions"]["E2"].number_format = "0%"
+    wb.save(path)
+    assert [x.top_speed_pct for x in import_workbook(path).sessions] == [95, 92]
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Formulas without a calculated value
+# ---------------------------------------------------------------------------------------------
+def test_a_formula_without_a_value_in_the_workbook_is_refused_required_or_optional(tmp_path):
+    path = book(tmp_path, Competitions=COMPETITION_ROWS,
+                Athletes=[ATHLETE_ROWS[0], ("A1", "Ann Ash", "Defender", "=8+1"),
+                          ("=\"A\"&2", "Bo Birch", "Forward", None)])
+    text, got = workbook_problems(path)
+    assert [g.split(":")[0] for g in got] == ["Athletes, row 2, Max speed", "Athletes, row 3, ID"]
+    assert all(NO_VALUE in g and "open it in Excel or LibreOffice and save it, or type the value"
+               in g for g in got)
+    with_cached_value(path, "9")  # as Excel saves it: the value is read
+    assert [a.max_speed for a in import_workbook(path).athletes][:1] == [9]
+
+
+def test_a_formula_without_a_value_in_a_log_workbook_is_refused(tmp_path, s):
+    p = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE", "Pain", "Other"),
+                            ("A1", day(1), "=60+15", 5, "=1+1", "=1"),
+                            ("A2", day(2), 60, 5, None, None)])
+    got = problems(p, s)
+    assert [g.split(":")[0] for g in got] == ["row 2, Minutes", "row 2, Pain"]  # Other: not read
+    assert all(NO_VALUE in g for g in got)
+    with_cached_value(p, "2")
+    assert [x.pain for x in read_sessions(p, s).sessions] == [2, None]
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Blank rows and the row numbers a coach sees
+# ---------------------------------------------------------------------------------------------
+def test_blank_lines_of_a_csv_keep_the_row_numbers(tmp_path, s):
+    p = csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE\n\nA1,{day(1)},75,5\n\n,,,\n"
+                           f"A2,{day(1)},75,14\n")
+    assert problems(p, s) == ["row 6, RPE: 14 is outside 0-10; write session RPE on the CR-10 scale"]
+    p = csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE,Note\nA1,{day(1)},75,5,\"felt ok\nsore\"\n"
+                           f"A2,{day(1)},75,14,\n")
+    assert problems(p, s) == ["row 3 (line 4), RPE: 14 is outside 0-10; write session RPE on the "
+                              "CR-10 scale"]
+    p = csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},75,5\n\nA1,{day(1)},75,5\n")
+    assert read_sessions(p, s).repeated == ["row 4 repeats row 2"]
+
+
+def test_blank_rows_of_a_log_workbook_are_skipped_and_rows_keep_their_numbers(tmp_path, s):
+    p = xlsx_log(tmp_path, [None, ("Athlete ID", "Date", "Minutes", "RPE"),
+                            ("A1", day(1), 75, 5), None, ("", " ", None, None),
+                            ("A2", day(1), 75, 14)])
+    assert problems(p, s) == ["row 6, RPE: 14 is outside 0-10; write session RPE on the CR-10 scale"]
+
+
+# ---------------------------------------------------------------------------------------------
+# 5, 6. Files that are no workbook
+# ---------------------------------------------------------------------------------------------
+def not_workbooks(tmp_path) -> dict[str, str]:
+    """name -> the words the message must hold."""
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    (tmp_path / "csv.xlsx").write_text("Athlete ID,Date\nA1,2027-01-05\n")
+    ok = tmp_path / "ok.xlsx"
+    openpyxl.Workbook().save(ok)
+    (tmp_path / "truncated.xlsx").write_bytes(ok.read_bytes()[:1500])
+    with zipfile.ZipFile(tmp_path / "ods.xlsx", "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content/>")
+    with zipfile.ZipFile(tmp_path / "zip.xlsx", "w") as z:
+        z.writestr("hello.txt", "hi")
+    return {"empty.xlsx": "it is empty (0 bytes)", "csv.xlsx": "it is a text file",
+            "truncated.xlsx": "it is damaged or incomplete",
+            "ods.xlsx": "it is an OpenDocument spreadsheet",
+            "zip.xlsx": "it is a zip archive without a workbook in it"}
+
+
+def test_a_log_that_is_no_workbook_is_said_in_plain_words(tmp_path, s):
+    for name, words in not_workbooks(tmp_path).items():
+        (problem,) = problems(tmp_path / name, s)
+        assert problem.startswith("is not an Excel workbook (.xlsx): " + words), problem
+        assert problem.endswith("; export the log as CSV or XLSX")
+
+
+def test_an_import_of_a_file_that_is_no_workbook_says_what_it_is(tmp_path):
+    for name, words in not_workbooks(tmp_path).items():
+        _, (problem,) = workbook_problems(tmp_path / name)
+        assert problem.startswith("cannot be read as an Excel workbook: " + words), problem
+    # a workbook saved without its .xlsx extension is read
+    path = book(tmp_path, "coach.xlsx", Competitions=COMPETITION_ROWS)
+    plain = tmp_path / "coach"
+    plain.write_bytes((tmp_path / "coach.xlsx").read_bytes())
+    assert import_workbook(plain).name == import_workbook(path).name
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. A CSV whose first line is not its header, an unclosed quote, an empty file
+# ---------------------------------------------------------------------------------------------
+def test_a_csv_whose_first_line_is_not_the_header(tmp_path, s):
+    for text, what in ((f"\nAthlete ID,Date,Minutes,RPE\nA1,{day(1)},75,5\n", "line 1 is blank"),
+                       (f"Report: squad, 1 Dec\nAthlete ID;Date;Minutes;RPE\nA1;{day(1)};75;5\n",
+                        "line 1 is not the header (it reads 'Report: squad, 1 Dec')")):
+        (problem,) = problems(csv_file(tmp_path, text), s)
+        assert problem.startswith(f"{what}; the header is line 2: delete the lines above the "
+                                  f"header, so that the first line names the columns: Athlete ID, "
+                                  f"Date, Minutes, RPE"), problem
+    # a file with no header anywhere: its columns are said, as before
+    (problem,) = problems(csv_file(tmp_path, "name,email\nAnn,a@b\n"), s)
+    assert problem.startswith("no column for Date, Minutes, RPE")
+
+
+def test_an_unclosed_quote_and_an_empty_csv(tmp_path, s):
+    p = csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},75,5\n\"A2,{day(2)},75,5\n")
+    assert problems(p, s) == ["row 3: a quote (\") opens a text that is never closed, so the rest "
+                              "of the file would be read as one cell; close the quote after the "
+                              "text, or remove it"]
+    for text in ("", "\n\n  \n"):
+        (problem,) = problems(csv_file(tmp_path, text), s)
+        assert problem.startswith("is empty; export the log again"), problem
