@@ -353,3 +353,18 @@ def test_solving_a_season_whose_today_is_after_its_end_says_nothing_is_left_to_p
     assert r.returncode == 0, r.stderr
     assert f"today ({day(40).isoformat()}) is after the season's end" in r.stdout
     assert "the whole season is past, nothing is left to plan" in r.stdout
+
+
+def test_solve_stores_the_plan_first_when_an_output_cannot_be_written(tmp_path):
+    """--save with an export that cannot be written: the plan was lost (the export failed first
+    and --save never ran, without a word). Now the plan is stored and the error says so."""
+    s = season(weeks=2, athletes=1)
+    save_season(s, tmp_path / "s.season.json")
+    (tmp_path / "ro").mkdir()
+    (tmp_path / "ro" / "plan.xlsx").write_bytes(b"old")
+    (tmp_path / "ro" / "plan.xlsx").chmod(0o444)  # read-only: refused (planner/safefile.py)
+    r = run("solve", "s.season.json", "--save", "--xlsx", "ro/plan.xlsx", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    assert "is read-only" in r.stderr and "The plan is stored in s.season.json all the same" in r.stderr
+    assert load_season(tmp_path / "s.season.json").plan is not None
+    assert (tmp_path / "ro" / "plan.xlsx").read_bytes() == b"old"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from planner.errors import PeriodizeError
 from ui.cli import outputs
 
 EXIT_OK, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_VIOLATIONS, EXIT_NO_PLAN = 0, 1, 2, 3, 4
@@ -187,10 +188,17 @@ def cmd_solve(args) -> int:
     if ctrl_c.interrupted:
         print("Interrupted: this is the best plan found before the interrupt (not proven best).",
               file=sys.stderr)
-    outputs.write(season, outcome.plan, out, args.anonymise)
-    if args.save:
+    if args.save:  # the plan first: an export that cannot be written must not lose it
         save_season(season.model_copy(update={"plan": outcome.plan}), args.season)
         print(f"Stored the plan in {args.season}")
+    try:
+        outputs.write(season, outcome.plan, out, args.anonymise)
+    except PeriodizeError as e:
+        if not args.save:
+            raise
+        raise PeriodizeError(f"{e}\nThe plan is stored in {args.season} all the same: export it "
+                             f"with 'periodize export {args.season} ...' once the output can be "
+                             f"written.") from None
     return EXIT_OK
 
 
