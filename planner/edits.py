@@ -523,10 +523,26 @@ class RecordFlareUp(Edit):
         stage = "full training" if step.stage == "FIT" else step.stage
         return f"undoes the move to {stage} recorded for that day"
 
+    def later_stages(self, s: Season) -> str:
+        """The stage changes recorded after the flare-up, which stand (rules-spec.md section 6),
+        in words ("" when none): a flare-up recorded afterwards leaves them as they are, so the
+        athlete may go back a stage and then on to a later one; the coach should look at them."""
+        try:
+            inj = _governing(s, self.athlete, self.date)
+        except InputError:
+            return ""
+        later = [r for r in inj.stages if r.start > self.date]
+        if not later:
+            return ""
+        stage = "full training" if later[0].stage == "FIT" else later[0].stage
+        return (f"the stage changes recorded after it stand ({stage} from "
+                f"{date_long(later[0].start)}{' on' if len(later) > 1 else ''}): move them if the "
+                f"flare-up held the athlete back")
+
     def describe(self, s: Season) -> str:
         text = f"Flare-up of {s.athlete_label(self.athlete)} on {date_long(self.date)}"
-        undone = self.undoes(s)
-        return f"{text} ({undone})" if undone else text
+        said = [x for x in (self.undoes(s), self.later_stages(s)) if x]
+        return f"{text} ({'; '.join(said)})" if said else text
 
 
 class RecordStage(Edit):

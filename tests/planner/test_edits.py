@@ -296,3 +296,16 @@ def test_a_flare_up_on_the_first_stage_day_is_refused_as_before_not_a_crash():
     assert E.RecordFlareUp(athlete="A1", date=day(2)).undoes(s2) == ""
     with pytest.raises(InputError):
         E.RecordFlareUp(athlete="A1", date=day(2)).apply(s2)
+
+
+def test_a_flare_up_recorded_before_later_stage_changes_says_that_they_stand():
+    """A flare-up recorded afterwards on 18 Aug with P3 recorded from 24 Aug: the athlete went
+    P2 -> P1 -> P3 (the records stand, rules-spec.md section 6) without a word. The edit now says
+    the later stage changes stand and that they may need moving."""
+    s = season(weeks=4, athletes=1, today=day(20),
+               injuries=(injury("A1", "P3", start_day=10, history=(("P2", 0),)),))
+    edit = E.RecordFlareUp(athlete="A1", date=day(5))
+    said = edit.later_stages(s)
+    assert said.startswith("the stage changes recorded after it stand (P3 from ")
+    assert "move them if the flare-up held the athlete back" in edit.describe(s)
+    assert E.RecordFlareUp(athlete="A1", date=day(12)).later_stages(s) == ""  # none after it

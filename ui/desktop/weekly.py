@@ -434,11 +434,12 @@ class WeeklyLoop(QObject):
         note = f"pain {p.pain:g}/10 logged" if p is not None else ""
         edit = E.RecordFlareUp(athlete=athlete, date=day, note=note)
         undone = edit.undoes(w.season)
+        later = edit.later_stages(w.season)
         if not w.apply_edit(edit):
             return False
         w.statusBar().showMessage(
             f"Recorded the flare-up of {w.season.athlete_label(athlete)} on {day_long(day)}"
-            + (f"; it {undone}" if undone else "")
+            + (f"; it {undone}" if undone else "") + (f"; {later}" if later else "")
             + (". Re-plan from today (Ctrl+R) to plan with it." if w.season.calendar.today
                else ". Solve again (F5) to plan with it."), 10000)
         return True
