@@ -110,10 +110,10 @@ class AthleteFigures:
     acwr_max: float | None = None  # LD-1's limit the weeks' ACWR flags read (None: LD-1 off)
     log_span: int = 0  # days from the first logged day to the day before today (28: a ratio)
 
-    @property
-    def limits(self) -> tuple[float, ...]:
-        """The thresholds its figures are flagged against (for :func:`fmt_figure`)."""
-        return figure_limits(self.acwr_max)
+    def limits(self, figure: str) -> tuple[float, ...]:
+        """The thresholds ``figure`` (``acwr``, ``ewma`` or ``monotony``) is flagged against, for
+        :func:`fmt_figure`: each its own, so that no figure reads near another's threshold."""
+        return figure_limits(figure, self.acwr_max)
 
     @property
     def stale_log(self) -> bool:
@@ -154,9 +154,14 @@ def figure_places(x, limits: tuple[float, ...] = ()) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
-def figure_limits(acwr_max: float | None = None) -> tuple[float, ...]:
-    """The thresholds a figure is flagged against: the EWMA ratio's, monotony's and LD-1's."""
-    return (RATIO_LOW, RATIO_HIGH, MONOTONY_HIGH) + ((acwr_max,) if acwr_max is not None else ())
+def figure_limits(figure: str, acwr_max: float | None = None) -> tuple[float, ...]:
+    """The thresholds ``figure`` is flagged against: the EWMA ratio's (``ewma``), monotony's
+    (``monotony``) or LD-1's (``acwr``; none when LD-1 is off)."""
+    if figure == "ewma":
+        return (RATIO_LOW, RATIO_HIGH)
+    if figure == "monotony":
+        return (MONOTONY_HIGH,)
+    return (acwr_max,) if acwr_max is not None else ()
 
 
 def fmt_change(x: float | None) -> str:
@@ -384,7 +389,7 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
     elif r is not None and (r > RATIO_HIGH or r < RATIO_LOW):
         day = al.date(al.logged_until - 1)
         side = f"above {RATIO_HIGH:g}" if r > RATIO_HIGH else f"below {RATIO_LOW:g}"
-        out.append((f"{label}: the logged EWMA acute:chronic ratio is {fmt_figure(r, f.limits)} on "
+        out.append((f"{label}: the logged EWMA acute:chronic ratio is {fmt_figure(r, f.limits('ewma'))} on "
                     f"{text.day_long(day)}, {side}.", day))
     today = al.date(al.today)
     for w in _current(al, f.weeks):

@@ -39,8 +39,10 @@ def _sessions(xs: tuple[Session, ...]) -> str:
     return " + ".join(f"{x.minutes:g} min RPE {x.rpe:g}" for x in xs)
 
 
-def overlaps(season: Season, sessions) -> list[Overlap]:
-    """The athlete-days of ``sessions`` that already have other sessions in ``season``."""
+def overlaps(season: Season, sessions, already=()) -> list[Overlap]:
+    """The athlete-days of ``sessions`` (new to the season) that already have other sessions in
+    ``season``. ``already``: the log's sessions the season holds exactly so (the reader counts
+    them once and leaves them out of ``sessions``); on such a day they are the log's too."""
     have: dict[tuple[str, dt.date], list[Session]] = defaultdict(list)
     for x in season.sessions:
         have[(x.athlete, x.date)].append(x)
@@ -48,16 +50,21 @@ def overlaps(season: Season, sessions) -> list[Overlap]:
     for x in sessions:
         if (x.athlete, x.date) in have:
             new[(x.athlete, x.date)].append(x)
+    for x in already:
+        if (x.athlete, x.date) in new:
+            new[(x.athlete, x.date)].append(x)
     return [Overlap(a, d, tuple(have[(a, d)]), tuple(xs)) for (a, d), xs in sorted(new.items())]
 
 
 def resolve(sessions, found: list[Overlap], policy: str | None):
-    """(sessions to add, athlete-days whose logged sessions go first) under ``policy``."""
+    """(sessions to add, athlete-days whose logged sessions go first) under ``policy``. Replaced,
+    a day holds exactly the log's sessions of that day (those it shared with the season too)."""
     if not found or policy == "add":
         return tuple(sessions), ()
     days = {(o.athlete, o.date) for o in found}
     if policy == "replace":
-        return tuple(sessions), tuple(sorted(days))
+        kept = tuple(x for o in found for x in o.incoming if x not in sessions)
+        return tuple(sessions) + kept, tuple(sorted(days))
     if policy == "skip":
         return tuple(x for x in sessions if (x.athlete, x.date) not in days), ()
     raise ValueError(f"unknown policy {policy!r}; one of {', '.join(POLICIES)}")

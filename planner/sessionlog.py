@@ -80,6 +80,7 @@ class LogResult:
     mapping: dict[str, str]  # field -> the header it was read from
     repeated: list[str] = field(default_factory=list)  # rows counted once
     notes: list[str] = field(default_factory=list)  # how ambiguous columns were read
+    already: list[Session] = field(default_factory=list)  # in the log and in the season already
 
     def text(self) -> str:
         lines = ["Columns read: " + ", ".join(f"{LABEL[k]} <- '{v}'" for k, v in self.mapping.items())]
@@ -281,6 +282,7 @@ def _sheet_table(ws, missing: set[str], source: str):
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()  # some writers state a wrong size; read what is there
     header: list[str] | None = None
+    known: set[int] = set()  # the header's columns the log reads (ALIASES)
     data: list[list[str]] = []
     labels: list[str] = []
     numeric: dict[int, set[int]] = {}
@@ -290,6 +292,8 @@ def _sheet_table(ws, missing: set[str], source: str):
         texts = [t for t, _ in read]
         gaps = [j for j in range(len(cells)) if f"{get_column_letter(j + 1)}{n}" in missing] \
             if missing else []
+        if header is not None:  # only the columns the log reads: a formula filled down an extra
+            gaps = [j for j in gaps if j in known]  # column below the data makes no row
         if not any(t.strip() for t in texts) and not gaps:
             continue  # a blank row
         if header is None:
@@ -297,6 +301,8 @@ def _sheet_table(ws, missing: set[str], source: str):
                 raise InputError(source, [f"row {n}, column {get_column_letter(gaps[0] + 1)} "
                                           f"(a header): {NO_VALUE}"])
             header = texts
+            aliases = {a for names in ALIASES.values() for a in names}
+            known = {j for j, h in enumerate(header) if fold(h) in aliases}
             continue
         k = len(data)
         if k > MAX_ROWS:
@@ -643,6 +649,7 @@ def _build(frame, mapping: dict, athletes: list, dates: list, nums: dict, season
     seen: dict[Session, int] = {}
     out: list[Session] = []
     repeated: list[str] = []
+    already: list[Session] = []  # sessions of the log the season holds exactly so already
     n = len(frame)
     cols = {k: _column(nums.get(k)) or [None] * n
             for k in ("minutes", "rpe", "top_pct", "top_ms", "played", "pain")}
@@ -659,9 +666,11 @@ def _build(frame, mapping: dict, athletes: list, dates: list, nums: dict, season
         row = numbers[i]
         if s in have:
             repeated.append(f"row {row} is already in the season")
+            if s not in already:
+                already.append(s)
         elif s in seen:
             repeated.append(f"row {row} repeats row {seen[s]}")
         else:
             seen[s] = row
             out.append(s)
-    return LogResult(out, dict(mapping), repeated)
+    return LogResult(out, dict(mapping), repeated, already=already)

@@ -94,8 +94,9 @@ def week_line(f: AthleteFigures | None, first: dt.date, planned_text: str) -> st
     if w.logged is not None:
         out += f"; logged {fmt(w.logged, 0)} AU"
     out += (f". Week load {fmt(w.load, 0)} AU ({fmt_change(w.change)} on the week before), "
-            f"ACWR {fmt_figure(w.acwr, f.limits)}, EWMA ratio {fmt_figure(w.ewma_ratio, f.limits)}, "
-            f"monotony {fmt_figure(w.monotony, f.limits)}, "
+            f"ACWR {fmt_figure(w.acwr, f.limits('acwr'))}, "
+            f"EWMA ratio {fmt_figure(w.ewma_ratio, f.limits('ewma'))}, "
+            f"monotony {fmt_figure(w.monotony, f.limits('monotony'))}, "
             f"strain {fmt(w.strain, 0)}")
     if w.flags:
         out += f". Flags: {', '.join(w.flags)}"
@@ -232,7 +233,8 @@ def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str,
                 (w.kind or "pre-season", st.cal_kind(w.kind) if w.kind in ("deload", "taper") else text),
                 _num(st, w.planned, 3), _num(st, w.logged, 4), _num(st, w.load, 5),
                 (fmt_change(w.change), st.load_number("@")),
-                _num(st, w.acwr, 7, lim), _num(st, w.ewma_ratio, 8, lim), _num(st, w.monotony, 9, lim),
+                _num(st, w.acwr, 7, lim("acwr")), _num(st, w.ewma_ratio, 8, lim("ewma")),
+                _num(st, w.monotony, 9, lim("monotony")),
                 _num(st, w.strain, 10), ("; ".join(w.flags) or None, wrap),
             ]
             flags = "; ".join(w.flags)

@@ -178,6 +178,17 @@ def test_a_formula_without_a_value_in_a_log_workbook_is_refused(tmp_path, s):
     assert [x.pain for x in read_sessions(p, s).sessions] == [2, None]
 
 
+def test_a_formula_filled_down_an_extra_column_below_the_data_adds_no_rows(tmp_path, s):
+    """A template with a 'Load' column (=C*D) filled down below the data, saved by a program
+    that does not calculate: those rows are blank for the log (it does not read 'Load'); they
+    were read as sessions with every field missing."""
+    p = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE", "Load"),
+                            ("A1", day(1), 60, 5, "=C2*D2")]
+                 + [(None, None, None, None, f"=C{r}*D{r}") for r in range(3, 8)])
+    got = read_sessions(p, s)
+    assert [(x.athlete, x.minutes) for x in got.sessions] == [("A1", 60)]
+
+
 # ---------------------------------------------------------------------------------------------
 # 4. Blank rows and the row numbers a coach sees
 # ---------------------------------------------------------------------------------------------

@@ -544,13 +544,16 @@ def test_a_logged_ratio_after_a_week_with_nothing_logged_is_said_so_not_flagged(
 def test_a_figure_that_rounds_onto_its_flags_threshold_shows_more_decimals():
     """0.7985 is flagged "EWMA ratio < 0.8": shown as 0.80 beside the flag it read as a
     contradiction; it shows as 0.799 (the CLI, the app's words and the workbook's cells)."""
-    lim = L.figure_limits(1.3)
-    assert L.fmt_figure(0.7986, lim) == "0.799"
-    assert L.fmt_figure(2.0004, lim) == "2.0004"
-    assert L.fmt_figure(1.30004, lim) == "1.30004"
-    assert L.fmt_figure(0.8, lim) == "0.80"  # the threshold itself: not flagged, two decimals
-    assert L.fmt_figure(1.234, lim) == "1.23"
-    assert L.fmt_figure(None, lim) == L.DASH and L.fmt_figure(float("nan"), lim) == L.DASH
+    ewma, acwr, mono = L.figure_limits("ewma"), L.figure_limits("acwr", 1.3), L.figure_limits("monotony")
+    assert L.fmt_figure(0.7986, ewma) == "0.799"
+    assert L.fmt_figure(2.0004, mono) == "2.0004"
+    assert L.fmt_figure(1.30004, acwr) == "1.30004"
+    assert L.fmt_figure(0.8, ewma) == "0.80"  # the threshold itself: not flagged, two decimals
+    assert L.fmt_figure(1.234, ewma) == "1.23"
+    # each figure against its own thresholds only: a monotony of 0.802 is no EWMA ratio
+    assert L.fmt_figure(0.802, mono) == "0.80" and L.fmt_figure(1.499, acwr) == "1.50"
+    assert L.fmt_figure(None, ewma) == L.DASH and L.fmt_figure(float("nan"), ewma) == L.DASH
+    lim = ewma
     assert L.figure_places(0.7986, lim) == 3 and L.figure_places(1.234, lim) == 2
 
 

@@ -37,3 +37,19 @@ def test_overlaps_are_the_athlete_days_already_logged_and_each_policy_merges_the
         logmerge.resolve(new, [o], "merge")
     assert logmerge.overlaps(s, new[1:]) == []  # a new day: nothing to ask
     assert logmerge.resolve(new[1:], [], None) == (new[1:], ())
+
+
+def test_replace_keeps_the_logs_own_sessions_that_the_season_already_held():
+    """The log has 60/5 (already logged) and 90/7 on one day: the reader counts 60/5 once and
+    leaves it out; replacing the day with the log's sessions dropped it and kept only 90/7."""
+    s = _s()
+    repeat = Session(athlete="A1", date=day(2), minutes=60, rpe=5)
+    new = (Session(athlete="A1", date=day(2), minutes=90, rpe=7),)
+    (o,) = logmerge.overlaps(s, new, already=(repeat,))
+    assert set(o.incoming) == {repeat, new[0]}
+    assert "the log has 90 min RPE 7 + 60 min RPE 5" in logmerge.summary(s, [o])
+    sessions, replace = logmerge.resolve(new, [o], "replace")
+    got = E.LogSessions(sessions=sessions, replace=replace).apply(s).sessions
+    assert sorted((x.minutes, x.rpe) for x in got if x.athlete == "A1") == [(60, 5), (90, 7)]
+    # a repeat on a day with nothing new is no overlap
+    assert logmerge.overlaps(s, (), already=(repeat,)) == []

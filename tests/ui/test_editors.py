@@ -492,3 +492,37 @@ def test_an_injured_athlete_is_found_by_typing_the_name(w, qtbot):
     box.setFocus()
     qtbot.keyClicks(box, "Ca")
     assert box.currentData() == "A3"
+
+
+@pytest.mark.parametrize("typed, value", [("1,45", 1.45), ("1.234", 1.23), ("1.4", 1.4)])
+def test_a_ratio_typed_with_a_comma_or_more_decimals_is_taken(w, qtbot, typed, value):
+    """1,45 (a decimal comma) and 1.234 (three decimals in a two-decimal box) were reverted to
+    the old value without a word once out-of-range text was kept as typed."""
+    rp = w.rules_panel
+    box = rp.value_boxes[("LD-1", "acwr_max")]
+    said = []
+    rp.refused.connect(said.append)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), typed)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == pytest.approx(value) and w.undo_stack.count() == 1 and not said
+
+
+def test_a_refusal_is_said_once_and_a_fraction_in_a_whole_number_box_is_refused(w, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    rp = w.rules_panel
+    said = []
+    rp.refused.connect(said.append)
+    box = rp.value_boxes[("LD-1", "acwr_max")]
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "2")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    box.clearFocus()
+    QApplication.processEvents()
+    assert len(said) == 1
+    days = rp.value_boxes[("LD-1", "minutes_deload")]
+    days.lineEdit().selectAll()
+    qtbot.keyClicks(days.lineEdit(), "45.5")
+    qtbot.keyClick(days.lineEdit(), Qt.Key.Key_Return)
+    assert "is not a whole number" in said[-1] and w.undo_stack.count() == 0

@@ -258,7 +258,7 @@ def test_a_figure_that_does_not_exist_is_a_dash():
 
     class F:
         name = "Tom Berger"
-        limits = (0.8, 1.5, 2.0, 1.3)
+        limits = staticmethod(lambda figure: ())
 
     text = week_text(F, W)
     assert "—" in text and "nan" not in text.lower() and "inf" not in text.lower()
@@ -276,7 +276,7 @@ def test_a_flag_keeps_its_limit_in_the_readout(qtbot):
 
     class F:
         name = "Kofi <Mensah>"
-        limits = (0.8, 1.5, 2.0, 1.3)
+        limits = staticmethod(lambda figure: ())
 
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.RichText)
@@ -444,3 +444,21 @@ def test_a_log_too_short_for_a_ratio_says_why_no_flag_shows_yet(qtbot, unlogged)
     assert "until 28 days of log exist (21 so far)" in html
     w.board.set_current("A01", TODAY)  # nothing logged: no such row
     assert "28 days of log" not in w.inspector.toHtml()
+
+
+def test_the_flag_and_the_wait_say_their_figure_truthfully():
+    """1.502 read "1.50, above 1.5" on the board; a log of 70 days at 0 AU read "until 28 days of
+    log exist (70 so far)"."""
+    from ui.desktop.loadwords import LoadFlag, load_waits
+
+    assert "1.502, above 1.5" in LoadFlag("A01", "X", 1.502).text()
+
+    class F:
+        has_log, latest_logged_ewma_ratio = True, None
+
+        def __init__(self, span):
+            self.log_span = span
+
+    waits = load_waits({"a": F(70), "b": F(21)})
+    assert "the logged load is 0" in waits["a"] and "28 days" not in waits["a"]
+    assert "(21 so far)" in waits["b"]

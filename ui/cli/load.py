@@ -102,10 +102,10 @@ def table(f, season=None, anonymise: bool = False) -> str:
     lim = f.limits
     head = _who(f, anonymise)
     if f.stale_log:
-        head += (f"; logged EWMA ratio now {fmt_figure(f.latest_logged_ewma_ratio, lim)}, not a flag: nothing "
+        head += (f"; logged EWMA ratio now {fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}, not a flag: nothing "
                  "logged in the 7 days before today (the logged ratio reads them as rest days)")
     elif f.latest_logged_ewma_ratio is not None:
-        head += f"; logged EWMA ratio now {fmt_figure(f.latest_logged_ewma_ratio, lim)}"
+        head += f"; logged EWMA ratio now {fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}"
         if not RATIO_LOW <= f.latest_logged_ewma_ratio <= RATIO_HIGH:
             head += " (flag)"
     elif not f.has_log:
@@ -115,8 +115,8 @@ def table(f, season=None, anonymise: bool = False) -> str:
         days = "" if w.full else f" ({w.days} d)"
         lines.append(f"{w.start.isoformat():<10}  {_kind(w) + days:<10} {fmt(w.planned, 0):>8} "
                      f"{fmt(w.logged, 0):>8} {fmt(w.load, 0):>8} {fmt_change(w.change):>7} "
-                     f"{fmt_figure(w.acwr, lim):>5} {fmt_figure(w.ewma_ratio, lim):>5} "
-                     f"{fmt_figure(w.monotony, lim):>6} {fmt(w.strain, 0):>7}  "
+                     f"{fmt_figure(w.acwr, lim('acwr')):>5} {fmt_figure(w.ewma_ratio, lim('ewma')):>5} "
+                     f"{fmt_figure(w.monotony, lim('monotony')):>6} {fmt(w.strain, 0):>7}  "
                      f"{'; '.join(w.flags)}".rstrip())
     return "\n".join(lines)
 

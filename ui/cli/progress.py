@@ -101,7 +101,7 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
 
     result = read_sessions(path, season)
     print(result.text())
-    found = logmerge.overlaps(season, result.sessions)
+    found = logmerge.overlaps(season, result.sessions, result.already)
     if found and overlap is None:
         raise InputError(str(path), [
             logmerge.summary(season, found) + ". Say what to do with them: --overlap replace "
@@ -199,8 +199,11 @@ def cmd_advance(args) -> int:
         try:
             after = log_into(after, args.log, args.season, args.overlap)
         except InputError as e:  # the lines above said what would change: say that nothing did
+            fix = ("say what to do with the days already logged (--overlap) and run the command "
+                   "again" if any("--overlap" in p for p in e.problems)
+                   else "fix the log and run the command again")
             note = ("Nothing was saved: today, the stage changes and the season file are as they "
-                    "were; fix the log and run the command again.")
+                    f"were; {fix}.")
             raise InputError(e.source, e.problems, more=e.more,
                              note="\n".join(x for x in (e.note, note) if x)) from None
         _flare_before_accepted(after, accepted)

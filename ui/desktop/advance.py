@@ -363,7 +363,7 @@ class AdvanceDialog(QDialog):
         self.log_error = ""
         # days already logged keep what is logged (nothing counted twice, nothing lost); File ▸
         # Import Sessions asks whether to replace them (planner/logmerge.py)
-        found = logmerge.overlaps(self.season, result.sessions)
+        found = logmerge.overlaps(self.season, result.sessions, result.already)
         kept = ""
         if found:
             result.sessions = list(logmerge.resolve(result.sessions, found, "skip")[0])

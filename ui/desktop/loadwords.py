@@ -62,7 +62,7 @@ class LoadFlag:
 
     @property
     def figure(self) -> str:
-        return fmt(self.ratio)
+        return fmt_figure(self.ratio, (FLAG_RATIO,))  # 1.502 is "1.502", not "1.50" above 1.5
 
     def text(self) -> str:
         """The flag as one line (the name's tooltip on the board)."""
@@ -94,8 +94,12 @@ def load_waits(figs: dict) -> dict[str, str]:
     for aid, f in figs.items():
         if f.has_log and finite(getattr(f, "latest_logged_ewma_ratio", None)) is None:
             span = getattr(f, "log_span", 0)
-            out[aid] = (f"logged EWMA ratio — until 28 days of log exist ({span} so far), so no "
-                        f"⚠ on the board yet; the weeks' ACWR and flags are in View ▸ Load")
+            if span < 28:
+                out[aid] = (f"logged EWMA ratio — until 28 days of log exist ({span} so far), so "
+                            f"no ⚠ on the board yet; the weeks' ACWR and flags are in View ▸ Load")
+            else:  # 28 days and more, but a chronic load of 0 (sessions logged at 0 AU)
+                out[aid] = ("logged EWMA ratio — : the logged load is 0, so there is no ratio to "
+                            "flag; the weeks' figures are in View ▸ Load")
     return out
 
 
@@ -152,12 +156,12 @@ def week_text(f, w) -> str:
     that does not exist."""
     parts = [f"planned <b>{au(w.planned)}</b>",
              f"logged <b>{au(w.logged)}</b>" if w.logged is not None else "nothing logged",
-             f"ACWR <b>{fmt_figure(w.acwr, f.limits)}</b>",
-             f"EWMA ratio <b>{fmt_figure(w.ewma_ratio, f.limits)}</b>",
-             f"monotony {fmt_figure(w.monotony, f.limits)}",
+             f"ACWR <b>{fmt_figure(w.acwr, f.limits('acwr'))}</b>",
+             f"EWMA ratio <b>{fmt_figure(w.ewma_ratio, f.limits('ewma'))}</b>",
+             f"monotony {fmt_figure(w.monotony, f.limits('monotony'))}",
              f"strain {fmt(w.strain, 0)}"]
     if w.logged_ewma_ratio is not None:
-        parts.append(f"logged EWMA ratio {fmt_figure(w.logged_ewma_ratio, f.limits)}")
+        parts.append(f"logged EWMA ratio {fmt_figure(w.logged_ewma_ratio, f.limits('ewma'))}")
     text = f"<b>{escape(f.name)}</b>, {week_title(w)}: " + " · ".join(parts)
     if w.flags:  # rich text: "EWMA ratio < 0.8" read "<" as a tag and lost its limit
         text += f"<br><span style='color:{FLAG_COLOUR}'>⚑ " + escape("; ".join(w.flags)) + "</span>"

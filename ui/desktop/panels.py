@@ -588,28 +588,53 @@ class _WheelOnFocus:
 class _RangeSays:
     """A number typed outside the box's range stays in the box as typed (Qt would refuse the
     keystroke, leaving "30" of a typed "300", or "5" of "-5", to be applied), and on Enter or
-    leaving the box it is said (``refused``) and the rule keeps its value: nothing half typed is
-    ever applied."""
+    leaving the box it is said once (``refused``) and the rule keeps its value: nothing half typed
+    is ever applied. A decimal comma reads as a point, and more decimals than the box shows are
+    rounded (1,45 is 1.45; 1.234 is 1.23)."""
 
     refused = None  # set per box: a callable taking the typed text and what is wrong with it
+    _said: str | None = None  # the text last refused (said once, not at every commit signal)
+
+    def _number(self, text: str) -> float | None:
+        try:
+            return float(text.strip().replace(",", "."))
+        except ValueError:
+            return None
 
     def validate(self, text: str, pos: int):
+        if text != self._said:
+            self._said = None
         out = super().validate(text, pos)
         state = out[0] if isinstance(out, tuple) else out
         if state == QValidator.State.Invalid and text.strip():
+            number = self._number(text)
+            if (number is not None and isinstance(self, QDoubleSpinBox)
+                    and self.minimum() <= round(number, self.decimals()) <= self.maximum()):
+                return (QValidator.State.Acceptable, text, pos)
             return (QValidator.State.Intermediate, text, pos)  # said and undone on commit (fixup)
         return out
 
+    def valueFromText(self, text: str):  # noqa: N802 - Qt's name
+        number = self._number(text)
+        if number is not None and isinstance(self, QDoubleSpinBox):
+            return round(number, self.decimals())
+        return super().valueFromText(text)
+
     def fixup(self, text: str):
         typed = text.strip()
-        if typed and self.refused is not None:
-            try:
-                number = float(typed.replace(",", "."))
-            except ValueError:
-                self.refused(typed, "is not a number")
+        if typed and self.refused is not None and typed != self._said:
+            number = self._number(typed)
+            if number is None:
+                why = "is not a number"
+            elif not self.minimum() <= number <= self.maximum():
+                why = "is outside"
+            elif isinstance(self, QSpinBox) and number != int(number):
+                why = "is not a whole number"
             else:
-                if not self.minimum() <= number <= self.maximum():
-                    self.refused(typed, "is outside")
+                why = None
+            if why is not None:
+                self._said = text
+                self.refused(typed, why)
         return super().fixup(text)
 
 

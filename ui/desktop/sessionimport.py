@@ -149,7 +149,7 @@ def import_sessions(window, path: str | Path) -> bool:
         window.interaction.inform("Nothing to add", f"{summary(result, path)}\nEvery session in it "
                                   f"is already logged.")
         return False
-    found = logmerge.overlaps(season, result.sessions)
+    found = logmerge.overlaps(season, result.sessions, result.already)
     policy = None
     if found:
         policy = window.interaction.choose(
