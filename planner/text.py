@@ -126,6 +126,17 @@ _PLAIN = (
     (re.compile(r"^Input should be a valid number.*$"), "is not a number; write a number"),
     (re.compile(r"^Input should be a valid string$"), "is not a name; write it as text"),
     (re.compile(r"^Input should be (('[^']*', )*'[^']*' or '[^']*')$"), r"is not one of \1; use one of them"),
+    (re.compile(r"^Input should be a valid date.*$"), "is not a date; write it as YYYY-MM-DD (2026-09-14)"),
+    (re.compile(r"^Datetimes provided to dates should have zero time.*$"),
+     "is not a date; write it as YYYY-MM-DD (2026-09-14)"),
+    (re.compile(r"^Input should be a valid (tuple|list).*$"), "is not a list; write it as [ ... ]"),
+    (re.compile(r"^Input should be a valid dictionary.*$"), "is not an object; write it as { ... }"),
+    (re.compile(r"^Input should be a valid boolean.*$"), "is not true or false; write true or false"),
+    (re.compile(r"^Input should be a valid integer.*$"), "is not a whole number; write a whole number"),
+    (re.compile(r"^String should have at least 1 character.*$"), "is empty; write it"),
+    (re.compile(r"^String should have at most (\d+) characters?.*$"), r"is too long; use at most \1 characters"),
+    (re.compile(r"^Input tag '([^']*)' found using '([^']*)' does not match any of the expected tags: (.*)$"),
+     r"'\1' is not a known \2; use one of \3"),
 )
 
 

@@ -100,7 +100,7 @@ def test_field_problems_read_as_a_coach_reads_them():
     assert "athletes[1].nick: not a known field; remove it or check its spelling" in problems
     # a pin's kind is left out of its path; a validator's message has no "Value error," prefix
     assert any(p.startswith("pins[0].intensity: 85 is not an intensity level") for p in problems)
-    assert any(p.startswith("pins[1].week: 'soon': ") for p in problems)
+    assert "pins[1].week: 'soon' is not a date; write it as YYYY-MM-DD (2026-09-14)" in problems
 
 
 def test_a_rule_value_that_is_no_number_is_one_plain_problem():
@@ -268,3 +268,20 @@ def test_a_value_outside_a_list_of_choices_names_the_choices_plainly():
     assert problems and problems[0].endswith(
         "'S9' is not one of 'P1', 'P2', 'P3', 'S1', 'S2', 'S3' or 'FIT'; use one of them"), problems
     assert not any("Input should be" in p for p in _bad(data))
+
+
+def test_hand_edited_types_read_in_plain_words_with_the_fix():
+    """Library wording ("Input should be a valid tuple", "invalid character in year", "Input tag
+    'bogus' found using 'kind'") reached the coach of a hand-edited file without a fix."""
+    data = _base()
+    data["calendar"]["start"] = "03/08/2026"
+    data["athletes"][0]["id"] = ""
+    data["pins"] = [{"kind": "bogus"}]
+    problems = _bad(data)
+    assert "calendar.start: '03/08/2026' is not a date; write it as YYYY-MM-DD (2026-09-14)" in problems
+    assert "athletes[0].id: '' is empty; write it" in problems
+    assert any(p.startswith("pins[0]: 'bogus' is not a known kind; use one of ") for p in problems)
+    data = _base()
+    data["athletes"] = {"A1": {}}
+    assert "athletes: is not a list; write it as [ ... ]" in _bad(data)
+    assert not any("Input should" in p for p in problems)

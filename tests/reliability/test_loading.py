@@ -23,7 +23,7 @@ def _with_scenario(edits) -> dict:
 @pytest.mark.parametrize(("edits", "message"), [
     ([{"op": "explode"}], "op: 'explode' is not an edit Periodize knows"),
     ([{"competition": "m0"}], "op: missing"),
-    (["move"], "'move': Input should be a valid dictionary"),
+    (["move"], "'move' is not an object; write it as { ... }"),
     ([{"op": "move_competition", "competition": "m0", "date": "2027-01-09"}, {"op": "move_competition"}],
      "scenarios[0].edits[1] (scenario 'Broken', edit 2): move_competition.competition: missing"),
     ([{"op": "add_scenario", "name": "inner", "edits": []}], "changes the scenarios"),
