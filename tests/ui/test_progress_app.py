@@ -650,17 +650,23 @@ def test_as_planned_leaves_the_days_after_a_painful_day_empty(w, qtbot):
     assert "after a pain that proposes a flare-up left empty" in panel.message.text()
 
 
-def test_move_today_says_what_the_logs_pain_scores_propose_before_the_move(qtbot, in_week_3, tmp_path):
-    """The week's log read in Move Today names the flare-up a rehab athlete's pain proposes and
-    a fit athlete's pain, as the command line does, before anything changes."""
-    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
-                                       f"A1,{day(16).isoformat()},50,4,6\n"
-                                       f"A2,{day(16).isoformat()},60,5,7\n"
-                                       f"A3,{day(16).isoformat()},60,5,\n")
-    w = make_window(qtbot, in_week_3)
+def _move_today_with_log(qtbot, season: Season, tmp_path, csv_text: str):
+    """A window on ``season`` with Move Today open and ``csv_text`` read as the week's log."""
+    (tmp_path / "week.csv").write_text(csv_text)
+    w = make_window(qtbot, season)
     w.weekly.new_week_action.trigger()
     dlg = w.weekly.dialog
     assert dlg._read_log(str(tmp_path / "week.csv"))
+    return w, dlg
+
+
+def test_move_today_says_what_the_logs_pain_scores_propose_before_the_move(qtbot, in_week_3, tmp_path):
+    """The week's log read in Move Today names the flare-up a rehab athlete's pain proposes and
+    a fit athlete's pain, as the command line does, before anything changes."""
+    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n"
+                                  f"A1,{day(16).isoformat()},50,4,6\n"
+                                  f"A2,{day(16).isoformat()},60,5,7\n"
+                                  f"A3,{day(16).isoformat()},60,5,\n")
     text = dlg.log_label.text()
     assert "⚠ Pain: " in text and "Athlete 2 (A2)" in text, text
     (box, prop), = dlg.flare_boxes  # the proposal is a box to tick, unticked
@@ -674,12 +680,8 @@ def test_move_today_keeps_days_already_logged_and_says_so(qtbot, in_week_3, tmp_
     """The week's log has other sessions on a day the Log panel already holds: Move Today keeps
     what is logged (nothing counts twice, nothing is lost) and says where to replace it."""
     s = E.LogSessions(sessions=(Session(athlete="A2", date=day(13), minutes=60, rpe=5),)).apply(in_week_3)
-    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE\n"
-                                       f"A2,{day(13).isoformat()},90,8\nA3,{day(13).isoformat()},60,5\n")
-    w = make_window(qtbot, s)
-    w.weekly.new_week_action.trigger()
-    dlg = w.weekly.dialog
-    assert dlg._read_log(str(tmp_path / "week.csv"))
+    _w, dlg = _move_today_with_log(qtbot, s, tmp_path, "Athlete ID,Date,Minutes,RPE\n"
+                                   f"A2,{day(13).isoformat()},90,8\nA3,{day(13).isoformat()},60,5\n")
     text = dlg.log_label.text()
     assert "1 athlete-day of the log already has other sessions logged: kept as logged" in text
     assert [x.athlete for x in dlg.log_result.sessions] == ["A3"]
