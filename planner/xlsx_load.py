@@ -170,8 +170,9 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
             "of the week's 7 daily loads; strain = week load × monotony. Flags: EWMA ratio above "
             f"{RATIO_HIGH:g} or below {RATIO_LOW:g}, monotony above 2.0 (planned or logged), "
             f"load up more than 15 % on the week before, ACWR above LD-1's limit "
-            f"(a planned load spike; '{AFTER_NONE}' when no chronic load exists). Figures to "
-            f"watch, never rules; {DASH} = undefined.")
+            f"(a planned load spike; '{AFTER_NONE}' when no chronic load exists). The load chart "
+            f"gives the mean per athlete: planned over the squad, logged over the athletes who "
+            f"logged that week. Figures to watch, never rules; {DASH} = undefined.")
     if no_log:
         note = f"{NO_LOG[:1].upper()}{NO_LOG[1:]}. " + note
     rows.rows.append([(note, st.info())] + [None] * (NCOLS - 1))
@@ -278,7 +279,7 @@ def _charts(ws: Worksheet, n_weeks: int, widths: list[float]) -> None:
     bars = BarChart()
     bars.type = "col"
     bars.grouping = "clustered"
-    bars.title = "Load per athlete and week (AU): planned; logged, of those who logged"
+    bars.title = "Load per athlete and week (AU)"  # the note above says whose mean each bar is
     bars.add_data(Reference(ws, min_col=DATA_COL + 1, max_col=DATA_COL + 2, min_row=top, max_row=bottom),
                   titles_from_data=True)
     bars.set_categories(cats)
