@@ -28,6 +28,7 @@ run: setup
 	$(VENV)/bin/periodize open
 
 test: setup
+	@sh scripts/testtools.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check planner solver ui tests bench scripts
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 

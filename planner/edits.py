@@ -84,6 +84,12 @@ def _competition(s: Season, cid: str) -> Competition:
     return c
 
 
+def _known_athlete(s: Season, aid: str) -> None:
+    """InputError unless ``aid`` is in the squad (a hand-edited scenario can name anyone)."""
+    if s.athlete(aid) is None:
+        raise InputError("", [f"no athlete has id {aid!r}; use an id from the squad"])
+
+
 def _without(items: tuple, index: int, what: str) -> tuple:
     """``items`` less the one at ``index`` (the coach's "number index+1" in messages)."""
     if not 0 <= index < len(items):
@@ -318,9 +324,8 @@ class UpdateAthlete(Edit):
     role: Role | None = None  # the default match role
 
     def _apply(self, s: Season) -> Season:
+        _known_athlete(s, self.athlete)
         a = s.athlete(self.athlete)
-        if a is None:
-            raise InputError("", [f"no athlete has id {self.athlete!r}"])
         upd = {k: v for k, v in (("name", self.name), ("position", self.position),
                                  ("max_speed", self.max_speed), ("role", self.role)) if v is not None}
         if self.clear_max_speed:
@@ -341,8 +346,7 @@ class RemoveAthlete(Edit):
     keeps_plan: bool = Field(default=False, exclude=True)
 
     def _apply(self, s: Season) -> Season:
-        if s.athlete(self.athlete) is None:
-            raise InputError("", [f"no athlete has id {self.athlete!r}"])
+        _known_athlete(s, self.athlete)
         aid = self.athlete
         return s.model_copy(update={
             "athletes": tuple(a for a in s.athletes if a.id != aid),
@@ -413,8 +417,7 @@ class AddInjury(Edit):
     target: str | None = None
 
     def _apply(self, s: Season) -> Season:
-        if s.athlete(self.athlete) is None:
-            raise InputError("", [f"no athlete has id {self.athlete!r}; use an id from the squad"])
+        _known_athlete(s, self.athlete)
         if any(i.onset == self.onset for i in s.injuries_of(self.athlete)):
             raise InputError("", [f"{s.athlete_label(self.athlete)} already has an injury from "
                                   f"{date_long(self.onset)}; edit that one"])
@@ -468,6 +471,7 @@ def _governing(s: Season, athlete: str, day: dt.date) -> Injury:
     """The record that governs ``day`` (a flare-up, a stage or a test belongs to it)."""
     from planner.rehab import governing
 
+    _known_athlete(s, athlete)
     inj = governing(s.injuries_of(athlete), day)
     if inj is None:
         raise InputError("", [f"{s.athlete_label(athlete)} has no injury before {date_long(day)}; "
@@ -661,8 +665,7 @@ class SetRole(Edit):
     def _apply(self, s: Season) -> Season:
         if s.competition(self.competition) is None:
             raise InputError("", [f"no competition has id {self.competition!r}"])
-        if s.athlete(self.athlete) is None:
-            raise InputError("", [f"no athlete has id {self.athlete!r}"])
+        _known_athlete(s, self.athlete)
         roles = tuple(r for r in s.roles
                       if not (r.competition == self.competition and r.athlete == self.athlete))
         if self.role is not None:

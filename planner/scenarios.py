@@ -41,13 +41,17 @@ def check_scenario_today(season: Season, scenario: Scenario) -> None:
     saved earlier whose change today has since passed (a match moved, now played)."""
     s = season.model_copy(update={"scenarios": ()})
     for i, e in enumerate(scenario.edits):
-        ed = edit_from_dict(e)
+        where = f"scenario '{scenario.name}', edit {i + 1}"
+        ed = edit_from_dict(e, where)
         problem = past_change_problem(s, ed)
         if problem is not None:
-            raise InputError(f"scenario '{scenario.name}', edit {i + 1} ({ed.describe(s)})",
+            raise InputError(f"{where} ({ed.describe(s)})",
                              [problem + "; today has moved past it since the scenario was made: "
                                         "make a new scenario, or delete this one"])
-        s = ed.apply(s)
+        try:
+            s = ed.apply(s)
+        except InputError as err:
+            raise InputError(where, err.problems) from None
 
 
 def find(season: Season, name: str) -> Scenario:

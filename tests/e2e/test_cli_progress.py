@@ -368,3 +368,19 @@ def test_solve_stores_the_plan_first_when_an_output_cannot_be_written(tmp_path):
     assert "is read-only" in r.stderr and "The plan is stored in s.season.json all the same" in r.stderr
     assert load_season(tmp_path / "s.season.json").plan is not None
     assert (tmp_path / "ro" / "plan.xlsx").read_bytes() == b"old"
+
+
+def test_a_hand_edited_scenario_naming_an_unknown_athlete_is_refused_with_its_place(advanced, tmp_path):
+    """A scenario edit typed into the season file for an athlete not in the squad: the run names
+    the scenario, the edit and the id (it said 'A99 has no injury; record the injury first')."""
+    from planner import edits as E
+
+    _, s, _ = advanced
+    flare = E.RecordFlareUp(athlete="A07", date=DEC_1 + dt.timedelta(days=3))
+    saved = E.AddScenario(name="Typo", edits=({**flare.to_dict(), "athlete": "A99"},)).apply(s)
+    save_season(saved, tmp_path / "s.season.json")
+    r = run("whatif", "s.season.json", "--scenario", "Typo", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    assert "scenario 'Typo', edit 1: no athlete has id 'A99'; use an id from the squad" in r.stderr
+    assert "record the injury first" not in r.stderr
+    assert load_season(tmp_path / "s.season.json") == saved

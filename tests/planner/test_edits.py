@@ -309,3 +309,15 @@ def test_a_flare_up_recorded_before_later_stage_changes_says_that_they_stand():
     assert said.startswith("the stage changes recorded after it stand (P3 from ")
     assert "move them if the flare-up held the athlete back" in edit.describe(s)
     assert E.RecordFlareUp(athlete="A1", date=day(12)).later_stages(s) == ""  # none after it
+
+
+@pytest.mark.parametrize("make", [
+    lambda d: E.RecordFlareUp(athlete="A9", date=d),
+    lambda d: E.RecordCriteriaTest(athlete="A9", test=CriteriaTest(date=d, name="LSI", value=84, unit="%")),
+], ids=["flare-up", "criteria test"])
+def test_an_edit_of_an_athlete_not_in_the_squad_says_so(make):
+    """It said 'A9 has no injury before …; record the injury first': the fix is the id."""
+    s = season(weeks=4, athletes=2, today=day(5), injuries=(injury("A1", "P1", start_day=0),))
+    with pytest.raises(InputError) as e:
+        make(day(3)).apply(s)
+    assert "no athlete has id 'A9'; use an id from the squad" in str(e.value)
