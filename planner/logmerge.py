@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from planner.season import Season, Session
 
@@ -42,7 +43,8 @@ def _sessions(xs: tuple[Session, ...]) -> str:
 def overlaps(season: Season, sessions, already=()) -> list[Overlap]:
     """The athlete-days of ``sessions`` (new to the season) that already have other sessions in
     ``season``. ``already``: the log's sessions the season holds exactly so (the reader counts
-    them once and leaves them out of ``sessions``); on such a day they are the log's too."""
+    them once and leaves them out of ``sessions``); on such a day they are the log's too, so a day
+    whose every logged session is among them is no overlap: the log adds a second session to it."""
     have: dict[tuple[str, dt.date], list[Session]] = defaultdict(list)
     for x in season.sessions:
         have[(x.athlete, x.date)].append(x)
@@ -50,23 +52,49 @@ def overlaps(season: Season, sessions, already=()) -> list[Overlap]:
     for x in sessions:
         if (x.athlete, x.date) in have:
             new[(x.athlete, x.date)].append(x)
+    shared: dict[tuple[str, dt.date], list[Session]] = defaultdict(list)
     for x in already:
         if (x.athlete, x.date) in new:
-            new[(x.athlete, x.date)].append(x)
-    return [Overlap(a, d, tuple(have[(a, d)]), tuple(xs)) for (a, d), xs in sorted(new.items())]
+            shared[(x.athlete, x.date)].append(x)
+    out = []
+    for key, xs in sorted(new.items()):
+        others = list(have[key])
+        for x in shared[key]:
+            if x in others:
+                others.remove(x)
+        if others:
+            out.append(Overlap(key[0], key[1], tuple(have[key]), tuple(xs + shared[key])))
+    return out
 
 
-def resolve(sessions, found: list[Overlap], policy: str | None):
-    """(sessions to add, athlete-days whose logged sessions go first) under ``policy``. Replaced,
-    a day holds exactly the log's sessions of that day (those it shared with the season too)."""
+class Merge(NamedTuple):
+    """What a log adds under a policy: ``sessions`` to add, the athlete-days whose logged
+    sessions go first (``replace``), and how many of ``sessions`` are new to the season (a
+    replaced day gets back the log's sessions it held already: they are not counted as added)."""
+
+    sessions: tuple[Session, ...]
+    replace: tuple[tuple[str, dt.date], ...]
+    new: int
+
+    @property
+    def added(self) -> tuple[Session, ...]:
+        """The sessions new to the season (the re-kept ones come last in ``sessions``)."""
+        return self.sessions[:self.new]
+
+
+def resolve(sessions, found: list[Overlap], policy: str | None) -> Merge:
+    """The log's ``sessions`` under ``policy`` on the ``found`` days. Replaced, a day holds exactly
+    the log's sessions of that day (those it shared with the season too)."""
+    sessions = tuple(sessions)
     if not found or policy == "add":
-        return tuple(sessions), ()
+        return Merge(sessions, (), len(sessions))
     days = {(o.athlete, o.date) for o in found}
     if policy == "replace":
         kept = tuple(x for o in found for x in o.incoming if x not in sessions)
-        return tuple(sessions) + kept, tuple(sorted(days))
+        return Merge(sessions + kept, tuple(sorted(days)), len(sessions))
     if policy == "skip":
-        return tuple(x for x in sessions if (x.athlete, x.date) not in days), ()
+        left = tuple(x for x in sessions if (x.athlete, x.date) not in days)
+        return Merge(left, (), len(left))
     raise ValueError(f"unknown policy {policy!r}; one of {', '.join(POLICIES)}")
 
 
@@ -80,4 +108,4 @@ def summary(season: Season, found: list[Overlap], most: int = 5) -> str:
     return f"{head}: " + "; ".join(lines) + more
 
 
-__all__ = ["POLICIES", "Overlap", "overlaps", "resolve", "summary"]
+__all__ = ["POLICIES", "Merge", "Overlap", "overlaps", "resolve", "summary"]

@@ -160,6 +160,33 @@ def test_a_log_on_days_already_logged_is_refused_until_overlap_says_what_to_do(t
     assert got == [("A1", day(3), 60), ("A1", day(3), 90), ("A2", day(3), 45), ("A2", day(4), 30)]
     _, got = after("skip")
     assert got == [("A1", day(3), 60), ("A2", day(3), 45), ("A2", day(4), 30)]
+    # replacing the day of A1, the log's A2 45/4 already logged is kept, not counted as added
+    assert "Added 2 sessions of 2 athletes on 2 athlete-days" in out
+
+
+def test_a_log_repeating_a_day_and_adding_a_second_session_adds_it(tmp_path):
+    """Monday typed into the Log panel, then the week's export with Monday and a second Monday
+    session: the log holds everything logged that day, so nothing is asked and the second session
+    is added (the CLI refused the log, naming the day)."""
+    s = season(weeks=4, athletes=2, today=day(10))
+    save_season(s, tmp_path / "s.season.json")
+    (tmp_path / "a.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA1,{day(3)},60,5\n")
+    assert run("log", "s.season.json", "a.csv", "--save", "--no-replan", cwd=tmp_path).returncode == 0
+    (tmp_path / "b.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA1,{day(3)},60,5\nA1,{day(3)},30,3\n")
+    r = run("log", "s.season.json", "b.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Added 1 session of 1 athlete on 1 athlete-day." in r.stdout
+    got = load_season(tmp_path / "s.season.json").sessions
+    assert sorted((x.date, x.minutes) for x in got) == [(day(3), 30), (day(3), 60)]
+
+
+def test_advance_overlap_without_a_log_is_refused(tmp_path):
+    save_season(season(weeks=4, athletes=2, today=day(3)), tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    r = run("advance", "s.season.json", "--today", day(10).isoformat(), "--overlap", "replace",
+            "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1 and "--overlap" in r.stderr and "give the log with --log" in r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
 
 
 def test_advance_without_accept_records_nothing_and_back_keeps_every_record(tmp_path):

@@ -26,8 +26,9 @@ def test_overlaps_are_the_athlete_days_already_logged_and_each_policy_merges_the
     assert "logged 60 min RPE 5; the log has 90 min RPE 7" in logmerge.summary(s, [o])
 
     def a1(policy):
-        sessions, replace = logmerge.resolve(new, [o], policy)
-        got = E.LogSessions(sessions=sessions, replace=replace).apply(s).sessions
+        m = logmerge.resolve(new, [o], policy)
+        assert m.added == {"skip": new[1:]}.get(policy, new)  # what is new to the season
+        got = E.LogSessions(sessions=m.sessions, replace=m.replace).apply(s).sessions
         return sorted((x.date, x.minutes) for x in got if x.athlete == "A1")
 
     assert a1("replace") == [(day(2), 90), (day(3), 30)]
@@ -36,20 +37,41 @@ def test_overlaps_are_the_athlete_days_already_logged_and_each_policy_merges_the
     with pytest.raises(ValueError):
         logmerge.resolve(new, [o], "merge")
     assert logmerge.overlaps(s, new[1:]) == []  # a new day: nothing to ask
-    assert logmerge.resolve(new[1:], [], None) == (new[1:], ())
+    assert logmerge.resolve(new[1:], [], None) == (new[1:], (), 1)
 
 
 def test_replace_keeps_the_logs_own_sessions_that_the_season_already_held():
-    """The log has 60/5 (already logged) and 90/7 on one day: the reader counts 60/5 once and
-    leaves it out; replacing the day with the log's sessions dropped it and kept only 90/7."""
+    """The day has 60/5 and 30/2 logged; the log has 60/5 (already logged) and 90/7: the reader
+    counts 60/5 once and leaves it out; replacing the day with the log's sessions dropped it and
+    kept only 90/7. Re-kept, 60/5 is not counted as added."""
     s = _s()
     repeat = Session(athlete="A1", date=day(2), minutes=60, rpe=5)
+    s = s.model_copy(update={"sessions": s.sessions + (
+        Session(athlete="A1", date=day(2), minutes=30, rpe=2),)})
     new = (Session(athlete="A1", date=day(2), minutes=90, rpe=7),)
     (o,) = logmerge.overlaps(s, new, already=(repeat,))
     assert set(o.incoming) == {repeat, new[0]}
     assert "the log has 90 min RPE 7 + 60 min RPE 5" in logmerge.summary(s, [o])
-    sessions, replace = logmerge.resolve(new, [o], "replace")
-    got = E.LogSessions(sessions=sessions, replace=replace).apply(s).sessions
+    m = logmerge.resolve(new, [o], "replace")
+    assert m.added == new and m.replace == (("A1", day(2)),)
+    got = E.LogSessions(sessions=m.sessions, replace=m.replace).apply(s).sessions
     assert sorted((x.minutes, x.rpe) for x in got if x.athlete == "A1") == [(60, 5), (90, 7)]
     # a repeat on a day with nothing new is no overlap
     assert logmerge.overlaps(s, (), already=(repeat,)) == []
+
+
+def test_a_log_holding_every_session_of_a_day_and_one_more_adds_the_new_one_unasked():
+    """The coach typed Monday's session into the Log panel; the week's export has it and a second
+    Monday session. Nothing logged is left out of the log, so nothing is asked: the second session
+    is added (it was flagged, refused by the CLI, and dropped by Move Today)."""
+    s = _s()
+    repeat = Session(athlete="A1", date=day(2), minutes=60, rpe=5)
+    second = (Session(athlete="A1", date=day(2), minutes=30, rpe=3),)
+    assert logmerge.overlaps(s, second, already=(repeat,)) == []
+    assert logmerge.resolve(second, [], None).added == second
+    # without the repeat in the log, the logged 60/5 would be left out of it: asked
+    (o,) = logmerge.overlaps(s, second)
+    assert o.logged == (repeat,)
+    # two identical sessions logged, the log repeats one of them: the other is not in the log
+    twice = s.model_copy(update={"sessions": s.sessions + (repeat,)})
+    assert len(logmerge.overlaps(twice, second, already=(repeat,))) == 1

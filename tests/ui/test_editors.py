@@ -526,3 +526,38 @@ def test_a_refusal_is_said_once_and_a_fraction_in_a_whole_number_box_is_refused(
     qtbot.keyClicks(days.lineEdit(), "45.5")
     qtbot.keyClick(days.lineEdit(), Qt.Key.Key_Return)
     assert "is not a whole number" in said[-1] and w.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("rule, name, typed, said", [
+    ("TEAM", "weight", "4,5", "'4,5' is not a whole number (0–10000 points); type a whole number"),
+    ("RTS", "weight", "20,000", "'20,000' could be 20000 or 20 (0–10000 points/day); type it "
+                                "without a thousands separator"),
+    ("RTS", "target_weight", "2,000,000", "'2,000,000' has a thousands separator (0–1e+06 "
+                                          "points); type it without a thousands separator"),
+    ("LD-1", "minutes_deload", "300", "'300' is outside 0–240 min; type a value in that range"),
+])
+def test_a_rule_value_with_a_comma_is_never_read_as_another_number(w, qtbot, rule, name, typed, said):
+    """Qt's whole-number box dropped a thousands separator where its maximum is 1000 or more:
+    '4,5' set the TEAM weight to 45; '20,000' was reverted without a word."""
+    rp = w.rules_panel
+    box = rp.value_boxes[(rule, name)]
+    before, got = box.value(), []
+    rp.refused.connect(got.append)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), typed)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == before and w.undo_stack.count() == 0
+    assert len(got) == 1 and said in got[0] and f"(the rule keeps {before:g})" in got[0]
+
+
+@pytest.mark.parametrize("typed, value", [("50.0", 50), ("50,", 50), (" 60 ", 60), ("+70", 70)])
+def test_a_whole_number_typed_with_a_zero_fraction_is_taken(w, qtbot, typed, value):
+    """'50.0' was reverted without a word: Qt refused it and no reason was found."""
+    rp = w.rules_panel
+    box = rp.value_boxes[("LD-1", "minutes_deload")]
+    said = []
+    rp.refused.connect(said.append)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), typed)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == value and w.undo_stack.count() == 1 and not said

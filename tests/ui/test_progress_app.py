@@ -296,6 +296,31 @@ def test_a_log_on_days_already_logged_asks_replace_add_or_keep_never_counts_twic
     assert len(logged(w, "A3", 8)) == 1  # the same session again: counted once
 
 
+def test_a_log_with_a_logged_day_and_a_second_session_adds_it_and_counts_only_the_new(w, tmp_path, dialogs):
+    """A day typed into the Log panel, then the week's export with it and a second session that
+    day: nothing is asked and the second session is added (the default Keep What Is Logged left
+    it out). Replacing a day the log repeats a session of counts only the new sessions."""
+    first = _csv(tmp_path, [f"A2,{day(7)},75,6,,,,", f"A2,{day(7)},30,2,,,,", f"A3,{day(8)},60,5,,,,"])
+    dialogs.answer = "yes"
+    assert import_sessions(w, first) is True
+    export = tmp_path / "export.csv"
+    export.write_text("Player,Date,Duration,RPE\n" + f"A3,{day(8)},60,5\n" + f"A3,{day(8)},20,2\n",
+                      encoding="utf-8")
+    asked = len([d for d in dialogs if d[0] == "choose"])
+    assert import_sessions(w, export) is True
+    assert len([d for d in dialogs if d[0] == "choose"]) == asked  # nothing to choose
+    assert sorted((s.minutes, s.rpe) for s in logged(w, "A3", 8)) == [(20, 2), (60, 5)]
+    assert "Added 1 session of 1 athlete" in w.statusBar().currentMessage()
+    again = tmp_path / "again.csv"
+    again.write_text("Player,Date,Duration,RPE\n" + f"A2,{day(7)},75,6\n" + f"A2,{day(7)},90,7\n",
+                     encoding="utf-8")
+    dialogs.choices = ["replace"]
+    assert import_sessions(w, again) is True
+    assert sorted((s.minutes, s.rpe) for s in logged(w, "A2", 7)) == [(75, 6), (90, 7)]
+    status = w.statusBar().currentMessage()
+    assert "Added 1 session of 1 athlete" in status and "replaced what was logged" in status
+
+
 def test_import_of_a_bad_log_lists_the_located_problems_and_changes_nothing(w, tmp_path, dialogs):
     before = w.season
     path = _csv(tmp_path, [f"Nobody,{day(7)},75,6,,,,", f"A2,{day(8)},75,12,,,,",

@@ -107,9 +107,10 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
             logmerge.summary(season, found) + ". Say what to do with them: --overlap replace "
             "(the log's sessions replace those days'), --overlap add (both count: a second "
             "session that day) or --overlap skip (keep what is logged)"])
-    sessions, replace = logmerge.resolve(result.sessions, found, overlap)
-    after = (E.LogSessions(sessions=sessions, replace=replace).apply(season)
-             if sessions or replace else season)
+    merge = logmerge.resolve(result.sessions, found, overlap)
+    after = (E.LogSessions(sessions=merge.sessions, replace=merge.replace).apply(season)
+             if merge.sessions or merge.replace else season)
+    sessions = merge.added
     athletes = {s.athlete for s in sessions}
     days = {(s.athlete, s.date) for s in sessions}
     print(f"Added {plural(len(sessions), 'session')} of {plural(len(athletes), 'athlete')} "
@@ -171,6 +172,9 @@ def cmd_advance(args) -> int:
     from planner.seasonfile import load_season
     from planner.validate import planning_start
 
+    if args.overlap and not args.log:
+        raise InputError("--overlap", ["says what to do with a log's sessions on days already "
+                                       "logged: give the log with --log, or leave --overlap out"])
     season = load_season(args.season)
     today = _today(args.today, season)
     before = planning_start(season)

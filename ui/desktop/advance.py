@@ -366,7 +366,7 @@ class AdvanceDialog(QDialog):
         found = logmerge.overlaps(self.season, result.sessions, result.already)
         kept = ""
         if found:
-            result.sessions = list(logmerge.resolve(result.sessions, found, "skip")[0])
+            result.sessions = list(logmerge.resolve(result.sessions, found, "skip").sessions)
             kept = (f"<br>{plural(len(found), 'athlete-day')} of the log already "
                     f"{'have' if len(found) != 1 else 'has'} other sessions logged: kept as "
                     f"logged, the log's sessions on them left out (File ▸ Import Sessions after "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 from PySide6.QtCore import QRect, QSignalBlocker, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QValidator
@@ -585,57 +586,77 @@ class _WheelOnFocus:
             event.ignore()  # the panel behind it scrolls
 
 
-class _RangeSays:
-    """A number typed outside the box's range stays in the box as typed (Qt would refuse the
-    keystroke, leaving "30" of a typed "300", or "5" of "-5", to be applied), and on Enter or
-    leaving the box it is said once (``refused``) and the rule keeps its value: nothing half typed
-    is ever applied. A decimal comma reads as a point, and more decimals than the box shows are
-    rounded (1,45 is 1.45; 1.234 is 1.23)."""
+_TYPED = re.compile(r"([+-]?)(\d*)(?:([.,])(\d*))?")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:([.,])\d{3})+(?:[.,]\d*)?")
 
-    refused = None  # set per box: a callable taking the typed text and what is wrong with it
+
+class _RangeSays:
+    """A rule's value box reads what is typed itself, so that nothing typed is half applied or
+    misread: a number outside the range stays in the box as typed (Qt would refuse the keystroke,
+    leaving "30" of a typed "300", or "5" of "-5", to be applied), and on Enter or leaving the box
+    it is said once (``refused``) and the rule keeps its value. A decimal comma reads as a point
+    and more decimals than the box shows are rounded (1,45 is 1.45; 1.234 is 1.23); a number that
+    may hold a thousands separator ("20,000" in a whole-number box: 20000 or 20?) is refused with
+    both readings, never guessed (Qt read "4,5" as 45)."""
+
+    refused = None  # set per box: a callable (typed text, what is wrong, the fix)
     _said: str | None = None  # the text last refused (said once, not at every commit signal)
 
-    def _number(self, text: str) -> float | None:
-        try:
-            return float(text.strip().replace(",", "."))
-        except ValueError:
-            return None
+    def _read(self, text: str) -> tuple[float | None, str | None]:
+        """(the number typed, None) or (None, what is wrong with the text); (None, None): empty."""
+        t = text.strip()
+        if not t:
+            return None, None
+        m = _TYPED.fullmatch(t)
+        if m is None or not (m[2] or m[4]):
+            if _GROUPED.fullmatch(t) or ("," in t and "." in t):
+                return None, "has a thousands separator"
+            return None, "is not a number"
+        sign, whole, sep, frac = m[1], m[2] or "0", m[3], m[4] or ""
+        if (sep and len(frac) == 3 and int(whole) != 0
+                and (isinstance(self, QSpinBox) or self.maximum() >= 1000)):
+            big, small = f"{sign}{int(whole + frac)}", f"{sign}{int(whole)}.{frac}"
+            return None, f"could be {big} or {small.rstrip('0').rstrip('.')}"
+        return float(f"{sign}{whole}.{frac or 0}"), None
+
+    def _taken(self, number: float) -> float | None:
+        """The box's value for ``number`` when it takes it, else None."""
+        if isinstance(self, QSpinBox):
+            if number != int(number):
+                return None
+            value = int(number)
+        else:
+            value = round(number, self.decimals())
+        return value if self.minimum() <= value <= self.maximum() else None
 
     def validate(self, text: str, pos: int):
         if text != self._said:
             self._said = None
-        out = super().validate(text, pos)
-        state = out[0] if isinstance(out, tuple) else out
-        if state == QValidator.State.Invalid and text.strip():
-            number = self._number(text)
-            if (number is not None and isinstance(self, QDoubleSpinBox)
-                    and self.minimum() <= round(number, self.decimals()) <= self.maximum()):
-                return (QValidator.State.Acceptable, text, pos)
-            return (QValidator.State.Intermediate, text, pos)  # said and undone on commit (fixup)
-        return out
+        number, _ = self._read(text)
+        if number is not None and self._taken(number) is not None:
+            return (QValidator.State.Acceptable, text, pos)
+        return (QValidator.State.Intermediate, text, pos)  # said and undone on commit (fixup)
 
     def valueFromText(self, text: str):  # noqa: N802 - Qt's name
-        number = self._number(text)
-        if number is not None and isinstance(self, QDoubleSpinBox):
-            return round(number, self.decimals())
-        return super().valueFromText(text)
+        number, _ = self._read(text)
+        value = None if number is None else self._taken(number)
+        return value if value is not None else self.value()
 
     def fixup(self, text: str):
         typed = text.strip()
         if typed and self.refused is not None and typed != self._said:
-            number = self._number(typed)
-            if number is None:
-                why = "is not a number"
-            elif not self.minimum() <= number <= self.maximum():
-                why = "is outside"
-            elif isinstance(self, QSpinBox) and number != int(number):
-                why = "is not a whole number"
-            else:
-                why = None
-            if why is not None:
-                self._said = text
-                self.refused(typed, why)
-        return super().fixup(text)
+            number, why = self._read(typed)
+            fix = "type a value in that range"
+            if why is None:
+                if isinstance(self, QSpinBox) and number != int(number):
+                    why, fix = "is not a whole number", "type a whole number in that range"
+                else:  # validate takes a number in range, so Qt asks only outside it
+                    why = "is outside"
+            elif why != "is not a number":  # a thousands separator, or perhaps one
+                fix = "type it without a thousands separator"
+            self._said = text
+            self.refused(typed, why, fix)
+        return text  # as typed: Qt's own fixup drops a comma ("4,5" became 45)
 
 
 class _RuleSpin(_RangeSays, _WheelOnFocus, QSpinBox):
@@ -764,8 +785,8 @@ class RulesPanel(QWidget):
             box.setRange(p.min, p.max)
             box.setDecimals(2)
         if p.text is None:
-            box.refused = lambda typed, why, rid=r.id, p=p, box=box: self._out_of_range(
-                rid, p, typed, box, why)
+            box.refused = lambda typed, why, fix, rid=r.id, p=p, box=box: self._out_of_range(
+                rid, p, typed, box, why, fix)
             box.setKeyboardTracking(False)  # one edit per step or per typed value
             box.valueChanged.connect(lambda _v, rid=r.id, name=p.name: self._value_changed(rid, name))
         box.setAccessibleName(f"{r.id} {p.name}")
@@ -837,12 +858,11 @@ class RulesPanel(QWidget):
         if value != RuleSet(self.season.rules).value(rule_id, name):
             self.edit_requested.emit(E.SetRuleValue(rule=rule_id, param=name, value=value))
 
-    def _out_of_range(self, rule_id: str, p, typed: str, box, why: str = "is outside") -> None:
-        kept = box.locale().toString(box.value()) if isinstance(box, QSpinBox) else \
-            box.textFromValue(box.value())
+    def _out_of_range(self, rule_id: str, p, typed: str, box, why: str = "is outside",
+                      fix: str = "type a value in that range") -> None:
+        kept = box.textFromValue(box.value())
         what = f"{why} {p.range_text}" if why == "is outside" else f"{why} ({p.range_text})"
-        msg = (f"{rule_id} {p.label}: '{typed}' {what}; type a value in that range (the rule "
-               f"keeps {kept}).")
+        msg = f"{rule_id} {p.label}: '{typed}' {what}; {fix} (the rule keeps {kept})."
         QToolTip.showText(box.mapToGlobal(box.rect().bottomLeft()), msg, box)
         self.refused.emit(msg)
 

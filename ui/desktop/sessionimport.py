@@ -160,12 +160,13 @@ def import_sessions(window, path: str | Path) -> bool:
         if policy == "cancel":
             window.statusBar().showMessage("Import cancelled; the season is unchanged.", 5000)
             return False
-    sessions, replace = logmerge.resolve(result.sessions, found, policy)
-    if not sessions and not replace:
+    merge = logmerge.resolve(result.sessions, found, policy)
+    sessions, replace = merge.added, merge.replace
+    if not merge.sessions and not replace:
         window.interaction.inform("Nothing to add", "Every session of the log falls on a day "
                                   "already logged, and you kept what is logged.")
         return False
-    edit = E.LogSessions(sessions=sessions, replace=replace)
+    edit = E.LogSessions(sessions=merge.sessions, replace=replace)
     try:
         after = edit.apply(season)
     except PeriodizeError as e:  # e.g. a top speed in m/s for an athlete without a max speed
