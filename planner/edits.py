@@ -543,9 +543,32 @@ class RecordFlareUp(Edit):
                 f"{date_long(later[0].start)}{' on' if len(later) > 1 else ''}): move them if the "
                 f"flare-up held the athlete back")
 
+    def long_back(self, s: Season) -> str:
+        """For an athlete back to full training for more than ``RECENT_RETURN_DAYS`` on the date:
+        the stage it moves them back to and the other record to consider ("" otherwise). The
+        flare-up is taken as rules-spec.md section 6 says, however long after the return."""
+        from planner.progress import RECENT_RETURN_DAYS
+        from planner.rehab import athlete_stage_on
+
+        try:
+            inj = _governing(s, self.athlete, self.date)
+        except InputError:
+            return ""
+        if athlete_stage_on(s.injuries_of(self.athlete), self.date) != "FIT":
+            return ""
+        back = max((r.start for r in inj.stages if r.stage == "FIT" and r.start <= self.date),
+                   default=None)
+        if back is None or (self.date - back).days <= RECENT_RETURN_DAYS:
+            return ""
+        from planner.text import stage_name
+
+        last = stage_name(load_protocol(inj.protocol).stage_ids[-1], inj.protocol)
+        return (f"back to full training since {date_long(back)}, {(self.date - back).days} days "
+                f"before: it moves them back to {last}; record a new injury instead if it is one")
+
     def describe(self, s: Season) -> str:
         text = f"Flare-up of {s.athlete_label(self.athlete)} on {date_long(self.date)}"
-        said = [x for x in (self.undoes(s), self.later_stages(s)) if x]
+        said = [x for x in (self.undoes(s), self.later_stages(s), self.long_back(s)) if x]
         return f"{text} ({'; '.join(said)})" if said else text
 
 

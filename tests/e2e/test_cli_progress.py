@@ -16,6 +16,7 @@ from planner.history import past_days
 from planner.rehab import athlete_stage_on
 from planner.season import FIT
 from planner.seasonfile import load_season, save_season
+from planner.text import date_long
 from planner.timeline import Timeline
 from templates import path as template_path
 from tests.builders import day, injury, season
@@ -311,8 +312,9 @@ def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from
 
 def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp_path):
     """'record' changes the season itself: a change given twice, a competition already played,
-    an absence from before today, an injury after the season or starting FIT, a flare-up long
-    after the return are refused, each naming its option, and the file is left as it was."""
+    an absence from before today, an injury after the season or starting FIT are refused, each
+    naming its option, and the file is left as it was. A flare-up long after the return is taken
+    as rules-spec.md section 6 says (back to the last stage), saying so."""
     back_long_ago = injury("A3", "FIT", start_day=-40, history=(("S3", -50),))
     s = season(weeks=8, athletes=3, injuries=(injury("A1", "S2", start_day=-3), back_long_ago),
                today=day(0))
@@ -335,7 +337,6 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
          "is after the season ends"),
         (["--injury", "A2", "hamstring-strain", day(15).isoformat(), "FIT"],
          "a new injury starts in a rehab stage, not FIT"),
-        (["--flare-up", "A3", day(14).isoformat()], "more than 28 days before; record a new injury"),
         (["--flare-up", "A1", day(12).isoformat(), "--flare-up", "A1", day(12).isoformat()],
          "--flare-up: A1 " + day(12).isoformat() + " is given twice"),
     ]
@@ -343,6 +344,13 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
         r = run("record", "s.season.json", *args, "--save", cwd=tmp_path)
         assert r.returncode == 1 and said in r.stderr, (args, r.stderr)
         assert (tmp_path / "s.season.json").read_bytes() == before, args
+    # a flare-up 54 days after the return (it was refused: "more than 28 days before")
+    r = run("record", "s.season.json", "--flare-up", "A3", day(14).isoformat(), "--save",
+            "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (f"back to full training since {date_long(day(-40))}, 54 days before: it moves them "
+            f"back to S3") in r.stdout and "record a new injury instead if it is one" in r.stdout
+    assert athlete_stage_on(load_season(tmp_path / "s.season.json").injuries_of("A3"), day(14)) == "S3"
 
 
 def test_a_log_with_no_new_session_stores_nothing_and_says_so(tmp_path):

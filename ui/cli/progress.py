@@ -253,8 +253,6 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
     """What 'record' refuses beyond what a what-if scenario does: it changes the season itself,
     so nothing may rewrite the past (the days before ``today`` keep what happened), fall outside
     the season, or be given twice in one command (the last would silently win)."""
-    from planner.progress import RECENT_RETURN_DAYS
-    from planner.rehab import athlete_stage_on
     from ui.cli.names import athlete_id
     from ui.cli.whatif import _comp_id
 
@@ -275,19 +273,6 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
                        f"{today.isoformat()}; 'periodize whatif {args.season} --new NAME "
                        f"--flare-up {a} {d}' shows what it would change"
                        for a, d in args.flare_up if (when := _parsed(d)) is not None and when > today])
-    long_back = []
-    for a, d in args.flare_up:
-        when, aid = _parsed(d), athlete_id(season, a, "--flare-up")
-        records = sorted(season.injuries_of(aid), key=lambda r: r.onset)
-        if when is None or not records or athlete_stage_on(records, when) != "FIT":
-            continue
-        back = max((x.start for r in records for x in r.stages if x.stage == "FIT" and x.start <= when),
-                   default=None)
-        if back is not None and (when - back).days > RECENT_RETURN_DAYS:
-            long_back.append(f"{a} {d}: back to full training since {back.isoformat()}, more than "
-                             f"{RECENT_RETURN_DAYS} days before; record a new injury instead "
-                             f"(--injury ATHLETE PROTOCOL DATE)")
-    add("--flare-up", long_back)
     add("--pin", [f"{d}: a pin holds from today on; {d} is {past}"
                   for _a, d, _lv in args.pin if (when := _parsed(d)) is not None and when < today])
     add("--stage-start", [f"{a} {st} {d}: that is {past} (a stage change that happened is "
