@@ -208,6 +208,8 @@ def _why_day(c: _Context, day: dt.date) -> Why:
         _stage_reason(c, i, add)
     if c.facts.hv[i] and st == FIT:
         _exposure_reasons(c, i, label, add)
+    elif st == FIT and 0 < it < HV_LEVEL and not any(r.kind == "bound" for r in why.reasons):
+        _no_exposure_reason(c, i, label, add)
     if st not in (FIT, INJ) and it == c.cap(st) and it > 0:
         add(Reason("RTS", "serves", f"A day at the {st} cap ({it} %) counts towards leaving the stage."))
     _load_day_reason(c, i, kind, add)
@@ -431,7 +433,8 @@ def _weekly_cap_reason(c: _Context, i: int, add) -> None:
         add(Reason("HV-2", "bound", f"Speed day {n_plan + n_match} of at most {cap_w} this {kind} "
                                      f"week ({text.plural(n_plan, 'planned speed day')}{besides})."))
     elif n_match >= cap_w:
-        add(Reason("HV-2", "bound", f"The {matches} reach this {kind} week's cap of "
+        verb = "reach" if n_match == cap_w else "are over"
+        add(Reason("HV-2", "bound", f"The {matches} {verb} this {kind} week's cap of "
                                      f"{text.plural(cap_w, 'speed day')}: no speed day is planned "
                                      f"beside them."))
     elif n_plan + n_match >= cap_w:
@@ -468,6 +471,23 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
         add(Reason("HV-DAY", "serves" if label is None else "bound",
                    f"{label or 'A day without a match nearby'}: MD-3/MD-4 are preferred; "
                    f"this day costs a little (no better day was free)."))
+
+
+def _no_exposure_reason(c: _Context, i: int, label: str | None, add) -> None:
+    """Why a fit athlete's training day that no rule bounds has no high-velocity work: the
+    exposures around it already cover HV-1's windows, and no rule asks for more."""
+    ap, g = c.ap, int(c.value("HV-1", "max_gap_days"))
+    prev = next((j for j in range(i - 1, -1, -1) if ap.intensity[j] >= HV_LEVEL), None)
+    nxt = next((j for j in range(i + 1, len(ap.intensity)) if ap.intensity[j] >= HV_LEVEL), None)
+    around = " and ".join(f"{text.day_long(c.tl.days[j])}{' (a match)' if c.facts.played[j] else ''}"
+                          for j in (prev, nxt) if j is not None)
+    if not around:
+        return
+    preferred = (f"{label} is the preferred day for high-velocity work, but none is planned: "
+                 if label in ("MD-3", "MD-4") else "No high-velocity work planned: ")
+    add(Reason("HV-1", "fact", f"{preferred}the exposures on {around} keep every {g}-day window "
+                               f"covered, and no rule asks for more than one exposure in each "
+                               f"window. Pin the day at 90 % or more to add one."))
 
 
 def _ladder_reason(c: _Context, i: int, add) -> None:
@@ -603,8 +623,21 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         add(Reason("HV-2", "bound", f"A deload week allows at most {text.plural(cap, 'speed day')}."))
     if kind in ("deload", "taper") and (athlete is None or ap.stages[week.first] == FIT):
         table = LoadTable.of(rs)  # a rehab session keeps its length in the athlete's own deload
+        if athlete is None:
+            speed = ("the speed work stays where the week's cap leaves room for it (a match "
+                     "played counts)")
+        elif any(ap.intensity[j] >= 90 for j in week.days):
+            speed = "the speed work stays"
+        else:
+            played = AthleteFacts(season, tl, rs, ap).played
+            n = sum(1 for j in week.days if played[j])
+            cap = rs.value("HV-2", "max_speed_days_deload" if kind == "deload" else "max_speed_days")
+            because = (f": the {text.plural(n, 'match', 'matches')} played use up the week's cap of "
+                       f"{text.plural(cap, 'speed day')} (a bench appearance is a speed day, not "
+                       f"an exposure)" if n and n >= cap else " (the days say why)")
+            speed = f"no high-velocity exposure for {season.athlete_label(athlete)} this week{because}"
         add(Reason("LD-1", "fact", f"{kind.capitalize()} week: {table.minutes[kind]:g}-minute team "
-                                   f"sessions, {table.volume_words(kind)}; the speed work stays."))
+                                   f"sessions, {table.volume_words(kind)}; {speed}."))
     if athlete is not None:
         _load_week_reason(season, plan, athlete, tl.days[week.first], add)
     return why

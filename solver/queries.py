@@ -34,11 +34,14 @@ class ReturnReport:
     target_played: bool | None = None  # a target before today: played (met) or not (missed)
     latest_entries: list[tuple[str, dt.date | None]] = field(default_factory=list)
     planned_fit: dt.date | None = None  # the stored plan's return (None: no plan, or not back)
+    since: str = ""  # " since Mon 27 Jul 2026 (recorded)", or since a flare-up: where it is from
 
     def text(self, season: Season) -> str:
         who = season.athlete_label(self.athlete)
-        lines = [f"{who}, now in {self.current_stage}:"]
-        if self.earliest_fit is None:
+        lines = [f"{who}, in {self.current_stage}{self.since}:"]
+        if self.current_stage == "FIT":
+            lines = [f"{who}: back to full training{self.since}."]
+        elif self.earliest_fit is None:
             lines.append("  cannot be back to FIT within the season under the current rules.")
         else:
             lines.append(f"  earliest return to FIT: {self.earliest_fit.strftime('%a %d %b %Y')}")
@@ -95,8 +98,17 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     end = next((ep.first for ep in u.epochs if ep.first > first.first and ep.record is not rec),
                pm.n)
     earliest = _earliest(pm, u, first.first, end, time_limit)
+    day0 = pm.tl.days[first.first]
+    start = max((r.start for r in rec.stages if r.stage == current and r.start <= day0),
+                default=rec.onset if current == "INJ" else None)
+    flare = max((f for f in rec.flare_ups if f <= day0), default=None)
+    if flare is not None and (start is None or flare >= start):
+        since = f" since the flare-up of {flare.strftime('%a %d %b %Y')}"
+    else:
+        since = f" since {start.strftime('%a %d %b %Y')} (recorded)" if start is not None else ""
     report = ReturnReport(athlete, current, earliest,
-                          planned_fit=_planned_fit(season, athlete, first.first, end))
+                          planned_fit=_planned_fit(season, athlete, first.first, end),
+                          since=since)
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
     return report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.season import IntensityPin, RuleSettings, StagePin, Unavailability
+from planner.timeline import Timeline
 from planner.why import why_day, why_week
 from solver import SolveRequest, Status, solve
 from solver.queries import return_report
@@ -190,3 +191,43 @@ def test_why_a_forced_load_week_names_the_rule_not_a_choice():
         for r in why_week(s, out.plan, None, day(7 * w)).reasons)]
     assert free and all(any(r.rule == "DL-7" and r.kind == "serves"
                             for r in why_week(s, out.plan, None, day(7 * w)).reasons) for w in free)
+
+
+def test_return_report_names_where_the_stage_it_starts_from_comes_from():
+    """'now in P1' beside solve's 'now P2' (the plan moves on at the planning start): the report
+    says the stage is the one recorded, and since when; after a flare-up, since the flare-up."""
+    s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-5, history=(("P3", -30),)),),
+               today=day(0))
+    first = return_report(s, "A1").text(s).splitlines()[0]
+    assert first == f"Athlete 1 (A1), in S1 since {day(-5).strftime('%a %d %b %Y')} (recorded):"
+    flared = s.model_copy(update={"injuries": (injury("A1", "S1", start_day=-5, history=(("P3", -30),),
+                                                      flare_days=(-2,)),)})
+    first = return_report(flared, "A1").text(flared).splitlines()[0]
+    assert first == f"Athlete 1 (A1), in P3 since the flare-up of {day(-2).strftime('%a %d %b %Y')}:"
+    back = season(weeks=8, athletes=2, today=day(0),
+                  injuries=(injury("A1", "FIT", start_day=-10, history=(("S3", -20),)),))
+    text = return_report(back, "A1").text(back)  # it read "now in FIT: earliest return to FIT: today"
+    assert text == f"Athlete 1 (A1): back to full training since {day(-10).strftime('%a %d %b %Y')} (recorded)."
+
+
+def test_an_md3_without_speed_work_says_the_matches_cover_the_windows():
+    """A starter's MD-3 at 70 % read only 'MD-3' and its load: a coach asks why no speed work on
+    the preferred day. It says which exposures cover the HV-1 windows around it, and the checker
+    agrees that none is missed there."""
+    s = season(weeks=4, athletes=2, matches=[5, 12, 19, 26])
+    out, report = solved(s)
+    ap, tl = out.plan.for_athlete("A1"), Timeline(s)
+    md3 = [i for i in range(len(tl.days)) if tl.label(i) == "MD-3" and 0 < ap.intensity[i] < 90]
+    assert md3, "a match a week is the starter's exposure: some MD-3 has no speed work"
+    seen = 0
+    for i in md3:
+        w = why_day(s, out.plan, "A1", tl.days[i])
+        if any(r.kind == "bound" for r in w.reasons):
+            continue
+        (said,) = [r.text for r in w.reasons if r.rule == "HV-1"]
+        assert said.startswith("MD-3 is the preferred day for high-velocity work, but none is planned")
+        assert "(a match)" in said and "keep every 8-day window covered" in said
+        assert not any(v.rule == "HV-1" and v.athlete == "A1" and v.start <= tl.days[i] <= v.end
+                       for v in report.soft)
+        seen += 1
+    assert seen

@@ -8,7 +8,7 @@ import pytest
 from planner.check import check_plan
 from planner.loadtable import season_loads
 from planner.season import Competition, RuleSettings, Session, Unavailability
-from planner.why import why_day
+from planner.why import why_day, why_week
 from solver import SolveRequest, Status, solve
 from tests.builders import day, injury, season
 
@@ -152,7 +152,7 @@ def test_a_deload_week_with_two_matches_says_the_matches_fill_its_cap(demo_seaso
 
     out = solve(SolveRequest(demo_season, time_limit=60))
     plan, tl = out.plan, Timeline(demo_season)
-    found = 0
+    found = benched = 0
     for ap in plan.athletes:
         for w, kind in enumerate(ap.weeks):
             days = tl.weeks[w].days
@@ -163,8 +163,17 @@ def test_a_deload_week_with_two_matches_says_the_matches_fill_its_cap(demo_seaso
             if other is None:
                 continue
             text = why_day(demo_season, plan, ap.athlete, tl.days[other]).text()
-            assert f"The {len(played)} matches played reach this deload week's cap of 1 speed day" in text
+            assert f"The {len(played)} matches played are over this deload week's cap of 1 speed day" in text
             assert "already has" not in text
+            # the week says the speed work stays only where the athlete has an exposure in it
+            week_text = why_week(demo_season, plan, ap.athlete, tl.days[other]).text()
+            if any(ap.intensity[d] >= 90 for d in days):
+                assert "the speed work stays" in week_text
+            else:  # a bench player: both matches at 80 %
+                assert (f"no high-velocity exposure for {demo_season.athlete_label(ap.athlete)} this "
+                        f"week: the {len(played)} matches played use up the week's cap of 1 speed "
+                        f"day") in week_text and "the speed work stays" not in week_text
+                benched += 1
             match = why_day(demo_season, plan, ap.athlete, tl.days[played[0]]).text()
             assert "A played match counts as a speed day" in match and "Speed day 2 of at most 1" not in match
             (week,) = handout_weeks(demo_season, plan, [ap.athlete], [w])
@@ -173,6 +182,7 @@ def test_a_deload_week_with_two_matches_says_the_matches_fill_its_cap(demo_seaso
             found += 1
             break
     assert found, "the demo plan should have a deload week with two matches"
+    assert benched, "and a bench player in one"
 
 
 def test_a_solve_from_the_stored_plan_steers_too_and_a_replan_after_a_weight_change_uses_it():
