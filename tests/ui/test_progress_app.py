@@ -408,6 +408,43 @@ def test_move_today_records_the_ticked_changes_with_their_dates_in_one_step_then
     w.weekly.shutdown()
 
 
+def test_enter_in_a_date_of_move_today_confirms_the_date_not_the_move(qtbot, planned):
+    """Typing a stage change's date and pressing Enter moved today, recorded the ticked changes
+    and re-planned: the coach was only typing a date."""
+    w = make_window(qtbot, planned)
+    original = w.season
+    dlg = w.weekly.move_today(day(21))
+    field = dlg.date_fields[0]
+    field.setFocus()
+    field.line.selectAll()
+    qtbot.keyClicks(field.line, day(8).isoformat())
+    qtbot.keyClick(field.line, Qt.Key.Key_Return)
+    assert dlg.isVisible() and w.season is original and w.undo_stack.count() == 0
+    assert dlg.date_fields[0].value() == day(8)
+    dlg.today_field.setFocus()
+    qtbot.keyClick(dlg.today_field.line, Qt.Key.Key_Enter)
+    assert dlg.isVisible() and w.season is original
+    dlg.reject()
+    w.weekly.shutdown()
+
+
+def test_a_date_and_a_tick_set_in_move_today_survive_a_change_of_the_new_today(qtbot, planned):
+    """'Next week' (or another new today) listed the rows again as projected: an edited date went
+    back to the projected one and an unticked change was ticked again, unseen."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(21))
+    assert dlg.set_date(0, day(9))
+    dlg.set_accepted(1, False)
+    dlg.set_today(day(28))  # another new today: the same two changes are listed
+    assert [(t.athlete, t.stage) for t in dlg.moves][:2] == [("A1", "S1"), ("A1", "S2")]
+    assert dlg.date_fields[0].value() == day(9) and dlg.is_accepted(0)
+    assert not dlg.is_accepted(1) and dlg.table.item(1, 3).text().startswith("not done: stays in S1")
+    dlg.set_today(day(10))  # S1 on day 9 is still before it; S2 (day 14) is not listed
+    assert [(t.stage, dlg.date_fields[i].value()) for i, t in enumerate(dlg.moves)] == [("S1", day(9))]
+    dlg.reject()
+    w.weekly.shutdown()
+
+
 def test_new_week_moves_today_to_the_next_week_and_moving_back_names_what_is_kept(
         qtbot, in_week_3):
     s = E.LogSessions(sessions=(Session(athlete="A2", date=day(10), minutes=60, rpe=5),)).apply(in_week_3)

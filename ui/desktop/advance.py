@@ -84,6 +84,10 @@ class AdvanceDialog(QDialog):
         self.log_result = None
         self._ticked: set[tuple[str, dt.date]] = set()  # flare-ups ticked, kept across re-reads
         self._undid: dict[tuple[str, dt.date], list[int]] = {}  # rows a ticked flare-up unticked
+        # what the coach set in a row (its date, ticked or not), kept when the new today changes
+        # and the rows are listed again ("Next week" threw an edited date away)
+        self._set: dict[tuple[str, str], dict] = {}
+        self._flaring = False
         self.after: Season | None = None  # the edit applied (set when OK is accepted)
         self._syncing = False
         self._build(note)
@@ -174,6 +178,16 @@ class AdvanceDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.resize(780, TABLE_HEIGHT)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Enter in a date field confirms the date, not the dialog: it moved today, recorded the
+        ticked stage changes and re-planned while the coach was typing a date. Move Today is
+        clicked (or reached with Tab and Space)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not isinstance(self.focusWidget(), QPushButton):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     # -- the new today -----------------------------------------------------------------------
     def today(self) -> dt.date:
         return self.today_field.value()
@@ -257,7 +271,7 @@ class AdvanceDialog(QDialog):
             field.setDateRange(self.season.calendar.start - dt.timedelta(days=366),
                                today - dt.timedelta(days=1))
             field.setDate(t.date)
-            field.dateChanged.connect(lambda _q: self._refresh_status())
+            field.dateChanged.connect(lambda _q, i=i: self._date_set(i))
             self.date_fields.append(field)
             self.table.setCellWidget(i, 2, field)
             status = QTableWidgetItem()
@@ -266,7 +280,25 @@ class AdvanceDialog(QDialog):
         self._syncing = False
         self.rule_note.setText("")
         self.rule_note.hide()
+        self._restore_set(today)
         self._refresh_status()
+
+    def _date_set(self, i: int) -> None:
+        if not self._syncing and self.date_fields[i].is_valid():
+            t = self.moves[i]
+            self._set.setdefault((t.athlete, t.stage), {})["date"] = self.date_fields[i].value()
+        self._refresh_status()
+
+    def _restore_set(self, today: dt.date) -> None:
+        """The dates and ticks the coach set in rows listed again for another new today."""
+        for i, t in enumerate(self.moves):
+            mine = self._set.get((t.athlete, t.stage), {})
+            if "date" in mine and mine["date"] < today:
+                self._syncing = True
+                self.date_fields[i].setDate(mine["date"])
+                self._syncing = False
+            if "ticked" in mine and mine["ticked"] != self.is_accepted(i):
+                self.set_accepted(i, mine["ticked"])  # its predecessors or followers follow
 
     def is_accepted(self, i: int) -> bool:
         return self.table.item(i, 0).checkState() == Qt.CheckState.Checked
@@ -289,6 +321,8 @@ class AdvanceDialog(QDialog):
         i = item.row()
         on = self.is_accepted(i)
         t = self.moves[i]
+        if not self._flaring:
+            self._set.setdefault((t.athlete, t.stage), {})["ticked"] = on
         same = [j for j, m in enumerate(self.moves) if m.athlete == t.athlete]
         follow = [j for j in same if (j < i if on else j > i) and self.is_accepted(j) != on]
         self._syncing = True
@@ -410,12 +444,19 @@ class AdvanceDialog(QDialog):
         """A flare-up ticked: the athlete's projected stage changes from its date on did not
         happen as projected (the flare-up sends the athlete back), so they are unticked; unticked
         again, they are ticked back."""
+        self._flaring = True  # the rows it ticks or unticks are not the coach's own setting
+        try:
+            self._flare_rows(prop, on)
+        finally:
+            self._flaring = False
+        self._show_flare_note()
+
+    def _flare_rows(self, prop, on: bool) -> None:
         key = (prop.athlete, prop.date)
         if not on:
             self._ticked.discard(key)
             for i in self._undid.pop(key, []):
                 self.set_accepted(i, True)
-            self._show_flare_note()
             return
         self._ticked.add(key)
         undone = []
@@ -427,7 +468,6 @@ class AdvanceDialog(QDialog):
             if self.is_accepted(i):  # (unticking one may have unticked the later ones)
                 self.set_accepted(i, False)
         self._undid[key] = undone
-        self._show_flare_note()
 
     def _show_flare_note(self) -> None:
         """What the ticked flare-ups change besides themselves: projected changes unticked, and a
