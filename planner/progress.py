@@ -40,11 +40,18 @@ class Transition:
     athlete: str
     stage: str
     date: dt.date
+    waits_on: tuple[str, ...] = ()  # criteria of the stage left without a passing result (RH-CRIT)
 
     def text(self, season: Season) -> str:
         what = ("back to full training" if self.stage == FIT else
                 f"enters {stage_name_on(season, self.athlete, self.stage, self.date)}")
-        return f"{season.athlete_label(self.athlete)} {what} on {day_long(self.date)}"
+        return f"{season.athlete_label(self.athlete)} {what} on {day_long(self.date)}{self.waits()}"
+
+    def waits(self) -> str:
+        """`` (provisional: Hip-flexor strength LSI not passed)`` or ""."""
+        if not self.waits_on:
+            return ""
+        return f" (provisional: {', '.join(self.waits_on)} not passed)"
 
 
 def projected_transitions(season: Season, today: dt.date) -> list[Transition]:
@@ -56,6 +63,8 @@ def projected_transitions(season: Season, today: dt.date) -> list[Transition]:
     tl = Timeline(season)
     lo = tl.p0
     hi = min(tl.n, (today - tl.start).days)
+    from planner.daymarks import day_marks
+
     out = []
     for a in season.athletes:
         records = season.injuries_of(a.id)
@@ -63,10 +72,15 @@ def projected_transitions(season: Season, today: dt.date) -> list[Transition]:
         if not records or ap is None or len(ap.stages) != tl.n:
             continue
         before = athlete_stage_on(records, tl.days[lo] - dt.timedelta(days=1)) if lo < tl.n else FIT
+        waits = None
         for d in range(lo, hi):
             st = ap.stages[d]
             if st != before and st != INJ and athlete_stage_on(records, tl.days[d]) != st:
-                out.append(Transition(a.id, st, tl.days[d]))  # not yet a record or a flare-up's
+                if waits is None:  # the plan's exits that wait on a criteria test not passed
+                    waits = {(e.day, e.to): e.missing
+                             for e in day_marks(season, tl, only=a.id)[a.id].exits}
+                # not yet a record or a flare-up's
+                out.append(Transition(a.id, st, tl.days[d], waits.get((d, st), ())))
             before = st
     return out
 

@@ -71,6 +71,9 @@ def test_the_demo_advanced_to_december_accepts_the_projected_stage_changes(advan
     r, s, _ = advanced
     assert "planning the season from 2026-08-03 (the old today) first" in r.stdout
     assert "Kofi Mensah (A07) back to full training on" in r.stdout
+    # a change the criteria gate holds says so (RH-CRIT): the coach accepted it knowingly
+    assert "enters P3 power and dynamic hip control on Mon 24 Aug 2026 (provisional: Hip-flexor " \
+           "strength LSI not passed)" in r.stdout
     assert "Recorded as history." in r.stdout and "Today is 2026-12-01 (was 2026-08-03)." in r.stdout
     assert s.calendar.today == DEC_1
     for aid in ("A07", "A12", "A19"):  # the three athletes in rehab are back, on record

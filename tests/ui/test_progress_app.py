@@ -28,9 +28,17 @@ from ui.desktop.sessionimport import import_sessions
 TIMEOUT = 60_000  # ms; a re-plan of this season takes well under a second
 
 
+def _passed_p3():
+    """A1 in P3 from day -20 with its exit test passed (the projected changes are not provisional)."""
+    from planner.season import CriteriaTest
+
+    return injury("A1", "P3", start_day=-20).model_copy(update={"tests": (
+        CriteriaTest(date=day(-2), name="Hip-flexor strength LSI", value=92, unit="%"),)})
+
+
 @pytest.fixture(scope="module")
 def planned() -> Season:
-    s = season(weeks=6, athletes=4, injuries=(injury("A1", "P3", start_day=-20),))
+    s = season(weeks=6, athletes=4, injuries=(_passed_p3(),))
     s = s.model_copy(update={"athletes": tuple(  # a max speed for top speeds in m/s; none for A4
         a.model_copy(update={"max_speed": 9.0 if a.id != "A4" else None}) for a in s.athletes)})
     out = solve(SolveRequest(s, time_limit=30))
@@ -441,6 +449,26 @@ def test_a_date_and_a_tick_set_in_move_today_survive_a_change_of_the_new_today(q
     assert not dlg.is_accepted(1) and dlg.table.item(1, 3).text().startswith("not done: stays in S1")
     dlg.set_today(day(10))  # S1 on day 9 is still before it; S2 (day 14) is not listed
     assert [(t.stage, dlg.date_fields[i].value()) for i, t in enumerate(dlg.moves)] == [("S1", day(9))]
+    dlg.reject()
+    w.weekly.shutdown()
+
+
+def test_a_stage_change_that_waits_on_a_test_not_passed_is_offered_unticked(qtbot, planned):
+    """Move Today ticked every projected change, also one the criteria gate holds (RH-CRIT: no
+    passing result): one click of OK recorded the athlete past the gate. It is unticked, with
+    the changes after it, and says what it waits on; ticking it records it."""
+    untested = planned.model_copy(update={"injuries": (injury("A1", "P3", start_day=-20),)})
+    w = make_window(qtbot, untested)
+    dlg = w.weekly.move_today(day(21))
+    assert [(t.stage, t.waits_on) for t in dlg.moves] == [("S1", ("Hip-flexor strength LSI",)),
+                                                          ("S2", ())]
+    assert not dlg.is_accepted(0) and not dlg.is_accepted(1)
+    assert dlg.table.item(0, 1).text().endswith("⚠ waits on a test")
+    assert "Hip-flexor strength LSI not passed" in dlg.table.item(0, 1).toolTip()
+    assert "1 change ⚠ waits on a criteria test not passed" in dlg.intro.text()
+    assert dlg.table.item(0, 3).text().startswith("not done: stays in P3")
+    dlg.set_accepted(0, True)  # the coach knows the test was passed
+    assert dlg.accepted()[0].stage == "S1"
     dlg.reject()
     w.weekly.shutdown()
 

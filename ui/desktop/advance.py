@@ -231,6 +231,12 @@ class AdvanceDialog(QDialog):
                      "<b>Tick those that happened</b> (edit the date if it was another day); an "
                      "unticked change did <b>not</b> happen: the athlete stays in the stage (one "
                      "with less than its minimum left gets its maximum again from today).")
+            waiting = [m for m in self.moves if m.waits_on]
+            if waiting:
+                text += (f" {plural(len(waiting), 'change')} ⚠ {'waits' if len(waiting) == 1 else 'wait'}"
+                         f" on a criteria test not passed, so {'it is' if len(waiting) == 1 else 'they are'}"
+                         f" unticked with the changes after {'it' if len(waiting) == 1 else 'them'}: tick"
+                         f" what happened.")
         elif days > 0 and not self.note.text():
             text += (" No stage change was projected before it." if self.season.plan is not None
                      else " The season has no plan, so no stage change is projected.")
@@ -260,12 +266,21 @@ class AdvanceDialog(QDialog):
         for i, t in enumerate(self.moves):
             who = QTableWidgetItem(self.season.athlete_label(t.athlete))
             who.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            who.setCheckState(Qt.CheckState.Checked)
+            # a change that waits on a criteria test not passed is not ticked for the coach: the
+            # records would move the athlete on past the gate (RH-CRIT) with one click of OK
+            earlier = any(m.athlete == t.athlete and m.waits_on for m in self.moves[:i])
+            happened = not t.waits_on and not earlier
+            who.setCheckState(Qt.CheckState.Checked if happened else Qt.CheckState.Unchecked)
             who.setToolTip("Ticked: it happened (recorded on the date shown). Unticked: it did "
                            "not happen; the athlete stays in the stage")
             self.table.setItem(i, 0, who)
-            what = QTableWidgetItem(f"→ {_stage_words(self.season, t)}")
+            what = QTableWidgetItem(f"→ {_stage_words(self.season, t)}"
+                                    + (" ⚠ waits on a test" if t.waits_on else ""))
             what.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if t.waits_on:
+                what.setToolTip(f"Provisional: {', '.join(t.waits_on)} not passed (no passing "
+                                f"result recorded). Unticked: tick it if the athlete passed, and "
+                                f"record the result in the injury's tests")
             self.table.setItem(i, 1, what)
             field = DateField(f"{self.season.athlete_label(t.athlete)}: {t.stage} on")
             field.setDateRange(self.season.calendar.start - dt.timedelta(days=366),
