@@ -173,7 +173,9 @@ def _why_day(c: _Context, day: dt.date) -> Why:
     _day_facts(c, i, label, add)
     if i < tl.p0:  # what happened: no rule bounds it any more
         logged = c.logged().get(day)
-        top = logged.top_pct if logged is not None else None
+        # a whole percent, as the inspector shows it: 23.5 km/h of a 33.5 km/h max is 70.19 %,
+        # the 70 % of a P2 day, not a breach worth the physio's time
+        top = round(logged.top_pct) if logged is not None and logged.top_pct is not None else None
         # but a physio must see a logged breach of the stage: the speed as logged (88 % in an
         # 80 % stage reads as level 80, still above it)
         fast = top if top is not None and top > it else it

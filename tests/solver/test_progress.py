@@ -251,6 +251,12 @@ def test_why_says_when_a_logged_day_went_above_the_stage():
     assert out2.plan.for_athlete("A1").intensity[3] == cap
     texts = [r.text for r in why_day(s2, out2.plan, "A1", day(3)).reasons]
     assert any(t.startswith(f"Above the stage: {cap + 8} % logged") for t in texts), texts
+    # 70.19 % (23.5 km/h of a 33.5 km/h max) in a 70 % stage is the stage's own 70 %, as the
+    # inspector shows it: no breach, and no figure with four decimals
+    s4 = E.LogSessions(sessions=(Session(athlete="A1", date=day(4), minutes=60, rpe=6,
+                                         top_speed_pct=cap + 0.1912),)).apply(s)
+    texts = [r.text for r in why_day(s4, out2.plan, "A1", day(4)).reasons]
+    assert not any(t.startswith("Above the stage") for t in texts), texts
     # on the day a flare-up is recorded, the session logged that day came before it: said so,
     # not called a breach of the stage the flare-up puts the athlete in
     s3 = E.RecordFlareUp(athlete="A1", date=day(2)).apply(s)

@@ -98,7 +98,23 @@ def test_the_log_opens_on_the_week_before_today_and_greys_the_plan(w):
     r = row_of(w, "A2")
     ap = w.season.plan.for_athlete("A2")
     text = m.data(m.index(r, 0))
-    assert text == f"({ap.intensity[7]} %)" if ap.intensity[7] else text == "(rest)"
+    assert text == f"({ap.intensity[7]} %)" if ap.intensity[7] else text == "(recovery)"
+    # no running is rest only where no session is held: a training day at 0 is a recovery
+    # session (30 x 2 AU), a rehab stage's a rehab session; a Sunday is rest
+    days = {m.tl.days[d].weekday(): d for d in m.days}
+    sunday = days[6]
+    assert m.planned_text("A2", sunday) == "(rest)"
+    planned = w.season.plan
+    zero = planned.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"intensity": tuple(0 if k in m.days else v for k, v in enumerate(a.intensity)),
+                             "stages": tuple("P2" if (k in m.days and a.athlete == "A3") else s
+                                             for k, s in enumerate(a.stages))})
+        for a in planned.athletes)})
+    m.season = w.season.model_copy(update={"plan": zero})
+    monday = days[0]
+    assert m.planned_text("A2", monday) == "(recovery)" and m.planned_text("A3", monday) == "(P2 session)"
+    assert m.planned_text("A3", sunday) == "(P2 rest)"
+    m.season = w.season
     assert m.data(m.index(r, 0), Qt.ItemDataRole.ForegroundRole) is not None  # greyed
     assert m.data(m.index(r, 5)) in ("(match)", "(bench)")  # Saturday: a C match
     assert m.flags(m.index(r, 0)) & Qt.ItemFlag.ItemIsEditable

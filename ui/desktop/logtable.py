@@ -155,9 +155,14 @@ class LogModel(QAbstractTableModel):
             return "(away)"
         if self.tl.is_comp[d] and st == FIT and lv in (100, 80):
             return "(match)" if lv == 100 else "(bench)"
+        if lv:
+            return f"({lv} %)" if st == FIT else f"({st} {lv} %)"
+        # no running is not always rest: a training day holds a recovery session for a fit
+        # athlete and a rehab session in a stage (rules-spec.md section 8 prices both)
+        session = st != "INJ" and self.tl.trains(d, st == FIT, played=False)
         if st == FIT:
-            return f"({lv} %)" if lv else "(rest)"
-        return f"({st} {lv} %)" if lv else f"({st} rest)"
+            return "(recovery)" if session else "(rest)"
+        return f"({st} session)" if session else f"({st} rest)"
 
     # -- Qt model ------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt API
