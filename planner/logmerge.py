@@ -37,7 +37,25 @@ class Overlap:
 
 
 def _sessions(xs: tuple[Session, ...]) -> str:
-    return " + ".join(f"{x.minutes:g} min RPE {x.rpe:g}" for x in xs)
+    return " + ".join(_one(x) for x in xs)
+
+
+def _one(x: Session) -> str:
+    """``95 min RPE 8, top 31 km/h, played 90 min, pain 2/10, 'tight hip'``: every field a
+    coach may have to choose by (two logs of a day can differ only in the top speed or the note)."""
+    parts = [f"{x.minutes:g} min RPE {x.rpe:g}"]
+    if x.top_speed_ms is not None:
+        parts.append(f"top {x.top_speed_ms * 3.6:.1f} km/h")
+    elif x.top_speed_pct is not None:
+        parts.append(f"top {x.top_speed_pct:.0f} %")
+    if x.minutes_played is not None:
+        parts.append(f"played {x.minutes_played:g} min")
+    if x.pain is not None:
+        parts.append(f"pain {x.pain:g}/10")
+    if x.note.strip():
+        note = " ".join(x.note.split())
+        parts.append(repr(note if len(note) <= 40 else note[:39] + "…"))
+    return ", ".join(parts)
 
 
 def overlaps(season: Season, sessions, already=()) -> list[Overlap]:

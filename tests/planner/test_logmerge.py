@@ -75,3 +75,15 @@ def test_a_log_holding_every_session_of_a_day_and_one_more_adds_the_new_one_unas
     # two identical sessions logged, the log repeats one of them: the other is not in the log
     twice = s.model_copy(update={"sessions": s.sessions + (repeat,)})
     assert len(logmerge.overlaps(twice, second, already=(repeat,))) == 1
+
+
+def test_two_logs_of_a_day_that_differ_only_in_speed_or_note_say_how():
+    """'logged 95 min RPE 8; the log has 95 min RPE 8' gave the coach nothing to choose by."""
+    s = _s()
+    s = s.model_copy(update={"sessions": (Session(athlete="A1", date=day(2), minutes=95, rpe=8,
+                                                   top_speed_ms=8.5, minutes_played=90),)})
+    new = (Session(athlete="A1", date=day(2), minutes=95, rpe=8, top_speed_ms=8.9,
+                   minutes_played=90, pain=3, note="tight  hip"),)
+    (o,) = logmerge.overlaps(s, new)
+    assert o.text(s).endswith("logged 95 min RPE 8, top 30.6 km/h, played 90 min; the log has "
+                              "95 min RPE 8, top 32.0 km/h, played 90 min, pain 3/10, 'tight hip'")
