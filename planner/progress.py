@@ -107,6 +107,39 @@ def later_records(season: Season, today: dt.date) -> list[Later]:
 
 
 @dataclass(frozen=True)
+class PlayedInRehab:
+    """Logged minutes played in competitions on days the injury's records hold the athlete in a
+    rehab stage: the log says the athlete was back, the records do not (stage changes not
+    recorded, e.g. 'advance' without --accept). Nothing changes; the coach records what happened."""
+
+    athlete: str
+    days: tuple[dt.date, ...]
+    stage: str  # the recorded stage on the first of them
+
+    def text(self, season: Season) -> str:
+        n = len(self.days)
+        return (f"{season.athlete_label(self.athlete)} logged minutes played in "
+                f"{n} competition{'s' if n != 1 else ''} from {day_long(self.days[0])} while in "
+                f"{self.stage} by the injury's records: if the athlete was back, record the stage "
+                f"changes (advance --accept, Move Today, or the Injuries editor)")
+
+
+def played_in_rehab(season: Season) -> list[PlayedInRehab]:
+    """Per athlete, the days before today with logged minutes played while the records hold the
+    athlete in a rehab stage (or injured)."""
+    out = []
+    for a in season.athletes:
+        records = sorted(season.injuries_of(a.id), key=lambda r: r.onset)
+        if not records:
+            continue
+        days = [d for d, x in sorted(logged_days(season, a.id).items())
+                if x.played and athlete_stage_on(records, d) not in (FIT, None)]
+        if days:
+            out.append(PlayedInRehab(a.id, tuple(days), athlete_stage_on(records, days[0])))
+    return out
+
+
+@dataclass(frozen=True)
 class FlareProposal:
     athlete: str
     date: dt.date

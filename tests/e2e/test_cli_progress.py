@@ -422,3 +422,18 @@ def test_a_hand_edited_scenario_naming_an_unknown_athlete_is_refused_with_its_pl
     assert "scenario 'Typo', edit 1: no athlete has id 'A99'; use an id from the squad" in r.stderr
     assert "record the injury first" not in r.stderr
     assert load_season(tmp_path / "s.season.json") == saved
+
+
+def test_advance_without_accept_says_the_matches_logged_while_recorded_in_rehab(tmp_path):
+    """The demo moved to December without recording the returns: its log has the three injured
+    players in matches while the records hold them in rehab. Said per athlete, with the fix."""
+    shutil.copy(template_path("demo.season.json"), tmp_path / "demo.season.json")
+    r = run("advance", "demo.season.json", "--today", "2026-12-01", "--no-replan", "--log",
+            str(template_path("demo-sessions.csv")), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    lines = [x for x in r.stdout.splitlines() if x.startswith("Played in rehab: ")]
+    assert [x.split(" logged")[0] for x in lines] == [
+        "Played in rehab: Kofi Mensah (A07)", "Played in rehab: Leo Martin (A12)",
+        "Played in rehab: Isaac Boateng (A19)"]
+    assert "from Sat 5 Sep 2026 while in P3 by the injury's records: if the athlete was back, " \
+           "record the stage changes (advance --accept" in lines[1]

@@ -890,3 +890,34 @@ def test_a_day_away_reads_away_in_the_log_not_rest(qtbot, in_week_3):
     m = w.weekly.log_panel.model
     assert m.planned_text("A2", Timeline(s).index(day(15))) == "(away)"
     assert m.planned_text("A3", Timeline(s).index(day(15))) != "(away)"
+
+
+def test_the_log_panel_opens_after_a_move_only_when_the_week_is_still_to_log(qtbot, in_week_3, tmp_path):
+    """It opened after every move, also one that imported the week, and took half the board at
+    1280 x 720 each time the coach had closed it."""
+    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE\n"
+                                  f"A2,{day(16).isoformat()},60,5\n")
+    w.weekly.dock.hide()
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.today != in_week_3.calendar.today and w.weekly.dock.isHidden()
+    w.weekly.new_week_action.trigger()  # the next week, moved without its log: to log
+    dlg = w.weekly.dialog
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert not w.weekly.dock.isHidden()
+
+
+def test_matches_logged_while_recorded_in_rehab_are_said_after_the_move(qtbot, in_week_3, tmp_path, dialogs):
+    """The log has Athlete 1 playing 70 minutes on Saturday while the records hold a rehab stage
+    (the return not recorded): the plan silently kept the athlete in rehab on that day."""
+    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE,Minutes played\n"
+                                  f"A1,{day(19).isoformat()},75,7,70\n"
+                                  f"A2,{day(19).isoformat()},95,8,90\n")
+    w.interaction = dialogs
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    (said,) = [d for d in dialogs if d[0] == "inform" and d[1] == "Matches logged while in rehab"]
+    assert "Athlete 1 (A1) logged minutes played in 1 competition from Sat" in said[2]
+    assert "by the injury's records: if the athlete was back, record the stage changes" in said[2]
+    assert "Athlete 2" not in said[2]  # fit: nothing to say

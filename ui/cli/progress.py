@@ -129,6 +129,10 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
 
     for p in [p for p in pain_alerts(after) if p not in pain_alerts(season)]:
         print(f"Pain: {p.text(after)}.")
+    from planner.progress import played_in_rehab
+
+    for p in [p for p in played_in_rehab(after) if p not in played_in_rehab(season)]:
+        print(f"Played in rehab: {p.text(after)}.")
     _print_flags(after)
     return after
 

@@ -432,6 +432,10 @@ class CompareWindow(QWidget):
             safe = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in self.name).strip()
             suggestion = str(Path(str(folder)) / f"what-if {safe or 'scenario'}.xlsx")
             chosen = self.interaction.save_file("Export comparison", suggestion, XLSX_FILTER)
+            # the file dialog belongs to the main window, which came to the front over this one
+            # when it closed: the coach took the comparison for closed
+            self.raise_()
+            self.activateWindow()
             if chosen is None:
                 return False
             path = chosen[0]

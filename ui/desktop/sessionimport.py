@@ -125,6 +125,23 @@ def new_alerts(before: Season, after: Season) -> list:
     return [p for p in pain_alerts(after) if p not in old]
 
 
+def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
+    """Say the athletes whose newly logged matches contradict the injury records (minutes played
+    while recorded in a rehab stage): the log says they were back, the records do not. True when
+    something was said."""
+    from planner.progress import played_in_rehab
+
+    old = set(played_in_rehab(before))
+    new = [p for p in played_in_rehab(after) if p not in old]
+    if not new:
+        return False
+    lines = "\n".join(f"• {p.text(after)}." for p in new)
+    window.interaction.inform("Matches logged while in rehab",
+                              f"{lines}\n\nThe plan keeps the records: until the stage changes "
+                              f"are recorded, these athletes are planned as still in rehab.")
+    return True
+
+
 def import_sessions(window, path: str | Path) -> bool:
     """Read the log at ``path``, show what it adds and, confirmed, add it as one edit."""
     season = window.season
@@ -204,6 +221,7 @@ def import_sessions(window, path: str | Path) -> bool:
     if window.season.plan is not None:
         text += " Re-plan from today (Plan ▸ Re-plan from Today) to plan with them."
     window.statusBar().showMessage(text, 15000)
+    warn_played_in_rehab(window, season, window.season)
     return True
 
 
