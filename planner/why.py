@@ -608,8 +608,10 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         if p.kind == "week" and p.athlete == athlete and tl.week_index_of_date(p.week) == w:
             add(Reason("PIN", "bound", f"You pinned this week as {p.week_kind}."))
     _taper_reasons(tl, rs, w, add)
-    _deload_rhythm_reasons(kinds, w, rs.value("DL-2", "max_load_weeks"), add,
-                           *_run_floor(season, tl, rs, kinds, w, athlete is None))
+    most = int(rs.value("DL-2", "max_load_weeks"))
+    _deload_rhythm_reasons(kinds, w, most, add, *_run_floor(season, tl, rs, kinds, w, athlete is None))
+    if athlete is None and kind == "deload":
+        _joiners_run_reason(season, plan, tl, w, most, add)
     comps = list({x.id: x for d in week.days for x in tl.comp_on[d]}.values())  # a tournament once
     if comps:
         names = ", ".join(f"'{x.name}' ({x.priority})" for x in comps)
@@ -729,6 +731,28 @@ def _run_floor(season: Season, tl: Timeline, rs: RuleSet, kinds, w: int,
     return (0, True) if carried else (w0, False)
 
 
+def _joiners_run_reason(season: Season, plan: Plan, tl: Timeline, w: int, most: int, add) -> None:
+    """A team deload that an athlete joining the team's weeks forces: DL-2 counts each athlete's
+    own weeks across a return to FIT, so a return after ``most`` load weeks of rehab makes the
+    team's week a deload however short the team's own run (it read "After 1 load week: at most
+    3", which explained nothing)."""
+    floor = tl.first_open_week
+    for ap in plan.athletes:
+        if len(ap.weeks) != len(tl.weeks) or ap.weeks[w] != "deload" or ap.stages[tl.weeks[w].first] != FIT:
+            continue
+        run, j = 0, w - 1
+        while j >= floor and ap.weeks[j] == "load":
+            run += 1
+            j -= 1
+        own = j + 1 <= w - 1 and any(ap.stages[tl.weeks[k].first] != FIT for k in range(j + 1, w))
+        if run >= most and own and plan.team_weeks[w - 1] == "load":
+            add(Reason("DL-2", "bound", f"{season.athlete_label(ap.athlete)}, fit from this week "
+                                        f"on, has {text.plural(run, 'load week')} before it (the "
+                                        f"rehab weeks count, rules-spec section 2): the team's "
+                                        f"week would be the next in a row."))
+            return
+
+
 def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor: int = 0,
                            carried: bool = False) -> None:
     """DL-2: the run of load weeks before this one (from week ``floor`` on), and deloads never
@@ -748,8 +772,13 @@ def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor
         cut = floor > 0 and j == floor - 1 and kinds[j] == "load"  # the run goes on before today
         since = (" from today on (weeks before today do not count in an athlete's run, rules-spec "
                  "section 1; the team's run counts them)") if cut else ""
-        add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}{since}: at most "
-                                    f"{most} load weeks in a row."))
+        if run_before >= most or cut:
+            add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}{since}: at "
+                                        f"most {most} load weeks in a row."))
+        else:  # the run does not force it: say so rather than list it as a bound
+            add(Reason("DL-2", "fact", f"After {text.plural(run_before, 'load week')}; DL-2 allows "
+                                       f"up to {most} in a row, so the run alone does not force "
+                                       f"this deload."))
     elif kind == "load":
         neighbours = [kinds[x] for x in (w - 1, w + 1) if 0 <= x < len(kinds)]
         if "taper" in neighbours or "deload" in neighbours:

@@ -66,7 +66,8 @@ def test_why_a_rehab_day_and_a_pinned_day_and_weeks():
     assert any(r.rule == "PIN" for r in why_day(s, out.plan, "A2", day(8)).reasons)
     deload = out.plan.team_weeks.index("deload")
     ww = why_week(s, out.plan, None, day(deload * 7))
-    assert any(r.rule == "DL-2" and "at most 2 load weeks" in r.text for r in ww.reasons)
+    assert any(r.rule == "DL-2" and ("at most 2 load weeks" in r.text if r.kind == "bound" else
+                                     "allows up to 2 in a row" in r.text) for r in ww.reasons)
     assert "deload" in ww.summary
 
 
@@ -231,3 +232,34 @@ def test_an_md3_without_speed_work_says_the_matches_cover_the_windows():
                        for v in report.soft)
         seen += 1
     assert seen
+
+
+def test_a_team_deload_forced_by_a_player_back_from_rehab_says_who():
+    """The team's deload after one load week read 'After 1 load week: at most 3 load weeks in a
+    row' as its bound: the athlete who returns that week after three load weeks of rehab (DL-2
+    counts them, rules-spec section 2) is what forces it."""
+    from planner.season import AthletePlan, Plan
+
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "S3", start_day=-3),))
+    tl = Timeline(s)
+    back = tl.weeks[4].first
+    team = ("load", "deload", "load", "load", "deload", "load")
+    a1 = AthletePlan(athlete="A1", stages=tuple("S3" if i < back else "FIT" for i in range(tl.n)),
+                     intensity=(0,) * tl.n, weeks=("load", "load", "load", "load", "deload", "load"))
+    a2 = AthletePlan(athlete="A2", stages=("FIT",) * tl.n, intensity=(0,) * tl.n, weeks=team)
+    plan = Plan(status="feasible", team_weeks=team, athletes=(a1, a2))
+    reasons = why_week(s, plan, None, tl.days[back]).reasons
+    dl2 = [(r.kind, r.text) for r in reasons if r.rule == "DL-2"]
+    assert ("fact", "After 2 load weeks; DL-2 allows up to 3 in a row, so the run alone does not "
+                    "force this deload.") in dl2
+    assert ("bound", "Athlete 1 (A1), fit from this week on, has 4 load weeks before it (the rehab "
+                     "weeks count, rules-spec section 2): the team's week would be the next in a "
+                     "row.") in dl2
+    # the team's own deload after three load weeks stays the bound it is, and names nobody else
+    plan2 = Plan(status="feasible", team_weeks=("load",) * 3 + ("deload", "load", "load"),
+                 athletes=(a2.model_copy(update={"weeks": ("load",) * 3 + ("deload", "load", "load")}),
+                           a1.model_copy(update={"stages": ("FIT",) * tl.n,
+                                                 "weeks": ("load",) * 3 + ("deload", "load", "load")})))
+    dl2 = [(r.kind, r.text) for r in why_week(s, plan2, None, tl.days[tl.weeks[3].first]).reasons
+           if r.rule == "DL-2"]
+    assert dl2 == [("bound", "After 3 load weeks: at most 3 load weeks in a row.")]
