@@ -92,6 +92,8 @@ class AdvanceDialog(QDialog):
         self._syncing = False
         self._build(note)
         self.set_today(today)
+        self.today_field.setFocus()
+        self.today_field.line.selectAll()  # a date typed at once replaces it ("Mon 10 Aug 202631 Aug")
         if not self.moves:  # nothing to tick: no half-empty 780 x 540 dialog
             self.resize(self.width(), max(240, self.sizeHint().height()))
         wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
@@ -116,9 +118,13 @@ class AdvanceDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # the stage change and what not doing it means share the width, each wrapped onto a
+        # second line where it needs one ("If not done" was cut to "not don..." beside a long
+        # stage name)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.rule_note = QLabel()
         self.rule_note.setWordWrap(True)
         self.rule_note.setAccessibleName("Why other rows changed")
@@ -372,6 +378,7 @@ class AdvanceDialog(QDialog):
                 item.setText("happened: recorded on this day")
             else:
                 item.setText(f"not done: stays in {_stage_words(self.season, t, staying[t.athlete])}")
+        self.table.resizeRowsToContents()
 
     def accepted(self) -> tuple[E.StageEntry, ...]:
         return tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=self.date_fields[i].value())
