@@ -118,22 +118,28 @@ class PlayedInRehab:
 
     def text(self, season: Season) -> str:
         n = len(self.days)
+        where = "injured" if self.stage == INJ else f"in {self.stage}"
         return (f"{season.athlete_label(self.athlete)} logged minutes played in "
-                f"{n} competition{'s' if n != 1 else ''} from {day_long(self.days[0])} while in "
-                f"{self.stage} by the injury's records: if the athlete was back, record the stage "
+                f"{n} competition{'s' if n != 1 else ''} from {day_long(self.days[0])} while "
+                f"{where} by the injury's records: if the athlete was back, record the stage "
                 f"changes (advance --accept, Move Today, or the Injuries editor)")
 
 
 def played_in_rehab(season: Season) -> list[PlayedInRehab]:
     """Per athlete, the days before today with logged minutes played while the records hold the
     athlete in a rehab stage (or injured)."""
+    tl, today = Timeline(season), planning_start(season)
     out = []
     for a in season.athletes:
         records = sorted(season.injuries_of(a.id), key=lambda r: r.onset)
         if not records:
             continue
-        days = [d for d, x in sorted(logged_days(season, a.id).items())
-                if x.played and athlete_stage_on(records, d) not in (FIT, None)]
+        days = []
+        for d, x in sorted(logged_days(season, a.id).items()):
+            i = tl.index(d)  # minutes played count on a competition day only (section 9)
+            if (x.played and d < today and i is not None and tl.is_comp[i]
+                    and athlete_stage_on(records, d) != FIT):
+                days.append(d)
         if days:
             out.append(PlayedInRehab(a.id, tuple(days), athlete_stage_on(records, days[0])))
     return out

@@ -478,13 +478,21 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
 def _no_exposure_reason(c: _Context, i: int, label: str | None, add) -> None:
     """Why a fit athlete's training day that no rule bounds has no high-velocity work: the
     exposures around it already cover HV-1's windows, and no rule asks for more."""
+    from planner.squad import position_key
+
     ap, g = c.ap, int(c.value("HV-1", "max_gap_days"))
+    athlete = c.season.athlete(c.aid)
+    if position_key(athlete.position) in {position_key(p) for p in c.rs.texts("HV-1", "exempt_positions")}:
+        add(Reason("HV-1", "fact", f"No high-velocity work planned: HV-1 does not apply to the "
+                                   f"{athlete.position} position (exempt), and no other rule asks "
+                                   f"for it."))
+        return
     prev = next((j for j in range(i - 1, -1, -1) if ap.intensity[j] >= HV_LEVEL), None)
     nxt = next((j for j in range(i + 1, len(ap.intensity)) if ap.intensity[j] >= HV_LEVEL), None)
+    if prev is None or nxt is None or nxt - prev > g:
+        return  # the windows around it are not all covered: the plan check lists the gap
     around = " and ".join(f"{text.day_long(c.tl.days[j])}{' (a match)' if c.facts.played[j] else ''}"
-                          for j in (prev, nxt) if j is not None)
-    if not around:
-        return
+                          for j in (prev, nxt))
     preferred = (f"{label} is the preferred day for high-velocity work, but none is planned: "
                  if label in ("MD-3", "MD-4") else "No high-velocity work planned: ")
     add(Reason("HV-1", "fact", f"{preferred}the exposures on {around} keep every {g}-day window "
@@ -636,7 +644,8 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
             played = AthleteFacts(season, tl, rs, ap).played
             n = sum(1 for j in week.days if played[j])
             cap = rs.value("HV-2", "max_speed_days_deload" if kind == "deload" else "max_speed_days")
-            because = (f": the {text.plural(n, 'match', 'matches')} played use up the week's cap of "
+            because = (f": the {text.plural(n, 'match', 'matches')} played "
+                       f"{'uses' if n == 1 else 'use'} up the week's cap of "
                        f"{text.plural(cap, 'speed day')} (a bench appearance is a speed day, not "
                        f"an exposure)" if n and n >= cap else " (the days say why)")
             speed = f"no high-velocity exposure for {season.athlete_label(athlete)} this week{because}"

@@ -87,3 +87,21 @@ def test_two_logs_of_a_day_that_differ_only_in_speed_or_note_say_how():
     (o,) = logmerge.overlaps(s, new)
     assert o.text(s).endswith("logged 95 min RPE 8, top 30.6 km/h, played 90 min; the log has "
                               "95 min RPE 8, top 32.0 km/h, played 90 min, pain 3/10, 'tight hip'")
+
+
+def test_minutes_played_while_recorded_in_rehab_count_on_competition_days_only():
+    """A GPS export with a 'playing time' column on every session said a training day was 'a
+    competition' played in rehab."""
+    from planner.progress import played_in_rehab
+    from tests.builders import injury
+
+    s = season(weeks=3, athletes=2, today=day(14), matches=[5, 12],
+               injuries=(injury("A1", "P2", start_day=-3),))
+    train = Session(athlete="A1", date=day(1), minutes=60, rpe=5, minutes_played=30)
+    assert played_in_rehab(E.LogSessions(sessions=(train,)).apply(s)) == []
+    match = Session(athlete="A1", date=day(5), minutes=75, rpe=7, minutes_played=70)
+    (p,) = played_in_rehab(E.LogSessions(sessions=(train, match)).apply(s))
+    assert p.days == (day(5),) and "logged minutes played in 1 competition from" in p.text(s)
+    assert "while in P2 by the injury's records" in p.text(s)
+    fit = Session(athlete="A2", date=day(12), minutes=95, rpe=8, minutes_played=90)
+    assert [x.athlete for x in played_in_rehab(E.LogSessions(sessions=(match, fit)).apply(s))] == ["A1"]

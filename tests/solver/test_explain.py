@@ -225,7 +225,11 @@ def test_an_md3_without_speed_work_says_the_matches_cover_the_windows():
         w = why_day(s, out.plan, "A1", tl.days[i])
         if any(r.kind == "bound" for r in w.reasons):
             continue
-        (said,) = [r.text for r in w.reasons if r.rule == "HV-1"]
+        said = [r.text for r in w.reasons if r.rule == "HV-1"]
+        if not said:  # no exposure before the first match: nothing to claim
+            assert not any(ap.intensity[j] >= 90 for j in range(i))
+            continue
+        (said,) = said
         assert said.startswith("MD-3 is the preferred day for high-velocity work, but none is planned")
         assert "(a match)" in said and "keep every 8-day window covered" in said
         assert not any(v.rule == "HV-1" and v.athlete == "A1" and v.start <= tl.days[i] <= v.end
@@ -263,3 +267,27 @@ def test_a_team_deload_forced_by_a_player_back_from_rehab_says_who():
     dl2 = [(r.kind, r.text) for r in why_week(s, plan2, None, tl.days[tl.weeks[3].first]).reasons
            if r.rule == "DL-2"]
     assert dl2 == [("bound", "After 3 load weeks: at most 3 load weeks in a row.")]
+
+
+def test_a_day_without_speed_work_claims_covered_windows_only_where_they_are():
+    """A goalkeeper's day said 'the exposures on 19 Dec and 9 Jan keep every 8-day window
+    covered' (21 days apart; HV-1 does not apply to the position at all)."""
+    s = season(weeks=4, athletes=2, matches=[5, 12, 19, 26])
+    s = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"position": "GK"}),
+                                          s.athletes[1])})
+    out, _ = solved(s)
+    tl = Timeline(s)
+    gk, ap = s.athletes[0].id, out.plan.for_athlete(s.athletes[0].id)
+    days = [i for i in range(tl.n) if 0 < ap.intensity[i] < 90 and not tl.is_comp[i]]
+    said = [r.text for i in days for r in why_day(s, out.plan, gk, tl.days[i]).reasons if r.rule == "HV-1"]
+    assert said and all("HV-1 does not apply to the GK position" in x for x in said)
+    assert not any("window covered" in x for x in said)
+    # a hand-made plan with one exposure in four weeks: no day claims the windows are covered
+    other = s.athletes[1].id
+    lone = out.plan.model_copy(update={"athletes": tuple(
+        a if a.athlete != other else a.model_copy(update={"intensity": tuple(
+            100 if i == 5 else (70 if v else 0) for i, v in enumerate(a.intensity))})
+        for a in out.plan.athletes)})
+    texts = [r.text for i in range(tl.n) if lone.for_athlete(other).intensity[i] == 70
+             for r in why_day(s, lone, other, tl.days[i]).reasons if r.rule == "HV-1"]
+    assert not any("window covered" in x for x in texts)

@@ -561,3 +561,18 @@ def test_a_whole_number_typed_with_a_zero_fraction_is_taken(w, qtbot, typed, val
     qtbot.keyClicks(box.lineEdit(), typed)
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
     assert box.value() == value and w.undo_stack.count() == 1 and not said
+
+
+@pytest.mark.parametrize("digits", [309, 5000])
+def test_a_huge_number_pasted_into_a_rule_box_is_refused_not_a_crash(w, qtbot, digits):
+    """309 nines made float() infinite and int() raised inside Qt's validate: the app died."""
+    rp = w.rules_panel
+    box = rp.value_boxes[("LD-1", "minutes_deload")]
+    before, said = box.value(), []
+    rp.refused.connect(said.append)
+    box.lineEdit().selectAll()
+    box.lineEdit().insert("9" * digits)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == before and w.undo_stack.count() == 0
+    assert said and "is outside 0–240 min; type a value in that range" in said[-1]
+    assert f"'{'9' * 20}… ({digits} characters)'" in said[-1] and len(said[-1]) < 200

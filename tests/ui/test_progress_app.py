@@ -489,6 +489,23 @@ def test_a_stage_change_that_waits_on_a_test_not_passed_is_offered_unticked(qtbo
     w.weekly.shutdown()
 
 
+def test_ticks_restored_for_another_new_today_are_the_last_the_coach_left(qtbot, planned):
+    """S1 waits on a test. Ticking S2 ticked S1; unticking S1 then unticked S2. Another new today
+    replayed each row's own last click in row order (S1 off, then S2 on, which ticked S1 again):
+    one OK recorded the athlete past the gate."""
+    untested = planned.model_copy(update={"injuries": (injury("A1", "P3", start_day=-20),)})
+    w = make_window(qtbot, untested)
+    dlg = w.weekly.move_today(day(21))
+    dlg.set_accepted(1, True)
+    assert dlg.is_accepted(0)
+    dlg.set_accepted(0, False)
+    assert [dlg.is_accepted(i) for i in range(2)] == [False, False]
+    dlg.set_today(day(28))
+    assert [dlg.is_accepted(i) for i in range(2)] == [False, False] and dlg.accepted() == ()
+    dlg.reject()
+    w.weekly.shutdown()
+
+
 def test_new_week_moves_today_to_the_next_week_and_moving_back_names_what_is_kept(
         qtbot, in_week_3):
     s = E.LogSessions(sessions=(Session(athlete="A2", date=day(10), minutes=60, rpe=5),)).apply(in_week_3)

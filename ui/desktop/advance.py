@@ -319,7 +319,9 @@ class AdvanceDialog(QDialog):
                 self.date_fields[i].setDate(mine["date"])
                 self._syncing = False
             if "ticked" in mine and mine["ticked"] != self.is_accepted(i):
-                self.set_accepted(i, mine["ticked"])  # its predecessors or followers follow
+                self._syncing = True  # as the coach left the athlete's rows, no cascade
+                self.set_accepted(i, mine["ticked"])
+                self._syncing = False
 
     def is_accepted(self, i: int) -> bool:
         return self.table.item(i, 0).checkState() == Qt.CheckState.Checked
@@ -342,8 +344,6 @@ class AdvanceDialog(QDialog):
         i = item.row()
         on = self.is_accepted(i)
         t = self.moves[i]
-        if not self._flaring:
-            self._set.setdefault((t.athlete, t.stage), {})["ticked"] = on
         same = [j for j, m in enumerate(self.moves) if m.athlete == t.athlete]
         follow = [j for j in same if (j < i if on else j > i) and self.is_accepted(j) != on]
         self._syncing = True
@@ -361,6 +361,10 @@ class AdvanceDialog(QDialog):
         else:
             self.rule_note.setText("")
         self.rule_note.setVisible(bool(self.rule_note.text()))
+        if not self._flaring:  # the coach's click: every row of the athlete as it now stands
+            for j in same:
+                m = self.moves[j]
+                self._set.setdefault((m.athlete, m.stage), {})["ticked"] = self.is_accepted(j)
         self._refresh_status()
 
     def _refresh_status(self) -> None:

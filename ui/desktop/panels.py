@@ -613,6 +613,8 @@ class _RangeSays:
                 return None, "has a thousands separator"
             return None, "is not a number"
         sign, whole, sep, frac = m[1], m[2] or "0", m[3], m[4] or ""
+        if len(whole.lstrip("0")) > 15:  # far outside any range (and float() would reach inf)
+            return None, "is outside"
         if (sep and len(frac) == 3 and int(whole) != 0
                 and (isinstance(self, QSpinBox) or self.maximum() >= 1000)):
             big, small = f"{sign}{int(whole + frac)}", f"{sign}{int(whole)}.{frac}"
@@ -652,7 +654,7 @@ class _RangeSays:
                     why, fix = "is not a whole number", "type a whole number in that range"
                 else:  # validate takes a number in range, so Qt asks only outside it
                     why = "is outside"
-            elif why != "is not a number":  # a thousands separator, or perhaps one
+            elif why not in ("is not a number", "is outside"):  # a thousands separator, or perhaps one
                 fix = "type it without a thousands separator"
             self._said = text
             self.refused(typed, why, fix)
@@ -861,6 +863,7 @@ class RulesPanel(QWidget):
     def _out_of_range(self, rule_id: str, p, typed: str, box, why: str = "is outside",
                       fix: str = "type a value in that range") -> None:
         kept = box.textFromValue(box.value())
+        typed = typed if len(typed) <= 24 else f"{typed[:20]}… ({len(typed)} characters)"
         what = f"{why} {p.range_text}" if why == "is outside" else f"{why} ({p.range_text})"
         msg = f"{rule_id} {p.label}: '{typed}' {what}; {fix} (the rule keeps {kept})."
         QToolTip.showText(box.mapToGlobal(box.rect().bottomLeft()), msg, box)
