@@ -404,6 +404,27 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
                                              f"(HV-6 allows MD+{j} for non-players)."))
     if c.value("HV-7", "enabled") and i + 1 < tl.n and f.played[i + 1]:
         add(Reason("HV-7", "bound", "The day before a match the athlete plays: no speed day (activation only)."))
+    start = _started_before(c, i)
+    if start is not None and f.st[i] == FIT and f.it[i] == 0 and f.train[i]:
+        names = " / ".join(f"'{x.name}'" for x in tl.comp_on[start])
+        add(Reason("FACT", "fact", f"The first training day after {names}, which {c.who} started "
+                                   f"on {text.day_long(tl.days[start])}: a recovery session, no "
+                                   f"running (MD+1 recovery, docs/semantics.md)."))
+
+
+def _started_before(c: _Context, i: int) -> int | None:
+    """The day of the match started that day ``i`` is the first training day after (MD+1 or MD+2
+    with no training day between), or None."""
+    f = c.facts
+    for j in (1, 2):
+        k = i - j
+        if k < 0:
+            return None
+        if f.played[k]:
+            return k if f.it[k] == 100 else None
+        if f.train[k]:
+            return None
+    return None
 
 
 def _rest_reason(c: _Context, i: int, add) -> None:

@@ -317,10 +317,27 @@ class UnitsMixin(ModelBase):
                 continue
             u.steady[d] = True
             levels = self._fit_levels(u, d)
+            if not levels and self._after_start(u, d):
+                u.steady[d] = False  # the recovery session after a match started (fixed 0)
+                continue
             if levels:
                 u.lv[d] = {lvl: m.new_bool_var(f"{u.key}_{d}_{lvl}") for lvl in levels}
                 if len(levels) > 1:
                     m.add_at_most_one(u.lv[d].values())
+
+    def _after_start(self, u: Unit, d: int) -> bool:
+        """Day ``d`` is the first training day after a match the unit certainly starts, on MD+1
+        or MD+2: a recovery session (intensity 0 on a training day, rules-spec.md section 8's
+        30 x 2), not the steady 70 (docs/semantics.md). A bench appearance is not followed by one."""
+        for j in (1, 2):
+            k = d - j
+            if k < 0:
+                return False
+            if u.play[k] is True and u.play_level[k] == 100:
+                return True
+            if u.play[k] is not False or u.trainable[k]:
+                return False  # a match or a training day in between: not the first after it
+        return False
 
     def _fit_levels(self, u: Unit, d: int) -> tuple[int, ...]:
         """A fit athlete's speed-training options on day d: none where HV-5/6/7 against the given
@@ -418,6 +435,9 @@ class UnitsMixin(ModelBase):
         if certain_fit:
             u.steady[d] = u.play[d] is not True
             levels = self._fit_levels(u, d) if u.steady[d] else ()
+            if u.steady[d] and not levels and self._after_start(u, d):
+                u.steady[d] = False  # a recovery session after a match started (fixed 0)
+                return
         elif d in u.calm_days:
             levels = (60,)
         else:

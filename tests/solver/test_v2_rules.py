@@ -219,3 +219,28 @@ def test_a_stage_redone_after_a_flare_up_may_take_twice_its_maximum():
     assert last - 6 + 1 <= 2 * proto.stage("P1").max_days
     text = next(r.text for r in why_day(s, out.plan, "A1", day(last)).reasons if r.rule == "RH-STAGE")
     assert text.startswith(f"Day {last - 6 + 1} of P1 (started {day(6):%a} ")
+
+
+def test_a_starter_recovers_on_the_first_training_day_after_the_match():
+    """MD+1 recovery (domain.md HV-7): every starter's first training day after a match started,
+    MD+1 or MD+2, was the 70 % team session (75 min x RPE 4, as heavy as MD-3). It is a recovery
+    session (0 %, 30 x 2 AU); a bench player trains; a midweek match gets its own MD+1."""
+    from planner.loadtable import LoadTable, athlete_load
+    from planner.rules import RuleSet
+
+    # Sat 5, Wed 9 (a cup), Sat 12 (day 0 is a Monday; Sundays are days off)
+    s = season(weeks=3, athletes=2, matches=[5, 9, 12, 19])
+    s = s.model_copy(update={"athletes": (s.athletes[0], s.athletes[1].model_copy(update={"role": "bench"}))})
+    plan = solved(s)
+    tl = Timeline(s)
+    assert [tl.days[d].weekday() for d in (5, 7, 9, 10)] == [5, 0, 2, 3]
+    starter, bench = plan.for_athlete("A1").intensity, plan.for_athlete("A2").intensity
+    assert starter[7] == 0 and starter[10] == 0 and starter[14] == 0  # Mon MD+2, Thu MD+1, Mon
+    assert not tl.trains(6, True, False)  # Sunday off: Monday is the first training day
+    assert starter[8] > 0 and starter[11] > 0  # only the first day after: Tue, Fri train
+    assert bench[7] > 0 and bench[10] > 0
+    rec = LoadTable.of(RuleSet(s.rules)).recovery
+    loads = athlete_load(s, plan, "A1")
+    assert loads.load[loads.index(tl.days[7])] == rec[0] * rec[1] == 60
+    said = rules_of(s, plan, "A1", 10)["FACT"]
+    assert "The first training day after 'Match 2', which Athlete 1 (A1) started on Wed" in said
