@@ -762,11 +762,17 @@ def _run_floor(season: Season, tl: Timeline, rs: RuleSet, kinds, w: int,
 
 
 def _joiners_run_reason(season: Season, plan: Plan, tl: Timeline, w: int, most: int, add) -> None:
-    """A team deload that an athlete joining the team's weeks forces: DL-2 counts each athlete's
-    own weeks across a return to FIT, so a return after ``most`` load weeks of rehab makes the
-    team's week a deload however short the team's own run (it read "After 1 load week: at most
-    3", which explained nothing)."""
+    """A team deload that a player back from rehab forces: DL-2 counts each athlete's own weeks
+    across a return to FIT (rules-spec section 2), so a player whose run, rehab weeks included,
+    already has ``most`` load weeks makes the team's week a deload however short the team's own
+    run (it read "After 1 load week: at most 3", which explained nothing)."""
     floor = tl.first_open_week
+    team, j = 0, w - 1
+    while j >= floor and plan.team_weeks[j] == "load":
+        team += 1
+        j -= 1
+    if team >= most:
+        return  # the team's own run forces it
     for ap in plan.athletes:
         if len(ap.weeks) != len(tl.weeks) or ap.weeks[w] != "deload" or ap.stages[tl.weeks[w].first] != FIT:
             continue
@@ -774,12 +780,11 @@ def _joiners_run_reason(season: Season, plan: Plan, tl: Timeline, w: int, most: 
         while j >= floor and ap.weeks[j] == "load":
             run += 1
             j -= 1
-        own = j + 1 <= w - 1 and any(ap.stages[tl.weeks[k].first] != FIT for k in range(j + 1, w))
-        if run >= most and own and plan.team_weeks[w - 1] == "load":
-            add(Reason("DL-2", "bound", f"{season.athlete_label(ap.athlete)}, fit from this week "
-                                        f"on, has {text.plural(run, 'load week')} before it (the "
-                                        f"rehab weeks count, rules-spec section 2): the team's "
-                                        f"week would be the next in a row."))
+        if run >= most:
+            add(Reason("DL-2", "bound", f"{season.athlete_label(ap.athlete)} has "
+                                        f"{text.plural(run, 'load week')} before it, counting the "
+                                        f"rehab weeks before the return (rules-spec section 2): "
+                                        f"the team's week would be the next in a row."))
             return
 
 
