@@ -288,7 +288,15 @@ class RehabMixin(ModelBase):
                     if self.tl.is_comp[d]:  # only a fit athlete who does not play trains then
                         self.clause(list(lv.values()) + [neg(fit), u.play[d]], [])
                     else:
-                        self.clause(list(lv.values()) + [neg(ep.stage_lit(k60, d))], [])
+                        # the first training day after a match the athlete started (back from
+                        # rehab) is a recovery session, no running (docs/semantics.md)
+                        start = self._start_before(u, d)
+                        start = None if start is None or start is True else start
+                        self.clause(list(lv.values()) + [neg(ep.stage_lit(k60, d))]
+                                    + ([start] if start is not None else []), [])
+                        if start is not None:
+                            for x in lv.values():
+                                self.clause([neg(start), neg(x)], [])
                     if 70 in lv:
                         self.clause([neg(lv[60]), neg(ep.stage_lit(k70, d)),
                                      neg(ok70[d - ep.first])], [])

@@ -326,18 +326,26 @@ class UnitsMixin(ModelBase):
                     m.add_at_most_one(u.lv[d].values())
 
     def _after_start(self, u: Unit, d: int) -> bool:
-        """Day ``d`` is the first training day after a match the unit certainly starts, on MD+1
+        """Day ``d`` is certainly the first training day after a match the unit starts, on MD+1
         or MD+2: a recovery session (intensity 0 on a training day, rules-spec.md section 8's
         30 x 2), not the steady 70 (docs/semantics.md). A bench appearance is not followed by one."""
+        return self._start_before(u, d) is True
+
+    def _start_before(self, u: Unit, d: int):
+        """True, a literal, or None: the unit starts the match that day ``d`` is the first
+        training day after (MD+1, or MD+2 with no training day between). A literal where the
+        start is the model's (an athlete back from rehab plays once RE-1 allows it)."""
+        if self.tl.is_comp[d]:
+            return None
         for j in (1, 2):
             k = d - j
             if k < 0:
-                return False
-            if u.play[k] is True and u.play_level[k] == 100:
-                return True
+                return None
+            if self.tl.is_comp[k] and u.play[k] is not False and u.play_level[k] == 100:
+                return u.play[k]
             if u.play[k] is not False or u.trainable[k]:
-                return False  # a match or a training day in between: not the first after it
-        return False
+                return None  # a match or a training day in between: not the first after it
+        return None
 
     def _fit_levels(self, u: Unit, d: int) -> tuple[int, ...]:
         """A fit athlete's speed-training options on day d: none where HV-5/6/7 against the given
@@ -435,8 +443,19 @@ class UnitsMixin(ModelBase):
         if certain_fit:
             u.steady[d] = u.play[d] is not True
             levels = self._fit_levels(u, d) if u.steady[d] else ()
-            if u.steady[d] and not levels and self._after_start(u, d):
+            start = self._start_before(u, d) if u.steady[d] else None
+            if start is True and not levels:
                 u.steady[d] = False  # a recovery session after a match started (fixed 0)
+                return
+            if start is not None and start is not True:
+                # started or not is the model's (RE-1): the steady 70 becomes a level of its
+                # own, and the day is a recovery session exactly when the athlete started
+                u.steady[d] = False
+                u.lv[d] = {lvl: m.new_bool_var(f"{aid}_{d}_{lvl}") for lvl in (STEADY,) + levels}
+                m.add_at_most_one(u.lv[d].values())
+                self.clause([start] + list(u.lv[d].values()), [])
+                for x in u.lv[d].values():
+                    self.clause([neg(start), neg(x)], [])
                 return
         elif d in u.calm_days:
             levels = (60,)

@@ -244,3 +244,25 @@ def test_a_starter_recovers_on_the_first_training_day_after_the_match():
     assert loads.load[loads.index(tl.days[7])] == rec[0] * rec[1] == 60
     said = rules_of(s, plan, "A1", 10)["FACT"]
     assert "The first training day after 'Match 2', which Athlete 1 (A1) started on Wed" in said
+
+
+def test_a_player_back_from_rehab_recovers_after_the_matches_started_too():
+    """The recovery day came only where the start was certain when the model was built: a player
+    whose return (and so whose first start, after RE-1) the solver decides had the 70 % team
+    session after each match, the players who need the recovery most."""
+    # S1, S2, S3 of 7-14 days each: back between day 18 and day 39, the solver's choice
+    s = season(weeks=8, athletes=2, matches=[5, 12, 19, 26, 33, 40, 47, 54],
+               injuries=(injury("A1", "S1", start_day=-3),))
+    plan = solved(s)
+    tl = Timeline(s)
+    ap = plan.for_athlete("A1")
+    starts = [k for k in tl.comp_days if ap.stages[k] == "FIT" and ap.intensity[k] == 100]
+    assert len(starts) >= 3, "the returner starts some matches"
+    seen = 0
+    for k in starts:
+        first = next((d for d in range(k + 1, tl.n) if tl.trains(d, True, False)), None)
+        if first is None:
+            continue  # the season's last match
+        assert first - k <= 2 and ap.intensity[first] == 0, (k, first, ap.intensity[k:first + 1])
+        seen += 1
+    assert seen >= 2 and ap.stages[0] != "FIT"  # back during the season

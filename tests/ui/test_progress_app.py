@@ -29,10 +29,12 @@ TIMEOUT = 60_000  # ms; a re-plan of this season takes well under a second
 
 
 def _passed_p3():
-    """A1 in P3 from day -20 with its exit test passed (the projected changes are not provisional)."""
+    """A1 in P3 from day -13 with its exit test passed (the projected changes are not provisional).
+    P3's 21 days end on day 7: the earliest return has every later stage at its minimum, S1 on
+    day 8 and S2 on day 15 (no tie for the solver to break, whatever its search order)."""
     from planner.season import CriteriaTest
 
-    return injury("A1", "P3", start_day=-20).model_copy(update={"tests": (
+    return injury("A1", "P3", start_day=-13).model_copy(update={"tests": (
         CriteriaTest(date=day(-2), name="Hip-flexor strength LSI", value=92, unit="%"),)})
 
 
@@ -393,8 +395,8 @@ def test_move_today_records_the_ticked_changes_with_their_dates_in_one_step_then
     original = w.season
     dlg = w.weekly.move_today(day(21))
     assert dlg is not None and dlg.isVisible()
-    assert [(t.athlete, t.stage, t.date) for t in dlg.moves] == [("A1", "S1", day(7)),
-                                                                 ("A1", "S2", day(14))]
+    assert [(t.athlete, t.stage, t.date) for t in dlg.moves] == [("A1", "S1", day(8)),
+                                                                 ("A1", "S2", day(15))]
     assert "Tick those that happened" in dlg.intro.text()
     # not done: unticking S1 unticks S2 (a stage change needs the ones before it)
     dlg.set_accepted(0, False)
@@ -402,7 +404,7 @@ def test_move_today_records_the_ticked_changes_with_their_dates_in_one_step_then
     assert dlg.table.item(0, 3).text() == "not done: stays in P3 power and dynamic hip control"
     dlg.set_accepted(1, True)  # ticking S2 ticks S1 again
     assert dlg.is_accepted(0) and "S1" in dlg.rule_note.text()
-    assert dlg.set_date(0, "2027-01-12")  # it happened a day later than planned
+    assert dlg.set_date(0, "2027-01-13")  # it happened a day later than planned
     dlg.set_accepted(1, False)  # S2 did not happen: Athlete 1 stays in S1
     assert dlg.table.item(1, 3).text().startswith("not done: stays in S1")
     assert not dlg.set_date(0, "2027-02-01")  # after the new today: refused, with the reason
@@ -473,7 +475,7 @@ def test_a_stage_change_that_waits_on_a_test_not_passed_is_offered_unticked(qtbo
     """Move Today ticked every projected change, also one the criteria gate holds (RH-CRIT: no
     passing result): one click of OK recorded the athlete past the gate. It is unticked, with
     the changes after it, and says what it waits on; ticking it records it."""
-    untested = planned.model_copy(update={"injuries": (injury("A1", "P3", start_day=-20),)})
+    untested = planned.model_copy(update={"injuries": (injury("A1", "P3", start_day=-13),)})
     w = make_window(qtbot, untested)
     dlg = w.weekly.move_today(day(21))
     assert [(t.stage, t.waits_on) for t in dlg.moves] == [("S1", ("Hip-flexor strength LSI",)),
@@ -493,7 +495,7 @@ def test_ticks_restored_for_another_new_today_are_the_last_the_coach_left(qtbot,
     """S1 waits on a test. Ticking S2 ticked S1; unticking S1 then unticked S2. Another new today
     replayed each row's own last click in row order (S1 off, then S2 on, which ticked S1 again):
     one OK recorded the athlete past the gate."""
-    untested = planned.model_copy(update={"injuries": (injury("A1", "P3", start_day=-20),)})
+    untested = planned.model_copy(update={"injuries": (injury("A1", "P3", start_day=-13),)})
     w = make_window(qtbot, untested)
     dlg = w.weekly.move_today(day(21))
     dlg.set_accepted(1, True)
