@@ -717,7 +717,9 @@ class SetRuleValue(Edit):
     def describe(self, s: Season) -> str:
         """``Set HV-2: speed days in a load or taper week to 3``: the parameter as the rules
         panel names it (its id when it is unknown)."""
-        shown = ", ".join(self.value) or "none" if isinstance(self.value, tuple) else f"{self.value:g}"
+        from planner.rules import plain
+
+        shown = ", ".join(self.value) or "none" if isinstance(self.value, tuple) else plain(self.value)
         rule = RULES.get(self.rule)
         param = next((p for p in rule.params if p.name == self.param), None) if rule else None
         if param is None:

@@ -116,13 +116,13 @@ class PlayedInRehab:
     days: tuple[dt.date, ...]
     stage: str  # the recorded stage on the first of them
 
-    def text(self, season: Season) -> str:
+    def text(self, season: Season, fix: str = "advance --accept, or record --stage-start") -> str:
         n = len(self.days)
         where = "injured" if self.stage == INJ else f"in {self.stage}"
         return (f"{season.athlete_label(self.athlete)} logged minutes played in "
                 f"{n} competition{'s' if n != 1 else ''} from {day_long(self.days[0])} while "
                 f"{where} by the injury's records: if the athlete was back, record the stage "
-                f"changes (advance --accept, Move Today, or the Injuries editor)")
+                f"changes ({fix})")
 
 
 def played_in_rehab(season: Season) -> list[PlayedInRehab]:

@@ -20,6 +20,12 @@ def evidence_text(tag: str) -> str:
     return " + ".join(EVIDENCE.get(t, t) for t in tag.split("+") if t)
 
 
+def plain(x: float) -> str:
+    """``1000000``, ``1.3``: a number as a coach types it (``:g`` wrote 1e+06, which the rules
+    panel does not read)."""
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
 @dataclass(frozen=True)
 class Param:
     name: str
@@ -39,14 +45,14 @@ class Param:
 
     @property
     def default_text(self) -> str:
-        return ", ".join(self.text) if self.text is not None else f"{self.default:g}"
+        return ", ".join(self.text) if self.text is not None else plain(self.default)
 
     @property
     def range_text(self) -> str:
         """``1–3 days``; a list parameter has no range (``positions``)."""
         if self.text is not None:
             return self.unit
-        return f"{self.min:g}–{self.max:g} {self.unit}"
+        return f"{plain(self.min)}–{plain(self.max)} {self.unit}"
 
 
 @dataclass(frozen=True)
@@ -380,7 +386,7 @@ def settings_problems(settings, where: str = "rules") -> list[str]:
                 problems.append(f"{where}.values.{rid}.{name}: {v!r} is not a number")
             elif not (p.min <= v <= p.max):
                 problems.append(
-                    f"{where}.values.{rid}.{name}: {v:g} is outside {p.min:g}-{p.max:g} {p.unit}; "
+                    f"{where}.values.{rid}.{name}: {v:g} is outside {plain(p.min)}-{plain(p.max)} {p.unit}; "
                     f"choose a value in that range"
                 )
             elif p.integer and int(v) != v:

@@ -409,7 +409,7 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
         names = " / ".join(f"'{x.name}'" for x in tl.comp_on[start])
         add(Reason("FACT", "fact", f"The first training day after {names}, which {c.who} started "
                                    f"on {text.day_long(tl.days[start])}: a recovery session, no "
-                                   f"running (MD+1 recovery, docs/semantics.md)."))
+                                   f"running (MD+1 recovery)."))
 
 
 def _started_before(c: _Context, i: int) -> int | None:
@@ -656,25 +656,35 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         add(Reason("HV-2", "bound", f"A deload week allows at most {text.plural(cap, 'speed day')}."))
     if kind in ("deload", "taper") and (athlete is None or ap.stages[week.first] == FIT):
         table = LoadTable.of(rs)  # a rehab session keeps its length in the athlete's own deload
-        if athlete is None:
-            speed = ("the speed work stays where the week's cap leaves room for it (a match "
-                     "played counts)")
-        elif any(ap.intensity[j] >= 90 for j in week.days):
-            speed = "the speed work stays"
-        else:
-            played = AthleteFacts(season, tl, rs, ap).played
-            n = sum(1 for j in week.days if played[j])
-            cap = rs.value("HV-2", "max_speed_days_deload" if kind == "deload" else "max_speed_days")
-            because = (f": the {text.plural(n, 'match', 'matches')} played "
-                       f"{'uses' if n == 1 else 'use'} up the week's cap of "
-                       f"{text.plural(cap, 'speed day')} (a bench appearance is a speed day, not "
-                       f"an exposure)" if n and n >= cap else " (the days say why)")
-            speed = f"no high-velocity exposure for {season.athlete_label(athlete)} this week{because}"
+        speed = _lighter_week_speed(season, tl, rs, ap, week, kind) if athlete else (
+            "the speed work stays where the week's cap leaves room for it (a match played counts)")
         add(Reason("LD-1", "fact", f"{kind.capitalize()} week: {table.minutes[kind]:g}-minute team "
                                    f"sessions, {table.volume_words(kind)}; {speed}."))
     if athlete is not None:
         _load_week_reason(season, plan, athlete, tl.days[week.first], add)
     return why
+
+
+def _lighter_week_speed(season: Season, tl: Timeline, rs: RuleSet, ap, week, kind: str) -> str:
+    """What a deload or taper week keeps of an athlete's speed work, in words: a speed session,
+    or only the match started (it read "the speed work stays" where the match was the only
+    exposure), or none (a bench player whose matches use up the cap)."""
+    played = AthleteFacts(season, tl, rs, ap).played
+    who = season.athlete_label(ap.athlete)
+    if any(ap.intensity[j] >= 80 and not played[j] for j in week.days):
+        return "the speed work stays"
+    started = sum(1 for j in week.days if played[j] and ap.intensity[j] >= 90)
+    if started:
+        return (f"the {'match' if started == 1 else 'matches'} {who} starts "
+                f"{'is' if started == 1 else 'are'} the week's high-velocity exposure, with no "
+                f"speed session besides")
+    n = sum(1 for j in week.days if played[j])
+    cap = rs.value("HV-2", "max_speed_days_deload" if kind == "deload" else "max_speed_days")
+    because = (f": the {text.plural(n, 'match', 'matches')} played "
+               f"{'uses' if n == 1 else 'use'} up the week's cap of "
+               f"{text.plural(cap, 'speed day')} (a bench appearance is a speed day, not an "
+               f"exposure)" if n and n >= cap else " (the days say why)")
+    return f"no high-velocity exposure for {who} this week{because}"
 
 
 def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, add) -> None:
@@ -783,7 +793,7 @@ def _joiners_run_reason(season: Season, plan: Plan, tl: Timeline, w: int, most: 
         if run >= most:
             add(Reason("DL-2", "bound", f"{season.athlete_label(ap.athlete)} has "
                                         f"{text.plural(run, 'load week')} before it, counting the "
-                                        f"rehab weeks before the return (rules-spec section 2): "
+                                        f"rehab weeks before the return (DL-2 counts them): "
                                         f"the team's week would be the next in a row."))
             return
 

@@ -257,7 +257,7 @@ def test_a_team_deload_forced_by_a_player_back_from_rehab_says_who():
     assert ("fact", "After 2 load weeks; DL-2 allows up to 3 in a row, so the run alone does not "
                     "force this deload.") in dl2
     assert ("bound", "Athlete 1 (A1) has 4 load weeks before it, counting the rehab weeks before "
-                     "the return (rules-spec section 2): the team's week would be the next in a "
+                     "the return (DL-2 counts them): the team's week would be the next in a "
                      "row.") in dl2
     # the team's own deload after three load weeks stays the bound it is, and names nobody else
     plan2 = Plan(status="feasible", team_weeks=("load",) * 3 + ("deload", "load", "load"),

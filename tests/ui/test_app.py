@@ -517,3 +517,25 @@ def test_the_board_paints_a_big_squad_fast(qtbot, demo_season):
     visible = sum(1 for r in range(r0, r1 + 1) for d in range(d0, d1 + 1)
                   if board._rows[r].intensity[d] > 0)
     assert 0 < board.painted_glyphs == visible < 60 * 364 / 4
+
+
+def test_a_day_without_running_that_holds_a_session_says_which(qtbot, tiny):
+    """A starter's recovery day read 'Intensity: none (0)' like a Sunday's rest: the board's
+    tooltip names the recovery session, and a rehab stage's session without running."""
+    plan = hand_plan(tiny)
+    zero = plan.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"intensity": (0,) + a.intensity[1:]}) for a in plan.athletes)})
+    board = SeasonBoard()
+    qtbot.addWidget(board)
+    board.resize(800, 300)
+    board.set_season(tiny.model_copy(update={"plan": zero}))
+    rows = {row.athlete_id: i for i, row in enumerate(board._rows)}
+    fit = next(a for a in ("A1", "A2") if zero.for_athlete(a).stages[0] == "FIT")
+    assert D(2026, 3, 2).weekday() == 0  # a Monday, a training day
+    assert "Intensity: none (0): a recovery session (no running)" in board._cell_tooltip(rows[fit], 0)
+    assert zero.for_athlete("A3").stages[0] not in ("FIT", "INJ")
+    assert "Intensity: none (0): the rehab session, no running" in board._cell_tooltip(rows["A3"], 0)
+    sunday = 6
+    assert not board._tl.trains(sunday, True, False)
+    tip = board._cell_tooltip(rows[fit], sunday)
+    assert "Intensity: none (0)" in tip and "session" not in tip.split("Intensity:")[1].split("\n")[0]

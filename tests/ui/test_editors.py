@@ -536,7 +536,7 @@ def test_a_refusal_is_said_once_and_a_fraction_in_a_whole_number_box_is_refused(
     ("TEAM", "weight", "4,5", "'4,5' is not a whole number (0–10000 points); type a whole number"),
     ("RTS", "weight", "20,000", "'20,000' could be 20000 or 20 (0–10000 points/day); type it "
                                 "without a thousands separator"),
-    ("RTS", "target_weight", "2,000,000", "'2,000,000' has a thousands separator (0–1e+06 "
+    ("RTS", "target_weight", "2,000,000", "'2,000,000' has a thousands separator (0–1000000 "
                                           "points); type it without a thousands separator"),
     ("LD-1", "minutes_deload", "300", "'300' is outside 0–240 min; type a value in that range"),
 ])

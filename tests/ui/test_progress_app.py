@@ -832,6 +832,9 @@ def test_move_today_records_a_ticked_flare_up_with_the_move_in_one_undo_step(qtb
     box.setChecked(True)
     assert not dlg.is_accepted(i)
     assert dlg.flare_note.isVisibleTo(dlg) and "the flare-up sends the athlete back" in dlg.flare_note.text()
+    # the row says where the athlete goes, not "stays in S1" (the flare-up sends A1 back)
+    assert dlg.table.item(i, 3).text().startswith("not done: the flare-up of ")
+    assert dlg.table.item(i, 3).text().endswith("sends the athlete back a stage")
     dlg.set_accepted(i, True)
     assert any("comes after the flare-up" in p for p in dlg.problems())
     dlg.set_accepted(i, False)
@@ -939,4 +942,5 @@ def test_matches_logged_while_recorded_in_rehab_are_said_after_the_move(qtbot, i
     (said,) = [d for d in dialogs if d[0] == "inform" and d[1] == "Matches logged while in rehab"]
     assert "Athlete 1 (A1) logged minutes played in 1 competition from Sat" in said[2]
     assert "by the injury's records: if the athlete was back, record the stage changes" in said[2]
+    assert "Season ▸ Injuries" in said[2] and "--accept" not in said[2]  # the app's words
     assert "Athlete 2" not in said[2]  # fit: nothing to say

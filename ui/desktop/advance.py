@@ -381,7 +381,13 @@ class AdvanceDialog(QDialog):
                 staying[t.athlete] = t.stage
                 item.setText("happened: recorded on this day")
             else:
-                item.setText(f"not done: stays in {_stage_words(self.season, t, staying[t.athlete])}")
+                flares = [f for a, f in self._ticked if a == t.athlete and f <= t.date]
+                if flares:  # a ticked flare-up sends the athlete back: "stays in" would be untrue
+                    item.setText(f"not done: the flare-up of {day_text(max(flares))} sends the "
+                                 f"athlete back a stage")
+                else:
+                    item.setText(f"not done: stays in "
+                                 f"{_stage_words(self.season, t, staying[t.athlete])}")
         self.table.resizeRowsToContents()
 
     def accepted(self) -> tuple[E.StageEntry, ...]:
@@ -475,6 +481,7 @@ class AdvanceDialog(QDialog):
             self._flare_rows(prop, on)
         finally:
             self._flaring = False
+        self._refresh_status()
         self._show_flare_note()
 
     def _flare_rows(self, prop, on: bool) -> None:

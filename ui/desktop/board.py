@@ -1648,6 +1648,19 @@ class SeasonBoard(QAbstractScrollArea):
             lines.append("No training")
         return lines
 
+    def _no_running(self, row: _Row, d: int) -> str:
+        """A day at 0 reads as rest on the board; a training day holds a session all the same:
+        the recovery session of a fit athlete (after a match started), a stage's rehab session."""
+        st = row.stages[d] if row.stages is not None else None
+        tl = self._tl
+        if st is None or st == "INJ" or d in tl.unavailable(row.athlete_id):
+            return "Intensity: none (0)"
+        if st == "FIT" and tl.trains(d, True, False):
+            return "Intensity: none (0): a recovery session (no running)"
+        if st != "FIT" and tl.trains(d, False, False):
+            return "Intensity: none (0): the rehab session, no running"
+        return "Intensity: none (0)"
+
     def _plan_lines(self, row: _Row, d: int) -> list[str]:
         """What the plan holds for the athlete-day: stage, intensity, speed days, week kind."""
         lines = []
@@ -1655,7 +1668,7 @@ class SeasonBoard(QAbstractScrollArea):
             lines.append(f"Stage: {stage_name_on(self._season, row.athlete_id, row.stages[d], self._tl.days[d])}")
         if row.intensity is not None:
             lv = row.intensity[d]
-            lines.append(f"Intensity: {lv} % of max speed" if lv else "Intensity: none (0)")
+            lines.append(f"Intensity: {lv} % of max speed" if lv else self._no_running(row, d))
         w = self._tl.week_of[d]
         if self._zoom == "week" and row.week_speed is not None:
             levels = row.week_speed[w]

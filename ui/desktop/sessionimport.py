@@ -135,7 +135,8 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
     new = [p for p in played_in_rehab(after) if p not in old]
     if not new:
         return False
-    lines = "\n".join(f"• {p.text(after)}." for p in new)
+    fix = "tick them in Move Today, or Season ▸ Injuries ▸ Stages"
+    lines = "\n".join(f"• {p.text(after, fix)}." for p in new)
     window.interaction.inform("Matches logged while in rehab",
                               f"{lines}\n\nThe plan keeps the records: until the stage changes "
                               f"are recorded, these athletes are planned as still in rehab.")
@@ -208,7 +209,8 @@ def import_sessions(window, path: str | Path) -> bool:
     text = f"Added {counts(sessions)} from {Path(path).name}."
     if found:
         text += {"replace": f" They replaced what was logged on {count(len(found), 'athlete-day')}.",
-                 "add": f" {count(len(found), 'athlete-day')} now have two logs.",
+                 "add": f" {count(len(found), 'athlete-day')} now "
+                        f"{'has' if len(found) == 1 else 'have'} two logs.",
                  "skip": f" {count(len(found), 'athlete-day')} already logged kept as they were."}[policy]
     if flares:
         text += (f" The logged pain proposes {plural(len(flares), 'flare-up')} (marked ⚑ in the "

@@ -349,7 +349,11 @@ class WeeklyLoop(QObject):
                 text += (f"; {plural(len(flares), 'flare-up')} recorded ("
                          + ", ".join(w.season.athlete_label(f.athlete) for f in flares)
                          + ": back a stage)")
-        w.statusBar().showMessage(text + ".", 10000)
+        if not_done and not dlg.replan_box.isChecked():
+            # the stored plan still shows the projection on the days just lived: say so
+            text += ("; the board shows the plan's projected stages until you re-plan "
+                     "(Plan ▸ Re-plan from Today, Ctrl+R)")
+        w.statusBar().showMessage(text + ".", 15000)
         w.board.scroll_to_date(dlg.today() - dt.timedelta(days=21))  # the weeks just lived
         from ui.desktop.sessionimport import warn_played_in_rehab
 
