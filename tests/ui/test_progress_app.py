@@ -944,3 +944,18 @@ def test_matches_logged_while_recorded_in_rehab_are_said_after_the_move(qtbot, i
     assert "by the injury's records: if the athlete was back, record the stage changes" in said[2]
     assert "Season ▸ Injuries" in said[2] and "--accept" not in said[2]  # the app's words
     assert "Athlete 2" not in said[2]  # fit: nothing to say
+
+
+def test_a_move_without_re_plan_says_the_board_keeps_the_projection(qtbot, in_week_3):
+    """Unticked changes and no re-plan: the board still showed the projected stages on the days
+    just lived, without a word, beside the records that say otherwise."""
+    w = make_window(qtbot, in_week_3)
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    assert dlg.moves, "the plan projects a stage change in the week"
+    for i in range(len(dlg.moves)):
+        dlg.set_accepted(i, False)
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    status = w.statusBar().currentMessage()
+    assert "not done" in status and "the board shows the plan's projected stages until you re-plan" in status
