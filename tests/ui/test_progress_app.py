@@ -869,6 +869,8 @@ def test_move_today_keeps_the_ticks_and_the_log_when_today_changes(qtbot, in_wee
     assert dlg.is_accepted(i) and not dlg.flare_note.isVisibleTo(dlg)
     dlg.set_today(pain_day - dt.timedelta(days=1))  # the logged day is after this today
     assert "were not read" in dlg.error.text()
+    # the fix is this dialog's own new today, not the menu that opened it
+    assert "choose a later new today above" in dlg.error.text() and "Move Today…" not in dlg.error.text()
     if dlg.today() != dlg.old_today:
         assert any("were not read for" in p for p in dlg.problems())
     assert dlg.problems()  # OK refuses: the log is not dropped behind the coach's back

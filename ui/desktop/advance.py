@@ -422,8 +422,13 @@ class AdvanceDialog(QDialog):
         try:
             result = read_log(path, moved)
         except LogReadError as e:
-            self.log_error = str(e)
-            self.error.setText(f"The sessions were not read:\n{e}")
+            # the dialog is Move Today already: its own new today is the fix for late rows
+            text = (str(e).replace("move today on first (Season ▸ Move Today…)",
+                                   "choose a later new today above")
+                    .replace("move today on first (Season ▸ New Week or Move Today…, which can "
+                             "also import the log)", "choose a later new today above"))
+            self.log_error = text
+            self.error.setText(f"The sessions were not read:\n{text}")
             return False
         self.error.setText("")
         self.log_error = ""
