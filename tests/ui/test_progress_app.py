@@ -961,3 +961,16 @@ def test_a_move_without_re_plan_says_the_board_keeps_the_projection(qtbot, in_we
     dlg.buttons.accepted.emit()
     status = w.statusBar().currentMessage()
     assert "not done" in status and "the board shows the plan's projected stages until you re-plan" in status
+
+
+def test_a_stage_ticked_shorter_than_its_minimum_is_said(qtbot, planned):
+    """S1 on day 8 and S2 the day after were recorded without a word: S1 lasted one day of its
+    seven. It is recorded as the coach says (history), and the row says it."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(21))
+    assert [t.stage for t in dlg.moves][:2] == ["S1", "S2"]
+    assert dlg.table.item(1, 3).text() == "happened: recorded on this day"
+    assert dlg.set_date(1, day(9))
+    assert dlg.table.item(1, 3).text() == "happened: recorded on this day (S1 lasted 1 day; its minimum is 7)"
+    dlg.reject()
+    w.weekly.shutdown()

@@ -379,7 +379,7 @@ class AdvanceDialog(QDialog):
                 continue
             if self.is_accepted(i):
                 staying[t.athlete] = t.stage
-                item.setText("happened: recorded on this day")
+                item.setText("happened: recorded on this day" + self._short_stage(i))
             else:
                 flares = [f for a, f in self._ticked if a == t.athlete and f <= t.date]
                 if flares:  # a ticked flare-up sends the athlete back: "stays in" would be untrue
@@ -389,6 +389,29 @@ class AdvanceDialog(QDialog):
                     item.setText(f"not done: stays in "
                                  f"{_stage_words(self.season, t, staying[t.athlete])}")
         self.table.resizeRowsToContents()
+
+    def _short_stage(self, i: int) -> str:
+        """`` (P2 lasted 1 day; its minimum is 21)`` when the ticked change before row ``i`` of
+        the same athlete makes its stage shorter than the protocol's minimum: what happened is
+        recorded as it was, but a coach should see it (a slip of the date, most often)."""
+        from planner.protocols import load_protocol
+        from planner.rehab import governing
+
+        t = self.moves[i]
+        prev = [j for j in range(i) if self.moves[j].athlete == t.athlete and self.is_accepted(j)]
+        if not prev or not self.date_fields[i].is_valid() or not self.date_fields[prev[-1]].is_valid():
+            return ""
+        j = prev[-1]
+        start, end = self.date_fields[j].value(), self.date_fields[i].value()
+        rec = governing(sorted(self.season.injuries_of(t.athlete), key=lambda r: r.onset), start)
+        stage = self.moves[j].stage
+        if rec is None or stage == FIT:
+            return ""
+        proto = load_protocol(rec.protocol)
+        if stage not in proto.stage_ids:
+            return ""
+        days, least = (end - start).days, proto.stage(stage).min_days
+        return f" ({stage} lasted {plural(days, 'day')}; its minimum is {least})" if 0 < days < least else ""
 
     def accepted(self) -> tuple[E.StageEntry, ...]:
         return tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=self.date_fields[i].value())
