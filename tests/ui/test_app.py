@@ -537,5 +537,8 @@ def test_a_day_without_running_that_holds_a_session_says_which(qtbot, tiny):
     assert "Intensity: none (0): the rehab session, no running" in board._cell_tooltip(rows["A3"], 0)
     sunday = 6
     assert not board._tl.trains(sunday, True, False)
+    # the cell itself: a hollow ring on the recovery day, nothing on a rest day
+    assert 0 in board._rows[rows[fit]].recovery and sunday not in board._rows[rows[fit]].recovery
+    assert not board._rows[rows["A3"]].recovery  # a rehab day has its stage's colour already
     tip = board._cell_tooltip(rows[fit], sunday)
     assert "Intensity: none (0)" in tip and "session" not in tip.split("Intensity:")[1].split("\n")[0]

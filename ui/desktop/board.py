@@ -147,6 +147,21 @@ def draw_glyph(painter: QPainter, level: int, cx: float, cy: float,
     painter.restore()
 
 
+RECOVERY = -2  # the glyph key of a session without running (a recovery or rehab session)
+
+
+def draw_recovery(painter: QPainter, cx: float, cy: float, colour: QColor) -> None:
+    """A hollow ring: a training day without running that still holds a session (a fit
+    athlete's recovery session after a match started); an empty cell is a rest day."""
+    painter.save()
+    pen = QPen(colour)
+    pen.setWidthF(1.3)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(QPointF(cx, cy), 2.9, 2.9)
+    painter.restore()
+
+
 def draw_priority(painter: QPainter, rect: QRectF, priority: str, font: QFont,
                   colours: dict[str, QColor] | None = None) -> None:
     """A priority marker: a coloured disc with the white priority letter."""
@@ -191,6 +206,7 @@ class _Row:
     unavailable: tuple[tuple[int, int], ...]
     week_speed: tuple[tuple[int, ...], ...] | None  # per week, the levels of its speed days
     recorded: tuple[str, ...] | None = None  # no plan: the stages the records make certain
+    recovery: frozenset[int] = frozenset()  # fit training days at 0: a recovery session
 
     @property
     def group(self) -> tuple[int, str]:
@@ -641,6 +657,10 @@ class SeasonBoard(QAbstractScrollArea):
                 if len(ap.weeks) == len(tl.weeks):
                     weeks = tuple(ap.weeks)
             recorded = recorded_stages(season, a.id, tl) if stages is None else None
+            off = tl.unavailable(a.id)
+            recovery = frozenset(
+                d for d in range(tl.n) if stages[d] == "FIT" and intensity[d] == 0
+                and d not in off and tl.trains(d, True, False)) if stages and intensity else frozenset()
             rows.append(_Row(
                 athlete_id=a.id,
                 name=a.name,
@@ -653,6 +673,7 @@ class SeasonBoard(QAbstractScrollArea):
                 unavailable=_spans(tl.unavailable(a.id)),
                 week_speed=week_speed,
                 recorded=recorded,
+                recovery=recovery,
             ))
         return rows
 
@@ -898,7 +919,9 @@ class SeasonBoard(QAbstractScrollArea):
             pix.fill(Qt.GlobalColor.transparent)
             gp = QPainter(pix)
             gp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            if level == -1:  # "more than shown"
+            if level == RECOVERY:
+                draw_recovery(gp, size / 2, size / 2, self._theme.intensity_colour(70))
+            elif level == -1:  # "more than shown"
                 gp.fillRect(QRectF(size / 2 - 2.5, size / 2 - 0.75, 5, 1.5), self._theme.text)
                 gp.fillRect(QRectF(size / 2 - 0.75, size / 2 - 2.5, 1.5, 5), self._theme.text)
             else:
@@ -1150,11 +1173,14 @@ class SeasonBoard(QAbstractScrollArea):
         cw, intensity = self._cw, row.intensity
         left = f.ox + cw // 2 - 8
         n = 0
+        ring = self._glyph(RECOVERY) if row.recovery else None
         for d in range(f.d0, f.d1 + 1):
             lv = intensity[d]
             if lv > 0:
                 p.drawPixmap(left + d * cw, cy, pix[lv])
                 n += 1
+            elif ring is not None and d in row.recovery:
+                p.drawPixmap(left + d * cw, cy, ring)
         return n
 
     def _paint_v2(self, p: QPainter, f: _Frame, provisional: bool) -> None:
@@ -1804,7 +1830,7 @@ class BoardLegend(QWidget):
         h = self.LINE_H
         groups = [
             ["t:Stage:"] + [f"s:{st}" for st in LEGEND_STAGES],
-            ["t:Intensity:"] + [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)],
+            ["t:Intensity:"] + [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)] + ["e:recovery"],
             ["t:Weeks:", "w:deload", "w:taper", "b:own week ≠ team"],
             ["t:Match:", "m:A", "m:B", "m:C"],
             ["h:unavailable", "p:pinned", "v:rule broken", "x:target missed", "d:today"],
@@ -1820,7 +1846,7 @@ class BoardLegend(QWidget):
             kind, _, label = item.partition(":")
             if kind == "t":
                 return fm.horizontalAdvance(label) + 5
-            if kind == "g":
+            if kind in ("g", "e"):
                 return 14 + fm.horizontalAdvance(label) + 7
             if kind == "m":
                 return 20
@@ -1873,6 +1899,11 @@ class BoardLegend(QWidget):
             elif kind == "g":
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
                 draw_glyph(p, int(label), x + 6, cy, th.intensity_colour(int(label)))
+                x += 14
+                text(label, 7)
+            elif kind == "e":
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                draw_recovery(p, x + 6, cy, th.intensity_colour(70))
                 x += 14
                 text(label, 7)
             elif kind == "w":
