@@ -290,13 +290,14 @@ class RehabMixin(ModelBase):
                     else:
                         # the first training day after a match the athlete started (back from
                         # rehab) is a recovery session, no running (docs/semantics.md)
-                        start = self._start_before(u, d)
+                        start = self._start_before(u, d, same_epoch=True)
                         start = None if start is None or start is True else start
                         self.clause(list(lv.values()) + [neg(ep.stage_lit(k60, d))]
                                     + ([start] if start is not None else []), [])
-                        if start is not None:
-                            for x in lv.values():
-                                self.clause([neg(start), neg(x)], [])
+                        if start is not None:  # no steady running then (speed if HV-6 allows)
+                            for lvl, x in lv.items():
+                                if lvl < 80:
+                                    self.clause([neg(start), neg(x)], [])
                     if 70 in lv:
                         self.clause([neg(lv[60]), neg(ep.stage_lit(k70, d)),
                                      neg(ok70[d - ep.first])], [])

@@ -315,11 +315,10 @@ class UnitsMixin(ModelBase):
                 u.lv[d] = {lvl: m.new_bool_var(f"{u.key}_{d}_{lvl}") for lvl in RUN_LEVELS}
                 m.add_at_most_one(u.lv[d].values())
                 continue
-            u.steady[d] = True
+            # the first training day after a match started is a recovery session (0) unless
+            # a speed level is chosen (HV-6 may allow one on MD+2); otherwise steady running
+            u.steady[d] = not self._after_start(u, d)
             levels = self._fit_levels(u, d)
-            if not levels and self._after_start(u, d):
-                u.steady[d] = False  # the recovery session after a match started (fixed 0)
-                continue
             if levels:
                 u.lv[d] = {lvl: m.new_bool_var(f"{u.key}_{d}_{lvl}") for lvl in levels}
                 if len(levels) > 1:
@@ -331,21 +330,34 @@ class UnitsMixin(ModelBase):
         30 x 2), not the steady 70 (docs/semantics.md). A bench appearance is not followed by one."""
         return self._start_before(u, d) is True
 
-    def _start_before(self, u: Unit, d: int):
+    def _start_before(self, u: Unit, d: int, same_epoch: bool = False):
         """True, a literal, or None: the unit starts the match that day ``d`` is the first
         training day after (MD+1, or MD+2 with no training day between). A literal where the
-        start is the model's (an athlete back from rehab plays once RE-1 allows it)."""
-        if self.tl.is_comp[d]:
-            return None
+        start is the model's (an athlete back from rehab plays once RE-1 allows it).
+        ``same_epoch``: only a match in ``d``'s epoch (a start before a later flare-up says
+        nothing of a rehab day after it)."""
+        if u.play[d] is not False:
+            return None  # a match day the athlete (may) play(s)
+        off = self.tl.unavailable(u.athletes[0])
         for j in (1, 2):
             k = d - j
             if k < 0:
                 return None
             if self.tl.is_comp[k] and u.play[k] is not False and u.play_level[k] == 100:
+                if same_epoch and (k < self.p0 or u.epoch_at(k) is not u.epoch_at(d)):
+                    return None
                 return u.play[k]
-            if u.play[k] is not False or u.trainable[k]:
+            if u.play[k] is not False or self._trained(u, k, off):
                 return None  # a match or a training day in between: not the first after it
         return None
+
+    def _trained(self, u: Unit, k: int, off) -> bool:
+        """Day ``k`` was (or may be) a training day for the unit; before today, as the past has it."""
+        if k >= self.p0:
+            return u.trainable[k]
+        stage = u.past_stage[k] if k < len(u.past_stage) else FIT
+        played = u.past_played[k] if k < len(u.past_played) else False
+        return k not in off and self.tl.trains(k, stage == FIT, played)
 
     def _fit_levels(self, u: Unit, d: int) -> tuple[int, ...]:
         """A fit athlete's speed-training options on day d: none where HV-5/6/7 against the given
@@ -444,18 +456,17 @@ class UnitsMixin(ModelBase):
             u.steady[d] = u.play[d] is not True
             levels = self._fit_levels(u, d) if u.steady[d] else ()
             start = self._start_before(u, d) if u.steady[d] else None
-            if start is True and not levels:
-                u.steady[d] = False  # a recovery session after a match started (fixed 0)
-                return
-            if start is not None and start is not True:
+            if start is True:
+                u.steady[d] = False  # a recovery session after a match started (0), or speed
+            elif start is not None:
                 # started or not is the model's (RE-1): the steady 70 becomes a level of its
-                # own, and the day is a recovery session exactly when the athlete started
+                # own, and without speed the day is a recovery session exactly when the athlete
+                # started
                 u.steady[d] = False
                 u.lv[d] = {lvl: m.new_bool_var(f"{aid}_{d}_{lvl}") for lvl in (STEADY,) + levels}
                 m.add_at_most_one(u.lv[d].values())
                 self.clause([start] + list(u.lv[d].values()), [])
-                for x in u.lv[d].values():
-                    self.clause([neg(start), neg(x)], [])
+                self.clause([neg(start), neg(u.lv[d][STEADY])], [])
                 return
         elif d in u.calm_days:
             levels = (60,)

@@ -266,3 +266,38 @@ def test_a_player_back_from_rehab_recovers_after_the_matches_started_too():
         assert first - k <= 2 and ap.intensity[first] == 0, (k, first, ap.intensity[k:first + 1])
         seen += 1
     assert seen >= 2 and ap.stages[0] != "FIT"  # back during the season
+
+
+def test_the_recovery_day_is_the_first_training_day_after_a_start_in_every_case():
+    """Review cases: today on MD+2 after a past MD+1 training day made a second recovery day;
+    a competition the starter sits out (and trains on) the day after got none; HV-6 at 1 day
+    (MD+2 open to speed) turned the MD+2 recovery into 70 %."""
+    from planner.season import MatchRole
+
+    # Sat 5, Wed 9, Sat 12, Sat 19: Thu 10 is the recovery after Wednesday, Fri 11 trains
+    s = season(weeks=3, athletes=1, matches=[5, 9, 12, 19])
+    full = solved(s).for_athlete("A1").intensity
+    assert full[10] == 0 and full[11] == 70
+    moved = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(11)})})
+    out = solve(SolveRequest(moved.model_copy(update={"plan": None}), time_limit=30))
+    assert out.plan.for_athlete("A1").intensity[11] == 70  # today: Thursday was the recovery
+    assert check_plan(moved, out.plan).violations == ()
+    # a cup on Thursday 10 the starter is out of: Thursday trains, and it is the recovery day
+    cup = season(weeks=3, athletes=1, matches=[5, 9, 10, 12, 19])
+    cup = cup.model_copy(update={"roles": (MatchRole(competition="m2", athlete="A1", role="out"),)})
+    it = solved(cup).for_athlete("A1").intensity
+    assert it[9] == 100 and it[10] == 0 and it[11] == 70
+    # HV-6 at 1 day: MD+2 may hold speed, and without it is still the recovery session
+    one = season(weeks=3, athletes=1, matches=[5, 12, 19], rules=RuleSettings(values={"HV-6": {"days_after": 1}}))
+    it = solved(one).for_athlete("A1").intensity
+    assert it[7] in (0, 80, 90, 95) and it[14] in (0, 80, 90, 95)  # Mondays: recovery or speed
+
+
+def test_a_flare_up_after_a_start_keeps_the_rehab_running_of_the_days_after():
+    """A returner who starts on Saturday 26 and flares up on Sunday 27 is back in rehab on
+    Monday: the start no longer makes Monday a recovery day (it lost its 60 % rehab running)."""
+    s = season(weeks=8, athletes=2, matches=[5, 12, 19, 26, 33, 40, 47, 54],
+               injuries=(injury("A1", "S1", start_day=-3, flare_days=(27,)),))
+    ap = solved(s).for_athlete("A1")
+    assert ap.stages[26] == "FIT" and ap.intensity[26] == 100  # started, then flared up
+    assert ap.stages[28] != "FIT" and ap.intensity[28] >= 60  # Monday: rehab running again
