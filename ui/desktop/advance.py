@@ -443,15 +443,10 @@ class AdvanceDialog(QDialog):
         moved = self.season.model_copy(update={"calendar": self.season.calendar.model_copy(
             update={"today": self.today_field.value()})})
         try:
-            result = read_log(path, moved)
+            result = read_log(path, moved, in_move_today=True)
         except LogReadError as e:
-            # the dialog is Move Today already: its own new today is the fix for late rows
-            text = (str(e).replace("move today on first (Season ▸ Move Today…)",
-                                   "choose a later new today above")
-                    .replace("move today on first (Season ▸ New Week or Move Today…, which can "
-                             "also import the log)", "choose a later new today above"))
-            self.log_error = text
-            self.error.setText(f"The sessions were not read:\n{text}")
+            self.log_error = str(e)
+            self.error.setText(f"The sessions were not read:\n{e}")
             return False
         self.error.setText("")
         self.log_error = ""

@@ -31,22 +31,30 @@ class LogReadError(Exception):
     """A log that cannot be read; ``str()`` lists the located problems."""
 
 
-def read_log(path: str | Path, season: Season):
-    """The log's ``LogResult`` for ``season``; :class:`LogReadError` listing every problem."""
+MENU_FIX = "move today on first (Season ▸ Move Today…)"
+MENU_HEAD = "move today on first (Season ▸ New Week or Move Today…, which can also import the log)"
+# in Move Today itself the fix for rows after today is its own new today
+DIALOG_FIX = DIALOG_HEAD = "choose a later new today above"
+
+
+def read_log(path: str | Path, season: Season, in_move_today: bool = False):
+    """The log's ``LogResult`` for ``season``; :class:`LogReadError` listing every problem, with
+    the fix for rows after today as Move Today's own field when read there."""
     from planner.sessionlog import read_sessions
 
     try:
         return read_sessions(path, season)
     except PeriodizeError as e:
-        raise LogReadError(listing(e, path)) from None
+        raise LogReadError(listing(e, path, in_move_today)) from None
     except OSError as e:
         raise LogReadError(f"{path}: could not be read ({e.strerror or e})") from None
 
 
-def listing(error: PeriodizeError, path: str | Path) -> str:
+def listing(error: PeriodizeError, path: str | Path, in_move_today: bool = False) -> str:
     """The error's located problems, one a line (the first :data:`MAX_LISTED`), headed by how
     many rows lie after today when some do (the usual slip: the log read before today moved)."""
-    problems = [_in_app(p) for p in getattr(error, "problems", None) or []]
+    fix = DIALOG_FIX if in_move_today else MENU_FIX
+    problems = [_in_app(p, fix) for p in getattr(error, "problems", None) or []]
     source = getattr(error, "source", "") or Path(path).name
     if not problems:
         return str(error)
@@ -58,18 +66,17 @@ def listing(error: PeriodizeError, path: str | Path) -> str:
     head = f"{source}: {count(total, 'problem')}; nothing was added."
     late = sum(1 for p in problems if "is after today" in p)
     if late:
-        head += (f"\n{'At least ' if more else ''}{count(late, 'row')} dated after today: move "
-                 f"today on first (Season ▸ New Week or Move Today…, which can also import the "
-                 f"log).")
+        head += (f"\n{'At least ' if more else ''}{count(late, 'row')} dated after today: "
+                 f"{DIALOG_HEAD if in_move_today else MENU_HEAD}.")
     shown = "\n".join(f"• {p}" for p in problems[:MAX_LISTED])
     rest = total - min(len(problems), MAX_LISTED)
     tail = f"\n… and {number(rest)} more." if rest > 0 else ""
     return f"{head}\n{shown}{tail}"
 
 
-def _in_app(problem: str) -> str:
-    """A reader's problem with its command-line hint put as the app's menu."""
-    return (problem.replace("(periodize advance --today DATE)", "(Season ▸ Move Today…)")
+def _in_app(problem: str, fix: str = MENU_FIX) -> str:
+    """A reader's problem with its command-line hint put as the app's (``fix``)."""
+    return (problem.replace("move today on first (periodize advance --today DATE)", fix)
             .replace("periodize advance", "Season ▸ Move Today…"))
 
 
