@@ -57,8 +57,8 @@ CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
     "rest": ("no training: not a training day, a declared day off, a match the athlete is not in "
              "on a day without training, or a match day in rehab", (0,)),
     "unavailable": ("the athlete is away (an unavailability)", (0,)),
-    "recovery": ("a fit athlete's training day at 0 %, or up to 70 % after a match the athlete "
-                 "played (within HV-6's days)", (0, 60, 70)),
+    "recovery": ("a fit athlete's training day at 0 % (no running): the first training day "
+                 "after a match the athlete started, or a day the plan gives no running", (0,)),
     "activation": ("a fit athlete's training day up to 70 % the day before a match the athlete "
                    "plays", (60, 70)),
     "team": ("a fit athlete's training day up to 70 % otherwise", (60, 70)),
@@ -425,12 +425,10 @@ class Prescriber:
         played_before = any(f.played[x] for x in range(max(0, i - self.days_after), i))
         if lvl >= SPEED_DAY:
             return "compensation" if after and not played_before else "speed"
-        if i > 0 and f.played[i - 1]:  # MD+1 of a match played: recovery first
-            return "recovery"
+        # a day with running after a match played is the team's session, priced as one: the
+        # recovery session is the 0 % day (a starter's MD+1, docs/semantics.md)
         if i + 1 < tl.n and f.played[i + 1]:  # the day before a match: activation
             return "activation"
-        if after and played_before:
-            return "recovery"
         return "team"
 
     def _flare(self, f: AthleteFacts, i: int) -> int | None:

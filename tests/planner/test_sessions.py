@@ -208,9 +208,10 @@ def test_the_plan_json_names_each_days_session():
     assert a1["days"][1]["session"] == "speed-90" and a1["days"][5]["session"] == "match-start"
 
 
-def test_recovery_names_its_match_and_the_day_before_a_match_is_activation():
-    """A recovery day says which match it follows; a day that is both within the days after one
-    match and the day before the next is the next match's activation (MD-1), not 'the day after'."""
+def test_recovery_is_the_0_percent_day_and_a_day_with_running_after_a_match_is_the_team_session():
+    """The recovery session is the day without running (a starter's MD+1); a day with running
+    after a match played (a bench player's MD+1, a starter's MD+2) is the team's session, as the
+    load prices it (rules-spec.md section 8), and the day before a match is its activation."""
     from planner.timeline import Timeline
     from tests.exports.demo import solved_demo
 
@@ -218,20 +219,19 @@ def test_recovery_names_its_match_and_the_day_before_a_match_is_activation():
     plan = season.plan
     tl = Timeline(season)
     pr = Prescriber(season, plan)
-    seen = 0
+    recovery = after_bench = 0
     for a in season.athletes:
         f = pr.facts(a.id)
         for i, p in enumerate(pr.athlete(a.id)):
-            if p.context == "recovery" and p.level >= 60:
-                seen += 1
-                x = next(x for x in range(i - 1, -1, -1) if f.played[x])
-                assert p.content.startswith(f"After {pr.match_names(x)}:"), p.content
-                # its minutes are a team session's (rules-spec.md section 8): the text says so
-                assert "a light team session" in p.content and p.minutes >= 40
-                assert i - x <= pr.days_after
-            if p.context in ("recovery", "team") and p.level >= 60 and i + 1 < tl.n and f.played[i + 1]:
-                assert i > 0 and f.played[i - 1], (a.id, i)  # only MD+1 stays recovery
-    assert seen
+            if p.context == "recovery":
+                assert p.level == 0, (a.id, i, p.level)
+                assert p.name == "Recovery" and "No running" in p.content
+                recovery += 1
+            if p.stage == "FIT" and p.level in (60, 70) and i > 0 and f.played[i - 1]:
+                expected = "activation" if i + 1 < tl.n and f.played[i + 1] else "team"
+                assert p.context == expected, (a.id, i, p.context)
+                after_bench += 1
+    assert recovery and after_bench
 
 
 def test_a_flare_up_day_and_its_calm_days_keep_the_calm_limits_whatever_the_stage_allows():
