@@ -282,9 +282,18 @@ class AthletePlan(Model):
     planned: dict[dt.date, int] = Field(default_factory=dict)
 
 
+# The planner's version, raised when the solver plans the same season differently in a way no
+# rule states: 2, a starter's first training day after a match is a recovery session
+# (docs/semantics.md). A stored plan of an earlier version is not kept as it is: solving keeps the
+# new plan and a re-plan covers the whole future (solver/run.py, solver/whatif.py).
+PLANNER_VERSION = 2
+
+
 class Plan(Model):
     """A plan for every athlete-day and athlete-week of the season (rules-spec.md section 2)."""
 
+    # the planner version that made it; 1 for a plan stored before the version was recorded
+    planner_version: int = Field(default=1, ge=1)
     status: Literal["optimal", "feasible", "infeasible", "cancelled", "timeout", "manual"]
     objective: float | None = None
     bound: float | None = None

@@ -16,7 +16,7 @@ from ortools.sat.python import cp_model
 from planner.check import check_plan
 from planner.errors import InputError
 from planner.rules import SOFT_RULES, RuleSet
-from planner.season import Plan, Season
+from planner.season import PLANNER_VERSION, Plan, Season
 from planner.timeline import Timeline
 from planner.validate import check_season
 from solver.api import Outcome, Progress, SolveRequest, Status, StopToken
@@ -232,7 +232,10 @@ def _search(solver: cp_model.CpSolver, model: PlanModel, on_progress, stop: Stop
 def _prefer_stored(season: Season, plan: Plan, objective: float) -> Plan:
     """The stored plan when it still has no hard violation and is at least as good: one season,
     one plan (docs/semantics.md, "One season, one plan"). Its past is what happened: the new
-    plan's days before today (the log) replace the stored ones first."""
+    plan's days before today (the log) replace the stored ones first. A plan an earlier planner
+    version made is not kept (planner.season.PLANNER_VERSION)."""
+    if season.plan is not None and season.plan.planner_version < PLANNER_VERSION:
+        return plan
     stored = _with_past(season.plan, plan, Timeline(season).p0) if season.plan is not None else None
     if stored is None:
         return plan

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, replace
 
 from planner.rules import RuleSet, same_rules
-from planner.season import Plan, Season
+from planner.season import PLANNER_VERSION, Plan, Season
 from planner.timeline import Timeline
 from solver.api import Outcome, SolveRequest, Status, StopToken
 
@@ -221,6 +221,12 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
 
     after = with_history(after, reference)
     scope = scope if scope is not None else change_scope(before, after)
+    if reference.planner_version < PLANNER_VERSION and not scope.everything:
+        # its future was planned without what this version plans (e.g. recovery sessions):
+        # keeping most of it would keep that (planner.season.PLANNER_VERSION)
+        tl = Timeline(after)
+        scope = Scope(True, frozenset(), True, (tl.p0, tl.n - 1),
+                      "the plan was made by an earlier version of Periodize")
     first: Outcome | None = None
     if not scope.everything:
         floors: dict[str, int] = {}

@@ -8,7 +8,7 @@ in the family module it belongs to (units, rehab, speed, weeks, pins, objective,
 
 from __future__ import annotations
 
-from planner.season import FIT, AthletePlan, Plan, Season
+from planner.season import FIT, PLANNER_VERSION, AthletePlan, Plan, Season
 from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, Group, is_true, neg
 from solver.model.load import LoadMixin
 from solver.model.objective import ObjectiveMixin
@@ -93,7 +93,7 @@ class PlanModel(UnitsMixin, WeeksMixin, RehabMixin, SpeedMixin, PinsMixin, Objec
             intens, stages = self._unit_days(u, val)
             for aid in u.athletes:
                 plans[aid] = AthletePlan(athlete=aid, stages=stages, intensity=intens, weeks=weeks)
-        return Plan(status="feasible", team_weeks=team,
+        return Plan(status="feasible", planner_version=PLANNER_VERSION, team_weeks=team,
                     athletes=tuple(plans[a.id] for a in self.season.athletes))
 
     def _unit_days(self, u: Unit, val) -> tuple[tuple[int, ...], tuple[str, ...]]:

@@ -301,3 +301,45 @@ def test_a_flare_up_after_a_start_keeps_the_rehab_running_of_the_days_after():
     ap = solved(s).for_athlete("A1")
     assert ap.stages[26] == "FIT" and ap.intensity[26] == 100  # started, then flared up
     assert ap.stages[28] != "FIT" and ap.intensity[28] >= 60  # Monday: rehab running again
+
+
+def test_a_plan_an_earlier_planner_made_is_replanned_not_kept():
+    """A plan stored before the recovery sessions (planner version 1) had the team session on a
+    starter's MD+1. No rule is broken by it, so solving again kept it (one season, one plan) and a
+    re-plan from a later today kept its future (minimal change): the recovery days never came.
+    A plan of an earlier planner version is now re-planned; one of this version is still kept."""
+    from planner.season import PLANNER_VERSION, Plan
+    from planner.seasonfile import dumps, loads
+    from solver.whatif import replan_from_today
+
+    s = season(weeks=3, athletes=2, matches=[5, 9, 12, 19])
+    plan = solved(s)
+    assert plan.planner_version == PLANNER_VERSION > 1
+    assert loads(dumps(s.model_copy(update={"plan": plan}))).plan.planner_version == PLANNER_VERSION
+    recovery = [d for d in (7, 10, 14) if plan.for_athlete("A1").intensity[d] == 0]
+    assert recovery == [7, 10, 14]
+
+    def stored(version: int):
+        aps = []
+        for ap in plan.athletes:
+            it = list(ap.intensity)
+            for d in recovery if ap.athlete == "A1" else ():
+                it[d] = 70  # what version 1 planned there
+            aps.append(ap.model_copy(update={"intensity": tuple(it)}))
+        old = Plan.model_validate({**plan.model_dump(), "athletes": aps, "planner_version": version})
+        return s.model_copy(update={"plan": old})
+
+    # a season file written before the version was recorded reads as version 1
+    body = dumps(stored(1)).replace('"planner_version": 1,', "")
+    assert '"planner_version"' not in body and loads(body).plan.planner_version == 1
+
+    for version, kept in ((1, False), (PLANNER_VERSION, True)):
+        s_old = stored(version)
+        again = solve(SolveRequest(s_old, time_limit=30))
+        assert not check_plan(s_old, again.plan).violations
+        assert (again.plan.for_athlete("A1").intensity[10] == 70) is kept, version
+        later = E.AdvanceToday(today=day(9)).apply(s_old)
+        out = replan_from_today(s_old, later, time_limit=30)
+        assert not check_plan(later, out.plan).violations
+        assert (out.plan.for_athlete("A1").intensity[14] == 70) is kept, (version, out.message)
+        assert ("earlier version of Periodize" in out.message) is not kept
