@@ -453,8 +453,9 @@ def _weekly_cap_reason(c: _Context, i: int, add) -> None:
                                    f"week, whose cap is {text.plural(cap_w, 'speed day')}."))
     elif speed[i]:
         besides = f" besides {matches}" if n_match else ""
-        add(Reason("HV-2", "bound", f"Speed day {n_plan + n_match} of at most {cap_w} this {kind} "
-                                     f"week ({text.plural(n_plan, 'planned speed day')}{besides})."))
+        add(Reason("HV-2", "bound", f"This {kind} week has {n_plan + n_match} of at most "
+                                     f"{text.plural(cap_w, 'speed day')} "
+                                     f"({text.plural(n_plan, 'planned speed day')}{besides})."))
     elif n_match >= cap_w:
         verb = "reach" if n_match == cap_w else "are over"
         add(Reason("HV-2", "bound", f"The {matches} {verb} this {kind} week's cap of "
@@ -661,7 +662,8 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         add(Reason("LD-1", "fact", f"{kind.capitalize()} week: {table.minutes[kind]:g}-minute team "
                                    f"sessions, {table.volume_words(kind)}; {speed}."))
     if athlete is not None:
-        _load_week_reason(season, plan, athlete, tl.days[week.first], add)
+        team = any(ap.stages[j] == FIT for j in week.days)  # has team sessions to shorten
+        _load_week_reason(season, plan, athlete, tl.days[week.first], add, team)
     return why
 
 
@@ -687,14 +689,16 @@ def _lighter_week_speed(season: Season, tl: Timeline, rs: RuleSet, ap, week, kin
     return f"no high-velocity exposure for {who} this week{because}"
 
 
-def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, add) -> None:
-    """The athlete's planned load this week against the chronic load (LD-1)."""
+def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, add,
+                      team: bool = True) -> None:
+    """The athlete's planned load this week against the chronic load (LD-1); ``team``: the
+    athlete has team sessions this week (is fit on some day)."""
     series = athlete_load(season, plan, athlete)
     wl = series.week_of(first)
     if wl is None:
         return
     if wl.kind in ("deload", "taper") and wl.full:
-        _lighter_reason(series, wl, add)
+        _lighter_reason(series, wl, add, team)
     # a week with logged days reads their logged load (rules-spec.md section 8): say so
     what = "Planned load" if wl.logged is None else "Load"
     amount = f"{wl.load:.0f} AU" + ("" if wl.logged is None else
@@ -716,10 +720,11 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
                                f"limit of {most:g} times."))
 
 
-def _lighter_reason(series, wl, add) -> None:
+def _lighter_reason(series, wl, add, team: bool = True) -> None:
     """A deload or taper week against the nearest full load weeks before and after it: the
     shorter team sessions say "40 % less volume", but matches and rehab sessions keep their
-    length, so the week itself may be barely lighter; say by how much it is."""
+    length, so the week itself may be barely lighter; say by how much it is. ``team``: the
+    athlete has team sessions this week (a week wholly in rehab has none to shorten)."""
     k = series.weeks.index(wl)
     before = next((w for w in reversed(series.weeks[:k]) if w.full and w.kind == "load"), None)
     after = next((w for w in series.weeks[k + 1:] if w.full and w.kind == "load"), None)
@@ -730,9 +735,12 @@ def _lighter_reason(series, wl, add) -> None:
     around = "the load weeks around it" if len(near) == 2 else "the nearest load week"
     size = (f"{abs(change)} % {'below' if change < 0 else 'above'}" if change else "as much as")
     text = f"This week's planned load, {wl.planned:.0f} AU, is {size} {around} ({mean:.0f} AU)"
-    if change > -20:
+    if change > -20 and team:
         text += (": the matches and rehab sessions keep their length, only the team sessions are "
                  "shorter")
+    elif change > -20:
+        text += (": in rehab all week, so no team session to shorten, and a rehab session keeps "
+                 "its length in a deload week")
     add(Reason("LD-1", "fact", text + "."))
 
 

@@ -291,3 +291,18 @@ def test_a_day_without_speed_work_claims_covered_windows_only_where_they_are():
     texts = [r.text for i in range(tl.n) if lone.for_athlete(other).intensity[i] == 70
              for r in why_day(s, lone, other, tl.days[i]).reasons if r.rule == "HV-1"]
     assert not any("window covered" in x for x in texts)
+
+
+def test_each_speed_day_of_a_week_gives_the_week_count_not_a_day_number():
+    """HV-2's text on the first of two speed days said "Speed day 2 of at most 2": the count was
+    the week's, printed as the day's ordinal. Both days now say what the week holds."""
+    pins = (IntensityPin(athlete="A1", date=day(8), intensity=90),
+            IntensityPin(athlete="A1", date=day(10), intensity=90))
+    s = season(weeks=3, athletes=2, matches=[5, 19], pins=pins)
+    out, _ = solved(s)
+    ap = out.plan.for_athlete("A1")
+    speed = [i for i in range(7, 14) if ap.intensity[i] >= 80]
+    assert speed == [8, 10]
+    for i in speed:
+        said = [r.text for r in why_day(s, out.plan, "A1", day(i)).reasons if r.rule == "HV-2"]
+        assert said == [f"This {ap.weeks[1]} week has 2 of at most 2 speed days (2 planned speed days)."], said

@@ -266,3 +266,23 @@ def test_rules_set_back_to_their_defaults_are_the_same_rules():
     assert not same_rules(RuleSettings(), RuleSettings(values={"LD-1": {"weight": 20}}))
     assert not same_rules(RuleSettings(), RuleSettings(modes={"LD-1": "off"}))
     assert same_rules(RuleSettings(), RuleSettings(modes={"LD-1": "soft"}))
+
+
+def test_a_deload_week_wholly_in_rehab_does_not_speak_of_shorter_team_sessions(demo_season):
+    """Kofi Mensah's own deload week in P2 read "only the team sessions are shorter": he had
+    none. A week wholly in rehab says there is no team session to shorten."""
+    from planner.timeline import Timeline
+
+    out = solve(SolveRequest(demo_season, time_limit=60))
+    plan, tl = out.plan, Timeline(demo_season)
+    rehab = 0
+    for ap in plan.athletes:
+        for w, kind in enumerate(ap.weeks):
+            days = tl.weeks[w].days
+            if kind != "deload" or any(ap.stages[d] == "FIT" for d in days):
+                continue
+            lines = why_week(demo_season, plan, ap.athlete, tl.days[days[0]]).reasons
+            said = next((r.text for r in lines if r.text.startswith("This week's planned load")), "")
+            assert "team sessions are shorter" not in said, (ap.athlete, w, said)
+            rehab += "no team session to shorten" in said
+    assert rehab >= 1
