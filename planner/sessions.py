@@ -36,6 +36,7 @@ from functools import cache
 from pathlib import Path
 
 from planner.errors import InputError
+from planner.history import logged_days
 from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
 from planner.returns import AthleteFacts
@@ -403,6 +404,8 @@ class Prescriber:
             return "unavailable", self._away_reason(f.id, i)
         if f.played[i]:
             return ("match" if lvl == 100 else "bench"), ""
+        if i < tl.p0 and lvl == 0 and self._logged_idle(f, i):
+            return "rest", "Did not train: logged with 0 minutes"
         flare = self._flare(f, i)
         if flare == 0 and lvl == 0:
             return "flare-up", ""
@@ -430,6 +433,11 @@ class Prescriber:
         if i + 1 < tl.n and f.played[i + 1]:  # the day before a match: activation
             return "activation"
         return "team"
+
+    def _logged_idle(self, f: AthleteFacts, i: int) -> bool:
+        """A day before today logged with no minutes (ill, rested): it was no session at all."""
+        day = logged_days(self.season, f.id).get(self.tl.days[i])
+        return day is not None and not day.minutes
 
     def _flare(self, f: AthleteFacts, i: int) -> int | None:
         """Days since the latest flare-up within the calm days (0: the flare-up's day), or None."""

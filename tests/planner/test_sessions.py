@@ -258,3 +258,26 @@ def test_a_flare_up_day_and_its_calm_days_keep_the_calm_limits_whatever_the_stag
     assert (days[day0].context, days[day0].kicking, days[day0].cod) == ("flare-up", "none", "none")
     assert (days[day0 + 1].context, days[day0 + 1].kicking) == ("calm", "short passes")
 
+
+
+def test_a_day_logged_with_no_minutes_is_a_rest_day_not_a_recovery_session():
+    """A player logged ill (0 minutes) was handed a "Recovery" session (30 minutes of pool or
+    bike); a day nothing was done is a rest day that says so. A day at 0 % with a real session
+    logged is still the recovery session."""
+    from planner.season import Session
+
+    s = _season()
+    tl = Timeline(s)
+    assert tl.training_weekday[1] and tl.training_weekday[2]
+    cal = s.calendar.model_copy(update={"today": tl.days[3]})
+    plan = _plan(s)
+    aps = tuple(ap.model_copy(update={"intensity": (70, 0, 0) + ap.intensity[3:]})
+                if ap.athlete == "A5" else ap for ap in plan.athletes)
+    s = s.model_copy(update={
+        "calendar": cal, "plan": plan.model_copy(update={"athletes": aps}),
+        "sessions": (Session(athlete="A5", date=tl.days[1], minutes=0, rpe=0, note="ill"),
+                     Session(athlete="A5", date=tl.days[2], minutes=30, rpe=2))})
+    days = Prescriber(s, s.plan).athlete("A5")
+    assert (days[1].context, days[1].name) == ("rest", "Rest day")
+    assert days[1].summary == "Rest day: Did not train" and "logged with 0 minutes" in days[1].content
+    assert days[2].context == "recovery"
