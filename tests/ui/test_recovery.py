@@ -195,3 +195,41 @@ def test_opening_a_file_offers_only_that_files_recovery_copy(qtbot, dialogs, tmp
     qtbot.addWidget(window)
     assert dialogs.kinds() == ["choose"] and window.season.name == "Crashed FC"
     assert window.path == club
+
+
+def test_a_copy_of_a_file_opened_by_a_relative_name_is_offered_for_that_file_only(
+        qtbot, dialogs, tmp_path, monkeypatch):
+    """`periodize open demo.season.json` in one folder, a crash, then the same command in another
+    folder: the copy was offered there (its note kept the name as typed, and the name matched),
+    and Yes put the first folder's season into the second folder's file."""
+    from ui.desktop.app import create_main_window
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    save_season(tiny_season().model_copy(update={"name": "Club A"}), a / "demo.season.json")
+    save_season(tiny_season().model_copy(update={"name": "Club B"}), b / "demo.season.json")
+    monkeypatch.chdir(a)
+    crashed = create_main_window("demo.season.json")
+    qtbot.addWidget(crashed)
+    crashed.apply_edit(E.SetSeasonSettings(name="Crashed A"))
+    assert crashed.autosaver.tick()
+    assert _meta(crashed.autosaver.path)["path"] == str((a / "demo.season.json").resolve())
+    crashed.autosaver._lock.unlock()  # as if the process had died
+    crashed.autosaver._lock = None
+    dialogs.answer = "yes"
+    monkeypatch.chdir(b)
+    window = create_main_window("demo.season.json")
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == [] and window.season.name == "Club B"
+    # a note written with the name as typed (before it was made absolute) matches no file
+    note = crashed.autosaver.path.with_name(crashed.autosaver.path.name.replace(".season.json", ".json"))
+    note.write_text(json.dumps({**_meta(crashed.autosaver.path), "path": "demo.season.json"}))
+    window = create_main_window("demo.season.json")
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == [] and window.season.name == "Club B"
+    monkeypatch.chdir(a)
+    note.write_text(json.dumps({**_meta(crashed.autosaver.path), "path": str(a / "demo.season.json")}))
+    window = create_main_window("demo.season.json")
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == ["choose"] and window.season.name == "Crashed A"

@@ -113,7 +113,9 @@ class Autosaver(QObject):
                 if lock.tryLock(0):
                     self._lock = lock
             atomic_write(self.path, dumps(doc.season), private=True)
-            meta = {"path": str(doc.path) if doc.path else None, "name": doc.season.name,
+            # absolute: a file opened by a relative name is matched to its own file only, never
+            # to a file of the same name opened from another folder
+            meta = {"path": str(_absolute(doc.path)) if doc.path else None, "name": doc.season.name,
                     "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
                     "pid": os.getpid()}
             atomic_write(self.folder / f"{self.key}.json", json.dumps(meta), private=True)
@@ -140,6 +142,13 @@ class Autosaver(QObject):
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
+
+
+def _absolute(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def _same_file(a: Path | None, b: Path) -> bool:
@@ -194,6 +203,8 @@ def _recovery(folder: Path, key: str, f: Path) -> Recovery | None:
         saved = dt.datetime.fromtimestamp(f.stat().st_mtime)
     path = meta.get("path")
     original = Path(path) if isinstance(path, str) and path and "\x00" not in path and len(path) < 4096 else None
+    if original is not None and not original.is_absolute():
+        original = None  # relative to a folder no longer known: never taken for another file
     name = meta.get("name")
     name = " ".join(name.split())[:200] if isinstance(name, str) and name.strip() else key
     return Recovery(key, f, original, name, saved)
