@@ -974,3 +974,55 @@ def test_a_stage_ticked_shorter_than_its_minimum_is_said(qtbot, planned):
     assert dlg.table.item(1, 3).text() == "happened: recorded on this day (S1 lasted 1 day; its minimum is 7)"
     dlg.reject()
     w.weekly.shutdown()
+
+
+def test_unticking_a_flare_up_gives_back_no_row_the_coach_has_changed_since(qtbot, planned, tmp_path):
+    """Ticked, a flare-up unticks the later stage change; the coach then unticks the earlier
+    one. Unticked again, the flare-up re-ticked the later change, and with it the earlier one
+    the coach had unticked. The rows of an athlete the coach has changed since are the coach's."""
+    w = make_window(qtbot, planned)
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    dlg.set_today(day(21))
+    rows = [i for i, t in enumerate(dlg.moves) if t.athlete == "A1"]
+    assert [dlg.moves[i].stage for i in rows] == ["S1", "S2"]
+    s1, s2 = rows
+    assert dlg.is_accepted(s1) and dlg.is_accepted(s2)
+    pain_day = dlg.date_fields[s2].value()
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
+                                       f"A1,{pain_day.isoformat()},50,4,6\n")
+    assert dlg._read_log(str(tmp_path / "week.csv"))
+    (box, _p), = dlg.flare_boxes
+    box.setChecked(True)
+    assert dlg.is_accepted(s1) and not dlg.is_accepted(s2)
+    dlg.set_accepted(s1, False)  # the coach: S1 did not happen either
+    box.setChecked(False)
+    assert not dlg.is_accepted(s1) and not dlg.is_accepted(s2)
+    # untouched, the rows come back (the flare-up only undoes what it did)
+    dlg.set_accepted(s1, True)
+    dlg.set_accepted(s2, True)
+    box.setChecked(True)
+    assert not dlg.is_accepted(s2)
+    box.setChecked(False)
+    assert dlg.is_accepted(s1) and dlg.is_accepted(s2)
+    dlg.reject()
+
+
+def test_a_flare_up_box_stays_under_the_pointer_when_ticked(qtbot, in_week_3, tmp_path):
+    """Ticking the box showed a note below it that pushed it about 20 px up: a second click at
+    the same place landed on the note and did nothing."""
+    from PySide6.QtCore import QPoint
+
+    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n"
+                                  f"A1,{day(12).isoformat()},50,4,6\n")
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    (box, _p), = dlg.flare_boxes
+    qtbot.wait(50)
+    where = box.mapTo(dlg, QPoint(0, 0))
+    assert where.y() > dlg.table.geometry().bottom()
+    box.setChecked(True)
+    qtbot.wait(50)
+    assert dlg.flare_note.isVisible() and dlg.flare_note.text()
+    assert box.mapTo(dlg, QPoint(0, 0)) == where
+    dlg.reject()

@@ -169,8 +169,11 @@ class AdvanceDialog(QDialog):
         for w in (self.rule_note, self.later):
             lay.addWidget(w)
         lay.addLayout(log_row)
-        lay.addLayout(self.flare_col)
+        # the note above the boxes: shown when one is ticked, it takes its room from the table
+        # above, so the box stays under the pointer (below, it pushed the box up: a second
+        # click there landed on the note)
         lay.addWidget(self.flare_note)
+        lay.addLayout(self.flare_col)
         for w in (self.replan_box, self.error):
             lay.addWidget(w)
         lay.addStretch(1)  # without stage changes to list, the rest stays together at the top
@@ -365,6 +368,11 @@ class AdvanceDialog(QDialog):
             for j in same:
                 m = self.moves[j]
                 self._set.setdefault((m.athlete, m.stage), {})["ticked"] = self.is_accepted(j)
+            # ... and the coach's own from now on: unticking a flare-up gives back none of them
+            # (re-ticking one would also tick the rows before it the coach unticked)
+            for key, rows in self._undid.items():
+                if key[0] == t.athlete:
+                    self._undid[key] = [j for j in rows if j not in same]
         self._refresh_status()
 
     def _refresh_status(self) -> None:
