@@ -267,10 +267,14 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
         happened[off + i] = planned[off + i] = round(table.day(
             kind, level=f.it[i], played=f.played[i], training=f.train[i], **facts))
         was = ap.planned.get(tl.days[i]) if i < tl.p0 else None
-        if was is not None:  # a past day that went otherwise: planned is what was planned for it
-            played = bool(tl.is_comp[i] and f.st[i] == FIT and was in (100, 80))
+        was_stage = ap.planned_stages.get(tl.days[i]) if i < tl.p0 else None
+        if was is not None or was_stage is not None:
+            # a past day that went otherwise: planned is what was planned for it
+            was = f.it[i] if was is None else was
+            facts["stage"] = st = f.st[i] if was_stage is None else was_stage
+            played = bool(tl.is_comp[i] and st == FIT and was in (100, 80))
             planned[off + i] = round(table.day(kind, level=was, played=played,
-                                               training=tl.trains(i, f.st[i] == FIT, played), **facts))
+                                               training=tl.trains(i, st == FIT, played), **facts))
     today = off + tl.p0
     until = today + 1 if count_today and today < n and logged[today] is not None else today
     load = [logged[k] if k < until and logged[k] is not None else happened[k] for k in range(n)]

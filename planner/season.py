@@ -280,6 +280,9 @@ class AthletePlan(Model):
     # days before today whose level (what happened) differs from the level planned for them
     # before they happened: date -> the planned level (rules-spec.md section 9)
     planned: dict[dt.date, int] = Field(default_factory=dict)
+    # the same for the stage (a flare-up recorded afterwards sends past days back a stage):
+    # date -> the stage planned for the day; the planned load prices what was planned
+    planned_stages: dict[dt.date, PlanStage] = Field(default_factory=dict)
 
 
 # The planner's version, raised when the solver plans the same season differently in a way no

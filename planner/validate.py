@@ -403,6 +403,11 @@ def plan_problems(season: Season, plan=None, where: str = "plan") -> list[str]:
             if v not in LEVELS:
                 out.append(f"{where}.athletes[{i}].planned: {v} is not an intensity level; {fix}")
                 break
+        for day in ap.planned_stages:
+            if not (tl.start <= day < tl.days[tl.p0] if tl.p0 < tl.n else tl.start <= day <= tl.end):
+                out.append(f"{where}.athletes[{i}].planned_stages: {day.isoformat()} is not a day "
+                           f"before today; {fix}")
+                break
     return out
 
 

@@ -266,7 +266,9 @@ def _with_past(stored: Plan, new: Plan, p0: int) -> Plan | None:
 
 def with_planned(stored: Plan | None, new: Plan, tl: Timeline) -> Plan:
     """``new`` remembering, for each day before today, the level ``stored`` planned for it when
-    that differs from what happened (``new``'s past): what the board marks as not as planned."""
+    that differs from what happened (``new``'s past): what the board marks as not as planned;
+    and the stage, where a stage change recorded afterwards (a flare-up) moved the day's stage,
+    so that its planned load stays what was planned (docs/load.md)."""
     if stored is None or tl.p0 == 0:
         return new
     by_id = {ap.athlete: ap for ap in stored.athletes}
@@ -276,13 +278,16 @@ def with_planned(stored: Plan | None, new: Plan, tl: Timeline) -> Plan:
         if old is None or len(old.intensity) != len(ap.intensity):
             athletes.append(ap)
             continue
-        planned = {}
+        planned, stages = {}, {}
         for d in range(tl.p0):
             day = tl.days[d]
             was = old.planned.get(day, old.intensity[d])
             if was != ap.intensity[d]:
                 planned[day] = was
-        athletes.append(ap.model_copy(update={"planned": planned}))
+            was_stage = old.planned_stages.get(day, old.stages[d])
+            if was_stage != ap.stages[d]:
+                stages[day] = was_stage
+        athletes.append(ap.model_copy(update={"planned": planned, "planned_stages": stages}))
     return new.model_copy(update={"athletes": tuple(athletes)})
 
 

@@ -345,7 +345,9 @@ def _cut_after(season: Season, day: int | None) -> Season | None:
         plan = plan.model_copy(update={"team_weeks": plan.team_weeks[:nw], "athletes": tuple(
             ap.model_copy(update={"stages": ap.stages[:n], "intensity": ap.intensity[:n],
                                   "weeks": ap.weeks[:nw],
-                                  "planned": {k: v for k, v in ap.planned.items() if k <= last}})
+                                  "planned": {k: v for k, v in ap.planned.items() if k <= last},
+                                  "planned_stages": {k: v for k, v in ap.planned_stages.items()
+                                                     if k <= last}})
             for ap in plan.athletes)})
     cal = season.calendar
     cut = season.model_copy(update={

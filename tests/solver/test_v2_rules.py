@@ -343,3 +343,34 @@ def test_a_plan_an_earlier_planner_made_is_replanned_not_kept():
         assert not check_plan(later, out.plan).violations
         assert (out.plan.for_athlete("A1").intensity[14] == 70) is kept, (version, out.message)
         assert ("earlier version of Periodize" in out.message) is not kept
+
+
+def test_a_flare_up_recorded_afterwards_keeps_the_past_weeks_planned_load():
+    """A flare-up recorded for a day already past sends the athlete's days from it back a
+    stage, in the plan's past too (what happened). Their planned load was re-priced at the
+    lower stage: the week's 'planned' changed after the fact (1200 -> 885 AU on the demo).
+    Planned is what was planned before it happened (docs/load.md)."""
+    from planner.loadtable import athlete_load
+    from planner.seasonfile import dumps, loads
+    from solver.whatif import replan, replan_from_today
+
+    s = season(weeks=6, athletes=2, matches=[5, 12, 19, 26, 33, 40],
+               injuries=(injury("A1", "P2", start_day=-3),))
+    s = s.model_copy(update={"plan": solved(s)})
+    later = E.AdvanceToday(today=day(14)).apply(s)
+    out = replan_from_today(s, later, time_limit=30)
+    later = later.model_copy(update={"plan": out.plan})
+    assert out.plan.for_athlete("A1").stages[7:14] == ("P2",) * 7
+    week = athlete_load(later, later.plan, "A1").week_of(day(7))
+    flared = E.RecordFlareUp(athlete="A1", date=day(9)).apply(later)
+    out = replan(later, flared, later.plan, time_limit=30)
+    assert not check_plan(flared, out.plan).violations
+    ap = out.plan.for_athlete("A1")
+    assert ap.stages[9:14] == ("P1",) * 5  # what happened: back a stage from the flare-up
+    assert ap.planned_stages == {day(i): "P2" for i in range(9, 14)}
+    flared = flared.model_copy(update={"plan": out.plan})
+    after = athlete_load(flared, flared.plan, "A1").week_of(day(7))
+    assert after.planned == week.planned
+    assert after.load < week.load  # the load itself is what happened: P1 sessions
+    again = loads(dumps(flared))  # kept in the season file
+    assert again.plan.for_athlete("A1").planned_stages == ap.planned_stages
