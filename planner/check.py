@@ -544,7 +544,7 @@ class _Checker:
         if run.rec is None or s not in a.protos[run.rec].stage_ids:
             return
         spec = a.protos[run.rec].stage(s)
-        if a.it[i] >= spec.cap:
+        if a.it[i] >= spec.cap and i not in a.flared:  # the session that flared up is no progress
             run.at_cap += 1
         mx = max_days(spec, run.flare)  # redone after a flare-up: twice (docs/semantics.md)
         start = run.start
@@ -600,6 +600,8 @@ class _Checker:
                 continue
             if i >= self.p0:
                 self._rh11_day(a, i, done, top, s_req)
+            if i in a.flared:
+                continue  # the session that flared up is no progress
             done[v] = done.get(v, 0) + 1
             top = max(top, v)
 

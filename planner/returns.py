@@ -101,6 +101,9 @@ class AthleteFacts:
         self.first_records = [self.idx(min(s.start for s in r.stages)) for r in self.records]
         self.rec_days: dict[int, tuple[str, int]] = {}
         self.flare_days: dict[int, int] = {}
+        # every flare-up's day: its own session, the one that flared up, is no ladder or exit
+        # progress (docs/semantics.md)
+        self.flared: set[int] = {self.idx(f) for r in self.records for f in r.flare_ups}
         for k, r in enumerate(self.records):
             recorded = {s.start for s in r.stages}
             for s in r.stages:
@@ -177,7 +180,8 @@ class AthleteFacts:
             run = StageRun(INJ, self.onsets[k], k)
         if run.stage in proto.stage_ids:
             cap = proto.cap(run.stage)
-            run.at_cap = sum(1 for i in range(max(run.start, 0), p0) if self.it[i] >= cap)
+            run.at_cap = sum(1 for i in range(max(run.start, 0), p0)
+                             if self.it[i] >= cap and i not in self.flared)
         return run
 
     # -- who plays -----------------------------------------------------------------------------

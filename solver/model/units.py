@@ -529,12 +529,15 @@ class UnitsMixin(ModelBase):
         sc = (cur.start - tl.start).days
         ep = Epoch(p0, end, "known", order, caps, proto, rec, start_stage=c, start_day=sc,
                    credit=self._credit(proto, rec, cur), open_max=cur.start in rec.flare_ups)
-        for d in range(max(0, sc), p0):
+        # a flare-up's own session (the one that flared up) is no ladder or exit progress, as the
+        # plan checker counts (docs/semantics.md)
+        flared = {(f - tl.start).days for r in u.records for f in r.flare_ups}
+        days = [d for d in range(max(0, sc), p0) if d not in flared]
+        for d in days:
             if past.intensity[d] >= 60 and past.stages[d] in proto.stage_ids:
                 ep.past_counts[past.intensity[d]] = ep.past_counts.get(past.intensity[d], 0) + 1
         cap_c = caps[c]
-        ep.past_cap_days = sum(1 for d in range(max(0, sc), p0)
-                               if cap_c > 0 and past.intensity[d] == cap_c)
+        ep.past_cap_days = sum(1 for d in days if cap_c > 0 and past.intensity[d] >= cap_c)
         if cur.stage in proto.stage_ids:
             g, _ = gate(rec, proto, cur.stage, cur.start, tl.days[p0] + dt.timedelta(days=1),
                         self.rules.value("RH-CRIT", "retest_days"))

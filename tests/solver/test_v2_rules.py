@@ -6,7 +6,15 @@ from __future__ import annotations
 from planner import edits as E
 from planner.check import check_plan
 from planner.returns import returns
-from planner.season import CriteriaTest, Injury, IntensityPin, MatchRole, RuleSettings, StageRecord
+from planner.season import (
+    CriteriaTest,
+    Injury,
+    IntensityPin,
+    MatchRole,
+    RuleSettings,
+    Session,
+    StageRecord,
+)
 from planner.timeline import Timeline
 from planner.why import why_day
 from solver import SolveRequest, Status, solve
@@ -374,3 +382,50 @@ def test_a_flare_up_recorded_afterwards_keeps_the_past_weeks_planned_load():
     assert after.load < week.load  # the load itself is what happened: P1 sessions
     again = loads(dumps(flared))  # kept in the season file
     assert again.plan.for_athlete("A1").planned_stages == ap.planned_stages
+
+
+def _flared_on_day_3_at(top: int):
+    """A1 in S2, today day 7; logged day 3 at ``top`` % and a flare-up that day (back to S1):
+    the season and its re-plan from today (checked)."""
+    from solver.whatif import replan_from_today
+
+    s = season(weeks=6, athletes=2, matches=[12, 19, 26, 33, 40],
+               injuries=(injury("A1", "S2", start_day=-3),))
+    s = s.model_copy(update={"plan": solved(s)})
+    later = E.AdvanceToday(today=day(7)).apply(s)
+    logs = tuple(Session(athlete="A1", date=day(d), minutes=60, rpe=5, top_speed_pct=tp)
+                 for d, tp in ((0, 90), (1, 60), (2, 90), (3, top), (4, 50), (5, 50)))
+    later = E.LogSessions(sessions=logs).apply(later)
+    later = E.RecordFlareUp(athlete="A1", date=day(3)).apply(later)
+    out = replan_from_today(s, later, time_limit=30)
+    assert not check_plan(later, out.plan).violations
+    return later, out
+
+
+def test_the_session_that_flared_up_is_no_ladder_or_exit_progress():
+    """A1 ran at 90 % on the day of a flare-up that sent A1 back from S2 to S1, whose exit is
+    two days at 90 % (pain-free). That session counted as one of them: A1 left S1 after a single
+    day at 90 after the flare-up. The plan and the plan checker now leave it out."""
+    later, out = _flared_on_day_3_at(90)
+    ap = out.plan.for_athlete("A1")
+    assert ap.stages[3] == "S1" and ap.intensity[3] == 90  # what happened on the flare-up's day
+    exit_day = ap.stages.index("S2", 4)
+    at_cap = [d for d in range(4, exit_day) if ap.intensity[d] >= 90]
+    assert len(at_cap) >= 2, (at_cap, ap.intensity[:exit_day])
+    # a plan leaving S1 the day after the first 90 % day since the flare-up breaks RH-STAGE
+    early = at_cap[0] + 1
+    stages = ap.stages[:early] + ("S2",) * (exit_day - early) + ap.stages[exit_day:]
+    bad = out.plan.model_copy(update={"athletes": tuple(
+        x.model_copy(update={"stages": stages}) if x.athlete == "A1" else x for x in out.plan.athletes)})
+    said = [v.message for v in check_plan(later, bad).violations if v.rule == "RH-STAGE"]
+    assert any("1 day at 90 %" in m for m in said), said
+
+
+def test_the_session_that_flared_up_is_no_step_of_the_sprint_ladder():
+    """The same at 80 %: back in S1 (credited up to 70 %), 90 % needs two days at 80 % since the
+    flare-up; the 80 % session that flared up was one of them."""
+    _later, out = _flared_on_day_3_at(80)
+    ap = out.plan.for_athlete("A1")
+    assert ap.intensity[3] == 80
+    first90 = next(d for d in range(4, len(ap.intensity)) if ap.intensity[d] >= 90)
+    assert sum(1 for d in range(4, first90) if ap.intensity[d] == 80) >= 2, ap.intensity[:first90 + 1]
