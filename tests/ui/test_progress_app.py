@@ -1026,3 +1026,22 @@ def test_a_flare_up_box_stays_under_the_pointer_when_ticked(qtbot, in_week_3, tm
     assert dlg.flare_note.isVisible() and dlg.flare_note.text()
     assert box.mapTo(dlg, QPoint(0, 0)) == where
     dlg.reject()
+
+
+def test_the_inspector_names_the_stage_a_planned_flare_up_moves_back_from(qtbot):
+    """A what-if flare-up after a projected stage change: the plan moves the athlete back from
+    the projected stage (S2 -> S1) while the inspector's injury line read the records alone
+    ("recorded P2 since ... (flare-up)", back from the last recorded P3)."""
+    s = season(weeks=12, athletes=2, injuries=(_passed_p3(),))
+    s = E.RecordFlareUp(athlete="A1", date=day(16)).apply(s)
+    out = solve(SolveRequest(s, time_limit=30))
+    assert not check_plan(s, out.plan).violations
+    s = s.model_copy(update={"plan": out.plan})
+    ap = out.plan.for_athlete("A1")
+    was, now = ap.stages[15], ap.stages[16]
+    assert was in ("S1", "S2") and now != "P2"  # back from a projected stage, not from P3
+    w = make_window(qtbot, s)
+    w.board.set_current("A1", day(17))
+    html = w.inspector.cell_html()
+    assert f"{now} since" in html and f"back a stage from the {was} planned the day before" in html, html
+    assert "recorded P2" not in html

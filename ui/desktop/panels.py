@@ -187,7 +187,7 @@ class InspectorPanel(_Browser):
         planned = ap is not None and len(ap.stages) == tl.n
         rows = self._plan_rows(season, tl, ap, i) if planned else [
             ("Plan", "not planned yet: Plan ▸ Solve (F5)")]
-        rows += self._record_rows(season, tl, aid, i)
+        rows += self._record_rows(season, tl, aid, i, ap if planned else None)
         rows += [(k, _esc(v)) for k, v in day_rows(season, aid, i)]  # rules v2 (planner.daymarks)
         from ui.desktop.pastview import inspector_rows  # what was logged, what went otherwise
 
@@ -251,8 +251,9 @@ class InspectorPanel(_Browser):
         return rows
 
     @staticmethod
-    def _record_rows(season: Season, tl, aid: str, i: int) -> list[tuple[str, str]]:
-        """What the season records for the athlete-day: injury, unavailability, pins."""
+    def _record_rows(season: Season, tl, aid: str, i: int, ap=None) -> list[tuple[str, str]]:
+        """What the season records for the athlete-day: injury, unavailability, pins. ``ap``: the
+        athlete's plan, which gives the stage a flare-up from today on moves back from."""
         when = tl.days[i]
         rows = []
         records = season.injuries_of(aid)
@@ -263,14 +264,22 @@ class InspectorPanel(_Browser):
             from planner.rehab import segments
 
             stage, since, how = inj.current.stage, inj.current.start, ""
+            said = "recorded "
             try:  # a recorded flare-up after the last stage record moved the athlete back
                 last = segments(inj, load_protocol(inj.protocol))[-1]
                 stage, since = last.stage, last.start
                 how = " (flare-up)" if last.cause == "flare-up" else ""
+                d = tl.index(since)
+                if how and ap is not None and d is not None and d >= tl.p0 and ap.stages[d] != stage:
+                    # from today on the flare-up moves back from the stage the plan holds the
+                    # day before (a projected one), not from the last recorded one
+                    stage, said = ap.stages[d], ""
+                    how = (f" (the recorded flare-up: back a stage from the {_esc(ap.stages[d - 1])} "
+                           f"planned the day before)" if d > 0 else how)
             except (PeriodizeError, IndexError):
                 pass
             rows.append(("Injury", f"{_esc(protocol_name(inj.protocol))}, onset "
-                                   f"{day_long(inj.onset)}; recorded {_esc(stage)} since "
+                                   f"{day_long(inj.onset)}; {said}{_esc(stage)} since "
                                    f"{day_long(since)}{how}"))
         rows += [("Unavailable", _esc(u.reason or "yes")) for u in season.unavailability
                  if u.athlete == aid and u.start <= when <= u.end]
