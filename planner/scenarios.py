@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from planner.check import check_plan
 from planner.edits import edit_from_dict, scenario_season
-from planner.errors import InputError
+from planner.errors import InputError, PeriodizeError
 from planner.season import FIT, HV_LEVEL, Plan, Scenario, Season
 from planner.text import date_long, date_short
 from planner.timeline import Timeline
@@ -89,11 +89,27 @@ class AthleteDiff:
     soft_b: dict[str, int]
     away_a: bool = False  # not back to FIT by the season's end in A
     away_b: bool = False
+    # the target competitions of the athlete's returns: (name, met; None: not in the season)
+    targets_a: tuple[tuple[str, bool | None], ...] = ()
+    targets_b: tuple[tuple[str, bool | None], ...] = ()
 
     @property
     def changed(self) -> bool:
         return bool(self.changed_days or self.weeks_moved or self.return_a != self.return_b
-                    or self.away_a != self.away_b)
+                    or self.away_a != self.away_b or self.targets_a != self.targets_b)
+
+    def missed(self, which: str) -> list[str]:
+        """The target competitions plan ``which`` ("a" or "b") misses."""
+        return [name for name, met in (self.targets_a if which == "a" else self.targets_b)
+                if met is False]
+
+    def target(self, which: str) -> str:
+        """``met``, ``MISSED 'Derby'`` or ``""`` (no target) for plan ``which``."""
+        targets = self.targets_a if which == "a" else self.targets_b
+        missed = self.missed(which)
+        if missed:
+            return "MISSED " + ", ".join(f"'{m}'" for m in missed)
+        return "met" if any(met for _n, met in targets) else ""
 
     def back(self, which: str) -> str:
         """The return in words for plan ``which`` ("a" or "b"): a date, "not this season", or
@@ -133,6 +149,9 @@ class Comparison:
                  f"  B {self.objective_b if self.objective_b is not None else '-'}"
                  f"   hard violations: A {self.hard_a}  B {self.hard_b}",
                  f"Changed athlete-days: {self.changed_days}"]
+        for a in self.athletes:
+            if a.missed("a") or a.missed("b"):
+                lines.append(f"Target: {a.name}: A {a.target('a') or '-'}, B {a.target('b') or '-'}")
         for label, broken in (("A", self.broken_a), ("B", self.broken_b)):
             if broken:
                 lines.append(f"Hard rules {label} breaks:")
@@ -197,6 +216,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         broken_a=tuple(v.message for v in rep_a.violations),
         broken_b=tuple(v.message for v in rep_b.violations),
     )
+    targets_a, targets_b = _targets(season_a, plan_a), _targets(season_b, plan_b)
     by_rule_a: dict[str, dict[str, int]] = {}
     for v in rep_a.soft:
         if v.athlete:
@@ -220,8 +240,24 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
             sum(1 for d in range(tl_b.p0, tl_b.n) if pb.intensity[d] >= HV_LEVEL),
             [(weeks[w], a, b) for w, (a, b) in enumerate(zip(pa.weeks, pb.weeks, strict=True)) if a != b],
             len(cells), by_rule_a.get(ath.id, {}), by_rule_b.get(ath.id, {}), away_a, away_b,
+            targets_a.get(ath.id, ()), targets_b.get(ath.id, ()),
         ))
     return comp
+
+
+def _targets(season: Season, plan: Plan) -> dict[str, tuple[tuple[str, bool | None], ...]]:
+    """Athlete id -> (target competition, met) of each return with a target."""
+    from planner.returns import returns
+
+    out: dict[str, list[tuple[str, bool | None]]] = {}
+    try:
+        rets = returns(season, plan, history=True)
+    except PeriodizeError:  # a plan that does not fit its season: the hard rules say so
+        return {}
+    for r in rets:
+        if r.target is not None:
+            out.setdefault(r.athlete, []).append((r.target, r.target_met))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # scenario_season (the replay of a scenario's edits) lives with the edits; callers find it here too

@@ -54,13 +54,15 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
     for a in comp.athletes:
         moved = "; ".join(f"{w.isoformat()} {x}->{y}" for w, x, y in a.weeks_moved)
         rows.append([a.athlete, a.name, a.return_a or a.back("a"), a.return_b or a.back("b"),
+                     a.target("a") or None, a.target("b") or None,
                      a.hv_a, a.hv_b, a.changed_days, moved])
     _table(ws, ["ID", "Athlete", f"Return ({comp.label_a})", f"Return ({comp.label_b})",
+                f"Target ({comp.label_a})", f"Target ({comp.label_b})",
                 "HV exposures A", "HV exposures B", "Changed days", "Weeks moved"], rows,
-           [8, 28, 18, 18, 14, 14, 13, 50])
+           [8, 28, 18, 18, 18, 18, 14, 14, 13, 50])
     for i, a in enumerate(comp.athletes, 2):
         if a.changed:
-            for j in range(1, 9):
+            for j in range(1, 11):
                 ws.cell(row=i, column=j).fill = CHANGED
     tot = len(rows) + 3
     write_text(ws.cell(row=tot, column=2), "Objective")

@@ -329,3 +329,41 @@ def test_the_season_cut_after_a_return_is_a_valid_relaxation():
     early = W._cut_after(s, tl.p0 + 3)  # cut before the return: a lower bound only
     assert early is not None and W.rts_optimum(early, aid, 20) <= full
     assert W._cut_after(s, tl.n - 2) is None  # nothing shorter left
+
+
+def derby_flare_up():
+    """A1 back for the Derby (its target) in the baseline; a scenario with a flare-up a week
+    before it, re-planned: (baseline season, scenario season, scenario plan)."""
+    from planner.returns import returns
+    from planner.season import Competition
+
+    s = season(weeks=10, athletes=3, matches=[5, 12, 19, 26, 33, 40, 47, 54, 61],
+               comps=[Competition(id="derby", name="Derby", date=day(47), priority="B")],
+               injuries=(injury("A1", "P3", start_day=-15).model_copy(
+                   update={"target_competition": "derby"}),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    assert [r.target_met for r in returns(s, s.plan)] == [True]
+    s = E.AddScenario(name="Flare", edits=(E.RecordFlareUp(athlete="A1", date=day(40)).to_dict(),)).apply(s)
+    after = scenario_season(s, find(s, "Flare"))
+    out = replan(s, after, s.plan, time_limit=30)
+    assert [r.target_met for r in returns(after, out.plan)] == [False]
+    return s, after, out.plan
+
+
+def test_a_comparison_says_which_target_a_scenario_misses():
+    """A flare-up a week before the target: the comparison only showed RTS going up; it now says
+    the target is missed in the scenario and met in the baseline, in its text and its workbook."""
+    from planner.xlsx_compare import build_comparison_workbook
+
+    s, after, plan_b = derby_flare_up()
+    comp = compare(s, s.plan, after, plan_b)
+    a1 = next(a for a in comp.athletes if a.athlete == "A1")
+    assert a1.missed("a") == [] and a1.missed("b") == ["Derby"]
+    assert (a1.target("a"), a1.target("b")) == ("met", "MISSED 'Derby'")
+    assert "Target: Athlete 1 (A1): A met, B MISSED 'Derby'" in comp.text()
+    assert all(not a.missed("b") for a in comp.athletes if a.athlete != "A1")
+    ws = build_comparison_workbook(comp, s, s.plan, after, plan_b, [])["Summary"]
+    header = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "A1")
+    assert row[header.index("Target (the baseline)")] == "met"
+    assert row[header.index("Target (the scenario)")] == "MISSED 'Derby'"

@@ -112,6 +112,8 @@ def test_final_a_week_earlier_is_asked_replanned_and_compared(qtbot, window, pla
     totals = win.totals.toPlainText()
     assert "Move competition 'Cup final' to 20 Feb 2027" in totals
     assert "Team weeks changed" in totals and "taper" in totals
+    # the days counted are the changed levels; a moved week changes every team session's length
+    assert "the team sessions' length changes for every athlete on the team's week" in win.heading.text()
     assert "free to change every athlete's days" in totals  # how the plan was made
     assert "then the whole season was searched" in totals
     assert win.table.topLevelItemCount() == 10
@@ -445,3 +447,22 @@ def test_follow_order_keeps_the_selection_on_its_athlete(window):
     board.follow_order(list(reversed(first)))
     assert board.athlete_order() == list(reversed(first))
     assert board.current() == (first[0], window.season.calendar.start)
+
+
+def test_the_comparison_window_says_a_missed_target_and_marks_it_on_the_board(qtbot):
+    """The comparison said a missed target nowhere (RTS 4 -> 5 only) and its boards had no red !
+    although their legend lists it."""
+    from planner.scenarios import compare
+    from tests.solver.test_whatif import derby_flare_up
+    from ui.desktop.compare import CompareWindow
+
+    s, after, plan_b = derby_flare_up()
+    scenario = after.model_copy(update={"plan": plan_b})
+    win = CompareWindow()
+    qtbot.addWidget(win)
+    win.show_comparison("Flare", s, scenario, compare(s, s.plan, after, plan_b), [])
+    assert "Athlete 1 misses the target 'Derby'</b> (met in the baseline)" in win.heading.text()
+    assert win.board_b.missed_target("A1") and not win.board_a.missed_target("A1")
+    row = next(win.table.topLevelItem(i) for i in range(win.table.topLevelItemCount())
+               if win.table.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "A1")
+    assert row.text(2).endswith("· ⚠ target missed") and "target" not in row.text(1)

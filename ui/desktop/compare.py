@@ -248,6 +248,8 @@ class CompareWindow(QWidget):
         cur = self.board_a.current()
         self.board_a.set_season(baseline)
         self.board_b.set_season(scenario)
+        for board, season in ((self.board_a, baseline), (self.board_b, scenario)):
+            board.set_returns(_return_rows(season))  # a missed target: the red ! by the name
         # one order for both (the scenario's: an athlete it injures comes first on both boards)
         self.board_a.follow_order(self.board_b.athlete_order())
         self.board_b.set_highlights(comp.changed_cells, "Changed in the scenario (the baseline "
@@ -294,8 +296,22 @@ class CompareWindow(QWidget):
             sentences.append(f"{_esc(a.name.split(' (')[0])} "
                              f"{_esc(_return_words(a.back('b')))} instead of "
                              f"{_esc(_return_words(a.back('a')))}")
+        for a in comp.athletes:
+            for name in a.missed("b"):
+                was = " (missed in the baseline too)" if name in a.missed("a") else \
+                    " (met in the baseline)"
+                sentences.append(f"<b>{_esc(a.name.split(' (')[0])} misses the target "
+                                 f"'{_esc(name)}'</b>{was}")
+            for name in a.missed("a"):
+                if name not in a.missed("b"):
+                    sentences.append(f"{_esc(a.name.split(' (')[0])} makes the target "
+                                     f"'{_esc(name)}' (missed in the baseline)")
         if comp.team_weeks_moved:
-            sentences.append("team weeks moved: " + _esc(_weeks(comp.team_weeks_moved, 4)))
+            # a moved deload changes the sessions of every athlete on the team's weeks, not only
+            # the days counted above (their levels stay; their minutes change)
+            sentences.append("team weeks moved: " + _esc(_weeks(comp.team_weeks_moved, 4))
+                             + " (the team sessions' length changes for every athlete on the "
+                               "team's week)")
         sentences.append(f"objective {_objective(comp.objective_a)} → {_objective(comp.objective_b)} "
                          f"penalty points; hard-rule violations {comp.hard_a} → {comp.hard_b}")
         if comp.broken_b:
@@ -330,7 +346,10 @@ class CompareWindow(QWidget):
     @staticmethod
     def _cells(a: AthleteDiff, scenario: Season) -> list[str]:
         soft_a, soft_b = sum(a.soft_a.values()), sum(a.soft_b.values())
-        return [a.name, a.back("a"), a.back("b"), str(a.hv_a), str(a.hv_b),
+        def back(which: str) -> str:  # a missed target said where the return is
+            return a.back(which) + (" · ⚠ target missed" if a.missed(which) else "")
+
+        return [a.name, back("a"), back("b"), str(a.hv_a), str(a.hv_b),
                 str(a.changed_days) if a.changed_days else "–", _weeks(a.weeks_moved),
                 f"{soft_a} → {soft_b}" if (soft_a or soft_b) else "–"]
 
@@ -456,3 +475,15 @@ class CompareWindow(QWidget):
         self.status.setText(f"Wrote {Path(path).name}")
         self.exported.emit(str(path))
         return True
+
+
+def _return_rows(season: Season) -> list:
+    """The season's returns for a board (none when they cannot be worked out)."""
+    from ui.desktop.returnspanel import return_rows
+
+    if season.plan is None:
+        return []
+    try:
+        return return_rows(season)
+    except PeriodizeError:
+        return []
