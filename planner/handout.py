@@ -372,7 +372,11 @@ class Handouts:
                     parts.append(f"pass: {tests}")
         nxt = self._next_change(f, i)
         if nxt is not None and nxt[0] != FIT:
-            parts.append(f"planned: {nxt[0]} from {text.day(tl.days[nxt[1]])}")
+            when = text.day(tl.days[nxt[1]])
+            if nxt[1] < tl.p0:  # it happened: a past week says so, not "planned"
+                parts.append(f"{nxt[0]} from {when}" + (" (flare-up)" if nxt[1] in f.flared else ""))
+            else:
+                parts.append(f"planned: {nxt[0]} from {when}")
         if ret is not None and ret.fit is not None:
             need = int(self.rs.value("RE-1", "team_sessions"))
             back = f"back to full training {text.day(ret.fit)}"

@@ -386,6 +386,10 @@ def _soft_words(plan: Plan) -> list[tuple[str, str]]:
     for rule, (n, _penalty, who) in sorted(counts.items()):
         title = RULES[rule].title if rule in RULES else rule
         whom = f" ({text.plural(len(who), 'athlete')})" if who else ""
+        if rule == "STAB":  # what a coach reads in it: how much the last re-plan changed
+            out.append((rule, f"Changed by the last re-plan: "
+                              f"{text.plural(n, 'day or week', 'days and weeks')}{whom}"))
+            continue
         out.append((rule, f"{title}: {text.plural(n, 'time')}{whom}"))
     return out
 

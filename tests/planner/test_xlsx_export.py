@@ -311,6 +311,24 @@ def test_the_cover_speaks_to_a_coach_and_defines_the_counts_once(tmp_path):
     assert "penalty" not in " ".join(str(v) for v in _cells(ws).values())
 
 
+def test_the_cover_says_what_the_last_re_plan_changed_in_words(tmp_path):
+    """'Minimal change in a re-plan: 136 times' read as a rule broken 136 times; it is how much
+    the last re-plan changed."""
+    from planner.season import SoftViolation
+
+    season = small_season()
+    plan = small_plan(season)
+    soft = tuple(SoftViolation(rule="STAB", athlete=a, start=season.calendar.start,
+                               end=season.calendar.start, message="changed", penalty=1)
+                 for a in ("A1", "A1", "A2"))
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(workbook_bytes(season, plan.model_copy(update={"soft": soft}),
+                                    exported_at=EXPORTED_AT))
+    said = [v for v in _cells(openpyxl.load_workbook(path)["Cover"]).values() if isinstance(v, str)]
+    assert "Changed by the last re-plan: 3 days and weeks (2 athletes)" in said
+    assert not any("Minimal change in a re-plan" in v for v in said)
+
+
 def test_the_cover_counts_returns_against_their_targets():
     from planner.returns import Return
     from planner.xlsx_export import _injured_sentence

@@ -429,3 +429,16 @@ def test_the_session_that_flared_up_is_no_step_of_the_sprint_ladder():
     assert ap.intensity[3] == 80
     first90 = next(d for d in range(4, len(ap.intensity)) if ap.intensity[d] >= 90)
     assert sum(1 for d in range(4, first90) if ap.intensity[d] == 80) >= 2, ap.intensity[:first90 + 1]
+
+
+def test_a_past_weeks_handout_says_a_flare_up_happened_not_that_it_is_planned():
+    """The athlete sheet's week of a flare-up already recorded read "planned: S1 from ...":
+    a past change is said as what happened."""
+    from planner.handout import handout_weeks
+
+    later, out = _flared_on_day_3_at(90)
+    (week,) = handout_weeks(later, out.plan, ["A1"], [0])
+    assert "S1 from " in week.milestone and "(flare-up)" in week.milestone, week.milestone
+    assert "planned: S1" not in week.milestone
+    later_week = handout_weeks(later, out.plan, ["A1"], [2])[0]  # from today on: still planned
+    assert "planned: S2 from" in later_week.milestone, later_week.milestone

@@ -113,13 +113,13 @@ class AdvanceDialog(QDialog):
         row.addWidget(self.next_week_button)
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName("Projected stage changes")
-        self.table.setHorizontalHeaderLabels(["Happened", "Stage change", "On", "If not done"])
+        self.table.setHorizontalHeaderLabels(["Happened", "Stage change", "On", "Then"])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         # the stage change and what not doing it means share the width, each wrapped onto a
-        # second line where it needs one ("If not done" was cut to "not don..." beside a long
+        # second line where it needs one (the last column was cut to "not don..." beside a long
         # stage name)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -243,8 +243,8 @@ class AdvanceDialog(QDialog):
             waiting = [m for m in self.moves if m.waits_on]
             if waiting:
                 text += (f" {plural(len(waiting), 'change')} ⚠ {'waits' if len(waiting) == 1 else 'wait'}"
-                         f" on a criteria test not passed, so {'it is' if len(waiting) == 1 else 'they are'}"
-                         f" unticked with the changes after {'it' if len(waiting) == 1 else 'them'}: tick"
+                         f" on a criteria test not passed, so {'it starts' if len(waiting) == 1 else 'they start'}"
+                         f" unticked, with the changes after {'it' if len(waiting) == 1 else 'them'}: tick"
                          f" what happened.")
         elif days > 0 and not self.note.text():
             text += (" No stage change was projected before it." if self.season.plan is not None
