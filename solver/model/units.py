@@ -375,17 +375,21 @@ class UnitsMixin(ModelBase):
         return tuple(lvl for lvl in levels if lvl not in (80, 100))
 
     def _ramp_possible(self, u: Unit, d: int) -> bool:
-        """Could day d be a RAMP step 1 or 2? Not when a certain speed day (a played match, a past
-        speed day) lies in the 2G days before it."""
+        """Could day d be a RAMP step 1 or 2? Not when a played match lies in the G days before it
+        (d is no step 1, and the match ended any ramp), nor when two certain speed days do (the
+        later one cannot be a step 1, so d is no step 2). One past speed day there may be the
+        ramp's step 1, and d its step 2: an athlete back from a week off after one logged speed
+        day had 95 % as the only speed level, and so no speed day at all until a match."""
         if self.guarded:
             return True
         g = self.rules.value("RAMP", "gap_days")
-        for x in range(d - 2 * g, d):
-            if x < 0:
-                continue
-            if (x < self.p0 and u.fixed[x] >= SPEED_DAY) or (x >= self.p0 and u.play[x] is True):
+        certain = 0
+        for x in range(max(0, d - g), d):
+            if x >= self.p0 and u.play[x] is True:
                 return False
-        return True
+            if x < self.p0 and u.fixed[x] >= SPEED_DAY:
+                certain += 1
+        return certain < 2
 
     def _fit_candidate(self, u: Unit, d: int) -> bool:
         """Can a fit athlete do speed training on day d at all? (HV-5, HV-6 and HV-7 against the

@@ -442,3 +442,22 @@ def test_a_past_weeks_handout_says_a_flare_up_happened_not_that_it_is_planned():
     assert "planned: S1" not in week.milestone
     later_week = handout_weeks(later, out.plan, ["A1"], [2])[0]  # from today on: still planned
     assert "planned: S2 from" in later_week.milestone, later_week.milestone
+
+
+def test_the_second_ramp_step_after_a_logged_speed_day_is_open_to_the_solver():
+    """A player logged a speed day at 80 % on the season's first day (RAMP's step 1), then was ill.
+    The solver let him only 95 % afterwards, which RAMP's step 2 forbids: no speed day until the
+    match, HV-1 windows missed, and a plan called optimal that a pin at 90 % beat."""
+    s = season(weeks=4, athletes=2, matches=[12, 19, 26])
+    s = s.model_copy(update={"plan": solved(s)})
+    later = E.AdvanceToday(today=day(7)).apply(s)
+    logs = (Session(athlete="A1", date=day(0), minutes=60, rpe=5, top_speed_pct=80),) + tuple(
+        Session(athlete="A1", date=day(d), minutes=0, rpe=0) for d in range(1, 7))
+    later = E.LogSessions(sessions=logs).apply(later)
+    free = solve(SolveRequest(later, time_limit=30))
+    assert free.status == Status.OPTIMAL and not check_plan(later, free.plan).violations
+    ap = free.plan.for_athlete("A1")
+    assert ap.intensity[0] == 80 and 90 in ap.intensity[7:12], ap.intensity[:12]
+    pinned = E.AddPin(pin=IntensityPin(athlete="A1", date=day(7), intensity=90)).apply(later)
+    other = solve(SolveRequest(pinned, time_limit=30))
+    assert other.plan is not None and free.objective <= other.objective  # a pin cannot beat it
