@@ -21,7 +21,7 @@ from planner.text import validation_problems
 from planner.validate import season_problems
 
 FORMAT = "periodize-season"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _v1_to_v2(data: dict) -> dict:
@@ -63,7 +63,16 @@ def _v2_to_v3(data: dict) -> dict:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}  # from-version -> version + 1
+def _v3_to_v4(data: dict) -> dict:
+    """Schema 4: a plan records the planner version that made it (``planner_version``; a plan
+    without one was made before it was recorded: version 1) and, per athlete, the stage it had
+    planned for a past day that went otherwise (``planned_stages``). Nothing to convert; the bump
+    makes an older Periodize refuse the file by its version ("update Periodize") instead of asking
+    the coach to delete fields it does not know."""
+    return dict(data)
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}  # from-version -> version + 1
 _PIN_KINDS = ("intensity", "week", "stage_start")  # a pin's kind, a tag in its error paths
 
 
