@@ -347,7 +347,7 @@ class Handouts:
         parts = []
         if spec is not None and spec.exit_kind == "days_at_cap":
             cap = spec.cap
-            done = sum(1 for j in range(start, i) if f.it[j] >= cap)
+            done = sum(1 for j in range(start, i) if f.it[j] >= cap and j not in f.flared)
             need = max(0, spec.exit_days - done)
             if need:
                 parts.append(f"{text.plural(need, 'session')} at {cap} % to leave {st}"

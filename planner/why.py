@@ -530,7 +530,8 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
                             c.value("RH-11", "flare_credit_levels")) if segs else {}
     credit = max(credited, default=0)
     s0 = max(0, (start - c.tl.start).days)
-    ran = [v for v in c.ap.intensity[s0:i] if v >= 60]
+    # the session that flared up is no progress (docs/semantics.md), as the plan checker counts
+    ran = [v for j, v in enumerate(c.ap.intensity[s0:i], s0) if v >= 60 and j not in c.facts.flared]
     highest = max([credit] + ran)
     it = c.ap.intensity[i]
     if it in LADDER and LADDER.index(it) > 0:

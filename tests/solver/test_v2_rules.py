@@ -461,3 +461,18 @@ def test_the_second_ramp_step_after_a_logged_speed_day_is_open_to_the_solver():
     pinned = E.AddPin(pin=IntensityPin(athlete="A1", date=day(7), intensity=90)).apply(later)
     other = solve(SolveRequest(pinned, time_limit=30))
     assert other.plan is not None and free.objective <= other.objective  # a pin cannot beat it
+
+
+def test_the_handout_and_why_leave_out_the_session_that_flared_up_too():
+    """The plan and the checker left the flare-up day's 90 % out, but the handout still said
+    "1 session at 90 % to leave S1 (1 done)" and why "highest level reached before this day
+    90 %" while the ladder had restarted."""
+    from planner.handout import handout_weeks
+
+    later, out = _flared_on_day_3_at(90)
+    ap = out.plan.for_athlete("A1")
+    (week,) = handout_weeks(later, out.plan, ["A1"], [1])  # today's week, in S1
+    assert ap.stages[7] == "S1" and "2 sessions at 90 % to leave S1" in week.milestone, week.milestone
+    first80 = next(d for d in range(7, 21) if ap.intensity[d] == 80)
+    said = rules_of(later, out.plan, "A1", first80)["RH-11"]
+    assert "highest level reached before this day 70 %" in said, said
