@@ -1043,5 +1043,29 @@ def test_the_inspector_names_the_stage_a_planned_flare_up_moves_back_from(qtbot)
     w = make_window(qtbot, s)
     w.board.set_current("A1", day(17))
     html = w.inspector.cell_html()
-    assert f"{now} since" in html and f"back a stage from the {was} planned the day before" in html, html
+    assert f"{now} since" in html and f"back from the {was} planned the day before" in html, html
     assert "recorded P2" not in html
+
+
+def test_a_row_the_coach_unticked_and_ticked_back_is_not_one_the_flare_up_gives_back(qtbot, planned, tmp_path):
+    """Only the rows a click changed are the coach's: S1 unticked and ticked again (S2, which the
+    flare-up had unticked, was already unticked and untouched) leaves S2 for the flare-up to give
+    back when it is unticked."""
+    w = make_window(qtbot, planned)
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    dlg.set_today(day(21))
+    s1, s2 = [i for i, t in enumerate(dlg.moves) if t.athlete == "A1"]
+    pain_day = dlg.date_fields[s2].value()
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
+                                       f"A1,{pain_day.isoformat()},50,4,6\n")
+    assert dlg._read_log(str(tmp_path / "week.csv"))
+    (box, _p), = dlg.flare_boxes
+    box.setChecked(True)
+    assert not dlg.is_accepted(s2)
+    dlg.set_accepted(s1, False)
+    dlg.set_accepted(s1, True)
+    assert dlg.is_accepted(s1) and not dlg.is_accepted(s2)
+    box.setChecked(False)
+    assert dlg.is_accepted(s1) and dlg.is_accepted(s2)
+    dlg.reject()

@@ -368,11 +368,12 @@ class AdvanceDialog(QDialog):
             for j in same:
                 m = self.moves[j]
                 self._set.setdefault((m.athlete, m.stage), {})["ticked"] = self.is_accepted(j)
-            # ... and the coach's own from now on: unticking a flare-up gives back none of them
-            # (re-ticking one would also tick the rows before it the coach unticked)
+            # ... and the rows the click changed (the row and those that followed it) are the
+            # coach's own from now on: unticking a flare-up gives none of them back
+            touched = {i, *follow}
             for key, rows in self._undid.items():
                 if key[0] == t.athlete:
-                    self._undid[key] = [j for j in rows if j not in same]
+                    self._undid[key] = [j for j in rows if j not in touched]
         self._refresh_status()
 
     def _refresh_status(self) -> None:
@@ -520,7 +521,9 @@ class AdvanceDialog(QDialog):
         if not on:
             self._ticked.discard(key)
             for i in self._undid.pop(key, []):
-                self.set_accepted(i, True)
+                before = [j for j in range(i) if self.moves[j].athlete == prop.athlete]
+                if all(self.is_accepted(j) for j in before):  # else ticking it would tick
+                    self.set_accepted(i, True)                # rows before it the coach unticked
             return
         self._ticked.add(key)
         undone = []

@@ -274,7 +274,7 @@ class InspectorPanel(_Browser):
                     # from today on the flare-up moves back from the stage the plan holds the
                     # day before (a projected one), not from the last recorded one
                     stage, said = ap.stages[d], ""
-                    how = (f" (the recorded flare-up: back a stage from the {_esc(ap.stages[d - 1])} "
+                    how = (f" (the recorded flare-up: back from the {_esc(ap.stages[d - 1])} "
                            f"planned the day before)" if d > 0 else how)
             except (PeriodizeError, IndexError):
                 pass
