@@ -176,7 +176,8 @@ RULES: dict[str, Rule] = {
         Rule(
             "RH-CRIT", "Criteria gate", True,
             "A failed criterion test (e.g. hip-flexor strength below 90 % of the other side) holds the "
-            "athlete in the stage until a retest; exits planned without a passing result are provisional.",
+            "athlete in the stage until the earliest retest (retest_days after it); an exit planned "
+            "without a passing result is provisional: shown as such until a test is passed.",
             "C", ("IliopsoasGuide", "AspetarHS", "MitchellGimpel", "vanderHorst17", "NATA22"),
             (Param("retest_days", 7, 3, 14, "days", "days from a failed test to the earliest retest"),),
         ),
