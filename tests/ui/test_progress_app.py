@@ -976,10 +976,9 @@ def test_a_stage_ticked_shorter_than_its_minimum_is_said(qtbot, planned):
     w.weekly.shutdown()
 
 
-def test_unticking_a_flare_up_gives_back_no_row_the_coach_has_changed_since(qtbot, planned, tmp_path):
-    """Ticked, a flare-up unticks the later stage change; the coach then unticks the earlier
-    one. Unticked again, the flare-up re-ticked the later change, and with it the earlier one
-    the coach had unticked. The rows of an athlete the coach has changed since are the coach's."""
+def _s1_s2_and_a_flare_up_on_s2(qtbot, planned, tmp_path):
+    """Move Today to day 21 (A1's projected S1 and S2 ticked) with a log whose pain on S2's day
+    proposes a flare-up: (dialog, S1's row, S2's row, the flare-up's box, unticked)."""
     w = make_window(qtbot, planned)
     w.weekly.new_week_action.trigger()
     dlg = w.weekly.dialog
@@ -993,6 +992,14 @@ def test_unticking_a_flare_up_gives_back_no_row_the_coach_has_changed_since(qtbo
                                        f"A1,{pain_day.isoformat()},50,4,6\n")
     assert dlg._read_log(str(tmp_path / "week.csv"))
     (box, _p), = dlg.flare_boxes
+    return dlg, s1, s2, box
+
+
+def test_unticking_a_flare_up_gives_back_no_row_the_coach_has_changed_since(qtbot, planned, tmp_path):
+    """Ticked, a flare-up unticks the later stage change; the coach then unticks the earlier
+    one. Unticked again, the flare-up re-ticked the later change, and with it the earlier one
+    the coach had unticked. The rows of an athlete the coach has changed since are the coach's."""
+    dlg, s1, s2, box = _s1_s2_and_a_flare_up_on_s2(qtbot, planned, tmp_path)
     box.setChecked(True)
     assert dlg.is_accepted(s1) and not dlg.is_accepted(s2)
     dlg.set_accepted(s1, False)  # the coach: S1 did not happen either
@@ -1051,16 +1058,7 @@ def test_a_row_the_coach_unticked_and_ticked_back_is_not_one_the_flare_up_gives_
     """Only the rows a click changed are the coach's: S1 unticked and ticked again (S2, which the
     flare-up had unticked, was already unticked and untouched) leaves S2 for the flare-up to give
     back when it is unticked."""
-    w = make_window(qtbot, planned)
-    w.weekly.new_week_action.trigger()
-    dlg = w.weekly.dialog
-    dlg.set_today(day(21))
-    s1, s2 = [i for i, t in enumerate(dlg.moves) if t.athlete == "A1"]
-    pain_day = dlg.date_fields[s2].value()
-    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
-                                       f"A1,{pain_day.isoformat()},50,4,6\n")
-    assert dlg._read_log(str(tmp_path / "week.csv"))
-    (box, _p), = dlg.flare_boxes
+    dlg, s1, s2, box = _s1_s2_and_a_flare_up_on_s2(qtbot, planned, tmp_path)
     box.setChecked(True)
     assert not dlg.is_accepted(s2)
     dlg.set_accepted(s1, False)
