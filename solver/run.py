@@ -185,8 +185,10 @@ def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = Non
         plan = model.extract(solver.value)
         st = Status.OPTIMAL if status == cp_model.OPTIMAL else (
             Status.CANCELLED if cancelled else Status.FEASIBLE)
-        objective = solver.objective_value if model.objective_terms else 0.0
-        bound = solver.best_objective_bound if model.objective_terms else 0.0
+        # rounded: a weight that is not a whole number (a rule value) is scaled by CP-SAT, and its
+        # objective came back as 1569.9999999999998 where the plan checker counts 1570
+        objective = round(solver.objective_value, 6) if model.objective_terms else 0.0
+        bound = round(solver.best_objective_bound, 6) if model.objective_terms else 0.0
         if request.keep_stored and request.reference is None and prepare is None:
             plan = _prefer_stored(season, plan, objective)
         return _finish(season, plan, st, objective, bound, wall, request.reference)

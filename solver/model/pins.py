@@ -30,6 +30,21 @@ class PinsMixin(ModelBase):
             enf = enf + self.guard("AV-1", p.athlete, d, d)  # the day allows no running
         elif tl.is_comp[d] and u.play[d] is True and p.intensity != u.play_level[d]:
             enf = enf + self.guard("AV-1", p.athlete, d, d, "plays")  # the match sets the level
+        elif tl.is_comp[d] and u.play[d] is False and p.intensity in (80, 100):
+            enf = enf + self.guard("AV-1", p.athlete, d, d, "out")  # 80 or 100 would be playing
+        play = u.play[d]
+        if tl.is_comp[d] and play is True:  # the athlete plays: the role sets the level
+            if p.intensity != u.play_level[d]:
+                self.clause([], enf)
+            return
+        if tl.is_comp[d] and not isinstance(play, bool):
+            # whether the athlete plays is the model's (a return, RE-1): the pin decides it
+            if p.intensity == u.play_level[d]:
+                self.clause([play], enf)
+                for lit in u.lv[d].values():
+                    self.clause([neg(lit)], enf)
+                return
+            self.clause([neg(play)], enf)
         for lvl, lit in u.lv[d].items():
             self.clause([lit] if lvl == p.intensity else [neg(lit)], enf)
         if p.intensity > 0 and p.intensity not in u.lv[d]:

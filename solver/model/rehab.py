@@ -302,5 +302,7 @@ class RehabMixin(ModelBase):
                         self.clause([neg(lv[60]), neg(ep.stage_lit(k70, d)),
                                      neg(ok70[d - ep.first])], [])
                     for lvl in (60, 100):
-                        if lvl in lv:
+                        # fit, the athlete runs at 70 or faster; a calm day allows no more than
+                        # 60 (RH-FL), fit or not
+                        if lvl in lv and not (lvl == 60 and d in u.calm_days):
                             self.clause([neg(lv[lvl]), neg(fit)], [])

@@ -311,8 +311,9 @@ class UnitsMixin(ModelBase):
         for d in range(self.p0, self.n):
             if not u.trainable[d]:
                 continue
-            if self._pinned(aid, d):
-                u.lv[d] = {lvl: m.new_bool_var(f"{u.key}_{d}_{lvl}") for lvl in RUN_LEVELS}
+            if self._pinned(aid, d):  # on a match day not played, 80 and 100 would be playing
+                u.lv[d] = {lvl: m.new_bool_var(f"{u.key}_{d}_{lvl}")
+                           for lvl in self._off_match(d, RUN_LEVELS)}
                 m.add_at_most_one(u.lv[d].values())
                 continue
             # the first training day after a match started is a recovery session (0) unless
@@ -455,7 +456,8 @@ class UnitsMixin(ModelBase):
         if ep.kind == "inj":
             return
         aid = u.athletes[0]
-        certain_fit = u.fit[d] is True and not self.guarded and not self._pinned(aid, d)
+        calm = d in u.calm_days  # RH-FL holds whatever the stage, FIT included
+        certain_fit = u.fit[d] is True and not self.guarded and not self._pinned(aid, d) and not calm
         if certain_fit:
             u.steady[d] = u.play[d] is not True
             levels = self._fit_levels(u, d) if u.steady[d] else ()
@@ -472,7 +474,7 @@ class UnitsMixin(ModelBase):
                 self.clause([start] + list(u.lv[d].values()), [])
                 self.clause([neg(start), neg(u.lv[d][STEADY])], [])
                 return
-        elif d in u.calm_days:
+        elif calm:
             levels = (60,)
         else:
             levels = self._off_match(d, RUN_LEVELS)

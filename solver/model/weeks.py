@@ -32,7 +32,19 @@ class WeeksMixin(ModelBase):
                 kind = rec.weeks[w] if rec is not None and len(rec.weeks) == self.W else None
                 if kind is None:
                     kind = "taper" if is_true(self.team_taper[w]) else ("deload" if is_true(self.team_deload[w]) else "load")
-                u.week_fit.append(u.fit[first] if first < len(u.fit) else True)
+                f0 = u.fit[first] if first < len(u.fit) else True
+                if (kind == "taper" and f0 is False and tl.weeks[w].last >= self.p0
+                        and u.frozen is None):
+                    # the week in progress, stored as the team's taper, but a stage recorded
+                    # since (a flare-up) has the athlete in rehab on its first day: the athlete's
+                    # own week, load or deload, never a taper (DL-2)
+                    own = m.new_bool_var(f"{u.key}_own_deload_{w}")
+                    u.own_deload[w] = own
+                    u.week_fit.append(False)
+                    u.deload.append(own)
+                    u.taper.append(False)
+                    continue
+                u.week_fit.append(f0)
                 u.deload.append(kind == "deload")
                 u.taper.append(kind == "taper")
                 continue

@@ -476,3 +476,59 @@ def test_the_handout_and_why_leave_out_the_session_that_flared_up_too():
     first80 = next(d for d in range(7, 21) if ap.intensity[d] == 80)
     said = rules_of(later, out.plan, "A1", first80)["RH-11"]
     assert "highest level reached before this day 70 %" in said, said
+
+
+def test_the_calm_days_after_a_flare_up_hold_when_the_athlete_is_recorded_fit():
+    """A flare-up on day 2, then FIT recorded on day 3 (records after a flare-up stand): the
+    solver took days 3-4 for certain fit days (70 % or speed) and ran 80 % the day after the
+    flare-up, which RH-FL forbids. A calm day allows at most 60 %, fit or not."""
+    inj = injury("A1", "S3", start_day=-10, flare_days=(2,))
+    inj = inj.model_copy(update={"stages": inj.stages + (StageRecord(stage="FIT", start=day(3)),)})
+    for matches in ([], [3]):
+        s = season(weeks=2, athletes=1, matches=matches, injuries=(inj,))
+        ap = solved(s).for_athlete("A1")
+        assert ap.stages[3:5] == ("FIT", "FIT") and max(ap.intensity[2:5]) <= 60, ap.intensity[:7]
+
+
+def test_the_week_in_progress_is_the_athletes_own_once_a_flare_up_puts_them_back_in_rehab():
+    """A flare-up recorded afterwards has a returned athlete in S3 on the Monday of the taper
+    week in progress: the week kept its stored 'taper', and an athlete in rehab on a week's first
+    day has a week of their own, load or deload (DL-2)."""
+    from planner.progress import projected_transitions
+    from planner.season import Competition
+
+    s = season(weeks=5, athletes=1, matches=[],
+               comps=[Competition(id="cup", name="Cup", date=day(30), priority="A")],
+               injuries=(injury("A1", "S3", start_day=-6),))
+    s = s.model_copy(update={"plan": solved(s)})
+    assert s.plan.team_weeks[2] == "taper" and s.plan.for_athlete("A1").stages[14] == "FIT"
+    acc = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
+                for t in projected_transitions(s, day(16)))
+    s = E.AdvanceToday(today=day(16), accepted=acc).apply(s)
+    s = E.RecordFlareUp(athlete="A1", date=day(11)).apply(s)
+    ap = solved(s).for_athlete("A1")
+    assert ap.stages[14] == "S3" and ap.weeks[2] in ("load", "deload")
+
+
+def test_a_pin_on_a_match_day_follows_whether_the_athlete_plays():
+    """A returner's first match (whether he plays is the model's, RE-1): a pin of the plan's own
+    100 % was infeasible, and a pin at 0 % was ignored (the plan still started him). A pin at 80
+    on the match day of a player who is out was taken for training at 80, which is playing."""
+    from planner.timeline import Timeline
+
+    s = season(weeks=4, athletes=1, matches=[5, 12, 19, 26], injuries=(injury("A1", "S3", start_day=-6),))
+    free = solved(s).for_athlete("A1")
+    d = next(i for i in Timeline(s).comp_days if free.intensity[i] == 100)
+    pinned = E.AddPin(pin=IntensityPin(athlete="A1", date=day(d), intensity=100)).apply(s)
+    assert solved(pinned).for_athlete("A1").intensity[d] == 100
+    held = E.AddPin(pin=IntensityPin(athlete="A1", date=day(d), intensity=0)).apply(s)
+    out = solve(SolveRequest(held, time_limit=30))
+    assert out.status == Status.INFEASIBLE or out.plan.for_athlete("A1").intensity[d] == 0
+    s = season(weeks=2, athletes=1, matches=[5])
+    s = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"role": "out"}),)})
+    for level in (80, 100):
+        out = solve(SolveRequest(E.AddPin(pin=IntensityPin(athlete="A1", date=day(5), intensity=level)).apply(s),
+                                 time_limit=30))
+        assert out.status == Status.INFEASIBLE and {c.rule for c in out.explanation} >= {"PIN"}
+    assert solved(E.AddPin(pin=IntensityPin(athlete="A1", date=day(5), intensity=70)).apply(s)
+                  ).for_athlete("A1").intensity[5] == 70
