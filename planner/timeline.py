@@ -166,7 +166,7 @@ class Timeline:
         the first week that can (a taper week can; a deload cannot in an A competition's week,
         next to a taper week or a pinned deload, in a week pinned load, or in the week in
         progress, whose kind is recorded; nor is it asked of a week with an athlete's week pin or
-        a pinned speed day). None when nothing carries over: no week is wholly past, the past ends
+        a pinned speed day in training: a pin of a match played is not one). None when nothing carries over: no week is wholly past, the past ends
         with a deload or taper, the season ends before the window does (the run cannot outgrow
         ``most``), or no week from today on can be a deload or taper."""
         w0 = self.first_open_week
@@ -191,7 +191,7 @@ class Timeline:
             if p.kind == "week" and p.athlete is None:
                 pinned[w] = p.week_kind
             elif (p.kind == "week" and p.week_kind != "deload") or \
-                    (p.kind == "intensity" and p.intensity >= 80):
+                    (p.kind == "intensity" and p.intensity >= 80 and not self._plays_pin(p)):
                 held.add(w)  # an athlete's week kind (the team's when fit), a pinned speed day
 
         def can(w: int) -> bool:
@@ -207,6 +207,13 @@ class Timeline:
             return None
         # the deload comes in the window, or at the first week after it that can have one
         return r, tuple(range(w0, max(w0 + k, first + 1)))
+
+    def _plays_pin(self, p) -> bool:
+        """A pin at 80 or 100 on a competition day: the athlete plays it (as the role says, or
+        the plan cannot hold the pin), which the week's speed days count either way; it keeps no
+        week from being a deload (such a pin of the plan's own start loosened DL-2 across today)."""
+        i = self.index(p.date)
+        return i is not None and self.is_comp[i] and p.intensity in (80, 100)
 
     def a_weeks(self) -> dict[int, object]:
         """Week index of each A competition's first day."""

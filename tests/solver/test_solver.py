@@ -322,3 +322,19 @@ def test_a_stage_with_less_than_its_minimum_left_at_today_gets_its_maximum_again
             moved if a.athlete == "A1" else a for a in out.plan.athletes)})
         msgs = [v.message for v in check_plan(s, plan).violations if v.rule == "RH-STAGE"]
         assert any("S1 lasts at most 14 days" in m for m in msgs) is bad, msgs
+
+
+def test_a_pin_of_a_match_played_keeps_no_week_from_the_deload_dl2_asks_across_today():
+    """A pin at 100 % on a match the athlete starts anyway kept its week from being the deload
+    that DL-2's run across today asks for: pinning the plan's own start loosened DL-2 (the fuzz
+    against pins found plans 3 points better with four load weeks in a row). A pinned speed
+    session in training still holds the week."""
+    s = season(weeks=6, athletes=2).model_copy(update={
+        "calendar": season(weeks=6).calendar.model_copy(update={"today": day(21)})})
+    kinds = ("load",) * 6
+    assert Timeline(s).carried_run(kinds, 3, 2) == (3, (3,))
+    start = s.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(26), intensity=100),)})
+    assert Timeline(start).carried_run(kinds, 3, 2) == (3, (3,))
+    speed = s.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(23), intensity=95),)})
+    assert Timeline(speed).carried_run(kinds, 3, 2) == (3, (3, 4))
+    assert Timeline(s).is_comp[26] and not Timeline(s).is_comp[23]
