@@ -158,7 +158,8 @@ RULES: dict[str, Rule] = {
         Rule(
             "RH-11", "Sprint ladder", True,
             "In rehab, each running day is at most one level above the highest level reached, and "
-            "a level above 60 % is used only after the level below was done on enough days.",
+            "a level above 60 % is used only after the level below was done on enough days; the "
+            "session on a flare-up's day counts for nothing.",
             "J", ("AspetarHS", "BJSM-HS-table", "Taberner19case", "OJSM13"),
             (
                 Param("sessions_per_step", 2, 1, 3, "days", "days at a level before the next level"),
