@@ -23,15 +23,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
@@ -61,7 +59,6 @@ from ui.desktop import wheelguard
 
 __all__ = ["HandoutsDialog", "export_handouts", "export_handouts_pdf", "handouts_pdf", "install"]
 
-RESOLUTION = 72  # painter units are points
 MARGIN = 28.0
 LABEL_W = 62.0
 TEXT = QColor("#1c1c1c")
@@ -280,25 +277,15 @@ def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
                  exported: dt.date | None = None) -> tuple[bytes, int]:
     """The handout pages of ``athletes`` (ids; None: the whole squad in display order) and
     ``weeks`` (0-based indexes; None: every week) as PDF bytes, and the number of pages."""
-    from ui.desktop.pdf import ensure_gui
+    from ui.desktop.pdf import render_a4_landscape
 
     if anonymise:
         from planner.anonymise import anonymised
 
         season, plan = anonymised(season, plan)
     weeks_out = handout_weeks(season, plan, athletes, weeks, anonymise=anonymise)
-    ensure_gui()
-    data = QByteArray()
-    buf = QBuffer(data)
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buf)
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(f"{season.name}: handouts")
-    writer.setCreator("Periodize")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0)))
-    painter = QPainter(writer)
-    try:
+
+    def paint(painter: QPainter, writer) -> int:
         pages = _Painter(painter, writer, exported or dt.date.today())
         for n, w in enumerate(weeks_out, start=1):
             if n > 1:
@@ -308,10 +295,9 @@ def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
             painter.setFont(_font(12))
             painter.drawText(QRectF(MARGIN, MARGIN, 500, 40), Qt.AlignmentFlag.AlignLeft,
                              "No handout: no athlete or week was chosen.")
-    finally:
-        painter.end()
-        buf.close()
-    return bytes(data.data()), max(1, len(weeks_out))
+        return max(1, len(weeks_out))
+
+    return render_a4_landscape(f"{season.name}: handouts", paint)
 
 
 def export_handouts_pdf(season: Season, plan: Plan, path: str | os.PathLike,

@@ -100,19 +100,26 @@ def _render(season: Season, anonymise: bool, exported: dt.date | None,
         from planner.anonymise import anonymised
 
         season, _ = anonymised(season)
+    return render_a4_landscape(f"{season.name}: season board", lambda painter, writer: _Pages(
+        season, painter, writer, anonymise, exported or dt.date.today(), boxes).paint())
+
+
+def render_a4_landscape(title: str, paint) -> tuple[bytes, int]:
+    """The PDF bytes of A4 landscape pages drawn by ``paint(painter, writer)`` (which returns
+    the number of pages), in points (:data:`RESOLUTION`), without margins; and that number."""
     ensure_gui()
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buf)
     writer.setResolution(RESOLUTION)
-    writer.setTitle(f"{season.name}: season board")
+    writer.setTitle(title)
     writer.setCreator("Periodize")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0)))
     painter = QPainter(writer)
     try:
-        pages = _Pages(season, painter, writer, anonymise, exported or dt.date.today(), boxes).paint()
+        pages = paint(painter, writer)
     finally:
         painter.end()
         buf.close()
