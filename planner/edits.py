@@ -308,6 +308,12 @@ class AddAthlete(Edit):
     keeps_plan: bool = Field(default=False, exclude=True)
 
     def _apply(self, s: Season) -> Season:
+        key = self.athlete.id.casefold()
+        taken = next((a for a in s.athletes if a.id.casefold() == key), None)
+        if taken is not None:
+            raise InputError(self.describe(s), [
+                f"ID {self.athlete.id!r}: {taken.name} has the ID {taken.id!r} already; give "
+                f"each athlete a unique ID (IDs that differ only in case count as the same)"])
         return s.model_copy(update={"athletes": s.athletes + (self.athlete,)})
 
     def describe(self, s: Season) -> str:

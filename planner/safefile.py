@@ -218,7 +218,24 @@ def _save_error(link: Path, p: Path, folder: Path, e: OSError) -> SaveError:
                          f"file is unchanged")
     if isinstance(e, PermissionError):
         return SaveError(f"{link}: cannot write in {folder} ({why}); choose another folder")
-    return SaveError(f"{link}: could not be saved ({why}); the previous file is unchanged")
+    return SaveError(save_failure(link, e, existed=p.exists()))
+
+
+def save_failure(path, e: OSError, existed: bool | None = None) -> str:
+    """What a failed save says: why, what became of the file, and the fix (``existed``: the file
+    was there before the save; None: look now, as a failed atomic save leaves it as it was)."""
+    import errno
+
+    why = e.strerror or str(e) or e.__class__.__name__
+    existed = Path(path).exists() if existed is None else existed
+    kept = "the previous file is unchanged" if existed else "nothing was written"
+    if e.errno == errno.ENOSPC:
+        fix = "free some space on the disk, or save to another folder"
+    elif e.errno == errno.EROFS:
+        fix = "save to another folder (this one is read-only)"
+    else:
+        fix = "save to another folder"
+    return f"{path}: could not be saved ({why}); {kept}; {fix}"
 
 
 def _write_directly(link: Path, p: Path, data: bytes) -> None:

@@ -87,7 +87,10 @@ def season_from_dict(data: object, source: str = "") -> Season:
         raise InputError(source, [deep])
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InputError(source, [f"schema_version: {_short(version)} is not a version number"])
+        raise InputError(source, [f"schema_version: {_short(version)} is not a version number; a "
+                                  f"season file has a whole number from 1 to {SCHEMA_VERSION} there "
+                                  f"(this Periodize writes {SCHEMA_VERSION}): check the file, or "
+                                  f"open a copy saved by Periodize"])
     if version > SCHEMA_VERSION:
         raise InputError(source, [
             f"schema_version: {version} is newer than this Periodize understands ({SCHEMA_VERSION}); "

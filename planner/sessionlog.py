@@ -231,7 +231,12 @@ def _read_excel(p: Path):
     import openpyxl
     import pandas as pd
 
-    from planner.coachform.guard import not_a_workbook, package_problems, uncached_formulas
+    from planner.coachform.guard import (
+        merged_cells,
+        not_a_workbook,
+        package_problems,
+        uncached_formulas,
+    )
 
     fix = "export the log as CSV or XLSX"
     why = not_a_workbook(p)  # OSError: said by read_frame
@@ -242,6 +247,7 @@ def _read_excel(p: Path):
     try:  # the workbook bounds of the coach form (parts, sizes, shared strings, cells, DTDs)
         too_big = package_problems(p)
         uncached = {} if too_big else uncached_formulas(p)
+        merges = {} if too_big else merged_cells(p)  # read-only openpyxl does not see them
     except Exception:  # a damaged zip or part: never a traceback, never a library's words
         raise InputError(str(p), damaged) from None
     if too_big:
@@ -255,7 +261,8 @@ def _read_excel(p: Path):
             raise InputError(str(p), [f"has no sheet; {fix}"])
         ws = next((w for w in wb.worksheets if fold(w.title) == "sessions"), wb.worksheets[0])
         header, data, labels, numeric, unvalued = _sheet_table(
-            ws, uncached.get(ws.title, set()), f"{p.name}, sheet {ws.title}")
+            ws, uncached.get(ws.title, set()), f"{p.name}, sheet {ws.title}",
+            merges.get(ws.title, ()))
     except InputError:
         raise
     except Exception:  # a damaged sheet part
@@ -272,12 +279,13 @@ def _read_excel(p: Path):
     return frame
 
 
-def _sheet_table(ws, missing: set[str], source: str):
+def _sheet_table(ws, missing: set[str], source: str, merges=()):
     """(header, data rows, each row's number, column -> rows holding a number, column -> rows
-    holding a formula without a value) of a sheet, as text; blank rows left out."""
+    holding a formula without a value) of a sheet, as text; blank rows left out. A merged range
+    (``guard.Merge``) over the data rows of a column the log reads is refused: it hides values."""
     from openpyxl.utils import get_column_letter
 
-    from planner.coachform.guard import NO_VALUE
+    from planner.coachform.guard import NO_VALUE, merge_problem
 
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()  # some writers state a wrong size; read what is there
@@ -303,6 +311,11 @@ def _sheet_table(ws, missing: set[str], source: str):
             header = texts
             aliases = {a for names in ALIASES.values() for a in names}
             known = {j for j, h in enumerate(header) if fold(h) in aliases}
+            hidden = [(m, m.hides([j + 1 for j in known], n + 1)) for m in merges]
+            hidden = [(m, cols) for m, cols in hidden if cols]
+            if hidden:
+                raise InputError(source, [merge_problem(m, n + 1, header[cols[0] - 1].strip())
+                                          for m, cols in hidden])
             continue
         k = len(data)
         if k > MAX_ROWS:
@@ -423,6 +436,7 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
         notes.append(f"Not read: {', '.join(unread)} (not a column Periodize knows, or a "
                      f"repeated one; see the README for the column names)")
     _ranges(nums, problems, where, notes, mapping)
+    _played(nums, dates, season, problems, where, notes)
     _today(dates, season, problems, where)
     _max_speeds(athletes, nums.get("top_ms"), season, problems, where)
     if unvalued:
@@ -522,6 +536,34 @@ def _dates(col, problems: list, where, notes: list | None = None) -> list[dt.dat
         notes.append("Dates with slashes read as " + ("day/month/year (14/09/2026)" if day_first
                       else "month/day/year (09/14/2026: a day above 12 comes second)"))
     return out
+
+
+def _played(nums: dict, dates: list, season: Season, problems: list, where, notes: list) -> None:
+    """Minutes played above the session's minutes are refused (the session's minutes include
+    the match, and its load is minutes x RPE); minutes played on a day without a competition
+    are said not to be used (they set the role of a competition day only, rules-spec.md §9)."""
+    played, minutes = nums.get("played"), nums.get("minutes")
+    if played is None:
+        return
+    match_days = {c.date + dt.timedelta(days=k) for c in season.competitions
+                  for k in range((c.last - c.date).days + 1)}
+    unused = []
+    for i, p in played.items():
+        if p != p or p is None:  # NaN: not given
+            continue
+        m = minutes.get(i) if minutes is not None else None
+        if m is not None and m == m and 0 <= m <= 600 and 0 <= p <= 600 and p > m:
+            problems.append(f"{where(i, 'played')}: {p:g} minutes played is more than the "
+                            f"session's {m:g} minutes; the session's minutes include the match "
+                            f"(its load is minutes x RPE): write at least {p:g} minutes, or check "
+                            f"that the columns are the right way round")
+        elif p > 0 and isinstance(dates[i], dt.date) and dates[i] not in match_days:
+            unused.append(where(i, "played").split(",")[0])
+    if unused:
+        more = f" and {len(unused) - 5} more" if len(unused) > 5 else ""
+        notes.append(f"Minutes played not used on {', '.join(unused[:5])}{more}: no competition "
+                     f"of the season is on that day (minutes played set the role of a "
+                     f"competition day only)")
 
 
 def _numbers(frame, mapping: dict, key: str, problems: list, where):

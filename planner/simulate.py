@@ -61,6 +61,8 @@ def log_week(season: Season, first: dt.date, last: dt.date, seed: int = 1) -> tu
             elif top is not None and rng.random() < 0.05:
                 top = min(100.0, top + 10.0)  # faster than planned
             pain = 6.0 if stage != FIT and rng.random() < 0.03 else None
+            if played is not None:
+                played = min(played, float(minutes))  # a rule set's shorter match is played whole
             out.append(Session(athlete=a.id, date=tl.days[d], minutes=minutes, rpe=rpe,
                                top_speed_pct=top, minutes_played=played, pain=pain))
     return tuple(out)

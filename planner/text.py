@@ -7,6 +7,7 @@ same everywhere.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Collection
 
@@ -227,6 +228,10 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
             msg = "missing; add it"
         elif e["type"] == "extra_forbidden":
             msg = "not a known field; remove it or check its spelling"
+        elif isinstance(e.get("input"), float) and not math.isfinite(e["input"]):
+            # NaN and Infinity, which JSON files written by other programs may hold
+            what = "NaN" if e["input"] != e["input"] else "Infinity"
+            msg = f"{what} is not a number; write a number"
         elif "input" in e and e["type"] != "value_error" and not isinstance(e["input"], dict | list):
             msg = f"{quoted(e['input'])}{' ' if msg.startswith('is ') else ': '}{msg}"
         out.append(f"{where}: {msg}")

@@ -74,6 +74,7 @@ from planner.load import figures as load_figures
 from planner.protocols import protocol_name
 from planner.returns import returns as plan_returns
 from planner.rules import EVIDENCE, RULES, RuleSet
+from planner.safefile import save_failure
 from planner.season import FIT, HV_LEVEL, SPEED_DAY, Plan, Season
 from planner.seasonfile import atomic_write
 from planner.squad import display_order
@@ -978,6 +979,4 @@ def export_workbook(season: Season, plan: Plan, path: str | os.PathLike, *,
     except SaveError:
         raise
     except OSError as e:  # e.g. no permission to create the temporary file in the folder
-        raise SaveError(
-            f"{os.fspath(path)}: could not be saved ({e.strerror}); the previous file is unchanged"
-        ) from None
+        raise SaveError(save_failure(os.fspath(path), e)) from None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass
 
 MB = 1024 * 1024
 MAX_PARTS = 1000
@@ -237,3 +238,69 @@ def _column_index(letters: str) -> int:
     for ch in letters:
         n = n * 26 + ord(ch) - 64
     return n
+
+
+# ---------------------------------------------------------------------------------------------
+# Merged cells
+# ---------------------------------------------------------------------------------------------
+_MERGE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref=\"([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})\"")
+_MERGE_TAIL = 96  # longer than any mergeCell element
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A merged range: columns and rows, 1-based and inclusive (``E2:E4``: 5, 2, 5, 4)."""
+
+    ref: str
+    col0: int
+    row0: int
+    col1: int
+    row1: int
+
+    def hides(self, columns, first_row: int) -> list[int]:
+        """The ``columns`` (1-based) in which the range covers a cell on a row from
+        ``first_row`` on other than its first cell: cells whose value it hides."""
+        if self.row1 < first_row:
+            return []
+        return [c for c in sorted(columns) if self.col0 <= c <= self.col1
+                and (c != self.col0 or self.row1 > max(self.row0, first_row)
+                     or self.row0 < first_row)]
+
+
+def merged_cells(path) -> dict[str, list[Merge]]:
+    """Sheet title -> its merged ranges. openpyxl's read-only mode does not see them, and a
+    range keeps only its first cell's value: "bench" merged down E2:E4 reads as bench for row 2
+    and an empty role for rows 3 and 4, although Excel shows it on every row. Call after
+    :func:`package_problems` (which bounds the parts)."""
+    out: dict[str, list[Merge]] = {}
+    with zipfile.ZipFile(path) as z:
+        from defusedxml import ElementTree as DET
+
+        for part, title in _sheet_parts(z, DET).items():
+            try:
+                info = z.getinfo(part)
+            except KeyError:
+                continue
+            found: dict[str, Merge] = {}
+            tail = b""
+            with z.open(info) as f:
+                while chunk := f.read(_CHUNK):
+                    buf = tail + chunk
+                    for m in _MERGE.finditer(buf):
+                        ref = f"{m[1].decode()}{int(m[2])}:{m[3].decode()}{int(m[4])}"
+                        found[ref] = Merge(ref, _column_index(m[1].decode()), int(m[2]),
+                                           _column_index(m[3].decode()), int(m[4]))
+                    tail = buf[-_MERGE_TAIL:]
+            if found:
+                out[title] = list(found.values())
+    return out
+
+
+def merge_problem(merge: Merge, first_row: int, column: str) -> str:
+    """The located sentence for a merged range over data rows (``column``: the first column's
+    header)."""
+    r0 = max(merge.row0, first_row)
+    rows = f"row {r0}" if r0 == merge.row1 else f"rows {r0}–{merge.row1}"
+    return (f"{rows}, {column}: the cells {merge.ref} are merged, and a merged range keeps its "
+            f"value in its first cell only; unmerge them (Home ▸ Merge & Center) and write the "
+            f"value in every cell")

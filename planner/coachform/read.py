@@ -51,7 +51,14 @@ from planner.coachform.cells import (
 )
 from planner.coachform.cells import blank as _blank
 from planner.coachform.cells import error_value as _error_value
-from planner.coachform.guard import NO_VALUE, not_a_workbook, package_problems, uncached_formulas
+from planner.coachform.guard import (
+    NO_VALUE,
+    merge_problem,
+    merged_cells,
+    not_a_workbook,
+    package_problems,
+    uncached_formulas,
+)
 from planner.coachform.records import InjuryReader, RecordRows
 from planner.coachform.spec import (
     FIELD_COLUMN,
@@ -218,10 +225,12 @@ def error_text(err: str) -> str:
 
 
 class _Reader:
-    def __init__(self, wb, problems: _Problems, uncached: dict[str, set[str]] | None = None):
+    def __init__(self, wb, problems: _Problems, uncached: dict[str, set[str]] | None = None,
+                 merges: dict | None = None):
         self.wb = wb
         self.p = problems
         self.uncached = uncached or {}  # sheet title -> cells with a formula and no value
+        self.merges = merges or {}  # sheet title -> merged ranges (guard.Merge)
         self.sheets: dict[str, object] = {}
         for ws in wb.worksheets:
             key = norm(ws.title)
@@ -254,6 +263,7 @@ class _Reader:
         where = self._columns(spec, *header)
         if where is None:
             return None
+        self._merged(spec, ws.title, header[0], where)
         out: list[_Row] = []
         for n, cells in rows:  # the rows below the header
             row = _row(n, cells, where, self.uncached.get(ws.title, frozenset()))
@@ -265,6 +275,15 @@ class _Reader:
                 break
             out.append(row)
         return out
+
+    def _merged(self, spec: SheetSpec, title: str, hrow: int, where: dict[str, int]) -> None:
+        """A merged range over the data rows hides values (a problem per range)."""
+        headers = {where[c.key] + 1: c.header for c in spec.columns if c.key in where}
+        for m in self.merges.get(title, ()):
+            hidden = m.hides(headers, hrow + 1)
+            if hidden:
+                self.p.add(spec.title, max(m.row0, hrow + 1),
+                           f"{spec.title}, {merge_problem(m, hrow + 1, headers[hidden[0]])}")
 
     def _columns(self, spec: SheetSpec, hrow: int, hcells) -> dict[str, int] | None:
         """Column key -> 0-based index in the row, from the header; None when a required column
@@ -365,9 +384,10 @@ def import_workbook(path: str | os.PathLike, notes: list[str] | None = None) -> 
     try:
         try:  # cells with a formula and no calculated value: data_only reads them as empty
             uncached = uncached_formulas(path)
+            merges = merged_cells(path)  # read-only openpyxl does not see them
         except Exception:  # a part openpyxl read is damaged here: its error comes from reading
-            uncached = {}
-        return _Import(wb, src, notes, uncached).season()
+            uncached, merges = {}, {}
+        return _Import(wb, src, notes, uncached, merges).season()
     except (DefusedXmlException, ElementTree.ParseError, zipfile.BadZipFile, EOFError, zlib.error):
         raise InputError(src, ["cannot be read as an Excel workbook: a part of it is damaged or not "
                                "as Excel writes it; save it again from Excel as an Excel Workbook "
@@ -378,11 +398,11 @@ def import_workbook(path: str | os.PathLike, notes: list[str] | None = None) -> 
 
 class _Import:
     def __init__(self, wb, source: str, notes: list[str] | None = None,
-                 uncached: dict[str, set[str]] | None = None):
+                 uncached: dict[str, set[str]] | None = None, merges: dict | None = None):
         self.source = source
         self.notes = notes if notes is not None else []
         self.p = _Problems()
-        self.r = _Reader(wb, self.p, uncached)
+        self.r = _Reader(wb, self.p, uncached, merges)
 
     # -- helpers ----------------------------------------------------------------------------------
     def cell(self, spec: SheetSpec, row: _Row, key: str, convert):
@@ -527,7 +547,7 @@ class _Import:
             return [], [], {}
         athletes, athlete_rows = [], []
         ids: dict[str, bool] = {}  # every ID written (True when its row was kept)
-        first: dict[str, int] = {}
+        first: dict[str, tuple[str, int]] = {}  # case-folded ID -> (the ID, its row)
         for row in rows:
             aid = self.text(spec, row, "id", limit=40)
             name = self.text(spec, row, "name")
@@ -542,12 +562,15 @@ class _Import:
                 ok = False
             elif speed is None and row.values.get("max_speed") is not None:
                 ok = False
-            if aid is not None and aid in first:
-                self.note(spec, row, "id", f"{aid!r} is already the ID of row {first[aid]}; give "
-                          f"each athlete a unique ID")
+            if aid is not None and aid.casefold() in first:
+                was, at = first[aid.casefold()]
+                same = (f"{aid!r} is already the ID of row {at}" if was == aid else
+                        f"{aid!r} differs from row {at}'s {was!r} only in case, and a log cannot "
+                        f"tell them apart")
+                self.note(spec, row, "id", f"{same}; give each athlete a unique ID")
                 continue
             if aid is not None:
-                first[aid] = row.number
+                first[aid.casefold()] = (aid, row.number)
                 ids[aid] = False
             if ok:
                 athletes.append(Athlete(id=aid, name=name, position=pos or "", max_speed=speed,

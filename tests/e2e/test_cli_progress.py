@@ -330,6 +330,8 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
     cases = [
         (["--rule", "HV-2.max_speed_days=1", "--rule", "HV-2.max_speed_days=3"],
          "--rule: HV-2.max_speed_days is given twice in one command"),
+        (["--rule", "LD-1.acwr_max=abc"], "--rule: 'LD-1.acwr_max=abc': 'abc' is not a number; "
+         "write a number after '=' (e.g. LD-1.acwr_max=1.3, its default)"),
         (["--pin", "A2", day(20).isoformat(), "90", "--pin", "A2", day(20).isoformat(), "0"],
          "--pin: A2 " + day(20).isoformat() + " is given twice"),
         (["--remove-competition", "m0"], "'m0' was on " + day(5).isoformat() + ", before today"),

@@ -234,6 +234,19 @@ def test_failed_save_leaves_previous_file_intact(tmp_path, monkeypatch):
     assert [x.name for x in tmp_path.iterdir() if x.name.endswith(".tmp")] == []
 
 
+def test_a_failed_save_of_a_new_file_says_nothing_was_written_and_the_fix(tmp_path, monkeypatch):
+    def boom(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    p = tmp_path / "new.season.json"
+    with pytest.raises(SaveError) as e:
+        save_season(season(weeks=2), p)
+    assert str(e.value) == (f"{p}: could not be saved (No space left on device); nothing was "
+                            f"written; free some space on the disk, or save to another folder")
+    assert sorted(x.name for x in tmp_path.iterdir()) == []
+
+
 def test_save_into_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(SaveError, match="does not exist"):
         atomic_write(tmp_path / "nope" / "x.json", "{}")

@@ -12,9 +12,12 @@ import zipfile
 import openpyxl
 import pytest
 
+from planner import edits as E
 from planner.coachform.read import import_workbook
 from planner.errors import InputError
+from planner.season import Athlete, Session
 from planner.sessionlog import read_sessions
+from planner.validate import season_problems
 from tests.builders import day, season
 from tests.planner.test_coachform import ATHLETE_ROWS, COMPETITION_ROWS, SEASON_ROWS, book
 
@@ -274,3 +277,72 @@ def test_an_unclosed_quote_and_an_empty_csv(tmp_path, s):
     for text in ("", "\n\n  \n"):
         (problem,) = problems(csv_file(tmp_path, text), s)
         assert problem.startswith("is empty; export the log again"), problem
+
+
+# ---------------------------------------------------------------------------------------------
+# 8. Athlete IDs that differ only in case, merged cells, minutes played
+# ---------------------------------------------------------------------------------------------
+def test_athlete_ids_that_differ_only_in_case_are_refused_everywhere(tmp_path, s):
+    # a log finds an athlete by ID whatever its case: "a1" and "A1" could not be told apart
+    path = book(tmp_path, Athletes=[("ID", "Name"), ("A1", "Ann Ash"), (" a1 ", "Bo Birch")],
+                Competitions=COMPETITION_ROWS)
+    _, found = workbook_problems(path)
+    assert found == ["Athletes, row 3, ID: 'a1' differs from row 2's 'A1' only in case, and a "
+                     "log cannot tell them apart; give each athlete a unique ID"]
+    twin = s.model_copy(update={"athletes": s.athletes + (
+        s.athletes[0].model_copy(update={"id": s.athletes[0].id.lower(), "name": "Twin"}),)})
+    assert any("'A1' and 'a1' differ only in case" in p for p in season_problems(twin))
+    with pytest.raises(InputError, match="has the ID 'A1' already; give each athlete a unique ID"):
+        E.AddAthlete(athlete=Athlete(id="a1", name="Twin")).apply(s)
+    assert E.AddAthlete(athlete=Athlete(id="A4", name="New")).apply(s).athlete("A4").name == "New"
+
+
+def _merged_book(tmp_path, ref: str, rows, name="coach.xlsx") -> str:
+    path = book(tmp_path, name, Athletes=rows, Competitions=COMPETITION_ROWS)
+    wb = openpyxl.load_workbook(path)
+    wb["Athletes"].merge_cells(ref)
+    wb.save(path)
+    return path
+
+
+def test_merged_cells_over_data_rows_are_refused_not_read_as_empty(tmp_path):
+    rows = [("ID", "Name", "Position", "Role", "Note"), ("A1", "Ann Ash", "GK", "bench", "x"),
+            ("A2", "Bo Birch", None, None, None), ("A3", "Cy Cole", None, None, None)]
+    # Excel shows "bench" on rows 2-4; read-only openpyxl reads it on row 2 only
+    _, found = workbook_problems(_merged_book(tmp_path, "D2:D4", rows))
+    assert found == ["Athletes, rows 2–4, Role: the cells D2:D4 are merged, and a merged range "
+                     "keeps its value in its first cell only; unmerge them (Home ▸ Merge & "
+                     "Center) and write the value in every cell"]
+    _, found = workbook_problems(_merged_book(tmp_path, "B3:C3", rows, "two.xlsx"))
+    assert found[0].startswith("Athletes, row 3, Position: the cells B3:C3 are merged")
+    # merges that hide nothing: down a column the import does not read, a value spilling into it
+    assert len(import_workbook(_merged_book(tmp_path, "E2:E4", rows, "note.xlsx")).athletes) == 3
+    assert len(import_workbook(_merged_book(tmp_path, "D2:E2", rows, "spill.xlsx")).athletes) == 3
+
+
+def test_merged_cells_in_a_log_workbook_are_refused(tmp_path, s):
+    p = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE"), ("A1", str(day(1)), 60, 5),
+                            ("A2", str(day(1)), 60, None), ("A3", str(day(1)), 60, None)])
+    wb = openpyxl.load_workbook(p)
+    wb["Sessions"].merge_cells("D2:D4")
+    wb.save(p)
+    assert problems(p, s) == ["rows 2–4, RPE: the cells D2:D4 are merged, and a merged range "
+                              "keeps its value in its first cell only; unmerge them (Home ▸ Merge "
+                              "& Center) and write the value in every cell"]
+
+
+def test_minutes_played_above_the_sessions_minutes_are_refused(tmp_path, s):
+    text = (f"Athlete ID,Date,Minutes,RPE,Minutes played\nA1,{day(5)},30,5,90\n"
+            f"A2,{day(5)},95,7,90\n")
+    assert problems(csv_file(tmp_path, text), s) == [
+        "row 2, Minutes played: 90 minutes played is more than the session's 30 minutes; the "
+        "session's minutes include the match (its load is minutes x RPE): write at least 90 "
+        "minutes, or check that the columns are the right way round"]
+    with pytest.raises(ValueError, match="90 minutes played is more than the session's 30"):
+        Session(athlete="A1", date=day(5), minutes=30, rpe=5, minutes_played=90)
+    # on a day without a competition they are read, and said not to be used
+    res = read_sessions(csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE,Minutes played\n"
+                                           f"A1,{day(1)},95,7,90\nA2,{day(5)},95,7,90\n"), s)
+    assert len(res.sessions) == 2
+    assert ("Minutes played not used on row 2: no competition of the season is on that day "
+            "(minutes played set the role of a competition day only)") in res.notes

@@ -149,3 +149,17 @@ def test_an_op_that_is_not_text_is_located(op):
     """Found by the fuzzer (soak_fuzz.py): an unhashable op crashed the check."""
     with pytest.raises(InputError, match=r"op: .* is not an edit Periodize knows"):
         season_from_dict(_with_scenario([{"op": op}]), "s.season.json")
+
+
+def test_a_version_too_old_and_a_number_that_is_nan_say_the_fix():
+    data = season_to_dict(season(weeks=1))
+    data["schema_version"] = 0
+    with pytest.raises(InputError, match="schema_version: 0 is not a version number; a season "
+                                         "file has a whole number from 1 to"):
+        season_from_dict(data)
+    data = json.loads(json.dumps(season_to_dict(season(weeks=1))))
+    data["sessions"] = [{"athlete": "A1", "date": data["calendar"]["start"], "minutes": float("nan"),
+                         "rpe": 5}]
+    with pytest.raises(InputError) as e:
+        season_from_dict(data)
+    assert e.value.problems == ["sessions[0].minutes: NaN is not a number; write a number"]

@@ -19,9 +19,9 @@ def one(text: str):
 
 
 def test_minutes_rpe_and_the_labelled_extras():
-    s = one("75 6 95% m90 p3 # felt good")
+    s = one("95 6 95% m90 p3 # felt good")
     assert (s.minutes, s.rpe, s.top_speed_pct, s.minutes_played, s.pain, s.note) == (
-        75, 6, 95, 90, 3, "felt good")
+        95, 6, 95, 90, 3, "felt good")
 
 
 def test_0_alone_is_a_day_without_training():
@@ -36,7 +36,9 @@ def test_minutes_played_alone_is_the_match_session(text, minutes, rpe):
 
 
 @pytest.mark.parametrize("text, says", [("75", "no RPE"), ("75 6 7", "say what it is"),
-                                        ("fast", "not understood"), ("75 11", "RPE")])
+                                        ("fast", "not understood"), ("75 11", "RPE"),
+                                        ("30 5 m90", "90 minutes played is more than the "
+                                                     "session's 30 minutes")])
 def test_what_cannot_be_read_says_what_to_type(text, says):
     with pytest.raises(CellError, match=says):
         parse_cell(text, A, DAY)

@@ -245,6 +245,20 @@ def test_as_planned_fills_the_selected_empty_days_from_the_plan(w, qtbot):
     assert m.data(m.index(r, 5)).endswith("m90") or m.data(m.index(r, 5)).endswith("m20")
 
 
+def test_as_planned_plays_a_short_match_whole():
+    """A rule set with 70-minute matches (a youth team): the match logged as planned has 70
+    minutes played, never more than the session's minutes (which a session refuses)."""
+    from types import SimpleNamespace
+
+    from ui.desktop.logtable import as_planned
+
+    for context, minutes, played in (("match", 70, 70), ("match", 95, 90), ("bench", 15, 15),
+                                     ("bench", 30, 20)):
+        p = SimpleNamespace(minutes=minutes, rpe=8, context=context, level=100)
+        s = as_planned(p, "A1", day(5))
+        assert (s.minutes, s.minutes_played) == (minutes, played)
+
+
 def test_delete_clears_the_selected_days_in_one_step_and_paste_reads_every_cell_first(w, qtbot):
     panel, view = w.weekly.log_panel, w.weekly.log_panel.view
     for c in range(3):

@@ -213,9 +213,22 @@ def _rule_and_pin_edits(season, args) -> list:
         try:
             key, value = spec.split("=", 1)
             rule, param = key.rsplit(".", 1)
-            out.append(E.SetRuleValue(rule=rule.strip(), param=param.strip(), value=float(value)))
         except ValueError:
             raise InputError("--rule", [f"{_clip(spec)!r} is not RULE.PARAM=VALUE (e.g. HV-2.max_speed_days=1)"]) from None
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        if number != number or number in (float("inf"), float("-inf")):
+            from planner.rules import RULES
+
+            known = RULES.get(rule.strip())
+            default = next((p.default for p in (known.params if known else ())
+                            if p.name == param.strip()), None)
+            example = f" (e.g. {key.strip()}={default:g}, its default)" if default is not None else ""
+            raise InputError("--rule", [f"{_clip(spec)!r}: {_clip(value.strip())!r} is not a number; "
+                                        f"write a number after '='{example}"])
+        out.append(E.SetRuleValue(rule=rule.strip(), param=param.strip(), value=number))
     levels = ", ".join(map(str, LEVELS))
     for ath, date, level in args.pin:
         try:

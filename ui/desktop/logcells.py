@@ -131,6 +131,11 @@ def _check(fields: dict[str, float], athlete: Athlete) -> None:
         problem = limit_problem(field, value)
         if problem:
             raise CellError(f"{_LABELS[field]}: {problem}")
+    played, minutes = fields.get("played"), fields.get("minutes")
+    if played is not None and minutes is not None and played > minutes:
+        raise CellError(f"{played:g} minutes played is more than the session's {minutes:g} "
+                        f"minutes; a session's minutes include its match: type at least "
+                        f"{played:g} minutes (or m{played:g} alone for the match session)")
     ms = fields.get("top_ms")
     if ms is None:
         return

@@ -823,6 +823,9 @@ def as_planned(p, athlete: str, day: dt.date) -> Session | None:
         minutes, rpe = MATCH_SESSION[p.context]
     if not minutes or rpe is None:
         return None
+    played = PLAYED.get(p.context)
     return Session(athlete=athlete, date=day, minutes=minutes, rpe=rpe,
                    top_speed_pct=float(p.level) if p.level > 0 else None,
-                   minutes_played=PLAYED.get(p.context))
+                   # a match shorter than 90 minutes (a rule set's minutes_start, e.g. 70 for a
+                   # youth team) is played whole: minutes played never exceed the session's
+                   minutes_played=None if played is None else min(played, float(minutes)))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from planner import edits as E
 from planner.errors import PeriodizeError
+from planner.safefile import save_failure
 from planner.season import Season
 from planner.text import plural
 from ui.desktop import editors, fileio, gcguard, handouts, panels, roles, scenarios, wheelguard
@@ -254,9 +255,7 @@ class MainWindow(QMainWindow):
             self.interaction.error("Could not save the season", str(e))
             return False
         except OSError as e:  # e.g. a read-only folder on the backup copy
-            self.interaction.error("Could not save the season",
-                                   f"{path}: could not be saved ({e.strerror or e}); "
-                                   f"the previous file is unchanged")
+            self.interaction.error("Could not save the season", save_failure(path, e))
             return False
         self.document.path = Path(path)
         self.document.disk_stamp = DiskStamp.of(path)
