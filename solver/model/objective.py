@@ -107,7 +107,10 @@ class ObjectiveMixin(ModelBase):
         return floor
 
     def _rts_target(self, u: Unit, rec: Injury, mode: str) -> int:
-        """The missed-target penalty; returns it when no plan can avoid it (else 0)."""
+        """The missed-target penalty; returns it when no plan can avoid it (else 0). Like the
+        days back, it counts only when the athlete is not FIT on the record's first day from
+        p0 (an athlete the plan has back on that day has no return left to plan: the checker's
+        ``planner.returns.counted_records``)."""
         if not rec.target_competition:
             return 0
         comp = self.season.competition(rec.target_competition)
@@ -115,12 +118,17 @@ class ObjectiveMixin(ModelBase):
         if t is None or t < self.p0:
             return 0
         plays = u.play[t]
+        back = u.fit[max(self.p0, (rec.onset - self.tl.start).days)]  # never True here
         if mode == "hard":
-            self.clause([plays], self.guard("RTS", u.key, t, t, "target"))
+            self.clause([plays, back], self.guard("RTS", u.key, t, t, "target"))
         elif plays is not True:
             weight = self.rules.value("RTS", "target_weight")
-            self._penalty("RTS", weight, 1 - plays if plays is not False else 1)
-            return weight if plays is False else 0
+            if back is False:
+                self._penalty("RTS", weight, 1 - plays if plays is not False else 1)
+                return weight if plays is False else 0
+            missed = self.m.new_bool_var(f"{u.key}_target_{t}")
+            self.clause([back, plays, missed], [])
+            self._penalty("RTS", weight, missed)
         return 0
 
     # -- HV-1 -----------------------------------------------------------------------------------

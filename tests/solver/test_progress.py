@@ -349,3 +349,20 @@ def test_why_on_a_flare_up_recorded_after_the_plan_says_to_re_plan():
     text = why_day(s, s.plan, "A1", day(flare)).reasons[0].text
     assert "this plan was made before the flare-up was recorded" in text
     assert f"still has {it[flare]} %" in text and "re-plan from today" in text
+
+
+@pytest.mark.parametrize("role", ["out", "start"])
+def test_an_athlete_back_on_today_has_no_target_left_to_miss(role):
+    """The records say S3 and its exit (two days at 100 %) was met before today: the plan has the
+    athlete FIT on today, so the record counts for nothing, its target included (the checker's
+    planner.returns.counted_records). The solver charged the missed target (20,000) to a plan
+    whose soft list and checker objective were 0 (found by the pin fuzz)."""
+    inj = injury("A1", "S3", start_day=-5, target="m2")
+    s = season(weeks=3, athletes=1, matches=[5, 12, 19], injuries=(inj,), today=day(7))
+    s = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"role": role}),)})
+    s = E.LogSessions(sessions=tuple(Session(athlete="A1", date=day(d), minutes=60, rpe=6,
+                                             top_speed_pct=100) for d in (1, 3))).apply(s)
+    out = solve(SolveRequest(s, time_limit=30, keep_stored=False))
+    assert out.status == Status.OPTIMAL and out.plan.for_athlete("A1").stages[7] == "FIT"
+    report = check_plan(s, out.plan)
+    assert report.violations == () and out.objective == report.objective == 0
