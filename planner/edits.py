@@ -41,6 +41,7 @@ from planner.season import (
     Priority,
     RecordedStage,
     Role,
+    RuleSettings,
     Scenario,
     Season,
     Session,
@@ -716,9 +717,13 @@ class SetRuleValue(Edit):
     value: float | tuple[str, ...]  # a number, or a list of names (e.g. HV-1's exempt positions)
 
     def _apply(self, s: Season) -> Season:
-        values = {k: dict(v) for k, v in s.rules.values.items()}
+        return s.model_copy(update={"rules": self.apply_to_rules(s.rules)})
+
+    def apply_to_rules(self, rules: RuleSettings) -> RuleSettings:
+        """``rules`` with this value set (not validated)."""
+        values = {k: dict(v) for k, v in rules.values.items()}
         values.setdefault(self.rule, {})[self.param] = self.value
-        return s.model_copy(update={"rules": s.rules.model_copy(update={"values": values})})
+        return rules.model_copy(update={"values": values})
 
     def describe(self, s: Season) -> str:
         """``Set HV-2: speed days in a load or taper week to 3``: the parameter as the rules

@@ -365,6 +365,23 @@ def same_rules(a, b) -> bool:
     return RuleSet(a).effective() == RuleSet(b).effective()
 
 
+def _session_length_problems(settings, where: str) -> list[str]:
+    """A deload or taper week's team session longer than a load week's: those weeks cut the
+    training volume (rules-spec.md section 8), so a longer session would make them the heavy
+    weeks."""
+    given = settings.values.get("LD-1", {})
+    value = {p.name: given.get(p.name, p.default) for p in LOAD_PARAMS}
+    load = value["minutes_load"]
+    out = []
+    for kind in ("deload", "taper"):
+        m = value[f"minutes_{kind}"]
+        if m > load:
+            out.append(f"{where}.values.LD-1.minutes_{kind}: a {kind} week's session ({m:g} min) "
+                       f"would be longer than a load week's ({load:g} min), but a {kind} week cuts "
+                       f"the training volume; keep it at most as long as the load week's session")
+    return out
+
+
 def settings_problems(settings, where: str = "rules") -> list[str]:
     """Every unknown rule, parameter, mode or out-of-range value, located and with the fix."""
     problems: list[str] = []
@@ -394,6 +411,8 @@ def settings_problems(settings, where: str = "rules") -> list[str]:
                 )
             elif p.integer and int(v) != v:
                 problems.append(f"{where}.values.{rid}.{name}: {v:g} must be a whole number")
+    if not problems:
+        problems += _session_length_problems(settings, where)
     for rid, mode in settings.modes.items():
         if rid not in RULES:
             problems.append(f"{where}.modes.{rid}: no such rule")

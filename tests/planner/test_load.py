@@ -577,3 +577,26 @@ def test_a_deload_week_says_how_much_lighter_it_really_is_than_the_load_weeks_ar
     said = next(x for x in lines if x.startswith("This week's planned load"))
     assert f"{wl.planned:.0f} AU, is {abs(change)} % below the load weeks around it ({mean:.0f} AU)" in said
     assert ("keep their length" in said) == (change > -20)
+
+
+def test_a_deload_or_taper_session_longer_than_a_load_weeks_is_refused():
+    """Those weeks cut the training volume (rules-spec.md section 8): a longer session would make
+    them the heavy weeks. As long as a load week's is allowed (the coach keeps the volume)."""
+    from planner.errors import InputError
+    from planner.rules import settings_problems
+    from planner.season import RuleSettings
+
+    def problems(**minutes):
+        return settings_problems(RuleSettings(values={"LD-1": minutes}))
+
+    assert problems(minutes_deload=75) == [] and problems(minutes_load=90, minutes_deload=80) == []
+    assert problems(minutes_deload=200) == [
+        "rules.values.LD-1.minutes_deload: a deload week's session (200 min) would be longer than "
+        "a load week's (75 min), but a deload week cuts the training volume; keep it at most as "
+        "long as the load week's session"]
+    assert [p.split(":")[0] for p in problems(minutes_load=30)] == [
+        "rules.values.LD-1.minutes_deload", "rules.values.LD-1.minutes_taper"]
+    from planner import edits as E
+
+    with pytest.raises(InputError, match="a taper week's session \\(80 min\\) would be longer"):
+        E.SetRuleValue(rule="LD-1", param="minutes_taper", value=80).apply(season(weeks=2))

@@ -367,6 +367,22 @@ def test_a_rule_value_typed_outside_its_range_is_said(w, qtbot):
     assert said[-1] in w.statusBar().currentMessage()
 
 
+def test_a_deload_session_longer_than_a_load_weeks_is_refused_where_typed(w, qtbot):
+    """200 minutes in a deload week was taken (0-240 is the box's range), making every deload
+    week the heaviest of the plan."""
+    rp = w.rules_panel
+    box = rp.value_boxes[("LD-1", "minutes_deload")]
+    before, said = box.value(), []
+    rp.refused.connect(said.append)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "200")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == before and w.undo_stack.count() == 0
+    assert said and ("a deload week's session (200 min) would be longer than a load week's "
+                     "(75 min)") in said[-1], said
+    assert said[-1] in w.statusBar().currentMessage()
+
+
 @pytest.mark.parametrize("typed", ["300", "9999", "-5", "abc"])
 def test_a_rule_value_typed_whole_is_refused_whole_never_a_part_of_it(w, qtbot, typed):
     """Typing 300 into a 0-240 box: Qt refused the third key and applied the 30 left in the box

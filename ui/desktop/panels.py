@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.citations import cite
 from planner.daymarks import day_rows
-from planner.rules import RULES, RuleSet
+from planner.rules import RULES, RuleSet, settings_problems
 from planner.season import Season
 from planner.text import date_short, day, day_long, plural, stage_name
 
@@ -865,9 +865,22 @@ class RulesPanel(QWidget):
     def _value_changed(self, rule_id: str, name: str) -> None:
         if self.season is None:
             return
-        value = self.value_boxes[(rule_id, name)].value()
-        if value != RuleSet(self.season.rules).value(rule_id, name):
-            self.edit_requested.emit(E.SetRuleValue(rule=rule_id, param=name, value=value))
+        box = self.value_boxes[(rule_id, name)]
+        value, kept = box.value(), RuleSet(self.season.rules).value(rule_id, name)
+        if value == kept:
+            return
+        edit = E.SetRuleValue(rule=rule_id, param=name, value=value)
+        problems = settings_problems(edit.apply_to_rules(self.season.rules))
+        if problems:  # in range, but not with the other values (a deload longer than a load week)
+            with QSignalBlocker(box):
+                box.setValue(kept)
+            why = problems[0].split(": ", 1)[-1]
+            msg = f"{rule_id} {RULES[rule_id].param(name).label}: {why} (the rule keeps " \
+                  f"{box.textFromValue(kept)})."
+            QToolTip.showText(box.mapToGlobal(box.rect().bottomLeft()), msg, box)
+            self.refused.emit(msg)
+            return
+        self.edit_requested.emit(edit)
 
     def _out_of_range(self, rule_id: str, p, typed: str, box, why: str = "is outside",
                       fix: str = "type a value in that range") -> None:
