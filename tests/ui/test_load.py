@@ -462,3 +462,31 @@ def test_the_flag_and_the_wait_say_their_figure_truthfully():
     waits = load_waits({"a": F(70), "b": F(21)})
     assert "the logged load is 0" in waits["a"] and "28 days" not in waits["a"]
     assert "(21 so far)" in waits["b"]
+
+
+def test_a_flag_the_whole_squad_shares_is_one_line_naming_them_in_its_tooltip(qtbot, unlogged):
+    """The demo before anything is logged: every athlete's plan had "monotony > 2.0" in the
+    plan's first week, 24 identical lines burying any other flag."""
+    from ui.desktop.loadpanel import GROUP_FROM, grouped_flags
+
+    w = open_window(qtbot, unlogged, "A01")
+    w.load_view.show(team=True)
+    settle(qtbot, w)
+    team = w.load_view.panel.team_chart
+    items = [team.flag_list.item(i) for i in range(team.flag_list.count())]
+    figs = w.load_view.panel.figs
+    raw = [(line, aid, day) for aid, f in figs.items()
+           for line, day in zip(f.flags, f.flag_days, strict=True)]
+    texts = [i.text() for i in items]
+    assert len(texts) == len(set(texts)) < len(raw)  # grouped: no sentence twice
+    shared = [i for i in items if i.toolTip()]
+    assert shared and all(re.match(r"\d+ athletes", i.text()) for i in shared)
+    # every flag is still there: a group counts its athletes, and names each in its tooltip
+    groups = grouped_flags(w.season, raw)
+    assert sum(n for *_x, n in groups) == len(raw) and f"Flags</b> ({len(raw)})" in team.flags_title.text()
+    for _line, aid, _day, tip, n in groups:
+        assert n == 1 or (n >= GROUP_FROM and tip.count(w.season.athlete(aid).name) == 1)
+    item = shared[0]
+    team.flag_list.itemClicked.emit(item)  # goes to the first athlete named, on the flag's day
+    first = next(a for a in w.board.athlete_order() if w.season.athlete(a).name in item.toolTip())
+    assert w.board.current() == (first, dt.date.fromisoformat(item.data(Qt.ItemDataRole.UserRole + 1)))

@@ -539,10 +539,10 @@ class TeamChart(QWidget):
         self.median_points: list = []
         self.view.scene().sigMouseClicked.connect(self._clicked)
 
-    def set_figures(self, figs: dict, flag_lines: list[tuple[str, str, dt.date]], athlete: str | None = None,
-                    today: dt.date | None = None) -> None:
-        """Show the squad's ``planner.load.figures``, the flags (``planner.load.flag_lines``);
-        ``athlete``'s line a little thicker."""
+    def set_figures(self, figs: dict, flag_lines: list[tuple[str, str, dt.date, str, int]],
+                    athlete: str | None = None, today: dt.date | None = None) -> None:
+        """Show the squad's ``planner.load.figures``, the flags (``loadpanel.grouped_flags``:
+        sentence, athlete, day, tooltip, how many); ``athlete``'s line a little thicker."""
         from planner.load import team_median
 
         self.figs = figs
@@ -590,17 +590,20 @@ class TeamChart(QWidget):
         self._fill_flags(flag_lines)
         self.readout.setText(self._median_text(None))
 
-    def _fill_flags(self, lines: list[tuple[str, str, dt.date]]) -> None:
+    def _fill_flags(self, lines: list[tuple[str, str, dt.date, str, int]]) -> None:
         self.flag_list.clear()
-        for line, aid, day in lines:
+        for line, aid, day, tip, _n in lines:
             item = QListWidgetItem(line)
+            if tip:  # a flag several athletes share: the tooltip names them
+                item.setToolTip(tip)
             # plain strings (no Python object held by a Qt item): the athlete and the ISO day
             item.setData(Qt.ItemDataRole.UserRole, aid)
             item.setData(Qt.ItemDataRole.UserRole + 1, day.isoformat())
             self.flag_list.addItem(item)
         if not lines:
             self.flag_list.addItem(QListWidgetItem("No flag."))
-        self.flags_title.setText(f"<b>Flags</b> ({len(lines)}) <small>[{FLAG_EVIDENCE}]</small>")
+        count = sum(n for *_x, n in lines)
+        self.flags_title.setText(f"<b>Flags</b> ({count}) <small>[{FLAG_EVIDENCE}]</small>")
 
     def _median_text(self, k_day: dt.date | None) -> str:
         pts = [(d, v) for d, v in self.median_points if k_day is None or d <= k_day]

@@ -69,7 +69,7 @@ class LoadPanel(QWidget):
         self.week: dt.date | None = None
         self.athlete_chart = None  # ui.desktop.loadcharts, built on the first show
         self.team_chart = None
-        self.flag_lines: list[tuple[str, str, dt.date]] = []
+        self.flag_lines: list[tuple[str, str, dt.date, str, int]] = []
 
         self.who = QComboBox()
         self.who.setAccessibleName("Athlete of the load chart")
@@ -108,9 +108,9 @@ class LoadPanel(QWidget):
 
     # -- what it shows ---------------------------------------------------------------------
     def set_figures(self, season: Season, figs: dict,
-                    flag_lines: list[tuple[str, str, dt.date]] | None = None) -> None:
+                    flag_lines: list[tuple[str, str, dt.date, str, int]] | None = None) -> None:
         """Show ``figs`` (``planner.load.figures`` of ``season``); ``flag_lines``: the team's
-        flags (``planner.load.flag_lines``), each with its athlete and the day it is about."""
+        flags (:func:`grouped_flags`), each with its athlete and the day it is about."""
         self.season, self.figs = season, figs
         self.flag_lines = list(flag_lines or [])
         with QSignalBlocker(self.who):
@@ -236,6 +236,33 @@ def _inputs(season: Season) -> tuple:
 
 # -- the controller -------------------------------------------------------------------------------
 SLICE_S = 0.03  # the longest the window waits for the load figures between two events
+
+
+GROUP_FROM = 3  # athletes sharing one flag sentence make one line of the team's list
+
+
+def grouped_flags(season: Season, lines: list[tuple]) -> list[tuple]:
+    """The team's flags with the same sentence for several athletes (the plan's first week:
+    "monotony > 2.0" for the whole squad) as one line, "24 athletes: week of ...", whose
+    tooltip names them; choosing it selects the first. Fewer than :data:`GROUP_FROM` stay
+    one line each. Items: (sentence, athlete, day, tooltip, how many flags)."""
+    groups: dict[tuple[str, dt.date], list[tuple]] = {}
+    for line, aid, day in lines:
+        label = f"{season.athlete_label(aid)}: "
+        rest = line[len(label):] if line.startswith(label) else None
+        groups.setdefault((rest, day) if rest is not None else (line, aid, day), []).append(
+            (line, aid, day))
+    out = []
+    for key, items in groups.items():
+        if len(items) < GROUP_FROM:
+            out += [(line, aid, day, "", 1) for line, aid, day in items]
+            continue
+        rest, day = key
+        everyone = " (the whole squad)" if len(items) == len(season.athletes) else ""
+        names = ", ".join(season.athlete(aid).name for _l, aid, _d in items)
+        out.append((f"{len(items)} athletes{everyone}: {rest}", items[0][1], day,
+                    f"{names}: {rest}", len(items)))
+    return out
 
 
 class LoadView(QObject):
@@ -410,6 +437,7 @@ class LoadView(QObject):
         lines = [(line, aid, day) for aid, f in shown.items()
                  for line, day in zip(f.flags, f.flag_days, strict=True)]
         lines.sort(key=lambda x: "planned)" in x[0])  # stable: board order within each
+        lines = grouped_flags(season, lines)
         cur = self.window.board.current()
         if cur is not None:
             self.panel.athlete = cur[0]
