@@ -213,6 +213,23 @@ def test_copy_down_fills_the_selection_from_the_cell_above_in_one_step(w, qtbot)
     assert panel.copy_down() and len(logged(w, panel.model.athletes[1].id, 8)) == 1
 
 
+def test_a_refused_cell_left_by_a_click_on_another_says_it_was_not_logged(w, qtbot):
+    """Enter keeps an unreadable cell open; a click on another cell closed it, and the typed
+    text went with no word that it was not logged."""
+    panel, view = w.weekly.log_panel, w.weekly.log_panel.view
+    before = w.season
+    r = row_of(w, "A2")
+    view.setCurrentIndex(panel.model.index(r, 2))
+    type_cell(qtbot, view, "75 15")
+    assert view.indexWidget(view.currentIndex()) is not None  # open: Enter refused it
+    other = panel.model.index(r + 1, 2)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(other).center())
+    QApplication.processEvents()
+    assert w.season is before and view.currentIndex().row() == r + 1
+    text = panel.message.text()
+    assert "RPE: 15 is outside 0-10" in text and "Not logged: '75 15' was left; the cell keeps" in text
+
+
 def test_as_planned_fills_the_selected_empty_days_from_the_plan(w, qtbot):
     panel, view = w.weekly.log_panel, w.weekly.log_panel.view
     m = panel.model

@@ -326,7 +326,10 @@ class LogModel(QAbstractTableModel):
         try:
             sessions = parse_cell(text, a, self.tl.days[d])
         except CellError as e:
-            self.problem.emit(f"{a.name}, {day_long(self.tl.days[d])}: {e}")
+            # the editor closed on it (a click on another cell; Enter keeps it open): say that
+            # what was typed is not logged, not only why
+            self.problem.emit(f"{a.name}, {day_long(self.tl.days[d])}: {e}. Not logged: "
+                              f"'{' '.join(text.split())[:40]}' was left; the cell keeps what it had.")
             return False
         self.edit_requested.emit(E.LogSessions(sessions=sessions, replace=((a.id, self.tl.days[d]),)))
         return True
