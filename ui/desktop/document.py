@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.edits import Edit
+from planner.edits import AddScenario, Edit, SetScenarioEdits, SetScenarioPlan
 from planner.season import Season
 from ui.desktop.diskstate import DiskStamp
 
@@ -46,6 +46,19 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document._set(self.before)
+
+    def id(self) -> int:  # noqa: A003 - Qt API: commands that may merge share an id
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
+        """A scenario's plan stored right after the scenario was made or its changes set (its
+        re-plan) joins that step: one Undo takes back the new scenario, as it was one action."""
+        if not (isinstance(other, EditCommand) and isinstance(other.edit, SetScenarioPlan)
+                and isinstance(self.edit, AddScenario | SetScenarioEdits)
+                and self.edit.name == other.edit.name and other.before is self.after):
+            return False
+        self.after = other.after
+        return True
 
 
 class Document(QObject):
