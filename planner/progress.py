@@ -225,6 +225,36 @@ def _in_rehab_or_back_lately(records: list, day: dt.date) -> bool:
                for k in range(RECENT_RETURN_DAYS))
 
 
+def unlogged(season: Season, today: dt.date, sessions=()) -> tuple[int, int]:
+    """(athlete-days with nothing logged, team days) from the season's today up to the new
+    ``today``: the training and competition days of the season that the move puts in the past,
+    which count as planned where nothing is logged (rules-spec.md section 9). ``sessions``: a
+    log about to be added with the move."""
+    tl = Timeline(season)
+    start = planning_start(season)
+    days = [d for d in range(tl.clamp_index(start), tl.clamp_index(today))
+            if tl.days[d] >= start and tl.days[d] < today and (tl.is_training[d] or tl.is_comp[d])]
+    if not days:
+        return 0, 0
+    logged = {(s.athlete, s.date) for s in (*season.sessions, *sessions)}
+    missing = sum(1 for a in season.athletes for d in days if (a.id, tl.days[d]) not in logged)
+    return missing, len(days)
+
+
+def unlogged_text(season: Season, today: dt.date, sessions=()) -> str:
+    """One sentence on the days the move puts in the past with nothing logged ("" if none)."""
+    missing, days = unlogged(season, today, sessions)
+    if not missing:
+        return ""
+    whole = missing == days * len(season.athletes)
+    plural_days = f"{days} training and match day{'s' if days != 1 else ''}"
+    what = (f"nothing is logged for the {plural_days} this puts in the past" if whole else
+            f"{missing} athlete-day{'s' if missing != 1 else ''} of the {plural_days} this puts "
+            f"in the past {'have' if missing != 1 else 'has'} nothing logged")
+    return (f"{what[0].upper()}{what[1:]}: they count as planned (as the stored plan has them). "
+            f"If they went otherwise, log them first.")
+
+
 def next_week_start(season: Season) -> dt.date:
     """The first day of the week after the one holding the planning start (the "New week"
     action moves ``today`` there)."""

@@ -14,7 +14,7 @@ from planner.check import check_plan
 from planner.edits import scenario_season
 from planner.history import past_days
 from planner.rehab import athlete_stage_on
-from planner.season import FIT
+from planner.season import FIT, Session
 from planner.seasonfile import load_season, save_season
 from planner.text import date_long
 from planner.timeline import Timeline
@@ -439,3 +439,23 @@ def test_advance_without_accept_says_the_matches_logged_while_recorded_in_rehab(
         "Played in rehab: Isaac Boateng (A19)"]
     assert "from Sat 5 Sep 2026 while in P3 by the injury's records: if the athlete was back, " \
            "record the stage changes (advance --accept" in lines[1]
+
+
+def test_advance_says_which_days_it_puts_in_the_past_with_nothing_logged(tmp_path):
+    """Moving today a week on with nothing logged counted the week as planned without a word."""
+    from planner.progress import unlogged
+
+    s = season(weeks=4, athletes=2, today=day(7))  # Mon-Sat training, a match on day 12
+    save_season(s, tmp_path / "s.season.json")
+    assert unlogged(s, day(14)) == (12, 6)  # 6 training and match days, 2 athletes
+    one = (Session(athlete="A1", date=day(8), minutes=60, rpe=5),)
+    assert unlogged(s, day(14), one) == (11, 6) and unlogged(s, day(7)) == (0, 0)
+    (tmp_path / "a.csv").write_text(
+        "Athlete ID,Date,Minutes,RPE\n" + "".join(f"A{a},{day(d)},60,5\n" for a in (1, 2)
+                                                  for d in range(7, 14) if d != 13))
+    r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0 and ("Nothing is logged for the 6 training and match days this puts "
+                                  "in the past: they count as planned") in r.stdout, r.stdout
+    r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--no-replan", "--log",
+            "a.csv", cwd=tmp_path)
+    assert r.returncode == 0 and "nothing logged" not in r.stdout and "Nothing is logged" not in r.stdout

@@ -420,6 +420,23 @@ def test_a_log_that_runs_past_today_offers_to_move_today_with_it(w, tmp_path, di
 
 
 # -- moving today ----------------------------------------------------------------------------------
+def test_move_today_says_which_days_it_puts_in_the_past_with_nothing_logged(qtbot, planned, tmp_path):
+    from planner.progress import unlogged
+
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(7))
+    missing, days = unlogged(w.season, day(7))
+    assert missing == days * len(w.season.athletes) > 0
+    assert (f"Nothing is logged for the {days} training and match days this puts in the past</b>: "
+            f"they count as planned") in dlg.intro.text()
+    path = tmp_path / "week.csv"
+    path.write_text("Athlete ID,Date,Minutes,RPE\n" + "".join(
+        f"{a.id},{day(d)},60,5\n" for a in w.season.athletes for d in range(7) if d != 6))
+    assert dlg.read_log_file(str(path))
+    assert "Nothing is logged" not in dlg.intro.text() and "nothing logged" not in dlg.intro.text()
+    dlg.reject()
+
+
 def test_move_today_records_the_ticked_changes_with_their_dates_in_one_step_then_replans(
         qtbot, planned, dialogs):
     w = make_window(qtbot, planned)

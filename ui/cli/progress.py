@@ -172,7 +172,7 @@ def _today(text: str, season) -> dt.date:
 
 def cmd_advance(args) -> int:
     from planner import edits as E
-    from planner.progress import later_records, projected_transitions
+    from planner.progress import later_records, projected_transitions, unlogged_text
     from planner.seasonfile import load_season
     from planner.validate import planning_start
 
@@ -215,6 +215,9 @@ def cmd_advance(args) -> int:
             raise InputError(e.source, e.problems, more=e.more,
                              note="\n".join(x for x in (e.note, note) if x)) from None
         _flare_before_accepted(after, accepted)
+    gap = unlogged_text(season, today, after.sessions)
+    if gap:
+        print(gap)
     if not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit)
         if status is not None:

@@ -40,7 +40,13 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner import logmerge
 from planner.errors import PeriodizeError
-from planner.progress import Transition, later_records, next_week_start, projected_transitions
+from planner.progress import (
+    Transition,
+    later_records,
+    next_week_start,
+    projected_transitions,
+    unlogged_text,
+)
 from planner.rehab import athlete_stage_on
 from planner.season import FIT, Season
 from planner.text import day as day_text
@@ -249,6 +255,9 @@ class AdvanceDialog(QDialog):
         elif days > 0 and not self.note.text():
             text += (" No stage change was projected before it." if self.season.plan is not None
                      else " The season has no plan, so no stage change is projected.")
+        gap = unlogged_text(self.season, today, self.log_result.sessions if self.log_result else ())
+        if gap:
+            text += f"<br><b>{html.escape(gap.split(':')[0])}</b>:{html.escape(gap.split(':', 1)[1])}"
         self.intro.setText(text)
         self.table.setVisible(bool(self.moves))
 
@@ -474,6 +483,7 @@ class AdvanceDialog(QDialog):
                                + html.escape(summary(result, path)).replace("\n", "<br>") + kept
                                + self._pain_lines(moved, result.sessions))
         self._add_flare_boxes(moved, result.sessions)
+        self._show_intro(self.today_field.value())  # the days the log fills are logged now
         return True
 
     # -- flare-ups the log proposes ------------------------------------------------------------
