@@ -183,6 +183,7 @@ class AdvanceDialog(QDialog):
         for w in (self.replan_box, self.error):
             lay.addWidget(w)
         lay.addStretch(1)  # without stage changes to list, the rest stays together at the top
+        self._tail = (lay, lay.count() - 1)  # no stretch while the table takes the room
         lay.addWidget(self.buttons)
         self.today_field.dateChanged.connect(lambda _q: self._today_changed())
         self.today_field.problemChanged.connect(lambda _t: self._today_changed())
@@ -223,6 +224,8 @@ class AdvanceDialog(QDialog):
         self._fill_table()
         if self.moves and self.height() < TABLE_HEIGHT:  # a table to tick appeared: room for it
             self.resize(self.width(), TABLE_HEIGHT)
+        lay, k = self._tail
+        lay.setStretch(k, 0 if self.moves else 1)  # a note shown takes its room from the table
         self._show_intro(today)
         self._show_later(today)
         if self.log_source and self._read_log(self.log_source):
