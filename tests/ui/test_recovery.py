@@ -136,6 +136,13 @@ def test_recover_after_a_crash(qtbot, tmp_path, isolated_state, dialogs):
     assert window.path == season_file and window.modified
     assert "Recovered" in window.statusBar().currentMessage()
     assert find_recoveries(exclude={window.autosaver.key}) == []  # offered once only
+    # the recovered changes are one undo step on the file as saved: Undo goes back to it
+    assert window.undo_stack.count() == 1
+    assert window.undo_stack.text(0).startswith("Recover the unsaved changes (kept at ")
+    window.undo_action.trigger()
+    assert window.season.name == "Tiny FC" and not window.modified
+    window.redo_action.trigger()
+    assert window.season.name == "Crashed FC" and window.modified
     assert window.save_action.isEnabled()
     window.save_action.trigger()
     assert load_season(season_file).name == "Crashed FC"

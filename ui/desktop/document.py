@@ -25,7 +25,7 @@ def _stores_plan(edit) -> bool:
     scenario's)?"""
     from planner.edits import AdoptScenario, SetPlan
 
-    return isinstance(edit, SetPlan | AdoptScenario) or any(
+    return isinstance(edit, SetPlan | AdoptScenario) or getattr(edit, "stores_plan", False) or any(
         _stores_plan(e) for e in getattr(edit, "edits", ()))
 
 

@@ -221,6 +221,35 @@ def _metadata(path: Path) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
+class Recovered:
+    """The recovered changes as one edit on the file as saved: Undo goes back to the file."""
+
+    stores_plan = True  # its plan is the one the recovered session had (made under its rules)
+
+    def __init__(self, season, saved_at=None):
+        self.season = season
+        self.saved_at = saved_at
+
+    def apply(self, _season):
+        return self.season
+
+    def describe(self, _season) -> str:
+        when = f" (kept at {self.saved_at:%H:%M})" if self.saved_at else ""
+        return f"Recover the unsaved changes{when}"
+
+
+def _saved(path: Path | None):
+    """The season of ``path`` as saved, or None (never saved, gone, unreadable)."""
+    from planner.seasonfile import load_season
+
+    if path is None:
+        return None
+    try:
+        return load_season(path)
+    except (PeriodizeError, OSError):
+        return None
+
+
 def ask_recover(interaction, rec: Recovery) -> bool:
     """Ask whether to recover ``rec``; True: recover, False: discard the copy."""
     where = f"“{rec.original.name}”" if rec.original else "a season that was never saved"
@@ -257,7 +286,12 @@ def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None 
                                     f"({e.__class__.__name__}) and is deleted.")
             rec.remove()
             continue
-        window.set_document(season, rec.original, modified=True)
+        original = _saved(rec.original)
+        if original is not None:  # the file as saved, then the changes as one undo step
+            window.set_document(original, rec.original)
+            window.apply_edit(Recovered(season, rec.saved_at), plan_rules=season.rules)
+        else:
+            window.set_document(season, rec.original, modified=True)
         rec.remove()
         window.statusBar().showMessage(
             f"Recovered the unsaved changes to “{season.name}”. Save them (Ctrl+S).", 15000)
