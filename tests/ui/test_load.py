@@ -490,3 +490,27 @@ def test_a_flag_the_whole_squad_shares_is_one_line_naming_them_in_its_tooltip(qt
     team.flag_list.itemClicked.emit(item)  # goes to the first athlete named, on the flag's day
     first = next(a for a in w.board.athlete_order() if w.season.athlete(a).name in item.toolTip())
     assert w.board.current() == (first, dt.date.fromisoformat(item.data(Qt.ItemDataRole.UserRole + 1)))
+
+
+def test_a_line_clicked_on_the_team_chart_is_named_and_selected(qtbot, logged):
+    """A click where 24 lines cross selected an athlete with nothing saying which line it was."""
+    w = open_window(qtbot, logged, "A01")
+    w.load_view.show(team=True)
+    settle(qtbot, w)
+    team = w.load_view.panel.team_chart
+    from PySide6.QtCore import QPointF
+
+    class Click:  # a click on A05's line in the week of 16 Nov, as pyqtgraph hands it over
+        def __init__(self, pos):
+            self.pos = pos
+
+        def scenePos(self):  # noqa: N802 - pyqtgraph's name
+            return self.pos
+
+    x = team.axis.x(dt.date(2026, 11, 16))
+    team._curve_clicked("A05", Click(team.plot.vb.mapViewToScene(QPointF(x, 1.0))))
+    settle(qtbot, w)
+    assert w.board.current()[0] == "A05"
+    name = w.season.athlete("A05").name
+    assert f"Line clicked: <b>{name}</b>: EWMA ratio " in team.readout.text()
+    assert "week of 16 Nov" in team.readout.text() and "(selected on the board)" in team.readout.text()

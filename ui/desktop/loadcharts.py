@@ -639,6 +639,18 @@ class TeamChart(QWidget):
         if event is not None:
             event._periodize_athlete = True
         self.athlete_clicked.emit(athlete, day)
+        self.say_line(athlete, day)
+
+    def say_line(self, athlete: str, day: dt.date | None) -> None:
+        """Name the line a click chose (24 lines cross: which athlete the board now shows)."""
+        f = self.figs.get(athlete)
+        if f is None:
+            return
+        week = next((w for w in f.weeks if day is not None and w.start <= day <= w.end), None)
+        value = (f": EWMA ratio {fmt(week.ewma_ratio)}, week of {date_short(week.start)}"
+                 if week is not None else "")
+        self.readout.setText(f"Line clicked: <b>{f.name}</b>{value} (selected on the board). "
+                             + self._median_text(day))
 
     def _flag_chosen(self, item: QListWidgetItem) -> None:
         """The flag's athlete and the day it is about (a week's first day, or the day of the
