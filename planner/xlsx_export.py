@@ -476,6 +476,10 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             line(rule, words)
 
     head("Sheets")
+    pages = len(ctx.athletes) * (len(Timeline(season).weeks) + 1)
+    if pages > 50:
+        line(None, f"To print, choose the sheet you need (Excel prints the active sheet): the whole "
+                   f"workbook is about {pages:,} pages, a page per athlete and week.", note, 9)
     index = [
         (OVERVIEW_SHEET, "the season on one page: athletes × weeks, blocks, competitions, returns"),
         (RETURNS_SHEET, "each injured athlete's return and target"),

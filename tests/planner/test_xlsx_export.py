@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 import subprocess
@@ -866,3 +867,19 @@ def test_the_export_gets_the_mode_of_the_users_files(tmp_path, monkeypatch):
     path.chmod(0o600)
     export_workbook(season, small_plan(season), path)  # an existing file keeps its mode
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_cover_says_how_many_pages_the_whole_workbook_prints():
+    """LibreOffice and 'print the workbook' print every sheet: about 1,000 pages for the demo."""
+    from solver import SolveRequest, solve
+    from tests.builders import season as built
+
+    s = built(weeks=9, athletes=6)
+    plan = solve(SolveRequest(s, time_limit=30)).plan
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(s, plan, exported_at=EXPORTED_AT)))
+    texts = [v for v in _cells(wb["Cover"]).values() if isinstance(v, str)]
+    assert ("To print, choose the sheet you need (Excel prints the active sheet): the whole "
+            "workbook is about 60 pages, a page per athlete and week.") in texts
+    small = small_season()
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(small, small_plan(small))))
+    assert not any("To print" in str(v) for v in _cells(wb["Cover"]).values())  # a few pages
