@@ -55,3 +55,29 @@ def test_an_error_box_heads_its_text_with_its_title(qtbot):
     QtInteraction(None).error("The re-plan from today stopped with an error", "Details here.")
     assert seen == {"title": "The re-plan from today stopped with an error",
                     "text": "The re-plan from today stopped with an error", "more": "Details here."}
+
+
+@pytest.mark.parametrize("key, answer", [("D", "discard"), ("S", "save"), ("C", "cancel")])
+def test_every_button_of_a_question_has_an_alt_key(qtbot, key, answer):
+    """The Unsaved changes question had no key for Discard (Alt+D did nothing): each button has
+    its Alt key, and the one it belongs to gives its answer."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    shown = {}
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press)  # not shown yet
+            return
+        shown.update({b.shortcut().toString(QKeySequence.SequenceFormat.PortableText): b
+                      for b in box.buttons()})
+        button = shown.get(f"Alt+{key}")
+        button.click() if button is not None else box.reject()  # (never a hanging test)
+
+    QTimer.singleShot(0, press)
+    got = QtInteraction(None).choose("Unsaved changes", "Save first?", ("save", "discard", "cancel"),
+                                     "save")
+    assert sorted(shown) == ["Alt+C", "Alt+D", "Alt+S"] and got == answer

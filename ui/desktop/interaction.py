@@ -76,6 +76,23 @@ class Interaction(Protocol):
         ...
 
 
+def question_box(parent, title: str, text: str, answers: Sequence[str], default: str) -> QMessageBox:
+    """A question with the standard buttons of ``answers``, each with an Alt key (Alt+D for
+    Discard: Qt's standard buttons have none on Linux and Windows)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    used: set[str] = set()
+    for key in answers:
+        button = box.addButton(_BUTTONS[key])
+        label = button.text().replace("&", "")
+        k = next((i for i, ch in enumerate(label) if ch.isalpha() and ch.lower() not in used), None)
+        if k is not None:
+            used.add(label[k].lower())
+            button.setText(label[:k] + "&" + label[k:])
+    box.setDefaultButton(_BUTTONS[default])
+    return box
+
+
 class QtInteraction:
     """The real dialogs, parented to ``parent`` (a window, or None)."""
 
@@ -105,10 +122,9 @@ class QtInteraction:
     def choose(self, title: str, text: str, answers: Sequence[str], default: str) -> str:
         if any(key in _WORDED for key in answers):
             return self._choose_worded(title, text, answers, default)
-        buttons = QMessageBox.StandardButton.NoButton
-        for key in answers:
-            buttons |= _BUTTONS[key]
-        answer = QMessageBox.question(self.parent, title, text, buttons, _BUTTONS[default])
+        box = question_box(self.parent, title, text, answers, default)
+        box.exec()
+        answer = box.standardButton(box.clickedButton()) if box.clickedButton() else None
         return next((key for key in answers if _BUTTONS[key] == answer), answers[-1])
 
     def _choose_worded(self, title: str, text: str, answers: Sequence[str], default: str) -> str:
