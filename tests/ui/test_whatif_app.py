@@ -103,6 +103,14 @@ def test_final_a_week_earlier_is_asked_replanned_and_compared(qtbot, window, pla
     assert win.width() <= free.width() - 16 and win.height() <= free.height() - 48
     a, b = win.boards.sizes()  # the two boards share the width (a long scenario title made
     assert abs(a - b) <= 2, (a, b)  # the baseline's half 270 px at 1366 x 768)
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    for width in (win.width(), 1000):  # 1024 x 768: the scenario's title takes two lines
+        win.resize(width, win.height())
+        QApplication.processEvents()
+        # the boards' rows side by side: the titles above them equally tall
+        assert win.board_a.mapTo(win, QPoint(0, 0)).y() == win.board_b.mapTo(win, QPoint(0, 0)).y()
     expected = changed_cells(planned.plan, sc.plan)
     assert win.board_b.highlighted() == expected
     assert len(win.board_b.highlighted()) == win.comparison.changed_days == len(expected)

@@ -84,8 +84,9 @@ class CompareWindow(QWidget):
     adopt_requested = Signal(str)  # the scenario's name
     exported = Signal(str)  # the path written
 
-    COLUMNS = ["Athlete", "Return (baseline)", "Return (scenario)", "HV (baseline)",
-               "HV (scenario)", "Days changed", "Weeks moved", "Soft rules"]
+    # short headers (the tooltips say them whole): at 1024 px the HV and days columns were cut
+    COLUMNS = ["Athlete", "Back (baseline)", "Back (scenario)", "HV base", "HV scen.",
+               "Days", "Weeks", "Soft rules"]
 
     def __init__(self, parent: QWidget | None = None, interaction=None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -126,6 +127,20 @@ class CompareWindow(QWidget):
         self._connect()
         self.resize(fitting_size(self, QSize(1400, 860)))
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._level_titles()
+
+    def _level_titles(self) -> None:
+        """The two boards' titles as tall as the taller: a scenario title on two lines put the
+        scenario's rows 14 px below the baseline's, side by side."""
+        labels = (self.label_a, self.label_b)
+        for label in labels:
+            label.setMinimumHeight(0)
+        tallest = max(label.heightForWidth(max(1, label.width())) for label in labels)
+        for label in labels:
+            label.setMinimumHeight(tallest)
+
     # -- building --------------------------------------------------------------------------
     @staticmethod
     def _column(*widgets, stretch_last: bool = True) -> QWidget:
@@ -154,6 +169,7 @@ class CompareWindow(QWidget):
         boards.setStretchFactor(0, 1)
         boards.setStretchFactor(1, 1)
         boards.setSizes([1000, 1000])  # two equal halves, whatever the window's width
+        boards.splitterMoved.connect(lambda *_a: self._level_titles())
         self.boards = boards
         self.legend = BoardLegend(self, changed=CHANGED_TEXT)
         top = self._column(boards, self.legend, stretch_last=False)
@@ -242,6 +258,7 @@ class CompareWindow(QWidget):
         self.label_b.setText(f"<b>Scenario “{_esc(name)}”</b> — re-planned; "
                              f"<span style='color:{self.board_b.theme().changed.name()}'>outlined</span>: "
                              f"{plural(comp.changed_days, 'changed athlete-day')}")
+        self._level_titles()
         self.heading.setText(self._heading_html(note))
         self.set_stale("")
         self.status.clear()
@@ -362,7 +379,7 @@ class CompareWindow(QWidget):
         if note:
             out.append(f"<p style='margin-top:0'><i>{_esc(note)}</i></p>")
         out.append("<table cellspacing=0 cellpadding=2><tr><th align=left></th>"
-                   "<th align=right>baseline</th><th align=right>scenario</th></tr>")
+                   "<th align=right nowrap>baseline</th><th align=right nowrap>scenario</th></tr>")
         rows = [("Objective (penalty points)", _objective(comp.objective_a), _objective(comp.objective_b)),
                 ("Hard-rule violations", comp.hard_a, comp.hard_b)]
         for rule in sorted(set(comp.soft_a) | set(comp.soft_b)):
@@ -372,8 +389,8 @@ class CompareWindow(QWidget):
                 rows.append((f"{rule} {r.title if r else ''}".strip(), a, b))
         for label, a, b in rows:
             mark = " style='font-weight:bold'" if str(a) != str(b) else ""
-            out.append(f"<tr{mark}><td>{_esc(label)}&nbsp;</td><td align=right>{_esc(a)}</td>"
-                       f"<td align=right>{_esc(b)}</td></tr>")
+            out.append(f"<tr{mark}><td>{_esc(label)}&nbsp;</td><td align=right nowrap>{_esc(a)}</td>"
+                       f"<td align=right nowrap>{_esc(b)}</td></tr>")
         out.append("</table>")
         if comp.team_weeks_moved:
             out.append("<p><b>Team weeks changed</b>: " + _esc(", ".join(
