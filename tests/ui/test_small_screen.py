@@ -95,3 +95,29 @@ def test_a_layout_saved_on_a_large_screen_leaves_the_board_room_on_a_small_one(q
     QApplication.processEvents()
     assert dock.height() <= 0.45 * win.height()
     assert win.board.height() >= 0.3 * win.height()
+
+
+def test_the_scenario_buttons_show_without_scrolling_in_a_short_dock(qtbot):
+    """1366 x 768 with the Load panel open: the Scenarios dock was too short for its list, and
+    its New / Re-plan / Compare / Adopt buttons sat half hidden below it."""
+    from PySide6.QtCore import QPoint, QRect
+
+    win = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(win)
+    win.resize(1366, 738)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_dock("load")
+    win.show_dock("scenarios")
+    QApplication.processEvents()
+    win.resizeDocks([win.docks["load"]], [340], Qt.Orientation.Vertical)  # as a coach had it
+    for _ in range(3):
+        QApplication.processEvents()
+    panel = win.whatif.panel
+    assert win.docks["scenarios"].height() < 400
+    area = panel.parentWidget().parentWidget()  # the scroll area's viewport, then the area
+    viewport = area.viewport() if hasattr(area, "viewport") else panel.parentWidget()
+    seen = QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
+    for text, button in panel.buttons.items():
+        shown = QRect(button.mapToGlobal(QPoint(0, 0)), button.size())
+        assert button.isVisible() and seen.contains(shown), (text, shown, seen)

@@ -82,10 +82,12 @@ class ScenariosPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.intro)
-        lay.addWidget(self.table, 1)
-        lay.addWidget(self.details)
+        # the buttons above the list: in a short dock (1366 x 768 with the Load panel open) they
+        # were half hidden below it
         for row in self.button_rows:
             lay.addLayout(row)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.details)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(
             lambda item: self.activated.emit(self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)))
