@@ -290,9 +290,8 @@ RULES: dict[str, Rule] = {
             "A week's planned load (minutes x RPE, table below) stays within a ratio of the "
             "athlete's chronic load (the mean of the four full weeks before it; logged weeks "
             "count): one penalty per athlete-week above it. Weight 0 (the default) lists spikes "
-            "with the plan without steering it; a weight above 0 makes the solver avoid them by "
-            "the weeks' kinds and speed days (a training day off is the coach's pin), and "
-            "a solve then takes its whole time limit. The table also sets every planned load shown "
+            "with the plan without steering it; a weight above 0 steers the weeks and speed days "
+            "away from them, and a solve then takes its whole time limit. The table also sets every planned load shown "
             "and exported (switching the rule off keeps it).",
             "E+J", ("Gabbett16", "Williams17", "Impellizzeri21", "Foster98", "Rogerson24", "Bosquet07"),
             (
