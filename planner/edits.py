@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from planner.errors import InputError
 from planner.protocols import load_protocol, protocol_name
-from planner.rules import RULES
+from planner.rules import RULES, session_length_problem
 from planner.season import (
     FIT,
     Athlete,
@@ -717,7 +717,10 @@ class SetRuleValue(Edit):
     value: float | tuple[str, ...]  # a number, or a list of names (e.g. HV-1's exempt positions)
 
     def _apply(self, s: Season) -> Season:
-        return s.model_copy(update={"rules": self.apply_to_rules(s.rules)})
+        rules = self.apply_to_rules(s.rules)
+        if self.rule == "LD-1" and (problem := session_length_problem(rules, self.param)):
+            raise InputError(self.describe(s), [f"rules.values.LD-1.{self.param}: {problem}"])
+        return s.model_copy(update={"rules": rules})
 
     def apply_to_rules(self, rules: RuleSettings) -> RuleSettings:
         """``rules`` with this value set (not validated)."""

@@ -228,16 +228,17 @@ def _in_rehab_or_back_lately(records: list, day: dt.date) -> bool:
 def unlogged(season: Season, today: dt.date, sessions=()) -> tuple[int, int]:
     """(athlete-days with nothing logged, team days) from the season's today up to the new
     ``today``: the training and competition days of the season that the move puts in the past,
-    which count as planned where nothing is logged (rules-spec.md section 9). ``sessions``: a
-    log about to be added with the move."""
+    which count as planned where nothing is logged (rules-spec.md section 9); an athlete's
+    unavailable days need no log. ``sessions``: a log about to be added with the move."""
     tl = Timeline(season)
     start = planning_start(season)
-    days = [d for d in range(tl.clamp_index(start), tl.clamp_index(today))
-            if tl.days[d] >= start and tl.days[d] < today and (tl.is_training[d] or tl.is_comp[d])]
+    days = [d for d in range(tl.n)
+            if start <= tl.days[d] < today and (tl.is_training[d] or tl.is_comp[d])]
     if not days:
         return 0, 0
     logged = {(s.athlete, s.date) for s in (*season.sessions, *sessions)}
-    missing = sum(1 for a in season.athletes for d in days if (a.id, tl.days[d]) not in logged)
+    missing = sum(1 for a in season.athletes for d in days
+                  if (a.id, tl.days[d]) not in logged and d not in tl.unavailable(a.id))
     return missing, len(days)
 
 

@@ -364,21 +364,33 @@ def same_rules(a, b) -> bool:
     return RuleSet(a).effective() == RuleSet(b).effective()
 
 
-def _session_length_problems(settings, where: str) -> list[str]:
-    """A deload or taper week's team session longer than a load week's: those weeks cut the
-    training volume (rules-spec.md section 8), so a longer session would make them the heavy
-    weeks."""
+def session_length_problem(settings, param: str) -> str | None:
+    """Setting LD-1's ``param`` (a team session's length) as in ``settings`` would make a deload
+    or taper week's session longer than a load week's: those weeks cut the training volume
+    (rules-spec.md section 8), so they would be the heavy weeks. Checked where a value is set
+    (the rules panel, ``--rule``), not in season files: a file keeps what it holds."""
+    if param not in ("minutes_load", "minutes_deload", "minutes_taper"):
+        return None
     given = settings.values.get("LD-1", {})
-    value = {p.name: given.get(p.name, p.default) for p in LOAD_PARAMS}
-    load = value["minutes_load"]
-    out = []
-    for kind in ("deload", "taper"):
-        m = value[f"minutes_{kind}"]
-        if m > load:
-            out.append(f"{where}.values.LD-1.minutes_{kind}: a {kind} week's session ({m:g} min) "
-                       f"would be longer than a load week's ({load:g} min), but a {kind} week cuts "
-                       f"the training volume; keep it at most as long as the load week's session")
-    return out
+
+    def value(name: str) -> tuple[float, str]:
+        default = next(p.default for p in LOAD_PARAMS if p.name == name)
+        return given.get(name, default), "" if name in given else ", the default"
+
+    load, load_how = value("minutes_load")
+    longer = [(kind, *value(f"minutes_{kind}")) for kind in ("deload", "taper")
+              if value(f"minutes_{kind}")[0] > load]
+    if not longer:
+        return None
+    if param == "minutes_load":
+        kinds = " and ".join(f"a {kind} week's ({m:g} min{how})" for kind, m, how in longer)
+        return (f"a load week's session ({load:g} min) would be shorter than {kinds}, but those "
+                f"weeks cut the training volume; shorten the "
+                f"{' and '.join(kind for kind, _m, _h in longer)} sessions first")
+    kind, m, _how = next((x for x in longer if f"minutes_{x[0]}" == param), longer[0])
+    return (f"a {kind} week's session ({m:g} min) would be longer than a load week's ({load:g} "
+            f"min{load_how}), but a {kind} week cuts the training volume; keep it at most as long "
+            f"as the load week's session")
 
 
 def settings_problems(settings, where: str = "rules") -> list[str]:
@@ -410,8 +422,6 @@ def settings_problems(settings, where: str = "rules") -> list[str]:
                 )
             elif p.integer and int(v) != v:
                 problems.append(f"{where}.values.{rid}.{name}: {v:g} must be a whole number")
-    if not problems:
-        problems += _session_length_problems(settings, where)
     for rid, mode in settings.modes.items():
         if rid not in RULES:
             problems.append(f"{where}.modes.{rid}: no such rule")

@@ -257,15 +257,6 @@ class Session(Model):
     pain: Annotated[float, Field(ge=0, le=10)] | None = None  # 0-10
     note: Text = ""
 
-    @model_validator(mode="after")
-    def _played(self) -> Session:
-        if self.minutes_played is not None and self.minutes_played > self.minutes:
-            raise ValueError(
-                f"{self.minutes_played:g} minutes played is more than the session's "
-                f"{self.minutes:g} minutes; a session's minutes include the match it played, so "
-                f"write at least {self.minutes_played:g} minutes (its load is minutes x RPE)")
-        return self
-
     @property
     def load(self) -> float:
         """Session load in AU: minutes x RPE (sRPE)."""

@@ -68,6 +68,20 @@ def limit_problem(key: str, value: float) -> str | None:
     return f"{value:g} is outside {lo:g}-{hi:g}; write {what}"
 
 
+def played_problem(minutes: float | None, played: float | None, fix: str = "") -> str | None:
+    """Why minutes played cannot go with a session of ``minutes`` (None when they can): a
+    session's minutes include the match it played, and its load is minutes x RPE. Checked where
+    sessions are entered (a log, the workbook, a log cell), not in season files, which older
+    versions wrote with a bench session's 30 minutes for up to 44 minutes played. ``fix``: the
+    fix in the words of the place (default: a file's columns)."""
+    if minutes is None or played is None or not played > minutes:
+        return None
+    fix = fix or (f"write at least {played:g} minutes, or check that the columns are the right "
+                  f"way round")
+    return (f"{played:g} minutes played is more than the session's {minutes:g} minutes; the "
+            f"session's minutes include the match (its load is minutes x RPE): {fix}")
+
+
 def fold(header: object) -> str:
     """A header as compared: lower case, brackets and repeated spaces folded."""
     text = str(header).strip().lower().replace("(", " ").replace(")", " ").replace("_", " ")
@@ -466,22 +480,34 @@ def _near_name(key: str, season: Season) -> str | None:
 
 
 def _athletes(col, season: Season, problems: list, where) -> list[str | None]:
-    by_key = {a.id.casefold(): a.id for a in season.athletes}
+    exact = {a.id for a in season.athletes}
+    by_key: dict[str, list[str]] = {}  # IDs whatever their case ("a07" is A07)
+    for a in season.athletes:
+        by_key.setdefault(a.id.casefold(), []).append(a.id)
     by_name = {}
     for a in season.athletes:
         by_name.setdefault(" ".join(a.name.split()).casefold(), []).append(a.id)
     out = []
     for i, v in col.items():
-        key = " ".join(str(v).split()).casefold()
-        aid = by_key.get(key)
+        written = " ".join(str(v).split())
+        key = written.casefold()
+        cased = by_key.get(key, [])
+        # the ID as written, else the one ID it is in another case (a file made before IDs had
+        # to differ in more than case may hold "A01" and "a01": those need the exact ID)
+        aid = written if written in exact else cased[0] if len(cased) == 1 else None
+        if aid is None and len(cased) > 1:
+            problems.append(f"{where(i, 'athlete')}: '{written[:60]}' is the ID of "
+                            f"{' and of '.join(cased)} in another case; write it exactly")
+            out.append(None)
+            continue
         if aid is None and len(by_name.get(key, [])) == 1:
             aid = by_name[key][0]
         if aid is None:
             near = _near_name(key, season) if len(by_name.get(key, [])) <= 1 else None
             hint = ("two athletes share that name; use the ID" if len(by_name.get(key, [])) > 1
                     else f"no athlete has that ID or name; did you mean {near}?" if near
-                    else f"no athlete has that ID or name (IDs: {', '.join(sorted(by_key.values())[:8])}"
-                         f"{', ...' if len(by_key) > 8 else ''})")
+                    else f"no athlete has that ID or name (IDs: {', '.join(sorted(exact)[:8])}"
+                         f"{', ...' if len(exact) > 8 else ''})")
             problems.append(f"{where(i, 'athlete')}: '{str(v)[:60]}': {hint}")
         out.append(aid)
     return out
@@ -552,11 +578,9 @@ def _played(nums: dict, dates: list, season: Season, problems: list, where, note
         if p != p or p is None:  # NaN: not given
             continue
         m = minutes.get(i) if minutes is not None else None
-        if m is not None and m == m and 0 <= m <= 600 and 0 <= p <= 600 and p > m:
-            problems.append(f"{where(i, 'played')}: {p:g} minutes played is more than the "
-                            f"session's {m:g} minutes; the session's minutes include the match "
-                            f"(its load is minutes x RPE): write at least {p:g} minutes, or check "
-                            f"that the columns are the right way round")
+        ok = m is not None and m == m and 0 <= m <= 600 and 0 <= p <= 600
+        if ok and (problem := played_problem(m, p)):
+            problems.append(f"{where(i, 'played')}: {problem}")
         elif p > 0 and isinstance(dates[i], dt.date) and dates[i] not in match_days:
             unused.append(where(i, "played").split(",")[0])
     if unused:

@@ -52,20 +52,9 @@ def _calendar_problems(season: Season) -> list[str]:
 
 
 def _squad_problems(season: Season) -> list[str]:
-    """Athlete ids must differ in more than case: a log, an import or the command line finds an
-    athlete by id whatever its case ("a01" is A01)."""
     ids = [a.id for a in season.athletes]
-    keys = [i.casefold() for i in ids]
-    out = []
-    for key, n in Counter(keys).items():
-        if n > 1:
-            first = keys.index(key)
-            same = sorted({ids[k] for k in range(len(ids)) if keys[k] == key})
-            what = (f"{ids[first]!r} is used by {n} athletes" if len(same) == 1 else
-                    f"{' and '.join(repr(x) for x in same)} differ only in case, so a log or an "
-                    f"import cannot tell them apart")
-            out.append(f"athletes[{first}].id: {what}; give each athlete a unique id")
-    return out
+    return [f"athletes[{ids.index(key)}].id: {key!r} is used by {n} athletes; give each athlete a "
+            f"unique id" for key, n in Counter(ids).items() if n > 1]
 
 
 def _competition_problems(season: Season) -> list[str]:

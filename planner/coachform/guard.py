@@ -303,4 +303,4 @@ def merge_problem(merge: Merge, first_row: int, column: str) -> str:
     rows = f"row {r0}" if r0 == merge.row1 else f"rows {r0}–{merge.row1}"
     return (f"{rows}, {column}: the cells {merge.ref} are merged, and a merged range keeps its "
             f"value in its first cell only; unmerge them (Home ▸ Merge & Center) and write the "
-            f"value in every cell")
+            f"value in every cell (or delete the rows if they are a note or a total)")

@@ -754,8 +754,9 @@ class _Import:
         return out, out_rows
 
     def _session_limits(self, spec: SheetSpec, row: _Row, fields: dict) -> bool:
-        """Note each number outside its range (sessionlog.LIMITS); True when there was one."""
-        from planner.sessionlog import limit_problem
+        """Note each number outside its range (sessionlog.LIMITS), and minutes played above the
+        session's minutes; True when there was one."""
+        from planner.sessionlog import limit_problem, played_problem
 
         bad = False
         for name, key in SESSION_COLUMN.items():
@@ -763,6 +764,9 @@ class _Import:
             if isinstance(value, int | float) and (problem := limit_problem(key, value)):
                 self.note(spec, row, key, problem)
                 bad = True
+        if not bad and (problem := played_problem(fields["minutes"], fields["minutes_played"])):
+            self.note(spec, row, "played", problem)
+            bad = True
         return bad
 
     # -- document-wide checks, located ---------------------------------------------------------------

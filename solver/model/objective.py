@@ -44,31 +44,31 @@ class ObjectiveMixin(ModelBase):
                 continue
             floor = 0
             for rec in u.records:
-                span = self._record_span(u, rec)
-                if span is None:
-                    continue
-                base, last = span
-                if mode != "hard":
-                    floor += self._rts_days(u, base, last)
-                floor += self._rts_target(u, rec, mode)
+                governs = self._record_days(u, rec)
+                if governs is None or u.fit[governs[0]] is True:
+                    continue  # the record counts for nothing (planner.returns.counted_records)
+                span = self._record_span(u, rec, *governs)
+                if span is not None and mode != "hard":
+                    floor += self._rts_days(u, *span)
+                floor += self._rts_target(u, rec, mode, governs[0])
             self.rts_floor[u.athletes[0]] = floor
 
-    def _record_span(self, u: Unit, rec: Injury) -> tuple[int, int] | None:
-        """(base, last) day indexes RTS counts for ``rec``: from the later of p0 and the stage start
-        (a future record: its first stage record) to the last day it governs; None when the athlete
-        is certainly FIT at its start or it governs no day from p0."""
-        tl = self.tl
+    def _record_days(self, u: Unit, rec: Injury) -> tuple[int, int] | None:
+        """(first, last): the first day from p0 that ``rec`` governs and the last day it governs
+        (the day before a later record's onset); None when it governs no day from p0. The record
+        counts (its days back and its target) unless the athlete is FIT on ``first``."""
         later = [r.onset for r in u.records if r.onset > rec.onset]
-        last = min(self.n - 1, (min(later) - tl.start).days - 1) if later else self.n - 1
-        if last < self.p0:
+        last = min(self.n - 1, (min(later) - self.tl.start).days - 1) if later else self.n - 1
+        first = max(self.p0, (rec.onset - self.tl.start).days)
+        if first > last or u.epoch_at(first).record is not rec:
             return None
-        onset = (rec.onset - tl.start).days
-        first = max(self.p0, onset)
-        if first >= self.n:
-            return None
+        return first, last
+
+    def _record_span(self, u: Unit, rec: Injury, first: int, last: int) -> tuple[int, int] | None:
+        """(base, last) day indexes of the days back RTS counts for ``rec``: from the later of p0
+        and the stage start (a future record: its first stage record) to the last day it governs;
+        None when the athlete is certainly FIT at ``base`` (no day to count)."""
         ep = u.epoch_at(first)
-        if ep.record is not rec:
-            return None
         if ep.kind == "inj":
             nxt = next((e for e in u.epochs if e.first > first and e.record is rec and e.kind != "inj"),
                        None)
@@ -106,11 +106,12 @@ class ObjectiveMixin(ModelBase):
                 floor += wday
         return floor
 
-    def _rts_target(self, u: Unit, rec: Injury, mode: str) -> int:
+    def _rts_target(self, u: Unit, rec: Injury, mode: str, first: int) -> int:
         """The missed-target penalty; returns it when no plan can avoid it (else 0). Like the
-        days back, it counts only when the athlete is not FIT on the record's first day from
-        p0 (an athlete the plan has back on that day has no return left to plan: the checker's
-        ``planner.returns.counted_records``)."""
+        days back, it counts only when the athlete is not FIT on ``first``, the record's first
+        day from p0 (an athlete the plan has back on that day has no return left to plan: the
+        checker's ``planner.returns.counted_records``), also when no day back is counted (a
+        knock: the record's first stage is FIT after a few injured days)."""
         if not rec.target_competition:
             return 0
         comp = self.season.competition(rec.target_competition)
@@ -118,7 +119,7 @@ class ObjectiveMixin(ModelBase):
         if t is None or t < self.p0:
             return 0
         plays = u.play[t]
-        back = u.fit[max(self.p0, (rec.onset - self.tl.start).days)]  # never True here
+        back = u.fit[first]  # never True here
         if mode == "hard":
             self.clause([plays, back], self.guard("RTS", u.key, t, t, "target"))
         elif plays is not True:

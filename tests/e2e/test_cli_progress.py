@@ -450,6 +450,12 @@ def test_advance_says_which_days_it_puts_in_the_past_with_nothing_logged(tmp_pat
     assert unlogged(s, day(14)) == (12, 6)  # 6 training and match days, 2 athletes
     one = (Session(athlete="A1", date=day(8), minutes=60, rpe=5),)
     assert unlogged(s, day(14), one) == (11, 6) and unlogged(s, day(7)) == (0, 0)
+    from planner.season import Unavailability
+
+    away = s.model_copy(update={"unavailability": (Unavailability(athlete="A2", start=day(7),
+                                                                  end=day(9)),)})
+    assert unlogged(away, day(14)) == (9, 6)  # an absence needs no log
+    assert unlogged(s, s.calendar.end + dt.timedelta(days=1))[1] == 18  # the last day counts
     (tmp_path / "a.csv").write_text(
         "Athlete ID,Date,Minutes,RPE\n" + "".join(f"A{a},{day(d)},60,5\n" for a in (1, 2)
                                                   for d in range(7, 14) if d != 13))

@@ -798,13 +798,15 @@ def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
                   ("A9", "2027-01-11", 75, 6, None, None, None, None, None),
                   ("A1", "2027-01-11", 75, 14, None, None, None, None, None),
                   ("A1", "2027-01-25", 75, 6, None, None, None, None, None),
-                  ("A1", "2026-10-01", 75, 6, None, None, None, None, None)],
+                  ("A1", "2026-10-01", 75, 6, None, None, None, None, None),
+                  ("A1", "2027-01-16", 30, 5, None, None, 90, None, None)],
     )
     problems = problems_of(bad)
     assert [p.split(":")[0] for p in problems] == [
         "Sessions, row 2, Athlete ID", "Sessions, row 3, RPE", "Sessions, row 4, Date",
-        "Sessions, row 5, Date"], problems
+        "Sessions, row 5, Date", "Sessions, row 6, Minutes played"], problems
     assert "after today (2027-01-18)" in problems[2]
+    assert "90 minutes played is more than the session's 30 minutes" in problems[4]
 
 
 def test_an_injuries_sheet_missing_a_column_is_one_problem_not_a_cascade(tmp_path):

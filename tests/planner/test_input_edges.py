@@ -282,16 +282,32 @@ def test_an_unclosed_quote_and_an_empty_csv(tmp_path, s):
 # ---------------------------------------------------------------------------------------------
 # 8. Athlete IDs that differ only in case, merged cells, minutes played
 # ---------------------------------------------------------------------------------------------
-def test_athlete_ids_that_differ_only_in_case_are_refused_everywhere(tmp_path, s):
+def test_athlete_ids_that_differ_only_in_case_are_refused_where_entered(tmp_path, s):
     # a log finds an athlete by ID whatever its case: "a1" and "A1" could not be told apart
     path = book(tmp_path, Athletes=[("ID", "Name"), ("A1", "Ann Ash"), (" a1 ", "Bo Birch")],
                 Competitions=COMPETITION_ROWS)
     _, found = workbook_problems(path)
     assert found == ["Athletes, row 3, ID: 'a1' differs from row 2's 'A1' only in case, and a "
                      "log cannot tell them apart; give each athlete a unique ID"]
+    # a season file made before holds such a pair and still opens; a log needs the exact ID
     twin = s.model_copy(update={"athletes": s.athletes + (
         s.athletes[0].model_copy(update={"id": s.athletes[0].id.lower(), "name": "Twin"}),)})
-    assert any("'A1' and 'a1' differ only in case" in p for p in season_problems(twin))
+    assert season_problems(twin) == []
+    log = csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5\na1,{day(2)},60,5\n"
+                             f"A2,{day(3)},60,5\na2,{day(4)},60,5\n")
+    assert [(x.athlete, x.date) for x in read_sessions(log, twin).sessions] == [
+        ("A1", day(1)), ("a1", day(2)), ("A2", day(3)), ("A2", day(4))]  # a2 is A2: one only
+    log = csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE\n A1 ,{day(1)},60,5\nA3,{day(2)},60,5\n"
+                             f"Athlete 1,{day(3)},60,5\n", "b.csv")
+    assert [x.athlete for x in read_sessions(log, twin).sessions] == ["A1", "A3", "A1"]
+    log = csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5\n", "c.csv")
+    assert read_sessions(log, twin).sessions[0].athlete == "A1"
+    ids = {"A1": "Ab", "a1": "aB"}  # written in neither case: which one is meant is not said
+    s2 = twin.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"id": ids.get(a.id, a.id)}) for a in twin.athletes)})
+    (problem,) = problems(csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE\nAB,{day(1)},60,5\n",
+                                   "d.csv"), s2)
+    assert problem == "row 2, Athlete ID: 'AB' is the ID of Ab and of aB in another case; write it exactly"
     with pytest.raises(InputError, match="has the ID 'A1' already; give each athlete a unique ID"):
         E.AddAthlete(athlete=Athlete(id="a1", name="Twin")).apply(s)
     assert E.AddAthlete(athlete=Athlete(id="A4", name="New")).apply(s).athlete("A4").name == "New"
@@ -312,7 +328,8 @@ def test_merged_cells_over_data_rows_are_refused_not_read_as_empty(tmp_path):
     _, found = workbook_problems(_merged_book(tmp_path, "D2:D4", rows))
     assert found == ["Athletes, rows 2–4, Role: the cells D2:D4 are merged, and a merged range "
                      "keeps its value in its first cell only; unmerge them (Home ▸ Merge & "
-                     "Center) and write the value in every cell"]
+                     "Center) and write the value in every cell (or delete the rows if they are a "
+                     "note or a total)"]
     _, found = workbook_problems(_merged_book(tmp_path, "B3:C3", rows, "two.xlsx"))
     assert found[0].startswith("Athletes, row 3, Position: the cells B3:C3 are merged")
     # merges that hide nothing: down a column the import does not read, a value spilling into it
@@ -328,7 +345,8 @@ def test_merged_cells_in_a_log_workbook_are_refused(tmp_path, s):
     wb.save(p)
     assert problems(p, s) == ["rows 2–4, RPE: the cells D2:D4 are merged, and a merged range "
                               "keeps its value in its first cell only; unmerge them (Home ▸ Merge "
-                              "& Center) and write the value in every cell"]
+                              "& Center) and write the value in every cell (or delete the rows if "
+                              "they are a note or a total)"]
 
 
 def test_minutes_played_above_the_sessions_minutes_are_refused(tmp_path, s):
@@ -338,8 +356,13 @@ def test_minutes_played_above_the_sessions_minutes_are_refused(tmp_path, s):
         "row 2, Minutes played: 90 minutes played is more than the session's 30 minutes; the "
         "session's minutes include the match (its load is minutes x RPE): write at least 90 "
         "minutes, or check that the columns are the right way round"]
-    with pytest.raises(ValueError, match="90 minutes played is more than the session's 30"):
-        Session(athlete="A1", date=day(5), minutes=30, rpe=5, minutes_played=90)
+    # refused where sessions are entered, not in a season file: older versions wrote a bench
+    # session's 30 minutes for up to 44 minutes played, and such a file still opens
+    from planner.seasonfile import season_from_dict, season_to_dict
+
+    old = s.model_copy(update={"sessions": (
+        Session(athlete="A1", date=day(5), minutes=30, rpe=7, minutes_played=40),)})
+    assert season_from_dict(season_to_dict(old)).sessions == old.sessions
     # on a day without a competition they are read, and said not to be used
     res = read_sessions(csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE,Minutes played\n"
                                            f"A1,{day(1)},95,7,90\nA2,{day(5)},95,7,90\n"), s)

@@ -579,24 +579,35 @@ def test_a_deload_week_says_how_much_lighter_it_really_is_than_the_load_weeks_ar
     assert ("keep their length" in said) == (change > -20)
 
 
-def test_a_deload_or_taper_session_longer_than_a_load_weeks_is_refused():
+def test_a_deload_or_taper_session_longer_than_a_load_weeks_is_refused_where_set():
     """Those weeks cut the training volume (rules-spec.md section 8): a longer session would make
-    them the heavy weeks. As long as a load week's is allowed (the coach keeps the volume)."""
+    them the heavy weeks. As long as a load week's is allowed (the coach keeps the volume). A
+    season file keeps what it holds (an older file with a 40-minute load week still opens)."""
+    from planner import edits as E
     from planner.errors import InputError
     from planner.rules import settings_problems
     from planner.season import RuleSettings
 
-    def problems(**minutes):
-        return settings_problems(RuleSettings(values={"LD-1": minutes}))
+    s = season(weeks=2)
 
-    assert problems(minutes_deload=75) == [] and problems(minutes_load=90, minutes_deload=80) == []
-    assert problems(minutes_deload=200) == [
-        "rules.values.LD-1.minutes_deload: a deload week's session (200 min) would be longer than "
-        "a load week's (75 min), but a deload week cuts the training volume; keep it at most as "
-        "long as the load week's session"]
-    assert [p.split(":")[0] for p in problems(minutes_load=30)] == [
-        "rules.values.LD-1.minutes_deload", "rules.values.LD-1.minutes_taper"]
-    from planner import edits as E
+    def set_(param, value, base=s):
+        return E.SetRuleValue(rule="LD-1", param=param, value=value).apply(base)
 
+    assert set_("minutes_deload", 75).rules.values["LD-1"]["minutes_deload"] == 75
+    longer = set_("minutes_load", 90)
+    assert set_("minutes_deload", 80, longer).rules.values["LD-1"]["minutes_deload"] == 80
+    with pytest.raises(InputError) as e:
+        set_("minutes_deload", 200)
+    assert e.value.problems == [
+        "rules.values.LD-1.minutes_deload: a deload week's session (200 min) would be longer "
+        "than a load week's (75 min, the default), but a deload week cuts the training volume; "
+        "keep it at most as long as the load week's session"]
     with pytest.raises(InputError, match="a taper week's session \\(80 min\\) would be longer"):
-        E.SetRuleValue(rule="LD-1", param="minutes_taper", value=80).apply(season(weeks=2))
+        set_("minutes_taper", 80)
+    with pytest.raises(InputError) as e:  # the parameter being set is the one named
+        set_("minutes_load", 30)
+    assert e.value.problems == [
+        "rules.values.LD-1.minutes_load: a load week's session (30 min) would be shorter than a "
+        "deload week's (45 min, the default) and a taper week's (40 min, the default), but those "
+        "weeks cut the training volume; shorten the deload and taper sessions first"]
+    assert settings_problems(RuleSettings(values={"LD-1": {"minutes_load": 40}})) == []

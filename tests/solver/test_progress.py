@@ -366,3 +366,24 @@ def test_an_athlete_back_on_today_has_no_target_left_to_miss(role):
     assert out.status == Status.OPTIMAL and out.plan.for_athlete("A1").stages[7] == "FIT"
     report = check_plan(s, out.plan)
     assert report.violations == () and out.objective == report.objective == 0
+
+
+@pytest.mark.parametrize("target, role", [("m0", None), ("m1", "out")])
+def test_a_knock_after_today_counts_its_missed_target_in_the_solver_too(target, role):
+    """A future record whose first stage is FIT after two injured days (a knock): no day back to
+    count, but its target counts (the athlete is not FIT on the record's first day). The solver
+    skipped the record whole: objective 30 where the checker counted 20,030, and in hard mode an
+    'optimal' plan the checker found breaking RTS (found by the diff review)."""
+    from planner.season import Injury, RuleSettings, StageRecord
+
+    knock = Injury(athlete="A1", protocol="iliopsoas-tendinopathy", onset=day(8),
+                   stages=(StageRecord(stage="FIT", start=day(10)),), target_competition=target)
+    s = season(weeks=3, athletes=1, matches=[9, 12, 19], injuries=(knock,), today=day(7))
+    if role:
+        s = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"role": role}),)})
+    out = solve(SolveRequest(s, time_limit=30, keep_stored=False))
+    report = check_plan(s, out.plan)
+    assert out.status == Status.OPTIMAL and report.violations == ()
+    assert out.objective == report.objective and report.penalties()["RTS"] >= 20_000
+    hard = s.model_copy(update={"rules": RuleSettings(modes={"RTS": "hard"})})
+    assert solve(SolveRequest(hard, time_limit=30, keep_stored=False)).status == Status.INFEASIBLE

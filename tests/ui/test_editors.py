@@ -379,7 +379,7 @@ def test_a_deload_session_longer_than_a_load_weeks_is_refused_where_typed(w, qtb
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
     assert box.value() == before and w.undo_stack.count() == 0
     assert said and ("a deload week's session (200 min) would be longer than a load week's "
-                     "(75 min)") in said[-1], said
+                     "(75 min, the default)") in said[-1], said
     assert said[-1] in w.statusBar().currentMessage()
 
 

@@ -29,7 +29,8 @@ def test_0_alone_is_a_day_without_training():
     assert (s.minutes, s.rpe, s.note) == (0, 0, "ill")
 
 
-@pytest.mark.parametrize("text, minutes, rpe", [("m20", 30, 7), ("m90", 95, 8), ("m45", 95, 8)])
+@pytest.mark.parametrize("text, minutes, rpe", [("m20", 30, 7), ("m90", 95, 8), ("m45", 95, 8),
+                                                ("m40", 40, 7), ("m44", 44, 7)])
 def test_minutes_played_alone_is_the_match_session(text, minutes, rpe):
     s = one(text)
     assert (s.minutes, s.rpe, s.minutes_played) == (minutes, rpe, float(text[1:]))

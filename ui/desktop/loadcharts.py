@@ -17,6 +17,7 @@ the number of weeks from the season's first week (pre-season weeks negative).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 
 import pyqtgraph as pg
@@ -649,8 +650,8 @@ class TeamChart(QWidget):
         week = next((w for w in f.weeks if day is not None and w.start <= day <= w.end), None)
         value = (f": EWMA ratio {fmt(week.ewma_ratio)}, week of {date_short(week.start)}"
                  if week is not None else "")
-        self.readout.setText(f"Line clicked: <b>{f.name}</b>{value} (selected on the board). "
-                             + self._median_text(day))
+        self.readout.setText(f"Line clicked: <b>{html.escape(f.name)}</b>{value} (selected on "
+                             f"the board). " + self._median_text(day))
 
     def _flag_chosen(self, item: QListWidgetItem) -> None:
         """The flag's athlete and the day it is about (a week's first day, or the day of the

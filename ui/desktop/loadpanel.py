@@ -246,15 +246,16 @@ def grouped_flags(season: Season, lines: list[tuple]) -> list[tuple]:
     "monotony > 2.0" for the whole squad) as one line, "24 athletes: week of ...", whose
     tooltip names them; choosing it selects the first. Fewer than :data:`GROUP_FROM` stay
     one line each. Items: (sentence, athlete, day, tooltip, how many flags)."""
-    groups: dict[tuple[str, dt.date], list[tuple]] = {}
+    groups: dict[tuple, list[tuple]] = {}
     for line, aid, day in lines:
         label = f"{season.athlete_label(aid)}: "
         rest = line[len(label):] if line.startswith(label) else None
-        groups.setdefault((rest, day) if rest is not None else (line, aid, day), []).append(
+        # a sentence that does not start with its athlete is never grouped (its own key)
+        groups.setdefault((rest, day) if rest is not None else (None, line, aid, day), []).append(
             (line, aid, day))
     out = []
     for key, items in groups.items():
-        if len(items) < GROUP_FROM:
+        if key[0] is None or len(items) < GROUP_FROM:
             out += [(line, aid, day, "", 1) for line, aid, day in items]
             continue
         rest, day = key

@@ -23,7 +23,7 @@ import datetime as dt
 import re
 
 from planner.season import Athlete, Session
-from planner.sessionlog import limit_problem
+from planner.sessionlog import limit_problem, played_problem
 
 HINT = ("Type <b>minutes RPE</b> (75 6), then optionally <b>95%</b> top speed (or 8.6m/s, "
         "31km/h), <b>m90</b> minutes played, <b>p3</b> pain, <b># note</b>; several sessions: "
@@ -119,7 +119,8 @@ def _match_session(played: float) -> tuple[float, float]:
 
     defaults = {p.name: p.default for p in RULES["LD-1"].params}
     role = "start" if played >= START_MINUTES else "bench"
-    return defaults[f"minutes_{role}"], defaults[f"rpe_{role}"]
+    # a bench session is 30 minutes: m40 is 40 minutes played, so a 40-minute session
+    return max(defaults[f"minutes_{role}"], played), defaults[f"rpe_{role}"]
 
 
 _LABELS = {"minutes": "Minutes", "rpe": "RPE", "top_pct": "Top speed %", "top_ms": "Top speed m/s",
@@ -131,11 +132,12 @@ def _check(fields: dict[str, float], athlete: Athlete) -> None:
         problem = limit_problem(field, value)
         if problem:
             raise CellError(f"{_LABELS[field]}: {problem}")
-    played, minutes = fields.get("played"), fields.get("minutes")
-    if played is not None and minutes is not None and played > minutes:
-        raise CellError(f"{played:g} minutes played is more than the session's {minutes:g} "
-                        f"minutes; a session's minutes include its match: type at least "
-                        f"{played:g} minutes (or m{played:g} alone for the match session)")
+    played = fields.get("played")
+    problem = played_problem(fields.get("minutes"), played, fix=(
+        f"type at least {played:g} minutes, or m{played:g} alone for the match session"
+        if played is not None else ""))
+    if problem:
+        raise CellError(problem)
     ms = fields.get("top_ms")
     if ms is None:
         return

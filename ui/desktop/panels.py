@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.citations import cite
 from planner.daymarks import day_rows
-from planner.rules import RULES, RuleSet, settings_problems
+from planner.rules import RULES, RuleSet, session_length_problem
 from planner.season import Season
 from planner.text import date_short, day, day_long, plural, stage_name
 
@@ -870,11 +870,11 @@ class RulesPanel(QWidget):
         if value == kept:
             return
         edit = E.SetRuleValue(rule=rule_id, param=name, value=value)
-        problems = settings_problems(edit.apply_to_rules(self.season.rules))
-        if problems:  # in range, but not with the other values (a deload longer than a load week)
+        why = session_length_problem(edit.apply_to_rules(self.season.rules), name) \
+            if rule_id == "LD-1" else None
+        if why:  # in range, but not with the other values (a deload longer than a load week)
             with QSignalBlocker(box):
                 box.setValue(kept)
-            why = problems[0].split(": ", 1)[-1]
             msg = f"{rule_id} {RULES[rule_id].param(name).label}: {why} (the rule keeps " \
                   f"{box.textFromValue(kept)})."
             QToolTip.showText(box.mapToGlobal(box.rect().bottomLeft()), msg, box)

@@ -222,7 +222,12 @@ def _metadata(path: Path) -> dict:
 
 
 class Recovered:
-    """The recovered changes as one edit on the file as saved: Undo goes back to the file."""
+    """The recovered changes as one edit on the file as saved: Undo goes back to the file.
+
+    Not a ``planner.edits.Edit`` (never stored in a file or a scenario): it has the two calls
+    ``MainWindow.apply_edit`` and the undo stack need, ``apply`` and ``describe``, as
+    ``ui.desktop.macro.EditGroup`` does; ``stores_plan`` tells ``Document.rules_of_plan`` that
+    its plan was made under its own rules."""
 
     stores_plan = True  # its plan is the one the recovered session had (made under its rules)
 
