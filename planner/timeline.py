@@ -166,7 +166,8 @@ class Timeline:
         the first week that can (a taper week can; a deload cannot in an A competition's week,
         next to a taper week or a pinned deload, in a week pinned load, or in the week in
         progress, whose kind is recorded; nor is it asked of a week with an athlete's week pin or
-        a pinned speed day in training: a pin of a match played is not one). None when nothing carries over: no week is wholly past, the past ends
+        pinned speed days in training that a deload week cannot hold: a pin of a match played
+        is not one). None when nothing carries over: no week is wholly past, the past ends
         with a deload or taper, the season ends before the window does (the run cannot outgrow
         ``most``), or no week from today on can be a deload or taper."""
         w0 = self.first_open_week
@@ -183,6 +184,7 @@ class Timeline:
         tapers, a_weeks = self.taper_weeks(taper_weeks), self.a_weeks()
         pinned: dict[int, str] = {}  # the team's week pins
         held: set[int] = set()  # weeks a coach's pin may keep from being a deload
+        speed_pins: dict[tuple[str, int], int] = {}  # (athlete, week) -> pinned training speed days
         for p in self.season.pins:
             day = p.week if p.kind == "week" else p.date
             w = self.week_index_of_date(day)
@@ -190,9 +192,11 @@ class Timeline:
                 continue
             if p.kind == "week" and p.athlete is None:
                 pinned[w] = p.week_kind
-            elif (p.kind == "week" and p.week_kind != "deload") or \
-                    (p.kind == "intensity" and p.intensity >= 80 and not self._plays_pin(p)):
-                held.add(w)  # an athlete's week kind (the team's when fit), a pinned speed day
+            elif p.kind == "week" and p.week_kind != "deload":
+                held.add(w)  # an athlete's week kind (the team's when fit)
+            elif p.kind == "intensity" and p.intensity >= 80 and not self._plays_pin(p):
+                speed_pins[(p.athlete, w)] = speed_pins.get((p.athlete, w), 0) + 1
+        held |= {w for (aid, w), n in speed_pins.items() if self._pins_rule_out_deload(aid, w, n)}
 
         def can(w: int) -> bool:
             if self.weeks[w].first < self.p0:
@@ -207,6 +211,28 @@ class Timeline:
             return None
         # the deload comes in the window, or at the first week after it that can have one
         return r, tuple(range(w0, max(w0 + k, first + 1)))
+
+    def _pins_rule_out_deload(self, athlete: str, w: int, pinned: int) -> bool:
+        """Do ``pinned`` speed days in training keep week ``w`` from being the team's deload?
+        Only for an athlete recorded FIT on its first day (the team's kind is the athlete's;
+        one in rehab has weeks of their own), and only when with the matches the athlete plays
+        that week (a role other than out, unless pinned below 80) they are more speed days than
+        HV-2 allows in a deload week: a pin of a speed session a deload week holds anyway
+        keeps nothing (such a pin of the plan's own session loosened DL-2 across today)."""
+        from planner.rehab import athlete_stage_on
+        from planner.rules import RuleSet
+
+        rules = RuleSet(self.season.rules)
+        if not rules.active("HV-2"):
+            return False
+        week = self.weeks[w]
+        if athlete_stage_on(self.season.injuries_of(athlete), self.days[week.first]) != "FIT":
+            return False
+        low = {p.date for p in self.season.pins
+               if p.kind == "intensity" and p.athlete == athlete and p.intensity < 80}
+        played = sum(1 for d in week.days if self.comp_on[d] and self.days[d] not in low
+                     and any(self.season.role_of(athlete, c.id) != "out" for c in self.comp_on[d]))
+        return pinned + played > rules.value("HV-2", "max_speed_days_deload")
 
     def _plays_pin(self, p) -> bool:
         """A pin at 80 or 100 on a competition day: the athlete plays it (as the role says, or

@@ -8,12 +8,14 @@ from __future__ import annotations
 import threading
 import time
 
+from planner import edits as E
 from planner.check import check_plan
 from planner.rules import SOFT_RULES
 from planner.season import (
     Competition,
     IntensityPin,
     RuleSettings,
+    Session,
     StagePin,
     Unavailability,
     WeekPin,
@@ -336,5 +338,42 @@ def test_a_pin_of_a_match_played_keeps_no_week_from_the_deload_dl2_asks_across_t
     start = s.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(26), intensity=100),)})
     assert Timeline(start).carried_run(kinds, 3, 2) == (3, (3,))
     speed = s.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(23), intensity=95),)})
-    assert Timeline(speed).carried_run(kinds, 3, 2) == (3, (3, 4))
+    assert Timeline(speed).carried_run(kinds, 3, 2) == (3, (3, 4))  # with the match: 2 > 1
     assert Timeline(s).is_comp[26] and not Timeline(s).is_comp[23]
+
+
+def test_a_pinned_speed_session_a_deload_week_holds_anyway_keeps_the_deload_dl2_asks():
+    """A pinned training speed session held its week from the deload DL-2's run across today
+    asks for, also when a deload week holds it (HV-2 allows one speed day): pinning the plan's
+    own session moved the deload on, and the optimum dropped from 153 to 150 with four load
+    weeks in a row (the fuzz; 20,503 to 584 where the moved deload let a returner play a
+    target). The week is held only when the pins and the matches played exceed a deload's
+    speed days, for an athlete recorded FIT (one in rehab has weeks of their own)."""
+    base = season(weeks=4, athletes=2, matches=[5, 12, 19, 26])
+    s = base.model_copy(update={"calendar": base.calendar.model_copy(update={"today": day(21)}),
+                                "athletes": (base.athletes[0].model_copy(update={"role": "out"}),
+                                             base.athletes[1])})
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(18), minutes=60, rpe=6,
+                                        top_speed_pct=95),)).apply(s)
+    free = solve(SolveRequest(s, time_limit=30, keep_stored=False))
+    s = s.model_copy(update={"plan": free.plan})
+    ap = free.plan.for_athlete("A1")
+    d = next(i for i in range(21, 28) if ap.intensity[i] >= 80 and not Timeline(s).is_comp[i])
+    kinds = ("load",) * 4
+
+    def pinned(*pins):
+        return E.AddPin(pin=pins[0]).apply(s) if len(pins) == 1 else s.model_copy(update={"pins": pins})
+
+    own = pinned(IntensityPin(athlete="A1", date=day(d), intensity=ap.intensity[d]))
+    assert Timeline(own).carried_run(kinds, 3, 2) == (3, (3,))  # A1 plays no match: 1 <= 1
+    out = solve(SolveRequest(own, time_limit=30, keep_stored=False))
+    assert out.objective == free.objective and out.plan.team_weeks == free.plan.team_weeks
+    assert check_plan(s, out.plan).violations == ()
+    other = 22 if d != 22 else 24
+    two = pinned(IntensityPin(athlete="A1", date=day(d), intensity=90),
+                 IntensityPin(athlete="A1", date=day(other), intensity=90))
+    assert Timeline(two).carried_run(kinds, 3, 2) is None  # 2 > 1: no week from today can be one
+    starter = pinned(IntensityPin(athlete="A2", date=day(23), intensity=90))  # A2 starts day 26
+    assert Timeline(starter).carried_run(kinds, 3, 2) is None
+    rehab = starter.model_copy(update={"injuries": (injury("A2", "S2", start_day=14),)})
+    assert Timeline(rehab).carried_run(kinds, 3, 2) == (3, (3,))  # A2's weeks are A2's own
