@@ -15,13 +15,19 @@ from ui.desktop.mainwindow import MainWindow, load_demo_season
 SIZE = (1280, 690)
 
 
-@pytest.fixture
-def w(qtbot):
+def shown_window(qtbot, width: int, height: int) -> MainWindow:
+    """The demo's window, shown at ``width`` x ``height``."""
     win = MainWindow(load_demo_season(), None)
     qtbot.addWidget(win)
-    win.resize(*SIZE)
+    win.resize(width, height)
     win.show()
     qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def w(qtbot):
+    win = shown_window(qtbot, *SIZE)
     QApplication.processEvents()
     return win
 
@@ -75,11 +81,7 @@ def test_a_layout_saved_on_a_large_screen_leaves_the_board_room_on_a_small_one(q
     """A Log dock sized on a 1000-pixel-high window, reopened at 690: the board kept five rows."""
     from PySide6.QtWidgets import QDockWidget
 
-    win = MainWindow(load_demo_season(), None)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, 1600, 1000)
     win.show_dock("log")
     QApplication.processEvents()
     dock = next(d for d in win.findChildren(QDockWidget) if d.isVisible()
@@ -102,11 +104,7 @@ def test_the_scenario_buttons_show_without_scrolling_in_a_short_dock(qtbot):
     its New / Re-plan / Compare / Adopt buttons sat half hidden below it."""
     from PySide6.QtCore import QPoint, QRect
 
-    win = MainWindow(load_demo_season(), None)
-    qtbot.addWidget(win)
-    win.resize(1366, 738)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, 1366, 738)
     win.show_dock("load")
     win.show_dock("scenarios")
     QApplication.processEvents()
