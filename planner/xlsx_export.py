@@ -476,7 +476,12 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             line(rule, words)
 
     head("Sheets")
-    pages = len(ctx.athletes) * (len(Timeline(season).weeks) + 1)
+    tl = Timeline(season)
+    n, weeks = len(ctx.athletes), len(tl.weeks)
+    months = len({(d.year, d.month) for d in tl.days})
+    # a page per athlete and week (and each athlete's first page), the Calendar's months, the
+    # Load sheet's rows (about 30 a page, after its charts), and the few short sheets
+    pages = n * (weeks + 1) + months * -(-n // CALENDAR_MAX_ATHLETES) + 1 + -(-n * weeks // 30) + 10
     if pages > 50:
         line(None, f"To print, choose the sheet you need (Excel prints the active sheet): the whole "
                    f"workbook is about {pages:,} pages, a page per athlete and week.", note, 9)

@@ -86,6 +86,10 @@ def test_every_sheet_prints_and_the_page_counts_are_within_their_bounds(printed)
     assert len(pages) == 3 + count["Calendar"] + count["Rules"] + count["Speed days"] + \
         count["Load"] + len(season.athletes) * (1 + len(tl.weeks))
     assert all(season.name in p.strip().split("\n", 1)[0] for p in pages)  # the header names it
+    # the Cover's "the whole workbook is about N pages" is within 2 % of what prints
+    about = re.search(r"the whole\s+workbook\s+is\s+about\s+([\d,]+)\s+pages", " ".join(reading))
+    assert about and abs(int(about[1].replace(",", "")) - len(pages)) <= 0.02 * len(pages), \
+        (about and about[1], len(pages))
 
 
 def test_the_load_charts_print_on_the_load_sheets_first_page(printed):

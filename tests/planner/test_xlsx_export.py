@@ -878,8 +878,10 @@ def test_the_cover_says_how_many_pages_the_whole_workbook_prints():
     plan = solve(SolveRequest(s, time_limit=30)).plan
     wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(s, plan, exported_at=EXPORTED_AT)))
     texts = [v for v in _cells(wb["Cover"]).values() if isinstance(v, str)]
-    assert ("To print, choose the sheet you need (Excel prints the active sheet): the whole "
-            "workbook is about 60 pages, a page per athlete and week.") in texts
+    said = [t for t in texts if t.startswith("To print, choose the sheet you need (Excel prints "
+                                             "the active sheet): the whole workbook is about ")]
+    assert len(said) == 1 and said[0].endswith(" pages, a page per athlete and week.")
+    # tests/exports/test_print.py holds the number against the pages LibreOffice prints
     small = small_season()
     wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(small, small_plan(small))))
     assert not any("To print" in str(v) for v in _cells(wb["Cover"]).values())  # a few pages

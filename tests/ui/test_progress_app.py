@@ -92,6 +92,16 @@ def type_cell(qtbot, view, text: str, end=Qt.Key.Key_Return) -> None:
 
 
 # -- the log table -------------------------------------------------------------------------------
+def test_the_log_of_a_season_not_moved_on_names_the_week_of_today(qtbot, planned):
+    """Before today moves, the log opens on the season's first week, which holds today: it was
+    called "the week before today"."""
+    w = make_window(qtbot, planned)
+    w.weekly.show_log()
+    label = w.weekly.log_panel.week_label.text()
+    assert "Week 1" in label and "the week of today" in label and "before today" not in label
+    w.weekly.shutdown()
+
+
 def test_the_log_opens_on_the_week_before_today_and_greys_the_plan(w):
     panel = w.weekly.log_panel
     m = panel.model
@@ -420,6 +430,16 @@ def test_a_log_that_runs_past_today_offers_to_move_today_with_it(w, tmp_path, di
 
 
 # -- moving today ----------------------------------------------------------------------------------
+def test_next_week_in_move_today_steps_a_week_on_at_each_click(qtbot, planned):
+    """Once the field showed the week after today's, Next week did nothing."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(3))
+    for expected in (day(7), day(14), day(21)):
+        dlg.next_week_button.click()
+        assert dlg.today() == expected
+    dlg.reject()
+
+
 def test_move_today_says_which_days_it_puts_in_the_past_with_nothing_logged(qtbot, planned, tmp_path):
     from planner.progress import unlogged
 
@@ -1100,6 +1120,9 @@ def test_the_inspector_names_the_stage_a_planned_flare_up_moves_back_from(qtbot)
     html = w.inspector.cell_html()
     assert f"{now} since" in html and f"back from the {was} planned the day before" in html, html
     assert "recorded P2" not in html
+    w.board.set_current("A1", day(12))  # a day before the flare-up: the stage it will be in, "from"
+    html = w.inspector.cell_html()
+    assert f"{now} from " in html and f"{now} since" not in html, html
 
 
 def test_a_row_the_coach_unticked_and_ticked_back_is_not_one_the_flare_up_gives_back(qtbot, planned, tmp_path):

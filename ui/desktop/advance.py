@@ -112,7 +112,8 @@ class AdvanceDialog(QDialog):
         self.today_field = DateField("New today")
         self.today_field.setDateRange(cal.start, cal.end + dt.timedelta(days=1))
         self.next_week_button = QPushButton("Next week")
-        self.next_week_button.setToolTip("The first day of the week after the current one")
+        self.next_week_button.setToolTip("The first day of the week after the one shown: each "
+                                         "click a week on")
         row = QHBoxLayout()
         row.addWidget(QLabel("New today:"))
         row.addWidget(self.today_field, 1)
@@ -187,7 +188,7 @@ class AdvanceDialog(QDialog):
         lay.addWidget(self.buttons)
         self.today_field.dateChanged.connect(lambda _q: self._today_changed())
         self.today_field.problemChanged.connect(lambda _t: self._today_changed())
-        self.next_week_button.clicked.connect(lambda: self.set_today(next_week_start(self.season)))
+        self.next_week_button.clicked.connect(self._next_week)
         self.table.itemChanged.connect(self._item_changed)
         self.import_button.clicked.connect(self.import_log)
         self.buttons.accepted.connect(self._check)
@@ -207,6 +208,14 @@ class AdvanceDialog(QDialog):
     # -- the new today -----------------------------------------------------------------------
     def today(self) -> dt.date:
         return self.today_field.value()
+
+    def _next_week(self) -> None:
+        """The week after the one the field shows (each click a week on; it stayed on the same
+        day once that was the week after today's), or after today's while the field is wrong."""
+        shown = self.today_field.value() if self.today_field.is_valid() else None
+        base = self.season if shown is None else self.season.model_copy(update={
+            "calendar": self.season.calendar.model_copy(update={"today": shown})})
+        self.set_today(min(next_week_start(base), self.today_field.maximumDate().toPython()))
 
     def set_today(self, day: dt.date) -> None:
         self.today_field.setDate(day)

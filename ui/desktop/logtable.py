@@ -584,7 +584,10 @@ class LogPanel(QWidget):
         w = self.model.week
         a, b = tl.days[self.model.days[0]], tl.days[self.model.days[-1]]
         note = ""
-        if w == default_week(self.model.season, tl):
+        today = planning_start(self.model.season)
+        if tl.days[self.model.days[0]] <= today <= tl.days[self.model.days[-1]]:
+            note = " · the week of today"  # the season's first week, before anything moved
+        elif w == default_week(self.model.season, tl):
             note = " · the week before today"
         elif self.model.days[0] > self.model.last_loggable:
             note = " · after today: not logged yet"

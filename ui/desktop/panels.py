@@ -278,8 +278,10 @@ class InspectorPanel(_Browser):
                            f"planned the day before)" if d > 0 else how)
             except (PeriodizeError, IndexError):
                 pass
+            # a day before that stage (a flare-up ahead of it): "from", not "since"
+            word = "since" if since <= when else "from"
             rows.append(("Injury", f"{_esc(protocol_name(inj.protocol))}, onset "
-                                   f"{day_long(inj.onset)}; {said}{_esc(stage)} since "
+                                   f"{day_long(inj.onset)}; {said}{_esc(stage)} {word} "
                                    f"{day_long(since)}{how}"))
         rows += [("Unavailable", _esc(u.reason or "yes")) for u in season.unavailability
                  if u.athlete == aid and u.start <= when <= u.end]
