@@ -604,7 +604,8 @@ class TeamChart(QWidget):
         if not lines:
             self.flag_list.addItem(QListWidgetItem("No flag."))
         count = sum(n for *_x, n in lines)
-        self.flags_title.setText(f"<b>Flags</b> ({count}) <small>[{FLAG_EVIDENCE}]</small>")
+        grouped = f" in {len(lines)} line{'s' if len(lines) != 1 else ''}" if count != len(lines) else ""
+        self.flags_title.setText(f"<b>Flags</b> ({count}{grouped}) <small>[{FLAG_EVIDENCE}]</small>")
 
     def _median_text(self, k_day: dt.date | None) -> str:
         pts = [(d, v) for d, v in self.median_points if k_day is None or d <= k_day]
