@@ -78,8 +78,8 @@ def played_problem(minutes: float | None, played: float | None, fix: str = "") -
         return None
     fix = fix or (f"write at least {played:g} minutes, or check that the columns are the right "
                   f"way round")
-    return (f"{played:g} minutes played is more than the session's {minutes:g} minutes; the "
-            f"session's minutes include the match (its load is minutes x RPE): {fix}")
+    return (f"{played:g} minutes played is more than the session's {minutes:g} minutes (they "
+            f"include the match): {fix}")
 
 
 def fold(header: object) -> str:

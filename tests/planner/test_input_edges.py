@@ -353,9 +353,9 @@ def test_minutes_played_above_the_sessions_minutes_are_refused(tmp_path, s):
     text = (f"Athlete ID,Date,Minutes,RPE,Minutes played\nA1,{day(5)},30,5,90\n"
             f"A2,{day(5)},95,7,90\n")
     assert problems(csv_file(tmp_path, text), s) == [
-        "row 2, Minutes played: 90 minutes played is more than the session's 30 minutes; the "
-        "session's minutes include the match (its load is minutes x RPE): write at least 90 "
-        "minutes, or check that the columns are the right way round"]
+        "row 2, Minutes played: 90 minutes played is more than the session's 30 minutes (they "
+        "include the match): write at least 90 minutes, or check that the columns are the right "
+        "way round"]
     # refused where sessions are entered, not in a season file: older versions wrote a bench
     # session's 30 minutes for up to 44 minutes played, and such a file still opens
     from planner.seasonfile import season_from_dict, season_to_dict

@@ -134,7 +134,7 @@ def _check(fields: dict[str, float], athlete: Athlete) -> None:
             raise CellError(f"{_LABELS[field]}: {problem}")
     played = fields.get("played")
     problem = played_problem(fields.get("minutes"), played, fix=(
-        f"type at least {played:g} minutes, or m{played:g} alone for the match session"
+        f"type at least {played:g} minutes, or m{played:g} alone"
         if played is not None else ""))
     if problem:
         raise CellError(problem)
