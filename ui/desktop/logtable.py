@@ -584,9 +584,9 @@ class LogPanel(QWidget):
         w = self.model.week
         a, b = tl.days[self.model.days[0]], tl.days[self.model.days[-1]]
         note = ""
-        today = planning_start(self.model.season)
-        if tl.days[self.model.days[0]] <= today <= tl.days[self.model.days[-1]]:
-            note = " · the week of today"  # the season's first week, before anything moved
+        if a <= planning_start(self.model.season) <= b:
+            # (the week the log opens on while today is the season's first day)
+            note = " · the week of today"
         elif w == default_week(self.model.season, tl):
             note = " · the week before today"
         elif self.model.days[0] > self.model.last_loggable:
