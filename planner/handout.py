@@ -227,7 +227,7 @@ class Handouts:
                           session=sessions[i], competitions=comps, role=role,
                           provisional=prov[i],
                           logged_minutes=None if logged is None else logged.minutes,
-                          logged_load=None if logged is None else round(logged.load))
+                          logged_load=None if logged is None else logged.au)
 
     def _logged(self, athlete: str) -> dict:
         """The athlete's logged days (planner.history), read once."""

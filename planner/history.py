@@ -18,6 +18,7 @@ so the plan checker and the explanations read it from the plan.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -39,6 +40,13 @@ class LoggedDay:
     played: float | None  # minutes played in a competition (None: not logged)
     pain: float | None
     sessions: int
+
+    @property
+    def au(self) -> int:
+        """The day's load in whole AU, a half rounded up as a spreadsheet's ROUND does (45 min
+        x RPE 6.5 = 292.5 -> 293; Python's round() would give 292). Every reader of a logged
+        load (the solver's LD-1, the plan check, the load figures) uses this one value."""
+        return math.floor(round(self.load, 6) + 0.5)
 
 
 def top_speed_pct(s: Session, athlete: Athlete | None) -> float | None:
@@ -210,12 +218,6 @@ def _past_role(tl: Timeline, d: int, stage: str, planned: int, day: LoggedDay | 
     if planned == 80:
         return "bench"
     return "out"
-
-
-def logged_load_by_day(season: Season, athlete: str, tl: Timeline | None = None) -> dict[int, float]:
-    """Day index (negative before the season) -> the day's logged load in AU."""
-    tl = tl if tl is not None else Timeline(season)
-    return {(day - tl.start).days: v.load for day, v in logged_days(season, athlete).items()}
 
 
 def pre_season_speed_days(season: Season, athlete: str) -> list[int]:

@@ -34,6 +34,7 @@ from planner.returns import AthleteFacts
 from planner.rules import LOAD_STAGES, RuleSet
 from planner.season import FIT, INJ, WEEKDAYS, Plan, Season
 from planner.timeline import Timeline
+from planner.validate import PRE_SEASON_LOG_DAYS
 
 KINDS = ("load", "deload", "taper")
 
@@ -152,7 +153,9 @@ class WeekLoad:
     start: dt.date  # the week's first day in the series
     days: int  # days of the week in the series (7: a full week)
     load: float
-    planned: float  # the plan's load, what was logged replaced by nothing (days before today too)
+    # the plan's load, what was logged replaced by nothing (days before today too); None for a
+    # week wholly before the season (nothing was planned)
+    planned: float | None
     logged: float | None  # the logged load of its days (None: nothing logged in the week)
     kind: str | None  # the athlete's week kind (None before the season)
     chronic: float | None  # mean of the four full weeks before (None: not four)
@@ -179,7 +182,7 @@ class AthleteLoad:
     today: int  # index of ``today`` in the series (days before it are the past)
     load: tuple[float, ...]  # per day: the planned load, a logged one before ``logged_until``
     # per day: the plan's load; a past day that went otherwise (the plan's ``planned`` levels):
-    # the load planned for it before it happened; pre-season days: the log's
+    # the load planned for it before it happened; pre-season days: 0 (nothing planned)
     planned: tuple[float, ...]
     logged: tuple[float | None, ...]  # per day: the logged load (None: no session logged)
     kinds: tuple[str | None, ...]  # per day: the athlete's week kind (None before the season)
@@ -207,13 +210,15 @@ class AthleteLoad:
 
 def series_origin(season: Season, logged: dict[dt.date, object], tl: Timeline) -> dt.date:
     """The first day of an athlete's series: the week start of the first session logged before
-    the season, else the season's first day."""
+    the season, else the season's first day; never before the earliest day a session can be
+    logged (a week reaching before it would count days nobody could log as rest)."""
     before = [d for d in logged if d < tl.start]
     if not before:
         return tl.start
     first = min(before)
     ws = WEEKDAYS.index(season.calendar.week_start)
-    return first - dt.timedelta(days=(first.weekday() - ws) % 7)
+    earliest = tl.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
+    return max(earliest, first - dt.timedelta(days=(first.weekday() - ws) % 7))
 
 
 def week_bounds(season: Season, origin: dt.date, n: int) -> list[tuple[int, int]]:
@@ -256,10 +261,9 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
     for day, v in log.items():
         k = (day - origin).days
         if 0 <= k < n:
-            logged[k] = round(v.load)
-    for k in range(off):
-        planned[k] = logged[k] or 0.0
-    happened = list(planned)  # a past day's load as the plan keeps it (what happened)
+            logged[k] = v.au
+    # before the season nothing was planned: planned stays 0, what happened is the log
+    happened = [logged[k] or 0.0 for k in range(off)] + [0.0] * tl.n
     for i in range(tl.n):
         kind = ap.weeks[tl.week_of[i]]
         kinds[off + i] = kind
@@ -294,7 +298,7 @@ def _weeks(origin, tl, off, load, planned, logged, kinds, until: int) -> tuple[W
         logs = [x for x in logged[a:min(b + 1, until)] if x is not None]
         out.append(WeekLoad(
             start=origin + dt.timedelta(days=a), days=b - a + 1, load=sums[k],
-            planned=sum(planned[a:b + 1]), logged=sum(logs) if logs else None,
+            planned=sum(planned[a:b + 1]) if b >= off else None, logged=sum(logs) if logs else None,
             kind=kinds[b] if b >= off else None, chronic=chronic_of(sums, full, k),
             in_season=b >= off))
     return tuple(out)

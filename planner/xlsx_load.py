@@ -118,7 +118,8 @@ def squad_weeks(figs: dict[str, AthleteFigures], starts: list[dt.date]) -> list[
     for start in starts:
         weeks = [w for f in figs.values() if (w := week_of(f, start)) is not None]
         logged = [w.logged for w in weeks if w.logged is not None]
-        out.append((start, round(statistics.fmean(w.planned for w in weeks)) if weeks else None,
+        planned = [w.planned for w in weeks if w.planned is not None]
+        out.append((start, round(statistics.fmean(planned)) if planned else None,
                     round(statistics.fmean(logged)) if logged else None,
                     _median([w.acwr for w in weeks]), _median([w.ewma_ratio for w in weeks])))
     return out

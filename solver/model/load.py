@@ -165,7 +165,7 @@ class LoadMixin(ModelBase):
         log = logged_days(self.season, u.athletes[0])
         origin = series_origin(self.season, log, tl)
         off = (tl.start - origin).days
-        logged = {(day - origin).days: round(v.load) for day, v in log.items()}
+        logged = {(day - origin).days: v.au for day, v in log.items()}
         bounds = week_bounds(self.season, origin, off + tl.n)
         loads, full = [], []
         open_from = len(bounds)

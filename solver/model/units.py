@@ -199,7 +199,7 @@ class UnitsMixin(ModelBase):
         if mode == "off" or (mode == "soft" and not self.rules.value("LD-1", "weight")):
             return ()
         p0 = self.tl.days[self.p0] if self.p0 < self.n else self.tl.end
-        return tuple(sorted((day, round(v.load)) for day, v in logged_days(self.season, athlete).items()
+        return tuple(sorted((day, v.au) for day, v in logged_days(self.season, athlete).items()
                             if day < p0))
 
     def _pre_speed(self, athlete: str) -> frozenset[int]:

@@ -59,7 +59,7 @@ def test_the_load_sheet_has_a_row_per_athlete_week(book):
         assert row["Athlete"] == f"{f.name} ({f.athlete})"
         assert row["Week"].date() == w.start
         assert row["Kind"] == (w.kind or "pre-season")
-        assert row["Planned (AU)"] == int(w.planned)
+        assert row["Planned (AU)"] == _expect(w.planned, None)  # "—" before the season
         assert row["Logged (AU)"] == _expect(w.logged, None)
         assert row["Load (AU)"] == int(round(w.load))  # the load the figures count
         assert row["ACWR"] == _expect(w.acwr, 2)
