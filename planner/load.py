@@ -74,7 +74,7 @@ class WeekFigures:
     days: int  # days of the week in the series (7: a full week)
     kind: str | None  # load, deload or taper (None before the season)
     in_season: bool
-    planned: float  # the plan's load of the week
+    planned: float | None  # the plan's load of the week (None: wholly before the season)
     logged: float | None  # the logged load (None: nothing logged in the week)
     load: float  # the week's load: logged before today, planned from today on
     change: float | None  # relative change of ``load`` from the week before (0.2 = +20 %)
@@ -109,6 +109,9 @@ class AthleteFigures:
     logged_lately: bool = True  # a session logged in the 7 days before today
     acwr_max: float | None = None  # LD-1's limit the weeks' ACWR flags read (None: LD-1 off)
     log_span: int = 0  # days from the first logged day to the day before today (28: a ratio)
+    # the last full week before today, when sessions were logged in it and its load is above
+    # LD-1's limit (what happened spiked: the board marks it as it marks a high logged ratio)
+    logged_spike: WeekFigures | None = None
 
     def limits(self, figure: str) -> tuple[float, ...]:
         """The thresholds ``figure`` (``acwr``, ``ewma`` or ``monotony``) is flagged against, for
@@ -297,7 +300,8 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     lb = min(b, al.logged_until - 1)
     logged_ratio = _mean(cols["logged_ewma_ratio"][a:lb + 1]) if a < al.logged_until else None
     return WeekFigures(
-        start=w.start, days=w.days, kind=w.kind, in_season=w.in_season, planned=float(w.planned),
+        start=w.start, days=w.days, kind=w.kind, in_season=w.in_season,
+        planned=None if w.planned is None else float(w.planned),
         logged=None if w.logged is None else float(w.logged), load=float(w.load), change=change,
         chronic=w.chronic, acwr=w.ratio, ewma_ratio=ratio,
         rolling_ratio=_num(cols["rolling_ratio"][b]), monotony=mono,
@@ -325,12 +329,17 @@ def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
     first = next((k for k, x in enumerate(al.logged[:until]) if x is not None), None)
     span = 0 if first is None else min(until, len(al.load)) - first
     acwr_max = None if math.isinf(most) else most
+    today = al.date(al.today)
+    last = next((k for k in range(len(weeks) - 1, -1, -1)
+                 if weeks[k].full and weeks[k].end < today), None)
+    spike = (weeks[last] if last is not None and weeks[last].logged is not None
+             and above_limit(al.weeks[last], most) else None)
     figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), logged_lately=lately,
-                          acwr_max=acwr_max, log_span=span)
+                          acwr_max=acwr_max, log_span=span, logged_spike=spike)
     said = _sentences(season, al, figs)
     return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,
                           tuple(t for t, _ in said), tuple(d for _, d in said), logged_lately=lately,
-                          acwr_max=acwr_max, log_span=span)
+                          acwr_max=acwr_max, log_span=span, logged_spike=spike)
 
 
 def figures(season: Season, plan: Plan | None = None) -> dict[str, AthleteFigures]:

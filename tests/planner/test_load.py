@@ -25,10 +25,12 @@ from tests.builders import day, season
 KINDS = ("load", "load", "deload")
 
 
-def _season(weeks: int = 10, today: int = 42, seed: int = 3, pre_season: bool = True):
+def _season(weeks: int = 10, today: int = 42, seed: int = 3, pre_season: bool = True,
+            week_start: str = "mon"):
     """Three fit athletes on a varied plan; A1 logged sessions (two weeks of them before the
     season) up to today, A2 three in the week before today, A3 none."""
     s = season(weeks=weeks, athletes=3, today=day(today))
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"week_start": week_start})})
     tl = Timeline(s)
     rng = random.Random(seed)
     kinds = tuple(KINDS[k % 3] for k in range(len(tl.weeks)))
@@ -611,3 +613,76 @@ def test_a_deload_or_taper_session_longer_than_a_load_weeks_is_refused_where_set
         "deload week's (45 min, the default) and a taper week's (40 min, the default), but those "
         "weeks cut the training volume; shorten the deload and taper sessions first"]
     assert settings_problems(RuleSettings(values={"LD-1": {"minutes_load": 40}})) == []
+    with pytest.raises(InputError) as e:  # outside its range: that is the problem, not the order
+        set_("minutes_load", -1)
+    assert e.value.problems == ["rules.values.LD-1.minutes_load: -1 is outside 0-240 min; choose a "
+                                "value in that range"]
+
+
+def _steady_then_doubled(s, athlete: str = "A3", rpe_last: float = 10):
+    """``athlete`` logs 60 min a day, six days a week, for five weeks at RPE 5 (1,800 AU a week),
+    then a week at RPE ``rpe_last`` (10: twice the load), the week before today."""
+    return s.model_copy(update={"sessions": s.sessions + tuple(
+        Session(athlete=athlete, date=day(i), minutes=60, rpe=rpe_last if i >= 35 else 5)
+        for i in range(42) if i % 7 != 6)})
+
+
+def test_a_logged_week_at_twice_the_load_is_a_spike_the_ewma_ratio_smooths_away():
+    """The board's tag reads the last week before today too: a logged week at twice the usual
+    load is above LD-1's limit (ACWR 2.0), while the EWMA ratio of the same log stays under 1.5
+    on every day (docs/load.md, "The board's orange tag")."""
+    f = L.figures(_steady_then_doubled(_season()))["A3"]
+    spike = f.logged_spike
+    assert spike is not None and spike.start == day(35) and spike.logged == 6 * 600
+    assert spike.acwr == pytest.approx(2.0)
+    assert f.latest_logged_ewma_ratio is not None
+    assert f.daily["logged_ewma_ratio"].dropna().max() <= L.RATIO_HIGH
+    # the same week at the usual load: no spike
+    assert L.figures(_steady_then_doubled(_season(), rpe_last=5))["A3"].logged_spike is None
+
+
+def test_a_planned_spike_or_ld1_off_gives_no_logged_spike():
+    s = _steady_then_doubled(_season())
+    # the heavy week planned, not logged: only the plan's flags speak of it
+    planned_only = s.model_copy(update={"sessions": tuple(
+        x for x in s.sessions if not (x.athlete == "A3" and x.date >= day(35)))})
+    assert L.figures(planned_only)["A3"].logged_spike is None
+    from planner.edits import SetRuleMode
+
+    off = SetRuleMode(rule="LD-1", mode="off").apply(s)
+    assert L.figures(off)["A3"].logged_spike is None
+
+
+def test_the_series_starts_no_earlier_than_a_session_can_be_logged():
+    """Weeks from Wednesday, the season from Monday 4 Jan: a session logged on Tue 8 Dec (the
+    second day a session can be logged, 28 days before the start) does not pull in Wed 2 Dec to
+    Sun 6 Dec as rest days; the first week is partial (no chronic load from it). Before the season
+    nothing was planned: a wholly pre-season week has no planned load, and the week the season
+    starts in counts only the plan's days in ``planned``."""
+    from planner.loadtable import athlete_load
+
+    s = _season(week_start="wed")
+    early = Session(athlete="A3", date=day(-27), minutes=60, rpe=5)
+    s = s.model_copy(update={"sessions": s.sessions + (early,)})
+    al = athlete_load(s, s.plan, "A3")
+    assert al.origin == day(-28)
+    assert (al.weeks[0].start, al.weeks[0].days) == (day(-28), 2) and not al.weeks[0].full
+    assert all(w.planned is None for w in al.weeks if not w.in_season)
+    assert al.weeks[1].logged is None and al.weeks[1].load == 0
+    mixed = al.week_of(day(0))
+    assert mixed.start == day(-5) and mixed.full
+    assert mixed.planned == sum(al.planned[al.index(day(0)):al.index(day(1)) + 1])  # Mon, Tue
+    f = L.figures(s)["A3"]
+    assert all(w.planned is None for w in f.weeks if not w.in_season)
+
+
+def test_a_logged_half_au_rounds_up_as_a_spreadsheet_does():
+    """45 min at RPE 6.5 is 292.5 AU: 293 (ROUND in a spreadsheet), not Python's 292."""
+    from planner.history import logged_days
+    from planner.loadtable import athlete_load
+
+    s = _season()
+    s = s.model_copy(update={"sessions": (Session(athlete="A3", date=day(40), minutes=45, rpe=6.5),)})
+    assert logged_days(s, "A3")[day(40)].au == 293
+    al = athlete_load(s, s.plan, "A3")
+    assert al.logged[al.index(day(40))] == 293

@@ -182,10 +182,11 @@ def test_a_logged_ewma_ratio_above_1_5_is_flagged_on_the_board_and_in_the_inspec
     figs = w.load_view.figures(w.season)
     ratio = figs["A03"].latest_logged_ewma_ratio
     assert ratio is not None and ratio > FLAG_RATIO
-    # Flagged exactly when the logged ratio is above 1.5.
+    # Flagged exactly when the logged ratio is above 1.5 or the last week logged spiked.
     assert set(w.load_view.flags) == {a for a, f in figs.items()
                                       if f.latest_logged_ewma_ratio is not None
-                                      and f.latest_logged_ewma_ratio > FLAG_RATIO}
+                                      and f.latest_logged_ewma_ratio > FLAG_RATIO
+                                      or f.logged_spike is not None}
     assert w.board.load_flag("A03") is not None and w.board.load_flag("A01") is None
     assert _orange_in_name_column(w, "A03") > 20
     assert _orange_in_name_column(w, "A01") == 0
@@ -204,10 +205,13 @@ def test_no_flag_without_a_spike(qtbot, logged):
     w = open_window(qtbot, logged, "A03")
     figs = w.load_view.figures(w.season)
     assert not any((f.latest_logged_ewma_ratio or 0) > FLAG_RATIO for f in figs.values())
-    assert w.load_view.flags == {} and w.board.load_flag("A03") is None
+    # only a logged week above LD-1's limit flags (the demo log has one: A24's week of 23 Nov)
+    spiked = {a for a, f in figs.items() if f.logged_spike is not None}
+    assert set(w.load_view.flags) == spiked and "A03" not in spiked
+    assert w.board.load_flag("A03") is None
     assert _orange_in_name_column(w, "A03") == 0
     assert "E, disputed" not in w.inspector.toHtml()
-    assert w.docks["load"].windowTitle() == "Load"
+    assert w.docks["load"].windowTitle() == ("Load ⚠" if spiked else "Load")
 
 
 def test_load_flags_reads_the_latest_logged_ratio():
@@ -218,6 +222,44 @@ def test_load_flags_reads_the_latest_logged_ratio():
     flags = load_flags({"a": F(1.51), "b": F(1.5), "c": F(None), "d": F(float("nan")),
                         "e": F(float("inf")), "f": F(2.0, has_log=False)})
     assert set(flags) == {"a"} and flags["a"].figure == "1.51"
+
+
+def test_a_logged_week_above_ld1s_limit_is_flagged_though_the_ratio_is_not(qtbot, logged):
+    """A week logged at far more than the weeks before (ACWR above 1.3) puts the tag on the
+    name column with the week's ACWR, although the smoothed EWMA ratio stays under 1.5."""
+    monday = TODAY - dt.timedelta(days=8)  # Mon 23 Nov: the last full week before today
+    extra = tuple(Session(athlete="A05", date=monday + dt.timedelta(days=k), minutes=120, rpe=9)
+                  for k in (0, 2, 4))
+    w = open_window(qtbot, logged.model_copy(update={"sessions": logged.sessions + extra}), "A05")
+    f = w.load_view.figures(w.season)["A05"]
+    assert f.logged_spike is not None and f.logged_spike.start == monday
+    assert f.latest_logged_ewma_ratio is None or f.latest_logged_ewma_ratio <= FLAG_RATIO
+    flag = w.board.load_flag("A05")
+    assert flag is not None and flag.figure == fmt(f.logged_spike.acwr)
+    assert _orange_in_name_column(w, "A05") > 20
+    tip = w.board._athlete_tooltip(next(r for r in w.board._rows if r.athlete_id == "A05"))
+    assert "week of 23 Nov (logged)" in tip and "above 1.3" in tip and "E, disputed" in tip
+    html = w.inspector.toHtml()
+    assert "week of 23 Nov (logged)" in html and "LD-1" in html
+
+
+def test_load_flags_reads_a_logged_spike():
+    import types
+
+    week = types.SimpleNamespace(start=dt.date(2026, 11, 23), load=4600.0, acwr=1.65)
+    none = types.SimpleNamespace(start=dt.date(2026, 11, 23), load=600.0, acwr=None)
+
+    class F:
+        def __init__(self, spike):
+            self.name, self.latest_logged_ewma_ratio, self.has_log = "X", 1.1, True
+            self.logged_spike, self.acwr_max = spike, 1.3
+
+    flags = load_flags({"a": F(week), "b": F(None), "c": F(none)})
+    assert set(flags) == {"a", "c"}
+    assert flags["a"].figure == "1.65" and flags["c"].figure == "⚠"
+    assert flags["a"].text() == ("⚠ Load: week of 23 Nov (logged) 4,600 AU, ACWR 1.65, above 1.3 "
+                                 "[E, disputed]")
+    assert "after 4 weeks at 0" in flags["c"].text() and "above" not in flags["c"].text()
 
 
 # -- no log, no plan, division by zero --------------------------------------------------------------
@@ -431,19 +473,29 @@ def test_view_load_brings_the_tab_forward_in_board_order_with_what_happened_firs
 
 
 def test_a_log_too_short_for_a_ratio_says_why_no_flag_shows_yet(qtbot, unlogged):
-    """Three weeks of a heavy log: the ACWR spikes but the board's ⚠ needs the logged EWMA ratio,
-    which needs 28 days of log. The inspector says so, with the days logged so far."""
-    extra = tuple(Session(athlete="A03", date=TODAY - dt.timedelta(days=k), minutes=150, rpe=9)
-                  for k in range(1, 22))
+    """Three weeks logged as planned: no spike, and the logged EWMA ratio needs 28 days of log.
+    The inspector says so, with the days logged so far. The same three weeks logged heavy: the
+    last one is above LD-1's limit, and that flags at once."""
+    from planner.loadtable import season_loads
+
+    al = season_loads(unlogged)["A03"]
+    days = [TODAY - dt.timedelta(days=k) for k in range(1, 22)]
+    extra = tuple(Session(athlete="A03", date=d, minutes=al.planned[al.index(d)] / 5, rpe=5)
+                  for d in days if al.planned[al.index(d)] > 0)
     w = open_window(qtbot, unlogged.model_copy(update={"sessions": extra}), "A03")
     f = w.load_view.figures(w.season)["A03"]
     assert f.has_log and f.latest_logged_ewma_ratio is None and f.log_span == 21
-    assert w.board.load_flag("A03") is None
+    assert f.logged_spike is None and w.board.load_flag("A03") is None
     w.board.set_current("A03", TODAY)
     html = w.inspector.toHtml()
     assert "until 28 days of log exist (21 so far)" in html
     w.board.set_current("A01", TODAY)  # nothing logged: no such row
     assert "28 days of log" not in w.inspector.toHtml()
+    heavy = tuple(Session(athlete="A03", date=TODAY - dt.timedelta(days=k), minutes=150, rpe=9)
+                  for k in range(1, 22))
+    w = open_window(qtbot, unlogged.model_copy(update={"sessions": heavy}), "A03")
+    assert w.load_view.figures(w.season)["A03"].logged_spike is not None
+    assert w.board.load_flag("A03") is not None
 
 
 def test_the_flag_and_the_wait_say_their_figure_truthfully():

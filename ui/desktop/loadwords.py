@@ -1,6 +1,6 @@
 """The load figures in a coach's words, for the Load panel, its charts, the board and the
-inspector (no Qt): the flag of an athlete whose logged EWMA ratio is above :data:`FLAG_RATIO`,
-a week read out, and what a season without logged sessions can show. A figure that does not
+inspector (no Qt): the flag of an athlete whose logged EWMA ratio is above :data:`FLAG_RATIO`
+or whose last week logged is above LD-1's limit, a week read out, and what a season without logged sessions can show. A figure that does not
 exist (a division by zero, too few weeks) is "—", never inf or NaN (``planner.load.fmt``, the
 same words as the exports and the command line); pandas is imported only when figures are
 worked out.
@@ -54,36 +54,71 @@ def finite(x) -> float | None:
 
 @dataclass(frozen=True)
 class LoadFlag:
-    """An athlete whose logged EWMA ratio is above :data:`FLAG_RATIO`."""
+    """An athlete whose logged EWMA ratio is above :data:`FLAG_RATIO` (``ratio``), or whose last
+    week before today, with sessions logged, is above LD-1's limit (``spike``: its
+    ``planner.load.WeekFigures``; ``limit``: the limit)."""
 
     athlete: str
     name: str
-    ratio: float
+    ratio: float | None
+    spike: object | None = None
+    limit: float | None = None
 
     @property
     def figure(self) -> str:
-        return fmt_figure(self.ratio, (FLAG_RATIO,))  # 1.502 is "1.502", not "1.50" above 1.5
+        """The board's tag: the logged EWMA ratio, else the spiking week's ACWR ("⚠" when the
+        weeks before had no load)."""
+        if self.ratio is not None:
+            return fmt_figure(self.ratio, (FLAG_RATIO,))  # 1.502 is "1.502", not "1.50" above 1.5
+        if self.spike is not None and self.spike.acwr is not None:
+            return fmt_figure(self.spike.acwr, (self.limit,))
+        return "⚠"
+
+    def _spike_words(self) -> str:
+        w = self.spike
+        when = f"week of {w.start.day} {w.start:%b} (logged) {au(w.load)}"
+        if w.acwr is None:  # the four weeks before had no load: no ratio exists
+            return f"{when} after 4 weeks at 0"
+        return f"{when}, ACWR {fmt_figure(w.acwr, (self.limit,))}"
 
     def text(self) -> str:
         """The flag as one line (the name's tooltip on the board)."""
-        return (f"⚠ Load: logged EWMA ratio (7:28) {self.figure}, above {FLAG_RATIO:g} "
-                f"[{FLAG_EVIDENCE}]")
+        parts = []
+        if self.ratio is not None:
+            parts.append(f"logged EWMA ratio (7:28) {fmt_figure(self.ratio, (FLAG_RATIO,))}, "
+                         f"above {FLAG_RATIO:g}")
+        if self.spike is not None:
+            above = f", above {self.limit:g}" if self.spike.acwr is not None else ""
+            parts.append(self._spike_words() + above)
+        return f"⚠ Load: {'; '.join(parts)} [{FLAG_EVIDENCE}]"
 
     def html(self) -> str:
-        """The inspector's row: the figure, the threshold and the evidence tag."""
-        return (f"<b style='color:{FLAG_COLOUR}'>logged EWMA ratio {self.figure}</b> (acute 7 : chronic "
-                f"28 days, logged sessions only), above {FLAG_RATIO:g}: look at the weeks before "
-                f"(View ▸ Load). <span title='{FLAG_EVIDENCE_TIP}'>[{FLAG_EVIDENCE}]</span>")
+        """The inspector's row: the figures, the thresholds and the evidence tag."""
+        parts = []
+        if self.ratio is not None:
+            parts.append(f"<b style='color:{FLAG_COLOUR}'>logged EWMA ratio "
+                         f"{fmt_figure(self.ratio, (FLAG_RATIO,))}</b> (acute 7 : chronic 28 "
+                         f"days, logged sessions only), above {FLAG_RATIO:g}")
+        if self.spike is not None:
+            part = f"<b style='color:{FLAG_COLOUR}'>{escape(self._spike_words())}</b>"
+            if self.spike.acwr is not None:
+                part += (f" (the week's load ÷ the mean of the four weeks before), above LD-1's "
+                         f"limit {self.limit:g}")
+            parts.append(part)
+        return (f"{'; '.join(parts)}. Look at the weeks before (View ▸ Load). "
+                f"<span title='{FLAG_EVIDENCE_TIP}'>[{FLAG_EVIDENCE}]</span>")
 
 
 def load_flags(figs: dict) -> dict[str, LoadFlag]:
     """The athletes flagged in ``figs`` (``planner.load.figures``): logged EWMA ratio above
-    :data:`FLAG_RATIO`."""
+    :data:`FLAG_RATIO`, or the last week before today logged above LD-1's limit."""
     out = {}
     for aid, f in figs.items():
         ratio = finite(getattr(f, "latest_logged_ewma_ratio", None))
-        if f.has_log and ratio is not None and ratio > FLAG_RATIO:
-            out[aid] = LoadFlag(aid, f.name, ratio)
+        ratio = ratio if f.has_log and ratio is not None and ratio > FLAG_RATIO else None
+        spike = getattr(f, "logged_spike", None)
+        if ratio is not None or spike is not None:
+            out[aid] = LoadFlag(aid, f.name, ratio, spike, getattr(f, "acwr_max", None))
     return out
 
 
@@ -96,7 +131,8 @@ def load_waits(figs: dict) -> dict[str, str]:
             span = getattr(f, "log_span", 0)
             if span < 28:
                 out[aid] = (f"logged EWMA ratio — until 28 days of log exist ({span} so far), so "
-                            f"no ⚠ on the board yet; the weeks' ACWR and flags are in View ▸ Load")
+                            f"the ratio puts no ⚠ on the board yet (a logged week above LD-1's limit does); "
+                            f"the weeks' ACWR and flags are in View ▸ Load")
             else:  # 28 days and more, but a chronic load of 0 (sessions logged at 0 AU)
                 out[aid] = ("logged EWMA ratio — : the logged load is 0, so there is no ratio to "
                             "flag; the weeks' figures are in View ▸ Load")
