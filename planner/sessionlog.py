@@ -22,6 +22,7 @@ from pathlib import Path
 from planner.errors import InputError
 from planner.season import Season, Session
 
+DAY_MINUTES = 24 * 60  # an athlete's sessions of one day add up to at most this
 MAX_ROWS = 200_000  # a season's log is at most a few tens of thousands of rows
 
 # field -> header spellings (lower case, spaces and punctuation folded)
@@ -406,6 +407,11 @@ def column_label(column: object, columns: list) -> str:
     return repr(text)
 
 
+# the fields whose values two columns could disagree on (a file with an ID and a name column is
+# common: the first alias, the ID, is read; a weekday column next to the date is "Day")
+NUMBERS = ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain")
+
+
 def _mapping(columns: list, source: str) -> dict[str, str]:
     folded = {fold(c): c for c in columns}
     mapping: dict[str, str] = {}
@@ -413,6 +419,19 @@ def _mapping(columns: list, source: str) -> dict[str, str]:
         hit = next((folded[n] for n in names if n in folded and folded[n] not in mapping.values()), None)
         if hit is not None:
             mapping[key] = hit
+    twice = []
+    for key in NUMBERS:
+        # every column that could hold the field: its spellings, and a header repeated (pandas
+        # names the second 'RPE' 'RPE.1'), which the coach would not know which one is read
+        cols = [c for c in columns if fold(c) in ALIASES[key] or (
+            (m := re.fullmatch(r"(.*)\.(\d+)", str(c))) and fold(m.group(1)) in ALIASES[key]
+            and m.group(1) in [str(x) for x in columns])]
+        if len(cols) > 1:
+            names = " and ".join(column_label(c, columns) for c in cols)
+            twice.append(f"two columns could be {LABEL[key]}: {names}; keep one (delete the "
+                         f"other, or rename it so that it is not read)")
+    if twice:
+        raise InputError(source, twice)
     missing = [LABEL[k] for k in REQUIRED if k not in mapping]
     if missing:
         raise InputError(source, [f"no column for {', '.join(missing)}; the columns are "
@@ -452,6 +471,7 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     _ranges(nums, problems, where, notes, mapping)
     _played(nums, dates, season, problems, where, notes)
     _today(dates, season, problems, where)
+    _day_totals(athletes, dates, nums.get("minutes"), problems, where)
     _max_speeds(athletes, nums.get("top_ms"), season, problems, where)
     if unvalued:
         problems = [x for x in problems if not x.startswith(tuple(unvalued))]
@@ -626,6 +646,14 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> No
     if fold(mapping["rpe"]) == "srpe" and (rpe > 10).any() and "minutes" in nums:
         # an export's "sRPE" holding session loads (minutes x RPE): read back as the RPE
         minutes = nums["minutes"]
+        big = rpe.index[rpe > 10][0]
+        # a value that reads as an RPE (10 or less) where minutes x even RPE 1 would be more:
+        # the column is mixed, and dividing it would make that RPE a fraction
+        for i in rpe.index[(rpe > 0) & (rpe <= 10) & (minutes > rpe)]:
+            problems.append(f"{where(i, 'rpe')}: {rpe[i]:g} reads as an RPE, but the column holds "
+                            f"session loads (minutes x RPE) in other rows (row "
+                            f"{_row_of(where, big)}: {rpe[big]:g}); write this row's load "
+                            f"({minutes[i]:g} x RPE), or RPEs in every row")
         nums["rpe"] = (rpe / minutes.where(minutes > 0)).where(~((minutes == 0) & (rpe == 0)), 0.0)
         for i in rpe.index[(minutes == 0) & (rpe > 0)]:
             problems.append(f"{where(i, 'rpe')}: a load of {rpe[i]:g} in 0 minutes; give the "
@@ -641,6 +669,30 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> No
         v = nums[key]
         for i in v.index[(v < lo) | (v > hi) | ((v == 0) & (key == "top_ms"))]:
             problems.append(f"{where(i, key)}: {limit_problem(key, v[i])}")
+
+
+def _row_of(where, i) -> str:
+    """The row number ``where`` names for index ``i`` ("row 7, sRPE" -> "7")."""
+    return where(i, "rpe").split(",")[0].removeprefix("row ")
+
+
+def _day_totals(athletes: list, dates: list, minutes, problems: list, where) -> None:
+    """An athlete's sessions of one day add up to more than the day has: a typo (600 for 60)
+    or a file of several days read as one."""
+    if minutes is None:
+        return
+    totals: dict[tuple, list] = {}
+    for i, (a, d) in enumerate(zip(athletes, dates, strict=True)):
+        m = minutes.iloc[i]
+        if a is not None and d is not None and m == m:
+            totals.setdefault((a, d), []).append(i)
+    for (a, d), idx in totals.items():
+        total = sum(float(minutes.iloc[i]) for i in idx)
+        if total > DAY_MINUTES:
+            rows = ", ".join(_row_of(where, minutes.index[i]) for i in idx[:6])
+            problems.append(f"{where(minutes.index[idx[0]], 'minutes')}: {a}'s sessions on "
+                            f"{d.isoformat()} (rows {rows}) add up to {total:g} minutes, more "
+                            f"than a day has; correct the minutes (60, not 600?)")
 
 
 def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where) -> None:

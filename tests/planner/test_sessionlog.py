@@ -159,7 +159,7 @@ def test_a_log_running_past_today_is_one_line_and_the_count_is_true(tmp_path, s)
     assert len(e.value.problems) == 1
     assert e.value.problems[0].startswith("13 rows (the first: row 17, Date) are dated after today")
     assert f"{day(15)} to {day(27)}" in e.value.problems[0]
-    bad = "".join(f"A1,{day(1)},60,{11 + i % 3}\n" for i in range(250))  # RPE out of range
+    bad = "".join(f"A1,{day(1 + i % 14)},5,{11 + i % 3}\n" for i in range(250))  # RPE out of range
     with pytest.raises(InputError) as e:
         read_sessions(write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + bad), s)
     assert len(e.value.problems) == 200 and e.value.more == 50
@@ -191,10 +191,11 @@ def test_a_top_speed_of_0_ms_says_to_leave_the_cell_empty(tmp_path, s):
 
 
 def test_columns_not_read_are_named_and_an_excel_log_names_its_sheet(tmp_path, s):
-    """A repeated RPE column or a speed in mph would be dropped without a word."""
-    text = f"Athlete ID,Date,Minutes,RPE,RPE,Max Speed (mph)\nA1,{day(1)},60,5,6,19\n"
+    """A repeated column or a speed in mph would be dropped without a word (a repeated column of
+    a value the log reads is refused: test_two_columns_for_one_value_are_refused_not_one_picked)."""
+    text = f"Athlete ID,Date,Minutes,RPE,Note,Note,Max Speed (mph)\nA1,{day(1)},60,5,a,b,19\n"
     result = read_sessions(write(tmp_path, text), s)
-    assert ("Not read: a second 'RPE', 'Max Speed (mph)' (not a column Periodize knows, or a "
+    assert ("Not read: a second 'Note', 'Max Speed (mph)' (not a column Periodize knows, or a "
             "repeated one; see the README for the column names)") in result.text()
     import openpyxl
 
@@ -260,3 +261,43 @@ def test_an_srpe_column_with_a_day_off_and_junk_after_a_date(tmp_path, s):
     msg = str(e.value)
     assert "row 2, Date" in msg and "row 3, Date" in msg and "row 4, Date" in msg
     assert "row 5" not in msg  # a start time after the date is fine
+
+
+@pytest.mark.parametrize("header, row, said", [
+    ("Athlete ID,Date,Minutes,RPE,RPE", "A1,{d},75,5,9", "two columns could be RPE: 'RPE' and a second 'RPE'"),
+    ("Athlete ID,Date,Minutes,Duration,RPE", "A1,{d},75,20,5",
+     "two columns could be Minutes: 'Minutes' and 'Duration'"),
+])
+def test_two_columns_for_one_value_are_refused_not_one_picked(tmp_path, s, header, row, said):
+    """Which of two disagreeing columns is meant cannot be guessed: the file is refused."""
+    p = write(tmp_path, f"{header}\n{row.format(d=day(1))}\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert said in str(e.value) and "keep one" in str(e.value)
+
+
+def test_an_id_and_a_name_column_are_not_two_athletes(tmp_path, s):
+    p = write(tmp_path, f"Athlete ID,Name,Date,Minutes,RPE\nA1,Ann Ash,{day(1)},75,5\n")
+    (x,) = read_sessions(p, s).sessions
+    assert x.athlete == "A1"
+
+
+def test_an_srpe_column_of_loads_with_one_rpe_among_them_is_refused(tmp_path, s):
+    """One row's 5 among loads would be divided by its 60 minutes into RPE 0.08."""
+    p = write(tmp_path, f"Player,Date,Duration,sRPE\nA1,{day(1)},75,375\nA2,{day(1)},60,5\n"
+                        f"A3,{day(1)},5,10\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    msg = str(e.value)
+    assert "row 3, sRPE: 5 reads as an RPE" in msg and "(row 2: 375)" in msg
+    assert "row 4" not in msg  # 5 minutes at a load of 10 is RPE 2: a load
+
+
+def test_an_athletes_day_longer_than_a_day_is_refused(tmp_path, s):
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},600,5\nA1,{day(1)},600,5\n"
+                        f"A1,{day(1)},600,5\nA2,{day(1)},600,5\nA1,{day(2)},600,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    msg = str(e.value)
+    assert f"A1's sessions on {day(1).isoformat()} (rows 2, 3, 4) add up to 1800 minutes" in msg
+    assert "A2's" not in msg and day(2).isoformat() not in msg

@@ -43,3 +43,17 @@ def test_minutes_played_alone_is_the_match_session(text, minutes, rpe):
 def test_what_cannot_be_read_says_what_to_type(text, says):
     with pytest.raises(CellError, match=says):
         parse_cell(text, A, DAY)
+
+
+@pytest.mark.parametrize("text", ["1,080 5", "1.080 5", "1,080' 5"])
+def test_a_thousands_separator_is_asked_not_read_as_a_decimal(text):
+    with pytest.raises(CellError, match="could be 1080 or 1.08"):
+        parse_cell(text, A, DAY)
+
+
+def test_sessions_of_one_day_add_up_to_at_most_a_day():
+    with pytest.raises(CellError, match="add up to 1800 minutes, more than a day has"):
+        parse_cell("600 10; 600 10; 600 10", A, DAY)
+    assert len(parse_cell("600 5; 600 5", A, DAY)) == 2
+    with pytest.raises(CellError, match="outside 0-600"):  # one session too long: said as such
+        parse_cell("1500 5", A, DAY)

@@ -23,7 +23,7 @@ import datetime as dt
 import re
 
 from planner.season import Athlete, Session
-from planner.sessionlog import limit_problem, played_problem
+from planner.sessionlog import DAY_MINUTES, limit_problem, played_problem
 
 HINT = ("Type <b>minutes RPE</b> (75 6), then optionally <b>95%</b> top speed (or 8.6m/s, "
         "31km/h), <b>m90</b> minutes played, <b>p3</b> pain, <b># note</b>; several sessions: "
@@ -54,6 +54,9 @@ class CellError(ValueError):
     """A cell text that cannot be read; the message says what to type."""
 
 
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}[.,]\d{3}$")  # 1,080: a thousand and eighty, or 1.08?
+
+
 def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
@@ -74,6 +77,10 @@ def _fields(text: str) -> dict[str, float]:
             m = pattern.match(tok)
             if m is None:
                 continue
+            if field in ("bare", "minutes") and _THOUSANDS.match(m.group(1)):
+                whole = m.group(1).replace(",", "").replace(".", "")
+                raise CellError(f"'{tok}' could be {whole} or {_number(m.group(1)):g}; type "
+                                f"{whole} (no thousands separator) or {_number(m.group(1)):g}")
             value = _number(m.group(1))
             if field == "top_kmh":  # read as m/s, to the centimetre a GPS gives
                 field, value = "top_ms", round(value / KMH_PER_MS, 2)
@@ -162,9 +169,14 @@ def parse_cell(text: str, athlete: Athlete, day: dt.date) -> tuple[Session, ...]
             raise CellError(f"a note needs a session; {EXAMPLE}")
         return ()
     out = []
-    for k, part in enumerate(parts):
-        f = _fields(part)
+    fields = [_fields(part) for part in parts]
+    for f in fields:
         _check(f, athlete)
+    total = sum(f["minutes"] for f in fields)
+    if total > DAY_MINUTES:
+        raise CellError(f"the sessions add up to {total:g} minutes, more than a day has; "
+                        f"correct the minutes (60, not 600?)")
+    for k, f in enumerate(fields):
         out.append(Session(athlete=athlete.id, date=day, minutes=f["minutes"], rpe=f["rpe"],
                            top_speed_pct=f.get("top_pct"), top_speed_ms=f.get("top_ms"),
                            minutes_played=f.get("played"), pain=f.get("pain"),
