@@ -11,7 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    field_validator,
+    model_validator,
+)
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -185,7 +193,9 @@ class RuleSettings(Model):
     keeps the default of ``planner.rules``.
     """
 
-    values: dict[str, dict[str, float | tuple[str, ...]]] = Field(default_factory=dict)
+    # strict numbers: a hand-edited true or "1.3" is refused, not read as 1.0 or 1.3
+    values: dict[str, dict[str, StrictFloat | StrictInt | tuple[str, ...]]] = Field(
+        default_factory=dict)
     modes: dict[str, Literal["soft", "hard", "off"]] = Field(default_factory=dict)
 
     @field_validator("values", mode="before")

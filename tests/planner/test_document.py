@@ -111,6 +111,11 @@ def test_a_rule_value_that_is_no_number_is_one_plain_problem():
     problems = _bad(data)
     assert [p for p in problems if "acwr_max" in p] == [
         "rules.values.LD-1.acwr_max: 'abc' is not a number; write a number"]
+    # true and "1.3" were read as 1 and 1.3 (true: RPE 1 for every team session)
+    for value, said in ((True, "true"), ("1.3", "'1.3'")):
+        data["rules"] = {"values": {"LD-1": {"rpe_70": value}}}
+        assert [p for p in _bad(data) if "rpe_70" in p] == [
+            f"rules.values.LD-1.rpe_70: {said} is not a number; write a number"]
     # a setting of names: a list given is read as names, and its bad item named
     data["rules"] = {"values": {"HV-1": {"exempt_positions": ["Goalkeeper", 5]}}}
     assert [p for p in _bad(data) if "exempt" in p] == [
