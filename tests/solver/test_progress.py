@@ -223,6 +223,15 @@ def test_why_a_past_day_says_what_was_logged_or_that_it_went_as_planned():
     text = why_day(s, out.plan, "A2", day(5)).reasons[0].text
     assert out.plan.for_athlete("A2").intensity[5] == 80
     assert "the minutes played set the level (bench), not the top speed" in text
+    # a hard session without a top speed on a day planned without speed: the plan's level stands,
+    # and the why says the session counts in the load, not as a speed day (it read "no running")
+    slow = next(k for k in range(7, 12) if out.plan.for_athlete("A1").intensity[k] < 80)
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(slow), minutes=120, rpe=9),)).apply(s)
+    out = solve(SolveRequest(s, time_limit=30))
+    text = why_day(s, out.plan, "A1", day(slow)).reasons[0].text
+    level = out.plan.for_athlete("A1").intensity[slow]
+    assert (f"(1 session, 120 min, 1080 AU). No top speed was logged, so the level is the plan's, "
+            f"{level} %: the session counts in the load, not as a speed day") in text
 
 
 def test_why_says_when_a_logged_day_went_above_the_stage():

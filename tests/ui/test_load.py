@@ -567,3 +567,22 @@ def test_a_line_clicked_on_the_team_chart_is_named_and_selected(qtbot, logged):
     name = w.season.athlete("A05").name
     assert f"Line clicked: <b>{name}</b>: EWMA ratio " in team.readout.text()
     assert "week of 16 Nov" in team.readout.text() and "(selected on the board)" in team.readout.text()
+
+
+def test_a_past_day_logged_without_a_top_speed_is_not_called_no_running(qtbot, unlogged):
+    """A 120-minute session at RPE 9 on a day the plan had at 0 %: the inspector said "0 — no
+    running"; it was a session, only not a speed day."""
+    from planner.timeline import Timeline as TL
+
+    tl = TL(unlogged)
+    ap = unlogged.plan.for_athlete("A01")
+    when = next(tl.days[i] for i in range(tl.index(TODAY) - 1, 0, -1)
+                if ap.intensity[i] == 0 and tl.is_training[i])
+    hard = Session(athlete="A01", date=when, minutes=120, rpe=9)
+    w = open_window(qtbot, unlogged.model_copy(update={"sessions": (hard,)}), "A01")
+    w.board.set_current("A01", when)
+    assert "no speed day (a session was logged, but no top speed)" in w.inspector.toHtml()
+    assert "no running" not in w.inspector.toHtml().split("Stage")[1].split("Week")[0]
+    w.board.set_current("A01", when - dt.timedelta(days=7))  # nothing logged there
+    html = w.inspector.toHtml()
+    assert "no speed day" not in html

@@ -239,8 +239,16 @@ class InspectorPanel(_Browser):
         st = ap.stages[i]
         rows = [("Stage", f"<b>{_esc(st)}</b> — {_esc(stage_words(season, ap.athlete, st))}")]
         lv = ap.intensity[i]
+        zero = "<b>0</b> — no running"
+        if not lv and season.calendar.today and tl.days[i] < season.calendar.today:
+            from planner.history import logged_days
+
+            done = logged_days(season, ap.athlete).get(tl.days[i])
+            if done is not None and done.minutes > 0 and done.top_pct is None:
+                # a hard session logged without a top speed ran, just not at a level that counts
+                zero = "<b>0</b> — no speed day (a session was logged, but no top speed)"
         rows.append(("Intensity", f"<b>{lv} %</b> of max speed" + (
-            " (speed day)" if lv >= 80 else "") if lv else "<b>0</b> — no running"))
+            " (speed day)" if lv >= 80 else "") if lv else zero))
         w = tl.week_of[i]
         team_weeks = season.plan.team_weeks
         team = team_weeks[w] if len(team_weeks) == len(tl.weeks) else None
