@@ -1138,3 +1138,45 @@ def test_a_row_the_coach_unticked_and_ticked_back_is_not_one_the_flare_up_gives_
     box.setChecked(False)
     assert dlg.is_accepted(s1) and dlg.is_accepted(s2)
     dlg.reject()
+
+
+def test_ticking_a_row_in_move_today_moves_no_row(qtbot, planned):
+    """A tick changed a row's last column ("not done: stays in P3 power and dynamic hip
+    control" to "happened: recorded on this day"), the row's height with it, and every row
+    below moved: the coach's next click landed on another row."""
+    untested = planned.model_copy(update={"injuries": (injury("A1", "P3", start_day=-13),)})
+    w = make_window(qtbot, untested)
+    dlg = w.weekly.move_today(day(21))
+    dlg.show()
+    dlg.table.setColumnWidth(3, 120)  # narrow: one of the texts wraps
+    dlg._refresh_status()
+    before = [(dlg.table.rowViewportPosition(i), dlg.table.rowHeight(i)) for i in range(2)]
+    for on in (True, False, True):
+        dlg.set_accepted(0, on)
+        assert [(dlg.table.rowViewportPosition(i), dlg.table.rowHeight(i))
+                for i in range(2)] == before
+    dlg.reject()
+    w.weekly.shutdown()
+
+
+def test_move_today_offers_a_flare_up_for_pain_logged_already(qtbot, in_week_3):
+    """Pain 6/10 logged in the log panel (before today): the inspector offered the flare-up, but
+    Move Today, where the coach records what happened, did not. It is offered unticked, and
+    recorded with the move (one undo step) when ticked, without a log file."""
+    pain_day = day(12)  # A1 is in S1 (recorded on day 7); today is day 14
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=pain_day, minutes=50, rpe=4, pain=6),
+                                Session(athlete="A1", date=day(2), minutes=50, rpe=4, pain=7))
+                      ).apply(in_week_3)
+    w = make_window(qtbot, s)
+    steps = w.undo_stack.count()
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    dlg.replan_box.setChecked(False)
+    # day 12 is offered; day 2 (a fortnight before today) was the coach's to record then
+    assert [(p.athlete, p.date) for _b, p in dlg.flare_boxes] == [("A1", pain_day)]
+    box, _p = dlg.flare_boxes[0]
+    assert not box.isChecked() and "pain 6/10" in box.text()
+    box.setChecked(True)
+    dlg.buttons.accepted.emit()
+    assert pain_day in w.season.injury_of("A1").flare_ups
+    assert w.undo_stack.count() == steps + 1 and "1 flare-up recorded" in w.undo_stack.undoText()

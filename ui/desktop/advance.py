@@ -42,6 +42,7 @@ from planner import logmerge
 from planner.errors import PeriodizeError
 from planner.progress import (
     Transition,
+    flare_proposals,
     later_records,
     next_week_start,
     projected_transitions,
@@ -59,6 +60,8 @@ from ui.desktop.sessionimport import LogReadError, new_alerts, new_proposals, re
 
 MAX_LATER = 12  # records listed when moving back; the rest are counted
 MAX_PAIN_LINES = 5  # pain lines under the log's summary; the rest are counted
+# pains logged this long before the old today that propose a flare-up not recorded are offered
+PAIN_LOOKBACK_DAYS = 7
 
 
 def _stage_words(season, t, stage: str | None = None) -> str:
@@ -241,6 +244,9 @@ class AdvanceDialog(QDialog):
             self.error.setText("")
         elif not self.log_source:
             self.error.setText("")
+            self._clear_flare_boxes()  # the pains logged already that propose a flare-up
+            self._add_flare_boxes(self.season.model_copy(update={
+                "calendar": self.season.calendar.model_copy(update={"today": today})}), ())
 
     def _show_intro(self, today: dt.date) -> None:
         old = self.old_today
@@ -291,6 +297,7 @@ class AdvanceDialog(QDialog):
     def _fill_table(self) -> None:
         self._syncing = True
         self.table.setRowCount(len(self.moves))
+        self._heights: dict[int, int] = {}  # each row's tallest height since listed
         self.date_fields = []
         today = self.today_field.value()
         for i, t in enumerate(self.moves):
@@ -407,18 +414,27 @@ class AdvanceDialog(QDialog):
             item = self.table.item(i, 3)
             if item is None:
                 continue
+            done = "happened: recorded on this day" + self._short_stage(i)
+            flares = [f for a, f in self._ticked if a == t.athlete and f <= t.date]
+            not_done = (f"not done: the flare-up of {day_text(max(flares))} sends the athlete "
+                        f"back a stage" if flares else  # "stays in" would be untrue
+                        f"not done: stays in {_stage_words(self.season, t, staying[t.athlete])}")
             if self.is_accepted(i):
                 staying[t.athlete] = t.stage
-                item.setText("happened: recorded on this day" + self._short_stage(i))
-            else:
-                flares = [f for a, f in self._ticked if a == t.athlete and f <= t.date]
-                if flares:  # a ticked flare-up sends the athlete back: "stays in" would be untrue
-                    item.setText(f"not done: the flare-up of {day_text(max(flares))} sends the "
-                                 f"athlete back a stage")
-                else:
-                    item.setText(f"not done: stays in "
-                                 f"{_stage_words(self.season, t, staying[t.athlete])}")
-        self.table.resizeRowsToContents()
+            self._steady_height(i, item, done, not_done, done if self.is_accepted(i) else not_done)
+
+    def _steady_height(self, i: int, item: QTableWidgetItem, *texts: str) -> None:
+        """Row ``i`` as tall as the tallest of its texts (the last one is shown) and never
+        shorter than it was since the rows were listed: a tick that changed a row's last column
+        from one line to two (or another row's "stays in ...") moved every row below, so the
+        next click landed on another athlete's row."""
+        tallest = self._heights.get(i, 0)
+        for text in texts:
+            item.setText(text)
+            self.table.resizeRowToContents(i)
+            tallest = max(tallest, self.table.rowHeight(i))
+        self._heights[i] = tallest
+        self.table.setRowHeight(i, tallest)
 
     def _short_stage(self, i: int) -> str:
         """`` (P2 lasted 1 day; its minimum is 21)`` when the ticked change before row ``i`` of
@@ -509,14 +525,21 @@ class AdvanceDialog(QDialog):
         self.flare_note.hide()
 
     def _add_flare_boxes(self, moved: Season, sessions) -> None:
-        if not sessions:
-            return
-        try:
-            added = E.LogSessions(sessions=tuple(sessions)).apply(moved)
-        except PeriodizeError:
-            return
-        for p in new_proposals(moved, added):
-            box = QCheckBox(f"⚑ Record the flare-up: {p.text(added)}")
+        """A box for each flare-up the log being read proposes, and for each pain logged
+        already (the log panel) since a week before the old today that proposes one not
+        recorded: the move records what happened, and the dialog is where the coach says so."""
+        props = []
+        if sessions:
+            try:
+                props = new_proposals(moved, E.LogSessions(sessions=tuple(sessions)).apply(moved))
+            except PeriodizeError:
+                pass
+        since = self.old_today - dt.timedelta(days=PAIN_LOOKBACK_DAYS)
+        have = {(p.athlete, p.date) for p in props}
+        props += [p for p in flare_proposals(moved) if since <= p.date < self.today()
+                  and (p.athlete, p.date) not in have]
+        for p in sorted(props, key=lambda p: (p.date, p.athlete)):
+            box = QCheckBox(f"⚑ Record the flare-up: {p.text(moved)}")
             box.setAccessibleName(f"Record the flare-up of {p.athlete} on {p.date.isoformat()}")
             box.setToolTip("Ticked, the flare-up is recorded with the move (one undo step): the "
                            "athlete goes back a stage from that day; unticked, nothing changes")
@@ -630,17 +653,19 @@ class AdvanceDialog(QDialog):
     def edit(self):
         """The move (the week's log and the flare-ups ticked) as one edit: one undo step."""
         move = E.AdvanceToday(today=self.today_field.value(), accepted=self.accepted())
-        if self.log_result is None or not self.log_result.sessions:
-            return move
-        n = len(self.log_result.sessions)
+        sessions = tuple(self.log_result.sessions) if self.log_result is not None else ()
         flares = self.flare_ups()
-        text = f"{move.describe(self.season)}, {plural(n, 'session')} logged"
+        if not sessions and not flares:
+            return move
+        text = move.describe(self.season)
+        if sessions:
+            text += f", {plural(len(sessions), 'session')} logged"
         if flares:
             text += f", {plural(len(flares), 'flare-up')} recorded"
             undone = [u for f in flares if (u := f.undoes(self.season))]
             text += f" ({'; '.join(undone)})" if undone else ""
-        return EditGroup([move, E.LogSessions(sessions=tuple(self.log_result.sessions)), *flares],
-                         text)
+        logged = [E.LogSessions(sessions=sessions)] if sessions else []
+        return EditGroup([move, *logged, *flares], text)
 
     def _check(self) -> None:
         """OK closes only when the move can be made; the reason stays in the dialog."""
