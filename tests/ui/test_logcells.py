@@ -57,3 +57,12 @@ def test_sessions_of_one_day_add_up_to_at_most_a_day():
     assert len(parse_cell("600 5; 600 5", A, DAY)) == 2
     with pytest.raises(CellError, match="outside 0-600"):  # one session too long: said as such
         parse_cell("1500 5", A, DAY)
+
+
+def test_m0_alone_is_asked_not_logged_as_a_bench_session():
+    """m0 alone was logged as the bench's match session, 30 min x RPE 7 = 210 AU, for a player
+    who did not play."""
+    with pytest.raises(CellError, match="m0 alone: no match was played"):
+        parse_cell("m0", A, DAY)
+    s = one("45 5 m0")
+    assert (s.minutes, s.rpe, s.minutes_played) == (45, 5, 0)

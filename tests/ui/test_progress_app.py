@@ -238,6 +238,12 @@ def test_a_refused_cell_left_by_a_click_on_another_says_it_was_not_logged(w, qtb
     assert w.season is before and view.currentIndex().row() == r + 1
     text = panel.message.text()
     assert "RPE: 15 is outside 0-10" in text and "Not logged: '75 15' was left; the cell keeps" in text
+    # a re-plan finishing in the background gives the panel a new season: the message stays
+    # (it went before the coach had read it)
+    panel.set_season(w.season.model_copy())
+    assert panel.message.isVisibleTo(panel) and panel.message.text() == text
+    type_cell(qtbot, view, "60 5")  # the coach's next step in the panel clears it
+    assert "Not logged" not in panel.message.text()
 
 
 def test_as_planned_fills_the_selected_empty_days_from_the_plan(w, qtbot):

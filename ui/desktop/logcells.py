@@ -106,6 +106,9 @@ def _place_bare(out: dict[str, float], bare: list[float], text: str) -> None:
         out["minutes"], out["rpe"] = 0.0, 0.0
         bare.clear()
     if not bare and "minutes" not in out and "rpe" not in out and "played" in out:
+        if not out["played"]:  # the bench session's 30 x 7 for a player who did not play
+            raise CellError("m0 alone: no match was played, so there is no match session to "
+                            "log; type what the player did (e.g. 45 5 m0), or 0 for no training")
         out["minutes"], out["rpe"] = _match_session(out["played"])
     for field in ("minutes", "rpe"):
         if field not in out and bare:

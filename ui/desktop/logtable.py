@@ -81,6 +81,7 @@ class LogModel(QAbstractTableModel):
 
     edit_requested = Signal(object)  # a planner.edits.LogSessions
     problem = Signal(str)
+    lost = Signal(str)  # what was typed is not logged (the editor closed on it): kept in sight
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -328,8 +329,8 @@ class LogModel(QAbstractTableModel):
         except CellError as e:
             # the editor closed on it (a click on another cell; Enter keeps it open): say that
             # what was typed is not logged, not only why
-            self.problem.emit(f"{a.name}, {day_long(self.tl.days[d])}: {e}. Not logged: "
-                              f"'{' '.join(text.split())[:40]}' was left; the cell keeps what it had.")
+            self.lost.emit(f"{a.name}, {day_long(self.tl.days[d])}: {e}. Not logged: "
+                           f"'{' '.join(text.split())[:40]}' was left; the cell keeps what it had.")
             return False
         self.edit_requested.emit(E.LogSessions(sessions=sessions, replace=((a.id, self.tl.days[d]),)))
         return True
@@ -473,9 +474,13 @@ class LogPanel(QWidget):
         self.model = LogModel(self)
         self._start: dt.date | None = None  # the planning start shown (a new today: last week)
         self._own_edit = False  # the next change is this panel's edit: its message stays
+        # the message says typed text was not logged: a re-plan or the load figures finishing
+        # in the background (a new season) must not clear it before the coach has read it
+        self._keep = False
         self._build()
         self.model.edit_requested.connect(self._emit_edit)
         self.model.problem.connect(lambda text: self.say(text, error=True))
+        self.model.lost.connect(lambda text: self.say(text, error=True, keep=True))
 
     def _build(self) -> None:
         self.prev_button = QToolButton(text="◀")
@@ -550,7 +555,7 @@ class LogPanel(QWidget):
         if season is not None and start != self._start:
             week = default_week(season)
         self._start = start
-        if not self._own_edit and not self.message.isHidden():
+        if not self._own_edit and not self.message.isHidden() and not self._keep:
             self.say("")  # an undo, a redo or another panel's change: the message is old news
         self._own_edit = False
         cur = self.view.currentIndex()
@@ -596,7 +601,10 @@ class LogPanel(QWidget):
         self.next_button.setEnabled(w < len(tl.weeks) - 1)
 
     # -- messages ------------------------------------------------------------------------------
-    def say(self, text: str, error: bool = False) -> None:
+    def say(self, text: str, error: bool = False, keep: bool = False) -> None:
+        """The message under the panel's hint (``keep``: until the coach's next step in the
+        panel, not cleared by a season changed elsewhere)."""
+        self._keep = keep and bool(text)
         self.message.setText(text)
         self.message.setStyleSheet("color: #c62828" if error else "")
         self.message.setVisible(bool(text))
