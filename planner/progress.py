@@ -247,11 +247,13 @@ def unlogged_text(season: Season, today: dt.date, sessions=()) -> str:
     missing, days = unlogged(season, today, sessions)
     if not missing:
         return ""
-    whole = missing == days * len(season.athletes)
+    n = len(season.athletes)
+    whole = missing == days * n
     plural_days = f"{days} training and match day{'s' if days != 1 else ''}"
-    what = (f"nothing is logged for the {plural_days} this puts in the past" if whole else
-            f"{missing} athlete-day{'s' if missing != 1 else ''} of the {plural_days} this puts "
-            f"in the past {'have' if missing != 1 else 'has'} nothing logged")
+    what = (f"nothing is logged for any athlete on the {plural_days} this puts in the past"
+            if whole else
+            f"{missing:,} of the {days * n:,} athlete-days this puts in the past ({n} athletes x "
+            f"{plural_days}) {'have' if missing != 1 else 'has'} nothing logged")
     return (f"{what[0].upper()}{what[1:]}: they count as planned (as the stored plan has them). "
             f"If they went otherwise, log them first.")
 

@@ -460,8 +460,8 @@ def test_advance_says_which_days_it_puts_in_the_past_with_nothing_logged(tmp_pat
         "Athlete ID,Date,Minutes,RPE\n" + "".join(f"A{a},{day(d)},60,5\n" for a in (1, 2)
                                                   for d in range(7, 14) if d != 13))
     r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--no-replan", cwd=tmp_path)
-    assert r.returncode == 0 and ("Nothing is logged for the 6 training and match days this puts "
-                                  "in the past: they count as planned") in r.stdout, r.stdout
+    assert r.returncode == 0 and ("Nothing is logged for any athlete on the 6 training and match "
+                                  "days this puts in the past: they count as planned") in r.stdout, r.stdout
     r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--no-replan", "--log",
             "a.csv", cwd=tmp_path)
     assert r.returncode == 0 and "nothing logged" not in r.stdout and "Nothing is logged" not in r.stdout

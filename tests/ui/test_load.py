@@ -536,7 +536,7 @@ def test_a_flag_the_whole_squad_shares_is_one_line_naming_them_in_its_tooltip(qt
     # every flag is still there: a group counts its athletes, and names each in its tooltip
     groups = grouped_flags(w.season, raw)
     assert sum(n for *_x, n in groups) == len(raw)
-    assert f"Flags</b> ({len(raw)} in {len(texts)} line" in team.flags_title.text()
+    assert f"Flags</b> of last week and this week ({len(raw)})" in team.flags_title.text()
     for _line, aid, _day, tip, n in groups:
         assert n == 1 or (n >= GROUP_FROM and tip.count(w.season.athlete(aid).name) == 1)
     item = shared[0]

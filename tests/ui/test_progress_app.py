@@ -453,8 +453,15 @@ def test_move_today_says_which_days_it_puts_in_the_past_with_nothing_logged(qtbo
     dlg = w.weekly.move_today(day(7))
     missing, days = unlogged(w.season, day(7))
     assert missing == days * len(w.season.athletes) > 0
-    assert (f"Nothing is logged for the {days} training and match days this puts in the past</b>: "
-            f"they count as planned") in dlg.intro.text()
+    assert (f"Nothing is logged for any athlete on the {days} training and match days this puts in "
+            f"the past</b>: they count as planned") in dlg.intro.text()
+    path = tmp_path / "some.csv"  # one athlete's days logged: the count says of how many
+    path.write_text("Athlete ID,Date,Minutes,RPE\n" + "".join(
+        f"A1,{day(d)},60,5\n" for d in range(7) if d != 6))
+    assert dlg.read_log_file(str(path))
+    n = len(w.season.athletes)
+    assert (f"{missing - days:,} of the {missing:,} athlete-days this puts in the past ({n} "
+            f"athletes x {days} training and match days) have nothing logged") in dlg.intro.text()
     path = tmp_path / "week.csv"
     path.write_text("Athlete ID,Date,Minutes,RPE\n" + "".join(
         f"{a.id},{day(d)},60,5\n" for a in w.season.athletes for d in range(7) if d != 6))
