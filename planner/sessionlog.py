@@ -66,7 +66,8 @@ def limit_problem(key: str, value: float) -> str | None:
         return "0 m/s is no top speed; leave the cell empty when no speed was measured"
     if lo <= value <= hi:
         return None
-    return f"{value:g} is outside {lo:g}-{hi:g}; write {what}"
+    shown = f"{value:g}" if float(f"{value:g}") == value else f"{value:.12g}"  # not "10 is outside 0-10"
+    return f"{shown} is outside {lo:g}-{hi:g}; write {what}"
 
 
 def played_problem(minutes: float | None, played: float | None, fix: str = "") -> str | None:
@@ -112,6 +113,8 @@ def read_frame(path: str | Path):
     the rows whose cell is a formula without a calculated value)."""
     p = Path(path)
     suffix = p.suffix.lower()
+    if p.exists() and not p.is_file() and not p.is_dir():  # a pipe would be read forever
+        raise InputError(str(path), ["is not a file (a pipe or a device); give the log's file"])
     try:
         if suffix in (".csv", ".txt"):
             return _read_csv(p)
@@ -122,9 +125,9 @@ def read_frame(path: str | Path):
     except IsADirectoryError:
         raise InputError(str(path), ["is a folder, not a file; give the log's file"]) from None
     except UnicodeDecodeError:
-        raise InputError(str(path), [f"cannot be read as {suffix[1:].upper()}: it is not UTF-8 "
-                                     f"text; save it again as 'CSV UTF-8' (Excel: File ▸ Save As)"]
-                         ) from None
+        raise InputError(str(path), [f"cannot be read as {suffix[1:].upper()}: {_not_utf8(p)} "
+                                     f"is not UTF-8 text; save it again as 'CSV UTF-8' (Excel: "
+                                     f"File ▸ Save As)"]) from None
     except ValueError as e:
         raise InputError(str(path), [f"cannot be read as {suffix[1:].upper()}: {e}"]) from None
     raise InputError(str(path), [f"'{p.suffix or p.name}' is not a CSV or an Excel (.xlsx) file; "
@@ -135,9 +138,48 @@ COLUMNS_TEXT = ("Athlete ID, Date, Minutes, RPE (and optionally Top speed %, Top
                 "Minutes played, Pain, Note)")
 
 
+# the first bytes of files a coach may pick by mistake, in a coach's words
+_MAGIC = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"%PDF", "a PDF"),
+          (b"PK\x03\x04", "a zip file (an Excel workbook is one: if it is, name it .xlsx)"),
+          (b"\xd0\xcf\x11\xe0", "an old Excel file (.xls): save it as .xlsx or CSV"))
+
+
+def _sniff(p: Path) -> None:
+    """A file that is not text at all, or UTF-16 text ("Unicode text" in Excel's Save As): said
+    as such, before a CSV reader makes columns of its bytes."""
+    with p.open("rb") as f:
+        head = f.read(4096)
+    what = next((w for magic, w in _MAGIC if head.startswith(magic)), None)
+    if what is not None:
+        raise InputError(str(p), [f"is not a CSV file: it is {what}; export the log as CSV or "
+                                  f"XLSX"])
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // 4:
+        raise InputError(str(p), ["is UTF-16 text (Excel's 'Unicode text'), not UTF-8; save it "
+                                  "again as 'CSV UTF-8' (Excel: File ▸ Save As)"])
+
+
+def _not_utf8(p: Path) -> str:
+    """"line 3 ('Müller')": the line of the first byte that is not UTF-8 ("it" when unknown;
+    the reader's error counts from the chunk it decoded, not from the file's start)."""
+    try:
+        with p.open("rb") as f:
+            data = f.read(64 << 20)
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        start = data.rfind(b"\n", 0, e.start) + 1
+        end = data.find(b"\n", e.start)
+        text = data[start:end if end >= 0 else len(data)].decode("cp1252", errors="replace")
+        return f"line {line} ({text.strip()[:40]!r})"
+    except OSError:
+        pass
+    return "it"
+
+
 def _read_csv(p: Path):
     import pandas as pd
 
+    _sniff(p)
     with p.open("r", encoding="utf-8-sig", newline="") as f:
         head = [f.readline() for _ in range(50)]  # UnicodeDecodeError: said by read_frame
     if not "".join(head).strip():
@@ -274,7 +316,7 @@ def _read_excel(p: Path):
     try:
         if not wb.worksheets:
             raise InputError(str(p), [f"has no sheet; {fix}"])
-        ws = next((w for w in wb.worksheets if fold(w.title) == "sessions"), wb.worksheets[0])
+        ws = _log_sheet(wb, p)
         header, data, labels, numeric, unvalued = _sheet_table(
             ws, uncached.get(ws.title, set()), f"{p.name}, sheet {ws.title}",
             merges.get(ws.title, ()))
@@ -289,9 +331,63 @@ def _read_excel(p: Path):
     frame = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in data], columns=names,
                          dtype=str)
     frame.attrs.update(sheet=ws.title, rows=labels,
+                       # each sheet as the note names it
+                       sheets={w.title: w.title + ("" if getattr(w, "sheet_state", "visible")
+                                                   == "visible" else " (hidden)")
+                               for w in wb.worksheets},
+                       hidden=hidden_rows(p, ws.title, labels),
                        numeric={names[j]: v for j, v in numeric.items() if j < width},
                        uncached={names[j]: v for j, v in unvalued.items() if j < width})
     return frame
+
+
+HEADER_SCAN = 30  # rows looked at for a header below a title
+
+
+def _top_rows(ws) -> list[tuple[int, list[str]]]:
+    """(row number, cell texts) of the first non-blank rows of a sheet."""
+    out = []
+    for n, cells in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SCAN, values_only=True),
+                              start=1):
+        texts = ["" if v is None else str(v) for v in cells]
+        if any(t.strip() for t in texts):
+            out.append((n, texts))
+    return out
+
+
+def _log_sheet(wb, p: Path):
+    """The sheet the log is on: the one named Sessions, else the first visible sheet whose
+    header names the columns the log needs, else the first visible sheet. A title above the
+    header is refused with the header's row (the rows below would be read as sessions)."""
+    visible = [w for w in wb.worksheets if getattr(w, "sheet_state", "visible") == "visible"]
+    named = [w for w in wb.worksheets if fold(w.title) == "sessions"]
+    named = [w for w in named if w in visible] or named
+    tops = {w.title: _top_rows(w) for w in (visible or wb.worksheets)}
+    found = [w for w in visible if any(set(REQUIRED) <= _header_keys(t) for _n, t in tops[w.title])]
+    ws = (named or found or visible or wb.worksheets)[0]
+    rows = tops.get(ws.title) or _top_rows(ws)
+    if rows and not set(REQUIRED) <= _header_keys(rows[0][1]):
+        at = next((n for n, t in rows if set(REQUIRED) <= _header_keys(t)), None)
+        if at is not None:
+            first, texts = rows[0]
+            said = " ".join(t.strip() for t in texts if t.strip())[:60]
+            raise InputError(f"{p.name}, sheet {ws.title}", [
+                f"row {first} is not the header (it reads {said!r}); the header is row {at}: "
+                f"delete the rows above it, so that the first row names the columns: "
+                f"{COLUMNS_TEXT}"])
+    return ws
+
+
+def hidden_rows(p: Path, sheet: str, labels: list[str]) -> list[str]:
+    """The rows of ``labels`` that the sheet hides (hidden, or filtered out): read like the
+    others, and said, since a coach does not see them in Excel."""
+    from planner.coachform.guard import hidden_row_numbers
+
+    try:
+        hidden = hidden_row_numbers(p, sheet)
+    except Exception:  # noqa: BLE001 - a part not as Excel writes it: nothing to say
+        return []
+    return [lab for lab in labels if lab.isdigit() and int(lab) in hidden]
 
 
 def _sheet_table(ws, missing: set[str], source: str, merges=()):
@@ -391,7 +487,18 @@ def read_sessions(path: str | Path, season: Season) -> LogResult:
     """The sessions of a CSV or XLSX log for ``season``, or InputError with every problem."""
     frame = read_frame(path)
     sheet = frame.attrs.get("sheet")
-    return sessions_from_frame(frame, season, Path(path).name + (f", sheet {sheet}" if sheet else ""))
+    result = sessions_from_frame(frame, season, Path(path).name + (f", sheet {sheet}" if sheet else ""))
+    sheets = frame.attrs.get("sheets") or {}
+    if len(sheets) > 1:
+        mark = " (hidden)" if sheets[sheet] != sheet else ""
+        result.notes.insert(0, f"Read sheet '{sheet}'{mark} of {len(sheets)} "
+                               f"({', '.join(sheets.values())}); name the log's sheet 'Sessions' "
+                               f"to read another")
+    hidden = frame.attrs.get("hidden") or []
+    if hidden:
+        result.notes.append(f"Rows hidden in Excel (or filtered out) were read too: "
+                            f"{', '.join(hidden[:10])}{' …' if len(hidden) > 10 else ''}")
+    return result
 
 
 def column_label(column: object, columns: list) -> str:

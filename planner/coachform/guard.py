@@ -296,6 +296,35 @@ def merged_cells(path) -> dict[str, list[Merge]]:
     return out
 
 
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*>")
+_ROW_NUMBER = re.compile(rb"\sr=\"(\d{1,7})\"")
+_HIDDEN = re.compile(rb"\shidden=\"(?:1|true)\"")
+_ROW_TAIL = 512  # longer than a row element's start tag
+
+
+def hidden_row_numbers(path, sheet: str) -> set[int]:
+    """The row numbers a sheet hides (hidden by hand, or filtered out: Excel marks both
+    ``hidden="1"``). openpyxl's read-only mode does not say. Call after
+    :func:`package_problems` (which bounds the parts)."""
+    from defusedxml import ElementTree as DET
+
+    out: set[int] = set()
+    with zipfile.ZipFile(path) as z:
+        part = next((k for k, title in _sheet_parts(z, DET).items() if title == sheet), None)
+        if part is None or part not in z.namelist():
+            return out
+        tail = b""
+        with z.open(part) as f:
+            while chunk := f.read(_CHUNK):
+                buf = tail + chunk
+                for m in _ROW_TAG.finditer(buf):
+                    tag = m[0]
+                    if _HIDDEN.search(tag) and (n := _ROW_NUMBER.search(tag)):
+                        out.add(int(n[1]))
+                tail = buf[-_ROW_TAIL:]
+    return out
+
+
 def merge_problem(merge: Merge, first_row: int, column: str) -> str:
     """The located sentence for a merged range over data rows (``column``: the first column's
     header)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import openpyxl
 import pytest
 
@@ -179,7 +181,7 @@ def test_a_row_with_more_fields_than_the_header_is_named_not_shifted(tmp_path, s
 def test_a_csv_that_is_not_utf8_names_the_fix(tmp_path, s):
     p = tmp_path / "log.csv"
     p.write_bytes(f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5\n".encode("utf-16"))
-    with pytest.raises(InputError, match=r"not UTF-8 text; save it again as 'CSV UTF-8'"):
+    with pytest.raises(InputError, match=r"not UTF-8; save it again as 'CSV UTF-8'"):
         read_sessions(p, s)
 
 
@@ -301,3 +303,92 @@ def test_an_athletes_day_longer_than_a_day_is_refused(tmp_path, s):
     msg = str(e.value)
     assert f"A1's sessions on {day(1).isoformat()} (rows 2, 3, 4) add up to 1800 minutes" in msg
     assert "A2's" not in msg and day(2).isoformat() not in msg
+
+
+def _book(tmp_path, sheets: dict, hidden_sheet: str | None = None, hide_rows=()) -> object:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for r in rows:
+            ws.append(r)
+        if title == hidden_sheet:
+            ws.sheet_state = "hidden"
+        for n in hide_rows:
+            ws.row_dimensions[n].hidden = True
+    p = tmp_path / "log.xlsx"
+    wb.save(p)
+    return p
+
+
+HEAD = ["Athlete ID", "Date", "Minutes", "RPE"]
+
+
+def test_a_workbook_log_is_read_from_the_sheet_that_holds_it_and_says_which(tmp_path, s):
+    """The first sheet was read whatever it held; now the first visible sheet with the log's
+    header (or the one named Sessions), named in the notes."""
+    p = _book(tmp_path, {"Info": [["Exported by the GPS"]], "Data": [HEAD, ["A1", day(1), 60, 5]]})
+    r = read_sessions(p, s)
+    assert len(r.sessions) == 1
+    assert "Read sheet 'Data' of 2 (Info, Data); name the log's sheet 'Sessions'" in r.text()
+    p = _book(tmp_path, {"Sessions": [HEAD, ["A1", day(1), 60, 5]], "Visible": [HEAD]},
+              hidden_sheet="Sessions")
+    assert "Read sheet 'Sessions' (hidden) of 2 (Sessions (hidden), Visible)" in read_sessions(p, s).text()
+    p = _book(tmp_path, {"Sessions": [HEAD, ["A1", day(1), 60, 5]]})
+    assert "Read sheet" not in read_sessions(p, s).text()  # one sheet: nothing to say
+
+
+def test_a_title_above_a_workbooks_header_gives_the_headers_row(tmp_path, s):
+    p = _book(tmp_path, {"Sessions": [["GPS export week 44"], [], HEAD, ["A1", day(1), 60, 5]]})
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert e.value.problems == [
+        "row 1 is not the header (it reads 'GPS export week 44'); the header is row 3: delete the "
+        "rows above it, so that the first row names the columns: Athlete ID, Date, Minutes, RPE "
+        "(and optionally Top speed %, Top speed m/s, Minutes played, Pain, Note)"]
+
+
+def test_rows_hidden_in_excel_are_read_and_said(tmp_path, s):
+    p = _book(tmp_path, {"Sessions": [HEAD, ["A1", day(1), 60, 5], ["A2", day(1), 60, 5],
+                                      ["A3", day(1), 60, 5]]}, hide_rows=(3,))
+    r = read_sessions(p, s)
+    assert len(r.sessions) == 3
+    assert "Rows hidden in Excel (or filtered out) were read too: 3" in r.text()
+
+
+@pytest.mark.parametrize("data, said", [
+    ("Athlete ID,Date,Minutes,RPE\n".encode("utf-16"), "is UTF-16 text (Excel's 'Unicode text')"),
+    ("Athlete ID,Date,Minutes,RPE\n".encode("utf-16-le"), "is UTF-16 text"),  # no BOM
+    (b"\x89PNG\r\n\x1a\n" + bytes(64), "is not a CSV file: it is a PNG image"),
+    (b"PK\x03\x04" + bytes(64), "an Excel workbook is one: if it is, name it .xlsx"),
+])
+def test_a_file_that_is_not_utf8_text_is_named_for_what_it_is(tmp_path, s, data, said):
+    """UTF-16 without a BOM read as columns 'A\\x00t\\x00h...', a picture as "not UTF-8 text"."""
+    p = tmp_path / "log.csv"
+    p.write_bytes(data)
+    with pytest.raises(InputError, match=re.escape(said)):
+        read_sessions(p, s)
+
+
+def test_a_latin1_file_names_the_line_that_is_not_utf8(tmp_path, s):
+    rows = ["Athlete ID,Date,Minutes,RPE,Note"] + [f"A1,{day(1)},60,5,ok" for _ in range(5000)]
+    p = tmp_path / "log.csv"
+    p.write_bytes(("\n".join(rows) + f"\nA2,{day(2)},60,5,Müller\n").encode("latin-1"))
+    with pytest.raises(InputError, match=re.escape("line 5002 ('A2,2027-01-06,60,5,Müller') is not "
+                                                   "UTF-8 text; save it again as 'CSV UTF-8'")):
+        read_sessions(p, s)
+
+
+def test_a_value_just_above_its_range_is_not_written_as_the_bound():
+    from planner.sessionlog import limit_problem
+
+    assert limit_problem("rpe", 10.0000001).startswith("10.0000001 is outside 0-10")
+
+
+def test_a_pipe_is_refused_not_read_forever(tmp_path, s):
+    import os
+
+    fifo = tmp_path / "log.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="is not a file"):
+        read_sessions(fifo, s)
