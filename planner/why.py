@@ -246,12 +246,13 @@ def _past_text(c: _Context, i: int) -> str:
         if logged.played is not None:
             parts.append(f"played {logged.played:g} min")
         out = f"This day is in the past: it keeps what was logged ({', '.join(parts)}), so {it} %."
-        if logged.top_pct is None and logged.minutes > 0 and not c.facts.played[i]:
-            # rules-spec.md section 9: without a top speed the stored plan's level stands
+        if it == 0 and logged.top_pct is None and logged.minutes > 0 and not c.facts.played[i]:
+            # rules-spec.md section 9: without a top speed the stored plan's level stands; "so
+            # 0 %" after a 120-minute session read as "he did not run"
             out = (f"This day is in the past: it keeps what was logged ({', '.join(parts)}). No "
-                   f"top speed was logged, so the level is the plan's, {it} %"
-                   + (": the session counts in the load, not as a speed day; log its top speed "
-                      "(e.g. 95%) if it was one." if it < 80 else "."))
+                   f"top speed was logged, so the level is the plan's, 0 % (no running at speed): "
+                   f"the session counts in the load, not as a speed day; log its top speed "
+                   f"(e.g. 95%) if it was one.")
         if c.tl.is_comp[i] and c.facts.st[i] == FIT and c.facts.played[i]:
             role = c.facts.role[i]
             if logged.played is None:  # rules-spec.md section 9: the stored plan's role stands

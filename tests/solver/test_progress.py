@@ -225,13 +225,21 @@ def test_why_a_past_day_says_what_was_logged_or_that_it_went_as_planned():
     assert "the minutes played set the level (bench), not the top speed" in text
     # a hard session without a top speed on a day planned without speed: the plan's level stands,
     # and the why says the session counts in the load, not as a speed day (it read "no running")
-    slow = next(k for k in range(7, 12) if out.plan.for_athlete("A1").intensity[k] < 80)
-    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(slow), minutes=120, rpe=9),)).apply(s)
+    from planner.timeline import Timeline
+
+    tl, levels = Timeline(s), out.plan.for_athlete("A1").intensity
+    still = next(k for k in range(14) if levels[k] == 0 and tl.is_training[k])
+    steady = next(k for k in range(14) if levels[k] == 70 and k not in (2, 5))
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(still), minutes=120, rpe=9),
+                                Session(athlete="A1", date=day(steady), minutes=120, rpe=9))).apply(s)
     out = solve(SolveRequest(s, time_limit=30))
-    text = why_day(s, out.plan, "A1", day(slow)).reasons[0].text
-    level = out.plan.for_athlete("A1").intensity[slow]
-    assert (f"(1 session, 120 min, 1080 AU). No top speed was logged, so the level is the plan's, "
-            f"{level} %: the session counts in the load, not as a speed day") in text
+    assert out.plan.for_athlete("A1").intensity[still] == 0
+    text = why_day(s, out.plan, "A1", day(still)).reasons[0].text
+    assert ("(1 session, 120 min, 1080 AU). No top speed was logged, so the level is the plan's, "
+            "0 % (no running at speed): the session counts in the load, not as a speed day") in text
+    text = why_day(s, out.plan, "A1", day(steady)).reasons[0].text  # a level above 0: as before
+    assert text.startswith("This day is in the past: it keeps what was logged (1 session, 120 "
+                           "min, 1080 AU), so 70 %.")
 
 
 def test_why_says_when_a_logged_day_went_above_the_stage():
