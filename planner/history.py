@@ -43,10 +43,15 @@ class LoggedDay:
 
     @property
     def au(self) -> int:
-        """The day's load in whole AU, a half rounded up as a spreadsheet's ROUND does (45 min
-        x RPE 6.5 = 292.5 -> 293; Python's round() would give 292). Every reader of a logged
-        load (the solver's LD-1, the plan check, the load figures) uses this one value."""
-        return math.floor(round(self.load, 6) + 0.5)
+        """The day's load in whole AU (:func:`au`). Every reader of a logged load (the solver's
+        LD-1, the plan check, the load figures, the words) uses this one value."""
+        return au(self.load)
+
+
+def au(load: float) -> int:
+    """A load in whole AU, a half rounded up as a spreadsheet's ROUND does (45 min x RPE 6.5 =
+    292.5 -> 293; Python's round() would give 292)."""
+    return math.floor(round(load, 6) + 0.5)
 
 
 def top_speed_pct(s: Session, athlete: Athlete | None) -> float | None:

@@ -519,7 +519,7 @@ def column_label(column: object, columns: list) -> str:
 NUMBERS = ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain")
 
 
-def _mapping(columns: list, source: str) -> dict[str, str]:
+def _mapping(columns: list, source: str, frame=None) -> dict[str, str]:
     folded = {fold(c): c for c in columns}
     mapping: dict[str, str] = {}
     for key, names in ALIASES.items():
@@ -533,6 +533,13 @@ def _mapping(columns: list, source: str) -> dict[str, str]:
         cols = [c for c in columns if fold(c) in ALIASES[key] or (
             (m := re.fullmatch(r"(.*)\.(\d+)", str(c))) and fold(m.group(1)) in ALIASES[key]
             and m.group(1) in [str(x) for x in columns])]
+        if key == "rpe" and any(fold(c) != "srpe" for c in cols):
+            # an export's RPE and its sRPE (the load, minutes x RPE): the RPE is read
+            cols = [c for c in cols if fold(c) != "srpe"]
+        if len(cols) > 1 and frame is not None and all(
+                frame[c].astype(str).str.strip().equals(frame[cols[0]].astype(str).str.strip())
+                for c in cols[1:]):
+            continue  # the same values twice: nothing to choose between (the first is read)
         if len(cols) > 1:
             names = " and ".join(column_label(c, columns) for c in cols)
             twice.append(f"two columns could be {LABEL[key]}: {names}; keep one (delete the "
@@ -553,7 +560,7 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
 
     if len(frame) > MAX_ROWS:
         raise InputError(source, [f"has more than {MAX_ROWS:,} rows; a season's log is far smaller"])
-    mapping = _mapping(list(frame.columns), source)
+    mapping = _mapping(list(frame.columns), source, frame)
     # each row's number as the spreadsheet (or the editor) shows it: blank rows are left out
     numbers = frame.attrs.get("rows") or [str(k) for k in range(2, len(frame) + 2)]
     rows = pd.Series(numbers, index=frame.index)

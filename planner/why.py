@@ -240,7 +240,7 @@ def _past_text(c: _Context, i: int) -> str:
                f"(it went as planned).")
     else:
         parts = [text.plural(logged.sessions, "session"), f"{logged.minutes:g} min",
-                 f"{logged.load:.0f} AU"]
+                 f"{logged.au} AU"]
         if logged.top_pct is not None:
             parts.append(f"top speed {logged.top_pct:.0f} % of max")
         if logged.played is not None:

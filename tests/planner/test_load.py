@@ -686,3 +686,6 @@ def test_a_logged_half_au_rounds_up_as_a_spreadsheet_does():
     assert logged_days(s, "A3")[day(40)].au == 293
     al = athlete_load(s, s.plan, "A3")
     assert al.logged[al.index(day(40))] == 293
+    from planner.why import why_day
+
+    assert "(1 session, 45 min, 293 AU" in why_day(s, s.plan, "A3", day(40)).reasons[0].text

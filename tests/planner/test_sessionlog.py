@@ -278,6 +278,17 @@ def test_two_columns_for_one_value_are_refused_not_one_picked(tmp_path, s, heade
     assert said in str(e.value) and "keep one" in str(e.value)
 
 
+def test_an_rpe_and_its_srpe_or_a_column_repeated_with_the_same_values_are_read(tmp_path, s):
+    """Monitoring exports give the RPE and the sRPE (its load) side by side: the RPE is read;
+    a column exported twice with the same values has nothing to choose between."""
+    p = write(tmp_path, f"Player,Date,Duration,RPE,sRPE\nA1,{day(1)},60,5,300\n")
+    r = read_sessions(p, s)
+    assert [(x.minutes, x.rpe) for x in r.sessions] == [(60, 5)] and r.mapping["rpe"] == "RPE"
+    assert "Not read: 'sRPE'" in r.text()
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE,RPE\nA1,{day(1)},60,5,5\n")
+    assert [(x.minutes, x.rpe) for x in read_sessions(p, s).sessions] == [(60, 5)]
+
+
 def test_an_id_and_a_name_column_are_not_two_athletes(tmp_path, s):
     p = write(tmp_path, f"Athlete ID,Name,Date,Minutes,RPE\nA1,Ann Ash,{day(1)},75,5\n")
     (x,) = read_sessions(p, s).sessions

@@ -244,6 +244,9 @@ def test_a_refused_cell_left_by_a_click_on_another_says_it_was_not_logged(w, qtb
     assert panel.message.isVisibleTo(panel) and panel.message.text() == text
     type_cell(qtbot, view, "60 5")  # the coach's next step in the panel clears it
     assert "Not logged" not in panel.message.text()
+    panel.model.lost.emit("Ann, Monday: Not logged: '75 15' was left")
+    panel.set_season(None)  # the file closed (or another opened): the message goes with it
+    assert not panel.message.isVisibleTo(panel)
 
 
 def test_as_planned_fills_the_selected_empty_days_from_the_plan(w, qtbot):

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
+from planner.history import au
 from planner.season import FIT, Athlete, Season, Session
 from planner.squad import display_order
 from planner.text import day as day_text
@@ -216,7 +217,7 @@ class LogModel(QAbstractTableModel):
 
     def _week_data(self, a: Athlete, role: int):
         days = [self.sessions(a.id, d) for d in self.days]
-        load = sum(s.load for ss in days for s in ss)
+        load = sum(au(sum(s.load for s in ss)) for ss in days if ss)  # each day as the figures count it
         n = sum(1 for ss in days if ss)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{number(round(load))} AU" if n else ""
@@ -477,6 +478,7 @@ class LogPanel(QWidget):
         # the message says typed text was not logged: a re-plan or the load figures finishing
         # in the background (a new season) must not clear it before the coach has read it
         self._keep = False
+        self._season_key: tuple | None = None  # the season shown: its name and squad
         self._build()
         self.model.edit_requested.connect(self._emit_edit)
         self.model.problem.connect(lambda text: self.say(text, error=True))
@@ -555,6 +557,10 @@ class LogPanel(QWidget):
         if season is not None and start != self._start:
             week = default_week(season)
         self._start = start
+        key = None if season is None else (season.name, tuple(a.id for a in season.athletes))
+        if key != self._season_key:  # another file (or none): its message is not this one's
+            self._keep = False
+        self._season_key = key
         if not self._own_edit and not self.message.isHidden() and not self._keep:
             self.say("")  # an undo, a redo or another panel's change: the message is old news
         self._own_edit = False
