@@ -578,7 +578,7 @@ class TeamChart(QWidget):
         self.legend.addItem(self.median, "squad median")
         if flagged:
             self.legend.addItem(self.curves[next(iter(flagged))],
-                                f"logged EWMA ratio > {FLAG_RATIO:g}")
+                                "⚠ on the board (logged load high)")
         xs = [axis.x(d) for d in starts]
         self.plot.setXRange(min(xs) - 0.7, max(xs) + 0.7, padding=0)
         highs = [finite(w.ewma_ratio) for f in figs.values() for w in f.weeks]
