@@ -295,23 +295,24 @@ def test_an_id_and_a_name_column_are_not_two_athletes(tmp_path, s):
     assert x.athlete == "A1"
 
 
+def _refusal(tmp_path, s, text: str) -> str:
+    """The message a log of ``text`` is refused with."""
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, text), s)
+    return str(e.value)
+
+
 def test_an_srpe_column_of_loads_with_one_rpe_among_them_is_refused(tmp_path, s):
     """One row's 5 among loads would be divided by its 60 minutes into RPE 0.08."""
-    p = write(tmp_path, f"Player,Date,Duration,sRPE\nA1,{day(1)},75,375\nA2,{day(1)},60,5\n"
-                        f"A3,{day(1)},5,10\n")
-    with pytest.raises(InputError) as e:
-        read_sessions(p, s)
-    msg = str(e.value)
+    msg = _refusal(tmp_path, s, f"Player,Date,Duration,sRPE\nA1,{day(1)},75,375\nA2,{day(1)},60,5\n"
+                                f"A3,{day(1)},5,10\n")
     assert "row 3, sRPE: 5 reads as an RPE" in msg and "(row 2: 375)" in msg
     assert "row 4" not in msg  # 5 minutes at a load of 10 is RPE 2: a load
 
 
 def test_an_athletes_day_longer_than_a_day_is_refused(tmp_path, s):
-    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},600,5\nA1,{day(1)},600,5\n"
-                        f"A1,{day(1)},600,5\nA2,{day(1)},600,5\nA1,{day(2)},600,5\n")
-    with pytest.raises(InputError) as e:
-        read_sessions(p, s)
-    msg = str(e.value)
+    msg = _refusal(tmp_path, s, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},600,5\nA1,{day(1)},600,5\n"
+                                f"A1,{day(1)},600,5\nA2,{day(1)},600,5\nA1,{day(2)},600,5\n")
     assert f"A1's sessions on {day(1).isoformat()} (rows 2, 3, 4) add up to 1800 minutes" in msg
     assert "A2's" not in msg and day(2).isoformat() not in msg
 
