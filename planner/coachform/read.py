@@ -86,6 +86,7 @@ from planner.season import (
     Session,
     Unavailability,
 )
+from planner.squad import POSITION_SHORT, position_key
 from planner.validate import entry_problems, overdue_problems, season_problems
 
 __all__ = ["import_workbook", "parse_training_days"]
@@ -226,9 +227,10 @@ def error_text(err: str) -> str:
 
 class _Reader:
     def __init__(self, wb, problems: _Problems, uncached: dict[str, set[str]] | None = None,
-                 merges: dict | None = None):
+                 merges: dict | None = None, notes: list[str] | None = None):
         self.wb = wb
         self.p = problems
+        self.notes = notes if notes is not None else []  # read other than written (import_workbook)
         self.uncached = uncached or {}  # sheet title -> cells with a formula and no value
         self.merges = merges or {}  # sheet title -> merged ranges (guard.Merge)
         self.sheets: dict[str, object] = {}
@@ -290,10 +292,13 @@ class _Reader:
         is missing. Unknown headers are extra columns (ignored); a repeated header is a problem."""
         by_name = {norm(c.header): c for c in spec.columns}
         where: dict[str, int] = {}
+        unread = []
         for j, cell in enumerate(hcells):
             v = getattr(cell, "value", None)
             col = None if _blank(v) else by_name.get(norm(v))
             if col is None:
+                if not _blank(v):
+                    unread.append(f"{get_column_letter(j + 1)} ({str(v).strip()[:40]!r})")
                 continue
             if col.key in where:
                 self.p.add(spec.title, hrow,
@@ -302,6 +307,10 @@ class _Reader:
                 continue
             where[col.key] = j
         missing = [c for c in spec.columns if c.required and c.key not in where]
+        if unread and not missing:  # a "To" column beside "Date" read nothing, and said nothing
+            self.notes.append(f"{spec.title}: column{'s' if len(unread) > 1 else ''} "
+                              f"{', '.join(unread)} not read: not a column of this sheet (its "
+                              f"columns: {', '.join(c.header for c in spec.columns)})")
         if not missing:
             return where
         found = [str(getattr(c, "value", "")).strip() for c in hcells if not _blank(getattr(c, "value", None))]
@@ -378,7 +387,8 @@ class _Reader:
 def import_workbook(path: str | os.PathLike, notes: list[str] | None = None) -> Season:
     """The season of a coach workbook; InputError with every located problem otherwise.
     ``notes``: a list that receives what was read other than written (a repeated session row
-    counted once), each a sentence naming its sheet and row."""
+    counted once, a column the sheet does not have, a position close to a known one), each a
+    sentence naming its sheet (and row)."""
     src = os.fspath(path)
     wb = _open(path)
     try:
@@ -402,7 +412,7 @@ class _Import:
         self.source = source
         self.notes = notes if notes is not None else []
         self.p = _Problems()
-        self.r = _Reader(wb, self.p, uncached, merges)
+        self.r = _Reader(wb, self.p, uncached, merges, self.notes)
 
     # -- helpers ----------------------------------------------------------------------------------
     def cell(self, spec: SheetSpec, row: _Row, key: str, convert):
@@ -572,6 +582,14 @@ class _Import:
             if aid is not None:
                 first[aid.casefold()] = (aid, row.number)
                 ids[aid] = False
+            if ok and pos and position_key(pos) not in POSITION_SHORT:
+                near = difflib.get_close_matches(position_key(pos), list(POSITION_SHORT), n=1,
+                                                 cutoff=0.75)
+                if near:  # "Goalkeper" read as a position of its own lost HV-1's GK exemption
+                    self.notes.append(f"{spec.title}, row {row.number}, Position: {pos!r} is read "
+                                      f"as a position of its own, not {near[0].capitalize()} "
+                                      f"(rules such as HV-1's goalkeeper exemption read the "
+                                      f"position); correct it if it is one")
             if ok:
                 athletes.append(Athlete(id=aid, name=name, position=pos or "", max_speed=speed,
                                         role=role or "start"))

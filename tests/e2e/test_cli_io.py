@@ -135,7 +135,7 @@ def test_import_says_how_many_sessions_it_read_what_it_counted_once_and_what_pai
     r = run("import", "team.xlsx", "-o", "team.season.json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "3 logged sessions" in r.stdout
-    assert "Counted once: Sessions, row 3 repeats row 2" in r.stdout
+    assert "Note: Sessions, row 3 repeats row 2: counted once" in r.stdout
     assert "Proposed flare-up:" in r.stdout and f"--flare-up A1 {day(9).isoformat()}" in r.stdout
     # the fit player's pain proposes nothing, and is listed
     assert "Pain: Athlete 2 (A2) logged pain 6/10 on " in r.stdout and "not in rehab" in r.stdout

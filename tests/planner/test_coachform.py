@@ -145,6 +145,27 @@ def test_forgiving_matching_text_dates_ranges_blank_rows_extra_columns(tmp_path)
         ("7", D(2027, 2, 1), D(2027, 2, 1), "Flu")]
     assert [(d.date, d.reason) for d in cal.non_training_days] == [(D(2027, 1, 6), "@Holiday")]
     assert [(b.name, b.emphasis) for b in s.blocks] == [("Base", "")]
+    # the extra columns are read as nothing, and said (a "To" beside a day off's date imported a
+    # one-day break from a two-week one, without a word)
+    notes: list[str] = []
+    import_workbook(path, notes)
+    assert "Athletes: column A ('Notes') not read: not a column of this sheet" in "\n".join(notes)
+    assert any(n.startswith("Competitions: column E ('Venue') not read") for n in notes)
+
+
+def test_a_position_close_to_a_known_one_is_said(tmp_path):
+    """'Goalkeper' was read as a position of its own: the keeper lost HV-1's exemption and was
+    planned sprint sessions every week."""
+    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Pos FC"), ("Start", "2027-01-04"),
+                                  ("End", "2027-03-28")],
+                Athletes=[("ID", "Name", "Position"), ("A1", "Gus Goal", "Goalkeper"),
+                          ("A2", "Wil Wing", "Winger"), ("A3", "Kit Keep", "GK")])
+    notes: list[str] = []
+    s = import_workbook(path, notes)
+    assert [a.position for a in s.athletes] == ["Goalkeper", "Winger", "GK"]
+    assert notes == ["Athletes, row 2, Position: 'Goalkeper' is read as a position of its own, not "
+                     "Goalkeeper (rules such as HV-1's goalkeeper exemption read the position); "
+                     "correct it if it is one"]
 
 
 def test_a_date_typed_as_text_with_slashes_is_refused_with_its_readings(tmp_path):

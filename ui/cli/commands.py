@@ -57,7 +57,7 @@ def cmd_import(args) -> int:
           f"{plural(len(season.injuries), 'injury', 'injuries')}"
           + (f", {plural(len(season.sessions), 'logged session')}" if season.sessions else ""))
     for note in notes:
-        print(f"Counted once: {note}")
+        print(f"Note: {note}")
     from planner.progress import flare_proposals
 
     for p in flare_proposals(season):  # a pain score at the flare-up threshold (rules-spec §9)

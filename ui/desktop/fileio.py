@@ -74,13 +74,14 @@ def import_into(window, path: str | Path) -> bool:
         window.statusBar().showMessage("Import failed; the current season is unchanged.", 8000)
         return False
     window.set_document(season, None, modified=True)
-    repeated = (f" {plural(len(notes), 'repeated session row')} counted once ({notes[0]})."
-                if notes else "")
     window.statusBar().showMessage(
         f"Imported {Path(path).name}: {plural(len(season.athletes), 'athlete')}, "
         f"{plural(len(season.competitions), 'competition')}, "
-        f"{plural(len(season.injuries), 'injury', 'injuries')}.{repeated} "
+        f"{plural(len(season.injuries), 'injury', 'injuries')}"
+        f"{'; ' + plural(len(notes), 'note') + ' shown' if notes else ''}. "
         f"Save it as a season file (File ▸ Save As).", 10000)
+    if notes:  # read other than written: a coach should see each (an unread column, a position)
+        window.interaction.inform("Imported, with notes", "\n".join(f"• {n}" for n in notes))
     return True
 
 
