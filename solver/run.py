@@ -190,7 +190,7 @@ def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = Non
         objective = round(solver.objective_value, 6) if model.objective_terms else 0.0
         bound = round(solver.best_objective_bound, 6) if model.objective_terms else 0.0
         if request.keep_stored and request.reference is None and prepare is None:
-            plan = _prefer_stored(season, plan, objective)
+            plan = _prefer_stored(season, plan, objective, proven=status == cp_model.OPTIMAL)
         return _finish(season, plan, st, objective, bound, wall, request.reference)
     if status == cp_model.INFEASIBLE:
         if prepare is not None:
@@ -231,13 +231,17 @@ def _search(solver: cp_model.CpSolver, model: PlanModel, on_progress, stop: Stop
             watcher.join()
 
 
-def _prefer_stored(season: Season, plan: Plan, objective: float) -> Plan:
+def _prefer_stored(season: Season, plan: Plan, objective: float, proven: bool = True) -> Plan:
     """The stored plan when it still has no hard violation and is at least as good: one season,
     one plan (docs/semantics.md, "One season, one plan"). Its past is what happened: the new
     plan's days before today (the log) replace the stored ones first. A plan an earlier planner
-    version made is not kept (planner.season.PLANNER_VERSION)."""
+    version made is not kept (planner.season.PLANNER_VERSION). ``proven``: ``objective`` is
+    the proven optimum; otherwise the new plan is weighed by the checker too (see _finish)."""
     if season.plan is not None and season.plan.planner_version < PLANNER_VERSION:
         return plan
+    if not proven:
+        mine = check_plan(season, plan, rules_in_objective=set(SOFT_RULES))
+        objective = min(objective, mine.objective) if not mine.violations else objective
     stored = _with_past(season.plan, plan, Timeline(season).p0) if season.plan is not None else None
     if stored is None:
         return plan
@@ -297,6 +301,11 @@ def _finish(season: Season, plan: Plan, status: Status, objective: float, bound:
             wall: float, reference: Plan | None = None) -> Outcome:
     plan = with_planned(season.plan, plan, Timeline(season))
     report = check_plan(season, plan, rules_in_objective=set(SOFT_RULES), reference=reference)
+    if status != Status.OPTIMAL and not report.violations and report.objective < objective:
+        # a plan not proven the best: a spike literal of LD-1 may still be 1 on a week that is no
+        # spike (only the optimum forces it down), so CP-SAT's value can exceed what the plan
+        # costs; the plan's cost is the checker's (the bound stays CP-SAT's, a true lower bound)
+        objective = float(report.objective)
     plan = plan.model_copy(update={
         "status": status.value, "objective": objective, "bound": bound,
         "solve_seconds": round(wall, 3), "soft": report.soft,

@@ -286,3 +286,18 @@ def test_a_deload_week_wholly_in_rehab_does_not_speak_of_shorter_team_sessions(d
             assert "team sessions are shorter" not in said, (ap.athlete, w, said)
             rehab += "no team session to shorten" in said
     assert rehab >= 1
+
+
+def test_a_plan_not_proven_best_reports_what_it_costs_not_a_spike_literal_left_at_1():
+    """A spike literal is forced down only at the optimum: a plan found but not proven best
+    could carry one at 1 on a week that is no spike, and reported (and stored) 468 where the
+    plan checker counts 448 (the steered search then weighed its plan against a wrong value).
+    A proven optimum keeps CP-SAT's value, so the tests above still compare the two."""
+    from solver.run import _finish
+
+    s = base(20)
+    out, report = solved(s)
+    inflated = report.objective + 40
+    feasible = _finish(s, out.plan, Status.FEASIBLE, inflated, out.bound, 1.0)
+    assert feasible.objective == feasible.plan.objective == report.objective
+    assert _finish(s, out.plan, Status.OPTIMAL, inflated, out.bound, 1.0).objective == inflated
