@@ -12,9 +12,11 @@ class WeeksMixin(ModelBase):
         self.team_deload: list = []
         self.team_taper: list = []
         rec = self.recorded.team_weeks if self.recorded is not None else None
+        if rec is not None and len(rec) != self.W:
+            rec = None
         for w in range(self.W):
-            if self.tl.weeks[w].first < self.p0:  # past or in progress: keep what was recorded
-                kind = rec[w] if rec is not None and len(rec) == self.W else "load"
+            if self._kind_given(w):  # past, or in progress: keep what was recorded
+                kind = rec[w] if rec is not None else "load"
                 self.team_deload.append(kind == "deload")
                 self.team_taper.append(kind == "taper")
             else:
@@ -23,12 +25,22 @@ class WeeksMixin(ModelBase):
                 self.team_deload.append(d)
                 self.team_taper.append(t)
 
+    def _kind_given(self, w: int) -> bool:
+        """Week ``w``'s kinds are facts: it is past, or in progress with its kind recorded by the
+        stored plan. A week in progress that no plan recorded is planned like the weeks after it
+        (fixed to load, a taper week before an A competition had no plan: TP-1 could not hold)."""
+        week = self.tl.weeks[w]
+        if week.first >= self.p0:
+            return False
+        return week.last < self.p0 or (self.recorded is not None
+                                       and len(self.recorded.team_weeks) == self.W)
+
     def _unit_weeks(self, u: Unit) -> None:
         m, tl = self.m, self.tl
         rec = self.recorded.for_athlete(u.athletes[0]) if self.recorded is not None else None
         for w in range(self.W):
             first = tl.weeks[w].first
-            if first < self.p0:
+            if self._kind_given(w):
                 kind = rec.weeks[w] if rec is not None and len(rec.weeks) == self.W else None
                 if kind is None:
                     kind = "taper" if is_true(self.team_taper[w]) else ("deload" if is_true(self.team_deload[w]) else "load")

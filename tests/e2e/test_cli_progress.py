@@ -75,6 +75,9 @@ def test_the_demo_advanced_to_december_accepts_the_projected_stage_changes(advan
     assert "enters P3 power and dynamic hip control on Mon 24 Aug 2026 (provisional: Hip-flexor " \
            "strength LSI not passed)" in r.stdout
     assert "Recorded as history." in r.stdout and "Today is 2026-12-01 (was 2026-08-03)." in r.stdout
+    # ... and is told the records went past the gate, and what to do (the app leaves them unticked)
+    assert "recorded without a passing test (" in r.stdout and "Hip-flexor strength LSI" in r.stdout
+    assert "record the results in the injuries' tests" in r.stdout
     assert s.calendar.today == DEC_1
     for aid in ("A07", "A12", "A19"):  # the three athletes in rehab are back, on record
         assert athlete_stage_on(s.injuries_of(aid), DEC_1) == FIT, aid

@@ -404,3 +404,55 @@ def test_a_knock_after_today_counts_its_missed_target_in_the_solver_too(target, 
     assert out.objective == report.objective and report.penalties()["RTS"] >= 20_000
     hard = s.model_copy(update={"rules": RuleSettings(modes={"RTS": "hard"})})
     assert solve(SolveRequest(hard, time_limit=30, keep_stored=False)).status == Status.INFEASIBLE
+
+
+def test_a_season_first_solved_mid_taper_week_plans_that_week_as_a_taper():
+    """Opened mid-season with today on the Wednesday of a week that must be a taper (an A
+    competition follows) and no stored plan: the week in progress was read as a load week, so
+    TP-1 could not hold and the season had no plan."""
+    from planner.season import Competition
+
+    final = Competition(id="a1", name="Final", date=day(33), priority="A")
+    s = season(weeks=6, athletes=3, comps=[final], today=day(23))
+    assert s.plan is None
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.status in (Status.OPTIMAL, Status.FEASIBLE), [c.text for c in out.explanation]
+    report = check_plan(s, out.plan)
+    assert report.violations == ()
+    assert out.plan.team_weeks[3] == "taper"  # the week in progress (days 21-27)
+    assert out.objective == report.objective
+
+
+def test_advance_says_why_a_return_moved_when_logged_speeds_fell_below_the_plan():
+    """A return slipped a week at each advance with no word: GPS readings 1 % under each step's
+    level count as the level below, so the ladder did not move on. The advance names the move
+    and the days (the demo's first week, its three injured players logged 1 % slow)."""
+    import datetime as dt
+
+    from planner.progress import projected_transitions
+    from planner.seasonfile import loads
+    from solver.whatif import replan_from_today
+    from templates import path
+    from ui.cli.progress import moved_returns
+
+    s = loads(path("demo.season.json").read_text(encoding="utf-8"))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=60)).plan})
+    tl, today = Timeline(s), dt.date(2026, 8, 10)
+    slow = tuple(Session(athlete=a, date=tl.days[i], minutes=45, rpe=4,
+                         top_speed_pct=s.plan.for_athlete(a).intensity[i] - 1)
+                 for a in ("A07", "A12", "A19") for i in range(tl.index(today))
+                 if s.plan.for_athlete(a).intensity[i] >= 60)
+    done = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
+                 for t in projected_transitions(s, today))
+    after = E.LogSessions(sessions=slow).apply(E.AdvanceToday(today=today, accepted=done).apply(s))
+    lines = moved_returns(s, after.model_copy(update={
+        "plan": replan_from_today(s, after, time_limit=60).plan}))
+    assert lines[0] == "Returns moved:"
+    later = [x for x in lines[1:] if "below the plan on" in x]
+    assert later, lines
+    assert "(was " in later[0] and " % for " in later[0]
+    assert later[0].endswith("a logged top speed under a step's level counts as the level below it")
+    # the same week without the log: nothing went otherwise, no reason given
+    same = E.AdvanceToday(today=today, accepted=done).apply(s)
+    plain = moved_returns(s, same.model_copy(update={"plan": replan_from_today(s, same, 60).plan}))
+    assert not any("below the plan" in x for x in plain)

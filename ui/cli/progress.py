@@ -193,6 +193,13 @@ def cmd_advance(args) -> int:
             print(f"  - {t.text(season)}")
         print("Recorded as history." if args.accept else
               "Not recorded (add --accept to record them; not done, the athletes stay in their stages).")
+        gated = [t for t in moves if t.waits_on]
+        if args.accept and gated:  # the app offers these unticked: here they were recorded
+            tests = sorted({x for t in gated for x in t.waits_on})
+            print(f"  {len(gated)} of them recorded without a passing test ({', '.join(tests)}): "
+                  f"record the results in the injuries' tests (the workbook's Tests sheet, or "
+                  f"Season ▸ Injuries in the app); to leave the changes unrecorded, run advance "
+                  f"without --accept (the app's Move Today ticks them one by one).")
     accepted = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
                      for t in moves) if args.accept else ()
     after = E.AdvanceToday(today=today, accepted=accepted).apply(season)
@@ -355,7 +362,10 @@ def _replan_change(before, season, time_limit: float):
         return season, status
     print("Re-planned, keeping the stored plan wherever changing it gains nothing:")
     print_summary(outcome, season)
-    return season.model_copy(update={"plan": outcome.plan}), None
+    after = season.model_copy(update={"plan": outcome.plan})
+    for line in moved_returns(before, after):
+        print(line)
+    return after, None
 
 
 def _plan_as_it_stands(season, time_limit: float):
@@ -414,7 +424,45 @@ def _replan(before, season, time_limit: float):
         return season, status
     print("Re-planned from today, keeping the stored plan wherever changing it gains nothing:")
     print_summary(outcome, season)
-    return season.model_copy(update={"plan": outcome.plan}), None
+    after = season.model_copy(update={"plan": outcome.plan})
+    for line in moved_returns(before, after):
+        print(line)
+    return after, None
+
+
+def moved_returns(before, after) -> list[str]:
+    """A line for each return to full training the re-plan moved, with what in the days just
+    put in the past went below the plan (a sprint-ladder step counts only at its level: a GPS
+    reading of 79 % for an 80 % step is a 70 % day), so that a date that slips says why."""
+    from planner.returns import returns
+    from planner.text import day
+    from planner.timeline import Timeline
+    from planner.validate import planning_start
+
+    if before.plan is None or after.plan is None:
+        return []
+    try:
+        was = {(r.athlete, r.onset): r.fit for r in returns(before, before.plan)}
+        now = returns(after, after.plan)
+    except (InputError, ValueError, KeyError, IndexError):
+        return []
+    start, today = planning_start(before), planning_start(after)
+    out = []
+    for r in now:
+        old = was.get((r.athlete, r.onset))
+        if old is None or r.fit is None or r.fit == old:
+            continue
+        ap, tl = after.plan.for_athlete(r.athlete), Timeline(after)
+        below = [(d, lv, ap.intensity[i]) for d, lv in sorted(ap.planned.items())
+                 if start <= d < today and (i := tl.index(d)) is not None and ap.intensity[i] < lv]
+        why = ""
+        if r.fit > old and below:
+            days = ", ".join(f"{day(d)} ({got} % for {lv} %)" for d, lv, got in below[:4])
+            why = (f": below the plan on {days}{' …' if len(below) > 4 else ''}; a logged top "
+                   f"speed under a step's level counts as the level below it")
+        out.append(f"  {after.athlete_label(r.athlete)}: back to full training {day_long(r.fit)} "
+                   f"(was {day_long(old)}){why}")
+    return (["Returns moved:"] + out) if out else []
 
 
 def _searched(season, time_limit: float, run):
