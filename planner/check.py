@@ -834,10 +834,16 @@ class _Checker:
             # windows that reach today or later; past days count with what happened (section 9)
             for s in range(max(0, p0 - g + 1), n - g + 1):
                 if cut[s + g] == cut[s]:
+                    # a window inside the team's days off (a winter break) has no day a plan
+                    # could give an exposure on: said, as a coach reads the entry as a choice
+                    tl = self.tl
+                    why = (" None of these days has team training or a competition (the team's "
+                           "days off), so no plan avoids it." if not any(
+                               tl.is_training[i] or tl.is_comp[i] for i in range(s, s + g)) else "")
                     self.penal("HV-1", a.id, s, s + g - 1,
                                f"{a.who} has no high-velocity exposure (>= {HV_LEVEL} %) from "
                                f"{self.f(s)} to {self.f(s + g - 1)} ({g} days, all available and "
-                               f"FIT or in a stage allowing {HV_LEVEL} %).", weight)
+                               f"FIT or in a stage allowing {HV_LEVEL} %).{why}", weight)
 
     def soft_tp_3(self) -> None:
         weight = self.rs.value("TP-3", "weight")

@@ -740,6 +740,20 @@ def test_hv1_windows():
     assert check_plan(season, plan).counts()["HV-1"] == 0
 
 
+def test_an_hv1_window_inside_the_teams_days_off_says_no_plan_avoids_it():
+    """A winter break gave 120 HV-1 entries that read like the plan's choice."""
+    off = tuple(M(d) for d in range(15, 23))  # Mon 15 to Mon 22 Mar
+    season = make_season(comps=NO_M3, non_training=off)
+    rest = {f"d{d}": 0 for d in range(15, 23)}
+    plan = make_plan(it={"A01": changed(A01_IT, **rest), "A02": changed(A02_IT, **rest),
+                         "A07": A07_IT})
+    said = {(v.start, v.end): v.message for v in check_plan(season, plan).soft
+            if v.rule == "HV-1" and v.athlete == "A01"}
+    unavoidable = "None of these days has team training or a competition (the team's days off)"
+    assert unavoidable in said[(M(14), M(21))] and unavoidable in said[(M(15), M(22))]
+    assert unavoidable not in said[(M(16), M(23))]  # Tue 23 Mar is a training day
+
+
 def test_tp3_taper_week_without_exposure():
     season = make_season(comps=FINAL, unavailability=(
         Unavailability(athlete="A02", start=M(16), end=M(17)),
