@@ -208,6 +208,8 @@ def _why_day(c: _Context, day: dt.date) -> Why:
         if it >= 60:
             _ladder_reason(c, i, add)
         _stage_reason(c, i, add)
+    if st == FIT and i > 0 and ap.stages[i - 1] not in (FIT, INJ):
+        _return_reason(c, i, add)
     if c.facts.hv[i] and st == FIT:
         _exposure_reasons(c, i, label, add)
     elif st == FIT and 0 < it < HV_LEVEL and not any(r.kind == "bound" for r in why.reasons):
@@ -549,6 +551,28 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
                                      f"({met}); highest level reached before this day {highest} %."))
     else:
         add(Reason("RH-11", "bound", f"Sprint ladder: highest level reached before this day {highest} %."))
+
+
+def _return_reason(c: _Context, i: int, add) -> None:
+    """The first day back in full training: what comes next (RE-1's team sessions before a
+    match, the first match, the target), as the Returns panel says it."""
+    from planner.returns import returns
+
+    day = c.tl.days[i]
+    ret = next((r for r in returns(c.season, c.plan) if r.athlete == c.aid and r.fit == day), None)
+    if ret is None:
+        return
+    need = c.rs.value("RE-1", "team_sessions") if c.rs.active("RE-1") else 0
+    text_ = (f"First day back in full training, after {c.ap.stages[i - 1]}"
+             + (" (provisional: a criteria test is not passed yet)" if ret.provisional else ""))
+    if need:
+        text_ += (f"; RE-1: {int(need)} team sessions with running (60 % or more) before a "
+                  f"competition")
+    text_ += (f"; first match {text.day_long(ret.first_match)}" if ret.first_match
+              else "; no match after it this season")
+    if ret.target:
+        text_ += f"; target {ret.target}: " + ("met" if ret.target_met else "missed")
+    add(Reason("RE-1", "fact", text_ + "."))
 
 
 def _stage_reason(c: _Context, i: int, add) -> None:

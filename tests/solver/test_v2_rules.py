@@ -15,6 +15,7 @@ from planner.season import (
     Session,
     StageRecord,
 )
+from planner.text import day_long
 from planner.timeline import Timeline
 from planner.why import why_day
 from solver import SolveRequest, Status, solve
@@ -116,6 +117,11 @@ def test_back_from_rehab_an_athlete_trains_before_playing_a_match():
     held = [i for i in Timeline(s).comp_days if back <= i < first]
     for i in held:
         assert "team sessions done" in rules_of(s, plan, "A1", i)["RE-1"]
+    # the first day back says what comes next (it said only "FIT, 70 %")
+    said = rules_of(s, plan, "A1", back)["RE-1"]
+    assert said.startswith("First day back in full training, after S3")
+    assert "RE-1: 3 team sessions with running (60 % or more) before a competition" in said
+    assert f"first match {day_long(Timeline(s).days[first])}" in said
 
 
 def test_the_season_starts_with_a_speed_ramp():
