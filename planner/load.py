@@ -171,7 +171,8 @@ def fmt_change(x: float | None) -> str:
     """A relative change as ``+18 %`` / ``-40 %``, or ``—``."""
     if not defined(x):
         return DASH
-    return f"{x * 100:+.0f} %"
+    pct = round(x * 100)
+    return f"{pct:+d} %"  # a whole number: a fall of 0.3 % is "+0 %", not "-0 %"
 
 
 def _num(x) -> float | None:

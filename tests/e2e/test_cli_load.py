@@ -36,6 +36,7 @@ def test_the_table_has_a_row_per_athlete_week(folder):
     assert "Athlete 3 (A3); no sessions logged" in out
     assert "—" in out and "nan" not in out.lower() and "inf" not in out.lower()
     assert "no sessions logged: planned figures only" not in out
+    assert "flag 'ACWR > 1.3': above LD-1's limit" in out  # the limit itself, not "x"
 
 
 def test_one_athlete_by_name(folder):

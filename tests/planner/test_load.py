@@ -201,6 +201,10 @@ def test_change_and_flags_of_each_week(figs):
     assert a3.weeks[4].ewma_ratio is not None
 
 
+def test_a_change_that_rounds_to_zero_is_plus_zero():
+    assert [L.fmt_change(x) for x in (-0.003, 0.0, 0.16, -0.24)] == ["+0 %", "+0 %", "+16 %", "-24 %"]
+
+
 def test_week_flags_thresholds():
     assert L.week_flags(1.51, None, None) == ("EWMA ratio > 1.5",)
     assert L.week_flags(1.5, 2.0, 0.15) == ()

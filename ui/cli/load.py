@@ -77,14 +77,17 @@ def cmd_load(args) -> int:
 
 
 def _intro(season) -> str:
+    from planner.rules import RuleSet
     from planner.validate import planning_start
 
     today = planning_start(season)
+    rs = RuleSet(season.rules)
+    spike = (f"flag 'ACWR > {rs.value('LD-1', 'acwr_max'):g}': above LD-1's limit (a load spike)"
+             if rs.active("LD-1") else "LD-1 is off: no week is flagged for its ACWR")
     return (f"{season.name}: load in AU (minutes x RPE); logged before today ({today.isoformat()}; "
             f"a past day with nothing logged counts its planned load), planned from today on "
             f"(a session logged today counts at once). "
-            f"ACWR = week load / mean of the 4 weeks before; flag 'ACWR > x': above LD-1's limit "
-            f"(a load spike); '—' = undefined.")
+            f"ACWR = week load / mean of the 4 weeks before; {spike}; '—' = undefined.")
 
 
 def _who(f, anonymise: bool) -> str:
