@@ -407,7 +407,12 @@ def return_text(season: Season, r: Return) -> str:
     from planner.text import day_long, stage_name
 
     who = season.athlete_label(r.athlete)
-    what = f"{who}, {protocol_name(r.protocol).lower()} from {day_long(r.onset)} (now {stage_name(r.stage_at_p0, r.protocol)})"
+    # "now" only when today is set: without it the stage is the plan's on the season's first day
+    # (a P1 recorded weeks before the start read "now P2")
+    cal = season.calendar
+    when = "now" if cal.today is not None and cal.today >= cal.start else "at the season start"
+    what = (f"{who}, {protocol_name(r.protocol).lower()} from {day_long(r.onset)} "
+            f"({when} {stage_name(r.stage_at_p0, r.protocol)})")
     if r.fit is None:
         back = "not back to full training this season"
     else:
