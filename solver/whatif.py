@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from planner.rules import RuleSet, same_rules
 from planner.season import PLANNER_VERSION, Plan, Season
+from planner.text import day_long, plural
 from planner.timeline import Timeline
 from solver.api import Outcome, SolveRequest, Status, StopToken
 
@@ -57,8 +58,10 @@ def change_scope(before: Season, after: Season) -> Scope:
     hi = min(n - 1, max(days, default=tl_a.p0) + MARGIN_DAYS)
     if hi < lo:  # the change lies before today: what it moves starts at today (rules look back)
         hi = min(n - 1, lo + MARGIN_DAYS)
+    who = ("the whole squad" if team else "the team's days") if not athletes else \
+        plural(len(athletes), "athlete")
     return Scope(False, frozenset(athletes), team, (lo, hi),
-                 f"{len(athletes)} athlete(s) and days {tl_a.days[lo]} to {tl_a.days[hi]}")
+                 f"{who}, {day_long(tl_a.days[lo])} to {day_long(tl_a.days[hi])}")
 
 
 def _team_changes(before: Season, after: Season, tl_b: Timeline, tl_a: Timeline, days: set) -> bool:
@@ -158,8 +161,9 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
         return Scope(False, frozenset(), False, (p0, p0 - 1), "everything went as planned")
     others = len(athletes) - len(declined) - len(recorded)  # new to the plan
     return Scope(False, frozenset(athletes), False, (p0, hi),
-                 f"{len(deviated)} athlete(s) whose past went otherwise, from {tl.days[p0]} to "
-                 f"{tl.days[hi]}" + (f", {len(declined)} whose stage change did not happen"
+                 f"{plural(len(deviated), 'athlete')} whose past went otherwise, from "
+                 f"{day_long(tl.days[p0])} to {day_long(tl.days[hi])}"
+                 + (f", {len(declined)} whose stage change did not happen"
                                      if declined else "")
                  + (f", {len(recorded)} whose stage records changed" if recorded else "")
                  + (f", {others} new to the plan" if others else ""),

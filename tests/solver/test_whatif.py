@@ -12,6 +12,7 @@ from planner.check import check_plan
 from planner.errors import InputError
 from planner.scenarios import compare, find, scenario_season
 from planner.season import Unavailability
+from planner.text import day_long
 from solver import SolveRequest, Status, solve
 from solver.whatif import change_scope, replan
 from tests.builders import day, injury, season
@@ -116,7 +117,7 @@ def test_scope_of_a_change():
     late = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(49)})})
     four = change_scope(late, E.RecordFlareUp(athlete="A1", date=day(2)).apply(late))
     assert four.athletes == {"A1"} and four.window[0] == 49 < four.window[1]
-    assert f"days {day(49)} to " in four.reason
+    assert f"1 athlete, {day_long(day(49))} to " in four.reason
     # today after the season: nothing is left to re-plan (it raised IndexError)
     over = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(60)})})
     five = change_scope(over, E.AddUnavailability(unavailability=Unavailability(
