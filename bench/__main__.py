@@ -19,7 +19,7 @@ from pathlib import Path
 from bench import machine
 
 HERE = Path(__file__).resolve().parent
-CASES = ("demo", "20", "40", "40n", "60", "120", "40l")
+CASES = ("demo", "20", "40", "40n", "60", "120", "40l", "40nl", "demol")
 
 
 def _f(v, fmt="{:.2f}") -> str:
@@ -107,6 +107,11 @@ def _progress_rows(prog: dict[str, dict]) -> list[tuple]:
     ]
 
 
+def _proof(r: dict) -> str:
+    """A case's time and status, with its LD-1 spikes ("3.1 s (optimal, 5 spikes)")."""
+    return f"{r['total_s']:.2f} s ({r['status']}, {r['ld1_spikes']} spikes)"
+
+
 def _targets(by: dict, twice: int, twice_demo: int, parallel: dict, wrows: list[dict],
              prog: dict[str, dict] | None = None) -> str:
     c40, c120 = by["40"], by["120"]
@@ -124,6 +129,8 @@ def _targets(by: dict, twice: int, twice_demo: int, parallel: dict, wrows: list[
         ("40 x 52, LD-1 spikes in the plan: steered (weight 20) / listed only (weight 0)", "-",
          f"{by['40l']['ld1_spikes']} / {by['40']['ld1_spikes']} (objective with LD-1 "
          f"{by['40l']['objective']:g})", True),
+        ("for comparison: LD-1 steering (weight 20) proven optimal on 40 x 52 without rotation / "
+         "the demo", "-", f"{_proof(by['40nl'])} / {_proof(by['demol'])}", True),
         ("120 x 52, proven optimal", "<= 30 s", f"{c120['total_s']:.2f} s ({c120['status']})",
          c120["status"] == "optimal" and c120["total_s"] <= 30),
         ("same season solved twice: differing athlete-days", "0",
