@@ -131,7 +131,8 @@ def load_waits(figs: dict) -> dict[str, str]:
             span = getattr(f, "log_span", 0)
             if span < 28:
                 out[aid] = (f"logged EWMA ratio — until 28 days of log exist ({span} so far), so "
-                            f"the ratio puts no ⚠ on the board yet (a logged week above LD-1's limit does); "
+                            f"the ratio puts no ⚠ on the board yet (a logged week above LD-1's limit does, "
+                            f"once four full weeks come before it); "
                             f"the weeks' ACWR and flags are in View ▸ Load")
             else:  # 28 days and more, but a chronic load of 0 (sessions logged at 0 AU)
                 out[aid] = ("logged EWMA ratio — : the logged load is 0, so there is no ratio to "
