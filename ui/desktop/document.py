@@ -15,7 +15,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.edits import AddScenario, Edit, SetScenarioEdits, SetScenarioPlan
+from planner.edits import (
+    AddScenario,
+    AdvanceToday,
+    Edit,
+    SetPlan,
+    SetScenarioEdits,
+    SetScenarioPlan,
+)
 from planner.season import Season
 from ui.desktop.diskstate import DiskStamp
 
@@ -52,13 +59,27 @@ class EditCommand(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
         """A scenario's plan stored right after the scenario was made or its changes set (its
-        re-plan) joins that step: one Undo takes back the new scenario, as it was one action."""
-        if not (isinstance(other, EditCommand) and isinstance(other.edit, SetScenarioPlan)
-                and isinstance(self.edit, AddScenario | SetScenarioEdits)
-                and self.edit.name == other.edit.name and other.before is self.after):
+        re-plan) joins that step, and so does the plan of the re-plan a Move Today starts:
+        one Undo takes back the new scenario or the move, as each was one action (the move
+        took two Undos, the first taking back only its re-plan)."""
+        if not isinstance(other, EditCommand) or other.before is not self.after:
+            return False
+        scenario = (isinstance(other.edit, SetScenarioPlan)
+                    and isinstance(self.edit, AddScenario | SetScenarioEdits)
+                    and self.edit.name == other.edit.name)
+        replan = isinstance(other.edit, SetPlan) and _is_move(self.edit)
+        if not (scenario or replan):
             return False
         self.after = other.after
+        if replan and other.plan_rules is not None:
+            self.plan_rules = other.plan_rules
         return True
+
+
+def _is_move(edit) -> bool:
+    """Is ``edit`` a Move Today (alone, or with the week's log and flare-ups)?"""
+    return isinstance(edit, AdvanceToday) or any(isinstance(e, AdvanceToday)
+                                                 for e in getattr(edit, "edits", ()))
 
 
 class Document(QObject):
