@@ -14,6 +14,7 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from planner.season import AthletePlan, Plan, Season, Session
 from planner.timeline import Timeline
@@ -394,6 +395,11 @@ def test_a_season_under_way_opens_on_the_weeks_around_today(qtbot, logged):
     assert hb.maximum() > 0 and hb.value() > 0  # not the season's first day
     first = w.board._tl.index(today - dt.timedelta(days=14))
     assert hb.value() == min(hb.maximum(), first * w.board._cw)
+    # another season without a today (an import) opens on its first day, not where this was
+    fresh = logged.model_copy(update={"calendar": logged.calendar.model_copy(update={"today": None})})
+    w.set_document(fresh, None, modified=True)
+    QApplication.processEvents()
+    assert hb.value() == 0
 
 
 @pytest.mark.parametrize("team", [False, True])
