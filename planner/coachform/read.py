@@ -449,10 +449,23 @@ class _Import:
         return self.cell(spec, row, key, convert)
 
     # -- the season -------------------------------------------------------------------------------
+    def _example_note(self, athletes, rows) -> None:
+        """The template's example player kept beside the coach's own: its rows on every sheet
+        (an injury, a session, a role...) would be imported as the club's."""
+        from planner.coachform.write import _EXAMPLES
+
+        example = _EXAMPLES["Athletes"][0]
+        for a, row in zip(athletes, rows, strict=True):
+            if a.name == example["name"] and len(athletes) > 1:
+                self.notes.append(f"Athletes, row {row}: {a.name!r} ({a.id}) is the template's "
+                                  f"example player; delete the example rows (on every sheet) "
+                                  f"unless this is one of yours")
+
     def season(self) -> Season:
         cal, name, cal_rows = self._calendar()
         comps, comp_rows, comp_names = self._competitions(cal)
         athletes, athlete_rows, ids = self._athletes()
+        self._example_note(athletes, athlete_rows)
         injuries, self.record_rows = InjuryReader(self, ids, comp_names).read()
         roles, role_rows = self._roles(ids, comp_names)
         unav, unav_rows = self._unavailable(ids)

@@ -843,3 +843,14 @@ def test_an_injuries_sheet_missing_a_column_is_one_problem_not_a_cascade(tmp_pat
     problems = problems_of(path)
     assert len(problems) == 1 and problems[0].startswith(
         "Injuries, row 1: no column headed 'Stage start'"), problems
+
+
+def test_the_templates_example_player_left_beside_the_squad_is_said(tmp_path):
+    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Ex FC"), ("Start", "2027-01-04"),
+                                  ("End", "2027-03-28")],
+                Athletes=[("ID", "Name", "Position"), ("A01", "Alex Example", "Midfielder"),
+                          ("A02", "Real Player", "Defender")])
+    notes: list[str] = []
+    import_workbook(path, notes)
+    assert notes == ["Athletes, row 2: 'Alex Example' (A01) is the template's example player; "
+                     "delete the example rows (on every sheet) unless this is one of yours"]
