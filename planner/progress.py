@@ -269,3 +269,38 @@ def next_week_start(season: Season) -> dt.date:
     w = tl.weeks[tl.week_of[i]]
     nxt = w.last + 1
     return tl.days[nxt] if nxt < tl.n else tl.end + dt.timedelta(days=1)
+
+
+def returns_moved(before: Season, after: Season) -> list[str]:
+    """A line for each return to full training the re-plan moved, with what in the days just
+    put in the past went below the plan (a sprint-ladder step counts only at its level: a GPS
+    reading of 79 % for an 80 % step is a 70 % day), so that a date that slips says why."""
+    from planner.errors import InputError
+    from planner.returns import returns
+    from planner.text import day
+
+    if before.plan is None or after.plan is None:
+        return []
+    try:
+        was = {(r.athlete, r.onset): r.fit for r in returns(before, before.plan)}
+        now = returns(after, after.plan)
+    except (InputError, ValueError, KeyError, IndexError):
+        return []
+    start, today = planning_start(before), planning_start(after)
+    tl = Timeline(after)
+    out = []
+    for r in now:
+        old = was.get((r.athlete, r.onset))
+        if old is None or r.fit is None or r.fit == old:
+            continue
+        ap = after.plan.for_athlete(r.athlete)
+        below = [(d, lv, ap.intensity[i]) for d, lv in sorted(ap.planned.items())
+                 if start <= d < today and (i := tl.index(d)) is not None and ap.intensity[i] < lv]
+        why = ""
+        if r.fit > old and below:
+            days = ", ".join(f"{day(d)} ({got} % for {lv} %)" for d, lv, got in below[:4])
+            why = (f": below the plan on {days}{' …' if len(below) > 4 else ''}; a logged top "
+                   f"speed under a step's level counts as the level below it")
+        out.append(f"  {after.athlete_label(r.athlete)}: back to full training {day_long(r.fit)} "
+                   f"(was {day_long(old)}){why}")
+    return (["Returns moved:"] + out) if out else []

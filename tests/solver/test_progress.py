@@ -12,7 +12,13 @@ from planner import edits as E
 from planner.check import check_plan
 from planner.errors import InputError
 from planner.history import past_days
-from planner.progress import flare_proposals, later_records, next_week_start, projected_transitions
+from planner.progress import (
+    flare_proposals,
+    later_records,
+    next_week_start,
+    projected_transitions,
+    returns_moved,
+)
 from planner.rehab import athlete_stage_on
 from planner.season import Session
 from planner.simulate import log_week
@@ -433,7 +439,6 @@ def test_advance_says_why_a_return_moved_when_logged_speeds_fell_below_the_plan(
     from planner.seasonfile import loads
     from solver.whatif import replan_from_today
     from templates import path
-    from ui.cli.progress import moved_returns
 
     s = loads(path("demo.season.json").read_text(encoding="utf-8"))
     s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=60)).plan})
@@ -445,7 +450,7 @@ def test_advance_says_why_a_return_moved_when_logged_speeds_fell_below_the_plan(
     done = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
                  for t in projected_transitions(s, today))
     after = E.LogSessions(sessions=slow).apply(E.AdvanceToday(today=today, accepted=done).apply(s))
-    lines = moved_returns(s, after.model_copy(update={
+    lines = returns_moved(s, after.model_copy(update={
         "plan": replan_from_today(s, after, time_limit=60).plan}))
     assert lines[0] == "Returns moved:"
     later = [x for x in lines[1:] if "below the plan on" in x]
@@ -454,5 +459,5 @@ def test_advance_says_why_a_return_moved_when_logged_speeds_fell_below_the_plan(
     assert later[0].endswith("a logged top speed under a step's level counts as the level below it")
     # the same week without the log: nothing went otherwise, no reason given
     same = E.AdvanceToday(today=today, accepted=done).apply(s)
-    plain = moved_returns(s, same.model_copy(update={"plan": replan_from_today(s, same, 60).plan}))
+    plain = returns_moved(s, same.model_copy(update={"plan": replan_from_today(s, same, 60).plan}))
     assert not any("below the plan" in x for x in plain)

@@ -15,6 +15,7 @@ import datetime as dt
 import sys
 
 from planner.errors import InputError
+from planner.progress import returns_moved
 from planner.text import day_long
 from ui.cli.whatif import add_edit_options, seconds
 
@@ -363,7 +364,7 @@ def _replan_change(before, season, time_limit: float):
     print("Re-planned, keeping the stored plan wherever changing it gains nothing:")
     print_summary(outcome, season)
     after = season.model_copy(update={"plan": outcome.plan})
-    for line in moved_returns(before, after):
+    for line in returns_moved(before, after):
         print(line)
     return after, None
 
@@ -425,44 +426,9 @@ def _replan(before, season, time_limit: float):
     print("Re-planned from today, keeping the stored plan wherever changing it gains nothing:")
     print_summary(outcome, season)
     after = season.model_copy(update={"plan": outcome.plan})
-    for line in moved_returns(before, after):
+    for line in returns_moved(before, after):
         print(line)
     return after, None
-
-
-def moved_returns(before, after) -> list[str]:
-    """A line for each return to full training the re-plan moved, with what in the days just
-    put in the past went below the plan (a sprint-ladder step counts only at its level: a GPS
-    reading of 79 % for an 80 % step is a 70 % day), so that a date that slips says why."""
-    from planner.returns import returns
-    from planner.text import day
-    from planner.timeline import Timeline
-    from planner.validate import planning_start
-
-    if before.plan is None or after.plan is None:
-        return []
-    try:
-        was = {(r.athlete, r.onset): r.fit for r in returns(before, before.plan)}
-        now = returns(after, after.plan)
-    except (InputError, ValueError, KeyError, IndexError):
-        return []
-    start, today = planning_start(before), planning_start(after)
-    out = []
-    for r in now:
-        old = was.get((r.athlete, r.onset))
-        if old is None or r.fit is None or r.fit == old:
-            continue
-        ap, tl = after.plan.for_athlete(r.athlete), Timeline(after)
-        below = [(d, lv, ap.intensity[i]) for d, lv in sorted(ap.planned.items())
-                 if start <= d < today and (i := tl.index(d)) is not None and ap.intensity[i] < lv]
-        why = ""
-        if r.fit > old and below:
-            days = ", ".join(f"{day(d)} ({got} % for {lv} %)" for d, lv, got in below[:4])
-            why = (f": below the plan on {days}{' …' if len(below) > 4 else ''}; a logged top "
-                   f"speed under a step's level counts as the level below it")
-        out.append(f"  {after.athlete_label(r.athlete)}: back to full training {day_long(r.fit)} "
-                   f"(was {day_long(old)}){why}")
-    return (["Returns moved:"] + out) if out else []
 
 
 def _searched(season, time_limit: float, run):
