@@ -1199,3 +1199,25 @@ def test_move_today_offers_a_flare_up_for_pain_logged_already(qtbot, in_week_3):
     dlg.buttons.accepted.emit()
     assert pain_day in w.season.injury_of("A1").flare_ups
     assert w.undo_stack.count() == steps + 1 and "1 flare-up recorded" in w.undo_stack.undoText()
+
+
+def test_a_replan_that_moves_a_return_says_so_in_the_status_bar(qtbot, planned):
+    """The command line lists the returns a re-plan moved; the app said only how many
+    athlete-days changed."""
+    from planner.progress import returns_moved
+
+    ap = planned.plan.for_athlete("A1")
+    slow = tuple(Session(athlete="A1", date=day(i), minutes=45, rpe=4, top_speed_pct=ap.intensity[i] - 1)
+                 for i in range(7) if ap.intensity[i] >= 60)
+    done = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
+                 for t in projected_transitions(planned, day(7)))
+    w = make_window(qtbot, planned)
+    assert w.apply_edit(E.AdvanceToday(today=day(7), accepted=done))
+    assert w.apply_edit(E.LogSessions(sessions=slow))
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT):
+        assert w.weekly.replan(before=planned)
+    moved = returns_moved(planned, w.season)
+    assert moved, "the slow week should move Athlete 1's return"
+    text = w.statusBar().currentMessage()
+    assert "Returns moved: " + moved[1].strip() in text
+    w.weekly.shutdown()

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
-from planner.progress import next_week_start
+from planner.progress import next_week_start, returns_moved
 from planner.rules import same_rules
 from planner.season import Plan, Season
 from planner.text import day_long, plural
@@ -141,6 +141,7 @@ class WeeklyLoop(QObject):
         self._pending_today: dt.date | None = None  # a move waiting for the first plan
         self._pending_log: str | None = None  # the log that move reads when it opens
         self._reference: Plan | None = None  # the plan the running re-plan started from
+        self._before: Season | None = None  # the season it started from
         self.job = BackgroundJob(window, REPLAN_WORDS, detail=progress_text)
         self.job.finished.connect(self._on_replan_done)
         self._build_actions()
@@ -404,6 +405,7 @@ class WeeklyLoop(QObject):
             w.start_solve()
             return True
         self._reference = before.plan
+        self._before = before  # the returns it promised (returns_moved)
         self.job.start(replan_work(before, after, w.solve_time_limit),
                        label="Re-planning from today…", limit=w.solve_time_limit, stop=new_stop(),
                        basis=lambda: w.document.season)
@@ -429,9 +431,13 @@ class WeeklyLoop(QObject):
             words = ("the best plan that changes only what the log and the new today reach"
                      if outcome.status.value == "feasible" and outcome.bound is None
                      else plan_words(outcome.status.value, outcome.objective, outcome.bound))
+            moved = returns_moved(self._before, season)[1:] if self._before is not None else []
+            said = (" Returns moved: " + "; ".join(x.strip() for x in moved[:2])
+                    + (f"; and {len(moved) - 2} more (Returns panel)" if len(moved) > 2 else "")
+                    + ".") if moved else ""
             w.statusBar().showMessage(
                 f"Re-planned from today in {outcome.wall_time:.1f} s: {words}; "
-                f"{plural(n, 'athlete-day')} changed from the stored plan.{whole}", 15000)
+                f"{plural(n, 'athlete-day')} changed from the stored plan.{whole}{said}", 20000)
         else:
             w._show_no_plan(outcome)
         self.replan_finished.emit(outcome)
