@@ -205,7 +205,8 @@ class Handouts:
             season=season.name, athlete=a.id, name=a.name, position=a.position,
             max_speed=a.max_speed, week=w + 1, first=tl.days[week.first], last=tl.days[week.last],
             kind=kind, kind_text=self._kind_text(kind, w, rehab=not any(
-                f.st[i] == FIT for i in week.days)), block=self._block(w), stage=stage,
+                f.st[i] == FIT for i in week.days), mixed=any(
+                f.st[i] not in (FIT, INJ) for i in week.days)), block=self._block(w), stage=stage,
             limits=limits, milestone=milestone,
             matches=tuple(self._match_line(f, i) for i in week.days if tl.is_comp[i]),
             days=days,
@@ -251,7 +252,14 @@ class Handouts:
             role = ROLE_WORDS["out"]
         return f"{text.day(tl.days[i])}: {names}, {role}"
 
-    def _kind_text(self, kind: str, w: int, rehab: bool = False) -> str:
+    def _kind_text(self, kind: str, w: int, rehab: bool = False, mixed: bool = False) -> str:
+        text_ = self._kind_words(kind, w, rehab)
+        if mixed and not rehab and kind != "load":
+            # the week's kind shortens team sessions only: a rehab day keeps its stage's session
+            text_ += "; your rehab days keep your stage's sessions, as long as in any week"
+        return text_
+
+    def _kind_words(self, kind: str, w: int, rehab: bool) -> str:
         if rehab:  # a week wholly in rehab: the stage's sessions, whatever the week's kind
             cap = int(self.rs.value("HV-2", "max_speed_days_deload" if kind == "deload"
                                     else "max_speed_days"))

@@ -148,3 +148,28 @@ def test_the_week_of_an_a_competition_is_named_and_says_where_the_taper_is():
     assert "the taper is the week(s) before (TP-1)" in week.kind_text
     (before,) = handout_weeks(season, season.plan, [fit], [w - 1])
     assert before.kind == "taper" and f"before {final.name}" in before.kind_text
+
+
+def test_a_deload_week_half_in_rehab_says_the_rehab_days_keep_their_sessions():
+    """A week an athlete starts in a rehab stage and finishes fit read 'team sessions of 45
+    minutes (40 % less volume)' over rows of 60-75-minute rehab sessions: the week's kind
+    shortens team sessions only."""
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    mixed = fit_only = 0
+    for w in handout_weeks(season, plan):
+        if w.kind != "deload":
+            continue
+        days = tl.weeks[w.week - 1].days
+        stages = {plan.for_athlete(w.athlete).stages[i] for i in days}
+        says = "your rehab days keep your stage's sessions" in w.kind_text
+        if FIT in stages and stages - {FIT, "INJ"}:
+            mixed += 1
+            assert says and "team sessions of 45 minutes" in w.kind_text, w.kind_text
+            rehab = [d for d in w.days if d.stage not in (FIT, "INJ") and d.session.minutes]
+            assert all(d.session.minutes != 45 for d in rehab)  # as long as in any week
+        else:
+            fit_only += FIT in stages
+            assert not says, w.kind_text
+    assert mixed and fit_only
