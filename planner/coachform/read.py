@@ -413,6 +413,7 @@ class _Import:
         self.notes = notes if notes is not None else []
         self.p = _Problems()
         self.r = _Reader(wb, self.p, uncached, merges, self.notes)
+        self.export_sheet = False  # the Sessions sheet is headed as an export writes it
 
     # -- helpers ----------------------------------------------------------------------------------
     def cell(self, spec: SheetSpec, row: _Row, key: str, convert):
@@ -475,6 +476,10 @@ class _Import:
         season = None
         if cal is not None and name is not None:
             cal = cal.model_copy(update={"non_training_days": tuple(ntd)})
+            if self.export_sheet:
+                sessions, session_rows = self._export_sessions(Season.model_construct(
+                    name=name, calendar=cal, competitions=tuple(comps), athletes=tuple(athletes),
+                    injuries=tuple(injuries), sessions=()))
             season = Season(name=name, calendar=cal, competitions=tuple(comps), blocks=tuple(blocks),
                             athletes=tuple(athletes), unavailability=tuple(unav),
                             injuries=tuple(injuries), roles=tuple(roles), sessions=tuple(sessions))
@@ -740,6 +745,42 @@ class _Import:
                 out_rows.append(row.number)
         return out, out_rows
 
+    def _gps_header(self, spec: SheetSpec) -> bool:
+        """The Sessions sheet is headed as a GPS or athlete-monitoring export writes its columns
+        (``Player``, ``Duration``, ``sRPE``...), not as the form does: `periodize log` reads it."""
+        from planner.sessionlog import REQUIRED, _header_keys
+
+        ws = self.r.find(spec.title)
+        if ws is None:
+            return False
+        header = next((cells for _n, cells in _sheet_rows(ws) if not _is_blank_cells(cells)), None)
+        if header is None:
+            return False
+        texts = ["" if _blank(getattr(c, "value", None)) else str(c.value) for c in header]
+        own = {norm(t) for t in texts}
+        if all(norm(c.header) in own for c in spec.columns if c.required):
+            return False
+        return set(REQUIRED) <= _header_keys(texts)
+
+    def _export_sessions(self, season: Season) -> tuple[list[Session], list[int]]:
+        """The sessions of a Sessions sheet headed as an export writes it, read as `periodize
+        log` reads a log (interfaces.md section 2): each problem named by the sheet's row, and
+        the columns read said in a note."""
+        from planner.sessionlog import _row_number, read_sessions
+
+        try:
+            result = read_sessions(self.source, season)
+        except InputError as e:
+            for problem in e.problems:
+                self.p.add("Sessions", _row_number(problem), f"Sessions, {problem}")
+            if e.more:
+                self.p.add("Sessions", None, f"Sessions: {e.more:,} more problems like these")
+            return [], []
+        said = [line for line in result.text().splitlines()
+                if not line.startswith("Read sheet ")]  # the workbook's own sheet, by name
+        self.notes += [f"Sessions: {line[0].lower()}{line[1:]}" for line in said]
+        return list(result.sessions), []
+
     def _sessions(self, ids):
         """Logged sessions (rules-spec.md section 9): a row each, checked like an import."""
         from pydantic import ValidationError
@@ -747,6 +788,9 @@ class _Import:
         from planner.text import validation_problems
 
         spec = sheet_spec("Sessions")
+        self.export_sheet = self._gps_header(spec)
+        if self.export_sheet:
+            return [], []  # read once the season is known (names, today, max speeds)
         rows = self.r.table(spec) or []
         out, out_rows = [], []
         seen: dict[Session, int] = {}

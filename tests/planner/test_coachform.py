@@ -830,6 +830,46 @@ def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
     assert "90 minutes played is more than the session's 30 minutes" in problems[4]
 
 
+def test_a_sessions_sheet_headed_as_a_gps_export_is_read_as_the_log_reads_it(tmp_path):
+    """interfaces.md section 2: on the Sessions sheet, column names as GPS and monitoring exports
+    write them (Player, Duration, sRPE, Max Velocity) are recognised, as `periodize log` does; the
+    import refused them ("no column headed 'Athlete ID', 'Minutes', 'RPE'")."""
+    head = ("Player", "Date", "Duration", "sRPE", "Max Velocity")
+    path = book(
+        tmp_path,
+        Season=SEASON_ROWS + [("Today", "2027-01-18")],
+        Competitions=COMPETITION_ROWS,
+        Athletes=ATHLETE_ROWS,
+        Sessions=[head,
+                  ("Ann Ash", "2027-01-11", 75, 450, 8.6),  # sRPE: minutes x RPE
+                  ("A2", "2027-01-12", 60, 240, None)],
+    )
+    notes: list[str] = []
+    season = import_workbook(path, notes)
+    assert [(x.athlete, x.date, x.minutes, x.rpe, x.top_speed_ms, x.load) for x in season.sessions] == [
+        ("A1", D(2027, 1, 11), 75, 6, 8.6, 450), ("A2", D(2027, 1, 12), 60, 4, None, 240)]
+    said = next(n for n in notes if n.startswith("Sessions: columns read:"))
+    assert "Athlete ID <- 'Player'" in said and "Minutes <- 'Duration'" in said
+    bad = book(
+        tmp_path, "bad.xlsx",
+        Season=SEASON_ROWS + [("Today", "2027-01-18")],
+        Competitions=COMPETITION_ROWS,
+        Athletes=ATHLETE_ROWS,
+        Sessions=[head,
+                  ("Ann Ash", "2027-01-11", 75, 450, 8.6),
+                  ("Cy Nobody", "2027-01-12", 60, 240, None),
+                  ("A2", "2027-01-25", 60, 240, None)],
+    )
+    problems = problems_of(bad)
+    assert [p.split(":")[0] for p in problems] == [
+        "Sessions, row 3, Player", "Sessions, row 4, Date"], problems
+    # a sheet with the form's own columns is still read as the form's (its rows and notes)
+    assert import_workbook(book(tmp_path, "own.xlsx", Season=SEASON_ROWS + [("Today", "2027-01-18")],
+                                Athletes=ATHLETE_ROWS, Sessions=[
+                                    ("Athlete ID", "Date", "Minutes", "RPE", "Duration"),
+                                    ("A1", "2027-01-11", 75, 6, 99)])).sessions[0].minutes == 75
+
+
 def test_an_injuries_sheet_missing_a_column_is_one_problem_not_a_cascade(tmp_path):
     """Without its Stage start column the Injuries sheet cannot be read: that is said once, and
     the Flare-ups and Tests rows of its athletes are not also reported as 'no injury'."""
