@@ -45,3 +45,31 @@ def test_the_guide_is_the_readmes_coach_session(tmp_path):
     assert "Intro." in md and "Solve with F5." in md
     assert "make run" not in md and "periodize solve" not in md
     assert "not installed" in getting_started_markdown(tmp_path / "nowhere")
+
+
+def test_the_guide_covers_the_season_in_progress_and_its_links_work(qtbot):
+    """Help ▸ Getting Started left out the weekly loop and the Load panel (they sat under the
+    README's command line); a link with an #anchor, a docs page's link to its neighbour and the
+    link to the session catalogue did nothing."""
+    w = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(w)
+    w.guide_action.trigger()
+    h = w.help_window
+    text = h.browser.toPlainText()
+    assert "Season ▸ New Week" in text and "Season ▸ Log Sessions" in text and "View ▸ Load" in text
+
+    h.follow(QUrl("docs/semantics.md#flare-ups"))
+    assert h.page == ("doc", "docs/semantics.md")
+    bar = h.browser.verticalScrollBar()
+    assert bar.value() > 0  # at the heading, not the page's top
+    cursor_text = h.browser.cursorForPosition(h.browser.viewport().rect().topLeft()).block().text()
+    assert "flare" in cursor_text.lower(), cursor_text
+
+    h.follow(QUrl("docs/file-format.md"))
+    h.follow(QUrl("sessions.md"))  # relative to docs/, as on GitHub
+    assert h.page == ("doc", "docs/sessions.md")
+    h.follow(QUrl("../templates/sessions.json"))
+    assert h.page == ("doc", "templates/sessions.json")
+    assert '"periodize-sessions"' in h.browser.toPlainText()
+    h.follow(QUrl("../../outside.md"))  # outside the installed folder: nothing happens
+    assert h.page == ("doc", "templates/sessions.json")

@@ -138,7 +138,10 @@ class HelpWindow(QWidget):
             self._markdown(rules_markdown())
         elif kind == "doc":
             self.setWindowTitle(f"Help: {Path(arg).name}")
-            self._markdown((self.root / arg).read_text(encoding="utf-8"))
+            text = (self.root / arg).read_text(encoding="utf-8")
+            if not arg.endswith(".md"):  # a template file the guide links to: shown as it is
+                text = f"# {arg}\n\n```\n{text}\n```\n"
+            self._markdown(text)
         elif kind == "image":
             self.setWindowTitle(f"Help: {Path(arg).name}")
             self.browser.full_size = True
@@ -165,20 +168,54 @@ class HelpWindow(QWidget):
         if text == "help:back":
             self.back()
         elif text.startswith("#"):
-            self.browser.scrollToAnchor(text[1:])
+            self.scroll_to_heading(text[1:])
         elif url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)  # only when the coach clicks a web link
         else:
-            rel = url.toLocalFile() if url.isLocalFile() else text
-            path = Path(rel)
-            if path.is_absolute():
-                try:
-                    rel = str(path.resolve().relative_to(self.root))
-                except ValueError:
-                    return
+            bare = QUrl(url)
+            bare.setFragment(None)
+            rel = self._relative(bare)
+            if rel is None:
+                return
             if rel == "docs/rules.md":
                 self.show_rules()
             elif rel.endswith(".png") and (self.root / rel).exists():
                 self._go(("image", rel))
-            elif rel.endswith(".md") and (self.root / rel).exists():
+            elif rel.endswith((".md", ".json", ".csv")) and (self.root / rel).is_file():
                 self._go(("doc", rel))
+            else:
+                return
+            if url.hasFragment():
+                self.scroll_to_heading(url.fragment())
+
+    def _relative(self, url: QUrl) -> str | None:
+        """The link's file relative to the root: a link on a docs page is relative to that page's
+        folder (``sessions.md`` on docs/file-format.md is docs/sessions.md); None outside the root."""
+        rel = url.toLocalFile() if url.isLocalFile() else url.toString()
+        path = Path(rel)
+        if not path.is_absolute() and self.page is not None and self.page[0] == "doc":
+            path = self.root / Path(self.page[1]).parent / rel
+        elif not path.is_absolute():
+            path = self.root / rel
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return None
+
+    def scroll_to_heading(self, anchor: str) -> bool:
+        """Scroll the page to the heading whose GitHub anchor is ``anchor`` (``#flare-ups``):
+        the markdown's headings carry no anchors of their own."""
+        doc = self.browser.document()
+        block = doc.begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() and heading_anchor(block.text()) == anchor.lower():
+                top = doc.documentLayout().blockBoundingRect(block).top()
+                self.browser.verticalScrollBar().setValue(int(top))
+                return True
+            block = block.next()
+        return self.browser.find(anchor.replace("-", " "))  # something close, else stay
+
+
+def heading_anchor(title: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", title.strip().lower()).replace(" ", "-")
