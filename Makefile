@@ -51,6 +51,9 @@ soak: setup
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots_v2.py docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots_progress.py docs/screenshots
+	@sh scripts/testtools.sh
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/print_images.py docs/screenshots
 
 lint: setup
 	$(PY) -m ruff check planner solver ui tests bench scripts

@@ -134,3 +134,6 @@ def test_whatif_help_names_every_protocol_and_explains_each_edit(tmp_path):
     for option, words in (("--add-competition", "priority A, B or C"), ("--remove-competition", "remove"),
                           ("--priority", "change a competition's priority"), ("--flare-up", "flare-up of")):
         assert option in flat and words in flat
+    # one injury per flag: argparse's own "+" read as if several could follow one --injury
+    assert "--injury ATHLETE PROTOCOL DATE [STAGE] a new injury" in flat
+    assert "[STAGE] [ATHLETE" not in flat and "[--injury ATHLETE PROTOCOL DATE [STAGE]]" in flat

@@ -3,6 +3,7 @@ baseline. No Qt here; the solver is imported when the re-plan starts."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 
@@ -35,8 +36,19 @@ def add_parser(sub) -> None:
     w.set_defaults(func=cmd_whatif)
 
 
+class _GroupFormatter(argparse.HelpFormatter):
+    """Shows ``--injury ATHLETE PROTOCOL DATE [STAGE]`` as one group of words: argparse's own
+    "+" reads as if several injuries followed one flag (each needs its own --injury)."""
+
+    def _format_args(self, action, default_metavar):
+        if action.nargs == "+" and isinstance(action.metavar, str) and " " in action.metavar:
+            return action.metavar
+        return super()._format_args(action, default_metavar)
+
+
 def add_edit_options(p) -> None:
     """The edit options a what-if scenario and ``periodize record`` share."""
+    p.formatter_class = _GroupFormatter
     p.add_argument("--move-competition", nargs=2, action="append", default=[], metavar=("COMP", "DATE"),
                    help="move a competition (id or name) to DATE")
     p.add_argument("--add-competition", nargs=3, action="append", default=[], metavar=("NAME", "DATE", "PRIORITY"),
@@ -88,7 +100,6 @@ def _comp_id(season, key: str) -> str:
 
 def seconds(text: str) -> float:
     """A ``--time-limit``: a positive, finite number of seconds (argparse type)."""
-    import argparse
     import math
 
     try:
