@@ -214,7 +214,7 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
                 cell.style = st.away(7)
             elif stage != FIT:  # (away weeks first: hatched, their cell says so)
                 cell.value = stage
-                cell.style = st.cell(None, stage, False)
+                cell.style = st.cell(ap.weeks[w], stage, False)
             else:
                 speed = sum(1 for i in week.days if ap.intensity[i] >= SPEED_DAY)
                 hv = any(ap.intensity[i] >= HV_LEVEL for i in week.days)
@@ -248,8 +248,8 @@ def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> None:
         "red = a week without any HV exposure (≥ 90 %). Speed day and HV exposure are defined once, "
         "on the Cover.",
         "Fill = the athlete's week: blue deload, orange taper (D and T in the Team week row); a "
-        "stage code on its colour = in that rehab stage on the week's first day; hatched = away the "
-        "whole week.",
+        "stage code on its colour = in that rehab stage on the week's first day (underlined in blue: "
+        "the athlete's deload week); hatched = away the whole week.",
         "Return: back = first day of full training (* provisional: a criteria test is not passed "
         "yet); target met = plays the target competition. Details on the Returns sheet; click a "
         "name for the athlete's weeks.",

@@ -18,6 +18,7 @@ from planner.xlsx_layout import FONT
 
 # Week-kind fills (load: no fill) and stage colours (FIT: no marker). RGB hex.
 KIND_FILL = {"deload": "CFE2F3", "taper": "FFE0A3"}
+DELOAD_EDGE = "1F5FAF"  # a deload week in rehab: the stage's cell underlined
 STAGE_COLOUR = {
     INJ: "595959",  # dark grey
     "P1": "D32F2F",  # red
@@ -236,8 +237,14 @@ class Styles:
         fill with the speed-day count; red bold when the week has no HV exposure."""
         if stage in self.stage_fills:
             font = self.f(size - 1, bold=True, color="FFFFFF" if stage in STAGE_TEXT_WHITE else "000000")
-            return self.add(f"Periodize ov stage {stage} {size:g}", font=font,
-                            fill=self.stage_fills[stage], border=self.grid, alignment=self.center)
+            # a rehab athlete's own deload week: underlined in the deload's blue (the stage's
+            # colour fills the cell)
+            border = self.grid if kind != "deload" else Border(
+                left=self.thin, right=self.thin, top=self.thin,
+                bottom=Side(style="thick", color=DELOAD_EDGE))
+            return self.add(f"Periodize ov stage {stage}{' deload' if kind == 'deload' else ''} "
+                            f"{size:g}", font=font, fill=self.stage_fills[stage], border=border,
+                            alignment=self.center)
         kind_key = kind if kind in self.fills else "load"
         font = self.f(size, bold=no_hv, color=NO_HV_FONT if no_hv else "000000")
         kw = {"alignment": self.center, "border": self.grid, "font": font}

@@ -200,16 +200,22 @@ def test_the_overview_is_the_season_on_one_page(exported):
         "League match 3 (C)", "Cup round 2 (B)\nLeague match 4 (C)", None]
     assert [ws.cell(row=6, column=3 + w).value for w in range(3)] == [None, "D", "T"]
     rows = overview_rows(ws)
+    seen_rehab_deload: set[bool] = set()
     for ap in plan.athletes:
         for w, week in enumerate(tl.weeks):
             cell = ws.cell(row=rows[ap.athlete], column=3 + w)
             if ap.stages[week.first] != "FIT":
                 assert cell.value == ap.stages[week.first]
                 assert cell.fill.fgColor.rgb.endswith(STAGE_COLOUR[ap.stages[week.first]])
+                # the athlete's own deload week in rehab, hidden under the stage's colour before
+                deload = ap.weeks[w] == "deload"
+                assert (cell.border.bottom.style == "thick") == deload, (ap.athlete, w)
+                seen_rehab_deload.add(deload)
             else:  # speed days (>= 80), red when the week has no HV exposure (>= 90)
                 assert cell.value == sum(1 for i in week.days if ap.intensity[i] >= 80), ap.athlete
                 no_hv = not any(ap.intensity[i] >= 90 for i in week.days)
                 assert (cell.font.color.rgb.endswith("C62828")) == no_hv
+    assert seen_rehab_deload == {True, False}
     a1 = rows["A1"]
     assert ws.cell(row=a1, column=4).fill.fgColor.rgb.endswith(KIND_FILL["deload"])
     assert ws.cell(row=a1, column=5).fill.fgColor.rgb.endswith(KIND_FILL["taper"])
