@@ -7,8 +7,9 @@ plain dicts (``{"op": "move_competition", ...}``) for the season file.
 
 ``apply`` validates the result (``planner.validate.season_problems``) and raises
 ``InputError`` naming the problem, so an edit never produces an invalid document. An edit that
-changes the calendar or the squad drops the stored plan (it no longer fits the season); other
-edits keep it, and the plan checker then reports what the change broke.
+changes the calendar drops the stored plan (it no longer fits the season); a squad change keeps
+the other athletes' rows (their past and their plan; a newcomer's row is at 0 % until the next
+solve); other edits keep it, and the plan checker then reports what the change broke.
 
 The replay of a list of edits (:func:`apply_all`, :func:`scenario_season`) lives here with the
 edits, so ``planner.scenarios`` imports this module and this module never imports it back.
@@ -28,6 +29,7 @@ from planner.rules import RULES, session_length_problem, settings_problems
 from planner.season import (
     FIT,
     Athlete,
+    AthletePlan,
     Block,
     Calendar,
     Competition,
@@ -303,10 +305,18 @@ class RemoveNonTrainingDay(Edit):
 
 
 # -- squad and availability ---------------------------------------------------------------------
+JOINED_REASON = "not in the squad yet"
+
+
 class AddAthlete(Edit):
+    """A new athlete. The stored plan is kept (the squad's past and plan stay as they were) with
+    a row for the newcomer, at 0 % until the next solve plans it. ``joins``: the first day with
+    the squad of an athlete signed in a season under way; the days before it are an
+    unavailability ("not in the squad yet": no load, no rule asks anything of them)."""
+
     op: Literal["add_athlete"] = "add_athlete"
     athlete: Athlete
-    keeps_plan: bool = Field(default=False, exclude=True)
+    joins: dt.date | None = None
 
     def _apply(self, s: Season) -> Season:
         key = self.athlete.id.casefold()
@@ -315,10 +325,27 @@ class AddAthlete(Edit):
             raise InputError(self.describe(s), [
                 f"ID {self.athlete.id!r}: {taken.name} has the ID {taken.id!r} already; give "
                 f"each athlete a unique ID (IDs that differ only in case count as the same)"])
-        return s.model_copy(update={"athletes": s.athletes + (self.athlete,)})
+        upd: dict = {"athletes": s.athletes + (self.athlete,)}
+        cal = s.calendar
+        if self.joins is not None and cal.start < self.joins <= cal.end:
+            upd["unavailability"] = s.unavailability + (Unavailability(
+                athlete=self.athlete.id, start=cal.start,
+                end=self.joins - dt.timedelta(days=1), reason=JOINED_REASON),)
+        if s.plan is not None:
+            n, weeks = len(s.plan.athletes[0].intensity) if s.plan.athletes else 0, s.plan.team_weeks
+            if s.plan.athletes:
+                row = AthletePlan(athlete=self.athlete.id, stages=(FIT,) * n, intensity=(0,) * n,
+                                  weeks=weeks)
+                upd["plan"] = s.plan.model_copy(update={"athletes": s.plan.athletes + (row,),
+                                                        "status": "manual"})
+            else:
+                upd["plan"] = None  # nothing planned to keep
+        return s.model_copy(update=upd)
 
     def describe(self, s: Season) -> str:
-        return f"Add athlete {self.athlete.name} ({self.athlete.id})"
+        joins = (f", with the squad from {date_long(self.joins)}"
+                 if self.joins is not None and s.calendar.start < self.joins <= s.calendar.end else "")
+        return f"Add athlete {self.athlete.name} ({self.athlete.id}){joins}"
 
 
 class UpdateAthlete(Edit):
@@ -348,14 +375,21 @@ class UpdateAthlete(Edit):
 
 
 class RemoveAthlete(Edit):
+    """An athlete leaves the squad with every record of theirs; the stored plan keeps the others'
+    rows as they are (their past and their plan)."""
+
     op: Literal["remove_athlete"] = "remove_athlete"
     athlete: str
-    keeps_plan: bool = Field(default=False, exclude=True)
 
     def _apply(self, s: Season) -> Season:
         _known_athlete(s, self.athlete)
         aid = self.athlete
+        plan = s.plan
+        if plan is not None:
+            rows = tuple(ap for ap in plan.athletes if ap.athlete != aid)
+            plan = plan.model_copy(update={"athletes": rows, "status": "manual"}) if rows else None
         return s.model_copy(update={
+            "plan": plan,
             "athletes": tuple(a for a in s.athletes if a.id != aid),
             "injuries": tuple(i for i in s.injuries if i.athlete != aid),
             "unavailability": tuple(u for u in s.unavailability if u.athlete != aid),

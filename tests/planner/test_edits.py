@@ -160,12 +160,10 @@ def test_bad_edits_are_refused_with_a_located_reason(base):
         E.edit_from_dict({"op": "teleport"})
 
 
-def test_calendar_and_squad_changes_drop_the_plan_other_edits_keep_it(base):
+def test_calendar_changes_drop_the_plan_other_edits_keep_it(base):
     plan = flat_plan(base)
     planned = base.model_copy(update={"plan": plan})
     assert E.SetSeasonSettings(end=day(45)).apply(planned).plan is None
-    assert E.AddAthlete(athlete=Athlete(id="A9", name="New")).apply(planned).plan is None
-    assert E.RemoveAthlete(athlete="A2").apply(planned).plan is None
     kept = E.AddPin(pin=IntensityPin(athlete="A2", date=day(8), intensity=95)).apply(planned)
     assert kept.plan == plan
     changed = E.SetDayIntensity(athlete="A2", date=day(8), intensity=95).apply(planned)
@@ -321,3 +319,36 @@ def test_an_edit_of_an_athlete_not_in_the_squad_says_so(make):
     with pytest.raises(InputError) as e:
         make(day(3)).apply(s)
     assert "no athlete has id 'A9'; use an id from the squad" in str(e.value)
+
+
+def test_a_squad_change_keeps_everyone_elses_plan_and_past(base):
+    """Adding a player mid-season dropped the stored plan: the next solve rewrote the squad's
+    past (deload weeks gone, unlogged days re-planned). The others' rows stay as they were; the
+    newcomer's row is at 0 % until the next solve, and the days before the day they join are an
+    unavailability (no load is made up for them)."""
+    from planner.validate import plan_problems
+
+    plan = flat_plan(base)
+    planned = base.model_copy(update={"plan": plan})
+    joins = day(10)
+    edit = E.AddAthlete(athlete=Athlete(id="A9", name="New"), joins=joins)
+    added = edit.apply(planned)
+    assert added.plan is not None and not plan_problems(added)
+    assert added.plan.athletes[:-1] == plan.athletes and added.plan.team_weeks == plan.team_weeks
+    row = added.plan.for_athlete("A9")
+    assert set(row.intensity) == {0} and set(row.stages) == {"FIT"} and row.weeks == plan.team_weeks
+    assert added.plan.status == "manual"
+    (away,) = [u for u in added.unavailability if u.athlete == "A9"]
+    assert (away.start, away.end, away.reason) == (base.calendar.start, day(9), E.JOINED_REASON)
+    assert "with the squad from" in edit.describe(planned)
+    assert not [u for u in E.AddAthlete(athlete=Athlete(id="A9", name="New")).apply(planned).unavailability
+                if u.athlete == "A9"]  # a squad built before the season starts: nothing to add
+    assert E.AddAthlete(athlete=Athlete(id="A9", name="New"), joins=joins).apply(base).plan is None
+    removed = E.RemoveAthlete(athlete="A2").apply(planned)
+    assert [ap.athlete for ap in removed.plan.athletes] == [ap.athlete for ap in plan.athletes
+                                                            if ap.athlete != "A2"]
+    assert all(ap == plan.for_athlete(ap.athlete) for ap in removed.plan.athletes)
+    assert not plan_problems(removed)
+    # the edit's dict (a what-if scenario stores it) keeps the day
+    again = E.edit_from_dict(edit.to_dict())
+    assert again == edit

@@ -20,7 +20,7 @@ from planner.progress import (
     returns_moved,
 )
 from planner.rehab import athlete_stage_on
-from planner.season import Session
+from planner.season import Athlete, Session
 from planner.simulate import log_week
 from planner.timeline import Timeline
 from solver import SolveRequest, Status, solve
@@ -461,3 +461,32 @@ def test_advance_says_why_a_return_moved_when_logged_speeds_fell_below_the_plan(
     same = E.AdvanceToday(today=today, accepted=done).apply(s)
     plain = returns_moved(s, same.model_copy(update={"plan": replan_from_today(s, same, 60).plan}))
     assert not any("below the plan" in x for x in plain)
+
+
+def test_a_player_signed_mid_season_is_planned_from_the_day_he_joins_and_the_past_stays():
+    """Adding a player with the season under way dropped the stored plan; the next solve then
+    rewrote the squad's past (the team's past deload weeks became load weeks, unlogged days
+    were re-planned) and made up a past of recovery sessions for the newcomer."""
+    from planner.loadtable import athlete_load
+
+    s = generated_season(12, 20, seed=3)
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=60)).plan})
+    for week in range(4):
+        s = _advance(s, week)
+    tl = Timeline(s)
+    p0 = tl.p0
+    signing = Athlete(id="N1", name="New Signing", position="Forward")
+    after = E.AddAthlete(athlete=signing, joins=s.calendar.today).apply(s)
+    assert after.plan is not None  # the squad's plan is kept
+    for solved in (solve(SolveRequest(after, time_limit=60)), replan_from_today(s, after, 60)):
+        assert solved.status in (Status.OPTIMAL, Status.FEASIBLE), solved.message
+        plan = solved.plan
+        assert check_plan(after, plan).violations == ()
+        assert plan.team_weeks[:tl.week_of[p0]] == s.plan.team_weeks[:tl.week_of[p0]]
+        for ap in s.plan.athletes:
+            assert plan.for_athlete(ap.athlete).intensity[:p0] == ap.intensity[:p0], ap.athlete
+            assert plan.for_athlete(ap.athlete).weeks[:tl.week_of[p0]] == ap.weeks[:tl.week_of[p0]]
+        new = plan.for_athlete("N1")
+        assert set(new.intensity[:p0]) == {0} and max(new.intensity[p0:]) >= 90
+        al = athlete_load(after, plan, "N1")
+        assert sum(al.load[:al.today]) == 0  # no session made up before he joins

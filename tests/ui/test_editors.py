@@ -160,8 +160,10 @@ def test_squad_add_edit_delete_and_unavailable_dates(w):
     ed.add_button.click()
     assert w.season.athlete("A04") == Athlete(id="A04", name="Dana New", position="Defender",
                                               max_speed=8.9)
-    assert w.season.plan is None  # a new athlete: the plan no longer fits
-    assert "solve again" in w.statusBar().currentMessage()
+    # the squad's plan is kept, with a row for the newcomer (a season not under way: no today)
+    assert w.season.plan is not None and w.season.plan.athletes[:3] == before.plan.athletes
+    assert "Dana New is not planned yet: solve again (F5)" in w.statusBar().currentMessage()
+    assert not any(u.athlete == "A04" for u in w.season.unavailability)
     assert "A04" in w.board.athlete_order()
 
     ed.select("A04")
@@ -188,6 +190,27 @@ def test_squad_add_edit_delete_and_unavailable_dates(w):
     assert w.season.athlete("A2") is None
     assert not any(u.athlete == "A2" for u in w.season.unavailability)
     undo_all(w, before)
+
+
+def test_a_player_added_to_a_season_under_way_joins_today(qtbot):
+    """Added with today inside the season, the newcomer is "not in the squad yet" before today
+    (one undo step with the add), and the squad's plan stays as it was."""
+    season = tiny_season()
+    season = season.model_copy(update={
+        "plan": hand_plan(season),
+        "calendar": season.calendar.model_copy(update={"today": D(2026, 3, 9)})})
+    win = MainWindow(season, None)
+    qtbot.addWidget(win)
+    ed = win.squad_editor
+    ed.name.setText("Eli Signing")
+    ed.add_button.click()
+    new = next(a for a in win.season.athletes if a.name == "Eli Signing")
+    (away,) = [u for u in win.season.unavailability if u.athlete == new.id]
+    assert (away.start, away.end, away.reason) == (D(2026, 3, 2), D(2026, 3, 8), E.JOINED_REASON)
+    assert win.season.plan.athletes[:3] == season.plan.athletes
+    assert "with the squad from" in win.undo_stack.text(win.undo_stack.index() - 1)
+    win.undo_stack.undo()
+    assert win.season == season
 
 
 # -- injuries ------------------------------------------------------------------------------------

@@ -737,7 +737,7 @@ class SquadEditor(Editor):
         except ValueError as e:
             self.refuse("Add athlete", e)
             return
-        self.request(E.AddAthlete(athlete=athlete))
+        self.request(E.AddAthlete(athlete=athlete, joins=joins_on(self.season)))
         _select_key(self.table, aid)
 
     def apply(self) -> None:
@@ -1439,3 +1439,15 @@ def season_templates() -> dict[str, tuple[str, object]]:
             title = f"{'Demo' if key == 'demo' else key.title()} season ({name})"
             out[key] = (title, res)
     return out
+
+
+def joins_on(season) -> dt.date | None:
+    """The day a player added now joins a season under way (planned, today inside it): the days
+    before it are "not in the squad yet"; None for a squad built before the season is planned."""
+    from planner.validate import planning_start
+
+    cal = season.calendar
+    if season.plan is None or cal.today is None:
+        return None
+    day = planning_start(season)
+    return day if cal.start < day <= cal.end else None

@@ -196,6 +196,9 @@ class MainWindow(QMainWindow):
         after = self.document.season
         if before.plan is not None and after.plan is None:
             text += ". The plan no longer fits the season: solve again (F5)."
+        elif isinstance(edit, E.AddAthlete) and after.plan is not None:
+            text += (f". {edit.athlete.name} is not planned yet: solve again (F5); the squad's "
+                     f"plan and its past stay as they were.")
         elif isinstance(edit, E.AddPin) and after.plan is not None:
             text += ". Solve again (F5) to plan it."
         elif after.plan is not None and not isinstance(edit, E.SetPlan):
