@@ -15,8 +15,9 @@ from planner.timeline import Timeline
 
 
 def past_change_problem(season: Season, edit) -> str | None:
-    """Why a what-if change cannot be tried, when it rewrites a competition before today: a match
-    played (or not) is what happened, and a scenario re-plans from today on. None: it can."""
+    """Why a change cannot be tried, when it rewrites a competition or an absence before today: a
+    match played (or not) and a day away are what happened, and a re-plan plans from today on.
+    None: it can."""
     from planner import edits as E
     from planner.validate import planning_start
 
@@ -33,6 +34,9 @@ def past_change_problem(season: Season, edit) -> str | None:
         new = getattr(edit, "date", None)
         if new is not None and new < today:
             return f"{date_long(new)} {past}; move it to today or later"
+    if isinstance(edit, E.AddUnavailability) and edit.unavailability.start < today:
+        return (f"{date_long(edit.unavailability.start)} {past}; record the absence from today on "
+                f"(a day gone by without training is logged with 0 minutes)")
     return None
 
 

@@ -190,6 +190,29 @@ def test_flare_up_without_an_injury_is_greyed_with_the_reason(w):
     assert "has no injury before" in act.text()
 
 
+def test_a_past_day_cannot_be_marked_unavailable_from_the_board_or_the_squad_editor(w, dialogs):
+    """The board marked a logged match day in the past unavailable (the inspector then read both
+    "Unavailable: yes" and "played 90 min"); the command line's record refuses it."""
+    s = w.season.model_copy(update={"calendar": w.season.calendar.model_copy(
+        update={"today": D(2026, 3, 9)})})
+    w.apply_edit(E.SetSeasonSettings(today=D(2026, 3, 9)), after=s)
+    menu = cell_menu(w.season, "A1", D(2026, 3, 5), w.apply_edit, w)
+    act = find_action(menu, "Mark unavailable on this day")
+    assert act is not None and not act.isEnabled() and "the day is past" in act.text()
+    assert "record the absence from today on" in act.toolTip()
+    later = find_action(cell_menu(w.season, "A1", D(2026, 3, 11), w.apply_edit, w),
+                        "Mark unavailable on this day")
+    assert later is not None and later.isEnabled()
+    ed = w.squad_editor
+    ed.select("A1")
+    ed.away_from.setDate(q(D(2026, 3, 5)))
+    ed.away_to.setDate(q(D(2026, 3, 10)))
+    before = w.season
+    ed.away_add.click()
+    assert w.season == before
+    assert any("record the absence from today on" in c[2] for c in dialogs), list(dialogs)
+
+
 def test_role_for_the_match_from_the_board_menu(w):
     before = w.season
     menu = cell_menu(w.season, "A2", D(2026, 3, 14), w.apply_edit, w)

@@ -192,10 +192,17 @@ def _manual_changes(menu: QMenu, season: Season, athlete: str, day: dt.date) -> 
         for lv in LEVELS:
             _act(sub, LEVEL_TEXT[lv], E.SetDayIntensity(athlete=athlete, date=day, intensity=lv),
                  checked=ap.intensity[i] == lv)
+    from planner.scenarios import past_change_problem
+
     away = any(u.athlete == athlete and u.start <= day <= u.end for u in season.unavailability)
-    a = _act(menu, "Mark unavailable on this day",
-             E.AddUnavailability(unavailability=Unavailability(athlete=athlete, start=day, end=day)))
+    edit = E.AddUnavailability(unavailability=Unavailability(athlete=athlete, start=day, end=day))
+    a = _act(menu, "Mark unavailable on this day", edit)
     a.setEnabled(not away)
+    past = past_change_problem(season, edit)
+    if past is not None and not away:  # what the command line's 'record' refuses too
+        a.setEnabled(False)
+        a.setText("Mark unavailable on this day (not possible: the day is past)")
+        a.setToolTip(past)
 
 
 def _connect(menu: QMenu, apply: Callable[[object], None]) -> None:

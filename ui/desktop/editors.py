@@ -771,7 +771,14 @@ class SquadEditor(Editor):
         except ValueError as e:
             self.refuse("Unavailable dates", e)
             return
-        self.request(E.AddUnavailability(unavailability=u))
+        from planner.scenarios import past_change_problem
+
+        edit = E.AddUnavailability(unavailability=u)
+        past = past_change_problem(self.season, edit)
+        if past is not None:  # as the command line's 'record' refuses it
+            self.problem.emit("Unavailable dates", f"From {past}.")
+            return
+        self.request(edit)
 
     def remove_away(self) -> None:
         i = _selected_key(self.away_table)
