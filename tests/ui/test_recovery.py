@@ -240,3 +240,59 @@ def test_a_copy_of_a_file_opened_by_a_relative_name_is_offered_for_that_file_onl
     window = create_main_window("demo.season.json")
     qtbot.addWidget(window)
     assert dialogs.kinds() == ["choose"] and window.season.name == "Crashed A"
+
+
+def test_a_file_changed_after_the_crash_is_never_overwritten_silently(qtbot, dialogs, tmp_path):
+    """A crash, then `periodize record FILE --save` changed the file, then the coach recovered
+    and saved: the command line's change was overwritten without a word. The prompt says the file
+    is newer, and saving asks (Reload / Overwrite / Save As) as for any change on disk."""
+    from ui.desktop.app import create_main_window
+
+    club = tmp_path / "club.season.json"
+    save_season(tiny_season(), club)
+    crashed = MainWindow(load_season(club), club)
+    qtbot.addWidget(crashed)
+    crashed.apply_edit(E.SetSeasonSettings(name="Crashed FC"))
+    assert crashed.autosaver.tick()
+    crashed.autosaver._lock.unlock()  # as if the process had died
+    crashed.autosaver._lock = None
+    (rec,) = find_recoveries()
+    assert rec.base is not None and rec.changed_since() is None
+    save_season(tiny_season().model_copy(update={"name": "Changed by the CLI"}), club)
+    assert rec.changed_since() is not None
+
+    dialogs.answer = "yes"
+    window = create_main_window(str(club))
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == ["choose"]
+    assert "was changed after that" in dialogs[0][2] and "Discard keeps the file" in dialogs[0][2]
+    assert window.season.name == "Crashed FC" and window.modified
+    window.undo_action.trigger()  # undo goes back to the file as it is now
+    assert window.season.name == "Changed by the CLI"
+    window.redo_action.trigger()
+    dialogs.answer = "cancel"
+    window.save_action.trigger()
+    assert dialogs.kinds()[-1] == "choose" and "changed on disk" in dialogs[-1][1]
+    assert load_season(club).name == "Changed by the CLI"  # nothing was written over it
+    dialogs.answer = "overwrite"
+    window.save_action.trigger()
+    assert load_season(club).name == "Crashed FC"
+
+
+def test_an_unchanged_file_recovers_without_the_warning(qtbot, dialogs, tmp_path):
+    from ui.desktop.app import create_main_window
+
+    club = tmp_path / "club.season.json"
+    save_season(tiny_season(), club)
+    crashed = MainWindow(load_season(club), club)
+    qtbot.addWidget(crashed)
+    crashed.apply_edit(E.SetSeasonSettings(name="Crashed FC"))
+    assert crashed.autosaver.tick()
+    crashed.autosaver._lock.unlock()
+    crashed.autosaver._lock = None
+    dialogs.answer = "yes"
+    window = create_main_window(str(club))
+    qtbot.addWidget(window)
+    assert "was changed after that" not in dialogs[0][2]
+    window.save_action.trigger()
+    assert dialogs.kinds() == ["choose"] and load_season(club).name == "Crashed FC"

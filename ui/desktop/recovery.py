@@ -22,6 +22,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from planner.errors import PeriodizeError
 from planner.text import date_short
+from ui.desktop.diskstate import DiskStamp, changed_on_disk
 
 INTERVAL_MS = 10_000
 
@@ -55,6 +56,14 @@ class Recovery:
     original: Path | None  # the season file it was editing (None: never saved)
     name: str
     saved_at: dt.datetime | None
+    base: DiskStamp | None = None  # the file as the crashed session had read or saved it
+
+    def changed_since(self) -> DiskStamp | None:
+        """The file's stamp now when another program changed it after the crashed session had
+        read or saved it (None: unchanged, or nothing to compare)."""
+        if self.original is None or self.base is None:
+            return None
+        return changed_on_disk(self.base, self.original)
 
     def load(self):
         from planner.seasonfile import load_season
@@ -118,6 +127,10 @@ class Autosaver(QObject):
             meta = {"path": str(_absolute(doc.path)) if doc.path else None, "name": doc.season.name,
                     "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
                     "pid": os.getpid()}
+            stamp = doc.disk_stamp
+            if doc.path and stamp is not None:  # the file these changes were made on
+                meta["disk"] = {"mtime_ns": stamp.mtime_ns, "size": stamp.size,
+                                "digest": stamp.digest}
             atomic_write(self.folder / f"{self.key}.json", json.dumps(meta), private=True)
         except (OSError, PeriodizeError) as e:  # a full disk must not stop the coach's work
             self.last_error = str(e)
@@ -207,7 +220,19 @@ def _recovery(folder: Path, key: str, f: Path) -> Recovery | None:
         original = None  # relative to a folder no longer known: never taken for another file
     name = meta.get("name")
     name = " ".join(name.split())[:200] if isinstance(name, str) and name.strip() else key
-    return Recovery(key, f, original, name, saved)
+    return Recovery(key, f, original, name, saved, _base(meta.get("disk")))
+
+
+def _base(disk) -> DiskStamp | None:
+    """The stamp of the file the copy's changes were made on, from its metadata (None: an older
+    copy without one, or damaged)."""
+    if not isinstance(disk, dict):
+        return None
+    mtime, size, digest = disk.get("mtime_ns"), disk.get("size"), disk.get("digest")
+    if not (isinstance(mtime, int) and isinstance(size, int) and isinstance(digest, str)
+            and len(digest) == 64):
+        return None
+    return DiskStamp(mtime, size, digest)
 
 
 def _metadata(path: Path) -> dict:
@@ -259,11 +284,17 @@ def ask_recover(interaction, rec: Recovery) -> bool:
     """Ask whether to recover ``rec``; True: recover, False: discard the copy."""
     where = f"“{rec.original.name}”" if rec.original else "a season that was never saved"
     when = f" at {rec.saved_at:%H:%M} on {date_short(rec.saved_at)}" if rec.saved_at else ""
+    newer = rec.changed_since()
+    since = "" if newer is None else (
+        f"\n\n{rec.original.name} was changed after that (at {newer.modified:%H:%M} on "
+        f"{date_short(newer.modified)}, by another program or window). Recovered, your changes "
+        f"replace that version on screen; saving then asks whether to overwrite it or to save "
+        f"as another file. Discard keeps the file as it is now.")
     answer = interaction.choose(
         "Recover unsaved changes?",
         f"Periodize did not close properly last time. Unsaved changes to “{rec.name}” "
-        f"({where}) were kept{when}.\n\nRecover them? (Discard deletes the recovery copy.)",
-        ("yes", "discard"), "yes")
+        f"({where}) were kept{when}.{since}\n\nRecover them? (Discard deletes the recovery "
+        f"copy.)", ("yes", "discard"), "yes")
     return answer == "yes"
 
 
@@ -292,8 +323,11 @@ def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None 
             rec.remove()
             continue
         original = _saved(rec.original)
+        newer = rec.changed_since()
         if original is not None:  # the file as saved, then the changes as one undo step
-            window.set_document(original, rec.original)
+            # changed since by another program: the stamp the changes were made on, so that
+            # saving asks before overwriting the newer file (never a silent overwrite)
+            window.set_document(original, rec.original, stamp=rec.base if newer else None)
             window.apply_edit(Recovered(season, rec.saved_at), plan_rules=season.rules)
         else:
             window.set_document(season, rec.original, modified=True)
