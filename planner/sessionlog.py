@@ -24,6 +24,7 @@ from planner.season import Season, Session
 
 DAY_MINUTES = 24 * 60  # an athlete's sessions of one day add up to at most this
 MAX_ROWS = 200_000  # a season's log is at most a few tens of thousands of rows
+REPEATS_SHOWN = 8  # rows counted once, listed one by one (the rest are counted)
 
 # field -> header spellings (lower case, spaces and punctuation folded)
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -101,7 +102,11 @@ class LogResult:
     def text(self) -> str:
         lines = ["Columns read: " + ", ".join(f"{LABEL[k]} <- '{v}'" for k, v in self.mapping.items())]
         lines += self.notes
-        lines += [f"Counted once: {r}" for r in self.repeated]
+        lines += [f"Counted once: {r}" for r in self.repeated[:REPEATS_SHOWN]]
+        more = len(self.repeated) - REPEATS_SHOWN
+        if more > 0:  # a log imported twice repeats every row: a screenful says it no better
+            lines.append(f"Counted once: {more:,} more rows like these "
+                         f"({len(self.repeated):,} in all)")
         return "\n".join(lines)
 
 
@@ -582,11 +587,12 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     if unread:
         notes.append(f"Not read: {', '.join(unread)} (not a column Periodize knows, or a "
                      f"repeated one; see the README for the column names)")
+    kmh = "top_kmh" in mapping  # read as m/s below; said in km/h
     _ranges(nums, problems, where, notes, mapping)
     _played(nums, dates, season, problems, where, notes)
     _today(dates, season, problems, where)
     _day_totals(athletes, dates, nums.get("minutes"), problems, where)
-    _max_speeds(athletes, nums.get("top_ms"), season, problems, where)
+    _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh)
     if unvalued:
         problems = [x for x in problems if not x.startswith(tuple(unvalued))]
         problems += [f"{w} {NO_VALUE}" for w in unvalued]
@@ -773,7 +779,8 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> No
             problems.append(f"{where(i, 'rpe')}: a load of {rpe[i]:g} in 0 minutes; give the "
                             f"session's minutes (a day without training is 0 and 0)")
         notes.append(f"'{mapping['rpe']}' holds session loads (minutes x RPE): RPE = load / minutes")
-    if "top_kmh" in nums:
+    kmh = "top_kmh" in nums
+    if kmh:
         nums["top_ms"] = nums.pop("top_kmh") / 3.6
         mapping["top_ms"] = mapping.pop("top_kmh")
         notes.append(f"'{mapping['top_ms']}' is in km/h: each speed is divided by 3.6 to give m/s")
@@ -782,7 +789,19 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> No
             continue
         v = nums[key]
         for i in v.index[(v < lo) | (v > hi) | ((v == 0) & (key == "top_ms"))]:
-            problems.append(f"{where(i, key)}: {limit_problem(key, v[i])}")
+            problem = limit_problem(key, v[i]) if not (kmh and key == "top_ms") else \
+                _kmh_problem(v[i])  # said in the column's own unit
+            problems.append(f"{where(i, key)}: {problem}")
+
+
+def _kmh_problem(ms: float) -> str:
+    """Why a top speed read from a km/h column (``ms`` after the division) cannot be."""
+    lo, hi, _ = LIMITS["top_ms"]
+    value = round(ms * 3.6, 9)
+    if value == 0:
+        return "0 km/h is no top speed; leave the cell empty when no speed was measured"
+    return f"{value:g} is outside {lo * 3.6:g}-{hi * 3.6:g}; write top speed in km/h"
+
 
 
 def _row_of(where, i) -> str:
@@ -809,19 +828,23 @@ def _day_totals(athletes: list, dates: list, minutes, problems: list, where) -> 
                             f"than a day has; correct the minutes (60, not 600?)")
 
 
-def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where) -> None:
-    """A top speed in m/s needs the athlete's max speed and is at most 10 % above it."""
+def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
+                kmh: bool = False) -> None:
+    """A top speed in m/s needs the athlete's max speed and is at most 10 % above it (``kmh``:
+    the column is in km/h, and the problem says the value as written first)."""
     from planner.validate import top_speed_ms_problem
 
     if top_ms is None:
         return
+    lo, hi, _ = LIMITS["top_ms"]
     for i, v in top_ms.items():
         aid = athletes[i] if i < len(athletes) else None
-        if aid is None or v != v:  # unknown athlete (reported) or no speed (NaN)
-            continue
+        if aid is None or v != v or not lo < v <= hi:  # unknown athlete, no speed, out of range:
+            continue  # reported already
         problem = top_speed_ms_problem(season, season.athlete(aid), v)
         if problem:
-            problems.append(f"{where(i, 'top_ms')}: {problem}")
+            said = f"{round(v * 3.6, 9):g} km/h = " if kmh else ""
+            problems.append(f"{where(i, 'top_ms')}: {said}{problem}")
 
 
 def _today(dates: list, season: Season, problems: list, where) -> None:

@@ -110,6 +110,19 @@ def test_a_repeated_row_is_counted_once_also_against_the_season(tmp_path, s):
     assert again.sessions == [] and len(again.repeated) == 2
 
 
+def test_a_log_imported_twice_lists_a_few_rows_counted_once_and_counts_the_rest(tmp_path, s):
+    """The demo's log imported a second time said "Counted once: row N is already in the season"
+    2,381 times: a message box taller than the screen, its OK button out of reach."""
+    rows = "".join(f"A{1 + k % 3},{day(k % 13)},{30 + k},5\n" for k in range(30))
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + rows)
+    logged = E.LogSessions(sessions=tuple(read_sessions(p, s).sessions)).apply(s)
+    again = read_sessions(p, logged)
+    assert again.sessions == [] and len(again.repeated) == 30
+    lines = again.text().splitlines()
+    counted = [line for line in lines if line.startswith("Counted once")]
+    assert len(counted) == 9 and counted[-1] == "Counted once: 22 more rows like these (30 in all)"
+
+
 def test_excel_sessions_sheet(tmp_path, s):
     wb = openpyxl.Workbook()
     wb.active.title = "Notes"
@@ -404,3 +417,18 @@ def test_a_pipe_is_refused_not_read_forever(tmp_path, s):
     os.mkfifo(fifo)
     with pytest.raises(InputError, match="is not a file"):
         read_sessions(fifo, s)
+
+
+def test_a_top_speed_in_km_h_out_of_range_is_said_in_km_h(tmp_path, s):
+    """80 in a km/h column read '22.2222222222 is outside 0-16.5; write top speed in m/s'."""
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE,Max Velocity (km/h)\n"
+                        f"A1,{day(1)},60,5,80\nA1,{day(2)},60,5,0\nA1,{day(3)},60,5,30.6\n"
+                        f"A1,{day(4)},60,5,40\n")
+    with pytest.raises(InputError) as err:
+        read_sessions(p, s)
+    assert err.value.problems == [
+        "row 2, Max Velocity (km/h): 80 is outside 0-59.4; write top speed in km/h",
+        "row 3, Max Velocity (km/h): 0 km/h is no top speed; leave the cell empty when no speed "
+        "was measured",
+        "row 5, Max Velocity (km/h): 40 km/h = 11.11 m/s is more than 10 % above Ann Ash (A1)'s "
+        "max speed (9 m/s); check the value or update the max speed"]
