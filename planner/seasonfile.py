@@ -6,6 +6,7 @@ functions registered in ``MIGRATIONS`` (version n -> n+1) before validation.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Callable
@@ -148,7 +149,12 @@ def loads(text: str, source: str = "") -> Season:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise InputError(source, [f"line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})"]) from None
+        if not text.strip():
+            raise InputError(source, ["the file is empty; it is not a season (a save that never "
+                                      "finished does not leave one: was it made elsewhere?)"]) from None
+        raise InputError(source, [f"line {e.lineno}, column {e.colno}: not valid JSON "
+                                  f"({_json_words(e.msg)}); the file is damaged or cut "
+                                  f"short"]) from None
     except ValueError as e:  # e.g. an integer of more than 4,300 digits
         raise InputError(source, [f"not a season file Periodize can read ({str(e)[:80]})"]) from None
     except RecursionError:
@@ -156,6 +162,21 @@ def loads(text: str, source: str = "") -> Season:
                                   f"Python cannot even read it); this is not a file Periodize "
                                   f"wrote"]) from None
     return season_from_dict(data, source)
+
+
+def _json_words(msg: str) -> str:
+    """The JSON reader's complaint in a reader's words."""
+    for start, words in (("Unterminated string", "a text runs to the end without its closing quote"),
+                         ("Expecting value", "a value is missing"),
+                         ("Expecting property name", "a field name is missing"),
+                         ("Expecting ',' delimiter", "a comma is missing"),
+                         ("Expecting ':' delimiter", "a colon is missing"),
+                         ("Extra data", "more follows the end of the season"),
+                         ("Invalid control character", "a line break or tab inside a text"),
+                         ("Invalid \\escape", "a backslash that is no escape")):
+        if msg.startswith(start):
+            return words
+    return msg.lower()
 
 
 def dumps(season: Season) -> str:
@@ -184,8 +205,30 @@ def load_season(path: str | os.PathLike) -> Season:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(str(p), ["is not UTF-8 text; is it really a .season.json file?"]) from None
-    return loads(text, str(p))
+        raise InputError(str(p), ["is not UTF-8 text; is it really a .season.json file?"],
+                         note=_backup_note(p)) from None
+    try:
+        return loads(text, str(p))
+    except InputError as e:
+        note = _backup_note(p) if not e.note else e.note
+        if not note:
+            raise
+        raise InputError(e.source, e.problems, e.more, note=note) from None
+
+
+def _backup_note(p: Path) -> str:
+    """When a season file cannot be read: its backup (the version before the last save), if that
+    one can be, named with the way back."""
+    bak = p.with_name(p.name + ".bak")
+    try:
+        if p.suffix == ".bak" or not bak.is_file():
+            return ""
+        load_season(bak)
+        when = dt.datetime.fromtimestamp(bak.stat().st_mtime)
+    except (InputError, OSError):
+        return ""
+    return (f"Its backup {bak.name} (the version before the last save, {when:%d %b %Y %H:%M}) "
+            f"can be read: open it (File ▸ Open), or copy it over {p.name}.")
 
 
 def save_season(season: Season, path: str | os.PathLike, backup: bool = True) -> None:

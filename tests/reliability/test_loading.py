@@ -163,3 +163,31 @@ def test_a_version_too_old_and_a_number_that_is_nan_say_the_fix():
     with pytest.raises(InputError) as e:
         season_from_dict(data)
     assert e.value.problems == ["sessions[0].minutes: NaN is not a number; write a number"]
+
+
+def test_a_damaged_season_file_names_its_readable_backup(tmp_path):
+    """A season file cut short read 'line 20520, column 4: not valid JSON (Unterminated string
+    starting at)', and its good .bak beside it went unmentioned; an empty file read 'Expecting
+    value'."""
+    from planner.seasonfile import load_season, save_season
+
+    path = tmp_path / "club.season.json"
+    save_season(season(weeks=2), path)
+    save_season(season(weeks=2).model_copy(update={"name": "Later"}), path)  # the first is .bak now
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:len(text) // 2], encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_season(path)
+    (problem,) = err.value.problems
+    assert "not valid JSON (" in problem and "damaged or cut short" in problem
+    assert "starting at" not in problem and "Unterminated" not in problem
+    assert "club.season.json.bak" in err.value.note and "can be read" in err.value.note
+    assert str(err.value).endswith(err.value.note)
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_season(path)
+    assert "the file is empty" in err.value.problems[0] and "club.season.json.bak" in err.value.note
+    (tmp_path / "club.season.json.bak").write_text("{", encoding="utf-8")  # both damaged
+    with pytest.raises(InputError) as err:
+        load_season(path)
+    assert err.value.note == ""
