@@ -628,6 +628,24 @@ def test_a_new_today_in_season_settings_goes_through_move_today(qtbot, planned):
     assert w.season.injury_of("A1").current.stage == "S1"
 
 
+def test_a_new_today_typed_while_a_plan_is_made_is_said_in_a_dialog(qtbot, planned, dialogs,
+                                                                    monkeypatch):
+    """The new today was dropped with a line in the status bar only, while the name changed in
+    the same dialog was kept: the coach closed the dialog believing today had moved."""
+    w = make_window(qtbot, planned)
+    monkeypatch.setattr(w, "is_solving", lambda: True)
+    w.settings_action.trigger()
+    sd = w.settings_dialog
+    sd.name.setText("Renamed FC")
+    sd.use_today.setChecked(True)
+    sd.today.setDate(day(14))
+    sd.accept()
+    assert w.season.name == "Renamed FC" and w.season.calendar.today == planned.calendar.today
+    assert dialogs[-1][:2] == ("warn", "Today not moved")
+    assert "the other settings are applied" in dialogs[-1][2] and "Move Today" in dialogs[-1][2]
+    assert w.weekly.dialog is None or not w.weekly.dialog.isVisible()
+
+
 def test_without_a_plan_the_season_is_planned_first_then_the_changes_are_offered(qtbot, planned,
                                                                                 dialogs):
     w = make_window(qtbot, planned.model_copy(update={"plan": None}))

@@ -377,9 +377,18 @@ class WeeklyLoop(QObject):
         if new_today == season.calendar.today:
             return w.apply_edit(edit)
         rest = edit.model_copy(update={"today": None, "clear_today": False})
-        if _settings_differ(rest, season) and not w.apply_edit(rest):
+        others = _settings_differ(rest, season)
+        if others and not w.apply_edit(rest):
             return False
         season = w.season
+        if self.job.is_running() or w.is_solving():  # the dialog closed: said where it is seen
+            w.interaction.warn(
+                "Today not moved",
+                "A plan is being made, so today stays where it was"
+                + (" (the other settings are applied)" if others else "")
+                + ". Wait for the plan (or cancel it in the status bar), then move today with "
+                  "Season ▸ Move Today.")
+            return False
         target = new_today or season.calendar.start
         if target == planning_start(season):
             if new_today is None:
