@@ -101,3 +101,17 @@ def test_a_file_opened_later_is_stamped_when_read(qtbot, tmp_path, dialogs):
     dialogs.answer = "cancel"
     w.save_action.trigger()
     assert len(asked(dialogs)) == 1
+
+
+def test_a_file_deleted_while_open_is_saved_again_and_that_is_said(qtbot, tmp_path, dialogs):
+    """Deleted (or moved) while open, the file was silently written again on Ctrl+S."""
+    path = tmp_path / "tiny.season.json"
+    save_season(tiny_season(), path)
+    w = MainWindow(load_season(path), path)
+    qtbot.addWidget(w)
+    w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Travel")))
+    path.unlink()
+    assert w.save() and load_season(path) == w.season
+    assert "had been deleted or moved since it was opened" in w.statusBar().currentMessage()
+    w.apply_edit(E.RemoveNonTrainingDay(date=D(2026, 3, 11)))
+    assert w.save() and w.statusBar().currentMessage() == f"Saved {path}"

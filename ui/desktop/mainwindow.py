@@ -252,6 +252,9 @@ class MainWindow(QMainWindow):
             return self.save_as()
         if verdict != "save":
             return False
+        doc = self.document
+        gone = (doc.path is not None and doc.disk_stamp is not None and _same_file(path, doc.path)
+                and not Path(path).exists())  # deleted or moved away since it was opened
         try:
             save_season(self._season, path)
         except PeriodizeError as e:
@@ -265,7 +268,12 @@ class MainWindow(QMainWindow):
         self.document.set_modified(False)
         self._add_recent(self.document.path)
         self._update_title()
-        self.statusBar().showMessage(f"Saved {self.document.path}", 5000)
+        if gone:
+            self.statusBar().showMessage(
+                f"Saved {self.document.path}: the file had been deleted or moved since it was "
+                f"opened, so it was written again there.", 15000)
+        else:
+            self.statusBar().showMessage(f"Saved {self.document.path}", 5000)
         return True
 
     def _check_disk(self, path: str | os.PathLike) -> str:
