@@ -449,6 +449,11 @@ def test_a_ratio_above_the_axis_is_written_at_the_top(qtbot):
     chart.set_athlete(f)
     assert chart.off_scale_texts() == ["13.2↑"]
     assert chart.ratio_box.viewRange()[1][1] == pytest.approx(RATIO_CAP)
+    (item,) = chart._off_scale
+    assert tuple(item.anchor) == (0.5, 0)
+    chart.set_athlete(f, today=f.weeks[k].start)  # "today" at the top there too: a line lower
+    (item,) = chart._off_scale
+    assert tuple(item.anchor) == (0.5, -1.1)
     chart.set_athlete(L.figures(_season())["A3"])
     assert chart.off_scale_texts() == []
 

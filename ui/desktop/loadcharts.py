@@ -375,6 +375,8 @@ class AthleteChart(QWidget):
         for line in self.today_lines:
             line.setValue(x)
         self.today_label.setPos(x, self.load_plot.vb.viewRange()[1][1])
+        for item in self._off_scale:  # a value at the top beside "today": a line lower
+            item.setAnchor((0.5, -1.1) if -0.6 < item.pos().x() - x < 1.6 else (0.5, 0))
 
     def _default_week(self, today: dt.date | None) -> int | None:
         """The week the readout starts on: the last week with a logged session, else the week
