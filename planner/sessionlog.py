@@ -843,7 +843,7 @@ def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
             continue  # reported already
         problem = top_speed_ms_problem(season, season.athlete(aid), v)
         if problem:
-            said = f"{round(v * 3.6, 9):g} km/h = " if kmh else ""
+            said = f"{round(v * 3.6, 9):g} km/h = " if kmh and problem[:1].isdigit() else ""
             problems.append(f"{where(i, 'top_ms')}: {said}{problem}")
 
 
