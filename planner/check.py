@@ -17,7 +17,11 @@ Readings taken where neither page decides (see also the module's tests and ``pla
   violation; an athlete the rules have play (role ``start``/``bench``, ``FIT``, available, RE-1
   ready) who does not is an AV-1 violation. Every other rule reads the plan as it is: a played day
   is given, a speed day by its intensity (>= 80), an HV exposure from 90.
-- Days before ``p0`` are facts: their intensity and stage as the plan records them. The stage run
+- Days before ``p0`` are facts: their stage as the plan records them, their intensity (and so who
+  played) as rules-spec.md section 9 reads it from the log over the checked plan
+  (``planner.history.past_days``). A plan the solver wrote already holds that past; a stored plan
+  whose past went otherwise since (sessions logged, ``today`` moved without a re-plan) is checked
+  against what happened, not against what it had planned. The stage run
   held at ``p0`` (its start, also before the season, and the ladder credit) comes from the injury
   records, as in version 1; days before the season count 0 towards an exit requirement.
 - An athlete's week kind is the team's when the athlete is ``FIT`` on the week's first day, else
@@ -47,7 +51,7 @@ from dataclasses import dataclass
 from planner import text
 from planner.criteria import Result, gate
 from planner.errors import InputError
-from planner.history import pre_season_speed_days
+from planner.history import past_days, pre_season_speed_days
 from planner.loadtable import LoadTable, athlete_load
 from planner.rehab import Segment, max_days, reset_credit, segments
 from planner.returns import (
@@ -161,6 +165,7 @@ class _Checker:
         self.hard: list[Violation] = []
         self.soft: list[SoftViolation] = []
         self._shape()
+        self.plan = plan = _past_from_log(season, plan, tl)
         self.team: tuple[str, ...] = plan.team_weeks
         by_id = {ap.athlete: ap for ap in plan.athletes}
         self.athletes = [_Athlete(self, by_id[a.id]) for a in season.athletes]
@@ -964,6 +969,21 @@ class _Checker:
                     self.penal("STAB", a.id, weeks[w].first, weeks[w].last,
                                f"{a.who}'s {self.wof(w)} is {a.wk[w]} instead of "
                                f"{r.weeks[w]}.", weight)
+
+
+def _past_from_log(season: Season, plan: Plan, tl: Timeline) -> Plan:
+    """``plan`` with every athlete's days before ``p0`` as the log reads them (section 9)."""
+    p0 = tl.p0
+    if p0 <= 0:
+        return plan
+    athletes, changed = [], False
+    for ap in plan.athletes:
+        past = past_days(season, ap.athlete, ap.stages[:p0], tl, stored=plan).intensity
+        if tuple(ap.intensity[:p0]) != past:
+            changed = True
+            ap = ap.model_copy(update={"intensity": tuple(past) + tuple(ap.intensity[p0:])})
+        athletes.append(ap)
+    return plan.model_copy(update={"athletes": tuple(athletes)}) if changed else plan
 
 
 def check_plan(season: Season, plan: Plan, rules_in_objective: set[str] | None = None,

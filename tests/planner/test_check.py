@@ -44,6 +44,7 @@ from planner.season import (
     Plan,
     RuleSettings,
     Season,
+    Session,
     StagePin,
     StageRecord,
     Unavailability,
@@ -694,6 +695,26 @@ def test_past_days_are_not_checked_but_constrain_the_plan():
     assert "past, 90 %" in found(report, "HV-5")[0].message
     # RTS counts from today: 15 Mar to 23 Mar
     assert check_plan(season, make_plan()).penalties()["RTS"] == 800
+
+
+def test_past_days_are_read_from_the_log_not_from_the_plan_checked():
+    """A stored plan older than the log (sessions logged, today moved without a re-plan) is
+    checked against what happened (rules-spec.md section 9), as the solver reads it."""
+    base = make_season(today=M(15), injuries=(a07_injury(records=RECORDS_15),))
+    # the plan had a speed day on Sun 14 Mar, but the athlete was logged ill (no minutes)
+    stale = make_plan(it={"A01": changed(A01_IT, d14=90, d15=90)})
+    assert spans(check_plan(base, stale), "HV-5") == [("A01", M(14), M(15))]
+    ill = base.model_copy(update={"sessions": (
+        Session(athlete="A01", date=M(14), minutes=0, rpe=0),)})
+    assert found(check_plan(ill, stale), "HV-5") == []
+    # the plan had a rest day, but a sprint at 92 % was logged: 15 Mar is then a second speed day
+    rest = make_plan(it={"A01": changed(A01_IT, d15=90)})
+    assert found(check_plan(base, rest), "HV-5") == []
+    ran = base.model_copy(update={"sessions": (
+        Session(athlete="A01", date=M(14), minutes=40, rpe=6, top_speed_pct=92),)})
+    report = check_plan(ran, rest)
+    assert spans(report, "HV-5") == [("A01", M(14), M(15))]
+    assert "past, 90 %" in found(report, "HV-5")[0].message
 
 
 def test_past_speed_days_in_a_week_in_progress_are_given():
