@@ -11,8 +11,8 @@ past match the athlete played is a speed day (an HV exposure when started) whate
 logged: its intensity is 100 (start) or 80 (bench).
 
 Several sessions on one day add up: minutes and load sum, the top speed and the pain are the
-day's highest, the minutes played the day's most. The solver writes this past into every plan,
-so the plan checker and the explanations read it from the plan.
+day's highest, the minutes played the day's most. The solver writes this past into every plan;
+the plan checker reads it again over the plan it checks (a stored plan may be older than the log).
 """
 
 from __future__ import annotations
@@ -153,24 +153,31 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
             played.append(True)
             continue
         played.append(False)
+        # on a competition day 100 and 80 mean playing: a match not played that the plan had as
+        # played ran no match speed, and a top speed logged in training there counts one level
+        # lower (docs/semantics.md). Read before the stage's cap and RH-FL's calm days, so the
+        # past is the same whichever way and order the facts came (a flare-up recorded before or
+        # after the re-plan that read the match as not played)
         if day is not None and day.top_pct is not None:
             value = level_at_or_below(day.top_pct)
+            if tl.is_comp[d] and value in (80, 100):
+                value = 95 if value == 100 else 70
         elif day is not None and day.minutes <= 0:
             value = 0  # logged with no minutes (ill, absent): the athlete did not run at all
         else:
-            # as planned, within the stage the athlete was in: a stage change the plan projected
-            # that did not happen (not recorded) leaves the athlete under the old stage's cap
-            value = plan_it[d] if plan_it[d] <= cap[d] else level_at_or_below(cap[d])
+            value = plan_it[d]
+            if tl.is_comp[d] and value in (80, 100):
+                value = 0
+            elif value > cap[d]:
+                # as planned, within the stage the athlete was in: a stage change the plan
+                # projected that did not happen (not recorded) leaves the athlete under the old
+                # stage's cap
+                value = level_at_or_below(cap[d])
             if d in calm:
                 # a flare-up recorded afterwards: the session the plan had that day, or on its
                 # calm days, is not taken as done (RH-FL), so it never counts as a pain-free
                 # session towards the ladder or the stage's exit
                 value = min(value, calm[d])
-        if tl.is_comp[d] and value in (80, 100):
-            # on a competition day 100 and 80 mean playing: a match not played that the plan had
-            # as played ran no match speed, and a top speed logged in training there counts one
-            # level lower (docs/semantics.md)
-            value = 0 if day is None or day.top_pct is None else (95 if value == 100 else 70)
         intensity.append(value)
     return Past(tuple(intensity), tuple(played))
 

@@ -1,0 +1,69 @@
+"""The past read from the log (rules-spec.md section 9): the same facts give the same past, in
+whatever order they were recorded and however often the reading is repeated."""
+
+from __future__ import annotations
+
+import random
+
+from planner.history import past_days
+from planner.season import LEVELS, AthletePlan, Plan, Session
+from planner.timeline import Timeline
+from tests.builders import day, injury, season
+
+MATCH = 12  # Saturday of the second week
+
+
+def _plan(s, intensity, stages) -> Plan:
+    tl = Timeline(s)
+    return Plan(status="manual", team_weeks=("load",) * len(tl.weeks), athletes=(
+        AthletePlan(athlete="A1", stages=tuple(stages), intensity=tuple(intensity),
+                    weeks=("load",) * len(tl.weeks)),))
+
+
+def _season(flares=(10,)):
+    # back to FIT on day 2, a flare-up on Thu day 10 (RH-FL: calm days 11 and 12, the match day)
+    rec = injury("A1", "FIT", start_day=2, history=(("S3", -20),), flare_days=flares)
+    return season(weeks=4, athletes=1, injuries=(rec,), today=day(14))
+
+
+def test_a_match_sat_out_on_a_calm_day_reads_the_same_whichever_came_first():
+    """The plan had A1 start the match (100); the log says 45 minutes of training and 0 minutes
+    played. Recorded before the re-plan, the flare-up's calm day used to turn the planned 100
+    into a 60 % running day; recorded after it (the stored plan then holding the 0 the first
+    re-plan read), it stayed 0."""
+    s = _season().model_copy(update={"sessions": (
+        Session(athlete="A1", date=day(MATCH), minutes=45, rpe=5, minutes_played=0),)})
+    stages = ["S3", "S3"] + ["FIT"] * 26
+    planned = [0] * 28
+    planned[MATCH] = 100
+    read_after = [0] * 28
+    first = past_days(s, "A1", tuple(stages[:14]), stored=_plan(s, planned, stages))
+    second = past_days(s, "A1", tuple(stages[:14]), stored=_plan(s, read_after, stages))
+    assert first.intensity[MATCH] == second.intensity[MATCH] == 0
+    assert not first.played[MATCH]
+    # sent back a stage by the flare-up, the athlete did not play either: no match speed
+    back = ["S3"] * 14
+    assert past_days(s, "A1", tuple(back), stored=_plan(s, planned, back)).intensity[MATCH] == 0
+
+
+def test_reading_the_past_again_changes_nothing():
+    """The solver writes the past it read into the plan and the plan checker reads it again over
+    that plan: every reading must be a fixed point, or the two would disagree."""
+    rng = random.Random(7)
+    for trial in range(300):
+        flares = tuple(sorted(rng.sample(range(0, 14), rng.randint(0, 2))))
+        s = _season(flares)
+        tl = Timeline(s)
+        sessions = []
+        for d in rng.sample(range(14), rng.randint(0, 8)):
+            top = rng.choice([None, None, 55.0, 72.0, 85.0, 93.0, 97.0, 100.0])
+            played = rng.choice([None, None, 0, 30, 90]) if tl.is_comp[d] else None
+            sessions.append(Session(athlete="A1", date=day(d), minutes=rng.choice([0, 30, 60]),
+                                    rpe=5, top_speed_pct=top, minutes_played=played))
+        s = s.model_copy(update={"sessions": tuple(sessions)})
+        stages = [rng.choice(["S3", "FIT"]) if d < 14 else "FIT" for d in range(28)]
+        intensity = [rng.choice(LEVELS) for _ in range(28)]
+        once = past_days(s, "A1", tuple(stages[:14]), stored=_plan(s, intensity, stages))
+        again_it = list(once.intensity) + intensity[14:]
+        twice = past_days(s, "A1", tuple(stages[:14]), stored=_plan(s, again_it, stages))
+        assert twice == once, (trial, flares, sessions, stages[:14], intensity[:14])
