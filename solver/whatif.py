@@ -34,6 +34,10 @@ class Scope:
     reason: str
     window_athletes: frozenset[str] = frozenset()  # free inside the window only
     team_weeks: bool = True  # the team's weeks inside the window are free
+    # injured athletes whose return a re-plan must prove the best the season allows besides the
+    # free ones: moving today reaches returns it leaves frozen (a week wholly past no longer
+    # counts in a deload rhythm, a stage's days left shrink), so it names every return ahead
+    returns: frozenset[str] = frozenset()
 
 
 def change_scope(before: Season, after: Season) -> Scope:
@@ -157,8 +161,10 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
         if past.intensity[lo:] != rp.intensity[lo:p0]:
             deviated.add(a.id)
     hi = min(tl.n - 1, p0 + MARGIN_DAYS)
+    ahead = _returns_ahead(after, tl, reference)
     if not athletes and not deviated:
-        return Scope(False, frozenset(), False, (p0, p0 - 1), "everything went as planned")
+        return Scope(False, frozenset(), False, (p0, p0 - 1), "everything went as planned",
+                     returns=ahead)
     others = len(athletes) - len(declined) - len(recorded)  # new to the plan
     return Scope(False, frozenset(athletes), False, (p0, hi),
                  f"{plural(len(deviated), 'athlete')} whose past went otherwise, from "
@@ -167,7 +173,21 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
                                      if declined else "")
                  + (f", {len(recorded)} whose stage records changed" if recorded else "")
                  + (f", {others} new to the plan" if others else ""),
-                 window_athletes=frozenset(deviated), team_weeks=False)
+                 window_athletes=frozenset(deviated), team_weeks=False, returns=ahead)
+
+
+def _returns_ahead(season: Season, tl: Timeline, reference: Plan) -> frozenset[str]:
+    """Injured athletes with a return or a target competition still ahead of ``today``: out of
+    FIT on a day from today on in ``reference``, or a target on or after today."""
+    out = set()
+    for rec in season.injuries:
+        rp = reference.for_athlete(rec.athlete)
+        target = season.competition(rec.target_competition) if rec.target_competition else None
+        if (rp is None or len(rp.stages) != tl.n or any(s != "FIT" for s in rp.stages[tl.p0:])
+                or (target is not None and tl.index(target.last) is not None
+                    and tl.index(target.last) >= tl.p0)):
+            out.add(rec.athlete)
+    return frozenset(out)
 
 
 def replan_from_today(before: Season, after: Season, time_limit: float = 60.0, on_progress=None,
@@ -273,12 +293,14 @@ def with_history(season: Season, reference: Plan | None) -> Season:
 def _returns_as_good(after: Season, first: Outcome, scope: Scope, limit: float,
                      stop: StopToken | None, floors: dict[str, int] | None = None) -> bool:
     """Are the neighbourhood plan's returns and targets the best the whole season allows? Only
-    the injured athletes the change reaches can differ from the reference: a return at the
+    the injured athletes the change reaches (free in the neighbourhood, or named by the scope's
+    ``returns``) can differ from the reference's best: a return at the
     earliest day the stage windows allow, with its target met or out of reach (``floors``, the
     model's RTS floor), is the best; any other is measured alone (an athlete's return depends on
     nobody else)."""
     injured = {i.athlete for i in after.injuries}
-    touched = sorted(injured & scope.athletes) if not scope.team_days else sorted(injured)
+    touched = sorted(injured) if scope.team_days else sorted(
+        injured & (scope.athletes | scope.window_athletes | scope.returns))
     if not touched:
         return True
     got: dict[str, int] = {}

@@ -20,7 +20,7 @@ from planner.progress import (
     returns_moved,
 )
 from planner.rehab import athlete_stage_on
-from planner.season import Athlete, Session
+from planner.season import Athlete, Session, Unavailability
 from planner.simulate import log_week
 from planner.timeline import Timeline
 from solver import SolveRequest, Status, solve
@@ -490,3 +490,28 @@ def test_a_player_signed_mid_season_is_planned_from_the_day_he_joins_and_the_pas
         assert set(new.intensity[:p0]) == {0} and max(new.intensity[p0:]) >= 90
         al = athlete_load(after, plan, "N1")
         assert sum(al.load[:al.today]) == 0  # no session made up before he joins
+
+
+def test_moving_today_proves_every_return_ahead_not_only_those_whose_past_changed():
+    """A stored plan whose return is later than the season now allows (the absence it was
+    planned around was taken back; today moved since) with everything logged as planned: the
+    re-plan from today must not keep that return while calling it the best the season allows."""
+    from planner.returns import returns
+    from solver.whatif import advance_scope, rts_optimum
+
+    away = Unavailability(athlete="A1", start=day(8), end=day(20))
+    s = season(weeks=8, athletes=3, injuries=(injury("A1", "P3", start_day=-10),), today=day(0))
+    stored = solve(SolveRequest(s.model_copy(update={"unavailability": (away,)}), time_limit=60))
+    assert stored.plan is not None
+    s = s.model_copy(update={"plan": stored.plan})
+    late = {r.athlete: r.fit for r in returns(s, s.plan)}["A1"]
+    after = E.AdvanceToday(today=day(7), accepted=()).apply(s)
+    scope = advance_scope(s, after, s.plan)
+    assert scope.athletes == frozenset() and "A1" in scope.returns
+    best = rts_optimum(after, "A1", 30)
+    out = replan_from_today(s, after, 60)
+    assert out.plan is not None and check_plan(after, out.plan).violations == ()
+    back = {r.athlete: r.fit for r in returns(after, out.plan)}["A1"]
+    assert back < late, (back, late)
+    rts = check_plan(after, out.plan).penalties().get("RTS", 0)
+    assert best is not None and rts == best
