@@ -236,6 +236,31 @@ def test_advance_without_accept_records_nothing_and_back_keeps_every_record(tmp_
     assert r.returncode == 0, r.stderr  # the day after the season: all of it played
 
 
+def test_an_advance_whose_replan_finds_no_plan_stores_nothing_and_says_how_to_move_on(tmp_path):
+    from planner.season import IntensityPin
+
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    solved = load_season(tmp_path / "s.season.json")
+    # a pin no plan can keep: a maximal sprint for an athlete three days into isometric rehab
+    pinned = solved.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(9),
+                                                             intensity=100),)})
+    save_season(pinned, tmp_path / "s.season.json", backup=False)
+    before = (tmp_path / "s.season.json").read_bytes()
+    r = run("advance", "s.season.json", "--today", day(7).isoformat(), "--save", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "No plan satisfies every hard rule" in r.stderr
+    assert "Nothing stored: the season file is as it was" in r.stderr and "--no-replan" in r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    # the way it names: today moves, the plan is kept as it was, and the checker says what breaks
+    r = run("advance", "s.season.json", "--today", day(7).isoformat(), "--save", "--no-replan",
+            cwd=tmp_path)
+    assert r.returncode == 0 and load_season(tmp_path / "s.season.json").calendar.today == day(7)
+    r = run("check", "s.season.json", cwd=tmp_path)
+    assert r.returncode != 0, r.stdout
+
+
 def test_an_advance_whose_log_is_bad_says_that_nothing_was_saved(tmp_path):
     shutil.copy(template_path("demo.season.json"), tmp_path / "demo.season.json")
     before = (tmp_path / "demo.season.json").read_bytes()

@@ -186,6 +186,7 @@ def cmd_advance(args) -> int:
     if season.plan is None and today > before and season.injuries and not args.no_replan:
         season, status = _plan_as_it_stood(season, before, args.time_limit)
         if status is not None:
+            print("Nothing stored: the season file is as it was.", file=sys.stderr)
             return status
     moves = projected_transitions(season, today)
     if moves:
@@ -229,6 +230,11 @@ def cmd_advance(args) -> int:
     if not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit)
         if status is not None:
+            print("Nothing stored: the season file is as it was (today not moved, nothing recorded "
+                  "or logged). To move today anyway, run the same command with --no-replan: the "
+                  "plan then stays as it was until the season is solved again, and 'periodize "
+                  "check' says what in it no longer holds.",
+                  file=sys.stderr)
             return status
     return _store(after, args, "Stored in", "the new today")
 
