@@ -155,9 +155,9 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
         played.append(False)
         # on a competition day 100 and 80 mean playing: a match not played that the plan had as
         # played ran no match speed, and a top speed logged in training there counts one level
-        # lower (docs/semantics.md). Read before the stage's cap and RH-FL's calm days, so the
-        # past is the same whichever way and order the facts came (a flare-up recorded before or
-        # after the re-plan that read the match as not played)
+        # lower (docs/semantics.md). Read before RH-FL's calm days, so the past is the same
+        # whichever way and order the facts came (a flare-up recorded before or after the
+        # re-plan that read the match as not played)
         if day is not None and day.top_pct is not None:
             value = level_at_or_below(day.top_pct)
             if tl.is_comp[d] and value in (80, 100):
@@ -166,13 +166,16 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
             value = 0  # logged with no minutes (ill, absent): the athlete did not run at all
         else:
             value = plan_it[d]
-            if tl.is_comp[d] and value in (80, 100):
-                value = 0
-            elif value > cap[d]:
+            if value > cap[d]:
                 # as planned, within the stage the athlete was in: a stage change the plan
                 # projected that did not happen (not recorded) leaves the athlete under the old
                 # stage's cap
                 value = level_at_or_below(cap[d])
+            if tl.is_comp[d] and (plan_it[d] in (80, 100) or value in (80, 100)):
+                # planned as playing, or capped to a playing level (a stage capped at 80): read
+                # again over its own result, a 80 left here would turn into 0 (a fixed point,
+                # as the solver writes this past and the plan checker reads it again)
+                value = 0
             if d in calm:
                 # a flare-up recorded afterwards: the session the plan had that day, or on its
                 # calm days, is not taken as done (RH-FL), so it never counts as a pain-free

@@ -50,7 +50,7 @@ def test_reading_the_past_again_changes_nothing():
     """The solver writes the past it read into the plan and the plan checker reads it again over
     that plan: every reading must be a fixed point, or the two would disagree."""
     rng = random.Random(7)
-    for trial in range(300):
+    for trial in range(1000):
         flares = tuple(sorted(rng.sample(range(0, 14), rng.randint(0, 2))))
         s = _season(flares)
         tl = Timeline(s)
@@ -61,7 +61,9 @@ def test_reading_the_past_again_changes_nothing():
             sessions.append(Session(athlete="A1", date=day(d), minutes=rng.choice([0, 30, 60]),
                                     rpe=5, top_speed_pct=top, minutes_played=played))
         s = s.model_copy(update={"sessions": tuple(sessions)})
-        stages = [rng.choice(["S3", "FIT"]) if d < 14 else "FIT" for d in range(28)]
+        # every stage of the protocol: P3's cap is 80, a level that also means "played"
+        stages = [rng.choice(["P1", "P2", "P3", "S1", "S2", "S3", "FIT"]) if d < 14 else "FIT"
+                  for d in range(28)]
         intensity = [rng.choice(LEVELS) for _ in range(28)]
         once = past_days(s, "A1", tuple(stages[:14]), stored=_plan(s, intensity, stages))
         again_it = list(once.intensity) + intensity[14:]
