@@ -18,7 +18,8 @@ Readings taken where neither page decides (see also the module's tests and ``pla
   ready) who does not is an AV-1 violation. Every other rule reads the plan as it is: a played day
   is given, a speed day by its intensity (>= 80), an HV exposure from 90.
 - Days before ``p0`` are facts: their stage as the plan records them, their intensity (and so who
-  played) as rules-spec.md section 9 reads it from the log over the checked plan
+  played) as rules-spec.md section 9 reads it from the log over the checked plan, each day
+  under the stage the injury records give it, as the solver reads it
   (``planner.history.past_days``). A plan the solver wrote already holds that past; a stored plan
   whose past went otherwise since (sessions logged, ``today`` moved without a re-plan) is checked
   against what happened, not against what it had planned. The stage run
@@ -53,7 +54,7 @@ from planner.criteria import Result, gate
 from planner.errors import InputError
 from planner.history import past_days, pre_season_speed_days
 from planner.loadtable import LoadTable, athlete_load
-from planner.rehab import Segment, max_days, reset_credit, segments
+from planner.rehab import Segment, athlete_stage_on, max_days, reset_credit, segments
 from planner.returns import (
     PLAY_LEVEL,
     REHAB,
@@ -978,7 +979,12 @@ def _past_from_log(season: Season, plan: Plan, tl: Timeline) -> Plan:
         return plan
     athletes, changed = [], False
     for ap in plan.athletes:
-        past = past_days(season, ap.athlete, ap.stages[:p0], tl, stored=plan).intensity
+        # the stage each past day had by the records, as the solver reads it (a stage change a
+        # stale plan projected but nobody recorded did not happen: its cap stands)
+        records = season.injuries_of(ap.athlete)
+        stages = tuple(athlete_stage_on(records, tl.days[d]) for d in range(p0)) if records \
+            else ("FIT",) * p0
+        past = past_days(season, ap.athlete, stages, tl, stored=plan).intensity
         if tuple(ap.intensity[:p0]) != past:
             changed = True
             ap = ap.model_copy(update={"intensity": tuple(past) + tuple(ap.intensity[p0:])})

@@ -515,3 +515,25 @@ def test_moving_today_proves_every_return_ahead_not_only_those_whose_past_change
     assert back < late, (back, late)
     rts = check_plan(after, out.plan).penalties().get("RTS", 0)
     assert best is not None and rts == best
+
+
+def test_the_checker_reads_a_stale_plans_past_under_the_recorded_stages_as_the_solver_does():
+    """today moved without a re-plan and without the projected P3 -> S1 recorded: the days the
+    plan had in S1 were run under P3's cap (80 %), as the solver reads them, whatever the kept
+    plan says; the checker reads the same past."""
+    from planner.rehab import athlete_stage_on
+
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P3", start_day=-20),), today=day(0))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    after = E.AdvanceToday(today=day(14), accepted=()).apply(s)
+    tl = Timeline(after)
+    kept = after.plan.for_athlete("A1")
+    recorded = tuple(athlete_stage_on(after.injuries_of("A1"), tl.days[d]) for d in range(14))
+    assert "S1" in kept.stages[:14] and set(recorded) == {"P3"}
+    past = past_days(after, "A1", recorded, tl, stored=after.plan).intensity
+    assert max(past) <= 80 < max(kept.intensity[:14])
+    solver_read = after.plan.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"intensity": past + a.intensity[14:]}) if a.athlete == "A1" else a
+        for a in after.plan.athletes)})
+    assert [v.message for v in check_plan(after, after.plan).violations] == \
+        [v.message for v in check_plan(after, solver_read).violations]
