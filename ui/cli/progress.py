@@ -228,13 +228,8 @@ def cmd_advance(args) -> int:
     if gap:
         print(gap)
     if not args.no_replan and after.plan is not None:
-        after, status = _replan(season, after, args.time_limit)
+        after, status = _replan_moved(season, after, args.time_limit)
         if status is not None:
-            print("Nothing stored: the season file is as it was (today not moved, nothing recorded "
-                  "or logged). To move today anyway, run the same command with --no-replan: the "
-                  "plan then stays as it was until the season is solved again, and 'periodize "
-                  "check' says what in it no longer holds.",
-                  file=sys.stderr)
             return status
     return _store(after, args, "Stored in", "the new today")
 
@@ -418,6 +413,20 @@ def _plan_as_it_stood(season, before: dt.date, time_limit: float):
     outcome, status = _searched(season, time_limit, lambda stop: solve(
         SolveRequest(season, time_limit=time_limit), stop=stop))
     return (season if outcome is None else season.model_copy(update={"plan": outcome.plan})), status
+
+
+def _replan_moved(before, season, time_limit: float):
+    """``_replan`` for a move of today: when no plan keeps every hard rule, says that nothing
+    was stored and how to move today anyway (out of time, ``no_plan_text`` said what to do)."""
+    from ui.cli.commands import EXIT_INFEASIBLE
+
+    after, status = _replan(before, season, time_limit)
+    if status == EXIT_INFEASIBLE:
+        print("Nothing stored: the season file is as it was (today not moved, nothing recorded "
+              "or logged). To move today anyway, run the same command with --no-replan: the "
+              "plan then stays as it was until the season is solved again, and 'periodize "
+              "check' says what in it no longer holds.", file=sys.stderr)
+    return after, status
 
 
 def _replan(before, season, time_limit: float):
