@@ -52,9 +52,9 @@ from dataclasses import dataclass
 from planner import text
 from planner.criteria import Result, gate
 from planner.errors import InputError
-from planner.history import past_days, pre_season_speed_days
+from planner.history import as_lived, pre_season_speed_days
 from planner.loadtable import LoadTable, athlete_load
-from planner.rehab import Segment, athlete_stage_on, max_days, reset_credit, segments
+from planner.rehab import Segment, max_days, reset_credit, segments
 from planner.returns import (
     PLAY_LEVEL,
     REHAB,
@@ -166,7 +166,8 @@ class _Checker:
         self.hard: list[Violation] = []
         self.soft: list[SoftViolation] = []
         self._shape()
-        self.plan = plan = _past_from_log(season, plan, tl)
+        # the days before today as they happened, each under its recorded stage (section 9)
+        self.plan = plan = as_lived(season, plan, tl)
         self.team: tuple[str, ...] = plan.team_weeks
         by_id = {ap.athlete: ap for ap in plan.athletes}
         self.athletes = [_Athlete(self, by_id[a.id]) for a in season.athletes]
@@ -970,26 +971,6 @@ class _Checker:
                     self.penal("STAB", a.id, weeks[w].first, weeks[w].last,
                                f"{a.who}'s {self.wof(w)} is {a.wk[w]} instead of "
                                f"{r.weeks[w]}.", weight)
-
-
-def _past_from_log(season: Season, plan: Plan, tl: Timeline) -> Plan:
-    """``plan`` with every athlete's days before ``p0`` as the log reads them (section 9)."""
-    p0 = tl.p0
-    if p0 <= 0:
-        return plan
-    athletes, changed = [], False
-    for ap in plan.athletes:
-        # the stage each past day had by the records, as the solver reads it (a stage change a
-        # stale plan projected but nobody recorded did not happen: its cap stands)
-        records = season.injuries_of(ap.athlete)
-        stages = tuple(athlete_stage_on(records, tl.days[d]) for d in range(p0)) if records \
-            else ("FIT",) * p0
-        past = past_days(season, ap.athlete, stages, tl, stored=plan).intensity
-        if tuple(ap.intensity[:p0]) != past:
-            changed = True
-            ap = ap.model_copy(update={"intensity": tuple(past) + tuple(ap.intensity[p0:])})
-        athletes.append(ap)
-    return plan.model_copy(update={"athletes": tuple(athletes)}) if changed else plan
 
 
 def check_plan(season: Season, plan: Plan, rules_in_objective: set[str] | None = None,

@@ -185,6 +185,40 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
     return Past(tuple(intensity), tuple(played))
 
 
+def as_lived(season: Season, plan: Plan, tl: Timeline | None = None, *,
+             stages: bool = False) -> Plan:
+    """``plan`` with every athlete's days before ``p0`` as what happened reads them (section 9):
+    the intensity from the log, else the plan's within the stage the injury records give the
+    day (:func:`past_days`, as the solver reads it). With ``stages`` the past days' stages are
+    the recorded ones too (a projected change nobody recorded did not happen): what a coach is
+    shown as "went as planned" before a re-plan. ``plan`` itself when nothing differs."""
+    from planner.rehab import athlete_stage_on
+
+    tl = tl if tl is not None else Timeline(season)
+    p0 = tl.p0
+    if p0 <= 0:
+        return plan
+    athletes, changed = [], False
+    for ap in plan.athletes:
+        if len(ap.intensity) != tl.n or len(ap.stages) != tl.n:
+            athletes.append(ap)  # a plan of another shape: validation says where
+            continue
+        records = season.injuries_of(ap.athlete)
+        past_st = tuple(athlete_stage_on(records, tl.days[d]) for d in range(p0)) if records \
+            else ("FIT",) * p0
+        past_it = past_days(season, ap.athlete, past_st, tl, stored=plan).intensity
+        update = {}
+        if tuple(ap.intensity[:p0]) != past_it:
+            update["intensity"] = tuple(past_it) + tuple(ap.intensity[p0:])
+        if stages and tuple(ap.stages[:p0]) != past_st:
+            update["stages"] = past_st + tuple(ap.stages[p0:])
+        if update:
+            changed = True
+            ap = ap.model_copy(update=update)
+        athletes.append(ap)
+    return plan.model_copy(update={"athletes": tuple(athletes)}) if changed else plan
+
+
 def flare_calm_caps(season: Season, athlete: str, tl: Timeline) -> dict[int, int]:
     """Past days (index -> highest intensity) that RH-FL makes calm: 0 on a recorded flare-up's
     day, 60 on the ``calm_days`` after it. A past day with nothing logged counts at most this."""
