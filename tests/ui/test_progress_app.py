@@ -122,7 +122,9 @@ def test_the_log_opens_on_the_week_before_today_and_greys_the_plan(w):
                              "stages": tuple("P2" if (k in m.days and a.athlete == "A3") else s
                                              for k, s in enumerate(a.stages))})
         for a in planned.athletes)})
-    m.season = w.season.model_copy(update={"plan": zero})
+    # the past reads under the recorded stage: A3 recorded in P2 from before the week
+    m.season = w.season.model_copy(update={"plan": zero, "injuries": w.season.injuries + (
+        injury("A3", "P2", start_day=0),)})
     monday = days[0]
     assert m.planned_text("A2", monday) == "(recovery)" and m.planned_text("A3", monday) == "(P2 session)"
     assert m.planned_text("A3", sunday) == "(P2 rest)"
@@ -1239,3 +1241,28 @@ def test_a_replan_that_moves_a_return_says_so_in_the_status_bar(qtbot, planned):
     text = w.statusBar().currentMessage()
     assert "Returns moved: " + moved[1].strip() in text
     w.weekly.shutdown()
+
+
+def test_days_lived_under_a_stage_change_not_recorded_show_and_fill_the_recorded_stage(qtbot, planned):
+    """Today moved past A1's projected P3 -> S1 without recording it and without a re-plan: the
+    Log greyed the days just lived as the S1 sessions the plan projected, and "As planned" logged
+    S1's speeds for an athlete the records keep in P3 (cap 80 %), a past that never happened."""
+    kept = planned.plan.for_athlete("A1")
+    assert kept.stages[8] == "S1" and max(kept.intensity[8:14]) > 80
+    moved = E.AdvanceToday(today=day(14), accepted=()).apply(planned)
+    w = make_window(qtbot, moved)
+    try:
+        w.weekly.show_log()
+        panel = w.weekly.log_panel
+        m = panel.model
+        panel.show_week(1)
+        r = row_of(w, "A1")
+        texts = [m.planned_text("A1", d) for d in range(8, 14)]
+        assert all("S1" not in t for t in texts) and any("P3" in t for t in texts), texts
+        panel.select([(r, c) for c in range(7)])
+        assert panel.fill_as_planned()
+        speeds = [s.top_speed_pct for d in range(8, 14) for s in logged(w, "A1", d)]
+        assert speeds and all(v is None or v <= 80 for v in speeds), speeds
+        assert any(v == 80 for v in speeds)  # P3's own sessions at its cap still count
+    finally:
+        w.weekly.shutdown()

@@ -93,12 +93,14 @@ class LogModel(QAbstractTableModel):
         self.days: list[int] = []  # day indexes of the week
         self.cells: dict[tuple[str, int], tuple[Session, ...]] = {}
         self.last_loggable = -1  # the last day index that may be logged (today)
+        self._lived = None  # (season, the plan as lived): worked out on first use
 
     # -- the season and the week ---------------------------------------------------------
     def set_season(self, season: Season | None, week: int | None = None) -> None:
         before = ([a.id for a in self.athletes], list(self.days))
         self.season = season
         self.tl = Timeline(season) if season is not None else None
+        self._lived = None  # (season, the plan as lived): worked out on first use
         if self.tl is not None:
             self.week = max(0, min(len(self.tl.weeks) - 1, self.week if week is None else week))
         self._fill()
@@ -146,9 +148,23 @@ class LogModel(QAbstractTableModel):
         return (f"{day_long(self.tl.days[d])} is after today ({day_long(today)}): a session is "
                 f"logged once it happened. Move today on first: Season ▸ New Week.")
 
+    def lived_plan(self):
+        """The stored plan with its days before today as they count (``planner.history.as_lived``):
+        a stage change the plan projected but nobody recorded did not happen, so a day "as
+        planned" is the recorded stage's session, not the projected one (until the re-plan)."""
+        season = self.season
+        if season is None or season.plan is None:
+            return None
+        if self._lived is None or self._lived[0] is not season:
+            from planner.history import as_lived
+
+            self._lived = (season, as_lived(season, season.plan, self.tl, stages=True))
+        return self._lived[1]
+
     def planned_text(self, athlete: str, d: int) -> str:
-        """The plan's level for a day not logged, as the greyed cell shows it."""
-        plan = self.season.plan if self.season is not None else None
+        """The plan's level for a day not logged, as the greyed cell shows it (the past under
+        its recorded stage)."""
+        plan = self.lived_plan()
         ap = plan.for_athlete(athlete) if plan is not None else None
         if ap is None or len(ap.intensity) <= d:
             return ""
@@ -733,7 +749,7 @@ class LogPanel(QWidget):
         from planner.progress import flare_proposals
         from planner.sessions import Prescriber
 
-        pr = Prescriber(season, season.plan, timeline=m.tl)
+        pr = Prescriber(season, m.lived_plan(), timeline=m.tl)
         ok, late = self._split(self.selected_cells())
         # a pain that proposes a flare-up, not yet recorded or dismissed: the plan after it may
         # not hold, so its days are not filled as planned (the coach records it, or types them)
