@@ -186,12 +186,16 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
 
 
 def as_lived(season: Season, plan: Plan, tl: Timeline | None = None, *,
-             stages: bool = False) -> Plan:
+             stages: bool = False, today: bool = False) -> Plan:
     """``plan`` with every athlete's days before ``p0`` as what happened reads them (section 9):
     the intensity from the log, else the plan's within the stage the injury records give the
     day (:func:`past_days`, as the solver reads it). With ``stages`` the past days' stages are
     the recorded ones too (a projected change nobody recorded did not happen): what a coach is
-    shown as "went as planned" before a re-plan. ``plan`` itself when nothing differs."""
+    shown as "went as planned" before a re-plan. With ``today`` (and ``stages``) today itself,
+    the last day a session may be logged, is read so too when the plan's stages had already
+    left the records before it (a stale projection: today's stage is the recorded one, its level
+    within that stage's cap); a plan whose past agrees keeps today as planned, a stage change it
+    plans on today included. ``plan`` itself when nothing differs."""
     from planner.rehab import athlete_stage_on
 
     tl = tl if tl is not None else Timeline(season)
@@ -212,11 +216,37 @@ def as_lived(season: Season, plan: Plan, tl: Timeline | None = None, *,
             update["intensity"] = tuple(past_it) + tuple(ap.intensity[p0:])
         if stages and tuple(ap.stages[:p0]) != past_st:
             update["stages"] = past_st + tuple(ap.stages[p0:])
+            if today and p0 < tl.n and ap.stages[p0 - 1] != past_st[-1]:
+                st0, lv0 = _recorded_day(season, records, tl, p0, ap.intensity[p0])
+                update["stages"] = past_st + (st0,) + tuple(ap.stages[p0 + 1:])
+                update["intensity"] = (tuple(update.get("intensity", ap.intensity)[:p0]) + (lv0,)
+                                       + tuple(ap.intensity[p0 + 1:]))
         if update:
             changed = True
             ap = ap.model_copy(update=update)
         athletes.append(ap)
     return plan.model_copy(update={"athletes": tuple(athletes)}) if changed else plan
+
+
+def _recorded_day(season: Season, records, tl: Timeline, d: int, planned: int) -> tuple[str, int]:
+    """Day ``d``'s recorded stage and ``planned`` within its cap (a match planned as played is
+    not played out of FIT)."""
+    from planner.errors import PeriodizeError
+    from planner.protocols import load_protocol
+    from planner.rehab import athlete_stage_on, governing
+
+    stage = athlete_stage_on(records, tl.days[d])
+    rec = governing(records, tl.days[d])
+    cap = 100
+    if rec is not None and stage != "FIT":
+        try:
+            cap = load_protocol(rec.protocol).cap(stage)
+        except (KeyError, PeriodizeError):  # an unknown stage or protocol: validation says where
+            cap = 100
+    level = planned if planned <= cap else level_at_or_below(cap)
+    if tl.is_comp[d] and stage != "FIT" and (planned in (80, 100) or level in (80, 100)):
+        level = 0
+    return stage, level
 
 
 def flare_calm_caps(season: Season, athlete: str, tl: Timeline) -> dict[int, int]:

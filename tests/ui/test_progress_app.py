@@ -1266,3 +1266,47 @@ def test_days_lived_under_a_stage_change_not_recorded_show_and_fill_the_recorded
         assert any(v == 80 for v in speeds)  # P3's own sessions at its cap still count
     finally:
         w.weekly.shutdown()
+
+
+def test_today_inside_a_stage_change_not_recorded_shows_and_fills_the_recorded_stage(qtbot, planned):
+    """Today (a day that may be logged) inside the projected S1 nobody recorded: its cell too is
+    P3's, at most P3's cap; it showed and filled the S1 session the plan had."""
+    kept = planned.plan.for_athlete("A1")
+    today = next(d for d in range(9, 14) if kept.stages[d] == "S1" and kept.intensity[d] > 80)
+    moved = E.AdvanceToday(today=day(today), accepted=()).apply(planned)
+    w = make_window(qtbot, moved)
+    try:
+        w.weekly.show_log()
+        panel = w.weekly.log_panel
+        m = panel.model
+        panel.show_week(1)
+        assert m.loggable(today) and m.planned_text("A1", today).startswith("(P3")
+        r, c = row_of(w, "A1"), m.days.index(today)
+        panel.select([(r, c)])
+        assert panel.fill_as_planned()
+        (s,) = logged(w, "A1", today)
+        assert s.top_speed_pct is not None and s.top_speed_pct <= 80
+    finally:
+        w.weekly.shutdown()
+
+
+def test_a_stage_change_planned_on_today_itself_stays_as_planned(qtbot, planned):
+    """A plan whose past agrees with the records keeps today as it plans it: S1 starting today
+    is the plan's, not a projection to undo."""
+    first = planned.plan.for_athlete("A1").stages.index("S1")
+    moved = E.AdvanceToday(today=day(first), accepted=()).apply(planned)
+    w = make_window(qtbot, moved)
+    try:
+        w.weekly.show_log()
+        m = w.weekly.log_panel.model
+        w.weekly.log_panel.show_week(first // 7)
+        assert m.planned_text("A1", first) == m_text(planned, "A1", first)
+    finally:
+        w.weekly.shutdown()
+
+
+def m_text(season, athlete: str, d: int) -> str:
+    """The greyed text of a day as the stored plan has it (stage and level)."""
+    ap = season.plan.for_athlete(athlete)
+    lv, st = ap.intensity[d], ap.stages[d]
+    return f"({st} {lv} %)" if lv else f"({st} session)"

@@ -151,14 +151,16 @@ class LogModel(QAbstractTableModel):
     def lived_plan(self):
         """The stored plan with its days before today as they count (``planner.history.as_lived``):
         a stage change the plan projected but nobody recorded did not happen, so a day "as
-        planned" is the recorded stage's session, not the projected one (until the re-plan)."""
+        planned" (today's too) is the recorded stage's session, not the projected one (until the
+        re-plan)."""
         season = self.season
         if season is None or season.plan is None:
             return None
         if self._lived is None or self._lived[0] is not season:
             from planner.history import as_lived
 
-            self._lived = (season, as_lived(season, season.plan, self.tl, stages=True))
+            self._lived = (season, as_lived(season, season.plan, self.tl, stages=True,
+                                                 today=True))
         return self._lived[1]
 
     def planned_text(self, athlete: str, d: int) -> str:
