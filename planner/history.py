@@ -231,18 +231,10 @@ def as_lived(season: Season, plan: Plan, tl: Timeline | None = None, *,
 def _recorded_day(season: Season, records, tl: Timeline, d: int, planned: int) -> tuple[str, int]:
     """Day ``d``'s recorded stage and ``planned`` within its cap (a match planned as played is
     not played out of FIT)."""
-    from planner.errors import PeriodizeError
-    from planner.protocols import load_protocol
-    from planner.rehab import athlete_stage_on, governing
+    from planner.rehab import athlete_stage_on
 
     stage = athlete_stage_on(records, tl.days[d])
-    rec = governing(records, tl.days[d])
-    cap = 100
-    if rec is not None and stage != "FIT":
-        try:
-            cap = load_protocol(rec.protocol).cap(stage)
-        except (KeyError, PeriodizeError):  # an unknown stage or protocol: validation says where
-            cap = 100
+    cap = _cap(records, tl.days[d], stage)
     level = planned if planned <= cap else level_at_or_below(cap)
     if tl.is_comp[d] and stage != "FIT" and (planned in (80, 100) or level in (80, 100)):
         level = 0
@@ -266,22 +258,23 @@ def flare_calm_caps(season: Season, athlete: str, tl: Timeline) -> dict[int, int
 
 def _stage_caps(season: Season, athlete: str, stages: tuple[str, ...], tl: Timeline) -> list[int]:
     """The cap of the stage held on each past day (100 when fit or the stage is unknown)."""
+    records = season.injuries_of(athlete)
+    return [_cap(records, tl.days[d], stage) for d, stage in enumerate(stages)]
+
+
+def _cap(records, day: dt.date, stage: str) -> int:
+    """The cap of ``stage`` under the record governing ``day`` (100 when fit or unknown)."""
     from planner.errors import PeriodizeError
     from planner.protocols import load_protocol
     from planner.rehab import governing
 
-    records = season.injuries_of(athlete)
-    out = []
-    for d, stage in enumerate(stages):
-        rec = governing(records, tl.days[d])
-        if rec is None or stage == "FIT":
-            out.append(100)
-            continue
-        try:
-            out.append(load_protocol(rec.protocol).cap(stage))
-        except (KeyError, PeriodizeError):  # an unknown stage or protocol: validation says where
-            out.append(100)
-    return out
+    rec = governing(records, day)
+    if rec is None or stage == "FIT":
+        return 100
+    try:
+        return load_protocol(rec.protocol).cap(stage)
+    except (KeyError, PeriodizeError):  # an unknown stage or protocol: validation says where
+        return 100
 
 
 def _past_role(tl: Timeline, d: int, stage: str, planned: int, day: LoggedDay | None) -> str | None:

@@ -7,6 +7,7 @@ iliopsoas tendinopathy (his S1 and S2 fall in weeks 2 and 3), solved once for th
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import pytest
@@ -1249,13 +1250,7 @@ def test_days_lived_under_a_stage_change_not_recorded_show_and_fill_the_recorded
     S1's speeds for an athlete the records keep in P3 (cap 80 %), a past that never happened."""
     kept = planned.plan.for_athlete("A1")
     assert kept.stages[8] == "S1" and max(kept.intensity[8:14]) > 80
-    moved = E.AdvanceToday(today=day(14), accepted=()).apply(planned)
-    w = make_window(qtbot, moved)
-    try:
-        w.weekly.show_log()
-        panel = w.weekly.log_panel
-        m = panel.model
-        panel.show_week(1)
+    with _log_after_move(qtbot, planned, 14) as (w, panel, m):
         r = row_of(w, "A1")
         texts = [m.planned_text("A1", d) for d in range(8, 14)]
         assert all("S1" not in t for t in texts) and any("P3" in t for t in texts), texts
@@ -1264,6 +1259,18 @@ def test_days_lived_under_a_stage_change_not_recorded_show_and_fill_the_recorded
         speeds = [s.top_speed_pct for d in range(8, 14) for s in logged(w, "A1", d)]
         assert speeds and all(v is None or v <= 80 for v in speeds), speeds
         assert any(v == 80 for v in speeds)  # P3's own sessions at its cap still count
+
+
+@contextlib.contextmanager
+def _log_after_move(qtbot, planned: Season, today: int):
+    """The window after today moved to ``today`` with nothing recorded and no re-plan, its Log
+    on the second week: (window, panel, model)."""
+    w = make_window(qtbot, E.AdvanceToday(today=day(today), accepted=()).apply(planned))
+    try:
+        w.weekly.show_log()
+        panel = w.weekly.log_panel
+        panel.show_week(1)
+        yield w, panel, panel.model
     finally:
         w.weekly.shutdown()
 
@@ -1273,21 +1280,13 @@ def test_today_inside_a_stage_change_not_recorded_shows_and_fills_the_recorded_s
     P3's, at most P3's cap; it showed and filled the S1 session the plan had."""
     kept = planned.plan.for_athlete("A1")
     today = next(d for d in range(9, 14) if kept.stages[d] == "S1" and kept.intensity[d] > 80)
-    moved = E.AdvanceToday(today=day(today), accepted=()).apply(planned)
-    w = make_window(qtbot, moved)
-    try:
-        w.weekly.show_log()
-        panel = w.weekly.log_panel
-        m = panel.model
-        panel.show_week(1)
+    with _log_after_move(qtbot, planned, today) as (w, panel, m):
         assert m.loggable(today) and m.planned_text("A1", today).startswith("(P3")
         r, c = row_of(w, "A1"), m.days.index(today)
         panel.select([(r, c)])
         assert panel.fill_as_planned()
         (s,) = logged(w, "A1", today)
         assert s.top_speed_pct is not None and s.top_speed_pct <= 80
-    finally:
-        w.weekly.shutdown()
 
 
 def test_a_stage_change_planned_on_today_itself_stays_as_planned(qtbot, planned):
