@@ -228,6 +228,44 @@ def as_lived(season: Season, plan: Plan, tl: Timeline | None = None, *,
     return plan.model_copy(update={"athletes": tuple(athletes)}) if changed else plan
 
 
+def with_planned(stored: Plan | None, new: Plan, tl: Timeline) -> Plan:
+    """``new`` remembering, for each day before today, the level ``stored`` planned for it when
+    that differs from what happened (``new``'s past): what the board marks as not as planned;
+    and the stage, where a stage change recorded afterwards (a flare-up) moved the day's stage,
+    or a projected one was not recorded, so that its planned load stays what was planned
+    (docs/load.md). The solver's plans and :func:`lived_for_load` use it."""
+    if stored is None or tl.p0 == 0:
+        return new
+    by_id = {ap.athlete: ap for ap in stored.athletes}
+    athletes = []
+    for ap in new.athletes:
+        old = by_id.get(ap.athlete)
+        if old is None or len(old.intensity) != len(ap.intensity):
+            athletes.append(ap)
+            continue
+        planned, stages = {}, {}
+        for d in range(tl.p0):
+            day = tl.days[d]
+            was = old.planned.get(day, old.intensity[d])
+            if was != ap.intensity[d]:
+                planned[day] = was
+            was_stage = old.planned_stages.get(day, old.stages[d])
+            if was_stage != ap.stages[d]:
+                stages[day] = was_stage
+        athletes.append(ap.model_copy(update={"planned": planned, "planned_stages": stages}))
+    return new.model_copy(update={"athletes": tuple(athletes)})
+
+
+def lived_for_load(season: Season, plan: Plan, tl: Timeline | None = None) -> Plan:
+    """``plan`` as the load figures read it: its days before today as lived, under the recorded
+    stages (:func:`as_lived`), each remembering what the plan had for it. A stored plan whose
+    projected stage change was not recorded (today moved on without a re-plan) then prices the
+    days just lived at the recorded stage's session and keeps the projected one as planned."""
+    tl = tl if tl is not None else Timeline(season)
+    lived = as_lived(season, plan, tl, stages=True)
+    return plan if lived is plan else with_planned(plan, lived, tl)
+
+
 def _recorded_day(season: Season, records, tl: Timeline, d: int, planned: int) -> tuple[str, int]:
     """Day ``d``'s recorded stage and ``planned`` within its cap (a match planned as played is
     not played out of FIT)."""

@@ -41,7 +41,7 @@ import statistics
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from planner.loadtable import AthleteLoad, LoadTable, WeekLoad, athlete_load
+from planner.loadtable import AthleteLoad, LoadTable, WeekLoad, lived_load
 from planner.rules import RuleSet
 from planner.timeline import Timeline
 
@@ -359,7 +359,7 @@ def figures_steps(season: Season, plan: Plan | None = None):
     if plan is not None and plan.athletes:
         tl, table = Timeline(season), LoadTable.of_season(season)
         for ap in plan.athletes:
-            al = athlete_load(season, plan, ap.athlete, table=table, tl=tl, count_today=True)
+            al = lived_load(season, plan, ap.athlete, table=table, tl=tl, count_today=True)
             out[ap.athlete] = athlete_figures(season, al)
             yield None
     yield out

@@ -287,6 +287,21 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
                        tuple(kinds), weeks, until)
 
 
+def lived_load(season: Season, plan: Plan, athlete: str, **kw) -> AthleteLoad:
+    """:func:`athlete_load` of ``plan`` with its days before today as lived, under the recorded
+    stages (``planner.history.lived_for_load``): what the monitoring figures and the week's
+    reasons read. A stored plan whose projected stage change was not recorded (today moved on
+    without a re-plan) then counts those days at the recorded stage's session, as the plan
+    checker and the Log panel do, and keeps the projected session as planned."""
+    from planner.history import lived_for_load
+
+    ap = plan.for_athlete(athlete)
+    if ap is None:
+        raise KeyError(athlete)
+    one = lived_for_load(season, plan.model_copy(update={"athletes": (ap,)}), kw.get("tl"))
+    return athlete_load(season, one, athlete, **kw)
+
+
 def _weeks(origin, tl, off, load, planned, logged, kinds, until: int) -> tuple[WeekLoad, ...]:
     """The weeks of the series; a week's ``logged`` sums the sessions its ``load`` counts (those
     before ``until``: a session logged on a later day, after today moved back, waits)."""
@@ -316,4 +331,4 @@ def season_loads(season: Season, plan: Plan | None = None) -> dict[str, AthleteL
 
 
 __all__ = ["KINDS", "AthleteLoad", "LoadTable", "WeekLoad", "athlete_load", "chronic_of",
-           "season_loads", "series_origin", "week_bounds"]
+           "lived_load", "season_loads", "series_origin", "week_bounds"]

@@ -16,7 +16,7 @@ from planner import text
 from planner.criteria import episode_start, gate, passes_all
 from planner.errors import InputError
 from planner.history import flare_calm_caps, logged_days
-from planner.loadtable import LoadTable, athlete_load
+from planner.loadtable import LoadTable, lived_load
 from planner.protocols import load_protocol
 from planner.rehab import max_days, reset_credit, segments
 from planner.returns import AthleteFacts
@@ -725,7 +725,7 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
                       team: bool = True) -> None:
     """The athlete's planned load this week against the chronic load (LD-1); ``team``: the
     athlete has team sessions this week (is fit on some day)."""
-    series = athlete_load(season, plan, athlete)
+    series = lived_load(season, plan, athlete)
     wl = series.week_of(first)
     if wl is None:
         return

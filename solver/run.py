@@ -15,6 +15,7 @@ from ortools.sat.python import cp_model
 
 from planner.check import check_plan
 from planner.errors import InputError
+from planner.history import with_planned
 from planner.rules import SOFT_RULES, RuleSet
 from planner.season import PLANNER_VERSION, Plan, Season
 from planner.timeline import Timeline
@@ -268,33 +269,6 @@ def _with_past(stored: Plan, new: Plan, p0: int) -> Plan | None:
             "stages": fresh.stages[:p0] + ap.stages[p0:],
             "intensity": fresh.intensity[:p0] + ap.intensity[p0:]}))
     return stored.model_copy(update={"athletes": tuple(athletes)})
-
-
-def with_planned(stored: Plan | None, new: Plan, tl: Timeline) -> Plan:
-    """``new`` remembering, for each day before today, the level ``stored`` planned for it when
-    that differs from what happened (``new``'s past): what the board marks as not as planned;
-    and the stage, where a stage change recorded afterwards (a flare-up) moved the day's stage,
-    so that its planned load stays what was planned (docs/load.md)."""
-    if stored is None or tl.p0 == 0:
-        return new
-    by_id = {ap.athlete: ap for ap in stored.athletes}
-    athletes = []
-    for ap in new.athletes:
-        old = by_id.get(ap.athlete)
-        if old is None or len(old.intensity) != len(ap.intensity):
-            athletes.append(ap)
-            continue
-        planned, stages = {}, {}
-        for d in range(tl.p0):
-            day = tl.days[d]
-            was = old.planned.get(day, old.intensity[d])
-            if was != ap.intensity[d]:
-                planned[day] = was
-            was_stage = old.planned_stages.get(day, old.stages[d])
-            if was_stage != ap.stages[d]:
-                stages[day] = was_stage
-        athletes.append(ap.model_copy(update={"planned": planned, "planned_stages": stages}))
-    return new.model_copy(update={"athletes": tuple(athletes)})
 
 
 def _finish(season: Season, plan: Plan, status: Status, objective: float, bound: float | None,

@@ -693,3 +693,42 @@ def test_a_logged_half_au_rounds_up_as_a_spreadsheet_does():
     from planner.why import why_day
 
     assert "(1 session, 45 min, 293 AU" in why_day(s, s.plan, "A3", day(40)).reasons[0].text
+
+
+def test_days_lived_under_a_stage_change_not_recorded_count_the_recorded_stage():
+    """Today moved past A1's projected P2 -> P3 without recording it and without a re-plan: the
+    figures counted the unlogged days just lived as P3 sessions, a stage the records (and the
+    plan checker, and the Log panel) say A1 never reached. They count P2's session; the planned
+    column keeps the P3 session the plan had."""
+    from planner.loadtable import LoadTable
+    from planner.protocols import load_protocol
+    from tests.builders import injury
+
+    s = season(weeks=4, athletes=2, injuries=(injury("A1", "P2", start_day=-10),), today=day(10))
+    tl = Timeline(s)
+    aps = [AthletePlan(athlete=a.id, stages=(("P2",) * 3 + ("P3",) * (tl.n - 3)) if a.id == "A1"
+                       else ("FIT",) * tl.n,
+                       intensity=(0,) * tl.n if a.id == "A1" else
+                       tuple(70 if tl.is_training[i] else 0 for i in range(tl.n)),
+                       weeks=("load",) * len(tl.weeks)) for a in s.athletes]
+    s = s.model_copy(update={"plan": Plan(status="feasible", team_weeks=("load",) * len(tl.weeks),
+                                          athletes=tuple(aps))})
+    table, proto = LoadTable.of_season(s), load_protocol(s.injuries[0].protocol)
+    p2, p3 = (math.prod(table.stage_session(st, proto)) for st in ("P2", "P3"))
+    assert p2 != p3
+    daily = L.figures(s)["A1"].daily
+    lived = [d for d in range(3, 10) if tl.is_training[d]]
+    assert lived
+    for d in lived:
+        row = daily.loc[pd.Timestamp(day(d))]
+        assert (row["load"], row["planned"]) == (p2, p3), (d, row.to_dict())
+    after = next(d for d in range(10, tl.n) if tl.is_training[d])
+    row = daily.loc[pd.Timestamp(day(after))]
+    assert row["load"] == row["planned"] == p3  # the plan ahead stays the plan's until a re-plan
+    # the week's reason on the board says the same load as the figures
+    from planner.why import why_week
+
+    week = L.figures(s)["A1"].weeks
+    first = next(w for w in week if w.start <= day(3) <= w.end)
+    texts = [r.text for r in why_week(s, s.plan, "A1", day(3)).reasons if r.rule == "LD-1"]
+    assert any(f"{first.load:.0f} AU" in t for t in texts), (first.load, texts)
