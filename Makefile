@@ -27,10 +27,12 @@ syslibs:
 run: setup
 	$(VENV)/bin/periodize open
 
+# The test files spread over one process per core (pytest-xdist); a file stays in one process,
+# so its module fixtures (a solved season) are made once.
 test: setup
 	@sh scripts/testtools.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check planner solver ui tests bench scripts
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto --dist loadfile
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
