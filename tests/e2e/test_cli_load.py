@@ -28,7 +28,7 @@ def test_the_table_has_a_row_per_athlete_week(folder):
     assert r.returncode == 0, r.stderr
     out = r.stdout
     assert ("logged before today (2027-02-15; a past day with nothing logged counts its planned "
-            "load), planned from today on") in out
+            "session, in the stage the records give it), planned from today on") in out
     for name in ("Athlete 1 (A1)", "Athlete 2 (A2)", "Athlete 3 (A3)"):
         assert name in out
     assert out.count("week        kind        planned   logged     load  change  ACWR  EWMA") == 3

@@ -85,7 +85,8 @@ def _intro(season) -> str:
     spike = (f"flag 'ACWR > {rs.value('LD-1', 'acwr_max'):g}': above LD-1's limit (a load spike)"
              if rs.active("LD-1") else "LD-1 is off: no week is flagged for its ACWR")
     return (f"{season.name}: load in AU (minutes x RPE); logged before today ({today.isoformat()}; "
-            f"a past day with nothing logged counts its planned load), planned from today on "
+            f"a past day with nothing logged counts its planned session, in the stage the records "
+            f"give it), planned from today on "
             f"(a session logged today counts at once). "
             f"ACWR = week load / mean of the 4 weeks before; {spike}; '—' = undefined.")
 
