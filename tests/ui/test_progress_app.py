@@ -1309,3 +1309,21 @@ def m_text(season, athlete: str, d: int) -> str:
     ap = season.plan.for_athlete(athlete)
     lv, st = ap.intensity[d], ap.stages[d]
     return f"({st} {lv} %)" if lv else f"({st} session)"
+
+
+def test_the_inspector_says_a_past_days_projected_stage_was_not_recorded(qtbot, planned):
+    """Today moved past A1's projected P3 -> S1 with nothing recorded and no re-plan: the board
+    keeps the plan's S1 until the re-plan, and the Inspector said "Stage S1" for a day the
+    records, the Log and the load figures read as P3, with nothing to say which is true."""
+    kept = planned.plan.for_athlete("A1")
+    assert kept.stages[9] == "S1"
+    w = make_window(qtbot, E.AdvanceToday(today=day(14), accepted=()).apply(planned))
+    try:
+        w.board.set_current("A1", day(9))
+        html = w.inspector.cell_html()
+        assert "projected, not recorded" in html and "the records keep" in html, html
+        assert "P3" in html.split("the records keep", 1)[1][:80], html
+        w.board.set_current("A1", day(16))  # after today: the plan's own projection, nothing to say
+        assert "not recorded" not in w.inspector.cell_html()
+    finally:
+        w.weekly.shutdown()

@@ -237,7 +237,17 @@ class InspectorPanel(_Browser):
     def _plan_rows(season: Season, tl, ap, i: int) -> list[tuple[str, str]]:
         """What the plan holds on the day: stage, intensity, the athlete's week."""
         st = ap.stages[i]
-        rows = [("Stage", f"<b>{_esc(st)}</b> — {_esc(stage_words(season, ap.athlete, st))}")]
+        stage = f"<b>{_esc(st)}</b> — {_esc(stage_words(season, ap.athlete, st))}"
+        if i < tl.p0:
+            from planner.rehab import athlete_stage_on
+
+            records = season.injuries_of(ap.athlete)
+            held = athlete_stage_on(records, tl.days[i]) if records else st
+            if held != st:  # today moved past a projected change nobody recorded, no re-plan yet
+                stage += (f" (projected, not recorded: the records keep the athlete in "
+                          f"<b>{_esc(held)}</b> this day, as the Log and the load figures read it; "
+                          f"Plan ▸ Re-plan from Today, Ctrl+R, updates the board)")
+        rows = [("Stage", stage)]
         lv = ap.intensity[i]
         zero = "<b>0</b> — no running"
         if not lv and season.calendar.today and tl.days[i] < season.calendar.today:
