@@ -911,8 +911,14 @@ class _Checker:
         a100 = round(100 * self.rs.value("LD-1", "acwr_max"))
         weight = self.rs.value("LD-1", "weight")
         table = LoadTable.of(self.rs)
+        # a day before today is priced at the stage the records give it, as the solver prices it
+        # and the load figures read it (a projected change nobody recorded did not happen)
+        lived = as_lived(self.season, self.plan, self.tl, stages=True)
         for a in self.athletes:
-            al = athlete_load(self.season, self.plan, a.id, table=table, tl=self.tl, facts=a)
+            ap = lived.for_athlete(a.id)
+            al = (athlete_load(self.season, self.plan, a.id, table=table, tl=self.tl, facts=a)
+                  if ap is None or (ap.stages == a.st and ap.intensity == a.it) else
+                  athlete_load(self.season, lived, a.id, table=table, tl=self.tl))
             for k, w in enumerate(al.weeks):
                 last = al.index(w.start) + w.days - 1 - al.season_start
                 if last < self.p0 or w.chronic is None:

@@ -732,3 +732,29 @@ def test_days_lived_under_a_stage_change_not_recorded_count_the_recorded_stage()
     first = next(w for w in week if w.start <= day(3) <= w.end)
     texts = [r.text for r in why_week(s, s.plan, "A1", day(3)).reasons if r.rule == "LD-1"]
     assert any(f"{first.load:.0f} AU" in t for t in texts), (first.load, texts)
+
+
+def test_ld1_in_the_plan_check_and_the_acwr_flag_agree_on_days_lived_under_an_unrecorded_stage():
+    """The same stale plan (A1's projected P2 -> P3 not recorded, today moved on, no re-plan):
+    the figures priced the days just lived as P2 sessions and flagged week 5 above LD-1's limit,
+    while the plan check priced them as P3 and listed no spike. The solver reads the recorded
+    stage too; the check now agrees with both."""
+    from planner.check import check_plan
+    from planner.edits import SetRuleValue
+    from tests.builders import injury
+
+    s = season(weeks=8, athletes=2, injuries=(injury("A1", "P2", start_day=-10),), today=day(10))
+    s = SetRuleValue(rule="LD-1", param="acwr_max", value=1.1).apply(s)
+    tl = Timeline(s)
+    fit_days = tuple(70 if tl.is_training[i] else 0 for i in range(tl.n))
+    a1 = AthletePlan(athlete="A1", stages=("P2",) * 3 + ("P3",) * 25 + ("FIT",) * (tl.n - 28),
+                     intensity=(0,) * 28 + fit_days[28:], weeks=("load",) * len(tl.weeks))
+    a2 = AthletePlan(athlete="A2", stages=("FIT",) * tl.n, intensity=fit_days,
+                     weeks=("load",) * len(tl.weeks))
+    s = s.model_copy(update={"plan": Plan(status="feasible", team_weeks=("load",) * len(tl.weeks),
+                                          athletes=(a1, a2))})
+    flagged = {w.start for w in L.figures(s)["A1"].weeks if any(f.startswith("ACWR >") for f in w.flags)}
+    listed = {v.start for v in check_plan(s, s.plan).soft
+              if v.rule == "LD-1" and v.athlete == "A1"}
+    assert flagged == {day(28)}  # the case: only the unrecorded stage's days make it a spike
+    assert listed == flagged
