@@ -143,6 +143,16 @@ class _Athlete(AthleteFacts):
         self.kind = [self.wk[w.index] if self.own[w.index] else ck.team[w.index] for w in weeks]
 
 
+def _stages_of(lived: Plan, plan: Plan) -> Plan:
+    """``lived`` with each athlete's stages as ``plan`` has them (``lived`` itself when equal)."""
+    own = {ap.athlete: ap.stages for ap in plan.athletes}
+    athletes = tuple(ap if own.get(ap.athlete, ap.stages) == ap.stages
+                     else ap.model_copy(update={"stages": own[ap.athlete]}) for ap in lived.athletes)
+    if all(x is y for x, y in zip(athletes, lived.athletes, strict=True)):
+        return lived
+    return lived.model_copy(update={"athletes": athletes})
+
+
 def _value(x: float, unit: str) -> str:
     """A test value with its unit: ``84 %``, ``4/10``, ``12 s``."""
     if unit == "%" or unit[:1].isalpha():
@@ -166,8 +176,11 @@ class _Checker:
         self.hard: list[Violation] = []
         self.soft: list[SoftViolation] = []
         self._shape()
-        # the days before today as they happened, each under its recorded stage (section 9)
-        self.plan = plan = as_lived(season, plan, tl)
+        # the days before today as they happened, each under its recorded stage (section 9);
+        # ``recorded`` has the recorded stages too (LD-1 prices the past by them), ``plan`` keeps
+        # the plan's own (the stage rules read the plan as it is)
+        self.recorded = as_lived(season, plan, tl, stages=True)
+        self.plan = plan = _stages_of(self.recorded, plan)
         self.team: tuple[str, ...] = plan.team_weeks
         by_id = {ap.athlete: ap for ap in plan.athletes}
         self.athletes = [_Athlete(self, by_id[a.id]) for a in season.athletes]
@@ -913,11 +926,11 @@ class _Checker:
         table = LoadTable.of(self.rs)
         # a day before today is priced at the stage the records give it, as the solver prices it
         # and the load figures read it (a projected change nobody recorded did not happen)
-        lived = as_lived(self.season, self.plan, self.tl, stages=True)
+        lived = self.recorded
         for a in self.athletes:
             ap = lived.for_athlete(a.id)
             al = (athlete_load(self.season, self.plan, a.id, table=table, tl=self.tl, facts=a)
-                  if ap is None or (ap.stages == a.st and ap.intensity == a.it) else
+                  if ap is None or ap.stages == a.st else
                   athlete_load(self.season, lived, a.id, table=table, tl=self.tl))
             for k, w in enumerate(al.weeks):
                 last = al.index(w.start) + w.days - 1 - al.season_start
