@@ -24,7 +24,9 @@ Readings taken where neither page decides (see also the module's tests and ``pla
   whose past went otherwise since (sessions logged, ``today`` moved without a re-plan) is checked
   against what happened, not against what it had planned. The stage run
   held at ``p0`` (its start, also before the season, and the ladder credit) comes from the injury
-  records, as in version 1; days before the season count 0 towards an exit requirement.
+  records, as in version 1; days before the season count 0 towards an exit requirement. LD-1
+  prices an unlogged day before ``p0`` at the recorded stage's session too (a projected stage
+  change nobody recorded did not happen), as the solver and the load figures do.
 - An athlete's week kind is the team's when the athlete is ``FIT`` on the week's first day, else
   the athlete's own; a plan whose athlete week disagrees is a DL-2 violation. DL-2 runs of an
   athlete made only of team weeks are the team's violation and are reported once, for the team.
