@@ -3,7 +3,7 @@
 ``solve(request, on_progress=None, stop=None) -> Outcome``. Imports planner, never Qt or ui.
 """
 
-from solver.api import Conflict, Outcome, Progress, SolveRequest, Status, StopToken
+from solver.api import Conflict, Outcome, Progress, Remedy, SolveRequest, Status, StopToken
 
 
 def solve(request, on_progress=None, stop=None):
@@ -12,4 +12,4 @@ def solve(request, on_progress=None, stop=None):
     return _solve(request, on_progress=on_progress, stop=stop)
 
 
-__all__ = ["Conflict", "Outcome", "Progress", "SolveRequest", "Status", "StopToken", "solve"]
+__all__ = ["Conflict", "Outcome", "Progress", "Remedy", "SolveRequest", "Status", "StopToken", "solve"]

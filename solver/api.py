@@ -54,6 +54,18 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Remedy:
+    """A fact the coach can record that gives an infeasible season a plan again, found with the
+    explanation: an athlete still in the stage held today when its maximum has run out is
+    recorded in it from ``date`` (``planner.edits.RecordStage``), so its days count from then."""
+
+    athlete: str
+    stage: str
+    date: str  # ISO date
+    text: str
+
+
+@dataclass(frozen=True)
 class Outcome:
     status: Status
     plan: Plan | None
@@ -65,6 +77,7 @@ class Outcome:
     hard: int = 0  # hard-rule violations the plan checker finds in the plan (0 for a solver's plan)
     explanation: tuple[Conflict, ...] = ()
     message: str = ""
+    remedies: tuple[Remedy, ...] = ()  # for an infeasible season: what would give it a plan
 
     @property
     def gap(self) -> float | None:

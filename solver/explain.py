@@ -13,12 +13,14 @@ import time
 
 from ortools.sat.python import cp_model
 
+from planner.errors import InputError
 from planner.precheck import obvious_conflicts
 from planner.rehab import max_days
 from planner.rules import RULES
-from planner.season import LADDER, Season
+from planner.season import FIT, LADDER, Season
 from planner.text import date_long
-from solver.api import Conflict, StopToken
+from planner.validate import check_season
+from solver.api import Conflict, Remedy, StopToken
 from solver.model import PlanModel
 
 
@@ -144,20 +146,22 @@ def _infeasible_with(model: PlanModel, keys: list[str], time_limit: float, stop:
     return True, [index[i] for i in core if i in index] or keys
 
 
-def explain(season: Season, stop: StopToken | None = None, time_limit: float = 10.0) -> tuple[Conflict, ...]:
-    """The conflicting hard-rule groups of an infeasible season; a plain cause that needs no
-    solver (no training day at all, every day off: ``planner.precheck``) is said alone."""
+def explain(season: Season, stop: StopToken | None = None,
+            time_limit: float = 10.0) -> tuple[tuple[Conflict, ...], tuple[Remedy, ...]]:
+    """The conflicting hard-rule groups of an infeasible season, and what the coach could record
+    to give it a plan (:func:`_stage_restarts`); a plain cause that needs no solver (no training
+    day at all, every day off: ``planner.precheck``) is said alone."""
     plain = obvious_conflicts(season)
     if plain:
         return tuple(Conflict(rule="CALENDAR", athlete=None, start=a.isoformat(), end=b.isoformat(),
-                              text=f"CALENDAR ({path}): {text}") for path, a, b, text in plain)
+                              text=f"CALENDAR ({path}): {text}") for path, a, b, text in plain), ()
     t0 = time.monotonic()
     model = PlanModel(season, guarded=True)
     model.m.clear_objective()
     keys = list(model.groups)
     infeasible, core = _infeasible_with(model, keys, time_limit, stop)
     if not infeasible:
-        return ()
+        return (), ()
     # shrink by deletion while time allows (cores are usually small already)
     i = 0
     while i < len(core) and time.monotonic() - t0 < time_limit and len(core) > 1:
@@ -167,4 +171,64 @@ def explain(season: Season, stop: StopToken | None = None, time_limit: float = 1
             core = [k for k in trial if k in set(smaller)] or trial
         else:
             i += 1
-    return tuple(_describe(model, k) for k in core)
+    left = time_limit - (time.monotonic() - t0)
+    return tuple(_describe(model, k) for k in core), _stage_restarts(model, core, stop, left)
+
+
+def _stage_restarts(model: PlanModel, core: list[str], stop: StopToken | None,
+                    time_limit: float) -> tuple[Remedy, ...]:
+    """When the conflict is a stage that has to end by its maximum (rules-spec.md section 4) and
+    the athlete may simply not be ready, the coach's way on is to record that the athlete is
+    still in it: a stage record from today, after which its days count from today. Offered for
+    each conflicting stage held today, only when the season with that record has a plan (tried
+    within ``time_limit``, at least 2 s)."""
+    p0, season = model.p0, model.season
+    if p0 >= model.n:
+        return ()
+    found: list[tuple[str, str]] = []
+    for key in core:
+        g = model.group_info[key]
+        stage = g.what.partition(" ")[0]
+        u = model.unit(g.unit) if g.rule == "RH-STAGE" and g.unit else None
+        if u is None or not u.injured or u.frozen is not None or (g.unit, stage) in found:
+            continue
+        ep = u.epoch_at(p0)
+        if (ep.first == p0 and ep.rehab and ep.start_stage is not None and ep.start_day < p0
+                and ep.order[ep.start_stage] == stage and stage != FIT):
+            found.append((g.unit, stage))
+    out = []
+    t0 = time.monotonic()
+    today = model.tl.days[p0]
+    for athlete, stage in found:
+        left = max(2.0, time_limit - (time.monotonic() - t0))
+        if (stop is not None and stop.is_set()) or not _has_plan(_restarted(season, athlete, stage, today), left, stop):
+            continue
+        spec = model.unit(athlete).epoch_at(p0).protocol.stage(stage)
+        out.append(Remedy(athlete=athlete, stage=stage, date=today.isoformat(), text=(
+            f"If {season.athlete_label(athlete)} is still in {stage} on {date_long(today)}, "
+            f"record that: {stage}'s {spec.min_days}-{spec.max_days} days then count from that "
+            f"day, and the season has a plan.")))
+    return tuple(out)
+
+
+def _restarted(season: Season, athlete: str, stage: str, day: dt.date) -> Season | None:
+    from planner.edits import RecordStage
+
+    try:
+        return check_season(RecordStage(athlete=athlete, stage=stage, start=day).apply(season))
+    except InputError:
+        return None
+
+
+def _has_plan(season: Season | None, time_limit: float, stop: StopToken | None) -> bool:
+    """Does ``season`` have a plan (any, the objective aside), found within ``time_limit``?"""
+    if season is None:
+        return False
+    model = PlanModel(season)
+    model.m.clear_objective()
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 4
+    solver.parameters.max_time_in_seconds = time_limit
+    if stop is not None:
+        stop.on_request(solver.stop_search)
+    return solver.solve(model.m) in (cp_model.OPTIMAL, cp_model.FEASIBLE)

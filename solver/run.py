@@ -196,9 +196,10 @@ def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = Non
     if status == cp_model.INFEASIBLE:
         if prepare is not None:
             return Outcome(Status.INFEASIBLE, None, wall_time=wall, message="No plan in this neighbourhood.")
-        conflicts = explain(season, stop=stop, time_limit=max(5.0, request.time_limit / 2))
+        conflicts, remedies = explain(season, stop=stop, time_limit=max(5.0, request.time_limit / 2))
         return Outcome(Status.INFEASIBLE, None, wall_time=time.monotonic() - t0,
-                       explanation=conflicts, message="No plan satisfies every hard rule.")
+                       explanation=conflicts, message="No plan satisfies every hard rule.",
+                       remedies=remedies)
     if status == cp_model.MODEL_INVALID:  # a bug in the model, never the coach's input
         raise RuntimeError(f"invalid CP-SAT model: {model.m.validate()}")
     if cancelled:

@@ -341,6 +341,42 @@ def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from
     assert after.plan.for_athlete("A2").stages[tl.p0] != FIT
 
 
+def test_a_stage_out_of_days_is_explained_with_the_record_command_that_gives_a_plan(tmp_path):
+    """P2 since 7 days before the season must end by day 35, and the athlete is away from today
+    (day 14) to day 34, so its exit cannot be done: the solve names the conflict and the way on
+    (the athlete still in P2 from today), and the command it prints records it and plans."""
+    from planner.season import StageRecord, Unavailability
+
+    away = (Unavailability(athlete="A1", start=day(14), end=day(34)),)
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P2", start_day=-7),),
+               unavailable=away, today=day(14))
+    save_season(s, tmp_path / "s.season.json")
+    r = run("solve", "s.season.json", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert f"A way on: if Athlete 1 (A1) is still in P2 on {date_long(day(14))}, record that" in r.stderr
+    command = f"periodize record s.season.json --stage A1 P2 {day(14).isoformat()} --save"
+    assert command in r.stderr
+    r = run(*command.split()[1:], "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    stored = load_season(tmp_path / "s.season.json")
+    assert StageRecord(stage="P2", start=day(14)) in stored.injuries_of("A1")[0].stages
+    assert stored.plan is not None and not check_plan(stored, stored.plan).violations
+    assert run("check", "s.season.json", cwd=tmp_path).returncode == 0
+
+
+def test_a_way_on_after_a_refused_move_of_today_comes_after_the_move(capsys):
+    from solver.api import Outcome, Remedy, Status
+    from ui.cli.commands import print_conflicts
+
+    out = Outcome(Status.INFEASIBLE, None, remedies=(Remedy(
+        athlete="A1", stage="S2", date="2026-09-14", text="If A1 is still in S2 on 14 Sep 2026, "
+                                                          "record that."),))
+    print_conflicts(out, "x.season.json", today_moving=True)
+    err = capsys.readouterr().err
+    assert "A way on: if A1 is still in S2 on 14 Sep 2026, record that. To record it (once today is moved" in err
+    assert "periodize record x.season.json --stage A1 S2 2026-09-14 --save" in err
+
+
 def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp_path):
     """'record' changes the season itself: a change given twice, a competition already played,
     an absence from before today, an injury after the season or starting FIT are refused, each
@@ -372,6 +408,11 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
          "a new injury starts in a rehab stage, not FIT"),
         (["--flare-up", "A1", day(12).isoformat(), "--flare-up", "A1", day(12).isoformat()],
          "--flare-up: A1 " + day(12).isoformat() + " is given twice"),
+        (["--stage", "A1", "S2", day(20).isoformat()],
+         "--stage: A1 S2 " + day(20).isoformat() + ": a stage is recorded once the athlete is in it"),
+        (["--stage", "A1", "S2", day(14).isoformat(), "--stage", "A1", "S3", day(14).isoformat()],
+         "--stage: A1 " + day(14).isoformat() + " is given twice"),
+        (["--stage", "A1", "S9", day(14).isoformat()], "--stage: stage: 'S9' is not one of"),
     ]
     for args, said in cases:
         r = run("record", "s.season.json", *args, "--save", cwd=tmp_path)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from planner import edits as E
+from planner.check import check_plan
 from planner.season import IntensityPin, RuleSettings, StagePin, Unavailability
 from planner.timeline import Timeline
 from planner.why import why_day, why_week
@@ -26,6 +28,26 @@ def test_stage_that_can_no_longer_meet_its_exit_is_infeasible_and_named():
     assert any("Athlete 1 (A1)" in c.text for c in out.explanation)
 
 
+def test_a_stage_out_of_days_offers_recording_it_from_today_and_that_record_gives_a_plan():
+    # P2 (21-42 days) since 7 days before the season; today is day 14 and the athlete is away
+    # until day 34, so P2 must end by day 35 with its exit (two days at 70 %) never done. An
+    # athlete who is simply not ready is recorded in P2 again from today: its days count anew
+    away = (Unavailability(athlete="A1", start=day(14), end=day(34)),)
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P2", start_day=-7),),
+               unavailable=away, today=day(14))
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    assert any(c.rule == "RH-STAGE" and "must end by" in c.text for c in out.explanation)
+    assert [(r.athlete, r.stage, r.date) for r in out.remedies] == [("A1", "P2", day(14).isoformat())]
+    assert ("If Athlete 1 (A1) is still in P2 on" in out.remedies[0].text
+            and "P2's 21-42 days then count from that day" in out.remedies[0].text)
+    recorded = E.RecordStage(athlete="A1", stage="P2", start=day(14)).apply(s)
+    again = solve(SolveRequest(recorded, time_limit=20))
+    assert again.plan is not None
+    assert not check_plan(recorded, again.plan).violations  # the independent checker
+    assert again.plan.for_athlete("A1").stages[35] == "P2"  # past the maximum it had
+
+
 def test_pins_that_break_spacing_are_infeasible_and_name_rule_and_dates():
     pins = (IntensityPin(athlete="A2", date=day(8), intensity=95),
             IntensityPin(athlete="A2", date=day(9), intensity=95))
@@ -36,6 +58,7 @@ def test_pins_that_break_spacing_are_infeasible_and_name_rule_and_dates():
     assert "HV-5" in rules and "PIN" in rules
     dates = {c.start for c in out.explanation} | {c.end for c in out.explanation}
     assert {day(8).isoformat(), day(9).isoformat()} <= dates
+    assert out.remedies == ()  # no stage ran out of days: nothing to record
 
 
 def test_why_a_match_day_an_md_plus_1_and_an_unavailable_day():

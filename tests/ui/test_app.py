@@ -208,6 +208,42 @@ def test_infeasible_outcome_is_explained(qtbot, tiny, dialogs):
     assert "no conflict to explain" in w.explanation.toPlainText()
 
 
+def test_a_stage_out_of_days_is_explained_with_a_way_on_that_one_click_records(qtbot, dialogs):
+    """The real solver: P2 must end by day 35 and the athlete is away from today (day 14) to day
+    34. The explanation offers recording the athlete still in P2 from today; the link records
+    it as one undo step and solves again, and the season has a plan."""
+    from planner.season import StageRecord, Unavailability
+    from tests.builders import day, injury
+    from tests.builders import season as built
+
+    away = (Unavailability(athlete="A1", start=day(14), end=day(34)),)
+    s = built(weeks=6, athletes=2, injuries=(injury("A1", "P2", start_day=-7),),
+              unavailable=away, today=day(14))
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    w.solve_time_limit = 20.0
+    with qtbot.waitSignal(w.solve_finished, timeout=60000):
+        w.solve_action.trigger()
+    assert w.season.plan is None
+    text = w.explanation.toPlainText()
+    assert "A way on: If Athlete 1 (A1) is still in P2" in text and "Record it and solve again" in text
+    assert 'href="remedy:0"' in w.explanation.toHtml()
+    infeasible = w.explanation.outcome
+    with qtbot.waitSignal(w.solve_finished, timeout=60000) as blocker:
+        w.explanation.follow("remedy:0")
+    assert blocker.args[0].plan is not None
+    assert StageRecord(stage="P2", start=day(14)) in w.season.injuries_of("A1")[0].stages
+    assert w.season.plan is not None and w.docks["explanation"].isHidden()
+    assert dialogs == []
+    w.undo_stack.undo()  # the plan, then the record, each one step
+    w.undo_stack.undo()
+    assert StageRecord(stage="P2", start=day(14)) not in w.season.injuries_of("A1")[0].stages
+    # a scenario's explanation (its season is not the document) offers no record in the season
+    w.explanation.show_outcome(w.season.model_copy(update={"name": "What if"}), infeasible,
+                               basis=w.season)
+    assert "P2's 21-42 days" not in w.explanation.toPlainText()
+
+
 def test_a_solver_error_is_shown_without_traceback(qtbot, tiny, dialogs):
     def broken(request, on_progress=None, stop=None):
         raise RuntimeError("model could not be built")

@@ -126,8 +126,10 @@ def print_returns(season, plan) -> None:
             print(f"  {return_text(season, r)}")
 
 
-def print_conflicts(outcome) -> None:
-    """Why no plan satisfies every hard rule, on stderr."""
+def print_conflicts(outcome, path: str | None = None, today_moving: bool = False) -> None:
+    """Why no plan satisfies every hard rule, on stderr, and what recorded would give the season
+    a plan (``solver.api.Remedy``) with the command that records it into ``path``;
+    ``today_moving``: a move of today was refused, so that command comes after the move."""
     plain = bool(outcome.explanation) and all(c.rule == "CALENDAR" for c in outcome.explanation)
     if plain:  # a cause seen without the solver (planner.precheck)
         print("\nNo plan satisfies every hard rule, because of the calendar:", file=sys.stderr)
@@ -139,6 +141,10 @@ def print_conflicts(outcome) -> None:
         print("  (no small conflicting set was found in the time allowed)", file=sys.stderr)
     print("Change that and solve again." if plain else
           "Change or remove one of them (a pin, a date, a rule value) and solve again.", file=sys.stderr)
+    for r in outcome.remedies:
+        then = " (once today is moved: see below)" if today_moving else ""
+        print(f"A way on: {r.text[:1].lower()}{r.text[1:]} To record it{then}:\n  periodize record {path or 'FILE.season.json'} "
+              f"--stage {r.athlete} {r.stage} {r.date} --save", file=sys.stderr)
 
 
 def no_plan_text(season, outcome, interrupted: bool, time_limit: float) -> str:
@@ -180,7 +186,7 @@ def cmd_solve(args) -> int:
                                      deterministic=args.deterministic), stop=stop)
     print_summary(outcome, season)
     if outcome.status.value == "infeasible":
-        print_conflicts(outcome)
+        print_conflicts(outcome, args.season)
         return EXIT_INFEASIBLE
     if outcome.plan is None:
         print(no_plan_text(season, outcome, ctrl_c.interrupted, args.time_limit), file=sys.stderr)

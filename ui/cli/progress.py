@@ -68,6 +68,10 @@ def add_parsers(sub) -> None:
                                     "scenario: this is the season now.")
     rc.add_argument("season", metavar="FILE.season.json")
     add_edit_options(rc)
+    rc.add_argument("--stage", nargs=3, action="append", default=[], metavar=("ATHLETE", "STAGE", "DATE"),
+                    help="the rehab history: ATHLETE entered STAGE on DATE (today at the latest), or "
+                         "is still in it then; the stage's days count from DATE (a stage that has "
+                         "run out of days while the athlete is not ready)")
     rc.add_argument("--save", action="store_true", help="store the result in the season file")
     rc.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                     help="stop the re-plan after S seconds (default 60)")
@@ -80,7 +84,7 @@ def cmd_log(args) -> int:
     season = load_season(args.season)
     after = log_into(season, args.sessions, args.season, args.overlap)
     if after.sessions != season.sessions and not args.no_replan and after.plan is not None:
-        after, status = _replan(season, after, args.time_limit)
+        after, status = _replan(season, after, args.time_limit, args.season)
         if status is not None:
             return status
     if after.sessions == season.sessions:
@@ -184,7 +188,7 @@ def cmd_advance(args) -> int:
     today = _today(args.today, season)
     before = planning_start(season)
     if season.plan is None and today > before and season.injuries and not args.no_replan:
-        season, status = _plan_as_it_stood(season, before, args.time_limit)
+        season, status = _plan_as_it_stood(season, before, args.time_limit, args.season)
         if status is not None:
             print("Nothing stored: the season file is as it was.", file=sys.stderr)
             return status
@@ -228,7 +232,7 @@ def cmd_advance(args) -> int:
     if gap:
         print(gap)
     if not args.no_replan and after.plan is not None:
-        after, status = _replan_moved(season, after, args.time_limit)
+        after, status = _replan_moved(season, after, args.time_limit, args.season)
         if status is not None:
             return status
     return _store(after, args, "Stored in", "the new today")
@@ -246,8 +250,8 @@ def cmd_record(args) -> int:
     edits, after = edit_objects(season, args)
     if not edits:
         raise InputError("record", ["give at least one change to record (e.g. --flare-up ATHLETE "
-                                    "DATE, --injury ATHLETE PROTOCOL DATE, --unavailable ATHLETE "
-                                    "FROM TO); see --help"])
+                                    "DATE, --injury ATHLETE PROTOCOL DATE, --stage ATHLETE STAGE "
+                                    "DATE, --unavailable ATHLETE FROM TO); see --help"])
     print("Recorded:")
     cur = season
     for e in edits:
@@ -256,9 +260,9 @@ def cmd_record(args) -> int:
     # always re-planned: a stored plan that ignores a recorded flare-up or injury would be misread
     # later (its projected stage changes offered as history by 'advance')
     if season.plan is not None:
-        after, status = _replan_change(season, after, args.time_limit)
+        after, status = _replan_change(season, after, args.time_limit, args.season)
     else:
-        after, status = _plan_as_it_stands(after, args.time_limit)
+        after, status = _plan_as_it_stands(after, args.time_limit, args.season)
     if status is not None:
         print("Nothing stored: the season file is as it was.", file=sys.stderr)
         return status
@@ -292,9 +296,12 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
     add("--pin", [f"{d}: a pin holds from today on; {d} is {past}"
                   for _a, d, _lv in args.pin if (when := _parsed(d)) is not None and when < today])
     add("--stage-start", [f"{a} {st} {d}: that is {past} (a stage change that happened is "
-                          f"recorded by 'advance --accept', or in the app)"
+                          f"recorded with --stage {a} {st} {d})"
                           for a, st, d in args.stage_start
                           if (when := _parsed(d)) is not None and when < today])
+    add("--stage", [f"{a} {st} {d}: a stage is recorded once the athlete is in it, and today is "
+                    f"{today.isoformat()}; --stage-start {a} {st} {d} plans it to start then"
+                    for a, st, d in args.stage if (when := _parsed(d)) is not None and when > today])
     add("--unavailable", [f"{a} {x}..{y}: " + (f"{x} is {past}; record the absence from today on"
                                                 if fx < today else f"it starts after the season "
                                                 f"ends ({cal.end.isoformat()})")
@@ -330,6 +337,8 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
                         for a, d in args.flare_up])
     once("--stage-start", [((athlete_id(season, a, "--stage-start"), st.strip().upper()), f"{a} {st}")
                            for a, st, _d in args.stage_start])
+    once("--stage", [((athlete_id(season, a, "--stage"), _parsed(d) or d), f"{a} {d}")
+                     for a, _st, d in args.stage])
     return out
 
 
@@ -352,14 +361,14 @@ def _parsed(text: str) -> dt.date | None:
         return None  # edit_objects says what is wrong with it
 
 
-def _replan_change(before, season, time_limit: float):
+def _replan_change(before, season, time_limit: float, path: str):
     """``season`` re-planned around what changed since ``before``, changing ``before``'s plan
     only where that gains something (the same re-plan as a what-if scenario's)."""
     from solver.whatif import replan
     from ui.cli.commands import print_summary
 
     outcome, status = _searched(season, time_limit, lambda stop: replan(
-        before, season, before.plan, time_limit=time_limit, stop=stop))
+        before, season, before.plan, time_limit=time_limit, stop=stop), path)
     if outcome is None:
         return season, status
     print("Re-planned, keeping the stored plan wherever changing it gains nothing:")
@@ -370,12 +379,12 @@ def _replan_change(before, season, time_limit: float):
     return after, None
 
 
-def _plan_as_it_stands(season, time_limit: float):
+def _plan_as_it_stands(season, time_limit: float, path: str):
     from solver import SolveRequest, solve
     from ui.cli.commands import print_summary
 
     outcome, status = _searched(season, time_limit, lambda stop: solve(
-        SolveRequest(season, time_limit=time_limit), stop=stop))
+        SolveRequest(season, time_limit=time_limit), stop=stop), path)
     if outcome is None:
         return season, status
     print("Planned (the season had no stored plan):")
@@ -403,7 +412,7 @@ def _flare_before_accepted(season, accepted) -> None:
                   f"(or run advance again without --accept).")
 
 
-def _plan_as_it_stood(season, before: dt.date, time_limit: float):
+def _plan_as_it_stood(season, before: dt.date, time_limit: float, path: str):
     """Without a stored plan nothing projects the stage changes: the season is first planned
     from the old today, as a solve would have planned it then."""
     from solver import SolveRequest, solve
@@ -411,16 +420,16 @@ def _plan_as_it_stood(season, before: dt.date, time_limit: float):
     print(f"No stored plan projects the stage changes: planning the season from "
           f"{before.isoformat()} (the old today) first ...", flush=True)
     outcome, status = _searched(season, time_limit, lambda stop: solve(
-        SolveRequest(season, time_limit=time_limit), stop=stop))
+        SolveRequest(season, time_limit=time_limit), stop=stop), path)
     return (season if outcome is None else season.model_copy(update={"plan": outcome.plan})), status
 
 
-def _replan_moved(before, season, time_limit: float):
+def _replan_moved(before, season, time_limit: float, path: str):
     """``_replan`` for a move of today: when no plan keeps every hard rule, says that nothing
     was stored and how to move today anyway (out of time, ``no_plan_text`` said what to do)."""
     from ui.cli.commands import EXIT_INFEASIBLE
 
-    after, status = _replan(before, season, time_limit)
+    after, status = _replan(before, season, time_limit, path, today_moving=True)
     if status == EXIT_INFEASIBLE:
         print("Nothing stored: the season file is as it was (today not moved, nothing recorded "
               "or logged). To move today anyway, run the same command with --no-replan: the "
@@ -429,13 +438,13 @@ def _replan_moved(before, season, time_limit: float):
     return after, status
 
 
-def _replan(before, season, time_limit: float):
+def _replan(before, season, time_limit: float, path: str, today_moving: bool = False):
     """The season re-planned from today with minimal change to its stored plan (STAB)."""
     from solver.whatif import replan_from_today
     from ui.cli.commands import print_summary
 
     outcome, status = _searched(season, time_limit, lambda stop: replan_from_today(
-        before, season, time_limit, stop=stop))
+        before, season, time_limit, stop=stop), path, today_moving)
     if outcome is None:
         return season, status
     print("Re-planned from today, keeping the stored plan wherever changing it gains nothing:")
@@ -446,7 +455,7 @@ def _replan(before, season, time_limit: float):
     return after, None
 
 
-def _searched(season, time_limit: float, run):
+def _searched(season, time_limit: float, run, path: str, today_moving: bool = False):
     """(outcome, None) with a plan, or (None, exit status) saying why there is none; Ctrl+C
     stops the search and keeps the best plan so far."""
     from solver import StopToken
@@ -457,7 +466,7 @@ def _searched(season, time_limit: float, run):
     with interruptible(stop) as ctrl_c:
         outcome = run(stop)
     if outcome.status.value == "infeasible":
-        print_conflicts(outcome)
+        print_conflicts(outcome, path, today_moving)
         return None, EXIT_INFEASIBLE
     if outcome.plan is None:
         print(no_plan_text(season, outcome, ctrl_c.interrupted, time_limit), file=sys.stderr)

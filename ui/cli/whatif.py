@@ -203,6 +203,9 @@ def _athlete_edits(s, args) -> list:
     out: list = [E.RecordFlareUp(athlete=athlete_id(s, ath, "--flare-up"), date=_date(date, "--flare-up"))
                  for ath, date in args.flare_up]
     out += _injury_edits(s, args.injury)
+    for ath, stage, date in getattr(args, "stage", ()):  # 'record' only: the rehab history
+        out.append(_built("--stage", E.RecordStage, athlete=athlete_id(s, ath, "--stage"),
+                          stage=stage.strip().upper(), start=_date(date, "--stage")))
     for ath, stage, date in args.stage_start:
         aid, day = athlete_id(s, ath, "--stage-start"), _date(date, "--stage-start")
         out.append(E.AddPin(pin=_built(

@@ -12,6 +12,7 @@ through ``self.interaction`` (``ui.desktop.interaction``).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -462,6 +463,7 @@ class MainWindow(QMainWindow):
             browser.rule_requested.connect(self.show_rule)
             browser.cell_requested.connect(self.select_cell)
         self.violations_panel.cell_requested.connect(self.select_cell)
+        self.explanation.remedy_requested.connect(self.record_remedy)
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
@@ -952,11 +954,21 @@ class MainWindow(QMainWindow):
             text += f" Objective {amount(outcome.objective)}."
         return text
 
+    @Slot(object)
+    def record_remedy(self, remedy) -> None:
+        """The explanation's way on (``solver.api.Remedy``): record that the athlete is still in
+        the stage from that day (one undo step), then solve again."""
+        edit = E.RecordStage(athlete=remedy.athlete, stage=remedy.stage,
+                             start=dt.date.fromisoformat(remedy.date))
+        if self.apply_edit(edit):
+            self.start_solve()
+
     def _show_no_plan(self, outcome: Outcome) -> None:
         status = outcome.status.value
         if status == "infeasible":
+            way = " It offers a way on." if outcome.remedies else ""
             self.statusBar().showMessage("No plan: the rules conflict (see Solver Explanation "
-                                         "below the board; click a conflict to see it).")
+                                         "below the board; click a conflict to see it)." + way)
             self.explanation.show_outcome(self._season, outcome)
             self.show_dock("explanation")
         elif status == "cancelled":

@@ -487,10 +487,13 @@ class ViolationsPanel(QWidget):
 # -- infeasibility ------------------------------------------------------------------------------
 class ExplanationPanel(_Browser):
     """Why the solver found no plan: the conflicting rule instances, each with links to the
-    rule and to the athlete and dates on the board."""
+    rule and to the athlete and dates on the board, and a way on the coach can record with one
+    click (``remedy_requested``) when the solver found one."""
 
     PLACEHOLDER = ("<p><i>When no plan satisfies every hard rule, the rules and dates that "
                    "conflict are listed here.</i></p>")
+
+    remedy_requested = Signal(object)  # solver.api.Remedy: the coach records it
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Solver explanation", parent)
@@ -537,6 +540,10 @@ class ExplanationPanel(_Browser):
         message = (outcome.message or "").strip()
         if message and message.rstrip(".") != "No plan satisfies every hard rule":
             out.append(f"<p>{_esc(message)}</p>")
+        if self.basis is season:  # first, where it is seen; a scenario's would belong to the season
+            for i, r in enumerate(getattr(outcome, "remedies", ())):
+                out.append(f"<p><b>A way on:</b> {_esc(r.text)} "
+                           f'<a href="remedy:{i}">Record it and solve again</a></p>')
         if outcome.explanation:
             out.append("<p>These rule instances cannot all hold together. Change one of them "
                        "(a pin, a rule value, a date) and solve again:</p><ol>")
@@ -559,6 +566,15 @@ class ExplanationPanel(_Browser):
         else:
             out.append("<p>The solver could not name the conflicting rules.</p>")
         return "".join(out)
+
+    def follow(self, url: QUrl | str) -> None:
+        link = parse_link(url)
+        if link[0] != "remedy":
+            super().follow(url)
+            return
+        remedies = getattr(self.outcome, "remedies", ()) if not self.stale else ()
+        if link[1].isdigit() and int(link[1]) < len(remedies):
+            self.remedy_requested.emit(remedies[int(link[1])])
 
 
 # -- rules --------------------------------------------------------------------------------------
