@@ -364,17 +364,26 @@ def test_a_stage_out_of_days_is_explained_with_the_record_command_that_gives_a_p
     assert run("check", "s.season.json", cwd=tmp_path).returncode == 0
 
 
-def test_a_way_on_after_a_refused_move_of_today_comes_after_the_move(capsys):
+def test_the_way_on_says_what_the_record_command_must_carry_after_each_refusal(capsys):
+    """A refused move of today or log is stored first with --no-replan; a refused record gets
+    the option added to the same command; a solve records it into the stored season."""
     from solver.api import Outcome, Remedy, Status
     from ui.cli.commands import print_conflicts
 
     out = Outcome(Status.INFEASIBLE, None, remedies=(Remedy(
         athlete="A1", stage="S2", date="2026-09-14", text="If A1 is still in S2 on 14 Sep 2026, "
                                                           "record that."),))
-    print_conflicts(out, "x.season.json", today_moving=True)
-    err = capsys.readouterr().err
-    assert "A way on: if A1 is still in S2 on 14 Sep 2026, record that. To record it (once today is moved" in err
-    assert "periodize record x.season.json --stage A1 S2 2026-09-14 --save" in err
+    command = "periodize record x.season.json --stage A1 S2 2026-09-14 --save"
+    said = {}
+    for context in ("solve", "record", "move", "log"):
+        print_conflicts(out, "x.season.json", context)
+        said[context] = capsys.readouterr().err
+        assert "A way on: if A1 is still in S2 on 14 Sep 2026, record that. To record it:" in said[context]
+    assert command in said["solve"] and "--no-replan" not in said["solve"]
+    assert "run the same command with --stage A1 S2 2026-09-14 added" in said["record"]
+    assert command not in said["record"]
+    assert "the same command with --no-replan (today moves), then:\n  " + command in said["move"]
+    assert "the same command with --no-replan (the log is stored), then:\n  " + command in said["log"]
 
 
 def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp_path):
@@ -425,6 +434,29 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
     assert (f"back to full training since {date_long(day(-40))}, 54 days before: it moves them "
             f"back to S3") in r.stdout and "record a new injury instead if it is one" in r.stdout
     assert athlete_stage_on(load_season(tmp_path / "s.season.json").injuries_of("A3"), day(14)) == "S3"
+
+
+def test_a_log_whose_replan_finds_no_plan_stores_nothing_and_says_how_to_store_it(tmp_path):
+    from planner.season import IntensityPin
+
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(7))
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    solved = load_season(tmp_path / "s.season.json")
+    # a pin no plan can keep: a maximal sprint for an athlete days into isometric rehab
+    pinned = solved.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(9),
+                                                             intensity=100),)})
+    save_season(pinned, tmp_path / "s.season.json", backup=False)
+    before = (tmp_path / "s.season.json").read_bytes()
+    (tmp_path / "log.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA2,{day(5).isoformat()},60,5\n")
+    r = run("log", "s.season.json", "log.csv", "--save", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "No plan satisfies every hard rule" in r.stderr
+    assert "Nothing stored: the season file is as it was (no session added)" in r.stderr
+    assert "--no-replan" in r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    r = run("log", "s.season.json", "log.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0 and len(load_season(tmp_path / "s.season.json").sessions) == 1
 
 
 def test_a_log_with_no_new_session_stores_nothing_and_says_so(tmp_path):

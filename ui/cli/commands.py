@@ -126,10 +126,12 @@ def print_returns(season, plan) -> None:
             print(f"  {return_text(season, r)}")
 
 
-def print_conflicts(outcome, path: str | None = None, today_moving: bool = False) -> None:
+def print_conflicts(outcome, path: str | None = None, context: str = "solve") -> None:
     """Why no plan satisfies every hard rule, on stderr, and what recorded would give the season
-    a plan (``solver.api.Remedy``) with the command that records it into ``path``;
-    ``today_moving``: a move of today was refused, so that command comes after the move."""
+    a plan (``solver.api.Remedy``) with the command that records it into ``path``. ``context``
+    says what was refused, so what the command must carry: ``solve`` (the stored season),
+    ``record`` (that command's changes), ``move`` or ``log`` (a move of today or a log, which
+    ``--no-replan`` stores first)."""
     plain = bool(outcome.explanation) and all(c.rule == "CALENDAR" for c in outcome.explanation)
     if plain:  # a cause seen without the solver (planner.precheck)
         print("\nNo plan satisfies every hard rule, because of the calendar:", file=sys.stderr)
@@ -142,9 +144,13 @@ def print_conflicts(outcome, path: str | None = None, today_moving: bool = False
     print("Change that and solve again." if plain else
           "Change or remove one of them (a pin, a date, a rule value) and solve again.", file=sys.stderr)
     for r in outcome.remedies:
-        then = " (once today is moved: see below)" if today_moving else ""
-        print(f"A way on: {r.text[:1].lower()}{r.text[1:]} To record it{then}:\n  periodize record {path or 'FILE.season.json'} "
-              f"--stage {r.athlete} {r.stage} {r.date} --save", file=sys.stderr)
+        option = f"--stage {r.athlete} {r.stage} {r.date}"
+        command = f"periodize record {path or 'FILE.season.json'} {option} --save"
+        how = {"record": f"run the same command with {option} added",
+               "move": f"run the same command with --no-replan (today moves), then:\n  {command}",
+               "log": f"run the same command with --no-replan (the log is stored), then:\n  {command}",
+               }.get(context, f"\n  {command}")
+        print(f"A way on: {r.text[:1].lower()}{r.text[1:]} To record it: {how}", file=sys.stderr)
 
 
 def no_plan_text(season, outcome, interrupted: bool, time_limit: float) -> str:

@@ -80,12 +80,18 @@ def add_parsers(sub) -> None:
 
 def cmd_log(args) -> int:
     from planner.seasonfile import load_season
+    from ui.cli.commands import EXIT_INFEASIBLE
 
     season = load_season(args.season)
     after = log_into(season, args.sessions, args.season, args.overlap)
     if after.sessions != season.sessions and not args.no_replan and after.plan is not None:
-        after, status = _replan(season, after, args.time_limit, args.season)
+        after, status = _replan(season, after, args.time_limit, args.season, "log")
         if status is not None:
+            if status == EXIT_INFEASIBLE:
+                print("Nothing stored: the season file is as it was (no session added). To store "
+                      "the log anyway, run the same command with --no-replan: the plan then stays "
+                      "as it was until the season is solved again, and 'periodize check' says what "
+                      "in it no longer holds.", file=sys.stderr)
             return status
     if after.sessions == season.sessions:
         print("No new session in the log: the season file is as it was.")
@@ -368,7 +374,7 @@ def _replan_change(before, season, time_limit: float, path: str):
     from ui.cli.commands import print_summary
 
     outcome, status = _searched(season, time_limit, lambda stop: replan(
-        before, season, before.plan, time_limit=time_limit, stop=stop), path)
+        before, season, before.plan, time_limit=time_limit, stop=stop), path, "record")
     if outcome is None:
         return season, status
     print("Re-planned, keeping the stored plan wherever changing it gains nothing:")
@@ -384,7 +390,7 @@ def _plan_as_it_stands(season, time_limit: float, path: str):
     from ui.cli.commands import print_summary
 
     outcome, status = _searched(season, time_limit, lambda stop: solve(
-        SolveRequest(season, time_limit=time_limit), stop=stop), path)
+        SolveRequest(season, time_limit=time_limit), stop=stop), path, "record")
     if outcome is None:
         return season, status
     print("Planned (the season had no stored plan):")
@@ -429,7 +435,7 @@ def _replan_moved(before, season, time_limit: float, path: str):
     was stored and how to move today anyway (out of time, ``no_plan_text`` said what to do)."""
     from ui.cli.commands import EXIT_INFEASIBLE
 
-    after, status = _replan(before, season, time_limit, path, today_moving=True)
+    after, status = _replan(before, season, time_limit, path, "move")
     if status == EXIT_INFEASIBLE:
         print("Nothing stored: the season file is as it was (today not moved, nothing recorded "
               "or logged). To move today anyway, run the same command with --no-replan: the "
@@ -438,13 +444,13 @@ def _replan_moved(before, season, time_limit: float, path: str):
     return after, status
 
 
-def _replan(before, season, time_limit: float, path: str, today_moving: bool = False):
+def _replan(before, season, time_limit: float, path: str, context: str):
     """The season re-planned from today with minimal change to its stored plan (STAB)."""
     from solver.whatif import replan_from_today
     from ui.cli.commands import print_summary
 
     outcome, status = _searched(season, time_limit, lambda stop: replan_from_today(
-        before, season, time_limit, stop=stop), path, today_moving)
+        before, season, time_limit, stop=stop), path, context)
     if outcome is None:
         return season, status
     print("Re-planned from today, keeping the stored plan wherever changing it gains nothing:")
@@ -455,7 +461,7 @@ def _replan(before, season, time_limit: float, path: str, today_moving: bool = F
     return after, None
 
 
-def _searched(season, time_limit: float, run, path: str, today_moving: bool = False):
+def _searched(season, time_limit: float, run, path: str, context: str = "solve"):
     """(outcome, None) with a plan, or (None, exit status) saying why there is none; Ctrl+C
     stops the search and keeps the best plan so far."""
     from solver import StopToken
@@ -466,7 +472,7 @@ def _searched(season, time_limit: float, run, path: str, today_moving: bool = Fa
     with interruptible(stop) as ctrl_c:
         outcome = run(stop)
     if outcome.status.value == "infeasible":
-        print_conflicts(outcome, path, today_moving)
+        print_conflicts(outcome, path, context)
         return None, EXIT_INFEASIBLE
     if outcome.plan is None:
         print(no_plan_text(season, outcome, ctrl_c.interrupted, time_limit), file=sys.stderr)
