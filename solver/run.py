@@ -84,6 +84,10 @@ def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: flo
     p.num_workers = WORKERS
     p.interleave_search = True
     p.max_deterministic_time = limit
+    # no symmetry detection: this portfolio never uses it (the same plans and the same
+    # deterministic time without it), and finding it delayed the first plan by 0.1-0.45 s on
+    # 40 and 120 x 52 (bench/NOTES.md)
+    p.symmetry_level = 0
     p.subsolvers.extend(FULL_SUBSOLVERS)
     p.ignore_subsolvers.extend(UNUSED_SUBSOLVERS)
 
