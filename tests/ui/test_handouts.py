@@ -27,6 +27,7 @@ from ui.desktop.handouts import (
     HandoutsDialog,
     export_handouts,
     export_handouts_pdf,
+    export_handouts_to,
     handouts_dialog,
     handouts_pdf,
 )
@@ -162,6 +163,43 @@ def test_file_export_handouts_writes_the_chosen_pages(qtbot, tmp_path, dialogs):
     assert handouts_dialog(window, dialog)
     assert (tmp_path / "week.pdf").read_bytes().startswith(b"%PDF")
     assert "Wrote 1 handout page" in window.statusBar().currentMessage()
+
+
+def test_a_long_handout_export_shows_its_progress_and_cancel_writes_nothing(qtbot, tmp_path, dialogs):
+    """120 pages (3 athletes x 40 weeks) get a progress bar; Cancel stops the export and the
+    file already there keeps what it held."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    season = solved_demo()
+    window = MainWindow(season, None)
+    qtbot.addWidget(window)
+    athletes = [a.id for a in season.athletes[:3]]
+    weeks = list(range(len(Timeline(season).weeks)))
+    assert len(athletes) * len(weeks) >= 100
+    seen: list[int] = []
+
+    def watch():  # runs while the pages are written: the dialog's events are processed
+        for dlg in window.findChildren(QProgressDialog):
+            seen.append(dlg.maximum())
+            if len(seen) >= 3:
+                dlg.cancel()
+                return
+        QTimer.singleShot(1, watch)
+
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "season.pdf"
+    target.write_bytes(b"the handouts printed last week")
+    QTimer.singleShot(0, watch)
+    assert not export_handouts_to(window, target, athletes, weeks)
+    assert seen and seen[0] == len(athletes) * len(weeks)
+    assert target.read_bytes() == b"the handouts printed last week"
+    assert "not written" in window.statusBar().currentMessage()
+    assert list((tmp_path / "out").iterdir()) == [target]  # no temporary file left
+    assert export_handouts_to(window, target, athletes, weeks)  # not cancelled: written
+    assert target.read_bytes().startswith(b"%PDF")
+    assert f"Wrote {len(athletes) * len(weeks)} handout pages" in window.statusBar().currentMessage()
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
 
 
 def test_no_plan_no_handouts(qtbot, demo_season, dialogs, tmp_path):

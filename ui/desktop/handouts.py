@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
 )
@@ -272,11 +273,17 @@ class _Painter:
                    f"Periodize · {text.date_long(self.exported)} · page {number} of {total}")
 
 
+class HandoutsCancelled(Exception):
+    """The coach stopped a handout export: nothing was written."""
+
+
 def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
                  weeks: list[int] | None = None, *, anonymise: bool = False,
-                 exported: dt.date | None = None) -> tuple[bytes, int]:
+                 exported: dt.date | None = None, progress=None) -> tuple[bytes, int]:
     """The handout pages of ``athletes`` (ids; None: the whole squad in display order) and
-    ``weeks`` (0-based indexes; None: every week) as PDF bytes, and the number of pages."""
+    ``weeks`` (0-based indexes; None: every week) as PDF bytes, and the number of pages.
+    ``progress(done, total)`` is told before each page; when it returns False the export stops
+    (:class:`HandoutsCancelled`)."""
     from ui.desktop.pdf import render_a4_landscape
 
     if anonymise:
@@ -288,6 +295,8 @@ def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
     def paint(painter: QPainter, writer) -> int:
         pages = _Painter(painter, writer, exported or dt.date.today())
         for n, w in enumerate(weeks_out, start=1):
+            if progress is not None and not progress(n - 1, len(weeks_out)):
+                raise HandoutsCancelled
             if n > 1:
                 writer.newPage()
             pages.page(w, n, len(weeks_out))
@@ -302,12 +311,13 @@ def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
 
 def export_handouts_pdf(season: Season, plan: Plan, path: str | os.PathLike,
                         athletes: list[str] | None = None, weeks: list[int] | None = None, *,
-                        anonymise: bool = False) -> int:
-    """One PDF with the chosen athlete-weeks, written atomically; returns the pages."""
+                        anonymise: bool = False, progress=None) -> int:
+    """One PDF with the chosen athlete-weeks, written atomically (nothing when ``progress``
+    stops it: :func:`handouts_pdf`); returns the pages."""
     from planner.seasonfile import atomic_write
 
     _check(season, plan)
-    data, pages = handouts_pdf(season, plan, athletes, weeks, anonymise=anonymise)
+    data, pages = handouts_pdf(season, plan, athletes, weeks, anonymise=anonymise, progress=progress)
     atomic_write(Path(path), data)
     return pages
 
@@ -437,16 +447,45 @@ def export_handouts_to(window, path: str | Path, athletes: list[str], weeks: lis
         window.interaction.inform("Nothing to export yet",
                                   "The season has no plan yet: solve it first (Plan ▸ Solve).")
         return False
+    count = len(athletes) * len(weeks)
+    shown = _progress_dialog(window, count) if count >= PROGRESS_PAGES else None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        pages = export_handouts_pdf(season, season.plan, path, athletes, weeks, anonymise=anonymise)
+        pages = export_handouts_pdf(season, season.plan, path, athletes, weeks, anonymise=anonymise,
+                                    progress=None if shown is None else (lambda done, _n: _step(shown, done)))
+    except HandoutsCancelled:
+        window.statusBar().showMessage(f"Handouts not exported: stopped; {Path(path).name} was "
+                                       f"not written.", 8000)
+        return False
     except PeriodizeError as e:
         window.interaction.error("Could not export the handouts", str(e))
         return False
     finally:
         QGuiApplication.restoreOverrideCursor()
+        if shown is not None:
+            shown.close()
     window.statusBar().showMessage(f"Wrote {text.plural(pages, 'handout page')} to {Path(path).name}", 8000)
     return True
+
+
+PROGRESS_PAGES = 100  # about half a second of pages: more get a progress bar with Cancel
+
+
+def _progress_dialog(window, pages: int) -> QProgressDialog:
+    dlg = QProgressDialog(f"Writing {text.plural(pages, 'handout page')}…", "Cancel", 0, pages, window)
+    dlg.setWindowTitle("Export Handouts")
+    dlg.setMinimumWidth(380)  # the title bar shows the whole title
+    dlg.setWindowModality(Qt.WindowModality.WindowModal)
+    dlg.setMinimumDuration(0)
+    dlg.setValue(0)
+    return dlg
+
+
+def _step(dlg: QProgressDialog, done: int) -> bool:
+    """Show ``done`` pages written; False once the coach pressed Cancel."""
+    if done % 10 == 0:
+        dlg.setValue(done)  # a modal progress dialog processes events here
+    return not dlg.wasCanceled()
 
 
 def handouts_dialog(window, dialog: HandoutsDialog | None = None) -> bool:
