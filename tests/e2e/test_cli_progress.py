@@ -236,18 +236,23 @@ def test_advance_without_accept_records_nothing_and_back_keeps_every_record(tmp_
     assert r.returncode == 0, r.stderr  # the day after the season: all of it played
 
 
-def test_an_advance_whose_replan_finds_no_plan_stores_nothing_and_says_how_to_move_on(tmp_path):
+def _solved_then_pinned_beyond_reach(tmp_path, today: dt.date) -> bytes:
+    """s.season.json solved and saved, then given a pin no plan can keep (a maximal sprint for an
+    athlete days into isometric rehab); returns the file's bytes."""
     from planner.season import IntensityPin
 
-    s = season(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=today)
     save_season(s, tmp_path / "s.season.json")
     assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
     solved = load_season(tmp_path / "s.season.json")
-    # a pin no plan can keep: a maximal sprint for an athlete three days into isometric rehab
     pinned = solved.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(9),
                                                              intensity=100),)})
     save_season(pinned, tmp_path / "s.season.json", backup=False)
-    before = (tmp_path / "s.season.json").read_bytes()
+    return (tmp_path / "s.season.json").read_bytes()
+
+
+def test_an_advance_whose_replan_finds_no_plan_stores_nothing_and_says_how_to_move_on(tmp_path):
+    before = _solved_then_pinned_beyond_reach(tmp_path, day(0))
     r = run("advance", "s.season.json", "--today", day(7).isoformat(), "--save", cwd=tmp_path)
     assert r.returncode == 2, r.stdout + r.stderr
     assert "No plan satisfies every hard rule" in r.stderr
@@ -437,17 +442,7 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
 
 
 def test_a_log_whose_replan_finds_no_plan_stores_nothing_and_says_how_to_store_it(tmp_path):
-    from planner.season import IntensityPin
-
-    s = season(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(7))
-    save_season(s, tmp_path / "s.season.json")
-    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
-    solved = load_season(tmp_path / "s.season.json")
-    # a pin no plan can keep: a maximal sprint for an athlete days into isometric rehab
-    pinned = solved.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(9),
-                                                             intensity=100),)})
-    save_season(pinned, tmp_path / "s.season.json", backup=False)
-    before = (tmp_path / "s.season.json").read_bytes()
+    before = _solved_then_pinned_beyond_reach(tmp_path, day(7))
     (tmp_path / "log.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA2,{day(5).isoformat()},60,5\n")
     r = run("log", "s.season.json", "log.csv", "--save", cwd=tmp_path)
     assert r.returncode == 2, r.stdout + r.stderr
