@@ -80,6 +80,18 @@ class WarmStartMixin(ModelBase):
             hint(self.team_deload[w], k == "deload")
         return team_kind
 
+    def _fix(self, x, value: bool) -> None:
+        """Fix literal ``x`` to ``value`` by its domain (no constraint: the presolve pass of a
+        re-plan's neighbourhood then has half the work; bench/NOTES.md). A literal already fixed
+        the other way gets the constraint, so that a conflict stays one."""
+        index, v = (x.index, int(value)) if x.index >= 0 else (-x.index - 1, 1 - int(value))
+        domain = self.m.proto.variables[index].domain
+        if list(domain) == [0, 1]:
+            domain.clear()
+            domain.extend([v, v])
+        elif list(domain) != [v, v]:
+            self.m.add(x == int(value))
+
     def _set_day_levels(self, u: Unit, d: int, value: int, setter: _Once) -> None:
         lv = u.lv[d]
         if set(lv) == {FIT_HV_LEVEL}:
@@ -116,7 +128,7 @@ class WarmStartMixin(ModelBase):
         the window, and team weeks outside the window (every team week unless
         ``team_weeks_free``) keep their kind. Returns the number of fixed variables."""
         lo, hi = window
-        fix = _Once(lambda x, v: self.m.add(x == int(v)))
+        fix = _Once(self._fix)
         for w in self.open_weeks:
             week = self.tl.weeks[w]
             if week.last < lo or week.first > hi or not team_weeks_free:
