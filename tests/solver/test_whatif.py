@@ -368,3 +368,33 @@ def test_a_comparison_says_which_target_a_scenario_misses():
     row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "A1")
     assert row[header.index("Target (the baseline)")] == "met"
     assert row[header.index("Target (the scenario)")] == "MISSED 'Derby'"
+
+
+def test_freezing_fixes_a_literal_by_its_domain_and_a_conflict_stays_infeasible():
+    from solver.model import PlanModel
+    from solver.run import solve as solve_prepared
+
+    s = season(weeks=3, athletes=2)
+    model = PlanModel(s)
+    w = next(w for w, x in enumerate(model.team_deload) if not isinstance(x, bool))
+    lit = model.team_deload[w]
+    before = len(model.m.proto.constraints)
+    model._fix(lit, True)
+    model._fix(lit, True)  # again, the same way: nothing added
+    assert list(model.m.proto.variables[lit.index].domain) == [1, 1]
+    assert len(model.m.proto.constraints) == before
+    model._fix(~lit, True)  # the other way: a constraint
+    assert len(model.m.proto.constraints) == before + 1
+
+    def deload(m):
+        m._fix(m.team_deload[w], True)
+
+    out = solve_prepared(SolveRequest(s, time_limit=20), prepare=deload)
+    assert out.plan is not None and out.plan.team_weeks[w] == "deload"
+    assert not check_plan(s, out.plan).violations
+
+    def both_ways(m):
+        m._fix(m.team_deload[w], True)
+        m._fix(~m.team_deload[w], True)
+
+    assert solve_prepared(SolveRequest(s, time_limit=20), prepare=both_ways).status == Status.INFEASIBLE
