@@ -266,6 +266,30 @@ def offer_and_conflict_shots(s: Session, window, season) -> None:
     window.undo_stack.setIndex(1)
 
 
+def way_on_shot(s: Session, window, season) -> None:
+    """Leo Martin (A12), in P3 since before the season, away from its first day until P3's
+    maximum: the exit no longer fits, and the explanation offers recording him still in P3."""
+    from PySide6.QtCore import Qt
+
+    from planner import edits as E
+    from planner.protocols import load_protocol
+    from planner.season import Unavailability
+
+    injury = season.injuries_of("A12")[-1]
+    held = injury.stages[-1]
+    last = held.start + dt.timedelta(days=load_protocol(injury.protocol).stage(held.stage).max_days - 1)
+    back_to = window.undo_stack.index()
+    window.apply_edit(E.AddUnavailability(unavailability=Unavailability(
+        athlete="A12", start=season.calendar.start, end=last, reason="Family leave")))
+    window.solve_action.trigger()
+    s.wait_solve(window)
+    window.show_dock("explanation")
+    window.resizeDocks([window.docks["explanation"]], [230], Qt.Orientation.Vertical)
+    s.shoot(window, "solve-way-on.png")
+    window.docks["explanation"].hide()
+    window.undo_stack.setIndex(back_to)
+
+
 def returns_shot(s: Session, window, season, plan) -> None:
     """Kofi's target, the derby, three weeks earlier: he cannot be back for it; the Returns
     panel and the board's name column say so."""
@@ -429,6 +453,7 @@ def walk(s: Session, scratch: Path) -> int:
     returns_shot(s, window, season, outcome.plan)
     load_shots(s, window, season, outcome.plan)
     if s.full:
+        way_on_shot(s, window, season)
         notice_and_help_shots(s, window, scratch / "Documents")
         new_season_shot(s, window)
         whatif_shots(s, window, season, outcome.plan)
