@@ -1,8 +1,8 @@
 """Solving a season: configure CP-SAT, report progress, honour cancel, explain infeasibility.
 
-``solve(request, on_progress=None, stop=None, prepare=None) -> Outcome``. The model itself is
-``solver.model.PlanModel``; on an infeasible season ``solver.explain`` finds the conflicting
-rules. The plan's soft-rule list and penalties are the plan checker's (``planner.check``).
+``solve(request, on_progress=None, stop=None, prepare=None, keep=None) -> Outcome``. The model
+itself is ``solver.model.PlanModel``; on an infeasible season ``solver.explain`` finds the
+conflicting rules. The plan's soft-rule list and penalties are the plan checker's (``planner.check``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from planner.timeline import Timeline
 from planner.validate import check_season
 from solver.api import Outcome, Progress, SolveRequest, Status, StopToken
 from solver.explain import explain
-from solver.model import PlanModel
+from solver.model import Freeze, PlanModel
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
@@ -92,16 +92,18 @@ def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: flo
     p.ignore_subsolvers.extend(UNUSED_SUBSOLVERS)
 
 
-def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None, prepare=None) -> Outcome:
-    """Plan ``request.season``. ``prepare(model)``, if given, may add constraints (a re-plan's
-    neighbourhood) before the search; an infeasible prepared model is reported as such without
-    an explanation (the caller widens it). The plan stored in the season wins every tie: a
+def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None, prepare=None,
+          keep: Freeze | None = None) -> Outcome:
+    """Plan ``request.season``. ``keep``, a re-plan's outside (its neighbourhood is the rest), is
+    built as constants or fixed; ``prepare(model)``, if given, may read the model or add
+    constraints before the search. Such a model that is infeasible is reported as such without
+    an explanation (the caller widens the neighbourhood). The plan stored in the season wins every tie: a
     season solved again keeps its plan unless a strictly better one exists. When LD-1 steers the
     plan (a weight above 0, or hard) the season is first planned without it (see
     :func:`_solve_steering`)."""
-    if prepare is None and _steers_load(request.season):
+    if prepare is None and keep is None and _steers_load(request.season):
         return _solve_steering(request, on_progress, stop)
-    return _solve(request, on_progress, stop, prepare)
+    return _solve(request, on_progress, stop, prepare, keep=keep)
 
 
 def _steers_load(season: Season) -> bool:
@@ -152,14 +154,15 @@ def _without_ld1(settings):
 
 
 def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None,
-           prepare=None, start: Plan | None = None) -> Outcome:
+           prepare=None, start: Plan | None = None, keep: Freeze | None = None) -> Outcome:
     """One search. ``start``: a whole plan the search begins from and improves (LD-1
     steering's second step)."""
     t0 = time.monotonic()
     season = check_season(request.season)
     if stop is not None and stop.is_set():
         return _cancelled(t0, "Cancelled before the search started.")
-    model = PlanModel(season, reference=request.reference, frozen=request.frozen)
+    model = PlanModel(season, reference=request.reference, frozen=request.frozen, keep=keep)
+    neighbourhood = prepare is not None or keep is not None
     start_from = request.hint or request.reference or (season.plan if request.keep_stored else None)
     if start_from is not None and request.workers and start is None:
         # a hint helps the plain portfolio; the interleaved search does better without one
@@ -176,7 +179,7 @@ def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = Non
         return _cancelled(t0, "Cancelled before the search started.")
     solver = cp_model.CpSolver()
     _configure(solver, request, request.time_limit - (time.monotonic() - t0), steering=start is not None)
-    if prepare is not None and not request.workers:
+    if neighbourhood and not request.workers:
         # a re-plan's neighbourhood over the whole squad fixes most of the model to the
         # reference: one presolve pass removes those variables before the portfolio searches
         # (bench/NOTES.md, "What-if re-plans"; the one-thread search of a few athletes is
@@ -194,11 +197,11 @@ def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = Non
         # objective came back as 1569.9999999999998 where the plan checker counts 1570
         objective = round(solver.objective_value, 6) if model.objective_terms else 0.0
         bound = round(solver.best_objective_bound, 6) if model.objective_terms else 0.0
-        if request.keep_stored and request.reference is None and prepare is None:
+        if request.keep_stored and request.reference is None and not neighbourhood:
             plan = _prefer_stored(season, plan, objective, proven=status == cp_model.OPTIMAL)
         return _finish(season, plan, st, objective, bound, wall, request.reference)
     if status == cp_model.INFEASIBLE:
-        if prepare is not None:
+        if neighbourhood:
             return Outcome(Status.INFEASIBLE, None, wall_time=wall, message="No plan in this neighbourhood.")
         conflicts, remedies = explain(season, stop=stop, time_limit=max(5.0, request.time_limit / 2))
         return Outcome(Status.INFEASIBLE, None, wall_time=time.monotonic() - t0,

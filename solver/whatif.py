@@ -21,6 +21,7 @@ from planner.season import PLANNER_VERSION, Plan, Season
 from planner.text import day_long, plural
 from planner.timeline import Timeline
 from solver.api import Outcome, SolveRequest, Status, StopToken
+from solver.model.warmstart import Freeze
 
 MARGIN_DAYS = 21  # days around a change that may move with it (3 weeks: a deload rhythm's reach)
 
@@ -437,13 +438,14 @@ def _neighbourhood(after: Season, reference: Plan, scope: Scope, limit: float, o
                        deterministic=deterministic, frozen=frozen, keep_stored=False,
                        workers=0 if scope.team_days else 1)
 
+    keep = Freeze(reference, frozenset(scope.athletes), scope.window, scope.team_days,
+                  frozenset(scope.window_athletes), scope.team_weeks)
+
     def prepare(model) -> None:
         if floors is not None:
-            floors.update(model.rts_floor)  # read before the freeze: the whole season's floors
-        model.freeze(reference, set(scope.athletes), scope.window, scope.team_days,
-                     scope.window_athletes, scope.team_weeks)
+            floors.update(model.rts_floor)  # the whole season's floors (the freeze keeps them)
 
-    return solve(req, on_progress=on_progress, stop=stop, prepare=prepare)
+    return solve(req, on_progress=on_progress, stop=stop, prepare=prepare, keep=keep)
 
 
 def _as_feasible(out: Outcome, returns_proven: bool = False) -> Outcome:

@@ -16,7 +16,7 @@ from solver.model.pins import PinsMixin
 from solver.model.rehab import RehabMixin
 from solver.model.speed import SpeedMixin
 from solver.model.units import Epoch, Unit, UnitsMixin
-from solver.model.warmstart import WarmStartMixin
+from solver.model.warmstart import Freeze, WarmStartMixin
 from solver.model.weeks import WeeksMixin
 
 
@@ -24,12 +24,15 @@ class PlanModel(UnitsMixin, WeeksMixin, RehabMixin, SpeedMixin, PinsMixin, Objec
                 LoadMixin, WarmStartMixin):
     """Builds the CP-SAT model of a season. ``guarded`` puts every hard-rule instance behind an
     assumption literal (used to explain infeasibility); ``frozen`` athletes are constants taken
-    from ``reference`` (a re-plan)."""
+    from ``reference`` (a re-plan); ``keep``, a re-plan's outside, is built as constants where it
+    can be and fixed once the model is built (``WarmStartMixin.freeze``)."""
 
     def __init__(self, season: Season, reference: Plan | None = None, guarded: bool = False,
-                 frozen: frozenset[str] = frozenset()):
-        super().__init__(season, reference, guarded, frozen)
+                 frozen: frozenset[str] = frozenset(), keep: Freeze | None = None):
+        super().__init__(season, reference, guarded, frozen, keep)
         self.build()
+        if keep is not None:
+            self.freeze(keep)
 
     def build(self) -> None:
         # variables: the team's weeks, the units and their day values, each unit's weeks
@@ -117,5 +120,5 @@ class PlanModel(UnitsMixin, WeeksMixin, RehabMixin, SpeedMixin, PinsMixin, Objec
         return tuple(intens), tuple(stages)
 
 
-__all__ = ["FIT_HV_LEVEL", "RUN_LEVELS", "STEADY", "Epoch", "Group", "PlanModel", "Unit",
+__all__ = ["FIT_HV_LEVEL", "RUN_LEVELS", "STEADY", "Epoch", "Freeze", "Group", "PlanModel", "Unit",
            "is_true", "neg"]

@@ -8,12 +8,16 @@ model is built that way so ``solver.explain`` can find a small conflicting set.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
 from planner.rules import RuleSet
 from planner.season import LEVELS, Plan, Season
 from planner.timeline import Timeline
+
+if TYPE_CHECKING:
+    from solver.model.warmstart import Freeze
 
 RUN_LEVELS = tuple(lv for lv in LEVELS if lv > 0)  # 60 .. 100
 FIT_HV_LEVEL = 95  # a fit athlete's HV training session (the "vaccine" dose)
@@ -49,9 +53,10 @@ class ModelBase:
     composes them and fixes the order in which they are added."""
 
     def __init__(self, season: Season, reference: Plan | None = None, guarded: bool = False,
-                 frozen: frozenset[str] = frozenset()):
+                 frozen: frozenset[str] = frozenset(), keep: Freeze | None = None):
         self.season = season
         self.frozen = frozenset(frozen) if reference is not None else frozenset()
+        self.keep = keep  # a re-plan's outside: built as constants where it can be (warmstart)
         self.tl = tl = Timeline(season)
         self.rules = RuleSet(season.rules)
         self.reference = reference

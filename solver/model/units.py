@@ -293,7 +293,7 @@ class UnitsMixin(ModelBase):
     # -- a unit without injury records --------------------------------------------------------
     def _fit_unit(self, u: Unit) -> None:
         """FIT every day; plays by role; HV training a Boolean per candidate training day."""
-        tl, m = self.tl, self.m
+        tl = self.tl
         aid = u.athletes[0]
         off = tl.unavailable(aid)
         self._base_days(u, self._past(aid))
@@ -308,22 +308,42 @@ class UnitsMixin(ModelBase):
                 u.fixed[d] = u.play_level[d]
                 continue
             u.trainable[d] = self._can_train(d, off)
+        kept = self._kept_days(u)
         for d in range(self.p0, self.n):
             if not u.trainable[d]:
                 continue
             if self._pinned(aid, d):  # on a match day not played, 80 and 100 would be playing
-                u.lv[d] = {lvl: m.new_bool_var(f"{u.key}_{d}_{lvl}")
-                           for lvl in self._off_match(d, RUN_LEVELS)}
-                m.add_at_most_one(u.lv[d].values())
+                u.lv[d] = self._level_lits(u, d, self._off_match(d, RUN_LEVELS), kept.get(d), 1)
                 continue
             # the first training day after a match started is a recovery session (0) unless
             # a speed level is chosen (HV-6 may allow one on MD+2); otherwise steady running
             u.steady[d] = not self._after_start(u, d)
             levels = self._fit_levels(u, d)
             if levels:
-                u.lv[d] = {lvl: m.new_bool_var(f"{u.key}_{d}_{lvl}") for lvl in levels}
-                if len(levels) > 1:
-                    m.add_at_most_one(u.lv[d].values())
+                u.lv[d] = self._level_lits(u, d, levels, kept.get(d), 2)
+
+    def _level_lits(self, u: Unit, d: int, levels: tuple[int, ...], kept: int | None,
+                    exclusive_from: int) -> dict:
+        """A fit unit-day's training levels: a Boolean each (at most one of them, stated from
+        ``exclusive_from`` levels on), or, on a day a re-plan keeps at ``kept``, the constants
+        that level gives them (as ``WarmStartMixin.freeze`` would fix them)."""
+        if kept is not None:
+            if levels == (FIT_HV_LEVEL,):
+                return {FIT_HV_LEVEL: kept >= HV_LEVEL}
+            return {lvl: kept == lvl for lvl in levels}
+        lv = {lvl: self.m.new_bool_var(f"{u.key}_{d}_{lvl}") for lvl in levels}
+        if len(lv) >= exclusive_from:
+            self.m.add_at_most_one(lv.values())
+        return lv
+
+    def _kept_days(self, u: Unit) -> dict[int, int]:
+        """Day -> the reference intensity, for the days a re-plan keeps (``self.keep``)."""
+        spec = self.keep
+        ref = spec.plan.for_athlete(u.athletes[0]) if spec is not None else None
+        if ref is None or len(ref.intensity) != self.n:
+            return {}
+        free = spec.is_free(u)
+        return {d: ref.intensity[d] for d in range(self.p0, self.n) if spec.keeps_day(u, d, free)}
 
     def _after_start(self, u: Unit, d: int) -> bool:
         """Day ``d`` is certainly the first training day after a match the unit starts, on MD+1

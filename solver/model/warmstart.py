@@ -3,12 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from planner.season import FIT, HV_LEVEL, AthletePlan, Plan
 from solver.model.core import FIT_HV_LEVEL, ModelBase
 from solver.model.units import Unit
+
+
+@dataclass(frozen=True)
+class Freeze:
+    """A re-plan's outside, kept as ``plan`` has it: units not in ``free_units`` keep their days
+    (also inside ``window`` unless ``all_units_in_window`` or they are ``window_units``), free
+    units keep their days before the window, and team weeks outside the window (every team week
+    unless ``team_weeks_free``) keep their kind. Given to the model before it is built, a fit
+    unit's kept days and the kept team weeks are built as constants (most of a squad-wide
+    window's model then never exists); the rest is fixed once the model is built."""
+
+    plan: Plan
+    free_units: frozenset[str]
+    window: tuple[int, int]
+    all_units_in_window: bool
+    window_units: frozenset[str] = frozenset()
+    team_weeks_free: bool = True
+
+    def keeps_week(self, first: int, last: int) -> bool:
+        lo, hi = self.window
+        return last < lo or first > hi or not self.team_weeks_free
+
+    def is_free(self, u: Unit) -> bool:
+        return u.key in self.free_units or any(a in self.free_units for a in u.athletes)
+
+    def keeps_day(self, u: Unit, d: int, free: bool) -> bool:
+        lo, hi = self.window
+        in_window = self.all_units_in_window or any(a in self.window_units for a in u.athletes)
+        return (not free and not (in_window and lo <= d <= hi)) or (free and d < lo)
 
 
 class _Once:
@@ -119,19 +149,14 @@ class WarmStartMixin(ModelBase):
                 hint(u.deload[w], kind == "deload")
                 hint(u.taper[w], kind == "taper")
 
-    def freeze(self, plan: Plan, free_units: set[str], window: tuple[int, int],
-               all_units_in_window: bool, window_units: frozenset[str] = frozenset(),
-               team_weeks_free: bool = True) -> int:
-        """Fix every decision outside the re-plan's neighbourhood to ``plan``'s value: units not in
-        ``free_units`` keep their reference days (also inside ``window`` unless
-        ``all_units_in_window`` or they are ``window_units``), free units keep their days before
-        the window, and team weeks outside the window (every team week unless
-        ``team_weeks_free``) keep their kind. Returns the number of fixed variables."""
-        lo, hi = window
+    def freeze(self, spec: Freeze) -> int:
+        """Fix every decision outside the re-plan's neighbourhood (``spec``) to its plan's value;
+        returns the number of variables fixed here (not those built as constants)."""
+        plan = spec.plan
         fix = _Once(self._fix)
         for w in self.open_weeks:
             week = self.tl.weeks[w]
-            if week.last < lo or week.first > hi or not team_weeks_free:
+            if spec.keeps_week(week.first, week.last):
                 k = plan.team_weeks[w]
                 fix(self.team_taper[w], k == "taper")
                 fix(self.team_deload[w], k == "deload")
@@ -139,12 +164,9 @@ class WarmStartMixin(ModelBase):
             ref = plan.for_athlete(u.athletes[0])
             if ref is None or len(ref.intensity) != self.n:
                 continue
-            free = u.key in free_units or any(a in free_units for a in u.athletes)
-            in_window = all_units_in_window or any(a in window_units for a in u.athletes)
+            free = spec.is_free(u)
             for d in range(self.p0, self.n):
-                inside = lo <= d <= hi
-                keep = (not free and not (in_window and inside)) or (free and d < lo)
-                if not keep:
+                if not spec.keeps_day(u, d, free):
                     continue
                 self._set_day_levels(u, d, ref.intensity[d], fix)
                 if u.injured:

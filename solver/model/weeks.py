@@ -14,11 +14,18 @@ class WeeksMixin(ModelBase):
         rec = self.recorded.team_weeks if self.recorded is not None else None
         if rec is not None and len(rec) != self.W:
             rec = None
+        keep = self.keep
+        kept = keep.plan.team_weeks if keep is not None and len(keep.plan.team_weeks) == self.W else None
         for w in range(self.W):
+            week = self.tl.weeks[w]
             if self._kind_given(w):  # past, or in progress: keep what was recorded
                 kind = rec[w] if rec is not None else "load"
                 self.team_deload.append(kind == "deload")
                 self.team_taper.append(kind == "taper")
+            elif kept is not None and keep.keeps_week(week.first, week.last):
+                # a re-plan's outside: the reference's kind, as ``freeze`` would fix it
+                self.team_deload.append(kept[w] == "deload")
+                self.team_taper.append(kept[w] == "taper")
             else:
                 d, t = m.new_bool_var(f"team_deload_{w}"), m.new_bool_var(f"team_taper_{w}")
                 m.add_implication(d, t.Not())

@@ -398,3 +398,37 @@ def test_freezing_fixes_a_literal_by_its_domain_and_a_conflict_stays_infeasible(
         m._fix(~m.team_deload[w], True)
 
     assert solve_prepared(SolveRequest(s, time_limit=20), prepare=both_ways).status == Status.INFEASIBLE
+
+
+def test_a_squad_wide_window_builds_its_outside_as_constants_and_plans_as_fixing_it_would():
+    """A competition moved: the whole squad is free in a window, every other day keeps the
+    reference. Built with the outside as constants, the model is a fraction of the whole season's,
+    and its plan is the one fixing that outside after building everything gives (same
+    objective; the checker finds no hard violation; the outside is the reference's)."""
+    from solver.model import Freeze, PlanModel
+    from solver.run import solve as solve_prepared
+
+    s = generated_season(athletes=12, weeks=40, seed=3, injured=2)
+    s = planned(s, deterministic=True)
+    a_comp = next(c for c in s.competitions if c.priority == "A")
+    after = E.MoveCompetition(competition=a_comp.id, date=a_comp.date - dt.timedelta(days=7)).apply(s)
+    scope = change_scope(s, after)
+    assert scope.team_days and not scope.everything
+    keep = Freeze(s.plan, frozenset(scope.athletes), scope.window, True,
+                  frozenset(scope.window_athletes), scope.team_weeks)
+    built = PlanModel(after, reference=s.plan, keep=keep)
+    whole = PlanModel(after, reference=s.plan)
+    # the window is 10 of the 40 weeks; injured athletes are still built whole, then fixed
+    assert len(built.m.proto.variables) < 0.7 * len(whole.m.proto.variables)
+    assert len(built.m.proto.constraints) < 0.8 * len(whole.m.proto.constraints)
+
+    req = SolveRequest(after, time_limit=60, reference=s.plan, keep_stored=False)
+    fast = solve_prepared(req, keep=keep)
+    slow = solve_prepared(req, prepare=lambda m: m.freeze(keep))
+    assert fast.status == slow.status == Status.OPTIMAL
+    assert fast.objective == slow.objective
+    assert not [v for v in check_plan(after, fast.plan).violations]
+    lo, hi = scope.window
+    for ap, ref in zip(fast.plan.athletes, s.plan.athletes, strict=True):
+        outside = [d for d in range(len(ref.intensity)) if d < lo or d > hi]
+        assert [ap.intensity[d] for d in outside] == [ref.intensity[d] for d in outside]
