@@ -31,16 +31,16 @@ def day_roles(season: Season, tl: Timeline, ap: AthletePlan) -> list[str | None]
     return roles
 
 
-def _return_dict(r) -> dict:
+def _return_dict(r, anonymise: bool = False) -> dict:
     iso = (lambda d: d.isoformat() if d else None)  # noqa: E731
     return {"fit": iso(r.fit), "first_match": iso(r.first_match), "target": r.target,
             "target_met": r.target_met, "provisional": r.provisional,
-            "onset": r.onset.isoformat(), "protocol": r.protocol}
+            "onset": r.onset.isoformat(), "protocol": None if anonymise else r.protocol}
 
 
 def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, dates: list,
                   week_starts: list, provisional: list[bool], rets: list,
-                  sessions: list[str] | None, loads: list[float]) -> dict:
+                  sessions: list[str] | None, loads: list[float], anonymise: bool = False) -> dict:
     a = season.athlete(ap.athlete)
     off = tl.unavailable(a.id)
     roles = day_roles(season, tl, ap)
@@ -59,8 +59,8 @@ def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, d
         ],
         # the return under the injury that governs the planning start (or the next one), and
         # every counted injury record's return (several records per athlete, schema 2)
-        "return": _return_dict(rets[0]) if rets else None,
-        "returns": [_return_dict(r) for r in rets],
+        "return": _return_dict(rets[0], anonymise) if rets else None,
+        "returns": [_return_dict(r, anonymise) for r in rets],
     }
 
 
@@ -84,7 +84,9 @@ def day_loads(season: Season, plan: Plan, tl: Timeline) -> dict[str, list[float]
     return out
 
 
-def plan_to_dict(season: Season, plan: Plan) -> dict:
+def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False) -> dict:
+    """The plan JSON (docs/file-format.md). ``anonymise``: no protocol (the diagnosis) in the
+    returns; names and free text are the caller's to anonymise (``planner.anonymise``)."""
     from planner.returns import provisional_days, returns
     from planner.sessions import session_ids
 
@@ -104,7 +106,7 @@ def plan_to_dict(season: Season, plan: Plan) -> dict:
         athletes.append(_athlete_dict(season, tl, ap, labels, dates, week_starts,
                                       prov.get(a.id, [False] * tl.n),
                                       [r for r in rets if r.athlete == a.id],
-                                      sessions.get(a.id), loads[a.id]))
+                                      sessions.get(a.id), loads[a.id], anonymise))
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
@@ -123,8 +125,8 @@ def plan_to_dict(season: Season, plan: Plan) -> dict:
     }
 
 
-def plan_to_json(season: Season, plan: Plan) -> str:
-    return json.dumps(plan_to_dict(season, plan), indent=1, ensure_ascii=False) + "\n"
+def plan_to_json(season: Season, plan: Plan, anonymise: bool = False) -> str:
+    return json.dumps(plan_to_dict(season, plan, anonymise), indent=1, ensure_ascii=False) + "\n"
 
 
 def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:

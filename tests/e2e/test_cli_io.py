@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -86,9 +87,14 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
     assert len([e for e in cal.walk("VEVENT") if "Match" in str(e["summary"])]) == 3
     # the environment has no DISPLAY and no QT_QPA_PLATFORM: the PDF must still be made
     r = run("export", "s.season.json", "--xlsx", "plan.xlsx", "--pdf", "board.pdf", "--template",
-            "form.xlsx", "--ics", "anon", "--anonymise", cwd=tmp_path)
+            "form.xlsx", "--ics", "anon", "--json", "anon.json", "--anonymise", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "Wrote the season board (1 page) (anonymised) to board.pdf" in r.stdout
+    # the plan JSON names no athlete and no diagnosis (the protocol), in the return or returns
+    text = (tmp_path / "anon.json").read_text()
+    a1 = next(a for a in json.loads(text)["athletes"] if a["id"] == "A1")
+    assert a1["return"]["protocol"] is None and [r["protocol"] for r in a1["returns"]] == [None]
+    assert s.injuries[0].protocol not in text and "Athlete 1" not in text
     assert _pages(tmp_path / "board.pdf") == 1
     wb = openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True)
     assert wb.sheetnames[:6] == ["Cover", "Overview", "Returns", "Calendar", "Load", "Rules"] and "A1" in wb.sheetnames

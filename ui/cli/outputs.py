@@ -171,7 +171,7 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str) -> None
         from planner.seasonfile import atomic_write
 
         s, p = anonymised(season, plan) if anonymise else (season, plan)
-        atomic_write(outputs["json"], plan_to_json(s, p))
+        atomic_write(outputs["json"], plan_to_json(s, p, anonymise))
         print(f"Wrote the plan{note} to {outputs['json']}")
     if outputs.get("xlsx"):
         from planner.xlsx_export import export_workbook
