@@ -108,6 +108,17 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.violations
 
+    def broken_note(self) -> str | None:
+        """What a coach is told before handing out a plan that breaks hard rules of the season as
+        it is now (an edit kept the plan: a moved match, a new absence; or a hand edit); None
+        when it keeps them."""
+        if not self.violations:
+            return None
+        first = self.violations[0].message.rstrip(".")
+        return (f"This plan breaks {text.plural(len(self.violations), 'hard rule')} of the season "
+                f"as it is now (first: {first}): the season changed after the solve, or the plan "
+                f"was edited by hand. Solve again before handing it out.")
+
     def penalties(self) -> dict[str, int]:
         out = dict.fromkeys(self.rules, 0)
         for v in self.soft:

@@ -66,9 +66,10 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner import text
-from planner.anonymise import anonymised, name_pairs
+from planner.anonymise import anonymised, name_pairs, scrub
+from planner.check import check_plan
 from planner.citations import CITATIONS
-from planner.errors import InputError, SaveError
+from planner.errors import InputError, PeriodizeError, SaveError
 from planner.handout import Handouts
 from planner.load import figures as load_figures
 from planner.protocols import protocol_name
@@ -222,6 +223,7 @@ class _Ctx:
     names: list[tuple[str, str]] = field(default_factory=list)  # anonymised: scrub these names
     deferred: dict[str, _Rows] = field(default_factory=dict)  # sheet title -> rows (fast path)
     load: dict = field(default_factory=dict)  # athlete -> planner.load.AthleteFigures
+    broken: str | None = None  # the plan breaks hard rules of the season as it is now: say so
 
     def week_competitions(self, w: int) -> list:
         seen: dict[str, object] = {}
@@ -263,7 +265,12 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
            fast: bool) -> tuple[openpyxl.Workbook, _Ctx]:
     tl = Timeline(season)
     _check_plan(season, plan, tl)
+    try:
+        broken = check_plan(season, plan).broken_note()
+    except PeriodizeError:  # a plan missing an athlete: exported as it is, that row empty
+        broken = None
     if anonymise:
+        broken = broken and scrub(broken, name_pairs(season))
         season, plan = anonymised(season, plan)
     wb = openpyxl.Workbook()
     base_font(wb)
@@ -276,7 +283,7 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
               for a in athletes}
     ctx = _Ctx(season, plan, tl, styles, athletes, titles, anonymise,
                exported_at or dt.datetime.now().replace(microsecond=0), fast,
-               names=name_pairs(season) if anonymise else [])
+               names=name_pairs(season) if anonymise else [], broken=broken)
     rets = plan_returns(season, plan, history=True)  # the season's returns, before today too
     by_athlete: dict[str, list] = {}
     for r in rets:
@@ -402,13 +409,14 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     width_b = 78
     r = 1
 
-    def line(key: str | None, value: str, style: str | None = None, height_size: float = 10) -> None:
+    def line(key: str | None, value: str, style: str | None = None, height_size: float = 10,
+             bold: bool = False) -> None:
         nonlocal r
         if key:
             ws.cell(row=r, column=1, value=key).style = label
         c = ws.cell(row=r, column=2)
         write_styled(c, value, style or wrap)
-        ws.row_dimensions[r].height = row_height(fit_lines(value, width_b, height_size), height_size)
+        ws.row_dimensions[r].height = row_height(fit_lines(value, width_b, height_size, bold), height_size)
         r += 1
 
     def head(value: str) -> None:
@@ -432,8 +440,12 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     a_names = ", ".join(f"{c.name} ({text.day_long(c.date)})" for c in sorted(prio["A"], key=lambda c: c.date))
     line("Season", f"{text.span(cal.start, cal.end)}: {text.plural(tl.n, 'day')}, "
                    f"{text.plural(len(tl.weeks), 'week')}")
-    line("Plan", _STATUS_TEXT.get(plan.status, plan.status).capitalize()
+    status = ("a plan that breaks hard rules of the season as it is now (below)" if ctx.broken
+              else _STATUS_TEXT.get(plan.status, plan.status))
+    line("Plan", status.capitalize()
          + (f"; plan score {text.number(plan.objective)} (lower is better)" if plan.objective is not None else ""))
+    if ctx.broken:
+        line("Check", ctx.broken, st.warning(), bold=True)
     line("Squad", f"{text.plural(len(season.athletes), 'athlete')}")
     line("Injured", _injured_sentence(rets) + " Each return is on the Returns sheet.")
     line("Competitions", f"{len(season.competitions)}: {len(prio['A'])} A"

@@ -144,6 +144,12 @@ class Styles:
                         alignment=Alignment(vertical="top", wrap_text=True))
 
     @_once
+    def warning(self) -> str:
+        """Bold red: a plan that breaks hard rules of the season as it is now."""
+        return self.add("Periodize warning", font=self.f(bold=True, color=NO_HV_FONT),
+                        alignment=Alignment(vertical="top", wrap_text=True))
+
+    @_once
     def note(self) -> str:
         return self.add("Periodize note", font=self.f(9, italic=True, color=MUTED),
                         alignment=Alignment(vertical="top", wrap_text=True))

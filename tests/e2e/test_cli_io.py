@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -104,6 +105,23 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
     again = load_season(tmp_path / "again.season.json")
     assert again.athletes == s.athletes and again.calendar == s.calendar
     assert again.injuries[0].stages == s.injuries[0].stages
+    assert "Warning" not in r.stderr
+    # an absence entered after the solve (the edit keeps the plan): the export says the plan
+    # breaks hard rules of the season as it is now, and how to plan again
+    from planner.edits import AddUnavailability
+    from planner.season import Unavailability
+
+    solved = load_season(tmp_path / "s.season.json")
+    ap = solved.plan.for_athlete("A2")
+    d = next(i for i, x in enumerate(ap.intensity) if x > 0)
+    day = solved.calendar.start + dt.timedelta(days=d)
+    save_season(AddUnavailability(unavailability=Unavailability(athlete="A2", start=day, end=day))
+                .apply(solved), tmp_path / "s.season.json")
+    r = run("export", "s.season.json", "--xlsx", "later.xlsx", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.startswith("Warning: This plan breaks 1 hard rule of the season as it is now")
+    assert "'periodize solve s.season.json --save' plans the season again" in r.stderr
+    assert (tmp_path / "later.xlsx").exists()
 
 
 def test_export_says_what_needs_a_plan(tmp_path):

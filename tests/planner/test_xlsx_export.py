@@ -288,9 +288,19 @@ def test_the_returns_sheet_lists_each_injured_athletes_return(tmp_path):
     assert "No injured athlete" not in said
 
 
+def solved_small_plan(season: Season) -> Plan:
+    """The small season solved: a plan that keeps every hard rule (``small_plan`` is drawn by
+    hand for the layout and breaks several)."""
+    from solver import SolveRequest, solve
+
+    out = solve(SolveRequest(season, time_limit=30))
+    assert out.plan is not None and out.plan.status == "optimal"
+    return out.plan
+
+
 def test_the_cover_speaks_to_a_coach_and_defines_the_counts_once(tmp_path):
     season = small_season()
-    plan = small_plan(season).model_copy(update={"objective": 1234.0, "bound": 1200.0})
+    plan = solved_small_plan(season).model_copy(update={"objective": 1234.0, "bound": 1200.0})
     path = tmp_path / "plan.xlsx"
     path.write_bytes(workbook_bytes(season, plan, exported_at=EXPORTED_AT))
     wb = openpyxl.load_workbook(path)
@@ -316,6 +326,44 @@ def test_the_cover_speaks_to_a_coach_and_defines_the_counts_once(tmp_path):
     p1 = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "P1")
     assert ws.cell(row=p1, column=1).fill.fgColor.rgb.endswith(STAGE_COLOUR["P1"])
     assert "penalty" not in " ".join(str(v) for v in _cells(ws).values())
+
+
+def test_the_cover_says_when_the_season_outgrew_the_plan_and_names_no_one_anonymised():
+    """An absence entered after the solve: the plan has the athlete training on those days. The
+    cover no longer calls it the best plan the rules allow; it says the plan breaks hard rules of
+    the season as it is now, and to solve again before handing it out."""
+    from planner.check import check_plan
+    from planner.edits import AddUnavailability
+    from planner.season import Unavailability
+    from planner.text import plural
+
+    season = small_season()
+    plan = solved_small_plan(season).model_copy(update={"objective": 1234.0, "bound": 1200.0})
+    ap = plan.for_athlete("A2")
+    d = next(i for i, x in enumerate(ap.intensity) if x > 0)
+    day = season.calendar.start + dt.timedelta(days=d)
+    away = AddUnavailability(unavailability=Unavailability(athlete="A2", start=day, end=day)).apply(
+        season.model_copy(update={"plan": plan}))
+    hard = check_plan(away, plan).violations
+    assert hard and not check_plan(season, plan).violations
+
+    def facts(wb) -> dict:
+        ws = wb["Cover"]
+        return {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2)
+                for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value}
+
+    said = facts(build_workbook(away, plan))
+    assert said["Plan"].value.startswith("A plan that breaks hard rules of the season as it is now "
+                                         "(below); plan score 1,234")
+    check = said["Check"]
+    assert check.value.startswith(f"This plan breaks {plural(len(hard), 'hard rule')} of the "
+                                  f"season as it is now")
+    assert check.value.endswith("Solve again before handing it out.") and check.font.bold
+    name = away.athlete("A2").name
+    assert name in check.value
+    anon = facts(build_workbook(away, plan, anonymise=True))["Check"].value
+    assert name not in anon and "A2" in anon
+    assert "Check" not in facts(build_workbook(season, plan))
 
 
 def test_the_cover_says_what_the_last_re_plan_changed_in_words(tmp_path):

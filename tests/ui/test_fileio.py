@@ -75,6 +75,13 @@ def test_export_each_kind(window, dialogs, tmp_path, demo_season):
     assert dialogs.kinds() == ["inform"] and "solve it first" in dialogs[0][2]
     assert not (tmp_path / "plan.xlsx").exists()
     window.set_document(_with_plan(demo_season), None)
+    # a plan made by hand, breaking hard rules: the coach is asked before it is handed out
+    assert not fileio.export_to(window, tmp_path / "plan.xlsx", "xlsx")
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("confirm", "The plan breaks hard rules")
+    assert "This plan breaks" in text and "Export it anyway?" in text
+    assert not (tmp_path / "plan.xlsx").exists()
+    dialogs.answer = "yes"
     for kind, name in (("xlsx", "plan.xlsx"), ("xlsx-anonymised", "anon.xlsx"), ("pdf", "board.pdf"),
                        ("template", "form.xlsx")):
         assert fileio.export_to(window, tmp_path / name, kind), kind
@@ -84,7 +91,8 @@ def test_export_each_kind(window, dialogs, tmp_path, demo_season):
     assert import_workbook(tmp_path / "form.xlsx").athletes == demo_season.athletes
     assert fileio.export_calendars_to(window, tmp_path / "cal")
     assert len(list((tmp_path / "cal").glob("*.ics"))) == len(demo_season.athletes)
-    assert dialogs.kinds() == ["inform"]  # only the first, refused export
+    # the plan is asked about for the workbooks and the calendars, not the board or the form
+    assert dialogs.kinds() == ["inform", "confirm", "confirm", "confirm", "confirm"]
 
 
 def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, demo_season):
@@ -137,5 +145,6 @@ def test_an_export_error_is_shown_not_raised(window, dialogs, tmp_path, demo_sea
     from ui.desktop import fileio
 
     window.set_document(_with_plan(demo_season), None)
+    dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
     assert not fileio.export_to(window, tmp_path / "no folder" / "plan.xlsx", "xlsx")
-    assert dialogs.kinds() == ["error"] and "does not exist" in dialogs[0][2]
+    assert dialogs.kinds() == ["confirm", "error"] and "does not exist" in dialogs[1][2]

@@ -202,6 +202,27 @@ def test_a_long_handout_export_shows_its_progress_and_cancel_writes_nothing(qtbo
     assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
 
 
+def test_a_plan_the_season_outgrew_is_handed_out_only_when_the_coach_says_so(qtbot, tmp_path, dialogs):
+    """A match moved after the solve: the plan still has the players training on the new match
+    day. Before handouts are written the coach is told, and saying no writes nothing."""
+    from planner.edits import MoveCompetition
+
+    season = solved_demo()
+    moved = MoveCompetition(competition="league-06", date=dt.date(2026, 9, 20)).apply(season)
+    assert moved.plan == season.plan  # the edit keeps the plan
+    window = MainWindow(moved, None)
+    qtbot.addWidget(window)
+    target = tmp_path / "week.pdf"
+    assert not export_handouts_to(window, target, ["A01"], [6])
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("confirm", "The plan breaks hard rules")
+    assert "League match 6" in text and "Solve again before handing it out" in text
+    assert not target.exists()
+    dialogs.answer = "yes"
+    assert export_handouts_to(window, target, ["A01"], [6])
+    assert target.read_bytes().startswith(b"%PDF")
+
+
 def test_no_plan_no_handouts(qtbot, demo_season, dialogs, tmp_path):
     window = MainWindow(demo_season, None)
     qtbot.addWidget(window)

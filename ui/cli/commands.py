@@ -267,6 +267,13 @@ def cmd_export(args) -> int:
     if season.plan is None and needs_plan:
         raise InputError(args.season, [f"has no stored plan for {', '.join(needs_plan)}; run "
                                        f"'periodize solve SEASON --save' first"])
+    if needs_plan:
+        from planner.check import check_plan
+
+        note = check_plan(season, season.plan).broken_note()
+        if note:  # exported all the same (the workbook's cover says it too), but said first
+            print(f"Warning: {note} 'periodize check {args.season}' lists them; 'periodize solve "
+                  f"{args.season} --save' plans the season again.", file=sys.stderr)
     outputs.write(season, season.plan, out, args.anonymise)
     return EXIT_OK
 

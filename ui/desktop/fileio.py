@@ -102,12 +102,23 @@ def _written(window, what: str, path: Path, folder: Path, open_file: bool = True
                         str(path) if open_file else "", str(folder))
 
 
+def hand_out_anyway(window) -> bool:
+    """True unless the plan breaks hard rules of the season as it is now (an edit kept it) and
+    the coach, told so, chooses not to export it."""
+    report = getattr(window, "check_report", None)
+    note = report.broken_note() if report is not None else None
+    return note is None or window.interaction.confirm(
+        "The plan breaks hard rules", f"{note} Export it anyway?", default=False)
+
+
 def export_to(window, path: str | Path, kind: str) -> bool:
     """Export the window's document as ``kind`` (a value of ``EXPORT_KINDS``) to ``path``."""
     season = window.season
     needs_plan = kind in ("xlsx", "xlsx-anonymised")
     if needs_plan and season.plan is None:
         window.interaction.inform("Nothing to export yet", NO_PLAN_YET)
+        return False
+    if needs_plan and not hand_out_anyway(window):
         return False
     if _is_the_season_file(window, path):
         window.interaction.error("Could not export", f"{path} is the season file itself; an "
@@ -147,6 +158,8 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     season = window.season
     if season.plan is None:
         window.interaction.inform("Nothing to export yet", NO_PLAN_YET)
+        return False
+    if not hand_out_anyway(window):
         return False
     from planner.ical import export_calendars
 

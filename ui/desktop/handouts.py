@@ -447,6 +447,10 @@ def export_handouts_to(window, path: str | Path, athletes: list[str], weeks: lis
         window.interaction.inform("Nothing to export yet",
                                   "The season has no plan yet: solve it first (Plan ▸ Solve).")
         return False
+    from ui.desktop.fileio import hand_out_anyway
+
+    if not hand_out_anyway(window):
+        return False
     count = len(athletes) * len(weeks)
     shown = _progress_dialog(window, count) if count >= PROGRESS_PAGES else None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
