@@ -32,6 +32,21 @@ __all__ = ["HandoutDay", "HandoutWeek", "Handouts", "handout_weeks", "keep_units
 ROLE_WORDS = {"start": "you start", "bench": "on the bench", "out": "not in the squad"}
 
 
+def match_role(f: AthleteFacts, i: int) -> str:
+    """The athlete's part in competition day ``i``, in the words of a handout or calendar: a
+    returner held out until the re-entry sessions are done (RE-1) is told so, not that he was
+    left out of the squad."""
+    if f.played[i]:
+        return ROLE_WORDS["start" if f.it[i] == 100 else "bench"]
+    if f.st[i] != FIT:
+        return "in rehab, not playing"
+    if i in f.off:
+        return "away"
+    if not f.ready[i]:
+        return "not yet: re-entry sessions first"
+    return ROLE_WORDS["out"]
+
+
 @dataclass(frozen=True)
 class HandoutDay:
     date: dt.date
@@ -240,17 +255,7 @@ class Handouts:
     def _match_line(self, f: AthleteFacts, i: int) -> str:
         tl = self.tl
         names = " / ".join(f"{c.name} ({c.priority})" for c in tl.comp_on[i])
-        if f.played[i]:
-            role = ROLE_WORDS["start" if f.it[i] == 100 else "bench"]
-        elif f.st[i] != FIT:
-            role = "in rehab, not playing"
-        elif i in f.off:
-            role = "away"
-        elif not f.ready[i]:
-            role = "not yet: re-entry sessions first"
-        else:
-            role = ROLE_WORDS["out"]
-        return f"{text.day(tl.days[i])}: {names}, {role}"
+        return f"{text.day(tl.days[i])}: {names}, {match_role(f, i)}"
 
     def _kind_text(self, kind: str, w: int, rehab: bool = False, mixed: bool = False) -> str:
         text_ = self._kind_words(kind, w, rehab)

@@ -37,7 +37,7 @@ from icalendar import Calendar, Event, vText
 from planner.anonymise import anonymised, name_pairs, scrub
 from planner.errors import InputError
 from planner.filegroup import athlete_file_names, prepare_folder, write_group
-from planner.handout import ROLE_WORDS
+from planner.handout import match_role
 from planner.protocols import load_protocol
 from planner.season import FIT, INJ, Plan, Season
 from planner.sessions import Prescriber, Prescription
@@ -216,16 +216,7 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
 def _competitions(season: Season, tl: Timeline, f, events: _Events) -> None:
     for c in sorted(season.competitions, key=lambda c: (c.date, c.name)):
         i = tl.index(c.date)
-        role = ""
-        if f is not None and i is not None:
-            if f.played[i]:
-                role = ROLE_WORDS["start" if f.it[i] == 100 else "bench"]
-            elif f.st[i] != FIT:
-                role = "in rehab"
-            elif i in f.off:
-                role = "away"
-            else:
-                role = ROLE_WORDS["out"]
+        role = match_role(f, i) if f is not None and i is not None else ""
         events.add(f"competition-{_slug(c.id)}", c.date, f"{c.name}: {role}" if role else c.name,
                    f"Competition, priority {c.priority}." + (f" {role[:1].upper()}{role[1:]}." if role else ""),
                    "Competition", c.last)

@@ -102,7 +102,7 @@ def test_rehab_stages_and_sessions_for_an_injured_athlete(tmp_path):
     assert sessions and all(str(e["summary"]).startswith(("Rehab P1: no running", "Rehab P2: 6 × 80 m at"))
                             for e in sessions)
     comps = by_category(a3, "Competition")
-    assert all(str(e["summary"]).endswith(": in rehab") for e in comps)
+    assert all(str(e["summary"]).endswith(": in rehab, not playing") for e in comps)
 
 
 def test_a_multi_day_competition_spans_its_days():
@@ -260,3 +260,21 @@ def test_a_plan_that_no_longer_fits_the_season_is_refused(tmp_path):
     with pytest.raises(InputError, match="solve again"):
         export_calendars(longer, plan, tmp_path / "ics")
     assert not (tmp_path / "ics").exists()
+
+
+def test_a_returner_held_out_until_the_re_entry_sessions_is_not_told_he_was_dropped():
+    """Isaac Boateng is back from rehab on 3 Sep with 2 of the 3 team sessions RE-1 asks before
+    a match: he does not play on 5 Sep. His calendar said "not in the squad", unlike his sheet,
+    his handout and `explain`, which give the re-entry reason."""
+    from tests.exports.demo import solved_demo
+
+    season = solved_demo()
+    tl = Timeline(season)
+    f = Prescriber(season, season.plan).facts("A19")
+    held = [i for i in range(tl.n) if tl.is_comp[i] and f.st[i] == "FIT" and not f.played[i]
+            and i not in f.off and not f.ready[i]]
+    assert held, "the demo's returner sits out a match for RE-1"
+    cal = athlete_calendar(season, season.plan, "A19", stamp=STAMP)
+    comps = {_start(e): str(e["summary"]) for e in by_category(cal, "Competition")}
+    for i in held:
+        assert comps[tl.days[i]].endswith(": not yet: re-entry sessions first"), comps[tl.days[i]]
