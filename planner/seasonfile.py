@@ -18,7 +18,7 @@ from planner import limits
 from planner.errors import InputError
 from planner.safefile import atomic_write
 from planner.season import Season
-from planner.text import validation_problems
+from planner.text import date_long, validation_problems
 from planner.validate import season_problems
 
 FORMAT = "periodize-season"
@@ -227,7 +227,7 @@ def _backup_note(p: Path) -> str:
         when = dt.datetime.fromtimestamp(bak.stat().st_mtime)
     except (InputError, OSError):
         return ""
-    return (f"Its backup {bak.name} (the version before the last save, {when:%d %b %Y %H:%M}) "
+    return (f"Its backup {bak.name} (the version before the last save, {date_long(when)} {when:%H:%M}) "
             f"can be read: open it (File ▸ Open), or copy it over {p.name}.")
 
 

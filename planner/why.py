@@ -229,7 +229,7 @@ def _past_text(c: _Context, i: int) -> str:
     calm = flare_calm_caps(c.season, c.aid, c.tl).get(i) if logged is None else None
     if calm is not None:
         f0 = max(f for rec in c.season.injuries_of(c.aid) for f in rec.flare_ups if f <= day)
-        when = "the day of a flare-up" if f0 == day else f"a calm day after the flare-up on {f0:%a %d %b}"
+        when = "the day of a flare-up" if f0 == day else f"a calm day after the flare-up on {text.day(f0)}"
         limit = "no running" if calm == 0 else f"at most {calm} %"
         out = (f"This day is in the past, {when}, and no session was logged: it counts as {limit} "
                f"(RH-FL), so {it} %; a session there is not taken as a pain-free one.")

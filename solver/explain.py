@@ -18,7 +18,8 @@ from planner.precheck import obvious_conflicts
 from planner.rehab import max_days
 from planner.rules import RULES
 from planner.season import FIT, LADDER, Season
-from planner.text import date_long
+from planner.text import date_long, date_short, day_long
+from planner.text import span as span_of
 from planner.validate import check_season
 from solver.api import Conflict, Remedy, StopToken
 from solver.model import PlanModel
@@ -44,17 +45,17 @@ def _describe(model: PlanModel, key: str) -> Conflict:
         else:
             athlete, who = unit, season.athlete_label(unit)
     if d0 == d1:
-        span = d0.strftime("%a %d %b %Y")
+        span = day_long(d0)
     elif is_week and first == last:
-        span = f"week of {d0.strftime('%d %b %Y')}"
+        span = f"week of {date_long(d0)}"
     else:
-        span = f"{d0.strftime('%d %b')} to {d1.strftime('%d %b %Y')}"
+        span = span_of(d0, d1)
     phrase = RULES[rule].title.lower() if rule in RULES else rule
     if rule == "PIN":
         phrase = "the coach's pin" + _pin_text(season, what)
     elif rule == "TP-1":
         comp = model.taper_set.get(first) or tl.a_weeks().get(first)
-        name = f" '{comp.name}' ({comp.date.strftime('%d %b %Y')})" if comp is not None else ""
+        name = f" '{comp.name}' ({date_long(comp.date)})" if comp is not None else ""
         phrase = {"taper": f"taper before A competition{name}: this week must be a taper",
                   "no taper": "only the weeks before an A competition are tapers",
                   "A week": f"the week of A competition{name} is not a deload"}.get(what, phrase)
@@ -123,10 +124,10 @@ def _pin_text(season: Season, what: str) -> str:
     except (ValueError, IndexError):
         return ""
     if p.kind == "intensity":
-        return f" intensity {p.intensity} on {p.date.strftime('%d %b')}"
+        return f" intensity {p.intensity} on {date_short(p.date)}"
     if p.kind == "week":
         return f" '{p.week_kind}' week"
-    return f" {p.stage} starts {p.date.strftime('%d %b')}"
+    return f" {p.stage} starts {date_short(p.date)}"
 
 
 def _infeasible_with(model: PlanModel, keys: list[str], time_limit: float, stop: StopToken | None) -> tuple[bool, list[str]]:

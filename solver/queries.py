@@ -19,6 +19,7 @@ from ortools.sat.python import cp_model
 
 from planner.errors import InputError
 from planner.season import Season
+from planner.text import day_long
 from planner.validate import check_season
 from solver.model import PlanModel
 
@@ -44,25 +45,25 @@ class ReturnReport:
         elif self.earliest_fit is None:
             lines.append("  cannot be back to FIT within the season under the current rules.")
         else:
-            lines.append(f"  earliest return to FIT: {self.earliest_fit.strftime('%a %d %b %Y')}")
+            lines.append(f"  earliest return to FIT: {day_long(self.earliest_fit)}")
             later = (self.planned_fit - self.earliest_fit).days if self.planned_fit else 0
             if later > 0:
                 lines.append(
                     f"  the stored plan has the return {later} day{'s' if later > 1 else ''} later, "
-                    f"{self.planned_fit.strftime('%a %d %b %Y')}: the days cost return points, "
+                    f"{day_long(self.planned_fit)}: the days cost return points, "
                     f"and the plan found the earlier return costs more elsewhere (the team's weeks "
                     f"the athlete joins, the squad's speed days), or the plan predates a change "
                     f"(solve again). What the earliest return costs: periodize whatif FILE --new "
                     f"NAME --stage-start {self.athlete} FIT {self.earliest_fit.isoformat()}")
         if self.target_name:
-            when = self.target_date.strftime("%a %d %b %Y")
+            when = day_long(self.target_date)
             if self.target_played is not None:
                 lines.append(f"  target '{self.target_name}' ({when}) is in the past: "
                              + ("met (played)." if self.target_played else "missed (not played)."))
             elif self.target_reachable:
                 lines.append(f"  target '{self.target_name}' ({when}) can be made; latest day to enter each stage:")
                 for stage, day in self.latest_entries:
-                    lines.append(f"    {stage:4s} {day.strftime('%a %d %b %Y') if day else '-'}")
+                    lines.append(f"    {stage:4s} {day_long(day) if day else '-'}")
             else:
                 lines.append(f"  target '{self.target_name}' ({when}) can no longer be made.")
         return "\n".join(lines)
@@ -103,9 +104,9 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
                 default=rec.onset if current == "INJ" else None)
     flare = max((f for f in rec.flare_ups if f <= day0), default=None)
     if flare is not None and (start is None or flare >= start):
-        since = f" since the flare-up of {flare.strftime('%a %d %b %Y')}"
+        since = f" since the flare-up of {day_long(flare)}"
     else:
-        since = f" since {start.strftime('%a %d %b %Y')} (recorded)" if start is not None else ""
+        since = f" since {day_long(start)} (recorded)" if start is not None else ""
     report = ReturnReport(athlete, current, earliest,
                           planned_fit=_planned_fit(season, athlete, first.first, end),
                           since=since)

@@ -13,6 +13,7 @@ import re
 
 from planner.coachform.spec import PRIORITIES, WEEKDAY_NAMES
 from planner.season import ROLES, WEEKDAYS
+from planner.text import day_long
 
 
 class Bad(Exception):
@@ -98,7 +99,7 @@ def _slashed_hint(value: str, m: re.Match) -> str:
     head = f"{describe(value)} is text, not a date; make the cell an Excel date or write it as YYYY-MM-DD"
     if not readings:
         return f"{head}, e.g. 2027-01-04"
-    return head + ": " + " or ".join(f"{d:%Y-%m-%d} for {d:%a %d %b %Y}" for d in readings)
+    return head + ": " + " or ".join(f"{d:%Y-%m-%d} for {day_long(d)}" for d in readings)
 
 
 # "1,080" and "1.080": a thousands separator or a decimal one? Text only: a number cell holds no

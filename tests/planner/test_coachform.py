@@ -178,7 +178,7 @@ def test_a_date_typed_as_text_with_slashes_is_refused_with_its_readings(tmp_path
                               ("14.03.27", "League", "B")])
     assert problems_of(path) == [
         "Competitions, row 2, Date: '3/2/2027' is text, not a date; make the cell an Excel date or "
-        "write it as YYYY-MM-DD: 2027-02-03 for Wed 03 Feb 2027 or 2027-03-02 for Tue 02 Mar 2027",
+        "write it as YYYY-MM-DD: 2027-02-03 for Wed 3 Feb 2027 or 2027-03-02 for Tue 2 Mar 2027",
         "Competitions, row 3, Date: '14.03.27' is text, not a date; make the cell an Excel date or "
         "write it as YYYY-MM-DD: 2027-03-14 for Sun 14 Mar 2027"]
 

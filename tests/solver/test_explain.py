@@ -7,6 +7,7 @@ import datetime as dt
 from planner import edits as E
 from planner.check import check_plan
 from planner.season import IntensityPin, RuleSettings, StagePin, Unavailability
+from planner.text import day_long
 from planner.timeline import Timeline
 from planner.why import why_day, why_week
 from solver import SolveRequest, Status, solve
@@ -159,7 +160,7 @@ def test_a_target_played_before_a_later_flare_up_reads_met_in_every_place():
     s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
     rep = return_report(s, "A1")
     assert rep.target_played is True
-    assert f"target '{target.name}' ({target.date:%a %d %b %Y}) is in the past: met (played)." in rep.text(s)
+    assert f"target '{target.name}' ({day_long(target.date)}) is in the past: met (played)." in rep.text(s)
     (r,) = [r for r in returns(s, s.plan, history=True) if r.athlete == "A1"]
     assert r.target_met and r.fit > target.date
     assert "met (played before the setback this return follows)" in return_text(s, r)
@@ -226,15 +227,15 @@ def test_return_report_names_where_the_stage_it_starts_from_comes_from():
     s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-5, history=(("P3", -30),)),),
                today=day(0))
     first = return_report(s, "A1").text(s).splitlines()[0]
-    assert first == f"Athlete 1 (A1), in S1 since {day(-5).strftime('%a %d %b %Y')} (recorded):"
+    assert first == f"Athlete 1 (A1), in S1 since {day_long(day(-5))} (recorded):"
     flared = s.model_copy(update={"injuries": (injury("A1", "S1", start_day=-5, history=(("P3", -30),),
                                                       flare_days=(-2,)),)})
     first = return_report(flared, "A1").text(flared).splitlines()[0]
-    assert first == f"Athlete 1 (A1), in P3 since the flare-up of {day(-2).strftime('%a %d %b %Y')}:"
+    assert first == f"Athlete 1 (A1), in P3 since the flare-up of {day_long(day(-2))}:"
     back = season(weeks=8, athletes=2, today=day(0),
                   injuries=(injury("A1", "FIT", start_day=-10, history=(("S3", -20),)),))
     text = return_report(back, "A1").text(back)  # it read "now in FIT: earliest return to FIT: today"
-    assert text == f"Athlete 1 (A1): back to full training since {day(-10).strftime('%a %d %b %Y')} (recorded)."
+    assert text == f"Athlete 1 (A1): back to full training since {day_long(day(-10))} (recorded)."
 
 
 def test_an_md3_without_speed_work_says_the_matches_cover_the_windows():

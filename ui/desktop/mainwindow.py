@@ -25,7 +25,7 @@ from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.safefile import save_failure
 from planner.season import Season
-from planner.text import plural
+from planner.text import date_short, plural
 from ui.desktop import editors, fileio, gcguard, handouts, panels, roles, scenarios, wheelguard
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.diskstate import DiskStamp, changed_on_disk
@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         answer = self.interaction.choose(
             "The file changed on disk",
             f"“{Path(path).name}” was changed by another program (for example periodize solve "
-            f"--save) at {now.modified:%H:%M on %d %b}, after you opened or saved it here.\n\n"
+            f"--save) at {now.modified:%H:%M} on {date_short(now.modified)}, after you opened or saved it here.\n\n"
             f"Reload: open it as it is on disk; your changes here are discarded.\n"
             f"Overwrite: save the season as it is here over it; the other change is lost "
             f"(the previous file is kept as {Path(path).name}.bak).\n"
