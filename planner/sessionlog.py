@@ -58,6 +58,7 @@ LIMITS: dict[str, tuple[float, float, str]] = {
     "played": (0, 600, "minutes played in a match"),
     "pain": (0, 10, "pain on a 0-10 scale"),
 }
+NOTE_LENGTH = 200  # a session note's most characters (planner.season.Text)
 
 
 def limit_problem(key: str, value: float) -> str | None:
@@ -593,6 +594,9 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     _today(dates, season, problems, where)
     _day_totals(athletes, dates, nums.get("minutes"), problems, where)
     _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh)
+    _speeds_agree(athletes, nums.get("top_pct"), nums.get("top_ms"), season, problems, where,
+                  mapping)
+    _note_lengths(frame, mapping, problems, where)
     if unvalued:
         problems = [x for x in problems if not x.startswith(tuple(unvalued))]
         problems += [f"{w} {NO_VALUE}" for w in unvalued]
@@ -847,6 +851,39 @@ def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
             problems.append(f"{where(i, 'top_ms')}: {said}{problem}")
 
 
+def _speeds_agree(athletes: list, top_pct, top_ms, season: Season, problems: list, where,
+                  mapping: dict) -> None:
+    """A row with a top speed in % and in m/s: the two must say the same
+    (``planner.validate.speeds_disagree``)."""
+    from planner.validate import speeds_disagree
+
+    if top_pct is None or top_ms is None:
+        return
+    for i in top_pct.index:
+        pct, ms = top_pct[i], top_ms[i]
+        aid = athletes[i] if i < len(athletes) else None
+        a = season.athlete(aid) if aid is not None else None
+        if pct != pct or ms != ms or a is None or not 0 < ms <= (a.max_speed or 0) * 1.1:
+            continue  # one of the two missing, or reported already
+        said = speeds_disagree(a, pct, ms)
+        if said is not None:
+            problems.append(f"{where(i, 'top_pct')}: {pct:g} % disagrees with {mapping['top_ms']} "
+                            f"({ms:g} m/s is {said:.0f} % of {season.athlete_label(a.id)}'s max "
+                            f"speed, {a.max_speed:g} m/s); correct one of them, or keep one of the "
+                            f"two columns")
+
+
+def _note_lengths(frame, mapping: dict, problems: list, where) -> None:
+    """A note is at most ``NOTE_LENGTH`` characters, as in the coach workbook (never cut short)."""
+    if "note" not in mapping:
+        return
+    for i, x in frame[mapping["note"]].items():
+        text = "" if x is None or x != x else str(x).strip()
+        if len(text) > NOTE_LENGTH:
+            problems.append(f"{where(i, 'note')}: is {len(text):,} characters long; at most "
+                            f"{NOTE_LENGTH} are allowed, shorten it")
+
+
 def _today(dates: list, season: Season, problems: list, where) -> None:
     from planner.validate import PRE_SEASON_LOG_DAYS, planning_start
 
@@ -908,7 +945,7 @@ def _build(frame, mapping: dict, athletes: list, dates: list, nums: dict, season
     n = len(frame)
     cols = {k: _column(nums.get(k)) or [None] * n
             for k in ("minutes", "rpe", "top_pct", "top_ms", "played", "pain")}
-    notes = ([str(x).strip()[:200] for x in frame[mapping["note"]].tolist()] if "note" in mapping
+    notes = ([str(x).strip() for x in frame[mapping["note"]].tolist()] if "note" in mapping
              else [""] * n)
     notes = ["" if x in ("nan", "None") else x for x in notes]
     numbers = rows.tolist()

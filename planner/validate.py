@@ -342,6 +342,20 @@ def _stage_pin_problems(season: Season, pin, w: str) -> list[str]:
     return []
 
 
+SPEED_AGREE_POINTS = 5  # % of max speed by which a session's two top speeds may differ
+
+
+def speeds_disagree(athlete, pct: float | None, ms: float | None) -> float | None:
+    """A session's top speed in m/s as % of ``athlete``'s max speed, when it differs from its top
+    speed in % by more than ``SPEED_AGREE_POINTS`` (None: they agree, or one cannot be read). The
+    % alone would count (``planner.history.top_speed_pct``): a GPS unit's % of its own top speed
+    is not the season's."""
+    if pct is None or ms is None or athlete is None or not athlete.max_speed:
+        return None
+    said = 100.0 * ms / athlete.max_speed
+    return said if abs(said - pct) > SPEED_AGREE_POINTS else None
+
+
 def entry_problems(before: Season, after: Season) -> list[str]:
     """What may not be ENTERED though a document may hold it: a criteria result or a logged
     session dated after today (history is recorded after it happened). Only the new ones count,
@@ -361,6 +375,13 @@ def entry_problems(before: Season, after: Season) -> list[str]:
             out.append(f"sessions[{k}].date: {ses.date.isoformat()} is after today "
                        f"({p_start.isoformat()}); log a session once it happened, or move today "
                        f"on (periodize advance)")
+        a = after.athlete(ses.athlete)
+        said = speeds_disagree(a, ses.top_speed_pct, ses.top_speed_ms) if ses not in old_sessions else None
+        if said is not None:
+            out.append(f"sessions[{k}].top_speed_pct: {ses.top_speed_pct:g} % disagrees with the top "
+                       f"speed of {ses.top_speed_ms:g} m/s ({said:.0f} % of "
+                       f"{after.athlete_label(a.id)}'s max speed, {a.max_speed:g} m/s); correct one "
+                       f"of them, or give only one")
     return out
 
 

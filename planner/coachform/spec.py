@@ -164,7 +164,7 @@ FIELD_COLUMN = {  # a season field's path (without indexes) -> the column it is 
     ("calendar.non_training_days", ".date"): "date",
     ("blocks", ".start"): "start", ("blocks", ".end"): "end", ("blocks", ".name"): "name",
     ("sessions", ".athlete"): "athlete", ("sessions", ".date"): "date",
-    ("sessions", ".top_speed_ms"): "top_ms",
+    ("sessions", ".top_speed_ms"): "top_ms", ("sessions", ".top_speed_pct"): "top_pct",
 }
 SESSION_COLUMN = {  # a Session field -> its column on the Sessions sheet
     "athlete": "athlete", "date": "date", "minutes": "minutes", "rpe": "rpe",

@@ -820,14 +820,17 @@ def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
                   ("A1", "2027-01-11", 75, 14, None, None, None, None, None),
                   ("A1", "2027-01-25", 75, 6, None, None, None, None, None),
                   ("A1", "2026-10-01", 75, 6, None, None, None, None, None),
-                  ("A1", "2027-01-16", 30, 5, None, None, 90, None, None)],
+                  ("A1", "2027-01-16", 30, 5, None, None, 90, None, None),
+                  # 8.4 m/s is 92 % of Ann Ash's 9.1 m/s: 50 % says something else
+                  ("A1", "2027-01-17", 60, 5, 50, 8.4, None, None, None)],
     )
     problems = problems_of(bad)
     assert [p.split(":")[0] for p in problems] == [
         "Sessions, row 2, Athlete ID", "Sessions, row 3, RPE", "Sessions, row 4, Date",
-        "Sessions, row 5, Date", "Sessions, row 6, Minutes played"], problems
+        "Sessions, row 5, Date", "Sessions, row 6, Minutes played", "Sessions, row 7, Top speed %"], problems
     assert "after today (2027-01-18)" in problems[2]
     assert "90 minutes played is more than the session's 30 minutes" in problems[4]
+    assert "50 % disagrees with the top speed of 8.4 m/s (92 % of Ann Ash (A1)'s max speed" in problems[5]
 
 
 def test_a_sessions_sheet_headed_as_a_gps_export_is_read_as_the_log_reads_it(tmp_path):

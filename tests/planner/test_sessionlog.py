@@ -165,6 +165,31 @@ def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(
     assert problem.startswith("row 3, Top speed m/s: 10.50 m/s is more than 10 % above")
 
 
+def test_a_top_speed_in_percent_and_in_ms_that_disagree_are_refused_not_one_picked(tmp_path, s):
+    """A GPS export's % may be of the unit's own top speed: 50 % and 8.1 m/s (90 % of Ann Ash's
+    9.0 m/s) cannot both be true, and the % alone used to count. Within 5 points they agree."""
+    path = write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %,Top speed m/s\n"
+                           f"A1,{day(1)},60,5,50,8.1\nA1,{day(2)},60,5,88,8.1\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(path, s)
+    (problem,) = e.value.problems
+    assert problem == ("row 2, Top speed %: 50 % disagrees with Top speed m/s (8.1 m/s is 90 % of "
+                       "Ann Ash (A1)'s max speed, 9 m/s); correct one of them, or keep one of the "
+                       "two columns")
+    ok = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %,Top speed m/s\n"
+                                       f"A1,{day(2)},60,5,88,8.1\n", "ok.csv"), s)
+    assert [(x.top_speed_pct, x.top_speed_ms) for x in ok.sessions] == [(88.0, 8.1)]
+
+
+def test_a_note_longer_than_the_workbook_allows_is_refused_not_cut(tmp_path, s):
+    note = "x" * 199 + "END-OF-NOTE"
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Note\nA1,{day(1)},60,5,{note}\n"
+                                      f"A1,{day(2)},60,5,{'y' * 200}\n"), s)
+    assert e.value.problems == ["row 2, Note: is 210 characters long; at most 200 are allowed, "
+                                "shorten it"]
+
+
 def test_a_log_running_past_today_is_one_line_and_the_count_is_true(tmp_path, s):
     """A whole season's export read with today in October: one line says how many rows are
     after today and which dates, instead of a line per row; a long list says its true total."""
