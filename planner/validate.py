@@ -198,14 +198,36 @@ def _test_problems(season: Season, inj: Injury, proto: Protocol, w: str) -> list
     names = sorted({c.name for s in proto.stages for c in s.criteria})
     for j, t in enumerate(inj.tests):
         tw = f"{w}.tests[{j}]"
-        if find_criterion(proto, t.name) is None:
+        found = find_criterion(proto, t.name)
+        if found is None:
             known = "; ".join(names) if names else "none"
             out.append(f"{tw}.name: {t.name!r} is not a criterion of {proto.id} (its criteria: "
                        f"{known}); use one of them")
+        elif (problem := test_value_problem(found[1], t.value)) is not None:
+            out.append(f"{tw}.value: {problem}")
         if t.date < inj.onset:
             out.append(f"{tw}.date: {t.date.isoformat()} is before the injury's onset "
                        f"{inj.onset.isoformat()}")
     return out
+
+
+TEST_RANGES = {"/10": (0.0, 10.0), "%": (0.0, 200.0)}  # a criterion's unit -> its values
+
+
+def test_value_problem(crit, value: float) -> str | None:
+    """Why ``value`` cannot be a result of criterion ``crit`` (None when it can): outside the
+    range of its unit, or a ratio written where a percentage is meant (0.92 for 92 %): a typo
+    that passes or fails a gate (``Criterion.passes``) without anyone noticing."""
+    lo, hi = TEST_RANGES.get(crit.unit, (float("-inf"), float("inf")))
+    if not lo <= value <= hi:
+        pct = " %" if crit.unit == "%" else ""
+        scale = "in %" if crit.unit == "%" else f"out of {crit.unit.lstrip('/')}"
+        return (f"{value:g}{pct} is outside {lo:g}-{hi:g}{pct} ({crit.name} is scored {scale}); "
+                f"correct the value")
+    if crit.unit == "%" and 0 < value <= 1.5:
+        return (f"{value:g} reads as a ratio, not a percentage; write {value * 100:g} for "
+                f"{value * 100:g} % ({crit.name})")
+    return None
 
 
 def _target_problems(season: Season, inj: Injury, w: str) -> list[str]:

@@ -665,7 +665,8 @@ def test_bad_injury_records_flare_ups_and_tests_are_located(tmp_path):
                ("A3", "2027-01-08", "Single-leg hop lsi", "good"),
                ("A3", "2027-01-20", "Single-leg hop LSI", 91),
                ("A3", "2027-01-03", "Single-leg hop LSI", 91),
-               ("A4", "2027-01-08", "Single-leg hop LSI", 91)],
+               ("A4", "2027-01-08", "Single-leg hop LSI", 91),
+               ("A3", "2027-01-10", "Single-leg hop LSI", 0.91)],
     )
     assert problems_of(path) == [
         "Injuries, row 3, Stage start: 2027-01-20 is on or after the athlete's next injury "
@@ -695,6 +696,8 @@ def test_bad_injury_records_flare_ups_and_tests_are_located(tmp_path):
         "test belongs to an injury on the Injuries sheet: add that injury there, or correct the date",
         "Tests, row 6, Athlete ID: 'A4' has no injury on the Injuries sheet; a test belongs to an "
         "injury: add the injury there first",
+        "Tests, row 7, Value: 0.91 reads as a ratio, not a percentage; write 91 for 91 % "
+        "(Single-leg hop LSI)",
     ]
 
 

@@ -236,6 +236,33 @@ def test_a_test_that_is_no_criterion_of_the_protocol_is_refused(base):
                                                              value=40)).apply(base)
 
 
+def test_a_test_value_outside_its_scale_or_a_ratio_for_a_percentage_is_refused(base):
+    """A pain of 15/10 or -3 would pass a "pain at most 1" gate by typo, 920 for 92 % a strength
+    gate, and 0.92 (a ratio) would fail it: each is refused, naming the scale."""
+    from planner.protocols import load_protocol
+
+    proto = load_protocol(base.injuries[0].protocol)
+    crits = {c.unit: c for s in proto.stages for c in s.criteria}
+    pain, lsi = crits["/10"], crits["%"]
+
+    def record(name, value):
+        return E.RecordCriteriaTest(athlete="A1", test=CriteriaTest(date=day(0), name=name,
+                                                                     value=value)).apply(base)
+
+    for value, said in ((15, f"15 is outside 0-10 ({pain.name} is scored out of 10)"),
+                        (-3, f"-3 is outside 0-10 ({pain.name} is scored out of 10)")):
+        with pytest.raises(InputError) as e:
+            record(pain.name, value)
+        assert e.value.problems == [f"injuries[0].tests[0].value: {said}; correct the value"]
+    for value, said in ((920, f"920 % is outside 0-200 % ({lsi.name} is scored in %); correct the value"),
+                        (0.92, f"0.92 reads as a ratio, not a percentage; write 92 for 92 % ({lsi.name})")):
+        with pytest.raises(InputError) as e:
+            record(lsi.name, value)
+        assert e.value.problems == [f"injuries[0].tests[0].value: {said}"]
+    assert record(pain.name, 2).injuries[0].tests[0].value == 2
+    assert record(lsi.name, 130).injuries[0].tests[0].value == 130
+
+
 def test_history_is_entered_only_once_it_happened(document):
     later = Session(athlete="A2", date=day(5), minutes=60, rpe=5)
     with pytest.raises(InputError, match=r"sessions\[0\]\.date: .* is after today"):
