@@ -164,3 +164,37 @@ def test_import_says_how_many_sessions_it_read_what_it_counted_once_and_what_pai
     # the fit player's pain proposes nothing, and is listed
     assert "Pain: Athlete 2 (A2) logged pain 6/10 on " in r.stdout and "not in rehab" in r.stdout
     assert len(load_season(tmp_path / "team.season.json").sessions) == 3
+
+
+
+def test_import_does_not_replace_a_season_holding_what_the_workbook_lacks_unless_asked(tmp_path):
+    """The season file holds a plan and a pin; its coach workbook carries neither. Importing the
+    workbook over it used to replace it silently (and a second import the .bak too): it is
+    refused, naming what would be lost, until --replace."""
+    from planner.coachform.write import save_template_form
+    from planner.season import IntensityPin, Session
+    from planner.seasonfile import save_season
+    from tests.builders import day, season
+
+    s = season(weeks=3, athletes=2, today=day(7))
+    s = s.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(10), intensity=0),),
+                             "sessions": (Session(athlete="A2", date=day(3), minutes=60, rpe=5),)})
+    save_season(s, tmp_path / "team.season.json")
+    r = run("solve", "team.season.json", "--save", "--time-limit", "30", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    save_template_form(load_season(tmp_path / "team.season.json"), tmp_path / "team.xlsx")
+    before = (tmp_path / "team.season.json").read_bytes()
+    r = run("import", "team.xlsx", "-o", "team.season.json", cwd=tmp_path)
+    assert r.returncode == 1
+    assert ("team.season.json: holds a season with what the workbook does not carry (a stored "
+            "plan and 1 pin); importing would replace it: give another file name, or add "
+            "--replace") in r.stderr
+    assert (tmp_path / "team.season.json").read_bytes() == before
+    # into a new file, then again into it: nothing is lost, no question
+    for _ in range(2):
+        assert run("import", "team.xlsx", "-o", "new.season.json", cwd=tmp_path).returncode == 0
+    r = run("import", "team.xlsx", "-o", "team.season.json", "--replace", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "team.season.json.bak").read_bytes() == before
+    again = load_season(tmp_path / "team.season.json")
+    assert again.plan is None and again.pins == () and again.sessions == s.sessions

@@ -80,7 +80,8 @@ def test_import_on_a_tiny_disk_leaves_no_empty_bak(tmp_path):
     disk = _tmpfs(tmp_path / "disk", "8k")
     try:
         (disk / "team.season.json").write_text("{}")  # an old file to keep
-        r = run_cli("import", str(tmp_path / "team.xlsx"), "-o", str(disk / "team.season.json"), cwd=tmp_path)
+        r = run_cli("import", str(tmp_path / "team.xlsx"), "-o", str(disk / "team.season.json"), "--replace",
+                    cwd=tmp_path)
         files = {x: (disk / x).stat().st_size for x in os.listdir(disk)}
         if r.returncode == 0:
             load_season(disk / "team.season.json")

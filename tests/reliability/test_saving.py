@@ -91,7 +91,10 @@ def test_an_export_that_replaces_a_file_keeps_the_previous_one_as_bak(work):
 def test_saving_into_a_season_file_keeps_its_backup(tmp_path):
     save_season(season(weeks=2), tmp_path / "d.season.json")
     before = (tmp_path / "d.season.json").read_bytes()
-    r = run_cli("demo", "-o", "d.season.json", cwd=tmp_path)
+    r = run_cli("demo", "-o", "d.season.json", cwd=tmp_path)  # a season is there: not unasked
+    assert r.returncode == 1 and "exists already" in r.stderr and "--replace" in r.stderr
+    assert (tmp_path / "d.season.json").read_bytes() == before
+    r = run_cli("demo", "-o", "d.season.json", "--replace", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "d.season.json.bak").read_bytes() == before
 

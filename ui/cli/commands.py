@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from planner.errors import PeriodizeError
+from planner.errors import InputError, PeriodizeError
 from ui.cli import outputs
 
 EXIT_OK, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_VIOLATIONS, EXIT_NO_PLAN = 0, 1, 2, 3, 4
@@ -36,7 +36,12 @@ def cmd_demo(args) -> int:
     from templates import path
 
     out = outputs.out_path(args.output, "demo season")
-    atomic_write(out, path("demo.season.json").read_bytes(), backup=True, private=True)
+    data = path("demo.season.json").read_bytes()
+    if out.exists() and not args.replace and out.read_bytes() != data:
+        raise InputError(str(out), ["exists already; writing the demo there would replace it: give "
+                                    "another file name, or add --replace (the file is then kept "
+                                    f"as {out.name}.bak)"])
+    atomic_write(out, data, backup=True, private=True)
     print(f"Wrote the demo season to {out}")
     return EXIT_OK
 
@@ -50,6 +55,11 @@ def cmd_import(args) -> int:
     outputs.guard({"season": out}, {"workbook": Path(args.workbook)}, saves={"season"})
     notes: list[str] = []
     season = import_workbook(args.workbook, notes)  # every problem of the workbook, or the season
+    lost = outputs.season_loses(out, season)
+    if lost and not args.replace:
+        raise InputError(str(out), [f"holds a season with what the workbook does not carry "
+                                    f"({lost}); importing would replace it: give another file name, "
+                                    f"or add --replace (the file is then kept as {out.name}.bak)"])
     save_season(season, out)
     cal = season.calendar
     print(f"Imported {args.workbook}: '{season.name}', {cal.start.isoformat()} to {cal.end.isoformat()}, "

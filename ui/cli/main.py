@@ -71,6 +71,8 @@ def _add_open(sub) -> None:
 def _add_demo(sub) -> None:
     d = sub.add_parser("demo", help="write the bundled demo season")
     d.add_argument("-o", "--output", required=True, metavar="FILE.season.json")
+    d.add_argument("--replace", action="store_true",
+                   help="replace a season file already there (it is kept as FILE.bak)")
     d.set_defaults(func=commands.cmd_demo)
 
 
@@ -81,6 +83,10 @@ def _add_import(sub) -> None:
                                    "sheet, row and column; nothing is written then (exit status 1).")
     i.add_argument("workbook", metavar="WORKBOOK.xlsx")
     i.add_argument("-o", "--output", required=True, metavar="FILE.season.json")
+    i.add_argument("--replace", action="store_true",
+                   help="replace a season file already there even when it holds what the workbook "
+                        "does not (a plan, pins, rule settings, scenarios, logged sessions); it is "
+                        "kept as FILE.bak")
     i.set_defaults(func=commands.cmd_import)
 
 

@@ -103,6 +103,35 @@ def holds_season(p: Path) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"periodize-season"' in head
 
 
+def season_loses(path: Path, new) -> str:
+    """What the season file at ``path`` holds that ``new`` (a season read from a coach workbook)
+    does not carry, in words ("a stored plan, 3 pins and 45 logged sessions"); "" when nothing,
+    or when no file is there."""
+    from planner.errors import PeriodizeError
+    from planner.seasonfile import load_season
+    from planner.text import join_and, plural
+
+    if not path.exists():
+        return ""
+    try:
+        old = load_season(path)
+    except PeriodizeError:
+        return "a file that is not a season Periodize can read"
+    lost = []
+    if old.plan is not None and new.plan is None:
+        lost.append("a stored plan")
+    for name, word in (("pins", "pin"), ("scenarios", "what-if scenario"),
+                       ("sessions", "logged session")):
+        kept = set(getattr(new, name))
+        if gone := sum(1 for x in getattr(old, name) if x not in kept):
+            lost.append(plural(gone, word))
+    if old.rules != new.rules and (old.rules.values or old.rules.modes):
+        lost.append("rule settings")
+    if old.calendar.today is not None and old.calendar.today != new.calendar.today:
+        lost.append(f"today ({old.calendar.today.isoformat()})")
+    return join_and(lost)
+
+
 def guard(outputs: dict[str, Path | None], inputs: dict[str, Path],
           saves: frozenset[str] | set[str] = frozenset()) -> None:
     """Refuse, before any work, an output that would replace an input of the command, a season
