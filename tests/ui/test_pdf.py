@@ -54,6 +54,7 @@ def _squad(n: int) -> Season:
 
 def _overlaps(page: list) -> list[tuple[str, str]]:
     out = []
+    page = [(box, t) for box, t in page if not t.startswith("band ")]  # under a row's glyphs
     for k, (a, ta) in enumerate(page):
         for b, tb in page[k + 1:]:
             i = a.intersected(b)
@@ -157,3 +158,27 @@ def test_the_board_pdf_has_the_rules_v2_letters_where_the_app_board_has_them(qap
         assert letter in texts, letter
     for page in pages:  # a letter never sits on a glyph or a stage code
         assert _overlaps(page) == []
+
+
+def test_the_board_pdf_shows_each_athletes_own_week_and_draws_every_glyph_of_a_level_alike(qapp):
+    """An athlete in rehab on a week's first day has his own week kind (rules-spec.md section 2):
+    the app's board marks it with a band at the foot of his row, and the printed board now does
+    too. A glyph's size says the intensity, so one in a cell that shows a stage code is no
+    smaller than the others."""
+    from tests.exports.demo import solved_demo
+
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    pages = board_labels(season)
+    bands = {t for page in pages for _, t in page if t.startswith("band ")}
+    own = {f"band {ap.athlete} W{w + 1} {ap.weeks[w]}" for ap in plan.athletes
+           for w in range(len(tl.weeks)) if ap.weeks[w] != plan.team_weeks[w]}
+    assert own and bands == own
+    assert any(" load" in b for b in bands) and any(" deload" in b for b in bands)
+    for page in pages:
+        sizes: dict[str, set] = {}
+        for box, t in page:
+            if t.startswith("glyph "):
+                sizes.setdefault(t, set()).add((round(box.width(), 3), round(box.height(), 3)))
+        assert sizes and all(len(s) == 1 for s in sizes.values()), sizes

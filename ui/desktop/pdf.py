@@ -138,7 +138,8 @@ def export_board_pdf(season: Season, path: str | os.PathLike, *, anonymise: bool
 
 def board_labels(season: Season, *, anonymise: bool = False) -> list[list[tuple[QRectF, str]]]:
     """Per page, the box of every label and glyph painted (in points), with its text (a glyph:
-    ``"glyph"``; a swatch or disc: ``"mark"``): what a test checks for overlaps."""
+    ``"glyph 95"``; a swatch or disc: ``"mark"``; an athlete's own week: ``"band A07 W3 deload"``,
+    at the row's foot): what a test checks for overlaps."""
     boxes: list = []
     _render(season, anonymise, None, boxes)
     return boxes
@@ -410,6 +411,7 @@ class _Pages:
             ap = self.plans.get(a.id)
             if ap is not None:
                 self._stages(m, ap, m.y(r))
+                self._own_weeks(m, ap, m.y(r))
             off = self.unavailable[a.id]
             for i in m.days:
                 if i in off:
@@ -460,6 +462,20 @@ class _Pages:
                               font, QColor("white") if stage == "INJ" else TEXT)
             prev = stage
 
+    def _own_weeks(self, m: _Month, ap, y: float) -> None:
+        """The athlete's own week kind where it differs from the team's (in rehab on the week's
+        first day, rules-spec.md section 2): a band at the foot of the row, as on the board."""
+        tl, band = self.tl, max(1.2, m.row_h * 0.16)
+        for w in sorted({tl.week_of[i] for i in m.days}):
+            own = ap.weeks[w] if w < len(ap.weeks) else None
+            if own is None or own == self.team_weeks[w]:
+                continue
+            days = [i for i in tl.weeks[w].days if m.days[0] <= i <= m.days[-1]]
+            x0, x1 = m.x(days[0]) + 1, m.x(days[-1]) + m.cell_w - 1
+            rect = QRectF(x0, y + m.row_h - band - 0.6, x1 - x0, band)
+            self.p.fillRect(rect, self.b.WEEK_BAND[own])
+            self.mark(rect, f"band {ap.athlete} W{w + 1} {own}")
+
     def _name(self, m: _Month, athlete, y: float) -> None:
         fm = self.fm(m.name_font)
         room = m.name_w - m.pos_w - 8
@@ -489,8 +505,9 @@ class _Pages:
         a cell that shows a stage code the glyph sits in the cell's right half."""
         p = self.p
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        full = min(1.3, m.row_h / 15.0, m.cell_w / 15.0)
-        half = min(full, (m.cell_w * 0.5 - 1.5) / 12.6, m.row_h / 14.0)
+        # one size for every glyph of the page (its size is the intensity, as in the legend): the
+        # size that fits the right half of a cell showing a stage code
+        scale = min(1.3, m.row_h / 15.0, m.cell_w / 15.0, (m.cell_w * 0.5 - 1.5) / 12.6, m.row_h / 14.0)
         for r, a in enumerate(m.athletes):
             ap = self.plans.get(a.id)
             if ap is None:
@@ -501,10 +518,9 @@ class _Pages:
                 coded = (a.id, i) in self.left_taken
                 if level <= 0:
                     continue
-                scale = half if coded else full
                 cx = m.x(i) + (m.cell_w * 0.75 if coded else m.cell_w * 0.5)
                 self.b.draw_glyph(p, level, cx, cy, scale=scale)
-                self.mark(self._glyph_box(level, cx, cy, scale), "glyph")
+                self.mark(self._glyph_box(level, cx, cy, scale), f"glyph {level}")
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if not self.plans:
             self.text(QRectF(m.x0, m.grid_top, m.right - m.x0, max(20.0, m.bottom - m.grid_top)),
@@ -536,6 +552,7 @@ class _Pages:
         return [
             ("Stage (code where it starts):", [("swatch", b.STAGE_COLOURS[s], s) for s in b.LEGEND_STAGES]),
             ("Intensity, % of max speed:", [("glyph", lv, str(lv)) for lv in LEVELS]),
+            ("In rehab:", [("band", b.WEEK_BAND["deload"], "own week ≠ team")]),
             ("Weeks and days:", [("swatch", b.WEEK_TINT["deload"], "deload"),
                                  ("swatch", b.WEEK_TINT["taper"], "taper"),
                                  ("swatch", OFF_DAY, "no training"),
@@ -576,6 +593,14 @@ class _Pages:
             if kind == "swatch":
                 rect = QRectF(x, cy - 4.5, 10, 9)
                 p.fillRect(rect, key)
+                p.setPen(QPen(GRID, 0.4))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(rect)
+                self.mark(rect)
+                x += 13
+            elif kind == "band":  # an own week: a cell with the band at its foot
+                rect = QRectF(x, cy - 4.5, 10, 9)
+                p.fillRect(QRectF(x + 0.5, cy + 2.5, 9, 1.8), key)
                 p.setPen(QPen(GRID, 0.4))
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRect(rect)
