@@ -229,6 +229,20 @@ def _soft_of(data: dict) -> tuple[SoftViolation, ...]:
     return tuple(soft)
 
 
+_MAGIC = ((b"PK\x03\x04", "it is a zip file (an Excel workbook is one)"), (b"%PDF", "it is a PDF"),
+          (b"\xd0\xcf\x11\xe0", "it is an old Excel file (.xls)"))
+
+
+def _what_file(p: Path) -> str:
+    """What a file that is not UTF-8 text is, in a coach's words (its first bytes)."""
+    try:
+        with p.open("rb") as f:
+            head = f.read(8)
+    except OSError:
+        head = b""
+    return next((w for magic, w in _MAGIC if head.startswith(magic)), "it is not text")
+
+
 def load_plan(path: str | Path, season: Season) -> Plan:
     p = Path(path)
     try:
@@ -237,7 +251,11 @@ def load_plan(path: str | Path, season: Season) -> Plan:
         raise InputError(str(p), ["no such file; check the path"]) from None
     except json.JSONDecodeError as e:
         raise InputError(str(p), [f"line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})"]) from None
-    except (OSError, UnicodeDecodeError) as e:
+    except UnicodeDecodeError:
+        raise InputError(str(p), [f"is not a plan JSON: {_what_file(p)}; give the plan JSON "
+                                  f"written by 'periodize solve --json' (or leave it out to "
+                                  f"check the plan stored in the season)"]) from None
+    except OSError as e:
         raise InputError(str(p), [f"cannot be read ({e})"]) from None
     except (RecursionError, ValueError) as e:  # nested beyond Python's parser; a 5,000-digit number
         raise InputError(str(p), [f"not a plan JSON Periodize can read ({str(e)[:80]})"]) from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -156,6 +157,13 @@ def loads(text: str, source: str = "") -> Season:
                                   f"({_json_words(e.msg)}); the file is damaged or cut "
                                   f"short"]) from None
     except ValueError as e:  # e.g. an integer of more than 4,300 digits
+        long = re.search(r"\d{4301,}", text)
+        if long is not None:
+            line = text.count("\n", 0, long.start()) + 1
+            column = long.start() - (text.rfind("\n", 0, long.start()) + 1) + 1
+            raise InputError(source, [f"line {line}, column {column}: a number of "
+                                      f"{len(long.group()):,} digits; no season holds one: the file "
+                                      f"is damaged or was not written by Periodize"]) from None
         raise InputError(source, [f"not a season file Periodize can read ({str(e)[:80]})"]) from None
     except RecursionError:
         raise InputError(source, [f"nested more than {limits.MAX_DEPTH} levels deep (far more: "

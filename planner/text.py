@@ -135,6 +135,8 @@ _PLAIN = (
     (re.compile(r"^Input should be a valid boolean.*$"), "is not true or false; write true or false"),
     (re.compile(r"^Input should be a valid integer.*$"), "is not a whole number; write a whole number"),
     (re.compile(r"^String should have at least 1 character.*$"), "is empty; write it"),
+    (re.compile(r"^(?:Tuple|List) should have at least 1 item after validation, not 0$"),
+     "is empty; give at least one"),
     (re.compile(r"^String should have at most (\d+) characters?.*$"), r"is too long; use at most \1 characters"),
     (re.compile(r"^Input tag '([^']*)' found using '([^']*)' does not match any of the expected tags: (.*)$"),
      r"'\1' is not a known \2; use one of \3"),
@@ -218,6 +220,9 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
     chosen = _union_branches(errors)
     for e in errors:
         loc = tuple(e["loc"])
+        if e["type"] == "too_short" and any(len(o["loc"]) > len(loc) and tuple(o["loc"][:len(loc)]) == loc
+                                            for o in errors):
+            continue  # its items were refused (each said): that it is left empty says nothing more
         at = _union_at(loc)
         if at is not None:  # one branch of "a number or a list of names": the one meant only
             if chosen.get(loc[:at]) != loc[at]:

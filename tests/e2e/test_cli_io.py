@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from planner.seasonfile import load_season
 
@@ -198,3 +199,37 @@ def test_import_does_not_replace_a_season_holding_what_the_workbook_lacks_unless
     assert (tmp_path / "team.season.json.bak").read_bytes() == before
     again = load_season(tmp_path / "team.season.json")
     assert again.plan is None and again.pins == () and again.sessions == s.sessions
+
+
+def test_check_given_a_workbook_says_it_is_no_plan_json_and_a_failed_calendar_export_leaves_no_folder(
+        tmp_path, monkeypatch):
+    from planner.errors import SaveError
+    from planner.seasonfile import save_season
+    from tests.builders import season
+    from ui.cli import outputs
+
+    save_season(season(weeks=2, athletes=2), tmp_path / "s.season.json")
+    openpyxl.Workbook().save(tmp_path / "plan.xlsx")
+    r = run("check", "s.season.json", "plan.xlsx", cwd=tmp_path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert ("plan.xlsx: is not a plan JSON: it is a zip file (an Excel workbook is one); give the "
+            "plan JSON written by 'periodize solve --json'") in r.stderr
+    # a full disk while the calendars are written: the folder the export made is not left behind
+    import planner.ical
+
+    def full_disk(season, plan, folder, **kw):
+        Path(folder).mkdir(exist_ok=True)
+        raise SaveError(f"{folder}: could not write A1.ics (No space left on device); no file was changed")
+
+    monkeypatch.setattr(planner.ical, "export_calendars", full_disk)
+    s = load_season(tmp_path / "s.season.json")
+    from planner.season import Plan
+
+    plan = Plan(status="manual", team_weeks=(), athletes=())  # never read: the calendars fail first
+    with pytest.raises(SaveError):
+        outputs.write(s, plan, {"ics": tmp_path / "cal"}, anonymise=False)
+    assert not (tmp_path / "cal").exists()
+    (tmp_path / "mine").mkdir()  # a folder the coach had: kept, even empty
+    with pytest.raises(SaveError):
+        outputs.write(s, plan, {"ics": tmp_path / "mine"}, anonymise=False)
+    assert (tmp_path / "mine").is_dir()

@@ -191,3 +191,28 @@ def test_a_damaged_season_file_names_its_readable_backup(tmp_path):
     with pytest.raises(InputError) as err:
         load_season(path)
     assert err.value.note == ""
+
+
+def test_an_injury_without_a_stage_record_and_a_huge_number_say_where_and_the_fix():
+    """An empty stage history read "Tuple should have at least 1 item after validation, not 0",
+    also after a refused stage (said twice then); a 5,000-digit number read Python's own
+    sentence, cut off, without a place."""
+    from tests.builders import injury
+
+    data = json.loads(json.dumps(season_to_dict(season(weeks=2, injuries=(injury("A1", "P2"),)))))
+    data["injuries"][0]["stages"] = []
+    with pytest.raises(InputError) as e:
+        season_from_dict(data)
+    assert e.value.problems == ["injuries[0].stages: is empty; give at least one"]
+    data["injuries"][0]["stages"] = [{"stage": "P9", "start": data["injuries"][0]["onset"]}]
+    with pytest.raises(InputError) as e:
+        season_from_dict(data)
+    assert e.value.problems == ["injuries[0].stages[0].stage: 'P9' is not one of 'P1', 'P2', "
+                                "'P3', 'S1', 'S2', 'S3' or 'FIT'; use one of them"]
+    text = json.dumps(season_to_dict(season(weeks=1)), indent=1)
+    text = text.replace('"name": "Athlete 1"', '"name": "Athlete 1", "max_speed": ' + "9" * 5000, 1)
+    line = text[:text.index("9" * 5000)].count("\n") + 1
+    with pytest.raises(InputError) as e:
+        loads(text, "big.season.json")
+    (problem,) = e.value.problems
+    assert problem.startswith(f"line {line}, column ") and "a number of 5,000 digits" in problem
