@@ -21,7 +21,7 @@ from planner.season import PLANNER_VERSION, Plan, Season
 from planner.text import day_long, plural
 from planner.timeline import Timeline
 from solver.api import Outcome, SolveRequest, Status, StopToken
-from solver.model.warmstart import Freeze
+from solver.model.core import Freeze
 
 MARGIN_DAYS = 21  # days around a change that may move with it (3 weeks: a deload rhythm's reach)
 

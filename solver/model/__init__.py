@@ -9,14 +9,14 @@ in the family module it belongs to (units, rehab, speed, weeks, pins, objective,
 from __future__ import annotations
 
 from planner.season import FIT, PLANNER_VERSION, AthletePlan, Plan, Season
-from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, Group, is_true, neg
+from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, Freeze, Group, is_true, neg
 from solver.model.load import LoadMixin
 from solver.model.objective import ObjectiveMixin
 from solver.model.pins import PinsMixin
 from solver.model.rehab import RehabMixin
 from solver.model.speed import SpeedMixin
 from solver.model.units import Epoch, Unit, UnitsMixin
-from solver.model.warmstart import Freeze, WarmStartMixin
+from solver.model.warmstart import WarmStartMixin
 from solver.model.weeks import WeeksMixin
 
 

@@ -8,16 +8,12 @@ model is built that way so ``solver.explain`` can find a small conflicting set.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
 from planner.rules import RuleSet
 from planner.season import LEVELS, Plan, Season
 from planner.timeline import Timeline
-
-if TYPE_CHECKING:
-    from solver.model.warmstart import Freeze
 
 RUN_LEVELS = tuple(lv for lv in LEVELS if lv > 0)  # 60 .. 100
 FIT_HV_LEVEL = 95  # a fit athlete's HV training session (the "vaccine" dose)
@@ -46,6 +42,35 @@ class Group:
     first: int
     last: int
     what: str
+
+
+@dataclass(frozen=True)
+class Freeze:
+    """A re-plan's outside, kept as ``plan`` has it: units not in ``free_units`` keep their days
+    (also inside ``window`` unless ``all_units_in_window`` or they are ``window_units``), free
+    units keep their days before the window, and team weeks outside the window (every team week
+    unless ``team_weeks_free``) keep their kind. Given to the model before it is built, a fit
+    unit's kept days and the kept team weeks are built as constants (most of a squad-wide
+    window's model then never exists); the rest is fixed once the model is built."""
+
+    plan: Plan
+    free_units: frozenset[str]
+    window: tuple[int, int]
+    all_units_in_window: bool
+    window_units: frozenset[str] = frozenset()
+    team_weeks_free: bool = True
+
+    def keeps_week(self, first: int, last: int) -> bool:
+        lo, hi = self.window
+        return last < lo or first > hi or not self.team_weeks_free
+
+    def is_free(self, u) -> bool:
+        return u.key in self.free_units or any(a in self.free_units for a in u.athletes)
+
+    def keeps_day(self, u, d: int, free: bool) -> bool:
+        lo, hi = self.window
+        in_window = self.all_units_in_window or any(a in self.window_units for a in u.athletes)
+        return (not free and not (in_window and lo <= d <= hi)) or (free and d < lo)
 
 
 class ModelBase:

@@ -19,6 +19,7 @@ from planner.season import (
     StageRecord,
     Unavailability,
 )
+from planner.validate import TEST_RANGES
 
 START = dt.date(2027, 1, 4)  # a Monday
 PROTOCOLS = ("iliopsoas-tendinopathy", "hamstring-strain", "adductor-groin", "ankle-sprain",
@@ -58,6 +59,8 @@ def _record(rng: random.Random, athlete: str, onset: int, protocol: str, future:
         c = rng.choice(spec.criteria)
         good = rng.random() < 0.4
         value = c.pass_mark + (5 if good else -10) * (1 if c.better == "higher" else -1)
+        lo, hi = TEST_RANGES[c.unit]
+        value = min(hi, max(lo, value))  # a pain score stays on its 0-10 scale (still failing)
         tests = (CriteriaTest(date=_day(0), name=c.name, value=value, unit=c.unit),)
     return Injury(athlete=athlete, protocol=protocol, onset=_day(start - 1 - rng.randint(0, 5)),
                   stages=(StageRecord(stage=stages[k], start=_day(start)),), tests=tests)
