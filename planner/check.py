@@ -108,16 +108,29 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.violations
 
-    def broken_note(self) -> str | None:
+    def broken(self) -> list[Violation]:
+        """The hard violations less the pins the plan does not follow yet (made after it, or
+        against a hand edit): the next solve plans those, so they wait rather than break."""
+        return [v for v in self.violations if v.rule != "PIN"]
+
+    def broken_note(self, anonymise: bool = False) -> str | None:
         """What a coach is told before handing out a plan that breaks hard rules of the season as
         it is now (an edit kept the plan: a moved match, a new absence; or a hand edit); None
-        when it keeps them."""
-        if not self.violations:
+        when it keeps them. ``anonymise``: the first one by rule, athlete ID and date only (its
+        sentence may name a stage's content or a protocol)."""
+        broken = self.broken()
+        if not broken:
             return None
-        first = self.violations[0].message.rstrip(".")
-        return (f"This plan breaks {text.plural(len(self.violations), 'hard rule')} of the season "
-                f"as it is now (first: {first}): the season changed after the solve, or the plan "
-                f"was edited by hand. Solve again before handing it out.")
+        v = broken[0]
+        when = text.day_long(v.start)
+        if anonymise:
+            first = f"{v.rule}, {v.athlete or 'the team'}, {when}."
+        else:
+            said = v.message.removeprefix(f"{v.rule}: ")
+            first = f"{v.rule} on {when}: {said[:1].upper()}{said[1:]}"
+        return (f"This plan breaks {text.plural(len(broken), 'hard rule')} of the season as it is "
+                f"now: the season changed after the solve, or the plan was edited by hand. The "
+                f"first, {first} Solve again before handing it out.")
 
     def penalties(self) -> dict[str, int]:
         out = dict.fromkeys(self.rules, 0)

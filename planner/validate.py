@@ -198,13 +198,10 @@ def _test_problems(season: Season, inj: Injury, proto: Protocol, w: str) -> list
     names = sorted({c.name for s in proto.stages for c in s.criteria})
     for j, t in enumerate(inj.tests):
         tw = f"{w}.tests[{j}]"
-        found = find_criterion(proto, t.name)
-        if found is None:
+        if find_criterion(proto, t.name) is None:
             known = "; ".join(names) if names else "none"
             out.append(f"{tw}.name: {t.name!r} is not a criterion of {proto.id} (its criteria: "
                        f"{known}); use one of them")
-        elif (problem := test_value_problem(found[1], t.value)) is not None:
-            out.append(f"{tw}.value: {problem}")
         if t.date < inj.onset:
             out.append(f"{tw}.date: {t.date.isoformat()} is before the injury's onset "
                        f"{inj.onset.isoformat()}")
@@ -212,6 +209,16 @@ def _test_problems(season: Season, inj: Injury, proto: Protocol, w: str) -> list
 
 
 TEST_RANGES = {"/10": (0.0, 10.0), "%": (0.0, 200.0)}  # a criterion's unit -> its values
+
+
+def _test_value_problem(inj: Injury, t) -> str | None:
+    """``test_value_problem`` of a recorded test, when its protocol and criterion are known."""
+    from planner.criteria import find_criterion
+
+    if inj.protocol not in available_protocols():
+        return None
+    found = find_criterion(load_protocol(inj.protocol), t.name)
+    return test_value_problem(found[1], t.value) if found is not None else None
 
 
 def test_value_problem(crit, value: float) -> str | None:
@@ -380,17 +387,22 @@ def speeds_disagree(athlete, pct: float | None, ms: float | None) -> float | Non
 
 def entry_problems(before: Season, after: Season) -> list[str]:
     """What may not be ENTERED though a document may hold it: a criteria result or a logged
-    session dated after today (history is recorded after it happened). Only the new ones count,
-    so moving today back never makes a season invalid."""
+    session dated after today (history is recorded after it happened), a test value off its
+    scale, a session's two top speeds that disagree. Only the new ones count, so a file saved
+    before a check was added still opens, and moving today back never makes a season invalid."""
     p_start = planning_start(after)
     out: list[str] = []
     old_tests = {(i.athlete, i.onset, t) for i in before.injuries for t in i.tests}
     for i, inj in enumerate(after.injuries):
         for j, t in enumerate(inj.tests):
-            if t.date > p_start and (inj.athlete, inj.onset, t) not in old_tests:
+            if (inj.athlete, inj.onset, t) in old_tests:
+                continue
+            if t.date > p_start:
                 out.append(f"injuries[{i}].tests[{j}].date: {t.date.isoformat()} is after today "
                            f"({p_start.isoformat()}); a test result is history: set today to the "
                            f"test date or later first")
+            if (problem := _test_value_problem(inj, t)) is not None:
+                out.append(f"injuries[{i}].tests[{j}].value: {problem}")
     old_sessions = set(before.sessions)
     for k, ses in enumerate(after.sessions):
         if ses.date > p_start and ses not in old_sessions:

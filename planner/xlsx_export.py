@@ -67,7 +67,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner import text
 from planner.anonymise import anonymised, name_pairs, scrub
-from planner.check import check_plan
+from planner.check import CheckReport, check_plan
 from planner.citations import CITATIONS
 from planner.errors import InputError, PeriodizeError, SaveError
 from planner.handout import Handouts
@@ -262,11 +262,11 @@ def build_workbook(season: Season, plan: Plan, *, anonymise: bool = False,
 
 
 def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datetime | None,
-           fast: bool) -> tuple[openpyxl.Workbook, _Ctx]:
+           fast: bool, check: CheckReport | None = None) -> tuple[openpyxl.Workbook, _Ctx]:
     tl = Timeline(season)
     _check_plan(season, plan, tl)
-    try:
-        broken = check_plan(season, plan).broken_note()
+    try:  # the caller's check of this plan, when it has one (the app's, the CLI's)
+        broken = (check or check_plan(season, plan)).broken_note(anonymise)
     except PeriodizeError:  # a plan missing an athlete: exported as it is, that row empty
         broken = None
     if anonymise:
@@ -957,9 +957,11 @@ def _with_merges(xml: str, merges: list[str]) -> str:
 
 
 def workbook_bytes(season: Season, plan: Plan, *, anonymise: bool = False,
-                   exported_at: dt.datetime | None = None) -> bytes:
-    """The export workbook as the bytes of an .xlsx file (the fast path)."""
-    wb, ctx = _build(season, plan, anonymise=anonymise, exported_at=exported_at, fast=True)
+                   exported_at: dt.datetime | None = None, check: CheckReport | None = None) -> bytes:
+    """The export workbook as the bytes of an .xlsx file (the fast path); ``check``: the plan
+    checker's report of ``plan`` if the caller has it (else it is made here)."""
+    wb, ctx = _build(season, plan, anonymise=anonymise, exported_at=exported_at, fast=True,
+                     check=check)
     parts = {title: _sheet_data(rows, wb, ctx.st) for title, rows in ctx.deferred.items()}
     buf = io.BytesIO()
     wb.save(buf)  # the deferred sheets are empty here; their styles are registered already
@@ -988,13 +990,13 @@ def workbook_bytes(season: Season, plan: Plan, *, anonymise: bool = False,
 
 
 def export_workbook(season: Season, plan: Plan, path: str | os.PathLike, *,
-                    anonymise: bool = False) -> None:
+                    anonymise: bool = False, check: CheckReport | None = None) -> None:
     """Write the plan workbook to ``path`` atomically.
 
     SaveError (the previous file untouched) when it cannot be written, e.g. because the file
     is open in Excel (Windows locks it) or the folder is read-only.
     """
-    data = workbook_bytes(season, plan, anonymise=anonymise)
+    data = workbook_bytes(season, plan, anonymise=anonymise, check=check)
     try:
         atomic_write(path, data)
     except SaveError:

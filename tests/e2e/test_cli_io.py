@@ -121,7 +121,8 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
     r = run("export", "s.season.json", "--xlsx", "later.xlsx", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert r.stderr.startswith("Warning: This plan breaks 1 hard rule of the season as it is now")
-    assert "'periodize solve s.season.json --save' plans the season again" in r.stderr
+    assert r.stderr.rstrip().endswith("To see them all: periodize check s.season.json; to solve "
+                                      "again: periodize solve s.season.json --save")
     assert (tmp_path / "later.xlsx").exists()
 
 
@@ -194,6 +195,19 @@ def test_import_does_not_replace_a_season_holding_what_the_workbook_lacks_unless
     # into a new file, then again into it: nothing is lost, no question
     for _ in range(2):
         assert run("import", "team.xlsx", "-o", "new.season.json", cwd=tmp_path).returncode == 0
+    # a what-if scenario (its edits are not hashable) is named too; a session the coach edited
+    # in the workbook is the coach's change, not a loss
+    from planner import edits as E
+
+    new = load_season(tmp_path / "new.season.json")
+    with_scenario = E.AddScenario(name="Busy week", edits=()).apply(new)
+    save_season(with_scenario.model_copy(update={"sessions": tuple(
+        x.model_copy(update={"rpe": 7}) for x in new.sessions)}), tmp_path / "new.season.json")
+    r = run("import", "team.xlsx", "-o", "new.season.json", cwd=tmp_path)
+    assert r.returncode == 1 and "(1 what-if scenario)" in r.stderr, r.stderr
+    (tmp_path / "junk.season.json").write_text("{ not json")
+    r = run("import", "team.xlsx", "-o", "junk.season.json", cwd=tmp_path)
+    assert r.returncode == 1 and "is there already and is not a season Periodize can read" in r.stderr
     r = run("import", "team.xlsx", "-o", "team.season.json", "--replace", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "team.season.json.bak").read_bytes() == before

@@ -1443,3 +1443,21 @@ def test_hv1_windows_in_a_stage_allowing_90_and_goalkeepers_exempt():
     # no exempt positions: the goalkeeper counts too
     report = check_plan(hv1_season(values={"HV-1": {"exempt_positions": []}}), plan)
     assert {a for a, *_ in soft_of(report, "HV-1")} == {"A1", "A2"}
+
+
+def test_a_pin_the_plan_does_not_follow_yet_waits_and_is_no_broken_rule_to_hand_out():
+    """The Plan Check panel shows a pin made after the solve as waiting for the next solve; the
+    export's question and the workbook's cover agree: only the other hard rules count."""
+    pin = Violation(rule="PIN", athlete="A1", start=dt.date(2027, 1, 5), end=dt.date(2027, 1, 5),
+                    message="PIN: Athlete 1 (A1) is pinned to 0 % on Tue 5 Jan, the plan has 90 %.")
+    away = Violation(rule="AV-1", athlete="A2", start=dt.date(2027, 1, 6), end=dt.date(2027, 1, 6),
+                     message="AV-1: Athlete 2 (A2) is away on Wed 6 Jan; plan no running (0).")
+    assert CheckReport(violations=(pin,), soft=()).broken_note() is None
+    report = CheckReport(violations=(pin, away), soft=())
+    assert report.broken() == [away]
+    assert report.broken_note() == (
+        "This plan breaks 1 hard rule of the season as it is now: the season changed after the "
+        "solve, or the plan was edited by hand. The first, AV-1 on Wed 6 Jan 2027: Athlete 2 (A2) "
+        "is away on Wed 6 Jan; plan no running (0). Solve again before handing it out.")
+    assert report.broken_note(anonymise=True).endswith(
+        "The first, AV-1, A2, Wed 6 Jan 2027. Solve again before handing it out.")

@@ -216,3 +216,24 @@ def test_an_injury_without_a_stage_record_and_a_huge_number_say_where_and_the_fi
         loads(text, "big.season.json")
     (problem,) = e.value.problems
     assert problem.startswith(f"line {line}, column ") and "a number of 5,000 digits" in problem
+
+
+def test_a_file_saved_before_the_test_value_check_still_opens():
+    """A criteria result of 0.92 (a ratio for 92 %) is refused where it is entered; a season file
+    that already holds one opens, so the coach can correct it."""
+    from planner import edits as E
+    from planner.protocols import load_protocol
+    from planner.season import CriteriaTest
+    from tests.builders import day, injury
+
+    s = season(weeks=2, injuries=(injury("A1", "P3", start_day=-3),))
+    lsi = next(c for st in load_protocol(s.injuries[0].protocol).stages for c in st.criteria
+               if c.unit == "%")
+    data = json.loads(json.dumps(season_to_dict(s)))
+    data["injuries"][0]["tests"] = [{"date": day(0).isoformat(), "name": lsi.name, "value": 0.92,
+                                     "unit": "%"}]
+    old = season_from_dict(data)
+    assert old.injuries[0].tests[0].value == 0.92
+    with pytest.raises(InputError, match="0.91 reads as a ratio"):
+        E.RecordCriteriaTest(athlete="A1", test=CriteriaTest(date=day(0), name=lsi.name,
+                                                             value=0.91)).apply(old)

@@ -55,8 +55,8 @@ def cmd_import(args) -> int:
     outputs.guard({"season": out}, {"workbook": Path(args.workbook)}, saves={"season"})
     notes: list[str] = []
     season = import_workbook(args.workbook, notes)  # every problem of the workbook, or the season
-    lost = outputs.season_loses(out, season)
-    if lost and not args.replace:
+    lost = "" if args.replace else outputs.season_loses(out, season)
+    if lost:
         raise InputError(str(out), [f"holds a season with what the workbook does not carry "
                                     f"({lost}); importing would replace it: give another file name, "
                                     f"or add --replace (the file is then kept as {out.name}.bak)"])
@@ -277,14 +277,16 @@ def cmd_export(args) -> int:
     if season.plan is None and needs_plan:
         raise InputError(args.season, [f"has no stored plan for {', '.join(needs_plan)}; run "
                                        f"'periodize solve SEASON --save' first"])
+    report = None
     if needs_plan:
         from planner.check import check_plan
 
-        note = check_plan(season, season.plan).broken_note()
+        report = check_plan(season, season.plan)
+        note = report.broken_note()
         if note:  # exported all the same (the workbook's cover says it too), but said first
-            print(f"Warning: {note} 'periodize check {args.season}' lists them; 'periodize solve "
-                  f"{args.season} --save' plans the season again.", file=sys.stderr)
-    outputs.write(season, season.plan, out, args.anonymise)
+            print(f"Warning: {note} To see them all: periodize check {args.season}; to solve "
+                  f"again: periodize solve {args.season} --save", file=sys.stderr)
+    outputs.write(season, season.plan, out, args.anonymise, check=report)
     return EXIT_OK
 
 

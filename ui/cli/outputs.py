@@ -106,9 +106,11 @@ def holds_season(p: Path) -> bool:
 
 def season_loses(path: Path, new) -> str:
     """What the season file at ``path`` holds that ``new`` (a season read from a coach workbook)
-    does not carry, in words ("a stored plan, 3 pins and 45 logged sessions"); "" when nothing,
-    or when no file is there."""
-    from planner.errors import PeriodizeError
+    cannot carry, in words ("a stored plan, 3 pins and 45 logged sessions"): the plan, pins,
+    rule settings, what-if scenarios, and sessions on athlete-days the workbook has none for (a
+    session edited in the workbook is the coach's change); "" when nothing, or no file is there.
+    InputError when the file is there but is no season Periodize can read."""
+    from planner.errors import InputError, PeriodizeError
     from planner.seasonfile import load_season
     from planner.text import join_and, plural
 
@@ -117,19 +119,23 @@ def season_loses(path: Path, new) -> str:
     try:
         old = load_season(path)
     except PeriodizeError:
-        return "a file that is not a season Periodize can read"
+        raise InputError(str(path), ["is there already and is not a season Periodize can read; "
+                                     "give another file name, or add --replace (the file is then "
+                                     f"kept as {path.name}.bak)"]) from None
     lost = []
     if old.plan is not None and new.plan is None:
         lost.append("a stored plan")
-    for name, word in (("pins", "pin"), ("scenarios", "what-if scenario"),
-                       ("sessions", "logged session")):
-        kept = set(getattr(new, name))
-        if gone := sum(1 for x in getattr(old, name) if x not in kept):
-            lost.append(plural(gone, word))
+    pins = {p.model_dump_json() for p in new.pins}
+    if gone := sum(1 for p in old.pins if p.model_dump_json() not in pins):
+        lost.append(plural(gone, "pin"))
     if old.rules != new.rules and (old.rules.values or old.rules.modes):
         lost.append("rule settings")
-    if old.calendar.today is not None and old.calendar.today != new.calendar.today:
-        lost.append(f"today ({old.calendar.today.isoformat()})")
+    names = {x.name for x in new.scenarios}
+    if gone := sum(1 for x in old.scenarios if x.name not in names):
+        lost.append(plural(gone, "what-if scenario"))
+    days = {(x.athlete, x.date) for x in new.sessions}
+    if gone := sum(1 for x in old.sessions if (x.athlete, x.date) not in days):
+        lost.append(plural(gone, "logged session") + " on days the workbook has none for")
     return join_and(lost)
 
 
@@ -177,13 +183,14 @@ def headless_qt() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def write(season, plan, outputs: dict[str, Path | None], anonymise: bool) -> None:
+def write(season, plan, outputs: dict[str, Path | None], anonymise: bool, check=None) -> None:
     """Write every requested output of ``plan`` (None: only those that need no plan); a file
-    replaced is kept as ``NAME.bak``."""
+    replaced is kept as ``NAME.bak``. ``check``: the plan checker's report of ``plan``, if the
+    caller made one (the workbook's cover says what it finds)."""
     note = " (anonymised)" if anonymise else ""
     keep_backups({k: p for k, p in outputs.items() if plan is not None or k not in NEED_A_PLAN})
     if plan is not None:
-        _write_plan_files(season, plan, outputs, anonymise, note)
+        _write_plan_files(season, plan, outputs, anonymise, note, check)
     if outputs.get("pdf"):
         _write_pdf(season, plan, outputs["pdf"], anonymise, note)
     if outputs.get("template"):
@@ -194,7 +201,7 @@ def write(season, plan, outputs: dict[str, Path | None], anonymise: bool) -> Non
               f"'periodize import {outputs['template']} -o FILE.season.json')")
 
 
-def _write_plan_files(season, plan, outputs, anonymise: bool, note: str) -> None:
+def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check=None) -> None:
     if outputs.get("json"):
         from planner.anonymise import anonymised
         from planner.planjson import plan_to_json
@@ -206,7 +213,7 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str) -> None
     if outputs.get("xlsx"):
         from planner.xlsx_export import export_workbook
 
-        export_workbook(season, plan, outputs["xlsx"], anonymise=anonymise)
+        export_workbook(season, plan, outputs["xlsx"], anonymise=anonymise, check=check)
         print(f"Wrote the workbook{note} to {outputs['xlsx']}")
     if outputs.get("ics"):
         from planner.ical import export_calendars

@@ -118,11 +118,11 @@ def export_to(window, path: str | Path, kind: str) -> bool:
     if needs_plan and season.plan is None:
         window.interaction.inform("Nothing to export yet", NO_PLAN_YET)
         return False
-    if needs_plan and not hand_out_anyway(window):
-        return False
     if _is_the_season_file(window, path):
         window.interaction.error("Could not export", f"{path} is the season file itself; an "
                                  f"export would replace it. Choose another name.")
+        return False
+    if needs_plan and not hand_out_anyway(window):
         return False
     try:
         with _busy():
@@ -130,7 +130,8 @@ def export_to(window, path: str | Path, kind: str) -> bool:
             if kind in ("xlsx", "xlsx-anonymised"):
                 from planner.xlsx_export import export_workbook
 
-                export_workbook(season, season.plan, path, anonymise=kind.endswith("anonymised"))
+                export_workbook(season, season.plan, path, anonymise=kind.endswith("anonymised"),
+                                check=getattr(window, "check_report", None))
             elif kind in ("pdf", "pdf-anonymised"):
                 from ui.desktop.pdf import export_board_pdf
 

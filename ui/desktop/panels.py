@@ -355,8 +355,8 @@ def is_pending_pin(v) -> bool:
 
 
 def broken(report) -> list:
-    """The report's hard violations less the pins waiting for a solve."""
-    return [v for v in report.violations if not is_pending_pin(v)] if report is not None else []
+    """The report's hard violations less the pins waiting for a solve (``CheckReport.broken``)."""
+    return report.broken() if report is not None else []
 
 
 def check_summary(report) -> str:
