@@ -18,6 +18,7 @@ never touched. :func:`athlete_file_names` gives the files' names, one per athlet
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -25,7 +26,8 @@ from pathlib import Path
 
 from planner.errors import InputError, SaveError
 
-__all__ = ["athlete_file_names", "prepare_folder", "safe_file_stem", "write_group"]
+__all__ = ["athlete_file_names", "kept_only_if_written", "prepare_folder", "safe_file_stem",
+           "write_group"]
 
 
 def safe_file_stem(text: str) -> str:
@@ -65,6 +67,21 @@ def prepare_folder(folder: str | os.PathLike, what: str) -> Path:
         except OSError as e:
             raise SaveError(f"{out}: the folder could not be created ({e.strerror})") from None
     return out
+
+
+@contextlib.contextmanager
+def kept_only_if_written(folder: str | os.PathLike):
+    """Around an export into ``folder``: a folder it creates is removed again when the export
+    fails and leaves it empty (a full disk), so no empty folder looks like an export."""
+    folder = Path(folder)
+    existed = folder.exists()
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty
+        raise
 
 
 def _unlink(path: str | Path) -> None:

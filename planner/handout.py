@@ -43,7 +43,7 @@ def match_role(f: AthleteFacts, i: int) -> str:
     if i in f.off:
         return "away"
     if not f.ready[i]:
-        return "not yet: re-entry sessions first"
+        return "not yet (re-entry sessions first)"
     return ROLE_WORDS["out"]
 
 

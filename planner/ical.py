@@ -44,7 +44,7 @@ from planner.sessions import Prescriber, Prescription
 from planner.squad import display_order
 from planner.text import day_long
 from planner.timeline import Timeline
-from planner.validate import plan_problems
+from planner.validate import export_problems
 from planner.why import Explainer
 
 __all__ = ["athlete_calendar", "calendar_file_names", "export_calendars"]
@@ -265,10 +265,9 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
                      anonymise: bool = False, stamp: dt.datetime | None = None) -> list[Path]:
     """One ``.ics`` per athlete into ``folder`` (created when missing), all or none (see the
     module text); returns the files, in the squad's display order (:func:`planner.squad.display_order`)."""
-    problems = plan_problems(season, plan)
+    problems = export_problems(season, plan)
     if problems:
-        raise InputError("iCalendar export", problems[:-1] + [
-            problems[-1] + " (the plan no longer fits the season: solve again, then export)"])
+        raise InputError("iCalendar export", problems)
     out = prepare_folder(folder, "calendar files")
     stamp = stamp or dt.datetime.now(dt.UTC)
     names = calendar_file_names(season, anonymise)

@@ -240,7 +240,7 @@ def _what_file(p: Path) -> str:
             head = f.read(8)
     except OSError:
         head = b""
-    return next((w for magic, w in _MAGIC if head.startswith(magic)), "it is not text")
+    return next((w for magic, w in _MAGIC if head.startswith(magic)), "it is not UTF-8 text")
 
 
 def load_plan(path: str | Path, season: Season) -> Plan:

@@ -595,7 +595,7 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     _day_totals(athletes, dates, nums.get("minutes"), problems, where)
     _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh)
     _speeds_agree(athletes, nums.get("top_pct"), nums.get("top_ms"), season, problems, where,
-                  mapping)
+                  mapping, kmh)
     _note_lengths(frame, mapping, problems, where)
     if unvalued:
         problems = [x for x in problems if not x.startswith(tuple(unvalued))]
@@ -852,7 +852,7 @@ def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
 
 
 def _speeds_agree(athletes: list, top_pct, top_ms, season: Season, problems: list, where,
-                  mapping: dict) -> None:
+                  mapping: dict, kmh: bool = False) -> None:
     """A row with a top speed in % and in m/s: the two must say the same
     (``planner.validate.speeds_disagree``)."""
     from planner.validate import speeds_disagree
@@ -867,8 +867,9 @@ def _speeds_agree(athletes: list, top_pct, top_ms, season: Season, problems: lis
             continue  # one of the two missing, or reported already
         said = speeds_disagree(a, pct, ms)
         if said is not None:
+            speed = f"{round(ms * 3.6, 9):g} km/h" if kmh else f"{ms:g} m/s"  # as the column has it
             problems.append(f"{where(i, 'top_pct')}: {pct:g} % disagrees with {mapping['top_ms']} "
-                            f"({ms:g} m/s is {said:.0f} % of {season.athlete_label(a.id)}'s max "
+                            f"({speed} is {said:.0f} % of {season.athlete_label(a.id)}'s max "
                             f"speed, {a.max_speed:g} m/s); correct one of them, or keep one of the "
                             f"two columns")
 

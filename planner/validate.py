@@ -419,6 +419,39 @@ def entry_problems(before: Season, after: Season) -> list[str]:
     return out
 
 
+def export_problems(season: Season, plan) -> list[str]:
+    """Why ``plan`` cannot be exported for ``season`` (its shape, :func:`plan_problems`, and a
+    planned rehab stage that is no stage of the injury record governing that day: an injury
+    entered after the solve with another protocol). Such a plan opens and is checked, but its
+    days cannot be worded; the last problem says to solve again."""
+    problems = plan_problems(season, plan) or plan_stage_problems(season, plan)
+    if problems:
+        problems[-1] += " (the plan no longer fits the season: solve again, then export)"
+    return problems
+
+
+def plan_stage_problems(season: Season, plan) -> list[str]:
+    """A planned rehab stage that is no stage of the injury record governing its day, one per
+    athlete (the plan's days must match the season's)."""
+    from planner.protocols import protocol_name
+    from planner.rehab import governing
+    from planner.text import day_long
+
+    tl = Timeline(season)
+    out: list[str] = []
+    for ap in plan.athletes:
+        records = season.injuries_of(ap.athlete)
+        for i, stage in enumerate(ap.stages if records else ()):
+            rec = governing(records, tl.days[i]) if stage not in (FIT, "INJ") else None
+            if rec is not None and rec.protocol in available_protocols() and \
+                    stage not in load_protocol(rec.protocol).stage_ids:
+                out.append(f"{season.athlete_label(ap.athlete)} is in {stage} on "
+                           f"{day_long(tl.days[i])} in the plan, which is no stage of the injury "
+                           f"recorded since {day_long(rec.onset)} ({protocol_name(rec.protocol)})")
+                break
+    return out
+
+
 def plan_problems(season: Season, plan=None, where: str = "plan") -> list[str]:
     """Shape checks of a plan against the season (not the rules: that is planner.check)."""
     plan = plan if plan is not None else season.plan

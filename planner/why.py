@@ -102,8 +102,8 @@ class _Context:
     def cap(self, stage: str) -> int:
         if stage == FIT:
             return 100
-        if stage == INJ or self.proto is None:
-            return 0
+        if stage == INJ or self.proto is None or stage not in self.proto.stage_ids:
+            return 0  # not a stage of the record that governs the day: a plan the season outgrew
         return self.proto.cap(stage)
 
     def kind_cap(self, w: int) -> int:

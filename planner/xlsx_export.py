@@ -190,6 +190,11 @@ def _check_plan(season: Season, plan: Plan, tl: Timeline) -> None:
             problems.append(f"athlete {ap.athlete}: the plan has {days} days but the season has {tl.n}")
         if len(ap.weeks) != nw:
             problems.append(f"athlete {ap.athlete}: the plan has {len(ap.weeks)} weeks but the season has {nw}")
+    if not problems:
+        from planner.validate import plan_stage_problems
+
+        problems = plan_stage_problems(season, plan.model_copy(update={"athletes": tuple(
+            ap for ap in plan.athletes if season.athlete(ap.athlete) is not None)}))
     if problems:
         problems[-1] += "; the plan no longer fits the season: solve again, then export"
         raise InputError("Excel export", problems)

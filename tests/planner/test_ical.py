@@ -277,4 +277,4 @@ def test_a_returner_held_out_until_the_re_entry_sessions_is_not_told_he_was_drop
     cal = athlete_calendar(season, season.plan, "A19", stamp=STAMP)
     comps = {_start(e): str(e["summary"]) for e in by_category(cal, "Competition")}
     for i in held:
-        assert comps[tl.days[i]].endswith(": not yet: re-entry sessions first"), comps[tl.days[i]]
+        assert comps[tl.days[i]].endswith(": not yet (re-entry sessions first)"), comps[tl.days[i]]

@@ -944,3 +944,28 @@ def test_the_cover_says_how_many_pages_the_whole_workbook_prints():
     small = small_season()
     wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(small, small_plan(small))))
     assert not any("To print" in str(v) for v in _cells(wb["Cover"]).values())  # a few pages
+
+
+def test_a_plan_whose_rehab_stage_the_season_no_longer_has_is_refused_not_a_crash(tmp_path):
+    """An ankle sprain recorded after the solve for an athlete planned in P3 of his hip injury:
+    the ankle-sprain template has no P3, and the workbook and calendar exports stopped with
+    KeyError 'P3'. Both now say which day and why, and to solve again."""
+    from planner import edits as E
+    from planner import text
+    from planner.ical import export_calendars
+    from tests.builders import day, injury, season
+
+    s = season(weeks=4, athletes=2, injuries=(injury("A1", "P3", start_day=-3),))
+    s = s.model_copy(update={"plan": solved_small_plan(s)})
+    assert "P3" in s.plan.for_athlete("A1").stages[4:]
+    after = E.AddInjury(athlete="A1", protocol="ankle-sprain", onset=day(4), stage="S2").apply(s)
+    assert after.plan == s.plan  # the edit keeps the plan
+    for export in (lambda: export_workbook(after, after.plan, tmp_path / "plan.xlsx"),
+                   lambda: export_calendars(after, after.plan, tmp_path / "cal")):
+        with pytest.raises(InputError) as e:
+            export()
+        (problem,) = e.value.problems
+        assert problem.startswith(f"Athlete 1 (A1) is in P3 on {text.day_long(day(4))} in the plan, "
+                                  f"which is no stage of the injury recorded since")
+        assert "the plan no longer fits the season: solve again, then export" in problem
+    assert not (tmp_path / "plan.xlsx").exists() and not (tmp_path / "cal").exists()

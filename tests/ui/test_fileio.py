@@ -148,3 +148,25 @@ def test_an_export_error_is_shown_not_raised(window, dialogs, tmp_path, demo_sea
     dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
     assert not fileio.export_to(window, tmp_path / "no folder" / "plan.xlsx", "xlsx")
     assert dialogs.kinds() == ["confirm", "error"] and "does not exist" in dialogs[1][2]
+
+
+def test_a_calendar_export_that_fails_leaves_no_folder_it_made(window, dialogs, tmp_path, demo_season,
+                                                               monkeypatch):
+    """A full disk while the calendars are written: the error is shown, and the folder the
+    export created is not left behind empty (one the coach had stays)."""
+    import planner.ical
+    from planner.errors import SaveError
+    from ui.desktop import fileio
+
+    def full_disk(season, plan, folder, **kw):
+        raise SaveError(f"{folder}: could not write A01.ics (No space left on device); no file was changed")
+
+    monkeypatch.setattr(planner.ical, "export_calendars", full_disk)
+    window.set_document(_with_plan(demo_season), None)
+    dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
+    assert not fileio.export_calendars_to(window, tmp_path / "calendars")
+    assert dialogs.kinds() == ["confirm", "error"] and "No space left" in dialogs[1][2]
+    assert not (tmp_path / "calendars").exists()
+    (tmp_path / "mine").mkdir()
+    assert not fileio.export_calendars_to(window, tmp_path / "mine")
+    assert (tmp_path / "mine").is_dir()

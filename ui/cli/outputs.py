@@ -10,7 +10,6 @@ file that holds one) or another output of the same command; only the commands th
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from pathlib import Path
@@ -216,33 +215,21 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check=N
         export_workbook(season, plan, outputs["xlsx"], anonymise=anonymise, check=check)
         print(f"Wrote the workbook{note} to {outputs['xlsx']}")
     if outputs.get("ics"):
+        from planner.filegroup import kept_only_if_written
         from planner.ical import export_calendars
 
-        with _new_folder_kept_only_if_written(outputs["ics"]):
+        with kept_only_if_written(outputs["ics"]):
             files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise)
         print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}")
     if outputs.get("handouts"):
         headless_qt()
+        from planner.filegroup import kept_only_if_written
         from ui.desktop.handouts import export_handouts  # Qt, only for the PDFs
 
-        with _new_folder_kept_only_if_written(outputs["handouts"]):
+        with kept_only_if_written(outputs["handouts"]):
             files = export_handouts(season, plan, outputs["handouts"], anonymise=anonymise)
         print(f"Wrote {len(files)} handout PDF(s){note}, a page per athlete and week, to "
               f"{outputs['handouts']}")
-
-
-@contextlib.contextmanager
-def _new_folder_kept_only_if_written(folder: Path):
-    """A folder the export creates is removed again when the export fails and leaves it empty
-    (a full disk): the coach is not left an empty folder that looks like an export."""
-    existed = _exists(folder)
-    try:
-        yield
-    except BaseException:
-        if not existed:
-            with contextlib.suppress(OSError):
-                folder.rmdir()  # only when empty
-        raise
 
 
 def _write_pdf(season, plan, path: Path, anonymise: bool, note: str) -> None:

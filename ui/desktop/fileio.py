@@ -162,13 +162,15 @@ def export_calendars_to(window, folder: str | Path) -> bool:
         return False
     if not hand_out_anyway(window):
         return False
+    from planner.filegroup import kept_only_if_written
     from planner.ical import export_calendars
 
     folder = Path(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with _busy():
-            files = export_calendars(season, season.plan, folder)
+        with kept_only_if_written(folder):
+            folder.mkdir(parents=True, exist_ok=True)
+            with _busy():
+                files = export_calendars(season, season.plan, folder)
     except PeriodizeError as e:
         window.interaction.error("Could not export the calendars", _listing(e))
         return False

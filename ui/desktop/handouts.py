@@ -339,12 +339,11 @@ def export_handouts(season: Season, plan: Plan, folder: str | os.PathLike, *,
 
 def _check(season: Season, plan: Plan) -> None:
     from planner.errors import InputError
-    from planner.validate import plan_problems
+    from planner.validate import export_problems
 
-    problems = plan_problems(season, plan)
+    problems = export_problems(season, plan)
     if problems:
-        raise InputError("handouts", problems[:-1] + [
-            problems[-1] + " (the plan no longer fits the season: solve again, then export)"])
+        raise InputError("handouts", problems)
 
 
 # -- the app ---------------------------------------------------------------------------------------

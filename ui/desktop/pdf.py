@@ -552,7 +552,8 @@ class _Pages:
         return [
             ("Stage (code where it starts):", [("swatch", b.STAGE_COLOURS[s], s) for s in b.LEGEND_STAGES]),
             ("Intensity, % of max speed:", [("glyph", lv, str(lv)) for lv in LEVELS]),
-            ("In rehab:", [("band", b.WEEK_BAND["deload"], "own week ≠ team")]),
+            ("Own week ≠ team (rehab):", [("band", b.WEEK_BAND["deload"], "deload"),
+                                          ("band", b.WEEK_BAND["load"], "load")]),
             ("Weeks and days:", [("swatch", b.WEEK_TINT["deload"], "deload"),
                                  ("swatch", b.WEEK_TINT["taper"], "taper"),
                                  ("swatch", OFF_DAY, "no training"),
