@@ -174,6 +174,14 @@ def test_squad_add_edit_delete_and_unavailable_dates(w):
     assert w.season.athlete("A04") == Athlete(id="A04", name="Dana Newer", position="Defender")
 
     ed.select("A1")
+    said = []
+    ed.problem.connect(lambda what, text: said.append((what, text)))
+    ed.away_from.setDate(q(D(2026, 3, 8)))
+    ed.away_to.setDate(q(D(2026, 3, 5)))
+    ed.away_add.click()  # reversed: said in the form's words, nothing added
+    assert said == [("Unavailable dates", "To (Thu 5 Mar 2026) is before From (Sun 8 Mar 2026); "
+                                          "pick a To on or after From.")]
+    assert not any(u.athlete == "A1" for u in w.season.unavailability)
     ed.away_from.setDate(q(D(2026, 3, 5)))
     ed.away_to.setDate(q(D(2026, 3, 6)))
     ed.away_reason.setText("national team")

@@ -288,7 +288,10 @@ def test_a_stage_before_the_onset_contradicts_the_record_and_changes_nothing(w):
     ed.onset.setDate(q(D(2026, 3, 10)))
     ed.first_start.setDate(q(D(2026, 3, 5)))
     ed.record_button.click()
-    assert "before the onset" in ed.record_error.text()
+    # in the form's words: its field's label and days, not the season file's path and ISO dates
+    assert ("Stage started: Thu 5 Mar 2026 is before the onset Tue 10 Mar 2026"
+            in ed.record_error.text()), ed.record_error.text()
+    assert "injuries[" not in ed.record_error.text()
     assert w.season == before and w.undo_stack.index() == 0
 
 

@@ -9,6 +9,7 @@ an editor after any change (an edit, undo, redo or a new file) and keeps its sel
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
@@ -218,6 +219,30 @@ class Editor(QWidget):
 
     def set_season(self, season: Season) -> None:  # pragma: no cover - every editor overrides
         raise NotImplementedError
+
+
+_SEASON_PATH = re.compile(r"\b[a-z_]+(?:\[\d+\])+(?:\.[a-z_]+(?:\[\d+\])?)*: ")
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+INJURY_FIELDS = {"onset": "Onset", "start": "Stage started", "stage": "Stage", "date": "Date",
+                 "value": "Result", "name": "Test", "target_competition": "Target",
+                 "flare_ups": "Flare-up", "protocol": "Injury"}
+
+
+def form_words(message: str, fields: dict[str, str]) -> str:
+    """A refused edit's message in the words of the form it came from: a season path such as
+    ``injuries[4].stages[0].start:`` becomes the field's label (``Stage started:``), and ISO
+    dates read as days (``Wed 2 Dec 2026``)."""
+    def label(m: re.Match) -> str:
+        last = re.sub(r"\[\d+\]", "", m.group(0)[:-2]).rsplit(".", 1)[-1]
+        return f"{fields.get(last, last.replace('_', ' ').capitalize())}: "
+
+    def day(m: re.Match) -> str:
+        try:
+            return day_long(dt.date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            return m.group(0)
+
+    return _ISO_DAY.sub(day, _SEASON_PATH.sub(label, message))
 
 
 # -- competitions -------------------------------------------------------------------------------
@@ -765,6 +790,11 @@ class SquadEditor(Editor):
         aid = self.selected_id()
         if aid is None or not self.dates_ok("Unavailable dates", self.away_from, self.away_to):
             return
+        start, end = pydate(self.away_from.date()), pydate(self.away_to.date())
+        if end < start:
+            self.problem.emit("Unavailable dates", f"To ({day_long(end)}) is before From "
+                                                   f"({day_long(start)}); pick a To on or after From.")
+            return
         try:
             u = Unavailability(athlete=aid, start=pydate(self.away_from.date()),
                                end=pydate(self.away_to.date()), reason=self.away_reason.text().strip())
@@ -1157,7 +1187,7 @@ class InjuriesEditor(Editor):
         try:
             edit.apply(self.season)
         except PeriodizeError as e:
-            label.setText(str(e))
+            label.setText(form_words(str(e), INJURY_FIELDS))
             label.show()
             self._want_onset = None
             return False
