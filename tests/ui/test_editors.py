@@ -614,3 +614,22 @@ def test_a_huge_number_pasted_into_a_rule_box_is_refused_not_a_crash(w, qtbot, d
     assert box.value() == before and w.undo_stack.count() == 0
     assert said and "is outside 0–240 min; type a value in that range" in said[-1]
     assert f"'{'9' * 20}… ({digits} characters)'" in said[-1] and len(said[-1]) < 200
+
+
+
+def test_the_squad_table_says_who_is_injured_now_and_who_is_back(qtbot):
+    """The Status column said "injured" for every athlete with an injury record, also once he
+    was back in full training (the Returns panel then said everyone is fit)."""
+    from tests.builders import day, injury, season
+
+    s = season(weeks=4, athletes=3, today=day(0), injuries=(
+        injury("A1", "FIT", start_day=-10, history=(("S3", -20),)), injury("A2", "P2", start_day=-3)))
+    win = MainWindow(s, None)
+    qtbot.addWidget(win)
+    table = win.squad_editor.table
+
+    def status(aid: str) -> str:
+        row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == aid)
+        return table.item(row, 4).text()
+
+    assert (status("A1"), status("A2"), status("A3")) == ("back (injury history)", "injured (P2)", "")

@@ -38,6 +38,7 @@ from planner.errors import PeriodizeError
 from planner.protocols import protocol_name
 from planner.rehab import Segment, segments
 from planner.season import (
+    FIT,
     WEEKDAYS,
     Athlete,
     Block,
@@ -243,6 +244,26 @@ def form_words(message: str, fields: dict[str, str]) -> str:
             return m.group(0)
 
     return _ISO_DAY.sub(day, _SEASON_PATH.sub(label, message))
+
+
+def _rehab_status(season: Season, athlete: str) -> str | None:
+    """The Squad table's word for an athlete's injuries at the planning start: ``injured (P2)``,
+    ``back (injury history)``, ``injury planned`` (an onset still ahead); None without one."""
+    from planner.protocols import available_protocols, load_protocol
+    from planner.rehab import governing, stage_on
+    from planner.validate import planning_start
+
+    records = season.injuries_of(athlete)
+    if not records:
+        return None
+    today = planning_start(season)
+    rec = governing(records, today)
+    if rec is None or rec.protocol not in available_protocols():
+        return "injury planned" if rec is None else "injured"
+    stage = stage_on(rec, load_protocol(rec.protocol), today)
+    if stage != FIT:
+        return f"injured ({stage})"
+    return "injury planned" if any(r.onset > today for r in records) else "back (injury history)"
 
 
 # -- competitions -------------------------------------------------------------------------------
@@ -669,11 +690,11 @@ class SquadEditor(Editor):
                                    season.calendar.end)):
             return
         key = self.selected_id()
-        injured = {i.athlete for i in season.injuries}
         away = {u.athlete for u in season.unavailability}
         rows = []
         for a in season.athletes:
-            status = ", ".join(x for x, on in (("injured", a.id in injured),
+            rehab = _rehab_status(season, a.id)
+            status = ", ".join(x for x, on in ((rehab, rehab is not None),
                                                ("dates away", a.id in away),
                                                (f"role: {a.role}", a.role != "start")) if on)
             rows.append((a.id, [a.id, a.name, a.position,
