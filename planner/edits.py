@@ -53,7 +53,7 @@ from planner.season import (
     Weekday,
     WeekPin,
 )
-from planner.text import clean_message, date_long, validation_problems, week_of
+from planner.text import clean_message, date_long, plural, validation_problems, week_of
 from planner.validate import entry_problems, plan_problems, season_problems
 
 
@@ -713,7 +713,7 @@ class AdvanceToday(Edit):
         return new
 
     def describe(self, s: Season) -> str:
-        done = f", {len(self.accepted)} stage change(s) recorded" if self.accepted else ""
+        done = f", {plural(len(self.accepted), 'stage change')} recorded" if self.accepted else ""
         return f"Today is {date_long(self.today)}{done}"
 
 

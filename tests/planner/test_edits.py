@@ -379,3 +379,13 @@ def test_a_squad_change_keeps_everyone_elses_plan_and_past(base):
     # the edit's dict (a what-if scenario stores it) keeps the day
     again = E.edit_from_dict(edit.to_dict())
     assert again == edit
+
+
+def test_moving_today_is_described_in_plain_plurals():
+    from planner.text import date_long
+
+    one = E.AdvanceToday(today=day(10), accepted=(E.StageEntry(athlete="A1", stage="S1", date=day(4)),))
+    two = one.model_copy(update={"accepted": one.accepted * 2})
+    s = season(weeks=3)
+    assert one.describe(s) == f"Today is {date_long(day(10))}, 1 stage change recorded"
+    assert two.describe(s) == f"Today is {date_long(day(10))}, 2 stage changes recorded"

@@ -980,8 +980,15 @@ def test_move_today_keeps_the_ticks_and_the_log_when_today_changes(qtbot, in_wee
     # the fix is this dialog's own new today, not the menu that opened it
     assert "choose a later new today above" in dlg.error.text() and "Move Today…" not in dlg.error.text()
     if dlg.today() != dlg.old_today:
-        assert any("were not read for" in p for p in dlg.problems())
+        (said,) = [p for p in dlg.problems() if "were not read for" in p]
+        assert "above. Choose another new today, import the sessions again, or leave them out." in said
     assert dlg.problems()  # OK refuses: the log is not dropped behind the coach's back
+    # ... unless the coach leaves it out: then the move goes on without it
+    assert dlg.leave_out_button.isVisibleTo(dlg)
+    dlg.leave_out_button.click()
+    assert not any("were not read" in p for p in dlg.problems()) and dlg.error.text() == ""
+    assert dlg.log_source is None and not dlg.leave_out_button.isVisibleTo(dlg)
+    assert not dlg.read_log_file(str(tmp_path / "week.csv"))  # chosen again: not for this today
     dlg.set_today(pain_day + dt.timedelta(days=2))  # read again
     assert dlg.log_path is not None and dlg.problems() == [] and dlg.error.text() == ""
     dlg.reject()

@@ -148,8 +148,13 @@ class AdvanceDialog(QDialog):
         self.log_label = QLabel()
         self.log_label.setWordWrap(True)
         self.log_label.setAccessibleName("Sessions to add")
+        self.leave_out_button = QPushButton("Leave the sessions out")
+        self.leave_out_button.setToolTip("Move today without the sessions file chosen above "
+                                         "(import it later with File ▸ Import Sessions)")
+        self.leave_out_button.hide()
         log_row = QHBoxLayout()
         log_row.addWidget(self.import_button)
+        log_row.addWidget(self.leave_out_button)
         log_row.addWidget(self.log_label, 1)
         # the flare-ups the log's pain proposes, each to tick (none is recorded unless ticked)
         self.flare_boxes: list[tuple[QCheckBox, object]] = []
@@ -194,6 +199,7 @@ class AdvanceDialog(QDialog):
         self.next_week_button.clicked.connect(self._next_week)
         self.table.itemChanged.connect(self._item_changed)
         self.import_button.clicked.connect(self.import_log)
+        self.leave_out_button.clicked.connect(self.leave_log_out)
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         self.resize(780, TABLE_HEIGHT)
@@ -471,6 +477,16 @@ class AdvanceDialog(QDialog):
         self._ticked = set()
         return self._read_log(path)
 
+    def leave_log_out(self) -> None:
+        """Forget the sessions file chosen (one that cannot be read for this today, say): the
+        move goes on without it."""
+        self.log_source = self.log_path = self.log_result = None
+        self.log_error = ""
+        self.log_label.setText("")
+        self.error.setText("")
+        self._clear_flare_boxes()
+        self.leave_out_button.hide()
+
     def import_log(self) -> bool:
         path = self.choose_log() if self.choose_log is not None else None
         if not path:
@@ -482,6 +498,7 @@ class AdvanceDialog(QDialog):
         nothing is taken."""
         self.log_path, self.log_result = None, None
         self.log_source = self.log_source or path
+        self.leave_out_button.show()
         self.log_label.setText("")
         self._clear_flare_boxes()
         if not self.today_field.is_valid():
@@ -629,8 +646,10 @@ class AdvanceDialog(QDialog):
         if today == self.old_today:
             return [f"Today is {day_long(today)} already; choose another day."]
         if self.log_source and self.log_path is None:  # chosen, but not read for this today
-            return [f"The week's sessions were not read for {day_long(today)}: {self.log_error} "
-                    f"Choose another new today, or import the sessions again."]
+            said = self.log_error.rstrip()
+            return [f"The week's sessions were not read for {day_long(today)}: {said}"
+                    f"{'' if said.endswith('.') else '.'} Choose another new today, import the "
+                    f"sessions again, or leave them out."]
         last: dict[str, E.StageEntry] = {}
         for e in self.accepted():
             who = self.season.athlete_label(e.athlete)

@@ -642,7 +642,7 @@ class ScenarioDialog(QDialog):
 
     def _check(self) -> None:
         if not self.changes:
-            self._ok_problem("Add at least one change: choose it above and press Add change.")
+            self._ok_problem("Add at least one change: choose it above and press Add this change.")
             return
         try:
             self.edit().apply(self.season)
