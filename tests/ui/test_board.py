@@ -14,7 +14,7 @@ from planner import edits as E
 from planner.check import Violation
 from planner.season import IntensityPin, StagePin, WeekPin
 from tests.ui.test_app import hand_plan, tiny_season
-from ui.desktop.board import CELL_W, HEADER_H, ROW_H, WEEK_DAY_W, SeasonBoard
+from ui.desktop.board import CELL_W, HEADER_H, ROW_H, WEEK_DAY_W, BoardLegend, SeasonBoard
 from ui.desktop.boardmenu import cell_menu, find_action
 from ui.desktop.mainwindow import MainWindow
 from ui.desktop.theme import dark_palette
@@ -346,3 +346,27 @@ def test_highlights_outline_only_their_cells_and_follow_dark_mode(board):
     assert pixel(board, on.left() + 1, on.center().y()) == board.theme().changed
     board.set_season(board.season())  # a new season: no highlights
     assert board.highlighted() == set()
+
+
+def test_a_board_narrowed_by_panels_folds_its_legend_to_one_line(qtbot, demo_season):
+    """At 1280 x 720 with an editor and the Load panel open, the legend wrapped to 7 lines and
+    the board showed 3 athletes. Past three lines it folds to one that says where the key is (its
+    tooltip holds all of it); the full key comes back when the board is wide again."""
+    from PySide6.QtWidgets import QApplication
+
+    w = MainWindow(demo_season, None)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    QApplication.processEvents()
+    assert not w.legend.collapsed and w.legend.height() <= BoardLegend.MAX_LINES * BoardLegend.LINE_H
+    w.show_dock("injuries")  # an editor on the left, the Inspector on the right
+    w.resize(1000, 720)
+    QApplication.processEvents()
+    assert w.legend.width() < 520, w.legend.width()
+    assert w.legend.collapsed and w.legend.maximumHeight() == BoardLegend.LINE_H
+    assert "own week" in w.legend.toolTip()  # the whole key, one hover away
+    w.docks["injuries"].hide()
+    w.resize(1280, 720)
+    QApplication.processEvents()
+    assert not w.legend.collapsed and w.legend.maximumHeight() > BoardLegend.LINE_H

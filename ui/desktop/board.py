@@ -1795,6 +1795,10 @@ class BoardLegend(QWidget):
         self.setAccessibleDescription(self.toolTip())
 
     LINE_H = 22  # three lines (rules v2 added one at 1280 px) still leave the whole squad in view
+    MAX_LINES = 3  # a board narrowed by docks: more lines would take the board's rows
+    COLLAPSED = ("Key to the board's colours, glyphs and letters: point here to read it (the "
+                 "board is too narrow to draw it; close a panel to see it again)")
+    collapsed = False
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(900, self.LINE_H)
@@ -1807,6 +1811,9 @@ class BoardLegend(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         lines = self._paint(None)
+        self.collapsed = lines > self.MAX_LINES
+        if self.collapsed:  # one line that says where the key is (its tooltip holds all of it)
+            lines = 1
         h = lines * self.LINE_H
         if self.minimumHeight() != h:
             self.setMinimumHeight(h)
@@ -1815,7 +1822,15 @@ class BoardLegend(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
         p = QPainter(self)
         try:
-            self._paint(p)
+            if self.collapsed:
+                th = BoardTheme.from_palette(self.palette())
+                p.setFont(self._font)
+                p.setPen(th.text)
+                text = QFontMetrics(self._font).elidedText(self.COLLAPSED, Qt.TextElideMode.ElideRight,
+                                                           max(50, self.width() - 12))
+                p.drawText(QRectF(6, 0, self.width() - 12, self.LINE_H), Qt.AlignmentFlag.AlignVCenter, text)
+            else:
+                self._paint(p)
         finally:
             p.end()
 
