@@ -476,3 +476,21 @@ def test_the_comparison_window_says_a_missed_target_and_marks_it_on_the_board(qt
     row = next(win.table.topLevelItem(i) for i in range(win.table.topLevelItemCount())
                if win.table.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "A1")
     assert row.text(2).endswith("· ⚠ target missed") and "target" not in row.text(1)
+
+
+def test_another_scenarios_comparison_opens_on_its_first_change(qtbot, window, planned):
+    """The comparison window is reused: a second scenario opened on the day selected in the first
+    (in another month) instead of on its own changes; the same scenario shown again keeps the
+    selected day."""
+    w = window
+    final_a_week_earlier(qtbot, w)
+    win = w.whatif.compare_window
+    first = win.first_change()
+    assert first is not None and win.board_b.current() == first
+    elsewhere = (first[0], w.season.calendar.start)
+    win.select(*elsewhere)
+    assert win.board_b.current() == elsewhere
+    win.show_comparison(win.name, win.baseline, win.scenario, win.comparison, [])  # the same again
+    assert win.board_b.current() == elsewhere
+    win.show_comparison("Another scenario", win.baseline, win.scenario, win.comparison, [])
+    assert win.board_b.current() == win.first_change() == first

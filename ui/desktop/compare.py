@@ -252,6 +252,8 @@ class CompareWindow(QWidget):
         """Show ``baseline`` (with its plan) and ``scenario`` (the scenario's season with its
         plan) and their comparison. ``note``: how the scenario was planned (the re-plan's
         message), or a warning."""
+        # another scenario opens on its own first change; the same one keeps the selected day
+        same = name == getattr(self, "name", None)
         self.name, self.baseline, self.scenario, self.comparison = name, baseline, scenario, comp
         self.edit_texts = list(edit_texts)
         self.setWindowTitle(f"What if: {name} — Periodize")
@@ -262,7 +264,7 @@ class CompareWindow(QWidget):
         self.heading.setText(self._heading_html(note))
         self.set_stale("")
         self.status.clear()
-        cur = self.board_a.current()
+        cur = self.board_a.current() if same else None
         self.board_a.set_season(baseline)
         self.board_b.set_season(scenario)
         for board, season in ((self.board_a, baseline), (self.board_b, scenario)):
