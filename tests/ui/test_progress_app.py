@@ -1334,3 +1334,20 @@ def test_the_inspector_says_a_past_days_projected_stage_was_not_recorded(qtbot, 
         assert "not recorded" not in w.inspector.cell_html()
     finally:
         w.weekly.shutdown()
+
+
+def test_minutes_played_logged_on_a_day_without_a_match_are_said_not_to_count(qtbot, w):
+    """`m200` typed on a training day was logged as a 200-minute match without a word (a log
+    file's import says it); the panel now says the minutes played are not used that day."""
+    panel = w.weekly.log_panel
+    m, view = panel.model, panel.view
+    col = next(c for c, d in enumerate(m.days) if not m.tl.is_comp[d] and m.tl.is_training[d])
+    view.setCurrentIndex(m.index(row_of(w, "A2"), col))
+    type_cell(qtbot, view, "95 6 m90")
+    (s,) = logged(w, "A2", m.days[col])
+    assert (s.minutes, s.rpe, s.minutes_played) == (95, 6, 90)
+    assert "the minutes played are not used, as no competition is on that day" in panel.message.text()
+    match = next(c for c, d in enumerate(m.days) if m.tl.is_comp[d])
+    view.setCurrentIndex(m.index(row_of(w, "A2"), match))
+    type_cell(qtbot, view, "96 6 m90")  # a match day: counted, nothing said of it
+    assert "not used" not in panel.message.text()

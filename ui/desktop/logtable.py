@@ -83,6 +83,7 @@ class LogModel(QAbstractTableModel):
     edit_requested = Signal(object)  # a planner.edits.LogSessions
     problem = Signal(str)
     lost = Signal(str)  # what was typed is not logged (the editor closed on it): kept in sight
+    note = Signal(str)  # logged, but part of it is not used (minutes played on a day off matches)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -352,6 +353,11 @@ class LogModel(QAbstractTableModel):
                            f"'{' '.join(text.split())[:40]}' was left; the cell keeps what it had.")
             return False
         self.edit_requested.emit(E.LogSessions(sessions=sessions, replace=((a.id, self.tl.days[d]),)))
+        if not self.tl.is_comp[d] and any((s.minutes_played or 0) > 0 for s in sessions):
+            # as a log file's import says it (planner.sessionlog): the role of a match day only
+            self.note.emit(f"{a.name}, {day_long(self.tl.days[d])}: logged; the minutes played are "
+                           f"not used, as no competition is on that day (minutes played set the "
+                           f"role of a competition day only).")
         return True
 
 
@@ -500,6 +506,7 @@ class LogPanel(QWidget):
         self._build()
         self.model.edit_requested.connect(self._emit_edit)
         self.model.problem.connect(lambda text: self.say(text, error=True))
+        self.model.note.connect(lambda text: self.say(text, keep=True))
         self.model.lost.connect(lambda text: self.say(text, error=True, keep=True))
 
     def _build(self) -> None:
