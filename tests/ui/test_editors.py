@@ -633,3 +633,12 @@ def test_the_squad_table_says_who_is_injured_now_and_who_is_back(qtbot):
         return table.item(row, 4).text()
 
     assert (status("A1"), status("A2"), status("A3")) == ("back (injury history)", "injured (P2)", "")
+
+
+def test_dates_away_start_at_today_not_at_the_seasons_first_day(qtbot):
+    from tests.builders import day, season
+
+    win = MainWindow(season(weeks=4, athletes=2, today=day(10)), None)
+    qtbot.addWidget(win)
+    ed = win.squad_editor
+    assert ed.away_from.date() == q(day(10)) and ed.away_to.date() == q(day(10))

@@ -700,8 +700,13 @@ class SquadEditor(Editor):
             rows.append((a.id, [a.id, a.name, a.position,
                                 f"{a.max_speed:.1f} m/s" if a.max_speed else "", status]))
         _fill(self.table, rows)
+        from planner.validate import planning_start
+
+        first = qdate(season.calendar.start)
         for w in (self.away_from, self.away_to):
-            w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
+            w.setDateRange(first, qdate(season.calendar.end))
+            if w.date() == first:  # not chosen yet: an absence is most often from today on
+                w.setDate(qdate(min(planning_start(season), season.calendar.end)))
         if key is None or not _select_key(self.table, key):
             self._clear_form()
         self._fill_away()
