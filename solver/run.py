@@ -7,6 +7,7 @@ conflicting rules. The plan's soft-rule list and penalties are the plan checker'
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from dataclasses import replace
@@ -68,22 +69,25 @@ def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: flo
     # then costs more than it saves (bench/NOTES.md).
     p.cp_model_presolve = False
     p.random_seed = request.seed
-    limit = max(0.1, time_limit)
-    p.max_time_in_seconds = limit
+    p.max_time_in_seconds = max(0.1, time_limit)
+    # The deterministic limit is the request's, in whole seconds, not what the wall clock left
+    # after building the model: the interleaved search plans its work by it even when it ends
+    # long before it, so 119.0 and 119.1 gave two plans of one season (bench/NOTES.md)
+    dtime = float(max(1, math.floor(request.time_limit)))
     if steering:
         p.num_workers = request.workers or STEER_WORKERS
         if request.deterministic and not request.workers:
             p.interleave_search = True
-            p.max_deterministic_time = limit
+            p.max_deterministic_time = dtime
         return
     if request.workers:
         p.num_workers = request.workers
         if request.workers == 1:  # one search thread is reproducible too, by its own clock
-            p.max_deterministic_time = limit
+            p.max_deterministic_time = dtime
         return
     p.num_workers = WORKERS
     p.interleave_search = True
-    p.max_deterministic_time = limit
+    p.max_deterministic_time = dtime
     # no symmetry detection: this portfolio never uses it (the same plans and the same
     # deterministic time without it), and finding it delayed the first plan by 0.1-0.45 s on
     # 40 and 120 x 52 (bench/NOTES.md)

@@ -268,6 +268,25 @@ def test_deterministic_mode_returns_the_same_plan_twice():
     assert a.plan.athletes == b.plan.athletes and a.plan.team_weeks == b.plan.team_weeks
 
 
+def test_the_search_s_deterministic_limit_does_not_depend_on_how_long_the_model_took_to_build():
+    """The interleaved search plans its work by its deterministic time limit, even when it ends
+    long before it: the limit was what the wall clock left after building the model (119.0 s
+    or 119.1 s of 120), and one season got two plans in two runs (bench: 236 differing days).
+    It is now the request's, in whole seconds, for every kind of search."""
+    import solver.run as run
+
+    for request in (SolveRequest(season(weeks=1), time_limit=120),
+                    SolveRequest(season(weeks=1), time_limit=120, workers=1),
+                    SolveRequest(season(weeks=1), time_limit=120.4)):
+        limits = set()
+        for left in (119.03, 119.27, 118.6):  # the wall clock after slower and faster builds
+            solver = run.cp_model.CpSolver()
+            run._configure(solver, request, left)
+            limits.add(solver.parameters.max_deterministic_time)
+            assert solver.parameters.max_time_in_seconds == left  # the wall limit stays the rest
+        assert limits == {120.0}, limits
+
+
 def test_cancel_before_start_is_honoured_at_once(demo_season):
     token = StopToken()
     token.request()
