@@ -71,8 +71,8 @@ def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: flo
     p.random_seed = request.seed
     p.max_time_in_seconds = max(0.1, time_limit)
     # The deterministic limit is the request's, in whole seconds, not what the wall clock left
-    # after building the model: the interleaved search plans its work by it even when it ends
-    # long before it, so 119.0 and 119.1 gave two plans of one season (bench/NOTES.md)
+    # after building the model: no wall-clock input to a search meant to be reproducible
+    # (bench/NOTES.md)
     dtime = float(max(1, math.floor(request.time_limit)))
     if steering:
         p.num_workers = request.workers or STEER_WORKERS

@@ -269,10 +269,9 @@ def test_deterministic_mode_returns_the_same_plan_twice():
 
 
 def test_the_search_s_deterministic_limit_does_not_depend_on_how_long_the_model_took_to_build():
-    """The interleaved search plans its work by its deterministic time limit, even when it ends
-    long before it: the limit was what the wall clock left after building the model (119.0 s
-    or 119.1 s of 120), and one season got two plans in two runs (bench: 236 differing days).
-    It is now the request's, in whole seconds, for every kind of search."""
+    """The deterministic time limit was what the wall clock left after building the model
+    (119.0 s or 119.1 s of 120): a wall-clock input to a search meant to be reproducible. It is
+    now the request's, in whole seconds, for every kind of search (bench/NOTES.md)."""
     import solver.run as run
 
     for request in (SolveRequest(season(weeks=1), time_limit=120),
