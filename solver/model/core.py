@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from planner.rules import RuleSet
-from planner.season import LEVELS, Plan, Season
+from planner.season import HV_LEVEL, LEVELS, AthletePlan, Plan, Season
 from planner.timeline import Timeline
 
 RUN_LEVELS = tuple(lv for lv in LEVELS if lv > 0)  # 60 .. 100
@@ -67,10 +67,25 @@ class Freeze:
     def is_free(self, u) -> bool:
         return u.key in self.free_units or any(a in self.free_units for a in u.athletes)
 
-    def keeps_day(self, u, d: int, free: bool) -> bool:
+    def kept_days(self, u, p0: int, n: int) -> tuple[AthletePlan | None, list[int]]:
+        """Unit ``u``'s reference plan and the days from ``p0`` it keeps (none when the reference
+        does not fit the season)."""
+        ref = self.plan.for_athlete(u.athletes[0])
+        if ref is None or len(ref.intensity) != n:
+            return None, []
         lo, hi = self.window
+        free = self.is_free(u)
         in_window = self.all_units_in_window or any(a in self.window_units for a in u.athletes)
-        return (not free and not (in_window and lo <= d <= hi)) or (free and d < lo)
+        return ref, [d for d in range(p0, n)
+                     if (not free and not (in_window and lo <= d <= hi)) or (free and d < lo)]
+
+
+def level_values(levels, value: int) -> dict[int, bool]:
+    """What a unit-day's training-level literals (keyed by level) say when its intensity is
+    ``value``: the fit 95 % session alone stands for any HV level; otherwise the level itself."""
+    if tuple(levels) == (FIT_HV_LEVEL,):
+        return {FIT_HV_LEVEL: value >= HV_LEVEL}
+    return {lvl: value == lvl for lvl in levels}
 
 
 class ModelBase:

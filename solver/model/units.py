@@ -27,7 +27,7 @@ from planner.protocols import Protocol, load_protocol
 from planner.rehab import flare_steps, max_days, reset_credit, segments, stage_on
 from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, AthletePlan, Injury
 from planner.squad import position_key
-from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, ModelBase, neg
+from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, ModelBase, level_values, neg
 
 RAMP_LEVELS = (80, 90, FIT_HV_LEVEL)  # a fit athlete's speed training where RAMP may bind
 FIT_TRAINING = (70, 80, 90, FIT_HV_LEVEL)  # what a fit athlete's training day can be
@@ -328,9 +328,7 @@ class UnitsMixin(ModelBase):
         ``exclusive_from`` levels on), or, on a day a re-plan keeps at ``kept``, the constants
         that level gives them (as ``WarmStartMixin.freeze`` would fix them)."""
         if kept is not None:
-            if levels == (FIT_HV_LEVEL,):
-                return {FIT_HV_LEVEL: kept >= HV_LEVEL}
-            return {lvl: kept == lvl for lvl in levels}
+            return level_values(levels, kept)
         lv = {lvl: self.m.new_bool_var(f"{u.key}_{d}_{lvl}") for lvl in levels}
         if len(lv) >= exclusive_from:
             self.m.add_at_most_one(lv.values())
@@ -338,12 +336,10 @@ class UnitsMixin(ModelBase):
 
     def _kept_days(self, u: Unit) -> dict[int, int]:
         """Day -> the reference intensity, for the days a re-plan keeps (``self.keep``)."""
-        spec = self.keep
-        ref = spec.plan.for_athlete(u.athletes[0]) if spec is not None else None
-        if ref is None or len(ref.intensity) != self.n:
+        if self.keep is None:
             return {}
-        free = spec.is_free(u)
-        return {d: ref.intensity[d] for d in range(self.p0, self.n) if spec.keeps_day(u, d, free)}
+        ref, days = self.keep.kept_days(u, self.p0, self.n)
+        return {d: ref.intensity[d] for d in days}
 
     def _after_start(self, u: Unit, d: int) -> bool:
         """Day ``d`` is certainly the first training day after a match the unit starts, on MD+1

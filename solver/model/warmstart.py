@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from planner.season import FIT, HV_LEVEL, AthletePlan, Plan
-from solver.model.core import FIT_HV_LEVEL, Freeze, ModelBase
+from planner.season import FIT, AthletePlan, Plan
+from solver.model.core import Freeze, ModelBase, level_values
 from solver.model.units import Unit
 
 
@@ -94,11 +94,8 @@ class WarmStartMixin(ModelBase):
 
     def _set_day_levels(self, u: Unit, d: int, value: int, setter: _Once) -> None:
         lv = u.lv[d]
-        if set(lv) == {FIT_HV_LEVEL}:
-            setter(lv[FIT_HV_LEVEL], value >= HV_LEVEL)
-        else:
-            for lvl, lit in lv.items():
-                setter(lit, value == lvl)
+        for lvl, on in level_values(lv, value).items():
+            setter(lv[lvl], on)
 
     def _set_stage(self, u: Unit, d: int, stage: str, setter: _Once) -> None:
         ep = u.epoch_at(d)
@@ -131,17 +128,14 @@ class WarmStartMixin(ModelBase):
                 fix(self.team_taper[w], k == "taper")
                 fix(self.team_deload[w], k == "deload")
         for u in self.units:
-            ref = plan.for_athlete(u.athletes[0])
-            if ref is None or len(ref.intensity) != self.n:
+            ref, days = spec.kept_days(u, self.p0, self.n)
+            if ref is None:
                 continue
-            free = spec.is_free(u)
-            for d in range(self.p0, self.n):
-                if not spec.keeps_day(u, d, free):
-                    continue
+            for d in days:
                 self._set_day_levels(u, d, ref.intensity[d], fix)
                 if u.injured:
                     self._set_stage(u, d, ref.stages[d], fix)
-            if u.injured and not free:
+            if u.injured and not spec.is_free(u):
                 for w, own in u.own_deload.items():
                     fix(own, ref.weeks[w] == "deload")
         return len(fix.seen)
