@@ -45,7 +45,7 @@ def digest(plan) -> str:
     return hashlib.sha1(body.encode()).hexdigest()[:16]
 
 
-def run(spec: str, time_limit: float = 60.0, workers: int = 0) -> dict:
+def run(spec: str, time_limit: float = 60.0, workers: int = 0, deterministic: bool = False) -> dict:
     import solver.run  # noqa: F401 - OR-Tools loaded first, as the app does after it starts
     from bench.baseline import baseline_plan
     from planner.check import check_plan
@@ -54,7 +54,7 @@ def run(spec: str, time_limit: float = 60.0, workers: int = 0) -> dict:
     season, label = season_of(spec)
     first: list[float] = []
     t0 = time.monotonic()
-    out = solve(SolveRequest(season, time_limit=time_limit, workers=workers, deterministic=False),
+    out = solve(SolveRequest(season, time_limit=time_limit, workers=workers, deterministic=deterministic),
                 on_progress=lambda p: first.append(time.monotonic() - t0) if not first else None)
     wall = time.monotonic() - t0
     t1 = time.monotonic()
@@ -84,4 +84,6 @@ if __name__ == "__main__":
         i = args.index("--workers")
         workers = int(args[i + 1])
         del args[i:i + 2]
-    print(json.dumps(run(args[0], float(args[1]) if len(args) > 1 else 60.0, workers)))
+    deterministic = "--deterministic" in args
+    args = [a for a in args if a != "--deterministic"]
+    print(json.dumps(run(args[0], float(args[1]) if len(args) > 1 else 60.0, workers, deterministic)))

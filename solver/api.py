@@ -25,7 +25,8 @@ class Status(StrEnum):
 class SolveRequest:
     season: Season
     time_limit: float = 30.0  # seconds of wall time
-    deterministic: bool = True  # kept for callers: every solve is reproducible (interleaved search)
+    # one search thread: the same plan on every run and machine, slower on large squads
+    deterministic: bool = False
     workers: int = 0  # > 0: the plain parallel portfolio with that many workers (not reproducible)
     reference: Plan | None = None  # the plan a what-if re-plan should change least (STAB)
     seed: int = 1

@@ -54,16 +54,20 @@ WORKERS = 4  # fixed, not the machine's cores: the same plan on every machine
 # LD-1 steering starts from a whole plan and improves it: the full portfolio (its LNS kinds) does
 # that far better than the LP and core search above (bench/NOTES.md, "LD-1 steering")
 STEER_WORKERS = 8
+# a reproducible solve's deterministic limit is the time limit divided by this (see _reproducible)
+REPRODUCIBLE_SHARE = 3
 
 
 def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: float,
                steering: bool = False) -> None:
-    """Interleaved search with a fixed seed and worker count: the same season gives the same plan
-    on every run (one season, one plan), stopped by a deterministic time limit (about a second of
-    work per unit) or by wall time, whichever comes first. ``request.workers`` > 0 switches to
-    the plain parallel portfolio with that many workers (not reproducible). ``steering``: the
-    second step of an LD-1 steered solve, which improves a whole plan: the full portfolio with
-    :data:`STEER_WORKERS` workers, interleaved (reproducible) only for a deterministic request."""
+    """The default: interleaved search with a fixed seed and worker count, stopped by a
+    deterministic time limit (about a second of work per unit) or by wall time, whichever comes
+    first. Its threads share bounds and clauses as they come, so a solve now and then returns
+    another plan of the same penalty (bench/NOTES.md); the plan stored in a season wins ties.
+    ``request.deterministic``: one search thread instead (:func:`_reproducible`), the same plan
+    on every run. ``request.workers`` > 0 switches to the plain parallel portfolio with that
+    many workers (not reproducible). ``steering``: the second step of an LD-1 steered solve,
+    which improves a whole plan: the full portfolio with :data:`STEER_WORKERS` workers."""
     p = solver.parameters
     # The model is built already reduced (fixed values precomputed in Python); CP-SAT's presolve
     # then costs more than it saves (bench/NOTES.md).
@@ -74,11 +78,11 @@ def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: flo
     # after building the model: no wall-clock input to a search meant to be reproducible
     # (bench/NOTES.md)
     dtime = float(max(1, math.floor(request.time_limit)))
+    if request.deterministic and not request.workers:
+        _reproducible(p, request, steering)
+        return
     if steering:
         p.num_workers = request.workers or STEER_WORKERS
-        if request.deterministic and not request.workers:
-            p.interleave_search = True
-            p.max_deterministic_time = dtime
         return
     if request.workers:
         p.num_workers = request.workers
@@ -91,6 +95,25 @@ def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: flo
     # no symmetry detection: this portfolio never uses it (the same plans and the same
     # deterministic time without it), and finding it delayed the first plan by 0.1-0.45 s on
     # 40 and 120 x 52 (bench/NOTES.md)
+    p.symmetry_level = 0
+    p.subsolvers.extend(FULL_SUBSOLVERS)
+    p.ignore_subsolvers.extend(UNUSED_SUBSOLVERS)
+
+
+def _reproducible(p, request: SolveRequest, steering: bool) -> None:
+    """One search thread that runs the subsolvers in turn: nothing depends on which thread got
+    there first, so the same season gives the same plan on every run and every machine (several
+    interleaved threads did not: about one solve in four on 40 x 52, bench/NOTES.md). Slower to
+    its first plan and on large squads (the LP's first pass runs before any plan). Stopped by
+    deterministic time, a third of the time limit, which this thread spends in about 2/3 of the
+    wall time on the benchmark machine: the wall limit stays a safety net that a plain run does not
+    reach (a run it stops is no longer reproducible)."""
+    p.num_workers = 1
+    p.interleave_search = True
+    p.max_deterministic_time = max(1.0, math.floor(request.time_limit) / REPRODUCIBLE_SHARE)
+    if steering:  # the full portfolio, its LNS kinds in turn
+        return
+    p.num_full_subsolvers = len(FULL_SUBSOLVERS)
     p.symmetry_level = 0
     p.subsolvers.extend(FULL_SUBSOLVERS)
     p.ignore_subsolvers.extend(UNUSED_SUBSOLVERS)
@@ -137,7 +160,9 @@ def _solve_steering(request: SolveRequest, on_progress, stop: StopToken | None) 
     base = report.objective if report.ok else None
     if base is not None and on_progress is not None:
         on_progress(Progress(float(base), 0.0, time.monotonic() - t0, 1))
-    left = max(0.1, request.time_limit - (time.monotonic() - t0))
+    # a reproducible search's limit comes from the request, not from what the clock left
+    left = request.time_limit / 2 if request.deterministic and not request.workers else max(
+        0.1, request.time_limit - (time.monotonic() - t0))
     second = _solve(replace(request, time_limit=left), on_progress, stop, start=first.plan)
     if base is None or (second.plan is not None and second.objective is not None
                         and second.objective <= base):

@@ -234,7 +234,7 @@ def _changed_dates(before: list, after: list) -> set:
 
 
 def replan(before: Season, after: Season, reference: Plan, time_limit: float = 60.0,
-           on_progress=None, stop: StopToken | None = None, deterministic: bool = True,
+           on_progress=None, stop: StopToken | None = None, deterministic: bool = False,
            scope: Scope | None = None) -> Outcome:
     """Re-plan ``after`` changing as little of ``reference`` as the change requires: first in the
     neighbourhood of the change (fast); then, unless the neighbourhood plan's returns and targets
@@ -267,7 +267,8 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
                                                        floors):
             return _relabel(_as_feasible(first, returns_proven=True),
                             f"re-planned around the change: {scope.reason}", t0)
-    left = max(1.0, time_limit - (time.monotonic() - t0))
+    # a reproducible search's limit comes from the request, not from what the clock left
+    left = time_limit / 2 if deterministic else max(1.0, time_limit - (time.monotonic() - t0))
     hint = first.plan if first is not None and first.plan is not None else None
     full = solve(SolveRequest(after, time_limit=left, reference=reference, deterministic=deterministic,
                               hint=hint, keep_stored=False), on_progress=on_progress, stop=stop)

@@ -107,8 +107,8 @@ def _add_solve(sub) -> None:
     s.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                    help="stop searching after S seconds (default 60)")
     s.add_argument("--deterministic", action="store_true",
-                   help="the same plan on every run also when LD-1 steers the plan (every "
-                        "other solve is reproducible anyway)")
+                   help="one search thread: the same plan on every run and machine (slower on "
+                        "large squads; the time limit counts the search's own work clock)")
     s.add_argument("--save", action="store_true", help="store the plan in the season file")
     s.set_defaults(func=commands.cmd_solve)
 

@@ -32,7 +32,8 @@ def add_parser(sub) -> None:
     w.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                    help="stop each search after S seconds (default 60)")
     w.add_argument("--deterministic", action="store_true",
-                   help="the same plan on every run also when LD-1 steers the plan")
+                   help="one search thread: the same plan on every run and machine (slower on "
+                        "large squads)")
     w.set_defaults(func=cmd_whatif)
 
 
