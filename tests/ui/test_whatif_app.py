@@ -336,6 +336,11 @@ def test_ok_needs_a_change_and_a_free_name(qtbot, window):
     dlg.rule.setCurrentIndex(dlg.rule.findData("HV-2"))
     dlg.param.setCurrentIndex(dlg.param.findData("max_speed_days"))
     assert dlg.value.value() == 2 and dlg.value.maximum() == 3
+    assert not dlg.add_change()  # the value the rule has: no change to try
+    assert "speed days in a load or taper week is 2 days/week already" in dlg.error.text()
+    dlg.value.lineEdit().clear()  # an emptied box still reports its last value
+    assert dlg.value.value() == 2 and not dlg.add_change()
+    assert "Type the new value (1–3 days/week)" in dlg.error.text() and not dlg.changes
     dlg.value.setValue(1)
     assert dlg.add_change()
     assert dlg.change_texts() == ["1. Set HV-2: speed days in a load or taper week to 1"]

@@ -557,8 +557,20 @@ class ScenarioDialog(QDialog):
             end=self.away_to.date(), reason=self.away_reason.text().strip() or "What-if"))
 
     def _edit_rule(self) -> E.Edit:
-        return E.SetRuleValue(rule=self.rule.currentData(), param=self.param.currentData(),
-                              value=self.value.value())
+        rule = RULES.get(self.rule.currentData() or "")
+        name = self.param.currentData()
+        if rule is None or name is None:
+            raise InputError("", ["Choose a rule and the value to change."])
+        p = rule.param(name)
+        # an emptied or half-typed box still reports its last value: never a change that was
+        # not typed
+        if not self.value.cleanText().strip() or not self.value.hasAcceptableInput():
+            raise InputError("", [f"Type the new value ({p.min:g}–{p.max:g} {p.unit})."])
+        now = RuleSet(self.current.rules).value(rule.id, name)
+        if self.value.value() == now:
+            raise InputError("", [f"{rule.id}: {p.description} is {now:g} {p.unit} already; "
+                                  f"type another value to try."])
+        return E.SetRuleValue(rule=rule.id, param=name, value=self.value.value())
 
     def _edit_pin(self) -> E.Edit:
         return E.AddPin(pin=IntensityPin(athlete=self._need(self.pin_athlete, "The squad is empty."),
