@@ -105,9 +105,10 @@ def _reproducible(p, request: SolveRequest, steering: bool) -> None:
     there first, so the same season gives the same plan on every run and every machine (several
     interleaved threads did not: about one solve in four on 40 x 52, bench/NOTES.md). Slower to
     its first plan and on large squads (the LP's first pass runs before any plan). Stopped by
-    deterministic time, a third of the time limit, which this thread spends in about 2/3 of the
-    wall time on the benchmark machine: the wall limit stays a safety net that a plain run does not
-    reach (a run it stops is no longer reproducible)."""
+    deterministic time, a third of the time limit: one thread does about 0.55 s of it per wall
+    second on the benchmark machine, so it stops after about 0.6 x the time limit, and the wall
+    limit stays a safety net that a plain run does not reach (a run it stops is no longer
+    reproducible)."""
     p.num_workers = 1
     p.interleave_search = True
     p.max_deterministic_time = max(1.0, math.floor(request.time_limit) / REPRODUCIBLE_SHARE)
