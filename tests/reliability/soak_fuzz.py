@@ -40,7 +40,7 @@ def _season_keys() -> tuple[str, ...]:
 
 
 _LINE = re.compile(r"^line \d+, column \d+: ")
-_WHOLE = ("not a season file", "nested more than", "is not UTF-8")
+_WHOLE = ("not a season file", "nested more than", "is not UTF-8", "the file is empty")
 
 
 def located_season_problem(problem: str) -> bool:
