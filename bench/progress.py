@@ -47,8 +47,8 @@ def weekly(n: int = 40) -> dict:
     for k in range(10):
         s, out, first, total = _advance(s, k)
         weeks.append(total)
-    # the timed week and its cold solve: each the faster of two runs (both deterministic, the
-    # same plan each time), the one the machine's noise disturbed least
+    # the timed week and its cold solve: each the faster of two runs of the same search, the one
+    # the machine's noise disturbed least
     s11, out, first, total = min((_advance(s, 10) for _ in range(2)), key=lambda r: r[3])
     hard = len(check_plan(s11, out.plan).violations)
     t_cold = float("inf")

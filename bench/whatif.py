@@ -2,7 +2,7 @@
 injured), each re-planned from the cold plan, against a cold solve of the edited season.
 
 Per scenario: re-plan time / cold solve time of the edited season (target <= 0.25; each the
-faster of two runs, as both are deterministic), the return
+faster of two runs of the same search), the return
 penalties (RTS: days back and missed targets) of the re-plan against the cold optimum's (target:
 equal), changed athlete-days of the re-plan against a cold re-solve (the plan checker's STAB
 count), whether the re-plan is proven optimal, and hard violations (0).
@@ -40,8 +40,8 @@ def scenarios(s) -> dict:
 
 
 def _faster_of_two(run):
-    """(result, seconds) of the faster of two runs: both searches are deterministic (the same
-    plan each time), so the faster run is the one the machine's noise disturbed least."""
+    """(result, seconds) of the faster of two runs of the same search (fixed seed, fixed
+    workers): the faster run is the one the machine's noise disturbed least."""
     best = None
     for _ in range(2):
         t = time.monotonic()

@@ -2,7 +2,7 @@
 as a GPS / athlete-monitoring export would have it (players by name, duration, RPE, top speed in
 km/h, minutes played, pain, notes).
 
-The days follow the demo's plan (solved with the deterministic default) with a few seeded
+The days follow the demo's plan (solved with --deterministic's one search thread) with a few seeded
 surprises: a missed session, a faster day than planned, a starter subbed early, a painful rehab
 day. Try it with::
 
@@ -34,7 +34,7 @@ HEADER = ("Player", "Date", "Duration", "RPE", "Max Velocity (km/h)", "Minutes p
 
 def main() -> int:
     season = load_season(ROOT / "templates" / "demo.season.json")
-    outcome = solve(SolveRequest(season, time_limit=120))
+    outcome = solve(SolveRequest(season, time_limit=120, deterministic=True))
     if outcome.plan is None:
         print(f"the demo has no plan: {outcome.message}", file=sys.stderr)
         return 1

@@ -45,12 +45,12 @@ class _Progress(cp_model.CpSolverSolutionCallback):
 
 # The portfolio: the LP with every cut (max_lp) proves the bound, core-based search and RINS (the
 # LNS that fixes what the LP already decides) find the plans; the other LNS kinds, local search
-# and the feasibility pump only slowed this model down (bench/NOTES.md). Interleaved search makes
-# the result the same on every run and every machine.
+# and the feasibility pump only slowed this model down (bench/NOTES.md). Interleaved on several
+# threads it is fast but not reproducible; on one thread (--deterministic) it is (_reproducible).
 FULL_SUBSOLVERS = ("max_lp", "core")
 UNUSED_SUBSOLVERS = ("graph_arc_lns", "graph_cst_lns", "graph_dec_lns", "graph_var_lns", "ls",
                      "feasibility_pump", "rnd_cst_lns", "rnd_var_lns")
-WORKERS = 4  # fixed, not the machine's cores: the same plan on every machine
+WORKERS = 4  # fixed, not the machine's cores: the same search on every machine
 # LD-1 steering starts from a whole plan and improves it: the full portfolio (its LNS kinds) does
 # that far better than the LP and core search above (bench/NOTES.md, "LD-1 steering")
 STEER_WORKERS = 8
@@ -86,8 +86,9 @@ def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: flo
         return
     if request.workers:
         p.num_workers = request.workers
-        if request.workers == 1:  # one search thread is reproducible too, by its own clock
-            p.max_deterministic_time = dtime
+        if request.workers == 1:  # one search thread stops by its own clock first when asked to
+            p.max_deterministic_time = (
+                max(1.0, dtime / REPRODUCIBLE_SHARE) if request.deterministic else dtime)
         return
     p.num_workers = WORKERS
     p.interleave_search = True
@@ -153,7 +154,8 @@ def _solve_steering(request: SolveRequest, on_progress, stop: StopToken | None) 
     first = _solve(replace(request, season=quiet, time_limit=request.time_limit / 2), None, stop)
     if first.plan is None or (stop is not None and stop.is_set()):
         if first.plan is None and not (stop is not None and stop.is_set()):
-            left = max(0.1, request.time_limit - (time.monotonic() - t0))
+            left = request.time_limit / 2 if request.deterministic and not request.workers else max(
+                0.1, request.time_limit - (time.monotonic() - t0))
             return _solve(replace(request, time_limit=left), on_progress, stop)
         return first
     report = check_plan(request.season, first.plan, rules_in_objective=set(SOFT_RULES),

@@ -268,7 +268,9 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
             return _relabel(_as_feasible(first, returns_proven=True),
                             f"re-planned around the change: {scope.reason}", t0)
     # a reproducible search's limit comes from the request, not from what the clock left
-    left = time_limit / 2 if deterministic else max(1.0, time_limit - (time.monotonic() - t0))
+    # (the whole time when no neighbourhood search ran first)
+    left = (time_limit if first is None else time_limit / 2) if deterministic else max(
+        1.0, time_limit - (time.monotonic() - t0))
     hint = first.plan if first is not None and first.plan is not None else None
     full = solve(SolveRequest(after, time_limit=left, reference=reference, deterministic=deterministic,
                               hint=hint, keep_stored=False), on_progress=on_progress, stop=stop)
@@ -433,8 +435,9 @@ def _neighbourhood(after: Season, reference: Plan, scope: Scope, limit: float, o
     free = scope.athletes | scope.window_athletes
     frozen = frozenset() if scope.team_days else frozenset(
         a.id for a in after.athletes if a.id not in free)
-    # a few athletes free: one search thread is quickest (and, stopped by its deterministic time
-    # limit, as reproducible); the whole squad in a window: the interleaved portfolio
+    # a few athletes free: one search thread is quickest (and, for a deterministic request, stopped
+    # by its deterministic time limit); the whole squad in a window: the portfolio (one thread
+    # for a deterministic request)
     req = SolveRequest(after, time_limit=max(1.0, limit), reference=reference,
                        deterministic=deterministic, frozen=frozen, keep_stored=False,
                        workers=0 if scope.team_days else 1)

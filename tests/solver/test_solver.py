@@ -300,7 +300,9 @@ def test_the_search_s_deterministic_limit_does_not_depend_on_how_long_the_model_
                               (SolveRequest(season(weeks=1), time_limit=120, workers=1), 120.0),
                               (SolveRequest(season(weeks=1), time_limit=120.4), 120.0),
                               # one thread: a third, so that the wall limit is not reached first
-                              (SolveRequest(season(weeks=1), time_limit=120, deterministic=True), 40.0)):
+                              (SolveRequest(season(weeks=1), time_limit=120, deterministic=True), 40.0),
+                              (SolveRequest(season(weeks=1), time_limit=120, workers=1,
+                                            deterministic=True), 40.0)):
         limits = set()
         for left in (119.03, 119.27, 118.6):  # the wall clock after slower and faster builds
             solver = run.cp_model.CpSolver()

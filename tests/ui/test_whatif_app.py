@@ -499,3 +499,23 @@ def test_another_scenarios_comparison_opens_on_its_first_change(qtbot, window, p
     assert win.board_b.current() == elsewhere
     win.show_comparison("Another scenario", win.baseline, win.scenario, win.comparison, [])
     assert win.board_b.current() == win.first_change() == first
+
+
+def test_a_rule_change_offers_numbers_only_and_takes_a_value_as_the_box_shows_it(qtbot, window):
+    """HV-1's exempt positions are a list of names (set in the Rules panel): they were offered
+    as "0 positions", and a season that had set them crashed the form. A season's 1.277 shows
+    as 1.28: pressing Add without typing added 1.28, a change nobody typed."""
+    w = window
+    assert w.apply_edit(E.SetRuleValue(rule="LD-1", param="acwr_max", value=1.277))
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("rule")
+    dlg.rule.setCurrentIndex(dlg.rule.findData("HV-1"))
+    names = [dlg.param.itemData(i) for i in range(dlg.param.count())]
+    assert "max_gap_days" in names and "exempt_positions" not in names
+    dlg.rule.setCurrentIndex(dlg.rule.findData("LD-1"))
+    dlg.param.setCurrentIndex(dlg.param.findData("acwr_max"))
+    assert dlg.value.text() == "1.28"
+    assert not dlg.add_change() and "already" in dlg.error.text() and not dlg.changes
+    dlg.value.setValue(1.4)
+    assert dlg.add_change(), dlg.error.text()
+    assert dlg.changes[0].value == 1.4

@@ -292,7 +292,7 @@ class ScenarioDialog(QDialog):
         f = self._page("rule")
         self.rule = self._combo("Rule")
         for r in RULES.values():
-            if r.params:
+            if any(p.text is None for p in r.params):  # a number to change (not a list of names)
                 self.rule.addItem(f"{r.id} {r.title}", r.id)
         self.param = self._combo("Rule value")
         self.value = QDoubleSpinBox()
@@ -479,7 +479,8 @@ class ScenarioDialog(QDialog):
         with QSignalBlocker(self.param):
             self.param.clear()
             for p in rule.params if rule else ():
-                self.param.addItem(p.description[:1].upper() + p.description[1:], p.name)
+                if p.text is None:  # HV-1's exempt positions are a list, set in the Rules panel
+                    self.param.addItem(p.description[:1].upper() + p.description[1:], p.name)
             self.param.setCurrentIndex(0 if self.param.count() else -1)
         self._show_param()
 
@@ -562,12 +563,13 @@ class ScenarioDialog(QDialog):
         if rule is None or name is None:
             raise InputError("", ["Choose a rule and the value to change."])
         p = rule.param(name)
-        # an emptied or half-typed box still reports its last value: never a change that was
-        # not typed
+        # an emptied or half-typed box still reports its last value (leaving the box puts that
+        # value back in view; until then it is refused)
         if not self.value.cleanText().strip() or not self.value.hasAcceptableInput():
             raise InputError("", [f"Type the new value ({p.min:g}–{p.max:g} {p.unit})."])
         now = RuleSet(self.current.rules).value(rule.id, name)
-        if self.value.value() == now:
+        # the value as the box shows it (a season's 1.277 shows as 1.28): unchanged, it is no change
+        if self.value.value() == round(now, self.value.decimals()):
             raise InputError("", [f"{rule.id}: {p.description} is {now:g} {p.unit} already; "
                                   f"type another value to try."])
         return E.SetRuleValue(rule=rule.id, param=name, value=self.value.value())
