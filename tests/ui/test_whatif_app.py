@@ -512,6 +512,9 @@ def test_a_rule_change_offers_numbers_only_and_takes_a_value_as_the_box_shows_it
     dlg.rule.setCurrentIndex(dlg.rule.findData("HV-1"))
     names = [dlg.param.itemData(i) for i in range(dlg.param.count())]
     assert "max_gap_days" in names and "exempt_positions" not in names
+    dlg.rule.setCurrentIndex(dlg.rule.findData("HV-5"))
+    assert dlg.value.value() == 1 and not dlg.add_change()
+    assert "is 1 day already" in dlg.error.text()  # not "1 days"
     dlg.rule.setCurrentIndex(dlg.rule.findData("LD-1"))
     dlg.param.setCurrentIndex(dlg.param.findData("acwr_max"))
     assert dlg.value.text() == "1.28"

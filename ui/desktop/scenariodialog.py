@@ -570,7 +570,8 @@ class ScenarioDialog(QDialog):
         now = RuleSet(self.current.rules).value(rule.id, name)
         # the value as the box shows it (a season's 1.277 shows as 1.28): unchanged, it is no change
         if self.value.value() == round(now, self.value.decimals()):
-            raise InputError("", [f"{rule.id}: {p.description} is {now:g} {p.unit} already; "
+            unit = p.unit[:-1] if now == 1 and p.unit.endswith("s") and "/" not in p.unit else p.unit
+            raise InputError("", [f"{rule.id}: {p.description} is {now:g} {unit} already; "
                                   f"type another value to try."])
         return E.SetRuleValue(rule=rule.id, param=name, value=self.value.value())
 
