@@ -219,6 +219,25 @@ def _athlete_edits(s, args) -> list:
     return out
 
 
+def _rule_change_problem(season, key: str, rule: str, param: str, number: float) -> None:
+    """Refuse a rule value the change cannot mean: a list parameter given a number, or the value
+    the rule has already (a change that changes nothing); an unknown rule or parameter is left to
+    the edit, which lists the known ones."""
+    from planner.rules import RULES, RuleSet
+
+    known = RULES.get(rule)
+    p = next((q for q in (known.params if known else ()) if q.name == param), None)
+    if p is None:
+        return
+    rules = RuleSet(season.rules)
+    if p.text is not None:
+        now = ", ".join(rules.texts(rule, param)) or "none"
+        raise InputError("--rule", [f"{key} is a list of {p.unit} (now: {now}), not a number: "
+                                    f"change it in the app's Rules panel (names, comma-separated)"])
+    if rules.value(rule, param) == number:
+        raise InputError("--rule", [f"{key} is {number:g} already; give another value"])
+
+
 def _rule_and_pin_edits(season, args) -> list:
     from planner import edits as E
     from planner.season import LEVELS, IntensityPin
@@ -243,6 +262,7 @@ def _rule_and_pin_edits(season, args) -> list:
             example = f" (e.g. {key.strip()}={default:g}, its default)" if default is not None else ""
             raise InputError("--rule", [f"{_clip(spec)!r}: {_clip(value.strip())!r} is not a number; "
                                         f"write a number after '='{example}"])
+        _rule_change_problem(season, key.strip(), rule.strip(), param.strip(), number)
         out.append(E.SetRuleValue(rule=rule.strip(), param=param.strip(), value=number))
     levels = ", ".join(map(str, LEVELS))
     for ath, date, level in args.pin:
