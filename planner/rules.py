@@ -364,6 +364,26 @@ def same_rules(a, b) -> bool:
     return RuleSet(a).effective() == RuleSet(b).effective()
 
 
+def change_problem(settings, rule_id: str, name: str, value: float,
+                   decimals: int | None = None) -> str | None:
+    """Why setting ``rule_id``'s ``name`` to ``value`` is no change a coach means (None when it
+    is one, or when the rule or parameter is unknown: the edit lists the known ones): a number
+    for a list of names, or the value the rule has already (compared at ``decimals``, as a form
+    shows it). Worded to follow the setting's name: "is 1 day already"."""
+    rule = RULES.get(rule_id)
+    p = next((q for q in (rule.params if rule else ()) if q.name == name), None)
+    if p is None:
+        return None
+    rules = RuleSet(settings)
+    if p.text is not None:
+        return f"is a list of {p.unit} (now: {', '.join(rules.texts(rule_id, name)) or 'none'}), not a number"
+    now = rules.value(rule_id, name)
+    if value != (now if decimals is None else round(now, decimals)):
+        return None
+    unit = p.unit[:-1] if now == 1 and p.unit.endswith("s") and "/" not in p.unit else p.unit
+    return f"is {now:g} {unit} already"
+
+
 def session_length_problem(settings, param: str) -> str | None:
     """Setting LD-1's ``param`` (a team session's length) as in ``settings`` would make a deload
     or taper week's session longer than a load week's: those weeks cut the training volume

@@ -411,9 +411,9 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
         (["--rule", "LD-1.acwr_max=abc"], "--rule: 'LD-1.acwr_max=abc': 'abc' is not a number; "
          "write a number after '=' (e.g. LD-1.acwr_max=1.3, its default)"),
         # a change that changes nothing, and a list of names given a number
-        (["--rule", "HV-5.rest_days=1"], "--rule: HV-5.rest_days is 1 already; give another value"),
+        (["--rule", "HV-5.rest_days=1"], "--rule: HV-5.rest_days is 1 day already; give another value"),
         (["--rule", "HV-1.exempt_positions=1"], "--rule: HV-1.exempt_positions is a list of "
-         "positions (now: GK), not a number: change it in the app's Rules panel"),
+         "positions (now: GK), not a number; change it in the app's Rules panel"),
         (["--pin", "A2", day(20).isoformat(), "90", "--pin", "A2", day(20).isoformat(), "0"],
          "--pin: A2 " + day(20).isoformat() + " is given twice"),
         (["--remove-competition", "m0"], "'m0' was on " + day(5).isoformat() + ", before today"),

@@ -220,22 +220,14 @@ def _athlete_edits(s, args) -> list:
 
 
 def _rule_change_problem(season, key: str, rule: str, param: str, number: float) -> None:
-    """Refuse a rule value the change cannot mean: a list parameter given a number, or the value
-    the rule has already (a change that changes nothing); an unknown rule or parameter is left to
-    the edit, which lists the known ones."""
-    from planner.rules import RULES, RuleSet
+    """Refuse a rule value the change cannot mean (planner.rules.change_problem)."""
+    from planner.rules import change_problem
 
-    known = RULES.get(rule)
-    p = next((q for q in (known.params if known else ()) if q.name == param), None)
-    if p is None:
-        return
-    rules = RuleSet(season.rules)
-    if p.text is not None:
-        now = ", ".join(rules.texts(rule, param)) or "none"
-        raise InputError("--rule", [f"{key} is a list of {p.unit} (now: {now}), not a number: "
-                                    f"change it in the app's Rules panel (names, comma-separated)"])
-    if rules.value(rule, param) == number:
-        raise InputError("--rule", [f"{key} is {number:g} already; give another value"])
+    problem = change_problem(season.rules, rule, param, number)
+    if problem is not None:
+        fix = ("change it in the app's Rules panel (names, comma-separated)" if "list" in problem
+               else "give another value")
+        raise InputError("--rule", [f"{key} {problem}; {fix}"])
 
 
 def _rule_and_pin_edits(season, args) -> list:

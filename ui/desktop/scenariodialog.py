@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from planner import edits as E
 from planner.errors import InputError, PeriodizeError
-from planner.rules import RULES, RuleSet
+from planner.rules import RULES, RuleSet, change_problem
 from planner.scenarios import past_change_problem
 from planner.season import LEVELS, Competition, IntensityPin, Season, StagePin, Unavailability
 from planner.text import REHAB_STAGE_IDS, clean_message, day_long
@@ -567,12 +567,11 @@ class ScenarioDialog(QDialog):
         # value back in view; until then it is refused)
         if not self.value.cleanText().strip() or not self.value.hasAcceptableInput():
             raise InputError("", [f"Type the new value ({p.min:g}–{p.max:g} {p.unit})."])
-        now = RuleSet(self.current.rules).value(rule.id, name)
-        # the value as the box shows it (a season's 1.277 shows as 1.28): unchanged, it is no change
-        if self.value.value() == round(now, self.value.decimals()):
-            unit = p.unit[:-1] if now == 1 and p.unit.endswith("s") and "/" not in p.unit else p.unit
-            raise InputError("", [f"{rule.id}: {p.description} is {now:g} {unit} already; "
-                                  f"type another value to try."])
+        # the rule's value as the box shows it (a season's 1.277 shows as 1.28)
+        problem = change_problem(self.current.rules, rule.id, name, self.value.value(),
+                                 self.value.decimals())
+        if problem is not None:
+            raise InputError("", [f"{rule.id}: {p.description} {problem}; type another value to try."])
         return E.SetRuleValue(rule=rule.id, param=name, value=self.value.value())
 
     def _edit_pin(self) -> E.Edit:
