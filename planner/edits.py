@@ -24,6 +24,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from planner.errors import InputError
+from planner.history import reopened
 from planner.protocols import load_protocol, protocol_name
 from planner.rules import RULES, session_length_problem, settings_problems
 from planner.season import (
@@ -54,7 +55,7 @@ from planner.season import (
     WeekPin,
 )
 from planner.text import clean_message, date_long, plural, validation_problems, week_of
-from planner.validate import entry_problems, plan_problems, season_problems
+from planner.validate import entry_problems, plan_problems, planning_start, season_problems
 
 
 class Edit(BaseModel):
@@ -708,6 +709,10 @@ class AdvanceToday(Edit):
     def _apply(self, s: Season) -> Season:
         cal = s.calendar.model_copy(update={"today": self.today})
         new = s.model_copy(update={"calendar": Calendar.model_validate(cal.model_dump())})
+        if s.plan is not None and self.today < planning_start(s):
+            # moved back: the days after the new today are planned again (what the plan had
+            # planned for them), not a past that no longer fits the plan, which then was lost
+            new = new.model_copy(update={"plan": reopened(s.plan, s.calendar.start, self.today)})
         for e in sorted(self.accepted, key=lambda e: e.date):
             new = RecordStage(athlete=e.athlete, stage=e.stage, start=e.date)._apply(new)
         return new

@@ -256,6 +256,35 @@ def with_planned(stored: Plan | None, new: Plan, tl: Timeline) -> Plan:
     return new.model_copy(update={"athletes": tuple(athletes)})
 
 
+def reopened(plan: Plan, start: dt.date, today: dt.date) -> Plan:
+    """``plan`` after ``today`` moved back to ``today``: the days from it on are planned again, so
+    each holds what the plan had planned for it where it had remembered that (``planned``,
+    ``planned_stages``: the day went otherwise) and remembers nothing. ``start``: the season's
+    first day (the plan's day 0). The log of those days is kept; it counts again once today
+    passes them."""
+    athletes, changed = [], False
+    for ap in plan.athletes:
+        later = [d for d in (*ap.planned, *ap.planned_stages) if d >= today]
+        if not later:
+            athletes.append(ap)
+            continue
+        changed = True
+        intensity, stages = list(ap.intensity), list(ap.stages)
+        for day, level in ap.planned.items():
+            k = (day - start).days
+            if day >= today and 0 <= k < len(intensity):
+                intensity[k] = level
+        for day, stage in ap.planned_stages.items():
+            k = (day - start).days
+            if day >= today and 0 <= k < len(stages):
+                stages[k] = stage
+        athletes.append(ap.model_copy(update={
+            "intensity": tuple(intensity), "stages": tuple(stages),
+            "planned": {d: v for d, v in ap.planned.items() if d < today},
+            "planned_stages": {d: v for d, v in ap.planned_stages.items() if d < today}}))
+    return plan.model_copy(update={"athletes": tuple(athletes)}) if changed else plan
+
+
 def lived_for_load(season: Season, plan: Plan, tl: Timeline | None = None) -> Plan:
     """``plan`` as the load figures read it: its days before today as lived, under the recorded
     stages (:func:`as_lived`), each remembering what the plan had for it. A stored plan whose

@@ -23,7 +23,7 @@ from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.rehab import athlete_stage_on, governing
 from planner.season import FIT, INJ, Season
-from planner.text import day_long, stage_name_on
+from planner.text import day_long, plural, stage_name_on
 from planner.timeline import Timeline
 from planner.validate import planning_start
 
@@ -92,6 +92,14 @@ class Later:
     athlete: str
     what: str
     date: dt.date
+    last: dt.date | None = None  # several days (an athlete's logged sessions): the last of them
+
+    def text(self, label: str, day_text) -> str:
+        """``Tom Berger (A01): 12 logged sessions from Thu 1 Oct to Mon 30 Nov``, the days
+        written by ``day_text``."""
+        if self.last is None or self.last == self.date:
+            return f"{label}: {self.what} on {day_text(self.date)}"
+        return f"{label}: {self.what} from {day_text(self.date)} to {day_text(self.last)}"
 
 
 def later_records(season: Season, today: dt.date) -> list[Later]:
@@ -101,8 +109,13 @@ def later_records(season: Season, today: dt.date) -> list[Later]:
         out += [Later(inj.athlete, f"stage {r.stage}", r.start) for r in inj.stages if r.start >= today]
         out += [Later(inj.athlete, "flare-up", f) for f in inj.flare_ups if f >= today]
         out += [Later(inj.athlete, f"test {t.name}", t.date) for t in inj.tests if t.date >= today]
-    days = sorted({(s.athlete, s.date) for s in season.sessions if s.date >= today})
-    out += [Later(a, "logged session", d) for a, d in days]
+    days: dict[str, set[dt.date]] = {}
+    for x in season.sessions:
+        if x.date >= today:
+            days.setdefault(x.athlete, set()).add(x.date)
+    # one line per athlete: a season's log moved back over would be hundreds of lines
+    out += [Later(a, plural(len(d), "day") + " of logged sessions" if len(d) > 1 else "logged session",
+                  min(d), max(d)) for a, d in days.items()]
     return sorted(out, key=lambda x: (x.date, x.athlete, x.what))
 
 

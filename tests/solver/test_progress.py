@@ -72,6 +72,38 @@ def test_ten_weeks_advanced_with_logged_sessions_each_replanned_and_checked():
     assert len(marked) > 10  # the log's surprises: faster days, starters subbed early
 
 
+def test_moving_today_back_over_logged_days_keeps_the_plan_as_it_was_planned():
+    """The stored plan remembers what it had planned for the logged days that went otherwise;
+    moving today back before them plans those days again as planned. The plan used to be
+    dropped (the remembered days no longer lay before today) and the season left without one."""
+    from planner.validate import plan_problems
+
+    s = generated_season(12, 20, seed=3)
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=60)).plan})
+    for week in range(4):
+        s = _advance(s, week)
+    tl = Timeline(s)
+    back_to = s.calendar.today - dt.timedelta(days=14)
+    remembered = {(ap.athlete, d): level for ap in s.plan.athletes for d, level in ap.planned.items()
+                  if d >= back_to}
+    assert remembered  # the log's surprises in the last two weeks
+    back = E.AdvanceToday(today=back_to).apply(s)
+    assert back.plan is not None and plan_problems(back) == []
+    for (a, d), level in remembered.items():
+        assert back.plan.for_athlete(a).intensity[tl.index(d)] == level
+    assert all(d < back_to for ap in back.plan.athletes for d in ap.planned)
+    for ap, old in zip(back.plan.athletes, s.plan.athletes, strict=True):  # earlier days as they were
+        assert ap.intensity[:tl.index(back_to)] == old.intensity[:tl.index(back_to)]
+    # the days after the new today were planned knowing the days since lived: re-planned from
+    # the new today (the CLI's and the app's default), the plan holds every hard rule again
+    out = replan_from_today(s, back, 60)
+    assert out.status in (Status.OPTIMAL, Status.FEASIBLE), out.message
+    assert [str(v) for v in check_plan(back, out.plan).violations] == []
+    logged = [x for x in later_records(back, back_to) if "logged" in x.what]
+    assert len(logged) == len({x.athlete for x in logged}) == 12  # a line per athlete, not per session
+    assert all(x.what.endswith(" days of logged sessions") and x.last > x.date for x in logged)
+
+
 def test_the_demo_advanced_to_1_december_accepting_its_projected_changes():
     from planner.seasonfile import loads
     from templates import path

@@ -220,7 +220,7 @@ def cmd_advance(args) -> int:
         if later:
             print("Moved back: these lie after today now (kept; they count again once today passes them):")
             for x in later:
-                print(f"  - {after.athlete_label(x.athlete)}: {x.what} on {x.date.isoformat()}")
+                print(f"  - {x.text(after.athlete_label(x.athlete), dt.date.isoformat)}")
     print(f"Today is {today.isoformat()} (was {before.isoformat()}).")
     if args.log:
         try:

@@ -291,8 +291,7 @@ class AdvanceDialog(QDialog):
             self.later.setText("")
             self.later.hide()
             return
-        lines = [f"{self.season.athlete_label(x.athlete)}: {x.what} on {day_text(x.date)}"
-                 for x in later[:MAX_LATER]]
+        lines = [x.text(self.season.athlete_label(x.athlete), day_text) for x in later[:MAX_LATER]]
         if len(later) > MAX_LATER:
             lines.append(f"… and {len(later) - MAX_LATER} more")
         self.later.setText("<b>Moving back:</b> these now lie after today and are <b>kept</b> "
