@@ -56,6 +56,14 @@ WORKERS = 4  # fixed, not the machine's cores: the same search on every machine
 STEER_WORKERS = 8
 # a reproducible solve's deterministic limit is the time limit divided by this (see _reproducible)
 REPRODUCIBLE_SHARE = 3
+# LD-1 steering's sweep (_sweep): windows of this many weeks, this many weeks apart. A spike
+# compares a week with the four before it, so a window of eight sees every spike of its middle
+# weeks whole; on 40 x 52 one sweep reached the proven optimum (bench/NOTES.md, "LD-1 steering")
+SWEEP_WEEKS = 8
+SWEEP_STEP = 4
+SWEEP_WINDOW_LIMIT = 10.0  # a window's own time limit (deterministic: a third of it, one thread)
+STEER_MIN_LEFT = 5.0  # seconds the portfolio after the sweep needs to be worth starting
+SWEEP_OFFSETS = (0, 2, 1, 3)  # each round's first window, in weeks from today; at most 4 rounds
 
 
 def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: float,
@@ -147,8 +155,11 @@ def _steers_load(season: Season) -> bool:
 def _solve_steering(request: SolveRequest, on_progress, stop: StopToken | None) -> Outcome:
     """LD-1's exact search rarely proves its optimum in the time a coach waits (docs/load.md), and
     may end worse than the plan that ignores LD-1. So: plan without LD-1 first (fast, within half
-    the time), then search with it for the rest of the time, and keep the first plan when the
-    search ends no better by the plan checker's objective (LD-1 included)."""
+    the time); then sweep windows of weeks over it with LD-1 (:func:`_sweep`), which reaches good
+    plans quickly and reproducibly; then, in the default mode and with time left, search the
+    whole model from the best plan (it may prove the optimum). Every step keeps the plan before
+    it unless it ends better by the plan checker's objective (LD-1 included). The bound reported
+    is the best known: the plan without LD-1 is one (LD-1 only adds to it)."""
     t0 = time.monotonic()
     quiet = request.season.model_copy(update={"rules": _without_ld1(request.season.rules)})
     first = _solve(replace(request, season=quiet, time_limit=request.time_limit / 2), None, stop)
@@ -161,20 +172,97 @@ def _solve_steering(request: SolveRequest, on_progress, stop: StopToken | None) 
     report = check_plan(request.season, first.plan, rules_in_objective=set(SOFT_RULES),
                         reference=request.reference)
     base = report.objective if report.ok else None
-    if base is not None and on_progress is not None:
-        on_progress(Progress(float(base), 0.0, time.monotonic() - t0, 1))
-    # a reproducible search's limit comes from the request, not from what the clock left
-    left = request.time_limit / 2 if request.deterministic and not request.workers else max(
-        0.1, request.time_limit - (time.monotonic() - t0))
-    second = _solve(replace(request, time_limit=left), on_progress, stop, start=first.plan)
-    if base is None or (second.plan is not None and second.objective is not None
-                        and second.objective <= base):
-        return replace(second, wall_time=time.monotonic() - t0)
+    # LD-1 only adds to the rest: the plan without it is bounded below by that search's bound
+    floor = first.bound
+    if base is None:
+        return _steer_from(request, first.plan, on_progress, stop, t0)
+    if on_progress is not None:
+        on_progress(Progress(float(base), floor or 0.0, time.monotonic() - t0, 1))
+    best, best_obj, whole = _sweep(request, first.plan, base, floor, on_progress, stop, t0)
+    cancelled = stop is not None and stop.is_set()
+    reproducible = request.deterministic and not request.workers
+    short = request.time_limit - (time.monotonic() - t0) < STEER_MIN_LEFT
+    if whole or cancelled or reproducible or short:
+        # one window held the whole season (its optimum is the season's), a reproducible run,
+        # which the sweep's fixed windows are (the portfolio below would take the clock's time),
+        # or too little time left for the portfolio to build its model and start
+        status = (Status.OPTIMAL if whole and not cancelled else
+                  Status.CANCELLED if cancelled else Status.FEASIBLE)
+        return _finish(request.season, best, status, float(best_obj),
+                       float(best_obj) if status == Status.OPTIMAL else floor,
+                       time.monotonic() - t0, request.reference)
+    second = _steer_from(request, best, on_progress, stop, t0)
+    if second.plan is not None and second.objective is not None and second.objective <= best_obj:
+        return second
     cancelled = stop is not None and stop.is_set()
     status = Status.CANCELLED if cancelled else Status.FEASIBLE
-    bound = second.bound if second.plan is not None else None  # None: no bound known
-    return _finish(request.season, first.plan, status, float(base), bound,
+    bound = max((b for b in (floor, second.bound if second.plan is not None else None)
+                 if b is not None), default=None)  # None: no bound known
+    return _finish(request.season, best, status, float(best_obj), bound,
                    time.monotonic() - t0, request.reference)
+
+
+def _steer_from(request: SolveRequest, plan: Plan, on_progress, stop: StopToken | None,
+                t0: float) -> Outcome:
+    """The whole model with LD-1, searched from ``plan`` for the time left (it may prove the
+    optimum). A reproducible search's limit comes from the request, not from the clock."""
+    left = request.time_limit / 2 if request.deterministic and not request.workers else max(
+        0.1, request.time_limit - (time.monotonic() - t0))
+    out = _solve(replace(request, time_limit=left), on_progress, stop, start=plan)
+    return replace(out, wall_time=time.monotonic() - t0)
+
+
+def _sweep(request: SolveRequest, plan: Plan, objective: float, floor: float | None,
+           on_progress, stop: StopToken | None, t0: float) -> tuple[Plan, float, bool]:
+    """LD-1 steering's middle step: windows of :data:`SWEEP_WEEKS` weeks from today to the end,
+    :data:`SWEEP_STEP` weeks apart, each re-planned with everything outside it kept (all
+    athletes and the team's weeks free inside it) and kept when the plan checker's objective
+    (LD-1 included) is lower; rounds with the windows shifted (:data:`SWEEP_OFFSETS`) until a
+    round gains nothing. Each window is one reproducible search thread with its own fixed limit,
+    so the sweep gives the same plan on every run; the portfolio on the whole model reached the
+    same plans far more slowly (bench/NOTES.md). The default mode runs one round (or less, when
+    the time runs out); ``--deterministic`` runs every round it needs. Returns the best plan, its objective, and
+    whether one window held the whole season (its optimum is then the season's)."""
+    season = check_season(request.season)
+    tl = Timeline(season)
+    starts = [d for d in range(tl.p0, tl.n) if d == tl.p0 or tl.week_of[d] != tl.week_of[d - 1]]
+    reproducible = request.deterministic and not request.workers
+    window = replace(request, time_limit=SWEEP_WINDOW_LIMIT, deterministic=True, workers=0,
+                     keep_stored=False, hint=None)
+    best, best_obj, found = plan, objective, 1
+
+    def out_of_time() -> bool:
+        return (stop is not None and stop.is_set()) or (
+            not reproducible and time.monotonic() - t0 >= request.time_limit)
+
+    for offset in SWEEP_OFFSETS:
+        gained = False
+        for k in range(offset, len(starts), SWEEP_STEP):
+            if out_of_time():
+                return best, best_obj, False
+            lo = starts[k]
+            last = k + SWEEP_WEEKS >= len(starts)
+            hi = tl.n - 1 if last else starts[k + SWEEP_WEEKS] - 1
+            left = None if reproducible else request.time_limit - (time.monotonic() - t0)
+            out = _solve(window, None, stop, keep=Freeze(best, frozenset(), (lo, hi), True,
+                                                         frozenset(), True), wall_limit=left)
+            if out.plan is not None:
+                report = check_plan(season, out.plan, rules_in_objective=set(SOFT_RULES),
+                                    reference=request.reference)
+                if report.ok and report.objective < best_obj:
+                    best, best_obj, found, gained = out.plan, float(report.objective), found + 1, True
+                    if on_progress is not None:
+                        on_progress(Progress(best_obj, floor or 0.0, time.monotonic() - t0, found))
+            if k == 0 and last:  # one window held the whole season
+                return best, best_obj, out.status == Status.OPTIMAL
+            if last:
+                break
+        if not gained or not reproducible:
+            # the default mode hands the rest of its time to the portfolio, which proves the
+            # optimum of an easier season quickly (40 x 52 without rotation: 8 s), where more
+            # rounds gain a point or two (bench/NOTES.md)
+            break
+    return best, best_obj, False
 
 
 def _without_ld1(settings):
@@ -186,9 +274,11 @@ def _without_ld1(settings):
 
 
 def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None,
-           prepare=None, start: Plan | None = None, keep: Freeze | None = None) -> Outcome:
+           prepare=None, start: Plan | None = None, keep: Freeze | None = None,
+           wall_limit: float | None = None) -> Outcome:
     """One search. ``start``: a whole plan the search begins from and improves (LD-1
-    steering's second step)."""
+    steering's second step). ``wall_limit``: wall seconds when fewer than the request's time
+    limit are left (its deterministic limit stays the request's)."""
     t0 = time.monotonic()
     season = check_season(request.season)
     if stop is not None and stop.is_set():
@@ -210,7 +300,8 @@ def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = Non
     if stop is not None and stop.is_set():
         return _cancelled(t0, "Cancelled before the search started.")
     solver = cp_model.CpSolver()
-    _configure(solver, request, request.time_limit - (time.monotonic() - t0), steering=start is not None)
+    wall_left = min(request.time_limit, wall_limit or request.time_limit) - (time.monotonic() - t0)
+    _configure(solver, request, wall_left, steering=start is not None)
     if neighbourhood and not request.workers:
         # a re-plan's neighbourhood over the whole squad fixes most of the model to the
         # reference: one presolve pass removes those variables before the portfolio searches

@@ -64,6 +64,16 @@ class Freeze:
         lo, hi = self.window
         return last < lo or first > hi or not self.team_weeks_free
 
+    def keeps_own_week(self, u, first: int, last: int) -> bool:
+        """Does injured unit ``u`` keep its own week kind (its own deload) for the week of days
+        ``first``..``last``? Not when the unit is free, nor for a week that meets the window
+        when the unit's days there are free (its days there are re-planned, so is its week)."""
+        if self.is_free(u):
+            return False
+        lo, hi = self.window
+        in_window = self.all_units_in_window or any(a in self.window_units for a in u.athletes)
+        return not (in_window and last >= lo and first <= hi)
+
     def is_free(self, u) -> bool:
         return u.key in self.free_units or any(a in self.free_units for a in u.athletes)
 

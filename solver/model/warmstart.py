@@ -135,7 +135,9 @@ class WarmStartMixin(ModelBase):
                 self._set_day_levels(u, d, ref.intensity[d], fix)
                 if u.injured:
                     self._set_stage(u, d, ref.stages[d], fix)
-            if u.injured and not spec.is_free(u):
+            if u.injured:
                 for w, own in u.own_deload.items():
-                    fix(own, ref.weeks[w] == "deload")
+                    week = self.tl.weeks[w]
+                    if spec.keeps_own_week(u, week.first, week.last):
+                        fix(own, ref.weeks[w] == "deload")
         return len(fix.seen)

@@ -301,3 +301,50 @@ def test_a_plan_not_proven_best_reports_what_it_costs_not_a_spike_literal_left_a
     feasible = _finish(s, out.plan, Status.FEASIBLE, inflated, out.bound, 1.0)
     assert feasible.objective == feasible.plan.objective == report.objective
     assert _finish(s, out.plan, Status.OPTIMAL, inflated, out.bound, 1.0).objective == inflated
+
+
+def _breaks(weeks: int, away: tuple[tuple[int, int], ...], weight: float):
+    """``weeks`` weeks; A2 and A3 away on each (first day, last day) of ``away``."""
+    gone = tuple(Unavailability(athlete=a, start=day(lo), end=day(hi))
+                 for lo, hi in away for a in ("A2", "A3"))
+    return season(weeks=weeks, athletes=3, unavailable=gone,
+                  injuries=(injury("A1", "P3", start_day=-10),),
+                  rules=RuleSettings(values={"LD-1": {"weight": weight}}))
+
+
+def test_a_season_one_sweep_window_holds_is_steered_to_its_proven_optimum():
+    """LD-1 steering re-plans windows of eight weeks (solver.run._sweep): a season of eight weeks
+    is one window, whose optimum is the season's. It is reported as proven, and it is the optimum
+    of the whole model searched directly (which proves it on a season this small)."""
+    from solver.run import SWEEP_WEEKS, _solve
+
+    steer = _breaks(SWEEP_WEEKS, ((14, 27),), 200)
+    direct = _solve(SolveRequest(steer, time_limit=60))
+    assert direct.status == Status.OPTIMAL
+    for deterministic in (True, False):
+        out, report = solved(steer, deterministic=deterministic)
+        assert out.status == Status.OPTIMAL, out.message
+        assert out.objective == report.objective == direct.objective
+        assert report.counts().get("LD-1", 0) <= check_plan(steer, solved(_breaks(
+            SWEEP_WEEKS, ((14, 27),), 0))[0].plan).counts().get("LD-1", 0)
+
+
+def test_the_sweep_steers_a_long_season_window_by_window_and_the_same_way_every_run():
+    """Two breaks in 20 weeks, ten weeks apart: no window holds both. Each window's plan is
+    kept only when the checker's objective is lower, so the reported plans only get better;
+    the deterministic sweep (fixed windows and limits, one thread each) gives the same plan
+    twice, with fewer spikes than the plan that ignores LD-1."""
+    steer = _breaks(20, ((14, 27), (84, 97)), 200)
+    ignoring = check_plan(steer, solved(_breaks(20, ((14, 27), (84, 97)), 0))[0].plan)
+    runs = []
+    for _ in range(2):
+        seen: list[float] = []
+        out = solve(SolveRequest(steer, time_limit=60, deterministic=True),
+                    on_progress=lambda p, seen=seen: seen.append(p.objective))
+        report = check_plan(steer, out.plan)
+        assert report.violations == () and out.objective == report.objective
+        assert seen == sorted(seen, reverse=True) and len(seen) >= 2, seen
+        assert report.counts().get("LD-1", 0) < ignoring.counts().get("LD-1", 0)
+        assert out.objective < ignoring.objective
+        runs.append(out.plan)
+    assert runs[0].athletes == runs[1].athletes and runs[0].team_weeks == runs[1].team_weeks
