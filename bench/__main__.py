@@ -26,9 +26,9 @@ def _f(v, fmt="{:.2f}") -> str:
     return "-" if v is None else fmt.format(v)
 
 
-def _case(spec: str, *extra: str, hash_seed: str = "0") -> dict:
+def _case(spec: str, *extra: str, hash_seed: str = "0", limit: str = "120") -> dict:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-    out = subprocess.run([sys.executable, "-m", "bench.case", spec, "120", *extra], capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "bench.case", spec, limit, *extra], capture_output=True,
                          text=True, cwd=HERE.parent, timeout=900, env=env)
     if out.returncode != 0:
         raise SystemExit(out.stderr)
@@ -112,8 +112,25 @@ def _proof(r: dict) -> str:
     return f"{r['total_s']:.2f} s ({r['status']}, {r['ld1_spikes']} spikes)"
 
 
+def _steering_rows(by: dict, steer: dict) -> list[tuple]:
+    """LD-1 steering (weight 20) on 40 x 52: in the app's 30 s, and in the deterministic mode
+    twice (other hash seeds), each against the best plan of the 120 s default run."""
+    best, app, det = by["40l"], steer["app"], steer["det"]
+
+    def plan(r: dict) -> str:
+        return f"{r['objective']:g} ({r['ld1_spikes']} spikes, {r['total_s']:.1f} s)"
+
+    return [
+        ("40 x 52, LD-1 steering in the app's 30 s / `--deterministic` (120 s allowed): objective "
+         "against the 120 s run's", "-",
+         f"{plan(app)} / {plan(det[0])} against {best['objective']:g}", True),
+        ("LD-1 steering, `--deterministic`, 40 x 52 solved twice: differing athlete-days", "0",
+         str(steer["det_diff"]), steer["det_diff"] == 0),
+    ]
+
+
 def _targets(by: dict, twice: dict[str, int], det40: dict, parallel: dict, wrows: list[dict],
-             prog: dict[str, dict] | None = None) -> str:
+             prog: dict[str, dict] | None = None, steer: dict | None = None) -> str:
     c40, c120 = by["40"], by["120"]
     ratios = [r["time_ratio"] for r in wrows]
     equal = all(r["rts_replan"] == r["rts_cold"] for r in wrows)
@@ -131,6 +148,7 @@ def _targets(by: dict, twice: dict[str, int], det40: dict, parallel: dict, wrows
          f"{by['40l']['objective']:g})", True),
         ("for comparison: LD-1 steering (weight 20) proven optimal on 40 x 52 without rotation / "
          "the demo", "-", f"{_proof(by['40nl'])} / {_proof(by['demol'])}", True),
+        *(_steering_rows(by, steer) if steer else []),
         ("120 x 52, proven optimal", "<= 30 s", f"{c120['total_s']:.2f} s ({c120['status']})",
          c120["status"] == "optimal" and c120["total_s"] <= 30),
         ("same season solved twice, `--deterministic` (one search thread): differing athlete-days", "0",
@@ -170,12 +188,14 @@ def main() -> int:
     twice = {"40": _differing(by["40"], again), "demo": _differing(by["demo"], _case("demo", hash_seed="777")),
              "det40": _differing(*det), "detdemo": _differing(*detdemo)}
     parallel = _case("40", "--workers", "4")
+    steer_det = [_case("40l", "--deterministic", hash_seed=h) for h in ("0", "4321")]
+    steer = {"app": _case("40l", limit="30"), "det": steer_det, "det_diff": _differing(*steer_det)}
     print(f"solved twice, differing athlete-days: {twice}", flush=True)
     wrows = _whatif()
     prog = _progress()
     table, ptable = _solver_tables(rows)
     wtable = _whatif_table(wrows)
-    targets = _targets({**by, "40": best40}, twice, det40, parallel, wrows, prog)
+    targets = _targets({**by, "40": best40}, twice, det40, parallel, wrows, prog, steer)
     for t in (targets, table, ptable, wtable):
         print(t)
         print()

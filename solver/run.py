@@ -75,7 +75,7 @@ def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: flo
     ``request.deterministic``: one search thread instead (:func:`_reproducible`), the same plan
     on every run. ``request.workers`` > 0 switches to the plain parallel portfolio with that
     many workers (not reproducible). ``steering``: the second step of an LD-1 steered solve,
-    which improves a whole plan: the full portfolio with :data:`STEER_WORKERS` workers."""
+    which improves a whole plan (after the sweep): the full portfolio with :data:`STEER_WORKERS` workers."""
     p = solver.parameters
     # The model is built already reduced (fixed values precomputed in Python); CP-SAT's presolve
     # then costs more than it saves (bench/NOTES.md).
@@ -220,8 +220,8 @@ def _sweep(request: SolveRequest, plan: Plan, objective: float, floor: float | N
     (LD-1 included) is lower; rounds with the windows shifted (:data:`SWEEP_OFFSETS`) until a
     round gains nothing. Each window is one reproducible search thread with its own fixed limit,
     so the sweep gives the same plan on every run; the portfolio on the whole model reached the
-    same plans far more slowly (bench/NOTES.md). The default mode runs one round (or less, when
-    the time runs out); ``--deterministic`` runs every round it needs. Returns the best plan, its objective, and
+    same plans far more slowly (bench/NOTES.md). The default mode stops when the time runs out;
+    ``--deterministic`` runs every round it needs. Returns the best plan, its objective, and
     whether one window held the whole season (its optimum is then the season's)."""
     season = check_season(request.season)
     tl = Timeline(season)
@@ -231,9 +231,9 @@ def _sweep(request: SolveRequest, plan: Plan, objective: float, floor: float | N
                      keep_stored=False, hint=None)
     best, best_obj, found = plan, objective, 1
 
-    def out_of_time() -> bool:
+    def out_of_time() -> bool:  # a window's model takes about a second to build
         return (stop is not None and stop.is_set()) or (
-            not reproducible and time.monotonic() - t0 >= request.time_limit)
+            not reproducible and time.monotonic() - t0 >= request.time_limit - 1.0)
 
     for offset in SWEEP_OFFSETS:
         gained = False
@@ -257,10 +257,7 @@ def _sweep(request: SolveRequest, plan: Plan, objective: float, floor: float | N
                 return best, best_obj, out.status == Status.OPTIMAL
             if last:
                 break
-        if not gained or not reproducible:
-            # the default mode hands the rest of its time to the portfolio, which proves the
-            # optimum of an easier season quickly (40 x 52 without rotation: 8 s), where more
-            # rounds gain a point or two (bench/NOTES.md)
+        if not gained:
             break
     return best, best_obj, False
 
@@ -277,7 +274,7 @@ def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = Non
            prepare=None, start: Plan | None = None, keep: Freeze | None = None,
            wall_limit: float | None = None) -> Outcome:
     """One search. ``start``: a whole plan the search begins from and improves (LD-1
-    steering's second step). ``wall_limit``: wall seconds when fewer than the request's time
+    steering's last step). ``wall_limit``: wall seconds when fewer than the request's time
     limit are left (its deterministic limit stays the request's)."""
     t0 = time.monotonic()
     season = check_season(request.season)
