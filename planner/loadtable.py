@@ -209,16 +209,28 @@ class AthleteLoad:
 
 
 def series_origin(season: Season, logged: dict[dt.date, object], tl: Timeline) -> dt.date:
-    """The first day of an athlete's series: the week start of the first session logged before
-    the season, else the season's first day; never before the earliest day a session can be
-    logged (a week reaching before it would count days nobody could log as rest)."""
-    before = [d for d in logged if d < tl.start]
+    """The first day of an athlete's series: the start of the earliest pre-season week of the
+    unbroken run of weeks with a logged session that reaches the season's start, else the
+    season's first day; never before the earliest day a session can be logged (a week reaching
+    before it would count days nobody could log as rest). A pre-season week with nothing logged
+    ends the run: one session weeks before the season, with nothing logged since, made the weeks
+    between rest and the first season week a spike (ACWR 9.3)."""
+    before = sorted((d for d in logged if d < tl.start), reverse=True)
     if not before:
         return tl.start
-    first = min(before)
     ws = WEEKDAYS.index(season.calendar.week_start)
     earliest = tl.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
-    return max(earliest, first - dt.timedelta(days=(first.weekday() - ws) % 7))
+    # the week that holds the season's first day (it starts before it when the season starts on
+    # another weekday than week_start): its days before the season belong to that week
+    first = tl.start - dt.timedelta(days=(tl.start.weekday() - ws) % 7)
+    origin = max(earliest, first) if before[0] >= first else tl.start  # before[0]: the latest
+    while first > earliest:
+        last = first - dt.timedelta(days=1)
+        first = max(earliest, last - dt.timedelta(days=6))
+        if not any(first <= d <= last for d in before):
+            break
+        origin = first
+    return origin
 
 
 def week_bounds(season: Season, origin: dt.date, n: int) -> list[tuple[int, int]]:

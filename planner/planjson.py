@@ -141,11 +141,16 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
     raw_athletes = data.get("athletes")
     if not isinstance(raw_athletes, list):
         raise InputError(source, ["athletes: missing; a plan lists every athlete"])
-    by_id = {}
+    by_id, first = {}, {}
     for i, a in enumerate(raw_athletes):
         ap = shape.athlete(a, f"athletes[{i}]", season)
-        if ap is not None:
-            by_id[ap.athlete] = ap
+        if ap is not None and ap.athlete in first:
+            # the later copy used to win silently, so a check could read a clean copy of an
+            # athlete whose first entry breaks the rules
+            shape.problems.append(f"athletes[{i}].id: {ap.athlete} is planned twice (also "
+                                  f"athletes[{first[ap.athlete]}]); keep one of them")
+        elif ap is not None:
+            by_id[ap.athlete], first[ap.athlete] = ap, i
         if len(shape.problems) > 50:
             break
     problems = shape.problems

@@ -23,6 +23,7 @@ from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.rehab import athlete_stage_on, governing
 from planner.season import FIT, INJ, Season
+from planner.text import day as day_short
 from planner.text import day_long, plural, stage_name_on
 from planner.timeline import Timeline
 from planner.validate import planning_start
@@ -290,7 +291,6 @@ def returns_moved(before: Season, after: Season) -> list[str]:
     reading of 79 % for an 80 % step is a 70 % day), so that a date that slips says why."""
     from planner.errors import InputError
     from planner.returns import returns
-    from planner.text import day
 
     if before.plan is None or after.plan is None:
         return []
@@ -306,14 +306,34 @@ def returns_moved(before: Season, after: Season) -> list[str]:
         old = was.get((r.athlete, r.onset))
         if old is None or r.fit is None or r.fit == old:
             continue
-        ap = after.plan.for_athlete(r.athlete)
-        below = [(d, lv, ap.intensity[i]) for d, lv in sorted(ap.planned.items())
-                 if start <= d < today and (i := tl.index(d)) is not None and ap.intensity[i] < lv]
-        why = ""
-        if r.fit > old and below:
-            days = ", ".join(f"{day(d)} ({got} % for {lv} %)" for d, lv, got in below[:4])
-            why = (f": below the plan on {days}{' …' if len(below) > 4 else ''}; a logged top "
-                   f"speed under a step's level counts as the level below it")
+        why = _why_later(after, r.athlete, start, today, tl) if r.fit > old else ""
         out.append(f"  {after.athlete_label(r.athlete)}: back to full training {day_long(r.fit)} "
                    f"(was {day_long(old)}){why}")
     return (["Returns moved:"] + out) if out else []
+
+
+def _why_later(season: Season, athlete: str, start: dt.date, today: dt.date, tl: Timeline) -> str:
+    """Why a return slipped, from the days between ``start`` and ``today`` that went below the
+    plan: a logged top speed under the planned level (a ladder step counts only at its level),
+    or a stage change the plan projected that was not recorded (the athlete stayed in the stage,
+    whose cap held the day down). Nothing when neither explains it."""
+
+    ap = season.plan.for_athlete(athlete)
+    log = logged_days(season, athlete)
+    below = [(d, lv, ap.intensity[i]) for d, lv in sorted(ap.planned.items())
+             if start <= d < today and (i := tl.index(d)) is not None and ap.intensity[i] < lv]
+    slow = [x for x in below if (got := log.get(x[0])) is not None and got.top_pct is not None]
+    held = sorted(d for d in ap.planned_stages if start <= d < today and d not in log)
+    parts = []
+    if slow:
+        days = ", ".join(f"{day_short(d)} ({got} % for {lv} %)" for d, lv, got in slow[:4])
+        parts.append(f"below the plan on {days}{' …' if len(slow) > 4 else ''}; a logged top "
+                     f"speed under a step's level counts as the level below it")
+    if held and (i := tl.index(held[0])) is not None:
+        first = held[0]
+        planned = stage_name_on(season, athlete, ap.planned_stages[first], first)
+        stayed = stage_name_on(season, athlete, ap.stages[i], first)
+        parts.append(f"the plan had {planned} from {day_short(first)}, but that stage change was not "
+                     f"recorded, so the athlete stayed in {stayed}; if it happened, record it "
+                     f"(Move Today in the app, advance --accept on the command line)")
+    return (": " + "; ".join(parts)) if parts else ""

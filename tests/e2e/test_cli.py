@@ -67,6 +67,15 @@ def test_check_reports_a_broken_plan_with_exit_3(tmp_path):
     r = run("check", "s.season.json", "p.json", cwd=tmp_path)
     assert r.returncode == 3
     assert "AV-1" in r.stdout and "A1" in r.stdout and "2027-01-10" in r.stdout
+    # a clean copy of the same athlete after the broken one: the later copy won, and the check
+    # found nothing (exit 0); now the plan is refused, the copy located
+    clean = json.loads(json.dumps(plan))
+    clean["athletes"][0]["days"][6]["intensity"] = 0
+    plan["athletes"].append(clean["athletes"][0])
+    (tmp_path / "p.json").write_text(json.dumps(plan))
+    r = run("check", "s.season.json", "p.json", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "athletes[2].id: A1 is planned twice (also athletes[0]); keep one of them" in r.stderr
 
 
 @pytest.mark.parametrize("content, expect", [

@@ -50,6 +50,25 @@ def test_a_what_if_cannot_move_a_match_played_or_into_the_past(advanced):
     assert load_season(tmp / "demo.season.json") == s  # nothing stored
 
 
+def test_a_what_if_refuses_edits_that_cannot_change_the_plan_and_edits_given_with_scenario(advanced):
+    """A pin before today or an injury after the season went in as a scenario that changed 0
+    days; edit options given with --scenario were ignored. Each is refused before any solve."""
+    _, s, tmp = advanced
+    for args, said in (
+            (("--new", "X", "--pin", "A01", "2026-11-10", "90"),
+             "--pin: A01 2026-11-10: 2026-11-10 is before today (2026-12-01)"),
+            (("--new", "X", "--injury", "A01", "hamstring-strain", "2027-06-01"),
+             "--injury: A01 hamstring-strain 2027-06-01: 2027-06-01 is after the season ends"),
+            (("--new", "X", "--unavailable", "A01", "2027-06-01", "2027-06-05"),
+             "it starts after the season ends"),
+            (("--scenario", "Any", "--flare-up", "A07", "2026-12-02"),
+             "--scenario: edit options build a new scenario; give them with --new NAME")):
+        r = run("whatif", "demo.season.json", *args, cwd=tmp)
+        assert r.returncode == 1 and said in r.stderr, args + (r.stderr,)
+        assert "Traceback" not in r.stderr
+    assert load_season(tmp / "demo.season.json") == s
+
+
 def test_a_scenario_saved_before_today_moved_past_its_change_is_refused(advanced, tmp_path):
     """A scenario saved in August moved a match that today (1 Dec) has since passed: re-running
     it says which change and what to do, and stores nothing."""

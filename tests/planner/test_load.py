@@ -666,18 +666,41 @@ def test_the_series_starts_no_earlier_than_a_session_can_be_logged():
     from planner.loadtable import athlete_load
 
     s = _season(week_start="wed")
-    early = Session(athlete="A3", date=day(-27), minutes=60, rpe=5)
-    s = s.model_copy(update={"sessions": s.sessions + (early,)})
+    # a session in every pre-season week from Tue 8 Dec (one week has it on its first day)
+    early = tuple(Session(athlete="A3", date=day(d), minutes=60, rpe=5) for d in (-27, -26, -19, -12))
+    s = s.model_copy(update={"sessions": s.sessions + early})
     al = athlete_load(s, s.plan, "A3")
     assert al.origin == day(-28)
     assert (al.weeks[0].start, al.weeks[0].days) == (day(-28), 2) and not al.weeks[0].full
     assert all(w.planned is None for w in al.weeks if not w.in_season)
-    assert al.weeks[1].logged is None and al.weeks[1].load == 0
+    assert al.weeks[1].logged == 300 and al.weeks[1].load == 300
     mixed = al.week_of(day(0))
     assert mixed.start == day(-5) and mixed.full
     assert mixed.planned == sum(al.planned[al.index(day(0)):al.index(day(1)) + 1])  # Mon, Tue
     f = L.figures(s)["A3"]
     assert all(w.planned is None for w in f.weeks if not w.in_season)
+
+
+def test_a_lone_pre_season_session_weeks_before_the_season_starts_no_series():
+    """One session 24 days before the season and nothing logged since made the three weeks
+    between rest days and the first season week a spike (ACWR 9.3, EWMA ratio above 1.5).
+    A pre-season week with nothing logged ends the run of logged weeks: the series starts
+    with the season, and the first season weeks have no ratio. Logged every week, it counts."""
+    from planner.loadtable import athlete_load
+
+    s = _season()
+    lone = s.model_copy(update={"sessions": s.sessions + (
+        Session(athlete="A3", date=day(-24), minutes=90, rpe=9),)})
+    al = athlete_load(lone, lone.plan, "A3")
+    assert al.origin == day(0) and al.weeks[0].start == day(0)
+    assert all(w.chronic is None for w in al.weeks[:4])
+    f = L.figures(lone)["A3"]
+    assert not any("ACWR" in flag or "EWMA" in flag for w in f.weeks[:5] for flag in w.flags)
+    # the same session with one in each later pre-season week: four logged weeks, a chronic load
+    run = s.model_copy(update={"sessions": s.sessions + tuple(
+        Session(athlete="A3", date=day(d), minutes=90, rpe=9) for d in (-24, -17, -10, -3))})
+    al = athlete_load(run, run.plan, "A3")
+    assert al.origin == day(-28) and al.week_of(day(0)).chronic == 810  # 90 min x RPE 9 a week
 
 
 def test_a_logged_half_au_rounds_up_as_a_spreadsheet_does():

@@ -489,10 +489,20 @@ def test_advance_says_why_a_return_moved_when_logged_speeds_fell_below_the_plan(
     assert later, lines
     assert "(was " in later[0] and " % for " in later[0]
     assert later[0].endswith("a logged top speed under a step's level counts as the level below it")
+    assert not any("not recorded" in x for x in later)  # the stage changes were recorded
     # the same week without the log: nothing went otherwise, no reason given
     same = E.AdvanceToday(today=today, accepted=done).apply(s)
     plain = returns_moved(s, same.model_copy(update={"plan": replan_from_today(s, same, 60).plan}))
     assert not any("below the plan" in x for x in plain)
+    # the week without the log and without recording the projected stage changes: the returns
+    # slip because the athletes stayed in their stages, not because of a logged speed (which
+    # was given as the reason though nothing was logged)
+    kept = E.AdvanceToday(today=today).apply(s)
+    held = returns_moved(s, kept.model_copy(update={"plan": replan_from_today(s, kept, 60).plan}))
+    moved = [x for x in held[1:] if "(was " in x]
+    assert moved and all("logged top speed" not in x for x in moved), held
+    assert any("but that stage change was not recorded, so the athlete stayed in P1" in x
+               and "advance --accept" in x for x in moved), held
 
 
 def test_a_player_signed_mid_season_is_planned_from_the_day_he_joins_and_the_past_stays():

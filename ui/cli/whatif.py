@@ -310,9 +310,16 @@ def cmd_whatif(args) -> int:
     if args.xlsx:
         outputs.guard({"compare": outputs.out_path(args.xlsx, "comparison workbook")},
                       {"season file": Path(args.season)})
+    if args.scenario and edits_from_args(season, args):
+        # they were ignored: the stored scenario was re-planned as it was
+        raise InputError("--scenario", [f"edit options build a new scenario; give them with --new "
+                                        f"NAME, or leave them out to re-plan '{args.scenario}' as "
+                                        f"it is"])
     if args.new:  # checked before any solve: a mistyped option fails at once
         _built("--new", E.AddScenario, name=args.new, edits=())
         edits_from_args(season, args)
+        for option, problems in _no_change(season, args):
+            raise InputError(option, problems)
     season, failed = _with_baseline_plan(season, args)
     if failed is not None:
         return failed
@@ -344,6 +351,36 @@ def cmd_whatif(args) -> int:
         print("Interrupted: the re-plan below is the best found so far.", file=sys.stderr)
     _report(args, season, sc, baseline, after, out.plan)
     return 0
+
+
+def _no_change(season, args) -> list[tuple[str, list[str]]]:
+    """Edits that cannot change a plan (they went in as a scenario that changed 0 days): a pin
+    before today (the past keeps what happened) and an injury or absence after the season (an
+    absence from before today is refused by its edit)."""
+    from planner.validate import planning_start
+
+    today, end = planning_start(season), season.calendar.end
+    out = []
+
+    def date(text: str) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(text.strip())
+        except ValueError:
+            return None
+
+    pins = [f"{a} {d}: {d} is before today ({today.isoformat()}), and the past keeps what "
+            f"happened; pin a day from today on" for a, d, _lv in args.pin
+            if (when := date(d)) is not None and when < today]
+    injuries = [f"{' '.join(spec)}: {spec[2]} is after the season ends ({end.isoformat()})"
+                for spec in args.injury if len(spec) >= 3 and (when := date(spec[2])) is not None
+                and when > end]
+    away = [f"{a} {x}..{y}: it starts after the season ends ({end.isoformat()})"
+            for a, x, y in args.unavailable
+            if (fx := date(x)) is not None and (fy := date(y)) is not None and end < fx <= fy]
+    for option, problems in (("--pin", pins), ("--injury", injuries), ("--unavailable", away)):
+        if problems:
+            out.append((option, problems))
+    return out
 
 
 def _no_plan(outcome, interrupted: bool, time_limit: float, what: str) -> int:
