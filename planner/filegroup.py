@@ -175,3 +175,28 @@ def write_group(folder: str | os.PathLike, files: dict[str, bytes]) -> list[Path
     except OSError:
         pass
     return [folder / name for name in files]
+
+
+def left_over(folder: str | os.PathLike, written: list[Path], what: str) -> str:
+    """A sentence naming the other files of the same kind (suffix) in ``folder`` that this export
+    did not write (an earlier export's, e.g. with names before an anonymised one, or before an
+    athlete was renamed), or "" when there are none. They are left as they were: a folder handed
+    out could carry them along unseen."""
+    if not written:
+        return ""
+    suffix = written[0].suffix.lower()
+    mine = {p.name for p in written}
+    try:
+        others = sorted(p.name for p in Path(folder).iterdir()
+                        if p.is_file() and p.suffix.lower() == suffix and p.name not in mine)
+    except OSError:
+        return ""
+    if not others:
+        return ""
+    shown = ", ".join(f"'{n}'" for n in others[:3]) + (" …" if len(others) > 3 else "")
+    one = len(others) == 1
+    return (f"The folder also holds {len(others)} other {what}{'' if one else 's'} ({shown}) "
+            f"that this export did not write: from an earlier export or an athlete since renamed. "
+            f"{'It was' if one else 'They were'} left as {'it was' if one else 'they were'}; "
+            f"remove {'it' if one else 'them'} before you share the folder.")
+

@@ -101,6 +101,13 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
     wb = openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True)
     assert wb.sheetnames[:6] == ["Cover", "Overview", "Returns", "Calendar", "Load", "Rules"] and "A1" in wb.sheetnames
     assert sorted(p.name for p in (tmp_path / "anon").iterdir()) == ["A1.ics", "A2.ics", "A3.ics"]
+    assert "other calendar file" not in r.stderr
+    # anonymised into the folder that holds the named calendars: those are left, and said so
+    r = run("export", "s.season.json", "--ics", "cal", "--anonymise", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert ("The folder also holds 3 other calendar files ('A1 Athlete 1.ics', 'A2 Athlete 2.ics', "
+            "'A3 Athlete 3.ics') that this export did not write" in r.stderr), r.stderr
+    assert "remove them before you share the folder" in r.stderr
     r = run("import", "form.xlsx", "-o", "again.season.json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     again = load_season(tmp_path / "again.season.json")

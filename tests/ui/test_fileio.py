@@ -89,10 +89,14 @@ def test_export_each_kind(window, dialogs, tmp_path, demo_season):
     assert "A07" in openpyxl.load_workbook(tmp_path / "anon.xlsx", read_only=True).sheetnames
     assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")
     assert import_workbook(tmp_path / "form.xlsx").athletes == demo_season.athletes
+    (tmp_path / "cal").mkdir()
+    (tmp_path / "cal" / "A99 Old Name.ics").write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
     assert fileio.export_calendars_to(window, tmp_path / "cal")
-    assert len(list((tmp_path / "cal").glob("*.ics"))) == len(demo_season.athletes)
-    # the plan is asked about for the workbooks and the calendars, not the board or the form
-    assert dialogs.kinds() == ["inform", "confirm", "confirm", "confirm", "confirm"]
+    assert len(list((tmp_path / "cal").glob("*.ics"))) == len(demo_season.athletes) + 1
+    # the plan is asked about for the workbooks and the calendars, not the board or the form;
+    # the calendar file an earlier export left in the folder is named
+    assert dialogs.kinds() == ["inform", "confirm", "confirm", "confirm", "confirm", "warn"]
+    assert "1 other calendar file ('A99 Old Name.ics')" in dialogs[-1][2]
 
 
 def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, demo_season):

@@ -215,21 +215,25 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check=N
         export_workbook(season, plan, outputs["xlsx"], anonymise=anonymise, check=check)
         print(f"Wrote the workbook{note} to {outputs['xlsx']}")
     if outputs.get("ics"):
-        from planner.filegroup import kept_only_if_written
+        from planner.filegroup import kept_only_if_written, left_over
         from planner.ical import export_calendars
 
         with kept_only_if_written(outputs["ics"]):
             files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise)
         print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}")
+        if extra := left_over(outputs["ics"], files, "calendar file"):
+            print(extra, file=sys.stderr)
     if outputs.get("handouts"):
         headless_qt()
-        from planner.filegroup import kept_only_if_written
+        from planner.filegroup import kept_only_if_written, left_over
         from ui.desktop.handouts import export_handouts  # Qt, only for the PDFs
 
         with kept_only_if_written(outputs["handouts"]):
             files = export_handouts(season, plan, outputs["handouts"], anonymise=anonymise)
         print(f"Wrote {len(files)} handout PDF(s){note}, a page per athlete and week, to "
               f"{outputs['handouts']}")
+        if extra := left_over(outputs["handouts"], files, "PDF file"):
+            print(extra, file=sys.stderr)
 
 
 def _write_pdf(season, plan, path: Path, anonymise: bool, note: str) -> None:

@@ -183,6 +183,10 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}", 8000)
     window.notice.offer(f"Wrote {plural(len(files), 'calendar file')} (one per athlete) in "
                         f"{html.escape(str(folder))}", "", str(folder))
+    from planner.filegroup import left_over
+
+    if extra := left_over(folder, files, "calendar file"):
+        window.interaction.warn("Other calendar files in the folder", extra)
     return True
 
 
