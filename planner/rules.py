@@ -22,8 +22,10 @@ def evidence_text(tag: str) -> str:
 
 def plain(x: float) -> str:
     """``1000000``, ``1.3``: a number as a coach types it (``:g`` wrote 1e+06, which the rules
-    panel does not read)."""
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    panel does not read); a number past 15 digits as ``1e+308`` (its 309 digits were echoed)."""
+    if float(x).is_integer() and abs(x) < 1e15:  # beyond: the digits of a float, not the coach's
+        return str(int(x))
+    return f"{x:g}"
 
 
 @dataclass(frozen=True)

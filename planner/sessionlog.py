@@ -69,6 +69,10 @@ def limit_problem(key: str, value: float) -> str | None:
     if lo <= value <= hi:
         return None
     shown = f"{value:g}" if float(f"{value:g}") == value else f"{value:.12g}"  # not "10 is outside 0-10"
+    if key == "top_ms" and hi < value <= hi * 3.6:
+        # 32 in a "Max Velocity" column is 32 km/h, 8.9 m/s
+        return (f"{shown} is outside {lo:g}-{hi:g}; write {what} (if the column is in km/h, "
+                f"name it 'Top speed km/h')")
     return f"{shown} is outside {lo:g}-{hi:g}; write {what}"
 
 
@@ -370,6 +374,13 @@ def _log_sheet(wb, p: Path):
     named = [w for w in named if w in visible] or named
     tops = {w.title: _top_rows(w) for w in (visible or wb.worksheets)}
     found = [w for w in visible if any(set(REQUIRED) <= _header_keys(t) for _n, t in tops[w.title])]
+    titles = {fold(w.title) for w in wb.worksheets}
+    if not named and not found and {"cover", "overview", "calendar"} <= titles:
+        # "sheet Cover: no column for Athlete ID …" did not say what the file is
+        raise InputError(p.name, [
+            "is a plan workbook exported by Periodize (sheets Cover, Overview, Calendar, …), not a "
+            "session log; give the log your GPS or monitoring system exports, or a coach "
+            "workbook whose Sessions sheet lists the sessions"])
     ws = (named or found or visible or wb.worksheets)[0]
     rows = tops.get(ws.title) or _top_rows(ws)
     if rows and not set(REQUIRED) <= _header_keys(rows[0][1]):

@@ -484,6 +484,8 @@ def test_a_log_with_no_new_session_stores_nothing_and_says_so(tmp_path):
     (tmp_path / "empty.csv").write_text("Athlete ID,Date,Minutes,RPE\n")
     r = run("log", "s.season.json", "empty.csv", "--save", cwd=tmp_path)
     assert r.returncode == 0 and "No new session in the log" in r.stdout, r.stdout + r.stderr
+    assert "The log holds no session: a header row only." in r.stdout
+    assert "Added 0" not in r.stdout and "flag" not in r.stdout.lower()
     assert (tmp_path / "s.season.json").read_bytes() == before
 
 

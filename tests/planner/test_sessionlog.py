@@ -435,6 +435,18 @@ def test_a_value_just_above_its_range_is_not_written_as_the_bound():
     assert limit_problem("rpe", 10.0000001).startswith("10.0000001 is outside 0-10")
 
 
+def test_a_top_speed_in_km_h_under_a_m_s_header_is_said_to_be_km_h_perhaps():
+    """A "Max Velocity" column of 32 is read as m/s (over 16.5): the message says how to name a
+    km/h column; a value no km/h could be gets no such hint. A huge number is written short."""
+    from planner.rules import plain
+    from planner.sessionlog import limit_problem
+
+    assert limit_problem("top_ms", 32) == ("32 is outside 0-16.5; write top speed in m/s (if the "
+                                           "column is in km/h, name it 'Top speed km/h')")
+    assert "km/h" not in limit_problem("top_ms", 70)
+    assert plain(1e308) == "1e+308" and plain(1000000) == "1000000" and plain(1.3) == "1.3"
+
+
 def test_a_pipe_is_refused_not_read_forever(tmp_path, s):
     import os
 
@@ -457,3 +469,20 @@ def test_a_top_speed_in_km_h_out_of_range_is_said_in_km_h(tmp_path, s):
         "was measured",
         "row 5, Max Velocity (km/h): 40 km/h = 11.11 m/s is more than 10 % above Ann Ash (A1)'s "
         "max speed (9 m/s); check the value or update the max speed"]
+
+
+def test_a_plan_workbook_given_as_the_log_is_named_as_one(tmp_path, s):
+    """A plan workbook exported by Periodize read as a log said "sheet Cover: no column for
+    Athlete ID …" and not what the file is."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Cover"
+    wb.active.append(["Riverside FC 2026/27: training plan"])
+    for title in ("Overview", "Returns", "Calendar", "Load", "A01"):
+        wb.create_sheet(title).append(["Athlete", "Week", "Planned load"])
+    wb.save(tmp_path / "plan.xlsx")
+    with pytest.raises(InputError) as e:
+        read_sessions(tmp_path / "plan.xlsx", s)
+    assert "plan.xlsx: is a plan workbook exported by Periodize" in str(e.value)
+    assert "not a session log" in str(e.value)

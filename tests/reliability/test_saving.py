@@ -70,8 +70,14 @@ def test_an_output_onto_another_season_file_is_refused(work, solved):
 
 
 def test_two_outputs_onto_one_file_and_import_onto_its_workbook_are_refused(work):
-    r = run_cli("export", "s.season.json", "--json", "p.out", "--xlsx", "p.out", cwd=work)
-    assert r.returncode == 1 and "p.out: is also the plan JSON (--json)" in r.stderr
+    r = run_cli("export", "s.season.json", "--xlsx", "p.xlsx", "--template", "p.xlsx", cwd=work)
+    assert r.returncode == 1 and "p.xlsx: is also the workbook (--xlsx)" in r.stderr, r.stderr
+    # a name that does not end as its kind does (Excel data in a .csv name, a session log's)
+    r = run_cli("export", "s.season.json", "--json", "p.out", cwd=work)
+    assert r.returncode == 1 and "p.out: a plan JSON's name ends in .json" in r.stderr, r.stderr
+    r = run_cli("export", "s.season.json", "--xlsx", "sessions.csv", cwd=work)
+    assert r.returncode == 1 and "give a name ending in .xlsx (e.g. sessions.xlsx)" in r.stderr
+    assert not (work / "p.out").exists() and not (work / "sessions.csv").exists()
     template_workbook(work / "team.xlsx")
     before = (work / "team.xlsx").read_bytes()
     r = run_cli("import", "team.xlsx", "-o", "team.xlsx", cwd=work)

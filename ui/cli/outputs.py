@@ -29,9 +29,15 @@ def _exists(p: Path) -> bool:
         return False
 
 
+# the ending a written file must have, by what it is: Excel data in a .csv name (or a table in
+# an .xlsx name) opens as neither, and could replace a session log of that name
+SUFFIX = {"workbook": ".xlsx", "comparison workbook": ".xlsx", "plan JSON": ".json", "PDF": ".pdf",
+          "CSV": ".csv"}
+
+
 def out_path(path: str, what: str) -> Path:
-    """A file the command will write: its folder must exist, it must not be a folder and its
-    name must fit (with the temporary file a safe save needs)."""
+    """A file the command will write: its folder must exist, it must not be a folder, its name
+    must fit (with the temporary file a safe save needs) and end as its kind does (:data:`SUFFIX`)."""
     from planner.errors import InputError
     from planner.safefile import name_problem
 
@@ -39,6 +45,10 @@ def out_path(path: str, what: str) -> Path:
     problem = name_problem(p)
     if problem:
         raise InputError(_short(path), [problem])
+    want = SUFFIX.get(what)
+    if want is not None and p.suffix.lower() != want:
+        raise InputError(str(p), [f"a {what}'s name ends in {want}; give a name ending in {want}"
+                                  f" (e.g. {p.stem or 'plan'}{want})"])
     if _exists(p) and p.is_dir():
         raise InputError(str(p), [f"is a folder; give a file name for the {what}"])
     if not _exists(p.parent if str(p.parent) else Path(".")):

@@ -112,6 +112,10 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
 
     result = read_sessions(path, season)
     print(result.text())
+    if not result.sessions and not result.already:
+        # a header row alone: "Added 0 sessions" and the whole squad's load flags said nothing
+        print("The log holds no session: a header row only.")
+        return season
     found = logmerge.overlaps(season, result.sessions, result.already)
     if found and overlap is None:
         raise InputError(str(path), [
