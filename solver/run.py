@@ -179,6 +179,14 @@ def _solve_steering(request: SolveRequest, on_progress, stop: StopToken | None) 
     if on_progress is not None:
         on_progress(Progress(float(base), floor or 0.0, time.monotonic() - t0, 1))
     best, best_obj, whole = _sweep(request, first.plan, base, floor, on_progress, stop, t0)
+    if request.keep_stored and request.reference is None:
+        # one season, one plan: the stored plan wins a tie, and a steered plan stored by an
+        # earlier solve is kept when this one's sweep ended no better (it starts from another
+        # plan without LD-1)
+        kept = _prefer_stored(check_season(request.season), best, best_obj, proven=False)
+        if kept is not best:
+            best, best_obj = kept, float(check_plan(request.season, kept, rules_in_objective=set(
+                SOFT_RULES)).objective)
     cancelled = stop is not None and stop.is_set()
     reproducible = request.deterministic and not request.workers
     short = request.time_limit - (time.monotonic() - t0) < STEER_MIN_LEFT
