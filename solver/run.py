@@ -305,7 +305,8 @@ def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = Non
     if stop is not None and stop.is_set():
         return _cancelled(t0, "Cancelled before the search started.")
     solver = cp_model.CpSolver()
-    wall_left = min(request.time_limit, wall_limit or request.time_limit) - (time.monotonic() - t0)
+    wall_left = (request.time_limit if wall_limit is None else min(request.time_limit, wall_limit)
+                 ) - (time.monotonic() - t0)
     _configure(solver, request, wall_left, steering=start is not None)
     if neighbourhood and not request.workers:
         # a re-plan's neighbourhood over the whole squad fixes most of the model to the
