@@ -126,8 +126,10 @@ def test_the_csv_holds_every_figure(folder):
 def test_the_csv_never_replaces_the_season_file(folder):
     before = (folder / "s.season.json").read_bytes()
     r = run("load", "s.season.json", "--csv", "s.season.json", cwd=folder)
-    assert r.returncode == 1 and "a CSV's name ends in .csv" in r.stderr
+    assert r.returncode == 1 and "would destroy it" in r.stderr
     assert (folder / "s.season.json").read_bytes() == before
+    r = run("load", "s.season.json", "--csv", "load.txt", cwd=folder)
+    assert r.returncode == 1 and "a CSV's name ends in .csv" in r.stderr
     (folder / "copy.csv").write_bytes(before)  # a season file by what it holds
     r = run("load", "s.season.json", "--csv", "copy.csv", cwd=folder)
     assert r.returncode == 1 and "would destroy it" in r.stderr

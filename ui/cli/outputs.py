@@ -46,7 +46,8 @@ def out_path(path: str, what: str) -> Path:
     if problem:
         raise InputError(_short(path), [problem])
     want = SUFFIX.get(what)
-    if want is not None and p.suffix.lower() != want:
+    # a season file there is refused by guard(), which says that (the graver problem)
+    if want is not None and p.suffix.lower() != want and not holds_season(p):
         raise InputError(str(p), [f"a {what}'s name ends in {want}; give a name ending in {want}"
                                   f" (e.g. {p.stem or 'plan'}{want})"])
     if _exists(p) and p.is_dir():
