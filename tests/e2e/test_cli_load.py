@@ -107,6 +107,11 @@ def test_the_csv_holds_every_figure(folder):
     figs = figures(load_season(folder / "s.season.json"))
     assert len(rows) == sum(len(f.weeks) for f in figs.values())
     assert f"Wrote {len(rows)} athlete-weeks of 3 athlete(s)" in r.stdout
+    assert ".bak" not in r.stdout  # nothing was there
+    (folder / "log.csv").write_text("Athlete ID,Date,Minutes,RPE\nA1,2027-01-05,60,5\n")
+    r = run("load", "s.season.json", "--csv", "log.csv", cwd=folder)  # onto a session log
+    assert r.returncode == 0 and "The file that was there is kept as log.csv.bak." in r.stdout
+    assert (folder / "log.csv.bak").read_text().startswith("Athlete ID,Date,Minutes,RPE")
     by = {(x["athlete"], x["week"]): x for x in rows}
     for f in figs.values():
         for w in f.weeks:

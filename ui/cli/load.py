@@ -62,10 +62,13 @@ def cmd_load(args) -> int:
     if out is not None:
         from planner.safefile import atomic_write
 
+        replaced = out.is_file()
         atomic_write(out, csv_text(figs, args.anonymise), backup=True)  # a file replaced: NAME.bak
         rows = sum(len(f.weeks) for f in figs.values())
         print(f"Wrote {rows} athlete-weeks of {len(figs)} athlete(s) to {out}"
               + (f" ({NO_LOG})" if no_log else ""))
+        if replaced:  # a session log of that name would be gone but for the copy: say where
+            print(f"The file that was there is kept as {out.name}.bak.")
         return EXIT_OK
     print(_intro(season))
     if no_log:
