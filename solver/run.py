@@ -64,6 +64,9 @@ SWEEP_STEP = 4
 SWEEP_WINDOW_LIMIT = 10.0  # a window's own time limit (deterministic: a third of it, one thread)
 STEER_MIN_LEFT = 5.0  # seconds the portfolio after the sweep needs to be worth starting
 SWEEP_OFFSETS = (0, 2, 1, 3)  # each round's first window, in weeks from today; at most 4 rounds
+# --deterministic cannot stop the sweep by the clock: it runs one round, then more windows while
+# they fit in the time limit at this many seconds each (1-3 s each on 40 x 52, bench/NOTES.md)
+SWEEP_WINDOW_SECONDS = 3.0
 
 
 def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: float,
@@ -229,7 +232,8 @@ def _sweep(request: SolveRequest, plan: Plan, objective: float, floor: float | N
     round gains nothing. Each window is one reproducible search thread with its own fixed limit,
     so the sweep gives the same plan on every run; the portfolio on the whole model reached the
     same plans far more slowly (bench/NOTES.md). The default mode stops when the time runs out;
-    ``--deterministic`` runs every round it needs. Returns the best plan, its objective, and
+    ``--deterministic`` runs one round, then more while the windows fit in the time limit at
+    :data:`SWEEP_WINDOW_SECONDS` each (a count, not the clock: the same windows on every run). Returns the best plan, its objective, and
     whether one window held the whole season (its optimum is then the season's)."""
     season = check_season(request.season)
     tl = Timeline(season)
@@ -238,10 +242,16 @@ def _sweep(request: SolveRequest, plan: Plan, objective: float, floor: float | N
     window = replace(request, time_limit=SWEEP_WINDOW_LIMIT, deterministic=True, workers=0,
                      keep_stored=False, hint=None)
     best, best_obj, found = plan, objective, 1
+    # the deterministic mode's budget, in windows: one round at least, whatever the clock says
+    budget = max(-(-len(starts) // SWEEP_STEP), int(request.time_limit // SWEEP_WINDOW_SECONDS))
+    done = 0
 
     def out_of_time() -> bool:  # a window's model takes about a second to build
-        return (stop is not None and stop.is_set()) or (
-            not reproducible and time.monotonic() - t0 >= request.time_limit - 1.0)
+        if stop is not None and stop.is_set():
+            return True
+        if reproducible:
+            return done >= budget
+        return time.monotonic() - t0 >= request.time_limit - 1.0
 
     for offset in SWEEP_OFFSETS:
         gained = False
@@ -254,6 +264,7 @@ def _sweep(request: SolveRequest, plan: Plan, objective: float, floor: float | N
             left = None if reproducible else request.time_limit - (time.monotonic() - t0)
             out = _solve(window, None, stop, keep=Freeze(best, frozenset(), (lo, hi), True,
                                                          frozenset(), True), wall_limit=left)
+            done += 1
             if out.plan is not None:
                 report = check_plan(season, out.plan, rules_in_objective=set(SOFT_RULES),
                                     reference=request.reference)

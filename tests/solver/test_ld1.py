@@ -361,3 +361,26 @@ def test_a_steered_season_solved_again_keeps_its_plan():
     assert again_report.objective <= report.objective
     if again_report.objective == report.objective:
         assert again.plan.athletes == out.plan.athletes and again.plan.team_weeks == out.plan.team_weeks
+
+
+def test_the_deterministic_sweep_runs_one_round_then_what_the_time_limit_allows(monkeypatch):
+    """--deterministic cannot stop the sweep by the clock (the plan would depend on it): it runs
+    one whole round of windows, then more while they fit in the time limit at
+    SWEEP_WINDOW_SECONDS each, a count that is the same on every run."""
+    import solver.run as run
+
+    steer = _breaks(20, ((14, 27), (84, 97)), 200)
+    windows: list[tuple[int, int]] = []
+    solve_one = run._solve
+
+    def counted(request, *a, **k):
+        if k.get("keep") is not None:
+            windows.append(k["keep"].window)
+        return solve_one(request, *a, **k)
+
+    monkeypatch.setattr(run, "_solve", counted)
+    out = solve(SolveRequest(steer, time_limit=6, deterministic=True))
+    assert out.plan is not None and check_plan(steer, out.plan).violations == ()
+    first_round = [w for w in windows if w[0] in (0, 28, 56, 84)]
+    assert len(first_round) == 4 and windows[:4] == first_round  # 20 weeks: windows at weeks 0-12
+    assert 4 <= len(windows) <= 5  # the budget: max(20 weeks / 4, 6 s / SWEEP_WINDOW_SECONDS)
