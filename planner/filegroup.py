@@ -177,18 +177,20 @@ def write_group(folder: str | os.PathLike, files: dict[str, bytes]) -> list[Path
     return [folder / name for name in files]
 
 
-def left_over(folder: str | os.PathLike, written: list[Path], what: str) -> str:
+def left_over(folder: str | os.PathLike, written: list[Path], what: str,
+              also: tuple[Path | None, ...] = ()) -> str:
     """A sentence naming the other files of the same kind (suffix) in ``folder`` that this export
     did not write (an earlier export's, e.g. with names before an anonymised one, or before an
     athlete was renamed), or "" when there are none. They are left as they were: a folder handed
-    out could carry them along unseen."""
+    out could carry them along unseen. ``also``: the command's other outputs (a board PDF written
+    into the handouts folder is not an earlier export's)."""
     if not written:
         return ""
     suffix = written[0].suffix.lower()
-    mine = {p.name for p in written}
+    mine = {p.resolve() for p in (*written, *(a for a in also if a is not None))}
     try:
         others = sorted(p.name for p in Path(folder).iterdir()
-                        if p.is_file() and p.suffix.lower() == suffix and p.name not in mine)
+                        if p.is_file() and p.suffix.lower() == suffix and p.resolve() not in mine)
     except OSError:
         return ""
     if not others:

@@ -316,15 +316,21 @@ def _why_later(season: Season, athlete: str, start: dt.date, today: dt.date, tl:
     """Why a return slipped, from the days between ``start`` and ``today`` that went below the
     plan: a logged top speed under the planned level (a ladder step counts only at its level),
     or a stage change the plan projected that was not recorded (the athlete stayed in the stage,
-    whose cap held the day down). Nothing when neither explains it."""
+    whose cap held the day down), or a flare-up, which moves the athlete back a stage. Nothing
+    when none of these explains it."""
 
     ap = season.plan.for_athlete(athlete)
     log = logged_days(season, athlete)
     below = [(d, lv, ap.intensity[i]) for d, lv in sorted(ap.planned.items())
              if start <= d < today and (i := tl.index(d)) is not None and ap.intensity[i] < lv]
     slow = [x for x in below if (got := log.get(x[0])) is not None and got.top_pct is not None]
-    held = sorted(d for d in ap.planned_stages if start <= d < today and d not in log)
+    # a flare-up moves the athlete back a stage: the days from it are not an unrecorded change
+    flares = sorted(f for r in season.injuries_of(athlete) for f in r.flare_ups if start <= f < today)
+    held = sorted(d for d in ap.planned_stages if start <= d < today and d not in log
+                  and (not flares or d < flares[0]))
     parts = []
+    if flares:
+        parts.append(f"the flare-up on {day_short(flares[0])} moved the athlete back a stage")
     if slow:
         days = ", ".join(f"{day_short(d)} ({got} % for {lv} %)" for d, lv, got in slow[:4])
         parts.append(f"below the plan on {days}{' …' if len(slow) > 4 else ''}; a logged top "

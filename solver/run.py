@@ -67,6 +67,7 @@ SWEEP_OFFSETS = (0, 2, 1, 3)  # each round's first window, in weeks from today; 
 # --deterministic cannot stop the sweep by the clock: it runs one round, then more windows while
 # they fit in the time limit at this many seconds each (1-3 s each on 40 x 52, bench/NOTES.md)
 SWEEP_WINDOW_SECONDS = 3.0
+SWEEP_SAFETY = 3  # a reproducible window's wall limit: this many times its time limit, after the build
 
 
 def _configure(solver: cp_model.CpSolver, request: SolveRequest, time_limit: float,
@@ -171,17 +172,22 @@ def _solve_steering(request: SolveRequest, on_progress, stop: StopToken | None) 
             left = request.time_limit / 2 if request.deterministic and not request.workers else max(
                 0.1, request.time_limit - (time.monotonic() - t0))
             return _solve(replace(request, time_limit=left), on_progress, stop)
-        return first
+        if first.plan is None:
+            return first  # cancelled before a plan
     report = check_plan(request.season, first.plan, rules_in_objective=set(SOFT_RULES),
                         reference=request.reference)
     base = report.objective if report.ok else None
     # LD-1 only adds to the rest: the plan without it is bounded below by that search's bound
     floor = first.bound
+    if stop is not None and stop.is_set():  # cancelled: the plan's cost with LD-1 counted
+        return _finish(request.season, first.plan, Status.CANCELLED,
+                       float(report.objective), floor, time.monotonic() - t0, request.reference)
     if base is None:
         return _steer_from(request, first.plan, on_progress, stop, t0)
+    start, base = _better_start(request, first.plan, base)
     if on_progress is not None:
         on_progress(Progress(float(base), floor or 0.0, time.monotonic() - t0, 1))
-    best, best_obj, whole = _sweep(request, first.plan, base, floor, on_progress, stop, t0)
+    best, best_obj, whole = _sweep(request, start, base, floor, on_progress, stop, t0)
     if request.keep_stored and request.reference is None:
         # one season, one plan: the stored plan wins a tie, and a steered plan stored by an
         # earlier solve is kept when this one's sweep ended no better (it starts from another
@@ -213,6 +219,27 @@ def _solve_steering(request: SolveRequest, on_progress, stop: StopToken | None) 
                    time.monotonic() - t0, request.reference)
 
 
+def _better_start(request: SolveRequest, plan: Plan, objective: float) -> tuple[Plan, float]:
+    """The sweep's start: ``plan`` (made without LD-1), or the re-solve's reference (the app
+    passes the stored plan) when that is better by the checker's objective (LD-1 and STAB
+    counted). Started from the plan without LD-1 only, a re-solve in 15 s ended at 26,151 with
+    238 days changed where the stored plan was the optimum, 25,657."""
+    ref = request.reference
+    if ref is None:
+        return plan, objective
+    ref = _with_past(ref, plan, Timeline(check_season(request.season)).p0)
+    if ref is None:
+        return plan, objective
+    try:
+        report = check_plan(request.season, ref, rules_in_objective=set(SOFT_RULES),
+                            reference=request.reference)
+    except InputError:
+        return plan, objective  # the reference no longer fits the season
+    if report.ok and report.objective < objective:
+        return ref, float(report.objective)
+    return plan, objective
+
+
 def _steer_from(request: SolveRequest, plan: Plan, on_progress, stop: StopToken | None,
                 t0: float) -> Outcome:
     """The whole model with LD-1, searched from ``plan`` for the time left (it may prove the
@@ -238,6 +265,8 @@ def _sweep(request: SolveRequest, plan: Plan, objective: float, floor: float | N
     season = check_season(request.season)
     tl = Timeline(season)
     starts = [d for d in range(tl.p0, tl.n) if d == tl.p0 or tl.week_of[d] != tl.week_of[d - 1]]
+    if not starts:  # the season is wholly past: nothing to plan, the plan is all there is
+        return plan, objective, True
     reproducible = request.deterministic and not request.workers
     window = replace(request, time_limit=SWEEP_WINDOW_LIMIT, deterministic=True, workers=0,
                      keep_stored=False, hint=None)
@@ -261,7 +290,11 @@ def _sweep(request: SolveRequest, plan: Plan, objective: float, floor: float | N
             lo = starts[k]
             last = k + SWEEP_WEEKS >= len(starts)
             hi = tl.n - 1 if last else starts[k + SWEEP_WEEKS] - 1
-            left = None if reproducible else request.time_limit - (time.monotonic() - t0)
+            # a reproducible window stops by its deterministic limit; the wall limit, counted
+            # from after the build, is only a safety net far beyond it (a window stopped by the
+            # wall clock would make the run irreproducible)
+            left = (SWEEP_SAFETY * SWEEP_WINDOW_LIMIT if reproducible
+                    else request.time_limit - (time.monotonic() - t0))
             out = _solve(window, None, stop, keep=Freeze(best, frozenset(), (lo, hi), True,
                                                          frozenset(), True), wall_limit=left)
             done += 1
@@ -294,7 +327,8 @@ def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = Non
            wall_limit: float | None = None) -> Outcome:
     """One search. ``start``: a whole plan the search begins from and improves (LD-1
     steering's last step). ``wall_limit``: wall seconds when fewer than the request's time
-    limit are left (its deterministic limit stays the request's)."""
+    limit are left (its deterministic limit stays the request's); more than the request's: a
+    safety net counted from after the model is built (LD-1 steering's reproducible windows)."""
     t0 = time.monotonic()
     season = check_season(request.season)
     if stop is not None and stop.is_set():
@@ -316,8 +350,10 @@ def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = Non
     if stop is not None and stop.is_set():
         return _cancelled(t0, "Cancelled before the search started.")
     solver = cp_model.CpSolver()
-    wall_left = (request.time_limit if wall_limit is None else min(request.time_limit, wall_limit)
-                 ) - (time.monotonic() - t0)
+    elapsed = time.monotonic() - t0
+    wall_left = (request.time_limit - elapsed if wall_limit is None
+                 else wall_limit - elapsed if wall_limit <= request.time_limit
+                 else wall_limit)  # beyond the request's own: a safety net after the build
     _configure(solver, request, wall_left, steering=start is not None)
     if neighbourhood and not request.workers:
         # a re-plan's neighbourhood over the whole squad fixes most of the model to the

@@ -278,3 +278,17 @@ def test_a_returner_held_out_until_the_re_entry_sessions_is_not_told_he_was_drop
     comps = {_start(e): str(e["summary"]) for e in by_category(cal, "Competition")}
     for i in held:
         assert comps[tl.days[i]].endswith(": not yet (re-entry sessions first)"), comps[tl.days[i]]
+
+
+def test_left_over_names_only_files_no_output_of_this_command_wrote(tmp_path):
+    """The folder's other files of the kind are named (an earlier export's); those this export
+    wrote, and the command's other outputs there (a board PDF in the handouts folder), are not."""
+    from planner.filegroup import left_over
+
+    for name in ("A1.pdf", "board.pdf", "A1 Old Name.pdf", "notes.txt"):
+        (tmp_path / name).write_bytes(b"x")
+    text = left_over(tmp_path, [tmp_path / "A1.pdf"], "PDF file", (tmp_path / "board.pdf", None))
+    assert text.startswith("The folder also holds 1 other PDF file ('A1 Old Name.pdf')")
+    assert "It was left as it was; remove it before you share the folder." in text
+    assert left_over(tmp_path, [tmp_path / "A1.pdf", tmp_path / "A1 Old Name.pdf"], "PDF file",
+                     (tmp_path / "board.pdf",)) == ""

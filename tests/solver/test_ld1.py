@@ -384,3 +384,52 @@ def test_the_deterministic_sweep_runs_one_round_then_what_the_time_limit_allows(
     first_round = [w for w in windows if w[0] in (0, 28, 56, 84)]
     assert len(first_round) == 4 and windows[:4] == first_round  # 20 weeks: windows at weeks 0-12
     assert 4 <= len(windows) <= 5  # the budget: max(20 weeks / 4, 6 s / SWEEP_WINDOW_SECONDS)
+
+
+def test_a_steered_solve_cancelled_before_its_sweep_counts_ld1_in_the_objective(monkeypatch):
+    """Cancelled while the plan without LD-1 was being made, the solve returned that search's
+    objective, LD-1 left out; it is now the plan checker's, LD-1 counted."""
+    import solver.run as run
+    from solver import StopToken
+
+    steer = _breaks(20, ((14, 27), (84, 97)), 200)
+    stop = StopToken()
+    solve_one = run._solve
+
+    def then_stop(request, *a, **k):  # the first step ends, then the coach cancels
+        out = solve_one(request, *a, **k)
+        stop.request()
+        return out
+
+    monkeypatch.setattr(run, "_solve", then_stop)
+    out = solve(SolveRequest(steer, time_limit=30, deterministic=True), stop=stop)
+    report = check_plan(steer, out.plan)
+    assert out.status == Status.CANCELLED and report.counts().get("LD-1", 0) >= 1
+    assert out.objective == report.objective and out.penalties.get("LD-1", 0) > 0
+
+
+def test_a_steered_season_wholly_past_is_its_plan_proven():
+    """Today after the season's last day: nothing is left to plan, so the plan is optimal (it was
+    "feasible" in the deterministic mode, whose sweep had no window)."""
+    import datetime as dt
+
+    steer = _breaks(8, ((14, 27),), 200)
+    steer = steer.model_copy(update={"calendar": steer.calendar.model_copy(
+        update={"today": steer.calendar.end + dt.timedelta(days=1)})})
+    for deterministic in (True, False):
+        out = solve(SolveRequest(steer, time_limit=30, deterministic=deterministic))
+        assert out.status == Status.OPTIMAL, (deterministic, out.message)
+
+
+
+def test_a_steered_re_solve_from_the_stored_plan_never_ends_worse_than_it():
+    """The app's Solve passes the stored plan as the reference (STAB). The sweep now starts
+    from it when it is better than the new plan without LD-1; started from that one only, a
+    15-second re-solve of 40 x 52 ended 494 points worse, 238 days changed."""
+    steer = _breaks(20, ((14, 27), (84, 97)), 200)
+    best, _ = solved(steer)
+    stored = steer.model_copy(update={"plan": best.plan})
+    kept = check_plan(stored, best.plan, reference=best.plan).objective
+    out = solve(SolveRequest(stored, time_limit=10, reference=best.plan, deterministic=False))
+    report = check_plan(stored, out.plan, reference=best.plan)
+    assert report.violations == () and report.objective <= kept

@@ -505,6 +505,28 @@ def test_advance_says_why_a_return_moved_when_logged_speeds_fell_below_the_plan(
                and "advance --accept" in x for x in moved), held
 
 
+def test_a_return_moved_by_a_flare_up_names_the_flare_up_not_an_unrecorded_stage_change():
+    """After a week with its stage changes recorded, a flare-up moved a player back a stage: the
+    reason given was a stage change "not recorded" (and, for another player, to record the stage
+    he was in, which would undo the flare-up)."""
+    import datetime as dt
+
+    from planner.seasonfile import loads
+    from templates import path
+
+    s = loads(path("demo.season.json").read_text(encoding="utf-8"))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=60, deterministic=True)).plan})
+    today = dt.date(2026, 8, 10)
+    done = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
+                 for t in projected_transitions(s, today))
+    after = E.AdvanceToday(today=today, accepted=done).apply(s)
+    flared = E.RecordFlareUp(athlete="A07", date=dt.date(2026, 8, 5)).apply(after)
+    lines = returns_moved(s, flared.model_copy(update={"plan": replan_from_today(s, flared, 60).plan}))
+    a07 = [x for x in lines if "(A07)" in x]
+    assert a07 and "the flare-up on Wed 5 Aug moved the athlete back a stage" in a07[0], lines
+    assert "not recorded" not in a07[0]
+
+
 def test_a_player_signed_mid_season_is_planned_from_the_day_he_joins_and_the_past_stays():
     """Adding a player with the season under way dropped the stored plan; the next solve then
     rewrote the squad's past (the team's past deload weeks became load weeks, unlogged days

@@ -232,7 +232,7 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check=N
         with kept_only_if_written(outputs["ics"]):
             files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise)
         print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}")
-        if extra := left_over(outputs["ics"], files, "calendar file"):
+        if extra := left_over(outputs["ics"], files, "calendar file", tuple(outputs.values())):
             print(extra, file=sys.stderr)
     if outputs.get("handouts"):
         headless_qt()
@@ -243,7 +243,7 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check=N
             files = export_handouts(season, plan, outputs["handouts"], anonymise=anonymise)
         print(f"Wrote {len(files)} handout PDF(s){note}, a page per athlete and week, to "
               f"{outputs['handouts']}")
-        if extra := left_over(outputs["handouts"], files, "PDF file"):
+        if extra := left_over(outputs["handouts"], files, "PDF file", tuple(outputs.values())):
             print(extra, file=sys.stderr)
 
 
