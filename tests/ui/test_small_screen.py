@@ -119,3 +119,36 @@ def test_the_scenario_buttons_show_without_scrolling_in_a_short_dock(qtbot):
     for text, button in panel.buttons.items():
         shown = QRect(button.mapToGlobal(QPoint(0, 0)), button.size())
         assert button.isVisible() and seen.contains(shown), (text, shown, seen)
+
+
+LONG = ("Re-planned from Mon 7 Sep 2026 with the sessions logged up to Sun 6 Sep: 3 returns moved "
+        "(Leo Martin 2 days later: a logged top speed under the step's level; Kofi Mensah unchanged; "
+        "Isaac Boateng 4 days earlier), 12 athlete-days changed; open the Returns panel for why.")
+
+
+def test_a_long_status_message_wraps_beside_the_cancel_button_instead_of_being_cut(w, qtbot):
+    from PySide6.QtCore import QRect
+
+    bar = w.statusBar()
+    one_line = bar.height()
+    job = w.solve_job
+    for widget in (job.progress_label, job.progress_bar, job.cancel_button):
+        widget.show()
+    bar.showMessage(LONG)
+    qtbot.waitUntil(lambda: bar.height() > one_line)
+    rect = bar.message_rect()
+    fm = bar.fontMetrics()
+    assert fm.horizontalAdvance(LONG) > rect.width()  # Qt's bar would have cut it
+    assert rect.right() < job.progress_bar.geometry().left()  # the text stays left of the bar
+    wrapped = fm.boundingRect(QRect(0, 0, rect.width(), 10000), int(Qt.TextWordWrap), LONG)
+    assert wrapped.height() <= rect.height()  # every line fits in the taller bar
+    assert bar.toolTip() == LONG
+    # the second line is painted: dark text pixels in its band, left of the permanent widgets
+    image = bar.grab().toImage()
+    band = range(rect.center().y() + 2, rect.bottom() - 1)
+    dark = sum(1 for y in band for x in range(rect.left(), rect.right(), 2)
+               if image.pixelColor(x, y).lightness() < 100)
+    assert dark > 50
+    bar.showMessage("Saved")
+    qtbot.waitUntil(lambda: bar.height() == one_line)
+    assert bar.message_lines() == 1

@@ -44,6 +44,7 @@ from ui.desktop.solving import (
     progress_text,
     solve_work,
 )
+from ui.desktop.statusbar import MessageBar
 from ui.desktop.weekly import WeeklyLoop
 
 if TYPE_CHECKING:  # the solver is imported when a solve starts
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
                  interaction: Interaction | None = None):
         super().__init__()
         gcguard.install()  # garbage (and the Qt objects in it) is collected in this thread only
+        self.setStatusBar(MessageBar(self))  # a long message wraps instead of being cut
         self.document = Document(season if season is not None else load_demo_season(), path, self)
         self.interaction = interaction if interaction is not None else default_interaction(self)
         self._stale: Outcome | None = None  # a result offered in the banner
