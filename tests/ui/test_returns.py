@@ -122,9 +122,28 @@ def test_a_long_competition_name_does_not_push_the_other_columns_out_of_a_narrow
     assert target == f"✖ MISSED: {long_name}"  # the whole text is there (elided on screen)
     assert panel.table.columnWidth(3) <= cap
     assert long_name in panel.table.item(0, 3).toolTip()
-    # Athlete, Back, First match and the start of Target fit in the dock's width.
+    # Athlete, Back, First match and the whole Target column fit in the dock's width, and the
+    # target's text wraps inside its row instead of being cut.
     header = panel.table.horizontalHeader()
-    assert header.sectionViewportPosition(3) + 40 < panel.table.viewport().width()
+    viewport = panel.table.viewport().width()
+    assert header.sectionViewportPosition(3) + panel.table.columnWidth(3) <= viewport
+    _assert_unclipped(panel, 0, 3)
+    panel.resize(300, 300)  # a narrower dock: the column follows it, the row grows
+    qtbot.waitUntil(lambda: panel.table.viewport().width() < viewport)
+    _assert_unclipped(panel, 0, 3)
+
+
+def _assert_unclipped(panel, row: int, col: int) -> None:
+    """The cell's text, wrapped at its column's width, fits in its row's height."""
+    from PySide6.QtCore import QRect, Qt
+
+    table = panel.table
+    fm = table.fontMetrics()
+    inner = table.columnWidth(col) - 2 * fm.horizontalAdvance("x")  # the cell's margins
+    text = table.item(row, col).text()
+    needed = fm.boundingRect(QRect(0, 0, inner, 10000), int(Qt.TextFlag.TextWordWrap), text).height()
+    assert fm.horizontalAdvance(text) > inner  # it does need more than one line
+    assert needed <= table.rowHeight(row), (text, needed, table.rowHeight(row))
 
 
 def test_without_a_today_the_board_and_panel_read_the_season_start_not_the_computers_date(qtbot):

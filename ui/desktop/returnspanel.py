@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ COLUMNS = ["Athlete", "Back", "First match", "Target", "Provisional", "Today", "
            "Injury"]
 MISSED = "#c62828"
 MAX_COLUMN = 20  # the widest a column is sized to, in "x" widths
+TARGET_MIN = 12  # the narrowest the Target column is made to fit the dock, in "x" widths
 MET = "#2e7d32"
 
 
@@ -201,11 +202,12 @@ class ReturnsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         # Sized to the contents, but no wider than MAX_COLUMN: a long competition name would
-        # otherwise push "Provisional", "Today" and "Next" out of a narrow dock (the cell is
-        # elided, and its tooltip says the whole return).
+        # otherwise push "Provisional", "Today" and "Next" out of a narrow dock. The Target
+        # column is also kept inside the dock's width (``_fit_target``) and wraps its text, so
+        # a coach reads the whole "✔ met: League match 6 (home)" without scrolling sideways.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -224,6 +226,26 @@ class ReturnsPanel(QWidget):
         self.rows: list[ReturnRow] = []
         self.table.itemClicked.connect(self._go)
         self.table.itemActivated.connect(self._go)
+        self.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_target()
+        return super().eventFilter(watched, event)
+
+    def _fit_target(self) -> None:
+        """The Target column as wide as its text, the space left of it in the dock and
+        MAX_COLUMN allow (but at least TARGET_MIN), its text wrapped, and the rows as tall as
+        their text."""
+        col = COLUMNS.index("Target")
+        x = self.fontMetrics().horizontalAdvance("x")
+        left = sum(self.table.columnWidth(c) for c in range(col))
+        room = self.table.viewport().width() - left
+        want = min(self.table.sizeHintForColumn(col), x * MAX_COLUMN)
+        width = max(min(want, room), x * TARGET_MIN)
+        if width != self.table.columnWidth(col):
+            self.table.setColumnWidth(col, width)
+        self.table.resizeRowsToContents()
 
     def set_rows(self, rows: list[ReturnRow]) -> None:
         self.rows = rows
@@ -247,6 +269,7 @@ class ReturnsPanel(QWidget):
         for c in range(self.table.columnCount() - 1):
             if self.table.columnWidth(c) > cap:
                 self.table.setColumnWidth(c, cap)
+        self._fit_target()
         self.summary.setText(self._summary(rows))
 
     @staticmethod
