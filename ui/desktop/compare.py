@@ -68,7 +68,7 @@ def _date(d: dt.date | None) -> str:
 
 
 def _weeks(moved: list[tuple[dt.date, str, str]], limit: int = 3) -> str:
-    text = ", ".join(f"{date_short(w)} {a}→{b}" for w, a, b in moved[:limit])
+    text = "\n".join(f"{date_short(w)} {a}→{b}" for w, a, b in moved[:limit])  # a line each
     if len(moved) > limit:
         text += f" (+{len(moved) - limit} more)"
     return text
@@ -185,7 +185,10 @@ class CompareWindow(QWidget):
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setUniformRowHeights(True)
+        # A week moved or a missed target takes a line of its own, so the row grows instead of
+        # the columns: at 1280 px one line "28 Sep load→deload, 5 Oct deload→load" pushed the
+        # Weeks and Soft rules columns out of sight.
+        self.table.setUniformRowHeights(False)
         head = self.table.header()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setStretchLastSection(True)
@@ -366,7 +369,7 @@ class CompareWindow(QWidget):
     def _cells(a: AthleteDiff, scenario: Season) -> list[str]:
         soft_a, soft_b = sum(a.soft_a.values()), sum(a.soft_b.values())
         def back(which: str) -> str:  # a missed target said where the return is
-            return a.back(which) + (" · ⚠ target missed" if a.missed(which) else "")
+            return a.back(which) + ("\n⚠ target missed" if a.missed(which) else "")
 
         return [a.name, back("a"), back("b"), str(a.hv_a), str(a.hv_b),
                 str(a.changed_days) if a.changed_days else "–", _weeks(a.weeks_moved),
