@@ -370,3 +370,31 @@ def test_a_board_narrowed_by_panels_folds_its_legend_to_one_line(qtbot, demo_sea
     w.resize(1280, 720)
     QApplication.processEvents()
     assert not w.legend.collapsed and w.legend.maximumHeight() > BoardLegend.LINE_H
+
+
+def test_a_cached_badge_is_the_badge_drawn_in_place(qtbot):
+    """The day-zoom marks are blitted from pixmaps (a paint draws hundreds); each must look
+    exactly as the badge drawn straight onto the board, frame included."""
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    from ui.desktop.boardmarks import FLARE, badge_font, badge_pixmap, draw_badge
+
+    font = badge_font(QFont())
+    fg, bg = QColor("#202020"), QColor("#ffffff")
+    for letter, colour, filled in (("S", fg, False), ("B", fg, False), ("O", fg, False),
+                                   ("R", fg, False), ("C", fg, False), ("!", FLARE, True)):
+        direct = QImage(20, 20, QImage.Format.Format_ARGB32_Premultiplied)
+        blitted = QImage(20, 20, QImage.Format.Format_ARGB32_Premultiplied)
+        for image in (direct, blitted):
+            image.fill(QColor("#ddeeff"))
+        p = QPainter(direct)
+        p.setFont(font)
+        draw_badge(p, 5, 6, letter, colour, bg, filled)
+        p.end()
+        p = QPainter(blitted)
+        p.drawPixmap(5, 6, badge_pixmap(letter, colour, bg, filled, font, 1.0))
+        p.end()
+        drawn = sum(1 for x in range(20) for y in range(20)
+                    if direct.pixelColor(x, y) != QColor("#ddeeff"))
+        assert drawn >= 8 * 9 - 10  # the framed box and its letter are there
+        assert blitted == direct, letter

@@ -15,7 +15,7 @@ Day zoom draws them all; week zoom only the provisional hatch (its cells are 4 p
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 
 from planner.daymarks import ROLE_LETTER, DayMarks, role_text
 from planner.text import day_long
@@ -41,27 +41,53 @@ def draw_badge(p: QPainter, x: float, y: float, letter: str, fg: QColor, bg: QCo
     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, letter)
 
 
+_BADGES: dict[tuple, QPixmap] = {}  # rendered badges: a day-zoom paint draws several hundred
+
+
+def badge_pixmap(letter: str, fg: QColor, bg: QColor, filled: bool, font: QFont,
+                 dpr: float) -> QPixmap:
+    """``draw_badge`` rendered once into a pixmap (8 x 9 px with its frame), blitted after."""
+    key = (letter, fg.rgba(), bg.rgba(), filled, font.key(), dpr)
+    pix = _BADGES.get(key)
+    if pix is None:
+        pix = QPixmap(round(8 * dpr), round(9 * dpr))
+        pix.setDevicePixelRatio(dpr)
+        pix.fill(Qt.GlobalColor.transparent)
+        bp = QPainter(pix)
+        bp.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        bp.setFont(font)
+        draw_badge(bp, 0, 0, letter, fg, bg, filled)
+        bp.end()
+        _BADGES[key] = pix
+    return pix
+
+
 def paint_day_marks(p: QPainter, marks: dict[str, DayMarks], row_id, days: tuple[int, int],
                     rows: tuple[int, int], x_of, y_of, cell_w: int, theme, font: QFont) -> None:
     """Role letters, compensation sessions, flare-ups and calm days on the visible cells."""
     d0, d1 = days
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    p.setFont(badge_font(font))
+    small = badge_font(font)
+    dpr = p.device().devicePixelRatioF() or 1.0
+    letters = {k: badge_pixmap(v, theme.text, theme.base, False, small, dpr)
+               for k, v in ROLE_LETTER.items()}
+    comp = badge_pixmap("C", theme.text, theme.base, False, small, dpr)
+    flare = badge_pixmap("!", FLARE, theme.base, True, small, dpr)
     for r in range(rows[0], rows[1] + 1):
         m = marks.get(row_id(r))
         if m is None:
             continue
-        y = y_of(r)
+        y = y_of(r) + 1
         for d, role in m.role.items():
             if d0 <= d <= d1:
-                draw_badge(p, x_of(d), y + 1, ROLE_LETTER[role], theme.text, theme.base)
+                p.drawPixmap(x_of(d), y, letters[role])
         for d in m.compensation:
             if d0 <= d <= d1:
-                draw_badge(p, x_of(d), y + 1, "C", theme.text, theme.base)
+                p.drawPixmap(x_of(d), y, comp)
         for d in m.flare:
             if d0 <= d <= d1:
-                draw_badge(p, x_of(d), y + 1, "!", FLARE, theme.base, filled=True)
+                p.drawPixmap(x_of(d), y, flare)
         calm = [d for d in m.calm if d0 <= d <= d1]
         if calm:
             p.setPen(QPen(FLARE, 2, Qt.PenStyle.DotLine))
