@@ -49,8 +49,8 @@ COLUMN_TIPS = (
     "… and in the scenario's plan",
     "High-velocity sessions (90 % of max speed or more) from today on, in the season's plan",
     "… and in the scenario's plan", "Days whose stage or intensity differ",
-    "The athlete's weeks whose kind (load, deload, taper) differs: baseline→scenario",
-    "Soft-rule instances of this athlete (penalised, never forbidden): baseline → scenario")
+    "Soft-rule instances of this athlete (penalised, never forbidden): baseline → scenario",
+    "The athlete's weeks whose kind (load, deload, taper) differs: baseline→scenario")
 CHANGED_TEXT = "changed from the baseline"
 
 
@@ -68,7 +68,7 @@ def _date(d: dt.date | None) -> str:
 
 
 def _weeks(moved: list[tuple[dt.date, str, str]], limit: int = 3) -> str:
-    text = "\n".join(f"{date_short(w)} {a}→{b}" for w, a, b in moved[:limit])  # a line each
+    text = ", ".join(f"{date_short(w)} {a}→{b}" for w, a, b in moved[:limit])
     if len(moved) > limit:
         text += f" (+{len(moved) - limit} more)"
     return text
@@ -86,7 +86,7 @@ class CompareWindow(QWidget):
 
     # short headers (the tooltips say them whole): at 1024 px the HV and days columns were cut
     COLUMNS = ["Athlete", "Back (baseline)", "Back (scenario)", "HV base", "HV scen.",
-               "Days", "Weeks", "Soft rules"]
+               "Days", "Soft rules", "Weeks"]
 
     def __init__(self, parent: QWidget | None = None, interaction=None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -185,9 +185,10 @@ class CompareWindow(QWidget):
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # A week moved or a missed target takes a line of its own, so the row grows instead of
-        # the columns: at 1280 px one line "28 Sep load→deload, 5 Oct deload→load" pushed the
-        # Weeks and Soft rules columns out of sight.
+        # A missed target takes a line of its own, so the row grows instead of the column; the
+        # weeks moved come last, where a long "28 Sep load→deload, 5 Oct deload→load" is cut
+        # at the window's edge (the tooltip lists them) instead of pushing Soft rules out of
+        # sight at 1280 px.
         self.table.setUniformRowHeights(False)
         head = self.table.header()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -355,10 +356,10 @@ class CompareWindow(QWidget):
             for c in (3, 4, 5):
                 item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             soft = sorted(set(a.soft_a) | set(a.soft_b))
-            item.setToolTip(7, "\n".join(f"{r}: {a.soft_a.get(r, 0)} → {a.soft_b.get(r, 0)}"
+            item.setToolTip(6, "\n".join(f"{r}: {a.soft_a.get(r, 0)} → {a.soft_b.get(r, 0)}"
                                          for r in soft) or "none")
             if a.weeks_moved:
-                item.setToolTip(6, "\n".join(f"{week_of(w)}: {x} → {y}"
+                item.setToolTip(7, "\n".join(f"{week_of(w)}: {x} → {y}"
                                              for w, x, y in a.weeks_moved))
             if not a.changed:
                 for c in range(len(self.COLUMNS)):
@@ -372,8 +373,8 @@ class CompareWindow(QWidget):
             return a.back(which) + ("\n⚠ target missed" if a.missed(which) else "")
 
         return [a.name, back("a"), back("b"), str(a.hv_a), str(a.hv_b),
-                str(a.changed_days) if a.changed_days else "–", _weeks(a.weeks_moved),
-                f"{soft_a} → {soft_b}" if (soft_a or soft_b) else "–"]
+                str(a.changed_days) if a.changed_days else "–",
+                f"{soft_a} → {soft_b}" if (soft_a or soft_b) else "–", _weeks(a.weeks_moved)]
 
     def _totals_html(self, note: str) -> str:
         comp = self.comparison
