@@ -367,14 +367,19 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
 
 def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
     """One :class:`Return` per injury record that RTS counts, athletes in squad order, records by
-    onset (docs/semantics.md "The return"); with ``history`` also the returns the season saw
-    before ``today`` (an athlete back before today: ``past``), for the printed season."""
+    onset (docs/semantics.md "The return"), and the return that falls on ``today`` itself (RTS
+    counts no day of it); with ``history`` also the returns the season saw before ``today`` (an
+    athlete back before today: ``past``), for the printed season."""
     _tl, facts = _facts(season, plan)
     out = []
     for f in facts:
         spans = counted_records(f)
-        if history:
-            spans = sorted(past_records(f) + spans, key=lambda s: s.k)
+        # A return on today itself (the plan's move to FIT falls on p0) leaves RTS nothing to
+        # count, but it is this week's news, not history: without it the athlete read "not
+        # planned yet" beside a board showing the FIT days.
+        past = [s for s in past_records(f) if history or s.fit == f.p0]
+        if past:
+            spans = sorted(past + spans, key=lambda s: s.k)
         if not spans:
             continue
         prov = provisional_of(f)

@@ -117,6 +117,28 @@ def test_provisional_days_only_for_exits_planned_from_p0():
     assert provisional_days(past, plan(others=(fit,)))["A1"] == [False] * 6 + [True] * 8
 
 
+def test_a_return_on_today_itself_is_listed_as_back_today():
+    """Today is Fri 8 Jan, the day the plan moves A1 from S3 to FIT. RTS counts no day of it
+    (the plan has A1 back on its first day), but the return is this week's news: it read "not
+    planned yet: solve" in the app, beside a board showing A1 fit."""
+    s = make()
+    today = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(4)})})
+    report = check_plan(today, plan())
+    assert report.ok and not [v for v in report.soft if v.rule == "RTS"]
+    [r] = returns(today, plan())
+    assert (r.fit, r.stage_at_p0, r.first_match, r.target_met, r.provisional, r.past) == (
+        day(4), "FIT", day(12), True, True, False)
+    # recorded so (FIT from today): the same return, firm
+    back = injury("A1", "FIT", start_day=4, history=(("S3", -8),), target="m1")
+    recorded = today.model_copy(update={"injuries": (back,)})
+    [r] = returns(recorded, plan())
+    assert (r.fit, r.provisional, r.past) == (day(4), False, False)
+    # a day later it is history: only the printed season's list has it
+    later = recorded.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(5)})})
+    assert returns(later, plan()) == []
+    assert [x.fit for x in returns(later, plan(), history=True)] == [day(4)]
+
+
 def test_rule_parameters_read_by_the_facts():
     # RE-1 with 1 session: A1 plays 'Match 1' on Sat 9 Jan (needs a third speed day that week)
     values = {"RE-1": {"team_sessions": 1}, "HV-2": {"max_speed_days": 3}}
