@@ -398,3 +398,32 @@ def test_a_cached_badge_is_the_badge_drawn_in_place(qtbot):
                     if direct.pixelColor(x, y) != QColor("#ddeeff"))
         assert drawn >= 8 * 9 - 10  # the framed box and its letter are there
         assert blitted == direct, letter
+
+
+def test_week_zoom_shows_one_match_marker_per_week_the_highest_priority_and_a_count(qtbot):
+    """At 4 px a day the 13 px markers of a week's matches were drawn over each other: a week
+    with C matches on Wed and Sat and a B cup tie on Thu read "CCC" with the B half hidden."""
+    from planner.season import Competition
+    from tests.builders import day
+    from tests.builders import season as build
+    from ui.desktop.board import SeasonBoard
+
+    cup = Competition(id="cup", name="Cup tie", date=day(10), priority="B")
+    s = build(weeks=3, matches=[5, 9, 12], comps=[cup])  # week 2: Wed C, Thu B, Sat C
+    board = SeasonBoard()
+    qtbot.addWidget(board)
+    board.resize(900, 300)
+    board.set_season(s)
+    board.set_zoom("week")
+    board.show()
+    assert board.week_markers() == [(0, "C", 1), (1, "B", 3)]
+    assert board.week_markers(14, 20) == []  # week 3 has none
+    # painted: the week's B marker (orange) is in sight, not covered by the C ones
+    image = board.viewport().grab().toImage()
+    from ui.desktop.board import DAY_H, Y_DAY
+
+    wk = board._tl.weeks[1]
+    x0, x1 = board._x(wk.first), board._x(wk.last + 1)
+    colours = {image.pixelColor(x, y).name() for x in range(x0, x1) for y in range(Y_DAY, Y_DAY + DAY_H)}
+    b_colour = board._theme.priority["B"].name()
+    assert b_colour in colours

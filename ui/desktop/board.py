@@ -1414,7 +1414,9 @@ class SeasonBoard(QAbstractScrollArea):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         hx = self._x(0)
         p.setFont(self._small)
-        for d in range(d0, d1 + 1):
+        if self._zoom == "week":
+            self._paint_week_matches(p, d0, d1)
+        for d in range(d0, d1 + 1) if self._zoom == "day" else ():
             x = hx + d * cw
             prio = tl.best_priority(d)
             if prio is not None:
@@ -1428,6 +1430,41 @@ class SeasonBoard(QAbstractScrollArea):
         if self._cur is not None and d0 <= self._cur[1] <= d1:
             p.fillRect(QRect(self._x(self._cur[1]), HEADER_H - 3, cw, 3), th.selection)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def _paint_week_matches(self, p: QPainter, d0: int, d1: int) -> None:
+        """Week zoom: one marker per week with competitions, the week's highest priority, and
+        how many competition days it holds when more than one (13 px markers on 4 px days drew
+        a week's C matches over each other and over its B match)."""
+        tl, cw = self._tl, self._cw
+        size = 13
+        for w, prio, count in self.week_markers(d0, d1):
+            wk = tl.weeks[w]
+            left = int(self._x(wk.first) + ((wk.last - wk.first + 1) * cw - size) / 2)
+            top = Y_DAY + (DAY_H - size) // 2
+            p.drawPixmap(left, top, self._marker(prio, size))
+            if count > 1:  # their count in a badge on the marker's corner
+                p.save()
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                p.setFont(badge_font(self._font))
+                draw_badge(p, left + size - 4, top - 2, str(count), self._theme.text,
+                           self._theme.base)
+                p.restore()
+
+    def week_markers(self, d0: int = 0, d1: int | None = None) -> list[tuple[int, str, int]]:
+        """Week zoom's match row: (week index, the week's highest priority, its number of
+        competition days) of each week with competitions between days ``d0`` and ``d1``."""
+        tl = self._tl
+        if tl is None:
+            return []
+        d1 = tl.n - 1 if d1 is None else d1
+        out = []
+        for w, wk in enumerate(tl.weeks):
+            if wk.last < d0 or wk.first > d1:
+                continue
+            prios = [q for q in (tl.best_priority(d) for d in wk.days) if q is not None]
+            if prios:
+                out.append((w, min(prios), len(prios)))
+        return out
 
     def _paint_header_rules(self, p: QPainter, area: QRect) -> None:
         th = self._theme
