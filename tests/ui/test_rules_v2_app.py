@@ -66,6 +66,30 @@ def test_roles_grid_lists_squad_and_matches_in_date_order(w):
     assert w.docks["roles"].isVisible()
 
 
+def test_a_match_header_is_never_cut_even_in_bold(qtbot):
+    """The columns were 104 px: "League match 12" (bold for the current match) lost both ends."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.desktop.roles import RolesPanel
+
+    season = two_match_season()
+    long = season.competitions[0].model_copy(update={"name": "League match 12 X"})
+    season = season.model_copy(update={"competitions": (long,) + season.competitions[1:]})
+    panel = RolesPanel()
+    qtbot.addWidget(panel)
+    panel.set_season(season)
+    head = panel.view.horizontalHeader()
+    bold = QFont(head.font())
+    bold.setBold(True)
+    fm = QFontMetrics(bold)
+    for c in range(1, panel.model.columnCount()):
+        text = panel.model.headerData(c, Qt.Orientation.Horizontal)
+        widest = max(fm.horizontalAdvance(line) for line in text.split("\n"))
+        assert widest + 8 <= head.sectionSize(c), (text, head.sectionSize(c))
+    assert any("League match 12" in panel.model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(1, panel.model.columnCount()))
+
+
 def test_typing_s_b_o_sets_roles_one_undo_step_each(w, qtbot):
     panel, model = grid(w)
     before = w.season

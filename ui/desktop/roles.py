@@ -17,7 +17,7 @@ and nothing changes.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -40,6 +40,7 @@ from ui.desktop.macro import EditGroup
 
 KEYS = {Qt.Key.Key_S: "start", Qt.Key.Key_B: "bench", Qt.Key.Key_O: "out"}
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Minus)
+MIN_COLUMN = 104  # px: a match column at least this wide
 ROLE_TIP = {"start": "starts: plays, the match is a high-velocity exposure (100 %)",
             "bench": "on the bench: a substitute's sprints (80 %), no high-velocity exposure",
             "out": "out of the squad: trains that day; a compensation session may follow"}
@@ -187,7 +188,7 @@ class RolesPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setDefaultSectionSize(104)
+        self.view.horizontalHeader().setDefaultSectionSize(MIN_COLUMN)
         self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.view.verticalHeader().setDefaultSectionSize(22)
         self.view.typed.connect(self.type_role)
@@ -230,10 +231,24 @@ class RolesPanel(QWidget):
         where = (cur.row(), cur.column()) if cur.isValid() else (0, self._next_match(season))
         self.season = season
         self.model.set_season(season)
+        self._fit_columns()
         r = min(where[0], self.model.rowCount() - 1)
         c = min(where[1], self.model.columnCount() - 1)
         if r >= 0 and c >= 0:
             self.view.setCurrentIndex(self.model.index(r, c))
+
+    def _fit_columns(self) -> None:
+        """Every match column as wide as the widest header in bold (the current match's header
+        is bold): at 104 px "League match 12" was cut on both sides to "eague match 1"."""
+        head = self.view.horizontalHeader()
+        bold = QFont(head.font())
+        bold.setBold(True)
+        fm = QFontMetrics(bold)
+        widest = max((fm.horizontalAdvance(line)
+                      for c in range(self.model.columnCount())
+                      for line in str(self.model.headerData(c, Qt.Orientation.Horizontal) or "").split("\n")),
+                     default=0)
+        head.setDefaultSectionSize(max(MIN_COLUMN, widest + 2 * fm.horizontalAdvance("x")))
 
     @staticmethod
     def _next_match(season: Season) -> int:
