@@ -249,6 +249,30 @@ def test_soft_rule_instances_can_be_listed(qtbot, tiny):
     hard = w.violations_panel.list.count()
     w.violations_panel.show_soft.setChecked(True)
     assert w.violations_panel.list.count() == hard + len(w.check_report.soft) > hard
+    # set apart from the hard ones, but readable: at least 4.5:1 against the list (WCAG AA for
+    # small text); the placeholder grey they had was 3.5:1 on white
+    panel = w.violations_panel
+    base = panel.list.palette().color(panel.list.palette().ColorRole.Base)
+    soft = panel.list.item(hard).foreground().color()
+    assert soft != panel.list.palette().color(panel.list.palette().ColorRole.Text)
+    assert _contrast(soft, base) >= 4.5, soft.name()
+
+
+def _contrast(a, b) -> float:
+    """WCAG contrast of colour ``a`` drawn on ``b`` (a translucent ``a`` blended over it)."""
+    from PySide6.QtGui import QColor
+
+    k = a.alphaF()
+    a = QColor(round(a.red() * k + b.red() * (1 - k)), round(a.green() * k + b.green() * (1 - k)),
+               round(a.blue() * k + b.blue() * (1 - k)))
+
+    def lum(c) -> float:
+        def ch(v: int) -> float:
+            v = v / 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * ch(c.red()) + 0.7152 * ch(c.green()) + 0.0722 * ch(c.blue())
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 
