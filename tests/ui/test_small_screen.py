@@ -152,3 +152,20 @@ def test_a_long_status_message_wraps_beside_the_cancel_button_instead_of_being_c
     bar.showMessage("Saved")
     qtbot.waitUntil(lambda: bar.height() == one_line)
     assert bar.message_lines() == 1
+
+
+def test_the_log_opened_from_the_view_menu_where_a_small_dock_was_gets_a_useful_height(w, qtbot):
+    """View ▸ Solver Explanation (180 px under the board), closed, then View ▸ Log: the Log took
+    the explanation's 170 px and showed two of 24 athletes until its edge was dragged."""
+    explanation, log = w.docks["explanation"], w.docks["log"]
+    explanation.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: explanation.isVisible())
+    w.resizeDocks([explanation], [170], Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    explanation.toggleViewAction().trigger()
+    if log.isVisible():
+        log.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: not explanation.isVisible() and not log.isVisible())
+    log.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: log.isVisible() and log.height() >= 0.3 * w.height(), timeout=3000)
+    assert log.height() <= 0.5 * w.height()  # and the board keeps the rest

@@ -490,12 +490,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.week_zoom_action)
         view_menu.addAction(self.today_action)
         view_menu.addSeparator()
-        for dock in self.docks.values():
+        for key, dock in self.docks.items():
             view_menu.addAction(dock.toggleViewAction())
             # shown from the menu, a dock tabbed with another comes to the front (it opened as a
             # tab behind the Log, out of sight)
             dock.toggleViewAction().triggered.connect(
-                lambda on, d=dock: d.raise_() if on else None)
+                lambda on, k=key, d=dock: self._shown_from_menu(k, d) if on else None)
         season_menu = mb.addMenu("&Season")
         season_menu.addAction(self.settings_action)
         season_menu.addSeparator()
@@ -700,6 +700,24 @@ class MainWindow(QMainWindow):
     def show_rule(self, rule_id: str) -> None:
         if self.rules_panel.show_rule(rule_id):
             self.show_dock("rules")
+
+    TALL_DOCKS = ("log", "load", "roles")  # tables and charts: a strip of them shows nothing
+
+    def _shown_from_menu(self, key: str, dock: QDockWidget) -> None:
+        """A dock opened from the View menu comes to the front; a tall one under the board gets
+        a useful height (the Log opened in the 170 px the Solver Explanation had left, showing
+        two of 24 athletes)."""
+        dock.raise_()
+        if key in self.TALL_DOCKS:
+            QTimer.singleShot(0, lambda: self._ensure_height(dock))
+
+    def _ensure_height(self, dock: QDockWidget) -> None:
+        vertical = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
+        if dock.isFloating() or not dock.isVisible() or self.dockWidgetArea(dock) not in vertical:
+            return
+        want = max(240, int(self.height() * 0.42))
+        if dock.height() < 0.75 * want:
+            self.resizeDocks([dock], [want], Qt.Orientation.Vertical)
 
     def show_dock(self, key: str) -> None:
         dock = self.docks[key]
