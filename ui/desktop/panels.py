@@ -501,8 +501,10 @@ class ExplanationPanel(_Browser):
     rule and to the athlete and dates on the board, and a way on the coach can record with one
     click (``remedy_requested``) when the solver found one."""
 
-    PLACEHOLDER = ("<p><i>When no plan satisfies every hard rule, the rules and dates that "
-                   "conflict are listed here.</i></p>")
+    PLACEHOLDER = ("<p><i>Nothing to explain. When a solve finds no plan that keeps every "
+                   "hard rule, the rules and dates that conflict are listed here, with a way "
+                   "on. What the current plan breaks, if anything, is in the Plan Check "
+                   "panel.</i></p>")
 
     remedy_requested = Signal(object)  # solver.api.Remedy: the coach records it
 
