@@ -530,7 +530,7 @@ def test_the_flag_and_the_wait_say_their_figure_truthfully():
 def test_a_flag_the_whole_squad_shares_is_one_line_naming_them_in_its_tooltip(qtbot, unlogged):
     """The demo before anything is logged: every athlete's plan had "monotony > 2.0" in the
     plan's first week, 24 identical lines burying any other flag."""
-    from ui.desktop.loadpanel import GROUP_FROM, grouped_flags
+    from ui.desktop.loadpanel import GROUP_FROM, NAME_UP_TO, grouped_flags
 
     w = open_window(qtbot, unlogged, "A01")
     w.load_view.show(team=True)
@@ -548,8 +548,11 @@ def test_a_flag_the_whole_squad_shares_is_one_line_naming_them_in_its_tooltip(qt
     groups = grouped_flags(w.season, raw)
     assert sum(n for *_x, n in groups) == len(raw)
     assert f"Flags</b> of last week and this week ({len(raw)})" in team.flags_title.text()
-    for _line, aid, _day, tip, n in groups:
+    for line, aid, _day, tip, n in groups:
         assert n == 1 or (n >= GROUP_FROM and tip.count(w.season.athlete(aid).name) == 1)
+        # a few are named on the line itself, where the coach reads it
+        named = w.season.athlete(aid).name in line
+        assert named if GROUP_FROM <= n <= NAME_UP_TO else (n == 1 or not named)
     item = shared[0]
     team.flag_list.itemClicked.emit(item)  # goes to the first athlete named, on the flag's day
     first = next(a for a in w.board.athlete_order() if w.season.athlete(a).name in item.toolTip())
@@ -597,3 +600,23 @@ def test_a_past_day_logged_without_a_top_speed_is_not_called_no_running(qtbot, u
     w.board.set_current("A01", when - dt.timedelta(days=7))  # nothing logged there
     html = w.inspector.toHtml()
     assert "no speed day" not in html
+
+
+def test_a_flag_a_few_athletes_share_names_them_on_its_line():
+    """"3 athletes: week of 28 Sep (last week): load +34 %" named them only in a tooltip."""
+    from ui.desktop.loadpanel import NAME_UP_TO, grouped_flags
+    from ui.desktop.mainwindow import load_demo_season
+
+    s = load_demo_season()
+    day = dt.date(2026, 9, 28)
+    rest = "week of 28 Sep 2026 (last week): load +34 %."
+    few = [a.id for a in s.athletes[:3]]
+    many = [a.id for a in s.athletes[3:3 + NAME_UP_TO + 1]]
+    lines = [(f"{s.athlete_label(a)}: {rest}", a, day) for a in few]
+    lines += [(f"{s.athlete_label(a)}: {rest}".replace("+34", "+50"), a, day) for a in many]
+    (line3, first3, _d, tip3, n3), (line6, _f, _d2, tip6, n6) = grouped_flags(s, lines)
+    names = [s.athlete(a).name for a in few]
+    assert (n3, first3) == (3, few[0])
+    assert line3 == f"3 athletes ({', '.join(names)}): {rest}"
+    assert n6 == NAME_UP_TO + 1 and line6.startswith(f"{n6} athletes: ")
+    assert all(s.athlete(a).name in tip6 for a in many)
