@@ -69,6 +69,24 @@ def test_a_competition_dragged_to_another_day_moves_there_in_one_undo_step(w, qt
     assert dialogs == []
 
 
+def test_in_week_zoom_the_weeks_marker_is_grabbed_where_it_is_drawn(w, qtbot, dialogs):
+    """Week zoom draws one marker in the middle of the week: grabbing it there takes the week's
+    competition (the day under the pointer, Thursday, has none), and its tooltip lists the
+    week's competitions."""
+    board = w.board
+    board.set_zoom("week")
+    qtbot.waitUntil(lambda: board._zoom == "week")
+    (week, prio, count), = [m for m in board.week_markers() if m[0] == 1]
+    assert (prio, count) == ("B", 1)
+    mid = QPoint(board.cell_rect("A1", D(2026, 3, 12)).center().x(), Y_DAY + DAY_H // 2)
+    grab = board.drag.competition_at(mid)
+    assert grab is not None and grab.comp == "m1" and grab.start == 12
+    tip = board.tooltip_at(mid)
+    assert "Week 2" in tip and "Sat 14 Mar 2026: League match — priority B" in tip
+    empty = QPoint(board.cell_rect("A1", D(2026, 3, 4)).center().x(), Y_DAY + DAY_H // 2)
+    assert board.drag.competition_at(empty) is None and "No competition" in board.tooltip_at(empty)
+
+
 def test_a_refused_drop_is_explained_in_the_status_bar(qtbot, dialogs):
     season = tiny_season()
     season = season.model_copy(update={"competitions": (Competition(

@@ -1671,6 +1671,11 @@ class SeasonBoard(QAbstractScrollArea):
         tl = self._tl
         assert tl is not None and self._season is not None
         day = tl.days[d]
+        if self._zoom == "week" and Y_DAY <= y < Y_DAY + DAY_H:  # the week's match marker
+            wk = tl.weeks[tl.week_of[d]]
+            matches = [f"{day_long(tl.days[i])}: {c.name} — priority {c.priority}"
+                       for i in wk.days for c in tl.comp_on[i]]
+            return "\n".join([self._week_text(tl.week_of[d])] + (matches or ["No competition"]))
         lines = [day_long(day), self._week_text(tl.week_of[d])]
         for blk in self._season.blocks:
             if blk.start <= day <= blk.end:

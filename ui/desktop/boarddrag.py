@@ -65,9 +65,16 @@ class BoardDrag:
         if not Y_DAY <= pos.y() < Y_DAY + DAY_H:
             return None
         d = self._day_at_x(pos.x())
-        if d is None or not b._tl.comp_on[d]:
+        if d is None:
             return None
         prio = {"A": 0, "B": 1, "C": 2}
+        if b._zoom == "week":  # one marker per week: its highest priority, the earliest of those
+            days = [i for i in b._tl.weeks[b._tl.week_of[d]].days if b._tl.comp_on[i]]
+            if not days:
+                return None
+            d = min(days, key=lambda i: (min(prio.get(c.priority, 3) for c in b._tl.comp_on[i]), i))
+        if not b._tl.comp_on[d]:
+            return None
         comp = min(b._tl.comp_on[d], key=lambda c: prio.get(c.priority, 3))
         return Grab("competition", d, d, comp=comp.id, name=comp.name)
 
