@@ -167,7 +167,9 @@ class Handouts:
         self._days: dict[str, list[Prescription] | None] = {}
         self._returns = {}
         self._planned: dict[str, tuple[int, tuple[float, ...]]] = {}
-        for r in returns(season, plan):
+        # the return still to plan first: a return on today itself (not counted) only where
+        # the athlete has no other (a later injury's weeks read the earlier return otherwise)
+        for r in sorted(returns(season, plan), key=lambda r: not r.counted):
             self._returns.setdefault(r.athlete, r)
         self._prov = provisional_of
 

@@ -58,7 +58,8 @@ def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, d
             for i in range(tl.n)
         ],
         # the return under the injury that governs the planning start (or the next one), and
-        # every counted injury record's return (several records per athlete, schema 2)
+        # every injury record's return from the planning start on (several records per
+        # athlete, schema 2; a return on today itself included, though RTS counts nothing of it)
         "return": _return_dict(rets[0], anonymise) if rets else None,
         "returns": [_return_dict(r, anonymise) for r in rets],
     }

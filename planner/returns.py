@@ -309,6 +309,17 @@ class Return:
     target_met: bool | None
     provisional: bool
     past: bool = False  # back before today (a return the season already saw)
+    counted: bool = True  # RTS counts it (False: back before or on today, nothing left to plan)
+
+    @property
+    def target_missed(self) -> bool:
+        """The target not played as a miss of the return: RTS counts the record, or the target
+        came before the athlete was back. A target after a return RTS no longer counts (back on
+        or before today) is a choice of selection: not played, not missed."""
+        if self.target is None or self.target_met is not False:
+            return False
+        return self.counted or self.fit is None or (
+            self.target_date is not None and self.target_date < self.fit)
 
 
 def _facts(season: Season, plan: Plan) -> tuple[Timeline, list[AthleteFacts]]:
@@ -345,7 +356,8 @@ def provisional_days(season: Season, plan: Plan) -> dict[str, list[bool]]:
     return {f.id: provisional_of(f) for f in facts}
 
 
-def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list[bool]) -> Return:
+def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list[bool],
+            counted: bool = True) -> Return:
     tl, rec = f.tl, span.record
     fit = span.fit
     first_match = None
@@ -362,6 +374,7 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         target_met=None if ti is None else f.played[ti],
         provisional=fit is not None and provisional[fit],
         past=fit is not None and fit < f.p0,
+        counted=counted,
     )
 
 
@@ -377,13 +390,14 @@ def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
         # A return on today itself (the plan's move to FIT falls on p0) leaves RTS nothing to
         # count, but it is this week's news, not history: without it the athlete read "not
         # planned yet" beside a board showing the FIT days.
+        counted = {s.k for s in spans}
         past = [s for s in past_records(f) if history or s.fit == f.p0]
         if past:
             spans = sorted(past + spans, key=lambda s: s.k)
         if not spans:
             continue
         prov = provisional_of(f)
-        out.extend(_return(season, f, s, prov) for s in spans)
+        out.extend(_return(season, f, s, prov, s.k in counted) for s in spans)
     return out
 
 
@@ -427,7 +441,9 @@ def return_text(season: Season, r: Return) -> str:
     target = ""
     if r.target is not None:
         when = day_long(r.target_date) if r.target_date else "?"
-        target = f"; target '{r.target}' ({when}) " + ("met" if r.target_met else "MISSED")
+        target = f"; target '{r.target}' ({when}) " + (
+            "met" if r.target_met else "MISSED" if r.target_missed else "not played (back "
+            "before it; a choice of selection RTS no longer counts)")
         if r.target_met and r.fit is not None and r.target_date and r.target_date < r.fit:
             target += " (played before the setback this return follows)"
     return f"{what}: {back}{target}"

@@ -176,7 +176,7 @@ class AthleteSheet:
             parts.append(f"first match {text.day_long(r.first_match)}" if r.first_match
                          else "no match after the return")
         if r.target is not None:
-            met = "met" if r.target_met else "missed"
+            met = "met" if r.target_met else "missed" if r.target_missed else "not played"
             parts.append(f"target {r.target} ({text.day_long(r.target_date)}): {met}")
         return "; ".join(parts)
 

@@ -364,13 +364,16 @@ def _injured_sentence(rets: list) -> str:
         return "No injured athlete in this plan."
     with_target = [r for r in firsts.values() if r.target is not None]
     met = sum(1 for r in with_target if r.target_met)
-    missed = sum(1 for r in with_target if r.target_met is False)
+    missed = sum(1 for r in with_target if r.target_missed)
+    unplayed = sum(1 for r in with_target if r.target_met is False and not r.target_missed)
     back = sum(1 for r in firsts.values() if r.fit is not None)
     parts = []
     if with_target:
         parts.append(f"{met} back before their target")
         if missed:
             parts.append(f"{missed} miss{'es' if missed == 1 else ''} it")
+        if unplayed:  # back before it, RTS no longer counting: a choice of selection
+            parts.append(f"{unplayed} back before it not playing it")
     no_target = [r for r in firsts.values() if r.target is None]
     if no_target:
         back_nt = sum(1 for r in no_target if r.fit is not None)

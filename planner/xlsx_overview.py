@@ -236,7 +236,7 @@ def _return_words(rets: list | None) -> str:
     else:
         out = f"back {text.date_short(r.fit)}" + ("*" if r.provisional else "")
     if r.target is not None:
-        out += "; target " + ("met" if r.target_met else "missed")
+        out += "; target " + ("met" if r.target_met else "missed" if r.target_missed else "not played")
     return out
 
 

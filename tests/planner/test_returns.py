@@ -10,7 +10,7 @@ back to FIT on Fri 8 Jan (day 4); RE-1 holds A1 out of 'Match 1' (1 team session
 from __future__ import annotations
 
 from planner.check import check_plan
-from planner.returns import Return, provisional_days, returns
+from planner.returns import Return, provisional_days, return_text, returns
 from planner.rules import RuleSet
 from planner.season import AthletePlan, CriteriaTest, Injury, Plan, RuleSettings, StageRecord
 from tests.builders import day, injury
@@ -133,10 +133,36 @@ def test_a_return_on_today_itself_is_listed_as_back_today():
     recorded = today.model_copy(update={"injuries": (back,)})
     [r] = returns(recorded, plan())
     assert (r.fit, r.provisional, r.past) == (day(4), False, False)
+    # its target after today, not played: a choice of selection, not a missed target (RTS no
+    # longer counts it; counted, the same plan misses it)
+    benched = IT[:12] + [0, 0]
+    [r] = returns(today, plan(it=benched))
+    assert (r.target_met, r.counted, r.target_missed) == (False, False, False)
+    assert "not played" in return_text(today, r) and "MISSED" not in return_text(today, r)
+    [r] = returns(s, plan(it=benched))
+    assert (r.target_met, r.counted, r.target_missed) == (False, True, True)
     # a day later it is history: only the printed season's list has it
     later = recorded.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(5)})})
     assert returns(later, plan()) == []
     assert [x.fit for x in returns(later, plan(), history=True)] == [day(4)]
+
+
+def test_a_later_injurys_handout_weeks_read_the_return_still_to_plan():
+    """Back on today from the first injury, injured again on Mon 11 Jan: the handout's weeks
+    took the first listed return (back on today) for the second injury's weeks."""
+    from planner.handout import Handouts
+
+    first = injury("A1", "S3", start_day=-8, target="m1")
+    second = Injury(athlete="A1", protocol="hamstring-strain", onset=day(7),
+                    stages=(StageRecord(stage="P1", start=day(7)),))
+    s = make(records=(first, second))
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(4)})})
+    p = plan(["S3"] * 4 + ["FIT"] * 3 + ["P1"] * 7, [100, 70, 100, 70, 70, 70, 0] + [0] * 7)
+    assert check_plan(s, p).ok
+    assert [(r.onset, r.fit, r.counted) for r in returns(s, p)] == [
+        (day(-9), day(4), False), (day(7), None, True)]
+    week2 = Handouts(s, p).weeks("A1")[1]
+    assert "P1 lasts at least" in week2.milestone and "back to full training" not in week2.milestone
 
 
 def test_rule_parameters_read_by_the_facts():

@@ -160,3 +160,24 @@ def test_without_a_today_the_board_and_panel_read_the_season_start_not_the_compu
     assert today_index(season, Timeline(season)) == 0
     win.go_to_today()
     assert win.board.current()[1] == season.calendar.start
+
+
+def test_a_target_not_played_after_a_return_rts_no_longer_counts_is_not_a_miss(qtbot):
+    """Back today, the target next week not played: the panel said "✖ MISSED" and titled its
+    dock "Returns ⚠" while the plan check (RTS no longer counts the target) was clean."""
+    from ui.desktop.returnspanel import ReturnRow, ReturnsPanel
+
+    panel = ReturnsPanel()
+    qtbot.addWidget(panel)
+    row = ReturnRow(athlete="A01", name="Kofi Mensah", injury="Iliopsoas", onset=D(2026, 7, 24),
+                    today="FIT", next="—", back=D(2026, 10, 5), first_match=D(2026, 10, 10),
+                    target="Derby (home)", target_date=D(2026, 10, 17), target_met=False,
+                    provisional=False, planned=True, selection=True)
+    panel.set_rows([row])
+    assert not row.missed
+    assert panel.row_texts()[0][3] == "not played: Derby (home)"
+    assert "MISSED" not in row.sentence() and "not played" in row.sentence()
+    assert "choice of selection" in panel.summary.text() and "missed" not in panel.summary.text()
+    counted = ReturnRow(**{**row.__dict__, "selection": False})
+    panel.set_rows([counted])
+    assert counted.missed and panel.row_texts()[0][3] == "✖ MISSED: Derby (home)"

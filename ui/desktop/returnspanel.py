@@ -83,10 +83,12 @@ class ReturnRow:
     provisional: bool
     planned: bool
     first_role: str | None = None  # the role in the first match ("start", "bench")
+    selection: bool = False  # the target not played after a return RTS no longer counts
 
     @property
     def missed(self) -> bool:
-        return self.planned and self.target is not None and self.target_met is False
+        return (self.planned and not self.selection and self.target is not None
+                and self.target_met is False)
 
     def sentence(self) -> str:
         """The row as one line (tooltips, the board's name column, the inspector)."""
@@ -109,7 +111,9 @@ class ReturnRow:
         text = f"{self.name}, {self.injury}: {back}"
         if self.target is not None:
             when = f" ({day_long(self.target_date)})" if self.target_date else ""
-            text += f". Target {self.target}{when}: " + ("met" if self.target_met else "MISSED")
+            text += f". Target {self.target}{when}: " + (
+                "met" if self.target_met else "not played (back before it: a choice of "
+                "selection)" if self.selection else "MISSED")
             if self.met_before_setback:
                 text += " (played it before the setback this return follows)"
         return text + "."
@@ -149,6 +153,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             next=_next_change(stages, tl, t), back=r.fit, first_match=r.first_match,
             target=r.target, target_date=r.target_date, target_met=r.target_met,
             provisional=r.provisional, planned=True,
+            selection=r.target_met is False and not r.target_missed,
             first_role="start" if "start" in roles else "bench" if "bench" in roles else None))
     if season.plan is None or not rets:
         rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
@@ -286,8 +291,10 @@ class ReturnsPanel(QWidget):
         elif row.target_met:
             target = (f"✔ met: {row.target}" + (" (played, before the setback)"
                                                  if row.met_before_setback else ""), MET, False)
-        else:
+        elif not row.selection:
             target = (f"✖ MISSED: {row.target}", MISSED, True)
+        else:  # back before it, RTS no longer counting: a choice of selection, not a miss
+            target = (f"not played: {row.target}", "", False)
         today = stage_name(row.today) if row.today in ("FIT",) else row.today
         return [(row.name, MISSED if row.missed else "", row.missed), (back, "", row.planned),
                 (first, "", False), target, ("yes" if row.provisional else "", "", False),
@@ -304,7 +311,13 @@ class ReturnsPanel(QWidget):
         if missed:
             names = ", ".join(f"{r.name} ({r.target})" for r in missed)
             return text + f"; <b style='color:{MISSED}'>target missed</b>: {names}."
-        return text + "; every target met." if any(r.target for r in rows) else text + "."
+        if not any(r.target for r in rows):
+            return text + "."
+        unplayed = [r for r in rows if r.target and r.planned and r.target_met is False]
+        if not unplayed:
+            return text + "; every target met."
+        names = ", ".join(f"{r.name} ({r.target})" for r in unplayed)
+        return text + f"; target not played after the return (a choice of selection): {names}."
 
     def _go(self, item: QTableWidgetItem) -> None:
         first = self.table.item(item.row(), 0)
