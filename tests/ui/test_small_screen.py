@@ -169,3 +169,31 @@ def test_the_log_opened_from_the_view_menu_where_a_small_dock_was_gets_a_useful_
     log.toggleViewAction().trigger()
     qtbot.waitUntil(lambda: log.isVisible() and log.height() >= 0.3 * w.height(), timeout=3000)
     assert log.height() <= 0.5 * w.height()  # and the board keeps the rest
+
+
+def test_a_message_longer_than_the_bar_keeps_its_first_line_and_clears_the_size_grip(w, qtbot):
+    """Centred and clipped, a message of more than four lines lost its first line (the start of
+    the sentence) off the top; and a message just under the bar's width ran under the size grip,
+    which Qt's own one-line path then cut ("END" read "EN")."""
+    from PySide6.QtWidgets import QSizeGrip
+
+    from ui.desktop.statusbar import MAX_LINES
+
+    bar = w.statusBar()
+    words = "FIRST " + "word " * 400 + "LAST"
+    bar.showMessage(words)
+    fm = bar.fontMetrics()
+    qtbot.waitUntil(lambda: bar.message_lines() == MAX_LINES
+                    and bar.height() >= MAX_LINES * fm.lineSpacing())
+    rect = bar.message_rect()
+    assert len(bar._wrapped(words, rect.width())) > MAX_LINES
+    image = bar.grab().toImage()
+    rows = [y for y in range(image.height())
+            if any(image.pixelColor(x, y).lightness() < 100 for x in range(rect.left(), rect.right()))]
+    assert rows and rows[0] >= 2, rows[:3]  # the first line is whole, not cut at the top edge
+    assert rows[-1] <= image.height() - 2
+    assert bar.toolTip() == words
+    grips = [g for g in bar.findChildren(QSizeGrip) if g.isVisible()]
+    for g in grips:
+        assert rect.right() < g.geometry().left()
+    assert rect.right() < bar.width() - fm.horizontalAdvance("x")

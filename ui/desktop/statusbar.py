@@ -12,7 +12,7 @@ in the space left of the permanent widgets. The whole message is also the bar's 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QWidget
 
 MAX_LINES = 4
@@ -33,12 +33,20 @@ class MessageBar(QStatusBar):
                 if w.isVisible() and not isinstance(w, QSizeGrip)]
 
     def message_rect(self) -> QRect:
-        """Where the message is painted: the bar left of the first visible permanent widget."""
-        right = self.width() - _MARGIN
-        for w in self._items():
-            if w.geometry().left() > _MARGIN:
-                right = min(right, w.geometry().left() - _MARGIN)
-        return QRect(_MARGIN, 0, max(right - _MARGIN, 1), self.height())
+        """Where the message is painted: Qt's own message rectangle (6 px in, 2 px clear of the
+        size grip and of the first visible permanent widget), so that both paths agree on what
+        fits on one line."""
+        rtl = self.layoutDirection() == Qt.RightToLeft
+        left, right = _MARGIN, self.width() - 2 * _MARGIN
+        grips = [g for g in self.findChildren(QSizeGrip, options=Qt.FindDirectChildrenOnly)
+                 if g.isVisible()]
+        for w in grips + self._items():
+            g = w.geometry()
+            if rtl:
+                left = max(left, g.right() + 1 + 2)
+            else:
+                right = min(right, g.left() - 2)
+        return QRect(left, 0, max(right - left, 1), self.height())
 
     def message_lines(self) -> int:
         """How many lines the current message takes (1 for an empty or fitting message)."""
@@ -98,5 +106,33 @@ class MessageBar(QStatusBar):
             opt.rect = w.geometry().adjusted(-2, -1, 2, 1)
             self.style().drawPrimitive(QStyle.PE_FrameStatusBarItem, opt, p, self)
         p.setPen(self.palette().windowText().color())
-        p.drawText(self.message_rect(), int(_WRAP), text)
+        rect = self.message_rect()
+        lines = self._wrapped(text, rect.width())
+        if len(lines) <= MAX_LINES:
+            p.drawText(rect, int(_WRAP), text)
+        else:  # longer than the bar: the first lines, the last one elided (the tooltip has all)
+            fm = self.fontMetrics()
+            shown = lines[:MAX_LINES - 1] + [fm.elidedText(" ".join(lines[MAX_LINES - 1:]),
+                                                           Qt.ElideRight, rect.width())]
+            top = rect.top() + (rect.height() - MAX_LINES * fm.lineSpacing()) // 2
+            for k, line in enumerate(shown):
+                p.drawText(QRect(rect.left(), top + k * fm.lineSpacing(), rect.width(),
+                                 fm.lineSpacing()), int(Qt.AlignLeft | Qt.AlignVCenter), line)
         p.end()
+
+    def _wrapped(self, text: str, width: int) -> list[str]:
+        """The message's lines as word wrap lays them out at ``width``."""
+        layout = QTextLayout(text, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        out = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            out.append(text[line.textStart():line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+        return out
