@@ -427,3 +427,4 @@ def test_week_zoom_shows_one_match_marker_per_week_the_highest_priority_and_a_co
     colours = {image.pixelColor(x, y).name() for x in range(x0, x1) for y in range(Y_DAY, Y_DAY + DAY_H)}
     b_colour = board._theme.priority["B"].name()
     assert b_colour in colours
+    assert board._theme.priority["C"].name() not in colours  # one marker: the C ones not drawn

@@ -256,6 +256,21 @@ def test_soft_rule_instances_can_be_listed(qtbot, tiny):
     soft = panel.list.item(hard).foreground().color()
     assert soft != panel.list.palette().color(panel.list.palette().ColorRole.Text)
     assert _contrast(soft, base) >= 4.5, soft.name()
+    # and after the system switches to the dark theme while the app runs
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop.theme import dark_palette
+
+    app = QApplication.instance()
+    light = app.palette()
+    try:
+        app.setPalette(dark_palette())
+        QApplication.processEvents()
+        base = panel.list.palette().color(panel.list.palette().ColorRole.Base)
+        soft = panel.list.item(hard).foreground().color()
+        assert base.lightness() < 100 and _contrast(soft, base) >= 4.5, soft.name()
+    finally:
+        app.setPalette(light)
 
 
 def _contrast(a, b) -> float:

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import re
 
-from PySide6.QtCore import QRect, QSignalBlocker, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QRect, QSignalBlocker, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -438,6 +438,11 @@ class ViolationsPanel(QWidget):
         """``report``: a ``planner.check.CheckReport`` or None (no plan / unchecked)."""
         self.season, self.report = season, report
         self._fill()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.report is not None:
+            self._fill()  # the soft entries' colour is mixed from the palette (dark theme)
 
     def _fill(self) -> None:
         with QSignalBlocker(self.list):
