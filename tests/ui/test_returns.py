@@ -128,6 +128,10 @@ def test_a_long_competition_name_does_not_push_the_other_columns_out_of_a_narrow
     viewport = panel.table.viewport().width()
     assert header.sectionViewportPosition(3) + panel.table.columnWidth(3) <= viewport
     _assert_unclipped(panel, 0, 3)
+    # the columns out of sight (Today, Next, Injury) are said in words under the table
+    words = panel.details.text()
+    assert "<b>Kofi Mensah</b>, Hamstring strain: now S2; next: S3 Mon 5 Oct; back to full" in words
+    assert panel.details.geometry().top() >= panel.table.geometry().bottom()
     panel.resize(300, 300)  # a narrower dock: the column follows it, the row grows
     qtbot.waitUntil(lambda: panel.table.viewport().width() < viewport)
     _assert_unclipped(panel, 0, 3)

@@ -3,8 +3,9 @@
 One row per injury record the plan counts (``planner.returns.returns``): the athlete, the injury,
 the stage today, the next milestone, the return to full training, the first match the athlete
 can play, the target competition met or missed, and whether the return is provisional (a
-criteria test not passed yet). Without a plan, the injured athletes are listed with their
-recorded stage and "solve" in place of the dates. The panel reads the season; a click asks the
+criteria test not passed yet). Under the table each row is said in words with the stage today
+and the next change, so that a narrow dock needs no sideways scroll. Without a plan, the injured
+athletes are listed with their recorded stage and "solve" in place of the dates. The panel reads the season; a click asks the
 window to select the athlete (on the return day) with ``athlete_requested``.
 
 :func:`season_returns` and :func:`return_rows` are the read-only helpers the window, the board
@@ -14,6 +15,7 @@ window to select the athlete (on the return day) with ``athlete_requested``.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
@@ -39,6 +41,7 @@ COLUMNS = ["Athlete", "Back", "First match", "Target", "Provisional", "Today", "
            "Injury"]
 MISSED = "#c62828"
 MAX_COLUMN = 20  # the widest a column is sized to, in "x" widths
+MAX_ROWS = 8  # the table is as tall as this many rows at most (it scrolls beyond)
 TARGET_MIN = 12  # the narrowest the Target column is made to fit the dock, in "x" widths
 MET = "#2e7d32"
 
@@ -117,6 +120,17 @@ class ReturnRow:
             if self.met_before_setback:
                 text += " (played it before the setback this return follows)"
         return text + "."
+
+    def details(self) -> str:
+        """The row in words with the stage today and the next change (the panel's text under
+        the table)."""
+        if not self.planned:
+            return self.sentence()
+        now = stage_name(self.today) if self.today == FIT else self.today
+        nxt = f"; next: {self.next}" if self.next and self.next != "—" else ""
+        head = f"{self.name}, {self.injury}: "
+        rest = self.sentence().removeprefix(head)
+        return f"{head}now {now}{nxt}; {rest}"
 
     @property
     def met_before_setback(self) -> bool:
@@ -227,7 +241,15 @@ class ReturnsPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.summary)
-        lay.addWidget(self.table, 1)
+        lay.addWidget(self.table)
+        # every row in words under the table: in a 380 px dock the table shows Athlete, Back,
+        # First match and Target, and Today, Next and Injury needed a sideways scroll
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.details.setAccessibleName("Each return in words")
+        lay.addWidget(self.details, 1)
         self.rows: list[ReturnRow] = []
         self.table.itemClicked.connect(self._go)
         self.table.itemActivated.connect(self._go)
@@ -251,6 +273,15 @@ class ReturnsPanel(QWidget):
         if width != self.table.columnWidth(col):
             self.table.setColumnWidth(col, width)
         self.table.resizeRowsToContents()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The table as tall as its rows (up to MAX_ROWS of them), the words below it."""
+        t = self.table
+        rows = sum(t.rowHeight(r) for r in range(min(t.rowCount(), MAX_ROWS)))
+        bar = t.horizontalScrollBar()
+        extra = bar.sizeHint().height() if bar.maximum() > 0 else 0
+        t.setFixedHeight(t.horizontalHeader().height() + rows + 2 * t.frameWidth() + extra + 2)
 
     def set_rows(self, rows: list[ReturnRow]) -> None:
         self.rows = rows
@@ -276,6 +307,9 @@ class ReturnsPanel(QWidget):
                 self.table.setColumnWidth(c, cap)
         self._fit_target()
         self.summary.setText(self._summary(rows))
+        self.details.setText("".join(
+            f"<p><b>{html.escape(r.name)}</b>{html.escape(r.details().removeprefix(r.name))}</p>"
+            for r in rows))
 
     @staticmethod
     def _cells(row: ReturnRow) -> list[tuple[str, str, bool]]:
