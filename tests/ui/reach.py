@@ -46,7 +46,6 @@ def assert_reachable(w, key: str) -> int:
     panel, in its scroll area's view and clear of the tab bars; returns how many were checked."""
     dock = w.docks[key]
     assert dock.isVisible(), key
-    window_rect, dock_rect = w.rect(), rect_in(w, dock)
     n = 0
     for c in controls(dock.widget()):
         if any(isinstance(p, QAbstractItemView) for p in ancestors(c)):
@@ -59,6 +58,10 @@ def assert_reachable(w, key: str) -> int:
             area.ensureVisible(at.x() + c.width() // 2, at.y() + c.height() // 2,
                                c.width() // 2 + 1, c.height() // 2 + 1)
             QApplication.processEvents()
+        QApplication.processEvents()
+        # read after the scroll: the panel's size follows the window's layout (a status message
+        # of two lines makes the bar taller for a while, and every dock a line shorter)
+        window_rect, dock_rect = w.rect(), rect_in(w, dock)
         r = rect_in(w, c)
         name = c.accessibleName() or c.objectName() or type(c).__name__
         assert window_rect.contains(r), f"{key}: {name} lies outside the window"
