@@ -366,6 +366,11 @@ def test_a_board_narrowed_by_panels_folds_its_legend_to_one_line(qtbot, demo_sea
     assert w.legend.width() < 520, w.legend.width()
     assert w.legend.collapsed and w.legend.maximumHeight() == BoardLegend.LINE_H
     assert "own week" in w.legend.toolTip()  # the whole key, one hover away
+    # the folded line itself is whole at a board narrowed by panels on both sides (it was cut
+    # to "... the board is too narrow to dr…" at 750 px)
+    from PySide6.QtGui import QFontMetrics
+
+    assert QFontMetrics(w.legend._font).horizontalAdvance(BoardLegend.COLLAPSED) < 480
     w.docks["injuries"].hide()
     w.resize(1280, 720)
     QApplication.processEvents()

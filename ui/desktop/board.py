@@ -1838,8 +1838,8 @@ class BoardLegend(QWidget):
 
     LINE_H = 22  # three lines (rules v2 added one at 1280 px) still leave the whole squad in view
     MAX_LINES = 3  # a board narrowed by docks: more lines would take the board's rows
-    COLLAPSED = ("Key to the board's colours, glyphs and letters: point here to read it (the "
-                 "board is too narrow to draw it; close a panel to see it again)")
+    # short enough to fit a board narrowed by a panel on each side (about 600 px)
+    COLLAPSED = "Key to the board: point here (close a panel to see it drawn)"
     collapsed = False
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
