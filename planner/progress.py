@@ -172,10 +172,13 @@ class FlareProposal:
                 f"flare-up")
 
 
-def flare_proposals(season: Season) -> list[FlareProposal]:
-    """Logged pains that propose a flare-up (rules-spec.md section 9), not yet recorded."""
+def flare_proposals(season: Season, athlete: str | None = None) -> list[FlareProposal]:
+    """Logged pains that propose a flare-up (rules-spec.md section 9), not yet recorded (of one
+    athlete with ``athlete``)."""
     out = []
     for a in season.athletes:
+        if athlete is not None and a.id != athlete:
+            continue
         records = season.injuries_of(a.id)
         if not records:
             continue
@@ -203,12 +206,15 @@ class PainAlert(FlareProposal):
                 f"(Season ▸ Injuries, or the coach workbook's Injuries sheet) and re-plan")
 
 
-def pain_alerts(season: Season) -> list[PainAlert]:
+def pain_alerts(season: Season, athlete: str | None = None) -> list[PainAlert]:
     """Logged pains at or above the governing protocol's ``pain_flare`` (``PAIN_ALERT`` without
     an injury record) that propose no flare-up: not in rehab nor back lately, not while injured
-    with no stage yet, and not followed by an injury recorded within ``INJURY_COVERS_DAYS``."""
+    with no stage yet, and not followed by an injury recorded within ``INJURY_COVERS_DAYS`` (of
+    one athlete with ``athlete``)."""
     out = []
     for a in season.athletes:
+        if athlete is not None and a.id != athlete:
+            continue
         records = season.injuries_of(a.id)
         for day, logged in sorted(logged_days(season, a.id).items()):
             if logged.pain is None:

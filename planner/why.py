@@ -78,6 +78,7 @@ class _Context:
         self._values: dict[tuple[str, str], float] = {}
         self.speed = [v >= SPEED_DAY for v in self.ap.intensity] if self.ap is not None else []
         self._logged = None
+        self._pain: dict | None = None
         self._table: LoadTable | None = None
 
     @property
@@ -86,6 +87,25 @@ class _Context:
         if self._table is None:
             self._table = LoadTable.of(self.rs)
         return self._table
+
+    def pain_notes(self) -> dict:
+        """Day -> what a logged pain at or above the protocol's flare-up threshold asks of the
+        coach (a flare-up proposed and not recorded, or a fit athlete's pain), read once."""
+        if self._pain is None:
+            from planner.progress import flare_proposals, pain_alerts
+
+            self._pain = {}
+            for p in flare_proposals(self.season, self.aid):
+                self._pain[p.date] = (
+                    f"Pain {p.pain:g}/10 was logged, at or above the protocol's {p.threshold}/10: "
+                    f"a flare-up is proposed but not recorded, so the plan goes on as if the "
+                    f"symptoms were not back; if they were, record it (right-click the day ▸ "
+                    f"Record flare-up, or periodize record --flare-up) and re-plan.")
+            for p in pain_alerts(self.season, self.aid):
+                self._pain[p.date] = (
+                    f"Pain {p.pain:g}/10 was logged: if it is an injury, record it (Season ▸ "
+                    f"Injuries) and re-plan; nothing in the plan changed for it.")
+        return self._pain
 
     def logged(self) -> dict:
         """The athlete's logged days (planner.history.logged_days), read once."""
@@ -247,6 +267,8 @@ def _past_text(c: _Context, i: int) -> str:
             parts.append(f"top speed {logged.top_pct:.0f} % of max")
         if logged.played is not None:
             parts.append(f"played {logged.played:g} min")
+        if logged.pain is not None:
+            parts.append(f"pain {logged.pain:g}/10")
         out = f"This day is in the past: it keeps what was logged ({', '.join(parts)}), so {it} %."
         if it == 0 and logged.top_pct is None and logged.minutes > 0 and not c.facts.played[i]:
             # rules-spec.md section 9: without a top speed the stored plan's level stands; "so
@@ -270,6 +292,9 @@ def _past_text(c: _Context, i: int) -> str:
     was = c.ap.planned.get(day)
     if was is not None and was != it:
         out += f" The plan had said {was} %."
+    pain = c.pain_notes().get(day) if logged is not None else None
+    if pain:
+        out += " " + pain
     return out
 
 

@@ -390,6 +390,51 @@ def _injured_sentence(rets: list) -> str:
     return out + "."
 
 
+def _calendar_lines(season: Season) -> list[tuple[str, str]]:
+    """The Cover's blocks and days off (each only when the season has some)."""
+    out = []
+    if season.blocks:
+        out.append(("Blocks", "; ".join(f"{b.name} ({text.span(b.start, b.end)})"
+                                        for b in season.blocks)))
+    off = season.calendar.non_training_days
+    if off:
+        out.append(("Days off", "; ".join(f"{text.date_short(d.date)}"
+                                          + (f" {d.reason}" if d.reason else "") for d in off)))
+    return out
+
+
+def _in_progress_lines(season: Season) -> list[tuple[str, str, bool]]:
+    """A season in progress: what today is (the pages before it are what happened), and the
+    logged pains nobody acted on yet (key, words, a warning)."""
+    today = season.calendar.today
+    out = []
+    if today is not None:
+        out.append(("Today", f"{text.day_long(today)}: the days before it are as logged (or as "
+                              f"planned where nothing was logged), the days from it on are the "
+                              f"plan.", False))
+    pain = _pain_sentence(season)
+    if pain:
+        out.append(("Pain logged", pain, True))
+    return out
+
+
+def _pain_sentence(season: Season) -> str:
+    """Logged pains that propose a flare-up not recorded (or a fit athlete's pain), by athlete:
+    the plan goes on as if nothing happened until the coach records one (rules-spec.md 9)."""
+    from planner.progress import flare_proposals, pain_alerts
+
+    by: dict[str, list[str]] = {}
+    for p in sorted(flare_proposals(season) + pain_alerts(season), key=lambda p: p.date):
+        by.setdefault(p.athlete, []).append(f"{text.date_short(p.date)} ({p.pain:g}/10)")
+    if not by:
+        return ""
+    who = [f"{season.athlete_label(a)}: {', '.join(days)}" for a, days in by.items()]
+    return ("; ".join(who) + ". A pain at or above the flare-up threshold proposes a flare-up; "
+            "nothing in the plan changes until it is recorded (the app: right-click the day ▸ "
+            "Record flare-up; or periodize record --flare-up), so record those that were one "
+            "and re-plan.")
+
+
 def _soft_words(plan: Plan) -> list[tuple[str, str]]:
     counts: dict[str, list] = {}
     for v in plan.soft:
@@ -456,15 +501,13 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         line("Check", ctx.broken, st.warning(), bold=True)
     line("Squad", f"{text.plural(len(season.athletes), 'athlete')}")
     line("Injured", _injured_sentence(rets) + " Each return is on the Returns sheet.")
+    for key, value, warn in _in_progress_lines(season):
+        line(key, value, st.warning() if warn else None, bold=warn)
     line("Competitions", f"{len(season.competitions)}: {len(prio['A'])} A"
                          + (f" ({a_names})" if a_names else "") + f", {len(prio['B'])} B, "
                          f"{len(prio['C'])} C")
-    if season.blocks:
-        line("Blocks", "; ".join(f"{b.name} ({text.span(b.start, b.end)})" for b in season.blocks))
-    off = season.calendar.non_training_days
-    if off:
-        line("Days off", "; ".join(f"{text.date_short(d.date)}" + (f" {d.reason}" if d.reason else "")
-                                   for d in off))
+    for key, value in _calendar_lines(season):
+        line(key, value)
     exported = ws.cell(row=r, column=1, value="Exported")
     exported.style = label
     c = ws.cell(row=r, column=2, value=ctx.exported_at)

@@ -601,3 +601,36 @@ def test_the_checker_reads_a_stale_plans_past_under_the_recorded_stages_as_the_s
         for a in after.plan.athletes)})
     assert [v.message for v in check_plan(after, after.plan).violations] == \
         [v.message for v in check_plan(after, solver_read).violations]
+
+
+def test_a_proposed_flare_up_not_recorded_is_said_on_the_day_and_on_the_cover():
+    """Pain 6/10 logged in P3 proposes a flare-up; nothing changes until it is recorded. The
+    printed plan said nothing of it: the day read "it keeps what was logged ... No hard rule
+    bounds this day" beside a protocol that stops at 2/10."""
+    import io
+
+    import openpyxl
+
+    from planner.why import Explainer
+    from planner.xlsx_export import workbook_bytes
+
+    s = season(weeks=4, athletes=1, injuries=(injury("A1", "P3", start_day=-10),), today=day(10))
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(4), minutes=60, rpe=5, pain=6),
+                                Session(athlete="A1", date=day(5), minutes=60, rpe=5, pain=3))).apply(s)
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.plan is not None
+
+    def day_text(season, d):
+        return " ".join(r.text for r in Explainer(season, out.plan).day("A1", day(d)).reasons)
+
+    def cover(season) -> dict:
+        ws = openpyxl.load_workbook(io.BytesIO(workbook_bytes(season, out.plan)))["Cover"]
+        return {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
+
+    assert "pain 6/10" in day_text(s, 4) and "flare-up is proposed but not recorded" in day_text(s, 4)
+    assert "pain 3/10" in day_text(s, 5) and "proposed" not in day_text(s, 5)
+    c = cover(s)
+    assert c["Today"].startswith("Thu 14 Jan 2027: the days before it are as logged")
+    assert c["Pain logged"].startswith("Athlete 1 (A1): 8 Jan (6/10).")
+    confirmed = E.RecordFlareUp(athlete="A1", date=day(4)).apply(s)
+    assert "proposed" not in day_text(confirmed, 4) and "Pain logged" not in cover(confirmed)
