@@ -160,6 +160,46 @@ def played_in_rehab(season: Season) -> list[PlayedInRehab]:
 
 
 @dataclass(frozen=True)
+class AboveStage:
+    """A logged top speed above the cap of the rehab stage the records hold the athlete in on a
+    day before today (the day of a recorded flare-up aside: its session came before it). Nothing
+    changes; the plan keeps the stage, and a physio must hear of it."""
+
+    athlete: str
+    date: dt.date
+    top: int  # % of max speed, whole
+    stage: str
+    cap: int
+
+    def text(self, season: Season) -> str:
+        allowed = "no running" if self.cap == 0 else f"at most {self.cap} %"
+        return (f"{season.athlete_label(self.athlete)} logged {self.top} % of max speed on "
+                f"{day_long(self.date)} in {self.stage} ({allowed})")
+
+
+def above_stage(season: Season) -> list[AboveStage]:
+    """The days before today whose logged top speed is above the recorded rehab stage's cap (the
+    inspector's RH-CAP fact), in date order."""
+    today = planning_start(season)
+    out = []
+    for a in season.athletes:
+        records = sorted(season.injuries_of(a.id), key=lambda r: r.onset)
+        if not records:
+            continue
+        for d, x in sorted(logged_days(season, a.id).items()):
+            if d >= today or x.top_pct is None:
+                continue
+            rec, stage = governing(records, d), athlete_stage_on(records, d)
+            if rec is None or stage == FIT or d in rec.flare_ups:
+                continue
+            proto = load_protocol(rec.protocol)
+            cap = proto.cap(stage) if stage in proto.stage_ids else 0
+            if round(x.top_pct) > cap:
+                out.append(AboveStage(a.id, d, round(x.top_pct), stage, cap))
+    return sorted(out, key=lambda x: (x.date, x.athlete))
+
+
+@dataclass(frozen=True)
 class FlareProposal:
     athlete: str
     date: dt.date

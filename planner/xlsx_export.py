@@ -415,6 +415,17 @@ def _in_progress_lines(season: Season) -> list[tuple[str, str, bool]]:
     pain = _pain_sentence(season)
     if pain:
         out.append(("Pain logged", pain, True))
+    from planner.progress import above_stage
+
+    by: dict[str, list[str]] = {}
+    for p in above_stage(season):
+        by.setdefault(p.athlete, []).append(
+            f"{text.date_short(p.date)} {p.top} % in {p.stage} (≤ {p.cap} %)")
+    if by:
+        out.append(("Above the stage", "; ".join(f"{season.athlete_label(a)}: {', '.join(d)}"
+                                                 for a, d in by.items())
+                    + ". Logged faster than the rehab stage allows: worth a word with the athlete "
+                      "and the physio (each day's page says it too).", True))
     return out
 
 

@@ -586,3 +586,16 @@ def test_advance_says_which_days_it_puts_in_the_past_with_nothing_logged(tmp_pat
     r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--no-replan", "--log",
             "a.csv", cwd=tmp_path)
     assert r.returncode == 0 and "nothing logged" not in r.stdout and "Nothing is logged" not in r.stdout
+
+
+def test_log_says_a_speed_above_the_rehab_stage(tmp_path):
+    """A rehab athlete's GPS top speed above the stage's cap was said only by 'explain'."""
+    s = season(weeks=4, athletes=2, injuries=(injury("A1", "P3", start_day=-10),), today=day(10))
+    save_season(s, tmp_path / "s.season.json")
+    (tmp_path / "log.csv").write_text(f"Athlete ID,Date,Minutes,RPE,Top speed %\nA1,{day(4)},60,5,95\n"
+                                      f"A1,{day(5)},60,5,70\nA2,{day(4)},60,5,100\n")
+    r = run("log", "s.season.json", "log.csv", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    lines = [x for x in r.stdout.splitlines() if x.startswith("Above the stage: ")]
+    assert lines == ["Above the stage: Athlete 1 (A1) logged 95 % of max speed on Fri 8 Jan 2027 "
+                     "in P3 (at most 80 %); worth a word with the athlete and the physio."]

@@ -634,3 +634,35 @@ def test_a_proposed_flare_up_not_recorded_is_said_on_the_day_and_on_the_cover():
     assert c["Pain logged"].startswith("Athlete 1 (A1): 8 Jan (6/10).")
     confirmed = E.RecordFlareUp(athlete="A1", date=day(4)).apply(s)
     assert "proposed" not in day_text(confirmed, 4) and "Pain logged" not in cover(confirmed)
+
+
+def test_a_logged_speed_above_the_rehab_stage_is_listed_but_not_on_a_flare_up_day():
+    """In P3 (at most 80 %): 95 % logged on Fri 8 Jan is listed, 80 % is not; a recorded
+    flare-up on the day of a fast session is where the pain came, not a breach of the stage it
+    starts."""
+    from planner.progress import above_stage
+
+    s = season(weeks=4, athletes=2, injuries=(injury("A1", "P3", start_day=-10),), today=day(10))
+    s = E.LogSessions(sessions=(
+        Session(athlete="A1", date=day(4), minutes=60, rpe=5, top_speed_pct=95),
+        Session(athlete="A1", date=day(5), minutes=60, rpe=5, top_speed_pct=80.4),
+        Session(athlete="A1", date=day(7), minutes=60, rpe=5, top_speed_pct=90),
+        Session(athlete="A2", date=day(4), minutes=60, rpe=5, top_speed_pct=100))).apply(s)
+    got = above_stage(s)
+    assert [(p.athlete, p.date, p.top, p.stage, p.cap) for p in got] == [
+        ("A1", day(4), 95, "P3", 80), ("A1", day(7), 90, "P3", 80)]
+    assert got[0].text(s) == "Athlete 1 (A1) logged 95 % of max speed on Fri 8 Jan 2027 in P3 (at most 80 %)"
+    flared = E.RecordFlareUp(athlete="A1", date=day(7)).apply(s)
+    assert [p.date for p in above_stage(flared)] == [day(4)]
+    # and the printed plan's Cover lists them
+    import io
+
+    import openpyxl
+
+    from planner.xlsx_export import workbook_bytes
+
+    out = solve(SolveRequest(s, time_limit=30))
+    ws = openpyxl.load_workbook(io.BytesIO(workbook_bytes(s, out.plan)))["Cover"]
+    cover = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
+    assert cover["Above the stage"].startswith(
+        "Athlete 1 (A1): 8 Jan 95 % in P3 (≤ 80 %), 11 Jan 90 % in P3 (≤ 80 %). Logged faster")

@@ -1351,3 +1351,23 @@ def test_minutes_played_logged_on_a_day_without_a_match_are_said_not_to_count(qt
     view.setCurrentIndex(m.index(row_of(w, "A2"), match))
     type_cell(qtbot, view, "96 6 m90")  # a match day: counted, nothing said of it
     assert "not used" not in panel.message.text()
+
+
+def test_a_log_faster_than_the_rehab_stage_allows_is_said_after_the_move(qtbot, in_week_3, tmp_path, dialogs):
+    """Athlete 1, in S2 (at most 95 %), logged 100 % on Tuesday of week 3: only the inspector
+    said it ("Above the stage"), so a coach importing the week never saw it."""
+    from planner.progress import above_stage
+    from planner.text import day_long
+
+    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE,Top speed %\n"
+                                  f"A1,{day(15).isoformat()},60,6,100\n"
+                                  f"A1,{day(16).isoformat()},60,5,85\n"
+                                  f"A2,{day(15).isoformat()},75,6,100\n")
+    w.interaction = dialogs
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    (said,) = [d for d in dialogs if d[0] == "inform" and d[1] == "Logged while in rehab"]
+    assert "Faster than the rehab stage allows:\n• Athlete 1 (A1) logged 100 % of max speed on " \
+           f"{day_long(day(15))} in S2 (at most 95 %)." in said[2]
+    assert "85 %" not in said[2] and "Athlete 2" not in said[2]  # within the stage; fit
+    assert [(p.athlete, p.date, p.top) for p in above_stage(w.season)] == [("A1", day(15), 100)]

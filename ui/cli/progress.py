@@ -148,6 +148,10 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
 
     for p in [p for p in played_in_rehab(after) if p not in played_in_rehab(season)]:
         print(f"Played in rehab: {p.text(after)}.")
+    from planner.progress import above_stage
+
+    for p in [p for p in above_stage(after) if p not in above_stage(season)]:
+        print(f"Above the stage: {p.text(after)}; worth a word with the athlete and the physio.")
     _print_flags(after)
     return after
 

@@ -136,17 +136,27 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
     """Say the athletes whose newly logged matches contradict the injury records (minutes played
     while recorded in a rehab stage): the log says they were back, the records do not. True when
     something was said."""
-    from planner.progress import played_in_rehab
+    from planner.progress import above_stage, played_in_rehab
 
     old = set(played_in_rehab(before))
     new = [p for p in played_in_rehab(after) if p not in old]
-    if not new:
+    seen = set(above_stage(before))
+    fast = [p for p in above_stage(after) if p not in seen]
+    if not new and not fast:
         return False
     fix = "tick them in Move Today, or Season ▸ Injuries ▸ Stages"
-    lines = "\n".join(f"• {p.text(after, fix)}." for p in new)
-    window.interaction.inform("Matches logged while in rehab",
-                              f"{lines}\n\nThe plan keeps the records: until the stage changes "
-                              f"are recorded, these athletes are planned as still in rehab.")
+    parts = []
+    if new:
+        lines = "\n".join(f"• {p.text(after, fix)}." for p in new)
+        parts.append(f"{lines}\n\nThe plan keeps the records: until the stage changes are "
+                     f"recorded, these athletes are planned as still in rehab.")
+    if fast:
+        lines = "\n".join(f"• {p.text(after)}." for p in fast[:12])
+        more = f"\n• … and {len(fast) - 12} more days (the inspector marks each)" if len(fast) > 12 else ""
+        parts.append(f"Faster than the rehab stage allows:\n{lines}{more}\n\nWorth a word with the "
+                     f"athletes and the physio; if a stage changed, record it ({fix}).")
+    title = "Matches logged while in rehab" if not fast else "Logged while in rehab"
+    window.interaction.inform(title, "\n\n".join(parts))
     return True
 
 
