@@ -25,7 +25,7 @@ from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.safefile import save_failure
 from planner.season import Season
-from planner.text import date_short, plural
+from planner.text import date_short, day_long, plural
 from ui.desktop import editors, fileio, gcguard, handouts, panels, roles, scenarios, wheelguard
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.diskstate import DiskStamp, changed_on_disk
@@ -929,13 +929,14 @@ class MainWindow(QMainWindow):
                 f"solving.", 10000)
         elif result.stale and (outcome.plan is not None or outcome.status.value == "infeasible"):
             self._offer_stale(outcome, result.value.rules)
-        elif outcome.plan is not None and self._accept_plan(result.value):
+        elif outcome.plan is not None and (was := self._backs()) is not None \
+                and self._accept_plan(result.value):
             conflict_shown = self.explanation.outcome is not None
             self.explanation.reset("<p><i>The last solve found a plan: no conflict to "
                                    "explain.</i></p>")
             if conflict_shown:  # opened for the conflict, which is gone: the board gets the room
                 self.docks["explanation"].hide()
-            self.statusBar().showMessage(self._solved_text(outcome))
+            self.statusBar().showMessage(self._solved_text(outcome) + self._moved_text(was))
         else:
             self._show_no_plan(outcome)
         self.solve_finished.emit(outcome)
@@ -954,6 +955,25 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("A solve result for an older version of the season "
                                      "is offered above the board.", 10000)
         self.stale_result_offered.emit(outcome)
+
+    def _backs(self) -> dict:
+        """The Returns panel's days back before a solve is accepted: (athlete, onset) -> day."""
+        return {(r.athlete, r.onset): r.back for r in self.return_rows if r.planned}
+
+    def _moved_text(self, was: dict) -> str:
+        """The returns the accepted solve moved (a flare-up recorded, then F5, moved Kofi's return
+        by a month, and the status bar said only "Solved")."""
+        moved = [(r, was[(r.athlete, r.onset)]) for r in self.return_rows
+                 if r.planned and (r.athlete, r.onset) in was and was[(r.athlete, r.onset)] != r.back]
+        if not moved:
+            return ""
+
+        def back(d) -> str:
+            return day_long(d) if d is not None else "not this season"
+
+        said = "; ".join(f"{r.name} back {back(r.back)} (was {back(old)})" for r, old in moved[:3])
+        more = f"; and {len(moved) - 3} more" if len(moved) > 3 else ""
+        return f" Returns moved: {said}{more} (Returns panel)."
 
     def _solved_text(self, outcome: Outcome) -> str:
         """The solve in one short line, what matters first (the status bar cuts the rest): how
