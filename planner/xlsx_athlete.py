@@ -165,7 +165,10 @@ class AthleteSheet:
     def _return_text(self, r) -> str:
         parts = []
         what = "Injury" if self.ctx.anonymise else r.protocol.replace("-", " ").capitalize()
-        parts.append(f"{what} from {text.day_long(r.onset)}, {r.stage_at_p0} at the planning start")
+        cal = self.ctx.season.calendar
+        when = (f"today ({text.day_long(cal.today)})" if cal.today is not None and cal.today > cal.start
+                else "at the season start")
+        parts.append(f"{what} from {text.day_long(r.onset)}, {r.stage_at_p0} {when}")
         if r.fit is None:
             parts.append("not back to full training in this season's plan")
         else:

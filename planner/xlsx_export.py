@@ -455,12 +455,16 @@ def _soft_words(plan: Plan) -> list[tuple[str, str]]:
         if v.athlete:
             entry[2].add(v.athlete)
     out = []
-    for rule, (n, _penalty, who) in sorted(counts.items()):
+    for rule, (n, penalty, who) in sorted(counts.items()):
         title = RULES[rule].title if rule in RULES else rule
         whom = f" ({text.plural(len(who), 'athlete')})" if who else ""
         if rule == "STAB":  # what a coach reads in it: how much the last re-plan changed
             out.append((rule, f"Changed by the last re-plan: "
                               f"{text.plural(n, 'day or week', 'days and weeks')}{whom}"))
+            continue
+        if penalty == 0:  # weight 0 (LD-1 by default): listed for the staff, not traded off
+            out.append((rule, f"{title}: {text.plural(n, 'time')}{whom}, listed only: its weight "
+                              f"is 0, so the plan does not avoid them (the Rules sheet)"))
             continue
         out.append((rule, f"{title}: {text.plural(n, 'time')}{whom}"))
     return out
@@ -597,13 +601,23 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
 
 
 # -- Returns -------------------------------------------------------------------------------------------
+def _returns_columns(season: Season) -> tuple:
+    """The Returns sheet's columns; the stage column says its day ("the planning start" read
+    as the season's start, beside a return months later)."""
+    today = season.calendar.today
+    when = (f"Stage today ({text.date_short(today)})" if today is not None and today > season.calendar.start
+            else "Stage at the season start")
+    return tuple((when, w) if h == "Stage at the planning start" else (h, w) for h, w in RETURNS_COLUMNS)
+
+
 def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     season, st = ctx.season, ctx.st
+    cols = _returns_columns(season)
     header = st.header()
-    for j, (h, width) in enumerate(RETURNS_COLUMNS, start=1):
+    for j, (h, width) in enumerate(cols, start=1):
         ws.cell(row=1, column=j, value=h).style = header
         ws.column_dimensions[get_column_letter(j)].width = width
-    ws.row_dimensions[1].height = row_height(max(fit_lines(h, w, 10, True) for h, w in RETURNS_COLUMNS), 10)
+    ws.row_dimensions[1].height = row_height(max(fit_lines(h, w, 10, True) for h, w in cols), 10)
     wrap, date_s = st.day_cell(size=10), st.table_date()
     r = 2
     for ret in rets:
@@ -629,7 +643,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
                 c.value = v
             else:
                 write_styled(c, str(v), wrap)
-                lines = max(lines, fit_lines(str(v), RETURNS_COLUMNS[j - 1][1], 10))
+                lines = max(lines, fit_lines(str(v), cols[j - 1][1], 10))
         ws.row_dimensions[r].height = row_height(lines, 10)
         r += 1
     if not rets:
@@ -637,7 +651,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         c.style = st.note()
         ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=4)
         r = 3
-    last = get_column_letter(len(RETURNS_COLUMNS))
+    last = get_column_letter(len(cols))
     ws.freeze_panes = "B2"
     if rets:
         ws.auto_filter.ref = f"A1:{last}{r - 1}"
@@ -645,7 +659,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
              "athlete plays after it, once the team sessions of RE-1 are done. Target met: the athlete "
              "plays the target competition's first day. Provisional: the return depends on a "
              "criteria test not passed yet."]
-    total = sum(w for _, w in RETURNS_COLUMNS)
+    total = sum(w for _, w in cols)
     for line in notes:
         r += 1
         c = ws.cell(row=r, column=1, value=line)

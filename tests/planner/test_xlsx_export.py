@@ -274,15 +274,17 @@ def test_the_returns_sheet_lists_each_injured_athletes_return(tmp_path):
     assert row["Athlete"] == "Cy Cedar (A3)" and row["Injury"] == "Persistent iliopsoas tendinopathy"
     assert row["Back to full training"] == _day(14) == ret.fit  # (build_workbook keeps dates)
     assert row["Target competition"] == "League match 4" and row["Target met"] == "no"
-    assert row["Stage at the planning start"] == "INJ" and row["Provisional"] in ("yes", "no")
+    assert row["Stage at the season start"] == "INJ" and row["Provisional"] in ("yes", "no")
     # Today past the return: RTS no longer counts it, but the printed season still tells it
     later = season.model_copy(update={"calendar": season.calendar.model_copy(update={"today": _day(16)})})
     assert returns(later, plan) == []
     book = build_workbook(later, plan)
     ws = book[RETURNS_SHEET]
+    header = [c.value for c in ws[1]]  # the stage column says its day: today
     row = {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
     assert row["Athlete"] == "Cy Cedar (A3)" and row["Back to full training"] == _day(14)
-    assert row["Stage at the planning start"] == "FIT" and row["Target met"] == "no"
+    today = f"Stage today ({_day(16).day} {_day(16):%b})"
+    assert row[today] == "FIT" and row["Target met"] == "no"
     cover = book["Cover"]
     said = " ".join(str(c.value) for r in cover.iter_rows() for c in r if c.value)
     assert "No injured athlete" not in said
@@ -969,3 +971,21 @@ def test_a_plan_whose_rehab_stage_the_season_no_longer_has_is_refused_not_a_cras
                                   f"which is no stage of the injury recorded since")
         assert "the plan no longer fits the season: solve again, then export" in problem
     assert not (tmp_path / "plan.xlsx").exists() and not (tmp_path / "cal").exists()
+
+
+def test_the_cover_says_a_rule_of_weight_0_is_listed_not_traded_off():
+    """LD-1 (weight 0 by default) was listed under "What the plan trades off" with the rules the
+    plan weighs: a practitioner read it as a spike the plan chose."""
+    import datetime as dt
+
+    from planner.season import Plan, SoftViolation
+    from planner.xlsx_export import _soft_words
+
+    d = dt.date(2026, 9, 7)
+    soft = (SoftViolation(rule="LD-1", athlete="A1", start=d, end=d, message="spike", penalty=0),
+            SoftViolation(rule="LD-1", athlete="A2", start=d, end=d, message="spike", penalty=0),
+            SoftViolation(rule="HV-1", athlete="A1", start=d, end=d, message="gap", penalty=30))
+    words = dict(_soft_words(Plan(status="optimal", team_weeks=(), athletes=(), soft=soft)))
+    assert words["HV-1"] == "Regular high-velocity exposure: 1 time (1 athlete)"
+    assert words["LD-1"].startswith("No planned load spike: 2 times (2 athletes), listed only: its "
+                                    "weight is 0, so the plan does not avoid them")
