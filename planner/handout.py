@@ -263,7 +263,7 @@ class Handouts:
         text_ = self._kind_words(kind, w, rehab)
         if mixed and not rehab and kind != "load":
             # the week's kind shortens team sessions only: a rehab day keeps its stage's session
-            text_ += "; your rehab days keep your stage's sessions, as long as in any week"
+            text_ += "; on your rehab days your stage's sessions stay as long as in any week"
         return text_
 
     def _kind_words(self, kind: str, w: int, rehab: bool) -> str:

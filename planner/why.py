@@ -491,10 +491,12 @@ def _weekly_cap_reason(c: _Context, i: int, add) -> None:
                                      f"{text.plural(cap_w, 'speed day')} "
                                      f"({text.plural(n_plan, 'planned speed day')}{besides})."))
     elif n_match >= cap_w:
-        verb = "reach" if n_match == cap_w else "are over"
-        add(Reason("HV-2", "bound", f"The {matches} {verb} this {kind} week's cap of "
+        verb = ("reaches" if n_match == 1 else "reach") if n_match == cap_w else (
+            "is over" if n_match == 1 else "are over")
+        the = "The match played" if n_match == 1 else f"The {matches}"
+        add(Reason("HV-2", "bound", f"{the} {verb} this {kind} week's cap of "
                                      f"{text.plural(cap_w, 'speed day')}: no speed day is planned "
-                                     f"beside them."))
+                                     f"beside {'it' if n_match == 1 else 'them'}."))
     elif n_plan + n_match >= cap_w:
         besides = f" and {matches}" if n_match else ""
         add(Reason("HV-2", "bound", f"This {kind} week already has "

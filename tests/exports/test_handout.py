@@ -163,7 +163,7 @@ def test_a_deload_week_half_in_rehab_says_the_rehab_days_keep_their_sessions():
             continue
         days = tl.weeks[w.week - 1].days
         stages = {plan.for_athlete(w.athlete).stages[i] for i in days}
-        says = "your rehab days keep your stage's sessions" in w.kind_text
+        says = "on your rehab days your stage's sessions stay as long" in w.kind_text
         if FIT in stages and stages - {FIT, "INJ"}:
             mixed += 1
             assert says and "team sessions of 45 minutes" in w.kind_text, w.kind_text
