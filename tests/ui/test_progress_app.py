@@ -441,6 +441,16 @@ def test_a_log_that_runs_past_today_offers_to_move_today_with_it(w, tmp_path, di
     assert w.season.calendar.today == day(18) and len(logged(w, "A3", 17)) == 1
 
 
+
+def test_a_log_to_saturday_offers_monday_not_the_sunday_off(w, tmp_path, dialogs):
+    """The week's GPS export ends on Saturday's match: the offer was Sunday, a day nobody
+    trains, and the coach pressed Next week at every loop."""
+    from ui.desktop.sessionimport import _today_after
+
+    assert _today_after(w.season, _csv(tmp_path, [f"A2,{day(19)},95,8,,,,"])) == day(21)  # Mon
+    assert _today_after(w.season, _csv(tmp_path, [f"A2,{day(16)},75,6,,,,"])) == day(17)  # Thu
+
+
 # -- moving today ----------------------------------------------------------------------------------
 def test_next_week_in_move_today_steps_a_week_on_at_each_click(qtbot, planned):
     """Once the field showed the week after today's, Next week did nothing."""

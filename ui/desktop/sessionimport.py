@@ -21,6 +21,7 @@ from planner import logmerge
 from planner.errors import InputError, PeriodizeError
 from planner.season import Season
 from planner.text import day_long, number, plural, span
+from planner.timeline import Timeline
 from planner.validate import planning_start
 
 SESSIONS_FILTER = "Session logs (*.csv *.txt *.xlsx *.xlsm);;All files (*)"
@@ -245,8 +246,9 @@ def import_sessions(window, path: str | Path) -> bool:
 
 
 def _today_after(season: Season, path) -> dt.date | None:
-    """The day after the log's last session, when that lies after today and the log reads well
-    with today there (so moving today is what it needs); else None."""
+    """The day after the log's last session (past the days off that follow it), when that lies
+    after today and the log reads well with today there (so moving today is what it needs);
+    else None."""
     cal = season.calendar
     end = cal.end + dt.timedelta(days=1)
     try:
@@ -257,6 +259,11 @@ def _today_after(season: Season, path) -> dt.date | None:
     if not result.sessions:
         return None
     day = min(max(s.date for s in result.sessions) + dt.timedelta(days=1), end)
+    # past the days off after it (a log to Saturday: Monday, not Sunday, which nobody trains on)
+    tl = Timeline(season)
+    while day < end and (i := tl.index(day)) is not None and not tl.is_training[i] \
+            and not tl.is_comp[i]:
+        day += dt.timedelta(days=1)
     return day if day > planning_start(season) else None
 
 
