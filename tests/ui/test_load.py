@@ -247,8 +247,10 @@ def test_a_logged_week_above_ld1s_limit_is_flagged_though_the_ratio_is_not(qtbot
 def test_load_flags_reads_a_logged_spike():
     import types
 
-    week = types.SimpleNamespace(start=dt.date(2026, 11, 23), load=4600.0, acwr=1.65)
-    none = types.SimpleNamespace(start=dt.date(2026, 11, 23), load=600.0, acwr=None)
+    week = types.SimpleNamespace(start=dt.date(2026, 11, 23), load=4600.0, logged=4600.0, acwr=1.65)
+    none = types.SimpleNamespace(start=dt.date(2026, 11, 23), load=600.0, logged=600.0, acwr=None)
+    # a day of the week with nothing logged counts as planned: said, beside the logged sum
+    part = types.SimpleNamespace(start=dt.date(2026, 9, 14), load=2920.0, logged=2620.0, acwr=1.38)
 
     class F:
         def __init__(self, spike):
@@ -261,6 +263,9 @@ def test_load_flags_reads_a_logged_spike():
     assert flags["a"].text() == ("⚠ Load: week of 23 Nov (logged) 4,600 AU, ACWR 1.65, above 1.3 "
                                  "[E, disputed]")
     assert "after 4 weeks at 0" in flags["c"].text() and "above" not in flags["c"].text()
+    assert load_flags({"d": F(part)})["d"].text().startswith(
+        "⚠ Load: week of 14 Sep (logged 2,620 AU + 300 AU planned on days not logged) 2,920 AU, "
+        "ACWR 1.38")
 
 
 # -- no log, no plan, division by zero --------------------------------------------------------------

@@ -76,7 +76,12 @@ class LoadFlag:
 
     def _spike_words(self) -> str:
         w = self.spike
-        when = f"week of {w.start.day} {w.start:%b} (logged) {au(w.load)}"
+        # the week's load counts the days with nothing logged as planned: said when it differs
+        # from the logged sum, which the Load panel shows (2,920 here beside "logged 2,620")
+        extra = w.load - w.logged if w.logged is not None else 0
+        what = (f"(logged {au(w.logged)} + {au(extra)} planned on days not logged)" if extra > 0.5
+                else "(logged)")
+        when = f"week of {w.start.day} {w.start:%b} {what} {au(w.load)}"
         if w.acwr is None:  # the four weeks before had no load: no ratio exists
             return f"{when} after 4 weeks at 0"
         return f"{when}, ACWR {fmt_figure(w.acwr, (self.limit,))}"
