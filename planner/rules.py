@@ -226,7 +226,7 @@ RULES: dict[str, Rule] = {
             "J",
         ),
         Rule(
-            "RTS", "Return to sport early", False,
+            "RTS", "Return to sport as early as allowed", False,
             "Each injured athlete reaches full competition as early as the rules allow; missing the "
             "athlete's target competition (not playing it) costs much more.",
             "C", ("Ardern16", "vanderHorst17", "Taberner19"),
