@@ -194,8 +194,13 @@ def test_a_solve_that_moves_a_return_says_so_in_the_status_bar(w, qtbot):
     solve(w, qtbot)
     (row,) = w.returns_panel.rows
     was = row.back
+    assert w.returns_panel.stale.isHidden()
     assert w.apply_edit(E.RecordFlareUp(athlete="A01", date=D(2026, 12, 15)))
+    # until the next solve the panel shows the stored plan's returns, and says so
+    stale = w.returns_panel.stale
+    assert not stale.isHidden() and "stored plan's returns" in stale.text() and "F5" in stale.text()
     solve(w, qtbot)
+    assert stale.isHidden()
     (row,) = w.returns_panel.rows
     assert row.back != was
     msg = w.statusBar().currentMessage()

@@ -594,6 +594,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"The returns could not be worked out: {e}", 8000)
         self.return_rows = rows
         self.returns_panel.set_rows(rows)
+        # the returns read the stored plan: after a change it no longer fits (a flare-up just
+        # recorded), the panel says they are the plan's from before it
+        self.returns_panel.set_stale(len(panels.broken(self.check_report)) if rows else 0)
         self.board.set_returns(rows)
         self.inspector.set_returns(rows)
         self.injuries_editor.set_returns(rows)

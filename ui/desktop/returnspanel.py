@@ -241,6 +241,12 @@ class ReturnsPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.summary)
+        self.stale = QLabel()
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet(f"color: {MISSED}")
+        self.stale.setAccessibleName("Returns out of date")
+        self.stale.hide()
+        lay.addWidget(self.stale)
         lay.addWidget(self.table)
         # every row in words under the table: in a 380 px dock the table shows Athlete, Back,
         # First match and Target, and Today, Next and Injury needed a sideways scroll
@@ -310,6 +316,15 @@ class ReturnsPanel(QWidget):
         self.details.setText("".join(
             f"<p><b>{html.escape(r.name)}</b>{html.escape(r.details().removeprefix(r.name))}</p>"
             for r in rows))
+
+    def set_stale(self, broken: int) -> None:
+        """Say that the returns are the stored plan's while it breaks ``broken`` hard rules of the
+        season as it is now (0: it fits)."""
+        self.stale.setVisible(broken > 0)
+        if broken:
+            self.stale.setText(f"⚠ These are the stored plan's returns; since the last change it "
+                               f"breaks {plural(broken, 'rule')} (Plan Check). Solve again (F5) "
+                               f"to see the returns as they are now.")
 
     @staticmethod
     def _cells(row: ReturnRow) -> list[tuple[str, str, bool]]:
