@@ -163,6 +163,8 @@ def test_file_export_handouts_writes_the_chosen_pages(qtbot, tmp_path, dialogs):
     assert handouts_dialog(window, dialog)
     assert (tmp_path / "week.pdf").read_bytes().startswith(b"%PDF")
     assert "Wrote 1 handout page" in window.statusBar().currentMessage()
+    # the notice above the board names this export (it kept an earlier workbook's)
+    assert "Wrote 1 handout page to <b>week.pdf</b>" in window.notice.label.text()
 
 
 def test_a_long_handout_export_shows_its_progress_and_cancel_writes_nothing(qtbot, tmp_path, dialogs):

@@ -95,7 +95,7 @@ def _is_the_season_file(window, path: str | Path) -> bool:
         return False
 
 
-def _written(window, what: str, path: Path, folder: Path, open_file: bool = True) -> None:
+def written(window, what: str, path: Path, folder: Path, open_file: bool = True) -> None:
     """Say what was written and where, until the coach closes it: Open and Show folder."""
     window.statusBar().showMessage(f"{what} {path}", 8000)
     window.notice.offer(f"{what} <b>{html.escape(path.name)}</b> in {html.escape(str(folder))}",
@@ -150,7 +150,7 @@ def export_to(window, path: str | Path, kind: str) -> bool:
                                  f"({e.strerror or e}); choose another folder or name")
         return False
     path = Path(path).resolve()
-    _written(window, "Exported", path, path.parent)
+    written(window, "Exported", path, path.parent)
     return True
 
 

@@ -467,7 +467,11 @@ def export_handouts_to(window, path: str | Path, athletes: list[str], weeks: lis
         QGuiApplication.restoreOverrideCursor()
         if shown is not None:
             shown.close()
-    window.statusBar().showMessage(f"Wrote {text.plural(pages, 'handout page')} to {Path(path).name}", 8000)
+    # the notice above the board says this export, not an earlier one (it still said "Exported
+    # plan.xlsx" after the handouts were written)
+    from ui.desktop.fileio import written
+
+    written(window, f"Wrote {text.plural(pages, 'handout page')} to", Path(path), Path(path).parent)
     return True
 
 
