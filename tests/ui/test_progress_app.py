@@ -1381,3 +1381,24 @@ def test_a_log_faster_than_the_rehab_stage_allows_is_said_after_the_move(qtbot, 
            f"{day_long(day(15))} in S2 (at most 95 %)." in said[2]
     assert "85 %" not in said[2] and "Athlete 2" not in said[2]  # within the stage; fit
     assert [(p.athlete, p.date, p.top) for p in above_stage(w.season)] == [("A1", day(15), 100)]
+
+
+def test_move_today_without_stage_changes_grows_to_the_log_it_reads(qtbot, tmp_path):
+    """No stage change to tick: the dialog opened at its short height, and a week's log read in
+    it (what it adds, the columns read, the pain it proposes) was cut off until maximised."""
+    from PySide6.QtWidgets import QLabel
+
+    s = season(weeks=4, athletes=3, today=day(7))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    rows = "".join(f"A{k},{day(d).isoformat()},60,5,{7 if d == 9 else ''}\n"
+                   for k in (1, 2, 3) for d in range(7, 13))
+    w, dlg = _move_today_with_log(qtbot, s, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n" + rows)
+    assert not dlg.moves and dlg.isVisible()
+
+    def whole() -> bool:
+        labels = [x for x in dlg.findChildren(QLabel) if x.isVisible() and x.wordWrap() and x.text()]
+        return all(x.height() >= x.heightForWidth(x.width()) for x in labels) \
+            and all(x.mapTo(dlg, x.rect().bottomLeft()).y() <= dlg.height() for x in labels)
+
+    qtbot.waitUntil(whole, timeout=3000)
+    dlg.reject()

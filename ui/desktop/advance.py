@@ -21,7 +21,7 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -246,6 +246,7 @@ class AdvanceDialog(QDialog):
         lay.setStretch(k, 0 if self.moves else 1)  # a note shown takes its room from the table
         self._show_intro(today)
         self._show_later(today)
+        QTimer.singleShot(0, self._fit_height)
         if self.log_source and self._read_log(self.log_source):
             self.error.setText("")
         elif not self.log_source:
@@ -528,7 +529,21 @@ class AdvanceDialog(QDialog):
                                + self._pain_lines(moved, result.sessions))
         self._add_flare_boxes(moved, result.sessions)
         self._show_intro(self.today_field.value())  # the days the log fills are logged now
+        QTimer.singleShot(0, self._fit_height)
         return True
+
+    def _fit_height(self) -> None:
+        """Without a table to tick, the dialog grows to its text (the log read, the flare-ups
+        it proposes): at its first height the days left unlogged and the columns read were cut
+        off until the coach maximised it. At most the screen's height."""
+        if self.moves or not self.isVisible():
+            return
+        lay = self.layout()
+        need = (lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth()
+                else lay.totalSizeHint().height())
+        room = self.screen().availableGeometry().height() - 60
+        if need > self.height():
+            self.resize(self.width(), min(need, room))
 
     # -- flare-ups the log proposes ------------------------------------------------------------
     def _clear_flare_boxes(self) -> None:
