@@ -434,8 +434,11 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
                 add(Reason("HV-6", "bound", f"{head}: compensation session (HV-6 allows "
                                              f"MD+{j} for non-players)."))
             else:
-                add(Reason("HV-6", "bound", f"{head}: a compensation session is allowed here "
-                                             f"(HV-6 allows MD+{j} for non-players)."))
+                # allowed, not bounding: a fact (listed under "Bound by" it read as the rule
+                # that planned an ordinary 70 % team session)
+                add(Reason("HV-6", "fact", f"{head}: a compensation session would be allowed "
+                                            f"here (HV-6 allows MD+{j} for non-players); none is "
+                                            f"planned."))
     if c.value("HV-7", "enabled") and i + 1 < tl.n and f.played[i + 1]:
         add(Reason("HV-7", "bound", "The day before a match the athlete plays: no speed day (activation only)."))
     start = _started_before(c, i)

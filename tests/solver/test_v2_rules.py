@@ -64,6 +64,14 @@ def test_a_player_who_did_not_play_may_have_a_compensation_session_the_day_after
     hv6 = rules_of(comp, plan, "A2", 10)["HV-6"]
     assert hv6.startswith("Out of the squad on Wednesday") and "HV-6 allows MD+1 for non-players" in hv6
     assert "compensation session" in rules_of(comp, plan, "A2", 10)["TEAM"]
+    # unpinned, no compensation session is planned: HV-6 only allows one, it bounds nothing (it
+    # was listed under "Bound by" beside an ordinary 70 % team session)
+    from planner.why import Explainer
+
+    free = solved(s)
+    assert free.for_athlete("A2").intensity[10] < 80
+    (r,) = [r for r in Explainer(s, free).day("A2", day(10)).reasons if r.rule == "HV-6"]
+    assert r.kind == "fact" and r.text.endswith("none is planned.")
     starter = s.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(10), intensity=95),)})
     out = solve(SolveRequest(starter, time_limit=30))
     assert out.status == Status.INFEASIBLE and {"HV-5", "HV-6"} & {c.rule for c in out.explanation}
