@@ -604,7 +604,7 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     _played(nums, dates, season, problems, where, notes)
     _today(dates, season, problems, where)
     _day_totals(athletes, dates, nums.get("minutes"), problems, where)
-    _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh)
+    _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, notes, dates)
     _speeds_agree(athletes, nums.get("top_pct"), nums.get("top_ms"), season, problems, where,
                   mapping, kmh)
     _note_lengths(frame, mapping, problems, where)
@@ -844,22 +844,38 @@ def _day_totals(athletes: list, dates: list, minutes, problems: list, where) -> 
 
 
 def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
-                kmh: bool = False) -> None:
+                kmh: bool = False, notes: list | None = None, dates: list | None = None) -> None:
     """A top speed in m/s needs the athlete's max speed and is at most 10 % above it (``kmh``:
-    the column is in km/h, and the problem says the value as written first)."""
+    the column is in km/h, and the problem says the value as written first). One above the max
+    speed (within the 10 %) is read, and ``notes`` says it: a new max makes every percentage of
+    the athlete read lower than it was."""
     from planner.validate import top_speed_ms_problem
 
     if top_ms is None:
         return
     lo, hi, _ = LIMITS["top_ms"]
+    faster: dict[str, tuple[float, object]] = {}
     for i, v in top_ms.items():
         aid = athletes[i] if i < len(athletes) else None
         if aid is None or v != v or not lo < v <= hi:  # unknown athlete, no speed, out of range:
             continue  # reported already
-        problem = top_speed_ms_problem(season, season.athlete(aid), v)
+        a = season.athlete(aid)
+        problem = top_speed_ms_problem(season, a, v)
         if problem:
             said = f"{round(v * 3.6, 9):g} km/h = " if kmh and problem[:1].isdigit() else ""
             problems.append(f"{where(i, 'top_ms')}: {said}{problem}")
+        elif a.max_speed and v > a.max_speed + 1e-9 and (aid not in faster or v > faster[aid][0]):
+            faster[aid] = (v, dates[i] if dates is not None and i < len(dates) else None)
+    if notes is not None and faster:
+        def speed(ms: float) -> str:
+            return f"{ms * 3.6:.1f} km/h" if kmh else f"{ms:.2f} m/s"
+
+        said = "; ".join(f"{season.athlete_label(a)} {speed(v)}"
+                         + (f" on {d:%-d %b}" if isinstance(d, dt.date) else "")
+                         + f" (max {speed(season.athlete(a).max_speed)})"
+                         for a, (v, d) in faster.items())
+        notes.append(f"Faster than the max speed on record: {said}. A new max? Update it in the "
+                     f"squad (Season ▸ Squad), so that the percentages of max speed read right")
 
 
 def _speeds_agree(athletes: list, top_pct, top_ms, season: Season, problems: list, where,

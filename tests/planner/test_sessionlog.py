@@ -486,3 +486,17 @@ def test_a_plan_workbook_given_as_the_log_is_named_as_one(tmp_path, s):
         read_sessions(tmp_path / "plan.xlsx", s)
     assert "plan.xlsx: is a plan workbook exported by Periodize" in str(e.value)
     assert "not a session log" in str(e.value)
+
+
+def test_a_top_speed_above_the_max_on_record_is_read_and_said(tmp_path, s):
+    """Isaac logged 35.0 km/h against a max of 34.9: read (within 10 %) and never questioned,
+    although a new max makes every percentage of his read lower."""
+    p = write(tmp_path, "Player,Date,Duration,RPE,Max Velocity (km/h)\n"
+                        f"Ann Ash,{day(5)},60,6,33.1\nAnn Ash,{day(6)},60,6,32.9\n"
+                        f"Bo Birch,{day(5)},60,6,32.0\nCy Cedar,{day(6)},60,6,32.4\n")
+    r = read_sessions(p, s)
+    assert len(r.sessions) == 4
+    (note,) = [n for n in r.notes if n.startswith("Faster than the max speed on record")]
+    assert note.startswith("Faster than the max speed on record: Ann Ash (A1) 33.1 km/h on "
+                           f"{day(5):%-d %b} (max 32.4 km/h). A new max?")
+    assert "Bo Birch" not in note and "Cy Cedar" not in note  # at or under their max
