@@ -108,10 +108,15 @@ class HandoutWeek:
     anonymised: bool = False
     played: int = 0  # of the speed days, competitions the athlete plays
     notes: tuple[str, ...] = field(default_factory=tuple)
+    past: str = ""  # "past" (wholly before today), "partly past" or "" (from today on)
 
     @property
     def title(self) -> str:
-        return f"Week {self.week} · {text.span(self.first, self.last)}"
+        # a printed past week is what happened, not instructions (a practitioner read it as the
+        # plan): the title says so
+        when = {"past": " · past: as logged", "partly past": " · before today: as logged"}.get(
+            self.past, "")
+        return f"Week {self.week} · {text.span(self.first, self.last)}{when}"
 
     @property
     def who(self) -> str:
@@ -232,6 +237,7 @@ class Handouts:
             planned_load=self._planned_load(f, [sessions[i] for i in week.days], week.days),
             anonymised=self.anonymise,
             played=sum(1 for i in week.days if f.played[i]),
+            past="past" if week.last < tl.p0 else "partly past" if week.first < tl.p0 else "",
         )
 
     def _day(self, f: AthleteFacts, sessions, prov, i: int) -> HandoutDay:
@@ -270,8 +276,8 @@ class Handouts:
         if rehab:  # a week wholly in rehab: the stage's sessions, whatever the week's kind
             cap = int(self.rs.value("HV-2", "max_speed_days_deload" if kind == "deload"
                                     else "max_speed_days"))
-            return (f"{kind.capitalize()} week: your rehab sessions are your stage's, as long "
-                    f"as in any week; at most {text.plural(cap, 'speed day')}")
+            return (f"{kind.capitalize()} week: your stage's rehab sessions, as long as in any "
+                    f"other week; at most {text.plural(cap, 'speed day')}")
         if kind == "deload":
             cap = int(self.rs.value("HV-2", "max_speed_days_deload"))
             table = LoadTable.of(self.rs)

@@ -112,6 +112,11 @@ def test_a_past_day_with_a_log_shows_what_was_done():
                 planned_seen += 1
                 assert (d.minutes, d.rpe) == (d.session.minutes, d.session.rpe)
                 assert d.load == (d.session.load or None)
+        # the week's title says when it is what happened (a practitioner read a past week as
+        # instructions)
+        first, last = tl.index(w.days[0].date), tl.index(w.days[-1].date)
+        past = "past: as logged" if last < tl.p0 else "before today: as logged" if first < tl.p0 else ""
+        assert w.title.endswith(past) and ("as logged" in w.title) == bool(past)
     assert logged_seen and planned_seen
 
 
