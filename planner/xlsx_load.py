@@ -2,7 +2,7 @@
 
 Page 1: two native charts of the squad per week, the planned and the logged load (the sum over
 the squad, AU) as bars and the squad's median ACWR and EWMA ratio as lines with the 0.8 and 1.5
-marks. From page 2: athletes x weeks, one row per athlete-week: the week, its kind, planned and
+marks of the EWMA flags and LD-1's ACWR limit (1.3 by default). From page 2: athletes x weeks, one row per athlete-week: the week, its kind, planned and
 logged load, the change from the week before, ACWR (the week's load / the mean of the four full
 weeks before), EWMA ratio, monotony, strain and the flags; ``—`` where a figure is undefined
 (:func:`planner.load.fmt`'s dash). The charts' data sits beside the table (columns M to S, not
@@ -64,7 +64,7 @@ HEADER_ROW = CHART_TOP + CHART_ROWS  # the table's header
 DATA_COL = NCOLS + 2  # the charts' data: column N
 DATA = (("Week", 11, "d mmm yyyy"), ("Planned", 9, "#,##0"), ("Logged", 9, "#,##0"),
         ("ACWR", 8, "0.00"), ("EWMA ratio", 10, "0.00"), (f"{RATIO_LOW:g}", 5, "0.0"),
-        (f"{RATIO_HIGH:g}", 5, "0.0"))
+        (f"{RATIO_HIGH:g}", 5, "0.0"), ("LD-1 limit", 11, "0.0"))
 
 
 @dataclass
@@ -183,11 +183,14 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
 
 def _chart_data(ctx, rows: SheetRows, squad: list[tuple]) -> None:
     """The squad per week beside the charts (rows from ``CHART_TOP``, columns from M)."""
+    from planner.rules import RuleSet
+
     st = ctx.st
-    head = [(h, st.chart_data()) for h, _, _ in DATA]
+    limit = RuleSet(ctx.season.rules).value("LD-1", "acwr_max")  # the ACWR a week spikes above
+    head = [(h if h != "LD-1 limit" else f"LD-1 limit {limit:g}", st.chart_data()) for h, _, _ in DATA]
     body = []
     for start, planned, logged, acwr, ewma in squad:
-        vals = (start, planned, logged, acwr, ewma, RATIO_LOW, RATIO_HIGH)
+        vals = (start, planned, logged, acwr, ewma, RATIO_LOW, RATIO_HIGH, limit)
         body.append([None if v is None else (v if k == 0 else _value(v, fmt_), st.chart_data(fmt_))
                      for k, (v, (_, _, fmt_)) in enumerate(zip(vals, DATA, strict=True))])
     block = [head] + body
@@ -288,10 +291,10 @@ def _charts(ws: Worksheet, n_weeks: int, widths: list[float]) -> None:
     bars.gapWidth = 40
     lines = LineChart()
     lines.title = "Squad median ACWR and EWMA ratio"
-    lines.add_data(Reference(ws, min_col=DATA_COL + 3, max_col=DATA_COL + 6, min_row=top, max_row=bottom),
+    lines.add_data(Reference(ws, min_col=DATA_COL + 3, max_col=DATA_COL + 7, min_row=top, max_row=bottom),
                    titles_from_data=True)
     lines.set_categories(cats)
-    for s in lines.series[2:]:  # the 0.8 and 1.5 marks: thin dashed lines
+    for s in lines.series[2:]:  # the 0.8 and 1.5 marks and LD-1's limit: thin dashed lines
         s.graphicalProperties.line.dashStyle = "dash"
         s.graphicalProperties.line.width = 9525
         s.smooth = False

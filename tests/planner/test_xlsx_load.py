@@ -109,8 +109,10 @@ def test_the_charts_plot_the_squads_weeks(book):
     n = len(squad)
     for col in ("O", "P"):  # bars: planned and logged
         assert f"'Load'!${col}$4:${col}${3 + n}" in xml
-    for col in ("Q", "R", "S", "T"):  # lines: ACWR, EWMA ratio and the 0.8 and 1.5 marks
-        assert f"'Load'!${col}$4:${col}${3 + n}" in xml
+    for col in ("Q", "R", "S", "T", "U"):  # lines: ACWR, EWMA ratio, the 0.8 and 1.5 marks and
+        assert f"'Load'!${col}$4:${col}${3 + n}" in xml  # LD-1's limit (the flagged 1.47 sat
+    ws = openpyxl.load_workbook(path)["Load"]  # under the only line drawn, 1.5)
+    assert ws["U3"].value == "LD-1 limit 1.3" and ws["U4"].value == 1.3
     assert re.search(r"'Load'!\$N\$4:\$N\$\d+", xml)
 
 
