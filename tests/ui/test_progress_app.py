@@ -1057,16 +1057,30 @@ def test_the_log_panel_opens_after_a_move_only_when_the_week_is_still_to_log(qtb
     assert not w.weekly.dock.isHidden()
 
 
-def test_matches_logged_while_recorded_in_rehab_are_said_after_the_move(qtbot, in_week_3, tmp_path, dialogs):
-    """The log has Athlete 1 playing 70 minutes on Saturday while the records hold a rehab stage
-    (the return not recorded): the plan silently kept the athlete in rehab on that day."""
-    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE,Minutes played\n"
-                                  f"A1,{day(19).isoformat()},75,7,70\n"
-                                  f"A2,{day(19).isoformat()},95,8,90\n")
+class _Said(tuple):
+    window = None
+
+
+def _moved_with_log_saying(qtbot, season, tmp_path, dialogs, title: str, csv_text: str) -> _Said:
+    """Move Today with ``csv_text`` as the week's log, moved without a re-plan; the one message
+    titled ``title`` said after it (kind, title, text; ``.window`` the window)."""
+    w, dlg = _move_today_with_log(qtbot, season, tmp_path, csv_text)
     w.interaction = dialogs
     dlg.replan_box.setChecked(False)
     dlg.buttons.accepted.emit()
-    (said,) = [d for d in dialogs if d[0] == "inform" and d[1] == "Matches logged while in rehab"]
+    (said,) = [d for d in dialogs if d[0] == "inform" and d[1] == title]
+    out = _Said(said)
+    out.window = w
+    return out
+
+
+def test_matches_logged_while_recorded_in_rehab_are_said_after_the_move(qtbot, in_week_3, tmp_path, dialogs):
+    """The log has Athlete 1 playing 70 minutes on Saturday while the records hold a rehab stage
+    (the return not recorded): the plan silently kept the athlete in rehab on that day."""
+    said = _moved_with_log_saying(qtbot, in_week_3, tmp_path, dialogs, "Matches logged while in rehab",
+                                  "Athlete ID,Date,Minutes,RPE,Minutes played\n"
+                                  f"A1,{day(19).isoformat()},75,7,70\n"
+                                  f"A2,{day(19).isoformat()},95,8,90\n")
     assert "Athlete 1 (A1) logged minutes played in 1 competition from Sat" in said[2]
     assert "by the injury's records: if the athlete was back, record the stage changes" in said[2]
     assert "Season ▸ Injuries" in said[2] and "--accept" not in said[2]  # the app's words
@@ -1369,14 +1383,12 @@ def test_a_log_faster_than_the_rehab_stage_allows_is_said_after_the_move(qtbot, 
     from planner.progress import above_stage
     from planner.text import day_long
 
-    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE,Top speed %\n"
+    said = _moved_with_log_saying(qtbot, in_week_3, tmp_path, dialogs, "Logged while in rehab",
+                                  "Athlete ID,Date,Minutes,RPE,Top speed %\n"
                                   f"A1,{day(15).isoformat()},60,6,100\n"
                                   f"A1,{day(16).isoformat()},60,5,85\n"
                                   f"A2,{day(15).isoformat()},75,6,100\n")
-    w.interaction = dialogs
-    dlg.replan_box.setChecked(False)
-    dlg.buttons.accepted.emit()
-    (said,) = [d for d in dialogs if d[0] == "inform" and d[1] == "Logged while in rehab"]
+    w = said.window
     assert "Faster than the rehab stage allows:\n• Athlete 1 (A1) logged 100 % of max speed on " \
            f"{day_long(day(15))} in S2 (at most 95 %)." in said[2]
     assert "85 %" not in said[2] and "Athlete 2" not in said[2]  # within the stage; fit
