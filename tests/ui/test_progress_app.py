@@ -1414,3 +1414,18 @@ def test_move_today_without_stage_changes_grows_to_the_log_it_reads(qtbot, tmp_p
 
     qtbot.waitUntil(whole, timeout=3000)
     dlg.reject()
+
+
+def test_move_today_says_the_earlier_pains_it_does_not_offer(qtbot, in_week_3, tmp_path):
+    """Move Today offers a box for the pains of the week before today; an older pain proposing a
+    flare-up not recorded dropped out of sight without a word."""
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(2), minutes=50, rpe=4, pain=7),)).apply(in_week_3)
+    w, dlg = _move_today_with_log(qtbot, s, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n"
+                                  f"A1,{day(16).isoformat()},50,4,6\n")
+    assert [p.date for _b, p in dlg.flare_boxes] == [day(16)]  # this week's: a box to tick
+    older = dlg.older_flares
+    assert not older.isHidden()
+    assert older.text().startswith("Not offered here, more than a week before today: 1 pain that "
+                                   "proposes a flare-up not recorded (Athlete 1 (A1) ")
+    assert "right-click the day ▸ Record flare-up" in older.text()
+    dlg.reject()

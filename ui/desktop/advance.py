@@ -50,8 +50,8 @@ from planner.progress import (
 )
 from planner.rehab import athlete_stage_on
 from planner.season import FIT, Season
+from planner.text import date_short, day_long, join_and, plural, stage_name_on
 from planner.text import day as day_text
-from planner.text import day_long, join_and, plural, stage_name_on
 from planner.validate import planning_start
 from ui.desktop import wheelguard
 from ui.desktop.datefield import EXAMPLES, DateField
@@ -163,6 +163,12 @@ class AdvanceDialog(QDialog):
         self.flare_note.setWordWrap(True)
         self.flare_note.setAccessibleName("Stage changes unticked by a flare-up")
         self.flare_note.hide()
+        # pains older than the week before today still propose a flare-up, not offered here:
+        # said, so that they do not drop out of sight (the Log marks them, the Cover lists them)
+        self.older_flares = QLabel()
+        self.older_flares.setWordWrap(True)
+        self.older_flares.setAccessibleName("Earlier flare-ups not offered")
+        self.older_flares.hide()
         self.replan_box = QCheckBox("Re-plan from the new today (in the background), keeping the "
                                     "plan wherever changing it gains nothing")
         self.replan_box.setChecked(True)
@@ -189,6 +195,7 @@ class AdvanceDialog(QDialog):
         # click there landed on the note)
         lay.addWidget(self.flare_note)
         lay.addLayout(self.flare_col)
+        lay.addWidget(self.older_flares)
         for w in (self.replan_box, self.error):
             lay.addWidget(w)
         lay.addStretch(1)  # without stage changes to list, the rest stays together at the top
@@ -554,6 +561,7 @@ class AdvanceDialog(QDialog):
         self.flare_boxes = []
         self._undid = {}
         self.flare_note.hide()
+        self.older_flares.hide()
 
     def _add_flare_boxes(self, moved: Season, sessions) -> None:
         """A box for each flare-up the log being read proposes, and for each pain logged
@@ -567,8 +575,19 @@ class AdvanceDialog(QDialog):
                 pass
         since = self.old_today - dt.timedelta(days=PAIN_LOOKBACK_DAYS)
         have = {(p.athlete, p.date) for p in props}
-        props += [p for p in flare_proposals(moved) if since <= p.date < self.today()
+        pending = flare_proposals(moved)
+        props += [p for p in pending if since <= p.date < self.today()
                   and (p.athlete, p.date) not in have]
+        older = [p for p in pending if p.date < since and (p.athlete, p.date) not in have]
+        self.older_flares.setVisible(bool(older))
+        if older:
+            days = ", ".join(f"{moved.athlete_label(p.athlete)} {date_short(p.date)}"
+                             for p in older[:4]) + (f" and {len(older) - 4} more" if len(older) > 4 else "")
+            self.older_flares.setText(
+                f"Not offered here, more than a week before today: {plural(len(older), 'pain')} "
+                f"that {'proposes' if len(older) == 1 else 'propose'} a flare-up not recorded "
+                f"({days}). Record one from the board (right-click the day ▸ Record flare-up) if "
+                f"it was one; the Log marks them ⚑.")
         for p in sorted(props, key=lambda p: (p.date, p.athlete)):
             box = QCheckBox(f"⚑ Record the flare-up: {p.text(moved)}")
             box.setAccessibleName(f"Record the flare-up of {p.athlete} on {p.date.isoformat()}")
