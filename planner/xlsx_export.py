@@ -412,38 +412,30 @@ def _in_progress_lines(season: Season) -> list[tuple[str, str, bool]]:
         out.append(("Today", f"{text.day_long(today)}: the days before it are as logged (or as "
                               f"planned where nothing was logged), the days from it on are the "
                               f"plan.", False))
-    pain = _pain_sentence(season)
-    if pain:
-        out.append(("Pain logged", pain, True))
-    from planner.progress import above_stage
+    from planner.progress import above_stage, flare_proposals, pain_alerts
 
-    by: dict[str, list[str]] = {}
-    for p in above_stage(season):
-        by.setdefault(p.athlete, []).append(
-            f"{text.date_short(p.date)} {p.top} % in {p.stage} (≤ {p.cap} %)")
-    if by:
-        out.append(("Above the stage", "; ".join(f"{season.athlete_label(a)}: {', '.join(d)}"
-                                                 for a, d in by.items())
-                    + ". Logged faster than the rehab stage allows: worth a word with the athlete "
-                      "and the physio (each day's page says it too).", True))
+    pains = sorted(flare_proposals(season) + pain_alerts(season), key=lambda p: p.date)
+    pain = _by_athlete(season, [(p.athlete, f"{text.date_short(p.date)} ({p.pain:g}/10)")
+                                for p in pains])
+    if pain:
+        out.append(("Pain logged", pain + ". A pain at or above the flare-up threshold proposes "
+                    "a flare-up; nothing in the plan changes until it is recorded (the app: "
+                    "right-click the day ▸ Record flare-up; or periodize record --flare-up), so "
+                    "record those that were one and re-plan.", True))
+    fast = _by_athlete(season, [(p.athlete, f"{text.date_short(p.date)} {p.top} % in {p.stage} "
+                                             f"(≤ {p.cap} %)") for p in above_stage(season)])
+    if fast:
+        out.append(("Above the stage", fast + ". Logged faster than the rehab stage allows: worth "
+                    "a word with the athlete and the physio (each day's page says it too).", True))
     return out
 
 
-def _pain_sentence(season: Season) -> str:
-    """Logged pains that propose a flare-up not recorded (or a fit athlete's pain), by athlete:
-    the plan goes on as if nothing happened until the coach records one (rules-spec.md 9)."""
-    from planner.progress import flare_proposals, pain_alerts
-
+def _by_athlete(season: Season, items: list[tuple[str, str]]) -> str:
+    """``[(athlete, words)]`` as "Name (ID): words, words; Name (ID): words" (empty: "")."""
     by: dict[str, list[str]] = {}
-    for p in sorted(flare_proposals(season) + pain_alerts(season), key=lambda p: p.date):
-        by.setdefault(p.athlete, []).append(f"{text.date_short(p.date)} ({p.pain:g}/10)")
-    if not by:
-        return ""
-    who = [f"{season.athlete_label(a)}: {', '.join(days)}" for a, days in by.items()]
-    return ("; ".join(who) + ". A pain at or above the flare-up threshold proposes a flare-up; "
-            "nothing in the plan changes until it is recorded (the app: right-click the day ▸ "
-            "Record flare-up; or periodize record --flare-up), so record those that were one "
-            "and re-plan.")
+    for athlete, words in items:
+        by.setdefault(athlete, []).append(words)
+    return "; ".join(f"{season.athlete_label(a)}: {', '.join(w)}" for a, w in by.items())
 
 
 def _soft_words(plan: Plan) -> list[tuple[str, str]]:

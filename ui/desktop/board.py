@@ -318,6 +318,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._cw = CELL_W
         self._season: Season | None = None
         self._tl: Timeline | None = None
+        self._markers: tuple | None = None  # (timeline, week zoom's match markers)
         self._rows: list[_Row] = []
         self._row_of: dict[str, int] = {}
         self._team_weeks: tuple[str, ...] | None = None
@@ -1456,15 +1457,16 @@ class SeasonBoard(QAbstractScrollArea):
         tl = self._tl
         if tl is None:
             return []
+        if self._markers is None or self._markers[0] is not tl:  # once per timeline, not per paint
+            found = []
+            for w, wk in enumerate(tl.weeks):
+                prios = [q for q in (tl.best_priority(d) for d in wk.days) if q is not None]
+                if prios:
+                    found.append((w, min(prios), len(prios)))
+            self._markers = (tl, found)
         d1 = tl.n - 1 if d1 is None else d1
-        out = []
-        for w, wk in enumerate(tl.weeks):
-            if wk.last < d0 or wk.first > d1:
-                continue
-            prios = [q for q in (tl.best_priority(d) for d in wk.days) if q is not None]
-            if prios:
-                out.append((w, min(prios), len(prios)))
-        return out
+        return [m for m in self._markers[1]
+                if not (tl.weeks[m[0]].last < d0 or tl.weeks[m[0]].first > d1)]
 
     def _paint_header_rules(self, p: QPainter, area: QRect) -> None:
         th = self._theme

@@ -96,7 +96,7 @@ class MessageBar(QStatusBar):
     # -- painting -----------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         text = self.currentMessage()
-        if not text or self._lines == 1 and self._needed_lines() == 1:
+        if not text or self._lines == 1:  # _fit keeps _lines current (message, size, widgets)
             super().paintEvent(event)
             return
         p = QPainter(self)
