@@ -604,6 +604,7 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     _played(nums, dates, season, problems, where, notes)
     _today(dates, season, problems, where)
     _day_totals(athletes, dates, nums.get("minutes"), problems, where)
+    _long_sessions(athletes, nums.get("minutes"), season, notes, where)
     _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, notes, dates)
     _speeds_agree(athletes, nums.get("top_pct"), nums.get("top_ms"), season, problems, where,
                   mapping, kmh)
@@ -841,6 +842,27 @@ def _day_totals(athletes: list, dates: list, minutes, problems: list, where) -> 
             problems.append(f"{where(minutes.index[idx[0]], 'minutes')}: {a}'s sessions on "
                             f"{d.isoformat()} (rows {rows}) add up to {total:g} minutes, more "
                             f"than a day has; correct the minutes (60, not 600?)")
+
+
+LONG_SESSION = 240  # minutes: longer sessions are read, and the import says them
+
+
+def _long_sessions(athletes: list, minutes, season: Season, notes: list, where) -> None:
+    """Sessions longer than ``LONG_SESSION`` minutes are read (a tournament day can be that
+    long) and said: a typo (600 for 60) makes a load ten times the session's and lifts the
+    athlete's ACWR for a month."""
+    if minutes is None:
+        return
+    long = [(i, float(m)) for i, m in minutes.items()
+            if m == m and LONG_SESSION < m <= LIMITS["minutes"][1]]
+    if long:
+        said = "; ".join(f"{where(i, 'minutes')}: {m:g} minutes"
+                         + (f" ({season.athlete_label(athletes[i])})"
+                            if i < len(athletes) and athletes[i] else "")
+                         for i, m in long[:5])
+        more = f" and {len(long) - 5} more" if len(long) > 5 else ""
+        notes.append(f"Sessions longer than {LONG_SESSION // 60} hours read as written: {said}{more}. "
+                     f"A typo (600 for 60)? Correct the file and import it again")
 
 
 def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,

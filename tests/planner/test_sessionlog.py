@@ -500,3 +500,16 @@ def test_a_top_speed_above_the_max_on_record_is_read_and_said(tmp_path, s):
     assert note.startswith("Faster than the max speed on record: Ann Ash (A1) 33.1 km/h on "
                            f"{day(5):%-d %b} (max 32.4 km/h). A new max?")
     assert "Bo Birch" not in note and "Cy Cedar" not in note  # at or under their max
+
+
+def test_a_session_longer_than_four_hours_is_read_and_said(tmp_path, s):
+    """600 minutes (a typo for 60) at RPE 7 is 4,200 AU, ten times the session's, and lifts
+    the athlete's ACWR for a month; it was read without a word. A tournament day can be that
+    long, so it is read and said, not refused."""
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
+                        f"A1,{day(5)},600,7\nA2,{day(5)},240,7\nA3,{day(6)},90,6\n")
+    r = read_sessions(p, s)
+    assert len(r.sessions) == 3
+    (note,) = [n for n in r.notes if n.startswith("Sessions longer than 4 hours")]
+    assert note == ("Sessions longer than 4 hours read as written: row 2, Minutes: 600 minutes "
+                    "(Ann Ash (A1)). A typo (600 for 60)? Correct the file and import it again")
