@@ -160,10 +160,15 @@ class ObjectiveMixin(ModelBase):
             open_ = [self._hv1_open(u, d) if d >= self.p0 else self._hv1_open_past(u, d)
                      for d in range(self.n)]
             windows: dict[int, object] = {}
+            # days up to d that are certainly closed or certainly an HV exposure: a window holding
+            # one needs no penalty (counted once, not per window)
+            settled = [0]
+            for d in range(self.n):
+                settled.append(settled[-1] + (open_[d] is False or hv[d] is True))
             # every window that reaches today or later; its past days count as they happened
             for s in range(max(0, self.p0 - G + 1), self.n - G + 1):
                 win = range(s, s + G)
-                if any(open_[d] is False for d in win) or any(hv[d] is True for d in win):
+                if settled[s + G] != settled[s]:
                     continue
                 cond = self._window_open(u, s, G, open_)
                 lits = [hv[d] for d in win if hv[d] is not False]
