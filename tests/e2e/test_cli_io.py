@@ -147,9 +147,11 @@ def test_export_says_what_needs_a_plan(tmp_path):
     assert "no plan yet" in r.stdout and _pages(tmp_path / "board.pdf") == 1
     (tmp_path / "afile").write_text("x")
     r = run("export", "s.season.json", "--ics", "afile", cwd=tmp_path)
-    assert r.returncode == 1 and "afile: is a file; give a folder" in r.stderr
+    assert r.returncode == 1 and "afile: is a file; give a folder for the calendar files" in r.stderr
+    r = run("export", "s.season.json", "--handouts", "afile", cwd=tmp_path)  # said calendar files
+    assert r.returncode == 1 and "afile: is a file; give a folder for the handouts" in r.stderr
     r = run("export", "s.season.json", cwd=tmp_path)
-    assert r.returncode == 1 and "say what to write" in r.stderr
+    assert r.returncode == 1 and "say what to write" in r.stderr and "--handouts DIR" in r.stderr
 
 
 def test_import_says_how_many_sessions_it_read_what_it_counted_once_and_what_pain_proposes(tmp_path):

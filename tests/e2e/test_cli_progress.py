@@ -298,6 +298,23 @@ def test_an_advance_whose_log_is_bad_says_that_nothing_was_saved(tmp_path):
     assert (tmp_path / "demo.season.json").read_bytes() == before
 
 
+def test_an_advance_with_a_missing_log_says_so_before_it_plans_or_moves_today(tmp_path):
+    """A log path that does not exist (the README's demo log run from another folder) was found
+    missing only after the command had planned the season and printed "Recorded as history." and
+    "Today is ...": the coach read that the move happened before being told nothing did."""
+    shutil.copy(template_path("demo.season.json"), tmp_path / "demo.season.json")
+    before = (tmp_path / "demo.season.json").read_bytes()
+    r = run("advance", "demo.season.json", "--today", "2026-08-10", "--accept", "--log",
+            "templates/demo-sessions.csv", "--save", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "templates/demo-sessions.csv: no such file; check the path" in r.stderr, r.stderr
+    assert r.stdout == ""  # neither "Recorded as history." nor "Today is ..."
+    (tmp_path / "logs").mkdir()
+    r = run("advance", "demo.season.json", "--today", "2026-08-10", "--log", "logs", cwd=tmp_path)
+    assert r.returncode == 1 and "logs: is a folder; give the session log" in r.stderr, r.stderr
+    assert (tmp_path / "demo.season.json").read_bytes() == before
+
+
 def test_pain_on_the_day_of_an_accepted_stage_change_the_flare_up_undoes_it(tmp_path):
     """The stored plan moves A1 on to S2 on day D; advance --accept records it, and the log says
     pain 7 that day. The command says that recording the flare-up undoes the move; the what-if

@@ -272,7 +272,7 @@ def cmd_export(args) -> int:
     outputs.guard(out, {"season file": Path(args.season)})
     if not any(out.values()):
         raise InputError("export", ["say what to write: --xlsx OUT.xlsx, --json OUT.json, --ics DIR, "
-                                    "--pdf OUT.pdf and/or --template OUT.xlsx"])
+                                    "--pdf OUT.pdf, --handouts DIR and/or --template OUT.xlsx"])
     needs_plan = [f"--{k}" for k in outputs.NEED_A_PLAN if out[k]]
     if season.plan is None and needs_plan:
         raise InputError(args.season, [f"has no stored plan for {', '.join(needs_plan)}; run "

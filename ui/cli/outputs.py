@@ -61,8 +61,12 @@ def _short(text: str, keep: int = 80) -> str:
     return text if len(text) <= keep else f"{text[:keep]}… ({len(text)} characters)"
 
 
-def ics_dir(path: str) -> Path:
-    """The folder for one calendar file per athlete (created when missing)."""
+_FILES = {"ics": "the calendar files", "handouts": "the handouts"}  # a folder's files, one per athlete
+
+
+def folder(path: str, kind: str = "ics") -> Path:
+    """The folder for one file per athlete of ``kind`` (calendars, handouts; created when
+    missing)."""
     from planner.errors import InputError
     from planner.safefile import name_problem
 
@@ -71,7 +75,7 @@ def ics_dir(path: str) -> Path:
     if problem:
         raise InputError(_short(path), [problem])
     if _exists(p) and not p.is_dir():
-        raise InputError(str(p), ["is a file; give a folder for the calendar files (one per athlete)"])
+        raise InputError(str(p), [f"is a file; give a folder for {_FILES[kind]} (one per athlete)"])
     if not _exists(p) and not _exists(p.parent if str(p.parent) else Path(".")):
         raise InputError(str(p), [f"the folder {p.parent} does not exist; create it or choose another"])
     return p
@@ -85,7 +89,7 @@ def requested(args) -> dict[str, Path | None]:
         if not value:
             out[kind] = None
         elif kind in FOLDERS:
-            out[kind] = ics_dir(value)
+            out[kind] = folder(value, kind)
         else:
             out[kind] = out_path(value, _WHAT[kind])
     return out

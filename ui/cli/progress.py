@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 
 from planner.errors import InputError
@@ -189,15 +190,23 @@ def _today(text: str, season) -> dt.date:
     return day
 
 
+def _log_option(args) -> None:
+    """``--log`` and ``--overlap`` checked before the season is planned and today moves."""
+    if args.overlap and not args.log:
+        raise InputError("--overlap", ["says what to do with a log's sessions on days already "
+                                       "logged: give the log with --log, or leave --overlap out"])
+    if args.log and not os.path.isfile(args.log):
+        raise InputError(str(args.log), ["no such file; check the path" if not os.path.exists(
+            args.log) else "is a folder; give the session log (CSV or Excel)"])
+
+
 def cmd_advance(args) -> int:
     from planner import edits as E
     from planner.progress import later_records, projected_transitions, unlogged_text
     from planner.seasonfile import load_season
     from planner.validate import planning_start
 
-    if args.overlap and not args.log:
-        raise InputError("--overlap", ["says what to do with a log's sessions on days already "
-                                       "logged: give the log with --log, or leave --overlap out"])
+    _log_option(args)
     season = load_season(args.season)
     today = _today(args.today, season)
     before = planning_start(season)
