@@ -188,7 +188,8 @@ class Comparison:
             lines.append(f"{who[:34]:34s} {ret_a:>12s} {ret_b:>12s} {a.hv_a:5d} {a.hv_b:5d} "
                          f"{a.changed_days:5d}  {moved}")
         unchanged = sum(1 for a in self.athletes if not a.changed)
-        lines.append(f"({unchanged} athlete(s) unchanged)")
+        lines.append(f"({unchanged} athlete{'' if unchanged == 1 else 's'} unchanged: the same days, "
+                     f"weeks and return)")
         return "\n".join(lines)
 
 

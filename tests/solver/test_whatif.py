@@ -139,6 +139,9 @@ def test_comparison_counts_match_the_two_plans(base):
     assert a2.changed_days >= 1  # the unavailable days lost their running
     assert comp.soft_a == check_plan(base, base.plan).counts()
     assert "Comparing" in comp.text() and "Athlete 2 (A2)" in comp.text()
+    same = sum(not d.changed for d in comp.athletes)  # said "(1 athlete(s) unchanged)"
+    assert f"({same} athlete{'' if same == 1 else 's'} unchanged: the same days, weeks and return)" \
+        in comp.text()
 
 
 def test_a_scenario_of_a_season_under_way_keeps_its_past():
