@@ -361,6 +361,19 @@ class RuleSet:
             for p in rule.params)) for rid, rule in RULES.items())
 
 
+def listed_only(counts: dict, penalties: dict) -> str | None:
+    """What the coach can do about soft-rule instances the plan lists at no cost (a weight of 0,
+    LD-1's default): the solver did not try to avoid them. None when there are none."""
+    free = [r for r, n in counts.items() if n and not penalties.get(r, 0) and r in RULES]
+    if not free:
+        return None
+    said = ", ".join(f"{r} ({RULES[r].title[:1].lower()}{RULES[r].title[1:]}: {counts[r]:,})"
+                     for r in free)
+    return (f"Listed, not avoided: {said}. Weight 0 counts them without steering the plan; to "
+            f"have the plan avoid them, give {'it' if len(free) == 1 else 'each'} a weight in the "
+            f"app's Rules tab and solve again (a solve then takes its whole time limit).")
+
+
 def same_rules(a, b) -> bool:
     """Do two rule settings (``RuleSettings``) give the same effective rules?"""
     return RuleSet(a).effective() == RuleSet(b).effective()

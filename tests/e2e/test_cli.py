@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,12 @@ def test_demo_solve_check_round_trip(tmp_path):
             cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "Status:" in r.stdout and "Objective:" in r.stdout and "RTS" in r.stdout
+    # LD-1's spikes at weight 0 (the default): "58 / 0" alone did not say what to do about them
+    spikes = re.search(r"LD-1 +No planned load spike +(\d+) / 0\n", r.stdout)
+    assert spikes and int(spikes[1]) > 0, r.stdout
+    assert (f"Listed, not avoided: LD-1 (no planned load spike: {spikes[1]}). Weight 0 counts them "
+            f"without steering the plan; to have the plan avoid them, give it a weight in the "
+            f"app's Rules tab") in r.stdout
     plan = json.loads((tmp_path / "p.json").read_text())
     assert plan["format"] == "periodize-plan" and plan["status"] in ("optimal", "feasible")
     assert len(plan["athletes"]) == 24

@@ -391,6 +391,7 @@ def test_the_plan_check_summary_counts_each_soft_rule_and_says_what_is_listed_at
     from planner.rules import RULES
 
     assert counts["LD-1"] >= 1 and f"LD-1 no planned load spike {counts['LD-1']} (listed, no cost)" in text
+    assert f"Listed, not avoided: LD-1 (no planned load spike: {counts['LD-1']}). Weight 0" in text
     for rule, n in counts.items():  # each by id and title, as the coach reads them
         if n and penalties[rule]:
             title = RULES[rule].title

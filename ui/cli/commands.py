@@ -119,10 +119,13 @@ def print_summary(outcome, season) -> None:
         print_returns(season, plan)
     if plan is not None and outcome.counts:
         print("Soft rules (instances / penalty):")
-        from planner.rules import RULES
+        from planner.rules import RULES, listed_only
 
         for rule, n in outcome.counts.items():
             print(f"  {rule:7s} {RULES[rule].title:38s} {n:5d} / {outcome.penalties.get(rule, 0):g}")
+        hint = listed_only(outcome.counts, outcome.penalties)
+        if hint:
+            print(hint)
 
 
 def print_returns(season, plan) -> None:

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.citations import cite
 from planner.daymarks import day_rows
-from planner.rules import RULES, RuleSet, session_length_problem
+from planner.rules import RULES, RuleSet, listed_only, session_length_problem
 from planner.season import Season
 from planner.text import date_short, day, day_long, plural, stage_name
 
@@ -381,8 +381,9 @@ def check_summary(report) -> str:
     if pins:
         text += (f" ⚑ {plural(pins, 'pin')} not in the plan yet: solve again (F5) to plan "
                  f"{'it' if pins == 1 else 'them'}.")
+    hint = listed_only(report.counts(), report.penalties())
     return text + f" Soft rules: {plural(len(report.soft), 'instance')}, penalty {report.objective:,}" \
-        + soft_breakdown(report) + "."
+        + soft_breakdown(report) + "." + (f" {hint}" if hint else "")
 
 
 def soft_breakdown(report) -> str:

@@ -1,0 +1,15 @@
+"""planner.rules: what the coach is told about the rule set."""
+
+from __future__ import annotations
+
+
+def test_listed_only_names_the_rules_counted_at_no_cost_and_nothing_else():
+    from planner.rules import listed_only
+
+    assert listed_only({"LD-1": 0, "HV-1": 4}, {"HV-1": 120}) is None  # a cost: steered
+    assert listed_only({"LD-1": 3, "HV-1": 4}, {"LD-1": 60, "HV-1": 120}) is None  # weight 20
+    one = listed_only({"LD-1": 1_234, "HV-1": 4}, {"LD-1": 0, "HV-1": 120})
+    assert one.startswith("Listed, not avoided: LD-1 (no planned load spike: 1,234). Weight 0")
+    assert "give it a weight" in one and "HV-1" not in one
+    two = listed_only({"LD-1": 2, "DL-7": 5}, {})
+    assert "LD-1 (no planned load spike: 2), DL-7 (" in two and "give each a weight" in two
