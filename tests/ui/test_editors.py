@@ -642,3 +642,25 @@ def test_dates_away_start_at_today_not_at_the_seasons_first_day(qtbot):
     qtbot.addWidget(win)
     ed = win.squad_editor
     assert ed.away_from.date() == q(day(10)) and ed.away_to.date() == q(day(10))
+
+
+def test_a_narrowed_injury_combo_shows_its_whole_choice_on_hover(w, monkeypatch):
+    """In the 380 px dock the protocol and stage combos elide ("Acute hamstring str…"); only
+    the list showed the whole text. Hovering one now shows it, above the combo's own tooltip."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    ed = w.injuries_editor
+    assert ed.select("A1")
+    ed.protocol.setCurrentIndex(ed.protocol.findData("hamstring-strain"))
+    shown = {}
+    monkeypatch.setattr(QToolTip, "showText",
+                        lambda pos, text, widget=None, *rest: shown.__setitem__(widget, text))
+    for box in (ed.protocol, ed.first_stage, ed.record, ed.test_name.lineEdit()):
+        event = QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), box.mapToGlobal(QPoint(5, 5)))
+        QApplication.sendEvent(box, event)
+    assert shown[ed.protocol] == ed.protocol.currentText() and "hamstring" in shown[ed.protocol].lower()
+    assert shown[ed.first_stage] == ed.first_stage.currentText() != ""
+    assert shown[ed.record].endswith(ed.record.toolTip())  # its own words stay, below the choice
+    assert ed.test_name in shown  # an editable combo: hovered through its line edit

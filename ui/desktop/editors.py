@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -90,10 +91,39 @@ def bad_dates(fields) -> list[str]:
             if f.isEnabled() and not f.is_valid()]
 
 
+class _WholeText(QObject):
+    """Shows a narrowed combo box's whole choice on hover, above its own tooltip: in a narrow
+    dock "Acute hamstring strain (sprint-type)" reads "Acute hamstring str…"."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        box = obj if isinstance(obj, QComboBox) else obj.parent()  # an editable one's line edit
+        if event.type() == QEvent.Type.ToolTip and isinstance(box, QComboBox):
+            tip = "\n\n".join(x for x in (box.currentText(), box.toolTip()) if x)
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, box)
+                return True
+        return False
+
+
+_WHOLE_TEXT: _WholeText | None = None
+
+
 def _narrow(combo: QComboBox) -> None:
-    """A combo box that keeps a narrow panel narrow (long protocol and stage names)."""
+    """A combo box that keeps a narrow panel narrow (long protocol and stage names); hovering it
+    shows its whole choice (:class:`_WholeText`)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(16)
+    _whole_text(combo)
+
+
+def _whole_text(combo: QComboBox) -> None:
+    """Hovering ``combo`` shows its whole choice (:class:`_WholeText`)."""
+    global _WHOLE_TEXT
+    if _WHOLE_TEXT is None:
+        _WHOLE_TEXT = _WholeText()
+    combo.installEventFilter(_WHOLE_TEXT)
+    if combo.lineEdit() is not None:
+        combo.lineEdit().installEventFilter(_WHOLE_TEXT)
 
 
 def _wrapped(text: str) -> QLabel:
@@ -910,6 +940,7 @@ class InjuriesEditor(Editor):
         self.first_start = _any_date("Stage start")
         self.target = QComboBox()
         self.target.setAccessibleName("Target competition")
+        _whole_text(self.target)
         details = QFormLayout()
         details.addRow("Injury", self.record)
         details.addRow("Protocol", self.protocol)
@@ -963,7 +994,8 @@ class InjuriesEditor(Editor):
     def _test_form(self) -> QFormLayout:
         """A criteria test of the current stage: its result and date, and the pass mark."""
         self.test_name = QComboBox()
-        self.test_name.setEditable(True)
+        self.test_name.setEditable(True)  # before _whole_text: its line edit shows the tip
+        _whole_text(self.test_name)
         self.test_name.setAccessibleName("Criteria test")
         self.test_value = QDoubleSpinBox()
         self.test_value.setRange(-1000, 1000)
