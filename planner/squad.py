@@ -13,13 +13,24 @@ from planner.timeline import Timeline
 # in the order it first appears in the squad.
 POSITION_ORDER: tuple[str, ...] = ("goalkeeper", "defender", "midfielder", "forward")
 POSITION_SHORT = {"goalkeeper": "GK", "defender": "DF", "midfielder": "MF", "forward": "FW"}
-_ALIASES = {"gk": "goalkeeper", "keeper": "goalkeeper", "df": "defender", "def": "defender",
-            "mf": "midfielder", "mid": "midfielder", "fw": "forward", "fwd": "forward",
-            "st": "forward", "striker": "forward"}
+_ALIASES = {"gk": "goalkeeper", "keeper": "goalkeeper", "goalie": "goalkeeper",
+            "goaltender": "goalkeeper", "goal keeper": "goalkeeper",
+            "df": "defender", "def": "defender", "cb": "defender", "fb": "defender",
+            "lb": "defender", "rb": "defender", "lwb": "defender", "rwb": "defender",
+            "centre back": "defender", "center back": "defender", "centre-back": "defender",
+            "center-back": "defender", "full back": "defender", "fullback": "defender",
+            "full-back": "defender", "wing back": "defender", "wing-back": "defender",
+            "mf": "midfielder", "mid": "midfielder", "midfield": "midfielder", "cm": "midfielder",
+            "dm": "midfielder", "cdm": "midfielder", "am": "midfielder", "cam": "midfielder",
+            "lm": "midfielder", "rm": "midfielder",
+            "fw": "forward", "fwd": "forward", "st": "forward", "striker": "forward",
+            "cf": "forward", "lw": "forward", "rw": "forward", "winger": "forward",
+            "attacker": "forward"}
 
 
 def position_key(position: str) -> str:
-    """The position as compared everywhere: trimmed, lower case, common abbreviations spelled out."""
+    """The position as compared everywhere: trimmed, lower case, common abbreviations and
+    football's names for them spelled out ("Goalie", "CB", "Winger")."""
     p = " ".join(position.split()).lower()
     return _ALIASES.get(p, p)
 
@@ -58,3 +69,13 @@ def display_order(season: Season, plan: Plan | None = None) -> list[Athlete]:
 
 def display_ids(season: Season, plan: Plan | None = None) -> list[str]:
     return [a.id for a in display_order(season, plan)]
+
+
+def unknown_position_note(position: str) -> str | None:
+    """What a position none of the four groups knows means for the plan ("Goalie" was read as a
+    position of its own, so the goalkeeper lost HV-1's exemption); None for a known one or none."""
+    if not position.strip() or position_key(position) in POSITION_SHORT:
+        return None
+    return (f"'{' '.join(position.split())}' is a position of its own to Periodize, not one of "
+            f"Goalkeeper, Defender, Midfielder or Forward: rules that read the position (HV-1 "
+            f"exempts goalkeepers) and the board's grouping treat it apart")

@@ -664,3 +664,99 @@ def test_a_narrowed_injury_combo_shows_its_whole_choice_on_hover(w, monkeypatch)
     assert shown[ed.first_stage] == ed.first_stage.currentText() != ""
     assert shown[ed.record].endswith(ed.record.toolTip())  # its own words stay, below the choice
     assert ed.test_name in shown  # an editable combo: hovered through its line edit
+
+
+# -- a coach building a season by hand (findings of a first-use session at 1280 x 720) ----------
+def test_max_speed_typed_in_km_h_or_with_a_comma_is_read_not_garbled(w):
+    """The box took 0-15 m/s and dropped what it could not read: "31.5 km/h" became 3.5 m/s,
+    "34.6" 3.6 and "9,6" 9, each accepted without a word, and every sprint target is a
+    percentage of it. Typed km/h (or any number above 15) is converted; a comma is a decimal."""
+    from PySide6.QtTest import QTest
+
+    box = w.squad_editor.max_speed
+    got = {}
+    for typed in ("31.5 km/h", "34.6", "9,6", "9.6", "8.4 m/s", "30 kmh"):
+        box.setValue(0.0)
+        box.setFocus()
+        box.lineEdit().selectAll()
+        QTest.keyClicks(box, typed)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+        got[typed] = box.value()
+    assert got == {"31.5 km/h": 8.8, "34.6": 9.6, "9,6": 9.6, "9.6": 9.6, "8.4 m/s": 8.4,
+                   "30 kmh": 8.3}
+    box.setValue(0.0)
+    assert box.text() == "not measured"
+
+
+def test_read_speed_accepts_a_speed_as_coaches_write_it_and_nothing_else():
+    from ui.desktop.speedbox import read_speed
+
+    assert read_speed("9.6") == (9.6, True) and read_speed("9,6") == (9.6, True)
+    assert read_speed("36 km/h") == (10.0, True) and read_speed("36") == (10.0, True)
+    assert read_speed("36 k") == (10.0, False)  # "km/h" on its way
+    assert read_speed("9,") == (9.0, True) and read_speed("") == (None, False)
+    assert read_speed("abc") == (None, True) and read_speed("9.6 mph") == (None, True)
+    assert read_speed("60") == (None, True)  # above 54 km/h (15 m/s): no sprinter
+    assert read_speed("16 m/s") == (None, True)
+
+
+def test_a_position_the_groups_do_not_know_is_said_and_football_names_are_known(w):
+    """A keeper typed as "Goalie" lost HV-1's goalkeeper exemption and got outfield sprint days
+    without a word; "CB" was filed apart from the defenders."""
+    from planner.squad import position_key
+
+    assert [position_key(p) for p in ("Goalie", "CB", "Winger", "centre back", "CDM")] == [
+        "goalkeeper", "defender", "forward", "defender", "midfielder"]
+    ed = w.squad_editor
+    ed.position.setEditText("Goalie")
+    assert ed.position_note.isHidden()
+    ed.position.setEditText("Libero")
+    assert not ed.position_note.isHidden()
+    assert ed.position_note.text().startswith("'Libero' is a position of its own to Periodize")
+    assert "HV-1 exempts goalkeepers" in ed.position_note.text()
+    ed.position.setEditText("Midfielder")
+    assert ed.position_note.isHidden()
+
+
+def test_a_one_day_entry_s_last_day_follows_its_date_both_ways(w):
+    """Typing 24/12/2026 passes through "24/1" (a date in January): the greyed "until" followed
+    it forward and never came back, and ticking "Several days" added a 32-day break."""
+    ed = w.days_off_editor
+    ed.date.setDate(q(D(2026, 3, 14)))
+    ed.date.setDate(q(D(2026, 3, 4)))
+    assert ed.end.date() == q(D(2026, 3, 4))  # stayed on 14 Mar
+    ed.multi.setChecked(True)
+    ed.end.setDate(q(D(2026, 3, 6)))
+    ed.date.setDate(q(D(2026, 3, 3)))
+    assert ed.end.date() == q(D(2026, 3, 6))  # several days: a later last day is the coach's
+
+
+def test_an_absence_form_s_to_follows_from_and_starts_fresh_for_another_athlete(w):
+    ed = w.squad_editor
+    ed.select("A1")
+    ed.away_from.setDate(q(D(2026, 3, 3)))
+    ed.away_to.setDate(q(D(2026, 3, 3)))
+    ed.away_from.setDate(q(D(2026, 3, 10)))
+    assert ed.away_to.date() == q(D(2026, 3, 10))  # stayed on 3 Mar: Add dates was refused
+    ed.away_to.setDate(q(D(2026, 3, 12)))
+    ed.away_reason.setText("National team")
+    ed.select("A3")  # the last athlete's dates and reason were left for this one
+    assert ed.away_reason.text() == "" and ed.away_from.date() == ed.away_to.date()
+    assert ed.away_from.date() != q(D(2026, 3, 10))
+
+
+def test_after_an_undo_the_competition_form_shows_the_season_again(w):
+    """After Ctrl+Z the form kept the undone date; changing only the priority and pressing Apply
+    moved the match again."""
+    ed = w.competitions_editor
+    assert ed.select("m1")
+    was = w.season.competition("m1").date
+    ed.date.setDate(q(was + dt.timedelta(days=1)))
+    ed.apply_button.click()
+    assert w.season.competition("m1").date == was + dt.timedelta(days=1)
+    w.undo_stack.undo()
+    assert w.season.competition("m1").date == was
+    assert ed.date.date() == q(was)
+    ed.priority.setCurrentIndex(ed.priority.findData("A"))
+    ed.apply_button.click()
+    assert w.season.competition("m1").date == was and w.season.competition("m1").priority == "A"

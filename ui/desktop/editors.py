@@ -52,10 +52,11 @@ from planner.season import (
     StageRecord,
     Unavailability,
 )
-from planner.squad import POSITION_ORDER
+from planner.squad import POSITION_ORDER, unknown_position_note
 from planner.text import clean_message, date_short, day_long, plural, span
 from ui.desktop import wheelguard
 from ui.desktop.datefield import DateField
+from ui.desktop.speedbox import SpeedBox
 
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
@@ -124,6 +125,13 @@ def _whole_text(combo: QComboBox) -> None:
     combo.installEventFilter(_WHOLE_TEXT)
     if combo.lineEdit() is not None:
         combo.lineEdit().installEventFilter(_WHOLE_TEXT)
+
+
+def _follow(first: DateField, last: DateField, several: bool = True) -> None:
+    """A range's last day follows its first while it is not after it (always when ``several``
+    is False: a one-day entry)."""
+    if last.is_valid() and (not several or last.date() < first.date()):
+        last.setDate(first.date())
 
 
 def _wrapped(text: str) -> QLabel:
@@ -351,6 +359,8 @@ class CompetitionsEditor(Editor):
             w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
         if key is None or not _select_key(self.table, key):
             self._update_buttons()
+        else:  # the same row, selected again, emits nothing: after an undo the form showed the
+            self._load()  # undone values, and the next Apply put them back
 
     def selected_id(self) -> str | None:
         return _selected_key(self.table)
@@ -360,8 +370,7 @@ class CompetitionsEditor(Editor):
 
     def _follow_date(self, _q=None) -> None:
         """The last day follows the first while it is not after it (or one day only)."""
-        if self.end.is_valid() and (not self.multi.isChecked() or self.end.date() < self.date.date()):
-            self.end.setDate(self.date.date())
+        _follow(self.date, self.end, self.multi.isChecked())
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
@@ -564,8 +573,9 @@ class DaysOffEditor(Editor):
                            for d in season.calendar.non_training_days])
         for w in (self.date, self.end):
             w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
-        if key is None or not _select_key(self.table, key.isoformat()):
-            self._load()
+        if key is not None:
+            _select_key(self.table, key.isoformat())
+        self._load()  # also for the same row selected again (an undo): the form shows the season
 
     def selected_date(self) -> dt.date | None:
         key = _selected_key(self.table)
@@ -581,9 +591,10 @@ class DaysOffEditor(Editor):
         return out
 
     def _follow_start(self, _q=None) -> None:
-        """The last day follows the first until the coach sets it after it."""
-        if self.end.is_valid() and self.end.date() < self.date.date():
-            self.end.setDate(self.date.date())
+        """The last day follows the first while it is not after it, and always while one day
+        only is asked for: a date typed digit by digit ("24/1…" on the way to 24/12/2026) left
+        it in January, and ticking "Several days" then added a 32-day break."""
+        _follow(self.date, self.end, self.multi.isChecked())
 
     def _load(self) -> None:
         day = self.selected_date()
@@ -658,11 +669,7 @@ class SquadEditor(Editor):
         self.position.setAccessibleName("Athlete position")
         self.position.setCurrentIndex(-1)
         self.position.lineEdit().setPlaceholderText("e.g. Midfielder")
-        self.max_speed = QDoubleSpinBox()
-        self.max_speed.setRange(0.0, 15.0)
-        self.max_speed.setDecimals(1)
-        self.max_speed.setSingleStep(0.1)
-        self.max_speed.setSuffix(" m/s")
+        self.max_speed = SpeedBox()  # m/s, or km/h as typed from a GPS report
         self.max_speed.setSpecialValueText("not measured")
         self.max_speed.setAccessibleName("Athlete max speed")
         self.role = QComboBox()
@@ -675,6 +682,11 @@ class SquadEditor(Editor):
         form.addRow("ID", self.athlete_id)
         form.addRow("Name", self.name)
         form.addRow("Position", self.position)
+        self.position_note = _wrapped("")  # a position none of the four groups knows
+        self.position_note.setAccessibleName("Position note")
+        self.position_note.setVisible(False)
+        form.addRow("", self.position_note)
+        self.position.editTextChanged.connect(self._note_position)
         form.addRow("Max speed", self.max_speed)
         form.addRow("Match role", self.role)
         buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
@@ -690,6 +702,7 @@ class SquadEditor(Editor):
         self.away_reason.setAccessibleName("Unavailable reason")
         self.away_reason.setPlaceholderText("e.g. national team")
         aform = QFormLayout()
+        self.away_from.dateChanged.connect(lambda _q: _follow(self.away_from, self.away_to))
         aform.addRow("From", self.away_from)
         aform.addRow("To", self.away_to)
         aform.addRow("Reason", self.away_reason)
@@ -739,6 +752,8 @@ class SquadEditor(Editor):
                 w.setDate(qdate(min(planning_start(season), season.calendar.end)))
         if key is None or not _select_key(self.table, key):
             self._clear_form()
+        else:  # the same row selected again emits nothing: the form shows the season (an undo)
+            self._load()
         self._fill_away()
 
     def free_id(self) -> str:
@@ -785,8 +800,21 @@ class SquadEditor(Editor):
             self.position.setCurrentText(a.position)
             self.max_speed.setValue(a.max_speed or 0.0)
             self.role.setCurrentIndex(max(0, self.role.findData(a.role)))
+            if a.id != getattr(self, "_away_for", a.id):
+                self._fresh_away()  # another athlete's dates and reason were left in the form
+            self._away_for = a.id
         self._fill_away()
         self._update_buttons()
+
+    def _fresh_away(self) -> None:
+        """The absence form as for a first entry: from today (the planning start), no reason."""
+        from planner.validate import planning_start
+
+        if self.season is not None:
+            start = qdate(min(planning_start(self.season), self.season.calendar.end))
+            self.away_from.setDate(start)
+            self.away_to.setDate(start)
+        self.away_reason.clear()
 
     def _fill_away(self) -> None:
         aid = self.selected_id()
@@ -796,6 +824,11 @@ class SquadEditor(Editor):
                     for i, u in enumerate(self.season.unavailability) if u.athlete == aid]
         _fill(self.away_table, rows)
         self._update_buttons()
+
+    def _note_position(self, text: str) -> None:
+        note = unknown_position_note(text)
+        self.position_note.setText(note or "")
+        self.position_note.setVisible(note is not None)
 
     def add(self) -> None:
         """A new athlete with the form's details: the typed name is kept; the ID is the typed

@@ -1,0 +1,73 @@
+"""The squad editor's max-speed box: m/s as the rules read it, km/h as GPS vests report it.
+
+A plain ``QDoubleSpinBox`` of 0-15 m/s dropped what it could not read: "31.5 km/h" became
+3.5 m/s, "34.6" 3.6 and "9,6" 9, each accepted without a word, and every sprint target of the
+plan is a percentage of this value. Here a comma is a decimal point, a number with "km/h" (or
+above :data:`MS_MAX`, which no sprinter reaches in m/s) is read as km/h and converted, and
+what cannot be a speed is not accepted."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QDoubleSpinBox
+
+MS_MAX = 15.0  # m/s: above it a typed number is km/h (the world record is about 12.4 m/s)
+KMH_MAX = MS_MAX * 3.6
+_SPEED = re.compile(r"^\s*(\d{0,3}(?:[.,]\d*)?)\s*(k(?:m(?:/(?:h)?|h)?)?|m(?:/(?:s)?)?)?\s*$",
+                    re.IGNORECASE)
+
+
+def read_speed(text: str) -> tuple[float | None, bool]:
+    """(m/s, complete) of what was typed: ``(None, True)`` cannot be a speed, ``(None, False)``
+    may become one as typing goes on ("9," or "34 k")."""
+    m = _SPEED.match(text)
+    if m is None:
+        return None, True
+    number, unit = m[1].replace(",", "."), (m[2] or "").lower()
+    if number in ("", "."):
+        return None, False
+    value = float(number)
+    if unit.startswith("k"):
+        return (value / 3.6 if value <= KMH_MAX else None), unit in ("km/h", "kmh")
+    if unit.startswith("m"):
+        return (value if value <= MS_MAX else None), unit == "m/s"
+    if value > MS_MAX:  # km/h, as a GPS vest reports it
+        return (value / 3.6 if value <= KMH_MAX else None), True
+    return value, True
+
+
+class SpeedBox(QDoubleSpinBox):
+    """0 (the special "not measured") to 15 m/s, one decimal; typed text may be km/h."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setRange(0.0, MS_MAX)
+        self.setDecimals(1)
+        self.setSingleStep(0.1)
+        self.setSuffix(" m/s")
+        self.setToolTip("In m/s, or type km/h (\"34.6 km/h\", or any number above 15) and it is "
+                        "converted")
+
+    def _typed(self, text: str) -> str:
+        text = text.strip()
+        if self.specialValueText() and text == self.specialValueText():
+            return "0"
+        return text.removesuffix(self.suffix().strip()).strip() if text.endswith("m/s") else text
+
+    def validate(self, text: str, pos: int):  # noqa: D401 (Qt's name)
+        if self.specialValueText() and text == self.specialValueText():
+            return QValidator.State.Acceptable, text, pos
+        value, complete = read_speed(self._typed(text))
+        if value is None:
+            return (QValidator.State.Invalid if complete else QValidator.State.Intermediate), text, pos
+        return (QValidator.State.Acceptable if complete else QValidator.State.Intermediate), text, pos
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt's name)
+        value, _complete = read_speed(self._typed(text))
+        return round(value, self.decimals()) if value is not None else self.value()
+
+    def fixup(self, text: str) -> str:
+        value, _complete = read_speed(self._typed(text))
+        return self.textFromValue(value) + self.suffix() if value is not None else text
