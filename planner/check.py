@@ -355,7 +355,7 @@ class _Checker:
             why = (f"the day of {self.comp_name(i)}, which the athlete does not play (stage "
                    f"{a.st[i]}; the staff are at the match)")
         elif i in tl.non_training:
-            why = "a declared non-training day"
+            why = "a declared non-training day" + (f" ({tl.off_reason[i]})" if i in tl.off_reason else "")
         elif not tl.is_training[i]:
             why = f"not a training day (no training on {self.d(i):%A}s)"
         else:

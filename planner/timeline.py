@@ -82,6 +82,8 @@ class Timeline:
     def _training_days(self, cal) -> None:
         tdays = {WEEKDAYS.index(d) for d in cal.training_days}
         self.non_training = {self.index(x.date) for x in cal.non_training_days} - {None}
+        self.off_reason = {self.index(x.date): x.reason for x in cal.non_training_days
+                           if x.reason and self.index(x.date) is not None}  # "Christmas"
         # a training weekday that is not declared off (a competition day too: an athlete who does
         # not play it trains then, rules-spec.md section 2)
         self.training_weekday = [

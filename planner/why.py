@@ -326,7 +326,8 @@ def _day_facts(c: _Context, i: int, label: str | None, add) -> None:
         names = ", ".join(f"'{x.name}' ({x.priority})" for x in tl.comp_on[i])
         add(Reason("FACT", "fact", f"Competition day: {names}."))
     elif not tl.is_training[i]:
-        why_off = "a declared non-training day" if i in tl.non_training else "not a training weekday"
+        why_off = ("a declared non-training day" + (f": {tl.off_reason[i]}" if i in tl.off_reason else "")
+                   if i in tl.non_training else "not a training weekday")
         add(Reason("FACT", "fact", f"Not a training day ({why_off})."))
     if label and not tl.is_comp[i]:
         add(Reason("FACT", "fact", f"{label}: relative to the nearest competitions."))

@@ -1461,3 +1461,23 @@ def test_a_pin_the_plan_does_not_follow_yet_waits_and_is_no_broken_rule_to_hand_
         "is away on Wed 6 Jan; plan no running (0). Solve again before handing it out.")
     assert report.broken_note(anonymise=True).endswith(
         "The first, AV-1, A2, Wed 6 Jan 2027. Solve again before handing it out.")
+
+
+def test_a_declared_day_off_is_named_by_its_reason_in_the_check_and_the_why():
+    """On Christmas the Inspector said "Not a training day (a declared non-training day)" and
+    the check "a declared non-training day", without the "Christmas" the Excel calendar shows."""
+    from planner.why import why_day
+
+    s = roles_season()
+    cal = s.calendar.model_copy(update={"non_training_days": (
+        NonTrainingDay(date=day(2), reason="Christmas"), NonTrainingDay(date=day(3)))})
+    s = s.model_copy(update={"calendar": cal})
+    plan = roles_plan(a3=put(A3_ROLES, d2=70, d3=70))
+    report = check_plan(s, plan)  # A3 trains at 70 on the two declared days off
+    said = {v.start: v.message for v in found(report, "AV-1", "A3")}
+    assert "a declared non-training day (Christmas)" in said[day(2)]
+    assert "a declared non-training day" in said[day(3)] and "(" not in said[day(3)].split("day")[-1]
+    texts = [r.text for r in why_day(s, plan, "A1", day(2)).reasons]
+    assert "Not a training day (a declared non-training day: Christmas)." in texts
+    texts = [r.text for r in why_day(s, plan, "A1", day(3)).reasons]
+    assert "Not a training day (a declared non-training day)." in texts
