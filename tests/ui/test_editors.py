@@ -269,6 +269,12 @@ def test_a_criteria_test_shows_the_templates_pass_mark(w):
     before = w.season
     assert ed.select("A3")  # P2 of the iliopsoas protocol: hip-flexor strength LSI >= 80 %
     assert ed.test_name.currentText() == "Hip-flexor strength LSI"
+    # nothing typed yet: 0.0 was shown, and for a pain score 0 /10 passes
+    assert ed.test_value.text() == "type the result" and ed.pass_mark.text().endswith("type the result.")
+    ed.test_date.setDate(q(D(2026, 3, 1)))
+    ed.test_button.click()
+    assert w.season.injury_of("A3").tests == ()
+    assert ed.rehab_error.text() == "Type the test's result, then Record test."
     ed.test_value.setValue(76)
     assert "Pass mark ≥ 80%" in ed.pass_mark.text()
     assert "does not pass yet" in ed.pass_mark.text()

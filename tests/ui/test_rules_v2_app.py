@@ -326,6 +326,7 @@ def test_an_unknown_criterion_is_refused_next_to_the_field(w):
     ed.select("A3")
     ed.test_name.setEditText("Vertical jump")
     assert "No pass mark" in ed.pass_mark.text()
+    ed.test_value.setValue(42)
     ed.test_date.setDate(q(D(2026, 3, 1)))
     ed.test_button.click()
     assert "is not a criterion of iliopsoas-tendinopathy" in ed.rehab_error.text()

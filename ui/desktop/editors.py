@@ -58,6 +58,7 @@ from ui.desktop import wheelguard
 from ui.desktop.datefield import DateField
 from ui.desktop.speedbox import SpeedBox
 
+NO_RESULT = -1000.0  # a criteria test's result box before a result is typed (shown "type the result")
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
 WEEKDAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
@@ -1031,7 +1032,10 @@ class InjuriesEditor(Editor):
         _whole_text(self.test_name)
         self.test_name.setAccessibleName("Criteria test")
         self.test_value = QDoubleSpinBox()
-        self.test_value.setRange(-1000, 1000)
+        # its lowest value is "not typed yet": a default of 0.0 /10 read as a passing pain score
+        self.test_value.setRange(NO_RESULT, 1000)
+        self.test_value.setSpecialValueText("type the result")
+        self.test_value.setValue(NO_RESULT)
         self.test_value.setDecimals(1)
         self.test_value.setAccessibleName("Test result")
         self.test_date = _any_date("Test date")
@@ -1261,6 +1265,9 @@ class InjuriesEditor(Editor):
             return
         self.test_value.setSuffix(f" {c.unit}" if c.unit != "%" else " %")
         sign = "≥" if c.better == "higher" else "≤"
+        if self.test_value.value() == NO_RESULT:
+            self.pass_mark.setText(f"Pass mark {sign} {c.pass_mark:g}{c.unit}: type the result.")
+            return
         verdict = "passes" if c.passes(self.test_value.value()) else "does not pass yet"
         self.pass_mark.setText(f"Pass mark {sign} {c.pass_mark:g}{c.unit}: this result {verdict}.")
 
@@ -1350,8 +1357,9 @@ class InjuriesEditor(Editor):
         name = self.test_name.currentText().strip()
         if inj is None or not self.dates_ok("Record test", self.test_date):
             return
-        if not name:
-            self.rehab_error.setText("Name the criteria test (one of the protocol's).")
+        if not name or self.test_value.value() == NO_RESULT:
+            self.rehab_error.setText("Name the criteria test (one of the protocol's)." if not name
+                                     else "Type the test's result, then Record test.")
             self.rehab_error.show()
             return
         c = self.criterion()
