@@ -171,3 +171,29 @@ def test_go_to_today(w):
 def test_status_bar_messages_for_edits(w):
     w.apply_edit(E.SetRuleValue(rule="HV-2", param="max_speed_days", value=1))
     assert w.statusBar().currentMessage() == "Set HV-2: speed days in a load or taper week to 1"
+
+
+def test_a_new_season_that_started_before_today_offers_to_plan_from_today(w):
+    """Entered mid-season, a new season was planned from its first day: the board's "today" sat
+    on the first day and a test of last week was refused as "after today", with no word of why."""
+    import datetime as dt
+
+    today = dt.date.today()
+    w.new_action.trigger()
+    dlg = w.new_season_dialog
+    dlg.name.setText("Harbour United")
+    dlg.start.setDate(QDate(today - dt.timedelta(days=80)))
+    dlg.end.setDate(QDate(today + dt.timedelta(days=60)))
+    assert dlg.from_today.isVisibleTo(dlg) and not dlg.from_today.isChecked()
+    assert "The season started before today" in dlg.from_today_note.text()
+    dlg.from_today.setChecked(True)
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.today == today
+    w.new_action.trigger()
+    dlg = w.new_season_dialog
+    dlg.name.setText("Next year")
+    dlg.start.setDate(QDate(today + dt.timedelta(days=30)))
+    dlg.end.setDate(QDate(today + dt.timedelta(days=200)))
+    assert not dlg.from_today.isVisibleTo(dlg)  # nothing has happened yet
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.today is None

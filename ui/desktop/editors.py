@@ -1512,6 +1512,12 @@ class NewSeasonDialog(QDialog):
         form.addRow("Name", self.name)
         form.addRow("Starts", self.start)
         form.addRow("Ends", self.end)
+        # a season that started before today: plan from its first day or from today
+        self.from_today = QCheckBox()
+        self.from_today.setAccessibleName("Plan from today")
+        self.from_today_note = _wrapped("")
+        form.addRow("", self.from_today)
+        form.addRow("", self.from_today_note)
         self.form = QWidget()
         self.form.setLayout(form)
         lay.addWidget(self.form)
@@ -1525,7 +1531,26 @@ class NewSeasonDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         self.empty.toggled.connect(self.form.setEnabled)
+        for field in (self.start, self.end):
+            field.dateChanged.connect(self._started_before_today)
+        self._started_before_today()
         wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
+
+    def _started_before_today(self, *_args) -> None:
+        """A season that started before today (entered mid-season) is planned from its first day
+        unless the coach ticks "Plan from today"; the board's "today" then sat on the first day
+        and a test of last week was refused as "after today" without a word why."""
+        today = dt.date.today()
+        start, end = pydate(self.start.date()), pydate(self.end.date())
+        shown = start < today <= end
+        self.from_today.setText(f"Plan from today ({day_long(today)})")
+        self.from_today_note.setText(
+            f"The season started before today. Ticked: the days before today are history (log "
+            f"what happened, or leave them empty) and the plan starts today. Not ticked: the "
+            f"plan starts on {day_long(start)}, as if the season had not begun (Season ▸ Season "
+            f"Settings ▸ Plan from changes it later).")
+        self.from_today.setVisible(shown)
+        self.from_today_note.setVisible(shown)
 
     def choose_template(self, key: str) -> None:
         self.template_buttons[key].setChecked(True)
@@ -1554,7 +1579,9 @@ class NewSeasonDialog(QDialog):
             raise ValueError("The season ends before it starts.")
         if (end - start).days > 731:
             raise ValueError("A season may span at most two years.")
-        return Season(name=name, calendar=Calendar(start=start, end=end))
+        today = dt.date.today()
+        planned_from = today if self.from_today.isChecked() and start < today <= end else None
+        return Season(name=name, calendar=Calendar(start=start, end=end, today=planned_from))
 
 
 def season_templates() -> dict[str, tuple[str, object]]:
