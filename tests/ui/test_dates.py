@@ -150,3 +150,20 @@ def test_a_date_without_a_year_takes_the_year_nearest_the_fields_date(qtbot):
     assert f.set_text("20 Aug") and f.value() == D(2026, 8, 20)
     assert parse_date("20 Aug", D(2025, 8, 2), D(2026, 8, 23), near=D(2025, 9, 1)) == D(2025, 8, 20)
     assert parse_date("20 Aug", near=D(2026, 8, 14)) == D(2026, 8, 20)  # no range: the nearest
+
+
+def test_leaving_a_date_that_is_no_date_says_why_under_the_field(w, qtbot, monkeypatch):
+    """"31/09/2026" framed the field red and said nothing: the reason was only in its tooltip."""
+    from PySide6.QtWidgets import QToolTip
+
+    shown = []
+    monkeypatch.setattr(QToolTip, "showText", lambda pos, text, widget=None, *rest: shown.append(
+        (text, widget)))
+    ed = w.days_off_editor
+    type_date(qtbot, ed.date, "31/02/2026")
+    qtbot.keyClick(ed.date.focusProxy() or ed.date, Qt.Key.Key_Tab)
+    assert shown and "no day 31" in shown[-1][0] and shown[-1][1] is ed.date.line
+    shown.clear()
+    type_date(qtbot, ed.date, "Wed 11 Mar 2026")
+    qtbot.keyClick(ed.date.focusProxy() or ed.date, Qt.Key.Key_Tab)
+    assert shown == []  # a date: nothing to say

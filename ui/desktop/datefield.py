@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -320,8 +321,12 @@ class DateField(QWidget):
         self._set(d)
 
     def _finished(self) -> None:
-        """Leaving the field: a date reads in the app's words; a problem stays visible."""
-        if not self._problem and self.line.text() != day_long(self._date):
+        """Leaving the field: a date reads in the app's words; a problem stays visible, and is
+        said under the field (a red frame alone left the coach to find the reason by hovering)."""
+        if self._problem:
+            QToolTip.showText(self.line.mapToGlobal(self.line.rect().bottomLeft()),
+                              self._problem, self.line, self.line.rect(), 6000)
+        elif self.line.text() != day_long(self._date):
             self.line.setText(day_long(self._date))
 
     def _set(self, d: dt.date) -> None:
