@@ -76,6 +76,5 @@ def unknown_position_note(position: str) -> str | None:
     position of its own, so the goalkeeper lost HV-1's exemption); None for a known one or none."""
     if not position.strip() or position_key(position) in POSITION_SHORT:
         return None
-    return (f"'{' '.join(position.split())}' is a position of its own to Periodize, not one of "
-            f"Goalkeeper, Defender, Midfielder or Forward: rules that read the position (HV-1 "
-            f"exempts goalkeepers) and the board's grouping treat it apart")
+    return (f"'{' '.join(position.split())}' is a group of its own, not Goalkeeper, Defender, "
+            f"Midfielder or Forward (HV-1's goalkeeper exemption reads the position)")

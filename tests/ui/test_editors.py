@@ -718,8 +718,9 @@ def test_a_position_the_groups_do_not_know_is_said_and_football_names_are_known(
     assert ed.position_note.isHidden()
     ed.position.setEditText("Libero")
     assert not ed.position_note.isHidden()
-    assert ed.position_note.text().startswith("'Libero' is a position of its own to Periodize")
-    assert "HV-1 exempts goalkeepers" in ed.position_note.text()
+    assert ed.position_note.text() == ("'Libero' is a group of its own, not Goalkeeper, Defender, "
+                                       "Midfielder or Forward (HV-1's goalkeeper exemption reads "
+                                       "the position)")
     ed.position.setEditText("Midfielder")
     assert ed.position_note.isHidden()
 

@@ -894,9 +894,12 @@ class SeasonBoard(QAbstractScrollArea):
             self.drag.paint(p)
             if not self._rows:
                 p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-                p.drawText(self._grid_rect(), Qt.AlignmentFlag.AlignCenter,
-                           "No athletes yet: add the squad (Season ▸ Squad),\n"
-                           "the competitions (Season ▸ Competitions), then Plan ▸ Solve (F5).")
+                # wrapped in the whole empty viewport: with a panel docked on each side the grid
+                # alone cut the sentence at both ends
+                room = self.viewport().rect().adjusted(16, HEADER_H, -16, 0)
+                p.drawText(room, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                           "No athletes yet: add the squad (Season ▸ Squad), the competitions "
+                           "(Season ▸ Competitions), then Plan ▸ Solve (F5).")
         finally:
             p.end()
             self.paint_count += 1

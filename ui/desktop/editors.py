@@ -1516,8 +1516,10 @@ class NewSeasonDialog(QDialog):
         self.from_today = QCheckBox()
         self.from_today.setAccessibleName("Plan from today")
         self.from_today_note = _wrapped("")
+        self.from_today_note.setMinimumWidth(340)  # wrapped in a few lines, not a dozen
         form.addRow("", self.from_today)
         form.addRow("", self.from_today_note)
+        self._dates_form = form
         self.form = QWidget()
         self.form.setLayout(form)
         lay.addWidget(self.form)
@@ -1547,10 +1549,10 @@ class NewSeasonDialog(QDialog):
         self.from_today_note.setText(
             f"The season started before today. Ticked: the days before today are history (log "
             f"what happened, or leave them empty) and the plan starts today. Not ticked: the "
-            f"plan starts on {day_long(start)}, as if the season had not begun (Season ▸ Season "
-            f"Settings ▸ Plan from changes it later).")
-        self.from_today.setVisible(shown)
-        self.from_today_note.setVisible(shown)
+            f"plan starts on {day_long(start)} (Season Settings ▸ Plan from changes it later).")
+        for widget in (self.from_today, self.from_today_note):
+            self._dates_form.setRowVisible(widget, shown)
+        self.adjustSize()
 
     def choose_template(self, key: str) -> None:
         self.template_buttons[key].setChecked(True)
