@@ -58,7 +58,7 @@ from ui.desktop import wheelguard
 from ui.desktop.datefield import DateField
 from ui.desktop.speedbox import SpeedBox
 
-NO_RESULT = -1000.0  # a criteria test's result box before a result is typed (shown "type the result")
+NO_RESULT = -1000.0  # a criteria test's result box before a result is typed (shown "—")
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
 WEEKDAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
@@ -1034,7 +1034,8 @@ class InjuriesEditor(Editor):
         self.test_value = QDoubleSpinBox()
         # its lowest value is "not typed yet": a default of 0.0 /10 read as a passing pain score
         self.test_value.setRange(NO_RESULT, 1000)
-        self.test_value.setSpecialValueText("type the result")
+        self.test_value.setSpecialValueText("—")  # short: a wider box widened the whole panel
+        self.test_value.setToolTip("The test's result: type it (the pass mark is said below)")
         self.test_value.setValue(NO_RESULT)
         self.test_value.setDecimals(1)
         self.test_value.setAccessibleName("Test result")
