@@ -369,9 +369,10 @@ def listed_only(counts: dict, penalties: dict) -> str | None:
         return None
     said = ", ".join(f"{r} ({RULES[r].title[:1].lower()}{RULES[r].title[1:]}: {counts[r]:,})"
                      for r in free)
+    slower = " (with LD-1 a solve then takes its whole time limit)" if "LD-1" in free else ""
     return (f"Listed, not avoided: {said}. Weight 0 counts them without steering the plan; to "
             f"have the plan avoid them, give {'it' if len(free) == 1 else 'each'} a weight in the "
-            f"app's Rules tab and solve again (a solve then takes its whole time limit).")
+            f"app's Rules tab and solve again{slower}.")
 
 
 def same_rules(a, b) -> bool:

@@ -13,24 +13,18 @@ from planner.timeline import Timeline
 # in the order it first appears in the squad.
 POSITION_ORDER: tuple[str, ...] = ("goalkeeper", "defender", "midfielder", "forward")
 POSITION_SHORT = {"goalkeeper": "GK", "defender": "DF", "midfielder": "MF", "forward": "FW"}
+# football's usual abbreviations, and a goalkeeper's other names (a "Goalie" lost HV-1's
+# goalkeeper exemption); outfield names such as "CB" or "Winger" are left as typed: they differ
+# between sports (a rugby winger is no forward) and an HV-1 exempt list may name them on purpose
 _ALIASES = {"gk": "goalkeeper", "keeper": "goalkeeper", "goalie": "goalkeeper",
-            "goaltender": "goalkeeper", "goal keeper": "goalkeeper",
-            "df": "defender", "def": "defender", "cb": "defender", "fb": "defender",
-            "lb": "defender", "rb": "defender", "lwb": "defender", "rwb": "defender",
-            "centre back": "defender", "center back": "defender", "centre-back": "defender",
-            "center-back": "defender", "full back": "defender", "fullback": "defender",
-            "full-back": "defender", "wing back": "defender", "wing-back": "defender",
-            "mf": "midfielder", "mid": "midfielder", "midfield": "midfielder", "cm": "midfielder",
-            "dm": "midfielder", "cdm": "midfielder", "am": "midfielder", "cam": "midfielder",
-            "lm": "midfielder", "rm": "midfielder",
-            "fw": "forward", "fwd": "forward", "st": "forward", "striker": "forward",
-            "cf": "forward", "lw": "forward", "rw": "forward", "winger": "forward",
-            "attacker": "forward"}
+            "goaltender": "goalkeeper", "goal keeper": "goalkeeper", "df": "defender",
+            "def": "defender", "mf": "midfielder", "mid": "midfielder", "fw": "forward",
+            "fwd": "forward", "st": "forward", "striker": "forward"}
 
 
 def position_key(position: str) -> str:
-    """The position as compared everywhere: trimmed, lower case, common abbreviations and
-    football's names for them spelled out ("Goalie", "CB", "Winger")."""
+    """The position as compared everywhere: trimmed, lower case, common abbreviations and a
+    goalkeeper's other names spelled out ("GK", "Goalie")."""
     p = " ".join(position.split()).lower()
     return _ALIASES.get(p, p)
 

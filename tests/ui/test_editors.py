@@ -708,14 +708,16 @@ def test_read_speed_accepts_a_speed_as_coaches_write_it_and_nothing_else():
 
 def test_a_position_the_groups_do_not_know_is_said_and_football_names_are_known(w):
     """A keeper typed as "Goalie" lost HV-1's goalkeeper exemption and got outfield sprint days
-    without a word; "CB" was filed apart from the defenders."""
+    without a word; "CB" was filed apart from the defenders, and nothing said so."""
     from planner.squad import position_key
 
-    assert [position_key(p) for p in ("Goalie", "CB", "Winger", "centre back", "CDM")] == [
-        "goalkeeper", "defender", "forward", "defender", "midfielder"]
+    assert [position_key(p) for p in ("Goalie", "goal keeper", "GK", "CB", "Winger")] == [
+        "goalkeeper", "goalkeeper", "goalkeeper", "cb", "winger"]  # outfield names differ by sport
     ed = w.squad_editor
     ed.position.setEditText("Goalie")
     assert ed.position_note.isHidden()
+    ed.position.setEditText("CB")
+    assert not ed.position_note.isHidden() and ed.position_note.text().startswith("'CB' is a group")
     ed.position.setEditText("Libero")
     assert not ed.position_note.isHidden()
     assert ed.position_note.text() == ("'Libero' is a group of its own, not Goalkeeper, Defender, "
@@ -767,3 +769,52 @@ def test_after_an_undo_the_competition_form_shows_the_season_again(w):
     ed.priority.setCurrentIndex(ed.priority.findData("A"))
     ed.apply_button.click()
     assert w.season.competition("m1").date == was and w.season.competition("m1").priority == "A"
+
+
+def test_a_change_elsewhere_keeps_what_the_coach_is_typing_and_the_board_where_it_is(w):
+    """The reload after an undo first fired on any change of the editor's part of the season: a
+    half-typed name was lost when another match moved (and the board jumped to the selected
+    one), or when an absence was added for the athlete being edited."""
+    comps = w.competitions_editor
+    w.apply_edit(E.AddCompetition(competition=Competition(id="m2", name="Cup", date=D(2026, 3, 7),
+                                                          priority="C")))
+    assert comps.select("m1")
+    comps.name.setText("League match (half typ")
+    w.board.set_current("A1", D(2026, 3, 3))
+    w.apply_edit(E.MoveCompetition(competition="m2", date=D(2026, 3, 6)))
+    assert comps.name.text() == "League match (half typ"
+    assert w.board.current() == ("A1", D(2026, 3, 3))  # did not jump to m1's 14 Mar
+
+    squad = w.squad_editor
+    squad.select("A1")
+    squad.name.setText("Ana Keeper-Half")
+    squad.away_from.setDate(q(D(2026, 3, 4)))
+    squad.away_to.setDate(q(D(2026, 3, 5)))
+    squad.away_add.click()
+    assert any(u.athlete == "A1" and u.start == D(2026, 3, 4) for u in w.season.unavailability)
+    assert squad.name.text() == "Ana Keeper-Half"
+
+    days = w.days_off_editor
+    w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Travel")))
+    days.table.selectRow(0)
+    days.reason.setText("Travel (bus")
+    w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 12), reason="Exams")))
+    assert days.reason.text() == "Travel (bus"
+
+
+def test_a_criteria_result_is_typed_for_each_test_and_each_injury(w):
+    """The result box kept the last result: a second test, or another athlete's, was recorded
+    with it (84 % passing) without anything typed."""
+    ed = w.injuries_editor
+    assert ed.select("A3")
+    ed.test_value.setValue(84)
+    ed.test_date.setDate(q(D(2026, 3, 1)))
+    ed.test_button.click()
+    assert len(w.season.injury_of("A3").tests) == 1
+    assert ed.test_value.text() == "—"  # ready for the next result
+    ed.test_value.setValue(84)
+    w.apply_edit(E.AddInjury(athlete="A1", protocol="hamstring-strain", onset=D(2026, 2, 20)))
+    assert ed.select("A1")
+    assert ed.test_value.text() == "—"  # not A3's 84
+    ed.test_button.click()
+    assert w.season.injury_of("A1").tests == ()

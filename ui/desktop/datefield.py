@@ -20,7 +20,7 @@ import calendar
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -323,11 +323,16 @@ class DateField(QWidget):
     def _finished(self) -> None:
         """Leaving the field: a date reads in the app's words; a problem stays visible, and is
         said under the field (a red frame alone left the coach to find the reason by hovering)."""
-        if self._problem:
-            QToolTip.showText(self.line.mapToGlobal(self.line.rect().bottomLeft()),
-                              self._problem, self.line, self.line.rect(), 6000)
+        if self._problem:  # after the focus has moved on: the move itself closes a tooltip
+            QTimer.singleShot(0, self._say_problem)
         elif self.line.text() != day_long(self._date):
             self.line.setText(day_long(self._date))
+
+    def _say_problem(self) -> None:
+        if self._problem and self.line.isVisible():
+            QToolTip.showText(self.line.mapToGlobal(self.line.rect().bottomLeft()),
+                              self._problem, self.line, QRect(), 6000)  # no rect: the mouse is
+            # elsewhere (the coach clicked the next field) and would close it at once
 
     def _set(self, d: dt.date) -> None:
         if d != self._date:

@@ -312,6 +312,7 @@ class CompetitionsEditor(Editor):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Competitions editor")
+        self._shown = None  # what the form was loaded from (reloaded when the season changes it)
         self.table = _table(["Date", "Ends", "Name", "Priority"], "Competitions")
         self.name = QLineEdit()
         self.name.setAccessibleName("Competition name")
@@ -360,8 +361,8 @@ class CompetitionsEditor(Editor):
             w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
         if key is None or not _select_key(self.table, key):
             self._update_buttons()
-        else:  # the same row, selected again, emits nothing: after an undo the form showed the
-            self._load()  # undone values, and the next Apply put them back
+        elif season.competition(key) != self._shown:  # the same row selected again emits
+            self._load(follow=False)  # nothing: after an undo the form showed the undone values
 
     def selected_id(self) -> str | None:
         return _selected_key(self.table)
@@ -378,12 +379,17 @@ class CompetitionsEditor(Editor):
         self.apply_button.setEnabled(has)
         self.delete_button.setEnabled(has)
 
-    def _load(self) -> None:
+    def _load(self, follow: bool = True) -> None:
+        """The selected competition into the form (``follow``: the board scrolls to it); the
+        form is reloaded after a change of the season only when this competition changed, so
+        what the coach is typing stays."""
         self._update_buttons()
         c = self.season.competition(self.selected_id()) if self.season else None
+        self._shown = c
         if c is None:
             return
-        self.date_selected.emit(c.date)
+        if follow:
+            self.date_selected.emit(c.date)
         self.name.setText(c.name)
         self.date.setDate(qdate(c.date))
         self.multi.setChecked(c.end_date is not None)
@@ -532,6 +538,7 @@ class DaysOffEditor(Editor):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Days off editor")
+        self._shown = None  # what the form was loaded from (reloaded when the season changes it)
         self.table = _table(["Date", "Reason"], "Non-training days")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.date = date_edit("Day off date")
@@ -574,9 +581,10 @@ class DaysOffEditor(Editor):
                            for d in season.calendar.non_training_days])
         for w in (self.date, self.end):
             w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
-        if key is not None:
-            _select_key(self.table, key.isoformat())
-        self._load()  # also for the same row selected again (an undo): the form shows the season
+        if key is None or not _select_key(self.table, key.isoformat()):
+            self._load()
+        elif self._day_off(key) != self._shown:  # the same row selected again emits nothing:
+            self._load(follow=False)  # after an undo the form showed the undone reason
 
     def selected_date(self) -> dt.date | None:
         key = _selected_key(self.table)
@@ -597,16 +605,22 @@ class DaysOffEditor(Editor):
         it in January, and ticking "Several days" then added a 32-day break."""
         _follow(self.date, self.end, self.multi.isChecked())
 
-    def _load(self) -> None:
+    def _day_off(self, day: dt.date) -> NonTrainingDay | None:
+        return next((d for d in self.season.calendar.non_training_days if d.date == day), None) \
+            if self.season is not None else None
+
+    def _load(self, follow: bool = True) -> None:
+        """The selected day off into the form (``follow``: the board scrolls to it)."""
         day = self.selected_date()
         self.delete_button.setEnabled(day is not None)
+        self._shown = self._day_off(day) if day is not None else None
         if day is None or self.season is None:
             return
-        self.date_selected.emit(day)
+        if follow:
+            self.date_selected.emit(day)
         self.date.setDate(qdate(day))
-        for d in self.season.calendar.non_training_days:
-            if d.date == day:
-                self.reason.setText(d.reason)
+        if self._shown is not None:
+            self.reason.setText(self._shown.reason)
 
     def days(self) -> list[dt.date]:
         """The days the form names: the date, or every day from it to the last day."""
@@ -656,6 +670,7 @@ class SquadEditor(Editor):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Squad editor")
+        self._shown = None  # what the form was loaded from (reloaded when the season changes it)
         self.table = _table(["ID", "Name", "Position", "Max speed", "Status"], "Squad")
         self.athlete_id = QLineEdit()
         self.athlete_id.setAccessibleName("Athlete ID")
@@ -753,8 +768,8 @@ class SquadEditor(Editor):
                 w.setDate(qdate(min(planning_start(season), season.calendar.end)))
         if key is None or not _select_key(self.table, key):
             self._clear_form()
-        else:  # the same row selected again emits nothing: the form shows the season (an undo)
-            self._load()
+        elif season.athlete(key) != self._shown:  # the same row selected again emits nothing:
+            self._load()  # after an undo the form showed the undone name
         self._fill_away()
 
     def free_id(self) -> str:
@@ -794,7 +809,10 @@ class SquadEditor(Editor):
         self.away_remove.setEnabled(_selected_key(self.away_table) is not None)
 
     def _load(self) -> None:
+        """The selected athlete into the form; after a change of the season it is reloaded only
+        when this athlete changed, so what the coach is typing stays."""
         a = self.season.athlete(self.selected_id()) if self.season else None
+        self._shown = a
         if a is not None:
             self.athlete_id.setText(a.id)
             self.name.setText(a.name)
@@ -1158,6 +1176,10 @@ class InjuriesEditor(Editor):
         self._show_return()
         season = self.season
         inj = self.injury()
+        key = (inj.athlete, inj.onset) if inj is not None else None
+        if key != getattr(self, "_tests_for", key):  # another injury: no result typed for it
+            self.test_value.setValue(NO_RESULT)
+        self._tests_for = key
         has = inj is not None
         for w in (self.first_stage, self.first_start, self.first_stage_label,
                   self.first_start_label, self.record_button):
@@ -1365,9 +1387,10 @@ class InjuriesEditor(Editor):
             return
         c = self.criterion()
         self._want_onset = inj.onset
-        self._check(E.RecordCriteriaTest(athlete=inj.athlete, test=CriteriaTest(
-            date=pydate(self.test_date.date()), name=name, value=self.test_value.value(),
-            unit=c.unit if c else "")), self.rehab_error)
+        if self._check(E.RecordCriteriaTest(athlete=inj.athlete, test=CriteriaTest(
+                date=pydate(self.test_date.date()), name=name, value=self.test_value.value(),
+                unit=c.unit if c else "")), self.rehab_error):
+            self.test_value.setValue(NO_RESULT)  # a second test was recorded with this result
 
 
 # -- dialogs ------------------------------------------------------------------------------------
