@@ -686,10 +686,12 @@ def test_max_speed_typed_in_km_h_or_with_a_comma_is_read_not_garbled(w):
         box.setFocus()
         box.lineEdit().selectAll()
         QTest.keyClicks(box, typed)
+        assert box.lineEdit().text() == typed  # as typed: a " m/s" suffix stayed behind "km/h"
         QTest.keyClick(box, Qt.Key.Key_Return)
         got[typed] = box.value()
     assert got == {"31.5 km/h": 8.8, "34.6": 9.6, "9,6": 9.6, "9.6": 9.6, "8.4 m/s": 8.4,
                    "30 kmh": 8.3}
+    assert box.text() == "8.3 m/s"
     box.setValue(0.0)
     assert box.text() == "not measured"
 

@@ -46,7 +46,7 @@ class SpeedBox(QDoubleSpinBox):
         self.setRange(0.0, MS_MAX)
         self.setDecimals(1)
         self.setSingleStep(0.1)
-        self.setSuffix(" m/s")
+        # the unit is part of the text, not a suffix: typed over, a suffix stayed ("34.6 km/h m/s")
         self.setToolTip("In m/s, or type km/h (\"34.6 km/h\", or any number above 15) and it is "
                         "converted")
 
@@ -54,7 +54,10 @@ class SpeedBox(QDoubleSpinBox):
         text = text.strip()
         if self.specialValueText() and text == self.specialValueText():
             return "0"
-        return text.removesuffix(self.suffix().strip()).strip() if text.endswith("m/s") else text
+        return text
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
+        return f"{value:.{self.decimals()}f} m/s"
 
     def validate(self, text: str, pos: int):  # noqa: D401 (Qt's name)
         if self.specialValueText() and text == self.specialValueText():
@@ -70,4 +73,4 @@ class SpeedBox(QDoubleSpinBox):
 
     def fixup(self, text: str) -> str:
         value, _complete = read_speed(self._typed(text))
-        return self.textFromValue(value) + self.suffix() if value is not None else text
+        return self.textFromValue(value) if value is not None else text
