@@ -157,6 +157,13 @@ class AddCompetition(Edit):
         return f"Add competition '{c.name}' ({c.priority}) {when}{also}"
 
 
+def clashes(season: Season, competition: str, day: dt.date) -> list[Competition]:
+    """The other competitions on ``day`` (a tournament counts on each of its days): moving
+    ``competition`` there puts two matches on one day, which the season allows and a coach
+    rarely means (the what-if's "a week earlier" landed the Cup final on a league match)."""
+    return [c for c in season.competitions if c.id != competition and c.date <= day <= c.last]
+
+
 class MoveCompetition(Edit):
     op: Literal["move_competition"] = "move_competition"
     competition: str
@@ -176,7 +183,9 @@ class MoveCompetition(Edit):
 
     def describe(self, s: Season) -> str:
         c = s.competition(self.competition)
-        return f"Move competition '{c.name if c else self.competition}' to {date_long(self.date)}"
+        clash = clashes(s, self.competition, self.date)
+        also = f" (the same day as {', '.join(repr(o.name) for o in clash)})" if clash else ""
+        return f"Move competition '{c.name if c else self.competition}' to {date_long(self.date)}{also}"
 
 
 class RemoveCompetition(Edit):
@@ -858,7 +867,13 @@ class SetPlan(Edit):
         return s.model_copy(update={"plan": self.plan})
 
     def describe(self, s: Season) -> str:
-        return "Clear the plan" if self.plan is None else f"Accept the {self.plan.status} plan"
+        if self.plan is None:
+            return "Clear the plan"
+        # in a coach's words, not the solver's ("Accept the feasible plan")
+        return {"optimal": "Accept the plan (the best possible)",
+                "manual": "Accept the plan edited by hand",
+                "cancelled": "Accept the plan found before the stop",
+                }.get(self.plan.status, "Accept the plan (the best found in the time allowed)")
 
 
 class SetDayIntensity(Edit):

@@ -389,3 +389,18 @@ def test_moving_today_is_described_in_plain_plurals():
     s = season(weeks=3)
     assert one.describe(s) == f"Today is {date_long(day(10))}, 1 stage change recorded"
     assert two.describe(s) == f"Today is {date_long(day(10))}, 2 stage changes recorded"
+
+
+def test_accepting_a_plan_is_said_in_a_coach_s_words():
+    """The undo entry read "Accept the feasible plan": the solver's word, not the coach's."""
+    from planner.season import Plan
+
+    base = Plan(status="optimal", athletes=(), team_weeks=())
+    said = {st: E.SetPlan(plan=base.model_copy(update={"status": st})).describe(None)
+            for st in ("optimal", "feasible", "timeout", "manual", "cancelled")}
+    assert said == {"optimal": "Accept the plan (the best possible)",
+                    "feasible": "Accept the plan (the best found in the time allowed)",
+                    "timeout": "Accept the plan (the best found in the time allowed)",
+                    "manual": "Accept the plan edited by hand",
+                    "cancelled": "Accept the plan found before the stop"}
+    assert not any("feasible" in x or "optimal" in x for x in said.values())

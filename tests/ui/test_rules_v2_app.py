@@ -531,3 +531,22 @@ def test_the_roles_grid_opens_on_the_next_match_in_sight(qtbot):
     nxt = min(c.date for c in season.competitions if c.date >= today)
     assert model.comps[col - 1].date == nxt and col > 10
     qtbot.waitUntil(lambda: view.viewport().rect().intersects(view.visualRect(view.currentIndex())))
+
+
+def test_moving_a_competition_onto_another_s_day_is_said(w):
+    """The what-if's "a week earlier" put the Cup final on a league match's day; the scenario
+    said "hard-rule violations 0 -> 0" and only a cell's tooltip showed two matches."""
+    from planner.text import day_long
+
+    a, b = sorted(w.season.competitions, key=lambda c: c.date)[:2]
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("move")
+    dlg.move_comp.setCurrentIndex(dlg.move_comp.findData(b.id))
+    dlg.move_date.set_date(a.date)
+    assert dlg.move_clash.isVisibleTo(dlg)
+    assert dlg.move_clash.text().startswith(f"⚠ {day_long(a.date)} is the day of '{a.name}' too")
+    assert dlg.add_change(), dlg.error.text()
+    (text,) = dlg.change_texts()
+    assert text.endswith(f"(the same day as '{a.name}')")
+    dlg.move_date.set_date(a.date + dt.timedelta(days=1))
+    assert not dlg.move_clash.isVisibleTo(dlg) and dlg.move_clash.text() == ""

@@ -85,7 +85,7 @@ def final_a_week_earlier(qtbot, w):
 def test_final_a_week_earlier_is_asked_replanned_and_compared(qtbot, window, planned):
     w = window
     steps = w.undo_stack.count()
-    assert final_a_week_earlier(qtbot, w) == ["1. Move competition 'Cup final' to 20 Feb 2027"]
+    assert final_a_week_earlier(qtbot, w) == ["1. Move competition 'Cup final' to 20 Feb 2027 (the same day as 'Match 7')"]
 
     sc = w.season.scenarios[0]
     assert sc.name == "Final a week earlier" and sc.plan is not None
@@ -223,7 +223,7 @@ def test_export_comparison_writes_the_workbook_and_explains_a_failure(qtbot, win
         win.export_button.click()
     wb = openpyxl.load_workbook(tmp_path / "what-if.xlsx")
     assert wb.sheetnames == ["Summary", "Edits", "Changes"]
-    assert wb["Edits"]["B2"].value == "Move competition 'Cup final' to 20 Feb 2027"
+    assert wb["Edits"]["B2"].value == "Move competition 'Cup final' to 20 Feb 2027 (the same day as 'Match 7')"
     assert wb["Changes"].max_row - 1 == win.comparison.changed_days
     assert not win.export(str(tmp_path / "missing" / "x.xlsx"))
     assert dialogs[-1][0] == "error" and "does not exist" in dialogs[-1][2]
@@ -362,7 +362,7 @@ def test_a_season_without_a_plan_is_planned_first_in_the_same_job(qtbot, dialogs
         assert w.whatif.replan("Flare")
     assert w.season.plan is not None and w.season.scenarios[0].plan is not None
     assert [w.undo_stack.text(i) for i in range(steps, w.undo_stack.count())] == [
-        f"Accept the {w.season.plan.status} plan", "Store the plan of scenario 'Flare'"]
+        E.SetPlan(plan=w.season.plan).describe(w.season), "Store the plan of scenario 'Flare'"]
     assert w.whatif.compare_window.isVisible()
     w.whatif.shutdown()
 

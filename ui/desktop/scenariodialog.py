@@ -189,6 +189,11 @@ class ScenarioDialog(QDialog):
         self.move_date = _DateField("New date", self.timeline)
         f.addRow("Competition", self.move_comp)
         f.addRow("New date", self.move_date)
+        self.move_clash = QLabel()  # another competition on the new date
+        self.move_clash.setWordWrap(True)
+        self.move_clash.setAccessibleName("Competition clash")
+        f.addRow("", self.move_clash)
+        self.move_date.edit.dateChanged.connect(self._say_clash)
 
     def _priority_page(self) -> None:
         f = self._page("priority")
@@ -442,6 +447,16 @@ class ScenarioDialog(QDialog):
         c = self.current.competition(self.move_comp.currentData() or "")
         if c is not None:
             self.move_date.set_date(c.date - dt.timedelta(days=7))  # "a week earlier"
+        self._say_clash()
+
+    def _say_clash(self, *_args) -> None:
+        cid = self.move_comp.currentData()
+        day = pydate(self.move_date.edit.date())
+        others = E.clashes(self.current, cid, day) if cid and self.move_date.edit.is_valid() else []
+        self.move_clash.setText(
+            f"⚠ {day_long(day)} is the day of {', '.join(repr(c.name) for c in others)} too: "
+            f"the two would be played on one day." if others else "")
+        self.move_clash.setVisible(bool(others))
 
     def _fill_stages(self, *_args) -> None:
         aid = self.stage_athlete.currentData()
