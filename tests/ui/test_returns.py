@@ -208,3 +208,16 @@ def test_a_solve_that_moves_a_return_says_so_in_the_status_bar(w, qtbot):
     assert f"Returns moved: Ben Hart back {day_long(row.back)} (was {day_long(was)})" in msg
     solve(w, qtbot)  # solved again: nothing moved, nothing said
     assert "Returns moved" not in w.statusBar().currentMessage()
+
+
+def test_a_solve_with_ld1_steering_says_how_many_load_spikes_remain(w, qtbot):
+    """With LD-1 given a weight, the status bar said only "Soft-rule penalty 16,599": the spike
+    count was in Plan Check alone, so a coach could not tell whether the weight did anything."""
+    solve(w, qtbot)
+    assert "Planned load spikes" not in w.statusBar().currentMessage()  # weight 0: listed only
+    was = w.check_report.counts().get("LD-1", 0)
+    assert w.apply_edit(E.SetRuleValue(rule="LD-1", param="weight", value=20))
+    solve(w, qtbot)
+    now = w.check_report.counts().get("LD-1", 0)
+    msg = w.statusBar().currentMessage()
+    assert f"Planned load spikes (LD-1): {now:,}" + (f" (was {was:,})." if was != now else ".") in msg

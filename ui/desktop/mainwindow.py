@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from planner import edits as E
 from planner.errors import PeriodizeError
+from planner.rules import RuleSet
 from planner.safefile import save_failure
 from planner.season import Season
 from planner.text import date_short, day_long, plural
@@ -933,13 +934,14 @@ class MainWindow(QMainWindow):
         elif result.stale and (outcome.plan is not None or outcome.status.value == "infeasible"):
             self._offer_stale(outcome, result.value.rules)
         elif outcome.plan is not None and (was := self._backs()) is not None \
-                and self._accept_plan(result.value):
+                and (spikes := self._spikes()) is not None and self._accept_plan(result.value):
             conflict_shown = self.explanation.outcome is not None
             self.explanation.reset("<p><i>The last solve found a plan: no conflict to "
                                    "explain.</i></p>")
             if conflict_shown:  # opened for the conflict, which is gone: the board gets the room
                 self.docks["explanation"].hide()
-            self.statusBar().showMessage(self._solved_text(outcome) + self._moved_text(was))
+            self.statusBar().showMessage(self._solved_text(outcome) + self._spikes_text(spikes)
+                                         + self._moved_text(was))
         else:
             self._show_no_plan(outcome)
         self.solve_finished.emit(outcome)
@@ -962,6 +964,20 @@ class MainWindow(QMainWindow):
     def _backs(self) -> dict:
         """The Returns panel's days back before a solve is accepted: (athlete, onset) -> day."""
         return {(r.athlete, r.onset): r.back for r in self.return_rows if r.planned}
+
+    def _spikes(self) -> int:
+        """LD-1's planned load spikes in the plan check before a solve is accepted (-1: none)."""
+        return self.check_report.counts().get("LD-1", 0) if self.check_report is not None else -1
+
+    def _spikes_text(self, was: int) -> str:
+        """With LD-1 steering the plan (a weight above 0), how many load spikes the accepted plan
+        keeps and how many there were: the count was only in Plan Check, so a coach who had just
+        given LD-1 a weight could not tell whether it did anything."""
+        if self.check_report is None or not RuleSet(self.season.rules).value("LD-1", "weight"):
+            return ""
+        now = self.check_report.counts().get("LD-1", 0)
+        before = f" (was {was:,})" if was >= 0 and was != now else ""
+        return f" Planned load spikes (LD-1): {now:,}{before}."
 
     def _moved_text(self, was: dict) -> str:
         """The returns the accepted solve moved (a flare-up recorded, then F5, moved Kofi's return
