@@ -221,3 +221,22 @@ def test_a_solve_with_ld1_steering_says_how_many_load_spikes_remain(w, qtbot):
     now = w.check_report.counts().get("LD-1", 0)
     msg = w.statusBar().currentMessage()
     assert f"Planned load spikes (LD-1): {now:,}" + (f" (was {was:,})." if was != now else ".") in msg
+
+
+def test_a_re_solve_names_the_days_it_changed(w, qtbot):
+    """A pin to rest on a speed day, then F5: the speed day was dropped and the status bar said
+    only "+1 for days changed from the previous plan"."""
+    from planner.season import IntensityPin
+    from planner.timeline import Timeline
+
+    solve(w, qtbot)
+    days = Timeline(w.season).days
+    ap = next(a for a in w.season.plan.athletes if a.athlete != "A01" and 90 in a.intensity)
+    i = ap.intensity.index(90)
+    name = w.season.athlete(ap.athlete).name
+    assert w.apply_edit(E.AddPin(pin=IntensityPin(athlete=ap.athlete, date=days[i], intensity=0)))
+    solve(w, qtbot)
+    msg = w.statusBar().currentMessage()
+    assert f"{name} {days[i]:%a} {days[i].day} {days[i]:%b} (90 % → 0 %)" in msg, msg
+    solve(w, qtbot)  # nothing changed: nothing named
+    assert "Days changed" not in w.statusBar().currentMessage()

@@ -927,6 +927,7 @@ class MainWindow(QMainWindow):
             self.solve_failed.emit(result.error)
             return
         outcome = result.value.outcome
+        before = self.season.plan  # the plan the accepted one replaces (the days it changed)
         if result.replaced:
             self.statusBar().showMessage(
                 f"Solve result ({outcome.status.value}) ignored: another season was opened while "
@@ -941,7 +942,7 @@ class MainWindow(QMainWindow):
             if conflict_shown:  # opened for the conflict, which is gone: the board gets the room
                 self.docks["explanation"].hide()
             self.statusBar().showMessage(self._solved_text(outcome) + self._spikes_text(spikes)
-                                         + self._moved_text(was))
+                                         + self._moved_text(was) + self._changed_text(before))
         else:
             self._show_no_plan(outcome)
         self.solve_finished.emit(outcome)
@@ -964,6 +965,31 @@ class MainWindow(QMainWindow):
     def _backs(self) -> dict:
         """The Returns panel's days back before a solve is accepted: (athlete, onset) -> day."""
         return {(r.athlete, r.onset): r.back for r in self.return_rows if r.planned}
+
+    def _changed_text(self, before) -> str:
+        """The days the accepted re-solve changed from the plan before it, the first few named
+        (a pin to rest, then F5, dropped a speed day and the status bar said only "+1 for days
+        changed from the previous plan")."""
+        after = self.season.plan
+        if before is None or after is None or before is after:
+            return ""
+        from planner.timeline import Timeline
+
+        days, old = Timeline(self.season).days, {ap.athlete: ap for ap in before.athletes}
+        changed = []
+        for ap in after.athletes:
+            was = old.get(ap.athlete)
+            if was is None or len(was.intensity) != len(ap.intensity):
+                continue
+            changed += [(ap.athlete, i, was.intensity[i], ap.intensity[i])
+                        for i in range(min(len(days), len(ap.intensity)))
+                        if was.intensity[i] != ap.intensity[i]]
+        if not changed:
+            return ""
+        said = "; ".join(f"{self.season.athlete(a).name} {days[i]:%a} {date_short(days[i])} ({x} % → {y} %)"
+                         for a, i, x, y in changed[:3])
+        more = f"; and {len(changed) - 3} more" if len(changed) > 3 else ""
+        return f" Days changed: {said}{more}."
 
     def _spikes(self) -> int:
         """LD-1's planned load spikes in the plan check before a solve is accepted (-1: none)."""
