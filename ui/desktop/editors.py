@@ -671,6 +671,7 @@ class SquadEditor(Editor):
         super().__init__(parent)
         self.setAccessibleName("Squad editor")
         self._shown = None  # what the form was loaded from (reloaded when the season changes it)
+        self._away_for: str | None = None  # the athlete the absence form was filled for
         self.table = _table(["ID", "Name", "Position", "Max speed", "Status"], "Squad")
         self.athlete_id = QLineEdit()
         self.athlete_id.setAccessibleName("Athlete ID")
@@ -819,7 +820,7 @@ class SquadEditor(Editor):
             self.position.setCurrentText(a.position)
             self.max_speed.setValue(a.max_speed or 0.0)
             self.role.setCurrentIndex(max(0, self.role.findData(a.role)))
-            if a.id != getattr(self, "_away_for", a.id):
+            if self._away_for is not None and a.id != self._away_for:
                 self._fresh_away()  # another athlete's dates and reason were left in the form
             self._away_for = a.id
         self._fill_away()
@@ -946,6 +947,7 @@ class InjuriesEditor(Editor):
         self.back.setAccessibleName("Planned return")
         self._returns: list = []
         self._want_onset: dt.date | None = None  # the record to select after the next refill
+        self._tests_for: tuple | None = None  # the injury the criteria result box was typed for
         details, buttons = self._details()
         self.rehab = QGroupBox("Rehab progress")
         rlay = QVBoxLayout(self.rehab)
@@ -1177,7 +1179,7 @@ class InjuriesEditor(Editor):
         season = self.season
         inj = self.injury()
         key = (inj.athlete, inj.onset) if inj is not None else None
-        if key != getattr(self, "_tests_for", key):  # another injury: no result typed for it
+        if self._tests_for is not None and key != self._tests_for:  # another injury: no result
             self.test_value.setValue(NO_RESULT)
         self._tests_for = key
         has = inj is not None

@@ -979,8 +979,8 @@ class MainWindow(QMainWindow):
         changed = []
         for ap in after.athletes:
             was = old.get(ap.athlete)
-            if was is None or len(was.intensity) != len(ap.intensity):
-                continue
+            if was is None or was.intensity == ap.intensity or len(was.intensity) != len(ap.intensity):
+                continue  # most athletes are unchanged: one tuple comparison each
             changed += [(ap.athlete, i, was.intensity[i], ap.intensity[i])
                         for i in range(min(len(days), len(ap.intensity)))
                         if was.intensity[i] != ap.intensity[i]]
