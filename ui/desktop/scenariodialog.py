@@ -455,7 +455,7 @@ class ScenarioDialog(QDialog):
         others = E.clashes(self.current, cid, day) if cid and self.move_date.edit.is_valid() else []
         self.move_clash.setText(
             f"⚠ {day_long(day)} is the day of {', '.join(repr(c.name) for c in others)} too: "
-            f"the two would be played on one day." if others else "")
+            f"they would be played on one day." if others else "")
         self.move_clash.setVisible(bool(others))
 
     def _fill_stages(self, *_args) -> None:
