@@ -232,8 +232,8 @@ def test_clicking_a_violation_selects_its_cell(qtbot, tiny):
     assert w.violations_panel.list.count() == len(report.violations)
     # a moved match's AV-1 entries read as broken safety rules; the plan is only out of date
     assert f"{len(report.violations)} hard-rule violations in the plan as it stands: after a " \
-           f"change to the season (a match moved, an absence) the plan is out of date, so solve " \
-           f"again (F5)" in w.violations_panel.summary.text()
+           f"change (a match moved, an absence, a day set by hand) the plan no longer fits, so " \
+           f"solve again (F5)" in w.violations_panel.summary.text()
     assert w.docks["check"].windowTitle() == f"Plan Check ({len(report.violations)})"
     target = next(v for v in report.violations if v.athlete)
     row = report.violations.index(target)

@@ -377,9 +377,9 @@ def check_summary(report) -> str:
     if n == 0:
         text = "✔ The plan keeps every hard rule" + (" but the new pins." if pins else ".")
     else:
-        text = (f"⚠ {plural(n, 'hard-rule violation')} in the plan as it stands: after a change to "
-                f"the season (a match moved, an absence) the plan is out of date, so solve again "
-                f"(F5); click one to see it on the board.")
+        text = (f"⚠ {plural(n, 'hard-rule violation')} in the plan as it stands: after a change (a "
+                f"match moved, an absence, a day set by hand) the plan no longer fits, so solve "
+                f"again (F5); click one to see it on the board.")
     if pins:
         text += (f" ⚑ {plural(pins, 'pin')} not in the plan yet: solve again (F5) to plan "
                  f"{'it' if pins == 1 else 'them'}.")
