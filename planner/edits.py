@@ -53,6 +53,7 @@ from planner.season import (
     Unavailability,
     Weekday,
     WeekPin,
+    plan_basis,
 )
 from planner.text import clean_message, date_long, plural, validation_problems, week_of
 from planner.validate import entry_problems, plan_problems, planning_start, season_problems
@@ -937,7 +938,8 @@ class SetScenarioEdits(Edit):
     def _apply(self, s: Season) -> Season:
         i = _scenario_index(s, self.name)
         check_edit_dicts(self.edits, self.name)
-        sc = s.scenarios[i].model_copy(update={"edits": self.edits, "plan": None})
+        sc = s.scenarios[i].model_copy(update={"edits": self.edits, "plan": None,
+                                               "planned_for": None})
         return s.model_copy(update={"scenarios": s.scenarios[:i] + (sc,) + s.scenarios[i + 1:]})
 
     def describe(self, s: Season) -> str:
@@ -994,7 +996,8 @@ class SetScenarioPlan(Edit):
 
     def _apply(self, s: Season) -> Season:
         i = _scenario_index(s, self.name)
-        sc = s.scenarios[i].model_copy(update={"plan": self.plan})
+        sc = s.scenarios[i].model_copy(update={
+            "plan": self.plan, "planned_for": None if self.plan is None else plan_basis(s)})
         return s.model_copy(update={"scenarios": s.scenarios[:i] + (sc,) + s.scenarios[i + 1:]})
 
     def describe(self, s: Season) -> str:

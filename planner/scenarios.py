@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from planner.check import check_plan
 from planner.edits import edit_from_dict, scenario_season
 from planner.errors import InputError, PeriodizeError
-from planner.season import FIT, HV_LEVEL, Plan, Scenario, Season
-from planner.text import date_long, date_short
+from planner.season import FIT, HV_LEVEL, Plan, Scenario, Season, basis_changes
+from planner.text import date_long, date_short, join_and
 from planner.timeline import Timeline
 
 
@@ -56,6 +56,18 @@ def check_scenario_today(season: Season, scenario: Scenario) -> None:
             s = ed.apply(s)
         except InputError as err:
             raise InputError(where, err.problems) from None
+
+
+def out_of_date(season: Season, scenario: Scenario) -> str:
+    """Why ``scenario``'s plan is out of date, in a coach's words: the parts of the season that
+    changed since it was planned (another scenario adopted, a competition moved, a week logged).
+    Empty when it is up to date, has no plan, or was planned before this was recorded."""
+    changed = basis_changes(season, scenario)
+    if not changed:
+        return ""
+    return (f"planned before {join_and(changed)} changed, so its plan does not take "
+            f"{'that change' if len(changed) == 1 else 'those changes'} into account; "
+            f"re-plan it to see it against the season as it is now")
 
 
 def find(season: Season, name: str) -> Scenario:

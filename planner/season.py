@@ -330,6 +330,9 @@ class Scenario(Model):
     edits: tuple[dict, ...] = ()
     base_plan: Plan | None = None
     plan: Plan | None = None
+    # what the season was when ``plan`` was made: a short digest of each part of it
+    # (``plan_basis``); None when not planned, or planned before this was recorded
+    planned_for: dict[str, str] | None = None
 
 
 class Season(Model):
@@ -374,3 +377,44 @@ class Season(Model):
     def athlete_label(self, athlete_id: str) -> str:
         a = self.athlete(athlete_id)
         return f"{a.name} ({a.id})" if a else athlete_id
+
+
+# -- what a plan was made for ---------------------------------------------------------------------
+# The parts of a season a plan depends on, with the words a coach reads when one changed. The
+# season's name, its scenarios and its plan are left out: renaming the season or planning it
+# again does not make a scenario's plan out of date.
+BASIS_PARTS: dict[str, str] = {
+    "calendar": "the dates or today", "competitions": "the competitions",
+    "blocks": "the training blocks", "athletes": "the squad", "unavailability": "the absences",
+    "injuries": "the injuries", "roles": "the match roles", "rules": "the rules",
+    "pins": "the pins", "sessions": "the session log",
+}
+_last_basis: tuple = (None, None)  # the last season asked about and its basis
+
+
+def plan_basis(season: Season) -> dict[str, str]:
+    """A short digest of each part of ``season`` a plan depends on (``BASIS_PARTS``): two
+    seasons with the same basis ask for the same plan."""
+    global _last_basis
+    last, basis = _last_basis
+    if last is season:
+        return basis
+    import hashlib
+    import json
+
+    data = season.model_dump(mode="json", include=set(BASIS_PARTS))
+    basis = {part: hashlib.blake2b(json.dumps(data[part], sort_keys=True, separators=(",", ":"))
+                                   .encode(), digest_size=8).hexdigest()
+             for part in BASIS_PARTS}
+    _last_basis = (season, basis)
+    return basis
+
+
+def basis_changes(season: Season, scenario: Scenario) -> list[str]:
+    """The parts of ``season`` (in a coach's words) that changed since ``scenario``'s plan was
+    made; empty when none did, or when it has no plan or its plan predates the record."""
+    if scenario.plan is None or not scenario.planned_for:
+        return []
+    now = plan_basis(season)
+    return [words for part, words in BASIS_PARTS.items()
+            if scenario.planned_for.get(part) != now[part]]

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from planner.season import Competition, WeekPin
+from planner.season import Competition, Unavailability, WeekPin
 from planner.seasonfile import load_season, save_season
 from tests.builders import day, injury, season
 
@@ -164,8 +164,22 @@ def test_whatif_new_scenario_saved_listed_and_replayed(tmp_path):
     assert s.plan is not None and s.scenarios[0].name == "Match earlier" and s.scenarios[0].plan is not None
     r = run("whatif", "s.season.json", "--list", cwd=tmp_path)
     assert "Match earlier (planned)" in r.stdout and "Move competition 'Match 4'" in r.stdout
+    assert "Out of date" not in r.stdout
     r = run("whatif", "s.season.json", "--scenario", "match earlier", cwd=tmp_path)
     assert r.returncode == 0 and "Comparing" in r.stdout
+    # the season changes under it: its plan is out of date, and --list says how to re-plan it
+    from planner import edits as E
+
+    s = E.AddUnavailability(unavailability=Unavailability(athlete="A2", start=day(3), end=day(9))).apply(s)
+    save_season(s, tmp_path / "s.season.json")
+    r = run("whatif", "s.season.json", "--list", cwd=tmp_path)
+    assert ("Out of date: planned before the absences changed, so its plan does not take that "
+            "change into account") in r.stdout
+    assert "(--scenario 'Match earlier' --save)" in r.stdout
+    r = run("whatif", "s.season.json", "--scenario", "Match earlier", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("whatif", "s.season.json", "--list", cwd=tmp_path)
+    assert "Match earlier (planned)" in r.stdout and "Out of date" not in r.stdout
 
 
 def test_whatif_bad_input_is_located(tmp_path):

@@ -404,3 +404,57 @@ def test_accepting_a_plan_is_said_in_a_coach_s_words():
                     "manual": "Accept the plan edited by hand",
                     "cancelled": "Accept the plan found before the stop"}
     assert not any("feasible" in x or "optimal" in x for x in said.values())
+
+
+# -- a scenario's plan made for a season that has changed since ----------------------------------
+BASIS_FIELDS = ("calendar", "competitions", "blocks", "athletes", "unavailability", "injuries",
+                "roles", "rules", "pins", "sessions")
+
+
+@pytest.mark.parametrize("edit", [e for e in ALL if not isinstance(
+    e, E.DeleteScenario | E.SetScenarioEdits | E.AdoptScenario | E.SetScenarioPlan)], ids=lambda e: e.op)
+def test_a_scenario_plan_is_out_of_date_exactly_when_a_part_it_was_made_for_changed(document, edit):
+    """Compared field by field here (the scenario keeps digests): renaming the season, planning it
+    again or another scenario's change leave the plan current; any other change makes it out of
+    date, and says which part."""
+    from planner.scenarios import out_of_date
+
+    planned = E.SetScenarioPlan(name="Flare", plan=flat_plan(document, intensity=60)).apply(document)
+    assert out_of_date(planned, planned.scenarios[0]) == ""
+    after = edit.apply(planned)
+    changed = [f for f in BASIS_FIELDS if getattr(after, f) != getattr(planned, f)]
+    sc = next(s for s in after.scenarios if s.edits == planned.scenarios[0].edits)
+    why = out_of_date(after, sc)
+    assert bool(why) == bool(changed), (changed, why)
+    from planner.season import BASIS_PARTS
+
+    for f in changed:
+        assert BASIS_PARTS[f] in why
+
+
+def test_the_record_of_what_a_scenario_was_planned_for_follows_its_plan(document, tmp_path):
+    from planner.scenarios import out_of_date
+
+    plan = flat_plan(document, intensity=60)
+    s = E.SetScenarioPlan(name="Flare", plan=plan).apply(document)
+    assert s.scenarios[0].planned_for is not None
+    copy = E.DuplicateScenario(name="Flare", new_name="Copy").apply(s)
+    assert copy.scenarios[1].planned_for == s.scenarios[0].planned_for
+    # new changes: no plan, nothing out of date
+    cleared = E.SetScenarioEdits(name="Flare", edits=s.scenarios[0].edits).apply(s)
+    assert cleared.scenarios[0].plan is None and cleared.scenarios[0].planned_for is None
+    # a season file written before the record: nothing can be told, nothing is said
+    old = s.model_copy(update={"scenarios": (s.scenarios[0].model_copy(update={"planned_for": None}),)})
+    moved = E.MoveCompetition(competition="m1", date=day(4)).apply(old)
+    assert out_of_date(moved, moved.scenarios[0]) == ""
+    # the same change on a recorded one: said, and undone by moving it back
+    moved = E.MoveCompetition(competition="m1", date=day(4)).apply(s)
+    assert out_of_date(moved, moved.scenarios[0]).startswith("planned before the competitions changed")
+    back = E.MoveCompetition(competition="m1", date=s.competition("m1").date).apply(moved)
+    assert out_of_date(back, back.scenarios[0]) == ""
+    # the record survives the season file
+    from planner.seasonfile import load_season, save_season
+
+    save_season(moved, tmp_path / "s.season.json")
+    again = load_season(tmp_path / "s.season.json")
+    assert out_of_date(again, again.scenarios[0]) == out_of_date(moved, moved.scenarios[0])

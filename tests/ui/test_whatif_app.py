@@ -391,6 +391,54 @@ def test_a_stale_comparison_says_so(qtbot, window):
     assert not win.stale.isVisibleTo(win) and win.adopt_button.isEnabled()
 
 
+def test_a_scenario_planned_before_another_was_adopted_is_out_of_date(qtbot, window, dialogs):
+    """Two scenarios branch from one plan; adopting one changes the season under the other, whose
+    plan then ignores that change (its match days, its taper). The panel, the comparison and
+    Adopt say so, and offer a re-plan; undoing the adoption makes it current again."""
+    w, wi = window, window.whatif
+
+    def fill(dlg):
+        dlg.flare_date.set_date(day(20))
+
+    ask(qtbot, w, "Flare-up in week 3", ("flare", fill))
+    final_a_week_earlier(qtbot, w)
+    assert [wi.panel.table.item(r, 1).text() for r in range(2)] == ["planned", "planned"]
+    flare_plan = w.season.scenarios[0].plan
+    assert wi.adopt("Final a week earlier")
+    assert wi.panel.names() == ["Flare-up in week 3"]
+    state = wi.panel.table.item(0, 1)
+    assert state.text() == "out of date"
+    assert "planned before the competitions changed" in state.toolTip()
+    # the comparison shows it, with Adopt off
+    win = wi.compare("Flare-up in week 3")
+    assert win.stale.isVisibleTo(win) and "planned before the competitions changed" in win.stale.text()
+    assert not win.adopt_button.isEnabled()
+    # Adopt from the panel asks first: Cancel changes nothing
+    adopted = w.season
+    dialogs.choices = ["cancel"]
+    assert not wi.adopt("Flare-up in week 3")
+    assert dialogs[-1][1] == "The scenario's plan is out of date" and w.season is adopted
+    # Re-plan first: a new plan, made for the season as it is now
+    dialogs.choices = ["replan"]
+    with qtbot.waitSignal(wi.replan_finished, timeout=TIMEOUT) as done:
+        assert not wi.adopt("Flare-up in week 3")
+    assert done.args[0].plan is not None
+    assert w.season.scenarios[0].plan != flare_plan
+    assert wi.panel.table.item(0, 1).text() == "planned"
+    win = wi.compare_window
+    assert not win.stale.isVisibleTo(win) and win.adopt_button.isEnabled()
+    # undo the re-plan, then the adoption: the old plan is current again on the old season
+    w.undo_action.trigger()
+    assert wi.panel.table.item(0, 1).text() == "out of date"
+    w.undo_action.trigger()
+    assert [wi.panel.table.item(r, 1).text() for r in range(2)] == ["planned", "planned"]
+    # Adopt Anyway takes the old plan as it is
+    assert wi.adopt("Final a week earlier")
+    dialogs.choices = ["adopt"]
+    assert wi.adopt("Flare-up in week 3")
+    assert w.season.plan == flare_plan and w.season.competition("final").date == day(47)
+
+
 def test_the_what_if_menu_and_panel_are_reachable(window):
     w = window
     menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&What-if")

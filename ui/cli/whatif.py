@@ -403,9 +403,13 @@ def _no_plan(outcome, interrupted: bool, time_limit: float, what: str) -> int:
 def _list(season, describe_edits) -> int:
     if not season.scenarios:
         print("No scenarios yet. Define one with --new NAME and edit options.")
+    from planner.scenarios import out_of_date
+
     for sc in season.scenarios:
         state = "planned" if sc.plan else "not planned"
         print(f"{sc.name} ({state})")
+        if why := out_of_date(season, sc):
+            print(f"  Out of date: {why} (--scenario '{sc.name}' --save)")
         for line in describe_edits(season, sc):
             print(f"  - {line}")
     return 0

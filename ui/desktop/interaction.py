@@ -34,6 +34,8 @@ _WORDED = {
     "replace": ("&Replace Those Days", QMessageBox.ButtonRole.AcceptRole),
     "add": ("&Add Both", QMessageBox.ButtonRole.ActionRole),
     "skip": ("&Keep What Is Logged", QMessageBox.ButtonRole.ActionRole),
+    "replan": ("&Re-plan First", QMessageBox.ButtonRole.AcceptRole),
+    "adopt": ("&Adopt Anyway", QMessageBox.ButtonRole.DestructiveRole),
 }
 
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,7 +31,13 @@ from PySide6.QtWidgets import (
 
 from planner import edits as E
 from planner.errors import InputError, PeriodizeError
-from planner.scenarios import check_scenario_today, compare, describe_edits, scenario_season
+from planner.scenarios import (
+    check_scenario_today,
+    compare,
+    describe_edits,
+    out_of_date,
+    scenario_season,
+)
 from planner.season import Scenario, Season
 from planner.text import date_long, date_short
 from planner.timeline import Timeline
@@ -58,6 +64,7 @@ class ScenariosPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Scenarios")
         self.season: Season | None = None
+        self._states: list[str] = []  # per scenario: why its plan is out of date ("" when not)
         self.intro = QLabel("<b>What if</b> the final moves a week earlier, or a player flares up "
                             "in week 12? <b>New…</b> makes a scenario: a list of changes, re-planned "
                             "from the current plan and compared side by side. The season itself "
@@ -106,22 +113,27 @@ class ScenariosPanel(QWidget):
             row.addStretch(1)
 
     def set_season(self, season: Season) -> None:
-        old = self.season
+        old, old_states = self.season, self._states
         self.season = season
+        self._states = [out_of_date(season, sc) for sc in season.scenarios]
         key = self.selected_name()
-        if old is not None and old.scenarios is season.scenarios:
+        if old is not None and old.scenarios is season.scenarios and old_states == self._states:
             self._selection_changed()  # the changes' texts name the season's competitions
             return
         with QSignalBlocker(self.table):
             self.table.setRowCount(len(season.scenarios))
-            for r, sc in enumerate(season.scenarios):
-                state = "planned" if sc.plan is not None else "not planned"
+            for r, (sc, why) in enumerate(zip(season.scenarios, self._states, strict=True)):
+                state = ("not planned" if sc.plan is None else "out of date" if why else "planned")
                 cells = [sc.name, state, str(len(sc.edits))]
                 for c, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     if c == 0:
                         item.setData(Qt.ItemDataRole.UserRole, sc.name)
-                    if c == 1 and sc.plan is not None:
+                    if c == 1 and why:
+                        item.setToolTip(f"Scenario “{sc.name}” was {why} (What-if ▸ Re-plan "
+                                        f"Scenario, Shift+F5).")
+                        item.setForeground(QColor("#c62828"))
+                    elif c == 1 and sc.plan is not None:
                         item.setToolTip(f"{sc.plan.status} plan, objective "
                                         f"{sc.plan.objective if sc.plan.objective is not None else '–'}")
                     self.table.setItem(r, c, item)
@@ -298,7 +310,7 @@ class WhatIf(QObject):
         elif season.model_copy(update={"scenarios": ()}) != baseline:
             text = "The season changed since this comparison: Compare again to see it as it is now."
         else:
-            text = ""
+            text = _out_of_date_line(season, now)
         win.set_stale(text)
 
     @Slot()
@@ -510,6 +522,7 @@ class WhatIf(QObject):
         win = self._compare_window()
         win.show()  # first: the boards centre the first change in their real size
         win.show_comparison(sc.name, baseline, after, comp, texts, note)
+        win.set_stale(_out_of_date_line(season, sc))
         self._compared = (sc.name, baseline, sc)
         win.raise_()
         win.activateWindow()
@@ -549,6 +562,19 @@ class WhatIf(QObject):
         if sc is None:
             return False
         w = self.window
+        why = out_of_date(w.season, sc)
+        if why:
+            answer = self.interaction.choose(
+                "The scenario's plan is out of date",
+                f"Scenario “{sc.name}” was {why}.\n\nAdopting it now makes that plan the "
+                "season's. Re-plan it first (recommended): the comparison opens when it is ready, "
+                "and Adopt is one click from there.",
+                ["replan", "adopt", "cancel"], "replan")
+            if answer == "replan":
+                self.replan(sc.name)
+                return False
+            if answer != "adopt":
+                return False
         if sc.plan is None and not self.interaction.confirm(
                 "Adopt a scenario without a plan?",
                 f"Scenario “{sc.name}” is not planned yet. Adopt its changes anyway? The season "
@@ -615,6 +641,13 @@ class WhatIf(QObject):
             self.compare(sc.name)
         else:
             self.replan(sc.name)
+
+
+def _out_of_date_line(season: Season, sc: Scenario) -> str:
+    """The comparison's warning when the scenario's plan is out of date (empty when not)."""
+    why = out_of_date(season, sc)
+    return (f"Scenario “{sc.name}” was {why} (What-if ▸ Re-plan Scenario, Shift+F5)."
+            if why else "")
 
 
 def how_replanned(baseline: Season, after: Season, outcome: Outcome | None = None) -> str:
