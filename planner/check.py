@@ -97,6 +97,41 @@ class Violation:
 
 
 @dataclass(frozen=True)
+class ViolationGroup:
+    """Violations of one rule by one athlete for one cause on several days (a hand edit that
+    breaks the sprint ladder breaks it again on every later running day): read as one finding,
+    ``message``, with each day kept in ``members``."""
+
+    members: tuple[Violation, ...]
+    message: str
+
+    @property
+    def first(self) -> Violation:
+        return self.members[0]
+
+
+def group_violations(violations) -> list[ViolationGroup]:
+    """``violations`` (in date order) with those of the same rule, athlete and sentence but for
+    their day gathered into one group each, in the order of their first day. A sentence that
+    does not name its day once (``on Mon 3 Aug``) stays alone."""
+    groups: dict[tuple, list[Violation]] = {}
+    for v in violations:
+        said = f"on {text.day(v.start)}"
+        key = ((v.rule, v.athlete, v.message.replace(said, "\x00"))
+               if v.start == v.end and v.message.count(said) == 1 else (id(v),))
+        groups.setdefault(key, []).append(v)
+    out = []
+    for members in groups.values():
+        message, more = members[0].message, [text.day(m.start) for m in members[1:]]
+        if len(more) > 2:
+            message += f" The same on {len(more)} more days, to {more[-1]}."
+        elif more:
+            message += f" The same on {text.join_and(more)}."
+        out.append(ViolationGroup(tuple(members), message))
+    return out
+
+
+@dataclass(frozen=True)
 class CheckReport:
     """Hard violations (sorted by date) and soft-rule instances (grouped by rule) of one plan."""
 

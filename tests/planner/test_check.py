@@ -26,7 +26,7 @@ import datetime as dt
 
 import pytest
 
-from planner.check import CheckReport, Violation, check_plan
+from planner.check import CheckReport, Violation, check_plan, group_violations
 from planner.errors import InputError
 from planner.protocols import load_protocol
 from planner.rehab import stage_on
@@ -1481,3 +1481,25 @@ def test_a_declared_day_off_is_named_by_its_reason_in_the_check_and_the_why():
     assert "Not a training day (a declared non-training day: Christmas)." in texts
     texts = [r.text for r in why_day(s, plan, "A1", day(3)).reasons]
     assert "Not a training day (a declared non-training day)." in texts
+
+
+def test_violations_of_one_rule_for_one_cause_on_many_days_read_as_one_line():
+    def v(rule, who, d, said):
+        day = dt.date(2026, 8, d)
+        return Violation(rule, who, day, day, f"{rule}: {who} runs at 70 % on {day:%a} {d} Aug {said}")
+
+    ladder = [v("RH-11", "A07", d, "after only 1 day at 60 %.") for d in (5, 6, 7, 10)]
+    other = v("RH-11", "A07", 6, "after only 0 days at 60 %.")  # another cause: its own line
+    cap = v("RH-CAP", "A07", 5, "above the cap.")
+    mate = v("RH-11", "A19", 7, "after only 1 day at 60 %.")  # another athlete
+    pair = [v("AV-1", "A02", d, "while away.") for d in (8, 9)]
+    span = Violation("TP-1", None, dt.date(2026, 8, 3), dt.date(2026, 8, 9), "TP-1: the week of Mon 3 Aug")
+    violations = sorted([*ladder, other, cap, mate, *pair, span], key=lambda x: x.start)
+    groups = group_violations(violations)
+    assert sorted((m for g in groups for m in g.members), key=violations.index) == violations
+    assert [g.first for g in groups] == [span, ladder[0], cap, other, mate, pair[0]]
+    by_first = {g.first: g for g in groups}
+    assert by_first[ladder[0]].members == tuple(ladder)
+    assert by_first[ladder[0]].message == ladder[0].message + " The same on 3 more days, to Mon 10 Aug."
+    assert by_first[pair[0]].message == pair[0].message + " The same on Sun 9 Aug."
+    assert by_first[cap].message == cap.message and by_first[span].message == span.message

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 
 from planner import edits as E
+from planner.check import group_violations
 from planner.season import IntensityPin
 from solver.api import Conflict, Outcome, Status
 from tests.ui.test_app import BlockingSolve, hand_plan, tiny_season
@@ -229,14 +230,23 @@ def test_clicking_a_violation_selects_its_cell(qtbot, tiny):
     w = make(qtbot, tiny.model_copy(update={"plan": hand_plan(tiny, level=90)}))
     report = w.check_report
     assert report is not None and report.violations
-    assert w.violations_panel.list.count() == len(report.violations)
+    # one line for a rule broken for one cause on several days: 10 RH-11 days of Cara's (the
+    # hand plan jumps her ladder), two AV-1 days of Ben's (90 % on his days away)
+    groups = group_violations(report.violations)
+    assert w.violations_panel.list.count() == len(groups) == len(report.violations) - 9 - 1
+    ladder = next(k for k, g in enumerate(groups) if g.first.rule == "RH-11" and len(g.members) == 10)
+    item = w.violations_panel.list.item(ladder)
+    assert item.text().endswith("70 % needs 2 days at 60 % first. The same on 9 more days, to Fri 13 Mar.")
+    assert item.text().startswith("⚠ RH-11 ") and "(A3), 3 Mar – 13 Mar: " in item.text()
+    assert item.toolTip().endswith("The days: 3 Mar, 4 Mar, 5 Mar, 6 Mar, 7 Mar, 9 Mar, 10 Mar, "
+                                   "11 Mar, 12 Mar, 13 Mar.")
     # a moved match's AV-1 entries read as broken safety rules; the plan is only out of date
-    assert f"{len(report.violations)} hard-rule violations in the plan as it stands: after a " \
+    assert f"{len(report.violations)} hard-rule violations (in {len(groups)} lines below: one per " \
+           f"rule broken for one cause) in the plan as it stands: after a " \
            f"change (a match moved, an absence, a day set by hand) the plan no longer fits, so " \
            f"solve again (F5)" in w.violations_panel.summary.text()
     assert w.docks["check"].windowTitle() == f"Plan Check ({len(report.violations)})"
-    target = next(v for v in report.violations if v.athlete)
-    row = report.violations.index(target)
+    row, target = next((k, g.first) for k, g in enumerate(groups) if g.first.athlete)
     item = w.violations_panel.list.item(row)
     rect = w.violations_panel.list.visualItemRect(item)
     w.docks["check"].show()

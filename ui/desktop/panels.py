@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
+from planner.check import group_violations
 from planner.citations import cite
 from planner.daymarks import day_rows
 from planner.rules import RULES, RuleSet, listed_only, session_length_problem
@@ -377,7 +378,9 @@ def check_summary(report) -> str:
     if n == 0:
         text = "✔ The plan keeps every hard rule" + (" but the new pins." if pins else ".")
     else:
-        text = (f"⚠ {plural(n, 'hard-rule violation')} in the plan as it stands: after a change (a "
+        lines = len(group_violations(broken(report)))
+        said = f" (in {plural(lines, 'line')} below: one per rule broken for one cause)" if lines < n else ""
+        text = (f"⚠ {plural(n, 'hard-rule violation')}{said} in the plan as it stands: after a change (a "
                 f"match moved, an absence, a day set by hand) the plan no longer fits, so solve "
                 f"again (F5); click one to see it on the board.")
     if pins:
@@ -456,21 +459,28 @@ class ViolationsPanel(QWidget):
             return
         self.summary.setText(check_summary(report))
         rule = self._fill_rules(report)
-        items = [(v, True) for v in report.violations]
+        # one line for a rule broken for one cause on many days (a hand edit that breaks the
+        # sprint ladder breaks it on every later running day): the days are in its tooltip
+        items = [(g.first, True, g) for g in group_violations(report.violations)]
         if self.show_soft.isChecked():
-            items += [(v, False) for v in report.soft if rule is None or v.rule == rule]
-        for v, hard in items:
+            items += [(v, False, None) for v in report.soft if rule is None or v.rule == rule]
+        for v, hard, group in items:
             who = season.athlete_label(v.athlete) if v.athlete else "Team"
-            when = date_short(v.start) + (f" – {date_short(v.end)}" if v.end != v.start else "")
+            last = group.members[-1].end if group is not None else v.end
+            when = date_short(v.start) + (f" – {date_short(last)}" if last != v.start else "")
             r = RULES.get(v.rule)
             title = f" {r.title}" if r else ""
             mark = "·" if not hard else ("⚑" if is_pending_pin(v) else "⚠")
-            text = f"{mark} {v.rule}{title} — {who}, {when}: {message_of(v)}"
+            message = group.message if group is not None else v.message
+            text = f"{mark} {v.rule}{title} — {who}, {when}: {message.removeprefix(f'{v.rule}: ')}"
             if is_pending_pin(v):
                 text += " Solve again (F5) to plan it."
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, (v.athlete or "", v.start))
-            item.setToolTip(v.message)
+            tip = message
+            if group is not None and len(group.members) > 1:
+                tip += "\n\nThe days: " + ", ".join(date_short(m.start) for m in group.members) + "."
+            item.setToolTip(tip)
             if not hard:
                 item.setForeground(soft_colour(self.palette()))
             self.list.addItem(item)
