@@ -262,6 +262,12 @@ def test_pin_and_unpin_from_the_boards_menu(qtbot):
     assert "Pin" in w.statusBar().currentMessage()
 
     menu = open_menu(w, "A1", D(2026, 3, 4))
+    # 0 % on a fit athlete's training day is the recovery session the ring shows, not rest
+    for title in ("Pin &intensity", "Set planned intensity (manual change)"):
+        sub = next(a.menu() for a in menu.actions() if a.menu() and a.text() == title)
+        zero = next(a for a in sub.actions() if a.text().startswith("0 %"))
+        assert sub.toolTipsVisible() and zero.text() == "0 % — no running"
+        assert "recovery session" in zero.toolTip() and "mark the athlete unavailable" in zero.toolTip()
     pinned = find_action(menu, "90 % (high velocity)")
     assert pinned.isCheckable() and pinned.isChecked()
     find_action(menu, "deload").trigger()  # the athlete's own week

@@ -21,13 +21,20 @@ from planner.timeline import Timeline
 
 ROLE_MENU = {"start": "Start (plays, 100 %)", "bench": "Bench (a substitute's sprints, 80 %)",
              "out": "Out of the squad (trains; compensation session after)"}
-LEVEL_TEXT = {0: "0 % — rest", 60: "60 %", 70: "70 %", 80: "80 % (speed day)",
+LEVEL_TEXT = {0: "0 % — no running", 60: "60 %", 70: "70 %", 80: "80 % (speed day)",
               90: "90 % (high velocity)", 95: "95 %", 100: "100 % (max)"}
+
+
+ZERO_TIP = ("No running. On a training day the athlete still has a session: a fit athlete's "
+            "recovery session (the ring on the board), the rehab session in rehab. For a day with "
+            "no session at all, mark the athlete unavailable.")
 
 
 def _act(menu: QMenu, text: str, edit, checked: bool | None = None) -> QAction:
     a = menu.addAction(text)
     a.setData(edit)
+    if text == LEVEL_TEXT[0]:
+        a.setToolTip(ZERO_TIP)
     if checked is not None:
         a.setCheckable(True)
         a.setChecked(checked)
@@ -83,6 +90,7 @@ def _intensity_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, cur
     from ui.desktop.rehabview import pin_limit
 
     sub = menu.addMenu("Pin &intensity")
+    sub.setToolTipsVisible(True)  # what 0 % means; why a level is out of reach
     limit = pin_limit(season, athlete, day)
     if limit is not None:
         top, why = limit
@@ -183,6 +191,7 @@ def _match_roles(menu: QMenu, season: Season, athlete: str, day: dt.date) -> Non
 def _manual_changes(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
     """Changes of the plan itself (the plan check shows what they break) and unavailability."""
     sub = menu.addMenu("Set planned intensity (manual change)")
+    sub.setToolTipsVisible(True)
     tl = Timeline(season)
     ap = season.plan.for_athlete(athlete) if season.plan is not None else None
     i = tl.index(day)
