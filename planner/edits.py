@@ -996,8 +996,11 @@ class SetScenarioPlan(Edit):
 
     def _apply(self, s: Season) -> Season:
         i = _scenario_index(s, self.name)
-        sc = s.scenarios[i].model_copy(update={
-            "plan": self.plan, "planned_for": None if self.plan is None else plan_basis(s)})
+        # a re-plan starts from the season's plan as it is: the scenario now branches from it
+        update = {"plan": self.plan, "planned_for": None}
+        if self.plan is not None:
+            update.update(planned_for=plan_basis(s), base_plan=s.plan)
+        sc = s.scenarios[i].model_copy(update=update)
         return s.model_copy(update={"scenarios": s.scenarios[:i] + (sc,) + s.scenarios[i + 1:]})
 
     def describe(self, s: Season) -> str:

@@ -409,6 +409,7 @@ def test_a_scenario_planned_before_another_was_adopted_is_out_of_date(qtbot, win
     state = wi.panel.table.item(0, 1)
     assert state.text() == "out of date"
     assert "planned before the competitions changed" in state.toolTip()
+    assert "Out of date: planned before the competitions changed" in wi.panel.details.text()
     # the comparison shows it, with Adopt off
     win = wi.compare("Flare-up in week 3")
     assert win.stale.isVisibleTo(win) and "planned before the competitions changed" in win.stale.text()
@@ -424,6 +425,10 @@ def test_a_scenario_planned_before_another_was_adopted_is_out_of_date(qtbot, win
         assert not wi.adopt("Flare-up in week 3")
     assert done.args[0].plan is not None
     assert w.season.scenarios[0].plan != flare_plan
+    # from the season's plan as it is now (the adopted one), not the one it first branched from:
+    # the flare-up changes her days only, the moved final's taper stays as adopted
+    assert w.season.scenarios[0].base_plan == w.season.plan
+    assert {a for a, _d in changed_cells(w.season.plan, w.season.scenarios[0].plan)} == {"A1"}
     assert wi.panel.table.item(0, 1).text() == "planned"
     win = wi.compare_window
     assert not win.stale.isVisibleTo(win) and win.adopt_button.isEnabled()

@@ -342,7 +342,7 @@ def cmd_whatif(args) -> int:
 
     stop = StopToken()
     with interruptible(stop, "the re-plan") as ctrl_c:
-        out = replan(baseline, after, sc.base_plan or season.plan, time_limit=args.time_limit,
+        out = replan(baseline, after, season.plan, time_limit=args.time_limit,
                      deterministic=args.deterministic, stop=stop)
     print(f"Re-plan: {out.status.value} in {out.wall_time:.2f} s — {out.message}")
     if out.plan is None:

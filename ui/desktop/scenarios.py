@@ -179,7 +179,11 @@ class ScenariosPanel(QWidget):
 
             texts = describe_edits(self.season, sc)
             lines = "".join(f"<li>{html.escape(t)}</li>" for t in texts) or "<li><i>no changes</i></li>"
-            self.details.setText(f"<b>{html.escape(sc.name)}</b>:<ol style='margin:0'>{lines}</ol>")
+            why = out_of_date(self.season, sc)
+            stale = (f"<p style='color:#c62828;margin:0'>Out of date: {html.escape(why)} (Re-plan, "
+                     f"Shift+F5).</p>" if why else "")
+            self.details.setText(f"<b>{html.escape(sc.name)}</b>:<ol style='margin:0'>{lines}</ol>"
+                                 + stale)
         self.selection_changed.emit()
 
 
@@ -374,7 +378,7 @@ class WhatIf(QObject):
         baseline = season.model_copy(update={"scenarios": ()})
         limit = w.solve_time_limit
         self._replanning = (sc.name, solve_first)
-        self.job.start(self.replan_work(baseline, after, sc.base_plan or season.plan, limit, solve_first),
+        self.job.start(self.replan_work(baseline, after, season.plan, limit, solve_first),
                        label=f"Re-planning “{sc.name}”…", limit=limit, stop=new_stop(),
                        basis=self._basis_of(sc.name))
         w.statusBar().showMessage(
