@@ -437,7 +437,11 @@ def test_the_record_of_what_a_scenario_was_planned_for_follows_its_plan(document
 
     plan = flat_plan(document, intensity=60)
     s = E.SetScenarioPlan(name="Flare", plan=plan).apply(document)
-    assert s.scenarios[0].planned_for is not None
+    assert s.scenarios[0].planned_for is not None and s.scenarios[0].base_plan == document.plan
+    # re-planned after the season was planned again: it branches from that plan now
+    other = flat_plan(document, intensity=70)
+    again = E.SetScenarioPlan(name="Flare", plan=plan).apply(E.SetPlan(plan=other).apply(s))
+    assert again.scenarios[0].base_plan == other
     copy = E.DuplicateScenario(name="Flare", new_name="Copy").apply(s)
     assert copy.scenarios[1].planned_for == s.scenarios[0].planned_for
     # new changes: no plan, nothing out of date
