@@ -133,6 +133,63 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
     assert (tmp_path / "later.xlsx").exists()
 
 
+def test_an_export_replaces_only_its_own_earlier_file_unless_told(tmp_path):
+    """A filled-in coach workbook and a GPS log under an export's name were replaced, kept only
+    as NAME.bak, and the next export replaced the .bak too: the coach's file was gone. Now an
+    export replaces unasked only an earlier output of its own kind, and never a .bak holding a
+    file of the coach's."""
+    import hashlib
+
+    from planner.seasonfile import save_season
+    from tests.builders import season
+    from ui.cli.outputs import written_kind
+
+    def digest(name):
+        return hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()
+
+    save_season(season(weeks=2, athletes=2), tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", "--time-limit", "20", cwd=tmp_path).returncode == 0
+    assert run("template", "-o", "team.xlsx", cwd=tmp_path).returncode == 0
+    wb = openpyxl.load_workbook(tmp_path / "team.xlsx")  # the coach fills it in, in "Excel"
+    wb["Athletes"].append(["A02", "Second Player", "Forward"])
+    wb.save(tmp_path / "team.xlsx")
+    (tmp_path / "gps.csv").write_text("Player,Date,Duration,RPE\nAna,2027-01-05,60,5\n")
+    mine = {name: digest(name) for name in ("team.xlsx", "gps.csv")}
+    # each kind of output onto each file of the coach's: refused, saying what the file is
+    for args, name, says in (
+            (("export", "s.season.json", "--xlsx", "team.xlsx"), "team.xlsx", "is a coach workbook"),
+            (("export", "s.season.json", "--template", "team.xlsx"), "team.xlsx", "is a coach workbook"),
+            (("template", "-o", "team.xlsx"), "team.xlsx", "is a coach workbook"),
+            (("export", "s.season.json", "--pdf", "team.xlsx"), "team.xlsx", "ends in .pdf"),
+            (("load", "s.season.json", "--csv", "gps.csv"), "gps.csv", "was not written by Periodize"),
+            (("whatif", "s.season.json", "--new", "x", "--unavailable", "A1", "2027-01-05",
+              "2027-01-06", "--xlsx", "team.xlsx"), "team.xlsx", "is a coach workbook")):
+        r = run(*args, cwd=tmp_path)
+        assert r.returncode == 1 and says in r.stderr, (args, r.stderr)
+        assert digest(name) == mine[name] and not (tmp_path / f"{name}.bak").exists()
+    # told to: the coach's file is kept as .bak, and said
+    r = run("export", "s.season.json", "--xlsx", "team.xlsx", "--replace", cwd=tmp_path)
+    assert r.returncode == 0 and "The file that was at team.xlsx is kept as team.xlsx.bak." in r.stdout
+    assert digest("team.xlsx.bak") == mine["team.xlsx"] and written_kind(tmp_path / "team.xlsx") == "xlsx"
+    # next week's export replaces its own workbook and leaves the coach's in the .bak
+    r = run("export", "s.season.json", "--xlsx", "team.xlsx", cwd=tmp_path)
+    assert r.returncode == 0 and "team.xlsx.bak (the file that was at team.xlsx before" in r.stdout
+    assert digest("team.xlsx.bak") == mine["team.xlsx"]
+    # each kind written twice: the second replaces the first, kept as .bak
+    for option, name, kind in (("--json", "p.json", "json"), ("--pdf", "b.pdf", "pdf"),
+                               ("--xlsx", "w.xlsx", "xlsx")):
+        for _ in range(2):
+            r = run("export", "s.season.json", option, name, cwd=tmp_path)
+            assert r.returncode == 0, r.stderr
+        assert f"The file that was at {name} is kept as {name}.bak." in r.stdout
+        assert written_kind(tmp_path / name) == written_kind(tmp_path / f"{name}.bak") == kind
+    # a plan workbook is no JSON, no PDF, no coach workbook: refused as each other
+    r = run("export", "s.season.json", "--template", "w.xlsx", cwd=tmp_path)
+    assert r.returncode == 1 and "is a plan workbook Periodize exported" in r.stderr
+    assert written_kind(tmp_path / "team.xlsx.bak") == "template"
+    assert written_kind(tmp_path / "gps.csv") is None
+
+
 def test_export_says_what_needs_a_plan(tmp_path):
     from planner.seasonfile import save_season
     from tests.builders import season

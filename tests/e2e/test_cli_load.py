@@ -79,10 +79,20 @@ def test_an_empty_csv_name_is_refused_and_a_replaced_file_kept_as_bak(folder):
     r = run("load", "s.season.json", "--csv", "", cwd=folder)
     assert r.returncode == 1 and r.stdout == "", r.stdout
     (folder / "mine.csv").write_text("my own notes\n", encoding="utf-8")
+    # a file Periodize did not write is refused unless --replace is given
     r = run("load", "s.season.json", "--csv", "mine.csv", cwd=folder)
+    assert r.returncode == 1 and "mine.csv: is there already and was not written by Periodize" in r.stderr
+    assert "add --replace" in r.stderr and not (folder / "mine.csv.bak").exists()
+    assert (folder / "mine.csv").read_text(encoding="utf-8") == "my own notes\n"
+    r = run("load", "s.season.json", "--csv", "mine.csv", "--replace", cwd=folder)
     assert r.returncode == 0, r.stderr
+    assert "The file that was at mine.csv is kept as mine.csv.bak." in r.stdout
     assert (folder / "mine.csv.bak").read_text(encoding="utf-8") == "my own notes\n"
     assert (folder / "mine.csv").read_text(encoding="utf-8").startswith("athlete,")
+    # the next export replaces its own table, and leaves the coach's file in the .bak
+    r = run("load", "s.season.json", "--csv", "mine.csv", cwd=folder)
+    assert r.returncode == 0 and "mine.csv.bak (the file that was at mine.csv before" in r.stdout
+    assert (folder / "mine.csv.bak").read_text(encoding="utf-8") == "my own notes\n"
 
 
 def test_a_season_without_a_plan_is_refused(folder):
@@ -110,8 +120,10 @@ def test_the_csv_holds_every_figure(folder):
     assert ".bak" not in r.stdout  # nothing was there
     (folder / "log.csv").write_text("Athlete ID,Date,Minutes,RPE\nA1,2027-01-05,60,5\n")
     r = run("load", "s.season.json", "--csv", "log.csv", cwd=folder)  # onto a session log
-    assert r.returncode == 0 and "The file that was there is kept as log.csv.bak." in r.stdout
-    assert (folder / "log.csv.bak").read_text().startswith("Athlete ID,Date,Minutes,RPE")
+    assert r.returncode == 1 and "log.csv: is there already" in r.stderr
+    assert (folder / "log.csv").read_text().startswith("Athlete ID,Date,Minutes,RPE")
+    r = run("load", "s.season.json", "--csv", "load.csv", cwd=folder)  # its own table: replaced
+    assert r.returncode == 0 and "The file that was at load.csv is kept as load.csv.bak." in r.stdout
     by = {(x["athlete"], x["week"]): x for x in rows}
     for f in figs.values():
         for w in f.weeks:

@@ -541,7 +541,8 @@ def test_solve_stores_the_plan_first_when_an_output_cannot_be_written(tmp_path):
     (tmp_path / "ro").mkdir()
     (tmp_path / "ro" / "plan.xlsx").write_bytes(b"old")
     (tmp_path / "ro" / "plan.xlsx").chmod(0o444)  # read-only: refused (planner/safefile.py)
-    r = run("solve", "s.season.json", "--save", "--xlsx", "ro/plan.xlsx", cwd=tmp_path)
+    r = run("solve", "s.season.json", "--save", "--xlsx", "ro/plan.xlsx", "--replace",
+            cwd=tmp_path)  # "old" is no Periodize workbook: replaced only with --replace
     assert r.returncode == 1, r.stdout
     assert "is read-only" in r.stderr and "The plan is stored in s.season.json all the same" in r.stderr
     assert load_season(tmp_path / "s.season.json").plan is not None

@@ -84,7 +84,7 @@ def cmd_template(args) -> int:
     from planner.coachform.write import save_template_form
 
     out = outputs.out_path(args.output, "workbook")
-    outputs.guard({"template": out}, {})
+    outputs.guard({"template": out}, {}, replace=args.replace)
     outputs.keep_backups({"template": out})
     save_template_form(None, out)
     print(f"Wrote the coach workbook template to {out}; fill it in, then run "
@@ -188,7 +188,7 @@ def cmd_solve(args) -> int:
 
     season = _season(args.season)
     out = outputs.requested(args)
-    outputs.guard(out, {"season file": Path(args.season)})
+    outputs.guard(out, {"season file": Path(args.season)}, replace=args.replace)
     warning = size_warning(season, args.time_limit)
     if warning:
         print(f"Warning: {warning}", file=sys.stderr)
@@ -272,7 +272,7 @@ def cmd_export(args) -> int:
 
     season = _season(args.season)
     out = outputs.requested(args)
-    outputs.guard(out, {"season file": Path(args.season)})
+    outputs.guard(out, {"season file": Path(args.season)}, replace=args.replace)
     if not any(out.values()):
         raise InputError("export", ["say what to write: --xlsx OUT.xlsx, --json OUT.json, --ics DIR, "
                                     "--pdf OUT.pdf, --handouts DIR and/or --template OUT.xlsx"])

@@ -13,6 +13,8 @@ import csv
 import io
 from pathlib import Path
 
+from ui.cli.outputs import REPLACE_HELP
+
 EXIT_OK = 0
 CSV_COLUMNS = ("athlete", "name", "week", "days", "kind", "in_season", "planned", "logged", "load",
                "change_pct", "chronic", "acwr", "ewma_ratio", "rolling_ratio", "monotony", "strain",
@@ -31,6 +33,7 @@ def add_parser(sub) -> None:
     p.add_argument("--athlete", metavar="ATHLETE", help="only this athlete (ID or name)")
     p.add_argument("--csv", metavar="OUT.csv", help="write every figure to a CSV file instead")
     p.add_argument("--anonymise", action="store_true", help="athlete IDs instead of names")
+    p.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     p.set_defaults(func=cmd_load)
 
 
@@ -43,7 +46,7 @@ def cmd_load(args) -> int:
 
     out = outputs.out_path(args.csv, "CSV") if args.csv is not None else None
     if out is not None:
-        outputs.guard({"csv": out}, {"season file": Path(args.season)})
+        outputs.guard({"csv": out}, {"season file": Path(args.season)}, replace=args.replace)
     season = load_season(args.season)
     if season.plan is None:
         raise InputError(args.season, ["has no stored plan, so no planned load; run "
@@ -62,13 +65,11 @@ def cmd_load(args) -> int:
     if out is not None:
         from planner.safefile import atomic_write
 
-        replaced = out.is_file()
-        atomic_write(out, csv_text(figs, args.anonymise), backup=True)  # a file replaced: NAME.bak
+        outputs.keep_backups({"csv": out})  # a file replaced is kept as NAME.bak, and said
+        atomic_write(out, csv_text(figs, args.anonymise))
         rows = sum(len(f.weeks) for f in figs.values())
         print(f"Wrote {rows} athlete-weeks of {len(figs)} athlete(s) to {out}"
               + (f" ({NO_LOG})" if no_log else ""))
-        if replaced:  # a session log of that name would be gone but for the copy: say where
-            print(f"The file that was there is kept as {out.name}.bak.")
         return EXIT_OK
     print(_intro(season))
     if no_log:

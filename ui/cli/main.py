@@ -18,6 +18,7 @@ import traceback
 from ui.cli import commands
 from ui.cli.commands import EXIT_INPUT, EXIT_NO_PLAN, EXIT_OK
 from ui.cli.load import add_parser as add_load
+from ui.cli.outputs import REPLACE_HELP
 from ui.cli.progress import add_parsers as add_progress
 from ui.cli.whatif import add_parser as add_whatif
 from ui.cli.whatif import seconds
@@ -93,6 +94,7 @@ def _add_import(sub) -> None:
 def _add_template(sub) -> None:
     t = sub.add_parser("template", help="write the empty coach workbook (Excel) to fill in")
     t.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    t.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     t.set_defaults(func=commands.cmd_template)
 
 
@@ -110,6 +112,7 @@ def _add_solve(sub) -> None:
                    help="one search thread: the same plan on every run and machine (slower on "
                         "large squads; the time limit counts the search's own work clock)")
     s.add_argument("--save", action="store_true", help="store the plan in the season file")
+    s.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     s.set_defaults(func=commands.cmd_solve)
 
 
@@ -139,6 +142,7 @@ def _add_export(sub) -> None:
     e.add_argument("--template", metavar="OUT.xlsx",
                    help="the season as a coach workbook (the import form): edit and import again")
     e.add_argument("--anonymise", action="store_true", help=ANONYMISE_HELP + " but --template")
+    e.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     e.set_defaults(func=commands.cmd_export)
 
 

@@ -153,11 +153,78 @@ def season_loses(path: Path, new) -> str:
     return join_and(lost)
 
 
+# -- what an existing file is ------------------------------------------------------------------
+# the output kinds whose earlier file an export may replace without --replace: a file Periodize
+# wrote as the same kind of output (last week's workbook). Never a coach workbook ("template"):
+# the coach fills that in, and its rows are the season's data.
+REPLACEABLE = frozenset({"json", "xlsx", "pdf", "csv", "compare"})
+_KIND_WORDS = {"json": "a plan JSON Periodize wrote", "xlsx": "a plan workbook Periodize exported",
+               "pdf": "a PDF Periodize wrote", "csv": "a load table Periodize wrote",
+               "compare": "a what-if comparison workbook Periodize wrote",
+               "template": "a coach workbook (the form a season is imported from: perhaps filled in)"}
+
+
+REPLACE_HELP = ("write over a file that is not an earlier output of the same kind (a workbook or "
+                "log of your own, a coach workbook); it is kept as NAME.bak")
+
+
+def written_kind(p: Path) -> str | None:
+    """Which Periodize output the existing file ``p`` is (a kind of :data:`KINDS`, ``csv`` or
+    ``compare``), or None: a file Periodize did not write (the coach's own workbook, a GPS
+    export, a session log) or cannot be read."""
+    import zipfile
+
+    try:
+        if not p.is_file():
+            return None
+        with open(p, "rb") as f:
+            head = f.read(8192)
+        if head.startswith(b"PK"):
+            with zipfile.ZipFile(p) as z:
+                core = z.read("docProps/core.xml") if "docProps/core.xml" in z.namelist() else b""
+                if b">Periodize</dc:creator>" not in core:
+                    return None
+                if b"Periodize coach workbook" in core:
+                    return "template"
+                book = z.read("xl/workbook.xml")
+            return "compare" if b'name="Edits"' in book and b'name="Changes"' in book else "xlsx"
+        if head.startswith(b"%PDF"):
+            data = p.read_bytes() if p.stat().st_size < 50_000_000 else head
+            return "pdf" if b"Periodize" in data or "Periodize".encode("utf-16-be") in data else None
+        text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+        if text.startswith("{") and '"periodize-plan"' in text:
+            return "json"
+        from ui.cli.load import CSV_COLUMNS
+
+        if text.splitlines()[:1] == [",".join(CSV_COLUMNS)]:
+            return "csv"
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return None
+    return None
+
+
+def _replaces(kind: str, p: Path) -> str | None:
+    """Why writing output ``kind`` at the existing file ``p`` needs --replace (None: it may)."""
+    if not _exists(p) or not p.is_file():
+        return None
+    found = written_kind(p)
+    if found == kind and kind in REPLACEABLE:
+        return None
+    what = _KIND_WORDS.get(found or "", "was not written by Periodize (a workbook, session log or "
+                                       "export of your own?)")
+    if found is not None:
+        what = f"is {what}"
+    return (f"{p}: is there already and {what}; writing the {_WHAT.get(kind, kind)} there would "
+            f"replace it: give another file name, or add --replace (the file is then kept as "
+            f"{p.name}.bak)")
+
+
 def guard(outputs: dict[str, Path | None], inputs: dict[str, Path],
-          saves: frozenset[str] | set[str] = frozenset()) -> None:
+          saves: frozenset[str] | set[str] = frozenset(), replace: bool = False) -> None:
     """Refuse, before any work, an output that would replace an input of the command, a season
-    file (unless its kind is in ``saves``: the command saves a season there), or another output
-    of the same command (InputError naming both)."""
+    file (unless its kind is in ``saves``: the command saves a season there), another output of
+    the same command (InputError naming both), or, unless ``replace``, a file that is not an
+    earlier output of the same kind (:func:`written_kind`)."""
     from planner.errors import InputError
 
     problems: list[str] = []
@@ -176,18 +243,31 @@ def guard(outputs: dict[str, Path | None], inputs: dict[str, Path],
             problems.append(f"{p}: is a season file; writing the {what} there would destroy it; "
                             f"give another file name (season files are written only by "
                             f"'--save', 'import -o' and 'demo -o')")
+        elif not replace and kind not in FOLDERS and kind not in saves and (why := _replaces(kind, p)):
+            problems.append(why)
         seen.append((kind, p))
     if problems:
         raise InputError("", problems)
 
 
 def keep_backups(outputs: dict[str, Path | None]) -> None:
-    """Keep every existing file an export is about to replace as ``NAME.bak``."""
+    """Keep every existing file an export is about to replace as ``NAME.bak``, and say so. An
+    earlier output of the same kind is not kept over a ``NAME.bak`` that is not: that backup is
+    the file of the coach's that an export with --replace took the place of, and the earlier
+    output can be written again from the season file."""
     from planner.safefile import keep_backup
 
     for kind, p in outputs.items():
-        if p is not None and kind not in FOLDERS:
-            keep_backup(p)
+        if p is None or kind in FOLDERS or not _exists(p) or not p.is_file():
+            continue
+        bak = p.with_name(p.name + ".bak")
+        if (written_kind(p) == kind and _exists(bak) and bak.is_file()
+                and written_kind(bak) != kind):
+            print(f"{bak.name} (the file that was at {p.name} before Periodize wrote there) is "
+                  f"left as it is.")
+            continue
+        if keep_backup(p):
+            print(f"The file that was at {p.name} is kept as {bak.name}.")
 
 
 def headless_qt() -> None:

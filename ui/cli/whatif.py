@@ -9,6 +9,7 @@ import sys
 
 from planner.errors import InputError
 from ui.cli.names import athlete_id
+from ui.cli.outputs import REPLACE_HELP
 
 
 def _protocols() -> tuple[str, ...]:
@@ -29,6 +30,7 @@ def add_parser(sub) -> None:
     add_edit_options(w)
     w.add_argument("--xlsx", metavar="OUT.xlsx", help="write the comparison as a workbook")
     w.add_argument("--save", action="store_true", help="store the scenario and its plan in the season file")
+    w.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     w.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                    help="stop each search after S seconds (default 60)")
     w.add_argument("--deterministic", action="store_true",
@@ -309,7 +311,7 @@ def cmd_whatif(args) -> int:
                                     "with edit options; --list shows the scenarios"])
     if args.xlsx:
         outputs.guard({"compare": outputs.out_path(args.xlsx, "comparison workbook")},
-                      {"season file": Path(args.season)})
+                      {"season file": Path(args.season)}, replace=args.replace)
     if args.scenario and edits_from_args(season, args):
         # they were ignored: the stored scenario was re-planned as it was
         raise InputError("--scenario", [f"edit options build a new scenario; give them with --new "
@@ -455,10 +457,12 @@ def _report(args, season, sc, baseline, after, plan) -> None:
     print()
     print(comp.text())
     if args.xlsx:
-        from planner.safefile import keep_backup
-        from planner.xlsx_compare import export_comparison
+        from pathlib import Path
 
-        keep_backup(args.xlsx)
+        from planner.xlsx_compare import export_comparison
+        from ui.cli import outputs
+
+        outputs.keep_backups({"compare": Path(args.xlsx)})
         export_comparison(args.xlsx, comp, baseline, season.plan, after, plan, describe_edits(season, sc))
         print(f"Wrote the comparison to {args.xlsx}")
     if args.save:
