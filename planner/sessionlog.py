@@ -66,6 +66,10 @@ def limit_problem(key: str, value: float) -> str | None:
     lo, hi, what = LIMITS[key]
     if key == "top_ms" and value == 0:
         return "0 m/s is no top speed; leave the cell empty when no speed was measured"
+    if key == "top_pct" and 0 < value <= 1.5:
+        # 0.85: a fraction (or a cell formatted as % whose value is read): 85 % or 0.85 %?
+        return (f"{value:g} reads as a fraction of the max speed, not a percentage; write it in % "
+                f"({100 * value:g}), or leave the cell empty when no speed was measured")
     if lo <= value <= hi:
         return None
     shown = f"{value:g}" if float(f"{value:g}") == value else f"{value:.12g}"  # not "10 is outside 0-10"
@@ -708,6 +712,15 @@ def _dates(col, problems: list, where, notes: list | None = None) -> list[dt.dat
             problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' is not a date read as "
                             f"{order}; write it as {DATE_FORMS}")
             out.append(None)
+        elif text[i] in ("", "nan", "None", "NaT"):
+            problems.append(f"{where(i, 'date')}: missing; every session has a date: write it as {DATE_FORMS}")
+            out.append(None)
+        elif re.fullmatch(r"\d{5}(?:\.0)?", text[i]) and 20000 < float(text[i]) < 80000:
+            serial = dt.date(1899, 12, 30) + dt.timedelta(days=int(float(text[i])))
+            problems.append(f"{where(i, 'date')}: {text[i].removesuffix('.0')} is a number, not a "
+                            f"date (as an Excel date it is {serial.isoformat()}); format the cell "
+                            f"as a date, or write it as {DATE_FORMS}")
+            out.append(None)
         elif pd.isna(v) or not _DATE.match(text[i]):
             problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' is not a date; write it "
                             f"as {DATE_FORMS}")
@@ -804,7 +817,8 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> No
         if key not in nums:
             continue
         v = nums[key]
-        for i in v.index[(v < lo) | (v > hi) | ((v == 0) & (key == "top_ms"))]:
+        fraction = (v > 0) & (v <= 1.5) & (key == "top_pct")  # 0.85 for 85 %
+        for i in v.index[(v < lo) | (v > hi) | ((v == 0) & (key == "top_ms")) | fraction]:
             problem = limit_problem(key, v[i]) if not (kmh and key == "top_ms") else \
                 _kmh_problem(v[i])  # said in the column's own unit
             problems.append(f"{where(i, key)}: {problem}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import openpyxl
@@ -513,3 +514,35 @@ def test_a_session_longer_than_four_hours_is_read_and_said(tmp_path, s):
     (note,) = [n for n in r.notes if n.startswith("Sessions longer than 4 hours")]
     assert note == ("Sessions longer than 4 hours read as written: row 2, Minutes: 600 minutes "
                     "(Ann Ash (A1)). A typo (600 for 60)? Correct the file and import it again")
+
+
+def test_a_fraction_for_a_top_speed_percentage_a_date_serial_and_a_missing_date_are_said(tmp_path, s):
+    """0.85 in 'Top speed %' was stored as 0.85 % (a day without speed work in the history), a
+    General-format date cell read as '46237' was 'not a date' without why, a blank date
+    "'' is not a date"."""
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %\n"
+                        f"A1,{day(1)},60,5,0.85\n"      # row 2: a fraction
+                        f"A1,,60,5,\n"                  # row 3: no date
+                        f"A1,{day(3)},60,5,1.6\n")      # row 4: 1.6 % is no fraction: read
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    msg = str(e.value)
+    assert ("row 2, Top speed %: 0.85 reads as a fraction of the max speed, not a percentage; "
+            "write it in % (85)") in msg
+    assert "row 3, Date: missing; every session has a date: write it as YYYY-MM-DD" in msg
+    assert "row 4" not in msg
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sessions"
+    ws.append(["Athlete ID", "Date", "Minutes", "RPE", "Top speed %"])
+    serial = (day(6) - dt.date(1899, 12, 30)).days
+    ws.append(["A3", serial, 45, 3, 0.9])
+    ws.append(["A3", day(7), 45, 3, 0.9])
+    ws["E3"].number_format = "0%"  # a cell formatted as %: it shows 90 %, and 90 it is
+    wb.save(tmp_path / "log.xlsx")
+    with pytest.raises(InputError) as e:
+        read_sessions(tmp_path / "log.xlsx", s)
+    msg = str(e.value)
+    assert (f"row 2, Date: {serial} is a number, not a date (as an Excel date it is "
+            f"{day(6).isoformat()}); format the cell as a date") in msg
+    assert "row 2, Top speed %: 0.9 reads as a fraction" in msg and "row 3" not in msg
