@@ -296,6 +296,8 @@ def test_an_advance_whose_log_is_bad_says_that_nothing_was_saved(tmp_path):
     assert "row 2, RPE" in r.stderr and "Nothing was saved" in r.stderr, r.stderr
     assert "problems" not in r.stderr  # one problem, and the note is not counted as one
     assert (tmp_path / "demo.season.json").read_bytes() == before
+    # nothing above the refusal says it was done ("Today is 2026-08-10", "Recorded as history.")
+    assert r.stdout == "", r.stdout
 
 
 def test_an_advance_with_a_missing_log_says_so_before_it_plans_or_moves_today(tmp_path):

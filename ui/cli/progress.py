@@ -11,7 +11,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import os
 import sys
 
@@ -215,41 +217,47 @@ def cmd_advance(args) -> int:
         if status is not None:
             print("Nothing stored: the season file is as it was.", file=sys.stderr)
             return status
+    # what would change is said once the log (when given) is read: a refused log leaves
+    # nothing said as done ("Recorded as history.", "Today is ...") above its refusal
+    said = io.StringIO()
     moves = projected_transitions(season, today)
-    if moves:
-        print("The stored plan projected these stage changes before the new today:")
-        for t in moves:
-            print(f"  - {t.text(season)}")
-        print("Recorded as history." if args.accept else
-              "Not recorded (add --accept to record them; not done, the athletes stay in their stages).")
-        gated = [t for t in moves if t.waits_on]
-        if args.accept and gated:  # the app offers these unticked: here they were recorded
-            tests = sorted({x for t in gated for x in t.waits_on})
-            print(f"  {len(gated)} of them recorded without a passing test ({', '.join(tests)}): "
-                  f"record the results in the injuries' tests (the workbook's Tests sheet, or "
-                  f"Season ▸ Injuries in the app); to leave the changes unrecorded, run advance "
-                  f"without --accept (the app's Move Today ticks them one by one).")
-    accepted = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
-                     for t in moves) if args.accept else ()
-    after = E.AdvanceToday(today=today, accepted=accepted).apply(season)
-    if today < before:
-        later = later_records(after, today)
-        if later:
-            print("Moved back: these lie after today now (kept; they count again once today passes them):")
-            for x in later:
-                print(f"  - {x.text(after.athlete_label(x.athlete), dt.date.isoformat)}")
-    print(f"Today is {today.isoformat()} (was {before.isoformat()}).")
+    with contextlib.redirect_stdout(said):
+        if moves:
+            print("The stored plan projected these stage changes before the new today:")
+            for t in moves:
+                print(f"  - {t.text(season)}")
+            print("Recorded as history." if args.accept else
+                  "Not recorded (add --accept to record them; not done, the athletes stay in their stages).")
+            gated = [t for t in moves if t.waits_on]
+            if args.accept and gated:  # the app offers these unticked: here they were recorded
+                tests = sorted({x for t in gated for x in t.waits_on})
+                print(f"  {len(gated)} of them recorded without a passing test ({', '.join(tests)}): "
+                      f"record the results in the injuries' tests (the workbook's Tests sheet, or "
+                      f"Season ▸ Injuries in the app); to leave the changes unrecorded, run advance "
+                      f"without --accept (the app's Move Today ticks them one by one).")
+        accepted = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
+                         for t in moves) if args.accept else ()
+        after = E.AdvanceToday(today=today, accepted=accepted).apply(season)
+        if today < before:
+            later = later_records(after, today)
+            if later:
+                print("Moved back: these lie after today now (kept; they count again once today passes them):")
+                for x in later:
+                    print(f"  - {x.text(after.athlete_label(x.athlete), dt.date.isoformat)}")
+        print(f"Today is {today.isoformat()} (was {before.isoformat()}).")
+        if args.log:
+            try:
+                after = log_into(after, args.log, args.season, args.overlap)
+            except InputError as e:
+                fix = ("say what to do with the days already logged (--overlap) and run the command "
+                       "again" if any("--overlap" in p for p in e.problems)
+                       else "fix the log and run the command again")
+                note = ("Nothing was saved: today, the stage changes and the season file are as they "
+                        f"were; {fix}.")
+                raise InputError(e.source, e.problems, more=e.more,
+                                 note="\n".join(x for x in (e.note, note) if x)) from None
+    print(said.getvalue(), end="")
     if args.log:
-        try:
-            after = log_into(after, args.log, args.season, args.overlap)
-        except InputError as e:  # the lines above said what would change: say that nothing did
-            fix = ("say what to do with the days already logged (--overlap) and run the command "
-                   "again" if any("--overlap" in p for p in e.problems)
-                   else "fix the log and run the command again")
-            note = ("Nothing was saved: today, the stage changes and the season file are as they "
-                    f"were; {fix}.")
-            raise InputError(e.source, e.problems, more=e.more,
-                             note="\n".join(x for x in (e.note, note) if x)) from None
         _flare_before_accepted(after, accepted)
     gap = unlogged_text(season, today, after.sessions)
     if gap:
