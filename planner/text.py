@@ -78,6 +78,23 @@ def number(x: float) -> str:
     return f"{x:,.1f}"
 
 
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+DATE_WRITTEN = "YYYY-MM-DD or DD/MM/YYYY"
+
+
+def read_date(text: str) -> dt.date | None:
+    """A date as a coach types it on the command line: ``2027-05-31``, or day first as the
+    app's date fields and the session log read it, ``31/05/2027`` or ``31.5.2027``; None when
+    it is neither."""
+    text = text.strip()
+    try:
+        if m := _DAY_FIRST.fullmatch(text):
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return dt.date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+    except ValueError:
+        return None
+
+
 def join_and(items: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     items = [str(x) for x in items]

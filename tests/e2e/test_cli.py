@@ -147,7 +147,11 @@ def test_explain_day_week_and_return(tmp_path):
     r = run("explain", "s.season.json", "--return", "A1", cwd=tmp_path)
     assert r.returncode == 0 and "earliest return to FIT" in r.stdout and "latest day to enter" in r.stdout
     r = run("explain", "s.season.json", "--athlete", "A1", "--date", "5 Jan", cwd=tmp_path)
-    assert r.returncode == 1 and "YYYY-MM-DD" in r.stderr
+    assert r.returncode == 1 and "write it as YYYY-MM-DD or DD/MM/YYYY" in r.stderr
+    # day first, as the app's date fields and the session log read it
+    iso = run("explain", "s.season.json", "--athlete", "A1", "--date", "2027-01-05", cwd=tmp_path)
+    r = run("explain", "s.season.json", "--athlete", "A1", "--date", "05/01/2027", cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout == iso.stdout
     r = run("explain", "s.season.json", "--return", "A2", cwd=tmp_path)
     assert r.returncode == 1 and "no injury" in r.stderr
 

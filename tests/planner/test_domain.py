@@ -164,3 +164,15 @@ def test_a_stage_is_named_in_the_words_of_the_athletes_own_protocol():
     assert stage_name("FIT", "ankle-sprain") == "full competition"
     assert stage_name_on(s, "A1", "P2", day(10)) == "P2 strength and balance"
     assert Transition("A1", "P2", day(10)).text(s).startswith("Athlete 1 (A1) enters P2 strength and balance")
+
+
+def test_a_date_typed_on_the_command_line_reads_iso_or_day_first():
+    import datetime as dt
+
+    from planner.text import read_date
+
+    d = dt.date(2027, 5, 31)
+    assert [read_date(t) for t in ("2027-05-31", " 31/05/2027 ", "31.5.2027", "31/5/2027")] == [d] * 4
+    assert read_date("05/06/2027") == dt.date(2027, 6, 5)  # day first, as the app reads it
+    for bad in ("31/13/2027", "2027-02-30", "5 Jan", "", "2027-5-31x", "31/05/27"):
+        assert read_date(bad) is None, bad

@@ -347,7 +347,6 @@ def stored_plan(season, path: str):
 
 def _explain_day(args):
     """The day ``explain`` is asked about, or a located InputError."""
-    import datetime as dt
 
     from planner.errors import InputError
 
@@ -356,8 +355,9 @@ def _explain_day(args):
                                      "or --return ID"])
     if not args.date:
         raise InputError("explain", ["--date is missing: give a day of the season, e.g. --date 2026-09-12"])
-    try:
-        return dt.date.fromisoformat(args.date)
-    except ValueError:
-        shown = args.date if len(args.date) <= 40 else args.date[:40] + "…"
-        raise InputError("--date", [f"{shown!r} is not a date; write it as YYYY-MM-DD"]) from None
+    from planner.text import DATE_WRITTEN, read_date
+
+    if (day := read_date(args.date)) is not None:
+        return day
+    shown = args.date if len(args.date) <= 40 else args.date[:40] + "…"
+    raise InputError("--date", [f"{shown!r} is not a date; write it as {DATE_WRITTEN}"])

@@ -173,11 +173,12 @@ def _today(text: str, season) -> dt.date:
     if text.strip().lower() in ("next-week", "next week", "next"):
         day = next_week_start(season)
     else:
-        try:
-            day = dt.date.fromisoformat(text.strip())
-        except ValueError:
-            raise InputError("--today", [f"'{text[:40]}' is not a date; write it as YYYY-MM-DD "
-                                         f"or 'next-week'"]) from None
+        from planner.text import DATE_WRITTEN, read_date
+
+        day = read_date(text)
+        if day is None:
+            raise InputError("--today", [f"'{text[:40]}' is not a date; write it as {DATE_WRITTEN} "
+                                         f"or 'next-week'"])
     # as in the app's Move Today: from the season's first day to the day after its last
     cal = season.calendar
     last = cal.end + dt.timedelta(days=1)
@@ -386,10 +387,9 @@ def _store(season, args, done: str, what: str) -> int:
 
 
 def _parsed(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        return None  # edit_objects says what is wrong with it
+    from planner.text import read_date
+
+    return read_date(text)  # None: edit_objects says what is wrong with it
 
 
 def _replan_change(before, season, time_limit: float, path: str):

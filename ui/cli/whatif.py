@@ -79,10 +79,11 @@ def add_edit_options(p) -> None:
 
 
 def _date(text: str, what: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(what, [f"{_clip(text)!r} is not a date; write it as YYYY-MM-DD"]) from None
+    from planner.text import DATE_WRITTEN, read_date
+
+    if (day := read_date(text)) is not None:
+        return day
+    raise InputError(what, [f"{_clip(text)!r} is not a date; write it as {DATE_WRITTEN}"])
 
 
 def _comp_id(season, key: str) -> str:
@@ -365,10 +366,9 @@ def _no_change(season, args) -> list[tuple[str, list[str]]]:
     out = []
 
     def date(text: str) -> dt.date | None:
-        try:
-            return dt.date.fromisoformat(text.strip())
-        except ValueError:
-            return None
+        from planner.text import read_date
+
+        return read_date(text)
 
     pins = [f"{a} {d}: {d} is before today ({today.isoformat()}), and the past keeps what "
             f"happened; pin a day from today on" for a, d, _lv in args.pin
