@@ -159,7 +159,17 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
     if missing and not problems:
         problems.append(f"athletes: no plan for {', '.join(missing)}")
     if problems:
-        raise InputError(source, problems[:50])
+        problems = problems[:50]
+        other = data.get("season")
+        if shape.calendar_off or (isinstance(other, str) and other != season.name):
+            # the located lines say where; this says why, once, and what to do
+            whose = (f"is of season '{other[:80]}', not of '{season.name}'"
+                     if isinstance(other, str) and other != season.name
+                     else "does not follow this season's calendar")
+            problems.append(f"the plan {whose} ({shape.dates[0]} to {shape.dates[-1]}, "
+                            f"{len(shape.dates)} days): check it against its own season file, or "
+                            f"write this season's plan again (periodize solve SEASON --json OUT.json)")
+        raise InputError(source, problems)
     status = data.get("status") if data.get("status") in ("optimal", "feasible", "timeout") else "feasible"
     return Plan(status=status, objective=data.get("objective"), bound=data.get("bound"),
                 solve_seconds=data.get("solve_seconds"), team_weeks=team,
@@ -174,15 +184,18 @@ class _Shape:
         self.week_starts = [tl.days[w.first].isoformat() for w in tl.weeks]
         self.dates = [d.isoformat() for d in tl.days]
         self.problems: list[str] = []
+        self.calendar_off = False  # a week or day of the file is not the season's
 
     def weeks(self, items: object, where: str) -> tuple[str, ...]:
         if not isinstance(items, list) or len(items) != len(self.week_starts):
             self.problems.append(f"{where}: needs one entry per season week ({len(self.week_starts)})")
+            self.calendar_off = True
             return ()
         out = []
         for j, (w, start) in enumerate(zip(items, self.week_starts, strict=True)):
             if not isinstance(w, dict) or w.get("start") != start:
                 self.problems.append(f"{where}[{j}].start: expected {start}")
+                self.calendar_off = True
             kind = w.get("kind") if isinstance(w, dict) else None
             if kind not in KINDS:
                 self.problems.append(f"{where}[{j}].kind: {kind!r} is not load, deload or taper")
@@ -201,6 +214,7 @@ class _Shape:
         days = a.get("days")
         if not isinstance(days, list) or len(days) != len(self.dates):
             self.problems.append(f"{w}.days: needs one entry per season day ({len(self.dates)})")
+            self.calendar_off = True
             return None
         stages, intensity = zip(*(self.day(d, date, f"{w}.days[{j}]")
                                   for j, (d, date) in enumerate(zip(days, self.dates, strict=True))),
@@ -210,6 +224,7 @@ class _Shape:
     def day(self, d: object, date: str, w: str) -> tuple[str, int]:
         if not isinstance(d, dict) or d.get("date") != date:
             self.problems.append(f"{w}.date: expected {date}")
+            self.calendar_off = True
             d = d if isinstance(d, dict) else {}
         st, it = d.get("stage"), d.get("intensity")
         if st not in STAGES:

@@ -398,6 +398,23 @@ def test_the_plan_json_gives_each_day_and_week_its_load():
     assert [d["load"] for d in a3["days"]] == list(loads["A3"].planned)
     import json
     assert plan_from_dict(json.loads(plan_to_json(s, s.plan)), s).athletes == s.plan.athletes
+    # a plan of another season (or of this one before its dates changed): every located line,
+    # then once why and what to do
+    from planner.errors import InputError
+
+    later = s.model_copy(update={"name": "Next year", "calendar": s.calendar.model_copy(
+        update={"start": s.calendar.start + dt.timedelta(days=7),
+                "end": s.calendar.end + dt.timedelta(days=7)})})
+    with pytest.raises(InputError) as e:
+        plan_from_dict(json.loads(plan_to_json(s, s.plan)), later.model_copy(update={"plan": None}))
+    *located, why = e.value.problems
+    assert located[0].startswith("team_weeks[0].start: expected ")
+    assert why.startswith(f"the plan is of season '{s.name}', not of 'Next year' (")
+    assert why.endswith("write this season's plan again (periodize solve SEASON --json OUT.json)")
+    with pytest.raises(InputError) as e:  # the same name: the calendar is what differs
+        plan_from_dict(json.loads(plan_to_json(s, s.plan)), later.model_copy(
+            update={"plan": None, "name": s.name}))
+    assert e.value.problems[-1].startswith("the plan does not follow this season's calendar (")
 
 
 def test_without_a_today_the_flags_speak_of_the_plans_first_week_not_this_week():
