@@ -125,6 +125,12 @@ def test_final_a_week_earlier_is_asked_replanned_and_compared(qtbot, window, pla
     assert "free to change every athlete's days" in totals  # how the plan was made
     assert "then the whole season was searched" in totals
     assert win.table.topLevelItemCount() == 10
+    # the fit athletes' weeks moved as the team's: said once above, "the team's" in their rows;
+    # the injured athlete (her own weeks in rehab) has her own dates
+    rows = {win.table.topLevelItem(k).data(0, Qt.ItemDataRole.UserRole): win.table.topLevelItem(k)
+            for k in range(10)}
+    assert rows.pop("A1").text(7) == "15 Feb taper→load"
+    assert all(r.text(7) == "the team's" and "→" in r.toolTip(7) for r in rows.values())
     assert win.board_a.season().competition("final").date == day(54)
     assert win.board_b.season().competition("final").date == day(47)
     w.undo_action.trigger()  # one Undo takes the scenario back, plan and all

@@ -50,7 +50,8 @@ COLUMN_TIPS = (
     "High-velocity sessions (90 % of max speed or more) from today on, in the season's plan",
     "… and in the scenario's plan", "Days whose stage or intensity differ",
     "Soft-rule instances of this athlete (penalised, never forbidden): baseline → scenario",
-    "The athlete's weeks whose kind (load, deload, taper) differs: baseline→scenario")
+    "The athlete's weeks whose kind (load, deload, taper) differs: baseline→scenario; \"the "
+    "team's\": the same weeks as the team's, named above the boards")
 CHANGED_TEXT = "changed from the baseline"
 
 
@@ -351,7 +352,7 @@ class CompareWindow(QWidget):
         order = {a: i for i, a in enumerate(self.board_b.athlete_order())}  # injured first
         rows = sorted(comp.athletes, key=lambda a: (not a.changed, order.get(a.athlete, 0)))
         for a in rows:
-            item = QTreeWidgetItem(self._cells(a, scenario))
+            item = QTreeWidgetItem(self._cells(a, scenario, comp.team_weeks_moved))
             item.setData(0, Qt.ItemDataRole.UserRole, a.athlete)
             for c in (3, 4, 5):
                 item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -367,14 +368,18 @@ class CompareWindow(QWidget):
             self.table.addTopLevelItem(item)
 
     @staticmethod
-    def _cells(a: AthleteDiff, scenario: Season) -> list[str]:
+    def _cells(a: AthleteDiff, scenario: Season, team_moved=()) -> list[str]:
+        """The row's cells. Weeks: an athlete whose weeks moved as the team's did reads "the
+        team's" (the same dates on every row were cut at the column's edge)."""
         soft_a, soft_b = sum(a.soft_a.values()), sum(a.soft_b.values())
         def back(which: str) -> str:  # a missed target said where the return is
             return a.back(which) + ("\n⚠ target missed" if a.missed(which) else "")
 
         return [a.name, back("a"), back("b"), str(a.hv_a), str(a.hv_b),
                 str(a.changed_days) if a.changed_days else "–",
-                f"{soft_a} → {soft_b}" if (soft_a or soft_b) else "–", _weeks(a.weeks_moved)]
+                f"{soft_a} → {soft_b}" if (soft_a or soft_b) else "–",
+                "the team's" if a.weeks_moved and list(a.weeks_moved) == list(team_moved)
+                else _weeks(a.weeks_moved)]
 
     def _totals_html(self, note: str) -> str:
         comp = self.comparison
