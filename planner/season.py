@@ -125,12 +125,35 @@ class Block(Model):
         return self
 
 
+MIN_MAX_SPEED = 4.0  # m/s (14.4 km/h): no athlete's top sprint is slower
+MAX_MAX_SPEED = 15.0  # m/s (54 km/h): the world record is about 12.4 m/s
+
+
+def max_speed_problem(v: float) -> str | None:
+    """Why ``v`` m/s cannot be an athlete's max speed (below :data:`MIN_MAX_SPEED`: a fraction,
+    a percentage or a speed in another unit), with the unit and the km/h reading; None when it
+    can be one (the upper bound is the field's own ``le``)."""
+    if v >= MIN_MAX_SPEED:
+        return None
+    return (f"{v:g} m/s ({v * 3.6:.1f} km/h) is slower than any athlete sprints; a max speed is "
+            f"in m/s, at least {MIN_MAX_SPEED:g} ({MIN_MAX_SPEED * 3.6:.1f} km/h): write the top "
+            f"speed in m/s, e.g. 9.2 (33.1 km/h), or leave it empty")
+
+
 class Athlete(Model):
     id: Id
     name: Annotated[str, Field(min_length=1, max_length=200)]
     position: Text = ""
-    max_speed: Annotated[float, Field(gt=0, le=15)] | None = None
+    # m/s, strict: a hand-edited true is refused, not read as 1.0 m/s
+    max_speed: Annotated[float, Field(strict=True, le=MAX_MAX_SPEED)] | None = None
     role: Role = "start"  # default match role; ``Season.roles`` sets it per competition
+
+    @field_validator("max_speed")
+    @classmethod
+    def _plausible_speed(cls, v: float | None) -> float | None:
+        if v is not None and (problem := max_speed_problem(v)):
+            raise ValueError(problem)
+        return v
 
 
 class Unavailability(Model):

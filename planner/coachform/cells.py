@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from planner.coachform.spec import PRIORITIES, WEEKDAY_NAMES
-from planner.season import ROLES, WEEKDAYS
+from planner.season import MAX_MAX_SPEED, MIN_MAX_SPEED, ROLES, WEEKDAYS, max_speed_problem
 from planner.text import day_long
 
 
@@ -144,6 +144,57 @@ def to_number(value: object, percent_cell: bool = False) -> float:
         except ValueError:
             pass
     raise Bad(f"{describe(value)} is not a number; write a number (such as 6 or 7.5)")
+
+
+# "9.6", "9,6 m/s", "34.6 km/h", "34.6kmh": as the app's Squad editor reads a typed max speed
+# (ui/desktop/speedbox.py): km/h, or a number above 15 (no sprinter's m/s), is converted to m/s
+_SPEED = re.compile(r"\s*([+-]?\d+(?:[.,]\d*)?|[+-]?[.,]\d+)\s*(km/h|kmh|m/s)?\s*", re.IGNORECASE)
+KMH_MAX = MAX_MAX_SPEED * 3.6  # 54 km/h
+
+
+def parse_max_speed(value: object, percent_cell: bool = False) -> tuple[float, bool]:
+    """(m/s, read as km/h) of a Max speed cell: a number or text in m/s (``9.2``, ``9,2``,
+    ``9.6 m/s``), or in km/h (``34.6 km/h``, or a bare number above 15, which no athlete runs in
+    m/s), converted to m/s rounded to 0.1 as the Squad editor does. Refused: a cell formatted as a
+    percentage, and a speed no athlete sprints at (below 4 m/s, above 15 m/s or 54 km/h)."""
+    fix = "write it in m/s, e.g. 9.2, or in km/h as '33.1 km/h' (or leave it empty)"
+    if isinstance(value, bool):
+        raise Bad(f"{describe(value)} is not a speed; {fix}")
+    if isinstance(value, int | float):
+        if percent_cell:
+            raise Bad(f"{describe(value)} is formatted as a percentage (it shows "
+                      f"{value * 100:g} %), and a max speed is a speed, not a percentage; format "
+                      f"the cell as a number and {fix}")
+        number, unit = float(value), ""
+    elif isinstance(value, str):
+        if problem := grouping_problem(value):
+            raise Bad(problem)
+        m = _SPEED.fullmatch(value)
+        if m is None:
+            raise Bad(f"{describe(value)} is not a speed; {fix}")
+        number, unit = float(m[1].replace(",", ".")), m[2].casefold() if m[2] else ""
+    else:
+        raise Bad(f"{describe(value)} is not a speed; {fix}")
+    if unit in ("km/h", "kmh") or (not unit and number > MAX_MAX_SPEED):
+        if not 0 < number <= KMH_MAX:
+            raise Bad(f"{describe(value)} is not a top running speed, in m/s or in km/h; "
+                      f"write m/s from {MIN_MAX_SPEED:g} to {MAX_MAX_SPEED:g}, e.g. 9.2, or km/h "
+                      f"from {MIN_MAX_SPEED * 3.6:.1f} to {KMH_MAX:g}, e.g. '33.1 km/h' (or leave "
+                      f"it empty)")
+        ms = round(number / 3.6, 1)
+        kmh = True
+    else:
+        if number > MAX_MAX_SPEED:  # "16 m/s"
+            raise Bad(f"{describe(value)} is faster than any athlete sprints; a max speed is at "
+                      f"most {MAX_MAX_SPEED:g} m/s ({KMH_MAX:g} km/h): {fix}")
+        ms, kmh = number, False
+    if ms <= 0:
+        raise Bad(f"{describe(value)} is not a speed; {fix}")
+    if max_speed_problem(ms):
+        shown = f"{describe(value)} ({ms:g} m/s)" if kmh else f"{ms:g} m/s ({ms * 3.6:.1f} km/h)"
+        raise Bad(f"{shown} is slower than any athlete sprints; a max speed is at least "
+                  f"{MIN_MAX_SPEED:g} m/s ({MIN_MAX_SPEED * 3.6:.1f} km/h): {fix}")
+    return ms, kmh
 
 
 def parse_priority(value: object) -> str:

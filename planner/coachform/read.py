@@ -41,6 +41,7 @@ from openpyxl.utils import get_column_letter
 
 from planner.coachform.cells import (
     Bad,
+    parse_max_speed,
     parse_priority,
     parse_role,
     parse_training_days,
@@ -50,6 +51,7 @@ from planner.coachform.cells import (
     to_text,
 )
 from planner.coachform.cells import blank as _blank
+from planner.coachform.cells import describe as _describe_value
 from planner.coachform.cells import error_value as _error_value
 from planner.coachform.guard import (
     NO_VALUE,
@@ -68,6 +70,7 @@ from planner.coachform.spec import (
     SEASON_SHEET,
     SESSION_COLUMN,
     SHEET_ORDER,
+    SHEETS,
     TEMPLATE_NAME,
     Column,
     SheetSpec,
@@ -75,6 +78,7 @@ from planner.coachform.spec import (
     sheet_spec,
 )
 from planner.errors import InputError
+from planner.limits import MAX_ATHLETES
 from planner.season import (
     Athlete,
     Block,
@@ -92,6 +96,14 @@ from planner.validate import entry_problems, overdue_problems, season_problems
 __all__ = ["import_workbook", "parse_training_days"]
 
 MAX_ROWS = 20000  # data rows read per sheet: a coach workbook has far fewer
+# MAX_ROWS <= limits.MAX_ITEMS: no list of an imported season is longer than a season file may
+# hold (athletes, limited further to limits.MAX_ATHLETES, are counted on their sheet)
+HELP_SHEET = "Help"  # the form's own help sheet (coachform.write): not read, and not said
+_LAST_ROW = 1 << 30  # a sheet-wide problem sorted after the sheet's located ones
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -132,6 +144,7 @@ class _Row:
     values: dict[str, object]  # column key -> raw value (None when blank)
     errors: dict[str, str]  # column key -> the error a formula shows
     formats: dict[str, str] = field(default_factory=dict)  # column key -> the cell's number format
+    unstyled: set[str] = field(default_factory=set)  # column keys whose format cannot be read
 
 
 def _open(path: str | os.PathLike):
@@ -197,6 +210,15 @@ def _is_blank_cells(cells) -> bool:
     return all(_blank(getattr(c, "value", None)) for c in cells)
 
 
+def number_format(cell) -> str | None:
+    """A cell's number format ("General" when it has none); None when the workbook's styles do not
+    hold the one the cell refers to (a workbook without ``xl/styles.xml``, or a damaged one)."""
+    try:
+        return str(getattr(cell, "number_format", None) or "General")
+    except (IndexError, KeyError, TypeError, ValueError):
+        return None
+
+
 def _row(number: int, cells, where: dict[str, int], uncached: set[str] = frozenset()) -> _Row | None:
     """The values (blank: None) and formula errors of a data row's columns; None when blank.
     ``uncached``: the sheet's cells holding a formula without a calculated value (its error is
@@ -204,6 +226,7 @@ def _row(number: int, cells, where: dict[str, int], uncached: set[str] = frozens
     values: dict[str, object] = {}
     errors: dict[str, str] = {}
     formats: dict[str, str] = {}
+    unstyled: set[str] = set()
     for key, j in where.items():
         cell = cells[j] if j < len(cells) else None
         err = _error_value(cell) if cell is not None else None
@@ -212,10 +235,13 @@ def _row(number: int, cells, where: dict[str, int], uncached: set[str] = frozens
         if err is not None:
             errors[key] = err
         values[key] = None if cell is None or err is not None or _blank(cell.value) else cell.value
-        formats[key] = str(getattr(cell, "number_format", None) or "General")
+        fmt = number_format(cell) if cell is not None else "General"
+        if fmt is None:  # read as General: its value is what the cell holds
+            unstyled.add(key)
+        formats[key] = fmt or "General"
     if all(v is None for v in values.values()) and not errors:
         return None
-    return _Row(number, values, errors, formats)
+    return _Row(number, values, errors, formats, unstyled)
 
 
 def error_text(err: str) -> str:
@@ -234,6 +260,8 @@ class _Reader:
         self.uncached = uncached or {}  # sheet title -> cells with a formula and no value
         self.merges = merges or {}  # sheet title -> merged ranges (guard.Merge)
         self.sheets: dict[str, object] = {}
+        self.unstyled: set[int] = set()  # Season rows whose value's format cannot be read
+        self._strays: dict[str, str | None] | None = None
         for ws in wb.worksheets:
             key = norm(ws.title)
             if key in self.sheets:
@@ -245,6 +273,44 @@ class _Reader:
     def find(self, title: str):
         return self.sheets.get(norm(title))
 
+    # -- sheets that are not read ------------------------------------------------------------------
+    def strays(self) -> dict[str, str | None]:
+        """The sheets with content that are not read (the form's Help sheet aside): title -> the
+        form's sheet it seems to be, missing from the workbook ("Days off" headed Date, Reason:
+        'Non-training days'; "Athlete": 'Athletes'), or None."""
+        if self._strays is not None:
+            return self._strays
+        known = {norm(t): t for t in SHEET_ORDER}
+        absent = {k: t for k, t in known.items() if self.find(t) is None}
+        out: dict[str, str | None] = {}
+        for key, ws in self.sheets.items():
+            if key in known or key == norm(HELP_SHEET):
+                continue
+            header = next((cells for _n, cells in _sheet_rows(ws) if not _is_blank_cells(cells)), None)
+            if header is None:
+                continue  # an empty sheet loses nothing
+            heads = {norm(c.value) for c in header if not _blank(getattr(c, "value", None))}
+            out[ws.title] = _seems(key, heads, absent)
+        self._strays = out
+        return out
+
+    def renamed(self, title: str) -> str:
+        """For a missing sheet: the sheet that seems to be it, and the fix (or "")."""
+        hits = [t for t, meant in self.strays().items() if meant == title]
+        return f"; is the sheet {hits[0]!r} it? Rename it {title!r}" if hits else ""
+
+    def stray_notes(self) -> list[tuple[str, str]]:
+        """(sheet, sentence) for each sheet with content that is not read."""
+        out = []
+        for title, meant in self.strays().items():
+            if meant is not None:
+                out.append((title, f"Sheet {title!r} was not read: it is not a sheet of the form; "
+                                   f"did you mean {meant!r}? Rename it to import its rows"))
+            else:
+                out.append((title, f"Sheet {title!r} was not read: it is not a sheet of the form "
+                                   f"({', '.join(SHEET_ORDER)})"))
+        return out
+
     # -- a table sheet ---------------------------------------------------------------------------
     def table(self, spec: SheetSpec) -> list[_Row] | None:
         """The data rows of a table sheet by column key; None when the sheet or a required
@@ -252,8 +318,9 @@ class _Reader:
         ws = self.find(spec.title)
         if ws is None:
             if spec.required:
+                fix = self.renamed(spec.title) or f"; add it (see templates/{TEMPLATE_NAME})"
                 self.p.add(spec.title, None, f"{spec.title}: the workbook has no sheet "
-                           f"{spec.title!r}; add it (see templates/{TEMPLATE_NAME})")
+                           f"{spec.title!r}{fix}")
             return None
         rows = _sheet_rows(ws)
         header = next(((n, cells) for n, cells in rows if not _is_blank_cells(cells)), None)
@@ -326,9 +393,10 @@ class _Reader:
         """Season key -> (row, value, error shown); None when the sheet is missing."""
         ws = self.find(SEASON_SHEET)
         if ws is None:
+            fix = self.renamed(SEASON_SHEET) or (f"; add it with the rows Name, Start and End "
+                                                 f"(see templates/{TEMPLATE_NAME})")
             self.p.add(SEASON_SHEET, None, f"{SEASON_SHEET}: the workbook has no sheet "
-                       f"{SEASON_SHEET!r}; add it with the rows Name, Start and End "
-                       f"(see templates/{TEMPLATE_NAME})")
+                       f"{SEASON_SHEET!r}{fix}")
             return None
         labels = {norm(label): key for key, label, _, _ in SEASON_KEYS}
         labels.update(KEY_ALIASES)
@@ -377,6 +445,8 @@ class _Reader:
             if err is None and f"{get_column_letter(value_col + 1)}{n}" in uncached:
                 err = NO_VALUE
             value = None if vcell is None or err is not None or _blank(vcell.value) else vcell.value
+            if vcell is not None and number_format(vcell) is None:
+                self.unstyled.add(n)
             out[key] = (n, value, err)
         return out
 
@@ -414,6 +484,13 @@ class _Import:
         self.p = _Problems()
         self.r = _Reader(wb, self.p, uncached, merges, self.notes)
         self.export_sheet = False  # the Sessions sheet is headed as an export writes it
+        # no athlete could be read (the Athletes sheet is missing, or unreadable, or holds no ID):
+        # the rows of other sheets that name athletes are counted, not each reported as unknown
+        self.athletes_unread = False
+        self.unread_refs: dict[str, int] = {}  # sheet -> rows naming an athlete
+        # date cells holding a number in a workbook whose styles cannot be read: (where, value)
+        self.style_dates: list[tuple[str, int, str, object]] = []
+        self.today_refused = False  # what is checked against today is not checked then
 
     # -- helpers ----------------------------------------------------------------------------------
     def cell(self, spec: SheetSpec, row: _Row, key: str, convert):
@@ -427,6 +504,10 @@ class _Import:
         if value is None:
             if column.required:
                 self.p.cell(spec.title, row.number, column, col, f"is empty; {_fill_hint(column)}")
+            return None
+        if key in row.unstyled and column.kind == "date" and _is_number(value):
+            self.style_dates.append((spec.title, row.number, f"{spec.title}, row {row.number}, "
+                                                            f"{column.header}", value))
             return None
         try:
             return convert(value)
@@ -469,14 +550,17 @@ class _Import:
         self._example_note(athletes, athlete_rows)
         injuries, self.record_rows = InjuryReader(self, ids, comp_names).read()
         roles, role_rows = self._roles(ids, comp_names)
-        unav, unav_rows = self._unavailable(ids)
+        unav, unav_rows = self._unavailable(ids, cal)
         ntd, ntd_rows = self._non_training(cal)
         blocks, block_rows = self._blocks()
         sessions, session_rows = self._sessions(ids)
         season = None
         if cal is not None and name is not None:
             cal = cal.model_copy(update={"non_training_days": tuple(ntd)})
-            if self.export_sheet:
+            if self.export_sheet and self.athletes_unread:  # its names cannot be matched
+                if n := self._data_rows("Sessions"):
+                    self.unread_refs["Sessions"] = n
+            elif self.export_sheet:
                 sessions, session_rows = self._export_sessions(Season.model_construct(
                     name=name, calendar=cal, competitions=tuple(comps), athletes=tuple(athletes),
                     injuries=tuple(injuries), sessions=()))
@@ -492,11 +576,48 @@ class _Import:
                 "blocks": ("Blocks", block_rows),
                 "sessions": ("Sessions", session_rows),
             })
+        self._closing_problems()
         problems = self.p.sorted()
         if problems:
             raise InputError(self.source, problems)
         assert season is not None
         return season
+
+    def _data_rows(self, title: str) -> int:
+        """The rows with content below a sheet's header (at most MAX_ROWS are counted)."""
+        ws = self.r.find(title)
+        count = 0
+        for _n, cells in _sheet_rows(ws) if ws is not None else ():
+            count += not _is_blank_cells(cells)
+            if count > MAX_ROWS:
+                break
+        return max(0, count - 1)  # the header aside
+
+    def _closing_problems(self) -> None:
+        """What is said once for the whole workbook: date cells a damaged workbook's styles hide,
+        the rows naming athletes when no athlete could be read, and the sheets not read (notes;
+        problems too when the import fails, as a misnamed sheet may be why)."""
+        if self.style_dates:
+            sheet, row, where, value = self.style_dates[0]
+            more = len(self.style_dates) - 1
+            also = f" ({more} more date cell{'s' if more != 1 else ''} like it)" if more else ""
+            self.p.add(sheet, row, f"{where}: {_describe_value(value)} is a number, not a date, and "
+                       f"the workbook's styles are damaged (its cells refer to formats the file "
+                       f"does not hold), so a date cannot be told from a number{also}; open and "
+                       f"save it in Excel or LibreOffice (format the date cells as dates if they "
+                       f"show numbers), then import again")
+        if self.unread_refs:
+            n = sum(self.unread_refs.values())
+            self.p.add("Athletes", _LAST_ROW, f"Athletes: … and {n} row{'s' if n != 1 else ''} on "
+                       f"other sheets ({', '.join(self.unread_refs)}) name athletes that could not "
+                       f"be read; they are checked once the Athletes sheet can be read")
+        required = {SEASON_SHEET} | {s.title for s in SHEETS if s.required}
+        problems = bool(self.p.items)
+        for title, note in self.r.stray_notes():
+            self.notes.append(note)
+            meant = self.r.strays()[title]
+            if problems and meant is not None and meant not in required:  # said there if required
+                self.p.add(meant, None, note)  # first among the problems it may be the cause of
 
     def _calendar(self):
         """The calendar (None when it cannot be made), the season's name and the row of each key."""
@@ -518,6 +639,8 @@ class _Import:
                 self.p.add(SEASON_SHEET, n, f"{where}: {error_text(err)}")
             elif value is None and required:
                 self.p.add(SEASON_SHEET, n, f"{where}: the value is empty; write {help_text}")
+            elif key in ("start", "end", "today") and n in self.r.unstyled and _is_number(value):
+                self.style_dates.append((SEASON_SHEET, n, where, value))
             elif value is not None:
                 try:
                     got[key] = _season_value(key, value)
@@ -526,10 +649,31 @@ class _Import:
         start, end = got.get("start"), got.get("end")
         if start is None or end is None or not self._season_span_ok(start, end, cal_rows["end"]):
             return None, got.get("name"), cal_rows
+        today = got.get("today")
+        if today is not None and not self._today_ok(start, end, today, cal_rows["today"]):
+            today, self.today_refused = None, True
         cal = Calendar(start=start, end=end, week_start=got.get("week_start", "mon"),
                        training_days=got.get("training_days", ("mon", "tue", "wed", "thu", "fri", "sat")),
-                       today=got.get("today"))
+                       today=today)
         return cal, got.get("name"), cal_rows
+
+    def _today_ok(self, start: dt.date, end: dt.date, today: dt.date, row: int) -> bool:
+        """Today from the season's first day to the day after its last (all of it played), as
+        `periodize advance --today` and the app's Move Today take it; else the Today row's
+        problem. A today outside the season (a year typed wrong) planned nothing."""
+        where = f"{SEASON_SHEET}, row {row} (Today)"
+        last = end + dt.timedelta(days=1)
+        if today < start:
+            self.p.add(SEASON_SHEET, row, f"{where}: {today:%Y-%m-%d} is before the season starts "
+                       f"({start:%Y-%m-%d}); write a date from then on, or leave it empty (the "
+                       f"season has not started)")
+            return False
+        if today > last:
+            self.p.add(SEASON_SHEET, row, f"{where}: {today:%Y-%m-%d} is after the season ends "
+                       f"({end:%Y-%m-%d}); write a date up to {last:%Y-%m-%d} (the day after the "
+                       f"season: all of it played)")
+            return False
+        return True
 
     def _season_span_ok(self, start: dt.date, end: dt.date, end_row: int) -> bool:
         """End on or after Start, and at most two years later; else the End row's problem."""
@@ -572,7 +716,12 @@ class _Import:
         spec = sheet_spec("Athletes")
         rows = self.r.table(spec)
         if rows is None:
+            self.athletes_unread = True
             return [], [], {}
+        if len(rows) > MAX_ATHLETES:  # as a season file is limited (planner.limits)
+            self.p.add(spec.title, None, f"{spec.title}: {len(rows):,} rows; at most "
+                       f"{MAX_ATHLETES:,} athletes a season: is this the right sheet? Import one "
+                       f"squad a season (split the rows into several workbooks)")
         athletes, athlete_rows = [], []
         ids: dict[str, bool] = {}  # every ID written (True when its row was kept)
         first: dict[str, tuple[str, int]] = {}  # case-folded ID -> (the ID, its row)
@@ -580,15 +729,19 @@ class _Import:
             aid = self.text(spec, row, "id", limit=40)
             name = self.text(spec, row, "name")
             pos = self.text(spec, row, "position")
-            speed = self.cell(spec, row, "max_speed", to_number)
+            speed = self.cell(spec, row, "max_speed", partial(
+                parse_max_speed, percent_cell="%" in row.formats.get("max_speed", "")))
+            if speed is not None:
+                speed, kmh = speed
+                if kmh and not isinstance(row.values["max_speed"], str):
+                    v = row.values["max_speed"]
+                    self.notes.append(f"{spec.title}, row {row.number}, Max speed: {v:g} is read "
+                                      f"as km/h, {speed:g} m/s (no athlete runs {v:g} m/s); write "
+                                      f"'{v:g} km/h' or {speed:g} to say so")
             role = self.cell(spec, row, "role", parse_role)
             ok = aid is not None and name is not None and (pos is not None or row.values.get("position") is None)
             ok = ok and (role is not None or (row.values.get("role") is None and "role" not in row.errors))
-            if speed is not None and not (0 < speed <= 15):
-                self.note(spec, row, "max_speed", f"{speed:g} is not a top running speed in m/s; "
-                          f"write metres per second between 0 and 15, e.g. 9.2 (or leave it empty)")
-                ok = False
-            elif speed is None and row.values.get("max_speed") is not None:
+            if speed is None and row.values.get("max_speed") is not None:
                 ok = False
             if aid is not None and aid.casefold() in first:
                 was, at = first[aid.casefold()]
@@ -616,12 +769,16 @@ class _Import:
         if not athletes and not rows and self.r.find(spec.title) is not None:
             self.p.add(spec.title, None, f"{spec.title}: no athlete rows below the header; add one "
                        f"row per athlete (ID, Name, Position)")
+        self.athletes_unread = not ids  # each row's problem is said on the sheet
         return athletes, athlete_rows, ids
 
     def athlete_ref(self, spec: SheetSpec, row: _Row, ids: dict[str, bool]):
         """A known athlete ID (None when blank, unknown or its Athletes row has a problem)."""
         aid = self.text(spec, row, "athlete", limit=40)
         if aid is None:
+            return None, False
+        if self.athletes_unread:  # the Athletes sheet's problem is the cause: counted, said once
+            self.unread_refs[spec.title] = self.unread_refs.get(spec.title, 0) + 1
             return None, False
         if aid not in ids:
             near = [k for k in ids if k.casefold() == aid.casefold()]
@@ -684,7 +841,7 @@ class _Import:
             out_rows.append(row.number)
         return out, out_rows
 
-    def _unavailable(self, ids):
+    def _unavailable(self, ids, cal):
         spec = sheet_spec("Unavailable")
         rows = self.r.table(spec) or []
         out, out_rows = [], []
@@ -697,6 +854,12 @@ class _Import:
             if start is not None and end is not None and end < start:
                 self.note(spec, row, "end", f"{end:%Y-%m-%d} is before From {start:%Y-%m-%d}; "
                           f"'To' is the last day away (inclusive), on or after 'From'")
+                ok = False
+            elif cal is not None and start is not None and end is not None and \
+                    (end < cal.start or start > cal.end):  # an absence overlapping it is kept
+                self.note(spec, row, "start", f"{start:%Y-%m-%d} to {end:%Y-%m-%d} is outside the "
+                          f"season ({cal.start:%Y-%m-%d} to {cal.end:%Y-%m-%d}); correct the dates "
+                          f"(a year typed wrong?), or delete the row")
                 ok = False
             if reason is None and row.values.get("reason") is not None:
                 ok = False
@@ -852,7 +1015,9 @@ class _Import:
                              r"(?: \(.*?\))?: (?P<msg>.*)$", re.S)
         # everything in a workbook is entered now: a test or session after today is refused
         blank = season.model_copy(update={"injuries": [], "sessions": []})
-        problems = season_problems(season) + entry_problems(blank, season) + overdue_problems(season)
+        problems = season_problems(season)
+        if not self.today_refused:  # checked against today, once Today can be read
+            problems += entry_problems(blank, season) + overdue_problems(season)
         for text in problems:
             m = pattern.match(text)
             try:
@@ -895,6 +1060,25 @@ class _Import:
         else:
             sheet, row = "Tests", rec.tests[j]
         return sheet, row, RECORD_COLUMN.get((sheet, rest))
+
+
+def _seems(key: str, heads: set[str], absent: dict[str, str]) -> str | None:
+    """The form's sheet (of ``absent``: normalised title -> title) that a sheet named ``key``
+    (normalised) with the header ``heads`` (normalised) seems to be: the one whose required
+    columns it has (the most of its columns), else a close name; None when none fits."""
+    best, most = None, 0
+    for spec in SHEETS:
+        if norm(spec.title) not in absent:
+            continue
+        own = {norm(c.header) for c in spec.columns}
+        if all(norm(c.header) in heads for c in spec.columns if c.required) and len(own & heads) > most:
+            best, most = spec.title, len(own & heads)
+    if best is None and norm(SEASON_SHEET) in absent and {"key", "value"} <= heads:
+        best = SEASON_SHEET
+    if best is None:
+        near = difflib.get_close_matches(key, list(absent), n=1, cutoff=0.7)
+        best = absent[near[0]] if near else None
+    return best
 
 
 def norm_name(text: str) -> str:

@@ -151,10 +151,31 @@ class InjuryReader:
                 continue
             draft = self.drafts.setdefault((aid, onset), _Draft(aid, onset, row.number))
             ok = self._agree(spec, row, draft, pid, target) and ok
+            if ok and self._same_day(spec, row, draft, start, stage):
+                ok = False
             if ok:
                 draft.stages.append((start, stage, spec.title, row.number))
             else:
                 self.broken.add(aid)
+
+    def _same_day(self, spec, row, draft: _Draft, start: dt.date, stage: str) -> bool:
+        """A row whose stage start is already one of the injury's (a row copied twice, or a
+        stage typed with the date of another): located, with the row it repeats."""
+        was = next(((st, sheet, n) for day, st, sheet, n in draft.stages if day == start), None)
+        if was is None:
+            return False
+        st, sheet, n = was
+        at = f"row {n}" if sheet == spec.title else f"{sheet} row {n}"
+        if st == stage:
+            self.f.p.add(spec.title, row.number, f"{spec.title}, row {row.number}: repeats {at} "
+                         f"({draft.athlete}, {stage} from {start:%Y-%m-%d}, the injury with onset "
+                         f"{draft.onset:%Y-%m-%d}); delete one of them")
+        else:
+            self.f.note(spec, row, "stage_start" if "stage_start" in row.values else "start",
+                        f"{start:%Y-%m-%d} is already the start of {st} in {at}, the same injury "
+                        f"({draft.athlete}, onset {draft.onset:%Y-%m-%d}); a stage starts on a day "
+                        f"of its own: correct the date, or delete one of the rows")
+        return True
 
     def _agree(self, spec, row, draft: _Draft, pid: str | None, target: str | None) -> bool:
         """Does the row agree with the other rows of its record on Protocol and Target?"""
@@ -215,7 +236,8 @@ class InjuryReader:
             draft = self._owner(spec, row, aid, start, "start", "stage start") \
                 if aid is not None and start is not None else None
             stage = self._stage(spec, row, "stage", draft.protocol if draft else None)
-            if draft is not None and stage is not None:
+            if draft is not None and stage is not None and not self._same_day(spec, row, draft,
+                                                                             start, stage):
                 draft.stages.append((start, stage, spec.title, row.number))
             elif aid is not None:
                 self.broken.add(aid)

@@ -231,7 +231,7 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
                 ("End", "31/06/2027"), ("Training days", "Mon-Sat, Funday"), ("Week starts", "Tusday")],
         Competitions=[("Date", "Name", "Priority"), (D(2027, 1, 9), "Cup", "a"), (),
                       ("2027-13-01", "Cup 2", "X"), (45300, "League", "b"), (D(2027, 2, 9), "cup ", "C")],
-        Athletes=[("ID", "Name", "Max speed"), ("A1", "Ann", 9.1), ("A1", "Bob", 30),
+        Athletes=[("ID", "Name", "Max speed"), ("A1", "Ann", 9.1), ("A1", "Bob", 60),
                   ("A2", None, "fast"), ("A3", "Cy", None)],
         Injuries=[("Athlete ID", "Protocol", "Onset", "Stage", "Stage start", "Target competition"),
                   ("a1", "hamstring", "2026-12-01", "P9", "2026-11-01", "Cup"),
@@ -250,10 +250,11 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         "Competitions, row 5, Date: 45300 is a number, not a date; format the cell as a date or "
         "write it as YYYY-MM-DD, e.g. 2027-01-04",
         "Athletes, row 3, ID: 'A1' is already the ID of row 2; give each athlete a unique ID",
-        "Athletes, row 3, Max speed: 30 is not a top running speed in m/s; write metres per second "
-        "between 0 and 15, e.g. 9.2 (or leave it empty)",
+        "Athletes, row 3, Max speed: 60 is not a top running speed, in m/s or in km/h; write m/s "
+        "from 4 to 15, e.g. 9.2, or km/h from 14.4 to 54, e.g. '33.1 km/h' (or leave it empty)",
         "Athletes, row 4, Name: is empty; write the athlete's name",
-        "Athletes, row 4, Max speed: 'fast' is not a number; write a number (such as 6 or 7.5)",
+        "Athletes, row 4, Max speed: 'fast' is not a speed; write it in m/s, e.g. 9.2, or in km/h as "
+        "'33.1 km/h' (or leave it empty)",
         "Injuries, row 2, Athlete ID: no athlete has the ID 'a1'; did you mean 'A1'?",
         "Injuries, row 2, Protocol: 'hamstring' is not a rehab protocol; use one of adductor-groin, "
         "ankle-sprain, hamstring-strain, iliopsoas-tendinopathy, patellar-tendinopathy",

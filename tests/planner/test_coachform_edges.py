@@ -1,0 +1,239 @@
+"""The coach workbook at its edges: what imported and then failed later (a squad beyond a season
+file's limit, a today outside the season), what was lost without a word (an absence outside the
+season, a sheet under another name), a max speed read in the wrong unit, a workbook without
+styles, and one cause reported as dozens of problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+
+import openpyxl
+import pytest
+from pydantic import ValidationError
+
+from planner import limits
+from planner.coachform.read import MAX_ROWS, import_workbook
+from planner.errors import InputError
+from planner.season import Athlete
+from planner.seasonfile import season_from_dict, season_to_dict
+from tests.planner.test_coachform import (
+    ATHLETE_ROWS,
+    COMPETITION_ROWS,
+    INJURY_HEAD,
+    book,
+    problems_of,
+)
+
+D = dt.date
+
+
+# -- 1. the season file's limits, at import --------------------------------------------------------
+def test_a_squad_beyond_the_season_file_limit_is_refused_at_import(tmp_path):
+    """3,024 athletes imported with exit 0, and every command then refused the season file
+    ("athletes: 3,024 entries; at most 1,000 are possible")."""
+    n = limits.MAX_ATHLETES + 1
+    path = book(tmp_path, Athletes=[("ID", "Name")] + [(f"X{i}", f"Player {i}") for i in range(n)])
+    assert problems_of(path) == [
+        f"Athletes: {n:,} rows; at most {limits.MAX_ATHLETES:,} athletes a season: is this the "
+        f"right sheet? Import one squad a season (split the rows into several workbooks)"]
+    squad = book(tmp_path, "ok.xlsx", Athletes=[("ID", "Name")] + [(f"X{i}", f"P {i}") for i in range(n - 1)])
+    assert len(import_workbook(squad).athletes) == limits.MAX_ATHLETES
+    assert MAX_ROWS <= limits.MAX_ITEMS  # every other list of an import fits a season file
+
+
+# -- 2. today inside the season ------------------------------------------------------------------------
+SEASON = [("Key", "Value"), ("Name", "Riverside U19"), ("Start", D(2027, 1, 4)), ("End", D(2027, 3, 28))]
+
+
+@pytest.mark.parametrize("today, problem", [
+    (D(2028, 3, 1), "Season, row 5 (Today): 2028-03-01 is after the season ends (2027-03-28); write "
+                    "a date up to 2027-03-29 (the day after the season: all of it played)"),
+    (D(2026, 12, 1), "Season, row 5 (Today): 2026-12-01 is before the season starts (2027-01-04); "
+                     "write a date from then on, or leave it empty (the season has not started)"),
+])
+def test_a_today_outside_the_season_is_refused_as_advance_refuses_it(tmp_path, today, problem):
+    """A year typed wrong imported fine and then planned nothing. What is checked against today
+    (a session after it) is not reported as well."""
+    path = book(tmp_path, Season=SEASON + [("Today", today)],
+                Sessions=[("Athlete ID", "Date", "Minutes", "RPE"), ("A1", "2027-03-01", 60, 5)])
+    assert problems_of(path) == [problem]
+
+
+@pytest.mark.parametrize("today", [D(2027, 1, 4), D(2027, 2, 10), D(2027, 3, 29)])
+def test_a_today_from_the_first_day_to_the_day_after_the_last_is_kept(tmp_path, today):
+    assert import_workbook(book(tmp_path, Season=SEASON + [("Today", today)])).calendar.today == today
+
+
+# -- 3. an absence outside the season --------------------------------------------------------------------
+def test_an_absence_entirely_outside_the_season_is_refused_and_one_overlapping_it_kept(tmp_path):
+    head = ("Athlete ID", "From", "To", "Reason")
+    path = book(tmp_path, Unavailable=[head, ("A1", "2026-01-10", "2026-01-12", "typo"),
+                                       ("A2", "2027-03-20", "2027-04-10", "national team"),
+                                       ("A2", "2027-04-01", "2027-04-03", "")])
+    assert problems_of(path) == [
+        "Unavailable, row 2, From: 2026-01-10 to 2026-01-12 is outside the season (2027-01-04 to "
+        "2027-03-28); correct the dates (a year typed wrong?), or delete the row",
+        "Unavailable, row 4, From: 2027-04-01 to 2027-04-03 is outside the season (2027-01-04 to "
+        "2027-03-28); correct the dates (a year typed wrong?), or delete the row"]
+    path = book(tmp_path, "ok.xlsx", Unavailable=[head, ("A2", "2026-12-20", "2027-01-10", "")])
+    (away,) = import_workbook(path).unavailability
+    assert (away.start, away.end) == (D(2026, 12, 20), D(2027, 1, 10))
+
+
+# -- 4. sheets that are not read -------------------------------------------------------------------------
+def test_a_sheet_not_read_is_said_with_the_sheet_it_seems_to_be(tmp_path):
+    """A "Days off" sheet lost all its rows without a word."""
+    notes: list[str] = []
+    path = book(tmp_path, Days_off=[("Date", "Reason"), ("2027-02-01", "holiday")],
+                Notes=[("remember the kit",)], Empty=[], Help=[("Season", "what it is")],
+                Injury=[("anything",)])
+    season = import_workbook(path, notes)
+    assert season.calendar.non_training_days == ()
+    assert notes == [
+        "Sheet 'Days off' was not read: it is not a sheet of the form; did you mean 'Non-training "
+        "days'? Rename it to import its rows",
+        "Sheet 'Notes' was not read: it is not a sheet of the form (Season, Competitions, Athletes, "
+        "Injuries, Stage history, Roles, Flare-ups, Tests, Sessions, Unavailable, Non-training "
+        "days, Blocks)",
+        "Sheet 'Injury' was not read: it is not a sheet of the form; did you mean 'Injuries'? "
+        "Rename it to import its rows"]
+
+
+def test_a_misnamed_sheet_is_said_among_the_problems_it_causes(tmp_path):
+    path = book(tmp_path, Competition=COMPETITION_ROWS,
+                Roles=[("Competition", "Athlete ID", "Role"), ("League 1", "A1", "bench")])
+    assert problems_of(path) == [
+        "Sheet 'Competition' was not read: it is not a sheet of the form; did you mean "
+        "'Competitions'? Rename it to import its rows",
+        "Roles, row 2, Competition: no competition is named 'League 1'; use a name from the "
+        "Competitions sheet"]
+    path = book(tmp_path, "squad.xlsx", Athletes=None, Squad=ATHLETE_ROWS)
+    assert problems_of(path) == [
+        "Athletes: the workbook has no sheet 'Athletes'; is the sheet 'Squad' it? Rename it 'Athletes'"]
+
+
+# -- 5. max speed ----------------------------------------------------------------------------------------
+def test_a_max_speed_is_a_number_of_m_s_an_athlete_sprints_at(tmp_path):
+    """``"max_speed": true`` was read as 1.0 m/s; 0.85 (a percentage) as 0.85 m/s."""
+    with pytest.raises(ValidationError) as err:
+        Athlete(id="A1", name="Ann", max_speed=True)
+    assert err.value.errors()[0]["type"] == "float_type"
+    with pytest.raises(ValidationError) as err:
+        Athlete(id="A1", name="Ann", max_speed=0.85)
+    assert "0.85 m/s (3.1 km/h) is slower than any athlete sprints" in str(err.value)
+    assert Athlete(id="A1", name="Ann", max_speed=4).max_speed == 4.0
+    assert Athlete(id="A1", name="Ann", max_speed=15).max_speed == 15.0
+    data = season_to_dict(import_workbook(book(tmp_path)))
+    data["athletes"][0]["max_speed"] = True
+    with pytest.raises(InputError) as err:
+        season_from_dict(data, "s.season.json")
+    assert err.value.problems == ["athletes[0].max_speed: true is not a number; write a number"]
+    data["athletes"][0]["max_speed"] = 2.5
+    with pytest.raises(InputError) as err:
+        season_from_dict(data, "s.season.json")
+    assert err.value.problems == [
+        "athletes[0].max_speed: 2.5 m/s (9.0 km/h) is slower than any athlete sprints; a max speed "
+        "is in m/s, at least 4 (14.4 km/h): write the top speed in m/s, e.g. 9.2 (33.1 km/h), or "
+        "leave it empty"]
+
+
+def test_a_max_speed_in_km_h_is_converted_as_the_squad_editor_converts_it(tmp_path):
+    """As ui/desktop/speedbox.py reads a typed speed: "34.6" 9.6, "31.5 km/h" 8.8, "30 kmh" 8.3."""
+    rows = [("ID", "Name", "Max speed")] + [(f"A{i}", f"P {i}", v) for i, v in enumerate(
+        ["31.5 km/h", 34.6, "9,6", "9.6 m/s", "30 kmh", 8.4, "34.6 KM/H", 15, 15.5])]
+    notes: list[str] = []
+    season = import_workbook(book(tmp_path, Athletes=rows), notes)
+    assert [a.max_speed for a in season.athletes] == [8.8, 9.6, 9.6, 9.6, 8.3, 8.4, 9.6, 15.0, 4.3]
+    assert notes == [
+        "Athletes, row 3, Max speed: 34.6 is read as km/h, 9.6 m/s (no athlete runs 34.6 m/s); "
+        "write '34.6 km/h' or 9.6 to say so",
+        "Athletes, row 10, Max speed: 15.5 is read as km/h, 4.3 m/s (no athlete runs 15.5 m/s); "
+        "write '15.5 km/h' or 4.3 to say so"]
+
+
+def test_a_max_speed_no_athlete_sprints_at_is_located(tmp_path):
+    rows = [("ID", "Name", "Max speed"), ("A1", "Ann", 0.85), ("A2", "Bo", 0.85), ("A3", "Cy", "16 m/s"),
+            ("A4", "Di", "10 km/h"), ("A5", "Ed", 60), ("A6", "Flo", True)]
+    path = book(tmp_path, Athletes=rows)
+    wb = openpyxl.load_workbook(path)
+    wb["Athletes"]["C2"].number_format = "0%"  # shows 85 %
+    wb.save(path)
+    fix = "write it in m/s, e.g. 9.2, or in km/h as '33.1 km/h' (or leave it empty)"
+    assert problems_of(path) == [
+        f"Athletes, row 2, Max speed: 0.85 is formatted as a percentage (it shows 85 %), and a max "
+        f"speed is a speed, not a percentage; format the cell as a number and {fix}",
+        f"Athletes, row 3, Max speed: 0.85 m/s (3.1 km/h) is slower than any athlete sprints; a max "
+        f"speed is at least 4 m/s (14.4 km/h): {fix}",
+        f"Athletes, row 4, Max speed: '16 m/s' is faster than any athlete sprints; a max speed is "
+        f"at most 15 m/s (54 km/h): {fix}",
+        f"Athletes, row 5, Max speed: '10 km/h' (2.8 m/s) is slower than any athlete sprints; a max "
+        f"speed is at least 4 m/s (14.4 km/h): {fix}",
+        "Athletes, row 6, Max speed: 60 is not a top running speed, in m/s or in km/h; write m/s "
+        "from 4 to 15, e.g. 9.2, or km/h from 14.4 to 54, e.g. '33.1 km/h' (or leave it empty)",
+        f"Athletes, row 7, Max speed: TRUE is not a speed; {fix}"]
+
+
+# -- 6. a workbook without styles ------------------------------------------------------------------------
+def _without_styles(path: str, out) -> str:
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            if item.filename != "xl/styles.xml":
+                dst.writestr(item, src.read(item))
+    return str(out)
+
+
+def test_a_workbook_without_styles_is_read_as_general_and_its_dates_are_said_once(tmp_path):
+    """No xl/styles.xml: "unexpected error: IndexError: list index out of range"."""
+    text = book(tmp_path, "text.xlsx", Season=[("Key", "Value"), ("Name", "X"), ("Start", "2027-01-04"),
+                                               ("End", "2027-03-28")],
+                Athletes=[("ID", "Name", "Max speed"), ("A1", "Ann", 9.1)],
+                Unavailable=[("Athlete ID", "From", "To"), ("A1", "2027-01-10", "2027-01-12")])
+    season = import_workbook(_without_styles(text, tmp_path / "text-bare.xlsx"))
+    assert season.athletes[0].max_speed == 9.1 and len(season.unavailability) == 1
+    dates = book(tmp_path, Unavailable=[("Athlete ID", "From", "To"), ("A1", D(2027, 1, 10), D(2027, 1, 12))])
+    assert problems_of(_without_styles(dates, tmp_path / "bare.xlsx")) == [
+        "Season, row 3 (Start): 46391 is a number, not a date, and the workbook's styles are "
+        "damaged (its cells refer to formats the file does not hold), so a date cannot be told "
+        "from a number (3 more date cells like it); open and save it in Excel or LibreOffice "
+        "(format the date cells as dates if they show numbers), then import again"]
+
+
+# -- 7. one cause, one problem -----------------------------------------------------------------------------
+REFERRING = dict(
+    Injuries=[INJURY_HEAD, ("A1", "hamstring-strain", "2027-01-02", "P1", "2027-01-02", None)],
+    Roles=[("Competition", "Athlete ID", "Role"), ("League 1", "A2", "bench"), ("League 1", "A1", "out")],
+    Unavailable=[("Athlete ID", "From", "To"), ("A2", "2027-01-10", "2027-01-12")],
+    Competitions=COMPETITION_ROWS)
+SUMMARY = ("Athletes: … and 4 rows on other sheets (Injuries, Roles, Unavailable) name athletes "
+           "that could not be read; they are checked once the Athletes sheet can be read")
+
+
+@pytest.mark.parametrize("athletes, problem", [
+    (None, "Athletes: the workbook has no sheet 'Athletes'; add it (see templates/import-template.xlsx)"),
+    ([("Riverside U19 squad",), ("ID", "Name"), ("A1", "Ann"), ("A2", "Bo")],
+     "Athletes, row 1: no column headed 'ID', 'Name'; the first row with content is the header "
+     "(found: Riverside U19 squad); add them"),
+    ([("ID", None, "Position"), ("A1", "Ann", "GK")],
+     "Athletes, row 1: no column headed 'Name'; the first row with content is the header (found: "
+     "ID, Position); add it"),
+    ([("ID", "Name")], "Athletes: no athlete rows below the header; add one row per athlete (ID, "
+                       "Name, Position)"),
+])
+def test_an_unreadable_athletes_sheet_is_one_problem_not_one_per_reference(tmp_path, athletes, problem):
+    path = book(tmp_path, Athletes=athletes, **REFERRING)
+    assert problems_of(path) == [problem, SUMMARY]
+
+
+# -- 8. a repeated injury row ------------------------------------------------------------------------------
+def test_a_repeated_injury_row_names_the_row_it_repeats(tmp_path):
+    row = ("A1", "hamstring-strain", "2027-01-02", "P1", "2027-01-02", None)
+    path = book(tmp_path, Injuries=[INJURY_HEAD, row, ("A1", "hamstring-strain", "2027-01-02", "P2",
+                                                       "2027-01-08", None), row,
+                                    ("A1", "hamstring-strain", "2027-01-02", "P3", "2027-01-08", None)])
+    assert problems_of(path) == [
+        "Injuries, row 4: repeats row 2 (A1, P1 from 2027-01-02, the injury with onset 2027-01-02); "
+        "delete one of them",
+        "Injuries, row 5, Stage start: 2027-01-08 is already the start of P2 in row 3, the same "
+        "injury (A1, onset 2027-01-02); a stage starts on a day of its own: correct the date, or "
+        "delete one of the rows"]
