@@ -158,9 +158,18 @@ def test_the_week_of_an_a_competition_is_named_and_says_where_the_taper_is():
 def test_a_deload_week_half_in_rehab_says_the_rehab_days_keep_their_sessions():
     """A week an athlete starts in a rehab stage and finishes fit read 'team sessions of 45
     minutes (40 % less volume)' over rows of 60-75-minute rehab sessions: the week's kind
-    shortens team sessions only."""
-    season = solved_demo()
-    plan = season.plan
+    shortens team sessions only. The week Isaac Boateng is back from his hamstring rehab (Tue
+    8 Sep) is pinned his deload week here."""
+    import datetime as dt
+
+    from planner.edits import AddPin
+    from planner.season import WeekPin
+    from solver import SolveRequest, solve
+
+    season = AddPin(pin=WeekPin(athlete="A19", week=dt.date(2026, 9, 7), week_kind="deload")).apply(
+        solved_demo())
+    plan = solve(SolveRequest(season, time_limit=60, deterministic=True)).plan
+    season = season.model_copy(update={"plan": plan})
     tl = Timeline(season)
     mixed = fit_only = 0
     for w in handout_weeks(season, plan):

@@ -263,18 +263,22 @@ def test_a_plan_that_no_longer_fits_the_season_is_refused(tmp_path):
 
 
 def test_a_returner_held_out_until_the_re_entry_sessions_is_not_told_he_was_dropped():
-    """Isaac Boateng is back from rehab on 3 Sep with 2 of the 3 team sessions RE-1 asks before
-    a match: he does not play on 5 Sep. His calendar said "not in the squad", unlike his sheet,
-    his handout and `explain`, which give the re-entry reason."""
+    """Leo Martin is back from rehab on 2 Sep; with RE-1 asking 5 team sessions before a match,
+    he does not play on 5 Sep. A held-out returner's calendar said "not in the squad", unlike his
+    sheet, his handout and `explain`, which give the re-entry reason."""
+    from planner.edits import SetRuleValue
+    from solver import SolveRequest, solve
     from tests.exports.demo import solved_demo
 
-    season = solved_demo()
+    season = SetRuleValue(rule="RE-1", param="team_sessions", value=5).apply(solved_demo())
+    season = season.model_copy(update={"plan": solve(SolveRequest(season, time_limit=60,
+                                                                  deterministic=True)).plan})
     tl = Timeline(season)
-    f = Prescriber(season, season.plan).facts("A19")
+    f = Prescriber(season, season.plan).facts("A12")
     held = [i for i in range(tl.n) if tl.is_comp[i] and f.st[i] == "FIT" and not f.played[i]
             and i not in f.off and not f.ready[i]]
     assert held, "the demo's returner sits out a match for RE-1"
-    cal = athlete_calendar(season, season.plan, "A19", stamp=STAMP)
+    cal = athlete_calendar(season, season.plan, "A12", stamp=STAMP)
     comps = {_start(e): str(e["summary"]) for e in by_category(cal, "Competition")}
     for i in held:
         assert comps[tl.days[i]].endswith(": not yet (re-entry sessions first)"), comps[tl.days[i]]
