@@ -419,12 +419,17 @@ def test_a_scenario_planned_before_another_was_adopted_is_out_of_date(qtbot, win
     # the comparison shows it, with Adopt off
     win = wi.compare("Flare-up in week 3")
     assert win.stale.isVisibleTo(win) and "planned before the competitions changed" in win.stale.text()
-    assert not win.adopt_button.isEnabled()
-    # Adopt from the panel asks first: Cancel changes nothing
+    assert not win.adopt_button.isEnabled() and win.adopt_button.toolTip().startswith("Not now: ")
+    # Adopt from the panel asks first, saying what the old plan breaks: Cancel changes nothing
     adopted = w.season
     dialogs.choices = ["cancel"]
     assert not wi.adopt("Flare-up in week 3")
     assert dialogs[-1][1] == "The scenario's plan is out of date" and w.season is adopted
+    from planner.check import check_plan
+    from planner.text import plural
+
+    n = len(check_plan(scenario_season(adopted, adopted.scenarios[0]), flare_plan).broken())
+    assert n and f"that plan breaks {plural(n, 'hard rule')}" in dialogs[-1][2]
     # Re-plan first: a new plan, made for the season as it is now
     dialogs.choices = ["replan"]
     with qtbot.waitSignal(wi.replan_finished, timeout=TIMEOUT) as done:
@@ -448,6 +453,7 @@ def test_a_scenario_planned_before_another_was_adopted_is_out_of_date(qtbot, win
     dialogs.choices = ["adopt"]
     assert wi.adopt("Flare-up in week 3")
     assert w.season.plan == flare_plan and w.season.competition("final").date == day(47)
+    assert f"the plan breaks {plural(n, 'hard rule')}: solve again (F5)" in w.statusBar().currentMessage()
 
 
 def test_the_what_if_menu_and_panel_are_reachable(window):

@@ -293,6 +293,10 @@ class CompareWindow(QWidget):
         self.stale.setText(text)
         self.stale.setVisible(bool(text))
         self.adopt_button.setEnabled(not text and self.comparison is not None)
+        # a greyed button says why (its tooltip said what it would do, not why it would not)
+        self.adopt_button.setToolTip(
+            f"Not now: {text[:1].lower()}{text[1:]}" if text else
+            "Make this scenario the season's plan (Edit ▸ Undo takes it back)")
 
     def first_change(self) -> tuple[str, dt.date] | None:
         """The first changed day, on the topmost athlete that has one."""

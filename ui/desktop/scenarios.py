@@ -39,7 +39,7 @@ from planner.scenarios import (
     scenario_season,
 )
 from planner.season import Scenario, Season
-from planner.text import date_long, date_short
+from planner.text import date_long, date_short, plural
 from planner.timeline import Timeline
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
 from ui.desktop.scenariodialog import KINDS, ScenarioDialog
@@ -567,12 +567,15 @@ class WhatIf(QObject):
             return False
         w = self.window
         why = out_of_date(w.season, sc)
+        broken = self._broken(sc) if why else 0
         if why:
+            breaks = (f" As the season is now, that plan breaks {plural(broken, 'hard rule')} "
+                      f"(Plan Check lists them after adopting)." if broken else "")
             answer = self.interaction.choose(
                 "The scenario's plan is out of date",
                 f"Scenario “{sc.name}” was {why}.\n\nAdopting it now makes that plan the "
-                "season's. Re-plan it first (recommended): the comparison opens when it is ready, "
-                "and Adopt is one click from there.",
+                f"season's.{breaks} Re-plan it first (recommended): the comparison opens when it "
+                "is ready, and Adopt is one click from there.",
                 ["replan", "adopt", "cancel"], "replan")
             if answer == "replan":
                 self.replan(sc.name)
@@ -587,11 +590,26 @@ class WhatIf(QObject):
         if not w.apply_edit(E.AdoptScenario(name=sc.name)):
             return False
         w.statusBar().showMessage(f"Adopted scenario “{sc.name}”: its changes and plan are now the "
-                                  "season's. Edit ▸ Undo takes it back.", 15000)
+                                  "season's" + (f"; the plan breaks {plural(broken, 'hard rule')}: "
+                                                "solve again (F5)" if broken else "")
+                                  + ". Edit ▸ Undo takes it back.", 15000)
         if self.compare_window is not None and self._compared and self._compared[0] == sc.name:
             self.compare_window.close()
             self._compared = None
         return True
+
+    def _broken(self, sc: Scenario) -> int:
+        """The hard rules ``sc``'s plan breaks in the season the scenario makes (0 when it has
+        no plan or cannot be built)."""
+        from planner.check import check_plan
+
+        if sc.plan is None:
+            return 0
+        try:
+            after = scenario_season(self.window.season, sc)
+            return len(check_plan(after, sc.plan).broken())
+        except PeriodizeError:
+            return 0
 
     @Slot()
     def duplicate(self, name: str | None = None, new_name: str | None = None) -> bool:
