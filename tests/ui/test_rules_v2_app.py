@@ -90,6 +90,30 @@ def test_a_match_header_is_never_cut_even_in_bold(qtbot):
                for c in range(1, panel.model.columnCount()))
 
 
+def test_a_several_day_competition_says_its_role_holds_for_every_day(qtbot):
+    """A coach could not rotate the squad over a 3-day tournament and did not know why: one
+    column, one role. The column says how many days, its tooltip how to rotate."""
+    import datetime as dt
+
+    from ui.desktop.roles import RolesPanel
+
+    season = two_match_season()
+    first = season.competitions[0]
+    cup = first.model_copy(update={"name": "Tournament", "end_date": first.date + dt.timedelta(days=2)})
+    panel = RolesPanel()
+    qtbot.addWidget(panel)
+    panel.set_season(season.model_copy(update={"competitions": (cup,) + season.competitions[1:]}))
+    c = next(c for c in range(1, panel.model.columnCount())
+             if panel.model.headerData(c, Qt.Orientation.Horizontal).startswith("Tournament"))
+    assert " +2d (" in panel.model.headerData(c, Qt.Orientation.Horizontal)
+    tip = panel.model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "3 days: a role holds for all of them" in tip and "a competition of its own" in tip
+    other = next(c for c in range(1, panel.model.columnCount())
+                 if panel.model.headerData(c, Qt.Orientation.Horizontal).startswith("Cup tie"))
+    assert "a role holds" not in panel.model.headerData(other, Qt.Orientation.Horizontal,
+                                                        Qt.ItemDataRole.ToolTipRole)
+
+
 def test_typing_s_b_o_sets_roles_one_undo_step_each(w, qtbot):
     panel, model = grid(w)
     before = w.season

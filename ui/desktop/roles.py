@@ -136,11 +136,18 @@ class RolesModel(QAbstractTableModel):
                     Qt.ItemDataRole.ToolTipRole: "The player's role for every match not set "
                                                  "below"}.get(role)
         comp = self.comps[section - 1]
+        days = (comp.end_date - comp.date).days + 1 if comp.end_date else 1
         if role == Qt.ItemDataRole.DisplayRole:
             name = comp.name if len(comp.name) <= 16 else comp.name[:15] + "…"
-            return f"{name}\n{day_text(comp.date)} ({comp.priority})"
+            more = f" +{days - 1}d" if days > 1 else ""
+            return f"{name}\n{day_text(comp.date)}{more} ({comp.priority})"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{comp.name}, {day_text(comp.date)}, priority {comp.priority}"
+            text = f"{comp.name}, {day_text(comp.date)}, priority {comp.priority}"
+            if days > 1:  # one role holds for every day of it
+                text += (f"\n{days} days: a role holds for all of them. To rotate the squad day "
+                         f"by day, enter each match as a competition of its own (Competitions "
+                         f"editor).")
+            return text
         return None
 
     # -- edits ---------------------------------------------------------------------------------
