@@ -281,8 +281,8 @@ class Handouts:
         if kind == "deload":
             cap = int(self.rs.value("HV-2", "max_speed_days_deload"))
             table = LoadTable.of(self.rs)
-            return (f"Deload week: at most {text.plural(cap, 'speed day')} (matches count; more "
-                    f"matches mean no other speed day), team sessions of "
+            return (f"Deload week: at most {text.plural(cap, 'speed day')} (matches count, and "
+                    f"are played even above it: then no other speed day), team sessions of "
                     f"{table.minutes['deload']:g} minutes ({table.volume_words('deload')}), as many "
                     f"of them")
         if kind == "taper":
@@ -300,8 +300,8 @@ class Handouts:
                 int(self.rs.value("TP-1", "taper_weeks"))).get(w - 1) is not None
                      else "no taper week before it in the season")
             return (f"Week of {c.name} ({text.day(c.date)}, A): load-week sessions, {taper}; "
-                    f"at most {text.plural(cap, 'speed day')} (matches count)")
-        return f"Load week: normal training, at most {text.plural(cap, 'speed day')} (matches count)"
+                    f"at most {text.plural(cap, 'speed day')} (matches count, and are played even above it: then no other speed day)")
+        return f"Load week: normal training, at most {text.plural(cap, 'speed day')} (matches count, and are played even above it: then no other speed day)"
 
     def _block(self, w: int) -> str:
         week = self.tl.weeks[w]

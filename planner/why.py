@@ -487,8 +487,10 @@ def _weekly_cap_reason(c: _Context, i: int, add) -> None:
     cap_w = c.kind_cap(w)
     matches = text.plural(n_match, "match", "matches") + " played"
     if played[i]:
+        above = (" A match is played even above the cap; the plan adds no speed day that week."
+                 if n_match > cap_w else "")
         add(Reason("HV-2", "fact", f"A played match counts as a speed day: {matches} this {kind} "
-                                   f"week, whose cap is {text.plural(cap_w, 'speed day')}."))
+                                   f"week, whose cap is {text.plural(cap_w, 'speed day')}.{above}"))
     elif speed[i]:
         besides = f" besides {matches}" if n_match else ""
         add(Reason("HV-2", "bound", f"This {kind} week has {n_plan + n_match} of at most "

@@ -333,3 +333,20 @@ def test_each_speed_day_of_a_week_gives_the_week_count_not_a_day_number():
     for i in speed:
         said = [r.text for r in why_day(s, out.plan, "A1", day(i)).reasons if r.rule == "HV-2"]
         assert said == [f"This {ap.weeks[1]} week has 2 of at most 2 speed days (2 planned speed days)."], said
+
+
+def test_matches_above_the_weekly_cap_are_said_to_be_played_all_the_same():
+    """A tournament week: four matches against a cap of two speed days. The handout printed the
+    cap beside "4 speed days incl. 4 matches", the inspector the count and the cap, and neither
+    said why that is no broken rule."""
+    from planner.handout import handout_weeks
+
+    s = season(weeks=3, athletes=2, matches=[8, 9, 10, 11])
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.plan is not None
+    s = s.model_copy(update={"plan": out.plan})
+    week = next(w for w in handout_weeks(s, out.plan) if w.athlete == "A1" and w.week == 2)
+    assert week.played == 4 and "are played even above it: then no other speed day" in week.kind_text
+    text = " ".join(r.text for r in why_day(s, out.plan, "A1", day(9)).reasons)
+    assert "4 matches played this load week, whose cap is 2 speed days. A match is played even " \
+           "above the cap; the plan adds no speed day that week." in text
