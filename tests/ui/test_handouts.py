@@ -145,6 +145,23 @@ def test_the_dialog_chooses_athletes_and_weeks(qapp, qtbot):
     assert d.chosen_weeks() == [w, w + 1, w + 2] and d.summary.text() == "3 pages to print."
 
 
+def test_the_dialog_opens_on_the_week_selected_on_the_board(qtbot):
+    """A coach who selected the tournament week on the board got week 1 (the season's today)."""
+    from ui.desktop.handouts import window_dialog
+
+    season = solved_demo()
+    window = MainWindow(season, None)
+    qtbot.addWidget(window)
+    tl = Timeline(season)
+    d = window_dialog(window)
+    qtbot.addWidget(d)
+    assert d.chosen_weeks() == [tl.week_of[tl.index(season.calendar.today or season.calendar.start)]]
+    window.board.set_current("A01", dt.date(2026, 10, 7))
+    d = window_dialog(window)
+    qtbot.addWidget(d)
+    assert d.chosen_weeks() == [tl.week_of[tl.index(dt.date(2026, 10, 7))]]
+
+
 class _Accepting(HandoutsDialog):
     def exec(self):
         return QDialog.DialogCode.Accepted

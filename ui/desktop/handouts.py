@@ -495,6 +495,14 @@ def _step(dlg: QProgressDialog, done: int) -> bool:
     return not dlg.wasCanceled()
 
 
+def window_dialog(window) -> HandoutsDialog:
+    """The dialog for ``window``: on the week of the day selected on the board (the week the
+    coach is looking at), else on today's week."""
+    board = getattr(window, "board", None)
+    cur = board.current() if board is not None else None
+    return HandoutsDialog(window.season, window, today=cur[1] if cur else None)
+
+
 def handouts_dialog(window, dialog: HandoutsDialog | None = None) -> bool:
     """Ask for athletes and weeks, then for the PDF's name; export."""
     season = window.season
@@ -502,7 +510,7 @@ def handouts_dialog(window, dialog: HandoutsDialog | None = None) -> bool:
         window.interaction.inform("Nothing to export yet",
                                   "The season has no plan yet: solve it first (Plan ▸ Solve).")
         return False
-    dialog = dialog or HandoutsDialog(season, window)
+    dialog = dialog or window_dialog(window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     athletes, weeks = dialog.chosen_athletes(), dialog.chosen_weeks()
