@@ -519,6 +519,9 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
     g = c.value("HV-1", "max_gap_days")
     prev = next((j for j in range(i - 1, -1, -1) if ap.intensity[j] >= HV_LEVEL), None)
     gap = f"; the previous one was {i - prev} days earlier" if prev is not None else ""
+    if prev is not None and i - prev > g:  # said where the coach reads it, not only in Plan Check
+        gap += (f", more than {g}: the days between leave an HV-1 window without one (a soft rule "
+                f"the plan could not keep here; Plan Check lists it)")
     add(Reason("HV-1", "serves", f"A high-velocity exposure keeps every {g}-day window covered{gap}."))
     if ap.weeks[tl.week_of[i]] == "taper":
         add(Reason("TP-3", "serves", "Keeps intensity in the taper week."))

@@ -350,3 +350,30 @@ def test_matches_above_the_weekly_cap_are_said_to_be_played_all_the_same():
     text = " ".join(r.text for r in why_day(s, out.plan, "A1", day(9)).reasons)
     assert "4 matches played this load week, whose cap is 2 speed days. A match is played even " \
            "above the cap; the plan adds no speed day that week." in text
+
+
+def test_an_exposure_after_a_gap_longer_than_hv1s_window_says_so():
+    """A bench player went 12 days without a near-maximal sprint; the inspector said "the
+    previous one was 12 days earlier" as if that were fine."""
+    s = season(weeks=4, athletes=1, matches=[])
+    tl = Timeline(s)
+    levels = [0] * tl.n
+    levels[2] = levels[14] = 90  # 12 days apart
+    hand = hand_plan_of(s, levels)
+    text = " ".join(r.text for r in why_day(s, hand, "A1", day(14)).reasons if r.rule == "HV-1")
+    assert "the previous one was 12 days earlier, more than 8: the days between leave an HV-1 " \
+           "window without one" in text
+    levels[10], levels[14] = 90, 0
+    text = " ".join(r.text for r in why_day(s, hand_plan_of(s, levels), "A1", day(10)).reasons
+                    if r.rule == "HV-1")
+    assert "8 days earlier" in text and "more than" not in text
+
+
+def hand_plan_of(s, levels):
+    """One fit athlete's plan with the given levels, load weeks."""
+    from planner.season import AthletePlan, Plan
+
+    tl = Timeline(s)
+    weeks = ("load",) * len(tl.weeks)
+    return Plan(status="feasible", team_weeks=weeks, athletes=(AthletePlan(
+        athlete="A1", stages=("FIT",) * tl.n, intensity=tuple(levels), weeks=weeks),))
