@@ -54,6 +54,10 @@ ACUTE_DAYS = 7
 CHRONIC_DAYS = 28
 ACUTE_ALPHA = 2 / (ACUTE_DAYS + 1)
 CHRONIC_ALPHA = 2 / (CHRONIC_DAYS + 1)
+# the columns of `periodize load --csv`, its header line (an export recognises its own file by it)
+CSV_COLUMNS = ("athlete", "name", "week", "days", "kind", "in_season", "planned", "logged", "load",
+               "change_pct", "chronic", "acwr", "ewma_ratio", "rolling_ratio", "monotony", "strain",
+               "logged_ewma_ratio", "flags")
 RATIO_HIGH = 1.5  # EWMA ratio above: flag (Gabbett16 "danger zone")
 RATIO_LOW = 0.8  # EWMA ratio below: flag (under the "sweet spot")
 MONOTONY_HIGH = 2.0  # Foster98 (threshold by convention, domain.md LM-3)

@@ -13,12 +13,10 @@ import csv
 import io
 from pathlib import Path
 
+from planner.load import CSV_COLUMNS
 from ui.cli.outputs import REPLACE_HELP
 
 EXIT_OK = 0
-CSV_COLUMNS = ("athlete", "name", "week", "days", "kind", "in_season", "planned", "logged", "load",
-               "change_pct", "chronic", "acwr", "ewma_ratio", "rolling_ratio", "monotony", "strain",
-               "logged_ewma_ratio", "flags")
 HEADER = (f"{'week':<10}  {'kind':<10} {'planned':>8} {'logged':>8} {'load':>8} {'change':>7} {'ACWR':>5} "
           f"{'EWMA':>5} {'monot.':>6} {'strain':>7}  flags")
 

@@ -194,7 +194,7 @@ def written_kind(p: Path) -> str | None:
         text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
         if text.startswith("{") and '"periodize-plan"' in text:
             return "json"
-        from ui.cli.load import CSV_COLUMNS
+        from planner.load import CSV_COLUMNS
 
         if text.splitlines()[:1] == [",".join(CSV_COLUMNS)]:
             return "csv"
