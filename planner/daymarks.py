@@ -178,6 +178,11 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
                 said = (f"played {got.played:g} min: " + ("started" if got.played >= START_MINUTES
                         else f"counted as from the bench (under {START_MINUTES} min)"
                         if got.played > 0 else "did not play"))
+        elif season.plan is None and any(x.onset <= tl.days[i] for x in season.injuries_of(athlete)):
+            # no plan yet: the role as set, but an athlete in rehab does not play, and when the
+            # rehab ends is the plan's to say
+            said += (" as set; injured, whether the athlete is back to play by then is the "
+                     "plan's to say (Plan ▸ Solve, F5)")
         rows.append(("Role", said))
     if i in m.compensation:
         rows.append(("Session", "compensation session: high-velocity work after a match not "

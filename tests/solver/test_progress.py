@@ -666,3 +666,18 @@ def test_a_logged_speed_above_the_rehab_stage_is_listed_but_not_on_a_flare_up_da
     cover = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
     assert cover["Above the stage"].startswith(
         "Athlete 1 (A1): 8 Jan 95 % in P3 (≤ 80 %), 11 Jan 90 % in P3 (≤ 80 %). Logged faster")
+
+
+def test_before_a_solve_an_injured_athletes_role_says_the_plan_decides_whether_he_plays():
+    """Before any solve the inspector showed an injured player on a tournament day as 'plays
+    (starts)': his default role, with nothing about the rehab that may keep him out."""
+    from planner.daymarks import day_rows
+
+    s = season(weeks=3, athletes=2, matches=[5, 12, 19], injuries=(injury("A1", "P2", start_day=-3),))
+    assert s.plan is None
+    assert dict(day_rows(s, "A1", 5))["Role"] == (
+        "plays (starts) as set; injured, whether the athlete is back to play by then is the "
+        "plan's to say (Plan ▸ Solve, F5)")
+    assert dict(day_rows(s, "A2", 5))["Role"] == "plays (starts)"
+    planned = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    assert "plan's to say" not in dict(day_rows(planned, "A1", 5)).get("Role", "")
