@@ -157,6 +157,15 @@ def role_text(role: str) -> str:
     return ROLE_WORDS.get(role, role)
 
 
+def _injured_on(season: Season, athlete: str, day) -> bool:
+    """Is the athlete injured on ``day`` by the records alone: the last injury onset or stage
+    record on or before it is not a return to FIT (a record after it may still be planned)."""
+    events = sorted([(x.onset, 0, "INJ") for x in season.injuries_of(athlete)]
+                    + [(r.start, 1, r.stage) for x in season.injuries_of(athlete) for r in x.stages])
+    last = [e for e in events if e[0] <= day]
+    return bool(last) and last[-1][2] != "FIT"
+
+
 def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
              ) -> list[tuple[str, str]]:
     """The inspector's rows of rules v2 for day ``i``: the match role, a compensation session,
@@ -178,7 +187,7 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
                 said = (f"played {got.played:g} min: " + ("started" if got.played >= START_MINUTES
                         else f"counted as from the bench (under {START_MINUTES} min)"
                         if got.played > 0 else "did not play"))
-        elif season.plan is None and any(x.onset <= tl.days[i] for x in season.injuries_of(athlete)):
+        elif season.plan is None and _injured_on(season, athlete, tl.days[i]):
             # no plan yet: the role as set, but an athlete in rehab does not play, and when the
             # rehab ends is the plan's to say
             said += (" as set; injured, whether the athlete is back to play by then is the "

@@ -53,6 +53,7 @@ from planner.season import (
     Unavailability,
     Weekday,
     WeekPin,
+    max_speed_problem,
     plan_basis,
 )
 from planner.text import clean_message, date_long, plural, validation_problems, week_of
@@ -336,6 +337,8 @@ class AddAthlete(Edit):
             raise InputError(self.describe(s), [
                 f"ID {self.athlete.id!r}: {taken.name} has the ID {taken.id!r} already; give "
                 f"each athlete a unique ID (IDs that differ only in case count as the same)"])
+        if self.athlete.max_speed is not None and (slow := max_speed_problem(self.athlete.max_speed)):
+            raise InputError(self.describe(s), [f"max speed: {slow}"])
         upd: dict = {"athletes": s.athletes + (self.athlete,)}
         cal = s.calendar
         if self.joins is not None and cal.start < self.joins <= cal.end:
@@ -375,6 +378,9 @@ class UpdateAthlete(Edit):
                                  ("max_speed", self.max_speed), ("role", self.role)) if v is not None}
         if self.clear_max_speed:
             upd["max_speed"] = None
+        elif self.max_speed is not None and self.max_speed != a.max_speed and (
+                slow := max_speed_problem(self.max_speed)):  # entered now: refused (a season
+            raise InputError(self.describe(s), [f"max speed: {slow}"])  # file's old one stays)
         try:
             new = Athlete.model_validate({**a.model_dump(), **upd})
         except ValidationError as e:

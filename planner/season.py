@@ -144,16 +144,11 @@ class Athlete(Model):
     id: Id
     name: Annotated[str, Field(min_length=1, max_length=200)]
     position: Text = ""
-    # m/s, strict: a hand-edited true is refused, not read as 1.0 m/s
-    max_speed: Annotated[float, Field(strict=True, le=MAX_MAX_SPEED)] | None = None
+    # m/s, strict: a hand-edited true is refused, not read as 1.0 m/s. A speed below
+    # MIN_MAX_SPEED is refused where it is entered (the workbook, the Squad editor), not here: a
+    # season file saved with one still opens
+    max_speed: Annotated[float, Field(strict=True, gt=0, le=MAX_MAX_SPEED)] | None = None
     role: Role = "start"  # default match role; ``Season.roles`` sets it per competition
-
-    @field_validator("max_speed")
-    @classmethod
-    def _plausible_speed(cls, v: float | None) -> float | None:
-        if v is not None and (problem := max_speed_problem(v)):
-            raise ValueError(problem)
-        return v
 
 
 class Unavailability(Model):

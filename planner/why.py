@@ -519,7 +519,7 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
     g = c.value("HV-1", "max_gap_days")
     prev = next((j for j in range(i - 1, -1, -1) if ap.intensity[j] >= HV_LEVEL), None)
     gap = f"; the previous one was {i - prev} days earlier" if prev is not None else ""
-    if prev is not None and i - prev > g:  # said where the coach reads it, not only in Plan Check
+    if prev is not None and _uncovered_window(c, prev, i, g):  # said where the coach reads it
         gap += (f", more than {g}: the days between leave an HV-1 window without one (a soft rule "
                 f"the plan could not keep here; Plan Check lists it)")
     add(Reason("HV-1", "serves", f"A high-velocity exposure keeps every {g}-day window covered{gap}."))
@@ -540,6 +540,25 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
         add(Reason("HV-DAY", "serves" if label is None else "bound",
                    f"{label or 'A day without a match nearby'}: MD-3/MD-4 are preferred; "
                    f"this day costs a little (no better day was free)."))
+
+
+def _uncovered_window(c: _Context, prev: int, i: int, g: int) -> bool:
+    """Does HV-1 count a window of ``g`` days between the exposures on ``prev`` and ``i`` as
+    uncovered, as the plan checker does: the rule on, the athlete's position not exempt, every
+    day of the window available and fit (or in a stage allowing 90 %), and the window reaching
+    today or later."""
+    from planner.squad import position_key
+
+    if i - prev <= g or c.rs.mode("HV-1") == "off":
+        return False
+    a = c.season.athlete(c.aid)
+    exempt = {position_key(p) for p in c.rs.texts("HV-1", "exempt_positions")}
+    if a is None or position_key(a.position) in exempt:
+        return False
+    f = c.facts
+    ok = [j not in f.off and (f.st[j] == FIT or f.cap(j) >= HV_LEVEL) for j in range(c.tl.n)]
+    first = max(prev + 1, c.tl.p0 - g + 1)
+    return any(all(ok[s:s + g]) for s in range(first, i - g + 1))
 
 
 def _no_exposure_reason(c: _Context, i: int, label: str | None, add) -> None:

@@ -48,6 +48,8 @@ def _table(ws, header: list[str], rows: list[list], widths: list[int]) -> None:
 def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, season_b: Season,
                               plan_b: Plan, edits: list[str]) -> openpyxl.Workbook:
     wb = openpyxl.Workbook()
+    wb.properties.creator = "Periodize"  # an export recognises its own file by it (ui.cli.outputs)
+    wb.properties.title = "Periodize what-if comparison"
     ws = wb.active
     ws.title = "Summary"
     rows = []

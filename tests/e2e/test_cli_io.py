@@ -183,6 +183,19 @@ def test_an_export_replaces_only_its_own_earlier_file_unless_told(tmp_path):
             assert r.returncode == 0, r.stderr
         assert f"The file that was at {name} is kept as {name}.bak." in r.stdout
         assert written_kind(tmp_path / name) == written_kind(tmp_path / f"{name}.bak") == kind
+    # a what-if comparison written twice: the second replaces the first
+    for _ in range(2):
+        r = run("whatif", "s.season.json", "--new", "x", "--unavailable", "A1", "2027-01-05",
+                "2027-01-06", "--xlsx", "cmp.xlsx", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+    assert written_kind(tmp_path / "cmp.xlsx") == written_kind(tmp_path / "cmp.xlsx.bak") == "compare"
+    # a coach workbook replaced, with a file of the coach's in the .bak already: both are kept
+    r = run("template", "-o", "form.xlsx", cwd=tmp_path)
+    (tmp_path / "form.xlsx.bak").write_bytes((tmp_path / "gps.csv").read_bytes())
+    filled = digest("form.xlsx")
+    r = run("template", "-o", "form.xlsx", "--replace", cwd=tmp_path)
+    assert r.returncode == 0 and "The earlier form.xlsx.bak is kept as form.xlsx.1.bak." in r.stdout
+    assert digest("form.xlsx.bak") == filled and digest("form.xlsx.1.bak") == mine["gps.csv"]
     # a plan workbook is no JSON, no PDF, no coach workbook: refused as each other
     r = run("export", "s.season.json", "--template", "w.xlsx", cwd=tmp_path)
     assert r.returncode == 1 and "is a plan workbook Periodize exported" in r.stderr

@@ -363,6 +363,16 @@ def test_an_exposure_after_a_gap_longer_than_hv1s_window_says_so():
     text = " ".join(r.text for r in why_day(s, hand, "A1", day(14)).reasons if r.rule == "HV-1")
     assert "the previous one was 12 days earlier, more than 8: the days between leave an HV-1 " \
            "window without one" in text
+    # the checker agrees: an HV-1 instance between the two
+    assert any(v.rule == "HV-1" and day(2) < v.start and v.end < day(14)
+               for v in check_plan(s, hand).soft)
+    # a goalkeeper (exempt by default) or the rule off: the same gap is no broken window
+    keeper = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"position": "Goalkeeper"}),)})
+    off = E.SetRuleMode(rule="HV-1", mode="off").apply(s)
+    for other in (keeper, off):
+        text = " ".join(r.text for r in why_day(other, hand, "A1", day(14)).reasons if r.rule == "HV-1")
+        assert "12 days earlier" in text and "more than" not in text, text
+        assert not any(v.rule == "HV-1" for v in check_plan(other, hand).soft)
     levels[10], levels[14] = 90, 0
     text = " ".join(r.text for r in why_day(s, hand_plan_of(s, levels), "A1", day(10)).reasons
                     if r.rule == "HV-1")

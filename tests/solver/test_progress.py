@@ -679,5 +679,12 @@ def test_before_a_solve_an_injured_athletes_role_says_the_plan_decides_whether_h
         "plays (starts) as set; injured, whether the athlete is back to play by then is the "
         "plan's to say (Plan ▸ Solve, F5)")
     assert dict(day_rows(s, "A2", 5))["Role"] == "plays (starts)"
+    # back to FIT before the match by the records: no word of injury
+    from planner.season import StageRecord
+
+    back = s.injuries[0].model_copy(update={"stages": s.injuries[0].stages + (
+        StageRecord(stage="FIT", start=day(2)),)})
+    healed = s.model_copy(update={"injuries": (back,)})
+    assert dict(day_rows(healed, "A1", 5))["Role"] == "plays (starts)"
     planned = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
     assert "plan's to say" not in dict(day_rows(planned, "A1", 5)).get("Role", "")

@@ -429,7 +429,7 @@ def test_a_scenario_planned_before_another_was_adopted_is_out_of_date(qtbot, win
     from planner.text import plural
 
     n = len(check_plan(scenario_season(adopted, adopted.scenarios[0]), flare_plan).broken())
-    assert n and f"that plan breaks {plural(n, 'hard rule')}" in dialogs[-1][2]
+    assert n and f"that plan has {plural(n, 'hard-rule violation')}" in dialogs[-1][2]
     # Re-plan first: a new plan, made for the season as it is now
     dialogs.choices = ["replan"]
     with qtbot.waitSignal(wi.replan_finished, timeout=TIMEOUT) as done:
@@ -453,7 +453,7 @@ def test_a_scenario_planned_before_another_was_adopted_is_out_of_date(qtbot, win
     dialogs.choices = ["adopt"]
     assert wi.adopt("Flare-up in week 3")
     assert w.season.plan == flare_plan and w.season.competition("final").date == day(47)
-    assert f"the plan breaks {plural(n, 'hard rule')}: solve again (F5)" in w.statusBar().currentMessage()
+    assert f"the plan has {plural(n, 'hard-rule violation')}: solve again (F5)" in w.statusBar().currentMessage()
 
 
 def test_the_what_if_menu_and_panel_are_reachable(window):

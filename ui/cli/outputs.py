@@ -255,17 +255,30 @@ def keep_backups(outputs: dict[str, Path | None]) -> None:
     earlier output of the same kind is not kept over a ``NAME.bak`` that is not: that backup is
     the file of the coach's that an export with --replace took the place of, and the earlier
     output can be written again from the season file."""
+    from planner.errors import SaveError
     from planner.safefile import keep_backup
 
     for kind, p in outputs.items():
         if p is None or kind in FOLDERS or not _exists(p) or not p.is_file():
             continue
         bak = p.with_name(p.name + ".bak")
-        if (written_kind(p) == kind and _exists(bak) and bak.is_file()
-                and written_kind(bak) != kind):
+        kept = _exists(bak) and bak.is_file() and written_kind(bak) not in REPLACEABLE
+        if kept and written_kind(p) == kind and kind in REPLACEABLE:
+            # the file is an earlier output, which the season file writes again: the .bak holds
+            # the coach's own file, and stays
             print(f"{bak.name} (the file that was at {p.name} before Periodize wrote there) is "
                   f"left as it is.")
             continue
+        if kept:  # a file of the coach's in the .bak, and one at the name: both are kept
+            older = next(p.with_name(f"{p.name}.{n}.bak") for n in range(1, 10_000)
+                         if not _exists(p.with_name(f"{p.name}.{n}.bak")))
+            try:
+                os.replace(bak, older)
+            except OSError as e:
+                raise SaveError(f"{bak}: could not keep it as {older.name} before writing "
+                                f"{p.name} ({e.strerror or e.__class__.__name__}); nothing was "
+                                f"written") from None
+            print(f"The earlier {bak.name} is kept as {older.name}.")
         if keep_backup(p):
             print(f"The file that was at {p.name} is kept as {bak.name}.")
 

@@ -569,8 +569,9 @@ class WhatIf(QObject):
         why = out_of_date(w.season, sc)
         broken = self._broken(sc) if why else 0
         if why:
-            breaks = (f" As the season is now, that plan breaks {plural(broken, 'hard rule')} "
-                      f"(Plan Check lists them after adopting)." if broken else "")
+            breaks = (f" As the season is now, that plan has "
+                      f"{plural(broken, 'hard-rule violation')} (Plan Check lists them after "
+                      f"adopting)." if broken else "")
             answer = self.interaction.choose(
                 "The scenario's plan is out of date",
                 f"Scenario “{sc.name}” was {why}.\n\nAdopting it now makes that plan the "
@@ -590,7 +591,7 @@ class WhatIf(QObject):
         if not w.apply_edit(E.AdoptScenario(name=sc.name)):
             return False
         w.statusBar().showMessage(f"Adopted scenario “{sc.name}”: its changes and plan are now the "
-                                  "season's" + (f"; the plan breaks {plural(broken, 'hard rule')}: "
+                                  "season's" + (f"; the plan has {plural(broken, 'hard-rule violation')}: "
                                                 "solve again (F5)" if broken else "")
                                   + ". Edit ▸ Undo takes it back.", 15000)
         if self.compare_window is not None and self._compared and self._compared[0] == sc.name:
