@@ -23,7 +23,7 @@ from planner.text import date_long, validation_problems
 from planner.validate import season_problems
 
 FORMAT = "periodize-season"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _v1_to_v2(data: dict) -> dict:
@@ -74,7 +74,16 @@ def _v3_to_v4(data: dict) -> dict:
     return dict(data)
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}  # from-version -> version + 1
+def _v4_to_v5(data: dict) -> dict:
+    """Schema 5: a scenario records what the season was when its plan was made
+    (``planned_for``, a digest of each part; absent: planned before it was recorded, never
+    called out of date). Nothing to convert; the bump makes an older Periodize refuse the file
+    by its version instead of by a field it does not know."""
+    return dict(data)
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
+                                                 4: _v4_to_v5}  # from-version -> version + 1
 _PIN_KINDS = ("intensity", "week", "stage_start")  # a pin's kind, a tag in its error paths
 
 

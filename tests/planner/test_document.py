@@ -32,7 +32,7 @@ def test_demo_season_round_trips_exactly(demo_season, tmp_path):
     assert again == demo_season
     assert dumps(again) == dumps(demo_season)
     data = json.loads(p.read_text())
-    assert data["format"] == "periodize-season" and data["schema_version"] == SCHEMA_VERSION == 4
+    assert data["format"] == "periodize-season" and data["schema_version"] == SCHEMA_VERSION == 5
 
 
 def test_demo_season_matches_the_issue(demo_season):
@@ -189,10 +189,10 @@ def test_a_schema_1_file_migrates_tests_to_the_injury_record():
     inj = s.injury_of("A1")
     assert [t.value for t in inj.tests] == [78] and [r.stage for r in inj.stages] == ["P1", "P2"]
     assert s.athlete("A1").role == "start" and s.roles == ()
-    assert json.loads(dumps(s))["schema_version"] == 4
+    assert json.loads(dumps(s))["schema_version"] == SCHEMA_VERSION
 
 
-def test_a_schema_2_file_with_sessions_is_read_and_saved_as_schema_4():
+def test_a_schema_2_file_with_sessions_is_read_and_saved_as_the_current_schema():
     v2 = {"format": "periodize-season", "schema_version": 2, "name": "Old",
           "calendar": {"start": "2027-01-04", "end": "2027-03-28", "today": "2027-01-11"},
           "athletes": [{"id": "A1", "name": "Ann"}],
@@ -201,9 +201,9 @@ def test_a_schema_2_file_with_sessions_is_read_and_saved_as_schema_4():
     (x,) = s.sessions
     assert (x.load, x.top_speed_pct, x.pain, x.note) == (420, None, None, "")
     again = json.loads(dumps(s))
-    assert again["schema_version"] == 4 and again["sessions"][0]["minutes"] == 70
+    assert again["schema_version"] == SCHEMA_VERSION and again["sessions"][0]["minutes"] == 70
     assert loads(dumps(s)) == s
-    newer = dict(again, schema_version=5)
+    newer = dict(again, schema_version=SCHEMA_VERSION + 1)
     with pytest.raises(InputError, match="newer than this Periodize understands"):
         loads(json.dumps(newer))
 
@@ -316,13 +316,13 @@ def test_a_schema_3_file_with_a_plan_reads_as_a_plan_of_planner_version_1(demo_s
         AthletePlan(athlete=a.id, stages=("FIT",) * n, intensity=(0,) * n, weeks=("load",) * weeks)
         for a in demo_season.athletes))
     data = json.loads(dumps(demo_season.model_copy(update={"plan": plan})))
-    assert data["schema_version"] == 4 and data["plan"]["planner_version"] == 1
+    assert data["schema_version"] == SCHEMA_VERSION and data["plan"]["planner_version"] == 1
     data["schema_version"] = 3
     del data["plan"]["planner_version"]
     for ap in data["plan"]["athletes"]:
         ap.pop("planned_stages", None)
     s = loads(json.dumps(data))
-    assert s.plan.planner_version == 1 and json.loads(dumps(s))["schema_version"] == 4
-    data["schema_version"] = 5
+    assert s.plan.planner_version == 1 and json.loads(dumps(s))["schema_version"] == SCHEMA_VERSION
+    data["schema_version"] = SCHEMA_VERSION + 1
     with pytest.raises(InputError, match="newer than this Periodize understands"):
         loads(json.dumps(data))
