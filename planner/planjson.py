@@ -161,7 +161,7 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
     if problems:
         problems = problems[:50]
         other = data.get("season")
-        if shape.calendar_off or (isinstance(other, str) and other != season.name):
+        if shape.calendar_off:  # (a renamed season with a bad value elsewhere: no such line)
             # the located lines say where; this says why, once, and what to do
             whose = (f"is of season '{other[:80]}', not of '{season.name}'"
                      if isinstance(other, str) and other != season.name

@@ -415,6 +415,12 @@ def test_the_plan_json_gives_each_day_and_week_its_load():
         plan_from_dict(json.loads(plan_to_json(s, s.plan)), later.model_copy(
             update={"plan": None, "name": s.name}))
     assert e.value.problems[-1].startswith("the plan does not follow this season's calendar (")
+    # the season renamed, the calendar the same, a bad value: located, no word of other seasons
+    data = json.loads(plan_to_json(s, s.plan))
+    data["athletes"][0]["days"][3]["intensity"] = 85
+    with pytest.raises(InputError) as e:
+        plan_from_dict(data, s.model_copy(update={"name": "Renamed", "plan": None}))
+    assert e.value.problems == ["athletes[0].days[3].intensity: 85 is not one of (0, 60, 70, 80, 90, 95, 100)"]
 
 
 def test_without_a_today_the_flags_speak_of_the_plans_first_week_not_this_week():
