@@ -90,7 +90,9 @@ def read_date(text: str) -> dt.date | None:
     try:
         if m := _DAY_FIRST.fullmatch(text):
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return dt.date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{8}", text):  # 2027-05-31, or ISO's 20270531
+            return dt.date.fromisoformat(text)
+        return None
     except ValueError:
         return None
 

@@ -172,7 +172,8 @@ def test_a_date_typed_on_the_command_line_reads_iso_or_day_first():
     from planner.text import read_date
 
     d = dt.date(2027, 5, 31)
-    assert [read_date(t) for t in ("2027-05-31", " 31/05/2027 ", "31.5.2027", "31/5/2027")] == [d] * 4
+    assert [read_date(t) for t in ("2027-05-31", " 31/05/2027 ", "31.5.2027", "31/5/2027",
+                                   "20270531")] == [d] * 5
     assert read_date("05/06/2027") == dt.date(2027, 6, 5)  # day first, as the app reads it
     for bad in ("31/13/2027", "2027-02-30", "5 Jan", "", "2027-5-31x", "31/05/27"):
         assert read_date(bad) is None, bad
