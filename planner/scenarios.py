@@ -65,9 +65,40 @@ def out_of_date(season: Season, scenario: Scenario) -> str:
     changed = basis_changes(season, scenario)
     if not changed:
         return ""
+    moves = _competition_changes(season, scenario)
+    if moves and "the competitions" in changed:
+        changed[changed.index("the competitions")] = f"the competitions ({moves})"
     return (f"planned before {join_and(changed)} changed, so its plan does not take "
             f"{'that change' if len(changed) == 1 else 'those changes'} into account; "
             f"re-plan it to see it against the season as it is now")
+
+
+def _competition_changes(season: Season, scenario: Scenario) -> str:
+    """Which competitions changed since ``scenario`` was planned, in words ("'Cup final' moved
+    from Sat 8 May to Sat 1 May"); empty when that was not recorded."""
+    import json
+
+    from planner.season import COMPETITION_DAYS
+
+    try:
+        then = {c[0]: c for c in json.loads((scenario.planned_for or {}).get(COMPETITION_DAYS, "[]"))}
+    except (ValueError, TypeError, IndexError):
+        return ""
+    now = {c.id: c for c in season.competitions}
+    said = []
+    for cid, (_id, name, day, end, prio) in then.items():
+        c = now.get(cid)
+        if c is None:
+            said.append(f"'{name}' removed")
+        elif c.date.isoformat() != day:
+            said.append(f"'{c.name}' moved from {date_short(dt.date.fromisoformat(day))} to "
+                        f"{date_short(c.date)}")
+        elif (c.end_date.isoformat() if c.end_date else None) != end or c.priority != prio:
+            said.append(f"'{c.name}' changed")
+    said += [f"'{c.name}' added" for cid, c in now.items() if cid not in then]
+    if len(said) > 2:
+        return f"{said[0]}, {said[1]} and {len(said) - 2} more"
+    return join_and(said)
 
 
 def find(season: Season, name: str) -> Scenario:

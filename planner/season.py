@@ -407,6 +407,7 @@ BASIS_PARTS: dict[str, str] = {
     "injuries": "the injuries", "roles": "the match roles", "rules": "the rules",
     "pins": "the pins", "sessions": "the session log",
 }
+COMPETITION_DAYS = "competition_days"  # planned_for's list of the competitions, beside the digests
 _last_basis: tuple = (None, None)  # the last season asked about and its basis
 
 
@@ -424,6 +425,11 @@ def plan_basis(season: Season) -> dict[str, str]:
     basis = {part: hashlib.blake2b(json.dumps(data[part], sort_keys=True, separators=(",", ":"))
                                    .encode(), digest_size=8).hexdigest()
              for part in BASIS_PARTS}
+    # the competitions themselves (a few dozen, small): which one moved can then be said
+    basis[COMPETITION_DAYS] = json.dumps([[c.id, c.name, c.date.isoformat(),
+                                           c.end_date.isoformat() if c.end_date else None,
+                                           c.priority] for c in season.competitions],
+                                         separators=(",", ":"))
     _last_basis = (season, basis)
     return basis
 

@@ -414,11 +414,14 @@ def test_a_scenario_planned_before_another_was_adopted_is_out_of_date(qtbot, win
     assert wi.panel.names() == ["Flare-up in week 3"]
     state = wi.panel.table.item(0, 1)
     assert state.text() == "out of date"
-    assert "planned before the competitions changed" in state.toolTip()
-    assert "Out of date: planned before the competitions changed" in wi.panel.details.text()
+    assert "planned before the competitions ('Cup final' moved from 27 Feb to 20 Feb) changed" in state.toolTip()
+    import html
+
+    assert ("Out of date: planned before the competitions ('Cup final' moved from 27 Feb to "
+            "20 Feb) changed") in html.unescape(wi.panel.details.text())
     # the comparison shows it, with Adopt off
     win = wi.compare("Flare-up in week 3")
-    assert win.stale.isVisibleTo(win) and "planned before the competitions changed" in win.stale.text()
+    assert win.stale.isVisibleTo(win) and "planned before the competitions ('Cup final' moved from 27 Feb to 20 Feb) changed" in win.stale.text()
     assert not win.adopt_button.isEnabled() and win.adopt_button.toolTip().startswith("Not now: ")
     # Adopt from the panel asks first, saying what the old plan breaks: Cancel changes nothing
     adopted = w.season
