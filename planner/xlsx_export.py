@@ -154,7 +154,8 @@ CALENDAR_FIXED = (("Date", 15), ("MD", 6), ("Team week", 8.5), ("Block", 12),
                   ("Competition · day off", 24))
 CALENDAR_MAX_ATHLETES = 25  # athletes per printed page width
 CALENDAR_LEGEND = ("&8% of max speed (blank: no running) · bold: HV exposure (≥ 90 %) · "
-                   "tint and code: rehab stage · hatched: away")
+                   "tint and code: rehab stage · hatched: away · match day: S starts, B bench, "
+                   "O out, R held out (RE-1)")
 RULES_COLUMNS = (("Rule", 11, False), ("Title", 22, True), ("Mode", 7, False),
                  ("Setting", 26, True), ("Value", 8, False), ("Default", 8, False),
                  ("Range", 15, True), ("Evidence", 14, True), ("Citations", 20, True),
@@ -733,6 +734,11 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
     kind_s = {k: st.cal_kind(k) for k in ("load", "deload", "taper")}
     plans = [plan.for_athlete(a.id) for a in ctx.athletes]
     offs = [tl.unavailable(a.id) for a in ctx.athletes]
+    from planner.daymarks import ROLE_LETTER, day_marks
+
+    # a match day's role: "70" on a match day read as playing (the marks of the plan exported)
+    marks = day_marks(season if season.plan is plan else season.model_copy(update={"plan": plan}), tl)
+    roles = [marks[a.id].role if a.id in marks else {} for a in ctx.athletes]
     comp_w = CALENDAR_FIXED[4][1]
     styles: dict[tuple, str] = {}
     prev_block = None
@@ -749,16 +755,17 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
         row = [(day, date_s), (tl.label(i) or "", bold_s if comps else text_s),
                (kind, kind_s[kind]), (show_block or None, text_s),
                (note or None, bold_s if comps else text_s)]
-        for ap, off in zip(plans, offs, strict=True):
+        for ap, off, role_of in zip(plans, offs, roles, strict=True):
             if ap is None:
                 row.append(None)
                 continue
             level, stage, away = ap.intensity[i], ap.stages[i], i in off
             code = stage != FIT and (month_start or ap.stages[i - 1] != stage)
-            key = (stage, level >= HV_LEVEL, level >= SPEED_DAY, level > 0, away, code)
+            role = ROLE_LETTER.get(role_of.get(i, ""), "") if comps else ""
+            key = (stage, level >= HV_LEVEL, level >= SPEED_DAY, level > 0, away, code, role)
             style = styles.get(key)
             if style is None:
-                style = styles[key] = st.cal(stage, level, away, code)
+                style = styles[key] = st.cal(stage, level, away, code, role)
             row.append((level, style))
         rows.rows.append(row)
         lines = fit_lines(note, comp_w, 9, comps) if note else 1

@@ -276,9 +276,10 @@ class Styles:
 
     # -- Calendar ------------------------------------------------------------------------------
     @_once
-    def cal(self, stage: str | None, level: int | None, off: bool, code: bool = False) -> str:
+    def cal(self, stage: str | None, level: int | None, off: bool, code: bool = False,
+            role: str = "") -> str:
         """A Calendar cell: the stage as a tint (its code shown where ``code``), HV bold dark blue,
-        speed blue, zero blank."""
+        speed blue, zero blank; ``role``: a match day's role letter after the level (S, B, O, R)."""
         stage_key = stage if stage in STAGE_TINT else FIT
         if level is None:
             band = "none"
@@ -289,11 +290,14 @@ class Styles:
         else:
             band = "low"
         show = code and stage_key != FIT
-        name = f"Periodize cal {stage_key} {band}{' off' if off else ''}{' code' if show else ''}"
+        role = "" if show else role
+        name = (f"Periodize cal {stage_key} {band}{' off' if off else ''}{' code' if show else ''}"
+                f"{f' role {role}' if role else ''}")
         if name in self._named:
             return name
         colour = {"hv": "0B1A3A", "speed": "325F97", "low": "595959", "none": "595959"}[band]
-        fmt = f'"{stage_key} "0;-0;"{stage_key}";@' if show else "0;-0;;@"
+        fmt = (f'"{stage_key} "0;-0;"{stage_key}";@' if show
+               else f'0" {role}";-0;"{role}";@' if role else "0;-0;;@")
         kw = {"font": self.f(9, bold=band == "hv", color=colour), "alignment": self.center,
               "number_format": fmt}
         if off:

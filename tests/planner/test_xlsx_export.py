@@ -434,8 +434,23 @@ def test_calendar_is_the_intensity_grid_a_month_a_page(exported):
     assert not ws.cell(row=2 + 3, column=6).number_format.startswith('"')
     away = ws.cell(row=2 + 14, column=7)  # A2, unavailable from day 14
     assert away.value == 0 and away.fill.fill_type == "lightUp"
+    # a match day's role after the level, as the board's letters (an "out" player's 70 on a
+    # match day read as playing at 70); the value stays the level
+    from planner.daymarks import ROLE_LETTER, day_marks
+
+    marks = day_marks(season.model_copy(update={"plan": plan}), tl)
+    for j, aid in enumerate(("A3", "A2", "A1", "A4"), start=6):
+        for i in tl.comp_days:
+            fmt = ws.cell(row=i + 2, column=j).number_format
+            role = marks[aid].role.get(i)
+            if role is not None and plan.for_athlete(aid).stages[i] == "FIT":
+                assert fmt == f'0" {ROLE_LETTER[role]}";-0;"{ROLE_LETTER[role]}";@', (aid, i, fmt)
+            else:
+                assert '" S"' not in fmt and '" O"' not in fmt, (aid, i, fmt)
+    assert any(marks[a].role for a in ("A1", "A2", "A3", "A4"))
     # the legend in every page's footer, the header on every page
     assert "HV exposure" in ws.oddFooter.left.text and ws.print_title_rows == "$1:$1"
+    assert "match day: S starts, B bench, O out, R held out (RE-1)" in ws.oddFooter.left.text
     df = pd.read_excel(path, sheet_name="Calendar")
     assert df["A1 Ann Ash"].tolist() == list(plan.for_athlete("A1").intensity)
 
