@@ -387,5 +387,6 @@ def _why_later(season: Season, athlete: str, start: dt.date, today: dt.date, tl:
         stayed = stage_name_on(season, athlete, ap.stages[i], first)
         parts.append(f"the plan had {planned} from {day_short(first)}, but that stage change was not "
                      f"recorded, so the athlete stayed in {stayed}; if it happened, record it "
-                     f"(Move Today in the app, advance --accept on the command line)")
+                     f"(Move Today in the app; on the command line: periodize record SEASON "
+                     f"--stage {athlete} {ap.planned_stages[first]} {first.isoformat()} --save)")
     return (": " + "; ".join(parts)) if parts else ""

@@ -194,3 +194,21 @@ def test_whatif_bad_input_is_located(tmp_path):
     assert r.returncode == 1 and "no injury" in r.stderr
     r = run("whatif", "s.season.json", "--scenario", "ghost", cwd=tmp_path)
     assert r.returncode == 1 and "no scenario is called 'ghost'" in r.stderr
+
+
+def test_a_save_is_made_when_the_output_is_piped_into_a_reader_that_stops(tmp_path):
+    """`periodize solve F --save | head -2`: the command stopped at the first print that failed,
+    stored nothing, and exited 0 all the same."""
+    save_season(season(weeks=6, athletes=3), tmp_path / "s.season.json")
+    # unbuffered: each line reaches the pipe as printed (a long summary does so with any buffer)
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           "PYTHONUNBUFFERED": "1"}
+    p = subprocess.Popen([sys.executable, "-m", "ui.cli", "solve", "s.season.json", "--save",
+                          "--time-limit", "20"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    assert p.stdout.readline()  # the reader takes one line and stops
+    p.stdout.close()
+    err = p.stderr.read()
+    assert p.wait(timeout=120) == 0, err
+    assert "Traceback" not in err and "BrokenPipe" not in err
+    assert load_season(tmp_path / "s.season.json").plan is not None

@@ -161,12 +161,49 @@ def _add_explain(sub) -> None:
 
 
 # -- entry point --------------------------------------------------------------------------------
+class _QuietWhenClosed:
+    """Standard output that goes quiet when the reader stops (``periodize solve F --save | head``):
+    the command goes on to its end, so what it saves is saved. The command stopped at the first
+    print that failed, after which nothing was stored, and said success all the same."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.gone = False
+
+    def write(self, text: str) -> int:
+        if not self.gone:
+            try:
+                return self.stream.write(text)
+            except BrokenPipeError:
+                self._drop()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.gone:
+            try:
+                self.stream.flush()
+            except BrokenPipeError:
+                self._drop()
+
+    def _drop(self) -> None:
+        self.gone = True
+        try:  # what is still buffered (and the interpreter's last flush) goes nowhere, quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self.stream.fileno())
+        except (OSError, ValueError):
+            pass
+
+    def __getattr__(self, name):  # encoding, isatty, fileno, ...
+        return getattr(self.stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # plain ``periodize``: the app on the demo season
         args.file = None
         args.func = commands.cmd_open
+    out = sys.stdout
+    sys.stdout = _QuietWhenClosed(out)
     try:
         return _run(args)
     except BrokenPipeError:  # output piped into a command that stopped reading (e.g. head)
@@ -176,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         print("periodize: interrupted before it finished (the files reported above, if any, "
               "were written)", file=sys.stderr)
         return EXIT_NO_PLAN
+    finally:
+        sys.stdout = out
 
 
 def _run(args) -> int:
