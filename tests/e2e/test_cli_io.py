@@ -196,6 +196,21 @@ def test_an_export_replaces_only_its_own_earlier_file_unless_told(tmp_path):
     r = run("template", "-o", "form.xlsx", "--replace", cwd=tmp_path)
     assert r.returncode == 0 and "The earlier form.xlsx.bak is kept as form.xlsx.1.bak." in r.stdout
     assert digest("form.xlsx.bak") == filled and digest("form.xlsx.1.bak") == mine["gps.csv"]
+    # the calendar and handout folders: a file of the coach's under an athlete's file name
+    for _ in range(2):  # written twice: its own files are replaced without a word
+        r = run("export", "s.season.json", "--ics", "cal", "--handouts", "ho", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+    mine_ics, mine_pdf = tmp_path / "cal" / "A1 Athlete 1.ics", tmp_path / "ho" / "A2 Athlete 2.pdf"
+    mine_ics.write_text("BEGIN:VCALENDAR\nPRODID:-//My club//EN\nEND:VCALENDAR\n")
+    mine_pdf.write_bytes(b"%PDF-1.4 my own notes")
+    r = run("export", "s.season.json", "--ics", "cal", "--handouts", "ho", cwd=tmp_path)
+    assert r.returncode == 1 and "A1 Athlete 1.ics: is there already and was not written by " \
+        "Periodize" in r.stderr and "A2 Athlete 2.pdf: is there already" in r.stderr, r.stderr
+    assert mine_pdf.read_bytes() == b"%PDF-1.4 my own notes"
+    r = run("export", "s.season.json", "--ics", "cal", "--handouts", "ho", "--replace", cwd=tmp_path)
+    assert r.returncode == 0 and "A2 Athlete 2.pdf.bak" in r.stdout, r.stderr
+    assert (tmp_path / "ho" / "A2 Athlete 2.pdf.bak").read_bytes() == b"%PDF-1.4 my own notes"
+    assert b"PRODID:-//My club//" in (tmp_path / "cal" / "A1 Athlete 1.ics.bak").read_bytes()
     # a plan workbook is no JSON, no PDF, no coach workbook: refused as each other
     r = run("export", "s.season.json", "--template", "w.xlsx", cwd=tmp_path)
     assert r.returncode == 1 and "is a plan workbook Periodize exported" in r.stderr

@@ -189,6 +189,7 @@ def cmd_solve(args) -> int:
     season = _season(args.season)
     out = outputs.requested(args)
     outputs.guard(out, {"season file": Path(args.season)}, replace=args.replace)
+    outputs.guard_folders(out, season, getattr(args, "anonymise", False), args.replace)
     warning = size_warning(season, args.time_limit)
     if warning:
         print(f"Warning: {warning}", file=sys.stderr)
@@ -273,6 +274,7 @@ def cmd_export(args) -> int:
     season = _season(args.season)
     out = outputs.requested(args)
     outputs.guard(out, {"season file": Path(args.season)}, replace=args.replace)
+    outputs.guard_folders(out, season, getattr(args, "anonymise", False), args.replace)
     if not any(out.values()):
         raise InputError("export", ["say what to write: --xlsx OUT.xlsx, --json OUT.json, --ics DIR, "
                                     "--pdf OUT.pdf, --handouts DIR and/or --template OUT.xlsx"])

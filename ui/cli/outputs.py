@@ -250,6 +250,45 @@ def guard(outputs: dict[str, Path | None], inputs: dict[str, Path],
         raise InputError("", problems)
 
 
+def _ours_in_folder(kind: str, p: Path) -> bool:
+    """Is the existing file ``p`` in a calendar or handouts folder one Periodize wrote there?"""
+    if kind == "handouts":
+        return written_kind(p) == "pdf"
+    try:
+        with open(p, "rb") as f:
+            return b"PRODID:-//Periodize//" in f.read(4096)
+    except OSError:
+        return False
+
+
+def guard_folders(outputs: dict[str, Path | None], season, anonymise: bool, replace: bool) -> None:
+    """The calendar and handout folders: a file there under a name this export writes (one per
+    athlete) that Periodize did not write is refused, named, unless ``replace``; with it, the
+    file is kept as ``NAME.bak`` before the export writes its own."""
+    from planner.errors import InputError
+    from planner.filegroup import athlete_file_names
+    from planner.safefile import keep_backup
+
+    problems: list[str] = []
+    for kind, suffix in (("ics", ".ics"), ("handouts", ".pdf")):
+        folder = outputs.get(kind)
+        if folder is None or not _exists(folder):
+            continue
+        for name in athlete_file_names(season, anonymise, suffix).values():
+            p = folder / name
+            if not _exists(p) or not p.is_file() or _ours_in_folder(kind, p):
+                continue
+            if replace:
+                keep_backup(p)
+                print(f"The file that was at {p} is kept as {p.name}.bak.")
+            else:
+                problems.append(f"{p}: is there already and was not written by Periodize; the "
+                                f"{_WHAT[kind]} would replace it: move it, give another folder, or "
+                                f"add --replace (the file is then kept as {p.name}.bak)")
+    if problems:
+        raise InputError("", problems[:20], more=max(0, len(problems) - 20))
+
+
 def keep_backups(outputs: dict[str, Path | None]) -> None:
     """Keep every existing file an export is about to replace as ``NAME.bak``, and say so. An
     earlier output of the same kind is not kept over a ``NAME.bak`` that is not: that backup is
