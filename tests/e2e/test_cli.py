@@ -179,11 +179,17 @@ def test_whatif_new_scenario_saved_listed_and_replayed(tmp_path):
     r = run("whatif", "s.season.json", "--list", cwd=tmp_path)
     assert ("Out of date: planned before the absences changed, so its plan does not take that "
             "change into account") in r.stdout
-    assert "(--scenario 'Match earlier' --save)" in r.stdout
+    assert "(--scenario 'Match earlier' --save; or --delete 'Match earlier')" in r.stdout
     r = run("whatif", "s.season.json", "--scenario", "Match earlier", "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     r = run("whatif", "s.season.json", "--list", cwd=tmp_path)
     assert "Match earlier (planned)" in r.stdout and "Out of date" not in r.stdout
+    # a scenario no longer wanted (made redundant by a record) is deleted from the command line
+    r = run("whatif", "s.season.json", "--delete", "match EARLIER", cwd=tmp_path)
+    assert r.returncode == 0 and "Deleted scenario 'Match earlier'" in r.stdout, r.stderr
+    assert load_season(tmp_path / "s.season.json").scenarios == ()
+    r = run("whatif", "s.season.json", "--delete", "Match earlier", cwd=tmp_path)
+    assert r.returncode == 1 and "no scenario is called 'Match earlier'" in r.stderr
 
 
 def test_whatif_bad_input_is_located(tmp_path):

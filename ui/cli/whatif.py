@@ -27,6 +27,7 @@ def add_parser(sub) -> None:
     w.add_argument("--scenario", metavar="NAME", help="an existing scenario of the season")
     w.add_argument("--new", metavar="NAME", help="define a new scenario from the edit options below")
     w.add_argument("--list", action="store_true", help="list the season's scenarios and their edits")
+    w.add_argument("--delete", metavar="NAME", help="delete a stored scenario from the season file")
     add_edit_options(w)
     w.add_argument("--xlsx", metavar="OUT.xlsx", help="write the comparison as a workbook")
     w.add_argument("--save", action="store_true", help="store the scenario and its plan in the season file")
@@ -303,10 +304,9 @@ def cmd_whatif(args) -> int:
     season = load_season(args.season)
     if args.list:
         return _list(season, describe_edits)
-    for option, name in (("--new", args.new), ("--scenario", args.scenario)):
-        if name is not None and not name.strip():
-            raise InputError(option, ["the scenario name is empty; give it a name, e.g. "
-                                      "'Final a week earlier'"])
+    if args.delete is not None:
+        return _delete(season, args)
+    _check_names(args)
     if bool(args.scenario) == bool(args.new):
         raise InputError("whatif", ["give either --scenario NAME (an existing scenario) or --new NAME "
                                     "with edit options; --list shows the scenarios"])
@@ -353,6 +353,28 @@ def cmd_whatif(args) -> int:
     if ctrl_c.interrupted:
         print("Interrupted: the re-plan below is the best found so far.", file=sys.stderr)
     _report(args, season, sc, baseline, after, out.plan)
+    return 0
+
+
+def _check_names(args) -> None:
+    for option, name in (("--new", args.new), ("--scenario", args.scenario)):
+        if name is not None and not name.strip():
+            raise InputError(option, ["the scenario name is empty; give it a name, e.g. "
+                                      "'Final a week earlier'"])
+
+
+def _delete(season, args) -> int:
+    """``--delete NAME``: the scenario out of the season file (kept as .bak)."""
+    from pathlib import Path
+
+    from planner import edits as E
+    from planner.scenarios import find
+    from planner.seasonfile import save_season
+
+    sc = find(season, args.delete)
+    save_season(E.DeleteScenario(name=sc.name).apply(season), args.season)
+    print(f"Deleted scenario '{sc.name}' from {args.season} (the previous file is kept as "
+          f"{Path(args.season).name}.bak)")
     return 0
 
 
@@ -411,7 +433,7 @@ def _list(season, describe_edits) -> int:
         state = "planned" if sc.plan else "not planned"
         print(f"{sc.name} ({state})")
         if why := out_of_date(season, sc):
-            print(f"  Out of date: {why} (--scenario '{sc.name}' --save)")
+            print(f"  Out of date: {why} (--scenario '{sc.name}' --save; or --delete '{sc.name}')")
         for line in describe_edits(season, sc):
             print(f"  - {line}")
     return 0
