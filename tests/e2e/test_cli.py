@@ -35,8 +35,8 @@ def test_demo_solve_check_round_trip(tmp_path):
     spikes = re.search(r"LD-1 +No planned load spike +(\d+) / 0\n", r.stdout)
     assert spikes and int(spikes[1]) > 0, r.stdout
     assert (f"Listed, not avoided: LD-1 (no planned load spike: {spikes[1]}). Weight 0 counts them "
-            f"without steering the plan; to have the plan avoid them, give it a weight in the "
-            f"app's Rules tab") in r.stdout
+            f"without steering the plan; to have the plan avoid them, give it a weight "
+            f"(periodize record d.season.json --rule LD-1.weight=20 --save re-plans with it)") in r.stdout
     plan = json.loads((tmp_path / "p.json").read_text())
     assert plan["format"] == "periodize-plan" and plan["status"] in ("optimal", "feasible")
     assert len(plan["athletes"]) == 24

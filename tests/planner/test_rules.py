@@ -15,3 +15,7 @@ def test_listed_only_names_the_rules_counted_at_no_cost_and_nothing_else():
     two = listed_only({"LD-1": 2, "DL-7": 5}, {})
     assert "LD-1 (no planned load spike: 2), DL-7 (" in two and "give each a weight" in two
     assert listed_only({"DL-7": 5}, {}).endswith("and solve again.")  # only LD-1 costs search time
+    # on the command line: the command that gives the weight
+    cli = listed_only({"LD-1": 3}, {}, "'my team.season.json'")
+    assert ("give it a weight (periodize record 'my team.season.json' --rule LD-1.weight=20 --save "
+            "re-plans with it) (with LD-1 a solve then takes its whole time limit).") in cli

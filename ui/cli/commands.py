@@ -3,6 +3,7 @@ only in the commands that solve, the desktop app (Qt) only for ``open``."""
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -93,7 +94,7 @@ def cmd_template(args) -> int:
 
 
 # -- solve ----------------------------------------------------------------------------------------
-def print_summary(outcome, season) -> None:
+def print_summary(outcome, season, path: str = "SEASON") -> None:
     plan = outcome.plan
     print(f"Season:    {season.name}")
     print(f"Status:    {outcome.status.value}")
@@ -123,7 +124,7 @@ def print_summary(outcome, season) -> None:
 
         for rule, n in outcome.counts.items():
             print(f"  {rule:7s} {RULES[rule].title:38s} {n:5d} / {outcome.penalties.get(rule, 0):g}")
-        hint = listed_only(outcome.counts, outcome.penalties)
+        hint = listed_only(outcome.counts, outcome.penalties, shlex.quote(path))
         if hint:
             print(hint)
 
@@ -204,7 +205,7 @@ def cmd_solve(args) -> int:
     with interruptible(stop) as ctrl_c:
         outcome = solve(SolveRequest(season, time_limit=args.time_limit,
                                      deterministic=args.deterministic), stop=stop)
-    print_summary(outcome, season)
+    print_summary(outcome, season, args.season)
     if outcome.status.value == "infeasible":
         print_conflicts(outcome, args.season)
         return EXIT_INFEASIBLE
