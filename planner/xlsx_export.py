@@ -15,7 +15,7 @@ Sheets, in order, each printing on A4 with the season's name in the page header:
   athlete's return (:mod:`planner.xlsx_overview`).
 - **Returns**: one row per injured athlete's injury record: the injury, the stage at the planning
   start, back to full training, first match, target, met, provisional.
-- **Calendar**: days x athletes, one month a printed page: the planned intensity, the rehab stage
+- **Calendar**: days x athletes, one month of whole weeks a printed page: the planned intensity, the rehab stage
   as a tint with its code, HV exposures bold, days away hatched; the block, the competitions and
   the reasons for days off in front; the legend in every page's footer.
 - **Load**: the squad's planned and logged load and median ACWR per week as two native charts,
@@ -549,7 +549,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     head("Sheets")
     tl = Timeline(season)
     n, weeks = len(ctx.athletes), len(tl.weeks)
-    months = len({(d.year, d.month) for d in tl.days})
+    months = len({calendar_page(d) for d in tl.days})
     # a page per athlete and week (and each athlete's first page), the Calendar's months, the
     # Load sheet's rows (about 30 a page, after its charts), and the few short sheets
     pages = n * (weeks + 1) + months * -(-n // CALENDAR_MAX_ATHLETES) + 1 + -(-n * weeks // 30) + 10
@@ -559,7 +559,8 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     index = [
         (OVERVIEW_SHEET, "the season on one page: athletes × weeks, blocks, competitions, returns"),
         (RETURNS_SHEET, "each injured athlete's return and target"),
-        (CALENDAR_SHEET, "days × athletes, a month a page: the planned intensity of every day"),
+        (CALENDAR_SHEET, "days × athletes, a month of whole weeks a page: the planned intensity of "
+                         "every day"),
         (LOAD_SHEET, "training load (minutes × RPE) per athlete and week, planned and logged, "
                      "with ACWR, monotony, strain and flags; the squad's charts"),
         (RULES_SHEET, "every rule with this season's values, its evidence and references"),
@@ -689,8 +690,17 @@ def _block_of(season: Season, day: dt.date) -> str:
     return ""
 
 
+def calendar_page(day: dt.date) -> tuple[int, int]:
+    """The Calendar page (year, month) a day prints on: a page holds the whole weeks (Monday to
+    Sunday) whose Thursday falls in its month, as ISO 8601 gives a week to a year, so no week is
+    cut in two (four or five weeks a page)."""
+    thursday = day + dt.timedelta(days=3 - day.weekday())
+    return thursday.year, thursday.month
+
+
 def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
-    """Days x athletes, a month a printed page (rows as tall as the page allows), at most
+    """Days x athletes, a month of whole weeks a printed page (``calendar_page``; rows as tall as
+    the page allows), at most
     ``CALENDAR_MAX_ATHLETES`` athletes a page wide, the date, MD, team week, block and
     competitions or day off repeated on every page, the legend in the footer."""
     tl = ctx.tl
@@ -700,7 +710,7 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
     longest = max((text_width(_label(ctx, a), 10, True) for a in ctx.athletes), default=30.0)
     head_h = min(HEADER_MAX_PT, max(44.0, longest + 10))
     room = printable()[1] * 100 / scale_for(page_w, 1.0) - head_h - 8
-    base_h = max(12.0, min(18.0, room / 31))
+    base_h = max(12.0, min(18.0, room / 35))
     rows = _calendar_rows(ctx, head_h, base_h)
     _put(ctx, ws, rows)
     for j, (_, w) in enumerate(CALENDAR_FIXED, start=1):
@@ -715,7 +725,7 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
     ws.print_title_cols = f"A:{get_column_letter(nfixed)}"
     months: dict[tuple[int, int], float] = {}
     for i, day in enumerate(tl.days):
-        key = (day.year, day.month)
+        key = calendar_page(day)
         months[key] = months.get(key, 0.0) + rows.heights.get(i + 2, base_h)
     ctx.print_setup(ws, scale=scale_for(page_w, head_h + max(months.values(), default=0.0)))
     ws.oddFooter.left.text = CALENDAR_LEGEND
@@ -743,7 +753,7 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
     styles: dict[tuple, str] = {}
     prev_block = None
     for i, day in enumerate(tl.days):
-        month_start = i == 0 or day.day == 1
+        month_start = i == 0 or calendar_page(day) != calendar_page(tl.days[i - 1])
         if month_start and i > 0:
             rows.breaks.append(i + 1)  # the header is row 1: day i is row i + 2
         block = _block_of(season, day)

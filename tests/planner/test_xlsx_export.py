@@ -455,12 +455,21 @@ def test_calendar_is_the_intensity_grid_a_month_a_page(exported):
     assert df["A1 Ann Ash"].tolist() == list(plan.for_athlete("A1").intensity)
 
 
-def test_calendar_pages_break_at_each_month_and_say_days_off(demo_season, demo_book):
+def test_calendar_pages_hold_a_month_of_whole_weeks_and_say_days_off(demo_season, demo_book):
+    """A page break falls on a Monday, never inside a week: each page holds the weeks whose
+    Thursday is in its month (four or five), so a printed week is read on one page."""
     season = _with_blocks(demo_season)
     ws = demo_book["Calendar"]
     tl = Timeline(season)
     breaks = [b.id for b in ws.row_breaks.brk]
-    assert breaks == [i + 1 for i in range(1, tl.n) if tl.days[i].day == 1]
+    firsts = [tl.days[r - 1] for r in breaks]  # row r holds day r - 2; a break after row r
+    assert firsts and all(d.weekday() == 0 for d in firsts)
+    for start, end in zip(firsts, firsts[1:], strict=False):  # the pages between two breaks
+        assert (end - start).days in (28, 35), (start, end)
+        thursdays = {(start + dt.timedelta(days=k)).month for k in range(3, (end - start).days, 7)}
+        assert len(thursdays) == 1, start
+    thursdays = {d + dt.timedelta(days=3 - d.weekday()) for d in tl.days}
+    assert len(breaks) == len({(t.year, t.month) for t in thursdays}) - 1
     notes = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=5).value
              for r in range(2, ws.max_row + 1)}
     assert notes[dt.date(2026, 12, 25)] == "Day off: Christmas"
