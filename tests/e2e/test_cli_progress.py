@@ -98,6 +98,9 @@ def test_the_demo_advanced_to_december_accepts_the_projected_stage_changes(advan
     assert "recorded without a passing test (" in r.stdout and "Hip-flexor strength LSI" in r.stdout
     assert "record the results in the injuries' tests" in r.stdout
     assert s.calendar.today == DEC_1
+    # the note on LD-1 spikes names this season file in its command, as periodize solve's does
+    assert "periodize record demo.season.json --rule LD-1.weight=20 --save" in r.stdout
+    assert "record SEASON" not in r.stdout
     for aid in ("A07", "A12", "A19"):  # the three athletes in rehab are back, on record
         assert athlete_stage_on(s.injuries_of(aid), DEC_1) == FIT, aid
         assert s.injuries_of(aid)[-1].stages[-1].stage == FIT

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,3 +38,41 @@ def test_handouts_need_a_stored_plan(tmp_path):
     r = _cli("export", "demo.season.json", "--handouts", "handouts", cwd=tmp_path)
     assert r.returncode == 1 and "has no stored plan for --handouts" in r.stderr
     assert not (tmp_path / "handouts").exists()
+
+
+def _pages(path: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", path.read_bytes()))
+
+
+def test_handouts_of_chosen_weeks_only(tmp_path):
+    """``--weeks`` gives the handouts of the weeks a coach hands out (this week, or a block of
+    them) instead of the whole season; a week it cannot read is refused, nothing written."""
+    season = solved_demo()
+    save_season(season, tmp_path / "demo.season.json")
+    r = _cli("export", "demo.season.json", "--handouts", "ho", "--weeks", "12-14", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "a page per athlete and week (weeks 12-14, 19 Oct to 8 Nov 2026), to ho" in r.stdout
+    files = sorted((tmp_path / "ho").iterdir())
+    assert len(files) == 24 and all(_pages(f) == 3 for f in files)
+    # a date (day first, as the app's fields read it): the week holding it
+    r = _cli("export", "demo.season.json", "--handouts", "ho", "--weeks", "16/12/2026", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "(week 20, 14 to 20 Dec 2026)" in r.stdout and _pages(tmp_path / "ho" / files[0].name) == 1
+    # now: the week of the season's today
+    save_season(season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": dt.date(2026, 9, 2)})}), tmp_path / "demo.season.json")
+    r = _cli("export", "demo.season.json", "--handouts", "ho", "--weeks", "now", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "(week 5, 31 Aug to 6 Sep 2026)" in r.stdout
+    before = {f.name: f.read_bytes() for f in (tmp_path / "ho").iterdir()}
+    for spec, said in (("41", "there is no week 41; the season has weeks 1 to 40"),
+                       ("1.1.2030", "1 Jan 2030 is outside the season"),
+                       ("14-12", "'14-12' ends before it starts"),
+                       ("soon", "'soon' is neither a week number nor a date")):
+        r = _cli("export", "demo.season.json", "--handouts", "ho", "--weeks", spec, cwd=tmp_path)
+        assert r.returncode == 1 and f"--weeks: {said}" in r.stderr, (spec, r.stderr)
+        assert "Traceback" not in r.stderr
+    r = _cli("export", "demo.season.json", "--xlsx", "plan.xlsx", "--weeks", "3", cwd=tmp_path)
+    assert r.returncode == 1 and "add --handouts DIR" in r.stderr
+    assert not (tmp_path / "plan.xlsx").exists()
+    assert {f.name: f.read_bytes() for f in (tmp_path / "ho").iterdir()} == before

@@ -102,7 +102,8 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
     if today is not None and today > end:  # rules-spec.md section 1: the whole season is past
         print(f"Note:      today ({today.isoformat()}) is after the season's end "
               f"({end.isoformat()}): the whole season is past, nothing is left to plan. Move "
-              f"today back (periodize advance FILE --today YYYY-MM-DD) to plan the days after it.")
+              f"today back (periodize advance {shlex.quote(path)} --today YYYY-MM-DD) to plan the days "
+              f"after it.")
     if outcome.objective is not None and outcome.bound is not None:
         gap = outcome.gap
         print(f"Objective: {outcome.objective:g}   bound: {outcome.bound:g}   gap: "
@@ -283,6 +284,14 @@ def cmd_export(args) -> int:
     if season.plan is None and needs_plan:
         raise InputError(args.season, [f"has no stored plan for {', '.join(needs_plan)}; run "
                                        f"'periodize solve SEASON --save' first"])
+    weeks = None
+    if args.weeks is not None:
+        from ui.cli.names import weeks as weeks_named
+
+        if not out["handouts"]:
+            raise InputError("--weeks", ["chooses the weeks of the handouts: add --handouts DIR "
+                                         "(the other exports hold the whole season)"])
+        weeks = weeks_named(season, args.weeks)
     report = None
     if needs_plan:
         from planner.check import check_plan
@@ -292,7 +301,7 @@ def cmd_export(args) -> int:
         if note:  # exported all the same (the workbook's cover says it too), but said first
             print(f"Warning: {note} To see them all: periodize check {args.season}; to solve "
                   f"again: periodize solve {args.season} --save", file=sys.stderr)
-    outputs.write(season, season.plan, out, args.anonymise, check=report)
+    outputs.write(season, season.plan, out, args.anonymise, check=report, weeks=weeks)
     return EXIT_OK
 
 

@@ -139,6 +139,10 @@ def _add_export(sub) -> None:
     e.add_argument("--pdf", metavar="OUT.pdf", help="the season board as a PDF, a page a month")
     e.add_argument("--handouts", metavar="DIR", help="one PDF per athlete into DIR: a page per "
                                                      "week to print and hand out")
+    e.add_argument("--weeks", metavar="WEEKS", help="the handouts' weeks (default: the whole season): "
+                                                    "a week number as the app shows it (12), a range "
+                                                    "(12-14), a date or FROM..TO dates (the weeks "
+                                                    "holding them), or now (the week of today)")
     e.add_argument("--template", metavar="OUT.xlsx",
                    help="the season as a coach workbook (the import form): edit and import again")
     e.add_argument("--anonymise", action="store_true", help=ANONYMISE_HELP + " but --template")

@@ -4,6 +4,7 @@ not matter); an unknown or ambiguous one is a located error that lists the IDs."
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 
 from planner.errors import InputError
@@ -53,3 +54,48 @@ def listing(athletes) -> str:
     shown = ", ".join(f"{a.id} {a.name}" for a in athletes[:SHOWN])
     more = len(athletes) - SHOWN
     return shown + (f" and {more} more" if more > 0 else "")
+
+
+def weeks(season, spec: str, option: str = "--weeks") -> list[int]:
+    """The season weeks (0-based) ``spec`` names, as the app labels them: ``12`` (Week 12),
+    ``12-14``, a date (the week holding it, day first or ISO), ``DATE..DATE``, or ``now`` (the
+    week holding the season's today); InputError naming ``option`` and the season's range."""
+    from planner.text import DATE_WRITTEN, read_date, span
+    from planner.timeline import Timeline
+
+    tl = Timeline(season)
+    n = len(tl.weeks)
+    whole = (f"the season has weeks 1 to {n} ({span(tl.days[0], tl.days[-1])}); write a week "
+             f"number (12), a range (12-14), a date ({DATE_WRITTEN}), two dates (FROM..TO) or now")
+    key = spec.strip().lower()
+
+    def week_of_date(text: str) -> int:
+        day = read_date(text)
+        if day is None:
+            raise InputError(option, [f"'{_clip(text)}' is neither a week number nor a date; {whole}"])
+        i = tl.index(day)
+        if i is None:
+            raise InputError(option, [f"{span(day, day)} is outside the season; {whole}"])
+        return tl.week_of[i]
+
+    def number(text: str) -> int:
+        w = int(text)
+        if not 1 <= w <= n:
+            raise InputError(option, [f"there is no week {w}; {whole}"])
+        return w - 1
+
+    if key == "now":
+        today = season.calendar.today
+        if today is None or tl.index(today) is None:
+            raise InputError(option, ["'now' is the week holding the season's today, and this "
+                                      "season has none in it (periodize advance sets it); give a "
+                                      "week number or a date instead"])
+        return [tl.week_of[tl.index(today)]]
+    parts = key.split("..") if ".." in key else (key.split("-") if re.fullmatch(r"\d+\s*-\s*\d+", key) else [key])
+    if len(parts) > 2 or not all(p.strip() for p in parts):
+        raise InputError(option, [f"'{_clip(spec)}' is not a week or a range of weeks; {whole}"])
+    ends = [number(p) if p.strip().isdigit() and len(p.strip()) <= 3 else week_of_date(p) for p in parts]
+    first, last = ends[0], ends[-1]
+    if last < first:
+        raise InputError(option, [f"'{_clip(spec)}' ends before it starts: give the earlier week first"])
+    return list(range(first, last + 1))

@@ -329,14 +329,16 @@ def headless_qt() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def write(season, plan, outputs: dict[str, Path | None], anonymise: bool, check=None) -> None:
+def write(season, plan, outputs: dict[str, Path | None], anonymise: bool, check=None,
+          weeks: list[int] | None = None) -> None:
     """Write every requested output of ``plan`` (None: only those that need no plan); a file
     replaced is kept as ``NAME.bak``. ``check``: the plan checker's report of ``plan``, if the
-    caller made one (the workbook's cover says what it finds)."""
+    caller made one (the workbook's cover says what it finds). ``weeks``: the handouts' weeks
+    (0-based; None: every week)."""
     note = " (anonymised)" if anonymise else ""
     keep_backups({k: p for k, p in outputs.items() if plan is not None or k not in NEED_A_PLAN})
     if plan is not None:
-        _write_plan_files(season, plan, outputs, anonymise, note, check)
+        _write_plan_files(season, plan, outputs, anonymise, note, check, weeks)
     if outputs.get("pdf"):
         _write_pdf(season, plan, outputs["pdf"], anonymise, note)
     if outputs.get("template"):
@@ -347,7 +349,8 @@ def write(season, plan, outputs: dict[str, Path | None], anonymise: bool, check=
               f"'periodize import {outputs['template']} -o FILE.season.json')")
 
 
-def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check=None) -> None:
+def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check=None,
+                      weeks: list[int] | None = None) -> None:
     if outputs.get("json"):
         from planner.anonymise import anonymised
         from planner.planjson import plan_to_json
@@ -376,11 +379,25 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check=N
         from ui.desktop.handouts import export_handouts  # Qt, only for the PDFs
 
         with kept_only_if_written(outputs["handouts"]):
-            files = export_handouts(season, plan, outputs["handouts"], anonymise=anonymise)
-        print(f"Wrote {len(files)} handout PDF(s){note}, a page per athlete and week, to "
-              f"{outputs['handouts']}")
+            files = export_handouts(season, plan, outputs["handouts"], anonymise=anonymise,
+                                    weeks=weeks)
+        print(f"Wrote {len(files)} handout PDF(s){note}, a page per athlete and week"
+              f"{_weeks_words(season, weeks)}, to {outputs['handouts']}")
         if extra := left_over(outputs["handouts"], files, "PDF file", tuple(outputs.values())):
             print(extra, file=sys.stderr)
+
+
+def _weeks_words(season, weeks: list[int] | None) -> str:
+    """`` (week 12, 14-20 Dec 2026)``: the handouts' weeks when not the whole season."""
+    if weeks is None:
+        return ""
+    from planner.text import span
+    from planner.timeline import Timeline
+
+    tl = Timeline(season)
+    first, last = tl.weeks[weeks[0]], tl.weeks[weeks[-1]]
+    which = f"week {weeks[0] + 1}" if len(weeks) == 1 else f"weeks {weeks[0] + 1}-{weeks[-1] + 1}"
+    return f" ({which}, {span(tl.days[first.first], tl.days[last.last])})"
 
 
 def _write_pdf(season, plan, path: Path, anonymise: bool, note: str) -> None:

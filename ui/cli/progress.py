@@ -403,7 +403,7 @@ def _replan_change(before, season, time_limit: float, path: str):
     if outcome is None:
         return season, status
     print("Re-planned, keeping the stored plan wherever changing it gains nothing:")
-    print_summary(outcome, season)
+    print_summary(outcome, season, path)
     after = season.model_copy(update={"plan": outcome.plan})
     for line in returns_moved(before, after):
         print(line)
@@ -419,7 +419,7 @@ def _plan_as_it_stands(season, time_limit: float, path: str):
     if outcome is None:
         return season, status
     print("Planned (the season had no stored plan):")
-    print_summary(outcome, season)
+    print_summary(outcome, season, path)
     return season.model_copy(update={"plan": outcome.plan}), None
 
 
@@ -479,7 +479,7 @@ def _replan(before, season, time_limit: float, path: str, context: str):
     if outcome is None:
         return season, status
     print("Re-planned from today, keeping the stored plan wherever changing it gains nothing:")
-    print_summary(outcome, season)
+    print_summary(outcome, season, path)
     after = season.model_copy(update={"plan": outcome.plan})
     for line in returns_moved(before, after):
         print(line)
