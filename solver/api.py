@@ -57,13 +57,22 @@ class Conflict:
 @dataclass(frozen=True)
 class Remedy:
     """A fact the coach can record that gives an infeasible season a plan again, found with the
-    explanation: an athlete still in the stage held today when its maximum has run out is
-    recorded in it from ``date`` (``planner.edits.RecordStage``), so its days count from then."""
+    explanation. ``kind`` "stage": an athlete still in the stage held today when its maximum has
+    run out is recorded in it from ``date`` (``planner.edits.RecordStage``), so its days count
+    from then. ``kind`` "flare-up": a logged pain that proposes a flare-up (rules-spec.md section
+    9) is recorded as one on ``date`` (``planner.edits.RecordFlareUp``; ``stage`` empty)."""
 
     athlete: str
     stage: str
     date: str  # ISO date
     text: str
+    kind: str = "stage"
+
+    def option(self) -> str:
+        """The command-line option that records it (``periodize record``)."""
+        if self.kind == "flare-up":
+            return f"--flare-up {self.athlete} {self.date}"
+        return f"--stage {self.athlete} {self.stage} {self.date}"
 
 
 @dataclass(frozen=True)

@@ -173,7 +173,55 @@ def explain(season: Season, stop: StopToken | None = None,
         else:
             i += 1
     left = time_limit - (time.monotonic() - t0)
-    return tuple(_describe(model, k) for k in core), _stage_restarts(model, core, stop, left)
+    t1 = time.monotonic()
+    flares = _flare_ups(model, core, stop, left)
+    left -= time.monotonic() - t1
+    restarts = _stage_restarts(model, core, stop, left)
+    # a pain the log proposes as a flare-up comes first: recording "still in the stage" instead
+    # would keep a symptomatic athlete on the stage's sprinting
+    flared = {r.athlete for r in flares}
+    restarts = tuple(_after_flare(r) if r.athlete in flared else r for r in restarts)
+    return tuple(_describe(model, k) for k in core), flares + restarts
+
+
+def _after_flare(r: Remedy) -> Remedy:
+    return Remedy(athlete=r.athlete, stage=r.stage, date=r.date, kind=r.kind,
+                  text=f"Only if that pain was no flare-up: {r.text[:1].lower()}{r.text[1:]}")
+
+
+def _flare_ups(model: PlanModel, core: list[str], stop: StopToken | None,
+               time_limit: float) -> tuple[Remedy, ...]:
+    """For each athlete of the conflict whose log proposes a flare-up not recorded yet (a pain
+    at or above the protocol's threshold, ``planner.progress.flare_proposals``), the latest such
+    pain recorded as a flare-up, offered when the season with it has a plan."""
+    from planner.edits import RecordFlareUp
+    from planner.progress import flare_proposals
+
+    season = model.season
+    athletes = []
+    for key in core:
+        unit = model.group_info[key].unit
+        if unit and unit not in athletes and season.athlete(unit) is not None:
+            athletes.append(unit)
+    out = []
+    t0 = time.monotonic()
+    for athlete in athletes:
+        proposals = flare_proposals(season, athlete)
+        if not proposals:
+            continue
+        p = max(proposals, key=lambda q: q.date)
+        try:
+            flared = check_season(RecordFlareUp(athlete=athlete, date=p.date).apply(season))
+        except InputError:
+            continue
+        left = max(2.0, time_limit - (time.monotonic() - t0))
+        if (stop is not None and stop.is_set()) or not _has_plan(flared, left, stop):
+            continue
+        out.append(Remedy(athlete=athlete, stage="", date=p.date.isoformat(), kind="flare-up", text=(
+            f"{season.athlete_label(athlete)} logged pain {p.pain:g}/10 on {day_long(p.date)}, at or "
+            f"above the protocol's {p.threshold}/10: if that was a flare-up, record it (the stage "
+            f"steps back and the sprint ladder restarts below it), and the season has a plan.")))
+    return tuple(out)
 
 
 def _stage_restarts(model: PlanModel, core: list[str], stop: StopToken | None,

@@ -410,6 +410,39 @@ def test_a_stage_out_of_days_is_explained_with_the_record_command_that_gives_a_p
     assert run("check", "s.season.json", cwd=tmp_path).returncode == 0
 
 
+def test_a_painful_session_that_leaves_no_plan_offers_the_flare_up_first(tmp_path):
+    """A hamstring athlete in S2 logs pain 5/10 at a 96 % sprint, and S2's days run out: no plan.
+    The way on offered first is the flare-up the log proposes (the athlete steps back), not
+    "still in S2", which would keep a symptomatic athlete sprinting; its command gives a plan."""
+    shutil.copy(template_path("demo.season.json"), tmp_path / "demo.season.json")
+    rows = ["Athlete ID,Date,Minutes,RPE,Top speed %,Pain"] + [
+        f"A19,2026-{d},60,{rpe},{top},{pain}" for d, rpe, top, pain in (
+            ("08-24", 5, 70, 1), ("08-25", 5, 70, 1), ("08-26", 6, 95, 2), ("08-27", 5, 70, 1),
+            ("08-28", 6, 100, 2), ("08-31", 6, 70, 1), ("09-01", 6, 72, 1), ("09-02", 6, 70, 2),
+            ("09-03", 7, 96, 5))]
+    (tmp_path / "log.csv").write_text("\n".join(rows) + "\n")
+    before = (tmp_path / "demo.season.json").read_bytes()
+    r = run("advance", "demo.season.json", "--today", "2026-09-04", "--accept", "--log", "log.csv",
+            cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert (tmp_path / "demo.season.json").read_bytes() == before
+    flare = "periodize record demo.season.json --flare-up A19 2026-09-03 --save"
+    assert ("A way on: Isaac Boateng (A19) logged pain 5/10 on Thu 3 Sep 2026, at or above the "
+            "protocol's 3/10: if that was a flare-up, record it") in r.stderr
+    assert flare in r.stderr
+    stage = r.stderr.find("--stage A19 S2")
+    assert stage == -1 or (r.stderr.index(flare) < stage
+                           and "A way on: only if that pain was no flare-up: if Isaac" in r.stderr)
+    r = run("advance", "demo.season.json", "--today", "2026-09-04", "--accept", "--log", "log.csv",
+            "--no-replan", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run(*flare.split()[1:], cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    stored = load_season(tmp_path / "demo.season.json")
+    assert dt.date(2026, 9, 3) in stored.injuries_of("A19")[-1].flare_ups
+    assert stored.plan is not None and not check_plan(stored, stored.plan).violations
+
+
 def test_the_way_on_says_what_the_record_command_must_carry_after_each_refusal(capsys):
     """A refused move of today or log is stored first with --no-replan; a refused record gets
     the option added to the same command; a solve records it into the stored season."""

@@ -244,6 +244,30 @@ def test_a_stage_out_of_days_is_explained_with_a_way_on_that_one_click_records(q
     assert "P2's 21-42 days" not in w.explanation.toPlainText()
 
 
+def test_a_flare_up_way_on_records_the_flare_up_and_solves_again(qtbot, dialogs):
+    """The explanation's flare-up way on (a logged pain the log proposes as a flare-up) records
+    that flare-up as one undo step, not a stage, and solves again."""
+    from solver.api import Remedy
+    from tests.builders import day, injury
+    from tests.builders import season as built
+
+    s = built(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(14))
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    w.solve_time_limit = 20.0
+    remedy = Remedy(athlete="A1", stage="", date=day(10).isoformat(), kind="flare-up",
+                    text="Athlete 1 (A1) logged pain 5/10: if that was a flare-up, record it.")
+    with qtbot.waitSignal(w.solve_finished, timeout=60000):
+        w.record_remedy(remedy)
+    assert day(10) in w.season.injuries_of("A1")[0].flare_ups
+    assert w.season.injuries_of("A1")[0].stages == s.injuries_of("A1")[0].stages
+    assert w.season.plan is not None
+    w.undo_stack.undo()  # the plan, then the flare-up, each one step
+    w.undo_stack.undo()
+    assert day(10) not in w.season.injuries_of("A1")[0].flare_ups
+    assert dialogs == []
+
+
 def test_a_solver_error_is_shown_without_traceback(qtbot, tiny, dialogs):
     def broken(request, on_progress=None, stop=None):
         raise RuntimeError("model could not be built")

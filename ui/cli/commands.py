@@ -159,13 +159,16 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
     print("Change that and solve again." if plain else
           "Change or remove one of them (a pin, a date, a rule value) and solve again.", file=sys.stderr)
     for r in outcome.remedies:
-        option = f"--stage {r.athlete} {r.stage} {r.date}"
+        option = r.option()
         command = f"periodize record {path or 'FILE.season.json'} {option} --save"
         how = {"record": f"run the same command with {option} added",
                "move": f"run the same command with --no-replan (today moves), then:\n  {command}",
                "log": f"run the same command with --no-replan (the log is stored), then:\n  {command}",
                }.get(context, f"\n  {command}")
-        print(f"A way on: {r.text[:1].lower()}{r.text[1:]} To record it: {how}", file=sys.stderr)
+        said = r.text
+        if said.split(" ", 1)[0] in ("If", "Only"):  # not an athlete's name
+            said = said[:1].lower() + said[1:]
+        print(f"A way on: {said} To record it: {how}", file=sys.stderr)
 
 
 def no_plan_text(season, outcome, interrupted: bool, time_limit: float) -> str:

@@ -1041,10 +1041,14 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def record_remedy(self, remedy) -> None:
-        """The explanation's way on (``solver.api.Remedy``): record that the athlete is still in
-        the stage from that day (one undo step), then solve again."""
-        edit = E.RecordStage(athlete=remedy.athlete, stage=remedy.stage,
-                             start=dt.date.fromisoformat(remedy.date))
+        """The explanation's way on (``solver.api.Remedy``): record the flare-up the log
+        proposed, or that the athlete is still in the stage from that day (one undo step), then
+        solve again."""
+        day = dt.date.fromisoformat(remedy.date)
+        if remedy.kind == "flare-up":
+            edit = E.RecordFlareUp(athlete=remedy.athlete, date=day)
+        else:
+            edit = E.RecordStage(athlete=remedy.athlete, stage=remedy.stage, start=day)
         if self.apply_edit(edit):
             self.start_solve()
 
