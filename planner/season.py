@@ -314,10 +314,11 @@ class AthletePlan(Model):
 
 
 # The planner's version, raised when the solver plans the same season differently in a way no
-# rule states: 2, a starter's first training day after a match is a recovery session
-# (docs/semantics.md). A stored plan of an earlier version is not kept as it is: solving keeps the
-# new plan and a re-plan covers the whole future (solver/run.py, solver/whatif.py).
-PLANNER_VERSION = 2
+# rule states: 2, a starter's first training day after a match is a recovery session; 3, a fit
+# athlete's 80 % and 90 % speed days only as RAMP's steps (solver/polish.py; docs/semantics.md).
+# A stored plan of an earlier version is not kept as it is: solving keeps the new plan and a
+# re-plan covers the whole future (solver/run.py, solver/whatif.py).
+PLANNER_VERSION = 3
 
 
 class Plan(Model):

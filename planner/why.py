@@ -434,6 +434,10 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
             if f.hv[i]:
                 add(Reason("HV-6", "bound", f"{head}: compensation session (HV-6 allows "
                                              f"MD+{j} for non-players)."))
+            elif f.speed[i]:  # a speed day below HV (RAMP's 80 % step, or a cap)
+                add(Reason("HV-6", "bound", f"{head}: compensation session at {f.it[i]} % (HV-6 "
+                                             f"allows MD+{j} for non-players; a speed day, not "
+                                             f"yet a high-velocity exposure)."))
             else:
                 # allowed, not bounding: a fact (listed under "Bound by" it read as the rule
                 # that planned an ordinary 70 % team session)

@@ -24,6 +24,7 @@ from planner.validate import check_season
 from solver.api import Outcome, Progress, SolveRequest, Status, StopToken
 from solver.explain import explain
 from solver.model import Freeze, PlanModel
+from solver.polish import canonical_levels
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
@@ -462,10 +463,35 @@ def _with_past(stored: Plan, new: Plan, p0: int) -> Plan | None:
     return stored.model_copy(update={"athletes": tuple(athletes)})
 
 
+def _polished(season: Season, plan: Plan, status: Status, objective: float,
+              reference: Plan | None):
+    """``plan`` with the speed levels no rule chooses set as a coach reads them
+    (``solver.polish``), when the plan checker finds that it breaks nothing and costs no more;
+    else ``plan``. Returns the plan and its check."""
+    def check(p: Plan):
+        return check_plan(season, p, rules_in_objective=set(SOFT_RULES), reference=reference)
+
+    report = None
+    limit = objective
+    if status != Status.OPTIMAL:  # CP-SAT's value may exceed the plan's cost (LD-1): the checker's
+        report = check(plan)
+        limit = min(objective, float(report.objective))
+    tried = []
+    for raise_only in (False, True):
+        candidate = canonical_levels(season, plan, raise_only=raise_only)
+        if candidate is None or candidate.athletes in tried:
+            continue
+        tried.append(candidate.athletes)
+        got = check(candidate)
+        if not got.violations and got.objective <= limit + 1e-6:
+            return candidate, got
+    return plan, report if report is not None else check(plan)
+
+
 def _finish(season: Season, plan: Plan, status: Status, objective: float, bound: float | None,
             wall: float, reference: Plan | None = None) -> Outcome:
     plan = with_planned(season.plan, plan, Timeline(season))
-    report = check_plan(season, plan, rules_in_objective=set(SOFT_RULES), reference=reference)
+    plan, report = _polished(season, plan, status, objective, reference)
     if status != Status.OPTIMAL and not report.violations and report.objective < objective:
         # a plan not proven the best: a spike literal of LD-1 may still be 1 on a week that is no
         # spike (only the optimum forces it down), so CP-SAT's value can exceed what the plan
