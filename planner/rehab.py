@@ -32,14 +32,14 @@ def flare_steps(flare_ups: tuple[dt.date, ...] | list[dt.date], day: dt.date) ->
     return 2 if earlier else 1
 
 
-# A stage redone after a flare-up that happened may last this many times its protocol maximum: the
-# ladder restarts lower and the calm days come first (docs/semantics.md, "Flare-ups")
+# A stage redone after a flare-up may last this many times its protocol maximum: the ladder
+# restarts lower and the calm days come first (docs/semantics.md, "Flare-ups")
 FLARE_MAX_FACTOR = 2
 
 
 def max_days(spec, after_flare: bool) -> int:
-    """The most days a stage may last: the protocol's, or twice that when a flare-up that happened
-    (dated today at the latest) entered it."""
+    """The most days a stage may last: the protocol's, or twice that when a flare-up entered it
+    (one that happened or a what-if's: the same flare-up once it happens)."""
     return spec.max_days * (FLARE_MAX_FACTOR if after_flare else 1)
 
 

@@ -63,7 +63,7 @@ class StageRun:
     at_cap: int = 0
     max_reported: bool = False
     checked: bool = True
-    flare: bool = False  # entered by a flare-up dated today at the latest: twice its maximum
+    flare: bool = False  # entered by a flare-up (or a record on its date): twice its maximum
 
 
 class AthleteFacts:
@@ -242,9 +242,10 @@ def stage_walk(f: AthleteFacts, p0: int) -> Iterator[tuple[int, StageRun, StageR
         if forced is not None:
             kind = "forced"
             if s != run.stage or cause in ("onset", "record", "flare-up"):
-                # a flare-up that happened (dated today at the latest) frees its stage's maximum
+                # a flare-up (or a stage record on its date, which holds its regression) frees
+                # its stage's maximum, one that happened and a what-if's alike
                 k = f.gov[i]
-                run = StageRun(s, i, k, checked=s == forced, flare=i == p0 and k is not None
+                run = StageRun(s, i, k, checked=s == forced, flare=k is not None
                                and f.date(i) in f.records[k].flare_ups)
         elif s == run.stage:
             kind = "hold"

@@ -645,7 +645,7 @@ def _stage_reason(c: _Context, i: int, add) -> None:
     if segs and segs[-1].stage == st and (first == 0 or segs[-1].start > start):
         start = segs[-1].start  # recorded before the season, or a flare-up that kept the stage
     day_no = (c.tl.days[i] - start).days + 1
-    flare = start in c.inj.flare_ups and start <= c.tl.days[min(c.tl.p0, c.tl.n - 1)]
+    flare = start in c.inj.flare_ups
     lasts = (f"after the flare-up it lasts {spec.min_days}-{max_days(spec, True)} days (twice the "
              f"protocol's {spec.max_days}: the ladder restarts lower)" if flare
              else f"it lasts {spec.min_days}-{spec.max_days} days")

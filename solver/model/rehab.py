@@ -140,9 +140,17 @@ class RehabMixin(ModelBase):
             range(first + sn.start - mx, first + sn.stop - mx))
         if k == 0:
             xs.add(first)
+        # after a flare-up the stage it entered (the one held on the epoch's first day) may last
+        # twice its maximum (docs/semantics.md): its run is bounded from the first day alone
+        flare = ep.kind == "flare"
+        held = self._reached(ep, k, first) if flare else False
+        if flare:
+            longest = max_days(spec, True)
+            if first + longest < end:
+                self.clause([neg(held), ep.R[k + 1][first + longest - first]], enf)
         for x in sorted(xs):
-            if first <= x < end - mx:
-                self.clause([neg(self._reached(ep, k, x)), ep.R[k + 1][x + mx - first]], enf)
+            if first <= x < end - mx and not (flare and x == first):
+                self.clause([neg(self._reached(ep, k, x)), held, ep.R[k + 1][x + mx - first]], enf)
 
     def _stage_exit(self, u: Unit, ep: Epoch, k: int) -> None:
         """Leaving k by progression inside the epoch needs its days at the cap inside the stage."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from planner.criteria import gate
 from planner.history import logged_days, past_days, pre_season_speed_days
 from planner.protocols import Protocol, load_protocol
-from planner.rehab import flare_steps, max_days, reset_credit, segments, stage_on
+from planner.rehab import FLARE_MAX_FACTOR, flare_steps, max_days, reset_credit, segments, stage_on
 from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, AthletePlan, Injury
 from planner.squad import position_key
 from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, ModelBase, level_values, neg
@@ -593,7 +593,8 @@ class UnitsMixin(ModelBase):
         if record is not None:
             seg = segments(rec, proto, until=day)[-1]
             ep = Epoch(b, end, "known", order, caps, proto, rec, start_stage=order.index(record.stage),
-                       start_day=b, credit=self._credit(proto, rec, seg))
+                       start_day=b, credit=self._credit(proto, rec, seg),
+                       open_max=day in rec.flare_ups)  # it holds the flare-up's regression
             if record.stage == FIT:
                 ep.reentry_done = 0
             return ep
@@ -629,10 +630,13 @@ class UnitsMixin(ModelBase):
         lo, hi = [0] * K, [end] * K
         if ep.start_stage is None:  # after a flare-up the stage follows the day before: it is
             # unknown but at least the protocol's first, so the maxima still bound every later one
-            lk = first
+            # (the stage the flare-up entered, whichever it is, may last twice its maximum)
+            lk, longest = first, 0
             for k in range(1, K):
-                lk += ep.protocol.stage(ep.order[k - 1]).max_days
-                hi[k] = lk
+                mx = ep.protocol.stage(ep.order[k - 1]).max_days
+                lk += mx
+                longest = max(longest, mx * (FLARE_MAX_FACTOR - 1))
+                hi[k] = lk + longest
             return lo, hi
         c, sc = ep.start_stage, ep.start_day
         ek = lk = sc

@@ -7,6 +7,7 @@ from planner import edits as E
 from planner.check import check_plan
 from planner.returns import returns
 from planner.season import (
+    FIT,
     CriteriaTest,
     Injury,
     IntensityPin,
@@ -241,6 +242,39 @@ def test_a_stage_redone_after_a_flare_up_may_take_twice_its_maximum():
     assert last - 6 + 1 <= 2 * proto.stage("P1").max_days
     text = next(r.text for r in why_day(s, out.plan, "A1", day(last)).reasons if r.rule == "RH-STAGE")
     assert text.startswith(f"Day {last - 6 + 1} of P1 (started {day(6):%a} ")
+
+
+def test_a_what_if_flare_up_after_a_planned_return_gets_the_same_room_as_a_recorded_one():
+    """"What if he flares up again?" before a tournament, with his return planned but not yet
+    recorded: the flare-up on a day after today sends him back to S3 (the protocol's last stage),
+    whose exit (2 days at 100 %) needs 95 % twice first, after two calm days, with HV-2's two
+    speed days a week and no running on match days: more than S3's 14 days. Only a flare-up that
+    happened had twice the maximum, so the what-if had no plan, while recording the same
+    flare-up once it happened gave one. A flare-up in a what-if is that flare-up once it
+    happens: the same room, the plan passes the checker, and the stage after keeps its maximum.
+    The checker still refuses a stage beyond twice the maximum."""
+    from planner.protocols import load_protocol
+
+    spec = load_protocol("iliopsoas-tendinopathy").stage("S3")
+    for flare_day in (28, 21, 14):
+        s = season(weeks=7, athletes=2, injuries=(injury("A1", "S3", start_day=-5,
+                                                         flare_days=(flare_day,)),))
+        out = solve(SolveRequest(s, time_limit=30))
+        assert out.status in (Status.OPTIMAL, Status.FEASIBLE), [c.text for c in out.explanation]
+        assert check_plan(s, out.plan).violations == ()
+        st = out.plan.for_athlete("A1").stages
+        assert st[flare_day - 1] == FIT and st[flare_day] == "S3"
+        redone = [i for i in range(flare_day, len(st)) if st[i] == "S3"]
+        assert spec.max_days < len(redone) <= 2 * spec.max_days, (flare_day, len(redone))
+    # beyond twice the maximum (S3 from day 14 to the season's end, day 48) the checker says so
+    ap = out.plan.for_athlete("A1")
+    longer = ap.model_copy(update={"stages": ap.stages[:flare_day] + ("S3",) * (len(st) - flare_day),
+                                   "intensity": ap.intensity[:flare_day] + tuple(
+                                       min(v, 60) for v in ap.intensity[flare_day:])})
+    plan = out.plan.model_copy(update={"athletes": tuple(
+        longer if a.athlete == "A1" else a for a in out.plan.athletes)})
+    said = [v.message for v in check_plan(s, plan).violations if v.rule == "RH-STAGE"]
+    assert any(f"{2 * spec.max_days} days after a flare-up (twice its maximum)" in t for t in said), said
 
 
 def test_a_starter_recovers_on_the_first_training_day_after_the_match():
