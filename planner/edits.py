@@ -537,6 +537,17 @@ def _governing(s: Season, athlete: str, day: dt.date) -> Injury:
     return inj
 
 
+def flare_up_not_yet(season: Season, day: dt.date) -> str | None:
+    """Why a flare-up on ``day`` cannot go into the season itself: it lies after the planning
+    start (``today``, or the season start), so it has not happened; a what-if scenario plans one
+    (None: it may be recorded)."""
+    start = planning_start(season)
+    if day <= start:
+        return None
+    which = "today is" if season.calendar.today else "the season starts on"
+    return f"a flare-up is recorded once it happened, and {which} {date_long(start)}"
+
+
 class RecordFlareUp(Edit):
     op: Literal["record_flare_up"] = "record_flare_up"
     athlete: str

@@ -115,9 +115,17 @@ def _fold(season: Season, athlete: str, a: Athlete | None) -> dict[dt.date, Logg
     return out
 
 
+# A logged top speed counts as a level it misses by less than half a percent of max speed: a GPS
+# export gives speeds to 0.1 km/h, so 95 % of a 32.0 km/h max logged as 30.4 km/h reads 94.88 %,
+# which read as 90 held a rehab athlete's sprint ladder back a step (and the whole percent is what
+# the app shows: "95 %")
+LEVEL_TOLERANCE = 0.5
+
+
 def level_at_or_below(pct: float) -> int:
-    """The highest intensity level at or below ``pct`` % (0 below 60)."""
-    return max((lv for lv in LEVELS if lv <= pct + 1e-9), default=0)
+    """The highest intensity level at or below ``pct`` % (0 below 60), a level missed by less
+    than ``LEVEL_TOLERANCE`` (the rounding of a logged speed) counting as reached."""
+    return max((lv for lv in LEVELS if lv <= pct + LEVEL_TOLERANCE - 1e-9), default=0)
 
 
 def role_of_minutes(minutes: float) -> str:

@@ -879,6 +879,15 @@ def _long_sessions(athletes: list, minutes, season: Season, notes: list, where) 
                      f"A typo (600 for 60)? Correct the file and import it again")
 
 
+def _faster(v: float, max_speed: float, kmh: bool) -> bool:
+    """Is a logged top speed (m/s) above the max speed on record, as the two are written (0.1
+    km/h or 0.01 m/s)? A max of 32.8 km/h is stored as 9.11 m/s (32.796 km/h), and a 32.8 km/h
+    logged against it was "faster than the max (max 32.8 km/h)": a new max for nothing."""
+    if kmh:
+        return round(v * 3.6, 1) > round(max_speed * 3.6, 1)
+    return round(v, 2) > round(max_speed, 2)
+
+
 def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
                 kmh: bool = False, notes: list | None = None, dates: list | None = None) -> None:
     """A top speed in m/s needs the athlete's max speed and is at most 10 % above it (``kmh``:
@@ -900,7 +909,7 @@ def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
         if problem:
             said = f"{round(v * 3.6, 9):g} km/h = " if kmh and problem[:1].isdigit() else ""
             problems.append(f"{where(i, 'top_ms')}: {said}{problem}")
-        elif a.max_speed and v > a.max_speed + 1e-9 and (aid not in faster or v > faster[aid][0]):
+        elif a.max_speed and _faster(v, a.max_speed, kmh) and (aid not in faster or v > faster[aid][0]):
             faster[aid] = (v, dates[i] if dates is not None and i < len(dates) else None)
     if notes is not None and faster:
         def speed(ms: float) -> str:

@@ -69,3 +69,22 @@ def test_reading_the_past_again_changes_nothing():
         again_it = list(once.intensity) + intensity[14:]
         twice = past_days(s, "A1", tuple(stages[:14]), stored=_plan(s, again_it, stages))
         assert twice == once, (trial, flares, sessions, stages[:14], intensity[:14])
+
+
+def test_a_speed_rounded_to_a_tenth_of_a_km_h_counts_as_the_level_it_rounds_to():
+    """GPS exports give top speeds to 0.1 km/h: 95 % of a 32.0 km/h max is 30.4 km/h, and
+    30.35 km/h is 94.84 %. Read as 90 %, a rehab athlete who ran the 95 % step had not done it.
+    A level missed by less than half a percent counts; half a percent or more does not."""
+    from planner.history import level_at_or_below
+
+    assert [level_at_or_below(x) for x in (94.84, 94.51, 94.5, 69.6, 59.51, 59.4, 100.3)] == [
+        95, 95, 90, 70, 60, 0, 100]
+    s = _season(flares=()).model_copy(update={"athletes": (season(athletes=1).athletes[0].model_copy(
+        update={"max_speed": 32.0 / 3.6}),)})
+    logged = {3: 30.35, 4: 22.3, 6: 30.2}  # 94.84 %, 69.69 %, 94.38 %
+    s = s.model_copy(update={"sessions": tuple(
+        Session(athlete="A1", date=day(d), minutes=60, rpe=6, top_speed_ms=kmh / 3.6)
+        for d, kmh in logged.items())})
+    stages = ["S3", "S3"] + ["FIT"] * 26
+    past = past_days(s, "A1", tuple(stages[:14]), stored=_plan(s, [0] * 28, stages))
+    assert (past.intensity[3], past.intensity[4], past.intensity[6]) == (95, 70, 90)

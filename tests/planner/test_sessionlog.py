@@ -503,6 +503,22 @@ def test_a_top_speed_above_the_max_on_record_is_read_and_said(tmp_path, s):
     assert "Bo Birch" not in note and "Cy Cedar" not in note  # at or under their max
 
 
+def test_a_top_speed_equal_to_the_max_as_written_is_not_faster(tmp_path, s):
+    """A max of 32.8 km/h is stored as 9.11 m/s (32.796 km/h): 32.8 km/h logged against it was
+    listed as faster than the max, "(max 32.8 km/h)", inviting a new max for nothing."""
+    s = s.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": 9.11}) if a.id == "A2" else a for a in s.athletes)})
+    p = write(tmp_path, "Player,Date,Duration,RPE,Max Velocity (km/h)\n"
+                        f"Bo Birch,{day(5)},60,6,32.8\nBo Birch,{day(6)},60,6,32.7\n")
+    r = read_sessions(p, s)
+    assert len(r.sessions) == 2
+    assert not [n for n in r.notes if n.startswith("Faster than the max speed on record")]
+    p = write(tmp_path, "Player,Date,Duration,RPE,Max Velocity (km/h)\n"
+                        f"Bo Birch,{day(5)},60,6,32.9\n")
+    (note,) = [n for n in read_sessions(p, s).notes if n.startswith("Faster than the max")]
+    assert "Bo Birch (A2) 32.9 km/h" in note and "(max 32.8 km/h)" in note
+
+
 def test_a_session_longer_than_four_hours_is_read_and_said(tmp_path, s):
     """600 minutes (a typo for 60) at RPE 7 is 4,200 AU, ten times the session's, and lifts
     the athlete's ACWR for a month; it was read without a word. A tournament day can be that

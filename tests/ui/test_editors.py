@@ -246,6 +246,10 @@ def test_record_an_injury_then_stage_flare_up_test_target_and_remove(w):
     assert w.season.injury_of("A1").current == StageRecord(stage="P3", start=D(2026, 3, 1))
 
     ed.flare_date.setDate(q(D(2026, 3, 9)))
+    ed.flare_button.click()  # after the season's start, with no today: not happened yet
+    assert w.season.injury_of("A1").flare_ups == () and "once it happened" in ed.rehab_error.text()
+    w.apply_edit(E.SetSeasonSettings(today=D(2026, 3, 9)), after=w.season.model_copy(update={
+        "calendar": w.season.calendar.model_copy(update={"today": D(2026, 3, 9)})}))
     ed.flare_button.click()
     assert w.season.injury_of("A1").flare_ups == (D(2026, 3, 9),)
     assert "9 Mar" in ed.flares.text()

@@ -219,7 +219,20 @@ def test_board_marks_played_bench_and_out_days_apart(w):
 
 
 def test_flare_up_from_the_board_menu_one_undo_step(w):
+    """Recorded on today (a flare-up is history: on a later day it is greyed with the reason and
+    the way to see it, a what-if, as the command line's record refuses it)."""
     before = w.season
+    menu = cell_menu(w.season, "A3", D(2026, 3, 5), w.apply_edit, w)
+    act = find_action(menu, "Record flare-up on this day")
+    assert act is not None and not act.isEnabled()
+    assert ("a flare-up is recorded once it happened, and the season starts on "
+            f"{w.season.calendar.start.day} Mar 2026; What-if ▸ New Scenario") in act.text()
+    s = w.season.model_copy(update={"calendar": w.season.calendar.model_copy(
+        update={"today": D(2026, 3, 5)})})
+    w.apply_edit(E.SetSeasonSettings(today=D(2026, 3, 5)), after=s)
+    menu = cell_menu(w.season, "A3", D(2026, 3, 6), w.apply_edit, w)
+    act = find_action(menu, "Record flare-up on this day")
+    assert not act.isEnabled() and "and today is 5 Mar 2026" in act.text()
     menu = cell_menu(w.season, "A3", D(2026, 3, 5), w.apply_edit, w)
     act = find_action(menu, "Record flare-up on this day")
     assert act is not None and act.isEnabled()
@@ -367,6 +380,20 @@ def test_a_flare_up_before_the_first_stage_is_refused_next_to_the_field(w):
     ed.flare_button.click()
     assert "flare-up" in ed.rehab_error.text() and ed.rehab_error.isVisibleTo(ed)
     assert w.season == before
+
+
+def test_a_flare_up_after_today_is_refused_in_the_injuries_editor(w):
+    """A flare-up is history: the editor stored a guessed one on a later day as fact (the
+    command line's record refuses it); it says so, names the what-if, and changes nothing."""
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    ed.select("A3")
+    ed.flare_date.setDate(q(D(2026, 3, 20)))
+    ed.flare_button.click()
+    said = ed.rehab_error.text()
+    assert "a flare-up is recorded once it happened" in said and "What-if ▸ New Scenario" in said
+    assert ed.rehab_error.isVisibleTo(ed) and w.season == before
 
 
 def shown_text(html: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from planner import edits as E
 from planner.why import why_day
 from tests.builders import day, injury, season
 from ui.desktop import roles
@@ -49,8 +50,11 @@ def test_a_v2_session_flare_up_criterion_and_a_player_out(w, qtbot, dialogs):
     solve(w, qtbot)
     steps = w.undo_stack.index()
 
-    # 1. A flare-up from the board's menu on day 8: no running that day, at most 60 % on the
-    #    two calm days, and the board and the inspector say so.
+    # 1. Today is day 8, and A1 flares up: from the board's menu, no running that day, at most
+    #    60 % on the two calm days, and the board and the inspector say so.
+    w.apply_edit(E.SetSeasonSettings(today=day(8)), after=w.season.model_copy(update={
+        "calendar": w.season.calendar.model_copy(update={"today": day(8)})}))
+    steps = w.undo_stack.index()
     menu = cell_menu(w.season, "A1", day(8), w.apply_edit, w)
     find_action(menu, "Record flare-up on this day").trigger()
     assert w.undo_stack.index() == steps + 1

@@ -540,6 +540,13 @@ def test_the_comparison_window_says_a_missed_target_and_marks_it_on_the_board(qt
     from ui.desktop.compare import CompareWindow
 
     s, after, plan_b = derby_flare_up()
+    # and A1's own weeks moved (a deload a week later), for the table's last column
+    a1 = plan_b.for_athlete("A1")
+    w = next(i for i in range(1, len(a1.weeks) - 1)
+             if a1.weeks[i] == "deload" and a1.weeks[i + 1] == "load" and a1.weeks[i - 1] == "load")
+    weeks = a1.weeks[:w] + ("load", "deload") + a1.weeks[w + 2:]
+    plan_b = plan_b.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"weeks": weeks}) if a.athlete == "A1" else a for a in plan_b.athletes)})
     scenario = after.model_copy(update={"plan": plan_b})
     win = CompareWindow()
     qtbot.addWidget(win)
@@ -563,7 +570,7 @@ def test_the_comparison_window_says_a_missed_target_and_marks_it_on_the_board(qt
     last = table.columnCount() - 1
     assert win.COLUMNS[last] == "Weeks"
     moved = [it for it in items if it.text(last) not in ("", "–")]
-    assert moved and all(it.toolTip(last) for it in moved)  # the flare-up moved A1's weeks
+    assert moved and all(it.toolTip(last) for it in moved)  # A1's weeks moved
     for c in range(last):
         widest = max(fm.horizontalAdvance(line) for it in items for line in it.text(c).split("\n"))
         assert widest <= table.columnWidth(c), (win.COLUMNS[c], widest, table.columnWidth(c))

@@ -163,6 +163,9 @@ def _flare_up(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
     edit = E.RecordFlareUp(athlete=athlete, date=day)
     a = _act(menu, "Record &flare-up on this day", edit)
     why = refusal(season, edit)
+    later = E.flare_up_not_yet(season, day)
+    if why is None and later is not None:  # a guess stored as fact: a what-if plans it
+        why = f"{later}; What-if ▸ New Scenario shows what it would change"
     if why is not None:
         a.setEnabled(False)
         a.setText(f"Record flare-up on this day (not possible: {why})")

@@ -1373,6 +1373,12 @@ class InjuriesEditor(Editor):
     def record_flare_up(self) -> None:
         inj = self.injury()
         if inj is not None and self.dates_ok("Record flare-up", self.flare_date):
+            later = E.flare_up_not_yet(self.season, pydate(self.flare_date.date()))
+            if later is not None:
+                self.rehab_error.setText(f"Not recorded: {later}. To see what it would change, "
+                                         f"plan it in a what-if (What-if ▸ New Scenario).")
+                self.rehab_error.show()
+                return
             self._want_onset = inj.onset
             self._check(E.RecordFlareUp(athlete=inj.athlete, date=pydate(self.flare_date.date())),
                         self.rehab_error)
