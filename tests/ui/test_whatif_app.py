@@ -617,3 +617,27 @@ def test_a_rule_change_offers_numbers_only_and_takes_a_value_as_the_box_shows_it
     dlg.value.setValue(1.4)
     assert dlg.add_change(), dlg.error.text()
     assert dlg.changes[0].value == 1.4
+
+
+def test_a_scenario_without_a_plan_is_explained_as_the_scenarios_not_the_seasons(qtbot, window):
+    """A scenario whose changes conflict with the rules (a deload pinned the week before the
+    final's taper): the explanation says it is the scenario's. After the season changed, it said
+    "The last solve found no plan" as if the season's own plan were broken; it names the
+    scenario and says the season's plan is not concerned."""
+    from planner.season import WeekPin
+
+    w = window
+    pin = WeekPin(week=day(28), week_kind="deload")  # week 5; weeks 6-7 are the final's taper
+    assert w.apply_edit(E.AddScenario(name="Deload late", edits=(E.AddPin(pin=pin).to_dict(),)))
+    with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT) as done:
+        assert w.whatif.replan("Deload late")
+    assert done.args[0].plan is None and done.args[0].status == Status.INFEASIBLE
+    text = w.explanation.toPlainText()
+    assert "Scenario “Deload late”: its changes cannot all hold with the rules" in text
+    assert w.season.plan is not None
+    w.apply_edit(E.SetRole(competition=w.season.competitions[0].id, athlete="A2", role="bench"))
+    text = w.explanation.toPlainText()
+    assert "Scenario “Deload late” had no plan" in text and "season's own plan is not concerned" in text
+    assert "The last solve found no plan" not in text
+    w.undo_stack.undo()  # back to the season it was explained for: the conflict again
+    assert "its changes cannot all hold" in w.explanation.toPlainText()

@@ -531,12 +531,13 @@ class ExplanationPanel(_Browser):
         self.outcome = None
         self.season: Season | None = None  # the season explained
         self.basis: Season | None = None  # the document it was explained for
+        self.scenario: str | None = None  # a scenario's explanation: its name
         self.stale = False
         self.setHtml(self.PLACEHOLDER)
 
     def reset(self, text: str | None = None) -> None:
         """Nothing to explain (a new file, or a solve that found a plan)."""
-        self.outcome = self.season = self.basis = None
+        self.outcome = self.season = self.basis = self.scenario = None
         self.stale = False
         self.setHtml(text or self.PLACEHOLDER)
 
@@ -552,17 +553,28 @@ class ExplanationPanel(_Browser):
         if not stale:
             self.setHtml(self._html(self.season, self.outcome))
             return
+        if self.scenario is not None:  # a scenario had no plan: the season's own plan is fine
+            self.setHtml("<h3 style='margin:0'>The season changed</h3>"
+                         f"<p>Scenario “{_esc(self.scenario)}” had no plan, for the season as it "
+                         "was then; the season's own plan is not concerned. What it listed may "
+                         "no longer hold: re-plan the scenario (What-if ▸ Scenarios) to see "
+                         "whether it has a plan now. Undo back to that season shows the "
+                         "conflict again.</p>")
+            return
         self.setHtml("<h3 style='margin:0'>The season changed</h3>"
                      "<p>The last solve found no plan, for the season as it was then. What it "
                      "listed may no longer hold (a pin undone, a rule or date changed): solve "
                      "again (Plan ▸ Solve, F5) to see whether a plan exists now. Undo back to "
                      "that season shows the conflict again.</p>")
 
-    def show_outcome(self, season: Season, outcome, basis: Season | None = None) -> None:
+    def show_outcome(self, season: Season, outcome, basis: Season | None = None,
+                     scenario: str | None = None) -> None:
         """Explain ``outcome`` (no plan for ``season``); ``basis``: the document it concerns
-        (default ``season``; a scenario's explanation concerns the document it belongs to)."""
+        (default ``season``; a scenario's explanation concerns the document it belongs to);
+        ``scenario``: the scenario's name when it is one's."""
         self.outcome, self.season = outcome, season
         self.basis = basis if basis is not None else season
+        self.scenario = scenario
         self.stale = False
         self.setHtml(self._html(season, outcome))
 

@@ -484,7 +484,7 @@ class WhatIf(QObject):
                 shown = scenario_season(w.season, next(s for s in w.season.scenarios if s.name == name))
             except (PeriodizeError, StopIteration):
                 shown = w.season
-            w.explanation.show_outcome(shown, explained, basis=w.season)
+            w.explanation.show_outcome(shown, explained, basis=w.season, scenario=name)
             w.show_dock("explanation")
             w.statusBar().showMessage(f"Scenario “{name}” has no plan: its changes conflict with "
                                       "the rules (see Solver Explanation below the board).")
