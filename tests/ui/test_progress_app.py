@@ -912,6 +912,7 @@ def test_move_today_says_what_the_logs_pain_scores_propose_before_the_move(qtbot
                                   f"A3,{day(16).isoformat()},60,5,\n")
     text = dlg.log_label.text()
     assert "⚠ Pain: " in text and "Athlete 2 (A2)" in text, text
+    assert text.index("⚠ Pain: ") < text.index("Adds ")  # above the summary, where it is seen
     (box, prop), = dlg.flare_boxes  # the proposal is a box to tick, unticked
     assert box.text().startswith("⚑ Record the flare-up: Athlete 1 (A1) logged pain 6/10")
     assert not box.isChecked() and (prop.athlete, prop.date) == ("A1", day(16))

@@ -531,9 +531,11 @@ class AdvanceDialog(QDialog):
                     f"logged, the log's sessions on them left out (File ▸ Import Sessions after "
                     f"the move asks whether to replace them).")
         self.log_path, self.log_result = path, result
-        self.log_label.setText(("Adds " if result.sessions else "Nothing new in ")
-                               + html.escape(summary(result, path)).replace("\n", "<br>") + kept
-                               + self._pain_lines(moved, result.sessions))
+        # the pain first: after the summary and the columns read it sat below the fold of a
+        # dialog at its first size, the one line a coach must not miss
+        self.log_label.setText(self._pain_lines(moved, result.sessions)
+                               + ("Adds " if result.sessions else "Nothing new in ")
+                               + html.escape(summary(result, path)).replace("\n", "<br>") + kept)
         self._add_flare_boxes(moved, result.sessions)
         self._show_intro(self.today_field.value())  # the days the log fills are logged now
         QTimer.singleShot(0, self._fit_height)
@@ -667,7 +669,7 @@ class AdvanceDialog(QDialog):
         if len(lines) > MAX_PAIN_LINES:  # the dialog stays on the screen; the Log panel has all
             lines = lines[:MAX_PAIN_LINES - 1] + [
                 f"… and {len(lines) - MAX_PAIN_LINES + 1} more (⚠ in the Log panel)"]
-        return "".join(f"<br><b>{html.escape(x)}</b>" for x in lines)
+        return "".join(f"<b>{html.escape(x)}</b><br>" for x in lines)
 
     # -- OK ----------------------------------------------------------------------------------
     def problems(self) -> list[str]:
