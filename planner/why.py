@@ -203,9 +203,14 @@ def _why_day(c: _Context, day: dt.date) -> Why:
         if st != FIT and fast > c.cap(st) and flare_day:
             # the flare-up recorded on this day puts the athlete in st from that day; the session
             # logged that day is most often where the pain came: not a breach of the new stage
-            add(Reason("RH-FL", "fact", f"{fast:g} % logged on the day of the flare-up: the "
-                                        f"session that day came before it (from the flare-up: "
-                                        f"{st}, no running that day)."))
+            before = c.ap.stages[i - 1] if i > 0 else st
+            pain = (f", pain {logged.pain:g}/10 logged" if logged is not None and logged.pain is not None
+                    else "")
+            add(Reason("RH-FL", "fact", f"Flare-up recorded on this day{pain}: the {fast:g} % "
+                                        f"session logged is the one that flared up"
+                                        + (f", run in {before}" if before != st else "")
+                                        + f". From the flare-up {c.who} is in {st}: no more "
+                                        f"running that day, at most 60 % on the calm days after."))
         elif st != FIT and fast > c.cap(st):
             allowed = "no running" if c.cap(st) == 0 else f"at most {c.cap(st)} %"
             add(Reason("RH-CAP", "fact", f"Above the stage: {fast:g} % logged where {st} allows "
@@ -604,8 +609,14 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
     it = c.ap.intensity[i]
     if it in LADDER and LADDER.index(it) > 0:
         lower = LADDER[LADDER.index(it) - 1]
-        done = ran.count(lower) + (sps if lower <= credit else 0)
+        run = ran.count(lower)
+        done = run + (sps if lower <= credit else 0)
         met = "met" if done >= sps else f"only {done} so far"
+        if lower <= credit and run < sps:  # credit, not running: the physio must see which
+            cause = ("after the flare-up of " if segs[-1].cause == "flare-up" or start in c.inj.flare_ups
+                     else "at the stage record of ")
+            met = (f"credited {cause}{text.day_long(start)}, not run since"
+                   if run == 0 else f"credited {cause}{text.day_long(start)}; run on {run} since")
         add(Reason("RH-11", "bound", f"Sprint ladder: {it} % needs {lower} % done on {sps} days first "
                                      f"({met}); highest level reached before this day {highest} %."))
     else:

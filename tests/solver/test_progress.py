@@ -318,8 +318,10 @@ def test_why_says_when_a_logged_day_went_above_the_stage():
     out3 = solve(SolveRequest(s3, time_limit=30))
     texts = [r.text for r in why_day(s3, out3.plan, "A1", day(2)).reasons]
     assert not any(t.startswith("Above the stage") for t in texts), texts
-    assert any("logged on the day of the flare-up: the session that day came before it" in t
-               for t in texts), texts
+    said = next(t for t in texts if t.startswith("Flare-up recorded on this day"))
+    # the session is the one that flared up; no "no running that day" beside a logged sprint
+    assert "session logged is the one that flared up" in said and "no more running that day" in said
+    assert "no running that day" not in said.replace("no more running that day", "")
 
 
 def test_a_stage_change_first_declined_then_recorded_keeps_the_sprint_ladder_whole():

@@ -230,6 +230,18 @@ def test_a_stage_redone_after_a_flare_up_may_take_twice_its_maximum():
                    for t in bound), bound
         s3 = [i for i in range(s2[-1] + 1, len(st)) if st[i] == "S3"]
         assert 0 < len(s3) <= proto.stage("S3").max_days  # the next stage keeps its maximum
+        # the first day one level above the flare-up's credit (two below S2's cap): the step
+        # below it is credited, not run (it read "met")
+        it = out.plan.for_athlete("A1").intensity
+        ladder_levels = (60, 70, 80, 90, 95, 100)
+        top = ladder_levels.index(proto.cap("S2")) - 2
+        first_up = next(i for i in s2 if it[i] == ladder_levels[top + 1])
+        ladder = [r.text for r in why_day(flared, out.plan, "A1", day(first_up)).reasons
+                  if r.rule == "RH-11"]
+        ran80 = sum(1 for i in s2 if i < first_up and it[i] == ladder_levels[top])
+        said = f"credited after the flare-up of {day_long(start)}"
+        assert any(said in t and ("not run since" if ran80 == 0 else f"run on {ran80} since") in t
+                   for t in ladder), ladder
     # P1 redone after a flare-up in P1 (the stage does not change): bounded by twice its
     # maximum, and why counts the days from the flare-up
     p1 = Injury(athlete="A1", protocol="hamstring-strain", onset=day(3),
