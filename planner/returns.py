@@ -311,6 +311,15 @@ class Return:
     provisional: bool
     past: bool = False  # back before today (a return the season already saw)
     counted: bool = True  # RTS counts it (False: back before or on today, nothing left to plan)
+    recorded_stage: str | None = None  # the stage the records give that day (None: none yet)
+
+    def stage_words(self) -> str:
+        """``P2``, or ``P2 (planned; P1 recorded)`` when the plan's stage that day is a change the
+        records do not hold yet (a P1 recorded a week before the season read "P2 at the season
+        start", P2 being the plan's projection from its first day)."""
+        if self.recorded_stage is None or self.recorded_stage == self.stage_at_p0:
+            return self.stage_at_p0
+        return f"{self.stage_at_p0} (planned; {self.recorded_stage} recorded)"
 
     @property
     def target_missed(self) -> bool:
@@ -367,8 +376,10 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
     comp = season.competition(rec.target_competition) if rec.target_competition else None
     ti = tl.index(comp.date) if comp is not None else None
     now = span.first if span.first >= f.p0 else min(f.p0, f.n - 1)  # a past return: today's stage
+    segs = segments(rec, load_protocol(rec.protocol), until=tl.days[now])
     return Return(
         athlete=f.id, onset=rec.onset, protocol=rec.protocol, stage_at_p0=f.st[now],
+        recorded_stage=segs[-1].stage if segs else None,
         fit=None if fit is None else tl.days[fit],
         first_match=None if first_match is None else tl.days[first_match],
         target=comp.name if comp else None, target_date=comp.date if comp else None,
@@ -432,7 +443,9 @@ def return_text(season: Season, r: Return) -> str:
     cal = season.calendar
     when = "now" if cal.today is not None and cal.today >= cal.start else "at the season start"
     what = (f"{who}, {protocol_name(r.protocol).lower()} from {day_long(r.onset)} "
-            f"({when} {stage_name(r.stage_at_p0, r.protocol)})")
+            f"({when} {stage_name(r.stage_at_p0, r.protocol)}"
+            + (f", planned; {r.recorded_stage} recorded" if r.stage_words() != r.stage_at_p0 else "")
+            + ")")
     if r.fit is None:
         back = "not back to full training this season"
     else:

@@ -168,7 +168,7 @@ class AthleteSheet:
         cal = self.ctx.season.calendar
         when = (f"today ({text.day_long(cal.today)})" if cal.today is not None and cal.today > cal.start
                 else "at the season start")
-        parts.append(f"{what} from {text.day_long(r.onset)}, {r.stage_at_p0} {when}")
+        parts.append(f"{what} from {text.day_long(r.onset)}, {r.stage_words()} {when}")
         if r.fit is None:
             parts.append("not back to full training in this season's plan")
         else:

@@ -621,7 +621,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             a.position,
             "–" if ctx.anonymise else protocol_name(ret.protocol),
             ret.onset,
-            ret.stage_at_p0,
+            ret.stage_words(),
             ret.fit if ret.fit is not None else "not this season",
             ret.first_match if ret.first_match is not None else "–",
             ret.target or "–",

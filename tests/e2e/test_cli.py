@@ -130,6 +130,18 @@ def test_help_works_on_every_command(tmp_path):
         assert r.returncode == 0 and "usage: periodize" in r.stdout
 
 
+def test_demo_takes_its_file_as_an_argument_or_with_o(tmp_path):
+    """"periodize demo team.season.json" was refused (it needed -o); both work, one at a time."""
+    r = run("demo", "a.season.json", cwd=tmp_path)
+    assert r.returncode == 0 and (tmp_path / "a.season.json").exists()
+    r = run("demo", "-o", "b.season.json", cwd=tmp_path)
+    assert r.returncode == 0 and (tmp_path / "b.season.json").exists()
+    for args in ((), ("c.season.json", "-o", "d.season.json")):
+        r = run("demo", *args, cwd=tmp_path)
+        assert r.returncode == 1 and "say where to write the demo season once" in r.stderr
+        assert not (tmp_path / "c.season.json").exists() and not (tmp_path / "d.season.json").exists()
+
+
 def test_missing_output_folder_is_bad_input(tmp_path):
     r = run("demo", "-o", "nope/d.season.json", cwd=tmp_path)
     assert r.returncode == 1 and "does not exist" in r.stderr

@@ -43,7 +43,24 @@ def test_return_fit_first_match_target_and_provisional():
     assert returns(make(), plan()) == [Return(
         athlete="A1", onset=day(-9), protocol="iliopsoas-tendinopathy", stage_at_p0="S3",
         fit=day(4), first_match=day(12), target="Match 2", target_date=day(12), target_met=True,
-        provisional=True)]
+        provisional=True, recorded_stage="S3")]
+
+
+def test_a_stage_the_plan_projects_on_the_first_day_is_said_as_planned():
+    """P1 recorded a week before the season, P2 planned from its first day: the Returns sheet
+    and the solve's summary read "P2 at the season start", as if recorded."""
+    from planner.returns import return_text
+
+    r = Return(athlete="A1", onset=day(-9), protocol="iliopsoas-tendinopathy", stage_at_p0="P2",
+               fit=day(40), first_match=None, target=None, target_date=None, target_met=None,
+               provisional=False, recorded_stage="P1")
+    assert r.stage_words() == "P2 (planned; P1 recorded)"
+    assert "(at the season start P2 concentric and eccentric loading, planned; P1 recorded)" in \
+        return_text(make(), r)
+    from dataclasses import replace
+
+    same = replace(r, recorded_stage="P2")
+    assert same.stage_words() == "P2" and "planned;" not in return_text(make(), same)
 
 
 def test_passing_criteria_make_the_exit_final():

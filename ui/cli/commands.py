@@ -36,7 +36,11 @@ def cmd_demo(args) -> int:
     from planner.safefile import atomic_write
     from templates import path
 
-    out = outputs.out_path(args.output, "demo season")
+    given = [x for x in (args.file, args.output) if x]
+    if len(given) != 1:
+        raise InputError("demo", ["say where to write the demo season once: periodize demo "
+                                  "FILE.season.json (or -o FILE.season.json)"])
+    out = outputs.out_path(given[0], "demo season")
     data = path("demo.season.json").read_bytes()
     if out.exists() and not args.replace and out.read_bytes() != data:
         raise InputError(str(out), ["exists already; writing the demo there would replace it: give "

@@ -71,7 +71,9 @@ def _add_open(sub) -> None:
 
 def _add_demo(sub) -> None:
     d = sub.add_parser("demo", help="write the bundled demo season")
-    d.add_argument("-o", "--output", required=True, metavar="FILE.season.json")
+    d.add_argument("file", nargs="?", metavar="FILE.season.json",
+                   help="where to write it (or -o FILE.season.json)")
+    d.add_argument("-o", "--output", metavar="FILE.season.json")
     d.add_argument("--replace", action="store_true",
                    help="replace a season file already there (it is kept as FILE.bak)")
     d.set_defaults(func=commands.cmd_demo)
