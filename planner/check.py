@@ -132,6 +132,67 @@ def group_violations(violations) -> list[ViolationGroup]:
 
 
 @dataclass(frozen=True)
+class SoftGroup:
+    """Soft-rule instances read as one: HV-1's overlapping windows of one gap (a 12-day gap is 5
+    windows of 8 days, each an instance with its penalty, but one thing to fix)."""
+
+    members: tuple[SoftViolation, ...]
+    message: str
+
+    @property
+    def first(self) -> SoftViolation:
+        return self.members[0]
+
+    @property
+    def end(self) -> dt.date:
+        return self.members[-1].end
+
+    @property
+    def penalty(self) -> int:
+        return sum(m.penalty for m in self.members)
+
+
+def group_soft(soft) -> list[SoftGroup]:
+    """``soft`` with each run of an athlete's HV-1 windows starting on consecutive days gathered
+    into one group (the gap they share), in the order of their first; every other instance
+    alone."""
+    out: list[SoftGroup] = []
+    run: list[SoftViolation] = []
+
+    def close() -> None:
+        if not run:
+            return
+        if len(run) == 1:
+            out.append(SoftGroup((run[0],), run[0].message))
+        else:
+            a, b = run[0], run[-1]
+            who = a.message.split(" has no high-velocity exposure", 1)[0].removeprefix("HV-1: ")
+            days = (b.end - a.start).days + 1
+            out.append(SoftGroup(tuple(run), (
+                f"HV-1: {who} has no high-velocity exposure (>= {HV_LEVEL} %) from "
+                f"{text.day(a.start)} to {text.day(b.end)} ({days} days): {len(run)} overlapping "
+                f"windows of {(a.end - a.start).days + 1} days without one, a penalty each "
+                f"({sum(m.penalty for m in run):,} in all). "
+                + ("Some of its days are the team's days off: no plan avoids those."
+                   if any("no plan avoids it" in m.message for m in run) else
+                   "One exposure in the gap covers them."))))
+        run.clear()
+
+    for v in soft:
+        if v.rule == "HV-1" and run and v.athlete == run[-1].athlete \
+                and (v.start - run[-1].start).days == 1:
+            run.append(v)
+            continue
+        close()
+        if v.rule == "HV-1":
+            run.append(v)
+        else:
+            out.append(SoftGroup((v,), v.message))
+    close()
+    return out
+
+
+@dataclass(frozen=True)
 class CheckReport:
     """Hard violations (sorted by date) and soft-rule instances (grouped by rule) of one plan."""
 

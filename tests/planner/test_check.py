@@ -1503,3 +1503,35 @@ def test_violations_of_one_rule_for_one_cause_on_many_days_read_as_one_line():
     assert by_first[ladder[0]].message == ladder[0].message + " The same on 3 more days, to Mon 10 Aug."
     assert by_first[pair[0]].message == pair[0].message + " The same on Sun 9 Aug."
     assert by_first[cap].message == cap.message and by_first[span].message == span.message
+
+
+def test_hv1_windows_of_one_gap_read_as_one_line():
+    """A 12-day gap is 5 overlapping 8-day windows, each an HV-1 instance with its penalty: the
+    Plan Check listed them apart (13-20, 14-21, 15-22, 16-23 Nov). group_soft gathers each
+    athlete's run of windows starting on consecutive days into one line, the penalty summed."""
+    from planner.check import group_soft
+    from planner.season import AthletePlan, Plan
+
+    s = build(weeks=4, athletes=2, matches=[])  # no match: no exposure at all, 70 % every day
+    tl = Timeline(s)
+    kinds = ("deload",) + ("load",) * (len(tl.weeks) - 1)
+    plan = Plan(status="manual", team_weeks=kinds, athletes=tuple(
+        AthletePlan(athlete=a.id, stages=("FIT",) * tl.n, weeks=kinds,
+                    intensity=tuple(70 if tl.is_training[i] else 0 for i in range(tl.n)))
+        for a in s.athletes))
+    report = check_plan(s, plan)
+    assert report.violations == ()
+    hv1 = [v for v in report.soft if v.rule == "HV-1"]
+    assert len(hv1) > 2
+    groups = group_soft(report.soft)
+    merged = [g for g in groups if g.first.rule == "HV-1"]
+    # windows of one athlete starting on consecutive days: one group per athlete here
+    assert len(merged) == len({v.athlete for v in hv1})
+    g = merged[0]
+    assert [m.start for m in g.members] == sorted(m.start for m in g.members)
+    assert all((b.start - a.start).days == 1 for a, b in zip(g.members, g.members[1:], strict=False))
+    assert g.penalty == sum(m.penalty for m in g.members)
+    assert f"{len(g.members)} overlapping windows of 8 days without one" in g.message
+    assert f"({g.penalty:,} in all)" in g.message
+    # every instance is in exactly one group, in order
+    assert [m for x in groups for m in x.members] == list(report.soft)

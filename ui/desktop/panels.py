@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
-from planner.check import group_violations
+from planner.check import group_soft, group_violations
 from planner.citations import cite
 from planner.daymarks import day_rows
 from planner.rules import RULES, RuleSet, listed_only, session_length_problem
@@ -463,7 +463,10 @@ class ViolationsPanel(QWidget):
         # sprint ladder breaks it on every later running day): the days are in its tooltip
         items = [(g.first, True, g) for g in group_violations(report.violations)]
         if self.show_soft.isChecked():
-            items += [(v, False, None) for v in report.soft if rule is None or v.rule == rule]
+            # HV-1's overlapping windows of one gap as one line (they listed 13-20, 14-21, 15-22
+            # and 16-23 Nov apart); the windows are in its tooltip
+            items += [(g.first, False, g) for g in group_soft(
+                [v for v in report.soft if rule is None or v.rule == rule])]
         for v, hard, group in items:
             who = season.athlete_label(v.athlete) if v.athlete else "Team"
             last = group.members[-1].end if group is not None else v.end
@@ -478,8 +481,11 @@ class ViolationsPanel(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, (v.athlete or "", v.start))
             tip = message
-            if group is not None and len(group.members) > 1:
+            if group is not None and len(group.members) > 1 and hard:
                 tip += "\n\nThe days: " + ", ".join(date_short(m.start) for m in group.members) + "."
+            elif group is not None and len(group.members) > 1:
+                tip += "\n\nThe windows: " + ", ".join(
+                    f"{date_short(m.start)} – {date_short(m.end)}" for m in group.members) + "."
             item.setToolTip(tip)
             if not hard:
                 item.setForeground(soft_colour(self.palette()))
