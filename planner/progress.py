@@ -190,8 +190,8 @@ def above_stage(season: Season) -> list[AboveStage]:
             if d >= today or x.top_pct is None:
                 continue
             rec, stage = governing(records, d), athlete_stage_on(records, d)
-            if rec is None or stage == FIT or d in rec.flare_ups:
-                continue
+            if rec is None or stage == FIT or d in rec.flare_ups or d == rec.onset:
+                continue  # the session that flared up, or the one the injury happened in
             proto = load_protocol(rec.protocol)
             cap = proto.cap(stage) if stage in proto.stage_ids else 0
             if round(x.top_pct) > cap:

@@ -211,6 +211,9 @@ def _why_day(c: _Context, day: dt.date) -> Why:
                                         + (f", run in {before}" if before != st else "")
                                         + f". From the flare-up {c.who} is in {st}: no more "
                                         f"running that day, at most 60 % on the calm days after."))
+        elif st != FIT and fast > c.cap(st) and any(day == rec.onset for rec in c.facts.records):
+            add(Reason("FACT", "fact", f"{fast:g} % logged on the day of the injury's onset: the "
+                                       f"session in which it happened, not a breach of {st}."))
         elif st != FIT and fast > c.cap(st):
             allowed = "no running" if c.cap(st) == 0 else f"at most {c.cap(st)} %"
             add(Reason("RH-CAP", "fact", f"Above the stage: {fast:g} % logged where {st} allows "

@@ -674,6 +674,32 @@ def test_a_logged_speed_above_the_rehab_stage_is_listed_but_not_on_a_flare_up_da
         "Athlete 1 (A1): 8 Jan 95 % in P3 (≤ 80 %), 11 Jan 90 % in P3 (≤ 80 %). Logged faster")
 
 
+def test_the_session_an_injury_happened_in_is_no_breach_of_its_stage():
+    """A2 pulls up at 87 % on Tue 12 Jan and is recorded injured that day, in P1 (no running):
+    the Cover listed "Above the stage: … 87 % in P1 (≤ 0 %)" and the inspector called it a
+    breach, of the session in which the injury happened."""
+    from planner.progress import above_stage
+    from planner.season import Injury, StageRecord
+    from planner.why import why_day
+
+    s = season(weeks=4, athletes=2, today=day(14))
+    s = E.LogSessions(sessions=(
+        Session(athlete="A2", date=day(8), minutes=20, rpe=8, top_speed_pct=87, pain=7),
+        Session(athlete="A2", date=day(9), minutes=30, rpe=3))).apply(s)
+    hurt = Injury(athlete="A2", protocol="hamstring-strain", onset=day(8),
+                  stages=(StageRecord(stage="P1", start=day(8)),))
+    s = s.model_copy(update={"injuries": (hurt,)})
+    assert above_stage(s) == []
+    out = solve(SolveRequest(s, time_limit=30))
+    texts = [r.text for r in why_day(s, out.plan, "A2", day(8)).reasons]
+    assert not any(t.startswith("Above the stage") for t in texts), texts
+    assert any("the session in which it happened" in t for t in texts), texts
+    # a fast session on a later day of the stage is still one
+    later = E.LogSessions(sessions=(
+        Session(athlete="A2", date=day(10), minutes=30, rpe=5, top_speed_pct=75),)).apply(s)
+    assert [(p.date, p.top) for p in above_stage(later)] == [(day(10), 75)]
+
+
 def test_before_a_solve_an_injured_athletes_role_says_the_plan_decides_whether_he_plays():
     """Before any solve the inspector showed an injured player on a tournament day as 'plays
     (starts)': his default role, with nothing about the rehab that may keep him out."""
