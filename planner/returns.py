@@ -312,6 +312,25 @@ class Return:
     past: bool = False  # back before today (a return the season already saw)
     counted: bool = True  # RTS counts it (False: back before or on today, nothing left to plan)
     recorded_stage: str | None = None  # the stage the records give that day (None: none yet)
+    # the return recorded (a FIT stage record) while criteria of the stage left had no passing
+    # latest result: their names (RH-CRIT allowed it; the physio must still see it)
+    untested: tuple[str, ...] = ()
+
+    def back_note(self) -> str:
+        """`` (provisional: …)``, `` (recorded without a passing test: …)`` or nothing."""
+        if self.provisional:
+            return " (provisional: a criteria test is not passed yet)"
+        if self.untested:
+            return f" (recorded without a passing test: {', '.join(self.untested)})"
+        return ""
+
+    def provisional_words(self) -> str:
+        """The Provisional column: ``yes``, ``no``, or the return recorded untested."""
+        if self.provisional:
+            return "yes"
+        if self.untested:
+            return f"recorded without a passing test ({', '.join(self.untested)})"
+        return "no"
 
     def stage_words(self) -> str:
         """``P2``, or ``P2 (planned; P1 recorded)`` when the plan's stage that day is a change the
@@ -376,7 +395,8 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
     comp = season.competition(rec.target_competition) if rec.target_competition else None
     ti = tl.index(comp.date) if comp is not None else None
     now = span.first if span.first >= f.p0 else min(f.p0, f.n - 1)  # a past return: today's stage
-    segs = segments(rec, load_protocol(rec.protocol), until=tl.days[now])
+    proto = load_protocol(rec.protocol)
+    segs = segments(rec, proto, until=tl.days[now])
     return Return(
         athlete=f.id, onset=rec.onset, protocol=rec.protocol, stage_at_p0=f.st[now],
         recorded_stage=segs[-1].stage if segs else None,
@@ -387,7 +407,24 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         provisional=fit is not None and provisional[fit],
         past=fit is not None and fit < f.p0,
         counted=counted,
+        untested=() if fit is None else _untested(rec, proto, tl.days[fit]),
     )
+
+
+def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:
+    """The criteria of the stage left without a passing latest result, when the return on
+    ``back`` is a FIT stage record (history; a planned exit is provisional instead)."""
+    from planner.criteria import latest_results
+
+    if not any(r.start == back and r.stage == FIT for r in rec.stages):
+        return ()
+    segs = segments(rec, proto, until=back - dt.timedelta(days=1))
+    if not segs or segs[-1].stage not in proto.stage_ids:
+        return ()
+    left = segs[-1]
+    res = latest_results(rec, proto, left.stage, left.start, back)
+    return tuple(c.name for c in proto.stage(left.stage).criteria
+                 if not (c.name in res and res[c.name].passed))
 
 
 def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
@@ -449,8 +486,7 @@ def return_text(season: Season, r: Return) -> str:
     if r.fit is None:
         back = "not back to full training this season"
     else:
-        back = f"back {day_long(r.fit)}" + (" (provisional: a criteria test is not passed yet)"
-                                            if r.provisional else "")
+        back = f"back {day_long(r.fit)}" + r.back_note()
         back += f", first match {day_long(r.first_match)}" if r.first_match else ", no match after"
     target = ""
     if r.target is not None:

@@ -172,10 +172,7 @@ class AthleteSheet:
         if r.fit is None:
             parts.append("not back to full training in this season's plan")
         else:
-            back = f"back to full training {text.day_long(r.fit)}"
-            if r.provisional:
-                back += " (provisional: a criteria test is not passed yet)"
-            parts.append(back)
+            parts.append(f"back to full training {text.day_long(r.fit)}{r.back_note()}")
             parts.append(f"first match {text.day_long(r.first_match)}" if r.first_match
                          else "no match after the return")
         if r.target is not None:

@@ -627,7 +627,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             ret.target or "–",
             ret.target_date if ret.target_date is not None else "–",
             "–" if ret.target_met is None else ("yes" if ret.target_met else "no"),
-            "yes" if ret.provisional else "no",
+            ret.provisional_words(),
         ]
         lines = 1
         for j, v in enumerate(values, start=1):
@@ -652,7 +652,8 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     notes = ["Back to full training: the first day at FIT. First match: the first competition the "
              "athlete plays after it, once the team sessions of RE-1 are done. Target met: the athlete "
              "plays the target competition's first day. Provisional: the return depends on a "
-             "criteria test not passed yet."]
+             "criteria test not passed yet; recorded without a passing test: the return is on "
+             "record although a criterion of the stage left has no passing result."]
     total = sum(w for _, w in cols)
     for line in notes:
         r += 1

@@ -191,3 +191,29 @@ def test_rule_parameters_read_by_the_facts():
     assert check_plan(s, plan(it=it)).ok
     [r] = returns(s, plan(it=it))
     assert (r.first_match, r.target_met) == (day(5), True)
+
+
+def test_a_return_recorded_without_a_passing_test_says_so():
+    """advance --accept recorded A1's projected return (FIT on Fri 8 Jan) while S3's criteria
+    had no passing result: the return was no longer provisional (it is history), and the Returns
+    sheet read "Provisional: no" with a failed hip-flexor test on record. It names the criteria
+    not passed; a return with every criterion passed, or a planned one, names none."""
+    from planner.season import StageRecord
+
+    def recorded(tests):
+        rec = make(tests=tests).injuries[0]
+        rec = rec.model_copy(update={"stages": rec.stages + (StageRecord(stage="FIT", start=day(4)),)})
+        return make(records=(rec,)).model_copy(update={"calendar": make().calendar.model_copy(
+            update={"today": day(6)})})
+
+    failed = recorded(((-2, "Hip-flexor strength LSI", 84), (-2, "Pain during max sprint", 1)))
+    [r] = returns(failed, plan(), history=True)
+    assert r.fit == day(4) and not r.provisional
+    assert r.untested == ("Hip-flexor strength LSI",)
+    assert r.provisional_words() == "recorded without a passing test (Hip-flexor strength LSI)"
+    assert "(recorded without a passing test: Hip-flexor strength LSI)" in return_text(failed, r)
+    passed = recorded(((-2, "Hip-flexor strength LSI", 95), (-2, "Pain during max sprint", 1)))
+    [r] = returns(passed, plan(), history=True)
+    assert r.untested == () and r.provisional_words() == "no"
+    [r] = returns(make(), plan())  # planned, not recorded: provisional instead
+    assert r.untested == () and r.provisional and r.provisional_words() == "yes"

@@ -86,6 +86,7 @@ class ReturnRow:
     provisional: bool
     planned: bool
     first_role: str | None = None  # the role in the first match ("start", "bench")
+    untested: tuple[str, ...] = ()  # recorded back without a passing test (planner.returns)
     selection: bool = False  # the target not played after a return RTS no longer counts
 
     @property
@@ -105,6 +106,8 @@ class ReturnRow:
             back = f"back to full training {day_long(self.back)}"
             if self.provisional:
                 back += " (provisional: a criteria test is not passed yet)"
+            elif self.untested:
+                back += f" (recorded without a passing test: {', '.join(self.untested)})"
             back += (f"; first match {day_long(self.first_match)}" if self.first_match
                      else "; no match after it")
             if self.first_match and self.first_role == "start":
@@ -166,7 +169,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             injury=protocol_name(r.protocol), onset=r.onset, today=stages[t],
             next=_next_change(stages, tl, t), back=r.fit, first_match=r.first_match,
             target=r.target, target_date=r.target_date, target_met=r.target_met,
-            provisional=r.provisional, planned=True,
+            provisional=r.provisional, planned=True, untested=r.untested,
             selection=r.target_met is False and not r.target_missed,
             first_role="start" if "start" in roles else "bench" if "bench" in roles else None))
     if season.plan is None or not rets:
@@ -346,7 +349,8 @@ class ReturnsPanel(QWidget):
             target = (f"not played: {row.target}", "", False)
         today = stage_name(row.today) if row.today in ("FIT",) else row.today
         return [(row.name, MISSED if row.missed else "", row.missed), (back, "", row.planned),
-                (first, "", False), target, ("yes" if row.provisional else "", "", False),
+                (first, "", False), target, ("yes" if row.provisional else
+                                             "untested" if row.untested else "", "", False),
                 (today, "", False), (row.next, "", False), (row.injury, "", False)]
 
     @staticmethod
