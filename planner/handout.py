@@ -310,7 +310,8 @@ class Handouts:
         return "; ".join(b.name + (f": {b.emphasis}" if b.emphasis else "") for b in names)
 
     def _stage_line(self, f: AthleteFacts, sessions: list[Prescription], w: int) -> tuple[str, str]:
-        """The week's stage(s) in words and the limits of the stage the week starts in."""
+        """The week's stage(s) in words and the limits of its one stage (a week with a stage
+        change says each stage's limits after its words, and returns no separate limits)."""
         week = self.tl.weeks[w]
         runs: list[tuple[str, int]] = []
         for i in week.days:
@@ -319,7 +320,13 @@ class Handouts:
         parts = []
         for k, (st, i) in enumerate(runs):
             words = self._stage_words(f, st, i)
+            if len(runs) > 1 and st != FIT and sessions[i].limits:
+                # each stage with its own limits: after the second stage's words, the first's
+                # read as the new stage's ("medium kicks" beside a Friday of "full kicks")
+                words += f" Limits: {sessions[i].limits}."
             parts.append(words if k == 0 else f"From {text.day(self.tl.days[i])}: {words}")
+        if len(runs) > 1:
+            return " ".join(parts), ""
         first = sessions[week.first]
         return " ".join(parts), first.limits if f.st[week.first] != FIT else ""
 

@@ -40,6 +40,12 @@ def test_every_handout_week_is_the_plans_week():
         assert w.season == season.name and w.title.startswith(f"Week {w.week} · ")
 
 
+def text_day(tl, ap, stage):
+    from planner.text import day
+
+    return day(tl.days[min(i for i in range(tl.n) if ap.stages[i] == stage)])
+
+
 def test_a_rehab_week_gives_the_stage_its_limits_and_the_next_milestone():
     season = solved_demo()
     plan = season.plan
@@ -55,6 +61,18 @@ def test_a_rehab_week_gives_the_stage_its_limits_and_the_next_milestone():
     assert f"planned: {ap.stages[nxt]} from" in week.milestone
     target = next(r for r in returns(season, plan) if r.athlete == "A07")
     assert f"target {target.target}" in week.milestone
+    # a week with a stage change says each stage's limits after its own words
+    aid, w1 = next((a.athlete, w) for a in plan.athletes for w in range(len(tl.weeks))
+                   if len({a.stages[i] for i in tl.weeks[w].days} - {"FIT", "INJ"}) == 2)
+    ap = plan.for_athlete(aid)
+    (change,) = Handouts(season, plan).weeks(aid, [w1])
+    first_st, second_st = sorted({ap.stages[i] for i in tl.weeks[w1].days} - {"FIT"},
+                                 key=lambda x: min(i for i in tl.weeks[w1].days if ap.stages[i] == x))
+    proto = load_protocol(season.injuries_of(aid)[-1].protocol)
+    head, _, tail = change.stage.partition("From ")
+    assert f"Limits: kicking: {proto.stage(first_st).kicking};" in head
+    assert tail.startswith(f"{text_day(tl, ap, second_st)}: {second_st}")
+    assert f"Limits: kicking: {proto.stage(second_st).kicking};" in tail and change.limits == ""
     # every day of the week keeps the stage's limits, but rest days
     for d in week.days:
         if d.session.context == "rehab":
