@@ -59,6 +59,24 @@ class HandoutDay:
     provisional: bool
     logged_minutes: float | None = None  # a day before today with a logged session: what was done
     logged_load: float | None = None
+    planned_level: int | None = None  # a past day that went otherwise: the level planned for it
+    cap: int | None = None  # a past rehab day logged above its stage: the stage's cap
+    pain: float | None = None  # a past day's logged pain (0-10)
+
+    @property
+    def deviation(self) -> str:
+        """What a past day's page must not pass off as the prescription: ``Logged 80 %, planned
+        70 %, above P2's 70 %; pain 6/10`` (empty: as planned, or not past)."""
+        parts = []
+        if self.planned_level is not None and self.planned_level != self.intensity:
+            parts.append(f"Logged {self.intensity} %, planned {self.planned_level} %")
+        if self.cap is not None and self.intensity > self.cap:
+            parts.append(f"above {self.stage}'s {self.cap} %" if parts
+                         else f"Logged {self.intensity} %, above {self.stage}'s {self.cap} %")
+        said = ", ".join(parts)
+        if self.pain:
+            said += ("; " if said else "") + f"pain {self.pain:g}/10 logged"
+        return said[:1].upper() + said[1:]
 
     @property
     def day(self) -> str:
@@ -121,6 +139,11 @@ class HandoutWeek:
     @property
     def who(self) -> str:
         return self.name if self.anonymised or self.name == self.athlete else f"{self.name} ({self.athlete})"
+
+    @property
+    def speed_label(self) -> str:
+        """``Planned``, or what a past week's counts are: what was done (as logged)."""
+        return {"past": "Done", "partly past": "Done and planned"}.get(self.past, "Planned")
 
     @property
     def speed_line(self) -> str:
@@ -247,11 +270,17 @@ class Handouts:
         if tl.is_comp[i]:
             role = ("start" if f.it[i] == 100 else "bench") if f.played[i] else "out"
         logged = self._logged(f.id).get(tl.days[i]) if i < tl.p0 else None
+        past = i < tl.p0
+        ap = self.plan.for_athlete(f.id) if past else None
+        planned = ap.planned.get(tl.days[i]) if ap is not None else None
+        cap = f.cap(i) if past and f.st[i] not in (FIT, INJ) and f.it[i] > f.cap(i) else None
         return HandoutDay(date=tl.days[i], md=tl.label(i), stage=f.st[i], intensity=f.it[i],
                           session=sessions[i], competitions=comps, role=role,
                           provisional=prov[i],
                           logged_minutes=None if logged is None else logged.minutes,
-                          logged_load=None if logged is None else logged.au)
+                          logged_load=None if logged is None else logged.au,
+                          planned_level=planned, cap=cap,
+                          pain=None if logged is None else logged.pain)
 
     def _logged(self, athlete: str) -> dict:
         """The athlete's logged days (planner.history), read once."""

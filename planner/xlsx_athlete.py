@@ -186,7 +186,7 @@ class AthleteSheet:
         top = len(out.rows) + 1
         title = f"{w.who} · {w.title}"
         self._merged(out, [(title, self.s_title)], 24)
-        self._info(out, "Week", f"{w.kind_text}. Planned: {w.speed_line}.", w.kind)
+        self._info(out, "Week", f"{w.kind_text}. {w.speed_label}: {w.speed_line}.", w.kind)
         self._info(out, "Block", w.block or "–", None)
         limits = f" Limits: {w.limits}." if w.limits else ""
         self._info(out, "Stage", w.stage + limits, None)
@@ -208,7 +208,8 @@ class AthleteSheet:
         p = d.session
         rest = p.context in ("rest", "unavailable")
         bold = p.context in TARGET_CONTEXTS
-        what = keep_units(p.content + ("\n" + p.note if p.note else ""))
+        what = keep_units((f"{d.deviation}.\n" if d.deviation else "") + p.content
+                          + ("\n" + p.note if p.note else ""))
         summary = keep_units(p.summary)
         speed = ""
         if p.speed_ms is not None:

@@ -154,16 +154,17 @@ CALENDAR_FIXED = (("Date", 15), ("MD", 6), ("Team week", 8.5), ("Block", 12),
                   ("Competition · day off", 24))
 CALENDAR_MAX_ATHLETES = 25  # athletes per printed page width
 CALENDAR_LEGEND = ("&8% of max speed (blank: no running) · bold: HV exposure (≥ 90 %) · "
-                   "tint and code: rehab stage · hatched: away · match day: S starts, B bench, "
+                   "tint and code: rehab stage · grey (hatched on screen): away · match day: S starts, B bench, "
                    "O out, R held out (RE-1)")
 RULES_COLUMNS = (("Rule", 11, False), ("Title", 22, True), ("Mode", 7, False),
                  ("Setting", 26, True), ("Value", 8, False), ("Default", 8, False),
                  ("Range", 15, True), ("Evidence", 14, True), ("Citations", 20, True),
                  ("What the rule says", 60, True), ("Setting id (--rule)", 27, True))
+NBSP = "\u00a0"  # a no-break space: "19 Oct" stays on one line of a wrapped header
 RETURNS_COLUMNS = (("Athlete", 24), ("Position", 12), ("Injury", 22), ("Onset", 17),
-                   ("Stage at the planning start", 14), ("Back to full training", 17),
+                   ("Stage at the planning start", 16), ("Back to full training", 17),
                    ("First match", 17), ("Target competition", 22), ("Target date", 17),
-                   ("Target met", 9), ("Provisional", 12))
+                   ("Target met", 9), ("Provisional", 22))
 
 
 def _quote_sheet(title: str) -> str:
@@ -599,7 +600,8 @@ def _returns_columns(season: Season) -> tuple:
     """The Returns sheet's columns; the stage column says its day ("the planning start" read
     as the season's start, beside a return months later)."""
     today = season.calendar.today
-    when = (f"Stage today ({text.date_short(today)})" if today is not None and today > season.calendar.start
+    when = (f"Stage today ({text.date_short(today).replace(' ', NBSP)})"
+            if today is not None and today > season.calendar.start
             else "Stage at the season start")
     return tuple((when, w) if h == "Stage at the planning start" else (h, w) for h, w in RETURNS_COLUMNS)
 
@@ -761,6 +763,8 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
         show_block = block if (block != prev_block or month_start) else ""
         prev_block = block
         note = _calendar_note(ctx, i)
+        if day == season.calendar.today:  # where what happened ends and the plan starts
+            note = "TODAY: the days above as logged" + (f" · {note}" if note else "")
         comps = bool(tl.comp_on[i])
         kind = plan.team_weeks[tl.week_of[i]]
         row = [(day, date_s), (tl.label(i) or "", bold_s if comps else text_s),

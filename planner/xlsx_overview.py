@@ -124,11 +124,13 @@ def _months(ctx, ws: Worksheet) -> None:
             runs[-1] = (runs[-1][0], runs[-1][1], w)
         else:
             runs.append(((key, label), w, w))
-    style = st.month_band()
     for (_, label), a, b in runs:
         room = (b - a + 1) * WEEK_W
+        style = st.month_band()
         if text_width(label, 8, True) > (room * 5.25 - 4):
-            label = label[:3] if (b - a + 1) > 1 else label[:1]
+            label = label[:3]
+            if text_width(label, 8, True) > (room * 5.25 - 4):
+                style = st.month_band(shrink=True)  # one week: "May" shrunk, not "M"
         c = ws.cell(row=2, column=FIRST_WEEK_COL + a, value=label)
         c.style = style
         if b > a:
@@ -249,7 +251,7 @@ def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> None:
         "on the Cover.",
         "Fill = the athlete's week: blue deload, orange taper (D and T in the Team week row); a "
         "stage code on its colour = in that rehab stage on the week's first day (underlined in blue: "
-        "the athlete's deload week); hatched = away the whole week.",
+        "the athlete's deload week); grey “away” (hatched on screen) = away the whole week.",
         "Return: back = first day of full training (* provisional: a criteria test is not passed "
         "yet); target met = plays the target competition. Details on the Returns sheet; click a "
         "name for the athlete's weeks.",

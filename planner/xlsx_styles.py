@@ -219,9 +219,12 @@ class Styles:
                         alignment=Alignment(horizontal="center", vertical="center", shrink_to_fit=False))
 
     @_once
-    def month_band(self) -> str:
-        return self.add("Periodize month", font=self.f(8, bold=True), border=self.grid,
-                        alignment=Alignment(horizontal="left", vertical="center"))
+    def month_band(self, shrink: bool = False) -> str:
+        """A month's label over its weeks; ``shrink``: shrunk to fit one week's column ("May"
+        of a season's last week read "M")."""
+        return self.add(f"Periodize month{' shrink' if shrink else ''}", font=self.f(8, bold=True),
+                        border=self.grid, alignment=Alignment(horizontal="left", vertical="center",
+                                                              shrink_to_fit=shrink))
 
     @_once
     def comp_rotated(self, a_level: bool) -> str:

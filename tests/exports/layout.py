@@ -102,6 +102,8 @@ def _cell_problem(ws, cell, merged) -> str | None:
         return None
     need = max(text_width(line, size, bold) for line in lines)
     room = col_points(width) - CELL_PAD_PT
+    if al.shrink_to_fit:  # the spreadsheet shrinks it to fit: no smaller than 6 pt to be read
+        need = need * 6 / size
     if need > room + 0.5:
         return f"{shown[:40]!r} needs {need:.0f} pt, the column has {room:.0f}"
     if len(lines) * line_height(size) > height + 1:

@@ -135,7 +135,41 @@ def test_a_past_day_with_a_log_shows_what_was_done():
         first, last = tl.index(w.days[0].date), tl.index(w.days[-1].date)
         past = "past: as logged" if last < tl.p0 else "before today: as logged" if first < tl.p0 else ""
         assert w.title.endswith(past) and ("as logged" in w.title) == bool(past)
+        # and its counts are what was done, not a plan ("Planned: 2 speed days" on a past week
+        # whose plan had none)
+        assert w.speed_label == ("Done" if last < tl.p0 else "Done and planned" if first < tl.p0
+                                 else "Planned")
     assert logged_seen and planned_seen
+
+
+def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
+    """Kofi's P2 page (running up to 70 %) printed "Rehab P2: 4 × 30 m at 80 % … the sprint
+    ladder" for a day he ran 80 % where 70 % was planned, with nothing marking it, and not the
+    6/10 pain logged the next day: a page kept in a rehab file showed a sprint prescribed in P2."""
+    from planner import edits as E
+    from planner.season import Session
+    from solver import SolveRequest, solve
+
+    season = solved_demo()
+    tl = Timeline(season)
+    ap = season.plan.for_athlete("A07")
+    d70 = next(i for i in range(tl.n) if ap.stages[i] == "P2" and ap.intensity[i] == 70)
+    from planner.progress import projected_transitions
+
+    moves = projected_transitions(season, tl.days[d70 + 2])  # P2 recorded as planned
+    moved = E.AdvanceToday(today=tl.days[d70 + 2], accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(season)
+    moved = E.LogSessions(sessions=(
+        Session(athlete="A07", date=tl.days[d70], minutes=60, rpe=5, top_speed_pct=81),
+        Session(athlete="A07", date=tl.days[d70 + 1], minutes=60, rpe=4, pain=6))).apply(moved)
+    plan = solve(SolveRequest(moved, time_limit=30)).plan
+    w = tl.week_of[d70]
+    (week,) = Handouts(moved, plan).weeks("A07", [w])
+    days = {d.date: d for d in week.days}
+    ran = days[tl.days[d70]]
+    assert ran.intensity == 80 and ran.deviation == "Logged 80 %, planned 70 %, above P2's 70 %"
+    assert days[tl.days[d70 + 1]].deviation == "Pain 6/10 logged"
+    assert all(d.deviation == "" for d in week.days if d.date >= tl.days[d70 + 2])
 
 
 def test_athletes_back_before_today_are_listed_with_the_squad_again():

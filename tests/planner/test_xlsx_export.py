@@ -245,6 +245,17 @@ def test_the_overview_shows_blocks_and_each_return(tmp_path, demo_season):
     assert cell.value == ("not back this season" if ret.fit is None else f"back {ret.fit.day} {ret.fit:%b}")
 
 
+def test_a_month_of_one_week_is_named_whole_in_the_overview(demo_season, demo_book):
+    """The demo's last week is the only one in May: its month printed as "M"; it is "May",
+    shrunk to fit the week's column."""
+    ws = demo_book[OVERVIEW_SHEET]
+    tl = Timeline(demo_season)
+    last = ws.cell(row=2, column=3 + len(tl.weeks) - 1)
+    assert tl.days[tl.weeks[-1].first].month != tl.days[tl.weeks[-2].first].month
+    assert last.value == "May" and last.alignment.shrink_to_fit
+    assert not ws.cell(row=2, column=3).alignment.shrink_to_fit  # a month of several weeks
+
+
 def _with_blocks(season: Season) -> Season:
     from planner.season import Block
 
@@ -283,7 +294,7 @@ def test_the_returns_sheet_lists_each_injured_athletes_return(tmp_path):
     header = [c.value for c in ws[1]]  # the stage column says its day: today
     row = {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
     assert row["Athlete"] == "Cy Cedar (A3)" and row["Back to full training"] == _day(14)
-    today = f"Stage today ({_day(16).day} {_day(16):%b})"
+    today = f"Stage today ({_day(16).day}\u00a0{_day(16):%b})"  # one line when wrapped
     # back by the plan, with the records still at the stage they hold: said as planned
     recorded = later.injuries[0].stages[-1].stage
     assert recorded != "FIT" and row[today] == f"FIT (planned; {recorded} recorded)"
@@ -476,6 +487,14 @@ def test_calendar_pages_hold_a_month_of_whole_weeks_and_say_days_off(demo_season
     notes = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=5).value
              for r in range(2, ws.max_row + 1)}
     assert notes[dt.date(2026, 12, 25)] == "Day off: Christmas"
+    # today's row says where what happened ends (a wall copy mid-season showed nothing)
+    today = dt.date(2026, 10, 19)
+    moved = season.model_copy(update={"calendar": season.calendar.model_copy(update={"today": today})})
+    ws2 = build_workbook(moved, simple_plan(moved))["Calendar"]
+    said = {ws2.cell(row=r, column=1).value: ws2.cell(row=r, column=5).value
+            for r in range(2, ws2.max_row + 1)}
+    assert said[today].startswith("TODAY: the days above as logged")
+    assert sum(1 for v in said.values() if v and "TODAY" in v) == 1
     assert ws.page_setup.scale and not ws.sheet_properties.pageSetUpPr.fitToPage
 
 

@@ -182,3 +182,24 @@ def test_the_board_pdf_shows_each_athletes_own_week_and_draws_every_glyph_of_a_l
             if t.startswith("glyph "):
                 sizes.setdefault(t, set()).add((round(box.width(), 3), round(box.height(), 3)))
         assert sizes and all(len(s) == 1 for s in sizes.values()), sizes
+
+
+def test_the_board_pdf_marks_today(qapp, tmp_path, demo_season):
+    """Mid-season the wall copy showed no line between what happened and the plan, and its
+    footer only the export date: the page of today's month draws the line, every footer says it."""
+    import shutil
+    import subprocess
+
+    season = _with_plan(demo_season)
+    season = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": dt.date(2026, 10, 19)})})
+    path = tmp_path / "board.pdf"
+    export_board_pdf(season, path)
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed: apt-get install poppler-utils")
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout.decode()
+    assert text.count("today 19 Oct 2026, the orange line") == 10
+    # the line, on October's page only (the third), at Mon 19 Oct's left edge
+    pages = board_labels(season)
+    lines = [k for k, page in enumerate(pages, start=1) for _, t in page if t == "band today"]
+    assert lines == [3]

@@ -107,7 +107,7 @@ class _Cells:
 
 def _day_cells(d: HandoutDay) -> _Cells:
     p = d.session
-    what = p.content + (f"\n{p.note}." if p.note else "")
+    what = (f"{d.deviation}.\n" if d.deviation else "") + p.content + (f"\n{p.note}." if p.note else "")
     speed = ""
     if p.speed_ms is not None:
         pre = "" if p.speed_is_target else "≤ "
@@ -174,7 +174,7 @@ class _Painter:
     def _info_rows(self, w: HandoutWeek) -> list[tuple[str, str, str | None]]:
         stage = w.stage + (f" Limits: {w.limits}." if w.limits else "")
         return [
-            ("Week", f"{w.kind_text}. Planned: {w.speed_line}.", w.kind),
+            ("Week", f"{w.kind_text}. {w.speed_label}: {w.speed_line}.", w.kind),
             ("Block", w.block or "–", None),
             ("Stage", stage, None),
             ("Next", w.milestone or "–", None),

@@ -68,6 +68,7 @@ OFF_DAY = QColor(225, 225, 225)
 TEXT = QColor("#1c1c1c")
 MUTED = QColor("#6b6b6b")
 FLARE = QColor("#c62828")  # as on the board (ui/desktop/boardmarks.py)
+TODAY = QColor("#e65100")  # the board's today line (light theme)
 LEVELS = (60, 70, 80, 90, 95, 100)
 
 
@@ -279,6 +280,7 @@ class _Pages:
         self._rows(m)
         self._grid_lines(m)
         self._glyphs(m)
+        self._today_line(m)
         legend_top = self.h - MARGIN - FOOTER_H - len(self.legend_lines) * LEGEND_LINE_H - 4
         self._legend(MARGIN, max(m.bottom + 6, legend_top), paint=True)
         self._footer(number, total)
@@ -532,6 +534,18 @@ class _Pages:
         r = self.b.glyph_for(level).boundingRect()
         return QRectF(cx + r.x() * scale, cy + r.y() * scale, r.width() * scale, r.height() * scale)
 
+    def _today_line(self, m: _Month) -> None:
+        """The season's today as on the board: a line at its left edge, labelled, on the page of
+        its month (a wall copy mid-season showed no line between what happened and the plan)."""
+        today = self.season.calendar.today
+        i = self.tl.index(today) if today is not None else None
+        if i is None or i not in m.days:
+            return
+        x = m.x(i)
+        self.p.setPen(QPen(TODAY, 1.6))
+        self.p.drawLine(x, m.top, x, m.bottom)  # the footer says what it is
+        self.mark(QRectF(x - 0.8, m.top, 1.6, m.bottom - m.top), "band today")  # runs under glyphs
+
     def _footer(self, number: int, total: int) -> None:
         font = self._font(6.5)
         top = self.h - MARGIN - FOOTER_H
@@ -539,8 +553,11 @@ class _Pages:
         rw = self.fm(font).horizontalAdvance(right) + 4
         self.text(QRectF(self.w - MARGIN - rw, top, rw, FOOTER_H),
                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, right, font, MUTED)
+        today = self.season.calendar.today
         left = (f"Periodize · exported {date_long(self.exported)} · "
-                f"{plural(len(self.athletes), 'athlete')}"
+                + (f"today {date_long(today)}, the orange line (the days before it as logged) · "
+                   if today else "")
+                + f"{plural(len(self.athletes), 'athlete')}"
                 + (" · anonymised: athlete IDs, no diagnoses" if self.anonymise else ""))
         self.text(QRectF(MARGIN, top, self.w - 2 * MARGIN - rw - 8, FOOTER_H),
                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, left, font, MUTED)
