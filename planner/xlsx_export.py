@@ -821,7 +821,7 @@ def _write_rules(ctx: _Ctx, ws: Worksheet) -> None:
         evidence = rule.evidence + " (" + ", ".join(
             EVIDENCE.get(e, e) for e in rule.evidence.split("+")) + ")"
         cited.update(rule.citations)
-        for p in rule.params or (None,):
+        for k, p in enumerate(rule.params or (None,)):
             row = [rule.id, rule.title, rs.mode(rule.id)]
             if p is None:
                 row += [None, None, None, None]
@@ -831,7 +831,10 @@ def _write_rules(ctx: _Ctx, ws: Worksheet) -> None:
                         ", ".join(value) if isinstance(value, tuple) else _num(value),
                         p.default_text if p.text is not None else _num(p.default),
                         _range_text(p)]
-            row += [evidence, ", ".join(rule.citations), rule.summary,
+            # the rule's words and citations once, on its first setting's row: LD-1's load
+            # table repeated them on about 40 rows, four of the sheet's six printed pages
+            row += [evidence, ", ".join(rule.citations) if k == 0 else "(as above)",
+                    rule.summary if k == 0 else "(as above)",
                     None if p is None else f"{rule.id}.{p.name}"]
             lines = 1
             for v, (_, w, wrapped) in zip(row, RULES_COLUMNS, strict=True):

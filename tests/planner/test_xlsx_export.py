@@ -518,6 +518,10 @@ def test_rules_sheet_lists_every_rule_in_words_with_this_seasons_values(tmp_path
     assert hv2["Mode"] == "hard" and hv2["Evidence"] == "E+J (study, expert judgement)"
     rts = df[df["Setting id (--rule)"] == "RTS.target_weight"].iloc[0]
     assert rts["Range"] == "0 to no limit points"  # not "0–1e+06"
+    # a rule's words once, on its first setting's row (LD-1's load table repeated them ~40 times)
+    ld1 = df[df["Rule"] == "LD-1"]
+    assert len(ld1) > 10 and ld1["What the rule says"].iloc[0] == RULES["LD-1"].summary
+    assert set(ld1["What the rule says"].iloc[1:]) == {"(as above)"}
     modes = df.drop_duplicates("Rule").set_index("Rule")["Mode"]
     assert modes["HV-1"] == "hard" and modes["TEAM"] == "off" and modes["RTS"] == "soft"
     ws = openpyxl.load_workbook(path)["Rules"]
