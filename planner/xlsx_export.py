@@ -764,7 +764,7 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
         prev_block = block
         note = _calendar_note(ctx, i)
         if day == season.calendar.today:  # where what happened ends and the plan starts
-            note = "TODAY: the days above as logged" + (f" · {note}" if note else "")
+            note = "TODAY (above: as logged)" + (f" · {note}" if note else "")
         comps = bool(tl.comp_on[i])
         kind = plan.team_weeks[tl.week_of[i]]
         row = [(day, date_s), (tl.label(i) or "", bold_s if comps else text_s),

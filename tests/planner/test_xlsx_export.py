@@ -493,7 +493,7 @@ def test_calendar_pages_hold_a_month_of_whole_weeks_and_say_days_off(demo_season
     ws2 = build_workbook(moved, simple_plan(moved))["Calendar"]
     said = {ws2.cell(row=r, column=1).value: ws2.cell(row=r, column=5).value
             for r in range(2, ws2.max_row + 1)}
-    assert said[today].startswith("TODAY: the days above as logged")
+    assert said[today].startswith("TODAY (above: as logged)")
     assert sum(1 for v in said.values() if v and "TODAY" in v) == 1
     assert ws.page_setup.scale and not ws.sheet_properties.pageSetUpPr.fitToPage
 
