@@ -241,3 +241,18 @@ def test_a_re_solve_names_the_days_it_changed(w, qtbot):
     assert f"{name} {days[i]:%a} {days[i].day} {days[i]:%b} ({level} % → 0 %)" in msg, msg
     solve(w, qtbot)  # nothing changed: nothing named
     assert "Days changed" not in w.statusBar().currentMessage()
+
+
+def test_a_projected_stage_today_is_said_as_planned_beside_the_recorded_one():
+    """The Returns panel read "now P2" for Kofi while the Injuries editor said "recorded stage
+    P1": P1 is recorded a week before the season, P2 is the plan's from its first day."""
+    from tests.exports.demo import solved_demo
+    from ui.desktop.returnspanel import return_rows
+
+    season = solved_demo()
+    rows = {r.athlete: r for r in return_rows(season)}
+    kofi = rows["A07"]
+    assert kofi.today == "P2" and kofi.recorded == "P1"
+    assert "now P2 (planned; P1 recorded)" in kofi.details()
+    same = [r for r in rows.values() if r.recorded == r.today]
+    assert same and all("planned;" not in r.details() for r in same)

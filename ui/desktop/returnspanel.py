@@ -87,6 +87,7 @@ class ReturnRow:
     planned: bool
     first_role: str | None = None  # the role in the first match ("start", "bench")
     untested: tuple[str, ...] = ()  # recorded back without a passing test (planner.returns)
+    recorded: str | None = None  # the records' stage today when the plan's is projected
     selection: bool = False  # the target not played after a return RTS no longer counts
 
     @property
@@ -130,6 +131,9 @@ class ReturnRow:
         if not self.planned:
             return self.sentence()
         now = stage_name(self.today) if self.today == FIT else self.today
+        if self.recorded is not None and self.recorded != self.today:
+            # the injuries editor says "recorded stage P1": the plan's P2 is a projection
+            now += f" (planned; {self.recorded} recorded)"
         nxt = f"; next: {self.next}" if self.next and self.next != "—" else ""
         head = f"{self.name}, {self.injury}: "
         rest = self.sentence().removeprefix(head)
@@ -152,6 +156,14 @@ def _next_change(stages: tuple[str, ...], tl: Timeline, t: int) -> str:
     return "—" if cur == FIT else f"still {cur} at the season's end"
 
 
+def _recorded_stage(season: Season, athlete: str, day: dt.date) -> str | None:
+    """The stage the injury records give ``athlete`` on ``day`` (None: no record then)."""
+    from planner.rehab import athlete_stage_on
+
+    records = season.injuries_of(athlete)
+    return athlete_stage_on(records, day) if records else None
+
+
 def return_rows(season: Season, rets: list | None = None, today: dt.date | None = None
                 ) -> list[ReturnRow]:
     """The rows of the Returns panel, athletes in the board's order."""
@@ -170,6 +182,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             next=_next_change(stages, tl, t), back=r.fit, first_match=r.first_match,
             target=r.target, target_date=r.target_date, target_met=r.target_met,
             provisional=r.provisional, planned=True, untested=r.untested,
+            recorded=_recorded_stage(season, r.athlete, tl.days[t]),
             selection=r.target_met is False and not r.target_missed,
             first_role="start" if "start" in roles else "bench" if "bench" in roles else None))
     if season.plan is None or not rets:
