@@ -471,11 +471,17 @@ def _polished(season: Season, plan: Plan, status: Status, objective: float,
     def check(p: Plan):
         return check_plan(season, p, rules_in_objective=set(SOFT_RULES), reference=reference)
 
+    def stab(r) -> float:
+        return float(r.penalties().get("STAB", 0))
+
     report = None
     limit = objective
-    if status != Status.OPTIMAL:  # CP-SAT's value may exceed the plan's cost (LD-1): the checker's
+    # a reference of an earlier planner version (planner.season.PLANNER_VERSION) holds the free
+    # levels this version sets straight: STAB would keep them for good, so it is not counted
+    upgrade = reference is not None and reference.planner_version < PLANNER_VERSION
+    if status != Status.OPTIMAL or upgrade:  # CP-SAT's value may exceed the plan's cost (LD-1)
         report = check(plan)
-        limit = min(objective, float(report.objective))
+        limit = min(objective, float(report.objective)) - (stab(report) if upgrade else 0.0)
     tried = []
     for raise_only in (False, True):
         candidate = canonical_levels(season, plan, raise_only=raise_only)
@@ -483,7 +489,7 @@ def _polished(season: Season, plan: Plan, status: Status, objective: float,
             continue
         tried.append(candidate.athletes)
         got = check(candidate)
-        if not got.violations and got.objective <= limit + 1e-6:
+        if not got.violations and got.objective - (stab(got) if upgrade else 0.0) <= limit + 1e-6:
             return candidate, got
     return plan, report if report is not None else check(plan)
 
@@ -492,7 +498,10 @@ def _finish(season: Season, plan: Plan, status: Status, objective: float, bound:
             wall: float, reference: Plan | None = None) -> Outcome:
     plan = with_planned(season.plan, plan, Timeline(season))
     plan, report = _polished(season, plan, status, objective, reference)
-    if status != Status.OPTIMAL and not report.violations and report.objective < objective:
+    if reference is not None and reference.planner_version < PLANNER_VERSION \
+            and not report.violations and report.objective != objective:
+        objective = float(report.objective)  # the days set straight cost STAB: the plan's cost
+    elif status != Status.OPTIMAL and not report.violations and report.objective < objective:
         # a plan not proven the best: a spike literal of LD-1 may still be 1 on a week that is no
         # spike (only the optimum forces it down), so CP-SAT's value can exceed what the plan
         # costs; the plan's cost is the checker's (the bound stays CP-SAT's, a true lower bound)

@@ -120,3 +120,32 @@ def test_a_solve_returns_the_plan_set_straight_at_the_same_cost():
     report = check_plan(s, out.plan)
     assert report.violations == () and float(report.objective) == out.objective
     assert _free_slow_days(s, out.plan) == []
+
+
+def test_a_plan_of_an_earlier_version_is_set_straight_when_solved_again_from_it():
+    """The app solves again with the stored plan as STAB's reference: a plan made before this
+    (planner version 2) with free 90 % sessions kept them for good, each a day changed from the
+    reference. Against an earlier version's reference the days set straight are not held back."""
+    from solver import SolveRequest, solve
+
+    s = season(weeks=4, athletes=2, matches=[5, 12, 19, 26])
+    s = s.model_copy(update={"athletes": (s.athletes[0], s.athletes[1].model_copy(update={"role": "out"}))})
+    plan = solve(SolveRequest(s, time_limit=20)).plan
+    assert _free_slow_days(s, plan) == []
+    a2 = plan.for_athlete("A2")
+    sessions = [i for i, v in enumerate(a2.intensity) if v == 95]
+    assert len(sessions) >= 2
+    old = a2.model_copy(update={"intensity": tuple(90 if i in sessions[1:] else v
+                                                   for i, v in enumerate(a2.intensity))})
+    stored = plan.model_copy(update={"planner_version": 2, "athletes": tuple(
+        old if a.athlete == "A2" else a for a in plan.athletes)})
+    assert _free_slow_days(s, stored)  # 90 % sessions no ramp asks for
+    s = s.model_copy(update={"plan": stored})
+    out = solve(SolveRequest(s, time_limit=20, reference=stored))
+    assert out.plan is not None and check_plan(s, out.plan).violations == ()
+    assert _free_slow_days(s, out.plan) == []
+    # the same stored plan of this version: STAB keeps it (a re-solve does not churn)
+    same = stored.model_copy(update={"planner_version": plan.planner_version})
+    s = s.model_copy(update={"plan": same})
+    kept = solve(SolveRequest(s, time_limit=20, reference=same))
+    assert kept.plan.for_athlete("A2").intensity == old.intensity
