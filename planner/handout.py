@@ -153,6 +153,12 @@ class HandoutWeek:
         return f"{days}, {text.plural(self.hv_exposures, 'HV exposure')}"
 
     @property
+    def logged_load(self) -> float | None:
+        """A past week's logged load (AU), its days with a session logged (None: none)."""
+        got = [d.logged_load for d in self.days if d.logged_load is not None]
+        return float(sum(got)) if got and self.past else None
+
+    @property
     def load_text(self) -> str:
         if self.planned_load is None:
             return "–"

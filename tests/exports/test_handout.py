@@ -170,6 +170,7 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
     assert ran.intensity == 80 and ran.deviation == "Logged 80 %, planned 70 %, above P2's 70 %"
     assert days[tl.days[d70 + 1]].deviation == "Pain 6/10 logged"
     assert all(d.deviation == "" for d in week.days if d.date >= tl.days[d70 + 2])
+    assert week.logged_load == 60 * 5 + 60 * 4  # the two days logged, beside the planned load
 
 
 def test_athletes_back_before_today_are_listed_with_the_squad_again():

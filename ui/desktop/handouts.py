@@ -179,7 +179,9 @@ class _Painter:
             ("Stage", stage, None),
             ("Next", w.milestone or "–", None),
             ("Matches", "; ".join(w.matches) if w.matches else "No match this week", None),
-            ("Load", f"Planned load: {w.load_text}", None),
+            ("Load", f"Planned load: {w.load_text}" + (
+                f"; logged {text.number(w.logged_load)} AU (the days with a session logged)"
+                if w.logged_load is not None else ""), None),
         ]
 
     def _info(self, w: HandoutWeek, top: float, size: float, paint: bool) -> float:
