@@ -236,7 +236,7 @@ def _return_words(rets: list | None) -> str:
     if r.fit is None:
         out = "not back this season"
     else:
-        out = f"back {text.date_short(r.fit)}" + ("*" if r.provisional else "")
+        out = f"back {text.date_short(r.fit)}" + ("*" if r.provisional else "†" if r.untested else "")
     if r.target is not None:
         out += "; target " + ("met" if r.target_met else "missed" if r.target_missed else "not played")
     return out
@@ -253,8 +253,8 @@ def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> None:
         "stage code on its colour = in that rehab stage on the week's first day (underlined in blue: "
         "the athlete's deload week); grey “away” (hatched on screen) = away the whole week.",
         "Return: back = first day of full training (* provisional: a criteria test is not passed "
-        "yet); target met = plays the target competition. Details on the Returns sheet; click a "
-        "name for the athlete's weeks.",
+        "yet; † recorded without a passing test); target met = plays the target competition. "
+        "Details on the Returns sheet; click a name for the athlete's weeks.",
     ]
     if ctx.season.blocks:
         lines.append("Blocks: " + "; ".join(
