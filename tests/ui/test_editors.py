@@ -824,3 +824,18 @@ def test_a_criteria_result_is_typed_for_each_test_and_each_injury(w):
     assert ed.test_value.text() == "—"  # not A3's 84
     ed.test_button.click()
     assert w.season.injury_of("A1").tests == ()
+
+
+def test_a_competition_over_before_the_onset_is_no_target(w):
+    """The Target list offered competitions played before the injury: greyed now, with the
+    reason, following the onset typed."""
+    ed = w.injuries_editor
+    ed.select("A1")
+    first = min(w.season.competitions, key=lambda c: c.date)
+    ed.onset.setDate(q(first.last + dt.timedelta(days=1)))
+    model = ed.target.model()
+    item = model.item(ed.target.findData(first.id))
+    assert not item.isEnabled() and "Over before the onset" in item.toolTip()
+    assert model.item(0).isEnabled()  # "none"
+    ed.onset.setDate(q(first.date - dt.timedelta(days=1)))
+    assert item.isEnabled() and item.toolTip() == ""

@@ -995,6 +995,7 @@ class InjuriesEditor(Editor):
         self.target = QComboBox()
         self.target.setAccessibleName("Target competition")
         _whole_text(self.target)
+        self.onset.dateChanged.connect(lambda _q: self._targets_from_onset())
         details = QFormLayout()
         details.addRow("Injury", self.record)
         details.addRow("Protocol", self.protocol)
@@ -1111,6 +1112,24 @@ class InjuriesEditor(Editor):
             for c in season.competitions:
                 self.target.addItem(f"{c.name} ({c.priority}, {day_long(c.date)})", c.id)
         self._fill_records()
+        self._targets_from_onset()
+
+    def _targets_from_onset(self) -> None:
+        """A competition over before the injury's onset cannot be its target: greyed, with the
+        reason (the list offered them all)."""
+        from PySide6.QtGui import QStandardItemModel
+
+        model = self.target.model()
+        if self.season is None or not isinstance(model, QStandardItemModel):
+            return
+        onset = self.onset.date().toPython() if self.onset.is_valid() else None
+        for k in range(1, self.target.count()):
+            c = self.season.competition(self.target.itemData(k))
+            item = model.item(k)
+            before = onset is not None and c is not None and c.last < onset
+            item.setEnabled(not before)
+            item.setToolTip(f"Over before the onset ({day_long(onset)}): it cannot be the "
+                            f"target" if before else "")
 
     def _fill_records(self, *_args) -> None:
         """The selected athlete's records by onset, then "New injury…"; the selection stays on
