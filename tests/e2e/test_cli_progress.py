@@ -433,14 +433,36 @@ def test_a_painful_session_that_leaves_no_plan_offers_the_flare_up_first(tmp_pat
     stage = r.stderr.find("--stage A19 S2")
     assert stage == -1 or (r.stderr.index(flare) < stage
                            and "A way on: only if that pain was no flare-up: if Isaac" in r.stderr)
+    assert "--no-replan --save (today moves and is stored), then:" in r.stderr
+    # the demo has no stored plan: --accept with --no-replan plans first, so the stage changes
+    # the way on assumed (Isaac in S2 since 28 Aug) are recorded, not silently dropped
     r = run("advance", "demo.season.json", "--today", "2026-09-04", "--accept", "--log", "log.csv",
             "--no-replan", "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
+    assert "planning the season from 2026-08-03 (the old today) first" in r.stdout
+    assert "Recorded as history." in r.stdout
+    moved = load_season(tmp_path / "demo.season.json")
+    a19 = moved.injuries_of("A19")[-1]
+    recorded = [h.stage for h in a19.stages if dt.date(2026, 8, 3) < h.start < dt.date(2026, 9, 4)]
+    assert "S2" in recorded, recorded
     r = run(*flare.split()[1:], cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     stored = load_season(tmp_path / "demo.season.json")
     assert dt.date(2026, 9, 3) in stored.injuries_of("A19")[-1].flare_ups
     assert stored.plan is not None and not check_plan(stored, stored.plan).violations
+
+
+def test_advance_accept_says_when_nothing_was_projected(tmp_path):
+    """--accept with no projected stage change says it had nothing to record."""
+    shutil.copy(template_path("demo.season.json"), tmp_path / "demo.season.json")
+    r = run("advance", "demo.season.json", "--today", "2026-08-04", "--accept", "--no-replan",
+            "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Recorded as history." in r.stdout and "nothing to record" not in r.stdout
+    r = run("advance", "demo.season.json", "--today", "2026-08-05", "--accept", "--no-replan",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "No stage change was projected before the new today: --accept had nothing to record." in r.stdout
 
 
 def test_the_way_on_says_what_the_record_command_must_carry_after_each_refusal(capsys):
@@ -461,8 +483,10 @@ def test_the_way_on_says_what_the_record_command_must_carry_after_each_refusal(c
     assert command in said["solve"] and "--no-replan" not in said["solve"]
     assert "run the same command with --stage A1 S2 2026-09-14 added" in said["record"]
     assert command not in said["record"]
-    assert "the same command with --no-replan (today moves), then:\n  " + command in said["move"]
-    assert "the same command with --no-replan (the log is stored), then:\n  " + command in said["log"]
+    assert ("the same command with --no-replan --save (today moves and is stored), then:\n  "
+            + command in said["move"])
+    assert ("the same command with --no-replan --save (the log is stored), then:\n  " + command
+            in said["log"])
 
 
 def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp_path):

@@ -166,8 +166,8 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
         option = r.option()
         command = f"periodize record {path or 'FILE.season.json'} {option} --save"
         how = {"record": f"run the same command with {option} added",
-               "move": f"run the same command with --no-replan (today moves), then:\n  {command}",
-               "log": f"run the same command with --no-replan (the log is stored), then:\n  {command}",
+               "move": f"run the same command with --no-replan --save (today moves and is stored), then:\n  {command}",
+               "log": f"run the same command with --no-replan --save (the log is stored), then:\n  {command}",
                }.get(context, f"\n  {command}")
         said = r.text
         if said.split(" ", 1)[0] in ("If", "Only"):  # not an athlete's name

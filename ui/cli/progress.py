@@ -59,7 +59,9 @@ def add_parsers(sub) -> None:
     ad.add_argument("--save", action="store_true", help="store the result in the season file")
     ad.add_argument("--no-replan", action="store_true",
                     help="only move today (by default the season is re-planned from the new today, "
-                         "keeping the stored plan wherever changing it gains nothing)")
+                         "keeping the stored plan wherever changing it gains nothing); with "
+                         "--accept and no stored plan, the season is still planned from the old "
+                         "today first, so that the stage changes it projects can be recorded")
     ad.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
                     help="stop each search after S seconds (default 60)")
     ad.set_defaults(func=cmd_advance)
@@ -92,8 +94,8 @@ def cmd_log(args) -> int:
         if status is not None:
             if status == EXIT_INFEASIBLE:
                 print("Nothing stored: the season file is as it was (no session added). To store "
-                      "the log anyway, run the same command with --no-replan: the plan then stays "
-                      "as it was until the season is solved again, and 'periodize check' says what "
+                      "the log anyway, run the same command with --no-replan --save: the plan "
+                      "then stays as it was until the season is solved again, and 'periodize check' says what "
                       "in it no longer holds.", file=sys.stderr)
             return status
     if after.sessions == season.sessions:
@@ -213,11 +215,9 @@ def cmd_advance(args) -> int:
     season = load_season(args.season)
     today = _today(args.today, season)
     before = planning_start(season)
-    if season.plan is None and today > before and season.injuries and not args.no_replan:
-        season, status = _plan_as_it_stood(season, before, args.time_limit, args.season)
-        if status is not None:
-            print("Nothing stored: the season file is as it was.", file=sys.stderr)
-            return status
+    season, status = _planned_first(season, today, before, args)
+    if status is not None:
+        return status
     # what would change is said once the log (when given) is read: a refused log leaves
     # nothing said as done ("Recorded as history.", "Today is ...") above its refusal
     said = io.StringIO()
@@ -236,6 +236,9 @@ def cmd_advance(args) -> int:
                       f"record the results in the injuries' tests (the workbook's Tests sheet, or "
                       f"Season ▸ Injuries in the app); to leave the changes unrecorded, run advance "
                       f"without --accept (the app's Move Today ticks them one by one).")
+        if args.accept and not moves and today > before:
+            print("No stage change was projected before the new today: --accept had nothing to "
+                  "record.")
         accepted = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
                          for t in moves) if args.accept else ()
         after = E.AdvanceToday(today=today, accepted=accepted).apply(season)
@@ -247,16 +250,7 @@ def cmd_advance(args) -> int:
                     print(f"  - {x.text(after.athlete_label(x.athlete), dt.date.isoformat)}")
         print(f"Today is {today.isoformat()} (was {before.isoformat()}).")
         if args.log:
-            try:
-                after = log_into(after, args.log, args.season, args.overlap)
-            except InputError as e:
-                fix = ("say what to do with the days already logged (--overlap) and run the command "
-                       "again" if any("--overlap" in p for p in e.problems)
-                       else "fix the log and run the command again")
-                note = ("Nothing was saved: today, the stage changes and the season file are as they "
-                        f"were; {fix}.")
-                raise InputError(e.source, e.problems, more=e.more,
-                                 note="\n".join(x for x in (e.note, note) if x)) from None
+            after = _read_log_for(after, args)
     print(said.getvalue(), end="")
     if args.log:
         _flare_before_accepted(after, accepted)
@@ -268,6 +262,39 @@ def cmd_advance(args) -> int:
         if status is not None:
             return status
     return _store(after, args, "Stored in", "the new today")
+
+
+def _planned_first(season, today: dt.date, before: dt.date, args):
+    """(season, None), planned from the old today when no stored plan projects the stage changes
+    (``_plan_as_it_stood``), or (season, exit status) when that finds no plan. ``--accept``
+    records what a plan projected: with none stored, the season is planned first even with
+    ``--no-replan`` (which keeps the plan from being re-planned, not from existing)."""
+    from planner import edits as E
+
+    if not (season.plan is None and today > before and season.injuries and (
+            args.accept or not args.no_replan)):
+        return season, None
+    if args.log:  # a bad log is refused before the season is planned, not after
+        with contextlib.redirect_stdout(io.StringIO()):
+            _read_log_for(E.AdvanceToday(today=today).apply(season), args)
+    season, status = _plan_as_it_stood(season, before, args.time_limit, args.season)
+    if status is not None:
+        print("Nothing stored: the season file is as it was.", file=sys.stderr)
+    return season, status
+
+
+def _read_log_for(season, args):
+    """``season`` with the log of ``advance --log`` read in; a refusal says nothing was saved."""
+    try:
+        return log_into(season, args.log, args.season, args.overlap)
+    except InputError as e:
+        fix = ("say what to do with the days already logged (--overlap) and run the command "
+               "again" if any("--overlap" in p for p in e.problems)
+               else "fix the log and run the command again")
+        note = ("Nothing was saved: today, the stage changes and the season file are as they "
+                f"were; {fix}.")
+        raise InputError(e.source, e.problems, more=e.more,
+                         note="\n".join(x for x in (e.note, note) if x)) from None
 
 
 def cmd_record(args) -> int:
@@ -463,8 +490,8 @@ def _replan_moved(before, season, time_limit: float, path: str):
     after, status = _replan(before, season, time_limit, path, "move")
     if status == EXIT_INFEASIBLE:
         print("Nothing stored: the season file is as it was (today not moved, nothing recorded "
-              "or logged). To move today anyway, run the same command with --no-replan: the "
-              "plan then stays as it was until the season is solved again, and 'periodize "
+              "or logged). To move today anyway, run the same command with --no-replan "
+              "--save: the plan then stays as it was until the season is solved again, and 'periodize "
               "check' says what in it no longer holds.", file=sys.stderr)
     return after, status
 
