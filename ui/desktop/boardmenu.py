@@ -63,6 +63,7 @@ def cell_menu(season: Season, athlete: str, day: dt.date,
     """The menu of one cell. With ``apply``, choosing an action calls ``apply(edit)``."""
     menu = QMenu(parent)
     menu.setAccessibleName("Cell menu")
+    menu.setToolTipsVisible(True)  # why an action is greyed
     head = menu.addAction(f"{season.athlete_label(athlete)} · {day_text(day)}")
     head.setEnabled(False)
     pins = cell_pins(season, athlete, day)
@@ -164,12 +165,15 @@ def _flare_up(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
     a = _act(menu, "Record &flare-up on this day", edit)
     why = refusal(season, edit)
     later = E.flare_up_not_yet(season, day)
+    short = "not possible here"
     if why is None and later is not None:  # a guess stored as fact: a what-if plans it
         why = f"{later}; What-if ▸ New Scenario shows what it would change"
-    if why is not None:
+        short = "after today: try it as a what-if"
+    if why is not None:  # the reason in the tooltip: inline it made the menu 1,000 px wide
         a.setEnabled(False)
-        a.setText(f"Record flare-up on this day (not possible: {why})")
+        a.setText(f"Record flare-up on this day ({short})")
         a.setToolTip(why)
+        a.setStatusTip(why)
     else:
         a.setToolTip("Symptoms came back: the athlete moves back a stage from this day; no "
                      "running today and at most 60 % on the calm days after it")
