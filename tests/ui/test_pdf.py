@@ -203,3 +203,29 @@ def test_the_board_pdf_marks_today(qapp, tmp_path, demo_season):
     pages = board_labels(season)
     lines = [k for k, page in enumerate(pages, start=1) for _, t in page if t == "band today"]
     assert lines == [3]
+
+
+def test_the_board_pdf_draws_a_recovery_session_as_the_app_does(qapp):
+    """A fit athlete's training day without running holds a session (the board's hollow ring);
+    on paper it was blank, read as a day with nothing. The PDF draws the ring on exactly the
+    board's recovery days and its legend says what it is."""
+    from tests.exports.demo import solved_demo
+    from ui.desktop.board import recovery_days
+
+    season = solved_demo()
+    tl = Timeline(season)
+    want = set()
+    for ap in season.plan.athletes:
+        want |= {(ap.athlete, d) for d in recovery_days(tl, ap.stages, ap.intensity, tl.unavailable(ap.athlete))}
+    assert want  # the demo's starters recover the day after a match
+    # independently of the board's helper: a FIT day at 0 the team trains on, not a day away
+    for aid, d in want:
+        ap = season.plan.for_athlete(aid)
+        assert ap.stages[d] == "FIT" and ap.intensity[d] == 0 and tl.is_training[d]
+    pages = board_labels(season)
+    rings = [t for page in pages for _, t in page if t == "ring"]
+    assert len(rings) == len(want) + len(pages)  # one in each page's legend
+    texts = [t for page in pages for _, t in page]
+    assert "recovery" in texts
+    for page in pages:
+        assert _overlaps(page) == []

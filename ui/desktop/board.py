@@ -162,6 +162,13 @@ def draw_recovery(painter: QPainter, cx: float, cy: float, colour: QColor) -> No
     painter.restore()
 
 
+def recovery_days(tl, stages, intensity, off) -> frozenset[int]:
+    """The days drawn as a recovery ring: a fit athlete's training day at 0 (a session without
+    running, as after a match started), not a day away (``off``)."""
+    return frozenset(d for d in range(tl.n) if stages[d] == "FIT" and intensity[d] == 0
+                     and d not in off and tl.trains(d, True, False))
+
+
 def draw_priority(painter: QPainter, rect: QRectF, priority: str, font: QFont,
                   colours: dict[str, QColor] | None = None) -> None:
     """A priority marker: a coloured disc with the white priority letter."""
@@ -659,9 +666,7 @@ class SeasonBoard(QAbstractScrollArea):
                     weeks = tuple(ap.weeks)
             recorded = recorded_stages(season, a.id, tl) if stages is None else None
             off = tl.unavailable(a.id)
-            recovery = frozenset(
-                d for d in range(tl.n) if stages[d] == "FIT" and intensity[d] == 0
-                and d not in off and tl.trains(d, True, False)) if stages and intensity else frozenset()
+            recovery = recovery_days(tl, stages, intensity, off) if stages and intensity else frozenset()
             rows.append(_Row(
                 athlete_id=a.id,
                 name=a.name,

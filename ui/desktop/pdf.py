@@ -197,6 +197,9 @@ class _Pages:
                     self.plans[ap.athlete] = ap
         self.team_weeks = plan.team_weeks if self.plans else None
         self.unavailable = {a.id: self.tl.unavailable(a.id) for a in self.athletes}
+        self.recovery = {aid: board.recovery_days(self.tl, ap.stages, ap.intensity,
+                                                  self.unavailable.get(aid, set()))
+                         for aid, ap in self.plans.items()}  # the board's ring, on paper too
         page = writer.pageLayout().fullRectPoints()
         self.w, self.h = float(page.width()), float(page.height())
         self.font = QFont("DejaVu Sans")
@@ -518,9 +521,12 @@ class _Pages:
             for i in m.days:
                 level = ap.intensity[i]
                 coded = (a.id, i) in self.left_taken
-                if level <= 0:
-                    continue
                 cx = m.x(i) + (m.cell_w * 0.75 if coded else m.cell_w * 0.5)
+                if level <= 0:
+                    if i in self.recovery.get(a.id, ()):
+                        self.b.draw_recovery(p, cx, cy, self.b.intensity_colour(70))
+                        self.mark(QRectF(cx - 3.6, cy - 3.6, 7.2, 7.2), "ring")
+                    continue
                 self.b.draw_glyph(p, level, cx, cy, scale=scale)
                 self.mark(self._glyph_box(level, cx, cy, scale), f"glyph {level}")
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -568,7 +574,8 @@ class _Pages:
         b = self.b
         return [
             ("Stage (code where it starts):", [("swatch", b.STAGE_COLOURS[s], s) for s in b.LEGEND_STAGES]),
-            ("Intensity, % of max speed:", [("glyph", lv, str(lv)) for lv in LEVELS]),
+            ("% of max speed:", [("glyph", lv, str(lv)) for lv in LEVELS]
+             + [("ring", None, "recovery")]),
             ("Own week ≠ team (rehab):", [("band", b.WEEK_BAND["deload"], "deload"),
                                           ("band", b.WEEK_BAND["load"], "load")]),
             ("Weeks and days:", [("swatch", b.WEEK_TINT["deload"], "deload"),
@@ -629,6 +636,12 @@ class _Pages:
                 b.draw_glyph(p, key, x + 5, cy, scale=0.75)
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
                 self.mark(self._glyph_box(key, x + 5, cy, 0.75), "glyph")
+                x += 13
+            elif kind == "ring":
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                b.draw_recovery(p, x + 5, cy, b.intensity_colour(70))
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                self.mark(QRectF(x + 1.4, cy - 3.6, 7.2, 7.2), "ring")
                 x += 13
             elif kind == "disc":
                 rect = QRectF(x, cy - 5, 10, 10)
