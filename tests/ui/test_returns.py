@@ -243,6 +243,33 @@ def test_a_re_solve_names_the_days_it_changed(w, qtbot):
     assert "Days changed" not in w.statusBar().currentMessage()
 
 
+def test_days_before_today_are_not_named_as_changed_by_a_re_solve(w, qtbot):
+    """After a log, the days before today take what was logged: the status bar listed them as
+    "Days changed" by the re-plan, which a coach reads as the plan changed behind his back."""
+    from planner.timeline import Timeline
+
+    solve(w, qtbot)
+    days = Timeline(w.season).days
+    today = days[20]
+    s = w.season.model_copy(update={"calendar": w.season.calendar.model_copy(update={"today": today})})
+    assert w.apply_edit(E.SetSeasonSettings(today=today), after=s)
+    plan = w.season.plan
+    ap = plan.athletes[0]
+
+    def with_level(i: int):  # the plan as it was before, with day i otherwise
+        other = 60 if ap.intensity[i] != 60 else 70
+        its = tuple(other if k == i else v for k, v in enumerate(ap.intensity))
+        return plan.model_copy(update={"athletes": (ap.model_copy(update={"intensity": its}),)
+                                       + tuple(plan.athletes[1:])}), other
+
+    before, _ = with_level(5)  # a day before today
+    assert w._changed_text(before) == ""
+    before, other = with_level(30)  # a day after it
+    name = w.season.athlete(ap.athlete).name
+    assert f"{name} {days[30]:%a} {days[30].day} {days[30]:%b} ({other} % → {ap.intensity[30]} %)" in (
+        w._changed_text(before))
+
+
 def test_a_projected_stage_today_is_said_as_planned_beside_the_recorded_one():
     """The Returns panel read "now P2" for Kofi while the Injuries editor said "recorded stage
     P1": P1 is recorded a week before the season, P2 is the plan's from its first day."""

@@ -975,14 +975,15 @@ class MainWindow(QMainWindow):
             return ""
         from planner.timeline import Timeline
 
-        days, old = Timeline(self.season).days, {ap.athlete: ap for ap in before.athletes}
-        changed = []
+        tl = Timeline(self.season)
+        days, old = tl.days, {ap.athlete: ap for ap in before.athletes}
+        changed = []  # from today on: a day before it takes what was logged, not a plan change
         for ap in after.athletes:
             was = old.get(ap.athlete)
             if was is None or was.intensity == ap.intensity or len(was.intensity) != len(ap.intensity):
                 continue  # most athletes are unchanged: one tuple comparison each
             changed += [(ap.athlete, i, was.intensity[i], ap.intensity[i])
-                        for i in range(min(len(days), len(ap.intensity)))
+                        for i in range(tl.p0, min(len(days), len(ap.intensity)))
                         if was.intensity[i] != ap.intensity[i]]
         if not changed:
             return ""
