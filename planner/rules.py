@@ -361,15 +361,18 @@ class RuleSet:
             for p in rule.params)) for rid, rule in RULES.items())
 
 
-def listed_only(counts: dict, penalties: dict, season_file: str | None = None) -> str | None:
+def listed_only(counts: dict, penalties: dict, season_file: str | None = None,
+                named: bool = False) -> str | None:
     """What the coach can do about soft-rule instances the plan lists at no cost (a weight of 0,
     LD-1's default): the solver did not try to avoid them. None when there are none.
-    ``season_file``: said on the command line, with the command that sets the weight."""
+    ``season_file``: said on the command line, with the command that sets the weight.
+    ``named``: the text before already gave each rule's title and count (Plan Check's summary),
+    so only the ids are said again."""
     free = [r for r, n in counts.items() if n and not penalties.get(r, 0) and r in RULES]
     if not free:
         return None
-    said = ", ".join(f"{r} ({RULES[r].title[:1].lower()}{RULES[r].title[1:]}: {counts[r]:,})"
-                     for r in free)
+    said = ", ".join(free) if named else ", ".join(
+        f"{r} ({RULES[r].title[:1].lower()}{RULES[r].title[1:]}: {counts[r]:,})" for r in free)
     slower = " (with LD-1 a solve then takes its whole time limit)" if "LD-1" in free else ""
     where = ("in the app's Rules tab and solve again" if season_file is None else
              "(periodize record " + season_file + " " + " ".join(f"--rule {r}.weight=20" for r in free)

@@ -386,7 +386,7 @@ def check_summary(report) -> str:
     if pins:
         text += (f" ⚑ {plural(pins, 'pin')} not in the plan yet: solve again (F5) to plan "
                  f"{'it' if pins == 1 else 'them'}.")
-    hint = listed_only(report.counts(), report.penalties())
+    hint = listed_only(report.counts(), report.penalties(), named=True)  # the breakdown counts them
     return text + f" Soft rules: {plural(len(report.soft), 'instance')}, penalty {report.objective:,}" \
         + soft_breakdown(report) + "." + (f" {hint}" if hint else "")
 
@@ -475,7 +475,10 @@ class ViolationsPanel(QWidget):
             title = f" {r.title}" if r else ""
             mark = "·" if not hard else ("⚑" if is_pending_pin(v) else "⚠")
             message = group.message if group is not None else v.message
-            text = f"{mark} {v.rule}{title} — {who}, {when}: {message.removeprefix(f'{v.rule}: ')}"
+            said = message.removeprefix(f'{v.rule}: ')
+            # the checker's words mostly name the athlete and the days: not said twice then
+            where = "" if v.athlete and said.startswith(who) else f" — {who}, {when}"
+            text = f"{mark} {v.rule}{title}{where}: {said}"
             if is_pending_pin(v):
                 text += " Solve again (F5) to plan it."
             item = QListWidgetItem(text)
