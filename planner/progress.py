@@ -240,10 +240,16 @@ class PainAlert(FlareProposal):
     """A logged pain at or above the alert threshold that proposes no flare-up: the athlete is
     fit (not back lately) or has no injury record. Nothing changes; the coach decides."""
 
+    WHAT_TO_DO = ("if it is an injury, record it (Season ▸ Injuries, or the coach workbook's "
+                  "Injuries sheet) and re-plan")
+
     def text(self, season: Season) -> str:
+        return f"{self.fact(season)}: {self.WHAT_TO_DO}"
+
+    def fact(self, season: Season) -> str:
+        """What was logged, without what to do (said once under several of them)."""
         return (f"{season.athlete_label(self.athlete)} logged pain {self.pain:g}/10 on "
-                f"{day_long(self.date)} and is not in rehab: if it is an injury, record it "
-                f"(Season ▸ Injuries, or the coach workbook's Injuries sheet) and re-plan")
+                f"{day_long(self.date)} and is not in rehab")
 
 
 def pain_alerts(season: Season, athlete: str | None = None) -> list[PainAlert]:

@@ -920,6 +920,20 @@ def test_move_today_says_what_the_logs_pain_scores_propose_before_the_move(qtbot
     dlg.reject()
 
 
+def test_move_today_says_what_to_do_about_several_pains_once(qtbot, in_week_3, tmp_path):
+    """Each fit athlete's pain on its own line, what to do about them once below (the long
+    instruction repeated on every line)."""
+    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n"
+                                  f"A2,{day(16).isoformat()},60,5,7\n"
+                                  f"A3,{day(16).isoformat()},60,5,6\n")
+    text = dlg.log_label.text()
+    assert text.count("⚠ Pain: ") == 2 and "Athlete 2 (A2) logged pain 7/10" in text
+    assert "Athlete 3 (A3) logged pain 6/10" in text
+    assert text.count("record it (Season ▸ Injuries") == 1
+    assert "If one is an injury, record it" in text
+    dlg.reject()
+
+
 def test_move_today_keeps_days_already_logged_and_says_so(qtbot, in_week_3, tmp_path):
     """The week's log has other sessions on a day the Log panel already holds: Move Today keeps
     what is logged (nothing counts twice, nothing is lost) and says where to replace it."""

@@ -41,6 +41,7 @@ from planner import edits as E
 from planner import logmerge
 from planner.errors import PeriodizeError
 from planner.progress import (
+    PainAlert,
     Transition,
     flare_proposals,
     later_records,
@@ -665,10 +666,17 @@ class AdvanceDialog(QDialog):
             added = E.LogSessions(sessions=tuple(sessions)).apply(moved)
         except PeriodizeError:
             return ""  # refused when Move Today applies it, with the reason
-        lines = [f"⚠ Pain: {p.text(added)}" for p in new_alerts(moved, added)]
-        if len(lines) > MAX_PAIN_LINES:  # the dialog stays on the screen; the Log panel has all
-            lines = lines[:MAX_PAIN_LINES - 1] + [
-                f"… and {len(lines) - MAX_PAIN_LINES + 1} more (⚠ in the Log panel)"]
+        alerts = new_alerts(moved, added)
+        if len(alerts) == 1:
+            lines = [f"⚠ Pain: {alerts[0].text(added)}"]
+        else:  # what to do said once, under the facts (it repeated on every line)
+            lines = [f"⚠ Pain: {p.fact(added)}." for p in alerts]
+            if len(lines) > MAX_PAIN_LINES:  # the dialog stays on the screen; the Log panel has all
+                lines = lines[:MAX_PAIN_LINES - 1] + [
+                    f"… and {len(lines) - MAX_PAIN_LINES + 1} more (⚠ in the Log panel)"]
+            if lines:
+                todo = PainAlert.WHAT_TO_DO.replace("if it is", "if one is")
+                lines.append(todo[:1].upper() + todo[1:] + ".")
         return "".join(f"<b>{html.escape(x)}</b><br>" for x in lines)
 
     # -- OK ----------------------------------------------------------------------------------
