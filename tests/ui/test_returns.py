@@ -60,7 +60,7 @@ def test_the_returns_panel_says_who_is_back_when_and_a_missed_target(w, qtbot):
     assert row.planned and row.back == D(2027, 2, 8) and row.target_met is False
     cells = dict(zip(["athlete", "back", "first", "target", "prov", "today", "next", "injury"],
                      panel.row_texts()[0], strict=True))
-    assert cells["athlete"] == "Ben Hart" and cells["back"] == "Mon 8 Feb"
+    assert cells["athlete"] == "Ben Hart" and cells["back"] == "Mon 8 Feb\nprovisional"
     assert cells["target"] == "✖ MISSED: Cup tie"
     assert cells["today"] == "P2" and cells["next"] == "P3 Mon 28 Dec"
     assert cells["injury"] == "Persistent iliopsoas tendinopathy"  # not the file name
@@ -123,6 +123,8 @@ def test_a_long_competition_name_does_not_push_the_other_columns_out_of_a_narrow
     assert target == f"✖ MISSED: {long_name}"  # the whole text is there (elided on screen)
     assert panel.table.columnWidth(3) <= cap
     assert long_name in panel.table.item(0, 3).toolTip()
+    # provisional beside the date: the Provisional column is out of sight in a narrow dock
+    assert panel.row_texts()[0][1] == "Tue 6 Oct\nprovisional"
     # Athlete, Back, First match and the whole Target column fit in the dock's width, and the
     # target's text wraps inside its row instead of being cut.
     header = panel.table.horizontalHeader()

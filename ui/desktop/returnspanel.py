@@ -346,6 +346,8 @@ class ReturnsPanel(QWidget):
     def _cells(row: ReturnRow) -> list[tuple[str, str, bool]]:
         if row.planned:
             back = day(row.back) if row.back else "not this season"
+            if row.back and (row.provisional or row.untested):  # the Provisional column is
+                back += "\nprovisional" if row.provisional else "\nuntested"  # often out of sight
             first = day(row.first_match) if row.first_match else "—"
         else:
             back = first = "solve (F5)"
