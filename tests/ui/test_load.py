@@ -504,9 +504,9 @@ def test_a_log_too_short_for_a_ratio_says_why_no_flag_shows_yet(qtbot, unlogged)
     assert f.logged_spike is None and w.board.load_flag("A03") is None
     w.board.set_current("A03", TODAY)
     html = w.inspector.toHtml()
-    assert "until 28 days of log exist (21 so far)" in html
+    assert "until the log covers 28 days (its first session is 21 days back" in html
     w.board.set_current("A01", TODAY)  # nothing logged: no such row
-    assert "28 days of log" not in w.inspector.toHtml()
+    assert "log covers 28 days" not in w.inspector.toHtml()
     heavy = tuple(Session(athlete="A03", date=TODAY - dt.timedelta(days=k), minutes=150, rpe=9)
                   for k in range(1, 22))
     w = open_window(qtbot, unlogged.model_copy(update={"sessions": heavy}), "A03")
@@ -529,7 +529,7 @@ def test_the_flag_and_the_wait_say_their_figure_truthfully():
 
     waits = load_waits({"a": F(70), "b": F(21)})
     assert "the logged load is 0" in waits["a"] and "28 days" not in waits["a"]
-    assert "(21 so far)" in waits["b"]
+    assert "(its first session is 21 days back" in waits["b"]
 
 
 def test_a_flag_the_whole_squad_shares_is_one_line_naming_them_in_its_tooltip(qtbot, unlogged):
