@@ -167,13 +167,14 @@ def advance_scope(before: Season, after: Season, reference: Plan) -> Scope:
         return Scope(False, frozenset(), False, (p0, p0 - 1), "everything went as planned",
                      returns=ahead)
     others = len(athletes) - len(declined) - len(recorded)  # new to the plan
-    return Scope(False, frozenset(athletes), False, (p0, hi),
-                 f"{plural(len(deviated), 'athlete')} whose past went otherwise, from "
-                 f"{day_long(tl.days[p0])} to {day_long(tl.days[hi])}"
-                 + (f", {len(declined)} whose stage change did not happen"
-                                     if declined else "")
-                 + (f", {len(recorded)} whose stage records changed" if recorded else "")
-                 + (f", {others} new to the plan" if others else ""),
+    # only what is so: "0 athletes whose past went otherwise" read as a log nobody looked at
+    parts = [f"{plural(len(deviated), 'athlete')} whose past went otherwise, from "
+             f"{day_long(tl.days[p0])} to {day_long(tl.days[hi])}"] if deviated else []
+    for n, text in ((len(declined), "whose stage change did not happen"),
+                    (len(recorded), "whose stage records changed"), (others, "new to the plan")):
+        if n:
+            parts.append(f"{n if parts else plural(n, 'athlete')} {text}")
+    return Scope(False, frozenset(athletes), False, (p0, hi), ", ".join(parts),
                  window_athletes=frozenset(deviated), team_weeks=False, returns=ahead)
 
 
