@@ -62,6 +62,8 @@ class HandoutDay:
     planned_level: int | None = None  # a past day that went otherwise: the level planned for it
     cap: int | None = None  # a past rehab day logged above its stage: the stage's cap
     pain: float | None = None  # a past day's logged pain (0-10)
+    flare_mark: int | None = None  # the pain proposes a flare-up not recorded: the protocol's mark
+    flare_recorded: bool = False  # a flare-up is recorded on the day
 
     @property
     def deviation(self) -> str:
@@ -76,6 +78,11 @@ class HandoutDay:
         said = ", ".join(parts)
         if self.pain:
             said += ("; " if said else "") + f"pain {self.pain:g}/10 logged"
+            if self.flare_recorded:
+                said += ", a flare-up recorded"
+            elif self.flare_mark is not None:  # as 'periodize log' and Move Today say it
+                said += (f", at or above the protocol's {self.flare_mark}/10 for a flare-up "
+                         f"(not recorded)")
         return said[:1].upper() + said[1:]
 
     @property
@@ -198,6 +205,7 @@ class Handouts:
         self.rs = RuleSet(season.rules)
         self.p = prescriber or Prescriber(season, plan, anonymise=anonymise, timeline=self.tl)
         self._logs: dict[str, dict] = {}
+        self._proposed: dict | None = None
         self._days: dict[str, list[Prescription] | None] = {}
         self._returns = {}
         self._planned: dict[str, tuple[int, tuple[float, ...]]] = {}
@@ -286,7 +294,19 @@ class Handouts:
                           logged_minutes=None if logged is None else logged.minutes,
                           logged_load=None if logged is None else logged.au,
                           planned_level=planned, cap=cap,
-                          pain=None if logged is None else logged.pain)
+                          pain=None if logged is None else logged.pain,
+                          flare_mark=self._flare_marks().get((f.id, tl.days[i])) if past else None,
+                          flare_recorded=past and any(tl.days[i] in r.flare_ups
+                                                      for r in self.season.injuries_of(f.id)))
+
+    def _flare_marks(self) -> dict:
+        """(athlete, day) -> the protocol's flare-up mark, for the logged pains that propose a
+        flare-up not recorded (planner.progress), read once."""
+        if self._proposed is None:
+            from planner.progress import flare_proposals
+
+            self._proposed = {(p.athlete, p.date): p.threshold for p in flare_proposals(self.season)}
+        return self._proposed
 
     def _logged(self, athlete: str) -> dict:
         """The athlete's logged days (planner.history), read once."""

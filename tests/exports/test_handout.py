@@ -168,9 +168,18 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
     days = {d.date: d for d in week.days}
     ran = days[tl.days[d70]]
     assert ran.intensity == 80 and ran.deviation == "Logged 80 %, planned 70 %, above P2's 70 %"
-    assert days[tl.days[d70 + 1]].deviation == "Pain 6/10 logged"
+    from planner.protocols import load_protocol
+
+    mark = load_protocol(moved.injury_of("A07").protocol).pain_flare
+    assert mark <= 6  # the pain proposes a flare-up: said as the command line says it
+    assert days[tl.days[d70 + 1]].deviation == (
+        f"Pain 6/10 logged, at or above the protocol's {mark}/10 for a flare-up (not recorded)")
     assert all(d.deviation == "" for d in week.days if d.date >= tl.days[d70 + 2])
     assert week.logged_load == 60 * 5 + 60 * 4  # the two days logged, beside the planned load
+    flared = E.RecordFlareUp(athlete="A07", date=tl.days[d70 + 1]).apply(moved)
+    (week,) = Handouts(flared, plan).weeks("A07", [w])
+    day = next(d for d in week.days if d.date == tl.days[d70 + 1])
+    assert day.deviation == "Pain 6/10 logged, a flare-up recorded"
 
 
 def test_athletes_back_before_today_are_listed_with_the_squad_again():
