@@ -742,6 +742,7 @@ def test_a_painful_day_proposes_a_flare_up_recorded_only_on_click(w, qtbot):
     assert m.data(m.index(r, 2)).startswith("⚑ ")
     assert m.data(m.index(r, 2), Qt.ItemDataRole.BackgroundRole) is not None
     assert w.board.past_mark("A1", day(9)) == "logged"
+    assert w.board.pain_mark("A1", day(9))  # on the board too, not only in the Log panel
     w.board.set_current("A2", day(9))
     assert not strip.isVisible()
     panel.view.setCurrentIndex(m.index(r, 2))  # the table's cell selects the board's cell
@@ -773,8 +774,10 @@ def test_a_fit_players_pain_is_marked_and_named_with_no_flare_up_to_record(w, qt
     w.board.set_current("A2", day(9))
     assert "not in rehab" in w.inspector.cell_html()
     assert not w.weekly.flare_strip.isVisible()  # nothing to record as a flare-up
+    assert w.board.pain_mark("A2", day(9))  # the board marks the cell (it did not)
     assert panel.type_into(r, 2, "45 6 p3")  # a low pain: nothing
     assert not m.data(m.index(r, 2)).startswith("⚠")
+    assert not w.board.pain_mark("A2", day(9)) and w.board.past_mark("A2", day(9)) == "logged"
 
 
 def test_the_log_panel_fits_a_small_screen(qtbot, in_week_3):

@@ -207,7 +207,7 @@ def test_a_coachs_session_at_1280_by_720(qtbot, dialogs):
     (row,) = w.returns_panel.rows
     assert row.back == dt.date(2027, 2, 8) and row.target_met is False
     cells = w.returns_panel.row_texts()[0]
-    assert cells[:2] == ["Ben Hart", "Mon 8 Feb"] and cells[3] == "✖ MISSED: Cup tie"
+    assert cells[:2] == ["Ben Hart", "Mon 8 Feb\nprovisional"] and cells[3] == "✖ MISSED: Cup tie"
     assert w.board.missed_target(ben)
     for key in ("returns", "inspector", "check", "rules", "scenarios", "squad", "blocks",
                 "daysoff"):

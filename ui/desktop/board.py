@@ -1238,11 +1238,18 @@ class SeasonBoard(QAbstractScrollArea):
                 draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, colour, 6 if cw >= 8 else 5)
 
     def _paint_past(self, p: QPainter, f: _Frame) -> None:
-        """Before today (day zoom): a dot on a logged day, a corner on one that went otherwise."""
+        """Before today (day zoom): a dot on a logged day, a corner on one that went otherwise, a
+        red triangle on a logged pain to look at."""
         p0 = self._tl.p0
         if self._zoom == "day" and f.d0 < p0:
             paint_past(p, self._past, lambda r: self._rows[r].athlete_id, (f.d0, min(f.d1, p0 - 1)),
                        (f.r0, f.r1), self._x, self._y, self._cw, self._theme.dark, self._theme.dim_text)
+
+    def pain_mark(self, athlete_id: str, day: dt.date) -> bool:
+        """Does the board mark the day's logged pain (a flare-up proposed, or a fit player's
+        5/10 or more)?"""
+        d = self._tl.index(day) if self._tl is not None else None
+        return d is not None and d < self._tl.p0 and self._past.painful(athlete_id, d)
 
     def past_mark(self, athlete_id: str, day: dt.date) -> str | None:
         """``"logged"``, ``"otherwise"`` (planned one level, logged another) or None: the mark
@@ -1837,8 +1844,9 @@ class BoardLegend(QWidget):
             "Team deload and taper weeks shade the columns; a band at the foot of a row marks an "
             "athlete's own week when it differs from the team's. Hatched: unavailable. "
             "A corner flag marks a pin, a red frame a broken rule. Before today (greyed): a dot "
-            "marks a logged day, a teal corner a day whose level went otherwise than planned. "
-            "On match days a letter gives the athlete's role: S starts, B on the bench, O out "
+            "marks a logged day, a teal corner a day whose level went otherwise than planned, "
+            "a red triangle a logged pain to look at (one that proposes a flare-up, or 5/10 or "
+            "more from a player not in rehab). On match days a letter gives the athlete's role: S starts, B on the bench, O out "
             "of the squad, R held out until the team sessions of RE-1 are done; C marks a "
             "compensation session, ! a flare-up and a dotted top line its calm days; hatched "
             "stages are provisional (an exit that waits on a criteria test)."
@@ -1901,7 +1909,7 @@ class BoardLegend(QWidget):
             ["t:Weeks:", "w:deload", "w:taper", "b:own week ≠ team"],
             ["t:Match:", "m:A", "m:B", "m:C"],
             ["h:unavailable", "p:pinned", "v:rule broken", "x:target missed", "d:today"],
-            ["t:Past:", "l:logged", "o:planned ≠ logged"],  # ui.desktop.pastview
+            ["t:Past:", "l:logged", "o:planned ≠ logged", "a:pain"],  # ui.desktop.pastview
             ["t:Role:", "r:S:starts", "r:B:bench", "r:O:out", "r:R:held (RE-1)",
              "r:C:compensation"],  # ui.desktop.boardmarks
             ["r:!:flare-up", "k:calm days", "q:provisional"],
@@ -2021,8 +2029,8 @@ class BoardLegend(QWidget):
             p.fillRect(QRectF(x + 6, cy - 8, 2, 16), th.today)
         elif kind == "x":
             draw_missed(p, x + 7, cy, th.violation, self._marker_font)
-        elif kind in ("l", "o"):
-            paint_legend_mark(p, kind == "o", x, cy, th)
+        elif kind in ("l", "o", "a"):
+            paint_legend_mark(p, kind == "o", x, cy, th, pain=kind == "a")
         elif kind == "k":
             p.fillRect(QRectF(x, cy - 7, 14, 14), th.base)
             p.setPen(QPen(FLARE, 2, Qt.PenStyle.DotLine))

@@ -24,6 +24,8 @@ from planner.timeline import Timeline
 
 OTHERWISE_LIGHT = QColor("#00838f")  # a day that went otherwise (teal: no other mark uses it)
 OTHERWISE_DARK = QColor("#4dd0e1")
+PAIN = QColor("#d50000")  # a logged pain to look at (the inspector says it in the same red)
+ROW_FOOT = 17  # the pain mark's base, from a row's top (rows are 20 px in day zoom)
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,11 @@ class PastMarks:
 
     logged: dict[str, frozenset[int]] = field(default_factory=dict)
     otherwise: dict[str, dict[int, int]] = field(default_factory=dict)
+    # a logged pain to look at: it proposes a flare-up, or a fit player's 5/10 or more
+    pain: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def painful(self, athlete: str, d: int) -> bool:
+        return d in self.pain.get(athlete, frozenset())
 
     def mark(self, athlete: str, d: int) -> str | None:
         """``"otherwise"``, ``"logged"`` or None for the athlete's day ``d``."""
@@ -49,7 +56,7 @@ _CACHE: list[tuple[tuple, PastMarks]] = []
 def past_marks(season: Season, tl: Timeline | None = None) -> PastMarks:
     """The marks of ``season``'s past (kept for the last few seasons: the same log, plan and
     calendar objects give the same marks)."""
-    key = (season.sessions, season.plan, season.calendar)
+    key = (season.sessions, season.plan, season.calendar, season.injuries, season.athletes)
     for k, marks in _CACHE:
         if all(a is b for a, b in zip(k, key, strict=True)):
             return marks
@@ -66,7 +73,13 @@ def past_marks(season: Season, tl: Timeline | None = None) -> PastMarks:
             days.pop(None, None)
             if days:
                 otherwise[ap.athlete] = days
-    marks = PastMarks({a: frozenset(d) for a, d in logged.items()}, otherwise)
+    pain: dict[str, set[int]] = {}
+    for athlete, day in list(proposals(season)) + list(alerts(season)):
+        i = tl.index(day)
+        if i is not None:
+            pain.setdefault(athlete, set()).add(i)
+    marks = PastMarks({a: frozenset(d) for a, d in logged.items()}, otherwise,
+                      {a: frozenset(d) for a, d in pain.items()})
     _CACHE.insert(0, (key, marks))
     del _CACHE[6:]
     return marks
@@ -202,6 +215,7 @@ def paint_past(p: QPainter, marks: PastMarks, row_id, days: tuple[int, int],
     otherwise = OTHERWISE_DARK if dark else OTHERWISE_LIGHT
     dots: list[QRectF] = []
     corners: list[QPolygonF] = []
+    pains: list[QPolygonF] = []
     for r in range(rows[0], rows[1] + 1):
         aid = row_id(r)
         logged = marks.logged.get(aid, frozenset())
@@ -209,6 +223,9 @@ def paint_past(p: QPainter, marks: PastMarks, row_id, days: tuple[int, int],
         if not logged and not other:
             continue
         y = y_of(r)
+        for d in marks.pain.get(aid, ()):
+            if d0 <= d <= d1:
+                pains.append(pain_triangle(x_of(d) + 1, y + ROW_FOOT))
         for d in range(d0, d1 + 1):
             if d in other:
                 x1 = x_of(d) + cell_w - 1
@@ -224,11 +241,21 @@ def paint_past(p: QPainter, marks: PastMarks, row_id, days: tuple[int, int],
     p.setBrush(otherwise)
     for poly in corners:
         p.drawPolygon(poly)
+    p.setBrush(PAIN)
+    for poly in pains:
+        p.drawPolygon(poly)
     p.restore()
 
 
-def paint_legend_mark(p: QPainter, otherwise: bool, x: float, cy: float, theme) -> None:
-    """The board legend's cell with a logged day's dot, or a went-otherwise corner."""
+def pain_triangle(x: float, foot: float) -> QPolygonF:
+    """The pain mark: a small warning triangle at a cell's bottom left (``foot``: its base)."""
+    return QPolygonF([QPointF(x, foot), QPointF(x + 6, foot), QPointF(x + 3, foot - 6)])
+
+
+def paint_legend_mark(p: QPainter, otherwise: bool, x: float, cy: float, theme,
+                      pain: bool = False) -> None:
+    """The board legend's cell with a logged day's dot, a went-otherwise corner, or (``pain``)
+    the pain mark."""
     cell = QRectF(x, cy - 7, 14, 14)
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -238,7 +265,10 @@ def paint_legend_mark(p: QPainter, otherwise: bool, x: float, cy: float, theme) 
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(cell)
     p.setPen(Qt.PenStyle.NoPen)
-    if otherwise:
+    if pain:
+        p.setBrush(PAIN)
+        p.drawPolygon(pain_triangle(x + 1, cy + 6))
+    elif otherwise:
         p.setBrush(OTHERWISE_DARK if theme.dark else OTHERWISE_LIGHT)
         x1 = x + 13
         p.drawPolygon(QPolygonF([QPointF(x1 - 6, cy - 6), QPointF(x1, cy - 6), QPointF(x1, cy)]))
