@@ -261,3 +261,26 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
             msg = f"{quoted(e['input'])}{' ' if msg.startswith('is ') else ': '}{msg}"
         out.append(f"{where}: {msg}")
     return out
+
+
+def short_title(text: str, limit: int = 70) -> str:
+    """``text`` as a title: its long parenthetical asides dropped (a short one such as "(C)" or
+    "(A07)" kept), then cut at a word before ``limit`` characters with "…" (a scenario named
+    after its change was cut mid-parenthesis)."""
+    out, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                start = k
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0 and k - start - 1 <= 12:
+                out.append(text[start:k + 1])
+        elif depth == 0:
+            out.append(ch)
+    said = " ".join("".join(out).split()).replace(" :", ":").replace(" ,", ",").rstrip(" :,;")
+    if len(said) <= limit:
+        return said
+    cut = said[:limit - 1].rsplit(" ", 1)[0].rstrip(" :,;")
+    return cut + "…"

@@ -37,7 +37,7 @@ from planner.errors import InputError, PeriodizeError
 from planner.rules import RULES, RuleSet, change_problem
 from planner.scenarios import past_change_problem
 from planner.season import LEVELS, Competition, IntensityPin, Season, StagePin, Unavailability
-from planner.text import REHAB_STAGE_IDS, clean_message, day_long
+from planner.text import REHAB_STAGE_IDS, clean_message, day_long, short_title
 from planner.timeline import Timeline
 from ui.desktop import wheelguard
 from ui.desktop.boardmenu import LEVEL_TEXT
@@ -658,7 +658,7 @@ class ScenarioDialog(QDialog):
         name = self.name.text().strip()
         if name or not self.changes:
             return name
-        name = self.changes[0].describe(self.base)[:100].strip()
+        name = short_title(self.changes[0].describe(self.base))
         base, n = name, 2
         while name.casefold() in self.taken:
             suffix = f" ({n})"

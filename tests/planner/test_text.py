@@ -1,0 +1,20 @@
+"""Words shared by the app, the command line and the exports (planner.text)."""
+
+from planner.text import short_title
+
+
+def test_a_title_drops_long_asides_keeps_short_ones_and_never_ends_inside_a_parenthesis():
+    """A scenario named after its change ("Kofi Mensah (A07): flare-up on Wed 11 Nov 2026 (back
+    to full training since …") was cut at 100 characters, mid-parenthesis."""
+    said = ("Kofi Mensah (A07): flare-up on Wed 11 Nov 2026 (back to full training since 5 Oct "
+            "2026, 37 days before: it moves them back to S3 (the last stage) and the rest)")
+    assert short_title(said) == "Kofi Mensah (A07): flare-up on Wed 11 Nov 2026"
+    assert short_title("Add competition 'Friendly' (C) on 4 Feb 2027") == (
+        "Add competition 'Friendly' (C) on 4 Feb 2027")
+    long = "Move " + " ".join(f"match{k}" for k in range(30))
+    title = short_title(long, 40)
+    assert len(title) <= 40 and title.endswith("…") and long.startswith(title[:-1])
+    assert title[-2] != " " and "match" in title  # cut between words
+    for text in (said, long, "a (b (c) d) e", "unclosed (aside that never ends and goes on"):
+        t = short_title(text)
+        assert t.count("(") == t.count(")") or "unclosed" in t
