@@ -585,8 +585,13 @@ def test_a_stage_change_that_waits_on_a_test_not_passed_is_offered_unticked(qtbo
     assert "Hip-flexor strength LSI not passed" in dlg.table.item(0, 1).toolTip()
     assert "1 change ⚠ waits on a criteria test not passed" in dlg.intro.text()
     assert dlg.table.item(0, 3).text().startswith("not done: stays in P3")
+    # said beside OK too: the rows' "not done" can be out of sight
+    assert not dlg.unticked_note.isHidden()
+    assert "Nothing ticked for Athlete 1 (A1)</b>: Move Today keeps them in the stage recorded" \
+        in dlg.unticked_note.text()
     dlg.set_accepted(0, True)  # the coach knows the test was passed
     assert dlg.accepted()[0].stage == "S1"
+    assert dlg.unticked_note.isHidden()
     dlg.reject()
     w.weekly.shutdown()
 

@@ -180,6 +180,12 @@ class AdvanceDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828")
         self.error.setAccessibleName("Problem")
+        # beside OK: whose stage changes are all unticked (a coach who only pressed Move Today
+        # kept three athletes a month behind, the rows' "not done" out of sight above)
+        self.unticked_note = QLabel()
+        self.unticked_note.setWordWrap(True)
+        self.unticked_note.setAccessibleName("Athletes with nothing ticked")
+        self.unticked_note.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Move Today")
@@ -197,7 +203,7 @@ class AdvanceDialog(QDialog):
         lay.addWidget(self.flare_note)
         lay.addLayout(self.flare_col)
         lay.addWidget(self.older_flares)
-        for w in (self.replan_box, self.error):
+        for w in (self.replan_box, self.unticked_note, self.error):
             lay.addWidget(w)
         lay.addStretch(1)  # without stage changes to list, the rest stays together at the top
         self._tail = (lay, lay.count() - 1)  # no stretch while the table takes the room
@@ -436,6 +442,16 @@ class AdvanceDialog(QDialog):
             if self.is_accepted(i):
                 staying[t.athlete] = t.stage
             self._steady_height(i, item, done, not_done, done if self.is_accepted(i) else not_done)
+        flared = {a for a, _f in self._ticked}  # the flare-up note says what happens to them
+        none = [a for a in dict.fromkeys(t.athlete for t in self.moves) if a not in flared
+                and not any(self.is_accepted(i) for i, t in enumerate(self.moves) if t.athlete == a)]
+        if none:
+            who = join_and([self.season.athlete_label(a) for a in none])
+            self.unticked_note.setText(
+                f"<b>Nothing ticked for {html.escape(who)}</b>: Move Today keeps them in the "
+                f"stage{'s' if len(none) > 1 else ''} recorded before {day_long(self.old_today)}. "
+                f"Tick the changes that happened.")
+        self.unticked_note.setVisible(bool(none))
 
     def _steady_height(self, i: int, item: QTableWidgetItem, *texts: str) -> None:
         """Row ``i`` as tall as the tallest of its texts (the last one is shown) and never
