@@ -363,3 +363,34 @@ def test_the_solver_is_preloaded_in_the_background():
     code = ("import sys, ui.desktop.solving as s; assert 'ortools' not in sys.modules; "
             "s.prewarm().join(60); assert 'ortools.sat.python.cp_model' in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_plan_check_lists_congested_fixtures_first_and_a_click_selects_the_first(qtbot):
+    """Five starts in eight days got no word anywhere: Plan Check lists the run (not a rule)
+    first, names the starters in its tooltip, and a click selects its first athlete's first
+    match day. The command line's check and solve print it too."""
+    import contextlib
+    import io
+
+    from solver import SolveRequest, solve
+    from tests.builders import day, season
+    from ui.cli.commands import print_congestion
+
+    s = season(weeks=3, athletes=3, matches=[5, 7, 9, 11, 12, 19])
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    w = make(qtbot, s)
+    panel = w.violations_panel
+    first = panel.list.item(0)
+    assert first.text().startswith("⏱ Congested fixtures — Athlete 1 (A1), Athlete 2 (A2) and "
+                                   "Athlete 3 (A3) start on 5 match days in 8 days")
+    assert "Starters: Athlete 1 (A1), Athlete 2 (A2), Athlete 3 (A3)." in first.toolTip()
+    assert "⏱ 1 congested run of matches (listed first)" in panel.summary.text()
+    panel.list.setCurrentRow(0)
+    panel.list.itemClicked.emit(first)
+    assert w.board.current() == ("A1", day(5))
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said):
+        print_congestion(s)
+    assert said.getvalue().startswith("Congested fixtures (no rule breaks; set roles to rotate):\n"
+                                      "  Athlete 1 (A1), Athlete 2 (A2) and Athlete 3 (A3) start on "
+                                      "5 match days in 8 days (Sat 9 Jan – Sat 16 Jan)")

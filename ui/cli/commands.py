@@ -132,6 +132,20 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
         hint = listed_only(outcome.counts, outcome.penalties, shlex.quote(path))
         if hint:
             print(hint)
+    if plan is not None:
+        print_congestion(season.model_copy(update={"plan": plan}))
+
+
+def print_congestion(season) -> None:
+    """The congested runs of starts (``planner.congestion``): not a rule, said before a
+    tournament so that the coach can rotate."""
+    from planner.congestion import congestion
+
+    runs = congestion(season)
+    if runs:
+        print("Congested fixtures (no rule breaks; set roles to rotate):")
+        for c in runs:
+            print(f"  {c.text(season, named=len(c.athletes))}")
 
 
 def print_returns(season, plan) -> None:
@@ -271,6 +285,7 @@ def cmd_check(args) -> int:
                 who = f" {v.athlete}" if v.athlete else ""
                 print(f"{v.rule:8s}{who:5s} {v.start.isoformat()}..{v.end.isoformat()}  "
                       f"(soft, penalty {v.penalty:g})  {v.message}")
+    print_congestion(season.model_copy(update={"plan": plan}))
     soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
     # The hard count is printed even when no soft rule is counted.
     print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""))

@@ -437,6 +437,7 @@ class ViolationsPanel(QWidget):
         self.season: Season | None = None
         self.list.itemClicked.connect(self._go)
         self.list.itemActivated.connect(self._go)
+        self._runs: tuple | None = None  # (season parts, planner.congestion's runs)
         self.show_soft.toggled.connect(lambda _on: self._fill())
         self.soft_rule.currentIndexChanged.connect(lambda _k: self._fill())
 
@@ -457,7 +458,18 @@ class ViolationsPanel(QWidget):
         if report is None or season is None:
             self.summary.setText("No plan to check yet: Plan ▸ Solve (F5).")
             return
-        self.summary.setText(check_summary(report))
+        runs = self._congestion(season)
+        self.summary.setText(check_summary(report) + (
+            f" ⏱ {plural(len(runs), 'congested run')} of matches (listed first): no rule "
+            f"breaks, but recovery is short." if runs else ""))
+        for c in runs:  # not a rule: what a coach looks for before a tournament
+            item = QListWidgetItem(f"⏱ Congested fixtures — {c.text(season)}.")
+            item.setData(Qt.ItemDataRole.UserRole, (c.athletes[0], c.days[0]))
+            item.setToolTip("Starters: " + ", ".join(season.athlete_label(a) for a in c.athletes)
+                            + ".\nMatch days: " + ", ".join(f"{d:%a} {date_short(d)}" for d in c.days)
+                            + ".\nNot a rule of the plan: Nédélec 2012 found more than 72 h "
+                              "needed to recover physical performance after a match.")
+            self.list.addItem(item)
         rule = self._fill_rules(report)
         # one line for a rule broken for one cause on many days (a hand edit that breaks the
         # sprint ladder breaks it on every later running day): the days are in its tooltip
@@ -493,6 +505,15 @@ class ViolationsPanel(QWidget):
             if not hard:
                 item.setForeground(soft_colour(self.palette()))
             self.list.addItem(item)
+
+    def _congestion(self, season: Season) -> list:
+        """``planner.congestion`` of the season, worked out once per plan and calendar."""
+        from planner.congestion import congestion
+
+        key = (season.plan, season.calendar, season.competitions, season.roles, season.athletes)
+        if self._runs is None or any(a is not b for a, b in zip(self._runs[0], key, strict=True)):
+            self._runs = (key, congestion(season) if season.plan is not None else [])
+        return self._runs[1]
 
     def _fill_rules(self, report) -> str | None:
         """The rule chooser: "All soft rules" and each rule with instances (count); keeps the

@@ -1,0 +1,77 @@
+"""Congested fixtures: an athlete planned to start matches 72 hours or less apart.
+
+Not a rule of rules-spec.md (no plan breaks anything by it) but what a coach looks for before a
+tournament: domain.md HV-8 calls a week with 3-4 days or less between matches congested, and
+Nédélec 2012 found that more than 72 hours are needed to recover physical performance after a
+match (Nedelec12, the evidence of HV-6). Listed, as runs ("start on 5 match days in 8 days"):
+
+- three starts or more, each at most ``GAP_DAYS`` days after the one before (a tournament);
+- two starts less than 72 h apart (``CLOSE_DAYS``: Saturday and Monday).
+
+A week of two matches 3 and 4 days apart (Saturday, Wednesday, Saturday) is the ordinary
+in-season week that HV-6 and HV-8 already plan around; listing all of them would bury the
+tournament. Read from the season and its plan through ``planner.daymarks`` (the role the board
+shows), from ``today`` on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.daymarks import day_marks
+from planner.season import Season
+from planner.text import date_short, join_and, plural
+from planner.timeline import Timeline
+
+GAP_DAYS = 3  # starts this many days apart or fewer: 72 h or less between kick-offs
+CLOSE_DAYS = 2  # two starts this close are listed on their own: less than 72 h
+EVIDENCE = "Nedelec12"
+
+
+@dataclass(frozen=True)
+class Congestion:
+    """Athletes who start the same run of matches, each at most ``GAP_DAYS`` after the one
+    before it (grouped: a tournament's starters share one line)."""
+
+    athletes: tuple[str, ...]
+    days: tuple[dt.date, ...]  # the match days started, in order
+
+    @property
+    def span(self) -> int:
+        return (self.days[-1] - self.days[0]).days + 1
+
+    def text(self, season: Season, named: int = 3) -> str:
+        """``Tom Berger (A04) and 2 others start on 3 match days in 5 days (Sat 3, Mon 5, Wed
+        7 Oct): 72 h or less between them, ...``"""
+        who = [season.athlete_label(a) for a in self.athletes]
+        said = join_and(who) if len(who) <= named else (
+            f"{', '.join(who[:named])} and {plural(len(who) - named, 'other')}")
+        days = (", ".join(f"{d:%a} {date_short(d)}" for d in self.days) if len(self.days) <= 4
+                else f"{self.days[0]:%a} {date_short(self.days[0])} – "
+                     f"{self.days[-1]:%a} {date_short(self.days[-1])}")
+        verb = "starts" if len(who) == 1 else "start"
+        return (f"{said} {verb} on {len(self.days)} match days in {self.span} days ({days}): "
+                f"72 h or less between them, where more than 72 h are needed to recover "
+                f"({EVIDENCE}); to rotate, set bench or out for some of them (Roles)")
+
+
+def congestion(season: Season, timeline: Timeline | None = None) -> list[Congestion]:
+    """The congested runs of starts (see the module text) from ``today`` on, in the season's plan
+    (without a plan: the roles the season sets), athletes with the same run grouped; the longest
+    first."""
+    tl = timeline if timeline is not None else Timeline(season)
+    runs: dict[tuple[dt.date, ...], list[str]] = {}
+    for aid, m in day_marks(season, tl).items():
+        starts = sorted(d for d, role in m.role.items() if role == "start" and d >= tl.p0)
+        run: list[int] = []
+        for d in starts + [None]:
+            if d is not None and run and d - run[-1] <= GAP_DAYS:
+                run.append(d)
+                continue
+            if len(run) > 2 or (len(run) == 2 and run[1] - run[0] <= CLOSE_DAYS):
+                runs.setdefault(tuple(tl.days[k] for k in run), []).append(aid)
+            run = [d] if d is not None else []
+    order = {a.id: k for k, a in enumerate(season.athletes)}
+    out = [Congestion(tuple(sorted(ids, key=order.get)), days) for days, ids in runs.items()]
+    return sorted(out, key=lambda c: (-len(c.days), -len(c.athletes), c.days[0]))

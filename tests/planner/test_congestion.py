@@ -1,0 +1,32 @@
+"""Congested fixtures (planner.congestion): starts 72 h or less apart, listed as runs; not a rule."""
+
+from planner.congestion import congestion
+from planner.season import MatchRole
+from tests.builders import day, season
+
+
+def _runs(s):
+    return [(c.athletes, tuple((d - day(0)).days for d in c.days)) for c in congestion(s)]
+
+
+def test_a_tournament_is_one_run_and_the_ordinary_two_match_week_is_not_listed():
+    # Sat 5, Tue 8, Wed 9, Fri 11: each within 3 days of the one before; Wed 16 five days later
+    assert _runs(season(weeks=3, matches=[5, 8, 9, 11, 16])) == [(("A1", "A2", "A3"), (5, 8, 9, 11))]
+    # Sat, Wed, Sat (4 and 3 days apart): the in-season week HV-6 plans around, not listed
+    assert _runs(season(weeks=3, matches=[5, 9, 12])) == []
+    assert _runs(season(weeks=2, matches=[5, 8])) == []  # 72 h apart, two only
+    assert _runs(season(weeks=2, matches=[5, 7])) == [(("A1", "A2", "A3"), (5, 7))]  # 48 h
+
+
+def test_a_player_rotated_out_has_his_own_run_and_today_cuts_the_past():
+    s = season(weeks=3, matches=[5, 8, 9, 11, 16])
+    out = s.competitions[2]  # Wed 9
+    assert out.date == day(9)
+    s = s.model_copy(update={"roles": (MatchRole(competition=out.id, athlete="A2", role="out"),)})
+    # A2 starts Sat 5, Tue 8, Fri 11: still 3 days apart each; the others Sat 5 to Fri 11
+    assert _runs(s) == [(("A1", "A3"), (5, 8, 9, 11)), (("A2",), (5, 8, 11))]
+    words = congestion(s)[1].text(s)
+    assert words.startswith("Athlete 2 (A2) starts on 3 match days in 7 days (Sat 9 Jan, "
+                            "Tue 12 Jan, Fri 15 Jan): 72 h or less between them")
+    later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(9)})})
+    assert _runs(later) == [(("A1", "A3"), (9, 11))]  # from today on: Wed 9 and Fri 11 (48 h)
