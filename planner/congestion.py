@@ -42,6 +42,11 @@ class Congestion:
         return (self.days[-1] - self.days[0]).days + 1
 
     def text(self, season: Season, named: int = 3) -> str:
+        return (f"{self.short(season, named)}: 72 h or less between them, where more than 72 h "
+                f"are needed to recover ({EVIDENCE}); to rotate, set bench or out for some of "
+                f"them (Roles)")
+
+    def short(self, season: Season, named: int = 3) -> str:
         """``Tom Berger (A04) and 2 others start on 3 match days in 5 days (Sat 3, Mon 5, Wed
         7 Oct): 72 h or less between them, ...``"""
         who = [season.athlete_label(a) for a in self.athletes]
@@ -51,9 +56,7 @@ class Congestion:
                 else f"{self.days[0]:%a} {date_short(self.days[0])} – "
                      f"{self.days[-1]:%a} {date_short(self.days[-1])}")
         verb = "starts" if len(who) == 1 else "start"
-        return (f"{said} {verb} on {len(self.days)} match days in {self.span} days ({days}): "
-                f"72 h or less between them, where more than 72 h are needed to recover "
-                f"({EVIDENCE}); to rotate, set bench or out for some of them (Roles)")
+        return f"{said} {verb} on {len(self.days)} match days in {self.span} days ({days})"
 
 
 def congestion(season: Season, timeline: Timeline | None = None) -> list[Congestion]:

@@ -641,3 +641,28 @@ def test_a_scenario_without_a_plan_is_explained_as_the_scenarios_not_the_seasons
     assert "The last solve found no plan" not in text
     w.undo_stack.undo()  # back to the season it was explained for: the conflict again
     assert "its changes cannot all hold" in w.explanation.toPlainText()
+
+
+def test_a_tournament_what_if_says_who_is_congested(qtbot, window):
+    """In a tournament what-if every starter played 5 matches in 8 days and nothing said so:
+    the comparison's heading names the congested run the baseline has not (not a rule)."""
+    from planner.congestion import congestion
+
+    w = window
+
+    def fill(dlg):
+        dlg.add_name.setText("Easter tournament")
+        dlg.add_date.set_date(day(29))  # Fri of week 5, after the Saturday match of day 26
+        dlg.add_days.setChecked(True)
+        dlg.add_last.set_date(day(31))
+
+    ask(qtbot, w, "Tournament", ("add", fill))
+    win = w.whatif.compare_window
+    runs = congestion(win.scenario)
+    assert runs and not congestion(win.baseline)
+    first = runs[0]
+    # Sat 26, the tournament Fri 29 to Sun 31, Sat 33: each within 3 days of the one before
+    assert [(d - day(0)).days for d in first.days] == [26, 29, 30, 31, 33]
+    heading = win.heading.text()
+    assert "<b>congested</b>: " in heading and "on 5 match days in 8 days (Sat 30 Jan – Sat 6 Feb)" in heading
+    assert "72 h or less apart (set roles to rotate)" in heading

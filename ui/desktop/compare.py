@@ -342,11 +342,25 @@ class CompareWindow(QWidget):
                                "team's week)")
         sentences.append(f"objective {_objective(comp.objective_a)} → {_objective(comp.objective_b)} "
                          f"penalty points; hard-rule violations {comp.hard_a} → {comp.hard_b}")
+        for c in self._congested()[:2]:  # not a rule: what a tournament what-if is asked for
+            sentences.append(f"<b>congested</b>: {_esc(c.short(self.scenario, 2))}, 72 h or less "
+                             f"apart (set roles to rotate)")
         if comp.broken_b:
             more = f" (and {len(comp.broken_b) - 1} more)" if len(comp.broken_b) > 1 else ""
             sentences.append(f"the scenario breaks {_esc(comp.broken_b[0].rstrip('.'))}{more}")
         return (f"<h3 style='margin:0'>What if: {_esc(self.name)}</h3>"
                 f"<p style='margin:2px 0'>{'; '.join(sentences)}.</p>")
+
+    def _congested(self) -> list:
+        """The scenario's congested runs of starts (``planner.congestion``) the baseline has
+        not."""
+        from planner.congestion import congestion
+
+        if self.scenario is None or self.scenario.plan is None:
+            return []
+        had = {(c.days, c.athletes) for c in congestion(self.baseline)} \
+            if self.baseline is not None and self.baseline.plan is not None else set()
+        return [c for c in congestion(self.scenario) if (c.days, c.athletes) not in had]
 
     def _fill_table(self) -> None:
         comp, scenario = self.comparison, self.scenario
