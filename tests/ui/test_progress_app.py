@@ -1097,6 +1097,27 @@ def _moved_with_log_saying(qtbot, season, tmp_path, dialogs, title: str, csv_tex
     return out
 
 
+def test_the_warning_after_a_move_does_not_hold_up_the_replan(qtbot, in_week_3, tmp_path, dialogs):
+    """The "logged while in rehab" message came before the re-plan started, so the coach clicked
+    through it before the plan (or the no-plan explanation) came: the re-plan starts first."""
+    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path,
+                                  "Athlete ID,Date,Minutes,RPE,Minutes played\n"
+                                  f"A1,{day(19).isoformat()},75,7,70\n")
+    w.interaction = dialogs
+    running = []
+    inform = dialogs.inform
+
+    def noted(*args, **kw):
+        running.append(w.weekly.job.is_running() or w.is_solving())
+        return inform(*args, **kw)
+
+    dialogs.inform = noted
+    assert dlg.replan_box.isChecked()
+    dlg.buttons.accepted.emit()
+    assert running == [True]  # said while the re-plan runs
+    qtbot.waitUntil(lambda: not w.weekly.job.is_running() and not w.is_solving(), timeout=60_000)
+
+
 def test_matches_logged_while_recorded_in_rehab_are_said_after_the_move(qtbot, in_week_3, tmp_path, dialogs):
     """The log has Athlete 1 playing 70 minutes on Saturday while the records hold a rehab stage
     (the return not recorded): the plan silently kept the athlete in rehab on that day."""

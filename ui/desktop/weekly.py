@@ -358,14 +358,15 @@ class WeeklyLoop(QObject):
         w.board.scroll_to_date(dlg.today() - dt.timedelta(days=21))  # the weeks just lived
         from ui.desktop.sessionimport import warn_played_in_rehab
 
-        warn_played_in_rehab(w, before, w.season)
         if dlg.log_result is None or not dlg.log_result.sessions:
             self.show_log()  # the week before today, still to log
         # (a week imported with the move leaves the panel as the coach had it: at 1280 x 720 it
         # took half the board after every move)
         self.advanced.emit()
+        moved = w.season
         if dlg.replan_box.isChecked():
-            self.replan(before)
+            self.replan(before)  # in the background: the warning below does not hold it up
+        warn_played_in_rehab(w, before, moved)
         return True
 
     def apply_settings(self, edit: E.SetSeasonSettings) -> bool:
