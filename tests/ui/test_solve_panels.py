@@ -381,10 +381,15 @@ def test_plan_check_lists_congested_fixtures_first_and_a_click_selects_the_first
     w = make(qtbot, s)
     panel = w.violations_panel
     first = panel.list.item(0)
-    assert first.text().startswith("⏱ Congested fixtures — Athlete 1 (A1), Athlete 2 (A2) and "
+    assert first.text().startswith("◷ Congested fixtures — Athlete 1 (A1), Athlete 2 (A2) and "
                                    "Athlete 3 (A3) start on 5 match days in 8 days")
     assert "Starters: Athlete 1 (A1), Athlete 2 (A2), Athlete 3 (A3)." in first.toolTip()
-    assert "⏱ 1 congested run of matches (listed first)" in panel.summary.text()
+    assert "◷ 1 congested run of matches (listed first)" in panel.summary.text()
+    from PySide6.QtGui import QFontMetrics
+
+    # the marks have a glyph in the list's font (⏱ showed as an empty box on Debian's fonts)
+    assert all(QFontMetrics(panel.list.font()).inFontUcs4(ord(m)) for m in "◷⚠⚑"), \
+        [m for m in "◷⚠⚑" if not QFontMetrics(panel.list.font()).inFontUcs4(ord(m))]
     panel.list.setCurrentRow(0)
     panel.list.itemClicked.emit(first)
     assert w.board.current() == ("A1", day(5))

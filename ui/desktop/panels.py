@@ -460,10 +460,10 @@ class ViolationsPanel(QWidget):
             return
         runs = self._congestion(season)
         self.summary.setText(check_summary(report) + (
-            f" ⏱ {plural(len(runs), 'congested run')} of matches (listed first): no rule "
+            f" ◷ {plural(len(runs), 'congested run')} of matches (listed first): no rule "
             f"breaks, but recovery is short." if runs else ""))
         for c in runs:  # not a rule: what a coach looks for before a tournament
-            item = QListWidgetItem(f"⏱ Congested fixtures — {c.text(season)}.")
+            item = QListWidgetItem(f"◷ Congested fixtures — {c.text(season)}.")
             item.setData(Qt.ItemDataRole.UserRole, (c.athletes[0], c.days[0]))
             item.setToolTip("Starters: " + ", ".join(season.athlete_label(a) for a in c.athletes)
                             + ".\nMatch days: " + ", ".join(f"{d:%a} {date_short(d)}" for d in c.days)
