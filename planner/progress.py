@@ -337,10 +337,12 @@ def next_week_start(season: Season) -> dt.date:
     return tl.days[nxt] if nxt < tl.n else tl.end + dt.timedelta(days=1)
 
 
-def returns_moved(before: Season, after: Season) -> list[str]:
+def returns_moved(before: Season, after: Season, season_file: str | None = None) -> list[str]:
     """A line for each return to full training the re-plan moved, with what in the days just
     put in the past went below the plan (a sprint-ladder step counts only at its level: a GPS
-    reading of 79 % for an 80 % step is a 70 % day), so that a date that slips says why."""
+    reading of 79 % for an 80 % step is a 70 % day), so that a date that slips says why.
+    ``season_file``: the command line's, named in the command that records a stage change (None:
+    said in the app's words)."""
     from planner.errors import InputError
     from planner.returns import returns
 
@@ -358,13 +360,14 @@ def returns_moved(before: Season, after: Season) -> list[str]:
         old = was.get((r.athlete, r.onset))
         if old is None or r.fit is None or r.fit == old:
             continue
-        why = _why_later(after, r.athlete, start, today, tl) if r.fit > old else ""
+        why = _why_later(after, r.athlete, start, today, tl, season_file) if r.fit > old else ""
         out.append(f"  {after.athlete_label(r.athlete)}: back to full training {day_long(r.fit)} "
                    f"(was {day_long(old)}){why}")
     return (["Returns moved:"] + out) if out else []
 
 
-def _why_later(season: Season, athlete: str, start: dt.date, today: dt.date, tl: Timeline) -> str:
+def _why_later(season: Season, athlete: str, start: dt.date, today: dt.date, tl: Timeline,
+               season_file: str | None = None) -> str:
     """Why a return slipped, from the days between ``start`` and ``today`` that went below the
     plan: a logged top speed under the planned level (a ladder step counts only at its level),
     or a stage change the plan projected that was not recorded (the athlete stayed in the stage,
@@ -391,8 +394,10 @@ def _why_later(season: Season, athlete: str, start: dt.date, today: dt.date, tl:
         first = held[0]
         planned = stage_name_on(season, athlete, ap.planned_stages[first], first)
         stayed = stage_name_on(season, athlete, ap.stages[i], first)
+        how = ("Season ▸ Injuries, its stages" if season_file is None else
+               f"periodize record {season_file} --stage {athlete} {ap.planned_stages[first]} "
+               f"{first.isoformat()} --save")
         parts.append(f"the plan had {planned} from {day_short(first)}, but that stage change was not "
                      f"recorded, so the athlete stayed in {stayed}; if it happened, record it "
-                     f"(Move Today in the app; on the command line: periodize record SEASON "
-                     f"--stage {athlete} {ap.planned_stages[first]} {first.isoformat()} --save)")
+                     f"({how})")
     return (": " + "; ".join(parts)) if parts else ""

@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import io
 import os
+import shlex
 import sys
 
 from planner.errors import InputError
@@ -432,7 +433,7 @@ def _replan_change(before, season, time_limit: float, path: str):
     print("Re-planned, keeping the stored plan wherever changing it gains nothing:")
     print_summary(outcome, season, path)
     after = season.model_copy(update={"plan": outcome.plan})
-    for line in returns_moved(before, after):
+    for line in returns_moved(before, after, shlex.quote(path)):
         print(line)
     return after, None
 
@@ -508,7 +509,7 @@ def _replan(before, season, time_limit: float, path: str, context: str):
     print("Re-planned from today, keeping the stored plan wherever changing it gains nothing:")
     print_summary(outcome, season, path)
     after = season.model_copy(update={"plan": outcome.plan})
-    for line in returns_moved(before, after):
+    for line in returns_moved(before, after, shlex.quote(path)):
         print(line)
     return after, None
 

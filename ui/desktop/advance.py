@@ -443,15 +443,30 @@ class AdvanceDialog(QDialog):
                 staying[t.athlete] = t.stage
             self._steady_height(i, item, done, not_done, done if self.is_accepted(i) else not_done)
         flared = {a for a, _f in self._ticked}  # the flare-up note says what happens to them
-        none = [a for a in dict.fromkeys(t.athlete for t in self.moves) if a not in flared
-                and not any(self.is_accepted(i) for i, t in enumerate(self.moves) if t.athlete == a)]
+        none, part = [], []
+        for a in dict.fromkeys(t.athlete for t in self.moves):
+            rows = [i for i, t in enumerate(self.moves) if t.athlete == a]
+            ticked = [i for i in rows if self.is_accepted(i)]
+            if a in flared or len(ticked) == len(rows):
+                continue
+            if not ticked:
+                none.append(a)
+            else:  # ticking a change does not tick the ones after it: said, they may be out of sight
+                left = [self.moves[i].stage for i in rows if not self.is_accepted(i)]
+                part.append(f"{self.season.athlete_label(a)} stays in "
+                            f"{self.moves[ticked[-1]].stage} ({join_and(left)} not ticked)")
+        lines = []
         if none:
             who = join_and([self.season.athlete_label(a) for a in none])
-            self.unticked_note.setText(
-                f"<b>Nothing ticked for {html.escape(who)}</b>: Move Today keeps them in the "
-                f"stage{'s' if len(none) > 1 else ''} recorded before {day_long(self.old_today)}. "
-                f"Tick the changes that happened.")
-        self.unticked_note.setVisible(bool(none))
+            lines.append(f"<b>Nothing ticked for {html.escape(who)}</b>: Move Today keeps them in "
+                         f"the stage{'s' if len(none) > 1 else ''} recorded before "
+                         f"{day_long(self.old_today)}.")
+        if part:
+            lines.append("<b>Partly ticked</b>: " + html.escape("; ".join(part)) + ".")
+        if lines:
+            lines.append("Tick the changes that happened.")
+        self.unticked_note.setText(" ".join(lines))
+        self.unticked_note.setVisible(bool(lines))
 
     def _steady_height(self, i: int, item: QTableWidgetItem, *texts: str) -> None:
         """Row ``i`` as tall as the tallest of its texts (the last one is shown) and never
