@@ -139,7 +139,7 @@ def test_rehab_days_take_the_stages_limits_and_no_speed_without_a_max_speed():
     # a hamstring strain stops at 2/10), not one number for every injury; anonymised: a rule
     # that holds for all
     rule = load_protocol("iliopsoas-tendinopathy").pain_rule
-    assert "at most 5/10" in rule and day.content.endswith(rule)
+    assert "below 5/10" in rule and day.content.endswith(rule)
     anon = Prescriber(season, _plan(season), anonymise=True).athlete("A3")[10]
     assert anon.content.endswith("Stop and tell the physio if the injured area hurts.")
     assert "5/10" not in anon.content
@@ -281,3 +281,22 @@ def test_a_day_logged_with_no_minutes_is_a_rest_day_not_a_recovery_session():
     assert (days[1].context, days[1].name) == ("rest", "Rest day")
     assert days[1].summary == "Rest day: Did not train" and "logged with 0 minutes" in days[1].content
     assert days[2].context == "recovery"
+
+
+
+def test_no_protocol_allows_the_pain_it_counts_as_a_flare_up():
+    """The iliopsoas handout allowed "pain at most 5/10" on the day that a logged 5/10 was "at or
+    above the protocol's 5/10 for a flare-up": every pain a protocol's words allow is below its
+    flare-up mark (rules-spec.md section 9: a pain at or above ``pain_flare`` proposes one)."""
+    import re
+
+    from planner.protocols import available_protocols, load_protocol
+
+    ids = available_protocols()
+    assert len(ids) >= 5
+    for pid in ids:
+        proto = load_protocol(pid)
+        for most in re.findall(r"at most (\d+)/10", proto.pain_rule):
+            assert int(most) < proto.pain_flare, (pid, proto.pain_rule, proto.pain_flare)
+        for below in re.findall(r"below (\d+)/10", proto.pain_rule):
+            assert int(below) <= proto.pain_flare, (pid, proto.pain_rule, proto.pain_flare)
