@@ -71,7 +71,9 @@ class HandoutDay:
         70 %, above P2's 70 %; pain 6/10`` (empty: as planned, or not past)."""
         parts = []
         if self.planned_level is not None and self.planned_level != self.intensity:
-            parts.append(f"Logged {self.intensity} %, planned {self.planned_level} %")
+            planned = (f"{self.planned_level} %" if self.planned_level else
+                       "no running" + (" (a recovery session)" if self.stage == FIT else ""))
+            parts.append(f"Logged {self.intensity} %, planned {planned}")
         if self.cap is not None and self.intensity > self.cap:
             parts.append(f"above {self.stage}'s {self.cap} %" if parts
                          else f"Logged {self.intensity} %, above {self.stage}'s {self.cap} %")
@@ -84,6 +86,22 @@ class HandoutDay:
                 said += (f", at or above the protocol's {self.flare_mark}/10 for a flare-up "
                          f"(not recorded)")
         return said[:1].upper() + said[1:]
+
+    @property
+    def as_logged(self) -> bool:
+        """A past day logged otherwise than planned: its page says what was done, not a session
+        made up from the logged level (a 70 % day logged at 95 % read "Flying sprints 4 × 30 m
+        at 95 %", a warm-up nobody prescribed)."""
+        return (self.logged_load is not None and self.planned_level is not None
+                and self.planned_level != self.intensity)
+
+    @property
+    def logged_summary(self) -> str:
+        """``Logged: 75 min, RPE 6, top speed 95 %`` (the day's sessions added up)."""
+        parts = [f"{self.minutes:g} min" if self.minutes is not None else "",
+                 f"RPE {self.rpe:g}" if self.rpe is not None else "",
+                 f"top speed {self.intensity} %" if self.intensity else "no running"]
+        return "Logged: " + ", ".join(x for x in parts if x)
 
     @property
     def day(self) -> str:

@@ -207,12 +207,14 @@ class AthleteSheet:
     def _day(self, out: SheetRows, d: HandoutDay, why: str) -> None:
         p = d.session
         rest = p.context in ("rest", "unavailable")
-        bold = p.context in TARGET_CONTEXTS
+        bold = p.context in TARGET_CONTEXTS and not d.as_logged
         what = keep_units((f"{d.deviation}.\n" if d.deviation else "") + p.content
                           + ("\n" + p.note if p.note else ""))
         summary = keep_units(p.summary)
         speed = ""
-        if p.speed_ms is not None:
+        if d.as_logged:  # what was done, not a session made up from the logged level
+            summary, what = d.logged_summary, f"{d.deviation}."
+        elif p.speed_ms is not None:
             pre = "" if p.speed_is_target else "≤ "
             speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
         limits = _limits(p.limits) if p.limits and not rest else ""

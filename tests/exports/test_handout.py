@@ -168,6 +168,19 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
     days = {d.date: d for d in week.days}
     ran = days[tl.days[d70]]
     assert ran.intensity == 80 and ran.deviation == "Logged 80 %, planned 70 %, above P2's 70 %"
+    # the page says what was done, not a sprint session made up from the logged 80 %
+    from dataclasses import replace
+
+    from ui.desktop.handouts import _day_cells
+
+    assert ran.as_logged and ran.logged_summary == "Logged: 60 min, RPE 5, top speed 80 %"
+    cells = _day_cells(ran)
+    cells = replace(cells, values=tuple(v.replace("\xa0", " ") for v in cells.values))  # kept units
+    assert cells.values[3] == "Logged: 60 min, RPE 5, top speed 80 %"
+    assert cells.values[4] == "Logged 80 %, planned 70 %, above P2's 70 %."
+    assert cells.values[5] == "" and not cells.bold_session  # no target speed
+    recovery = replace(ran, stage="FIT", planned_level=0, intensity=70, cap=None)
+    assert recovery.deviation == "Logged 70 %, planned no running (a recovery session)"
     from planner.protocols import load_protocol
 
     mark = load_protocol(moved.injury_of("A07").protocol).pain_flare

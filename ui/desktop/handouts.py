@@ -108,18 +108,22 @@ class _Cells:
 def _day_cells(d: HandoutDay) -> _Cells:
     p = d.session
     what = (f"{d.deviation}.\n" if d.deviation else "") + p.content + (f"\n{p.note}." if p.note else "")
+    summary = p.summary
     speed = ""
-    if p.speed_ms is not None:
+    if d.as_logged:  # what was done, not a session made up from the logged level
+        summary, what = d.logged_summary, f"{d.deviation}."
+    elif p.speed_ms is not None:
         pre = "" if p.speed_is_target else "≤ "
         speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
     rest = p.context in ("rest", "unavailable")
     limits = "" if rest or not p.limits else "\n".join(
         x[:1].upper() + x[1:] for x in p.limits.split("; "))
-    values = (d.day, d.md or "", d.stage if d.stage != "FIT" else "", keep_units(p.summary),
+    values = (d.day, d.md or "", d.stage if d.stage != "FIT" else "", keep_units(summary),
               keep_units(what), speed,
               "" if d.minutes is None else f"{d.minutes:g}", "" if d.rpe is None else f"{d.rpe:g}",
               "" if not d.load else text.number(d.load), limits)
-    return _Cells(values, p.context in ("speed", "compensation", "match", "bench"), rest, d.stage)
+    return _Cells(values, p.context in ("speed", "compensation", "match", "bench") and not d.as_logged,
+                  rest, d.stage)
 
 
 class _Painter:
