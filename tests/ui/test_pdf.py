@@ -99,7 +99,7 @@ def test_competitions_are_named_and_the_legend_is_whole(qapp):
     assert "Competitions:" in first
     assert any(t.endswith("League match 0 against a long name FC") for t in first)
     for word in ("INJ", "P1", "S3", "60", "100", "deload", "taper", "no training", "unavailable",
-                 "A (taper before it)", "B", "C", "Competition priority:"):
+                 "A (taper before it)", "B", "C", "Priority:", "pain logged"):
         assert word in first, word
 
 
@@ -229,3 +229,26 @@ def test_the_board_pdf_draws_a_recovery_session_as_the_app_does(qapp):
     assert "recovery" in texts
     for page in pages:
         assert _overlaps(page) == []
+
+
+def test_the_board_pdf_marks_a_logged_pain_as_the_app_does(qapp):
+    """A fit player's 6/10 logged before today: the app's board marks the cell with a red
+    triangle, the printed board did not (a wall copy lost the pain); the legend says it."""
+    from planner import edits as E
+    from planner.season import Session
+    from tests.exports.demo import solved_demo
+    from ui.desktop.pastview import past_marks
+
+    season = solved_demo()
+    tl = Timeline(season)
+    today = tl.days[30]
+    season = E.AdvanceToday(today=today).apply(season)
+    sore = tl.days[24]
+    season = E.LogSessions(sessions=(
+        Session(athlete="A05", date=sore, minutes=75, rpe=6, pain=6),
+        Session(athlete="A06", date=sore, minutes=75, rpe=6, pain=2))).apply(season)
+    assert past_marks(season).pain == {"A05": frozenset({24})}  # 2/10 is not one to look at
+    pages = board_labels(season)
+    marks = [(k, box) for k, page in enumerate(pages) for box, t in page if t == "band pain"]
+    assert len(marks) == 1
+    assert any(t == "pain logged" for _, t in pages[marks[0][0]])

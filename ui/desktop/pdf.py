@@ -31,7 +31,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -42,6 +42,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QPolygonF,
 )
 
 from planner.season import Season
@@ -197,6 +198,9 @@ class _Pages:
                     self.plans[ap.athlete] = ap
         self.team_weeks = plan.team_weeks if self.plans else None
         self.unavailable = {a.id: self.tl.unavailable(a.id) for a in self.athletes}
+        from ui.desktop.pastview import past_marks
+
+        self.pain = past_marks(season, self.tl).pain if season.sessions else {}  # as the board
         self.recovery = {aid: board.recovery_days(self.tl, ap.stages, ap.intensity,
                                                   self.unavailable.get(aid, set()))
                          for aid, ap in self.plans.items()}  # the board's ring, on paper too
@@ -529,12 +533,31 @@ class _Pages:
                     continue
                 self.b.draw_glyph(p, level, cx, cy, scale=scale)
                 self.mark(self._glyph_box(level, cx, cy, scale), f"glyph {level}")
+        self._pain_marks(m)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if not self.plans:
             self.text(QRectF(m.x0, m.grid_top, m.right - m.x0, max(20.0, m.bottom - m.grid_top)),
                       Qt.AlignmentFlag.AlignCenter,
                       "Not planned yet: solve the season (periodize solve SEASON --save)",
                       self._font(9), MUTED)
+
+    def _pain_marks(self, m: _Month) -> None:
+        """A logged pain to look at (a flare-up proposed, or a fit player's 5/10 or more): the
+        board's red triangle at the cell's bottom left, before today."""
+        from ui.desktop.pastview import PAIN
+
+        size = max(3.0, min(5.0, m.row_h * 0.4, m.cell_w * 0.35))
+        self.p.setPen(Qt.PenStyle.NoPen)
+        self.p.setBrush(PAIN)
+        for r, a in enumerate(m.athletes):
+            days = self.pain.get(a.id, ())
+            foot = m.y(r) + m.row_h - 1
+            for i in m.days:
+                if i in days and i < self.tl.p0:
+                    x = m.x(i) + 1
+                    self.p.drawPolygon(QPolygonF([QPointF(x, foot), QPointF(x + size, foot),
+                                                  QPointF(x + size / 2, foot - size)]))
+                    self.mark(QRectF(x, foot - size, size, size), "band pain")  # a cell corner
 
     def _glyph_box(self, level: int, cx: float, cy: float, scale: float) -> QRectF:
         r = self.b.glyph_for(level).boundingRect()
@@ -581,8 +604,9 @@ class _Pages:
             ("Weeks and days:", [("swatch", b.WEEK_TINT["deload"], "deload"),
                                  ("swatch", b.WEEK_TINT["taper"], "taper"),
                                  ("swatch", OFF_DAY, "no training"),
-                                 ("swatch", b.HATCH, "unavailable")]),
-            ("Competition priority:", [("disc", "A", "A (taper before it)"), ("disc", "B", "B"),
+                                 ("swatch", b.HATCH, "unavailable"),
+                                 ("pain", None, "pain logged")]),
+            ("Priority:", [("disc", "A", "A (taper before it)"), ("disc", "B", "B"),
                                        ("disc", "C", "C")]),
             ("Letters:", [("text", None, "S start, B bench, O out, R held out (RE-1), "
                                          "C compensation, ! flare-up")]),
@@ -636,6 +660,15 @@ class _Pages:
                 b.draw_glyph(p, key, x + 5, cy, scale=0.75)
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
                 self.mark(self._glyph_box(key, x + 5, cy, 0.75), "glyph")
+                x += 13
+            elif kind == "pain":
+                from ui.desktop.pastview import PAIN
+
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(PAIN)
+                p.drawPolygon(QPolygonF([QPointF(x + 2, cy + 3), QPointF(x + 8, cy + 3),
+                                         QPointF(x + 5, cy - 3)]))
+                self.mark(QRectF(x + 2, cy - 3, 6, 6), "pain")
                 x += 13
             elif kind == "ring":
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
