@@ -252,6 +252,18 @@ class PainAlert(FlareProposal):
                 f"{day_long(self.date)} and is not in rehab")
 
 
+def pain_alert_lines(season: Season, alerts: list[PainAlert], head: str = "Pain: ") -> list[str]:
+    """The alerts as lines: one says what to do; several are listed as facts and what to do is
+    said once, below them (it repeated on every line)."""
+    if len(alerts) == 1:
+        return [f"{head}{alerts[0].text(season)}."]
+    lines = [f"{head}{p.fact(season)}." for p in alerts]
+    if lines:
+        todo = PainAlert.WHAT_TO_DO.replace("if it is", "if one is")
+        lines.append(todo[:1].upper() + todo[1:] + ".")
+    return lines
+
+
 def pain_alerts(season: Season, athlete: str | None = None) -> list[PainAlert]:
     """Logged pains at or above the governing protocol's ``pain_flare`` (``PAIN_ALERT`` without
     an injury record) that propose no flare-up: not in rehab nor back lately, not while injured

@@ -279,6 +279,8 @@ def test_an_advance_whose_replan_finds_no_plan_stores_nothing_and_says_how_to_mo
     assert r.returncode == 2, r.stdout + r.stderr
     assert "No plan satisfies every hard rule" in r.stderr
     assert "Nothing stored: the season file is as it was" in r.stderr and "--no-replan" in r.stderr
+    # "Today is ..." above it on stdout read as done: the refusal says those lines were not kept
+    assert "the move, the stage changes and the sessions said above were not kept" in r.stderr
     assert (tmp_path / "s.season.json").read_bytes() == before
     # the way it names: today moves, the plan is kept as it was, and the checker says what breaks
     r = run("advance", "s.season.json", "--today", day(7).isoformat(), "--save", "--no-replan",
@@ -679,3 +681,20 @@ def test_log_says_a_speed_above_the_rehab_stage(tmp_path):
     lines = [x for x in r.stdout.splitlines() if x.startswith("Above the stage: ")]
     assert lines == ["Above the stage: Athlete 1 (A1) logged 95 % of max speed on Fri 8 Jan 2027 "
                      "in P3 (at most 80 %); worth a word with the athlete and the physio."]
+
+
+def test_several_fit_players_pains_say_what_to_do_once(tmp_path):
+    """'periodize log' repeated "if it is an injury, record it (...) and re-plan" on every Pain
+    line; the app says it once below the pains, and so does the command line now."""
+    from tests.builders import season as small
+
+    save_season(small(weeks=3, athletes=3, today=day(7)), tmp_path / "s.season.json")
+    (tmp_path / "log.csv").write_text(
+        f"Athlete ID,Date,Minutes,RPE,Pain\nA1,{day(2).isoformat()},60,6,6\n"
+        f"A2,{day(3).isoformat()},75,6,7\n", encoding="utf-8")
+    r = run("log", "s.season.json", "log.csv", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Pain: Athlete 1 (A1) logged pain 6/10 on" in r.stdout
+    assert "Pain: Athlete 2 (A2) logged pain 7/10 on" in r.stdout
+    assert r.stdout.count("record it (Season ▸ Injuries") == 1
+    assert "If one is an injury, record it" in r.stdout

@@ -77,10 +77,10 @@ def cmd_import(args) -> int:
 
     for p in flare_proposals(season):  # a pain score at the flare-up threshold (rules-spec §9)
         print(f"Proposed flare-up: {p.text(season)}. {flare_hint(out, p)}")
-    from planner.progress import pain_alerts
+    from planner.progress import pain_alert_lines, pain_alerts
 
-    for p in pain_alerts(season):
-        print(f"Pain: {p.text(season)}.")
+    for line in pain_alert_lines(season, pain_alerts(season)):
+        print(line)
     print(f"Wrote the season to {out}")
     return EXIT_OK
 

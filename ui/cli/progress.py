@@ -146,10 +146,11 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     new = [p for p in flare_proposals(after) if p not in flare_proposals(season)]
     for p in new:
         print(f"Proposed flare-up: {p.text(after)}. {flare_hint(season_path, p)}")
-    from planner.progress import pain_alerts
+    from planner.progress import pain_alert_lines, pain_alerts
 
-    for p in [p for p in pain_alerts(after) if p not in pain_alerts(season)]:
-        print(f"Pain: {p.text(after)}.")
+    was = pain_alerts(season)
+    for line in pain_alert_lines(after, [p for p in pain_alerts(after) if p not in was]):
+        print(line)
     from planner.progress import played_in_rehab
 
     for p in [p for p in played_in_rehab(after) if p not in played_in_rehab(season)]:
@@ -491,7 +492,8 @@ def _replan_moved(before, season, time_limit: float, path: str):
     after, status = _replan(before, season, time_limit, path, "move")
     if status == EXIT_INFEASIBLE:
         print("Nothing stored: the season file is as it was (today not moved, nothing recorded "
-              "or logged). To move today anyway, run the same command with --no-replan "
+              "or logged: the move, the stage changes and the sessions said above were not "
+              "kept). To move today anyway, run the same command with --no-replan "
               "--save: the plan then stays as it was until the season is solved again, and 'periodize "
               "check' says what in it no longer holds.", file=sys.stderr)
     return after, status

@@ -41,11 +41,11 @@ from planner import edits as E
 from planner import logmerge
 from planner.errors import PeriodizeError
 from planner.progress import (
-    PainAlert,
     Transition,
     flare_proposals,
     later_records,
     next_week_start,
+    pain_alert_lines,
     projected_transitions,
     unlogged_text,
 )
@@ -698,16 +698,10 @@ class AdvanceDialog(QDialog):
         except PeriodizeError:
             return ""  # refused when Move Today applies it, with the reason
         alerts = new_alerts(moved, added)
-        if len(alerts) == 1:
-            lines = [f"⚠ Pain: {alerts[0].text(added)}"]
-        else:  # what to do said once, under the facts (it repeated on every line)
-            lines = [f"⚠ Pain: {p.fact(added)}." for p in alerts]
-            if len(lines) > MAX_PAIN_LINES:  # the dialog stays on the screen; the Log panel has all
-                lines = lines[:MAX_PAIN_LINES - 1] + [
-                    f"… and {len(lines) - MAX_PAIN_LINES + 1} more (⚠ in the Log panel)"]
-            if lines:
-                todo = PainAlert.WHAT_TO_DO.replace("if it is", "if one is")
-                lines.append(todo[:1].upper() + todo[1:] + ".")
+        lines = pain_alert_lines(added, alerts, "⚠ Pain: ")  # what to do said once
+        if len(alerts) > MAX_PAIN_LINES:  # the dialog stays on the screen; the Log panel has all
+            lines = lines[:MAX_PAIN_LINES - 1] + [
+                f"… and {len(alerts) - MAX_PAIN_LINES + 1} more (⚠ in the Log panel)", lines[-1]]
         return "".join(f"<b>{html.escape(x)}</b><br>" for x in lines)
 
     # -- OK ----------------------------------------------------------------------------------
