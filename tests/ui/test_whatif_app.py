@@ -653,6 +653,7 @@ def test_a_tournament_what_if_says_who_is_congested(qtbot, window):
     def fill(dlg):
         dlg.add_name.setText("Easter tournament")
         dlg.add_date.set_date(day(29))  # Fri of week 5, after the Saturday match of day 26
+        assert dlg.add_last.date() == day(29)  # greyed, it follows the date (not the season start)
         dlg.add_days.setChecked(True)
         dlg.add_last.set_date(day(31))
 

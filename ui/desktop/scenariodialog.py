@@ -215,11 +215,18 @@ class ScenarioDialog(QDialog):
         self.add_last = _DateField("New competition's last day", self.timeline)
         self.add_last.setEnabled(False)
         self.add_days.toggled.connect(self._several_days)
+        # greyed, the last day follows the date (it showed the season's first day)
+        self.add_date.edit.dateChanged.connect(lambda _q: self._last_follows())
+        self._last_follows()
         f.addRow("Name", self.add_name)
         f.addRow("Date", self.add_date)
         f.addRow("", self.add_days)
         f.addRow("Last day", self.add_last)
         f.addRow("Priority", self.add_priority)
+
+    def _last_follows(self) -> None:
+        if not self.add_days.isChecked() and self.add_date.edit.is_valid():
+            self.add_last.set_date(self.add_date.date())
 
     def _several_days(self, on: bool) -> None:
         self.add_last.setEnabled(on)
