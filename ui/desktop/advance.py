@@ -73,6 +73,7 @@ def _stage_words(season, t, stage: str | None = None) -> str:
 
 
 TABLE_HEIGHT = 540  # the dialog's height with projected stage changes to tick
+TABLE_ROWS = 5  # the stage changes kept in sight as a log's text grows (the dialog grows)
 
 
 class AdvanceDialog(QDialog):
@@ -577,12 +578,19 @@ class AdvanceDialog(QDialog):
         """Without a table to tick, the dialog grows to its text (the log read, the flare-ups
         it proposes): at its first height the days left unlogged and the columns read were cut
         off until the coach maximised it. At most the screen's height."""
-        if self.moves or not self.isVisible():
+        if not self.isVisible():
+            return
+        room = self.screen().availableGeometry().height() - 60
+        if self.moves:  # the table keeps room for a few rows as the log's text grows below it
+            t = self.table
+            rows = sum(t.rowHeight(r) for r in range(min(t.rowCount(), TABLE_ROWS)))
+            short = rows - t.viewport().height()
+            if short > 0 and self.height() < room:
+                self.resize(self.width(), min(self.height() + short, room))
             return
         lay = self.layout()
         need = (lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth()
                 else lay.totalSizeHint().height())
-        room = self.screen().availableGeometry().height() - 60
         if need > self.height():
             self.resize(self.width(), min(need, room))
 
