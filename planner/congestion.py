@@ -25,6 +25,7 @@ from planner.text import date_short, join_and, plural
 from planner.timeline import Timeline
 
 GAP_DAYS = 3  # starts this many days apart or fewer: 72 h or less between kick-offs
+AFTER_RETURN_DAYS = 21  # a congested run starting this soon after a return is said with it
 CLOSE_DAYS = 2  # two starts this close are listed on their own: less than 72 h
 EVIDENCE = "Nedelec12"
 
@@ -78,3 +79,21 @@ def congestion(season: Season, timeline: Timeline | None = None) -> list[Congest
     order = {a.id: k for k, a in enumerate(season.athletes)}
     out = [Congestion(tuple(sorted(ids, key=order.get)), days) for days, ids in runs.items()]
     return sorted(out, key=lambda c: (-len(c.days), -len(c.athletes), c.days[0]))
+
+
+def soon_after_return(runs: list[Congestion], athlete: str, back: dt.date | None) -> Congestion | None:
+    """The first of ``runs`` the athlete starts that begins within ``AFTER_RETURN_DAYS`` of the
+    return to full training ``back``: the Returns panel and the command line say it beside the
+    first match back (a player back on Monday started a tournament on Thursday)."""
+    if back is None:
+        return None
+    later = [c for c in runs if athlete in c.athletes
+             and back <= c.days[0] <= back + dt.timedelta(days=AFTER_RETURN_DAYS)]
+    return min(later, key=lambda c: c.days[0]) if later else None
+
+
+def after_return_words(c: Congestion) -> str:
+    """``starts on 3 match days in 3 days from Thu 8 Oct (72 h or less apart, soon after the
+    return)``"""
+    return (f"starts on {len(c.days)} match days in {c.span} days from "
+            f"{c.days[0]:%a} {date_short(c.days[0])} (72 h or less apart, soon after the return)")

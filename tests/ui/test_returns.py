@@ -285,3 +285,31 @@ def test_a_projected_stage_today_is_said_as_planned_beside_the_recorded_one():
     assert "now P2 (planned; P1 recorded)" in kofi.details()
     same = [r for r in rows.values() if r.recorded == r.today]
     assert same and all("planned;" not in r.details() for r in same)
+
+
+def test_a_congested_run_soon_after_a_return_is_said_with_it(capsys):
+    """Back on a Wednesday, a player started a league match and a two-day cup weekend in four
+    days, and the Returns said only "first match Sat 5 Sep as a starter"."""
+    import datetime as dt
+
+    from planner.season import Competition
+    from solver import SolveRequest, solve
+    from tests.exports.demo import solved_demo
+    from ui.cli.commands import print_returns
+    from ui.desktop.returnspanel import return_rows
+
+    season = solved_demo()
+    cup = Competition(id="T1", name="Cup weekend", date=dt.date(2026, 9, 7),
+                      end_date=dt.date(2026, 9, 8), priority="C")
+    season = season.model_copy(update={"competitions": tuple(sorted(
+        season.competitions + (cup,), key=lambda c: c.date))})
+    season = season.model_copy(update={"plan": solve(SolveRequest(season, time_limit=30)).plan})
+    rows = {r.athlete: r for r in return_rows(season)}
+    leo = rows["A12"]
+    assert leo.back == dt.date(2026, 9, 2) and leo.first_match == dt.date(2026, 9, 5)
+    said = "starts on 3 match days in 4 days from Sat 5 Sep (72 h or less apart, soon after the return)"
+    assert f"; ⚠ {said}" in leo.sentence()
+    assert all(not r.congested for a, r in rows.items() if a != "A12")  # back after it
+    print_returns(season, season.plan)
+    out = capsys.readouterr().out
+    assert said in next(line for line in out.splitlines() if "Leo Martin" in line)

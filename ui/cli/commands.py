@@ -154,9 +154,13 @@ def print_returns(season, plan) -> None:
 
     rets = returns(season, plan)
     if rets:
+        from planner.congestion import after_return_words, congestion, soon_after_return
+
+        runs = congestion(season.model_copy(update={"plan": plan}))
         print("Returns:")
         for r in rets:
-            print(f"  {return_text(season, r)}")
+            run = soon_after_return(runs, r.athlete, r.fit)
+            print(f"  {return_text(season, r)}" + (f"; {after_return_words(run)}" if run else ""))
 
 
 def print_conflicts(outcome, path: str | None = None, context: str = "solve") -> None:

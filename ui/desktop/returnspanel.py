@@ -89,6 +89,7 @@ class ReturnRow:
     untested: tuple[str, ...] = ()  # recorded back without a passing test (planner.returns)
     recorded: str | None = None  # the records' stage today when the plan's is projected
     selection: bool = False  # the target not played after a return RTS no longer counts
+    congested: str = ""  # a congested run of starts soon after the return (planner.congestion)
 
     @property
     def missed(self) -> bool:
@@ -115,6 +116,8 @@ class ReturnRow:
                 # domain.md 2.1: a first match back with its minutes capped
                 back += (" as a starter (to cap the minutes of the first match back, set "
                          "bench for it in the Roles panel)")
+            if self.congested:
+                back += f"; ⚠ {self.congested}"
         text = f"{self.name}, {self.injury}: {back}"
         if self.target is not None:
             when = f" ({day_long(self.target_date)})" if self.target_date else ""
@@ -170,8 +173,12 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
     tl = Timeline(season)
     t = today_index(season, tl, today)
     rets = season_returns(season) if rets is None else rets
+    from planner.congestion import after_return_words, congestion, soon_after_return
+
+    runs = congestion(season, tl) if rets else []
     rows = []
     for r in rets:
+        run = soon_after_return(runs, r.athlete, r.fit)
         ap = season.plan.for_athlete(r.athlete)
         stages = tuple(ap.stages)
         first = tl.index(r.first_match) if r.first_match else None
@@ -184,7 +191,8 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             provisional=r.provisional, planned=True, untested=r.untested,
             recorded=_recorded_stage(season, r.athlete, tl.days[t]),
             selection=r.target_met is False and not r.target_missed,
-            first_role="start" if "start" in roles else "bench" if "bench" in roles else None))
+            first_role="start" if "start" in roles else "bench" if "bench" in roles else None,
+            congested=after_return_words(run) if run is not None else ""))
     if season.plan is None or not rets:
         rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
     order = {aid: k for k, aid in enumerate(display_ids(season))}
