@@ -225,7 +225,7 @@ def test_flare_up_from_the_board_menu_one_undo_step(w):
     menu = cell_menu(w.season, "A3", D(2026, 3, 5), w.apply_edit, w)
     act = find_action(menu, "Record flare-up on this day")
     assert act is not None and not act.isEnabled()
-    assert ("a flare-up is recorded once it happened, and the season starts on "
+    assert ("A flare-up is recorded once it happened, and the season starts on "
             f"{w.season.calendar.start.day} Mar 2026; What-if ▸ New Scenario") in act.toolTip()
     # the reason is in the tooltip, the item's text stays short (inline, the menu was 1,000 px wide)
     assert act.text() == "Record flare-up on this day (after today: try it as a what-if)"

@@ -172,6 +172,7 @@ def _flare_up(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
     if why is not None:  # the reason in the tooltip: inline it made the menu 1,000 px wide
         a.setEnabled(False)
         a.setText(f"Record flare-up on this day ({short})")
+        why = why[:1].upper() + why[1:]
         a.setToolTip(why)
         a.setStatusTip(why)
     else:
