@@ -64,6 +64,9 @@ class HandoutDay:
     pain: float | None = None  # a past day's logged pain (0-10)
     flare_mark: int | None = None  # the pain proposes a flare-up not recorded: the protocol's mark
     flare_recorded: bool = False  # a flare-up is recorded on the day
+    planned_words: str = ""  # a past day planned at 0: what that was (a recovery session, a day off)
+    logged_top: float | None = None  # the top speed logged (% of max), as written
+    played: float | None = None  # minutes played logged on a competition day
 
     @property
     def deviation(self) -> str:
@@ -72,7 +75,7 @@ class HandoutDay:
         parts = []
         if self.planned_level is not None and self.planned_level != self.intensity:
             planned = (f"{self.planned_level} %" if self.planned_level else
-                       "no running" + (" (a recovery session)" if self.stage == FIT else ""))
+                       self.planned_words or "no running")
             parts.append(f"Logged {self.intensity} %, planned {planned}")
         if self.cap is not None and self.intensity > self.cap:
             parts.append(f"above {self.stage}'s {self.cap} %" if parts
@@ -100,7 +103,8 @@ class HandoutDay:
         """``Logged: 75 min, RPE 6, top speed 95 %`` (the day's sessions added up)."""
         parts = [f"{self.minutes:g} min" if self.minutes is not None else "",
                  f"RPE {self.rpe:g}" if self.rpe is not None else "",
-                 f"top speed {self.intensity} %" if self.intensity else "no running"]
+                 f"{self.played:g} min played" if self.played is not None else "",
+                 f"top speed {self.logged_top:g} %" if self.logged_top is not None else ""]
         return "Logged: " + ", ".join(x for x in parts if x)
 
     @property
@@ -315,7 +319,26 @@ class Handouts:
                           pain=None if logged is None else logged.pain,
                           flare_mark=self._flare_marks().get((f.id, tl.days[i])) if past else None,
                           flare_recorded=past and any(tl.days[i] in r.flare_ups
-                                                      for r in self.season.injuries_of(f.id)))
+                                                      for r in self.season.injuries_of(f.id)),
+                          planned_words=self._planned_zero(f, i) if planned == 0 else "",
+                          logged_top=None if logged is None or logged.top_pct is None
+                          else round(logged.top_pct, 1),
+                          played=None if logged is None or not tl.is_comp[i] else logged.played)
+
+    def _planned_zero(self, f: AthleteFacts, i: int) -> str:
+        """What a past day planned at 0 was: away, out of the squad on a match day, a recovery
+        session on a fit athlete's training day (the board's ring), else a day off; in rehab, the
+        stage's session without running."""
+        tl = self.tl
+        if f.st[i] != FIT:
+            return "no running"
+        if i in f.off:
+            return "no running (away)"
+        if tl.is_comp[i]:
+            return "not to play (out of the squad)"
+        if tl.trains(i, True, False):
+            return "no running (a recovery session)"
+        return "a day off"
 
     def _flare_marks(self) -> dict:
         """(athlete, day) -> the protocol's flare-up mark, for the logged pains that propose a

@@ -173,14 +173,12 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
 
     from ui.desktop.handouts import _day_cells
 
-    assert ran.as_logged and ran.logged_summary == "Logged: 60 min, RPE 5, top speed 80 %"
+    assert ran.as_logged and ran.logged_summary == "Logged: 60 min, RPE 5, top speed 81 %"
     cells = _day_cells(ran)
     cells = replace(cells, values=tuple(v.replace("\xa0", " ") for v in cells.values))  # kept units
-    assert cells.values[3] == "Logged: 60 min, RPE 5, top speed 80 %"
+    assert cells.values[3] == "Logged: 60 min, RPE 5, top speed 81 %"  # as written
     assert cells.values[4] == "Logged 80 %, planned 70 %, above P2's 70 %."
     assert cells.values[5] == "" and not cells.bold_session  # no target speed
-    recovery = replace(ran, stage="FIT", planned_level=0, intensity=70, cap=None)
-    assert recovery.deviation == "Logged 70 %, planned no running (a recovery session)"
     from planner.protocols import load_protocol
 
     mark = load_protocol(moved.injury_of("A07").protocol).pain_flare
@@ -262,3 +260,45 @@ def test_a_deload_week_half_in_rehab_says_the_rehab_days_keep_their_sessions():
             fit_only += FIT in stages
             assert not says, w.kind_text
     assert mixed and fit_only
+
+
+
+def test_a_past_day_planned_without_running_says_what_it_was_and_the_speed_as_logged():
+    """"planned no running (a recovery session)" was said of a Sunday off and of a match the
+    player was planned out of; "top speed 70 %" of a logged 72 % and of a match without any
+    speed logged. Each now says what the day was, and the top speed as written in the log."""
+    from planner import edits as E
+    from planner.season import Session
+
+    season = solved_demo()
+    tl = Timeline(season)
+    ap = season.plan.for_athlete("A05")
+    week = next(w for w in tl.weeks[2:] if any(tl.is_comp[i] for i in w.days))
+    recovery = next(i for i in week.days if ap.stages[i] == "FIT" and ap.intensity[i] == 0
+                    and tl.is_training[i])
+    sunday = next(i for i in week.days if tl.days[i].weekday() == 6)
+    assert ap.intensity[sunday] == 0 and not tl.is_training[sunday] and not tl.is_comp[sunday]
+    # a match day planned at 0: the demo's only one is a player away (Sam Okafor, 12 Sep)
+    out, match = next((a.id, i) for a in season.athletes for i in range(tl.n)
+                      if tl.is_comp[i] and season.plan.for_athlete(a.id).stages[i] == "FIT"
+                      and season.plan.for_athlete(a.id).intensity[i] == 0)
+    assert match in tl.unavailable(out)
+    last = max(week.last, tl.weeks[tl.week_of[match]].last)
+    moved = E.AdvanceToday(today=tl.days[last + 1]).apply(season)
+    moved = E.LogSessions(sessions=(
+        Session(athlete="A05", date=tl.days[recovery], minutes=60, rpe=5, top_speed_pct=72),
+        Session(athlete="A05", date=tl.days[sunday], minutes=40, rpe=4, top_speed_pct=71),
+        Session(athlete=out, date=tl.days[match], minutes=95, rpe=8, minutes_played=90),
+    )).apply(moved)
+    from solver import SolveRequest, solve
+
+    plan = solve(SolveRequest(moved, time_limit=30)).plan  # the past as logged, in the plan
+    days = {d.date: d for d in Handouts(moved, plan).weeks("A05", [week.index])[0].days}
+    rec, sun = days[tl.days[recovery]], days[tl.days[sunday]]
+    assert rec.deviation == "Logged 70 %, planned no running (a recovery session)"
+    assert rec.logged_summary == "Logged: 60 min, RPE 5, top speed 72 %"  # as written
+    assert sun.deviation == "Logged 70 %, planned a day off"
+    (w,) = Handouts(moved, plan).weeks(out, [tl.week_of[match]])
+    played = next(d for d in w.days if d.date == tl.days[match])
+    assert played.deviation.startswith("Logged 100 %, planned no running (away)")
+    assert played.logged_summary == "Logged: 95 min, RPE 8, 90 min played"  # no speed logged
