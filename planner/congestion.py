@@ -11,7 +11,7 @@ match (Nedelec12, the evidence of HV-6). Listed, as runs ("start on 5 match days
 A week of two matches 3 and 4 days apart (Saturday, Wednesday, Saturday) is the ordinary
 in-season week that HV-6 and HV-8 already plan around; listing all of them would bury the
 tournament. Read from the season and its plan through ``planner.daymarks`` (the role the board
-shows), from ``today`` on.
+shows); a run over before ``today`` is left out, one under way is listed whole.
 """
 
 from __future__ import annotations
@@ -61,23 +61,47 @@ class Congestion:
 
 
 def congestion(season: Season, timeline: Timeline | None = None) -> list[Congestion]:
-    """The congested runs of starts (see the module text) from ``today`` on, in the season's plan
-    (without a plan: the roles the season sets), athletes with the same run grouped; the longest
-    first."""
+    """The congested runs of starts (see the module text) not over before ``today`` (a run under
+    way at today keeps its days before it), in the season's plan (without a plan: the roles the
+    season sets), athletes with the same run grouped; the longest first."""
     tl = timeline if timeline is not None else Timeline(season)
     runs: dict[tuple[dt.date, ...], list[str]] = {}
     for aid, m in day_marks(season, tl).items():
-        starts = sorted(d for d, role in m.role.items() if role == "start" and d >= tl.p0)
+        starts = sorted(d for d, role in m.role.items() if role == "start")
         run: list[int] = []
         for d in starts + [None]:
             if d is not None and run and d - run[-1] <= GAP_DAYS:
                 run.append(d)
                 continue
-            if len(run) > 2 or (len(run) == 2 and run[1] - run[0] <= CLOSE_DAYS):
+            if run and run[-1] >= tl.p0 and (  # not over before today; one under way counts whole
+                    len(run) > 2 or (len(run) == 2 and run[1] - run[0] <= CLOSE_DAYS)):
                 runs.setdefault(tuple(tl.days[k] for k in run), []).append(aid)
             run = [d] if d is not None else []
+    return regroup(season, [(a, days) for days, ids in runs.items() for a in ids])
+
+
+def added(baseline: Season | None, scenario: Season) -> list[Congestion]:
+    """The scenario's congested runs the baseline has not, athlete by athlete: a run of an
+    athlete that one of the baseline's runs of that athlete covers is not added (rotating one
+    player splits a group, and the two groups left read as new congestion)."""
+    had: dict[str, list[set]] = {}
+    for c in congestion(baseline) if baseline is not None else []:
+        for a in c.athletes:
+            had.setdefault(a, []).append(set(c.days))
+    new = [(a, c.days) for c in congestion(scenario) for a in c.athletes
+           if not any(set(c.days) <= days for days in had.get(a, []))]
+    return regroup(scenario, new)
+
+
+def regroup(season: Season, runs: list[tuple[str, tuple[dt.date, ...]]]) -> list[Congestion]:
+    """(athlete, days) pairs as Congestions, athletes with the same days grouped in the squad's
+    order; the longest first."""
+    by_days: dict[tuple[dt.date, ...], list[str]] = {}
+    for a, days in runs:
+        by_days.setdefault(days, []).append(a)
     order = {a.id: k for k, a in enumerate(season.athletes)}
-    out = [Congestion(tuple(sorted(ids, key=order.get)), days) for days, ids in runs.items()]
+    out = [Congestion(tuple(sorted(set(ids), key=lambda a: order.get(a, len(order)))), days)
+           for days, ids in by_days.items()]
     return sorted(out, key=lambda c: (-len(c.days), -len(c.athletes), c.days[0]))
 
 

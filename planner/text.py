@@ -264,22 +264,20 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
 
 
 def short_title(text: str, limit: int = 70) -> str:
-    """``text`` as a title: its long parenthetical asides dropped (a short one such as "(C)" or
-    "(A07)" kept), then cut at a word before ``limit`` characters with "…" (a scenario named
-    after its change was cut mid-parenthesis)."""
-    out, depth, start = [], 0, 0
-    for k, ch in enumerate(text):
-        if ch == "(":
+    """``text`` as a title: the long asides in brackets at its end dropped (a short one such as
+    "(C)" kept, and brackets inside, e.g. in a competition's name, left alone), then cut at a word
+    before ``limit`` characters with "…" (a scenario named after its change was cut
+    mid-parenthesis)."""
+    said = " ".join(text.split())
+    while said.endswith(")"):
+        depth, k = 0, len(said) - 1
+        for k in range(len(said) - 1, -1, -1):  # the "(" that the last ")" closes
+            depth += {")": 1, "(": -1}.get(said[k], 0)
             if depth == 0:
-                start = k
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-            if depth == 0 and k - start - 1 <= 12:
-                out.append(text[start:k + 1])
-        elif depth == 0:
-            out.append(ch)
-    said = " ".join("".join(out).split()).replace(" :", ":").replace(" ,", ",").rstrip(" :,;")
+                break
+        if depth or len(said) - k - 2 <= 12 or not said[:k].strip():
+            break  # unbalanced, short, or the whole text: kept
+        said = said[:k].rstrip(" :,;")
     if len(said) <= limit:
         return said
     cut = said[:limit - 1].rsplit(" ", 1)[0].rstrip(" :,;")

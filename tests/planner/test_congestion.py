@@ -1,6 +1,6 @@
 """Congested fixtures (planner.congestion): starts 72 h or less apart, listed as runs; not a rule."""
 
-from planner.congestion import congestion
+from planner.congestion import added, congestion
 from planner.season import MatchRole
 from tests.builders import day, season
 
@@ -29,4 +29,28 @@ def test_a_player_rotated_out_has_his_own_run_and_today_cuts_the_past():
     assert words.startswith("Athlete 2 (A2) starts on 3 match days in 7 days (Sat 9 Jan, "
                             "Tue 12 Jan, Fri 15 Jan): 72 h or less between them")
     later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(9)})})
-    assert _runs(later) == [(("A1", "A3"), (9, 11))]  # from today on: Wed 9 and Fri 11 (48 h)
+    assert _runs(later) == _runs(s)  # under way at today: listed whole
+    over = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(12)})})
+    assert _runs(over) == []  # over before today (the Wed 16 match starts no run)
+
+
+def test_a_run_under_way_at_today_is_not_cut():
+    s = season(weeks=2, matches=[5, 6, 9])  # Sat, Sun, Wed
+    assert _runs(s) == [(("A1", "A2", "A3"), (5, 6, 9))]
+    today = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(6)})})
+    assert _runs(today) == [(("A1", "A2", "A3"), (5, 6, 9))]  # it dropped out: 6 and 9 are 72 h
+
+
+
+def test_a_what_if_adds_only_the_runs_the_baseline_has_not():
+    """Rotating one player out of a match split the baseline's group in two, and the comparison
+    named both as new congestion although there was less of it."""
+    base = season(weeks=3, matches=[5, 8, 9, 11, 16])
+    rotated = base.model_copy(update={"roles": (
+        MatchRole(competition=base.competitions[2].id, athlete="A2", role="out"),)})
+    assert added(base, rotated) == []
+    assert added(base, base) == []
+    busier = season(weeks=3, matches=[5, 8, 9, 11, 12, 16])  # one more match, Sat 16 Jan
+    (c,) = added(base, busier)
+    assert c.athletes == ("A1", "A2", "A3") and [(d - day(0)).days for d in c.days] == [5, 8, 9, 11, 12]
+    assert [c.athletes for c in added(None, base)] == [("A1", "A2", "A3")]

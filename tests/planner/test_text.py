@@ -15,6 +15,12 @@ def test_a_title_drops_long_asides_keeps_short_ones_and_never_ends_inside_a_pare
     title = short_title(long, 40)
     assert len(title) <= 40 and title.endswith("…") and long.startswith(title[:-1])
     assert title[-2] != " " and "match" in title  # cut between words
-    for text in (said, long, "a (b (c) d) e", "unclosed (aside that never ends and goes on"):
-        t = short_title(text)
-        assert t.count("(") == t.count(")") or "unclosed" in t
+    # brackets that are not a trailing aside are the coach's words: left as they are
+    for name in ("Cup :( replay", "Cup (round 2", "Regional Cup (Under-21 qualifiers)"):
+        said = f"Add competition '{name}' (C) on 4 Feb 2027"
+        assert short_title(said) == said
+    aside = "(a change that is nothing but an aside in brackets)"
+    assert short_title(aside) == aside
+    nested = ("Kofi Mensah (A07): flare-up on Wed 11 Nov 2026 (back since 5 Oct (37 days): back "
+              "to S3)")
+    assert short_title(nested) == "Kofi Mensah (A07): flare-up on Wed 11 Nov 2026"

@@ -393,6 +393,14 @@ def test_plan_check_lists_congested_fixtures_first_and_a_click_selects_the_first
     panel.list.setCurrentRow(0)
     panel.list.itemClicked.emit(first)
     assert w.board.current() == ("A1", day(5))
+    # an absence added without a solve keeps the plan: the list follows it all the same
+    from planner.season import Unavailability
+
+    assert w.apply_edit(E.AddUnavailability(unavailability=Unavailability(
+        athlete="A1", start=day(7), end=day(11), reason="ill")))
+    assert w.season.plan is s.plan
+    assert panel.list.item(0).text().startswith("◷ Congested fixtures — Athlete 2 (A2) and "
+                                                "Athlete 3 (A3) start on 5 match days")
     said = io.StringIO()
     with contextlib.redirect_stdout(said):
         print_congestion(s)

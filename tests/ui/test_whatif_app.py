@@ -655,6 +655,10 @@ def test_a_tournament_what_if_says_who_is_congested(qtbot, window):
         dlg.add_date.set_date(day(29))  # Fri of week 5, after the Saturday match of day 26
         assert dlg.add_last.date() == day(29)  # greyed, it follows the date (not the season start)
         dlg.add_days.setChecked(True)
+        assert dlg.add_last.date() == day(31)
+        dlg.add_days.setChecked(False)
+        assert dlg.add_last.date() == day(29)
+        dlg.add_days.setChecked(True)
         dlg.add_last.set_date(day(31))
 
     ask(qtbot, w, "Tournament", ("add", fill))

@@ -455,7 +455,8 @@ class AdvanceDialog(QDialog):
             else:  # ticking a change does not tick the ones after it: said, they may be out of sight
                 left = [self.moves[i].stage for i in rows if not self.is_accepted(i)]
                 part.append(f"{self.season.athlete_label(a)} stays in "
-                            f"{self.moves[ticked[-1]].stage} ({join_and(left)} not ticked)")
+                            f"{_stage_words(self.season, self.moves[ticked[-1]])} "
+                            f"({join_and(left)} not ticked)")
         lines = []
         if none:
             who = join_and([self.season.athlete_label(a) for a in none])
@@ -467,7 +468,9 @@ class AdvanceDialog(QDialog):
         if lines:
             lines.append("Tick the changes that happened.")
         self.unticked_note.setText(" ".join(lines))
-        self.unticked_note.setVisible(bool(lines))
+        if self.unticked_note.isHidden() == bool(lines):  # shown or hidden: its room is the table's
+            self.unticked_note.setVisible(bool(lines))
+            QTimer.singleShot(0, self._fit_height)
 
     def _steady_height(self, i: int, item: QTableWidgetItem, *texts: str) -> None:
         """Row ``i`` as tall as the tallest of its texts (the last one is shown) and never

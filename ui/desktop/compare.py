@@ -354,13 +354,12 @@ class CompareWindow(QWidget):
     def _congested(self) -> list:
         """The scenario's congested runs of starts (``planner.congestion``) the baseline has
         not."""
-        from planner.congestion import congestion
+        from planner.congestion import added
 
         if self.scenario is None or self.scenario.plan is None:
             return []
-        had = {(c.days, c.athletes) for c in congestion(self.baseline)} \
-            if self.baseline is not None and self.baseline.plan is not None else set()
-        return [c for c in congestion(self.scenario) if (c.days, c.athletes) not in had]
+        return added(self.baseline if self.baseline is not None and self.baseline.plan is not None
+                     else None, self.scenario)
 
     def _fill_table(self) -> None:
         comp, scenario = self.comparison, self.scenario

@@ -510,7 +510,8 @@ class ViolationsPanel(QWidget):
         """``planner.congestion`` of the season, worked out once per plan and calendar."""
         from planner.congestion import congestion
 
-        key = (season.plan, season.calendar, season.competitions, season.roles, season.athletes)
+        key = (season.plan, season.calendar, season.competitions, season.roles, season.athletes,
+               season.unavailability, season.injuries)  # who plays: days away, rehab records
         if self._runs is None or any(a is not b for a, b in zip(self._runs[0], key, strict=True)):
             self._runs = (key, congestion(season) if season.plan is not None else [])
         return self._runs[1]

@@ -178,6 +178,11 @@ class _Month:
         return self.x(self.days[-1] + 1)
 
 
+def _hit(a: QRectF, b: QRectF) -> bool:
+    i = a.intersected(b)
+    return i.width() > 0.25 and i.height() > 0.25
+
+
 class _Pages:
     def __init__(self, season: Season, painter: QPainter, writer: QPdfWriter, anonymise: bool,
                  exported: dt.date, boxes: list | None = None):
@@ -546,18 +551,32 @@ class _Pages:
         board's red triangle at the cell's bottom left, before today."""
         from ui.desktop.pastview import PAIN
 
-        size = max(3.0, min(5.0, m.row_h * 0.4, m.cell_w * 0.35))
+        size = max(2.5, min(5.0, m.row_h * 0.4, m.cell_w * 0.35))
         self.p.setPen(Qt.PenStyle.NoPen)
         self.p.setBrush(PAIN)
         for r, a in enumerate(m.athletes):
             days = self.pain.get(a.id, ())
-            foot = m.y(r) + m.row_h - 1
+            top, foot = m.y(r) + 0.5, m.y(r) + m.row_h - 0.5
             for i in m.days:
-                if i in days and i < self.tl.p0:
-                    x = m.x(i) + 1
-                    self.p.drawPolygon(QPolygonF([QPointF(x, foot), QPointF(x + size, foot),
-                                                  QPointF(x + size / 2, foot - size)]))
-                    self.mark(QRectF(x, foot - size, size, size), "band pain")  # a cell corner
+                if i not in days or i >= self.tl.p0:
+                    continue
+                left, right = m.x(i) + 0.5, m.x(i) + m.cell_w - 0.5 - size
+                # a corner of the cell that no code, letter or glyph drawn in it takes
+                taken = [b for b, t in self.page_boxes if not t.startswith("band ")
+                         and b.intersects(QRectF(m.x(i), m.y(r), m.cell_w, m.row_h))]
+                corners = [QRectF(x, y, size, size) for y in (foot - size, top)
+                           for x in (left, right)]
+                box = next((c for c in corners if not any(_hit(c, b) for b in taken)), None)
+                if box is None:  # a crowded small cell: a red bar in the room left above
+                    cell_top = m.y(r)
+                    room = min([b.top() - cell_top for b in taken] + [1.6])
+                    bar = QRectF(m.x(i) + 0.5, cell_top + 0.2, m.cell_w - 1, max(0.6, room - 0.2))
+                    self.p.fillRect(bar, PAIN)
+                    self.mark(bar, "pain")
+                    continue
+                self.p.drawPolygon(QPolygonF([box.bottomLeft(), box.bottomRight(),
+                                              QPointF(box.center().x(), box.top())]))
+                self.mark(box, "pain")
 
     def _glyph_box(self, level: int, cx: float, cy: float, scale: float) -> QRectF:
         r = self.b.glyph_for(level).boundingRect()
@@ -605,7 +624,7 @@ class _Pages:
                                  ("swatch", b.WEEK_TINT["taper"], "taper"),
                                  ("swatch", OFF_DAY, "no training"),
                                  ("swatch", b.HATCH, "unavailable"),
-                                 ("pain", None, "pain logged")]),
+                                 ("pain", None, "pain flagged")]),
             ("Priority:", [("disc", "A", "A (taper before it)"), ("disc", "B", "B"),
                                        ("disc", "C", "C")]),
             ("Letters:", [("text", None, "S start, B bench, O out, R held out (RE-1), "
@@ -668,7 +687,7 @@ class _Pages:
                 p.setBrush(PAIN)
                 p.drawPolygon(QPolygonF([QPointF(x + 2, cy + 3), QPointF(x + 8, cy + 3),
                                          QPointF(x + 5, cy - 3)]))
-                self.mark(QRectF(x + 2, cy - 3, 6, 6), "pain")
+                self.mark(QRectF(x + 2, cy - 3, 6, 6), "legend pain")
                 x += 13
             elif kind == "ring":
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -232,6 +232,7 @@ class ScenarioDialog(QDialog):
         self.add_last.setEnabled(on)
         if on and self.add_date.edit.is_valid():
             self.add_last.set_date(self.add_date.date() + dt.timedelta(days=2))
+        self._last_follows()  # unticked: greyed, it is the date again
 
     def _remove_page(self) -> None:
         f = self._page("remove")
