@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from planner import text
 from planner.criteria import passes_all
-from planner.history import logged_days
+from planner.history import LEVEL_TOLERANCE, logged_days
 from planner.loadtable import LoadTable
 from planner.returns import AthleteFacts, provisional_of, returns
 from planner.rules import RuleSet
@@ -76,10 +76,13 @@ class HandoutDay:
         if self.planned_level is not None and self.planned_level != self.intensity:
             planned = (f"{self.planned_level} %" if self.planned_level else
                        self.planned_words or "no running")
-            parts.append(f"Logged {self.intensity} %, planned {planned}")
-        if self.cap is not None and self.intensity > self.cap:
+            parts.append(f"{self.logged_words}, planned {planned}")
+        # above the stage as the log has it (81 % in P3 counts as 80 % but is above its 80 %),
+        # as 'periodize log' says it
+        done = round(self.logged_top) if self.logged_top is not None else self.intensity
+        if self.cap is not None and done > self.cap:
             parts.append(f"above {self.stage}'s {self.cap} %" if parts
-                         else f"Logged {self.intensity} %, above {self.stage}'s {self.cap} %")
+                         else f"{self.logged_words}, above {self.stage}'s {self.cap} %")
         said = ", ".join(parts)
         if self.pain:
             said += ("; " if said else "") + f"pain {self.pain:g}/10 logged"
@@ -89,6 +92,18 @@ class HandoutDay:
                 said += (f", at or above the protocol's {self.flare_mark}/10 for a flare-up "
                          f"(not recorded)")
         return said[:1].upper() + said[1:]
+
+    @property
+    def logged_words(self) -> str:
+        """``Logged 68 % (counts as 60 %)``: the speed as written in the log and, when it is
+        not one, the level it counts as; a match without a speed logged, the minutes played."""
+        if self.logged_top is not None:
+            counts = abs(self.logged_top - self.intensity) > LEVEL_TOLERANCE
+            return f"Logged {self.logged_top:g} %" + (
+                f" (counts as {self.intensity} %)" if counts else "")
+        if self.played is not None:
+            return f"Played {self.played:g} min (counts as {self.intensity} %)"
+        return f"Counts as {self.intensity} %"
 
     @property
     def as_logged(self) -> bool:
@@ -309,7 +324,7 @@ class Handouts:
         past = i < tl.p0
         ap = self.plan.for_athlete(f.id) if past else None
         planned = ap.planned.get(tl.days[i]) if ap is not None else None
-        cap = f.cap(i) if past and f.st[i] not in (FIT, INJ) and f.it[i] > f.cap(i) else None
+        cap = f.cap(i) if past and f.st[i] not in (FIT, INJ) else None
         return HandoutDay(date=tl.days[i], md=tl.label(i), stage=f.st[i], intensity=f.it[i],
                           session=sessions[i], competitions=comps, role=role,
                           provisional=prov[i],

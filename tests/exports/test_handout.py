@@ -167,7 +167,7 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
     (week,) = Handouts(moved, plan).weeks("A07", [w])
     days = {d.date: d for d in week.days}
     ran = days[tl.days[d70]]
-    assert ran.intensity == 80 and ran.deviation == "Logged 80 %, planned 70 %, above P2's 70 %"
+    assert ran.intensity == 80 and ran.deviation == "Logged 81 % (counts as 80 %), planned 70 %, above P2's 70 %"
     # the page says what was done, not a sprint session made up from the logged 80 %
     from dataclasses import replace
 
@@ -177,7 +177,7 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
     cells = _day_cells(ran)
     cells = replace(cells, values=tuple(v.replace("\xa0", " ") for v in cells.values))  # kept units
     assert cells.values[3] == "Logged: 60 min, RPE 5, top speed 81 %"  # as written
-    assert cells.values[4] == "Logged 80 %, planned 70 %, above P2's 70 %."
+    assert cells.values[4] == "Logged 81 % (counts as 80 %), planned 70 %, above P2's 70 %."
     assert cells.values[5] == "" and not cells.bold_session  # no target speed
     from planner.protocols import load_protocol
 
@@ -295,10 +295,30 @@ def test_a_past_day_planned_without_running_says_what_it_was_and_the_speed_as_lo
     plan = solve(SolveRequest(moved, time_limit=30)).plan  # the past as logged, in the plan
     days = {d.date: d for d in Handouts(moved, plan).weeks("A05", [week.index])[0].days}
     rec, sun = days[tl.days[recovery]], days[tl.days[sunday]]
-    assert rec.deviation == "Logged 70 %, planned no running (a recovery session)"
+    assert rec.deviation == "Logged 72 % (counts as 70 %), planned no running (a recovery session)"
     assert rec.logged_summary == "Logged: 60 min, RPE 5, top speed 72 %"  # as written
-    assert sun.deviation == "Logged 70 %, planned a day off"
+    assert sun.deviation == "Logged 71 % (counts as 70 %), planned a day off"
     (w,) = Handouts(moved, plan).weeks(out, [tl.week_of[match]])
     played = next(d for d in w.days if d.date == tl.days[match])
-    assert played.deviation.startswith("Logged 100 %, planned no running (away)")
+    assert played.deviation.startswith("Played 90 min (counts as 100 %), planned no running (away)")
     assert played.logged_summary == "Logged: 95 min, RPE 8, 90 min played"  # no speed logged
+
+
+
+def test_a_speed_above_the_stage_cap_is_said_as_logged_though_it_counts_as_the_cap():
+    """81 % logged in P3 (up to 80 %) counts as the 80 % level, so the handout read "Logged 80 %"
+    and hid the breach that 'periodize log' reports."""
+    from dataclasses import replace
+
+    season = solved_demo()
+    tl = Timeline(season)
+    ap = season.plan.for_athlete("A07")
+    i = next(k for k in range(tl.n) if ap.stages[k] == "P3" and ap.intensity[k] == 80)
+    later = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": tl.days[i + 1]})})
+    (week,) = Handouts(later, later.plan).weeks("A07", [tl.week_of[i]])
+    day = next(d for d in week.days if d.date == tl.days[i])
+    assert day.cap == 80 and day.deviation == ""  # as planned: nothing to say
+    over = replace(day, logged_top=81.0, logged_load=300, logged_minutes=60)
+    assert over.deviation == "Logged 81 % (counts as 80 %), above P3's 80 %"
+    assert replace(day, logged_top=80.4).deviation == ""  # 80 as written (rounded)
