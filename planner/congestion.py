@@ -37,15 +37,19 @@ class Congestion:
 
     athletes: tuple[str, ...]
     days: tuple[dt.date, ...]  # the match days started, in order
+    # athletes of the run back to full training within AFTER_RETURN_DAYS before its first day
+    returned: tuple[tuple[str, dt.date], ...] = ()
 
     @property
     def span(self) -> int:
         return (self.days[-1] - self.days[0]).days + 1
 
     def text(self, season: Season, named: int = 3) -> str:
+        back = "".join(f"; ⚠ {season.athlete_label(a)} is back to full training only since "
+                       f"{d:%a} {date_short(d)}" for a, d in self.returned)
         return (f"{self.short(season, named)}: 72 h or less between them, where more than 72 h "
                 f"are needed to recover ({EVIDENCE}); to rotate, set bench or out for some of "
-                f"them (Roles)")
+                f"them (Roles){back}")
 
     def short(self, season: Season, named: int = 3) -> str:
         """``Tom Berger (A04) and 2 others start on 3 match days in 5 days (Sat 3, Mon 5, Wed
@@ -77,7 +81,28 @@ def congestion(season: Season, timeline: Timeline | None = None) -> list[Congest
                     len(run) > 2 or (len(run) == 2 and run[1] - run[0] <= CLOSE_DAYS)):
                 runs.setdefault(tuple(tl.days[k] for k in run), []).append(aid)
             run = [d] if d is not None else []
-    return regroup(season, [(a, days) for days, ids in runs.items() for a in ids])
+    out = regroup(season, [(a, days) for days, ids in runs.items() for a in ids])
+    return [_with_returns(season, tl, c) for c in out]
+
+
+def _with_returns(season: Season, tl: Timeline, c: Congestion) -> Congestion:
+    """``c`` with its athletes back to full training (the plan's first FIT day after a rehab
+    stage) within ``AFTER_RETURN_DAYS`` before its first match day: a player back on Wednesday
+    who starts four matches in eight days from Saturday."""
+    plan = season.plan
+    if plan is None:
+        return c
+    first = tl.index(c.days[0])
+    back = []
+    for a in c.athletes:
+        ap = plan.for_athlete(a)
+        if ap is None or first is None or len(ap.stages) != tl.n:
+            continue
+        k = next((k for k in range(first, max(0, first - AFTER_RETURN_DAYS), -1)
+                  if ap.stages[k] == "FIT" and ap.stages[k - 1] not in ("FIT",)), None)
+        if k is not None:
+            back.append((a, tl.days[k]))
+    return Congestion(c.athletes, c.days, tuple(back)) if back else c
 
 
 def added(baseline: Season | None, scenario: Season) -> list[Congestion]:

@@ -313,3 +313,16 @@ def test_a_congested_run_soon_after_a_return_is_said_with_it(capsys):
     print_returns(season, season.plan)
     out = capsys.readouterr().out
     assert said in next(line for line in out.splitlines() if "Leo Martin" in line)
+    # once he is back (today after 2 Sep) the Returns no longer list him: the congested run
+    # itself says who is only just back
+    from planner.congestion import congestion
+
+    (run,) = [c for c in congestion(season) if "A12" in c.athletes]
+    assert run.returned == (("A12", dt.date(2026, 9, 2)),)
+    assert run.text(season).endswith("; ⚠ Leo Martin (A12) is back to full training only since "
+                                     "Wed 2 Sep")
+    later = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": dt.date(2026, 9, 4)})})
+    assert "A12" not in {r.athlete for r in return_rows(later)}
+    (run,) = [c for c in congestion(later) if "A12" in c.athletes]
+    assert run.returned == (("A12", dt.date(2026, 9, 2)),)
