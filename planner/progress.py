@@ -160,6 +160,40 @@ def played_in_rehab(season: Season) -> list[PlayedInRehab]:
 
 
 @dataclass(frozen=True)
+class PlayedAway:
+    """Logged minutes played on competition days before today that the season records the
+    athlete away (unavailable) on: the log and the records disagree. Nothing changes; the
+    coach corrects the absence (or the log)."""
+
+    athlete: str
+    days: tuple[dt.date, ...]
+
+    def text(self, season: Season, fix: str = "the Squad editor's Unavailable dates, or the "
+                                              "coach workbook's Unavailable sheet") -> str:
+        n = len(self.days)
+        return (f"{season.athlete_label(self.athlete)} logged minutes played on "
+                f"{n} competition day{'s' if n != 1 else ''} from {day_long(self.days[0])} "
+                f"recorded as away: if the athlete played, shorten the absence ({fix})")
+
+
+def played_while_away(season: Season) -> list[PlayedAway]:
+    """Per athlete, the competition days before today with logged minutes played while the
+    season records the athlete unavailable."""
+    tl, today = Timeline(season), planning_start(season)
+    out = []
+    for a in season.athletes:
+        off = tl.unavailable(a.id)
+        if not off:
+            continue
+        days = [d for d, x in sorted(logged_days(season, a.id).items())
+                if x.played and d < today and (i := tl.index(d)) is not None and tl.is_comp[i]
+                and i in off]
+        if days:
+            out.append(PlayedAway(a.id, tuple(days)))
+    return out
+
+
+@dataclass(frozen=True)
 class AboveStage:
     """A logged top speed above the cap of the rehab stage the records hold the athlete in on a
     day before today (the day of a recorded flare-up aside: its session came before it). Nothing

@@ -698,3 +698,21 @@ def test_several_fit_players_pains_say_what_to_do_once(tmp_path):
     assert "Pain: Athlete 2 (A2) logged pain 7/10 on" in r.stdout
     assert r.stdout.count("record it (Season ▸ Injuries") == 1
     assert "If one is an injury, record it" in r.stdout
+
+
+def test_a_match_logged_on_a_day_recorded_away_is_said(tmp_path):
+    from planner.season import Unavailability
+    from tests.builders import season as small
+
+    s = small(weeks=3, athletes=3, today=day(14))
+    s = s.model_copy(update={"unavailability": (
+        Unavailability(athlete="A2", start=day(11), end=day(13), reason="family"),)})
+    save_season(s, tmp_path / "s.season.json")
+    (tmp_path / "log.csv").write_text(
+        f"Athlete ID,Date,Minutes,RPE,Minutes played\nA2,{day(12).isoformat()},95,8,90\n"
+        f"A1,{day(12).isoformat()},95,8,90\n", encoding="utf-8")
+    r = run("log", "s.season.json", "log.csv", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    (line,) = [x for x in r.stdout.splitlines() if x.startswith("Played while away:")]
+    assert "Athlete 2 (A2) logged minutes played on 1 competition day from Sat 16 Jan 2027" in line
+    assert "shorten the absence (the app's Season ▸ Squad, Unavailable" in line

@@ -1123,6 +1123,23 @@ def test_the_warning_after_a_move_does_not_hold_up_the_replan(qtbot, in_week_3, 
     qtbot.waitUntil(lambda: not w.weekly.job.is_running() and not w.is_solving(), timeout=60_000)
 
 
+def test_a_match_logged_on_a_day_recorded_away_is_said_after_the_move(qtbot, in_week_3, tmp_path, dialogs):
+    """Sam Okafor, away by the records, logged 90 minutes played: accepted without a word, and
+    the Inspector read "Unavailable: yes" beside "played 90 min"."""
+    from planner.season import Unavailability
+
+    away = in_week_3.model_copy(update={"unavailability": in_week_3.unavailability + (
+        Unavailability(athlete="A2", start=day(18), end=day(20), reason="family"),)})
+    said = _moved_with_log_saying(qtbot, away, tmp_path, dialogs, "Matches logged while away",
+                                  "Athlete ID,Date,Minutes,RPE,Minutes played\n"
+                                  f"A2,{day(19).isoformat()},95,8,90\n"
+                                  f"A3,{day(19).isoformat()},95,8,90\n")
+    assert ("Athlete 2 (A2) logged minutes played on 1 competition day from Sat 23 Jan 2027 "
+            "recorded as away: if the athlete played, shorten the absence (Season ▸ Squad, "
+            "Unavailable)") in said[2]
+    assert "Athlete 3" not in said[2]
+
+
 def test_matches_logged_while_recorded_in_rehab_are_said_after_the_move(qtbot, in_week_3, tmp_path, dialogs):
     """The log has Athlete 1 playing 70 minutes on Saturday while the records hold a rehab stage
     (the return not recorded): the plan silently kept the athlete in rehab on that day."""

@@ -155,6 +155,12 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
 
     for p in [p for p in played_in_rehab(after) if p not in played_in_rehab(season)]:
         print(f"Played in rehab: {p.text(after)}.")
+    from planner.progress import played_while_away
+
+    was_away = played_while_away(season)
+    fix = "the app's Season ▸ Squad, Unavailable, or the coach workbook's Unavailable sheet"
+    for p in [p for p in played_while_away(after) if p not in was_away]:
+        print(f"Played while away: {p.text(after, fix)}.")
     from planner.progress import above_stage
 
     for p in [p for p in above_stage(after) if p not in above_stage(season)]:

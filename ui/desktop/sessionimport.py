@@ -143,7 +143,11 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
     new = [p for p in played_in_rehab(after) if p not in old]
     seen = set(above_stage(before))
     fast = [p for p in above_stage(after) if p not in seen]
-    if not new and not fast:
+    from planner.progress import played_while_away
+
+    gone = set(played_while_away(before))
+    away = [p for p in played_while_away(after) if p not in gone]
+    if not new and not fast and not away:
         return False
     fix = "tick them in Move Today, or Season ▸ Injuries ▸ Stages"
     parts = []
@@ -156,7 +160,11 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
         more = f"\n• … and {len(fast) - 12} more days (the inspector marks each)" if len(fast) > 12 else ""
         parts.append(f"Faster than the rehab stage allows:\n{lines}{more}\n\nWorth a word with the "
                      f"athletes and the physio; if a stage changed, record it ({fix}).")
-    title = "Matches logged while in rehab" if not fast else "Logged while in rehab"
+    if away:
+        lines = "\n".join(f"• {p.text(after, 'Season ▸ Squad, Unavailable')}." for p in away)
+        parts.append(f"Matches logged on days recorded away:\n{lines}")
+    title = ("Matches logged while away" if not new and not fast else
+             "Matches logged while in rehab" if not fast else "Logged while in rehab")
     window.interaction.inform(title, "\n\n".join(parts))
     return True
 
