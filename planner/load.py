@@ -416,16 +416,56 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
     return out
 
 
-def flag_lines(season: Season) -> list[str]:
-    """The monitoring flags of the season's stored plan and log, one sentence each, for the
-    latest week before today and the week of today (and the logged EWMA ratio now)."""
+GROUP_FROM = 3  # athletes sharing one flag sentence make one line
+NAME_UP_TO = 5  # a line of at most this many athletes names them
+
+
+def grouped(season: Season, lines: list[tuple]) -> list[tuple]:
+    """The flags with the same sentence for several athletes (a load week after a deload: "load
+    +31 %" for the whole squad) as one line, "24 athletes (the whole squad): week of ...", or
+    with the names when at most :data:`NAME_UP_TO`. Fewer than :data:`GROUP_FROM` stay one line
+    each. ``lines``: (sentence, athlete, day); items: (sentence, first athlete, day, the names
+    and the sentence, how many)."""
+    groups: dict[tuple, list[tuple]] = {}
+    for line, aid, day in lines:
+        label = f"{season.athlete_label(aid)}: "
+        rest = line[len(label):] if line.startswith(label) else None
+        # a sentence that does not start with its athlete is never grouped (its own key)
+        groups.setdefault((rest, day) if rest is not None else (None, line, aid, day), []).append(
+            (line, aid, day))
     out = []
-    for f in figures(season).values():
-        out.extend(f.flags)
+    for key, items in groups.items():
+        if key[0] is None or len(items) < GROUP_FROM:
+            out += [(line, aid, day, "", 1) for line, aid, day in items]
+            continue
+        rest, day = key
+        everyone = " (the whole squad)" if len(items) == len(season.athletes) else ""
+        names = ", ".join(season.athlete(aid).name for _l, aid, _d in items)
+        if not everyone and len(items) <= NAME_UP_TO:  # a few: named on the line itself
+            everyone = f" ({names})"
+        out.append((f"{len(items)} athletes{everyone}: {rest}", items[0][1], day,
+                    f"{names}: {rest}", len(items)))
+    return out
+
+
+def flag_lines(season: Season, group: bool = False) -> list[str]:
+    """The monitoring flags of the season's stored plan and log, one sentence each, for the
+    latest week before today and the week of today (and the logged EWMA ratio now); with
+    ``group``, a sentence several athletes share is one line (:func:`grouped`)."""
+    figs = figures(season)
+    if not group:
+        return [x for f in figs.values() for x in f.flags]
+    lines = [(x, f.athlete, d) for f in figs.values()
+             for x, d in zip(f.flags, f.flag_days or (None,) * len(f.flags), strict=True)]
+    out = []
+    for line, _aid, _day, tip, n in grouped(season, lines):
+        out.append(line)
+        if n > NAME_UP_TO and "(the whole squad)" not in line:  # who, under the line
+            out.append("    " + tip.split(": ", 1)[0] + ".")
     return out
 
 
 __all__ = ["COLUMNS", "DASH", "NO_LOG", "AthleteFigures", "WeekFigures", "athlete_figures",
            "daily_frame", "defined", "ewma_ratio", "figure_limits", "figure_places", "figures",
-           "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure",
+           "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure", "grouped",
            "monotony", "rolling_ratio", "team_median", "week_flags"]

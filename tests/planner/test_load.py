@@ -804,3 +804,33 @@ def test_ld1_in_the_plan_check_and_the_acwr_flag_agree_on_days_lived_under_an_un
               if v.rule == "LD-1" and v.athlete == "A1"}
     assert flagged == {day(28)}  # the case: only the unrecorded stage's days make it a spike
     assert listed == flagged
+
+
+def test_flag_lines_grouped_say_a_sentence_the_squad_shares_once():
+    """After a deload week 'advance' printed "load +31 %" about 30 times, once per player: with
+    ``group`` a sentence three athletes or more share is one line, naming them up to five."""
+    from planner.timeline import Timeline
+    from tests.exports.demo import solved_demo
+
+    s = solved_demo()
+    tl = Timeline(s)
+    after = next(w for w in tl.weeks[4:] if s.plan.team_weeks[w.index - 1] == "deload"
+                 and s.plan.team_weeks[w.index] == "load")
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": tl.days[after.first]})})
+    plain = L.flag_lines(s)
+    lines = L.flag_lines(s, group=True)
+    shared: dict[str, list[str]] = {}
+    for line in plain:
+        label, _, rest = line.partition("): ")
+        shared.setdefault(rest, []).append(label)
+    big = {rest: who for rest, who in shared.items() if len(who) >= L.GROUP_FROM}
+    assert big and len(lines) < len(plain)  # the week after a deload: the squad shares its rise
+    for rest, who in shared.items():
+        said = [x for x in lines if x.endswith(": " + rest)]
+        if rest in big:
+            assert len(said) == 1 and said[0].startswith(f"{len(who)} athletes"), said
+            if len(who) > L.NAME_UP_TO:  # named on the line below
+                names = lines[lines.index(said[0]) + 1]
+                assert names.startswith("    ") and names.count(", ") == len(who) - 1
+        else:
+            assert len(said) == len(who)

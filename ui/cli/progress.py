@@ -173,7 +173,7 @@ def _print_flags(season) -> None:
     """The monitoring flags of the log (rules-spec.md section 8), when load figures exist."""
     from planner.load import flag_lines
 
-    for line in flag_lines(season):
+    for line in flag_lines(season, group=True):  # a sentence the squad shares: one line
         print(line)
 
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.load import GROUP_FROM, NAME_UP_TO, grouped  # noqa: F401 - the list's rules
 from planner.season import Season
 from planner.text import day_long
 from ui.desktop.loadwords import (
@@ -238,36 +239,12 @@ def _inputs(season: Season) -> tuple:
 SLICE_S = 0.03  # the longest the window waits for the load figures between two events
 
 
-GROUP_FROM = 3  # athletes sharing one flag sentence make one line of the team's list
-NAME_UP_TO = 5  # a line of at most this many athletes names them (more: its tooltip does)
 
 
 def grouped_flags(season: Season, lines: list[tuple]) -> list[tuple]:
-    """The team's flags with the same sentence for several athletes (the plan's first week:
-    "monotony > 2.0" for the whole squad) as one line, "24 athletes: week of ...", whose
-    tooltip names them (a line of at most :data:`NAME_UP_TO` names them itself: "3 athletes (Mateo
-    Silva, Yuki Tanaka, Theo Vidal): ..."); choosing it selects the first. Fewer than :data:`GROUP_FROM` stay
-    one line each. Items: (sentence, athlete, day, tooltip, how many flags)."""
-    groups: dict[tuple, list[tuple]] = {}
-    for line, aid, day in lines:
-        label = f"{season.athlete_label(aid)}: "
-        rest = line[len(label):] if line.startswith(label) else None
-        # a sentence that does not start with its athlete is never grouped (its own key)
-        groups.setdefault((rest, day) if rest is not None else (None, line, aid, day), []).append(
-            (line, aid, day))
-    out = []
-    for key, items in groups.items():
-        if key[0] is None or len(items) < GROUP_FROM:
-            out += [(line, aid, day, "", 1) for line, aid, day in items]
-            continue
-        rest, day = key
-        everyone = " (the whole squad)" if len(items) == len(season.athletes) else ""
-        names = ", ".join(season.athlete(aid).name for _l, aid, _d in items)
-        if not everyone and len(items) <= NAME_UP_TO:  # a few: named on the line itself
-            everyone = f" ({names})"
-        out.append((f"{len(items)} athletes{everyone}: {rest}", items[0][1], day,
-                    f"{names}: {rest}", len(items)))
-    return out
+    """The team's flags as the list shows them (``planner.load.grouped``): a sentence several
+    athletes share is one line whose tooltip names them; choosing it selects the first."""
+    return grouped(season, lines)
 
 
 class LoadView(QObject):
