@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from planner import text
 from planner.criteria import passes_all
-from planner.history import LEVEL_TOLERANCE, logged_days
+from planner.history import LEVEL_TOLERANCE, logged_days, went_otherwise
 from planner.loadtable import LoadTable
 from planner.returns import AthleteFacts, provisional_of, returns
 from planner.rules import RuleSet
@@ -324,6 +324,8 @@ class Handouts:
         past = i < tl.p0
         ap = self.plan.for_athlete(f.id) if past else None
         planned = ap.planned.get(tl.days[i]) if ap is not None else None
+        if planned is not None and not went_otherwise(f.st[i], planned, f.it[i]):
+            planned = None  # under a fit day's ceiling: as planned (planner.history)
         cap = f.cap(i) if past and f.st[i] not in (FIT, INJ) else None
         return HandoutDay(date=tl.days[i], md=tl.label(i), stage=f.st[i], intensity=f.it[i],
                           session=sessions[i], competitions=comps, role=role,

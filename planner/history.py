@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from planner.season import LEVELS, Athlete, Plan, Season, Session
+from planner.season import FIT, LEVELS, SPEED_DAY, Athlete, Plan, Season, Session
 from planner.timeline import Timeline
 
 START_MINUTES = 45  # minutes played from which a logged match counts as started
@@ -120,6 +120,14 @@ def _fold(season: Season, athlete: str, a: Athlete | None) -> dict[dt.date, Logg
 # which read as 90 held a rehab athlete's sprint ladder back a step (and the whole percent is what
 # the app shows: "95 %")
 LEVEL_TOLERANCE = 0.5
+
+
+def went_otherwise(stage: str, planned: int, level: int) -> bool:
+    """Is a past day whose level ``level`` differs from the ``planned`` one worth saying as "went
+    otherwise" (the board's corner, the Inspector, the handouts)? Not a fit athlete's day below
+    its ceiling when neither is a speed day: "team training up to 70 %" logged at 68 % counts as
+    the 60 % level, which no rule reads differently from 70 %, and the coach chased a phantom."""
+    return not (stage == FIT and level <= planned < SPEED_DAY)
 
 
 def level_at_or_below(pct: float) -> int:

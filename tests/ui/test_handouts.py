@@ -276,3 +276,38 @@ def test_the_workbooks_widths_are_arials_as_libreoffice_prints_them(qapp):
         fm = QFontMetricsF(font)
         for s in samples:
             assert text_width(s, 10, bold) == pytest.approx(fm.horizontalAdvance(s) / 100, rel=0.01), s
+
+
+def test_a_fit_day_logged_under_its_ceiling_is_not_a_day_that_went_otherwise(qapp):
+    """68 % on a fit player's "up to 70 %" day counts as the 60 % level (rules-spec.md section
+    9), and the board's corner, the Inspector and the handout called it a day that went
+    otherwise: the coach chased a phantom. Above the ceiling, or a speed day, it still is one."""
+    from planner import edits as E
+    from planner.handout import Handouts
+    from planner.season import Session
+    from planner.timeline import Timeline
+    from solver import SolveRequest, solve
+    from tests.exports.demo import solved_demo
+    from ui.desktop.pastview import otherwise_text, past_marks
+
+    season = solved_demo()
+    tl = Timeline(season)
+    ap = season.plan.for_athlete("A05")
+    week = tl.weeks[3]
+    d70 = next(i for i in week.days if ap.stages[i] == "FIT" and ap.intensity[i] == 70)
+    d0 = next(i for i in week.days if ap.stages[i] == "FIT" and ap.intensity[i] == 0
+              and tl.is_training[i])
+    moved = E.AdvanceToday(today=tl.days[week.last + 1]).apply(season)
+    moved = E.LogSessions(sessions=(
+        Session(athlete="A05", date=tl.days[d70], minutes=75, rpe=4, top_speed_pct=68),
+        Session(athlete="A05", date=tl.days[d0], minutes=40, rpe=3, top_speed_pct=72),
+    )).apply(moved)
+    moved = moved.model_copy(update={"plan": solve(SolveRequest(moved, time_limit=30)).plan})
+    got = moved.plan.for_athlete("A05")
+    assert got.planned.get(tl.days[d70]) == 70 and got.intensity[d70] == 60  # the spec's level
+    marks = past_marks(moved)
+    assert marks.mark("A05", d70) == "logged" and otherwise_text(moved, "A05", tl.days[d70]) == ""
+    assert marks.mark("A05", d0) == "otherwise"  # 72 % on a recovery day: above what was planned
+    days = {d.date: d for d in Handouts(moved, moved.plan).weeks("A05", [week.index])[0].days}
+    assert days[tl.days[d70]].deviation == "" and not days[tl.days[d70]].as_logged
+    assert days[tl.days[d0]].deviation.startswith("Logged 72 % (counts as 70 %), planned no running")

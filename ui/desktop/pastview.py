@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPolygonF
 
+from planner.history import went_otherwise
 from planner.season import FIT, Season
 from planner.timeline import Timeline
 
@@ -69,8 +70,9 @@ def past_marks(season: Season, tl: Timeline | None = None) -> PastMarks:
     otherwise: dict[str, dict[int, int]] = {}
     if season.plan is not None:
         for ap in season.plan.athletes:
-            days = {tl.index(day): level for day, level in ap.planned.items()}
-            days.pop(None, None)
+            days = {i: level for day, level in ap.planned.items()
+                    if (i := tl.index(day)) is not None and i < len(ap.intensity)
+                    and went_otherwise(ap.stages[i], level, ap.intensity[i])}
             if days:
                 otherwise[ap.athlete] = days
     pain: dict[str, set[int]] = {}
@@ -99,6 +101,8 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
     if not 0 <= i < len(ap.intensity):
         return ""
     was, now = ap.planned[day], ap.intensity[i]
+    if not went_otherwise(ap.stages[i], was, now):
+        return ""  # under a fit day's ceiling, neither a speed day: as planned
     played = [x.minutes_played for x in sessions_on(season, athlete, day)
               if x.minutes_played is not None]
     if played and ap.stages[i] == FIT and any(c.date <= day <= c.last for c in season.competitions):
