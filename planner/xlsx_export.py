@@ -164,7 +164,7 @@ NBSP = "\u00a0"  # a no-break space: "19 Oct" stays on one line of a wrapped hea
 RETURNS_COLUMNS = (("Athlete", 24), ("Position", 12), ("Injury", 22), ("Onset", 17),
                    ("Stage at the planning start", 16), ("Back to full training", 17),
                    ("First match", 17), ("Target competition", 22), ("Target date", 17),
-                   ("Target met", 9), ("Provisional", 22))
+                   ("Target met", 9), ("Provisional", 22), ("Congested soon after", 24))
 
 
 def _quote_sheet(title: str) -> str:
@@ -615,9 +615,13 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         ws.column_dimensions[get_column_letter(j)].width = width
     ws.row_dimensions[1].height = row_height(max(fit_lines(h, w, 10, True) for h, w in cols), 10)
     wrap, date_s = st.day_cell(size=10), st.table_date()
+    from planner.congestion import after_return_words, congestion, soon_after_return
+
+    runs = congestion(season.model_copy(update={"plan": ctx.plan})) if rets else []
     r = 2
     for ret in rets:
         a = season.athlete(ret.athlete)
+        run = soon_after_return(runs, ret.athlete, ret.fit)
         values = [
             a.id if ctx.anonymise else f"{a.name} ({a.id})",
             a.position,
@@ -630,6 +634,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             ret.target_date if ret.target_date is not None else "–",
             "–" if ret.target_met is None else ("yes" if ret.target_met else "no"),
             ret.provisional_words(),
+            after_return_words(run) if run is not None else "–",  # as the Returns panel says
         ]
         lines = 1
         for j, v in enumerate(values, start=1):
@@ -655,7 +660,10 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
              "athlete plays after it, once the team sessions of RE-1 are done. Target met: the athlete "
              "plays the target competition's first day. Provisional: the return depends on a "
              "criteria test not passed yet; recorded without a passing test: the return is on "
-             "record although a criterion of the stage left has no passing result."]
+             "record although a criterion of the stage left has no passing result. Congested "
+             "soon after: the athlete is planned to start a run of matches 72 h or less apart "
+             "within three weeks of the return (more than 72 h are needed to recover, Nédélec "
+             "2012); not a rule: set roles to rotate."]
     total = sum(w for _, w in cols)
     for line in notes:
         r += 1

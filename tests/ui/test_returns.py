@@ -313,6 +313,15 @@ def test_a_congested_run_soon_after_a_return_is_said_with_it(capsys):
     print_returns(season, season.plan)
     out = capsys.readouterr().out
     assert said in next(line for line in out.splitlines() if "Leo Martin" in line)
+    from planner.xlsx_export import RETURNS_SHEET, build_workbook
+
+    ws = build_workbook(season, season.plan)[RETURNS_SHEET]  # the printed Returns say it too
+    header = [c.value for c in ws[1]]
+    rows = {ws.cell(row=r, column=1).value: {h: ws.cell(row=r, column=j).value
+                                             for j, h in enumerate(header, start=1)}
+            for r in range(2, ws.max_row + 1)}
+    assert rows["Leo Martin (A12)"]["Congested soon after"] == said
+    assert rows["Kofi Mensah (A07)"]["Congested soon after"] == "–"
     # once he is back (today after 2 Sep) the Returns no longer list him: the congested run
     # itself says who is only just back
     from planner.congestion import congestion
