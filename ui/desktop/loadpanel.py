@@ -239,8 +239,6 @@ def _inputs(season: Season) -> tuple:
 SLICE_S = 0.03  # the longest the window waits for the load figures between two events
 
 
-
-
 def grouped_flags(season: Season, lines: list[tuple]) -> list[tuple]:
     """The team's flags as the list shows them (``planner.load.grouped``): a sentence several
     athletes share is one line whose tooltip names them; choosing it selects the first."""
