@@ -527,7 +527,8 @@ class Handouts:
                 back += f" ({text.day(ret.first_match)})"
             parts.append(back)
         if ret is not None and ret.target is not None:
-            met = "on track" if ret.target_met else "not reached in this plan"
+            met = "on track" if ret.target_met else "not reached in this plan" + (
+                f" ({ret.missed_why})" if ret.target_missed and ret.missed_why else "")
             parts.append(f"target {ret.target} ({text.day(ret.target_date)}): {met}")
         out = "; ".join(parts)
         return out[:1].upper() + out[1:]

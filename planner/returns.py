@@ -85,7 +85,8 @@ class AthleteFacts:
         self.gov: list[int | None] = [self.gov_at(i) for i in range(self.n)]
         self._roles(season)
         self._who_plays()
-        self._re_entry(rs.value("RE-1", "team_sessions"))
+        self.sessions = rs.value("RE-1", "team_sessions")
+        self._re_entry(self.sessions)
 
     # -- records -------------------------------------------------------------------------------
     def idx(self, day: dt.date) -> int:
@@ -315,6 +316,9 @@ class Return:
     # the return recorded (a FIT stage record) while criteria of the stage left had no passing
     # latest result: their names (RH-CRIT allowed it; the physio must still see it)
     untested: tuple[str, ...] = ()
+    # why the target is not played, when the athlete is back before it (RE-1's sessions not
+    # done, away, out of the squad): a MISSED said with its reason
+    missed_why: str = ""
 
     def back_note(self) -> str:
         """`` (provisional: …)``, `` (recorded without a passing test: …)`` or nothing."""
@@ -408,7 +412,25 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         past=fit is not None and fit < f.p0,
         counted=counted,
         untested=() if fit is None else _untested(rec, proto, tl.days[fit]),
+        missed_why="" if ti is None or fit is None else _missed_why(f, fit, ti),
     )
+
+
+def _missed_why(f: AthleteFacts, fit: int, ti: int) -> str:
+    """Why target day ``ti`` is not played by an athlete back on ``fit`` (before or on it): the
+    reason a coach reads beside MISSED ("" when played, or back only after it)."""
+    if f.played[ti] or ti < fit:
+        return ""
+    if ti in f.off:
+        return "recorded away that day"
+    if f.st[ti] != FIT:
+        return f"in {f.st[ti]} again that day"
+    if not f.ready[ti] and f.back[ti] is not None:
+        return (f"{f.done[ti]} of the {f.sessions} team session{'s' if f.sessions != 1 else ''}"
+                f" RE-1 asks before a first match done by then")
+    if f.role[ti] not in PLAY_LEVEL:
+        return "out of the squad for it"
+    return ""
 
 
 def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:
@@ -494,6 +516,8 @@ def return_text(season: Season, r: Return) -> str:
         target = f"; target '{r.target}' ({when}) " + (
             "met" if r.target_met else "MISSED" if r.target_missed else "not played (back "
             "before it; a choice of selection RTS no longer counts)")
+        if r.target_missed and r.missed_why:
+            target += f" ({r.missed_why})"
         if r.target_met and r.fit is not None and r.target_date and r.target_date < r.fit:
             target += " (played before the setback this return follows)"
     return f"{what}: {back}{target}"

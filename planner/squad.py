@@ -36,13 +36,15 @@ def short_position(position: str) -> str:
 
 
 def is_injured(season: Season, athlete_id: str, plan: Plan | None = None, p0: int = 0) -> bool:
-    """Injured for display: not ``FIT`` on some day of the plan from ``p0`` (today) on — an
-    athlete back before today is listed with the squad again — or, without a plan for the
-    athlete, an injury record whose current stage is not ``FIT``."""
+    """Injured for display: not ``FIT`` on some day of the plan from the day before ``p0``
+    (today) on — an athlete back on today is still this week's news (as in
+    ``planner.returns.returns``: on the day of a planned return the records still say rehab),
+    one back before today is listed with the squad again — or, without a plan for the athlete,
+    an injury record whose current stage is not ``FIT``."""
     plan = season.plan if plan is None else plan
     ap = plan.for_athlete(athlete_id) if plan is not None else None
     if ap is not None:
-        return any(s != FIT for s in ap.stages[min(p0, max(0, len(ap.stages) - 1)):])
+        return any(s != FIT for s in ap.stages[min(max(0, p0 - 1), max(0, len(ap.stages) - 1)):])
     return any(i.athlete == athlete_id and i.current.stage != FIT for i in season.injuries)
 
 

@@ -644,7 +644,8 @@ def _return_reason(c: _Context, i: int, add) -> None:
     text_ += (f"; first match {text.day_long(ret.first_match)}" if ret.first_match
               else "; no match after it this season")
     if ret.target:
-        text_ += f"; target {ret.target}: " + ("met" if ret.target_met else "missed")
+        text_ += f"; target {ret.target}: " + ("met" if ret.target_met else "missed") + (
+            f" ({ret.missed_why})" if ret.target_missed and ret.missed_why else "")
     add(Reason("RE-1", "fact", text_ + "."))
 
 

@@ -177,6 +177,8 @@ class AthleteSheet:
                          else "no match after the return")
         if r.target is not None:
             met = "met" if r.target_met else "missed" if r.target_missed else "not played"
+            if r.target_missed and r.missed_why:
+                met += f" ({r.missed_why})"
             parts.append(f"target {r.target} ({text.day_long(r.target_date)}): {met}")
         return "; ".join(parts)
 

@@ -206,8 +206,14 @@ def test_athletes_back_before_today_are_listed_with_the_squad_again():
                       all(s == FIT for s in plan.for_athlete(aid).stages[d:])) for aid in rehab}
     assert rehab and display_ids(season, plan)[:len(rehab)] == [a for a in display_ids(season, plan) if a in rehab]
     latest = max(back.values())
-    later = season.model_copy(update={"calendar": season.calendar.model_copy(update={"today": tl.days[latest]})})
-    assert not any(is_injured(later, aid, plan, latest) for aid in rehab)
+    last = next(aid for aid in rehab if back[aid] == latest)
+    on_return = season.model_copy(update={"calendar": season.calendar.model_copy(update={"today": tl.days[latest]})})
+    # back on today itself: still this week's news, in the injured group (the Returns panel
+    # lists the return too), the others back before it with the squad
+    assert is_injured(on_return, last, plan, latest)
+    assert display_ids(on_return, plan)[0] == last
+    later = season.model_copy(update={"calendar": season.calendar.model_copy(update={"today": tl.days[latest + 1]})})
+    assert not any(is_injured(later, aid, plan, latest + 1) for aid in rehab)
     by_position = display_ids(season.model_copy(update={"injuries": (), "plan": None}))
     assert display_ids(later, plan) == by_position
 

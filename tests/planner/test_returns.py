@@ -80,6 +80,21 @@ def test_target_missed_when_held_out_by_re1():
     [r] = returns(make(target="m0"), plan())
     assert (r.target, r.target_date, r.target_met) == ("Match 1", day(5), False)
     assert r.first_match == day(12)
+    # the miss is said with its reason: back the day before with 1 of RE-1's 3 sessions done
+    assert r.target_missed and r.missed_why == (
+        "1 of the 3 team sessions RE-1 asks before a first match done by then")
+    assert return_text(make(target="m0"), r).endswith(
+        "target 'Match 1' (Sat 9 Jan 2027) MISSED (1 of the 3 team sessions RE-1 asks before a "
+        "first match done by then)")
+    # a target played has no reason; one after the return's re-entry, missed away, says away
+    [r] = returns(make(), plan())
+    assert r.target_met and r.missed_why == ""
+    from planner.season import Unavailability
+
+    away = make().model_copy(update={"unavailability": (
+        Unavailability(athlete="A1", start=day(12), end=day(12)),)})
+    [r] = returns(away, plan(it=IT[:12] + [0, 0]))
+    assert r.target_missed and r.missed_why == "recorded away that day"
     [r] = returns(make(target=None), plan())
     assert (r.target, r.target_date, r.target_met) == (None, None, None)
 

@@ -335,3 +335,23 @@ def test_a_congested_run_soon_after_a_return_is_said_with_it(capsys):
     assert "A12" not in {r.athlete for r in return_rows(later)}
     (run,) = [c for c in congestion(later) if "A12" in c.athletes]
     assert run.returned == (("A12", dt.date(2026, 9, 2)),)
+
+
+def test_a_target_missed_though_back_before_it_says_why(qtbot):
+    """Back on Mon 8 Feb, the target the next day: "MISSED" alone left the coach to find RE-1's
+    team sessions in the Inspector. The panel's words (tooltip, details) now say why."""
+    season = late_return()
+    season = season.model_copy(update={
+        "competitions": season.competitions + (
+            Competition(id="c3", name="Cup replay", date=D(2027, 2, 9), priority="B"),),
+        "injuries": (season.injuries[0].model_copy(update={"target_competition": "c3"}),)})
+    win = MainWindow(season, None)
+    qtbot.addWidget(win)
+    win.board.today_override = D(2026, 12, 14)
+    win.solve_time_limit = 30.0
+    solve(win, qtbot)
+    (row,) = win.returns_panel.rows
+    assert row.back == D(2027, 2, 8) and row.missed
+    assert row.missed_why == "1 of the 3 team sessions RE-1 asks before a first match done by then"
+    assert f"Target Cup replay (Tue 9 Feb 2027): MISSED ({row.missed_why})." in row.sentence()
+    assert win.returns_panel.row_texts()[0][3] == "✖ MISSED: Cup replay"

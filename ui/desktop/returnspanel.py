@@ -90,6 +90,7 @@ class ReturnRow:
     recorded: str | None = None  # the records' stage today when the plan's is projected
     selection: bool = False  # the target not played after a return RTS no longer counts
     congested: str = ""  # a congested run of starts soon after the return (planner.congestion)
+    missed_why: str = ""  # why a missed target is not played though back before it
 
     @property
     def missed(self) -> bool:
@@ -123,7 +124,8 @@ class ReturnRow:
             when = f" ({day_long(self.target_date)})" if self.target_date else ""
             text += f". Target {self.target}{when}: " + (
                 "met" if self.target_met else "not played (back before it: a choice of "
-                "selection)" if self.selection else "MISSED")
+                "selection)" if self.selection else "MISSED" + (
+                    f" ({self.missed_why})" if self.missed_why else ""))
             if self.met_before_setback:
                 text += " (played it before the setback this return follows)"
         return text + "."
@@ -192,7 +194,8 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             recorded=_recorded_stage(season, r.athlete, tl.days[t]),
             selection=r.target_met is False and not r.target_missed,
             first_role="start" if "start" in roles else "bench" if "bench" in roles else None,
-            congested=after_return_words(run) if run is not None else ""))
+            congested=after_return_words(run) if run is not None else "",
+            missed_why=r.missed_why))
     if season.plan is None or not rets:
         rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
     order = {aid: k for k, aid in enumerate(display_ids(season))}
