@@ -63,6 +63,7 @@ class HandoutDay:
     cap: int | None = None  # a past rehab day logged above its stage: the stage's cap
     pain: float | None = None  # a past day's logged pain (0-10)
     flare_mark: int | None = None  # the pain proposes a flare-up not recorded: the protocol's mark
+    alert_mark: int | None = None  # a fit player's pain at or above the alert mark (planner.progress)
     flare_recorded: bool = False  # a flare-up is recorded on the day
     planned_words: str = ""  # a past day planned at 0: what that was (a recovery session, a day off)
     logged_top: float | None = None  # the top speed logged (% of max), as written
@@ -91,6 +92,8 @@ class HandoutDay:
             elif self.flare_mark is not None:  # as 'periodize log' and Move Today say it
                 said += (f", at or above the protocol's {self.flare_mark}/10 for a flare-up "
                          f"(not recorded)")
+            elif self.alert_mark is not None:  # a fit player: nothing proposed, the physio told
+                said += f", {self.alert_mark}/10 or more: tell the physio"
         return said[:1].upper() + said[1:]
 
     @property
@@ -112,6 +115,16 @@ class HandoutDay:
         at 95 %", a warm-up nobody prescribed)."""
         return (self.logged_load is not None and self.planned_level is not None
                 and self.planned_level != self.intensity)
+
+    @property
+    def said(self) -> str:
+        """The lines a page puts before the day's session, each ending ``.\n``: a past day logged
+        as planned says so with what was logged (the page read as the bare prescription, the
+        logged minutes nowhere), then the deviation (pain, a breach of the stage)."""
+        done = ""
+        if self.logged_load is not None and not self.as_logged:
+            done = self.logged_summary.replace("Logged:", "Done as planned, logged:", 1)
+        return "".join(f"{x}.\n" for x in (done, self.deviation) if x)
 
     @property
     def logged_summary(self) -> str:
@@ -171,14 +184,27 @@ class HandoutWeek:
     played: int = 0  # of the speed days, competitions the athlete plays
     notes: tuple[str, ...] = field(default_factory=tuple)
     past: str = ""  # "past" (wholly before today), "partly past" or "" (from today on)
+    today: dt.date | None = None  # a partly past week's today: the first day still planned
 
     @property
     def title(self) -> str:
-        # a printed past week is what happened, not instructions (a practitioner read it as the
-        # plan): the title says so
-        when = {"past": " · past: as logged", "partly past": " · before today: as logged"}.get(
-            self.past, "")
-        return f"Week {self.week} · {text.span(self.first, self.last)}{when}"
+        return self.heading + (f" · {self.when}" if self.when else "")
+
+    @property
+    def heading(self) -> str:
+        return f"Week {self.week} · {text.span(self.first, self.last)}"
+
+    @property
+    def when(self) -> str:
+        """A printed past week is what happened, not instructions (a practitioner read it as the
+        plan): ``past: as logged``, or for the week holding today which days are which ("before
+        today" left the reader to guess which day today was); "" from today on."""
+        if self.past == "past":
+            return "past: as logged"
+        if self.past == "partly past" and self.today is not None:
+            return (f"as logged to {text.day(self.today - dt.timedelta(days=1))}, "
+                    f"planned from {text.day(self.today)}")
+        return ""
 
     @property
     def who(self) -> str:
@@ -243,6 +269,7 @@ class Handouts:
         self.p = prescriber or Prescriber(season, plan, anonymise=anonymise, timeline=self.tl)
         self._logs: dict[str, dict] = {}
         self._proposed: dict | None = None
+        self._alerted: dict = {}
         self._days: dict[str, list[Prescription] | None] = {}
         self._returns = {}
         self._planned: dict[str, tuple[int, tuple[float, ...]]] = {}
@@ -312,6 +339,7 @@ class Handouts:
             anonymised=self.anonymise,
             played=sum(1 for i in week.days if f.played[i]),
             past="past" if week.last < tl.p0 else "partly past" if week.first < tl.p0 else "",
+            today=tl.days[tl.p0] if week.first < tl.p0 <= week.last else None,
         )
 
     def _day(self, f: AthleteFacts, sessions, prov, i: int) -> HandoutDay:
@@ -335,6 +363,8 @@ class Handouts:
                           planned_level=planned, cap=cap,
                           pain=None if logged is None else logged.pain,
                           flare_mark=self._flare_marks().get((f.id, tl.days[i])) if past else None,
+                          alert_mark=self._flare_marks(alerts=True).get((f.id, tl.days[i]))
+                          if past else None,
                           flare_recorded=past and any(tl.days[i] in r.flare_ups
                                                       for r in self.season.injuries_of(f.id)),
                           planned_words=self._planned_zero(f, i) if planned == 0 else "",
@@ -357,14 +387,16 @@ class Handouts:
             return "no running (a recovery session)"
         return "a day off"
 
-    def _flare_marks(self) -> dict:
+    def _flare_marks(self, alerts: bool = False) -> dict:
         """(athlete, day) -> the protocol's flare-up mark, for the logged pains that propose a
-        flare-up not recorded (planner.progress), read once."""
+        flare-up not recorded (planner.progress), read once; with ``alerts`` the alert mark of
+        the pains that propose none (a fit player's)."""
         if self._proposed is None:
-            from planner.progress import flare_proposals
+            from planner.progress import flare_proposals, pain_alerts
 
             self._proposed = {(p.athlete, p.date): p.threshold for p in flare_proposals(self.season)}
-        return self._proposed
+            self._alerted = {(p.athlete, p.date): p.threshold for p in pain_alerts(self.season)}
+        return self._alerted if alerts else self._proposed
 
     def _logged(self, athlete: str) -> dict:
         """The athlete's logged days (planner.history), read once."""
@@ -480,12 +512,47 @@ class Handouts:
 
     def _stage_milestone(self, f: AthleteFacts, i: int, last: int, ret) -> str:
         tl = self.tl
+        nxt = self._next_change(f, i)
+        # the stage left this week, before today: what it took to leave it is history (a
+        # week-5 page read "1 session at 100 % to leave S3 … Wed 2 Sep at the earliest" for a
+        # player back on that Wednesday)
+        left = nxt is not None and nxt[1] < tl.p0 and nxt[1] <= last
+        parts = [] if left else self._exit_parts(f, i)
+        if nxt is not None and nxt[0] == FIT and nxt[1] <= last and (
+                ret is None or ret.fit != tl.days[nxt[1]]):
+            # back this week, a return the Returns no longer list (back before today)
+            parts.append(f"back to full training from {text.day(tl.days[nxt[1]])}")
+        if nxt is not None and nxt[0] != FIT:
+            when = text.day(tl.days[nxt[1]])
+            if nxt[1] < tl.p0:  # it happened: a past week says so, not "planned"
+                parts.append(f"{nxt[0]} from {when}" + (" (flare-up)" if nxt[1] in f.flared else ""))
+            else:
+                parts.append(f"planned: {nxt[0]} from {when}")
+        if ret is not None and ret.fit is not None:
+            need = int(self.rs.value("RE-1", "team_sessions"))
+            back = f"back to full training {text.day(ret.fit)}"
+            if need:
+                back += f", then {text.plural(need, 'team session')} before the first match"
+            if ret.first_match is not None:
+                back += f" ({text.day(ret.first_match)})"
+            parts.append(back)
+        if ret is not None and ret.target is not None:
+            met = "on track" if ret.target_met else "not reached in this plan" + (
+                f" ({ret.missed_why})" if ret.target_missed and ret.missed_why else "")
+            parts.append(f"target {ret.target} ({text.day(ret.target_date)}): {met}")
+        out = "; ".join(parts)
+        return out[:1].upper() + out[1:]
+
+    def _exit_parts(self, f: AthleteFacts, i: int) -> list[str]:
+        """What it takes to leave the stage held on day ``i``: sessions at the cap, the minimum
+        days, the tests to pass."""
+        tl = self.tl
         st = f.st[i]
         spec = self.p.stage_spec(f, i)
         start = i
         while start > 0 and f.st[start - 1] == st:
             start -= 1
-        parts = []
+        parts: list[str] = []
         if spec is not None and spec.exit_kind == "days_at_cap":
             cap = spec.cap
             done = sum(1 for j in range(start, i) if f.it[j] >= cap and j not in f.flared)
@@ -511,27 +578,7 @@ class Handouts:
                                       f"{c.pass_mark:g}{' %' if c.unit == '%' else c.unit}"
                                       for c in spec.criteria)
                     parts.append(f"pass: {tests}")
-        nxt = self._next_change(f, i)
-        if nxt is not None and nxt[0] != FIT:
-            when = text.day(tl.days[nxt[1]])
-            if nxt[1] < tl.p0:  # it happened: a past week says so, not "planned"
-                parts.append(f"{nxt[0]} from {when}" + (" (flare-up)" if nxt[1] in f.flared else ""))
-            else:
-                parts.append(f"planned: {nxt[0]} from {when}")
-        if ret is not None and ret.fit is not None:
-            need = int(self.rs.value("RE-1", "team_sessions"))
-            back = f"back to full training {text.day(ret.fit)}"
-            if need:
-                back += f", then {text.plural(need, 'team session')} before the first match"
-            if ret.first_match is not None:
-                back += f" ({text.day(ret.first_match)})"
-            parts.append(back)
-        if ret is not None and ret.target is not None:
-            met = "on track" if ret.target_met else "not reached in this plan" + (
-                f" ({ret.missed_why})" if ret.target_missed and ret.missed_why else "")
-            parts.append(f"target {ret.target} ({text.day(ret.target_date)}): {met}")
-        out = "; ".join(parts)
-        return out[:1].upper() + out[1:]
+        return parts
 
     def _next_change(self, f: AthleteFacts, i: int) -> tuple[str, int] | None:
         st = f.st[i]

@@ -210,7 +210,7 @@ class AthleteSheet:
         p = d.session
         rest = p.context in ("rest", "unavailable")
         bold = p.context in TARGET_CONTEXTS and not d.as_logged
-        what = keep_units((f"{d.deviation}.\n" if d.deviation else "") + p.content
+        what = keep_units(d.said + p.content
                           + ("\n" + p.note if p.note else ""))
         summary = keep_units(p.summary)
         speed = ""
@@ -219,7 +219,7 @@ class AthleteSheet:
         elif p.speed_ms is not None:
             pre = "" if p.speed_is_target else "≤ "
             speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
-        limits = _limits(p.limits) if p.limits and not rest else ""
+        limits = _limits(p.limits) if p.limits and not rest and not d.as_logged else ""
         text_s = self.s_day_shade if rest else self.s_day
         center = self.s_center_shade if rest else self.s_center
         out.rows.append([  # an empty cell keeps its style: the table's grid stays whole

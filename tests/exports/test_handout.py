@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planner import text
 from planner.handout import Handouts, handout_weeks
 from planner.protocols import load_protocol
 from planner.returns import returns
@@ -126,14 +127,21 @@ def test_a_past_day_with_a_log_shows_what_was_done():
                 logged_seen += 1
                 assert (d.minutes, d.load) == (got.minutes, round(got.load))
                 assert d.rpe == (round(got.load / got.minutes, 1) if got.minutes else None)
+                # the page says the day was done, with what was logged, before the session
+                # (it read as the bare prescription)
+                if not d.as_logged:
+                    assert d.said.startswith(f"Done as planned, logged: {d.minutes:g} min")
             else:
+                assert "Done as planned" not in d.said
                 planned_seen += 1
                 assert (d.minutes, d.rpe) == (d.session.minutes, d.session.rpe)
                 assert d.load == (d.session.load or None)
         # the week's title says when it is what happened (a practitioner read a past week as
         # instructions)
         first, last = tl.index(w.days[0].date), tl.index(w.days[-1].date)
-        past = "past: as logged" if last < tl.p0 else "before today: as logged" if first < tl.p0 else ""
+        past = "past: as logged" if last < tl.p0 else (
+            f"as logged to {text.day(tl.days[tl.p0 - 1])}, planned from {text.day(tl.days[tl.p0])}"
+            if first < tl.p0 else "")
         assert w.title.endswith(past) and ("as logged" in w.title) == bool(past)
         # and its counts are what was done, not a plan ("Planned: 2 speed days" on a past week
         # whose plan had none)
@@ -162,7 +170,17 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
     moved = E.LogSessions(sessions=(
         Session(athlete="A07", date=tl.days[d70], minutes=60, rpe=5, top_speed_pct=81),
         Session(athlete="A07", date=tl.days[d70 + 1], minutes=60, rpe=4, pain=6))).apply(moved)
+    fit = next(a.id for a in season.athletes if not season.injuries_of(a.id))
+    moved = E.LogSessions(sessions=(  # a fit player's pains: 3/10, then 6/10
+        Session(athlete=fit, date=tl.days[d70], minutes=60, rpe=4, pain=3),
+        Session(athlete=fit, date=tl.days[d70 + 1], minutes=60, rpe=4, pain=6))).apply(moved)
     plan = solve(SolveRequest(moved, time_limit=30)).plan
+    (fit_week,) = Handouts(moved, plan).weeks(fit, [tl.week_of[d70]])
+    fit_days = {d.date: d for d in fit_week.days}
+    # nothing is proposed for a fit player, but the page read only "Pain 6/10 logged."
+    assert fit_days[tl.days[d70 + 1]].deviation.endswith("pain 6/10 logged, 5/10 or more: tell the physio") \
+        or fit_days[tl.days[d70 + 1]].deviation == "Pain 6/10 logged, 5/10 or more: tell the physio"
+    assert fit_days[tl.days[d70]].deviation.lower().endswith("pain 3/10 logged")  # below the mark
     w = tl.week_of[d70]
     (week,) = Handouts(moved, plan).weeks("A07", [w])
     days = {d.date: d for d in week.days}
@@ -179,6 +197,7 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
     assert cells.values[3] == "Logged: 60 min, RPE 5, top speed 81 %"  # as written
     assert cells.values[4] == "Logged 81 % (counts as 80 %), planned 70 %, above P2's 70 %."
     assert cells.values[5] == "" and not cells.bold_session  # no target speed
+    assert ran.session.limits and cells.values[9] == ""  # nor the planned kicking limits
     from planner.protocols import load_protocol
 
     mark = load_protocol(moved.injury_of("A07").protocol).pain_flare
@@ -328,3 +347,48 @@ def test_a_speed_above_the_stage_cap_is_said_as_logged_though_it_counts_as_the_c
     over = replace(day, logged_top=81.0, logged_load=300, logged_minutes=60)
     assert over.deviation == "Logged 81 % (counts as 80 %), above P3's 80 %"
     assert replace(day, logged_top=80.4).deviation == ""  # 80 as written (rounded)
+
+
+def test_a_week_holding_today_says_which_days_are_logged_and_which_planned():
+    """A week holding today was headed "before today: as logged" while most of it was still the
+    plan: the title now names the last logged day and the first planned one."""
+    import datetime as dt
+
+    from tests.planner.test_load import _season
+
+    season = _season()
+    today = season.calendar.today + dt.timedelta(days=3)  # a Thursday
+    season = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": today})})
+    tl = Timeline(season)
+    weeks = [w for w in handout_weeks(season, season.plan) if w.first <= today <= w.last]
+    assert weeks and all(w.past == "partly past" for w in weeks)
+    assert all(w.title.endswith(" · as logged to Wed 17 Feb, planned from Thu 18 Feb") for w in weeks)
+    assert all(w.speed_label == "Done and planned" for w in weeks)
+    assert tl.days[tl.p0] == today
+
+
+def test_a_week_whose_return_is_past_says_the_player_is_back_not_what_it_takes():
+    """Back on a Wednesday, the page printed on the Friday read "1 session at 100 % to leave
+    S3 … Wed 2 Sep at the earliest": a return before today is no longer listed among the
+    Returns, and the week's first day (S3) made it a rehab week to finish."""
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    found = None
+    for ap in plan.athletes:
+        r = next((i for i in range(1, tl.n) if ap.stages[i] == FIT and ap.stages[i - 1] != FIT), None)
+        if r is not None and tl.week_of[r] == tl.week_of[r + 1] and tl.weeks[tl.week_of[r]].first < r:
+            found = ap.athlete, r
+            break
+    assert found is not None
+    aid, r = found
+    moved = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": tl.days[r + 1]})})
+    (week,) = Handouts(moved, plan).weeks(aid, [tl.week_of[r]])
+    assert week.milestone == f"Back to full training from {text.day(tl.days[r])}"
+    # before the return, the same week says what it takes and when it is planned
+    earlier = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": tl.days[tl.weeks[tl.week_of[r]].first]})})
+    (week,) = Handouts(earlier, plan).weeks(aid, [tl.week_of[r]])
+    assert f"back to full training {text.day(tl.days[r])}" in week.milestone

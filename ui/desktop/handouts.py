@@ -107,7 +107,7 @@ class _Cells:
 
 def _day_cells(d: HandoutDay) -> _Cells:
     p = d.session
-    what = (f"{d.deviation}.\n" if d.deviation else "") + p.content + (f"\n{p.note}." if p.note else "")
+    what = d.said + p.content + (f"\n{p.note}." if p.note else "")
     summary = p.summary
     speed = ""
     if d.as_logged:  # what was done, not a session made up from the logged level
@@ -116,7 +116,8 @@ def _day_cells(d: HandoutDay) -> _Cells:
         pre = "" if p.speed_is_target else "≤ "
         speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
     rest = p.context in ("rest", "unavailable")
-    limits = "" if rest or not p.limits else "\n".join(
+    # a day that went otherwise: the planned kicking limits are not what was done
+    limits = "" if rest or not p.limits or d.as_logged else "\n".join(
         x[:1].upper() + x[1:] for x in p.limits.split("; "))
     values = (d.day, d.md or "", d.stage if d.stage != "FIT" else "", keep_units(summary),
               keep_units(what), speed,
@@ -159,9 +160,14 @@ class _Painter:
         p.setFont(_font(16, bold=True))
         p.drawText(QRectF(MARGIN, MARGIN, self.inner * 0.6, 22),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, w.who)
-        p.setFont(_font(14, bold=True))
+        head = _font(14, bold=True)
+        p.setFont(head)
+        # the whole title where it fits; else the week's days on the first line and what is
+        # logged and what planned on the second, beside the season (it was cut at its left)
+        whole = QFontMetricsF(head, self.writer).horizontalAdvance(w.title) <= self.inner * 0.6
         p.drawText(QRectF(MARGIN + self.inner * 0.4, MARGIN, self.inner * 0.6, 22),
-                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, w.title)
+                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                   w.title if whole else w.heading)
         sub = [w.position] if w.position else []
         if w.max_speed:
             sub.append(f"max speed {w.max_speed:g} m/s ({w.max_speed * 3.6:.1f} km/h)")
@@ -169,8 +175,18 @@ class _Painter:
         p.setFont(_font(9))
         p.drawText(QRectF(MARGIN, MARGIN + 22, self.inner * 0.6, 14),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, " · ".join(sub))
-        p.drawText(QRectF(MARGIN + self.inner * 0.4, MARGIN + 22, self.inner * 0.6, 14),
-                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, w.season)
+        right = QRectF(MARGIN + self.inner * 0.4, MARGIN + 22, self.inner * 0.6, 14)
+        if whole or not w.when:
+            p.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, w.season)
+        else:
+            season_w = QFontMetricsF(_font(9), self.writer).horizontalAdvance(" · " + w.season)
+            p.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       " · " + w.season)
+            p.setPen(TEXT)
+            p.setFont(_font(9, bold=True))
+            p.drawText(right.adjusted(0, 0, -season_w, 0),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       w.when[:1].upper() + w.when[1:])
         p.setPen(QPen(TEXT, 1.2))
         p.drawLine(MARGIN, MARGIN + 40, self.w - MARGIN, MARGIN + 40)
         return MARGIN + 46
