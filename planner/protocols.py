@@ -37,6 +37,9 @@ class StageSpec:
     criteria: tuple[Criterion, ...]
     evidence: str
     load: tuple[float, float] | None = None  # (minutes, RPE) of a training day; None: the rule set's
+    # a tendon stage loaded every second day: what a rehab day between two loading days holds
+    # (the prescriptions alternate; docs/sessions.md "Days between loading days"); "": every day
+    between: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,8 +144,16 @@ class _ProtocolReader:
             kicking=str(s.get("kicking", "")), cod=str(s.get("cod", "")), min_days=lo, max_days=hi,
             exit_kind=kind or "min_days", exit_days=exit_days, exit_text=str(s.get("exit_text", "")),
             criteria=self.criteria(s.get("criteria", []), w), evidence=str(s.get("evidence", "J")),
-            load=self.load(s.get("load"), w),
+            load=self.load(s.get("load"), w), between=self.text(s, "between", w),
         )
+
+    def text(self, s: dict, key: str, w: str) -> str:
+        """An optional text field ("" when absent)."""
+        v = s.get(key, "")
+        if not isinstance(v, str):
+            self.problems.append(f"{w}.{key}: {v!r} is not text; write the words in quotes")
+            return ""
+        return v.strip()
 
     def load(self, raw: object, w: str) -> tuple[float, float] | None:
         """A stage's own session load (rules-spec.md section 8): ``{"minutes": 45, "rpe": 3}``."""

@@ -373,6 +373,7 @@ class Prescriber:
         self.loads = LoadTable.of(self.rs)
         self._facts: dict[str, AthleteFacts] = {}
         self._words: dict[tuple, tuple[str, str, str]] = {}
+        self._between: dict[str, list[bool]] = {}
         self._max_speed = {a.id: a.max_speed for a in season.athletes}
         self._off_reason = {d.date: d.reason for d in season.calendar.non_training_days}
 
@@ -581,7 +582,27 @@ class Prescriber:
         if f.st[i] == FIT and f.back[i] is not None and not f.ready[i] and f.train[i] and f.it[i] >= 60:
             notes.append(f"Back in team training: session {f.done[i] + 1} of {self.sessions_needed} "
                          f"before your first match")
+        if context == "rehab" and not self.anonymise and self._between_days(f)[i]:
+            notes.append(self.stage_spec(f, i).between.rstrip("."))
         return "; ".join(notes)
+
+    def _between_days(self, f: AthleteFacts) -> list[bool]:
+        """Per day: a rehab day between two tendon-loading days of a stage loaded every second
+        day (its ``between`` words). A run of rehab session days alternates loading, between,
+        loading…; a day without a rehab session (rest, a match, away, a flare-up) ends the run,
+        and a speed-ladder day (80 % or more) is always a loading day, the next one between."""
+        got = self._between.get(f.id)
+        if got is None:
+            got, pos = [False] * self.tl.n, 0
+            for j in range(self.tl.n):
+                spec = self.stage_spec(f, j)
+                if spec is None or not spec.between or self.context(f, j)[0] != "rehab":
+                    pos = 0
+                    continue
+                pos = 1 if f.it[j] >= SPEED_DAY else pos + 1
+                got[j] = pos % 2 == 0
+            self._between[f.id] = got
+        return got
 
 
 def _drill_text(drill: Drill, level: int, ms: float | None, rest: bool) -> str:

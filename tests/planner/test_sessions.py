@@ -300,3 +300,50 @@ def test_no_protocol_allows_the_pain_it_counts_as_a_flare_up():
             assert int(most) < proto.pain_flare, (pid, proto.pain_rule, proto.pain_flare)
         for below in re.findall(r"below (\d+)/10", proto.pain_rule):
             assert int(below) <= proto.pain_flare, (pid, proto.pain_rule, proto.pain_flare)
+
+
+def test_tendon_stages_loaded_every_second_day_alternate_their_days():
+    """A practitioner read five identical days of tendon loading in a row for Kofi (P3 of an
+    iliopsoas tendinopathy): "no 48-hour spacing". A stage with ``between`` words alternates:
+    loading, between, loading…; a speed-ladder day is always a loading day."""
+    from planner.season import SPEED_DAY
+    from tests.exports.demo import solved_demo
+
+    season = solved_demo()
+    p = Prescriber(season, season.plan)
+    seen = {True: 0, False: 0}
+    for a in season.athletes:
+        days = p.athlete(a.id)
+        f = p.facts(a.id)
+        if days is None or f is None:
+            continue
+        for i, d in enumerate(days):
+            spec = p.stage_spec(f, i)
+            between = spec is not None and spec.between and spec.between.rstrip(".") in d.note
+            if spec is None or not spec.between or d.context != "rehab":
+                assert not between  # S1, a hamstring's stages, rest days: never
+                continue
+            seen[bool(between)] += 1
+            if d.level >= SPEED_DAY:
+                assert not between
+            prev = days[i - 1] if i else None
+            prev_spec = p.stage_spec(f, i - 1) if i else None
+            loaded_before = (prev is not None and prev.context == "rehab" and prev_spec is not None
+                             and bool(prev_spec.between)
+                             and prev_spec.between.rstrip(".") not in prev.note)
+            # a rehab day right after a loading day is a day between, unless it is a speed day
+            assert bool(between) == (loaded_before and d.level < SPEED_DAY)
+    assert seen[True] and seen[False]  # the demo has both (Kofi's P2 and P3)
+
+
+def test_a_protocol_stage_with_between_words_that_are_not_text_is_refused():
+    from planner.protocols import parse_protocol
+
+    data = json.loads(json.dumps({"id": "x", "stages": [
+        {"id": "P1", "cap": 0, "min_days": 7, "max_days": 14, "exit": {"kind": "min_days"},
+         "between": 3}]}))
+    with pytest.raises(InputError) as got:
+        parse_protocol(data, "x.json")
+    assert "stages[0].between: 3 is not text" in str(got.value)
+    data["stages"][0]["between"] = "Isometrics only."
+    assert parse_protocol(data, "x.json").stages[0].between == "Isometrics only."
