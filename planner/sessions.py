@@ -495,11 +495,12 @@ class Prescriber:
             kicking, cod, sid = spec.kicking, spec.cod, spec.id
         proto = f.proto_of(i) if stage_spec is not None and not self.anonymise else None
         pain_rule = proto.pain_rule if proto is not None else ""
-        key = (sid, context, lvl, st, reason, match, ms, id(stage_spec), pain_rule)
+        between = context == "rehab" and not self.anonymise and self._between_days(f)[i]
+        key = (sid, context, lvl, st, reason, match, ms, id(stage_spec), pain_rule, between)
         words = self._words.get(key)
         if words is None:  # the same day in words is made once (a season repeats them a lot)
             words = self._words[key] = self._texts(spec, context, lvl, st, reason, match, ms,
-                                                   stage_spec, pain_rule)
+                                                   stage_spec, pain_rule, between)
         name, content, summary = words
         day_facts = {"stage": st, "level": lvl, "played": f.played[i], "training": f.train[i],
                      "available": i not in f.off, "proto": f.proto_of(i)}
@@ -520,8 +521,10 @@ class Prescriber:
         )
 
     def _texts(self, spec, context: str, lvl: int, st: str, reason: str, match: str,
-               ms: float | None, stage_spec, pain_rule: str = "") -> tuple[str, str, str]:
-        """(name, content, summary) of a session on a day."""
+               ms: float | None, stage_spec, pain_rule: str = "",
+               between: bool = False) -> tuple[str, str, str]:
+        """(name, content, summary) of a session on a day; ``between``: a tendon stage's day
+        between two loading days, its words first (docs/sessions.md)."""
         values = _Fmt(level=str(lvl), stage=st, reason=reason, match=match,
                       stage_title="" if self.anonymise or stage_spec is None else stage_spec.title,
                       stage_content="" if self.anonymise or stage_spec is None else stage_spec.content,
@@ -531,6 +534,9 @@ class Prescriber:
         values["drill"] = _drill_text(drill, lvl, ms, rest=True) if drill else ""
         name = _tidy(name.format_map(values))
         content = _tidy(content.format_map(values))
+        if between:
+            name += ", day between"
+            content = f"{stage_spec.between.rstrip('.')}. {content}"
         return name, content, self._summary(name, context, drill, lvl, ms, reason, match)
 
     def stage_spec(self, f: AthleteFacts, i: int):
@@ -582,8 +588,6 @@ class Prescriber:
         if f.st[i] == FIT and f.back[i] is not None and not f.ready[i] and f.train[i] and f.it[i] >= 60:
             notes.append(f"Back in team training: session {f.done[i] + 1} of {self.sessions_needed} "
                          f"before your first match")
-        if context == "rehab" and not self.anonymise and self._between_days(f)[i]:
-            notes.append(self.stage_spec(f, i).between.rstrip("."))
         return "; ".join(notes)
 
     def _between_days(self, f: AthleteFacts) -> list[bool]:
