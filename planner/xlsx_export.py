@@ -150,7 +150,7 @@ _STATUS_TEXT = {
     "timeout": "the best plan found within the time limit",
     "cancelled": "the best plan found before the solve was cancelled",
 }
-CALENDAR_FIXED = (("Date", 15), ("MD", 6), ("Team week", 8.5), ("Block", 12),
+CALENDAR_FIXED = (("Date", 15), ("MD", 6), ("Team week", 10), ("Block", 12),
                   ("Competition · day off", 24))
 CALENDAR_MAX_ATHLETES = 25  # athletes per printed page width
 CALENDAR_LEGEND = ("&8% of max speed (blank: no running) · bold: HV exposure (≥ 90 %) · "
@@ -776,7 +776,8 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
         comps = bool(tl.comp_on[i])
         kind = plan.team_weeks[tl.week_of[i]]
         row = [(day, date_s), (tl.label(i) or "", bold_s if comps else text_s),
-               (kind, kind_s[kind]), (show_block or None, text_s),
+               # the week's number as the app, the handouts and --weeks name it
+               (f"W{tl.week_of[i] + 1} {kind}", kind_s[kind]), (show_block or None, text_s),
                (note or None, bold_s if comps else text_s)]
         for ap, off, role_of in zip(plans, offs, roles, strict=True):
             if ap is None:

@@ -63,9 +63,12 @@ def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
     _blocks(ctx, ws)
     week_style = st.week_header()
     for w, week in enumerate(tl.weeks):
-        ws.cell(row=4, column=FIRST_WEEK_COL + w, value=tl.days[week.first]).style = week_style
-    ws.row_dimensions[4].height = 38
-    for r, label in ((2, "Month"), (3, "Block"), (4, "Week of"), (5, "Competitions"), (6, "Team week")):
+        cell = ws.cell(row=4, column=FIRST_WEEK_COL + w, value=tl.days[week.first])
+        cell.style = week_style
+        # the week's number as the app, the handouts and --weeks name it, then its first day
+        cell.number_format = f'"W{w + 1}  "d mmm'
+    ws.row_dimensions[4].height = 62  # "W52  28 Dec" rotated
+    for r, label in ((2, "Month"), (3, "Block"), (4, "Week"), (5, "Competitions"), (6, "Team week")):
         cell = ws.cell(row=r, column=1, value=label)
         cell.style = st.label()
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)

@@ -22,6 +22,9 @@ def _shown(cell) -> str | None:
     fmt = cell.number_format or "General"
     if isinstance(v, dt.datetime | dt.date):
         d = v if isinstance(v, dt.datetime) else dt.datetime(v.year, v.month, v.day)
+        if fmt.startswith('"'):  # a literal in front of the date ("W5  "d mmm)
+            lead, _, rest = fmt[1:].partition('"')
+            return lead + _shown(type("C", (), {"value": v, "number_format": rest})())
         if fmt.startswith("ddd"):
             return f"{d:%a} {d.day} {d:%b}" + (f" {d.year}" if "yyyy" in fmt else "") + (
                 f" {d:%H:%M}" if "hh" in fmt else "")

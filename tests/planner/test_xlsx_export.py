@@ -196,6 +196,9 @@ def test_the_overview_is_the_season_on_one_page(exported):
     tl = Timeline(season)
     assert ws["A1"].value == f"{season.name}: the season on one page"
     assert [ws.cell(row=4, column=3 + w).value.date() for w in range(3)] == [_day(0), _day(7), _day(14)]
+    # shown with the week's number, as the app and the handouts name the weeks
+    assert [ws.cell(row=4, column=3 + w).number_format for w in range(3)] == [
+        '"W1  "d mmm', '"W2  "d mmm', '"W3  "d mmm']
     assert [ws.cell(row=5, column=3 + w).value for w in range(3)] == [
         "League match 3 (C)", "Cup round 2 (B)\nLeague match 4 (C)", None]
     assert [ws.cell(row=6, column=3 + w).value for w in range(3)] == [None, "D", "T"]
@@ -440,7 +443,7 @@ def test_calendar_is_the_intensity_grid_a_month_a_page(exported):
         got = [ws.cell(row=i + 2, column=j).value for i in range(tl.n)]
         assert got == list(plan.for_athlete(aid).intensity), aid
     assert ws.cell(row=2 + 5, column=5).value == "League match 3 (C)"
-    assert ws.cell(row=2 + 7, column=3).value == "deload"
+    assert ws.cell(row=2 + 7, column=3).value == "W2 deload"  # the week's number, as the app
     assert ws.freeze_panes == "F2" and ws.auto_filter.ref == f"A1:I{tl.n + 1}"
     # rehab days: the tint, and the stage's code where a stretch starts
     a3 = ws.cell(row=2 + 2, column=6)  # P1 from day 2
