@@ -99,8 +99,12 @@ def test_rehab_stages_and_sessions_for_an_injured_athlete(tmp_path):
     assert "running up to 70 % of your max speed" in p2 and "Concentric and eccentric loading" in p2
     assert "Kicking: short passes; change of direction: planned, at most 45 degrees." in p2
     sessions = [e for e in rehab if "session" in str(e["uid"])]
-    assert sessions and all(str(e["summary"]).startswith(("Rehab P1: no running", "Rehab P2: 6 × 80 m at"))
-                            for e in sessions)
+    assert sessions and all(str(e["summary"]).startswith(
+        ("Rehab P1: no running", "Rehab P2: 6 × 80 m at", "Rehab P2, day between: 6 × 80 m at"))
+        for e in sessions)
+    # the tendinopathy's P2 alternates loading days and days between (docs/sessions.md)
+    between = [e for e in sessions if "day between" in str(e["summary"])]
+    assert between and all(str(e["description"]).startswith("Between loading days: ") for e in between)
     comps = by_category(a3, "Competition")
     assert all(str(e["summary"]).endswith(": in rehab, not playing") for e in comps)
 
