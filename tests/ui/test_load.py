@@ -527,9 +527,11 @@ def test_the_flag_and_the_wait_say_their_figure_truthfully():
         def __init__(self, span):
             self.log_span = span
 
-    waits = load_waits({"a": F(70), "b": F(21)})
+    waits = load_waits({"a": F(70), "b": F(21), "c": F(1), "d": F(0)})
     assert "the logged load is 0" in waits["a"] and "28 days" not in waits["a"]
     assert "(its first session is 21 days back" in waits["b"]
+    assert "(its first session is 1 day back" in waits["c"]
+    assert "(its first session is today" in waits["d"]
 
 
 def test_a_flag_the_whole_squad_shares_is_one_line_naming_them_in_its_tooltip(qtbot, unlogged):

@@ -135,9 +135,10 @@ def load_waits(figs: dict) -> dict[str, str]:
         if f.has_log and finite(getattr(f, "latest_logged_ewma_ratio", None)) is None:
             span = getattr(f, "log_span", 0)
             if span < 28:
-                back = "1 day back" if span == 1 else f"{span} days back"
+                back = ("is today" if span <= 0 else "is 1 day back" if span == 1
+                        else f"is {span} days back")
                 out[aid] = (f"logged EWMA ratio — until the log covers 28 days (its first session "
-                            f"is {back}, the days since count even with nothing logged), so "
+                            f"{back}, the days since count even with nothing logged), so "
                             f"the ratio puts no ⚠ on the board yet (a logged week above LD-1's limit does, "
                             f"once four full weeks come before it); "
                             f"the weeks' ACWR and flags are in View ▸ Load")
