@@ -15,7 +15,7 @@ criteria go.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planner import text
 from planner.criteria import passes_all
@@ -184,6 +184,9 @@ class HandoutWeek:
     played: int = 0  # of the speed days, competitions the athlete plays
     notes: tuple[str, ...] = field(default_factory=tuple)
     past: str = ""  # "past" (wholly before today), "partly past" or "" (from today on)
+    # the rehab pain rule, said once for the week: the day rows leave it out (it filled every
+    # row of a rehab page and shrank its type)
+    pain_rule: str = ""
     today: dt.date | None = None  # a partly past week's today: the first day still planned
 
     @property
@@ -315,7 +318,8 @@ class Handouts:
         tl, season = self.tl, self.season
         week = tl.weeks[w]
         a = season.athlete(f.id)
-        days = tuple(self._day(f, sessions, prov, i) for i in week.days)
+        rules = self._pain_rules(f, sessions, week.days)
+        days = tuple(self._day(f, sessions, prov, i, rules) for i in week.days)
         kind = f.wk[w]
         stage, limits = self._stage_line(f, sessions, w)
         milestone = self._milestone(f, w)
@@ -340,9 +344,24 @@ class Handouts:
             played=sum(1 for i in week.days if f.played[i]),
             past="past" if week.last < tl.p0 else "partly past" if week.first < tl.p0 else "",
             today=tl.days[tl.p0] if week.first < tl.p0 <= week.last else None,
+            pain_rule=" ".join(dict.fromkeys(rules)),
         )
 
-    def _day(self, f: AthleteFacts, sessions, prov, i: int) -> HandoutDay:
+    def _pain_rules(self, f: AthleteFacts, sessions, days) -> list[str]:
+        """The pain rules the week's rehab sessions say, in the words their content holds."""
+        from planner.sessions import PAIN_RULE_DEFAULT
+
+        out = []
+        for i in days:
+            proto = f.proto_of(i) if f.st[i] in REHAB_STAGES else None
+            if proto is None:
+                continue
+            rule = PAIN_RULE_DEFAULT if self.anonymise or not proto.pain_rule else proto.pain_rule
+            if rule in sessions[i].content:
+                out.append(rule)
+        return out
+
+    def _day(self, f: AthleteFacts, sessions, prov, i: int, rules=()) -> HandoutDay:
         tl = self.tl
         comps = "; ".join(f"{c.name} ({c.priority})" for c in tl.comp_on[i])
         role = None
@@ -355,8 +374,13 @@ class Handouts:
         if planned is not None and not went_otherwise(f.st[i], planned, f.it[i]):
             planned = None  # under a fit day's ceiling: as planned (planner.history)
         cap = f.cap(i) if past and f.st[i] not in (FIT, INJ) else None
+        session = sessions[i]
+        for rule in rules:  # said once, in the week's Pain row
+            if rule in session.content:
+                session = replace(session, content=" ".join(
+                    session.content.replace(rule, " ").split()))
         return HandoutDay(date=tl.days[i], md=tl.label(i), stage=f.st[i], intensity=f.it[i],
-                          session=sessions[i], competitions=comps, role=role,
+                          session=session, competitions=comps, role=role,
                           provisional=prov[i],
                           logged_minutes=None if logged is None else logged.minutes,
                           logged_load=None if logged is None else logged.au,

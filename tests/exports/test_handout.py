@@ -392,3 +392,31 @@ def test_a_week_whose_return_is_past_says_the_player_is_back_not_what_it_takes()
         update={"today": tl.days[tl.weeks[tl.week_of[r]].first]})})
     (week,) = Handouts(earlier, plan).weeks(aid, [tl.week_of[r]])
     assert f"back to full training {text.day(tl.days[r])}" in week.milestone
+
+
+def test_a_rehab_weeks_pain_rule_is_said_once_not_in_every_row():
+    """Every rehab row repeated the protocol's whole pain rule ("Pain during activity below 5/10
+    and back to baseline by the next morning …"), which shrank the page's type; the week says
+    it once, the rows keep the rest of the session."""
+    from planner.sessions import PAIN_RULE_DEFAULT, Prescriber
+
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    rule = load_protocol(season.injury_of("A07").protocol).pain_rule
+    full = Prescriber(season, plan).athlete("A07")
+    weeks = Handouts(season, plan).weeks("A07", None)
+    rehab = [w for w in weeks if any(rule in full[tl.index(d.date)].content for d in w.days)]
+    assert rehab
+    for w in rehab:
+        assert w.pain_rule == rule
+        for d in w.days:
+            assert rule not in d.session.content
+            whole = full[tl.index(d.date)].content
+            if rule in whole:  # the rest of the session is kept
+                assert d.session.content == " ".join(whole.replace(rule, " ").split())
+    assert all(not w.pain_rule for w in weeks if w not in rehab)
+    # anonymised, the default words, also once
+    anon = Handouts(season, plan, anonymise=True).weeks("A07", [tl.week_of[tl.index(rehab[0].first)]])
+    assert anon[0].pain_rule == PAIN_RULE_DEFAULT
+    assert all(PAIN_RULE_DEFAULT not in d.session.content for d in anon[0].days)

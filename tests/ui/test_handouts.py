@@ -73,6 +73,8 @@ def test_each_page_says_what_the_plan_says(qapp, tmp_path):
     for k, (page, w) in enumerate(zip(pages, expected, strict=True)):
         assert w.who in page and w.title in page and season.name in page
         assert f"page {k + 1} of {len(pages)}" in page
+        if w.pain_rule:  # said once, in its own row
+            assert _has_words(page, "Pain " + w.pain_rule)
         for d in w.days:
             assert d.day in page
             assert _has_words(page, d.session.summary), (w.athlete, w.week, d.session.summary)

@@ -197,6 +197,7 @@ class _Painter:
             ("Week", f"{w.kind_text}. {w.speed_label}: {w.speed_line}.", w.kind),
             ("Block", w.block or "–", None),
             ("Stage", stage, None),
+            *((("Pain", w.pain_rule, None),) if w.pain_rule else ()),
             ("Next", w.milestone or "–", None),
             ("Matches", "; ".join(w.matches) if w.matches else "No match this week", None),
             ("Load", f"Planned load: {w.load_text}" + (
