@@ -341,3 +341,18 @@ def test_check_given_a_workbook_says_it_is_no_plan_json_and_a_failed_calendar_ex
     with pytest.raises(SaveError):
         outputs.write(s, plan, {"ics": tmp_path / "mine"}, anonymise=False)
     assert (tmp_path / "mine").is_dir()
+
+
+def test_a_pdf_export_needs_no_display_even_with_a_dead_display_set(tmp_path):
+    """DISPLAY naming no X server (an ssh session's leftover): the board PDF and the handouts
+    aborted with Qt's "could not connect to display", exit 134, and nothing written."""
+    from planner.seasonfile import save_season
+    from tests.builders import season
+
+    save_season(season(weeks=2, athletes=2), tmp_path / "s.season.json")
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DISPLAY": ":97"}
+    r = subprocess.run([sys.executable, "-m", "ui.cli", "export", "s.season.json", "--pdf",
+                        "board.pdf"], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                       env=env)
+    assert r.returncode == 0, r.stderr
+    assert _pages(tmp_path / "board.pdf") == 1

@@ -323,10 +323,10 @@ def keep_backups(outputs: dict[str, Path | None]) -> None:
 
 
 def headless_qt() -> None:
-    """Qt without a display (a server, CI, ssh): the offscreen platform, set before Qt starts."""
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                 or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """Qt for the command line's PDFs: the offscreen platform, set before Qt starts (unless
+    QT_QPA_PLATFORM says otherwise). Printing to a file needs no display, and a DISPLAY naming
+    a dead X server (an ssh session's leftover) aborted the export with nothing written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def write(season, plan, outputs: dict[str, Path | None], anonymise: bool, check=None,

@@ -74,14 +74,12 @@ LEVELS = (60, 70, 80, 90, 95, 100)
 
 
 def ensure_gui() -> QGuiApplication:
-    """The running QGuiApplication, or a new one (offscreen when there is no display)."""
+    """The running QGuiApplication (the app's), or a new one on the offscreen platform: a PDF
+    printed without the app needs no display (a DISPLAY naming a dead X server aborted it)."""
     app = QGuiApplication.instance()
     if app is not None:
         return app
-    headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    if headless:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return QGuiApplication(sys.argv[:1] or ["periodize"])
 
 
