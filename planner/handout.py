@@ -47,6 +47,10 @@ def match_role(f: AthleteFacts, i: int) -> str:
     return ROLE_WORDS["out"]
 
 
+# a logged day's load said beside the plan's when they differ by more than this share
+LOAD_NOTED = 0.2
+
+
 @dataclass(frozen=True)
 class HandoutDay:
     date: dt.date
@@ -106,6 +110,8 @@ class HandoutDay:
                 f" (counts as {self.intensity} %)" if counts else "")
         if self.played is not None:
             return f"Played {self.played:g} min (counts as {self.intensity} %)"
+        if self.logged_minutes == 0:  # logged as not trained (ill, excused)
+            return "Did not train (0 min logged)"
         return f"Counts as {self.intensity} %"
 
     @property
@@ -119,11 +125,17 @@ class HandoutDay:
     @property
     def said(self) -> str:
         """The lines a page puts before the day's session, each ending ``.\n``: a past day logged
-        as planned says so with what was logged (the page read as the bare prescription, the
-        logged minutes nowhere), then the deviation (pain, a breach of the stage)."""
+        at its planned level says what was logged (the page read as the bare prescription, the
+        logged minutes nowhere), with the load against the plan's when they differ by more than
+        ``LOAD_NOTED`` (95 min at RPE 6 on a 75 × 4 day read "done as planned"); then the
+        deviation (pain, a breach of the stage)."""
         done = ""
         if self.logged_load is not None and not self.as_logged:
-            done = self.logged_summary.replace("Logged:", "Done as planned, logged:", 1)
+            done = self.logged_summary
+            plan = self.session.load
+            if plan and abs(self.logged_load - plan) > LOAD_NOTED * plan:
+                done += (f" ({text.number(self.logged_load)} AU, planned "
+                         f"{text.number(plan)} AU)")
         return "".join(f"{x}.\n" for x in (done, self.deviation) if x)
 
     @property

@@ -126,8 +126,10 @@ def went_otherwise(stage: str, planned: int, level: int) -> bool:
     """Is a past day whose level ``level`` differs from the ``planned`` one worth saying as "went
     otherwise" (the board's corner, the Inspector, the handouts)? Not a fit athlete's day below
     its ceiling when neither is a speed day: "team training up to 70 %" logged at 68 % counts as
-    the 60 % level, which no rule reads differently from 70 %, and the coach chased a phantom."""
-    return not (stage == FIT and level <= planned < SPEED_DAY)
+    the 60 % level, which no rule reads differently from 70 %, and the coach chased a phantom.
+    A day with no running (0) where running was planned did go otherwise: a player ill on a
+    training day read "done as planned"."""
+    return not (stage == FIT and 0 < level <= planned < SPEED_DAY)
 
 
 def level_at_or_below(pct: float) -> int:

@@ -130,9 +130,12 @@ def test_a_past_day_with_a_log_shows_what_was_done():
                 # the page says the day was done, with what was logged, before the session
                 # (it read as the bare prescription)
                 if not d.as_logged:
-                    assert d.said.startswith(f"Done as planned, logged: {d.minutes:g} min")
+                    assert d.said.startswith(f"Logged: {d.minutes:g} min")
+                    plan_load = d.session.load
+                    far = bool(plan_load) and abs(got.load - plan_load) > 0.2 * plan_load
+                    assert ("AU, planned" in d.said.split("\n")[0]) == far
             else:
-                assert "Done as planned" not in d.said
+                assert "Logged:" not in d.said
                 planned_seen += 1
                 assert (d.minutes, d.rpe) == (d.session.minutes, d.session.rpe)
                 assert d.load == (d.session.load or None)

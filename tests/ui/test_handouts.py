@@ -299,10 +299,12 @@ def test_a_fit_day_logged_under_its_ceiling_is_not_a_day_that_went_otherwise(qap
     d70 = next(i for i in week.days if ap.stages[i] == "FIT" and ap.intensity[i] == 70)
     d0 = next(i for i in week.days if ap.stages[i] == "FIT" and ap.intensity[i] == 0
               and tl.is_training[i])
+    ill = next(i for i in week.days if ap.stages[i] == "FIT" and ap.intensity[i] == 70 and i != d70)
     moved = E.AdvanceToday(today=tl.days[week.last + 1]).apply(season)
     moved = E.LogSessions(sessions=(
         Session(athlete="A05", date=tl.days[d70], minutes=75, rpe=4, top_speed_pct=68),
         Session(athlete="A05", date=tl.days[d0], minutes=40, rpe=3, top_speed_pct=72),
+        Session(athlete="A05", date=tl.days[ill], minutes=0, rpe=0, note="ill"),  # not trained
     )).apply(moved)
     moved = moved.model_copy(update={"plan": solve(SolveRequest(moved, time_limit=30)).plan})
     got = moved.plan.for_athlete("A05")
@@ -313,3 +315,7 @@ def test_a_fit_day_logged_under_its_ceiling_is_not_a_day_that_went_otherwise(qap
     days = {d.date: d for d in Handouts(moved, moved.plan).weeks("A05", [week.index])[0].days}
     assert days[tl.days[d70]].deviation == "" and not days[tl.days[d70]].as_logged
     assert days[tl.days[d0]].deviation.startswith("Logged 72 % (counts as 70 %), planned no running")
+    # a training day not trained (0 min, ill) went otherwise: it read "done as planned"
+    assert marks.mark("A05", ill) == "otherwise"
+    assert days[tl.days[ill]].as_logged
+    assert days[tl.days[ill]].deviation == "Did not train (0 min logged), planned 70 %"
