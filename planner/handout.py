@@ -85,7 +85,7 @@ class HandoutDay:
         # above the stage as the log has it (81 % in P3 counts as 80 % but is above its 80 %),
         # as 'periodize log' says it
         done = round(self.logged_top) if self.logged_top is not None else self.intensity
-        if self.cap is not None and done > self.cap:
+        if self.cap is not None and done > self.cap and self.cap < 100:  # 100 %: a new max
             parts.append(f"above {self.stage}'s {self.cap} %" if parts
                          else f"{self.logged_words}, above {self.stage}'s {self.cap} %")
         said = ", ".join(parts)

@@ -214,7 +214,7 @@ def _why_day(c: _Context, day: dt.date) -> Why:
         elif st != FIT and fast > c.cap(st) and any(day == rec.onset for rec in c.facts.records):
             add(Reason("FACT", "fact", f"{fast:g} % logged on the day of the injury's onset: the "
                                        f"session in which it happened, not a breach of {st}."))
-        elif st != FIT and fast > c.cap(st):
+        elif st != FIT and fast > c.cap(st) and c.cap(st) < 100:  # 100 %: a new max, no breach
             allowed = "no running" if c.cap(st) == 0 else f"at most {c.cap(st)} %"
             add(Reason("RH-CAP", "fact", f"Above the stage: {fast:g} % logged where {st} allows "
                                          f"{allowed}. Worth a word with the athlete and the physio."))

@@ -728,3 +728,25 @@ def test_before_a_solve_an_injured_athletes_role_says_the_plan_decides_whether_h
     assert dict(day_rows(healed, "A1", 5))["Role"] == "plays (starts)"
     planned = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
     assert "plan's to say" not in dict(day_rows(planned, "A1", 5)).get("Role", "")
+
+
+def test_small_excesses_over_the_stage_are_said_together_below_the_large_ones():
+    """17 lines of 71-73 % on a 70 % cap buried Kofi's 86 % in P3: days at least NEAR_CAP points
+    over the cap are said one by one, largest first; the days just over it, per athlete, after
+    them. A stage at 100 % has no ceiling below the athlete's max: 101 % is a new max, no breach."""
+    from planner.progress import NEAR_CAP, above_stage, above_stage_lines
+
+    s = season(weeks=4, athletes=2, injuries=(injury("A1", "P3", start_day=-10),
+                                              injury("A2", "S3", start_day=-3)), today=day(10))
+    s = E.LogSessions(sessions=(
+        Session(athlete="A1", date=day(2), minutes=60, rpe=5, top_speed_pct=82),
+        Session(athlete="A1", date=day(4), minutes=60, rpe=5, top_speed_pct=86),
+        Session(athlete="A1", date=day(5), minutes=60, rpe=5, top_speed_pct=95),
+        Session(athlete="A1", date=day(7), minutes=60, rpe=5, top_speed_pct=84.4),
+        Session(athlete="A2", date=day(4), minutes=60, rpe=5, top_speed_pct=101))).apply(s)
+    got = above_stage(s)
+    assert [(p.date, p.top) for p in got] == [(day(2), 82), (day(4), 86), (day(5), 95), (day(7), 84)]
+    assert NEAR_CAP == 5
+    far, near = above_stage_lines(s, got)
+    assert far == [got[2].text(s), got[1].text(s)]  # 95 before 86
+    assert near == ["Athlete 1 (A1): 6 Jan 82 % in P3 (≤ 80 %), 11 Jan 84 % in P3 (≤ 80 %)"]

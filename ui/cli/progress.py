@@ -161,10 +161,16 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     fix = "the app's Season ▸ Squad, Unavailable, or the coach workbook's Unavailable sheet"
     for p in [p for p in played_while_away(after) if p not in was_away]:
         print(f"Played while away: {p.text(after, fix)}.")
-    from planner.progress import above_stage
+    from planner.progress import NEAR_CAP, above_stage, above_stage_lines
 
-    for p in [p for p in above_stage(after) if p not in above_stage(season)]:
-        print(f"Above the stage: {p.text(after)}; worth a word with the athlete and the physio.")
+    far, near = above_stage_lines(after, [p for p in above_stage(after)
+                                          if p not in above_stage(season)])
+    for line in far:  # the largest breaches first
+        print(f"Above the stage: {line}; worth a word with the athlete and the physio.")
+    if near:
+        print(f"Just above the stage (less than {NEAR_CAP} % over its cap):")
+        for line in near:
+            print(f"  - {line}")
     _print_flags(after)
     return after
 

@@ -62,6 +62,7 @@ __all__ = ["HandoutsDialog", "export_handouts", "export_handouts_pdf", "handouts
 
 MARGIN = 28.0
 LABEL_W = 62.0
+MIN_SIZE = 6.0  # the smallest type a week is set in to fit its page
 TEXT = QColor("#1c1c1c")
 MUTED = QColor("#5f5f5f")
 GRID = QColor("#b8b8b8")
@@ -135,6 +136,7 @@ class _Painter:
 
         self.b = board
         self.p, self.writer, self.exported = painter, writer, exported
+        self.sizes: list[tuple[str, int, float, bool]] = []  # per page: athlete, week, type, fits
         page = writer.pageLayout().fullRectPoints()
         self.w, self.h = float(page.width()), float(page.height())
         self.inner = self.w - 2 * MARGIN
@@ -145,9 +147,11 @@ class _Painter:
         while True:  # the largest type at which the week fits its page
             info_h = self._info(week, y, size, paint=False)
             rows_h = self._table(week, y + info_h + 6, size, paint=False)
-            if y + info_h + 6 + rows_h <= self.h - MARGIN - 34 or size <= 6.5:
+            fits = y + info_h + 6 + rows_h <= self.h - MARGIN - 34
+            if fits or size <= MIN_SIZE:
                 break
             size -= 0.5
+        self.sizes.append((week.athlete, week.week, size, fits))  # what the tests read
         info_h = self._info(week, y, size, paint=True)
         bottom = y + info_h + 6 + self._table(week, y + info_h + 6, size, paint=True)
         self._notes(bottom + 10, self.h - MARGIN - 30)
@@ -302,11 +306,13 @@ class HandoutsCancelled(Exception):
 
 def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
                  weeks: list[int] | None = None, *, anonymise: bool = False,
-                 exported: dt.date | None = None, progress=None) -> tuple[bytes, int]:
+                 exported: dt.date | None = None, progress=None,
+                 sizes: list | None = None) -> tuple[bytes, int]:
     """The handout pages of ``athletes`` (ids; None: the whole squad in display order) and
     ``weeks`` (0-based indexes; None: every week) as PDF bytes, and the number of pages.
     ``progress(done, total)`` is told before each page; when it returns False the export stops
-    (:class:`HandoutsCancelled`)."""
+    (:class:`HandoutsCancelled`). ``sizes`` receives, per page, (athlete, week, type size, the
+    week fits its page)."""
     from ui.desktop.pdf import render_a4_landscape
 
     if anonymise:
@@ -323,6 +329,8 @@ def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
             if n > 1:
                 writer.newPage()
             pages.page(w, n, len(weeks_out))
+        if sizes is not None:
+            sizes.extend(pages.sizes)
         if not weeks_out:
             painter.setFont(_font(12))
             painter.drawText(QRectF(MARGIN, MARGIN, 500, 40), Qt.AlignmentFlag.AlignLeft,

@@ -156,10 +156,17 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
         parts.append(f"{lines}\n\nThe plan keeps the records: until the stage changes are "
                      f"recorded, these athletes are planned as still in rehab.")
     if fast:
-        lines = "\n".join(f"• {p.text(after)}." for p in fast[:12])
-        more = f"\n• … and {len(fast) - 12} more days (the inspector marks each)" if len(fast) > 12 else ""
-        parts.append(f"Faster than the rehab stage allows:\n{lines}{more}\n\nWorth a word with the "
-                     f"athletes and the physio; if a stage changed, record it ({fix}).")
+        from planner.progress import NEAR_CAP, above_stage_lines
+
+        far, near = above_stage_lines(after, fast)  # the largest breaches first
+        lines = [f"• {x}." for x in far[:12]]
+        if len(far) > 12:
+            lines.append(f"• … and {len(far) - 12} more days (the inspector marks each)")
+        if near:
+            lines.append(f"Less than {NEAR_CAP} % over the cap:")
+            lines += [f"• {x}." for x in near]
+        parts.append("Faster than the rehab stage allows:\n" + "\n".join(lines) + "\n\nWorth a "
+                     f"word with the athletes and the physio; if a stage changed, record it ({fix}).")
     if away:
         lines = "\n".join(f"• {p.text(after, 'Season ▸ Squad, Unavailable')}." for p in away)
         parts.append(f"Matches logged on days recorded away:\n{lines}")
