@@ -74,7 +74,8 @@ CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
     "calm": ("a calm day after a flare-up (RH-FL: at most 60 %)", (0, 60)),
 }
 WEEK_KINDS = ("load", "deload", "taper")
-FIELDS = ("level", "stage", "stage_title", "stage_content", "pain_rule", "reason", "match", "drill")
+FIELDS = ("level", "stage", "stage_title", "stage_content", "stage_between", "pain_rule", "reason",
+          "match", "drill")
 # {pain_rule} where the protocol has none, or in an anonymised export (the protocol's words are left
 # out there): a rule that holds for every protocol
 PAIN_RULE_DEFAULT = "Stop and tell the physio if the injured area hurts."
@@ -102,6 +103,7 @@ class SessionSpec:
     kicking: str
     cod: str
     drill: Drill | None
+    day: str | None = None  # "between": only on a rehab day between two loading days
 
     def applies(self, level: int, week: str) -> bool:
         return (not self.levels or level in self.levels) and self.week in (None, week)
@@ -113,12 +115,21 @@ class Catalogue:
     notes: str
     sessions: tuple[SessionSpec, ...]
 
-    def find(self, context: str, level: int, week: str) -> SessionSpec | None:
+    def find(self, context: str, level: int, week: str, between: bool = False) -> SessionSpec | None:
         """The first entry for ``context`` at ``level`` made for ``week``, else the first for any
-        week (the file's order decides between equals)."""
+        week (the file's order decides between equals). ``between``: a rehab day between two
+        loading days takes an entry made for it (``"day": "between"``) when there is one; other
+        days never do."""
+        if between:
+            got = self.find_day(context, level, week, "between")
+            if got is not None:
+                return got
+        return self.find_day(context, level, week, None)
+
+    def find_day(self, context: str, level: int, week: str, day: str | None) -> SessionSpec | None:
         fallback = None
         for s in self.sessions:
-            if s.context != context or not s.applies(level, week):
+            if s.context != context or s.day != day or not s.applies(level, week):
                 continue
             if s.week == week:
                 return s
@@ -191,7 +202,8 @@ def _gaps(specs: list[SessionSpec]) -> list[str]:
     out = []
     for context, (_, levels) in CONTEXTS.items():
         missing = [lv for lv in levels
-                   if not any(s.context == context and s.week is None and s.applies(lv, "load")
+                   if not any(s.context == context and s.week is None and s.day is None
+                              and s.applies(lv, "load")
                               for s in specs)]
         if missing:
             out.append(f"sessions: no session for context {context!r} at "
@@ -260,15 +272,22 @@ class _Reader:
                 self.bad(f"{w}.{field}", "a session's minutes and target RPE come from the rules' "
                          "load table (rules panel, LD-1; a protocol's stage 'load'), so that a "
                          "handout's minutes x RPE is the load it prints; delete this field")
-        unknown = sorted(set(raw) - {"id", "context", "levels", "week", "name", "content", "minutes",
-                                     "rpe", "kicking", "cod", "drill", "notes"})
+        day = raw.get("day")
+        if day not in (None, "between"):
+            self.bad(f"{w}.day", f"{day!r} is not between (a rehab day between two loading days) "
+                     f"or left out")
+            day = None
+        elif day is not None and context != "rehab":
+            self.bad(f"{w}.day", "only a rehab session has days between loading days")
+        unknown = sorted(set(raw) - {"id", "context", "levels", "week", "day", "name", "content",
+                                     "minutes", "rpe", "kicking", "cod", "drill", "notes"})
         if unknown:
             self.bad(w, f"{', '.join(unknown)}: not a known field; remove it or check its spelling")
         return SessionSpec(
             id=sid, context=str(context), levels=tuple(levels), week=week,
             name=self.text(raw, "name", w), content=self.text(raw, "content", w, ""),
             kicking=self.text(raw, "kicking", w, NO_LIMIT), cod=self.text(raw, "cod", w, NO_LIMIT),
-            drill=self.drill(raw.get("drill"), f"{w}.drill"),
+            drill=self.drill(raw.get("drill"), f"{w}.drill"), day=day,
         )
 
     def drill(self, raw: object, w: str) -> Drill | None:
@@ -481,7 +500,9 @@ class Prescriber:
         context, reason = self.context(f, i)
         tl, st, lvl = self.tl, f.st[i], f.it[i]
         week = f.wk[tl.week_of[i]]
-        spec = self.cat.find(context, lvl, week) or self.cat.find(context, lvl, "load")
+        between = context == "rehab" and not self.anonymise and self._between_days(f)[i]
+        spec = (self.cat.find(context, lvl, week, between)
+                or self.cat.find(context, lvl, "load", between))
         stage_spec = self.stage_spec(f, i)
         match = self._match_of(f, i, context)
         max_speed = self._max_speed.get(f.id)
@@ -495,7 +516,6 @@ class Prescriber:
             kicking, cod, sid = spec.kicking, spec.cod, spec.id
         proto = f.proto_of(i) if stage_spec is not None and not self.anonymise else None
         pain_rule = proto.pain_rule if proto is not None else ""
-        between = context == "rehab" and not self.anonymise and self._between_days(f)[i]
         key = (sid, context, lvl, st, reason, match, ms, id(stage_spec), pain_rule, between)
         words = self._words.get(key)
         if words is None:  # the same day in words is made once (a season repeats them a lot)
@@ -528,13 +548,15 @@ class Prescriber:
         values = _Fmt(level=str(lvl), stage=st, reason=reason, match=match,
                       stage_title="" if self.anonymise or stage_spec is None else stage_spec.title,
                       stage_content="" if self.anonymise or stage_spec is None else stage_spec.content,
+                      stage_between="" if self.anonymise or stage_spec is None
+                      else stage_spec.between.rstrip("."),
                       pain_rule=pain_rule or PAIN_RULE_DEFAULT)
         name, content, drill = ((context.capitalize(), "", None) if spec is None else
                                 (spec.name, spec.content, spec.drill))
         values["drill"] = _drill_text(drill, lvl, ms, rest=True) if drill else ""
         name = _tidy(name.format_map(values))
         content = _tidy(content.format_map(values))
-        if between:
+        if between and (spec is None or spec.day != "between"):  # a catalogue without one
             name += ", day between"
             content = f"{stage_spec.between.rstrip('.')}. {content}"
         return name, content, self._summary(name, context, drill, lvl, ms, reason, match)
@@ -592,19 +614,27 @@ class Prescriber:
 
     def _between_days(self, f: AthleteFacts) -> list[bool]:
         """Per day: a rehab day between two tendon-loading days of a stage loaded every second
-        day (its ``between`` words). A run of rehab session days alternates loading, between,
-        loading…; a day without a rehab session (rest, a match, away, a flare-up) ends the run,
-        and a speed-ladder day (80 % or more) is always a loading day, the next one between."""
+        day (its ``between`` words). A speed-ladder day (80 % or more) is always a loading day;
+        another rehab day is one unless the day before was one or the day after is a ladder day
+        (no two loading days in a row); a day without a rehab session (rest, a match, away, a
+        flare-up) is none."""
         got = self._between.get(f.id)
         if got is None:
-            got, pos = [False] * self.tl.n, 0
-            for j in range(self.tl.n):
+            n = self.tl.n
+            ok = [False] * n
+            for j in range(n):
                 spec = self.stage_spec(f, j)
-                if spec is None or not spec.between or self.context(f, j)[0] != "rehab":
-                    pos = 0
-                    continue
-                pos = 1 if f.it[j] >= SPEED_DAY else pos + 1
-                got[j] = pos % 2 == 0
+                ok[j] = spec is not None and bool(spec.between) and self.context(f, j)[0] == "rehab"
+            got, loaded = [False] * n, False
+            for j in range(n):
+                if not ok[j]:
+                    loaded = False
+                elif f.it[j] >= SPEED_DAY:
+                    loaded = True
+                elif loaded or (j + 1 < n and ok[j + 1] and f.it[j + 1] >= SPEED_DAY):
+                    got[j], loaded = True, False
+                else:
+                    loaded = True
             self._between[f.id] = got
         return got
 

@@ -100,7 +100,7 @@ def test_rehab_stages_and_sessions_for_an_injured_athlete(tmp_path):
     assert "Kicking: short passes; change of direction: planned, at most 45 degrees." in p2
     sessions = [e for e in rehab if "session" in str(e["uid"])]
     assert sessions and all(str(e["summary"]).startswith(
-        ("Rehab P1: no running", "Rehab P2: 6 × 80 m at", "Rehab P2, day between: 6 × 80 m at"))
+        ("Rehab P1: no running", "Rehab P2: 6 × 80 m at", "Rehab P2, day between: 4 × 60 m at"))
         for e in sessions)
     # the tendinopathy's P2 alternates loading days and days between (docs/sessions.md)
     between = [e for e in sessions if "day between" in str(e["summary"])]

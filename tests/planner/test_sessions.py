@@ -70,6 +70,8 @@ def test_a_bad_catalogue_is_refused_with_every_problem_located(tmp_path):
     data["sessions"][4]["levels"] = [85]
     data["sessions"][5]["colour"] = "red"
     data["sessions"][6]["minutes"] = 60
+    data["sessions"][7]["day"] = "between"  # not a rehab session
+    data["sessions"].append({"id": "x", "context": "rehab", "day": "monday", "name": "X"})
     path = tmp_path / "sessions.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(InputError) as e:
@@ -82,6 +84,8 @@ def test_a_bad_catalogue_is_refused_with_every_problem_located(tmp_path):
     assert "sessions[5]: colour: not a known field" in text
     assert "sessions[6].minutes: a session's minutes and target RPE come from the rules' load table" in text
     assert "no session for context 'calm'" in text
+    assert "sessions[7].day: only a rehab session has days between loading days" in text
+    assert f"sessions[{len(data['sessions']) - 1}].day: 'monday' is not between" in text
 
 
 def test_an_edited_catalogue_is_used_through_the_environment(tmp_path, monkeypatch):
@@ -304,8 +308,11 @@ def test_no_protocol_allows_the_pain_it_counts_as_a_flare_up():
 
 def test_tendon_stages_loaded_every_second_day_alternate_their_days():
     """A practitioner read five identical days of tendon loading in a row for Kofi (P3 of an
-    iliopsoas tendinopathy): "no 48-hour spacing". A stage with ``between`` words alternates:
-    loading, between, loading…; a speed-ladder day is always a loading day."""
+    iliopsoas tendinopathy): "no 48-hour spacing". A stage with ``between`` words alternates
+    loading days and days between: never two loading days in a row (a sprint-ladder day is
+    always one, so the day before it is a day between), and a day between only where a loading
+    day would make two. The day between is the catalogue's own session: lighter, its words
+    first, not "the exercises of your stage" (ballistic work) after "no ballistic work today"."""
     from planner.season import SPEED_DAY
     from tests.exports.demo import solved_demo
 
@@ -317,24 +324,35 @@ def test_tendon_stages_loaded_every_second_day_alternate_their_days():
         f = p.facts(a.id)
         if days is None or f is None:
             continue
+
+        ok = [(spec := p.stage_spec(f, i)) is not None and bool(spec.between)
+              and d.context == "rehab" for i, d in enumerate(days)]
+        gap = [d.name.endswith(", day between") for d in days]
+
+        def eligible(i, ok=ok):
+            return ok[i]
+
+        def between(i, gap=gap):
+            return gap[i]
+
+        def loading(i, ok=ok, gap=gap):
+            return ok[i] and not gap[i]
+
         for i, d in enumerate(days):
-            spec = p.stage_spec(f, i)
-            between = d.name.endswith(", day between")
-            if between:  # its words first, then the session
-                assert d.content.startswith(spec.between.rstrip(".") + ". ")
-            if spec is None or not spec.between or d.context != "rehab":
-                assert not between  # S1, a hamstring's stages, rest days: never
+            if not eligible(i):
+                assert not between(i)  # S1, a hamstring's stages, rest days: never
                 continue
-            seen[bool(between)] += 1
-            if d.level >= SPEED_DAY:
-                assert not between
-            prev = days[i - 1] if i else None
-            prev_spec = p.stage_spec(f, i - 1) if i else None
-            loaded_before = (prev is not None and prev.context == "rehab" and prev_spec is not None
-                             and bool(prev_spec.between)
-                             and not prev.name.endswith(", day between"))
-            # a rehab day right after a loading day is a day between, unless it is a speed day
-            assert bool(between) == (loaded_before and d.level < SPEED_DAY)
+            seen[between(i)] += 1
+            if between(i):
+                spec = p.stage_spec(f, i)
+                assert d.content.startswith(spec.between.rstrip(".") + ". ")
+                assert "exercises of your stage" not in d.content and d.level < SPEED_DAY
+                assert d.session.endswith("-between")
+            if i and loading(i) and loading(i - 1):
+                raise AssertionError(f"{a.id} day {i}: two loading days in a row")
+            nxt_ladder = i + 1 < len(days) and eligible(i + 1) and days[i + 1].level >= SPEED_DAY
+            if between(i):  # only where a loading day would make two in a row
+                assert (i and loading(i - 1)) or nxt_ladder
     assert seen[True] and seen[False]  # the demo has both (Kofi's P2 and P3)
 
 
@@ -349,3 +367,26 @@ def test_a_protocol_stage_with_between_words_that_are_not_text_is_refused():
     assert "stages[0].between: 3 is not text" in str(got.value)
     data["stages"][0]["between"] = "Isometrics only."
     assert parse_protocol(data, "x.json").stages[0].between == "Isometrics only."
+
+
+def test_a_catalogue_without_a_day_between_session_still_says_the_day_between(tmp_path, monkeypatch):
+    """An edited catalogue that dropped the 'day between' sessions: the stage's words are put
+    before the usual rehab session and its name says so."""
+    from tests.exports.demo import solved_demo
+
+    data = json.loads(open(__import__("templates").path("sessions.json"), encoding="utf-8").read())
+    data["sessions"] = [x for x in data["sessions"] if x.get("day") != "between"]
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("PERIODIZE_SESSIONS", str(path))
+    season = solved_demo()
+    p = Prescriber(season, season.plan)
+    days = p.athlete("A07")
+    f = p.facts("A07")
+    between = [d for d in days if d.name.endswith(", day between")]
+    assert between
+    for d in between:
+        i = days.index(d)
+        words = p.stage_spec(f, i).between.rstrip(".")
+        assert d.session in ("rehab-run", "rehab-gym")
+        assert d.content.startswith(words + ". The exercises of your stage")
