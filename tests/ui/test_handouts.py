@@ -319,3 +319,30 @@ def test_a_fit_day_logged_under_its_ceiling_is_not_a_day_that_went_otherwise(qap
     assert marks.mark("A05", ill) == "otherwise"
     assert days[tl.days[ill]].as_logged
     assert days[tl.days[ill]].deviation == "Did not train (0 min logged), planned 70 %"
+
+
+def test_every_week_of_the_rehab_athletes_fits_its_page(qapp):
+    """Kofi's heavy rehab weeks (logged days, deviations, the stage's words) ran under the
+    footer or lost their Sunday row: every week of the demo's injured athletes, mid-season with
+    a log, is set at a type size at which it fits its page."""
+    from planner import edits as E
+    from planner.progress import projected_transitions
+    from planner.sessionlog import read_sessions
+    from solver import SolveRequest, solve
+    from templates import path as template_path
+
+    season = solved_demo()
+    today = dt.date(2026, 12, 1)  # the bundled log's weeks, as README's example moves today
+    moves = projected_transitions(season, today)
+    season = E.AdvanceToday(today=today, accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(season)
+    log = read_sessions(template_path("demo-sessions.csv"), season).sessions
+    season = E.LogSessions(sessions=tuple(log)).apply(season)
+    plan = solve(SolveRequest(season, time_limit=30)).plan
+    injured = [a.id for a in season.athletes if season.injuries_of(a.id)]
+    assert len(injured) >= 3 and log
+    sizes = []
+    handouts_pdf(season, plan, injured, None, exported=dt.date(2026, 12, 1), sizes=sizes)
+    assert len(sizes) == len(injured) * len(Timeline(season).weeks)
+    assert all(fits for *_, fits in sizes), [s for s in sizes if not s[3]]
+    assert min(size for _, _, size, _ in sizes) < 9.5  # the heavy weeks were made to fit
