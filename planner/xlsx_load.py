@@ -173,7 +173,8 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
             f"load up more than 15 % on the week before, ACWR above LD-1's limit "
             f"(a planned load spike; '{AFTER_NONE}' when no chronic load exists). The load chart "
             f"gives the mean per athlete: planned over the squad, logged over the athletes who "
-            f"logged that week. Figures to watch, never rules; {DASH} = undefined.")
+            f"logged that week; the week holding today gets its logged bar once it is over (its "
+            f"days to come are not logged yet). Figures to watch, never rules; {DASH} = undefined.")
     if no_log:
         note = f"{NO_LOG[:1].upper()}{NO_LOG[1:]}. " + note
     rows.rows.append([(note, st.info())] + [None] * (NCOLS - 1))
@@ -189,7 +190,11 @@ def _chart_data(ctx, rows: SheetRows, squad: list[tuple]) -> None:
     limit = RuleSet(ctx.season.rules).value("LD-1", "acwr_max")  # the ACWR a week spikes above
     head = [(h if h != "LD-1 limit" else f"LD-1 limit {limit:g}", st.chart_data()) for h, _, _ in DATA]
     body = []
+    today = ctx.season.calendar.today
     for start, planned, logged, acwr, ewma in squad:
+        if today is not None and start < today < start + dt.timedelta(days=7):
+            # a few days logged beside the whole week's plan read as a drop in load
+            logged = None
         vals = (start, planned, logged, acwr, ewma, RATIO_LOW, RATIO_HIGH, limit)
         body.append([None if v is None else (v if k == 0 else _value(v, fmt_), st.chart_data(fmt_))
                      for k, (v, (_, _, fmt_)) in enumerate(zip(vals, DATA, strict=True))])

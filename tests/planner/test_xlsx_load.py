@@ -142,3 +142,30 @@ def test_a_season_without_a_log_says_planned_figures_only(tmp_path):
     assert all(r["Logged (AU)"] == "—" for r in rows)
     assert {r["Athlete"] for r in rows} == {"A1", "A2", "A3"}  # anonymised: IDs only
     assert all(ws.cell(row=4 + k, column=DATA_COL + 2).value is None for k in range(10))
+
+
+def test_the_week_holding_today_has_no_logged_bar_until_it_is_over(tmp_path):
+    """Three days logged beside the whole week's plan read as a 60 % drop in load: the chart
+    leaves the week holding today's logged bar out (the table row keeps its figure)."""
+    import datetime as dt
+
+    from planner import edits as E
+    from planner.season import Session
+
+    s = _season()
+    monday = s.calendar.today
+    today = monday + dt.timedelta(days=3)  # a Thursday
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": today})})
+    s = E.LogSessions(sessions=tuple(
+        Session(athlete=a.id, date=monday + dt.timedelta(days=d), minutes=60, rpe=4)
+        for a in s.athletes[:3] for d in range(3))).apply(s)
+    path = tmp_path / "plan.xlsx"
+    export_workbook(s, s.plan, path)
+    ws = openpyxl.load_workbook(path)[LOAD_SHEET]
+    tl = Timeline(s)
+    squad = squad_weeks(figures(s), [tl.days[w.first] for w in tl.weeks])
+    k = next(k for k, row in enumerate(squad) if row[0] <= today < row[0] + dt.timedelta(days=7))
+    assert squad[k][2] is not None  # logged days in it
+    assert ws.cell(row=4 + k, column=DATA_COL + 2).value is None
+    assert ws.cell(row=4 + k - 1, column=DATA_COL + 2).value == squad[k - 1][2]
+    assert "the week holding today gets its logged bar once it is over" in ws["A2"].value
