@@ -122,3 +122,27 @@ def solve_any(w, qtbot):
     with qtbot.waitSignal(w.solve_finished, timeout=60_000) as blocker:
         w.solve_action.trigger()
     return blocker.args[0]
+
+
+def test_the_inspector_says_the_days_session_a_day_between_included(w, qtbot):
+    """The board's marks say the level, not what the player does: a day between two
+    tendon-loading days looked like any 70 % rehab day. The Inspector now says the day's session
+    as the handouts print it."""
+    from planner.sessions import Prescriber
+    from planner.timeline import Timeline
+
+    solve(w, qtbot)
+    tl = Timeline(w.season)
+    p = Prescriber(w.season, w.season.plan)
+    days = p.athlete("A1")
+    i = next(i for i in range(tl.p0, tl.n) if days[i].name.endswith(", day between"))
+    w.board.set_current("A1", tl.days[i])
+    text = w.inspector.toPlainText()
+    assert "Session" in text and days[i].summary in text and "Between " in text
+    fit = p.athlete("A3")
+    j = next(j for j in range(tl.p0, tl.n) if fit[j].context == "team")
+    w.board.set_current("A3", tl.days[j])
+    assert fit[j].summary in w.inspector.toPlainText()
+    w.board.set_current("A3", tl.days[0])  # before today: what was planned
+    text = w.inspector.toPlainText()
+    assert "Planned session" in text and fit[0].summary in text

@@ -155,6 +155,7 @@ class InspectorPanel(_Browser):
         self.returns: dict[str, list] = {}  # athlete -> ReturnRow (ui.desktop.returnspanel)
         self.load_flags: dict = {}  # athlete -> LoadFlag (ui.desktop.loadwords)
         self.load_waits: dict[str, str] = {}  # athlete -> why no logged ratio exists yet
+        self._prescriber = None  # (season, plan, planner.sessions.Prescriber), made on demand
         self.show_nothing()
 
     def set_returns(self, rows) -> None:
@@ -199,6 +200,8 @@ class InspectorPanel(_Browser):
         planned = ap is not None and len(ap.stages) == tl.n
         rows = self._plan_rows(season, tl, ap, i) if planned else [
             ("Plan", "not planned yet: Plan ▸ Solve (F5)")]
+        if planned:
+            rows += self._session_rows(season, tl, aid, i)
         rows += self._record_rows(season, tl, aid, i, ap if planned else None)
         rows += [(k, _esc(v)) for k, v in day_rows(season, aid, i)]  # rules v2 (planner.daymarks)
         from ui.desktop.pastview import inspector_rows  # what was logged, what went otherwise
@@ -230,6 +233,26 @@ class InspectorPanel(_Browser):
         if planned:
             out.append(self._why_html(season, aid, when))
         return "".join(out)
+
+    def _session_rows(self, season: Season, tl, aid: str, i: int) -> list[tuple[str, str]]:
+        """The day's session as the handouts print it (planner.sessions): what the player does,
+        which the board's marks do not say (a day between two tendon-loading days, say)."""
+        from planner.errors import PeriodizeError
+        from planner.sessions import Prescriber
+
+        got = self._prescriber
+        if got is None or got[0] is not season or got[1] is not season.plan:
+            try:
+                got = self._prescriber = (season, season.plan,
+                                          Prescriber(season, season.plan, timeline=tl))
+            except PeriodizeError:  # a catalogue that does not load: the board still shows
+                return []
+        p = got[2].day(aid, i)
+        if p is None:
+            return []
+        label = "Planned session" if i < tl.p0 else "Session"
+        text = f"<b>{_esc(p.summary)}</b>" + (f"<br>{_esc(p.content)}" if p.content else "")
+        return [(label, text)]
 
     @staticmethod
     def _heading_html(season: Season, tl, aid: str, when: dt.date, i: int | None) -> str:
