@@ -185,17 +185,41 @@ class Comparison:
     broken_a: tuple[str, ...] = ()  # each hard-rule violation in words ("HV-2: ...")
     broken_b: tuple[str, ...] = ()
     changed_cells: set[tuple[str, int]] = field(default_factory=set)  # (athlete, day index)
+    # the plan checker's soft-rule penalty of each plan: a re-plan's objective also counts the
+    # days it changed from its reference (STAB), which the soft-rule counts do not show
+    penalty_a: float | None = None
+    penalty_b: float | None = None
+    # congested runs of starts the scenario adds (planner.congestion), in words: not a rule, what
+    # a tournament what-if is asked for
+    congested: tuple[str, ...] = ()
 
     @property
     def changed_days(self) -> int:
         return sum(a.changed_days for a in self.athletes)
 
+    def stab(self, which: str) -> int:
+        """The part of plan ``which``'s objective for the days it changed from its reference
+        (a re-plan's STAB), 0 when none."""
+        obj, pen = (self.objective_a, self.penalty_a) if which == "a" else (
+            self.objective_b, self.penalty_b)
+        return max(0, round(obj - pen)) if obj is not None and pen is not None else 0
+
     def text(self) -> str:
+        def objective(which: str) -> str:
+            value = self.objective_a if which == "a" else self.objective_b
+            if value is None:
+                return "-"
+            stab = self.stab(which)
+            return f"{value:g}" + (f" ({stab} of it for the days changed from the plan it "
+                                   f"re-plans)" if stab else "")
+
         lines = [f"Comparing {self.label_a} (A) with {self.label_b} (B)",
-                 f"Objective: A {self.objective_a if self.objective_a is not None else '-'}"
-                 f"  B {self.objective_b if self.objective_b is not None else '-'}"
+                 f"Objective: A {objective('a')}  B {objective('b')}"
                  f"   hard violations: A {self.hard_a}  B {self.hard_b}",
                  f"Changed athlete-days: {self.changed_days}"]
+        if self.congested:
+            lines.append("Congested fixtures the scenario adds (not a rule):")
+            lines += [f"  - {x}" for x in self.congested]
         for a in self.athletes:
             if a.missed("a") or a.missed("b"):
                 lines.append(f"Target: {a.name}: A {a.target('a') or '-'}, B {a.target('b') or '-'}")
@@ -263,7 +287,13 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         soft_a=rep_a.counts(), soft_b=rep_b.counts(), hard_a=len(rep_a.violations), hard_b=len(rep_b.violations),
         broken_a=tuple(v.message for v in rep_a.violations),
         broken_b=tuple(v.message for v in rep_b.violations),
+        penalty_a=rep_a.objective, penalty_b=rep_b.objective,
     )
+    from planner.congestion import added
+
+    scenario = season_b.model_copy(update={"plan": plan_b})
+    comp.congested = tuple(c.text(scenario) for c in added(
+        season_a.model_copy(update={"plan": plan_a}), scenario))
     targets_a, targets_b = _targets(season_a, plan_a), _targets(season_b, plan_b)
     by_rule_a: dict[str, dict[str, int]] = {}
     for v in rep_a.soft:

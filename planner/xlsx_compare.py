@@ -73,10 +73,21 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
     write_text(ws.cell(row=tot + 1, column=2), "Hard violations")
     ws.cell(row=tot + 1, column=3, value=comp.hard_a)
     ws.cell(row=tot + 1, column=4, value=comp.hard_b)
-    for k, rule in enumerate(sorted(set(comp.soft_a) | set(comp.soft_b))):
+    rules = sorted(set(comp.soft_a) | set(comp.soft_b))
+    for k, rule in enumerate(rules):
         write_text(ws.cell(row=tot + 2 + k, column=2), f"{rule} instances")
         ws.cell(row=tot + 2 + k, column=3, value=comp.soft_a.get(rule, 0))
         ws.cell(row=tot + 2 + k, column=4, value=comp.soft_b.get(rule, 0))
+    r = tot + 2 + len(rules)
+    if comp.stab("a") or comp.stab("b"):  # the objective's part the rule counts do not show
+        write_text(ws.cell(row=r, column=2), "Of the objective: days changed from the plan re-planned")
+        ws.cell(row=r, column=3, value=comp.stab("a"))
+        ws.cell(row=r, column=4, value=comp.stab("b"))
+        r += 1
+    if comp.congested:
+        write_text(ws.cell(row=r + 1, column=2), "Congested fixtures the scenario adds (not a rule)")
+        for k, line in enumerate(comp.congested):
+            write_text(ws.cell(row=r + 2 + k, column=2), line)
 
     broken = [[label, x] for label, items in (("A", comp.broken_a), ("B", comp.broken_b)) for x in items]
     if broken:

@@ -435,3 +435,39 @@ def test_a_squad_wide_window_builds_its_outside_as_constants_and_plans_as_fixing
     for ap, ref in zip(fast.plan.athletes, s.plan.athletes, strict=True):
         outside = [d for d in range(len(ref.intensity)) if d < lo or d > hi]
         assert [ap.intensity[d] for d in outside] == [ref.intensity[d] for d in outside]
+
+
+def test_a_tournament_comparison_names_the_congestion_it_adds_and_the_cost_of_changed_days(base, tmp_path):
+    """The command line's what-if and its workbook said nothing of 17 starters on 3 match days
+    in 3 days (the app's heading did), and its objective rose with the same rule counts: the
+    days changed from the baseline (STAB), unsaid."""
+    import openpyxl
+
+    from planner.congestion import added
+    from planner.xlsx_compare import export_comparison
+
+    first = day(22)  # a Tuesday: Tue-Wed-Thu, two days before Saturday's match
+    from planner.season import Competition
+
+    after = E.AddCompetition(competition=Competition(
+        id="cup", name="Cup", date=first, end_date=first + dt.timedelta(days=2),
+        priority="C")).apply(base)
+    out = replan(base, after, base.plan, time_limit=20)
+    comp = compare(base, base.plan, after, out.plan)
+    runs = added(base, after.model_copy(update={"plan": out.plan}))
+    assert runs and list(comp.congested) == [c.text(after.model_copy(update={"plan": out.plan})) for c in runs]
+    text = comp.text()
+    assert "Congested fixtures the scenario adds (not a rule):" in text
+    assert all(f"  - {x}" in text for x in comp.congested)
+    stab = comp.stab("b")
+    assert stab == round(out.plan.objective - check_plan(after, out.plan).objective) > 0
+    assert f"({stab} of it for the days changed from the plan it re-plans)" in text
+    assert comp.stab("a") == 0 and "A " + f"{base.plan.objective:g}  B" in text
+    path = tmp_path / "cmp.xlsx"
+    export_comparison(path, comp, base, base.plan, after, out.plan, ["add Cup"])
+    cells = [c.value for row in openpyxl.load_workbook(path)["Summary"].iter_rows() for c in row]
+    assert "Congested fixtures the scenario adds (not a rule)" in cells
+    assert all(x in cells for x in comp.congested)
+    # no congestion added: nothing said
+    same = compare(base, base.plan, base, base.plan)
+    assert same.congested == () and "Congested" not in same.text()
