@@ -153,25 +153,25 @@ def test_days_off_add_and_delete(w):
 def test_squad_add_edit_delete_and_unavailable_dates(w):
     ed = w.squad_editor
     before = w.season
-    assert ed.athlete_id.text() == "A04"  # the next free id
+    assert ed.athlete_id.text() == "A4"  # the next free id, in the squad's own pattern (A1-A3)
     ed.name.setText("Dana New")
     ed.position.setCurrentText("Defender")
     ed.max_speed.setValue(8.9)
     ed.add_button.click()
-    assert w.season.athlete("A04") == Athlete(id="A04", name="Dana New", position="Defender",
+    assert w.season.athlete("A4") == Athlete(id="A4", name="Dana New", position="Defender",
                                               max_speed=8.9)
     # the squad's plan is kept, with a row for the newcomer (a season not under way: no today)
     assert w.season.plan is not None and w.season.plan.athletes[:3] == before.plan.athletes
     assert "Dana New is not planned yet: solve again (F5)" in w.statusBar().currentMessage()
-    assert not any(u.athlete == "A04" for u in w.season.unavailability)
-    assert "A04" in w.board.athlete_order()
+    assert not any(u.athlete == "A4" for u in w.season.unavailability)
+    assert "A4" in w.board.athlete_order()
 
-    ed.select("A04")
-    assert ed.athlete_id.text() == "A04"  # shown, and a new ID may be typed for Add
+    ed.select("A4")
+    assert ed.athlete_id.text() == "A4"  # shown, and a new ID may be typed for Add
     ed.name.setText("Dana Newer")
     ed.max_speed.setValue(0.0)  # "not measured"
     ed.apply_button.click()
-    assert w.season.athlete("A04") == Athlete(id="A04", name="Dana Newer", position="Defender")
+    assert w.season.athlete("A4") == Athlete(id="A4", name="Dana Newer", position="Defender")
 
     ed.select("A1")
     said = []
@@ -839,3 +839,23 @@ def test_a_competition_over_before_the_onset_is_no_target(w):
     assert model.item(0).isEnabled()  # "none"
     ed.onset.setDate(q(first.date - dt.timedelta(days=1)))
     assert item.isEnabled() and item.toolTip() == ""
+
+
+def test_a_new_athlete_and_a_new_competition_get_a_coachs_defaults(qtbot):
+    """A squad numbered H01-H18 was offered A19 for its next player; a competition added in a
+    hurry came in as an A, with a two-week taper before it."""
+    from planner.season import Athlete
+    from tests.builders import season as build
+
+    base = build(weeks=3, athletes=0)
+    squad = base.model_copy(update={"athletes": tuple(
+        Athlete(id=f"H{k:02d}", name=f"Player {k}") for k in range(1, 19))})
+    win = MainWindow(squad, None)
+    qtbot.addWidget(win)
+    assert win.squad_editor.free_id() == "H19"
+    empty = MainWindow(base.model_copy(update={"athletes": ()}), None)
+    qtbot.addWidget(empty)
+    assert empty.squad_editor.free_id() == "A01"
+    ed = win.competitions_editor
+    ed.table.clearSelection()
+    assert ed.priority.currentData() == "C"

@@ -325,6 +325,9 @@ class CompetitionsEditor(Editor):
         self.priority.setAccessibleName("Competition priority")
         for p, text in PRIORITY_TEXT.items():
             self.priority.addItem(text, p)
+        # a new competition is minor until said otherwise: an A brings a two-week taper, and a
+        # friendly added in a hurry came in as one
+        self.priority.setCurrentIndex(self.priority.findData("C"))
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Date", self.date)
@@ -774,12 +777,19 @@ class SquadEditor(Editor):
         self._fill_away()
 
     def free_id(self) -> str:
-        """The next free athlete ID (A01, A02, …)."""
+        """The next free athlete ID in the squad's own pattern: H19 after H01-H18 (the prefix
+        and width most IDs share), A01, A02, … for an empty squad or IDs without a number."""
+        import re
+        from collections import Counter
+
         taken = {a.id for a in self.season.athletes} if self.season else set()
-        n = len(taken) + 1
-        while f"A{n:02d}" in taken:
+        parts = [(m[1], m[2]) for t in taken if (m := re.fullmatch(r"(\D*)(\d+)", t))]
+        shapes = Counter((p, len(d)) for p, d in parts)
+        prefix, width = shapes.most_common(1)[0][0] if shapes else ("A", 2)
+        n = max((int(d) for p, d in parts if (p, len(d)) == (prefix, width)), default=0) + 1
+        while f"{prefix}{n:0{width}d}" in taken:
             n += 1
-        return f"A{n:02d}"
+        return f"{prefix}{n:0{width}d}"
 
     def _clear_form(self) -> None:
         if self.season is None:
