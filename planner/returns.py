@@ -316,6 +316,8 @@ class Return:
     # the return recorded (a FIT stage record) while criteria of the stage left had no passing
     # latest result: their names (RH-CRIT allowed it; the physio must still see it)
     untested: tuple[str, ...] = ()
+    # a provisional return: the criteria not passed yet that make it so
+    pending: tuple[str, ...] = ()
     # why the target is not played, when the athlete is back before it (RE-1's sessions not
     # done, away, out of the squad): a MISSED said with its reason
     missed_why: str = ""
@@ -323,6 +325,8 @@ class Return:
     def back_note(self) -> str:
         """`` (provisional: …)``, `` (recorded without a passing test: …)`` or nothing."""
         if self.provisional:
+            if self.pending:
+                return f" (provisional: {', '.join(self.pending)} not passed yet)"
             return " (provisional: a criteria test is not passed yet)"
         if self.untested:
             return f" (recorded without a passing test: {', '.join(self.untested)})"
@@ -369,7 +373,15 @@ def _facts(season: Season, plan: Plan) -> tuple[Timeline, list[AthleteFacts]]:
 def provisional_of(f: AthleteFacts) -> list[bool]:
     """Per day: it lies, within one governing record, on or after a progression made from ``p0``
     on out of a stage some of whose criteria have no passing latest result in that stage episode."""
-    out = [False] * f.n
+    return [bool(x) for x in provisional_tests(f)]
+
+
+def provisional_tests(f: AthleteFacts) -> list[tuple[str, ...]]:
+    """Per day, the criteria that make it provisional (see :func:`provisional_of`): those of the
+    first such progression without a passing latest result; () when the day is not."""
+    from planner.criteria import latest_results
+
+    out: list[tuple[str, ...]] = [()] * f.n
     if not f.records:
         return out
     for i, old, _run, _forced, _cause, kind in stage_walk(f, f.p0):
@@ -378,8 +390,11 @@ def provisional_of(f: AthleteFacts) -> list[bool]:
         rec, proto = f.records[old.rec], f.protos[old.rec]
         if passes_all(rec, proto, old.stage, f.date(old.start), f.date(i)):
             continue
+        res = latest_results(rec, proto, old.stage, f.date(old.start), f.date(i))
+        names = tuple(c.name for c in proto.stage(old.stage).criteria
+                      if not (c.name in res and res[c.name].passed))
         for j in range(i, f.span_stop(old.rec)):
-            out[j] = True
+            out[j] = names
     return out
 
 
@@ -389,7 +404,7 @@ def provisional_days(season: Season, plan: Plan) -> dict[str, list[bool]]:
     return {f.id: provisional_of(f) for f in facts}
 
 
-def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list[bool],
+def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list,
             counted: bool = True) -> Return:
     tl, rec = f.tl, span.record
     fit = span.fit
@@ -408,7 +423,8 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         first_match=None if first_match is None else tl.days[first_match],
         target=comp.name if comp else None, target_date=comp.date if comp else None,
         target_met=None if ti is None else f.played[ti],
-        provisional=fit is not None and provisional[fit],
+        provisional=fit is not None and bool(provisional[fit]),
+        pending=() if fit is None else tuple(provisional[fit]),
         past=fit is not None and fit < f.p0,
         counted=counted,
         untested=() if fit is None else _untested(rec, proto, tl.days[fit]),
@@ -467,7 +483,7 @@ def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
             spans = sorted(past + spans, key=lambda s: s.k)
         if not spans:
             continue
-        prov = provisional_of(f)
+        prov = provisional_tests(f)
         out.extend(_return(season, f, s, prov, s.k in counted) for s in spans)
     return out
 

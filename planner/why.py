@@ -637,7 +637,7 @@ def _return_reason(c: _Context, i: int, add) -> None:
         return
     need = c.rs.value("RE-1", "team_sessions") if c.rs.active("RE-1") else 0
     text_ = (f"First day back in full training, after {c.ap.stages[i - 1]}"
-             + (" (provisional: a criteria test is not passed yet)" if ret.provisional else ""))
+             + (ret.back_note() if ret.provisional else ""))
     if need:
         text_ += (f"; RE-1: {int(need)} team sessions with running (60 % or more) before a "
                   f"competition")

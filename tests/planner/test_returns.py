@@ -43,7 +43,15 @@ def test_return_fit_first_match_target_and_provisional():
     assert returns(make(), plan()) == [Return(
         athlete="A1", onset=day(-9), protocol="iliopsoas-tendinopathy", stage_at_p0="S3",
         fit=day(4), first_match=day(12), target="Match 2", target_date=day(12), target_met=True,
-        provisional=True, recorded_stage="S3")]
+        provisional=True, recorded_stage="S3",
+        pending=("Hip-flexor strength LSI", "Pain during max sprint"))]
+    # the provisional return names the tests still to pass
+    [r] = returns(make(), plan())
+    assert r.back_note() == (" (provisional: Hip-flexor strength LSI, Pain during max sprint not "
+                             "passed yet)")
+    passing = ((-2, "Hip-flexor strength LSI", 95),)
+    [r] = returns(make(tests=passing), plan())
+    assert r.pending == ("Pain during max sprint",)
 
 
 def test_a_stage_the_plan_projects_on_the_first_day_is_said_as_planned():

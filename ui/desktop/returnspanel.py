@@ -91,6 +91,7 @@ class ReturnRow:
     selection: bool = False  # the target not played after a return RTS no longer counts
     congested: str = ""  # a congested run of starts soon after the return (planner.congestion)
     missed_why: str = ""  # why a missed target is not played though back before it
+    pending: tuple[str, ...] = ()  # a provisional return: the criteria not passed yet
 
     @property
     def missed(self) -> bool:
@@ -108,7 +109,8 @@ class ReturnRow:
         else:
             back = f"back to full training {day_long(self.back)}"
             if self.provisional:
-                back += " (provisional: a criteria test is not passed yet)"
+                back += (f" (provisional: {', '.join(self.pending)} not passed yet)" if self.pending
+                         else " (provisional: a criteria test is not passed yet)")
             elif self.untested:
                 back += f" (recorded without a passing test: {', '.join(self.untested)})"
             back += (f"; first match {day_long(self.first_match)}" if self.first_match
@@ -195,7 +197,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             selection=r.target_met is False and not r.target_missed,
             first_role="start" if "start" in roles else "bench" if "bench" in roles else None,
             congested=after_return_words(run) if run is not None else "",
-            missed_why=r.missed_why))
+            missed_why=r.missed_why, pending=r.pending))
     if season.plan is None or not rets:
         rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
     order = {aid: k for k, aid in enumerate(display_ids(season))}
