@@ -56,7 +56,7 @@ from planner.season import (
     max_speed_problem,
     plan_basis,
 )
-from planner.text import clean_message, date_long, plural, validation_problems, week_of
+from planner.text import clean_message, date_long, edit_words, plural, validation_problems, week_of
 from planner.validate import entry_problems, plan_problems, planning_start, season_problems
 
 
@@ -76,7 +76,7 @@ class Edit(BaseModel):
             new = new.model_copy(update={"plan": None})
         problems = season_problems(new) + entry_problems(s, new)
         if problems:
-            raise InputError(self.describe(s), problems)
+            raise InputError(self.describe(s), [edit_words(p) for p in problems])
         return new
 
     def to_dict(self) -> dict:

@@ -282,3 +282,24 @@ def short_title(text: str, limit: int = 70) -> str:
         return said
     cut = said[:limit - 1].rsplit(" ", 1)[0].rstrip(" :,;")
     return cut + "…"
+
+
+_EDIT_PATHS = (  # a season file's path in a problem -> words, where an edit (not a file) said it
+    (r"^competitions\[\d+\]\.date \((.+?)\): ", "the date of '{0}': "),
+    (r"^competitions\[\d+\]\.end_date \((.+?)\): ", "the last day of '{0}': "),
+    (r"^blocks\[\d+\]\.start \((.+?)\): ", "the first day of the block '{0}': "),
+    (r"^blocks\[\d+\]\.end \((.+?)\): ", "the last day of the block '{0}': "),
+    (r"^calendar\.non_training_days\[\d+\]\.date: ", "the day off: "),
+)
+
+
+def edit_words(problem: str) -> str:
+    """A season problem as an edit's refusal says it: "competitions[42].date (Cup final): …"
+    reads "the date of 'Cup final': …" (the coach typed a command or a form, not the file)."""
+    import re
+
+    for pattern, words in _EDIT_PATHS:
+        m = re.match(pattern, problem)
+        if m:
+            return words.format(*m.groups()) + problem[m.end():]
+    return problem

@@ -469,3 +469,19 @@ def test_the_record_of_what_a_scenario_was_planned_for_follows_its_plan(document
     save_season(moved, tmp_path / "s.season.json")
     again = load_season(tmp_path / "s.season.json")
     assert out_of_date(again, again.scenarios[0]) == out_of_date(moved, moved.scenarios[0])
+
+
+def test_an_edit_refused_for_a_date_outside_the_season_says_it_in_words():
+    """'whatif --move-competition "Cup Final" 2027-06-22' said "competitions[32].date (Cup
+    Final): …", the season file's path, to a coach who typed a command."""
+    from planner.errors import InputError
+    from planner.text import edit_words
+
+    s = season(weeks=2)
+    c = s.competitions[0]
+    with pytest.raises(InputError) as got:
+        E.MoveCompetition(competition=c.id, date=s.calendar.end + dt.timedelta(days=30)).apply(s)
+    text = str(got.value)
+    assert f"the date of '{c.name}': " in text and "competitions[" not in text
+    assert edit_words("blocks[2].end (Autumn): x") == "the last day of the block 'Autumn': x"
+    assert edit_words("athletes[0].id: y") == "athletes[0].id: y"  # no words known: as it was
