@@ -379,7 +379,9 @@ def _injured_sentence(rets: list) -> str:
     no_target = [r for r in firsts.values() if r.target is None]
     if no_target:
         back_nt = sum(1 for r in no_target if r.fit is not None)
-        parts.append(f"{back_nt} of {len(no_target)} without a target back this season")
+        parts.append(f"{len(no_target)} without a target, back this season"
+                     if back_nt == len(no_target) else
+                     f"{back_nt} of {len(no_target)} without a target back this season")
     if not with_target and not no_target:
         parts.append(f"{back} back this season")
     prov = sum(1 for r in firsts.values() if r.provisional)
@@ -398,10 +400,18 @@ def _calendar_lines(season: Season) -> list[tuple[str, str]]:
     if season.blocks:
         out.append(("Blocks", "; ".join(f"{b.name} ({text.span(b.start, b.end)})"
                                         for b in season.blocks)))
-    off = season.calendar.non_training_days
+    off = sorted(season.calendar.non_training_days, key=lambda d: d.date)
     if off:
-        out.append(("Days off", "; ".join(f"{text.date_short(d.date)}"
-                                          + (f" {d.reason}" if d.reason else "") for d in off)))
+        # a run of days off with one reason is one span: a winter break read as 14 dates
+        runs: list[list] = []
+        for d in off:
+            if runs and (d.date - runs[-1][1]).days == 1 and d.reason == runs[-1][2]:
+                runs[-1][1] = d.date
+            else:
+                runs.append([d.date, d.date, d.reason])
+        out.append(("Days off", "; ".join(
+            (text.date_short(a) if a == b else text.span(a, b)) + (f" {why}" if why else "")
+            for a, b, why in runs)))
     return out
 
 

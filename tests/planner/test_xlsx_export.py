@@ -329,7 +329,7 @@ def test_the_cover_speaks_to_a_coach_and_defines_the_counts_once(tmp_path):
              for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value}
     assert facts["Season"] == "4 to 20 Jan 2027: 17 days, 3 weeks"
     assert facts["Plan"].startswith("The best plan the rules allow (proven); plan score 1,234")
-    assert facts["Injured"].startswith("1 injured athlete this season: 0 of 1 without a target back this season")
+    assert facts["Injured"].startswith("1 injured athlete this season: 0 of 1 without a target back this season")  # still out
     assert facts["Exported"] == EXPORTED_AT
     assert facts["Shared as"].startswith("with names")
     for key, meaning in DEFINITIONS:
@@ -426,6 +426,32 @@ def test_the_cover_counts_returns_against_their_targets():
     assert _injured_sentence([ret("A", True, past=True), ret("B", True, past=True), ret("C", True)]) == (
         "3 injured athletes this season (2 back before today): 3 back before their target.")
     assert _injured_sentence([]) == "No injured athlete in this plan."
+    # "1 of 1 without a target back this season" read as a puzzle
+    assert _injured_sentence([ret("A", None, target=None)]) == (
+        "1 injured athlete this season: 1 without a target, back this season.")
+    away = Return(athlete="B", onset=_day(0), protocol="x", stage_at_p0="P2", fit=None,
+                  first_match=None, target=None, target_date=None, target_met=None,
+                  provisional=False)
+    assert _injured_sentence([ret("A", None, target=None), away]) == (
+        "2 injured athletes this season: 1 of 2 without a target back this season.")
+
+
+def test_the_cover_says_a_winter_break_as_one_span():
+    """14 days off with one reason were 14 dates on the Cover."""
+    import datetime as dt
+
+    from planner.season import NonTrainingDay
+    from planner.xlsx_export import _calendar_lines
+
+    season = small_season()
+    first = season.calendar.start + dt.timedelta(days=3)
+    days = tuple(NonTrainingDay(date=first + dt.timedelta(days=k), reason="Winter break")
+                 for k in range(5)) + (NonTrainingDay(date=first + dt.timedelta(days=7),
+                                                      reason="Travel"),)
+    season = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"non_training_days": days})})
+    lines = dict((k, v) for k, v in _calendar_lines(season))
+    assert lines["Days off"] == "7 to 11 Jan 2027 Winter break; 14 Jan Travel"
 
 
 # ---------------------------------------------------------------------------------------------
