@@ -230,3 +230,31 @@ def test_a_save_is_made_when_the_output_is_piped_into_a_reader_that_stops(tmp_pa
     assert p.wait(timeout=120) == 0, err
     assert "Traceback" not in err and "BrokenPipe" not in err
     assert load_season(tmp_path / "s.season.json").plan is not None
+
+
+def test_solve_says_which_hv1_misses_no_plan_can_avoid(capsys):
+    """'HV-1 … 176 / 5280' after a winter break read as the plan's choice; the summary now says
+    how many of them lie in the team's days off, as `check --soft` does."""
+    import datetime as dt
+
+    from planner.season import Calendar, NonTrainingDay
+    from solver import SolveRequest, solve
+    from tests.builders import season
+    from ui.cli.commands import print_summary
+
+    s = season(weeks=6, athletes=2)
+    first = s.calendar.start + dt.timedelta(days=14)
+    s = s.model_copy(update={"calendar": Calendar(
+        start=s.calendar.start, end=s.calendar.end, non_training_days=tuple(
+            NonTrainingDay(date=first + dt.timedelta(days=k), reason="Break") for k in range(12)))})
+    s = s.model_copy(update={"competitions": tuple(
+        c for c in s.competitions if not first <= c.date <= first + dt.timedelta(days=11))})
+    out = solve(SolveRequest(s, time_limit=20))
+    from planner.check import check_plan
+
+    report = check_plan(s, out.plan)
+    forced = sum(1 for v in report.soft if v.rule == "HV-1" and "no plan avoids it" in v.message)
+    assert forced > 0
+    print_summary(out, s)
+    text = capsys.readouterr().out
+    assert f"({forced} in the team's days off: no plan avoids them)" in text

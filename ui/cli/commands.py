@@ -127,13 +127,25 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
         print("Soft rules (instances / penalty):")
         from planner.rules import RULES, listed_only
 
+        forced = _unavoidable(season, plan) if outcome.counts.get("HV-1") else 0
         for rule, n in outcome.counts.items():
-            print(f"  {rule:7s} {RULES[rule].title:38s} {n:5d} / {outcome.penalties.get(rule, 0):g}")
+            line = f"  {rule:7s} {RULES[rule].title:38s} {n:5d} / {outcome.penalties.get(rule, 0):g}"
+            if rule == "HV-1" and forced:  # 176 misses read as the plan's choice
+                line += f"  ({forced} in the team's days off: no plan avoids them)"
+            print(line)
         hint = listed_only(outcome.counts, outcome.penalties, shlex.quote(path))
         if hint:
             print(hint)
     if plan is not None:
         print_congestion(season.model_copy(update={"plan": plan}))
+
+
+def _unavoidable(season, plan) -> int:
+    """HV-1's windows inside the team's days off (a winter break): no plan avoids them."""
+    from planner.check import check_plan
+
+    report = check_plan(season.model_copy(update={"plan": plan}), plan)
+    return sum(1 for v in report.soft if v.rule == "HV-1" and "no plan avoids it" in v.message)
 
 
 def print_congestion(season) -> None:
