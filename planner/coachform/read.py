@@ -876,15 +876,28 @@ class _Import:
         for row in rows:
             date = self.cell(spec, row, "date", to_date)
             reason = self.text(spec, row, "reason")
-            if date is None or (reason is None and row.values.get("reason") is not None):
+            end = self.cell(spec, row, "end", to_date)
+            if date is None or (reason is None and row.values.get("reason") is not None) or (
+                    end is None and row.values.get("end") is not None):
                 continue
-            if date in first:
-                self.note(spec, row, "date", f"{date:%Y-%m-%d} is already listed in row "
-                          f"{first[date]}; list each day once")
+            end = end or date
+            if end < date:
+                self.note(spec, row, "end", f"{end:%Y-%m-%d} is before Date ({date:%Y-%m-%d}); "
+                          f"give the last day of the run, or leave To empty for one day")
                 continue
-            first[date] = row.number
-            out.append(NonTrainingDay(date=date, reason=reason or ""))
-            out_rows.append(row.number)
+            if (end - date).days >= 366:
+                self.note(spec, row, "end", f"{end:%Y-%m-%d} makes a run of more than a year; "
+                          f"check the year")
+                continue
+            days = [date + dt.timedelta(days=k) for k in range((end - date).days + 1)]
+            if clash := next((d for d in days if d in first), None):
+                self.note(spec, row, "date", f"{clash:%Y-%m-%d} is already listed in row "
+                          f"{first[clash]}; list each day once")
+                continue
+            for d in days:
+                first[d] = row.number
+                out.append(NonTrainingDay(date=d, reason=reason or ""))
+                out_rows.append(row.number)
         return out, out_rows
 
     def _blocks(self):

@@ -129,7 +129,9 @@ SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec("Non-training days", (
         Column("Date", "date", True, "date", 13, "a day without training (holiday, travel)"),
         Column("Reason", "reason", False, "text", 30, "optional"),
-    ), help="Declared days off for the whole team."),
+        Column("To", "end", False, "date", 13, "optional: the last day of a run of days off, "
+               "e.g. a winter break (inclusive)"),
+    ), help="Declared days off for the whole team: a day a row, or a run of days with To."),
     SheetSpec("Blocks", (
         Column("Name", "name", True, "text", 24, "e.g. Pre-season"),
         Column("From", "start", True, "date", 13, "first day of the block"),

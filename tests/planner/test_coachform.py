@@ -332,6 +332,28 @@ def test_document_checks_are_located_in_the_workbook(tmp_path):
     assert len(got) == 7
 
 
+def test_a_winter_break_is_one_row_with_to(tmp_path):
+    """A 14-day break took 14 rows; a coach who added a To column got a one-day break and only
+    a note. To is read: the run of days, inclusive; a To before the Date is refused."""
+    import datetime as dt
+
+    path = book(tmp_path, Non_training_days=[("Date", "Reason", "To"),
+                                              ("2027-01-18", "Winter break", "2027-01-24"),
+                                              ("2027-02-01", "Travel", None)])
+    season = import_workbook(path)
+    days = [(d.date, d.reason) for d in season.calendar.non_training_days]
+    assert days == [(dt.date(2027, 1, 18) + dt.timedelta(days=k), "Winter break")
+                    for k in range(7)] + [(dt.date(2027, 2, 1), "Travel")]
+    bad = book(tmp_path, "b.xlsx", Non_training_days=[
+        ("Date", "Reason", "To"), ("2027-01-18", "Break", "2027-01-10"),
+        ("2027-01-20", "Break", "2027-01-21"), ("2027-01-21", "Again", None)])
+    got = problems_of(bad)
+    assert got[0] == ("Non-training days, row 2, To: 2027-01-10 is before Date (2027-01-18); give "
+                      "the last day of the run, or leave To empty for one day")
+    assert got[1] == ("Non-training days, row 4, Date: 2027-01-21 is already listed in row 3; "
+                      "list each day once")
+
+
 def test_formula_errors_and_wrong_types_are_located(tmp_path):
     path = book(tmp_path, Competitions=[("Date", "Name", "Priority"), ("#N/A", "League", "C"),
                                         (D(2027, 1, 9), D(2027, 1, 9), True)])
