@@ -96,6 +96,9 @@ from planner.validate import entry_problems, overdue_problems, season_problems
 __all__ = ["import_workbook", "parse_training_days"]
 
 MAX_ROWS = 20000  # data rows read per sheet: a coach workbook has far fewer
+# a max speed above this (m/s, 39.6 km/h) is noted on import: faster than footballers are
+# measured at (judgement: elite players' GPS peaks lie around 9-10.5 m/s); still accepted
+FAST_NOTE = 11.0
 # MAX_ROWS <= limits.MAX_ITEMS: no list of an imported season is longer than a season file may
 # hold (athletes, limited further to limits.MAX_ATHLETES, are counted on their sheet)
 HELP_SHEET = "Help"  # the form's own help sheet (coachform.write): not read, and not said
@@ -694,6 +697,7 @@ class _Import:
         rows = self.r.table(spec) or []
         comps, comp_rows = [], []
         names: list[tuple[str, int, str | None, dt.date | None]] = []  # name, row, id if kept, date
+        seen: dict[tuple, int] = {}  # (date, name, priority, last day) -> its first row
         for k, row in enumerate(rows, start=1):
             date = self.cell(spec, row, "date", to_date)
             name = self.text(spec, row, "name")
@@ -704,6 +708,13 @@ class _Import:
                 self.note(spec, row, "end_date", f"{end:%Y-%m-%d} is before the Date {date:%Y-%m-%d}; "
                           f"a multi-day event ends on or after its first day")
                 ok = False
+            key = (date, (name or "").casefold(), prio, end)
+            if ok and key in seen:  # a row pasted twice made two competitions of one match
+                self.notes.append(f"{spec.title}, row {row.number} repeats row {seen[key]}: "
+                                  f"counted once")
+                continue
+            if ok:
+                seen[key] = row.number
             cid = f"c{k:03d}"
             if name:
                 names.append((name, row.number, cid if ok else None, date))
@@ -723,6 +734,7 @@ class _Import:
                        f"{MAX_ATHLETES:,} athletes a season: is this the right sheet? Import one "
                        f"squad a season (split the rows into several workbooks)")
         athletes, athlete_rows = [], []
+        own: dict[str, int] = {}  # positions none of the four groups knows -> their first row
         ids: dict[str, bool] = {}  # every ID written (True when its row was kept)
         first: dict[str, tuple[str, int]] = {}  # case-folded ID -> (the ID, its row)
         for row in rows:
@@ -733,6 +745,11 @@ class _Import:
                 parse_max_speed, percent_cell="%" in row.formats.get("max_speed", "")))
             if speed is not None:
                 speed, kmh = speed
+                if speed > FAST_NOTE:  # a typing slip (12.5 for 9.2?) planned every target speed
+                    self.notes.append(f"{spec.title}, row {row.number}, Max speed: {speed:g} m/s "
+                                      f"({speed * 3.6:.1f} km/h) is faster than footballers are "
+                                      f"measured ({FAST_NOTE:g} m/s is {FAST_NOTE * 3.6:.1f} "
+                                      f"km/h); every target speed is a share of it: check it")
                 if kmh and not isinstance(row.values["max_speed"], str):
                     v = row.values["max_speed"]
                     self.notes.append(f"{spec.title}, row {row.number}, Max speed: {v:g} is read "
@@ -761,11 +778,20 @@ class _Import:
                                       f"as a position of its own, not {near[0].capitalize()} "
                                       f"(rules such as HV-1's goalkeeper exemption read the "
                                       f"position); correct it if it is one")
+                else:  # "CB", "Winger": said once for the sheet, as the Squad editor says it
+                    own.setdefault(" ".join(pos.split()), row.number)
             if ok:
                 athletes.append(Athlete(id=aid, name=name, position=pos or "", max_speed=speed,
                                         role=role or "start"))
                 athlete_rows.append(row.number)
                 ids[aid] = True
+        if own:
+            listed = ", ".join(f"{p!r} (row {r})" for p, r in own.items())
+            self.notes.append(f"{spec.title}: {listed} {'is a group' if len(own) == 1 else 'are groups'}"
+                              f" of {'its' if len(own) == 1 else 'their'} own, not Goalkeeper, "
+                              f"Defender, Midfielder or Forward: the board groups the squad by "
+                              f"position and HV-1's goalkeeper exemption reads it; write one of "
+                              f"those four to group them")
         if not athletes and not rows and self.r.find(spec.title) is not None:
             self.p.add(spec.title, None, f"{spec.title}: no athlete rows below the header; add one "
                        f"row per athlete (ID, Name, Position)")

@@ -165,7 +165,22 @@ def test_a_position_close_to_a_known_one_is_said(tmp_path):
     assert [a.position for a in s.athletes] == ["Goalkeper", "Winger", "GK"]
     assert notes == ["Athletes, row 2, Position: 'Goalkeper' is read as a position of its own, not "
                      "Goalkeeper (rules such as HV-1's goalkeeper exemption read the position); "
-                     "correct it if it is one"]
+                     "correct it if it is one",
+                     # a position far from the four, once for the sheet, as the Squad editor says it
+                     "Athletes: 'Winger' (row 3) is a group of its own, not Goalkeeper, Defender, "
+                     "Midfielder or Forward: the board groups the squad by position and HV-1's "
+                     "goalkeeper exemption reads it; write one of those four to group them"]
+
+
+def test_a_competition_row_pasted_twice_is_counted_once(tmp_path):
+    """The same match on two rows became two competitions on one day."""
+    path = book(tmp_path, Competitions=[("Date", "Name", "Priority"), ("2027-01-09", "League 1", "C"),
+                                        ("2027-01-09", "League 1", "C"), ("2027-01-09", "Cup", "B")])
+    notes: list[str] = []
+    s = import_workbook(path, notes)
+    assert [(c.name, c.date.isoformat()) for c in s.competitions] == [
+        ("League 1", "2027-01-09"), ("Cup", "2027-01-09")]
+    assert notes == ["Competitions, row 3 repeats row 2: counted once"]
 
 
 def test_a_date_typed_as_text_with_slashes_is_refused_with_its_readings(tmp_path):
