@@ -311,4 +311,32 @@ class InjuryReader:
             where.append(RecordRows(anchor=d.anchor, stages=[(sh, n) for _, _, sh, n in stages],
                                     flare_ups=[n for _, _, n in d.flare_ups],
                                     tests=[n for _, n in d.tests]))
+        self._stage_as_onset_notes(injuries, where)
         return injuries, where
+
+    def _stage_as_onset_notes(self, injuries: list[Injury], where: list[RecordRows]) -> None:
+        """A row whose Onset is its own Stage start, the stage after an earlier injury's of the
+        same protocol: most likely that injury's next stage with its start typed as the onset,
+        which made a re-injury of it (a new record, its rehab counted from scratch). Said, since
+        a re-injury is what the rows say."""
+        from planner.protocols import load_protocol
+
+        by: dict[str, list[tuple[Injury, int]]] = {}
+        for rec, rows in zip(injuries, where, strict=True):
+            by.setdefault(rec.athlete, []).append((rec, rows.anchor))
+        for recs in by.values():
+            recs.sort(key=lambda x: x[0].onset)
+            for (a, row_a), (b, row_b) in zip(recs, recs[1:], strict=False):
+                if a.protocol != b.protocol or not b.stages or b.stages[0].start != b.onset:
+                    continue
+                try:
+                    order = load_protocol(a.protocol).stage_ids
+                except Exception:  # noqa: BLE001 - an unknown protocol is said elsewhere
+                    continue
+                last, first = a.stages[-1].stage, b.stages[0].stage
+                if last in order and first in order and order.index(first) == order.index(last) + 1:
+                    self.f.notes.append(
+                        f"Injuries, row {row_b}: {b.athlete}'s onset {b.onset:%Y-%m-%d} is the "
+                        f"day {first} starts, the stage after row {row_a}'s {last} (onset "
+                        f"{a.onset:%Y-%m-%d}): read as a re-injury, a new injury. If it is the same "
+                        f"injury's next stage, give it the onset {a.onset:%Y-%m-%d}")

@@ -938,3 +938,23 @@ def test_the_templates_example_player_left_beside_the_squad_is_said(tmp_path):
     import_workbook(path, notes)
     assert notes == ["Athletes, row 2: 'Alex Example' (A01) is the template's example player; "
                      "delete the example rows (on every sheet) unless this is one of yours"]
+
+
+def test_a_stage_start_typed_as_the_onset_is_said(tmp_path):
+    """Each stage row's start typed as its Onset split one injury into two: the second a
+    're-injury' four days later, straight into P2. It is what the rows say, so it is read; the
+    note says how to make it the same injury."""
+    rows = [("Athlete ID", "Protocol", "Onset", "Stage", "Stage start"),
+            ("A1", "iliopsoas-tendinopathy", "2027-01-04", "P1", "2027-01-04"),
+            ("A1", "iliopsoas-tendinopathy", "2027-01-12", "P2", "2027-01-12")]
+    notes: list[str] = []
+    s = import_workbook(book(tmp_path, Injuries=rows), notes)
+    assert len(s.injuries) == 2
+    assert notes == ["Injuries, row 3: A1's onset 2027-01-12 is the day P2 starts, the stage after "
+                     "row 2's P1 (onset 2027-01-04): read as a re-injury, a new injury. If it is "
+                     "the same injury's next stage, give it the onset 2027-01-04"]
+    # the same stage history under one onset is one injury, with no note
+    rows[2] = ("A1", "iliopsoas-tendinopathy", "2027-01-04", "P2", "2027-01-12")
+    notes.clear()
+    s = import_workbook(book(tmp_path, "b.xlsx", Injuries=rows), notes)
+    assert len(s.injuries) == 1 and notes == []
