@@ -391,6 +391,9 @@ def entry_problems(before: Season, after: Season) -> list[str]:
     scale, a session's two top speeds that disagree. Only the new ones count, so a file saved
     before a check was added still opens, and moving today back never makes a season invalid."""
     p_start = planning_start(after)
+    # without a today the season has not started: the start is the first day of the plan
+    now = (f"today ({p_start.isoformat()})" if after.calendar.today else
+           f"the season start ({p_start.isoformat()}; no today is set)")
     out: list[str] = []
     old_tests = {(i.athlete, i.onset, t) for i in before.injuries for t in i.tests}
     for i, inj in enumerate(after.injuries):
@@ -398,17 +401,15 @@ def entry_problems(before: Season, after: Season) -> list[str]:
             if (inj.athlete, inj.onset, t) in old_tests:
                 continue
             if t.date > p_start:
-                out.append(f"injuries[{i}].tests[{j}].date: {t.date.isoformat()} is after today "
-                           f"({p_start.isoformat()}); a test result is history: set today to the "
-                           f"test date or later first")
+                out.append(f"injuries[{i}].tests[{j}].date: {t.date.isoformat()} is after {now}; "
+                           f"a test result is history: set today to the test date or later first")
             if (problem := _test_value_problem(inj, t)) is not None:
                 out.append(f"injuries[{i}].tests[{j}].value: {problem}")
     old_sessions = set(before.sessions)
     for k, ses in enumerate(after.sessions):
         if ses.date > p_start and ses not in old_sessions:
-            out.append(f"sessions[{k}].date: {ses.date.isoformat()} is after today "
-                       f"({p_start.isoformat()}); log a session once it happened, or move today "
-                       f"on (periodize advance)")
+            out.append(f"sessions[{k}].date: {ses.date.isoformat()} is after {now}; log a "
+                       f"session once it happened, or move today on (periodize advance)")
         a = after.athlete(ses.athlete)
         said = speeds_disagree(a, ses.top_speed_pct, ses.top_speed_ms) if ses not in old_sessions else None
         if said is not None:
