@@ -185,10 +185,9 @@ class Comparison:
     broken_a: tuple[str, ...] = ()  # each hard-rule violation in words ("HV-2: ...")
     broken_b: tuple[str, ...] = ()
     changed_cells: set[tuple[str, int]] = field(default_factory=set)  # (athlete, day index)
-    # the plan checker's soft-rule penalty of each plan: a re-plan's objective also counts the
-    # days it changed from its reference (STAB), which the soft-rule counts do not show
-    penalty_a: float | None = None
-    penalty_b: float | None = None
+    # the part of plan B's objective for the days a re-plan changed from the plan it re-plans
+    # (STAB: the re-plan's own figure, given by its caller), which the rule counts do not show
+    stab_b: float = 0
     # congested runs of starts the scenario adds (planner.congestion), in words: not a rule, what
     # a tournament what-if is asked for
     congested: tuple[str, ...] = ()
@@ -198,11 +197,9 @@ class Comparison:
         return sum(a.changed_days for a in self.athletes)
 
     def stab(self, which: str) -> int:
-        """The part of plan ``which``'s objective for the days it changed from its reference
-        (a re-plan's STAB), 0 when none."""
-        obj, pen = (self.objective_a, self.penalty_a) if which == "a" else (
-            self.objective_b, self.penalty_b)
-        return max(0, round(obj - pen)) if obj is not None and pen is not None else 0
+        """The part of plan ``which``'s objective for the days a re-plan changed from the plan
+        it re-plans (STAB); 0 for the baseline."""
+        return round(self.stab_b) if which == "b" else 0
 
     def text(self) -> str:
         def objective(which: str) -> str:
@@ -274,8 +271,11 @@ def _return(tl: Timeline, plan: Plan, athlete: str) -> tuple[dt.date | None, boo
 
 
 def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
-            label_a: str = "the baseline", label_b: str = "the scenario") -> Comparison:
-    """Per athlete: return date, HV exposures, week kinds moved, changed days, soft-rule counts."""
+            label_a: str = "the baseline", label_b: str = "the scenario",
+            stab_b: float = 0) -> Comparison:
+    """Per athlete: return date, HV exposures, week kinds moved, changed days, soft-rule counts.
+    ``stab_b``: the part of plan B's objective for the days its re-plan changed (STAB), as the
+    re-plan reported it (a plan's stored objective can be older than the season's log)."""
     tl_a, tl_b = Timeline(season_a), Timeline(season_b)
     if tl_a.n != tl_b.n or tl_a.start != tl_b.start:
         raise InputError("", ["the two plans cover different seasons; compare plans of the same calendar"])
@@ -287,7 +287,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         soft_a=rep_a.counts(), soft_b=rep_b.counts(), hard_a=len(rep_a.violations), hard_b=len(rep_b.violations),
         broken_a=tuple(v.message for v in rep_a.violations),
         broken_b=tuple(v.message for v in rep_b.violations),
-        penalty_a=rep_a.objective, penalty_b=rep_b.objective,
+        stab_b=stab_b,
     )
     from planner.congestion import added
 

@@ -352,7 +352,7 @@ def cmd_whatif(args) -> int:
         return _no_plan(out, ctrl_c.interrupted, args.time_limit, "re-plan")
     if ctrl_c.interrupted:
         print("Interrupted: the re-plan below is the best found so far.", file=sys.stderr)
-    _report(args, season, sc, baseline, after, out.plan)
+    _report(args, season, sc, baseline, after, out.plan, out.penalties.get("STAB", 0))
     return 0
 
 
@@ -469,13 +469,14 @@ def _with_baseline_plan(season, args):
     return season.model_copy(update={"plan": base.plan}), None
 
 
-def _report(args, season, sc, baseline, after, plan) -> None:
-    """Print the comparison; write it (--xlsx) and store the scenario (--save) when asked."""
+def _report(args, season, sc, baseline, after, plan, stab: float = 0) -> None:
+    """Print the comparison; write it (--xlsx) and store the scenario (--save) when asked.
+    ``stab``: the re-plan's penalty for the days it changed (STAB)."""
     from planner import edits as E
     from planner.scenarios import compare, describe_edits
     from planner.seasonfile import save_season
 
-    comp = compare(baseline, season.plan, after, plan, "baseline", f"'{sc.name}'")
+    comp = compare(baseline, season.plan, after, plan, "baseline", f"'{sc.name}'", stab_b=stab)
     print()
     print(comp.text())
     if args.xlsx:
