@@ -385,7 +385,7 @@ def provisional_tests(f: AthleteFacts) -> list[tuple[str, ...]]:
     if not f.records:
         return out
     for i, old, _run, _forced, _cause, kind in stage_walk(f, f.p0):
-        if kind != "progress" or old.rec is None or out[i]:
+        if kind != "progress" or old.rec is None:
             continue
         rec, proto = f.records[old.rec], f.protos[old.rec]
         if passes_all(rec, proto, old.stage, f.date(old.start), f.date(i)):
@@ -393,8 +393,8 @@ def provisional_tests(f: AthleteFacts) -> list[tuple[str, ...]]:
         res = latest_results(rec, proto, old.stage, f.date(old.start), f.date(i))
         names = tuple(c.name for c in proto.stage(old.stage).criteria
                       if not (c.name in res and res[c.name].passed))
-        for j in range(i, f.span_stop(old.rec)):
-            out[j] = names
+        for j in range(i, f.span_stop(old.rec)):  # each provisional step's tests, in order
+            out[j] = tuple(dict.fromkeys(out[j] + names))
     return out
 
 

@@ -290,6 +290,8 @@ _EDIT_PATHS = (  # a season file's path in a problem -> words, where an edit (no
     (r"^blocks\[\d+\]\.start \((.+?)\): ", "the first day of the block '{0}': "),
     (r"^blocks\[\d+\]\.end \((.+?)\): ", "the last day of the block '{0}': "),
     (r"^calendar\.non_training_days\[\d+\]\.date: ", "the day off: "),
+    (r"^sessions\[\d+\]\.date: ", "the session's date: "),
+    (r"^injuries\[\d+\]\.tests\[\d+\]\.date: ", "the test's date: "),
 )
 
 

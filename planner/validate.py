@@ -392,8 +392,10 @@ def entry_problems(before: Season, after: Season) -> list[str]:
     before a check was added still opens, and moving today back never makes a season invalid."""
     p_start = planning_start(after)
     # without a today the season has not started: the start is the first day of the plan
-    now = (f"today ({p_start.isoformat()})" if after.calendar.today else
-           f"the season start ({p_start.isoformat()}; no today is set)")
+    today = after.calendar.today
+    now = (f"today ({p_start.isoformat()})" if today and today >= after.calendar.start else
+           f"the season start ({p_start.isoformat()}; "
+           + ("no today is set)" if not today else f"today, {today.isoformat()}, is before it)"))
     out: list[str] = []
     old_tests = {(i.athlete, i.onset, t) for i in before.injuries for t in i.tests}
     for i, inj in enumerate(after.injuries):

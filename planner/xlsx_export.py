@@ -435,7 +435,8 @@ def _in_progress_lines(season: Season) -> list[tuple[str, str, bool]]:
                     "right-click the day ▸ Record flare-up; or periodize record --flare-up), so "
                     "record those that were one and re-plan.", True))
     fast = _by_athlete(season, [(p.athlete, f"{text.date_short(p.date)} {p.top} % in {p.stage} "
-                                             f"(≤ {p.cap} %)") for p in above_stage(season)])
+                                             f"(≤ {p.cap} %)") for p in sorted(
+        above_stage(season), key=lambda p: -(p.top - p.cap))])  # the largest breach first
     if fast:
         out.append(("Above the stage", fast + ". Logged faster than the rehab stage allows: worth "
                     "a word with the athlete and the physio (each day's page says it too).", True))

@@ -265,7 +265,7 @@ def test_a_test_value_outside_its_scale_or_a_ratio_for_a_percentage_is_refused(b
 
 def test_history_is_entered_only_once_it_happened(document):
     later = Session(athlete="A2", date=day(5), minutes=60, rpe=5)
-    with pytest.raises(InputError, match=r"sessions\[0\]\.date: .* is after the season start "
+    with pytest.raises(InputError, match=r"the session's date: .* is after the season start "
                                          r"\(.*; no today is set\)"):  # "after today" with none set
         E.LogSessions(sessions=(later,)).apply(document)
     moved = E.AdvanceToday(today=day(7)).apply(document)
@@ -486,3 +486,21 @@ def test_an_edit_refused_for_a_date_outside_the_season_says_it_in_words():
     assert f"the date of '{c.name}': " in text and "competitions[" not in text
     assert edit_words("blocks[2].end (Autumn): x") == "the last day of the block 'Autumn': x"
     assert edit_words("athletes[0].id: y") == "athletes[0].id: y"  # no words known: as it was
+
+
+def test_a_session_after_the_season_start_with_today_before_it_is_said_as_such():
+    """Today set before the season start: the refusal said 'after today (2027-01-04)', which was
+    the season start's date; and it named the season file's path."""
+    from planner.errors import InputError
+    from planner.season import Session
+
+    s = season(weeks=2)
+    early = s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"today": s.calendar.start - dt.timedelta(days=10)})})
+    with pytest.raises(InputError) as got:
+        E.LogSessions(sessions=(Session(athlete="A1", date=day(3), minutes=60, rpe=5),)).apply(early)
+    text = str(got.value)
+    assert (f"the session's date: {day(3).isoformat()} is after the season start "
+            f"({s.calendar.start.isoformat()}; today, "
+            f"{(s.calendar.start - dt.timedelta(days=10)).isoformat()}, is before it)") in text
+    assert "sessions[" not in text

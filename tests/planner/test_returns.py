@@ -243,3 +243,16 @@ def test_a_return_recorded_without_a_passing_test_says_so():
     assert r.untested == () and r.provisional_words() == "no"
     [r] = returns(make(), plan())  # planned, not recorded: provisional instead
     assert r.untested == () and r.provisional and r.provisional_words() == "yes"
+
+
+def test_a_provisional_return_names_every_step_s_tests_not_passed():
+    """Kofi's return waits on P1's tests and on P3's and S3's: only P1's were named."""
+    from planner.protocols import load_protocol
+    from tests.exports.demo import solved_demo
+
+    season = solved_demo()
+    kofi = next(r for r in returns(season, season.plan) if r.athlete == "A07")
+    proto = load_protocol(kofi.protocol)
+    stages_named = {s.id for s in proto.stages for c in s.criteria if c.name in kofi.pending}
+    assert kofi.provisional and len(stages_named) >= 2, kofi.pending
+    assert len(set(kofi.pending)) == len(kofi.pending)  # each once, in the order of the steps

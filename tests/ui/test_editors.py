@@ -853,6 +853,10 @@ def test_a_new_athlete_and_a_new_competition_get_a_coachs_defaults(qtbot):
     win = MainWindow(squad, None)
     qtbot.addWidget(win)
     assert win.squad_editor.free_id() == "H19"
+    tie = MainWindow(base.model_copy(update={"athletes": tuple(
+        Athlete(id=i, name=i) for i in ("B1", "B2", "A1", "A2"))}), None)
+    qtbot.addWidget(tie)
+    assert tie.squad_editor.free_id() == "B3"  # the pattern met first, whatever the hash seed
     empty = MainWindow(base.model_copy(update={"athletes": ()}), None)
     qtbot.addWidget(empty)
     assert empty.squad_editor.free_id() == "A01"

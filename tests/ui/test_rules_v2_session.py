@@ -146,3 +146,13 @@ def test_the_inspector_says_the_days_session_a_day_between_included(w, qtbot):
     w.board.set_current("A3", tl.days[0])  # before today: what was planned
     text = w.inspector.toPlainText()
     assert "Planned session" in text and fit[0].summary in text
+    # a past day that went otherwise: no session made up from the logged level
+    from planner.season import Session
+
+    logged = E.LogSessions(sessions=(Session(athlete="A3", date=tl.days[1], minutes=60, rpe=6,
+                                             top_speed_pct=95),))
+    assert w.apply_edit(logged)
+    solve(w, qtbot)
+    w.board.set_current("A3", tl.days[1])
+    text = w.inspector.toPlainText()
+    assert "Planned session" not in text and "Went otherwise" in text

@@ -168,7 +168,7 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     for line in far:  # the largest breaches first
         print(f"Above the stage: {line}; worth a word with the athlete and the physio.")
     if near:
-        print(f"Just above the stage (less than {NEAR_CAP} % over its cap):")
+        print(f"Just above the stage (less than {NEAR_CAP} percentage points over its cap):")
         for line in near:
             print(f"  - {line}")
     _print_flags(after)

@@ -782,8 +782,11 @@ class SquadEditor(Editor):
         import re
         from collections import Counter
 
-        taken = {a.id for a in self.season.athletes} if self.season else set()
-        parts = [(m[1], m[2]) for t in taken if (m := re.fullmatch(r"(\D*)(\d+)", t))]
+        ids = [a.id for a in self.season.athletes] if self.season else []
+        taken = set(ids)
+        # over the squad in its order: a tie goes to the pattern met first (a set's order
+        # followed the hash seed)
+        parts = [(m[1], m[2]) for t in ids if (m := re.fullmatch(r"(\D*)(\d+)", t))]
         shapes = Counter((p, len(d)) for p, d in parts)
         prefix, width = shapes.most_common(1)[0][0] if shapes else ("A", 2)
         n = max((int(d) for p, d in parts if (p, len(d)) == (prefix, width)), default=0) + 1

@@ -250,6 +250,13 @@ class InspectorPanel(_Browser):
         p = got[2].day(aid, i)
         if p is None:
             return []
+        if i < tl.p0:
+            from planner.history import went_otherwise
+
+            ap = season.plan.for_athlete(aid)
+            was = ap.planned.get(tl.days[i]) if ap is not None else None
+            if was is not None and went_otherwise(ap.stages[i], was, ap.intensity[i]):
+                return []  # the session would be the logged level's: "Went otherwise" says it
         label = "Planned session" if i < tl.p0 else "Session"
         text = f"<b>{_esc(p.summary)}</b>" + (f"<br>{_esc(p.content)}" if p.content else "")
         return [(label, text)]

@@ -163,7 +163,7 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
         if len(far) > 12:
             lines.append(f"• … and {len(far) - 12} more days (the inspector marks each)")
         if near:
-            lines.append(f"Less than {NEAR_CAP} % over the cap:")
+            lines.append(f"Less than {NEAR_CAP} percentage points over the cap:")
             lines += [f"• {x}." for x in near]
         parts.append("Faster than the rehab stage allows:\n" + "\n".join(lines) + "\n\nWorth a "
                      f"word with the athletes and the physio; if a stage changed, record it ({fix}).")
