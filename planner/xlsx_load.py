@@ -190,10 +190,14 @@ def _chart_data(ctx, rows: SheetRows, squad: list[tuple]) -> None:
     limit = RuleSet(ctx.season.rules).value("LD-1", "acwr_max")  # the ACWR a week spikes above
     head = [(h if h != "LD-1 limit" else f"LD-1 limit {limit:g}", st.chart_data()) for h, _, _ in DATA]
     body = []
-    today = ctx.season.calendar.today
+    tl = ctx.tl
+    # the week holding today, when today is not its first day: a few days logged beside the
+    # whole week's plan read as a drop in load (the week's real first day: a season's first
+    # week may be short)
+    now = tl.weeks[tl.week_of[tl.p0]] if 0 < tl.p0 < tl.n else None
+    holding = tl.days[now.first] if now is not None and now.first < tl.p0 else None
     for start, planned, logged, acwr, ewma in squad:
-        if today is not None and start < today < start + dt.timedelta(days=7):
-            # a few days logged beside the whole week's plan read as a drop in load
+        if start == holding:
             logged = None
         vals = (start, planned, logged, acwr, ewma, RATIO_LOW, RATIO_HIGH, limit)
         body.append([None if v is None else (v if k == 0 else _value(v, fmt_), st.chart_data(fmt_))

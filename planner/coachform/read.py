@@ -916,6 +916,13 @@ class _Import:
                           f"check the year")
                 continue
             days = [date + dt.timedelta(days=k) for k in range((end - date).days + 1)]
+            if end > date and cal is not None:
+                inside = [d for d in days if cal.start <= d <= cal.end]
+                if inside and len(inside) < len(days):  # a break running past the season's end
+                    self.notes.append(f"{spec.title}, row {row.number}: {date:%Y-%m-%d} to "
+                                      f"{end:%Y-%m-%d} runs past the season; read from "
+                                      f"{inside[0]:%Y-%m-%d} to {inside[-1]:%Y-%m-%d}")
+                    days = inside
             if clash := next((d for d in days if d in first), None):
                 self.note(spec, row, "date", f"{clash:%Y-%m-%d} is already listed in row "
                           f"{first[clash]}; list each day once")

@@ -362,6 +362,14 @@ def test_a_winter_break_is_one_row_with_to(tmp_path):
     bad = book(tmp_path, "b.xlsx", Non_training_days=[
         ("Date", "Reason", "To"), ("2027-01-18", "Break", "2027-01-10"),
         ("2027-01-20", "Break", "2027-01-21"), ("2027-01-21", "Again", None)])
+    # a break running past the season's end (2027-03-28) is read up to it, with a note
+    notes: list[str] = []
+    season = import_workbook(book(tmp_path, "c.xlsx", Non_training_days=[
+        ("Date", "Reason", "To"), ("2027-03-22", "Easter", "2027-04-05")]), notes)
+    assert [d.date for d in season.calendar.non_training_days] == [
+        dt.date(2027, 3, 22) + dt.timedelta(days=k) for k in range(7)]
+    assert notes == ["Non-training days, row 2: 2027-03-22 to 2027-04-05 runs past the season; "
+                     "read from 2027-03-22 to 2027-03-28"]
     got = problems_of(bad)
     assert got[0] == ("Non-training days, row 2, To: 2027-01-10 is before Date (2027-01-18); give "
                       "the last day of the run, or leave To empty for one day")
