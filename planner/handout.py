@@ -21,7 +21,7 @@ from planner import text
 from planner.criteria import passes_all
 from planner.history import LEVEL_TOLERANCE, logged_days, went_otherwise
 from planner.loadtable import LoadTable
-from planner.returns import AthleteFacts, provisional_of, returns
+from planner.returns import AthleteFacts, provisional_tests, returns
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.sessions import Prescriber, Prescription, planned_load
@@ -292,7 +292,7 @@ class Handouts:
         # the athlete has no other (a later injury's weeks read the earlier return otherwise)
         for r in sorted(returns(season, plan), key=lambda r: not r.counted):
             self._returns.setdefault(r.athlete, r)
-        self._prov = provisional_of
+        self._prov = provisional_tests
 
     def sessions(self, athlete: str) -> list[Prescription] | None:
         if athlete not in self._days:
@@ -337,9 +337,12 @@ class Handouts:
         milestone = self._milestone(f, w)
         ret = self._returns.get(f.id)
         back = ret.fit if ret is not None else None
-        if any(d.provisional and (d.stage != FIT or d.date == back) for d in days):
-            milestone += ("; " if milestone else "") + ("Provisional: the stage depends on a "
-                                                        "criteria test not passed yet")
+        pending = dict.fromkeys(t for i, d in zip(week.days, days, strict=True)
+                                if d.provisional and (d.stage != FIT or d.date == back)
+                                for t in prov[i])
+        if pending:  # the tests named, as the Returns say them
+            milestone += ("; " if milestone else "") + (
+                f"Provisional: the stage depends on {', '.join(pending)}, not passed yet")
         return HandoutWeek(
             season=season.name, athlete=a.id, name=a.name, position=a.position,
             max_speed=a.max_speed, week=w + 1, first=tl.days[week.first], last=tl.days[week.last],
@@ -393,7 +396,7 @@ class Handouts:
                     session.content.replace(rule, " ").split()))
         return HandoutDay(date=tl.days[i], md=tl.label(i), stage=f.st[i], intensity=f.it[i],
                           session=session, competitions=comps, role=role,
-                          provisional=prov[i],
+                          provisional=bool(prov[i]),
                           logged_minutes=None if logged is None else logged.minutes,
                           logged_load=None if logged is None else logged.au,
                           planned_level=planned, cap=cap,

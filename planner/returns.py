@@ -335,7 +335,7 @@ class Return:
     def provisional_words(self) -> str:
         """The Provisional column: ``yes``, ``no``, or the return recorded untested."""
         if self.provisional:
-            return "yes"
+            return f"yes: {', '.join(self.pending)} not passed yet" if self.pending else "yes"
         if self.untested:
             return f"recorded without a passing test ({', '.join(self.untested)})"
         return "no"

@@ -423,3 +423,17 @@ def test_a_rehab_weeks_pain_rule_is_said_once_not_in_every_row():
     anon = Handouts(season, plan, anonymise=True).weeks("A07", [tl.week_of[tl.index(rehab[0].first)]])
     assert anon[0].pain_rule == PAIN_RULE_DEFAULT
     assert all(PAIN_RULE_DEFAULT not in d.session.content for d in anon[0].days)
+
+
+def test_a_provisional_week_names_the_tests_it_waits_on():
+    """The Next row said "Provisional: the stage depends on a criteria test not passed yet"
+    while the Returns named it."""
+    season = solved_demo()
+    ret = next(r for r in returns(season, season.plan) if r.athlete == "A19")
+    assert ret.provisional and ret.pending
+    weeks = Handouts(season, season.plan).weeks("A19", None)
+    said = [w.milestone for w in weeks if "Provisional" in w.milestone]
+    assert said and all(f"Provisional: the stage depends on {', '.join(ret.pending)}" in m
+                        or "Provisional: the stage depends on " in m for m in said)
+    assert any(", ".join(ret.pending) in m for m in said)
+    assert not any("a criteria test not passed yet" in m for m in said)
