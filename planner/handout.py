@@ -557,6 +557,15 @@ class Handouts:
         # player back on that Wednesday)
         left = nxt is not None and nxt[1] < tl.p0 and nxt[1] <= last
         parts = [] if left else self._exit_parts(f, i)
+        if left and nxt[0] in REHAB_STAGES:
+            # the next stage began this week, before today: what it takes to leave that one
+            # (the page read only "S1 from Wed 12 Aug", nothing of S1's days or S2)
+            j = nxt[1]
+            parts.append(f"{nxt[0]} from {text.day(tl.days[j])}"
+                         + (" (flare-up)" if j in f.flared else ""))
+            k = max(j, min(tl.p0, last))
+            parts += self._exit_parts(f, k if f.st[k] == f.st[j] else j)
+            nxt = self._next_change(f, j)
         if nxt is not None and nxt[0] == FIT and nxt[1] <= last and (
                 ret is None or ret.fit != tl.days[nxt[1]]):
             # back this week, a return the Returns no longer list (back before today)

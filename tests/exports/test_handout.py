@@ -437,3 +437,20 @@ def test_a_provisional_week_names_the_tests_it_waits_on():
                         or "Provisional: the stage depends on " in m for m in said)
     assert any(", ".join(ret.pending) in m for m in said)
     assert not any("a criteria test not passed yet" in m for m in said)
+
+
+def test_a_stage_begun_this_week_before_today_says_what_it_takes_to_leave_it():
+    """P3 -> S1 on a Wednesday, the page printed on the Thursday: its Next row read only "S1
+    from Wed 12 Aug", nothing of S1's minimum days or the S2 planned after it."""
+    season = solved_demo()
+    tl = Timeline(season)
+    ap = season.plan.for_athlete("A12")
+    j = next(i for i in range(1, tl.n) if ap.stages[i] == "S1" and ap.stages[i - 1] == "P3")
+    assert tl.weeks[tl.week_of[j]].first < j < tl.weeks[tl.week_of[j]].last
+    moved = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": tl.days[j + 1]})})
+    (week,) = Handouts(moved, season.plan).weeks("A12", [tl.week_of[j]])
+    after = next(i for i in range(j, tl.n) if ap.stages[i] != "S1")
+    assert week.milestone.startswith(f"S1 from {text.day(tl.days[j])}; ")
+    assert "S1 lasts at least" in week.milestone
+    assert f"planned: {ap.stages[after]} from {text.day(tl.days[after])}" in week.milestone
