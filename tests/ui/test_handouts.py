@@ -317,6 +317,7 @@ def test_a_fit_day_logged_under_its_ceiling_is_not_a_day_that_went_otherwise(qap
     assert days[tl.days[d0]].deviation.startswith("Logged 72 % (counts as 70 %), planned no running")
     # a training day not trained (0 min, ill) went otherwise: it read "done as planned"
     assert marks.mark("A05", ill) == "otherwise"
+    assert otherwise_text(moved, "A05", tl.days[ill]) == "planned 70 %, did not train (0 min logged)"
     assert days[tl.days[ill]].as_logged
     assert days[tl.days[ill]].deviation == "Did not train (0 min logged), planned 70 %"
 

@@ -116,6 +116,10 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
         role = {"start": "started", "bench": "came off the bench"}[role_of_minutes(m)]
         return (f"planned {plan_words} ({level_text(was)}); {m:g} min played: {role} "
                 f"({level_text(now)}; on a match day the minutes played set the level)")
+    logged = sessions_on(season, athlete, day)
+    if now == 0 and logged and all(x.minutes == 0 for x in logged):
+        # as the handouts say it: an ill player's 0 min is no "0 % (no speed work)"
+        return f"planned {level_text(was)}, did not train (0 min logged)"
     return f"planned {level_text(was)}, logged {level_text(now)}"
 
 
