@@ -262,8 +262,9 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         "Competitions, row 4, Date: '2027-13-01' is not a day of the calendar; use an Excel date or "
         "write it as YYYY-MM-DD, e.g. 2027-01-04",
         "Competitions, row 4, Priority: 'X' is not A, B or C; write A, B or C",
-        "Competitions, row 5, Date: 45300 is a number, not a date; format the cell as a date or "
-        "write it as YYYY-MM-DD, e.g. 2027-01-04",
+        # the day the number is, as Excel counts days: a cell whose date format was lost
+        "Competitions, row 5, Date: 45300 is a number, not a date (as an Excel date it is Tue 9 "
+        "Jan 2024: 2024-01-09); format the cell as a date or write it as YYYY-MM-DD, e.g. 2027-01-04",
         "Athletes, row 3, ID: 'A1' is already the ID of row 2; give each athlete a unique ID",
         "Athletes, row 3, Max speed: 60 is not a top running speed, in m/s or in km/h; write m/s "
         "from 4 to 15, e.g. 9.2, or km/h from 14.4 to 54, e.g. '33.1 km/h' (or leave it empty)",
