@@ -154,6 +154,22 @@ def test_explain_day_week_and_return(tmp_path):
     r = run("explain", "s.season.json", "--athlete", "A1", "--date", "2027-01-05", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "Athlete 1 (A1)" in r.stdout and "RH-CAP" in r.stdout and "week of" in r.stdout
+    # the day's session as the handouts print it, as the Inspector says it
+    from planner.seasonfile import load_season
+    from planner.sessions import Prescriber
+
+    solved = load_season(tmp_path / "s.season.json")
+    p = Prescriber(solved, solved.plan).day("A1", 1)  # Tue 5 Jan 2027
+    assert f"Session: {p.summary}" in r.stdout
+    from planner.daymarks import day_marks
+    from planner.timeline import Timeline
+
+    tl = Timeline(solved)
+    prov = sorted(day_marks(solved, tl, only="A1")["A1"].provisional)
+    assert prov  # P3's exit waits on its tests: the move is provisional, and explain says which
+    r = run("explain", "s.season.json", "--athlete", "A1", "--date", tl.days[prov[0]].isoformat(),
+            cwd=tmp_path)
+    assert "Provisional: the move P3 → S1" in r.stdout and "(RH-CRIT)" in r.stdout
     r = run("explain", "s.season.json", "--team", "--date", "2027-01-05", cwd=tmp_path)
     assert r.returncode == 0 and "The team" in r.stdout
     r = run("explain", "s.season.json", "--return", "A1", cwd=tmp_path)

@@ -375,9 +375,40 @@ def cmd_explain(args) -> int:
         print(why_week(season, plan, None, day).text())
     else:
         print(why_day(season, plan, aid, day).text())
+        for line in _day_lines(season, plan, aid, day):
+            print(line)
         print()
         print(why_week(season, plan, aid, day).text())
     return EXIT_OK
+
+
+def _past(season, day) -> bool:
+    today = season.calendar.today
+    return today is not None and day < today
+
+
+def _day_lines(season, plan, aid: str, day) -> list[str]:
+    """What the Inspector says of the day beside its reasons: the session as the handouts print
+    it, and the rules v2 rows (a provisional stage with the test it waits on, a role...)."""
+    from planner.daymarks import day_rows
+    from planner.sessions import Prescriber
+
+    planned = season.model_copy(update={"plan": plan})
+    i = (day - season.calendar.start).days
+    out = []
+    p = Prescriber(planned, plan).day(aid, i)
+    ap = plan.for_athlete(aid)
+    was = ap.planned.get(day) if ap is not None else None
+    if was is not None:  # before today, logged otherwise: the session would be made up from it
+        from planner.history import went_otherwise
+
+        if went_otherwise(ap.stages[i], was, ap.intensity[i]):
+            p = None
+    if p is not None:
+        out.append(f"{'Planned session' if was is not None or _past(season, day) else 'Session'}: "
+                   f"{p.summary}")
+    out += [f"{key}: {words}" for key, words in day_rows(planned, aid, i)]
+    return out
 
 
 def stored_plan(season, path: str):
