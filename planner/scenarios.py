@@ -191,6 +191,7 @@ class Comparison:
     # congested runs of starts the scenario adds (planner.congestion), in words: not a rule, what
     # a tournament what-if is asked for
     congested: tuple[str, ...] = ()
+    runs: tuple = ()  # the same runs (planner.congestion.Congestion), for a shorter wording
 
     @property
     def changed_days(self) -> int:
@@ -292,8 +293,8 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     from planner.congestion import added
 
     scenario = season_b.model_copy(update={"plan": plan_b})
-    comp.congested = tuple(c.text(scenario) for c in added(
-        season_a.model_copy(update={"plan": plan_a}), scenario))
+    comp.runs = tuple(added(season_a.model_copy(update={"plan": plan_a}), scenario))
+    comp.congested = tuple(c.text(scenario) for c in comp.runs)
     targets_a, targets_b = _targets(season_a, plan_a), _targets(season_b, plan_b)
     by_rule_a: dict[str, dict[str, int]] = {}
     for v in rep_a.soft:

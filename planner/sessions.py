@@ -654,6 +654,21 @@ def _tidy(text: str) -> str:
     return text.replace(" .", ".").replace(" ,", ",").replace("..", ".").strip()
 
 
+def shown_session(prescriber: Prescriber, plan: Plan, athlete: str, i: int) -> Prescription | None:
+    """The session of day ``i`` as the Inspector and ``explain`` say it: None for a day before
+    today that went otherwise (its session would be made up from the logged level; the day's
+    "went otherwise" words say it) or an athlete without a plan."""
+    from planner.history import went_otherwise
+
+    ap = plan.for_athlete(athlete)
+    if ap is None:
+        return None
+    was = ap.planned.get(prescriber.tl.days[i])
+    if was is not None and went_otherwise(ap.stages[i], was, ap.intensity[i]):
+        return None
+    return prescriber.day(athlete, i)
+
+
 def session_ids(season: Season, plan: Plan, *, anonymise: bool = False) -> dict[str, list[str]]:
     """Athlete id -> each day's session id (the plan JSON's ``session``)."""
     p = Prescriber(season, plan, anonymise=anonymise)

@@ -331,7 +331,7 @@ class InjuryReader:
                     continue
                 try:
                     order = load_protocol(a.protocol).stage_ids
-                except Exception:  # noqa: BLE001 - an unknown protocol is said elsewhere
+                except InputError:  # an unknown protocol is said elsewhere
                     continue
                 last, first = a.stages[-1].stage, b.stages[0].stage
                 if last in order and first in order and order.index(first) == order.index(last) + 1:

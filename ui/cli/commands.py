@@ -141,11 +141,14 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
 
 
 def _unavoidable(season, plan) -> int:
-    """HV-1's windows inside the team's days off (a winter break): no plan avoids them."""
-    from planner.check import check_plan
+    """HV-1's windows inside the team's days off (a winter break): no plan avoids them. The
+    solve's check is in the plan (``plan.soft``); a plan without it is checked here."""
+    soft = plan.soft
+    if not soft:
+        from planner.check import check_plan
 
-    report = check_plan(season.model_copy(update={"plan": plan}), plan)
-    return sum(1 for v in report.soft if v.rule == "HV-1" and "no plan avoids it" in v.message)
+        soft = check_plan(season.model_copy(update={"plan": plan}), plan).soft
+    return sum(1 for v in soft if v.rule == "HV-1" and "no plan avoids it" in v.message)
 
 
 def print_congestion(season) -> None:
@@ -391,22 +394,14 @@ def _day_lines(season, plan, aid: str, day) -> list[str]:
     """What the Inspector says of the day beside its reasons: the session as the handouts print
     it, and the rules v2 rows (a provisional stage with the test it waits on, a role...)."""
     from planner.daymarks import day_rows
-    from planner.sessions import Prescriber
+    from planner.sessions import Prescriber, shown_session
 
     planned = season.model_copy(update={"plan": plan})
     i = (day - season.calendar.start).days
     out = []
-    p = Prescriber(planned, plan).day(aid, i)
-    ap = plan.for_athlete(aid)
-    was = ap.planned.get(day) if ap is not None else None
-    if was is not None:  # before today, logged otherwise: the session would be made up from it
-        from planner.history import went_otherwise
-
-        if went_otherwise(ap.stages[i], was, ap.intensity[i]):
-            p = None
+    p = shown_session(Prescriber(planned, plan), plan, aid, i)
     if p is not None:
-        out.append(f"{'Planned session' if was is not None or _past(season, day) else 'Session'}: "
-                   f"{p.summary}")
+        out.append(f"{'Planned session' if _past(season, day) else 'Session'}: {p.summary}")
     out += [f"{key}: {words}" for key, words in day_rows(planned, aid, i)]
     return out
 

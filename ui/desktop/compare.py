@@ -342,7 +342,7 @@ class CompareWindow(QWidget):
                                "team's week)")
         sentences.append(f"objective {_objective(comp.objective_a)} → {_objective(comp.objective_b)} "
                          f"penalty points; hard-rule violations {comp.hard_a} → {comp.hard_b}")
-        for c in self._congested()[:2]:  # not a rule: what a tournament what-if is asked for
+        for c in comp.runs[:2]:  # not a rule: what a tournament what-if is asked for
             sentences.append(f"<b>congested</b>: {_esc(c.short(self.scenario, 2))}, 72 h or less "
                              f"apart (set roles to rotate)")
         if comp.broken_b:
@@ -350,16 +350,6 @@ class CompareWindow(QWidget):
             sentences.append(f"the scenario breaks {_esc(comp.broken_b[0].rstrip('.'))}{more}")
         return (f"<h3 style='margin:0'>What if: {_esc(self.name)}</h3>"
                 f"<p style='margin:2px 0'>{'; '.join(sentences)}.</p>")
-
-    def _congested(self) -> list:
-        """The scenario's congested runs of starts (``planner.congestion``) the baseline has
-        not."""
-        from planner.congestion import added
-
-        if self.scenario is None or self.scenario.plan is None:
-            return []
-        return added(self.baseline if self.baseline is not None and self.baseline.plan is not None
-                     else None, self.scenario)
 
     def _fill_table(self) -> None:
         comp, scenario = self.comparison, self.scenario

@@ -238,7 +238,7 @@ class InspectorPanel(_Browser):
         """The day's session as the handouts print it (planner.sessions): what the player does,
         which the board's marks do not say (a day between two tendon-loading days, say)."""
         from planner.errors import PeriodizeError
-        from planner.sessions import Prescriber
+        from planner.sessions import Prescriber, shown_session
 
         got = self._prescriber
         if got is None or got[0] is not season or got[1] is not season.plan:
@@ -247,16 +247,9 @@ class InspectorPanel(_Browser):
                                           Prescriber(season, season.plan, timeline=tl))
             except PeriodizeError:  # a catalogue that does not load: the board still shows
                 return []
-        p = got[2].day(aid, i)
+        p = shown_session(got[2], season.plan, aid, i)
         if p is None:
             return []
-        if i < tl.p0:
-            from planner.history import went_otherwise
-
-            ap = season.plan.for_athlete(aid)
-            was = ap.planned.get(tl.days[i]) if ap is not None else None
-            if was is not None and went_otherwise(ap.stages[i], was, ap.intensity[i]):
-                return []  # the session would be the logged level's: "Went otherwise" says it
         label = "Planned session" if i < tl.p0 else "Session"
         text = f"<b>{_esc(p.summary)}</b>" + (f"<br>{_esc(p.content)}" if p.content else "")
         return [(label, text)]
