@@ -43,7 +43,9 @@ Readings taken where neither page decides (see also the module's tests and ``pla
   requirements, when a stage is left by progression.
 - RAMP: the season start ends a gap unless a speed day was logged in the gap days before it.
 - HV-1: every window that reaches today or later; its past days count with what happened.
-- A soft rule of the rule table without a check here (none today) is neither counted nor listed.
+
+Each soft rule of the rule table is checked by the method :func:`soft_check_name` names
+(``soft_hv_1`` for HV-1); a rule without one fails loudly here and in the tests.
 """
 
 from __future__ import annotations
@@ -385,9 +387,9 @@ class _Checker:
         if self.p0 < self.n:
             soft_rules = [r for r in SOFT_RULES if r != "STAB" or self.reference is not None]
             for rule in soft_rules:
-                method = getattr(self, "soft_" + rule.replace("-", "_").lower(), None)
-                if method is None or not self.wants(rule):
+                if not self.wants(rule):
                     continue
+                method = getattr(self, soft_check_name(rule))
                 if self.rs.mode(rule) == "soft":
                     counted.append(rule)
                 method()
@@ -1112,6 +1114,11 @@ class _Checker:
                     self.penal("STAB", a.id, weeks[w].first, weeks[w].last,
                                f"{a.who}'s {self.wof(w)} is {a.wk[w]} instead of "
                                f"{r.weeks[w]}.", weight)
+
+
+def soft_check_name(rule: str) -> str:
+    """The checker method of a soft rule: ``soft_`` and its id in lower case, ``-`` as ``_``."""
+    return "soft_" + rule.replace("-", "_").lower()
 
 
 def check_plan(season: Season, plan: Plan, rules_in_objective: set[str] | None = None,

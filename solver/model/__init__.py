@@ -3,7 +3,8 @@
 ``PlanModel`` composes one mixin per rule family; ``build`` is the ordered list of families.
 Where a new rule goes: its parameters in ``planner/rules.py``, one method named after the rule
 in the family module it belongs to (units, rehab, speed, weeks, pins, objective, load), one line in
-``PlanModel.build``, one check in ``planner/check.py`` and its words in ``planner/why.py``.
+``PlanModel.build``, one check in ``planner/check.py`` and its words in ``planner/why.py``
+(docs/architecture.md, "Where a new rule goes", lists the tests that name every rule).
 """
 
 from __future__ import annotations
@@ -69,6 +70,17 @@ class PlanModel(UnitsMixin, WeeksMixin, RehabMixin, SpeedMixin, PinsMixin, Objec
         self._objective()
 
     # -- reading a solution ----------------------------------------------------------------------
+    def penalties(self, value) -> dict[str, float]:
+        """Each soft rule's penalty in a solution (``value(expr) -> int``) as the model counts it:
+        the solver's own breakdown, held against the plan checker's in the tests
+        (``tests/solver/test_model_penalties.py``)."""
+
+        def val(x) -> int:
+            return int(x) if isinstance(x, (bool, int)) else int(value(x))
+
+        return {rule: round(sum(w * val(e) for w, e in terms), 6)
+                for rule, terms in self.penalty_terms.items()}
+
     def unit(self, key: str) -> Unit | None:
         return next((u for u in self.units if u.key == key), None)
 

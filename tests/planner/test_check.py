@@ -1535,3 +1535,11 @@ def test_hv1_windows_of_one_gap_read_as_one_line():
     assert f"({g.penalty:,} in all)" in g.message
     # every instance is in exactly one group, in order
     assert [m for x in groups for m in x.members] == list(report.soft)
+
+
+def test_every_soft_rule_of_the_table_has_its_check():
+    # run() looks each one up by name and fails loudly without it; this says which is missing
+    from planner.check import _Checker, soft_check_name
+    from planner.rules import SOFT_RULES
+    missing = [r for r in SOFT_RULES if not callable(getattr(_Checker, soft_check_name(r), None))]
+    assert missing == []

@@ -31,11 +31,12 @@ def solved(s, deterministic: bool = True):
     return out, report
 
 
-def test_ld1_penalties_of_the_solver_are_the_checkers():
+def test_a_steered_solve_reports_what_the_plan_costs():
+    # (the model's LD-1 price per week against the checker's: test_model_penalties)
     s = base(20)
     out, report = solved(s)
     assert out.objective == report.objective
-    assert out.penalties.get("LD-1", 0) == report.penalties().get("LD-1", 0)
+    assert report.penalties()["LD-1"] > 0
 
 
 def test_a_weight_makes_the_solver_avoid_spikes_and_weight_0_only_lists_them():

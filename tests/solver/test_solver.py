@@ -49,8 +49,8 @@ def test_small_season_plan_has_every_day_and_week_and_objective_matches_checker(
     assert len(out.plan.team_weeks) == len(tl.weeks) == 3
     for ap in out.plan.athletes:
         assert len(ap.intensity) == len(ap.stages) == tl.n
-    assert out.objective == report.objective
-    assert out.penalties == report.penalties()
+    assert out.objective == report.objective  # CP-SAT's proven optimum is what the plan costs
+    # (the model's own per-rule breakdown is held against the checker's in test_model_penalties)
 
 
 def test_match_days_are_played_at_100_and_rest_days_are_zero():

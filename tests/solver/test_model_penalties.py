@@ -1,0 +1,90 @@
+"""The solver's own per-rule breakdown against the plan checker's.
+
+``Outcome.penalties`` is the checker's report of the plan handed out, so comparing it with the
+checker again proves nothing about the model. Here the model is solved to optimality and each
+soft rule's penalty as the model's objective counts it (``PlanModel.penalties``) is held against
+the independent checker's on the plan read from the same solution: a rule the model prices
+differently from the contract, or one the checker forgets, fails here by name."""
+
+from __future__ import annotations
+
+import pytest
+from ortools.sat.python import cp_model
+
+from planner import edits as E
+from planner.check import check_plan
+from planner.history import with_planned
+from planner.season import Competition, RuleSettings, Session, Unavailability
+from planner.timeline import Timeline
+from solver import SolveRequest
+from solver.model import PlanModel
+from solver.run import _configure
+from tests.builders import day, injury, season
+
+
+def optimum(s, reference=None):
+    model = PlanModel(s, reference=reference)
+    solver = cp_model.CpSolver()
+    _configure(solver, SolveRequest(s, time_limit=120), 120)  # the app's search, proven
+    assert solver.solve(model.m) == cp_model.OPTIMAL
+    plan = with_planned(s.plan, model.extract(solver.value), Timeline(s))
+    report = check_plan(s, plan, reference=reference)
+    assert report.violations == (), [v.message for v in report.violations]
+    return model.penalties(solver.value), report, solver.objective_value, plan
+
+
+def agree(model_pen: dict, report) -> None:
+    checker = report.penalties()
+    rules = set(model_pen) | set(checker)
+    assert {r: model_pen.get(r, 0) for r in rules} == {r: checker.get(r, 0) for r in rules}
+
+
+def cup_season(**kw):
+    # an injured A1 aiming at the cup, an A cup in week 5 (taper, TP-3), C matches (DL-7),
+    # a fit squad sharing team speed days (TEAM, HV-DAY, HV-1)
+    cup = Competition(id="cup", name="Cup", date=day(33), priority="A")
+    return season(weeks=6, athletes=4, comps=[cup],
+                  injuries=(injury("A1", "P3", start_day=-10, target="cup"),), **kw)
+
+
+def test_the_demo_season_is_priced_by_the_model_as_the_checker_counts_it(demo_season):
+    model_pen, report, objective, _ = optimum(demo_season)
+    agree(model_pen, report)
+    assert sum(model_pen.values()) == pytest.approx(objective) == report.objective
+    # the season exercises the rules: a test that compares zeros proves little
+    assert {r for r, p in model_pen.items() if p} >= {"RTS", "HV-1", "TEAM", "DL-7", "HV-DAY"}
+
+
+def test_a_small_season_with_a_missed_target_is_priced_alike():
+    model_pen, report, objective, _ = optimum(cup_season(matches=[5, 12, 19, 26]))
+    agree(model_pen, report)
+    assert model_pen["RTS"] > 10_000  # A1 cannot make the cup: the target's price is in both
+    assert model_pen["HV-DAY"] > 0
+    assert sum(model_pen.values()) == pytest.approx(objective) == report.objective
+
+
+def test_ld1_spikes_and_logged_weeks_are_priced_alike():
+    # A2 and A3 away in weeks 4-5, so week 6 is a spike unless lighter; A2's logged pre-season
+    # weeks give it a chronic load from the start
+    away = tuple(Unavailability(athlete=a, start=day(21), end=day(34)) for a in ("A2", "A3"))
+    log = tuple(Session(athlete="A2", date=day(-28 + 7 * w + d), minutes=60, rpe=5)
+                for w in range(4) for d in range(5))
+    s = season(weeks=9, athletes=3, unavailable=away,
+               comps=[Competition(id="b1", name="Derby", date=day(9), priority="B")],
+               injuries=(injury("A1", "P3", start_day=-10),),
+               rules=RuleSettings(values={"LD-1": {"weight": 20}}))
+    s = s.model_copy(update={"sessions": log})
+    model_pen, report, objective, _ = optimum(s)
+    agree(model_pen, report)
+    assert report.counts()["LD-1"] >= 1  # a spike no plan avoids is priced by both
+    assert sum(model_pen.values()) == pytest.approx(objective)
+
+
+def test_a_replan_prices_stab_as_the_checker_does():
+    s = cup_season()
+    _, _, _, first = optimum(s)
+    moved = E.MoveCompetition(competition="m1", date=day(10)).apply(s)  # a C match two days earlier
+    model_pen, report, objective, _ = optimum(moved, reference=first)
+    agree(model_pen, report)
+    assert model_pen.get("STAB", 0) > 0  # the move changes some days, and both count them
+    assert sum(model_pen.values()) == pytest.approx(objective)
