@@ -51,7 +51,7 @@ Each soft rule of the rule table is checked by the method :func:`soft_check_name
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planner import text
 from planner.criteria import Result, gate
@@ -93,6 +93,9 @@ class Violation:
     start: dt.date
     end: dt.date
     message: str
+    # RH-STAGE: a stage left on ``end`` + 1 without its minimum or its exit work (what a log
+    # that fell short of a projected stage change shows: planner.progress)
+    exit: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return self.message
@@ -345,8 +348,9 @@ class _Checker:
         """Day index of ``day``, also outside the season (negative before the start)."""
         return (day - self.tl.start).days
 
-    def bad(self, rule: str, athlete: str | None, a: int, b: int, message: str) -> None:
-        self.hard.append(Violation(rule, athlete, self.d(a), self.d(b), f"{rule}: {message}"))
+    def bad(self, rule: str, athlete: str | None, a: int, b: int, message: str,
+            exit: bool = False) -> None:
+        self.hard.append(Violation(rule, athlete, self.d(a), self.d(b), f"{rule}: {message}", exit))
 
     def wants(self, rule: str) -> bool:
         mode = self.rs.mode(rule)
@@ -636,12 +640,12 @@ class _Checker:
             self.bad("RH-STAGE", a.id, max(run.start, 0), i - 1,
                      f"{a.who} leaves {prev} on {self.f(i)} after "
                      f"{text.plural(length, 'day')} (from {self.f(run.start)}); {prev} lasts "
-                     f"at least {spec.min_days} days.")
+                     f"at least {spec.min_days} days.", exit=True)
         if spec.exit_kind == "days_at_cap" and run.at_cap < spec.exit_days:
             self.bad("RH-STAGE", a.id, max(run.start, 0), i - 1,
                      f"{a.who} leaves {prev} on {self.f(i)} with "
                      f"{text.plural(run.at_cap, 'day')} at {spec.cap} % in the stage; {prev} "
-                     f"needs {spec.exit_days} days at {spec.cap} % before moving on.")
+                     f"needs {spec.exit_days} days at {spec.cap} % before moving on.", exit=True)
         self.rh_crit(a, run, i)
 
     def rh_crit(self, a: _Athlete, run: StageRun, i: int) -> None:

@@ -3,7 +3,9 @@
 - :func:`projected_transitions`: the stage changes the stored plan projected between the current
   planning start and a new ``today`` — offered as the injury records' history when ``today``
   moves forward; the coach accepts each (editing its date if it happened on another day) or marks
-  it not done (the athlete stays in the stage).
+  it not done (the athlete stays in the stage). A change whose stage the log shows left short of
+  its exit work (one day at 90 % where two are needed: the planned sessions went otherwise) says
+  so, and is offered unticked (docs/semantics.md, "Stage changes the log does not bear out").
 - :func:`later_records`: what lies after a ``today`` moved back (stage records, flare-ups, tests,
   logged sessions): kept, and counted again once ``today`` passes them.
 - :func:`flare_proposals`: a logged pain at or above the protocol's ``pain_flare`` for an athlete
@@ -42,6 +44,7 @@ class Transition:
     stage: str
     date: dt.date
     waits_on: tuple[str, ...] = ()  # criteria of the stage left without a passing result (RH-CRIT)
+    short: str = ""  # the stage left short of its exit by what was logged: the checker's sentence
 
     def text(self, season: Season) -> str:
         what = ("back to full training" if self.stage == FIT else
@@ -55,9 +58,11 @@ class Transition:
         return f" (provisional: {', '.join(self.waits_on)} not passed)"
 
 
-def projected_transitions(season: Season, today: dt.date) -> list[Transition]:
+def projected_transitions(season: Season, today: dt.date, sessions=None) -> list[Transition]:
     """The stored plan's stage changes on days from the planning start to the day before
-    ``today`` that the injury records do not hold yet (none without a plan or moving back)."""
+    ``today`` that the injury records do not hold yet (none without a plan or moving back), each
+    with what the log says against it (``short``). ``sessions``: the log as it will be after the
+    move (the season's own when None), e.g. with the week's log being read."""
     plan = season.plan
     if plan is None:
         return []
@@ -83,6 +88,69 @@ def projected_transitions(season: Season, today: dt.date) -> list[Transition]:
                 # not yet a record or a flare-up's
                 out.append(Transition(a.id, st, tl.days[d], waits.get((d, st), ())))
             before = st
+    return _short_by_log(season, today, out, sessions) if out else out
+
+
+def _short_by_log(season: Season, today: dt.date, moves: list[Transition],
+                  sessions) -> list[Transition]:
+    """``moves`` with the stage changes the log does not bear out marked: the plan's days before
+    the new ``today`` read as what happened (the log's top speeds, a day not trained), checked
+    from the old planning start; a stage the plan leaves on a change's day without its minimum
+    or its exit work (RH-STAGE) is short by the log. A day logged without a top speed keeps
+    the planned level: no evidence against it; minutes played in a match on or after the
+    change's day bear it out whatever the speeds."""
+    from dataclasses import replace
+
+    from planner.check import check_plan
+    from planner.history import past_days
+
+    s = season if sessions is None else season.model_copy(update={"sessions": tuple(sessions)})
+    moved = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": today})})
+    tl = Timeline(moved)
+    who = {t.athlete for t in moves}
+    # the days read under the stages the plan projected (as if every change were accepted): a
+    # day with nothing logged keeps its planned level, not one capped by the stage left
+    athletes, changed = [], False
+    for ap in s.plan.athletes:
+        if ap.athlete in who and len(ap.stages) == tl.n:
+            past = past_days(moved, ap.athlete, tuple(ap.stages[:tl.p0]), tl, stored=s.plan)
+            if past.intensity != tuple(ap.intensity[:tl.p0]):
+                ap = ap.model_copy(update={"intensity": past.intensity + ap.intensity[tl.p0:]})
+                changed = True
+        athletes.append(ap)
+    if not changed:
+        return moves  # what happened is what the plan planned: its changes follow from it
+    lived = s.plan.model_copy(update={"athletes": tuple(athletes)})
+
+    def exits(plan) -> dict[tuple[str, dt.date], str]:
+        return {(v.athlete, v.end + dt.timedelta(days=1)): v.message.removeprefix(f"{v.rule}: ")
+                for v in check_plan(s, plan).violations if v.exit and v.athlete in who}
+
+    short = exits(lived)
+    if short:  # only what the log brings: a plan short already (the season changed) is not
+        for key in exits(s.plan):
+            short.pop(key, None)
+    # nor a change the log bears out later: the athlete logged minutes in a match after it
+    # (a long move of today over weeks the player was back in, a top speed logged low once)
+    played = {}
+    for x in s.sessions:
+        if x.minutes_played and x.date < today:
+            played.setdefault(x.athlete, []).append(x.date)
+    return [replace(t, short=short.get((t.athlete, t.date), "")
+                    if not any(d >= t.date for d in played.get(t.athlete, ())) else "")
+            for t in moves]
+
+
+def recordable(moves: list[Transition]) -> list[Transition]:
+    """The changes ``advance --accept`` records: all but one the log shows short and the same
+    athlete's changes after it (a stage not left leaves no later stage either)."""
+    held: set[str] = set()
+    out = []
+    for t in sorted(moves, key=lambda t: t.date):
+        if t.short or t.athlete in held:
+            held.add(t.athlete)
+            continue
+        out.append(t)
     return out
 
 

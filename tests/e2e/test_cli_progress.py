@@ -716,3 +716,34 @@ def test_a_match_logged_on_a_day_recorded_away_is_said(tmp_path):
     (line,) = [x for x in r.stdout.splitlines() if x.startswith("Played while away:")]
     assert "Athlete 2 (A2) logged minutes played on 1 competition day from Sat 16 Jan 2027" in line
     assert "shorten the absence (the app's Season ▸ Squad, Unavailable" in line
+
+
+def test_advance_accept_leaves_a_stage_change_the_log_does_not_bear_out(tmp_path):
+    """The plan projected A1's P3 -> S1; the week's log has every P3 day at 72 % (P3's exit is
+    two days at 80 %). --accept records the other changes, not that one nor the athlete's later
+    ones, says why in the checker's words and gives the command to record it if the physio says
+    it was done; the re-plan keeps A1 in P3 until its exit is done."""
+    from solver import SolveRequest, solve
+
+    s = season(weeks=8, athletes=2, matches=[12, 26, 40],
+               injuries=(injury("A1", "P3", start_day=-20),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    save_season(s, tmp_path / "t.season.json")
+    tl = Timeline(s)
+    s1 = next(i for i, st in enumerate(s.plan.for_athlete("A1").stages) if st == "S1")
+    today = tl.days[s1 + 3]
+    rows = ["Athlete ID,Date,Minutes,RPE,Top speed %"] + [
+        f"A1,{tl.days[i].isoformat()},50,4,72" for i in range(s1 + 3)
+        if s.plan.for_athlete("A1").intensity[i] > 0]
+    (tmp_path / "week.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    r = run("advance", "t.season.json", "--today", today.isoformat(), "--accept", "--log",
+            "week.csv", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "⚠ not borne out by the log: Athlete 1 (A1) leaves P3 on " in r.stdout
+    assert "Not recorded: Athlete 1 (A1) entering S1 (nor any later change of theirs)" in r.stdout
+    assert f"--stage A1 S1 {tl.days[s1].isoformat()} --save" in r.stdout
+    # the log's own lines come after the stage changes, read in the season as recorded
+    assert r.stdout.index("Not recorded:") < r.stdout.index("Added ")
+    after = load_season(tmp_path / "t.season.json")
+    assert after.injury_of("A1").current.stage == "P3"
+    assert check_plan(after, after.plan).violations == ()

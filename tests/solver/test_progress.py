@@ -17,6 +17,7 @@ from planner.progress import (
     later_records,
     next_week_start,
     projected_transitions,
+    recordable,
     returns_moved,
 )
 from planner.rehab import athlete_stage_on
@@ -750,3 +751,72 @@ def test_small_excesses_over_the_stage_are_said_together_below_the_large_ones():
     far, near = above_stage_lines(s, got)
     assert far == [got[2].text(s), got[1].text(s)]  # 95 before 86
     assert near == ["Athlete 1 (A1): 6 Jan 82 % in P3 (≤ 80 %), 11 Jan 84 % in P3 (≤ 80 %)"]
+
+
+def _p3_season():
+    """A1 in P3 (80 %, its exit 2 days at 80 %) since three weeks: the plan moves it on soon."""
+    s = season(weeks=8, athletes=2, matches=[12, 26, 40],
+               injuries=(injury("A1", "P3", start_day=-20),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    (move,) = [t for t in projected_transitions(s, day(21)) if t.stage == "S1"]
+    return s, move
+
+
+def _logged(s, upto: dt.date, pct):
+    """A1's training days before ``upto`` logged at ``pct`` % top speed (None: no speed)."""
+    tl = Timeline(s)
+    return tuple(Session(athlete="A1", date=tl.days[i], minutes=50, rpe=4, top_speed_pct=pct)
+                 for i in range(tl.index(upto)) if s.plan.for_athlete("A1").intensity[i] > 0)
+
+
+def test_a_stage_change_the_log_does_not_bear_out_is_marked_short_and_not_recorded_by_accept():
+    """The plan projected P3 -> S1 after two 80 % days; the log shows every P3 day at 72 %
+    (counted as 70 %): the exit was not done. The change says so in the checker's words, and
+    ``advance --accept`` would not record it (nor the athlete's later changes); logged at 82 %,
+    or without a top speed (no evidence against the plan), it is borne out."""
+    s, move = _p3_season()
+    today = move.date + dt.timedelta(days=3)
+    short = projected_transitions(s, today, sessions=_logged(s, today, 72))
+    mine = [t for t in short if t.athlete == "A1"]
+    first = next(t for t in mine if t.stage == "S1")
+    assert first.short.startswith("Athlete 1 (A1) leaves P3 on ")
+    assert "0 days at 80 % in the stage; P3 needs 2 days at 80 %" in first.short
+    assert all(t.athlete != "A1" for t in recordable(short))
+    for pct in (82, None):
+        fine = projected_transitions(s, today, sessions=_logged(s, today, pct))
+        assert [t.short for t in fine] == [""] * len(fine), pct
+        assert recordable(fine) == fine
+    # the plan's own days (nothing logged) bear out what the plan projected
+    assert all(not t.short for t in projected_transitions(s, today))
+
+
+def test_declining_a_short_change_keeps_the_athlete_in_the_stage_and_the_replan_does_its_exit():
+    s, move = _p3_season()
+    today = move.date + dt.timedelta(days=3)
+    log = _logged(s, today, 72)
+    moves = projected_transitions(s, today, sessions=log)
+    after = E.LogSessions(sessions=log).apply(E.AdvanceToday(today=today, accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in recordable(moves))
+    ).apply(s))
+    assert after.injury_of("A1").current.stage == "P3"
+    out = replan_from_today(s, after, 30)
+    assert out.plan is not None and check_plan(after, out.plan).violations == ()
+    tl = Timeline(after)
+    ap = out.plan.for_athlete("A1")
+    first_s1 = next(i for i in range(tl.p0, tl.n) if ap.stages[i] == "S1")
+    # P3's exit done in the re-plan: two days at 80 % from today before S1
+    assert sum(1 for i in range(tl.p0, first_s1) if ap.intensity[i] >= 80) >= 2
+
+
+def test_minutes_played_after_a_short_change_bear_it_out():
+    """Over a long move of today the log can show a low top speed once and then the athlete
+    playing: the match minutes say the change happened, whatever the speeds."""
+    s, move = _p3_season()
+    tl = Timeline(s)
+    match = next(i for i in tl.comp_days if tl.days[i] > move.date)
+    today = tl.days[match] + dt.timedelta(days=1)
+    log = _logged(s, today, 72)
+    assert next(t for t in projected_transitions(s, today, sessions=log) if t.stage == "S1").short
+    played = tuple(x for x in log if x.date != tl.days[match]) + (Session(
+        athlete="A1", date=tl.days[match], minutes=60, rpe=6, minutes_played=30),)
+    assert not any(t.short for t in projected_transitions(s, today, sessions=played))

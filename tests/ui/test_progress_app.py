@@ -1499,3 +1499,26 @@ def test_move_today_says_the_earlier_pains_it_does_not_offer(qtbot, in_week_3, t
                                    "proposes a flare-up not recorded (Athlete 1 (A1) ")
     assert "right-click the day ▸ Record flare-up" in older.text()
     dlg.reject()
+
+
+def test_a_stage_change_the_week_log_does_not_bear_out_is_unticked_once_the_log_is_read(
+        qtbot, planned, tmp_path):
+    """A1's P3 -> S1 on day 8 was projected after two 80 % days; the week's log shows A1's P3
+    days at 72 %. Once read, the row is unticked and says why (the checker's sentence); the
+    coach can still tick it when the physio says it was done."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(10))
+    assert [(t.stage, t.date) for t in dlg.moves] == [("S1", day(8))] and dlg.is_accepted(0)
+    ap = planned.plan.for_athlete("A1")
+    path = tmp_path / "week.csv"
+    path.write_text("Athlete ID,Date,Minutes,RPE,Top speed %\n" + "".join(
+        f"A1,{day(d)},50,4,72\n" for d in range(10) if ap.intensity[d] > 0))
+    assert dlg.read_log_file(str(path))
+    assert dlg.moves[0].short and not dlg.is_accepted(0)
+    assert dlg.table.item(0, 1).text().endswith("⚠ not in the log")
+    assert "leaves P3 on " in dlg.table.item(0, 1).toolTip()
+    assert "1 change ⚠ is not borne out by the log" in dlg.intro.text()
+    dlg.set_accepted(0, True)  # the physio says it was done
+    assert [e.stage for e in dlg.accepted()] == ["S1"]
+    dlg.reject()
+    w.weekly.shutdown()

@@ -221,7 +221,7 @@ def _log_option(args) -> None:
 
 def cmd_advance(args) -> int:
     from planner import edits as E
-    from planner.progress import later_records, projected_transitions, unlogged_text
+    from planner.progress import later_records, projected_transitions, recordable, unlogged_text
     from planner.seasonfile import load_season
     from planner.validate import planning_start
 
@@ -233,28 +233,22 @@ def cmd_advance(args) -> int:
     if status is not None:
         return status
     # what would change is said once the log (when given) is read: a refused log leaves
-    # nothing said as done ("Recorded as history.", "Today is ...") above its refusal
+    # nothing said as done ("Recorded as history.", "Today is ...") above its refusal. The log
+    # is read before the stage changes are recorded (it decides which of them happened), then
+    # again into the season with them, for what it says (a speed above the stage it was in)
     said = io.StringIO()
-    moves = projected_transitions(season, today)
+    if args.log:
+        with contextlib.redirect_stdout(io.StringIO()):
+            logged = _read_log_for(E.AdvanceToday(today=today).apply(season), args)
+    moves = projected_transitions(season, today, sessions=logged.sessions if args.log else None)
     with contextlib.redirect_stdout(said):
-        if moves:
-            print("The stored plan projected these stage changes before the new today:")
-            for t in moves:
-                print(f"  - {t.text(season)}")
-            print("Recorded as history." if args.accept else
-                  "Not recorded (add --accept to record them; not done, the athletes stay in their stages).")
-            gated = [t for t in moves if t.waits_on]
-            if args.accept and gated:  # the app offers these unticked: here they were recorded
-                tests = sorted({x for t in gated for x in t.waits_on})
-                print(f"  {len(gated)} of them recorded without a passing test ({', '.join(tests)}): "
-                      f"record the results in the injuries' tests (the workbook's Tests sheet, or "
-                      f"Season ▸ Injuries in the app); to leave the changes unrecorded, run advance "
-                      f"without --accept (the app's Move Today ticks them one by one).")
+        recorded = recordable(moves) if args.accept else []
+        _say_moves(season, moves, recorded, args)
         if args.accept and not moves and today > before:
             print("No stage change was projected before the new today: --accept had nothing to "
                   "record.")
         accepted = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
-                         for t in moves) if args.accept else ()
+                         for t in recorded)
         after = E.AdvanceToday(today=today, accepted=accepted).apply(season)
         if today < before:
             later = later_records(after, today)
@@ -276,6 +270,35 @@ def cmd_advance(args) -> int:
         if status is not None:
             return status
     return _store(after, args, "Stored in", "the new today")
+
+
+def _say_moves(season, moves, recorded, args) -> None:
+    """The projected stage changes, what ``--accept`` recorded of them and why not the rest."""
+    if not moves:
+        return
+    print("The stored plan projected these stage changes before the new today:")
+    for t in moves:
+        print(f"  - {t.text(season)}" + (f" ⚠ not borne out by the log: {t.short}" if t.short else ""))
+    if not args.accept:
+        print("Not recorded (add --accept to record them; not done, the athletes stay in their stages).")
+        return
+    left = [t for t in moves if t not in recorded]
+    print("Recorded as history." if not left else
+          f"Recorded as history: {len(recorded)} of {len(moves)}.")
+    for a in dict.fromkeys(t.athlete for t in left):
+        first = next(t for t in left if t.athlete == a)
+        who = season.athlete_label(a)
+        print(f"  Not recorded: {who} entering {first.stage} (nor any later change of theirs): "
+              f"the athlete stays in the stage before it. If the physio says it was done (a "
+              f"session the log missed): periodize record {shlex.quote(args.season)} --stage {a} "
+              f"{first.stage} {first.date.isoformat()} --save")
+    gated = [t for t in recorded if t.waits_on]
+    if gated:  # the app offers these unticked: here they were recorded
+        tests = sorted({x for t in gated for x in t.waits_on})
+        print(f"  {len(gated)} of them recorded without a passing test ({', '.join(tests)}): "
+              f"record the results in the injuries' tests (the workbook's Tests sheet, or "
+              f"Season ▸ Injuries in the app); to leave the changes unrecorded, run advance "
+              f"without --accept (the app's Move Today ticks them one by one).")
 
 
 def _planned_first(season, today: dt.date, before: dt.date, args):
@@ -550,14 +573,4 @@ def _searched(season, time_limit: float, run, path: str, context: str = "solve")
     return outcome, None
 
 
-def apply_to(season, today: dt.date, accept: bool):
-    """The season with ``today`` moved and (with ``accept``) the projected changes recorded."""
-    from planner import edits as E
-    from planner.progress import projected_transitions
-
-    moves = projected_transitions(season, today) if accept else []
-    return E.AdvanceToday(today=today, accepted=tuple(
-        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(season)
-
-
-__all__ = ["add_parsers", "apply_to", "cmd_advance", "cmd_log", "log_into"]
+__all__ = ["add_parsers", "cmd_advance", "cmd_log", "log_into"]

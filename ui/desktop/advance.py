@@ -253,7 +253,7 @@ class AdvanceDialog(QDialog):
             self.table.setVisible(False)  # OK refuses the move until the text is a date
             return
         today = self.today_field.value()
-        self.moves = projected_transitions(self.season, today)
+        self.moves = projected_transitions(self.season, today, self._logged_sessions())
         self._fill_table()
         if self.moves and self.height() < TABLE_HEIGHT:  # a table to tick appeared: room for it
             self.resize(self.width(), TABLE_HEIGHT)
@@ -286,6 +286,13 @@ class AdvanceDialog(QDialog):
                      "<b>Tick those that happened</b> (edit the date if it was another day); an "
                      "unticked change did <b>not</b> happen: the athlete stays in the stage (one "
                      "with less than its minimum left gets its maximum again from today).")
+            short = [m for m in self.moves if m.short]
+            if short:
+                text += (f" {plural(len(short), 'change')} ⚠ {'is' if len(short) == 1 else 'are'}"
+                         f" not borne out by the log (the stage's exit work was not logged as "
+                         f"done), so {'it starts' if len(short) == 1 else 'they start'} unticked,"
+                         f" with the changes after {'it' if len(short) == 1 else 'them'}: tick"
+                         f" {'it' if len(short) == 1 else 'one'} if the physio says it was done.")
             waiting = [m for m in self.moves if m.waits_on]
             if waiting:
                 text += (f" {plural(len(waiting), 'change')} ⚠ {'waits' if len(waiting) == 1 else 'wait'}"
@@ -326,19 +333,28 @@ class AdvanceDialog(QDialog):
             who.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             # a change that waits on a criteria test not passed is not ticked for the coach: the
             # records would move the athlete on past the gate (RH-CRIT) with one click of OK
-            earlier = any(m.athlete == t.athlete and m.waits_on for m in self.moves[:i])
-            happened = not t.waits_on and not earlier
+            # nor is one the log does not bear out (the stage's exit work logged short)
+            earlier = any(m.athlete == t.athlete and (m.waits_on or m.short)
+                          for m in self.moves[:i])
+            happened = not t.waits_on and not t.short and not earlier
             who.setCheckState(Qt.CheckState.Checked if happened else Qt.CheckState.Unchecked)
             who.setToolTip("Ticked: it happened (recorded on the date shown). Unticked: it did "
                            "not happen; the athlete stays in the stage")
             self.table.setItem(i, 0, who)
             what = QTableWidgetItem(f"→ {_stage_words(self.season, t)}"
-                                    + (" ⚠ waits on a test" if t.waits_on else ""))
+                                    + (" ⚠ waits on a test" if t.waits_on else "")
+                                    + (" ⚠ not in the log" if t.short else ""))
             what.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            tips = []
+            if t.short:
+                tips.append(f"Not borne out by the log: {t.short} Unticked: tick it if the physio "
+                            f"says the stage was done (a session the log missed)")
             if t.waits_on:
-                what.setToolTip(f"Provisional: {', '.join(t.waits_on)} not passed (no passing "
-                                f"result recorded). Unticked: tick it if the athlete passed, and "
-                                f"record the result in the injury's tests")
+                tips.append(f"Provisional: {', '.join(t.waits_on)} not passed (no passing "
+                            f"result recorded). Unticked: tick it if the athlete passed, and "
+                            f"record the result in the injury's tests")
+            if tips:
+                what.setToolTip("\n".join(tips))
             self.table.setItem(i, 1, what)
             field = DateField(f"{self.season.athlete_label(t.athlete)}: {t.stage} on")
             field.setDateRange(self.season.calendar.start - dt.timedelta(days=366),
@@ -573,9 +589,19 @@ class AdvanceDialog(QDialog):
                                + ("Adds " if result.sessions else "Nothing new in ")
                                + html.escape(summary(result, path)).replace("\n", "<br>") + kept)
         self._add_flare_boxes(moved, result.sessions)
+        moves = projected_transitions(self.season, moved.calendar.today, self._logged_sessions())
+        if [m.short for m in moves] != [m.short for m in self.moves]:
+            self.moves = moves  # what the log shows of the stage changes: the rows again
+            self._fill_table()
         self._show_intro(self.today_field.value())  # the days the log fills are logged now
         QTimer.singleShot(0, self._fit_height)
         return True
+
+    def _logged_sessions(self):
+        """The season's sessions with the log read for the new today (None: no log read)."""
+        if self.log_result is None or not self.log_result.sessions:
+            return None
+        return self.season.sessions + tuple(self.log_result.sessions)
 
     def _fit_height(self) -> None:
         """Without a table to tick, the dialog grows to its text (the log read, the flare-ups
