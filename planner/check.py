@@ -652,7 +652,8 @@ class _Checker:
         """Leaving ``run``'s stage on day ``i`` while a failed criteria test still holds it."""
         t = self.rs.value("RH-CRIT", "retest_days")
         rec, proto = a.records[run.rec], a.protos[run.rec]
-        until, failing = gate(rec, proto, run.stage, self.d(run.start), self.d(i), t)
+        # a test on the day of the move counts: taken in the stage, before leaving it
+        until, failing = gate(rec, proto, run.stage, self.d(run.start), self.d(i + 1), t)
         if until is None or self.d(i) >= until:
             return
         results = "; ".join(self._result_text(r) for r in failing)

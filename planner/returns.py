@@ -388,9 +388,10 @@ def provisional_tests(f: AthleteFacts) -> list[tuple[str, ...]]:
         if kind != "progress" or old.rec is None:
             continue
         rec, proto = f.records[old.rec], f.protos[old.rec]
-        if passes_all(rec, proto, old.stage, f.date(old.start), f.date(i)):
+        # a test on the day of the move counts (RH-CRIT, docs/semantics.md)
+        if passes_all(rec, proto, old.stage, f.date(old.start), f.date(i + 1)):
             continue
-        res = latest_results(rec, proto, old.stage, f.date(old.start), f.date(i))
+        res = latest_results(rec, proto, old.stage, f.date(old.start), f.date(i + 1))
         names = tuple(c.name for c in proto.stage(old.stage).criteria
                       if not (c.name in res and res[c.name].passed))
         for j in range(i, f.span_stop(old.rec)):  # each provisional step's tests, in order
@@ -460,7 +461,7 @@ def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:
     if not segs or segs[-1].stage not in proto.stage_ids:
         return ()
     left = segs[-1]
-    res = latest_results(rec, proto, left.stage, left.start, back)
+    res = latest_results(rec, proto, left.stage, left.start, back + dt.timedelta(days=1))
     return tuple(c.name for c in proto.stage(left.stage).criteria
                  if not (c.name in res and res[c.name].passed))
 

@@ -1341,6 +1341,19 @@ def test_rh_crit_latest_result_in_the_episode(tests, held):
     assert rules_of(report) <= {"RH-CRIT"}
 
 
+def test_rh_crit_a_test_on_the_day_of_the_move_counts():
+    """The physio tests in the morning and the athlete moves on that day or not: a failed test
+    dated on the plan's exit day holds the stage (the solver read it so, the checker did not:
+    a plan moving on the day of a failed test passed the check); a passing one makes the exit
+    final."""
+    held = check_plan(crit_season(tests=((3, LSI, 85),)), crit_plan(3))
+    assert spans(held, "RH-CRIT") == [("A1", day(3), day(3))]
+    assert "85 % on Thu 7 Jan" in found(held, "RH-CRIT")[0].message
+    passed = crit_season(tests=((3, LSI, 92),))
+    assert check_plan(passed, crit_plan(3)).ok
+    assert provisional_days(passed, crit_plan(3))["A1"] == [False] * 14
+
+
 def test_rh_crit_provisional_exit_is_never_a_violation():
     report = check_plan(crit_season(), crit_plan(3))
     assert report.ok

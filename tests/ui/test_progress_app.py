@@ -1522,3 +1522,18 @@ def test_a_stage_change_the_week_log_does_not_bear_out_is_unticked_once_the_log_
     assert [e.stage for e in dlg.accepted()] == ["S1"]
     dlg.reject()
     w.weekly.shutdown()
+
+
+def test_a_failed_test_on_the_day_the_plan_moves_on_asks_for_a_solve(qtbot, planned):
+    """The physio records today's failed test for an athlete the plan moves on today: the plan
+    breaks RH-CRIT and the window says to solve again (the plan check used to ignore a test on
+    the day of the move, so the plan and its handouts stood unflagged)."""
+    from planner.season import CriteriaTest
+
+    assert planned.plan.for_athlete("A1").stages[8] == "S1" != planned.plan.for_athlete("A1").stages[7]
+    w = make_window(qtbot, E.AdvanceToday(today=day(8)).apply(planned))
+    assert w.apply_edit(E.RecordCriteriaTest(athlete="A1", test=CriteriaTest(
+        date=day(8), name="Hip-flexor strength LSI", value=80, unit="%")))
+    assert "The plan now breaks 1 rule (Plan Check): solve again (F5)" in w.statusBar().currentMessage()
+    assert any(v.rule == "RH-CRIT" for v in w.check_report.violations)
+    w.weekly.shutdown()
