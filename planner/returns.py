@@ -340,6 +340,17 @@ class Return:
             return f"recorded without a passing test ({', '.join(self.untested)})"
         return "no"
 
+    def starts_later(self, season: Season) -> bool:
+        """The onset lies after the day the stage is read on (today, or the season's start): a
+        planned operation or an injury entered ahead, whose stage is its first, not "now"."""
+        cal = season.calendar
+        return self.onset > (max(cal.start, cal.today) if cal.today else cal.start)
+
+    def first_stage(self, season: Season) -> str:
+        """The injury record's first recorded stage (``stage_at_p0`` without a record to read)."""
+        rec = next((x for x in season.injuries_of(self.athlete) if x.onset == self.onset), None)
+        return min(rec.stages, key=lambda x: x.start).stage if rec and rec.stages else self.stage_at_p0
+
     def stage_words(self) -> str:
         """``P2``, or ``P2 (planned; P1 recorded)`` when the plan's stage that day is a change the
         records do not hold yet (a P1 recorded a week before the season read "P2 at the season
@@ -504,24 +515,46 @@ def past_records(f: AthleteFacts) -> list[RecordSpan]:
     return out
 
 
-__all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "counted_records", "past_records",
+__all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "counted_records",
+           "past_records",
            "provisional_days", "provisional_of", "returns", "stage_walk"]
 
 
-def return_text(season: Season, r: Return) -> str:
-    """One line for a coach: who, which injury, back when, first match, target met or missed."""
+def again_words(rets: list[Return], r: Return) -> str:
+    """``the same injury again, 30 days after the return of Fri 1 Oct`` for a record that follows
+    an earlier return of the same athlete in ``rets`` (a re-injury), else ""."""
+    from planner.text import day, plural
+
+    before = [x for x in rets if x.athlete == r.athlete and x.onset < r.onset and x.fit is not None
+              and x.fit <= r.onset]
+    if not before:
+        return ""
+    last = max(before, key=lambda x: x.fit)
+    what = "the same injury again" if last.protocol == r.protocol else "injured again"
+    return f"{what}, {plural((r.onset - last.fit).days, 'day')} after the return of {day(last.fit)}"
+
+
+def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
+    """One line for a coach: who, which injury, back when, first match, target met or missed.
+    ``rets``: the plan's returns, for a re-injury's words."""
     from planner.protocols import protocol_name
     from planner.text import day_long, stage_name
 
     who = season.athlete_label(r.athlete)
     # "now" only when today is set: without it the stage is the plan's on the season's first day
-    # (a P1 recorded weeks before the start read "now P2")
+    # (a P1 recorded weeks before the start read "now P2"); an onset still to come starts in its
+    # first stage ("now P1" read as if the player were injured already)
     cal = season.calendar
-    when = "now" if cal.today is not None and cal.today >= cal.start else "at the season start"
+    again = again_words(list(rets), r)
+    if r.starts_later(season):
+        stage = f"starting in {stage_name(r.first_stage(season), r.protocol)}"
+    else:
+        when = "now" if cal.today is not None and cal.today >= cal.start else "at the season start"
+        stage = (f"{when} {stage_name(r.stage_at_p0, r.protocol)}"
+                 + (f", planned; {r.recorded_stage} recorded" if r.stage_words() != r.stage_at_p0
+                    else ""))
     what = (f"{who}, {protocol_name(r.protocol).lower()} from {day_long(r.onset)} "
-            f"({when} {stage_name(r.stage_at_p0, r.protocol)}"
-            + (f", planned; {r.recorded_stage} recorded" if r.stage_words() != r.stage_at_p0 else "")
-            + ")")
+            f"({again + '; ' if again else ''}{stage})")
     if r.fit is None:
         back = "not back to full training this season"
     else:

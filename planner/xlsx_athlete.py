@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner import text
 from planner.anonymise import scrub
 from planner.handout import HandoutDay, HandoutWeek, keep_units
+from planner.returns import again_words
 from planner.season import HV_LEVEL, SPEED_DAY
 from planner.xlsx_layout import fit_lines, line_height, print_points, row_height, scale_for
 from planner.xlsx_load import week_line
@@ -129,7 +130,7 @@ class AthleteSheet:
         self.s_note = s.note()
 
     # -- page 1 ----------------------------------------------------------------------------------
-    def summary(self, out: SheetRows, a, weeks: list[HandoutWeek], ret) -> None:
+    def summary(self, out: SheetRows, a, weeks: list[HandoutWeek], rets: list) -> None:
         ctx = self.ctx
         who = a.id if ctx.anonymise else f"{a.name} ({a.id})"
         bits = [who]
@@ -140,8 +141,8 @@ class AthleteSheet:
         self._merged(out, [(" · ".join(bits), self.s_title)], 26)
         self._info(out, "Season", f"{ctx.season.name}: the plan day by day, one page per week from "
                                   f"page 2", None)
-        self._info(out, "Return", self._return_text(ret) if ret is not None else
-                   "No injury in this season's plan.", None)
+        self._info(out, "Return", "\n".join(self._return_text(r, rets) for r in rets) if rets
+                   else "No injury in this season's plan.", None)
         days = [d for w in weeks for d in w.days]
         speed = sum(1 for d in days if d.intensity >= SPEED_DAY)
         hv = sum(1 for d in days if d.intensity >= HV_LEVEL)
@@ -162,13 +163,18 @@ class AthleteSheet:
             out.heights[r] = CHART_ROW_H
         out.breaks.append(SUMMARY_ROWS)
 
-    def _return_text(self, r) -> str:
+    def _return_text(self, r, rets: list) -> str:
         parts = []
         what = "Injury" if self.ctx.anonymise else r.protocol.replace("-", " ").capitalize()
-        cal = self.ctx.season.calendar
+        season = self.ctx.season
+        cal = season.calendar
         when = (f"today ({text.day_long(cal.today)})" if cal.today is not None and cal.today > cal.start
                 else "at the season start")
-        parts.append(f"{what} from {text.day_long(r.onset)}, {r.stage_words()} {when}")
+        again = "" if self.ctx.anonymise else again_words(rets, r)
+        parts.append(f"{what} from {text.day_long(r.onset)}"
+                     + (f" ({again})" if again else "")
+                     + (f", first stage {r.first_stage(season)}" if r.starts_later(season)
+                        else f", {r.stage_words()} {when}"))
         if r.fit is None:
             parts.append("not back to full training in this season's plan")
         else:

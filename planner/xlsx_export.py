@@ -73,6 +73,7 @@ from planner.errors import InputError, PeriodizeError, SaveError
 from planner.handout import Handouts
 from planner.load import figures as load_figures
 from planner.protocols import protocol_name
+from planner.returns import again_words
 from planner.returns import returns as plan_returns
 from planner.rules import EVIDENCE, RULES, RuleSet
 from planner.safefile import save_failure
@@ -318,7 +319,7 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     writer = AthleteSheet(ctx, styles)
     for a in athletes:
         _write_athlete(ctx, writer, sheets[a.id], a, explainer, handouts, speed,
-                       (by_athlete.get(a.id) or [None])[0])
+                       by_athlete.get(a.id, []))
     _write_cover(ctx, cover, rets)
     return wb, ctx
 
@@ -357,13 +358,12 @@ def _put(ctx: _Ctx, ws: Worksheet, rows) -> None:
 
 # -- Cover -------------------------------------------------------------------------------------------
 def _injured_sentence(rets: list) -> str:
-    """``3 injured athletes: 2 back before their target, 1 misses it``."""
-    firsts: dict[str, object] = {}
-    for r in rets:
-        firsts.setdefault(r.athlete, r)
-    n = len(firsts)
+    """``3 injured athletes: 2 back before their target, 1 misses it``; every return counts (a
+    re-injury's too: "4 injured athletes (5 injuries, 1 athlete injured again): ...")."""
+    n = len({r.athlete for r in rets})
     if n == 0:
         return "No injured athlete in this plan."
+    firsts = {id(r): r for r in rets}  # every return, each once
     with_target = [r for r in firsts.values() if r.target is not None]
     met = sum(1 for r in with_target if r.target_met)
     missed = sum(1 for r in with_target if r.target_missed)
@@ -387,6 +387,10 @@ def _injured_sentence(rets: list) -> str:
     prov = sum(1 for r in firsts.values() if r.provisional)
     past = sum(1 for r in firsts.values() if getattr(r, "past", False))
     out = f"{text.plural(n, 'injured athlete')} this season"
+    if len(rets) > n:
+        again = n - sum(1 for a in {r.athlete for r in rets} if sum(r.athlete == a for r in rets) == 1)
+        out += (f" ({text.plural(len(rets), 'injury', 'injuries')}, "
+                f"{text.plural(again, 'athlete')} injured again)")
     out += f" ({past} back before today)" if past else ""
     out += ": " + ", ".join(parts)
     if prov:
@@ -636,9 +640,11 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         values = [
             a.id if ctx.anonymise else f"{a.name} ({a.id})",
             a.position,
-            "–" if ctx.anonymise else protocol_name(ret.protocol),
+            ("–" if ctx.anonymise else protocol_name(ret.protocol))
+            + (f" ({again})" if not ctx.anonymise and (again := again_words(rets, ret)) else ""),
             ret.onset,
-            ret.stage_words(),
+            f"{ret.first_stage(season)} (from its onset)" if ret.starts_later(season)
+            else ret.stage_words(),
             ret.fit if ret.fit is not None else "not this season",
             ret.first_match if ret.first_match is not None else "–",
             ret.target or "–",
@@ -938,11 +944,11 @@ def _write_speed_days(ctx: _Ctx, ws: Worksheet) -> None:
 
 # -- One sheet per athlete -----------------------------------------------------------------------
 def _write_athlete(ctx: _Ctx, writer: AthleteSheet, ws: Worksheet, a, explainer, handouts,
-                   speed: Worksheet, ret) -> None:
+                   speed: Worksheet, rets: list) -> None:
     tl = ctx.tl
     rows = SheetRows(rows=[], heights={}, merges=[], breaks=[])
     weeks = handouts.weeks(a.id)
-    writer.summary(rows, a, weeks, ret)
+    writer.summary(rows, a, weeks, rets)
     p0 = tl.days[min(tl.p0, tl.n - 1)]
     heights = []
     for w in weeks:

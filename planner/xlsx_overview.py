@@ -197,7 +197,7 @@ def _competitions(ctx, ws: Worksheet) -> None:
 def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
     tl, plan, st = ctx.tl, ctx.plan, ctx.st
     row = HEAD_ROWS + 1
-    name_s, small_s = st.name_cell(), st.small_cell()
+    name_s, small_s, small_wrap = st.name_cell(), st.small_cell(), st.small_cell(wrap=True)
     name_w = _name_width(ctx)
     for a in ctx.athletes:
         c = ws.cell(row=row, column=1)
@@ -226,23 +226,25 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
                 cell.value = speed
                 cell.style = st.cell(ap.weeks[w], None, not hv)
         r = ws.cell(row=row, column=ret_col)
-        write_styled(r, _return_words(returns_by.get(a.id)), small_s)
-        ws.row_dimensions[row].height = 13
+        words = _return_words(returns_by.get(a.id))  # a line per return: a re-injury's too
+        write_styled(r, "\n".join(words), small_s if len(words) < 2 else small_wrap)
+        ws.row_dimensions[row].height = 13 + 10 * max(0, len(words) - 1)
         row += 1
     return row
 
 
-def _return_words(rets: list | None) -> str:
-    if not rets:
-        return ""
-    r = rets[0]
-    if r.fit is None:
-        out = "not back this season"
-    else:
-        out = f"back {text.date_short(r.fit)}" + ("*" if r.provisional else "†" if r.untested else "")
-    if r.target is not None:
-        out += "; target " + ("met" if r.target_met else "missed" if r.target_missed else "not played")
-    return out
+def _return_words(rets: list | None) -> list[str]:
+    """A line per return: ``back 1 Oct*; target missed``, a re-injury's after the first's."""
+    lines = []
+    for k, r in enumerate(rets or ()):
+        if r.fit is None:
+            out = "not back this season"
+        else:
+            out = f"back {text.date_short(r.fit)}" + ("*" if r.provisional else "†" if r.untested else "")
+        if r.target is not None:
+            out += "; target " + ("met" if r.target_met else "missed" if r.target_missed else "not played")
+        lines.append(("again: " if k else "") + out)
+    return lines
 
 
 def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> None:

@@ -273,9 +273,9 @@ class Styles:
                         border=self.grid, alignment=Alignment(vertical="center"))
 
     @_once
-    def small_cell(self, size: float = 8) -> str:
-        return self.add(f"Periodize small {size:g}", font=self.f(size), border=self.grid,
-                        alignment=Alignment(vertical="center"))
+    def small_cell(self, size: float = 8, wrap: bool = False) -> str:
+        return self.add(f"Periodize small {size:g}" + (" wrap" if wrap else ""), font=self.f(size),
+                        border=self.grid, alignment=Alignment(vertical="center", wrap_text=wrap))
 
     # -- Calendar ------------------------------------------------------------------------------
     @_once

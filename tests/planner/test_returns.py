@@ -237,7 +237,7 @@ def test_a_return_recorded_without_a_passing_test_says_so():
     assert "(recorded without a passing test: Hip-flexor strength LSI)" in return_text(failed, r)
     from planner.xlsx_overview import _return_words
 
-    assert _return_words([r]).startswith(f"back {day(4).day} {day(4):%b}†")  # the Overview
+    assert _return_words([r])[0].startswith(f"back {day(4).day} {day(4):%b}†")  # the Overview
     passed = recorded(((-2, "Hip-flexor strength LSI", 95), (-2, "Pain during max sprint", 1)))
     [r] = returns(passed, plan(), history=True)
     assert r.untested == () and r.provisional_words() == "no"

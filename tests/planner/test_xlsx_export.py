@@ -1068,3 +1068,39 @@ def test_the_cover_says_a_rule_of_weight_0_is_listed_not_traded_off():
     assert words["HV-1"] == "Regular high-velocity exposure: 1 time (1 athlete)"
     assert words["LD-1"].startswith("No planned load spike: 2 times (2 athletes), listed only: its "
                                     "weight is 0, so the plan does not avoid them")
+
+
+def test_a_re_injury_is_in_every_summary_and_said_as_one(tmp_path):
+    """A1 back from a first injury, then injured again: the Cover counted only the first record
+    per athlete, the Overview and the athlete page showed only the first return; the second is
+    said everywhere, as a re-injury "N days after the return", and an injury still to come
+    starts in its first stage rather than "now" or "at the season start"."""
+    from planner.returns import return_text, returns
+    from solver import SolveRequest, solve
+    from tests.builders import injury, season
+
+    first = injury("A1", "P3", start_day=-10)
+    again = injury("A1", "P1", start_day=57, onset_day=56)
+    s = season(weeks=12, athletes=2, injuries=(first, again))
+    plan = solve(SolveRequest(s, time_limit=30)).plan
+    r1, r2 = returns(s, plan)
+    assert r1.fit is not None and r1.fit <= r2.onset
+    days = (r2.onset - r1.fit).days
+    line = return_text(s, r2, [r1, r2])
+    assert f"(the same injury again, {days} days after the return of " in line
+    assert "; starting in P1 " in line and "at the season start P1" not in line
+    path = tmp_path / "plan.xlsx"
+    export_workbook(s, plan, path)
+    wb = openpyxl.load_workbook(path)
+    cover = [v for v in _cells(wb["Cover"]).values() if isinstance(v, str)]
+    assert any(v.startswith("1 injured athlete this season (2 injuries, 1 athlete injured again)")
+               for v in cover), cover
+    ov = [v for v in _cells(wb["Overview"]).values() if isinstance(v, str) and "\nagain: " in v]
+    assert len(ov) == 1 and ov[0].count("\n") == 1
+    rows = [[c.value for c in row] for row in wb["Returns"].iter_rows(min_row=2)]
+    assert f"the same injury again, {days} days after the return" in rows[1][2]
+    assert rows[1][4].endswith("(from its onset)") and not rows[0][4].endswith("(from its onset)")
+    sheet = next(n for n in wb.sheetnames if "A1" in n or "Athlete 1" in n)
+    page = [v for v in _cells(wb[sheet]).values() if isinstance(v, str) and "first stage P1" in v]
+    assert len(page) == 1 and page[0].count("\n") == 1, (sheet, page)
+    assert f"(the same injury again, {days} days after the return of " in page[0]

@@ -175,7 +175,7 @@ def print_returns(season, plan) -> None:
         print("Returns:")
         for r in rets:
             run = soon_after_return(runs, r.athlete, r.fit)
-            print(f"  {return_text(season, r)}" + (f"; {after_return_words(run)}" if run else ""))
+            print(f"  {return_text(season, r, rets)}" + (f"; {after_return_words(run)}" if run else ""))
 
 
 def print_conflicts(outcome, path: str | None = None, context: str = "solve") -> None:
