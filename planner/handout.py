@@ -214,10 +214,15 @@ class HandoutWeek:
         """A printed past week is what happened, not instructions (a practitioner read it as the
         plan): ``past: as logged``, or for the week holding today which days are which ("before
         today" left the reader to guess which day today was); "" from today on."""
+        # nothing logged: the days count as planned, so the page says so ("as logged" above a
+        # week nobody logged read as a record of what was done)
+        logged = any(d.logged_minutes is not None for d in self.days
+                     if self.today is None or d.date < self.today)
+        how = "as logged" if logged else "nothing logged, as planned"
         if self.past == "past":
-            return "past: as logged"
+            return f"past: {how}"
         if self.past == "partly past" and self.today is not None:
-            return (f"as logged to {text.day(self.today - dt.timedelta(days=1))}, "
+            return (f"{how} to {text.day(self.today - dt.timedelta(days=1))}, "
                     f"planned from {text.day(self.today)}")
         return ""
 
@@ -504,15 +509,25 @@ class Handouts:
         parts = []
         for k, (st, i) in enumerate(runs):
             words = self._stage_words(f, st, i)
-            if len(runs) > 1 and st != FIT and sessions[i].limits:
+            limits = self._run_limits(f, sessions, i, week.days[-1])
+            if len(runs) > 1 and st != FIT and limits:
                 # each stage with its own limits: after the second stage's words, the first's
                 # read as the new stage's ("medium kicks" beside a Friday of "full kicks")
-                words += f" Limits: {sessions[i].limits}."
+                words += f" Limits: {limits}."
             parts.append(words if k == 0 else f"From {text.day(self.tl.days[i])}: {words}")
         if len(runs) > 1:
             return " ".join(parts), ""
-        first = sessions[week.first]
-        return " ".join(parts), first.limits if f.st[week.first] != FIT else ""
+        return " ".join(parts), (self._run_limits(f, sessions, week.first, week.days[-1])
+                                 if f.st[week.first] != FIT else "")
+
+    @staticmethod
+    def _run_limits(f: AthleteFacts, sessions: list[Prescription], i: int, last: int) -> str:
+        """The limits of the stage held from day ``i``: its first day's, unless that is a
+        flare-up's day or a calm day (no kicks, no change of direction that day only: the
+        week's line read "kicking: none" above days of medium kicks)."""
+        run = [j for j in range(i, last + 1) if f.st[j] == f.st[i]]
+        usual = next((j for j in run if sessions[j].context not in ("flare-up", "calm")), i)
+        return sessions[usual].limits
 
     def _stage_words(self, f: AthleteFacts, st: str, i: int) -> str:
         if st == FIT:

@@ -142,10 +142,13 @@ def test_a_past_day_with_a_log_shows_what_was_done():
         # the week's title says when it is what happened (a practitioner read a past week as
         # instructions)
         first, last = tl.index(w.days[0].date), tl.index(w.days[-1].date)
-        past = "past: as logged" if last < tl.p0 else (
-            f"as logged to {text.day(tl.days[tl.p0 - 1])}, planned from {text.day(tl.days[tl.p0])}"
+        # ... and says so when nothing of it was logged (read as planned, not "as logged")
+        how = ("as logged" if any(tl.days[i] in log for i in range(first, min(last + 1, tl.p0)))
+               else "nothing logged, as planned")
+        past = f"past: {how}" if last < tl.p0 else (
+            f"{how} to {text.day(tl.days[tl.p0 - 1])}, planned from {text.day(tl.days[tl.p0])}"
             if first < tl.p0 else "")
-        assert w.title.endswith(past) and ("as logged" in w.title) == bool(past)
+        assert w.title.endswith(past) and (how in w.title) == bool(past)
         # and its counts are what was done, not a plan ("Planned: 2 speed days" on a past week
         # whose plan had none)
         assert w.speed_label == ("Done" if last < tl.p0 else "Done and planned" if first < tl.p0
@@ -366,7 +369,13 @@ def test_a_week_holding_today_says_which_days_are_logged_and_which_planned():
     tl = Timeline(season)
     weeks = [w for w in handout_weeks(season, season.plan) if w.first <= today <= w.last]
     assert weeks and all(w.past == "partly past" for w in weeks)
-    assert all(w.title.endswith(" · as logged to Wed 17 Feb, planned from Thu 18 Feb") for w in weeks)
+    from planner.history import logged_days
+
+    for w in weeks:
+        log = logged_days(season, w.athlete)
+        how = ("as logged" if any(d.date in log for d in w.days if d.date < today)
+               else "nothing logged, as planned")
+        assert w.title.endswith(f" · {how} to Wed 17 Feb, planned from Thu 18 Feb"), w.title
     assert all(w.speed_label == "Done and planned" for w in weeks)
     assert tl.days[tl.p0] == today
 
@@ -454,3 +463,24 @@ def test_a_stage_begun_this_week_before_today_says_what_it_takes_to_leave_it():
     assert week.milestone.startswith(f"S1 from {text.day(tl.days[j])}; ")
     assert "S1 lasts at least" in week.milestone
     assert f"planned: {ap.stages[after]} from {text.day(tl.days[after])}" in week.milestone
+
+
+def test_a_week_begun_by_a_flare_up_keeps_its_stage_limits():
+    """A flare-up on the week's Monday (no kicks, no change of direction that day) set the
+    week's "Limits: kicking: none; change of direction: none" above days of the stage's own
+    kicks; the week's line is the stage's, the flare-up's day says its own. A week nobody logged
+    is titled as planned, not "as logged"."""
+    from solver import SolveRequest, solve
+    from tests.builders import day, injury, season
+
+    s = season(weeks=4, athletes=2, injuries=(injury("A1", "S1", start_day=-3, flare_days=(7,)),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    (week,) = handout_weeks(s, s.plan, ["A1"], [1])  # the second week: days 7-13
+    flare = week.days[0]
+    assert flare.session.context == "flare-up" and flare.session.kicking == "none"
+    later = next(d for d in week.days[1:] if d.stage == flare.stage
+                 and d.session.context not in ("flare-up", "calm", "rest"))
+    assert week.limits == later.session.limits and "kicking: none" not in week.limits
+    moved = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
+    (past,) = handout_weeks(moved, moved.plan, ["A1"], [1])
+    assert past.title.endswith("past: nothing logged, as planned")
