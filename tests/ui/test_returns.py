@@ -4,6 +4,7 @@ edit, marks a missed target on the board's name column, and a click selects the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -106,6 +107,8 @@ def test_no_injured_athlete(qtbot):
 
 
 def test_a_long_competition_name_does_not_push_the_other_columns_out_of_a_narrow_dock(qtbot):
+    from PySide6.QtWidgets import QApplication
+
     from ui.desktop.returnspanel import MAX_COLUMN, ReturnRow, ReturnsPanel
 
     panel = ReturnsPanel()
@@ -134,7 +137,8 @@ def test_a_long_competition_name_does_not_push_the_other_columns_out_of_a_narrow
     # the columns out of sight (Today, Next, Injury) are said in words under the table
     words = panel.details.text()
     assert "<b>Kofi Mensah</b>, Hamstring strain: now S2; next: S3 Mon 5 Oct; back to full" in words
-    assert panel.details.geometry().top() >= panel.table.geometry().bottom()
+    QApplication.processEvents()  # the layout gives the table its rows' height
+    assert _in_panel(panel, panel.details).top() > _in_panel(panel, panel.table).bottom()
     panel.resize(300, 300)  # a narrower dock: the column follows it, the row grows
     qtbot.waitUntil(lambda: panel.table.viewport().width() < viewport)
     _assert_unclipped(panel, 0, 3)
@@ -355,3 +359,44 @@ def test_a_target_missed_though_back_before_it_says_why(qtbot):
     assert row.missed_why == "1 of the 3 team sessions RE-1 asks before a first match done by then"
     assert f"Target Cup replay (Tue 9 Feb 2027): MISSED ({row.missed_why})." in row.sentence()
     assert win.returns_panel.row_texts()[0][3] == "✖ MISSED: Cup replay"
+
+
+def _in_panel(panel, widget):
+    """``widget``'s rectangle in the panel's coordinates."""
+    from PySide6.QtCore import QRect
+
+    return QRect(widget.mapTo(panel, widget.rect().topLeft()), widget.size())
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
+def test_the_returns_table_never_covers_the_words_under_it(qtbot, size):
+    """Four injured athletes at 1280 x 720 with the Log panel open under the board: the table
+    kept the height of its rows while the dock had less room, and its last row and scroll bar
+    were drawn over the first athlete's words."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.exports.demo import solved_demo
+
+    w = MainWindow(solved_demo(), None, autosave=False)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    w.show_dock("returns")
+    panel = w.returns_panel
+    t = panel.table
+    # the demo's three returns and two more (a new injury, as the physio's Jonas Lind)
+    rows = panel.rows + [dataclasses.replace(r, athlete=f"B{k}", name=f"Jonas Lind {k}")
+                         for k, r in enumerate(panel.rows[:2])]
+    panel.set_rows(rows)
+    assert len({r.athlete for r in panel.rows}) >= 4
+    for log_open in (True, False):
+        w.docks["log"].setVisible(log_open)  # open: as after a Move Today, the docks lose height
+        for _ in range(3):
+            QApplication.processEvents()
+        table, words = _in_panel(panel, t), _in_panel(panel, panel.details)
+        assert not table.intersects(words), (log_open, table, words)
+        assert table.bottom() < words.top() and panel.details.isVisibleTo(panel)
+        # the first row stays in sight, the rows the table has no room for scroll
+        assert t.viewport().height() >= t.rowHeight(0)
+        rows = sum(t.rowHeight(r) for r in range(t.rowCount()))
+        assert rows <= t.viewport().height() or t.verticalScrollBar().maximum() > 0

@@ -18,12 +18,14 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -229,6 +231,26 @@ def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[str]) -> lis
     return out
 
 
+class _RowsTable(QTableWidget):
+    """The returns table, as tall as its rows want (``rows_height``, set by the panel) but never
+    held at that height: a short dock shrinks it to its header and a row, and it scrolls. A fixed
+    height computed for its rows was kept when the dock had less room (the Log panel opened under
+    the board at 1280 x 720), and its last row and scroll bar were drawn over the words below."""
+
+    rows_height = 0
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.rows_height) if self.rows_height else hint
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        first = self.rowHeight(0) if self.rowCount() else 0
+        return QSize(hint.width(), min(self.rows_height or hint.height(),
+                                       self.horizontalHeader().height() + first
+                                       + 2 * self.frameWidth()))
+
+
 class ReturnsPanel(QWidget):
     """The Returns panel (see the module text)."""
 
@@ -242,7 +264,7 @@ class ReturnsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Returns summary")
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = _RowsTable(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setAccessibleName("Returns of the injured athletes")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -284,7 +306,15 @@ class ReturnsPanel(QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.details.setAccessibleName("Each return in words")
-        lay.addWidget(self.details, 1)
+        # the words scroll on their own: the table above keeps its rows in sight, and a short
+        # dock cuts neither off
+        self.words = QScrollArea()
+        self.words.setWidget(self.details)
+        self.words.setWidgetResizable(True)
+        self.words.setFrameShape(QFrame.Shape.NoFrame)
+        self.words.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.words.setAccessibleName("Each return in words")
+        lay.addWidget(self.words, 1)
         self.rows: list[ReturnRow] = []
         self.table.itemClicked.connect(self._go)
         self.table.itemActivated.connect(self._go)
@@ -311,12 +341,17 @@ class ReturnsPanel(QWidget):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        """The table as tall as its rows (up to MAX_ROWS of them), the words below it."""
+        """The table as tall as its rows (up to MAX_ROWS of them) where the dock has the room,
+        the words below it; it scrolls beyond (``_RowsTable``)."""
         t = self.table
         rows = sum(t.rowHeight(r) for r in range(min(t.rowCount(), MAX_ROWS)))
         bar = t.horizontalScrollBar()
         extra = bar.sizeHint().height() if bar.maximum() > 0 else 0
-        t.setFixedHeight(t.horizontalHeader().height() + rows + 2 * t.frameWidth() + extra + 2)
+        want = t.horizontalHeader().height() + rows + 2 * t.frameWidth() + extra + 2
+        if want != t.rows_height:
+            t.rows_height = want
+            t.setMaximumHeight(want)
+            t.updateGeometry()
 
     def set_rows(self, rows: list[ReturnRow]) -> None:
         self.rows = rows
