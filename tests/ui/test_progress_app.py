@@ -1089,6 +1089,38 @@ def test_the_log_panel_opens_after_a_move_only_when_the_week_is_still_to_log(qtb
     assert not w.weekly.dock.isHidden()
 
 
+def test_a_log_panel_the_coach_closed_stays_closed_at_the_next_move(qtbot, in_week_3):
+    """The first move of a session opens the Log on the week just lived (where it is logged);
+    it came back after every later move too, though the coach had closed it, and left the board
+    ten rows at 1280 x 720. Closed, it stays closed, and the status bar says where it is."""
+    w = make_window(qtbot, in_week_3)
+    log = w.docks["log"]
+    assert log.isHidden()
+
+    def move(replan: bool = False):
+        w.weekly.new_week_action.trigger()
+        dlg = w.weekly.dialog
+        dlg.replan_box.setChecked(replan)
+        dlg.buttons.accepted.emit()
+
+    move()
+    assert not log.isHidden() and w.season.calendar.today == day(21)
+    assert "Log Sessions" not in w.statusBar().currentMessage()
+    log.close()  # the coach closes it (its title bar's ✕)
+    move()
+    assert log.isHidden() and w.season.calendar.today == day(28)
+    assert "Season ▸ Log Sessions (Ctrl+L) to log the week" in w.statusBar().currentMessage()
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT):
+        move(replan=True)  # the re-plan's message replaces the move's: it says it too
+    assert log.isHidden() and w.season.calendar.today == day(35)
+    said = w.statusBar().currentMessage()
+    assert "Re-planned from today" in said and "Log Sessions (Ctrl+L) to log the week" in said
+    w.weekly.log_action.trigger()  # opened again, it stays open at the next move
+    move()
+    assert not log.isHidden() and "Log Sessions" not in w.statusBar().currentMessage()
+    w.weekly.shutdown()
+
+
 class _Said(tuple):
     window = None
 

@@ -142,6 +142,8 @@ class WeeklyLoop(QObject):
         self._pending_log: str | None = None  # the log that move reads when it opens
         self._reference: Plan | None = None  # the plan the running re-plan started from
         self._before: Season | None = None  # the season it started from
+        self._log_opened_by_move = False  # a move opened the Log panel in this session
+        self._log_hint = ""  # the move's re-plan says where its week is logged (panel closed)
         self.job = BackgroundJob(window, REPLAN_WORDS, detail=progress_text)
         self.job.finished.connect(self._on_replan_done)
         self._build_actions()
@@ -354,19 +356,35 @@ class WeeklyLoop(QObject):
             # the stored plan still shows the projection on the days just lived: say so
             text += ("; the board shows the plan's projected stages until you re-plan "
                      "(Plan ▸ Re-plan from Today, Ctrl+R)")
+        to_log = dlg.log_result is None or not dlg.log_result.sessions
+        # (a week imported with the move leaves the panel as the coach had it: at 1280 x 720 it
+        # took half the board after every move)
+        shown = to_log and self._open_log_after_move()
+        hint = "Season ▸ Log Sessions (Ctrl+L) to log the week" if to_log and not shown else ""
+        text += f"; {hint}" if hint else ""
         w.statusBar().showMessage(text + ".", 15000)
         w.board.scroll_to_date(dlg.today() - dt.timedelta(days=21))  # the weeks just lived
         from ui.desktop.sessionimport import warn_played_in_rehab
 
-        if dlg.log_result is None or not dlg.log_result.sessions:
-            self.show_log()  # the week before today, still to log
-        # (a week imported with the move leaves the panel as the coach had it: at 1280 x 720 it
-        # took half the board after every move)
         self.advanced.emit()
         moved = w.season
         if dlg.replan_box.isChecked():
             self.replan(before)  # in the background: the warning below does not hold it up
+            self._log_hint = hint if self.job.is_running() else ""  # its message replaces the move's
         warn_played_in_rehab(w, before, moved)
+        return True
+
+    def _open_log_after_move(self) -> bool:
+        """Open the Log panel on the week just lived, still to log: after the session's first
+        move it shows where that week is logged. Once the coach closed it, a move leaves it
+        closed (it came back after every move and left the board ten rows at 1280 x 720); True
+        when it is open."""
+        if self.dock is None:
+            return False
+        if self._log_opened_by_move and self.dock.isHidden():
+            return False
+        self._log_opened_by_move = True
+        self.show_log()  # the week before today, still to log
         return True
 
     def apply_settings(self, edit: E.SetSeasonSettings) -> bool:
@@ -425,6 +443,7 @@ class WeeklyLoop(QObject):
     @Slot(object)
     def _on_replan_done(self, result: JobResult[SolveResult]) -> None:
         w = self.window
+        hint, self._log_hint = self._log_hint, ""
         if result.failed:  # the job runner showed the message
             return
         outcome = result.value.outcome
@@ -445,9 +464,11 @@ class WeeklyLoop(QObject):
             said = (" Returns moved: " + "; ".join(x.strip() for x in moved[:2])
                     + (f"; and {len(moved) - 2} more (Returns panel)" if len(moved) > 2 else "")
                     + ".") if moved else ""
+            hint = f" {hint}." if hint else ""
             w.statusBar().showMessage(
                 f"Re-planned from today in {outcome.wall_time:.1f} s: {words}; "
-                f"{plural(n, 'athlete-day')} changed from the stored plan.{whole}{said}", 20000)
+                f"{plural(n, 'athlete-day')} changed from the stored plan.{whole}{said}{hint}",
+                20000)
         else:
             w._show_no_plan(outcome)
         self.replan_finished.emit(outcome)
