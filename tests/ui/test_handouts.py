@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from planner import text
 from planner.errors import SaveError
@@ -162,6 +162,53 @@ def test_the_dialog_opens_on_the_week_selected_on_the_board(qtbot):
     d = window_dialog(window)
     qtbot.addWidget(d)
     assert d.chosen_weeks() == [tl.week_of[tl.index(dt.date(2026, 10, 7))]]
+
+
+def test_the_dialog_ticks_the_athlete_selected_on_the_board_and_names_the_file_after_him(
+        qtbot, tmp_path, dialogs):
+    """A physio who selected Leo Martin got all 24 athletes ticked and "handouts week 3-4.pdf",
+    which the next player's export overwrote."""
+    from ui.desktop.handouts import window_dialog
+
+    season = solved_demo()
+    window = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(window)
+    tl = Timeline(season)
+    w = tl.week_of[tl.index(dt.date(2026, 10, 7))]
+    d = window_dialog(window)  # nothing selected: the whole squad, as before
+    qtbot.addWidget(d)
+    assert len(d.chosen_athletes()) == len(season.athletes)
+    assert d.file_name() == f"handouts week {d.chosen_weeks()[0] + 1}.pdf"
+    window.board.set_current("A12", dt.date(2026, 10, 7))
+    d = window_dialog(window)
+    qtbot.addWidget(d)
+    assert season.athlete("A12").name == "Leo Martin"
+    assert d.chosen_athletes() == ["A12"] and d.summary.text() == "1 page to print."
+    assert d.athletes.currentItem().data(Qt.ItemDataRole.UserRole) == "A12"  # in sight
+    assert d.file_name() == f"handouts Leo Martin week {w + 1}.pdf"
+    d.last.setCurrentIndex(w + 1)
+    assert d.file_name() == f"handouts Leo Martin week {w + 1}-{w + 2}.pdf"
+    d.anonymise.setChecked(True)  # an anonymised handout's name names no one either
+    assert d.file_name() == f"handouts A12 week {w + 1}-{w + 2}.pdf"
+    d.anonymise.setChecked(False)
+    (squad,) = [b for b in d.findChildren(QPushButton) if b.text() == "Whole squad"]
+    squad.click()  # the whole squad, one click away
+    assert len(d.chosen_athletes()) == len(season.athletes)
+    assert d.file_name() == f"handouts week {w + 1}-{w + 2}.pdf"
+    # a name the file system would refuse is made safe
+    odd = season.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"name": "Leo/Martin: \"Jr\""}) if a.id == "A12" else a
+        for a in season.athletes)})
+    d = HandoutsDialog(odd, today=dt.date(2026, 10, 7), athlete="A12")
+    qtbot.addWidget(d)
+    assert d.file_name() == f"handouts Leo_Martin_ _Jr_ week {w + 1}.pdf"
+    # File ▸ Export Handouts suggests that name beside the season file
+    suggested = []
+    dialogs.save_file = lambda title, suggestion, *a: suggested.append(suggestion)
+    window.board.set_current("A12", dt.date(2026, 10, 7))
+    dialog = _Accepting(season, window, today=dt.date(2026, 10, 7), athlete="A12")
+    assert not handouts_dialog(window, dialog)  # the file dialog cancelled: nothing written
+    assert Path(suggested[0]).name == f"handouts Leo Martin week {w + 1}.pdf"
 
 
 class _Accepting(HandoutsDialog):

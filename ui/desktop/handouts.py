@@ -394,9 +394,13 @@ def current_week(tl: Timeline, today: dt.date | None = None) -> int:
 
 
 class HandoutsDialog(QDialog):
-    """Pick the athletes (checked in a list; All / None) and a range of weeks."""
+    """Pick the athletes (checked in a list; Whole squad / None) and a range of weeks.
 
-    def __init__(self, season: Season, parent=None, today: dt.date | None = None):
+    ``athlete``: the athlete selected on the board, the only one ticked at first (a coach who
+    selected one player and exported printed 24 pages); the whole squad is a click away."""
+
+    def __init__(self, season: Season, parent=None, today: dt.date | None = None,
+                 athlete: str | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export Handouts")
         self.setAccessibleName("Export handouts")
@@ -405,15 +409,21 @@ class HandoutsDialog(QDialog):
         layout.addWidget(QLabel("One page per athlete and week, to print and hand out."))
         self.athletes = QListWidget()
         self.athletes.setAccessibleName("Athletes")
+        self.season = season
+        one = athlete if season.athlete(athlete or "") is not None else None
         for a in display_order(season):
             item = QListWidgetItem(f"{a.name} ({a.id})" + (f", {a.position}" if a.position else ""))
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Checked if one in (None, a.id)
+                               else Qt.CheckState.Unchecked)
             self.athletes.addItem(item)
+            if a.id == one:
+                self.athletes.setCurrentItem(item)
         layout.addWidget(self.athletes)
         row = QHBoxLayout()
-        for label, state in (("All", Qt.CheckState.Checked), ("None", Qt.CheckState.Unchecked)):
+        for label, state in (("Whole squad", Qt.CheckState.Checked),
+                             ("None", Qt.CheckState.Unchecked)):
             b = QPushButton(label)
             b.clicked.connect(lambda _c=False, s=state: self._check_all(s))
             row.addWidget(b)
@@ -466,6 +476,19 @@ class HandoutsDialog(QDialog):
         n = len(self.chosen_athletes()) * len(self.chosen_weeks())
         self.summary.setText(f"{text.plural(n, 'page')} to print.")
         self.ok.setEnabled(n > 0)
+
+    def file_name(self) -> str:
+        """The PDF's suggested name: the weeks, and the athlete when one is ticked, so that one
+        player's handouts do not overwrite another's ("handouts Leo Martin week 3-4.pdf"; the
+        athlete's id when anonymised), safe on every system."""
+        from planner.filegroup import safe_file_stem
+
+        weeks = self.chosen_weeks()
+        span = f"week {weeks[0] + 1}" + ("" if len(weeks) == 1 else f"-{weeks[-1] + 1}")
+        chosen = self.chosen_athletes()
+        a = self.season.athlete(chosen[0]) if len(chosen) == 1 else None
+        who = "" if a is None else f" {a.id if self.anonymise.isChecked() else a.name}"
+        return safe_file_stem(f"handouts{who} {span}") + ".pdf"
 
 
 def export_handouts_to(window, path: str | Path, athletes: list[str], weeks: list[int],
@@ -528,10 +551,11 @@ def _step(dlg: QProgressDialog, done: int) -> bool:
 
 def window_dialog(window) -> HandoutsDialog:
     """The dialog for ``window``: on the week of the day selected on the board (the week the
-    coach is looking at), else on today's week."""
+    coach is looking at), else on today's week, and for the athlete selected there, if any."""
     board = getattr(window, "board", None)
     cur = board.current() if board is not None else None
-    return HandoutsDialog(window.season, window, today=cur[1] if cur else None)
+    return HandoutsDialog(window.season, window, today=cur[1] if cur else None,
+                          athlete=cur[0] if cur else None)
 
 
 def handouts_dialog(window, dialog: HandoutsDialog | None = None) -> bool:
@@ -546,8 +570,7 @@ def handouts_dialog(window, dialog: HandoutsDialog | None = None) -> bool:
         return False
     athletes, weeks = dialog.chosen_athletes(), dialog.chosen_weeks()
     folder = window.path.parent if window.path is not None else Path.home()
-    suggestion = folder / f"handouts week {weeks[0] + 1}" \
-        f"{'' if len(weeks) == 1 else f'-{weeks[-1] + 1}'}.pdf"
+    suggestion = folder / dialog.file_name()
     answer = window.interaction.save_file("Export Handouts", str(suggestion), "PDF (*.pdf)", "PDF (*.pdf)")
     if answer is None:
         return False
