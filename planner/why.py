@@ -28,7 +28,9 @@ from planner.timeline import Timeline
 @dataclass(frozen=True)
 class Reason:
     rule: str  # rule id (or "FACT" for plain facts)
-    kind: str  # "bound" (a hard rule that limits it), "serves" (a soft rule it satisfies), "fact"
+    # "bound" (a hard rule that limits it), "serves" (a soft rule it satisfies), "costs" (a soft
+    # rule the day pays a price to: the day is allowed, not bound), "fact"
+    kind: str
     text: str
 
     @property
@@ -42,6 +44,22 @@ class Reason:
         return r.evidence if r else ""
 
 
+# the headings a day's or a week's reasons are listed under, in order (the Inspector's too)
+REASON_KINDS = (("fact", "Facts"), ("bound", "Bound by"), ("serves", "Serves"), ("costs", "Costs"))
+
+
+def _adder(why: Why, rs: RuleSet):
+    """``why.reasons.append`` that leaves out a soft rule the coach switched off: it neither
+    serves nor costs anything (the Inspector explained TEAM and HV-DAY with both off)."""
+
+    def add(r: Reason) -> None:
+        rule = RULES.get(r.rule)
+        if rule is None or rule.hard or rs.mode(r.rule) != "off":
+            why.reasons.append(r)
+
+    return add
+
+
 @dataclass
 class Why:
     athlete: str
@@ -51,7 +69,7 @@ class Why:
 
     def text(self) -> str:
         lines = [f"{self.label}: {self.summary}"]
-        for kind, head in (("fact", "Facts"), ("bound", "Bound by"), ("serves", "Serves")):
+        for kind, head in REASON_KINDS:
             rs = [r for r in self.reasons if r.kind == kind]
             if rs:
                 lines.append(f"{head}:")
@@ -189,7 +207,7 @@ def _why_day(c: _Context, day: dt.date) -> Why:
     kind = ap.weeks[tl.week_of[i]]
     summary = f"{c.who}: {st}, intensity {it} %" + (f", {label}" if label else "") + f", {kind} week"
     why = Why(c.aid, text.day_long(day), summary)
-    add = why.reasons.append
+    add = _adder(why, c.rs)
     _day_facts(c, i, label, add)
     if i < tl.p0:  # what happened: no rule bounds it any more
         logged = c.logged().get(day)
@@ -549,9 +567,9 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
     if label in ("MD-3", "MD-4"):
         add(Reason("HV-DAY", "serves", f"{label} is the preferred day for high-velocity work."))
     else:
-        add(Reason("HV-DAY", "serves" if label is None else "bound",
-                   f"{label or 'A day without a match nearby'}: MD-3/MD-4 are preferred; "
-                   f"this day costs a little (no better day was free)."))
+        add(Reason("HV-DAY", "costs", f"{label or 'A day without a match nearby'}: MD-3/MD-4 are "
+                                      f"preferred; this day costs a little (no better day was "
+                                      f"free)."))
 
 
 def _uncovered_window(c: _Context, prev: int, i: int, g: int) -> bool:
@@ -737,7 +755,7 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         kinds, who = ap.weeks, season.athlete_label(athlete)
     kind = kinds[w]
     why = Why(athlete or "", text.week_of(tl.days[week.first]), f"{who}: {kind} week")
-    add = why.reasons.append
+    add = _adder(why, rs)
     if athlete is not None:
         _own_week_fact(ap.stages[week.first], add)
     for p in season.pins:

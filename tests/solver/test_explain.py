@@ -371,7 +371,10 @@ def test_an_exposure_after_a_gap_longer_than_hv1s_window_says_so():
     off = E.SetRuleMode(rule="HV-1", mode="off").apply(s)
     for other in (keeper, off):
         text = " ".join(r.text for r in why_day(other, hand, "A1", day(14)).reasons if r.rule == "HV-1")
-        assert "12 days earlier" in text and "more than" not in text, text
+        # the keeper's exposure still keeps HV-1 as a rule: the gap is said, not as broken; the
+        # rule off is no reason at all
+        assert ("12 days earlier" in text and "more than" not in text) if other is keeper \
+            else text == "", text
         assert not any(v.rule == "HV-1" for v in check_plan(other, hand).soft)
     levels[10], levels[14] = 90, 0
     text = " ".join(r.text for r in why_day(s, hand_plan_of(s, levels), "A1", day(10)).reasons
@@ -387,3 +390,30 @@ def hand_plan_of(s, levels):
     weeks = ("load",) * len(tl.weeks)
     return Plan(status="feasible", team_weeks=weeks, athletes=(AthletePlan(
         athlete="A1", stages=("FIT",) * tl.n, intensity=tuple(levels), weeks=weeks),))
+
+
+def test_a_soft_rule_switched_off_is_no_reason_and_a_costly_day_is_not_bound():
+    """With TEAM, HV-DAY and TP-3 off the Inspector still said "TEAM serves: a shared team
+    speed day" and "HV-DAY bound: … this day costs a little", though nothing is counted; and a
+    soft rule's price is no hard bound: it is listed under "Costs"."""
+    from planner.why import REASON_KINDS
+
+    s = season(weeks=4, athletes=3, matches=[12])  # few matches: speed work in training
+    out = solve(SolveRequest(s, time_limit=30))
+    tl = Timeline(s)
+    hv = [(a.athlete, i) for a in out.plan.athletes for i in range(tl.n)
+          if a.intensity[i] >= 90 and not tl.is_comp[i]]
+    assert hv
+    on = [why_day(s, out.plan, a, tl.days[i]) for a, i in hv]
+    assert any(r.rule == "TEAM" for w in on for r in w.reasons)
+    assert not any(r.rule == "HV-DAY" and r.kind == "bound" for w in on for r in w.reasons)
+    costly = [r for w in on for r in w.reasons if r.rule == "HV-DAY" and "costs a little" in r.text]
+    assert costly and all(r.kind == "costs" for r in costly)
+    assert "Costs:\n  - HV-DAY" in next(w for w in on if costly[0] in w.reasons).text()
+    assert [k for k, _ in REASON_KINDS] == ["fact", "bound", "serves", "costs"]
+    off = s.model_copy(update={"rules": RuleSettings(modes={"TEAM": "off", "HV-DAY": "off",
+                                                            "TP-3": "off"})})
+    for a, i in hv:
+        w = why_day(off, out.plan, a, tl.days[i])
+        assert not {r.rule for r in w.reasons} & {"TEAM", "HV-DAY", "TP-3"}, w.text()
+        assert any(r.rule == "HV-1" for r in w.reasons)  # a rule still on is still said

@@ -364,11 +364,13 @@ class InspectorPanel(_Browser):
 
     @staticmethod
     def _reasons_html(head: str, why) -> str:
+        from planner.why import REASON_KINDS
+
         out = [f"<h4 style='margin-bottom:2px'>{head}</h4>"]
         if not why.reasons:
             out.append("<p style='margin:2px 0'><i>No rule bounds or shapes it: an ordinary "
                        "training day of a fit athlete, at the level the plan chose.</i></p>")
-        for kind, title in (("fact", "Facts"), ("bound", "Bound by"), ("serves", "Serves")):
+        for kind, title in REASON_KINDS:
             rs = [r for r in why.reasons if r.kind == kind]
             if not rs:
                 continue
