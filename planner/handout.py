@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from planner import text
 from planner.criteria import passes_all
@@ -265,6 +266,44 @@ def keep_units(value: str) -> str:
     for a, b in _UNITS:
         value = value.replace(a, b)
     return value
+
+
+BOLD_CONTEXTS = ("speed", "compensation", "match", "bench")  # the day's session in bold
+
+
+@dataclass(frozen=True)
+class DayTexts:
+    """One handout day's cells as both printed pages write them (the PDF handout and the
+    workbook's week pages): ``limits`` a line per limit, "" on a rest day or one that went
+    otherwise (the planned kicking limits are not what was done)."""
+
+    summary: str
+    what: str
+    speed: str
+    limits: str
+    bold: bool
+    rest: bool
+
+
+def day_texts(d: HandoutDay) -> DayTexts:
+    p = d.session
+    what = d.said + p.content + (f"\n{p.note}." if p.note else "")
+    summary, speed = p.summary, ""
+    if d.as_logged:  # what was done, not a session made up from the logged level
+        summary, what = d.logged_summary, f"{d.deviation}."
+    elif p.speed_ms is not None:
+        pre = "" if p.speed_is_target else "≤ "
+        speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
+    rest = p.context in ("rest", "unavailable")
+    limits = "" if rest or not p.limits or d.as_logged else _limit_lines(p.limits)
+    return DayTexts(keep_units(summary), keep_units(what), speed, limits,
+                    p.context in BOLD_CONTEXTS and not d.as_logged, rest)
+
+
+@lru_cache(maxsize=256)
+def _limit_lines(limits: str) -> str:
+    """``kicking: x; change of direction: y`` as two lines, each capitalised."""
+    return "\n".join(x[:1].upper() + x[1:] for x in limits.split("; "))
 
 
 _DAYS: dict[dt.date, str] = {}

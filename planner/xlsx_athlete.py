@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.layout import Layout, ManualLayout
@@ -28,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner import text
 from planner.anonymise import scrub
-from planner.handout import HandoutDay, HandoutWeek, keep_units
+from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units
 from planner.returns import again_words
 from planner.season import HV_LEVEL, SPEED_DAY
 from planner.xlsx_layout import fit_lines, line_height, print_points, row_height, scale_for
@@ -58,7 +57,6 @@ CHART_ROWS = 22  # rows under the chart on page 1
 CHART_ROW_H = 15.0
 FIRST_CHART_ROW = 8
 SUMMARY_ROWS = FIRST_CHART_ROW + CHART_ROWS  # page 1 ends here
-TARGET_CONTEXTS = ("speed", "compensation", "match", "bench")
 W_SESSION, W_WHAT, W_LIMITS, W_WHY = WIDTHS[3], WIDTHS[4], WIDTHS[9], WIDTHS[10]
 LINE_9, LINE_8 = line_height(9), line_height(8)
 
@@ -215,19 +213,9 @@ class AthleteSheet:
         return sum(out.heights.get(r, 13.0) for r in range(top, bottom + 1))
 
     def _day(self, out: SheetRows, d: HandoutDay, why: str) -> None:
-        p = d.session
-        rest = p.context in ("rest", "unavailable")
-        bold = p.context in TARGET_CONTEXTS and not d.as_logged
-        what = keep_units(d.said + p.content
-                          + ("\n" + p.note if p.note else ""))
-        summary = keep_units(p.summary)
-        speed = ""
-        if d.as_logged:  # what was done, not a session made up from the logged level
-            summary, what = d.logged_summary, f"{d.deviation}."
-        elif p.speed_ms is not None:
-            pre = "" if p.speed_is_target else "≤ "
-            speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
-        limits = _limits(p.limits) if p.limits and not rest and not d.as_logged else ""
+        t = day_texts(d)  # the PDF handout's cells too
+        rest, summary, what, speed, limits, bold = (t.rest, t.summary, t.what, t.speed, t.limits,
+                                                    t.bold)
         text_s = self.s_day_shade if rest else self.s_day
         center = self.s_center_shade if rest else self.s_center
         out.rows.append([  # an empty cell keeps its style: the table's grid stays whole
@@ -267,12 +255,6 @@ class AthleteSheet:
         r = len(out.rows)
         out.merges.append(f"B{r}:{LAST_COL}{r}")
         out.heights[r] = row_height(fit_lines(value, INFO_WIDTH, 10), 10, pad=4)
-
-
-@lru_cache(maxsize=256)
-def _limits(limits: str) -> str:
-    """``kicking: x; change of direction: y`` as two lines, each capitalised."""
-    return "\n".join(x[:1].upper() + x[1:] for x in limits.split("; "))
 
 
 def _num(v):

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from planner import text
 from planner.errors import PeriodizeError
-from planner.handout import HandoutDay, HandoutWeek, handout_weeks, keep_units
+from planner.handout import HandoutDay, HandoutWeek, day_texts, handout_weeks, keep_units
 from planner.season import Plan, Season
 from planner.squad import display_order
 from planner.timeline import Timeline
@@ -107,25 +107,11 @@ class _Cells:
 
 
 def _day_cells(d: HandoutDay) -> _Cells:
-    p = d.session
-    what = d.said + p.content + (f"\n{p.note}." if p.note else "")
-    summary = p.summary
-    speed = ""
-    if d.as_logged:  # what was done, not a session made up from the logged level
-        summary, what = d.logged_summary, f"{d.deviation}."
-    elif p.speed_ms is not None:
-        pre = "" if p.speed_is_target else "≤ "
-        speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
-    rest = p.context in ("rest", "unavailable")
-    # a day that went otherwise: the planned kicking limits are not what was done
-    limits = "" if rest or not p.limits or d.as_logged else "\n".join(
-        x[:1].upper() + x[1:] for x in p.limits.split("; "))
-    values = (d.day, d.md or "", d.stage if d.stage != "FIT" else "", keep_units(summary),
-              keep_units(what), speed,
+    t = day_texts(d)
+    values = (d.day, d.md or "", d.stage if d.stage != "FIT" else "", t.summary, t.what, t.speed,
               "" if d.minutes is None else f"{d.minutes:g}", "" if d.rpe is None else f"{d.rpe:g}",
-              "" if not d.load else text.number(d.load), limits)
-    return _Cells(values, p.context in ("speed", "compensation", "match", "bench") and not d.as_logged,
-                  rest, d.stage)
+              "" if not d.load else text.number(d.load), t.limits)
+    return _Cells(values, t.bold, t.rest, d.stage)
 
 
 class _Painter:
