@@ -582,14 +582,17 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         (RULES_SHEET, "every rule with this season's values, its evidence and references"),
     ]
     if ctx.athletes:
-        index.append((ctx.titles[ctx.athletes[0].id],
-                      "one sheet per athlete (click a name on the Overview): the season and a chart "
-                      "on page 1, then one page per week to hand out"))
+        first = ctx.titles[ctx.athletes[0].id]
+        # labelled "Athletes": a first sheet's name ("A05 Jonas Player05") ran into the words
+        index.append((first, f"one sheet per athlete, from '{first}' on (click a name on the "
+                             f"Overview): the season and a chart on page 1, then one page per "
+                             f"week to hand out"))
     index.append((SPEED_SHEET, "speed days per athlete and week (the charts' data)"))
     link = st.link()
     for sheet, what in index:
         c = ws.cell(row=r, column=1)
-        write_styled(c, sheet, link)
+        write_styled(c, "Athletes" if ctx.athletes and sheet == ctx.titles[ctx.athletes[0].id]
+                     else sheet, link)
         c.hyperlink = Hyperlink(ref=c.coordinate, location=f"{_quote_sheet(sheet)}!A1")
         line(None, what)
 

@@ -1104,3 +1104,19 @@ def test_a_re_injury_is_in_every_summary_and_said_as_one(tmp_path):
     page = [v for v in _cells(wb[sheet]).values() if isinstance(v, str) and "first stage P1" in v]
     assert len(page) == 1 and page[0].count("\n") == 1, (sheet, page)
     assert f"(the same injury again, {days} days after the return of " in page[0]
+
+
+def test_the_covers_sheet_list_fits_a_long_first_athlete_name(tmp_path):
+    """The Cover's sheet index named the first athlete's sheet ("A05 Jonas Player05") in its
+    label column, and a long name ran into the words beside it; it is labelled "Athletes"."""
+    season = small_season()
+    lead = display_ids(season)[0]  # the first athlete sheet, as the board orders the squad
+    season = season.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"name": "Maximilian-Alexander Vandenbroucke"}) if a.id == lead else a
+        for a in season.athletes)})
+    path = tmp_path / "plan.xlsx"
+    export_workbook(season, small_plan(season), path)
+    cover = openpyxl.load_workbook(path)["Cover"]
+    assert layout_problems(cover) == []
+    label = next(c for row in cover.iter_rows() for c in row if c.value == "Athletes")
+    assert label.hyperlink is not None and "Maximilian" in label.hyperlink.location
