@@ -15,6 +15,7 @@ from ortools.sat.python import cp_model
 
 from planner.errors import InputError
 from planner.precheck import obvious_conflicts
+from planner.protocols import load_protocol
 from planner.rehab import max_days
 from planner.rules import RULES
 from planner.season import FIT, LADDER, Season
@@ -181,7 +182,62 @@ def explain(season: Season, stop: StopToken | None = None,
     # would keep a symptomatic athlete on the stage's sprinting
     flared = {r.athlete for r in flares}
     restarts = tuple(_after_flare(r) if r.athlete in flared else r for r in restarts)
-    return tuple(_describe(model, k) for k in core), flares + restarts
+    return _days_off_notes(model, core) + tuple(_describe(model, k) for k in core), flares + restarts
+
+
+DAYS_OFF_RUN = 10  # a run of team days off this long or longer is named beside a rehab conflict
+
+
+def _days_off_notes(model: PlanModel, core: list[str]) -> tuple[Conflict, ...]:
+    """The runs of days off (a winter break) an injured athlete's rehab in ``core`` cannot pass.
+    Days off are no rule instance (nothing runs on them; AV-1 is a given), so the conflict never
+    named them: a re-injury five weeks before a 21-day break left "RH-STAGE ... 14 Nov to
+    9 Apr" and seventy lines. Said when a run is at least as long as the maximum of a stage that
+    must end with work at its cap: such a stage cannot be held across it, and no such work is
+    done on a day off."""
+    season, tl = model.season, model.tl
+    runs, i = [], tl.p0
+    while i < tl.n:
+        if i in tl.non_training:
+            j = i
+            while j + 1 < tl.n and j + 1 in tl.non_training:
+                j += 1
+            if j - i + 1 >= DAYS_OFF_RUN:
+                runs.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    if not runs:
+        return ()
+    rehab = [model.group_info[k].unit for k in core
+             if model.group_info[k].rule in ("RH-STAGE", "RH-11", "RH-CAP")]
+    reasons = {d.date: d.reason for d in season.calendar.non_training_days}
+    out = []
+    for athlete in dict.fromkeys(a for a in rehab if a and season.athlete(a) is not None):
+        for rec in season.injuries_of(athlete):
+            proto = load_protocol(rec.protocol)
+            held = [(proto.stage(x).max_days, x) for x in proto.stage_ids
+                    if proto.stage(x).exit_kind == "days_at_cap"]
+            latest = rec.onset + dt.timedelta(days=sum(proto.stage(x).max_days
+                                                       for x in proto.stage_ids))
+            for a, b in runs:
+                length = b - a + 1
+                short = [f"{x} at most {m} days" for m, x in sorted(held) if m <= length]
+                if not short or not rec.onset <= tl.days[a] <= latest:
+                    continue
+                why = reasons.get(tl.days[a], "")
+                out.append(Conflict(
+                    rule="CALENDAR", athlete=athlete, start=tl.days[a].isoformat(),
+                    end=tl.days[b].isoformat(),
+                    text=f"CALENDAR (days off): the rehab of {season.athlete_label(athlete)} "
+                         f"after the injury of {date_long(rec.onset)} runs into {length} days "
+                         f"without training ({span_of(tl.days[a], tl.days[b])}"
+                         + (f": {why}" if why else "") + "). No stage's work is done on a day "
+                         f"off, and a stage ends by its maximum counted in calendar days "
+                         f"({', '.join(short[:3])}): a stage held across the days off outlasts "
+                         f"it. Shorten the days off (Days Off) to give the rehab its sessions."))
+                break
+    return tuple(out)
 
 
 def _after_flare(r: Remedy) -> Remedy:

@@ -417,3 +417,25 @@ def test_a_soft_rule_switched_off_is_no_reason_and_a_costly_day_is_not_bound():
         w = why_day(off, out.plan, a, tl.days[i])
         assert not {r.rule for r in w.reasons} & {"TEAM", "HV-DAY", "TP-3"}, w.text()
         assert any(r.rule == "HV-1" for r in w.reasons)  # a rule still on is still said
+
+
+def test_a_rehab_that_cannot_pass_a_break_names_the_days_off():
+    """A stage that must end with work at its cap cannot be held across a run of days off as
+    long as its maximum: the season has no plan, and the explanation listed the athlete's
+    RH-STAGE, RH-11 and RH-CAP instances without the winter break that causes them."""
+    from planner.season import NonTrainingDay
+
+    s = season(weeks=8, athletes=2, matches=[], injuries=(injury("A1", "S1", start_day=-2),))
+    off = tuple(NonTrainingDay(date=day(d), reason="Winter break") for d in range(3, 31))
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"non_training_days": off})})
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.status == Status.INFEASIBLE
+    first = out.explanation[0]
+    assert first.rule == "CALENDAR" and first.athlete == "A1"
+    assert (first.start, first.end) == (day(3).isoformat(), day(30).isoformat())
+    assert "runs into 28 days without training" in first.text and ": Winter break)" in first.text
+    assert "S1 at most 14 days" in first.text and "Shorten the days off" in first.text
+    # a short run of days off is no cause: not named
+    short = s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"non_training_days": off[:5]})})
+    assert solve(SolveRequest(short, time_limit=30)).status in (Status.OPTIMAL, Status.FEASIBLE)
