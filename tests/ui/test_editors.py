@@ -863,3 +863,30 @@ def test_a_new_athlete_and_a_new_competition_get_a_coachs_defaults(qtbot):
     ed = win.competitions_editor
     ed.table.clearSelection()
     assert ed.priority.currentData() == "C"
+
+
+def test_the_rehab_history_lists_the_stage_a_flare_up_sent_the_athlete_back_to(qtbot):
+    """After a flare-up (P3 -> P2) and P3 recorded again, the table read "P3 ... P3" with no P2
+    between: a row for the flare-up's stage stands in its place in date order, with the tests
+    taken in it."""
+    from planner.season import Injury
+
+    season = tiny_season()
+    inj = Injury(athlete="A3", protocol="iliopsoas-tendinopathy", onset=D(2026, 2, 10),
+                 stages=(StageRecord(stage="P2", start=D(2026, 2, 16)),
+                         StageRecord(stage="P3", start=D(2026, 2, 23)),
+                         StageRecord(stage="P3", start=D(2026, 3, 5))),
+                 flare_ups=(D(2026, 3, 1),),
+                 tests=(CriteriaTest(date=D(2026, 3, 3), name="Hip-flexor strength LSI", value=84,
+                                     unit="%"),))
+    season = season.model_copy(update={
+        "injuries": (inj,), "calendar": season.calendar.model_copy(update={"today": D(2026, 3, 9)})})
+    win = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(win)
+    ed = win.injuries_editor
+    assert ed.select("A3")
+    table = ed.history
+    rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert [r[:2] for r in rows] == [["P2", "Mon 16 Feb 2026"], ["P3", "Mon 23 Feb 2026"],
+                                     ["P2", "Sun 1 Mar 2026 (flare-up)"], ["P3", "Thu 5 Mar 2026"]]
+    assert "Hip-flexor strength LSI 84%" in rows[2][2] and rows[1][2] == rows[3][2] == ""

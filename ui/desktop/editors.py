@@ -1258,11 +1258,15 @@ class InjuriesEditor(Editor):
         how = " (flare-up)" if last.cause == "flare-up" else ""
         self.status.setText(f"{proto.name}: recorded stage {last.stage} ({title}) since "
                             f"{day_long(last.start)}{how}.")
-        ends = [r.start for r in inj.stages[1:]] + [None]
-        _fill(self.history, [(i, [r.stage, day_long(r.start), "; ".join(
+        # the stages in date order as the records and flare-ups give them: a flare-up's row says
+        # the stage it sent the athlete back to (two rows of P3 with no P2 between read as an error)
+        rows = segs or [Segment(r.start, r.stage, "record") for r in inj.stages]
+        ends = [s.start for s in rows[1:]] + [None]
+        _fill(self.history, [(i, [s.stage, day_long(s.start) + (
+            " (flare-up)" if s.cause == "flare-up" or s.start in inj.flare_ups else ""), "; ".join(
             f"{t.name} {t.value:g}{t.unit} ({date_short(t.date)})" for t in inj.tests
-            if r.start <= t.date and (end is None or t.date < end))])
-            for i, (r, end) in enumerate(zip(inj.stages, ends, strict=True))])
+            if s.start <= t.date and (end is None or t.date < end))])
+            for i, (s, end) in enumerate(zip(rows, ends, strict=True))])
         self.flares.setText("Flare-ups: " + (", ".join(day_long(d) for d in inj.flare_ups) or "none"))
         default_day = season.calendar.today or max(cur.start, season.calendar.start)
         for w in (self.stage_start, self.flare_date, self.test_date):
