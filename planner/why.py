@@ -692,13 +692,16 @@ def measure(value: float, unit: str) -> str:
     return f"{value:g} %" if unit == "%" else f"{value:g}{unit}"
 
 
-def gate_line(result, stage: str, until: dt.date) -> str:
+def gate_line(result, stage: str, until: dt.date, today: dt.date | None = None) -> str:
     """A failing criteria result and the gate it sets: ``Hip-flexor strength LSI 82 % < 90 %:
-    P3 held until retest on Wed 14 Oct 2026``."""
+    P3 held until retest on Wed 14 Oct 2026``; with ``today`` after the retest date, the retest
+    is due (``P3 held until a retest: due since Sat 8 Aug 2026``), not a date gone by."""
     cr = result.criterion
     sign = "<" if cr.better == "higher" else ">"
+    held = (f"held until a retest: due since {text.day_long(until)}" if today is not None and until < today
+            else f"held until retest on {text.day_long(until)}")
     return (f"{cr.name} {measure(result.test.value, cr.unit)} {sign} {measure(cr.pass_mark, cr.unit)}: "
-            f"{stage} held until retest on {text.day_long(until)}")
+            f"{stage} {held}")
 
 
 def gate_texts(season: Season, record) -> list[str]:

@@ -417,6 +417,29 @@ def test_a_failing_criterion_shows_the_gate(w):
     undo_all(w, before)
 
 
+
+def test_a_retest_date_gone_by_is_said_as_due(w):
+    """Today 10 Aug, the gate read "P3 held until retest on Sat 8 Aug 2026": a date gone by
+    without a retest is due now, and says so."""
+    ed = w.injuries_editor
+    w.show_dock("injuries")
+    ed.select("A3")
+    ed.test_name.setCurrentIndex(ed.test_name.findText("Hip-flexor strength LSI"))
+    ed.test_value.setValue(76)
+    ed.test_date.setDate(q(D(2026, 3, 1)))
+    ed.test_button.click()
+    s = w.season.model_copy(update={"calendar": w.season.calendar.model_copy(
+        update={"today": D(2026, 3, 10)})})
+    w.apply_edit(E.SetSeasonSettings(today=D(2026, 3, 10)), after=s)
+    shown = shown_text(ed.gate.text())
+    assert "Hip-flexor strength LSI 76 % < 80 %: P2 held until a retest: due since Sun 8 Mar 2026" \
+        in shown, shown
+    assert "retest on" not in shown and "color:#c62828" in ed.gate.text()  # still red: held
+    s = w.season.model_copy(update={"calendar": w.season.calendar.model_copy(
+        update={"today": D(2026, 3, 8)})})
+    w.apply_edit(E.SetSeasonSettings(today=D(2026, 3, 8)), after=s)  # due today: its date
+    assert "P2 held until retest on Sun 8 Mar 2026" in shown_text(ed.gate.text())
+
 # -- the scenario dialog: an injury and a role, checked as they are added -----------------------------
 def test_scenario_dialog_adds_an_injury_and_a_role_checked_as_added(w, dialogs):
     before = w.season
