@@ -400,3 +400,20 @@ def test_the_returns_table_never_covers_the_words_under_it(qtbot, size):
         assert t.viewport().height() >= t.rowHeight(0)
         rows = sum(t.rowHeight(r) for r in range(t.rowCount()))
         assert rows <= t.viewport().height() or t.verticalScrollBar().maximum() > 0
+
+
+def test_a_next_step_that_is_the_return_itself_is_said_once():
+    """Leo in S3 read "next: full training Fri 4 Sep; back to full training Fri 4 Sep"."""
+    from ui.desktop.returnspanel import ReturnRow
+
+    row = ReturnRow(athlete="A01", name="Leo Martin", injury="Persistent iliopsoas tendinopathy",
+                    onset=D(2026, 7, 20), today="S3", next="full training Fri 4 Sep",
+                    back=D(2026, 9, 4), first_match=D(2026, 9, 12), target=None, target_date=None,
+                    target_met=None, provisional=False, planned=True)
+    words = row.details()
+    assert words.startswith("Leo Martin, Persistent iliopsoas tendinopathy: now S3; back to full "
+                            "training Fri 4 Sep 2026; first match"), words
+    assert words.count("4 Sep") == 1
+    # a next step before the return is still said
+    earlier = dataclasses.replace(row, today="S2", next="S3 Fri 28 Aug")
+    assert "now S2; next: S3 Fri 28 Aug; back to full training Fri 4 Sep 2026" in earlier.details()

@@ -143,7 +143,9 @@ class ReturnRow:
         if self.recorded is not None and self.recorded != self.today:
             # the injuries editor says "recorded stage P1": the plan's P2 is a projection
             now += f" (planned; {self.recorded} recorded)"
-        nxt = f"; next: {self.next}" if self.next and self.next != "—" else ""
+        # the next step is the return itself: said once, by "back to full training" below
+        itself = self.back is not None and self.next == f"full training {day(self.back)}"
+        nxt = f"; next: {self.next}" if self.next and self.next != "—" and not itself else ""
         head = f"{self.name}, {self.injury}: "
         rest = self.sentence().removeprefix(head)
         return f"{head}now {now}{nxt}; {rest}"
