@@ -587,8 +587,9 @@ def test_a_stage_change_that_waits_on_a_test_not_passed_is_offered_unticked(qtbo
     assert dlg.table.item(0, 3).text().startswith("not done: stays in P3")
     # said beside OK too: the rows' "not done" can be out of sight
     assert not dlg.unticked_note.isHidden()
-    assert "Nothing ticked for Athlete 1 (A1)</b>: Move Today keeps them in the stage recorded" \
-        in dlg.unticked_note.text()
+    # one athlete: "keeps them" read as a slip (his or her is not known)
+    assert "Nothing ticked for Athlete 1 (A1)</b>: Move Today keeps the athlete in the stage " \
+        "recorded" in dlg.unticked_note.text()
     dlg.set_accepted(0, True)  # the coach knows the test was passed
     assert dlg.accepted()[0].stage == "S1"
     # S2 after it stays unticked: said beside OK too, it may be out of sight in the table
@@ -597,6 +598,18 @@ def test_a_stage_change_that_waits_on_a_test_not_passed_is_offered_unticked(qtbo
     assert "(S2 not ticked)" in dlg.unticked_note.text()
     dlg.set_accepted(1, True)
     assert dlg.unticked_note.isHidden()
+    dlg.reject()
+
+
+def test_nothing_ticked_for_two_athletes_keeps_them_in_their_stages(qtbot, planned):
+    untested = planned.model_copy(update={"injuries": (injury("A1", "P3", start_day=-13),
+                                                       injury("A2", "P3", start_day=-13))})
+    w = make_window(qtbot, untested)
+    dlg = w.weekly.move_today(day(21))
+    assert {t.athlete for t in dlg.moves} == {"A1", "A2"}
+    for i in reversed(range(len(dlg.moves))):
+        dlg.set_accepted(i, False)
+    assert "</b>: Move Today keeps them in the stages recorded" in dlg.unticked_note.text()
     dlg.reject()
     w.weekly.shutdown()
 

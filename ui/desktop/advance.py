@@ -476,7 +476,8 @@ class AdvanceDialog(QDialog):
         lines = []
         if none:
             who = join_and([self.season.athlete_label(a) for a in none])
-            lines.append(f"<b>Nothing ticked for {html.escape(who)}</b>: Move Today keeps them in "
+            lines.append(f"<b>Nothing ticked for {html.escape(who)}</b>: Move Today keeps "
+                         f"{'them' if len(none) > 1 else 'the athlete'} in "
                          f"the stage{'s' if len(none) > 1 else ''} recorded before "
                          f"{day_long(self.old_today)}.")
         if part:
