@@ -890,3 +890,26 @@ def test_the_rehab_history_lists_the_stage_a_flare_up_sent_the_athlete_back_to(q
     assert [r[:2] for r in rows] == [["P2", "Mon 16 Feb 2026"], ["P3", "Mon 23 Feb 2026"],
                                      ["P2", "Sun 1 Mar 2026 (flare-up)"], ["P3", "Thu 5 Mar 2026"]]
     assert "Hip-flexor strength LSI 84%" in rows[2][2] and rows[1][2] == rows[3][2] == ""
+
+
+def test_a_new_injury_starts_with_no_protocol_and_add_asks_for_one(w):
+    """The form started on "Persistent iliopsoas tendinopathy", the first in the list: a
+    hamstring strain entered in a hurry was recorded with it."""
+    ed = w.injuries_editor
+    before = w.season
+    w.show_dock("injuries")
+    assert ed.select("A1") and ed.injury() is None  # no record: the new-injury form
+    assert ed.protocol.currentIndex() == -1 and ed.protocol.currentData() is None
+    assert ed.protocol.placeholderText() == "Choose the injury…"
+    assert ed.first_stage.count() == 0
+    ed.record_button.click()
+    assert w.season == before and w.undo_stack.index() == 0
+    assert "choose the injury in Protocol" in ed.record_error.text() and ed.record_error.isVisibleTo(ed)
+    ed.protocol.setCurrentIndex(ed.protocol.findData("hamstring-strain"))
+    assert ed.first_stage.currentData() == "P1"
+    ed.record_button.click()
+    assert w.season.injury_of("A1").protocol == "hamstring-strain"
+    assert not ed.record_error.isVisibleTo(ed)
+    # another athlete's new injury starts with none chosen again
+    assert ed.select("A2") and ed.protocol.currentData() is None
+    undo_all(w, before)

@@ -999,9 +999,14 @@ class InjuriesEditor(Editor):
         self.protocol.setAccessibleName("Rehab protocol")
         for pid in available_protocols():
             self.protocol.addItem(load_protocol(pid).name, pid)
+        # no protocol until one is chosen: the first in the list was taken for a hamstring
+        # strain entered in a hurry
+        self.protocol.setPlaceholderText("Choose the injury…")
+        self.protocol.setCurrentIndex(-1)
         self.onset = _any_date("Injury onset")
         self.first_stage = QComboBox()
         self.first_stage.setAccessibleName("Stage")
+        self.first_stage.setPlaceholderText("the injury's stages")
         for combo in (self.protocol, self.first_stage):
             _narrow(combo)
         self.first_start = _any_date("Stage start")
@@ -1094,6 +1099,7 @@ class InjuriesEditor(Editor):
         self.record.currentIndexChanged.connect(self._load)
         self.athlete.activated.connect(lambda _i: self.athlete_selected.emit(self.selected_athlete() or ""))
         self.protocol.currentIndexChanged.connect(self._protocol_changed)
+        self.protocol.activated.connect(lambda _i: self.record_error.hide())  # chosen: said no more
         self.test_name.currentIndexChanged.connect(self._show_pass_mark)
         self.test_name.editTextChanged.connect(self._show_pass_mark)
         self.test_value.valueChanged.connect(self._show_pass_mark)
@@ -1202,9 +1208,11 @@ class InjuriesEditor(Editor):
         return i >= 0
 
     def _protocol(self):
+        """The chosen protocol (None: none chosen yet)."""
         from planner.protocols import load_protocol
 
-        return load_protocol(self.protocol.currentData())
+        pid = self.protocol.currentData()
+        return load_protocol(pid) if pid is not None else None
 
     def _load(self) -> None:
         self._show_return()
@@ -1237,6 +1245,8 @@ class InjuriesEditor(Editor):
             self.onset.setDate(qdate(start))
             self.first_start.setDate(qdate(start))
             self.target.setCurrentIndex(0)
+            with QSignalBlocker(self.protocol):
+                self.protocol.setCurrentIndex(-1)  # a new injury: chosen, never assumed
             self._protocol_changed()
             _fill(self.history, [])
             self.flares.setText("")
@@ -1292,10 +1302,19 @@ class InjuriesEditor(Editor):
         for combo, extra in ((self.first_stage, False), (self.stage, True)):
             with QSignalBlocker(combo):
                 combo.clear()
+                if proto is None:  # no injury chosen: no stages to offer
+                    continue
                 for s in proto.stages:
                     combo.addItem(f"{s.id} (≤ {s.cap} %) {s.title}", s.id)
                 if extra:
                     combo.addItem("FIT — back to full training", "FIT")
+                combo.setCurrentIndex(0)  # a placeholder keeps a filled combo on none
+        if proto is None:
+            self._criteria = {}
+            with QSignalBlocker(self.test_name):
+                self.test_name.clear()
+            self._show_pass_mark()
+            return
         inj = self.injury()
         self._fill_tests(proto, inj.current.stage if inj else proto.stages[0].id)
 
@@ -1359,6 +1378,11 @@ class InjuriesEditor(Editor):
         if any(r.onset == onset for r in self.season.injuries_of(aid)):
             self.record_error.setText(f"{self.season.athlete_label(aid)} already has an injury "
                                       f"from {day_long(onset)}; choose it above to change it.")
+            self.record_error.show()
+            return
+        if self.protocol.currentData() is None:
+            self.record_error.setText("Not recorded: choose the injury in Protocol first (its "
+                                      "rehab protocol gives the stages and the tests).")
             self.record_error.show()
             return
         try:
