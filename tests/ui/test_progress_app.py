@@ -1582,3 +1582,30 @@ def test_a_failed_test_on_the_day_the_plan_moves_on_asks_for_a_solve(qtbot, plan
     assert "The plan now breaks 1 rule (Plan Check): solve again (F5)" in w.statusBar().currentMessage()
     assert any(v.rule == "RH-CRIT" for v in w.check_report.violations)
     w.weekly.shutdown()
+
+
+def test_a_past_day_read_again_without_a_log_says_why_not_logged_0(planned):
+    """After Move Today with a stage change unticked, a past day read as the old stage said
+    "planned 80 %, logged 0 %" while nothing was logged; a flare-up's day where the athlete
+    logged a session without a top speed said "logged 0 %" too (RH-FL counts it as no running)."""
+    from ui.desktop.pastview import otherwise_text
+
+    kept = E.AdvanceToday(today=day(14)).apply(planned)  # S1 on day 8 not ticked: still P3
+    kept = kept.model_copy(update={"plan": solve(SolveRequest(kept, time_limit=30)).plan})
+    ap, was = kept.plan.for_athlete("A1"), planned.plan.for_athlete("A1")
+    d = next(d for d in range(8, 14) if ap.intensity[d] < was.intensity[d] and was.stages[d] == "S1")
+    assert ap.planned_stages[day(d)] == "S1" and ap.stages[d] == "P3"
+    level = f"{ap.intensity[d]} %" if ap.intensity[d] else "no running"
+    assert otherwise_text(kept, "A1", day(d)) == (
+        f"the stage change to S1 was not recorded: read as P3, {level} "
+        f"(planned {was.intensity[d]} %)")
+    # a flare-up on a day the athlete ran (60 min, pain 5/10, no top speed logged)
+    f = next(f for f in range(1, 8) if was.intensity[f] > 0)
+    flared = E.AdvanceToday(today=day(8)).apply(planned)  # S1 on day 8: not yet
+    flared = E.LogSessions(sessions=(Session(athlete="A1", date=day(f), minutes=60, rpe=6,
+                                             pain=5),)).apply(flared)
+    flared = E.RecordFlareUp(athlete="A1", date=day(f)).apply(flared)
+    flared = flared.model_copy(update={"plan": solve(SolveRequest(flared, time_limit=30)).plan})
+    text = otherwise_text(flared, "A1", day(f))
+    assert text == f"the flare-up's day: counted as no running (RH-FL), planned {was.intensity[f]} %"
+    assert "logged" not in text

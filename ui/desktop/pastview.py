@@ -92,7 +92,8 @@ def level_text(level: int) -> str:
 
 
 def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
-    """``planned 90 %, logged 80 %`` for a day that went otherwise ("" for any other day)."""
+    """``planned 90 %, logged 80 %`` for a day that went otherwise ("" for any other day); a day
+    whose level no logged top speed set says how it was read (:func:`_read_as`)."""
     plan = season.plan
     ap = plan.for_athlete(athlete) if plan is not None else None
     if ap is None or day not in ap.planned:
@@ -120,7 +121,55 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
     if now == 0 and logged and all(x.minutes == 0 for x in logged):
         # as the handouts say it: an ill player's 0 min is no "0 % (no speed work)"
         return f"planned {level_text(was)}, did not train (0 min logged)"
-    return f"planned {level_text(was)}, logged {level_text(now)}"
+    read = _read_as(season, ap, athlete, day, i, was, now)
+    return read or f"planned {level_text(was)}, logged {level_text(now)}"
+
+
+def _read_as(season: Season, ap, athlete: str, day: dt.date, i: int, was: int, now: int) -> str:
+    """Why a day with no top speed logged has a level other than the plan's, as
+    ``planner.history.past_days`` reads it: a flare-up's day or calm day (RH-FL), or a stage change
+    the plan projected that was not recorded (the recorded stage's cap); "" otherwise. Nothing
+    was logged at that level: "logged 0 %" contradicted "no session was logged"."""
+    from planner.history import logged_days
+    from planner.rehab import governing, segments
+    from planner.rules import RuleSet
+    from planner.text import day as day_text
+
+    got = logged_days(season, athlete).get(day)
+    if got is not None and got.top_pct is not None:
+        return ""  # the logged top speed set the level
+    level = "no running" if now == 0 else f"{now} %"
+    calm = RuleSet(season.rules).value("RH-FL", "calm_days")
+    flares = [f for r in season.injuries_of(athlete) for f in r.flare_ups if 0 <= (day - f).days <= calm]
+    if day in flares:
+        return f"the flare-up's day: counted as no running (RH-FL), planned {level_text(was)}"
+    if flares and now <= 60:
+        return (f"a calm day after the flare-up of {day_text(max(flares))}: counted as {level} "
+                f"(RH-FL), planned {level_text(was)}")
+    planned, stage = ap.planned_stages.get(day), ap.stages[i]
+    if planned is None or planned == stage:
+        return ""
+    said = f"read as {stage}, {level} (planned {level_text(was)})"
+    rec = governing(season.injuries_of(athlete), day)
+    if rec is None:
+        return ""
+    k = (rec.onset - season.calendar.start).days
+    if 0 <= k < len(ap.stages) and ap.planned_stages.get(rec.onset, ap.stages[k]) == FIT:
+        return f"the injury of {day_text(rec.onset)} was recorded after the plan: {said}"
+    from planner.errors import PeriodizeError
+    from planner.protocols import load_protocol
+
+    try:
+        segs = segments(rec, load_protocol(rec.protocol))
+    except PeriodizeError:
+        segs = []
+    now_seg = [g for g in segs if g.start <= day]
+    if now_seg and now_seg[-1].cause == "flare-up" and now_seg[-1].stage == stage:
+        return f"after the flare-up of {day_text(now_seg[-1].start)}: {said}"
+    later = [g.start for g in segs if g.start > day and g.stage == planned]
+    if later:
+        return f"the stage change to {planned} was recorded only from {day_text(later[0])}: {said}"
+    return f"the stage change to {planned} was not recorded: {said}"
 
 
 def sessions_on(season: Season, athlete: str, day: dt.date) -> list:
