@@ -721,7 +721,7 @@ def gate_texts(season: Season, record) -> list[str]:
     after = day + dt.timedelta(days=1)
     until, failing = gate(record, proto, stage, start, after,
                           RuleSet(season.rules).value("RH-CRIT", "retest_days"))
-    lines = [gate_line(r, stage, until) for r in failing]
+    lines = [gate_line(r, stage, until, today=day) for r in failing]  # a date gone by: due
     if not passes_all(record, proto, stage, start, after):
         lines.append(f"Leaving {stage} is provisional until every criterion of {stage} has a "
                      f"passing result")
@@ -734,7 +734,7 @@ def _criteria_reason(c: _Context, st: str, start: dt.date, day: dt.date, add) ->
     retest = c.value("RH-CRIT", "retest_days")
     until, failing = gate(c.inj, c.proto, st, start, day + dt.timedelta(days=1), retest)
     for r in failing:
-        add(Reason("RH-CRIT", "bound", f"{gate_line(r, st, until)} (result of "
+        add(Reason("RH-CRIT", "bound", f"{gate_line(r, st, until, today=c.tl.days[min(c.tl.p0, c.tl.n - 1)])} (result of "
                                         f"{text.day_long(r.test.date)})."))
     if c.proto.stage(st).criteria and not passes_all(c.inj, c.proto, st, start, day + dt.timedelta(days=1)):
         add(Reason("RH-CRIT", "fact", f"Leaving {st} is provisional: not every criterion of {st} has a "

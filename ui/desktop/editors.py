@@ -1291,7 +1291,9 @@ class InjuriesEditor(Editor):
         """RH-CRIT at the planning start: a failing result holds the stage until a retest."""
         from html import escape
 
-        lines = _gate_words(self.season, inj)
+        from planner.why import gate_texts
+
+        lines = gate_texts(self.season, inj)  # a retest date gone by said as due
         self.gate.setText("<br>".join(
             f"<b style='color:#c62828'>{escape(t)}</b>" if "held until" in t else f"⚠ {escape(t)}"
             for t in lines))  # escaped: "82 % < 90 %" is no tag
@@ -1457,29 +1459,6 @@ class InjuriesEditor(Editor):
                 date=pydate(self.test_date.date()), name=name, value=self.test_value.value(),
                 unit=c.unit if c else "")), self.rehab_error):
             self.test_value.setValue(NO_RESULT)  # a second test was recorded with this result
-
-
-def _gate_words(season: Season, inj: Injury) -> list[str]:
-    """RH-CRIT at the planning start in words (``planner.why.gate_texts``), a retest date already
-    gone by said as due (:func:`planner.why.gate_line` with today): "P3 held until retest on Sat
-    8 Aug" read as stale on Mon 10 Aug."""
-    from planner.criteria import episode_start, gate
-    from planner.protocols import load_protocol
-    from planner.rules import RuleSet
-    from planner.timeline import Timeline
-    from planner.why import gate_line, gate_texts
-
-    lines = gate_texts(season, inj)
-    if not any("held until" in t for t in lines):
-        return lines
-    proto = load_protocol(inj.protocol)  # gate_texts read it: a failing result needs it
-    tl = Timeline(season)
-    day = tl.days[min(tl.p0, tl.n - 1)]
-    stage, start = episode_start(inj, proto, day)
-    until, failing = gate(inj, proto, stage, start, day + dt.timedelta(days=1),
-                          RuleSet(season.rules).value("RH-CRIT", "retest_days"))
-    # gate_texts says the failing results first, in this order, then what is provisional
-    return [gate_line(r, stage, until, today=day) for r in failing] + lines[len(failing):]
 
 
 # -- dialogs ------------------------------------------------------------------------------------
