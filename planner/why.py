@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from planner import text
 from planner.criteria import episode_start, gate, passes_all
 from planner.errors import InputError
-from planner.history import flare_calm_caps, logged_days
+from planner.history import flare_calm_caps, logged_days, went_otherwise
 from planner.loadtable import LoadTable, lived_load
 from planner.protocols import load_protocol
 from planner.rehab import max_days, reset_credit, segments
@@ -284,8 +284,15 @@ def _past_text(c: _Context, i: int) -> str:
                    f"{limit} (RH-FL), but this plan was made before the flare-up was recorded "
                    f"and still has {it} %; re-plan from today to read it so.")
     elif logged is None:
-        out = (f"This day is in the past and no session was logged: it keeps the plan's {it} % "
-               f"(it went as planned).")
+        was = c.ap.planned.get(day)
+        if was is not None and went_otherwise(c.ap.stages[i], was, it):
+            # re-read under the stage the records give the day (a projected change not
+            # recorded): "it went as planned" contradicted the "went otherwise" beside it
+            out = (f"This day is in the past and no session was logged: it counts as {it} % "
+                   f"within the stage the records give that day.")
+        else:
+            out = (f"This day is in the past and no session was logged: it keeps the plan's "
+                   f"{it} % (it went as planned).")
     else:
         parts = [text.plural(logged.sessions, "session"), f"{logged.minutes:g} min",
                  f"{logged.au} AU"]

@@ -820,3 +820,23 @@ def test_minutes_played_after_a_short_change_bear_it_out():
     played = tuple(x for x in log if x.date != tl.days[match]) + (Session(
         athlete="A1", date=tl.days[match], minutes=60, rpe=6, minutes_played=30),)
     assert not any(t.short for t in projected_transitions(s, today, sessions=played))
+
+
+def test_a_past_day_read_under_the_recorded_stage_does_not_say_it_went_as_planned():
+    """A projected S1 not recorded: its past days are read under P3's cap. With nothing
+    logged the Inspector said "it keeps the plan's 80 % (it went as planned)" beside "went
+    otherwise: planned 90 %"."""
+    from planner.why import why_day
+
+    s, move = _p3_season()
+    today = move.date + dt.timedelta(days=4)
+    kept = E.AdvanceToday(today=today).apply(s)
+    out = replan_from_today(s, kept, 30)
+    kept = kept.model_copy(update={"plan": out.plan})
+    tl = Timeline(kept)
+    ap = kept.plan.for_athlete("A1")
+    days = [d for d in tl.days[:tl.p0] if d in ap.planned and ap.planned[d] != ap.intensity[tl.index(d)]]
+    assert days, "a day whose planned level the unrecorded stage change lowered"
+    said = why_day(kept, kept.plan, "A1", days[0]).text()
+    assert "went as planned" not in said
+    assert "within the stage the records give that day" in said
