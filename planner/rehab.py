@@ -90,12 +90,6 @@ def governing(records: list[Injury], day: dt.date) -> Injury | None:
     return out
 
 
-def span_end(records: list[Injury], record: Injury, last_day: dt.date) -> dt.date:
-    """The last day ``record`` governs: the day before the next record's onset, or ``last_day``."""
-    later = [r.onset for r in records if r.onset > record.onset]
-    return min(later) - dt.timedelta(days=1) if later else last_day
-
-
 def athlete_stage_on(records: list[Injury], day: dt.date) -> str:
     """The recorded stage of an athlete with ``records`` (sorted by onset) on ``day``."""
     rec = governing(records, day)

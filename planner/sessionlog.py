@@ -990,15 +990,6 @@ def _today(dates: list, season: Season, problems: list, where) -> None:
                             f"{cal.end.isoformat()})")
 
 
-def _opt(values, i):
-    import pandas as pd
-
-    if values is None:
-        return None
-    v = values.iloc[i]
-    return None if pd.isna(v) else float(v)
-
-
 def _column(values) -> list:
     """A numeric column as a list of floats and None (NaN: not given)."""
     if values is None:

@@ -139,11 +139,6 @@ class Styles:
                         alignment=Alignment(vertical="top", wrap_text=True))
 
     @_once
-    def wrap_bold(self, size: float = BASE_SIZE) -> str:
-        return self.add(f"Periodize wrap bold {size:g}", font=self.f(size, bold=True),
-                        alignment=Alignment(vertical="top", wrap_text=True))
-
-    @_once
     def warning(self) -> str:
         """Bold red: a plan that breaks hard rules of the season as it is now."""
         return self.add("Periodize warning", font=self.f(bold=True, color=NO_HV_FONT),

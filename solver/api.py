@@ -16,10 +16,6 @@ class Status(StrEnum):
     CANCELLED = "cancelled"
     TIMEOUT = "timeout"
 
-    @property
-    def has_plan(self) -> bool:
-        return self in (Status.OPTIMAL, Status.FEASIBLE)
-
 
 @dataclass(frozen=True)
 class SolveRequest:

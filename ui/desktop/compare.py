@@ -465,16 +465,6 @@ class CompareWindow(QWidget):
             day = tl.days[first]
         self.select(aid, day)
 
-    def select_row(self, athlete: str) -> bool:
-        """Choose the athlete's row in the table (as a click does)."""
-        for i in range(self.table.topLevelItemCount()):
-            item = self.table.topLevelItem(i)
-            if item.data(0, Qt.ItemDataRole.UserRole) == athlete:
-                self.table.setCurrentItem(item)
-                self._row_chosen(item)
-                return True
-        return False
-
     # -- export ----------------------------------------------------------------------------
     def export(self, path: str | None = None) -> bool:
         """Export the comparison to Excel; errors are shown, never raised."""

@@ -26,10 +26,6 @@ IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+\.png)\)")
 LINK = re.compile(r"\]\(([^)\s]+\.png)\)")
 
 
-def readme_path() -> Path:
-    return ROOT / "README.md"
-
-
 def getting_started_markdown(root: Path | None = None) -> str:
     """The README's title and introduction and its "For a coach" section (the session a coach
     follows); a short note when the README is not installed with the app."""

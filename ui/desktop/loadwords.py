@@ -8,7 +8,6 @@ worked out.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass
 from html import escape
@@ -179,10 +178,6 @@ def season_figure_steps(season: Season | None):
         yield out
         if out is not None:
             return
-
-
-def week_end(w) -> dt.date:
-    return w.start + dt.timedelta(days=w.days - 1)
 
 
 def week_title(w) -> str:
