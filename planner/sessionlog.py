@@ -303,6 +303,8 @@ def _read_excel(p: Path):
     import pandas as pd
 
     from planner.coachform.guard import (
+        PART_ERRORS,
+        DamagedPart,
         merged_cells,
         not_a_workbook,
         package_problems,
@@ -319,7 +321,7 @@ def _read_excel(p: Path):
         too_big = package_problems(p)
         uncached = {} if too_big else uncached_formulas(p)
         merges = {} if too_big else merged_cells(p)  # read-only openpyxl does not see them
-    except Exception:  # a damaged zip or part: never a traceback, never a library's words
+    except PART_ERRORS:  # a damaged zip or part: never a traceback, never a library's words
         raise InputError(str(p), damaged) from None
     if too_big:
         raise InputError(str(p), too_big)
@@ -334,9 +336,7 @@ def _read_excel(p: Path):
         header, data, labels, numeric, unvalued = _sheet_table(
             ws, uncached.get(ws.title, set()), f"{p.name}, sheet {ws.title}",
             merges.get(ws.title, ()))
-    except InputError:
-        raise
-    except Exception:  # a damaged sheet part
+    except DamagedPart:  # a sheet part openpyxl could not read (a bug of ours propagates)
         raise InputError(str(p), damaged) from None
     finally:
         wb.close()
@@ -361,8 +361,10 @@ HEADER_SCAN = 30  # rows looked at for a header below a title
 def _top_rows(ws) -> list[tuple[int, list[str]]]:
     """(row number, cell texts) of the first non-blank rows of a sheet."""
     out = []
-    for n, cells in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SCAN, values_only=True),
-                              start=1):
+    from planner.coachform.guard import sheet_rows
+
+    for n, cells in enumerate(sheet_rows(ws.iter_rows(min_row=1, max_row=HEADER_SCAN,
+                                                      values_only=True)), start=1):
         texts = ["" if v is None else str(v) for v in cells]
         if any(t.strip() for t in texts):
             out.append((n, texts))
@@ -402,11 +404,11 @@ def _log_sheet(wb, p: Path):
 def hidden_rows(p: Path, sheet: str, labels: list[str]) -> list[str]:
     """The rows of ``labels`` that the sheet hides (hidden, or filtered out): read like the
     others, and said, since a coach does not see them in Excel."""
-    from planner.coachform.guard import hidden_row_numbers
+    from planner.coachform.guard import PART_ERRORS, hidden_row_numbers
 
     try:
         hidden = hidden_row_numbers(p, sheet)
-    except Exception:  # noqa: BLE001 - a part not as Excel writes it: nothing to say
+    except PART_ERRORS:  # a part not as Excel writes it: nothing to say
         return []
     return [lab for lab in labels if lab.isdigit() and int(lab) in hidden]
 
@@ -417,7 +419,7 @@ def _sheet_table(ws, missing: set[str], source: str, merges=()):
     (``guard.Merge``) over the data rows of a column the log reads is refused: it hides values."""
     from openpyxl.utils import get_column_letter
 
-    from planner.coachform.guard import NO_VALUE, merge_problem
+    from planner.coachform.guard import NO_VALUE, merge_problem, sheet_rows
 
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()  # some writers state a wrong size; read what is there
@@ -427,7 +429,7 @@ def _sheet_table(ws, missing: set[str], source: str, merges=()):
     labels: list[str] = []
     numeric: dict[int, set[int]] = {}
     unvalued: dict[int, set[int]] = {}
-    for n, cells in enumerate(ws.iter_rows(min_row=1), start=1):
+    for n, cells in enumerate(sheet_rows(ws.iter_rows(min_row=1)), start=1):
         read = [_cell_text(c) for c in cells]
         texts = [t for t, _ in read]
         gaps = [j for j in range(len(cells)) if f"{get_column_letter(j + 1)}{n}" in missing] \
@@ -486,13 +488,15 @@ def _cell_text(cell) -> tuple[str, bool]:
     formatted as a percentage, ``2026-09-14 00:00:00`` for a date."""
     import datetime as _dt
 
+    from planner.coachform.guard import cell_format
+
     v = getattr(cell, "value", None)
     if v is None:
         return "", False
     if isinstance(v, bool):
         return str(v), False
     if isinstance(v, int | float):
-        if "%" in str(getattr(cell, "number_format", "") or ""):
+        if "%" in cell_format(cell):
             v = round(v * 100, 9)
         if isinstance(v, float) and v.is_integer():
             v = int(v)

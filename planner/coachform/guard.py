@@ -17,6 +17,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
 MB = 1024 * 1024
 MAX_PARTS = 1000
@@ -333,3 +334,46 @@ def merge_problem(merge: Merge, first_row: int, column: str) -> str:
     return (f"{rows}, {column}: the cells {merge.ref} are merged, and a merged range keeps its "
             f"value in its first cell only; unmerge them (Home ▸ Merge & Center) and write the "
             f"value in every cell (or delete the rows if they are a note or a total)")
+
+
+# ---------------------------------------------------------------------------------------------
+# A damaged part, told from a bug
+# ---------------------------------------------------------------------------------------------
+# What zipfile, zlib and the XML parsers raise on a part that is damaged or not as Excel writes it
+# (a missing part is a KeyError; defusedxml's refusals and a bad encoding are ValueErrors). Only
+# these are the file's fault: a TypeError or an AttributeError of Periodize's own code is a bug,
+# and is never reported to the coach as a damaged file.
+PART_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+               RuntimeError, KeyError, ValueError, ElementTree.ParseError)
+# openpyxl, reading a sheet, also builds objects from the XML's attributes (a misspelled one is a
+# TypeError) and looks styles up by the numbers the XML holds (an IndexError past their end)
+SHEET_ERRORS = PART_ERRORS + (TypeError, IndexError)
+
+
+class DamagedPart(Exception):
+    """openpyxl could not read a part of the workbook while a sheet was read (the cause is its
+    error). Raised where the library is called, so that the caller's own errors stay bugs."""
+
+
+def sheet_rows(rows):
+    """The rows of ``ws.iter_rows(...)`` (read-only: each row is parsed when it is reached), an
+    error of the parsing raised as :class:`DamagedPart`. The caller's code runs between the rows,
+    outside this ``try``: its errors propagate as they are."""
+    it = iter(rows)
+    while True:
+        try:
+            row = next(it)
+        except StopIteration:
+            return
+        except SHEET_ERRORS as e:
+            raise DamagedPart(f"{type(e).__name__} while reading a sheet") from e
+        yield row
+
+
+def cell_format(cell) -> str:
+    """A read-only cell's number format ("General" when it has none); :class:`DamagedPart` when
+    the workbook's styles do not hold the one the cell refers to (openpyxl looks it up only now)."""
+    try:
+        return str(getattr(cell, "number_format", None) or "General")
+    except SHEET_ERRORS as e:
+        raise DamagedPart(f"{type(e).__name__} while reading a cell's format") from e

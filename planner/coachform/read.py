@@ -55,10 +55,14 @@ from planner.coachform.cells import describe as _describe_value
 from planner.coachform.cells import error_value as _error_value
 from planner.coachform.guard import (
     NO_VALUE,
+    PART_ERRORS,
+    DamagedPart,
+    cell_format,
     merge_problem,
     merged_cells,
     not_a_workbook,
     package_problems,
+    sheet_rows,
     uncached_formulas,
 )
 from planner.coachform.records import InjuryReader, RecordRows
@@ -186,8 +190,7 @@ def _open(path: str | os.PathLike):
         raise InputError(src, [f"cannot be read as an Excel workbook: {why}; {again}"])
     try:  # the entry guard: unpacked size, parts, shared strings, cells, DTDs (guard.py)
         too_big = package_problems(p)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
-            RuntimeError):
+    except PART_ERRORS:
         too_big = []  # not a readable zip: openpyxl's error below says so
     if too_big:
         raise InputError(src, too_big)
@@ -206,7 +209,7 @@ def _sheet_rows(ws):
     """(row number, cells) for every row of a read-only sheet, whatever its stated size."""
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()  # some writers state a wrong size; read what is there
-    yield from enumerate(ws.iter_rows(min_row=1), start=1)
+    yield from enumerate(sheet_rows(ws.iter_rows(min_row=1)), start=1)
 
 
 def _is_blank_cells(cells) -> bool:
@@ -217,8 +220,8 @@ def number_format(cell) -> str | None:
     """A cell's number format ("General" when it has none); None when the workbook's styles do not
     hold the one the cell refers to (a workbook without ``xl/styles.xml``, or a damaged one)."""
     try:
-        return str(getattr(cell, "number_format", None) or "General")
-    except (IndexError, KeyError, TypeError, ValueError):
+        return cell_format(cell)
+    except DamagedPart:
         return None
 
 
@@ -468,10 +471,11 @@ def import_workbook(path: str | os.PathLike, notes: list[str] | None = None) -> 
         try:  # cells with a formula and no calculated value: data_only reads them as empty
             uncached = uncached_formulas(path)
             merges = merged_cells(path)  # read-only openpyxl does not see them
-        except Exception:  # a part openpyxl read is damaged here: its error comes from reading
+        except PART_ERRORS:  # a part openpyxl read is damaged here: reading the sheets says so
             uncached, merges = {}, {}
         return _Import(wb, src, notes, uncached, merges).season()
-    except (DefusedXmlException, ElementTree.ParseError, zipfile.BadZipFile, EOFError, zlib.error):
+    except (DamagedPart, DefusedXmlException, ElementTree.ParseError, zipfile.BadZipFile, EOFError,
+            zlib.error):
         raise InputError(src, ["cannot be read as an Excel workbook: a part of it is damaged or not "
                                "as Excel writes it; save it again from Excel as an Excel Workbook "
                                "(.xlsx)"]) from None

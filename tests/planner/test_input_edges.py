@@ -253,6 +253,78 @@ def test_an_import_of_a_file_that_is_no_workbook_says_what_it_is(tmp_path):
     assert import_workbook(plain).name == import_workbook(path).name
 
 
+def _with_sheet_damage(src, dst, old: bytes, new: bytes):
+    """``src`` copied to ``dst`` with ``old`` replaced by ``new`` once in its first sheet part."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert old in data
+                data = data.replace(old, new, 1)
+            zout.writestr(info, data)
+    return dst
+
+
+DAMAGES = {"a row numbered 'x2'": (b'<row r="2"', b'<row r="x2"'),  # openpyxl: ValueError
+           "a misspelled attribute": (b"<dimension", b'<sheetPr><pageSetUpPr fitToPagk="1"/>'
+                                                     b"</sheetPr><dimension"),  # TypeError
+           "a cut-off part": (b"</sheetData>", b"")}  # the XML parser: ParseError
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_sheet_part_is_said_once_in_a_log_and_in_an_import(tmp_path, s, damage):
+    """What openpyxl raises on a sheet part not as Excel writes it (a ValueError, a TypeError) is
+    the file's fault, said in a sentence: the import let the ValueError out as a traceback."""
+    log = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE"), ("A1", str(day(1)), 60, 5)])
+    coach = book(tmp_path, Competitions=COMPETITION_ROWS)
+    old, new = DAMAGES[damage]
+    assert problems(_with_sheet_damage(log, tmp_path / "log-damaged.xlsx", old, new), s) == [
+        "is not an Excel workbook (.xlsx): a part of it is damaged or not as Excel writes it; "
+        "export the log as CSV or XLSX"]
+    _, found = workbook_problems(_with_sheet_damage(coach, tmp_path / "coach-damaged.xlsx", old,
+                                                    new))
+    assert found == ["cannot be read as an Excel workbook: a part of it is damaged or not as Excel "
+                     "writes it; save it again from Excel as an Excel Workbook (.xlsx)"]
+
+
+def _bug(*_args, **_kwargs):
+    raise TypeError("a bug in Periodize's own code")
+
+
+@pytest.mark.parametrize("helper", ["package_problems", "uncached_formulas", "merged_cells"])
+def test_a_bug_in_reading_a_log_workbook_is_not_said_to_be_a_damaged_file(tmp_path, s,
+                                                                            monkeypatch, helper):
+    """A TypeError of Periodize's own code propagates (a bug to fix), never "a part of it is
+    damaged": the coach would look for a fault in a sound file."""
+    from planner import sessionlog
+    from planner.coachform import guard
+
+    log = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE"), ("A1", str(day(1)), 60, 5)])
+    monkeypatch.setattr(guard, helper, _bug)
+    with pytest.raises(TypeError, match="own code"):
+        read_sessions(log, s)
+    monkeypatch.undo()
+    for name in ("_log_sheet", "_sheet_table", "_cell_text"):  # while the sheet is read
+        with monkeypatch.context() as m:
+            m.setattr(sessionlog, name, _bug)
+            with pytest.raises(TypeError, match="own code"):
+                read_sessions(log, s)
+    assert len(read_sessions(log, s).sessions) == 1
+
+
+@pytest.mark.parametrize("helper", ["uncached_formulas", "merged_cells"])
+def test_a_bug_in_importing_a_workbook_is_not_taken_for_a_damaged_part(tmp_path, monkeypatch,
+                                                                       helper):
+    """The import used to catch any error of these helpers and go on without formula and merge
+    checks, saying nothing: a bug now propagates."""
+    from planner.coachform import read
+
+    coach = book(tmp_path, Competitions=COMPETITION_ROWS)
+    monkeypatch.setattr(read, helper, _bug)
+    with pytest.raises(TypeError, match="own code"):
+        import_workbook(coach)
+
+
 # ---------------------------------------------------------------------------------------------
 # 7. A CSV whose first line is not its header, an unclosed quote, an empty file
 # ---------------------------------------------------------------------------------------------
