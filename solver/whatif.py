@@ -351,7 +351,7 @@ def _cut_after(season: Season, day: int | None) -> Season | None:
     """``season`` ending with the week of day ``day`` (everything after it dropped): fewer
     rules, so a lower bound on any penalty that only grows with the days (RTS); None when no
     shorter season is left or the cut one is not a valid season."""
-    from planner.validate import plan_problems, season_problems
+    from planner.validate import season_problems
 
     tl = Timeline(season)
     if day is None or day >= tl.n - 7:
@@ -395,10 +395,9 @@ def _cut_after(season: Season, day: int | None) -> Season | None:
         "roles": tuple(r for r in season.roles if r.competition in kept),
         "sessions": tuple(x for x in season.sessions if x.date <= last),
         "plan": plan, "scenarios": ()})
-    try:
-        return None if season_problems(cut) or (plan and plan_problems(cut)) else cut
-    except Exception:  # noqa: BLE001 - a relaxation that cannot be built is simply not used
-        return None
+    # the checks (the plan's shape included) return problems for any season: an error they
+    # raise is a bug to see, not a relaxation to drop in silence
+    return None if season_problems(cut) else cut
 
 
 def rts_optimum(season: Season, athlete: str, time_limit: float,

@@ -335,6 +335,23 @@ def test_the_season_cut_after_a_return_is_a_valid_relaxation():
     assert W._cut_after(s, tl.n - 2) is None  # nothing shorter left
 
 
+def test_a_bug_in_checking_the_cut_season_is_raised_not_taken_for_no_relaxation(monkeypatch):
+    """An error of the season checks on the cut season is a bug: it was dropped with the
+    relaxation, unseen (the whole season was measured instead, only slower)."""
+    import planner.validate
+    import solver.whatif as W
+
+    s = generated_season(4, 12, seed=1)
+    assert W._cut_after(s, 20) is not None
+
+    def bug(_season):
+        raise TypeError("a bug in the checks")
+
+    monkeypatch.setattr(planner.validate, "season_problems", bug)
+    with pytest.raises(TypeError, match="a bug in the checks"):
+        W._cut_after(s, 20)
+
+
 def derby_flare_up():
     """A1 back for the Derby (its target) in the baseline; a scenario with a flare-up a week
     before it, re-planned: (baseline season, scenario season, scenario plan)."""
