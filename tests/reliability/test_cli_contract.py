@@ -103,6 +103,30 @@ def test_an_interrupt_before_the_first_plan_exits_4_and_says_so(large):
     assert took < 30
 
 
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_bug_exits_1_and_says_it_is_periodizes_not_the_files(tmp_path, monkeypatch, capsys,
+                                                                debug):
+    """interfaces.md has no exit status for a bug, and 1 means bad input: the words say the
+    coach's files are not at fault, and where the details are."""
+    from ui.cli import commands
+    from ui.cli.main import main
+
+    def bug(_args):
+        raise TypeError("a bug in Periodize's own code")
+
+    monkeypatch.setattr(commands, "cmd_demo", bug)
+    assert main(["--debug"] * debug + ["demo", str(tmp_path / "d.season.json")]) == 1
+    err = capsys.readouterr().err
+    assert ("periodize: unexpected error: TypeError: a bug in Periodize's own code\n"
+            "This is a bug in Periodize, not a problem with your files: ") in err
+    if debug:
+        assert "Traceback" in err and "the details are in the traceback above." in err
+    else:
+        assert "Traceback" not in err
+        assert err.endswith("run 'periodize --debug demo …' again to print the details (a "
+                            "traceback) for a bug report.\n")
+
+
 # -- 9. no unlocated "unexpected error" ------------------------------------------------------------
 def test_a_pin_at_a_level_that_does_not_exist_is_located(demo):
     r = run_cli("whatif", "d.season.json", "--new", "x", "--pin", "A01", "2026-09-01", "85", cwd=demo)

@@ -4,8 +4,9 @@ Nothing heavy is imported here: each command imports what it needs when it runs 
 in the commands that solve, Qt only for ``open`` and ``--pdf``).
 
 Exit status (interfaces.md section 1): 0 success; 1 bad input or a usage error (a located
-message on stderr); 2 infeasible (the explanation is printed); 3 the plan checker found hard
-violations; 4 stopped without a plan (the time limit or an interrupt).
+message on stderr), also a bug of Periodize's own (the message says it is one); 2 infeasible
+(the explanation is printed); 3 the plan checker found hard violations; 4 stopped without a plan
+(the time limit or an interrupt).
 """
 
 from __future__ import annotations
@@ -241,11 +242,17 @@ def _run(args) -> int:
               "smaller (fewer athletes or a shorter season)", file=sys.stderr)
         return EXIT_INPUT
     except Exception as e:  # never a traceback in front of a coach
+        # interfaces.md has no status for a bug: 1 (bad input) is the nearest, so the words
+        # must say it is not the coach's input, or the coach looks for a fault in sound files
         if args.debug:
             traceback.print_exc()
+            where = "the details are in the traceback above"
         else:
-            print(clip(f"periodize: unexpected error: {e.__class__.__name__}: {e}\n"
-                       f"Run again with --debug for details."), file=sys.stderr)
+            where = (f"run 'periodize --debug {args.command or 'open'} …' again to print the "
+                     f"details (a traceback) for a bug report")
+        print(clip(f"periodize: unexpected error: {e.__class__.__name__}: {e}\n"
+                   f"This is a bug in Periodize, not a problem with your files: {where}."),
+              file=sys.stderr)
         return EXIT_INPUT
 
 
