@@ -516,7 +516,9 @@ def _why_later(season: Season, athlete: str, start: dt.date, today: dt.date, tl:
     slow = [x for x in below if (got := log.get(x[0])) is not None and got.top_pct is not None]
     # a flare-up moves the athlete back a stage: the days from it are not an unrecorded change
     flares = sorted(f for r in season.injuries_of(athlete) for f in r.flare_ups if start <= f < today)
-    held = sorted(d for d in ap.planned_stages if start <= d < today and d not in log
+    # the change's own day, logged or not: the record command must carry the day Move Today
+    # and advance offered (a logged first day made it name the next unlogged one)
+    held = sorted(d for d in ap.planned_stages if start <= d < today
                   and (not flares or d < flares[0]))
     parts = []
     if flares:

@@ -392,7 +392,8 @@ def _injured_sentence(rets: list) -> str:
         out += (f" ({text.plural(len(rets), 'injury', 'injuries')}, "
                 f"{text.plural(again, 'athlete')} injured again)")
     out += f" ({past} back before today)" if past else ""
-    out += ": " + ", ".join(parts)
+    # the counts are of returns: with a re-injury they add up to more than the athletes
+    out += (": of the returns, " if len(rets) > n else ": ") + ", ".join(parts)
     if prov:
         out += (f" ({prov} of the returns provisional: a criteria test is not passed yet)")
     return out + "."

@@ -216,13 +216,13 @@ def _days_off_notes(model: PlanModel, core: list[str]) -> tuple[Conflict, ...]:
     for athlete in dict.fromkeys(a for a in rehab if a and season.athlete(a) is not None):
         for rec in season.injuries_of(athlete):
             proto = load_protocol(rec.protocol)
-            held = [(proto.stage(x).max_days, x) for x in proto.stage_ids
+            held = [(proto.stage(x).max_days, x) for x in proto.stage_ids  # protocol order
                     if proto.stage(x).exit_kind == "days_at_cap"]
             latest = rec.onset + dt.timedelta(days=sum(proto.stage(x).max_days
                                                        for x in proto.stage_ids))
             for a, b in runs:
                 length = b - a + 1
-                short = [f"{x} at most {m} days" for m, x in sorted(held) if m <= length]
+                short = [f"{x} at most {m} days" for m, x in held if m <= length]
                 if not short or not rec.onset <= tl.days[a] <= latest:
                     continue
                 why = reasons.get(tl.days[a], "")

@@ -742,6 +742,9 @@ def test_advance_accept_leaves_a_stage_change_the_log_does_not_bear_out(tmp_path
     assert "⚠ not borne out by the log: Athlete 1 (A1) leaves P3 on " in r.stdout
     assert "Not recorded: Athlete 1 (A1) entering S1 (nor any later change of theirs)" in r.stdout
     assert f"--stage A1 S1 {tl.days[s1].isoformat()} --save" in r.stdout
+    # every record command for that change carries its day (the Returns moved line named the
+    # first unlogged day after it)
+    assert set(re.findall(r"--stage A1 S1 (\S+) --save", r.stdout)) == {tl.days[s1].isoformat()}
     # the log's own lines come after the stage changes, read in the season as recorded
     assert r.stdout.index("Not recorded:") < r.stdout.index("Added ")
     after = load_season(tmp_path / "t.season.json")

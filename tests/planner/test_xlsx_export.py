@@ -1093,7 +1093,8 @@ def test_a_re_injury_is_in_every_summary_and_said_as_one(tmp_path):
     export_workbook(s, plan, path)
     wb = openpyxl.load_workbook(path)
     cover = [v for v in _cells(wb["Cover"]).values() if isinstance(v, str)]
-    assert any(v.startswith("1 injured athlete this season (2 injuries, 1 athlete injured again)")
+    assert any(v.startswith("1 injured athlete this season (2 injuries, 1 athlete injured again): "
+                           "of the returns, ")
                for v in cover), cover
     ov = [v for v in _cells(wb["Overview"]).values() if isinstance(v, str) and "\nagain: " in v]
     assert len(ov) == 1 and ov[0].count("\n") == 1

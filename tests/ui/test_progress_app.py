@@ -1134,6 +1134,23 @@ def test_a_log_panel_the_coach_closed_stays_closed_at_the_next_move(qtbot, in_we
     w.weekly.shutdown()
 
 
+def test_a_log_panel_opened_and_closed_before_any_move_stays_closed(qtbot, in_week_3):
+    """Opened with Ctrl+L and closed before the session's first move, the Log came back with
+    that move."""
+    w = make_window(qtbot, in_week_3)
+    log = w.docks["log"]
+    w.weekly.log_action.trigger()
+    assert not log.isHidden()
+    log.close()
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert log.isHidden() and w.season.calendar.today == day(21)
+    assert "Season ▸ Log Sessions (Ctrl+L) to log the week" in w.statusBar().currentMessage()
+    w.weekly.shutdown()
+
+
 class _Said(tuple):
     window = None
 
@@ -1609,3 +1626,21 @@ def test_a_past_day_read_again_without_a_log_says_why_not_logged_0(planned):
     text = otherwise_text(flared, "A1", day(f))
     assert text == f"the flare-up's day: counted as no running (RH-FL), planned {was.intensity[f]} %"
     assert "logged" not in text
+
+
+def test_move_today_grown_by_the_log_stays_on_the_screen(qtbot, planned, tmp_path):
+    """At 1280 x 720 and 125 % the dialog grew with the log's words past the screen's edge and
+    its title bar could not be reached; grown, it is moved back onto the screen."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(10))
+    geo = dlg.screen().availableGeometry()
+    dlg.move(dlg.x(), geo.bottom() - 150)  # placed low: any growth runs off the screen
+    path = tmp_path / "week.csv"
+    path.write_text("Athlete ID,Date,Minutes,RPE,Top speed %,Pain\n" + "".join(
+        f"{a.id},{day(d)},50,4,72,{6 if d == 3 else ''}\n" for a in planned.athletes for d in range(10)))
+    assert dlg.read_log_file(str(path))
+    qtbot.wait(50)  # the height is fitted after the words are laid out
+    frame = dlg.frameGeometry()
+    assert geo.top() <= frame.top() and frame.bottom() <= geo.bottom(), (frame, geo)
+    dlg.reject()
+    w.weekly.shutdown()

@@ -256,7 +256,8 @@ class AdvanceDialog(QDialog):
         self.moves = projected_transitions(self.season, today, self._logged_sessions())
         self._fill_table()
         if self.moves and self.height() < TABLE_HEIGHT:  # a table to tick appeared: room for it
-            self.resize(self.width(), TABLE_HEIGHT)
+            self.resize(self.width(), min(TABLE_HEIGHT, self._room()))
+            self._keep_on_screen()
         lay, k = self._tail
         lay.setStretch(k, 0 if self.moves else 1)  # a note shown takes its room from the table
         self._show_intro(today)
@@ -610,19 +611,35 @@ class AdvanceDialog(QDialog):
         off until the coach maximised it. At most the screen's height."""
         if not self.isVisible():
             return
-        room = self.screen().availableGeometry().height() - 60
+        room = self._room()
         if self.moves:  # the table keeps room for a few rows as the log's text grows below it
             t = self.table
             rows = sum(t.rowHeight(r) for r in range(min(t.rowCount(), TABLE_ROWS)))
             short = rows - t.viewport().height()
             if short > 0 and self.height() < room:
                 self.resize(self.width(), min(self.height() + short, room))
+            self._keep_on_screen()
             return
         lay = self.layout()
         need = (lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth()
                 else lay.totalSizeHint().height())
         if need > self.height():
             self.resize(self.width(), min(need, room))
+        self._keep_on_screen()
+
+    def _room(self) -> int:
+        """The dialog's greatest height: the screen's, less its title bar and some margin."""
+        return self.screen().availableGeometry().height() - 60
+
+    def _keep_on_screen(self) -> None:
+        """A dialog grown below the screen's edge is moved up (at 1280 x 720 and 125 % its title
+        bar went above the screen once the log was read, and it could not be dragged)."""
+        if not self.isVisible():
+            return
+        geo, frame = self.screen().availableGeometry(), self.frameGeometry()
+        top = max(geo.top(), min(frame.top(), geo.bottom() + 1 - frame.height()))
+        if top != frame.top():
+            self.move(self.x(), self.y() + top - frame.top())
 
     # -- flare-ups the log proposes ------------------------------------------------------------
     def _clear_flare_boxes(self) -> None:

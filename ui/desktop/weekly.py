@@ -246,6 +246,7 @@ class WeeklyLoop(QObject):
             return
         w = self.window
         was_hidden = self.dock.isHidden()
+        self._log_opened_by_move = True  # shown once: closed afterwards, a move leaves it closed
         self.dock.show()
         self.dock.raise_()
         if was_hidden:
@@ -376,9 +377,9 @@ class WeeklyLoop(QObject):
 
     def _open_log_after_move(self) -> bool:
         """Open the Log panel on the week just lived, still to log: after the session's first
-        move it shows where that week is logged. Once the coach closed it, a move leaves it
-        closed (it came back after every move and left the board ten rows at 1280 x 720); True
-        when it is open."""
+        move it shows where that week is logged. Once the coach closed it (after a move or after
+        opening it with Ctrl+L), a move leaves it closed (it came back after every move and
+        left the board ten rows at 1280 x 720); True when it is open."""
         if self.dock is None:
             return False
         if self._log_opened_by_move and self.dock.isHidden():
