@@ -54,7 +54,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import text
-from planner.criteria import Result, gate
+from planner.criteria import Result, gate, tests_until
 from planner.errors import InputError
 from planner.history import as_lived, pre_season_speed_days
 from planner.loadtable import LoadTable, athlete_load
@@ -652,8 +652,7 @@ class _Checker:
         """Leaving ``run``'s stage on day ``i`` while a failed criteria test still holds it."""
         t = self.rs.value("RH-CRIT", "retest_days")
         rec, proto = a.records[run.rec], a.protos[run.rec]
-        # a test on the day of the move counts: taken in the stage, before leaving it
-        until, failing = gate(rec, proto, run.stage, self.d(run.start), self.d(i + 1), t)
+        until, failing = gate(rec, proto, run.stage, self.d(run.start), tests_until(self.d(i)), t)
         if until is None or self.d(i) >= until:
             return
         results = "; ".join(self._result_text(r) for r in failing)

@@ -67,6 +67,14 @@ def latest_results(record: Injury, protocol: Protocol, stage: str, since: dt.dat
     return out
 
 
+def tests_until(exit_day: dt.date) -> dt.date:
+    """The end (exclusive) of the tests that count for a stage left on ``exit_day``: a test
+    taken on the day of the move counts (the physio tests in the morning and the athlete moves on
+    that day or not; docs/semantics.md, RH-CRIT). Every reader of a move's tests goes through
+    it: the plan checker, the returns, the board's and Move Today's provisional changes."""
+    return exit_day + dt.timedelta(days=1)
+
+
 def gate(record: Injury, protocol: Protocol, stage: str, since: dt.date, before: dt.date,
          retest_days: int) -> tuple[dt.date | None, list[Result]]:
     """The first day the athlete may leave ``stage`` (None: not held) and the failing results."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planner.criteria import latest_results
+from planner.criteria import latest_results, tests_until
 from planner.errors import PeriodizeError
 from planner.protocols import Protocol
 from planner.returns import PLAY_LEVEL, AthleteFacts, provisional_of, stage_walk
@@ -89,9 +89,9 @@ def _compensation(f: AthleteFacts, tl: Timeline, i: int) -> bool:
             and not f.played[i - j])
 
 
-def _missing(f: AthleteFacts, proto: Protocol, k: int, stage: str, since: int, before: int
-             ) -> tuple[str, ...]:
-    res = latest_results(f.records[k], proto, stage, f.date(since), f.date(before))
+def _missing(f: AthleteFacts, proto: Protocol, k: int, stage: str, since: int, exit_day: int
+              ) -> tuple[str, ...]:
+    res = latest_results(f.records[k], proto, stage, f.date(since), tests_until(f.date(exit_day)))
     return tuple(c.name for c in proto.stage(stage).criteria
                  if c.name not in res or not res[c.name].passed)
 

@@ -34,7 +34,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from planner.criteria import passes_all
+from planner.criteria import passes_all, tests_until
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import athlete_stage_on, back, flare_steps, segments, stage_order
 from planner.rules import RuleSet
@@ -399,10 +399,9 @@ def provisional_tests(f: AthleteFacts) -> list[tuple[str, ...]]:
         if kind != "progress" or old.rec is None:
             continue
         rec, proto = f.records[old.rec], f.protos[old.rec]
-        # a test on the day of the move counts (RH-CRIT, docs/semantics.md)
-        if passes_all(rec, proto, old.stage, f.date(old.start), f.date(i + 1)):
+        if passes_all(rec, proto, old.stage, f.date(old.start), tests_until(f.date(i))):
             continue
-        res = latest_results(rec, proto, old.stage, f.date(old.start), f.date(i + 1))
+        res = latest_results(rec, proto, old.stage, f.date(old.start), tests_until(f.date(i)))
         names = tuple(c.name for c in proto.stage(old.stage).criteria
                       if not (c.name in res and res[c.name].passed))
         for j in range(i, f.span_stop(old.rec)):  # each provisional step's tests, in order
@@ -472,7 +471,7 @@ def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:
     if not segs or segs[-1].stage not in proto.stage_ids:
         return ()
     left = segs[-1]
-    res = latest_results(rec, proto, left.stage, left.start, back + dt.timedelta(days=1))
+    res = latest_results(rec, proto, left.stage, left.start, tests_until(back))
     return tuple(c.name for c in proto.stage(left.stage).criteria
                  if not (c.name in res and res[c.name].passed))
 

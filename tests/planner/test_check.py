@@ -1352,6 +1352,16 @@ def test_rh_crit_a_test_on_the_day_of_the_move_counts():
     passed = crit_season(tests=((3, LSI, 92),))
     assert check_plan(passed, crit_plan(3)).ok
     assert provisional_days(passed, crit_plan(3))["A1"] == [False] * 14
+    # the board's and Move Today's provisional changes read it so too (they called a move
+    # provisional that the checker and the returns called final)
+    from planner.daymarks import day_marks
+    from planner.progress import projected_transitions
+
+    with_plan = passed.model_copy(update={"plan": crit_plan(3)})
+    assert day_marks(with_plan)["A1"].exits == ()
+    assert [t.waits_on for t in projected_transitions(with_plan, day(5))] == [()]
+    failed = crit_season(tests=((3, LSI, 85),)).model_copy(update={"plan": crit_plan(3)})
+    assert [e.missing for e in day_marks(failed)["A1"].exits] == [(LSI,)]
 
 
 def test_rh_crit_provisional_exit_is_never_a_violation():
