@@ -122,13 +122,22 @@ def _short_by_log(season: Season, today: dt.date, moves: list[Transition],
         return moves  # what happened is what the plan planned: its changes follow from it
     lived = s.plan.model_copy(update={"athletes": tuple(athletes)})
 
-    def exits(plan) -> dict[tuple[str, dt.date], str]:
-        return {(v.athlete, v.end + dt.timedelta(days=1)): v.message.removeprefix(f"{v.rule}: ")
-                for v in check_plan(s, plan).violations if v.exit and v.athlete in who}
+    def exits(season: Season, plan) -> dict[tuple[str, dt.date], str]:
+        out: dict[tuple[str, dt.date], str] = {}
+        for v in check_plan(season, plan).violations:
+            if v.exit and v.athlete in who:  # a minimum and the exit work short: both said
+                key = (v.athlete, v.end + dt.timedelta(days=1))
+                said = v.message.removeprefix(f"{v.rule}: ")
+                out[key] = f"{out[key]} {said}" if key in out else said
+        return out
 
-    short = exits(lived)
-    if short:  # only what the log brings: a plan short already (the season changed) is not
-        for key in exits(s.plan):
+    short = exits(s, lived)
+    if short:
+        # only what the log brings: a plan short already by its own days (the season changed
+        # since the solve) is not. Read without the log: the checker reads the days before
+        # today from it, so a stored plan not re-planned since (advance --no-replan) was "short
+        # already" by the very log, and the next move recorded the change unsaid
+        for key in exits(s.model_copy(update={"sessions": ()}), s.plan):
             short.pop(key, None)
     # nor a change the log bears out later: the athlete logged minutes in a match after it
     # (a long move of today over weeks the player was back in, a top speed logged low once)

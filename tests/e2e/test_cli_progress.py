@@ -750,3 +750,34 @@ def test_advance_accept_leaves_a_stage_change_the_log_does_not_bear_out(tmp_path
     after = load_season(tmp_path / "t.season.json")
     assert after.injury_of("A1").current.stage == "P3"
     assert check_plan(after, after.plan).violations == ()
+
+
+def test_a_change_left_unrecorded_without_a_re_plan_is_left_again_at_the_next_move(tmp_path):
+    """Declined with --no-replan, the stored plan still had A1 in S1; the next advance --accept
+    took that plan's own shortfall (read from the same log) for one the season had before, and
+    recorded S1, S2 and S3 unsaid."""
+    from solver import SolveRequest, solve
+
+    s = season(weeks=8, athletes=2, matches=[12, 26, 40],
+               injuries=(injury("A1", "P3", start_day=-20),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    save_season(s, tmp_path / "t.season.json")
+    tl = Timeline(s)
+    s1 = next(i for i, st in enumerate(s.plan.for_athlete("A1").stages) if st == "S1")
+    first, second = tl.days[s1 + 3], tl.days[s1 + 17]
+    rows = ["Athlete ID,Date,Minutes,RPE,Top speed %"] + [
+        f"A1,{tl.days[i].isoformat()},50,4,72" for i in range(s1 + 3)
+        if s.plan.for_athlete("A1").intensity[i] > 0]
+    (tmp_path / "week.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    # unsaved, the record command would be refused (its day lies after the stored today)
+    r = run("advance", "t.season.json", "--today", first.isoformat(), "--accept", "--log",
+            "week.csv", "--no-replan", cwd=tmp_path)
+    assert "this move saved (the same command with --save), then periodize record" in r.stdout
+    r = run("advance", "t.season.json", "--today", first.isoformat(), "--accept", "--log",
+            "week.csv", "--no-replan", "--save", cwd=tmp_path)
+    assert r.returncode == 0 and "Not recorded: Athlete 1 (A1) entering S1" in r.stdout, r.stdout
+    r = run("advance", "t.season.json", "--today", second.isoformat(), "--accept", "--no-replan",
+            "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "not borne out by the log" in r.stdout and "Not recorded: Athlete 1 (A1)" in r.stdout
+    assert load_season(tmp_path / "t.season.json").injury_of("A1").current.stage == "P3"

@@ -288,10 +288,12 @@ def _say_moves(season, moves, recorded, args) -> None:
     for a in dict.fromkeys(t.athlete for t in left):
         first = next(t for t in left if t.athlete == a)
         who = season.athlete_label(a)
+        # the record needs today moved past the change's day: stored only with --save
+        then = "" if args.save else "this move saved (the same command with --save), then "
         print(f"  Not recorded: {who} entering {first.stage} (nor any later change of theirs): "
               f"the athlete stays in the stage before it. If the physio says it was done (a "
-              f"session the log missed): periodize record {shlex.quote(args.season)} --stage {a} "
-              f"{first.stage} {first.date.isoformat()} --save")
+              f"session the log missed): {then}periodize record {shlex.quote(args.season)} "
+              f"--stage {a} {first.stage} {first.date.isoformat()} --save")
     gated = [t for t in recorded if t.waits_on]
     if gated:  # the app offers these unticked: here they were recorded
         tests = sorted({x for t in gated for x in t.waits_on})
