@@ -1644,3 +1644,24 @@ def test_move_today_grown_by_the_log_stays_on_the_screen(qtbot, planned, tmp_pat
     assert geo.top() <= frame.top() and frame.bottom() <= geo.bottom(), (frame, geo)
     dlg.reject()
     w.weekly.shutdown()
+
+
+def test_a_log_left_out_takes_its_not_in_the_log_marks_with_it(qtbot, planned, tmp_path):
+    """Leave the sessions out (or a log that cannot be read for the new today): the change the
+    log had marked short is ticked again, as nothing argues against it any more."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(10))
+    ap = planned.plan.for_athlete("A1")
+    path = tmp_path / "week.csv"
+    path.write_text("Athlete ID,Date,Minutes,RPE,Top speed %\n" + "".join(
+        f"A1,{day(d)},50,4,72\n" for d in range(10) if ap.intensity[d] > 0))
+    assert dlg.read_log_file(str(path))
+    assert dlg.moves[0].short and not dlg.is_accepted(0)
+    dlg.leave_log_out()
+    assert not dlg.moves[0].short and dlg.is_accepted(0)
+    assert "not borne out by the log" not in dlg.intro.text()
+    assert dlg.read_log_file(str(path)) and not dlg.is_accepted(0)
+    dlg.set_today(day(5))  # the log's later days cannot be read for this today: refused
+    assert dlg.log_result is None and not any(m.short for m in dlg.moves)
+    dlg.reject()
+    w.weekly.shutdown()

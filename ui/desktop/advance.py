@@ -547,6 +547,7 @@ class AdvanceDialog(QDialog):
         self.error.setText("")
         self._clear_flare_boxes()
         self.leave_out_button.hide()
+        self._reread_moves()
 
     def import_log(self) -> bool:
         path = self.choose_log() if self.choose_log is not None else None
@@ -571,6 +572,7 @@ class AdvanceDialog(QDialog):
         except LogReadError as e:
             self.log_error = str(e)
             self.error.setText(f"The sessions were not read:\n{e}")
+            self._reread_moves()
             return False
         self.error.setText("")
         self.log_error = ""
@@ -591,13 +593,22 @@ class AdvanceDialog(QDialog):
                                + ("Adds " if result.sessions else "Nothing new in ")
                                + html.escape(summary(result, path)).replace("\n", "<br>") + kept)
         self._add_flare_boxes(moved, result.sessions)
-        moves = projected_transitions(self.season, moved.calendar.today, self._logged_sessions())
-        if [m.short for m in moves] != [m.short for m in self.moves]:
-            self.moves = moves  # what the log shows of the stage changes: the rows again
-            self._fill_table()
+        self._reread_moves()
         self._show_intro(self.today_field.value())  # the days the log fills are logged now
         QTimer.singleShot(0, self._fit_height)
         return True
+
+    def _reread_moves(self) -> None:
+        """The stage changes read again against the log as it now is (read, left out, or not
+        readable): a change marked "not in the log" by a log left out stayed unticked, and OK
+        dropped a change nothing argued against any more."""
+        if not self.today_field.is_valid():
+            return
+        moves = projected_transitions(self.season, self.today_field.value(), self._logged_sessions())
+        if [m.short for m in moves] != [m.short for m in self.moves]:
+            self.moves = moves
+            self._fill_table()
+            self._show_intro(self.today_field.value())
 
     def _logged_sessions(self):
         """The season's sessions with the log read for the new today (None: no log read)."""
