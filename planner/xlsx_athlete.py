@@ -88,13 +88,15 @@ def why_lines(why, anonymise: bool, names, before_p0: bool) -> tuple[str, list[s
     """The day's reasons, one a line with its rule id: the hard rules that bound it (the soft rules
     it serves named when nothing bounds it), and apart the stage's own rules (RH-CAP, RH-STAGE,
     RH-CRIT), which the week page says once."""
-    bound, serves, facts, stage = [], [], [], []
+    bound, serves, facts, stage, costs = [], [], [], [], []
     for r in why.reasons:
         words = _words(r, anonymise, names)
         if r.rule in STAGE_RULES and r.kind != "fact":
             stage.append(f"{words} ({r.rule})")
         elif r.kind == "bound":
             bound.append(f"{words} ({r.rule})")
+        elif r.kind == "costs":  # a soft rule's price the day pays: said, not as a bound
+            costs.append(f"{words} ({r.rule})")
         elif r.kind == "serves":
             serves.append(r.rule)
         else:
@@ -105,6 +107,7 @@ def why_lines(why, anonymise: bool, names, before_p0: bool) -> tuple[str, list[s
             f"; it serves {', '.join(sorted(set(serves)))}." if serves else "."))
     elif not bound:
         lines.append("Only the stage's rules (above).")
+    lines += costs
     if before_p0:
         lines = facts + lines
     return "\n".join(lines), stage

@@ -209,8 +209,10 @@ def _days_off_notes(model: PlanModel, core: list[str]) -> tuple[Conflict, ...]:
             i += 1
     if not runs:
         return ()
-    rehab = [model.group_info[k].unit for k in core
-             if model.group_info[k].rule in ("RH-STAGE", "RH-11", "RH-CAP")]
+    # an athlete's stage rule in the conflict whose days reach into the run: a conflict of
+    # other days (a pin above the stage's cap a month before the break) is not the break's
+    stages = [model.group_info[k] for k in core if model.group_info[k].rule == "RH-STAGE"]
+    rehab = [g.unit for g in stages]
     reasons = {d.date: d.reason for d in season.calendar.non_training_days}
     out = []
     for athlete in dict.fromkeys(a for a in rehab if a and season.athlete(a) is not None):
@@ -221,6 +223,8 @@ def _days_off_notes(model: PlanModel, core: list[str]) -> tuple[Conflict, ...]:
             latest = rec.onset + dt.timedelta(days=sum(proto.stage(x).max_days
                                                        for x in proto.stage_ids))
             for a, b in runs:
+                if not any(g.unit == athlete and g.first <= b and a <= g.last for g in stages):
+                    continue
                 length = b - a + 1
                 short = [f"{x} at most {m} days" for m, x in held if m <= length]
                 if not short or not rec.onset <= tl.days[a] <= latest:

@@ -1121,3 +1121,17 @@ def test_the_covers_sheet_list_fits_a_long_first_athlete_name(tmp_path):
     assert layout_problems(cover) == []
     label = next(c for row in cover.iter_rows() for c in row if c.value == "Athletes")
     assert label.hyperlink is not None and "Maximilian" in label.hyperlink.location
+
+
+def test_a_days_soft_price_is_said_on_the_week_page_not_dropped():
+    """HV-DAY's price on a day that is not MD-3/MD-4 is a "costs" reason (no hard bound): the
+    week page's why column said it while it was listed as a bound, then dropped it."""
+    from planner.why import Reason, Why
+    from planner.xlsx_athlete import why_lines
+
+    why = Why("A1", "Mon 4 Jan 2027", "A1: FIT", [
+        Reason("TEAM", "serves", "A shared team speed day."),
+        Reason("HV-DAY", "costs", "MD-2: MD-3/MD-4 are preferred; this day costs a little.")])
+    text, stage = why_lines(why, anonymise=False, names=(), before_p0=False)
+    assert text.splitlines() == ["No hard rule bounds this day; it serves TEAM.",
+                                 "MD-2: MD-3/MD-4 are preferred; this day costs a little. (HV-DAY)"]

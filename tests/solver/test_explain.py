@@ -440,3 +440,19 @@ def test_a_rehab_that_cannot_pass_a_break_names_the_days_off():
     short = s.model_copy(update={"calendar": s.calendar.model_copy(
         update={"non_training_days": off[:5]})})
     assert solve(SolveRequest(short, time_limit=30)).status in (Status.OPTIMAL, Status.FEASIBLE)
+
+
+def test_a_break_the_conflict_does_not_reach_is_not_named():
+    """A pin above the stage's cap a month before a break: the break is no cause and was named
+    first ("Shorten the days off")."""
+    from planner.season import NonTrainingDay
+
+    s = season(weeks=10, athletes=2, matches=[], injuries=(injury("A1", "P2", start_day=-2),))
+    off = tuple(NonTrainingDay(date=day(d), reason="Winter break") for d in range(42, 56))
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"non_training_days": off})})
+    assert solve(SolveRequest(s, time_limit=30)).status in (Status.OPTIMAL, Status.FEASIBLE)
+    pinned = s.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(2), intensity=100),)})
+    out = solve(SolveRequest(pinned, time_limit=30))
+    assert out.status == Status.INFEASIBLE
+    assert not any(c.rule == "CALENDAR" for c in out.explanation)
+    assert any(c.rule == "PIN" for c in out.explanation)

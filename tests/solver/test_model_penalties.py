@@ -40,7 +40,7 @@ def agree(model_pen: dict, report) -> None:
 
 
 def cup_season(**kw):
-    # an injured A1 aiming at the cup, an A cup in week 5 (taper, TP-3), C matches (DL-7),
+    # an injured A1 aiming at the cup, an A cup in week 5 (its taper weeks), C matches,
     # a fit squad sharing team speed days (TEAM, HV-DAY, HV-1)
     cup = Competition(id="cup", name="Cup", date=day(33), priority="A")
     return season(weeks=6, athletes=4, comps=[cup],
@@ -87,4 +87,13 @@ def test_a_replan_prices_stab_as_the_checker_does():
     model_pen, report, objective, _ = optimum(moved, reference=first)
     agree(model_pen, report)
     assert model_pen.get("STAB", 0) > 0  # the move changes some days, and both count them
+    assert sum(model_pen.values()) == pytest.approx(objective)
+
+
+def test_tp3_is_priced_alike_when_a_taper_week_cannot_keep_its_intensity():
+    # A2 away Monday to Saturday of the first taper week before the cup: no HV work that week
+    away = (Unavailability(athlete="A2", start=day(14), end=day(19)),)
+    model_pen, report, objective, _ = optimum(cup_season(unavailable=away))
+    agree(model_pen, report)
+    assert model_pen.get("TP-3", 0) > 0 and report.counts()["TP-3"] >= 1
     assert sum(model_pen.values()) == pytest.approx(objective)
