@@ -25,11 +25,13 @@ MAX_PART_BYTES = 32 * MB  # one unpacked part (a sheet, the shared strings)
 MAX_TOTAL_BYTES = 128 * MB  # every part together, unpacked
 MAX_SHARED_STRINGS = 200_000
 MAX_CELLS = 2_000_000  # cells written in all the sheets together
+MAX_ROW = 100_000  # the highest row number a sheet may name (openpyxl walks every row up to it)
 _CHUNK = 1 << 20
 _CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _TAIL = 32  # longer than any match: a match split between two chunks is counted once
+_ROW_REF = re.compile(rb'\sr="[A-Za-z]{0,3}(\d{1,20})"')  # a row's or a cell's row number
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 
 
@@ -70,11 +72,15 @@ def _content_problems(z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[
             continue
         is_sheet = name.startswith("xl/worksheets/")
         is_strings = name.endswith("sharedstrings.xml")
-        dtd, n = _scan(z, info, _CELL if is_sheet else _STRING if is_strings else None)
+        dtd, n, row = _scan(z, info, _CELL if is_sheet else _STRING if is_strings else None,
+                            rows=is_sheet)
         if dtd:
             return [f"the part {_name(info)} declares a DTD or entities, which Excel never writes "
                     f"(an XML bomb or an external entity?); nothing was read. Save the workbook "
                     f"again from Excel"]
+        if row > MAX_ROW:  # reading walks every empty row up to it: minutes of CPU for nothing
+            return [_fix(f"the part {_name(info)} names row {row:,}; at most {MAX_ROW:,} rows are "
+                         f"read")]
         if is_sheet:
             cells += n
         elif is_strings:
@@ -87,19 +93,23 @@ def _content_problems(z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[
     return out
 
 
-def _scan(z: zipfile.ZipFile, info: zipfile.ZipInfo, count: re.Pattern | None) -> tuple[bool, int]:
-    """(a DTD was seen, how many ``count`` matches) in one streamed pass over the part."""
-    n = 0
+def _scan(z: zipfile.ZipFile, info: zipfile.ZipInfo, count: re.Pattern | None,
+          rows: bool = False) -> tuple[bool, int, int]:
+    """(a DTD was seen, how many ``count`` matches, the highest row number named when ``rows``)
+    in one streamed pass over the part."""
+    n = top = 0
     tail = b""
     with z.open(info) as f:
         while chunk := f.read(_CHUNK):
             buf = tail + chunk
             if _DTD.search(buf):
-                return True, n
+                return True, n, top
             if count is not None:
                 n += sum(1 for m in count.finditer(buf) if m.end() > len(tail))
+            if rows:
+                top = max(top, max((int(m.group(1)) for m in _ROW_REF.finditer(buf)), default=0))
             tail = buf[-_TAIL:]
-    return False, n
+    return False, n, top
 
 
 # ---------------------------------------------------------------------------------------------

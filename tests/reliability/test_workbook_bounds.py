@@ -76,6 +76,29 @@ def test_too_many_cells_are_refused(form, tmp_path):
     _refused(path, "cells; at most 2,000,000 are read")
 
 
+def test_a_row_numbered_beyond_the_bound_is_refused_not_walked(form, tmp_path):
+    """One row numbered 99,999,999,999 made the reader walk every empty row up to it: import
+    and log ran at full CPU for more than ten minutes."""
+    def write(f):
+        f.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
+                b'<row r="99999999999"><c r="A99999999999" t="inlineStr"><is><t>y</t></is></c>'
+                b"</row></sheetData></worksheet>")
+
+    from tests.reliability.hostile import replace_part
+
+    path = replace_part(form, tmp_path / "rows.xlsx", "xl/worksheets/sheet2.xml", write)
+    _refused(path, "names row 99,999,999,999; at most 100,000 rows are read")
+    from planner.sessionlog import read_sessions
+    from tests.builders import season
+
+    t0 = time.monotonic()
+    with pytest.raises(InputError) as err:
+        read_sessions(path, season())
+    assert "at most 100,000 rows are read" in str(err.value)
+    assert time.monotonic() - t0 < 5
+
+
 @pytest.mark.parametrize("xml", [BILLION_LAUGHS, EXTERNAL_ENTITY])
 def test_xml_bombs_and_external_entities_are_refused(form, tmp_path, xml):
     path = with_part(form, tmp_path / "bomb.xlsx", "xl/sharedStrings.xml", xml)
