@@ -384,9 +384,11 @@ class Handouts:
         pending = dict.fromkeys(t for i, d in zip(week.days, days, strict=True)
                                 if d.provisional and (d.stage != FIT or d.date == back)
                                 for t in prov[i])
-        if pending:  # the tests named, as the Returns say them
+        if pending:  # the tests named, as the Returns say them (anonymised: a test's name
+            # names the injury, "Hamstring strength LSI")
+            tests = "a criteria test" if self.anonymise else ", ".join(pending)
             milestone += ("; " if milestone else "") + (
-                f"Provisional: the stage depends on {', '.join(pending)}, not passed yet")
+                f"Provisional: the stage depends on {tests}, not passed yet")
         return HandoutWeek(
             season=season.name, athlete=a.id, name=a.name, position=a.position,
             max_speed=a.max_speed, week=w + 1, first=tl.days[week.first], last=tl.days[week.last],

@@ -322,22 +322,27 @@ class Return:
     # done, away, out of the squad): a MISSED said with its reason
     missed_why: str = ""
 
-    def back_note(self) -> str:
-        """`` (provisional: …)``, `` (recorded without a passing test: …)`` or nothing."""
+    def back_note(self, named: bool = True) -> str:
+        """`` (provisional: …)``, `` (recorded without a passing test: …)`` or nothing.
+        ``named`` False: no test's name (an anonymised export: "Hamstring strength LSI" names
+        the injury)."""
         if self.provisional:
-            if self.pending:
+            if self.pending and named:
                 return f" (provisional: {', '.join(self.pending)} not passed yet)"
             return " (provisional: a criteria test is not passed yet)"
         if self.untested:
-            return f" (recorded without a passing test: {', '.join(self.untested)})"
+            return (f" (recorded without a passing test: {', '.join(self.untested)})" if named
+                    else " (recorded without a passing criteria test)")
         return ""
 
-    def provisional_words(self) -> str:
-        """The Provisional column: ``yes``, ``no``, or the return recorded untested."""
+    def provisional_words(self, named: bool = True) -> str:
+        """The Provisional column: ``yes``, ``no``, or the return recorded untested (``named``
+        False: without the tests' names, as :meth:`back_note`)."""
         if self.provisional:
-            return f"yes: {', '.join(self.pending)} not passed yet" if self.pending else "yes"
+            return f"yes: {', '.join(self.pending)} not passed yet" if self.pending and named else "yes"
         if self.untested:
-            return f"recorded without a passing test ({', '.join(self.untested)})"
+            return (f"recorded without a passing test ({', '.join(self.untested)})" if named
+                    else "recorded without a passing test")
         return "no"
 
     def starts_later(self, season: Season) -> bool:

@@ -179,7 +179,8 @@ class AthleteSheet:
         if r.fit is None:
             parts.append("not back to full training in this season's plan")
         else:
-            parts.append(f"back to full training {text.day_long(r.fit)}{r.back_note()}")
+            parts.append(f"back to full training {text.day_long(r.fit)}"
+                         f"{r.back_note(named=not self.ctx.anonymise)}")
             parts.append(f"first match {text.day_long(r.first_match)}" if r.first_match
                          else "no match after the return")
         if r.target is not None:

@@ -654,7 +654,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             ret.target or "–",
             ret.target_date if ret.target_date is not None else "–",
             "–" if ret.target_met is None else ("yes" if ret.target_met else "no"),
-            ret.provisional_words(),
+            ret.provisional_words(named=not ctx.anonymise),
             after_return_words(run) if run is not None else "–",  # as the Returns panel says
         ]
         lines = 1
