@@ -718,11 +718,10 @@ def test_a_match_logged_on_a_day_recorded_away_is_said(tmp_path):
     assert "shorten the absence (the app's Season ▸ Squad, Unavailable" in line
 
 
-def test_advance_accept_leaves_a_stage_change_the_log_does_not_bear_out(tmp_path):
-    """The plan projected A1's P3 -> S1; the week's log has every P3 day at 72 % (P3's exit is
-    two days at 80 %). --accept records the other changes, not that one nor the athlete's later
-    ones, says why in the checker's words and gives the command to record it if the physio says
-    it was done; the re-plan keeps A1 in P3 until its exit is done."""
+def _p3_saved(tmp_path):
+    """A1 in P3, planned and saved as t.season.json, and week.csv: A1's days up to three days
+    after the plan's S1 logged at 72 % (P3's exit is two days at 80 %). (season, timeline, the
+    S1 day)."""
     from solver import SolveRequest, solve
 
     s = season(weeks=8, athletes=2, matches=[12, 26, 40],
@@ -731,11 +730,20 @@ def test_advance_accept_leaves_a_stage_change_the_log_does_not_bear_out(tmp_path
     save_season(s, tmp_path / "t.season.json")
     tl = Timeline(s)
     s1 = next(i for i, st in enumerate(s.plan.for_athlete("A1").stages) if st == "S1")
-    today = tl.days[s1 + 3]
     rows = ["Athlete ID,Date,Minutes,RPE,Top speed %"] + [
         f"A1,{tl.days[i].isoformat()},50,4,72" for i in range(s1 + 3)
         if s.plan.for_athlete("A1").intensity[i] > 0]
     (tmp_path / "week.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return s, tl, s1
+
+
+def test_advance_accept_leaves_a_stage_change_the_log_does_not_bear_out(tmp_path):
+    """The plan projected A1's P3 -> S1; the week's log has every P3 day at 72 % (P3's exit is
+    two days at 80 %). --accept records the other changes, not that one nor the athlete's later
+    ones, says why in the checker's words and gives the command to record it if the physio says
+    it was done; the re-plan keeps A1 in P3 until its exit is done."""
+    s, tl, s1 = _p3_saved(tmp_path)
+    today = tl.days[s1 + 3]
     r = run("advance", "t.season.json", "--today", today.isoformat(), "--accept", "--log",
             "week.csv", "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
@@ -756,19 +764,8 @@ def test_a_change_left_unrecorded_without_a_re_plan_is_left_again_at_the_next_mo
     """Declined with --no-replan, the stored plan still had A1 in S1; the next advance --accept
     took that plan's own shortfall (read from the same log) for one the season had before, and
     recorded S1, S2 and S3 unsaid."""
-    from solver import SolveRequest, solve
-
-    s = season(weeks=8, athletes=2, matches=[12, 26, 40],
-               injuries=(injury("A1", "P3", start_day=-20),))
-    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
-    save_season(s, tmp_path / "t.season.json")
-    tl = Timeline(s)
-    s1 = next(i for i, st in enumerate(s.plan.for_athlete("A1").stages) if st == "S1")
+    s, tl, s1 = _p3_saved(tmp_path)
     first, second = tl.days[s1 + 3], tl.days[s1 + 17]
-    rows = ["Athlete ID,Date,Minutes,RPE,Top speed %"] + [
-        f"A1,{tl.days[i].isoformat()},50,4,72" for i in range(s1 + 3)
-        if s.plan.for_athlete("A1").intensity[i] > 0]
-    (tmp_path / "week.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     # unsaved, the record command would be refused (its day lies after the stored today)
     r = run("advance", "t.season.json", "--today", first.isoformat(), "--accept", "--log",
             "week.csv", "--no-replan", cwd=tmp_path)

@@ -1563,6 +1563,15 @@ def test_move_today_says_the_earlier_pains_it_does_not_offer(qtbot, in_week_3, t
     dlg.reject()
 
 
+def _short_log(planned, tmp_path):
+    """A week's log with A1's days before day 10 at 72 %: P3's exit (two days at 80 %) short."""
+    ap = planned.plan.for_athlete("A1")
+    path = tmp_path / "week.csv"
+    path.write_text("Athlete ID,Date,Minutes,RPE,Top speed %\n" + "".join(
+        f"A1,{day(d)},50,4,72\n" for d in range(10) if ap.intensity[d] > 0))
+    return path
+
+
 def test_a_stage_change_the_week_log_does_not_bear_out_is_unticked_once_the_log_is_read(
         qtbot, planned, tmp_path):
     """A1's P3 -> S1 on day 8 was projected after two 80 % days; the week's log shows A1's P3
@@ -1571,10 +1580,7 @@ def test_a_stage_change_the_week_log_does_not_bear_out_is_unticked_once_the_log_
     w = make_window(qtbot, planned)
     dlg = w.weekly.move_today(day(10))
     assert [(t.stage, t.date) for t in dlg.moves] == [("S1", day(8))] and dlg.is_accepted(0)
-    ap = planned.plan.for_athlete("A1")
-    path = tmp_path / "week.csv"
-    path.write_text("Athlete ID,Date,Minutes,RPE,Top speed %\n" + "".join(
-        f"A1,{day(d)},50,4,72\n" for d in range(10) if ap.intensity[d] > 0))
+    path = _short_log(planned, tmp_path)
     assert dlg.read_log_file(str(path))
     assert dlg.moves[0].short and not dlg.is_accepted(0)
     assert dlg.table.item(0, 1).text().endswith("⚠ not in the log")
@@ -1651,10 +1657,7 @@ def test_a_log_left_out_takes_its_not_in_the_log_marks_with_it(qtbot, planned, t
     log had marked short is ticked again, as nothing argues against it any more."""
     w = make_window(qtbot, planned)
     dlg = w.weekly.move_today(day(10))
-    ap = planned.plan.for_athlete("A1")
-    path = tmp_path / "week.csv"
-    path.write_text("Athlete ID,Date,Minutes,RPE,Top speed %\n" + "".join(
-        f"A1,{day(d)},50,4,72\n" for d in range(10) if ap.intensity[d] > 0))
+    path = _short_log(planned, tmp_path)
     assert dlg.read_log_file(str(path))
     assert dlg.moves[0].short and not dlg.is_accepted(0)
     dlg.leave_log_out()
