@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from planner import edits as E
+from planner.protocols import load_protocol
 from planner.season import (
     Athlete,
     Block,
@@ -273,6 +274,7 @@ def test_a_criteria_test_shows_the_templates_pass_mark(w):
     before = w.season
     assert ed.select("A3")  # P2 of the iliopsoas protocol: hip-flexor strength LSI >= 80 %
     assert ed.test_name.currentText() == "Hip-flexor strength LSI"
+    assert ed.test_heading.text() == "Criteria test of P2, the current stage:"
     # nothing typed yet: 0.0 was shown, and for a pain score 0 /10 passes
     assert ed.test_value.text() == "—" and ed.pass_mark.text().endswith("type the result.")
     ed.test_date.setDate(q(D(2026, 3, 1)))
@@ -913,3 +915,18 @@ def test_a_new_injury_starts_with_no_protocol_and_add_asks_for_one(w):
     # another athlete's new injury starts with none chosen again
     assert ed.select("A2") and ed.protocol.currentData() is None
     undo_all(w, before)
+
+
+
+def test_a_stage_without_tests_says_whose_tests_are_offered(w):
+    """A hamstring player in P3 (no criteria) was offered S3's "Hamstring strength LSI" under
+    "Criteria test of the current stage"."""
+    ed = w.injuries_editor
+    proto = load_protocol("hamstring-strain")
+    p3 = next(s for s in proto.stages if s.id == "P3")
+    assert not p3.criteria and proto.stages[-1].criteria
+    ed._fill_tests(proto, "P3")
+    assert ed.test_heading.text() == f"Criteria test: P3 has none; {proto.stages[-1].id}'s, before the return:"
+    assert ed.test_name.currentText() == proto.stages[-1].criteria[0].name
+    ed._fill_tests(proto, "FIT")
+    assert ed.test_heading.text() == f"Criteria test of {proto.stages[-1].id}, the last stage:"

@@ -970,7 +970,8 @@ class InjuriesEditor(Editor):
         rlay.addWidget(_wrapped("Flare-up (symptoms back):"))
         rlay.addLayout(self._flare_row())
         rlay.addWidget(self.flares)
-        rlay.addWidget(_wrapped("Criteria test of the current stage:"))
+        self.test_heading = _wrapped("Criteria test of the current stage:")
+        rlay.addWidget(self.test_heading)
         rlay.addLayout(self._test_form())
         self.gate = _wrapped("")
         self.gate.setAccessibleName("Criteria gate")
@@ -1325,9 +1326,16 @@ class InjuriesEditor(Editor):
         if stage in proto.stage_ids:
             for c in proto.stage(stage).criteria:
                 self._criteria[c.name] = c
+        heading = f"Criteria test of {stage}, the current stage:"
         if not self._criteria:  # FIT or a stage without criteria: the last stage's tests
-            for c in proto.stages[-1].criteria:
+            last = proto.stages[-1]
+            for c in last.criteria:
                 self._criteria[c.name] = c
+            # said as the last stage's: under "of the current stage" a P3 without tests read
+            # as if S3's hamstring strength LSI were P3's
+            heading = (f"Criteria test: {stage} has none; {last.id}'s, before the return:"
+                       if stage in proto.stage_ids else f"Criteria test of {last.id}, the last stage:")
+        self.test_heading.setText(heading)
         with QSignalBlocker(self.test_name):
             self.test_name.clear()
             for name, c in self._criteria.items():
