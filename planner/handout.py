@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from planner import text
-from planner.criteria import passes_all
+from planner.criteria import passes_all, tests_until
 from planner.history import LEVEL_TOLERANCE, logged_days, went_otherwise
 from planner.loadtable import LoadTable
 from planner.returns import AthleteFacts, provisional_tests, returns
@@ -677,7 +677,7 @@ class Handouts:
             if spec.criteria and not self.anonymise:
                 rec = f.records[f.gov[i]] if f.gov[i] is not None else None
                 if rec is None or not passes_all(rec, f.protos[f.gov[i]], st, run_start,
-                                                 tl.days[i] + dt.timedelta(days=1)):
+                                                 tests_until(tl.days[i])):
                     tests = ", ".join(f"{c.name} {'≥' if c.better == 'higher' else '≤'} "
                                       f"{c.pass_mark:g}{' %' if c.unit == '%' else c.unit}"
                                       for c in spec.criteria)

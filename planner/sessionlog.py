@@ -419,7 +419,7 @@ def _sheet_table(ws, missing: set[str], source: str, merges=()):
     (``guard.Merge``) over the data rows of a column the log reads is refused: it hides values."""
     from openpyxl.utils import get_column_letter
 
-    from planner.coachform.guard import NO_VALUE, merge_problem, sheet_rows
+    from planner.coachform.guard import EXCEL_ROWS, NO_VALUE, merge_problem, sheet_rows
 
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()  # some writers state a wrong size; read what is there
@@ -429,7 +429,9 @@ def _sheet_table(ws, missing: set[str], source: str, merges=()):
     labels: list[str] = []
     numeric: dict[int, set[int]] = {}
     unvalued: dict[int, set[int]] = {}
-    for n, cells in enumerate(sheet_rows(ws.iter_rows(min_row=1)), start=1):
+    # no further than Excel's last row, whatever row a file names (a check above refuses what
+    # it sees; XML can spell a row number many ways)
+    for n, cells in enumerate(sheet_rows(ws.iter_rows(min_row=1, max_row=EXCEL_ROWS)), start=1):
         read = [_cell_text(c) for c in cells]
         texts = [t for t, _ in read]
         gaps = [j for j in range(len(cells)) if f"{get_column_letter(j + 1)}{n}" in missing] \

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import text
-from planner.criteria import episode_start, gate, passes_all
+from planner.criteria import episode_start, gate, passes_all, tests_until
 from planner.errors import InputError
 from planner.history import flare_calm_caps, logged_days, went_otherwise
 from planner.loadtable import LoadTable, lived_load
@@ -725,7 +725,7 @@ def gate_texts(season: Season, record) -> list[str]:
     if held is None or held[0] not in proto.stage_ids or not proto.stage(held[0]).criteria:
         return []
     stage, start = held
-    after = day + dt.timedelta(days=1)
+    after = tests_until(day)
     until, failing = gate(record, proto, stage, start, after,
                           RuleSet(season.rules).value("RH-CRIT", "retest_days"))
     lines = [gate_line(r, stage, until, today=day) for r in failing]  # a date gone by: due
@@ -739,11 +739,11 @@ def _criteria_reason(c: _Context, st: str, start: dt.date, day: dt.date, add) ->
     """RH-CRIT: a failed test holds the stage until a retest; an exit without passing results is
     provisional."""
     retest = c.value("RH-CRIT", "retest_days")
-    until, failing = gate(c.inj, c.proto, st, start, day + dt.timedelta(days=1), retest)
+    until, failing = gate(c.inj, c.proto, st, start, tests_until(day), retest)
     for r in failing:
         add(Reason("RH-CRIT", "bound", f"{gate_line(r, st, until, today=c.tl.days[min(c.tl.p0, c.tl.n - 1)])} (result of "
                                         f"{text.day_long(r.test.date)})."))
-    if c.proto.stage(st).criteria and not passes_all(c.inj, c.proto, st, start, day + dt.timedelta(days=1)):
+    if c.proto.stage(st).criteria and not passes_all(c.inj, c.proto, st, start, tests_until(day)):
         add(Reason("RH-CRIT", "fact", f"Leaving {st} is provisional: not every criterion of {st} has a "
                                        f"passing result yet."))
 

@@ -25,13 +25,15 @@ MAX_PART_BYTES = 32 * MB  # one unpacked part (a sheet, the shared strings)
 MAX_TOTAL_BYTES = 128 * MB  # every part together, unpacked
 MAX_SHARED_STRINGS = 200_000
 MAX_CELLS = 2_000_000  # cells written in all the sheets together
-MAX_ROW = 100_000  # the highest row number a sheet may name (openpyxl walks every row up to it)
+EXCEL_ROWS = 1_048_576  # Excel's last row: the readers stop there, and a sheet naming a row
+# beyond it is refused (openpyxl walks every empty row up to the highest one named)
 _CHUNK = 1 << 20
 _CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _TAIL = 32  # longer than any match: a match split between two chunks is counted once
-_ROW_REF = re.compile(rb'\sr="[A-Za-z]{0,3}(\d{1,20})"')  # a row's or a cell's row number
+# a row's or a cell's row number, in either quote, spaced or zero-padded as XML allows
+_ROW_REF = re.compile(rb"""\sr\s*=\s*["'][A-Za-z]{0,3}0*(\d{1,20})["']""")
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 
 
@@ -78,9 +80,9 @@ def _content_problems(z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[
             return [f"the part {_name(info)} declares a DTD or entities, which Excel never writes "
                     f"(an XML bomb or an external entity?); nothing was read. Save the workbook "
                     f"again from Excel"]
-        if row > MAX_ROW:  # reading walks every empty row up to it: minutes of CPU for nothing
-            return [_fix(f"the part {_name(info)} names row {row:,}; at most {MAX_ROW:,} rows are "
-                         f"read")]
+        if row > EXCEL_ROWS:  # reading walked every empty row up to it: minutes of CPU
+            return [_fix(f"the part {_name(info)} names row {row:,}, beyond Excel's last row "
+                         f"({EXCEL_ROWS:,})")]
         if is_sheet:
             cells += n
         elif is_strings:

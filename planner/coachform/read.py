@@ -54,6 +54,7 @@ from planner.coachform.cells import blank as _blank
 from planner.coachform.cells import describe as _describe_value
 from planner.coachform.cells import error_value as _error_value
 from planner.coachform.guard import (
+    EXCEL_ROWS,
     NO_VALUE,
     PART_ERRORS,
     DamagedPart,
@@ -209,7 +210,8 @@ def _sheet_rows(ws):
     """(row number, cells) for every row of a read-only sheet, whatever its stated size."""
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()  # some writers state a wrong size; read what is there
-    yield from enumerate(sheet_rows(ws.iter_rows(min_row=1)), start=1)
+    # no further than Excel's last row, whatever row a file names (guard.EXCEL_ROWS)
+    yield from enumerate(sheet_rows(ws.iter_rows(min_row=1, max_row=EXCEL_ROWS)), start=1)
 
 
 def _is_blank_cells(cells) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planner.criteria import gate
+from planner.criteria import gate, tests_until
 from planner.history import logged_days, past_days, pre_season_speed_days
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import FLARE_MAX_FACTOR, flare_steps, max_days, reset_credit, segments, stage_on
@@ -561,7 +561,7 @@ class UnitsMixin(ModelBase):
         cap_c = caps[c]
         ep.past_cap_days = sum(1 for d in days if cap_c > 0 and past.intensity[d] >= cap_c)
         if cur.stage in proto.stage_ids:
-            g, _ = gate(rec, proto, cur.stage, cur.start, tl.days[p0] + dt.timedelta(days=1),
+            g, _ = gate(rec, proto, cur.stage, cur.start, tests_until(tl.days[p0]),
                         self.rules.value("RH-CRIT", "retest_days"))
             ep.gate = (g - tl.start).days if g is not None else None
         if cur.stage == FIT:

@@ -76,27 +76,60 @@ def test_too_many_cells_are_refused(form, tmp_path):
     _refused(path, "cells; at most 2,000,000 are read")
 
 
-def test_a_row_numbered_beyond_the_bound_is_refused_not_walked(form, tmp_path):
-    """One row numbered 99,999,999,999 made the reader walk every empty row up to it: import
-    and log ran at full CPU for more than ten minutes."""
-    def write(f):
-        f.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
-                b'<row r="99999999999"><c r="A99999999999" t="inlineStr"><is><t>y</t></is></c>'
-                b"</row></sheetData></worksheet>")
+def _far_row(form, path, spelled: bytes):
+    """The form with one more row on its first sheet (the one read first, after its data),
+    numbered as ``spelled`` (an ``r`` attribute as XML may write it)."""
+    import zipfile
 
     from tests.reliability.hostile import replace_part
 
-    path = replace_part(form, tmp_path / "rows.xlsx", "xl/worksheets/sheet2.xml", write)
-    _refused(path, "names row 99,999,999,999; at most 100,000 rows are read")
+    with zipfile.ZipFile(form) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    far = b"<row " + spelled + b'><c r="A5" t="inlineStr"><is><t>y</t></is></c></row>'
+    return replace_part(form, path, "xl/worksheets/sheet1.xml",
+                        lambda f: f.write(sheet.replace(b"</sheetData>", far + b"</sheetData>")))
+
+
+@pytest.mark.parametrize("spelled", [b'r="99999999999"', b"r='99999999999'",
+                                     b'r = "0000000000000099999999999"'])
+def test_a_row_numbered_beyond_excels_last_is_refused_not_walked(form, tmp_path, spelled):
+    """One row numbered 99,999,999,999 (in any of the spellings XML allows) made the readers
+    walk every empty row up to it: import and log ran at full CPU for more than ten minutes."""
+    path = _far_row(form, tmp_path / "rows.xlsx", spelled)
+    _refused(path, "names row 99,999,999,999, beyond Excel's last row (1,048,576)")
     from planner.sessionlog import read_sessions
     from tests.builders import season
 
     t0 = time.monotonic()
     with pytest.raises(InputError) as err:
         read_sessions(path, season())
-    assert "at most 100,000 rows are read" in str(err.value)
+    assert "beyond Excel's last row" in str(err.value)
     assert time.monotonic() - t0 < 5
+
+
+def test_the_readers_stop_at_excels_last_row_whatever_the_check_missed(form, tmp_path, monkeypatch):
+    """Should a spelling get past the check, the readers themselves go no further than row
+    1,048,576 (a second or so of empty rows), not to the row the file names."""
+    import re
+
+    from planner.coachform import guard
+    from planner.sessionlog import read_sessions
+    from tests.builders import season
+
+    monkeypatch.setattr(guard, "_ROW_REF", re.compile(rb"(?!)(\d)"))  # matches nothing
+    path = _far_row(form, tmp_path / "rows.xlsx", b'r="99999999999"')
+    t0 = time.monotonic()
+    with pytest.raises(InputError):  # the form is no session log; it is read to its end
+        read_sessions(path, season())
+    import_workbook(path)  # the extra row lies beyond every row the form reads
+    assert time.monotonic() - t0 < 30
+
+
+def test_a_formatted_row_at_excels_last_is_no_hostile_file(form, tmp_path):
+    """A row Excel writes for its formatting alone, at the sheet's last row, is a workbook as
+    any other (a bound of 100,000 refused it)."""
+    path = _far_row(form, tmp_path / "formatted.xlsx", b'r="1048576" customFormat="1" s="0"')
+    assert import_workbook(path).athletes
 
 
 @pytest.mark.parametrize("xml", [BILLION_LAUGHS, EXTERNAL_ENTITY])

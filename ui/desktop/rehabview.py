@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from planner.criteria import gate
+from planner.criteria import gate, tests_until
 from planner.errors import PeriodizeError
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import governing, segments, stage_order
@@ -80,7 +80,7 @@ def _gate(season: Season, rec: Injury, proto: Protocol, stage: str, since: dt.da
     if stage not in proto.stage_ids:
         return None
     retest = RuleSet(season.rules).value("RH-CRIT", "retest_days")
-    until, _ = gate(rec, proto, stage, since, day + dt.timedelta(days=1), retest)
+    until, _ = gate(rec, proto, stage, since, tests_until(day), retest)
     return until
 
 
