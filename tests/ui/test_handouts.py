@@ -394,3 +394,24 @@ def test_every_week_of_the_rehab_athletes_fits_its_page(qapp):
     assert len(sizes) == len(injured) * len(Timeline(season).weeks)
     assert all(fits for *_, fits in sizes), [s for s in sizes if not s[3]]
     assert min(size for _, _, size, _ in sizes) < 9.5  # the heavy weeks were made to fit
+
+
+def test_a_day_of_a_week_already_lived_opens_the_handouts_on_todays_week(qtbot):
+    """After logging last week (the Log panel selects its days), Export Handouts opened on the
+    week just logged, as logged, rather than the week to hand out."""
+    from planner import edits as E
+    from ui.desktop.handouts import current_week, window_dialog
+
+    season = E.AdvanceToday(today=dt.date(2026, 10, 7)).apply(solved_demo())
+    window = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(window)
+    tl = Timeline(season)
+    window.board.set_current("A12", dt.date(2026, 9, 29))  # last week, as logged
+    d = window_dialog(window)
+    qtbot.addWidget(d)
+    assert d.chosen_weeks()[0] == current_week(tl) == tl.week_of[tl.index(dt.date(2026, 10, 7))]
+    assert d.chosen_athletes() == ["A12"]
+    window.board.set_current("A12", dt.date(2026, 10, 21))  # a week ahead: as selected
+    d = window_dialog(window)
+    qtbot.addWidget(d)
+    assert d.chosen_weeks()[0] == tl.week_of[tl.index(dt.date(2026, 10, 21))]

@@ -537,11 +537,18 @@ def _step(dlg: QProgressDialog, done: int) -> bool:
 
 def window_dialog(window) -> HandoutsDialog:
     """The dialog for ``window``: on the week of the day selected on the board (the week the
-    coach is looking at), else on today's week, and for the athlete selected there, if any."""
+    coach is looking at), else on today's week, and for the athlete selected there, if any. A
+    day of a week already lived (the Log panel selects the days it logs) opens on today's week:
+    the handout after logging was last week's, as logged."""
     board = getattr(window, "board", None)
     cur = board.current() if board is not None else None
-    return HandoutsDialog(window.season, window, today=cur[1] if cur else None,
-                          athlete=cur[0] if cur else None)
+    day = cur[1] if cur else None
+    if day is not None:
+        tl = Timeline(window.season)
+        i = tl.index(day)
+        if i is not None and tl.week_of[i] < current_week(tl):
+            day = None
+    return HandoutsDialog(window.season, window, today=day, athlete=cur[0] if cur else None)
 
 
 def handouts_dialog(window, dialog: HandoutsDialog | None = None) -> bool:
