@@ -53,6 +53,7 @@ import io
 import os
 import re
 import zipfile
+from collections import Counter
 from copy import copy
 from dataclasses import dataclass, field
 
@@ -360,15 +361,14 @@ def _put(ctx: _Ctx, ws: Worksheet, rows) -> None:
 def _injured_sentence(rets: list) -> str:
     """``3 injured athletes: 2 back before their target, 1 misses it``; every return counts (a
     re-injury's too: "4 injured athletes (5 injuries, 1 athlete injured again): ...")."""
-    n = len({r.athlete for r in rets})
+    per_athlete = Counter(r.athlete for r in rets)
+    n = len(per_athlete)
     if n == 0:
         return "No injured athlete in this plan."
-    firsts = {id(r): r for r in rets}  # every return, each once
-    with_target = [r for r in firsts.values() if r.target is not None]
+    with_target = [r for r in rets if r.target is not None]
     met = sum(1 for r in with_target if r.target_met)
     missed = sum(1 for r in with_target if r.target_missed)
     unplayed = sum(1 for r in with_target if r.target_met is False and not r.target_missed)
-    back = sum(1 for r in firsts.values() if r.fit is not None)
     parts = []
     if with_target:
         parts.append(f"{met} back before their target")
@@ -376,19 +376,17 @@ def _injured_sentence(rets: list) -> str:
             parts.append(f"{missed} miss{'es' if missed == 1 else ''} it")
         if unplayed:  # back before it, RTS no longer counting: a choice of selection
             parts.append(f"{unplayed} back before it not playing it")
-    no_target = [r for r in firsts.values() if r.target is None]
+    no_target = [r for r in rets if r.target is None]
     if no_target:
         back_nt = sum(1 for r in no_target if r.fit is not None)
         parts.append(f"{len(no_target)} without a target, back this season"
                      if back_nt == len(no_target) else
                      f"{back_nt} of {len(no_target)} without a target back this season")
-    if not with_target and not no_target:
-        parts.append(f"{back} back this season")
-    prov = sum(1 for r in firsts.values() if r.provisional)
-    past = sum(1 for r in firsts.values() if getattr(r, "past", False))
+    prov = sum(1 for r in rets if r.provisional)
+    past = sum(1 for r in rets if getattr(r, "past", False))
     out = f"{text.plural(n, 'injured athlete')} this season"
     if len(rets) > n:
-        again = n - sum(1 for a in {r.athlete for r in rets} if sum(r.athlete == a for r in rets) == 1)
+        again = sum(1 for k in per_athlete.values() if k > 1)
         out += (f" ({text.plural(len(rets), 'injury', 'injuries')}, "
                 f"{text.plural(again, 'athlete')} injured again)")
     out += f" ({past} back before today)" if past else ""
