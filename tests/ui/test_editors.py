@@ -930,3 +930,40 @@ def test_a_stage_without_tests_says_whose_tests_are_offered(w):
     assert ed.test_name.currentText() == proto.stages[-1].criteria[0].name
     ed._fill_tests(proto, "FIT")
     assert ed.test_heading.text() == f"Criteria test of {proto.stages[-1].id}, the last stage:"
+
+
+def test_a_flare_up_recorded_with_a_note_keeps_it_and_shows_it(qtbot):
+    """What happened is kept with the flare-up (the season's ``flare_notes``, written to the
+    coach workbook) and said with it in the rehab history and the flare-ups line; the note field
+    empties once recorded, and one Undo takes both away."""
+    from planner.season import Injury
+
+    season = tiny_season()
+    inj = Injury(athlete="A3", protocol="iliopsoas-tendinopathy", onset=D(2026, 2, 10),
+                 stages=(StageRecord(stage="P2", start=D(2026, 2, 16)),
+                         StageRecord(stage="P3", start=D(2026, 2, 23))))
+    season = season.model_copy(update={
+        "injuries": (inj,), "calendar": season.calendar.model_copy(update={"today": D(2026, 3, 9)})})
+    win = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(win)
+    ed = win.injuries_editor
+    assert ed.select("A3")
+    ed.flare_date.setDate(q(D(2026, 3, 1)))
+    ed.flare_note.setText("  hip sore after the sprints, pain 6/10 ")
+    ed.flare_button.click()
+    rec = win.season.injuries_of("A3")[0]
+    assert rec.flare_ups == (D(2026, 3, 1),)
+    assert rec.flare_notes == {D(2026, 3, 1): "hip sore after the sprints, pain 6/10"}
+    assert ed.flare_note.text() == ""
+    rows = [ed.history.item(r, 1).text() for r in range(ed.history.rowCount())]
+    assert "Sun 1 Mar 2026 (flare-up: hip sore after the sprints, pain 6/10)" in rows
+    assert ed.flares.text() == "Flare-ups: Sun 1 Mar 2026 (hip sore after the sprints, pain 6/10)"
+    win.undo_stack.undo()
+    assert win.season.injuries_of("A3")[0].flare_notes == {}
+    assert ed.flares.text() == "Flare-ups: none"
+    # a refused flare-up keeps the note typed (the same day twice)
+    ed.flare_note.setText("again")
+    ed.flare_button.click()
+    ed.flare_note.setText("twice")
+    ed.flare_button.click()
+    assert ed.flare_note.text() == "twice" and ed.rehab_error.isVisibleTo(ed)

@@ -142,6 +142,10 @@ def _wrapped(text: str) -> QLabel:
     return label
 
 
+def _flare_words(inj, day: dt.date) -> str:
+    """`` (flare-up)``, or `` (flare-up: pain 6/10 logged)`` with the note kept with it."""
+    note = inj.flare_notes.get(day)
+    return f" (flare-up: {note})" if note else " (flare-up)"
 
 
 def _error_line(name: str) -> QLabel:
@@ -1059,9 +1063,15 @@ class InjuriesEditor(Editor):
         self.flare_button.setAccessibleName("Record flare-up")
         self.flare_button.setToolTip("Symptoms came back: the athlete moves back one stage "
                                      "(two after another flare-up within 7 days)")
+        self.flare_note = QLineEdit()
+        self.flare_note.setAccessibleName("Flare-up note")
+        self.flare_note.setPlaceholderText("what happened (optional)")
+        self.flare_note.setToolTip("Kept with the flare-up and shown with it here, e.g. "
+                                   "\"hamstring tight after the sprints, pain 6/10\"")
         self.flares = _wrapped("")
         frow = QHBoxLayout()
         frow.addWidget(self.flare_date, 1)
+        frow.addWidget(self.flare_note, 1)
         frow.addWidget(self.flare_button)
         return frow
 
@@ -1274,11 +1284,14 @@ class InjuriesEditor(Editor):
         rows = segs or [Segment(r.start, r.stage, "record") for r in inj.stages]
         ends = [s.start for s in rows[1:]] + [None]
         _fill(self.history, [(i, [s.stage, day_long(s.start) + (
-            " (flare-up)" if s.cause == "flare-up" or s.start in inj.flare_ups else ""), "; ".join(
+            _flare_words(inj, s.start) if s.cause == "flare-up" or s.start in inj.flare_ups else ""),
+            "; ".join(
             f"{t.name} {t.value:g}{t.unit} ({date_short(t.date)})" for t in inj.tests
             if s.start <= t.date and (end is None or t.date < end))])
             for i, (s, end) in enumerate(zip(rows, ends, strict=True))])
-        self.flares.setText("Flare-ups: " + (", ".join(day_long(d) for d in inj.flare_ups) or "none"))
+        self.flares.setText("Flare-ups: " + (", ".join(
+            day_long(d) + (f" ({inj.flare_notes[d]})" if inj.flare_notes.get(d) else "")
+            for d in inj.flare_ups) or "none"))
         default_day = season.calendar.today or max(cur.start, season.calendar.start)
         for w in (self.stage_start, self.flare_date, self.test_date):
             w.setDate(qdate(default_day))
@@ -1448,8 +1461,9 @@ class InjuriesEditor(Editor):
                 self.rehab_error.show()
                 return
             self._want_onset = inj.onset
-            self._check(E.RecordFlareUp(athlete=inj.athlete, date=pydate(self.flare_date.date())),
-                        self.rehab_error)
+            if self._check(E.RecordFlareUp(athlete=inj.athlete, date=pydate(self.flare_date.date()),
+                                           note=self.flare_note.text()), self.rehab_error):
+                self.flare_note.clear()
 
     def record_test(self) -> None:
         inj = self.injury()
