@@ -386,9 +386,11 @@ def _injured_sentence(rets: list) -> str:
     past = sum(1 for r in rets if getattr(r, "past", False))
     out = f"{text.plural(n, 'injured athlete')} this season"
     if len(rets) > n:
-        again = sum(1 for k in per_athlete.values() if k > 1)
-        out += (f" ({text.plural(len(rets), 'injury', 'injuries')}, "
-                f"{text.plural(again, 'athlete')} injured again)")
+        # injured again after a return, as the Returns sheet says it (a second injury during
+        # the first's rehab is no re-injury there)
+        again = len({r.athlete for r in rets if again_words(rets, r)})
+        out += (f" ({text.plural(len(rets), 'injury', 'injuries')}"
+                + (f", {text.plural(again, 'athlete')} injured again)" if again else ")"))
     out += f" ({past} back before today)" if past else ""
     # the counts are of returns: with a re-injury they add up to more than the athletes
     out += (": of the returns, " if len(rets) > n else ": ") + ", ".join(parts)

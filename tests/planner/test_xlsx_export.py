@@ -1138,3 +1138,22 @@ def test_a_days_soft_price_is_said_on_the_week_page_not_dropped():
     text, stage = why_lines(why, anonymise=False, names=(), before_p0=False)
     assert text.splitlines() == ["No hard rule bounds this day; it serves TEAM.",
                                  "MD-2: MD-3/MD-4 are preferred; this day costs a little. (HV-DAY)"]
+
+
+def test_a_second_injury_during_the_first_ones_rehab_is_no_injured_again_on_the_cover():
+    """The Cover counted every athlete with two records "injured again", while the Returns
+    sheet says "again" only of an injury after a return: a second injury during the first's
+    rehab read as a re-injury on one sheet and not on the other."""
+    from planner.returns import again_words, returns
+    from planner.xlsx_export import _injured_sentence
+    from solver import SolveRequest, solve
+    from tests.builders import injury, season
+
+    first = injury("A1", "P1", start_day=-3)
+    during = injury("A1", "P1", start_day=15, onset_day=14)
+    s = season(weeks=12, athletes=2, injuries=(first, during))
+    rets = returns(s, solve(SolveRequest(s, time_limit=30)).plan)
+    assert len(rets) == 2 and not any(again_words(rets, r) for r in rets)
+    words = _injured_sentence(rets)
+    assert words.startswith("1 injured athlete this season (2 injuries): of the returns, "), words
+    assert "again" not in words
