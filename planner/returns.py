@@ -524,18 +524,22 @@ __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "c
            "provisional_days", "provisional_of", "returns", "stage_walk"]
 
 
-def again_words(rets: list[Return], r: Return) -> str:
+def again_words(season: Season, rets: list[Return], r: Return) -> str:
     """``the same injury again, 30 days after the return of Fri 1 Oct`` for a record that follows
-    an earlier return of the same athlete in ``rets`` (a re-injury), else ""."""
+    an earlier return of the same athlete (a re-injury), else "". The earlier returns: those of
+    ``rets``, and the returns to ``FIT`` the season records (a player back in pre-season, before
+    the season's first day, has no return in ``rets``)."""
     from planner.text import day, plural
 
-    before = [x for x in rets if x.athlete == r.athlete and x.onset < r.onset and x.fit is not None
-              and x.fit <= r.onset]
+    before = [(x.fit, x.protocol) for x in rets if x.athlete == r.athlete and x.onset < r.onset
+              and x.fit is not None and x.fit <= r.onset]
+    before += [(s.start, inj.protocol) for inj in season.injuries_of(r.athlete)
+               if inj.onset < r.onset for s in inj.stages if s.stage == FIT and s.start <= r.onset]
     if not before:
         return ""
-    last = max(before, key=lambda x: x.fit)
-    what = "the same injury again" if last.protocol == r.protocol else "injured again"
-    return f"{what}, {plural((r.onset - last.fit).days, 'day')} after the return of {day(last.fit)}"
+    fit, protocol = max(before, key=lambda x: x[0])
+    what = "the same injury again" if protocol == r.protocol else "injured again"
+    return f"{what}, {plural((r.onset - fit).days, 'day')} after the return of {day(fit)}"
 
 
 def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
@@ -549,7 +553,7 @@ def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
     # (a P1 recorded weeks before the start read "now P2"); an onset still to come starts in its
     # first stage ("now P1" read as if the player were injured already)
     cal = season.calendar
-    again = again_words(list(rets), r)
+    again = again_words(season, list(rets), r)
     if r.starts_later(season):
         stage = f"starting in {stage_name(r.first_stage(season), r.protocol)}"
     else:

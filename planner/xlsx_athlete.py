@@ -171,7 +171,7 @@ class AthleteSheet:
         cal = season.calendar
         when = (f"today ({text.day_long(cal.today)})" if cal.today is not None and cal.today > cal.start
                 else "at the season start")
-        again = "" if self.ctx.anonymise else again_words(rets, r)
+        again = "" if self.ctx.anonymise else again_words(season, rets, r)
         parts.append(f"{what} from {text.day_long(r.onset)}"
                      + (f" ({again})" if again else "")
                      + (f", first stage {r.first_stage(season)}" if r.starts_later(season)

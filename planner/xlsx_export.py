@@ -358,7 +358,7 @@ def _put(ctx: _Ctx, ws: Worksheet, rows) -> None:
 
 
 # -- Cover -------------------------------------------------------------------------------------------
-def _injured_sentence(rets: list) -> str:
+def _injured_sentence(season: Season, rets: list) -> str:
     """``3 injured athletes: 2 back before their target, 1 misses it``; every return counts (a
     re-injury's too: "4 injured athletes (5 injuries, 1 athlete injured again): ...")."""
     per_athlete = Counter(r.athlete for r in rets)
@@ -385,12 +385,13 @@ def _injured_sentence(rets: list) -> str:
     prov = sum(1 for r in rets if r.provisional)
     past = sum(1 for r in rets if getattr(r, "past", False))
     out = f"{text.plural(n, 'injured athlete')} this season"
-    if len(rets) > n:
-        # injured again after a return, as the Returns sheet says it (a second injury during
-        # the first's rehab is no re-injury there)
-        again = len({r.athlete for r in rets if again_words(rets, r)})
-        out += (f" ({text.plural(len(rets), 'injury', 'injuries')}"
-                + (f", {text.plural(again, 'athlete')} injured again)" if again else ")"))
+    # injured again after a return (one before the season too), as the Returns sheet says it;
+    # a second injury during the first's rehab is no re-injury there
+    again = len({r.athlete for r in rets if again_words(season, rets, r)})
+    extra = ([text.plural(len(rets), 'injury', 'injuries')] if len(rets) > n else []) + (
+        [f"{text.plural(again, 'athlete')} injured again"] if again else [])
+    if extra:
+        out += f" ({', '.join(extra)})"
     out += f" ({past} back before today)" if past else ""
     # the counts are of returns: with a re-injury they add up to more than the athletes
     out += (": of the returns, " if len(rets) > n else ": ") + ", ".join(parts)
@@ -525,7 +526,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     if ctx.broken:
         line("Check", ctx.broken, st.warning(), bold=True)
     line("Squad", f"{text.plural(len(season.athletes), 'athlete')}")
-    line("Injured", _injured_sentence(rets) + " Each return is on the Returns sheet.")
+    line("Injured", _injured_sentence(season, rets) + " Each return is on the Returns sheet.")
     for key, value, warn in _in_progress_lines(season):
         line(key, value, st.warning() if warn else None, bold=warn)
     line("Competitions", f"{len(season.competitions)}: {len(prio['A'])} A"
@@ -645,7 +646,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             a.id if ctx.anonymise else f"{a.name} ({a.id})",
             a.position,
             ("–" if ctx.anonymise else protocol_name(ret.protocol))
-            + (f" ({again})" if not ctx.anonymise and (again := again_words(rets, ret)) else ""),
+            + (f" ({again})" if not ctx.anonymise and (again := again_words(season, rets, ret)) else ""),
             ret.onset,
             f"{ret.first_stage(season)} (from its onset)" if ret.starts_later(season)
             else ret.stage_words(),

@@ -412,27 +412,29 @@ def test_the_cover_counts_returns_against_their_targets():
     from planner.returns import Return
     from planner.xlsx_export import _injured_sentence
 
+    season = small_season()  # no injury records: the returns alone count
+
     def ret(aid, met, target="Cup", prov=False, past=False):
         return Return(athlete=aid, onset=_day(0), protocol="x", stage_at_p0="P2", fit=_day(3),
                       first_match=None, target=target, target_date=_day(9), target_met=met,
                       provisional=prov, past=past)
 
-    assert _injured_sentence([ret("A", True), ret("B", True), ret("C", False)]) == (
+    assert _injured_sentence(season, [ret("A", True), ret("B", True), ret("C", False)]) == (
         "3 injured athletes this season: 2 back before their target, 1 misses it.")
-    assert _injured_sentence([ret("A", True, prov=True)]) == (
+    assert _injured_sentence(season, [ret("A", True, prov=True)]) == (
         "1 injured athlete this season: 1 back before their target (1 of the returns provisional: "
         "a criteria test is not passed yet).")
     # returns the season already saw are said apart: a coach counts who is injured today
-    assert _injured_sentence([ret("A", True, past=True), ret("B", True, past=True), ret("C", True)]) == (
+    assert _injured_sentence(season, [ret("A", True, past=True), ret("B", True, past=True), ret("C", True)]) == (
         "3 injured athletes this season (2 back before today): 3 back before their target.")
-    assert _injured_sentence([]) == "No injured athlete in this plan."
+    assert _injured_sentence(season, []) == "No injured athlete in this plan."
     # "1 of 1 without a target back this season" read as a puzzle
-    assert _injured_sentence([ret("A", None, target=None)]) == (
+    assert _injured_sentence(season, [ret("A", None, target=None)]) == (
         "1 injured athlete this season: 1 without a target, back this season.")
     away = Return(athlete="B", onset=_day(0), protocol="x", stage_at_p0="P2", fit=None,
                   first_match=None, target=None, target_date=None, target_met=None,
                   provisional=False)
-    assert _injured_sentence([ret("A", None, target=None), away]) == (
+    assert _injured_sentence(season, [ret("A", None, target=None), away]) == (
         "2 injured athletes this season: 1 of 2 without a target back this season.")
 
 
@@ -1153,7 +1155,33 @@ def test_a_second_injury_during_the_first_ones_rehab_is_no_injured_again_on_the_
     during = injury("A1", "P1", start_day=15, onset_day=14)
     s = season(weeks=12, athletes=2, injuries=(first, during))
     rets = returns(s, solve(SolveRequest(s, time_limit=30)).plan)
-    assert len(rets) == 2 and not any(again_words(rets, r) for r in rets)
-    words = _injured_sentence(rets)
+    assert len(rets) == 2 and not any(again_words(s, rets, r) for r in rets)
+    words = _injured_sentence(s, rets)
     assert words.startswith("1 injured athlete this season (2 injuries): of the returns, "), words
     assert "again" not in words
+
+
+def test_a_re_injury_after_a_return_before_the_season_is_said_as_one(tmp_path):
+    """Back to full training in pre-season (FIT recorded before the season's first day), the same
+    injury again in week 2: that return is no return of the plan, and neither the Returns sheet,
+    the Cover nor the coach's line said "again"."""
+    from planner.returns import again_words, return_text, returns
+    from planner.xlsx_export import _injured_sentence
+    from solver import SolveRequest, solve
+    from tests.builders import injury, season
+
+    before = injury("A1", "FIT", start_day=-12, history=(("S3", -25),))
+    again = injury("A1", "P1", start_day=9, onset_day=8)
+    s = season(weeks=12, athletes=2, injuries=(before, again))
+    plan = solve(SolveRequest(s, time_limit=30)).plan
+    rets = returns(s, plan)
+    assert [r.onset for r in rets] == [again.onset]  # the pre-season return is no return here
+    words = "the same injury again, 20 days after the return of "
+    assert again_words(s, rets, rets[0]).startswith(words)
+    assert words in return_text(s, rets[0], rets)
+    assert _injured_sentence(s, rets).startswith("1 injured athlete this season (1 athlete injured "
+                                                 "again): ")
+    path = tmp_path / "plan.xlsx"
+    export_workbook(s, plan, path)
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(path)["Returns"].iter_rows(min_row=2)]
+    assert words in rows[0][2]
