@@ -73,6 +73,11 @@ class HandoutDay:
     planned_words: str = ""  # a past day planned at 0: what that was (a recovery session, a day off)
     logged_top: float | None = None  # the top speed logged (% of max), as written
     played: float | None = None  # minutes played logged on a competition day
+    # a past calm day after a recorded flare-up: RH-FL's most (60 %), said when the log is above
+    calm_cap: int | None = None
+    # a past day's planned load as the load figures count it (planner.loadtable: a day whose
+    # stage a flare-up changed afterwards keeps the session planned for it), None: the session's
+    planned_au: float | None = None
 
     @property
     def deviation(self) -> str:
@@ -89,6 +94,11 @@ class HandoutDay:
         if self.cap is not None and done > self.cap and self.cap < 100:  # 100 %: a new max
             parts.append(f"above {self.stage}'s {self.cap} %" if parts
                          else f"{self.logged_words}, above {self.stage}'s {self.cap} %")
+        elif self.calm_cap is not None and done > self.calm_cap:
+            # the day after a flare-up: the stage's cap is not the one that held (RH-FL), as the
+            # inspector and 'periodize explain' say it ("at most 60 %")
+            calm = f"above the calm day's {self.calm_cap} % after the flare-up (RH-FL)"
+            parts.append(calm if parts else f"{self.logged_words}, {calm}")
         said = ", ".join(parts)
         if self.pain:
             said += ("; " if said else "") + f"pain {self.pain:g}/10 logged"
@@ -133,7 +143,7 @@ class HandoutDay:
         done = ""
         if self.logged_load is not None and not self.as_logged:
             done = self.logged_summary
-            plan = self.session.load
+            plan = self.planned_au if self.planned_au is not None else self.session.load
             if plan and abs(self.logged_load - plan) > LOAD_NOTED * plan:
                 done += (f" ({text.number(self.logged_load)} AU, planned "
                          f"{text.number(plan)} AU)")
@@ -332,6 +342,7 @@ class Handouts:
         self._days: dict[str, list[Prescription] | None] = {}
         self._returns = {}
         self._planned: dict[str, tuple[int, tuple[float, ...]]] = {}
+        self._calms: dict[str, dict[int, int]] = {}
         # the return still to plan first: a return on today itself (not counted) only where
         # the athlete has no other (a later injury's weeks read the earlier return otherwise)
         for r in sorted(returns(season, plan), key=lambda r: not r.counted):
@@ -360,13 +371,28 @@ class Handouts:
         that), so the week page, the Load sheet and ``periodize load`` say one planned figure."""
         if _week_load(sessions) is None:
             return None
+        return float(sum(self._planned_au(f, i) for i in days))
+
+    def _planned_au(self, f: AthleteFacts, i: int) -> float:
+        """Day ``i``'s planned load as the load figures count it (planner.loadtable)."""
         if f.id not in self._planned:
             from planner.loadtable import athlete_load
 
             al = athlete_load(self.season, self.plan, f.id, tl=self.tl, facts=f)
             self._planned[f.id] = (al.season_start, al.planned)
         off, planned = self._planned[f.id]
-        return float(sum(planned[off + i] for i in days))
+        return planned[off + i]
+
+    def _calm(self, f: AthleteFacts) -> dict[int, int]:
+        """The past calm days after a recorded flare-up (index -> RH-FL's most), the flare-up's
+        own day left out (the session that flared up is no breach), read once."""
+        got = self._calms.get(f.id)
+        if got is None:
+            from planner.history import flare_calm_caps
+
+            got = self._calms[f.id] = {i: c for i, c in flare_calm_caps(
+                self.season, f.id, self.tl).items() if c > 0}
+        return got
 
     # -- one week ----------------------------------------------------------------------------
     def _week(self, f: AthleteFacts, sessions: list[Prescription], prov: list[bool],
@@ -434,7 +460,11 @@ class Handouts:
         planned = ap.planned.get(tl.days[i]) if ap is not None else None
         if planned is not None and not went_otherwise(f.st[i], planned, f.it[i]):
             planned = None  # under a fit day's ceiling: as planned (planner.history)
-        cap = f.cap(i) if past and f.st[i] not in (FIT, INJ) else None
+        rec = f.records[f.gov[i]] if past and f.gov[i] is not None else None
+        # the session the injury happened in, or the one that flared up, is no breach of the
+        # stage it starts (as 'periodize log', the Cover and the inspector read it)
+        started = rec is not None and (tl.days[i] == rec.onset or tl.days[i] in rec.flare_ups)
+        cap = f.cap(i) if past and f.st[i] not in (FIT, INJ) and not started else None
         session = sessions[i]
         for rule in rules:  # said once, in the week's Pain row
             if rule in session.content:
@@ -455,7 +485,9 @@ class Handouts:
                           planned_words=self._planned_zero(f, i) if planned == 0 else "",
                           logged_top=None if logged is None or logged.top_pct is None
                           else round(logged.top_pct, 1),
-                          played=None if logged is None or not tl.is_comp[i] else logged.played)
+                          played=None if logged is None or not tl.is_comp[i] else logged.played,
+                          calm_cap=self._calm(f).get(i) if past else None,
+                          planned_au=self._planned_au(f, i) if logged is not None else None)
 
     def _planned_zero(self, f: AthleteFacts, i: int) -> str:
         """What a past day planned at 0 was: away, out of the squad on a match day, a recovery
@@ -493,7 +525,15 @@ class Handouts:
     def _match_line(self, f: AthleteFacts, i: int) -> str:
         tl = self.tl
         names = " / ".join(f"{c.name} ({c.priority})" for c in tl.comp_on[i])
-        return f"{text.day(tl.days[i])}: {names}, {match_role(f, i)}"
+        role = match_role(f, i)
+        rec = f.records[f.gov[i]] if i < tl.p0 and f.gov[i] is not None else None
+        if rec is not None and rec.onset == tl.days[i] and not f.played[i]:
+            # injured in the match: the record holds the stage from that day, but the log says
+            # he played (the page read "in rehab, not playing" beside "30 min played")
+            logged = self._logged(f.id).get(tl.days[i])
+            if logged is not None and logged.played:
+                role = f"played {logged.played:g} min (logged), injured that day"
+        return f"{text.day(tl.days[i])}: {names}, {role}"
 
     def _kind_text(self, kind: str, w: int, rehab: bool = False, mixed: bool = False) -> str:
         text_ = self._kind_words(kind, w, rehab)

@@ -484,3 +484,46 @@ def test_a_week_begun_by_a_flare_up_keeps_its_stage_limits():
     moved = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
     (past,) = handout_weeks(moved, moved.plan, ["A1"], [1])
     assert past.title.endswith("past: nothing logged, as planned")
+
+
+def test_a_calm_day_above_60_is_said_and_the_injury_match_is_no_breach_and_was_played():
+    """Lived weeks of the demo: the day after a recorded flare-up, logged at 70 %, read as a
+    plain P2 day (the inspector says "Calm day: at most 60 %"), its load "planned 240 AU" where
+    the week's planned load counted the 300 AU planned for it; and a player hurt in a match he
+    played 30 minutes read "above P1's 0 %" (no breach, 'periodize explain' says) under a Matches
+    line "in rehab, not playing"."""
+    from planner import edits as E
+    from planner.season import Session
+    from solver import SolveRequest, solve
+    from tests.builders import day, injury, season
+
+    s = season(weeks=3, athletes=3, injuries=(injury("A1", "P3", start_day=-10),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    ap = s.plan.for_athlete("A1")
+    assert ap.stages[8] == ap.stages[9] == "P3" and s.plan.for_athlete("A2").intensity[5] == 100
+    lived = E.AdvanceToday(today=day(14), accepted=()).apply(s)
+    lived = E.LogSessions(sessions=(
+        Session(athlete="A1", date=day(8), minutes=30, rpe=5, top_speed_pct=70, pain=6),
+        Session(athlete="A1", date=day(9), minutes=60, rpe=4, top_speed_pct=70),
+        Session(athlete="A2", date=day(5), minutes=30, rpe=8, top_speed_pct=100,
+                minutes_played=30, pain=7))).apply(lived)
+    lived = E.RecordFlareUp(athlete="A1", date=day(8)).apply(lived)
+    lived = lived.model_copy(update={"injuries": lived.injuries + (
+        injury("A2", "P1", start_day=5, onset_day=5),)})
+    plan = solve(SolveRequest(lived, time_limit=30)).plan
+    h = Handouts(lived, plan)
+    (week,) = h.weeks("A1", [1])
+    days = {d.date: d for d in week.days}
+    assert days[day(8)].deviation == "Pain 6/10 logged, a flare-up recorded"  # no breach
+    calm = days[day(9)]
+    assert calm.deviation == "Logged 70 %, above the calm day's 60 % after the flare-up (RH-FL)"
+    # the day's planned load is the one the week's planned figure counts: P3's 60 × 5 planned
+    # before the flare-up, not P2's 60 × 4 (logged 60 × 4: within the noted difference)
+    assert calm.session.load == 60 * 4 and calm.planned_au == 60 * 5
+    assert "AU, planned" not in calm.said
+    (hurt,) = h.weeks("A2", [0])
+    onset = next(d for d in hurt.days if d.date == day(5))
+    assert onset.stage == "P1" and "above" not in onset.deviation
+    assert onset.deviation.endswith("pain 7/10 logged")
+    assert hurt.matches == (f"{text.day(day(5))}: Match 1 (C), played 30 min (logged), "
+                            f"injured that day",)
