@@ -629,6 +629,12 @@ class Handouts:
         i = week.first
         st = f.st[i]
         ret = self._returns.get(f.id)
+        if st == FIT:
+            # injured (or flared up after the return) during the week: what comes next is the
+            # stage's (the injury week's page read only "Sat 3 Apr: League match 32, in rehab,
+            # not playing")
+            i = next((j for j in week.days if f.st[j] in REHAB_STAGES), i)
+            st = f.st[i]
         if st in REHAB_STAGES:
             return self._stage_milestone(f, i, week.last, ret)
         if st == INJ:

@@ -487,11 +487,11 @@ def test_a_week_begun_by_a_flare_up_keeps_its_stage_limits():
 
 
 def test_a_calm_day_above_60_is_said_and_the_injury_match_is_no_breach_and_was_played():
-    """Lived weeks of the demo: the day after a recorded flare-up, logged at 70 %, read as a
+    """Weeks lived as a staff lives them: the day after a recorded flare-up, logged at 70 %, read as a
     plain P2 day (the inspector says "Calm day: at most 60 %"), its load "planned 240 AU" where
     the week's planned load counted the 300 AU planned for it; and a player hurt in a match he
     played 30 minutes read "above P1's 0 %" (no breach, 'periodize explain' says) under a Matches
-    line "in rehab, not playing"."""
+    line "in rehab, not playing", and his week's Next line named only the next match."""
     from planner import edits as E
     from planner.season import Session
     from solver import SolveRequest, solve
@@ -527,3 +527,5 @@ def test_a_calm_day_above_60_is_said_and_the_injury_match_is_no_breach_and_was_p
     assert onset.deviation.endswith("pain 7/10 logged")
     assert hurt.matches == (f"{text.day(day(5))}: Match 1 (C), played 30 min (logged), "
                             f"injured that day",)
+    # what comes next is the new stage's, not only the next match "in rehab, not playing"
+    assert hurt.milestone.startswith(f"P1 lasts at least 7 days: {text.day(day(12))}")
