@@ -501,12 +501,18 @@ def returns_moved(before: Season, after: Season, season_file: str | None = None)
     tl = Timeline(after)
     out = []
     for r in now:
-        old = was.get((r.athlete, r.onset))
-        if old is None or r.fit is None or r.fit == old:
+        key = (r.athlete, r.onset)
+        if key not in was or r.fit == was[key]:
             continue
-        why = _why_later(after, r.athlete, start, today, tl, season_file) if r.fit > old else ""
-        out.append(f"  {after.athlete_label(r.athlete)}: back to full training {day_long(r.fit)} "
-                   f"(was {day_long(old)}){why}")
+        old = was[key]
+        # a return that leaves the season (None) moved later too: a flare-up that puts the
+        # athlete out for the rest of the season is the biggest move of all
+        later = old is not None and (r.fit is None or r.fit > old)
+        why = _why_later(after, r.athlete, start, today, tl, season_file) if later else ""
+        new = f"back to full training {day_long(r.fit)}" if r.fit is not None else \
+            "not back to full training this season"
+        was_words = day_long(old) if old is not None else "not this season"
+        out.append(f"  {after.athlete_label(r.athlete)}: {new} (was {was_words}){why}")
     return (["Returns moved:"] + out) if out else []
 
 

@@ -840,3 +840,23 @@ def test_a_past_day_read_under_the_recorded_stage_does_not_say_it_went_as_planne
     said = why_day(kept, kept.plan, "A1", days[0]).text()
     assert "went as planned" not in said
     assert "within the stage the records give that day" in said
+
+
+def test_a_return_pushed_out_of_the_season_is_a_return_moved():
+    """A flare-up that left an athlete not back this season was the biggest move of all, and
+    "Returns moved" left it out (a date on one side only was skipped); the other way round too."""
+    s = season(weeks=5, athletes=2, injuries=(injury("A1", "S2", start_day=-3),), today=day(7))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    flared = E.RecordFlareUp(athlete="A1", date=day(6)).apply(s)
+    flared = flared.model_copy(update={"plan": solve(SolveRequest(flared, time_limit=30)).plan})
+    from planner.returns import returns
+
+    (was,) = [r.fit for r in returns(s, s.plan)]
+    assert was is not None and [r.fit for r in returns(flared, flared.plan)] == [None]
+    from planner.text import day_long
+
+    assert returns_moved(s, flared) == [
+        "Returns moved:",
+        f"  Athlete 1 (A1): not back to full training this season (was {day_long(was)})"]
+    assert returns_moved(flared, s) == [
+        "Returns moved:", f"  Athlete 1 (A1): back to full training {day_long(was)} (was not this season)"]
