@@ -341,8 +341,10 @@ def test_pain_on_the_day_of_an_accepted_stage_change_the_flare_up_undoes_it(tmp_
     assert r.returncode == 0, r.stderr
     assert "Proposed flare-up: Athlete 1 (A1)" in r.stdout
     assert "Pain: Athlete 2 (A2) logged pain 7/10" in r.stdout  # fit: listed, nothing proposed
-    assert (f"recording Athlete 1 (A1)'s flare-up of {day(step).isoformat()} undoes the move to "
-            f"S2 just recorded for that day") in r.stdout, r.stdout
+    assert (f"Athlete 1 (A1)'s pain of 7/10 on {day(step).isoformat()} proposes a flare-up, not "
+            f"recorded. Recording it (periodize record s.season.json --flare-up A1 "
+            f"{day(step).isoformat()} --save) undoes the move to S2 just recorded for that "
+            f"day") in r.stdout, r.stdout
     r = run("whatif", "s.season.json", "--new", "Flared", "--flare-up", "A1",
             day(step).isoformat(), "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
@@ -352,6 +354,37 @@ def test_pain_on_the_day_of_an_accepted_stage_change_the_flare_up_undoes_it(tmp_
     assert sc.plan is not None and check_plan(flared, sc.plan).violations == ()
     assert athlete_stage_on(flared.injuries_of("A1"), day(step)) == "P3"
     assert "S2" not in [x.stage for x in flared.injuries_of("A1")[0].stages]
+
+
+def test_a_pain_before_accepted_stage_changes_is_said_once_with_the_commands(tmp_path):
+    """A pain that proposes a flare-up, logged before a stage change --accept records: the note
+    said "that flare-up" of one nobody recorded, sent a command-line user to the app, was said
+    once per pain, and came back at every later move for the same old pain."""
+    s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    stages = load_season(tmp_path / "s.season.json").plan.for_athlete("A1").stages
+    step = next(i for i in range(2, 14) if stages[i] != stages[i - 1])
+    pains = [day(step - 2).isoformat(), day(step - 1).isoformat()]
+    (tmp_path / "log.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n" + "".join(
+        f"A1,{d},60,6,7\n" for d in pains), encoding="utf-8")
+    r = run("advance", "s.season.json", "--today", day(step + 1).isoformat(), "--accept",
+            "--log", "log.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    notes = [x for x in r.stdout.splitlines() if x.strip().startswith("Note:")]
+    assert notes == [
+        f"  Note: Athlete 1 (A1)'s pain of 7/10 on {pains[0]} proposes a flare-up, not recorded; "
+        f"the stage changes just recorded for A1 from {day(step).isoformat()} on stand after it "
+        f"(the plan that projected them did not know of it). If it was a flare-up: move today "
+        f"without --accept (those changes are then not recorded), record it (periodize record "
+        f"s.season.json --flare-up A1 {pains[0]} --save), and record with --stage only the stage "
+        f"changes the physio confirms."], r.stdout
+    (tmp_path / "log2.csv").write_text(f"Athlete ID,Date,Minutes,RPE,Pain\nA1,"
+                                       f"{day(step + 2).isoformat()},60,6,1\n", encoding="utf-8")
+    r = run("advance", "s.season.json", "--today", day(step + 15).isoformat(), "--accept",
+            "--log", "log2.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0 and "Recorded as history" in r.stdout, r.stdout
+    assert "Note:" not in r.stdout, r.stdout
 
 
 def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from_today(tmp_path):

@@ -261,7 +261,7 @@ def cmd_advance(args) -> int:
             after = _read_log_for(after, args)
     print(said.getvalue(), end="")
     if args.log:
-        _flare_before_accepted(after, accepted)
+        _flare_before_accepted(after, accepted, before, args.season)
     gap = unlogged_text(season, today, after.sessions)
     if gap:
         print(gap)
@@ -489,24 +489,37 @@ def _plan_as_it_stands(season, time_limit: float, path: str):
     return season.model_copy(update={"plan": outcome.plan}), None
 
 
-def _flare_before_accepted(season, accepted) -> None:
-    """A flare-up the log proposes before stage changes just recorded for the same athlete: the
-    records stand (rules-spec.md section 6), so recording the flare-up alone changes little."""
+def _flare_before_accepted(season, accepted, since: dt.date, path: str) -> None:
+    """A flare-up the log proposes, in the days just lived (from ``since``), before stage changes
+    just recorded for the same athlete: the records stand (rules-spec.md section 6), so
+    recording the flare-up alone changes little. Said once per athlete; the pains of earlier
+    weeks were said by the move that lived them."""
     from planner.progress import flare_proposals
 
+    said = set()
     for p in flare_proposals(season):
+        if p.date < since or p.athlete in said:
+            continue
+        who = season.athlete_label(p.athlete)
+        record = f"periodize record {shlex.quote(path)} --flare-up {p.athlete} {p.date.isoformat()} --save"
         same = next((x for x in accepted if x.athlete == p.athlete and x.date == p.date), None)
         if same is not None:
             stage = "full training" if same.stage == "FIT" else same.stage
-            print(f"  Note: recording {season.athlete_label(p.athlete)}'s flare-up of "
-                  f"{p.date.isoformat()} undoes the move to {stage} just recorded for that day: "
-                  f"the athlete goes back one stage from the stage held the day before.")
+            said.add(p.athlete)
+            print(f"  Note: {who}'s pain of {p.pain:g}/10 on {p.date.isoformat()} proposes a "
+                  f"flare-up, not recorded. Recording it ({record}) undoes the move to {stage} "
+                  f"just recorded for that day: the athlete goes back one stage from the stage "
+                  f"held the day before.")
+            continue
         later = sorted(x.date for x in accepted if x.athlete == p.athlete and x.date > p.date)
         if later:
-            print(f"  Note: {season.athlete_label(p.athlete)}'s stage changes recorded from "
-                  f"{later[0].isoformat()} on stand after that flare-up; if it held the athlete "
-                  f"back, record the flare-up in the app and move those stage changes too "
-                  f"(or run advance again without --accept).")
+            said.add(p.athlete)
+            print(f"  Note: {who}'s pain of {p.pain:g}/10 on {p.date.isoformat()} proposes a "
+                  f"flare-up, not recorded; the stage changes just recorded for {p.athlete} from "
+                  f"{later[0].isoformat()} on stand after it (the plan that projected them did "
+                  f"not know of it). If it was a flare-up: move today without --accept (those "
+                  f"changes are then not recorded), record it ({record}), and record with --stage "
+                  f"only the stage changes the physio confirms.")
 
 
 def _plan_as_it_stood(season, before: dt.date, time_limit: float, path: str):
