@@ -272,7 +272,8 @@ def _past_text(c: _Context, i: int) -> str:
     day = c.tl.days[i]
     logged = c.logged().get(day)
     it = c.ap.intensity[i]
-    calm = flare_calm_caps(c.season, c.aid, c.tl).get(i) if logged is None else None
+    calm_cap = flare_calm_caps(c.season, c.aid, c.tl).get(i)
+    calm = calm_cap if logged is None else None
     if calm is not None:
         f0 = max(f for rec in c.season.injuries_of(c.aid) for f in rec.flare_ups if f <= day)
         when = "the day of a flare-up" if f0 == day else f"a calm day after the flare-up on {text.day(f0)}"
@@ -303,6 +304,10 @@ def _past_text(c: _Context, i: int) -> str:
         if logged.pain is not None:
             parts.append(f"pain {logged.pain:g}/10")
         out = f"This day is in the past: it keeps what was logged ({', '.join(parts)}), so {it} %."
+        if calm_cap and it > calm_cap:  # a calm day after a flare-up (its own day flared up)
+            f0 = max(f for rec in c.season.injuries_of(c.aid) for f in rec.flare_ups if f < day)
+            out += (f" That is above the {calm_cap} % a calm day after the flare-up on "
+                    f"{text.day(f0)} allows (RH-FL).")
         if it == 0 and logged.top_pct is None and logged.minutes > 0 and not c.facts.played[i]:
             # rules-spec.md section 9: without a top speed the stored plan's level stands; "so
             # 0 %" after a 120-minute session read as "he did not run"

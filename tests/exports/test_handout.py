@@ -521,6 +521,14 @@ def test_a_calm_day_above_60_is_said_and_the_injury_match_is_no_breach_and_was_p
     # before the flare-up, not P2's 60 × 4 (logged 60 × 4: within the noted difference)
     assert calm.session.load == 60 * 4 and calm.planned_au == 60 * 5
     assert "AU, planned" not in calm.said
+    # the inspector and 'periodize explain' say it too ("so 70 %" beside "at most 60 %" read as
+    # no breach), and not of the flare-up's own day, the session that flared up
+    from planner.why import why_day
+
+    said = why_day(lived, plan, "A1", day(9)).text()
+    assert f"so 70 %. That is above the 60 % a calm day after the flare-up on {text.day(day(8))} " \
+           f"allows (RH-FL)." in said, said
+    assert "a calm day after the flare-up" not in why_day(lived, plan, "A1", day(8)).text()
     (hurt,) = h.weeks("A2", [0])
     onset = next(d for d in hurt.days if d.date == day(5))
     assert onset.stage == "P1" and "above" not in onset.deviation
