@@ -321,6 +321,18 @@ class Return:
     # why the target is not played, when the athlete is back before it (RE-1's sessions not
     # done, away, out of the squad): a MISSED said with its reason
     missed_why: str = ""
+    # back, but no match played after the return in its span: the first competition after it
+    # and why it is not played ("Cup final (Sat 8 May): 2 of the 3 team sessions ..."); "" when
+    # no competition follows the return
+    no_match_why: str = ""
+
+    def no_match_words(self) -> str:
+        """What the return's first match reads when there is none: the season has no match
+        after it, or the first one after it and why it is not played ("no match after" read as
+        if the Cup final two days later did not exist)."""
+        if self.no_match_why:
+            return f"no match played after it ({self.no_match_why})"
+        return "no match after it this season"
 
     def back_note(self, named: bool = True) -> str:
         """`` (provisional: …)``, `` (recorded without a passing test: …)`` or nothing.
@@ -445,7 +457,22 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         counted=counted,
         untested=() if fit is None else _untested(rec, proto, tl.days[fit]),
         missed_why="" if ti is None or fit is None else _missed_why(f, fit, ti),
+        no_match_why=_no_match_why(f, fit, span.stop) if fit is not None and first_match is None
+        else "",
     )
+
+
+def _no_match_why(f: AthleteFacts, fit: int, stop: int) -> str:
+    """The first competition from ``fit`` before ``stop`` and why the athlete does not play it
+    ("" when there is none)."""
+    from planner.text import day
+
+    tl = f.tl
+    ci = next((i for i in range(fit, stop) if tl.is_comp[i]), None)
+    if ci is None:
+        return ""
+    names = " / ".join(f"'{c.name}'" for c in tl.comp_on[ci])
+    return f"{names} on {day(tl.days[ci])}: {_missed_why(f, fit, ci) or 'not planned to play'}"
 
 
 def _missed_why(f: AthleteFacts, fit: int, ti: int) -> str:
@@ -567,7 +594,7 @@ def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
         back = "not back to full training this season"
     else:
         back = f"back {day_long(r.fit)}" + r.back_note()
-        back += f", first match {day_long(r.first_match)}" if r.first_match else ", no match after"
+        back += f", first match {day_long(r.first_match)}" if r.first_match else f", {r.no_match_words()}"
     target = ""
     if r.target is not None:
         when = day_long(r.target_date) if r.target_date else "?"

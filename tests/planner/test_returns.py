@@ -257,3 +257,26 @@ def test_a_provisional_return_names_every_step_s_tests_not_passed():
     stages_named = {s.id for s in proto.stages for c in s.criteria if c.name in kofi.pending}
     assert kofi.provisional and len(stages_named) >= 2, kofi.pending
     assert len(set(kofi.pending)) == len(kofi.pending)  # each once, in the order of the steps
+
+
+def test_no_match_after_a_return_says_which_match_and_why_when_one_follows():
+    """Back two days before the season's last match, held out of it by RE-1: the return read
+    "no match after", as if the match did not exist."""
+    from planner.returns import return_text
+    from solver import SolveRequest, solve
+    from tests.builders import season
+
+    def back(start_day):
+        s = season(weeks=3, athletes=2, injuries=(
+            injury("A1", "S3", start_day=start_day, onset_day=0, history=(("S2", 3),)),))
+        (r,) = returns(s, solve(SolveRequest(s, time_limit=30)).plan)
+        return s, r
+
+    s, r = back(10)
+    assert r.fit == day(17) and r.first_match is None
+    words = ("no match played after it ('Match 3' on Sat 23 Jan: 2 of the 3 team sessions RE-1 "
+             "asks before a first match done by then)")
+    assert r.no_match_words() == words
+    assert f", {words}" in return_text(s, r, [r])
+    s, r = back(13)  # back after the last match
+    assert r.fit == day(20) and r.no_match_words() == "no match after it this season"

@@ -94,6 +94,7 @@ class ReturnRow:
     congested: str = ""  # a congested run of starts soon after the return (planner.congestion)
     missed_why: str = ""  # why a missed target is not played though back before it
     pending: tuple[str, ...] = ()  # a provisional return: the criteria not passed yet
+    no_match: str = "no match after it this season"  # planner.returns.Return.no_match_words
 
     @property
     def missed(self) -> bool:
@@ -116,7 +117,7 @@ class ReturnRow:
             elif self.untested:
                 back += f" (recorded without a passing test: {', '.join(self.untested)})"
             back += (f"; first match {day_long(self.first_match)}" if self.first_match
-                     else "; no match after it")
+                     else f"; {self.no_match}")
             if self.first_match and self.first_role == "start":
                 # domain.md 2.1: a first match back with its minutes capped
                 back += (" as a starter (to cap the minutes of the first match back, set "
@@ -201,7 +202,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             selection=r.target_met is False and not r.target_missed,
             first_role="start" if "start" in roles else "bench" if "bench" in roles else None,
             congested=after_return_words(run) if run is not None else "",
-            missed_why=r.missed_why, pending=r.pending))
+            missed_why=r.missed_why, pending=r.pending, no_match=r.no_match_words()))
     if season.plan is None or not rets:
         rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
     order = {aid: k for k, aid in enumerate(display_ids(season))}
