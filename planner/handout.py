@@ -33,12 +33,20 @@ __all__ = ["HandoutDay", "HandoutWeek", "Handouts", "handout_weeks", "keep_units
 ROLE_WORDS = {"start": "you start", "bench": "on the bench", "out": "not in the squad"}
 
 
-def match_role(f: AthleteFacts, i: int) -> str:
+def match_role(f: AthleteFacts, i: int, logged: dict | None = None) -> str:
     """The athlete's part in competition day ``i``, in the words of a handout or calendar: a
     returner held out until the re-entry sessions are done (RE-1) is told so, not that he was
-    left out of the squad."""
+    left out of the squad. ``logged``: the athlete's logged days (planner.history), for a player
+    injured in a match he played (the record holds the stage from that day: "in rehab, not
+    playing" stood beside "30 min played")."""
     if f.played[i]:
         return ROLE_WORDS["start" if f.it[i] == 100 else "bench"]
+    tl = f.tl
+    rec = f.records[f.gov[i]] if logged and i < tl.p0 and f.gov[i] is not None else None
+    if rec is not None and rec.onset == tl.days[i]:
+        got = logged.get(tl.days[i])
+        if got is not None and got.played:
+            return f"played {got.played:g} min (logged), injured that day"
     if f.st[i] != FIT:
         return "in rehab, not playing"
     if i in f.off:
@@ -525,15 +533,7 @@ class Handouts:
     def _match_line(self, f: AthleteFacts, i: int) -> str:
         tl = self.tl
         names = " / ".join(f"{c.name} ({c.priority})" for c in tl.comp_on[i])
-        role = match_role(f, i)
-        rec = f.records[f.gov[i]] if i < tl.p0 and f.gov[i] is not None else None
-        if rec is not None and rec.onset == tl.days[i] and not f.played[i]:
-            # injured in the match: the record holds the stage from that day, but the log says
-            # he played (the page read "in rehab, not playing" beside "30 min played")
-            logged = self._logged(f.id).get(tl.days[i])
-            if logged is not None and logged.played:
-                role = f"played {logged.played:g} min (logged), injured that day"
-        return f"{text.day(tl.days[i])}: {names}, {role}"
+        return f"{text.day(tl.days[i])}: {names}, {match_role(f, i, self._logged(f.id))}"
 
     def _kind_text(self, kind: str, w: int, rehab: bool = False, mixed: bool = False) -> str:
         text_ = self._kind_words(kind, w, rehab)

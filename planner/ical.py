@@ -38,6 +38,7 @@ from planner.anonymise import anonymised, name_pairs, scrub
 from planner.errors import InputError
 from planner.filegroup import athlete_file_names, prepare_folder, write_group
 from planner.handout import match_role
+from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.season import FIT, INJ, Plan, Season
 from planner.sessions import Prescriber, Prescription
@@ -214,9 +215,10 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
 
 
 def _competitions(season: Season, tl: Timeline, f, events: _Events) -> None:
+    logged = logged_days(season, f.id) if f is not None else None
     for c in sorted(season.competitions, key=lambda c: (c.date, c.name)):
         i = tl.index(c.date)
-        role = match_role(f, i) if f is not None and i is not None else ""
+        role = match_role(f, i, logged) if f is not None and i is not None else ""
         events.add(f"competition-{_slug(c.id)}", c.date, f"{c.name}: {role}" if role else c.name,
                    f"Competition, priority {c.priority}." + (f" {role[:1].upper()}{role[1:]}." if role else ""),
                    "Competition", c.last)

@@ -535,5 +535,10 @@ def test_a_calm_day_above_60_is_said_and_the_injury_match_is_no_breach_and_was_p
     assert onset.deviation.endswith("pain 7/10 logged")
     assert hurt.matches == (f"{text.day(day(5))}: Match 1 (C), played 30 min (logged), "
                             f"injured that day",)
+    # the calendar's match event says the same
+    from planner.ical import athlete_calendar
+
+    cal = athlete_calendar(lived, plan, "A2").to_ical().decode()
+    assert "SUMMARY:Match 1: played 30 min (logged)\\, injured that day" in cal, cal
     # what comes next is the new stage's, not only the next match "in rehab, not playing"
     assert hurt.milestone.startswith(f"P1 lasts at least 7 days: {text.day(day(12))}")
