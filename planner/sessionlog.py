@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -633,11 +634,17 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     return result
 
 
+def _name_key(text: object) -> str:
+    """A name or an ID as compared: case, spacing and Unicode composition do not matter (a file
+    saved on a Mac writes "José" as "Jose" and a combining accent, which looks the same)."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
+
+
 def _near_name(key: str, season: Season) -> str | None:
     """The squad's one name (with its ID) close to ``key`` ("Jon Lind": Jonas Lind (A04))."""
     import difflib
 
-    names = {" ".join(a.name.split()).casefold(): a for a in season.athletes}
+    names = {_name_key(a.name): a for a in season.athletes}
     close = difflib.get_close_matches(key, list(names), n=2, cutoff=0.75)
     if len(close) != 1:
         return None
@@ -649,13 +656,13 @@ def _athletes(col, season: Season, problems: list, where) -> list[str | None]:
     exact = {a.id for a in season.athletes}
     by_key: dict[str, list[str]] = {}  # IDs whatever their case ("a07" is A07)
     for a in season.athletes:
-        by_key.setdefault(a.id.casefold(), []).append(a.id)
+        by_key.setdefault(_name_key(a.id), []).append(a.id)
     by_name = {}
     for a in season.athletes:
-        by_name.setdefault(" ".join(a.name.split()).casefold(), []).append(a.id)
+        by_name.setdefault(_name_key(a.name), []).append(a.id)
     out = []
     for i, v in col.items():
-        written = " ".join(str(v).split())
+        written = " ".join(unicodedata.normalize("NFC", str(v)).split())
         key = written.casefold()
         cased = by_key.get(key, [])
         # the ID as written, else the one ID it is in another case (a file made before IDs had

@@ -156,6 +156,20 @@ def test_two_athletes_with_one_name_need_the_id(tmp_path, s):
         read_sessions(write(tmp_path, f"Athlete,Date,Minutes,RPE\nAnn Ash,{day(1)},60,5\n"), twin)
 
 
+def test_a_name_written_with_a_combining_accent_is_the_same_name(tmp_path, s):
+    """A log saved on a Mac writes "José" as "Jose" and a combining accent: it looked the same
+    as the squad's name, and was refused as "no athlete has that name; did you mean José?"."""
+    import unicodedata
+
+    squad = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"name": "José Müller"}),)
+                                 + s.athletes[1:]})
+    mac = unicodedata.normalize("NFD", "José Müller")
+    assert mac != "José Müller"
+    r = read_sessions(write(tmp_path, f"Player,Date,Minutes,RPE\n{mac},{day(1)},60,5\n"
+                                      f" josé  MÜLLER ,{day(2)},60,5\n"), squad)
+    assert [(x.athlete, x.date) for x in r.sessions] == [("A1", day(1)), ("A1", day(2))]
+
+
 def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(tmp_path, s):
     fast = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}),)
                                 + s.athletes[1:]})
