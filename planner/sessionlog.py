@@ -835,6 +835,29 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> No
             problem = limit_problem(key, v[i]) if not (kmh and key == "top_ms") else \
                 _kmh_problem(v[i])  # said in the column's own unit
             problems.append(f"{where(i, key)}: {problem}")
+    _pct_in_a_speed_unit(nums.get("top_pct"), where, notes, mapping.get("top_pct"))
+
+
+LOW_PCT = 40  # a log's top speeds in % all at or below this: more likely km/h or m/s
+
+
+def _pct_in_a_speed_unit(pct, where, notes: list, header: str | None) -> None:
+    """A 'Top speed %' column holding speeds (31.5 km/h, 8.9 m/s typed into the form's column)
+    reads as 31.5 % of the max: in range, so taken, and the day counted as no speed work. Every
+    top speed at or below 40 % (none of them a speed day) is said, with the column name that
+    reads them as speeds; the sessions are still read (a log of rehab jogging may be so)."""
+    if pct is None:
+        return
+    given = pct[(pct == pct) & (pct > 1.5)]
+    if given.empty or given.max() > LOW_PCT:
+        return
+    top = given.idxmax()
+    unit = "km/h" if given.max() >= 15 else "m/s"
+    notes.append(f"'{header}' has no value above {LOW_PCT} % (the highest, "
+                 f"{where(top, 'top_pct').split(',')[0]}, is {given[top]:g}): no session reached "
+                 f"a speed day. If the column holds speeds in {unit}, not % of the athlete's "
+                 f"max, name it 'Top speed {unit}' and read the log again (replacing the sessions stored "
+                 f"from it, if saved)")
 
 
 def _kmh_problem(ms: float) -> str:

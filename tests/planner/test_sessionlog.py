@@ -170,6 +170,21 @@ def test_a_name_written_with_a_combining_accent_is_the_same_name(tmp_path, s):
     assert [(x.athlete, x.date) for x in r.sessions] == [("A1", day(1)), ("A1", day(2))]
 
 
+def test_a_top_speed_percent_column_of_speeds_is_said_with_the_column_name_that_reads_them(tmp_path, s):
+    """31.5 km/h typed into the form's 'Top speed %' column reads as 31.5 % of the max: in
+    range, so it was taken without a word and the day counted as no speed work."""
+    r = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %\n"
+                                      f"A1,{day(1)},60,5,31.5\nA2,{day(1)},60,5,28\nA3,{day(1)},60,5,\n"), s)
+    assert [x.top_speed_pct for x in r.sessions] == [31.5, 28, None]  # still read as written
+    said = [n for n in r.notes if "Top speed %" in n and "no value above 40" in n]
+    assert len(said) == 1 and "row 2, is 31.5" in said[0] and "name it 'Top speed km/h'" in said[0]
+    ms = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %\nA1,{day(1)},60,5,8.7\n"), s)
+    assert any("name it 'Top speed m/s'" in n for n in ms.notes)
+    fine = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %\n"
+                                         f"A1,{day(1)},60,5,31.5\nA2,{day(1)},60,5,92\n"), s)
+    assert not any("no value above" in n for n in fine.notes)
+
+
 def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(tmp_path, s):
     fast = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}),)
                                 + s.athletes[1:]})
