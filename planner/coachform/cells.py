@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import unicodedata
 
 from planner.coachform.spec import PRIORITIES, WEEKDAY_NAMES
 from planner.season import MAX_MAX_SPEED, MIN_MAX_SPEED, ROLES, WEEKDAYS, max_speed_problem
@@ -51,7 +52,9 @@ def to_text(value: object, what: str) -> str:
         raise Bad(f"{describe(value)} is a date, not {what}; type the {what} as text")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    # one spelling of an accent: a name pasted from a Mac ("Cla" + a combining accent + "sico")
+    # looks the same as the one typed in Excel, and matches it
+    return unicodedata.normalize("NFC", str(value)).strip()
 
 
 def to_date(value: object) -> dt.date:

@@ -183,6 +183,21 @@ def test_a_competition_row_pasted_twice_is_counted_once(tmp_path):
     assert notes == ["Competitions, row 3 repeats row 2: counted once"]
 
 
+def test_a_name_pasted_with_a_combining_accent_matches_the_one_typed(tmp_path):
+    """'Clásico' pasted from a Mac (a plain a and a combining accent) as a role's competition was
+    refused: "no competition is named 'Clásico'; did you mean 'Clásico'?"."""
+    import unicodedata
+
+    mac = unicodedata.normalize("NFD", "Clásico")
+    assert mac != "Clásico"
+    path = book(tmp_path, Competitions=[("Date", "Name", "Priority"), ("2027-01-09", "Clásico", "A")],
+                Roles=[("Competition", "Athlete ID", "Role"), (mac, "A1", "bench")],
+                Athletes=ATHLETE_ROWS + [("A3", unicodedata.normalize("NFD", "José Müller"), "", None)])
+    s = import_workbook(path)
+    assert [(r.competition, r.athlete, r.role) for r in s.roles] == [(s.competitions[0].id, "A1", "bench")]
+    assert s.athlete("A3").name == "José Müller"  # stored in one spelling
+
+
 def test_a_date_typed_as_text_with_slashes_is_refused_with_its_readings(tmp_path):
     """A cell formatted as text keeps '3/2/2027' as typed. Whether that is 3 February or 2 March
     depends on who typed it, so the workbook (interfaces.md section 2: Excel dates or ISO text)
