@@ -780,6 +780,11 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where):
     raw = frame[mapping[key]].astype(str).str.strip()
     cleaned = raw.str.replace(",", ".", regex=False).str.rstrip("%").str.strip()
     values = pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce")
+    clocks = _clock_minutes(raw, key, problems, where) if key in ("minutes", "played") else {}
+    if clocks:
+        values = values.astype(float)
+        for i, v in clocks.items():
+            values[i] = v
     # "1,080" or "1.080" written as text: 1080 or 1.08? Refused, not guessed (a number cell of a
     # workbook holds no separator, whatever it shows)
     numeric = frame.attrs.get("numeric", {}).get(mapping[key], set())
@@ -792,7 +797,7 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where):
     if ambiguous:
         values = values.astype(float)
         values[ambiguous] = float("nan")
-    bad = values.isna() & (cleaned != "") & ~raw.index.isin(ambiguous)
+    bad = values.isna() & (cleaned != "") & ~raw.index.isin(ambiguous + list(clocks))
     what = LIMITS[key][2] if key in LIMITS else "the top speed in km/h"
     for i in values.index[bad]:
         empty = "" if key in ("minutes", "rpe") else ", or leave the cell empty"
@@ -801,6 +806,28 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where):
         for i in values.index[values.isna() & (cleaned == "")]:
             problems.append(f"{where(i, key)}: missing; every session has minutes and an RPE")
     return values
+
+
+_HMS = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d+)?$")  # 01:15:00, a GPS export's duration
+_CLOCK = re.compile(r"^(\d{1,3}):([0-5]\d)$")  # 1:15 or 75:32: hours:minutes or minutes:seconds?
+
+
+def _clock_minutes(raw, key: str, problems: list, where) -> dict:
+    """Durations written as a clock, as GPS exports and a time cell of a workbook write them:
+    ``01:15:00`` (hours:minutes:seconds) is 75 minutes; ``1:15`` could be hours:minutes or
+    minutes:seconds and is refused with both readings. {row index: minutes} of those read; the
+    rows refused are marked read too (NaN), so each says one problem."""
+    out: dict = {}
+    for i, t in raw.items():
+        if m := _HMS.match(t):
+            out[i] = int(m[1]) * 60 + int(m[2]) + int(m[3]) / 60
+        elif m := _CLOCK.match(t):
+            a, b = int(m[1]), int(m[2])
+            hours = f"{a * 60 + b:g} if it is hours:minutes, or " if a * 60 + b <= 600 else ""
+            problems.append(f"{where(i, key)}: '{t}' is a time, not a number of minutes: write "
+                            f"{hours}{a + b / 60:.4g} if it is minutes:seconds")
+            out[i] = float("nan")
+    return out
 
 
 def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> None:

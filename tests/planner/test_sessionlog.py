@@ -185,6 +185,34 @@ def test_a_top_speed_percent_column_of_speeds_is_said_with_the_column_name_that_
     assert not any("no value above" in n for n in fine.notes)
 
 
+def test_a_duration_written_as_a_clock_is_read_or_refused_with_its_readings(tmp_path, s):
+    """GPS exports write a session's duration as 01:15:00 and a workbook's time cell reads so:
+    each was refused as "not a number" (the coach retyped every row); '1:15' could be hours or
+    minutes and is refused with both readings."""
+    import datetime as _dt
+
+    r = read_sessions(write(tmp_path, f"Player,Date,Duration,RPE,Minutes played\n"
+                                      f"A1,{day(1)},01:15:30,5,\nA2,{day(1)},1:35:00,7,01:30:00\n"), s)
+    assert [(x.athlete, x.minutes, x.minutes_played) for x in r.sessions] == [
+        ("A1", 75.5, None), ("A2", 95, 90)]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sessions"
+    ws.append(["Athlete ID", "Date", "Minutes", "RPE"])
+    ws.append(["A1", day(1), _dt.time(1, 15), 5])
+    ws.append(["A2", day(1), _dt.timedelta(hours=1, minutes=35), 5])
+    ws["C3"].number_format = "[h]:mm:ss"
+    wb.save(tmp_path / "log.xlsx")
+    assert [x.minutes for x in read_sessions(tmp_path / "log.xlsx", s).sessions] == [75, 95]
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, f"Player,Date,Duration,RPE\nA1,{day(1)},1:15,5\nA2,{day(1)},75:30,5\n"), s)
+    assert e.value.problems == [
+        "row 2, Duration: '1:15' is a time, not a number of minutes: write 75 if it is "
+        "hours:minutes, or 1.25 if it is minutes:seconds",
+        "row 3, Duration: '75:30' is a time, not a number of minutes: write 75.5 if it is "
+        "minutes:seconds"]
+
+
 def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(tmp_path, s):
     fast = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}),)
                                 + s.athletes[1:]})
