@@ -808,24 +808,21 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where):
     return values
 
 
-_HMS = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d+)?$")  # 01:15:00, a GPS export's duration
-_CLOCK = re.compile(r"^(\d{1,3}):([0-5]\d)$")  # 1:15 or 75:32: hours:minutes or minutes:seconds?
-
-
 def _clock_minutes(raw, key: str, problems: list, where) -> dict:
     """Durations written as a clock, as GPS exports and a time cell of a workbook write them:
     ``01:15:00`` (hours:minutes:seconds) is 75 minutes; ``1:15`` could be hours:minutes or
-    minutes:seconds and is refused with both readings. {row index: minutes} of those read; the
-    rows refused are marked read too (NaN), so each says one problem."""
+    minutes:seconds and is refused with both readings (``coachform.cells.to_minutes``, as the
+    coach workbook reads them). {row index: minutes, NaN where refused} of the clocks."""
+    from planner.coachform.cells import Bad, to_minutes
+
     out: dict = {}
     for i, t in raw.items():
-        if m := _HMS.match(t):
-            out[i] = int(m[1]) * 60 + int(m[2]) + int(m[3]) / 60
-        elif m := _CLOCK.match(t):
-            a, b = int(m[1]), int(m[2])
-            hours = f"{a * 60 + b:g} if it is hours:minutes, or " if a * 60 + b <= 600 else ""
-            problems.append(f"{where(i, key)}: '{t}' is a time, not a number of minutes: write "
-                            f"{hours}{a + b / 60:.4g} if it is minutes:seconds")
+        if not re.fullmatch(r"\d{1,3}:\d{2}(?::\d{2}(?:\.\d+)?)?", t):
+            continue
+        try:
+            out[i] = to_minutes(t)
+        except Bad as e:
+            problems.append(f"{where(i, key)}: {e}")
             out[i] = float("nan")
     return out
 

@@ -154,6 +154,30 @@ def to_number(value: object, percent_cell: bool = False) -> float:
     raise Bad(f"{describe(value)} is not a number; write a number (such as 6 or 7.5)")
 
 
+_HMS = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d+)?")  # 01:15:00
+_CLOCK = re.compile(r"(\d{1,3}):([0-5]\d)")  # 1:15: hours:minutes or minutes:seconds?
+
+
+def to_minutes(value: object) -> float:
+    """A duration in minutes: a number, a time cell (1:15 formatted as a time is 75 minutes), or
+    text written as a clock, ``01:15:30`` (hours:minutes:seconds, as GPS exports write it);
+    ``1:15`` typed as text is refused with both of its readings."""
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds() / 60
+    if isinstance(value, dt.time):
+        return value.hour * 60 + value.minute + value.second / 60
+    if isinstance(value, str):
+        text = value.strip()
+        if m := _HMS.fullmatch(text):
+            return int(m[1]) * 60 + int(m[2]) + int(m[3]) / 60
+        if m := _CLOCK.fullmatch(text):
+            a, b = int(m[1]), int(m[2])
+            hours = f"{a * 60 + b:g} if it is hours:minutes, or " if a * 60 + b <= 600 else ""
+            raise Bad(f"{text!r} is a time, not a number of minutes: write {hours}"
+                      f"{a + b / 60:.4g} if it is minutes:seconds")
+    return to_number(value)
+
+
 # "9.6", "9,6 m/s", "34.6 km/h", "34.6kmh": as the app's Squad editor reads a typed max speed
 # (ui/desktop/speedbox.py): km/h, or a number above 15 (no sprinter's m/s), is converted to m/s
 _SPEED = re.compile(r"\s*([+-]?\d+(?:[.,]\d*)?|[+-]?[.,]\d+)\s*(km/h|kmh|m/s)?\s*", re.IGNORECASE)

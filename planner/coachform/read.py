@@ -47,6 +47,7 @@ from planner.coachform.cells import (
     parse_training_days,
     parse_weekday,
     to_date,
+    to_minutes,
     to_number,
     to_text,
 )
@@ -1012,12 +1013,12 @@ class _Import:
         for row in rows:
             aid, kept = self.athlete_ref(spec, row, ids)
             fields = {"athlete": aid, "date": self.cell(spec, row, "date", to_date),
-                      "minutes": self.cell(spec, row, "minutes", to_number),
+                      "minutes": self.cell(spec, row, "minutes", to_minutes),
                       "rpe": self.cell(spec, row, "rpe", to_number),
                       "top_speed_pct": self.cell(spec, row, "top_pct", partial(
                           to_number, percent_cell="%" in row.formats.get("top_pct", ""))),
                       "top_speed_ms": self.cell(spec, row, "top_ms", to_number),
-                      "minutes_played": self.cell(spec, row, "played", to_number),
+                      "minutes_played": self.cell(spec, row, "played", to_minutes),
                       "pain": self.cell(spec, row, "pain", to_number),
                       "note": self.text(spec, row, "note") or ""}
             if not kept or None in (aid, fields["date"], fields["minutes"], fields["rpe"]):

@@ -855,6 +855,23 @@ def test_round_trip_of_a_season_with_every_v2_feature_gives_back_an_equal_season
     assert import_workbook(tmp_path / "again.xlsx") == season
 
 
+def test_a_sessions_duration_typed_as_a_time_is_read_in_minutes(tmp_path):
+    """A Minutes cell formatted as a time (1:15) or written as a GPS export's clock (01:35:00)
+    was refused as "not a number"; text '1:15' is refused with both of its readings."""
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Minutes played")
+    path = book(tmp_path, Season=SEASON_ROWS + [("Today", "2027-01-18")], Competitions=COMPETITION_ROWS,
+                Sessions=[head, ("A1", "2027-01-11", dt.time(1, 15), 6, None),
+                          ("A2", "2027-01-11", "01:35:00", 7, "01:30:00")])
+    season = import_workbook(path)
+    assert [(x.athlete, x.minutes, x.minutes_played) for x in season.sessions] == [
+        ("A1", 75, None), ("A2", 95, 90)]
+    bad = book(tmp_path, "bad.xlsx", Season=SEASON_ROWS + [("Today", "2027-01-18")],
+               Sessions=[head, ("A1", "2027-01-11", "1:15", 6, None)])
+    assert problems_of(bad) == ["Sessions, row 2, Minutes: '1:15' is a time, not a number of "
+                                "minutes: write 75 if it is hours:minutes, or 1.25 if it is "
+                                "minutes:seconds"]
+
+
 def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
     head = ("Athlete ID", "Date", "Minutes", "RPE", "Top speed %", "Top speed m/s",
             "Minutes played", "Pain", "Note")
