@@ -1042,7 +1042,23 @@ class _Import:
             seen[session] = row.number
             out.append(session)
             out_rows.append(row.number)
+        self._speeds_as_percent(spec, out, out_rows)
         return out, out_rows
+
+    def _speeds_as_percent(self, spec: SheetSpec, sessions: list, rows: list) -> None:
+        """A 'Top speed %' column of speeds (31.5 km/h typed in): said, as a log's is."""
+        from planner.sessionlog import LOW_PCT
+
+        given = [(x.top_speed_pct, r) for x, r in zip(sessions, rows, strict=True)
+                 if x.top_speed_pct is not None and x.top_speed_pct > 1.5]
+        if not given or max(given)[0] > LOW_PCT:
+            return
+        top, at = max(given)
+        unit = "km/h" if top >= 15 else "m/s"
+        self.notes.append(f"{spec.title}, Top speed %: no value above {LOW_PCT} % (the highest, "
+                          f"row {at}, is {top:g}): no session reached a speed day. If the column "
+                          f"holds speeds in {unit}, not % of the athlete's max, move them to the "
+                          f"'Top speed m/s' column{' (divided by 3.6)' if unit == 'km/h' else ''}")
 
     def _session_limits(self, spec: SheetSpec, row: _Row, fields: dict) -> bool:
         """Note each number outside its range (sessionlog.LIMITS), and minutes played above the

@@ -872,6 +872,24 @@ def test_a_sessions_duration_typed_as_a_time_is_read_in_minutes(tmp_path):
                                 "minutes:seconds"]
 
 
+def test_a_top_speed_percent_column_of_speeds_is_said(tmp_path):
+    """31.5 km/h typed into the form's 'Top speed %' column read as 31.5 % without a word."""
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Top speed %")
+    path = book(tmp_path, Season=SEASON_ROWS + [("Today", "2027-01-18")],
+                Sessions=[head, ("A1", "2027-01-11", 60, 6, 31.5), ("A2", "2027-01-11", 60, 6, 29)])
+    notes: list[str] = []
+    season = import_workbook(path, notes)
+    assert [x.top_speed_pct for x in season.sessions] == [31.5, 29]
+    assert notes == ["Sessions, Top speed %: no value above 40 % (the highest, row 2, is 31.5): no "
+                     "session reached a speed day. If the column holds speeds in km/h, not % of the "
+                     "athlete's max, move them to the 'Top speed m/s' column (divided by 3.6)"]
+    fine = book(tmp_path, "fine.xlsx", Season=SEASON_ROWS + [("Today", "2027-01-18")],
+                Sessions=[head, ("A1", "2027-01-11", 60, 6, 31.5), ("A2", "2027-01-11", 60, 6, 95)])
+    notes = []
+    import_workbook(fine, notes)
+    assert notes == []
+
+
 def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
     head = ("Athlete ID", "Date", "Minutes", "RPE", "Top speed %", "Top speed m/s",
             "Minutes played", "Pain", "Note")
