@@ -309,6 +309,42 @@ def test_import_does_not_replace_a_season_holding_what_the_workbook_lacks_unless
     assert again.plan is None and again.pins == () and again.sessions == s.sessions
 
 
+def test_import_does_not_replace_the_rehab_history_recorded_since_the_workbook_was_written(tmp_path):
+    """An older workbook imported over the season file replaced, without a word, the stage changes
+    recorded since (advance --accept, the app's Injuries editor), a test result, a flare-up, and
+    moved today back; a second import then replaced the .bak too. Refused, named, until
+    --replace; a file replaced is said to be kept as .bak."""
+    from planner.coachform.write import save_template_form
+    from planner.season import CriteriaTest, Injury, StageRecord
+    from planner.seasonfile import save_season
+    from tests.builders import day, season
+
+    s = season(weeks=6, athletes=2, today=day(3))
+    s = s.model_copy(update={"injuries": (Injury(athlete="A1", protocol="hamstring-strain",
+                                                 onset=day(0), stages=(StageRecord(stage="P1", start=day(1)),)),)})
+    save_template_form(s, tmp_path / "team.xlsx")  # the workbook, written then
+    later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(12)})})
+    inj = later.injuries[0].model_copy(update={
+        "stages": (StageRecord(stage="P1", start=day(1)), StageRecord(stage="P2", start=day(6))),
+        "tests": (CriteriaTest(date=day(10), name="Pain on single-leg squat", value=0, unit="/10"),),
+        "flare_ups": (day(8),)})
+    later = later.model_copy(update={"injuries": (inj,)})
+    save_season(later, tmp_path / "team.season.json")
+    before = (tmp_path / "team.season.json").read_bytes()
+    r = run("import", "team.xlsx", "-o", "team.season.json", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    assert "1 recorded stage change not in the workbook" in r.stderr
+    assert "1 criteria test result not in the workbook" in r.stderr
+    assert "1 flare-up not in the workbook" in r.stderr
+    assert f"today, {day(12).isoformat()} (the workbook's Today is {day(3).isoformat()}" in r.stderr
+    assert (tmp_path / "team.season.json").read_bytes() == before
+    r = run("import", "team.xlsx", "-o", "team.season.json", "--replace", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Wrote the season to team.season.json (the file that was there is kept as " \
+           "team.season.json.bak)" in r.stdout
+    assert (tmp_path / "team.season.json.bak").read_bytes() == before
+
+
 def test_check_given_a_workbook_says_it_is_no_plan_json_and_a_failed_calendar_export_leaves_no_folder(
         tmp_path, monkeypatch):
     from planner.errors import SaveError

@@ -65,6 +65,7 @@ def cmd_import(args) -> int:
         raise InputError(str(out), [f"holds a season with what the workbook does not carry "
                                     f"({lost}); importing would replace it: give another file name, "
                                     f"or add --replace (the file is then kept as {out.name}.bak)"])
+    replaced = out.is_file()
     save_season(season, out)
     cal = season.calendar
     print(f"Imported {args.workbook}: '{season.name}', {cal.start.isoformat()} to {cal.end.isoformat()}, "
@@ -81,7 +82,8 @@ def cmd_import(args) -> int:
 
     for line in pain_alert_lines(season, pain_alerts(season)):
         print(line)
-    print(f"Wrote the season to {out}")
+    print(f"Wrote the season to {out}" + (f" (the file that was there is kept as {out.name}.bak)"
+                                          if replaced else ""))
     return EXIT_OK
 
 

@@ -150,6 +150,19 @@ def season_loses(path: Path, new) -> str:
     days = {(x.athlete, x.date) for x in new.sessions}
     if gone := sum(1 for x in old.sessions if (x.athlete, x.date) not in days):
         lost.append(plural(gone, "logged session") + " on days the workbook has none for")
+    # the rehab history recorded since the workbook was written (a stage change recorded by
+    # 'advance --accept' or in the app, a test result, a flare-up): on a day the workbook has no
+    # record of that athlete's for (a record the workbook changes is the coach's change)
+    for what, key in (("recorded stage change", lambda i: ((i.athlete, r.start) for r in i.stages)),
+                      ("criteria test result", lambda i: ((i.athlete, t.date, t.name) for t in i.tests)),
+                      ("flare-up", lambda i: ((i.athlete, d) for d in i.flare_ups))):
+        have = {k for i in new.injuries for k in key(i)}
+        if gone := sum(1 for i in old.injuries for k in key(i) if k not in have):
+            lost.append(plural(gone, what) + " not in the workbook")
+    was, now = old.calendar.today, new.calendar.today
+    if was is not None and was > old.calendar.start and (now is None or now < was):
+        lost.append(f"today, {was.isoformat()} (the workbook's Today is "
+                    f"{now.isoformat() if now else 'empty'}: the days since would be planned again)")
     return join_and(lost)
 
 
