@@ -623,6 +623,11 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     if unvalued:
         problems = [x for x in problems if not x.startswith(tuple(unvalued))]
         problems += [f"{w} {NO_VALUE}" for w in unvalued]
+    if headers := _header_rows(frame, mapping):  # two exports joined: one line each, not four
+        said = tuple(f"row {rows[i]}, " for i in headers)
+        problems = [x for x in problems if not x.startswith(said)]
+        problems += [f"row {rows[i]}: repeats the header (two exports joined into one file?); "
+                     f"delete the row" for i in headers]
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
         read = next((n for n in notes if n.startswith("Dates with slashes")), None)
@@ -632,6 +637,18 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     result = _build(frame, mapping, athletes, dates, nums, season, rows)
     result.notes = notes + result.notes
     return result
+
+
+def _header_rows(frame, mapping: dict) -> list:
+    """The rows that repeat the header, cell for cell in the columns read (a second export
+    pasted below the first, its byte-order mark and all)."""
+    import pandas as pd
+
+    same = pd.Series(True, index=frame.index)
+    for column in mapping.values():
+        cells = frame[column].astype(str).str.replace("\ufeff", "", regex=False).map(fold)
+        same &= cells == fold(str(column).replace("\ufeff", ""))
+    return list(frame.index[same])
 
 
 def _name_key(text: object) -> str:

@@ -213,6 +213,17 @@ def test_a_duration_written_as_a_clock_is_read_or_refused_with_its_readings(tmp_
         "minutes:seconds"]
 
 
+def test_two_exports_joined_into_one_file_say_the_repeated_header_once(tmp_path, s):
+    """A second export pasted below the first (its byte-order mark and header too) gave four
+    problems for the header row: 'Athlete ID' is no athlete, 'Date' no date..."""
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5\n"
+                        f"\ufeffathlete id,Date,Minutes,RPE\nA2,{day(1)},60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert e.value.problems == ["row 3: repeats the header (two exports joined into one file?); "
+                                "delete the row"]
+
+
 def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(tmp_path, s):
     fast = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}),)
                                 + s.athletes[1:]})
