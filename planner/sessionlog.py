@@ -599,8 +599,8 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     # formulas without a calculated value: said instead of what their cells, read as empty, give
     unvalued = [f"{where(i, key)}:" for key, column in mapping.items()
                 for i in sorted(frame.attrs.get("uncached", {}).get(column, ()))]
-    athletes = _athletes(frame[mapping["athlete"]], season, problems, where)
     notes: list[str] = []
+    athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes)
     dates = _dates(frame[mapping["date"]], problems, where, notes)
     nums = {k: _numbers(frame, mapping, k, problems, where) for k in
             ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain") if k in mapping}
@@ -669,8 +669,18 @@ def _near_name(key: str, season: Season) -> str | None:
     return f"{a.name} ({a.id})"
 
 
-def _athletes(col, season: Season, problems: list, where) -> list[str | None]:
+def _plain(key: str) -> str:
+    """A name key without its accents: GPS units and older systems export 'Jose Muller' for
+    José Müller."""
+    return "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
+
+
+def _athletes(col, season: Season, problems: list, where, notes: list | None = None) -> list[str | None]:
     exact = {a.id for a in season.athletes}
+    by_plain: dict[str, list[str]] = {}  # names without their accents
+    for a in season.athletes:
+        by_plain.setdefault(_plain(_name_key(a.name)), []).append(a.id)
+    plain_read: dict[str, str] = {}  # a name as written -> the athlete it was read as
     by_key: dict[str, list[str]] = {}  # IDs whatever their case ("a07" is A07)
     for a in season.athletes:
         by_key.setdefault(_name_key(a.id), []).append(a.id)
@@ -692,6 +702,9 @@ def _athletes(col, season: Season, problems: list, where) -> list[str | None]:
             continue
         if aid is None and len(by_name.get(key, [])) == 1:
             aid = by_name[key][0]
+        if aid is None and not by_name.get(key) and len(by_plain.get(_plain(key), [])) == 1:
+            aid = by_plain[_plain(key)][0]  # the one athlete whose name it is, accents aside
+            plain_read.setdefault(written, aid)
         if aid is None:
             near = _near_name(key, season) if len(by_name.get(key, [])) <= 1 else None
             hint = ("two athletes share that name; use the ID" if len(by_name.get(key, [])) > 1
@@ -700,6 +713,10 @@ def _athletes(col, season: Season, problems: list, where) -> list[str | None]:
                          f"{', ...' if len(exact) > 8 else ''})")
             problems.append(f"{where(i, 'athlete')}: '{str(v)[:60]}': {hint}")
         out.append(aid)
+    if plain_read and notes is not None:
+        said = [f"'{w[:60]}' as {season.athlete_label(a)}" for w, a in list(plain_read.items())[:5]]
+        more = f" and {len(plain_read) - 5} more" if len(plain_read) > 5 else ""
+        notes.append(f"Names read without their accents: {', '.join(said)}{more}")
     return out
 
 

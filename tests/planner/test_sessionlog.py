@@ -224,6 +224,26 @@ def test_two_exports_joined_into_one_file_say_the_repeated_header_once(tmp_path,
                                 "delete the row"]
 
 
+def test_a_name_exported_without_its_accents_is_the_one_athlete_so_named_and_said(tmp_path, s):
+    """GPS units export 'Jose Muller' for José Müller: each of his rows was refused ("did you
+    mean José Müller?"), the coach left to edit the export. Read when one athlete's name it is,
+    and said; two athletes whose names differ only in accents still need the ID."""
+    squad = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"name": "José Müller"}),)
+                                 + s.athletes[1:]})
+    r = read_sessions(write(tmp_path, f"Player,Date,Minutes,RPE\nJose Muller,{day(1)},60,5\n"
+                                      f"JOSE MULLER,{day(2)},60,5\n"), squad)
+    assert [x.athlete for x in r.sessions] == ["A1", "A1"]
+    assert "Names read without their accents: 'Jose Muller' as José Müller (A1), 'JOSE MULLER' as " \
+           "José Müller (A1)" in r.notes
+    twins = squad.model_copy(update={"athletes": squad.athletes + (Athlete(id="A4", name="Jose Muller"),
+                                                                    Athlete(id="A5", name="Ana Núñez"),
+                                                                    Athlete(id="A6", name="Ana Nunez"))})
+    r = read_sessions(write(tmp_path, f"Player,Date,Minutes,RPE\nJose Muller,{day(1)},60,5\n"), twins)
+    assert [x.athlete for x in r.sessions] == ["A4"]  # the name as written first
+    with pytest.raises(InputError, match="'ANA NÚNEZ': no athlete has that ID or name"):
+        read_sessions(write(tmp_path, f"Player,Date,Minutes,RPE\nANA NÚNEZ,{day(1)},60,5\n"), twins)
+
+
 def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(tmp_path, s):
     fast = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}),)
                                 + s.athletes[1:]})
