@@ -200,15 +200,20 @@ def _read_csv(p: Path):
     if not "".join(head).strip():
         raise InputError(str(p), [f"is empty; export the log again: its first line names the "
                                   f"columns, {COLUMNS_TEXT}, and each line below is a session"])
-    _header_first(p, head)
-    sep = _separator(p)
-    starts, long = _records(p, sep)
+    # "sep=;" on the first line: Excel's own note of the separator, which Excel reads and hides
+    # (the header is row 1 there, and so it is here)
+    directive = re.fullmatch(r"\s*sep=(.)\s*", head[0].rstrip("\r\n")) if head else None
+    skip = 1 if directive else 0
+    _header_first(p, head[skip:])
+    sep = directive[1] if directive else _separator(p)
+    starts, long = _records(p, sep, skip)
     if long:  # a row with more fields than the header: pandas would make its first field the
         # index and shift the rest, so the wrong columns would be blamed
         raise InputError(str(p), long[:10], more=len(long) - 10 if len(long) > 10 else 0)
     try:
         frame = pd.read_csv(p, dtype=str, keep_default_na=False, sep=sep, index_col=False,
-                            nrows=MAX_ROWS + 1, encoding="utf-8-sig", skip_blank_lines=False)
+                            nrows=MAX_ROWS + 1, encoding="utf-8-sig", skip_blank_lines=False,
+                            skiprows=skip)
     except pd.errors.ParserError as e:
         if "EOF inside string" not in str(e) or not starts:
             raise ValueError(f"the file is not a table of separated values ({str(e)[:80]})") from None
@@ -259,15 +264,18 @@ def _header_first(p: Path, head: list[str]) -> None:
                               f"first line names the columns: {COLUMNS_TEXT}"])
 
 
-def _records(p: Path, sep: str) -> tuple[list[int], list[str]]:
+def _records(p: Path, sep: str, skip: int = 0) -> tuple[list[int], list[str]]:
     """The line each record starts on (the header's first; a blank line is a record), and a
-    problem for each row with more fields than the header."""
+    problem for each row with more fields than the header. ``skip``: lines above the header
+    that are not counted (Excel's "sep=;")."""
     import csv
 
     starts: list[int] = []
     long: list[str] = []
     try:
         with p.open("r", encoding="utf-8-sig", errors="replace", newline="") as f:
+            for _ in range(skip):
+                f.readline()
             rows = csv.reader(f, delimiter=sep)
             width = None
             line = 1  # the line the next record starts on

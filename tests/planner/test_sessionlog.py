@@ -244,6 +244,19 @@ def test_a_name_exported_without_its_accents_is_the_one_athlete_so_named_and_sai
         read_sessions(write(tmp_path, f"Player,Date,Minutes,RPE\nANA NÚNEZ,{day(1)},60,5\n"), twins)
 
 
+def test_excels_sep_line_above_the_header_says_the_separator(tmp_path, s):
+    """A CSV made for European Excel starts with "sep=;", which Excel reads and hides: it was
+    refused as a title above the header. Rows keep the numbers Excel shows (the header row 1)."""
+    p = tmp_path / "log.csv"
+    p.write_bytes(f"\ufeffsep=;\r\nAthlete ID;Date;Minutes;RPE\r\nA1;{day(1)};75;6,5\r\n".encode())
+    r = read_sessions(p, s)
+    assert [(x.athlete, x.minutes, x.rpe) for x in r.sessions] == [("A1", 75, 6.5)]
+    p.write_bytes(f"sep=;\nAthlete ID;Date;Minutes;RPE\nA1;{day(1)};75;6\nA2;{day(1)};75;16\n".encode())
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert [x.split(":")[0] for x in e.value.problems] == ["row 3, RPE"]
+
+
 def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(tmp_path, s):
     fast = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}),)
                                 + s.athletes[1:]})
