@@ -498,6 +498,7 @@ class _Import:
         # the rows of other sheets that name athletes are counted, not each reported as unknown
         self.athletes_unread = False
         self.unread_refs: dict[str, int] = {}  # sheet -> rows naming an athlete
+        self.named: dict[str, list[str]] = {}  # an athlete's name (case, spacing aside) -> IDs
         # date cells holding a number in a workbook whose styles cannot be read: (where, value)
         self.style_dates: list[tuple[str, int, str, object]] = []
         self.today_refused = False  # what is checked against today is not checked then
@@ -792,6 +793,7 @@ class _Import:
                                         role=role or "start"))
                 athlete_rows.append(row.number)
                 ids[aid] = True
+                self.named.setdefault(" ".join(name.split()).casefold(), []).append(aid)
         if own:
             listed = ", ".join(f"{p!r} (row {r})" for p, r in own.items())
             self.notes.append(f"{spec.title}: {listed} {'is a group' if len(own) == 1 else 'are groups'}"
@@ -814,9 +816,14 @@ class _Import:
             self.unread_refs[spec.title] = self.unread_refs.get(spec.title, 0) + 1
             return None, False
         if aid not in ids:
+            named = self.named.get(" ".join(aid.split()).casefold(), [])
             near = [k for k in ids if k.casefold() == aid.casefold()]
             near = near or difflib.get_close_matches(aid, list(ids), n=1)
-            hint = f"; did you mean {near[0]!r}?" if near else "; use an ID from the Athletes sheet"
+            hint = (f": it is the name of {' and of '.join(named)} on the Athletes sheet; write "
+                    f"the ID, {named[0]}" if len(named) == 1 else
+                    f": it is the name of {' and of '.join(named)}; write the ID of the one meant"
+                    if named else f"; did you mean {near[0]!r}?" if near
+                    else "; use an ID from the Athletes sheet")
             self.note(spec, row, "athlete", f"no athlete has the ID {aid!r}{hint}")
             return None, False
         return aid, ids[aid]

@@ -890,6 +890,14 @@ def test_a_top_speed_percent_column_of_speeds_is_said(tmp_path):
     assert notes == []
 
 
+def test_an_athlete_named_where_the_id_goes_is_told_the_id(tmp_path):
+    """'Ann Ash' in an Athlete ID column was "no athlete has the ID 'Ann Ash'; use an ID from
+    the Athletes sheet": the coach had to look the ID up."""
+    path = book(tmp_path, Unavailable=[("Athlete ID", "From", "To"), ("ann  ash", "2027-01-10", "2027-01-12")])
+    assert problems_of(path) == ["Unavailable, row 2, Athlete ID: no athlete has the ID 'ann  ash': it "
+                                 "is the name of A1 on the Athletes sheet; write the ID, A1"]
+
+
 def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
     head = ("Athlete ID", "Date", "Minutes", "RPE", "Top speed %", "Top speed m/s",
             "Minutes played", "Pain", "Note")
