@@ -66,6 +66,12 @@ def _protocol_names() -> dict[str, str]:
     return out
 
 
+def protocol_by_name(text: str) -> str | None:
+    """The protocol an id or a name written by a coach means ("hamstring strain", "Acute
+    hamstring strain"), as the workbook's Protocol column reads it; None when none."""
+    return _protocol_names().get(norm(text))
+
+
 class InjuryReader:
     """The Injuries, Stage history, Flare-ups and Tests sheets read into injury records.
 

@@ -62,6 +62,16 @@ def test_whatif_injury_and_role(tmp_path):
     assert r.returncode == 1 and "'knee-thing' is not a protocol" in r.stderr
 
 
+def test_an_injury_names_its_protocol_as_the_coach_workbook_does(tmp_path):
+    """'hamstring strain' (or the protocol's name) was refused on the command line, where the
+    coach workbook's Protocol column takes it."""
+    small(tmp_path)
+    for written in ("hamstring strain", "Acute hamstring strain", "HAMSTRING_STRAIN"):
+        r = run("record", "s.season.json", "--injury", "A2", written, day(10).isoformat(), cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert "(acute hamstring strain)" in r.stdout
+
+
 def test_whatif_adds_a_tournament_over_several_days(tmp_path):
     small(tmp_path)
     assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0

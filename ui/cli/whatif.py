@@ -275,6 +275,7 @@ def _rule_and_pin_edits(season, args) -> list:
 
 def _injury_edits(season, specs: list[list[str]]) -> list:
     from planner import edits as E
+    from planner.coachform.records import protocol_by_name
     from planner.protocols import available_protocols
 
     out = []
@@ -283,9 +284,11 @@ def _injury_edits(season, specs: list[list[str]]) -> list:
             raise InputError("--injury", [f"{' '.join(spec)!r}: give ATHLETE PROTOCOL DATE and, if "
                                           f"you like, STAGE (e.g. --injury A07 hamstring-strain "
                                           f"2026-10-20 P1)"])
-        ath, proto, date = spec[:3]
-        if proto not in available_protocols():
-            raise InputError("--injury", [f"{_clip(proto)!r} is not a protocol; use one of "
+        ath, written, date = spec[:3]
+        # an id or a name, as the coach workbook reads one ("hamstring strain", "Ankle sprain")
+        proto = written if written in available_protocols() else protocol_by_name(written)
+        if proto is None:
+            raise InputError("--injury", [f"{_clip(written)!r} is not a protocol; use one of "
                                           f"{', '.join(available_protocols())}"])
         stage = spec[3].strip().upper() if len(spec) == 4 else None
         aid, onset = athlete_id(season, ath, "--injury"), _date(date, "--injury")
