@@ -221,9 +221,8 @@ def load_season(path: str | os.PathLike) -> Season:
         raise InputError(str(p), [f"cannot be read ({e.strerror})"]) from None
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(str(p), ["is not UTF-8 text; is it really a .season.json file?"],
-                         note=_backup_note(p)) from None
+    except UnicodeDecodeError as e:
+        raise InputError(str(p), [_not_utf8(raw, e)], note=_backup_note(p)) from None
     try:
         return loads(text, str(p))
     except InputError as e:
@@ -231,6 +230,23 @@ def load_season(path: str | os.PathLike) -> Season:
         if not note:
             raise
         raise InputError(e.source, e.problems, e.more, note=note) from None
+
+
+def _not_utf8(raw: bytes, e: UnicodeDecodeError) -> str:
+    """Why a season file that is not UTF-8 cannot be read: a season edited by hand and saved in
+    the editor's own encoding (Notepad's "ANSI": "Müller" as one byte) names the line and the
+    fix; anything else is no season file."""
+    if not raw.lstrip().startswith(b"{") or b"\x00" in raw[:4096]:
+        return "is not UTF-8 text; is it really a .season.json file?"
+    line = raw[:e.start].count(b"\n") + 1
+    start = raw.rfind(b"\n", 0, e.start) + 1
+    end = raw.find(b"\n", e.start)
+    end = end if end >= 0 else len(raw)
+    # the text around the byte, as the editor shows it
+    shown = raw[max(start, e.start - 30):min(end, e.start + 30)].decode("cp1252", errors="replace")
+    return (f"line {line} (at {shown.strip()!r}) is not UTF-8 text: the file was saved in another "
+            f"encoding (an editor's 'ANSI' or 'Western'); open it in the editor and save it again "
+            f"as UTF-8")
 
 
 def _backup_note(p: Path) -> str:

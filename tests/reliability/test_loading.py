@@ -193,6 +193,27 @@ def test_a_damaged_season_file_names_its_readable_backup(tmp_path):
     assert err.value.note == ""
 
 
+def test_a_season_saved_by_an_editor_in_its_own_encoding_names_the_line_and_the_fix(tmp_path):
+    """A name typed in Notepad and saved as 'ANSI' ("Müller" as one byte) read "is not UTF-8 text;
+    is it really a .season.json file?": no line, no fix."""
+    from planner.seasonfile import load_season, save_season
+
+    path = tmp_path / "club.season.json"
+    s = season(weeks=2)
+    save_season(s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"name": "Tom Müller"}),)
+                                     + s.athletes[1:]}), path)
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
+    with pytest.raises(InputError) as err:
+        load_season(path)
+    (problem,) = err.value.problems
+    line = path.read_bytes()[:path.read_bytes().index("ü".encode("cp1252"))].count(b"\n") + 1
+    assert problem.startswith(f"line {line} (at ")
+    assert "Tom Müller" in problem and "save it again as UTF-8" in problem
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))  # no season at all
+    with pytest.raises(InputError, match="is it really a .season.json file"):
+        load_season(path)
+
+
 def test_an_injury_without_a_stage_record_and_a_huge_number_say_where_and_the_fix():
     """An empty stage history read "Tuple should have at least 1 item after validation, not 0",
     also after a refused stage (said twice then); a 5,000-digit number read Python's own
