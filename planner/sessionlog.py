@@ -636,6 +636,13 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
         problems = [x for x in problems if not x.startswith(said)]
         problems += [f"row {rows[i]}: repeats the header (two exports joined into one file?); "
                      f"delete the row" for i in headers]
+    summary = [i for i, aid in zip(frame.index, athletes, strict=True) if aid is None
+               and _SUMMARY.fullmatch(fold(frame.at[i, mapping["athlete"]]))]
+    if summary:  # a report's "Total" or "Average" row under the sessions: one line each
+        said = tuple(f"row {rows[i]}, " for i in summary)
+        problems = [x for x in problems if not x.startswith(said)]
+        problems += [f"row {rows[i]}: '{str(frame.at[i, mapping['athlete']]).strip()[:40]}' is a "
+                     f"summary of the rows, not a session; delete the row" for i in summary]
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
         read = next((n for n in notes if n.startswith("Dates with slashes")), None)
@@ -645,6 +652,11 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     result = _build(frame, mapping, athletes, dates, nums, season, rows)
     result.notes = notes + result.notes
     return result
+
+
+# a report's summary row, named where the athlete goes ("Total", "Team average", "Squad avg.")
+_SUMMARY = re.compile(r"(?:(?:team|squad|group|grand)\s+)?(?:total|totals|sum|average|avg\.?|mean|"
+                      r"median|summary)(?:\s*:)?")
 
 
 def _header_rows(frame, mapping: dict) -> list:

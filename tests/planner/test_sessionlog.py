@@ -257,6 +257,19 @@ def test_excels_sep_line_above_the_header_says_the_separator(tmp_path, s):
     assert [x.split(":")[0] for x in e.value.problems] == ["row 3, RPE"]
 
 
+def test_a_reports_total_and_average_rows_are_one_line_each(tmp_path, s):
+    """A GPS report's 'Total' and 'Team average' rows under the sessions gave three problems
+    each ('Total' is no athlete, its date and RPE missing)."""
+    p = write(tmp_path, f"Player,Date,Duration,RPE\nAnn Ash,{day(1)},60,5\nTotal,,60,\n"
+                        f"Team Average:,,60,5\nTotalx,{day(1)},60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert e.value.problems == [
+        "row 3: 'Total' is a summary of the rows, not a session; delete the row",
+        "row 4: 'Team Average:' is a summary of the rows, not a session; delete the row",
+        "row 5, Player: 'Totalx': no athlete has that ID or name (IDs: A1, A2, A3)"]
+
+
 def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(tmp_path, s):
     fast = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}),)
                                 + s.athletes[1:]})
