@@ -745,6 +745,7 @@ class _Import:
         own: dict[str, int] = {}  # positions none of the four groups knows -> their first row
         ids: dict[str, bool] = {}  # every ID written (True when its row was kept)
         first: dict[str, tuple[str, int]] = {}  # case-folded ID -> (the ID, its row)
+        named_rows: dict[str, list[tuple[str, int]]] = {}  # a name -> (ID, row) of each athlete
         for row in rows:
             aid = self.text(spec, row, "id", limit=40)
             name = self.text(spec, row, "name")
@@ -794,6 +795,8 @@ class _Import:
                 athlete_rows.append(row.number)
                 ids[aid] = True
                 self.named.setdefault(" ".join(name.split()).casefold(), []).append(aid)
+                named_rows.setdefault(" ".join(name.split()).casefold(), []).append((aid, row.number))
+        self._same_names(spec, athletes, named_rows)
         if own:
             listed = ", ".join(f"{p!r} (row {r})" for p, r in own.items())
             self.notes.append(f"{spec.title}: {listed} {'is a group' if len(own) == 1 else 'are groups'}"
@@ -806,6 +809,17 @@ class _Import:
                        f"row per athlete (ID, Name, Position)")
         self.athletes_unread = not ids  # each row's problem is said on the sheet
         return athletes, athlete_rows, ids
+
+    def _same_names(self, spec: SheetSpec, athletes: list, named_rows: dict) -> None:
+        """Names need not be unique (two players called Silva), but a row pasted again with a
+        new ID is one player planned twice, and a log naming him is refused: said."""
+        for same in (v for v in named_rows.values() if len(v) > 1):
+            (aid0, row0), *others = same
+            name = next(a.name for a in athletes if a.id == aid0)
+            self.notes.append(f"{spec.title}, row{'s' if len(others) > 1 else ''} "
+                              f"{', '.join(str(r) for _, r in others)}: '{name}' is also the name "
+                              f"of row {row0} ({aid0}): two players, or one typed twice? Delete "
+                              f"the row if one (a log names either by ID only)")
 
     def athlete_ref(self, spec: SheetSpec, row: _Row, ids: dict[str, bool]):
         """A known athlete ID (None when blank, unknown or its Athletes row has a problem)."""

@@ -898,6 +898,17 @@ def test_an_athlete_named_where_the_id_goes_is_told_the_id(tmp_path):
                                  "is the name of A1 on the Athletes sheet; write the ID, A1"]
 
 
+def test_a_player_typed_twice_under_two_ids_is_said(tmp_path):
+    """A row pasted again with a new ID was two players of one name, planned twice, without a
+    word (a log naming him was then refused)."""
+    path = book(tmp_path, Athletes=ATHLETE_ROWS + [("A3", "ann  ash", "Defender", 9.1)])
+    notes: list[str] = []
+    s = import_workbook(path, notes)
+    assert len(s.athletes) == 3  # names need not be unique: kept, and said
+    assert notes == ["Athletes, row 4: 'Ann Ash' is also the name of row 2 (A1): two players, or "
+                     "one typed twice? Delete the row if one (a log names either by ID only)"]
+
+
 def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
     head = ("Athlete ID", "Date", "Minutes", "RPE", "Top speed %", "Top speed m/s",
             "Minutes played", "Pain", "Note")
