@@ -72,6 +72,21 @@ def test_an_injury_names_its_protocol_as_the_coach_workbook_does(tmp_path):
         assert "(acute hamstring strain)" in r.stdout
 
 
+def test_a_rule_is_named_in_any_case_and_a_soft_rules_mode_is_set_with_rule(tmp_path):
+    """'hv-2.max_speed_days=1' was "no such rule" (the workbook and the rules panel match ids in
+    any case), and 'HV-1.mode=off' "'off' is not a number": a mode could not be set at all."""
+    small(tmp_path)
+    r = run("record", "s.season.json", "--rule", "hv-2.max_speed_days=1", "--rule", "hv-1.MODE=Off",
+            "--save", cwd=tmp_path)
+    assert r.returncode in (0, 2), r.stderr
+    rules = load_season(tmp_path / "s.season.json").rules
+    assert rules.values == {"HV-2": {"max_speed_days": 1}} and rules.modes == {"HV-1": "off"}
+    r = run("record", "s.season.json", "--rule", "HV-2.mode=off", cwd=tmp_path)
+    assert r.returncode == 1 and "HV-2 is a hard rule and cannot be made off" in r.stderr
+    r = run("record", "s.season.json", "--rule", "HV-1.mode=maybe", cwd=tmp_path)
+    assert r.returncode == 1 and "a rule's mode is soft, hard or off (e.g. HV-1.mode=off)" in r.stderr
+
+
 def test_whatif_adds_a_tournament_over_several_days(tmp_path):
     small(tmp_path)
     assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0

@@ -428,7 +428,7 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
                                           f"--priority)") for o, c in comps if o != "--role"])
     once("--role", [((_comp_id(season, c), athlete_id(season, a, "--role")), f"{c} {a}")
                     for c, a, _r in args.role])
-    once("--rule", [(spec.split("=", 1)[0].strip(), spec.split("=", 1)[0].strip())
+    once("--rule", [(spec.split("=", 1)[0].strip().casefold(), spec.split("=", 1)[0].strip())
                     for spec in args.rule])
     once("--pin", [((athlete_id(season, a, "--pin"), d), f"{a} {d}") for a, d, _lv in args.pin])
     once("--flare-up", [((athlete_id(season, a, "--flare-up"), _parsed(d) or d), f"{a} {d}")

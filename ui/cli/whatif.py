@@ -74,7 +74,8 @@ def add_edit_options(p) -> None:
                    help="delay or advance a stage: it starts on DATE")
     p.add_argument("--unavailable", nargs=3, action="append", default=[], metavar=("ATHLETE", "FROM", "TO"))
     p.add_argument("--rule", action="append", default=[], metavar="RULE.PARAM=VALUE",
-                   help="change a rule value, e.g. HV-2.max_speed_days=1")
+                   help="change a rule value, e.g. HV-2.max_speed_days=1, or a soft rule's "
+                        "mode, e.g. HV-1.mode=off (soft, hard or off)")
     p.add_argument("--pin", nargs=3, action="append", default=[], metavar=("ATHLETE", "DATE", "LEVEL"),
                    help="pin an athlete-day's intensity")
 
@@ -234,6 +235,31 @@ def _rule_change_problem(season, key: str, rule: str, param: str, number: float)
         raise InputError("--rule", [f"{key} {problem}; {fix}"])
 
 
+def _rule_id(written: str) -> str:
+    """A rule's id as the rule set writes it, whatever the case (``hv-2`` is HV-2)."""
+    from planner.rules import RULES
+
+    return next((r for r in RULES if r.casefold() == written.casefold()), written)
+
+
+def _rule_mode_edit(season, spec: str, rule: str, mode: str):
+    """``--rule HV-1.mode=off``: a soft rule made hard or off, or soft again (the app's Rules
+    panel does the same); a hard rule has no mode."""
+    from planner import edits as E
+    from planner.rules import RULES
+
+    known = RULES.get(rule)
+    if known is None:
+        raise InputError("--rule", [f"{_clip(spec)!r}: no rule is called {_clip(rule)!r}; the "
+                                    f"rules are {', '.join(RULES)}"])
+    if mode not in ("soft", "hard", "off"):
+        raise InputError("--rule", [f"{_clip(spec)!r}: a rule's mode is soft, hard or off (e.g. "
+                                    f"{rule}.mode=off)"])
+    if season.rules.modes.get(rule, "soft") == mode:
+        raise InputError("--rule", [f"{rule} is {mode} already; give another mode"])
+    return E.SetRuleMode(rule=rule, mode=mode)
+
+
 def _rule_and_pin_edits(season, args) -> list:
     from planner import edits as E
     from planner.season import LEVELS, IntensityPin
@@ -245,6 +271,11 @@ def _rule_and_pin_edits(season, args) -> list:
             rule, param = key.rsplit(".", 1)
         except ValueError:
             raise InputError("--rule", [f"{_clip(spec)!r} is not RULE.PARAM=VALUE (e.g. HV-2.max_speed_days=1)"]) from None
+        rule = _rule_id(rule.strip())
+        key = f"{rule}.{param.strip()}"
+        if param.strip().casefold() == "mode":  # a soft rule's mode: soft, hard or off
+            out.append(_rule_mode_edit(season, spec, rule, value.strip().casefold()))
+            continue
         try:
             number = float(value)
         except ValueError:
@@ -258,8 +289,8 @@ def _rule_and_pin_edits(season, args) -> list:
             example = f" (e.g. {key.strip()}={default:g}, its default)" if default is not None else ""
             raise InputError("--rule", [f"{_clip(spec)!r}: {_clip(value.strip())!r} is not a number; "
                                         f"write a number after '='{example}"])
-        _rule_change_problem(season, key.strip(), rule.strip(), param.strip(), number)
-        out.append(E.SetRuleValue(rule=rule.strip(), param=param.strip(), value=number))
+        _rule_change_problem(season, key, rule, param.strip(), number)
+        out.append(E.SetRuleValue(rule=rule, param=param.strip(), value=number))
     levels = ", ".join(map(str, LEVELS))
     for ath, date, level in args.pin:
         try:
