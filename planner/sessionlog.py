@@ -1091,6 +1091,15 @@ def _today(dates: list, season: Season, problems: list, where) -> None:
         problems.append(f"{len(late):,} rows (the first: {where(late[0], 'date')}) are dated after "
                         f"{when}: {days[0].isoformat()} to "
                         f"{days[-1].isoformat()}; log sessions once they happened, or {fix}")
+    window = (f"the season and the four weeks before it ({first.isoformat()} to "
+              f"{cal.end.isoformat()})")
+    early = [i for i, d in enumerate(dates) if d is not None and d <= last and d < first]
+    if len(early) > 3:  # an export of the whole year, last season's sessions too: one line
+        days = sorted(dates[i] for i in early)
+        problems.append(f"{len(early):,} rows (the first: {where(early[0], 'date')}) are dated "
+                        f"{days[0].isoformat()} to {days[-1].isoformat()}, before "
+                        f"{first.isoformat()} (the four weeks before the season, which count, start "
+                        f"then); leave them out of the log (or check the year)")
     for i, d in enumerate(dates):
         if d is None:
             continue
@@ -1098,10 +1107,9 @@ def _today(dates: list, season: Season, problems: list, where) -> None:
             if len(late) <= 3:
                 problems.append(f"{where(i, 'date')}: {d.isoformat()} is after {when}; log a "
                                 f"session once it happened, or {fix}")
-        elif d < first or d > cal.end:
-            problems.append(f"{where(i, 'date')}: {d.isoformat()} is outside the season "
-                            f"and the four weeks before it ({first.isoformat()} to "
-                            f"{cal.end.isoformat()})")
+        elif (d < first and len(early) <= 3) or d > cal.end:
+            problems.append(f"{where(i, 'date')}: {d.isoformat()} is outside {window}; check "
+                            f"the date (the year?), or leave the row out")
 
 
 def _column(values) -> list:

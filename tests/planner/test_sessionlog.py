@@ -270,6 +270,22 @@ def test_a_reports_total_and_average_rows_are_one_line_each(tmp_path, s):
         "row 5, Player: 'Totalx': no athlete has that ID or name (IDs: A1, A2, A3)"]
 
 
+def test_a_years_export_with_last_seasons_sessions_is_one_line_and_a_date_outside_says_the_fix(tmp_path, s):
+    """An export of the whole year listed each of last season's rows (up to 200 lines), and a
+    date outside the season said no fix."""
+    early = "".join(f"A1,{day(-60 - k)},60,5\n" for k in range(10))
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\n{early}A2,{day(1)},60,5\n"), s)
+    (problem,) = e.value.problems
+    first = day(-28).isoformat()
+    assert problem == (f"10 rows (the first: row 2, Date) are dated {day(-69).isoformat()} to "
+                       f"{day(-60).isoformat()}, before {first} (the four weeks before the season, "
+                       f"which count, start then); leave them out of the log (or check the year)")
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(-60)},60,5\n"), s)
+    assert e.value.problems[0].endswith("; check the date (the year?), or leave the row out")
+
+
 def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(tmp_path, s):
     fast = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}),)
                                 + s.athletes[1:]})
