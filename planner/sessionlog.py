@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -211,9 +212,12 @@ def _read_csv(p: Path):
         # index and shift the rest, so the wrong columns would be blamed
         raise InputError(str(p), long[:10], more=len(long) - 10 if len(long) > 10 else 0)
     try:
-        frame = pd.read_csv(p, dtype=str, keep_default_na=False, sep=sep, index_col=False,
-                            nrows=MAX_ROWS + 1, encoding="utf-8-sig", skip_blank_lines=False,
-                            skiprows=skip)
+        with warnings.catch_warnings():
+            # the empty fields after the last column (checked above) are all pandas leaves out
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            frame = pd.read_csv(p, dtype=str, keep_default_na=False, sep=sep, index_col=False,
+                                nrows=MAX_ROWS + 1, encoding="utf-8-sig", skip_blank_lines=False,
+                                skiprows=skip)
     except pd.errors.ParserError as e:
         if "EOF inside string" not in str(e) or not starts:
             raise ValueError(f"the file is not a table of separated values ({str(e)[:80]})") from None
@@ -284,7 +288,9 @@ def _records(p: Path, sep: str, skip: int = 0) -> tuple[list[int], list[str]]:
                 line = rows.line_num + 1
                 if width is None:
                     width = len(r)
-                elif len(r) > width:
+                elif len(r) > width and any(x.strip() for x in r[width:]):
+                    # more fields than the header (empty ones after the last column, as some
+                    # exports end every row with separators, shift nothing: read)
                     long.append(f"row {_row_label(len(starts), starts[-1])} has {len(r)} fields but "
                                 f"the header has {width}: remove the extra separators, or put a note "
                                 f"that holds a '{sep}' in quotes")

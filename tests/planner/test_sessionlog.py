@@ -286,6 +286,18 @@ def test_a_years_export_with_last_seasons_sessions_is_one_line_and_a_date_outsid
     assert e.value.problems[0].endswith("; check the date (the year?), or leave the row out")
 
 
+def test_empty_fields_after_the_last_column_are_read_without_a_word(tmp_path, s, recwarn):
+    """A row ending in empty separators ('A1;...;5;;;', as some exports end every row) was
+    refused as 'has 7 fields but the header has 4'; nothing is shifted by them."""
+    p = write(tmp_path, f"Athlete ID;Date;Minutes;RPE\nA1;{day(1)};60;5;;;\nA2;{day(1)};60;6\n"
+                        f"A3;{day(1)};60;7; \n")
+    r = read_sessions(p, s)
+    assert [(x.athlete, x.rpe, x.note) for x in r.sessions] == [("A1", 5, ""), ("A2", 6, ""), ("A3", 7, "")]
+    assert not [w for w in recwarn if "loss of data" in str(w.message)]  # pandas' warning is not shown
+    with pytest.raises(InputError, match="row 2 has 5 fields but the header has 4"):
+        read_sessions(write(tmp_path, f"Athlete ID;Date;Minutes;RPE\nA1;{day(1)};60;5;x\n"), s)
+
+
 def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(tmp_path, s):
     fast = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}),)
                                 + s.athletes[1:]})
