@@ -231,14 +231,20 @@ class _Reader:
 
     def fields(self, text: str, where: str) -> None:
         try:
-            names = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+            parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(text)
+                     if f is not None]
         except ValueError as e:
             self.bad(where, f"{e}; write a literal brace as {{{{ or }}}}")
             return
-        for name in names:
+        for name, spec, conv in parts:
             if name not in FIELDS:
                 self.bad(where, f"{{{name}}} is not a field; use "
                                 f"{', '.join('{' + f + '}' for f in FIELDS)}")
+            elif spec or conv:
+                # every field is text already written as the handouts print it: a format
+                # ('{match:d}') failed or ('{level:>99999}') swelled each export of the session
+                shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+                self.bad(where, f"{shown}: a field takes no format; write {{{name}}}")
 
     def number(self, raw: dict, key: str, where: str, hi: float) -> float | None:
         v = raw.get(key)

@@ -88,6 +88,23 @@ def test_a_bad_catalogue_is_refused_with_every_problem_located(tmp_path):
     assert f"sessions[{len(data['sessions']) - 1}].day: 'monday' is not between" in text
 
 
+def test_a_field_with_a_format_is_refused_at_load_not_at_export(tmp_path):
+    """'{match:d}' passed the check and crashed every export as "a bug in Periodize"; '{match!r}'
+    printed quotes; '{level:>99999999}' made each text 100 MB."""
+    data = json.loads(open(__import__("templates").path("sessions.json"), encoding="utf-8").read())
+    data["sessions"][0]["content"] = "{match:d} now"
+    data["sessions"][1]["name"] = "{match!r}"
+    data["sessions"][2]["content"] = "{level:>99999999}"
+    path = tmp_path / "sessions.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_catalogue(path)
+    assert e.value.problems == ["sessions[0].content: {match:d}: a field takes no format; write {match}",
+                                "sessions[1].name: {match!r}: a field takes no format; write {match}",
+                                "sessions[2].content: {level:>99999999}: a field takes no format; "
+                                "write {level}"]
+
+
 def test_an_edited_catalogue_is_used_through_the_environment(tmp_path, monkeypatch):
     data = json.loads(open(__import__("templates").path("sessions.json"), encoding="utf-8").read())
     for s in data["sessions"]:
