@@ -345,6 +345,28 @@ def test_import_does_not_replace_the_rehab_history_recorded_since_the_workbook_w
     assert (tmp_path / "team.season.json.bak").read_bytes() == before
 
 
+def test_a_session_catalogue_with_a_problem_is_said_before_an_export_touches_a_file(tmp_path):
+    """The catalogue was read once the export ran: 'The file that was at plan.json is kept as
+    plan.json.bak' was printed (and the .bak made) before the catalogue's problem stopped it."""
+    from planner.seasonfile import save_season
+    from tests.builders import season
+
+    save_season(season(weeks=2, athletes=2), tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", "--json", "plan.json", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "plan.json").read_bytes()
+    bad = json.loads((ROOT / "templates" / "sessions.json").read_text(encoding="utf-8"))
+    bad["sessions"][0]["content"] = "{0}"
+    (tmp_path / "cat.json").write_text(json.dumps(bad), encoding="utf-8")
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           "PERIODIZE_SESSIONS": str(tmp_path / "cat.json")}
+    r = subprocess.run([sys.executable, "-m", "ui.cli", "export", "s.season.json", "--json", "plan.json"],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
+    assert r.returncode == 1 and "sessions[0].content: {0} is not a field" in r.stderr
+    assert "kept as" not in r.stdout
+    assert not (tmp_path / "plan.json.bak").exists()
+    assert (tmp_path / "plan.json").read_bytes() == before
+
+
 def test_check_given_a_workbook_says_it_is_no_plan_json_and_a_failed_calendar_export_leaves_no_folder(
         tmp_path, monkeypatch):
     from planner.errors import SaveError

@@ -349,6 +349,10 @@ def write(season, plan, outputs: dict[str, Path | None], anonymise: bool, check=
     caller made one (the workbook's cover says what it finds). ``weeks``: the handouts' weeks
     (0-based; None: every week)."""
     note = " (anonymised)" if anonymise else ""
+    if plan is not None and any(outputs.get(k) for k in ("json", "xlsx", "ics", "handouts")):
+        from planner.sessions import load_catalogue
+
+        load_catalogue()  # a session catalogue with a problem is said before any file is touched
     keep_backups({k: p for k, p in outputs.items() if plan is not None or k not in NEED_A_PLAN})
     if plan is not None:
         _write_plan_files(season, plan, outputs, anonymise, note, check, weeks)
