@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from planner.errors import InputError
 from tests.reliability.hostile import run_cli
 
 
@@ -71,6 +72,21 @@ def test_a_name_typed_with_decomposed_accents_is_the_same_name():
                                           s.athletes[1].model_copy(update={"name": "Kofi Mensah"}))})
     assert athlete_id(s, unicodedata.normalize("NFD", "Kofi Mensáh"), "--x") == "A1"
     assert athlete_id(s, "kofi mensah", "--x") == "A2"
+
+
+def test_a_name_typed_without_its_accents_is_the_one_athlete_so_named():
+    """'jose muller' was "no athlete has the ID or name 'jose muller'; did you mean José Müller?",
+    as a keyboard without accents types it."""
+    from tests.builders import season
+    from ui.cli.names import athlete_id
+
+    s = season(weeks=1, athletes=3)
+    s = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"name": "José Müller"}),
+                                          s.athletes[1].model_copy(update={"name": "Ana Núñez"}),
+                                          s.athletes[2].model_copy(update={"name": "Ana Nuñez"}))})
+    assert athlete_id(s, "jose muller", "--x") == "A1"
+    with pytest.raises(InputError, match="is the name of 2 athletes"):
+        athlete_id(s, "Ana Nunez", "--x")
 
 
 def test_a_blank_scenario_name_is_refused_in_words(demo):

@@ -17,6 +17,11 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
+def _plain(text: str) -> str:
+    """Without its accents: a name typed on a keyboard without them ("Jose Muller")."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 def _clip(text: str, keep: int = 60) -> str:
     return text if len(text) <= keep else f"{text[:keep]}… ({len(text):,} characters)"
 
@@ -28,7 +33,8 @@ def athlete_id(season, key: str, option: str) -> str:
     k = _norm(key)
     hits = [a for a in season.athletes if _norm(a.id) == k] or [
         a for a in season.athletes if _norm(a.name) == k] or [
-        a for a in season.athletes if k and k in _norm(a.name).split()]  # a first or last name
+        a for a in season.athletes if k and k in _norm(a.name).split()] or [  # a first or last name
+        a for a in season.athletes if _plain(_norm(a.name)) == _plain(k)]  # "Jose" for "José"
     if len(hits) == 1:
         return hits[0].id
     if hits:
