@@ -832,12 +832,19 @@ def _played(nums: dict, dates: list, season: Season, problems: list, where, note
                      f"competition day only)")
 
 
+# what GPS and monitoring exports write in a cell with no value: read as empty where a value is
+# optional (top speed, minutes played, pain); never where one is required (minutes, RPE)
+NOT_MEASURED = r"-+|–|—|n/?a|none|null|nan|\?"
+
+
 def _numbers(frame, mapping: dict, key: str, problems: list, where):
     import pandas as pd
 
     from planner.coachform.cells import grouping_problem
 
     raw = frame[mapping[key]].astype(str).str.strip()
+    if key not in ("minutes", "rpe"):  # an export's mark for "not measured" in an optional column
+        raw = raw.where(~raw.str.fullmatch(NOT_MEASURED, case=False), "")
     cleaned = raw.str.replace(",", ".", regex=False).str.rstrip("%").str.strip()
     values = pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce")
     clocks = _clock_minutes(raw, key, problems, where) if key in ("minutes", "played") else {}

@@ -298,6 +298,18 @@ def test_empty_fields_after_the_last_column_are_read_without_a_word(tmp_path, s,
         read_sessions(write(tmp_path, f"Athlete ID;Date;Minutes;RPE\nA1;{day(1)};60;5;x\n"), s)
 
 
+def test_an_exports_not_measured_mark_is_empty_where_a_value_is_optional(tmp_path, s):
+    """'-' or 'N/A' for a top speed or pain not measured (as GPS exports write them) was refused
+    row by row; in Minutes or RPE, which every session has, it still is."""
+    r = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %,Pain,Minutes played\n"
+                                      f"A1,{day(1)},60,5,-,N/A,--\nA2,{day(1)},60,5,92,?,\n"), s)
+    assert [(x.top_speed_pct, x.pain, x.minutes_played) for x in r.sessions] == [(None, None, None),
+                                                                                 (92, None, None)]
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},-,n/a\n"), s)
+    assert [x.split(":")[0] for x in e.value.problems] == ["row 2, Minutes", "row 2, RPE"]
+
+
 def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(tmp_path, s):
     fast = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}),)
                                 + s.athletes[1:]})
