@@ -310,6 +310,16 @@ def test_an_exports_not_measured_mark_is_empty_where_a_value_is_optional(tmp_pat
     assert [x.split(":")[0] for x in e.value.problems] == ["row 2, Minutes", "row 2, RPE"]
 
 
+def test_a_gps_exports_total_duration_is_the_minutes(tmp_path, s):
+    """'Total Duration' (01:15:00) and 'Total Time', as GPS units head a session's length, were
+    "no column for Minutes"."""
+    for head in ("Total Duration", "Total Time", "Session Time"):
+        r = read_sessions(write(tmp_path, f"Player Name,Session Date,{head},Session RPE\n"
+                                          f"Ann Ash,{day(1)},01:15:00,5\n"), s)
+        assert [(x.athlete, x.minutes) for x in r.sessions] == [("A1", 75)]
+        assert r.mapping["minutes"] == head
+
+
 def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(tmp_path, s):
     fast = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}),)
                                 + s.athletes[1:]})
