@@ -113,7 +113,8 @@ def test_the_log_is_read_with_its_mapping_and_the_replan_keeps_what_happened(adv
     assert len(s.sessions) == rows and f"Added {rows} sessions of 24 athletes" in r.stdout
     assert "Proposed flare-up: " in r.stdout  # the log's painful rehab days
     # ... before stage changes --accept recorded: they stand, and the command says so
-    assert "Note: Kofi Mensah (A07)'s stage changes recorded from 2026-08-24 on stand" in r.stdout
+    assert ("Note: Kofi Mensah (A07)'s pain of 6/10 on 2026-08-18 proposes a flare-up, not "
+            "recorded; the stage changes just recorded for A07 from 2026-08-24 on stand") in r.stdout
     assert "Re-planned from today" in r.stdout
     assert re.search(r"\(A\d\d\): week of 23 Nov 2026 \(last week\): ", r.stdout)  # the load flags
     assert check_plan(s, s.plan).violations == ()
