@@ -627,3 +627,29 @@ def test_a_flag_a_few_athletes_share_names_them_on_its_line():
     assert line3 == f"3 athletes ({', '.join(names)}): {rest}"
     assert n6 == NAME_UP_TO + 1 and line6.startswith(f"{n6} athletes: ")
     assert all(s.athlete(a).name in tip6 for a in many)
+
+
+def test_the_readout_says_the_load_its_acwr_divides(qtbot):
+    """A week lived with a day not logged counts that day's planned session: its ACWR divides
+    neither the planned nor the logged sum shown beside it (Leo Martin's week of 31 Aug read
+    "planned 2,560 · logged 2,260 · ACWR 1.54" while 2,260 over the four weeks before is 1.31;
+    the 1.54 is of 2,710, the logged sum and 450 planned on the Thursday with nothing logged)."""
+    from PySide6.QtGui import QTextDocument
+
+    class W:
+        start, days, kind, in_season = dt.date(2026, 8, 31), 7, "load", True
+        planned, logged, load, change, chronic = 2560.0, 2260.0, 2710.0, 0.31, 1760.0
+        acwr, ewma_ratio, rolling_ratio, monotony, strain, logged_ewma_ratio = 1.54, 1.14, 1.3, 1.69, 4572, 1.05
+        flags = ("ACWR > 1.3",)
+
+    class F:
+        name = "Leo Martin"
+        limits = staticmethod(lambda figure: ())
+
+    doc = QTextDocument()
+    doc.setHtml(week_text(F, W))
+    shown = doc.toPlainText()
+    assert "counted 2,710 AU" in shown and "450 AU planned" in shown, shown
+    W.load = W.logged  # every day logged: no third figure
+    doc.setHtml(week_text(F, W))
+    assert "planned on" not in doc.toPlainText()

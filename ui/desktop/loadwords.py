@@ -195,11 +195,16 @@ def week_text(f, w) -> str:
     """One week of an athlete in words (the chart's readout and tooltips); "—" for a figure
     that does not exist."""
     parts = [f"planned <b>{au(w.planned)}</b>",
-             f"logged <b>{au(w.logged)}</b>" if w.logged is not None else "nothing logged",
-             f"ACWR <b>{fmt_figure(w.acwr, f.limits('acwr'))}</b>",
-             f"EWMA ratio <b>{fmt_figure(w.ewma_ratio, f.limits('ewma'))}</b>",
-             f"monotony {fmt_figure(w.monotony, f.limits('monotony'))}",
-             f"strain {fmt(w.strain, 0)}"]
+             f"logged <b>{au(w.logged)}</b>" if w.logged is not None else "nothing logged"]
+    # a lived week with days not logged counts their planned sessions: the load the ACWR divides
+    # is then neither sum above ("logged 2,260 · ACWR 1.54" was of 2,710), so it is said
+    extra = w.load - w.logged if w.logged is not None else 0
+    if extra > 0.5:
+        parts.append(f"counted <b>{au(w.load)}</b> (+ {au(extra)} planned on days not logged)")
+    parts += [f"ACWR <b>{fmt_figure(w.acwr, f.limits('acwr'))}</b>",
+              f"EWMA ratio <b>{fmt_figure(w.ewma_ratio, f.limits('ewma'))}</b>",
+              f"monotony {fmt_figure(w.monotony, f.limits('monotony'))}",
+              f"strain {fmt(w.strain, 0)}"]
     if w.logged_ewma_ratio is not None:
         parts.append(f"logged EWMA ratio {fmt_figure(w.logged_ewma_ratio, f.limits('ewma'))}")
     text = f"<b>{escape(f.name)}</b>, {week_title(w)}: " + " · ".join(parts)
