@@ -1644,7 +1644,7 @@ def test_move_today_grown_by_the_log_stays_on_the_screen(qtbot, planned, tmp_pat
     path = tmp_path / "week.csv"
     path.write_text("Athlete ID,Date,Minutes,RPE,Top speed %,Pain\n" + "".join(
         f"{a.id},{day(d)},50,4,72,{6 if d == 3 else ''}\n" for a in planned.athletes for d in range(10)))
-    assert dlg.read_log_file(str(path))
+    assert dlg.read_log_file(str(path)), dlg.log_error
     qtbot.wait(50)  # the height is fitted after the words are laid out
     frame = dlg.frameGeometry()
     assert geo.top() <= frame.top() and frame.bottom() <= geo.bottom(), (frame, geo)
@@ -1668,3 +1668,30 @@ def test_a_log_left_out_takes_its_not_in_the_log_marks_with_it(qtbot, planned, t
     assert dlg.log_result is None and not any(m.short for m in dlg.moves)
     dlg.reject()
     w.weekly.shutdown()
+
+
+def test_move_today_cuts_no_text_when_the_log_says_much(qtbot, planned, tmp_path):
+    """With a stage change to tick and a log that says much (its columns, speeds above the
+    max on record, a pain proposing a flare-up), the dialog stayed at its height: the labels
+    were squeezed under their wrapped height, the intro lost its last line ("... have nothing
+    logged: they") and the log's text its last three, with no way to scroll to them."""
+    from PySide6.QtWidgets import QLabel
+
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(14))
+    assert dlg.moves
+    path = tmp_path / "week.csv"
+    path.write_text("Athlete ID,Date,Minutes,RPE,Top speed m/s,Pain,Notes\n" + "".join(
+        f"{a.id},{day(d)},60,5,{9.1 + d / 100 if a.max_speed else '':.4},{7 if a.id == 'A1' else ''},"
+        f"a long note about the session of the day\n"
+        for a in w.season.athletes for d in range(7, 14) if d % 7 != 6))
+    assert dlg.read_log_file(str(path)), dlg.log_error
+    qtbot.wait(50)  # the height is fitted once the text is laid out
+    QApplication.processEvents()
+    screen = dlg.screen().availableGeometry()
+    assert dlg.frameGeometry().height() <= screen.height()
+    for label in dlg.findChildren(QLabel):
+        if label.isVisibleTo(dlg) and label.wordWrap() and label.text():
+            assert label.height() >= label.heightForWidth(label.width()), \
+                (label.accessibleName(), label.text()[:60])
+    dlg.reject()

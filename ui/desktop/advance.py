@@ -626,9 +626,16 @@ class AdvanceDialog(QDialog):
         if self.moves:  # the table keeps room for a few rows as the log's text grows below it
             t = self.table
             rows = sum(t.rowHeight(r) for r in range(min(t.rowCount(), TABLE_ROWS)))
-            short = rows - t.viewport().height()
-            if short > 0 and self.height() < room:
+            for _ in range(8):  # the table's stretch takes a share of each step grown
+                # and the text keeps its wrapped height: squeezed under it, the intro lost its
+                # last line ("... have nothing logged: they") and the log's text its last three
+                short = max(0, rows - t.viewport().height()) + sum(
+                    max(0, lb.heightForWidth(lb.width()) - lb.height())
+                    for lb in self.findChildren(QLabel) if lb.wordWrap() and lb.isVisibleTo(self))
+                if short <= 0 or self.height() >= room:
+                    break
                 self.resize(self.width(), min(self.height() + short, room))
+                self.layout().activate()
             self._keep_on_screen()
             return
         lay = self.layout()
