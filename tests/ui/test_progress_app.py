@@ -1695,3 +1695,27 @@ def test_move_today_cuts_no_text_when_the_log_says_much(qtbot, planned, tmp_path
             assert label.height() >= label.heightForWidth(label.width()), \
                 (label.accessibleName(), label.text()[:60])
     dlg.reject()
+
+
+def test_a_flare_up_recorded_before_the_re_plan_names_the_stage_it_moves_back_to(qtbot):
+    """Record flare-up on a day the stored plan moves the athlete on (P3 to S1 that morning):
+    before the re-plan the inspector read "S1 since ... (the recorded flare-up: back from the P3
+    planned the day before)", the stage the stale plan holds that day; back one stage from P3
+    is P2, as the re-plan then shows."""
+    from planner.protocols import load_protocol
+    from planner.rehab import back
+
+    s = season(weeks=12, athletes=2, injuries=(_passed_p3(),))
+    out = solve(SolveRequest(s, time_limit=30))
+    ap = out.plan.for_athlete("A1")
+    d = next(i for i in range(1, len(ap.stages)) if ap.stages[i] != ap.stages[i - 1])
+    was, moved = ap.stages[d - 1], ap.stages[d]
+    s = E.RecordFlareUp(athlete="A1", date=day(d)).apply(
+        s.model_copy(update={"plan": out.plan}))
+    now = back(load_protocol(s.injuries[0].protocol), was, 1)
+    assert now != moved
+    w = make_window(qtbot, s)
+    w.board.set_current("A1", day(d + 1))
+    html = w.inspector.cell_html()
+    assert f"{now} since" in html and f"back from the {was} planned the day before" in html, html
+    assert f"{moved} since" not in html

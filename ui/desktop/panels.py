@@ -314,21 +314,27 @@ class InspectorPanel(_Browser):
         if inj is not None:  # the record that governs the day (the first one before its onset)
             from planner.errors import PeriodizeError
             from planner.protocols import load_protocol, protocol_name
-            from planner.rehab import segments
+            from planner.rehab import back, flare_steps, segments, stage_order
 
             stage, since, how = inj.current.stage, inj.current.start, ""
             said = "recorded "
             try:  # a recorded flare-up after the last stage record moved the athlete back
-                last = segments(inj, load_protocol(inj.protocol))[-1]
+                protocol = load_protocol(inj.protocol)
+                last = segments(inj, protocol)[-1]
                 stage, since = last.stage, last.start
                 how = " (flare-up)" if last.cause == "flare-up" else ""
                 d = tl.index(since)
                 if how and ap is not None and d is not None and d >= tl.p0 and ap.stages[d] != stage:
                     # from today on the flare-up moves back from the stage the plan holds the
-                    # day before (a projected one), not from the last recorded one
+                    # day before (a projected one), not from the last recorded one; back from
+                    # it, not the plan's stage on the day: before the re-plan that is the stage
+                    # the flare-up undid (P3 -> S1 that morning read "S1 since", not P2)
                     stage, said = ap.stages[d], ""
-                    how = (f" (the recorded flare-up: back from the {_esc(ap.stages[d - 1])} "
-                           f"planned the day before)" if d > 0 else how)
+                    if d > 0:
+                        before = ap.stages[d - 1]
+                        if before in stage_order(protocol):
+                            stage = back(protocol, before, flare_steps(inj.flare_ups, since))
+                        how = f" (the recorded flare-up: back from the {_esc(before)} planned the day before)"
             except (PeriodizeError, IndexError):
                 pass
             # a day before that stage (a flare-up ahead of it): "from", not "since"
