@@ -749,8 +749,9 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 # 2026-09-14, an Excel date read as 2026-09-14 00:00:00, or with a session's start time
-_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
-# 14/09/2026, 14.9.2026, 14/09/2026 09:30 (a GPS export's session start)
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+# 14/09/2026, 14.9.2026, 14/09/2026 09:30 (a GPS export's session start), 14.9.26 (Excel's short
+# date in many locales, saved as shown: the year in this century, as the app's date fields read it)
 DATE_FORMS = "YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)"
 
 
@@ -776,6 +777,7 @@ def _dates(col, problems: list, where, notes: list | None = None) -> list[dt.dat
     for i, v in parsed.items():
         if i in slashed:
             a, b, y = (int(x) for x in slashed[i])
+            y += 2000 if y < 100 else 0
             d, m = (a, b) if day_first else (b, a)
             try:
                 out.append(dt.date(y, m, d))
