@@ -1690,6 +1690,7 @@ def test_move_today_cuts_no_text_when_the_log_says_much(qtbot, planned, tmp_path
     QApplication.processEvents()
     screen = dlg.screen().availableGeometry()
     assert dlg.frameGeometry().height() <= screen.height()
+    assert dlg.scroll.verticalScrollBar().maximum() == 0  # room on the screen: no scrolling
     for label in dlg.findChildren(QLabel):
         if label.isVisibleTo(dlg) and label.wordWrap() and label.text():
             assert label.height() >= label.heightForWidth(label.width()), \
@@ -1734,3 +1735,28 @@ def test_a_european_excel_log_with_two_digit_years_is_read(in_week_3, tmp_path):
         for d, aid in rows)).encode("utf-8-sig"))
     result = read_log(str(path), in_week_3)
     assert sorted((s.date, s.athlete) for s in result.sessions) == sorted(rows)
+
+
+def test_move_today_keeps_a_long_list_of_problems_in_reach(qtbot, planned, tmp_path):
+    """A log whose every row is refused lists every row: taller than the screen, the list was
+    squeezed into the room left ("The sessions were not read:" hidden under the box above it,
+    most rows cut off) with no way to scroll to them. The dialog now scrolls its text; Move
+    Today and Cancel stay in sight."""
+    from PySide6.QtWidgets import QScrollArea
+
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(14))
+    dlg._room = lambda: 540  # a 1024 x 600 screen
+    path = tmp_path / "week.csv"
+    path.write_text("Athlete ID,Date,Minutes,RPE\n" + "".join(
+        f"{a.id},32.{d}.2027,60,5\n" for a in w.season.athletes for d in range(1, 13)))
+    assert not dlg.read_log_file(str(path))
+    qtbot.wait(50)
+    QApplication.processEvents()
+    assert dlg.error.text().count("\n") >= 10
+    assert dlg.height() <= 540
+    assert dlg.error.height() >= dlg.error.heightForWidth(dlg.error.width())
+    scroll = dlg.findChild(QScrollArea)
+    assert scroll is not None and scroll.verticalScrollBar().maximum() > 0
+    assert dlg.buttons.isVisible() and dlg.buttons.geometry().bottom() <= dlg.height()
+    dlg.reject()

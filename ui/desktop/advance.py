@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -190,7 +192,20 @@ class AdvanceDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Move Today")
-        lay = QVBoxLayout(self)
+        # everything but the buttons scrolls: on a small screen (1024 x 600) a long log or a
+        # list of its problems was squeezed under its wrapped height, its rows out of reach
+        body = QWidget()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
+        self.table.setMinimumHeight(90)  # its header and a row or two, however long the text
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.scroll, 1)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self._body = lay
         for w in (self.intro, self.note):
             lay.addWidget(w)
         lay.addLayout(row)
@@ -208,7 +223,7 @@ class AdvanceDialog(QDialog):
             lay.addWidget(w)
         lay.addStretch(1)  # without stage changes to list, the rest stays together at the top
         self._tail = (lay, lay.count() - 1)  # no stretch while the table takes the room
-        lay.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         self.today_field.dateChanged.connect(lambda _q: self._today_changed())
         self.today_field.problemChanged.connect(lambda _t: self._today_changed())
         self.next_week_button.clicked.connect(self._next_week)
@@ -573,6 +588,7 @@ class AdvanceDialog(QDialog):
             self.log_error = str(e)
             self.error.setText(f"The sessions were not read:\n{e}")
             self._reread_moves()
+            QTimer.singleShot(0, self._fit_height)  # the list of problems: room for it
             return False
         self.error.setText("")
         self.log_error = ""
@@ -623,25 +639,20 @@ class AdvanceDialog(QDialog):
         if not self.isVisible():
             return
         room = self._room()
+        lay = self._body
+        width = self.scroll.viewport().width()
+        need = (lay.totalHeightForWidth(width) if lay.hasHeightForWidth()
+                else lay.totalSizeHint().height())
         if self.moves:  # the table keeps room for a few rows as the log's text grows below it
             t = self.table
             rows = sum(t.rowHeight(r) for r in range(min(t.rowCount(), TABLE_ROWS)))
-            for _ in range(8):  # the table's stretch takes a share of each step grown
-                # and the text keeps its wrapped height: squeezed under it, the intro lost its
-                # last line ("... have nothing logged: they") and the log's text its last three
-                short = max(0, rows - t.viewport().height()) + sum(
-                    max(0, lb.heightForWidth(lb.width()) - lb.height())
-                    for lb in self.findChildren(QLabel) if lb.wordWrap() and lb.isVisibleTo(self))
-                if short <= 0 or self.height() >= room:
-                    break
-                self.resize(self.width(), min(self.height() + short, room))
-                self.layout().activate()
-            self._keep_on_screen()
-            return
-        lay = self.layout()
-        need = (lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth()
-                else lay.totalSizeHint().height())
-        if need > self.height():
+            want = t.horizontalHeader().height() + rows + 2 * t.frameWidth()
+            need += max(0, want - t.sizeHint().height())
+        # and the text its wrapped height (squeezed under it, the intro lost its last line,
+        # "... have nothing logged: they", and the log's text its last three): what the screen
+        # cannot hold scrolls, Move Today and Cancel in sight below
+        need += self.height() - self.scroll.viewport().height()
+        if need > self.height() and self.height() < room:
             self.resize(self.width(), min(need, room))
         self._keep_on_screen()
 
