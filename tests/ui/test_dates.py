@@ -107,6 +107,9 @@ def test_the_calendar_popup_and_the_arrow_keys_still_pick_a_day(qtbot):
     ("Mon 28 Dec 2026", D(2026, 12, 28)), ("monday 28th december 2026", D(2026, 12, 28)),
     ("Dec 28, 2026", D(2026, 12, 28)), ("12/28/2026", D(2026, 12, 28)), ("28 Dec", D(2026, 12, 28)),
     ("3/1", D(2027, 1, 3)),
+    # German and Scandinavian write a day without its year with a closing dot: "28.9." was
+    # refused as not a date in Move Today
+    ("28.12.", D(2026, 12, 28)), ("3.1.", D(2027, 1, 3)), ("28.12.2026.", D(2026, 12, 28)),
 ])
 def test_the_common_ways_of_writing_a_date(text, expected):
     from ui.desktop.datefield import parse_date

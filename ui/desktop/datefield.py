@@ -88,7 +88,8 @@ def _numeric(text: str, lo, hi, day_first: bool, near: dt.date | None = None) ->
     m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
     if m:  # ISO: 2026-12-28
         return _make(int(m[1]), int(m[2]), int(m[3]), lo, hi, near)
-    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?", text)
+    # "28.9." and "28.9.2026.": a closing dot, as German and the Nordic languages write a date
+    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?\.?", text)
     if not m:
         return None
     a, b = int(m[1]), int(m[2])
