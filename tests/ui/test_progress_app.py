@@ -451,6 +451,18 @@ def test_a_log_to_saturday_offers_monday_not_the_sunday_off(w, tmp_path, dialogs
     assert _today_after(w.season, _csv(tmp_path, [f"A2,{day(16)},75,6,,,,"])) == day(17)  # Thu
 
 
+def test_the_offer_to_move_today_names_the_logs_last_day_not_the_sunday_after(w, tmp_path, dialogs):
+    """A log to Saturday: the offer read "has sessions up to Sun ..." (the day before the Monday
+    it offers), while the log's last session, and its summary a moment later, were Saturday."""
+    from planner.text import day_long
+
+    path = _csv(tmp_path, [f"A2,{day(15)},75,6,,,,", f"A3,{day(19)},95,8,,,,"])
+    assert import_sessions(w, path) is False  # declined
+    assert dialogs[-2][1] == "Move today first?"
+    assert f"up to {day_long(day(19))}, after today" in dialogs[-2][2], dialogs[-2][2]
+    assert day_long(day(21)) in dialogs[-2][2]
+
+
 # -- moving today ----------------------------------------------------------------------------------
 def test_next_week_in_move_today_steps_a_week_on_at_each_click(qtbot, planned):
     """Once the field showed the week after today's, Next week did nothing."""

@@ -182,10 +182,12 @@ def import_sessions(window, path: str | Path) -> bool:
     try:
         result = read_log(path, season)
     except LogReadError as e:
-        later = _today_after(season, path)
-        if later is not None:
+        end = _log_end(season, path)
+        if end is not None:
+            # the log's last day, not the day before the new today: past a Saturday's match
+            # that was the Sunday off ("sessions up to Sun 27 Sep" of a log ending on the 26th)
+            last, later = end
             today = planning_start(season)
-            last = later - dt.timedelta(days=1)
             if window.interaction.confirm(
                     "Move today first?",
                     f"{Path(path).name} has sessions up to {day_long(last)}, after today "
@@ -264,6 +266,12 @@ def _today_after(season: Season, path) -> dt.date | None:
     """The day after the log's last session (past the days off that follow it), when that lies
     after today and the log reads well with today there (so moving today is what it needs);
     else None."""
+    end = _log_end(season, path)
+    return None if end is None else end[1]
+
+
+def _log_end(season: Season, path) -> tuple[dt.date, dt.date] | None:
+    """The log's last session day and :func:`_today_after`'s day (None: as there)."""
     cal = season.calendar
     end = cal.end + dt.timedelta(days=1)
     try:
@@ -273,13 +281,14 @@ def _today_after(season: Season, path) -> dt.date | None:
         return None
     if not result.sessions:
         return None
-    day = min(max(s.date for s in result.sessions) + dt.timedelta(days=1), end)
+    last = max(s.date for s in result.sessions)
+    day = min(last + dt.timedelta(days=1), end)
     # past the days off after it (a log to Saturday: Monday, not Sunday, which nobody trains on)
     tl = Timeline(season)
     while day < end and (i := tl.index(day)) is not None and not tl.is_training[i] \
             and not tl.is_comp[i]:
         day += dt.timedelta(days=1)
-    return day if day > planning_start(season) else None
+    return (last, day) if day > planning_start(season) else None
 
 
 def start_dir(window) -> str:
