@@ -1772,3 +1772,25 @@ def test_move_today_keeps_a_long_list_of_problems_in_reach(qtbot, planned, tmp_p
     assert scroll is not None and scroll.verticalScrollBar().maximum() > 0
     assert dlg.buttons.isVisible() and dlg.buttons.geometry().bottom() <= dlg.height()
     dlg.reject()
+
+
+def test_on_a_small_screen_the_stage_changes_take_the_room_of_their_rows_only(qtbot, planned, tmp_path):
+    """At 1024 x 600 with one stage change and a week's log, the table kept some 190 px for its
+    one row while the log's text below it had to be scrolled to."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(14))
+    dlg._room = lambda: 540  # a 1024 x 600 screen
+    assert len(dlg.moves) == 1
+    path = tmp_path / "week.csv"
+    path.write_text("Athlete ID,Date,Minutes,RPE,Top speed m/s,Pain,Notes\n" + "".join(
+        f"{a.id},{day(d)},60,5,{9.1 + d / 100 if a.max_speed else '':.4},"
+        f"{7 if a.id == 'A1' else ''},a long note about the session of the day\n"
+        for a in w.season.athletes for d in range(7, 14) if d % 7 != 6))
+    assert dlg.read_log_file(str(path))
+    qtbot.wait(50)
+    QApplication.processEvents()
+    assert dlg.scroll.verticalScrollBar().maximum() > 0  # more than the screen holds
+    t = dlg.table
+    rows = t.horizontalHeader().height() + t.rowHeight(0) + 2 * t.frameWidth()
+    assert t.height() <= max(rows, t.minimumHeight()) + 4, (t.height(), rows)
+    dlg.reject()

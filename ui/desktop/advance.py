@@ -78,6 +78,19 @@ TABLE_HEIGHT = 540  # the dialog's height with projected stage changes to tick
 TABLE_ROWS = 5  # the stage changes kept in sight as a log's text grows (the dialog grows)
 
 
+class _ChangesTable(QTableWidget):
+    """The stage changes to tick: asks for the height of its rows (a few at most), not Qt's
+    default 192 px; a dialog with room to spare still gives it more (its stretch), while on a
+    small screen one row no longer kept 190 px as the log's text below it had to scroll."""
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        rows = sum(self.rowHeight(r) for r in range(min(self.rowCount(), TABLE_ROWS)))
+        hint.setHeight(max(self.minimumHeight(),
+                           self.horizontalHeader().height() + rows + 2 * self.frameWidth()))
+        return hint
+
+
 class AdvanceDialog(QDialog):
     """Move today to a new day and record (or not) the stage changes the plan projected."""
 
@@ -125,7 +138,7 @@ class AdvanceDialog(QDialog):
         row.addWidget(QLabel("New today:"))
         row.addWidget(self.today_field, 1)
         row.addWidget(self.next_week_button)
-        self.table = QTableWidget(0, 4)
+        self.table = _ChangesTable(0, 4)
         self.table.setAccessibleName("Projected stage changes")
         self.table.setHorizontalHeaderLabels(["Happened", "Stage change", "On", "Then"])
         self.table.verticalHeader().setVisible(False)
