@@ -1794,3 +1794,32 @@ def test_on_a_small_screen_the_stage_changes_take_the_room_of_their_rows_only(qt
     rows = t.horizontalHeader().height() + t.rowHeight(0) + 2 * t.frameWidth()
     assert t.height() <= max(rows, t.minimumHeight()) + 4, (t.height(), rows)
     dlg.reject()
+
+
+def test_two_flare_ups_ticked_within_a_week_say_they_send_the_athlete_back_two_stages(
+        qtbot, planned, tmp_path):
+    """Two painful days three days apart, each offered as a flare-up: a coach ticking both "to be
+    safe" moves the athlete back two stages (rules-spec.md section 6) without a word."""
+    from planner.text import day_long
+
+    w = make_window(qtbot, planned)
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    dlg.set_today(day(21))
+    s2 = next(i for i, t in enumerate(dlg.moves) if t.athlete == "A1" and t.stage == "S2")
+    pain = dlg.date_fields[s2].value()
+    (tmp_path / "week.csv").write_text(
+        "Athlete ID,Date,Minutes,RPE,Pain\n"
+        f"A1,{pain.isoformat()},50,4,6\nA1,{(pain + dt.timedelta(days=3)).isoformat()},50,4,6\n")
+    assert dlg._read_log(str(tmp_path / "week.csv"))
+    (first, _p1), (second, _p2) = dlg.flare_boxes
+    first.setChecked(True)
+    assert "within 7 days" not in dlg.flare_note.text()
+    second.setChecked(True)
+    assert (f"the flare-up on {day_long(pain + dt.timedelta(days=3))} follows the one on "
+            f"{day_long(pain)} within 7 days, so it sends the athlete back two stages; if the "
+            f"two pains were one flare-up, tick only the first.") in dlg.flare_note.text()
+    first.setChecked(False)
+    assert "within 7 days" not in dlg.flare_note.text()
+    dlg.reject()
+    w.weekly.shutdown()

@@ -777,8 +777,22 @@ class AdvanceDialog(QDialog):
             undoes = E.RecordFlareUp(athlete=p.athlete, date=p.date).undoes(self.season)
             if undoes:
                 lines.append(f"{who}: the flare-up on {day_long(p.date)} {undoes}.")
+            close = self._flare_within_week(p)
+            if close is not None:
+                lines.append(f"{who}: the flare-up on {day_long(p.date)} follows the one on "
+                             f"{day_long(close)} within 7 days, so it sends the athlete back two "
+                             f"stages; if the two pains were one flare-up, tick only the first.")
         self.flare_note.setText("\n".join(lines))
         self.flare_note.setVisible(bool(lines))
+
+    def _flare_within_week(self, p) -> dt.date | None:
+        """The latest flare-up of the athlete, recorded or ticked here, in the 7 days before
+        ``p``'s: with it, ``p``'s moves the athlete back two stages (rules-spec.md section 6),
+        which a coach ticking every painful day "to be safe" would not mean."""
+        days = {d for rec in self.season.injuries_of(p.athlete) for d in rec.flare_ups}
+        days |= {q.date for box, q in self.flare_boxes if box.isChecked() and q.athlete == p.athlete}
+        before = [d for d in days if 1 <= (p.date - d).days <= 7]
+        return max(before) if before else None
 
     def flare_ups(self) -> list[E.RecordFlareUp]:
         return [E.RecordFlareUp(athlete=p.athlete, date=p.date, note=f"pain {p.pain:g}/10 logged")
