@@ -25,7 +25,7 @@ from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.rehab import athlete_stage_on, governing
 from planner.season import FIT, INJ, Season
-from planner.text import date_short, day_long, plural, stage_name_on
+from planner.text import date_short, day_long, join_and, plural, stage_name_on
 from planner.text import day as day_short
 from planner.timeline import Timeline
 from planner.validate import planning_start
@@ -205,11 +205,12 @@ class PlayedInRehab:
 
     athlete: str
     days: tuple[dt.date, ...]
-    stage: str  # the recorded stage on the first of them
+    stages: tuple[str, ...]  # the recorded stages on those days, in order, each once
 
     def text(self, season: Season, fix: str = "advance --accept, or record --stage-start") -> str:
         n = len(self.days)
-        where = "injured" if self.stage == INJ else f"in {self.stage}"
+        # "4 competitions ... while in S1" read wrong when the later ones were in S2 by then
+        where = join_and(["injured" if st == INJ else f"in {st}" for st in self.stages])
         return (f"{season.athlete_label(self.athlete)} logged minutes played in "
                 f"{n} competition{'s' if n != 1 else ''} from {day_long(self.days[0])} while "
                 f"{where} by the injury's records: if the athlete was back, record the stage "
@@ -232,7 +233,8 @@ def played_in_rehab(season: Season) -> list[PlayedInRehab]:
                     and athlete_stage_on(records, d) != FIT):
                 days.append(d)
         if days:
-            out.append(PlayedInRehab(a.id, tuple(days), athlete_stage_on(records, days[0])))
+            stages = tuple(dict.fromkeys(athlete_stage_on(records, d) for d in days))
+            out.append(PlayedInRehab(a.id, tuple(days), stages))
     return out
 
 
