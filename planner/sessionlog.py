@@ -804,8 +804,15 @@ def _dates(col, problems: list, where, notes: list | None = None) -> list[dt.dat
         else:
             out.append(v.date())
     if slashed and notes is not None:
-        notes.append("Dates with slashes read as " + ("day/month/year (14/09/2026)" if day_first
-                      else "month/day/year (09/14/2026: a day above 12 comes second)"))
+        # said in the file's own way of writing them ("with slashes" of 14.9.26 read as a
+        # puzzle)
+        dots = any("." in text[i].split()[0] for i in slashed)
+        slashes = any("/" in text[i] for i in slashed)
+        how = "slashes and dots" if dots and slashes else "dots" if dots else "slashes"
+        sep = "." if dots and not slashes else "/"
+        notes.append(f"Dates with {how} read as " + (
+            f"day/month/year (14{sep}09{sep}2026)" if day_first
+            else f"month/day/year (09{sep}14{sep}2026: a day above 12 comes second)"))
     return out
 
 

@@ -76,7 +76,9 @@ def test_dates_written_day_first_with_slashes_as_uk_gps_exports_write_them(tmp_p
                         f"A2,{day(2).day}.{day(2).month}.{day(2).year},45,4\n")
     r = read_sessions(p, s)
     assert [x.date for x in r.sessions] == [day(1), day(2)]
-    assert "Dates with slashes read as day/month/year" in r.text()
+    assert "Dates with slashes and dots read as day/month/year (14/09/2026)" in r.text()
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA2,{day(2).day}.{day(2).month}.{day(2).year},45,4\n")
+    assert "Dates with dots read as day/month/year (14.09.2026)" in read_sessions(p, s).text()
     us = day(9)  # the 13th: a day above 12, only month first reads it
     assert us.day > 12
     p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
