@@ -35,7 +35,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "date": ("date", "session date", "day"),
     "minutes": ("minutes", "duration", "duration min", "duration mins", "session duration",
                 "session minutes", "mins", "training minutes", "total duration", "total time",
-                "session time", "duration minutes"),
+                "duration minutes"),  # not "session time": some exports mean the start
     "rpe": ("rpe", "srpe", "session rpe", "cr10", "rpe cr10"),
     "top_pct": ("top speed %", "top speed pct", "top speed percent", "% max speed", "max speed %",
                 "vmax %", "% vmax", "percent max speed"),
@@ -652,7 +652,7 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
                      f"summary of the rows, not a session; delete the row" for i in summary]
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
-        read = next((n for n in notes if n.startswith("Dates with slashes")), None)
+        read = next((n for n in notes if n.startswith("Dates with ")), None)
         raise InputError(source, problems[:200], more=max(0, len(problems) - 200),
                          note=f"{read}; write dates as YYYY-MM-DD if that is not how the file "
                               f"writes them." if read else "")

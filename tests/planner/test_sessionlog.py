@@ -101,6 +101,11 @@ def test_dates_written_day_first_with_slashes_as_uk_gps_exports_write_them(tmp_p
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
     assert "Dates with slashes read as day/month/year" in str(e.value)
+    # and so is a file written with dots: its refusal says how its dates were read too
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{late.day}.{late.month}.{late.year},60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert "Dates with dots read as day/month/year (14.09.2026); write dates as" in str(e.value)
 
 
 def test_a_repeated_row_is_counted_once_also_against_the_season(tmp_path, s):
@@ -315,11 +320,15 @@ def test_an_exports_not_measured_mark_is_empty_where_a_value_is_optional(tmp_pat
 def test_a_gps_exports_total_duration_is_the_minutes(tmp_path, s):
     """'Total Duration' (01:15:00) and 'Total Time', as GPS units head a session's length, were
     "no column for Minutes"."""
-    for head in ("Total Duration", "Total Time", "Session Time"):
+    for head in ("Total Duration", "Total Time"):
         r = read_sessions(write(tmp_path, f"Player Name,Session Date,{head},Session RPE\n"
                                           f"Ann Ash,{day(1)},01:15:00,5\n"), s)
         assert [(x.athlete, x.minutes) for x in r.sessions] == [("A1", 75)]
         assert r.mapping["minutes"] == head
+    # 'Session Time' is the start in some exports (09:30:00 would be 570 minutes): not the minutes
+    r = read_sessions(write(tmp_path, f"Player Name,Session Date,Session Time,Duration,Session RPE\n"
+                                      f"Ann Ash,{day(1)},09:30:00,75,5\n"), s)
+    assert [(x.athlete, x.minutes) for x in r.sessions] == [("A1", 75)]
 
 
 def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(tmp_path, s):
