@@ -252,6 +252,9 @@ def _rule_mode_edit(season, spec: str, rule: str, mode: str):
     if known is None:
         raise InputError("--rule", [f"{_clip(spec)!r}: no rule is called {_clip(rule)!r}; the "
                                     f"rules are {', '.join(RULES)}"])
+    if known.hard:  # a hard rule is always hard: "Make HV-2 hard" would change nothing
+        raise InputError("--rule", [f"{_clip(spec)!r}: {rule} is a hard rule, always kept; only "
+                                    f"a soft rule's mode is set (soft, hard or off)"])
     if mode not in ("soft", "hard", "off"):
         raise InputError("--rule", [f"{_clip(spec)!r}: a rule's mode is soft, hard or off (e.g. "
                                     f"{rule}.mode=off)"])
