@@ -445,10 +445,10 @@ def test_a_log_that_runs_past_today_offers_to_move_today_with_it(w, tmp_path, di
 def test_a_log_to_saturday_offers_monday_not_the_sunday_off(w, tmp_path, dialogs):
     """The week's GPS export ends on Saturday's match: the offer was Sunday, a day nobody
     trains, and the coach pressed Next week at every loop."""
-    from ui.desktop.sessionimport import _today_after
+    from ui.desktop.sessionimport import _log_end
 
-    assert _today_after(w.season, _csv(tmp_path, [f"A2,{day(19)},95,8,,,,"])) == day(21)  # Mon
-    assert _today_after(w.season, _csv(tmp_path, [f"A2,{day(16)},75,6,,,,"])) == day(17)  # Thu
+    assert _log_end(w.season, _csv(tmp_path, [f"A2,{day(19)},95,8,,,,"])) == (day(19), day(21))  # Mon
+    assert _log_end(w.season, _csv(tmp_path, [f"A2,{day(16)},75,6,,,,"])) == (day(16), day(17))  # Thu
 
 
 def test_the_offer_to_move_today_names_the_logs_last_day_not_the_sunday_after(w, tmp_path, dialogs):
@@ -1715,18 +1715,15 @@ def test_a_flare_up_recorded_before_the_re_plan_names_the_stage_it_moves_back_to
     before the re-plan the inspector read "S1 since ... (the recorded flare-up: back from the P3
     planned the day before)", the stage the stale plan holds that day; back one stage from P3
     is P2, as the re-plan then shows."""
-    from planner.protocols import load_protocol
-    from planner.rehab import back
-
     s = season(weeks=12, athletes=2, injuries=(_passed_p3(),))
     out = solve(SolveRequest(s, time_limit=30))
     ap = out.plan.for_athlete("A1")
     d = next(i for i in range(1, len(ap.stages)) if ap.stages[i] != ap.stages[i - 1])
     was, moved = ap.stages[d - 1], ap.stages[d]
+    assert (was, moved) == ("P3", "S1")
     s = E.RecordFlareUp(athlete="A1", date=day(d)).apply(
         s.model_copy(update={"plan": out.plan}))
-    now = back(load_protocol(s.injuries[0].protocol), was, 1)
-    assert now != moved
+    now = "P2"  # one stage back from P3
     w = make_window(qtbot, s)
     w.board.set_current("A1", day(d + 1))
     html = w.inspector.cell_html()
@@ -1817,8 +1814,8 @@ def test_two_flare_ups_ticked_within_a_week_say_they_send_the_athlete_back_two_s
     assert "within 7 days" not in dlg.flare_note.text()
     second.setChecked(True)
     assert (f"the flare-up on {day_long(pain + dt.timedelta(days=3))} follows the one on "
-            f"{day_long(pain)} within 7 days, so it sends the athlete back two stages; if the "
-            f"two pains were one flare-up, tick only the first.") in dlg.flare_note.text()
+            f"{day_long(pain)} within 7 days: a second flare-up, two stages back; if the two "
+            f"pains were one flare-up, tick only the first.") in dlg.flare_note.text()
     first.setChecked(False)
     assert "within 7 days" not in dlg.flare_note.text()
     dlg.reject()

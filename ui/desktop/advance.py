@@ -656,11 +656,6 @@ class AdvanceDialog(QDialog):
         width = self.scroll.viewport().width()
         need = (lay.totalHeightForWidth(width) if lay.hasHeightForWidth()
                 else lay.totalSizeHint().height())
-        if self.moves:  # the table keeps room for a few rows as the log's text grows below it
-            t = self.table
-            rows = sum(t.rowHeight(r) for r in range(min(t.rowCount(), TABLE_ROWS)))
-            want = t.horizontalHeader().height() + rows + 2 * t.frameWidth()
-            need += max(0, want - t.sizeHint().height())
         # and the text its wrapped height (squeezed under it, the intro lost its last line,
         # "... have nothing logged: they", and the log's text its last three): what the screen
         # cannot hold scrolls, Move Today and Cancel in sight below
@@ -780,19 +775,26 @@ class AdvanceDialog(QDialog):
             close = self._flare_within_week(p)
             if close is not None:
                 lines.append(f"{who}: the flare-up on {day_long(p.date)} follows the one on "
-                             f"{day_long(close)} within 7 days, so it sends the athlete back two "
-                             f"stages; if the two pains were one flare-up, tick only the first.")
+                             f"{day_long(close)} within 7 days: a second flare-up, two stages "
+                             f"back; if the two pains were one flare-up, tick only the first.")
         self.flare_note.setText("\n".join(lines))
         self.flare_note.setVisible(bool(lines))
 
     def _flare_within_week(self, p) -> dt.date | None:
-        """The latest flare-up of the athlete, recorded or ticked here, in the 7 days before
-        ``p``'s: with it, ``p``'s moves the athlete back two stages (rules-spec.md section 6),
-        which a coach ticking every painful day "to be safe" would not mean."""
-        days = {d for rec in self.season.injuries_of(p.athlete) for d in rec.flare_ups}
-        days |= {q.date for box, q in self.flare_boxes if box.isChecked() and q.athlete == p.athlete}
-        before = [d for d in days if 1 <= (p.date - d).days <= 7]
-        return max(before) if before else None
+        """The latest flare-up under the same injury record, recorded or ticked here, in the 7
+        days before ``p``'s: with it, ``p``'s counts as a second one (rules-spec.md section 6,
+        planner.rehab.flare_steps), which a coach ticking every painful day "to be safe" would
+        not mean."""
+        from planner.rehab import flare_steps, governing
+
+        records = self.season.injuries_of(p.athlete)
+        rec = governing(records, p.date)
+        if rec is None:
+            return None
+        days = set(rec.flare_ups) | {q.date for box, q in self.flare_boxes if box.isChecked()
+                                     and q.athlete == p.athlete and governing(records, q.date) is rec}
+        before = [d for d in days if d < p.date]
+        return max(before) if flare_steps(before, p.date) == 2 else None
 
     def flare_ups(self) -> list[E.RecordFlareUp]:
         return [E.RecordFlareUp(athlete=p.athlete, date=p.date, note=f"pain {p.pain:g}/10 logged")

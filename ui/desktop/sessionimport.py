@@ -262,16 +262,10 @@ def import_sessions(window, path: str | Path) -> bool:
     return True
 
 
-def _today_after(season: Season, path) -> dt.date | None:
-    """The day after the log's last session (past the days off that follow it), when that lies
-    after today and the log reads well with today there (so moving today is what it needs);
-    else None."""
-    end = _log_end(season, path)
-    return None if end is None else end[1]
-
-
 def _log_end(season: Season, path) -> tuple[dt.date, dt.date] | None:
-    """The log's last session day and :func:`_today_after`'s day (None: as there)."""
+    """The log's last session day, and the day after it (past the days off that follow it) when
+    that lies after today and the log reads well with today there, so that moving today is what
+    it needs; else None."""
     cal = season.calendar
     end = cal.end + dt.timedelta(days=1)
     try:
