@@ -236,6 +236,8 @@ def _not_utf8(raw: bytes, e: UnicodeDecodeError) -> str:
     """Why a season file that is not UTF-8 cannot be read: a season edited by hand and saved in
     the editor's own encoding (Notepad's "ANSI": "Müller" as one byte) names the line and the
     fix; anything else is no season file."""
+    # read with 'utf-8-sig': the error's place is counted after a byte-order mark
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     if not raw.lstrip().startswith(b"{") or b"\x00" in raw[:4096]:
         return "is not UTF-8 text; is it really a .season.json file?"
     line = raw[:e.start].count(b"\n") + 1

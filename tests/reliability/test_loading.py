@@ -209,6 +209,12 @@ def test_a_season_saved_by_an_editor_in_its_own_encoding_names_the_line_and_the_
     line = path.read_bytes()[:path.read_bytes().index("ü".encode("cp1252"))].count(b"\n") + 1
     assert problem.startswith(f"line {line} (at ")
     assert "Tom Müller" in problem and "save it again as UTF-8" in problem
+    # a byte-order mark before it (an editor's "UTF-8 with BOM", then a byte of another encoding
+    # pasted in): the same line and text, not "is it really a .season.json file?"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    with pytest.raises(InputError) as err:
+        load_season(path)
+    assert err.value.problems == (problem,) or list(err.value.problems) == [problem]
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))  # no season at all
     with pytest.raises(InputError, match="is it really a .season.json file"):
         load_season(path)
