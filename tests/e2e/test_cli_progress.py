@@ -370,16 +370,21 @@ def test_a_pain_before_accepted_stage_changes_is_said_once_with_the_commands(tmp
     (tmp_path / "log.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n" + "".join(
         f"A1,{d},60,6,7\n" for d in pains), encoding="utf-8")
     r = run("advance", "s.season.json", "--today", day(step + 1).isoformat(), "--accept",
+            "--log", "log.csv", "--no-replan", cwd=tmp_path)  # not stored: run it again
+    assert "If it was a flare-up: run this move again without --accept (those changes are then " \
+           "not recorded), record it" in r.stdout, r.stdout
+    r = run("advance", "s.season.json", "--today", day(step + 1).isoformat(), "--accept",
             "--log", "log.csv", "--save", "--no-replan", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     notes = [x for x in r.stdout.splitlines() if x.strip().startswith("Note:")]
     assert notes == [
         f"  Note: Athlete 1 (A1)'s pain of 7/10 on {pains[0]} proposes a flare-up, not recorded; "
         f"the stage changes just recorded for A1 from {day(step).isoformat()} on stand after it "
-        f"(the plan that projected them did not know of it). If it was a flare-up: move today "
-        f"without --accept (those changes are then not recorded), record it (periodize record "
-        f"s.season.json --flare-up A1 {pains[0]} --save), and record with --stage only the stage "
-        f"changes the physio confirms."], r.stdout
+        f"(the plan that projected them did not know of it). If it was a flare-up: copy "
+        f"s.season.json.bak (the season before this move) back over s.season.json, run this move "
+        f"again without --accept, record it (periodize record s.season.json --flare-up A1 "
+        f"{pains[0]} --save), and record with --stage only the stage changes the physio "
+        f"confirms."], r.stdout
     (tmp_path / "log2.csv").write_text(f"Athlete ID,Date,Minutes,RPE,Pain\nA1,"
                                        f"{day(step + 2).isoformat()},60,6,1\n", encoding="utf-8")
     r = run("advance", "s.season.json", "--today", day(step + 15).isoformat(), "--accept",

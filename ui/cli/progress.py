@@ -261,7 +261,7 @@ def cmd_advance(args) -> int:
             after = _read_log_for(after, args)
     print(said.getvalue(), end="")
     if args.log:
-        _flare_before_accepted(after, accepted, before, args.season)
+        _flare_before_accepted(after, accepted, before, args.season, args.save)
     gap = unlogged_text(season, today, after.sessions)
     if gap:
         print(gap)
@@ -489,7 +489,7 @@ def _plan_as_it_stands(season, time_limit: float, path: str):
     return season.model_copy(update={"plan": outcome.plan}), None
 
 
-def _flare_before_accepted(season, accepted, since: dt.date, path: str) -> None:
+def _flare_before_accepted(season, accepted, since: dt.date, path: str, saved: bool) -> None:
     """A flare-up the log proposes, in the days just lived (from ``since``), before stage changes
     just recorded for the same athlete: the records stand (rules-spec.md section 6), so
     recording the flare-up alone changes little. Said once per athlete; the pains of earlier
@@ -497,6 +497,10 @@ def _flare_before_accepted(season, accepted, since: dt.date, path: str) -> None:
     from planner.progress import flare_proposals
 
     said = set()
+    # with --save the changes are stored (the file before the move kept as .bak)
+    redo = (f"copy {shlex.quote(path + '.bak')} (the season before this move) back over "
+            f"{shlex.quote(path)}, run this move again without --accept" if saved else
+            "run this move again without --accept (those changes are then not recorded)")
     for p in flare_proposals(season):
         if p.date < since or p.athlete in said:
             continue
@@ -517,9 +521,8 @@ def _flare_before_accepted(season, accepted, since: dt.date, path: str) -> None:
             print(f"  Note: {who}'s pain of {p.pain:g}/10 on {p.date.isoformat()} proposes a "
                   f"flare-up, not recorded; the stage changes just recorded for {p.athlete} from "
                   f"{later[0].isoformat()} on stand after it (the plan that projected them did "
-                  f"not know of it). If it was a flare-up: move today without --accept (those "
-                  f"changes are then not recorded), record it ({record}), and record with --stage "
-                  f"only the stage changes the physio confirms.")
+                  f"not know of it). If it was a flare-up: {redo}, record it ({record}), and "
+                  f"record with --stage only the stage changes the physio confirms.")
 
 
 def _plan_as_it_stood(season, before: dt.date, time_limit: float, path: str):
