@@ -153,7 +153,8 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
         print(line)
     from planner.progress import played_in_rehab
 
-    for p in [p for p in played_in_rehab(after) if p not in played_in_rehab(season)]:
+    was_rehab = played_in_rehab(season)
+    for p in [p for p in played_in_rehab(after) if p not in was_rehab]:
         print(f"Played in rehab: {p.text(after)}.")
     from planner.progress import played_while_away
 
