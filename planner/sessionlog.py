@@ -23,6 +23,7 @@ from pathlib import Path
 
 from planner.errors import InputError
 from planner.season import Season, Session
+from planner.text import name_key, without_accents
 
 DAY_MINUTES = 24 * 60  # an athlete's sessions of one day add up to at most this
 MAX_ROWS = 200_000  # a season's log is at most a few tens of thousands of rows
@@ -678,17 +679,11 @@ def _header_rows(frame, mapping: dict) -> list:
     return list(frame.index[same])
 
 
-def _name_key(text: object) -> str:
-    """A name or an ID as compared: case, spacing and Unicode composition do not matter (a file
-    saved on a Mac writes "José" as "Jose" and a combining accent, which looks the same)."""
-    return " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
-
-
 def _near_name(key: str, season: Season) -> str | None:
     """The squad's one name (with its ID) close to ``key`` ("Jon Lind": Jonas Lind (A04))."""
     import difflib
 
-    names = {_name_key(a.name): a for a in season.athletes}
+    names = {name_key(a.name): a for a in season.athletes}
     close = difflib.get_close_matches(key, list(names), n=2, cutoff=0.75)
     if len(close) != 1:
         return None
@@ -696,24 +691,18 @@ def _near_name(key: str, season: Season) -> str | None:
     return f"{a.name} ({a.id})"
 
 
-def _plain(key: str) -> str:
-    """A name key without its accents: GPS units and older systems export 'Jose Muller' for
-    José Müller."""
-    return "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
-
-
 def _athletes(col, season: Season, problems: list, where, notes: list | None = None) -> list[str | None]:
     exact = {a.id for a in season.athletes}
     by_plain: dict[str, list[str]] = {}  # names without their accents
     for a in season.athletes:
-        by_plain.setdefault(_plain(_name_key(a.name)), []).append(a.id)
+        by_plain.setdefault(without_accents(name_key(a.name)), []).append(a.id)
     plain_read: dict[str, str] = {}  # a name as written -> the athlete it was read as
     by_key: dict[str, list[str]] = {}  # IDs whatever their case ("a07" is A07)
     for a in season.athletes:
-        by_key.setdefault(_name_key(a.id), []).append(a.id)
+        by_key.setdefault(name_key(a.id), []).append(a.id)
     by_name = {}
     for a in season.athletes:
-        by_name.setdefault(_name_key(a.name), []).append(a.id)
+        by_name.setdefault(name_key(a.name), []).append(a.id)
     out = []
     for i, v in col.items():
         written = " ".join(unicodedata.normalize("NFC", str(v)).split())
@@ -729,8 +718,8 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
             continue
         if aid is None and len(by_name.get(key, [])) == 1:
             aid = by_name[key][0]
-        if aid is None and not by_name.get(key) and len(by_plain.get(_plain(key), [])) == 1:
-            aid = by_plain[_plain(key)][0]  # the one athlete whose name it is, accents aside
+        if aid is None and not by_name.get(key) and len(by_plain.get(without_accents(key), [])) == 1:
+            aid = by_plain[without_accents(key)][0]  # the one athlete whose name it is, accents aside
             plain_read.setdefault(written, aid)
         if aid is None:
             near = _near_name(key, season) if len(by_name.get(key, [])) <= 1 else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Collection
 
 from planner.season import REHAB_STAGES
@@ -95,6 +96,18 @@ def read_date(text: str) -> dt.date | None:
         return None
     except ValueError:
         return None
+
+
+def name_key(text: object) -> str:
+    """A name or an ID as compared: case, spacing and Unicode composition do not matter (a file
+    saved on a Mac writes "José" as "Jose" and a combining accent, which looks the same)."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
+
+
+def without_accents(text: str) -> str:
+    """``text`` without its accents: GPS units, older systems and keyboards write 'Jose Muller'
+    for José Müller."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def join_and(items: list[str]) -> str:

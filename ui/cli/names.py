@@ -5,21 +5,11 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 
 from planner.errors import InputError
+from planner.text import name_key, without_accents
 
 SHOWN = 40  # athletes listed in an error before "and N more"
-
-
-def _norm(text: str) -> str:
-    """Case, spacing and Unicode composition do not matter ("Mensa\u0301h" is "Mensáh")."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-
-
-def _plain(text: str) -> str:
-    """Without its accents: a name typed on a keyboard without them ("Jose Muller")."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def _clip(text: str, keep: int = 60) -> str:
@@ -30,11 +20,11 @@ def athlete_id(season, key: str, option: str) -> str:
     """The ID of the athlete ``key`` names (an ID or a name); InputError naming ``option``."""
     if season.athlete(key) is not None:
         return key
-    k = _norm(key)
-    hits = [a for a in season.athletes if _norm(a.id) == k] or [
-        a for a in season.athletes if _norm(a.name) == k] or [
-        a for a in season.athletes if k and k in _norm(a.name).split()] or [  # a first or last name
-        a for a in season.athletes if _plain(_norm(a.name)) == _plain(k)]  # "Jose" for "José"
+    k = name_key(key)
+    hits = [a for a in season.athletes if name_key(a.id) == k] or [
+        a for a in season.athletes if name_key(a.name) == k] or [
+        a for a in season.athletes if k and k in name_key(a.name).split()] or [  # a first or last name
+        a for a in season.athletes if without_accents(name_key(a.name)) == without_accents(k)]  # "Jose" for "José"
     if len(hits) == 1:
         return hits[0].id
     if hits:
@@ -43,7 +33,7 @@ def athlete_id(season, key: str, option: str) -> str:
     if not season.athletes:
         raise InputError(option, [f"no athlete has the ID or name '{_clip(key)}': the squad is "
                                   f"empty; add athletes first"])
-    names = {_norm(a.name): a for a in season.athletes} | {_norm(a.id): a for a in season.athletes}
+    names = {name_key(a.name): a for a in season.athletes} | {name_key(a.id): a for a in season.athletes}
     close = difflib.get_close_matches(k, list(names), n=1, cutoff=0.8) if len(k) < 200 else []
     text = f"no athlete has the ID or name '{_clip(key)}'"
     if close:
