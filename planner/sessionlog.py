@@ -931,20 +931,27 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> No
 LOW_PCT = 40  # a log's top speeds in % all at or below this: more likely km/h or m/s
 
 
-def _pct_in_a_speed_unit(pct, where, notes: list, header: str | None) -> None:
+def speeds_in_pct(values) -> tuple[object, float, str] | None:
     """A 'Top speed %' column holding speeds (31.5 km/h, 8.9 m/s typed into the form's column)
-    reads as 31.5 % of the max: in range, so taken, and the day counted as no speed work. Every
-    top speed at or below 40 % (none of them a speed day) is said, with the column name that
-    reads them as speeds; the sessions are still read (a log of rehab jogging may be so)."""
-    if pct is None:
+    reads as 31.5 % of the max: in range, so taken, and the day counted as no speed work. From
+    ``values`` ((key, value) pairs), when every value above 1.5 is at or below ``LOW_PCT`` (none
+    of them a speed day): (the highest's key, the highest, the unit it reads as); else None."""
+    given = [(k, v) for k, v in values if v is not None and v == v and v > 1.5]
+    if not given:
+        return None
+    key, top = max(given, key=lambda kv: kv[1])
+    return None if top > LOW_PCT else (key, top, "km/h" if top >= 15 else "m/s")
+
+
+def _pct_in_a_speed_unit(pct, where, notes: list, header: str | None) -> None:
+    """:func:`speeds_in_pct` of a log's column, said with the column name that reads them as
+    speeds; the sessions are still read (a log of rehab jogging may be so)."""
+    got = speeds_in_pct(pct.items()) if pct is not None else None
+    if got is None:
         return
-    given = pct[(pct == pct) & (pct > 1.5)]
-    if given.empty or given.max() > LOW_PCT:
-        return
-    top = given.idxmax()
-    unit = "km/h" if given.max() >= 15 else "m/s"
+    at, top, unit = got
     notes.append(f"'{header}' has no value above {LOW_PCT} % (the highest, "
-                 f"{where(top, 'top_pct').split(',')[0]}, is {given[top]:g}): no session reached "
+                 f"{where(at, 'top_pct').split(',')[0]}, is {top:g}): no session reached "
                  f"a speed day. If the column holds speeds in {unit}, not % of the athlete's "
                  f"max, name it 'Top speed {unit}' and read the log again (replacing the sessions stored "
                  f"from it, if saved)")

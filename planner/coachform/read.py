@@ -1068,14 +1068,12 @@ class _Import:
 
     def _speeds_as_percent(self, spec: SheetSpec, sessions: list, rows: list) -> None:
         """A 'Top speed %' column of speeds (31.5 km/h typed in): said, as a log's is."""
-        from planner.sessionlog import LOW_PCT
+        from planner.sessionlog import LOW_PCT, speeds_in_pct
 
-        given = [(x.top_speed_pct, r) for x, r in zip(sessions, rows, strict=True)
-                 if x.top_speed_pct is not None and x.top_speed_pct > 1.5]
-        if not given or max(given)[0] > LOW_PCT:
+        got = speeds_in_pct((r, x.top_speed_pct) for x, r in zip(sessions, rows, strict=True))
+        if got is None:
             return
-        top, at = max(given)
-        unit = "km/h" if top >= 15 else "m/s"
+        at, top, unit = got
         self.notes.append(f"{spec.title}, Top speed %: no value above {LOW_PCT} % (the highest, "
                           f"row {at}, is {top:g}): no session reached a speed day. If the column "
                           f"holds speeds in {unit}, not % of the athlete's max, move them to the "
