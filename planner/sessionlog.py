@@ -1112,7 +1112,7 @@ def _today(dates: list, season: Season, problems: list, where) -> None:
                         f"{days[-1].isoformat()}; log sessions once they happened, or {fix}")
     window = (f"the season and the four weeks before it ({first.isoformat()} to "
               f"{cal.end.isoformat()})")
-    early = [i for i, d in enumerate(dates) if d is not None and d <= last and d < first]
+    early = [i for i, d in enumerate(dates) if d is not None and d < first]
     if len(early) > 3:  # an export of the whole year, last season's sessions too: one line
         days = sorted(dates[i] for i in early)
         problems.append(f"{len(early):,} rows (the first: {where(early[0], 'date')}) are dated "
