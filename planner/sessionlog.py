@@ -207,6 +207,10 @@ def _read_csv(p: Path):
     # (the header is row 1 there, and so it is here)
     directive = re.fullmatch(r"\s*sep=(.)\s*", head[0].rstrip("\r\n")) if head else None
     skip = 1 if directive else 0
+    if directive and not "".join(head[1:]).strip():
+        raise InputError(str(p), [f"holds only Excel's 'sep={directive[1]}' line; export the log "
+                                  f"again: its first line names the columns, {COLUMNS_TEXT}, and "
+                                  f"each line below is a session"])
     _header_first(p, head[skip:])
     sep = directive[1] if directive else _separator(p)
     starts, long = _records(p, sep, skip)

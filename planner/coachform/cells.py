@@ -154,7 +154,7 @@ def to_number(value: object, percent_cell: bool = False) -> float:
     raise Bad(f"{describe(value)} is not a number; write a number (such as 6 or 7.5)")
 
 
-_HMS = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.\d+)?")  # 01:15:00
+_HMS = re.compile(r"(\d{1,3}):([0-5]\d):([0-5]\d)(?:\.\d+)?")  # 01:15:00
 _CLOCK = re.compile(r"(\d{1,3}):([0-5]\d)")  # 1:15: hours:minutes or minutes:seconds?
 
 

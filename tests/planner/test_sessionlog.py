@@ -218,6 +218,10 @@ def test_a_duration_written_as_a_clock_is_read_or_refused_with_its_readings(tmp_
         "hours:minutes, or 1.25 if it is minutes:seconds",
         "row 3, Duration: '75:30' is a time, not a number of minutes: write 75.5 if it is "
         "minutes:seconds"]
+    with pytest.raises(InputError) as e:  # a clock of 100 hours: too long, not "not a number"
+        read_sessions(write(tmp_path, f"Player,Date,Duration,RPE\nA1,{day(1)},100:00:00,5\n"), s)
+    assert e.value.problems[0] == ("row 2, Duration: 6000 is outside 0-600; write a session's "
+                                   "length in minutes")
 
 
 def test_two_exports_joined_into_one_file_say_the_repeated_header_once(tmp_path, s):
@@ -262,6 +266,10 @@ def test_excels_sep_line_above_the_header_says_the_separator(tmp_path, s):
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
     assert [x.split(":")[0] for x in e.value.problems] == ["row 3, RPE"]
+    p.write_bytes(b"sep=;\r\n")  # nothing below it: not "line 1 is blank"
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert e.value.problems[0].startswith("holds only Excel's 'sep=;' line; export the log again")
 
 
 def test_a_reports_total_and_average_rows_are_one_line_each(tmp_path, s):
