@@ -1057,7 +1057,7 @@ class InjuriesEditor(Editor):
         srow.addRow("on", son)
         return srow
 
-    def _flare_row(self) -> QHBoxLayout:
+    def _flare_row(self) -> QVBoxLayout:
         self.flare_date = _any_date("Flare-up date")
         self.flare_button = QPushButton("Record &flare-up")
         self.flare_button.setAccessibleName("Record flare-up")
@@ -1065,15 +1065,18 @@ class InjuriesEditor(Editor):
                                      "(two after another flare-up within 7 days)")
         self.flare_note = QLineEdit()
         self.flare_note.setAccessibleName("Flare-up note")
-        self.flare_note.setPlaceholderText("what happened (optional)")
+        self.flare_note.setPlaceholderText("What happened (optional), e.g. hip sore after sprints")
         self.flare_note.setToolTip("Kept with the flare-up and shown with it here, e.g. "
                                    "\"hamstring tight after the sprints, pain 6/10\"")
         self.flares = _wrapped("")
+        # the note on a line of its own: beside the date and the button it was a few letters wide
         frow = QHBoxLayout()
         frow.addWidget(self.flare_date, 1)
-        frow.addWidget(self.flare_note, 1)
         frow.addWidget(self.flare_button)
-        return frow
+        col = QVBoxLayout()
+        col.addWidget(self.flare_note)
+        col.addLayout(frow)
+        return col
 
     def _test_form(self) -> QFormLayout:
         """A criteria test of the current stage: its result and date, and the pass mark."""
