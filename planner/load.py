@@ -64,6 +64,8 @@ MONOTONY_HIGH = 2.0  # Foster98 (threshold by convention, domain.md LM-3)
 SPIKE = 0.15  # weekly load up more than this on the week before (LM-6)
 DASH = "—"
 AFTER_NONE = "load after 4 weeks at 0"  # above LD-1's limit with no chronic load: no ACWR to give
+# up on a full week at 0 (an athlete away, joining): more than 15 % up, with no change to give
+FROM_ZERO = "load up from 0"
 NO_LOG = "no sessions logged: planned figures only"
 
 COLUMNS = ("planned", "logged", "load", "ewma_acute", "ewma_chronic", "ewma_ratio", "rolling_ratio",
@@ -263,11 +265,13 @@ def _change(w: WeekLoad, prev: WeekLoad | None) -> float | None:
 
 
 def week_flags(ratio: float | None, mono: float | None, change: float | None,
-               above: float | None = None, no_chronic: bool = False) -> tuple[str, ...]:
+               above: float | None = None, no_chronic: bool = False,
+               from_zero: bool = False) -> tuple[str, ...]:
     """The week's flags, short: ``ACWR > 1.3`` (``above``: the week is above LD-1's limit, that
     limit; :data:`AFTER_NONE` instead when the four weeks before had no load at all, so that no
-    ratio exists), ``EWMA ratio > 1.5``, ``monotony > 2.0``, ``load +22 %``. ``mono``: the
-    monotony to flag (None: not flagged)."""
+    ratio exists), ``EWMA ratio > 1.5``, ``monotony > 2.0``, ``load +22 %`` (:data:`FROM_ZERO`
+    with ``from_zero``: load after a full week at 0, up more than 15 % though no change exists).
+    ``mono``: the monotony to flag (None: not flagged)."""
     out = [AFTER_NONE if no_chronic else f"ACWR > {above:g}"] if above is not None else []
     if ratio is not None and ratio > RATIO_HIGH:
         out.append(f"EWMA ratio > {RATIO_HIGH:g}")
@@ -277,6 +281,8 @@ def week_flags(ratio: float | None, mono: float | None, change: float | None,
         out.append(f"monotony > {MONOTONY_HIGH:.1f}")
     if change is not None and change > SPIKE:
         out.append(f"load {fmt_change(change)}")
+    elif from_zero:
+        out.append(FROM_ZERO)
     return tuple(out)
 
 
@@ -301,6 +307,9 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     b = a + w.days - 1
     mono = monotony([float(x) for x in al.load[a:b + 1]])
     change = _change(w, prev)
+    # rules-spec.md section 8 flags a week up more than 15 % on the week before: from a full week
+    # at 0 (away, joining) any load is, though the change itself is undefined
+    from_zero = (prev is not None and w.full and prev.full and prev.load <= 0 and w.load > 0)
     ratio = _mean(cols["ewma_ratio"][a:b + 1])
     lb = min(b, al.logged_until - 1)
     logged_ratio = _mean(cols["logged_ewma_ratio"][a:lb + 1]) if a < al.logged_until else None
@@ -314,7 +323,8 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         # every full week, planned or logged (rules-spec.md section 8): a plan of six equal
         # sessions a week is what the flag is there to show (docs/load.md)
         flags=week_flags(ratio, mono, change,
-                         most if above_limit(w, most) else None, no_chronic=w.chronic == 0))
+                         most if above_limit(w, most) else None, no_chronic=w.chronic == 0,
+                         from_zero=from_zero))
 
 
 # -- an athlete, the squad -------------------------------------------------------------------------------

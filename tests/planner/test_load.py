@@ -270,6 +270,25 @@ def test_a_spike_after_four_weeks_without_load_has_no_ratio_and_says_so():
     assert L.AFTER_NONE in w.flags and not any(x.startswith("ACWR") for x in w.flags)
 
 
+def test_a_week_back_from_a_week_at_0_is_flagged_as_up():
+    """rules-spec.md section 8 flags a weekly load up more than 15 % on the week before: after a
+    full week at 0 (the athlete away) any load is, though the change itself is undefined."""
+    s = _season(weeks=6, today=0, pre_season=False)
+    from planner.season import Unavailability
+    s = s.model_copy(update={
+        "unavailability": (Unavailability(athlete="A1", start=day(14), end=day(20)),)})
+    weeks = L.figures(s)["A1"].weeks
+    away, back, after = weeks[2], weeks[3], weeks[4]
+    assert away.load == 0 and back.load > 0
+    assert back.change is None and L.FROM_ZERO in back.flags
+    assert not any(x.startswith("load +") for x in back.flags)
+    assert L.FROM_ZERO not in away.flags and L.FROM_ZERO not in after.flags
+    assert L.week_flags(None, None, None, from_zero=True) == (L.FROM_ZERO,)
+    assert L.week_flags(None, None, 0.2, from_zero=True) == ("load +20 %",)
+    # a season without a week at 0 carries none
+    assert not any(L.FROM_ZERO in w.flags for f in L.figures(_season()).values() for w in f.weeks)
+
+
 def test_a_season_without_a_log_has_planned_figures_only():
     s = _season()
     s = s.model_copy(update={"sessions": ()})
