@@ -25,6 +25,23 @@ from planner.errors import InputError
 from planner.season import Season, Session
 from planner.text import name_key, without_accents
 
+
+class KeptList(list):
+    """A frame's note (``attrs``: each row's number) that pandas passes on as it is: pandas
+    deep-copies ``attrs`` at every operation on the frame, and a log's row numbers copied a few
+    hundred times took a third of the time to read it. Read only."""
+
+    def __deepcopy__(self, memo) -> KeptList:
+        return self
+
+
+class KeptDict(dict):
+    """:class:`KeptList` for a note that is a mapping (the columns read as numbers)."""
+
+    def __deepcopy__(self, memo) -> KeptDict:
+        return self
+
+
 DAY_MINUTES = 24 * 60  # an athlete's sessions of one day add up to at most this
 MAX_ROWS = 200_000  # a season's log is at most a few tens of thousands of rows
 REPEATS_SHOWN = 8  # rows counted once, listed one by one (the rest are counted)
@@ -239,7 +256,7 @@ def _read_csv(p: Path):
     if keep is not None and not keep.all():
         labels = [lab for lab, k in zip(labels, keep.tolist(), strict=True) if k]
         frame = frame[keep].reset_index(drop=True)
-    frame.attrs["rows"] = labels
+    frame.attrs["rows"] = KeptList(labels)
     return frame
 
 
@@ -365,14 +382,14 @@ def _read_excel(p: Path):
     names = _column_names(header[:width] + [""] * (width - len(header)))
     frame = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in data], columns=names,
                          dtype=str)
-    frame.attrs.update(sheet=ws.title, rows=labels,
+    frame.attrs.update(sheet=ws.title, rows=KeptList(labels),
                        # each sheet as the note names it
                        sheets={w.title: w.title + ("" if getattr(w, "sheet_state", "visible")
                                                    == "visible" else " (hidden)")
                                for w in wb.worksheets},
                        hidden=hidden_rows(p, ws.title, labels),
-                       numeric={names[j]: v for j, v in numeric.items() if j < width},
-                       uncached={names[j]: v for j, v in unvalued.items() if j < width})
+                       numeric=KeptDict({names[j]: v for j, v in numeric.items() if j < width}),
+                       uncached=KeptDict({names[j]: v for j, v in unvalued.items() if j < width}))
     return frame
 
 
