@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from planner.errors import PeriodizeError
 from planner.protocols import Protocol
-from planner.season import FIT, Injury
+from planner.season import FIT, Injury, Season
 
 
 @dataclass(frozen=True)
@@ -121,3 +122,28 @@ def _protocol(rec: Injury) -> Protocol:
     from planner.protocols import load_protocol
 
     return load_protocol(rec.protocol)
+
+
+def earliest_start(season: Season, athlete: str, stage: str) -> dt.date | None:
+    """The first day ``stage`` can start for the athlete's current record by the minimum days
+    (None when the record's protocol has no such stage or it lies before the records)."""
+    rec = season.injury_of(athlete)
+    if rec is None:
+        return None
+    try:
+        proto = _protocol(rec)
+    except PeriodizeError:
+        return None
+    order = stage_order(proto)
+    if stage not in order:
+        return None
+    segs = segments(rec, proto)
+    if not segs:
+        return None
+    cur, since = segs[-1].stage, segs[-1].start
+    if order.index(stage) <= order.index(cur):
+        return since if stage == cur else None
+    while cur != stage:
+        since = since + dt.timedelta(days=proto.stage(cur).min_days)
+        cur = order[order.index(cur) + 1]
+    return since

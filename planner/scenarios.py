@@ -40,6 +40,31 @@ def past_change_problem(season: Season, edit) -> str | None:
     return None
 
 
+def stage_pin_problem(season: Season, edit) -> str | None:
+    """Why a pin of a rehab stage's start cannot hold, as the board refuses the same drop: a day
+    before today (the past keeps what happened) or before the protocol's minimum days let the
+    stage start from the athlete's records. Such a pin leaves the season without a plan, and the
+    solver's explanation could only name the pin. None: it can be tried."""
+    from planner import edits as E
+    from planner.rehab import earliest_start
+    from planner.season import StagePin
+    from planner.validate import planning_start
+
+    if not isinstance(edit, E.AddPin) or not isinstance(edit.pin, StagePin):
+        return None
+    pin = edit.pin
+    who = season.athlete_label(pin.athlete)
+    what = "full training" if pin.stage == FIT else pin.stage
+    if season.calendar.today is not None and pin.date < planning_start(season):
+        return (f"{who} cannot start {what} on {date_long(pin.date)}: it is before today "
+                f"({date_long(planning_start(season))}), and the past keeps what happened")
+    first = earliest_start(season, pin.athlete, pin.stage)
+    if first is not None and pin.date < first:
+        return (f"{who} cannot start {what} before {date_long(first)}: the stages before it "
+                f"last at least their protocol's minimum days from the injury records")
+    return None
+
+
 def check_scenario_today(season: Season, scenario: Scenario) -> None:
     """InputError when a change of ``scenario`` rewrites a competition before today: a scenario
     saved earlier whose change today has since passed (a match moved, now played)."""
@@ -341,4 +366,4 @@ def _targets(season: Season, plan: Plan) -> dict[str, tuple[tuple[str, bool | No
 
 # scenario_season (the replay of a scenario's edits) lives with the edits; callers find it here too
 __all__ = ["AthleteDiff", "Comparison", "check_scenario_today", "compare", "describe_edits", "find",
-           "past_change_problem", "scenario_season"]
+           "past_change_problem", "scenario_season", "stage_pin_problem"]

@@ -163,3 +163,15 @@ def test_whatif_help_names_every_protocol_and_explains_each_edit(tmp_path):
     # one injury per flag: argparse's own "+" read as if several could follow one --injury
     assert "--injury ATHLETE PROTOCOL DATE [STAGE] a new injury" in flat
     assert "[STAGE] [ATHLETE" not in flat and "[--injury ATHLETE PROTOCOL DATE [STAGE]]" in flat
+
+
+def test_whatif_refuses_a_stage_start_before_the_protocols_minimum_days(tmp_path):
+    # A1 entered P3 on day -20: P3, S1, S2 and S3 last at least 21 + 7 + 7 + 7 days, so he can
+    # be back to full training on day 22 at the earliest. A pin on day 10 cannot hold; asked
+    # anyway it left the scenario without a plan, explained by the pin alone.
+    small(tmp_path)
+    r = run("whatif", "s.season.json", "--new", "Fast-tracked", "--stage-start", "A1", "FIT",
+            day(10).isoformat(), "--save", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    assert "cannot start full training before" in r.stderr and "minimum days" in r.stderr
+    assert load_season(tmp_path / "s.season.json").scenarios == ()

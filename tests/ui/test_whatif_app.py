@@ -332,6 +332,25 @@ def test_a_refused_change_shows_its_message_and_adds_nothing(qtbot, window, dial
     assert not dialogs  # no message box: every problem was shown in the dialog
 
 
+def test_a_stage_start_before_the_minimum_days_is_refused_as_the_board_refuses_it(qtbot, window,
+                                                                                 dialogs):
+    # Athlete 1 entered P3 on day -15: P3's 21 days, then S1, S2 and S3 of 7 each, put his
+    # earliest day back at full training on day 27. The board refuses a drop before it; the
+    # dialog took it, and the re-plan found no plan, explained by the coach's pin alone.
+    w = window
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("stage")
+    dlg.stage_athlete.setCurrentIndex(dlg.stage_athlete.findData("A1"))
+    dlg.stage.setCurrentIndex(dlg.stage.findData("FIT"))
+    dlg.stage_date.set_date(day(10))
+    assert not dlg.add_change()
+    assert "cannot start full training before" in dlg.error.text()
+    assert "minimum days" in dlg.error.text() and dlg.list.count() == 0
+    dlg.stage_date.set_date(day(27))
+    assert dlg.add_change(), dlg.error.text()
+    assert dlg.list.count() == 1 and not dialogs
+
+
 def test_ok_needs_a_change_and_a_free_name(qtbot, window):
     w = window
     w.apply_edit(E.AddScenario(name="Taken", edits=()))

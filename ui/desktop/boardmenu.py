@@ -137,7 +137,7 @@ def _stage_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, cur) ->
         stages = list(load_protocol(inj.protocol).stage_ids) + ["FIT"]
     except PeriodizeError:
         stages = ["FIT"]
-    from ui.desktop.rehabview import earliest_start
+    from planner.rehab import earliest_start
 
     for st in stages:
         text = f"{st} starts on this day" if st != "FIT" else "back to FIT on this day"

@@ -640,9 +640,9 @@ class MainWindow(QMainWindow):
         """A stage boundary dropped on another day: a pin of the stage's start there (one undo
         step; it replaces an earlier pin of the same stage); a start the records or the
         protocol's minimum days rule out is refused in the status bar."""
+        from planner.rehab import earliest_start
         from planner.season import StagePin
         from planner.text import day_long
-        from ui.desktop.rehabview import earliest_start
 
         season = self.document.season
         p0 = season.calendar.today

@@ -143,23 +143,3 @@ def _after_a_match(season: Season, athlete: str, i: int, tl: Timeline) -> tuple[
     return None
 
 
-def earliest_start(season: Season, athlete: str, stage: str) -> dt.date | None:
-    """The first day ``stage`` can start for the athlete's current record by the minimum days
-    (None when the record's protocol has no such stage or it lies before the records)."""
-    rec = season.injury_of(athlete)
-    proto = _protocol(rec) if rec is not None else None
-    if rec is None or proto is None:
-        return None
-    order = stage_order(proto)
-    if stage not in order:
-        return None
-    segs = segments(rec, proto)
-    if not segs:
-        return None
-    cur, since = segs[-1].stage, segs[-1].start
-    if order.index(stage) <= order.index(cur):
-        return since if stage == cur else None
-    while cur != stage:
-        since = since + dt.timedelta(days=proto.stage(cur).min_days)
-        cur = order[order.index(cur) + 1]
-    return since
