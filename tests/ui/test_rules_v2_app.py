@@ -476,6 +476,7 @@ def test_scenario_dialog_refuses_a_flare_up_with_no_injury_before_it(w):
     dlg.flare_date.set_date(D(2026, 3, 3))
     dlg.set_kind("injury")  # a what-if injury of A1 first, then a flare-up of A1 before it
     dlg.injury_athlete.setCurrentIndex(dlg.injury_athlete.findData("A1"))
+    dlg.injury_protocol.setCurrentIndex(dlg.injury_protocol.findData("iliopsoas-tendinopathy"))
     dlg.injury_date.set_date(D(2026, 3, 10))
     assert dlg.add_change(), dlg.error.text()
     dlg.set_kind("flare")

@@ -351,6 +351,22 @@ def test_a_stage_start_before_the_minimum_days_is_refused_as_the_board_refuses_i
     assert dlg.list.count() == 1 and not dialogs
 
 
+def test_a_what_if_injury_takes_no_protocol_until_one_is_chosen(qtbot, window, dialogs):
+    # "What if our striker strains a hamstring": an athlete and a date were enough to add the
+    # first protocol of the list, an adductor injury, as the Injuries editor once did.
+    dlg = window.whatif.new_dialog()
+    dlg.set_kind("injury")
+    dlg.injury_athlete.setCurrentIndex(dlg.injury_athlete.findData("A2"))
+    dlg.injury_date.set_date(day(10))
+    assert dlg.injury_protocol.currentData() is None and dlg.injury_stage.count() == 0
+    assert not dlg.add_change()
+    assert "Choose the injury" in dlg.error.text() and dlg.list.count() == 0
+    dlg.injury_protocol.setCurrentIndex(dlg.injury_protocol.findData("hamstring-strain"))
+    assert dlg.injury_stage.currentData() == "P1"
+    assert dlg.add_change(), dlg.error.text()
+    assert "hamstring" in dlg.change_texts()[0] and not dialogs
+
+
 def test_ok_needs_a_change_and_a_free_name(qtbot, window):
     w = window
     w.apply_edit(E.AddScenario(name="Taken", edits=()))

@@ -256,8 +256,13 @@ class ScenarioDialog(QDialog):
         self.injury_protocol = self._combo("Protocol")
         for pid in available_protocols():
             self.injury_protocol.addItem(load_protocol(pid).name, pid)
+        # no protocol until one is chosen, as in the Injuries editor: the first in the list
+        # (an adductor injury) was taken for a striker's hamstring strain asked in a hurry
+        self.injury_protocol.setPlaceholderText("Choose the injury…")
+        self.injury_protocol.setCurrentIndex(-1)
         self.injury_date = _DateField("Injury date", self.timeline)
         self.injury_stage = self._combo("Stage on that day")
+        self.injury_stage.setPlaceholderText("the injury's stages")
         f.addRow("Athlete", self.injury_athlete)
         f.addRow("Protocol", self.injury_protocol)
         f.addRow("From", self.injury_date)
@@ -490,10 +495,11 @@ class ScenarioDialog(QDialog):
     def _fill_injury_stages(self, *_args) -> None:
         from planner.protocols import load_protocol
 
-        proto = load_protocol(self.injury_protocol.currentData())
+        pid = self.injury_protocol.currentData()
+        proto = load_protocol(pid) if pid is not None else None
         with QSignalBlocker(self.injury_stage):
             self.injury_stage.clear()
-            for st in proto.stages:
+            for st in proto.stages if proto is not None else ():
                 self.injury_stage.addItem(f"{st.id} (≤ {st.cap} %) {st.title}", st.id)
             self.injury_stage.setCurrentIndex(0)
 
@@ -561,7 +567,7 @@ class ScenarioDialog(QDialog):
 
     def _edit_injury(self) -> E.Edit:
         return E.AddInjury(athlete=self._need(self.injury_athlete, "The squad is empty."),
-                           protocol=self._need(self.injury_protocol, "Choose a protocol."),
+                           protocol=self._need(self.injury_protocol, "Choose the injury (its protocol)."),
                            onset=self.injury_date.date(), stage=self.injury_stage.currentData())
 
     def _edit_role(self) -> E.Edit:
