@@ -108,13 +108,23 @@ def _with_returns(season: Season, tl: Timeline, c: Congestion) -> Congestion:
 def added(baseline: Season | None, scenario: Season) -> list[Congestion]:
     """The scenario's congested runs the baseline has not, athlete by athlete: a run of an
     athlete that one of the baseline's runs of that athlete covers is not added (rotating one
-    player splits a group, and the two groups left read as new congestion)."""
-    had: dict[str, list[set]] = {}
+    player splits a group, and the two groups left read as new congestion), nor one that a
+    baseline run over the same days already said as much of: as many match days or more in
+    as many days or fewer (a semi-final moved a day earlier inside the same tournament)."""
+    had: dict[str, list[tuple[dt.date, ...]]] = {}
     for c in congestion(baseline) if baseline is not None else []:
         for a in c.athletes:
-            had.setdefault(a, []).append(set(c.days))
+            had.setdefault(a, []).append(c.days)
+
+    def said(days: tuple[dt.date, ...], before: tuple[dt.date, ...]) -> bool:
+        if set(days) <= set(before):
+            return True
+        overlap = before[0] <= days[-1] and days[0] <= before[-1]
+        return (overlap and len(before) >= len(days)
+                and (before[-1] - before[0]) <= (days[-1] - days[0]))
+
     new = [(a, c.days) for c in congestion(scenario) for a in c.athletes
-           if not any(set(c.days) <= days for days in had.get(a, []))]
+           if not any(said(c.days, b) for b in had.get(a, []))]
     return regroup(scenario, new)
 
 

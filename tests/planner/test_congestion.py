@@ -54,3 +54,20 @@ def test_a_what_if_adds_only_the_runs_the_baseline_has_not():
     (c,) = added(base, busier)
     assert c.athletes == ("A1", "A2", "A3") and [(d - day(0)).days for d in c.days] == [5, 8, 9, 11, 12]
     assert [c.athletes for c in added(None, base)] == [("A1", "A2", "A3")]
+
+
+def test_a_match_moved_inside_a_congested_run_adds_no_congestion():
+    """A semi-final moved a day earlier in the same tournament: the baseline's starters were
+    on 4 match days in 6 days, and so are the scenario's; the comparison named it as
+    congestion the scenario adds."""
+    base = season(weeks=3, matches=[5, 6, 8, 10])  # Sat, Sun, Tue, Thu
+    moved = season(weeks=3, matches=[5, 7, 8, 10])  # the Sunday match on Monday
+    assert [(len(c.days), c.span) for c in congestion(base)] == [(4, 6)]
+    assert [(len(c.days), c.span) for c in congestion(moved)] == [(4, 6)]
+    assert added(base, moved) == []
+    tighter = season(weeks=3, matches=[5, 6, 7, 9])  # the same four in five days: said
+    (c,) = added(base, tighter)
+    assert (len(c.days), c.span) == (4, 5)
+    later = season(weeks=3, matches=[5, 6, 8, 10, 18, 19, 20])  # another run, a week on
+    assert [(len(c.days), c.span) for c in added(base, later)] == [(3, 3)]
+
