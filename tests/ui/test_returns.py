@@ -417,3 +417,25 @@ def test_a_next_step_that_is_the_return_itself_is_said_once():
     # a next step before the return is still said
     earlier = dataclasses.replace(row, today="S2", next="S3 Fri 28 Aug")
     assert "now S2; next: S3 Fri 28 Aug; back to full training Fri 4 Sep 2026" in earlier.details()
+
+
+def test_an_injury_still_to_come_is_not_said_as_full_competition_now():
+    """A striker's hamstring strain on Saturday's match, adopted from a what-if on Thursday:
+    the panel read "Acute hamstring strain: now full competition; next: P1 Sat ..."."""
+    from planner.season import Injury as Inj
+    from solver import SolveRequest, solve
+    from tests.builders import day, season
+    from ui.desktop.returnspanel import return_rows
+
+    s = season(weeks=10, athletes=3, matches=[5, 12, 19, 26, 33, 40, 47, 54, 61], injuries=(Inj(
+        athlete="A2", protocol="hamstring-strain", onset=day(12),
+        stages=(StageRecord(stage="P1", start=day(12)),)),))
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(3)})})
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.plan is not None
+    (row,) = return_rows(s.model_copy(update={"plan": out.plan}))
+    words = row.details()
+    assert "full competition" not in words, words
+    assert words.startswith(f"Athlete 2, Acute hamstring strain: fit until the injury on "
+                            f"{day_long(day(12))} (P1); back to full training "), words
+

@@ -93,6 +93,7 @@ class ReturnRow:
     selection: bool = False  # the target not played after a return RTS no longer counts
     congested: str = ""  # a congested run of starts soon after the return (planner.congestion)
     missed_why: str = ""  # why a missed target is not played though back before it
+    injured_from: dt.date | None = None  # the onset, when it is still to come (a what-if adopted)
     pending: tuple[str, ...] = ()  # a provisional return: the criteria not passed yet
     no_match: str = "no match after it this season"  # planner.returns.Return.no_match_words
 
@@ -149,6 +150,10 @@ class ReturnRow:
         nxt = f"; next: {self.next}" if self.next and self.next != "—" and not itself else ""
         head = f"{self.name}, {self.injury}: "
         rest = self.sentence().removeprefix(head)
+        if self.injured_from is not None and self.today == FIT:
+            # "now full competition; next: P1 Sat 10 Oct" read as if the injury were back already
+            first = f" ({self.next.split()[0]})" if self.next and self.next != "—" else ""
+            return f"{head}fit until the injury on {day_long(self.injured_from)}{first}; {rest}"
         return f"{head}now {now}{nxt}; {rest}"
 
     @property
@@ -202,7 +207,8 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             selection=r.target_met is False and not r.target_missed,
             first_role="start" if "start" in roles else "bench" if "bench" in roles else None,
             congested=after_return_words(run) if run is not None else "",
-            missed_why=r.missed_why, pending=r.pending, no_match=r.no_match_words()))
+            missed_why=r.missed_why, pending=r.pending, no_match=r.no_match_words(),
+            injured_from=r.onset if r.onset > tl.days[t] else None))
     if season.plan is None or not rets:
         rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
     order = {aid: k for k, aid in enumerate(display_ids(season))}
