@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from planner import edits as E
 from planner.scenarios import scenario_season
-from planner.season import Competition, IntensityPin, Plan, Season
+from planner.season import Competition, IntensityPin, Plan, Season, StagePin
 from solver import SolveRequest, Status, solve
 from tests.builders import day, injury, season
 from ui.desktop.mainwindow import MainWindow
@@ -522,6 +522,19 @@ def test_a_scenario_the_rules_refuse_is_explained_not_planned(qtbot, window, dia
     assert "Scenario “Sprint in rehab”" in text and "RH-CAP" in text and "PIN" in text
     assert "has no plan" in w.statusBar().currentMessage()
     assert not dialogs and w.whatif.compare_window is None
+
+
+def test_a_stored_stage_pin_before_the_minimum_days_is_explained_with_them(qtbot, window):
+    # a scenario stored before the dialog refused such a pin: its explanation named the pin alone
+    w = window
+    w.apply_edit(E.AddScenario(name="Fast-tracked", edits=(
+        E.AddPin(pin=StagePin(athlete="A1", stage="FIT", date=day(10))).to_dict(),)))
+    with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT) as done:
+        assert w.whatif.replan()
+    assert done.args[0].status == Status.INFEASIBLE
+    text = w.explanation.toPlainText()
+    assert "PIN" in text and "cannot start full training before" in text, text
+    assert "minimum days" in text
 
 
 def test_cancel_stops_the_replan(qtbot, window):

@@ -576,6 +576,23 @@ class ViolationsPanel(QWidget):
 
 
 # -- infeasibility ------------------------------------------------------------------------------
+def _stage_pin_why(season: Season, rule: str, athlete: str | None, day_: dt.date | None) -> str:
+    """A stage-start pin in a conflict, said with what rules it out when the records do (a
+    scenario stored before the dialog refused it): the explanation named the pin alone."""
+    if rule != "PIN" or athlete is None or day_ is None:
+        return ""
+    from planner import edits as E
+    from planner.scenarios import stage_pin_problem
+    from planner.season import StagePin
+
+    for p in season.pins:
+        if isinstance(p, StagePin) and p.athlete == athlete and p.date == day_:
+            why = stage_pin_problem(season, E.AddPin(pin=p))
+            if why:
+                return f" ({why})"
+    return ""
+
+
 class ExplanationPanel(_Browser):
     """Why the solver found no plan: the conflicting rule instances, each with links to the
     rule and to the athlete and dates on the board, and a way on the coach can record with one
@@ -666,7 +683,8 @@ class ExplanationPanel(_Browser):
                     where = cell_link(c.athlete, start, f"{who}, {when}")
                 else:
                     where = _esc(who)
-                out.append(f"<li>{rule_link(c.rule)}<br>{where}: {_esc(c.text)}</li>")
+                why = _stage_pin_why(season, c.rule, c.athlete, start)
+                out.append(f"<li>{rule_link(c.rule)}<br>{where}: {_esc(c.text)}{_esc(why)}</li>")
             out.append("</ol>")
         else:
             out.append("<p>The solver could not name the conflicting rules.</p>")
