@@ -962,6 +962,29 @@ def test_move_today_says_what_the_logs_pain_scores_propose_before_the_move(qtbot
     dlg.reject()
 
 
+def test_a_flare_up_to_tick_wraps_in_a_laptop_sized_dialog(qtbot, in_week_3, tmp_path):
+    """At 1280 x 720 a flare-up box's one-line text made the dialog's contents wider than the
+    dialog: the sentence cut mid-word and 'Next week' half out of sight, with no sideways
+    scroll to reach them."""
+    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n"
+                                  f"A1,{day(16).isoformat()},50,4,6\n")
+    dlg.resize(700, 540)  # the words of a long name and pain in a 780-pixel dialog
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    qtbot.wait(50)
+    (box, _p), = dlg.flare_boxes
+    assert box.text().startswith("⚑ Record the flare-up: Athlete 1 (A1) logged pain 6/10")
+    body, view = dlg.scroll.widget(), dlg.scroll.viewport()
+    assert body.width() <= view.width() and body.minimumSizeHint().width() <= view.width()
+    # the words are all in sight: none runs past the right edge of what scrolls
+    right = box.mapTo(body, box.rect().topRight()).x()
+    assert right <= view.width()
+    assert box.isVisibleTo(dlg)
+    box.click_text()  # the words tick it, as a check box's own text does
+    assert box.isChecked()
+    dlg.reject()
+
+
 def test_move_today_says_what_to_do_about_several_pains_once(qtbot, in_week_3, tmp_path):
     """Each fit athlete's pain on its own line, what to do about them once below (the long
     instruction repeated on every line)."""

@@ -78,6 +78,37 @@ TABLE_HEIGHT = 540  # the dialog's height with projected stage changes to tick
 TABLE_ROWS = 5  # the stage changes kept in sight as a log's text grows (the dialog grows)
 
 
+class _WrapCheckBox(QCheckBox):
+    """A check box whose words wrap to the dialog's width (a QCheckBox's own text is one line:
+    a flare-up's sentence made the dialog's contents wider than the dialog at 1280 x 720, cut
+    mid-word with 'Next week' out of reach). ``row`` is what goes in the layout; ``text()``
+    is the whole sentence, and a click on the words ticks the box as its own text would."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._words = text
+        self.row = QWidget()
+        lay = QHBoxLayout(self.row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.mousePressEvent = lambda _e: self.click_text()
+        lay.addWidget(self, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(self.label, 1)
+
+    def text(self) -> str:  # noqa: D102 - the sentence beside the box
+        return self._words
+
+    def setToolTip(self, tip: str) -> None:  # noqa: N802 - Qt's name
+        super().setToolTip(tip)
+        self.label.setToolTip(tip)
+
+    def click_text(self) -> None:
+        if self.isEnabled():
+            self.toggle()
+
+
 class _ChangesTable(QTableWidget):
     """The stage changes to tick: asks for the height of its rows (a few at most), not Qt's
     default 192 px; a dialog with room to spare still gives it more (its stretch), while on a
@@ -682,8 +713,8 @@ class AdvanceDialog(QDialog):
     def _clear_flare_boxes(self) -> None:
         for box, _p in self.flare_boxes:
             box.blockSignals(True)  # the ticks are kept in _ticked for the boxes that follow
-            self.flare_col.removeWidget(box)
-            box.deleteLater()
+            self.flare_col.removeWidget(box.row)
+            box.row.deleteLater()
         self.flare_boxes = []
         self._undid = {}
         self.flare_note.hide()
@@ -715,12 +746,12 @@ class AdvanceDialog(QDialog):
                 f"({days}). Record one from the board (right-click the day ▸ Record flare-up) if "
                 f"it was one; the Log marks them ⚑.")
         for p in sorted(props, key=lambda p: (p.date, p.athlete)):
-            box = QCheckBox(f"⚑ Record the flare-up: {p.text(moved)}")
+            box = _WrapCheckBox(f"⚑ Record the flare-up: {p.text(moved)}")
             box.setAccessibleName(f"Record the flare-up of {p.athlete} on {p.date.isoformat()}")
             box.setToolTip("Ticked, the flare-up is recorded with the move (one undo step): the "
                            "athlete goes back a stage from that day; unticked, nothing changes")
             box.toggled.connect(lambda on, prop=p: self._flare_toggled(prop, on))
-            self.flare_col.addWidget(box)
+            self.flare_col.addWidget(box.row)
             self.flare_boxes.append((box, p))
             if (p.athlete, p.date) in self._ticked:  # ticked before today changed: still ticked
                 box.setChecked(True)
