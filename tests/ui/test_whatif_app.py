@@ -367,6 +367,23 @@ def test_a_what_if_injury_takes_no_protocol_until_one_is_chosen(qtbot, window, d
     assert "hamstring" in dlg.change_texts()[0] and not dialogs
 
 
+def test_an_injury_dated_on_a_match_day_says_the_player_misses_that_match(qtbot, window):
+    # "strains a hamstring in Saturday's match", dated on Saturday: the scenario had him out of
+    # that match without a word (in rehab from that day, no running on a match day)
+    dlg = window.whatif.new_dialog()
+    dlg.show()
+    dlg.set_kind("injury")
+    dlg.injury_athlete.setCurrentIndex(dlg.injury_athlete.findData("A2"))
+    dlg.injury_date.set_date(day(12))  # a Saturday match
+    assert dlg.injury_match.isVisibleTo(dlg)
+    text = dlg.injury_match.text()
+    assert "'Match 2'" in text and "Athlete 2 does not play it" in text, text
+    assert "the day after" in text
+    dlg.injury_date.set_date(day(13))
+    assert not dlg.injury_match.isVisibleTo(dlg)
+    dlg.reject()
+
+
 def test_ok_needs_a_change_and_a_free_name(qtbot, window):
     w = window
     w.apply_edit(E.AddScenario(name="Taken", edits=()))

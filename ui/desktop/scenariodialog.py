@@ -267,6 +267,11 @@ class ScenarioDialog(QDialog):
         f.addRow("Protocol", self.injury_protocol)
         f.addRow("From", self.injury_date)
         f.addRow("In stage", self.injury_stage)
+        self.injury_match = QLabel()  # the injury's day is a match the athlete plays
+        self.injury_match.setWordWrap(True)
+        self.injury_match.setAccessibleName("Match on the injury's day")
+        self.injury_match.hide()
+        f.addRow("", self.injury_match)
         f.addRow(QLabel("A new injury record from that day (before the athlete is back it "
                         "takes over as a re-injury)."))
 
@@ -394,6 +399,8 @@ class ScenarioDialog(QDialog):
         self.move_comp.currentIndexChanged.connect(self._suggest_move)
         self.stage_athlete.currentIndexChanged.connect(self._fill_stages)
         self.injury_protocol.currentIndexChanged.connect(self._fill_injury_stages)
+        self.injury_athlete.currentIndexChanged.connect(self._say_injury_match)
+        self.injury_date.edit.dateChanged.connect(self._say_injury_match)
         self.rule.currentIndexChanged.connect(self._fill_params)
         self.param.currentIndexChanged.connect(self._show_param)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -470,6 +477,23 @@ class ScenarioDialog(QDialog):
             f"⚠ {day_long(day)} is the day of {', '.join(repr(c.name) for c in others)} too: "
             f"they would be played on one day." if others else "")
         self.move_clash.setVisible(bool(others))
+
+    def _say_injury_match(self, *_args) -> None:
+        """"Strains a hamstring in Saturday's match" dated on the match day takes the player
+        out of it (in rehab from that day, no running on a match day): say so, and how to
+        have the match played."""
+        aid = self.injury_athlete.currentData()
+        day = pydate(self.injury_date.edit.date()) if self.injury_date.edit.is_valid() else None
+        played = [c for c in self.current.competitions
+                  if aid and day is not None and c.date <= day <= (c.end_date or c.date)
+                  and self.current.role_of(aid, c.id) in ("start", "bench")]
+        if played:
+            who = self.current.athlete(aid).name
+            self.injury_match.setText(
+                f"⚠ {day_long(day)} is the day of {', '.join(repr(c.name) for c in played)}: "
+                f"injured from that day, {who} does not play it. Hurt during the match? Take "
+                f"the day after, so the match counts as played.")
+        self.injury_match.setVisible(bool(played))
 
     def _fill_stages(self, *_args) -> None:
         aid = self.stage_athlete.currentData()
