@@ -4,6 +4,7 @@ duplicated or deleted, each one undo step. Small seasons built here keep the sol
 
 from __future__ import annotations
 
+import html
 import threading
 import time
 
@@ -382,6 +383,23 @@ def test_an_injury_dated_on_a_match_day_says_the_player_misses_that_match(qtbot,
     dlg.injury_date.set_date(day(13))
     assert not dlg.injury_match.isVisibleTo(dlg)
     dlg.reject()
+
+
+def test_a_rule_change_says_its_objective_is_not_like_for_like(qtbot, window):
+    # LD-1 given a weight: the scenario's points counted the spikes the baseline's did not,
+    # and 'objective 3,988 -> 5,146' read as a worse plan though it had fewer load spikes
+    w = window
+
+    def fill(dlg):
+        dlg.rule.setCurrentIndex(dlg.rule.findData("LD-1"))
+        dlg.param.setCurrentIndex(dlg.param.findData("weight"))
+        dlg.value.setValue(20)
+
+    ask(qtbot, w, "Steer load spikes", ("rule", fill))
+    heading = html.unescape(w.whatif.compare_window.heading.text())
+    assert "counted under the scenario's own LD-1 setting, so not like for like" in heading, heading
+    final_a_week_earlier(qtbot, w)  # the same rules: nothing said
+    assert "like for like" not in w.whatif.compare_window.heading.text()
 
 
 def test_ok_needs_a_change_and_a_free_name(qtbot, window):
