@@ -217,6 +217,9 @@ class Comparison:
     # a tournament what-if is asked for
     congested: tuple[str, ...] = ()
     runs: tuple = ()  # the same runs (planner.congestion.Congestion), for a shorter wording
+    # rules whose mode or values differ in B (LD-1 given a weight): B's objective counts them
+    # at its own values, so the two objectives are not like for like
+    rules_changed: tuple[str, ...] = ()
 
     @property
     def changed_days(self) -> int:
@@ -226,6 +229,14 @@ class Comparison:
         """The part of plan ``which``'s objective for the days a re-plan changed from the plan
         it re-plans (STAB); 0 for the baseline."""
         return round(self.stab_b) if which == "b" else 0
+
+    def _unlike(self) -> list[str]:
+        """B's objective counted under other rule settings than A's, said under the objectives."""
+        if not self.rules_changed:
+            return []
+        many = "s" if len(self.rules_changed) > 1 else ""
+        return [f"  (B counted under its own {', '.join(self.rules_changed)} setting{many}: not "
+                f"like for like; compare the rule counts)"]
 
     def text(self) -> str:
         def objective(which: str) -> str:
@@ -239,6 +250,7 @@ class Comparison:
         lines = [f"Comparing {self.label_a} (A) with {self.label_b} (B)",
                  f"Objective: A {objective('a')}  B {objective('b')}"
                  f"   hard violations: A {self.hard_a}  B {self.hard_b}",
+                 *self._unlike(),
                  f"Changed athlete-days: {self.changed_days}"]
         if self.congested:
             lines.append("Congested fixtures the scenario adds (not a rule):")
@@ -313,7 +325,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         soft_a=rep_a.counts(), soft_b=rep_b.counts(), hard_a=len(rep_a.violations), hard_b=len(rep_b.violations),
         broken_a=tuple(v.message for v in rep_a.violations),
         broken_b=tuple(v.message for v in rep_b.violations),
-        stab_b=stab_b,
+        stab_b=stab_b, rules_changed=tuple(_rules_changed(season_a, season_b)),
     )
     from planner.congestion import added
 
@@ -347,6 +359,14 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
             targets_a.get(ath.id, ()), targets_b.get(ath.id, ()),
         ))
     return comp
+
+
+def _rules_changed(a: Season, b: Season) -> list[str]:
+    """The rule ids whose mode or values differ between the two seasons, in the rules' order."""
+    from planner.rules import RuleSet
+
+    ea, eb = RuleSet(a.rules).effective(), RuleSet(b.rules).effective()
+    return [x[0] for x, y in zip(ea, eb, strict=True) if x != y]
 
 
 def _targets(season: Season, plan: Plan) -> dict[str, tuple[tuple[str, bool | None], ...]]:

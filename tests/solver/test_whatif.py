@@ -490,3 +490,14 @@ def test_a_tournament_comparison_names_the_congestion_it_adds_and_the_cost_of_ch
     same = compare(base, base.plan, base, base.plan)
     assert same.congested == () and "Congested" not in same.text()
     assert same.stab("a") == same.stab("b") == 0 and "days changed" not in same.text()
+
+
+def test_a_rule_change_says_the_objectives_are_not_like_for_like(base):
+    """'whatif --rule LD-1.weight=20' printed 'Objective: A 3987  B 5146' as if B were worse:
+    B's points count the load spikes at its own weight, A's at none."""
+    after = E.SetRuleValue(rule="LD-1", param="weight", value=20).apply(base)
+    comp = compare(base, base.plan, after, base.plan)
+    assert comp.rules_changed == ("LD-1",)
+    assert "(B counted under its own LD-1 setting: not like for like" in comp.text()
+    same = compare(base, base.plan, base, base.plan)
+    assert same.rules_changed == () and "like for like" not in same.text()

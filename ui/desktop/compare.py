@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PeriodizeError
-from planner.rules import RULES, RuleSet
+from planner.rules import RULES
 from planner.scenarios import AthleteDiff, Comparison
 from planner.season import Season
 from planner.text import date_long, date_short, plural, week_of
@@ -57,14 +57,6 @@ CHANGED_TEXT = "changed from the baseline"
 
 def _esc(text: object) -> str:
     return html.escape(str(text))
-
-
-def _rules_changed(a: Season | None, b: Season | None) -> list[str]:
-    """The rule ids whose mode or values differ between the two seasons, in the rules' order."""
-    if a is None or b is None:
-        return []
-    ea, eb = RuleSet(a.rules).effective(), RuleSet(b.rules).effective()
-    return [x[0] for x, y in zip(ea, eb, strict=True) if x != y]
 
 
 def _return_words(back: str) -> str:
@@ -348,7 +340,7 @@ class CompareWindow(QWidget):
             sentences.append("team weeks moved: " + _esc(_weeks(comp.team_weeks_moved, 4))
                              + " (the team sessions' length changes for every athlete on the "
                                "team's week)")
-        ruled = _rules_changed(self.baseline, self.scenario)
+        ruled = comp.rules_changed
         # a rule value changed (LD-1 given a weight): the scenario's points are counted under
         # its own values, and read as a worse plan though it had fewer load spikes
         unlike = (f" (counted under the scenario's own {', '.join(ruled)} setting"
