@@ -65,6 +65,24 @@ def stage_pin_problem(season: Season, edit) -> str | None:
     return None
 
 
+def past_role_problem(season: Season, edit) -> str | None:
+    """Why a role cannot be tried for a match: it is over (before today), so the plan keeps what
+    happened and the role changes nothing; asked in a what-if it was taken and planned as if it
+    had been heeded. None: it can."""
+    from planner import edits as E
+    from planner.validate import planning_start
+
+    if not isinstance(edit, E.SetRole) or season.calendar.today is None:
+        return None
+    c = season.competition(edit.competition)
+    today = planning_start(season)
+    if c is None or (c.end_date or c.date) >= today:
+        return None
+    return (f"'{c.name}' ({date_long(c.date)}) is before today ({date_long(today)}): the past "
+            f"keeps what happened, so a role for it changes nothing; set one for a match still "
+            f"to come")
+
+
 def check_scenario_today(season: Season, scenario: Scenario) -> None:
     """InputError when a change of ``scenario`` rewrites a competition before today: a scenario
     saved earlier whose change today has since passed (a match moved, now played)."""
@@ -386,4 +404,5 @@ def _targets(season: Season, plan: Plan) -> dict[str, tuple[tuple[str, bool | No
 
 # scenario_season (the replay of a scenario's edits) lives with the edits; callers find it here too
 __all__ = ["AthleteDiff", "Comparison", "check_scenario_today", "compare", "describe_edits", "find",
-           "past_change_problem", "scenario_season", "stage_pin_problem"]
+           "past_change_problem", "past_role_problem", "scenario_season",
+           "stage_pin_problem"]

@@ -175,3 +175,14 @@ def test_whatif_refuses_a_stage_start_before_the_protocols_minimum_days(tmp_path
     assert r.returncode == 1, r.stdout
     assert "cannot start full training before" in r.stderr and "minimum days" in r.stderr
     assert load_season(tmp_path / "s.season.json").scenarios == ()
+
+
+def test_whatif_refuses_a_role_for_a_match_already_played(tmp_path):
+    s = small(tmp_path)
+    save_season(s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})}),
+                tmp_path / "s.season.json")
+    r = run("whatif", "s.season.json", "--new", "Rotate", "--role", "m1", "A2", "bench", "--save",
+            cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    assert "is before today" in r.stderr and "changes nothing" in r.stderr
+    assert load_season(tmp_path / "s.season.json").scenarios == ()

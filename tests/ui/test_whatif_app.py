@@ -402,6 +402,24 @@ def test_a_rule_change_says_its_objective_is_not_like_for_like(qtbot, window):
     assert "like for like" not in w.whatif.compare_window.heading.text()
 
 
+def test_a_role_for_a_match_already_played_is_refused(qtbot, window):
+    # "bench him in last Saturday's match" was taken and planned, changing nothing: the past
+    # keeps what happened
+    w = window
+    w.apply_edit(E.SetSeasonSettings(today=day(14)))  # Match 1 (day 5) and Match 2 (12) played
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("role")
+    dlg.role_comp.setCurrentIndex(dlg.role_comp.findData("m1"))
+    dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData("A2"))
+    dlg.role.setCurrentIndex(dlg.role.findData("bench"))
+    assert not dlg.add_change()
+    assert "'Match 2'" in dlg.error.text() and "before today" in dlg.error.text()
+    assert dlg.list.count() == 0
+    dlg.role_comp.setCurrentIndex(dlg.role_comp.findData("m2"))  # Saturday's, still to come
+    assert dlg.add_change(), dlg.error.text()
+    dlg.reject()
+
+
 def test_ok_needs_a_change_and_a_free_name(qtbot, window):
     w = window
     w.apply_edit(E.AddScenario(name="Taken", edits=()))

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.errors import InputError, PeriodizeError
 from planner.rules import RULES, RuleSet, change_problem
-from planner.scenarios import past_change_problem, stage_pin_problem
+from planner.scenarios import past_change_problem, past_role_problem, stage_pin_problem
 from planner.season import LEVELS, Competition, IntensityPin, Season, StagePin, Unavailability
 from planner.text import REHAB_STAGE_IDS, clean_message, day_long, short_title
 from planner.timeline import Timeline
@@ -637,7 +637,8 @@ class ScenarioDialog(QDialog):
         """Add ``edit`` (default: the form's) when the scenario accepts it; else say why."""
         try:
             edit = edit if edit is not None else self.form_edit()
-            problem = past_change_problem(self.current, edit) or stage_pin_problem(self.current, edit)
+            problem = (past_change_problem(self.current, edit) or stage_pin_problem(self.current, edit)
+                       or past_role_problem(self.current, edit))
             if problem is not None:
                 raise InputError("", [problem[0].upper() + problem[1:] + "."])
             after = edit.apply(self.current)
