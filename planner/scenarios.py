@@ -83,6 +83,14 @@ def past_role_problem(season: Season, edit) -> str | None:
             f"to come")
 
 
+def matches_lost_to_injury(season: Season, athlete: str, day: dt.date) -> list:
+    """The competitions on ``day`` the athlete plays (start or bench): an injury dated that day
+    takes him out of them (in rehab from that day), which "hurt in Saturday's match" does not
+    mean; the day after keeps the match played."""
+    return [c for c in season.competitions if c.date <= day <= (c.end_date or c.date)
+            and season.role_of(athlete, c.id) in ("start", "bench")]
+
+
 def check_scenario_today(season: Season, scenario: Scenario) -> None:
     """InputError when a change of ``scenario`` rewrites a competition before today: a scenario
     saved earlier whose change today has since passed (a match moved, now played)."""

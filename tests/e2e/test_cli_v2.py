@@ -53,10 +53,18 @@ def test_whatif_injury_and_role(tmp_path):
             day(10).isoformat(), "--role", "m2", "A3", "out", "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "injured on" in r.stdout and "'Match 3': out" in r.stdout
+    assert "does not play it" not in r.stdout  # day 10: no match
     sc = load_season(tmp_path / "s.season.json").scenarios[0]
     assert sorted(e["op"] for e in sc.edits) == ["add_injury", "set_role"]
     st = {d: sc.plan.for_athlete("A2").stages[d] for d in (9, 10, 11)}
     assert st[9] == "FIT" and st[10] == "P1"
+    # hurt in the match of day 12: dated that day he does not play it, as the dialog says
+    r = run("whatif", "s.season.json", "--new", "In the match", "--injury", "A2",
+            "hamstring-strain", day(12).isoformat(), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (f"Note: {day(12).isoformat()} is the day of 'Match 2': injured from that day, "
+            f"Athlete 2 (A2) does not play it. Hurt during the match? Give the day after "
+            f"({day(13).isoformat()}), so the match counts as played.") in r.stdout, r.stdout
     r = run("whatif", "s.season.json", "--new", "Bad", "--injury", "A2", "knee-thing",
             day(10).isoformat(), cwd=tmp_path)
     assert r.returncode == 1 and "'knee-thing' is not a protocol" in r.stderr

@@ -311,6 +311,7 @@ def _injury_edits(season, specs: list[list[str]]) -> list:
     from planner import edits as E
     from planner.coachform.records import protocol_by_name
     from planner.protocols import available_protocols
+    from planner.scenarios import matches_lost_to_injury
 
     out = []
     for spec in specs:
@@ -327,6 +328,12 @@ def _injury_edits(season, specs: list[list[str]]) -> list:
         stage = spec[3].strip().upper() if len(spec) == 4 else None
         aid, onset = athlete_id(season, ath, "--injury"), _date(date, "--injury")
         out.append(_built("--injury", E.AddInjury, athlete=aid, protocol=proto, onset=onset, stage=stage))
+        lost = matches_lost_to_injury(season, aid, onset)
+        if lost:  # as the New Scenario dialog says it
+            after = (onset + dt.timedelta(days=1)).isoformat()
+            print(f"Note: {onset.isoformat()} is the day of {', '.join(repr(c.name) for c in lost)}: "
+                  f"injured from that day, {season.athlete_label(aid)} does not play it. Hurt "
+                  f"during the match? Give the day after ({after}), so the match counts as played.")
     return out
 
 

@@ -35,7 +35,12 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.errors import InputError, PeriodizeError
 from planner.rules import RULES, RuleSet, change_problem
-from planner.scenarios import past_change_problem, past_role_problem, stage_pin_problem
+from planner.scenarios import (
+    matches_lost_to_injury,
+    past_change_problem,
+    past_role_problem,
+    stage_pin_problem,
+)
 from planner.season import LEVELS, Competition, IntensityPin, Season, StagePin, Unavailability
 from planner.text import REHAB_STAGE_IDS, clean_message, day_long, short_title
 from planner.timeline import Timeline
@@ -484,9 +489,7 @@ class ScenarioDialog(QDialog):
         have the match played."""
         aid = self.injury_athlete.currentData()
         day = pydate(self.injury_date.edit.date()) if self.injury_date.edit.is_valid() else None
-        played = [c for c in self.current.competitions
-                  if aid and day is not None and c.date <= day <= (c.end_date or c.date)
-                  and self.current.role_of(aid, c.id) in ("start", "bench")]
+        played = matches_lost_to_injury(self.current, aid, day) if aid and day is not None else []
         if played:
             who = self.current.athlete(aid).name
             self.injury_match.setText(
