@@ -867,6 +867,18 @@ def test_a_new_athlete_and_a_new_competition_get_a_coachs_defaults(qtbot):
     assert ed.priority.currentData() == "C"
 
 
+def _injuries_of_a3(qtbot, season, inj):
+    """A window on ``season`` with ``inj`` its one injury and today 9 Mar; the Injuries editor
+    on A3."""
+    season = season.model_copy(update={
+        "injuries": (inj,), "calendar": season.calendar.model_copy(update={"today": D(2026, 3, 9)})})
+    win = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(win)
+    ed = win.injuries_editor
+    assert ed.select("A3")
+    return win, ed
+
+
 def test_the_rehab_history_lists_the_stage_a_flare_up_sent_the_athlete_back_to(qtbot):
     """After a flare-up (P3 -> P2) and P3 recorded again, the table read "P3 ... P3" with no P2
     between: a row for the flare-up's stage stands in its place in date order, with the tests
@@ -881,12 +893,7 @@ def test_the_rehab_history_lists_the_stage_a_flare_up_sent_the_athlete_back_to(q
                  flare_ups=(D(2026, 3, 1),),
                  tests=(CriteriaTest(date=D(2026, 3, 3), name="Hip-flexor strength LSI", value=84,
                                      unit="%"),))
-    season = season.model_copy(update={
-        "injuries": (inj,), "calendar": season.calendar.model_copy(update={"today": D(2026, 3, 9)})})
-    win = MainWindow(season, None, autosave=False)
-    qtbot.addWidget(win)
-    ed = win.injuries_editor
-    assert ed.select("A3")
+    win, ed = _injuries_of_a3(qtbot, season, inj)
     table = ed.history
     rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
     assert [r[:2] for r in rows] == [["P2", "Mon 16 Feb 2026"], ["P3", "Mon 23 Feb 2026"],
@@ -942,12 +949,7 @@ def test_a_flare_up_recorded_with_a_note_keeps_it_and_shows_it(qtbot):
     inj = Injury(athlete="A3", protocol="iliopsoas-tendinopathy", onset=D(2026, 2, 10),
                  stages=(StageRecord(stage="P2", start=D(2026, 2, 16)),
                          StageRecord(stage="P3", start=D(2026, 2, 23))))
-    season = season.model_copy(update={
-        "injuries": (inj,), "calendar": season.calendar.model_copy(update={"today": D(2026, 3, 9)})})
-    win = MainWindow(season, None, autosave=False)
-    qtbot.addWidget(win)
-    ed = win.injuries_editor
-    assert ed.select("A3")
+    win, ed = _injuries_of_a3(qtbot, season, inj)
     ed.flare_date.setDate(q(D(2026, 3, 1)))
     ed.flare_note.setText("  hip sore after the sprints, pain 6/10 ")
     ed.flare_button.click()
