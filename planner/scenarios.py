@@ -264,6 +264,23 @@ class Comparison:
         return [f"  (B counted under its own {', '.join(self.rules_changed)} setting{many}: not "
                 f"like for like; compare the rule counts)"]
 
+    def _soft_lines(self) -> list[str]:
+        """The soft rules the scenario changes, by name ("RTS 3 -> 4" alone read as a code), and
+        the others' counts apart."""
+        from planner.rules import RULES
+
+        rules = sorted(set(self.soft_a) | set(self.soft_b))
+        moved = [r for r in rules if self.soft_a.get(r, 0) != self.soft_b.get(r, 0)]
+        out = []
+        if moved:
+            out.append("Soft-rule instances the scenario changes (A -> B): " + "; ".join(
+                f"{r}{f' ({RULES[r].title})' if r in RULES else ''} {self.soft_a.get(r, 0)} -> "
+                f"{self.soft_b.get(r, 0)}" for r in moved))
+        if len(moved) < len(rules):
+            out.append("Soft-rule instances as in A: " + ", ".join(
+                f"{r} {self.soft_a.get(r, 0)}" for r in rules if r not in moved))
+        return out
+
     def text(self) -> str:
         def objective(which: str) -> str:
             value = self.objective_a if which == "a" else self.objective_b
@@ -290,14 +307,13 @@ class Comparison:
                 lines += [f"  - {x}" for x in broken[:SHOWN_BREAKS]]
                 if len(broken) > SHOWN_BREAKS:
                     lines.append(f"  - … and {len(broken) - SHOWN_BREAKS} more (periodize check)")
-        rules = sorted(set(self.soft_a) | set(self.soft_b))
-        if rules:
-            lines.append("Soft-rule instances (A -> B): " + ", ".join(
-                f"{r} {self.soft_a.get(r, 0)} -> {self.soft_b.get(r, 0)}" for r in rules))
+        lines += self._soft_lines()
         if self.team_weeks_moved:
             lines.append("Team weeks changed: " + ", ".join(
                 f"{date_short(w)} {a} -> {b}" for w, a, b in self.team_weeks_moved))
         lines.append("")
+        lines.append("Per athlete: the return to full training, the high-velocity exposures (HV) of "
+                     "the season, the athlete-days that differ, the weeks whose kind moved.")
         lines.append(f"{'athlete':34s} {'return A':>12s} {'return B':>12s} {'HV A':>5s} {'HV B':>5s} "
                      f"{'days':>5s}  weeks moved")
         groups: dict[tuple, list[AthleteDiff]] = {}

@@ -166,6 +166,19 @@ def test_a_scenario_of_a_season_under_way_keeps_its_past():
     comp = compare(s, s.plan, b, out.plan)
     moved = [d for d in comp.athletes if d.athlete != "A2" and (d.changed_days or d.weeks_moved)]
     assert moved == []  # only the injured athlete's future changed
+    # the soft rules the scenario changes are named ("RTS 0 -> 1" alone read as a code), the
+    # others counted apart
+    text = comp.text()
+    changed = [r for r in sorted(set(comp.soft_a) | set(comp.soft_b))
+               if comp.soft_a.get(r, 0) != comp.soft_b.get(r, 0)]
+    assert changed, text
+    from planner.rules import RULES
+
+    line = next(x for x in text.splitlines() if x.startswith("Soft-rule instances the scenario"))
+    for r in changed:
+        assert f"{r} ({RULES[r].title}) {comp.soft_a.get(r, 0)} -> {comp.soft_b.get(r, 0)}" in line
+    same = [x for x in text.splitlines() if x.startswith("Soft-rule instances as in A")]
+    assert all(r not in "".join(same) for r in changed)
 
 
 def test_a_comparison_names_each_broken_hard_rule(base):
