@@ -190,6 +190,9 @@ class AthleteDiff:
     # the target competitions of the athlete's returns: (name, met; None: not in the season)
     targets_a: tuple[tuple[str, bool | None], ...] = ()
     targets_b: tuple[tuple[str, bool | None], ...] = ()
+    # the return waits on a criteria test not passed yet (RH-CRIT), as the Returns panel says
+    provisional_a: bool = False
+    provisional_b: bool = False
 
     @property
     def changed(self) -> bool:
@@ -214,7 +217,8 @@ class AthleteDiff:
         "fit" (no rehab day in the season)."""
         day, away = (self.return_a, self.away_a) if which == "a" else (self.return_b, self.away_b)
         if day is not None:
-            return date_long(day)
+            prov = self.provisional_a if which == "a" else self.provisional_b
+            return date_long(day) + (" (provisional)" if prov else "")
         return "not this season" if away else "fit"
 
 
@@ -314,8 +318,10 @@ class Comparison:
         lines.append("")
         lines.append("Per athlete: the return to full training, the high-velocity exposures (HV) of "
                      "the season, the athlete-days that differ, the weeks whose kind moved.")
-        lines.append(f"{'athlete':34s} {'return A':>12s} {'return B':>12s} {'HV A':>5s} {'HV B':>5s} "
-                     f"{'days':>5s}  weeks moved")
+        # as wide as the longest return said ("5 Oct 2026 (provisional)")
+        wide = max([12] + [len(a.back(w)) for a in self.athletes for w in "ab"])
+        lines.append(f"{'athlete':34s} {'return A':>{wide}s} {'return B':>{wide}s} {'HV A':>5s} "
+                     f"{'HV B':>5s} {'days':>5s}  weeks moved")
         groups: dict[tuple, list[AthleteDiff]] = {}
         for a in self.athletes:
             if not a.changed and a.hv_a == a.hv_b:
@@ -329,7 +335,7 @@ class Comparison:
             if len(a.weeks_moved) > 4:
                 moved += f" (+{len(a.weeks_moved) - 4})"
             ret_a, ret_b = a.back("a"), a.back("b")
-            lines.append(f"{who[:34]:34s} {ret_a:>12s} {ret_b:>12s} {a.hv_a:5d} {a.hv_b:5d} "
+            lines.append(f"{who[:34]:34s} {ret_a:>{wide}s} {ret_b:>{wide}s} {a.hv_a:5d} {a.hv_b:5d} "
                          f"{a.changed_days:5d}  {moved}")
         unchanged = sum(1 for a in self.athletes if not a.changed)
         lines.append(f"({unchanged} athlete{'' if unchanged == 1 else 's'} unchanged: the same days, "
@@ -374,7 +380,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     scenario = season_b.model_copy(update={"plan": plan_b})
     comp.runs = tuple(added(season_a.model_copy(update={"plan": plan_a}), scenario))
     comp.congested = tuple(c.text(scenario) for c in comp.runs)
-    targets_a, targets_b = _targets(season_a, plan_a), _targets(season_b, plan_b)
+    (targets_a, prov_a), (targets_b, prov_b) = _targets(season_a, plan_a), _targets(season_b, plan_b)
     by_rule_a: dict[str, dict[str, int]] = {}
     for v in rep_a.soft:
         if v.athlete:
@@ -399,6 +405,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
             [(weeks[w], a, b) for w, (a, b) in enumerate(zip(pa.weeks, pb.weeks, strict=True)) if a != b],
             len(cells), by_rule_a.get(ath.id, {}), by_rule_b.get(ath.id, {}), away_a, away_b,
             targets_a.get(ath.id, ()), targets_b.get(ath.id, ()),
+            (ath.id, ret_a) in prov_a, (ath.id, ret_b) in prov_b,
         ))
     return comp
 
@@ -411,19 +418,22 @@ def _rules_changed(a: Season, b: Season) -> list[str]:
     return [x[0] for x, y in zip(ea, eb, strict=True) if x != y]
 
 
-def _targets(season: Season, plan: Plan) -> dict[str, tuple[tuple[str, bool | None], ...]]:
-    """Athlete id -> (target competition, met) of each return with a target."""
+def _targets(season: Season, plan: Plan) -> tuple[dict[str, tuple[tuple[str, bool | None], ...]],
+                                                 set[tuple[str, dt.date]]]:
+    """(athlete id -> (target competition, met) of each return with a target; the (athlete,
+    return day) of the provisional returns, RH-CRIT)."""
     from planner.returns import returns
 
     out: dict[str, list[tuple[str, bool | None]]] = {}
     try:
         rets = returns(season, plan, history=True)
     except PeriodizeError:  # a plan that does not fit its season: the hard rules say so
-        return {}
+        return {}, set()
     for r in rets:
         if r.target is not None:
             out.setdefault(r.athlete, []).append((r.target, r.target_met))
-    return {k: tuple(v) for k, v in out.items()}
+    return ({k: tuple(v) for k, v in out.items()},
+            {(r.athlete, r.fit) for r in rets if r.provisional and r.fit is not None})
 
 
 # scenario_season (the replay of a scenario's edits) lives with the edits; callers find it here too

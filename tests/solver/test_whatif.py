@@ -12,7 +12,7 @@ from planner.check import check_plan
 from planner.errors import InputError
 from planner.scenarios import compare, find, scenario_season
 from planner.season import Unavailability
-from planner.text import day_long
+from planner.text import date_long, day_long
 from solver import SolveRequest, Status, solve
 from solver.whatif import change_scope, replan
 from tests.builders import day, injury, season
@@ -514,3 +514,17 @@ def test_a_rule_change_says_the_objectives_are_not_like_for_like(base):
     assert "(B counted under its own LD-1 setting: not like for like" in comp.text()
     same = compare(base, base.plan, base, base.plan)
     assert same.rules_changed == () and "like for like" not in same.text()
+
+
+def test_a_provisional_return_is_said_so_in_the_comparison(base):
+    """The comparison's return column gave a date where the Returns panel says the return waits
+    on a criteria test (RH-CRIT)."""
+    from planner.returns import returns
+
+    (r,) = returns(base, base.plan)
+    assert r.provisional and r.fit is not None  # no test passed: the exit waits on one
+    comp = compare(base, base.plan, base, base.plan)
+    a1 = next(a for a in comp.athletes if a.athlete == "A1")
+    assert a1.back("a") == a1.back("b") == f"{date_long(r.fit)} (provisional)"
+    others = [a.back("a") for a in comp.athletes if a.athlete != "A1"]
+    assert others and not any("provisional" in x for x in others)
