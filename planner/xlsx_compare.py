@@ -55,7 +55,10 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
     rows = []
     for a in comp.athletes:
         moved = "; ".join(f"{w.isoformat()} {x}->{y}" for w, x, y in a.weeks_moved)
-        rows.append([a.athlete, a.name, a.return_a or a.back("a"), a.return_b or a.back("b"),
+        # a date, or the words: not this season, fit, a provisional return (RH-CRIT)
+        ret_a = a.back("a") if a.return_a is None or a.provisional_a else a.return_a
+        ret_b = a.back("b") if a.return_b is None or a.provisional_b else a.return_b
+        rows.append([a.athlete, a.name, ret_a, ret_b,
                      a.target("a") or None, a.target("b") or None,
                      a.hv_a, a.hv_b, a.changed_days, moved])
     _table(ws, ["ID", "Athlete", f"Return ({comp.label_a})", f"Return ({comp.label_b})",

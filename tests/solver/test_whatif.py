@@ -528,3 +528,8 @@ def test_a_provisional_return_is_said_so_in_the_comparison(base):
     assert a1.back("a") == a1.back("b") == f"{date_long(r.fit)} (provisional)"
     others = [a.back("a") for a in comp.athletes if a.athlete != "A1"]
     assert others and not any("provisional" in x for x in others)
+    from planner.xlsx_compare import build_comparison_workbook
+
+    wb = build_comparison_workbook(comp, base, base.plan, base, base.plan, [])
+    row = next(r for r in wb["Summary"].iter_rows(min_row=2, values_only=True) if r[0] == "A1")
+    assert row[2] == row[3] == f"{date_long(r.fit)} (provisional)"
