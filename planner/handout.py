@@ -60,6 +60,14 @@ def match_role(f: AthleteFacts, i: int, logged: dict | None = None) -> str:
 LOAD_NOTED = 0.2
 
 
+def target_before_setback(ret) -> bool:
+    """The return's target was played before the setback (a flare-up, a re-injury) this return
+    follows: "met", said alone beside a return after the target's date, reads as a contradiction
+    (or, on a handout, "on track" for a match a month gone)."""
+    return bool(ret.target_met and ret.fit is not None and ret.target_date is not None
+                and ret.target_date < ret.fit)
+
+
 @dataclass(frozen=True)
 class HandoutDay:
     date: dt.date
@@ -687,8 +695,9 @@ class Handouts:
                 back += f" ({text.day(ret.first_match)})"
             parts.append(back)
         if ret is not None and ret.target is not None:
-            met = "on track" if ret.target_met else "not reached in this plan" + (
-                f" ({ret.missed_why})" if ret.target_missed and ret.missed_why else "")
+            met = ("played before the setback" if target_before_setback(ret)
+                   else "on track" if ret.target_met else "not reached in this plan" + (
+                       f" ({ret.missed_why})" if ret.target_missed and ret.missed_why else ""))
             parts.append(f"target {ret.target} ({text.day(ret.target_date)}): {met}")
         out = "; ".join(parts)
         return out[:1].upper() + out[1:]

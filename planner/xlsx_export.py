@@ -71,7 +71,7 @@ from planner.anonymise import anonymised, name_pairs, scrub
 from planner.check import CheckReport, check_plan
 from planner.citations import CITATIONS
 from planner.errors import InputError, PeriodizeError, SaveError
-from planner.handout import Handouts
+from planner.handout import Handouts, target_before_setback
 from planner.load import figures as load_figures
 from planner.protocols import protocol_name
 from planner.returns import again_words
@@ -366,12 +366,16 @@ def _injured_sentence(season: Season, rets: list) -> str:
     if n == 0:
         return "No injured athlete in this plan."
     with_target = [r for r in rets if r.target is not None]
-    met = sum(1 for r in with_target if r.target_met)
+    before = sum(1 for r in with_target if target_before_setback(r))
+    met = sum(1 for r in with_target if r.target_met) - before
     missed = sum(1 for r in with_target if r.target_missed)
     unplayed = sum(1 for r in with_target if r.target_met is False and not r.target_missed)
     parts = []
     if with_target:
-        parts.append(f"{met} back before their target")
+        if met or not before:
+            parts.append(f"{met} back before their target")
+        if before:  # back now after a setback that followed the target: played, not "back before"
+            parts.append(f"{before} played it before a setback")
         if missed:
             parts.append(f"{missed} miss{'es' if missed == 1 else ''} it")
         if unplayed:  # back before it, RTS no longer counting: a choice of selection
@@ -654,7 +658,8 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             ret.first_match if ret.first_match is not None else "–",
             ret.target or "–",
             ret.target_date if ret.target_date is not None else "–",
-            "–" if ret.target_met is None else ("yes" if ret.target_met else "no"),
+            "–" if ret.target_met is None else ("yes, before the setback" if target_before_setback(ret)
+                                                 else "yes" if ret.target_met else "no"),
             ret.provisional_words(named=not ctx.anonymise),
             after_return_words(run) if run is not None else "–",  # as the Returns panel says
         ]
@@ -680,7 +685,8 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         ws.auto_filter.ref = f"A1:{last}{r - 1}"
     notes = ["Back to full training: the first day at FIT. First match: the first competition the "
              "athlete plays after it, once the team sessions of RE-1 are done. Target met: the athlete "
-             "plays the target competition's first day. Provisional: the return depends on a "
+             "plays the target competition's first day (yes, before the setback: played before the "
+             "flare-up or re-injury the return shown follows). Provisional: the return depends on a "
              "criteria test not passed yet; recorded without a passing test: the return is on "
              "record although a criterion of the stage left has no passing result. Congested "
              "soon after: the athlete is planned to start a run of matches 72 h or less apart "

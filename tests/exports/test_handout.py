@@ -542,3 +542,40 @@ def test_a_calm_day_above_60_is_said_and_the_injury_match_is_no_breach_and_was_p
     assert "SUMMARY:Match 1: played 30 min (logged)\\, injured that day" in cal, cal
     # what comes next is the new stage's, not only the next match "in rehab, not playing"
     assert hurt.milestone.startswith(f"P1 lasts at least 7 days: {text.day(day(12))}")
+
+
+def test_a_target_played_before_a_later_flare_up_is_not_on_track_or_back_before_it():
+    """A1 plays the target (m1), is back, then flares up: the return shown is the one after the
+    setback, weeks after the target. The handout read "target m1 (…): on track", the Returns
+    sheet "yes" beside a return after the target's date, the Cover "back before their target"."""
+    import re
+
+    from planner import edits as E
+    from planner.xlsx_export import build_workbook
+    from solver import SolveRequest, solve
+    from tests.builders import day, injury, season
+
+    back = injury("A1", "FIT", start_day=-3, history=(("S3", -12),), target="m1")
+    s = season(weeks=8, athletes=1, injuries=(back.model_copy(update={"protocol": "hamstring-strain"}),))
+    target = s.competition("m1")
+    t = (target.date - s.calendar.start).days
+    plan = solve(SolveRequest(s, time_limit=20)).plan
+    assert plan.for_athlete("A1").intensity[t] == 100  # plays the target
+    s = s.model_copy(update={"plan": plan, "calendar": s.calendar.model_copy(update={"today": day(t + 3)})})
+    s = E.RecordFlareUp(athlete="A1", date=day(t + 2)).apply(s)
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    (r,) = [r for r in returns(s, s.plan, history=True) if r.athlete == "A1"]
+    assert r.target_met and r.fit > target.date  # the case: met, and back after it
+    tl = Timeline(s)
+    (week,) = Handouts(s, s.plan).weeks("A1", [tl.week_of[t + 3]])
+    assert "on track" not in week.milestone
+    assert f"target {target.name} ({text.day(target.date)}): played before the setback" in week.milestone
+    book = build_workbook(s, s.plan)
+    said = {ws.title: " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+            for ws in book.worksheets}
+    assert "yes, before the setback" in said["Returns"]
+    assert "target met before the setback" in said["Overview"]
+    assert "back before their target" not in said["Cover"]
+    assert "1 played it before a setback" in said["Cover"]
+    sheet = next(v for k, v in said.items() if re.match(r"A1\b", k))
+    assert "met (played before the setback this return follows)" in sheet
