@@ -43,10 +43,13 @@ def match_role(f: AthleteFacts, i: int, logged: dict | None = None) -> str:
         return ROLE_WORDS["start" if f.it[i] == 100 else "bench"]
     tl = f.tl
     rec = f.records[f.gov[i]] if logged and i < tl.p0 and f.gov[i] is not None else None
-    if rec is not None and rec.onset == tl.days[i]:
-        got = logged.get(tl.days[i])
-        if got is not None and got.played:
-            return f"played {got.played:g} min (logged), injured that day"
+    got = logged.get(tl.days[i]) if logged and i < tl.p0 else None
+    if rec is not None and rec.onset == tl.days[i] and got is not None and got.played:
+        return f"played {got.played:g} min (logged), injured that day"
+    if f.st[i] != FIT and got is not None and got.played:
+        # played in rehab (the day after a flare-up, say): "in rehab, not playing" stood beside
+        # "90 min played" in the day's row
+        return f"played {got.played:g} min (logged) in rehab ({f.st[i]})"
     if f.st[i] != FIT:
         return "in rehab, not playing"
     if i in f.off:

@@ -579,3 +579,28 @@ def test_a_target_played_before_a_later_flare_up_is_not_on_track_or_back_before_
     assert "1 played it before a setback" in said["Cover"]
     sheet = next(v for k, v in said.items() if re.match(r"A1\b", k))
     assert "met (played before the setback this return follows)" in sheet
+
+
+def test_a_match_played_in_rehab_is_not_said_not_played():
+    """A player logged 90 min in a match while in rehab (played the day after a flare-up, the
+    staff's choice): the week's Matches line read "in rehab, not playing" above the row "Logged:
+    95 min, RPE 8, 90 min played"."""
+    from planner import edits as E
+    from planner.season import Session
+    from solver import SolveRequest, solve
+    from tests.builders import day, injury, season
+
+    s = season(weeks=3, athletes=2, injuries=(injury("A1", "P3", start_day=-10),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    assert s.plan.for_athlete("A1").stages[5] == "P3" and s.plan.for_athlete("A2").intensity[5] == 100
+    lived = E.AdvanceToday(today=day(14), accepted=()).apply(s)
+    lived = E.LogSessions(sessions=(
+        Session(athlete="A1", date=day(5), minutes=95, rpe=8, top_speed_pct=100,
+                minutes_played=90),)).apply(lived)
+    plan = solve(SolveRequest(lived, time_limit=30)).plan
+    (week,) = Handouts(lived, plan).weeks("A1", [0])
+    assert plan.for_athlete("A1").stages[5] == "P3"
+    assert week.matches == (f"{text.day(day(5))}: Match 1 (C), played 90 min (logged) in rehab (P3)",)
+    # a match not logged as played still says so
+    (other,) = Handouts(s, s.plan).weeks("A1", [0])
+    assert other.matches == (f"{text.day(day(5))}: Match 1 (C), in rehab, not playing",)
