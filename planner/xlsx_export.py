@@ -655,7 +655,8 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             f"{ret.first_stage(season)} (from its onset)" if ret.starts_later(season)
             else ret.stage_words(),
             ret.fit if ret.fit is not None else "not this season",
-            ret.first_match if ret.first_match is not None else "–",
+            ret.first_match if ret.first_match is not None else (
+                ret.no_match_words() if ret.fit is not None else "–"),  # back: why no match
             ret.target or "–",
             ret.target_date if ret.target_date is not None else "–",
             "–" if ret.target_met is None else ("yes, before the setback" if target_before_setback(ret)

@@ -1185,3 +1185,33 @@ def test_a_re_injury_after_a_return_before_the_season_is_said_as_one(tmp_path):
     export_workbook(s, plan, path)
     rows = [[c.value for c in row] for row in openpyxl.load_workbook(path)["Returns"].iter_rows(min_row=2)]
     assert words in rows[0][2]
+
+
+def test_the_returns_sheet_says_why_a_return_has_no_first_match(monkeypatch):
+    """Back two days before the Cup final, too few team sessions done to play it: the First match
+    column read a bare "–", as if no match followed; the athlete sheet and 'periodize solve' say
+    "no match played after it ('Cup final' …)"."""
+    from dataclasses import replace
+
+    import planner.xlsx_export as X
+    from planner.returns import returns
+
+    season = small_season()
+    tl = Timeline(season)
+    plan = small_plan(season)
+    a3 = plan.for_athlete("A3")
+    stages = a3.stages[:14] + ("FIT",) * (tl.n - 14)
+    plan = plan.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"stages": stages}) if a.athlete == "A3" else a for a in plan.athletes)})
+    why = "'Cup final' on Sat 8 May: 1 of the 3 team sessions RE-1 asks before a first match done by then"
+    real = returns
+
+    def no_match(*args, **kw):
+        return [replace(r, first_match=None, no_match_why=why) for r in real(*args, **kw)]
+
+    monkeypatch.setattr(X, "plan_returns", no_match)
+    ws = build_workbook(season, plan)[RETURNS_SHEET]
+    header = [c.value for c in ws[1]]
+    row = {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
+    assert row["Back to full training"] == _day(14)
+    assert row["First match"] == f"no match played after it ({why})"
