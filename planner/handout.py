@@ -697,6 +697,8 @@ class Handouts:
             if ret.first_match is not None:
                 back += f" ({text.day(ret.first_match)})"
             parts.append(back)
+            if ret.first_match is None:  # "before the first match" read as if one were to come
+                parts.append(ret.no_match_words())
         if ret is not None and ret.target is not None:
             met = ("played before the setback" if target_before_setback(ret)
                    else "on track" if ret.target_met else "not reached in this plan" + (

@@ -604,3 +604,28 @@ def test_a_match_played_in_rehab_is_not_said_not_played():
     # a match not logged as played still says so
     (other,) = Handouts(s, s.plan).weeks("A1", [0])
     assert other.matches == (f"{text.day(day(5))}: Match 1 (C), in rehab, not playing",)
+
+
+def test_a_return_with_no_match_after_it_says_so_not_before_the_first_match(monkeypatch):
+    """Back the day before the season's last match, too few team sessions done to play it: the
+    page read "back to full training Fri 7 May, then 3 team sessions before the first match" and
+    stopped, as if a first match were to come."""
+    from dataclasses import replace
+
+    import planner.handout as H
+
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    why = "'Cup final' on Sat 8 May: 1 of the 3 team sessions RE-1 asks before a first match done by then"
+    real = H.returns
+
+    def no_match(*args, **kw):
+        return [replace(r, first_match=None, no_match_why=why) if r.athlete == "A19" else r
+                for r in real(*args, **kw)]
+
+    monkeypatch.setattr(H, "returns", no_match)
+    ret = next(r for r in no_match(season, plan) if r.athlete == "A19")
+    (week,) = Handouts(season, plan).weeks("A19", [tl.week_of[tl.index(ret.fit)]])
+    assert "3 team sessions before the first match; " \
+           f"no match played after it ({why})" in week.milestone
