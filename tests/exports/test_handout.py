@@ -629,3 +629,25 @@ def test_a_return_with_no_match_after_it_says_so_not_before_the_first_match(monk
     (week,) = Handouts(season, plan).weeks("A19", [tl.week_of[tl.index(ret.fit)]])
     assert "3 team sessions before the first match; " \
            f"no match played after it ({why})" in week.milestone
+
+
+def test_a_flare_up_recorded_without_a_pain_logged_is_said_on_its_day():
+    """A flare-up recorded by the physio (no pain in the log): the page showed the stage going
+    back from that day (FIT to S3, S3 to S2) with nothing on the day to say why."""
+    from planner import edits as E
+    from planner.season import Session
+    from solver import SolveRequest, solve
+    from tests.builders import day, injury, season
+
+    s = season(weeks=3, athletes=2, injuries=(injury("A1", "P3", start_day=-10),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    lived = E.AdvanceToday(today=day(14), accepted=()).apply(s)
+    lived = E.LogSessions(sessions=(
+        Session(athlete="A1", date=day(8), minutes=30, rpe=5, top_speed_pct=70),)).apply(lived)
+    lived = E.RecordFlareUp(athlete="A1", date=day(8)).apply(lived)
+    plan = solve(SolveRequest(lived, time_limit=30)).plan
+    (week,) = Handouts(lived, plan).weeks("A1", [1])
+    days = {d.date: d for d in week.days}
+    assert days[day(8)].deviation == "A flare-up recorded"
+    assert "A flare-up recorded.\n" in days[day(8)].said
+    assert "flare-up recorded" not in days[day(9)].deviation
