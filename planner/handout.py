@@ -128,7 +128,10 @@ class HandoutDay:
                          f"(not recorded)")
             elif self.alert_mark is not None:  # a fit player: nothing proposed, the physio told
                 said += f", {self.alert_mark}/10 or more: tell the physio"
-        elif self.flare_recorded:  # recorded without a pain logged: the stage going back unsaid
+        elif self.flare_recorded and "flare-up" not in (
+                f"{self.session.summary} {self.session.content}".lower()):
+            # recorded without a pain logged, the day's session not the flare-up's own (a logged
+            # day keeps what was done): the stage going back unsaid
             said += ("; " if said else "") + "a flare-up recorded"
         return said[:1].upper() + said[1:]
 

@@ -651,3 +651,10 @@ def test_a_flare_up_recorded_without_a_pain_logged_is_said_on_its_day():
     assert days[day(8)].deviation == "A flare-up recorded"
     assert "A flare-up recorded.\n" in days[day(8)].said
     assert "flare-up recorded" not in days[day(9)].deviation
+    # the flare-up's own day without a log: its session says it already, said once
+    unlogged = E.AdvanceToday(today=day(14), accepted=()).apply(s)
+    unlogged = E.RecordFlareUp(athlete="A1", date=day(8)).apply(unlogged)
+    plan = solve(SolveRequest(unlogged, time_limit=30)).plan
+    (week,) = Handouts(unlogged, plan).weeks("A1", [1])
+    flare = next(d for d in week.days if d.date == day(8))
+    assert "flare-up" in flare.session.content.lower() and "flare-up" not in flare.deviation
