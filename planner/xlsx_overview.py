@@ -254,7 +254,8 @@ def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> None:
     ws.cell(row=top, column=1, value="Legend").style = st.label()
     lines = [
         "Number = speed days in the week (days at ≥ 80 % of max speed, a match played included); "
-        "red = a week without any HV exposure (≥ 90 %). Speed day and HV exposure are defined once, "
+        "bold red = a week without any HV exposure (≥ 90 %; printed in black and white, the bold "
+        "tells it). Speed day and HV exposure are defined once, "
         "on the Cover.",
         "Fill = the athlete's week: blue deload, orange taper (D and T in the Team week row); a "
         "stage code on its colour = in that rehab stage on the week's first day (underlined in blue: "

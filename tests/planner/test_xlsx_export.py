@@ -1215,3 +1215,17 @@ def test_the_returns_sheet_says_why_a_return_has_no_first_match(monkeypatch):
     row = {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
     assert row["Back to full training"] == _day(14)
     assert row["First match"] == f"no match played after it ({why})"
+
+
+def test_the_overviews_week_without_hv_is_told_by_more_than_its_colour():
+    """Printed in black and white, "red = a week without any HV exposure" named the one thing a
+    grey page loses: the legend names the bold the cell also has."""
+    season = small_season()
+    plan = small_plan(season)
+    ws = build_workbook(season, plan)[OVERVIEW_SHEET]
+    legend = " ".join(str(ws.cell(row=r, column=1).value) for r in range(1, ws.max_row + 1))
+    assert "bold red = a week without any HV exposure" in legend
+    no_hv = [c for row in ws.iter_rows() for c in row
+             if c.font is not None and c.font.color is not None and c.font.color.rgb
+             and str(c.font.color.rgb).endswith("C62828") and isinstance(c.value, int)]
+    assert no_hv and all(c.font.b for c in no_hv)
