@@ -276,3 +276,25 @@ def test_a_pain_mark_covers_no_code_letter_or_glyph_at_any_squad_size(qapp, n):
     assert sum(1 for page in pages for _, t in page if t == "pain") == want
     for page in pages:
         assert _overlaps(page) == []
+
+
+def test_a_flare_up_that_starts_a_stage_keeps_its_mark_on_paper(qapp):
+    """A recorded flare-up mostly starts the stage it sends the athlete back to: the stage code
+    took the cell's left half, and the "!" the legend promises was never drawn."""
+    from solver import SolveRequest, solve
+    from tests.builders import day, injury, season
+
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "S2", start_day=-3, flare_days=(9,)),),
+               today=day(14))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    stages = s.plan.for_athlete("A1").stages
+    assert stages[9] != stages[8]  # the flare-up starts the stage it sends A1 back to
+    pages = board_labels(s)
+    marks = [(box, t) for page in pages for box, t in page if t == "!"]
+    assert len(marks) == 1, marks
+    code = next(box for page in pages for box, t in page if t == stages[9]
+                and abs(box.center().y() - marks[0][0].center().y()) < 1
+                and box.right() <= marks[0][0].left() + 0.5)
+    assert marks[0][0].left() - code.right() < 1  # right after the code, in the same cell
+    for page in pages:  # and on nothing else
+        assert _overlaps(page) == []

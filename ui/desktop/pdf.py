@@ -465,13 +465,20 @@ class _Pages:
                 if stage != prev or i == m.days[0]:
                     self.left_taken.add((ap.athlete, i))
                 if stage != prev:
+                    # a flare-up mostly starts a stage (the one it sends the athlete back to):
+                    # its "!" follows the code, where the letter would have gone
+                    flare = self.letters.get(ap.athlete, {}).get(i) == "!"
+                    label = stage + ("!" if flare else "")
                     font = self._font(size, bold=True)
-                    while self.fm(font).horizontalAdvance(stage) > self.code_room(m) and size > 3.0:
+                    while self.fm(font).horizontalAdvance(label) > self.code_room(m) and size > 3.0:
                         size -= 0.5
                         font = self._font(size, bold=True)
-                    self.text(QRectF(m.x(i) + 1, y, self.code_room(m), m.row_h),
-                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, stage,
-                              font, QColor("white") if stage == "INJ" else TEXT)
+                    left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+                    box = self.text(QRectF(m.x(i) + 1, y, self.code_room(m), m.row_h), left, stage,
+                                    font, QColor("white") if stage == "INJ" else TEXT)
+                    if flare:
+                        self.text(QRectF(box.right(), y, self.fm(font).horizontalAdvance("!") + 1,
+                                         m.row_h), left, "!", font, FLARE)
             prev = stage
 
     def _own_weeks(self, m: _Month, ap, y: float) -> None:
