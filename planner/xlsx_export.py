@@ -394,9 +394,10 @@ def _injured_sentence(season: Season, rets: list) -> str:
     again = len({r.athlete for r in rets if again_words(season, rets, r)})
     extra = ([text.plural(len(rets), 'injury', 'injuries')] if len(rets) > n else []) + (
         [f"{text.plural(again, 'athlete')} injured again"] if again else [])
-    if extra:
-        out += f" ({', '.join(extra)})"
-    out += f" ({past} back before today)" if past else ""
+    # one bracket: "(1 athlete injured again) (1 back before today)" read as two asides
+    said = ", ".join(extra) + ("; " if extra and past else "") + (f"{past} back before today"
+                                                                  if past else "")
+    out += f" ({said})" if said else ""
     # the counts are of returns: with a re-injury they add up to more than the athletes
     out += (": of the returns, " if len(rets) > n else ": ") + ", ".join(parts)
     if prov:

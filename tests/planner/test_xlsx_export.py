@@ -427,6 +427,13 @@ def test_the_cover_counts_returns_against_their_targets():
     # returns the season already saw are said apart: a coach counts who is injured today
     assert _injured_sentence(season, [ret("A", True, past=True), ret("B", True, past=True), ret("C", True)]) == (
         "3 injured athletes this season (2 back before today): 3 back before their target.")
+    # with a re-injury too: one aside, not "(1 athlete injured again) (1 back before today)"
+    again = Return(athlete="A", onset=_day(5), protocol="x", stage_at_p0="P2", fit=_day(8),
+                   first_match=None, target=None, target_date=None, target_met=None,
+                   provisional=False)
+    assert _injured_sentence(season, [ret("A", True, past=True), again]).startswith(
+        "1 injured athlete this season (2 injuries, 1 athlete injured again; 1 back before "
+        "today): of the returns, ")
     assert _injured_sentence(season, []) == "No injured athlete in this plan."
     # "1 of 1 without a target back this season" read as a puzzle
     assert _injured_sentence(season, [ret("A", None, target=None)]) == (
