@@ -62,3 +62,20 @@ def injury(athlete: str = "A1", stage: str = "P2", start_day: int = -3, onset_da
     records += (StageRecord(stage=stage, start=day(start_day)),)
     return Injury(athlete=athlete, protocol="iliopsoas-tendinopathy", onset=onset, stages=records,
                   flare_ups=tuple(day(d) for d in flare_days), target_competition=target)
+
+
+def target_played_then_flared():
+    """A1 back (FIT), plays his target 'm1' on day t, flares up on day t + 2; today t + 3; planned
+    before and after the flare-up (hamstring strain). (season, the target, t)."""
+    from planner import edits as E
+    from solver import SolveRequest, solve
+
+    back = injury("A1", "FIT", start_day=-3, history=(("S3", -12),), target="m1")
+    s = season(weeks=8, athletes=1, injuries=(back.model_copy(update={"protocol": "hamstring-strain"}),))
+    target = s.competition("m1")
+    t = (target.date - s.calendar.start).days
+    plan = solve(SolveRequest(s, time_limit=20)).plan
+    assert plan.for_athlete("A1").intensity[t] == 100  # plays the target
+    s = s.model_copy(update={"plan": plan, "calendar": s.calendar.model_copy(update={"today": day(t + 3)})})
+    s = E.RecordFlareUp(athlete="A1", date=day(t + 2)).apply(s)
+    return s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan}), target, t

@@ -550,20 +550,10 @@ def test_a_target_played_before_a_later_flare_up_is_not_on_track_or_back_before_
     sheet "yes" beside a return after the target's date, the Cover "back before their target"."""
     import re
 
-    from planner import edits as E
     from planner.xlsx_export import build_workbook
-    from solver import SolveRequest, solve
-    from tests.builders import day, injury, season
+    from tests.builders import target_played_then_flared
 
-    back = injury("A1", "FIT", start_day=-3, history=(("S3", -12),), target="m1")
-    s = season(weeks=8, athletes=1, injuries=(back.model_copy(update={"protocol": "hamstring-strain"}),))
-    target = s.competition("m1")
-    t = (target.date - s.calendar.start).days
-    plan = solve(SolveRequest(s, time_limit=20)).plan
-    assert plan.for_athlete("A1").intensity[t] == 100  # plays the target
-    s = s.model_copy(update={"plan": plan, "calendar": s.calendar.model_copy(update={"today": day(t + 3)})})
-    s = E.RecordFlareUp(athlete="A1", date=day(t + 2)).apply(s)
-    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    s, target, t = target_played_then_flared()
     (r,) = [r for r in returns(s, s.plan, history=True) if r.athlete == "A1"]
     assert r.target_met and r.fit > target.date  # the case: met, and back after it
     tl = Timeline(s)

@@ -267,17 +267,20 @@ def _with_blocks(season: Season) -> Season:
         Block(name="Cup run-in", start=_day(7), end=_day(13), emphasis="Peak"))})
 
 
+def _a3_back_on_day_14(season):
+    """The small season's plan with A3 back to full training on day 14."""
+    tl = Timeline(season)
+    plan = small_plan(season)
+    stages = plan.for_athlete("A3").stages[:14] + ("FIT",) * (tl.n - 14)
+    return plan.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"stages": stages}) if a.athlete == "A3" else a for a in plan.athletes)})
+
+
 def test_the_returns_sheet_lists_each_injured_athletes_return(tmp_path):
     from planner.returns import returns
 
     season = small_season()
-    tl = Timeline(season)
-    plan = small_plan(season)
-    # A3 back to full training on day 14, the target League match 4 missed (day 12)
-    a3 = plan.for_athlete("A3")
-    stages = a3.stages[:14] + ("FIT",) * (tl.n - 14)
-    plan = plan.model_copy(update={"athletes": tuple(
-        a.model_copy(update={"stages": stages}) if a.athlete == "A3" else a for a in plan.athletes)})
+    plan = _a3_back_on_day_14(season)  # the target League match 4 missed (day 12)
     season = season.model_copy(update={"injuries": (season.injuries[0].model_copy(
         update={"target_competition": "l4"}),)})
     ws = build_workbook(season, plan)[RETURNS_SHEET]
@@ -1204,12 +1207,7 @@ def test_the_returns_sheet_says_why_a_return_has_no_first_match(monkeypatch):
     from planner.returns import returns
 
     season = small_season()
-    tl = Timeline(season)
-    plan = small_plan(season)
-    a3 = plan.for_athlete("A3")
-    stages = a3.stages[:14] + ("FIT",) * (tl.n - 14)
-    plan = plan.model_copy(update={"athletes": tuple(
-        a.model_copy(update={"stages": stages}) if a.athlete == "A3" else a for a in plan.athletes)})
+    plan = _a3_back_on_day_14(season)
     why = "'Cup final' on Sat 8 May: 1 of the 3 team sessions RE-1 asks before a first match done by then"
     real = returns
 

@@ -146,18 +146,10 @@ def test_a_target_played_before_a_later_flare_up_reads_met_in_every_place():
     """A1 is back, plays the target (m1) and has a flare-up two days later. The day after, the
     target is history: explain --return says it was met (played), as the Returns panel does, and
     the Returns line says the return shown is the one after the setback."""
-    from planner import edits as E
     from planner.returns import return_text, returns
+    from tests.builders import target_played_then_flared
 
-    back = injury("A1", "FIT", start_day=-3, history=(("S3", -12),), target="m1")
-    s = season(weeks=8, athletes=1, injuries=(back.model_copy(update={"protocol": "hamstring-strain"}),))
-    target = s.competition("m1")
-    t = (target.date - s.calendar.start).days
-    plan = solve(SolveRequest(s, time_limit=20)).plan
-    assert plan.for_athlete("A1").intensity[t] == 100  # plays the target
-    s = s.model_copy(update={"plan": plan, "calendar": s.calendar.model_copy(update={"today": day(t + 3)})})
-    s = E.RecordFlareUp(athlete="A1", date=day(t + 2)).apply(s)
-    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    s, target, t = target_played_then_flared()
     rep = return_report(s, "A1")
     assert rep.target_played is True
     assert f"target '{target.name}' ({day_long(target.date)}) is in the past: met (played)." in rep.text(s)
