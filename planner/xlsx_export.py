@@ -160,7 +160,7 @@ CALENDAR_LEGEND = ("&8% of max speed (blank: no running) Â· bold: HV exposure (â
                    "O out, R held out (RE-1)")
 RULES_COLUMNS = (("Rule", 11, False), ("Title", 22, True), ("Mode", 7, False),
                  ("Setting", 26, True), ("Value", 8, False), ("Default", 8, False),
-                 ("Range", 15, True), ("Evidence", 14, True), ("Citations", 20, True),
+                 ("Range", 15, True), ("Evidence", 14, True), ("Citations", 22, True),
                  ("What the rule says", 60, True), ("Setting id (--rule)", 27, True))
 NBSP = "\u00a0"  # a no-break space: "19 Oct" stays on one line of a wrapped header
 RETURNS_COLUMNS = (("Athlete", 24), ("Position", 12), ("Injury", 22), ("Onset", 17),
