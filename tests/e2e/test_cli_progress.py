@@ -665,7 +665,15 @@ def test_a_hand_edited_scenario_naming_an_unknown_athlete_is_refused_with_its_pl
     assert r.returncode == 1, r.stdout
     assert "scenario 'Typo', edit 1: no athlete has id 'A99'; use an id from the squad" in r.stderr
     assert "record the injury first" not in r.stderr
+    assert ("correct that edit in the season file, or delete the scenario (periodize whatif "
+            "s.season.json --delete Typo) and make it again with --new") in r.stderr
     assert load_season(tmp_path / "s.season.json") == saved
+    # without a stored plan it is said before the baseline is planned (a whole solve, then this)
+    unplanned = saved.model_copy(update={"plan": None})
+    save_season(unplanned, tmp_path / "s.season.json")
+    r = run("whatif", "s.season.json", "--scenario", "Typo", cwd=tmp_path)
+    assert r.returncode == 1 and "no athlete has id 'A99'" in r.stderr
+    assert "Solving" not in r.stdout and "planning the baseline" not in r.stdout.lower(), r.stdout
 
 
 def test_advance_without_accept_says_the_matches_logged_while_recorded_in_rehab(tmp_path):

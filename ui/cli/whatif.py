@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shlex
 import sys
 
 from planner.errors import InputError
@@ -337,6 +338,23 @@ def _injury_edits(season, specs: list[list[str]]) -> list:
     return out
 
 
+def _replayable(season, sc, path: str) -> None:
+    """The stored scenario's edits apply to the season as it is; else InputError naming the
+    edit, with the way out (a hand-edited edit, or a season changed under the scenario)."""
+    from planner.scenarios import check_scenario_today, scenario_season
+
+    try:
+        check_scenario_today(season, sc)
+        scenario_season(season, sc.model_copy(update={"plan": None}))
+    except InputError as e:
+        if e.note:
+            raise
+        raise InputError(e.source, e.problems, e.more, note=(
+            f"The scenario '{sc.name}' does not apply to the season as it is: correct that edit "
+            f"in the season file, or delete the scenario (periodize whatif {shlex.quote(path)} "
+            f"--delete {shlex.quote(sc.name)}) and make it again with --new.")) from None
+
+
 def cmd_whatif(args) -> int:
     from pathlib import Path
 
@@ -367,6 +385,8 @@ def cmd_whatif(args) -> int:
         edits_from_args(season, args)
         for option, problems in _no_change(season, args):
             raise InputError(option, problems)
+    else:  # a stored scenario that no longer applies fails before the baseline is planned
+        _replayable(season, find(season, args.scenario), args.season)
     season, failed = _with_baseline_plan(season, args)
     if failed is not None:
         return failed
