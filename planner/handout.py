@@ -63,14 +63,6 @@ def match_role(f: AthleteFacts, i: int, logged: dict | None = None) -> str:
 LOAD_NOTED = 0.2
 
 
-def target_before_setback(ret) -> bool:
-    """The return's target was played before the setback (a flare-up, a re-injury) this return
-    follows: "met", said alone beside a return after the target's date, reads as a contradiction
-    (or, on a handout, "on track" for a match a month gone)."""
-    return bool(ret.target_met and ret.fit is not None and ret.target_date is not None
-                and ret.target_date < ret.fit)
-
-
 @dataclass(frozen=True)
 class HandoutDay:
     date: dt.date
@@ -705,7 +697,7 @@ class Handouts:
             if ret.first_match is None:  # "before the first match" read as if one were to come
                 parts.append(ret.no_match_words())
         if ret is not None and ret.target is not None:
-            met = ("played before the setback" if target_before_setback(ret)
+            met = ("played before the setback" if ret.target_before_setback
                    else "on track" if ret.target_met else "not reached in this plan" + (
                        f" ({ret.missed_why})" if ret.target_missed and ret.missed_why else ""))
             parts.append(f"target {ret.target} ({text.day(ret.target_date)}): {met}")

@@ -326,6 +326,14 @@ class Return:
     # no competition follows the return
     no_match_why: str = ""
 
+    @property
+    def target_before_setback(self) -> bool:
+        """The target was played before the setback (a flare-up, a re-injury) this return
+        follows: "met", said alone beside a return after the target's date, reads as a
+        contradiction (or, on a handout, "on track" for a match a month gone)."""
+        return bool(self.target_met and self.fit is not None and self.target_date is not None
+                    and self.target_date < self.fit)
+
     def no_match_words(self) -> str:
         """What the return's first match reads when there is none: the season has no match
         after it, or the first one after it and why it is not played ("no match after" read as

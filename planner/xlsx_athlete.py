@@ -27,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner import text
 from planner.anonymise import scrub
-from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units, target_before_setback
+from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units
 from planner.returns import again_words
 from planner.season import HV_LEVEL, SPEED_DAY
 from planner.xlsx_layout import fit_lines, line_height, print_points, row_height, scale_for
@@ -185,7 +185,7 @@ class AthleteSheet:
                          else r.no_match_words())
         if r.target is not None:
             met = "met" if r.target_met else "missed" if r.target_missed else "not played"
-            if target_before_setback(r):
+            if r.target_before_setback:
                 met += " (played before the setback this return follows)"
             if r.target_missed and r.missed_why:
                 met += f" ({r.missed_why})"

@@ -71,7 +71,7 @@ from planner.anonymise import anonymised, name_pairs, scrub
 from planner.check import CheckReport, check_plan
 from planner.citations import CITATIONS
 from planner.errors import InputError, PeriodizeError, SaveError
-from planner.handout import Handouts, target_before_setback
+from planner.handout import Handouts
 from planner.load import figures as load_figures
 from planner.protocols import protocol_name
 from planner.returns import again_words
@@ -366,7 +366,7 @@ def _injured_sentence(season: Season, rets: list) -> str:
     if n == 0:
         return "No injured athlete in this plan."
     with_target = [r for r in rets if r.target is not None]
-    before = sum(1 for r in with_target if target_before_setback(r))
+    before = sum(1 for r in with_target if r.target_before_setback)
     met = sum(1 for r in with_target if r.target_met) - before
     missed = sum(1 for r in with_target if r.target_missed)
     unplayed = sum(1 for r in with_target if r.target_met is False and not r.target_missed)
@@ -660,7 +660,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
                 ret.no_match_words() if ret.fit is not None else "–"),  # back: why no match
             ret.target or "–",
             ret.target_date if ret.target_date is not None else "–",
-            "–" if ret.target_met is None else ("yes, before the setback" if target_before_setback(ret)
+            "–" if ret.target_met is None else ("yes, before the setback" if ret.target_before_setback
                                                  else "yes" if ret.target_met else "no"),
             ret.provisional_words(named=not ctx.anonymise),
             after_return_words(run) if run is not None else "–",  # as the Returns panel says

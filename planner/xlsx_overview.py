@@ -19,7 +19,6 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner import text
-from planner.handout import target_before_setback
 from planner.season import FIT, HV_LEVEL, SPEED_DAY
 from planner.squad import short_position
 from planner.xlsx_cells import write_styled
@@ -243,7 +242,7 @@ def _return_words(rets: list | None) -> list[str]:
         else:
             out = f"back {text.date_short(r.fit)}" + ("*" if r.provisional else "†" if r.untested else "")
         if r.target is not None:
-            out += "; target " + ("met before the setback" if target_before_setback(r) else "met"
+            out += "; target " + ("met before the setback" if r.target_before_setback else "met"
                                   if r.target_met else "missed" if r.target_missed else "not played")
         lines.append(("again: " if k else "") + out)
     return lines
