@@ -3,8 +3,9 @@
 Run ``python scripts/make_demo.py`` after changing it; the JSON file is what ships.
 A 24-athlete football squad over 40 weeks (Aug-May): Saturday league matches, midweek cup
 games, B derbies and cup ties, an A-priority cup final, a winter break and three athletes in rehab.
-Rotation: one goalkeeper starts and two are out, three squad players come off the bench and two
-are out by default, and the cup games rest three regulars and start three squad players. One
+Rotation: eleven start, five come off the bench and eight are not in the matchday squad; a squad
+player stands in for each starter in rehab until his target match, and the cup games rest three
+regulars and start three squad players. One
 athlete in rehab has a strength test below the pass mark; one had a hamstring strain last spring.
 """
 
@@ -75,14 +76,29 @@ def competitions() -> list[Competition]:
     return sorted(out, key=lambda c: c.date)
 
 
-ROLES = {"A02": "out", "A03": "out", "A15": "bench", "A16": "bench", "A21": "bench",
-         "A23": "out", "A24": "out"}
-CUP_REST, CUP_START = ("A04", "A10", "A18"), ("A15", "A21", "A23")
+# 4-4-2: a goalkeeper, four defenders, four midfielders, two forwards start. Three of the eleven
+# are in rehab at the season start; a squad player stands in for each until the match the
+# returner is aimed at, and the returner comes off the bench until then. Five come off the bench
+# by default (the stand-ins and two squad players); the two other goalkeepers and six squad
+# players are not in the matchday squad: they train instead.
+STARTERS = ("A01", "A05", "A06", "A08", "A12", "A07", "A10", "A13", "A14", "A18", "A19")
+BENCH = ("A04", "A11", "A20", "A15", "A21")
+ROLES = {a: "start" if a in STARTERS else "bench" if a in BENCH else "out"
+         for a, _n, _p, _v in SQUAD}
+STAND_IN = {"A12": ("A04", "league-06"), "A07": ("A11", "league-10"), "A19": ("A20", "league-05")}
+CUP_REST, CUP_START = ("A05", "A10", "A18"), ("A15", "A21", "A23")
 
 
-def cup_roles() -> tuple[MatchRole, ...]:
-    """Cup games rotate: three regulars on the bench, three squad players start."""
+def match_roles(comps: list[Competition]) -> tuple[MatchRole, ...]:
+    """Stand-ins start until the returner's target match; cup games rotate: three regulars on
+    the bench, three squad players start."""
     out = []
+    when = {c.id: c.date for c in comps}
+    for c in comps:
+        for back, (stand_in, target) in STAND_IN.items():
+            if c.date < when[target]:
+                out += [MatchRole(competition=c.id, athlete=stand_in, role="start"),
+                        MatchRole(competition=c.id, athlete=back, role="bench")]
     for _date, name, _prio in CUP:
         cid = name.lower().replace(" ", "-")
         out += [MatchRole(competition=cid, athlete=a, role="bench") for a in CUP_REST]
@@ -91,6 +107,7 @@ def cup_roles() -> tuple[MatchRole, ...]:
 
 
 def season() -> Season:
+    comps = competitions()
     cal = Calendar(
         start=START, end=END,
         non_training_days=tuple(NonTrainingDay(date=D(d), reason=r) for d, r in (
@@ -123,7 +140,7 @@ def season() -> Season:
     return Season(
         name="Riverside FC 2026/27",
         calendar=cal,
-        competitions=tuple(competitions()),
+        competitions=tuple(comps),
         blocks=(
             Block(name="Pre-season", start=D("2026-08-03"), end=D("2026-08-30"),
                   emphasis="Aerobic base, speed reintroduction"),
@@ -132,9 +149,9 @@ def season() -> Season:
             Block(name="Spring", start=D("2027-01-04"), end=D("2027-04-18"), emphasis="In-season maintenance"),
             Block(name="Cup run-in", start=D("2027-04-19"), end=D("2027-05-09"), emphasis="Taper and peak"),
         ),
-        athletes=tuple(Athlete(id=i, name=n, position=p, max_speed=v, role=ROLES.get(i, "start"))
+        athletes=tuple(Athlete(id=i, name=n, position=p, max_speed=v, role=ROLES[i])
                        for i, n, p, v in SQUAD),
-        roles=cup_roles(),
+        roles=match_roles(comps),
         unavailability=(
             Unavailability(athlete="A03", start=D("2026-09-07"), end=D("2026-09-13"), reason="International duty"),
             Unavailability(athlete="A22", start=D("2027-02-01"), end=D("2027-02-05"), reason="Illness"),

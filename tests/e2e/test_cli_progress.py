@@ -113,10 +113,14 @@ def test_the_log_is_read_with_its_mapping_and_the_replan_keeps_what_happened(adv
     assert len(s.sessions) == rows and f"Added {rows} sessions of 24 athletes" in r.stdout
     assert "Proposed flare-up: " in r.stdout  # the log's painful rehab days
     # ... before stage changes --accept recorded: they stand, and the command says so
-    assert ("Note: Kofi Mensah (A07)'s pain of 6/10 on 2026-08-18 proposes a flare-up, not "
-            "recorded; the stage changes just recorded for A07 from 2026-08-24 on stand") in r.stdout
+    assert ("Note: Leo Martin (A12)'s pain of 6/10 on 2026-08-03 proposes a flare-up, not "
+            "recorded; the stage changes just recorded for A12 from 2026-08-12 on stand") in r.stdout
+    # ... or on the day of a stage change --accept recorded: recording it undoes that move
+    assert ("Note: Kofi Mensah (A07)'s pain of 6/10 on 2026-08-24 proposes a flare-up, not "
+            "recorded. Recording it (periodize record demo.season.json --flare-up A07 2026-08-24 "
+            "--save) undoes the move to P3 just recorded for that day") in r.stdout
     assert "Re-planned from today" in r.stdout
-    assert re.search(r"\(A\d\d\): week of 23 Nov 2026 \(last week\): ", r.stdout)  # the load flags
+    assert re.search(r"(\(A\d\d\)|\d+ athletes): week of 23 Nov 2026 \(last week\): ", r.stdout)  # flags
     assert check_plan(s, s.plan).violations == ()
     tl = Timeline(s)
     for a in s.athletes:  # every past day is what happened: the log, else the stored plan
@@ -460,10 +464,10 @@ def test_a_painful_session_that_leaves_no_plan_offers_the_flare_up_first(tmp_pat
         f"A19,2026-{d},60,{rpe},{top},{pain}" for d, rpe, top, pain in (
             ("08-24", 5, 70, 1), ("08-25", 5, 70, 1), ("08-26", 6, 95, 2), ("08-27", 5, 70, 1),
             ("08-28", 6, 100, 2), ("08-31", 6, 70, 1), ("09-01", 6, 72, 1), ("09-02", 6, 70, 2),
-            ("09-03", 7, 96, 5))]
+            ("09-03", 7, 96, 5), ("09-04", 6, 70, 1), ("09-07", 6, 70, 1))]
     (tmp_path / "log.csv").write_text("\n".join(rows) + "\n")
     before = (tmp_path / "demo.season.json").read_bytes()
-    r = run("advance", "demo.season.json", "--today", "2026-09-04", "--accept", "--log", "log.csv",
+    r = run("advance", "demo.season.json", "--today", "2026-09-08", "--accept", "--log", "log.csv",
             cwd=tmp_path)
     assert r.returncode == 2, r.stdout + r.stderr
     assert (tmp_path / "demo.season.json").read_bytes() == before
@@ -476,15 +480,15 @@ def test_a_painful_session_that_leaves_no_plan_offers_the_flare_up_first(tmp_pat
                            and "A way on: only if that pain was no flare-up: if Isaac" in r.stderr)
     assert "--no-replan --save (today moves and is stored), then:" in r.stderr
     # the demo has no stored plan: --accept with --no-replan plans first, so the stage changes
-    # the way on assumed (Isaac in S2 since 28 Aug) are recorded, not silently dropped
-    r = run("advance", "demo.season.json", "--today", "2026-09-04", "--accept", "--log", "log.csv",
+    # the way on assumed (Isaac in S2 since 31 Aug) are recorded, not silently dropped
+    r = run("advance", "demo.season.json", "--today", "2026-09-08", "--accept", "--log", "log.csv",
             "--no-replan", "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "planning the season from 2026-08-03 (the old today) first" in r.stdout
-    assert "Recorded as history." in r.stdout
+    assert "Recorded as history: 9 of 10." in r.stdout  # S3 from 6 Sep: not borne out by the log
     moved = load_season(tmp_path / "demo.season.json")
     a19 = moved.injuries_of("A19")[-1]
-    recorded = [h.stage for h in a19.stages if dt.date(2026, 8, 3) < h.start < dt.date(2026, 9, 4)]
+    recorded = [h.stage for h in a19.stages if dt.date(2026, 8, 3) < h.start < dt.date(2026, 9, 8)]
     assert "S2" in recorded, recorded
     r = run(*flare.split()[1:], cwd=tmp_path)
     assert r.returncode == 0, r.stderr

@@ -303,6 +303,10 @@ def test_a_congested_run_soon_after_a_return_is_said_with_it(capsys):
     from ui.desktop.returnspanel import return_rows
 
     season = solved_demo()
+    season = season.model_copy(update={  # the coach starts him once back
+        "athletes": tuple(a.model_copy(update={"role": "start"}) if a.id == "A12" else a
+                          for a in season.athletes),
+        "roles": tuple(r for r in season.roles if r.athlete != "A12")})
     cup = Competition(id="T1", name="Cup weekend", date=dt.date(2026, 9, 7),
                       end_date=dt.date(2026, 9, 8), priority="C")
     season = season.model_copy(update={"competitions": tuple(sorted(
