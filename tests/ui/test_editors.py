@@ -695,11 +695,44 @@ def test_max_speed_typed_in_km_h_or_with_a_comma_is_read_not_garbled(w):
         assert box.lineEdit().text() == typed  # as typed: a " m/s" suffix stayed behind "km/h"
         QTest.keyClick(box, Qt.Key.Key_Return)
         got[typed] = box.value()
-    assert got == {"31.5 km/h": 8.8, "34.6": 9.6, "9,6": 9.6, "9.6": 9.6, "8.4 m/s": 8.4,
-                   "30 kmh": 8.3}
-    assert box.text() == "8.3 m/s"
+    assert got == {"31.5 km/h": 8.75, "34.6": 9.61, "9,6": 9.6, "9.6": 9.6, "8.4 m/s": 8.4,
+                   "30 kmh": 8.33}
+    assert box.text() == "8.33 m/s"
+    box.setValue(9.6)
+    assert box.text() == "9.6 m/s"  # no trailing 0
     box.setValue(0.0)
     assert box.text() == "not measured"
+
+
+def test_a_new_max_typed_in_km_h_as_the_log_asks_is_kept_and_the_note_goes(w, tmp_path):
+    """The log said "Faster than the max speed on record: Marco Ruiz (A05) 33.2 km/h (max 33.1
+    km/h) ... update it in the squad". Typed there as 33.2 km/h, the box kept one decimal of
+    m/s, 9.2 again, so the note came back on every read of the log."""
+    from PySide6.QtTest import QTest
+
+    from planner.sessionlog import read_sessions
+
+    ed = w.squad_editor
+    w.apply_edit(E.UpdateAthlete(athlete="A2", max_speed=9.2))
+    ed.table.selectRow([a.id for a in w.season.athletes].index("A2"))
+    log = tmp_path / "gps.csv"
+    log.write_text("Player,Date,Duration,RPE,Max Velocity (km/h)\n"
+                   "Ben Striker,2026-03-03,75,6,33.2\n", encoding="utf-8")
+
+    def notes() -> str:
+        season = w.season.model_copy(update={"calendar": w.season.calendar.model_copy(
+            update={"today": dt.date(2026, 3, 5)})})
+        return " ".join(read_sessions(log, season).notes)
+
+    assert "Faster than the max speed on record: Ben Striker (A2) 33.2 km/h" in notes()
+    ed.max_speed.setFocus()
+    ed.max_speed.lineEdit().selectAll()
+    QTest.keyClicks(ed.max_speed, "33.2 km/h")
+    QTest.keyClick(ed.max_speed, Qt.Key.Key_Return)
+    ed.apply_button.click()
+    assert w.season.athlete("A2").max_speed == 9.22
+    assert ed.table.item(ed.table.currentRow(), 3).text() == "9.22 m/s"
+    assert "Faster than" not in notes()
 
 
 def test_read_speed_accepts_a_speed_as_coaches_write_it_and_nothing_else():

@@ -56,7 +56,7 @@ from planner.squad import POSITION_ORDER, unknown_position_note
 from planner.text import clean_message, date_short, day_long, plural, span
 from ui.desktop import wheelguard
 from ui.desktop.datefield import DateField
-from ui.desktop.speedbox import SpeedBox
+from ui.desktop.speedbox import SpeedBox, speed_text
 
 NO_RESULT = -1000.0  # a criteria test's result box before a result is typed (shown "—")
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
@@ -765,7 +765,7 @@ class SquadEditor(Editor):
                                                ("dates away", a.id in away),
                                                (f"role: {a.role}", a.role != "start")) if on)
             rows.append((a.id, [a.id, a.name, a.position,
-                                f"{a.max_speed:.1f} m/s" if a.max_speed else "", status]))
+                                speed_text(a.max_speed) if a.max_speed else "", status]))
         _fill(self.table, rows)
         from planner.validate import planning_start
 

@@ -38,13 +38,24 @@ def read_speed(text: str) -> tuple[float | None, bool]:
     return value, True
 
 
+def speed_text(ms: float) -> str:
+    """A max speed as the squad shows it: m/s to two decimals, a second decimal of 0 left off
+    ("9.2 m/s", "8.75 m/s")."""
+    said = f"{ms:.2f}"
+    return f"{said[:-1] if said.endswith('0') else said} m/s"
+
+
 class SpeedBox(QDoubleSpinBox):
-    """0 (the special "not measured") to 15 m/s, one decimal; typed text may be km/h."""
+    """0 (the special "not measured") to 15 m/s, two decimals; typed text may be km/h.
+
+    Two decimals keep a speed typed in km/h as typed: with one, "31.5 km/h" was stored as
+    8.8 m/s (31.7 km/h), and a GPS max of 33.2 km/h typed over a 9.2 m/s max stayed 9.2, so the
+    session log's "faster than the max speed on record: update it" came back on every read."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setRange(0.0, MS_MAX)
-        self.setDecimals(1)
+        self.setDecimals(2)
         self.setSingleStep(0.1)
         # the unit is part of the text, not a suffix: typed over, a suffix stayed ("34.6 km/h m/s")
         self.setToolTip("In m/s, or type km/h (\"34.6 km/h\", or any number above 15) and it is "
@@ -57,7 +68,7 @@ class SpeedBox(QDoubleSpinBox):
         return text
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
-        return f"{value:.{self.decimals()}f} m/s"
+        return speed_text(value)
 
     def validate(self, text: str, pos: int):  # noqa: D401 (Qt's name)
         if self.specialValueText() and text == self.specialValueText():
