@@ -653,10 +653,12 @@ class Handouts:
         if back is not None:
             need = int(self.rs.value("RE-1", "team_sessions"))
             done = f.done[back]
-            first = ret.first_match if ret is not None and ret.fit == tl.days[f.back[back]] else None
+            mine = ret is not None and ret.fit == tl.days[f.back[back]]
+            first = ret.first_match if mine else None
             return (f"Back in full training: {text.plural(need, 'team session')} before your "
                     f"first match ({done} done)"
-                    + (f"; first match planned {text.day(first)}" if first else ""))
+                    + (f"; first match planned {text.day(first)}" if first else "")
+                    + (" off the bench" if first and ret.first_role == "bench" else ""))
         return self._next_match(f, week.last)
 
     def _stage_milestone(self, f: AthleteFacts, i: int, last: int, ret) -> str:
@@ -692,7 +694,10 @@ class Handouts:
             if need:
                 back += f", then {text.plural(need, 'team session')} before the first match"
             if ret.first_match is not None:
-                back += f" ({text.day(ret.first_match)})"
+                # the returner eased in from the bench: "before the first match (Sat 5 Sep)"
+                # read as a start
+                back += (f" ({text.day(ret.first_match)}"
+                         + (", off the bench" if ret.first_role == "bench" else "") + ")")
             parts.append(back)
             if ret.first_match is None:  # "before the first match" read as if one were to come
                 parts.append(ret.no_match_words())

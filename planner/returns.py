@@ -325,6 +325,23 @@ class Return:
     # and why it is not played ("Cup final (Sat 8 May): 2 of the 3 team sessions ..."); "" when
     # no competition follows the return
     no_match_why: str = ""
+    # the role in the first match (``start`` or ``bench``) and, after a first match off the
+    # bench, the first match the athlete starts in the span (None: none): a returner eased in
+    # from the bench read "first match Sat 10 Oct" as if he started it
+    first_role: str | None = None
+    first_start: dt.date | None = None
+
+    def first_match_words(self, day_fmt) -> str:
+        """``first match Sat 10 Oct 2026 off the bench (first start Sat 17 Oct 2026)``, or the
+        words for no match (:meth:`no_match_words`); ``day_fmt`` writes a date."""
+        if self.first_match is None:
+            return self.no_match_words()
+        out = f"first match {day_fmt(self.first_match)}"
+        if self.first_role == "bench":
+            out += " off the bench"
+            if self.first_start is not None:
+                out += f" (first start {day_fmt(self.first_start)})"
+        return out
 
     @property
     def target_before_setback(self) -> bool:
@@ -444,9 +461,12 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
             counted: bool = True) -> Return:
     tl, rec = f.tl, span.record
     fit = span.fit
-    first_match = None
+    first_match = first_start = None
     if fit is not None:
         first_match = next((i for i in range(fit, span.stop) if f.played[i]), None)
+        # a played competition day at 100 is a start, at 80 a bench appearance (section 2)
+        first_start = next((i for i in range(fit, span.stop) if f.played[i] and f.it[i] == 100),
+                           None)
     comp = season.competition(rec.target_competition) if rec.target_competition else None
     ti = tl.index(comp.date) if comp is not None else None
     now = span.first if span.first >= f.p0 else min(f.p0, f.n - 1)  # a past return: today's stage
@@ -457,6 +477,9 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         recorded_stage=segs[-1].stage if segs else None,
         fit=None if fit is None else tl.days[fit],
         first_match=None if first_match is None else tl.days[first_match],
+        first_role=None if first_match is None else (
+            "start" if f.it[first_match] == 100 else "bench"),
+        first_start=None if first_start is None else tl.days[first_start],
         target=comp.name if comp else None, target_date=comp.date if comp else None,
         target_met=None if ti is None else f.played[ti],
         provisional=fit is not None and bool(provisional[fit]),
@@ -602,7 +625,7 @@ def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
         back = "not back to full training this season"
     else:
         back = f"back {day_long(r.fit)}" + r.back_note()
-        back += f", first match {day_long(r.first_match)}" if r.first_match else f", {r.no_match_words()}"
+        back += f", {r.first_match_words(day_long)}"
     target = ""
     if r.target is not None:
         when = day_long(r.target_date) if r.target_date else "?"

@@ -671,8 +671,7 @@ def _return_reason(c: _Context, i: int, add) -> None:
     if need:
         text_ += (f"; RE-1: {int(need)} team sessions with running (60 % or more) before a "
                   f"competition")
-    text_ += (f"; first match {text.day_long(ret.first_match)}" if ret.first_match
-              else f"; {ret.no_match_words()}")
+    text_ += f"; {ret.first_match_words(text.day_long)}"
     if ret.target:
         text_ += f"; target {ret.target}: " + ("met" if ret.target_met else "missed") + (
             f" ({ret.missed_why})" if ret.target_missed and ret.missed_why else "")

@@ -181,8 +181,7 @@ class AthleteSheet:
         else:
             parts.append(f"back to full training {text.day_long(r.fit)}"
                          f"{r.back_note(named=not self.ctx.anonymise)}")
-            parts.append(f"first match {text.day_long(r.first_match)}" if r.first_match
-                         else r.no_match_words())
+            parts.append(r.first_match_words(text.day_long))
         if r.target is not None:
             met = "met" if r.target_met else "missed" if r.target_missed else "not played"
             if r.target_before_setback:

@@ -656,7 +656,10 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             f"{ret.first_stage(season)} (from its onset)" if ret.starts_later(season)
             else ret.stage_words(),
             ret.fit if ret.fit is not None else "not this season",
-            ret.first_match if ret.first_match is not None else (
+            (ret.first_match if ret.first_role != "bench" else
+             # a returner eased in from the bench: the date alone read as a start
+             ret.first_match_words(text.day_long).removeprefix("first match "))
+            if ret.first_match is not None else (
                 ret.no_match_words() if ret.fit is not None else "–"),  # back: why no match
             ret.target or "–",
             ret.target_date if ret.target_date is not None else "–",
@@ -686,7 +689,8 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     if rets:
         ws.auto_filter.ref = f"A1:{last}{r - 1}"
     notes = ["Back to full training: the first day at FIT. First match: the first competition the "
-             "athlete plays after it, once the team sessions of RE-1 are done. Target met: the athlete "
+             "athlete plays after it, once the team sessions of RE-1 are done (off the bench: "
+             "with the first match started after it). Target met: the athlete "
              "plays the target competition's first day (yes, before the setback: played before the "
              "flare-up or re-injury the return shown follows). Provisional: the return depends on a "
              "criteria test not passed yet; recorded without a passing test: the return is on "

@@ -648,3 +648,22 @@ def test_a_flare_up_recorded_without_a_pain_logged_is_said_on_its_day():
     (week,) = Handouts(unlogged, plan).weeks("A1", [1])
     flare = next(d for d in week.days if d.date == day(8))
     assert "flare-up" in flare.session.content.lower() and "flare-up" not in flare.deviation
+
+
+def test_a_returner_eased_in_from_the_bench_is_told_his_first_match_is_off_the_bench():
+    """The demo's regulars back from rehab come off the bench until their target match: the
+    pages read "3 team sessions before the first match (Sat 5 Sep)" and "first match planned
+    Sat 10 Oct", which a player reads as his first start."""
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    rets = {r.athlete: r for r in returns(season, plan)}
+    for aid in ("A12", "A07"):
+        ret = rets[aid]
+        assert ret.first_role == "bench"
+        first = text.day(ret.first_match)
+        fit_week = tl.week_of[tl.index(ret.fit)]
+        pages = Handouts(season, plan).weeks(aid, [fit_week - 1, fit_week])
+        said = " ".join(p.milestone for p in pages)
+        assert (f"before the first match ({first}, off the bench)" in said
+                or f"first match planned {first} off the bench" in said), said

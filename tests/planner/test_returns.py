@@ -44,7 +44,8 @@ def test_return_fit_first_match_target_and_provisional():
         athlete="A1", onset=day(-9), protocol="iliopsoas-tendinopathy", stage_at_p0="S3",
         fit=day(4), first_match=day(12), target="Match 2", target_date=day(12), target_met=True,
         provisional=True, recorded_stage="S3",
-        pending=("Hip-flexor strength LSI", "Pain during max sprint"))]
+        pending=("Hip-flexor strength LSI", "Pain during max sprint"),
+        first_role="start", first_start=day(12))]
     # the provisional return names the tests still to pass
     [r] = returns(make(), plan())
     assert r.back_note() == (" (provisional: Hip-flexor strength LSI, Pain during max sprint not "
@@ -280,3 +281,25 @@ def test_no_match_after_a_return_says_which_match_and_why_when_one_follows():
     assert f", {words}" in return_text(s, r, [r])
     s, r = back(13)  # back after the last match
     assert r.fit == day(20) and r.no_match_words() == "no match after it this season"
+
+
+def test_a_first_match_off_the_bench_says_so_and_names_the_first_start():
+    """A returner eased in from the bench (80 % on his first match day) while a squad player
+    stands in: "first match Sat 16 Jan" alone read as a start."""
+    from planner.text import day_long
+
+    st = ["S3"] * 4 + ["FIT"] * 17
+    it = IT + [70, 70, 95, 70, 70, 100, 0]  # week 3: started on Sat 23 Jan (day 19)
+    it[12] = 80  # Match 2 from the bench
+    season = build(weeks=3, athletes=1, injuries=(injury("A1", "S3", start_day=-8),))
+    aps = (AthletePlan(athlete="A1", stages=tuple(st), intensity=tuple(it),
+                       weeks=("load",) * 3),)
+    [r] = returns(season, Plan(status="manual", team_weeks=("load",) * 3, athletes=aps))
+    assert (r.first_match, r.first_role, r.first_start) == (day(12), "bench", day(19))
+    assert r.first_match_words(day_long) == (
+        "first match Sat 16 Jan 2027 off the bench (first start Sat 23 Jan 2027)")
+    assert "first match Sat 16 Jan 2027 off the bench (first start Sat 23 Jan 2027)" in (
+        return_text(season, r))
+    # a first match started reads as before
+    [r] = returns(make(), plan())
+    assert r.first_match_words(day_long) == "first match Sat 16 Jan 2027"

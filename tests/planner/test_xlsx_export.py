@@ -1234,3 +1234,27 @@ def test_the_overviews_week_without_hv_is_told_by_more_than_its_colour():
              if c.font is not None and c.font.color is not None and c.font.color.rgb
              and str(c.font.color.rgb).endswith("C62828") and isinstance(c.value, int)]
     assert no_hv and all(c.font.b for c in no_hv)
+
+
+def test_the_returns_sheet_says_a_first_match_off_the_bench(monkeypatch):
+    """A returner eased in from the bench while a squad player stands in: the First match
+    column showed the date alone, read as his first start."""
+    from dataclasses import replace
+
+    import planner.xlsx_export as X
+    from planner.returns import returns
+
+    season = small_season()
+    plan = _a3_back_on_day_14(season)
+    real = returns
+    first, start = dt.date(2026, 9, 5), dt.date(2026, 9, 19)
+
+    def bench(*args, **kw):
+        return [replace(r, first_match=first, first_role="bench", first_start=start)
+                for r in real(*args, **kw)]
+
+    monkeypatch.setattr(X, "plan_returns", bench)
+    ws = build_workbook(season, plan)[RETURNS_SHEET]
+    header = [c.value for c in ws[1]]
+    row = {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
+    assert row["First match"] == "Sat 5 Sep 2026 off the bench (first start Sat 19 Sep 2026)"

@@ -443,3 +443,21 @@ def test_an_injury_still_to_come_is_not_said_as_full_competition_now():
     assert words.startswith(f"Athlete 2, Acute hamstring strain: fit until the injury on "
                             f"{day_long(day(12))} (P1); back to full training "), words
 
+
+
+def test_a_first_match_off_the_bench_is_said_with_the_first_start(qtbot):
+    """A regular back from rehab comes off the bench while a squad player stands in: the panel
+    read "first match Sat 10 Oct 2026", a start to the coach who reads it."""
+    from ui.desktop.returnspanel import ReturnRow, ReturnsPanel
+
+    panel = ReturnsPanel()
+    qtbot.addWidget(panel)
+    row = ReturnRow(athlete="A07", name="Kofi Mensah", injury="Iliopsoas", onset=D(2026, 7, 24),
+                    today="FIT", next="—", back=D(2026, 10, 5), first_match=D(2026, 10, 10),
+                    target="Derby (home)", target_date=D(2026, 10, 17), target_met=True,
+                    provisional=False, planned=True, first_role="bench",
+                    first_start=D(2026, 10, 17))
+    panel.set_rows([row])
+    assert ("first match Sat 10 Oct 2026 off the bench (first start Sat 17 Oct 2026)"
+            in row.sentence())
+    assert panel.row_texts()[0][2].endswith("\noff the bench")

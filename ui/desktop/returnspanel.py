@@ -88,6 +88,7 @@ class ReturnRow:
     provisional: bool
     planned: bool
     first_role: str | None = None  # the role in the first match ("start", "bench")
+    first_start: dt.date | None = None  # after a first match off the bench: the first started
     untested: tuple[str, ...] = ()  # recorded back without a passing test (planner.returns)
     recorded: str | None = None  # the records' stage today when the plan's is projected
     selection: bool = False  # the target not played after a return RTS no longer counts
@@ -119,6 +120,9 @@ class ReturnRow:
                 back += f" (recorded without a passing test: {', '.join(self.untested)})"
             back += (f"; first match {day_long(self.first_match)}" if self.first_match
                      else f"; {self.no_match}")
+            if self.first_match and self.first_role == "bench":
+                back += " off the bench" + (f" (first start {day_long(self.first_start)})"
+                                            if self.first_start else "")
             if self.first_match and self.first_role == "start":
                 # domain.md 2.1: a first match back with its minutes capped
                 back += (" as a starter (to cap the minutes of the first match back, set "
@@ -206,6 +210,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             recorded=_recorded_stage(season, r.athlete, tl.days[t]),
             selection=r.target_met is False and not r.target_missed,
             first_role="start" if "start" in roles else "bench" if "bench" in roles else None,
+            first_start=r.first_start,
             congested=after_return_words(run) if run is not None else "",
             missed_why=r.missed_why, pending=r.pending, no_match=r.no_match_words(),
             injured_from=r.onset if r.onset > tl.days[t] else None))
@@ -406,6 +411,8 @@ class ReturnsPanel(QWidget):
             if row.back and (row.provisional or row.untested):  # the Provisional column is
                 back += "\nprovisional" if row.provisional else "\nuntested"  # often out of sight
             first = day(row.first_match) if row.first_match else "—"
+            if row.first_match and row.first_role == "bench":  # the date alone read as a start
+                first += "\noff the bench"
         else:
             back = first = "solve (F5)"
         if row.target is None:
