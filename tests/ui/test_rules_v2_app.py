@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from planner import edits as E
 from planner.daymarks import day_marks
 from planner.season import Athlete, Competition
+from planner.timeline import Timeline
 from tests.ui.test_app import hand_plan, tiny_season
 from tests.ui.test_editors import undo_all
 from ui.desktop import roles
@@ -62,7 +63,9 @@ def test_roles_grid_lists_squad_and_matches_in_date_order(w):
     assert model.columnCount() == 3 and model.rowCount() == 3
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Default"
     assert "Cup tie" in model.headerData(1, Qt.Orientation.Horizontal)
-    assert model.data(model.index(0, 1)) == "start"  # the default, greyed
+    # the default, greyed; Cara is in P2 that day in the plan: no match for her
+    assert model.data(model.index(0, 1)) == "start · P2"
+    assert model.data(model.index(1, 1)) == "start"
     assert w.docks["roles"].isVisible()
 
 
@@ -620,3 +623,25 @@ def test_moving_a_competition_onto_another_s_day_is_said(w):
     assert text.endswith(f"(the same day as '{a.name}')")
     dlg.move_date.set_date(a.date + dt.timedelta(days=1))
     assert not dlg.move_clash.isVisibleTo(dlg) and dlg.move_clash.text() == ""
+
+
+def test_a_role_set_for_a_match_the_athlete_misses_in_rehab_says_so(qtbot):
+    """The demo's regulars in rehab are set to come off the bench until their target match: the
+    Roles grid read "bench" for Leo Martin on 15 Aug while the plan had him in P3, no match."""
+    from PySide6.QtCore import Qt
+
+    from tests.exports.demo import solved_demo
+    from ui.desktop.roles import RolesModel
+
+    season = solved_demo()
+    model = RolesModel()
+    model.set_season(season)
+    r, c = row_of(model, "A12"), col_of(model, "league-01")
+    stage = season.plan.for_athlete("A12").stages[Timeline(season).index(D(2026, 8, 15))]
+    assert stage != "FIT" and model.data(model.index(r, c)) == f"bench · {stage}"
+    assert (f"In rehab ({stage}) that day"
+            in model.data(model.index(r, c), Qt.ItemDataRole.ToolTipRole))
+    # back and through RE-1 by his target match: the role stands alone
+    assert model.data(model.index(r, col_of(model, "league-06"))) == "start"
+    # a fit player's bench is a bench
+    assert model.data(model.index(row_of(model, "A21"), c)) == "bench"

@@ -2,8 +2,10 @@
 
 Rows are the athletes in the board's order; the first column is each player's **default** role,
 then one column per competition in date order. A cell shows ``start``, ``bench`` or ``out``; a
-role set for that match is bold, one that follows the default is greyed, and an athlete the plan
-holds out by RE-1 (back from injury, team sessions not done yet) is marked ``⊘``.
+role set for that match is bold, one that follows the default is greyed, an athlete the plan
+holds out by RE-1 (back from injury, team sessions not done yet) is marked ``⊘``, and one the plan
+has in rehab or away on the match day shows the stage (``bench · P3``, ``start · away``): the role
+does not make him play then (a regular in rehab set to come off the bench read as a substitute).
 
 Keyboard first: type ``s``, ``b`` or ``o`` on the selected cells (the cursor then moves down),
 ``Delete`` (or ``-``) puts a match cell back to the player's default, **Copy to Next Match**
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.daymarks import day_marks
 from planner.errors import PeriodizeError
-from planner.season import Season
+from planner.season import FIT, Season
 from planner.squad import display_order
 from planner.text import day as day_text
 from planner.timeline import Timeline
@@ -55,6 +57,8 @@ class RolesModel(QAbstractTableModel):
         self.athletes: list = []
         self.comps: list = []
         self.held: set[tuple[str, str]] = set()  # (athlete, competition) held out by RE-1
+        # (athlete, competition) -> the plan's stage on the match day when not FIT, or "away"
+        self.absent: dict[tuple[str, str], str] = {}
         self._overrides: dict[tuple[str, str], str] = {}
 
     def set_season(self, season: Season) -> None:
@@ -64,13 +68,27 @@ class RolesModel(QAbstractTableModel):
         self.comps = sorted(season.competitions, key=lambda c: (c.date, c.name))
         self._overrides = {(r.athlete, r.competition): r.role for r in season.roles}
         self.held = set()
+        self.absent = {}
         if season.plan is not None:
             tl = Timeline(season)
             for aid, m in day_marks(season, tl).items():
                 for d, role in m.role.items():
                     if role == "held":
                         self.held |= {(aid, c.id) for c in tl.comp_on[d]}
+            self._absent(season, tl)
         self.endResetModel()
+
+    def _absent(self, season: Season, tl: Timeline) -> None:
+        """The match days the plan has an athlete in rehab (or injured) or away: no role plays."""
+        for a in self.athletes:
+            ap = season.plan.for_athlete(a.id)
+            if ap is None or len(ap.stages) != tl.n:
+                continue
+            off = tl.unavailable(a.id)
+            for d in tl.comp_days:
+                what = "away" if d in off else ap.stages[d] if ap.stages[d] != FIT else None
+                if what is not None:
+                    self.absent |= {(a.id, c.id): what for c in tl.comp_on[d]}
 
     # -- the grid ----------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt API
@@ -97,8 +115,9 @@ class RolesModel(QAbstractTableModel):
         r, c = index.row(), index.column()
         value, own = self.role(r, c)
         held = c > 0 and (self.athletes[r].id, self.comps[c - 1].id) in self.held
+        absent = self.absent.get((self.athletes[r].id, self.comps[c - 1].id)) if c > 0 else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return value + (" ⊘" if held else "")
+            return value + (" ⊘" if held else f" · {absent}" if absent else "")
         if role == Qt.ItemDataRole.FontRole and own and c > 0:
             f = QFont()
             f.setBold(True)
@@ -108,7 +127,11 @@ class RolesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and c == 0:
             return QBrush(QColor(127, 127, 127, 28))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, c, value, own, held)
+            return self._tooltip(r, c, value, own, held) + (
+                "" if absent is None else
+                "\nAway that day: does not play; the role holds once available" if absent == "away"
+                else f"\nIn rehab ({absent}) that day in the plan: no match (no running on match "
+                     f"days in rehab); the role holds once back and through RE-1's team sessions")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -216,7 +239,7 @@ class RolesPanel(QWidget):
             self.addAction(act)
         hint = QLabel("Type <b>s</b> start, <b>b</b> bench, <b>o</b> out; <b>Delete</b>: the "
                       "player's default. Bold: set for that match; grey: the default; ⊘ held out "
-                      "by RE-1.")
+                      "by RE-1; · P3 (a stage) or · away: not playing that day.")
         hint.setWordWrap(True)
         self.error = QLabel()
         self.error.setAccessibleName("Why the roles were not changed")
