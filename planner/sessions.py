@@ -528,6 +528,8 @@ class Prescriber:
             words = self._words[key] = self._texts(spec, context, lvl, st, reason, match, ms,
                                                    stage_spec, pain_rule, between)
         name, content, summary = words
+        if tl.is_comp[i] and st == FIT and not f.played[i] and context not in ("rest", "unavailable"):
+            name, content, summary = _while_the_team_plays(name, content, summary)
         day_facts = {"stage": st, "level": lvl, "played": f.played[i], "training": f.train[i],
                      "available": i not in f.off, "proto": f.proto_of(i)}
         minutes, rpe = self.loads.dose(week, **day_facts) or (None, None)
@@ -612,7 +614,7 @@ class Prescriber:
         notes = []
         if tl.is_comp[i] and not f.played[i] and f.st[i] == FIT and context not in ("rest", "unavailable"):
             why = "not in the match squad" if f.role[i] == "out" else "not playing yet"
-            notes.append(f"{self.match_names(i)}: {why}; you train")
+            notes.append(f"{self.match_names(i)}: {why}; you train while the team plays")
         if f.st[i] == FIT and f.back[i] is not None and not f.ready[i] and f.train[i] and f.it[i] >= 60:
             notes.append(f"Back in team training: session {f.done[i] + 1} of {self.sessions_needed} "
                          f"before your first match")
@@ -643,6 +645,24 @@ class Prescriber:
                     loaded = True
             self._between[f.id] = got
         return got
+
+
+# a fit player out of the match squad (or held out by RE-1) trains on the match day while the
+# team plays: the catalogue's team words ("with the team", "Team training after") read as if the
+# team were there
+_TEAM_WORDS = (("Team training (", "Training ("), ("Team training:", "Training:"),
+               ("with the team", "with the players not in the match squad"),
+               ("Team training after.", "Training after."),
+               ("A short team session after.", "A short session after."))
+
+
+def _while_the_team_plays(*texts: str) -> tuple[str, ...]:
+    out = []
+    for t in texts:
+        for old, new in _TEAM_WORDS:
+            t = t.replace(old, new)
+        out.append(t if t != "Team training" else "Training")
+    return tuple(out)
 
 
 def _drill_text(drill: Drill, level: int, ms: float | None, rest: bool) -> str:

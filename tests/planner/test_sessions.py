@@ -139,6 +139,11 @@ def test_each_day_names_its_session_from_context_level_and_week():
     # an athlete out of the squad: trains on the match day, compensation on MD+2
     a5 = p.athlete("A5")
     assert a5[5].session == "team" and "not in the match squad; you train" in a5[5].note
+    # while the team plays: the catalogue's team words would have the team there
+    assert a5[5].summary == "Training: up to 70 %" and "with the team" not in a5[5].content
+    assert "with the players not in the match squad" in a5[5].content
+    assert "you train while the team plays" in a5[5].note
+    assert any(d.summary.startswith("Team training") for d in a5[:5])  # the team is there
     assert a5[7].session == "compensation-deload" and a5[7].context == "compensation"
     assert "You did not play League match 3" in a5[7].content
     assert a5[7].summary == "Compensation (deload): 3 × 30 m at 95 % (8.6 m/s)"
