@@ -31,6 +31,7 @@ from planner.timeline import Timeline
 __all__ = ["HandoutDay", "HandoutWeek", "Handouts", "handout_weeks", "keep_units"]
 
 ROLE_WORDS = {"start": "you start", "bench": "on the bench", "out": "not in the squad"}
+PAST_ROLE_WORDS = {"start": "started", "bench": "came off the bench"}  # a match before today
 
 
 def match_role(f: AthleteFacts, i: int, logged: dict | None = None) -> str:
@@ -39,9 +40,15 @@ def match_role(f: AthleteFacts, i: int, logged: dict | None = None) -> str:
     left out of the squad. ``logged``: the athlete's logged days (planner.history), for a player
     injured in a match he played (the record holds the stage from that day: "in rehab, not
     playing" stood beside "30 min played")."""
-    if f.played[i]:
-        return ROLE_WORDS["start" if f.it[i] == 100 else "bench"]
     tl = f.tl
+    if f.played[i]:
+        role = "start" if f.it[i] == 100 else "bench"
+        got = logged.get(tl.days[i]) if logged and i < tl.p0 else None
+        if got is not None and got.played:
+            # what happened: a starter subbed after 20 minutes is a bench day to the rules
+            # (1-44 minutes, rules-spec.md section 9), not a player "on the bench"
+            return f"played {got.played:g} min (logged)"
+        return (PAST_ROLE_WORDS if i < tl.p0 else ROLE_WORDS)[role]
     rec = f.records[f.gov[i]] if logged and i < tl.p0 and f.gov[i] is not None else None
     got = logged.get(tl.days[i]) if logged and i < tl.p0 else None
     if rec is not None and rec.onset == tl.days[i] and got is not None and got.played:

@@ -667,3 +667,28 @@ def test_a_returner_eased_in_from_the_bench_is_told_his_first_match_is_off_the_b
         said = " ".join(p.milestone for p in pages)
         assert (f"before the first match ({first}, off the bench)" in said
                 or f"first match planned {first} off the bench" in said), said
+
+
+def test_a_past_match_says_what_happened_not_a_role_to_come():
+    """Weeks before today: a regular started and was subbed after 20 minutes (a bench day to the
+    rules, 1-44 minutes played) read "League match 6 (C), on the bench", and a match unlogged
+    read "you start" as if it were still to come."""
+    import datetime as dt
+
+    from planner.season import Session
+
+    season = solved_demo()
+    cal = season.calendar.model_copy(update={"today": dt.date(2026, 9, 1)})
+    subbed = Session(athlete="A06", date=dt.date(2026, 8, 22), minutes=30, rpe=7,
+                     minutes_played=20)
+    season = season.model_copy(update={"calendar": cal, "sessions": (subbed,)})
+    tl = Timeline(season)
+    (week,) = Handouts(season, season.plan).weeks("A06", [tl.week_of[tl.index(dt.date(2026, 8, 22))]])
+    said = " ".join(week.matches)
+    assert "League match 2 (C), played 20 min (logged)" in said, said
+    assert "on the bench" not in said and "you start" not in said
+    (week,) = Handouts(season, season.plan).weeks("A06", [tl.week_of[tl.index(dt.date(2026, 8, 15))]])
+    assert "League match 1 (C), started" in " ".join(week.matches)
+    # from today on, the role to come
+    (week,) = Handouts(season, season.plan).weeks("A06", [tl.week_of[tl.index(dt.date(2026, 9, 5))]])
+    assert "League match 4 (C), you start" in " ".join(week.matches)
