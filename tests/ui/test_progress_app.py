@@ -724,7 +724,10 @@ def test_a_match_day_that_went_otherwise_says_the_minutes_set_the_level(in_week_
         "sessions": (Session(athlete="A2", date=day(m), minutes=20, rpe=7, minutes_played=20,
                              top_speed_pct=100),)})
     text = otherwise_text(s, "A2", day(m))
-    assert text.startswith("planned to start (100 %); 20 min played: came off the bench (80 %")
+    # a starter subbed after 20 minutes did not "come off the bench": the rules read it so
+    assert text.startswith("planned to start (100 %); 20 min played, read as a bench appearance "
+                           "(1-44 min, 80 %")
+    assert "came off the bench" not in text
     assert "logged 80 %" not in text and "minutes played set the level" in text
     # not played (m0): the level is the logged top speed's, as on any day
     s0 = s.model_copy(update={"sessions": (Session(athlete="A2", date=day(m), minutes=60, rpe=5,

@@ -114,9 +114,12 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
             return f"planned {plan_words} ({level_text(was)}); did not play, logged {level_text(now)}"
         from planner.history import role_of_minutes
 
-        role = {"start": "started", "bench": "came off the bench"}[role_of_minutes(m)]
-        return (f"planned {plan_words} ({level_text(was)}); {m:g} min played: {role} "
-                f"({level_text(now)}; on a match day the minutes played set the level)")
+        # the minutes say how the rules read the day, not how the player came on: a starter
+        # subbed after 20 minutes did not "come off the bench"
+        role = {"start": "read as a start (45 min or more",
+                "bench": "read as a bench appearance (1-44 min"}[role_of_minutes(m)]
+        return (f"planned {plan_words} ({level_text(was)}); {m:g} min played, {role}, "
+                f"{level_text(now)}; on a match day the minutes played set the level)")
     logged = sessions_on(season, athlete, day)
     if now == 0 and logged and all(x.minutes == 0 for x in logged):
         # as the handouts say it: an ill player's 0 min is no "0 % (no speed work)"
