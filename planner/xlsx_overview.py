@@ -4,7 +4,8 @@ Rows from the top: the title, the months, the training blocks as a band, each we
 the week's competitions by name (rotated), and the team's week kind (D deload, T taper). Then one
 row per athlete in the squad's display order (``planner.squad``): a week the athlete starts in a
 rehab stage shows the stage (its colour and code); otherwise the number of speed days that week,
-on the athlete's week kind, in red when the week has no HV exposure; a week away is hatched. The
+on the athlete's week kind, in red when the week has no HV exposure (not for a position HV-1
+exempts, goalkeepers by default); a week away is hatched. The
 last column is the athlete's return (injured athletes). A legend sits under the table; the sheet
 prints on one A4 landscape page, so nothing splits.
 """
@@ -19,8 +20,9 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner import text
+from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, SPEED_DAY
-from planner.squad import short_position
+from planner.squad import position_key, short_position
 from planner.xlsx_cells import write_styled
 from planner.xlsx_layout import (
     CELL_PAD_PT,
@@ -199,6 +201,9 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
     row = HEAD_ROWS + 1
     name_s, small_s, small_wrap = st.name_cell(), st.small_cell(), st.small_cell(wrap=True)
     name_w = _name_width(ctx)
+    # HV-1 exempts these positions (goalkeepers by default): a keeper out of the squad has no HV
+    # exposure all season by design, and two rows of red weeks read as a plan gone wrong
+    exempt = {position_key(p) for p in RuleSet(ctx.season.rules).texts("HV-1", "exempt_positions")}
     for a in ctx.athletes:
         c = ws.cell(row=row, column=1)
         write_styled(c, _name(ctx, a, col_points(name_w) - CELL_PAD_PT), name_s)
@@ -208,6 +213,7 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
         write_styled(p, short_position(a.position)[:4], small_s)
         ap = plan.for_athlete(a.id)
         off = tl.unavailable(a.id)
+        free = position_key(a.position) in exempt
         for w, week in enumerate(tl.weeks):
             cell = ws.cell(row=row, column=FIRST_WEEK_COL + w)
             if ap is None:
@@ -224,7 +230,7 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
                 speed = sum(1 for i in week.days if ap.intensity[i] >= SPEED_DAY)
                 hv = any(ap.intensity[i] >= HV_LEVEL for i in week.days)
                 cell.value = speed
-                cell.style = st.cell(ap.weeks[w], None, not hv)
+                cell.style = st.cell(ap.weeks[w], None, not hv and not free)
         r = ws.cell(row=row, column=ret_col)
         words = _return_words(returns_by.get(a.id))  # a line per return: a re-injury's too
         write_styled(r, "\n".join(words), small_s if len(words) < 2 else small_wrap)
@@ -254,7 +260,7 @@ def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> None:
     lines = [
         "Number = speed days in the week (days at ≥ 80 % of max speed, a match played included); "
         "bold red = a week without any HV exposure (≥ 90 %; printed in black and white, the bold "
-        "tells it). Speed day and HV exposure are defined once, "
+        "tells it), except for the positions HV-1 exempts (goalkeepers by default). Speed day and HV exposure are defined once, "
         "on the Cover.",
         "Fill = the athlete's week: blue deload, orange taper (D and T in the Team week row); a "
         "stage code on its colour = in that rehab stage on the week's first day (underlined in blue: "

@@ -1258,3 +1258,30 @@ def test_the_returns_sheet_says_a_first_match_off_the_bench(monkeypatch):
     header = [c.value for c in ws[1]]
     row = {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
     assert row["First match"] == "Sat 5 Sep 2026 off the bench (first start Sat 19 Sep 2026)"
+
+
+def test_the_overview_does_not_flag_a_goalkeepers_weeks_without_hv():
+    """HV-1 exempts goalkeepers: the demo's two keepers out of the squad had every week in bold
+    red ("no HV exposure"), two rows of alarms for what the rules intend."""
+    season = small_season()
+    base = small_plan(season)
+    keeper = fit_plan(season, "A2", [80, 0, 0, 0, 0, 0, 0])  # as A4: speed, never an HV exposure
+    plan = base.model_copy(update={"athletes": tuple(keeper if x.athlete == "A2" else x
+                                                     for x in base.athletes)})
+    ws = build_workbook(season, plan)[OVERVIEW_SHEET]
+
+    def red(c) -> bool:
+        return (c.font is not None and c.font.color is not None and bool(c.font.color.rgb)
+                and str(c.font.color.rgb).endswith("C62828") and isinstance(c.value, int))
+
+    rows = {str(ws.cell(row=r, column=1).value): r for r in range(1, ws.max_row + 1)}
+    keeper_row = next(r for name, r in rows.items() if "Bo Birch" in name)
+    ap = plan.for_athlete("A2")
+    tl = Timeline(season)
+    assert any(not any(ap.intensity[i] >= 90 for i in wk.days) and ap.stages[wk.first] == "FIT"
+               for wk in tl.weeks)  # the keeper has a week without one
+    assert not any(red(c) for c in ws[keeper_row])
+    # an outfield player's week without one is still flagged
+    assert any(red(c) for name, r in rows.items() if "Bo Birch" not in name for c in ws[r])
+    legend = " ".join(str(ws.cell(row=r, column=1).value) for r in range(1, ws.max_row + 1))
+    assert "except for the positions HV-1 exempts (goalkeepers by default)" in legend
