@@ -169,6 +169,22 @@ RETURNS_COLUMNS = (("Athlete", 24), ("Position", 12), ("Injury", 22), ("Onset", 
                    ("Target met", 9), ("Provisional", 22), ("Congested soon after", 24))
 
 
+def _squad_words(season: Season) -> str:
+    """``24 athletes; by default 11 start, 5 on the bench, 8 out of the matchday squad; roles set
+    for single matches: 88``: the counts on every sheet (speed days, HV exposures, loads) follow
+    the roles, which "24 athletes" alone did not say."""
+    out = text.plural(len(season.athletes), "athlete")
+    roles = Counter(a.role for a in season.athletes)
+    if set(roles) != {"start"}:
+        parts = [f"{roles[r]} {words}" for r, words in (
+            ("start", "start"), ("bench", "on the bench"), ("out", "out of the matchday squad"))
+            if roles[r]]
+        out += "; by default " + ", ".join(parts)
+    if season.roles:
+        out += f"; roles set for single matches: {len(season.roles)}"
+    return out
+
+
 def _quote_sheet(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
@@ -530,7 +546,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
          + (f"; plan score {text.number(plan.objective)} (lower is better)" if plan.objective is not None else ""))
     if ctx.broken:
         line("Check", ctx.broken, st.warning(), bold=True)
-    line("Squad", f"{text.plural(len(season.athletes), 'athlete')}")
+    line("Squad", _squad_words(season))
     line("Injured", _injured_sentence(season, rets) + " Each return is on the Returns sheet.")
     for key, value, warn in _in_progress_lines(season):
         line(key, value, st.warning() if warn else None, bold=warn)

@@ -1285,3 +1285,23 @@ def test_the_overview_does_not_flag_a_goalkeepers_weeks_without_hv():
     assert any(red(c) for name, r in rows.items() if "Bo Birch" not in name for c in ws[r])
     legend = " ".join(str(ws.cell(row=r, column=1).value) for r in range(1, ws.max_row + 1))
     assert "except for the positions HV-1 exempts (goalkeepers by default)" in legend
+
+
+def test_the_cover_says_the_squads_match_roles():
+    """The demo's matchday squad (11 start, 5 on the bench, 8 out): the Cover said "24 athletes",
+    and every count on the sheets after it (speed days, HV exposures, loads) follows the roles."""
+    from planner.season import MatchRole
+    from planner.xlsx_export import _squad_words
+
+    season = small_season()
+    assert _squad_words(season) == "4 athletes"  # everyone starts: nothing more to say
+    squad = tuple(a.model_copy(update={"role": r})
+                  for a, r in zip(season.athletes, ("start", "bench", "out", "out"), strict=True))
+    comp = season.competitions[0].id
+    season = season.model_copy(update={"athletes": squad, "roles": (
+        MatchRole(competition=comp, athlete="A3", role="start"),)})
+    assert _squad_words(season) == ("4 athletes; by default 1 start, 1 on the bench, 2 out of the "
+                                    "matchday squad; roles set for single matches: 1")
+    cover = [v for v in _cells(build_workbook(season, small_plan(season))["Cover"]).values()
+             if isinstance(v, str)]
+    assert _squad_words(season) in cover
