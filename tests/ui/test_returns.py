@@ -92,6 +92,9 @@ def test_the_returns_panel_says_who_is_back_when_and_a_missed_target(w, qtbot):
     first = next(c for c in w.season.competitions if c.date == panel.rows[0].first_match)
     assert w.apply_edit(E.SetRole(competition=first.id, athlete="A01", role="bench"))
     assert panel.rows[0].first_role == "bench" and "as a starter" not in panel.rows[0].sentence()
+    # the plan, not solved again yet, still starts him there: no "first start" on the same day
+    assert "off the bench" in panel.rows[0].sentence()
+    assert "first start" not in panel.rows[0].sentence()
     w.undo_action.trigger()
     assert not w.board.missed_target("A01")
     assert w.docks["returns"].windowTitle() == "Returns"
@@ -461,3 +464,4 @@ def test_a_first_match_off_the_bench_is_said_with_the_first_start(qtbot):
     assert ("first match Sat 10 Oct 2026 off the bench (first start Sat 17 Oct 2026)"
             in row.sentence())
     assert panel.row_texts()[0][2].endswith("\noff the bench")
+

@@ -121,8 +121,9 @@ class ReturnRow:
             back += (f"; first match {day_long(self.first_match)}" if self.first_match
                      else f"; {self.no_match}")
             if self.first_match and self.first_role == "bench":
-                back += " off the bench" + (f" (first start {day_long(self.first_start)})"
-                                            if self.first_start else "")
+                back += " off the bench" + (
+                    f" (first start {day_long(self.first_start)})"
+                    if self.first_start and self.first_start > self.first_match else "")
             if self.first_match and self.first_role == "start":
                 # domain.md 2.1: a first match back with its minutes capped
                 back += (" as a starter (to cap the minutes of the first match back, set "
