@@ -1002,3 +1002,59 @@ def test_a_flare_up_recorded_with_a_note_keeps_it_and_shows_it(qtbot):
     ed.flare_note.setText("twice")
     ed.flare_button.click()
     assert ed.flare_note.text() == "twice" and ed.rehab_error.isVisibleTo(ed)
+
+
+def _alt(widget, key) -> None:
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
+
+
+def test_alt_letters_reach_the_editor_in_use_not_one_in_a_tab_behind(w, qtbot):
+    """Squad and Blocks open (tabbed): Alt+A in the Blocks form adds a block, Alt+Y applies it,
+    and once Squad is in front Alt+A adds an athlete (both Add buttons answered Alt+A: Qt only
+    moved the focus between them and nothing was added)."""
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    w.show_dock("squad")
+    w.show_dock("blocks")
+    ed = w.blocks_editor
+    athletes = len(w.season.athletes)
+    ed.name.setText("Build")
+    ed.start.setDate(q(D(2026, 3, 2)))
+    ed.end.setDate(q(D(2026, 3, 8)))
+    ed.name.setFocus()
+    _alt(ed.name, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: len(w.season.blocks) == 1, timeout=2000)
+    assert len(w.season.athletes) == athletes
+    ed.table.selectRow(0)
+    ed.name.setText("Build 1")
+    ed.name.setFocus()
+    _alt(ed.name, Qt.Key.Key_Y)
+    qtbot.waitUntil(lambda: w.season.blocks[0].name == "Build 1", timeout=2000)
+    w.show_dock("squad")
+    sq = w.squad_editor
+    sq.name.setText("Nuno Gomes")
+    sq.name.setFocus()
+    _alt(sq.name, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: len(w.season.athletes) == athletes + 1, timeout=2000)
+    assert len(w.season.blocks) == 1
+
+
+def test_no_editor_button_takes_a_menus_letter_or_another_buttons(w):
+    """Alt+P was both the Plan menu and "A&pply", Alt+F both File and "Record &flare-up", Alt+D
+    both Delete and "Add &dates" in the Squad editor: an Alt key that two things answer does
+    neither."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton
+
+    menus = {QKeySequence.mnemonic(a.text()).toString() for a in w.menuBar().actions()}
+    assert {"Alt+F", "Alt+P", "Alt+S"} <= menus
+    for panel in (w.squad_editor, w.injuries_editor, w.competitions_editor, w.blocks_editor,
+                  w.days_off_editor, w.roles_panel):
+        letters = [QKeySequence.mnemonic(b.text()).toString()
+                   for b in panel.findChildren(QAbstractButton)]
+        letters = [x for x in letters if x]
+        assert letters, panel
+        assert not set(letters) & menus, (panel.accessibleName(), set(letters) & menus)
+        assert len(letters) == len(set(letters)), (panel.accessibleName(), letters)

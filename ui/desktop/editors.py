@@ -341,7 +341,7 @@ class CompetitionsEditor(Editor):
         form.addRow("", ends)
         form.addRow("Priority", self.priority)
         buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
-            "&Add", "A&pply", "&Delete")
+            "&Add", "Appl&y", "&Delete")
         self.add_button.setToolTip("Add a competition with these details")
         self.apply_button.setToolTip("Change the selected competition to these details")
         self.delete_button.setToolTip("Delete the selected competition")
@@ -466,7 +466,7 @@ class BlocksEditor(Editor):
         form.addRow("To", self.end)
         form.addRow("Emphasis", self.emphasis)
         buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
-            "&Add", "A&pply", "&Delete")
+            "&Add", "Appl&y", "&Delete")
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
         lay.addLayout(form)
@@ -714,7 +714,7 @@ class SquadEditor(Editor):
         form.addRow("Max speed", self.max_speed)
         form.addRow("Match role", self.role)
         buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
-            "&Add", "A&pply", "&Delete")
+            "&Add", "Appl&y", "&Delete")
         self.add_button.setToolTip("Add an athlete with these details (the plan must be solved again)")
         self.delete_button.setToolTip("Delete the selected athlete with their injury, pins and dates")
 
@@ -730,7 +730,7 @@ class SquadEditor(Editor):
         aform.addRow("From", self.away_from)
         aform.addRow("To", self.away_to)
         aform.addRow("Reason", self.away_reason)
-        abuttons, (self.away_add, self.away_remove) = _buttons("Add &dates", "&Remove dates")
+        abuttons, (self.away_add, self.away_remove) = _buttons("Add da&tes", "&Remove dates")
         alay = QVBoxLayout(self.away)
         alay.addWidget(self.away_table)
         alay.addLayout(aform)
@@ -1029,7 +1029,7 @@ class InjuriesEditor(Editor):
         details.addRow(self.first_start_label, self.first_start)
         details.addRow("Target", self.target)
         buttons, (self.record_button, self.apply_button, self.remove_button) = _buttons(
-            "&Record injury", "A&pply", "Remove inj&ury")
+            "&Record injury", "Appl&y", "Remove inj&ury")
         self.record_button.setToolTip("Record an injury for this athlete with these details")
         self.apply_button.setToolTip("Change the protocol, onset or target competition")
         self.remove_button.setToolTip("Delete the chosen injury record (the others stay)")
@@ -1046,7 +1046,7 @@ class InjuriesEditor(Editor):
         self.stage.setAccessibleName("New stage")
         _narrow(self.stage)
         self.stage_start = _any_date("New stage start")
-        self.stage_button = QPushButton("Record &stage")
+        self.stage_button = QPushButton("Record sta&ge")
         self.stage_button.setAccessibleName("Record stage")
         self.stage_button.setToolTip("The athlete entered this stage on this date")
         srow = QFormLayout()
@@ -1059,7 +1059,7 @@ class InjuriesEditor(Editor):
 
     def _flare_row(self) -> QVBoxLayout:
         self.flare_date = _any_date("Flare-up date")
-        self.flare_button = QPushButton("Record &flare-up")
+        self.flare_button = QPushButton("Record f&lare-up")
         self.flare_button.setAccessibleName("Record flare-up")
         self.flare_button.setToolTip("Symptoms came back: the athlete moves back one stage "
                                      "(two after another flare-up within 7 days)")

@@ -27,7 +27,17 @@ from planner.rules import RuleSet
 from planner.safefile import save_failure
 from planner.season import Season
 from planner.text import date_short, day_long, plural
-from ui.desktop import editors, fileio, gcguard, handouts, panels, roles, scenarios, wheelguard
+from ui.desktop import (
+    editors,
+    fileio,
+    gcguard,
+    handouts,
+    mnemonics,
+    panels,
+    roles,
+    scenarios,
+    wheelguard,
+)
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.diskstate import DiskStamp, changed_on_disk
 from ui.desktop.document import Document
@@ -453,6 +463,8 @@ class MainWindow(QMainWindow):
         self.load_view.add_dock()
         self.roles_panel = roles.install(self)  # the Roles dock (match roles grid)
         self.returns_panel.athlete_requested.connect(self.select_cell)
+        self.editor_keys = mnemonics.EditorKeys(self, [self.docks[k] for k in (
+            "squad", "injuries", "competitions", "blocks", "daysoff")])
 
         for ed in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
                    self.squad_editor, self.injuries_editor):

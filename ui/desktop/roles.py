@@ -225,7 +225,7 @@ class RolesPanel(QWidget):
         self.copy_button = QPushButton("Copy to &Next Match")
         self.copy_button.setToolTip("Copy the current match's roles to the next match "
                                     "(Ctrl+Shift+Right)")
-        self.fill_button = QPushButton("&Fill Default")
+        self.fill_button = QPushButton("F&ill Default")
         self.fill_button.setToolTip("Every match of the current player follows the default role "
                                     "(Ctrl+Shift+D)")
         self.copy_button.clicked.connect(self.copy_to_next)
