@@ -1058,3 +1058,24 @@ def test_no_editor_button_takes_a_menus_letter_or_another_buttons(w):
         assert letters, panel
         assert not set(letters) & menus, (panel.accessibleName(), set(letters) & menus)
         assert len(letters) == len(set(letters)), (panel.accessibleName(), letters)
+
+
+def test_a_blocks_to_follows_its_from_and_an_end_before_the_start_is_said_as_the_form_says_it(
+        w, dialogs):
+    """From typed after To (Mon 7 Dec, then 11 Jan) left To on 7 Dec, and Add said "set 'end' on
+    or after 'start'": words the form does not use."""
+    ed = w.blocks_editor
+    ed.start.setDate(q(D(2026, 3, 3)))
+    ed.end.setDate(q(D(2026, 3, 3)))
+    ed.start.setDate(q(D(2026, 3, 9)))
+    assert ed.end.date() == q(D(2026, 3, 9))
+    ed.end.setDate(q(D(2026, 3, 12)))
+    ed.start.setDate(q(D(2026, 3, 10)))
+    assert ed.end.date() == q(D(2026, 3, 12))  # a later To is the coach's
+    ed.end.setDate(q(D(2026, 3, 4)))
+    ed.add_button.click()
+    assert w.season.blocks == ()
+    said = dialogs[-1][2]
+    assert "To (Wed 4 Mar 2026) is before From (Tue 10 Mar 2026)" in said
+    assert "'end'" not in said and "'start'" not in said
+

@@ -472,6 +472,7 @@ class BlocksEditor(Editor):
         lay.addLayout(form)
         lay.addLayout(buttons)
         self.table.itemSelectionChanged.connect(self._load)
+        self.start.dateChanged.connect(lambda _q: _follow(self.start, self.end))
         self.add_button.clicked.connect(self.add)
         self.apply_button.clicked.connect(self.apply)
         self.delete_button.clicked.connect(self.delete)
@@ -510,6 +511,11 @@ class BlocksEditor(Editor):
 
     def _block(self, what: str) -> Block | None:
         if not self.dates_ok(what, self.start, self.end):
+            return None
+        start, end = pydate(self.start.date()), pydate(self.end.date())
+        if end < start:  # said in the form's words (the season said 'end' and 'start')
+            self.problem.emit(what, f"To ({day_long(end)}) is before From ({day_long(start)}); "
+                                    f"pick a To on or after From.")
             return None
         try:
             return Block(name=self.name.text().strip() or "Block", start=pydate(self.start.date()),
