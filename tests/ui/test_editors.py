@@ -1079,3 +1079,18 @@ def test_a_blocks_to_follows_its_from_and_an_end_before_the_start_is_said_as_the
     assert "To (Wed 4 Mar 2026) is before From (Tue 10 Mar 2026)" in said
     assert "'end'" not in said and "'start'" not in said
 
+
+def test_a_new_injurys_stage_start_follows_an_onset_typed_after_it(w):
+    """The form opened on the season's first day; an onset typed later (25 Jan) left "Stage
+    started" on 7 Dec, and Record injury was refused for a stage before its onset."""
+    ed = w.injuries_editor
+    ed.select("A1")
+    assert ed.injury() is None
+    ed.onset.setDate(q(D(2026, 3, 2)))
+    ed.first_start.setDate(q(D(2026, 3, 2)))
+    ed.onset.setDate(q(D(2026, 3, 9)))
+    assert ed.first_start.date() == q(D(2026, 3, 9))
+    ed.protocol.setCurrentIndex(ed.protocol.findData("hamstring-strain"))
+    ed.record_button.click()
+    inj = w.season.injuries_of("A1")[0]
+    assert inj.onset == D(2026, 3, 9) and inj.stages[0].start == D(2026, 3, 9)

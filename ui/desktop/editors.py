@@ -1025,6 +1025,8 @@ class InjuriesEditor(Editor):
         self.target.setAccessibleName("Target competition")
         _whole_text(self.target)
         self.onset.dateChanged.connect(lambda _q: self._targets_from_onset())
+        # a new injury's first stage starts on or after its onset: typed later, it follows
+        self.onset.dateChanged.connect(lambda _q: _follow(self.onset, self.first_start))
         details = QFormLayout()
         details.addRow("Injury", self.record)
         details.addRow("Protocol", self.protocol)
