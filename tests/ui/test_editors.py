@@ -1094,3 +1094,63 @@ def test_a_new_injurys_stage_start_follows_an_onset_typed_after_it(w):
     ed.record_button.click()
     inj = w.season.injuries_of("A1")[0]
     assert inj.onset == D(2026, 3, 9) and inj.stages[0].start == D(2026, 3, 9)
+
+
+def test_a_league_match_day_is_added_every_week_in_one_step_leaving_out_the_days_off(w):
+    """A league plays every Sunday: the form added one competition at a time (twenty-odd for a
+    season). Every week adds them numbered, as one undo step; a week whose day is a day off (the
+    winter break) is left out and said."""
+    w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 10), reason="Break")))
+    before = w.season
+    ed = w.competitions_editor
+    ed.name.setText("Kreisliga")
+    ed.date.setDate(q(D(2026, 3, 3)))
+    ed.priority.setCurrentIndex(ed.priority.findData("B"))
+    ed.weekly.setChecked(True)
+    assert ed.weekly_end.isEnabled() and ed.weekly_end.date() == q(D(2026, 3, 3))
+    ed.weekly_end.setDate(q(D(2026, 3, 15)))
+    ed.add_button.click()
+    added = [c for c in w.season.competitions if c.name.startswith("Kreisliga")]
+    assert [(c.name, c.date, c.priority) for c in added] == [
+        ("Kreisliga 1", D(2026, 3, 3), "B")]  # Tue 10 Mar is a day off: left out
+    assert "1 week on days off left out" in w.undo_stack.undoText()
+    w.undo_action.trigger()
+    assert w.season == before
+    w.redo_action.trigger()
+
+    w.undo_action.trigger()  # a two-day event every week: both days kept apart from days off
+    ed.weekly.setChecked(True)
+    ed.name.setText("Turnier")
+    ed.date.setDate(q(D(2026, 3, 2)))
+    ed.multi.setChecked(True)
+    ed.end.setDate(q(D(2026, 3, 3)))
+    ed.weekly_end.setDate(q(D(2026, 3, 12)))
+    ed.add_button.click()
+    assert [(c.name, c.date, c.end_date) for c in w.season.competitions
+            if c.name.startswith("Turnier")] == [("Turnier 1", D(2026, 3, 2), D(2026, 3, 3))]
+    assert not ed.weekly.isChecked()  # the next one is a single competition again
+
+    while w.undo_stack.canUndo():  # without the day off: every week, one undo step
+        w.undo_action.trigger()
+    assert w.undo_stack.index() == 0
+    ed.weekly.setChecked(True)
+    ed.multi.setChecked(False)
+    ed.name.setText("Liga")
+    ed.date.setDate(q(D(2026, 3, 2)))
+    ed.weekly_end.setDate(q(D(2026, 3, 15)))
+    ed.add_button.click()
+    assert [(c.name, c.date) for c in w.season.competitions if c.name.startswith("Liga")] == [
+        ("Liga 1", D(2026, 3, 2)), ("Liga 2", D(2026, 3, 9))]
+    assert w.undo_stack.index() == 1
+
+
+def test_every_week_without_a_second_week_is_refused_and_said(w, dialogs):
+    ed = w.competitions_editor
+    before = w.season
+    ed.name.setText("Cup")
+    ed.date.setDate(q(D(2026, 3, 3)))
+    ed.weekly.setChecked(True)
+    ed.weekly_end.setDate(q(D(2026, 3, 8)))
+    ed.add_button.click()
+    assert w.season == before
+    assert "gives 1 competition" in dialogs[-1][2]

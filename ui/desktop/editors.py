@@ -339,6 +339,17 @@ class CompetitionsEditor(Editor):
         ends.addWidget(self.multi)
         ends.addWidget(self.end, 1)
         form.addRow("", ends)
+        # a league's match day: one competition a week, added in one step
+        self.weekly = QCheckBox("Every week, until")
+        self.weekly.setAccessibleName("Weekly competition")
+        self.weekly.setToolTip("Add: the same weekday every week up to this day (a league's "
+                               "match day), numbered 1, 2, …; weeks whose day is a day off "
+                               "(a winter break) are left out")
+        self.weekly_end = date_edit("Last weekly date")
+        repeat = QHBoxLayout()
+        repeat.addWidget(self.weekly)
+        repeat.addWidget(self.weekly_end, 1)
+        form.addRow("", repeat)
         form.addRow("Priority", self.priority)
         buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
             "&Add", "Appl&y", "&Delete")
@@ -351,6 +362,8 @@ class CompetitionsEditor(Editor):
         lay.addLayout(buttons)
         self.multi.toggled.connect(self.end.setEnabled)
         self.end.setEnabled(False)
+        self.weekly.toggled.connect(self.weekly_end.setEnabled)
+        self.weekly_end.setEnabled(False)
         self.date.dateChanged.connect(self._follow_date)
         self.table.itemSelectionChanged.connect(self._load)
         self.add_button.clicked.connect(self.add)
@@ -364,7 +377,7 @@ class CompetitionsEditor(Editor):
         key = self.selected_id()
         _fill(self.table, [(c.id, [day_long(c.date), day_long(c.end_date) if c.end_date else "",
                                    c.name, c.priority]) for c in season.competitions])
-        for w in (self.date, self.end):
+        for w in (self.date, self.end, self.weekly_end):
             w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
         if key is None or not _select_key(self.table, key):
             self._update_buttons()
@@ -380,6 +393,7 @@ class CompetitionsEditor(Editor):
     def _follow_date(self, _q=None) -> None:
         """The last day follows the first while it is not after it (or one day only)."""
         _follow(self.date, self.end, self.multi.isChecked())
+        _follow(self.date, self.weekly_end)
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
@@ -411,6 +425,9 @@ class CompetitionsEditor(Editor):
     def add(self) -> None:
         if self.season is None or not self.dates_ok("Add competition", self.date, self.end):
             return
+        if self.weekly.isChecked():
+            self.add_weekly()
+            return
         name, day, end, prio = self._form()
         cid = E.new_competition_id(self.season)
         try:
@@ -421,6 +438,58 @@ class CompetitionsEditor(Editor):
             return
         self.request(E.AddCompetition(competition=comp))
         _select_key(self.table, cid)
+
+    def add_weekly(self) -> None:
+        """One competition a week on the form's weekday, from its date to the weekly last day,
+        numbered after the form's name ("League 1", "League 2", …), as one undo step; a week
+        whose day (or one of its days) is a day off is left out."""
+        what = "Add weekly competitions"
+        if not self.dates_ok(what, self.weekly_end):
+            return
+        name, day, end, prio = self._form()
+        name = name or "Match"
+        last = pydate(self.weekly_end.date())
+        span = (end - day) if end is not None else None
+        off = {d.date for d in self.season.calendar.non_training_days}
+        days, skipped = [], 0
+        while day <= last:
+            if any(day + dt.timedelta(days=k) in off
+                   for k in range((span.days if span else 0) + 1)):
+                skipped += 1
+            else:
+                days.append(day)
+            day += dt.timedelta(days=7)
+        if len(days) + skipped < 2:
+            self.problem.emit(what, f"Every week until {day_long(last)} gives "
+                                    f"{plural(len(days) + skipped, 'competition')}; set the "
+                                    f"last day a week or more after the first, or untick "
+                                    f"Every week.")
+            return
+        if not days:
+            self.problem.emit(what, "Every one of these weeks' days is a day off.")
+            return
+        taken = {c.id for c in self.season.competitions}
+        edits = []
+        try:
+            for k, first in enumerate(days, start=1):
+                n = len(taken) + 1
+                while f"c{n:03d}" in taken:
+                    n += 1
+                taken.add(f"c{n:03d}")
+                edits.append(E.AddCompetition(competition=Competition(
+                    id=f"c{n:03d}", name=f"{name} {k}", date=first,
+                    end_date=first + span if span is not None else None, priority=prio)))
+        except ValueError as e:
+            self.refuse(what, e)
+            return
+        from ui.desktop.macro import EditGroup
+
+        left = f"; {plural(skipped, 'week')} on days off left out" if skipped else ""
+        self.request(EditGroup(edits, f"Add '{name} 1' to '{name} {len(days)}', every week "
+                                      f"from {day_long(days[0])} to {day_long(days[-1])}{left}"))
+        if self.season.competition(edits[0].competition.id) is not None:
+            self.weekly.setChecked(False)  # added: the next competition is a single one again
+            _select_key(self.table, edits[0].competition.id)
 
     def apply(self) -> None:
         c = self.season.competition(self.selected_id()) if self.season else None
