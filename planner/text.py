@@ -110,6 +110,18 @@ def without_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
+# letters with no accent to take off (NFD leaves them whole): read as the letter they are
+# filed under in a team sheet
+_SORT_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i",
+                               "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
+def name_sort_key(name: str) -> str:
+    """A name as a list of names is sorted: case and accents do not count ("Łukasz" next to
+    "Luis", "Ömer" next to "Olaf"; by code point they came after "Zoë")."""
+    return without_accents(name_key(name)).translate(_SORT_LETTERS)
+
+
 def join_and(items: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     items = [str(x) for x in items]

@@ -1154,3 +1154,16 @@ def test_every_week_without_a_second_week_is_refused_and_said(w, dialogs):
     ed.add_button.click()
     assert w.season == before
     assert "gives 1 competition" in dialogs[-1][2]
+
+
+def test_the_injuries_athlete_list_files_accented_names_with_their_letter(w):
+    """By code point "Łukasz" and "ömer" came after "Zoë": a coach looking under L or O for
+    them had to scroll to the end."""
+    for aid, name in (("A7", "Zoë Berg"), ("A8", "Łukasz Wójcik"), ("A9", "ömer Çelik"),
+                      ("A10", "Luis Ortega"), ("A11", "Olaf Berg")):
+        w.apply_edit(E.AddAthlete(athlete=Athlete(id=aid, name=name, position="Defender")))
+    combo = w.injuries_editor.athlete
+    names = [combo.itemText(k).split(" (")[0] for k in range(combo.count())]
+    fit = names[1:]  # Cara Mid, injured, first
+    assert fit == ["Ana Keeper", "Ben Striker", "Luis Ortega", "Łukasz Wójcik", "Olaf Berg",
+                   "ömer Çelik", "Zoë Berg"]

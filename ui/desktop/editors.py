@@ -53,7 +53,7 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import POSITION_ORDER, unknown_position_note
-from planner.text import clean_message, date_short, day_long, plural, span
+from planner.text import clean_message, date_short, day_long, name_sort_key, plural, span
 from ui.desktop import wheelguard
 from ui.desktop.datefield import DateField
 from ui.desktop.speedbox import SpeedBox, speed_text
@@ -1210,7 +1210,8 @@ class InjuriesEditor(Editor):
         injured = {i.athlete for i in season.injuries}
         with QSignalBlocker(self.athlete):
             self.athlete.clear()
-            for a in sorted(season.athletes, key=lambda a: (a.id not in injured, a.name)):
+            for a in sorted(season.athletes, key=lambda a: (a.id not in injured,
+                                                             name_sort_key(a.name))):
                 # the mark after the name: typing a name's first letters finds the athlete
                 mark = "  ✚ injury recorded" if a.id in injured else ""
                 self.athlete.addItem(f"{a.name} ({a.id}){mark}", a.id)
