@@ -1143,6 +1143,15 @@ def test_a_league_match_day_is_added_every_week_in_one_step_leaving_out_the_days
         ("Liga 1", D(2026, 3, 2)), ("Liga 2", D(2026, 3, 9))]
     assert w.undo_stack.index() == 1
 
+    ed.weekly.setChecked(True)  # the league added after the cup: the cup's Saturday is kept
+    ed.name.setText("Pokal")
+    ed.date.setDate(q(D(2026, 3, 7)))
+    ed.weekly_end.setDate(q(D(2026, 3, 14)))
+    ed.add_button.click()
+    assert [(c.name, c.date) for c in w.season.competitions if c.name.startswith("Pokal")] == [
+        ("Pokal 1", D(2026, 3, 7))]  # Sat 14 Mar holds 'League match'
+    assert "1 week on another competition's day left out" in w.undo_stack.undoText()
+
 
 def test_every_week_without_a_second_week_is_refused_and_said(w, dialogs):
     ed = w.competitions_editor

@@ -344,8 +344,11 @@ class CompetitionsEditor(Editor):
         self.weekly.setAccessibleName("Weekly competition")
         self.weekly.setToolTip("Add: the same weekday every week up to this day (a league's "
                                "match day), numbered 1, 2, …; weeks whose day is a day off "
-                               "(a winter break) are left out")
+                               "(a winter break) or another competition's are left out")
         self.weekly_end = date_edit("Last weekly date")
+        width = max(b.sizeHint().width() for b in (self.multi, self.weekly))
+        for b in (self.multi, self.weekly):  # the two "until" dates one above the other
+            b.setMinimumWidth(width)
         repeat = QHBoxLayout()
         repeat.addWidget(self.weekly)
         repeat.addWidget(self.weekly_end, 1)
@@ -442,7 +445,8 @@ class CompetitionsEditor(Editor):
     def add_weekly(self) -> None:
         """One competition a week on the form's weekday, from its date to the weekly last day,
         numbered after the form's name ("League 1", "League 2", …), as one undo step; a week
-        whose day (or one of its days) is a day off is left out."""
+        whose day (or one of its days) is a day off or another competition's day (a cup
+        weekend) is left out."""
         what = "Add weekly competitions"
         if not self.dates_ok(what, self.weekly_end):
             return
@@ -451,14 +455,19 @@ class CompetitionsEditor(Editor):
         last = pydate(self.weekly_end.date())
         span = (end - day) if end is not None else None
         off = {d.date for d in self.season.calendar.non_training_days}
-        days, skipped = [], 0
+        held = {c.date + dt.timedelta(days=k) for c in self.season.competitions
+                for k in range((c.last - c.date).days + 1)}
+        days, skipped, clashes = [], 0, 0
         while day <= last:
-            if any(day + dt.timedelta(days=k) in off
-                   for k in range((span.days if span else 0) + 1)):
+            its = {day + dt.timedelta(days=k) for k in range((span.days if span else 0) + 1)}
+            if its & off:
                 skipped += 1
+            elif its & held:
+                clashes += 1
             else:
                 days.append(day)
             day += dt.timedelta(days=7)
+        skipped += clashes
         if len(days) + skipped < 2:
             self.problem.emit(what, f"Every week until {day_long(last)} gives "
                                     f"{plural(len(days) + skipped, 'competition')}; set the "
@@ -466,7 +475,8 @@ class CompetitionsEditor(Editor):
                                     f"Every week.")
             return
         if not days:
-            self.problem.emit(what, "Every one of these weeks' days is a day off.")
+            self.problem.emit(what, "Every one of these weeks' days is a day off or another "
+                                    "competition's.")
             return
         taken = {c.id for c in self.season.competitions}
         edits = []
@@ -484,7 +494,10 @@ class CompetitionsEditor(Editor):
             return
         from ui.desktop.macro import EditGroup
 
-        left = f"; {plural(skipped, 'week')} on days off left out" if skipped else ""
+        left = "; ".join(x for x in (
+            f"{plural(skipped - clashes, 'week')} on days off" if skipped > clashes else "",
+            f"{plural(clashes, 'week')} on another competition's day" if clashes else "") if x)
+        left = f"; {left} left out" if left else ""
         self.request(EditGroup(edits, f"Add '{name} 1' to '{name} {len(days)}', every week "
                                       f"from {day_long(days[0])} to {day_long(days[-1])}{left}"))
         if self.season.competition(edits[0].competition.id) is not None:
