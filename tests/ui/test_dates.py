@@ -117,6 +117,18 @@ def test_the_common_ways_of_writing_a_date(text, expected):
     assert parse_date(text, D(2026, 8, 3), D(2027, 5, 30)) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("5.10.26", D(2026, 10, 5)), ("5.10.", D(2026, 10, 5)), ("5.10.2026", D(2026, 10, 5)),
+    ("5/10/2026", D(2026, 5, 10)), ("2026-10-05", D(2026, 10, 5)),
+])
+def test_a_dotted_date_is_day_first_on_a_laptop_set_to_us_dates(text, expected):
+    """With the US order (a laptop in en_US), "5.10.26" was read as 10 May: a date written with
+    dots is day first wherever it is written; slashes follow the laptop's order."""
+    from ui.desktop.datefield import parse_date
+
+    assert parse_date(text, D(2026, 1, 1), D(2026, 12, 31), day_first=False) == expected
+
+
 @pytest.mark.parametrize("text", ["", "next week", "32/1/2026", "13/13/2026", "Fri 28 Dec 2026"])
 def test_what_is_not_a_date(text):
     from ui.desktop.datefield import DateError, parse_date

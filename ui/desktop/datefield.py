@@ -98,8 +98,8 @@ def _numeric(text: str, lo, hi, day_first: bool, near: dt.date | None = None) ->
         d, mo = a, b
     elif b > 12 and a <= 12:
         d, mo = b, a
-    else:
-        d, mo = (a, b) if day_first else (b, a)
+    else:  # dots are day first wherever they are written (5.10.26, never 10 May on a US laptop)
+        d, mo = (a, b) if day_first or "." in text else (b, a)
     return _make(year, mo, d, lo, hi, near)
 
 
