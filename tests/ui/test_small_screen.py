@@ -197,3 +197,23 @@ def test_a_message_longer_than_the_bar_keeps_its_first_line_and_clears_the_size_
     for g in grips:
         assert rect.right() < g.geometry().left()
     assert rect.right() < bar.width() - fm.horizontalAdvance("x")
+
+
+def test_an_editor_opened_on_a_1024_pixel_screen_leaves_the_board_room(qtbot):
+    """At 1024 x 600 the Competitions editor opened beside the Inspector (380 pixels each) and
+    the board kept its names and two days."""
+    win = shown_window(qtbot, 1024, 560)
+    QApplication.processEvents()
+    win.show_dock("competitions")
+    qtbot.waitUntil(lambda: win.board.width() >= 0.35 * win.width(), timeout=2000)
+    assert win.docks["competitions"].width() >= win.SIDE_MIN
+    assert win.docks["inspector"].width() >= win.SIDE_MIN
+    assert assert_reachable(win, "competitions") > 0  # every control still reached
+
+
+def test_an_editor_opened_at_1280_keeps_its_width(w):
+    """At 1280 the board keeps 40 % beside two 380-pixel panels: nothing narrows."""
+    w.show_dock("squad")
+    for _ in range(3):
+        QApplication.processEvents()
+    assert w.docks["squad"].width() >= 370

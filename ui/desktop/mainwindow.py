@@ -726,6 +726,7 @@ class MainWindow(QMainWindow):
         dock.raise_()
         if key in self.TALL_DOCKS:
             QTimer.singleShot(0, lambda: self._ensure_height(dock))
+        QTimer.singleShot(0, self.leave_board_room)
 
     def _ensure_height(self, dock: QDockWidget) -> None:
         vertical = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -739,6 +740,41 @@ class MainWindow(QMainWindow):
         dock = self.docks[key]
         dock.show()
         dock.raise_()
+        QTimer.singleShot(0, self.leave_board_room)
+
+    BOARD_SHARE = 0.35  # of the window's width, below which the side panels narrow
+    SIDE_MIN = 260  # a side panel's width at the narrowest: its forms still read
+
+    def leave_board_room(self) -> None:
+        """On a 1024-pixel-wide screen an editor opened beside the Inspector (380 pixels each)
+        left the board the names and two days; the side panels then narrow to about a quarter
+        of the window each, so the board keeps about half of it."""
+        width = self.width()
+        if self.board.width() >= self.BOARD_SHARE * width:
+            return
+        side = max(self.SIDE_MIN, int(0.26 * width))
+        sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        docks, widths = [], []
+        for d in self.findChildren(QDockWidget):
+            if not d.isVisible() or d.isFloating() or self.dockWidgetArea(d) not in sides:
+                continue
+            want = max(side, self._panel_width(d))  # a form keeps its fields whole
+            if d.width() > want:
+                docks.append(d)
+                widths.append(want)
+        if docks:
+            self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+
+    @staticmethod
+    def _panel_width(dock: QDockWidget) -> int:
+        """The narrowest a dock's panel is read without a sideways scroll."""
+        from PySide6.QtWidgets import QScrollArea
+
+        area = dock.widget()
+        if isinstance(area, QScrollArea) and area.widget() is not None:
+            return (area.widget().minimumSizeHint().width()
+                    + area.verticalScrollBar().sizeHint().width() + 2 * area.frameWidth() + 4)
+        return area.minimumSizeHint().width() if area is not None else 0
 
     def _show_cell_menu(self, athlete: str, day, global_pos) -> None:
         """The board's menu for a cell (non-blocking popup; ``self.cell_menu`` keeps it)."""
