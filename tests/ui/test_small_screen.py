@@ -217,3 +217,33 @@ def test_an_editor_opened_at_1280_keeps_its_width(w):
     for _ in range(3):
         QApplication.processEvents()
     assert w.docks["squad"].width() >= 370
+
+
+def test_the_names_take_at_most_two_fifths_of_a_narrow_board_and_read_whole_in_a_tooltip(qtbot):
+    """Beside an editor on a 1024-pixel screen the name column kept its 240 pixels of 370
+    ("Pierre-Emmanuel Dupont-Aignan"): the names now give up room to the days, and come back
+    when the board is wide again."""
+    from planner import edits as E
+    from planner.season import Athlete
+
+    win = shown_window(qtbot, 1400, 800)
+    win.apply_edit(E.AddAthlete(athlete=Athlete(id="A99", name="Pierre-Emmanuel Dupont-Aignan",
+                                                position="Forward")))
+    QApplication.processEvents()
+    wide = win.board._name_w
+    assert wide > 200
+    win.resize(1024, 560)
+    win.show_dock("competitions")
+    qtbot.waitUntil(lambda: win.board.width() >= 0.35 * win.width(), timeout=2000)
+    QApplication.processEvents()
+    board = win.board
+    assert board._name_w <= max(150, 0.4 * board.viewport().width()) < wide
+    first = board.athlete_order()[0]
+    name = win.season.athlete(first).name
+    from PySide6.QtCore import QPoint
+
+    y = board.cell_rect(first, win.season.calendar.start).center().y()
+    assert name in board.tooltip_at(QPoint(30, y))  # on the name column: the whole name
+    win.docks["competitions"].hide()
+    win.resize(1400, 800)
+    qtbot.waitUntil(lambda: board._name_w == wide, timeout=2000)

@@ -683,10 +683,17 @@ class SeasonBoard(QAbstractScrollArea):
             ))
         return rows
 
+    NAME_SHARE = 0.4  # the most of a narrow board the names take (they elide; tooltips whole)
+
     def _measure_names(self) -> int:
+        """The name column: the widest name's room, up to NAME_MAX; on a narrow board (an
+        editor open on a 1024-pixel screen) at most NAME_SHARE of it, so days stay in view."""
         fm = QFontMetrics(self._font)
         widest = max((fm.horizontalAdvance(r.name) for r in self._rows), default=0)
-        return max(NAME_MIN, min(NAME_MAX, widest + 22 + 8 + fm.horizontalAdvance("MMM")))
+        want = max(NAME_MIN, min(NAME_MAX, widest + 22 + 8 + fm.horizontalAdvance("MMM")))
+        if self.isVisible() and self.viewport().width() > 0:
+            want = min(want, max(NAME_MIN, int(self.NAME_SHARE * self.viewport().width())))
+        return want
 
     def _compute_signature(self) -> str:
         h = hashlib.blake2b(digest_size=12)
@@ -732,6 +739,11 @@ class SeasonBoard(QAbstractScrollArea):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
+        name_w = self._measure_names()
+        if name_w != self._name_w:
+            self._name_w = name_w
+            self._week_cache = {}
+            self.viewport().update()
         if self._zoom == "week":
             cw = self._zoom_width("week")
             if cw != self._cw:
