@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget, QWidget
+from shiboken6 import isValid
 
 
 def _in_front(dock: QDockWidget) -> bool:
@@ -57,6 +58,9 @@ class EditorKeys(QObject):
         return self.front[-1] if self.front else None
 
     def update(self) -> None:
+        # the window closing: its docks go before this object, and the focus still moves
+        self.docks = [d for d in self.docks if isValid(d)]
+        self.front = [d for d in self.front if d in self.docks]
         owner = self.owner()
         for dock in self.docks:
             for b in dock.findChildren(QAbstractButton):
