@@ -1176,3 +1176,30 @@ def test_the_injuries_athlete_list_files_accented_names_with_their_letter(w):
     fit = names[1:]  # Cara Mid, injured, first
     assert fit == ["Ana Keeper", "Ben Striker", "Luis Ortega", "Łukasz Wójcik", "Olaf Berg",
                    "ömer Çelik", "Zoë Berg"]
+
+
+def test_ctrl_z_after_add_undoes_the_add_not_the_typing_in_the_form(w, qtbot):
+    """The cursor still in the form after Add, Ctrl+Z emptied the field just typed and left the
+    block added. A field undoes only what was typed in it since the season last changed."""
+    from PySide6.QtTest import QTest
+
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    w.show_dock("blocks")
+    ed = w.blocks_editor
+    ed.start.setDate(q(D(2026, 3, 2)))
+    ed.end.setDate(q(D(2026, 3, 8)))
+    ed.emphasis.setFocus()
+    qtbot.keyClicks(ed.name, "Build")
+    qtbot.keyClicks(ed.emphasis, "Speed")
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    QTest.keyClick(ed.emphasis, Qt.Key.Key_Z, ctrl)  # typing: the field's own undo
+    assert ed.emphasis.text() == "" and w.undo_stack.index() == 0
+    qtbot.keyClicks(ed.emphasis, "Speed")
+    ed.add_button.click()
+    assert len(w.season.blocks) == 1
+    ed.emphasis.setFocus()
+    QTest.keyClick(ed.emphasis, Qt.Key.Key_Z, ctrl)
+    assert w.season.blocks == () and ed.emphasis.text() == "Speed"
+    QTest.keyClick(ed.emphasis, Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert len(w.season.blocks) == 1

@@ -56,6 +56,7 @@ from ui.desktop.solving import (
     solve_work,
 )
 from ui.desktop.statusbar import MessageBar
+from ui.desktop.undokeys import EditorUndo
 from ui.desktop.weekly import WeeklyLoop
 
 if TYPE_CHECKING:  # the solver is imported when a solve starts
@@ -463,8 +464,10 @@ class MainWindow(QMainWindow):
         self.load_view.add_dock()
         self.roles_panel = roles.install(self)  # the Roles dock (match roles grid)
         self.returns_panel.athlete_requested.connect(self.select_cell)
-        self.editor_keys = mnemonics.EditorKeys(self, [self.docks[k] for k in (
-            "squad", "injuries", "competitions", "blocks", "daysoff")])
+        editor_docks = [self.docks[k] for k in ("squad", "injuries", "competitions", "blocks",
+                                                  "daysoff")]
+        self.editor_keys = mnemonics.EditorKeys(self, editor_docks)
+        self.editor_undo = EditorUndo(self, editor_docks)
 
         for ed in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
                    self.squad_editor, self.injuries_editor):
@@ -569,6 +572,7 @@ class MainWindow(QMainWindow):
         self._refresh_inspector()
         self.explanation.document_changed(season)
         self._update_title()
+        self.editor_undo.forget()
         self.document_changed.emit()
 
     def run_check(self) -> None:

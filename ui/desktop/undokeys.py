@@ -1,0 +1,39 @@
+"""Ctrl+Z in an editor's field: the typing in it, else the season's last step.
+
+A line edit takes Ctrl+Z for itself whatever it holds, so after Add (the cursor still in the
+form) Ctrl+Z emptied the field just typed and left the block added: an undo of the wrong thing.
+A field answers Ctrl+Z (and Redo) only for what was typed in it since the season last changed
+and while it has that to undo; otherwise the keys reach Edit ▸ Undo and Redo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLineEdit
+
+
+class EditorUndo(QObject):
+    """Gives Ctrl+Z back to Edit ▸ Undo in the fields of ``docks`` (see the module)."""
+
+    def __init__(self, parent: QObject, docks: Sequence[QDockWidget]):
+        super().__init__(parent)
+        self.typed: set[QLineEdit] = set()  # typed in since the season last changed
+        for dock in docks:
+            for field in dock.findChildren(QLineEdit):
+                field.installEventFilter(self)
+                field.textEdited.connect(lambda _text, f=field: self.typed.add(f))
+
+    def forget(self) -> None:
+        """The season changed: what was typed before is no field's to undo any more."""
+        self.typed.clear()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(obj, QLineEdit):
+            for key, available in ((QKeySequence.StandardKey.Undo, obj.isUndoAvailable),
+                                   (QKeySequence.StandardKey.Redo, obj.isRedoAvailable)):
+                if event.matches(key) and (obj not in self.typed or not available()):
+                    return True  # left unaccepted: the window's Undo / Redo shortcut takes it
+        return False
