@@ -1203,3 +1203,27 @@ def test_ctrl_z_after_add_undoes_the_add_not_the_typing_in_the_form(w, qtbot):
     assert w.season.blocks == () and ed.emphasis.text() == "Speed"
     QTest.keyClick(ed.emphasis, Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier)
     assert len(w.season.blocks) == 1
+
+
+def test_tab_leaves_an_editors_list_for_its_form(w, qtbot):
+    """Tab in the Rehab progress list went from cell to cell and round again: the keyboard
+    never reached Record stage below it. Tab now leaves each list; the arrows choose a row."""
+    from PySide6.QtWidgets import QApplication
+
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    for key, table in (("injuries", w.injuries_editor.history), ("squad", w.squad_editor.table),
+                       ("competitions", w.competitions_editor.table)):
+        w.show_dock(key)
+        if key == "injuries":
+            w.injuries_editor.select("A3")  # Cara: an injury, a row of history
+        QApplication.processEvents()
+        assert table.rowCount() >= 1
+        table.setFocus()
+        table.setCurrentCell(0, 0)
+        for _ in range(table.columnCount() * table.rowCount() + 1):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            if not table.hasFocus():
+                break
+        assert not table.hasFocus(), key
+    assert not w.whatif.panel.table.tabKeyNavigation()  # the Scenarios list, the same

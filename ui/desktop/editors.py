@@ -164,6 +164,9 @@ def _table(columns: list[str], name: str) -> QTableWidget:
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the list for the form (a table's Tab went round its cells for ever); the
+    # arrow keys choose the row
+    t.setTabKeyNavigation(False)
     t.verticalHeader().setVisible(False)
     t.setAlternatingRowColors(True)
     t.horizontalHeader().setStretchLastSection(True)
