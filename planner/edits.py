@@ -388,6 +388,9 @@ class UpdateAthlete(Edit):
         return s.model_copy(update={"athletes": _replace(s.athletes, a, new)})
 
     def describe(self, s: Season) -> str:
+        a = s.athlete(self.athlete)
+        if a is not None and self.name is not None and self.name != a.name:  # said by the new
+            return f"Rename athlete {s.athlete_label(self.athlete)} to {self.name}"  # name too
         return f"Edit athlete {s.athlete_label(self.athlete)}"
 
 

@@ -173,6 +173,8 @@ def test_squad_add_edit_delete_and_unavailable_dates(w):
     ed.max_speed.setValue(0.0)  # "not measured"
     ed.apply_button.click()
     assert w.season.athlete("A4") == Athlete(id="A4", name="Dana Newer", position="Defender")
+    # the new name is said: "Edit athlete Dana New (A4)" read as if the rename had not taken
+    assert w.undo_stack.undoText() == "Rename athlete Dana New (A4) to Dana Newer"
 
     ed.select("A1")
     said = []
