@@ -47,6 +47,19 @@ def test_a_typed_day_off_is_the_day_added(w, qtbot, dialogs, text):
     assert dialogs == []
 
 
+def test_a_new_seasons_end_keeps_its_length_until_an_end_is_typed(w, qtbot):
+    """Typing only the start (1 Aug 2026, as the dialog opened on a December start) left the
+    end 13 months later: the end follows the start, 40 weeks on, until the coach types one."""
+    dlg = w.new_dialog()
+    length = dlg.end.date().toPython() - dlg.start.date().toPython()
+    type_date(qtbot, dlg.start, "1.8.26")
+    assert dlg.end.date().toPython() == D(2026, 8, 1) + length
+    type_date(qtbot, dlg.end, "30.5.27")
+    type_date(qtbot, dlg.start, "3.8.26")
+    assert dlg.end.date().toPython() == D(2027, 5, 30)  # typed: it stays
+    dlg.reject()
+
+
 def test_a_new_seasons_typed_end_is_its_end(w, qtbot):
     dlg = w.new_dialog()
     dlg.name.setText("Riverside FC U19")

@@ -1744,6 +1744,12 @@ class NewSeasonDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         self.empty.toggled.connect(self.form.setEnabled)
+        # the end keeps the season's length while only the start is typed (1 Aug 2026 left the
+        # end of a season starting in December: 13 months)
+        self._length = pydate(self.end.date()) - start
+        self._end_typed = self._following = False
+        self.start.dateChanged.connect(self._end_follows)
+        self.end.dateChanged.connect(self._end_chosen)
         for field in (self.start, self.end):
             field.dateChanged.connect(self._started_before_today)
         self._started_before_today()
@@ -1764,6 +1770,19 @@ class NewSeasonDialog(QDialog):
         for widget in (self.from_today, self.from_today_note):
             self._dates_form.setRowVisible(widget, shown)
         self.adjustSize()
+
+    def _end_follows(self, *_args) -> None:
+        if self._end_typed or not self.start.is_valid():
+            return
+        self._following = True
+        try:
+            self.end.setDate(qdate(pydate(self.start.date()) + self._length))
+        finally:
+            self._following = False
+
+    def _end_chosen(self, *_args) -> None:
+        if not self._following:
+            self._end_typed = True  # the coach's own end stays where it is
 
     def choose_template(self, key: str) -> None:
         self.template_buttons[key].setChecked(True)
