@@ -1229,3 +1229,29 @@ def test_tab_leaves_an_editors_list_for_its_form(w, qtbot):
                 break
         assert not table.hasFocus(), key
     assert not w.whatif.panel.table.tabKeyNavigation()  # the Scenarios list, the same
+
+
+def test_ctrl_z_still_undoes_the_typing_after_a_change_made_elsewhere_or_refused(w, qtbot, dialogs):
+    """A solve applied (or a pin set on the board) while the coach types in a form, and an Add
+    refused, leave his typing his to undo: Ctrl+Z undid the season's last step instead."""
+    from PySide6.QtTest import QTest
+
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    w.show_dock("blocks")
+    ed = w.blocks_editor
+    ed.emphasis.setFocus()
+    qtbot.keyClicks(ed.emphasis, "Speed")
+    w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Trip")))
+    steps = w.undo_stack.index()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    QTest.keyClick(ed.emphasis, Qt.Key.Key_Z, ctrl)
+    assert ed.emphasis.text() == "" and w.undo_stack.index() == steps
+    qtbot.keyClicks(ed.emphasis, "Speed")
+    ed.start.setDate(q(D(2026, 3, 9)))
+    ed.end.setDate(q(D(2026, 3, 4)))
+    ed.add_button.click()  # To before From: refused, nothing changed
+    assert w.season.blocks == ()
+    ed.emphasis.setFocus()
+    QTest.keyClick(ed.emphasis, Qt.Key.Key_Z, ctrl)
+    assert ed.emphasis.text() == "" and w.undo_stack.index() == steps

@@ -467,11 +467,13 @@ class MainWindow(QMainWindow):
         editor_docks = [self.docks[k] for k in ("squad", "injuries", "competitions", "blocks",
                                                   "daysoff")]
         self.editor_keys = mnemonics.EditorKeys(self, editor_docks)
-        self.editor_undo = EditorUndo(self, editor_docks)
+        self.editor_undo = EditorUndo(self, editor_docks, lambda: self.document.season)
 
         for ed in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
                    self.squad_editor, self.injuries_editor):
-            ed.edit_requested.connect(self.apply_edit)
+            ed.edit_requested.connect(self.editor_undo.before)  # in this order: a change the
+            ed.edit_requested.connect(self.apply_edit)  # form made leaves its fields nothing
+            ed.edit_requested.connect(self.editor_undo.after)  # to undo
             ed.problem.connect(self._show_problem)
             ed.date_selected.connect(self._show_date)
             ed.athlete_selected.connect(self._show_athlete)
@@ -572,7 +574,6 @@ class MainWindow(QMainWindow):
         self._refresh_inspector()
         self.explanation.document_changed(season)
         self._update_title()
-        self.editor_undo.forget()
         self.document_changed.emit()
 
     def run_check(self) -> None:

@@ -2,13 +2,15 @@
 
 A line edit takes Ctrl+Z for itself whatever it holds, so after Add (the cursor still in the
 form) Ctrl+Z emptied the field just typed and left the block added: an undo of the wrong thing.
-A field answers Ctrl+Z (and Redo) only for what was typed in it since the season last changed
-and while it has that to undo; otherwise the keys reach Edit ▸ Undo and Redo.
+A field answers Ctrl+Z (and Redo) only for what was typed in it since an editor last changed
+the season and while it has that to undo; otherwise the keys reach Edit ▸ Undo and Redo. (A
+solve applied while the coach types changes the season too, but not what he typed: his Ctrl+Z
+still undoes his typing.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
@@ -18,16 +20,28 @@ from PySide6.QtWidgets import QDockWidget, QLineEdit
 class EditorUndo(QObject):
     """Gives Ctrl+Z back to Edit ▸ Undo in the fields of ``docks`` (see the module)."""
 
-    def __init__(self, parent: QObject, docks: Sequence[QDockWidget]):
+    def __init__(self, parent: QObject, docks: Sequence[QDockWidget],
+                 season: Callable[[], object]):
         super().__init__(parent)
-        self.typed: set[QLineEdit] = set()  # typed in since the season last changed
+        self.season = season  # the document's season now
+        self._before: object = None
+        self.typed: set[QLineEdit] = set()  # typed in since an editor last changed the season
         for dock in docks:
             for field in dock.findChildren(QLineEdit):
                 field.installEventFilter(self)
                 field.textEdited.connect(lambda _text, f=field: self.typed.add(f))
 
+    def before(self, _edit=None) -> None:
+        """An editor asks for a change: the season before it."""
+        self._before = self.season()
+
+    def after(self, _edit=None) -> None:
+        """Made (not refused): what was typed for it is no field's to undo any more."""
+        if self.season() is not self._before:
+            self.forget()
+        self._before = None
+
     def forget(self) -> None:
-        """The season changed: what was typed before is no field's to undo any more."""
         self.typed.clear()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
