@@ -1255,3 +1255,19 @@ def test_ctrl_z_still_undoes_the_typing_after_a_change_made_elsewhere_or_refused
     ed.emphasis.setFocus()
     QTest.keyClick(ed.emphasis, Qt.Key.Key_Z, ctrl)
     assert ed.emphasis.text() == "" and w.undo_stack.index() == steps
+
+
+def test_an_editor_opened_from_the_season_menu_takes_the_keyboard(w, qtbot):
+    """Season ▸ Days Off with the keyboard: the focus stayed on the board, and typing a date
+    went nowhere. The editor's first field now has it."""
+    from PySide6.QtWidgets import QApplication
+
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    season_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Season")
+    for title, field in (("Days Off", w.days_off_editor.date.line),
+                         ("Competitions", w.competitions_editor.name),
+                         ("Squad", w.squad_editor.name)):
+        w.board.setFocus()
+        next(a for a in season_menu.actions() if a.text() == title).trigger()
+        qtbot.waitUntil(lambda f=field: QApplication.focusWidget() is f, timeout=2000)

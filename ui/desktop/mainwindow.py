@@ -519,7 +519,7 @@ class MainWindow(QMainWindow):
         season_menu.addSeparator()
         for key in ("competitions", "blocks", "daysoff", "squad", "injuries", "rules"):
             a = season_menu.addAction(self.docks[key].windowTitle())
-            a.triggered.connect(lambda _c=False, k=key: self.show_dock(k))
+            a.triggered.connect(lambda _c=False, k=key: self.open_editor(k))
         season_menu.addAction(self.roles_action)
         plan_menu = mb.addMenu("&Plan")
         plan_menu.addAction(self.solve_action)
@@ -746,6 +746,16 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
         QTimer.singleShot(0, self.leave_board_room)
+
+    def open_editor(self, key: str) -> None:
+        """Season ▸ an editor: shown in front, the keyboard in its first field (opened from the
+        menu with the keyboard, the focus stayed on the board and Tab wandered off elsewhere)."""
+        self.show_dock(key)
+        first = {"competitions": self.competitions_editor.name, "blocks": self.blocks_editor.name,
+                 "daysoff": self.days_off_editor.date, "squad": self.squad_editor.name,
+                 "injuries": self.injuries_editor.athlete}.get(key)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     BOARD_SHARE = 0.35  # of the window's width, below which the side panels narrow
     SIDE_MIN = 260  # a side panel's width at the narrowest: its forms still read
