@@ -359,7 +359,11 @@ class AddAthlete(Edit):
     def describe(self, s: Season) -> str:
         joins = (f", with the squad from {date_long(self.joins)}"
                  if self.joins is not None and s.calendar.start < self.joins <= s.calendar.end else "")
-        return f"Add athlete {self.athlete.name} ({self.athlete.id}){joins}"
+        # a role other than start said: the Squad form keeps the last athlete's role, and a
+        # bench the coach did not mean went unseen
+        role = {"bench": ", on the bench by default",
+                "out": ", out of the squad by default"}.get(self.athlete.role, "")
+        return f"Add athlete {self.athlete.name} ({self.athlete.id}){role}{joins}"
 
 
 class UpdateAthlete(Edit):

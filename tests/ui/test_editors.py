@@ -1271,3 +1271,21 @@ def test_an_editor_opened_from_the_season_menu_takes_the_keyboard(w, qtbot):
         w.board.setFocus()
         next(a for a in season_menu.actions() if a.text() == title).trigger()
         qtbot.waitUntil(lambda f=field: QApplication.focusWidget() is f, timeout=2000)
+
+
+def test_an_athlete_added_off_the_bench_form_says_his_default_role(w):
+    """The Squad form shows the athlete just added: the next one added kept his "bench" unless
+    the coach changed it, and the status bar said only "Add athlete …"."""
+    ed = w.squad_editor
+    ed.name.setText("Kai Bench")
+    ed.role.setCurrentIndex(ed.role.findData("bench"))
+    ed.add_button.click()
+    assert "Kai Bench (A4), on the bench by default" in w.statusBar().currentMessage()
+    ed.name.setText("Lou Next")  # the role still says bench
+    ed.add_button.click()
+    assert "Lou Next (A5), on the bench by default" in w.statusBar().currentMessage()
+    ed.name.setText("Max Start")
+    ed.role.setCurrentIndex(ed.role.findData("start"))
+    ed.add_button.click()
+    assert "Max Start (A6)" in w.statusBar().currentMessage()
+    assert "by default" not in w.statusBar().currentMessage()
