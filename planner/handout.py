@@ -41,29 +41,30 @@ def match_role(f: AthleteFacts, i: int, logged: dict | None = None) -> str:
     injured in a match he played (the record holds the stage from that day: "in rehab, not
     playing" stood beside "30 min played")."""
     tl = f.tl
-    if f.played[i]:
-        role = "start" if f.it[i] == 100 else "bench"
-        got = logged.get(tl.days[i]) if logged and i < tl.p0 else None
-        if got is not None and got.played:
-            # what happened: a starter subbed after 20 minutes is a bench day to the rules
-            # (1-44 minutes, rules-spec.md section 9), not a player "on the bench"
-            return f"played {got.played:g} min (logged)"
-        return (PAST_ROLE_WORDS if i < tl.p0 else ROLE_WORDS)[role]
-    rec = f.records[f.gov[i]] if logged and i < tl.p0 and f.gov[i] is not None else None
     got = logged.get(tl.days[i]) if logged and i < tl.p0 else None
-    if rec is not None and rec.onset == tl.days[i] and got is not None and got.played:
-        return f"played {got.played:g} min (logged), injured that day"
-    if f.st[i] != FIT and got is not None and got.played:
-        # played in rehab (the day after a flare-up, say): "in rehab, not playing" stood beside
-        # "90 min played" in the day's row
-        return f"played {got.played:g} min (logged) in rehab ({f.st[i]})"
+    minutes = got.played if got is not None else None  # the minutes played logged, if any
+    if minutes:
+        # what happened, whatever the plan had: a starter subbed after 20 minutes is a bench
+        # day to the rules (1-44 minutes, rules-spec.md section 9), not a player "on the bench"
+        rec = f.records[f.gov[i]] if f.gov[i] is not None else None
+        if rec is not None and rec.onset == tl.days[i]:
+            return f"played {minutes:g} min (logged), injured that day"
+        if f.st[i] != FIT:
+            # played in rehab (the day after a flare-up, say): "in rehab, not playing" stood
+            # beside "90 min played" in the day's row
+            return f"played {minutes:g} min (logged) in rehab ({f.st[i]})"
+        return f"played {minutes:g} min (logged)"
+    if f.played[i] and minutes is None:
+        role = "start" if f.it[i] == 100 else "bench"
+        return (PAST_ROLE_WORDS if i < tl.p0 else ROLE_WORDS)[role]
     if f.st[i] != FIT:
         return "in rehab, not playing"
     if i in f.off:
         return "away"
     if not f.ready[i]:
         return "not yet (re-entry sessions first)"
-    return ROLE_WORDS["out"]
+    # 0 minutes logged: on the bench unused, or out; a plan solved before the log read "started"
+    return "did not play (0 min logged)" if minutes == 0 else ROLE_WORDS["out"]
 
 
 # a logged day's load said beside the plan's when they differ by more than this share

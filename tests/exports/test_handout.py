@@ -692,3 +692,28 @@ def test_a_past_match_says_what_happened_not_a_role_to_come():
     # from today on, the role to come
     (week,) = Handouts(season, season.plan).weeks("A06", [tl.week_of[tl.index(dt.date(2026, 9, 5))]])
     assert "League match 4 (C), you start" in " ".join(week.matches)
+
+
+def test_a_past_match_says_the_minutes_logged_whatever_the_plan_had():
+    """A log read after the solve: a starter who sat the match out (0 min logged) read
+    "started", and a squad player out of the squad who came on for 30 minutes read "not in the
+    squad", each the plan's role and not what happened."""
+    import datetime as dt
+
+    from planner.season import Session
+
+    season = solved_demo()
+    cal = season.calendar.model_copy(update={"today": dt.date(2026, 9, 1)})
+    match = dt.date(2026, 8, 22)
+    log = (Session(athlete="A06", date=match, minutes=20, rpe=3, minutes_played=0),
+           Session(athlete="A09", date=match, minutes=40, rpe=7, minutes_played=30))
+    season = season.model_copy(update={"calendar": cal, "sessions": log})
+    tl = Timeline(season)
+    w = tl.week_of[tl.index(match)]
+    assert season.plan.for_athlete("A06").intensity[tl.index(match)] == 100  # planned to start
+    (week,) = Handouts(season, season.plan).weeks("A06", [w])
+    said = " ".join(week.matches)
+    assert "League match 2 (C), did not play (0 min logged)" in said and "started" not in said
+    (week,) = Handouts(season, season.plan).weeks("A09", [w])
+    said = " ".join(week.matches)
+    assert "League match 2 (C), played 30 min (logged)" in said and "not in the squad" not in said
