@@ -645,3 +645,42 @@ def test_a_role_set_for_a_match_the_athlete_misses_in_rehab_says_so(qtbot):
     assert model.data(model.index(r, col_of(model, "league-06"))) == "start"
     # a fit player's bench is a bench
     assert model.data(model.index(row_of(model, "A21"), c)) == "bench"
+
+
+def test_the_roles_grid_shows_no_stage_for_a_match_the_athlete_plays(qtbot):
+    """A stage or "away" beside the role says the athlete misses the match: Cara, in P2 on a
+    tournament's first day and back to start its second, read "start · P2", and Ben, recorded
+    away on a past match day he played, read "start · away"."""
+    from planner.season import AthletePlan
+    from ui.desktop.roles import RolesModel
+
+    s = tiny_season()
+    cal = s.calendar.model_copy(update={"today": D(2026, 3, 12)})
+    comps = s.competitions + (
+        Competition(id="t1", name="Cup weekend", date=D(2026, 3, 7), end_date=D(2026, 3, 8),
+                    priority="C"),
+        Competition(id="f1", name="Friendly", date=D(2026, 3, 10), priority="C"))
+    s = s.model_copy(update={"calendar": cal, "competitions": comps})
+    tl = Timeline(s)
+    plan = hand_plan(s)
+
+    def edit(ap: AthletePlan) -> AthletePlan:
+        st, it = list(ap.stages), list(ap.intensity)
+        if ap.athlete == "A3":  # P2 on Saturday, back and starting on Sunday
+            st[tl.index(D(2026, 3, 8)):] = ["FIT"] * (tl.n - tl.index(D(2026, 3, 8)))
+            it[tl.index(D(2026, 3, 7))], it[tl.index(D(2026, 3, 8))] = 0, 100
+        if ap.athlete == "A2":  # away, and played all the same (before today: what happened)
+            it[tl.index(D(2026, 3, 10))] = 100
+        return ap.model_copy(update={"stages": tuple(st), "intensity": tuple(it)})
+
+    plan = plan.model_copy(update={"athletes": tuple(edit(ap) for ap in plan.athletes)})
+    s = s.model_copy(update={"plan": plan})
+    assert day_marks(s, tl)["A3"].role[tl.index(D(2026, 3, 8))] == "start"
+    model = RolesModel()
+    model.set_season(s)
+    assert model.data(model.index(row_of(model, "A3"), col_of(model, "t1"))) == "start"
+    assert model.data(model.index(row_of(model, "A2"), col_of(model, "f1"))) == "start"
+    # missed on every day of it: the stage is said
+    s2 = s.model_copy(update={"plan": hand_plan(s)})
+    model.set_season(s2)
+    assert model.data(model.index(row_of(model, "A3"), col_of(model, "t1"))) == "start · P2"

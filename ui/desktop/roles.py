@@ -71,24 +71,29 @@ class RolesModel(QAbstractTableModel):
         self.absent = {}
         if season.plan is not None:
             tl = Timeline(season)
-            for aid, m in day_marks(season, tl).items():
+            marks = day_marks(season, tl)
+            for aid, m in marks.items():
                 for d, role in m.role.items():
                     if role == "held":
                         self.held |= {(aid, c.id) for c in tl.comp_on[d]}
-            self._absent(season, tl)
+            self._absent(season, tl, marks)
         self.endResetModel()
 
-    def _absent(self, season: Season, tl: Timeline) -> None:
-        """The match days the plan has an athlete in rehab (or injured) or away: no role plays."""
+    def _absent(self, season: Season, tl: Timeline, marks: dict) -> None:
+        """The matches the plan has an athlete in rehab (or injured) or away on every day of:
+        no role plays. A day of it he plays (a tournament's second day, back by then; a past
+        match played while recorded away) leaves the role to be read as it is."""
         for a in self.athletes:
-            ap = season.plan.for_athlete(a.id)
-            if ap is None or len(ap.stages) != tl.n:
+            ap, m = season.plan.for_athlete(a.id), marks.get(a.id)
+            if ap is None or m is None or len(ap.stages) != tl.n:
                 continue
             off = tl.unavailable(a.id)
-            for d in tl.comp_days:
-                what = "away" if d in off else ap.stages[d] if ap.stages[d] != FIT else None
-                if what is not None:
-                    self.absent |= {(a.id, c.id): what for c in tl.comp_on[d]}
+            for c in self.comps:
+                days = [i for d in c.days() if (i := tl.index(d)) is not None]
+                what = ["away" if i in off else ap.stages[i] if ap.stages[i] != FIT else None
+                        for i in days if i not in m.role]  # m.role: played, out or held
+                if days and len(what) == len(days) and None not in what:
+                    self.absent[(a.id, c.id)] = what[0]
 
     # -- the grid ----------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt API
