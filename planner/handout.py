@@ -22,7 +22,7 @@ from planner import text
 from planner.criteria import passes_all, tests_until
 from planner.history import LEVEL_TOLERANCE, logged_days, went_otherwise
 from planner.loadtable import LoadTable
-from planner.returns import AthleteFacts, provisional_tests, returns
+from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.sessions import Prescriber, Prescription, planned_load
@@ -665,8 +665,9 @@ class Handouts:
             first = ret.first_match if mine else None
             return (f"Back in full training: {text.plural(need, 'team session')} before your "
                     f"first match ({done} done)"
-                    + (f"; first match planned {text.day(first)}" if first else "")
-                    + (" off the bench" if first and ret.first_role == "bench" else ""))
+                    + (f"; first match planned "
+                       f"{first_match_day_words(first, ret.first_role, ret.first_start, text.day)}"
+                       if first else ""))
         return self._next_match(f, week.last)
 
     def _stage_milestone(self, f: AthleteFacts, i: int, last: int, ret) -> str:

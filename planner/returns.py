@@ -289,6 +289,20 @@ def counted_records(f: AthleteFacts) -> list[RecordSpan]:
     return out
 
 
+def first_match_day_words(first_match: dt.date, role: str | None, first_start: dt.date | None,
+                          day_fmt) -> str:
+    """A return's first match as every view says it: ``Sat 10 Oct 2026 off the bench (first start
+    Sat 17 Oct 2026)`` when played from the bench, the day alone when started; ``day_fmt`` writes
+    a date. A first start not after the first match (a role set to the bench since the solve,
+    which still starts him there) is left unsaid."""
+    out = day_fmt(first_match)
+    if role == "bench":
+        out += " off the bench"
+        if first_start is not None and first_start > first_match:
+            out += f" (first start {day_fmt(first_start)})"
+    return out
+
+
 @dataclass(frozen=True)
 class Return:
     """An injured athlete's return under one injury record (rules-spec.md section 7).
@@ -336,12 +350,8 @@ class Return:
         words for no match (:meth:`no_match_words`); ``day_fmt`` writes a date."""
         if self.first_match is None:
             return self.no_match_words()
-        out = f"first match {day_fmt(self.first_match)}"
-        if self.first_role == "bench":
-            out += " off the bench"
-            if self.first_start is not None:
-                out += f" (first start {day_fmt(self.first_start)})"
-        return out
+        return "first match " + first_match_day_words(self.first_match, self.first_role,
+                                                      self.first_start, day_fmt)
 
     @property
     def target_before_setback(self) -> bool:

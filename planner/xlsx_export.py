@@ -74,7 +74,7 @@ from planner.errors import InputError, PeriodizeError, SaveError
 from planner.handout import Handouts
 from planner.load import figures as load_figures
 from planner.protocols import protocol_name
-from planner.returns import again_words
+from planner.returns import again_words, first_match_day_words
 from planner.returns import returns as plan_returns
 from planner.rules import EVIDENCE, RULES, RuleSet
 from planner.safefile import save_failure
@@ -674,7 +674,8 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             ret.fit if ret.fit is not None else "not this season",
             (ret.first_match if ret.first_role != "bench" else
              # a returner eased in from the bench: the date alone read as a start
-             ret.first_match_words(text.day_long).removeprefix("first match "))
+             first_match_day_words(ret.first_match, ret.first_role, ret.first_start,
+                                   text.day_long))
             if ret.first_match is not None else (
                 ret.no_match_words() if ret.fit is not None else "–"),  # back: why no match
             ret.target or "–",

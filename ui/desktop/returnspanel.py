@@ -118,12 +118,13 @@ class ReturnRow:
                          else " (provisional: a criteria test is not passed yet)")
             elif self.untested:
                 back += f" (recorded without a passing test: {', '.join(self.untested)})"
-            back += (f"; first match {day_long(self.first_match)}" if self.first_match
-                     else f"; {self.no_match}")
-            if self.first_match and self.first_role == "bench":
-                back += " off the bench" + (
-                    f" (first start {day_long(self.first_start)})"
-                    if self.first_start and self.first_start > self.first_match else "")
+            if self.first_match:
+                from planner.returns import first_match_day_words
+
+                back += "; first match " + first_match_day_words(
+                    self.first_match, self.first_role, self.first_start, day_long)
+            else:
+                back += f"; {self.no_match}"
             if self.first_match and self.first_role == "start":
                 # domain.md 2.1: a first match back with its minutes capped
                 back += (" as a starter (to cap the minutes of the first match back, set "
