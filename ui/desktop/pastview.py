@@ -112,12 +112,12 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
         m = max(played)
         if m == 0:  # not played: the day's level is the logged top speed's, as any day's
             return f"planned {plan_words} ({level_text(was)}); did not play, logged {level_text(now)}"
-        from planner.history import role_of_minutes
+        from planner.history import START_MINUTES, role_of_minutes
 
         # the minutes say how the rules read the day, not how the player came on: a starter
         # subbed after 20 minutes did not "come off the bench"
-        role = {"start": "read as a start (45 min or more",
-                "bench": "read as a bench appearance (1-44 min"}[role_of_minutes(m)]
+        role = {"start": f"read as a start ({START_MINUTES} min or more",
+                "bench": f"read as a bench appearance (1-{START_MINUTES - 1} min"}[role_of_minutes(m)]
         return (f"planned {plan_words} ({level_text(was)}); {m:g} min played, {role}, "
                 f"{level_text(now)}; on a match day the minutes played set the level)")
     logged = sessions_on(season, athlete, day)
