@@ -522,14 +522,17 @@ class Prescriber:
             kicking, cod, sid = spec.kicking, spec.cod, spec.id
         proto = f.proto_of(i) if stage_spec is not None and not self.anonymise else None
         pain_rule = proto.pain_rule if proto is not None else ""
-        key = (sid, context, lvl, st, reason, match, ms, id(stage_spec), pain_rule, between)
+        # a fit player not playing trains while the team plays: no "with the team"
+        team_away = (tl.is_comp[i] and st == FIT and not f.played[i]
+                     and context not in ("rest", "unavailable"))
+        key = (sid, context, lvl, st, reason, match, ms, id(stage_spec), pain_rule, between,
+               team_away)
         words = self._words.get(key)
         if words is None:  # the same day in words is made once (a season repeats them a lot)
-            words = self._words[key] = self._texts(spec, context, lvl, st, reason, match, ms,
-                                                   stage_spec, pain_rule, between)
+            words = self._texts(spec, context, lvl, st, reason, match, ms, stage_spec,
+                                pain_rule, between)
+            words = self._words[key] = _while_the_team_plays(*words) if team_away else words
         name, content, summary = words
-        if tl.is_comp[i] and st == FIT and not f.played[i] and context not in ("rest", "unavailable"):
-            name, content, summary = _while_the_team_plays(name, content, summary)
         day_facts = {"stage": st, "level": lvl, "played": f.played[i], "training": f.train[i],
                      "available": i not in f.off, "proto": f.proto_of(i)}
         minutes, rpe = self.loads.dose(week, **day_facts) or (None, None)
