@@ -79,7 +79,7 @@ from planner.season import (
     Season,
     SoftViolation,
 )
-from planner.squad import position_key
+from planner.squad import hv1_exempt
 from planner.timeline import Timeline
 
 
@@ -968,10 +968,9 @@ class _Checker:
     def soft_hv_1(self) -> None:
         g = self.rs.value("HV-1", "max_gap_days")
         weight = self.rs.value("HV-1", "weight")
-        exempt = {position_key(p) for p in self.rs.texts("HV-1", "exempt_positions")}
         p0, n = self.p0, self.n
         for a in self.athletes:
-            if position_key(a.position) in exempt:
+            if hv1_exempt(self.rs, a.position):
                 continue
             # prefix sums of days that break a window (unavailable, a stage capped below 90, or
             # an exposure)

@@ -29,6 +29,13 @@ def position_key(position: str) -> str:
     return _ALIASES.get(p, p)
 
 
+def hv1_exempt(rules, position: str) -> bool:
+    """Does HV-1 exempt ``position`` (its ``exempt_positions``, goalkeepers by default), however
+    either is spelled ("GK", "Goalie", "Goalkeeper")? ``rules``: a ``planner.rules.RuleSet``."""
+    return position_key(position) in {position_key(p)
+                                      for p in rules.texts("HV-1", "exempt_positions")}
+
+
 def short_position(position: str) -> str:
     """A label of at most a few letters for narrow columns (``GK``, ``DF``…; others as typed)."""
     key = position_key(position)

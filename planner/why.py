@@ -589,13 +589,12 @@ def _uncovered_window(c: _Context, prev: int, i: int, g: int) -> bool:
     uncovered, as the plan checker does: the rule on, the athlete's position not exempt, every
     day of the window available and fit (or in a stage allowing 90 %), and the window reaching
     today or later."""
-    from planner.squad import position_key
+    from planner.squad import hv1_exempt
 
     if i - prev <= g or c.rs.mode("HV-1") == "off":
         return False
     a = c.season.athlete(c.aid)
-    exempt = {position_key(p) for p in c.rs.texts("HV-1", "exempt_positions")}
-    if a is None or position_key(a.position) in exempt:
+    if a is None or hv1_exempt(c.rs, a.position):
         return False
     f = c.facts
     ok = [j not in f.off and (f.st[j] == FIT or f.cap(j) >= HV_LEVEL) for j in range(c.tl.n)]
@@ -606,11 +605,11 @@ def _uncovered_window(c: _Context, prev: int, i: int, g: int) -> bool:
 def _no_exposure_reason(c: _Context, i: int, label: str | None, add) -> None:
     """Why a fit athlete's training day that no rule bounds has no high-velocity work: the
     exposures around it already cover HV-1's windows, and no rule asks for more."""
-    from planner.squad import position_key
+    from planner.squad import hv1_exempt
 
     ap, g = c.ap, int(c.value("HV-1", "max_gap_days"))
     athlete = c.season.athlete(c.aid)
-    if position_key(athlete.position) in {position_key(p) for p in c.rs.texts("HV-1", "exempt_positions")}:
+    if hv1_exempt(c.rs, athlete.position):
         add(Reason("HV-1", "fact", f"No high-velocity work planned: HV-1 does not apply to the "
                                    f"{athlete.position} position (exempt), and no other rule asks "
                                    f"for it."))

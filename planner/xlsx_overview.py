@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner import text
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, SPEED_DAY
-from planner.squad import position_key, short_position
+from planner.squad import hv1_exempt, short_position
 from planner.xlsx_cells import write_styled
 from planner.xlsx_layout import (
     CELL_PAD_PT,
@@ -201,9 +201,9 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
     row = HEAD_ROWS + 1
     name_s, small_s, small_wrap = st.name_cell(), st.small_cell(), st.small_cell(wrap=True)
     name_w = _name_width(ctx)
-    # HV-1 exempts these positions (goalkeepers by default): a keeper out of the squad has no HV
+    # HV-1 exempts some positions (goalkeepers by default): a keeper out of the squad has no HV
     # exposure all season by design, and two rows of red weeks read as a plan gone wrong
-    exempt = {position_key(p) for p in RuleSet(ctx.season.rules).texts("HV-1", "exempt_positions")}
+    rs = RuleSet(ctx.season.rules)
     for a in ctx.athletes:
         c = ws.cell(row=row, column=1)
         write_styled(c, _name(ctx, a, col_points(name_w) - CELL_PAD_PT), name_s)
@@ -213,7 +213,7 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
         write_styled(p, short_position(a.position)[:4], small_s)
         ap = plan.for_athlete(a.id)
         off = tl.unavailable(a.id)
-        free = position_key(a.position) in exempt
+        free = hv1_exempt(rs, a.position)
         for w, week in enumerate(tl.weeks):
             cell = ws.cell(row=row, column=FIRST_WEEK_COL + w)
             if ap is None:

@@ -26,7 +26,7 @@ from planner.history import logged_days, past_days, pre_season_speed_days
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import FLARE_MAX_FACTOR, flare_steps, max_days, reset_credit, segments, stage_on
 from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, AthletePlan, Injury
-from planner.squad import position_key
+from planner.squad import hv1_exempt
 from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, ModelBase, level_values, neg
 
 RAMP_LEVELS = (80, 90, FIT_HV_LEVEL)  # a fit athlete's speed training where RAMP may bind
@@ -229,8 +229,7 @@ class UnitsMixin(ModelBase):
 
     def _exempt(self, athlete: str) -> bool:
         a = self.season.athlete(athlete)
-        exempt = {position_key(p) for p in self.rules.texts("HV-1", "exempt_positions")}
-        return a is not None and position_key(a.position) in exempt
+        return a is not None and hv1_exempt(self.rules, a.position)
 
     def _past(self, athlete: str) -> _Past:
         """Intensity, stage and played matches before p0: what the log says, else the stored plan,

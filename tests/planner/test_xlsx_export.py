@@ -1305,3 +1305,19 @@ def test_the_cover_says_the_squads_match_roles():
     cover = [v for v in _cells(build_workbook(season, small_plan(season))["Cover"]).values()
              if isinstance(v, str)]
     assert _squad_words(season) in cover
+
+
+def test_hv1_exempts_a_position_however_it_is_spelled():
+    """The overview, the checker, the explanations and the solver read HV-1's exempt positions
+    through one helper: a "Goalie" in a squad whose exempt list says "GK" is one position."""
+    from planner.rules import RuleSet
+    from planner.squad import hv1_exempt
+
+    season = small_season()
+    rs = RuleSet(season.rules)
+    assert all(hv1_exempt(rs, p) for p in ("Goalkeeper", "GK", "goalie", " Goal  keeper "))
+    assert not hv1_exempt(rs, "Defender")
+    gk = RuleSet(season.rules.model_copy(update={"values": {"HV-1": {"exempt_positions": ["GK"]}}}))
+    assert hv1_exempt(gk, "Goalie") and not hv1_exempt(gk, "Forward")
+    none = RuleSet(season.rules.model_copy(update={"values": {"HV-1": {"exempt_positions": []}}}))
+    assert not hv1_exempt(none, "Goalkeeper")
