@@ -616,8 +616,14 @@ class Prescriber:
         tl = self.tl
         notes = []
         if tl.is_comp[i] and not f.played[i] and f.st[i] == FIT and context not in ("rest", "unavailable"):
-            why = "not in the match squad" if f.role[i] == "out" else "not playing yet"
-            notes.append(f"{self.match_names(i)}: {why}; you train while the team plays")
+            if f.role[i] != "out" and f.ready[i] and i < tl.p0:
+                # picked and did not play (0 min logged, say): "not playing yet" is RE-1's words
+                # for a returner, and whether he trained apart or sat on the bench is not known
+                notes.append(f"{self.match_names(i)}: did not play")
+            else:
+                why = ("not in the match squad" if f.role[i] == "out" else "not playing yet"
+                       if not f.ready[i] else "not playing in this plan")
+                notes.append(f"{self.match_names(i)}: {why}; you train while the team plays")
         if f.st[i] == FIT and f.back[i] is not None and not f.ready[i] and f.train[i] and f.it[i] >= 60:
             notes.append(f"Back in team training: session {f.done[i] + 1} of {self.sessions_needed} "
                          f"before your first match")

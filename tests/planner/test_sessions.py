@@ -412,3 +412,23 @@ def test_a_catalogue_without_a_day_between_session_still_says_the_day_between(tm
         words = p.stage_spec(f, i).between.rstrip(".")
         assert d.session in ("rehab-run", "rehab-gym")
         assert d.content.startswith(words + ". The exercises of your stage")
+
+
+def test_a_match_a_picked_player_did_not_play_is_not_said_as_not_playing_yet():
+    """A starter who sat the match out (0 min logged, so role out to the rules) read "League
+    match 3: not playing yet", RE-1's words for a returner, as if he were to play later."""
+    from planner.season import Session
+
+    season = _season()
+    tl = Timeline(season)
+    cal = season.calendar.model_copy(update={"today": tl.days[7]})
+    season = season.model_copy(update={"calendar": cal, "sessions": (
+        Session(athlete="A1", date=tl.days[5], minutes=20, rpe=3, minutes_played=0),)})
+    plan = _plan(season)
+    plan = plan.model_copy(update={"athletes": tuple(
+        ap.model_copy(update={"intensity": ap.intensity[:5] + (70,) + ap.intensity[6:]})
+        if ap.athlete == "A1" else ap for ap in plan.athletes)})
+    assert tl.is_comp[5]
+    note = Prescriber(season, plan).day("A1", 5).note
+    assert "League match 3: did not play" in note, note
+    assert "not playing yet" not in note
