@@ -171,7 +171,7 @@ RETURNS_COLUMNS = (("Athlete", 24), ("Position", 12), ("Injury", 22), ("Onset", 
 
 def _squad_words(season: Season) -> str:
     """``24 athletes; by default 11 start, 5 on the bench, 8 out of the matchday squad; roles set
-    for single matches: 88``: the counts on every sheet (speed days, HV exposures, loads) follow
+    for single matches: 74``: the counts on every sheet (speed days, HV exposures, loads) follow
     the roles, which "24 athletes" alone did not say."""
     out = text.plural(len(season.athletes), "athlete")
     roles = Counter(a.role for a in season.athletes)
