@@ -4,7 +4,7 @@ Rows are the athletes in the board's order; the first column is each player's **
 then one column per competition in date order. A cell shows ``start``, ``bench`` or ``out``; a
 role set for that match is bold, one that follows the default is greyed, an athlete the plan
 holds out by RE-1 (back from injury, team sessions not done yet) is marked ``⊘``, and one the plan
-has in rehab or away on the match day shows the stage (``bench · P3``, ``start · away``): the role
+has in rehab or away on every day of the match shows the stage (``bench · P3``, ``start · away``): the role
 does not make him play then (a regular in rehab set to come off the bench read as a substitute).
 
 Keyboard first: type ``s``, ``b`` or ``o`` on the selected cells (the cursor then moves down),
