@@ -684,3 +684,21 @@ def test_the_roles_grid_shows_no_stage_for_a_match_the_athlete_plays(qtbot):
     s2 = s.model_copy(update={"plan": hand_plan(s)})
     model.set_season(s2)
     assert model.data(model.index(row_of(model, "A3"), col_of(model, "t1"))) == "start · P2"
+
+
+def test_a_match_day_injured_before_any_rehab_stage_is_not_said_as_rehab(qtbot):
+    """A player the plan has injured (INJ, no rehab stage recorded yet) on a match day: the
+    tooltip read "In rehab (INJ) that day"."""
+    from ui.desktop.roles import RolesModel
+
+    s = tiny_season()
+    plan = hand_plan(s)
+    plan = plan.model_copy(update={"athletes": tuple(
+        ap.model_copy(update={"stages": ("INJ",) * len(ap.stages)}) if ap.athlete == "A3" else ap
+        for ap in plan.athletes)})
+    model = RolesModel()
+    model.set_season(s.model_copy(update={"plan": plan}))
+    index = model.index(row_of(model, "A3"), col_of(model, "m1"))
+    assert model.data(index) == "start · INJ"
+    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "Injured that day in the plan, no rehab stage yet" in tip and "In rehab" not in tip

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.daymarks import day_marks
 from planner.errors import PeriodizeError
-from planner.season import FIT, Season
+from planner.season import FIT, INJ, Season
 from planner.squad import display_order
 from planner.text import day as day_text
 from planner.timeline import Timeline
@@ -135,6 +135,8 @@ class RolesModel(QAbstractTableModel):
             return self._tooltip(r, c, value, own, held) + (
                 "" if absent is None else
                 "\nAway that day: does not play; the role holds once available" if absent == "away"
+                else "\nInjured that day in the plan, no rehab stage yet: no match; the role holds "
+                     "once back and through RE-1's team sessions" if absent == INJ
                 else f"\nIn rehab ({absent}) that day in the plan: no match (no running on match "
                      f"days in rehab); the role holds once back and through RE-1's team sessions")
         if role == Qt.ItemDataRole.TextAlignmentRole:
