@@ -1167,6 +1167,31 @@ def test_every_week_without_a_second_week_is_refused_and_said(w, dialogs):
     assert "gives 1 competition" in dialogs[-1][2]
 
 
+def test_a_second_every_week_of_a_league_numbers_on_from_the_first(w):
+    """The autumn half of a league added, then the spring half under the same name: the spring
+    matches were numbered from 1 again, two 'Kreisliga 1' in the Roles grid and the target
+    lists. They go on from the highest number, also when the form holds one of them."""
+    ed = w.competitions_editor
+    ed.name.setText("Kreisliga")
+    ed.date.setDate(q(D(2026, 3, 2)))
+    ed.weekly.setChecked(True)
+    ed.weekly_end.setDate(q(D(2026, 3, 9)))
+    ed.add_button.click()
+    ed.name.setText("Kreisliga")
+    ed.date.setDate(q(D(2026, 3, 3)))
+    ed.weekly.setChecked(True)
+    ed.weekly_end.setDate(q(D(2026, 3, 10)))
+    ed.add_button.click()
+    assert "Add 'Kreisliga 3' to 'Kreisliga 4'" in w.undo_stack.undoText()
+    ed.name.setText("Kreisliga 4")  # the last one selected, to go on from it
+    ed.date.setDate(q(D(2026, 3, 4)))
+    ed.weekly.setChecked(True)
+    ed.weekly_end.setDate(q(D(2026, 3, 11)))
+    ed.add_button.click()
+    assert [c.name for c in w.season.competitions if c.name.startswith("Kreisliga")] == [
+        f"Kreisliga {k}" for k in (1, 3, 5, 2, 4, 6)]
+
+
 def test_the_injuries_athlete_list_files_accented_names_with_their_letter(w):
     """By code point "Łukasz" and "ömer" came after "Zoë": a coach looking under L or O for
     them had to scroll to the end."""

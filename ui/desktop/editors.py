@@ -313,6 +313,20 @@ def _rehab_status(season: Season, athlete: str) -> str | None:
 
 
 # -- competitions -------------------------------------------------------------------------------
+def _series(name: str, competitions) -> tuple[str, int]:
+    """The name weekly competitions are numbered after and their first number: after the
+    highest of that name the season has ("Kreisliga 16" added in autumn: spring's start at 17,
+    not a second "Kreisliga 1"); a form holding one of them ("Kreisliga 16", selected to go on
+    from it) numbers after its series, not "Kreisliga 16 1"."""
+    names = {c.name for c in competitions}
+    own = re.fullmatch(r"(.*\S) \d+", name)
+    if name in names and own:
+        name = own.group(1)
+    pattern = re.compile(re.escape(name) + r" (\d+)")
+    numbers = [int(m.group(1)) for n in names if (m := pattern.fullmatch(n))]
+    return name, max(numbers, default=0) + 1
+
+
 class CompetitionsEditor(Editor):
     """The competitions: add, move, delete, priority and multi-day events."""
 
@@ -481,10 +495,11 @@ class CompetitionsEditor(Editor):
             self.problem.emit(what, "Every one of these weeks' days is a day off or another "
                                     "competition's.")
             return
+        name, number = _series(name, self.season.competitions)
         taken = {c.id for c in self.season.competitions}
         edits = []
         try:
-            for k, first in enumerate(days, start=1):
+            for k, first in enumerate(days, start=number):
                 n = len(taken) + 1
                 while f"c{n:03d}" in taken:
                     n += 1
@@ -501,7 +516,8 @@ class CompetitionsEditor(Editor):
             f"{plural(skipped - clashes, 'week')} on days off" if skipped > clashes else "",
             f"{plural(clashes, 'week')} on another competition's day" if clashes else "") if x)
         left = f"; {left} left out" if left else ""
-        self.request(EditGroup(edits, f"Add '{name} 1' to '{name} {len(days)}', every week "
+        self.request(EditGroup(edits, f"Add '{edits[0].competition.name}' to "
+                                      f"'{edits[-1].competition.name}', every week "
                                       f"from {day_long(days[0])} to {day_long(days[-1])}{left}"))
         if self.season.competition(edits[0].competition.id) is not None:
             self.weekly.setChecked(False)  # added: the next competition is a single one again
