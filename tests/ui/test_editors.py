@@ -1192,6 +1192,42 @@ def test_a_second_every_week_of_a_league_numbers_on_from_the_first(w):
         f"Kreisliga {k}" for k in (1, 3, 5, 2, 4, 6)]
 
 
+def test_every_week_of_a_weekend_event_leaves_out_the_one_past_the_season(w, dialogs):
+    """A Saturday-to-Monday event every week until the season's last Saturday: that last one's
+    Monday is after the season, and the whole step was refused ('move it inside'). That week is
+    left out and said, as a day off is."""
+    w.apply_edit(E.RemoveCompetition(competition="m1"))
+    ed = w.competitions_editor
+    ed.name.setText("Camp")
+    ed.date.setDate(q(D(2026, 3, 7)))
+    ed.multi.setChecked(True)
+    ed.end.setDate(q(D(2026, 3, 9)))
+    ed.weekly.setChecked(True)
+    ed.weekly_end.setDate(q(D(2026, 3, 14)))
+    ed.add_button.click()
+    assert not dialogs
+    assert [(c.name, c.date, c.end_date) for c in w.season.competitions] == [
+        ("Camp 1", D(2026, 3, 7), D(2026, 3, 9))]
+    assert "1 week ending after the season left out" in w.undo_stack.undoText()
+
+
+def test_every_week_of_an_event_longer_than_a_week_is_refused_and_said(w, dialogs):
+    """A ten-day event every week: each overlapped the next (or the step was refused with a
+    date past the season)."""
+    w.apply_edit(E.RemoveCompetition(competition="m1"))
+    before = w.season
+    ed = w.competitions_editor
+    ed.name.setText("Camp")
+    ed.date.setDate(q(D(2026, 3, 2)))
+    ed.multi.setChecked(True)
+    ed.end.setDate(q(D(2026, 3, 11)))
+    ed.weekly.setChecked(True)
+    ed.weekly_end.setDate(q(D(2026, 3, 9)))
+    ed.add_button.click()
+    assert w.season == before
+    assert "'Camp' lasts 10 days: every week, each would overlap the next" in dialogs[-1][2]
+
+
 def test_the_injuries_athlete_list_files_accented_names_with_their_letter(w):
     """By code point "Łukasz" and "ömer" came after "Zoë": a coach looking under L or O for
     them had to scroll to the end."""

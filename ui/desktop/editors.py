@@ -327,6 +327,29 @@ def _series(name: str, competitions) -> tuple[str, int]:
     return name, max(numbers, default=0) + 1
 
 
+def _weekly_days(season: Season, day: dt.date, last: dt.date,
+                 span: dt.timedelta) -> tuple[list[dt.date], dict[str, int]]:
+    """The first days of a competition of ``span`` + 1 days held every week from ``day`` to
+    ``last``, and how many weeks are left out and why: one of its days is a day off or another
+    competition's (a cup weekend), or it runs past the season's end (a weekend event whose
+    Monday is after the last Sunday: the whole step was refused)."""
+    off = {d.date for d in season.calendar.non_training_days}
+    held = {c.date + dt.timedelta(days=k) for c in season.competitions
+            for k in range((c.last - c.date).days + 1)}
+    out = {"on days off": 0, "on another competition's day": 0, "ending after the season": 0}
+    days = []
+    while day <= last:
+        its = {day + dt.timedelta(days=k) for k in range(span.days + 1)}
+        why = ("on days off" if its & off else "on another competition's day" if its & held
+               else "ending after the season" if day + span > season.calendar.end else None)
+        if why:
+            out[why] += 1
+        else:
+            days.append(day)
+        day += dt.timedelta(days=7)
+    return days, out
+
+
 class CompetitionsEditor(Editor):
     """The competitions: add, move, delete, priority and multi-day events."""
 
@@ -470,30 +493,22 @@ class CompetitionsEditor(Editor):
         name, day, end, prio = self._form()
         name = name or "Match"
         last = pydate(self.weekly_end.date())
-        span = (end - day) if end is not None else None
-        off = {d.date for d in self.season.calendar.non_training_days}
-        held = {c.date + dt.timedelta(days=k) for c in self.season.competitions
-                for k in range((c.last - c.date).days + 1)}
-        days, skipped, clashes = [], 0, 0
-        while day <= last:
-            its = {day + dt.timedelta(days=k) for k in range((span.days if span else 0) + 1)}
-            if its & off:
-                skipped += 1
-            elif its & held:
-                clashes += 1
-            else:
-                days.append(day)
-            day += dt.timedelta(days=7)
-        skipped += clashes
-        if len(days) + skipped < 2:
-            self.problem.emit(what, f"Every week until {day_long(last)} gives "
-                                    f"{plural(len(days) + skipped, 'competition')}; set the "
-                                    f"last day a week or more after the first, or untick "
-                                    f"Every week.")
+        span = (end - day) if end is not None else dt.timedelta(0)
+        if span.days >= 7:
+            self.problem.emit(what, f"'{name}' lasts {span.days + 1} days: every week, each "
+                                    f"would overlap the next; shorten it to a week or less, or "
+                                    f"untick Every week.")
             return
+        days, out = _weekly_days(self.season, day, last, span)
+        if len(days) + sum(out.values()) < 2:
+            self.problem.emit(what, f"Every week until {day_long(last)} gives "
+                                    f"{plural(len(days) + sum(out.values()), 'competition')}; "
+                                    f"set the last day a week or more after the first, or "
+                                    f"untick Every week.")
+            return
+        left = "; ".join(f"{plural(k, 'week')} {why}" for why, k in out.items() if k)
         if not days:
-            self.problem.emit(what, "Every one of these weeks' days is a day off or another "
-                                    "competition's.")
+            self.problem.emit(what, f"Every week until {day_long(last)} is left out: {left}.")
             return
         name, number = _series(name, self.season.competitions)
         taken = {c.id for c in self.season.competitions}
@@ -506,15 +521,12 @@ class CompetitionsEditor(Editor):
                 taken.add(f"c{n:03d}")
                 edits.append(E.AddCompetition(competition=Competition(
                     id=f"c{n:03d}", name=f"{name} {k}", date=first,
-                    end_date=first + span if span is not None else None, priority=prio)))
+                    end_date=first + span if end is not None else None, priority=prio)))
         except ValueError as e:
             self.refuse(what, e)
             return
         from ui.desktop.macro import EditGroup
 
-        left = "; ".join(x for x in (
-            f"{plural(skipped - clashes, 'week')} on days off" if skipped > clashes else "",
-            f"{plural(clashes, 'week')} on another competition's day" if clashes else "") if x)
         left = f"; {left} left out" if left else ""
         self.request(EditGroup(edits, f"Add '{edits[0].competition.name}' to "
                                       f"'{edits[-1].competition.name}', every week "
