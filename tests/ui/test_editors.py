@@ -1228,6 +1228,34 @@ def test_every_week_of_an_event_longer_than_a_week_is_refused_and_said(w, dialog
     assert "'Camp' lasts 10 days: every week, each would overlap the next" in dialogs[-1][2]
 
 
+def test_undoing_two_every_weeks_leaves_no_row_selected_the_form_does_not_show(w):
+    """Undo of an Every week (no row selected any more), then of an earlier one: the rows left
+    were fewer than the current row, and the last (the league match) came up selected with the
+    undone 'Camp 1' still in the form; Apply made the league match 'Camp 1'."""
+    ed = w.competitions_editor
+    w.show_dock("competitions")
+    ed.name.setText("Liga")
+    ed.date.setDate(q(D(2026, 3, 2)))
+    ed.weekly.setChecked(True)
+    ed.weekly_end.setDate(q(D(2026, 3, 9)))
+    ed.add_button.click()
+    ed.name.setText("Camp")
+    ed.date.setDate(q(D(2026, 3, 4)))
+    ed.multi.setChecked(True)
+    ed.end.setDate(q(D(2026, 3, 5)))
+    ed.weekly.setChecked(True)
+    ed.weekly_end.setDate(q(D(2026, 3, 11)))
+    ed.add_button.click()
+    w.undo_action.trigger()
+    w.undo_action.trigger()
+    assert [c.name for c in w.season.competitions] == ["League match"]
+    assert ed.selected_id() is None and not ed.apply_button.isEnabled()
+    before = w.season
+    ed.apply_button.click()
+    ed.delete_button.click()
+    assert w.season == before
+
+
 def test_the_injuries_athlete_list_files_accented_names_with_their_letter(w):
     """By code point "Łukasz" and "ömer" came after "Zoë": a coach looking under L or O for
     them had to scroll to the end."""

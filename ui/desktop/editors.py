@@ -180,10 +180,13 @@ def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
     of 40 competitions take 100 ms).
     """
     header = table.horizontalHeader()
+    none = _selected_key(table) is None
     with QSignalBlocker(table):
         table.setUpdatesEnabled(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.setRowCount(len(rows))
+        if none:  # fewer rows moved the current row onto the last one and selected it, unsaid:
+            table.clearSelection()  # Apply and Delete then acted on a row the form did not show
         for r, (key, cells) in enumerate(rows):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
