@@ -239,6 +239,8 @@ class UpdateCompetition(Edit):
         name = c.name if c else self.competition
         if self.priority and set(self.model_fields_set) <= {"competition", "priority", "op"}:
             return f"Set priority of '{name}' to {self.priority}"
+        if c is not None and self.name is not None and self.name != c.name:  # the new name
+            return f"Rename competition '{name}' to '{self.name}'"  # said, as for an athlete
         return f"Edit competition '{name}'"
 
 

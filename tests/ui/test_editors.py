@@ -1256,6 +1256,18 @@ def test_undoing_two_every_weeks_leaves_no_row_selected_the_form_does_not_show(w
     assert w.season == before
 
 
+def test_a_competition_renamed_is_said_with_its_new_name(w):
+    """'Edit competition 'League match'' after typing 'League match (away)' and Apply read as if
+    the rename had not taken, as it did for athletes."""
+    ed = w.competitions_editor
+    w.show_dock("competitions")
+    assert ed.select("m1")
+    ed.name.setText("League match (away)")
+    ed.apply_button.click()
+    assert w.season.competition("m1").name == "League match (away)"
+    assert w.undo_stack.undoText() == "Rename competition 'League match' to 'League match (away)'"
+
+
 def test_the_injuries_athlete_list_files_accented_names_with_their_letter(w):
     """By code point "Łukasz" and "ömer" came after "Zoë": a coach looking under L or O for
     them had to scroll to the end."""
