@@ -386,8 +386,9 @@ class CompetitionsEditor(Editor):
         self.weekly = QCheckBox("Every week, until")
         self.weekly.setAccessibleName("Weekly competition")
         self.weekly.setToolTip("Add: the same weekday every week up to this day (a league's "
-                               "match day), numbered 1, 2, …; weeks whose day is a day off "
-                               "(a winter break) or another competition's are left out")
+                               "match day), numbered 1, 2, … (on from the last of that "
+                               "name); weeks whose day is a day off (a winter break) or "
+                               "another competition's are left out")
         self.weekly_end = date_edit("Last weekly date")
         width = max(b.sizeHint().width() for b in (self.multi, self.weekly))
         for b in (self.multi, self.weekly):  # the two "until" dates one above the other
