@@ -18,6 +18,7 @@ edits, so ``planner.scenarios`` imports this module and this module never import
 from __future__ import annotations
 
 import datetime as dt
+import re
 import typing
 from typing import Annotated, Literal
 
@@ -244,12 +245,70 @@ class UpdateCompetition(Edit):
         return f"Edit competition '{name}'"
 
 
-def new_competition_id(s: Season) -> str:
-    taken = {c.id for c in s.competitions}
+def new_competition_id(s: Season, taken: set[str] | None = None) -> str:
+    """A competition id the season (and ``taken``, ids handed out for edits not applied yet)
+    does not use."""
+    taken = {c.id for c in s.competitions} | (taken or set())
     n = len(taken) + 1
     while f"c{n:03d}" in taken:
         n += 1
     return f"c{n:03d}"
+
+
+def competition_series(name: str, competitions) -> tuple[str, int]:
+    """The name weekly competitions are numbered after and their first number: after the
+    highest of that name the season has ("Kreisliga 16" added in autumn: spring's start at 17,
+    not a second "Kreisliga 1"); a name the season has and that is one of them ("Kreisliga 16",
+    selected to go on from it) numbers after its series, not "Kreisliga 16 1"."""
+    names = {c.name for c in competitions}
+    own = re.fullmatch(r"(.*\S) \d+", name)
+    if name in names and own:
+        name = own.group(1)
+    pattern = re.compile(re.escape(name) + r" (\d+)")
+    numbers = [int(m.group(1)) for n in names if (m := pattern.fullmatch(n))]
+    return name, max(numbers, default=0) + 1
+
+
+WEEKS_LEFT_OUT = ("on days off", "on another competition's day", "ending after the season")
+
+
+def weekly_days(season: Season, day: dt.date, last: dt.date,
+                span: dt.timedelta) -> tuple[list[dt.date], dict[str, int]]:
+    """The first days of a competition of ``span`` + 1 days held every week from ``day`` to
+    ``last``, and how many weeks are left out and why (:data:`WEEKS_LEFT_OUT`): one of its days
+    is a day off or another competition's (a cup weekend), or it runs past the season's end (a
+    weekend event whose Monday is after the last Sunday)."""
+    off = {d.date for d in season.calendar.non_training_days}
+    held = {d for c in season.competitions for d in c.days()}
+    out = dict.fromkeys(WEEKS_LEFT_OUT, 0)
+    days = []
+    while day <= last:
+        its = {day + dt.timedelta(days=k) for k in range(span.days + 1)}
+        why = (WEEKS_LEFT_OUT[0] if its & off else WEEKS_LEFT_OUT[1] if its & held
+               else WEEKS_LEFT_OUT[2] if day + span > season.calendar.end else None)
+        if why:
+            out[why] += 1
+        else:
+            days.append(day)
+        day += dt.timedelta(days=7)
+    return days, out
+
+
+def weekly_competitions(season: Season, name: str, days: list[dt.date], span: dt.timedelta | None,
+                        priority) -> list[AddCompetition]:
+    """One AddCompetition a week on ``days`` (from :func:`weekly_days`), numbered on from the
+    season's highest of that name (:func:`competition_series`); ``span`` None: one day each.
+    Raises ``ValueError`` for a competition the model refuses."""
+    name, number = competition_series(name, season.competitions)
+    taken: set[str] = set()
+    edits = []
+    for k, first in enumerate(days, start=number):
+        cid = new_competition_id(season, taken)
+        taken.add(cid)
+        edits.append(AddCompetition(competition=Competition(
+            id=cid, name=f"{name} {k}", date=first,
+            end_date=first + span if span is not None else None, priority=priority)))
+    return edits
 
 
 # -- blocks and non-training days --------------------------------------------------------------

@@ -504,3 +504,27 @@ def test_a_session_after_the_season_start_with_today_before_it_is_said_as_such()
             f"({s.calendar.start.isoformat()}; today, "
             f"{(s.calendar.start - dt.timedelta(days=10)).isoformat()}, is before it)") in text
     assert "sessions[" not in text
+
+
+def test_every_week_leaves_out_days_off_other_competitions_and_the_season_end_without_qt():
+    """The weekly days and their numbering are the planner's: a two-day event is kept apart
+    from a day off on its second day and from another event's days; a week past the season's
+    end is left out; the numbers go on after the season's highest of that name."""
+    cup = Competition(id="cup", name="Cup", date=day(12), end_date=day(13), priority="B")
+    s = season(weeks=4, matches=[5], comps=[cup]).model_copy(update={"calendar": season(
+        weeks=4).calendar.model_copy(update={"non_training_days": (
+            NonTrainingDay(date=day(20), reason="Break"),)})})
+    days, out = E.weekly_days(s, day(5), day(26), dt.timedelta(days=1))  # Sat-Sun each week
+    assert days == [day(26)]  # 1: Match 1 on its Saturday; 2: the cup; 3: the break
+    assert out == {"on days off": 1, "on another competition's day": 2,
+                   "ending after the season": 0}
+    days, out = E.weekly_days(s, day(6), day(27), dt.timedelta(days=1))  # Sun-Mon each week
+    assert days == [day(6)]  # the cup's Sunday, the break, a Monday past the season's end
+    assert out == {"on days off": 1, "on another competition's day": 1,
+                   "ending after the season": 1}
+    days, out = E.weekly_days(s, day(1), day(27), dt.timedelta(0))  # Tuesdays: all free
+    assert days == [day(1), day(8), day(15), day(22)] and sum(out.values()) == 0
+    edits = E.weekly_competitions(s, "Match", days, None, "C")
+    assert [e.competition.name for e in edits] == ["Match 2", "Match 3", "Match 4", "Match 5"]
+    assert len({e.competition.id for e in edits} | {c.id for c in s.competitions}) == 6
+    assert E.competition_series("Match 1", s.competitions) == ("Match", 2)

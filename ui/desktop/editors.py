@@ -316,43 +316,6 @@ def _rehab_status(season: Season, athlete: str) -> str | None:
 
 
 # -- competitions -------------------------------------------------------------------------------
-def _series(name: str, competitions) -> tuple[str, int]:
-    """The name weekly competitions are numbered after and their first number: after the
-    highest of that name the season has ("Kreisliga 16" added in autumn: spring's start at 17,
-    not a second "Kreisliga 1"); a form holding one of them ("Kreisliga 16", selected to go on
-    from it) numbers after its series, not "Kreisliga 16 1"."""
-    names = {c.name for c in competitions}
-    own = re.fullmatch(r"(.*\S) \d+", name)
-    if name in names and own:
-        name = own.group(1)
-    pattern = re.compile(re.escape(name) + r" (\d+)")
-    numbers = [int(m.group(1)) for n in names if (m := pattern.fullmatch(n))]
-    return name, max(numbers, default=0) + 1
-
-
-def _weekly_days(season: Season, day: dt.date, last: dt.date,
-                 span: dt.timedelta) -> tuple[list[dt.date], dict[str, int]]:
-    """The first days of a competition of ``span`` + 1 days held every week from ``day`` to
-    ``last``, and how many weeks are left out and why: one of its days is a day off or another
-    competition's (a cup weekend), or it runs past the season's end (a weekend event whose
-    Monday is after the last Sunday: the whole step was refused)."""
-    off = {d.date for d in season.calendar.non_training_days}
-    held = {c.date + dt.timedelta(days=k) for c in season.competitions
-            for k in range((c.last - c.date).days + 1)}
-    out = {"on days off": 0, "on another competition's day": 0, "ending after the season": 0}
-    days = []
-    while day <= last:
-        its = {day + dt.timedelta(days=k) for k in range(span.days + 1)}
-        why = ("on days off" if its & off else "on another competition's day" if its & held
-               else "ending after the season" if day + span > season.calendar.end else None)
-        if why:
-            out[why] += 1
-        else:
-            days.append(day)
-        day += dt.timedelta(days=7)
-    return days, out
-
-
 class CompetitionsEditor(Editor):
     """The competitions: add, move, delete, priority and multi-day events."""
 
@@ -503,7 +466,7 @@ class CompetitionsEditor(Editor):
                                     f"would overlap the next; shorten it to a week or less, or "
                                     f"untick Every week.")
             return
-        days, out = _weekly_days(self.season, day, last, span)
+        days, out = E.weekly_days(self.season, day, last, span)
         if len(days) + sum(out.values()) < 2:
             self.problem.emit(what, f"Every week until {day_long(last)} gives "
                                     f"{plural(len(days) + sum(out.values()), 'competition')}; "
@@ -514,18 +477,9 @@ class CompetitionsEditor(Editor):
         if not days:
             self.problem.emit(what, f"Every week until {day_long(last)} is left out: {left}.")
             return
-        name, number = _series(name, self.season.competitions)
-        taken = {c.id for c in self.season.competitions}
-        edits = []
         try:
-            for k, first in enumerate(days, start=number):
-                n = len(taken) + 1
-                while f"c{n:03d}" in taken:
-                    n += 1
-                taken.add(f"c{n:03d}")
-                edits.append(E.AddCompetition(competition=Competition(
-                    id=f"c{n:03d}", name=f"{name} {k}", date=first,
-                    end_date=first + span if end is not None else None, priority=prio)))
+            edits = E.weekly_competitions(self.season, name, days,
+                                          span if end is not None else None, prio)
         except ValueError as e:
             self.refuse(what, e)
             return
