@@ -259,14 +259,22 @@ def competition_series(name: str, competitions) -> tuple[str, int]:
     """The name weekly competitions are numbered after and their first number: after the
     highest of that name the season has ("Kreisliga 16" added in autumn: spring's start at 17,
     not a second "Kreisliga 1"); a name the season has and that is one of them ("Kreisliga 16",
-    selected to go on from it) numbers after its series, not "Kreisliga 16 1"."""
+    selected to go on from it) numbers after its series, not "Kreisliga 16 1".
+
+    A number is a match's only when it could be one: at most two digits ("Turnier 2026" is no
+    2026th match), and a name's own number only when it is the first or the season has another
+    of that series ("Hallencup U 19" alone is a name: its weeks are "Hallencup U 19 1", … not
+    "Hallencup U 20")."""
     names = {c.name for c in competitions}
-    own = re.fullmatch(r"(.*\S) \d+", name)
-    if name in names and own:
+
+    def numbers(series: str) -> list[int]:
+        pattern = re.compile(re.escape(series) + r" (\d{1,2})")
+        return [int(m.group(1)) for n in names if (m := pattern.fullmatch(n))]
+
+    own = re.fullmatch(r"(.*\S) (\d{1,2})", name)
+    if name in names and own and (int(own.group(2)) == 1 or len(numbers(own.group(1))) > 1):
         name = own.group(1)
-    pattern = re.compile(re.escape(name) + r" (\d+)")
-    numbers = [int(m.group(1)) for n in names if (m := pattern.fullmatch(n))]
-    return name, max(numbers, default=0) + 1
+    return name, max(numbers(name), default=0) + 1
 
 
 WEEKS_LEFT_OUT = ("on days off", "on another competition's day", "ending after the season")

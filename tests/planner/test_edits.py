@@ -528,3 +528,18 @@ def test_every_week_leaves_out_days_off_other_competitions_and_the_season_end_wi
     assert [e.competition.name for e in edits] == ["Match 2", "Match 3", "Match 4", "Match 5"]
     assert len({e.competition.id for e in edits} | {c.id for c in s.competitions}) == 6
     assert E.competition_series("Match 1", s.competitions) == ("Match", 2)
+
+
+@pytest.mark.parametrize(("name", "have", "series"), [
+    ("Turnier", ["Turnier 2026"], ("Turnier", 1)),  # a year is no match's number
+    ("Turnier 2026", ["Turnier 2026"], ("Turnier 2026", 1)),
+    ("Hallencup U 19", ["Hallencup U 19"], ("Hallencup U 19", 1)),  # an age group, alone
+    ("U19", ["U19"], ("U19", 1)),
+    ("Kreisliga 16", ["Kreisliga 15", "Kreisliga 16"], ("Kreisliga", 17)),
+    ("Kreisliga", ["Kreisliga 15", "Kreisliga 16", "Kreisliga U19"], ("Kreisliga", 17)),
+    ("Liga 1", ["Liga 1"], ("Liga", 2)),
+])
+def test_every_week_numbers_only_after_a_number_that_is_a_match_number(name, have, series):
+    comps = [Competition(id=f"c{i}", name=n, date=day(i), priority="C")
+             for i, n in enumerate(have)]
+    assert E.competition_series(name, comps) == series
