@@ -241,8 +241,19 @@ class UpdateCompetition(Edit):
         if self.priority and set(self.model_fields_set) <= {"competition", "priority", "op"}:
             return f"Set priority of '{name}' to {self.priority}"
         if c is not None and self.name is not None and self.name != c.name:  # the new name
-            return f"Rename competition '{name}' to '{self.name}'"  # said, as for an athlete
+            end = None if self.single_day else self.end_date  # said, as for an athlete
+            if _changes(c, {"priority": self.priority, "date": self.date, "end_date": end},
+                        clear={"end_date"} if self.single_day else ()):
+                return f"Edit competition '{name}', renamed '{self.name}'"  # the rest too
+            return f"Rename competition '{name}' to '{self.name}'"
         return f"Edit competition '{name}'"
+
+
+def _changes(record, values: dict, clear=()) -> bool:
+    """Whether ``values`` (None: kept, unless its key is in ``clear``) change ``record``: a
+    rename said as one must change nothing else, or its undo puts back what was not said."""
+    return any((v is not None or k in clear) and v != getattr(record, k)
+               for k, v in values.items())
 
 
 def new_competition_id(s: Season, taken: set[str] | None = None) -> str:
@@ -463,7 +474,10 @@ class UpdateAthlete(Edit):
     def describe(self, s: Season) -> str:
         a = s.athlete(self.athlete)
         if a is not None and self.name is not None and self.name != a.name:  # said by the new
-            return f"Rename athlete {s.athlete_label(self.athlete)} to {self.name}"  # name too
+            if _changes(a, {"position": self.position, "max_speed": self.max_speed,  # name too
+                            "role": self.role}, clear={"max_speed"} if self.clear_max_speed else ()):
+                return f"Edit athlete {s.athlete_label(self.athlete)}, renamed {self.name}"
+            return f"Rename athlete {s.athlete_label(self.athlete)} to {self.name}"
         return f"Edit athlete {s.athlete_label(self.athlete)}"
 
 

@@ -543,3 +543,20 @@ def test_every_week_numbers_only_after_a_number_that_is_a_match_number(name, hav
     comps = [Competition(id=f"c{i}", name=n, date=day(i), priority="C")
              for i, n in enumerate(have)]
     assert E.competition_series(name, comps) == series
+
+
+def test_a_rename_is_said_as_one_only_when_nothing_else_changes(base):
+    """The forms' Apply sends every field: a name and a date changed together were undone as
+    "Rename competition", and the date went back unsaid."""
+    c = base.competitions[0]
+    assert E.UpdateCompetition(competition=c.id, name="Derby", priority=c.priority, date=c.date,
+                               single_day=True).describe(base) == (
+        f"Rename competition '{c.name}' to 'Derby'")
+    moved = E.UpdateCompetition(competition=c.id, name="Derby", priority=c.priority,
+                                date=c.date + dt.timedelta(days=1), single_day=True)
+    assert moved.describe(base) == f"Edit competition '{c.name}', renamed 'Derby'"
+    a = base.athletes[0]
+    assert E.UpdateAthlete(athlete=a.id, name="Nuno", position=a.position,
+                           role=a.role).describe(base).startswith("Rename athlete")
+    assert E.UpdateAthlete(athlete=a.id, name="Nuno", position="Goalkeeper",
+                           role=a.role).describe(base).endswith(", renamed Nuno")

@@ -173,8 +173,12 @@ def test_squad_add_edit_delete_and_unavailable_dates(w):
     ed.max_speed.setValue(0.0)  # "not measured"
     ed.apply_button.click()
     assert w.season.athlete("A4") == Athlete(id="A4", name="Dana Newer", position="Defender")
-    # the new name is said: "Edit athlete Dana New (A4)" read as if the rename had not taken
-    assert w.undo_stack.undoText() == "Rename athlete Dana New (A4) to Dana Newer"
+    # the new name is said: "Edit athlete Dana New (A4)" read as if the rename had not taken;
+    # the max speed cleared with it is no rename's
+    assert w.undo_stack.undoText() == "Edit athlete Dana New (A4), renamed Dana Newer"
+    ed.name.setText("Dana New")
+    ed.apply_button.click()
+    assert w.undo_stack.undoText() == "Rename athlete Dana Newer (A4) to Dana New"
 
     ed.select("A1")
     said = []
