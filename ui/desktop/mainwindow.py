@@ -730,8 +730,8 @@ class MainWindow(QMainWindow):
         two of 24 athletes)."""
         dock.raise_()
         if key in self.TALL_DOCKS:
-            QTimer.singleShot(0, lambda: self._ensure_height(dock))
-        QTimer.singleShot(0, self.leave_board_room)
+            QTimer.singleShot(0, self, lambda: self._ensure_height(dock))
+        QTimer.singleShot(0, self, self.leave_board_room)  # with the window: not run once gone
 
     def _ensure_height(self, dock: QDockWidget) -> None:
         vertical = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -745,7 +745,7 @@ class MainWindow(QMainWindow):
         dock = self.docks[key]
         dock.show()
         dock.raise_()
-        QTimer.singleShot(0, self.leave_board_room)
+        QTimer.singleShot(0, self, self.leave_board_room)
 
     def open_editor(self, key: str) -> None:
         """Season ▸ an editor: shown in front, the keyboard in its first field (opened from the
