@@ -57,7 +57,15 @@ from planner.season import (
     max_speed_problem,
     plan_basis,
 )
-from planner.text import clean_message, date_long, edit_words, plural, validation_problems, week_of
+from planner.text import (
+    clean_message,
+    date_long,
+    edit_words,
+    name_key,
+    plural,
+    validation_problems,
+    week_of,
+)
 from planner.validate import entry_problems, plan_problems, planning_start, season_problems
 
 
@@ -275,17 +283,25 @@ def competition_series(name: str, competitions) -> tuple[str, int]:
     A number is a match's only when it could be one: at most two digits ("Turnier 2026" is no
     2026th match), and a name's own number only when it is the first or the season has another
     of that series ("Hallencup U 19" alone is a name: its weeks are "Hallencup U 19 1", … not
-    "Hallencup U 20")."""
-    names = {c.name for c in competitions}
+    "Hallencup U 20"). Names compare as :func:`planner.text.name_key` does ("kreisliga" typed
+    goes on from "Kreisliga 16", spelt as the season spells it)."""
+    names = {name_key(c.name): " ".join(c.name.split()) for c in competitions}
 
-    def numbers(series: str) -> list[int]:
-        pattern = re.compile(re.escape(series) + r" (\d{1,2})")
-        return [int(m.group(1)) for n in names if (m := pattern.fullmatch(n))]
+    def series_of(series: str) -> list[tuple[int, str]]:
+        pattern = re.compile(re.escape(name_key(series)) + r" (\d{1,2})")
+        return [(int(m.group(1)), names[n][:m.start(1)].rstrip())
+                for n in names if (m := pattern.fullmatch(n))]
 
+    name = " ".join(name.split())
     own = re.fullmatch(r"(.*\S) (\d{1,2})", name)
-    if name in names and own and (int(own.group(2)) == 1 or len(numbers(own.group(1))) > 1):
+    if name_key(name) in names and own and (
+            int(own.group(2)) == 1 or len(series_of(own.group(1))) > 1):
         name = own.group(1)
-    return name, max(numbers(name), default=0) + 1
+    found = series_of(name)
+    if not found:
+        return name, 1
+    number, spelt = max(found)
+    return spelt, number + 1
 
 
 WEEKS_LEFT_OUT = ("on days off", "on another competition's day", "ending after the season")

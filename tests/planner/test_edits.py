@@ -538,6 +538,8 @@ def test_every_week_leaves_out_days_off_other_competitions_and_the_season_end_wi
     ("Kreisliga 16", ["Kreisliga 15", "Kreisliga 16"], ("Kreisliga", 17)),
     ("Kreisliga", ["Kreisliga 15", "Kreisliga 16", "Kreisliga U19"], ("Kreisliga", 17)),
     ("Liga 1", ["Liga 1"], ("Liga", 2)),
+    ("kreisliga", ["Kreisliga 15", "Kreisliga 16"], ("Kreisliga", 17)),  # as the season spells it
+    ("Kreisliga  16", ["kreisliga 15", "Kreisliga 16"], ("Kreisliga", 17)),
 ])
 def test_every_week_numbers_only_after_a_number_that_is_a_match_number(name, have, series):
     comps = [Competition(id=f"c{i}", name=n, date=day(i), priority="C")
