@@ -1119,7 +1119,8 @@ def test_a_league_match_day_is_added_every_week_in_one_step_leaving_out_the_days
     added = [c for c in w.season.competitions if c.name.startswith("Kreisliga")]
     assert [(c.name, c.date, c.priority) for c in added] == [
         ("Kreisliga 1", D(2026, 3, 3), "B")]  # Tue 10 Mar is a day off: left out
-    assert "1 week on days off left out" in w.undo_stack.undoText()
+    assert w.undo_stack.undoText() == (  # one added: said as one, not "from 1 to 1"
+        "Add 'Kreisliga 1' on Tue 3 Mar 2026; 1 week on days off left out")
     w.undo_action.trigger()
     assert w.season == before
     w.redo_action.trigger()

@@ -486,9 +486,12 @@ class CompetitionsEditor(Editor):
         from ui.desktop.macro import EditGroup
 
         left = f"; {left} left out" if left else ""
-        self.request(EditGroup(edits, f"Add '{edits[0].competition.name}' to "
-                                      f"'{edits[-1].competition.name}', every week "
-                                      f"from {day_long(days[0])} to {day_long(days[-1])}{left}"))
+        if len(edits) == 1:  # the other weeks left out: not "'League 1' to 'League 1'"
+            text = f"Add '{edits[0].competition.name}' on {day_long(days[0])}{left}"
+        else:
+            text = (f"Add '{edits[0].competition.name}' to '{edits[-1].competition.name}', "
+                    f"every week from {day_long(days[0])} to {day_long(days[-1])}{left}")
+        self.request(EditGroup(edits, text))
         if self.season.competition(edits[0].competition.id) is not None:
             self.weekly.setChecked(False)  # added: the next competition is a single one again
             _select_key(self.table, edits[0].competition.id)
