@@ -1363,6 +1363,35 @@ def test_ctrl_z_still_undoes_the_typing_after_a_change_made_elsewhere_or_refused
     assert ed.emphasis.text() == "" and w.undo_stack.index() == steps
 
 
+def test_ctrl_z_in_one_editor_still_undoes_its_typing_after_another_editors_add(w, qtbot):
+    """A name half typed in the Squad form, a block added in the Blocks editor: back in the
+    Squad form, Ctrl+Z took the block away and left the typing, which was no part of it."""
+    from PySide6.QtTest import QTest
+
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    w.show_dock("squad")
+    sq = w.squad_editor
+    sq.name.setFocus()
+    qtbot.keyClicks(sq.name, "Nuno")
+    w.show_dock("blocks")
+    ed = w.blocks_editor
+    ed.start.setDate(q(D(2026, 3, 2)))
+    ed.end.setDate(q(D(2026, 3, 8)))
+    ed.emphasis.setFocus()
+    qtbot.keyClicks(ed.emphasis, "Speed")
+    ed.add_button.click()
+    assert len(w.season.blocks) == 1
+    w.show_dock("squad")
+    sq.name.setFocus()
+    QTest.keyClick(sq.name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert sq.name.text() == "" and len(w.season.blocks) == 1
+    w.show_dock("blocks")
+    ed.emphasis.setFocus()  # the Blocks form's own typing went with its Add
+    QTest.keyClick(ed.emphasis, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert w.season.blocks == () and ed.emphasis.text() == "Speed"
+
+
 def test_an_editor_opened_from_the_season_menu_takes_the_keyboard(w, qtbot):
     """Season ▸ Days Off with the keyboard: the focus stayed on the board, and typing a date
     went nowhere. The editor's first field now has it."""

@@ -473,7 +473,8 @@ class MainWindow(QMainWindow):
                    self.squad_editor, self.injuries_editor):
             ed.edit_requested.connect(self.editor_undo.before)  # in this order: a change the
             ed.edit_requested.connect(self.apply_edit)  # form made leaves its fields nothing
-            ed.edit_requested.connect(self.editor_undo.after)  # to undo
+            ed.edit_requested.connect(  # to undo (the other editors' typing stays theirs)
+                lambda e, ed=ed: self.editor_undo.after(e, ed))
             ed.problem.connect(self._show_problem)
             ed.date_selected.connect(self._show_date)
             ed.athlete_selected.connect(self._show_athlete)

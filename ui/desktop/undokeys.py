@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLineEdit
+from PySide6.QtWidgets import QDockWidget, QLineEdit, QWidget
 
 
 class EditorUndo(QObject):
@@ -35,14 +35,18 @@ class EditorUndo(QObject):
         """An editor asks for a change: the season before it."""
         self._before = self.season()
 
-    def after(self, _edit=None) -> None:
-        """Made (not refused): what was typed for it is no field's to undo any more."""
+    def after(self, _edit=None, editor: QWidget | None = None) -> None:
+        """Made (not refused): what was typed for it (in ``editor``'s fields, else in every
+        editor's) is no field's to undo any more; another editor's typing stays its own."""
         if self.season() is not self._before:
-            self.forget()
+            self.forget(editor)
         self._before = None
 
-    def forget(self) -> None:
-        self.typed.clear()
+    def forget(self, editor: QWidget | None = None) -> None:
+        if editor is None:
+            self.typed.clear()
+        else:
+            self.typed = {f for f in self.typed if not editor.isAncestorOf(f)}
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(obj, QLineEdit):
