@@ -1392,6 +1392,37 @@ def test_ctrl_z_in_one_editor_still_undoes_its_typing_after_another_editors_add(
     assert w.season.blocks == () and ed.emphasis.text() == "Speed"
 
 
+def test_ctrl_z_after_add_in_a_combo_box_or_a_number_field_undoes_the_add(w, qtbot):
+    """The Squad form's Position (a list you may type in) and Max speed (a number field) took
+    Ctrl+Z for their own line, past the keys' filter: after Add it undid nothing at all."""
+    from PySide6.QtTest import QTest
+
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    w.show_dock("squad")
+    sq = w.squad_editor
+    n = len(w.season.athletes)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for field, typed in ((sq.position, "Forward"), (sq.max_speed, "9.1")):
+        sq.name.setText("Nuno")
+        sq.athlete_id.clear()
+        field.setFocus()
+        field.lineEdit().selectAll()
+        qtbot.keyClicks(field, typed)
+        sq.add_button.click()
+        assert len(w.season.athletes) == n + 1
+        field.setFocus()
+        QTest.keyClick(field, Qt.Key.Key_Z, ctrl)
+        assert len(w.season.athletes) == n, type(field).__name__
+    field = sq.position
+    field.setFocus()
+    field.lineEdit().selectAll()
+    qtbot.keyClicks(field, "Goalkeeper")
+    steps = w.undo_stack.index()
+    QTest.keyClick(field, Qt.Key.Key_Z, ctrl)  # typing since: the field's own, not a step
+    assert w.undo_stack.index() == steps
+
+
 def test_an_editor_opened_from_the_season_menu_takes_the_keyboard(w, qtbot):
     """Season ▸ Days Off with the keyboard: the focus stayed on the board, and typing a date
     went nowhere. The editor's first field now has it."""

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDockWidget, QLineEdit, QWidget
 
 
 class EditorUndo(QObject):
@@ -26,9 +26,15 @@ class EditorUndo(QObject):
         self.season = season  # the document's season now
         self._before: object = None
         self.typed: set[QLineEdit] = set()  # typed in since an editor last changed the season
+        # the widget the keys reach, and its text: an editable combo box or a spin box takes
+        # the shortcut keys itself and hands them to its line edit past any filter on it
+        self.lines: dict[QWidget, QLineEdit] = {}
         for dock in docks:
             for field in dock.findChildren(QLineEdit):
-                field.installEventFilter(self)
+                parent = field.parentWidget()
+                owner = parent if isinstance(parent, (QComboBox, QAbstractSpinBox)) else field
+                owner.installEventFilter(self)
+                self.lines[owner] = field
                 field.textEdited.connect(lambda _text, f=field: self.typed.add(f))
 
     def before(self, _edit=None) -> None:
@@ -49,9 +55,9 @@ class EditorUndo(QObject):
             self.typed = {f for f in self.typed if not editor.isAncestorOf(f)}
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(obj, QLineEdit):
-            for key, available in ((QKeySequence.StandardKey.Undo, obj.isUndoAvailable),
-                                   (QKeySequence.StandardKey.Redo, obj.isRedoAvailable)):
-                if event.matches(key) and (obj not in self.typed or not available()):
+        if event.type() == QEvent.Type.ShortcutOverride and (line := self.lines.get(obj)):
+            for key, available in ((QKeySequence.StandardKey.Undo, line.isUndoAvailable),
+                                   (QKeySequence.StandardKey.Redo, line.isRedoAvailable)):
+                if event.matches(key) and (line not in self.typed or not available()):
                     return True  # left unaccepted: the window's Undo / Redo shortcut takes it
         return False
