@@ -80,7 +80,9 @@ def _planned_role(f: AthleteFacts, i: int) -> str | None:
         return None
     if f.role[i] in PLAY_LEVEL and not f.ready[i]:
         return "held"
-    return "out" if f.role[i] == "out" else None
+    # a past match not played is one the athlete sat out, whatever role was set: a starter
+    # logged with 0 minutes played is "out" (rules-spec.md section 9), not a match without a role
+    return "out" if f.role[i] == "out" or i < f.p0 else None
 
 
 def _compensation(f: AthleteFacts, tl: Timeline, i: int) -> bool:

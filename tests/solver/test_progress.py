@@ -370,6 +370,23 @@ def test_a_starter_subbed_early_reads_as_the_minutes_played():
     assert dict(day_rows(s, "A2", 5))["Role"] == "plays (starts)"
 
 
+def test_a_starter_logged_with_no_minutes_played_reads_as_out():
+    """A starter ill on match day, logged with 0 minutes played, did not play (rules-spec.md
+    section 9: 0 minutes is 'out'); the board showed no role mark on the day and the inspector
+    no Role row, as if the match had no part for him."""
+    from planner.daymarks import day_marks, day_rows
+
+    s = season(weeks=3, athletes=2, matches=[5, 12, 19], today=day(14))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"today": None})}), time_limit=30)).plan})
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(5), minutes=0, rpe=0,
+                                        minutes_played=0),)).apply(s)
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    assert day_marks(s, Timeline(s), only="A1")["A1"].role[5] == "out"
+    assert dict(day_rows(s, "A1", 5))["Role"] == "played 0 min: did not play"
+    assert dict(day_rows(s, "A2", 5))["Role"] == "plays (starts)"
+
+
 def test_a_flare_up_recorded_afterwards_takes_back_the_sessions_of_its_calm_days():
     """The coach records on day 12 a flare-up of day 9. The stored plan had running on day 9 and
     after it; nothing was logged then, so day 9 counts as no running and its calm days as at most
