@@ -702,3 +702,29 @@ def test_a_match_day_injured_before_any_rehab_stage_is_not_said_as_rehab(qtbot):
     assert model.data(index) == "start · INJ"
     tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert "Injured that day in the plan, no rehab stage yet" in tip and "In rehab" not in tip
+
+
+def test_the_roles_grid_says_the_minutes_played_logged_on_a_past_match(qtbot):
+    """A player out of the squad who came on for 20 minutes, and a substitute who started: the
+    grid read "out" and "bench" for the match lived, though the minutes logged decide how it
+    counted (rules-spec.md section 9). A match after today keeps the role alone."""
+    from planner.season import Session
+    from ui.desktop.roles import RolesModel
+
+    s = tiny_season()
+    s = s.model_copy(update={
+        "calendar": s.calendar.model_copy(update={"today": D(2026, 3, 15)}),
+        "athletes": tuple(a.model_copy(update={"role": "out"}) if a.id == "A1" else a
+                          for a in s.athletes),
+        "sessions": (Session(athlete="A1", date=D(2026, 3, 14), minutes=30, rpe=7,
+                             minutes_played=20),)})
+    model = RolesModel()
+    model.set_season(s.model_copy(update={"plan": hand_plan(s)}))
+    index = model.index(row_of(model, "A1"), col_of(model, "m1"))
+    assert model.data(index) == "out · played 20 min"
+    assert "Logged: played 20 min, so the match counts as from the bench" in model.data(
+        index, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(row_of(model, "A2"), col_of(model, "m1"))) == "start"
+    before = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": D(2026, 3, 14)})})
+    model.set_season(before.model_copy(update={"plan": hand_plan(before)}))
+    assert model.data(model.index(row_of(model, "A1"), col_of(model, "m1"))) == "out"

@@ -6,6 +6,8 @@ role set for that match is bold, one that follows the default is greyed, an athl
 holds out by RE-1 (back from injury, team sessions not done yet) is marked ``⊘``, and one the plan
 has in rehab or away on every day of the match shows the stage (``bench · P3``, ``start · away``): the role
 does not make him play then (a regular in rehab set to come off the bench read as a substitute).
+A match before today with minutes played logged says them (``out · played 20 min``): they, not
+the role, decide how it counted (rules-spec.md section 9).
 
 Keyboard first: type ``s``, ``b`` or ``o`` on the selected cells (the cursor then moves down),
 ``Delete`` (or ``-``) puts a match cell back to the player's default, **Copy to Next Match**
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.daymarks import day_marks
 from planner.errors import PeriodizeError
+from planner.history import START_MINUTES, logged_days
 from planner.season import FIT, INJ, Season
 from planner.squad import display_order
 from planner.text import day as day_text
@@ -48,6 +51,14 @@ ROLE_TIP = {"start": "starts: plays, the match is a high-velocity exposure (100 
             "out": "out of the squad: trains that day; a compensation session may follow"}
 
 
+def played_tip(minutes: float) -> str:
+    """A past match's logged minutes played and the role they give it (rules-spec.md section 9)."""
+    counted = ("started" if minutes >= START_MINUTES else "from the bench" if minutes > 0
+               else "did not play (out)")
+    return (f"Logged: played {minutes:g} min, so the match counts as {counted} "
+            f"({START_MINUTES} min or more: start; less: bench; 0: out), whatever role is set here")
+
+
 class RolesModel(QAbstractTableModel):
     """Athletes × (default, competitions); read-only: the panel turns keys into edits."""
 
@@ -59,6 +70,8 @@ class RolesModel(QAbstractTableModel):
         self.held: set[tuple[str, str]] = set()  # (athlete, competition) held out by RE-1
         # (athlete, competition) -> the plan's stage on the match day when not FIT, or "away"
         self.absent: dict[tuple[str, str], str] = {}
+        # (athlete, competition) -> the minutes played logged on a match before today
+        self.played: dict[tuple[str, str], float] = {}
         self._overrides: dict[tuple[str, str], str] = {}
 
     def set_season(self, season: Season) -> None:
@@ -69,6 +82,7 @@ class RolesModel(QAbstractTableModel):
         self._overrides = {(r.athlete, r.competition): r.role for r in season.roles}
         self.held = set()
         self.absent = {}
+        self._logged(season)
         if season.plan is not None:
             tl = Timeline(season)
             marks = day_marks(season, tl)
@@ -78,6 +92,24 @@ class RolesModel(QAbstractTableModel):
                         self.held |= {(aid, c.id) for c in tl.comp_on[d]}
             self._absent(season, tl, marks)
         self.endResetModel()
+
+    def _logged(self, season: Season) -> None:
+        """The minutes played logged on the matches before today: they, not the role set here,
+        decide how the match counted (rules-spec.md section 9); the grid read "out" for a player
+        logged with 20 minutes played."""
+        today = season.calendar.today
+        past = [c for c in self.comps if today is not None and c.date < today]
+        if not past or not season.sessions:
+            self.played = {}
+            return
+        self.played = {}
+        for a in self.athletes:
+            days = logged_days(season, a.id)
+            for c in past:
+                got = [days[d].played for d in c.days() if d < today and d in days
+                       and days[d].played is not None]
+                if got:
+                    self.played[(a.id, c.id)] = max(got)
 
     def _absent(self, season: Season, tl: Timeline, marks: dict) -> None:
         """The matches the plan has an athlete in rehab (or injured) or away on every day of:
@@ -121,7 +153,10 @@ class RolesModel(QAbstractTableModel):
         value, own = self.role(r, c)
         held = c > 0 and (self.athletes[r].id, self.comps[c - 1].id) in self.held
         absent = self.absent.get((self.athletes[r].id, self.comps[c - 1].id)) if c > 0 else None
+        played = self.played.get((self.athletes[r].id, self.comps[c - 1].id)) if c > 0 else None
         if role == Qt.ItemDataRole.DisplayRole:
+            if played is not None:
+                return f"{value} · played {played:g} min"
             return value + (" ⊘" if held else f" · {absent}" if absent else "")
         if role == Qt.ItemDataRole.FontRole and own and c > 0:
             f = QFont()
@@ -131,6 +166,8 @@ class RolesModel(QAbstractTableModel):
             return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.BackgroundRole and c == 0:
             return QBrush(QColor(127, 127, 127, 28))
+        if role == Qt.ItemDataRole.ToolTipRole and played is not None:
+            return self._tooltip(r, c, value, own, False) + "\n" + played_tip(played)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, c, value, own, held) + (
                 "" if absent is None else
