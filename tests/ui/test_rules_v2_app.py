@@ -728,3 +728,28 @@ def test_the_roles_grid_says_the_minutes_played_logged_on_a_past_match(qtbot):
     before = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": D(2026, 3, 14)})})
     model.set_season(before.model_copy(update={"plan": hand_plan(before)}))
     assert model.data(model.index(row_of(model, "A1"), col_of(model, "m1"))) == "out"
+
+
+def test_a_cell_with_the_minutes_played_is_not_cut(qtbot):
+    """"bench · played 90 min" read "bench · played 90 ..." in a column as wide as its header."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from planner.season import Session
+    from ui.desktop.roles import RolesPanel
+
+    s = tiny_season()
+    s = s.model_copy(update={
+        "calendar": s.calendar.model_copy(update={"today": D(2026, 3, 15)}),
+        "athletes": tuple(a.model_copy(update={"role": "bench"}) if a.id == "A1" else a
+                          for a in s.athletes),
+        "sessions": (Session(athlete="A1", date=D(2026, 3, 14), minutes=95, rpe=8,
+                             minutes_played=90),)})
+    panel = RolesPanel()
+    qtbot.addWidget(panel)
+    panel.set_season(s.model_copy(update={"plan": hand_plan(s)}))
+    index = panel.model.index(row_of(panel.model, "A1"), col_of(panel.model, "m1"))
+    assert panel.model.data(index) == "bench · played 90 min"
+    bold = QFont(panel.view.horizontalHeader().font())
+    bold.setBold(True)
+    assert QFontMetrics(bold).horizontalAdvance("bench · played 90 min") + 8 <= (
+        panel.view.horizontalHeader().sectionSize(index.column()))

@@ -127,6 +127,12 @@ class RolesModel(QAbstractTableModel):
                 if days and len(what) == len(days) and None not in what:
                     self.absent[(a.id, c.id)] = what[0]
 
+    def played_cells(self) -> list[tuple[int, int]]:
+        """(row, column) of the cells of past matches with minutes played logged."""
+        rows = {a.id: r for r, a in enumerate(self.athletes)}
+        cols = {c.id: k + 1 for k, c in enumerate(self.comps)}
+        return [(rows[a], cols[c]) for a, c in self.played if a in rows and c in cols]
+
     # -- the grid ----------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt API
         return 0 if parent is not None and parent.isValid() else len(self.athletes)
@@ -313,7 +319,8 @@ class RolesPanel(QWidget):
 
     def _fit_columns(self) -> None:
         """Every match column as wide as the widest header in bold (the current match's header
-        is bold): at 104 px "League match 12" was cut on both sides to "eague match 1"."""
+        is bold): at 104 px "League match 12" was cut on both sides to "eague match 1"; and as
+        wide as a cell with the minutes played, which read "bench · played 90 ..."."""
         head = self.view.horizontalHeader()
         bold = QFont(head.font())
         bold.setBold(True)
@@ -322,6 +329,9 @@ class RolesPanel(QWidget):
                       for c in range(self.model.columnCount())
                       for line in str(self.model.headerData(c, Qt.Orientation.Horizontal) or "").split("\n")),
                      default=0)
+        # a past match's cell that says the minutes played ("bench · played 90 min") is wider
+        cells = [self.model.index(r, c) for r, c in self.model.played_cells()]
+        widest = max([widest] + [fm.horizontalAdvance(str(self.model.data(i))) for i in cells])
         head.setDefaultSectionSize(max(MIN_COLUMN, widest + 2 * fm.horizontalAdvance("x")))
 
     @staticmethod
