@@ -236,6 +236,7 @@ def _why_day(c: _Context, day: dt.date) -> Why:
             allowed = "no running" if c.cap(st) == 0 else f"at most {c.cap(st)} %"
             add(Reason("RH-CAP", "fact", f"Above the stage: {fast:g} % logged where {st} allows "
                                          f"{allowed}. Worth a word with the athlete and the physio."))
+        _early_match_reason(c, i, add)
         _load_day_reason(c, i, kind, add)
         return why
     # hard bounds, then the soft rules the day serves
@@ -334,6 +335,21 @@ def _past_text(c: _Context, i: int) -> str:
     if pain:
         out += " " + pain
     return out
+
+
+def _early_match_reason(c: _Context, i: int, add) -> None:
+    """A past match played before RE-1's team sessions were done: the log stands (rules-spec.md
+    section 9), but the inspector said only "played 90 min: started" for a returner whose
+    re-entry sessions were logged without running."""
+    f = c.facts
+    if not (f.played[i] and f.st[i] == FIT and not f.ready[i] and f.back[i] is not None):
+        return
+    need = int(c.rs.value("RE-1", "team_sessions"))
+    add(Reason("RE-1", "fact", f"Played before RE-1's {need} team sessions with running (60 % or "
+                               f"more) were done: {f.done[i]} since the return on "
+                               f"{text.day_long(c.tl.days[f.back[i]])}. The log says {c.who} "
+                               f"played, so the match stands as played; worth a word with the "
+                               f"physio."))
 
 
 def _load_day_reason(c: _Context, i: int, kind: str, add) -> None:

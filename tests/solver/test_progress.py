@@ -877,3 +877,23 @@ def test_a_return_pushed_out_of_the_season_is_a_return_moved():
         f"  Athlete 1 (A1): not back to full training this season (was {day_long(was)})"]
     assert returns_moved(flared, s) == [
         "Returns moved:", f"  Athlete 1 (A1): back to full training {day_long(was)} (was not this season)"]
+
+
+def test_a_returner_who_played_before_his_re_entry_sessions_is_told_in_the_why():
+    """A returner logged starting a match after one day without running since his return: the
+    day keeps what happened (rules-spec.md section 9), and the inspector said only "played 90
+    min: started", nothing of RE-1's team sessions not done."""
+    from planner.why import why_day
+
+    rec = injury("A1", "FIT", start_day=2, history=(("S3", -20),))
+    s = season(weeks=3, athletes=1, matches=[5, 12, 19], injuries=(rec,), today=day(7))
+    s = E.LogSessions(sessions=(
+        Session(athlete="A1", date=day(3), minutes=30, rpe=2, top_speed_pct=30),
+        Session(athlete="A1", date=day(5), minutes=95, rpe=8, top_speed_pct=99,
+                minutes_played=90))).apply(s)
+    out = solve(SolveRequest(s, time_limit=30))
+    texts = [r.text for r in why_day(s, out.plan, "A1", day(5)).reasons if r.rule == "RE-1"]
+    assert texts and texts[0].startswith("Played before RE-1's 3 team sessions with running "
+                                         "(60 % or more) were done: 0 since the return on")
+    # a match after today: the plan keeps RE-1 there, nothing to say of the log
+    assert not [r for r in why_day(s, out.plan, "A1", day(12)).reasons if r.rule == "RE-1"]
