@@ -661,10 +661,13 @@ class Handouts:
         if back is not None:
             need = int(self.rs.value("RE-1", "team_sessions"))
             done = f.done[back]
-            mine = ret is not None and ret.fit == tl.days[f.back[back]]
+            # a match logged played since the return (before the sessions were done): the
+            # sessions come before the next match, not a "first match" gone by
+            early = any(f.played[j] for j in range(f.back[back], back))
+            mine = ret is not None and ret.fit == tl.days[f.back[back]] and not early
             first = ret.first_match if mine else None
             return (f"Back in full training: {text.plural(need, 'team session')} before your "
-                    f"first match ({done} done)"
+                    f"{'next' if early else 'first'} match ({done} done)"
                     + (f"; first match planned "
                        f"{first_match_day_words(first, ret.first_role, ret.first_start, text.day)}"
                        if first else ""))

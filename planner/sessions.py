@@ -625,8 +625,9 @@ class Prescriber:
                        if not f.ready[i] else "not playing in this plan")
                 notes.append(f"{self.match_names(i)}: {why}; you train while the team plays")
         if f.st[i] == FIT and f.back[i] is not None and not f.ready[i] and f.train[i] and f.it[i] >= 60:
+            early = any(f.played[j] for j in range(f.back[i], i))  # played, logged, before them
             notes.append(f"Back in team training: session {f.done[i] + 1} of {self.sessions_needed} "
-                         f"before your first match")
+                         f"before your {'next' if early else 'first'} match")
         return "; ".join(notes)
 
     def _between_days(self, f: AthleteFacts) -> list[bool]:

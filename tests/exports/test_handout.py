@@ -717,3 +717,28 @@ def test_a_past_match_says_the_minutes_logged_whatever_the_plan_had():
     (week,) = Handouts(season, season.plan).weeks("A09", [w])
     said = " ".join(week.matches)
     assert "League match 2 (C), played 30 min (logged)" in said and "not in the squad" not in said
+
+
+def test_a_returner_who_already_played_is_told_the_sessions_come_before_his_next_match():
+    """Logged starting a match before RE-1's team sessions were done, the returner's next page
+    still read "3 team sessions before your first match" and "session 1 of 3 before your first
+    match": the first match was behind him."""
+    from planner import edits as E
+    from planner.season import Session
+    from solver import SolveRequest, solve
+    from tests.builders import day, injury
+    from tests.builders import season as built
+
+    rec = injury("A1", "FIT", start_day=2, history=(("S3", -20),))
+    s = built(weeks=3, athletes=1, matches=[5, 12, 19], injuries=(rec,), today=day(7))
+    s = E.LogSessions(sessions=(
+        Session(athlete="A1", date=day(3), minutes=30, rpe=2, top_speed_pct=30),
+        Session(athlete="A1", date=day(5), minutes=95, rpe=8, top_speed_pct=99,
+                minutes_played=90))).apply(s)
+    plan = solve(SolveRequest(s, time_limit=30)).plan
+    week = Handouts(s, plan).weeks("A1", [1])[0]
+    assert "team sessions before your next match (0 done)" in week.milestone
+    assert "first match" not in week.milestone
+    notes = [d.session.note for d in week.days if d.session.note]
+    assert any("session 1 of 3 before your next match" in n for n in notes)
+    assert not any("before your first match" in n for n in notes)
