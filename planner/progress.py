@@ -483,6 +483,35 @@ def next_week_start(season: Season) -> dt.date:
     return tl.days[nxt] if nxt < tl.n else tl.end + dt.timedelta(days=1)
 
 
+def played_before_re_entry(before: Season, after: Season) -> list[str]:
+    """A line for each match in the days just put in the past (from ``before``'s today to
+    ``after``'s) that a returner is logged playing before RE-1's team sessions were done: the log
+    stands (rules-spec.md section 9), and nothing else said so."""
+    from planner.returns import AthleteFacts
+    from planner.rules import RuleSet
+
+    if after.plan is None:
+        return []
+    tl, rs = Timeline(after), RuleSet(after.rules)
+    need = int(rs.value("RE-1", "team_sessions")) if rs.active("RE-1") else 0
+    start = tl.index(planning_start(before))
+    start = 0 if start is None else start
+    out = []
+    for a in after.athletes:
+        ap = after.plan.for_athlete(a.id)
+        if not need or ap is None or len(ap.stages) != tl.n or not after.injuries_of(a.id):
+            continue
+        f = AthleteFacts(after, tl, rs, ap)
+        for i in range(start, min(tl.p0, tl.n)):
+            if f.played[i] and f.st[i] == FIT and not f.ready[i] and f.back[i] is not None:
+                out.append(f"Played before re-entry: {after.athlete_label(a.id)} logged minutes "
+                           f"played on {day_long(tl.days[i])} with {f.done[i]} of RE-1's {need} "
+                           f"team sessions done since the return on "
+                           f"{day_long(tl.days[f.back[i]])}; the match stands as logged, worth a "
+                           f"word with the physio.")
+    return out
+
+
 def returns_moved(before: Season, after: Season, season_file: str | None = None) -> list[str]:
     """A line for each return to full training the re-plan moved, with what in the days just
     put in the past went below the plan (a sprint-ladder step counts only at its level: a GPS

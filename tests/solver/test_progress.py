@@ -897,3 +897,25 @@ def test_a_returner_who_played_before_his_re_entry_sessions_is_told_in_the_why()
                                          "(60 % or more) were done: 0 since the return on")
     # a match after today: the plan keeps RE-1 there, nothing to say of the log
     assert not [r for r in why_day(s, out.plan, "A1", day(12)).reasons if r.rule == "RE-1"]
+
+
+def test_moving_today_names_a_returner_who_played_before_his_re_entry_sessions():
+    """'advance' listed matches played in rehab, but not a returner logged starting a match with
+    RE-1's team sessions not done: the log stands, and no one was told."""
+    from planner.progress import played_before_re_entry
+
+    rec = injury("A1", "FIT", start_day=2, history=(("S3", -20),))
+    before = season(weeks=3, athletes=1, matches=[5, 12, 19], injuries=(rec,), today=day(2))
+    before = before.model_copy(update={"plan": solve(SolveRequest(before, time_limit=30)).plan})
+    moved = E.LogSessions(sessions=(
+        Session(athlete="A1", date=day(3), minutes=30, rpe=2, top_speed_pct=30),
+        Session(athlete="A1", date=day(5), minutes=95, rpe=8, top_speed_pct=99,
+                minutes_played=90))).apply(before.model_copy(update={
+                    "calendar": before.calendar.model_copy(update={"today": day(7)})}))
+    after = moved.model_copy(update={"plan": replan_from_today(before, moved, 30).plan})
+    lines = played_before_re_entry(before, after)
+    assert len(lines) == 1 and lines[0].startswith("Played before re-entry: ")
+    # the return day and day 4 went as planned (70 %), day 3 was logged without running
+    assert "with 2 of RE-1's 3 team sessions done since the return on" in lines[0]
+    # the same match moved past again: said once, when it is put in the past
+    assert played_before_re_entry(after, after) == []

@@ -19,7 +19,7 @@ import shlex
 import sys
 
 from planner.errors import InputError
-from planner.progress import returns_moved
+from planner.progress import played_before_re_entry, returns_moved
 from planner.text import day_long
 from ui.cli.whatif import add_edit_options, seconds
 
@@ -474,6 +474,8 @@ def _replan_change(before, season, time_limit: float, path: str):
     after = season.model_copy(update={"plan": outcome.plan})
     for line in returns_moved(before, after, shlex.quote(path)):
         print(line)
+    for line in played_before_re_entry(before, after):
+        print(line)
     return after, None
 
 
@@ -566,6 +568,8 @@ def _replan(before, season, time_limit: float, path: str, context: str):
     print_summary(outcome, season, path)
     after = season.model_copy(update={"plan": outcome.plan})
     for line in returns_moved(before, after, shlex.quote(path)):
+        print(line)
+    for line in played_before_re_entry(before, after):
         print(line)
     return after, None
 
