@@ -1846,3 +1846,25 @@ def test_two_flare_ups_ticked_within_a_week_say_they_send_the_athlete_back_two_s
     assert "within 7 days" not in dlg.flare_note.text()
     dlg.reject()
     w.weekly.shutdown()
+
+
+def test_a_replan_says_a_returner_logged_playing_before_his_re_entry_sessions(qtbot):
+    """`advance` names a returner logged playing a match before RE-1's team sessions were done;
+    the app's re-plan after Move Today said nothing of it."""
+    from planner.progress import played_before_re_entry
+
+    rec = injury("A1", "FIT", start_day=2, history=(("S3", -20),))
+    before = season(weeks=3, athletes=1, matches=[5, 12, 19], injuries=(rec,), today=day(2))
+    before = before.model_copy(update={"plan": solve(SolveRequest(before, time_limit=30)).plan})
+    w = make_window(qtbot, before)
+    assert w.apply_edit(E.AdvanceToday(today=day(7)))
+    assert w.apply_edit(E.LogSessions(sessions=(
+        Session(athlete="A1", date=day(3), minutes=30, rpe=2, top_speed_pct=30),
+        Session(athlete="A1", date=day(5), minutes=95, rpe=8, top_speed_pct=99,
+                minutes_played=90))))
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT):
+        assert w.weekly.replan(before=before)
+    (line,) = played_before_re_entry(before, w.season)
+    assert line.startswith("Played before re-entry: ")
+    assert line in w.statusBar().currentMessage()
+    w.weekly.shutdown()

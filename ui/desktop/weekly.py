@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
-from planner.progress import next_week_start, returns_moved
+from planner.progress import next_week_start, played_before_re_entry, returns_moved
 from planner.rules import same_rules
 from planner.season import Plan, Season
 from planner.text import day_long, plural
@@ -465,6 +465,12 @@ class WeeklyLoop(QObject):
             said = (" Returns moved: " + "; ".join(x.strip() for x in moved[:2])
                     + (f"; and {len(moved) - 2} more (Returns panel)" if len(moved) > 2 else "")
                     + ".") if moved else ""
+            # a returner logged playing before RE-1's team sessions were done: the log stands,
+            # and the command line's advance says so
+            early = played_before_re_entry(self._before, season) if self._before is not None else []
+            said += (" " + early[0] + (f" And {len(early) - 1} more such match"
+                                        f"{'es' if len(early) > 2 else ''}." if len(early) > 1 else "")
+                     if early else "")
             hint = f" {hint}." if hint else ""
             w.statusBar().showMessage(
                 f"Re-planned from today in {outcome.wall_time:.1f} s: {words}; "
