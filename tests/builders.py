@@ -79,3 +79,18 @@ def target_played_then_flared():
     s = s.model_copy(update={"plan": plan, "calendar": s.calendar.model_copy(update={"today": day(t + 3)})})
     s = E.RecordFlareUp(athlete="A1", date=day(t + 2)).apply(s)
     return s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan}), target, t
+
+
+def returner_back_on_day_2(today: int = 2):
+    """A1 back to full training (FIT) on day 2 after S3, league matches on days 5, 12 and 19,
+    today ``today``; no plan (season, the sessions that make him play early): on day 3 he is
+    logged without running, and on day 5 he starts the match, 90 minutes, with RE-1's team
+    sessions not done."""
+    from planner.season import Session
+
+    rec = injury("A1", "FIT", start_day=2, history=(("S3", -20),))
+    s = season(weeks=3, athletes=1, matches=[5, 12, 19], injuries=(rec,), today=day(today))
+    early = (Session(athlete="A1", date=day(3), minutes=30, rpe=2, top_speed_pct=30),
+             Session(athlete="A1", date=day(5), minutes=95, rpe=8, top_speed_pct=99,
+                     minutes_played=90))
+    return s, early

@@ -724,17 +724,11 @@ def test_a_returner_who_already_played_is_told_the_sessions_come_before_his_next
     still read "3 team sessions before your first match" and "session 1 of 3 before your first
     match": the first match was behind him."""
     from planner import edits as E
-    from planner.season import Session
     from solver import SolveRequest, solve
-    from tests.builders import day, injury
-    from tests.builders import season as built
+    from tests.builders import returner_back_on_day_2
 
-    rec = injury("A1", "FIT", start_day=2, history=(("S3", -20),))
-    s = built(weeks=3, athletes=1, matches=[5, 12, 19], injuries=(rec,), today=day(7))
-    s = E.LogSessions(sessions=(
-        Session(athlete="A1", date=day(3), minutes=30, rpe=2, top_speed_pct=30),
-        Session(athlete="A1", date=day(5), minutes=95, rpe=8, top_speed_pct=99,
-                minutes_played=90))).apply(s)
+    s, early = returner_back_on_day_2(today=7)
+    s = E.LogSessions(sessions=early).apply(s)
     plan = solve(SolveRequest(s, time_limit=30)).plan
     week = Handouts(s, plan).weeks("A1", [1])[0]
     assert "team sessions before your next match (0 done)" in week.milestone

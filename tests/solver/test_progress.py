@@ -26,7 +26,7 @@ from planner.simulate import log_week
 from planner.timeline import Timeline
 from solver import SolveRequest, Status, solve
 from solver.whatif import replan_from_today
-from tests.builders import day, injury, season
+from tests.builders import day, injury, returner_back_on_day_2, season
 
 
 def _advance(s, seed: int):
@@ -885,12 +885,8 @@ def test_a_returner_who_played_before_his_re_entry_sessions_is_told_in_the_why()
     min: started", nothing of RE-1's team sessions not done."""
     from planner.why import why_day
 
-    rec = injury("A1", "FIT", start_day=2, history=(("S3", -20),))
-    s = season(weeks=3, athletes=1, matches=[5, 12, 19], injuries=(rec,), today=day(7))
-    s = E.LogSessions(sessions=(
-        Session(athlete="A1", date=day(3), minutes=30, rpe=2, top_speed_pct=30),
-        Session(athlete="A1", date=day(5), minutes=95, rpe=8, top_speed_pct=99,
-                minutes_played=90))).apply(s)
+    s, early = returner_back_on_day_2(today=7)
+    s = E.LogSessions(sessions=early).apply(s)
     out = solve(SolveRequest(s, time_limit=30))
     texts = [r.text for r in why_day(s, out.plan, "A1", day(5)).reasons if r.rule == "RE-1"]
     assert texts and texts[0].startswith("Played before RE-1's 3 team sessions with running "
@@ -904,14 +900,10 @@ def test_moving_today_names_a_returner_who_played_before_his_re_entry_sessions()
     RE-1's team sessions not done: the log stands, and no one was told."""
     from planner.progress import played_before_re_entry
 
-    rec = injury("A1", "FIT", start_day=2, history=(("S3", -20),))
-    before = season(weeks=3, athletes=1, matches=[5, 12, 19], injuries=(rec,), today=day(2))
+    before, early = returner_back_on_day_2()
     before = before.model_copy(update={"plan": solve(SolveRequest(before, time_limit=30)).plan})
-    moved = E.LogSessions(sessions=(
-        Session(athlete="A1", date=day(3), minutes=30, rpe=2, top_speed_pct=30),
-        Session(athlete="A1", date=day(5), minutes=95, rpe=8, top_speed_pct=99,
-                minutes_played=90))).apply(before.model_copy(update={
-                    "calendar": before.calendar.model_copy(update={"today": day(7)})}))
+    moved = E.LogSessions(sessions=early).apply(before.model_copy(update={
+        "calendar": before.calendar.model_copy(update={"today": day(7)})}))
     after = moved.model_copy(update={"plan": replan_from_today(before, moved, 30).plan})
     lines = played_before_re_entry(before, after)
     assert len(lines) == 1 and lines[0].startswith("Played before re-entry: ")

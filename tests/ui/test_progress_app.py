@@ -22,7 +22,7 @@ from planner.season import Season, Session
 from planner.sessions import Prescriber
 from planner.timeline import Timeline
 from solver import SolveRequest, solve
-from tests.builders import day, injury, season
+from tests.builders import day, injury, returner_back_on_day_2, season
 from ui.desktop.mainwindow import MainWindow
 from ui.desktop.sessionimport import import_sessions
 
@@ -1853,15 +1853,11 @@ def test_a_replan_says_a_returner_logged_playing_before_his_re_entry_sessions(qt
     the app's re-plan after Move Today said nothing of it."""
     from planner.progress import played_before_re_entry
 
-    rec = injury("A1", "FIT", start_day=2, history=(("S3", -20),))
-    before = season(weeks=3, athletes=1, matches=[5, 12, 19], injuries=(rec,), today=day(2))
+    before, early = returner_back_on_day_2()
     before = before.model_copy(update={"plan": solve(SolveRequest(before, time_limit=30)).plan})
     w = make_window(qtbot, before)
     assert w.apply_edit(E.AdvanceToday(today=day(7)))
-    assert w.apply_edit(E.LogSessions(sessions=(
-        Session(athlete="A1", date=day(3), minutes=30, rpe=2, top_speed_pct=30),
-        Session(athlete="A1", date=day(5), minutes=95, rpe=8, top_speed_pct=99,
-                minutes_played=90))))
+    assert w.apply_edit(E.LogSessions(sessions=early))
     with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT):
         assert w.weekly.replan(before=before)
     (line,) = played_before_re_entry(before, w.season)
