@@ -1160,14 +1160,24 @@ def test_a_league_match_day_is_added_every_week_in_one_step_leaving_out_the_days
     assert "1 week on another competition's day left out" in w.undo_stack.undoText()
 
 
+def add_weekly(ed, name: str, first: dt.date, until: dt.date,
+               last_day: dt.date | None = None) -> None:
+    """Fill the Competitions form for 'Every week, until' and press Add (``last_day``: an event
+    of several days, its first week's last day)."""
+    ed.name.setText(name)
+    ed.date.setDate(q(first))
+    if last_day is not None:
+        ed.multi.setChecked(True)
+        ed.end.setDate(q(last_day))
+    ed.weekly.setChecked(True)
+    ed.weekly_end.setDate(q(until))
+    ed.add_button.click()
+
+
 def test_every_week_without_a_second_week_is_refused_and_said(w, dialogs):
     ed = w.competitions_editor
     before = w.season
-    ed.name.setText("Cup")
-    ed.date.setDate(q(D(2026, 3, 3)))
-    ed.weekly.setChecked(True)
-    ed.weekly_end.setDate(q(D(2026, 3, 8)))
-    ed.add_button.click()
+    add_weekly(ed, "Cup", D(2026, 3, 3), D(2026, 3, 8))
     assert w.season == before
     assert "gives 1 competition" in dialogs[-1][2]
 
@@ -1177,16 +1187,8 @@ def test_a_second_every_week_of_a_league_numbers_on_from_the_first(w):
     matches were numbered from 1 again, two 'Kreisliga 1' in the Roles grid and the target
     lists. They go on from the highest number, also when the form holds one of them."""
     ed = w.competitions_editor
-    ed.name.setText("Kreisliga")
-    ed.date.setDate(q(D(2026, 3, 2)))
-    ed.weekly.setChecked(True)
-    ed.weekly_end.setDate(q(D(2026, 3, 9)))
-    ed.add_button.click()
-    ed.name.setText("Kreisliga")
-    ed.date.setDate(q(D(2026, 3, 3)))
-    ed.weekly.setChecked(True)
-    ed.weekly_end.setDate(q(D(2026, 3, 10)))
-    ed.add_button.click()
+    add_weekly(ed, "Kreisliga", D(2026, 3, 2), D(2026, 3, 9))
+    add_weekly(ed, "Kreisliga", D(2026, 3, 3), D(2026, 3, 10))
     assert "Add 'Kreisliga 3' to 'Kreisliga 4'" in w.undo_stack.undoText()
     ed.name.setText("Kreisliga 4")  # the last one selected, to go on from it
     ed.date.setDate(q(D(2026, 3, 4)))
@@ -1203,13 +1205,7 @@ def test_every_week_of_a_weekend_event_leaves_out_the_one_past_the_season(w, dia
     left out and said, as a day off is."""
     w.apply_edit(E.RemoveCompetition(competition="m1"))
     ed = w.competitions_editor
-    ed.name.setText("Camp")
-    ed.date.setDate(q(D(2026, 3, 7)))
-    ed.multi.setChecked(True)
-    ed.end.setDate(q(D(2026, 3, 9)))
-    ed.weekly.setChecked(True)
-    ed.weekly_end.setDate(q(D(2026, 3, 14)))
-    ed.add_button.click()
+    add_weekly(ed, "Camp", D(2026, 3, 7), D(2026, 3, 14), last_day=D(2026, 3, 9))
     assert not dialogs
     assert [(c.name, c.date, c.end_date) for c in w.season.competitions] == [
         ("Camp 1", D(2026, 3, 7), D(2026, 3, 9))]
@@ -1222,13 +1218,7 @@ def test_every_week_of_an_event_longer_than_a_week_is_refused_and_said(w, dialog
     w.apply_edit(E.RemoveCompetition(competition="m1"))
     before = w.season
     ed = w.competitions_editor
-    ed.name.setText("Camp")
-    ed.date.setDate(q(D(2026, 3, 2)))
-    ed.multi.setChecked(True)
-    ed.end.setDate(q(D(2026, 3, 11)))
-    ed.weekly.setChecked(True)
-    ed.weekly_end.setDate(q(D(2026, 3, 9)))
-    ed.add_button.click()
+    add_weekly(ed, "Camp", D(2026, 3, 2), D(2026, 3, 9), last_day=D(2026, 3, 11))
     assert w.season == before
     assert "'Camp' lasts 10 days: every week, each would overlap the next" in dialogs[-1][2]
 
@@ -1239,18 +1229,8 @@ def test_undoing_two_every_weeks_leaves_no_row_selected_the_form_does_not_show(w
     undone 'Camp 1' still in the form; Apply made the league match 'Camp 1'."""
     ed = w.competitions_editor
     w.show_dock("competitions")
-    ed.name.setText("Liga")
-    ed.date.setDate(q(D(2026, 3, 2)))
-    ed.weekly.setChecked(True)
-    ed.weekly_end.setDate(q(D(2026, 3, 9)))
-    ed.add_button.click()
-    ed.name.setText("Camp")
-    ed.date.setDate(q(D(2026, 3, 4)))
-    ed.multi.setChecked(True)
-    ed.end.setDate(q(D(2026, 3, 5)))
-    ed.weekly.setChecked(True)
-    ed.weekly_end.setDate(q(D(2026, 3, 11)))
-    ed.add_button.click()
+    add_weekly(ed, "Liga", D(2026, 3, 2), D(2026, 3, 9))
+    add_weekly(ed, "Camp", D(2026, 3, 4), D(2026, 3, 11), last_day=D(2026, 3, 5))
     w.undo_action.trigger()
     w.undo_action.trigger()
     assert [c.name for c in w.season.competitions] == ["League match"]
