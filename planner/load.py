@@ -90,7 +90,7 @@ class WeekFigures:
     rolling_ratio: float | None  # 7:28 rolling ratio on the week's last day
     monotony: float | None
     strain: float | None
-    logged_ewma_ratio: float | None  # the same of the logged series (its days before today)
+    logged_ewma_ratio: float | None  # the same of the logged series (see :func:`squad_logged_to`)
     flags: tuple[str, ...]
 
     @property
@@ -109,7 +109,8 @@ class AthleteFigures:
     weeks: tuple[WeekFigures, ...]
     daily: pandas.DataFrame  # DatetimeIndex by day; the columns of :data:`COLUMNS` (NaN: undefined)
     has_log: bool  # any session logged before today
-    latest_logged_ewma_ratio: float | None  # on the last day before today (None: < 28 days of log)
+    # on the last day the logged series reads (:func:`squad_logged_to`; None: < 28 days of log)
+    latest_logged_ewma_ratio: float | None
     flags: tuple[str, ...]  # sentences for the coach
     flag_days: tuple[dt.date, ...] = ()  # the day each sentence is about (a week's first day)
     logged_lately: bool = True  # a session logged in the 7 days before today
@@ -118,6 +119,11 @@ class AthleteFigures:
     # the last full week before today, when sessions were logged in it and its load is above
     # LD-1's limit (what happened spiked: the board marks it as it marks a high logged ratio)
     logged_spike: WeekFigures | None = None
+    # the last day the logged series reads (None: nothing logged): the day before today, or an
+    # earlier one when nobody in the squad has a session logged since (not logged yet)
+    logged_to: dt.date | None = None
+    # the squad's log reaches the 7 days before today (else a stale log is the whole squad's)
+    squad_logged_lately: bool = True
 
     def limits(self, figure: str) -> tuple[float, ...]:
         """The thresholds ``figure`` (``acwr``, ``ewma`` or ``monotony``) is flagged against, for
@@ -126,9 +132,19 @@ class AthleteFigures:
 
     @property
     def stale_log(self) -> bool:
-        """A logged ratio exists but nothing was logged in the 7 days before today: the ratio
-        then reads those days as rest days and falls whatever happened (not a flag)."""
+        """A logged ratio exists but nothing was logged for the athlete in the 7 days before
+        today: the ratio then reads those days as rest days and falls whatever happened, or (the
+        whole squad's log ends earlier) is that of an earlier day; not a flag either way."""
         return self.latest_logged_ewma_ratio is not None and not self.logged_lately
+
+    def stale_words(self) -> str:
+        """What a stale log means for the logged ratio (the words after "not a flag")."""
+        from planner import text
+
+        if self.squad_logged_lately or self.logged_to is None:
+            return "the logged ratio reads them as rest days"
+        return (f"the squad's log ends on {text.day_long(self.logged_to)}: the logged ratio is "
+                f"that day's")
 
 
 # -- formatting ------------------------------------------------------------------------------------
@@ -223,28 +239,50 @@ def monotony(loads: list[float]) -> float | None:
     return mean / sd
 
 
-def _logged_series(al: AthleteLoad, index: pandas.DatetimeIndex) -> pandas.Series:
-    """The logged load from the first logged day to the day before today (0 on days without a
+def squad_logged_to(season: Season) -> dt.date | None:
+    """The last day, today at the latest, with a session logged for anyone in the squad (see
+    :func:`logged_end`)."""
+    today = season.calendar.today
+    return max((s.date for s in season.sessions if today is None or s.date <= today), default=None)
+
+
+def logged_end(al: AthleteLoad, squad_to: dt.date | None) -> int:
+    """The index after the last day of the athlete's logged series: ``logged_until`` (today),
+    or the first day after the squad's last logged day (``squad_to``) with a session planned for
+    the athlete. Nobody has a session logged on such a day: it is not logged yet (yesterday's
+    GPS export not read in), not a rest day; read as 0 it made a player who logged every session
+    read "0.75, below 0.8". A day off after it is a rest day all the same, and a day the squad
+    logged and the athlete did not is one the athlete did not train (0 both)."""
+    end = al.logged_until
+    if squad_to is None:
+        return end
+    return next((k for k in range(max(0, al.index(squad_to) + 1), end)
+                 if al.logged[k] is None and al.load[k] > 0), end)
+
+
+def _logged_series(al: AthleteLoad, index: pandas.DatetimeIndex, end: int) -> pandas.Series:
+    """The logged load from the first logged day to the day before ``end`` (0 on days without a
     session), NaN elsewhere."""
     import pandas as pd
 
-    days = [k for k, x in enumerate(al.logged[:al.logged_until]) if x is not None]
+    days = [k for k, x in enumerate(al.logged[:end]) if x is not None]
     out = pd.Series(float("nan"), index=index)
     if not days:
         return out
-    vals = [float(al.logged[k] or 0.0) for k in range(days[0], al.logged_until)]
-    out.iloc[days[0]:al.logged_until] = vals
+    vals = [float(al.logged[k] or 0.0) for k in range(days[0], end)]
+    out.iloc[days[0]:end] = vals
     return out
 
 
-def daily_frame(al: AthleteLoad) -> pandas.DataFrame:
-    """The athlete's daily figures (see :data:`COLUMNS`)."""
+def daily_frame(al: AthleteLoad, end: int | None = None) -> pandas.DataFrame:
+    """The athlete's daily figures (see :data:`COLUMNS`); ``end``: the index after the logged
+    series' last day (:func:`logged_end`; the athlete's ``logged_until`` by default)."""
     import pandas as pd
 
     index = pd.date_range(al.origin, periods=len(al.load), freq="D", name="date")
     load = pd.Series([float(x) for x in al.load], index=index)
     acute, chronic, ratio = ewma_ratio(load)
-    logged = _logged_series(al, index)
+    logged = _logged_series(al, index, al.logged_until if end is None else end)
     lr = pd.Series(float("nan"), index=index)
     seen = logged.dropna()
     if len(seen):
@@ -302,7 +340,7 @@ def above_limit(w: WeekLoad, most: float) -> bool:
 
 
 def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: WeekLoad | None,
-          most: float) -> WeekFigures:
+          most: float, end: int) -> WeekFigures:
     a = al.index(w.start)
     b = a + w.days - 1
     mono = monotony([float(x) for x in al.load[a:b + 1]])
@@ -311,8 +349,8 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     # at 0 (away, joining) any load is, though the change itself is undefined
     from_zero = (prev is not None and w.full and prev.full and prev.load <= 0 and w.load > 0)
     ratio = _mean(cols["ewma_ratio"][a:b + 1])
-    lb = min(b, al.logged_until - 1)
-    logged_ratio = _mean(cols["logged_ewma_ratio"][a:lb + 1]) if a < al.logged_until else None
+    lb = min(b, end - 1)
+    logged_ratio = _mean(cols["logged_ewma_ratio"][a:lb + 1]) if a < end else None
     return WeekFigures(
         start=w.start, days=w.days, kind=w.kind, in_season=w.in_season,
         planned=None if w.planned is None else float(w.planned),
@@ -328,33 +366,37 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
 
 
 # -- an athlete, the squad -------------------------------------------------------------------------------
-def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
-    daily = daily_frame(al)
+def athlete_figures(season: Season, al: AthleteLoad, squad_to: dt.date | None = None
+                    ) -> AthleteFigures:
+    """The athlete's figures; ``squad_to``: :func:`squad_logged_to` (worked out once a squad)."""
+    squad_to = squad_logged_to(season) if squad_to is None else squad_to
+    end = logged_end(al, squad_to)
+    daily = daily_frame(al, end)
     cols = {c: daily[c].tolist() for c in ("ewma_ratio", "rolling_ratio", "logged_ewma_ratio")}
     rs = RuleSet(season.rules)
     most = rs.value("LD-1", "acwr_max") if rs.active("LD-1") else math.inf  # off: no LD-1 flag
-    weeks = tuple(_week(al, cols, w, al.weeks[k - 1] if k else None, most)
+    weeks = tuple(_week(al, cols, w, al.weeks[k - 1] if k else None, most, end)
                   for k, w in enumerate(al.weeks))
-    until = al.logged_until
-    has_log = any(x is not None for x in al.logged[:until])
-    latest = _num(cols["logged_ewma_ratio"][min(until, len(al.load)) - 1]) if until > 0 else None
+    has_log = any(x is not None for x in al.logged[:al.logged_until])
+    latest = _num(cols["logged_ewma_ratio"][min(end, len(al.load)) - 1]) if end > 0 else None
     a = season.athlete(al.athlete)
     name = a.name if a is not None else al.athlete
     lately = any(x is not None for x in al.logged[max(0, al.today - 7):al.today])
-    first = next((k for k, x in enumerate(al.logged[:until]) if x is not None), None)
-    span = 0 if first is None else min(until, len(al.load)) - first
+    first = next((k for k, x in enumerate(al.logged[:end]) if x is not None), None)
+    span = 0 if first is None else min(end, len(al.load)) - first
     acwr_max = None if math.isinf(most) else most
     today = al.date(al.today)
     last = next((k for k in range(len(weeks) - 1, -1, -1)
                  if weeks[k].full and weeks[k].end < today), None)
     spike = (weeks[last] if last is not None and weeks[last].logged is not None
              and above_limit(al.weeks[last], most) else None)
-    figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), logged_lately=lately,
-                          acwr_max=acwr_max, log_span=span, logged_spike=spike)
+    extra = {"logged_lately": lately, "acwr_max": acwr_max, "log_span": span,
+             "logged_spike": spike, "logged_to": al.date(end - 1) if first is not None else None,
+             "squad_logged_lately": squad_to is not None and (today - squad_to).days <= 7}
+    figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), **extra)
     said = _sentences(season, al, figs)
     return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,
-                          tuple(t for t, _ in said), tuple(d for _, d in said), logged_lately=lately,
-                          acwr_max=acwr_max, log_span=span, logged_spike=spike)
+                          tuple(t for t, _ in said), tuple(d for _, d in said), **extra)
 
 
 def figures(season: Season, plan: Plan | None = None) -> dict[str, AthleteFigures]:
@@ -372,9 +414,10 @@ def figures_steps(season: Season, plan: Plan | None = None):
     out: dict[str, AthleteFigures] = {}
     if plan is not None and plan.athletes:
         tl, table = Timeline(season), LoadTable.of_season(season)
+        squad_to = squad_logged_to(season)
         for ap in plan.athletes:
             al = lived_load(season, plan, ap.athlete, table=table, tl=tl, count_today=True)
-            out[ap.athlete] = athlete_figures(season, al)
+            out[ap.athlete] = athlete_figures(season, al, squad_to)
             yield None
     yield out
 
@@ -407,14 +450,13 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
     out = []
     r = f.latest_logged_ewma_ratio
     if f.stale_log:
-        out.append((f"{label}: no session logged in the 7 days before today (the logged ratio "
-                    f"reads them as rest days; the load figures count their planned load).",
-                    al.date(al.today - 1)))
+        out.append((f"{label}: no session logged in the 7 days before today ({f.stale_words()}; "
+                    f"the load figures count their planned load).", al.date(al.today - 1)))
     elif r is not None and (r > RATIO_HIGH or r < RATIO_LOW):
-        day = al.date(al.logged_until - 1)
+        day = f.logged_to
         side = f"above {RATIO_HIGH:g}" if r > RATIO_HIGH else f"below {RATIO_LOW:g}"
         out.append((f"{label}: the logged EWMA acute:chronic ratio is {fmt_figure(r, f.limits('ewma'))} on "
-                    f"{text.day_long(day)}, {side}.", day))
+                    f"{text.day_long(day)}, {side}{_unlogged_words(al, day)}.", day))
     today = al.date(al.today)
     for w in _current(al, f.weeks):
         if w.flags:
@@ -424,6 +466,22 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
                 when = "this week, planned" if w.end >= today else "last week"
             out.append((f"{label}: {text.week_of(w.start)} ({when}): {', '.join(w.flags)}.", w.start))
     return out
+
+
+def _unlogged_words(al: AthleteLoad, last: dt.date) -> str:
+    """The athlete's days of the week up to ``last`` with a session planned and nothing logged
+    (the squad logged them): the logged ratio reads them as days without training, the other
+    figures count their planned session, so a low ratio may be a row missing from the log."""
+    end = al.index(last) + 1
+    days = [al.date(k) for k in range(max(0, end - 7), end)
+            if al.logged[k] is None and al.load[k] > 0]
+    if not days:
+        return ""
+    from planner import text
+
+    return (f" (nothing logged on {text.join_and([text.day_long(d) for d in days])}: read as no "
+            f"training here, while the other figures count the planned "
+            f"{'session' if len(days) == 1 else 'sessions'})")
 
 
 GROUP_FROM = 3  # athletes sharing one flag sentence make one line

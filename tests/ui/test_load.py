@@ -222,7 +222,7 @@ def test_load_flags_reads_the_latest_logged_ratio():
 
     flags = load_flags({"a": F(1.51), "b": F(1.5), "c": F(None), "d": F(float("nan")),
                         "e": F(float("inf")), "f": F(2.0, has_log=False)})
-    assert set(flags) == {"a"} and flags["a"].figure == "1.51"
+    assert set(flags) == {"a"} and flags["a"].figure == "EWMA 1.51"
 
 
 def test_a_logged_week_above_ld1s_limit_is_flagged_though_the_ratio_is_not(qtbot, logged):
@@ -236,7 +236,7 @@ def test_a_logged_week_above_ld1s_limit_is_flagged_though_the_ratio_is_not(qtbot
     assert f.logged_spike is not None and f.logged_spike.start == monday
     assert f.latest_logged_ewma_ratio is None or f.latest_logged_ewma_ratio <= FLAG_RATIO
     flag = w.board.load_flag("A05")
-    assert flag is not None and flag.figure == fmt(f.logged_spike.acwr)
+    assert flag is not None and flag.figure == "ACWR " + fmt(f.logged_spike.acwr)
     assert _orange_in_name_column(w, "A05") > 20
     tip = w.board._athlete_tooltip(next(r for r in w.board._rows if r.athlete_id == "A05"))
     assert "week of 23 Nov (logged)" in tip and "above 1.3" in tip and "E, disputed" in tip
@@ -259,7 +259,7 @@ def test_load_flags_reads_a_logged_spike():
 
     flags = load_flags({"a": F(week), "b": F(None), "c": F(none)})
     assert set(flags) == {"a", "c"}
-    assert flags["a"].figure == "1.65" and flags["c"].figure == "⚠"
+    assert flags["a"].figure == "ACWR 1.65" and flags["c"].figure == "⚠"
     assert flags["a"].text() == ("⚠ Load: week of 23 Nov (logged) 4,600 AU, ACWR 1.65, above 1.3 "
                                  "[E, disputed]")
     assert "after 4 weeks at 0" in flags["c"].text() and "above" not in flags["c"].text()

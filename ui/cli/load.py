@@ -109,7 +109,7 @@ def table(f, season=None, anonymise: bool = False) -> str:
     head = _who(f, anonymise)
     if f.stale_log:
         head += (f"; logged EWMA ratio now {fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}, not a flag: nothing "
-                 "logged in the 7 days before today (the logged ratio reads them as rest days)")
+                 f"logged in the 7 days before today ({f.stale_words()})")
     elif f.latest_logged_ewma_ratio is not None:
         head += f"; logged EWMA ratio now {fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}"
         if not RATIO_LOW <= f.latest_logged_ewma_ratio <= RATIO_HIGH:

@@ -66,11 +66,11 @@ class LoadFlag:
     @property
     def figure(self) -> str:
         """The board's tag: the logged EWMA ratio, else the spiking week's ACWR ("⚠" when the
-        weeks before had no load)."""
-        if self.ratio is not None:
-            return fmt_figure(self.ratio, (FLAG_RATIO,))  # 1.502 is "1.502", not "1.50" above 1.5
+        weeks before had no load), each named: a bare "1.80" did not say which ratio it was."""
+        if self.ratio is not None:  # 1.502 is "1.502", not "1.50" above 1.5
+            return f"EWMA {fmt_figure(self.ratio, (FLAG_RATIO,))}"
         if self.spike is not None and self.spike.acwr is not None:
-            return fmt_figure(self.spike.acwr, (self.limit,))
+            return f"ACWR {fmt_figure(self.spike.acwr, (self.limit,))}"
         return "⚠"
 
     def _spike_words(self) -> str:
