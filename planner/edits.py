@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from planner.errors import InputError
 from planner.history import reopened
 from planner.protocols import load_protocol, protocol_name
-from planner.rules import RULES, session_length_problem, settings_problems
+from planner.rules import RULES, load_table_problem, settings_problems
 from planner.season import (
     FIT,
     Athlete,
@@ -893,7 +893,7 @@ class SetRuleValue(Edit):
         here = f"rules.values.{self.rule}.{self.param}:"
         if own := [x for x in settings_problems(rules) if x.startswith(here)]:
             raise InputError(self.describe(s), own)  # outside its range: said before the rest
-        if self.rule == "LD-1" and (problem := session_length_problem(rules, self.param)):
+        if self.rule == "LD-1" and (problem := load_table_problem(rules, self.param)):
             raise InputError(self.describe(s), [f"rules.values.LD-1.{self.param}: {problem}"])
         return s.model_copy(update={"rules": rules})
 

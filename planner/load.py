@@ -124,6 +124,17 @@ class AthleteFigures:
     logged_to: dt.date | None = None
     # the squad's log reaches the 7 days before today (else a stale log is the whole squad's)
     squad_logged_lately: bool = True
+    today: dt.date | None = None  # the first day of the plan (days before it are the past)
+
+    def logged_when(self) -> str:
+        """When the logged ratio is read: "now" (the day before today, or today once logged),
+        else "on <the day>" (the squad's log ends before yesterday)."""
+        from planner import text
+
+        if self.logged_to is None or self.today is None or \
+                self.logged_to >= self.today - dt.timedelta(days=1):
+            return "now"
+        return f"on {text.day_long(self.logged_to)} (the log's last day)"
 
     def limits(self, figure: str) -> tuple[float, ...]:
         """The thresholds ``figure`` (``acwr``, ``ewma`` or ``monotony``) is flagged against, for
@@ -240,10 +251,19 @@ def monotony(loads: list[float]) -> float | None:
 
 
 def squad_logged_to(season: Season) -> dt.date | None:
-    """The last day, today at the latest, with a session logged for anyone in the squad (see
-    :func:`logged_end`)."""
+    """The last day, today at the latest, that the squad's log covers (see :func:`logged_end`):
+    at least half as many athletes have a session logged on it as on a usual logged day (the
+    median). One player's extra session logged on a later day does not make it a day the squad
+    logged: the others' planned sessions there are not logged yet, not missed."""
     today = season.calendar.today
-    return max((s.date for s in season.sessions if today is None or s.date <= today), default=None)
+    who: dict[dt.date, set[str]] = {}
+    for x in season.sessions:
+        if today is None or x.date <= today:
+            who.setdefault(x.date, set()).add(x.athlete)
+    if not who:
+        return None
+    usual = statistics.median(len(v) for v in who.values())
+    return max(d for d, v in who.items() if 2 * len(v) >= usual)
 
 
 def logged_end(al: AthleteLoad, squad_to: dt.date | None) -> int:
@@ -392,7 +412,8 @@ def athlete_figures(season: Season, al: AthleteLoad, squad_to: dt.date | None = 
              and above_limit(al.weeks[last], most) else None)
     extra = {"logged_lately": lately, "acwr_max": acwr_max, "log_span": span,
              "logged_spike": spike, "logged_to": al.date(end - 1) if first is not None else None,
-             "squad_logged_lately": squad_to is not None and (today - squad_to).days <= 7}
+             "squad_logged_lately": squad_to is not None and (today - squad_to).days <= 7,
+             "today": today}
     figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), **extra)
     said = _sentences(season, al, figs)
     return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,

@@ -407,18 +407,26 @@ def change_problem(settings, rule_id: str, name: str, value: float,
     return f"is {now:g} {unit} already"
 
 
-def session_length_problem(settings, param: str) -> str | None:
-    """Setting LD-1's ``param`` (a team session's length) as in ``settings`` would make a deload
-    or taper week's session longer than a load week's: those weeks cut the training volume
-    (rules-spec.md section 8), so they would be the heavy weeks. Checked where a value is set
-    (the rules panel, ``--rule``), not in season files: a file keeps what it holds."""
-    if param not in ("minutes_load", "minutes_deload", "minutes_taper"):
-        return None
+# a fit training day's RPE by its top speed, in the order a faster session is no easier
+RPE_ORDER = (("rpe_70", "60 or 70 %"), ("rpe_80", "80 %"), ("rpe_90", "90 % or more"))
+
+
+def load_table_problem(settings, param: str) -> str | None:
+    """Setting LD-1's ``param`` as in ``settings`` would turn the load table over: a deload or
+    taper week's session longer than a load week's (those weeks cut the training volume,
+    rules-spec.md section 8, so they would be the heavy weeks), or a faster training day rated
+    easier than a slower one (RPE 2 at 90 %, 9 at 70 %). Checked where a value is set (the rules
+    panel, ``--rule``), not in season files: a file keeps what it holds."""
     given = settings.values.get("LD-1", {})
 
     def value(name: str) -> tuple[float, str]:
         default = next(p.default for p in LOAD_PARAMS if p.name == name)
         return given.get(name, default), "" if name in given else ", the default"
+
+    if param in dict(RPE_ORDER):
+        return _rpe_order_problem(value, param)
+    if param not in ("minutes_load", "minutes_deload", "minutes_taper"):
+        return None
 
     load, load_how = value("minutes_load")
     longer = [(kind, *value(f"minutes_{kind}")) for kind in ("deload", "taper")
@@ -434,6 +442,27 @@ def session_length_problem(settings, param: str) -> str | None:
     return (f"a {kind} week's session ({m:g} min) would be longer than a load week's ({load:g} "
             f"min{load_how}), but a {kind} week cuts the training volume; keep it at most as long "
             f"as the load week's session")
+
+
+def _rpe_order_problem(value, param: str) -> str | None:
+    """A training day's RPE set below a slower day's or above a faster day's (``value(name)``:
+    the value and ", the default" when not set)."""
+    k = [name for name, _ in RPE_ORDER].index(param)
+    mine, _ = value(param)
+    here = RPE_ORDER[k][1]
+    for name, speed in RPE_ORDER[:k]:
+        other, how = value(name)
+        if mine < other:
+            return (f"a training day at {here} would be rated easier (RPE {mine:g}) than one at "
+                    f"{speed} (RPE {other:g}{how}), but a faster session is no easier; keep it "
+                    f"at least RPE {other:g}")
+    for name, speed in RPE_ORDER[k + 1:]:
+        other, how = value(name)
+        if mine > other:
+            return (f"a training day at {here} would be rated harder (RPE {mine:g}) than one at "
+                    f"{speed} (RPE {other:g}{how}), but a faster session is no easier; keep it "
+                    f"at most RPE {other:g}")
+    return None
 
 
 def settings_problems(settings, where: str = "rules") -> list[str]:

@@ -357,6 +357,20 @@ def test_a_day_nobody_has_logged_yet_is_not_read_as_a_rest_day():
     assert L._unlogged_words(lived_load(s, s.plan, "A1", count_today=True), day(41)) == ""
 
 
+def test_one_players_later_session_does_not_make_it_a_day_the_squad_logged():
+    """The three athletes log every day up to the day before yesterday; then A2 alone logs
+    yesterday (an extra session read in): the squad's log still ends the day before, so A1's and
+    A3's planned sessions of yesterday are not logged yet, not days without training."""
+    s = _season(pre_season=False)
+    team = tuple(Session(athlete=a, date=day(i), minutes=60, rpe=5)
+                 for a in ("A1", "A2", "A3") for i in range(0, 40))
+    late = (Session(athlete="A2", date=day(40), minutes=60, rpe=5),
+            Session(athlete="A2", date=day(41), minutes=60, rpe=5))
+    assert L.squad_logged_to(s.model_copy(update={"sessions": team + late})) == day(39)
+    both = team + late + (Session(athlete="A1", date=day(40), minutes=60, rpe=5),)
+    assert L.squad_logged_to(s.model_copy(update={"sessions": both})) == day(40)
+
+
 def test_a_week_logged_as_ill_days_is_logged_not_missing():
     """Seven days logged with 0 minutes (the way to record "ill") are a log of 0 AU, not
     "no session logged"."""
@@ -704,6 +718,17 @@ def test_a_deload_or_taper_session_longer_than_a_load_weeks_is_refused_where_set
         set_("minutes_load", -1)
     assert e.value.problems == ["rules.values.LD-1.minutes_load: -1 is outside 0-240 min; choose a "
                                 "value in that range"]
+    # the RPEs keep their order: a faster training day is no easier than a slower one
+    assert set_("rpe_80", 6).rules.values["LD-1"]["rpe_80"] == 6  # as hard as 90 %: allowed
+    with pytest.raises(InputError) as e:
+        set_("rpe_70", 9)
+    assert e.value.problems == [
+        "rules.values.LD-1.rpe_70: a training day at 60 or 70 % would be rated harder (RPE 9) "
+        "than one at 80 % (RPE 5, the default), but a faster session is no easier; keep it at "
+        "most RPE 5"]
+    with pytest.raises(InputError, match="at 90 % or more would be rated easier \\(RPE 2\\) than "
+                                         "one at 60 or 70 %"):
+        set_("rpe_90", 2)
 
 
 def _steady_then_doubled(s, athlete: str = "A3", rpe_last: float = 10):

@@ -653,3 +653,40 @@ def test_the_readout_says_the_load_its_acwr_divides(qtbot):
     W.load = W.logged  # every day logged: no third figure
     doc.setHtml(week_text(F, W))
     assert "planned on" not in doc.toPlainText()
+
+
+def test_the_readout_says_days_still_to_come_are_not_days_not_logged(logged):
+    """The week of today counts its days to come at their planned load: the readout said "planned
+    on days not logged" of days that cannot be logged yet."""
+    from planner import load as L
+
+    f = L.figures(logged)["A01"]
+    w = next(x for x in f.weeks if x.start <= f.today <= x.end)
+    assert w.logged is not None and w.load > w.logged
+    text = week_text(f, w)
+    assert "planned for the days to come" in text, text
+    past = next(x for x in reversed(f.weeks) if x.end < f.today and x.logged is not None
+                and x.load - x.logged > 0.5)
+    text = week_text(f, past)
+    assert "planned on days not logged" in text and "to come" not in text, text
+
+
+def test_a_season_whose_loads_are_all_zero_draws_its_charts_without_warnings(qtbot, unlogged):
+    """Every RPE of the load table at 0: no ratio exists anywhere. pyqtgraph's symbols warned
+    "All-NaN slice encountered" on each repaint of the charts."""
+    import warnings
+
+    from planner.rules import LOAD_PARAMS
+    from planner.season import RuleSettings
+
+    zero = {p.name: 0 for p in LOAD_PARAMS if "rpe" in p.name}
+    season = unlogged.model_copy(update={"rules": RuleSettings(values={"LD-1": zero})})
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        w = open_window(qtbot, season)
+        for team in (False, True):
+            w.load_view.show(team=team)
+            settle(qtbot, w)
+            w.load_view.panel.grab()
+    assert not [x for x in seen if "All-NaN" in str(x.message)], [str(x.message) for x in seen]
+    no_bad_numbers(w.load_view.panel.texts())

@@ -111,7 +111,8 @@ def table(f, season=None, anonymise: bool = False) -> str:
         head += (f"; logged EWMA ratio now {fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}, not a flag: nothing "
                  f"logged in the 7 days before today ({f.stale_words()})")
     elif f.latest_logged_ewma_ratio is not None:
-        head += f"; logged EWMA ratio now {fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}"
+        head += (f"; logged EWMA ratio {f.logged_when()} "
+                 f"{fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}")
         if not RATIO_LOW <= f.latest_logged_ewma_ratio <= RATIO_HIGH:
             head += " (flag)"
     elif not f.has_log:

@@ -63,6 +63,15 @@ def _nan(x) -> float:
     return math.nan if v is None else v
 
 
+def _set_data(curve, xs: list[float], ys: list[float]) -> None:
+    """``curve``'s points; none when every value is undefined (pyqtgraph's symbols then warned
+    "All-NaN slice encountered" on every repaint of an all-zero season)."""
+    if all(math.isnan(y) for y in ys):
+        curve.setData([], [])
+    else:
+        curve.setData(xs, ys)
+
+
 def _colours(widget: QWidget) -> tuple[QColor, QColor]:
     """The palette's background and text colours (the system's dark mode included)."""
     pal = widget.palette()
@@ -294,8 +303,8 @@ class AthleteChart(QWidget):
         self.logged_bars.setOpts(x=[x for x, _ in logged], height=[v for _, v in logged])
         self.logged_bars.setVisible(has_log)
         self._legend_logged(has_log)
-        self.ratio_curve.setData(xs, [_nan(w.acwr) for w in self.weeks])
-        self.ewma_curve.setData(xs, [_nan(w.ewma_ratio) for w in self.weeks])
+        _set_data(self.ratio_curve, xs, [_nan(w.acwr) for w in self.weeks])
+        _set_data(self.ewma_curve, xs, [_nan(w.ewma_ratio) for w in self.weeks])
         monos = [(x, finite(w.monotony)) for x, w in zip(xs, self.weeks, strict=True)]
         self.mono_bars.setOpts(x=[x for x, v in monos if v is not None],
                                height=[v for _, v in monos if v is not None],
@@ -573,8 +582,8 @@ class TeamChart(QWidget):
             self.curves[aid] = curve
             sample = sample or curve
         self.median_points = [(d, finite(v)) for d, v in team_median(figs)]
-        self.median.setData([axis.x(d) for d, _v in self.median_points],
-                            [_nan(v) for _d, v in self.median_points])
+        _set_data(self.median, [axis.x(d) for d, _v in self.median_points],
+                  [_nan(v) for _d, v in self.median_points])
         if sample is not None:
             self.legend.addItem(sample, "an athlete")
         self.legend.addItem(self.median, "squad median")

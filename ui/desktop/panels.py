@@ -42,7 +42,7 @@ from planner import edits as E
 from planner.check import group_soft, group_violations
 from planner.citations import cite
 from planner.daymarks import day_rows
-from planner.rules import RULES, RuleSet, listed_only, session_length_problem
+from planner.rules import RULES, RuleSet, listed_only, load_table_problem
 from planner.season import Season
 from planner.text import date_short, day, day_long, plural, stage_name
 
@@ -1029,7 +1029,7 @@ class RulesPanel(QWidget):
         if value == kept:
             return
         edit = E.SetRuleValue(rule=rule_id, param=name, value=value)
-        why = session_length_problem(edit.apply_to_rules(self.season.rules), name) \
+        why = load_table_problem(edit.apply_to_rules(self.season.rules), name) \
             if rule_id == "LD-1" else None
         if why:  # in range, but not with the other values (a deload longer than a load week)
             with QSignalBlocker(box):
