@@ -57,6 +57,7 @@ from planner import text
 from planner.criteria import Result, gate, tests_until
 from planner.errors import InputError
 from planner.history import as_lived, pre_season_speed_days
+from planner.load import fmt_figure
 from planner.loadtable import LoadTable, athlete_load
 from planner.rehab import Segment, max_days, reset_credit, segments
 from planner.returns import (
@@ -1072,7 +1073,9 @@ class _Checker:
                        + (f" ({light.kind} week)" if light.kind in ("deload", "taper") else "")
                        + ", which keeps the chronic load low."
                        if light.load < 0.6 * w.load else "")
-                times = (f"{w.load / w.chronic:.2f} times the chronic load of {w.chronic:.0f} AU"
+                # 1.304 is "1.304", not "1.30" beside "the most is 1.3 times"
+                times = (f"{fmt_figure(w.load / w.chronic, (a100 / 100,))} times the chronic "
+                         f"load of {w.chronic:.0f} AU"
                          if w.chronic else "after no load at all")  # four empty weeks: no ratio
                 self.penal("LD-1", a.id, i, i + w.days - 1,
                            f"{a.who}'s planned load in the {text.week_of(w.start)} is "

@@ -812,8 +812,11 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         table = LoadTable.of(rs)  # a rehab session keeps its length in the athlete's own deload
         speed = _lighter_week_speed(season, tl, rs, ap, week, kind) if athlete else (
             "the speed work stays where the week's cap leaves room for it (a match played counts)")
+        # per session: matches and rehab sessions keep their length, so the week itself may be
+        # barely lighter (its load against the weeks around it is said below)
         add(Reason("LD-1", "fact", f"{kind.capitalize()} week: {table.minutes[kind]:g}-minute team "
-                                   f"sessions, {table.volume_words(kind)}; {speed}."))
+                                   f"sessions, {table.volume_words(kind, 'volume per session')}; "
+                                   f"{speed}."))
     if athlete is not None:
         team = any(ap.stages[j] == FIT for j in week.days)  # has team sessions to shorten
         _load_week_reason(season, plan, athlete, tl.days[week.first], add, team)

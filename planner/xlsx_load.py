@@ -48,7 +48,7 @@ TABLE = (
     ("Planned (AU)", 8.5, "#,##0"),
     ("Logged (AU)", 8.5, "#,##0"),
     ("Load (AU)", 8.5, "#,##0"),  # what the figures count: logged where logged, else planned
-    ("Change", 7.5, None),
+    ("Change", 7.5, "+0%;-0%;0%"),  # a number (a fraction), so that a sheet can sort or chart it
     ("ACWR", 6.5, "0.00"),
     ("EWMA ratio", 7, "0.00"),
     ("Monotony", 9.5, "0.00"),
@@ -246,7 +246,7 @@ def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str,
                 (names[a.id], text), (w.start, st.load_number(TABLE[1][2])),
                 (w.kind or "pre-season", st.cal_kind(w.kind) if w.kind in ("deload", "taper") else text),
                 _num(st, w.planned, 3), _num(st, w.logged, 4), _num(st, w.load, 5),
-                (fmt_change(w.change), st.load_number("@")),
+                _change(st, w.change),
                 _num(st, w.acwr, 7, lim("acwr")), _num(st, w.ewma_ratio, 8, lim("ewma")),
                 _num(st, w.monotony, 9, lim("monotony")),
                 _num(st, w.strain, 10), ("; ".join(w.flags) or None, wrap),
@@ -265,6 +265,15 @@ def _num(st, value: float | None, col: int, limits: tuple[float, ...] = ()) -> t
     if limits and (places := figure_places(value, limits)) > 2:
         fmt_ = "0." + "0" * places
     return (_value(value, fmt_), st.load_number(fmt_))
+
+
+def _change(st, change: float | None) -> tuple:
+    """The change from the week before as a number shown in whole percent ("+21%"), rounded as
+    ``periodize load`` rounds it; "—" where it is undefined."""
+    fmt_ = TABLE[6][2]
+    if change is None:
+        return (DASH, st.load_number(fmt_))
+    return (round(change * 100) / 100 + 0.0, st.load_number(fmt_))  # + 0.0: never a -0
 
 
 def _value(value: float, fmt_: str) -> int | float:

@@ -7,6 +7,7 @@ import zipfile
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from planner.load import figures
 from planner.timeline import Timeline
@@ -69,9 +70,15 @@ def test_the_load_sheet_has_a_row_per_athlete_week(book):
             if x is not None:
                 assert f"{row[key]:.2f}" == f"{x:.2f}"
         assert row["Strain"] == _expect(w.strain, None)
+        # a number a sheet can sort and chart, shown in whole percent as the command line says it
+        assert row["Change"] == ("—" if w.change is None else round(w.change * 100) / 100)
         assert row["Flags"] == ("; ".join(w.flags) or None)
     assert any(r["ACWR"] == "—" for r in rows) and any(isinstance(r["ACWR"], float) for r in rows)
     assert any(r["Flags"] for r in rows)
+    assert any(isinstance(r["Change"], float) and r["Change"] < 0 for r in rows)
+    change = next(c for c in ws[get_column_letter(HEADERS.index("Change") + 1)]
+                  if isinstance(c.value, float))
+    assert change.number_format == "+0%;-0%;0%"
     assert ws.auto_filter.ref == f"A{HEADER_ROW}:L{HEADER_ROW + len(rows)}"
     assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
     assert HEADER_ROW - 1 in [b.id for b in ws.row_breaks.brk]  # the charts on page 1
