@@ -15,6 +15,7 @@ second.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import unicodedata
 import warnings
@@ -365,7 +366,11 @@ def _read_excel(p: Path):
         raise InputError(str(p), too_big)
     try:
         wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except Exception:
+    except MemoryError:
+        raise  # not a damaged file: the caller says there is not enough memory
+    except Exception:  # a damaged or hostile file: never a traceback, never a library's words
+        # kept for a bug report: a fault of ours reached through openpyxl reads as "damaged" too
+        logging.getLogger(__name__).debug("openpyxl could not read %s", p.name, exc_info=True)
         raise InputError(str(p), damaged) from None
     try:
         if not wb.worksheets:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import io
+import logging
 import os
 import re
 import zipfile
@@ -196,15 +197,24 @@ def _open(path: str | os.PathLike):
         too_big = []  # not a readable zip: openpyxl's error below says so
     if too_big:
         raise InputError(src, too_big)
+    return _load(p, again)
+
+
+def _load(p: Path, again: str):
+    """The workbook at ``p`` read by openpyxl (read-only, cached values), past the entry guard."""
     try:
-        if suffix in (".xlsx", ".xlsm", ".xltx", ".xltm"):
+        if p.suffix.lower() in (".xlsx", ".xlsm", ".xltx", ".xltm"):
             return openpyxl.load_workbook(p, read_only=True, data_only=True)
         # a workbook saved under another name (no extension, .bak): openpyxl goes by the name,
         # so it reads the bytes (bounded by the guard above)
         return openpyxl.load_workbook(io.BytesIO(p.read_bytes()), read_only=True, data_only=True)
+    except MemoryError:
+        raise  # not a damaged file: the caller says there is not enough memory
     except Exception:  # a damaged or hostile file: never a traceback, never a library's words
-        raise InputError(src, [f"cannot be read as an Excel workbook: a part of it is damaged or "
-                               f"not as Excel writes it; {again}"]) from None
+        # kept for a bug report: a fault of ours reached through openpyxl reads as "damaged" too
+        logging.getLogger(__name__).debug("openpyxl could not read %s", p.name, exc_info=True)
+        raise InputError(str(p), [f"cannot be read as an Excel workbook: a part of it is damaged "
+                                  f"or not as Excel writes it; {again}"]) from None
 
 
 def _sheet_rows(ws):

@@ -312,6 +312,46 @@ def test_a_bug_in_reading_a_log_workbook_is_not_said_to_be_a_damaged_file(tmp_pa
     assert len(read_sessions(log, s).sessions) == 1
 
 
+def _out_of_memory(*_args, **_kwargs):
+    raise MemoryError
+
+
+def test_running_out_of_memory_reading_a_workbook_is_not_said_to_be_a_damaged_file(
+        tmp_path, s, monkeypatch):
+    """openpyxl running out of memory is no damaged file: the MemoryError reaches the caller,
+    which says there is not enough memory (the CLI has its own sentence for it)."""
+    log = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE"), ("A1", str(day(1)), 60, 5)])
+    coach = book(tmp_path, Competitions=COMPETITION_ROWS)
+    monkeypatch.setattr(openpyxl, "load_workbook", _out_of_memory)
+    with pytest.raises(MemoryError):
+        read_sessions(log, s)
+    with pytest.raises(MemoryError):
+        import_workbook(coach)
+
+
+def _library_error(*_args, **_kwargs):
+    raise ValueError("the library's own words")
+
+
+def test_the_library_error_on_a_damaged_file_is_logged_for_a_bug_report(tmp_path, s, monkeypatch,
+                                                                         caplog):
+    """The coach reads "damaged"; the log keeps the library's own error and traceback, so a fault
+    of ours reached through it can still be traced."""
+    import logging
+
+    log = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE"), ("A1", str(day(1)), 60, 5)])
+    coach = book(tmp_path, Competitions=COMPETITION_ROWS)
+    monkeypatch.setattr(openpyxl, "load_workbook", _library_error)
+    with caplog.at_level(logging.DEBUG, logger="planner"):
+        assert problems(log, s) == ["is not an Excel workbook (.xlsx): a part of it is damaged or "
+                                    "not as Excel writes it; export the log as CSV or XLSX"]
+        workbook_problems(coach)
+    logged = [r for r in caplog.records if "could not read" in r.getMessage()]
+    assert [r.name for r in logged] == ["planner.sessionlog", "planner.coachform.read"]
+    assert all(r.levelno == logging.DEBUG and r.exc_info and r.exc_info[0] is ValueError
+               for r in logged)
+
+
 @pytest.mark.parametrize("helper", ["uncached_formulas", "merged_cells"])
 def test_a_bug_in_importing_a_workbook_is_not_taken_for_a_damaged_part(tmp_path, monkeypatch,
                                                                        helper):
