@@ -36,3 +36,29 @@ class InputError(PeriodizeError):
 
 class SaveError(PeriodizeError):
     """A file could not be written; the previous file is untouched."""
+
+
+NOT_ENOUGH_MEMORY = ("not enough memory for this; close other programs, or make the season smaller "
+                     "(fewer athletes or a shorter season)")
+
+
+def unexpected_words(e: BaseException) -> str:
+    """An error nobody expected (a fault in Periodize) in a coach's words: its kind, its message
+    and whose fault it is, e.g. "unexpected error (KeyError): 'A3'; this is a fault in Periodize,
+    not in your files". Never the bare message: a ``KeyError('A3')`` alone reads "'A3'"."""
+    text = " ".join(str(e).split())
+    if len(text) > 300:
+        text = text[:300] + "…"
+    said = f": {text}" if text else ""
+    return (f"unexpected error ({type(e).__name__}){said}; this is a fault in Periodize, not in "
+            f"your files")
+
+
+def error_words(e: BaseException) -> str:
+    """Any error as one sentence for a coach: Periodize's own words for an error it expects,
+    the memory sentence, or :func:`unexpected_words` for a fault."""
+    if isinstance(e, PeriodizeError):
+        return str(e)
+    if isinstance(e, MemoryError):
+        return NOT_ENOUGH_MEMORY
+    return unexpected_words(e)

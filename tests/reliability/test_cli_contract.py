@@ -117,13 +117,13 @@ def test_a_bug_exits_1_and_says_it_is_periodizes_not_the_files(tmp_path, monkeyp
     monkeypatch.setattr(commands, "cmd_demo", bug)
     assert main(["--debug"] * debug + ["demo", str(tmp_path / "d.season.json")]) == 1
     err = capsys.readouterr().err
-    assert ("periodize: unexpected error: TypeError: a bug in Periodize's own code\n"
-            "This is a bug in Periodize, not a problem with your files: ") in err
+    assert ("periodize: unexpected error (TypeError): a bug in Periodize's own code; this is a "
+            "fault in Periodize, not in your files.\n") in err
     if debug:
-        assert "Traceback" in err and "the details are in the traceback above." in err
+        assert "Traceback" in err and "The details are in the traceback above." in err
     else:
         assert "Traceback" not in err
-        assert err.endswith("run 'periodize --debug demo …' again to print the details (a "
+        assert err.endswith("Run 'periodize --debug demo …' again to print the details (a "
                             "traceback) for a bug report.\n")
 
 

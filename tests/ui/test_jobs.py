@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from planner import edits as E
+from planner.errors import NOT_ENOUGH_MEMORY, InputError
 from tests.ui.test_app import tiny_season
 from ui.desktop import jobs
 from ui.desktop.document import Document
@@ -136,16 +137,24 @@ def test_another_document_stops_the_work_and_its_result_comes_back_replaced(qtbo
     assert job.stop.is_set() and result.value.stopped
 
 
-def test_a_failure_is_one_sentence_for_the_coach(qtbot, window, job, dialogs):
+@pytest.mark.parametrize("error, words", [
+    (InputError("", ["the model could not be built"]), "the model could not be built"),
+    (KeyError("A3"), "unexpected error (KeyError): 'A3'; this is a fault in Periodize, not in "
+                     "your files"),
+    (MemoryError(), NOT_ENOUGH_MEMORY),
+])
+def test_a_failure_is_one_sentence_for_the_coach(qtbot, window, job, dialogs, error, words):
+    """Periodize's own words for an error it expects; for a fault, its kind and whose fault it
+    is (a KeyError('A3') alone read "'A3'")."""
     def broken(report, stop):
-        raise RuntimeError("the model could not be built")
+        raise error
 
     with qtbot.waitSignal(job.finished, timeout=WAIT) as done:
         job.start(broken, label="Working…", limit=5)
     result = done.args[0]
     assert result.failed and result.value is None
-    assert result.error == "the model could not be built"
-    assert dialogs == [("error", WORDS.failed, "the model could not be built")]
+    assert result.error == words
+    assert dialogs == [("error", WORDS.failed, words)]
     assert window.statusBar().currentMessage() == WORDS.failed + "."
     assert not job.is_running() and not job.cancel_button.isVisible()
 

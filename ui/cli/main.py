@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     """Run the command; every error is one located sentence on stderr (a traceback with --debug)."""
-    from planner.errors import PeriodizeError
+    from planner.errors import NOT_ENOUGH_MEMORY, PeriodizeError, unexpected_words
 
     try:
         return args.func(args)
@@ -238,21 +238,18 @@ def _run(args) -> int:
     except BrokenPipeError:
         raise  # handled by main()
     except MemoryError:
-        print("periodize: not enough memory for this; close other programs, or make the season "
-              "smaller (fewer athletes or a shorter season)", file=sys.stderr)
+        print(f"periodize: {NOT_ENOUGH_MEMORY}", file=sys.stderr)
         return EXIT_INPUT
     except Exception as e:  # never a traceback in front of a coach
         # interfaces.md has no status for a bug: 1 (bad input) is the nearest, so the words
         # must say it is not the coach's input, or the coach looks for a fault in sound files
         if args.debug:
             traceback.print_exc()
-            where = "the details are in the traceback above"
+            where = "The details are in the traceback above"
         else:
-            where = (f"run 'periodize --debug {args.command or 'open'} …' again to print the "
+            where = (f"Run 'periodize --debug {args.command or 'open'} …' again to print the "
                      f"details (a traceback) for a bug report")
-        print(clip(f"periodize: unexpected error: {e.__class__.__name__}: {e}\n"
-                   f"This is a bug in Periodize, not a problem with your files: {where}."),
-              file=sys.stderr)
+        print(clip(f"periodize: {unexpected_words(e)}.\n{where}."), file=sys.stderr)
         return EXIT_INPUT
 
 

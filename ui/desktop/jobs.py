@@ -37,6 +37,8 @@ from typing import Any, Generic, Protocol, TypeVar
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
+from planner.errors import error_words
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -118,7 +120,7 @@ class _Worker(QObject):
             value = self._work(self._report, self._stop)
         except Exception as e:  # noqa: BLE001 - any failure must reach the window, not kill the thread
             log.exception("background work failed")
-            self.failed.emit(str(e) or type(e).__name__)
+            self.failed.emit(error_words(e))  # a KeyError('A3') alone would read "'A3'"
             return
         self.done.emit(value)
 
