@@ -34,6 +34,15 @@ class InputError(PeriodizeError):
         super().__init__(text)
 
 
+class NewerFileError(InputError):
+    """A file written by a newer Periodize: its ``schema_version`` (``version``) is newer than
+    this Periodize reads. Nothing is wrong with the file; an updated Periodize opens it."""
+
+    def __init__(self, source: str, problems: list[str], version: int):
+        super().__init__(source, problems)
+        self.version = version
+
+
 class SaveError(PeriodizeError):
     """A file could not be written; the previous file is untouched."""
 

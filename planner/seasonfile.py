@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from planner import limits
-from planner.errors import InputError
+from planner.errors import InputError, NewerFileError
 from planner.safefile import atomic_write
 from planner.season import Season
 from planner.text import date_long, validation_problems
@@ -103,10 +103,10 @@ def season_from_dict(data: object, source: str = "") -> Season:
                                   f"(this Periodize writes {SCHEMA_VERSION}): check the file, or "
                                   f"open a copy saved by Periodize"])
     if version > SCHEMA_VERSION:
-        raise InputError(source, [
+        raise NewerFileError(source, [
             f"schema_version: {version} is newer than this Periodize understands ({SCHEMA_VERSION}); "
             f"update Periodize to open it"
-        ])
+        ], version)
     too_big = limits.count_problems(data)
     if too_big:
         raise InputError(source, too_big)

@@ -100,30 +100,87 @@ def test_find_recoveries_survives_any_metadata(tmp_path, monkeypatch, meta):
     assert rec.load().name  # the copy itself is fine
 
 
-def test_offer_recovery_with_a_damaged_copy_warns_and_removes_it(tmp_path, monkeypatch):
-    from ui.desktop.recovery import offer_recovery
+class _Interaction:
+    """The coach answers yes to the recovery question; the warnings are kept."""
+
+    def __init__(self):
+        self.warned: list[str] = []
+
+    def choose(self, *a):
+        return "yes"
+
+    def warn(self, title, text):
+        self.warned.append(text)
+
+
+class _Window:
+    def __init__(self):
+        self.interaction = _Interaction()
+
+
+def test_offer_recovery_with_a_damaged_copy_warns_and_keeps_it_aside(tmp_path, monkeypatch):
+    """A recovery copy is the coach's only record of unsaved work: a damaged one is moved to the
+    unreadable folder (never deleted), the message says where, and it is not offered again."""
+    import stat
+
+    from ui.desktop.recovery import find_recoveries, offer_recovery
 
     monkeypatch.setenv("PERIODIZE_STATE_DIR", str(tmp_path))
     folder = tmp_path / "recovery"
     folder.mkdir()
     (folder / "9-x.season.json").write_text("[" * 200_000)
     (folder / "9-x.json").write_text("[1,2]")
-
-    class Interaction:
-        warned: list = []
-
-        def choose(self, *a):
-            return "yes"
-
-        def warn(self, title, text):
-            self.warned.append(text)
-
-    class Window:
-        interaction = Interaction()
-
-    assert offer_recovery(Window()) is False
-    assert Window.interaction.warned and "nested more than 64 levels" in Window.interaction.warned[0]
+    (folder / "9-x.season.json").chmod(0o600)
+    window = _Window()
+    assert offer_recovery(window) is False
+    kept = folder / "unreadable" / "9-x.season.json"
+    assert kept.read_text() == "[" * 200_000 and (folder / "unreadable" / "9-x.json").exists()
     assert not (folder / "9-x.season.json").exists()
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
+    (warned,) = window.interaction.warned
+    assert "nested more than 64 levels" in warned
+    assert warned.endswith(f"The recovery copy is kept, not deleted, and not offered again. It is "
+                           f"{kept}.")
+    assert "deleted." not in warned.replace("not deleted", "")
+    assert find_recoveries() == []  # said once: the next start asks nothing
+    window = _Window()
+    assert offer_recovery(window) is False and window.interaction.warned == []
+
+
+def _newer_copy(folder):
+    from planner.seasonfile import SCHEMA_VERSION
+
+    data = json.loads((ROOT / "templates" / "demo.season.json").read_text())
+    data["schema_version"] = SCHEMA_VERSION + 1
+    (folder / "9-x.season.json").write_text(json.dumps(data))
+    (folder / "9-x.json").write_text("{}")
+
+
+def test_a_recovery_copy_of_a_newer_periodize_is_kept_and_offered_again_after_updating(
+        tmp_path, monkeypatch):
+    """The message says to update Periodize to open the copy: it used to delete it in the same
+    breath. It stays where an updated Periodize looks, and is not asked about again until then."""
+    from planner import seasonfile
+    from ui.desktop.recovery import find_recoveries, offer_recovery
+
+    monkeypatch.setenv("PERIODIZE_STATE_DIR", str(tmp_path))
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    _newer_copy(folder)
+    window = _Window()
+    assert offer_recovery(window) is False
+    (warned,) = window.interaction.warned
+    assert "is newer than this Periodize understands" in warned and "update Periodize" in warned
+    assert warned.endswith("The recovery copy is kept, not deleted: update Periodize and it is "
+                           f"offered again at the next start. It is {folder / '9-x.season.json'}.")
+    assert (folder / "9-x.season.json").exists() and (folder / "9-x.json").exists()
+    assert find_recoveries() == []  # not asked again on every start
+    window = _Window()
+    assert offer_recovery(window) is False and window.interaction.warned == []
+    # an updated Periodize offers it again
+    monkeypatch.setattr(seasonfile, "SCHEMA_VERSION", seasonfile.SCHEMA_VERSION + 1)
+    assert [r.key for r in find_recoveries()] == ["9-x"]
 
 
 def test_recovery_copies_are_private(tmp_path, monkeypatch, qtbot):

@@ -296,3 +296,46 @@ def test_an_unchanged_file_recovers_without_the_warning(qtbot, dialogs, tmp_path
     assert "was changed after that" not in dialogs[0][2]
     window.save_action.trigger()
     assert dialogs.kinds() == ["choose"] and load_season(club).name == "Crashed FC"
+
+
+def test_a_fault_loading_a_copy_keeps_it_and_the_app_starts(qtbot, dialogs, monkeypatch, caplog):
+    """A fault of Periodize's (here a KeyError in loading) is no damaged copy: the copy is kept,
+    the coach reads one warning that says whose fault it is and where the copy is, the fault is
+    logged with its traceback, and the app starts. The next start asks nothing."""
+    import logging
+
+    import planner.seasonfile
+    from ui.desktop.app import create_main_window
+
+    crashed = MainWindow(tiny_season(), None)
+    qtbot.addWidget(crashed)
+    crashed.apply_edit(E.SetSeasonSettings(name="Lost FC"))
+    assert crashed.autosaver.tick()
+    crashed.autosaver._lock.unlock()  # as if the process had died
+    crashed.autosaver._lock = None
+    crashed.autosaver.timer.stop()  # dead: it writes no copy again
+    written = crashed.autosaver.path.read_text()
+
+    def fault(*_args, **_kwargs):
+        raise KeyError("A3")
+
+    monkeypatch.setattr(planner.seasonfile, "load_season", fault)
+    dialogs.answer = "yes"
+    with caplog.at_level(logging.ERROR):
+        window = create_main_window(None)
+    qtbot.addWidget(window)
+    assert window.season.name == "Riverside FC 2026/27" and not window.modified  # it started
+    assert dialogs.kinds() == ["choose", "warn"]
+    kept = recovery_dir() / "unreadable" / crashed.autosaver.path.name
+    assert kept.read_text() == written  # the unsaved work, as written
+    assert dialogs[1][2] == (
+        "The recovery copy could not be read: unexpected error (KeyError): 'A3'; this is a fault "
+        "in Periodize, not in your files (the details are in the log).\n\nThe recovery copy is "
+        f"kept, not deleted, and not offered again. It is {kept}.")
+    (record,) = [r for r in caplog.records if r.name == "ui.desktop.recovery"]
+    assert record.exc_info[0] is KeyError
+    monkeypatch.undo()
+    dialogs.clear()
+    again = create_main_window(None)
+    qtbot.addWidget(again)
+    assert dialogs.kinds() == [] and kept.exists()

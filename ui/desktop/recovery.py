@@ -7,12 +7,18 @@ changes, to the user state directory (``platformdirs.user_state_dir("Periodize")
 lives). A clean exit, a save and a discarded document remove the copy. At the next start,
 :func:`find_recoveries` lists the copies whose lock is free (their process is gone) and the
 app offers each (:func:`ask_recover`, through the window's interaction).
+
+A copy is the coach's only record of unsaved work: a failure never deletes it. A copy that cannot
+be read (damaged, or a fault in Periodize) is moved to ``recovery/unreadable`` and never offered
+again; a copy written by a newer Periodize stays, marked ``<id>.newer``, and is offered again once
+Periodize reads its version. The message says where the copy is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import uuid
 from dataclasses import dataclass
@@ -20,11 +26,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
-from planner.errors import PeriodizeError
+from planner.errors import NOT_ENOUGH_MEMORY, NewerFileError, PeriodizeError, unexpected_words
 from planner.text import date_short
 from ui.desktop.diskstate import DiskStamp, changed_on_disk
 
 INTERVAL_MS = 10_000
+UNREADABLE = "unreadable"  # the subfolder of copies that could not be read: kept, never offered
+NEWER = ".newer"  # beside a copy of a newer Periodize: the schema version it was written in
+log = logging.getLogger(__name__)
 
 
 def state_dir() -> Path:
@@ -71,13 +80,44 @@ class Recovery:
         return load_season(self.season_file)
 
     def remove(self) -> None:
-        for suffix in (".season.json", ".json", ".lock", ".season.json.bak"):
+        for suffix in (".season.json", ".json", ".lock", ".season.json.bak", NEWER):
             try:
                 (self.season_file.parent / (self.key + suffix)).unlink()
             except FileNotFoundError:
                 pass
             except OSError:
                 pass
+
+    def set_aside(self) -> Path | None:
+        """Move the copy (with its note and backup) into the ``unreadable`` subfolder, readable
+        by the coach only, where it is never offered again; its new path, or None when it could
+        not be moved (it stays where it is)."""
+        folder = self.season_file.parent / UNREADABLE
+        target = folder / self.season_file.name
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+            os.replace(self.season_file, target)
+        except OSError:
+            return None
+        for suffix in (".json", ".season.json.bak"):
+            try:
+                os.replace(self.season_file.parent / (self.key + suffix), folder / (self.key + suffix))
+            except OSError:
+                pass  # gone, or none: the copy itself is what matters
+        for suffix in (".lock", NEWER):
+            try:
+                (self.season_file.parent / (self.key + suffix)).unlink()
+            except OSError:
+                pass
+        return target
+
+    def mark_newer(self, version: int) -> None:
+        """Note that the copy needs a Periodize that reads ``version``: it is not offered again
+        until one does (each start would otherwise ask, and fail, again)."""
+        try:
+            (self.season_file.parent / (self.key + NEWER)).write_text(str(version), encoding="utf-8")
+        except OSError:
+            pass  # offered again at the next start: a question too many, the copy is safe
 
 
 class Autosaver(QObject):
@@ -187,7 +227,7 @@ def find_recoveries(exclude: set[str] = frozenset()) -> list[Recovery]:
     out = []
     for f in copies:
         key = f.name.removesuffix(".season.json")
-        if key in exclude or not key:
+        if key in exclude or not key or _too_new(folder / (key + NEWER)):
             continue
         try:
             rec = _recovery(folder, key, f)
@@ -197,6 +237,16 @@ def find_recoveries(exclude: set[str] = frozenset()) -> list[Recovery]:
             out.append(rec)
     out.sort(key=lambda r: r.saved_at or dt.datetime.min, reverse=True)
     return out
+
+
+def _too_new(marker: Path) -> bool:
+    """True when a copy's ``.newer`` note says it needs a newer Periodize than this one."""
+    from planner.seasonfile import SCHEMA_VERSION
+
+    try:
+        return int(marker.read_text(encoding="utf-8")[:20]) > SCHEMA_VERSION
+    except (OSError, ValueError):  # none; or damaged: offered, and said again if it is newer
+        return False
 
 
 def _recovery(folder: Path, key: str, f: Path) -> Recovery | None:
@@ -303,7 +353,7 @@ def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None 
 
     ``opened``: the file the coach asked to open. Only that file's copy is offered then (the
     coach opens that file, not another one); the other copies wait for a start without a file,
-    or for their own file. A copy that cannot be read is reported and removed.
+    or for their own file. A copy that cannot be read is reported and kept (:func:`_unloadable`).
     """
     for rec in find_recoveries(exclude):
         if opened is not None and not _same_file(rec.original, opened):
@@ -313,14 +363,8 @@ def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None 
             continue
         try:
             season = rec.load()
-        except PeriodizeError as e:
-            window.interaction.warn("Could not recover", f"{e}\n\nThe recovery copy is deleted.")
-            rec.remove()
-            continue
-        except Exception as e:  # noqa: BLE001 - a damaged copy must never stop the app starting
-            window.interaction.warn("Could not recover", f"The recovery copy is damaged "
-                                    f"({e.__class__.__name__}) and is deleted.")
-            rec.remove()
+        except Exception as e:  # noqa: BLE001 - a copy that cannot be read must never stop the app starting
+            window.interaction.warn("Could not recover", _unloadable(rec, e))
             continue
         original = _saved(rec.original)
         newer = rec.changed_since()
@@ -336,3 +380,31 @@ def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None 
             f"Recovered the unsaved changes to “{season.name}”. Save them (Ctrl+S).", 15000)
         return True
     return False
+
+
+def _unloadable(rec: Recovery, e: Exception) -> str:
+    """Keep a copy that could not be loaded (never delete it: it is the coach's only record of
+    the unsaved work) and say why and where it is, in a coach's words.
+
+    - A newer Periodize's copy stays where it is, offered again once Periodize is updated.
+    - Out of memory: it stays, offered again at the next start.
+    - Damaged, or a fault in Periodize: moved to the ``unreadable`` subfolder, never offered
+      again (each start would ask, and fail, again)."""
+    if isinstance(e, NewerFileError):
+        rec.mark_newer(e.version)
+        return (f"{e}\n\nThe recovery copy is kept, not deleted: update Periodize and it is "
+                f"offered again at the next start. It is {rec.season_file}.")
+    if isinstance(e, MemoryError):
+        return (f"The recovery copy could not be read: {NOT_ENOUGH_MEMORY}.\n\nIt is kept, not "
+                f"deleted, and offered again at the next start. It is {rec.season_file}.")
+    if isinstance(e, PeriodizeError):
+        why = str(e)
+    else:  # a fault of ours: the copy may be sound
+        log.exception("a recovery copy could not be loaded")
+        why = (f"The recovery copy could not be read: {unexpected_words(e)} (the details are in "
+               f"the log).")
+    kept = rec.set_aside()
+    if kept is None:
+        return f"{why}\n\nThe recovery copy is kept, not deleted. It is {rec.season_file}."
+    return (f"{why}\n\nThe recovery copy is kept, not deleted, and not offered again. It is "
+            f"{kept}.")
