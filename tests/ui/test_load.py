@@ -690,3 +690,36 @@ def test_a_season_whose_loads_are_all_zero_draws_its_charts_without_warnings(qtb
             w.load_view.panel.grab()
     assert not [x for x in seen if "All-NaN" in str(x.message)], [str(x.message) for x in seen]
     no_bad_numbers(w.load_view.panel.texts())
+
+
+def test_figures_that_cannot_be_worked_out_are_said_never_shown_as_no_flags(qtbot, logged,
+                                                                           monkeypatch, caplog):
+    """A fault of Periodize's working out the figures used to be cached as figures without a
+    flag: every flag went, and nothing said so. Now the panel and the status bar say it, nothing
+    is cached, and the next change of the log works the figures out again."""
+    from planner import edits as E
+    from planner import load
+    from ui.desktop.loadpanel import FIGURES_FAILED
+
+    def fault(*_args, **_kwargs):
+        raise RuntimeError("a fault in the figures")
+        yield  # a generator, as figures_steps is
+
+    monkeypatch.setattr(load, "figures_steps", fault)
+    w = open_window(qtbot, logged, "A03")
+    assert any(r.message == "load figures failed" and r.exc_info for r in caplog.records)
+    assert w.load_view.cached(w.season) is None and w.load_view.flags == {}
+    assert w.statusBar().currentMessage().startswith(FIGURES_FAILED)
+    w.load_view.show()
+    settle(qtbot, w)
+    assert FIGURES_FAILED in " ".join(w.load_view.panel.texts())
+    assert "does not mean there is none" in " ".join(w.load_view.panel.texts())
+    assert w.docks["load"].windowTitle() == "Load ⚠"
+    assert w.load_view.cached(w.season) is None  # not taken for figures, even with the dock open
+    monkeypatch.undo()
+    spike = spiked(logged).sessions[len(logged.sessions):]
+    assert w.apply_edit(E.LogSessions(sessions=spike))
+    settle(qtbot, w)
+    assert w.load_view.cached(w.season) is not None
+    assert w.board.load_flag("A03") is not None  # worked out: flagged
+    assert FIGURES_FAILED not in " ".join(w.load_view.panel.texts())

@@ -49,6 +49,11 @@ from ui.desktop.loadwords import (
     season_figures,
 )
 
+FIGURES_FAILED = ("The load figures could not be worked out: a fault in Periodize (the details "
+                  "are in its log), not in your season.")
+NO_FLAGS_SHOWN = ("No load flag is shown until they can be: that does not mean there is none. "
+                  "A change to the plan or the log tries again.")
+
 
 # -- the panel -------------------------------------------------------------------------------------
 class LoadPanel(QWidget):
@@ -127,6 +132,15 @@ class LoadPanel(QWidget):
     def working(self) -> None:
         """The figures are being worked out (the first time the dock opens on a season)."""
         self.placeholder.setText("Working out the load figures…")
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def failed(self) -> None:
+        """The figures could not be worked out (a fault of ours): said, never shown as a season
+        without load."""
+        self.figs = {}
+        self.flag_lines = []
+        self.placeholder.setText(f"{FIGURES_FAILED}\n\n{NO_FLAGS_SHOWN}")
+        self.note.setText("")
         self.stack.setCurrentWidget(self.placeholder)
 
     def select(self, athlete: str | None, day: dt.date | None) -> None:
@@ -265,6 +279,7 @@ class LoadView(QObject):
         self._cache: list[tuple[tuple, dict]] = []  # (the inputs, their figures), newest first
         self._shown_for: dict | None = None  # the figures the charts show
         self._running: tuple | None = None  # the inputs being worked out
+        self._failed: tuple | None = None  # the inputs whose figures could not be worked out
         self._wanted: Season | None = None  # the season to work out next
         self._steps = None  # the figures being worked out (loadwords.season_figure_steps)
         self._timer = QTimer(self)  # the next slice of them
@@ -360,20 +375,42 @@ class LoadView(QObject):
                     self._timer.start()
                     return
                 out = next(steps)
-        except Exception:  # a bug must not leave the flags waiting forever
+        except Exception:  # a fault of ours: said, never cached as figures without a flag
             logging.getLogger(__name__).exception("load figures failed")
-            out = {}
+            self._steps = None
+            self._on_failed(key)
+            return
         self._steps = None
         self._on_ready(key, out)
 
     def _on_ready(self, key: tuple, figs: dict) -> None:
         self._remember(key, figs)
         self._running = None
-        if self._wanted is not None and self.cached(self._wanted) is None:
+        self._next()
+        self.refresh()
+
+    def _on_failed(self, key: tuple) -> None:
+        """The figures of ``key`` could not be worked out: not tried again for the same inputs
+        (the same fault, at every event), and said in the status bar and the Load panel."""
+        self._failed = key
+        self._running = None
+        self._next()
+        self.window.statusBar().showMessage(f"{FIGURES_FAILED} Load flags are not shown.", 15000)
+        self.refresh()
+
+    def _next(self) -> None:
+        """Work out the season changed to meanwhile, unless its figures are known (or failed)."""
+        wanted = self._wanted
+        if wanted is not None and self.cached(wanted) is None and not self.failed(wanted):
             self._launch()
         else:
             self._wanted = None
-        self.refresh()
+
+    def failed(self, season: Season) -> bool:
+        """True when the season's figures could not be worked out (a fault of ours) for what
+        they read now."""
+        key, seen = _inputs(season), self._failed
+        return seen is not None and all(a is b for a, b in zip(seen, key, strict=True))
 
     # -- showing them ------------------------------------------------------------------------
     @Slot()
@@ -384,6 +421,9 @@ class LoadView(QObject):
         visible = self.dock is not None and self.dock.isVisible()
         wanted = season.plan is not None and (bool(season.sessions) or visible)
         figs = self.cached(season) if wanted else {}
+        if figs is None and self.failed(season):
+            self._show_failure(visible)
+            return
         if figs is None:
             self._start(season)
             if visible and self._shown_for is None:
@@ -393,6 +433,16 @@ class LoadView(QObject):
                           load_waits(figs) if season.sessions else {})
         if visible:
             self._fill(season, figs)
+
+    def _show_failure(self, visible: bool) -> None:
+        """No figures, by a fault of ours: no flag is shown, and the panel says why (the dock's
+        title calls for a look)."""
+        self._apply_flags({}, {})
+        if self.dock is not None:
+            self.dock.setWindowTitle("Load ⚠")
+        if visible:
+            self.panel.failed()
+            self._shown_for = None
 
     def _apply_flags(self, flags: dict[str, LoadFlag], waits: dict[str, str] | None = None) -> None:
         changed = flags != self.flags or (waits or {}) != self.window.inspector.load_waits
