@@ -212,7 +212,7 @@ def _load(p: Path, again: str):
         raise  # not a damaged file: the caller says there is not enough memory
     except Exception:  # a damaged or hostile file: never a traceback, never a library's words
         # kept for a bug report: a fault of ours reached through openpyxl reads as "damaged" too
-        logging.getLogger(__name__).debug("openpyxl could not read %s", p.name, exc_info=True)
+        logging.getLogger(__name__).debug("openpyxl could not read a workbook", exc_info=True)
         raise InputError(str(p), [f"cannot be read as an Excel workbook: a part of it is damaged "
                                   f"or not as Excel writes it; {again}"]) from None
 
