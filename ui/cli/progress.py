@@ -21,7 +21,7 @@ import sys
 from planner.errors import InputError
 from planner.progress import played_before_re_entry, returns_moved
 from planner.text import day_long
-from ui.cli.whatif import add_edit_options, seconds
+from ui.cli.whatif import add_edit_options, add_search_options
 
 EXIT_OK = 0
 
@@ -43,8 +43,7 @@ def add_parsers(sub) -> None:
     lg.add_argument("--no-replan", action="store_true",
                     help="only add the sessions (by default the season is re-planned from today "
                          "with them, keeping the stored plan wherever changing it gains nothing)")
-    lg.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
-                    help="stop the re-plan after S seconds (default 60)")
+    add_search_options(lg)
     lg.set_defaults(func=cmd_log)
     ad = sub.add_parser("advance", help="move today: the past keeps what happened",
                         description="Move the season's today. The stage changes the stored plan "
@@ -63,8 +62,7 @@ def add_parsers(sub) -> None:
                          "keeping the stored plan wherever changing it gains nothing); with "
                          "--accept and no stored plan, the season is still planned from the old "
                          "today first, so that the stage changes it projects can be recorded")
-    ad.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
-                    help="stop each search after S seconds (default 60)")
+    add_search_options(ad)
     ad.set_defaults(func=cmd_advance)
     rc = sub.add_parser("record", help="record what happened (a flare-up, an injury, ...) and re-plan",
                         description="Record changes in the season itself — a confirmed flare-up, a "
@@ -79,8 +77,7 @@ def add_parsers(sub) -> None:
                          "is still in it then; the stage's days count from DATE (a stage that has "
                          "run out of days while the athlete is not ready)")
     rc.add_argument("--save", action="store_true", help="store the result in the season file")
-    rc.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
-                    help="stop the re-plan after S seconds (default 60)")
+    add_search_options(rc)
     rc.set_defaults(func=cmd_record, reason="")
 
 
@@ -463,20 +460,10 @@ def _replan_change(before, season, time_limit: float, path: str):
     """``season`` re-planned around what changed since ``before``, changing ``before``'s plan
     only where that gains something (the same re-plan as a what-if scenario's)."""
     from solver.whatif import replan
-    from ui.cli.commands import print_summary
 
-    outcome, status = _searched(season, time_limit, lambda stop: replan(
-        before, season, before.plan, time_limit=time_limit, stop=stop), path, "record")
-    if outcome is None:
-        return season, status
-    print("Re-planned, keeping the stored plan wherever changing it gains nothing:")
-    print_summary(outcome, season, path)
-    after = season.model_copy(update={"plan": outcome.plan})
-    for line in returns_moved(before, after, shlex.quote(path)):
-        print(line)
-    for line in played_before_re_entry(before, after):
-        print(line)
-    return after, None
+    return _replanned(before, season, time_limit, path, "record", lambda stop: replan(
+        before, season, before.plan, time_limit=time_limit, stop=stop),
+        "Re-planned, keeping the stored plan wherever changing it gains nothing:")
 
 
 def _plan_as_it_stands(season, time_limit: float, path: str):
@@ -558,13 +545,22 @@ def _replan_moved(before, season, time_limit: float, path: str):
 def _replan(before, season, time_limit: float, path: str, context: str):
     """The season re-planned from today with minimal change to its stored plan (STAB)."""
     from solver.whatif import replan_from_today
+
+    return _replanned(before, season, time_limit, path, context, lambda stop: replan_from_today(
+        before, season, time_limit, stop=stop),
+        "Re-planned from today, keeping the stored plan wherever changing it gains nothing:")
+
+
+def _replanned(before, season, time_limit: float, path: str, context: str, search, heading: str):
+    """``season`` with the plan ``search(stop)`` found, said under ``heading`` with the returns
+    it moved and the returners logged playing before their re-entry sessions; (season, exit
+    status) when it found none."""
     from ui.cli.commands import print_summary
 
-    outcome, status = _searched(season, time_limit, lambda stop: replan_from_today(
-        before, season, time_limit, stop=stop), path, context)
+    outcome, status = _searched(season, time_limit, search, path, context)
     if outcome is None:
         return season, status
-    print("Re-planned from today, keeping the stored plan wherever changing it gains nothing:")
+    print(heading)
     print_summary(outcome, season, path)
     after = season.model_copy(update={"plan": outcome.plan})
     for line in returns_moved(before, after, shlex.quote(path)):
