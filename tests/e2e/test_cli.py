@@ -274,3 +274,29 @@ def test_solve_says_which_hv1_misses_no_plan_can_avoid(capsys):
     print_summary(out, s)
     text = capsys.readouterr().out
     assert f"({forced} in the team's days off: no plan avoids them)" in text
+
+
+SEARCH_DEFAULTS = {"solve": 60.0, "explain": 10.0, "log": 60.0, "advance": 60.0, "record": 60.0,
+                   "whatif": 60.0}
+
+
+def test_every_search_option_says_the_same_and_keeps_its_commands_default():
+    """--time-limit was declared once per command and its help drifted ("stop searching",
+    "stop the re-plan", "search limit of each --return query"; whatif's --deterministic did not
+    say the time limit counts the search's own work clock). One wording, each default kept."""
+    from ui.cli.main import build_parser
+
+    subs = next(a for a in build_parser()._actions if a.choices and "solve" in a.choices).choices
+    helps, deterministic = set(), set()
+    for name, default in SEARCH_DEFAULTS.items():
+        options = {o: a for a in subs[name]._actions for o in a.option_strings}
+        limit = options["--time-limit"]
+        assert limit.default == default, name
+        assert limit.type("2.5") == 2.5 and limit.metavar == "S"
+        helps.add(limit.help.replace(f"(default {default:g})", "(default N)"))
+        if "--deterministic" in options:
+            deterministic.add(options["--deterministic"].help)
+    assert helps == {"stop each search after S seconds (default N)"}
+    assert deterministic == {"one search thread: the same plan on every run and machine (slower "
+                             "on large squads; the time limit counts the search's own work clock)"}
+    assert "--deterministic" in {o for a in subs["whatif"]._actions for o in a.option_strings}

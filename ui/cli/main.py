@@ -22,7 +22,7 @@ from ui.cli.load import add_parser as add_load
 from ui.cli.outputs import REPLACE_HELP
 from ui.cli.progress import add_parsers as add_progress
 from ui.cli.whatif import add_parser as add_whatif
-from ui.cli.whatif import seconds
+from ui.cli.whatif import add_search_options
 
 DESCRIPTION = ("Plan a team's season: high-velocity exposures, deloads and tapers around rehab "
                "stages and competitions.")
@@ -109,11 +109,7 @@ def _add_solve(sub) -> None:
     s.add_argument("--ics", metavar="DIR", help="write one iCalendar file per athlete into DIR")
     s.add_argument("--pdf", metavar="OUT.pdf", help="write the season board as a PDF (a page a month)")
     s.add_argument("--anonymise", action="store_true", help=ANONYMISE_HELP)
-    s.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
-                   help="stop searching after S seconds (default 60)")
-    s.add_argument("--deterministic", action="store_true",
-                   help="one search thread: the same plan on every run and machine (slower on "
-                        "large squads; the time limit counts the search's own work clock)")
+    add_search_options(s, deterministic=True)
     s.add_argument("--save", action="store_true", help="store the plan in the season file")
     s.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     s.set_defaults(func=commands.cmd_solve)
@@ -162,8 +158,7 @@ def _add_explain(sub) -> None:
     x.add_argument("--return", dest="return_of", metavar="ATHLETE",
                    help="earliest return to FIT and the latest day to enter each stage for the "
                         "target (an athlete's ID or name)")
-    x.add_argument("--time-limit", type=seconds, default=10.0, metavar="S",
-                   help="search limit of each --return query (default 10)")
+    add_search_options(x, default=10.0)  # each --return query is a search
     x.set_defaults(func=commands.cmd_explain)
 
 

@@ -33,11 +33,7 @@ def add_parser(sub) -> None:
     w.add_argument("--xlsx", metavar="OUT.xlsx", help="write the comparison as a workbook")
     w.add_argument("--save", action="store_true", help="store the scenario and its plan in the season file")
     w.add_argument("--replace", action="store_true", help=REPLACE_HELP)
-    w.add_argument("--time-limit", type=seconds, default=60.0, metavar="S",
-                   help="stop each search after S seconds (default 60)")
-    w.add_argument("--deterministic", action="store_true",
-                   help="one search thread: the same plan on every run and machine (slower on "
-                        "large squads)")
+    add_search_options(w, deterministic=True)
     w.set_defaults(func=cmd_whatif)
 
 
@@ -118,6 +114,19 @@ def seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"{shown!r} is not a positive number of seconds "
                                          f"(e.g. --time-limit 60)")
     return value
+
+
+DETERMINISTIC_HELP = ("one search thread: the same plan on every run and machine (slower on large "
+                      "squads; the time limit counts the search's own work clock)")
+
+
+def add_search_options(parser, default: float = 60.0, deterministic: bool = False) -> None:
+    """``--time-limit`` (``default`` seconds) and, with ``deterministic``, ``--deterministic``:
+    one wording for every command that searches."""
+    parser.add_argument("--time-limit", type=seconds, default=default, metavar="S",
+                        help=f"stop each search after S seconds (default {default:g})")
+    if deterministic:
+        parser.add_argument("--deterministic", action="store_true", help=DETERMINISTIC_HELP)
 
 
 def _built(option: str, model, **values):
