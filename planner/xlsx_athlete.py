@@ -51,7 +51,6 @@ HEADERS = tuple(c[0] for c in COLUMNS)
 WIDTHS = tuple(c[1] for c in COLUMNS)
 NCOLS = len(COLUMNS)
 LAST_COL = get_column_letter(NCOLS)
-INFO_LABEL_W = WIDTHS[0]
 INFO_WIDTH = sum(WIDTHS[1:])  # the merged value cells B:J
 CHART_ROWS = 22  # rows under the chart on page 1
 CHART_ROW_H = 15.0

@@ -88,7 +88,6 @@ LEGEND_STAGES = ("INJ",) + REHAB_STAGE_IDS  # the stages with a colour, in the l
 WEEK_TINT = _LIGHT.week_tint
 WEEK_BAND = _LIGHT.week_band
 PRIORITY_COLOURS = _LIGHT.priority
-INTENSITY_COLOURS = _LIGHT.intensity
 HATCH = _LIGHT.hatch
 
 WEEKDAY_LETTERS = "MTWTFSS"
