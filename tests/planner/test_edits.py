@@ -136,7 +136,16 @@ def test_edit_applies_round_trips_and_describes_itself(document, edit):
         assert load_protocol(edit.injury.protocol).name in text and edit.injury.protocol not in text
 
 
-def test_edits_never_mutate_and_undo_is_the_previous_document(base):
+@pytest.mark.parametrize("edit", ALL, ids=lambda e: e.op)
+def test_no_edit_mutates_the_document_it_applies_to(document, edit):
+    """The desktop's undo puts back the season object the edit was applied to, so an edit that
+    changed it in place (a rule's values, a plan's days are dicts) would make undo a no-op."""
+    before = document.model_dump()
+    edit.apply(document)
+    assert document.model_dump() == before
+
+
+def test_apply_all_applies_the_edits_in_order(base):
     before = base.model_dump()
     after = E.apply_all(base, ALL[:5])
     assert base.model_dump() == before
@@ -190,7 +199,6 @@ def test_remove_pin_and_unknown_pin(base):
     assert E.RemovePin(pin=pin).apply(s).pins == ()
     with pytest.raises(InputError, match="no such pin"):
         E.RemovePin(pin=pin).apply(base)
-    assert isinstance(day(0), dt.date)
 
 
 # -- rules v2: several injury records, roles ------------------------------------------------------
