@@ -142,12 +142,12 @@ def test_choosing_a_flag_selects_its_athlete_on_the_day_it_is_about(qtbot, logge
     team.flag_list.itemClicked.emit(ratio)
     assert w.board.current() == ("A03", dt.date(2026, 11, 30))
     week = next((it for it in items if "week of" in it.text()), None)
-    if week is not None:
-        aid = week.data(Qt.ItemDataRole.UserRole)
-        day = dt.date.fromisoformat(week.data(Qt.ItemDataRole.UserRole + 1))
-        assert f"week of {day.day} {day:%b %Y}" in week.text() and day.weekday() == 0
-        team.flag_list.itemClicked.emit(week)
-        assert w.board.current() == (aid, day)
+    assert week is not None, "the spiked log flags a week too"
+    aid = week.data(Qt.ItemDataRole.UserRole)
+    day = dt.date.fromisoformat(week.data(Qt.ItemDataRole.UserRole + 1))
+    assert f"week of {day.day} {day:%b %Y}" in week.text() and day.weekday() == 0
+    team.flag_list.itemClicked.emit(week)
+    assert w.board.current() == (aid, day)
 
 
 def test_clicking_a_week_selects_it_on_the_board(qtbot, logged):
