@@ -466,7 +466,7 @@ def test_run_app_falls_back_to_the_demo_on_a_bad_file(qtbot, tmp_path, dialogs, 
     shown = []
 
     def fake_exec(*args):
-        qtbot.wait(50)
+        qtbot.waitUntil(lambda: len(dialogs) > 0)  # the error is said once the loop runs
         shown.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
         for w in shown:
             w.set_modified(False)

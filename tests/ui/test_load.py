@@ -420,10 +420,12 @@ def test_a_squeezed_load_dock_keeps_its_chart_and_readout_apart(qtbot, logged, t
     panel = w.load_view.panel
     panel.show_team(team)
     settle(qtbot, w)
-    qtbot.wait(50)
-    w.resizeDocks([w.docks["load"]], [120], Qt.Orientation.Vertical)  # dragged small
-    qtbot.wait(50)
     chart = panel.team_chart if team else panel.athlete_chart
+    qtbot.waitUntil(lambda: chart.isVisible() and chart.view.height() > 0)  # laid out in the dock
+    dock = w.docks["load"]
+    w.resizeDocks([dock], [120], Qt.Orientation.Vertical)  # dragged small
+    # the drag is done when the dock is as small as its contents let it be
+    qtbot.waitUntil(lambda: dock.height() <= max(120, dock.minimumSizeHint().height()))
     w.board.set_current("A07", dt.date(2026, 10, 7))
     if not team:
         assert chart.readout.text()
