@@ -173,4 +173,5 @@ def test_a_calendar_export_that_fails_leaves_no_folder_it_made(window, dialogs, 
     assert not (tmp_path / "calendars").exists()
     (tmp_path / "mine").mkdir()
     assert not fileio.export_calendars_to(window, tmp_path / "mine")
+    assert dialogs.kinds()[-1] == "error" and "mine: could not write" in dialogs[-1][2]
     assert (tmp_path / "mine").is_dir()
