@@ -29,6 +29,13 @@ def isolated_settings(tmp_path, monkeypatch):
     yield folder
 
 
+class _Ignored(list):
+    """A list that keeps nothing (the errors of a test that expects them)."""
+
+    def append(self, item) -> None:
+        pass
+
+
 class FakeInteraction(list):
     """The coach's side of ``ui.desktop.interaction``, scripted: every question and message is
     recorded as (kind, title, text), kind one of inform, warn, error, about, confirm, choose,
@@ -38,7 +45,12 @@ class FakeInteraction(list):
     last offered: cancel, no or discard); ``confirm`` is yes only when ``answer`` is "yes".
     ``choices``: the answers of the next ``choose`` questions, in order (before ``answer``).
     ``texts``: the answers of ``ask_text`` in order, ``files``: those of the file and folder
-    dialogs (none left: the coach cancels)."""
+    dialogs (none left: the coach cancels).
+
+    An error said to the coach fails the test at teardown unless the test looked at the record
+    after it was said (indexed it, iterated it, compared it, ``kinds()``) or declared it with
+    ``expect_error()``: a failure in the background must not pass for a test that only looked
+    at the board."""
 
     def __init__(self):
         super().__init__()
@@ -46,9 +58,41 @@ class FakeInteraction(list):
         self.texts: list[str] = []
         self.files: list = []
         self.choices: list[str] = []
+        self.unseen_errors: list[tuple[str, str, str]] = []
+
+    def _seen(self) -> None:
+        self.unseen_errors.clear()
+
+    def expect_error(self) -> None:
+        """The errors said so far, and those said later, are this test's to expect."""
+        self._seen()
+        self.unseen_errors = _Ignored()
 
     def kinds(self) -> list[str]:
+        self._seen()
         return [c[0] for c in self]
+
+    def __getitem__(self, i):
+        self._seen()
+        return super().__getitem__(i)
+
+    def __iter__(self):
+        self._seen()
+        return super().__iter__()
+
+    def __contains__(self, item):
+        self._seen()
+        return super().__contains__(item)
+
+    def __eq__(self, other):
+        self._seen()
+        return super().__eq__(other)
+
+    def __ne__(self, other):
+        self._seen()
+        return super().__ne__(other)
+
+    __hash__ = None
 
     def inform(self, title, text):
         self.append(("inform", title, text))
@@ -58,6 +102,7 @@ class FakeInteraction(list):
 
     def error(self, title, text):
         self.append(("error", title, text))
+        self.unseen_errors.append(("error", title, text))
 
     def about(self, title, text):
         self.append(("about", title, text))
@@ -107,3 +152,5 @@ def dialogs() -> FakeInteraction:
     use_interaction(log)
     yield log
     use_interaction(None)
+    if log.unseen_errors:
+        pytest.fail(f"an error the test did not look at or expect: {log.unseen_errors}", pytrace=False)

@@ -81,3 +81,22 @@ def test_every_button_of_a_question_has_an_alt_key(qtbot, key, answer):
     got = QtInteraction(None).choose("Unsaved changes", "Save first?", ("save", "discard", "cancel"),
                                      "save")
     assert sorted(shown) == ["Alt+C", "Alt+D", "Alt+S"] and got == answer
+
+
+def test_the_fake_keeps_each_error_until_the_test_looks_at_the_record_or_expects_it():
+    """What the dialogs fixture fails a test on at teardown: an error said after the test last
+    looked at the record, unless the test declared it expected."""
+    from tests.ui.conftest import FakeInteraction
+
+    log = FakeInteraction()
+    log.inform("Saved", "All saved.")
+    log.error("Could not save", "The disk is full.")
+    assert len(log) == 2 and log.unseen_errors == [("error", "Could not save", "The disk is full.")]
+    assert log.kinds() == ["inform", "error"] and log.unseen_errors == []
+    log.error("Could not export", "The folder is gone.")
+    assert len(log.unseen_errors) == 1  # the earlier look does not cover a later error
+    assert log[-1][1] == "Could not export" and log.unseen_errors == []
+    log.error("Could not open", "Not a season file.")
+    log.expect_error()
+    log.error("Could not open", "Not a season file either.")
+    assert log.unseen_errors == []
