@@ -145,6 +145,20 @@ def test_no_edit_mutates_the_document_it_applies_to(document, edit):
     assert document.model_dump() == before
 
 
+@pytest.mark.parametrize("edit", ALL, ids=lambda e: e.op)
+def test_undoing_an_edit_in_the_desktop_puts_back_the_season_before_it(document, edit):
+    from ui.desktop.document import Document
+
+    before = document.model_dump()
+    doc = Document(document)
+    after = doc.apply(edit)
+    assert doc.season == after != document and doc.modified
+    doc.undo_stack.undo()
+    assert doc.season.model_dump() == before and not doc.modified
+    doc.undo_stack.redo()
+    assert doc.season == edit.apply(document)
+
+
 def test_apply_all_applies_the_edits_in_order(base):
     before = base.model_dump()
     after = E.apply_all(base, ALL[:5])
