@@ -115,8 +115,14 @@ def test_an_unexpected_error_is_one_sentence_not_a_traceback(dialogs):
     except RuntimeError as e:
         show_unexpected_error(type(e), e, e.__traceback__)
     assert dialogs.kinds() == ["error"]
-    assert dialogs[0][2].startswith("the printer caught fire")
+    assert dialogs[0][2].startswith("Unexpected error (RuntimeError): the printer caught fire; "
+                                    "this is a fault in Periodize, not in your files.")
     assert "Traceback" not in dialogs[0][2] and "line" not in dialogs[0][2]
+    try:
+        raise KeyError("A3")
+    except KeyError as e:  # alone it read "'A3'"
+        show_unexpected_error(type(e), e, e.__traceback__)
+    assert dialogs[1][2].startswith("Unexpected error (KeyError): 'A3'; this is a fault")
 
 
 def test_a_coachs_session_at_1280_by_720(qtbot, dialogs):

@@ -97,8 +97,11 @@ def show_unexpected_error(kind, value, tb) -> None:
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, value, tb)
         return
+    from planner.errors import error_words
+
     logging.getLogger("periodize").error("unexpected error", exc_info=(kind, value, tb))
-    text = str(value) or kind.__name__
+    text = error_words(value)  # a KeyError('A3') alone read "'A3'"
+    text = text[0].upper() + text[1:] + "."
     default_interaction(None).error(
         "Something went wrong",
         f"{text}\n\nThe season is unchanged by this error. Save your work (Ctrl+S); while "
