@@ -191,6 +191,7 @@ def test_a_logged_ewma_ratio_above_1_5_is_flagged_on_the_board_and_in_the_inspec
     assert w.board.load_flag("A03") is not None and w.board.load_flag("A01") is None
     assert _orange_in_name_column(w, "A03") > 20
     assert _orange_in_name_column(w, "A01") == 0
+    assert w.board.load_flag("A03").figure.startswith("EWMA ")  # which ratio it is
     row = next(r for r in w.board._rows if r.athlete_id == "A03")
     tip = w.board._athlete_tooltip(row)
     assert fmt(ratio) in tip and "E, disputed" in tip
@@ -725,3 +726,19 @@ def test_figures_that_cannot_be_worked_out_are_said_never_shown_as_no_flags(qtbo
     assert w.load_view.cached(w.season) is not None
     assert w.board.load_flag("A03") is not None  # worked out: flagged
     assert FIGURES_FAILED not in " ".join(w.load_view.panel.texts())
+
+
+def test_the_name_column_makes_room_for_a_tag_so_the_name_stays_whole(qtbot, logged):
+    """"EWMA 1.79" beside the name squeezed "Marco Ruiz" to "Ma…": the column widens for it."""
+    from PySide6.QtGui import QFontMetrics
+
+    season = spiked(logged, "A03")
+    season = season.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"name": "Samuel Okafor-Whitley"}) if a.id == "A03" else a
+        for a in season.athletes)})
+    w = open_window(qtbot, season, "A03")
+    flag = w.board.load_flag("A03")
+    assert flag is not None
+    room = (QFontMetrics(w.board._font).horizontalAdvance("Samuel Okafor-Whitley")
+            + QFontMetrics(w.board._marker_font).horizontalAdvance(flag.figure))
+    assert w.board._name_w >= room + 20 + 8

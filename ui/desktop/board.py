@@ -443,6 +443,10 @@ class SeasonBoard(QAbstractScrollArea):
         for row in rows:
             by.setdefault(row.athlete, []).append(row)
         self._returns = by
+        name_w = self._measure_names()  # a missed target's disc takes room beside the name
+        if name_w != self._name_w:
+            self._name_w, self._week_cache = name_w, {}
+            self._update_scrollbars()
         self.viewport().update()
 
     def missed_target(self, athlete_id: str) -> bool:
@@ -453,6 +457,10 @@ class SeasonBoard(QAbstractScrollArea):
         figure on the name column, the flag in words in the name's tooltip."""
         if flags != self._load_flags:
             self._load_flags = dict(flags)
+            name_w = self._measure_names()  # the tags take room beside the names
+            if name_w != self._name_w:
+                self._name_w, self._week_cache = name_w, {}
+                self._update_scrollbars()
             self.viewport().update()
 
     def load_flag(self, athlete_id: str):
@@ -688,11 +696,21 @@ class SeasonBoard(QAbstractScrollArea):
         """The name column: the widest name's room, up to NAME_MAX; on a narrow board (an
         editor open on a 1024-pixel screen) at most NAME_SHARE of it, so days stay in view."""
         fm = QFontMetrics(self._font)
-        widest = max((fm.horizontalAdvance(r.name) for r in self._rows), default=0)
+        widest = max((fm.horizontalAdvance(r.name) + self._marks_room(r.athlete_id)
+                      for r in self._rows), default=0)
         want = max(NAME_MIN, min(NAME_MAX, widest + 22 + 8 + fm.horizontalAdvance("MMM")))
         if self.isVisible() and self.viewport().width() > 0:
             want = min(want, max(NAME_MIN, int(self.NAME_SHARE * self.viewport().width())))
         return want
+
+    def _marks_room(self, athlete_id: str) -> int:
+        """The room the marks beside a name take: a missed target's disc, a load flag's tag
+        ("EWMA 1.79" squeezed "Marco Ruiz" to "Ma…")."""
+        room = 15 if self.missed_target(athlete_id) else 0
+        flag = self._load_flags.get(athlete_id)
+        if flag is not None:
+            room += QFontMetrics(self._marker_font).horizontalAdvance(flag.figure) + 12
+        return room
 
     def _compute_signature(self) -> str:
         h = hashlib.blake2b(digest_size=12)
