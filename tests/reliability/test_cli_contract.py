@@ -75,7 +75,7 @@ def test_a_time_out_without_a_plan_exits_4_and_a_large_season_is_warned_of(large
     assert (large / "big.season.json").read_bytes() == before and not (large / "p.json").exists()
 
 
-def _interrupt(folder, args, delay: float) -> tuple[subprocess.CompletedProcess, float]:
+def _interrupt(folder, args, delay: float) -> subprocess.CompletedProcess:
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(folder)}
     p = subprocess.Popen([sys.executable, "-m", "ui.cli", *args], cwd=folder, env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -85,10 +85,9 @@ def _interrupt(folder, args, delay: float) -> tuple[subprocess.CompletedProcess,
         assert line, first
         first += line
     time.sleep(delay)
-    t0 = time.monotonic()
     p.send_signal(signal.SIGINT)
-    out, err = p.communicate(timeout=120)
-    return subprocess.CompletedProcess(args, p.returncode, out, first + err), time.monotonic() - t0
+    out, err = p.communicate(timeout=120)  # a hang fails here
+    return subprocess.CompletedProcess(args, p.returncode, out, first + err)
 
 
 @pytest.mark.slow
@@ -96,11 +95,12 @@ def _interrupt(folder, args, delay: float) -> tuple[subprocess.CompletedProcess,
 def test_an_interrupt_before_the_first_plan_exits_4_and_says_so(large):
     """It used to exit 1 claiming 'No plan found within 60 s' (CP-SAT took the SIGINT as a
     time-out)."""
-    r, took = _interrupt(large, ["solve", "big.season.json", "--time-limit", "60", "--save"], 0.2)
+    before = (large / "big.season.json").read_bytes()
+    r = _interrupt(large, ["solve", "big.season.json", "--time-limit", "60", "--save"], 0.2)
     _ok(r, 4)
     assert "Interrupted after" in r.stderr and "before a plan was found; nothing was written" in r.stderr
     assert "within" not in r.stderr
-    assert took < 30
+    assert (large / "big.season.json").read_bytes() == before  # --save wrote nothing
 
 
 @pytest.mark.parametrize("debug", [False, True])
