@@ -64,6 +64,21 @@ def injury(athlete: str = "A1", stage: str = "P2", start_day: int = -3, onset_da
                   flare_ups=tuple(day(d) for d in flare_days), target_competition=target)
 
 
+def solved_and_checked(s: Season, time_limit: float = 30.0, **request_kw):
+    """Solve ``s`` and hold the plan against the independent plan checker: a plan (optimal or
+    feasible), no hard-rule violation, and the solver's objective equal to what the checker counts
+    (every soft rule; STAB against ``reference`` when the request has one). (outcome, report)."""
+    from planner.check import check_plan
+    from solver import SolveRequest, Status, solve
+
+    out = solve(SolveRequest(s, time_limit=time_limit, **request_kw))
+    assert out.status in (Status.OPTIMAL, Status.FEASIBLE), (out.status, out.message, out.explanation)
+    report = check_plan(s, out.plan, reference=request_kw.get("reference"))
+    assert [str(v) for v in report.violations] == []
+    assert out.objective == report.objective, (out.objective, report.penalties())
+    return out, report
+
+
 def target_played_then_flared():
     """A1 back (FIT), plays his target 'm1' on day t, flares up on day t + 2; today t + 3; planned
     before and after the flare-up (hamstring strain). (season, the target, t)."""

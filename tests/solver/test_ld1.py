@@ -10,7 +10,7 @@ from planner.loadtable import season_loads
 from planner.season import Competition, RuleSettings, Session, Unavailability
 from planner.why import why_day, why_week
 from solver import SolveRequest, Status, solve
-from tests.builders import day, injury, season
+from tests.builders import day, injury, season, solved_and_checked
 
 
 def base(weight: float, **kw):
@@ -24,11 +24,7 @@ def base(weight: float, **kw):
 
 
 def solved(s, deterministic: bool = True):
-    out = solve(SolveRequest(s, time_limit=60, deterministic=deterministic))
-    assert out.status in (Status.OPTIMAL, Status.FEASIBLE), out.explanation
-    report = check_plan(s, out.plan)
-    assert report.violations == (), [v.message for v in report.violations]
-    return out, report
+    return solved_and_checked(s, time_limit=60, deterministic=deterministic)
 
 
 def test_a_steered_solve_reports_what_the_plan_costs():

@@ -8,7 +8,7 @@ from planner.check import check_plan
 from planner.rules import RULES, SOFT_RULES
 from planner.season import Competition, RuleSettings
 from solver import SolveRequest, Status, solve
-from tests.builders import day, injury, season
+from tests.builders import day, injury, season, solved_and_checked
 
 
 def base(**kw):
@@ -19,15 +19,8 @@ def base(**kw):
                   injuries=(injury("A1", "P3", start_day=-10, target="m1"),), **kw)
 
 
-def counts(s, rules):
-    out = solve(SolveRequest(s, time_limit=30))
-    assert out.status in (Status.OPTIMAL, Status.FEASIBLE), out.explanation
-    report = check_plan(s, out.plan)
-    return out, report
-
-
 def test_default_season_has_instances_of_the_soft_rules():
-    out, report = counts(base(), None)
+    out, report = solved_and_checked(base())
     c = report.counts()
     assert c["RTS"] >= 1 and c["HV-DAY"] >= 1  # the baseline this file's other tests change
     assert out.objective == report.objective
@@ -41,7 +34,7 @@ SWITCHABLE = [r for r in SOFT_RULES if RULES[r].can_switch and r != "STAB"]
 @pytest.mark.parametrize("rule", SWITCHABLE)
 def test_switching_a_soft_rule_off_removes_it_from_objective_and_report(rule):
     s = base(rules=RuleSettings(modes={rule: "off"}))
-    out, report = counts(s, None)
+    out, report = solved_and_checked(s)
     assert rule not in report.counts()
     assert rule not in out.penalties
     assert out.objective == report.objective
@@ -75,7 +68,7 @@ def test_rts_hard_means_the_target_competition_is_made():
 
 def test_weights_come_from_the_rule_set():
     heavy = base(rules=RuleSettings(values={"HV-DAY": {"weight_other": 50, "weight_md2": 60}}))
-    out, report = counts(heavy, None)
+    out, report = solved_and_checked(heavy)
     hv_day = [v for v in report.soft if v.rule == "HV-DAY"]
     assert hv_day and all(v.penalty in (50, 60) for v in hv_day)
     assert out.objective == report.objective

@@ -9,7 +9,6 @@ import pytest
 
 from planner import edits as E
 from planner.check import check_plan
-from planner.rules import SOFT_RULES
 from planner.season import (
     Competition,
     IntensityPin,
@@ -22,14 +21,7 @@ from planner.season import (
 from planner.timeline import Timeline
 from solver import SolveRequest, Status, StopToken, solve
 from tests.builders import day, injury, season
-
-
-def solved(s, time_limit: float = 30.0, deterministic: bool = False):
-    out = solve(SolveRequest(s, time_limit=time_limit, deterministic=deterministic))
-    assert out.status in (Status.OPTIMAL, Status.FEASIBLE), out.message
-    report = check_plan(s, out.plan, rules_in_objective=set(SOFT_RULES))
-    assert report.violations == (), [v.message for v in report.violations]
-    return out, report
+from tests.builders import solved_and_checked as solved
 
 
 def speed_days(plan, athlete):

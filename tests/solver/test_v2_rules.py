@@ -20,16 +20,12 @@ from planner.text import day_long
 from planner.timeline import Timeline
 from planner.why import why_day
 from solver import SolveRequest, Status, solve
-from tests.builders import day, injury, season
+from tests.builders import day, injury, season, solved_and_checked
 
 
 def solved(s, **kw):
-    out = solve(SolveRequest(s, time_limit=30, **kw))
-    assert out.status in (Status.OPTIMAL, Status.FEASIBLE), (out.message, out.explanation)
-    report = check_plan(s, out.plan)
-    assert [str(v) for v in report.violations] == []
-    assert out.objective == report.objective
-    return out.plan
+    """The plan of ``s``, held against the plan checker (tests.builders.solved_and_checked)."""
+    return solved_and_checked(s, **kw)[0].plan
 
 
 def rules_of(s, plan, athlete, i):
