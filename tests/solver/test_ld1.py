@@ -68,6 +68,9 @@ def test_the_steered_search_starts_from_the_whole_first_plan(deterministic):
     assert out.plan is not None and len(seen) >= 2
     first = seen[0]  # the plan made without LD-1, scored by the checker with LD-1
     assert all(x <= first for x in seen[1:]), seen
+    report = check_plan(steer, out.plan)
+    assert [str(v) for v in report.violations] == []
+    assert out.objective == report.objective <= first
 
 
 def test_logged_pre_season_weeks_give_a_chronic_load_from_the_first_season_week():
@@ -413,9 +416,12 @@ def test_a_steered_season_wholly_past_is_its_plan_proven():
     steer = _breaks(8, ((14, 27),), 200)
     steer = steer.model_copy(update={"calendar": steer.calendar.model_copy(
         update={"today": steer.calendar.end + dt.timedelta(days=1)})})
+    plans = []
     for deterministic in (True, False):
-        out = solve(SolveRequest(steer, time_limit=30, deterministic=deterministic))
+        out, _ = solved_and_checked(steer, time_limit=30, deterministic=deterministic)
         assert out.status == Status.OPTIMAL, (deterministic, out.message)
+        plans.append(out.plan.model_copy(update={"solve_seconds": 0.0}))
+    assert plans[0] == plans[1]  # nothing was left to search: both modes give the one plan
 
 
 

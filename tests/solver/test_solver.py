@@ -257,6 +257,7 @@ def test_deterministic_mode_returns_the_same_plan_twice():
     a = solve(SolveRequest(s, time_limit=20, deterministic=True))
     b = solve(SolveRequest(s, time_limit=20, deterministic=True))
     assert a.plan.athletes == b.plan.athletes and a.plan.team_weeks == b.plan.team_weeks
+    assert check_plan(s, a.plan).violations == ()  # the same plan, and a valid one
 
 
 def test_deterministic_mode_gives_one_plan_of_a_40_by_52_season_in_two_processes():
