@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from planner import text
-from planner.errors import SaveError
+from planner.errors import InputError, SaveError
 from planner.handout import handout_weeks
 from planner.timeline import Timeline
 from tests.exports.demo import solved_demo
@@ -296,9 +296,12 @@ def test_no_plan_no_handouts(qtbot, demo_season, dialogs, tmp_path):
     qtbot.addWidget(window)
     assert not handouts_dialog(window)
     assert dialogs.kinds() == ["inform"]
-    with pytest.raises(Exception):  # noqa: B017 - the export itself refuses a plan that does not fit
+    with pytest.raises(InputError, match=r"plan\.team_weeks: has 0 weeks, the season has 40") as e:
+        # the export itself refuses a plan that does not fit
         export_handouts_pdf(demo_season, solved_demo().plan.model_copy(update={"team_weeks": ()}),
                             tmp_path / "x.pdf")
+    assert e.value.source == "handouts" and "solve again" in str(e.value)
+    assert [f.name for f in tmp_path.iterdir() if f.name.startswith("x")] == []  # nor a temporary one
 
 
 LIBERATION = Path("/usr/share/fonts/truetype/liberation2")
