@@ -69,7 +69,9 @@ def until_stopped(started: threading.Event):
     return work
 
 
-def test_progress_and_a_typed_result(qtbot, window, job):
+def test_progress_and_a_typed_result(qtbot, window, job, monkeypatch):
+    clock = [100.0]  # the job's clock, moved by hand: its result says how long it ran
+    monkeypatch.setattr(jobs, "time", type("Clock", (), {"monotonic": staticmethod(lambda: clock[0])}))
     release = threading.Event()
     reports = []
     job.progress.connect(reports.append)
@@ -81,12 +83,13 @@ def test_progress_and_a_typed_result(qtbot, window, job):
     assert job.progress_label.text().startswith("Working… ")
     assert job.progress_label.text().endswith(" · step 3")
     assert not job.start(held(release), label="Again", limit=5)  # one run at a time
+    clock[0] = 102.5
     with qtbot.waitSignal(job.finished, timeout=WAIT) as done:
         release.set()
     result = done.args[0]
     assert isinstance(result, JobResult) and result.value == Answer(3, False)
     assert not (result.failed or result.cancelled or result.stale or result.replaced)
-    assert result.seconds >= 0
+    assert result.seconds == 2.5
     with pytest.raises(FrozenInstanceError):
         result.value = None  # type: ignore[misc]
     assert not job.is_running() and not job.cancel_button.isVisible()
