@@ -481,8 +481,15 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
     j = tl.md_after[i]
     if j is not None and j <= max(k, 2) and not tl.is_comp[i]:
         names = " / ".join(f"'{x.name}'" for x in tl.comp_on[i - j])
-        if any(f.played[x] for x in range(max(0, i - k), i)):
-            add(Reason("HV-6", "bound", f"MD+{j} after {names}, which {c.who} played: no speed day."))
+        # the latest match the athlete played, not the latest match day: a player on the bench
+        # on Tuesday and out of the squad on Wednesday read "MD+1 after Wednesday's final, which
+        # he played"
+        m = next((x for x in range(i - 1, max(0, i - k) - 1, -1) if f.played[x]), None)
+        if m is not None:
+            played = " / ".join(f"'{x.name}'" for x in tl.comp_on[m])
+            how = "started" if f.it[m] == 100 else "played from the bench"
+            add(Reason("HV-6", "bound", f"MD+{i - m} after {played}, which {c.who} {how}: "
+                                         f"no speed day."))
         elif f.st[i] == FIT and j <= 2:
             head = f"{_not_played(c, i - j)} on {tl.days[i - j]:%A} ({names})"
             if f.hv[i]:
