@@ -494,7 +494,7 @@ class Handouts:
             if rule in session.content:
                 session = replace(session, content=" ".join(
                     session.content.replace(rule, " ").split()))
-        return HandoutDay(date=tl.days[i], md=tl.label(i), stage=f.st[i], intensity=f.it[i],
+        return HandoutDay(date=tl.days[i], md=tl.day_label(i, "\n"), stage=f.st[i], intensity=f.it[i],
                           session=session, competitions=comps, role=role,
                           provisional=bool(prov[i]),
                           logged_minutes=None if logged is None else logged.minutes,

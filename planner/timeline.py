@@ -143,6 +143,16 @@ class Timeline:
             cands.append((a, 1, f"MD+{a}"))
         return min(cands)[2] if cands else None
 
+    def day_label(self, i: int, sep: str = " · ") -> str | None:
+        """The MD label a coach reads (handouts, the day's "why"): :meth:`label`, but a day within
+        two days after one match and two days before the next names both, after first ("MD+2 ·
+        MD-1"): "MD-1" alone on a recovery day read as an activation day. :meth:`label` stays
+        the rules' label (rules-spec.md section 1). ``sep``: a line break in a table's narrow MD column."""
+        a, b = self.md_after[i], self.md_before[i]
+        if a is not None and b is not None and a <= 2 and b <= 2:
+            return f"MD+{a}{sep}MD-{b}"
+        return self.label(i)
+
     @cached_property
     def a_competitions(self) -> list:
         return [c for c in self.season.competitions if c.priority == "A"]

@@ -203,9 +203,9 @@ def _why_day(c: _Context, day: dt.date) -> Why:
         raise InputError("", [f"{day.isoformat()} is outside the season ({tl.start} to {tl.end})"])
     c.at(i)
     st, it = ap.stages[i], ap.intensity[i]
-    label = tl.label(i)
+    label, shown = tl.label(i), tl.day_label(i)
     kind = ap.weeks[tl.week_of[i]]
-    summary = f"{c.who}: {st}, intensity {it} %" + (f", {label}" if label else "") + f", {kind} week"
+    summary = f"{c.who}: {st}, intensity {it} %" + (f", {shown}" if shown else "") + f", {kind} week"
     why = Why(c.aid, text.day_long(day), summary)
     add = _adder(why, c.rs)
     _day_facts(c, i, label, add)

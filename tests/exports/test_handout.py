@@ -28,7 +28,7 @@ def test_every_handout_week_is_the_plans_week():
         assert [d.stage for d in w.days] == [ap.stages[i] for i in days]
         assert [d.intensity for d in w.days] == [ap.intensity[i] for i in days]
         assert [d.session.session for d in w.days] == [ids[w.athlete][i] for i in days]
-        assert [d.md for d in w.days] == [tl.label(i) for i in days]
+        assert [d.md for d in w.days] == [tl.day_label(i, "\n") for i in days]
         assert w.kind == ap.weeks[w.week - 1]
         assert w.speed_days == sum(1 for i in days if ap.intensity[i] >= SPEED_DAY)
         assert w.hv_exposures == sum(1 for i in days if ap.intensity[i] >= HV_LEVEL)
