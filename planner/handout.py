@@ -768,7 +768,11 @@ class Handouts:
         j = next((j for j in range(last + 1, tl.n) if tl.is_comp[j]), None)
         if j is None:
             return ""
-        return self._match_line(f, j)
+        # a week with matches of its own lists them in its Matches row: the next match, printed
+        # as "Next" right above them, read as one of this week's
+        week = tl.weeks[tl.week_of[last]]
+        after = "After this week: " if any(tl.is_comp[i] for i in week.days) else ""
+        return after + self._match_line(f, j)
 
 
 def _week_load(days: list[Prescription]) -> float | None:

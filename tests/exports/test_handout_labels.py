@@ -1,4 +1,4 @@
-"""A handout week's MD labels in a congested fortnight."""
+"""A handout week's MD labels and its Next row in a congested fortnight."""
 
 from __future__ import annotations
 
@@ -30,3 +30,13 @@ def test_a_day_after_one_match_and_before_the_next_names_both():
     assert [d.md for d in week.days[:3]] == ["MD+2\nMD-1", "MD", "MD+1"]
     assert ", MD+2 · MD-1, " in why_day(s, plan, "A1", day(7)).summary
 
+
+def test_the_next_row_names_a_match_after_the_week_as_such_when_the_week_has_matches():
+    """The Next row read "Sat 7 Nov: League match 13" right above the week's own matches."""
+    matches = [5, 8, 19]
+    s = season(weeks=3, athletes=1, matches=matches)
+    w1 = handout_weeks(s, _plan(s, matches), ["A1"], [1])[0]
+    assert w1.matches == ("Tue 12 Jan: Match 2 (C), you start",)
+    assert w1.milestone == "After this week: Sat 23 Jan: Match 3 (C), you start"
+    w0 = handout_weeks(season(weeks=3, athletes=1, matches=[19]), _plan(s, [19]), ["A1"], [1])[0]
+    assert not w0.matches and w0.milestone == "Sat 23 Jan: Match 1 (C), you start"
