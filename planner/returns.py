@@ -332,8 +332,9 @@ class Return:
     untested: tuple[str, ...] = ()
     # a provisional return: the criteria not passed yet that make it so
     pending: tuple[str, ...] = ()
-    # why the target is not played, when the athlete is back before it (RE-1's sessions not
-    # done, away, out of the squad): a MISSED said with its reason
+    # why the target is not played: back before it, RE-1's sessions not done, away, out of the
+    # squad; back only after it, the stage start that sets the return (a MISSED said with its
+    # reason, :func:`late_why`)
     missed_why: str = ""
     # back, but no match played after the return in its span: the first competition after it
     # and why it is not played ("Cup final (Sat 8 May): 2 of the 3 team sessions ..."); "" when
@@ -497,7 +498,8 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         past=fit is not None and fit < f.p0,
         counted=counted,
         untested=() if fit is None else _untested(rec, proto, tl.days[fit]),
-        missed_why="" if ti is None or fit is None else _missed_why(f, fit, ti),
+        missed_why="" if ti is None else _missed_why(f, fit, ti) if fit is not None and fit <= ti
+        else late_why(season, rec, tl.days[ti], None if fit is None else tl.days[fit]),
         no_match_why=_no_match_why(f, fit, span.stop) if fit is not None and first_match is None
         else "",
     )
@@ -531,6 +533,37 @@ def _missed_why(f: AthleteFacts, fit: int, ti: int) -> str:
     if f.role[ti] not in PLAY_LEVEL:
         return "out of the squad for it"
     return ""
+
+
+def late_why(season: Season, rec: Injury, target: dt.date, back: dt.date | None) -> str:
+    """Why a return on ``back`` (None: not within the season) comes after ``target``, in a few
+    words beside MISSED: the latest stage start before the return (a recorded stage, a flare-up's
+    regression or a stage start set by the coach) when it lies after the target, or when the
+    stages from it take at least their minimum days past it ("" when neither explains it)."""
+    from planner.text import day, plural
+
+    proto = load_protocol(rec.protocol)
+    until = back - dt.timedelta(days=1) if back is not None else season.calendar.end
+    marks = [(g.start, g.stage, f"back to {g.stage} by the flare-up of {day(g.start)}"
+              if g.cause == "flare-up" else f"{g.stage} recorded from {day(g.start)}")
+             for g in segments(rec, proto, until=until)]
+    nxt = min((x.onset for x in season.injuries_of(rec.athlete) if x.onset > rec.onset), default=None)
+    marks += [(p.date, p.stage, f"{p.stage} set to start {day(p.date)}") for p in season.pins
+              if getattr(p, "kind", "") == "stage_start" and p.athlete == rec.athlete
+              and rec.onset <= p.date <= until and (nxt is None or p.date < nxt)]
+    marks = [m for m in marks if m[1] in proto.stage_ids]
+    if not marks:
+        return ""
+    start, stage, what = max(marks, key=lambda m: m[0])
+    if start >= target:
+        return f"{what}, after the target"
+    rest = proto.stage_ids[proto.stage_ids.index(stage):]
+    days = sum(proto.stage(x).min_days for x in rest)
+    earliest = start + dt.timedelta(days=days)
+    if earliest <= target:
+        return ""
+    span = stage if len(rest) == 1 else f"{stage} to {rest[-1]}"
+    return f"{what}, and {span} take at least {plural(days, 'day')}: back {day(earliest)} at the earliest"
 
 
 def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:
@@ -588,7 +621,7 @@ def past_records(f: AthleteFacts) -> list[RecordSpan]:
 
 
 __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "counted_records",
-           "past_records",
+           "late_why", "past_records",
            "provisional_days", "provisional_of", "returns", "stage_walk"]
 
 

@@ -36,6 +36,7 @@ class ReturnReport:
     latest_entries: list[tuple[str, dt.date | None]] = field(default_factory=list)
     planned_fit: dt.date | None = None  # the stored plan's return (None: no plan, or not back)
     since: str = ""  # " since Mon 27 Jul 2026 (recorded)", or since a flare-up: where it is from
+    target_why: str = ""  # why a target ahead can no longer be made (planner.returns.late_why)
 
     def text(self, season: Season) -> str:
         who = season.athlete_label(self.athlete)
@@ -65,7 +66,8 @@ class ReturnReport:
                 for stage, day in self.latest_entries:
                     lines.append(f"    {stage:4s} {day_long(day) if day else '-'}")
             else:
-                lines.append(f"  target '{self.target_name}' ({when}) can no longer be made.")
+                why = f": {self.target_why}" if self.target_why else ""
+                lines.append(f"  target '{self.target_name}' ({when}) can no longer be made{why}.")
         return "\n".join(lines)
 
 
@@ -112,7 +114,22 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
                           since=since)
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
+        if report.target_reachable is False and report.target_played is None:
+            report.target_why = _target_why(season, rec, report)
     return report
+
+
+def _target_why(season: Season, rec, report: ReturnReport) -> str:
+    """The stage start that puts the earliest return after the target, else that return's day."""
+    from planner.returns import late_why
+    from planner.text import day
+
+    back, target = report.earliest_fit, report.target_date
+    if back is None:
+        return late_why(season, rec, target, None) or "not back to FIT within the season"
+    if back <= target:
+        return ""
+    return late_why(season, rec, target, back) or f"the earliest return, {day(back)}, is after it"
 
 
 def _alone(season: Season, athlete: str) -> Season:

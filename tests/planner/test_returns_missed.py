@@ -1,0 +1,54 @@
+"""A target missed because the return comes after it says why: the stage start that sets the
+return, or what the stages after it take at the least."""
+
+from __future__ import annotations
+
+from planner.returns import return_text, returns
+from planner.season import AthletePlan, Plan, StagePin
+from tests.builders import day, injury, season
+
+
+def _season_and_plan(stage: str, stages: list[tuple[str, int]], pins=()):
+    """A1 in ``stage`` since day -3, target 'Match 2' (Sat 16 Jan, day 12); the plan's stages
+    from each (stage, first day) pair on."""
+    s = season(weeks=10, athletes=1, injuries=(injury("A1", stage, start_day=-3, target="m1"),),
+               pins=tuple(pins))
+    n = 70
+    st = ["FIT"] * n
+    for k, (name, first) in enumerate(stages):
+        last = stages[k + 1][1] if k + 1 < len(stages) else n
+        st[first:last] = [name] * (last - first)
+    it = tuple(0 if x != "FIT" else 70 for x in st)
+    ap = AthletePlan(athlete="A1", stages=tuple(st), intensity=it, weeks=("load",) * 10)
+    return s, Plan(status="manual", team_weeks=("load",) * 10, athletes=(ap,))
+
+
+def _said(s, plan) -> str:
+    rets = returns(s, plan)
+    return return_text(s, rets[0], rets)
+
+
+def test_a_stage_start_set_after_the_target_is_the_reason_beside_missed():
+    """The summary printed "target 'Derby (home)' (Sat 17 Oct 2026) MISSED" and no why."""
+    pin = StagePin(athlete="A1", stage="S3", date=day(14))
+    s, plan = _season_and_plan("S2", [("S2", 0), ("S3", 14), ("FIT", 21)], [pin])
+    assert _said(s, plan).endswith(
+        "target 'Match 2' (Sat 16 Jan 2027) MISSED (S3 set to start Mon 18 Jan, after the target)")
+
+
+def test_the_stages_minimum_days_from_the_recorded_stage_are_the_reason_beside_missed():
+    s, plan = _season_and_plan("P2", [("P2", 0), ("P3", 18), ("S1", 39), ("S2", 46), ("S3", 53),
+                                      ("FIT", 60)])
+    assert _said(s, plan).endswith(
+        "MISSED (P2 recorded from Fri 1 Jan, and P2 to S3 take at least 63 days: back Fri 5 Mar "
+        "at the earliest)")
+
+
+def test_explain_return_says_why_the_target_can_no_longer_be_made():
+    from solver.queries import return_report
+
+    pin = StagePin(athlete="A1", stage="S3", date=day(14))
+    s, _plan = _season_and_plan("S2", [("S2", 0)], [pin])
+    said = return_report(s, "A1", time_limit=10).text(s)
+    assert ("target 'Match 2' (Sat 16 Jan 2027) can no longer be made: S3 set to start Mon 18 Jan, "
+            "after the target.") in said
