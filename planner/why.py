@@ -208,7 +208,7 @@ def _why_day(c: _Context, day: dt.date) -> Why:
     summary = f"{c.who}: {st}, intensity {it} %" + (f", {shown}" if shown else "") + f", {kind} week"
     why = Why(c.aid, text.day_long(day), summary)
     add = _adder(why, c.rs)
-    _day_facts(c, i, label, add)
+    _day_facts(c, i, shown, add)
     if i < tl.p0:  # what happened: no rule bounds it any more
         logged = c.logged().get(day)
         # a whole percent, as the inspector shows it: 23.5 km/h of a 33.5 km/h max is 70.19 %,

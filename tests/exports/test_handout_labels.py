@@ -28,7 +28,9 @@ def test_a_day_after_one_match_and_before_the_next_names_both():
     plan = _plan(s, matches)
     week = handout_weeks(s, plan, ["A1"], [1])[0]
     assert [d.md for d in week.days[:3]] == ["MD+2\nMD-1", "MD", "MD+1"]
-    assert ", MD+2 · MD-1, " in why_day(s, plan, "A1", day(7)).summary
+    why = why_day(s, plan, "A1", day(7))
+    assert ", MD+2 · MD-1, " in why.summary
+    assert "MD+2 · MD-1: relative to the nearest competitions." in [r.text for r in why.reasons]
 
 
 def test_the_next_row_names_a_match_after_the_week_as_such_when_the_week_has_matches():
