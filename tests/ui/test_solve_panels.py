@@ -407,3 +407,22 @@ def test_plan_check_lists_congested_fixtures_first_and_a_click_selects_the_first
     assert said.getvalue().startswith("Congested fixtures (no rule breaks; set roles to rotate):\n"
                                       "  Athlete 1 (A1), Athlete 2 (A2) and Athlete 3 (A3) start on "
                                       "5 match days in 8 days (Sat 9 Jan – Sat 16 Jan)")
+
+
+def test_a_day_between_two_matches_is_headed_with_both_relations(qtbot):
+    """A day two after one match and one before the next is headed "MD+2 · MD-1", as its why and
+    the handouts say; "MD-1" alone read as an activation day on a recovery day."""
+    from planner.timeline import Timeline
+    from tests.ui.test_load import planned
+    from ui.desktop.mainwindow import load_demo_season
+
+    season = planned(load_demo_season())
+    tl = Timeline(season)
+    both = [i for i in range(tl.n) if tl.md_after[i] is not None and tl.md_before[i] is not None
+            and tl.md_after[i] <= 2 and tl.md_before[i] <= 2]
+    assert both, "the tiny season needs matches close together"
+    i = both[0]
+    w = make(qtbot, season)
+    w.board.set_current("A01", tl.days[i])
+    head = w.inspector.toPlainText().splitlines()[1]
+    assert f"MD+{tl.md_after[i]} · MD-{tl.md_before[i]}" in head, head

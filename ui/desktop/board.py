@@ -1726,7 +1726,7 @@ class SeasonBoard(QAbstractScrollArea):
         for blk in self._season.blocks:
             if blk.start <= day <= blk.end:
                 lines.append(f"Block: {blk.name}" + (f" ({blk.emphasis})" if blk.emphasis else ""))
-        label = tl.label(d)
+        label = tl.day_label(d)
         if label:
             lines.append(label)
         lines += self._day_lines(d)
@@ -1744,7 +1744,7 @@ class SeasonBoard(QAbstractScrollArea):
         row = self._rows[r]
         head = f"{row.name} ({row.athlete_id})" + (f" · {row.position}" if row.position else "")
         when = day_long(tl.days[d])
-        label = tl.label(d)
+        label = tl.day_label(d)
         if label:
             when += f" · {label}"
         return "\n".join([head, when] + self._day_lines(d) + self._plan_lines(row, d)

@@ -301,7 +301,7 @@ class LogModel(QAbstractTableModel):
             return None
         d = self.days[section]
         day = self.tl.days[d]
-        label = self.tl.label(d) or ""
+        label = self.tl.day_label(d, "/") or ""  # "MD+2/MD-1" in a narrow header
         comps = ", ".join(c.name for c in self.tl.comp_on[d])
         if role == Qt.ItemDataRole.DisplayRole:
             mark = "today" if d == self.last_loggable and self.season.calendar.today else label

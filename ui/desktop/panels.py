@@ -262,7 +262,7 @@ class InspectorPanel(_Browser):
                f"<p style='margin-top:2px'><b>{day_long(when)}</b>"]
         if i is None:
             return "".join(out) + " is outside the season.</p>"
-        label = tl.label(i)
+        label = tl.day_label(i)  # "MD+2 · MD-1": both relations, as the why says
         if label:
             out.append(f" · <b>{_esc(label)}</b>")
         out += [f" · {_esc(c.name)} (priority {_esc(c.priority)})" for c in tl.comp_on[i]]
