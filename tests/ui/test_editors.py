@@ -432,6 +432,31 @@ def test_a_deload_session_longer_than_a_load_weeks_is_refused_where_typed(w, qtb
     assert said[-1] in w.statusBar().currentMessage()
 
 
+def test_a_refused_rule_value_moves_neither_the_status_bar_nor_the_load_panel(w, qtbot):
+    """A refused value's message took two lines of the status bar and pushed the Load panel up
+    by a line; it is said on the bar's one line, whole in its tooltip."""
+    from PySide6.QtWidgets import QApplication
+
+    w.show_dock("rules")
+    w.show_dock("load")
+    for _ in range(3):
+        QApplication.processEvents()
+    bar, load = w.statusBar(), w.docks["load"]
+    before = (bar.height(), load.geometry())
+    rp = w.rules_panel
+    box = rp.value_boxes[("LD-1", "minutes_deload")]
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "200")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    message = bar.currentMessage()
+    assert "would be longer than a load week's" in message
+    assert bar.fontMetrics().horizontalAdvance(message) > bar.message_rect().width()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert (bar.height(), load.geometry()) == before
+    assert bar.toolTip() == message and bar.is_elided()
+
+
 @pytest.mark.parametrize("typed", ["300", "9999", "-5", "abc"])
 def test_a_rule_value_typed_whole_is_refused_whole_never_a_part_of_it(w, qtbot, typed):
     """Typing 300 into a 0-240 box: Qt refused the third key and applied the 30 left in the box

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
                  interaction: Interaction | None = None):
         super().__init__()
         gcguard.install()  # garbage (and the Qt objects in it) is collected in this thread only
-        self.setStatusBar(MessageBar(self))  # a long message wraps instead of being cut
+        self.setStatusBar(MessageBar(self))  # one line, a steady height: a long message is elided
         self.document = Document(season if season is not None else load_demo_season(), path, self)
         self.interaction = interaction if interaction is not None else default_interaction(self)
         self._stale: Outcome | None = None  # a result offered in the banner

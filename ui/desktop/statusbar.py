@@ -1,29 +1,35 @@
-"""The main window's status bar: a message too long for one line wraps instead of being cut.
+"""The main window's status bar: one line, always the same height; a message too long for it is
+elided and the whole message is the bar's tooltip.
 
-Qt's status bar paints its message on a single line and cuts what does not fit. At 1280 px,
-with the solve's progress and Cancel button on the right, a re-plan's or an import's message
-("Re-planned from Mon 7 Sep: … returns … LD-1 …") lost its end, which is often the part that
-says what to do. ``MessageBar`` keeps Qt's behaviour for messages that fit; a longer one makes
-the bar as tall as the message needs (up to ``MAX_LINES`` lines) and is painted word-wrapped
-in the space left of the permanent widgets. The whole message is also the bar's tooltip.
+Everything docked under the board (the Roles grid, the Load panel) sits on top of the status
+bar, so a bar that changes height moves them: a bar that wrapped a long message ("Solved in
+1.4 s … Days changed: …") onto a second line, and went back to one line at the next edit, moved
+the Roles grid by a line between two clicks, and a click aimed at a row landed on the row above
+or on a column header. ``MessageBar`` therefore keeps Qt's height (Qt's bar is as tall as its
+tallest item, the solve's progress, bar and Cancel button, whether they show or not) and paints
+a message on one line, cut with "…" at the end when it does not fit beside them (a line break in
+a message is read as a space). The tooltip shows the whole message.
 ``showMessage``/``currentMessage``/``messageChanged`` are Qt's own, so callers are unchanged.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QTextLayout, QTextOption
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QWidget
 
-MAX_LINES = 4
-_WRAP = Qt.AlignLeft | Qt.AlignVCenter | Qt.TextWordWrap
 _MARGIN = 6  # Qt's own left margin of the message, and the gap kept before a permanent widget
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks and runs of spaces read as one space."""
+    return " ".join(text.split())
 
 
 class MessageBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._lines = 1
+        self._elided = False
         self.messageChanged.connect(self._fit)
 
     # -- geometry -----------------------------------------------------------------------------
@@ -34,8 +40,7 @@ class MessageBar(QStatusBar):
 
     def message_rect(self) -> QRect:
         """Where the message is painted: Qt's own message rectangle (6 px in, 2 px clear of the
-        size grip and of the first visible permanent widget), so that both paths agree on what
-        fits on one line."""
+        size grip and of the first visible permanent widget)."""
         rtl = self.layoutDirection() == Qt.RightToLeft
         left, right = _MARGIN, self.width() - 2 * _MARGIN
         grips = [g for g in self.findChildren(QSizeGrip, options=Qt.FindDirectChildrenOnly)
@@ -49,38 +54,22 @@ class MessageBar(QStatusBar):
         return QRect(left, 0, max(right - left, 1), self.height())
 
     def message_lines(self) -> int:
-        """How many lines the current message takes (1 for an empty or fitting message)."""
-        return self._lines
+        """How many lines the message takes: always 1 (a long one is elided)."""
+        return 1
 
-    def _needed_lines(self) -> int:
-        text = self.currentMessage()
-        if not text:
-            return 1
-        fm = self.fontMetrics()
-        width = self.message_rect().width()
-        if fm.horizontalAdvance(text) <= width:
-            return 1
-        height = fm.boundingRect(QRect(0, 0, width, 100000), int(_WRAP), text).height()
-        return max(1, min(MAX_LINES, -(-height // fm.lineSpacing())))
+    def is_elided(self) -> bool:
+        """True when the current message does not fit and is shown cut, with "…"."""
+        return self._elided
+
+    def shown_text(self) -> str:
+        """The message as painted: on one line, elided to the message rectangle's width."""
+        text = one_line(self.currentMessage())
+        return self.fontMetrics().elidedText(text, Qt.ElideRight, self.message_rect().width())
 
     def _fit(self, text: str = "") -> None:
         self.setToolTip(text if text else "")
-        lines = self._needed_lines()
-        if lines != self._lines:
-            self._lines = lines
-            self.updateGeometry()
+        self._elided = bool(text) and self.shown_text() != one_line(text)
         self.update()
-
-    def _extra_height(self) -> int:
-        return (self._lines - 1) * self.fontMetrics().lineSpacing()
-
-    def sizeHint(self) -> QSize:
-        s = super().sizeHint()
-        return QSize(s.width(), s.height() + self._extra_height())
-
-    def minimumSizeHint(self) -> QSize:
-        s = super().minimumSizeHint()
-        return QSize(s.width(), s.height() + self._extra_height())
 
     def event(self, event) -> bool:
         done = super().event(event)
@@ -96,7 +85,7 @@ class MessageBar(QStatusBar):
     # -- painting -----------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         text = self.currentMessage()
-        if not text or self._lines == 1:  # _fit keeps _lines current (message, size, widgets)
+        if not text:
             super().paintEvent(event)
             return
         p = QPainter(self)
@@ -106,33 +95,6 @@ class MessageBar(QStatusBar):
             opt.rect = w.geometry().adjusted(-2, -1, 2, 1)
             self.style().drawPrimitive(QStyle.PE_FrameStatusBarItem, opt, p, self)
         p.setPen(self.palette().windowText().color())
-        rect = self.message_rect()
-        lines = self._wrapped(text, rect.width())
-        if len(lines) <= MAX_LINES:
-            p.drawText(rect, int(_WRAP), text)
-        else:  # longer than the bar: the first lines, the last one elided (the tooltip has all)
-            fm = self.fontMetrics()
-            shown = lines[:MAX_LINES - 1] + [fm.elidedText(" ".join(lines[MAX_LINES - 1:]),
-                                                           Qt.ElideRight, rect.width())]
-            top = rect.top() + (rect.height() - MAX_LINES * fm.lineSpacing()) // 2
-            for k, line in enumerate(shown):
-                p.drawText(QRect(rect.left(), top + k * fm.lineSpacing(), rect.width(),
-                                 fm.lineSpacing()), int(Qt.AlignLeft | Qt.AlignVCenter), line)
+        p.drawText(self.message_rect(), int(Qt.AlignLeading | Qt.AlignVCenter | Qt.TextSingleLine),
+                   self.shown_text())
         p.end()
-
-    def _wrapped(self, text: str, width: int) -> list[str]:
-        """The message's lines as word wrap lays them out at ``width``."""
-        layout = QTextLayout(text, self.font())
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        out = []
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            out.append(text[line.textStart():line.textStart() + line.textLength()].strip())
-        layout.endLayout()
-        return out
