@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from planner import edits as E
 from planner.daymarks import day_marks
@@ -162,6 +162,85 @@ def test_a_selection_takes_one_role_in_one_step(w, qtbot):
     assert {w.season.role_of(a.id, "m0") for a in w.season.athletes} == {"out"}
     assert w.undo_stack.index() == 1
     undo_all(w, before)
+
+
+@pytest.fixture
+def squad(qtbot):
+    """Two matches and a squad of nine (the three of the tiny season and six more)."""
+    season = two_match_season()
+    more = tuple(Athlete(id=f"B{k}", name=f"Player {k}", position="Midfielder") for k in range(1, 7))
+    season = season.model_copy(update={"athletes": season.athletes + more})
+    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None, autosave=False)
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    return win
+
+
+def click_match_header(qtbot, panel, col: int) -> None:
+    """A click on a match's column header: the whole match is selected."""
+    head = panel.view.horizontalHeader()
+    x = head.sectionViewportPosition(col) + head.sectionSize(col) // 2
+    qtbot.mouseClick(head.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, head.height() // 2))
+    assert len(panel.view.selectionModel().selectedIndexes()) == panel.model.rowCount()
+
+
+@pytest.mark.parametrize("answer", ["no", "yes"])
+def test_one_key_on_a_whole_match_asks_first_with_the_count_and_the_match(squad, qtbot, dialogs,
+                                                                          answer):
+    """A stray click on a column header selected the whole match, and one letter then set all
+    21 players to bench for the cup final ("Roles: bench for 21 cells"): it is asked first."""
+    w = squad
+    panel, model = grid(w)
+    before = w.season
+    w.apply_edit(E.SetRole(competition="m1", athlete="A2", role="bench"))  # already bench
+    click_match_header(qtbot, panel, col_of(model, "m1"))
+    dialogs.answer = answer
+    key(qtbot, panel, Qt.Key.Key_B)
+    asked = [c for c in dialogs if c[0] == "confirm"]
+    assert len(asked) == 1
+    assert asked[0][2].startswith("Set 8 players to bench for 'League match'?"), asked[0][2]
+    roles_now = {a.id: w.season.role_of(a.id, "m1") for a in w.season.athletes}
+    if answer == "no":  # nothing changed, no undo step
+        assert w.undo_stack.index() == 1
+        assert roles_now == {a.id: "bench" if a.id == "A2" else "start" for a in w.season.athletes}
+    else:
+        assert w.undo_stack.index() == 2  # one step
+        assert set(roles_now.values()) == {"bench"}
+    undo_all(w, before)
+
+
+def test_a_few_cells_are_set_without_a_question(squad, qtbot, dialogs):
+    w = squad
+    panel, model = grid(w)
+    c = col_of(model, "m0")
+    sel = panel.view.selectionModel()
+    panel.view.setCurrentIndex(model.index(0, c))
+    for r in range(5):
+        sel.select(model.index(r, c), sel.SelectionFlag.Select)
+    key(qtbot, panel, Qt.Key.Key_O)
+    assert not [c for c in dialogs if c[0] == "confirm"]
+    assert sorted(w.season.role_of(a.id, "m0") for a in w.season.athletes) == ["out"] * 5 + ["start"] * 4
+
+
+def test_a_players_whole_row_asks_too_naming_him_and_the_matches(qtbot, dialogs):
+    """A click on a player's header selects every match of his: one key changes them all."""
+    season = two_match_season()
+    comps = season.competitions + tuple(
+        Competition(id=f"x{k}", name=f"Friendly {k}", date=D(2026, 3, 2 + k), priority="C")
+        for k in range(1, 5))
+    panel = roles.RolesPanel()
+    qtbot.addWidget(panel)
+    panel.set_season(season.model_copy(update={"competitions": comps}))
+    asked = []
+    panel.edit_requested.connect(asked.append)
+    panel.view.selectRow(row_of(panel.model, "A1"))
+    dialogs.answer = "no"
+    assert not panel.type_role("bench")
+    assert not asked
+    text = dialogs[-1][2]
+    assert text.startswith("Set Ana Keeper to bench for 6 matches, 'Friendly 1' to 'League match' "
+                           "and as the default role"), text
 
 
 def test_copy_a_column_to_the_next_match_and_fill_a_players_default(w, qtbot):

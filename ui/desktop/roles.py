@@ -15,7 +15,9 @@ Keyboard first: type ``s``, ``b`` or ``o`` on the selected cells (the cursor the
 (``Ctrl+Shift+D``) clears the current player's per-match roles so every match follows the
 default. Each of these is one undo step (``planner.edits.SetRole`` / ``UpdateAthlete``, several
 in one ``ui.desktop.macro.EditGroup``). A change the season would refuse is said under the grid
-and nothing changes.
+and nothing changes. A key that would change more than ``ASK_ABOVE`` cells is asked about first,
+with the count and the match named: a click on a column header selects the whole match, and one
+stray letter then set the whole squad to bench for a cup final.
 """
 
 from __future__ import annotations
@@ -41,11 +43,13 @@ from planner.season import FIT, INJ, Season
 from planner.squad import display_order
 from planner.text import day as day_text
 from planner.timeline import Timeline
+from ui.desktop.interaction import default_interaction
 from ui.desktop.macro import EditGroup
 
 KEYS = {Qt.Key.Key_S: "start", Qt.Key.Key_B: "bench", Qt.Key.Key_O: "out"}
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Minus)
 MIN_COLUMN = 104  # px: a match column at least this wide
+ASK_ABOVE = 5  # one key changing more cells than this asks first
 ROLE_TIP = {"start": "starts: plays, the match is a high-velocity exposure (100 %)",
             "bench": "on the bench: a substitute's sprints (80 %), no high-velocity exposure",
             "out": "out of the squad: trains that day; a compensation session may follow"}
@@ -262,6 +266,7 @@ class RolesPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Roles panel")
         self.season: Season | None = None
+        self.interaction = None  # the window's (install); None: the default one
         self.model = RolesModel(self)
         self.view = RolesView()
         self.view.setAccessibleName("Match roles")
@@ -352,13 +357,42 @@ class RolesPanel(QWidget):
 
     def type_role(self, role: str | None) -> bool:
         """Give the selected cells ``role`` (None: the default); the cursor moves down."""
-        edits = [e for r, c in self._cells() if (e := self.model.edit_for(r, c, role)) is not None]
+        changed = [(r, c, e) for r, c in self._cells()
+                   if (e := self.model.edit_for(r, c, role)) is not None]
+        if len(changed) > ASK_ABOVE and not self._confirm_many(changed, role):
+            return False
         words = role or "the default role"
-        done = self._request(edits, f"Roles: {words} for {len(edits)} cells")
+        done = self._request([e for _r, _c, e in changed], f"Roles: {words} for {len(changed)} cells")
         cur = self.view.currentIndex()
         if cur.isValid() and len(self._cells()) <= 1 and cur.row() + 1 < self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(cur.row() + 1, cur.column()))
         return done
+
+    def _confirm_many(self, changed: list, role: str | None) -> bool:
+        """Ask before one key changes many roles; True for yes."""
+        interaction = self.interaction or default_interaction(self)
+        return interaction.confirm("Set many roles at once?", self._many_question(changed, role),
+                                   default=False)
+
+    def _many_question(self, changed: list, role: str | None) -> str:
+        """"Set 21 players to bench for 'County Cup final'?" and why it is asked."""
+        rows = sorted({r for r, _c, _e in changed})
+        cols = sorted({c for _r, c, _e in changed})
+        who = (self.model.athletes[rows[0]].name if len(rows) == 1
+               else f"{len(rows)} players" + (f" ({len(changed)} cells)" if len(changed) > len(rows) else ""))
+        names = [f"'{self.model.comps[c - 1].name}'" for c in cols if c > 0]
+        where = []
+        if len(names) > 3:
+            where.append(f"for {len(names)} matches, {names[0]} to {names[-1]}")
+        elif names:
+            where.append("for " + (names[0] if len(names) == 1
+                                   else ", ".join(names[:-1]) + " and " + names[-1]))
+        if 0 in cols:
+            where.append("as the default role (every match without a role of its own)")
+        what = f"to {role}" if role is not None else "back to the default role"
+        return (f"Set {who} {what} {' and '.join(where)}?\n\nOne key sets every selected cell, "
+                f"and a click on a match's or a player's header selects all of its cells. "
+                f"Edit ▸ Undo takes it back.")
 
     def copy_to_next(self) -> bool:
         """The current match's roles (as the players' effective roles) to the next match."""
@@ -413,6 +447,7 @@ def install(window) -> RolesPanel:
     """The Roles dock under the board (hidden until Season ▸ Match Roles opens it), kept in step
     with the document; its edits go through the window (one undo step each)."""
     panel = RolesPanel(window)
+    panel.interaction = window.interaction
     dock = QDockWidget("Roles", window)
     dock.setObjectName("dock-roles")
     dock.setAccessibleName("Roles panel")
