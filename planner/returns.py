@@ -263,7 +263,9 @@ def stage_walk(f: AthleteFacts, p0: int) -> Iterator[tuple[int, StageRun, StageR
 @dataclass(frozen=True)
 class RecordSpan:
     """A record RTS counts: its index, first day from ``p0``, one past its last day in the season,
-    the day RTS counts from (``base``) and the first FIT day (None: never in its span)."""
+    the day RTS counts from (``base``) and the first FIT day (None: never in its span).
+    ``setback``: a record the athlete is FIT under from ``p0`` until the plan puts him back in
+    rehab (a flare-up ahead): ``first`` is that day (:func:`setbacks_ahead`)."""
 
     k: int
     record: Injury
@@ -271,6 +273,7 @@ class RecordSpan:
     stop: int
     base: int
     fit: int | None
+    setback: bool = False
 
 
 def counted_records(f: AthleteFacts) -> list[RecordSpan]:
@@ -286,6 +289,26 @@ def counted_records(f: AthleteFacts) -> list[RecordSpan]:
         base = max(p0, f.idx(min(s.start for s in rec.stages)))
         fit = next((i for i in range(first, stop) if f.st[i] == FIT), None)
         out.append(RecordSpan(k, rec, first, stop, base, fit))
+    return out
+
+
+def setbacks_ahead(f: AthleteFacts) -> list[RecordSpan]:
+    """The records the athlete is FIT under on their first day from ``p0`` whose plan puts him
+    back in rehab later in their span: a flare-up dated after today (a what-if adopted), or a
+    stage recorded ahead. The span runs from the first rehab day to its stop. RTS does not count
+    them (:func:`counted_records`: nothing of the return is left to plan on ``p0``), but the
+    athlete is out of full training then: without them a striker the board showed in S3 for two
+    weeks from Wednesday was missing from the returns ("everyone is fit")."""
+    out = []
+    for k, rec in enumerate(f.records):
+        first, stop = max(f.p0, f.onsets[k]), f.span_stop(k)
+        if first >= stop or f.st[first] != FIT:
+            continue
+        ahead = next((i for i in range(first, stop) if f.st[i] != FIT), None)
+        if ahead is None:
+            continue
+        fit = next((i for i in range(ahead, stop) if f.st[i] == FIT), None)
+        out.append(RecordSpan(k, rec, ahead, stop, ahead, fit, setback=True))
     return out
 
 
@@ -325,7 +348,8 @@ class Return:
     target_met: bool | None
     provisional: bool
     past: bool = False  # back before today (a return the season already saw)
-    counted: bool = True  # RTS counts it (False: back before or on today, nothing left to plan)
+    counted: bool = True  # RTS counts it (False: back before or on today, or fit on today and
+    # back in rehab later, a setback ahead: nothing of the return left to plan on today)
     recorded_stage: str | None = None  # the stage the records give that day (None: none yet)
     # the return recorded (a FIT stage record) while criteria of the stage left had no passing
     # latest result: their names (RH-CRIT allowed it; the physio must still see it)
@@ -345,6 +369,18 @@ class Return:
     # from the bench read "first match Sat 10 Oct" as if he started it
     first_role: str | None = None
     first_start: dt.date | None = None
+    # fit on today, back in rehab later under this record (planner.returns.setbacks_ahead): the
+    # first rehab day, its stage, and whether a flare-up of the record falls on it
+    setback: dt.date | None = None
+    setback_stage: str | None = None
+    flare_up: bool = False
+
+    def setback_words(self, day_fmt) -> str:
+        """``the flare-up on Wed 21 Oct 2026 (S3)`` (a setback ahead), else ""."""
+        if self.setback is None:
+            return ""
+        what = "the flare-up" if self.flare_up else "the setback"
+        return f"{what} on {day_fmt(self.setback)} ({self.setback_stage})"
 
     def first_match_words(self, day_fmt) -> str:
         """``first match Sat 10 Oct 2026 off the bench (first start Sat 17 Oct 2026)``, or the
@@ -407,7 +443,12 @@ class Return:
     def stage_words(self) -> str:
         """``P2``, or ``P2 (planned; P1 recorded)`` when the plan's stage that day is a change the
         records do not hold yet (a P1 recorded a week before the season read "P2 at the season
-        start", P2 being the plan's projection from its first day)."""
+        start", P2 being the plan's projection from its first day); a setback ahead: ``FIT until
+        the flare-up on Wed 21 Oct 2026 (S3)``."""
+        if self.setback is not None:
+            from planner.text import day
+
+            return f"{self.stage_at_p0} until {self.setback_words(day)}"
         if self.recorded_stage is None or self.recorded_stage == self.stage_at_p0:
             return self.stage_at_p0
         return f"{self.stage_at_p0} (planned; {self.recorded_stage} recorded)"
@@ -481,6 +522,8 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
     comp = season.competition(rec.target_competition) if rec.target_competition else None
     ti = tl.index(comp.date) if comp is not None else None
     now = span.first if span.first >= f.p0 else min(f.p0, f.n - 1)  # a past return: today's stage
+    if span.setback:  # fit today: today's stage, the setback said apart
+        now = min(f.p0, f.n - 1)
     proto = load_protocol(rec.protocol)
     segs = segments(rec, proto, until=tl.days[now])
     return Return(
@@ -502,6 +545,9 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         else late_why(season, rec, tl.days[ti], None if fit is None else tl.days[fit]),
         no_match_why=_no_match_why(f, fit, span.stop) if fit is not None and first_match is None
         else "",
+        setback=tl.days[span.first] if span.setback else None,
+        setback_stage=f.st[span.first] if span.setback else None,
+        flare_up=span.setback and tl.days[span.first] in rec.flare_ups,
     )
 
 
@@ -586,7 +632,8 @@ def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
     """One :class:`Return` per injury record that RTS counts, athletes in squad order, records by
     onset (docs/semantics.md "The return"), and the return that falls on ``today`` itself (RTS
     counts no day of it); with ``history`` also the returns the season saw before ``today`` (an
-    athlete back before today: ``past``), for the printed season."""
+    athlete back before today: ``past``), for the printed season. A fit athlete the plan puts
+    back in rehab later (a flare-up ahead) has a return too, not counted by RTS (``setback``)."""
     _tl, facts = _facts(season, plan)
     out = []
     for f in facts:
@@ -596,8 +643,9 @@ def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
         # planned yet" beside a board showing the FIT days.
         counted = {s.k for s in spans}
         past = [s for s in past_records(f) if history or s.fit == f.p0]
-        if past:
-            spans = sorted(past + spans, key=lambda s: s.k)
+        ahead = setbacks_ahead(f)
+        if past or ahead:
+            spans = sorted(past + spans + ahead, key=lambda s: (s.k, s.first))
         if not spans:
             continue
         prov = provisional_tests(f)
@@ -622,7 +670,7 @@ def past_records(f: AthleteFacts) -> list[RecordSpan]:
 
 __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "counted_records",
            "late_why", "past_records",
-           "provisional_days", "provisional_of", "returns", "stage_walk"]
+           "provisional_days", "setbacks_ahead", "provisional_of", "returns", "stage_walk"]
 
 
 def again_words(season: Season, rets: list[Return], r: Return) -> str:
@@ -657,6 +705,9 @@ def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
     again = again_words(season, list(rets), r)
     if r.starts_later(season):
         stage = f"starting in {stage_name(r.first_stage(season), r.protocol)}"
+    elif r.setback is not None:  # fit now: "now full competition" alone read as back already
+        when = "now" if cal.today is not None and cal.today >= cal.start else "at the season start"
+        stage = f"{when} {stage_name(r.stage_at_p0, r.protocol)} until {r.setback_words(day_long)}"
     else:
         when = "now" if cal.today is not None and cal.today >= cal.start else "at the season start"
         stage = (f"{when} {stage_name(r.stage_at_p0, r.protocol)}"

@@ -174,7 +174,8 @@ class AthleteSheet:
         parts.append(f"{what} from {text.day_long(r.onset)}"
                      + (f" ({again})" if again else "")
                      + (f", first stage {r.first_stage(season)}" if r.starts_later(season)
-                        else f", {r.stage_words()} {when}"))
+                        else f", {r.stage_at_p0} {when} until {r.setback_words(text.day_long)}"
+                        if r.setback is not None else f", {r.stage_words()} {when}"))
         if r.fit is None:
             parts.append("not back to full training in this season's plan")
         else:

@@ -465,3 +465,50 @@ def test_a_first_match_off_the_bench_is_said_with_the_first_start(qtbot):
             in row.sentence())
     assert panel.row_texts()[0][2].endswith("\noff the bench")
 
+
+
+def flare_up_ahead():
+    """Athlete 2 is back to full training since day 2 after a hamstring strain; his flare-up on
+    day 17 (a what-if adopted) lies after today, day 10."""
+    from planner.season import Injury as Inj
+    from tests.builders import day, season
+
+    s = season(weeks=8, athletes=3, matches=[5, 12, 19, 26, 33, 40, 47, 54], injuries=(Inj(
+        athlete="A2", protocol="hamstring-strain", onset=day(-30),
+        stages=(StageRecord(stage="S3", start=day(-12)), StageRecord(stage="FIT", start=day(2))),
+        flare_ups=(day(17),)),))
+    return s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(10)})})
+
+
+def test_a_fit_athlete_with_a_flare_up_ahead_is_listed_with_his_back_date(qtbot):
+    """A what-if's flare-up on Wednesday adopted on Monday: the board and the Roles grid showed
+    the striker in rehab for two weeks, the Returns panel "No injured athlete: everyone is fit"."""
+    from planner.returns import return_text, returns
+    from solver import SolveRequest, solve
+    from tests.builders import day
+
+    s = flare_up_ahead()
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.plan is not None
+    s = s.model_copy(update={"plan": out.plan})
+    ap = out.plan.for_athlete("A2")
+    first = (s.calendar.start - day(0)).days  # day indexes of the plan: from the season start
+    assert ap.stages[10 - first] == "FIT" and ap.stages[17 - first] != "FIT"
+    back = next(day(i) for i in range(17, 56) if ap.stages[i - first] == "FIT")
+    (r,) = returns(s, s.plan)
+    assert (r.athlete, r.fit, r.setback, r.counted) == ("A2", back, day(17), False)
+    assert "until the flare-up on " + day_long(day(17)) in return_text(s, r)
+
+    win = MainWindow(s, None, autosave=False)
+    qtbot.addWidget(win)
+    panel = win.returns_panel
+    (row,) = panel.rows
+    assert row.athlete == "A2" and row.back == back and row.planned
+    assert panel.summary.text() != "No injured athlete: everyone is fit."
+    cells = panel.row_texts()[0]
+    assert cells[0] == "Athlete 2" and cells[1].split("\n")[0] == day_long(back).rsplit(" ", 1)[0]
+    assert cells[6].startswith(f"{ap.stages[17 - first]} ")  # next: the flare-up's stage
+    words = row.details()
+    assert words.startswith(f"Athlete 2, Acute hamstring strain: fit until the flare-up on "
+                            f"{day_long(day(17))} ({ap.stages[17 - first]}); back to full "
+                            f"training {day_long(back)}"), words

@@ -95,6 +95,7 @@ class ReturnRow:
     congested: str = ""  # a congested run of starts soon after the return (planner.congestion)
     missed_why: str = ""  # why a missed target is not played though back before it
     injured_from: dt.date | None = None  # the onset, when it is still to come (a what-if adopted)
+    setback: str = ""  # fit today, back in rehab later: "the flare-up on Wed 21 Oct 2026 (S3)"
     pending: tuple[str, ...] = ()  # a provisional return: the criteria not passed yet
     no_match: str = "no match after it this season"  # planner.returns.Return.no_match_words
 
@@ -156,6 +157,8 @@ class ReturnRow:
         nxt = f"; next: {self.next}" if self.next and self.next != "—" and not itself else ""
         head = f"{self.name}, {self.injury}: "
         rest = self.sentence().removeprefix(head)
+        if self.setback and self.today == FIT:  # "now full competition" read as back already
+            return f"{head}fit until {self.setback}; {rest}"
         if self.injured_from is not None and self.today == FIT:
             # "now full competition; next: P1 Sat 10 Oct" read as if the injury were back already
             first = f" ({self.next.split()[0]})" if self.next and self.next != "—" else ""
@@ -215,7 +218,8 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             first_start=r.first_start,
             congested=after_return_words(run) if run is not None else "",
             missed_why=r.missed_why, pending=r.pending, no_match=r.no_match_words(),
-            injured_from=r.onset if r.onset > tl.days[t] else None))
+            injured_from=r.onset if r.onset > tl.days[t] else None,
+            setback=r.setback_words(day_long)))
     if season.plan is None or not rets:
         rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
     order = {aid: k for k, aid in enumerate(display_ids(season))}
