@@ -53,6 +53,40 @@ def undo_all(w: MainWindow, before) -> None:
 
 
 # -- competitions -------------------------------------------------------------------------------
+def test_the_empty_competition_form_proposes_today_mid_season(qtbot):
+    """Eleven weeks into the season the empty form proposed its first day, and every match added
+    (they lie ahead) had its date retyped; without a today inside the season: its first day."""
+    from ui.desktop.editors import CompetitionsEditor
+
+    season = tiny_season()
+    ed = CompetitionsEditor()
+    qtbot.addWidget(ed)
+    ed.set_season(season)
+    assert ed.selected_id() is None and ed.date.date() == q(season.calendar.start)
+    mid = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": D(2026, 3, 9)})})
+    ed.set_season(mid)
+    assert ed.date.date() == q(D(2026, 3, 9))
+    later = mid.model_copy(update={"calendar": mid.calendar.model_copy(
+        update={"today": D(2026, 3, 11)})})
+    ed.set_season(later)  # Move Today: the date not chosen yet follows
+    assert ed.date.date() == q(D(2026, 3, 11))
+    ed.date.setDate(q(D(2026, 3, 13)))  # chosen by the coach: kept
+    ed.set_season(later.model_copy(update={"name": "Tiny FC 2", "competitions": ()}))
+    assert ed.date.date() == q(D(2026, 3, 13))
+
+
+def test_the_window_opens_the_competitions_form_on_today(qtbot):
+    season = tiny_season()
+    season = season.model_copy(update={
+        "calendar": season.calendar.model_copy(update={"today": D(2026, 3, 10)}),
+        "plan": hand_plan(season)})
+    win = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(win)
+    win.open_editor("competitions")
+    assert win.competitions_editor.date.date() == q(D(2026, 3, 10))
+
+
 def test_competitions_add_move_priority_multi_day_delete(w, dialogs):
     ed = w.competitions_editor
     before = w.season

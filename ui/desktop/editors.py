@@ -323,6 +323,7 @@ class CompetitionsEditor(Editor):
         super().__init__(parent)
         self.setAccessibleName("Competitions editor")
         self._shown = None  # what the form was loaded from (reloaded when the season changes it)
+        self._proposed = QDate()  # the empty form's date as proposed (followed while unchanged)
         self.table = _table(["Date", "Ends", "Name", "Priority"], "Competitions")
         self.name = QLineEdit()
         self.name.setAccessibleName("Competition name")
@@ -382,13 +383,21 @@ class CompetitionsEditor(Editor):
         self._update_buttons()
 
     def set_season(self, season: Season) -> None:
-        if self.unchanged(season, (season.competitions, season.calendar.start, season.calendar.end)):
+        if self.unchanged(season, (season.competitions, season.calendar.start, season.calendar.end,
+                                   season.calendar.today)):
             return
         key = self.selected_id()
         _fill(self.table, [(c.id, [day_long(c.date), day_long(c.end_date) if c.end_date else "",
                                    c.name, c.priority]) for c in season.competitions])
+        cal = season.calendar
         for w in (self.date, self.end, self.weekly_end):
-            w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
+            w.setDateRange(qdate(cal.start), qdate(cal.end))
+        if key is None and self.date.date() in (qdate(cal.start), self._proposed):
+            # the empty form, its date not chosen: a match added mid-season lies ahead, so
+            # today when the season has one inside it, else the first day
+            inside = cal.today is not None and cal.start <= cal.today <= cal.end
+            self._proposed = qdate(cal.today if inside else cal.start)
+            self.date.setDate(self._proposed)
         if key is None or not _select_key(self.table, key):
             self._update_buttons()
         elif season.competition(key) != self._shown:  # the same row selected again emits
