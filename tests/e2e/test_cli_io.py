@@ -197,9 +197,13 @@ def test_an_export_replaces_only_its_own_earlier_file_unless_told(tmp_path):
     assert r.returncode == 0 and "The earlier form.xlsx.bak is kept as form.xlsx.1.bak." in r.stdout
     assert digest("form.xlsx.bak") == filled and digest("form.xlsx.1.bak") == mine["gps.csv"]
     # the calendar and handout folders: a file of the coach's under an athlete's file name
-    for _ in range(2):  # written twice: its own files are replaced without a word
+    for _ in range(2):  # written twice: its own calendars are replaced (a subscribed calendar
+        # updates), its own handouts kept as NAME.pdf.bak, as every other export, and said
         r = run("export", "s.season.json", "--ics", "cal", "--handouts", "ho", cwd=tmp_path)
         assert r.returncode == 0, r.stderr
+    assert "The 2 handout PDFs that were in ho are kept as NAME.pdf.bak" in r.stdout, r.stdout
+    assert written_kind(tmp_path / "ho" / "A1 Athlete 1.pdf.bak") == "pdf"
+    assert not (tmp_path / "cal" / "A1 Athlete 1.ics.bak").exists()
     mine_ics, mine_pdf = tmp_path / "cal" / "A1 Athlete 1.ics", tmp_path / "ho" / "A2 Athlete 2.pdf"
     mine_ics.write_text("BEGIN:VCALENDAR\nPRODID:-//My club//EN\nEND:VCALENDAR\n")
     mine_pdf.write_bytes(b"%PDF-1.4 my own notes")

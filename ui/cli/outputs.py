@@ -307,32 +307,57 @@ def keep_backups(outputs: dict[str, Path | None]) -> None:
     earlier output of the same kind is not kept over a ``NAME.bak`` that is not: that backup is
     the file of the coach's that an export with --replace took the place of, and the earlier
     output can be written again from the season file."""
-    from planner.errors import SaveError
-    from planner.safefile import keep_backup
-
     for kind, p in outputs.items():
         if p is None or kind in FOLDERS or not _exists(p) or not p.is_file():
             continue
-        bak = p.with_name(p.name + ".bak")
-        kept = _exists(bak) and bak.is_file() and written_kind(bak) not in REPLACEABLE
-        if kept and written_kind(p) == kind and kind in REPLACEABLE:
-            # the file is an earlier output, which the season file writes again: the .bak holds
-            # the coach's own file, and stays
-            print(f"{bak.name} (the file that was at {p.name} before Periodize wrote there) is "
-                  f"left as it is.")
-            continue
-        if kept:  # a file of the coach's in the .bak, and one at the name: both are kept
-            older = next(p.with_name(f"{p.name}.{n}.bak") for n in range(1, 10_000)
-                         if not _exists(p.with_name(f"{p.name}.{n}.bak")))
-            try:
-                os.replace(bak, older)
-            except OSError as e:
-                raise SaveError(f"{bak}: could not keep it as {older.name} before writing "
-                                f"{p.name} ({e.strerror or e.__class__.__name__}); nothing was "
-                                f"written") from None
-            print(f"The earlier {bak.name} is kept as {older.name}.")
-        if keep_backup(p):
-            print(f"The file that was at {p.name} is kept as {bak.name}.")
+        if _keep_backup(kind, p):
+            print(f"The file that was at {p.name} is kept as {p.name}.bak.")
+
+
+def _keep_backup(kind: str, p: Path) -> bool:
+    """Keep the existing file ``p`` (about to be replaced by output ``kind``) as ``NAME.bak``
+    unless that would write over a ``.bak`` of the coach's (see :func:`keep_backups`); True when
+    it was kept. What is done beside that is said here."""
+    from planner.errors import SaveError
+    from planner.safefile import keep_backup
+
+    bak = p.with_name(p.name + ".bak")
+    kept = _exists(bak) and bak.is_file() and written_kind(bak) not in REPLACEABLE
+    if kept and written_kind(p) == kind and kind in REPLACEABLE:
+        # the file is an earlier output, which the season file writes again: the .bak holds
+        # the coach's own file, and stays
+        print(f"{bak.name} (the file that was at {p.name} before Periodize wrote there) is "
+              f"left as it is.")
+        return False
+    if kept:  # a file of the coach's in the .bak, and one at the name: both are kept
+        older = next(p.with_name(f"{p.name}.{n}.bak") for n in range(1, 10_000)
+                     if not _exists(p.with_name(f"{p.name}.{n}.bak")))
+        try:
+            os.replace(bak, older)
+        except OSError as e:
+            raise SaveError(f"{bak}: could not keep it as {older.name} before writing "
+                            f"{p.name} ({e.strerror or e.__class__.__name__}); nothing was "
+                            f"written") from None
+        print(f"The earlier {bak.name} is kept as {older.name}.")
+    return keep_backup(p)
+
+
+def keep_handout_backups(season, folder: Path, anonymise: bool) -> None:
+    """Keep each earlier handout PDF the export is about to replace as ``NAME.pdf.bak``, and say
+    so in one line (a file of the coach's there was kept by :func:`guard_folders`)."""
+    from planner.filegroup import athlete_file_names
+    from planner.text import plural
+
+    kept = []
+    for name in athlete_file_names(season, anonymise, ".pdf").values():
+        p = folder / name
+        if _exists(p) and p.is_file() and _ours_in_folder("handouts", p) and _keep_backup("pdf", p):
+            kept.append(name)
+    if len(kept) == 1:
+        print(f"The handout that was at {folder / kept[0]} is kept as {kept[0]}.bak.")
+    elif kept:
+        print(f"The {plural(len(kept), 'handout PDF')} that were in {folder} are kept as NAME.pdf.bak "
+              f"(e.g. {kept[0]}.bak).")
 
 
 def headless_qt() -> None:
@@ -395,6 +420,7 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check=N
         from planner.filegroup import kept_only_if_written, left_over
         from ui.desktop.handouts import export_handouts  # Qt, only for the PDFs
 
+        keep_handout_backups(season, outputs["handouts"], anonymise)
         with kept_only_if_written(outputs["handouts"]):
             files = export_handouts(season, plan, outputs["handouts"], anonymise=anonymise,
                                     weeks=weeks)
