@@ -130,6 +130,21 @@ def test_help_works_on_every_command(tmp_path):
         assert r.returncode == 0 and "usage: periodize" in r.stdout
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and Wayland displays")
+def test_open_without_a_display_says_so_instead_of_qt_aborting(tmp_path):
+    """Qt killed 'periodize open' without a display (SIGABRT, exit 134) with its own text."""
+    for cmd in (["open"], ["open", "s.season.json"], []):  # plain 'periodize' opens the app too
+        r = run(*cmd, cwd=tmp_path)  # a cleaned environment: no DISPLAY, WAYLAND_DISPLAY, QT_QPA_PLATFORM
+        assert r.returncode == 1, (cmd, r.returncode, r.stderr)
+        assert r.stderr.startswith("periodize: no display to open the app on") and "desktop session" in \
+            r.stderr and "work without one" in r.stderr and "qt.qpa" not in r.stderr, r.stderr
+    from ui.cli.commands import no_display
+
+    assert no_display({}) and no_display({"DISPLAY": ""})
+    assert not no_display({"DISPLAY": ":0"}) and not no_display({"WAYLAND_DISPLAY": "wayland-0"})
+    assert not no_display({"QT_QPA_PLATFORM": "offscreen"})
+
+
 def test_demo_takes_its_file_as_an_argument_or_with_o(tmp_path):
     """"periodize demo team.season.json" was refused (it needed -o); both work, one at a time."""
     r = run("demo", "a.season.json", cwd=tmp_path)
