@@ -157,6 +157,21 @@ def test_demo_takes_its_file_as_an_argument_or_with_o(tmp_path):
         assert not (tmp_path / "c.season.json").exists() and not (tmp_path / "d.season.json").exists()
 
 
+def test_a_season_file_is_written_only_under_a_season_file_name(tmp_path):
+    """import -o and demo -o wrote a season JSON as new.xlsx or new.csv, a workbook's or a log's
+    name, while every export is refused a name that does not end as its kind does."""
+    assert run("template", "-o", "team.xlsx", cwd=tmp_path).returncode == 0
+    for args in (("demo", "-o", "d.xlsx"), ("demo", "d.json"), ("import", "team.xlsx", "-o", "new.csv"),
+                 ("import", "team.xlsx", "-o", "new.xlsx")):
+        r = run(*args, cwd=tmp_path)
+        name = args[-1]
+        assert r.returncode == 1 and f"{name}: a season file's name ends in .season.json; give a " \
+            f"name ending in .season.json (e.g. {name.split('.')[0]}.season.json)" in r.stderr, r.stderr
+        assert not (tmp_path / name).exists()
+    r = run("import", "team.xlsx", "-o", "New.Season.JSON", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+
+
 def test_missing_output_folder_is_bad_input(tmp_path):
     r = run("demo", "-o", "nope/d.season.json", cwd=tmp_path)
     assert r.returncode == 1 and "does not exist" in r.stderr

@@ -57,7 +57,7 @@ def cmd_demo(args) -> int:
     if len(given) != 1:
         raise InputError("demo", ["say where to write the demo season once: periodize demo "
                                   "FILE.season.json (or -o FILE.season.json)"])
-    out = outputs.out_path(given[0], "demo season")
+    out = outputs.season_name(outputs.out_path(given[0], "demo season"))
     data = path("demo.season.json").read_bytes()
     if out.exists() and not args.replace and out.read_bytes() != data:
         raise InputError(str(out), ["exists already; writing the demo there would replace it: give "
@@ -75,6 +75,7 @@ def cmd_import(args) -> int:
 
     out = outputs.out_path(args.output, "season file")
     outputs.guard({"season": out}, {"workbook": Path(args.workbook)}, saves={"season"})
+    outputs.season_name(out)  # after the graver clash with the workbook itself
     notes: list[str] = []
     season = import_workbook(args.workbook, notes)  # every problem of the workbook, or the season
     lost = "" if args.replace else outputs.season_loses(out, season)

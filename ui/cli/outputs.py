@@ -57,6 +57,19 @@ def out_path(path: str, what: str) -> Path:
     return p
 
 
+def season_name(p: Path) -> Path:
+    """A season file the command will write (``import -o``, ``demo -o``): its name must end in
+    ``.season.json``, as every season file's does, so that a season never lands on a workbook's or
+    a log's name and every export knows it for one."""
+    from planner.errors import InputError
+
+    if not p.name.lower().endswith(".season.json"):
+        stem = p.name.split(".")[0] or "team"
+        raise InputError(str(p), [f"a season file's name ends in .season.json; give a name ending "
+                                  f"in .season.json (e.g. {stem}.season.json)"])
+    return p
+
+
 def _short(text: str, keep: int = 80) -> str:
     return text if len(text) <= keep else f"{text[:keep]}… ({len(text)} characters)"
 
