@@ -260,6 +260,26 @@ def test_whatif_bad_input_is_located(tmp_path):
     assert r.returncode == 1 and "no scenario is called 'ghost'" in r.stderr
 
 
+def test_options_that_ask_two_things_at_once_are_refused(tmp_path):
+    """whatif --list --delete X listed and deleted nothing, --delete X --scenario X deleted and
+    re-planned nothing, explain --athlete A --team explained the team: each said success."""
+    assert run("demo", "d.season.json", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "d.season.json").read_bytes()
+    for args, said in (
+            (("whatif", "--list", "--delete", "X"), "not --list and --delete"),
+            (("whatif", "--delete", "X", "--scenario", "X"), "not --delete and --scenario"),
+            (("whatif", "--scenario", "X", "--new", "Y", "--flare-up", "A07", "2026-10-01"),
+             "not --scenario and --new"),
+            (("explain", "--athlete", "A07", "--date", "2026-12-10", "--team"), "not --athlete and --team"),
+            (("explain", "--return", "A07", "--team"), "not --team and --return")):
+        r = run(args[0], "d.season.json", *args[1:], cwd=tmp_path)
+        assert r.returncode == 1 and "periodize: " in r.stderr and said in r.stderr, (args, r.stderr)
+        assert "give one of --" in r.stderr and "run the command once for each" in r.stderr
+    assert (tmp_path / "d.season.json").read_bytes() == before
+    r = run("whatif", "d.season.json", "--list", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+
+
 def test_a_save_is_made_when_the_output_is_piped_into_a_reader_that_stops(tmp_path):
     """`periodize solve F --save | head -2`: the command stopped at the first print that failed,
     stored nothing, and exited 0 all the same."""

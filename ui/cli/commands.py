@@ -372,6 +372,11 @@ def cmd_explain(args) -> int:
     exported plan), or a return-date query."""
     from ui.cli.names import athlete_id
 
+    given = [o for o, v in (("--athlete", args.athlete), ("--team", args.team),
+                            ("--return", args.return_of)) if v]
+    if len(given) > 1:  # all but one were left out without a word
+        raise InputError("explain", [f"give one of --athlete ID, --team or --return ID, not "
+                                     f"{' and '.join(given)}; run the command once for each"])
     season = _season(args.season)
     if args.return_of:
         from solver.queries import return_report
@@ -385,11 +390,9 @@ def cmd_explain(args) -> int:
     day = _explain_day(args)
     cal = season.calendar
     if not cal.start <= day <= cal.end:
-        from planner.errors import InputError
-
         raise InputError("--date", [f"{day.isoformat()} is outside the season ({cal.start.isoformat()} "
                                     f"to {cal.end.isoformat()}); give a day of the season"])
-    aid = athlete_id(season, args.athlete, "--athlete") if args.athlete and not args.team else None
+    aid = athlete_id(season, args.athlete, "--athlete") if args.athlete else None
     plan = stored_plan(season, args.season)
     from planner.why import why_day, why_week
 

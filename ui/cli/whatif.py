@@ -372,6 +372,7 @@ def cmd_whatif(args) -> int:
     from planner.seasonfile import load_season
     from ui.cli import outputs
 
+    _one_task(args)
     season = load_season(args.season)
     if args.list:
         return _list(season, describe_edits)
@@ -427,6 +428,20 @@ def cmd_whatif(args) -> int:
         print("Interrupted: the re-plan below is the best found so far.", file=sys.stderr)
     _report(args, season, sc, baseline, after, out.plan, out.penalties.get("STAB", 0))
     return 0
+
+
+_TASKS = (("list", "--list"), ("delete", "--delete NAME"), ("scenario", "--scenario NAME"),
+          ("new", "--new NAME"))
+
+
+def _one_task(args) -> None:
+    """One of --list, --delete, --scenario, --new: a second was left out without a word (a
+    delete not done, a scenario not re-planned) and the command said success."""
+    given = [f"--{key}" for key, _ in _TASKS if getattr(args, key) not in (None, False)]
+    if len(given) > 1:
+        raise InputError("whatif", [f"give one of {', '.join(w for _, w in _TASKS[:-1])} or "
+                                    f"{_TASKS[-1][1]}, not {' and '.join(given)}; run the command "
+                                    f"once for each"])
 
 
 def _check_names(args) -> None:
