@@ -524,7 +524,9 @@ def returns_moved(before: Season, after: Season, season_file: str | None = None)
     if before.plan is None or after.plan is None:
         return []
     try:
-        was = {(r.athlete, r.onset): r.fit for r in returns(before, before.plan)}
+        # with the returns before today: a player back for weeks whom a flare-up puts back
+        # into rehab has a return again, the move that matters most
+        was = {(r.athlete, r.onset): r.fit for r in returns(before, before.plan, history=True)}
         now = returns(after, after.plan)
     except (InputError, ValueError, KeyError, IndexError):
         return []
@@ -542,7 +544,8 @@ def returns_moved(before: Season, after: Season, season_file: str | None = None)
         why = _why_later(after, r.athlete, start, today, tl, season_file) if later else ""
         new = f"back to full training {day_long(r.fit)}" if r.fit is not None else \
             "not back to full training this season"
-        was_words = day_long(old) if old is not None else "not this season"
+        was_words = ("not this season" if old is None else f"back since {day_long(old)}"
+                     if old < start else day_long(old))
         out.append(f"  {after.athlete_label(r.athlete)}: {new} (was {was_words}){why}")
     return (["Returns moved:"] + out) if out else []
 

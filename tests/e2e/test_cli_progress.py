@@ -432,6 +432,23 @@ def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from
     assert after.plan.for_athlete("A2").stages[tl.p0] != FIT
 
 
+def test_a_flare_up_of_a_player_back_for_weeks_is_a_return_moved(advanced, tmp_path):
+    """Kofi, back since 5 Oct, flares up on 28 Nov: the re-plan gives him a return in December,
+    and "Returns moved" left him out (only the returns still to come before were compared)."""
+    shutil.copy(advanced[2] / "demo.season.json", tmp_path / "d.season.json")
+    r = run("record", "d.season.json", "--flare-up", "A07", "2026-11-28", "--save", "--time-limit", "20",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    from planner.returns import returns
+    from planner.text import day_long
+
+    after = load_season(tmp_path / "d.season.json")
+    (back,) = [x.fit for x in returns(after, after.plan) if x.athlete == "A07"]
+    assert back is not None and back > dt.date(2026, 12, 1)
+    assert "Returns moved:\n  Kofi Mensah (A07): back to full training " \
+        f"{day_long(back)} (was back since Mon 5 Oct 2026)" in r.stdout, r.stdout
+
+
 def test_a_stage_out_of_days_is_explained_with_the_record_command_that_gives_a_plan(tmp_path):
     """P2 since 7 days before the season must end by day 35, and the athlete is away from today
     (day 14) to day 34, so its exit cannot be done: the solve names the conflict and the way on
