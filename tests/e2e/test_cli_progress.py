@@ -846,3 +846,28 @@ def test_a_change_left_unrecorded_without_a_re_plan_is_left_again_at_the_next_mo
     assert r.returncode == 0, r.stderr
     assert "not borne out by the log" in r.stdout and "Not recorded: Athlete 1 (A1)" in r.stdout
     assert load_season(tmp_path / "t.season.json").injury_of("A1").current.stage == "P3"
+
+
+def test_advance_says_when_today_moves_past_the_computers_date(tmp_path):
+    """'advance --today next-week' run twice by mistake moved today into the future unsaid. The
+    season is shifted 28 years (the same weekdays) after or before the computer's date."""
+    import json
+
+    text = season(weeks=6, athletes=2).model_dump_json()
+    for years, ahead in ((28, True), (-56, False)):
+        shifted = text
+        for year in (2026, 2027, 2028):
+            shifted = shifted.replace(f'"{year}-', f'"Y{year + years}-')
+        shifted = shifted.replace('"Y', '"')
+        name = f"s{years}.season.json"
+        save_season(type(season())(**json.loads(shifted)), tmp_path / name)
+        old = load_season(tmp_path / name).calendar.start
+        for _ in range(2):  # the second run by mistake
+            r = run("advance", name, "--today", "next-week", "--no-replan", "--save", cwd=tmp_path)
+            assert r.returncode == 0, r.stderr
+            new = load_season(tmp_path / name).calendar.today
+            note = (f"Note: today is now {new:%a} {new.day} {new:%b %Y}, after this computer's date "
+                    f"({dt.date.today():%a} {dt.date.today().day} {dt.date.today():%b %Y}); if that is a "
+                    f"mistake: periodize advance {name} --today {old.isoformat()} --save")
+            assert (note in r.stdout) is ahead, r.stdout
+            old = new

@@ -255,6 +255,7 @@ def cmd_advance(args) -> int:
                 for x in later:
                     print(f"  - {x.text(after.athlete_label(x.athlete), dt.date.isoformat)}")
         print(f"Today is {today.isoformat()} (was {before.isoformat()}).")
+        _ahead_of_clock(today, before, args)
         if args.log:
             after = _read_log_for(after, args)
     print(said.getvalue(), end="")
@@ -268,6 +269,17 @@ def cmd_advance(args) -> int:
         if status is not None:
             return status
     return _store(after, args, "Stored in", "the new today")
+
+
+def _ahead_of_clock(today: dt.date, before: dt.date, args) -> None:
+    """Say when the new today is after the computer's date: allowed (a coach may plan ahead),
+    but 'advance --today next-week' run twice by mistake moved today a week too far unsaid."""
+    clock = dt.date.today()
+    if today > clock and today > before:
+        back = (f"; if that is a mistake: periodize advance {shlex.quote(args.season)} --today "
+                f"{before.isoformat()} --save" if args.save else "")
+        print(f"Note: today is now {day_long(today)}, after this computer's date "
+              f"({day_long(clock)}){back}")
 
 
 def _say_moves(season, moves, recorded, args) -> None:
