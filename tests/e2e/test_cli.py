@@ -57,6 +57,9 @@ def test_solve_save_then_export(tmp_path):
     r = run("solve", "s.season.json", "--save", "--deterministic", "--time-limit", "20", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert load_season(tmp_path / "s.season.json").plan is not None
+    # the .bak the weekly loop's way back relies on is said, as 'whatif --delete' says it
+    assert "Stored the plan in s.season.json (the previous file is kept as s.season.json.bak)" in r.stdout
+    assert load_season(tmp_path / "s.season.json.bak").plan is None
     r = run("check", "s.season.json", cwd=tmp_path)  # the stored plan
     assert r.returncode == 0 and "0 hard violation" in r.stdout, r.stdout + r.stderr
     r = run("export", "s.season.json", "--xlsx", "out.xlsx", "--json", "out.json", cwd=tmp_path)
@@ -151,6 +154,10 @@ def test_demo_takes_its_file_as_an_argument_or_with_o(tmp_path):
     assert r.returncode == 0 and (tmp_path / "a.season.json").exists()
     r = run("demo", "-o", "b.season.json", cwd=tmp_path)
     assert r.returncode == 0 and (tmp_path / "b.season.json").exists()
+    assert "kept as" not in r.stdout
+    r = run("demo", "-o", "b.season.json", cwd=tmp_path)  # the same demo again: replaced, and said
+    assert r.returncode == 0 and "Wrote the demo season to b.season.json (the previous file is kept " \
+        "as b.season.json.bak)" in r.stdout, r.stdout
     for args in ((), ("c.season.json", "-o", "d.season.json")):
         r = run("demo", *args, cwd=tmp_path)
         assert r.returncode == 1 and "say where to write the demo season once" in r.stderr

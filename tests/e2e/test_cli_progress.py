@@ -870,4 +870,5 @@ def test_advance_says_when_today_moves_past_the_computers_date(tmp_path):
                     f"({dt.date.today():%a} {dt.date.today().day} {dt.date.today():%b %Y}); if that is a "
                     f"mistake: periodize advance {name} --today {old.isoformat()} --save")
             assert (note in r.stdout) is ahead, r.stdout
+            assert f"Stored in {name} (the previous file is kept as {name}.bak)" in r.stdout
             old = new

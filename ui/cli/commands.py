@@ -63,8 +63,9 @@ def cmd_demo(args) -> int:
         raise InputError(str(out), ["exists already; writing the demo there would replace it: give "
                                     "another file name, or add --replace (the file is then kept "
                                     f"as {out.name}.bak)"])
+    existed = out.is_file()
     atomic_write(out, data, backup=True, private=True)
-    print(f"Wrote the demo season to {out}")
+    print(f"Wrote the demo season to {out}{outputs.kept_words(out, existed)}")
     return EXIT_OK
 
 
@@ -278,7 +279,7 @@ def cmd_solve(args) -> int:
               file=sys.stderr)
     if args.save:  # the plan first: an export that cannot be written must not lose it
         save_season(season.model_copy(update={"plan": outcome.plan}), args.season)
-        print(f"Stored the plan in {args.season}")
+        print(f"Stored the plan in {args.season}{outputs.kept_words(args.season)}")
     try:
         outputs.write(season, outcome.plan, out, args.anonymise)
     except PeriodizeError as e:

@@ -70,6 +70,12 @@ def season_name(p: Path) -> Path:
     return p
 
 
+def kept_words(path: str | os.PathLike, existed: bool = True) -> str:
+    """`` (the previous file is kept as NAME.bak)`` after a season file is saved over the file
+    that ``existed`` there (a save keeps it), else "": the weekly loop's way back relies on it."""
+    return f" (the previous file is kept as {Path(path).name}.bak)" if existed else ""
+
+
 def _short(text: str, keep: int = 80) -> str:
     return text if len(text) <= keep else f"{text[:keep]}… ({len(text)} characters)"
 

@@ -455,8 +455,10 @@ def _store(season, args, done: str, what: str) -> int:
     from planner.seasonfile import save_season
 
     if args.save:
+        from ui.cli.outputs import kept_words
+
         save_season(season, args.season)
-        print(f"{done} {args.season}")
+        print(f"{done} {args.season}{kept_words(args.season)}")
     else:
         print(f"Nothing stored (add --save to keep {what}).")
     return EXIT_OK

@@ -453,16 +453,16 @@ def _check_names(args) -> None:
 
 def _delete(season, args) -> int:
     """``--delete NAME``: the scenario out of the season file (kept as .bak)."""
-    from pathlib import Path
 
     from planner import edits as E
     from planner.scenarios import find
     from planner.seasonfile import save_season
 
     sc = find(season, args.delete)
+    from ui.cli.outputs import kept_words
+
     save_season(E.DeleteScenario(name=sc.name).apply(season), args.season)
-    print(f"Deleted scenario '{sc.name}' from {args.season} (the previous file is kept as "
-          f"{Path(args.season).name}.bak)")
+    print(f"Deleted scenario '{sc.name}' from {args.season}{kept_words(args.season)}")
     return 0
 
 
@@ -579,4 +579,6 @@ def _report(args, season, sc, baseline, after, plan, stab: float = 0) -> None:
     if args.save:
         season = E.SetScenarioPlan(name=sc.name, plan=plan).apply(season)
         save_season(season, args.season)
-        print(f"Stored scenario '{sc.name}' and its plan in {args.season}")
+        from ui.cli.outputs import kept_words
+
+        print(f"Stored scenario '{sc.name}' and its plan in {args.season}{kept_words(args.season)}")
