@@ -464,6 +464,14 @@ def test_a_stage_out_of_days_is_explained_with_the_record_command_that_gives_a_p
     assert f"A way on: if Athlete 1 (A1) is still in P2 on {date_long(day(14))}, record that" in r.stderr
     command = f"periodize record s.season.json --stage A1 P2 {day(14).isoformat()} --save"
     assert command in r.stderr
+    # a record that leaves it without a plan: never "Recorded:" above "Nothing stored"
+    before = (tmp_path / "s.season.json").read_bytes()
+    away = ("--unavailable", "A2", day(20).isoformat(), day(21).isoformat())
+    for save, heading in ((("--save",), "Recording:\n"), ((), "Would record (add --save to store it):\n")):
+        r = run("record", "s.season.json", *away, *save, "--time-limit", "20", cwd=tmp_path)
+        assert r.returncode == 2 and r.stdout.startswith(heading) and "Recorded" not in r.stdout, r.stdout
+        assert "Nothing recorded or stored: the season file is as it was." in r.stderr, r.stderr
+        assert (tmp_path / "s.season.json").read_bytes() == before
     r = run(*command.split()[1:], "--time-limit", "20", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     stored = load_season(tmp_path / "s.season.json")

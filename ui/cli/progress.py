@@ -328,7 +328,7 @@ def _planned_first(season, today: dt.date, before: dt.date, args):
             _read_log_for(E.AdvanceToday(today=today).apply(season), args)
     season, status = _plan_as_it_stood(season, before, args.time_limit, args.season)
     if status is not None:
-        print("Nothing stored: the season file is as it was.", file=sys.stderr)
+        print("Nothing recorded or stored: the season file is as it was.", file=sys.stderr)
     return season, status
 
 
@@ -360,7 +360,8 @@ def cmd_record(args) -> int:
         raise InputError("record", ["give at least one change to record (e.g. --flare-up ATHLETE "
                                     "DATE, --injury ATHLETE PROTOCOL DATE, --stage ATHLETE STAGE "
                                     "DATE, --unavailable ATHLETE FROM TO); see --help"])
-    print("Recorded:")
+    # the re-plan decides whether anything is stored: no "Recorded:" above "Nothing stored"
+    print("Recording:" if args.save else "Would record (add --save to store it):")
     cur = season
     for e in edits:
         print(f"  - {e.describe(cur)}")
@@ -372,7 +373,7 @@ def cmd_record(args) -> int:
     else:
         after, status = _plan_as_it_stands(after, args.time_limit, args.season)
     if status is not None:
-        print("Nothing stored: the season file is as it was.", file=sys.stderr)
+        print("Nothing recorded or stored: the season file is as it was.", file=sys.stderr)
         return status
     return _store(after, args, "Stored in", "it")
 
