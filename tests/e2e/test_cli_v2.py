@@ -65,6 +65,7 @@ def test_whatif_injury_and_role(tmp_path):
     assert (f"Note: {day(12).isoformat()} is the day of 'Match 2': injured from that day, "
             f"Athlete 2 (A2) does not play it. Hurt during the match? Give the day after "
             f"({day(13).isoformat()}), so the match counts as played.") in r.stdout, r.stdout
+    assert r.stdout.count("Hurt during the match?") == 1, r.stdout  # said once, not twice
     r = run("whatif", "s.season.json", "--new", "Bad", "--injury", "A2", "knee-thing",
             day(10).isoformat(), cwd=tmp_path)
     assert r.returncode == 1 and "'knee-thing' is not a protocol" in r.stderr

@@ -390,9 +390,10 @@ def cmd_whatif(args) -> int:
         raise InputError("--scenario", [f"edit options build a new scenario; give them with --new "
                                         f"NAME, or leave them out to re-plan '{args.scenario}' as "
                                         f"it is"])
+    edits: list[dict] = []
     if args.new:  # checked before any solve: a mistyped option fails at once
         _built("--new", E.AddScenario, name=args.new, edits=())
-        edits_from_args(season, args)
+        edits = edits_from_args(season, args)  # once: an injury's note is said once
         for option, problems in _no_change(season, args):
             raise InputError(option, problems)
     else:  # a stored scenario that no longer applies fails before the baseline is planned
@@ -400,8 +401,7 @@ def cmd_whatif(args) -> int:
     season, failed = _with_baseline_plan(season, args)
     if failed is not None:
         return failed
-    if args.new:
-        edits = edits_from_args(season, args)
+    if args.new:  # the baseline's plan changes none of the edits
         if not edits:
             raise InputError("whatif", ["--new needs at least one edit option (e.g. --move-competition, "
                                         "--flare-up, --unavailable); see --help"])
