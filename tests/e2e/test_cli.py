@@ -245,6 +245,7 @@ def test_whatif_new_scenario_saved_listed_and_replayed(tmp_path):
     assert ("Out of date: planned before the absences changed, so its plan does not take that "
             "change into account") in r.stdout
     assert "(--scenario 'Match earlier' --save; or --delete 'Match earlier')" in r.stdout
+    assert "Match earlier (plan out of date)" in r.stdout and "(planned)" not in r.stdout
     r = run("whatif", "s.season.json", "--scenario", "Match earlier", "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     r = run("whatif", "s.season.json", "--list", cwd=tmp_path)

@@ -518,9 +518,10 @@ def _list(season, describe_edits) -> int:
     from planner.scenarios import out_of_date
 
     for sc in season.scenarios:
-        state = "planned" if sc.plan else "not planned"
+        why = out_of_date(season, sc)  # "(planned)" above "Out of date" read as a contradiction
+        state = "not planned" if not sc.plan else "plan out of date" if why else "planned"
         print(f"{sc.name} ({state})")
-        if why := out_of_date(season, sc):
+        if why:
             print(f"  Out of date: {why} (--scenario '{sc.name}' --save; or --delete '{sc.name}')")
         for line in describe_edits(season, sc):
             print(f"  - {line}")
