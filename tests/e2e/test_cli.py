@@ -148,6 +148,18 @@ def test_open_without_a_display_says_so_instead_of_qt_aborting(tmp_path):
     assert not no_display({"QT_QPA_PLATFORM": "offscreen"})
 
 
+def test_an_option_out_of_place_is_refused_with_the_commands_usage_and_why(tmp_path):
+    """An option the command lacks showed the top-level usage, which names none of the command's
+    options; an option before the command read as an unknown command."""
+    r = run("record", "s.season.json", "--flare-up", "A1", "2027-01-05", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1 and r.stderr.startswith("usage: periodize record"), r.stderr
+    assert "unrecognized arguments: --no-replan (record always re-plans" in r.stderr
+    r = run("--json", "out.json", "solve", "s.season.json", cwd=tmp_path)
+    assert r.returncode == 1 and "a command's options come after it" in r.stderr, r.stderr
+    r = run("record", "--help", cwd=tmp_path)
+    assert "both days included" in " ".join(r.stdout.split())  # --unavailable ATHLETE FROM TO
+
+
 def test_demo_takes_its_file_as_an_argument_or_with_o(tmp_path):
     """"periodize demo team.season.json" was refused (it needed -o); both work, one at a time."""
     r = run("demo", "a.season.json", cwd=tmp_path)

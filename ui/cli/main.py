@@ -49,6 +49,9 @@ class Parser(argparse.ArgumentParser):
     (2 means infeasible); the message is clipped like every other."""
 
     def error(self, message: str):
+        if self.prog == "periodize" and "invalid choice" in message:  # periodize --json X solve
+            message += ("; a command's options come after it (periodize solve FILE.season.json "
+                        "--json OUT.json); only --debug comes before")
         self.print_usage(sys.stderr)
         self.exit(EXIT_INPUT, clip(f"{self.prog}: error: {message}") + "\n")
 
@@ -61,7 +64,26 @@ def build_parser() -> argparse.ArgumentParser:
     for add in (_add_open, _add_demo, _add_import, _add_template, _add_solve, _add_check,
                 _add_export, _add_explain, add_whatif, add_progress, add_load):
         add(sub)
+    p.set_defaults(commands=sub.choices)
     return p
+
+
+# why an option another command has is not one of this command's
+_NOT_HERE = {("record", "--no-replan"): "record always re-plans, so that the stored plan holds what "
+                                        "is recorded ('advance' would offer a plan's stage changes "
+                                        "that ignore it as history)"}
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str] | None):
+    """The command line, an option the command does not have refused with the command's own
+    usage (argparse shows the top-level one, which names no option of the command)."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        command = args.commands.get(args.command) if args.command else None
+        why = "; ".join(w for (c, o), w in _NOT_HERE.items() if c == args.command and o in extra)
+        (command or parser).error(f"unrecognized arguments: {' '.join(extra)}"
+                                  + (f" ({why})" if why else ""))
+    return args
 
 
 def _add_open(sub) -> None:
@@ -200,7 +222,7 @@ class _QuietWhenClosed:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     if args.command is None:  # plain ``periodize``: the app on the demo season
         args.file = None
         args.func = commands.cmd_open

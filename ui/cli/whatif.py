@@ -69,7 +69,9 @@ def add_edit_options(p) -> None:
                    help="an athlete's role for one competition: start, bench or out")
     p.add_argument("--stage-start", nargs=3, action="append", default=[], metavar=("ATHLETE", "STAGE", "DATE"),
                    help="delay or advance a stage: it starts on DATE")
-    p.add_argument("--unavailable", nargs=3, action="append", default=[], metavar=("ATHLETE", "FROM", "TO"))
+    p.add_argument("--unavailable", nargs=3, action="append", default=[], metavar=("ATHLETE", "FROM", "TO"),
+                   help="the athlete is unavailable (away, ill, suspended) from FROM to TO, both "
+                        "days included: no running load then")
     p.add_argument("--rule", action="append", default=[], metavar="RULE.PARAM=VALUE",
                    help="change a rule value, e.g. HV-2.max_speed_days=1, or a soft rule's "
                         "mode, e.g. HV-1.mode=off (soft, hard or off)")
