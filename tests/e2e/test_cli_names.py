@@ -61,6 +61,20 @@ def test_a_near_miss_is_suggested(demo):
     assert r.returncode == 1 and "did you mean Kofi Mensah (A07)?" in r.stderr
 
 
+def test_the_start_of_several_names_names_them_and_a_misspelt_competition_is_suggested(demo):
+    """'Ma' said "no athlete has the name" though it begins three; 'Cup finale' listed 43
+    competitions without the one meant."""
+    r = run_cli("load", "d.season.json", "--athlete", "Ma", cwd=demo)
+    assert r.returncode == 1 and "'Ma' begins the names of 3 athletes (A05 Marco Ruiz, A12 Leo " \
+        "Martin, A18 Mateo Silva); give the full name or the ID" in r.stderr, r.stderr
+    r = run_cli("load", "d.season.json", "--athlete", "Kof", cwd=demo)
+    assert r.returncode == 1 and "did you mean Kofi Mensah (A07)?" in r.stderr, r.stderr
+    r = run_cli("whatif", "d.season.json", "--new", "x", "--move-competition", "Cup finale",
+                "2027-05-01", cwd=demo)
+    assert r.returncode == 1 and "no competition has the id or name 'Cup finale'; did you mean " \
+        "'Cup final' (cup-final)? The competitions are" in r.stderr, r.stderr
+
+
 def test_a_name_typed_with_decomposed_accents_is_the_same_name():
     import unicodedata
 

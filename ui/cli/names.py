@@ -33,11 +33,17 @@ def athlete_id(season, key: str, option: str) -> str:
     if not season.athletes:
         raise InputError(option, [f"no athlete has the ID or name '{_clip(key)}': the squad is "
                                   f"empty; add athletes first"])
+    # the start of a first or last name ("Ma"): said, never taken (two letters rarely name one)
+    begun = [a for a in season.athletes if len(k) >= 2 and any(
+        w.startswith(without_accents(k)) for w in without_accents(name_key(a.name)).split())]
+    if len(begun) > 1:
+        raise InputError(option, [f"'{_clip(key)}' begins the names of {len(begun)} athletes "
+                                  f"({listing(begun)}); give the full name or the ID"])
     names = {name_key(a.name): a for a in season.athletes} | {name_key(a.id): a for a in season.athletes}
     close = difflib.get_close_matches(k, list(names), n=1, cutoff=0.8) if len(k) < 200 else []
     text = f"no athlete has the ID or name '{_clip(key)}'"
-    if close:
-        a = names[close[0]]
+    if close or begun:
+        a = names[close[0]] if close else begun[0]
         text += f"; did you mean {a.name} ({a.id})? The athletes are {listing(season.athletes)}"
     else:
         text += f"; the athletes are {listing(season.athletes)}"

@@ -96,9 +96,15 @@ def _comp_id(season, key: str) -> str:
     if len(hits) > 1:
         raise InputError("competition", [f"'{_clip(key)}' names {len(hits)} competitions; use its id "
                                          f"({', '.join(c.id for c in hits)})"])
+    import difflib
+
     known = ", ".join(f"{c.id} {c.name}" for c in season.competitions[:40])
     more = len(season.competitions) - 40
-    raise InputError("competition", [f"no competition has the id or name '{_clip(key)}'; the "
+    names = {c.name.casefold(): c for c in season.competitions} | {c.id.casefold(): c for c in season.competitions}
+    close = difflib.get_close_matches(key.strip().casefold(), list(names), n=1, cutoff=0.8) \
+        if len(key) < 200 else []
+    guess = f"; did you mean '{names[close[0]].name}' ({names[close[0]].id})? The" if close else "; the"
+    raise InputError("competition", [f"no competition has the id or name '{_clip(key)}'{guess} "
                                      f"competitions are {known or 'none yet'}"
                                      + (f" and {more} more" if more > 0 else "")])
 
