@@ -892,9 +892,9 @@ class SetRuleValue(Edit):
         rules = self.apply_to_rules(s.rules)
         here = f"rules.values.{self.rule}.{self.param}:"
         if own := [x for x in settings_problems(rules) if x.startswith(here)]:
-            raise InputError(self.describe(s), own)  # outside its range: said before the rest
+            raise InputError(self.describe(s), [edit_words(x) for x in own])  # said before the rest
         if self.rule == "LD-1" and (problem := load_table_problem(rules, self.param)):
-            raise InputError(self.describe(s), [f"rules.values.LD-1.{self.param}: {problem}"])
+            raise InputError(self.describe(s), [f"LD-1 {self.param}: {problem}"])
         return s.model_copy(update={"rules": rules})
 
     def apply_to_rules(self, rules: RuleSettings) -> RuleSettings:

@@ -92,7 +92,9 @@ def season_from_dict(data: object, source: str = "") -> Season:
         raise InputError(source, ["not a season file: the top level must be a JSON object"])
     fmt = data.get("format")
     if fmt != FORMAT:
-        raise InputError(source, [f"format: {_short(fmt)} is not {FORMAT!r}; this is not a Periodize season file"])
+        said = ("it has no \"format\" entry" if fmt is None else
+                f"its \"format\" is {_short(fmt)}, not {FORMAT!r}")
+        raise InputError(source, [f"this is not a Periodize season file ({said})"])
     deep = limits.nesting_problem(data)
     if deep:
         raise InputError(source, [deep])

@@ -508,6 +508,13 @@ def test_an_edit_refused_for_a_date_outside_the_season_says_it_in_words():
     assert f"the date of '{c.name}': " in text and "competitions[" not in text
     assert edit_words("blocks[2].end (Autumn): x") == "the last day of the block 'Autumn': x"
     assert edit_words("athletes[0].id: y") == "athletes[0].id: y"  # no words known: as it was
+    # a rule's value and a rehab record, as 'record --rule' and 'record --stage' said them
+    assert edit_words("rules.values.XX-1: no such rule") == "XX-1: no such rule"
+    assert edit_words("injuries[1].stages[7].stage: FIT is followed by P1") == \
+        "in the rehab history, FIT is followed by P1"
+    with pytest.raises(InputError) as got:
+        E.SetRuleValue(rule="LD-1", param="weight", value=99999).apply(s)
+    assert "LD-1 weight: 99999 is outside 0-10000" in str(got.value) and "rules." not in str(got.value)
 
 
 def test_a_session_after_the_season_start_with_today_before_it_is_said_as_such():
