@@ -95,7 +95,7 @@ def cmd_import(args) -> int:
         print(f"Note: {note}")
     from planner.progress import flare_proposals
 
-    for p in flare_proposals(season):  # a pain score at the flare-up threshold (rules-spec §9)
+    for p in flare_proposals(season):  # a pain score at the flare-up threshold
         print(f"Proposed flare-up: {p.text(season)}. {flare_hint(out, p)}")
     from planner.progress import pain_alert_lines, pain_alerts
 
@@ -124,7 +124,7 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
     print(f"Season:    {season.name}")
     print(f"Status:    {outcome.status.value}")
     today, end = season.calendar.today, season.calendar.end
-    if today is not None and today > end:  # rules-spec.md section 1: the whole season is past
+    if today is not None and today > end:  # the whole season is past
         print(f"Note:      today ({today.isoformat()}) is after the season's end "
               f"({end.isoformat()}): the whole season is past, nothing is left to plan. Move "
               f"today back (periodize advance {shlex.quote(path)} --today YYYY-MM-DD) to plan the days "
@@ -185,7 +185,7 @@ def print_congestion(season) -> None:
 
 
 def print_returns(season, plan) -> None:
-    """Each injured athlete's return (rules-spec.md section 7)."""
+    """Each injured athlete's return (docs/semantics.md, The return)."""
     from planner.returns import return_text, returns
 
     rets = returns(season, plan)

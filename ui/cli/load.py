@@ -1,5 +1,5 @@
 """``periodize load SEASON [--athlete ID] [--csv OUT]``: the training-load figures of the stored
-plan and the log (rules-spec.md section 8), one row per athlete-week.
+plan and the log (docs/load.md), one row per athlete-week.
 
 The table shows the week, its kind, planned and logged load (AU), the change of the week's load
 from the week before, the ACWR (the week's load / its chronic load), the EWMA ratio, monotony,

@@ -1,9 +1,9 @@
-"""The ``periodize`` parser and entry point (interfaces.md section 1).
+"""The ``periodize`` parser and entry point.
 
 Nothing heavy is imported here: each command imports what it needs when it runs (OR-Tools only
 in the commands that solve, Qt only for ``open`` and ``--pdf``).
 
-Exit status (interfaces.md section 1): 0 success; 1 bad input or a usage error (a located
+Exit status (README, docs/reliability.md): 0 success; 1 bad input or a usage error (a located
 message on stderr), also a bug of Periodize's own (the message says it is one); 2 infeasible
 (the explanation is printed); 3 the plan checker found hard violations; 4 stopped without a plan
 (the time limit or an interrupt).
@@ -45,7 +45,7 @@ def clip(text: str, keep: int = MAX_LINE) -> str:
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse with the exit status of interfaces.md: a usage error is bad input (1), never 2
+    """argparse with the exit status above: a usage error is bad input (1), never 2
     (2 means infeasible); the message is clipped like every other."""
 
     def error(self, message: str):
@@ -258,7 +258,7 @@ def _run(args) -> int:
         print(f"periodize: {NOT_ENOUGH_MEMORY}", file=sys.stderr)
         return EXIT_INPUT
     except Exception as e:  # never a traceback in front of a coach
-        # interfaces.md has no status for a bug: 1 (bad input) is the nearest, so the words
+        # the exit statuses have none for a bug: 1 (bad input) is the nearest, so the words
         # must say it is not the coach's input, or the coach looks for a fault in sound files
         if args.debug:
             traceback.print_exc()

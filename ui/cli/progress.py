@@ -1,4 +1,4 @@
-"""``periodize log`` and ``periodize advance``: a season in progress (rules-spec.md section 9).
+"""``periodize log`` and ``periodize advance``: a season in progress (docs/semantics.md).
 
 - ``log SEASON SESSIONS.(csv|xlsx) [--save]`` reads logged sessions into the season, prints what
   was added, the column mapping used, the flare-ups the logged pain proposes; nothing changes
@@ -174,7 +174,7 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
 
 
 def _print_flags(season) -> None:
-    """The monitoring flags of the log (rules-spec.md section 8), when load figures exist."""
+    """The monitoring flags of the log (docs/load.md), when load figures exist."""
     from planner.load import flag_lines
 
     for line in flag_lines(season, group=True):  # a sentence the squad shares: one line
@@ -496,7 +496,7 @@ def _plan_as_it_stands(season, time_limit: float, path: str):
 
 def _flare_before_accepted(season, accepted, since: dt.date, path: str, saved: bool) -> None:
     """A flare-up the log proposes, in the days just lived (from ``since``), before stage changes
-    just recorded for the same athlete: the records stand (rules-spec.md section 6), so
+    just recorded for the same athlete: the records stand (docs/semantics.md, Flare-ups), so
     recording the flare-up alone changes little. Said once per athlete; the pains of earlier
     weeks were said by the move that lived them."""
     from planner.progress import flare_proposals
