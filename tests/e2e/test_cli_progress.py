@@ -380,7 +380,8 @@ def test_a_pain_before_accepted_stage_changes_is_said_once_with_the_commands(tmp
     r = run("advance", "s.season.json", "--today", day(step + 1).isoformat(), "--accept",
             "--log", "log.csv", "--save", "--no-replan", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    notes = [x for x in r.stdout.splitlines() if x.strip().startswith("Note:")]
+    notes = [x for x in r.stdout.splitlines() if x.strip().startswith("Note:")
+             and "this computer's date" not in x]  # the test season's days may be ahead of the clock
     assert notes == [
         f"  Note: Athlete 1 (A1)'s pain of 7/10 on {pains[0]} proposes a flare-up, not recorded; "
         f"the stage changes just recorded for A1 from {day(step).isoformat()} on stand after it "
@@ -394,7 +395,7 @@ def test_a_pain_before_accepted_stage_changes_is_said_once_with_the_commands(tmp
     r = run("advance", "s.season.json", "--today", day(step + 15).isoformat(), "--accept",
             "--log", "log2.csv", "--save", "--no-replan", cwd=tmp_path)
     assert r.returncode == 0 and "Recorded as history" in r.stdout, r.stdout
-    assert "Note:" not in r.stdout, r.stdout
+    assert "Note:" not in r.stdout.replace("Note: today is now", ""), r.stdout
 
 
 def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from_today(tmp_path):
