@@ -317,7 +317,6 @@ _EDIT_PATHS = (  # a season file's path in a problem -> words, where an edit (no
     (r"^calendar\.non_training_days\[\d+\]\.date: ", "the day off: "),
     (r"^sessions\[\d+\]\.date: ", "the session's date: "),
     (r"^injuries\[\d+\]\.tests\[\d+\]\.date: ", "the test's date: "),
-    (r"^injuries\[\d+\]\.stages\[\d+\]\.(?:stage|start): ", "in the rehab history, "),
     (r"^rules\.values\.([\w-]+)\.(\w+): ", "{0} {1}: "),
     (r"^rules\.values\.([\w-]+): ", "{0}: "),
     (r"^rules\.modes\.([\w-]+): ", "{0} mode: "),

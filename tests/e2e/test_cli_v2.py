@@ -195,3 +195,15 @@ def test_whatif_refuses_a_role_for_a_match_already_played(tmp_path):
     assert r.returncode == 1, r.stdout
     assert "is before today" in r.stderr and "changes nothing" in r.stderr
     assert load_season(tmp_path / "s.season.json").scenarios == ()
+
+
+def test_a_refused_stage_record_says_the_rehab_history_not_the_files_path(tmp_path):
+    """'record --stage' said "injuries[0].stages[1].stage: P3 is followed by P1 …": the coach
+    typed a command, not the file (the app's Injuries form says its field's label instead)."""
+    s = small(tmp_path)
+    save_season(s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})}),
+                tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--stage", "A1", "P1", day(10).isoformat(), cwd=tmp_path)
+    assert r.returncode == 1
+    assert "in the rehab history, P3 is followed by P1 without a flare-up" in r.stderr, r.stderr
+    assert "injuries[" not in r.stderr

@@ -510,8 +510,8 @@ def test_an_edit_refused_for_a_date_outside_the_season_says_it_in_words():
     assert edit_words("athletes[0].id: y") == "athletes[0].id: y"  # no words known: as it was
     # a rule's value and a rehab record, as 'record --rule' and 'record --stage' said them
     assert edit_words("rules.values.XX-1: no such rule") == "XX-1: no such rule"
-    assert edit_words("injuries[1].stages[7].stage: FIT is followed by P1") == \
-        "in the rehab history, FIT is followed by P1"
+    # a rehab record keeps its place: the Injuries form says it as its field's label
+    assert edit_words("injuries[1].stages[7].start: x") == "injuries[1].stages[7].start: x"
     with pytest.raises(InputError) as got:
         E.SetRuleValue(rule="LD-1", param="weight", value=99999).apply(s)
     assert "LD-1 weight: 99999 is outside 0-10000" in str(got.value) and "rules." not in str(got.value)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import traceback
 
@@ -241,6 +242,17 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = out
 
 
+# a rehab record's place in the season file, which the app's Injuries form turns into its field's
+# label ("Stage started:"); typed on the command line ('record --stage') it is the rehab history
+_REHAB_PATH = re.compile(r"\binjuries\[\d+\]\.stages\[\d+\]\.(?:stage|start): ")
+
+
+def _cli_words(message: str) -> str:
+    """An error's message as the command line says it: "injuries[1].stages[7].stage: FIT is
+    followed by P1 …" reads "in the rehab history, FIT is followed by P1 …"."""
+    return _REHAB_PATH.sub("in the rehab history, ", message)
+
+
 def _run(args) -> int:
     """Run the command; every error is one located sentence on stderr (a traceback with --debug)."""
     from planner.errors import NOT_ENOUGH_MEMORY, PeriodizeError, unexpected_words
@@ -250,7 +262,7 @@ def _run(args) -> int:
     except PeriodizeError as e:
         if args.debug:
             traceback.print_exc()
-        print(clip(f"periodize: {e}"), file=sys.stderr)
+        print(clip(f"periodize: {_cli_words(str(e))}"), file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:
         raise  # handled by main()
