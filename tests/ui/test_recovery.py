@@ -45,6 +45,15 @@ def copies() -> list[Path]:
     return sorted(folder.glob("*.season.json")) if folder.exists() else []
 
 
+
+def crash(window: MainWindow, name: str) -> None:
+    """``window`` renames its season ``name`` and writes its recovery copy, then dies: its lock
+    released as a dead process's is, the copy left behind."""
+    window.apply_edit(E.SetSeasonSettings(name=name))
+    assert window.autosaver.tick()
+    window.autosaver._lock.unlock()  # as if the process had died
+    window.autosaver._lock = None
+
 def test_the_recovery_folder_is_the_isolated_state_dir(isolated_state):
     assert recovery_dir() == isolated_state / "recovery"
 
@@ -152,10 +161,7 @@ def test_recover_after_a_crash(qtbot, tmp_path, isolated_state, dialogs):
 def test_a_declined_recovery_deletes_the_copy(qtbot, dialogs):
     doc_window = MainWindow(tiny_season(), None)
     qtbot.addWidget(doc_window)
-    doc_window.apply_edit(E.SetSeasonSettings(name="Lost FC"))
-    assert doc_window.autosaver.tick()
-    doc_window.autosaver._lock.unlock()  # as if the process had died
-    doc_window.autosaver._lock = None
+    crash(doc_window, "Lost FC")
     assert [r.name for r in find_recoveries()] == ["Lost FC"]
     dialogs.answer = "discard"
     from ui.desktop.app import create_main_window
@@ -189,10 +195,7 @@ def test_opening_a_file_offers_only_that_files_recovery_copy(qtbot, dialogs, tmp
     save_season(tiny_season().model_copy(update={"name": "Other FC"}), other)
     crashed = MainWindow(load_season(club), club)
     qtbot.addWidget(crashed)
-    crashed.apply_edit(E.SetSeasonSettings(name="Crashed FC"))
-    assert crashed.autosaver.tick()
-    crashed.autosaver._lock.unlock()  # as if the process had died
-    crashed.autosaver._lock = None
+    crash(crashed, "Crashed FC")
     dialogs.answer = "yes"
     window = create_main_window(str(other))
     qtbot.addWidget(window)
@@ -219,11 +222,8 @@ def test_a_copy_of_a_file_opened_by_a_relative_name_is_offered_for_that_file_onl
     monkeypatch.chdir(a)
     crashed = create_main_window("demo.season.json")
     qtbot.addWidget(crashed)
-    crashed.apply_edit(E.SetSeasonSettings(name="Crashed A"))
-    assert crashed.autosaver.tick()
+    crash(crashed, "Crashed A")
     assert _meta(crashed.autosaver.path)["path"] == str((a / "demo.season.json").resolve())
-    crashed.autosaver._lock.unlock()  # as if the process had died
-    crashed.autosaver._lock = None
     dialogs.answer = "yes"
     monkeypatch.chdir(b)
     window = create_main_window("demo.season.json")
@@ -252,10 +252,7 @@ def test_a_file_changed_after_the_crash_is_never_overwritten_silently(qtbot, dia
     save_season(tiny_season(), club)
     crashed = MainWindow(load_season(club), club)
     qtbot.addWidget(crashed)
-    crashed.apply_edit(E.SetSeasonSettings(name="Crashed FC"))
-    assert crashed.autosaver.tick()
-    crashed.autosaver._lock.unlock()  # as if the process had died
-    crashed.autosaver._lock = None
+    crash(crashed, "Crashed FC")
     (rec,) = find_recoveries()
     assert rec.base is not None and rec.changed_since() is None
     save_season(tiny_season().model_copy(update={"name": "Changed by the CLI"}), club)
@@ -309,10 +306,7 @@ def test_a_fault_loading_a_copy_keeps_it_and_the_app_starts(qtbot, dialogs, monk
 
     crashed = MainWindow(tiny_season(), None)
     qtbot.addWidget(crashed)
-    crashed.apply_edit(E.SetSeasonSettings(name="Lost FC"))
-    assert crashed.autosaver.tick()
-    crashed.autosaver._lock.unlock()  # as if the process had died
-    crashed.autosaver._lock = None
+    crash(crashed, "Lost FC")
     crashed.autosaver.timer.stop()  # dead: it writes no copy again
     written = crashed.autosaver.path.read_text()
 

@@ -150,14 +150,18 @@ def test_typing_in_the_default_column_sets_the_players_default(w, qtbot):
     undo_all(w, before)
 
 
+def select_rows(panel, model, column: int, n: int) -> None:
+    """The first ``n`` rows of the Roles grid's ``column`` selected, the first current."""
+    sel = panel.view.selectionModel()
+    panel.view.setCurrentIndex(model.index(0, column))
+    for r in range(n):
+        sel.select(model.index(r, column), sel.SelectionFlag.Select)
+
+
 def test_a_selection_takes_one_role_in_one_step(w, qtbot):
     panel, model = grid(w)
     before = w.season
-    c = col_of(model, "m0")
-    sel = panel.view.selectionModel()
-    panel.view.setCurrentIndex(model.index(0, c))
-    for r in range(3):
-        sel.select(model.index(r, c), sel.SelectionFlag.Select)
+    select_rows(panel, model, col_of(model, "m0"), 3)
     key(qtbot, panel, Qt.Key.Key_O)
     assert {w.season.role_of(a.id, "m0") for a in w.season.athletes} == {"out"}
     assert w.undo_stack.index() == 1
@@ -213,11 +217,7 @@ def test_one_key_on_a_whole_match_asks_first_with_the_count_and_the_match(squad,
 def test_a_few_cells_are_set_without_a_question(squad, qtbot, dialogs):
     w = squad
     panel, model = grid(w)
-    c = col_of(model, "m0")
-    sel = panel.view.selectionModel()
-    panel.view.setCurrentIndex(model.index(0, c))
-    for r in range(5):
-        sel.select(model.index(r, c), sel.SelectionFlag.Select)
+    select_rows(panel, model, col_of(model, "m0"), 5)
     key(qtbot, panel, Qt.Key.Key_O)
     assert not [c for c in dialogs if c[0] == "confirm"]
     assert sorted(w.season.role_of(a.id, "m0") for a in w.season.athletes) == ["out"] * 5 + ["start"] * 4
