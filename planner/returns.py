@@ -642,8 +642,12 @@ def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
         # count, but it is this week's news, not history: without it the athlete read "not
         # planned yet" beside a board showing the FIT days.
         counted = {s.k for s in spans}
-        past = [s for s in past_records(f) if history or s.fit == f.p0]
         ahead = setbacks_ahead(f)
+        # a record back on today with a flare-up ahead is one return, the setback's ("fit until
+        # the flare-up …"): two returns of one injury made a move of it out of nothing wherever
+        # returns are matched by athlete and onset (history lists both, the setback last)
+        later = {s.k for s in ahead}
+        past = [s for s in past_records(f) if history or (s.fit == f.p0 and s.k not in later)]
         if past or ahead:
             spans = sorted(past + spans + ahead, key=lambda s: (s.k, s.first))
         if not spans:
@@ -703,13 +707,12 @@ def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
     # first stage ("now P1" read as if the player were injured already)
     cal = season.calendar
     again = again_words(season, list(rets), r)
+    when = "now" if cal.today is not None and cal.today >= cal.start else "at the season start"
     if r.starts_later(season):
         stage = f"starting in {stage_name(r.first_stage(season), r.protocol)}"
     elif r.setback is not None:  # fit now: "now full competition" alone read as back already
-        when = "now" if cal.today is not None and cal.today >= cal.start else "at the season start"
         stage = f"{when} {stage_name(r.stage_at_p0, r.protocol)} until {r.setback_words(day_long)}"
     else:
-        when = "now" if cal.today is not None and cal.today >= cal.start else "at the season start"
         stage = (f"{when} {stage_name(r.stage_at_p0, r.protocol)}"
                  + (f", planned; {r.recorded_stage} recorded" if r.stage_words() != r.stage_at_p0
                     else ""))

@@ -303,3 +303,26 @@ def test_a_first_match_off_the_bench_says_so_and_names_the_first_start():
     # a first match started reads as before
     [r] = returns(make(), plan())
     assert r.first_match_words(day_long) == "first match Sat 16 Jan 2027"
+
+
+def test_a_return_on_today_with_a_flare_up_ahead_is_one_return_and_moves_nothing():
+    """Back to FIT on today itself, with a flare-up ahead: the 'back today' return and the
+    setback's were both listed for one injury, so a season compared with itself read "Returns
+    moved: back Thu 14 Jan (was Thu 4 Feb)" after every re-plan."""
+    from planner.progress import returns_moved
+
+    s = build(weeks=8, athletes=1, matches=[5, 12, 19, 26, 33, 40, 47, 54], today=day(10),
+               injuries=(Injury(athlete="A1", protocol="hamstring-strain", onset=day(-30),
+                                stages=(StageRecord(stage="S3", start=day(-12)),
+                                        StageRecord(stage="FIT", start=day(10))),
+                                flare_ups=(day(17),)),))
+    st = ["S3"] * 10 + ["FIT"] * 7 + ["S3"] * 14 + ["FIT"] * (56 - 31)
+    plan = Plan(status="manual", team_weeks=("load",) * 8, athletes=(AthletePlan(
+        athlete="A1", stages=tuple(st), intensity=tuple(0 if x != "FIT" else 70 for x in st),
+        weeks=("load",) * 8),))
+    s = s.model_copy(update={"plan": plan})
+    (r,) = returns(s, plan)
+    assert r.setback == day(17) and r.fit == day(31)
+    assert returns_moved(s, s) == []
+    both = returns(s, plan, history=True)  # the printed season: back on today, then the setback
+    assert [x.setback for x in both] == [None, day(17)]
