@@ -147,23 +147,31 @@ def load_waits(figs: dict) -> dict[str, str]:
     return out
 
 
+def _fits(season: Season) -> bool:
+    """The stored plan fits the season's squad and dates (an edit can leave it behind until the
+    next solve): only then are there figures to work out."""
+    from planner.validate import plan_problems
+
+    return not plan_problems(season)
+
+
 def season_figures(season: Season | None) -> dict:
-    """``planner.load.figures`` of the season's plan ({} without a plan, or when the plan does
-    not fit the season)."""
-    if season is None or season.plan is None:
+    """``planner.load.figures`` of the season's plan ({} without a plan, when the plan does not
+    fit the season, or when the season itself is refused). Any other error is a fault and is
+    raised: caught here it showed as "no load flags" (the Load panel says a fault instead)."""
+    if season is None or season.plan is None or not _fits(season):
         return {}
     from planner import load
 
     try:
         return load.figures(season, season.plan)
-    except (PeriodizeError, ValueError, IndexError, KeyError):
+    except PeriodizeError:
         return {}
 
 
 def season_figure_steps(season: Season | None):
-    """:func:`season_figures` one athlete at a time: None after each athlete, then the figures
-    ({} without a plan, or when the plan does not fit the season)."""
-    if season is None or season.plan is None:
+    """:func:`season_figures` one athlete at a time: None after each athlete, then the figures."""
+    if season is None or season.plan is None or not _fits(season):
         yield {}
         return
     from planner import load
@@ -172,7 +180,7 @@ def season_figure_steps(season: Season | None):
     while True:
         try:
             out = next(steps)
-        except (PeriodizeError, ValueError, IndexError, KeyError):
+        except PeriodizeError:
             yield {}
             return
         yield out
