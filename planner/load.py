@@ -41,6 +41,7 @@ import statistics
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from planner import text
 from planner.loadtable import AthleteLoad, LoadTable, WeekLoad, lived_load
 from planner.rules import RuleSet
 from planner.timeline import Timeline
@@ -92,6 +93,9 @@ class WeekFigures:
     strain: float | None
     logged_ewma_ratio: float | None  # the same of the logged series (see :func:`squad_logged_to`)
     flags: tuple[str, ...]
+    # the planned load ``load`` counts on the week's days still to come (today on, or from
+    # tomorrow once today is logged); a session dated later waits there, logged or not
+    to_come: float = 0.0
 
     @property
     def end(self) -> dt.date:
@@ -122,19 +126,28 @@ class AthleteFigures:
     # the last day the logged series reads (None: nothing logged): the day before today, or an
     # earlier one when nobody in the squad has a session logged since (not logged yet)
     logged_to: dt.date | None = None
-    # the squad's log reaches the 7 days before today (else a stale log is the whole squad's)
-    squad_logged_lately: bool = True
+    squad_logged_to: dt.date | None = None  # :func:`squad_logged_to`
     today: dt.date | None = None  # the first day of the plan (days before it are the past)
+
+    @property
+    def squad_logged_lately(self) -> bool:
+        """The squad's log reaches the 7 days before today (else a stale log is the squad's)."""
+        return (self.squad_logged_to is not None and self.today is not None
+                and (self.today - self.squad_logged_to).days <= 7)
 
     def logged_when(self) -> str:
         """When the logged ratio is read: "now" (the day before today, or today once logged),
-        else "on <the day>" (the squad's log ends before yesterday)."""
-        from planner import text
-
+        else "on <the day>" and where the squad's log ends (a rest day after it is read too)."""
         if self.logged_to is None or self.today is None or \
                 self.logged_to >= self.today - dt.timedelta(days=1):
             return "now"
-        return f"on {text.day_long(self.logged_to)} (the log's last day)"
+        return f"on {text.day_long(self.logged_to)} ({self._log_end_words()})"
+
+    def _log_end_words(self) -> str:
+        end = self.squad_logged_to
+        if end is None or end == self.logged_to:
+            return "the log's last day"
+        return f"the squad's log ends on {text.day_long(end)}"
 
     def limits(self, figure: str) -> tuple[float, ...]:
         """The thresholds ``figure`` (``acwr``, ``ewma`` or ``monotony``) is flagged against, for
@@ -150,12 +163,11 @@ class AthleteFigures:
 
     def stale_words(self) -> str:
         """What a stale log means for the logged ratio (the words after "not a flag")."""
-        from planner import text
-
-        if self.squad_logged_lately or self.logged_to is None:
+        if self.squad_logged_lately or self.logged_to is None or self.squad_logged_to is None:
             return "the logged ratio reads them as rest days"
-        return (f"the squad's log ends on {text.day_long(self.logged_to)}: the logged ratio is "
-                f"that day's")
+        that = ("that day's" if self.logged_to == self.squad_logged_to
+                else f"that of {text.day_long(self.logged_to)}")
+        return f"the squad's log ends on {text.day_long(self.squad_logged_to)}: the logged ratio is {that}"
 
 
 # -- formatting ------------------------------------------------------------------------------------
@@ -378,6 +390,7 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         chronic=w.chronic, acwr=w.ratio, ewma_ratio=ratio,
         rolling_ratio=_num(cols["rolling_ratio"][b]), monotony=mono,
         strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
+        to_come=float(sum(al.load[max(a, al.logged_until):b + 1])),
         # every full week, planned or logged (rules-spec.md section 8): a plan of six equal
         # sessions a week is what the flag is there to show (docs/load.md)
         flags=week_flags(ratio, mono, change,
@@ -386,10 +399,13 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
 
 
 # -- an athlete, the squad -------------------------------------------------------------------------------
-def athlete_figures(season: Season, al: AthleteLoad, squad_to: dt.date | None = None
-                    ) -> AthleteFigures:
-    """The athlete's figures; ``squad_to``: :func:`squad_logged_to` (worked out once a squad)."""
-    squad_to = squad_logged_to(season) if squad_to is None else squad_to
+_UNSET = object()
+
+
+def athlete_figures(season: Season, al: AthleteLoad, squad_to=_UNSET) -> AthleteFigures:
+    """The athlete's figures; ``squad_to``: :func:`squad_logged_to` (worked out once a squad,
+    None when nothing is logged)."""
+    squad_to = squad_logged_to(season) if squad_to is _UNSET else squad_to
     end = logged_end(al, squad_to)
     daily = daily_frame(al, end)
     cols = {c: daily[c].tolist() for c in ("ewma_ratio", "rolling_ratio", "logged_ewma_ratio")}
@@ -412,8 +428,7 @@ def athlete_figures(season: Season, al: AthleteLoad, squad_to: dt.date | None = 
              and above_limit(al.weeks[last], most) else None)
     extra = {"logged_lately": lately, "acwr_max": acwr_max, "log_span": span,
              "logged_spike": spike, "logged_to": al.date(end - 1) if first is not None else None,
-             "squad_logged_lately": squad_to is not None and (today - squad_to).days <= 7,
-             "today": today}
+             "squad_logged_to": squad_to, "today": today}
     figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), **extra)
     said = _sentences(season, al, figs)
     return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,
@@ -465,8 +480,6 @@ def _current(al: AthleteLoad, weeks: tuple[WeekFigures, ...]) -> list[WeekFigure
 
 def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple[str, dt.date]]:
     """(sentence, the day it is about) for each flag of the athlete now."""
-    from planner import text
-
     label = season.athlete_label(al.athlete)
     out = []
     r = f.latest_logged_ewma_ratio
@@ -498,8 +511,6 @@ def _unlogged_words(al: AthleteLoad, last: dt.date) -> str:
             if al.logged[k] is None and al.load[k] > 0]
     if not days:
         return ""
-    from planner import text
-
     return (f" (nothing logged on {text.join_and([text.day_long(d) for d in days])}: read as no "
             f"training here, while the other figures count the planned "
             f"{'session' if len(days) == 1 else 'sessions'})")

@@ -942,3 +942,19 @@ def test_a_spike_just_above_the_limit_does_not_read_as_the_limit():
     assert "is 1785 AU" in spikes[0]
     assert "1.144 times the chronic load of 1560 AU" in spikes[0], spikes[0]
     assert "the most is 1.14 times" in spikes[0]
+
+
+def test_the_week_of_today_says_what_it_counts_for_the_days_to_come():
+    """The week of today counts its days to come at their planned load; a session logged for a
+    later day waits there too (it is not "a day not logged")."""
+    s = _season(pre_season=False)
+    w = next(x for x in L.figures(s)["A1"].weeks if x.start <= day(42) <= x.end)
+    daily = L.figures(s)["A1"].daily["load"]
+    assert w.to_come == pytest.approx(float(daily[str(day(42)):str(w.end)].sum()))
+    assert w.to_come > 0 and w.load - (w.logged or 0) >= w.to_come
+    later = s.model_copy(update={"sessions": s.sessions + (
+        Session(athlete="A1", date=w.end, minutes=200, rpe=9),)})
+    v = next(x for x in L.figures(later)["A1"].weeks if x.start == w.start)
+    assert v.to_come == w.to_come and v.load == w.load  # waits: counted as planned, not logged
+    past = [x for x in L.figures(s)["A1"].weeks if x.end < day(42)]
+    assert all(x.to_come == 0 for x in past)

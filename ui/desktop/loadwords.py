@@ -199,14 +199,10 @@ def week_title(w) -> str:
     return when
 
 
-def _extra_words(f, w, extra: float) -> str:
+def _extra_words(w, extra: float) -> str:
     """The planned load a partly logged week counts: on past days with nothing logged, and on
     the days still to come (the week of today: those cannot be logged yet)."""
-    today = getattr(f, "today", None)
-    ahead = 0.0
-    if today is not None and w.end >= today:
-        days = f.daily.loc[str(max(w.start, today)):str(w.end)]
-        ahead = float(days["load"][days["logged"].isna()].sum())
+    ahead = getattr(w, "to_come", 0.0)
     missed = extra - ahead
     words = [f"{au(missed)} planned on days not logged"] if missed > 0.5 else []
     if ahead > 0.5:
@@ -223,7 +219,7 @@ def week_text(f, w) -> str:
     # is then neither sum above ("logged 2,260 · ACWR 1.54" was of 2,710), so it is said
     extra = w.load - w.logged if w.logged is not None else 0
     if extra > 0.5:
-        parts.append(f"counted <b>{au(w.load)}</b> (+ {_extra_words(f, w, extra)})")
+        parts.append(f"counted <b>{au(w.load)}</b> (+ {_extra_words(w, extra)})")
     parts += [f"ACWR <b>{fmt_figure(w.acwr, f.limits('acwr'))}</b>",
               f"EWMA ratio <b>{fmt_figure(w.ewma_ratio, f.limits('ewma'))}</b>",
               f"monotony {fmt_figure(w.monotony, f.limits('monotony'))}",
