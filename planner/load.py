@@ -91,7 +91,7 @@ class WeekFigures:
     rolling_ratio: float | None  # 7:28 rolling ratio on the week's last day
     monotony: float | None
     strain: float | None
-    logged_ewma_ratio: float | None  # the same of the logged series (see :func:`squad_logged_to`)
+    logged_ewma_ratio: float | None  # the same of the logged series (see :func:`logged_end`)
     flags: tuple[str, ...]
     # the planned load ``load`` counts on the week's days still to come (today on, or from
     # tomorrow once today is logged); a session dated later waits there, logged or not
@@ -113,7 +113,7 @@ class AthleteFigures:
     weeks: tuple[WeekFigures, ...]
     daily: pandas.DataFrame  # DatetimeIndex by day; the columns of :data:`COLUMNS` (NaN: undefined)
     has_log: bool  # any session logged before today
-    # on the last day the logged series reads (:func:`squad_logged_to`; None: < 28 days of log)
+    # on the last day the logged series reads (:func:`logged_end`; None: < 28 days of log)
     latest_logged_ewma_ratio: float | None
     flags: tuple[str, ...]  # sentences for the coach
     flag_days: tuple[dt.date, ...] = ()  # the day each sentence is about (a week's first day)
@@ -124,30 +124,17 @@ class AthleteFigures:
     # LD-1's limit (what happened spiked: the board marks it as it marks a high logged ratio)
     logged_spike: WeekFigures | None = None
     # the last day the logged series reads (None: nothing logged): the day before today, or an
-    # earlier one when nobody in the squad has a session logged since (not logged yet)
+    # earlier one when the athlete's sessions planned since are not logged yet (:func:`logged_end`)
     logged_to: dt.date | None = None
-    squad_logged_to: dt.date | None = None  # :func:`squad_logged_to`
     today: dt.date | None = None  # the first day of the plan (days before it are the past)
-
-    @property
-    def squad_logged_lately(self) -> bool:
-        """The squad's log reaches the 7 days before today (else a stale log is the squad's)."""
-        return (self.squad_logged_to is not None and self.today is not None
-                and (self.today - self.squad_logged_to).days <= 7)
 
     def logged_when(self) -> str:
         """When the logged ratio is read: "now" (the day before today, or today once logged),
-        else "on <the day>" and where the squad's log ends (a rest day after it is read too)."""
+        else "on <the day>": the sessions planned after it are not logged yet."""
         if self.logged_to is None or self.today is None or \
                 self.logged_to >= self.today - dt.timedelta(days=1):
             return "now"
-        return f"on {text.day_long(self.logged_to)} ({self._log_end_words()})"
-
-    def _log_end_words(self) -> str:
-        end = self.squad_logged_to
-        if end is None or end == self.logged_to:
-            return "the log's last day"
-        return f"the squad's log ends on {text.day_long(end)}"
+        return f"on {text.day_long(self.logged_to)} (the planned sessions since are not logged yet)"
 
     def limits(self, figure: str) -> tuple[float, ...]:
         """The thresholds ``figure`` (``acwr``, ``ewma`` or ``monotony``) is flagged against, for
@@ -157,17 +144,14 @@ class AthleteFigures:
     @property
     def stale_log(self) -> bool:
         """A logged ratio exists but nothing was logged for the athlete in the 7 days before
-        today: the ratio then reads those days as rest days and falls whatever happened, or (the
-        whole squad's log ends earlier) is that of an earlier day; not a flag either way."""
+        today: the ratio is that of an earlier day (:func:`logged_end`); not a flag."""
         return self.latest_logged_ewma_ratio is not None and not self.logged_lately
 
     def stale_words(self) -> str:
         """What a stale log means for the logged ratio (the words after "not a flag")."""
-        if self.squad_logged_lately or self.logged_to is None or self.squad_logged_to is None:
+        if self.logged_to is None:
             return "the logged ratio reads them as rest days"
-        that = ("that day's" if self.logged_to == self.squad_logged_to
-                else f"that of {text.day_long(self.logged_to)}")
-        return f"the squad's log ends on {text.day_long(self.squad_logged_to)}: the logged ratio is {that}"
+        return f"the logged ratio is that of {text.day_long(self.logged_to)}"
 
 
 # -- formatting ------------------------------------------------------------------------------------
@@ -262,34 +246,19 @@ def monotony(loads: list[float]) -> float | None:
     return mean / sd
 
 
-def squad_logged_to(season: Season) -> dt.date | None:
-    """The last day, today at the latest, that the squad's log covers (see :func:`logged_end`):
-    at least half as many athletes have a session logged on it as on a usual logged day (the
-    median). One player's extra session logged on a later day does not make it a day the squad
-    logged: the others' planned sessions there are not logged yet, not missed."""
-    today = season.calendar.today
-    who: dict[dt.date, set[str]] = {}
-    for x in season.sessions:
-        if today is None or x.date <= today:
-            who.setdefault(x.date, set()).add(x.athlete)
-    if not who:
-        return None
-    usual = statistics.median(len(v) for v in who.values())
-    return max(d for d, v in who.items() if 2 * len(v) >= usual)
-
-
-def logged_end(al: AthleteLoad, squad_to: dt.date | None) -> int:
+def logged_end(al: AthleteLoad) -> int:
     """The index after the last day of the athlete's logged series: ``logged_until`` (today),
-    or the first day after the squad's last logged day (``squad_to``) with a session planned for
-    the athlete. Nobody has a session logged on such a day: it is not logged yet (yesterday's
-    GPS export not read in), not a rest day; read as 0 it made a player who logged every session
-    read "0.75, below 0.8". A day off after it is a rest day all the same, and a day the squad
-    logged and the athlete did not is one the athlete did not train (0 both)."""
+    or the first day after the athlete's last logged day with a session planned for him. Such
+    a day has nothing logged: it is not logged yet (yesterday's GPS export not read in, or read
+    for half the squad), not a rest day; read as 0 it made a player who had logged every
+    session read "0.75, below 0.8", and after a week not read in, the whole squad. A day off
+    after it is a rest day all the same, and a planned day with nothing logged *before* his
+    last logged day is one he did not train (0; a flag on the ratio names it)."""
     end = al.logged_until
-    if squad_to is None:
+    last = next((k for k in range(end - 1, -1, -1) if al.logged[k] is not None), None)
+    if last is None:
         return end
-    return next((k for k in range(max(0, al.index(squad_to) + 1), end)
-                 if al.logged[k] is None and al.load[k] > 0), end)
+    return next((k for k in range(last + 1, end) if al.load[k] > 0), end)
 
 
 def _logged_series(al: AthleteLoad, index: pandas.DatetimeIndex, end: int) -> pandas.Series:
@@ -399,14 +368,8 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
 
 
 # -- an athlete, the squad -------------------------------------------------------------------------------
-_UNSET = object()
-
-
-def athlete_figures(season: Season, al: AthleteLoad, squad_to=_UNSET) -> AthleteFigures:
-    """The athlete's figures; ``squad_to``: :func:`squad_logged_to` (worked out once a squad,
-    None when nothing is logged)."""
-    squad_to = squad_logged_to(season) if squad_to is _UNSET else squad_to
-    end = logged_end(al, squad_to)
+def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
+    end = logged_end(al)
     daily = daily_frame(al, end)
     cols = {c: daily[c].tolist() for c in ("ewma_ratio", "rolling_ratio", "logged_ewma_ratio")}
     rs = RuleSet(season.rules)
@@ -428,7 +391,7 @@ def athlete_figures(season: Season, al: AthleteLoad, squad_to=_UNSET) -> Athlete
              and above_limit(al.weeks[last], most) else None)
     extra = {"logged_lately": lately, "acwr_max": acwr_max, "log_span": span,
              "logged_spike": spike, "logged_to": al.date(end - 1) if first is not None else None,
-             "squad_logged_to": squad_to, "today": today}
+             "today": today}
     figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), **extra)
     said = _sentences(season, al, figs)
     return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,
@@ -450,10 +413,9 @@ def figures_steps(season: Season, plan: Plan | None = None):
     out: dict[str, AthleteFigures] = {}
     if plan is not None and plan.athletes:
         tl, table = Timeline(season), LoadTable.of_season(season)
-        squad_to = squad_logged_to(season)
         for ap in plan.athletes:
             al = lived_load(season, plan, ap.athlete, table=table, tl=tl, count_today=True)
-            out[ap.athlete] = athlete_figures(season, al, squad_to)
+            out[ap.athlete] = athlete_figures(season, al)
             yield None
     yield out
 
@@ -504,7 +466,7 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
 
 def _unlogged_words(al: AthleteLoad, last: dt.date) -> str:
     """The athlete's days of the week up to ``last`` with a session planned and nothing logged
-    (the squad logged them): the logged ratio reads them as days without training, the other
+    (before a day he logged): the logged ratio reads them as days without training, the other
     figures count their planned session, so a low ratio may be a row missing from the log."""
     end = al.index(last) + 1
     days = [al.date(k) for k in range(max(0, end - 7), end)

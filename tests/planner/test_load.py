@@ -310,65 +310,51 @@ def test_a2_with_a_few_sessions_has_a_log_but_no_logged_ratio(figs):
 
 
 def test_a_log_that_stopped_says_so_rather_than_giving_a_ratio():
-    """A1's log stops 12 days before today. While the squad goes on logging (A2 to the day
-    before today), A1's days since read as rest days; when the whole squad's log stops, those
-    days are not logged yet and the logged ratio is that of the log's last day."""
+    """A1's log stops 12 days before today: his sessions planned since are not logged yet, so the
+    logged ratio is that of his last logged day, and the flags say nothing was logged lately
+    rather than flag the ratio (others logging meanwhile change nothing of it)."""
     s = _season()
     alone = [x for x in s.sessions if x.date < day(30)]
-    squad = alone + [Session(athlete="A2", date=day(i), minutes=60, rpe=6) for i in (39, 40, 41)]
-    lines = L.figures(s.model_copy(update={"sessions": tuple(squad)}))["A1"].flags
-    assert lines[0] == ("Athlete 1 (A1): no session logged in the 7 days before today (the logged "
-                        "ratio reads them as rest days; the load figures count their planned load).")
-    f = L.figures(s.model_copy(update={"sessions": tuple(alone)}))["A1"]
     last = max(x.date for x in alone)
-    assert f.logged_to == last and f.stale_log
-    assert f.flags[0] == ("Athlete 1 (A1): no session logged in the 7 days before today (the "
-                          f"squad's log ends on {text.day_long(last)}: the logged ratio is that "
-                          "day's; the load figures count their planned load).")
-    assert f.latest_logged_ewma_ratio == pytest.approx(f.daily["logged_ewma_ratio"][str(last)])
+    for sessions in (alone, alone + [Session(athlete="A2", date=day(i), minutes=60, rpe=6)
+                                     for i in (39, 40, 41)]):
+        f = L.figures(s.model_copy(update={"sessions": tuple(sessions)}))["A1"]
+        assert f.logged_to == last and f.stale_log
+        assert f.flags[0] == ("Athlete 1 (A1): no session logged in the 7 days before today (the "
+                              f"logged ratio is that of {text.day_long(last)}; the load figures "
+                              "count their planned load).")
+        assert f.latest_logged_ewma_ratio == pytest.approx(f.daily["logged_ewma_ratio"][str(last)])
+        assert f.logged_when() == (f"on {text.day_long(last)} (the planned sessions since are not "
+                                   "logged yet)")
 
 
-def test_a_day_nobody_has_logged_yet_is_not_read_as_a_rest_day():
-    """Yesterday's planned session is logged for nobody (its GPS export not read in yet): the
-    logged series ends the day before, so a player who logged every session is not flagged
-    "below 0.8" for it. A day the squad logged and the player did not is a day he did not
-    train: it counts 0."""
+def test_sessions_not_logged_yet_are_not_read_as_rest_days():
+    """Yesterday's planned session is not logged (its GPS export not read in yet): the logged
+    series ends the day before, so a player who logged every session is not flagged "below 0.8"
+    for it, whoever else logged that day. A planned day with nothing logged before a day he
+    logged is a day he did not train: it counts 0, and a flag on the ratio names it."""
     s = _season(pre_season=False)
     tl = Timeline(s)
     yesterday = next(i for i in range(41, 0, -1) if tl.is_training[i]
                      and s.plan.for_athlete("A1").intensity[i] > 0)
     kept = tuple(x for x in s.sessions if x.date < day(yesterday))
-    f = L.figures(s.model_copy(update={"sessions": kept}))["A1"]
-    assert f.logged_to == day(yesterday - 1) and f.logged_lately and not f.stale_log
-    reads = f.daily["logged_ewma_ratio"]
-    assert reads[str(day(yesterday - 1))] == pytest.approx(f.latest_logged_ewma_ratio)
-    assert reads[str(day(yesterday)):str(day(41))].isna().all()
-    # A2 logs to the day before today: the squad's log reaches it, and A1's days since are days
-    # without training
-    other = kept + tuple(Session(athlete="A2", date=day(i), minutes=60, rpe=6)
-                         for i in range(yesterday, 42))
-    g = L.figures(s.model_copy(update={"sessions": other}))["A1"]
-    assert g.logged_to == day(41) and g.daily["logged"].isna()[str(day(yesterday))]
+    others = tuple(Session(athlete=a, date=day(i), minutes=60, rpe=6)
+                   for a in ("A2", "A3") for i in range(yesterday, 42))
+    for sessions in (kept, kept + others):
+        f = L.figures(s.model_copy(update={"sessions": sessions}))["A1"]
+        assert f.logged_to == day(yesterday - 1) and f.logged_lately and not f.stale_log
+        reads = f.daily["logged_ewma_ratio"]
+        assert reads[str(day(yesterday - 1))] == pytest.approx(f.latest_logged_ewma_ratio)
+        assert reads[str(day(yesterday)):str(day(41))].isna().all()
+    # A1 logs today: his yesterday, planned and not logged, is a day he did not train
+    today = kept + (Session(athlete="A1", date=day(42), minutes=60, rpe=5),)
+    g = L.figures(s.model_copy(update={"sessions": today}))["A1"]
+    assert g.logged_to == day(42) and g.daily["logged"].isna()[str(day(yesterday))]
     assert g.daily["logged_ewma_ratio"][str(day(yesterday))] < reads[str(day(yesterday - 1))]
-    # a flag on that ratio says which planned days it reads as no training
-    s2 = s.model_copy(update={"sessions": other})
-    words = L._unlogged_words(lived_load(s2, s2.plan, "A1", count_today=True), day(41))
+    s2 = s.model_copy(update={"sessions": today})
+    words = L._unlogged_words(lived_load(s2, s2.plan, "A1", count_today=True), day(42))
     assert words.startswith(f" (nothing logged on {text.day_long(day(yesterday))}")
     assert L._unlogged_words(lived_load(s, s.plan, "A1", count_today=True), day(41)) == ""
-
-
-def test_one_players_later_session_does_not_make_it_a_day_the_squad_logged():
-    """The three athletes log every day up to the day before yesterday; then A2 alone logs
-    yesterday (an extra session read in): the squad's log still ends the day before, so A1's and
-    A3's planned sessions of yesterday are not logged yet, not days without training."""
-    s = _season(pre_season=False)
-    team = tuple(Session(athlete=a, date=day(i), minutes=60, rpe=5)
-                 for a in ("A1", "A2", "A3") for i in range(0, 40))
-    late = (Session(athlete="A2", date=day(40), minutes=60, rpe=5),
-            Session(athlete="A2", date=day(41), minutes=60, rpe=5))
-    assert L.squad_logged_to(s.model_copy(update={"sessions": team + late})) == day(39)
-    both = team + late + (Session(athlete="A1", date=day(40), minutes=60, rpe=5),)
-    assert L.squad_logged_to(s.model_copy(update={"sessions": both})) == day(40)
 
 
 def test_a_week_logged_as_ill_days_is_logged_not_missing():
