@@ -201,6 +201,9 @@ def fmt_change(x: float | None) -> str:
     if not defined(x):
         return DASH
     pct = round(x * 100)
+    if pct == round(SPIKE * 100) and abs(x - SPIKE) > 1e-12:
+        # +15.4 % is flagged and +14.8 % is not: both "+15 %" read as one figure on both sides
+        return f"{x * 100:+.1f} %"
     return f"{pct:+d} %"  # a whole number: a fall of 0.3 % is "+0 %", not "-0 %"
 
 

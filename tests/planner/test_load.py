@@ -123,6 +123,10 @@ def test_fmt_writes_a_dash_for_anything_undefined():
     assert L.fmt(2520.0, 0) == "2,520"
     assert L.fmt(3) == "3"
     assert L.fmt_change(0.184) == "+18 %"
+    # beside the "more than 15 %" flag, one decimal: +15.4 % is flagged, +14.8 % is not
+    assert (L.fmt_change(0.154), L.fmt_change(0.148), L.fmt_change(0.15)) == (
+        "+15.4 %", "+14.8 %", "+15 %")
+    assert L.week_flags(None, None, 0.154) == ("load +15.4 %",) and not L.week_flags(None, None, 0.148)
     assert L.fmt_change(-0.4) == "-40 %"
 
 
@@ -209,7 +213,7 @@ def test_a_change_that_rounds_to_zero_is_plus_zero():
 def test_week_flags_thresholds():
     assert L.week_flags(1.51, None, None) == ("EWMA ratio > 1.5",)
     assert L.week_flags(1.5, 2.0, 0.15) == ()
-    assert L.week_flags(0.79, 2.01, 0.151) == ("EWMA ratio < 0.8", "monotony > 2.0", "load +15 %")
+    assert L.week_flags(0.79, 2.01, 0.151) == ("EWMA ratio < 0.8", "monotony > 2.0", "load +15.1 %")
 
 
 def test_monotony_above_2_is_flagged_in_the_plan_as_in_the_log():
