@@ -260,7 +260,7 @@ def test_load_flags_reads_a_logged_spike():
 
     flags = load_flags({"a": F(week), "b": F(None), "c": F(none)})
     assert set(flags) == {"a", "c"}
-    assert flags["a"].figure == "ACWR 1.65" and flags["c"].figure == "⚠"
+    assert flags["a"].figure == "ACWR 1.65" and flags["c"].figure == "load ⚠"
     assert flags["a"].text() == ("⚠ Load: week of 23 Nov (logged) 4,600 AU, ACWR 1.65, above 1.3 "
                                  "[E, disputed]")
     assert "after 4 weeks at 0" in flags["c"].text() and "above" not in flags["c"].text()

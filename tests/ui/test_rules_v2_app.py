@@ -260,6 +260,27 @@ def test_copy_a_column_to_the_next_match_and_fill_a_players_default(w, qtbot):
     undo_all(w, before)
 
 
+def test_copying_many_roles_to_the_next_match_asks_first(squad, dialogs):
+    """Copy to Next Match replaced every role set for the final one by one, without a word: more
+    than five changes ask first, and no changes nothing."""
+    w = squad
+    panel, model = grid(w)
+    for a in w.season.athletes:
+        w.apply_edit(E.SetRole(competition="m1", athlete=a.id, role="out"))
+    before, steps = w.season, w.undo_stack.index()
+    panel.view.setCurrentIndex(model.index(0, col_of(model, "m0")))
+    dialogs.answer = "no"
+    assert not panel.copy_to_next()
+    asked = [d for d in dialogs if d[0] == "confirm"]
+    assert len(asked) == 1 and asked[0][2].startswith("Copy the roles of ")
+    assert "The roles of 9 players in " in asked[0][2]
+    assert w.season == before and w.undo_stack.index() == steps
+    dialogs.answer = "yes"
+    assert panel.copy_to_next()
+    assert {w.season.role_of(a.id, "m1") for a in w.season.athletes} == {"start"}
+    assert w.undo_stack.index() == steps + 1
+
+
 def test_copy_from_the_last_match_is_refused_under_the_grid(w):
     panel, model = grid(w)
     before = w.season

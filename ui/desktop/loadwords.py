@@ -65,13 +65,13 @@ class LoadFlag:
 
     @property
     def figure(self) -> str:
-        """The board's tag: the logged EWMA ratio, else the spiking week's ACWR ("⚠" when the
+        """The board's tag: the logged EWMA ratio, else the spiking week's ACWR ("load ⚠" when the
         weeks before had no load), each named: a bare "1.80" did not say which ratio it was."""
         if self.ratio is not None:  # 1.502 is "1.502", not "1.50" above 1.5
             return f"EWMA {fmt_figure(self.ratio, (FLAG_RATIO,))}"
         if self.spike is not None and self.spike.acwr is not None:
             return f"ACWR {fmt_figure(self.spike.acwr, (self.limit,))}"
-        return "⚠"
+        return "load ⚠"  # after four weeks at 0: no ratio exists (a bare "⚠" named nothing)
 
     def _spike_words(self) -> str:
         w = self.spike

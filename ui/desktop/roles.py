@@ -408,9 +408,17 @@ class RolesPanel(QWidget):
             nxt, _ = self.model.role(r, col + 1)
             if nxt != role:
                 edits.append(self.model.edit_for(r, col + 1, role))
-        nxt = self.model.comps[col]
-        done = self._request([e for e in edits if e is not None],
-                             f"Roles of '{self.model.comps[col - 1].name}' copied to '{nxt.name}'")
+        nxt, edits = self.model.comps[col], [e for e in edits if e is not None]
+        src = self.model.comps[col - 1].name
+        if len(edits) > ASK_ABOVE:  # it replaces roles set for the next match one by one
+            interaction = self.interaction or default_interaction(self)
+            if not interaction.confirm(
+                    "Copy the roles to the next match?",
+                    f"Copy the roles of '{src}' to '{nxt.name}'? The roles of {len(edits)} players "
+                    f"in '{nxt.name}' change, also roles set for it one by one.\n\nEdit ▸ Undo "
+                    f"takes it back.", default=False):
+                return False
+        done = self._request(edits, f"Roles of '{src}' copied to '{nxt.name}'")
         self.view.setCurrentIndex(self.model.index(cur.row(), col + 1))
         return done
 
