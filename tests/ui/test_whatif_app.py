@@ -772,3 +772,22 @@ def test_a_tournament_what_if_says_who_is_congested(qtbot, window):
     heading = win.heading.text()
     assert "<b>congested</b>: " in heading and "on 5 match days in 8 days (Sat 30 Jan – Sat 6 Feb)" in heading
     assert "72 h or less apart (set roles to rotate)" in heading
+
+
+def test_mid_season_the_next_match_is_proposed_first(qtbot, planned):
+    """With today in the season, the dialog proposed the season's last final; the coach's
+    question before a busy week is about the coming match. Before the season: the A final."""
+    w = MainWindow(planned, None, autosave=False)
+    qtbot.addWidget(w)
+    dlg = w.whatif.new_dialog()
+    assert dlg.move_comp.currentData() == "final"
+    dlg.reject()
+    cal = planned.calendar.model_copy(update={"today": day(15)})
+    w2 = MainWindow(planned.model_copy(update={"calendar": cal}), None, autosave=False)
+    qtbot.addWidget(w2)
+    dlg = w2.whatif.new_dialog()
+    nxt = min((c for c in planned.competitions if c.date >= day(15)), key=lambda c: c.date)
+    assert dlg.move_comp.currentData() == nxt.id and nxt.date == day(19)
+    dlg.reject()
+    w.whatif.shutdown()
+    w2.whatif.shutdown()

@@ -94,6 +94,18 @@ def _right(button: QPushButton) -> QHBoxLayout:
     return row
 
 
+
+def _first_choice(s) -> int:
+    """The competition a what-if proposes first: in a season under way the next one from today
+    (mid-season the question is about the coming matches; the season's last final was
+    proposed), else the first A competition (before the season, the usual question is the final)."""
+    today = s.calendar.today
+    if today is not None and today > s.calendar.start:
+        nxt = [(c.date, k) for k, c in enumerate(s.competitions) if c.date >= today]
+        if nxt:
+            return min(nxt)[1]
+    return next((k for k, c in enumerate(s.competitions) if c.priority == "A"), 0)
+
 class _DateField(QWidget):
     """A date edit with the season week it falls in ("week 12"), as coaches count."""
 
@@ -446,11 +458,9 @@ class ScenarioDialog(QDialog):
                 box.clear()
                 for cid, text in comps:
                     box.addItem(text, cid)
-                # The A competitions first: the usual question is about the final.
                 i = box.findData(key) if key is not None else -1
                 if i < 0:
-                    a = next((k for k, c in enumerate(s.competitions) if c.priority == "A"), 0)
-                    i = a if comps else -1
+                    i = _first_choice(s) if comps else -1
                 box.setCurrentIndex(i)
         if self.move_comp.currentData() != moving:
             self._suggest_move()
