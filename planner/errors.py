@@ -67,7 +67,7 @@ def error_words(e: BaseException) -> str:
     """Any error as one sentence for a coach: Periodize's own words for an error it expects,
     the memory sentence, or :func:`unexpected_words` for a fault."""
     if isinstance(e, PeriodizeError):
-        return str(e)
+        return str(e) or unexpected_words(e)  # an empty message said nothing at all
     if isinstance(e, MemoryError):
         return NOT_ENOUGH_MEMORY
     return unexpected_words(e)

@@ -123,6 +123,15 @@ def test_an_unexpected_error_is_one_sentence_not_a_traceback(dialogs):
     except KeyError as e:  # alone it read "'A3'"
         show_unexpected_error(type(e), e, e.__traceback__)
     assert dialogs[1][2].startswith("Unexpected error (KeyError): 'A3'; this is a fault")
+    from planner.errors import PeriodizeError
+
+    for e in (PeriodizeError(), PeriodizeError("Ends with a stop.")):  # no message; one ending "."
+        try:
+            raise e
+        except Exception as caught:  # noqa: BLE001 - the hook is given whatever was raised
+            show_unexpected_error(type(caught), caught, caught.__traceback__)
+    assert dialogs[2][2].startswith("Unexpected error (PeriodizeError); this is a fault")
+    assert "Ends with a stop.\n" in dialogs[3][2] and ".." not in dialogs[3][2]
 
 
 def test_a_coachs_session_at_1280_by_720(qtbot, dialogs):

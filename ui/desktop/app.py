@@ -101,7 +101,7 @@ def show_unexpected_error(kind, value, tb) -> None:
 
     logging.getLogger("periodize").error("unexpected error", exc_info=(kind, value, tb))
     text = error_words(value)  # a KeyError('A3') alone read "'A3'"
-    text = text[0].upper() + text[1:] + "."
+    text = text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
     default_interaction(None).error(
         "Something went wrong",
         f"{text}\n\nThe season is unchanged by this error. Save your work (Ctrl+S); while "
