@@ -254,8 +254,9 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
             reasons.append(_YEAR.sub(r"\1", scrub(r.text, names)))
         kind = f.wk[tl.week_of[i]]
         block = next((b.name for b in blocks if b.start <= day <= b.end), "")
+        md = tl.day_label(i)  # "MD+2 · MD-1" between two matches, as the handouts say it
         week = f"{kind.capitalize()} week" + (f" ({block})" if block else "") + (
-            f"; {tl.label(i)}" if tl.label(i) else "") + f"; {day_long(day)}."
+            f"; {md}" if md else "") + f"; {day_long(day)}."
         category = "Rehab" if p.context in ("rehab", "calm", "flare-up") else "Training"
         spec = None if anonymise else prescriber.stage_spec(f, i)
         stage = f"Your stage, {p.stage} {spec.title}: {spec.content}" if spec is not None else ""

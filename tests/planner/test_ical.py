@@ -85,6 +85,9 @@ def test_sessions_are_in_a_players_words_without_rule_codes(tmp_path):
         ("League match 4: you start", _day(12))]
     assert all(e.decoded("dtend") == _start(e) + dt.timedelta(days=1) for e in comps)
     assert by_category(a1, "Rehab") == []  # fit all season
+    # a day between two matches names both, as the handouts do ("MD-2" alone read as a lead-in)
+    between = next(e for e in training if _start(e) == _day(10))
+    assert "Deload week; MD+1 · MD-2; Thu 14 Jan 2027." in str(between["description"])
 
 
 def test_rehab_stages_and_sessions_for_an_injured_athlete(tmp_path):
