@@ -443,10 +443,7 @@ class SeasonBoard(QAbstractScrollArea):
         for row in rows:
             by.setdefault(row.athlete, []).append(row)
         self._returns = by
-        name_w = self._measure_names()  # a missed target's disc takes room beside the name
-        if name_w != self._name_w:
-            self._name_w, self._week_cache = name_w, {}
-            self._update_scrollbars()
+        self._remeasure_names()  # a missed target's disc takes room beside the name
         self.viewport().update()
 
     def missed_target(self, athlete_id: str) -> bool:
@@ -457,10 +454,7 @@ class SeasonBoard(QAbstractScrollArea):
         figure on the name column, the flag in words in the name's tooltip."""
         if flags != self._load_flags:
             self._load_flags = dict(flags)
-            name_w = self._measure_names()  # the tags take room beside the names
-            if name_w != self._name_w:
-                self._name_w, self._week_cache = name_w, {}
-                self._update_scrollbars()
+            self._remeasure_names()  # the tags take room beside the names
             self.viewport().update()
 
     def load_flag(self, athlete_id: str):
@@ -756,6 +750,11 @@ class SeasonBoard(QAbstractScrollArea):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
+        self._remeasure_names()
+
+    def _remeasure_names(self) -> None:
+        """The name column measured again (a resize, a mark beside a name), and the week zoom's
+        day width, which takes what the names leave."""
         name_w = self._measure_names()
         if name_w != self._name_w:
             self._name_w = name_w
