@@ -53,10 +53,6 @@ class MessageBar(QStatusBar):
                 right = min(right, g.left() - 2)
         return QRect(left, 0, max(right - left, 1), self.height())
 
-    def message_lines(self) -> int:
-        """How many lines the message takes: always 1 (a long one is elided)."""
-        return 1
-
     def is_elided(self) -> bool:
         """True when the current message does not fit and is shown cut, with "…"."""
         return self._elided
