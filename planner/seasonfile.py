@@ -26,6 +26,16 @@ FORMAT = "periodize-season"
 SCHEMA_VERSION = 5
 
 
+class FileReadError(InputError):
+    """A season file the system would not let Periodize read (permission denied, an I/O error)
+    or that is not there (``missing``): nothing is known to be wrong with what it holds, and a
+    read that failed now may succeed later."""
+
+    def __init__(self, source: str, problems: list[str], missing: bool = False):
+        super().__init__(source, problems)
+        self.missing = missing
+
+
 def _v1_to_v2(data: dict) -> dict:
     """Schema 2 (rules v2): criteria tests move from each stage record to the injury record (the
     stage a test was taken in follows from its date); roles, several injury records per athlete
@@ -216,11 +226,11 @@ def load_season(path: str | os.PathLike) -> Season:
             raise InputError(str(p), [f"holds more than {limits.MAX_FILE_BYTES // 2**20} MB; a "
                                       f"season file is at most that"])
     except FileNotFoundError:
-        raise InputError(str(p), ["no such file; check the path"]) from None
+        raise FileReadError(str(p), ["no such file; check the path"], missing=True) from None
     except IsADirectoryError:
         raise InputError(str(p), ["is a folder, not a season file"]) from None
     except OSError as e:
-        raise InputError(str(p), [f"cannot be read ({e.strerror})"]) from None
+        raise FileReadError(str(p), [f"cannot be read ({e.strerror})"]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:

@@ -148,6 +148,65 @@ def test_offer_recovery_with_a_damaged_copy_warns_and_keeps_it_aside(tmp_path, m
     assert offer_recovery(window) is False and window.interaction.warned == []
 
 
+def test_a_recovery_copy_the_system_would_not_let_us_read_stays_to_be_offered_again(
+        tmp_path, monkeypatch):
+    """Permission denied or an I/O error (an antivirus lock, a network home folder) says nothing
+    about the copy: it stays where it is and is offered again at the next start, never set aside
+    as damaged."""
+    from pathlib import Path
+
+    from ui.desktop.recovery import find_recoveries, offer_recovery
+
+    monkeypatch.setenv("PERIODIZE_STATE_DIR", str(tmp_path))
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    (folder / "9-x.season.json").write_text((ROOT / "templates" / "demo.season.json").read_text())
+    (folder / "9-x.json").write_text("{}")
+    real_open = Path.open
+
+    def refused(self, *args, **kwargs):
+        if self.name == "9-x.season.json":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refused)
+    window = _Window()
+    assert offer_recovery(window) is False
+    copy = folder / "9-x.season.json"
+    (warned,) = window.interaction.warned
+    assert warned == (f"{copy}: cannot be read (Permission denied)\n\nThe recovery copy is kept, "
+                      "not deleted, and offered again at the next start (a file the system cannot "
+                      f"read now often can be later). It is {copy}.")
+    assert copy.exists() and not (folder / "unreadable").exists()
+    monkeypatch.undo()
+    monkeypatch.setenv("PERIODIZE_STATE_DIR", str(tmp_path))
+    assert [r.key for r in find_recoveries()] == ["9-x"]  # offered again
+
+
+def test_a_recovery_copy_gone_before_it_is_read_is_never_said_to_be_kept(tmp_path, monkeypatch):
+    """Another program deleted the copy between the question and the read: the coach is told it
+    is gone, not that it is kept at a path where there is nothing."""
+    from ui.desktop.recovery import offer_recovery
+
+    monkeypatch.setenv("PERIODIZE_STATE_DIR", str(tmp_path))
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    copy = folder / "9-x.season.json"
+    copy.write_text((ROOT / "templates" / "demo.season.json").read_text())
+    (folder / "9-x.json").write_text("{}")
+    window = _Window()
+
+    def yes_then_gone(*_args):
+        copy.unlink()
+        return "yes"
+
+    window.interaction.choose = yes_then_gone
+    assert offer_recovery(window) is False
+    (warned,) = window.interaction.warned
+    assert warned == (f"The recovery copy {copy} is no longer there (another program moved or "
+                      "deleted it): there is nothing to recover.")
+
+
 def _newer_copy(folder):
     from planner.seasonfile import SCHEMA_VERSION
 

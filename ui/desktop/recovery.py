@@ -9,9 +9,11 @@ lives). A clean exit, a save and a discarded document remove the copy. At the ne
 app offers each (:func:`ask_recover`, through the window's interaction).
 
 A copy is the coach's only record of unsaved work: a failure never deletes it. A copy that cannot
-be read (damaged, or a fault in Periodize) is moved to ``recovery/unreadable`` and never offered
-again; a copy written by a newer Periodize stays, marked ``<id>.newer``, and is offered again once
-Periodize reads its version. The message says where the copy is.
+be loaded (damaged, or a fault in Periodize) is moved to ``recovery/unreadable`` and never offered
+again; a copy the system would not let Periodize read (permission denied, an I/O error) stays and
+is offered again at the next start; a copy written by a newer Periodize stays, marked
+``<id>.newer``, and is offered again once Periodize reads its version. The message says where the
+copy is.
 """
 
 from __future__ import annotations
@@ -387,9 +389,21 @@ def _unloadable(rec: Recovery, e: Exception) -> str:
     the unsaved work) and say why and where it is, in a coach's words.
 
     - A newer Periodize's copy stays where it is, offered again once Periodize is updated.
-    - Out of memory: it stays, offered again at the next start.
+    - Out of memory, or a read the system refused (permission denied, an I/O error): it stays,
+      offered again at the next start.
+    - Gone (another program moved or deleted it meanwhile): said, nothing is kept.
     - Damaged, or a fault in Periodize: moved to the ``unreadable`` subfolder, never offered
       again (each start would ask, and fail, again)."""
+    from planner.seasonfile import FileReadError
+
+    gone = (f"The recovery copy {rec.season_file} is no longer there (another program moved or "
+            f"deleted it): there is nothing to recover.")
+    if isinstance(e, FileReadError):
+        if e.missing:
+            return gone
+        return (f"{e}\n\nThe recovery copy is kept, not deleted, and offered again at the next "
+                f"start (a file the system cannot read now often can be later). It is "
+                f"{rec.season_file}.")
     if isinstance(e, NewerFileError):
         rec.mark_newer(e.version)
         return (f"{e}\n\nThe recovery copy is kept, not deleted: update Periodize and it is "
@@ -404,6 +418,8 @@ def _unloadable(rec: Recovery, e: Exception) -> str:
         why = (f"The recovery copy could not be read: {unexpected_words(e)} (the details are in "
                f"the log).")
     kept = rec.set_aside()
+    if kept is None and not rec.season_file.exists():
+        return gone
     if kept is None:
         return f"{why}\n\nThe recovery copy is kept, not deleted. It is {rec.season_file}."
     return (f"{why}\n\nThe recovery copy is kept, not deleted, and not offered again. It is "
