@@ -18,10 +18,16 @@ from tests.builders import day, injury, season
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args, cwd) -> subprocess.CompletedProcess:
+# the computer's date the commands see: after every test season, so that what they say does not
+# depend on the day the tests run (advance notes a today after it)
+CLOCK = "2099-12-31"
+
+
+def run(*args, cwd, clock: str = CLOCK) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "ui.cli", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, timeout=300,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(cwd)})
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(cwd),
+                               "PERIODIZE_CLOCK": clock})
 
 
 def test_demo_solve_check_round_trip(tmp_path):

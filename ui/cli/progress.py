@@ -255,7 +255,6 @@ def cmd_advance(args) -> int:
                 for x in later:
                     print(f"  - {x.text(after.athlete_label(x.athlete), dt.date.isoformat)}")
         print(f"Today is {today.isoformat()} (was {before.isoformat()}).")
-        _ahead_of_clock(today, before, args)
         if args.log:
             after = _read_log_for(after, args)
     print(said.getvalue(), end="")
@@ -268,18 +267,31 @@ def cmd_advance(args) -> int:
         after, status = _replan_moved(season, after, args.time_limit, args.season)
         if status is not None:
             return status
-    return _store(after, args, "Stored in", "the new today")
+    status = _store(after, args, "Stored in", "the new today")
+    _ahead_of_clock(today, before, args)  # once stored: a failure above stored nothing to go back on
+    return status
+
+
+def computer_date() -> dt.date:
+    """This computer's date. ``PERIODIZE_CLOCK`` (YYYY-MM-DD), when set, stands for it: the
+    tests set it, so that what a command says does not depend on the day they run."""
+    try:
+        return dt.date.fromisoformat(os.environ["PERIODIZE_CLOCK"])
+    except (KeyError, ValueError):
+        return dt.date.today()
 
 
 def _ahead_of_clock(today: dt.date, before: dt.date, args) -> None:
     """Say when the new today is after the computer's date: allowed (a coach may plan ahead),
-    but 'advance --today next-week' run twice by mistake moved today a week too far unsaid."""
-    clock = dt.date.today()
+    but 'advance --today next-week' run twice by mistake moved today a week too far unsaid. The
+    way back from a save is the file it kept: moving today back would not undo what --accept
+    recorded or what --log added."""
+    clock = computer_date()
     if today > clock and today > before:
-        back = (f"; if that is a mistake: periodize advance {shlex.quote(args.season)} --today "
-                f"{before.isoformat()} --save" if args.save else "")
-        print(f"Note: today is now {day_long(today)}, after this computer's date "
-              f"({day_long(clock)}){back}")
+        back = (f"; if that is a mistake, copy {shlex.quote(args.season + '.bak')} (the season "
+                f"before this move) back over {shlex.quote(args.season)}" if args.save else "")
+        print(f"Note: the new today, {day_long(today)}, is after this computer's date "
+              f"({day_long(clock)}){back}.")
 
 
 def _say_moves(season, moves, recorded, args) -> None:
