@@ -414,8 +414,14 @@ def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from
     r = run("record", "s.season.json", "--pin", "A2", day(3).isoformat(), "80", "--save", cwd=tmp_path)
     assert r.returncode == 1 and "the past keeps what happened" in r.stderr, r.stderr
     assert (tmp_path / "s.season.json").read_bytes() == before
-    r = run("record", "s.season.json", "--flare-up", "Athlete 1", day(5).isoformat(),
-            "--injury", "A2", "hamstring-strain", day(6).isoformat(), "--save", cwd=tmp_path)
+    change = ("--flare-up", "Athlete 1", day(5).isoformat(), "--injury", "A2", "hamstring-strain",
+              day(6).isoformat())
+    r = run("record", "s.season.json", *change, cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout.startswith("Would record:\n"), r.stdout
+    assert r.stdout.endswith("Nothing stored (add --save to keep it).\n"), r.stdout
+    assert r.stdout.count("add --save") == 1, r.stdout  # the hint said once
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    r = run("record", "s.season.json", *change, "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "Flare-up of Athlete 1 (A1) on" in r.stdout and "Athlete 2 (A2) injured on" in r.stdout
     assert "Re-planned, keeping the stored plan wherever changing it gains nothing" in r.stdout
@@ -467,7 +473,7 @@ def test_a_stage_out_of_days_is_explained_with_the_record_command_that_gives_a_p
     # a record that leaves it without a plan: never "Recorded:" above "Nothing stored"
     before = (tmp_path / "s.season.json").read_bytes()
     away = ("--unavailable", "A2", day(20).isoformat(), day(21).isoformat())
-    for save, heading in ((("--save",), "Recording:\n"), ((), "Would record (add --save to store it):\n")):
+    for save, heading in ((("--save",), "Recording:\n"), ((), "Would record:\n")):
         r = run("record", "s.season.json", *away, *save, "--time-limit", "20", cwd=tmp_path)
         assert r.returncode == 2 and r.stdout.startswith(heading) and "Recorded" not in r.stdout, r.stdout
         assert "Nothing recorded or stored: the season file is as it was." in r.stderr, r.stderr

@@ -373,7 +373,7 @@ def cmd_record(args) -> int:
                                     "DATE, --injury ATHLETE PROTOCOL DATE, --stage ATHLETE STAGE "
                                     "DATE, --unavailable ATHLETE FROM TO); see --help"])
     # the re-plan decides whether anything is stored: no "Recorded:" above "Nothing stored"
-    print("Recording:" if args.save else "Would record (add --save to store it):")
+    print("Recording:" if args.save else "Would record:")  # the --save hint: _store's, once
     cur = season
     for e in edits:
         print(f"  - {e.describe(cur)}")
