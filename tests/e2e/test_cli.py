@@ -147,7 +147,12 @@ def test_open_without_a_display_says_so_instead_of_qt_aborting(tmp_path):
         assert r.returncode == 1, (cmd, r.returncode, r.stderr)
         assert r.stderr.startswith("periodize: no display to open the app on") and "desktop session" in \
             r.stderr and "work without one" in r.stderr and "qt.qpa" not in r.stderr, r.stderr
-    from ui.cli.commands import no_display
+    r = subprocess.run([sys.executable, "-m", "ui.desktop.app"], cwd=tmp_path, capture_output=True,
+                       text=True, timeout=60, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
+                                                   "HOME": str(tmp_path)})
+    assert r.returncode == 1 and r.stderr.startswith("periodize: no display to open the app on") \
+        and "qt.qpa" not in r.stderr, (r.returncode, r.stderr)  # the app's own start says it too
+    from ui.desktop.app import no_display
 
     assert no_display({}) and no_display({"DISPLAY": ""})
     assert not no_display({"DISPLAY": ":0"}) and not no_display({"WAYLAND_DISPLAY": "wayland-0"})

@@ -110,6 +110,10 @@ def show_unexpected_error(kind, value, tb) -> None:
 
 def run_app(path: str | None = None) -> int:
     """Open the main window and run the event loop; returns the application's exit code."""
+    if no_display():  # Qt would abort the process with its own text (exit 134): said instead
+        from planner.errors import PeriodizeError
+
+        raise PeriodizeError(NO_DISPLAY)
     from ui.private_logs import install as private_logs
 
     private_logs()  # log records keep an exception's type and traceback, not its message
@@ -124,5 +128,34 @@ def run_app(path: str | None = None) -> int:
     return code
 
 
-if __name__ == "__main__":  # pragma: no cover - manual start: python -m ui.desktop.app [FILE]
-    raise SystemExit(run_app(sys.argv[1] if len(sys.argv) > 1 else None))
+NO_DISPLAY = ("no display to open the app on (neither DISPLAY nor WAYLAND_DISPLAY is set): run it "
+              "in a desktop session; the command-line commands (periodize solve, export, explain, "
+              "whatif, record, advance ...; see periodize --help) work without one")
+
+
+def no_display(env=None) -> bool:
+    """Whether the app has no screen to open on: Linux (or another X11 system) with neither an
+    X nor a Wayland display, and no Qt platform chosen. Qt then aborts the process with its own
+    text (exit 134) instead of saying so."""
+    import os
+
+    env = os.environ if env is None else env
+    if sys.platform.startswith(("win", "darwin")) or env.get("QT_QPA_PLATFORM"):
+        return False
+    return not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY")
+
+
+def _main(argv: list[str]) -> int:
+    """``python -m ui.desktop.app [FILE]``: a refusal (no display) said as 'periodize open' says
+    it, never as a traceback."""
+    from planner.errors import PeriodizeError
+
+    try:
+        return run_app(argv[1] if len(argv) > 1 else None)
+    except PeriodizeError as e:
+        print(f"periodize: {e}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # manual start: python -m ui.desktop.app [FILE]
+    raise SystemExit(_main(sys.argv))
