@@ -311,6 +311,20 @@ def test_options_that_ask_two_things_at_once_are_refused(tmp_path):
     assert r.returncode == 0, r.stderr
 
 
+def test_explain_and_whatif_refuse_two_tasks_at_once_in_the_same_words():
+    """One check for both commands (it was written twice): a task counts as given unless it is
+    None or False, so an empty name given is named, not passed over."""
+    from planner.errors import InputError
+    from ui.cli.whatif import only_one
+
+    only_one("explain", [("--athlete ID", "A1"), ("--team", False), ("--return ID", None)])
+    with pytest.raises(InputError) as e:
+        only_one("whatif", [("--list", False), ("--delete NAME", ""), ("--scenario NAME", None),
+                            ("--new NAME", "Later")])
+    assert str(e.value) == ("whatif: give one of --list, --delete NAME, --scenario NAME or "
+                            "--new NAME, not --delete and --new; run the command once for each")
+
+
 def test_a_save_is_made_when_the_output_is_piped_into_a_reader_that_stops(tmp_path):
     """`periodize solve F --save | head -2`: the command stopped at the first print that failed,
     stored nothing, and exited 0 all the same."""

@@ -355,12 +355,10 @@ def cmd_explain(args) -> int:
     """Why the STORED plan plans a day or week so (never a new solve: the answer matches the
     exported plan), or a return-date query."""
     from ui.cli.names import athlete_id
+    from ui.cli.whatif import only_one
 
-    given = [o for o, v in (("--athlete", args.athlete), ("--team", args.team),
-                            ("--return", args.return_of)) if v]
-    if len(given) > 1:  # all but one were left out without a word
-        raise InputError("explain", [f"give one of --athlete ID, --team or --return ID, not "
-                                     f"{' and '.join(given)}; run the command once for each"])
+    only_one("explain", [("--athlete ID", args.athlete), ("--team", args.team),
+                         ("--return ID", args.return_of)])
     season = _season(args.season)
     if args.return_of:
         from solver.queries import return_report

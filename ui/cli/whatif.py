@@ -137,6 +137,18 @@ def add_search_options(parser, default: float = 60.0, deterministic: bool = Fals
         parser.add_argument("--deterministic", action="store_true", help=DETERMINISTIC_HELP)
 
 
+def only_one(command: str, options: list[tuple[str, object]]) -> None:
+    """Refuse ``command`` given more than one of ``options``, each its usage (``"--delete NAME"``)
+    and its value (given unless None or False): all but one were left out without a word (a
+    delete not done, a scenario not re-planned, an athlete not explained) and the command said
+    success."""
+    given = [usage.split()[0] for usage, value in options if value is not None and value is not False]
+    if len(given) > 1:
+        usages = [usage for usage, _ in options]
+        raise InputError(command, [f"give one of {', '.join(usages[:-1])} or {usages[-1]}, not "
+                                   f"{' and '.join(given)}; run the command once for each"])
+
+
 def _built(option: str, model, **values):
     """``model(**values)``, a pydantic model built from command-line values: its validation
     errors are a located InputError naming the option, not a pydantic dump."""
@@ -380,7 +392,8 @@ def cmd_whatif(args) -> int:
     from planner.seasonfile import load_season
     from ui.cli import outputs
 
-    _one_task(args)
+    only_one("whatif", [("--list", args.list), ("--delete NAME", args.delete),
+                        ("--scenario NAME", args.scenario), ("--new NAME", args.new)])
     season = load_season(args.season)
     if args.list:
         return _list(season, describe_edits)
@@ -436,20 +449,6 @@ def cmd_whatif(args) -> int:
         print("Interrupted: the re-plan below is the best found so far.", file=sys.stderr)
     _report(args, season, sc, baseline, after, out.plan, out.penalties.get("STAB", 0))
     return 0
-
-
-_TASKS = (("list", "--list"), ("delete", "--delete NAME"), ("scenario", "--scenario NAME"),
-          ("new", "--new NAME"))
-
-
-def _one_task(args) -> None:
-    """One of --list, --delete, --scenario, --new: a second was left out without a word (a
-    delete not done, a scenario not re-planned) and the command said success."""
-    given = [f"--{key}" for key, _ in _TASKS if getattr(args, key) not in (None, False)]
-    if len(given) > 1:
-        raise InputError("whatif", [f"give one of {', '.join(w for _, w in _TASKS[:-1])} or "
-                                    f"{_TASKS[-1][1]}, not {' and '.join(given)}; run the command "
-                                    f"once for each"])
 
 
 def _check_names(args) -> None:
