@@ -354,8 +354,8 @@ def cmd_export(args) -> int:
 def cmd_explain(args) -> int:
     """Why the STORED plan plans a day or week so (never a new solve: the answer matches the
     exported plan), or a return-date query."""
+    from ui.cli.args import only_one
     from ui.cli.names import athlete_id
-    from ui.cli.whatif import only_one
 
     only_one("explain", [("--athlete ID", args.athlete), ("--team", args.team),
                          ("--return ID", args.return_of)])

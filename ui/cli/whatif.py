@@ -9,6 +9,7 @@ import shlex
 import sys
 
 from planner.errors import InputError
+from ui.cli.args import only_one
 from ui.cli.names import athlete_id
 from ui.cli.outputs import REPLACE_HELP
 
@@ -135,18 +136,6 @@ def add_search_options(parser, default: float = 60.0, deterministic: bool = Fals
                         help=f"stop each search after S seconds (default {default:g})")
     if deterministic:
         parser.add_argument("--deterministic", action="store_true", help=DETERMINISTIC_HELP)
-
-
-def only_one(command: str, options: list[tuple[str, object]]) -> None:
-    """Refuse ``command`` given more than one of ``options``, each its usage (``"--delete NAME"``)
-    and its value (given unless None or False): all but one were left out without a word (a
-    delete not done, a scenario not re-planned, an athlete not explained) and the command said
-    success."""
-    given = [usage.split()[0] for usage, value in options if value is not None and value is not False]
-    if len(given) > 1:
-        usages = [usage for usage, _ in options]
-        raise InputError(command, [f"give one of {', '.join(usages[:-1])} or {usages[-1]}, not "
-                                   f"{' and '.join(given)}; run the command once for each"])
 
 
 def _built(option: str, model, **values):
