@@ -512,3 +512,26 @@ def test_a_fit_athlete_with_a_flare_up_ahead_is_listed_with_his_back_date(qtbot)
     assert words.startswith(f"Athlete 2, Acute hamstring strain: fit until the flare-up on "
                             f"{day_long(day(17))} ({ap.stages[17 - first]}); back to full "
                             f"training {day_long(back)}"), words
+
+
+def test_a_match_logged_while_the_records_hold_rehab_is_said_beside_the_missed_target():
+    """The log has the returner playing 20 minutes of his target match while the records still
+    hold him in S3 (the stage change waited on a test and was not ticked): the Returns row said
+    "MISSED" and nothing of the match; it now says he is logged playing it, and how to record it."""
+    from planner.season import Session
+    from solver import SolveRequest, solve
+    from tests.builders import day, injury, season
+    from ui.desktop.returnspanel import ReturnsPanel, return_rows
+
+    s = season(weeks=6, athletes=3, today=day(14),
+               injuries=(injury("A1", "S3", start_day=-4, target="m1"),))
+    s = s.model_copy(update={"sessions": (Session(athlete="A1", date=day(12), minutes=20, rpe=7,
+                                                  minutes_played=20),)})
+    assert s.competition("m1").date == day(12)
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    (row,) = [r for r in return_rows(s) if r.athlete == "A1"]
+    assert row.missed
+    assert row.played_in_rehab == f"{day_long(day(12))} ('Match 2') while in S3"
+    assert (f"⚠ Logged playing on {day_long(day(12))} ('Match 2') while in S3 by the injury's "
+            "records: if the athlete was back, record the stage changes") in row.sentence()
+    assert ReturnsPanel._cells(row)[3][0].endswith("⚠ logged playing")

@@ -98,6 +98,9 @@ class ReturnRow:
     setback: str = ""  # fit today, back in rehab later: "the flare-up on Wed 21 Oct 2026 (S3)"
     pending: tuple[str, ...] = ()  # a provisional return: the criteria not passed yet
     no_match: str = "no match after it this season"  # planner.returns.Return.no_match_words
+    # logged playing while the records hold the athlete in rehab (planner.progress
+    # .played_in_rehab): "Sat 12 Sep 2026 ('League match 5') while in S3"
+    played_in_rehab: str = ""
 
     @property
     def missed(self) -> bool:
@@ -141,6 +144,10 @@ class ReturnRow:
                     f" ({self.missed_why})" if self.missed_why else ""))
             if self.met_before_setback:
                 text += " (played it before the setback this return follows)"
+        if self.played_in_rehab:  # the log says back; the records, which the plan keeps, do not
+            text += (f". ⚠ Logged playing on {self.played_in_rehab} by the injury's records: if "
+                     f"the athlete was back, record the stage changes (Season ▸ Injuries, Record stage); "
+                     f"until then the return and the target follow the records")
         return text + "."
 
     def details(self) -> str:
@@ -199,6 +206,9 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
     from planner.congestion import after_return_words, congestion, soon_after_return
 
     runs = congestion(season, tl) if rets else []
+    from planner.progress import played_in_rehab
+
+    played = {p.athlete: p.days for p in played_in_rehab(season)} if rets else {}
     rows = []
     for r in rets:
         run = soon_after_return(runs, r.athlete, r.fit)
@@ -219,11 +229,25 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             congested=after_return_words(run) if run is not None else "",
             missed_why=r.missed_why, pending=r.pending, no_match=r.no_match_words(),
             injured_from=r.onset if r.onset > tl.days[t] else None,
-            setback=r.setback_words(day_long)))
+            setback=r.setback_words(day_long),
+            played_in_rehab=_played_in_rehab(season, tl, r, played.get(r.athlete, ()))))
     if season.plan is None or not rets:
         rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
     order = {aid: k for k, aid in enumerate(display_ids(season))}
     return sorted(rows, key=lambda r: (order.get(r.athlete, len(order)), r.onset))
+
+
+def _played_in_rehab(season: Season, tl: Timeline, r, days: tuple[dt.date, ...]) -> str:
+    """The competitions of this injury (from its onset, before its return) the athlete is
+    logged playing while the records hold him in rehab, in words ("" for none)."""
+    days = [d for d in days if d >= r.onset and (r.fit is None or d < r.fit)]
+    if not days:
+        return ""
+    stages = list(dict.fromkeys(_recorded_stage(season, r.athlete, d) or "rehab" for d in days))
+    names = [f"{day_long(d)} ('{', '.join(c.name for c in tl.comp_on[tl.index(d)])}')"
+             for d in days[:3]]
+    more = f" and {len(days) - 3} more" if len(days) > 3 else ""
+    return f"{', '.join(names)}{more} while in {' and '.join(stages)}"
 
 
 def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[str]) -> list[ReturnRow]:
@@ -429,7 +453,8 @@ class ReturnsPanel(QWidget):
             target = (f"✔ met: {row.target}" + (" (played, before the setback)"
                                                  if row.met_before_setback else ""), MET, False)
         elif not row.selection:
-            target = (f"✖ MISSED: {row.target}", MISSED, True)
+            target = (f"✖ MISSED: {row.target}" + ("\n⚠ logged playing" if row.played_in_rehab
+                                                   else ""), MISSED, True)
         else:  # back before it, RTS no longer counting: a choice of selection, not a miss
             target = (f"not played: {row.target}", "", False)
         today = stage_name(row.today) if row.today in ("FIT",) else row.today
