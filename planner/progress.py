@@ -466,8 +466,32 @@ def unlogged_text(season: Season, today: dt.date, sessions=()) -> str:
             if whole else
             f"{missing:,} of the {days * n:,} athlete-days this puts in the past ({n} athletes x "
             f"{plural_days}) {'have' if missing != 1 else 'has'} nothing logged")
+    thin = thin_days(season, today, sessions) if not whole else []
+    named = (f" Days with few or no sessions logged (a missing export?): {'; '.join(thin[:4])}"
+             f"{f'; and {len(thin) - 4} more' if len(thin) > 4 else ''}." if thin else "")
     return (f"{what[0].upper()}{what[1:]}: they count as planned (as the stored plan has them). "
-            f"If they went otherwise, log them first.")
+            f"If they went otherwise, log them first.{named}")
+
+
+def thin_days(season: Season, today: dt.date, sessions=()) -> list[str]:
+    """The training and match days the move puts in the past on which fewer than half of the
+    athletes due that day have a session logged, each in words ("Fri 25 Sep 2026: nothing
+    logged", "Sat 19 Sep 2026 ('League match 6'): 11 of 24 logged"): a count of athlete-days
+    alone did not say that a whole day's export, or half of a match day's, was missing."""
+    tl = Timeline(season)
+    start = planning_start(season)
+    logged = {(s.athlete, s.date) for s in (*season.sessions, *sessions)}
+    out = []
+    for d in range(tl.n):
+        if not (start <= tl.days[d] < today and (tl.is_training[d] or tl.is_comp[d])):
+            continue
+        due = [a.id for a in season.athletes if d not in tl.unavailable(a.id)]
+        got = sum(1 for a in due if (a, tl.days[d]) in logged)
+        if due and 2 * got < len(due):
+            comps = ", ".join(c.name for c in tl.comp_on[d])
+            what = "nothing logged" if not got else f"{got} of {len(due)} logged"
+            out.append(f"{day_long(tl.days[d])}{f' ({comps!r})' if comps else ''}: {what}")
+    return out
 
 
 def next_week_start(season: Season) -> dt.date:

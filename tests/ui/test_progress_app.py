@@ -490,6 +490,11 @@ def test_move_today_says_which_days_it_puts_in_the_past_with_nothing_logged(qtbo
     n = len(w.season.athletes)
     assert (f"{missing - days:,} of the {missing:,} athlete-days this puts in the past ({n} "
             f"athletes x {days} training and match days) have nothing logged") in dlg.intro.text()
+    # the days a missing export leaves thin are named, not only counted
+    from planner.text import day_long
+
+    assert "Days with few or no sessions logged (a missing export?): " in dlg.intro.text()
+    assert f"{day_long(day(0))}: 1 of {n} logged" in dlg.intro.text(), dlg.intro.text()
     path = tmp_path / "week.csv"
     path.write_text("Athlete ID,Date,Minutes,RPE\n" + "".join(
         f"{a.id},{day(d)},60,5\n" for a in w.season.athletes for d in range(7) if d != 6))
