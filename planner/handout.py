@@ -71,6 +71,13 @@ def match_role(f: AthleteFacts, i: int, logged: dict | None = None) -> str:
 LOAD_NOTED = 0.2
 
 
+NOTE_CHARS = 80  # a logged note on a page: the day's line, not the notes box
+
+
+def _short(note: str) -> str:
+    return note if len(note) <= NOTE_CHARS else note[:NOTE_CHARS - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True)
 class HandoutDay:
     date: dt.date
@@ -97,6 +104,7 @@ class HandoutDay:
     # a past day's planned load as the load figures count it (planner.loadtable: a day whose
     # stage a flare-up changed afterwards keeps the session planned for it), None: the session's
     planned_au: float | None = None
+    note: str = ""  # a past day's logged notes ("trained alone"), as the Inspector shows them
 
     @property
     def deviation(self) -> str:
@@ -180,7 +188,7 @@ class HandoutDay:
                  f"RPE {self.rpe:g}" if self.rpe is not None else "",
                  f"{self.played:g} min played" if self.played is not None else "",
                  f"top speed {self.logged_top:g} %" if self.logged_top is not None else ""]
-        return "Logged: " + ", ".join(x for x in parts if x)
+        return "Logged: " + ", ".join(x for x in parts if x) + (f" ({self.note})" if self.note else "")
 
     @property
     def day(self) -> str:
@@ -367,6 +375,7 @@ class Handouts:
         self._returns = {}
         self._planned: dict[str, tuple[int, tuple[float, ...]]] = {}
         self._calms: dict[str, dict[int, int]] = {}
+        self._notes: dict[str, dict[dt.date, str]] = {}
         # the return still to plan first: a return on today itself (not counted) only where
         # the athlete has no other (a later injury's weeks read the earlier return otherwise)
         for r in sorted(returns(season, plan), key=lambda r: not r.counted):
@@ -511,7 +520,19 @@ class Handouts:
                           else round(logged.top_pct, 1),
                           played=None if logged is None or not tl.is_comp[i] else logged.played,
                           calm_cap=self._calm(f).get(i) if past else None,
-                          planned_au=self._planned_au(f, i) if logged is not None else None)
+                          planned_au=self._planned_au(f, i) if logged is not None else None,
+                          note=self._notes_of(f.id).get(tl.days[i], "") if past else "")
+
+    def _notes_of(self, athlete: str) -> dict[dt.date, str]:
+        """The athlete's logged notes by day (none on an anonymised page: a note may name anyone)."""
+        if athlete not in self._notes:
+            by: dict[dt.date, list[str]] = {}
+            if not self.anonymise:
+                for x in self.season.sessions:
+                    if x.athlete == athlete and x.note and x.note.strip():
+                        by.setdefault(x.date, []).append(" ".join(x.note.split()))
+            self._notes[athlete] = {d: _short("; ".join(v)) for d, v in by.items()}
+        return self._notes[athlete]
 
     def _planned_zero(self, f: AthleteFacts, i: int) -> str:
         """What a past day planned at 0 was: away, out of the squad on a match day, a recovery

@@ -736,3 +736,22 @@ def test_a_returner_who_already_played_is_told_the_sessions_come_before_his_next
     notes = [d.session.note for d in week.days if d.session.note]
     assert any("session 1 of 3 before your next match" in n for n in notes)
     assert not any("before your first match" in n for n in notes)
+
+
+def test_a_past_day_says_its_logged_note():
+    """A session typed with the note "trained alone" showed in the Inspector, not on the page."""
+    import datetime as dt
+
+    from planner.season import Session
+    from tests.planner.test_load import _season
+
+    season = _season()
+    day = season.calendar.today - dt.timedelta(days=2)
+    season = season.model_copy(update={"sessions": season.sessions + (
+        Session(athlete="A1", date=day, minutes=45, rpe=5, note="trained  alone"),)})
+    days = [d for w in handout_weeks(season, season.plan, ["A1"]) for d in w.days if d.date == day]
+    assert days and days[0].note == "trained alone"
+    assert days[0].logged_summary.endswith(" (trained alone)")
+    anon = [d for w in handout_weeks(season, season.plan, ["A1"], anonymise=True) for d in w.days
+            if d.date == day]
+    assert anon[0].note == ""  # a note may name anyone
