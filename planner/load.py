@@ -148,8 +148,10 @@ class AthleteFigures:
         return self.latest_logged_ewma_ratio is not None and not self.logged_lately
 
     def stale_words(self) -> str:
-        """What a stale log means for the logged ratio (the words after "not a flag")."""
-        if self.logged_to is None:
+        """What a stale log means for the logged ratio (the words after "not a flag"): read now
+        (a session logged today ends the gap), the days without one count as rest; read on an
+        earlier day, the ratio is that day's."""
+        if self.logged_when() == "now":
             return "the logged ratio reads them as rest days"
         return f"the logged ratio is that of {text.day_long(self.logged_to)}"
 
@@ -200,11 +202,20 @@ def fmt_change(x: float | None) -> str:
     """A relative change as ``+18 %`` / ``-40 %``, or ``—``."""
     if not defined(x):
         return DASH
+    pct = change_pct(x)
+    return f"{pct:+.1f} %" if isinstance(pct, float) else f"{pct:+d} %"
+
+
+def change_pct(x: float) -> int | float:
+    """A relative change in percent as shown: whole, or (where that rounds onto the 15 % flag's
+    threshold) one decimal rounded away from it, so that a flagged +15.04 % reads "+15.1 %" and
+    an unflagged +14.96 % "+14.9 %" (both read "+15 %"). A whole number: a fall of 0.3 % is
+    "+0 %", not "-0 %"."""
     pct = round(x * 100)
-    if pct == round(SPIKE * 100) and abs(x - SPIKE) > 1e-12:
-        # +15.4 % is flagged and +14.8 % is not: both "+15 %" read as one figure on both sides
-        return f"{x * 100:+.1f} %"
-    return f"{pct:+d} %"  # a whole number: a fall of 0.3 % is "+0 %", not "-0 %"
+    if pct != round(SPIKE * 100) or abs(x - SPIKE) <= 1e-12:
+        return pct
+    tenths = x * 1000
+    return (math.ceil(tenths) if x > SPIKE else math.floor(tenths)) / 10
 
 
 def _num(x) -> float | None:
@@ -530,7 +541,7 @@ def flag_lines(season: Season, group: bool = False) -> list[str]:
     return out
 
 
-__all__ = ["COLUMNS", "DASH", "NO_LOG", "AthleteFigures", "WeekFigures", "athlete_figures",
+__all__ = ["COLUMNS", "DASH", "NO_LOG", "AthleteFigures", "WeekFigures", "athlete_figures", "change_pct",
            "daily_frame", "defined", "ewma_ratio", "figure_limits", "figure_places", "figures",
            "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure", "grouped",
            "monotony", "rolling_ratio", "team_median", "week_flags"]

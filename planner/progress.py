@@ -442,54 +442,56 @@ def unlogged(season: Season, today: dt.date, sessions=()) -> tuple[int, int]:
     ``today``: the training and competition days of the season that the move puts in the past,
     which count as planned where nothing is logged (rules-spec.md section 9); an athlete's
     unavailable days need no log. ``sessions``: a log about to be added with the move."""
+    per_day = _logged_per_day(season, today, sessions)
+    return sum(due - got for _d, due, got in per_day), len(per_day)
+
+
+def _logged_per_day(season: Season, today: dt.date, sessions=()) -> list[tuple[int, int, int]]:
+    """(day, athletes due, athletes with a session logged) for each training and match day from
+    the season's today up to the new ``today`` (an athlete away that day is not due)."""
     tl = Timeline(season)
     start = planning_start(season)
-    days = [d for d in range(tl.n)
-            if start <= tl.days[d] < today and (tl.is_training[d] or tl.is_comp[d])]
-    if not days:
-        return 0, 0
     logged = {(s.athlete, s.date) for s in (*season.sessions, *sessions)}
-    missing = sum(1 for a in season.athletes for d in days
-                  if (a.id, tl.days[d]) not in logged and d not in tl.unavailable(a.id))
-    return missing, len(days)
+    away = {a.id: tl.unavailable(a.id) for a in season.athletes}
+    out = []
+    for d in range(tl.n):
+        if start <= tl.days[d] < today and (tl.is_training[d] or tl.is_comp[d]):
+            due = [a.id for a in season.athletes if d not in away[a.id]]
+            out.append((d, len(due), sum(1 for a in due if (a, tl.days[d]) in logged)))
+    return out
 
 
 def unlogged_text(season: Season, today: dt.date, sessions=()) -> str:
     """One sentence on the days the move puts in the past with nothing logged ("" if none)."""
-    missing, days = unlogged(season, today, sessions)
+    per_day = _logged_per_day(season, today, sessions)
+    missing, days = sum(due - got for _d, due, got in per_day), len(per_day)
     if not missing:
         return ""
     n = len(season.athletes)
-    whole = missing == days * n
+    whole = not any(got for _d, _due, got in per_day)  # an athlete away is not a day logged
     plural_days = f"{days} training and match day{'s' if days != 1 else ''}"
     what = (f"nothing is logged for any athlete on the {plural_days} this puts in the past"
             if whole else
             f"{missing:,} of the {days * n:,} athlete-days this puts in the past ({n} athletes x "
             f"{plural_days}) {'have' if missing != 1 else 'has'} nothing logged")
-    thin = thin_days(season, today, sessions) if not whole else []
+    thin = [] if whole else thin_days(season, today, sessions, per_day)
     named = (f" Days with few or no sessions logged (a missing export?): {'; '.join(thin[:4])}"
              f"{f'; and {len(thin) - 4} more' if len(thin) > 4 else ''}." if thin else "")
     return (f"{what[0].upper()}{what[1:]}: they count as planned (as the stored plan has them). "
             f"If they went otherwise, log them first.{named}")
 
 
-def thin_days(season: Season, today: dt.date, sessions=()) -> list[str]:
+def thin_days(season: Season, today: dt.date, sessions=(), per_day=None) -> list[str]:
     """The training and match days the move puts in the past on which fewer than half of the
     athletes due that day have a session logged, each in words ("Fri 25 Sep 2026: nothing
     logged", "Sat 19 Sep 2026 ('League match 6'): 11 of 24 logged"): a count of athlete-days
     alone did not say that a whole day's export, or half of a match day's, was missing."""
     tl = Timeline(season)
-    start = planning_start(season)
-    logged = {(s.athlete, s.date) for s in (*season.sessions, *sessions)}
     out = []
-    for d in range(tl.n):
-        if not (start <= tl.days[d] < today and (tl.is_training[d] or tl.is_comp[d])):
-            continue
-        due = [a.id for a in season.athletes if d not in tl.unavailable(a.id)]
-        got = sum(1 for a in due if (a, tl.days[d]) in logged)
-        if due and 2 * got < len(due):
+    for d, due, got in per_day if per_day is not None else _logged_per_day(season, today, sessions):
+        if due and 2 * got < due:
             comps = ", ".join(c.name for c in tl.comp_on[d])
-            what = "nothing logged" if not got else f"{got} of {len(due)} logged"
+            what = "nothing logged" if not got else f"{got} of {due} logged"
             out.append(f"{day_long(tl.days[d])}{f' ({comps!r})' if comps else ''}: {what}")
     return out
 

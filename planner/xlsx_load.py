@@ -32,6 +32,7 @@ from planner.load import (
     RATIO_LOW,
     AthleteFigures,
     WeekFigures,
+    change_pct,
     figure_places,
     fmt,
     fmt_change,
@@ -273,9 +274,10 @@ def _change(st, change: float | None) -> tuple:
     fmt_ = TABLE[6][2]
     if change is None:
         return (DASH, st.load_number(fmt_))
-    if fmt_change(change).count(".") == 1:  # beside the 15 % flag: a decimal, as the CLI says it
-        return (round(change * 1000) / 1000 + 0.0, st.load_number("+0.0%;-0.0%;0.0%"))
-    return (round(change * 100) / 100 + 0.0, st.load_number(fmt_))  # + 0.0: never a -0
+    pct = change_pct(change)
+    if isinstance(pct, float):  # beside the 15 % flag: a decimal, as the CLI says it
+        return (pct / 100 + 0.0, st.load_number("+0.0%;-0.0%;0.0%"))
+    return (pct / 100 + 0.0, st.load_number(fmt_))  # + 0.0: never a -0
 
 
 def _value(value: float, fmt_: str) -> int | float:

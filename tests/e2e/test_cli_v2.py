@@ -207,3 +207,17 @@ def test_a_refused_stage_record_says_the_rehab_history_not_the_files_path(tmp_pa
     assert r.returncode == 1
     assert "in the rehab history, P3 is followed by P1 without a flare-up" in r.stderr, r.stderr
     assert "injuries[" not in r.stderr
+
+
+def test_a_season_files_rehab_record_problem_keeps_its_place(tmp_path):
+    """The words 'in the rehab history' are for a change typed on the command line; a problem
+    of a season file edited by hand keeps its path, the only place it names."""
+    s = season(weeks=6, athletes=3, injuries=(injury("A1", "P3", start_day=-20,
+                                                     history=(("P2", -30),)),))
+    save_season(s, tmp_path / "s.season.json")
+    data = json.loads((tmp_path / "s.season.json").read_text())
+    stages = data["injuries"][0]["stages"]
+    stages[0]["start"], stages[1]["start"] = stages[1]["start"], stages[0]["start"]
+    (tmp_path / "s.season.json").write_text(json.dumps(data))
+    r = run("check", "s.season.json", cwd=tmp_path)
+    assert r.returncode == 1 and "injuries[0].stages[1]" in r.stderr, r.stderr

@@ -88,3 +88,20 @@ def test_a_speed_rounded_to_a_tenth_of_a_km_h_counts_as_the_level_it_rounds_to()
     stages = ["S3", "S3"] + ["FIT"] * 26
     past = past_days(s, "A1", tuple(stages[:14]), stored=_plan(s, [0] * 28, stages))
     assert (past.intensity[3], past.intensity[4], past.intensity[6]) == (95, 70, 90)
+
+
+def test_a_season_with_nothing_logged_says_so_once_even_with_an_athlete_away():
+    """An athlete away counted among the days "with nothing logged", so a season that logged
+    nothing never read as such, and every day of it was then listed as a missing export."""
+    from planner.progress import thin_days, unlogged_text
+    from planner.season import Unavailability
+
+    s = season(weeks=4, athletes=3, today=day(0),
+               unavailable=(Unavailability(athlete="A2", start=day(2), end=day(4)),))
+    said = unlogged_text(s, day(14))
+    assert said.startswith("Nothing is logged for any athlete on the "), said
+    assert "a missing export" not in said
+    one = s.model_copy(update={"sessions": (Session(athlete="A1", date=day(1), minutes=60, rpe=5),)})
+    said = unlogged_text(one, day(14))
+    assert "athlete-days this puts in the past" in said and "a missing export?" in said
+    assert thin_days(one, day(14))[0].endswith(": nothing logged")

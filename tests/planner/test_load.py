@@ -126,6 +126,8 @@ def test_fmt_writes_a_dash_for_anything_undefined():
     # beside the "more than 15 %" flag, one decimal: +15.4 % is flagged, +14.8 % is not
     assert (L.fmt_change(0.154), L.fmt_change(0.148), L.fmt_change(0.15)) == (
         "+15.4 %", "+14.8 %", "+15 %")
+    # rounded away from the threshold: +15.04 % is flagged, +14.96 % is not
+    assert (L.fmt_change(0.1504), L.fmt_change(0.1496)) == ("+15.1 %", "+14.9 %")
     assert L.week_flags(None, None, 0.154) == ("load +15.4 %",) and not L.week_flags(None, None, 0.148)
     assert L.fmt_change(-0.4) == "-40 %"
 
@@ -330,6 +332,11 @@ def test_a_log_that_stopped_says_so_rather_than_giving_a_ratio():
         assert f.latest_logged_ewma_ratio == pytest.approx(f.daily["logged_ewma_ratio"][str(last)])
         assert f.logged_when() == (f"on {text.day_long(last)} (the planned sessions since are not "
                                    "logged yet)")
+    # a session logged today ends the gap: the days without one are read as rest, and said so
+    today = alone + [Session(athlete="A1", date=day(42), minutes=60, rpe=5)]
+    f = L.figures(s.model_copy(update={"sessions": tuple(today)}))["A1"]
+    assert f.logged_when() == "now" and f.stale_log
+    assert "(the logged ratio reads them as rest days;" in f.flags[0], f.flags[0]
 
 
 def test_sessions_not_logged_yet_are_not_read_as_rest_days():

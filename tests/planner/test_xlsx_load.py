@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from planner.load import figures
+from planner.load import figures, fmt_change
 from planner.timeline import Timeline
 from planner.xlsx_export import CALENDAR_SHEET, LOAD_SHEET, RULES_SHEET, export_workbook
 from planner.xlsx_load import DATA_COL, HEADER_ROW, TABLE, squad_weeks
@@ -71,8 +71,8 @@ def test_the_load_sheet_has_a_row_per_athlete_week(book):
                 assert f"{row[key]:.2f}" == f"{x:.2f}"
         assert row["Strain"] == _expect(w.strain, None)
         # a number a sheet can sort and chart, shown in whole percent as the command line says it
-        assert row["Change"] == ("—" if w.change is None else round(w.change * 100) / 100
-                                 if round(w.change * 100) != 15 else round(w.change * 1000) / 1000)
+        assert row["Change"] == ("—" if w.change is None else
+                                 float(fmt_change(w.change).removesuffix(" %")) / 100)
         assert row["Flags"] == ("; ".join(w.flags) or None)
     assert any(r["ACWR"] == "—" for r in rows) and any(isinstance(r["ACWR"], float) for r in rows)
     assert any(r["Flags"] for r in rows)

@@ -273,12 +273,22 @@ def test_copying_many_roles_to_the_next_match_asks_first(squad, dialogs):
     assert not panel.copy_to_next()
     asked = [d for d in dialogs if d[0] == "confirm"]
     assert len(asked) == 1 and asked[0][2].startswith("Copy the roles of ")
-    assert "The roles of 9 players in " in asked[0][2]
+    assert "The roles of 9 players in " in asked[0][2] and ", 9 of them set for it one by one" in asked[0][2]
     assert w.season == before and w.undo_stack.index() == steps
     dialogs.answer = "yes"
     assert panel.copy_to_next()
     assert {w.season.role_of(a.id, "m1") for a in w.season.athletes} == {"start"}
     assert w.undo_stack.index() == steps + 1
+    # onto a match with no role of its own: nothing set one by one is lost, nothing asked
+    w.undo_stack.undo()
+    for a in w.season.athletes:
+        w.apply_edit(E.SetRole(competition="m0", athlete=a.id, role="bench"))
+    for a in w.season.athletes:
+        w.apply_edit(E.SetRole(competition="m1", athlete=a.id, role=None))
+    panel.view.setCurrentIndex(model.index(0, col_of(model, "m0")))
+    n = len(dialogs)
+    assert panel.copy_to_next() and len(dialogs) == n
+    assert {w.season.role_of(a.id, "m1") for a in w.season.athletes} == {"bench"}
 
 
 def test_copy_from_the_last_match_is_refused_under_the_grid(w):

@@ -108,8 +108,10 @@ def table(f, season=None, anonymise: bool = False) -> str:
     lim = f.limits
     head = _who(f, anonymise)
     if f.stale_log:
-        head += (f"; logged EWMA ratio {f.logged_when()} {fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}, not a flag: "
-                 f"nothing logged in the 7 days before today ({f.stale_words()})")
+        when = f.logged_when()  # read on an earlier day: said once, not again in the words
+        head += (f"; logged EWMA ratio {when} {fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}, not a flag: "
+                 f"nothing logged in the 7 days before today"
+                 + (f" ({f.stale_words()})" if when == "now" else ""))
     elif f.latest_logged_ewma_ratio is not None:
         head += (f"; logged EWMA ratio {f.logged_when()} "
                  f"{fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}")

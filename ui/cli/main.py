@@ -262,7 +262,10 @@ def _run(args) -> int:
     except PeriodizeError as e:
         if args.debug:
             traceback.print_exc()
-        print(clip(f"periodize: {_cli_words(str(e))}"), file=sys.stderr)
+        # a change typed on the command line ('record --stage'): its rehab record in words; a
+        # season file's problem keeps its path, the only place it names
+        said = _cli_words(str(e)) if args.command in ("record", "whatif") else str(e)
+        print(clip(f"periodize: {said}"), file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:
         raise  # handled by main()

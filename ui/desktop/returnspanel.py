@@ -36,7 +36,7 @@ from planner.errors import PeriodizeError
 from planner.protocols import protocol_name
 from planner.season import FIT, INJ, Season
 from planner.squad import display_ids
-from planner.text import day, day_long, plural, stage_name
+from planner.text import day, day_long, join_and, plural, stage_name
 from planner.timeline import Timeline
 
 COLUMNS = ["Athlete", "Back", "First match", "Target", "Provisional", "Today", "Next",
@@ -243,11 +243,12 @@ def _played_in_rehab(season: Season, tl: Timeline, r, days: tuple[dt.date, ...])
     days = [d for d in days if d >= r.onset and (r.fit is None or d < r.fit)]
     if not days:
         return ""
-    stages = list(dict.fromkeys(_recorded_stage(season, r.athlete, d) or "rehab" for d in days))
+    stages = list(dict.fromkeys(_recorded_stage(season, r.athlete, d) for d in days))
     names = [f"{day_long(d)} ('{', '.join(c.name for c in tl.comp_on[tl.index(d)])}')"
              for d in days[:3]]
     more = f" and {len(days) - 3} more" if len(days) > 3 else ""
-    return f"{', '.join(names)}{more} while in {' and '.join(stages)}"
+    where = join_and(["injured" if st == INJ else f"in {st}" for st in stages])  # as the CLI says
+    return f"{', '.join(names)}{more} while {where}"
 
 
 def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[str]) -> list[ReturnRow]:

@@ -402,20 +402,21 @@ class RolesPanel(QWidget):
             self._say("Choose a match that has a next one (a cell in its column), then Copy "
                       "to Next Match.")
             return False
-        edits = []
+        edits, own = [], 0
         for r in range(self.model.rowCount()):
             role, _own = self.model.role(r, col)
-            nxt, _ = self.model.role(r, col + 1)
+            nxt, set_there = self.model.role(r, col + 1)
             if nxt != role:
                 edits.append(self.model.edit_for(r, col + 1, role))
+                own += bool(set_there)
         nxt, edits = self.model.comps[col], [e for e in edits if e is not None]
         src = self.model.comps[col - 1].name
-        if len(edits) > ASK_ABOVE:  # it replaces roles set for the next match one by one
+        if own:  # it replaces roles set for the next match one by one: asked first
             interaction = self.interaction or default_interaction(self)
             if not interaction.confirm(
                     "Copy the roles to the next match?",
                     f"Copy the roles of '{src}' to '{nxt.name}'? The roles of {len(edits)} players "
-                    f"in '{nxt.name}' change, also roles set for it one by one.\n\nEdit ▸ Undo "
+                    f"in '{nxt.name}' change, {own} of them set for it one by one.\n\nEdit ▸ Undo "
                     f"takes it back.", default=False):
                 return False
         done = self._request(edits, f"Roles of '{src}' copied to '{nxt.name}'")
