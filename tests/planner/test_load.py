@@ -693,33 +693,31 @@ def test_a_deload_or_taper_session_longer_than_a_load_weeks_is_refused_where_set
     def set_(param, value, base=s):
         return E.SetRuleValue(rule="LD-1", param=param, value=value).apply(base)
 
+    def refused(param, value) -> list[str]:
+        with pytest.raises(InputError) as e:
+            set_(param, value)
+        return e.value.problems
+
     assert set_("minutes_deload", 75).rules.values["LD-1"]["minutes_deload"] == 75
     longer = set_("minutes_load", 90)
     assert set_("minutes_deload", 80, longer).rules.values["LD-1"]["minutes_deload"] == 80
-    with pytest.raises(InputError) as e:
-        set_("minutes_deload", 200)
-    assert e.value.problems == [
+    assert refused("minutes_deload", 200) == [
         "LD-1 minutes_deload: a deload week's session (200 min) would be longer "
         "than a load week's (75 min, the default), but a deload week cuts the training volume; "
         "keep it at most as long as the load week's session"]
     with pytest.raises(InputError, match="a taper week's session \\(80 min\\) would be longer"):
         set_("minutes_taper", 80)
-    with pytest.raises(InputError) as e:  # the parameter being set is the one named
-        set_("minutes_load", 30)
-    assert e.value.problems == [
+    assert refused("minutes_load", 30) == [  # the parameter being set is the one named
         "LD-1 minutes_load: a load week's session (30 min) would be shorter than a "
         "deload week's (45 min, the default) and a taper week's (40 min, the default), but those "
         "weeks cut the training volume; shorten the deload and taper sessions first"]
     assert settings_problems(RuleSettings(values={"LD-1": {"minutes_load": 40}})) == []
-    with pytest.raises(InputError) as e:  # outside its range: that is the problem, not the order
-        set_("minutes_load", -1)
-    assert e.value.problems == ["LD-1 minutes_load: -1 is outside 0-240 min; choose a "
-                                "value in that range"]
+    # outside its range: that is the problem, not the order
+    assert refused("minutes_load", -1) == [
+        "LD-1 minutes_load: -1 is outside 0-240 min; choose a value in that range"]
     # the RPEs keep their order: a faster training day is no easier than a slower one
     assert set_("rpe_80", 6).rules.values["LD-1"]["rpe_80"] == 6  # as hard as 90 %: allowed
-    with pytest.raises(InputError) as e:
-        set_("rpe_70", 9)
-    assert e.value.problems == [
+    assert refused("rpe_70", 9) == [
         "LD-1 rpe_70: a training day at 60 or 70 % would be rated harder (RPE 9) "
         "than one at 80 % (RPE 5, the default), but a faster session is no easier; keep it at "
         "most RPE 5"]
