@@ -221,3 +221,17 @@ def test_a_season_files_rehab_record_problem_keeps_its_place(tmp_path):
     (tmp_path / "s.season.json").write_text(json.dumps(data))
     r = run("check", "s.season.json", cwd=tmp_path)
     assert r.returncode == 1 and "injuries[0].stages[1]" in r.stderr, r.stderr
+
+
+def test_load_table_values_that_hold_together_are_taken_in_any_order(tmp_path):
+    """'LD-1.rpe_70=7 LD-1.rpe_80=8 LD-1.rpe_90=9' was refused at its first value (7 above the
+    80 % day's 5 then): the values are checked together; an order that cannot hold is refused."""
+    small(tmp_path)
+    r = run("record", "s.season.json", "--rule", "LD-1.rpe_70=7", "--rule", "LD-1.rpe_80=8",
+            "--rule", "LD-1.rpe_90=9", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert load_season(tmp_path / "s.season.json").rules.values["LD-1"] == {
+        "rpe_70": 7, "rpe_80": 8, "rpe_90": 9}
+    r = run("record", "s.season.json", "--rule", "LD-1.rpe_70=9", "--rule", "LD-1.rpe_90=8",
+            cwd=tmp_path)
+    assert r.returncode == 1 and "would be rated harder" in r.stderr, r.stderr

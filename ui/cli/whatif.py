@@ -282,6 +282,27 @@ def _rule_mode_edit(season, spec: str, rule: str, mode: str):
     return E.SetRuleMode(rule=rule, mode=mode)
 
 
+def _workable_order(season, edits: list) -> list:
+    """The rule changes in an order in which each holds: the load table's values are checked
+    against each other as each is set (a faster day no easier than a slower one, a deload no
+    longer than a load week), so 'LD-1.rpe_70=7 LD-1.rpe_80=8 LD-1.rpe_90=9' was refused at its
+    first value although the three hold together. The given order when none works (the first
+    refusal is then said as before)."""
+    pending, done, s = list(edits), [], season
+    while pending:
+        for e in pending:
+            try:
+                s = e.apply(s)
+            except InputError:
+                continue
+            done.append(e)
+            pending.remove(e)
+            break
+        else:
+            return edits
+    return done
+
+
 def _rule_and_pin_edits(season, args) -> list:
     from planner import edits as E
     from planner.season import LEVELS, IntensityPin
@@ -313,6 +334,7 @@ def _rule_and_pin_edits(season, args) -> list:
                                         f"write a number after '='{example}"])
         _rule_change_problem(season, key, rule, param.strip(), number)
         out.append(E.SetRuleValue(rule=rule, param=param.strip(), value=number))
+    out = _workable_order(season, out)
     levels = ", ".join(map(str, LEVELS))
     for ath, date, level in args.pin:
         try:
