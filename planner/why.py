@@ -96,6 +96,7 @@ class _Context:
         self._values: dict[tuple[str, str], float] = {}
         self.speed = [v >= SPEED_DAY for v in self.ap.intensity] if self.ap is not None else []
         self._logged = None
+        self._lived: tuple[int, ...] | None = None
         self._pain: dict | None = None
         self._table: LoadTable | None = None
 
@@ -124,6 +125,14 @@ class _Context:
                     f"Pain {p.pain:g}/10 was logged: if it is an injury, record it (Season ▸ "
                     f"Injuries) and re-plan; nothing in the plan changed for it.")
         return self._pain
+
+    def lived(self) -> tuple[int, ...]:
+        """The past days' levels as the log reads them (planner.history.past_days), read once."""
+        if self._lived is None:
+            from planner.history import past_days
+
+            self._lived = past_days(self.season, self.aid, tuple(self.ap.stages), self.tl).intensity
+        return self._lived
 
     def logged(self) -> dict:
         """The athlete's logged days (planner.history.logged_days), read once."""
@@ -267,12 +276,24 @@ def _why_day(c: _Context, day: dt.date) -> Why:
     return why
 
 
+def _lived_level(c: _Context, i: int, logged) -> tuple[int, str]:
+    """The past day's level as the log reads it now (planner.history), and words for a plan that
+    still shows another: a session typed after the last solve read "top speed 85 % of max, so
+    70 %" beside the plan's stale 70 until the re-plan."""
+    it = c.ap.intensity[i]
+    if logged is None or i >= c.tl.p0:
+        return it, ""
+    lived = c.lived()[i]
+    return lived, ("" if lived == it else
+                   f" (the plan shows {it} % until it is made again: Plan ▸ Solve)")
+
+
 def _past_text(c: _Context, i: int) -> str:
     """What a day before today keeps (rules-spec.md section 9): the logged sessions, or the stored
     plan's value when nothing was logged; and what the plan had said when the day went otherwise."""
     day = c.tl.days[i]
     logged = c.logged().get(day)
-    it = c.ap.intensity[i]
+    it, stale = _lived_level(c, i, logged)
     calm_cap = flare_calm_caps(c.season, c.aid, c.tl).get(i)
     calm = calm_cap if logged is None else None
     if calm is not None:
@@ -304,7 +325,7 @@ def _past_text(c: _Context, i: int) -> str:
             parts.append(f"played {logged.played:g} min")
         if logged.pain is not None:
             parts.append(f"pain {logged.pain:g}/10")
-        out = f"This day is in the past: it keeps what was logged ({', '.join(parts)}), so {it} %."
+        out = f"This day is in the past: it keeps what was logged ({', '.join(parts)}), so {it} %{stale}."
         if calm_cap and it > calm_cap:  # a calm day after a flare-up (its own day flared up)
             f0 = max(f for rec in c.season.injuries_of(c.aid) for f in rec.flare_ups if f < day)
             out += (f" That is above the {calm_cap} % a calm day after the flare-up on "

@@ -245,6 +245,10 @@ def test_why_a_past_day_says_what_was_logged_or_that_it_went_as_planned():
     assert ("This day is in the past: it keeps what was logged (1 session, 75 min, 450 AU, top speed 63 % "
             "of max), so 60 %.") in facts[0]
     assert planned != 60 and f"The plan had said {planned} %." in facts[0]
+    # read before the re-plan, against the stored plan: the log's level, not the plan's stale one
+    stale = [r.text for r in why_day(s, s.plan, "A1", day(2)).reasons]
+    assert (f"top speed 63 % of max), so 60 % (the plan shows {planned} % until it is made "
+            "again: Plan ▸ Solve).") in stale[0], stale[0]
     reasons = why_day(s, out.plan, "A2", day(3)).reasons
     assert reasons[0].text.startswith("This day is in the past and no session was logged: it keeps the plan's")
     assert all(r.kind == "fact" for r in reasons)  # no rule bounds what already happened
