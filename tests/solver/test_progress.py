@@ -358,17 +358,23 @@ def test_a_stage_change_first_declined_then_recorded_keeps_the_sprint_ladder_who
     assert [str(v) for v in check_plan(recorded, again.plan).violations] == []
 
 
+def match_logged_and_replanned(minutes: int, rpe: int, played: int):
+    """Three weeks planned before the season, today on day 14, A1's session of the match on day 5
+    logged with ``played`` minutes played, then planned again from today."""
+    s = season(weeks=3, athletes=2, matches=[5, 12, 19], today=day(14))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"today": None})}), time_limit=30)).plan})
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(5), minutes=minutes, rpe=rpe,
+                                        minutes_played=played),)).apply(s)
+    return s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+
+
 def test_a_starter_subbed_early_reads_as_the_minutes_played():
     """A starter logged with 20 minutes played counts as a bench appearance (rules-spec.md
     section 9); the inspector says so with the minutes, not a bare 'on the bench'."""
     from planner.daymarks import day_rows
 
-    s = season(weeks=3, athletes=2, matches=[5, 12, 19], today=day(14))
-    s = s.model_copy(update={"plan": solve(SolveRequest(s.model_copy(update={"calendar": s.calendar.model_copy(
-        update={"today": None})}), time_limit=30)).plan})
-    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(5), minutes=30, rpe=7,
-                                        minutes_played=20),)).apply(s)
-    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    s = match_logged_and_replanned(minutes=30, rpe=7, played=20)
     rows = dict(day_rows(s, "A1", 5))
     assert rows["Role"] == "played 20 min: counted as from the bench (under 45 min)"
     assert dict(day_rows(s, "A2", 5))["Role"] == "plays (starts)"
@@ -380,12 +386,7 @@ def test_a_starter_logged_with_no_minutes_played_reads_as_out():
     no Role row, as if the match had no part for him."""
     from planner.daymarks import day_marks, day_rows
 
-    s = season(weeks=3, athletes=2, matches=[5, 12, 19], today=day(14))
-    s = s.model_copy(update={"plan": solve(SolveRequest(s.model_copy(update={"calendar": s.calendar.model_copy(
-        update={"today": None})}), time_limit=30)).plan})
-    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(5), minutes=0, rpe=0,
-                                        minutes_played=0),)).apply(s)
-    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    s = match_logged_and_replanned(minutes=0, rpe=0, played=0)
     assert day_marks(s, Timeline(s), only="A1")["A1"].role[5] == "out"
     assert dict(day_rows(s, "A1", 5))["Role"] == "played 0 min: did not play"
     assert dict(day_rows(s, "A2", 5))["Role"] == "plays (starts)"

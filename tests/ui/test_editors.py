@@ -1325,6 +1325,16 @@ def test_the_injuries_athlete_list_files_accented_names_with_their_letter(w):
                    "ömer Çelik", "Zoë Berg"]
 
 
+def blocks_form_for_a_week(w):
+    """The Blocks editor shown, its dates 2 to 8 Mar typed, the cursor in Emphasis."""
+    w.show_dock("blocks")
+    ed = w.blocks_editor
+    ed.start.setDate(q(D(2026, 3, 2)))
+    ed.end.setDate(q(D(2026, 3, 8)))
+    ed.emphasis.setFocus()
+    return ed
+
+
 def test_ctrl_z_after_add_undoes_the_add_not_the_typing_in_the_form(w, qtbot):
     """The cursor still in the form after Add, Ctrl+Z emptied the field just typed and left the
     block added. A field undoes only what was typed in it since the season last changed."""
@@ -1332,11 +1342,7 @@ def test_ctrl_z_after_add_undoes_the_add_not_the_typing_in_the_form(w, qtbot):
 
     w.activateWindow()
     qtbot.waitUntil(lambda: w.isActiveWindow())
-    w.show_dock("blocks")
-    ed = w.blocks_editor
-    ed.start.setDate(q(D(2026, 3, 2)))
-    ed.end.setDate(q(D(2026, 3, 8)))
-    ed.emphasis.setFocus()
+    ed = blocks_form_for_a_week(w)
     qtbot.keyClicks(ed.name, "Build")
     qtbot.keyClicks(ed.emphasis, "Speed")
     ctrl = Qt.KeyboardModifier.ControlModifier
@@ -1413,11 +1419,7 @@ def test_ctrl_z_in_one_editor_still_undoes_its_typing_after_another_editors_add(
     sq = w.squad_editor
     sq.name.setFocus()
     qtbot.keyClicks(sq.name, "Nuno")
-    w.show_dock("blocks")
-    ed = w.blocks_editor
-    ed.start.setDate(q(D(2026, 3, 2)))
-    ed.end.setDate(q(D(2026, 3, 8)))
-    ed.emphasis.setFocus()
+    ed = blocks_form_for_a_week(w)
     qtbot.keyClicks(ed.emphasis, "Speed")
     ed.add_button.click()
     assert len(w.season.blocks) == 1

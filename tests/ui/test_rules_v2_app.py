@@ -814,20 +814,27 @@ def test_a_match_day_injured_before_any_rehab_stage_is_not_said_as_rehab(qtbot):
     assert "Injured that day in the plan, no rehab stage yet" in tip and "In rehab" not in tip
 
 
+def played_on_14_march(role: str, minutes: int, rpe: int, played: int):
+    """The tiny season on 15 Mar with A1's default role ``role`` and, for the match of 14 Mar, a
+    session logged with ``played`` minutes played."""
+    from planner.season import Session
+
+    s = tiny_season()
+    return s.model_copy(update={
+        "calendar": s.calendar.model_copy(update={"today": D(2026, 3, 15)}),
+        "athletes": tuple(a.model_copy(update={"role": role}) if a.id == "A1" else a
+                          for a in s.athletes),
+        "sessions": (Session(athlete="A1", date=D(2026, 3, 14), minutes=minutes, rpe=rpe,
+                             minutes_played=played),)})
+
+
 def test_the_roles_grid_says_the_minutes_played_logged_on_a_past_match(qtbot):
     """A player out of the squad who came on for 20 minutes, and a substitute who started: the
     grid read "out" and "bench" for the match lived, though the minutes logged decide how it
     counted (rules-spec.md section 9). A match after today keeps the role alone."""
-    from planner.season import Session
     from ui.desktop.roles import RolesModel
 
-    s = tiny_season()
-    s = s.model_copy(update={
-        "calendar": s.calendar.model_copy(update={"today": D(2026, 3, 15)}),
-        "athletes": tuple(a.model_copy(update={"role": "out"}) if a.id == "A1" else a
-                          for a in s.athletes),
-        "sessions": (Session(athlete="A1", date=D(2026, 3, 14), minutes=30, rpe=7,
-                             minutes_played=20),)})
+    s = played_on_14_march("out", 30, 7, 20)
     model = RolesModel()
     model.set_season(s.model_copy(update={"plan": hand_plan(s)}))
     index = model.index(row_of(model, "A1"), col_of(model, "m1"))
@@ -844,16 +851,9 @@ def test_a_cell_with_the_minutes_played_is_not_cut(qtbot):
     """"bench · played 90 min" read "bench · played 90 ..." in a column as wide as its header."""
     from PySide6.QtGui import QFont, QFontMetrics
 
-    from planner.season import Session
     from ui.desktop.roles import RolesPanel
 
-    s = tiny_season()
-    s = s.model_copy(update={
-        "calendar": s.calendar.model_copy(update={"today": D(2026, 3, 15)}),
-        "athletes": tuple(a.model_copy(update={"role": "bench"}) if a.id == "A1" else a
-                          for a in s.athletes),
-        "sessions": (Session(athlete="A1", date=D(2026, 3, 14), minutes=95, rpe=8,
-                             minutes_played=90),)})
+    s = played_on_14_march("bench", 95, 8, 90)
     panel = RolesPanel()
     qtbot.addWidget(panel)
     panel.set_season(s.model_copy(update={"plan": hand_plan(s)}))
