@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from planner.season import Athlete
+from planner.season import Athlete, Session
 from ui.desktop.logcells import CellError, parse_cell
 
 A = Athlete(id="A1", name="Ann Ash", position="Forward", max_speed=9.0)
@@ -66,3 +66,16 @@ def test_m0_alone_is_asked_not_logged_as_a_bench_session():
         parse_cell("m0", A, DAY)
     s = one("45 5 m0")
     assert (s.minutes, s.rpe, s.minutes_played) == (45, 5, 0)
+
+
+def test_a_speed_imported_in_kmh_is_edited_in_kmh():
+    """A GPS export's 23.5 km/h is logged as 23.5 / 3.6 m/s; the editor showed "6.52778m/s".
+    It shows the km/h it came from, and a speed typed in m/s stays in m/s."""
+    from ui.desktop.logcells import edit_text
+
+    imported = Session(athlete="A1", date=DAY, minutes=60, rpe=6, top_speed_ms=23.5 / 3.6)
+    assert edit_text((imported,)) == "60 6 23.5km/h"
+    assert one(edit_text((imported,))).top_speed_ms == pytest.approx(23.5 / 3.6, abs=0.005)
+    typed = one("60 6 8.6m/s")
+    assert edit_text((typed,)) == "60 6 8.6m/s"
+    assert edit_text((one("60 6 31km/h"),)) == "60 6 8.61m/s"  # read to the centimetre

@@ -191,12 +191,21 @@ def _g(x: float) -> str:
     return f"{x:.6g}"
 
 
+def _speed_typed(ms: float) -> str:
+    """A top speed for the editor: m/s as logged, or the km/h it came from ("23.5km/h", not
+    "6.52778m/s", for a GPS export's 23.5 km/h divided by 3.6)."""
+    kmh = round(ms * KMH_PER_MS, 9)
+    if abs(ms - round(ms, 2)) > 1e-9 and abs(kmh - round(kmh, 1)) < 1e-6:
+        return f"{round(kmh, 1):g}km/h"
+    return f"{_g(ms)}m/s"
+
+
 def _extras(s: Session, typed: bool) -> list[str]:
     out = []
     if s.top_speed_pct is not None:
         out.append(f"{_g(s.top_speed_pct)}%")
     elif s.top_speed_ms is not None:
-        out.append(f"{_g(s.top_speed_ms)}m/s" if typed else f"{s.top_speed_ms:.1f} m/s")
+        out.append(_speed_typed(s.top_speed_ms) if typed else f"{s.top_speed_ms:.1f} m/s")
     if s.minutes_played is not None:
         out.append(f"m{_g(s.minutes_played)}")
     if s.pain is not None:
