@@ -287,8 +287,8 @@ def test_import_does_not_replace_a_season_holding_what_the_workbook_lacks_unless
     r = run("import", "team.xlsx", "-o", "team.season.json", cwd=tmp_path)
     assert r.returncode == 1
     assert ("team.season.json: holds a season with what the workbook does not carry (a stored "
-            "plan and 1 pin); importing would replace it: give another file name, or add "
-            "--replace") in r.stderr
+            "plan and 1 pin); importing would replace it: add --keep to keep them where they still "
+            "fit, give another file name, or add --replace to drop them") in r.stderr
     assert (tmp_path / "team.season.json").read_bytes() == before
     # into a new file, then again into it: nothing is lost, no question
     for _ in range(2):
@@ -347,6 +347,16 @@ def test_import_does_not_replace_the_rehab_history_recorded_since_the_workbook_w
     assert "Wrote the season to team.season.json (the file that was there is kept as " \
            "team.season.json.bak)" in r.stdout
     assert (tmp_path / "team.season.json.bak").read_bytes() == before
+    # --keep: the workbook's season with the records entered since put back
+    (tmp_path / "team.season.json").write_bytes(before)
+    r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (f"Note: Kept from the season: today, {day(12).isoformat()} and 1 recorded stage "
+            f"change, 1 criteria test result and 1 flare-up of Athlete 1 (A1).") in r.stdout
+    kept = load_season(tmp_path / "team.season.json")
+    assert kept.calendar.today == day(12) and kept.injuries == later.injuries
+    r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", "--replace", cwd=tmp_path)
+    assert r.returncode == 1 and "give one of --keep or --replace, not --keep and --replace" in r.stderr
 
 
 def test_a_session_catalogue_with_a_problem_is_said_before_an_export_touches_a_file(tmp_path):

@@ -34,12 +34,45 @@ def test_import_replaces_the_document_and_marks_it_unsaved(window, dialogs):
     from templates import path as template_path
     from ui.desktop import fileio
 
+    dialogs.choices = ["workbook"]  # the demo's rehab history is not: use it alone
     assert fileio.import_into(window, str(template_path("import-template.xlsx")))
     assert window.season.name == "Riverside FC 2027"
     assert [a.id for a in window.season.athletes] == ["A01"]
     assert window.path is None and window.modified
     assert "Imported import-template.xlsx: 1 athlete, 1 competition, 1 injury" in window.statusBar().currentMessage()
-    assert dialogs == []
+    assert dialogs.kinds() == ["choose"] and "holds what the workbook does not carry: 13 recorded stage changes" \
+        in dialogs[0][2]
+
+
+def test_a_workbook_imported_again_keeps_the_open_seasons_pins_rules_and_file(qtbot, dialogs,
+                                                                             tmp_path):
+    """Importing the coach's edited workbook over the open season replaced it at once: its pin,
+    rule settings and plan were gone, and a Save As over the season file lost them for good. The
+    coach is asked; kept, they stay in the season file he had open; cancelled, nothing changes."""
+    from planner.coachform.write import save_template_form
+    from planner.season import IntensityPin, RuleSettings
+    from planner.seasonfile import save_season
+    from tests.builders import day, season
+    from ui.desktop import fileio
+
+    s = season(weeks=3, athletes=2, rules=RuleSettings(values={"LD-1": {"weight": 5}}),
+               pins=(IntensityPin(athlete="A1", date=day(10), intensity=0),))
+    save_template_form(s, tmp_path / "team.xlsx")  # the workbook carries neither
+    save_season(s, tmp_path / "team.season.json")
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    assert w.open_path(tmp_path / "team.season.json")
+    dialogs.choices = ["cancel"]
+    assert not fileio.import_into(w, tmp_path / "team.xlsx")
+    assert w.season.pins == s.pins and not w.modified
+    assert "1 pin and rule settings" in dialogs[-1][2]
+    dialogs.choices = ["keepover"]
+    assert fileio.import_into(w, tmp_path / "team.xlsx")
+    assert w.season.pins == s.pins and w.season.rules == s.rules and w.modified
+    assert w.path == tmp_path / "team.season.json"
+    assert "Save it (Ctrl+S) to update team.season.json." in w.statusBar().currentMessage()
+    assert dialogs[-1][0] == "inform" and "Kept from the season: rule settings and 1 pin." \
+        in dialogs[-1][2]
 
 
 def test_a_broken_workbook_is_explained_and_the_document_kept(window, dialogs, tmp_path, demo_season):

@@ -54,19 +54,29 @@ def cmd_demo(args) -> int:
 
 def cmd_import(args) -> int:
     from planner.coachform.read import import_workbook
+    from planner.reimport import keep_over, season_loses
     from planner.seasonfile import save_season
     from planner.text import plural
+    from ui.cli.args import only_one
 
     out = outputs.out_path(args.output, "season file")
     outputs.guard({"season": out}, {"workbook": Path(args.workbook)}, saves={"season"})
     outputs.season_name(out)  # after the graver clash with the workbook itself
     notes: list[str] = []
+    only_one("import", [("--keep", args.keep), ("--replace", args.replace)])
     season = import_workbook(args.workbook, notes)  # every problem of the workbook, or the season
-    lost = "" if args.replace else outputs.season_loses(out, season)
-    if lost:
+    old = None if args.replace else outputs.season_there(out)
+    lost = season_loses(old, season) if old is not None else ""
+    if lost and args.keep:
+        kept = keep_over(old, season)
+        season = kept.season
+        notes.append(kept.words())
+    elif lost:
         raise InputError(str(out), [f"holds a season with what the workbook does not carry "
-                                    f"({lost}); importing would replace it: give another file name, "
-                                    f"or add --replace (the file is then kept as {out.name}.bak)"])
+                                    f"({lost}); importing would replace it: add --keep to keep them "
+                                    f"where they still fit, give another file name, or add "
+                                    f"--replace to drop them (the file is then kept as "
+                                    f"{out.name}.bak)"])
     replaced = out.is_file()
     save_season(season, out)
     cal = season.calendar

@@ -114,6 +114,11 @@ def _add_import(sub) -> None:
                    help="replace a season file already there even when it holds what the workbook "
                         "does not (a plan, pins, rule settings, scenarios, logged sessions); it is "
                         "kept as FILE.bak")
+    i.add_argument("--keep", action="store_true",
+                   help="import over a season file already there and keep what the workbook does "
+                        "not carry (pins, rule settings, scenarios, logged sessions and rehab "
+                        "records it lacks, today, the plan) where it still fits; the file is kept "
+                        "as FILE.bak")
     i.set_defaults(func=commands.cmd_import)
 
 

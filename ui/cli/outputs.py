@@ -137,52 +137,20 @@ def holds_season(p: Path) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"periodize-season"' in head
 
 
-def season_loses(path: Path, new) -> str:
-    """What the season file at ``path`` holds that ``new`` (a season read from a coach workbook)
-    cannot carry, in words ("a stored plan, 3 pins and 45 logged sessions"): the plan, pins,
-    rule settings, what-if scenarios, and sessions on athlete-days the workbook has none for (a
-    session edited in the workbook is the coach's change); "" when nothing, or no file is there.
-    InputError when the file is there but is no season Periodize can read."""
+def season_there(path: Path):
+    """The season in the file at ``path`` (None when no file is there); InputError when the file
+    is there but is no season Periodize can read."""
     from planner.errors import InputError, PeriodizeError
     from planner.seasonfile import load_season
-    from planner.text import join_and, plural
 
     if not path.exists():
-        return ""
+        return None
     try:
-        old = load_season(path)
+        return load_season(path)
     except PeriodizeError:
         raise InputError(str(path), ["is there already and is not a season Periodize can read; "
                                      "give another file name, or add --replace (the file is then "
                                      f"kept as {path.name}.bak)"]) from None
-    lost = []
-    if old.plan is not None and new.plan is None:
-        lost.append("a stored plan")
-    pins = {p.model_dump_json() for p in new.pins}
-    if gone := sum(1 for p in old.pins if p.model_dump_json() not in pins):
-        lost.append(plural(gone, "pin"))
-    if old.rules != new.rules and (old.rules.values or old.rules.modes):
-        lost.append("rule settings")
-    names = {x.name for x in new.scenarios}
-    if gone := sum(1 for x in old.scenarios if x.name not in names):
-        lost.append(plural(gone, "what-if scenario"))
-    days = {(x.athlete, x.date) for x in new.sessions}
-    if gone := sum(1 for x in old.sessions if (x.athlete, x.date) not in days):
-        lost.append(plural(gone, "logged session") + " on days the workbook has none for")
-    # the rehab history recorded since the workbook was written (a stage change recorded by
-    # 'advance --accept' or in the app, a test result, a flare-up): on a day the workbook has no
-    # record of that athlete's for (a record the workbook changes is the coach's change)
-    for what, key in (("recorded stage change", lambda i: ((i.athlete, r.start) for r in i.stages)),
-                      ("criteria test result", lambda i: ((i.athlete, t.date, t.name) for t in i.tests)),
-                      ("flare-up", lambda i: ((i.athlete, d) for d in i.flare_ups))):
-        have = {k for i in new.injuries for k in key(i)}
-        if gone := sum(1 for i in old.injuries for k in key(i) if k not in have):
-            lost.append(plural(gone, what) + " not in the workbook")
-    was, now = old.calendar.today, new.calendar.today
-    if was is not None and was > old.calendar.start and (now is None or now < was):
-        lost.append(f"today, {was.isoformat()} (the workbook's Today is "
-                    f"{now.isoformat() if now else 'empty'}: the days since would be planned again)")
-    return join_and(lost)
 
 
 # -- what an existing file is ------------------------------------------------------------------

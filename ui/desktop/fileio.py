@@ -29,7 +29,7 @@ from planner.errors import PeriodizeError
 from planner.safefile import keep_backup
 from planner.text import plural
 
-IMPORT_FILTER = "Excel workbook (*.xlsx *.xlsm);;All files (*)"
+IMPORT_FILTER = "Excel workbook (*.xlsx *.xlsm);;Other spreadsheets, to save as .xlsx (*.ods *.xls);;All files (*)"
 EXPORT_KINDS = {  # file dialog filter -> export kind
     "Excel workbook (*.xlsx)": "xlsx",
     "Excel workbook, anonymised: athlete IDs, no diagnoses (*.xlsx)": "xlsx-anonymised",
@@ -73,16 +73,49 @@ def import_into(window, path: str | Path) -> bool:
         window.interaction.error("Could not import the workbook", _listing(e))
         window.statusBar().showMessage("Import failed; the current season is unchanged.", 8000)
         return False
-    window.set_document(season, None, modified=True)
+    kept = _keep_over_open(window, season)
+    if kept is False:
+        window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
+        return False
+    if kept is not None:  # the open season brought up to date: it stays that season file
+        doc = window.document
+        window.set_document(kept.season, doc.path, modified=True, stamp=doc.disk_stamp)
+        notes.append(kept.words())
+        after = (f"Save it (Ctrl+S) to update {doc.path.name}." if doc.path is not None
+                 else "Save it as a season file (File ▸ Save As).")
+    else:
+        window.set_document(season, None, modified=True)
+        after = "Save it as a season file (File ▸ Save As)."
     window.statusBar().showMessage(
         f"Imported {Path(path).name}: {plural(len(season.athletes), 'athlete')}, "
         f"{plural(len(season.competitions), 'competition')}, "
         f"{plural(len(season.injuries), 'injury', 'injuries')}"
-        f"{'; ' + plural(len(notes), 'note') + ' shown' if notes else ''}. "
-        f"Save it as a season file (File ▸ Save As).", 10000)
+        f"{'; ' + plural(len(notes), 'note') + ' shown' if notes else ''}. {after}", 10000)
     if notes:  # read other than written: a coach should see each (an unread column, a position)
         window.interaction.inform("Imported, with notes", "\n".join(f"• {n}" for n in notes))
     return True
+
+
+def _keep_over_open(window, season):
+    """When the open season holds what the workbook does not carry (a plan, pins, rule settings,
+    scenarios, sessions or rehab records entered since, a later today), ask: keep them in the
+    imported season where they still fit (a ``planner.reimport.Kept``), use the workbook alone
+    (None), or cancel (False). None when nothing would be lost."""
+    from planner.reimport import keep_over, season_loses
+
+    open_season = window.document.season
+    lost = season_loses(open_season, season)
+    if not lost:
+        return None
+    answer = window.interaction.choose(
+        "Import over the open season",
+        f"“{open_season.name}” holds what the workbook does not carry: {lost}.\n\nKeep them in "
+        f"the imported season where they still fit (an athlete still in the squad, a day still "
+        f"in the season), or use the workbook alone and lose them?",
+        ("keepover", "workbook", "cancel"), "keepover")
+    if answer == "cancel":
+        return False
+    return keep_over(open_season, season) if answer == "keepover" else None
 
 
 def _is_the_season_file(window, path: str | Path) -> bool:

@@ -36,6 +36,8 @@ _WORDED = {
     "skip": ("&Keep What Is Logged", QMessageBox.ButtonRole.ActionRole),
     "replan": ("&Re-plan First", QMessageBox.ButtonRole.AcceptRole),
     "adopt": ("&Adopt Anyway", QMessageBox.ButtonRole.DestructiveRole),
+    "keepover": ("&Keep Them", QMessageBox.ButtonRole.AcceptRole),
+    "workbook": ("Use the &Workbook Alone", QMessageBox.ButtonRole.DestructiveRole),
 }
 
 
