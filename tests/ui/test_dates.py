@@ -202,3 +202,20 @@ def test_leaving_a_date_that_is_no_date_says_why_under_the_field(w, qtbot):
     qtbot.keyClick(ed.date.focusProxy() or ed.date, Qt.Key.Key_Tab)
     qtbot.wait(200)
     assert not QToolTip.isVisible()  # a date: nothing to say
+
+
+def test_a_stage_start_follows_an_onset_typed_digit_by_digit(w, qtbot):
+    """Typing the onset 29/11/2026 passes through "29/1" (29 Jan 2027): "Stage started" followed
+    it there and stayed when the onset came back to November, so the injury was recorded in P1
+    from two months after it. A stage start the coach set apart stays his."""
+    ed = w.injuries_editor
+    w.show_dock("injuries")
+    ed.select("A1")
+    ed.onset.setDate(QDate(2026, 12, 1))
+    ed.first_start.setDate(QDate(2026, 12, 1))
+    type_date(qtbot, ed.onset, "29/11/2026")
+    assert ed.onset.date() == QDate(2026, 11, 29)
+    assert ed.first_start.date() == QDate(2026, 11, 29)
+    ed.first_start.setDate(QDate(2026, 12, 3))  # P2 since the 3rd: the coach's date
+    type_date(qtbot, ed.onset, "28/11/2026")
+    assert ed.first_start.date() == QDate(2026, 12, 3)

@@ -1109,7 +1109,10 @@ class InjuriesEditor(Editor):
         _whole_text(self.target)
         self.onset.dateChanged.connect(lambda _q: self._targets_from_onset())
         # a new injury's first stage starts on or after its onset: typed later, it follows
-        self.onset.dateChanged.connect(lambda _q: _follow(self.onset, self.first_start))
+        self._own_start = None  # the stage start the coach set apart from the onset
+        self._following = False
+        self.first_start.dateChanged.connect(self._start_set)
+        self.onset.dateChanged.connect(self._start_follows_onset)
         details = QFormLayout()
         details.addRow("Injury", self.record)
         details.addRow("Protocol", self.protocol)
@@ -1238,6 +1241,24 @@ class InjuriesEditor(Editor):
                 self.target.addItem(f"{c.name} ({c.priority}, {day_long(c.date)})", c.id)
         self._fill_records()
         self._targets_from_onset()
+
+    def _start_follows_onset(self, _q=None) -> None:
+        """The stage start follows the onset, and never comes before it; one the coach set
+        apart stays: an onset typed digit by digit ("29/1…" on the way to 29/11/2026) moved it
+        to 29 January, where it stayed, and the injury was recorded in P1 from two months on."""
+        if not self.first_start.is_valid():
+            return
+        own, onset = self._own_start, self.onset.date()
+        self._following = True
+        try:
+            self.first_start.setDate(own if own is not None and own > onset else onset)
+        finally:
+            self._following = False
+
+    def _start_set(self, _q=None) -> None:
+        if not self._following:
+            start = self.first_start.date()
+            self._own_start = None if start == self.onset.date() else start
 
     def _targets_from_onset(self) -> None:
         """A competition over before the injury's onset cannot be its target: greyed, with the
