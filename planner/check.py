@@ -697,7 +697,8 @@ class _Checker:
             run.at_cap += 1
         mx = max_days(spec, run.flare)  # redone after a flare-up: twice (docs/semantics.md)
         start = run.start
-        if start < self.p0 and self.p0 - start > mx - spec.min_days:
+        if start < self.p0 and (self.p0 - start > mx if self.p0 == 0 else
+                                self.p0 - start > mx - spec.min_days):
             # less than its minimum left at today, or outlasted (a change not done): the
             # maximum counts from today (docs/semantics.md, "A stage outlasted before today")
             start = self.p0

@@ -25,9 +25,11 @@ def planning_start(season: Season) -> dt.date:
 
 def season_problems(season: Season) -> list[str]:
     """Every document-wide problem, section by section, each located with its fix."""
+    injuries = _injury_problems(season)
     return (_calendar_problems(season) + _squad_problems(season) + _competition_problems(season)
             + _block_problems(season) + _unavailability_problems(season)
-            + _injury_problems(season) + _role_problems(season) + _session_problems(season)
+            + injuries + _outlasted_at_start(season, injuries)
+            + _role_problems(season) + _session_problems(season)
             + _pin_problems(season)
             + settings_problems(season.rules) + plan_problems(season))
 
@@ -249,8 +251,21 @@ def overdue_problems(season: Season) -> list[str]:
     outlasted its maximum by today: most likely a later stage change not typed yet. A season
     itself may hold one (today moved past a projected change that did not happen: the athlete
     stays in the stage and its maximum counts again from today, rules-spec.md section 9)."""
+    return _overdue(season, season_problems(season))
+
+
+def _outlasted_at_start(season: Season, known: list[str]) -> list[str]:
+    """A stage that has already outlasted its maximum at the season's start, with no today moved
+    past it, is bad input (rules-spec.md section 4): only a today moved past a projected change
+    keeps the season (section 9), its maximum then counting again from today."""
+    cal = season.calendar
+    if cal.today is not None and cal.today > cal.start:
+        return []
+    return _overdue(season, known)
+
+
+def _overdue(season: Season, known: list[str]) -> list[str]:
     out: list[str] = []
-    known = season_problems(season)
     for i, inj in enumerate(season.injuries):
         superseded = any(o.athlete == inj.athlete and inj.onset < o.onset <= planning_start(season)
                          for o in season.injuries)

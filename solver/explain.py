@@ -101,7 +101,8 @@ def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str, first: i
         mx = max_days(spec, ep.open_max)  # redone after a flare-up: twice the maximum
         end = start + dt.timedelta(days=mx)
         today = model.tl.days[ep.first] if ep.first < model.n else model.tl.end
-        if ep.start_day + mx < ep.first + spec.min_days:  # the maximum from today
+        left = ep.first + (spec.min_days if model.p0 > 0 else 0)
+        if ep.start_day + mx < left:  # the maximum from today
             end = today + dt.timedelta(days=mx)
         after = f" (after a flare-up: up to {mx} days)" if ep.open_max else ""
         since = f": {stage} since {date_long(start)}{after} must end by {date_long(end)}"

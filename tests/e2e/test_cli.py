@@ -110,7 +110,7 @@ def test_bad_season_files_exit_1_with_located_message_and_write_nothing(tmp_path
 
 
 def test_an_outlasted_stage_is_planned_from_today_and_an_unknown_protocol_exits_1(tmp_path):
-    s = season(weeks=2, athletes=2, injuries=(injury("A1", "P2", start_day=-50),))
+    s = season(weeks=2, athletes=2, injuries=(injury("A1", "P2", start_day=-47),), today=day(3))
     from planner.seasonfile import dumps
 
     (tmp_path / "s.season.json").write_text(dumps(s))

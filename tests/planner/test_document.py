@@ -141,16 +141,21 @@ def test_cross_checks_name_the_place_and_fix():
 
 
 def test_unknown_protocol_is_rejected_and_an_outlasted_stage_is_history():
-    s = season(weeks=2, athletes=2, injuries=(injury("A1", "P2", start_day=-60),))
+    s = season(weeks=2, athletes=2, injuries=(injury("A1", "P2", start_day=-57),), today=day(3))
     data = season_to_dict(s)
     # today moved past a stage change that did not happen: the season is not refused (section 9)
     assert loads(json.dumps(data)) == s
     # typed in one go (a coach workbook), it is most likely a stage change not typed yet
     (problem,) = overdue_problems(s)
     assert problem.startswith("injuries[0].stages[0].start") and "at most 42 days" in problem
+    # at the season's start, with no today moved, it is bad input (rules-spec section 4)
+    at_start = season(weeks=2, athletes=2, injuries=(injury("A1", "P2", start_day=-60),))
+    problems = _bad(season_to_dict(at_start))
+    assert any(p.startswith("injuries[0].stages[0].start") and "(60 days by 2027-01-04)" in p
+               for p in problems), problems
     # a stage redone after a flare-up may last twice its maximum, and the message says that limit
     fl = season(weeks=2, athletes=2, injuries=(injury("A1", "P3", start_day=-100, flare_days=(-90,),
-                                                      history=(("P2", -110),)),))
+                                                      history=(("P2", -110),)),), today=day(3))
     (problem,) = overdue_problems(fl)  # P2 again since day -90: 90 days, more than 2 x 42
     assert "at most 84 days in P2 after a flare-up" in problem, problem
     data["injuries"][0]["protocol"] = "knee-magic"

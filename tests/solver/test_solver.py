@@ -235,10 +235,12 @@ def test_today_keeps_the_recorded_past():
 
 # -- bad input and infeasibility -----------------------------------------------------------------
 def test_a_stage_older_than_its_maximum_gets_its_maximum_again_from_today():
-    s = season(weeks=8, injuries=(injury("A1", "P2", start_day=-50),))
+    """Today moved past a projected change that did not happen (rules-spec section 9): P2 (at
+    most 42 days) has lasted 50 days at today; its maximum counts again from today."""
+    s = season(weeks=8, injuries=(injury("A1", "P2", start_day=-43),), today=day(7))
     out = solve(SolveRequest(s, time_limit=30))
     assert out.plan is not None and check_plan(s, out.plan).violations == ()
-    assert "P3" in out.plan.for_athlete("A1").stages[:43]  # P2 ends within 42 days of today
+    assert "P3" in out.plan.for_athlete("A1").stages[7:7 + 43]  # P2 ends within 42 days of today
 
 
 def test_pin_against_taper_is_infeasible_and_explained():
@@ -344,25 +346,33 @@ def test_demo_season_is_solved_and_passes_the_checker(demo_season):
 
 
 def test_a_stage_with_less_than_its_minimum_left_at_today_gets_its_maximum_again():
-    """S1 (7-14 days) held for 13 days at the planning start: one day is too few to do the exit
-    work (2 days at 90 % after 2 at 80 %), so the maximum counts again from today instead of
-    leaving no plan (a stage change declined in its last days, docs/semantics.md)."""
-    s = season(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=-13),))
+    """S1 (7-14 days) held for 13 days at a today moved into the season: one day is too few to do
+    the exit work (2 days at 90 % after 2 at 80 %), so the maximum counts again from today instead
+    of leaving no plan (a stage change declined in its last days, rules-spec section 9,
+    docs/semantics.md). At the season's start, with no today moved, the maximum counts from the
+    stage's start, as rules-spec section 3 says: that season has no plan, and it is explained."""
+    p = 7
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=p - 13),), today=day(p))
     out, _ = solved(s)
     stages = out.plan.for_athlete("A1").stages
-    assert stages[0] == "S1" and "S2" in stages[1:15]  # left within 14 days of today
+    assert stages[p] == "S1" and "S2" in stages[p + 1:p + 15]  # left within 14 days of today
     # the checker holds the plan to the maximum from today: S1 on all 14 days from today is fine
     # (were it counted from the stage's start, day 1 would already break it), a 15th is not
     ap = out.plan.for_athlete("A1")
     k = stages.index("S2")
     for days, bad in ((14, False), (15, True)):
-        moved = ap.model_copy(update={"stages": ("S1",) * days + stages[k:][: len(stages) - days]
-                                      + ("FIT",) * max(0, days - k)})
+        moved = ap.model_copy(update={"stages": stages[:p] + ("S1",) * days + stages[k:]
+                                      + ("FIT",) * len(stages)})
         moved = moved.model_copy(update={"stages": moved.stages[:len(stages)]})
         plan = out.plan.model_copy(update={"athletes": tuple(
             moved if a.athlete == "A1" else a for a in out.plan.athletes)})
         msgs = [v.message for v in check_plan(s, plan).violations if v.rule == "RH-STAGE"]
         assert any("S1 lasts at most 14 days" in m for m in msgs) is bad, msgs
+    at_start = season(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=-13),))
+    out = solve(SolveRequest(at_start, time_limit=30))
+    assert out.status == Status.INFEASIBLE
+    assert any(c.rule == "RH-STAGE" and "S1 since 22 Dec 2026 must end by 5 Jan 2027" in c.text
+               for c in out.explanation), out.explanation
 
 
 def test_a_pin_of_a_match_played_keeps_no_week_from_the_deload_dl2_asks_across_today():
