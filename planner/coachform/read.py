@@ -324,7 +324,8 @@ class _Reader:
         for title, meant in self.strays().items():
             if meant is not None:
                 out.append((title, f"Sheet {title!r} was not read: it is not a sheet of the form; "
-                                   f"did you mean {meant!r}? Rename it to import its rows"))
+                                   f"did you mean {meant!r}? Rename it {meant!r} to import its rows "
+                                   f"(a sheet of your own: give it a name unlike the form's)"))
             else:
                 out.append((title, f"Sheet {title!r} was not read: it is not a sheet of the form "
                                    f"({', '.join(SHEET_ORDER)})"))
@@ -616,8 +617,10 @@ class _Import:
 
     def _closing_problems(self) -> None:
         """What is said once for the whole workbook: date cells a damaged workbook's styles hide,
-        the rows naming athletes when no athlete could be read, and the sheets not read (notes;
-        problems too when the import fails, as a misnamed sheet may be why)."""
+        the rows naming athletes when no athlete could be read, and the sheets not read: a sheet
+        that seems to be a form's sheet missing from the workbook ("Injured" for "Injuries") is a
+        problem, since its rows would be lost without a word (injured players planned to sprint);
+        any other sheet a note."""
         if self.style_dates:
             sheet, row, where, value = self.style_dates[0]
             more = len(self.style_dates) - 1
@@ -633,12 +636,12 @@ class _Import:
                        f"other sheets ({', '.join(self.unread_refs)}) name athletes that could not "
                        f"be read; they are checked once the Athletes sheet can be read")
         required = {SEASON_SHEET} | {s.title for s in SHEETS if s.required}
-        problems = bool(self.p.items)
         for title, note in self.r.stray_notes():
-            self.notes.append(note)
             meant = self.r.strays()[title]
-            if problems and meant is not None and meant not in required:  # said there if required
+            if meant is not None and meant not in required:  # a required one is said there
                 self.p.add(meant, None, note)  # first among the problems it may be the cause of
+            else:
+                self.notes.append(note)
 
     def _calendar(self):
         """The calendar (None when it cannot be made), the season's name and the row of each key."""

@@ -82,22 +82,29 @@ def test_an_absence_entirely_outside_the_season_is_refused_and_one_overlapping_i
 
 
 # -- 4. sheets that are not read -------------------------------------------------------------------------
-def test_a_sheet_not_read_is_said_with_the_sheet_it_seems_to_be(tmp_path):
-    """A "Days off" sheet lost all its rows without a word."""
+def test_a_sheet_of_ones_own_not_read_is_a_note(tmp_path):
     notes: list[str] = []
-    path = book(tmp_path, Days_off=[("Date", "Reason"), ("2027-02-01", "holiday")],
-                Notes=[("remember the kit",)], Empty=[], Help=[("Season", "what it is")],
-                Injury=[("anything",)])
-    season = import_workbook(path, notes)
-    assert season.calendar.non_training_days == ()
+    path = book(tmp_path, Notes=[("remember the kit",)], Empty=[], Help=[("Season", "what it is")])
+    import_workbook(path, notes)
     assert notes == [
-        "Sheet 'Days off' was not read: it is not a sheet of the form; did you mean 'Non-training "
-        "days'? Rename it to import its rows",
         "Sheet 'Notes' was not read: it is not a sheet of the form (Season, Competitions, Athletes, "
         "Injuries, Stage history, Roles, Flare-ups, Tests, Sessions, Unavailable, Non-training "
-        "days, Blocks)",
-        "Sheet 'Injury' was not read: it is not a sheet of the form; did you mean 'Injuries'? "
-        "Rename it to import its rows"]
+        "days, Blocks)"]
+
+
+def test_a_sheet_that_seems_to_be_a_form_sheet_under_another_name_is_refused(tmp_path):
+    """An "Injured" sheet imported with 0 injuries and only a note: the injured players were
+    planned to sprint. A "Days off" sheet headed as Non-training days lost its days off."""
+    injuries = [INJURY_HEAD, ("A1", "hamstring-strain", "2027-01-10", "P1", "2027-01-10", None)]
+    path = book(tmp_path, Injured=injuries, Days_off=[("Date", "Reason"), ("2027-02-01", "holiday")],
+                Notes=[("remember the kit",)])
+    assert problems_of(path) == [
+        "Sheet 'Injured' was not read: it is not a sheet of the form; did you mean 'Injuries'? "
+        "Rename it 'Injuries' to import its rows (a sheet of your own: give it a name unlike the "
+        "form's)",
+        "Sheet 'Days off' was not read: it is not a sheet of the form; did you mean 'Non-training "
+        "days'? Rename it 'Non-training days' to import its rows (a sheet of your own: give it a "
+        "name unlike the form's)"]
 
 
 def test_a_misnamed_sheet_is_said_among_the_problems_it_causes(tmp_path):
@@ -105,7 +112,8 @@ def test_a_misnamed_sheet_is_said_among_the_problems_it_causes(tmp_path):
                 Roles=[("Competition", "Athlete ID", "Role"), ("League 1", "A1", "bench")])
     assert problems_of(path) == [
         "Sheet 'Competition' was not read: it is not a sheet of the form; did you mean "
-        "'Competitions'? Rename it to import its rows",
+        "'Competitions'? Rename it 'Competitions' to import its rows (a sheet of your own: give "
+        "it a name unlike the form's)",
         "Roles, row 2, Competition: no competition is named 'League 1'; use a name from the "
         "Competitions sheet"]
     path = book(tmp_path, "squad.xlsx", Athletes=None, Squad=ATHLETE_ROWS)
