@@ -570,7 +570,7 @@ class _Import:
         comps, comp_rows, comp_names = self._competitions(cal)
         athletes, athlete_rows, ids = self._athletes()
         self._example_note(athletes, athlete_rows)
-        injuries, self.record_rows = InjuryReader(self, ids, comp_names).read()
+        injuries, self.record_rows = InjuryReader(self, ids, comp_names, cal).read()
         roles, role_rows = self._roles(ids, comp_names)
         unav, unav_rows = self._unavailable(ids, cal)
         ntd, ntd_rows = self._non_training(cal)

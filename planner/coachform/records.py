@@ -79,8 +79,10 @@ class InjuryReader:
     ``text``, ``note``, ``athlete_ref`` and ``competition_ref`` read and locate cells.
     """
 
-    def __init__(self, form, ids: dict[str, bool], comp_names):
+    def __init__(self, form, ids: dict[str, bool], comp_names, cal=None):
         self.f = form
+        self.cal = cal  # the season's calendar (None when the Season sheet cannot be read)
+        self.far: set[tuple[object, dt.date]] = set()  # (athlete, onset) said to be long before
         self.ids = ids
         self.comp_names = comp_names
         self.drafts: dict[tuple[str, dt.date], _Draft] = {}
@@ -145,6 +147,8 @@ class InjuryReader:
             start = self.f.cell(spec, row, "stage_start", to_date)
             target, target_ok = self._target(spec, row)
             ok = kept and target_ok and None not in (pid, onset, stage, start)
+            if onset is not None and not self._onset_fits(spec, row, onset, target):
+                ok = False
             if onset is not None and start is not None and start < onset:
                 self.f.note(spec, row, "stage_start", f"{start:%Y-%m-%d} is before the Onset "
                             f"{onset:%Y-%m-%d}; a stage starts on or after the onset")
@@ -163,6 +167,32 @@ class InjuryReader:
                 draft.stages.append((start, stage, spec.title, row.number))
             else:
                 self.broken.add(aid)
+
+    def _onset_fits(self, spec, row, onset: dt.date, target: str | None) -> bool:
+        """An onset after the season's end (a year typed wrong: the player planned fit all
+        season) or after the target competition is the row's problem; one more than a year before
+        the season starts is said in a note. False when there was a problem."""
+        ok = True
+        cal = self.cal
+        if cal is not None and onset > cal.end:
+            self.f.note(spec, row, "onset", f"{onset:%Y-%m-%d} is after the season ends "
+                        f"({cal.end:%Y-%m-%d}), so the injury would not count and the athlete "
+                        f"would be planned fit all season; check the year")
+            ok = False
+        day = next((c[3] for c in self.comp_names if target is not None and c[2] == target), None)
+        if day is not None and day < onset:
+            name = str(row.values["target"]).strip()
+            self.f.note(spec, row, "target", f"{name!r} is on {day:%Y-%m-%d}, before the Onset "
+                        f"{onset:%Y-%m-%d}; a target competition comes after the injury: check the "
+                        f"year of the Onset, or the target")
+            ok = False
+        if cal is not None and (cal.start - onset).days > 365 and (row.values["athlete"], onset) \
+                not in self.far:  # said once for an injury's rows
+            self.f.notes.append(f"{spec.title}, row {row.number}, Onset: {onset:%Y-%m-%d} is more "
+                                f"than a year before the season starts ({cal.start:%Y-%m-%d}); "
+                                f"check the year")
+            self.far.add((row.values["athlete"], onset))
+        return ok
 
     def _same_day(self, spec, row, draft: _Draft, start: dt.date, stage: str) -> bool:
         """A row whose stage start is already one of the injury's (a row copied twice, or a

@@ -256,3 +256,29 @@ def test_a_repeated_injury_row_names_the_row_it_repeats(tmp_path):
         "Injuries, row 5, Stage start: 2027-01-08 is already the start of P2 in row 3, the same "
         "injury (A1, onset 2027-01-02); a stage starts on a day of its own: correct the date, or "
         "delete one of the rows"]
+
+
+# -- injury dates against the season ----------------------------------------------------------------
+def test_an_injury_after_the_season_or_its_target_is_refused_and_one_long_before_noted(tmp_path):
+    """An onset typed a year late (after the season's end, after its target) imported without a
+    word and the player was planned fit all season."""
+    path = book(tmp_path, Competitions=COMPETITION_ROWS, Injuries=[
+        INJURY_HEAD, ("A1", "hamstring-strain", "2028-02-01", "P1", "2028-02-01", "League 1"),
+        ("A2", "hamstring-strain", "2027-02-01", "P1", "2027-02-01", "League 1")])
+    assert problems_of(path) == [
+        "Injuries, row 2, Onset: 2028-02-01 is after the season ends (2027-03-28), so the injury "
+        "would not count and the athlete would be planned fit all season; check the year",
+        "Injuries, row 2, Target competition: 'League 1' is on 2027-01-09, before the Onset "
+        "2028-02-01; a target competition comes after the injury: check the year of the Onset, "
+        "or the target",
+        "Injuries, row 3, Target competition: 'League 1' is on 2027-01-09, before the Onset "
+        "2027-02-01; a target competition comes after the injury: check the year of the Onset, "
+        "or the target"]
+    notes: list[str] = []
+    path = book(tmp_path, "ok.xlsx", Competitions=COMPETITION_ROWS, Injuries=[
+        INJURY_HEAD, ("A1", "hamstring-strain", "2016-01-10", "FIT", "2016-02-10", None),
+        ("A1", "hamstring-strain", "2016-01-10", "FIT", "2016-02-11", None),
+        ("A2", "hamstring-strain", "2027-01-02", "P1", "2027-01-02", "Cup final")])
+    assert len(import_workbook(path, notes).injuries) == 2
+    assert notes == ["Injuries, row 2, Onset: 2016-01-10 is more than a year before the season "
+                     "starts (2027-01-04); check the year"]
