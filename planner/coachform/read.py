@@ -15,8 +15,9 @@ back on the sheet, row and column they came from.
 
 Matching is forgiving where a coach would expect it: sheet names, column headers, Season keys,
 weekday names, priorities, stages and protocol ids ignore case and surrounding spaces (and treat
-``-``/``_`` in names like a space); columns may come in any order; extra columns and sheets are
-ignored; blank rows are skipped. Dates are real Excel dates or ISO text (``2027-01-04``).
+``-``/``_`` in names like a space); a few obvious other names are read too (``Pos.`` for
+``Position``: :data:`~planner.coachform.spec.ALIASES`); columns may come in any order; extra
+columns are ignored (said in a note, with what a form's column not found costs); blank rows are skipped. Dates are real Excel dates or ISO text (``2027-01-04``).
 The workbook is read with ``read_only=True, data_only=True`` (formulas give their cached value)
 and openpyxl parses it with defusedxml, which is a dependency.
 """
@@ -70,8 +71,10 @@ from planner.coachform.guard import (
 )
 from planner.coachform.records import InjuryReader, RecordRows
 from planner.coachform.spec import (
+    ALIASES,
     FIELD_COLUMN,
     KEY_ALIASES,
+    LOST,
     RECORD_COLUMN,
     SEASON_KEYS,
     SEASON_SHEET,
@@ -378,14 +381,17 @@ class _Reader:
         """Column key -> 0-based index in the row, from the header; None when a required column
         is missing. Unknown headers are extra columns (ignored); a repeated header is a problem."""
         by_name = {norm(c.header): c for c in spec.columns}
+        by_name.update({alias: spec.column(key) for alias, key in ALIASES.get(spec.title, {}).items()})
         where: dict[str, int] = {}
         unread = []
+        heads: list[tuple[str, str]] = []  # (letter, header) of each column not read
         for j, cell in enumerate(hcells):
             v = getattr(cell, "value", None)
             col = None if _blank(v) else by_name.get(norm(v))
             if col is None:
                 if not _blank(v):
                     unread.append(f"{get_column_letter(j + 1)} ({str(v).strip()[:40]!r})")
+                    heads.append((get_column_letter(j + 1), str(v).strip()))
                 continue
             if col.key in where:
                 self.p.add(spec.title, hrow,
@@ -395,9 +401,10 @@ class _Reader:
             where[col.key] = j
         missing = [c for c in spec.columns if c.required and c.key not in where]
         if unread and not missing:  # a "To" column beside "Date" read nothing, and said nothing
+            cost = _unread_cost(spec, where, heads)
             self.notes.append(f"{spec.title}: column{'s' if len(unread) > 1 else ''} "
                               f"{', '.join(unread)} not read: not a column of this sheet (its "
-                              f"columns: {', '.join(c.header for c in spec.columns)})")
+                              f"columns: {', '.join(c.header for c in spec.columns)}){cost}")
         if not missing:
             return where
         found = [str(getattr(c, "value", "")).strip() for c in hcells if not _blank(getattr(c, "value", None))]
@@ -1180,6 +1187,25 @@ def _seems(key: str, heads: set[str], absent: dict[str, str]) -> str | None:
         near = difflib.get_close_matches(key, list(absent), n=1, cutoff=0.7)
         best = absent[near[0]] if near else None
     return best
+
+
+def _unread_cost(spec: SheetSpec, where: dict[str, int], heads: list[tuple[str, str]]) -> str:
+    """What the sheet loses when a column not read is one of its own under another name
+    ("Posn" for "Position"): the sentence to add to the note, or ""."""
+    out = ""
+    for c in spec.columns:
+        if c.key in where:
+            continue
+        own = norm(c.header)
+        for letter, text in heads:
+            head = re.sub(r"[^\w ]", "", norm(text)).strip()
+            if own in head or (len(head) >= 3 and own.startswith(head)) or \
+                    difflib.SequenceMatcher(None, head, own).ratio() >= 0.6:
+                what = LOST.get((spec.title, c.key), f"its {c.header.lower()} values are not read")
+                out += (f"; if column {letter} is the {c.header!r} column: without it, {what}; "
+                        f"head it {c.header!r}")
+                break
+    return out
 
 
 def norm_name(text: str) -> str:

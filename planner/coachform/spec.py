@@ -51,7 +51,24 @@ SEASON_KEYS: tuple[tuple[str, str, bool, str], ...] = (  # (key, label, required
     ("today", "Today", False,
      "optional: days before it are the past and keep what happened (a date)"),
 )
-KEY_ALIASES = {"week start": "week_start", "first day of the week": "week_start"}  # Season keys
+# other names a coach writes for a Season key or a sheet's column (as matched, :func:`norm`)
+ALIASES: dict[str, dict[str, str]] = {
+    SEASON_SHEET: {"week start": "week_start", "first day of the week": "week_start"},
+    "Athletes": {"pos": "position", "pos.": "position", "positions": "position",
+                 "position(s)": "position"},
+}
+KEY_ALIASES = ALIASES[SEASON_SHEET]  # Season keys
+# what an optional column of the form costs when the sheet has none (a column renamed past
+# recognition is not read): said with the columns not read
+LOST = {
+    ("Athletes", "position"): "no positions, so goalkeepers are planned as outfield players (HV-1's "
+                              "goalkeeper exemption reads the position)",
+    ("Athletes", "max_speed"): "no max speeds, so no speed targets in m/s",
+    ("Athletes", "role"): "every athlete's usual role is start",
+    ("Competitions", "end_date"): "every competition is one day long",
+    ("Injuries", "target"): "no injury has a target competition",
+    ("Non-training days", "end"): "each row is one day off",
+}
 
 SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec("Competitions", (

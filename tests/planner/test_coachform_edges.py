@@ -282,3 +282,26 @@ def test_an_injury_after_the_season_or_its_target_is_refused_and_one_long_before
     assert len(import_workbook(path, notes).injuries) == 2
     assert notes == ["Injuries, row 2, Onset: 2016-01-10 is more than a year before the season "
                      "starts (2027-01-04); check the year"]
+
+
+# -- a Position column under another name -----------------------------------------------------------
+@pytest.mark.parametrize("header", ["Pos.", "Pos", "positions", "Position(s)"])
+def test_a_position_column_under_an_obvious_other_name_is_read(tmp_path, header):
+    """A column headed "Pos." dropped every position with a note: the goalkeepers lost HV-1's
+    goalkeeper exemption."""
+    notes: list[str] = []
+    path = book(tmp_path, Athletes=[("ID", "Name", header), ("A1", "Ann Ash", "Goalkeeper")])
+    assert import_workbook(path, notes).athletes[0].position == "Goalkeeper"
+    assert notes == []
+
+
+def test_a_column_not_read_that_seems_to_be_the_forms_says_what_it_costs(tmp_path):
+    notes: list[str] = []
+    path = book(tmp_path, Athletes=[("ID", "Name", "Posn", "Notes", "Role"),
+                                    ("A1", "Ann Ash", "Goalkeeper", "captain", "start")])
+    assert import_workbook(path, notes).athletes[0].position == ""
+    assert notes == [
+        "Athletes: columns C ('Posn'), D ('Notes') not read: not a column of this sheet (its "
+        "columns: ID, Name, Position, Max speed, Role); if column C is the 'Position' column: "
+        "without it, no positions, so goalkeepers are planned as outfield players (HV-1's "
+        "goalkeeper exemption reads the position); head it 'Position'"]
