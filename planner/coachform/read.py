@@ -112,6 +112,7 @@ FAST_NOTE = 11.0
 # MAX_ROWS <= limits.MAX_ITEMS: no list of an imported season is longer than a season file may
 # hold (athletes, limited further to limits.MAX_ATHLETES, are counted on their sheet)
 HELP_SHEET = "Help"  # the form's own help sheet (coachform.write): not read, and not said
+TOTAL_WORDS = ("total", "totals", "sum", "count")  # a row summing up a sheet's rows
 _LAST_ROW = 1 << 30  # a sheet-wide problem sorted after the sheet's located ones
 
 
@@ -727,6 +728,8 @@ class _Import:
         names: list[tuple[str, int, str | None, dt.date | None]] = []  # name, row, id if kept, date
         seen: dict[tuple, int] = {}  # (date, name, priority, last day) -> its first row
         for k, row in enumerate(rows, start=1):
+            if not self._entry_row(spec, ("date", "name"), "a competition", row):
+                continue
             date = self.cell(spec, row, "date", to_date)
             name = self.text(spec, row, "name")
             prio = self.cell(spec, row, "priority", parse_priority)
@@ -766,7 +769,7 @@ class _Import:
         ids: dict[str, bool] = {}  # every ID written (True when its row was kept)
         first: dict[str, tuple[str, int]] = {}  # case-folded ID -> (the ID, its row)
         named_rows: dict[str, list[tuple[str, int]]] = {}  # a name -> (ID, row) of each athlete
-        for row in rows:
+        for row in filter(partial(self._entry_row, spec, ("id", "name"), "a player"), rows):
             aid = self.text(spec, row, "id", limit=40)
             name = self.text(spec, row, "name")
             pos = self.text(spec, row, "position")
@@ -829,6 +832,23 @@ class _Import:
                        f"row per athlete (ID, Name, Position)")
         self.athletes_unread = not ids  # each row's problem is said on the sheet
         return athletes, athlete_rows, ids
+
+    def _entry_row(self, spec: SheetSpec, keys: tuple[str, str], what: str, row: _Row) -> bool:
+        """False for a row summing up the rows above it ("Total | 22" under the squad), its
+        problem recorded: its ID/Date or name (``keys``) is Total, Sum or Count, or its name is
+        only a number. Such a row became a 23rd player, planned and handed out."""
+        values = [row.values.get(k) for k in keys]
+        texts = [None if v is None else str(v).strip().rstrip(":").strip() for v in values]
+        name = values[1]
+        numeric = _is_number(name) or (isinstance(name, str) and re.fullmatch(r"\d+([.,]\d+)?",
+                                                                               name.strip()))
+        if not numeric and not any(t and t.casefold() in TOTAL_WORDS for t in texts):
+            return True
+        shown = " / ".join(repr(f"{v:g}" if _is_number(v) else str(v).strip())
+                           for v in values if v is not None)
+        self.p.add(spec.title, row.number, f"{spec.title}, row {row.number}: {shown} looks like a "
+                   f"total row, not {what}; delete it")
+        return False
 
     def _same_names(self, spec: SheetSpec, athletes: list, named_rows: dict) -> None:
         """Names need not be unique (two players called Silva), but a row pasted again with a

@@ -305,3 +305,19 @@ def test_a_column_not_read_that_seems_to_be_the_forms_says_what_it_costs(tmp_pat
         "columns: ID, Name, Position, Max speed, Role); if column C is the 'Position' column: "
         "without it, no positions, so goalkeepers are planned as outfield players (HV-1's "
         "goalkeeper exemption reads the position); head it 'Position'"]
+
+
+# -- a total row under a table ----------------------------------------------------------------------
+def test_a_total_row_under_the_squad_or_the_competitions_is_refused(tmp_path):
+    """"Total | 22" under the squad (after a blank row) became a 23rd athlete, with a plan."""
+    path = book(tmp_path, Athletes=ATHLETE_ROWS + [(), ("Total", 2)],
+                Competitions=COMPETITION_ROWS + [(), (None, "Total", None), ("Count:", "4")])
+    assert problems_of(path) == [
+        "Competitions, row 7: 'Total' looks like a total row, not a competition; delete it",
+        "Competitions, row 8: 'Count:' / '4' looks like a total row, not a competition; delete it",
+        "Athletes, row 5: 'Total' / '2' looks like a total row, not a player; delete it"]
+    path = book(tmp_path, "sum.xlsx", Athletes=ATHLETE_ROWS + [("A3", "sum")])
+    assert problems_of(path) == [
+        "Athletes, row 4: 'A3' / 'sum' looks like a total row, not a player; delete it"]
+    path = book(tmp_path, "ok.xlsx", Athletes=ATHLETE_ROWS + [(7, "Sam Count")])
+    assert [a.id for a in import_workbook(path).athletes] == ["A1", "A2", "7"]
