@@ -919,9 +919,19 @@ def _clock_minutes(raw, key: str, problems: list, where) -> dict:
     return out
 
 
+def _holds_loads(rpe, minutes) -> bool:
+    """Does an "sRPE" column hold session loads (minutes x RPE), judged by the column as a whole:
+    at least as many rows read only as a load (above 10, and RPE 1-10 once divided by the
+    minutes) as read only as an RPE (10 or less, where minutes x even RPE 1 would be more)? One
+    RPE typed 11 among RPEs of 5 is then that row's typo, not a column of loads."""
+    as_load = (rpe > 10) & (rpe >= minutes) & (rpe <= 10 * minutes)
+    as_rpe = (rpe > 0) & (rpe <= 10) & (minutes > rpe)
+    return bool(as_load.any()) and int(as_load.sum()) >= int(as_rpe.sum())
+
+
 def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> None:
     rpe = nums["rpe"]
-    if fold(mapping["rpe"]) == "srpe" and (rpe > 10).any() and "minutes" in nums:
+    if fold(mapping["rpe"]) == "srpe" and "minutes" in nums and _holds_loads(rpe, nums["minutes"]):
         # an export's "sRPE" holding session loads (minutes x RPE): read back as the RPE
         minutes = nums["minutes"]
         big = rpe.index[rpe > 10][0]

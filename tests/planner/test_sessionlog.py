@@ -745,3 +745,12 @@ def test_a_fraction_for_a_top_speed_percentage_a_date_serial_and_a_missing_date_
     assert (f"row 2, Date: {serial} is a number, not a date (as an Excel date it is "
             f"{day(6).isoformat()}); format the cell as a date") in msg
     assert "row 2, Top speed %: 0.9 reads as a fraction" in msg and "row 3" not in msg
+
+
+def test_an_srpe_column_of_rpes_with_one_typo_names_the_typo_not_the_good_rows(tmp_path, s):
+    """RPEs 5, 5, 5 and a typo 11 in an 'sRPE' column: every good row was refused as "reads as an
+    RPE, but the column holds session loads", and the 11 was not named."""
+    msg = _refusal(tmp_path, s, f"Player,Date,Duration,sRPE\nA1,{day(1)},75,5\nA2,{day(1)},75,5\n"
+                                f"A3,{day(1)},75,5\nA1,{day(2)},75,11\n")
+    assert "row 5, sRPE: 11 is outside 0-10" in msg
+    assert "reads as an RPE" not in msg and "row 2" not in msg
