@@ -70,9 +70,13 @@ def to_date(value: object) -> dt.date:
             try:
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
-                raise Bad(f"{describe(value)} is not a day of the calendar; {fix}") from None
+                gone = _no_such_day(int(m[1]), int(m[2]), int(m[3]))
+                raise Bad(f"{describe(value)} is not a day of the calendar"
+                          f"{f' ({gone} does not exist)' if gone else ''}; {fix}") from None
         if m := SLASHED_DATE.fullmatch(text):
             raise Bad(_slashed_hint(value, m))
+        if (words := _date_in_words(text)) is not None:
+            raise Bad(_words_hint(value, *words))
         raise Bad(f"{describe(value)} is not a date; {fix}")
     if isinstance(value, dt.time):
         raise Bad(f"{value:%H:%M} is a time of day, not a date; {fix}")
@@ -106,8 +110,61 @@ def _slashed_hint(value: str, m: re.Match) -> str:
                 readings.append(d)
     head = f"{describe(value)} is text, not a date; make the cell an Excel date or write it as YYYY-MM-DD"
     if not readings:
+        gone = list(dict.fromkeys(g for day, month in ((a, b), (b, a))
+                                  if (g := _no_such_day(year, month, day))))
+        if gone:  # 31/02/2028: no reading is a day of the calendar
+            return (f"{describe(value)} is text, not a date, and {' and '.join(gone)} "
+                    f"{'does' if len(gone) == 1 else 'do'} not exist; correct the day and make the "
+                    f"cell an Excel date or write it as YYYY-MM-DD")
         return f"{head}, e.g. 2027-01-04"
     return head + ": " + " or ".join(f"{d:%Y-%m-%d} for {day_long(d)}" for d in readings)
+
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+# 12 Mar 2028, 12 March 2028, 12-Mar-28, Mar 12 2028, March 12, 2028, Sun 12 Mar 2028
+_DAY_MONTH = re.compile(_WEEKDAY + r"(\d{1,2})(?:st|nd|rd|th)?\.?[\s./-]*([a-z]{3,9})\.?[\s./,-]*"
+                                   r"(\d{4}|\d{2})", re.I)
+_MONTH_DAY = re.compile(_WEEKDAY + r"([a-z]{3,9})\.?[\s./-]*(\d{1,2})(?:st|nd|rd|th)?,?[\s./-]*"
+                                   r"(\d{4}|\d{2})", re.I)
+
+
+def _month(word: str) -> int | None:
+    w = word.casefold()
+    hit = [k for k, m in enumerate(MONTHS, start=1) if m.startswith(w) or (w == "sept" and k == 9)]
+    return hit[0] if len(hit) == 1 else None
+
+
+def _date_in_words(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written with its month in words, or None."""
+    for pattern, day_at, month_at in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        m = pattern.fullmatch(text)
+        if m and (month := _month(m[month_at])) is not None:
+            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            return year, month, int(m[day_at])
+    return None
+
+
+def _no_such_day(year: int, month: int, day: int) -> str | None:
+    """"31 February" for a day that no such month has ("29 February 2027" off leap years);
+    None for a month or day out of every range."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    name = MONTHS[month - 1].capitalize()
+    return f"{day} {name} {year}" if (month, day) == (2, 29) else f"{day} {name}"
+
+
+def _words_hint(value: str, year: int, month: int, day: int) -> str:
+    """A date in words is one reading only: it is offered in the form the workbook takes."""
+    try:
+        d = dt.date(year, month, day)
+    except ValueError:
+        gone = _no_such_day(year, month, day) or f"day {day} of {MONTHS[month - 1].capitalize()}"
+        return (f"{describe(value)} is not a date: {gone} does not exist; correct the day and "
+                f"make the cell an Excel date or write it as YYYY-MM-DD")
+    return (f"{describe(value)} is text, not a date; make the cell an Excel date or write "
+            f"{d:%Y-%m-%d} ({day_long(d)})")
 
 
 # "1,080" and "1.080": a thousands separator or a decimal one? Text only: a number cell holds no

@@ -213,6 +213,28 @@ def test_a_date_typed_as_text_with_slashes_is_refused_with_its_readings(tmp_path
         "write it as YYYY-MM-DD: 2027-03-14 for Sun 14 Mar 2027"]
 
 
+def test_a_date_in_words_is_refused_with_its_reading_and_an_impossible_date_is_named(tmp_path):
+    """'12 Mar 2028' plainly is a date to a coach, but got only "is not a date"; '31/02/2028'
+    was not said to be a day that does not exist."""
+    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Text FC"), ("Start", "2027-01-04"),
+                                  ("End", "2027-05-30")],
+                Competitions=[("Date", "Name", "Priority"), ("12 Mar 2027", "Cup", "A"),
+                              ("March 12, 2027", "Cup 2", "A"), ("Mar 12 2027", "Cup 3", "A"),
+                              ("31/02/2027", "League", "B"), ("2027-02-29", "League 2", "B"),
+                              ("30 Feb 2027", "League 3", "B")])
+    reading = "is text, not a date; make the cell an Excel date or write 2027-03-12 (Fri 12 Mar 2027)"
+    assert problems_of(path) == [
+        f"Competitions, row 2, Date: '12 Mar 2027' {reading}",
+        f"Competitions, row 3, Date: 'March 12, 2027' {reading}",
+        f"Competitions, row 4, Date: 'Mar 12 2027' {reading}",
+        "Competitions, row 5, Date: '31/02/2027' is text, not a date, and 31 February does not "
+        "exist; correct the day and make the cell an Excel date or write it as YYYY-MM-DD",
+        "Competitions, row 6, Date: '2027-02-29' is not a day of the calendar (29 February 2027 "
+        "does not exist); use an Excel date or write it as YYYY-MM-DD, e.g. 2027-01-04",
+        "Competitions, row 7, Date: '30 Feb 2027' is not a date: 30 February does not exist; "
+        "correct the day and make the cell an Excel date or write it as YYYY-MM-DD"]
+
+
 def test_a_season_sheet_without_a_header_row(tmp_path):
     path = book(tmp_path, Season=[("Name", "No header FC"), ("Start", "2027-01-04"), ("End", "2027-02-28")])
     assert import_workbook(path).name == "No header FC"
@@ -270,8 +292,8 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         Blocks=[("Name", "From", "To"), ("Base", "2027-02-01", "2027-01-01")],
     )
     assert problems_of(path) == [
-        "Season, row 4 (End): '31/06/2027' is text, not a date; make the cell an Excel date or "
-        "write it as YYYY-MM-DD, e.g. 2027-01-04",
+        "Season, row 4 (End): '31/06/2027' is text, not a date, and 31 June does not exist; "
+        "correct the day and make the cell an Excel date or write it as YYYY-MM-DD",
         "Season, row 5 (Training days): 'Funday' is not a weekday; write a weekday such as Monday or Mon",
         "Season, row 6 (Week starts): 'Tusday' is not a weekday; write a weekday such as Monday or Mon",
         "Competitions, row 4, Date: '2027-13-01' is not a day of the calendar; use an Excel date or "
