@@ -171,6 +171,8 @@ def _open(path: str | os.PathLike):
     if not p.is_file():  # a device or a pipe (/dev/zero): no end to read to
         raise InputError(src, ["is not a regular file (a device or a pipe); save the workbook as "
                                "a file and import that"])
+    if p.name.startswith("~$"):  # Excel's lock file beside a workbook open in Excel
+        raise InputError(src, [_lock_file_problem(p)])
     suffix = p.suffix.lower()
     if suffix == ".xls":
         raise InputError(src, ["is an Excel 97-2003 workbook (.xls); open it in Excel and save it "
@@ -202,6 +204,17 @@ def _open(path: str | os.PathLike):
     if too_big:
         raise InputError(src, too_big)
     return _load(p, again)
+
+
+def _lock_file_problem(p: Path) -> str:
+    """Excel keeps ``~$good.xlsx`` beside ``good.xlsx`` while it is open: picked by mistake, it
+    is named for what it is, with the workbook to choose (when it is there)."""
+    real = p.with_name(p.name[2:])
+    if real.is_file():
+        return (f"is Excel's lock file of {real.name} (made while {real.name} is open in Excel), "
+                f"not a workbook; choose {real.name}")
+    return ("is a lock file Excel keeps beside a workbook while it is open, not a workbook; "
+            "choose the workbook itself (its name without the '~$')")
 
 
 def _load(p: Path, again: str):

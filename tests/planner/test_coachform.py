@@ -438,6 +438,20 @@ def test_files_that_are_not_coach_workbooks(tmp_path, name, content, message):
     assert message in problem
 
 
+def test_excels_lock_file_chosen_by_mistake_names_the_workbook_to_choose(tmp_path):
+    """'~$good.xlsx' (Excel keeps it while good.xlsx is open) was "not a workbook; save it again
+    from Excel"."""
+    (tmp_path / "good.xlsx").write_bytes(b"PK")
+    (tmp_path / "~$good.xlsx").write_bytes(b"\x0bcoach" + b" " * 100)
+    (tmp_path / "~$gone.xlsx").write_bytes(b"\x0bcoach" + b" " * 100)
+    assert problems_of(tmp_path / "~$good.xlsx") == [
+        "is Excel's lock file of good.xlsx (made while good.xlsx is open in Excel), not a "
+        "workbook; choose good.xlsx"]
+    assert problems_of(tmp_path / "~$gone.xlsx") == [
+        "is a lock file Excel keeps beside a workbook while it is open, not a workbook; choose "
+        "the workbook itself (its name without the '~$')"]
+
+
 def test_missing_file_and_folder(tmp_path):
     assert problems_of(tmp_path / "nope.xlsx") == ["no such file; check the path"]
     assert problems_of(tmp_path) == ["is a folder, not an Excel workbook"]
