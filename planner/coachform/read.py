@@ -178,8 +178,10 @@ def _open(path: str | os.PathLike):
         raise InputError(src, ["is an Excel 97-2003 workbook (.xls); open it in Excel and save it "
                                "as an Excel Workbook (.xlsx), then import that"])
     if suffix in (".csv", ".ods", ".numbers", ".json"):
+        how = ("File ▸ Export To ▸ Excel in Numbers" if suffix == ".numbers" else
+               "File ▸ Save As in LibreOffice/Excel")
         raise InputError(src, [f"is not an Excel workbook ({suffix}); save it as an Excel "
-                               f"Workbook (.xlsx), starting from templates/{TEMPLATE_NAME}"])
+                               f"Workbook (.xlsx) ({how}), then import that"])
     try:
         with p.open("rb") as f:
             head = f.read(8)

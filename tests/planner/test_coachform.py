@@ -452,6 +452,18 @@ def test_excels_lock_file_chosen_by_mistake_names_the_workbook_to_choose(tmp_pat
         "the workbook itself (its name without the '~$')"]
 
 
+@pytest.mark.parametrize(("name", "how"), [
+    ("season.ods", "File ▸ Save As in LibreOffice/Excel"),
+    ("season.numbers", "File ▸ Export To ▸ Excel in Numbers")])
+def test_a_filled_in_spreadsheet_of_another_kind_is_told_how_to_save_it_as_xlsx(tmp_path, name, how):
+    """The advice was to start from templates/import-template.xlsx: wrong for a filled-in file,
+    and a path of the repository an app user does not have."""
+    (tmp_path / name).write_bytes(b"PK")
+    assert problems_of(tmp_path / name) == [
+        f"is not an Excel workbook ({name[name.index('.'):]}); save it as an Excel Workbook (.xlsx) "
+        f"({how}), then import that"]
+
+
 def test_missing_file_and_folder(tmp_path):
     assert problems_of(tmp_path / "nope.xlsx") == ["no such file; check the path"]
     assert problems_of(tmp_path) == ["is a folder, not an Excel workbook"]
