@@ -532,6 +532,8 @@ class _Import:
         # the rows of other sheets that name athletes are counted, not each reported as unknown
         self.athletes_unread = False
         self.unread_refs: dict[str, int] = {}  # sheet -> rows naming an athlete
+        self.comps_unread = False  # the Competitions sheet is there but cannot be read
+        self.unread_comp_refs: dict[str, int] = {}  # sheet -> rows naming a competition then
         self.named: dict[str, list[str]] = {}  # an athlete's name (case, spacing aside) -> IDs
         # date cells holding a number in a workbook whose styles cannot be read: (where, value)
         self.style_dates: list[tuple[str, int, str, object]] = []
@@ -658,6 +660,11 @@ class _Import:
             self.p.add("Athletes", _LAST_ROW, f"Athletes: … and {n} row{'s' if n != 1 else ''} on "
                        f"other sheets ({', '.join(self.unread_refs)}) name athletes that could not "
                        f"be read; they are checked once the Athletes sheet can be read")
+        if self.unread_comp_refs:
+            n = sum(self.unread_comp_refs.values())
+            self.p.add("Competitions", _LAST_ROW, f"Competitions: … and {n} row"
+                       f"{'s' if n != 1 else ''} on other sheets ({', '.join(self.unread_comp_refs)}) "
+                       f"name competitions; they are checked once the Competitions sheet can be read")
         required = {SEASON_SHEET} | {s.title for s in SHEETS if s.required}
         for title, note in self.r.stray_notes():
             meant = self.r.strays()[title]
@@ -738,7 +745,11 @@ class _Import:
 
     def _competitions(self, cal):
         spec = sheet_spec("Competitions")
-        rows = self.r.table(spec) or []
+        rows = self.r.table(spec)
+        # there but unreadable (a header renamed): its problem is said once, and the rows naming
+        # competitions are counted, not each reported as naming one that does not exist
+        self.comps_unread = rows is None and self.r.find(spec.title) is not None
+        rows = rows or []
         comps, comp_rows = [], []
         names: list[tuple[str, int, str | None, dt.date | None]] = []  # name, row, id if kept, date
         seen: dict[tuple, int] = {}  # (date, name, priority, last day) -> its first row
@@ -901,6 +912,9 @@ class _Import:
         """(competition id, found) of a competition named in a cell: a name matching exactly one
         row of the Competitions sheet (case and surrounding spaces ignored), or a repeated name
         with its date, ``Cup (2027-01-09)``. A row with a problem of its own: not found, quietly."""
+        if self.comps_unread:  # the Competitions sheet's problem is the cause: counted, said once
+            self.unread_comp_refs[spec.title] = self.unread_comp_refs.get(spec.title, 0) + 1
+            return None, False
         hits = _competition_hits(text, comp_names)
         if len(hits) == 1:
             return hits[0][2], hits[0][2] is not None

@@ -321,3 +321,19 @@ def test_a_total_row_under_the_squad_or_the_competitions_is_refused(tmp_path):
         "Athletes, row 4: 'A3' / 'sum' looks like a total row, not a player; delete it"]
     path = book(tmp_path, "ok.xlsx", Athletes=ATHLETE_ROWS + [(7, "Sam Count")])
     assert [a.id for a in import_workbook(path).athletes] == ["A1", "A2", "7"]
+
+
+# -- a Competitions sheet that cannot be read ----------------------------------------------------------
+def test_rows_naming_competitions_are_not_refused_one_by_one_when_the_competitions_cannot_be_read(tmp_path):
+    """A Competitions header renamed ('Prio') also gave an "Injuries, row N, Target competition:
+    no competition is named ..." for every target, though the competitions are there."""
+    comps = [("Date", "Name", "Prio"), ("2027-01-09", "League 1", "C"), ("2027-03-06", "Cup final", "A")]
+    path = book(tmp_path, Competitions=comps, Injuries=[
+        INJURY_HEAD, ("A1", "hamstring-strain", "2027-01-02", "P1", "2027-01-02", "Cup final")],
+        Roles=[("Competition", "Athlete ID", "Role"), ("League 1", "A1", "bench"),
+               ("League 1", "A2", "out")])
+    assert problems_of(path) == [
+        "Competitions, row 1: no column headed 'Priority'; the first row with content is the header "
+        "(found: Date, Name, Prio); add it",
+        "Competitions: … and 3 rows on other sheets (Injuries, Roles) name competitions; they are "
+        "checked once the Competitions sheet can be read"]
