@@ -102,6 +102,12 @@ def _injury_rows(season: Season) -> dict[str, list[dict]]:
     return out
 
 
+def _speed(ms: float | None) -> float | None:
+    """A logged speed as a coach reads it (8.67 m/s): one logged in km/h is a long fraction of
+    m/s (31.2 / 3.6 = 8.666666666666666), and GPS units measure no finer than 0.01 m/s."""
+    return None if ms is None else round(ms, 2)
+
+
 def _season_rows(season: Season) -> tuple[dict, dict[str, list[dict]]]:
     cal = season.calendar
     head = {"name": season.name, "start": cal.start, "end": cal.end, "week_start": cal.week_start,
@@ -119,7 +125,7 @@ def _season_rows(season: Season) -> tuple[dict, dict[str, list[dict]]]:
         "Blocks": [{"name": b.name, "start": b.start, "end": b.end, "emphasis": b.emphasis}
                    for b in season.blocks],
         "Sessions": [{"athlete": x.athlete, "date": x.date, "minutes": x.minutes, "rpe": x.rpe,
-                      "top_pct": x.top_speed_pct, "top_ms": x.top_speed_ms,
+                      "top_pct": x.top_speed_pct, "top_ms": _speed(x.top_speed_ms),
                       "played": x.minutes_played, "pain": x.pain, "note": x.note}
                      for x in season.sessions],
     }

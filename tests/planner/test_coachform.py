@@ -903,6 +903,16 @@ def test_round_trip_of_a_season_with_every_v2_feature_gives_back_an_equal_season
     assert import_workbook(tmp_path / "again.xlsx") == season
 
 
+def test_a_logged_speed_is_written_to_the_sessions_sheet_in_hundredths(tmp_path):
+    """A speed logged in km/h (31.2) was written as 8.666666666666666 m/s."""
+    season = _every_v2_feature()
+    season = season.model_copy(update={"sessions": (
+        Session(athlete="A1", date=D(2027, 1, 15), minutes=40, rpe=3, top_speed_ms=31.2 / 3.6),)})
+    wb = export_template_form(season)
+    head = [c.value for c in wb["Sessions"][1]]
+    assert wb["Sessions"].cell(2, head.index("Top speed m/s") + 1).value == 8.67
+
+
 def test_a_sessions_duration_typed_as_a_time_is_read_in_minutes(tmp_path):
     """A Minutes cell formatted as a time (1:15) or written as a GPS export's clock (01:35:00)
     was refused as "not a number"; text '1:15' is refused with both of its readings."""
