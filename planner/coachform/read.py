@@ -17,7 +17,10 @@ Matching is forgiving where a coach would expect it: sheet names, column headers
 weekday names, priorities, stages and protocol ids ignore case and surrounding spaces (and treat
 ``-``/``_`` in names like a space); a few obvious other names are read too (``Pos.`` for
 ``Position``: :data:`~planner.coachform.spec.ALIASES`); columns may come in any order; extra
-columns are ignored (said in a note, with what a form's column not found costs); blank rows are skipped. Dates are real Excel dates or ISO text (``2027-01-04``).
+columns are ignored (said in a note, with what a form's column not found costs), and so are
+extra sheets, unless a sheet seems to be one of the form's under another name ("Injured"): that
+is refused, since its rows would be lost; blank rows are skipped. Dates are real Excel dates or
+ISO text (``2027-01-04``); text such as ``12 Mar 2028`` is refused with the date to write.
 The workbook is read with ``read_only=True, data_only=True`` (formulas give their cached value)
 and openpyxl parses it with defusedxml, which is a dependency.
 """
