@@ -655,10 +655,15 @@ def flare_up_not_yet(season: Season, day: dt.date) -> str | None:
 
 
 class RecordFlareUp(Edit):
+    """``later``: the stage changes recorded after the flare-up's date, most often projected
+    changes accepted when today moved before the flare-up was known, are kept ("keep", rules-spec
+    section 6: they stand) or removed ("drop": the plan projects them again from the flare-up)."""
+
     op: Literal["record_flare_up"] = "record_flare_up"
     athlete: str
     date: dt.date
     note: str = ""
+    later: Literal["keep", "drop"] = "keep"
 
     def _apply(self, s: Season) -> Season:
         inj = _governing(s, self.athlete, self.date)
@@ -668,10 +673,20 @@ class RecordFlareUp(Edit):
         if self.note.strip():
             notes[self.date] = self.note.strip()
         step = self._undone_step(s)
+        gone = self._later(inj) if self.later == "drop" else []
         new = inj.model_copy(update={
             "flare_ups": tuple(sorted(inj.flare_ups + (self.date,))), "flare_notes": notes,
-            "stages": tuple(r for r in inj.stages if r is not step)})
+            "stages": tuple(r for r in inj.stages if r is not step and r not in gone)})
         return s.model_copy(update={"injuries": _replace(s.injuries, inj, new)})
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        if self.later == "keep":  # as written before there was a choice
+            del out["later"]
+        return out
+
+    def _later(self, inj) -> list[StageRecord]:
+        return [r for r in inj.stages if r.start > self.date]
 
     def _undone_step(self, s: Season) -> StageRecord | None:
         """A stage record on the flare-up's date that moves the athlete *on* (typically a projected
@@ -706,17 +721,26 @@ class RecordFlareUp(Edit):
         """The stage changes recorded after the flare-up, which stand (rules-spec.md section 6),
         in words ("" when none): a flare-up recorded afterwards leaves them as they are, so the
         athlete may go back a stage and then on to a later one; the coach should look at them."""
+        said = self.later_records(s)
+        if not said:
+            return ""
+        if self.later == "drop":
+            return (f"the stage changes recorded after it are removed ({said}): the plan "
+                    f"projects them again from the flare-up")
+        return (f"the stage changes recorded after it stand ({said}): move them if the "
+                f"flare-up held the athlete back")
+
+    def later_records(self, s: Season) -> str:
+        """The stage records after the flare-up's date in words ("P3 from Fri 18 Dec 2026 on"),
+        "" when none."""
         try:
-            inj = _governing(s, self.athlete, self.date)
+            later = self._later(_governing(s, self.athlete, self.date))
         except InputError:
             return ""
-        later = [r for r in inj.stages if r.start > self.date]
         if not later:
             return ""
         stage = "full training" if later[0].stage == "FIT" else later[0].stage
-        return (f"the stage changes recorded after it stand ({stage} from "
-                f"{date_long(later[0].start)}{' on' if len(later) > 1 else ''}): move them if the "
-                f"flare-up held the athlete back")
+        return f"{stage} from {date_long(later[0].start)}{' on' if len(later) > 1 else ''}"
 
     def long_back(self, s: Season) -> str:
         """For an athlete back to full training for more than ``RECENT_RETURN_DAYS`` on the date:

@@ -395,3 +395,26 @@ def test_every_search_option_says_the_same_and_keeps_its_commands_default():
     assert deterministic == {"one search thread: the same plan on every run and machine (slower "
                              "on large squads; the time limit counts the search's own work clock)"}
     assert "--deterministic" in {o for a in subs["whatif"]._actions for o in a.option_strings}
+
+
+def test_a_flare_up_before_a_recorded_stage_change_says_what_becomes_of_it(tmp_path):
+    """'record --flare-up' before a stage change accepted when today moved left the change
+    standing with a line of output: the athlete went back a stage, then on to the later one
+    days after. It asks for --later-stages drop (the plan projects them again) or keep."""
+    from planner.seasonfile import load_season, save_season
+
+    s = season(weeks=4, athletes=1, today=day(20),
+               injuries=(injury("A1", "P3", start_day=10, history=(("P2", 0),)),))
+    save_season(s, tmp_path / "s.season.json")
+    when = day(5).isoformat()
+    r = run("record", "s.season.json", "--flare-up", "A1", when, "--save", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    assert (f"--flare-up A1 {when}: stage changes are recorded after it (P3 from 14 Jan 2027)"
+            in " ".join(r.stderr.split())), r.stderr
+    assert "add --later-stages drop to remove them" in " ".join(r.stderr.split())
+    assert load_season(tmp_path / "s.season.json") == s
+    r = run("record", "s.season.json", "--flare-up", "A1", when, "--later-stages", "drop", "--save",
+            "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    inj = load_season(tmp_path / "s.season.json").injuries[0]
+    assert inj.flare_ups == (day(5),) and [x.stage for x in inj.stages] == ["P2"]

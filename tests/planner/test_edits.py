@@ -26,6 +26,7 @@ from planner.season import (
     Unavailability,
     WeekPin,
 )
+from planner.text import date_long
 from planner.timeline import Timeline
 from tests.builders import day, injury, season
 
@@ -357,6 +358,23 @@ def test_a_flare_up_recorded_before_later_stage_changes_says_that_they_stand():
     assert said.startswith("the stage changes recorded after it stand (P3 from ")
     assert "move them if the flare-up held the athlete back" in edit.describe(s)
     assert E.RecordFlareUp(athlete="A1", date=day(12)).later_stages(s) == ""  # none after it
+
+
+def test_a_flare_up_recorded_before_later_stage_changes_can_remove_them():
+    """A second flare-up reported after Move Today had accepted P3 left P3 standing: the athlete
+    sprinted at 80 % five days later. With later="drop" the records after it go, and the plan
+    projects the stages again from the flare-up; a scenario's edit keeps its old form when kept."""
+    s = season(weeks=4, athletes=1, today=day(20),
+               injuries=(injury("A1", "P3", start_day=10, history=(("P2", 0),)),))
+    keep = E.RecordFlareUp(athlete="A1", date=day(5))
+    drop = keep.model_copy(update={"later": "drop"})
+    assert keep.later_records(s) == f"P3 from {date_long(day(10))}"
+    assert [r.stage for r in keep.apply(s).injuries[0].stages] == ["P2", "P3"]
+    after = drop.apply(s).injuries[0]
+    assert [r.stage for r in after.stages] == ["P2"] and after.flare_ups == (day(5),)
+    assert "the stage changes recorded after it are removed (P3 from" in drop.describe(s)
+    assert "later" not in keep.to_dict() and drop.to_dict()["later"] == "drop"
+    assert E.RecordFlareUp(**{k: v for k, v in drop.to_dict().items() if k != "op"}) == drop
 
 
 @pytest.mark.parametrize("make", [

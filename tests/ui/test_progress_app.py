@@ -1869,3 +1869,23 @@ def test_a_replan_says_a_returner_logged_playing_before_his_re_entry_sessions(qt
     assert line.startswith("Played before re-entry: ")
     assert line in w.statusBar().currentMessage()
     w.weekly.shutdown()
+
+
+def test_a_flare_up_before_a_recorded_stage_change_asks_whether_it_stays(w, dialogs):
+    """A flare-up reported after Move Today had accepted the next stage left that stage standing,
+    said in a status line that went: the athlete sprinted at 80 % five days later. The coach is
+    asked; removed, the plan projects the stage again from the flare-up."""
+    before = w.season
+    assert [r.stage for r in before.injuries_of("A1")[-1].stages][-1] == "S1"  # from day 7
+    dialogs.choices = ["cancel"]
+    assert not w.weekly.record_flare("A1", day(5))
+    assert w.season is before
+    assert dialogs[-1][0] == "choose" and "S1 from" in dialogs[-1][2]
+    dialogs.choices = ["dropstages"]
+    assert w.weekly.record_flare("A1", day(5))
+    inj = w.season.injuries_of("A1")[-1]
+    assert day(5) in inj.flare_ups and all(r.start <= day(5) for r in inj.stages)
+    assert "the stage changes recorded after it were removed (S1 from" in \
+        w.statusBar().currentMessage()
+    w.undo_action.trigger()
+    assert w.season == before

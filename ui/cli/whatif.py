@@ -61,6 +61,10 @@ def add_edit_options(p) -> None:
                    help="change a competition's priority to A, B or C")
     p.add_argument("--flare-up", nargs=2, action="append", default=[], metavar=("ATHLETE", "DATE"),
                    help="a flare-up of an injured (or just returned) athlete on DATE")
+    p.add_argument("--later-stages", choices=("drop", "keep"), default=None,
+                   help="with --flare-up before stage changes already recorded (accepted when "
+                        "today moved, before the flare-up was known): drop them, so that the plan "
+                        "projects them again from the flare-up, or keep them")
     p.add_argument("--injury", nargs="+", action="append", default=[],
                    metavar="ATHLETE PROTOCOL DATE [STAGE]",
                    help="a new injury on DATE (the protocol's first stage, or STAGE, from that day): "
@@ -225,8 +229,18 @@ def _athlete_edits(s, args) -> list:
     from planner import edits as E
     from planner.season import StagePin, Unavailability
 
-    out: list = [E.RecordFlareUp(athlete=athlete_id(s, ath, "--flare-up"), date=_date(date, "--flare-up"))
+    later = getattr(args, "later_stages", None) or "keep"
+    out: list = [E.RecordFlareUp(athlete=athlete_id(s, ath, "--flare-up"), date=_date(date, "--flare-up"),
+                                 later=later)
                  for ath, date in args.flare_up]
+    if args.flare_up and getattr(args, "later_stages", None) is None:
+        for edit in out:
+            if said := edit.later_records(s):
+                raise InputError(f"--flare-up {edit.athlete} {edit.date.isoformat()}", [
+                    f"stage changes are recorded after it ({said}), most likely accepted when "
+                    f"today moved, before the flare-up was known; add --later-stages drop to "
+                    f"remove them (the plan projects them again from the flare-up), or "
+                    f"--later-stages keep to keep them"])
     out += _injury_edits(s, args.injury)
     for ath, stage, date in getattr(args, "stage", ()):  # 'record' only: the rehab history
         out.append(_built("--stage", E.RecordStage, athlete=athlete_id(s, ath, "--stage"),

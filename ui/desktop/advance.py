@@ -803,6 +803,11 @@ class AdvanceDialog(QDialog):
             undoes = E.RecordFlareUp(athlete=p.athlete, date=p.date).undoes(self.season)
             if undoes:
                 lines.append(f"{who}: the flare-up on {day_long(p.date)} {undoes}.")
+            recorded = E.RecordFlareUp(athlete=p.athlete, date=p.date).later_records(self.season)
+            if recorded:
+                lines.append(f"{who}: the stage changes recorded after {day_long(p.date)} "
+                             f"({recorded}) are removed: the flare-up sends the athlete back, "
+                             f"and the plan projects them again.")
             close = self._flare_within_week(p)
             if close is not None:
                 lines.append(f"{who}: the flare-up on {day_long(p.date)} follows the one on "
@@ -828,7 +833,9 @@ class AdvanceDialog(QDialog):
         return max(before) if flare_steps(before, p.date) == 2 else None
 
     def flare_ups(self) -> list[E.RecordFlareUp]:
-        return [E.RecordFlareUp(athlete=p.athlete, date=p.date, note=f"pain {p.pain:g}/10 logged")
+        # as the projected changes after it are unticked, those recorded after it go
+        return [E.RecordFlareUp(athlete=p.athlete, date=p.date, note=f"pain {p.pain:g}/10 logged",
+                                later="drop")
                 for box, p in self.flare_boxes if box.isChecked()]
 
     @staticmethod

@@ -38,6 +38,8 @@ _WORDED = {
     "adopt": ("&Adopt Anyway", QMessageBox.ButtonRole.DestructiveRole),
     "keepover": ("&Keep Them", QMessageBox.ButtonRole.AcceptRole),
     "workbook": ("Use the &Workbook Alone", QMessageBox.ButtonRole.DestructiveRole),
+    "dropstages": ("&Remove Them", QMessageBox.ButtonRole.AcceptRole),
+    "keepstages": ("&Keep Them", QMessageBox.ButtonRole.ActionRole),
 }
 
 

@@ -196,6 +196,12 @@ class MainWindow(QMainWindow):
         ``after``: the edit's result for the current season when already computed; ``quiet``:
         a refusal is explained in the status bar only (a drop on the board), not a dialog;
         ``plan_rules``: the rules the plan ``edit`` stores was made under, when not the season's."""
+        if isinstance(edit, E.RecordFlareUp) and after is None:
+            edit = self._flare_later(edit)
+            if edit is None:
+                self.statusBar().showMessage("The flare-up was not recorded; the season is "
+                                             "unchanged.", 8000)
+                return False
         try:
             before = self.document.season
             self.document.apply(edit, after, plan_rules)
@@ -222,6 +228,26 @@ class MainWindow(QMainWindow):
                 text += f". The plan now breaks {plural(n, 'rule')} (Plan Check): solve again (F5)."
         self.statusBar().showMessage(text, 8000)
         return True
+
+    def _flare_later(self, edit: E.RecordFlareUp) -> E.RecordFlareUp | None:
+        """A flare-up before stage changes already recorded (accepted when today moved, before it
+        was known): ask whether they go, so that the plan projects them again from the flare-up,
+        or stay (None: cancelled). A second flare-up within a week recorded after Move Today had
+        accepted P3 left P3 standing: the athlete sprinted at 80 % five days later."""
+        said = edit.later_records(self.document.season)
+        if not said or edit.later == "drop":
+            return edit
+        who = self.document.season.athlete_label(edit.athlete)
+        answer = self.interaction.choose(
+            "Stage changes after the flare-up",
+            f"{who} has stage changes recorded after {day_long(edit.date)} ({said}), most likely "
+            f"accepted when today moved, before the flare-up was known.\n\nRemove them, so that "
+            f"the plan projects the stages again from the flare-up, or keep them (they stand: "
+            f"{who} goes back a stage, then on to them)?",
+            ("dropstages", "keepstages", "cancel"), "dropstages")
+        if answer == "cancel":
+            return None
+        return edit.model_copy(update={"later": "drop" if answer == "dropstages" else "keep"})
 
     @Slot(str)
     def show_externally(self, path: str) -> bool:

@@ -488,9 +488,15 @@ class WeeklyLoop(QObject):
         note = f"pain {p.pain:g}/10 logged" if p is not None else ""
         edit = E.RecordFlareUp(athlete=athlete, date=day, note=note)
         undone = edit.undoes(w.season)
-        later = edit.later_stages(w.season)
-        if not w.apply_edit(edit):
+        recorded = edit.later_records(w.season)
+        if not w.apply_edit(edit):  # asks whether stage changes recorded after it stay
             return False
+        later = ""
+        if recorded:
+            later = (f"the stage changes recorded after it stand ({recorded}): move them if the "
+                     f"flare-up held the athlete back" if edit.later_records(w.season)
+                     else f"the stage changes recorded after it were removed ({recorded}): the "
+                          f"plan projects them again")
         w.statusBar().showMessage(
             f"Recorded the flare-up of {w.season.athlete_label(athlete)} on {day_long(day)}"
             + (f"; it {undone}" if undone else "") + (f"; {later}" if later else "")
