@@ -80,7 +80,9 @@ FIELDS = ("level", "stage", "stage_title", "stage_content", "stage_between", "pa
 # out there): a rule that holds for every protocol
 PAIN_RULE_DEFAULT = "Stop and tell the physio if the injured area hurts."
 NO_LIMIT = "no limit"
-TARGET_CONTEXTS = ("speed", "compensation")  # the level is a target, not a ceiling
+# the level is a target, not a ceiling; in rehab every running level (60 % and up) is too: it is
+# a ladder step, and a logged top speed under it counts as the level below (rules-spec.md sec. 9)
+TARGET_CONTEXTS = ("speed", "compensation", "rehab")
 
 
 @dataclass(frozen=True)
@@ -323,8 +325,8 @@ class Prescription:
 
     ``summary`` is one line a player understands (``Speed: 4 × 30 m at 95 % (8.6 m/s)``);
     ``speed_ms``/``speed_kmh`` the day's speed from the athlete's max speed (None when unknown or
-    no running), a target for speed and compensation sessions and the sprint ladder
-    (``speed_is_target``), else a ceiling; ``kicking`` and ``cod`` the day's limits; ``note`` what
+    no running), a target for speed and compensation sessions and every rehab running level
+    (``speed_is_target``: a ladder step to reach), else a ceiling; ``kicking`` and ``cod`` the day's limits; ``note`` what
     else the day needs said (not in the squad, a re-entry session, a provisional stage); ``load``
     the day's planned load in AU (rules-spec.md section 8) and ``load_how`` how it is made
     (``75 min x RPE 6``, ``""`` for no load).
@@ -515,7 +517,7 @@ class Prescriber:
         ms = max_speed * lvl / 100 if max_speed and lvl >= 60 else None
         if context in ("match", "bench"):
             ms = None
-        target = context in TARGET_CONTEXTS or (context == "rehab" and lvl >= SPEED_DAY)
+        target = context in TARGET_CONTEXTS
         if spec is None:  # only a catalogue that skipped the completeness check
             kicking, cod, sid = NO_LIMIT, NO_LIMIT, f"{context}-{lvl}"
         else:

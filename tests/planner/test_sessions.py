@@ -432,3 +432,30 @@ def test_a_match_a_picked_player_did_not_play_is_not_said_as_not_playing_yet():
     note = Prescriber(season, plan).day("A1", 5).note
     assert "League match 3: did not play" in note, note
     assert "not playing yet" not in note
+
+
+def test_a_rehab_running_day_gives_the_speed_to_reach_a_team_day_a_ceiling():
+    """A logged top speed under a rehab day's level counts as the level below (rules-spec.md
+    section 9), so a 60 % or 70 % rehab run is a ladder step to reach, not an "at most": the
+    handout prints no "≤" and the iCal says "Target speed"; a fit team day stays a ceiling."""
+    from planner.handout import HandoutDay, day_texts
+    from planner.ical import _session_text
+
+    season = _season()
+    season = season.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": 9.0}) if a.id == "A3" else a for a in season.athletes)})
+    p = Prescriber(season, _plan(season))
+    run = p.athlete("A3")[10]  # P2 at 70 %
+    assert run.context == "rehab" and run.level == 70 and run.speed_ms == pytest.approx(6.3)
+    assert run.speed_is_target and run.speed == "6.3 m/s · 22.7 km/h"
+    team = next(d for d in p.athlete("A5") if d.context == "team" and d.level == 70)
+    assert not team.speed_is_target and team.speed.startswith("up to ")
+
+    def handout_speed(pr):
+        return day_texts(HandoutDay(season.calendar.start, None, pr.stage, pr.level, pr, "", None,
+                                    False)).speed
+
+    assert handout_speed(run) == "6.3 m/s\n22.7 km/h"
+    assert handout_speed(team).startswith("≤ ")
+    assert "Target speed: 6.3 m/s" in _session_text(run, "load", [])
+    assert "Speed: up to " in _session_text(team, "load", [])
