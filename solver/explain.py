@@ -98,12 +98,7 @@ def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str, first: i
     since = ""
     if ep.start_stage is not None and ep.order[ep.start_stage] == stage:
         start = model.tl.start + dt.timedelta(days=ep.start_day)
-        mx = max_days(spec, ep.open_max)  # redone after a flare-up: twice the maximum
-        end = start + dt.timedelta(days=mx)
-        today = model.tl.days[ep.first] if ep.first < model.n else model.tl.end
-        left = ep.first + (spec.min_days if model.p0 > 0 else 0)
-        if ep.start_day + mx < left:  # the maximum from today
-            end = today + dt.timedelta(days=mx)
+        mx, end = _held_stage_end(model, ep)
         after = f" (after a flare-up: up to {mx} days)" if ep.open_max else ""
         since = f": {stage} since {date_long(start)}{after} must end by {date_long(end)}"
         if ep.gate is not None and kind == "duration":
@@ -111,6 +106,18 @@ def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str, first: i
     if kind == "exit":
         return f"to leave {stage}: {spec.exit_text.rstrip('.')}{since}"
     return f"{stage} lasts {spec.min_days}-{spec.max_days} days{since}"
+
+
+def _held_stage_end(model: PlanModel, ep) -> tuple[int, dt.date]:
+    """The maximum days of the stage ``ep`` starts in and the day it must end by."""
+    spec = ep.protocol.stage(ep.order[ep.start_stage])
+    mx = max_days(spec, ep.open_max)  # redone after a flare-up: twice the maximum
+    end = model.tl.start + dt.timedelta(days=ep.start_day + mx)
+    today = model.tl.days[ep.first] if ep.first < model.n else model.tl.end
+    # the maximum from a today moved into the season (docs/semantics.md)
+    if ep.start_day + mx < ep.first + (spec.min_days if model.p0 > 0 else 0):
+        end = today + dt.timedelta(days=mx)
+    return mx, end
 
 
 def _is_week_pin(season: Season, what: str) -> bool:
@@ -183,7 +190,8 @@ def explain(season: Season, stop: StopToken | None = None,
     # would keep a symptomatic athlete on the stage's sprinting
     flared = {r.athlete for r in flares}
     restarts = tuple(_after_flare(r) if r.athlete in flared else r for r in restarts)
-    return _days_off_notes(model, core) + tuple(_describe(model, k) for k in core), flares + restarts
+    return (_days_off_notes(model, core) + _absence_notes(model, core)
+            + tuple(_describe(model, k) for k in core)), flares + restarts
 
 
 DAYS_OFF_RUN = 10  # a run of team days off this long or longer is named beside a rehab conflict
@@ -242,6 +250,48 @@ def _days_off_notes(model: PlanModel, core: list[str]) -> tuple[Conflict, ...]:
                          f"({', '.join(short[:3])}): a stage held across the days off outlasts "
                          f"it. Shorten the days off (Days Off) to give the rehab its sessions."))
                 break
+    return tuple(out)
+
+
+def _absence_notes(model: PlanModel, core: list[str]) -> tuple[Conflict, ...]:
+    """The absences (unavailability) of an injured athlete whose stage rule is in ``core`` and
+    that overlap that stage's days from today. An absence is a given, no rule instance, so the
+    conflict never named it: an athlete in S2 away over Christmas, longer than S2's days left,
+    read "RH-STAGE (S2 ... must end by 28 Dec 2026)" and nothing of the absence that was the
+    cause. No stage work is done while away (AV-1) and the stage's maximum counts in calendar
+    days, so the ways on are to enter the absence as it happens, a week at a time, or to record
+    the stage as it stands once the athlete is back (its days then count from that record)."""
+    season, tl, p0 = model.season, model.tl, model.p0
+    if p0 >= model.n:
+        return ()
+    out = []
+    stages = [model.group_info[k] for k in core if model.group_info[k].rule == "RH-STAGE"]
+    for athlete in dict.fromkeys(g.unit for g in stages if g.unit and not g.unit.startswith("group")):
+        u = model.unit(athlete)
+        if u is None or not u.injured or season.athlete(athlete) is None:
+            continue
+        ep = u.epoch_at(p0) if p0 < u.epochs[-1].end else u.epochs[-1]
+        held = (ep.rehab and ep.protocol is not None and ep.start_stage is not None
+                and ep.first == p0 and ep.order[ep.start_stage] != FIT)
+        end = _held_stage_end(model, ep)[1] if held else None
+        first = max(p0, min(g.first for g in stages if g.unit == athlete))
+        last = max(g.last for g in stages if g.unit == athlete)
+        window = (tl.days[first], min(tl.days[min(last, model.n - 1)], end or tl.end))
+        for a in season.unavailability:
+            if a.athlete != athlete or a.end < window[0] or a.start > window[1]:
+                continue
+            if held:
+                why = (f"{ep.order[ep.start_stage]} must end by {date_long(end)} and no stage "
+                       f"work is done while away")
+            else:
+                why = "no stage work is done while away, and a stage ends by its maximum counted in calendar days"
+            name = season.athlete(athlete).name
+            out.append(Conflict(
+                rule="AV-1", athlete=athlete, start=a.start.isoformat(), end=a.end.isoformat(),
+                text=f"AV-1 (away in rehab): {season.athlete_label(athlete)} away "
+                     f"{span_of(a.start, a.end)} ({a.reason or 'unavailable'}): {why}. Ways on: "
+                     f"enter the absence a week at a time as it happens, or record the stage as "
+                     f"it stands when {name} is back (its days then count from that day)."))
     return tuple(out)
 
 

@@ -49,6 +49,32 @@ def test_a_stage_out_of_days_offers_recording_it_from_today_and_that_record_give
     assert again.plan.for_athlete("A1").stages[35] == "P2"  # past the maximum it had
 
 
+def test_an_absence_a_stage_cannot_outlast_is_named_with_the_ways_on():
+    """An athlete in a stage whose days left are fewer than a known absence: no plan (the
+    stage's maximum is a hard rule), and the explanation listed only RH-STAGE items, never the
+    absence that causes them, with advice ("a pin, a date, a rule value") naming nothing to do.
+    Absences outside the stage's days, and another athlete's, are no cause: not named."""
+    from planner.text import date_long
+    from planner.text import span as span_of
+
+    away = (Unavailability(athlete="A1", start=day(14), end=day(34), reason="Home for Christmas"),
+            Unavailability(athlete="A1", start=day(38), end=day(39)),
+            Unavailability(athlete="A2", start=day(15), end=day(16)))
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P2", start_day=-7),),
+               unavailable=away, today=day(14))
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    named = [c for c in out.explanation if c.rule == "AV-1"]
+    assert [(c.athlete, c.start, c.end) for c in named] == [("A1", day(14).isoformat(), day(34).isoformat())]
+    text = named[0].text
+    assert (f"Athlete 1 (A1) away {span_of(day(14), day(34))} (Home for Christmas): P2 must end "
+            f"by {date_long(day(35))} and no stage work is done while away") in text
+    assert "enter the absence a week at a time" in text and "record the stage as it stands" in text
+    # the RH-STAGE item it explains says the same end
+    assert any(c.rule == "RH-STAGE" and f"must end by {date_long(day(35))}" in c.text
+               for c in out.explanation)
+
+
 def test_pins_that_break_spacing_are_infeasible_and_name_rule_and_dates():
     pins = (IntensityPin(athlete="A2", date=day(8), intensity=95),
             IntensityPin(athlete="A2", date=day(9), intensity=95))
