@@ -103,6 +103,25 @@ def test_the_log_of_a_season_not_moved_on_names_the_week_of_today(qtbot, planned
     w.weekly.shutdown()
 
 
+def test_at_the_seasons_end_the_week_before_today_is_the_last_week(qtbot):
+    """Today the day after the season's last day: the week before today is the last week (the
+    one logged last); the panel called the second-last week so and Last week went there."""
+    from ui.desktop.logtable import LogPanel
+
+    s = season(weeks=3, athletes=2, today=day(21))
+    panel = LogPanel()
+    qtbot.addWidget(panel)
+    panel.set_season(s)
+    assert panel.week == 2 and "Week 3" in panel.week_label.text()
+    assert "the week before today" in panel.week_label.text()
+    panel.prev_button.click()
+    assert panel.week == 1 and "before today" not in panel.week_label.text()
+    panel.last_week_button.click()
+    assert panel.week == 2
+    assert all(panel.model.flags(panel.model.index(0, c)) & Qt.ItemFlag.ItemIsEditable
+               for c in range(7))  # every day of it is past: loggable
+
+
 def test_the_log_opens_on_the_week_before_today_and_greys_the_plan(w):
     panel = w.weekly.log_panel
     m = panel.model

@@ -70,10 +70,13 @@ DIM = QColor("#8a8a8a")
 
 def default_week(season: Season, tl: Timeline | None = None) -> int:
     """The week before the one holding today (after New Week: the week just lived); the first
-    week when today is in it."""
+    week when today is in it; the last week when today is past the season's end (the week
+    before today is then the season's last, the one logged last)."""
     tl = tl or Timeline(season)
-    i = max(0, min(tl.n - 1, (planning_start(season) - season.calendar.start).days))
-    return max(0, tl.week_of[i] - 1)
+    i = (planning_start(season) - season.calendar.start).days
+    if i >= tl.n:
+        return tl.week_of[tl.n - 1]
+    return max(0, tl.week_of[max(0, i)] - 1)
 
 
 class LogModel(QAbstractTableModel):
