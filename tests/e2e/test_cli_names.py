@@ -107,3 +107,20 @@ def test_a_blank_scenario_name_is_refused_in_words(demo):
     r = run_cli("whatif", "d.season.json", "--new", "   ", "--flare-up", "A07", "2026-10-20", cwd=demo)
     assert r.returncode == 1 and "--new: the scenario name is empty" in r.stderr, r.stderr
     assert "ValidationError" not in r.stderr and "unexpected" not in r.stderr
+
+
+def test_weeks_now_after_the_seasons_end_says_so_and_names_the_last_week():
+    """Today the day after the season (advance allows it): '--weeks now' said the season had no
+    today and sent the coach to 'periodize advance', the command that set it."""
+    from tests.builders import day, season
+    from ui.cli.names import weeks
+
+    s = season(weeks=3, athletes=1, today=day(21))
+    with pytest.raises(InputError) as e:
+        weeks(s, "now")
+    text = str(e.value)
+    assert "today (25 Jan 2027) is after the season's end (24 Jan 2027)" in text
+    assert "the last week is 3 (18 to 24 Jan 2027): give --weeks 3" in text
+    assert "has none in it" not in text
+    assert weeks(s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(20)})}),
+                 "now") == [2]

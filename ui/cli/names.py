@@ -62,7 +62,7 @@ def weeks(season, spec: str, option: str = "--weeks") -> list[int]:
     """The season weeks (0-based) ``spec`` names, as the app labels them: ``12`` (Week 12),
     ``12-14``, a date (the week holding it, day first or ISO), ``DATE..DATE``, or ``now`` (the
     week holding the season's today); InputError naming ``option`` and the season's range."""
-    from planner.text import DATE_WRITTEN, read_date, span
+    from planner.text import DATE_WRITTEN, date_long, read_date, span
     from planner.timeline import Timeline
 
     tl = Timeline(season)
@@ -88,10 +88,20 @@ def weeks(season, spec: str, option: str = "--weeks") -> list[int]:
 
     if key == "now":
         today = season.calendar.today
-        if today is None or tl.index(today) is None:
+        if today is None:
             raise InputError(option, ["'now' is the week holding the season's today, and this "
                                       "season has none in it (periodize advance sets it); give a "
                                       "week number or a date instead"])
+        if tl.index(today) is None:  # today past the end (advance allows the day after it)
+            after = today > tl.days[-1]
+            w = n - 1 if after else 0
+            where = (f"after the season's end ({date_long(tl.days[-1])})" if after else
+                     f"before the season's start ({date_long(tl.days[0])})")
+            edge = tl.weeks[w]
+            raise InputError(option, [
+                f"'now' is the week holding the season's today, and today ({date_long(today)}) is "
+                f"{where}: no week holds it; the {'last' if after else 'first'} week is {w + 1} "
+                f"({span(tl.days[edge.first], tl.days[edge.last])}): give --weeks {w + 1}"])
         return [tl.week_of[tl.index(today)]]
     parts = key.split("..") if ".." in key else (key.split("-") if re.fullmatch(r"\d+\s*-\s*\d+", key) else [key])
     if len(parts) > 2 or not all(p.strip() for p in parts):
