@@ -152,6 +152,10 @@ _STATUS_TEXT = {
     "timeout": "the best plan found within the time limit",
     "cancelled": "the best plan found before the solve was cancelled",
 }
+PAST_PLAN = ("the whole season is past: nothing was left to plan; the plan holds the days as they "
+             "were planned and logged")
+PAST_TRADE_OFFS = ("Nothing left to plan: the whole season is past. Soft rules are weighed from "
+                   "today on, so the plan counts none; what each week logged is on the Load sheet.")
 CALENDAR_FIXED = (("Date", 15), ("MD", 6), ("Team week", 10), ("Block", 12),
                   ("Competition · day off", 24))
 CALENDAR_MAX_ATHLETES = 25  # athletes per printed page width
@@ -502,6 +506,31 @@ def _soft_words(plan: Plan) -> list[tuple[str, str]]:
     return out
 
 
+def _trade_off_lines(plan: Plan, past: bool) -> list[tuple[str | None, str, bool]]:
+    """The Cover's "What the plan trades off": (key, words, said as a note)."""
+    if past:
+        return [(None, PAST_TRADE_OFFS, True)]
+    soft = _soft_words(plan)
+    if not soft:
+        return [(None, "Nothing: the plan meets every soft rule.", True)]
+    return [(None, "Soft rules are preferences the plan weighs against each other within the hard "
+                   "rules; a count is a trade-off the plan makes, not a broken rule. RTS counts "
+                   "every day an injured athlete is not yet back: the plan brings each back as early "
+                   "as the rules allow.", True)] + [(rule, words, False) for rule, words in soft]
+
+
+def _plan_words(ctx: _Ctx, past: bool) -> str:
+    """The Cover's Plan line. ``past``: today is past the season's end (advance allows the day
+    after it): nothing was left to solve, so neither the solver's status nor a score of 0 says
+    anything."""
+    plan = ctx.plan
+    status = ("a plan that breaks hard rules of the season as it is now (below)" if ctx.broken
+              else PAST_PLAN if past else _STATUS_TEXT.get(plan.status, plan.status))
+    score = plan.objective is not None and (ctx.broken or not past)
+    return status.capitalize() + (
+        f"; plan score {text.number(plan.objective)} (lower is better)" if score else "")
+
+
 def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     season, plan, tl, st = ctx.season, ctx.plan, ctx.tl, ctx.st
     cal = season.calendar
@@ -540,10 +569,8 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     a_names = ", ".join(f"{c.name} ({text.day_long(c.date)})" for c in sorted(prio["A"], key=lambda c: c.date))
     line("Season", f"{text.span(cal.start, cal.end)}: {text.plural(tl.n, 'day')}, "
                    f"{text.plural(len(tl.weeks), 'week')}")
-    status = ("a plan that breaks hard rules of the season as it is now (below)" if ctx.broken
-              else _STATUS_TEXT.get(plan.status, plan.status))
-    line("Plan", status.capitalize()
-         + (f"; plan score {text.number(plan.objective)} (lower is better)" if plan.objective is not None else ""))
+    past = cal.today is not None and cal.today > cal.end
+    line("Plan", _plan_words(ctx, past))
     if ctx.broken:
         line("Check", ctx.broken, st.warning(), bold=True)
     line("Squad", _squad_words(season))
@@ -574,16 +601,11 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     line("MD labels", "MD match day; MD-k k days before the next match; MD+k k days after the last.")
 
     head("What the plan trades off")
-    soft = _soft_words(plan)
-    if not soft:
-        line(None, "Nothing: the plan meets every soft rule.", note)
-    else:
-        line(None, "Soft rules are preferences the plan weighs against each other within the hard "
-                   "rules; a count is a trade-off the plan makes, not a broken rule. RTS counts "
-                   "every day an injured athlete is not yet back: the plan brings each back as early "
-                   "as the rules allow.", note, 9)
-        for rule, words in soft:
-            line(rule, words)
+    for key, value, noted in _trade_off_lines(plan, past):
+        if noted:
+            line(None, value, note, 9 if value.startswith("Soft rules") else 10)
+        else:
+            line(key, value)
 
     head("Sheets")
     tl = Timeline(season)

@@ -350,6 +350,31 @@ def test_the_cover_speaks_to_a_coach_and_defines_the_counts_once(tmp_path):
     assert "penalty" not in " ".join(str(v) for v in _cells(ws).values())
 
 
+def test_the_cover_at_the_seasons_end_says_nothing_was_left_to_plan():
+    """Today the day after the season: the Cover said "the solver stopped before proving it the
+    best; plan score 0" and "Nothing: the plan meets every soft rule." when nothing was left to
+    solve (soft rules are weighed from today on)."""
+    season = small_season()
+    plan = solved_small_plan(season).model_copy(update={"status": "feasible", "objective": 0.0})
+    past = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": END + dt.timedelta(days=1)})})
+
+    def said(s):
+        ws = build_workbook(s, plan)["Cover"]
+        return ({ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
+                 for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value},
+                [v for v in _cells(ws).values() if isinstance(v, str)])
+
+    facts, texts = said(past)
+    assert facts["Plan"].startswith("The whole season is past: nothing was left to plan")
+    assert "plan score" not in facts["Plan"] and "stopped before proving" not in facts["Plan"]
+    assert any(t.startswith("Nothing left to plan: the whole season is past.") for t in texts)
+    assert "Nothing: the plan meets every soft rule." not in texts
+    facts, texts = said(season)  # the same plan before the end: the solver's words
+    assert facts["Plan"].startswith("A plan that keeps every hard rule; the solver stopped")
+    assert not any(t.startswith("Nothing left to plan") for t in texts)
+
+
 def test_the_cover_says_when_the_season_outgrew_the_plan_and_names_no_one_anonymised():
     """An absence entered after the solve: the plan has the athlete training on those days. The
     cover no longer calls it the best plan the rules allow; it says the plan breaks hard rules of
