@@ -91,22 +91,47 @@ def matches_lost_to_injury(season: Season, athlete: str, day: dt.date) -> list:
             and season.role_of(athlete, c.id) in ("start", "bench")]
 
 
-def check_scenario_today(season: Season, scenario: Scenario) -> None:
-    """InputError when a change of ``scenario`` rewrites a competition before today: a scenario
-    saved earlier whose change today has since passed (a match moved, now played)."""
+OVERTAKEN = "today has moved past it since the scenario was made"
+
+
+def _first_past_change(season: Season, scenario: Scenario) -> tuple[str, str] | None:
+    """(where, problem) of the first change of ``scenario`` dated before today (a match moved,
+    now played), replaying its edits; None when there is none. InputError when an edit does not
+    apply."""
     s = season.model_copy(update={"scenarios": ()})
     for i, e in enumerate(scenario.edits):
         where = f"scenario '{scenario.name}', edit {i + 1}"
         ed = edit_from_dict(e, where)
         problem = past_change_problem(s, ed)
         if problem is not None:
-            raise InputError(f"{where} ({ed.describe(s)})",
-                             [problem + "; today has moved past it since the scenario was made: "
-                                        "make a new scenario, or delete this one"])
+            return f"{where} ({ed.describe(s)})", problem
         try:
             s = ed.apply(s)
         except InputError as err:
             raise InputError(where, err.problems) from None
+    return None
+
+
+def check_scenario_today(season: Season, scenario: Scenario) -> None:
+    """InputError when a change of ``scenario`` rewrites a competition before today: a scenario
+    saved earlier whose change today has since passed (a match moved, now played)."""
+    found = _first_past_change(season, scenario)
+    if found is not None:
+        raise InputError(found[0], [f"{found[1]}; {OVERTAKEN}: make a new scenario, or delete this one"])
+
+
+def overtaken(season: Season, scenario: Scenario) -> str:
+    """Why ``scenario`` can no longer apply, in a coach's words: one of its changes is dated
+    before today, which keeps what happened, so re-planning it is refused. Empty when each change
+    can still be tried (or an edit does not apply at all: the re-plan names that)."""
+    try:
+        found = _first_past_change(season, scenario)
+    except PeriodizeError:
+        return ""
+    if found is None:
+        return ""
+    change = found[0].split(", ", 1)[1]  # "edit 1 (…)": the scenario is named by the caller
+    return f"{change}: {found[1]}; {OVERTAKEN}"
 
 
 def out_of_date(season: Season, scenario: Scenario) -> str:

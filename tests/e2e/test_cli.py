@@ -418,3 +418,29 @@ def test_a_flare_up_before_a_recorded_stage_change_says_what_becomes_of_it(tmp_p
     assert r.returncode == 0, r.stderr
     inj = load_season(tmp_path / "s.season.json").injuries[0]
     assert inj.flare_ups == (day(5),) and [x.stage for x in inj.stages] == ["P2"]
+
+
+def test_a_scenario_overtaken_by_today_is_listed_as_no_longer_applying(capsys):
+    """Once today passes a scenario's change (a match it moves is now played), re-planning it is
+    refused ("delete it"), while --list said "re-plan it to see it against the season as it is
+    now"."""
+    from planner import edits as E
+    from planner.errors import InputError
+    from planner.scenarios import check_scenario_today, describe_edits
+    from planner.season import Scenario
+    from ui.cli.whatif import _list
+
+    base = season(weeks=4, athletes=2)
+    move = E.MoveCompetition(competition="m2", date=day(13)).to_dict()  # Match 3, day 12
+    s = base.model_copy(update={"scenarios": (Scenario(name="Later match", edits=(move,)),)})
+    assert _list(s, describe_edits) == 0
+    assert "Later match (not planned)" in capsys.readouterr().out  # still to come
+    past = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
+    with pytest.raises(InputError, match="delete this one"):
+        check_scenario_today(past, past.scenarios[0])  # what re-planning it says
+    assert _list(past, describe_edits) == 0
+    out = capsys.readouterr().out
+    assert "Later match (can no longer apply)" in out
+    assert ("Can no longer apply: edit 1 (Move competition 'Match 3'" in out
+            and "is before today (18 Jan 2027)" in out and "Delete it (--delete 'Later match')" in out)
+    assert "re-plan it" not in out and "--scenario" not in out

@@ -547,13 +547,18 @@ def _no_plan(outcome, interrupted: bool, time_limit: float, what: str) -> int:
 def _list(season, describe_edits) -> int:
     if not season.scenarios:
         print("No scenarios yet. Define one with --new NAME and edit options.")
-    from planner.scenarios import out_of_date
+    from planner.scenarios import out_of_date, overtaken
 
     for sc in season.scenarios:
-        why = out_of_date(season, sc)  # "(planned)" above "Out of date" read as a contradiction
-        state = "not planned" if not sc.plan else "plan out of date" if why else "planned"
+        # a change dated before today: re-planning it is refused, so "re-plan it" is no way on
+        past = overtaken(season, sc)
+        why = "" if past else out_of_date(season, sc)  # "(planned)" above "Out of date" read as a contradiction
+        state = ("can no longer apply" if past else "not planned" if not sc.plan
+                 else "plan out of date" if why else "planned")
         print(f"{sc.name} ({state})")
-        if why:
+        if past:
+            print(f"  Can no longer apply: {past}. Delete it (--delete {shlex.quote(sc.name)})")
+        elif why:
             print(f"  Out of date: {why} (--scenario '{sc.name}' --save; or --delete '{sc.name}')")
         for line in describe_edits(season, sc):
             print(f"  - {line}")
