@@ -791,3 +791,25 @@ def test_mid_season_the_next_match_is_proposed_first(qtbot, planned):
     dlg.reject()
     w.whatif.shutdown()
     w2.whatif.shutdown()
+
+
+def test_a_scenario_overtaken_by_today_says_it_can_no_longer_apply(qtbot):
+    """A scenario whose change today has passed (a match it moves, now played): re-planning it
+    is refused, so the panel offers deleting it, not "Re-plan, Shift+F5"."""
+    from planner.season import Scenario
+    from ui.desktop.scenarios import ScenariosPanel
+
+    move = E.MoveCompetition(competition="m2", date=day(13)).to_dict()  # Match 3, day 12
+    s = season(weeks=4, athletes=2).model_copy(
+        update={"scenarios": (Scenario(name="Later match", edits=(move,)),)})
+    panel = ScenariosPanel()
+    qtbot.addWidget(panel)
+    panel.set_season(s)
+    assert panel.table.item(0, 1).text() == "not planned"
+    panel.set_season(s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})}))
+    assert panel.table.item(0, 1).text() == "can no longer apply"
+    assert "Delete it (What-if ▸ Delete Scenario)" in panel.table.item(0, 1).toolTip()
+    panel.select("Later match")
+    text = html.unescape(panel.details.text())
+    assert "Can no longer apply: edit 1 (Move competition 'Match 3'" in text
+    assert "is before today" in text and "Re-plan" not in text

@@ -36,6 +36,7 @@ from planner.scenarios import (
     compare,
     describe_edits,
     out_of_date,
+    overtaken,
     scenario_season,
 )
 from planner.season import Scenario, Season
@@ -64,7 +65,9 @@ class ScenariosPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Scenarios")
         self.season: Season | None = None
-        self._states: list[str] = []  # per scenario: why its plan is out of date ("" when not)
+        # per scenario: why it can no longer apply (a change before today) and why its plan is
+        # out of date ("" when not)
+        self._states: list[tuple[str, str]] = []
         self.intro = QLabel("<b>What if</b> the final moves a week earlier, or a player flares up "
                             "in week 12? <b>New…</b> makes a scenario: a list of changes, re-planned "
                             "from the current plan and compared side by side. The season itself "
@@ -116,21 +119,26 @@ class ScenariosPanel(QWidget):
     def set_season(self, season: Season) -> None:
         old, old_states = self.season, self._states
         self.season = season
-        self._states = [out_of_date(season, sc) for sc in season.scenarios]
+        self._states = [(overtaken(season, sc), out_of_date(season, sc)) for sc in season.scenarios]
         key = self.selected_name()
         if old is not None and old.scenarios is season.scenarios and old_states == self._states:
             self._selection_changed()  # the changes' texts name the season's competitions
             return
         with QSignalBlocker(self.table):
             self.table.setRowCount(len(season.scenarios))
-            for r, (sc, why) in enumerate(zip(season.scenarios, self._states, strict=True)):
-                state = ("not planned" if sc.plan is None else "out of date" if why else "planned")
+            for r, (sc, (past, why)) in enumerate(zip(season.scenarios, self._states, strict=True)):
+                state = ("can no longer apply" if past else "not planned" if sc.plan is None
+                         else "out of date" if why else "planned")
                 cells = [sc.name, state, str(len(sc.edits))]
                 for c, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     if c == 0:
                         item.setData(Qt.ItemDataRole.UserRole, sc.name)
-                    if c == 1 and why:
+                    if c == 1 and past:
+                        item.setToolTip(f"Scenario “{sc.name}” can no longer apply: {past}. "
+                                        f"Delete it (What-if ▸ Delete Scenario).")
+                        item.setForeground(QColor("#c62828"))
+                    elif c == 1 and why:
                         item.setToolTip(f"Scenario “{sc.name}” was {why} (What-if ▸ Re-plan "
                                         f"Scenario, Shift+F5).")
                         item.setForeground(QColor("#c62828"))
@@ -180,8 +188,11 @@ class ScenariosPanel(QWidget):
 
             texts = describe_edits(self.season, sc)
             lines = "".join(f"<li>{html.escape(t)}</li>" for t in texts) or "<li><i>no changes</i></li>"
-            why = out_of_date(self.season, sc)
-            stale = (f"<p style='color:#c62828;margin:0'>Out of date: {html.escape(why)} (Re-plan, "
+            past = overtaken(self.season, sc)
+            why = "" if past else out_of_date(self.season, sc)
+            stale = (f"<p style='color:#c62828;margin:0'>Can no longer apply: {html.escape(past)}. "
+                     f"Delete it (What-if ▸ Delete Scenario).</p>" if past else
+                     f"<p style='color:#c62828;margin:0'>Out of date: {html.escape(why)} (Re-plan, "
                      f"Shift+F5).</p>" if why else "")
             self.details.setText(f"<b>{html.escape(sc.name)}</b>:<ol style='margin:0'>{lines}</ol>"
                                  + stale)
