@@ -637,13 +637,15 @@ class _Checker:
             return
         spec = proto.stage(prev)
         length = i - run.start
+        first = max(run.start, 0)
+        last = max(i - 1, first)  # left on the season's first day: that day (not the one before)
         if length < spec.min_days:
-            self.bad("RH-STAGE", a.id, max(run.start, 0), i - 1,
+            self.bad("RH-STAGE", a.id, first, last,
                      f"{a.who} leaves {prev} on {self.f(i)} after "
                      f"{text.plural(length, 'day')} (from {self.f(run.start)}); {prev} lasts "
                      f"at least {spec.min_days} days.", exit=True)
         if spec.exit_kind == "days_at_cap" and run.at_cap < spec.exit_days:
-            self.bad("RH-STAGE", a.id, max(run.start, 0), i - 1,
+            self.bad("RH-STAGE", a.id, first, last,
                      f"{a.who} leaves {prev} on {self.f(i)} with "
                      f"{text.plural(run.at_cap, 'day')} at {spec.cap} % in the stage; {prev} "
                      f"needs {spec.exit_days} days at {spec.cap} % before moving on.", exit=True)

@@ -155,6 +155,11 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
         if len(shape.problems) > 50:
             break
     problems = shape.problems
+    for key in ("objective", "bound", "solve_seconds"):  # pydantic's own words were shown
+        v = data.get(key)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))
+                              or v != v or abs(v) == float("inf")):
+            problems.append(f"{key}: {str(v)[:40]!r} is not a number; give a number, or null")
     missing = [a.id for a in season.athletes if a.id not in by_id]
     if missing and not problems:
         problems.append(f"athletes: no plan for {', '.join(missing)}")

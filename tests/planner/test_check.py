@@ -1566,3 +1566,19 @@ def test_every_soft_rule_of_the_table_has_its_check():
     from planner.rules import SOFT_RULES
     missing = [r for r in SOFT_RULES if not callable(getattr(_Checker, soft_check_name(r), None))]
     assert missing == []
+
+
+def test_a_stage_left_on_the_seasons_first_day_is_reported_on_that_day():
+    """A stage begun before the season and left on its first day was reported from that day to
+    the day before it (2026-08-03..2026-08-02): a range a line parser reads as inverted."""
+    from tests.builders import solved_and_checked
+
+    s = build(weeks=3, athletes=1, injuries=(injury("A1", "P3", start_day=-5),))
+    out, _ = solved_and_checked(s)
+    ap = out.plan.for_athlete("A1")
+    ids = load_protocol("iliopsoas-tendinopathy").stage_ids
+    nxt = ids[ids.index("P3") + 1]
+    moved = ap.model_copy(update={"stages": (nxt,) + ap.stages[1:]})
+    plan = out.plan.model_copy(update={"athletes": (moved,)})
+    bad = [v for v in check_plan(s, plan).violations if v.rule == "RH-STAGE" and "leaves P3" in v.message]
+    assert bad and all(v.start == v.end == day(0) for v in bad), bad

@@ -492,6 +492,14 @@ def test_the_plan_json_gives_each_day_and_week_its_load():
     with pytest.raises(InputError) as e:
         plan_from_dict(data, s.model_copy(update={"name": "Renamed", "plan": None}))
     assert e.value.problems == ["athletes[0].days[3].intensity: 85 is not one of (0, 60, 70, 80, 90, 95, 100)"]
+    # a header number of the wrong type was "an unexpected error (ValidationError) … a fault in
+    # Periodize", with the library's words
+    for key, bad in (("objective", "abc"), ("bound", [1]), ("solve_seconds", True)):
+        data = json.loads(plan_to_json(s, s.plan))
+        data[key] = bad
+        with pytest.raises(InputError) as e:
+            plan_from_dict(data, s.model_copy(update={"plan": None}))
+        assert e.value.problems == [f"{key}: {str(bad)!r} is not a number; give a number, or null"]
 
 
 def test_without_a_today_the_flags_speak_of_the_plans_first_week_not_this_week():

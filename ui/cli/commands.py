@@ -208,7 +208,7 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
     if not outcome.explanation:
         print("  (no small conflicting set was found in the time allowed)", file=sys.stderr)
     print("Change that and solve again." if plain else
-          "Change or remove one of them (a pin, a date, a rule value) and solve again.", file=sys.stderr)
+          "Change or remove one of them (a pin, a date, an absence, a rule value) and solve again.", file=sys.stderr)
     for r in outcome.remedies:
         option = r.option()
         command = f"periodize record {path or 'FILE.season.json'} {option} --save"

@@ -54,7 +54,9 @@ def add_parsers(sub) -> None:
                     help="the new today (or 'next-week': the next week's first day)")
     ad.add_argument("--accept", action="store_true", help="record every projected stage change")
     ad.add_argument("--log", metavar="SESSIONS.csv|.xlsx",
-                    help="also read the sessions logged up to the new today (as 'periodize log')")
+                    help="also read the sessions of a log that ends before the new today (as 'periodize "
+                         "log'; a log with later rows is refused, naming them: export the "
+                         "weeks up to today)")
     ad.add_argument("--overlap", choices=("replace", "add", "skip"), help=OVERLAP_HELP)
     ad.add_argument("--save", action="store_true", help="store the result in the season file")
     ad.add_argument("--no-replan", action="store_true",
