@@ -370,6 +370,52 @@ def flare_proposals(season: Season, athlete: str | None = None) -> list[FlarePro
 
 
 @dataclass(frozen=True)
+class SpeedAfterPain:
+    """A planned day at more than RH-FL's calm level in the days a flare-up proposed by a logged
+    pain would keep calm, while the flare-up is not recorded: the plan does not know of the pain,
+    so a coach reading that day must (a physio found an 80 % sprint planned for the day after a
+    pain of 6/10, with nothing about the pain on that day)."""
+
+    proposal: FlareProposal
+    date: dt.date
+    level: int
+
+    def text(self, season: Season) -> str:
+        p = self.proposal
+        return (f"{season.athlete_label(p.athlete)} is planned {self.level} % on "
+                f"{day_long(self.date)}, {plural((self.date - p.date).days, 'day')} after a pain "
+                f"of {p.pain:g}/10 logged on {day_long(p.date)} that proposes a flare-up, not "
+                f"recorded: if it is one, record it (no running that day, at most 60 % on the "
+                f"days after it) and re-plan")
+
+
+def speed_after_pain(season: Season, plan=None, athlete: str | None = None) -> list[SpeedAfterPain]:
+    """Days from today on that a flare-up proposed by a logged pain (not recorded) would keep
+    calm (RH-FL: the day itself and ``calm_days`` after it) but the plan runs above 60 %."""
+    from planner.rules import RuleSet
+
+    plan = plan if plan is not None else season.plan
+    if plan is None:
+        return []
+    calm = int(RuleSet(season.rules).value("RH-FL", "calm_days"))
+    tl, start = Timeline(season), planning_start(season)
+    out = []
+    for p in flare_proposals(season, athlete):
+        ap = plan.for_athlete(p.athlete)
+        if ap is None:
+            continue
+        for k in range(calm + 1):
+            day = p.date + dt.timedelta(days=k)
+            i = tl.index(day)
+            if day < start or i is None or i >= len(ap.intensity):
+                continue
+            level = ap.intensity[i]
+            if level > 60 or (k == 0 and level > 0):
+                out.append(SpeedAfterPain(p, day, level))
+    return out
+
+
+@dataclass(frozen=True)
 class PainAlert(FlareProposal):
     """A logged pain at or above the alert threshold that proposes no flare-up: the athlete is
     fit (not back lately) or has no injury record. Nothing changes; the coach decides."""

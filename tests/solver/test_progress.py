@@ -916,3 +916,39 @@ def test_moving_today_names_a_returner_who_played_before_his_re_entry_sessions()
     assert "with 2 of RE-1's 3 team sessions done since the return on" in lines[0]
     # the same match moved past again: said once, when it is put in the past
     assert played_before_re_entry(after, after) == []
+
+
+def test_a_speed_day_after_a_pain_not_recorded_as_a_flare_up_is_named(tmp_path):
+    """A pain of 6/10 logged yesterday proposes a flare-up; until it is recorded the plan does not
+    know of it, and today's 80 % sprint stood with no word of the pain where the coach reads
+    today. It is named (planner.progress.speed_after_pain) in 'solve' and on check's stderr; once
+    the flare-up is recorded the re-plan keeps the days calm and nothing is named."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from planner.progress import speed_after_pain
+    from planner.seasonfile import save_season
+
+    base = season(weeks=4, athletes=1, injuries=(injury("A1", "P3", start_day=-20),), today=day(10))
+    base = base.model_copy(update={"sessions": (
+        Session(athlete="A1", date=day(9), minutes=60, rpe=5, pain=6),)})
+    out = solve(SolveRequest(base, time_limit=30))
+    ap = out.plan.for_athlete("A1")
+    sprint = ap.model_copy(update={"intensity": ap.intensity[:10] + (80,) + ap.intensity[11:]})
+    plan = out.plan.model_copy(update={"athletes": (sprint,)})
+    (x,) = [y for y in speed_after_pain(base, plan) if y.date == day(10)]
+    assert x.level == 80 and x.proposal.date == day(9)
+    said = x.text(base)
+    assert said.startswith("Athlete 1 (A1) is planned 80 % on ") and "pain of 6/10" in said
+    save_season(base.model_copy(update={"plan": plan}), tmp_path / "s.season.json")
+    root = str(Path(__file__).resolve().parents[2])
+    r = subprocess.run([sys.executable, "-m", "ui.cli", "check", "s.season.json"], cwd=tmp_path,
+                       capture_output=True, text=True, timeout=120,
+                       env={**os.environ, "PYTHONPATH": root})
+    assert "⚠ Pain: Athlete 1 (A1) is planned 80 %" in r.stderr and "⚠ Pain" not in r.stdout
+    flared = E.RecordFlareUp(athlete="A1", date=day(9)).apply(base)
+    again = solve(SolveRequest(flared, time_limit=30))
+    assert check_plan(flared, again.plan).violations == ()
+    assert speed_after_pain(flared, again.plan) == []

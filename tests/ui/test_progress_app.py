@@ -1908,3 +1908,24 @@ def test_a_flare_up_before_a_recorded_stage_change_asks_whether_it_stays(w, dial
         w.statusBar().currentMessage()
     w.undo_action.trigger()
     assert w.season == before
+
+
+def test_today_planned_fast_after_a_pain_not_recorded_says_so_where_the_coach_reads_it(w, qtbot):
+    """A pain of 6/10 logged yesterday proposes a flare-up; today's sprint stood, and only the
+    painful day said anything. Today's cell shows the strip too: it names the pain and records the
+    flare-up on the pain's day."""
+    plan = w.season.plan
+    ap = plan.for_athlete("A1")
+    fast = ap.model_copy(update={"intensity": ap.intensity[:14] + (80,) + ap.intensity[15:]})
+    assert w.apply_edit(E.SetPlan(plan=plan.model_copy(update={"athletes": tuple(
+        fast if a.athlete == "A1" else a for a in plan.athletes)})))
+    panel, strip = w.weekly.log_panel, w.weekly.flare_strip
+    assert panel.type_into(row_of(w, "A1"), 6, "60 4 p6")  # Sunday, day 13
+    w.board.set_current("A1", day(14))
+    assert strip.isVisible() and "is planned 80 % on" in strip.label.text()
+    assert "pain of 6/10 logged on" in strip.label.text()
+    qtbot.mouseClick(strip.button, Qt.MouseButton.LeftButton)
+    assert w.season.injury_of("A1").flare_ups == (day(13),)
+    w.board.set_current("A2", day(14))
+    w.board.set_current("A1", day(14))
+    assert not strip.isVisible()  # recorded: the re-plan is what changes the day now

@@ -137,6 +137,7 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
             " (it still holds from today)"))
     if plan is not None:
         print_returns(season, plan)
+        print_speed_after_pain(season, plan)
     if plan is not None and outcome.counts:
         print("Soft rules (instances / penalty):")
         from planner.rules import RULES, listed_only
@@ -165,16 +166,25 @@ def _unavoidable(season, plan) -> int:
     return sum(1 for v in soft if v.rule == "HV-1" and "no plan avoids it" in v.message)
 
 
-def print_congestion(season) -> None:
+def print_congestion(season, file=None) -> None:
     """The congested runs of starts (``planner.congestion``): not a rule, said before a
     tournament so that the coach can rotate."""
     from planner.congestion import congestion
 
     runs = congestion(season)
     if runs:
-        print("Congested fixtures (no rule breaks; set roles to rotate):")
+        print("Congested fixtures (no rule breaks; set roles to rotate):", file=file)
         for c in runs:
-            print(f"  {c.text(season, named=len(c.athletes))}")
+            print(f"  {c.text(season, named=len(c.athletes))}", file=file)
+
+
+def print_speed_after_pain(season, plan, file=None) -> None:
+    """Days planned above 60 % that a flare-up proposed by a logged pain, not recorded, would
+    keep calm (``planner.progress.speed_after_pain``)."""
+    from planner.progress import speed_after_pain
+
+    for x in speed_after_pain(season, plan):
+        print(f"⚠ Pain: {x.text(season)}.", file=file)
 
 
 def print_returns(season, plan) -> None:
@@ -318,7 +328,9 @@ def cmd_check(args) -> int:
                 who = f" {v.athlete}" if v.athlete else ""
                 print(f"{v.rule:8s}{who:5s} {v.start.isoformat()}..{v.end.isoformat()}  "
                       f"(soft, penalty {v.penalty:g})  {v.message}")
-    print_congestion(season.model_copy(update={"plan": plan}))
+    # not rules: said on stderr, so that every line of stdout is a violation or the count
+    print_congestion(season.model_copy(update={"plan": plan}), file=sys.stderr)
+    print_speed_after_pain(season, plan, file=sys.stderr)
     soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
     # The hard count is printed even when no soft rule is counted.
     print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""))

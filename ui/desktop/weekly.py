@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -116,11 +117,25 @@ class FlareStrip(QFrame):
         p = proposal_on(season, athlete, day) if season is not None and athlete and day else None
         self.athlete, self.day = (athlete, day) if p is not None else (None, None)
         if p is None:
-            self.hide()
-            return False
+            return self._show_speed_after_pain(season, athlete, day)
         self.label.setText(f"⚑ {season.athlete_label(athlete)} logged pain <b>{p.pain:g}/10</b> "
                            f"on {day_long(day)}: at or above the protocol's {p.threshold}/10, it "
                            f"proposes a flare-up. Nothing changes until you record it.")
+        self.show()
+        return True
+
+    def _show_speed_after_pain(self, season, athlete, day) -> bool:
+        """A day planned above 60 % in the calm days of a flare-up a pain proposes, not recorded:
+        the day the coach reads (today) says so, and the button records it on the pain's day."""
+        from planner.progress import speed_after_pain
+
+        hit = next((x for x in speed_after_pain(season, athlete=athlete) if x.date == day),
+                   None) if season is not None and athlete and day else None
+        if hit is None:
+            self.hide()
+            return False
+        self.athlete, self.day = athlete, hit.proposal.date
+        self.label.setText(f"⚠ {html.escape(hit.text(season))}.")
         self.show()
         return True
 
