@@ -444,3 +444,34 @@ def test_a_scenario_overtaken_by_today_is_listed_as_no_longer_applying(capsys):
     assert ("Can no longer apply: edit 1 (Move competition 'Match 3'" in out
             and "is before today (18 Jan 2027)" in out and "Delete it (--delete 'Later match')" in out)
     assert "re-plan it" not in out and "--scenario" not in out
+
+
+def test_a_day_off_is_recorded_and_a_scenario_adopted_from_the_command_line(tmp_path):
+    """The command line had no edit for a day off (the only way was the coach workbook's round
+    trip, which renumbered every competition) and no Adopt for a what-if."""
+    from planner.check import check_plan
+    from planner.seasonfile import load_season, save_season
+
+    s = season(weeks=4, athletes=2, today=day(7))
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", "--time-limit", "20", cwd=tmp_path).returncode == 0
+    r = run("record", "s.season.json", "--day-off", f"{day(9).isoformat()}..{day(10).isoformat()}",
+            "Stadium", "closed", "--save", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    got = load_season(tmp_path / "s.season.json")
+    assert [(x.date, x.reason) for x in got.calendar.non_training_days] == [
+        (day(9), "Stadium closed"), (day(10), "Stadium closed")]
+    assert got.plan.for_athlete("A1").intensity[9:11] == (0, 0)
+    r = run("record", "s.season.json", "--day-off", day(3).isoformat(), cwd=tmp_path)
+    assert r.returncode == 1 and "the past keeps what happened" in r.stderr
+    r = run("whatif", "s.season.json", "--new", "Open again", "--remove-day-off", day(10).isoformat(),
+            "--save", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("whatif", "s.season.json", "--adopt", "Open again", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Adopted scenario 'Open again': its changes and its plan are now the season's" in r.stdout
+    got = load_season(tmp_path / "s.season.json")
+    assert [x.date for x in got.calendar.non_training_days] == [day(9)] and got.scenarios == ()
+    assert check_plan(got, got.plan).violations == ()
+    r = run("whatif", "s.season.json", "--adopt", "Nothing", cwd=tmp_path)
+    assert r.returncode == 1 and "Nothing" in r.stderr

@@ -431,6 +431,11 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
                           for a, x, y in args.unavailable
                           if (fx := _parsed(x)) is not None and (fy := _parsed(y)) is not None
                           and (fx < today or fx > cal.end) and fx <= fy])
+    for option, specs in (("--day-off", [spec[0] for spec in args.day_off]),
+                          ("--remove-day-off", list(args.remove_day_off))):
+        add(option, [f"{spec}: {spec.partition('..')[0]} is {past}" for spec in specs
+                     if (when := _parsed(spec.partition("..")[0].strip())) is not None
+                     and when < today])
     add("--injury", [f"{' '.join(spec)}: {spec[2]} is after the season ends ({cal.end.isoformat()})"
                      for spec in args.injury if len(spec) >= 3 and (when := _parsed(spec[2])) is not None
                      and when > cal.end])

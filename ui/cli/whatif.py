@@ -30,6 +30,9 @@ def add_parser(sub) -> None:
     w.add_argument("--new", metavar="NAME", help="define a new scenario from the edit options below")
     w.add_argument("--list", action="store_true", help="list the season's scenarios and their edits")
     w.add_argument("--delete", metavar="NAME", help="delete a stored scenario from the season file")
+    w.add_argument("--adopt", metavar="NAME",
+                   help="make a stored scenario the season: its changes and its plan (re-plan it "
+                        "first if the season changed since); the file is kept as FILE.bak")
     add_edit_options(w)
     w.add_argument("--xlsx", metavar="OUT.xlsx", help="write the comparison as a workbook")
     w.add_argument("--save", action="store_true", help="store the scenario and its plan in the season file")
@@ -77,6 +80,11 @@ def add_edit_options(p) -> None:
     p.add_argument("--unavailable", nargs=3, action="append", default=[], metavar=("ATHLETE", "FROM", "TO"),
                    help="the athlete is unavailable (away, ill, suspended) from FROM to TO, both "
                         "days included: no running load then")
+    p.add_argument("--day-off", nargs="+", action="append", default=[], metavar="DATE [REASON]",
+                   help="a declared non-training day (a stretch: FIRST..LAST, e.g. a winter "
+                        "break), with an optional reason")
+    p.add_argument("--remove-day-off", action="append", default=[], metavar="DATE",
+                   help="a declared non-training day (or FIRST..LAST) becomes a training day again")
     p.add_argument("--rule", action="append", default=[], metavar="RULE.PARAM=VALUE",
                    help="change a rule value, e.g. HV-2.max_speed_days=1, or a soft rule's "
                         "mode, e.g. HV-1.mode=off (soft, hard or off)")
@@ -317,11 +325,43 @@ def _workable_order(season, edits: list) -> list:
     return done
 
 
+def _days(text: str, what: str) -> list[dt.date]:
+    """DATE or FIRST..LAST, every day of it."""
+    first, dots, last = (x.strip() for x in text.partition(".."))
+    a = _date(first, what)
+    b = _date(last, what) if dots else a
+    if b < a:
+        raise InputError(what, [f"{_clip(text)!r} ends before it starts; write FIRST..LAST"])
+    if (b - a).days > 366:
+        raise InputError(what, [f"{_clip(text)!r} is more than a year of days; check the dates"])
+    return [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
+
+
+def _day_off_edits(season, args) -> list:
+    """--day-off DATE[..LAST] [REASON] and --remove-day-off DATE[..LAST]: the Days Off editor's
+    edits (a day already off is left as it is, and said by the edit's refusal otherwise)."""
+    from planner import edits as E
+    from planner.season import NonTrainingDay
+
+    out: list = []
+    declared = {x.date for x in season.calendar.non_training_days}
+    for spec in getattr(args, "day_off", ()):
+        reason = " ".join(spec[1:]).strip()
+        for day in _days(spec[0], "--day-off"):
+            if day in declared:
+                raise InputError("--day-off", [f"{day.isoformat()} is already a non-training day"])
+            out.append(_built("--day-off", E.AddNonTrainingDay,
+                              day=_built("--day-off", NonTrainingDay, date=day, reason=reason)))
+    for spec in getattr(args, "remove_day_off", ()):
+        out += [E.RemoveNonTrainingDay(date=day) for day in _days(spec, "--remove-day-off")]
+    return out
+
+
 def _rule_and_pin_edits(season, args) -> list:
     from planner import edits as E
     from planner.season import LEVELS, IntensityPin
 
-    out: list = []
+    out: list = _day_off_edits(season, args)
     for spec in args.rule:
         try:
             key, value = spec.split("=", 1)
@@ -418,12 +458,15 @@ def cmd_whatif(args) -> int:
     from ui.cli import outputs
 
     only_one("whatif", [("--list", args.list), ("--delete NAME", args.delete),
+                        ("--adopt NAME", args.adopt),
                         ("--scenario NAME", args.scenario), ("--new NAME", args.new)])
     season = load_season(args.season)
     if args.list:
         return _list(season, describe_edits)
     if args.delete is not None:
         return _delete(season, args)
+    if args.adopt is not None:
+        return _adopt(season, args)
     _check_names(args)
     if bool(args.scenario) == bool(args.new):
         raise InputError("whatif", ["give either --scenario NAME (an existing scenario) or --new NAME "
@@ -495,6 +538,29 @@ def _delete(season, args) -> int:
 
     save_season(E.DeleteScenario(name=sc.name).apply(season), args.season)
     print(f"Deleted scenario '{sc.name}' from {args.season}{kept_words(args.season)}")
+    return 0
+
+
+def _adopt(season, args) -> int:
+    """``--adopt NAME``: the scenario's changes and plan become the season's (as the app's Adopt),
+    only with a plan made for the season as it is now."""
+    from planner import edits as E
+    from planner.scenarios import find, out_of_date
+    from planner.seasonfile import save_season
+    from ui.cli.outputs import kept_words
+
+    sc = find(season, args.adopt)
+    again = f"periodize whatif {shlex.quote(args.season)} --scenario {shlex.quote(sc.name)} --save"
+    if sc.plan is None:
+        raise InputError("--adopt", [f"scenario '{sc.name}' is not planned yet: re-plan it first "
+                                     f"({again}), then adopt it"])
+    why = out_of_date(season, sc)
+    if why:
+        raise InputError("--adopt", [f"scenario '{sc.name}' was {why}: its plan no longer fits; "
+                                     f"re-plan it first ({again}), then adopt it"])
+    save_season(E.AdoptScenario(name=sc.name).apply(season), args.season)
+    print(f"Adopted scenario '{sc.name}': its changes and its plan are now the season's, in "
+          f"{args.season}{kept_words(args.season)}")
     return 0
 
 
