@@ -765,9 +765,34 @@ class RecordFlareUp(Edit):
         return (f"back to full training since {date_long(back)}, {(self.date - back).days} days "
                 f"before: it moves them back to {last}; record a new injury instead if it is one")
 
+    def past_not_done(self, s: Season) -> str:
+        """The sessions the stored plan had on the flare-up's day and its calm days before today,
+        not logged, which RH-FL now counts as not done (planner.history), in words ("" when
+        none): the day's sprint turned into 0 % without a word."""
+        from planner.history import logged_days
+        from planner.rules import RuleSet
+
+        ap = s.plan.for_athlete(self.athlete) if s.plan is not None else None
+        if ap is None:
+            return ""
+        calm = int(RuleSet(s.rules).value("RH-FL", "calm_days"))
+        logged, start, out = logged_days(s, self.athlete), planning_start(s), []
+        for k in range(calm + 1):
+            day = self.date + dt.timedelta(days=k)
+            i = (day - s.calendar.start).days
+            if day >= start or day in logged or not 0 <= i < len(ap.intensity):
+                continue
+            if ap.intensity[i] > (0 if k == 0 else 60):
+                out.append(f"{ap.intensity[i]} % on {date_long(day)}")
+        if not out:
+            return ""
+        return (f"the {', '.join(out)} planned and not logged now count as not done (no running "
+                f"on a flare-up's day, at most 60 % after it): log what was run")
+
     def describe(self, s: Season) -> str:
         text = f"Flare-up of {s.athlete_label(self.athlete)} on {date_long(self.date)}"
-        said = [x for x in (self.undoes(s), self.later_stages(s), self.long_back(s)) if x]
+        said = [x for x in (self.undoes(s), self.later_stages(s), self.past_not_done(s),
+                            self.long_back(s)) if x]
         return f"{text} ({'; '.join(said)})" if said else text
 
 

@@ -609,3 +609,22 @@ def test_a_rename_is_said_as_one_only_when_nothing_else_changes(base):
                            role=a.role).describe(base).startswith("Rename athlete")
     assert E.UpdateAthlete(athlete=a.id, name="Nuno", position="Goalkeeper",
                            role=a.role).describe(base).endswith(", renamed Nuno")
+
+
+def test_a_flare_up_on_a_past_day_says_the_planned_sessions_it_counts_as_not_done():
+    """A flare-up recorded on a past day turned the stored plan's sprint there (nothing logged)
+    into 0 % without a word; the edit says so, and that the session can be logged."""
+    from planner.season import Plan
+
+    s = season(weeks=3, athletes=1, today=day(10),
+               injuries=(injury("A1", "S1", start_day=2, history=(("P3", -20),)),))
+    ap = AthletePlan(athlete="A1", stages=("P3",) * 2 + ("S1",) * 19,
+                     intensity=(0,) * 7 + (90, 80, 0) + (0,) * 11, weeks=("load",) * 3)
+    s = s.model_copy(update={"plan": Plan(status="feasible", team_weeks=("load",) * 3,
+                                          athletes=(ap,))})
+    said = E.RecordFlareUp(athlete="A1", date=day(7)).describe(s)
+    assert (f"the 90 % on {date_long(day(7))}, 80 % on {date_long(day(8))} planned and not logged "
+            f"now count as not done") in said, said
+    logged = s.model_copy(update={"sessions": (
+        Session(athlete="A1", date=day(7), minutes=60, rpe=6, top_speed_pct=90),)})
+    assert f"90 % on {date_long(day(7))}" not in E.RecordFlareUp(athlete="A1", date=day(7)).describe(logged)
