@@ -767,8 +767,8 @@ class Handouts:
                 run_start = max(recorded) if recorded else run_start
             earliest = run_start + dt.timedelta(days=spec.min_days)
             if earliest > tl.days[i]:
-                parts.append(f"{st} lasts at least {text.plural(spec.min_days, 'day')}: "
-                             f"{text.day(earliest)} at the earliest")
+                parts.append(f"{st} lasts at least {text.plural(spec.min_days, 'day')}: the "
+                             f"next stage from {text.day(earliest)} at the earliest")
             if spec.criteria and not self.anonymise:
                 rec = f.records[f.gov[i]] if f.gov[i] is not None else None
                 if rec is None or not passes_all(rec, f.protos[f.gov[i]], st, run_start,

@@ -462,6 +462,7 @@ def test_a_stage_begun_this_week_before_today_says_what_it_takes_to_leave_it():
     after = next(i for i in range(j, tl.n) if ap.stages[i] != "S1")
     assert week.milestone.startswith(f"S1 from {text.day(tl.days[j])}; ")
     assert "S1 lasts at least" in week.milestone
+    assert ": the next stage from " in week.milestone  # not "S1 lasts …: Wed 2 Dec", read as its end
     assert f"planned: {ap.stages[after]} from {text.day(tl.days[after])}" in week.milestone
 
 
@@ -541,7 +542,7 @@ def test_a_calm_day_above_60_is_said_and_the_injury_match_is_no_breach_and_was_p
     cal = athlete_calendar(lived, plan, "A2").to_ical().decode()
     assert "SUMMARY:Match 1: played 30 min (logged)\\, injured that day" in cal, cal
     # what comes next is the new stage's, not only the next match "in rehab, not playing"
-    assert hurt.milestone.startswith(f"P1 lasts at least 7 days: {text.day(day(12))}")
+    assert hurt.milestone.startswith(f"P1 lasts at least 7 days: the next stage from {text.day(day(12))}")
 
 
 def test_a_target_played_before_a_later_flare_up_is_not_on_track_or_back_before_it():

@@ -617,6 +617,18 @@ def test_the_name_tooltip_lists_every_injury_record(w):
     assert tip.count("Injury: ") == 2 and "Wed 11 Mar 2026" in tip
 
 
+def test_the_name_tooltip_says_a_flare_up_sent_the_stage_back(w):
+    """It said "Recorded stage: P3 since …" after a flare-up had sent the athlete back to P1,
+    while the Returns panel said P1."""
+    from planner.text import day_long
+
+    inj = w.season.injury_of("A3")
+    day = inj.current.start + dt.timedelta(days=2)
+    assert w.apply_edit(E.RecordFlareUp(athlete="A3", date=day))
+    tip = w.board._athlete_tooltip(w.board._rows[w.board._row_of["A3"]])
+    assert f"1 flare-up since, the last on {day_long(day)}: the stage went back" in tip
+
+
 def test_the_grid_opens_on_the_next_match_from_today(qtbot):
     season = two_match_season()
     season = season.model_copy(update={"calendar": season.calendar.model_copy(

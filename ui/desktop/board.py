@@ -47,6 +47,7 @@ from planner.text import (
     date_long,
     date_short,
     day_long,
+    plural,
     span,
     stage_name,
     stage_name_on,
@@ -1834,6 +1835,10 @@ class SeasonBoard(QAbstractScrollArea):
             cur = inj.current
             lines.append(f"Injury: {protocol_name(inj.protocol)}, onset {day_long(inj.onset)}")
             lines.append(f"Recorded stage: {stage_name(cur.stage, inj.protocol)} since {day_long(cur.start)}")
+            flares = [d for d in inj.flare_ups if d > cur.start]
+            if flares:  # the stage record said P3 while a flare-up since had sent him back
+                lines.append(f"{plural(len(flares), 'flare-up')} since, the last on "
+                             f"{day_long(flares[-1])}: the stage went back (Returns panel)")
             if inj.target_competition:
                 c = season.competition(inj.target_competition)
                 if c is not None:
