@@ -82,6 +82,7 @@ PAIN_RULE_DEFAULT = "Stop and tell the physio if the injured area hurts."
 NO_LIMIT = "no limit"
 # the level is a target, not a ceiling; in rehab every running level (60 % and up) is too: it is
 # a ladder step, and a logged top speed under it counts as the level below (rules-spec.md sec. 9)
+TEAM_STAGES = ("S1", "S2", "S3")  # return-to-sport stages: sessions with the team (rules-spec 4)
 TARGET_CONTEXTS = ("speed", "compensation", "rehab")
 
 
@@ -569,6 +570,12 @@ class Prescriber:
         values["drill"] = _drill_text(drill, lvl, ms, rest=True) if drill else ""
         name = _tidy(name.format_map(values))
         content = _tidy(content.format_map(values))
+        title = values["stage_title"]
+        if title and st in TEAM_STAGES and ("session" in title.lower() or "team" in title.lower()):
+            # a football session of the return-to-sport stages is the team's, not exercises of
+            # his own ("The exercises of your stage (Heavy football session)" said neither)
+            content = content.replace(f"The exercises of your stage ({title})",
+                                      f"With the team: {title[:1].lower()}{title[1:]}")
         if between and (spec is None or spec.day != "between"):  # a catalogue without one
             name += ", day between"
             content = f"{stage_spec.between.rstrip('.')}. {content}"

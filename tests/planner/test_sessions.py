@@ -459,3 +459,23 @@ def test_a_rehab_running_day_gives_the_speed_to_reach_a_team_day_a_ceiling():
     assert handout_speed(team).startswith("≤ ")
     assert "Target speed: 6.3 m/s" in _session_text(run, "load", [])
     assert "Speed: up to " in _session_text(team, "load", [])
+
+
+def test_a_return_to_sport_football_session_is_said_to_be_with_the_team():
+    """S1-S3 of the hamstring protocol are football sessions: the handout read "The exercises of
+    your stage (Heavy football session), then running: 6 × 80 m at 70 %, linear", beside
+    "change of direction: reactive"; a player could not tell whether he trains with the team."""
+    from tests.builders import injury, season, solved_and_checked
+
+    title = load_protocol("hamstring-strain").stage("S3").title
+    s = season(weeks=3, athletes=1, injuries=(injury("A1", "S3", start_day=-2).model_copy(
+        update={"protocol": "hamstring-strain"}),))
+    out, _ = solved_and_checked(s)
+    p = Prescriber(s, out.plan)
+    stages = out.plan.for_athlete("A1").stages
+    running = [d for d in p.athlete("A1") if d.stage == "S3" and d.context == "rehab"
+               and d.level >= 60]
+    assert running, stages
+    for d in running:
+        assert d.content.startswith(f"With the team: {title.lower()}"), d.content
+        assert "linear" not in d.content
