@@ -101,6 +101,7 @@ class ReturnRow:
     # logged playing while the records hold the athlete in rehab (planner.progress
     # .played_in_rehab): "Sat 12 Sep 2026 ('League match 5') while in S3"
     played_in_rehab: str = ""
+    flare_ups: tuple[dt.date, ...] = ()  # recorded under this injury, up to today
 
     @property
     def missed(self) -> bool:
@@ -162,6 +163,7 @@ class ReturnRow:
         # the next step is the return itself: said once, by "back to full training" below
         itself = self.back is not None and self.next == f"full training {day(self.back)}"
         nxt = f"; next: {self.next}" if self.next and self.next != "—" and not itself else ""
+        nxt += self._flare_words()
         head = f"{self.name}, {self.injury}: "
         rest = self.sentence().removeprefix(head)
         if self.setback and self.today == FIT:  # "now full competition" read as back already
@@ -171,6 +173,16 @@ class ReturnRow:
             first = f" ({self.next.split()[0]})" if self.next and self.next != "—" else ""
             return f"{head}fit until the injury on {day_long(self.injured_from)}{first}; {rest}"
         return f"{head}now {now}{nxt}; {rest}"
+
+    def _flare_words(self) -> str:
+        """"; 2 flare-ups, the last Wed 16 Dec 2026 (2 in 14 days: reassess with the physio)":
+        after two flare-ups in a week the panel read as if nothing had happened."""
+        if not self.flare_ups:
+            return ""
+        last = self.flare_ups[-1]
+        close = sum(1 for d in self.flare_ups if (last - d).days < 14)
+        said = f"; {plural(len(self.flare_ups), 'flare-up')}, the last {day_long(last)}"
+        return said + (f" ({close} in 14 days: reassess with the physio)" if close >= 2 else "")
 
     @property
     def met_before_setback(self) -> bool:
@@ -230,7 +242,9 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             missed_why=r.missed_why, pending=r.pending, no_match=r.no_match_words(),
             injured_from=r.onset if r.onset > tl.days[t] else None,
             setback=r.setback_words(day_long),
-            played_in_rehab=_played_in_rehab(season, tl, r, played.get(r.athlete, ()))))
+            played_in_rehab=_played_in_rehab(season, tl, r, played.get(r.athlete, ())),
+            flare_ups=tuple(d for i in season.injuries_of(r.athlete) if i.onset == r.onset
+                            for d in i.flare_ups if d <= tl.days[t])))
     if season.plan is None or not rets:
         rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
     order = {aid: k for k, aid in enumerate(display_ids(season))}
