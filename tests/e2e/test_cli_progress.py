@@ -904,3 +904,16 @@ def test_advance_that_stores_nothing_says_nothing_of_the_clock(tmp_path):
             cwd=tmp_path, clock=s.calendar.start.isoformat())
     assert r.returncode != 0 and "is read-only" in r.stderr, r.stderr
     assert "computer's date" not in r.stdout, r.stdout
+
+
+def test_a_weekly_replan_says_what_its_feasible_status_means(tmp_path):
+    """Every weekly re-plan printed "Status: feasible" with no bound, read as a plan not proven
+    every week: it is the best plan around the change, and the way to search it all is said."""
+    save_season(season(weeks=6, athletes=3, today=day(7)), tmp_path / "a.season.json")
+    assert run("solve", "a.season.json", "--save", "--time-limit", "10", cwd=tmp_path).returncode == 0
+    r = run("advance", "a.season.json", "--today", day(14).isoformat(), "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Status:    feasible" in r.stdout
+    assert ("Re-plan:   the best plan that changes only what the change reaches (the rest kept as "
+            "planned), so no bound for the whole season; 'periodize solve a.season.json --save' "
+            "searches it all") in r.stdout

@@ -128,6 +128,11 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
               f"{(gap or 0) * 100:.1f} %")
     elif outcome.objective is not None:  # a re-plan kept without a bound for the whole season
         print(f"Objective: {outcome.objective:g}")
+        if (outcome.message or "").startswith("best plan in the neighbourhood"):
+            # "feasible" every week read as a plan not proven: it is the best around the change
+            print(f"Re-plan:   the best plan that changes only what the change reaches (the rest "
+                  f"kept as planned), so no bound for the whole season; 'periodize solve "
+                  f"{shlex.quote(path)} --save' searches it all")
     print(f"Time:      {outcome.wall_time:.2f} s")
     stored = season.plan
     if plan is not None and stored is not None and (plan.athletes, plan.team_weeks) == (
