@@ -269,7 +269,52 @@ def _what_file(p: Path) -> str:
     return next((w for magic, w in _MAGIC if head.startswith(magic)), "it is not UTF-8 text")
 
 
-def load_plan(path: str | Path, season: Season) -> Plan:
+DERIVED_DAY_FIELDS = ("md", "available", "role", "load", "session", "provisional")
+MAX_NOTES = 5
+
+
+def derived_notes(data: dict, season: Season, plan: Plan) -> list[str]:
+    """Where a plan file's fields that follow from its stages, intensities and week kinds (the
+    day's MD label, availability, role, load, session, provisional flag; the week loads; each
+    athlete's return) or its season name disagree with what they follow from: ``check`` reads
+    only the stages, intensities and kinds, so a hand-edited role or load passed unseen."""
+    out: list[str] = []
+    if isinstance(data.get("season"), str) and data["season"] != season.name:
+        out.append(f"season: the plan is of '{data['season'][:80]}', not of '{season.name}'; "
+                   f"check it against its own season file")
+    want = {a["id"]: a for a in plan_to_dict(season, plan)["athletes"]}
+    found = 0
+    for k, a in enumerate(data.get("athletes") or []):
+        mine = want.get(a.get("id")) if isinstance(a, dict) else None
+        if mine is None:
+            continue
+        pairs = [(f"athletes[{k}].days[{i}]", f"{a['id']}, {d.get('date')}", d, m, DERIVED_DAY_FIELDS)
+                 for i, (d, m) in enumerate(zip(a.get("days") or [], mine["days"], strict=False))
+                 if isinstance(d, dict)]
+        pairs += [(f"athletes[{k}].weeks[{i}]", f"{a['id']}, week of {w.get('start')}", w, m,
+                   ("load",))
+                  for i, (w, m) in enumerate(zip(a.get("weeks") or [], mine["weeks"], strict=False))
+                  if isinstance(w, dict)]
+        pairs.append((f"athletes[{k}]", a["id"], a, mine, ("return",)))
+        for where, who, got, exp, fields in pairs:
+            for f in fields:
+                if f in got and got[f] != exp[f]:
+                    found += 1
+                    if found <= MAX_NOTES:
+                        out.append(f"{where}.{f} ({who}): {str(got[f])[:60]!r} in the file; the "
+                                   f"plan's stages, intensities and week kinds make it "
+                                   f"{str(exp[f])[:60]!r}")
+    if found > MAX_NOTES:
+        out.append(f"… and {found - MAX_NOTES} more such fields")
+    if found:
+        out.append("check reads each day's stage and intensity and each week's kind; the other "
+                   "fields follow from them (write the plan again with periodize solve --json)")
+    return out
+
+
+def load_plan(path: str | Path, season: Season, notes: list[str] | None = None) -> Plan:
+    """The plan file at ``path`` read against ``season``; with ``notes``, the fields that
+    disagree with what they follow from are appended there (:func:`derived_notes`)."""
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8-sig"))
@@ -290,4 +335,7 @@ def load_plan(path: str | Path, season: Season) -> Plan:
     deep = nesting_problem(data)
     if deep:
         raise InputError(str(p), [deep.replace("a season file", "a plan JSON")])
-    return plan_from_dict(data, season, str(p))
+    plan = plan_from_dict(data, season, str(p))
+    if notes is not None:
+        notes += derived_notes(data, season, plan)
+    return plan

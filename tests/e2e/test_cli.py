@@ -475,3 +475,29 @@ def test_a_day_off_is_recorded_and_a_scenario_adopted_from_the_command_line(tmp_
     assert check_plan(got, got.plan).violations == ()
     r = run("whatif", "s.season.json", "--adopt", "Nothing", cwd=tmp_path)
     assert r.returncode == 1 and "Nothing" in r.stderr
+
+
+def test_check_names_the_fields_of_a_plan_file_that_disagree_with_its_days(tmp_path):
+    """A plan file saying 'out' on a match the athlete starts, or a load of 99,999 AU, passed
+    check unseen: it reads the stages, intensities and week kinds only. The other fields are
+    compared with what they follow from, and each disagreement is a note on stderr."""
+    import json
+
+    from planner.seasonfile import save_season
+
+    save_season(season(weeks=3, athletes=2), tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--json", "p.json", "--time-limit", "20",
+               cwd=tmp_path).returncode == 0
+    r = run("check", "s.season.json", "p.json", cwd=tmp_path)
+    assert r.returncode == 0 and "Note:" not in r.stderr, r.stderr  # as written: nothing to say
+    data = json.loads((tmp_path / "p.json").read_text())
+    match = next(i for i, d in enumerate(data["athletes"][0]["days"]) if d["role"] == "start")
+    data["athletes"][0]["days"][match]["role"] = "out"
+    data["athletes"][1]["days"][2]["load"] = 99999
+    data["season"] = "Other FC"
+    (tmp_path / "q.json").write_text(json.dumps(data))
+    r = run("check", "s.season.json", "q.json", cwd=tmp_path)
+    assert r.returncode == 0 and "Note:" not in r.stdout
+    assert "season: the plan is of 'Other FC', not of 'Test season'" in r.stderr
+    assert f"athletes[0].days[{match}].role (A1, " in r.stderr and "'out' in the file" in r.stderr
+    assert "athletes[1].days[2].load (A2, " in r.stderr and "'99999' in the file" in r.stderr

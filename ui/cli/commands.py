@@ -306,7 +306,10 @@ def cmd_check(args) -> int:
 
     season = _season(args.season)
     if args.plan is not None:
-        plan = load_plan(args.plan, season)
+        notes: list[str] = []
+        plan = load_plan(args.plan, season, notes)
+        for note in notes:  # not violations: on stderr, as the other advisories
+            print(f"Note: {args.plan}: {note}", file=sys.stderr)
     elif season.plan is not None:
         plan = season.plan
     else:
