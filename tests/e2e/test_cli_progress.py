@@ -917,3 +917,19 @@ def test_a_weekly_replan_says_what_its_feasible_status_means(tmp_path):
     assert ("Re-plan:   the best plan that changes only what the change reaches (the rest kept as "
             "planned), so no bound for the whole season; 'periodize solve a.season.json --save' "
             "searches it all") in r.stdout
+
+
+def test_moving_back_over_a_squads_log_says_the_same_sessions_once():
+    """Moving today back over a week the whole squad logged printed 24 lines alike ("24 days of
+    logged sessions from …" for each athlete): three athletes or more alike are one line."""
+    from planner.progress import Later
+    from ui.cli.progress import _grouped_later
+
+    s = season(weeks=4, athletes=5)
+    same = [Later(a, "7 days of logged sessions", day(7), day(13)) for a in ("A1", "A2", "A3", "A4")]
+    other = Later("A5", "3 days of logged sessions", day(7), day(9))
+    stage = Later("A1", "stage P2", day(8))
+    lines = [x.text(label, dt.date.isoformat) for label, x in _grouped_later(s, same + [stage, other])]
+    assert lines == [f"4 athletes: 7 days of logged sessions from {day(7)} to {day(13)}",
+                     f"Athlete 1 (A1): stage P2 on {day(8)}",
+                     f"Athlete 5 (A5): 3 days of logged sessions from {day(7)} to {day(9)}"]

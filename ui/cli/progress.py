@@ -254,8 +254,8 @@ def cmd_advance(args) -> int:
             later = later_records(after, today)
             if later:
                 print("Moved back: these lie after today now (kept; they count again once today passes them):")
-                for x in later:
-                    print(f"  - {x.text(after.athlete_label(x.athlete), dt.date.isoformat)}")
+                for label, x in _grouped_later(after, later):
+                    print(f"  - {x.text(label, dt.date.isoformat)}")
         print(f"Today is {today.isoformat()} (was {before.isoformat()}).")
         if args.log:
             after = _read_log_for(after, args)
@@ -467,6 +467,26 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
                            for a, st, _d in args.stage_start])
     once("--stage", [((athlete_id(season, a, "--stage"), _parsed(d) or d), f"{a} {d}")
                      for a, _st, d in args.stage])
+    return out
+
+
+def _grouped_later(season, later) -> list[tuple[str, object]]:
+    """(label, record) for each line: the same sessions of three athletes or more on one line
+    ("24 athletes: 24 days of logged sessions from …"), not 24 lines alike."""
+    from planner.text import plural
+
+    groups: dict[tuple, list] = {}
+    for x in later:
+        groups.setdefault((x.what, x.date, x.last), []).append(x)
+    out, said = [], set()
+    for x in later:
+        same = groups[(x.what, x.date, x.last)]
+        if len(same) >= 3 and "logged session" in x.what:
+            if id(same) not in said:
+                said.add(id(same))
+                out.append((plural(len(same), "athlete"), x))
+        else:
+            out.append((season.athlete_label(x.athlete), x))
     return out
 
 
