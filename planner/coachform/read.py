@@ -747,35 +747,53 @@ class _Import:
         return True
 
     def _competitions(self, cal):
+        """The competitions, the row of each and the names other sheets refer to. A row's ID is
+        its id (a round trip through the form keeps the ids commands, pins and calendar events
+        name); a row without one gets ``c`` and its row's place (``c007``), or the next such id
+        that no row's ID takes."""
         spec = sheet_spec("Competitions")
         rows = self.r.table(spec)
         # there but unreadable (a header renamed): its problem is said once, and the rows naming
         # competitions are counted, not each reported as naming one that does not exist
         self.comps_unread = rows is None and self.r.find(spec.title) is not None
-        rows = rows or []
-        comps, comp_rows = [], []
-        names: list[tuple[str, int, str | None, dt.date | None]] = []  # name, row, id if kept, date
-        seen: dict[tuple, int] = {}  # (date, name, priority, last day) -> its first row
-        for k, row in enumerate(rows, start=1):
+        read = []  # (place, row, date, name, priority, last day, ID given, kept)
+        seen: dict[tuple, int] = {}  # (date, name, priority, last day, ID) -> its first row
+        given: dict[str, int] = {}  # an ID written -> its row
+        for k, row in enumerate(rows or [], start=1):
             if not self._entry_row(spec, ("date", "name"), "a competition", row):
                 continue
             date = self.cell(spec, row, "date", to_date)
             name = self.text(spec, row, "name")
             prio = self.cell(spec, row, "priority", parse_priority)
             end = self.cell(spec, row, "end_date", to_date)
-            ok = None not in (date, name, prio)
+            cid = self.text(spec, row, "id", limit=40) or None
+            id_bad = cid is None and (row.values.get("id") is not None or "id" in row.errors)
+            ok = None not in (date, name, prio) and not id_bad
             if date is not None and end is not None and end < date:
                 self.note(spec, row, "end_date", f"{end:%Y-%m-%d} is before the Date {date:%Y-%m-%d}; "
                           f"a multi-day event ends on or after its first day")
                 ok = False
-            key = (date, (name or "").casefold(), prio, end)
+            key = (date, (name or "").casefold(), prio, end, cid)
             if ok and key in seen:  # a row pasted twice made two competitions of one match
                 self.notes.append(f"{spec.title}, row {row.number} repeats row {seen[key]}: "
                                   f"counted once")
                 continue
             if ok:
                 seen[key] = row.number
-            cid = f"c{k:03d}"
+            if cid is not None and cid in given:
+                self.note(spec, row, "id", f"{cid!r} is already the ID of row {given[cid]}; give "
+                          f"each competition a unique ID (or leave it empty for one made up)")
+                ok = False
+            elif cid is not None:
+                given[cid] = row.number
+            read.append((k, row, date, name, prio, end, cid, ok))
+        comps, comp_rows = [], []
+        names: list[tuple[str, int, str | None, dt.date | None]] = []  # name, row, id if kept, date
+        taken = set(given)
+        for k, row, date, name, prio, end, cid, ok in read:
+            if cid is None:
+                cid = _free_id(k, taken)
+                taken.add(cid)
             if name:
                 names.append((name, row.number, cid if ok else None, date))
             if ok:
@@ -1258,6 +1276,15 @@ def _unread_cost(spec: SheetSpec, where: dict[str, int], heads: list[tuple[str, 
                         f"head it {c.header!r}")
                 break
     return out
+
+
+def _free_id(place: int, taken: set[str]) -> str:
+    """The id of a Competitions row without an ID: ``c`` and the row's place (``c007``), or the
+    next such number no ID of the sheet takes."""
+    n = place
+    while f"c{n:03d}" in taken:
+        n += 1
+    return f"c{n:03d}"
 
 
 def norm_name(text: str) -> str:

@@ -66,6 +66,8 @@ LOST = {
     ("Athletes", "max_speed"): "no max speeds, so no speed targets in m/s",
     ("Athletes", "role"): "every athlete's usual role is start",
     ("Competitions", "end_date"): "every competition is one day long",
+    ("Competitions", "id"): "every competition gets a new id (c001, c002 ... by row), so the ids "
+                            "commands name and the calendars' events change",
     ("Injuries", "target"): "no injury has a target competition",
     ("Non-training days", "end"): "each row is one day off",
 }
@@ -76,6 +78,9 @@ SHEETS: tuple[SheetSpec, ...] = (
         Column("Name", "name", True, "text", 30, "e.g. League match 12 (names need not be unique)"),
         Column("Priority", "priority", True, "priority", 10, "A, B or C (A: tapered for)"),
         Column("End date", "end_date", False, "date", 13, "optional: last day of a multi-day event"),
+        Column("ID", "id", False, "id", 12,
+               "optional: a unique code for the competition, e.g. cup-final, as commands, pins "
+               "and calendar events name it (empty: c001, c002 ... by row)"),
     ), help="One row per competition; every competition lies inside the season."),
     SheetSpec("Athletes", (
         Column("ID", "id", True, "id", 10, "a short unique code, e.g. A07"),
@@ -172,6 +177,7 @@ def sheet_spec(title: str) -> SheetSpec:
 FIELD_COLUMN = {  # a season field's path (without indexes) -> the column it is written in
     ("competitions", ".date"): "date", ("competitions", ".end_date"): "end_date",
     ("competitions", ".name"): "name", ("competitions", ".priority"): "priority",
+    ("competitions", ".id"): "id",
     ("athletes", ".id"): "id", ("athletes", ".name"): "name", ("athletes", ".position"): "position",
     ("athletes", ".max_speed"): "max_speed", ("athletes", ".role"): "role",
     ("injuries", ".athlete"): "athlete", ("injuries", ".protocol"): "protocol",

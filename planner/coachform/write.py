@@ -6,7 +6,9 @@ shipped template), and :func:`export_template_form` writes a season into it, so 
 ``import_workbook(export_template_form(season))`` gives back the season's squad (with default
 roles), calendar, competitions, injury records (a row per stage start, several records per
 athlete), roles per competition, flare-ups, criteria tests, unavailability, blocks and
-non-training days. A competition whose name another competition shares is written with its
+non-training days. Each competition's id is written in the Competitions sheet's ID column, so
+that an import gives it back (commands, pins and calendar events name competitions by id).
+A competition whose name another competition shares is written with its
 date, ``Cup (2027-01-09)``, which the reader accepts. The Stage history sheet of older
 workbooks is still read but no longer written: stage starts are rows of the Injuries sheet.
 """
@@ -49,7 +51,7 @@ _EXAMPLE_SEASON = {
 }
 _EXAMPLES: dict[str, list[dict]] = {
     "Competitions": [{"date": dt.date(2027, 1, 9), "name": "League match 1", "priority": "C",
-                      "end_date": None}],
+                      "end_date": None, "id": "league-01"}],
     "Athletes": [{"id": "A01", "name": "Alex Example", "position": "Midfielder", "max_speed": 9.1,
                   "role": "start"}],
     "Injuries": [{"athlete": "A01", "protocol": "hamstring-strain", "onset": dt.date(2026, 12, 20),
@@ -114,7 +116,7 @@ def _season_rows(season: Season) -> tuple[dict, dict[str, list[dict]]]:
             "training_days": cal.training_days, "today": cal.today}
     tables: dict[str, list[dict]] = {
         "Competitions": [{"date": c.date, "name": c.name, "priority": c.priority,
-                          "end_date": c.end_date} for c in season.competitions],
+                          "end_date": c.end_date, "id": c.id} for c in season.competitions],
         "Athletes": [{"id": a.id, "name": a.name, "position": a.position, "max_speed": a.max_speed,
                       "role": a.role} for a in season.athletes],
         "Roles": [{"competition": competition_label(season, r.competition), "athlete": r.athlete,

@@ -526,12 +526,12 @@ def test_the_shipped_template_has_dropdowns_formatted_headers_and_an_example_row
     assert [r.stage for r in inj.stages] == ["P1", "P2"]
     assert inj.flare_ups == (D(2026, 12, 31),) and inj.flare_notes
     assert [(t.name, t.value, t.unit) for t in inj.tests] == [("Pain on single-leg squat", 1, "/10")]
-    assert season.roles == (MatchRole(competition="c001", athlete="A01", role="bench"),)
+    assert season.roles == (MatchRole(competition="league-01", athlete="A01", role="bench"),)
 
 
 def _document(s: Season) -> dict:
-    """What the coach form holds of a season, with competitions by name and date (imported
-    competitions get new ids)."""
+    """What the coach form holds of a season, with competitions by name and date (a workbook
+    without the ID column gives competitions new ids)."""
     def comp(cid):
         c = s.competition(cid) if cid else None
         return (c.name, c.date) if c else None
@@ -561,6 +561,38 @@ def test_round_trip_of_the_demo_season(demo_season, tmp_path):
     assert len(again.roles) == len(demo_season.roles) > 0
     assert any(len(i.stages) > 1 for i in again.injuries)  # stage histories
     assert any(i.tests for i in again.injuries)
+    # the ids too: they were renumbered c001 ... c043, so commands naming 'cup-final' failed and
+    # every calendar event (its UID holds the id) came again beside the old one
+    assert again.competitions == demo_season.competitions
+    assert again.roles == demo_season.roles
+    assert [i.target_competition for i in again.injuries] == \
+        [i.target_competition for i in demo_season.injuries]
+    assert any(i.target_competition for i in again.injuries)
+
+
+def test_a_competitions_id_column_is_read_and_a_blank_id_takes_none_of_the_given(tmp_path):
+    head = ("Date", "Name", "Priority", "ID")
+    path = book(tmp_path, Competitions=[head, ("2027-01-09", "League 1", "C", None),
+                                        ("2027-02-06", "Derby", "B", "c001"),
+                                        ("2027-02-20", "Cup final", "A", " cup-final "),
+                                        ("2027-03-06", "League 2", "C", None)],
+                Roles=[("Competition", "Athlete ID", "Role"), ("Cup final", "A2", "bench"),
+                       ("League 1", "A1", "out")])
+    season = import_workbook(path)
+    assert [(c.id, c.name) for c in season.competitions] == [
+        ("c002", "League 1"), ("c001", "Derby"), ("cup-final", "Cup final"), ("c004", "League 2")]
+    assert season.roles == (MatchRole(competition="cup-final", athlete="A2", role="bench"),
+                            MatchRole(competition="c002", athlete="A1", role="out"))
+
+
+def test_a_competition_id_given_twice_is_located_on_both_rows(tmp_path):
+    head = ("Date", "Name", "Priority", "ID")
+    path = book(tmp_path, Competitions=[head, ("2027-01-09", "League 1", "C", "lg"),
+                                        ("2027-02-06", "League 2", "C", "lg"),
+                                        ("2027-02-20", "Cup", "A", 7)])
+    assert problems_of(path) == [
+        "Competitions, row 3, ID: 'lg' is already the ID of row 2; give each competition a unique "
+        "ID (or leave it empty for one made up)"]
 
 
 def test_round_trip_keeps_hostile_text_as_text(tmp_path):
