@@ -35,7 +35,8 @@ def _return_dict(r, anonymise: bool = False) -> dict:
     iso = (lambda d: d.isoformat() if d else None)  # noqa: E731
     return {"fit": iso(r.fit), "first_match": iso(r.first_match), "target": r.target,
             "target_met": r.target_met, "provisional": r.provisional,
-            "onset": r.onset.isoformat(), "protocol": None if anonymise else r.protocol}
+            "onset": r.onset.isoformat(), "protocol": None if anonymise else r.protocol,
+            "past": r.past}
 
 
 def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, dates: list,
@@ -57,12 +58,21 @@ def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, d
              "session": sessions[i], "provisional": provisional[i]}
             for i in range(tl.n)
         ],
-        # the return under the injury that governs the planning start (or the next one), and
-        # every injury record's return from the planning start on (several records per
-        # athlete, schema 2; a return on today itself included, though RTS counts nothing of it)
-        "return": _return_dict(rets[0], anonymise) if rets else None,
+        # the return under the injury that governs the planning start (or the next one), else
+        # the latest one the season recorded before today: a player whose return was accepted
+        # a week before his target match read null, and a returns dashboard lost him; and every
+        # return of the season's injury records (several records per athlete, schema 2), those
+        # recorded before today (past) and those from the planning start on (a return on today
+        # itself included, though RTS counts nothing of it)
+        "return": _return_dict(_current(rets), anonymise) if rets else None,
         "returns": [_return_dict(r, anonymise) for r in rets],
     }
+
+
+def _current(rets: list):
+    """The return an athlete's ``return`` gives: the first not yet past (the injury governing
+    the planning start, or the next one), else the latest the season recorded."""
+    return next((r for r in rets if not r.past), rets[-1])
 
 
 def _au(x: float) -> int | float:
@@ -97,7 +107,7 @@ def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False) -> dict:
     week_starts = [tl.days[w.first].isoformat() for w in tl.weeks]
     dates = [d.isoformat() for d in tl.days]
     prov = provisional_days(season, plan)
-    rets = returns(season, plan)
+    rets = returns(season, plan, history=True)
     sessions = session_ids(season, plan)  # the catalogue id of each day's session
     athletes = []
     for a in season.athletes:

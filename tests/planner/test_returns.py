@@ -326,3 +326,30 @@ def test_a_return_on_today_with_a_flare_up_ahead_is_one_return_and_moves_nothing
     assert returns_moved(s, s) == []
     both = returns(s, plan, history=True)  # the printed season: back on today, then the setback
     assert [x.setback for x in both] == [None, day(17)]
+
+
+def test_the_plan_json_keeps_a_return_recorded_before_today():
+    """advance --accept recorded A1 back (FIT from Fri 8 Jan); today Sat 9 Jan, his target
+    'Match 2' (Sat 16 Jan) still ahead. The plan JSON gave "return": null and "returns": [],
+    so a returns dashboard lost him the day his return was accepted, while explain --return
+    still read it. A later injury's return ahead is the athlete's ``return`` then."""
+    from planner.planjson import plan_to_dict
+
+    s = make()
+    back = injury("A1", "FIT", start_day=4, history=(("S3", -8),), target="m1")
+    later = s.model_copy(update={"injuries": (back,),
+                                 "calendar": s.calendar.model_copy(update={"today": day(5)})})
+    (a1,) = plan_to_dict(later, plan())["athletes"]
+    assert a1["return"] == {"fit": "2027-01-08", "first_match": "2027-01-16", "target": "Match 2",
+                            "target_met": True, "provisional": False, "onset": "2026-12-26",
+                            "protocol": "iliopsoas-tendinopathy", "past": True}
+    assert a1["returns"] == [a1["return"]]
+    # injured again on Mon 11 Jan: the return ahead is his return, the recorded one listed first
+    again = Injury(athlete="A1", protocol="hamstring-strain", onset=day(7),
+                   stages=(StageRecord(stage="P1", start=day(7)),))
+    p = plan(["S3"] * 4 + ["FIT"] * 3 + ["P1"] * 7, [100, 70, 100, 70, 70, 70, 0] + [0] * 7)
+    both = later.model_copy(update={"injuries": (back, again)})
+    (a1,) = plan_to_dict(both, p)["athletes"]
+    assert [(r["onset"], r["past"]) for r in a1["returns"]] == [("2026-12-26", True),
+                                                                ("2027-01-11", False)]
+    assert a1["return"] == a1["returns"][1] and a1["return"]["fit"] is None
