@@ -12,6 +12,7 @@ from planner.errors import InputError, PeriodizeError
 from planner.season import FIT, HV_LEVEL, Plan, Scenario, Season, basis_changes
 from planner.text import date_long, date_short, join_and
 from planner.timeline import Timeline
+from planner.validate import planning_start
 
 
 def past_change_problem(season: Season, edit) -> str | None:
@@ -86,9 +87,14 @@ def past_role_problem(season: Season, edit) -> str | None:
 def matches_lost_to_injury(season: Season, athlete: str, day: dt.date) -> list:
     """The competitions on ``day`` the athlete plays (start or bench): an injury dated that day
     takes him out of them (in rehab from that day), which "hurt in Saturday's match" does not
-    mean; the day after keeps the match played."""
-    return [c for c in season.competitions if c.date <= day <= (c.end_date or c.date)
-            and season.role_of(athlete, c.id) in ("start", "bench")]
+    mean; the day after keeps the match played. A day before today with minutes played logged
+    is not lost: the log says he played it, and the past keeps what happened (``record`` said
+    "does not play it" of a final he logged 63 minutes in)."""
+    played = day < planning_start(season) and any(
+        x.athlete == athlete and x.date == day and (x.minutes_played or 0) > 0
+        for x in season.sessions)
+    return [] if played else [c for c in season.competitions if c.date <= day <= (c.end_date or c.date)
+                              and season.role_of(athlete, c.id) in ("start", "bench")]
 
 
 OVERTAKEN = "today has moved past it since the scenario was made"

@@ -438,6 +438,38 @@ def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from
     assert after.plan.for_athlete("A2").stages[tl.p0] != FIT
 
 
+def test_an_injury_recorded_before_a_match_logged_at_full_load_names_it_as_log_does(tmp_path):
+    """A2 logged 90 minutes at 92 % in 'Match 1' (Sat 9 Jan); an injury recorded from Thu 7 Jan
+    puts that match in P1. 'log' says "Played in rehab" for the same facts; 'record' said
+    nothing of it."""
+    s = season(weeks=3, athletes=2, today=day(7)).model_copy(update={"sessions": (
+        Session(athlete="A2", date=day(4), minutes=60, rpe=5),
+        Session(athlete="A2", date=day(5), minutes=105, rpe=8, top_speed_pct=92,
+                minutes_played=90),)})
+    save_season(s, tmp_path / "s.season.json")
+    change = ("--injury", "A2", "hamstring-strain", day(3).isoformat(), "--time-limit", "10")
+    r = run("record", "s.season.json", *change, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert ("Played in rehab: Athlete 2 (A2) logged minutes played in 1 competition from Sat 9 "
+            "Jan 2027 ('Match 1'), which the records now put in P1: if he was injured after it, "
+            "the injury's date is the day after his last match (record it with that date)") in r.stdout
+    assert ("Above the stage: Athlete 2 (A2) logged 92 % of max speed on Sat 9 Jan 2027 in P1 "
+            "(no running)") in r.stdout
+    r = run("record", "s.season.json", *change, "--save", cwd=tmp_path)
+    assert r.returncode == 0 and "(stored: correct the onset in the app, Season ▸ Injuries)" in r.stdout
+    # dated on the match day: he played it (the log says so), not "does not play it"
+    save_season(s, tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--injury", "A2", "hamstring-strain", day(5).isoformat(),
+            "--time-limit", "10", cwd=tmp_path)
+    assert r.returncode == 0 and "does not play it" not in r.stdout, r.stdout
+    assert "Played in rehab: Athlete 2 (A2) logged minutes played in 1 competition" in r.stdout
+    # dated after the match: nothing logged falls in its stages, nothing said
+    save_season(s, tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--injury", "A2", "hamstring-strain", day(6).isoformat(),
+            "--time-limit", "10", cwd=tmp_path)
+    assert r.returncode == 0 and "Played in rehab" not in r.stdout and "Above the stage" not in r.stdout
+
+
 def test_a_flare_up_of_a_player_back_for_weeks_is_a_return_moved(advanced, tmp_path):
     """Kofi, back since 5 Oct, flares up on 28 Nov: the re-plan gives him a return in December,
     and "Returns moved" left him out (only the returns still to come before were compared)."""

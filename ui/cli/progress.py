@@ -380,6 +380,7 @@ def cmd_record(args) -> int:
     for e in edits:
         print(f"  - {e.describe(cur)}")
         cur = e.apply(cur)
+    _logged_in_new_stages(season, cur, args.save)
     # always re-planned: a stored plan that ignores a recorded flare-up or injury would be misread
     # later (its projected stage changes offered as history by 'advance')
     if season.plan is not None:
@@ -390,6 +391,37 @@ def cmd_record(args) -> int:
         print("Nothing recorded or stored: the season file is as it was.", file=sys.stderr)
         return status
     return _store(after, args, "Stored in", "it")
+
+
+def _logged_in_new_stages(season, after, saving: bool) -> None:
+    """What the log holds on days the recorded changes now put in a rehab stage (an injury
+    dated before a match logged at full load), said as ``log`` says it: recording it said
+    nothing of the match, while ``log`` said "Played in rehab" for the same facts."""
+    from planner.progress import NEAR_CAP, above_stage, above_stage_lines, played_in_rehab
+    from planner.season import INJ
+    from planner.text import join_and
+
+    was = played_in_rehab(season)
+    fix = ("stored: correct the onset in the app, Season ▸ Injuries" if saving else
+           "record it with that date")
+    for p in [p for p in played_in_rehab(after) if p not in was]:
+        names = join_and([f"'{c.name}'" for d in p.days for c in after.competitions
+                          if c.date <= d <= c.last])
+        where = join_and(["injured" if st == INJ else st for st in p.stages])
+        n = len(p.days)
+        print(f"Played in rehab: {after.athlete_label(p.athlete)} logged minutes played in "
+              f"{n} competition{'s' if n != 1 else ''} from {day_long(p.days[0])} ({names}), "
+              f"which the records now put in {where}: if he was injured after "
+              f"{'it' if n == 1 else 'them'}, the injury's date is the day after his last match "
+              f"({fix}); if he played injured, worth a word with the physio.")
+    far, near = above_stage_lines(after, [p for p in above_stage(after)
+                                          if p not in above_stage(season)])
+    for line in far:
+        print(f"Above the stage: {line}; worth a word with the athlete and the physio.")
+    if near:
+        print(f"Just above the stage (less than {NEAR_CAP} percentage points over its cap):")
+        for line in near:
+            print(f"  - {line}")
 
 
 def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]]:
