@@ -789,10 +789,24 @@ class RecordFlareUp(Edit):
         return (f"the {', '.join(out)} planned and not logged now count as not done (no running "
                 f"on a flare-up's day, at most 60 % after it): log what was run")
 
+    def second(self, s: Season) -> str:
+        """"the second within 7 days (after Wed 9 Dec 2026): two stages back" ("" otherwise,
+        rules-spec.md section 6); it was never called that, only "goes back a stage"."""
+        from planner.rehab import flare_steps
+
+        try:
+            inj = _governing(s, self.athlete, self.date)
+        except InputError:
+            return ""
+        if flare_steps(inj.flare_ups, self.date) < 2:
+            return ""
+        before = max(f for f in inj.flare_ups if f < self.date)
+        return f"the second within 7 days (after {date_long(before)}): two stages back"
+
     def describe(self, s: Season) -> str:
         text = f"Flare-up of {s.athlete_label(self.athlete)} on {date_long(self.date)}"
-        said = [x for x in (self.undoes(s), self.later_stages(s), self.past_not_done(s),
-                            self.long_back(s)) if x]
+        said = [x for x in (self.second(s), self.undoes(s), self.later_stages(s),
+                            self.past_not_done(s), self.long_back(s)) if x]
         return f"{text} ({'; '.join(said)})" if said else text
 
 

@@ -501,3 +501,16 @@ def test_check_names_the_fields_of_a_plan_file_that_disagree_with_its_days(tmp_p
     assert "season: the plan is of 'Other FC', not of 'Test season'" in r.stderr
     assert f"athletes[0].days[{match}].role (A1, " in r.stderr and "'out' in the file" in r.stderr
     assert "athletes[1].days[2].load (A2, " in r.stderr and "'99999' in the file" in r.stderr
+
+
+def test_the_proposed_flare_up_command_is_one_that_is_taken():
+    """The command the CLI suggested for a proposed flare-up before a recorded stage change was
+    the one it then refused (no --later-stages)."""
+    from planner.progress import FlareProposal
+    from ui.cli.commands import flare_hint
+
+    s = season(weeks=4, athletes=1, today=day(20),
+               injuries=(injury("A1", "P3", start_day=10, history=(("P2", 0),)),))
+    p = FlareProposal("A1", day(5), 6, 5)
+    assert f"--flare-up A1 {day(5).isoformat()} --later-stages drop --save" in flare_hint("s.json", p, s)
+    assert "--later-stages" not in flare_hint("s.json", FlareProposal("A1", day(12), 6, 5), s)

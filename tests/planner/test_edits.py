@@ -628,3 +628,14 @@ def test_a_flare_up_on_a_past_day_says_the_planned_sessions_it_counts_as_not_don
     logged = s.model_copy(update={"sessions": (
         Session(athlete="A1", date=day(7), minutes=60, rpe=6, top_speed_pct=90),)})
     assert f"90 % on {date_long(day(7))}" not in E.RecordFlareUp(athlete="A1", date=day(7)).describe(logged)
+
+
+def test_a_second_flare_up_within_a_week_is_called_so():
+    """Two flare-ups within 7 days send the athlete back two stages (rules-spec.md section 6);
+    the record said only that it went back a stage."""
+    s = season(weeks=4, athletes=1, today=day(20),
+               injuries=(injury("A1", "P3", start_day=2, history=(("P2", -10),), flare_days=(8,)),))
+    assert E.RecordFlareUp(athlete="A1", date=day(12)).second(s) == (
+        f"the second within 7 days (after {date_long(day(8))}): two stages back")
+    assert E.RecordFlareUp(athlete="A1", date=day(16)).second(s) == ""  # 8 days after
+    assert "two stages back" in E.RecordFlareUp(athlete="A1", date=day(12)).describe(s)

@@ -1894,6 +1894,11 @@ def test_a_flare_up_before_a_recorded_stage_change_asks_whether_it_stays(w, dial
     """A flare-up reported after Move Today had accepted the next stage left that stage standing,
     said in a status line that went: the athlete sprinted at 80 % five days later. The coach is
     asked; removed, the plan projects the stage again from the flare-up."""
+    plan = w.season.plan
+    ap = plan.for_athlete("A1")  # the stored plan ran A1 on the days after (not logged)
+    ran = ap.model_copy(update={"intensity": ap.intensity[:5] + (0, 70) + ap.intensity[7:]})
+    assert w.apply_edit(E.SetPlan(plan=plan.model_copy(update={"athletes": tuple(
+        ran if a.athlete == "A1" else a for a in plan.athletes)})))
     before = w.season
     assert [r.stage for r in before.injuries_of("A1")[-1].stages][-1] == "S1"  # from day 7
     dialogs.choices = ["cancel"]
@@ -1904,8 +1909,10 @@ def test_a_flare_up_before_a_recorded_stage_change_asks_whether_it_stays(w, dial
     assert w.weekly.record_flare("A1", day(5))
     inj = w.season.injuries_of("A1")[-1]
     assert day(5) in inj.flare_ups and all(r.start <= day(5) for r in inj.stages)
-    assert "the stage changes recorded after it were removed (S1 from" in \
-        w.statusBar().currentMessage()
+    said = w.statusBar().currentMessage()
+    assert "the stage changes recorded after it were removed (S1 from" in said
+    # the Inspector's button said nothing of the planned run it now counts as not done
+    assert "the 70 % on " in said and "planned and not logged now count as not done" in said
     w.undo_action.trigger()
     assert w.season == before
 

@@ -13,9 +13,15 @@ from ui.cli import outputs
 EXIT_OK, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_VIOLATIONS, EXIT_NO_PLAN = 0, 1, 2, 3, 4
 
 
-def flare_hint(path, p) -> str:
-    """How to record a proposed flare-up ``p`` from the command line (or see it first)."""
+def flare_hint(path, p, season=None) -> str:
+    """How to record a proposed flare-up ``p`` from the command line (or see it first); with
+    stage changes recorded after it in ``season``, the command says to drop them (it was
+    refused without --later-stages)."""
+    from planner import edits as E
+
     option = f"--flare-up {p.athlete} {p.date.isoformat()}"
+    if season is not None and E.RecordFlareUp(athlete=p.athlete, date=p.date).later_records(season):
+        option += " --later-stages drop"
     return (f"Record it (Log panel in the app, or: periodize record {path} {option} --save); "
             f"see what it changes first: periodize whatif {path} --new 'Flare-up' {option}")
 
@@ -89,7 +95,7 @@ def cmd_import(args) -> int:
     from planner.progress import flare_proposals
 
     for p in flare_proposals(season):  # a pain score at the flare-up threshold
-        print(f"Proposed flare-up: {p.text(season)}. {flare_hint(out, p)}")
+        print(f"Proposed flare-up: {p.text(season)}. {flare_hint(out, p, season)}")
     from planner.progress import pain_alert_lines, pain_alerts
 
     for line in pain_alert_lines(season, pain_alerts(season)):

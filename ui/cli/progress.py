@@ -144,7 +144,7 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
 
     new = [p for p in flare_proposals(after) if p not in flare_proposals(season)]
     for p in new:
-        print(f"Proposed flare-up: {p.text(after)}. {flare_hint(season_path, p)}")
+        print(f"Proposed flare-up: {p.text(after)}. {flare_hint(season_path, p, after)}")
     from planner.progress import pain_alert_lines, pain_alerts
 
     was = pain_alerts(season)

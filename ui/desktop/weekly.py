@@ -504,6 +504,7 @@ class WeeklyLoop(QObject):
         edit = E.RecordFlareUp(athlete=athlete, date=day, note=note)
         undone = edit.undoes(w.season)
         recorded = edit.later_records(w.season)
+        extra = [x for x in (edit.second(w.season), edit.past_not_done(w.season)) if x]
         if not w.apply_edit(edit):  # asks whether stage changes recorded after it stay
             return False
         later = ""
@@ -515,6 +516,7 @@ class WeeklyLoop(QObject):
         w.statusBar().showMessage(
             f"Recorded the flare-up of {w.season.athlete_label(athlete)} on {day_long(day)}"
             + (f"; it {undone}" if undone else "") + (f"; {later}" if later else "")
+            + "".join(f"; {x}" for x in extra)
             + (". Re-plan from today (Ctrl+R) to plan with it." if w.season.calendar.today
                else ". Solve again (F5) to plan with it."), 10000)
         return True
