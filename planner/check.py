@@ -1137,6 +1137,10 @@ def check_plan(season: Season, plan: Plan, rules_in_objective: set[str] | None =
     ``rules_in_objective``: the soft rules to count in ``soft`` (None: all); a soft rule the coach
     set ``hard`` is reported as a violation whatever this says, one set ``off`` never.
     ``reference``: the plan a re-plan should stay close to (STAB is counted only with it).
-    A plan of the wrong shape (athletes, days or weeks missing) raises ``InputError``.
+    A plan of the wrong shape (athletes, days or weeks missing), or a season whose stage has
+    lasted its maximum by its first day (``planner.validate.plannable``), raises ``InputError``.
     """
+    from planner.validate import plannable
+
+    plannable(season)
     return _Checker(season, plan, rules_in_objective, reference).run()

@@ -14,6 +14,7 @@ from planner.protocols import Protocol, available_protocols, load_protocol
 from planner.rehab import max_days, segments
 from planner.rules import settings_problems
 from planner.season import FIT, LEVELS, Injury, Season, StageRecord
+from planner.text import date_long
 from planner.timeline import Timeline
 
 
@@ -25,11 +26,9 @@ def planning_start(season: Season) -> dt.date:
 
 def season_problems(season: Season) -> list[str]:
     """Every document-wide problem, section by section, each located with its fix."""
-    injuries = _injury_problems(season)
     return (_calendar_problems(season) + _squad_problems(season) + _competition_problems(season)
             + _block_problems(season) + _unavailability_problems(season)
-            + injuries + _outlasted_at_start(season, injuries)
-            + _role_problems(season) + _session_problems(season)
+            + _injury_problems(season) + _role_problems(season) + _session_problems(season)
             + _pin_problems(season)
             + settings_problems(season.rules) + plan_problems(season))
 
@@ -254,28 +253,40 @@ def overdue_problems(season: Season) -> list[str]:
     return _overdue(season, season_problems(season))
 
 
-def _outlasted_at_start(season: Season, known: list[str]) -> list[str]:
-    """A stage that has already outlasted its maximum at the season's start, with no today moved
-    past it, is bad input (rules-spec.md section 4): only a today moved past a projected change
-    keeps the season (section 9), its maximum then counting again from today."""
+def outlasted_at_start(season: Season) -> list[str]:
+    """A stage that has already lasted its maximum days or more at the season's start, with no
+    today moved into the season, is bad input for planning and checking (rules-spec.md section
+    4): only a today moved past a projected change keeps it (section 9), its maximum counting
+    again from today. The season still opens and takes edits, so the record can be put right
+    (a season file that opened before must not be locked out)."""
     cal = season.calendar
     if cal.today is not None and cal.today > cal.start:
         return []
-    return _overdue(season, known)
+    return _overdue(season, [], at_start=True)  # a season that loaded: its records are sound
 
 
-def _overdue(season: Season, known: list[str]) -> list[str]:
+def plannable(season: Season, source: str = "") -> None:
+    """Raise InputError when the season cannot be planned or checked as it is
+    (:func:`outlasted_at_start`)."""
+    problems = outlasted_at_start(season)
+    if problems:
+        raise InputError(source, problems)
+
+
+def _overdue(season: Season, known: list[str], at_start: bool = False) -> list[str]:
     out: list[str] = []
     for i, inj in enumerate(season.injuries):
         superseded = any(o.athlete == inj.athlete and inj.onset < o.onset <= planning_start(season)
                          for o in season.injuries)
         if inj.protocol in available_protocols() and not superseded and not any(
                 p.startswith(f"injuries[{i}]") for p in known):
-            out += _overdue_stage_problems(season, inj, load_protocol(inj.protocol), f"injuries[{i}]")
+            out += _overdue_stage_problems(season, inj, load_protocol(inj.protocol),
+                                           f"injuries[{i}]", at_start)
     return out
 
 
-def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str) -> list[str]:
+def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str,
+                            at_start: bool = False) -> list[str]:
     p_start = planning_start(season)
     if p_start > season.calendar.end or inj.onset > p_start:
         return []  # a future injury is a plan: nothing has lasted yet
@@ -286,13 +297,21 @@ def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str
     spec = proto.stage(cur.stage)
     lasted = (p_start - cur.start).days
     longest = max_days(spec, cur.start in inj.flare_ups)  # after a flare-up: twice the maximum
-    if lasted <= longest:
+    if lasted < longest or (lasted == longest and not at_start):
         return []
     who = season.athlete_label(inj.athlete)
+    flare = " after a flare-up" if longest != spec.max_days else ""
+    if at_start:  # said to a coach planning: no file path, and the way to put it right
+        ids = proto.stage_ids + (FIT,)
+        nxt = ids[ids.index(cur.stage) + 1] if cur.stage in ids[:-1] else "STAGE"
+        return [f"{who} has been in {cur.stage} since {date_long(cur.start)}: {lasted} days by "
+                f"the season's first day, {date_long(p_start)}, and {cur.stage} lasts at most "
+                f"{longest} days{flare} ({proto.id}); record the stage that followed and its "
+                f"date (Season ▸ Injuries, Record stage; or periodize record SEASON --stage "
+                f"{inj.athlete} {nxt} DATE --save), or correct the {cur.stage} date"]
     return [f"{w}.stages[{len(inj.stages) - 1}].start: {who} has been in {cur.stage} since "
             f"{cur.start.isoformat()} ({lasted} days by {p_start.isoformat()}), but "
-            f"{proto.id} allows at most {longest} days in {cur.stage}"
-            f"{' after a flare-up' if longest != spec.max_days else ''}; record the "
+            f"{proto.id} allows at most {longest} days in {cur.stage}{flare}; record the "
             f"later stage's start, or correct the date"]
 
 

@@ -109,7 +109,8 @@ def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str, first: i
 
 
 def _held_stage_end(model: PlanModel, ep) -> tuple[int, dt.date]:
-    """The maximum days of the stage ``ep`` starts in and the day it must end by."""
+    """The maximum days of the stage ``ep`` starts in and its last day allowed (the next stage
+    must begin the day after: "must end by" said that day, one late)."""
     spec = ep.protocol.stage(ep.order[ep.start_stage])
     mx = max_days(spec, ep.open_max)  # redone after a flare-up: twice the maximum
     end = model.tl.start + dt.timedelta(days=ep.start_day + mx)
@@ -117,7 +118,7 @@ def _held_stage_end(model: PlanModel, ep) -> tuple[int, dt.date]:
     # the maximum from a today moved into the season (docs/semantics.md)
     if ep.start_day + mx < ep.first + (spec.min_days if model.p0 > 0 else 0):
         end = today + dt.timedelta(days=mx)
-    return mx, end
+    return mx, end - dt.timedelta(days=1)
 
 
 def _is_week_pin(season: Season, what: str) -> bool:

@@ -145,6 +145,9 @@ def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None
     season solved again keeps its plan unless a strictly better one exists. When LD-1 steers the
     plan (a weight above 0, or hard) the season is first planned without it (see
     :func:`_solve_steering`)."""
+    from planner.validate import plannable
+
+    plannable(request.season)  # a stage past its maximum at the season's start (section 4)
     if prepare is None and keep is None and _steers_load(request.season):
         return _solve_steering(request, on_progress, stop)
     return _solve(request, on_progress, stop, prepare, keep=keep)

@@ -1582,3 +1582,19 @@ def test_a_stage_left_on_the_seasons_first_day_is_reported_on_that_day():
     plan = out.plan.model_copy(update={"athletes": (moved,)})
     bad = [v for v in check_plan(s, plan).violations if v.rule == "RH-STAGE" and "leaves P3" in v.message]
     assert bad and all(v.start == v.end == day(0) for v in bad), bad
+
+
+def test_a_stage_begun_before_the_season_is_held_to_its_maximum_from_its_start():
+    """rules-spec section 3: a stage's maximum counts from its start, also when it started before
+    the season. With no today moved in, the checker restarted it at the season's start when less
+    than its minimum was left, so a plan holding S1 five days past its maximum passed."""
+    from tests.builders import solved_and_checked
+
+    s = build(weeks=4, athletes=1, injuries=(injury("A1", "S1", start_day=-10),))  # 10 of 7-14
+    out, _ = solved_and_checked(s)
+    ap = out.plan.for_athlete("A1")
+    held = ap.model_copy(update={"stages": ("S1",) * 9 + ap.stages[9:]})  # S1 to day 19 of it
+    plan = out.plan.model_copy(update={"athletes": (held,)})
+    msgs = [v.message for v in check_plan(s, plan).violations if v.rule == "RH-STAGE"]
+    assert any("day 15 of the stage (started" in m and "S1 lasts at most 14 days" in m
+               for m in msgs), msgs

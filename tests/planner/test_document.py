@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from planner.errors import InputError, SaveError
-from planner.season import Athlete, Calendar, Competition, IntensityPin, Season
+from planner.season import Athlete, Calendar, Competition, IntensityPin, Plan, Season
 from planner.seasonfile import (
     SCHEMA_VERSION,
     atomic_write,
@@ -148,11 +148,25 @@ def test_unknown_protocol_is_rejected_and_an_outlasted_stage_is_history():
     # typed in one go (a coach workbook), it is most likely a stage change not typed yet
     (problem,) = overdue_problems(s)
     assert problem.startswith("injuries[0].stages[0].start") and "at most 42 days" in problem
-    # at the season's start, with no today moved, it is bad input (rules-spec section 4)
+    # at the season's start, with no today moved, it is bad input for planning and checking
+    # (rules-spec section 4); the file still opens, so that the record can be put right
+    from planner.check import check_plan
+    from planner.validate import outlasted_at_start, plannable
+
     at_start = season(weeks=2, athletes=2, injuries=(injury("A1", "P2", start_day=-60),))
-    problems = _bad(season_to_dict(at_start))
-    assert any(p.startswith("injuries[0].stages[0].start") and "(60 days by 2027-01-04)" in p
-               for p in problems), problems
+    assert loads(json.dumps(season_to_dict(at_start))) == at_start
+    (said,) = outlasted_at_start(at_start)
+    assert said.startswith("Athlete 1 (A1) has been in P2 since 5 Nov 2026: 60 days by the "
+                           "season's first day, 4 Jan 2027, and P2 lasts at most 42 days")
+    assert "periodize record SEASON --stage A1 P3 DATE --save" in said
+    with pytest.raises(InputError):
+        plannable(at_start)
+    with pytest.raises(InputError):
+        check_plan(at_start, Plan(status="feasible", team_weeks=("load",) * 2, athletes=()))
+    exactly = season(weeks=2, athletes=2, injuries=(injury("A1", "P2", start_day=-42),))
+    assert outlasted_at_start(exactly)  # "its maximum days or more"
+    assert not outlasted_at_start(season(weeks=2, athletes=2,
+                                         injuries=(injury("A1", "P2", start_day=-41),)))
     # a stage redone after a flare-up may last twice its maximum, and the message says that limit
     fl = season(weeks=2, athletes=2, injuries=(injury("A1", "P3", start_day=-100, flare_days=(-90,),
                                                       history=(("P2", -110),)),), today=day(3))
