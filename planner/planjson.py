@@ -305,7 +305,15 @@ def derived_notes(data: dict, season: Season, plan: Plan) -> list[str]:
                    ("load",))
                   for i, (w, m) in enumerate(zip(a.get("weeks") or [], mine["weeks"], strict=False))
                   if isinstance(w, dict)]
-        pairs.append((f"athletes[{k}]", a["id"], a, mine, ("return",)))
+        got_ret, exp_ret = a.get("return"), mine["return"]
+        if isinstance(got_ret, dict) and isinstance(exp_ret, dict):
+            # key by key: a key the writer left out (an earlier version's) or blanked (an
+            # anonymised file's protocol and onset) is no disagreement
+            keys = tuple(x for x in got_ret if x in exp_ret
+                         and not (got_ret[x] is None and x in ("protocol", "onset")))
+            pairs.append((f"athletes[{k}].return", a["id"], got_ret, exp_ret, keys))
+        elif got_ret is not None or not (exp_ret or {}).get("past"):  # null: an earlier
+            pairs.append((f"athletes[{k}]", a["id"], a, mine, ("return",)))  # version's past
         for where, who, got, exp, fields in pairs:
             for f in fields:
                 if f in got and got[f] != exp[f]:

@@ -485,11 +485,24 @@ def test_check_names_the_fields_of_a_plan_file_that_disagree_with_its_days(tmp_p
 
     from planner.seasonfile import save_season
 
-    save_season(season(weeks=3, athletes=2), tmp_path / "s.season.json")
+    save_season(season(weeks=3, athletes=2, injuries=(injury("A2", "S2", start_day=-2),)),
+                tmp_path / "s.season.json")
     assert run("solve", "s.season.json", "--json", "p.json", "--time-limit", "20",
                cwd=tmp_path).returncode == 0
     r = run("check", "s.season.json", "p.json", cwd=tmp_path)
     assert r.returncode == 0 and "Note:" not in r.stderr, r.stderr  # as written: nothing to say
+    # nor on a file the tool wrote otherwise: anonymised (no protocol), or by an earlier version
+    # (a return without the key 'past')
+    assert run("solve", "s.season.json", "--json", "anon.json", "--anonymise", "--time-limit", "20",
+               cwd=tmp_path).returncode == 0
+    older = json.loads((tmp_path / "p.json").read_text())
+    for a in older["athletes"]:
+        for ret in [a["return"]] + a["returns"] if a["return"] else []:
+            ret.pop("past", None)
+    (tmp_path / "older.json").write_text(json.dumps(older))
+    for name in ("anon.json", "older.json"):
+        r = run("check", "s.season.json", name, cwd=tmp_path)
+        assert r.returncode == 0 and "Note:" not in r.stderr, (name, r.stderr)
     data = json.loads((tmp_path / "p.json").read_text())
     match = next(i for i, d in enumerate(data["athletes"][0]["days"]) if d["role"] == "start")
     data["athletes"][0]["days"][match]["role"] = "out"
