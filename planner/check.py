@@ -699,17 +699,16 @@ class _Checker:
             run.at_cap += 1
         mx = max_days(spec, run.flare)  # redone after a flare-up: twice (docs/semantics.md)
         start = run.start
-        if start < self.p0 and (self.p0 - start > mx if self.p0 == 0 else
-                                self.p0 - start > mx - spec.min_days):
-            # less than its minimum left at today, or outlasted (a change not done): the
-            # maximum counts from today (docs/semantics.md, "A stage outlasted before today")
+        if start < self.p0 and self.p0 - start > mx:
+            # outlasted before today (a projected change not done): the maximum counts from
+            # today (rules-spec section 9; docs/semantics.md, "A stage outlasted before today")
             start = self.p0
         length = i - start + 1
         if length > mx and not run.max_reported:
             run.max_reported = True
             since = (f"day {length} of the stage (started {self.f(run.start)})" if start == run.start
-                     else f"day {length} since today ({self.f(start)}; the stage had less than its "
-                          f"minimum left at today, so its maximum counts from today)")
+                     else f"day {length} since today ({self.f(start)}; the stage had outlasted its "
+                          f"maximum by today, so its maximum counts from today)")
             self.bad("RH-STAGE", a.id, max(start, 0), i,
                      f"{a.who} is still in {s} on {self.f(i)}, {since}; {s} lasts at most "
                      f"{mx} days" + (" after a flare-up (twice its maximum)." if run.flare else "."))

@@ -128,9 +128,8 @@ class RehabMixin(ModelBase):
         if c is not None and k == c:
             mx = max_days(spec, ep.open_max)  # redone after a flare-up: twice the maximum
             t = ep.start_day + mx
-            if (self.p0 > 0 and t < first + spec.min_days) or t < first:  # its minimum not left at a
-                # moved today, or outlasted (a change not done): it counts again from today
-                t = first + mx  # (rules-spec section 9, docs/semantics.md)
+            if t < first:  # outlasted before today (a projected change not done): it counts
+                t = first + mx  # again from today (rules-spec section 9, docs/semantics.md)
             if t < end:
                 self.clause([ep.R[k + 1][t - first]], enf)
             return

@@ -18,6 +18,7 @@ from planner.season import (
     Unavailability,
     WeekPin,
 )
+from planner.text import date_long
 from planner.timeline import Timeline
 from solver import SolveRequest, Status, StopToken, solve
 from tests.builders import day, injury, season
@@ -345,35 +346,41 @@ def test_demo_season_is_solved_and_passes_the_checker(demo_season):
     assert report.counts().get("RTS", 0) >= 3
 
 
-def test_a_stage_with_less_than_its_minimum_left_at_today_gets_its_maximum_again():
-    """S1 (7-14 days) held for 13 days at a today moved into the season: one day is too few to do
-    the exit work (2 days at 90 % after 2 at 80 %), so the maximum counts again from today instead
-    of leaving no plan (a stage change declined in its last days, rules-spec section 9,
-    docs/semantics.md). At the season's start, with no today moved, the maximum counts from the
-    stage's start, as rules-spec section 3 says: that season has no plan, and it is explained."""
+def test_a_stage_with_its_exit_work_out_of_days_at_today_is_explained_with_the_record_to_make():
+    """S1 (7-14 days) held for 13 days at a today moved into the season: one day is too few for
+    its exit work (2 days at 90 % after 2 at 80 %). rules-spec section 3 counts the maximum from
+    the stage's start; only a stage already past it at today (a projected change not done,
+    section 9) has it counted again from today. The maximum was restarted here too, so a pin
+    holding a stage 24 days past its maximum planned "optimal" once today had moved one day. No
+    plan, the stage named, and the record that gives one offered; recorded, the season has a plan
+    the checker finds clean, with the stage's days counted from today."""
     p = 7
     s = season(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=p - 13),), today=day(p))
-    out, _ = solved(s)
-    stages = out.plan.for_athlete("A1").stages
-    assert stages[p] == "S1" and "S2" in stages[p + 1:p + 15]  # left within 14 days of today
-    # the checker holds the plan to the maximum from today: S1 on all 14 days from today is fine
-    # (were it counted from the stage's start, day 1 would already break it), a 15th is not
-    ap = out.plan.for_athlete("A1")
-    k = stages.index("S2")
-    for days, bad in ((14, False), (15, True)):
-        moved = ap.model_copy(update={"stages": stages[:p] + ("S1",) * days + stages[k:]
-                                      + ("FIT",) * len(stages)})
-        moved = moved.model_copy(update={"stages": moved.stages[:len(stages)]})
-        plan = out.plan.model_copy(update={"athletes": tuple(
-            moved if a.athlete == "A1" else a for a in out.plan.athletes)})
-        msgs = [v.message for v in check_plan(s, plan).violations if v.rule == "RH-STAGE"]
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.status == Status.INFEASIBLE
+    assert any(c.rule == "RH-STAGE" and f"S1 since {date_long(day(p - 13))} must end by "
+               f"{date_long(day(p))}" in c.text for c in out.explanation), out.explanation
+    assert [(r.athlete, r.stage, r.date) for r in out.remedies] == [("A1", "S1", day(p).isoformat())]
+    recorded = E.RecordStage(athlete="A1", stage="S1", start=day(p)).apply(s)
+    again, _ = solved(recorded)
+    stages = again.plan.for_athlete("A1").stages
+    assert stages[p] == "S1" and "S2" in stages[p + 1:p + 15]
+    # the checker holds a plan to the maximum from the stage's start: S1 on today itself (its
+    # 14th day) is fine, on the day after (the 15th) it is not
+    ap = again.plan.for_athlete("A1")
+    for days, bad in ((1, False), (2, True)):
+        tail = tuple("S2" if x == "S1" else x for x in stages[p + days:])
+        held = ap.model_copy(update={"stages": stages[:p] + ("S1",) * days + tail})
+        plan = again.plan.model_copy(update={"athletes": tuple(
+            held if a.athlete == "A1" else a for a in again.plan.athletes)})
+        msgs = [v.message for v in check_plan(s.model_copy(update={"plan": None}), plan).violations
+                if v.rule == "RH-STAGE"]
         assert any("S1 lasts at most 14 days" in m for m in msgs) is bad, msgs
     at_start = season(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=-13),))
     out = solve(SolveRequest(at_start, time_limit=30))
     assert out.status == Status.INFEASIBLE
     assert any(c.rule == "RH-STAGE" and "S1 since 22 Dec 2026 must end by 4 Jan 2027" in c.text
                for c in out.explanation), out.explanation
-
 
 def test_a_pin_of_a_match_played_keeps_no_week_from_the_deload_dl2_asks_across_today():
     """A pin at 100 % on a match the athlete starts anyway kept its week from being the deload
