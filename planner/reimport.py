@@ -103,6 +103,9 @@ def keep_over(old: Season, new: Season) -> Kept:
         _try(out, f"today, {old.calendar.today.isoformat()}",
              lambda s: s.model_copy(update={"calendar": s.calendar.model_copy(
                  update={"today": old.calendar.today})}))
+    elif _later_today(old, new):  # season_loses named it: the summary says where it went
+        out.dropped.append(f"today, {old.calendar.today.isoformat()} (after the workbook's season "
+                           f"end, {cal.end.isoformat()}: the days since are planned again)")
     if old.rules != new.rules and (old.rules.values or old.rules.modes):
         _try(out, "rule settings", lambda s: s.model_copy(update={"rules": old.rules}))
     _keep_history(out, old)

@@ -500,11 +500,15 @@ class _Reader:
 # ---------------------------------------------------------------------------------------------
 # The import
 # ---------------------------------------------------------------------------------------------
-def import_workbook(path: str | os.PathLike, notes: list[str] | None = None) -> Season:
+def import_workbook(path: str | os.PathLike, notes: list[str] | None = None,
+                    known: Season | None = None) -> Season:
     """The season of a coach workbook; InputError with every located problem otherwise.
     ``notes``: a list that receives what was read other than written (a repeated session row
     counted once, a column the sheet does not have, a position close to a known one), each a
-    sentence naming its sheet (and row)."""
+    sentence naming its sheet (and row). ``known``: the season the workbook is imported over
+    (``import --keep``, the app's open season): an injury whose stage has outlasted its maximum
+    by today is not refused when that season holds the same record (today moved past a projected
+    stage change that did not happen, rules-spec.md section 9); any other such injury is."""
     src = os.fspath(path)
     wb = _open(path)
     try:
@@ -513,7 +517,7 @@ def import_workbook(path: str | os.PathLike, notes: list[str] | None = None) -> 
             merges = merged_cells(path)  # read-only openpyxl does not see them
         except PART_ERRORS:  # a part openpyxl read is damaged here: reading the sheets says so
             uncached, merges = {}, {}
-        return _Import(wb, src, notes, uncached, merges).season()
+        return _Import(wb, src, notes, uncached, merges, known).season()
     except (DamagedPart, DefusedXmlException, ElementTree.ParseError, zipfile.BadZipFile, EOFError,
             zlib.error):
         raise InputError(src, ["cannot be read as an Excel workbook: a part of it is damaged or not "
@@ -525,8 +529,10 @@ def import_workbook(path: str | os.PathLike, notes: list[str] | None = None) -> 
 
 class _Import:
     def __init__(self, wb, source: str, notes: list[str] | None = None,
-                 uncached: dict[str, set[str]] | None = None, merges: dict | None = None):
+                 uncached: dict[str, set[str]] | None = None, merges: dict | None = None,
+                 known: Season | None = None):
         self.source = source
+        self.known = known  # the season imported over: the overdue records it holds stand
         self.notes = notes if notes is not None else []
         self.p = _Problems()
         self.r = _Reader(wb, self.p, uncached, merges, self.notes)
@@ -1195,7 +1201,8 @@ class _Import:
         blank = season.model_copy(update={"injuries": [], "sessions": []})
         problems = season_problems(season)
         if not self.today_refused:  # checked against today, once Today can be read
-            problems += entry_problems(blank, season) + overdue_problems(season)
+            problems += entry_problems(blank, season) + [
+                p for p in overdue_problems(season) if not self._known_record(season, p)]
         for text in problems:
             m = pattern.match(text)
             try:
@@ -1214,6 +1221,18 @@ class _Import:
                 spec = sheet_spec(sheet)
                 column = spec.column(key)
                 self.p.cell(sheet, row, column, spec.columns.index(column) + 1, m["msg"])
+
+    def _known_record(self, season: Season, problem: str) -> bool:
+        """Whether an overdue ``problem`` (``injuries[i]...``) is about an injury the season
+        imported over holds as it is (athlete, protocol, onset and stage records): that season
+        kept it with today moved past a projected change that did not happen (rules-spec.md
+        section 9), and its own workbook brings it back."""
+        m = re.match(r"injuries\[(\d+)\]", problem)
+        if self.known is None or m is None:
+            return False
+        inj = season.injuries[int(m[1])]
+        return any((k.athlete, k.protocol, k.onset, k.stages) ==
+                   (inj.athlete, inj.protocol, inj.onset, inj.stages) for k in self.known.injuries)
 
     def _place(self, coll: str, i: int, path: str, where: dict):
         """(sheet, row, column key or None) of a season path such as ``injuries[2].stages[1].start``;

@@ -42,3 +42,47 @@ def test_the_same_squad_keeps_the_plan_and_the_pins():
     assert kept.kept == ["rule settings", "2 pins", "the stored plan"] and kept.dropped == []
     assert kept.season.plan == old.plan and kept.season.pins == old.pins
     assert season_loses(old, kept.season) == ""
+
+
+def _moved_past_a_declined_change():
+    """A1 in P2 (at most 42 days) since 30 days before the start, today moved to day 20 and the
+    projected change to P3 not accepted: the season keeps him in P2 (rules-spec.md section 9)."""
+    return season(weeks=6, athletes=3, injuries=(injury("A1", "P2", start_day=-30),), today=day(20))
+
+
+def test_the_seasons_own_workbook_comes_back_over_it_with_a_stage_outlasted_by_today(tmp_path):
+    """The workbook Periodize wrote of a season whose today was moved past a declined stage
+    change was refused, also when imported over that very season ('record the later stage's
+    start', a change that did not happen). Imported over the season, the record it holds stands;
+    an outlasted record it does not hold is still refused."""
+    import pytest
+
+    from planner.coachform.read import import_workbook
+    from planner.coachform.write import save_template_form
+    from planner.errors import InputError
+
+    old = _moved_past_a_declined_change()
+    assert season_problems(old) == []
+    save_template_form(old, tmp_path / "team.xlsx")
+    with pytest.raises(InputError, match="allows at most 42 days in P2"):
+        import_workbook(tmp_path / "team.xlsx")  # a new season: typed in one go, most likely a slip
+    new = import_workbook(tmp_path / "team.xlsx", known=old)
+    assert new.injuries == old.injuries and new.calendar.today == old.calendar.today
+    assert keep_over(old, new).season.injuries == old.injuries
+    # the season holds A1's record from another date: the workbook's is the coach's, refused
+    other = old.model_copy(update={"injuries": (injury("A1", "P2", start_day=-25),)})
+    with pytest.raises(InputError, match=r"Injuries, row 2, Stage start: .* since "
+                                         rf"{day(-30).isoformat()}"):
+        import_workbook(tmp_path / "team.xlsx", known=other)
+
+
+def test_a_later_today_after_the_workbooks_season_end_is_named_as_not_kept():
+    """season_loses announced the later today would be lost, and keep_over said nothing of it."""
+    old = season(weeks=4, athletes=2, today=day(24))
+    new = season(weeks=3, athletes=2)  # the workbook's season ends on day 20
+    assert "today, " + day(24).isoformat() in season_loses(old, new)
+    kept = keep_over(old, new)
+    assert kept.season.calendar.today is None
+    assert kept.dropped == [f"today, {day(24).isoformat()} (after the workbook's season end, "
+                            f"{day(20).isoformat()}: the days since are planned again)"]
+    assert f"Not kept: today, {day(24).isoformat()}" in kept.words()

@@ -75,6 +75,26 @@ def test_a_workbook_imported_again_keeps_the_open_seasons_pins_rules_and_file(qt
         in dialogs[-1][2]
 
 
+def test_the_seasons_own_workbook_imports_over_it_with_a_stage_outlasted_by_today(qtbot, dialogs,
+                                                                                   tmp_path):
+    """Today moved past a declined stage change: the season keeps A1 in P2 beyond its maximum
+    (rules-spec.md section 9). Its own workbook, imported over it and kept, was refused ('record
+    the later stage's start', a change that did not happen)."""
+    from planner.coachform.write import save_template_form
+    from planner.season import IntensityPin
+    from tests.builders import day, injury, season
+    from ui.desktop import fileio
+
+    s = season(weeks=6, athletes=3, injuries=(injury("A1", "P2", start_day=-30),), today=day(20),
+               pins=(IntensityPin(athlete="A2", date=day(30), intensity=0),))
+    save_template_form(s, tmp_path / "team.xlsx")  # the pin it does not carry
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    dialogs.choices = ["keepover"]
+    assert fileio.import_into(w, tmp_path / "team.xlsx"), dialogs[-1][2]
+    assert w.season.injuries == s.injuries and w.season.pins == s.pins
+
+
 def test_a_broken_workbook_is_explained_and_the_document_kept(window, dialogs, tmp_path, demo_season):
     import openpyxl
 

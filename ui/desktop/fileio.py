@@ -68,7 +68,8 @@ def import_into(window, path: str | Path) -> bool:
     notes: list[str] = []
     try:
         with _busy():
-            season = import_workbook(path, notes)
+            # the open season's overdue stage records stand (rules-spec.md section 9)
+            season = import_workbook(path, notes, known=window.document.season)
     except PeriodizeError as e:
         window.interaction.error("Could not import the workbook", _listing(e))
         window.statusBar().showMessage("Import failed; the current season is unchanged.", 8000)
