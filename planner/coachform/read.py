@@ -123,6 +123,12 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _is_numeral(value: object) -> bool:
+    """A number, or text that is only one ("22", "7,5")."""
+    return _is_number(value) or (isinstance(value, str)
+                                 and re.fullmatch(r"\d+([.,]\d+)?", value.strip()) is not None)
+
+
 # ---------------------------------------------------------------------------------------------
 # Problems: located, sortable
 # ---------------------------------------------------------------------------------------------
@@ -766,7 +772,7 @@ class _Import:
         seen: dict[tuple, int] = {}  # (date, name, priority, last day, ID) -> its first row
         given: dict[str, int] = {}  # an ID written -> its row
         for k, row in enumerate(rows or [], start=1):
-            if not self._entry_row(spec, ("date", "name"), "a competition", row):
+            if not self._entry_row(spec, ("date", "name"), "a competition", row, ("priority", "id")):
                 continue
             date = self.cell(spec, row, "date", to_date)
             name = self.text(spec, row, "name")
@@ -886,16 +892,21 @@ class _Import:
         self.athletes_unread = not ids  # each row's problem is said on the sheet
         return athletes, athlete_rows, ids
 
-    def _entry_row(self, spec: SheetSpec, keys: tuple[str, str], what: str, row: _Row) -> bool:
+    def _entry_row(self, spec: SheetSpec, keys: tuple[str, str], what: str, row: _Row,
+                   marks: tuple[str, ...] = ()) -> bool:
         """False for a row summing up the rows above it ("Total | 22" under the squad), its
-        problem recorded: its ID/Date or name (``keys``) is Total, Sum or Count, or its name is
-        only a number. Such a row became a 23rd player, planned and handed out."""
+        problem recorded: its ID/Date or name (``keys``) is Total, Totals, Sum or Count, or its
+        name is only a number and its ID/Date is empty or also a number, with none of the
+        columns ``marks`` filled (a competition's priority or ID). Such a row became a 23rd
+        player, planned and handed out. A player with an ID named by his shirt number ("A1" /
+        "7") is a player, and a match named "12" with its date is a competition."""
         values = [row.values.get(k) for k in keys]
         texts = [None if v is None else str(v).strip().rstrip(":").strip() for v in values]
-        name = values[1]
-        numeric = _is_number(name) or (isinstance(name, str) and re.fullmatch(r"\d+([.,]\d+)?",
-                                                                               name.strip()))
-        if not numeric and not any(t and t.casefold() in TOTAL_WORDS for t in texts):
+        first, name = values
+        worded = any(t and t.casefold() in TOTAL_WORDS for t in texts)
+        counted = (_is_numeral(name) and (first is None or _is_numeral(first))
+                   and all(row.values.get(k) is None for k in marks))
+        if not worded and not counted:
             return True
         shown = " / ".join(repr(f"{v:g}" if _is_number(v) else str(v).strip())
                            for v in values if v is not None)

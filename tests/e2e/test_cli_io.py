@@ -33,6 +33,23 @@ def test_template_then_import(tmp_path):
     assert season.athletes[0].id == "A01" and season.injuries[0].protocol == "hamstring-strain"
 
 
+def test_a_squad_named_by_shirt_numbers_comes_back_from_its_own_workbook(tmp_path):
+    """Players named "7", "9", "10" (IDs A1-A3) were each refused as a total row ('delete it'),
+    also in the workbook Periodize wrote of their season."""
+    from planner.seasonfile import save_season
+    from tests.builders import season
+
+    s = season(weeks=3, athletes=3)
+    s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"name": n})
+                                               for a, n in zip(s.athletes, ("7", "9", "10"), strict=True))})
+    save_season(s, tmp_path / "s.season.json")
+    r = run("export", "s.season.json", "--template", "form.xlsx", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("import", "form.xlsx", "-o", "back.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert load_season(tmp_path / "back.season.json").athletes == s.athletes
+
+
 def test_import_of_a_broken_workbook_lists_every_problem_and_writes_nothing(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active

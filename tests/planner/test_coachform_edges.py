@@ -323,6 +323,27 @@ def test_a_total_row_under_the_squad_or_the_competitions_is_refused(tmp_path):
     assert [a.id for a in import_workbook(path).athletes] == ["A1", "A2", "7"]
 
 
+def test_a_name_that_is_a_number_is_a_total_only_without_an_id_or_a_date(tmp_path):
+    """A squad named by shirt numbers ("A1" / "7") was refused player by player as total rows;
+    a total is a number under no ID (or under a number), and on Competitions a number with no
+    date, priority or ID. A match named "12" with its date and priority is a competition."""
+    path = book(tmp_path, Athletes=[ATHLETE_ROWS[0], ("A1", 7), ("A2", "10"), ()],
+                Competitions=COMPETITION_ROWS + [("2027-02-13", 12, "C")])
+    s = import_workbook(path)
+    assert [(a.id, a.name) for a in s.athletes] == [("A1", "7"), ("A2", "10")]
+    assert [c.name for c in s.competitions][-1] == "12"
+    path = book(tmp_path, "totals.xlsx", Athletes=ATHLETE_ROWS + [(None, 2), (22, "22")],
+                Competitions=COMPETITION_ROWS + [(None, "4")])
+    assert problems_of(path) == [
+        "Competitions, row 6: '4' looks like a total row, not a competition; delete it",
+        "Athletes, row 4: '2' looks like a total row, not a player; delete it",
+        "Athletes, row 5: '22' / '22' looks like a total row, not a player; delete it"]
+    # a competition whose date was forgotten is said so, not called a total
+    path = book(tmp_path, "nodate.xlsx", Competitions=COMPETITION_ROWS + [(None, "12", "B")])
+    assert [p for p in problems_of(path) if "row 6" in p] == [
+        "Competitions, row 6, Date: is empty; write the competition's (first) day"]
+
+
 # -- a Competitions sheet that cannot be read ----------------------------------------------------------
 def test_rows_naming_competitions_are_not_refused_one_by_one_when_the_competitions_cannot_be_read(tmp_path):
     """A Competitions header renamed ('Prio') also gave an "Injuries, row N, Target competition:
