@@ -16,9 +16,9 @@ from planner.validate import planning_start
 
 
 def past_change_problem(season: Season, edit) -> str | None:
-    """Why a change cannot be tried, when it rewrites a competition or an absence before today: a
-    match played (or not) and a day away are what happened, and a re-plan plans from today on.
-    None: it can."""
+    """Why a change cannot be tried, when it rewrites a competition, an absence or a day off before
+    today: a match played (or not), a day away and a day off are what happened, and a re-plan
+    plans from today on. None: it can."""
     from planner import edits as E
     from planner.validate import planning_start
 
@@ -38,6 +38,12 @@ def past_change_problem(season: Season, edit) -> str | None:
     if isinstance(edit, E.AddUnavailability) and edit.unavailability.start < today:
         return (f"{date_long(edit.unavailability.start)} {past}; record the absence from today on "
                 f"(a day gone by without training is logged with 0 minutes)")
+    # a day off (or one made a training day again) is the calendar as it was: 'record' refuses it
+    off = edit.day.date if isinstance(edit, E.AddNonTrainingDay) else (
+        edit.date if isinstance(edit, E.RemoveNonTrainingDay) else None)
+    if off is not None and off < today:
+        return (f"{date_long(off)} {past}; change a day from today on (a day gone by without "
+                f"training is logged with 0 minutes)")
     return None
 
 

@@ -446,6 +446,37 @@ def test_a_scenario_overtaken_by_today_is_listed_as_no_longer_applying(capsys):
     assert "re-plan it" not in out and "--scenario" not in out
 
 
+def test_a_day_off_before_today_is_refused_by_whatif_and_its_scenario_cannot_be_adopted(tmp_path):
+    """'record --day-off' refused a day before today, while 'whatif --day-off' planned it and
+    '--adopt' wrote it into the season; an overtaken scenario's --adopt said to re-plan it, which
+    is refused. One rule: the past keeps what happened, and the scenario is to be deleted."""
+    import argparse
+
+    from planner import edits as E
+    from planner.errors import InputError
+    from planner.scenarios import overtaken, past_change_problem
+    from planner.season import NonTrainingDay, Scenario
+    from ui.cli.whatif import _adopt
+
+    s = season(weeks=4, athletes=2, today=day(7))
+    off = E.AddNonTrainingDay(day=NonTrainingDay(date=day(3), reason="Snow"))
+    assert "is before today (11 Jan 2027): the past keeps what happened" in past_change_problem(s, off)
+    assert "is before today" in past_change_problem(s, E.RemoveNonTrainingDay(date=day(3)))
+    assert past_change_problem(s, E.AddNonTrainingDay(day=NonTrainingDay(date=day(7)))) is None
+    save_season(s, tmp_path / "s.season.json")
+    r = run("whatif", "s.season.json", "--new", "Snow", "--day-off", day(3).isoformat(), cwd=tmp_path)
+    assert r.returncode == 1 and "the past keeps what happened" in r.stderr, r.stderr
+    # made when 7 Jan was still to come, today has passed it since
+    sc = Scenario(name="Snow", edits=(off.to_dict(),))
+    s = s.model_copy(update={"scenarios": (sc,)})
+    assert overtaken(s, sc).startswith("edit 1 (Make 7 Jan 2027 a non-training day)")
+    with pytest.raises(InputError) as err:
+        _adopt(s, argparse.Namespace(season="s.season.json", adopt="Snow"))
+    said = " ".join(err.value.problems)
+    assert "scenario 'Snow' can no longer apply" in said and "--delete Snow" in said, said
+    assert "re-plan" not in said
+
+
 def test_a_day_off_is_recorded_and_a_scenario_adopted_from_the_command_line(tmp_path):
     """The command line had no edit for a day off (the only way was the coach workbook's round
     trip, which renumbered every competition) and no Adopt for a what-if."""

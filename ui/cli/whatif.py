@@ -545,11 +545,16 @@ def _adopt(season, args) -> int:
     """``--adopt NAME``: the scenario's changes and plan become the season's (as the app's Adopt),
     only with a plan made for the season as it is now."""
     from planner import edits as E
-    from planner.scenarios import find, out_of_date
+    from planner.scenarios import find, out_of_date, overtaken
     from planner.seasonfile import save_season
     from ui.cli.outputs import kept_words
 
     sc = find(season, args.adopt)
+    past = overtaken(season, sc)  # re-planning it is refused too: as --list says, delete it
+    if past:
+        raise InputError("--adopt", [f"scenario '{sc.name}' can no longer apply: {past}; delete it "
+                                     f"(periodize whatif {shlex.quote(args.season)} --delete "
+                                     f"{shlex.quote(sc.name)})"])
     again = f"periodize whatif {shlex.quote(args.season)} --scenario {shlex.quote(sc.name)} --save"
     if sc.plan is None:
         raise InputError("--adopt", [f"scenario '{sc.name}' is not planned yet: re-plan it first "
