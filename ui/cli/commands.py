@@ -70,8 +70,10 @@ def cmd_import(args) -> int:
     outputs.season_name(out)  # after the graver clash with the workbook itself
     notes: list[str] = []
     only_one("import", [("--keep", args.keep), ("--replace", args.replace)])
-    season = import_workbook(args.workbook, notes)  # every problem of the workbook, or the season
     old = None if args.replace else outputs.season_there(out)
+    # every problem of the workbook, or the season; a record the season file holds already (a
+    # stage kept past its maximum by a declined change, section 9) reads back
+    season = import_workbook(args.workbook, notes, known=old)
     lost = season_loses(old, season) if old is not None else ""
     if lost and args.keep:
         kept = keep_over(old, season)
