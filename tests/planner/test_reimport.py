@@ -22,17 +22,18 @@ def test_the_workbook_without_a_player_and_an_injury_keeps_what_still_fits():
     # the workbook: A3 has left, A1's injury was deleted
     new = season(weeks=3, athletes=2)
     assert season_loses(old, new) == ("a stored plan, 2 pins, rule settings and 1 recorded stage "
-                                      "change not in the workbook")
+                                      "change the workbook has not got")
     kept = keep_over(old, new)
     assert kept.kept == ["rule settings"]
-    assert kept.dropped[0] == (f"the records of Athlete 1 (A1)'s injury of {day(-3).isoformat()} "
-                               f"(the workbook has no such injury)")
-    assert kept.dropped[1] == "1 pin for athletes or days no longer in the season"
-    assert kept.dropped[2].startswith("1 pin (pins[0]: Athlete 1 (A1) has no injury")
-    assert kept.dropped[3].startswith("the stored plan (made for another squad")
+    assert kept.dropped[0] == "a pin of Athlete 3 (A3) (no longer in the squad)"
+    assert kept.dropped[1].startswith("1 pin (pins[0]: Athlete 1 (A1) has no injury")
+    assert kept.dropped[2].startswith("the stored plan (made for another squad")
+    assert kept.workbook == ["1 recorded stage change"]
     assert kept.season.rules == old.rules and kept.season.pins == () and kept.season.plan is None
     assert season_problems(kept.season) == []
-    assert kept.words().startswith("Kept from the season: rule settings. Not kept: the records of")
+    assert kept.words().startswith("Kept from the season: rule settings. Not kept: a pin of")
+    assert ("The workbook's rows stand: the season has 1 recorded stage change that it has not "
+            "got") in kept.words()
 
 
 def test_the_same_squad_keeps_the_plan_and_the_pins():
@@ -83,6 +84,26 @@ def test_a_later_today_after_the_workbooks_season_end_is_named_as_not_kept():
     assert "today, " + day(24).isoformat() in season_loses(old, new)
     kept = keep_over(old, new)
     assert kept.season.calendar.today is None
-    assert kept.dropped == [f"today, {day(24).isoformat()} (after the workbook's season end, "
-                            f"{day(20).isoformat()}: the days since are planned again)"]
-    assert f"Not kept: today, {day(24).isoformat()}" in kept.words()
+    assert kept.workbook == [f"today, {day(24).isoformat()} (the workbook's Today is empty: the "
+                             f"days since would be planned again)"]
+    assert f"the season has today, {day(24).isoformat()}" in kept.words()
+
+
+def test_a_stage_date_corrected_in_the_workbook_is_the_correction_and_a_new_injury_drops_the_plan():
+    """Keep put the season's stage record back beside the one the coach corrected in the sheet,
+    and the earlier won: the player stayed planned at 90 % in the stage he had left. And a plan
+    kept over an injury typed in the workbook told him "Fit: full training" on his handouts."""
+    from planner.season import StageRecord
+
+    old = season(weeks=4, athletes=2, injuries=(injury("A1", "P2", start_day=-2),))
+    old = old.model_copy(update={"plan": solved_and_checked(old)[0].plan})
+    inj = old.injuries[0]
+    corrected = inj.model_copy(update={"stages": (StageRecord(stage="P2", start=day(-1)),)})
+    new = season(weeks=4, athletes=2, injuries=(corrected,))
+    kept = keep_over(old, new)
+    assert kept.season.injuries == (corrected,)  # one P2 record: the sheet's
+    assert kept.workbook == ["1 recorded stage change"]
+    hurt = season(weeks=4, athletes=2, injuries=(inj, injury("A2", "P1", start_day=3, onset_day=3)))
+    kept = keep_over(old, hurt)
+    assert kept.season.plan is None
+    assert any(d.startswith("the stored plan (it breaks ") and "hard rule" in d for d in kept.dropped)

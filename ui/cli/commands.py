@@ -60,7 +60,7 @@ def cmd_demo(args) -> int:
 
 def cmd_import(args) -> int:
     from planner.coachform.read import import_workbook
-    from planner.reimport import keep_over, season_loses
+    from planner.reimport import keep_over, replaced_words, season_loses
     from planner.seasonfile import save_season
     from planner.text import plural
     from ui.cli.args import only_one
@@ -80,10 +80,9 @@ def cmd_import(args) -> int:
         season = kept.season
         notes.append(kept.words())
     elif lost:
-        raise InputError(str(out), [f"holds a season with what the workbook does not carry "
-                                    f"({lost}); importing would replace it: add --keep to keep them "
-                                    f"where they still fit, give another file name, or add "
-                                    f"--replace to drop them (the file is then kept as "
+        raise InputError(str(out), [replaced_words(old, season) + f". Importing would replace "
+                                    f"the season: add --keep, give another file name, or add "
+                                    f"--replace to drop it all (the file is then kept as "
                                     f"{out.name}.bak)"])
     replaced = out.is_file()
     save_season(season, out)

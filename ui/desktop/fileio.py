@@ -99,20 +99,22 @@ def import_into(window, path: str | Path) -> bool:
 
 def _keep_over_open(window, season):
     """When the open season holds what the workbook does not carry (a plan, pins, rule settings,
-    scenarios, sessions or rehab records entered since, a later today), ask: keep them in the
-    imported season where they still fit (a ``planner.reimport.Kept``), use the workbook alone
-    (None), or cancel (False). None when nothing would be lost."""
-    from planner.reimport import keep_over, season_loses
+    scenarios) or rows it has not got (sessions, rehab records, a later today), ask: keep the
+    first in the imported season where it still fits (a ``planner.reimport.Kept``; the
+    workbook's rows stand), use the workbook alone (None), or cancel (False). None when nothing
+    would be lost."""
+    from planner.reimport import keep_over, replaced_words, season_loses
 
     open_season = window.document.season
-    lost = season_loses(open_season, season)
-    if not lost:
+    if not season_loses(open_season, season):
         return None
+    words = replaced_words(open_season, season).replace(
+        "--keep keeps", "Keep Them keeps").replace(
+        "(periodize export SEASON --template WORKBOOK.xlsx)", "(File ▸ Export…, Coach workbook "
+        "for import)")
     answer = window.interaction.choose(
         "Import over the open season",
-        f"“{open_season.name}” holds what the workbook does not carry: {lost}.\n\nKeep them in "
-        f"the imported season where they still fit (an athlete still in the squad, a day still "
-        f"in the season), or use the workbook alone and lose them?",
+        f"“{open_season.name}” {words}.\n\nKeep Them, or use the workbook alone and lose it all?",
         ("keepover", "workbook", "cancel"), "keepover")
     if answer == "cancel":
         return False
