@@ -107,3 +107,21 @@ def test_a_stage_date_corrected_in_the_workbook_is_the_correction_and_a_new_inju
     kept = keep_over(old, hurt)
     assert kept.season.plan is None
     assert any(d.startswith("the stored plan (it breaks ") and "hard rule" in d for d in kept.dropped)
+
+
+def test_an_id_left_on_another_match_by_sorted_rows_is_pointed_out():
+    """Fixtures pasted sorted over the sheet without their ID column moved every id to another
+    match (a scenario then moved League 4 instead of League 5), without a word."""
+    from planner.season import Competition
+
+    old = season(weeks=3, athletes=2, matches=[5, 12])
+    a, b = old.competitions
+    swapped = old.model_copy(update={"competitions": (
+        Competition(id=a.id, name=b.name, date=b.date, priority=b.priority),
+        Competition(id=b.id, name=a.name, date=a.date, priority=a.priority))})
+    checks = keep_over(old, swapped).checks
+    assert len(checks) == 2 and checks[0].startswith(
+        f"Check the Competitions sheet: ID '{a.id}' was '{a.name}' on {a.date.isoformat()} and is "
+        f"now on '{b.name}' on {b.date.isoformat()}")
+    moved = old.model_copy(update={"competitions": (a.model_copy(update={"date": day(6)}), b)})
+    assert keep_over(old, moved).checks == []  # a match moved keeps its name: no check
