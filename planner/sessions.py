@@ -74,7 +74,7 @@ CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
     "calm": ("a calm day after a flare-up (RH-FL: at most 60 %)", (0, 60)),
 }
 WEEK_KINDS = ("load", "deload", "taper")
-FIELDS = ("level", "stage", "stage_title", "stage_content", "stage_between", "pain_rule", "reason",
+FIELDS = ("level", "stage", "stage_cap", "stage_title", "stage_content", "stage_between", "pain_rule", "reason",
           "match", "drill")
 # {pain_rule} where the protocol has none, or in an anonymised export (the protocol's words are left
 # out there): a rule that holds for every protocol
@@ -518,7 +518,8 @@ class Prescriber:
         ms = max_speed * lvl / 100 if max_speed and lvl >= 60 else None
         if context in ("match", "bench"):
             ms = None
-        target = context in TARGET_CONTEXTS
+        # a day between two loading days is easy running: its level a ceiling, as before
+        target = context in TARGET_CONTEXTS and not between
         if spec is None:  # only a catalogue that skipped the completeness check
             kicking, cod, sid = NO_LIMIT, NO_LIMIT, f"{context}-{lvl}"
         else:
@@ -560,6 +561,7 @@ class Prescriber:
         """(name, content, summary) of a session on a day; ``between``: a tendon stage's day
         between two loading days, its words first (docs/sessions.md)."""
         values = _Fmt(level=str(lvl), stage=st, reason=reason, match=match,
+                      stage_cap="" if stage_spec is None else str(stage_spec.cap),
                       stage_title="" if self.anonymise or stage_spec is None else stage_spec.title,
                       stage_content="" if self.anonymise or stage_spec is None else stage_spec.content,
                       stage_between="" if self.anonymise or stage_spec is None

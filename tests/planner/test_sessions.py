@@ -459,6 +459,12 @@ def test_a_rehab_running_day_gives_the_speed_to_reach_a_team_day_a_ceiling():
     assert handout_speed(team).startswith("≤ ")
     assert "Target speed: 6.3 m/s" in _session_text(run, "load", [])
     assert "Speed: up to " in _session_text(team, "load", [])
+    # the stage's cap stays said (the safety line), and a tendon stage's easy day between two
+    # loading days stays a ceiling ("Target speed" on "easy running" read as a contradiction)
+    assert "reaching that speed and no faster than the stage's 70 %" in run.content
+    between = [d for d in p.athlete("A3") if d.context == "rehab" and d.level >= 60
+               and "day between" in d.name]
+    assert between and all(not d.speed_is_target and d.speed.startswith("up to ") for d in between)
 
 
 def test_a_return_to_sport_football_session_is_said_to_be_with_the_team():

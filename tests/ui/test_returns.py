@@ -426,8 +426,8 @@ def test_a_next_step_that_is_the_return_itself_is_said_once():
     assert "now S2; next: S3 Fri 28 Aug; back to full training Fri 4 Sep 2026" in earlier.details()
     # after two flare-ups in a week the panel read as if nothing had happened
     flared = dataclasses.replace(earlier, flare_ups=(D(2026, 8, 10), D(2026, 8, 16)))
-    assert ("next: S3 Fri 28 Aug; 2 flare-ups, the last Sun 16 Aug 2026 (2 in 14 days: reassess "
-            "with the physio); back to full training") in flared.details()
+    assert ("next: S3 Fri 28 Aug; 2 flare-ups, the last Sun 16 Aug 2026 (the second within 7 "
+            "days: two stages back); back to full training") in flared.details()
     once = dataclasses.replace(earlier, flare_ups=(D(2026, 8, 1), D(2026, 8, 16)))
     assert "2 flare-ups, the last Sun 16 Aug 2026; back" in once.details()
 

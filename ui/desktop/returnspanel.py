@@ -175,14 +175,17 @@ class ReturnRow:
         return f"{head}now {now}{nxt}; {rest}"
 
     def _flare_words(self) -> str:
-        """"; 2 flare-ups, the last Wed 16 Dec 2026 (2 in 14 days: reassess with the physio)":
-        after two flare-ups in a week the panel read as if nothing had happened."""
+        """"; 2 flare-ups, the last Wed 16 Dec 2026 (the second within 7 days: two stages back)":
+        after two flare-ups in a week the panel read as if nothing had happened (rules-spec.md
+        section 6 sends the second of two within 7 days back two stages)."""
+        from planner.rehab import flare_steps
+
         if not self.flare_ups:
             return ""
         last = self.flare_ups[-1]
-        close = sum(1 for d in self.flare_ups if (last - d).days < 14)
         said = f"; {plural(len(self.flare_ups), 'flare-up')}, the last {day_long(last)}"
-        return said + (f" ({close} in 14 days: reassess with the physio)" if close >= 2 else "")
+        return said + (" (the second within 7 days: two stages back)"
+                       if flare_steps(self.flare_ups[:-1], last) == 2 else "")
 
     @property
     def met_before_setback(self) -> bool:
