@@ -769,20 +769,17 @@ class RecordFlareUp(Edit):
         """The sessions the stored plan had on the flare-up's day and its calm days before today,
         not logged, which RH-FL now counts as not done (planner.history), in words ("" when
         none): the day's sprint turned into 0 % without a word."""
-        from planner.history import logged_days
-        from planner.rules import RuleSet
+        from planner.history import calm_window, logged_days
 
         ap = s.plan.for_athlete(self.athlete) if s.plan is not None else None
         if ap is None:
             return ""
-        calm = int(RuleSet(s.rules).value("RH-FL", "calm_days"))
         logged, start, out = logged_days(s, self.athlete), planning_start(s), []
-        for k in range(calm + 1):
-            day = self.date + dt.timedelta(days=k)
+        for day, cap in calm_window(s, self.date):
             i = (day - s.calendar.start).days
             if day >= start or day in logged or not 0 <= i < len(ap.intensity):
                 continue
-            if ap.intensity[i] > (0 if k == 0 else 60):
+            if ap.intensity[i] > cap:
                 out.append(f"{ap.intensity[i]} % on {date_long(day)}")
         if not out:
             return ""

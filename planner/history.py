@@ -326,18 +326,28 @@ def _recorded_day(season: Season, records, tl: Timeline, d: int, planned: int) -
     return stage, level
 
 
-def flare_calm_caps(season: Season, athlete: str, tl: Timeline) -> dict[int, int]:
-    """Past days (index -> highest intensity) that RH-FL makes calm: 0 on a recorded flare-up's
-    day, 60 on the ``calm_days`` after it. A past day with nothing logged counts at most this."""
+CALM_LEVEL = 60  # RH-FL: the most on a flare-up's calm days (rules-spec.md section 3)
+
+
+def calm_window(season: Season, flare: dt.date) -> list[tuple[dt.date, int]]:
+    """The days RH-FL keeps calm for a flare-up on ``flare`` (recorded, or proposed by a logged
+    pain), each with its highest intensity: 0 on the day, 60 on the ``calm_days`` after it."""
     from planner.rules import RuleSet
 
-    days = RuleSet(season.rules).value("RH-FL", "calm_days")
+    days = int(RuleSet(season.rules).value("RH-FL", "calm_days"))
+    return [(flare + dt.timedelta(days=k), 0 if k == 0 else CALM_LEVEL) for k in range(days + 1)]
+
+
+def flare_calm_caps(season: Season, athlete: str, tl: Timeline) -> dict[int, int]:
+    """Past days (index -> highest intensity) that RH-FL makes calm (:func:`calm_window`). A past
+    day with nothing logged counts at most this."""
     out: dict[int, int] = {}
     for rec in season.injuries_of(athlete):
         for flare in rec.flare_ups:
-            f0 = (flare - tl.start).days
-            for d in range(max(f0, 0), min(f0 + days + 1, tl.p0)):
-                out[d] = min(out.get(d, 100), 0 if d == f0 else 60)
+            for day, cap in calm_window(season, flare):
+                d = (day - tl.start).days
+                if 0 <= d < tl.p0:
+                    out[d] = min(out.get(d, 100), cap)
     return out
 
 

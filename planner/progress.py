@@ -392,26 +392,21 @@ class SpeedAfterPain:
 def speed_after_pain(season: Season, plan=None, athlete: str | None = None) -> list[SpeedAfterPain]:
     """Days from today on that a flare-up proposed by a logged pain (not recorded) would keep
     calm (RH-FL: the day itself and ``calm_days`` after it) but the plan runs above 60 %."""
-    from planner.rules import RuleSet
+    from planner.history import calm_window
 
     plan = plan if plan is not None else season.plan
     if plan is None:
         return []
-    calm = int(RuleSet(season.rules).value("RH-FL", "calm_days"))
     tl, start = Timeline(season), planning_start(season)
     out = []
     for p in flare_proposals(season, athlete):
         ap = plan.for_athlete(p.athlete)
         if ap is None:
             continue
-        for k in range(calm + 1):
-            day = p.date + dt.timedelta(days=k)
+        for day, cap in calm_window(season, p.date):
             i = tl.index(day)
-            if day < start or i is None or i >= len(ap.intensity):
-                continue
-            level = ap.intensity[i]
-            if level > 60 or (k == 0 and level > 0):
-                out.append(SpeedAfterPain(p, day, level))
+            if day >= start and i is not None and i < len(ap.intensity) and ap.intensity[i] > cap:
+                out.append(SpeedAfterPain(p, day, ap.intensity[i]))
     return out
 
 
