@@ -948,6 +948,10 @@ def test_a_speed_day_after_a_pain_not_recorded_as_a_flare_up_is_named(tmp_path):
                        capture_output=True, text=True, timeout=120,
                        env={**os.environ, "PYTHONPATH": root})
     assert "⚠ Pain: Athlete 1 (A1) is planned 80 %" in r.stderr and "⚠ Pain" not in r.stdout
+    r = subprocess.run([sys.executable, "-m", "ui.cli", "explain", "s.season.json", "--athlete",
+                        "A1", "--date", day(10).isoformat()], cwd=tmp_path, capture_output=True,
+                       text=True, timeout=120, env={**os.environ, "PYTHONPATH": root})
+    assert "⚠ Pain: Athlete 1 (A1) is planned 80 %" in r.stdout, r.stdout + r.stderr
     flared = E.RecordFlareUp(athlete="A1", date=day(9)).apply(base)
     again = solve(SolveRequest(flared, time_limit=30))
     assert check_plan(flared, again.plan).violations == ()

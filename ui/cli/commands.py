@@ -422,6 +422,11 @@ def cmd_explain(args) -> int:
         print(why_day(season, plan, aid, day).text())
         for line in _day_lines(season, plan, aid, day):
             print(line)
+        from planner.progress import speed_after_pain
+
+        for x in speed_after_pain(season, plan, aid):  # as the Inspector's strip says it
+            if x.date == day:
+                print(f"⚠ Pain: {x.text(season)}.")
         print()
         print(why_week(season, plan, aid, day).text())
     return EXIT_OK
