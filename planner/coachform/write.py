@@ -123,7 +123,7 @@ def _season_rows(season: Season) -> tuple[dict, dict[str, list[dict]]]:
                    "role": r.role} for r in season.roles],
         "Unavailable": [{"athlete": u.athlete, "start": u.start, "end": u.end, "reason": u.reason}
                         for u in season.unavailability],
-        "Non-training days": [{"date": d.date, "reason": d.reason} for d in cal.non_training_days],
+        "Non-training days": _day_off_runs(cal.non_training_days),
         "Blocks": [{"name": b.name, "start": b.start, "end": b.end, "emphasis": b.emphasis}
                    for b in season.blocks],
         "Sessions": [{"athlete": x.athlete, "date": x.date, "minutes": x.minutes, "rpe": x.rpe,
@@ -134,6 +134,20 @@ def _season_rows(season: Season) -> tuple[dict, dict[str, list[dict]]]:
     tables.update(_injury_rows(season))
     return head, tables
 
+
+
+def _day_off_runs(days) -> list[dict]:
+    """Days off as the sheet takes them: a run of consecutive days of one reason is one row with
+    'To' (a winter break was written as 23 rows of one day)."""
+    rows: list[dict] = []
+    for d in sorted(days, key=lambda x: x.date):
+        last = rows[-1] if rows else None
+        if last is not None and last["reason"] == d.reason and \
+                (last["end"] or last["date"]) + dt.timedelta(days=1) == d.date:
+            last["end"] = d.date
+        else:
+            rows.append({"date": d.date, "reason": d.reason, "end": None})
+    return rows
 
 def training_days_text(days: tuple[str, ...]) -> str:
     """Weekdays as a coach writes them: ``Mon-Sat``, ``Mon, Wed, Fri``, ``Mon-Wed, Fri``."""

@@ -1126,3 +1126,27 @@ def test_a_stage_start_typed_as_the_onset_is_said(tmp_path):
     notes.clear()
     s = import_workbook(book(tmp_path, "b.xlsx", Injuries=rows), notes)
     assert len(s.injuries) == 1 and notes == []
+
+
+def test_a_winter_break_is_written_back_as_one_row_with_its_last_day(tmp_path):
+    """A winter break was written back into the form as 23 rows of one day each."""
+    import datetime as dt
+
+    import openpyxl
+
+    from planner.coachform.read import import_workbook
+    from planner.coachform.write import save_template_form
+    from planner.season import NonTrainingDay
+    from tests.builders import day, season
+
+    s = season(weeks=4, athletes=2)
+    off = tuple(NonTrainingDay(date=day(10) + dt.timedelta(days=k), reason="Winter break")
+                for k in range(9)) + (NonTrainingDay(date=day(22), reason="Holiday"),
+                                      NonTrainingDay(date=day(23), reason=""))
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"non_training_days": off})})
+    save_template_form(s, tmp_path / "team.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "team.xlsx")["Non-training days"]
+    rows = [tuple(c.value for c in r[:3]) for r in ws.iter_rows(min_row=2) if r[0].value]
+    assert len(rows) == 3
+    assert rows[0][1] == "Winter break" and rows[0][2].date() == day(18)
+    assert import_workbook(tmp_path / "team.xlsx").calendar.non_training_days == off

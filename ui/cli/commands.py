@@ -69,7 +69,7 @@ def cmd_import(args) -> int:
     outputs.guard({"season": out}, {"workbook": Path(args.workbook)}, saves={"season"})
     outputs.season_name(out)  # after the graver clash with the workbook itself
     notes: list[str] = []
-    only_one("import", [("--keep", args.keep), ("--replace", args.replace)])
+    only_one("import", [("--keep", args.keep), ("--replace", args.replace)], each=False)
     old = None if args.replace else outputs.season_there(out)
     # every problem of the workbook, or the season; a record the season file holds already (a
     # stage kept past its maximum by a declined change, section 9) reads back
