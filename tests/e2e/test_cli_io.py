@@ -377,6 +377,7 @@ def test_import_does_not_replace_the_rehab_history_recorded_since_the_workbook_w
     assert kept.calendar.today == day(3) and kept.injuries == s.injuries
     r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", "--replace", cwd=tmp_path)
     assert r.returncode == 1 and "give one of --keep or --replace, not --keep and --replace" in r.stderr
+    assert "run the command once for each" not in r.stderr  # one import: advice that made no sense
 
 
 def test_a_session_catalogue_with_a_problem_is_said_before_an_export_touches_a_file(tmp_path):
