@@ -259,9 +259,12 @@ class HandoutWeek:
         today" left the reader to guess which day today was); "" from today on."""
         # nothing logged: the days count as planned, so the page says so ("as logged" above a
         # week nobody logged read as a record of what was done)
-        logged = any(d.logged_minutes is not None for d in self.days
-                     if self.today is None or d.date < self.today)
+        past = [d for d in self.days if self.today is None or d.date < self.today]
+        logged = any(d.logged_minutes is not None for d in past)
         how = "as logged" if logged else "nothing logged, as planned"
+        if not logged and any(d.planned_level is not None for d in past):
+            # "as planned" above days a flare-up recorded afterwards counts as not done
+            how = "nothing logged; as planned except where a day says 'Counts as'"
         if self.past == "past":
             return f"past: {how}"
         if self.past == "partly past" and self.today is not None:

@@ -485,6 +485,16 @@ def test_a_week_begun_by_a_flare_up_keeps_its_stage_limits():
     moved = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
     (past,) = handout_weeks(moved, moved.plan, ["A1"], [1])
     assert past.title.endswith("past: nothing logged, as planned")
+    # a flare-up recorded afterwards makes its days count as not done: not "as planned" above them
+    from planner import edits as E
+
+    ap = moved.plan.for_athlete("A1")
+    d = next(i for i in range(9, 13) if ap.intensity[i] > 0)
+    flared = E.RecordFlareUp(athlete="A1", date=day(d), later="drop").apply(moved)
+    flared = flared.model_copy(update={"plan": solve(SolveRequest(flared, time_limit=30)).plan})
+    (past,) = handout_weeks(flared, flared.plan, ["A1"], [1])
+    assert any(x.planned_level is not None for x in past.days)
+    assert past.title.endswith("past: nothing logged; as planned except where a day says 'Counts as'")
 
 
 def test_a_calm_day_above_60_is_said_and_the_injury_match_is_no_breach_and_was_played():
