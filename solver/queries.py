@@ -61,6 +61,8 @@ class ReturnReport:
             if self.target_played is not None:
                 lines.append(f"  target '{self.target_name}' ({when}) is in the past: "
                              + ("met (played)." if self.target_played else "missed (not played)."))
+            elif self.target_reachable and not self.latest_entries:  # back already: no stage
+                lines.append(f"  target '{self.target_name}' ({when}) can be made.")
             elif self.target_reachable:
                 lines.append(f"  target '{self.target_name}' ({when}) can be made; latest day to enter each stage:")
                 for stage, day in self.latest_entries:
@@ -93,7 +95,12 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     u = pm.unit(athlete)
     if u is None or not u.epochs:
         raise InputError("", ["the whole season is in the past; there is nothing left to plan"])
-    first = next((ep for ep in u.epochs if ep.rehab), None)
+    rehab = [ep for ep in u.epochs if ep.rehab]
+    # back under the record governing today, with an injury recorded for later (a planned
+    # operation, a re-injury entered ahead): that injury's return is the one ahead, as the plan
+    # JSON's 'return' and the Returns sheet have it
+    first = next((ep for ep in rehab if ep.start_stage is None
+                  or ep.order[ep.start_stage] != "FIT"), rehab[0] if rehab else None)
     if first is None:
         raise InputError("", [f"{season.athlete_label(athlete)} has no rehab stage to plan"])
     rec = first.record
@@ -107,6 +114,8 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     flare = max((f for f in rec.flare_ups if f <= day0), default=None)
     if flare is not None and (start is None or flare >= start):
         since = f" since the flare-up of {day_long(flare)}"
+    elif start is not None and first.first > pm.tl.p0:  # an injury recorded ahead
+        since = f" from {day_long(start)} (an injury recorded ahead; fit until then)"
     else:
         since = f" since {day_long(start)} (recorded)" if start is not None else ""
     report = ReturnReport(athlete, current, earliest,

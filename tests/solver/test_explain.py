@@ -474,3 +474,22 @@ def test_a_break_the_conflict_does_not_reach_is_not_named():
     assert out.status == Status.INFEASIBLE
     assert not any(c.rule == "CALENDAR" for c in out.explanation)
     assert any(c.rule == "PIN" for c in out.explanation)
+
+
+def test_the_return_report_of_a_returner_with_an_injury_recorded_ahead_is_that_injurys():
+    """Back under the record governing today, with a hamstring strain recorded for later: the
+    report said only "back to full training … latest day to enter each stage:" (an empty list),
+    while the plan JSON and the Returns sheet gave the new injury's return."""
+    from planner.season import Injury, StageRecord
+
+    back = injury("A1", "FIT", start_day=2, history=(("S3", -20),), target="m1")
+    s = season(weeks=12, athletes=1, injuries=(back,), today=day(4))
+    said = return_report(s, "A1").text(s)
+    assert said.endswith("can be made.") and "latest day to enter" not in said, said
+    ahead = Injury(athlete="A1", protocol="hamstring-strain", onset=day(20),
+                   stages=(StageRecord(stage="P1", start=day(20)),))
+    s = s.model_copy(update={"injuries": (back, ahead)})
+    rep = return_report(s, "A1")
+    assert rep.current_stage == "P1" and rep.earliest_fit is not None and rep.earliest_fit > day(20)
+    assert rep.text(s).startswith(f"Athlete 1 (A1), in P1 from {day_long(day(20))} (an injury "
+                                  f"recorded ahead; fit until then):")
