@@ -292,8 +292,12 @@ def derived_notes(data: dict, season: Season, plan: Plan) -> list[str]:
     if isinstance(data.get("season"), str) and data["season"] != season.name:
         out.append(f"season: the plan is of '{data['season'][:80]}', not of '{season.name}'; "
                    f"check it against its own season file")
-    want = {a["id"]: a for a in plan_to_dict(season, plan)["athletes"]}
+    from planner.history import as_lived
+
+    # the fields follow from the days as check reads them: the past as it happened
+    want = {a["id"]: a for a in plan_to_dict(season, as_lived(season, plan))["athletes"]}
     found = 0
+    out += _past_notes(season, plan)
     for k, a in enumerate(data.get("athletes") or []):
         mine = want.get(a.get("id")) if isinstance(a, dict) else None
         if mine is None:
@@ -327,6 +331,25 @@ def derived_notes(data: dict, season: Season, plan: Plan) -> list[str]:
     if found:
         out.append("check reads each day's stage and intensity and each week's kind; the other "
                    "fields follow from them (write the plan again with periodize solve --json)")
+    return out
+
+
+def _past_notes(season: Season, plan: Plan) -> list[str]:
+    """A day before today whose intensity in the file differs from what happened (the log's
+    top speed or minutes played): check reads the past as it happened, so the file's value is
+    not what is checked (an edited past read as if role and session were wrong)."""
+    from planner.history import as_lived
+
+    tl = Timeline(season)
+    lived = as_lived(season, plan, tl)
+    out = []
+    for k, (ap, lv) in enumerate(zip(plan.athletes, lived.athletes, strict=True)):
+        for i in range(min(tl.p0, len(ap.intensity))):
+            if ap.intensity[i] != lv.intensity[i] and len(out) < MAX_NOTES:
+                out.append(f"athletes[{k}].days[{i}].intensity ({ap.athlete}, "
+                           f"{tl.days[i].isoformat()}): {ap.intensity[i]} in the file, before "
+                           f"today; what was logged makes it {lv.intensity[i]}, and check reads "
+                           f"the past as it happened")
     return out
 
 

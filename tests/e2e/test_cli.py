@@ -558,3 +558,28 @@ def test_the_proposed_flare_up_command_is_one_that_is_taken():
     p = FlareProposal("A1", day(5), 6, 5)
     assert f"--flare-up A1 {day(5).isoformat()} --later-stages drop --save" in flare_hint("s.json", p, s)
     assert "--later-stages" not in flare_hint("s.json", FlareProposal("A1", day(12), 6, 5), s)
+
+
+def test_check_says_a_past_day_edited_in_a_plan_file_is_read_as_it_happened(tmp_path):
+    """A plan file's day before today edited by hand was replaced by what was logged without a
+    word, while the notes blamed the day's role and session."""
+    import json
+
+    from planner.season import Session
+    from planner.seasonfile import save_season
+
+    s = season(weeks=3, athletes=2, today=day(7)).model_copy(update={"sessions": (
+        Session(athlete="A1", date=day(2), minutes=60, rpe=6, top_speed_pct=96),)})
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--json", "p.json", "--time-limit", "20",
+               cwd=tmp_path).returncode == 0
+    data = json.loads((tmp_path / "p.json").read_text())
+    assert data["athletes"][0]["days"][2]["intensity"] == 95
+    data["athletes"][0]["days"][2]["intensity"] = 0
+    (tmp_path / "q.json").write_text(json.dumps(data))
+    r = run("check", "s.season.json", "q.json", cwd=tmp_path)
+    assert r.returncode == 0
+    notes = [x for x in r.stderr.splitlines() if x.startswith("Note:")]
+    assert notes == [f"Note: q.json: athletes[0].days[2].intensity (A1, {day(2).isoformat()}): 0 in "
+                     f"the file, before today; what was logged makes it 95, and check reads the "
+                     f"past as it happened"], r.stderr
