@@ -709,6 +709,7 @@ def test_figures_that_cannot_be_worked_out_are_said_never_shown_as_no_flags(qtbo
         raise kind("a fault in the figures")  # a KeyError too: it was taken for "no plan"
         yield  # a generator, as figures_steps is
 
+    steps = load.figures_steps
     monkeypatch.setattr(load, "figures_steps", fault)
     w = open_window(qtbot, logged, "A03")
     assert any(r.message == "load figures failed" and (r.exc_info or r.exc_text)
@@ -721,7 +722,7 @@ def test_figures_that_cannot_be_worked_out_are_said_never_shown_as_no_flags(qtbo
     assert "does not mean there is none" in " ".join(w.load_view.panel.texts())
     assert w.docks["load"].windowTitle() == "Load ⚠"
     assert w.load_view.cached(w.season) is None  # not taken for figures, even with the dock open
-    monkeypatch.undo()
+    monkeypatch.setattr(load, "figures_steps", steps)  # alone: undo() undid the isolated state too
     spike = spiked(logged).sessions[len(logged.sessions):]
     assert w.apply_edit(E.LogSessions(sessions=spike))
     settle(qtbot, w)

@@ -313,6 +313,7 @@ def test_a_fault_loading_a_copy_keeps_it_and_the_app_starts(qtbot, dialogs, monk
     def fault(*_args, **_kwargs):
         raise KeyError("A3")
 
+    loader = planner.seasonfile.load_season
     monkeypatch.setattr(planner.seasonfile, "load_season", fault)
     dialogs.answer = "yes"
     with caplog.at_level(logging.ERROR):
@@ -331,7 +332,9 @@ def test_a_fault_loading_a_copy_keeps_it_and_the_app_starts(qtbot, dialogs, monk
     # has installed its private log records (ui.private_logs, in a process that opened one)
     assert (record.exc_info[0] is KeyError if record.exc_info
             else "builtins.KeyError" in (record.exc_text or ""))
-    monkeypatch.undo()
+    # the loader back alone: monkeypatch.undo() also undid the isolated state folder, and the
+    # next start read the recovery copies of the machine's own user
+    monkeypatch.setattr(planner.seasonfile, "load_season", loader)
     dialogs.clear()
     again = create_main_window(None)
     qtbot.addWidget(again)
