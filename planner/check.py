@@ -699,7 +699,7 @@ class _Checker:
             run.at_cap += 1
         mx = max_days(spec, run.flare)  # redone after a flare-up: twice (docs/semantics.md)
         start = run.start
-        if start < self.p0 and self.p0 - start > mx:
+        if start < self.p0 and self.p0 - start >= mx:
             # outlasted before today (a projected change not done): the maximum counts from
             # today (rules-spec section 9; docs/semantics.md, "A stage outlasted before today")
             start = self.p0

@@ -156,28 +156,43 @@ def keep_over(old: Season, new: Season) -> Kept:
 
 
 def _keep_plan(out: Kept, old: Season) -> None:
-    """The stored plan, only where it still holds: the same squad and dates, and no hard rule of
-    the imported season broken (a new injury typed in the workbook left a plan that told the
-    injured player "Fit: full training" on his handouts)."""
+    """The stored plan, as an edit in the app keeps it: it carries the past (the days before
+    today nothing logged read as it planned them), so dropping it for a new signing or a moved
+    match let the next solve rewrite the past weeks. A player new in the squad gets a row at 0 %
+    until the next solve (as Add athlete gives him), one gone leaves his; the hard rules it now
+    breaks (a new injury typed in the sheet, a moved match) are named with it. Only other season
+    dates drop it."""
     from planner.check import check_plan
     from planner.errors import PeriodizeError
+    from planner.season import FIT, AthletePlan
 
     new = out.season
-    if [a.id for a in old.athletes] != [a.id for a in new.athletes] or (
-            (old.calendar.start, old.calendar.end) != (new.calendar.start, new.calendar.end)):
-        out.dropped.append("the stored plan (made for another squad or season dates: solve again)")
+    if (old.calendar.start, old.calendar.end) != (new.calendar.start, new.calendar.end):
+        out.dropped.append("the stored plan (made for other season dates: solve again)")
         return
-    with_plan = new.model_copy(update={"plan": old.plan})
+    rows = {ap.athlete: ap for ap in old.plan.athletes}
+    n = len(old.plan.athletes[0].intensity) if old.plan.athletes else 0
+    joined = [a for a in new.athletes if a.id not in rows]
+    plan = old.plan.model_copy(update={
+        "athletes": tuple(rows.get(a.id) or AthletePlan(athlete=a.id, stages=(FIT,) * n,
+                                                         intensity=(0,) * n,
+                                                         weeks=old.plan.team_weeks)
+                          for a in new.athletes),
+        "status": "manual" if joined or len(rows) != len(new.athletes) else old.plan.status})
     try:
-        broken = len(check_plan(with_plan, old.plan).violations)
-    except PeriodizeError as e:
-        out.dropped.append(f"the stored plan ({e}; solve again)")
-        return
+        fresh = {a.id for a in joined}  # a newcomer's row at 0 % until a solve breaks rules too
+        broken = sum(1 for v in check_plan(new.model_copy(update={"plan": plan}), plan).violations
+                     if v.athlete not in fresh)
+    except PeriodizeError:
+        broken = 0  # said where the plan is used (planner.validate.plannable)
+    said = []
+    if joined:
+        said.append(f"{join_and([a.name for a in joined])} not planned until you solve")
     if broken:
-        out.dropped.append(f"the stored plan (it breaks {plural(broken, 'hard rule')} of the "
-                           f"imported season, e.g. a new injury or a moved match: solve again)")
-        return
-    _try(out, "the stored plan", lambda s: s.model_copy(update={"plan": old.plan}))
+        said.append(f"it breaks {plural(broken, 'hard rule')} of the imported season, e.g. a new "
+                    f"injury or a moved match: solve again; the days before today stay as planned")
+    _try(out, "the stored plan" + (f" ({'; '.join(said)})" if said else ""),
+         lambda s: s.model_copy(update={"plan": plan}))
 
 
 def _moved_ids(old: Season, new: Season) -> list[str]:

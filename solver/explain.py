@@ -116,7 +116,7 @@ def _held_stage_end(model: PlanModel, ep) -> tuple[int, dt.date]:
     end = model.tl.start + dt.timedelta(days=ep.start_day + mx)
     today = model.tl.days[ep.first] if ep.first < model.n else model.tl.end
     # the maximum from a today moved into the season (docs/semantics.md)
-    if ep.start_day + mx < ep.first:  # outlasted before today
+    if ep.start_day + mx <= ep.first:  # its maximum reached by today: counted from today
         end = today + dt.timedelta(days=mx)
     return mx, end - dt.timedelta(days=1)
 

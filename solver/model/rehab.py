@@ -128,8 +128,8 @@ class RehabMixin(ModelBase):
         if c is not None and k == c:
             mx = max_days(spec, ep.open_max)  # redone after a flare-up: twice the maximum
             t = ep.start_day + mx
-            if t < first:  # outlasted before today (a projected change not done): it counts
-                t = first + mx  # again from today (rules-spec section 9, docs/semantics.md)
+            if t <= first:  # its maximum reached before today (a projected change not done):
+                t = first + mx  # it counts again from today (rules-spec section 9, semantics.md)
             if t < end:
                 self.clause([ep.R[k + 1][t - first]], enf)
             return

@@ -644,7 +644,7 @@ class UnitsMixin(ModelBase):
             ek += spec.min_days
             mx = max_days(spec, ep.open_max and k == c + 1)  # after a flare-up: twice
             lk += mx
-            if k == c + 1 and lk < first:  # outlasted before today: the maximum from today
+            if k == c + 1 and lk <= first:  # its maximum reached by today: again from today
                 lk = first + mx
             lo[k], hi[k] = max(ek, first), max(lk, first)
             if k == c + 1 and ep.gate is not None:

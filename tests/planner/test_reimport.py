@@ -24,14 +24,16 @@ def test_the_workbook_without_a_player_and_an_injury_keeps_what_still_fits():
     assert season_loses(old, new) == ("a stored plan, 2 pins, rule settings and 1 recorded stage "
                                       "change the workbook has not got")
     kept = keep_over(old, new)
-    assert kept.kept == ["rule settings"]
+    assert kept.kept[0] == "rule settings"
+    # the plan carries the past: kept without the player gone, the rules it now breaks named
+    assert kept.kept[1].startswith("the stored plan (it breaks ") and "solve again" in kept.kept[1]
+    assert [ap.athlete for ap in kept.season.plan.athletes] == ["A1", "A2"]
     assert kept.dropped[0] == "a pin of Athlete 3 (A3) (no longer in the squad)"
     assert kept.dropped[1].startswith("1 pin (pins[0]: Athlete 1 (A1) has no injury")
-    assert kept.dropped[2].startswith("the stored plan (made for another squad")
     assert kept.workbook == ["1 recorded stage change"]
-    assert kept.season.rules == old.rules and kept.season.pins == () and kept.season.plan is None
+    assert kept.season.rules == old.rules and kept.season.pins == ()
     assert season_problems(kept.season) == []
-    assert kept.words().startswith("Kept from the season: rule settings. Not kept: a pin of")
+    assert kept.words().startswith("Kept from the season: rule settings and the stored plan (")
     assert ("The workbook's rows stand: the season has 1 recorded stage change that it has not "
             "got") in kept.words()
 
@@ -104,9 +106,20 @@ def test_a_stage_date_corrected_in_the_workbook_is_the_correction_and_a_new_inju
     assert kept.season.injuries == (corrected,)  # one P2 record: the sheet's
     assert kept.workbook == ["1 recorded stage change"]
     hurt = season(weeks=4, athletes=2, injuries=(inj, injury("A2", "P1", start_day=3, onset_day=3)))
-    kept = keep_over(old, hurt)
-    assert kept.season.plan is None
-    assert any(d.startswith("the stored plan (it breaks ") and "hard rule" in d for d in kept.dropped)
+    kept = keep_over(old, hurt)  # kept (it holds the past), the rules it breaks named
+    assert kept.season.plan is not None
+    assert any(d.startswith("the stored plan (it breaks ") and "solve again" in d for d in kept.kept)
+    # a signing: his row at 0 % until a solve, the squad's plan and past kept (it was dropped,
+    # and the next solve rewrote the past weeks)
+    from planner.season import Athlete
+
+    signed = old.model_copy(update={"athletes": old.athletes + (
+        Athlete(id="A9", name="New Signing", position="Forward"),), "plan": None, "pins": (),
+        "rules": old.rules})
+    kept = keep_over(old, signed)
+    assert "the stored plan (New Signing not planned until you solve)" in kept.kept
+    assert kept.season.plan.for_athlete("A9").intensity == (0,) * 28
+    assert kept.season.plan.for_athlete("A1") == old.plan.for_athlete("A1")
 
 
 def test_an_id_left_on_another_match_by_sorted_rows_is_pointed_out():

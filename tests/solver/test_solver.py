@@ -242,6 +242,10 @@ def test_a_stage_older_than_its_maximum_gets_its_maximum_again_from_today():
     out = solve(SolveRequest(s, time_limit=30))
     assert out.plan is not None and check_plan(s, out.plan).violations == ()
     assert "P3" in out.plan.for_athlete("A1").stages[7:7 + 43]  # P2 ends within 42 days of today
+    # exactly its maximum by today is the same case (it had no plan, while one day more had)
+    s = season(weeks=8, injuries=(injury("A1", "P2", start_day=7 - 42),), today=day(7))
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.plan is not None and check_plan(s, out.plan).violations == ()
 
 
 def test_pin_against_taper_is_infeasible_and_explained():
@@ -433,3 +437,20 @@ def test_a_pinned_speed_session_a_deload_week_holds_anyway_keeps_the_deload_dl2_
     assert Timeline(starter).carried_run(kinds, 3, 2) is None
     rehab = starter.model_copy(update={"injuries": (injury("A2", "S2", start_day=14),)})
     assert Timeline(rehab).carried_run(kinds, 3, 2) == (3, (3,))  # A2's weeks are A2's own
+
+
+def test_a_stage_past_its_maximum_at_the_seasons_start_is_refused_by_solve_and_check():
+    """rules-spec section 4: such an input is bad input. The season still opens (it did before);
+    solving and checking it say the record to make, and the app's Plan Check says so where the
+    coach looks (it said "No plan to check yet" over a plan nothing checked)."""
+    from planner.errors import InputError
+
+    fine = season(weeks=3, athletes=1, injuries=(injury("A1", "S1", start_day=-5),))
+    plan = solved(fine)[0].plan
+    outlasted = season(weeks=3, athletes=1, injuries=(injury("A1", "S1", start_day=-14),))
+    with pytest.raises(InputError, match="has been in S1 since .*: 14 days by the season's first "
+                                         "day"):
+        solve(SolveRequest(outlasted, time_limit=10))
+    with pytest.raises(InputError, match="record the stage that followed and its date"):
+        check_plan(outlasted, plan)
+    assert check_plan(fine, plan).violations == ()

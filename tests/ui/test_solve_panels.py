@@ -426,3 +426,23 @@ def test_a_day_between_two_matches_is_headed_with_both_relations(qtbot):
     w.board.set_current("A01", tl.days[i])
     head = w.inspector.toPlainText().splitlines()[1]
     assert f"MD+{tl.md_after[i]} · MD-{tl.md_before[i]}" in head, head
+
+
+def test_a_plan_that_cannot_be_checked_says_why_in_plan_check(qtbot):
+    """A season whose stage has lasted its maximum by its first day cannot be planned or checked
+    (rules-spec section 4). The app swallowed the refusal in an 8-second status line, and Plan
+    Check said "No plan to check yet" over a stored plan nothing checked any more."""
+    from solver import SolveRequest, solve
+    from tests.builders import injury, season
+    from ui.desktop.mainwindow import MainWindow
+
+    fine = season(weeks=3, athletes=1, injuries=(injury("A1", "S1", start_day=-5),))
+    plan = solve(SolveRequest(fine, time_limit=20)).plan
+    outlasted = season(weeks=3, athletes=1, injuries=(injury("A1", "S1", start_day=-14),))
+    w = MainWindow(outlasted.model_copy(update={"plan": plan}), None, autosave=False)
+    qtbot.addWidget(w)
+    said = w.violations_panel.summary.text()
+    assert said.startswith("⚠ The plan cannot be checked, nor the season solved: Athlete 1 (A1) "
+                           "has been in S1 since"), said
+    assert "record the stage that followed" in said
+    assert w.docks["check"].windowTitle() == "Plan Check ⚠"

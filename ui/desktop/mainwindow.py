@@ -608,21 +608,25 @@ class MainWindow(QMainWindow):
         from planner.check import check_plan
 
         season = self.document.season
-        report = None
+        report, problem = None, None
         cached = self._check_cache.get(id(season))
         if cached is not None and cached[0] is season:
-            report = cached[1]
+            report, problem = cached[1]
         elif season.plan is not None:
             try:
                 report = check_plan(season, season.plan)
             except PeriodizeError as e:
+                # said where the coach looks, and kept there: a status line of 8 s left the
+                # panel saying "No plan to check yet" over a plan nothing checked any more
+                problem = str(e)
                 self.statusBar().showMessage(f"The plan could not be checked: {e}", 8000)
-            self._remember_check(season, report)
+            self._remember_check(season, (report, problem))
         self.check_report = report
         self.board.set_violations(report.violations if report is not None else ())
-        self.violations_panel.set_report(season, report)
+        self.violations_panel.set_report(season, report, problem)
         n = len(panels.broken(report))
-        self.docks["check"].setWindowTitle(f"Plan Check ({n})" if n else "Plan Check")
+        self.docks["check"].setWindowTitle(f"Plan Check ({n})" if n else
+                                           "Plan Check ⚠" if problem else "Plan Check")
 
     def _refresh_returns(self, season: Season) -> None:
         """Each injured athlete's return (after every solve and edit): the Returns panel, the
@@ -1164,7 +1168,7 @@ class MainWindow(QMainWindow):
         prepared = result.prepared
         if prepared is not None and prepared.season == self.document.season \
                 and prepared.edit.plan is result.outcome.plan:
-            self._remember_check(prepared.after, prepared.report)
+            self._remember_check(prepared.after, (prepared.report, None))
             self._remember_returns(prepared.after, prepared.returns)
             return self.apply_edit(prepared.edit, prepared.after)
         return self.apply_edit(E.SetPlan(plan=result.outcome.plan))

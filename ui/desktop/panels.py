@@ -466,15 +466,17 @@ class ViolationsPanel(QWidget):
         lay.addWidget(self.list, 1)
         self.report = None
         self.season: Season | None = None
+        self.problem: str | None = None
         self.list.itemClicked.connect(self._go)
         self.list.itemActivated.connect(self._go)
         self._runs: tuple | None = None  # (season parts, planner.congestion's runs)
         self.show_soft.toggled.connect(lambda _on: self._fill())
         self.soft_rule.currentIndexChanged.connect(lambda _k: self._fill())
 
-    def set_report(self, season: Season, report) -> None:
-        """``report``: a ``planner.check.CheckReport`` or None (no plan / unchecked)."""
-        self.season, self.report = season, report
+    def set_report(self, season: Season, report, problem: str | None = None) -> None:
+        """``report``: a ``planner.check.CheckReport`` or None (no plan / unchecked);
+        ``problem``: why the plan could not be checked (``planner.validate.plannable``)."""
+        self.season, self.report, self.problem = season, report, problem
         self._fill()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -486,6 +488,10 @@ class ViolationsPanel(QWidget):
         with QSignalBlocker(self.list):
             self.list.clear()
         report, season = self.report, self.season
+        if report is None and self.problem:
+            self.summary.setText(f"⚠ The plan cannot be checked, nor the season solved: "
+                                 f"{self.problem}")
+            return
         if report is None or season is None:
             self.summary.setText("No plan to check yet: Plan ▸ Solve (F5).")
             return
