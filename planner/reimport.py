@@ -5,13 +5,14 @@ A coach who keeps the squad and the fixtures in a spreadsheet edits the workbook
 moved match, a corrected date) and imports it again. Two kinds of thing can differ:
 
 - what the workbook cannot carry: the pins, the rule settings, the what-if scenarios and the
-  stored plan. :func:`keep_over` puts them back where they still fit (an athlete still in the
-  squad, a date still in the season, a plan the imported season's rules still hold).
-- what it carries (logged sessions, the rehab records, today) but which the season has and the
-  workbook has not: entered after the workbook was written, or deleted or corrected in it. Only
-  the coach knows which, so the workbook's rows stand (a stage date corrected in the sheet is the
-  correction, not a second record) and these are named, with the way to keep them: export the
-  season again before editing the workbook.
+  stored plan (which carries the past: a day before today nothing logged reads as it planned it).
+  :func:`keep_over` puts them back where they still fit.
+- rows the season has and the workbook has not (logged sessions, rehab records, a later today):
+  most often entered after the workbook was written (the weekly log, a flare-up recorded in the
+  app), sometimes deleted in it. Losing a season's log is worse than a row coming back, so they
+  are put back and named (delete again in the app what was deleted on purpose). Where both have a
+  row of the same thing, the workbook's stands: a session changed in the sheet, a stage's date
+  corrected there (the season's record of that stage is not put back beside it).
 
 Each part is put back as a whole and the season checked again (``planner.validate``): a part
 that no longer fits is left out and named with the first reason, so the result always loads.
@@ -26,10 +27,10 @@ from planner.season import Season
 from planner.text import join_and, plural
 from planner.validate import season_problems
 
-_HISTORY = (  # (words, the records of an injury as keys)
-    ("recorded stage change", lambda i: {(r.stage, r.start) for r in i.stages}),
-    ("criteria test result", lambda i: {(t.date, t.name) for t in i.tests}),
-    ("flare-up", lambda i: set(i.flare_ups)),
+_HISTORY = (  # (words, the records of an injury as keys: a stage is one record, whatever date)
+    ("recorded stage change", lambda i: {r.stage: r for r in i.stages}),
+    ("criteria test result", lambda i: {(t.date, t.name): t for t in i.tests}),
+    ("flare-up", lambda i: {d: d for d in i.flare_ups}),
 )
 
 
@@ -51,22 +52,38 @@ def not_carried(old: Season, new: Season) -> list[str]:
 
 
 def not_in_workbook(old: Season, new: Season) -> list[str]:
-    """What the workbook carries but lacks of ``old``: sessions on athlete-days it has none for
-    (a session edited in it is the coach's change), rehab records it has not got, a later today.
-    Entered after it was written, or deleted in it: the workbook's rows stand."""
+    """Rows ``old`` has and the workbook (``new``) has not: sessions on athlete-days it has none
+    for, injuries, rehab records of an injury it has (a stage it records at another date is its
+    correction, not a missing row), a later today."""
     out = []
     if gone := len(_sessions_missing(old, new)):
         out.append(plural(gone, "logged session"))
+    onsets = {(i.athlete, i.onset) for i in new.injuries}
+    if gone := sum(1 for i in old.injuries if (i.athlete, i.onset) not in onsets):
+        out.append(plural(gone, "injury", "injuries"))
     for what, records in _HISTORY:
         have = {(i.athlete, i.onset, k) for i in new.injuries for k in records(i)}
-        if gone := sum(1 for i in old.injuries for k in records(i)
-                       if (i.athlete, i.onset, k) not in have):
+        if gone := sum(1 for i in old.injuries if (i.athlete, i.onset) in onsets
+                       for k in records(i) if (i.athlete, i.onset, k) not in have):
             out.append(plural(gone, what))
     if _later_today(old, new):
         now = new.calendar.today
         out.append(f"today, {old.calendar.today.isoformat()} (the workbook's Today is "
-                   f"{now.isoformat() if now else 'empty'}: the days since would be planned again)")
+                   f"{now.isoformat() if now else 'empty'})")
     return out
+
+
+def changed_in_workbook(old: Season, new: Season) -> list[str]:
+    """Rows both have that differ, where the workbook's stands: sessions of one athlete-day."""
+    mine = {(x.athlete, x.date): x for x in old.sessions}
+    theirs: dict = {}
+    for x in new.sessions:
+        theirs.setdefault((x.athlete, x.date), []).append(x)
+    ours: dict = {}
+    for x in old.sessions:
+        ours.setdefault((x.athlete, x.date), []).append(x)
+    n = sum(1 for key, xs in theirs.items() if key in mine and xs != ours[key])
+    return [plural(n, "logged day") + " changed in it (a pain, minutes, a speed)"] if n else []
 
 
 def replaced_words(old: Season, new: Season) -> str:
@@ -75,15 +92,12 @@ def replaced_words(old: Season, new: Season) -> str:
     carried, rows = not_carried(old, new), not_in_workbook(old, new)
     parts = []
     if carried:
-        parts.append(f"holds what a workbook does not carry ({join_and(carried)}): --keep keeps "
-                     f"it where it still fits")
+        parts.append(f"holds what a workbook does not carry ({join_and(carried)})")
     if rows:
         parts.append(f"{'and ' if carried else 'holds '}rows the workbook has not got "
-                     f"({join_and(rows)}; entered after it was written, or deleted or corrected "
-                     f"in it): the workbook's rows stand, so export the season again "
-                     f"(periodize export SEASON --template WORKBOOK.xlsx) before editing it to "
-                     f"keep them")
-    return "; ".join(parts)
+                     f"({join_and(rows)}: entered after it was written, or deleted in it)")
+    return (" ".join(parts) + "; --keep keeps them where they still fit (the workbook's own rows "
+            "stand where both have one)")
 
 
 def season_loses(old: Season, new: Season) -> str:
@@ -112,29 +126,48 @@ class Kept:
     season: Season
     kept: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
-    workbook: list[str] = field(default_factory=list)  # the season's rows the workbook lacks
+    workbook: list[str] = field(default_factory=list)  # rows both have: the workbook's stand
     checks: list[str] = field(default_factory=list)  # worth a look (an ID on another match)
+    rows: bool = False  # rows the workbook had not got were put back
 
     def words(self) -> str:
         out = [f"Kept from the season: {join_and(self.kept)}." if self.kept else "",
                f"Not kept: {'; '.join(self.dropped)}." if self.dropped else "",
-               (f"The workbook's rows stand: the season has {join_and(self.workbook)} that it has "
-                f"not got (entered after it was written, or deleted or corrected in it); to keep "
-                f"them, export the season again before editing the workbook." if self.workbook
-                else ""),
+               ("A row deleted in the workbook on purpose comes back this way: delete it again "
+                "in the app (Log panel, Season ▸ Injuries)." if self.rows else ""),
+               (f"The workbook's rows stand where both have one: {join_and(self.workbook)}."
+                if self.workbook else ""),
                " ".join(self.checks)]
         return " ".join(x for x in out if x)
 
 
 def keep_over(old: Season, new: Season) -> Kept:
-    """``new`` (read from a coach workbook) with what ``old`` holds that a workbook cannot carry
-    (rule settings, pins, what-if scenarios, the stored plan) put back where it still fits, and
-    the words for what was kept, what was not, and what the workbook's rows decided."""
-    out = Kept(new, workbook=not_in_workbook(old, new), checks=_moved_ids(old, new))
+    """``new`` (read from a coach workbook) with what ``old`` holds that it has not got put back
+    where it still fits: rule settings, pins, what-if scenarios, the stored plan, and the rows
+    (sessions, injuries and their records, a later today) most likely entered since the workbook
+    was written; the words for what was kept, what was not, and what the workbook decided."""
+    out = Kept(new, workbook=changed_in_workbook(old, new), checks=_moved_ids(old, new))
     squad = {a.id for a in new.athletes}
     cal = new.calendar
+    if _later_today(old, new) and old.calendar.today <= cal.end:  # today moves forward only
+        _try(out, f"today, {old.calendar.today.isoformat()}",
+             lambda s: s.model_copy(update={"calendar": s.calendar.model_copy(
+                 update={"today": old.calendar.today})}))
+    elif _later_today(old, new):
+        out.dropped.append(f"today, {old.calendar.today.isoformat()} (after the workbook's season "
+                           f"end, {cal.end.isoformat()})")
     if old.rules != new.rules and (old.rules.values or old.rules.modes):
         _try(out, "rule settings", lambda s: s.model_copy(update={"rules": old.rules}))
+    before = len(out.kept)
+    _keep_injuries(out, old)
+    missing = _sessions_missing(old, new)
+    sessions = tuple(x for x in missing if x.athlete in squad and cal.start <= x.date <= cal.end)
+    if len(sessions) < len(missing):
+        out.dropped.append(f"{plural(len(missing) - len(sessions), 'logged session')} of athletes "
+                           f"or days no longer in the season")
+    _try(out, plural(len(sessions), "logged session"),
+         lambda s: s.model_copy(update={"sessions": s.sessions + sessions}))
+    out.rows = len(out.kept) > before
     have = {p.model_dump_json() for p in new.pins}
     gone = [p for p in old.pins if p.model_dump_json() not in have]
     pins = [p for p in gone if (p.athlete is None or p.athlete in squad)
@@ -153,6 +186,48 @@ def keep_over(old: Season, new: Season) -> Kept:
     if old.plan is not None and new.plan is None:
         _keep_plan(out, old)
     return out
+
+
+def _keep_injuries(out: Kept, old: Season) -> None:
+    """The season's injuries the workbook has not got, and the records it has not got of those
+    it has (a stage it records at another date is its correction: not put back)."""
+    squad = {a.id for a in out.season.athletes}
+    onsets = {(i.athlete, i.onset) for i in out.season.injuries}
+    for was in old.injuries:
+        if (was.athlete, was.onset) in onsets:
+            continue
+        label = f"the injury of {old.athlete_label(was.athlete)} of {was.onset.isoformat()}"
+        if was.athlete not in squad:
+            out.dropped.append(f"{label} (no longer in the squad)")
+            continue
+        _try(out, label, lambda s, w=was: s.model_copy(update={
+            "injuries": tuple(sorted(s.injuries + (w,), key=lambda i: (i.athlete, i.onset)))}))
+    for inj in out.season.injuries:
+        was = next((i for i in old.injuries if i.athlete == inj.athlete and i.onset == inj.onset),
+                   None)
+        if was is None:
+            continue
+        added, now = [], inj
+        for what, records in _HISTORY:
+            have, had = records(now), records(was)
+            extra = [had[k] for k in had if k not in have]
+            if extra:
+                added.append(plural(len(extra), what))
+                now = _with_records(now, what, extra)
+        if added:
+            _try(out, f"{join_and(added)} of {out.season.athlete_label(inj.athlete)}",
+                 lambda s, i=inj, n=now: s.model_copy(update={
+                     "injuries": tuple(n if x is i else x for x in s.injuries)}))
+
+
+def _with_records(inj, what: str, records: list):
+    if what == "recorded stage change":
+        return inj.model_copy(update={"stages": tuple(sorted(inj.stages + tuple(records),
+                                                              key=lambda r: r.start))})
+    if what == "criteria test result":
+        return inj.model_copy(update={"tests": tuple(sorted(inj.tests + tuple(records),
+                                                            key=lambda t: t.date))})
+    return inj.model_copy(update={"flare_ups": tuple(sorted(inj.flare_ups + tuple(records)))})
 
 
 def _keep_plan(out: Kept, old: Season) -> None:

@@ -303,9 +303,10 @@ def test_import_does_not_replace_a_season_holding_what_the_workbook_lacks_unless
     before = (tmp_path / "team.season.json").read_bytes()
     r = run("import", "team.xlsx", "-o", "team.season.json", cwd=tmp_path)
     assert r.returncode == 1
-    assert ("team.season.json: holds what a workbook does not carry (a stored plan and 1 pin): "
-            "--keep keeps it where it still fits. Importing would replace the season: add --keep, "
-            "give another file name, or add --replace to drop it all") in " ".join(r.stderr.split())
+    assert ("team.season.json: holds what a workbook does not carry (a stored plan and 1 pin); "
+            "--keep keeps them where they still fit (the workbook's own rows stand where both "
+            "have one). Importing would replace the season: add --keep, give another file name, "
+            "or add --replace to drop it all") in " ".join(r.stderr.split())
     assert (tmp_path / "team.season.json").read_bytes() == before
     # into a new file, then again into it: nothing is lost, no question
     for _ in range(2):
@@ -358,23 +359,22 @@ def test_import_does_not_replace_the_rehab_history_recorded_since_the_workbook_w
     assert ("holds rows the workbook has not got (1 recorded stage change, 1 criteria test result, "
             "1 flare-up and today, ") in said
     assert f"today, {day(12).isoformat()} (the workbook's Today is {day(3).isoformat()}" in said
-    assert "export the season again (periodize export SEASON --template WORKBOOK.xlsx)" in said
+    assert "entered after it was written, or deleted in it" in said
     assert (tmp_path / "team.season.json").read_bytes() == before
     r = run("import", "team.xlsx", "-o", "team.season.json", "--replace", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "Wrote the season to team.season.json (the file that was there is kept as " \
            "team.season.json.bak)" in r.stdout
     assert (tmp_path / "team.season.json.bak").read_bytes() == before
-    # --keep: what a workbook carries is the workbook's (a stage date corrected in it is the
-    # correction, a row deleted in it stays deleted); what the season has beyond it is named
+    # --keep: the records entered since the workbook was written put back, and today
     (tmp_path / "team.season.json").write_bytes(before)
     r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert ("Note: The workbook's rows stand: the season has 1 recorded stage change, 1 criteria "
-            "test result, 1 flare-up and today, ") in r.stdout
-    assert "export the season again before editing the workbook" in r.stdout
+    assert (f"Note: Kept from the season: today, {day(12).isoformat()} and 1 recorded stage "
+            f"change, 1 criteria test result and 1 flare-up of Athlete 1 (A1).") in r.stdout
+    assert "A row deleted in the workbook on purpose comes back this way" in r.stdout
     kept = load_season(tmp_path / "team.season.json")
-    assert kept.calendar.today == day(3) and kept.injuries == s.injuries
+    assert kept.calendar.today == day(12) and kept.injuries == later.injuries
     r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", "--replace", cwd=tmp_path)
     assert r.returncode == 1 and "give one of --keep or --replace, not --keep and --replace" in r.stderr
     assert "run the command once for each" not in r.stderr  # one import: advice that made no sense

@@ -40,7 +40,7 @@ def test_import_replaces_the_document_and_marks_it_unsaved(window, dialogs):
     assert [a.id for a in window.season.athletes] == ["A01"]
     assert window.path is None and window.modified
     assert "Imported import-template.xlsx: 1 athlete, 1 competition, 1 injury" in window.statusBar().currentMessage()
-    assert dialogs.kinds() == ["choose"] and "holds rows the workbook has not got (13 recorded stage changes" \
+    assert dialogs.kinds() == ["choose"] and "holds rows the workbook has not got (4 injuries" \
         in dialogs[0][2]
 
 
