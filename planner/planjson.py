@@ -348,7 +348,8 @@ def _past_notes(season: Season, plan: Plan) -> list[str]:
             if ap.intensity[i] != lv.intensity[i] and len(out) < MAX_NOTES:
                 out.append(f"athletes[{k}].days[{i}].intensity ({ap.athlete}, "
                            f"{tl.days[i].isoformat()}): {ap.intensity[i]} in the file, before "
-                           f"today; what was logged makes it {lv.intensity[i]}, and check reads "
+                           f"today; what happened makes it {lv.intensity[i]} (the log, else the "
+                           f"plan within the stage the records give the day), and check reads "
                            f"the past as it happened")
     return out
 

@@ -88,6 +88,9 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     (or the next one), and, with a target, whether it can be played (RE-1 included) and the
     latest day to enter each remaining stage."""
     season = check_season(season)
+    from planner.validate import plannable
+
+    plannable(season)  # a stage past its maximum at the season's start: no return to read
     if season.injury_of(athlete) is None:
         raise InputError("", [f"{season.athlete_label(athlete)} has no injury recorded; "
                               f"return dates are for injured athletes"])

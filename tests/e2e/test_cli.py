@@ -581,5 +581,6 @@ def test_check_says_a_past_day_edited_in_a_plan_file_is_read_as_it_happened(tmp_
     assert r.returncode == 0
     notes = [x for x in r.stderr.splitlines() if x.startswith("Note:")]
     assert notes == [f"Note: q.json: athletes[0].days[2].intensity (A1, {day(2).isoformat()}): 0 in "
-                     f"the file, before today; what was logged makes it 95, and check reads the "
-                     f"past as it happened"], r.stderr
+                     f"the file, before today; what happened makes it 95 (the log, else the plan "
+                     f"within the stage the records give the day), and check reads the past as it "
+                     f"happened"], r.stderr

@@ -453,4 +453,8 @@ def test_a_stage_past_its_maximum_at_the_seasons_start_is_refused_by_solve_and_c
         solve(SolveRequest(outlasted, time_limit=10))
     with pytest.raises(InputError, match="record the stage that followed and its date"):
         check_plan(outlasted, plan)
+    from solver.queries import return_report
+
+    with pytest.raises(InputError, match="record the stage that followed"):  # explain --return
+        return_report(outlasted, "A1")
     assert check_plan(fine, plan).violations == ()
