@@ -446,6 +446,16 @@ def test_a_provisional_week_names_the_tests_it_waits_on():
                         or "Provisional: the stage depends on " in m for m in said)
     assert any(", ".join(ret.pending) in m for m in said)
     assert not any("a criteria test not passed yet" in m for m in said)
+    # each provisional day says so where the player reads it (an 80 % sprint waiting on a test
+    # printed as a plain day; only the week's Next line said it)
+    from planner.handout import day_texts
+
+    days = [d for w in weeks for d in w.days if d.provisional and d.stage != "FIT"
+            and d.intensity >= 60]
+    assert days and all(day_texts(d).what.startswith("Provisional: only once the stage's "
+                                                     "criteria test is passed") for d in days)
+    assert not any(day_texts(d).what.startswith("Provisional") for w in weeks for d in w.days
+                   if not d.provisional or d.intensity < 60)  # a rest day says nothing of it
 
 
 def test_a_stage_begun_this_week_before_today_says_what_it_takes_to_leave_it():
