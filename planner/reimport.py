@@ -75,15 +75,16 @@ def not_in_workbook(old: Season, new: Season) -> list[str]:
 
 def changed_in_workbook(old: Season, new: Season) -> list[str]:
     """Rows both have that differ, where the workbook's stands: sessions of one athlete-day."""
-    mine = {(x.athlete, x.date): x for x in old.sessions}
-    theirs: dict = {}
-    for x in new.sessions:
-        theirs.setdefault((x.athlete, x.date), []).append(x)
-    ours: dict = {}
-    for x in old.sessions:
-        ours.setdefault((x.athlete, x.date), []).append(x)
-    n = sum(1 for key, xs in theirs.items() if key in mine and xs != ours[key])
+    ours, theirs = _by_day(old.sessions), _by_day(new.sessions)
+    n = sum(1 for key, xs in theirs.items() if key in ours and xs != ours[key])
     return [plural(n, "logged day") + " changed in it (a pain, minutes, a speed)"] if n else []
+
+
+def _by_day(sessions) -> dict:
+    out: dict = {}
+    for x in sessions:
+        out.setdefault((x.athlete, x.date), []).append(x)
+    return out
 
 
 def replaced_words(old: Season, new: Season) -> str:
