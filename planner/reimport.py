@@ -20,6 +20,7 @@ that no longer fits is left out and named with the first reason, so the result a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -147,6 +148,7 @@ def keep_over(old: Season, new: Season) -> Kept:
     where it still fits: rule settings, pins, what-if scenarios, the stored plan, and the rows
     (sessions, injuries and their records, a later today) most likely entered since the workbook
     was written; the words for what was kept, what was not, and what the workbook decided."""
+    new = _same_sessions_kept(old, new)
     out = Kept(new, workbook=changed_in_workbook(old, new), checks=_moved_ids(old, new))
     squad = {a.id for a in new.athletes}
     cal = new.calendar
@@ -159,6 +161,7 @@ def keep_over(old: Season, new: Season) -> Kept:
                            f"end, {cal.end.isoformat()})")
     if old.rules != new.rules and (old.rules.values or old.rules.modes):
         _try(out, "rule settings", lambda s: s.model_copy(update={"rules": old.rules}))
+    _joined_from_today(out, old)
     before = len(out.kept)
     _keep_injuries(out, old)
     missing = _sessions_missing(old, new)
@@ -187,6 +190,47 @@ def keep_over(old: Season, new: Season) -> Kept:
     if old.plan is not None and new.plan is None:
         _keep_plan(out, old)
     return out
+
+
+def _joined_from_today(out: Kept, old: Season) -> None:
+    """A player new in the sheet joins the squad from today, as the Squad editor's Add gives him:
+    he was counted with the squad from the season's first day, at the plan's row of load, and
+    his first real week read as a +308 % spike."""
+    from planner.edits import JOINED_REASON
+    from planner.season import Unavailability
+
+    today = out.season.calendar.today
+    known = {a.id for a in old.athletes}
+    joined = [a for a in out.season.athletes if a.id not in known]
+    if not joined or today is None or today <= out.season.calendar.start:
+        return
+    away = tuple(Unavailability(athlete=a.id, start=out.season.calendar.start,
+                                end=today - dt.timedelta(days=1), reason=JOINED_REASON)
+                 for a in joined if not any(u.athlete == a.id for u in out.season.unavailability))
+    if away:
+        _try(out, f"{join_and([out.season.athlete(u.athlete).name for u in away])} with the squad "
+                  f"from today, {today.isoformat()}",
+             lambda s: s.model_copy(update={"unavailability": s.unavailability + away}))
+
+
+def _session_key(x) -> tuple:
+    """A session as the workbook writes it (a speed to the hundredth of a m/s)."""
+    ms = None if x.top_speed_ms is None else round(x.top_speed_ms, 2)
+    return (x.minutes, x.rpe, x.top_speed_pct, ms, x.minutes_played, x.pain, x.note)
+
+
+def _same_sessions_kept(old: Season, new: Season) -> Season:
+    """``new`` with the season's own sessions on each athlete-day the workbook writes the same (to
+    its rounding): 1,979 days read as "changed in it" for speeds the sheet wrote to the
+    hundredth, and the log was rounded without a word."""
+    ours, theirs = _by_day(old.sessions), _by_day(new.sessions)
+    same = {key for key, xs in theirs.items() if key in ours
+            and [_session_key(x) for x in xs] == [_session_key(x) for x in ours[key]]}
+    if not same:
+        return new
+    sessions = tuple(x for x in new.sessions if (x.athlete, x.date) not in same)
+    sessions += tuple(x for x in old.sessions if (x.athlete, x.date) in same)
+    return new.model_copy(update={"sessions": tuple(sorted(sessions, key=lambda x: (x.date, x.athlete)))})
 
 
 def _keep_injuries(out: Kept, old: Season) -> None:
@@ -257,16 +301,18 @@ def _keep_plan(out: Kept, old: Season) -> None:
         "status": "manual" if joined or len(rows) != len(new.athletes) else old.plan.status})
     try:
         fresh = {a.id for a in joined}  # a newcomer's row at 0 % until a solve breaks rules too
-        broken = sum(1 for v in check_plan(new.model_copy(update={"plan": plan}), plan).violations
-                     if v.athlete not in fresh)
+        broken = [v for v in check_plan(new.model_copy(update={"plan": plan}), plan).violations
+                  if v.athlete not in fresh]
     except PeriodizeError:
-        broken = 0  # said where the plan is used (planner.validate.plannable)
+        broken = []  # said where the plan is used (planner.validate.plannable)
     said = []
     if joined:
         said.append(f"{join_and([a.name for a in joined])} not planned until you solve")
     if broken:
-        said.append(f"it breaks {plural(broken, 'hard rule')} of the imported season, e.g. a new "
-                    f"injury or a moved match: solve again; the days before today stay as planned")
+        first = broken[0].message.removeprefix(f"{broken[0].rule}: ")
+        said.append(f"it breaks {plural(len(broken), 'hard rule')} of the imported season, the "
+                    f"first {broken[0].rule}: {first.rstrip('.')} (Plan Check lists them): solve "
+                    f"again; the days before today stay as planned")
     _try(out, "the stored plan" + (f" ({'; '.join(said)})" if said else ""),
          lambda s: s.model_copy(update={"plan": plan}))
 

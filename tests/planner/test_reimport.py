@@ -110,7 +110,8 @@ def test_a_stage_date_corrected_in_the_workbook_is_the_correction_and_the_plan_i
     hurt = season(weeks=4, athletes=2, injuries=(inj, injury("A2", "P1", start_day=3, onset_day=3)))
     kept = keep_over(old, hurt)  # kept (it holds the past), the rules it breaks named
     assert kept.season.plan is not None
-    assert any(d.startswith("the stored plan (it breaks ") and "solve again" in d for d in kept.kept)
+    assert any(d.startswith("the stored plan (it breaks ") and ", the first " in d
+               and "(Plan Check lists them)" in d for d in kept.kept)
     # a signing: his row at 0 % until a solve, the squad's plan and past kept (it was dropped,
     # and the next solve rewrote the past weeks)
     from planner.season import Athlete
@@ -158,3 +159,27 @@ def test_a_logged_day_the_workbook_has_otherwise_is_the_workbooks_and_said():
     assert kept.workbook == ["1 logged day changed in it (a pain, minutes, a speed)"]
     assert kept.words().endswith("The workbook's rows stand where both have one: 1 logged day "
                                  "changed in it (a pain, minutes, a speed).")
+
+
+def test_a_signing_joins_from_today_and_the_sheets_rounding_is_no_change():
+    """A player new in the sheet was counted with the squad from the season's first day (his
+    first real week read as a +308 % spike), and 1,979 logged days read as "changed in it" for
+    speeds the sheet wrote to the hundredth of a m/s (the log rounded without a word)."""
+    from planner.edits import JOINED_REASON
+    from planner.season import Athlete, Session
+
+    exact = Session(athlete="A1", date=day(3), minutes=60, rpe=6, top_speed_ms=6.499999999999999)
+    old = season(weeks=3, athletes=2, today=day(10))
+    old = old.model_copy(update={"sessions": (exact,), "athletes": tuple(
+        a.model_copy(update={"max_speed": 9.0}) for a in old.athletes)})
+    sheet = old.model_copy(update={
+        "athletes": old.athletes + (Athlete(id="A9", name="Sven Holm", position="Forward"),),
+        "sessions": (exact.model_copy(update={"top_speed_ms": 6.5}),)})
+    kept = keep_over(old, sheet)
+    (away,) = [u for u in kept.season.unavailability if u.athlete == "A9"]
+    assert (away.start, away.end, away.reason) == (day(0), day(9), JOINED_REASON)
+    assert f"Sven Holm with the squad from today, {day(10).isoformat()}" in kept.kept
+    assert kept.workbook == [] and kept.season.sessions == (exact,)
+    changed = sheet.model_copy(update={"sessions": (exact.model_copy(update={"pain": 6}),)})
+    assert keep_over(old, changed).workbook == ["1 logged day changed in it (a pain, minutes, a "
+                                                "speed)"]
