@@ -335,7 +335,8 @@ def day_texts(d: HandoutDay) -> DayTexts:
     what = d.said + p.content + (f"\n{p.note}." if p.note else "")
     if d.provisional and d.stage != FIT and d.intensity >= 60:  # a run waiting on a test
         # printed as a plain day: the week's Next line alone said it
-        what = "Provisional: only once the stage's criteria test is passed (ask the physio). " + what
+        what = ("Provisional: only once the criteria test the stage waits on is passed (ask the "
+                "physio). " + what)
     summary, speed = p.summary, ""
     if d.as_logged:  # what was done, not a session made up from the logged level
         summary, what = d.logged_summary, f"{d.deviation}."

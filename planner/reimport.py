@@ -28,8 +28,22 @@ from planner.season import Season
 from planner.text import join_and, plural
 from planner.validate import season_problems
 
-_HISTORY = (  # (words, the records of an injury as keys: a stage is one record, whatever date)
-    ("recorded stage change", lambda i: {r.stage: r for r in i.stages}),
+
+def _stage_keys(inj) -> dict:
+    """An injury's stage records keyed by stage and occurrence ("S1" again after a flare-up is
+    ("S1", 1)): a stage the sheet records at another date is its correction, not a missing row,
+    and a stage recorded a second time is a row of its own."""
+    seen: dict[str, int] = {}
+    out = {}
+    for r in sorted(inj.stages, key=lambda r: r.start):
+        k = seen.get(r.stage, 0)
+        seen[r.stage] = k + 1
+        out[(r.stage, k)] = r
+    return out
+
+
+_HISTORY = (  # (words, the records of an injury as keys)
+    ("recorded stage change", _stage_keys),
     ("criteria test result", lambda i: {(t.date, t.name): t for t in i.tests}),
     ("flare-up", lambda i: {d: d for d in i.flare_ups}),
 )
@@ -310,9 +324,10 @@ def _keep_plan(out: Kept, old: Season) -> None:
         said.append(f"{join_and([a.name for a in joined])} not planned until you solve")
     if broken:
         first = broken[0].message.removeprefix(f"{broken[0].rule}: ")
-        said.append(f"it breaks {plural(len(broken), 'hard rule')} of the imported season, the "
-                    f"first {broken[0].rule}: {first.rstrip('.')} (Plan Check lists them): solve "
-                    f"again; the days before today stay as planned")
+        said.append(f"it breaks hard rules of the imported season, the first {broken[0].rule}: "
+                    f"{first.rstrip('.')} (Plan Check lists them; handouts from it are asked "
+                    f"about): solve again; the days before today stay as planned")
+        plan = plan.model_copy(update={"status": "manual"})  # no longer the proven best
     _try(out, "the stored plan" + (f" ({'; '.join(said)})" if said else ""),
          lambda s: s.model_copy(update={"plan": plan}))
 
@@ -320,8 +335,12 @@ def _keep_plan(out: Kept, old: Season) -> None:
 def _moved_ids(old: Season, new: Season) -> list[str]:
     """A competition ID now on a row of another name and date: rows sorted or pasted without
     their ID column move every id (and what names it: roles, targets, scenarios, calendar
-    events) to another match, without a word."""
-    out = []
+    events) to another match, without a word. Likewise an athlete's ID on a row of another name
+    (a signing typed over a departed player's row inherits his injuries, log and plan)."""
+    out = [f"Check the Athletes sheet: ID '{a.id}' was {was.name} and is now {a.name}; an ID "
+           f"stays with its player (his injuries, log and plan go with it): give the new player "
+           f"a new ID." for a in new.athletes
+           if (was := old.athlete(a.id)) is not None and not _same_person(was.name, a.name)]
     for c in new.competitions:
         was = old.competition(c.id)
         if was is not None and was.name != c.name and was.date != c.date:
@@ -329,6 +348,12 @@ def _moved_ids(old: Season, new: Season) -> list[str]:
                        f"{was.date.isoformat()} and is now on '{c.name}' on {c.date.isoformat()}; "
                        f"an ID stays on its match's row (sort or paste the rows with it).")
     return out[:5]
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two spellings of one name ("Kofi Mensah", "K. Mensah", "kofi mensah "): a word in common."""
+    words = {w.strip(".").casefold() for w in a.split() if len(w.strip(".")) > 1}
+    return bool(words & {w.strip(".").casefold() for w in b.split() if len(w.strip(".")) > 1})
 
 
 def _try(out: Kept, words: str, put: Callable[[Season], Season]) -> None:

@@ -452,8 +452,8 @@ def test_a_provisional_week_names_the_tests_it_waits_on():
 
     days = [d for w in weeks for d in w.days if d.provisional and d.stage != "FIT"
             and d.intensity >= 60]
-    assert days and all(day_texts(d).what.startswith("Provisional: only once the stage's "
-                                                     "criteria test is passed") for d in days)
+    assert days and all(day_texts(d).what.startswith("Provisional: only once the criteria test "
+                                                     "the stage waits on is passed") for d in days)
     assert not any(day_texts(d).what.startswith("Provisional") for w in weeks for d in w.days
                    if not d.provisional or d.intensity < 60)  # a rest day says nothing of it
 

@@ -95,8 +95,9 @@ def test_a_later_today_after_the_workbooks_season_end_is_named_as_not_kept():
 
 def test_a_stage_date_corrected_in_the_workbook_is_the_correction_and_the_plan_is_kept():
     """Keep put the season's stage record back beside the one the coach corrected in the sheet,
-    and the earlier won: the player stayed planned at 90 % in the stage he had left. And a plan
-    kept over an injury typed in the workbook told him "Fit: full training" on his handouts."""
+    and the earlier won: the player stayed planned at 90 % in the stage he had left. A plan kept
+    over an injury typed in the workbook is kept (it carries the past) but no longer reads as the
+    proven best, and the first hard rule it now breaks is named."""
     from planner.season import StageRecord
 
     old = season(weeks=4, athletes=2, injuries=(injury("A1", "P2", start_day=-2),))
@@ -110,8 +111,10 @@ def test_a_stage_date_corrected_in_the_workbook_is_the_correction_and_the_plan_i
     hurt = season(weeks=4, athletes=2, injuries=(inj, injury("A2", "P1", start_day=3, onset_day=3)))
     kept = keep_over(old, hurt)  # kept (it holds the past), the rules it breaks named
     assert kept.season.plan is not None
-    assert any(d.startswith("the stored plan (it breaks ") and ", the first " in d
-               and "(Plan Check lists them)" in d for d in kept.kept)
+    assert kept.season.plan.status == "manual"  # no longer the proven best: not said "proven"
+    assert any(d.startswith("the stored plan (it breaks hard rules of the imported season") and ", the first " in d
+               and "(Plan Check lists them; handouts from it are asked about)" in d
+               for d in kept.kept)
     # a signing: his row at 0 % until a solve, the squad's plan and past kept (it was dropped,
     # and the next solve rewrote the past weeks)
     from planner.season import Athlete
@@ -183,3 +186,25 @@ def test_a_signing_joins_from_today_and_the_sheets_rounding_is_no_change():
     changed = sheet.model_copy(update={"sessions": (exact.model_copy(update={"pain": 6}),)})
     assert keep_over(old, changed).workbook == ["1 logged day changed in it (a pain, minutes, a "
                                                 "speed)"]
+
+
+def test_a_stage_recorded_again_after_a_flare_up_is_its_own_row_and_a_reused_id_is_pointed_out():
+    """Stage records were matched by stage alone, so a stage recorded again after a flare-up read
+    as "in the workbook" and was lost without a word; and a signing typed over a departed
+    player's row inherited his injuries, log and plan, under the new name."""
+    from planner.season import StageRecord
+
+    inj = injury("A1", "P3", start_day=0, history=(("P2", -10),), flare_days=(5,))
+    again = inj.model_copy(update={"stages": inj.stages + (StageRecord(stage="P3", start=day(12)),)})
+    old = season(weeks=4, athletes=2, today=day(20), injuries=(again,))
+    sheet = season(weeks=4, athletes=2, today=day(20), injuries=(inj,))
+    kept = keep_over(old, sheet)
+    assert kept.season.injuries == (again,)
+    assert "1 recorded stage change of Athlete 1 (A1)" in kept.kept
+    renamed = sheet.model_copy(update={"athletes": (
+        sheet.athletes[0].model_copy(update={"name": "Sven Holm"}), sheet.athletes[1])})
+    (check,) = keep_over(old, renamed).checks
+    assert check.startswith("Check the Athletes sheet: ID 'A1' was Athlete 1 and is now Sven Holm")
+    spelled = sheet.model_copy(update={"athletes": (
+        sheet.athletes[0].model_copy(update={"name": "athlete 1"}), sheet.athletes[1])})
+    assert keep_over(old, spelled).checks == []  # the same player spelled otherwise
