@@ -493,3 +493,18 @@ def test_the_return_report_of_a_returner_with_an_injury_recorded_ahead_is_that_i
     assert rep.current_stage == "P1" and rep.earliest_fit is not None and rep.earliest_fit > day(20)
     assert rep.text(s).startswith(f"Athlete 1 (A1), in P1 from {day_long(day(20))} (an injury "
                                   f"recorded ahead; fit until then):")
+
+
+def test_a_stage_at_its_maximum_by_a_moved_today_is_explained_from_today():
+    """P2 (at most 42 days) has lasted exactly 42 days by today: its maximum counts again from
+    today, in the explanation as in the solver and the checker (it said "must end by" yesterday).
+    The athlete away until after that: no plan, and the day named is today's maximum's."""
+    from planner.text import date_long
+
+    away = (Unavailability(athlete="A1", start=day(7), end=day(55)),)
+    s = season(weeks=10, athletes=2, injuries=(injury("A1", "P2", start_day=7 - 42),),
+               unavailable=away, today=day(7))
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    assert any(c.rule == "RH-STAGE" and f"must end by {date_long(day(7 + 42 - 1))}" in c.text
+               for c in out.explanation), out.explanation
