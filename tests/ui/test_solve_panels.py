@@ -446,3 +446,6 @@ def test_a_plan_that_cannot_be_checked_says_why_in_plan_check(qtbot):
                            "has been in S1 since"), said
     assert "record the stage that followed" in said
     assert w.docks["check"].windowTitle() == "Plan Check ⚠"
+    # the status bar read "plan: the best plan the rules allow (proven)" beside it
+    assert "cannot be checked, nor the season solved" in w.statusBar().currentMessage()
+    assert "proven" not in w.statusBar().currentMessage()

@@ -582,7 +582,10 @@ class MainWindow(QMainWindow):
     def _summary(self) -> str:
         s = self._season
         days = (s.calendar.end - s.calendar.start).days + 1
-        plan = (f"plan: {plan_words(s.plan.status, s.plan.objective, s.plan.bound)}" if s.plan
+        cached = self._check_cache.get(id(s))
+        problem = cached[1][1] if cached is not None and cached[0] is s else None
+        plan = ("plan: cannot be checked, nor the season solved (Plan Check ⚠ says why)" if problem
+                else f"plan: {plan_words(s.plan.status, s.plan.objective, s.plan.bound)}" if s.plan
                 else "no plan yet (Plan ▸ Solve, F5)")
         return (f"{plural(len(s.athletes), 'athlete')}, {plural(len(s.competitions), 'competition')}, "
                 f"{plural(days, 'day')}; {plan}")
