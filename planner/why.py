@@ -22,6 +22,7 @@ from planner.rehab import max_days, reset_credit, segments
 from planner.returns import AthleteFacts
 from planner.rules import RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, LADDER, SPEED_DAY, Plan, Season
+from planner.squad import hv1_exempt
 from planner.timeline import Timeline
 
 
@@ -152,6 +153,12 @@ class _Context:
         if stage == INJ or self.proto is None or stage not in self.proto.stage_ids:
             return 0  # not a stage of the record that governs the day: a plan the season outgrew
         return self.proto.cap(stage)
+
+    @property
+    def exempt(self) -> bool:
+        """Does HV-1 exempt the athlete's position (goalkeepers by default)?"""
+        a = self.season.athlete(self.aid)
+        return a is not None and hv1_exempt(self.rs, a.position)
 
     def kind_cap(self, w: int) -> int:
         kind = self.ap.weeks[w]
@@ -430,23 +437,38 @@ def _availability_reason(c: _Context, i: int, add) -> None:
         add(Reason("AV-1", "bound", "No running load on a day without training."))
 
 
+def _role_source(c: _Context, i: int) -> str:
+    """Where the athlete's role on competition day ``i`` is set, in words that name the place to
+    change it."""
+    set_for = {r.competition for r in c.season.roles if r.athlete == c.aid}
+    if any(x.id in set_for for x in c.tl.comp_on[i]):
+        return "the role set for this match in Season ▸ Match Roles"
+    return "the player's default role; Season ▸ Match Roles sets one for this match"
+
+
 def _match_day_reason(c: _Context, i: int, add) -> None:
+    """A fit athlete's match day: the role set for the competition decides what it is (rules-spec.md
+    section 2), RE-1 holds a returning athlete out; neither is AV-1's (it read "Bound by: AV-1
+    (Rest when unavailable or off): Starts 'League match 5'")."""
     f = c.facts
     names = " / ".join(f"'{x.name}'" for x in c.tl.comp_on[i])
     sessions = c.value("RE-1", "team_sessions")
     if f.played[i] and c.ap.intensity[i] == 100:
-        add(Reason("AV-1", "bound", f"Starts {names}: the match is the exposure (100 %)."))
+        pos = c.season.athlete(c.aid).position
+        what = (f"played at 100 % (HV-1 exempts the {pos} position: no high-velocity exposure "
+                f"is asked of it)" if c.exempt else "the match is the exposure (100 %)")
+        add(Reason("FACT", "bound", f"Starts {names} ({_role_source(c, i)}): {what}."))
     elif f.played[i]:
-        add(Reason("AV-1", "bound", f"On the bench for {names}: a substitute's sprints (80 %), "
-                                     f"a speed day but no high-velocity exposure."))
+        add(Reason("FACT", "bound", f"On the bench for {names} ({_role_source(c, i)}): a substitute's "
+                                  f"sprints (80 %), a speed day but no high-velocity exposure."))
     elif not f.ready[i]:
         back = text.day_long(c.tl.days[f.back[i]]) if f.back[i] is not None else "the return"
         add(Reason("RE-1", "bound", f"Back to full training on {back}: {f.done[i]} of {sessions} team "
                                      f"sessions done, so {names} is a training day, not a match."))
     else:
-        add(Reason("AV-1", "bound", f"Out of the squad for {names}: a training day for the athlete "
-                                     f"if it is a training weekday (compensation sessions may follow "
-                                     f"on MD+1 and MD+2)."))
+        add(Reason("FACT", "bound", f"Out of the squad for {names} ({_role_source(c, i)}): a training "
+                                  f"day for the athlete if it is a training weekday (compensation "
+                                  f"sessions may follow on MD+1 and MD+2)."))
 
 
 def _flare_reason(c: _Context, i: int, add) -> None:
@@ -608,7 +630,9 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
     if prev is not None and _uncovered_window(c, prev, i, g):  # said where the coach reads it
         gap += (f", more than {g}: the days between leave an HV-1 window without one (a soft rule "
                 f"the plan could not keep here; Plan Check lists it)")
-    add(Reason("HV-1", "serves", f"A high-velocity exposure keeps every {g}-day window covered{gap}."))
+    if not c.exempt:  # a goalkeeper's match served HV-1, which does not apply to him
+        add(Reason("HV-1", "serves", f"A high-velocity exposure keeps every {g}-day window "
+                                     f"covered{gap}."))
     if ap.weeks[tl.week_of[i]] == "taper":
         add(Reason("TP-3", "serves", "Keeps intensity in the taper week."))
     if tl.is_comp[i]:
@@ -633,8 +657,6 @@ def _uncovered_window(c: _Context, prev: int, i: int, g: int) -> bool:
     uncovered, as the plan checker does: the rule on, the athlete's position not exempt, every
     day of the window available and fit (or in a stage allowing 90 %), and the window reaching
     today or later."""
-    from planner.squad import hv1_exempt
-
     if i - prev <= g or c.rs.mode("HV-1") == "off":
         return False
     a = c.season.athlete(c.aid)
@@ -649,8 +671,6 @@ def _uncovered_window(c: _Context, prev: int, i: int, g: int) -> bool:
 def _no_exposure_reason(c: _Context, i: int, label: str | None, add) -> None:
     """Why a fit athlete's training day that no rule bounds has no high-velocity work: the
     exposures around it already cover HV-1's windows, and no rule asks for more."""
-    from planner.squad import hv1_exempt
-
     ap, g = c.ap, int(c.value("HV-1", "max_gap_days"))
     athlete = c.season.athlete(c.aid)
     if hv1_exempt(c.rs, athlete.position):
@@ -860,6 +880,11 @@ def _lighter_week_speed(season: Season, tl: Timeline, rs: RuleSet, ap, week, kin
     if any(ap.intensity[j] >= 80 and not played[j] for j in week.days):
         return "the speed work stays"
     started = sum(1 for j in week.days if played[j] and ap.intensity[j] >= 90)
+    a = season.athlete(ap.athlete)
+    if started and a is not None and hv1_exempt(rs, a.position):  # HV-1 asks none of him
+        return (f"the {'match' if started == 1 else 'matches'} {who} starts, with no speed "
+                f"session besides (HV-1 exempts the {a.position} position: no high-velocity "
+                f"exposure is asked of it)")
     if started:
         return (f"the {'match' if started == 1 else 'matches'} {who} starts "
                 f"{'is' if started == 1 else 'are'} the week's high-velocity exposure, with no "

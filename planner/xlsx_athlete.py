@@ -29,6 +29,7 @@ from planner import text
 from planner.anonymise import scrub
 from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units
 from planner.returns import again_words
+from planner.rules import RULES
 from planner.season import HV_LEVEL, SPEED_DAY
 from planner.xlsx_layout import fit_lines, line_height, print_points, row_height, scale_for
 from planner.xlsx_load import week_line
@@ -92,8 +93,8 @@ def why_lines(why, anonymise: bool, names, before_p0: bool) -> tuple[str, list[s
         words = _words(r, anonymise, names)
         if r.rule in STAGE_RULES and r.kind != "fact":
             stage.append(f"{words} ({r.rule})")
-        elif r.kind == "bound":
-            bound.append(f"{words} ({r.rule})")
+        elif r.kind == "bound":  # a match role is no rule of the Rules sheet: no id
+            bound.append(f"{words} ({r.rule})" if r.rule in RULES else words)
         elif r.kind == "costs":  # a soft rule's price the day pays: said, not as a bound
             costs.append(f"{words} ({r.rule})")
         elif r.kind == "serves":

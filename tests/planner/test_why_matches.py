@@ -36,3 +36,59 @@ def test_hv6_names_the_latest_match_played_and_says_started():
                                 "no speed day."]
     s, plan = _two_matches({"m0": "out", "m1": "start"}, [70, 70, 100, 70, 70, 70, 0])
     assert _hv6(s, plan, 4) == ["MD+2 after 'Match 2', which Athlete 1 (A1) started: no speed day."]
+
+
+def _match_day(s, plan, i: int) -> tuple[list, list]:
+    """Day ``i``'s "Bound by" reasons as (rule, text), and the rules it serves."""
+    reasons = why_day(s, plan, "A1", day(i)).reasons
+    return ([(r.rule, r.text) for r in reasons if r.kind == "bound"],
+            [r.rule for r in reasons if r.kind == "serves"])
+
+
+def test_a_match_day_names_the_role_and_where_it_is_set_not_av1():
+    """A starter's match day read "Bound by: AV-1 (Rest when unavailable or off): Starts 'League
+    match 5'": the rest rule named as the reason a player plays. The role decides it."""
+    s, plan = _two_matches({"m1": "bench"}, [70, 100, 80, 70, 70, 70, 0])
+    bound, serves = _match_day(s, plan, 1)
+    assert bound == [("FACT", "Starts 'Match 1' (the player's default role; Season ▸ Match Roles "
+                               "sets one for this match): the match is the exposure (100 %).")]
+    assert "HV-1" in serves
+    bound, _ = _match_day(s, plan, 2)
+    assert bound == [("FACT", "On the bench for 'Match 2' (the role set for this match in Season ▸ "
+                               "Match Roles): a substitute's sprints (80 %), a speed day but no "
+                               "high-velocity exposure.")]
+    s, plan = _two_matches({"m0": "out"}, [70, 70, 100, 70, 70, 70, 0])
+    bound, _ = _match_day(s, plan, 1)
+    assert [rule for rule, _ in bound] == ["FACT", "HV-7"]  # HV-7: he plays Wednesday
+    assert bound[0][1].startswith("Out of the squad for 'Match 1' (the role set for this match in "
+                                  "Season ▸ Match Roles): a training day")
+    # the explanation as the CLI prints it names no rule for the role
+    said = why_day(s, plan, "A1", day(2)).text()
+    assert "AV-1" not in said and "  - Starts 'Match 2' (the player's default role" in said
+
+
+def test_a_goalkeeper_s_match_is_not_called_his_high_velocity_exposure():
+    """HV-1 exempts goalkeepers: the keeper's match day said "the match is the exposure" and served
+    HV-1, and his deload week "the match he starts is the week's high-velocity exposure"."""
+    from planner.why import why_week
+
+    s, plan = _two_matches({"m1": "out"}, [70, 100, 70, 70, 70, 70, 0])
+    s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"position": "Goalkeeper"})
+                                               for a in s.athletes)})
+    plan = plan.model_copy(update={"team_weeks": ("deload", "load"), "athletes": tuple(
+        ap.model_copy(update={"weeks": ("deload", "load")}) for ap in plan.athletes)})
+    bound, serves = _match_day(s, plan, 1)
+    assert bound == [("FACT", "Starts 'Match 1' (the player's default role; Season ▸ Match Roles "
+                               "sets one for this match): played at 100 % (HV-1 exempts the "
+                               "Goalkeeper position: no high-velocity exposure is asked of it).")]
+    assert "HV-1" not in serves
+    week = " ".join(r.text for r in why_week(s, plan, "A1", day(0)).reasons)
+    assert "the match Athlete 1 (A1) starts, with no speed session besides (HV-1 exempts" in week
+    assert "high-velocity exposure, with no" not in week
+    # an outfield player's keeps both
+    s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"position": "Forward"})
+                                               for a in s.athletes)})
+    assert "HV-1" in _match_day(s, plan, 1)[1]
+    week = " ".join(r.text for r in why_week(s, plan, "A1", day(0)).reasons)
+    assert "starts is the week's high-velocity exposure, with no speed session besides" in week
+

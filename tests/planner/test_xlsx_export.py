@@ -631,7 +631,8 @@ def test_athlete_sheet_a_page_per_week_laid_out_as_the_handout(exported):
     why = ATHLETE_HEADERS.index("Why: the rules that bound the day (Rules sheet)") + 1
     sunday = ws.cell(row=first_days[6], column=why).value
     assert "No running load on a day without training. (AV-1)" in sunday
-    assert "Starts 'League match 3': the match is the exposure (100 %). (AV-1)" in ws.cell(
+    assert ("Starts 'League match 3' (the player's default role; Season ▸ Match Roles sets one "
+            "for this match): the match is the exposure (100 %).") in ws.cell(
         row=first_days[5], column=why).value
     cy = wb["A3 Cy Cedar"]
     stage_rules = [cy.cell(row=r, column=2).value for r in range(1, cy.max_row + 1)

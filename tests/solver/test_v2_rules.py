@@ -46,8 +46,9 @@ def test_roles_start_bench_and_out_on_a_match_day():
     a1, a2, a3 = (plan.for_athlete(a).intensity for a in ("A1", "A2", "A3"))
     assert a1[5] == 100 and a1[12] not in (80, 100) and a2[5] == 80 and a2[19] == 80
     assert all(a3[i] not in (80, 100) for i in (5, 12, 19))
-    assert "On the bench" in rules_of(s, plan, "A2", 5)["AV-1"]
-    assert "Out of the squad" in rules_of(s, plan, "A3", 12)["AV-1"]
+    assert "On the bench" in rules_of(s, plan, "A2", 5)["FACT"]  # the role, not AV-1
+    assert "Out of the squad" in rules_of(s, plan, "A3", 12)["FACT"]
+    assert "AV-1" not in rules_of(s, plan, "A2", 5)
 
 
 def test_a_player_who_did_not_play_may_have_a_compensation_session_the_day_after():
