@@ -508,11 +508,20 @@ def _not_played(c: _Context, m: int) -> str:
     f = c.facts
     if f.st[m] not in (FIT,):
         return "Not back yet" if f.st[m] == INJ else f"In rehab ({f.st[m]})"
+    if m in f.off:
+        return "Away"
     if f.role[m] == "out":
         return "Out of the squad"
     if not f.ready[m]:
         return "Held out (RE-1)"
     return "Not playing"
+
+
+def _could_play(c: _Context, m: int) -> bool:
+    """Was the athlete free to play competition day ``m``: fit, available and not held out by
+    RE-1 (a compensation session is for such an athlete the match did without)."""
+    f = c.facts
+    return f.st[m] == FIT and m not in f.off and f.ready[m]
 
 
 def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
@@ -542,12 +551,15 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
                 add(Reason("HV-6", "bound", f"{head}: compensation session at {f.it[i]} % (HV-6 "
                                              f"allows MD+{j} for non-players; a speed day, not "
                                              f"yet a high-velocity exposure)."))
-            else:
+            elif _could_play(c, i - j):
                 # allowed, not bounding: a fact (listed under "Bound by" it read as the rule
                 # that planned an ordinary 70 % team session)
                 add(Reason("HV-6", "fact", f"{head}: a compensation session would be allowed "
                                             f"here (HV-6 allows MD+{j} for non-players); none is "
                                             f"planned."))
+            else:  # in rehab, held out by RE-1 or away: nothing to compensate
+                add(Reason("HV-6", "fact", f"{head}: not a match the athlete could play, so no "
+                                            f"compensation session is due."))
     if c.value("HV-7", "enabled") and i + 1 < tl.n and f.played[i + 1]:
         add(Reason("HV-7", "bound", "The day before a match the athlete plays: no speed day (activation only)."))
     start = _started_before(c, i)

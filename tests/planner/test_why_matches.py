@@ -92,3 +92,30 @@ def test_a_goalkeeper_s_match_is_not_called_his_high_velocity_exposure():
     week = " ".join(r.text for r in why_week(s, plan, "A1", day(0)).reasons)
     assert "starts is the week's high-velocity exposure, with no speed session besides" in week
 
+
+def test_no_compensation_session_is_offered_after_a_match_the_athlete_could_not_play():
+    """Back on Monday after Saturday's match spent in rehab (S3), the why said "a compensation
+    session would be allowed here (HV-6 allows MD+2 for non-players); none is planned": a
+    compensation session is for a fit athlete the match did without, not for one in rehab or
+    away. One left out of the squad keeps the offer."""
+    from planner.season import Unavailability
+    from tests.builders import injury, season
+
+    s = season(weeks=2, athletes=1, matches=[5], injuries=(injury("A1", "S3", start_day=-3),))
+    ap = AthletePlan(athlete="A1", stages=("S3",) * 6 + ("FIT",) * 8,
+                     intensity=(100, 70, 70, 100, 70, 0, 0, 70, 70, 70, 70, 70, 0, 0),
+                     weeks=("load", "load"))
+    plan = Plan(status="manual", team_weeks=("load", "load"), athletes=(ap,))
+    assert _hv6(s, plan, 7) == ["In rehab (S3) on Saturday ('Match 1'): not a match the athlete "
+                                "could play, so no compensation session is due."]
+    fit = AthletePlan(athlete="A1", stages=("FIT",) * 14, intensity=ap.intensity, weeks=ap.weeks)
+    away = season(weeks=2, athletes=1, matches=[5], unavailable=(
+        Unavailability(athlete="A1", start=day(5), end=day(5)),))
+    fit_plan = plan.model_copy(update={"athletes": (fit,)})
+    assert _hv6(away, fit_plan, 7) == ["Away on Saturday ('Match 1'): not a match the athlete "
+                                       "could play, so no compensation session is due."]
+    out = away.model_copy(update={"unavailability": (), "roles": (
+        MatchRole(competition="m0", athlete="A1", role="out"),)})
+    assert _hv6(out, fit_plan, 7) == ["Out of the squad on Saturday ('Match 1'): a compensation "
+                                      "session would be allowed here (HV-6 allows MD+2 for "
+                                      "non-players); none is planned."]
