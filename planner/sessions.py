@@ -74,8 +74,8 @@ CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
     "calm": ("a calm day after a flare-up (RH-FL: at most 60 %)", (0, 60)),
 }
 WEEK_KINDS = ("load", "deload", "taper")
-FIELDS = ("level", "stage", "stage_cap", "stage_title", "stage_content", "stage_between", "pain_rule", "reason",
-          "match", "drill")
+FIELDS = ("level", "stage", "stage_cap", "ceiling", "stage_title", "stage_content", "stage_between",
+          "pain_rule", "reason", "match", "drill")
 # {pain_rule} where the protocol has none, or in an anonymised export (the protocol's words are left
 # out there): a rule that holds for every protocol
 PAIN_RULE_DEFAULT = "Stop and tell the physio if the injured area hurts."
@@ -380,6 +380,15 @@ def planned_load(prescription: Prescription) -> float | None:
     return prescription.load
 
 
+def _ceiling(lvl: int, stage_spec) -> str:
+    """A rehab run's ceiling in words: the day's own speed ("no faster"), the stage's cap named
+    only where the day runs at it (a 70 % run read "no faster than the stage's 100 %", which a
+    player took for leave to run at 100 %)."""
+    if stage_spec is not None and lvl >= stage_spec.cap:
+        return f"no faster than the stage's {stage_spec.cap} %"
+    return "no faster"
+
+
 class _Fmt(dict):
     def __missing__(self, key: str) -> str:
         return ""
@@ -562,6 +571,7 @@ class Prescriber:
         between two loading days, its words first (docs/sessions.md)."""
         values = _Fmt(level=str(lvl), stage=st, reason=reason, match=match,
                       stage_cap="" if stage_spec is None else str(stage_spec.cap),
+                      ceiling=_ceiling(lvl, stage_spec),
                       stage_title="" if self.anonymise or stage_spec is None else stage_spec.title,
                       stage_content="" if self.anonymise or stage_spec is None else stage_spec.content,
                       stage_between="" if self.anonymise or stage_spec is None

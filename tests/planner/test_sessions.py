@@ -467,6 +467,23 @@ def test_a_rehab_running_day_gives_the_speed_to_reach_a_team_day_a_ceiling():
     assert between and all(not d.speed_is_target and d.speed.startswith("up to ") for d in between)
 
 
+def test_a_rehab_run_below_the_stage_s_cap_has_the_day_s_speed_as_its_ceiling():
+    """S1 at 70 % read "6 × 80 m at 70 % (6.5 m/s) … reaching that speed and no faster than the
+    stage's 90 %": a player read leave to run at 90 %. The day's speed is the ceiling; the run
+    still has to reach it to count as its ladder step, and a run at the cap names the cap."""
+    season = _season()
+    plan = _plan(season)
+    ap = plan.for_athlete("A3")
+    s1 = ap.model_copy(update={"stages": ap.stages[:9] + ("S1",) * (len(ap.stages) - 9)})
+    plan = plan.model_copy(update={"athletes": tuple(
+        s1 if a.athlete == "A3" else a for a in plan.athletes)})
+    run = Prescriber(season, plan).athlete("A3")[10]
+    assert (run.context, run.stage, run.level) == ("rehab", "S1", 70) and run.speed_is_target
+    assert ("reaching that speed and no faster (a slower run counts as the step below)"
+            in run.content), run.content
+    assert "90 %" not in run.content and "stage's" not in run.content
+
+
 def test_a_return_to_sport_football_session_is_said_to_be_with_the_team():
     """S1-S3 of the hamstring protocol are football sessions: the handout read "The exercises of
     your stage (Heavy football session), then running: 6 × 80 m at 70 %, linear", beside
