@@ -42,6 +42,7 @@ from planner.protocols import load_protocol
 from planner.returns import AthleteFacts
 from planner.rules import RuleSet
 from planner.season import FIT, INJ, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
+from planner.squad import hv1_exempt
 from planner.timeline import Timeline
 
 __all__ = ["CONTEXTS", "Catalogue", "Prescriber", "Prescription", "SessionSpec", "load_catalogue",
@@ -75,7 +76,10 @@ CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
 }
 WEEK_KINDS = ("load", "deload", "taper")
 FIELDS = ("level", "stage", "stage_cap", "ceiling", "stage_title", "stage_content", "stage_between",
-          "pain_rule", "reason", "match", "drill")
+          "pain_rule", "reason", "match", "exposure", "drill")
+# {exposure}: what a match started is to the player; HV-1 asks no exposure of an exempt position
+EXPOSURE = "the match is your high-velocity exposure"
+EXEMPT_EXPOSURE = "the match is your session"
 # {pain_rule} where the protocol has none, or in an anonymised export (the protocol's words are left
 # out there): a rule that holds for every protocol
 PAIN_RULE_DEFAULT = "Stop and tell the physio if the injured area hurts."
@@ -510,6 +514,12 @@ class Prescriber:
             return f"{self._off_reason.get(day) or 'Day off'}: no training"
         return f"No training on {WEEKDAY_NAMES[day.weekday()]}s"
 
+    def _exempt(self, athlete: str) -> bool:
+        """Does HV-1 exempt the athlete's position (goalkeepers by default): his match is not
+        called his high-velocity exposure."""
+        a = self.season.athlete(athlete)
+        return a is not None and hv1_exempt(self.rs, a.position)
+
     def match_names(self, i: int) -> str:
         return " / ".join(c.name for c in self.tl.comp_on[i])
 
@@ -538,12 +548,13 @@ class Prescriber:
         # a fit player not playing trains while the team plays: no "with the team"
         team_away = (tl.is_comp[i] and st == FIT and not f.played[i]
                      and context not in ("rest", "unavailable"))
+        exempt = context == "match" and self._exempt(f.id)
         key = (sid, context, lvl, st, reason, match, ms, id(stage_spec), pain_rule, between,
-               team_away)
+               team_away, exempt)
         words = self._words.get(key)
         if words is None:  # the same day in words is made once (a season repeats them a lot)
             words = self._texts(spec, context, lvl, st, reason, match, ms, stage_spec,
-                                pain_rule, between)
+                                pain_rule, between, exempt)
             words = self._words[key] = _while_the_team_plays(*words) if team_away else words
         name, content, summary = words
         day_facts = {"stage": st, "level": lvl, "played": f.played[i], "training": f.train[i],
@@ -566,7 +577,7 @@ class Prescriber:
 
     def _texts(self, spec, context: str, lvl: int, st: str, reason: str, match: str,
                ms: float | None, stage_spec, pain_rule: str = "",
-               between: bool = False) -> tuple[str, str, str]:
+               between: bool = False, exempt: bool = False) -> tuple[str, str, str]:
         """(name, content, summary) of a session on a day; ``between``: a tendon stage's day
         between two loading days, its words first (docs/sessions.md)."""
         values = _Fmt(level=str(lvl), stage=st, reason=reason, match=match,
@@ -576,7 +587,8 @@ class Prescriber:
                       stage_content="" if self.anonymise or stage_spec is None else stage_spec.content,
                       stage_between="" if self.anonymise or stage_spec is None
                       else stage_spec.between.rstrip("."),
-                      pain_rule=pain_rule or PAIN_RULE_DEFAULT)
+                      pain_rule=pain_rule or PAIN_RULE_DEFAULT,
+                      exposure=EXEMPT_EXPOSURE if exempt else EXPOSURE)
         name, content, drill = ((context.capitalize(), "", None) if spec is None else
                                 (spec.name, spec.content, spec.drill))
         values["drill"] = _drill_text(drill, lvl, ms, rest=True) if drill else ""

@@ -502,3 +502,21 @@ def test_a_return_to_sport_football_session_is_said_to_be_with_the_team():
     for d in running:
         assert d.content.startswith(f"With the team: {title.lower()}"), d.content
         assert "linear" not in d.content
+
+
+def test_a_goalkeeper_s_match_is_not_called_his_high_velocity_exposure():
+    """HV-1 exempts goalkeepers, yet the keeper's handout said on every match he starts "the match
+    is your high-velocity exposure"; an outfield starter's still says it."""
+    season = _season()
+    plan = _plan(season)
+    starts = [i for i, d in enumerate(Prescriber(season, plan).athlete("A1")) if d.context == "match"]
+    assert starts
+    for position, said in (("Goalkeeper", "the match is your session."),
+                           ("GK", "the match is your session."),
+                           ("Forward", "the match is your high-velocity exposure.")):
+        s = season.model_copy(update={"athletes": tuple(
+            a.model_copy(update={"position": position}) if a.id == "A1" else a
+            for a in season.athletes)})
+        days = Prescriber(s, plan).athlete("A1")
+        assert all(days[i].content.endswith(f"Team warm-up 25 min; {said}") for i in starts), (
+            position, days[starts[0]].content)
