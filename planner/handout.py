@@ -400,9 +400,20 @@ class Handouts:
         f = self.p.facts(athlete)
         if days is None or f is None:
             return []
-        prov = self._prov(f)
+        prov = self._waits_on(f)
         chosen = range(len(self.tl.weeks)) if weeks is None else weeks
         return [self._week(f, days, prov, w) for w in chosen]
+
+    def _waits_on(self, f: AthleteFacts) -> list[tuple[str, ...]]:
+        """Per day, the tests a provisional day waits on: those of the latest provisional move on
+        or before it, as the Inspector names them (a week back in full training listed the
+        tests of P1, left weeks before, beside those of the move it waits on); () on a day that
+        is not provisional."""
+        from planner.daymarks import provisional_exits
+
+        exits = provisional_exits(f)
+        return [next((e.missing for e in reversed(exits) if e.day <= i), tests) if tests else ()
+                for i, tests in enumerate(self._prov(f))]
 
     def _planned_load(self, f: AthleteFacts, sessions: list[Prescription],
                       days: range) -> float | None:

@@ -434,6 +434,30 @@ def test_a_rehab_weeks_pain_rule_is_said_once_not_in_every_row():
     assert all(PAIN_RULE_DEFAULT not in d.session.content for d in anon[0].days)
 
 
+def test_a_provisional_week_names_the_tests_of_the_move_it_waits_on_not_every_earlier_one():
+    """Kofi Mensah (A07) leaves P1 on the season's first day with its tests not passed; his week
+    back in full training (week 10) said "the stage depends on Isometric hip-flexion strength
+    LSI, Resisted hip flexion pain, Hip-flexor strength LSI, Pain during max sprint": P1's tests,
+    weeks after P1, beside those of the move back. It names the move's own, as the Inspector."""
+    from planner.daymarks import day_rows
+
+    season = solved_demo()
+    tl = Timeline(season)
+    st = season.plan.for_athlete("A07").stages
+    back = next(i for i in range(1, tl.n) if st[i] == FIT and st[i - 1] != FIT)
+    p1 = [c.name for c in load_protocol("iliopsoas-tendinopathy").stage("P1").criteria]
+    assert p1
+    h = Handouts(season, season.plan)
+    (week,) = h.weeks("A07", [tl.week_of[back]])
+    inspector = dict(day_rows(season, "A07", back))["Provisional"]
+    waits = inspector.split(" waits on ", 1)[1].split(" (RH-CRIT)")[0]
+    assert f"Provisional: the stage depends on {waits}, not passed yet" in week.milestone
+    assert not any(name in week.milestone for name in p1), week.milestone
+    # the first week, left P1 that Monday, waits on P1's tests
+    (first,) = h.weeks("A07", [0])
+    assert f"Provisional: the stage depends on {', '.join(p1)}, not passed yet" in first.milestone
+
+
 def test_a_provisional_week_names_the_tests_it_waits_on():
     """The Next row said "Provisional: the stage depends on a criteria test not passed yet"
     while the Returns named it."""
