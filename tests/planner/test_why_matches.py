@@ -114,6 +114,14 @@ def test_no_compensation_session_is_offered_after_a_match_the_athlete_could_not_
     fit_plan = plan.model_copy(update={"athletes": (fit,)})
     assert _hv6(away, fit_plan, 7) == ["Away on Saturday ('Match 1'): not a match the athlete "
                                        "could play, so no compensation session is due."]
+    # back on Wednesday, Thursday's match comes before RE-1's team sessions: held out
+    held = season(weeks=2, athletes=1, matches=[3], injuries=(injury("A1", "S3", start_day=-5),))
+    back = AthletePlan(athlete="A1", stages=("S3",) * 2 + ("FIT",) * 12,
+                       intensity=(100, 100, 70, 70, 70, 70, 0, 70, 70, 70, 70, 70, 0, 0),
+                       weeks=("load", "load"))
+    held_plan = plan.model_copy(update={"athletes": (back,)})
+    assert _hv6(held, held_plan, 5) == ["Held out (RE-1) on Thursday ('Match 1'): not a match the "
+                                        "athlete could play, so no compensation session is due."]
     out = away.model_copy(update={"unavailability": (), "roles": (
         MatchRole(competition="m0", athlete="A1", role="out"),)})
     assert _hv6(out, fit_plan, 7) == ["Out of the squad on Saturday ('Match 1'): a compensation "
