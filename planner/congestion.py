@@ -3,21 +3,27 @@
 Not a rule of rules-spec.md (no plan breaks anything by it) but what a coach looks for before a
 tournament: domain.md HV-8 calls a week with 3-4 days or less between matches congested, and
 Nédélec 2012 found that more than 72 hours are needed to recover physical performance after a
-match (Nedelec12, the evidence of HV-6). Listed, as runs ("start on 5 match days in 8 days"):
+match (Nedelec12, the evidence of HV-6). Listed, as runs ("start on 5 match days in 8 days",
+"start 3 matches on 2 days in 2 days"), matches counted as started (two competitions on one day
+started are two starts, less than 72 h apart):
 
-- three starts or more, each at most ``GAP_DAYS`` days after the one before (a tournament);
-- two starts less than 72 h apart (``CLOSE_DAYS``: Saturday and Monday).
+- three starts or more, each match day at most ``GAP_DAYS`` days after the one before (a
+  tournament);
+- two starts less than 72 h apart (``CLOSE_DAYS``: Saturday and Monday, or one day);
+- for an athlete back to full training within ``AFTER_RETURN_DAYS`` before the run, two starts
+  72 h or less apart (``GAP_DAYS``: Wednesday and Saturday).
 
 A week of two matches 3 and 4 days apart (Saturday, Wednesday, Saturday) is the ordinary
 in-season week that HV-6 and HV-8 already plan around; listing all of them would bury the
-tournament. Read from the season and its plan through ``planner.daymarks`` (the role the board
-shows); a run over before ``today`` is left out, one under way is listed whole.
+tournament, so it is listed only for a player just back. Read from the season and its plan
+through ``planner.daymarks`` (the role the board shows); a run over before ``today`` is left out,
+one under way is listed whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.daymarks import day_marks
 from planner.season import Season
@@ -39,10 +45,28 @@ class Congestion:
     days: tuple[dt.date, ...]  # the match days started, in order
     # athletes of the run back to full training within AFTER_RETURN_DAYS before its first day
     returned: tuple[tuple[str, dt.date], ...] = ()
+    # the matches started on each of ``days`` (a tournament's two matches on a Saturday: 2);
+    # empty: one each
+    starts: tuple[int, ...] = ()
 
     @property
     def span(self) -> int:
         return (self.days[-1] - self.days[0]).days + 1
+
+    @property
+    def matches(self) -> int:
+        """The matches started in the run."""
+        return sum(self.starts) if self.starts else len(self.days)
+
+    def count_words(self) -> str:
+        """``on 3 match days in 5 days``; ``3 matches on 2 days in 2 days`` when a day has two
+        started; ``2 matches on one day``."""
+        n, k = self.matches, len(self.days)
+        if n == k:
+            return f"on {k} match days in {self.span} days"
+        if k == 1:
+            return f"{n} matches on one day"
+        return f"{n} matches on {k} days in {self.span} days"
 
     def text(self, season: Season, named: int = 3) -> str:
         back = "".join(f"; ⚠ {season.athlete_label(a)} is back to full training only since "
@@ -61,7 +85,7 @@ class Congestion:
                 else f"{self.days[0]:%a} {date_short(self.days[0])} – "
                      f"{self.days[-1]:%a} {date_short(self.days[-1])}")
         verb = "starts" if len(who) == 1 else "start"
-        return f"{said} {verb} on {len(self.days)} match days in {self.span} days ({days})"
+        return f"{said} {verb} {self.count_words()} ({days})"
 
 
 def congestion(season: Season, timeline: Timeline | None = None) -> list[Congestion]:
@@ -69,7 +93,7 @@ def congestion(season: Season, timeline: Timeline | None = None) -> list[Congest
     way at today keeps its days before it), in the season's plan (without a plan: the roles the
     season sets), athletes with the same run grouped; the longest first."""
     tl = timeline if timeline is not None else Timeline(season)
-    runs: dict[tuple[dt.date, ...], list[str]] = {}
+    runs: list[tuple[str, tuple[dt.date, ...], tuple[int, ...]]] = []
     for aid, m in day_marks(season, tl).items():
         starts = sorted(d for d, role in m.role.items() if role == "start")
         run: list[int] = []
@@ -77,32 +101,49 @@ def congestion(season: Season, timeline: Timeline | None = None) -> list[Congest
             if d is not None and run and d - run[-1] <= GAP_DAYS:
                 run.append(d)
                 continue
-            if run and run[-1] >= tl.p0 and (  # not over before today; one under way counts whole
-                    len(run) > 2 or (len(run) == 2 and run[1] - run[0] <= CLOSE_DAYS)):
-                runs.setdefault(tuple(tl.days[k] for k in run), []).append(aid)
+            if run and run[-1] >= tl.p0:  # not over before today; one under way counts whole
+                count = tuple(_started(season, tl, aid, k) for k in run)
+                if _congested(run, count, _back_before(season, tl, aid, run[0]) is not None):
+                    runs.append((aid, tuple(tl.days[k] for k in run), count))
             run = [d] if d is not None else []
-    out = regroup(season, [(a, days) for days, ids in runs.items() for a in ids])
+    out = regroup(season, runs)
     return [_with_returns(season, tl, c) for c in out]
+
+
+def _started(season: Season, tl: Timeline, athlete: str, i: int) -> int:
+    """The matches the athlete starts on day ``i``, a day the board marks as started: each
+    competition that day with the role start (a tournament's two matches on a Saturday), at
+    least one."""
+    return max(1, sum(1 for c in tl.comp_on[i] if season.role_of(athlete, c.id) == "start"))
+
+
+def _congested(run: list[int], count: tuple[int, ...], just_back: bool) -> bool:
+    """Whether a run of match days started (``count`` matches on each) is listed: three starts
+    or more; two less than 72 h apart (one day, or ``CLOSE_DAYS``); two 72 h or less apart
+    (every run's days are) for an athlete just back to full training."""
+    n = sum(count)
+    return n > 2 or (n == 2 and (len(run) == 1 or run[1] - run[0] <= CLOSE_DAYS or just_back))
+
+
+def _back_before(season: Season, tl: Timeline, athlete: str, first: int | None) -> dt.date | None:
+    """The athlete's return to full training (the plan's first FIT day after a rehab stage)
+    within ``AFTER_RETURN_DAYS`` before day ``first`` (that day included), else None."""
+    plan = season.plan
+    ap = plan.for_athlete(athlete) if plan is not None else None
+    if ap is None or first is None or len(ap.stages) != tl.n:
+        return None
+    k = next((k for k in range(first, max(0, first - AFTER_RETURN_DAYS), -1)
+              if ap.stages[k] == "FIT" and ap.stages[k - 1] not in ("FIT",)), None)
+    return tl.days[k] if k is not None else None
 
 
 def _with_returns(season: Season, tl: Timeline, c: Congestion) -> Congestion:
     """``c`` with its athletes back to full training (the plan's first FIT day after a rehab
     stage) within ``AFTER_RETURN_DAYS`` before its first match day: a player back on Wednesday
     who starts four matches in eight days from Saturday."""
-    plan = season.plan
-    if plan is None:
-        return c
     first = tl.index(c.days[0])
-    back = []
-    for a in c.athletes:
-        ap = plan.for_athlete(a)
-        if ap is None or first is None or len(ap.stages) != tl.n:
-            continue
-        k = next((k for k in range(first, max(0, first - AFTER_RETURN_DAYS), -1)
-                  if ap.stages[k] == "FIT" and ap.stages[k - 1] not in ("FIT",)), None)
-        if k is not None:
-            back.append((a, tl.days[k]))
-    return Congestion(c.athletes, c.days, tuple(back)) if back else c
+    back = [(a, d) for a in c.athletes if (d := _back_before(season, tl, a, first)) is not None]
+    return replace(c, returned=tuple(back)) if back else c
 
 
 def added(baseline: Season | None, scenario: Season) -> list[Congestion]:
@@ -111,33 +152,34 @@ def added(baseline: Season | None, scenario: Season) -> list[Congestion]:
     player splits a group, and the two groups left read as new congestion), nor one that a
     baseline run over the same days already said as much of: as many match days or more in
     as many days or fewer (a semi-final moved a day earlier inside the same tournament)."""
-    had: dict[str, list[tuple[dt.date, ...]]] = {}
+    had: dict[str, list[Congestion]] = {}
     for c in congestion(baseline) if baseline is not None else []:
         for a in c.athletes:
-            had.setdefault(a, []).append(c.days)
+            had.setdefault(a, []).append(c)
 
-    def said(days: tuple[dt.date, ...], before: tuple[dt.date, ...]) -> bool:
-        if set(days) <= set(before):
+    def said(run: Congestion, before: Congestion) -> bool:
+        days, was = run.days, before.days
+        if set(days) <= set(was) and run.matches <= before.matches:
             return True
-        overlap = before[0] <= days[-1] and days[0] <= before[-1]
-        return (overlap and len(before) >= len(days)
-                and (before[-1] - before[0]) <= (days[-1] - days[0]))
+        overlap = was[0] <= days[-1] and days[0] <= was[-1]
+        return overlap and before.matches >= run.matches and before.span <= run.span
 
-    new = [(a, c.days) for c in congestion(scenario) for a in c.athletes
-           if not any(said(c.days, b) for b in had.get(a, []))]
+    new = [(a, c.days, c.starts) for c in congestion(scenario) for a in c.athletes
+           if not any(said(c, b) for b in had.get(a, []))]
     return regroup(scenario, new)
 
 
-def regroup(season: Season, runs: list[tuple[str, tuple[dt.date, ...]]]) -> list[Congestion]:
-    """(athlete, days) pairs as Congestions, athletes with the same days grouped in the squad's
-    order; the longest first."""
-    by_days: dict[tuple[dt.date, ...], list[str]] = {}
-    for a, days in runs:
-        by_days.setdefault(days, []).append(a)
+def regroup(season: Season, runs: list[tuple[str, tuple[dt.date, ...], tuple[int, ...]]]
+            ) -> list[Congestion]:
+    """(athlete, days, matches started each day) as Congestions, athletes with the same days
+    and starts grouped in the squad's order; the most matches first."""
+    by_days: dict[tuple, list[str]] = {}
+    for a, days, count in runs:
+        by_days.setdefault((days, count if any(n > 1 for n in count) else ()), []).append(a)
     order = {a.id: k for k, a in enumerate(season.athletes)}
-    out = [Congestion(tuple(sorted(set(ids), key=lambda a: order.get(a, len(order)))), days)
-           for days, ids in by_days.items()]
-    return sorted(out, key=lambda c: (-len(c.days), -len(c.athletes), c.days[0]))
+    out = [Congestion(tuple(sorted(set(ids), key=lambda a: order.get(a, len(order)))), days,
+                      starts=count) for (days, count), ids in by_days.items()]
+    return sorted(out, key=lambda c: (-c.matches, -len(c.athletes), c.days[0]))
 
 
 def soon_after_return(runs: list[Congestion], athlete: str, back: dt.date | None) -> Congestion | None:
@@ -154,5 +196,5 @@ def soon_after_return(runs: list[Congestion], athlete: str, back: dt.date | None
 def after_return_words(c: Congestion) -> str:
     """``starts on 3 match days in 3 days from Thu 8 Oct (72 h or less apart, soon after the
     return)``"""
-    return (f"starts on {len(c.days)} match days in {c.span} days from "
-            f"{c.days[0]:%a} {date_short(c.days[0])} (72 h or less apart, soon after the return)")
+    return (f"starts {c.count_words()} from {c.days[0]:%a} {date_short(c.days[0])} (72 h or "
+            f"less apart, soon after the return)")

@@ -1,7 +1,7 @@
 """Congested fixtures (planner.congestion): starts 72 h or less apart, listed as runs; not a rule."""
 
 from planner.congestion import added, congestion
-from planner.season import MatchRole
+from planner.season import AthletePlan, MatchRole, Plan
 from tests.builders import day, season
 
 
@@ -71,3 +71,59 @@ def test_a_match_moved_inside_a_congested_run_adds_no_congestion():
     later = season(weeks=3, matches=[5, 6, 8, 10, 18, 19, 20])  # another run, a week on
     assert [(len(c.days), c.span) for c in added(base, later)] == [(3, 3)]
 
+
+
+def _back_on_friday():
+    """A1 back to full training Fri 8 Jan (day 4), A2 fit; both start Wed 13 and Sat 16 Jan
+    (72 h apart): a plan the checker passes."""
+    from planner.check import check_plan
+    from tests.builders import injury
+
+    s = season(weeks=2, athletes=2, matches=[9, 12], injuries=(injury("A1", "S3", start_day=-8),))
+    back = (100, 70, 100, 70, 70, 70, 0, 70, 70, 100, 0, 70, 100, 0)
+    fit = (80, 70, 90, 70, 70, 70, 0, 70, 70, 100, 0, 70, 100, 0)
+    plan = Plan(status="manual", team_weeks=("load", "load"), athletes=(
+        AthletePlan(athlete="A1", stages=("S3",) * 4 + ("FIT",) * 10, intensity=back,
+                    weeks=("load", "load")),
+        AthletePlan(athlete="A2", stages=("FIT",) * 14, intensity=fit, weeks=("load", "load"))))
+    assert check_plan(s, plan).ok
+    return s.model_copy(update={"plan": plan})
+
+
+def test_two_starts_72_h_apart_soon_after_a_return_are_listed_for_the_returner_alone():
+    """A player back on Friday who starts Wednesday and Saturday (72 h apart): the Returns
+    sheet's legend promised him in "Congested soon after", and the column read "–"."""
+    from planner.congestion import after_return_words, soon_after_return
+
+    s = _back_on_friday()
+    assert _runs(s) == [(("A1",), (9, 12))]  # A2's Wed-Sat week stays unlisted
+    (c,) = congestion(s)
+    assert c.returned == (("A1", day(4)),)
+    assert soon_after_return(congestion(s), "A1", day(4)) == c
+    assert after_return_words(c) == ("starts on 2 match days in 4 days from Wed 13 Jan (72 h or "
+                                     "less apart, soon after the return)")
+    # the same two starts more than three weeks after the return: the ordinary week again
+    later = season(weeks=5, athletes=1, matches=[30, 33], injuries=s.injuries)
+    it = [100 if k in (30, 33) else 70 for k in range(35)]
+    later = later.model_copy(update={"plan": Plan(status="manual", team_weeks=("load",) * 5, athletes=(
+        AthletePlan(athlete="A1", stages=("S3",) * 4 + ("FIT",) * 31, intensity=tuple(it),
+                    weeks=("load",) * 5),))})
+    assert _runs(later) == []
+
+
+def test_a_tournament_counts_the_matches_started_not_the_match_days():
+    """Two matches on Saturday and one on Sunday, all started: "start on 2 match days in 2
+    days" hid a third match; a day of two matches started is itself congested."""
+    s = season(weeks=2, matches=[5, 5, 6])
+    (c,) = congestion(s)
+    assert (c.matches, c.starts) == (3, (2, 1))
+    assert c.short(s).startswith("Athlete 1 (A1), Athlete 2 (A2) and Athlete 3 (A3) start 3 "
+                                 "matches on 2 days in 2 days (Sat 9 Jan, Sun 10 Jan)")
+    (c,) = congestion(season(weeks=2, matches=[5, 5, 12]))
+    assert (c.days, c.matches) == ((day(5),), 2)
+    assert c.short(s).endswith("start 2 matches on one day (Sat 9 Jan)")
+    # benched in one of the two Saturday matches: one start that day, grouped apart
+    two = season(weeks=2, matches=[5, 5, 6])
+    two = two.model_copy(update={"roles": (
+        MatchRole(competition=two.competitions[1].id, athlete="A2", role="bench"),)})
+    assert [(c.athletes, c.matches) for c in congestion(two)] == [(("A1", "A3"), 3), (("A2",), 2)]
