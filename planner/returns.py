@@ -312,13 +312,22 @@ def setbacks_ahead(f: AthleteFacts) -> list[RecordSpan]:
     return out
 
 
+# a first match back started, as the coach's views say it (domain.md 2.1: a first match back with
+# its minutes capped): the Returns panel and inspector, the Returns sheet, the solve's summary
+STARTER_WORDS = ("as a starter (to cap the minutes of the first match back, set bench for it in "
+                 "the Roles panel)")
+
+
 def first_match_day_words(first_match: dt.date, role: str | None, first_start: dt.date | None,
-                          day_fmt) -> str:
+                          day_fmt, starter: bool = False) -> str:
     """A return's first match as every view says it: ``Sat 10 Oct 2026 off the bench (first start
-    Sat 17 Oct 2026)`` when played from the bench, the day alone when started; ``day_fmt`` writes
-    a date. A first start not after the first match (a role set to the bench since the solve,
-    which still starts him there) is left unsaid."""
+    Sat 17 Oct 2026)`` when played from the bench, the day alone when started (``starter``: with
+    :data:`STARTER_WORDS`, for the coach); ``day_fmt`` writes a date. A first start not after the
+    first match (a role set to the bench since the solve, which still starts him there) is left
+    unsaid."""
     out = day_fmt(first_match)
+    if role == "start" and starter:
+        out += f" {STARTER_WORDS}"
     if role == "bench":
         out += " off the bench"
         if first_start is not None and first_start > first_match:
@@ -382,13 +391,14 @@ class Return:
         what = "the flare-up" if self.flare_up else "the setback"
         return f"{what} on {day_fmt(self.setback)} ({self.setback_stage})"
 
-    def first_match_words(self, day_fmt) -> str:
+    def first_match_words(self, day_fmt, starter: bool = False) -> str:
         """``first match Sat 10 Oct 2026 off the bench (first start Sat 17 Oct 2026)``, or the
-        words for no match (:meth:`no_match_words`); ``day_fmt`` writes a date."""
+        words for no match (:meth:`no_match_words`); ``day_fmt`` writes a date; ``starter``: a
+        first match started says so, and how to cap its minutes (for the coach)."""
         if self.first_match is None:
             return self.no_match_words()
         return "first match " + first_match_day_words(self.first_match, self.first_role,
-                                                      self.first_start, day_fmt)
+                                                      self.first_start, day_fmt, starter)
 
     @property
     def target_before_setback(self) -> bool:
@@ -722,7 +732,7 @@ def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
         back = "not back to full training this season"
     else:
         back = f"back {day_long(r.fit)}" + r.back_note()
-        back += f", {r.first_match_words(day_long)}"
+        back += f", {r.first_match_words(day_long, starter=True)}"
     target = ""
     if r.target is not None:
         when = day_long(r.target_date) if r.target_date else "?"

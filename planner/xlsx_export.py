@@ -694,10 +694,11 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             f"{ret.first_stage(season)} (from its onset)" if ret.starts_later(season)
             else ret.stage_words(),
             ret.fit if ret.fit is not None else "not this season",
-            (ret.first_match if ret.first_role != "bench" else
-             # a returner eased in from the bench: the date alone read as a start
+            (ret.first_match if ret.first_role not in ("bench", "start") else
+             # a returner eased in from the bench: the date alone read as a start; a start
+             # says how to cap its minutes, as the Returns panel does
              first_match_day_words(ret.first_match, ret.first_role, ret.first_start,
-                                   text.day_long))
+                                   text.day_long, starter=True))
             if ret.first_match is not None else (
                 ret.no_match_words() if ret.fit is not None else "–"),  # back: why no match
             ret.target or "–",

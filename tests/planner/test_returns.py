@@ -305,6 +305,15 @@ def test_a_first_match_off_the_bench_says_so_and_names_the_first_start():
     assert r.first_match_words(day_long) == "first match Sat 16 Jan 2027"
 
 
+def test_the_coachs_return_line_says_a_first_match_started_and_how_to_cap_it():
+    """The solve's summary said "first match Sat 16 Jan 2027" for a start and "off the bench"
+    for the others; only the inspector said "as a starter" and how to cap its minutes."""
+    [r] = returns(make(), plan())
+    assert r.first_role == "start"
+    assert ("first match Sat 16 Jan 2027 as a starter (to cap the minutes of the first match "
+            "back, set bench for it in the Roles panel); target 'Match 2'") in return_text(make(), r)
+
+
 def test_a_return_on_today_with_a_flare_up_ahead_is_one_return_and_moves_nothing():
     """Back to FIT on today itself, with a flare-up ahead: the 'back today' return and the
     setback's were both listed for one injury, so a season compared with itself read "Returns

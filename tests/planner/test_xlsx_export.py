@@ -1286,6 +1286,31 @@ def test_the_returns_sheet_says_a_first_match_off_the_bench(monkeypatch):
     assert row["First match"] == "Sat 5 Sep 2026 off the bench (first start Sat 19 Sep 2026)"
 
 
+def test_the_returns_sheet_says_a_first_match_started_and_how_to_cap_it(monkeypatch):
+    """A first match back started showed its date alone, beside "off the bench" for the others;
+    the Returns panel said "as a starter" and how to cap its minutes."""
+    from dataclasses import replace
+
+    import planner.xlsx_export as X
+    from planner.returns import returns
+
+    season = small_season()
+    plan = _a3_back_on_day_14(season)
+    real = returns
+    first = dt.date(2026, 9, 5)
+
+    def start(*args, **kw):
+        return [replace(r, first_match=first, first_role="start", first_start=first)
+                for r in real(*args, **kw)]
+
+    monkeypatch.setattr(X, "plan_returns", start)
+    ws = build_workbook(season, plan)[RETURNS_SHEET]
+    header = [c.value for c in ws[1]]
+    row = {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
+    assert row["First match"] == ("Sat 5 Sep 2026 as a starter (to cap the minutes of the first "
+                                  "match back, set bench for it in the Roles panel)")
+
+
 def test_the_overview_does_not_flag_a_goalkeepers_weeks_without_hv():
     """HV-1 exempts goalkeepers: the demo's two keepers out of the squad had every week in bold
     red ("no HV exposure"), two rows of alarms for what the rules intend."""

@@ -127,13 +127,9 @@ class ReturnRow:
                 from planner.returns import first_match_day_words
 
                 back += "; first match " + first_match_day_words(
-                    self.first_match, self.first_role, self.first_start, day_long)
+                    self.first_match, self.first_role, self.first_start, day_long, starter=True)
             else:
                 back += f"; {self.no_match}"
-            if self.first_match and self.first_role == "start":
-                # domain.md 2.1: a first match back with its minutes capped
-                back += (" as a starter (to cap the minutes of the first match back, set "
-                         "bench for it in the Roles panel)")
             if self.congested:
                 back += f"; ⚠ {self.congested}"
         text = f"{self.name}, {self.injury}: {back}"
