@@ -230,6 +230,8 @@ class AthleteDiff:
     # the return waits on a criteria test not passed yet (RH-CRIT), as the Returns panel says
     provisional_a: bool = False
     provisional_b: bool = False
+    # the targets dated before today in both seasons (a match already played)
+    past_targets: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -240,6 +242,12 @@ class AthleteDiff:
         """The target competitions plan ``which`` ("a" or "b") misses."""
         return [name for name, met in (self.targets_a if which == "a" else self.targets_b)
                 if met is False]
+
+    def missed_news(self) -> list[str]:
+        """The targets the scenario (B) misses, but one dated before today that the baseline
+        missed too: no news of the scenario (a January match headlined in April)."""
+        return [n for n in self.missed("b")
+                if not (n in self.past_targets and n in self.missed("a"))]
 
     def target(self, which: str) -> str:
         """``met``, ``MISSED 'Derby'`` or ``""`` (no target) for plan ``which``."""
@@ -418,6 +426,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     comp.runs = tuple(added(season_a.model_copy(update={"plan": plan_a}), scenario))
     comp.congested = tuple(c.text(scenario) for c in comp.runs)
     (targets_a, prov_a), (targets_b, prov_b) = _targets(season_a, plan_a), _targets(season_b, plan_b)
+    past_a, past_b = _past_competitions(season_a, tl_a), _past_competitions(season_b, tl_b)
     by_rule_a: dict[str, dict[str, int]] = {}
     for v in rep_a.soft:
         if v.athlete:
@@ -443,8 +452,15 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
             len(cells), by_rule_a.get(ath.id, {}), by_rule_b.get(ath.id, {}), away_a, away_b,
             targets_a.get(ath.id, ()), targets_b.get(ath.id, ()),
             (ath.id, ret_a) in prov_a, (ath.id, ret_b) in prov_b,
+            tuple(sorted(past_a & past_b)),
         ))
     return comp
+
+
+def _past_competitions(season: Season, tl: Timeline) -> set[str]:
+    """The names of the competitions dated before today (``p0``)."""
+    today = tl.start + dt.timedelta(days=tl.p0)
+    return {c.name for c in season.competitions if c.date < today}
 
 
 def _rules_changed(a: Season, b: Season) -> list[str]:

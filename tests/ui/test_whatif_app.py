@@ -624,6 +624,27 @@ def test_cancel_stops_the_replan(qtbot, window):
     assert not w.whatif.cancel_button.isVisible() and w.whatif.replan_action.isEnabled()
 
 
+def test_a_target_gone_by_and_missed_in_both_plans_is_no_headline(qtbot):
+    """In April the comparison headlined "misses the target 'League Round 1 M1' (missed in the
+    baseline too)" for a January match: no news of the scenario. A target still ahead, missed
+    in both, is still said."""
+    from planner.scenarios import compare
+    from tests.planner.test_returns import make, plan
+    from ui.desktop.compare import CompareWindow
+
+    win = CompareWindow()
+    qtbot.addWidget(win)
+    base = make(target="m0")  # RE-1 holds A1 out of 'Match 1' (Sat 9 Jan): missed
+    for today, said in ((day(7), False), (day(3), True)):
+        s = base.model_copy(update={"calendar": base.calendar.model_copy(update={"today": today}),
+                                    "plan": plan()})
+        comp = compare(s, s.plan, s, s.plan)
+        assert comp.athletes[0].missed("b") == ["Match 1"]
+        win.show_comparison("Again", s, s, comp, [])
+        assert ("Athlete 1 misses the target 'Match 1'</b> (missed in the baseline too)"
+                in win.heading.text()) == said, (today, win.heading.text())
+
+
 def test_follow_order_keeps_the_selection_on_its_athlete(window):
     board = window.board
     first = board.athlete_order()

@@ -325,7 +325,7 @@ class CompareWindow(QWidget):
                              f"{_esc(_return_words(a.back('b')))} instead of "
                              f"{_esc(_return_words(a.back('a')))}")
         for a in comp.athletes:
-            for name in a.missed("b"):
+            for name in a.missed_news():  # a target gone by, missed in both: no news
                 was = " (missed in the baseline too)" if name in a.missed("a") else \
                     " (met in the baseline)"
                 sentences.append(f"<b>{_esc(a.name.split(' (')[0])} misses the target "
