@@ -17,6 +17,18 @@ class Status(StrEnum):
     TIMEOUT = "timeout"
 
 
+# A re-plan kept around a change (solver.whatif: a what-if, a weekly advance): optimal within the
+# neighbourhood, stored as "feasible" without a bound. A whole-season solve that found a plan
+# always has one (CP-SAT's), so a plan so stored is known by it.
+NEIGHBOURHOOD_WORDS = ("the best plan that changes only what the change reaches (the rest kept "
+                       "as planned), so no bound for the whole season")
+
+
+def neighbourhood_plan(status: str, bound: float | None) -> bool:
+    """Whether a plan's status and bound are a re-plan's kept around its change."""
+    return status == Status.FEASIBLE.value and bound is None
+
+
 @dataclass(frozen=True)
 class SolveRequest:
     season: Season

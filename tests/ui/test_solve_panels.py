@@ -449,3 +449,32 @@ def test_a_plan_that_cannot_be_checked_says_why_in_plan_check(qtbot):
     # the status bar read "plan: the best plan the rules allow (proven)" beside it
     assert "cannot be checked, nor the season solved" in w.statusBar().currentMessage()
     assert "proven" not in w.statusBar().currentMessage()
+
+
+def test_a_weekly_re_plan_opened_says_what_the_command_line_says(qtbot, tmp_path, capsys):
+    """After `periodize advance … --accept --save` (a re-plan that changes only what the change
+    reaches: feasible, no bound), the status bar read "the best plan found in the time allowed,
+    not proven the best" though no time limit was hit."""
+    from planner.seasonfile import load_season, save_season
+    from solver.api import NEIGHBOURHOOD_WORDS
+    from tests.builders import day, injury, season
+    from ui.cli.main import main
+
+    path = tmp_path / "s.season.json"
+    save_season(season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),),
+                       today=day(0)), path)
+    assert main(["solve", str(path), "--save"]) == 0
+    assert main(["advance", str(path), "--today", "next-week", "--accept", "--save"]) == 0
+    said = capsys.readouterr().out
+    s = load_season(path)
+    assert (s.plan.status, s.plan.bound) == ("feasible", None)
+    assert NEIGHBOURHOOD_WORDS in said  # the command line's words
+    w = MainWindow(s, str(path), autosave=False)
+    qtbot.addWidget(w)
+    bar = w.statusBar().currentMessage()
+    assert f"plan: {NEIGHBOURHOOD_WORDS}" in bar and "not proven" not in bar, bar
+    # a whole-season solve stopped by its time limit is still said as one
+    from ui.desktop.solving import plan_words
+
+    assert plan_words("feasible", 120, 100) == (
+        "the best plan found in the time allowed, at most 16.7 % from the best possible")

@@ -137,9 +137,10 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
         print(f"Objective: {outcome.objective:g}")
         if (outcome.message or "").startswith("best plan in the neighbourhood"):
             # "feasible" every week read as a plan not proven: it is the best around the change
-            print(f"Re-plan:   the best plan that changes only what the change reaches (the rest "
-                  f"kept as planned), so no bound for the whole season; 'periodize solve "
-                  f"{shlex.quote(path)} --save' searches it all")
+            from solver.api import NEIGHBOURHOOD_WORDS
+
+            print(f"Re-plan:   {NEIGHBOURHOOD_WORDS}; 'periodize solve {shlex.quote(path)} --save' "
+                  f"searches it all")
     print(f"Time:      {outcome.wall_time:.2f} s")
     stored = season.plan
     if plan is not None and stored is not None and (plan.athletes, plan.team_weeks) == (

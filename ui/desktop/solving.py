@@ -157,9 +157,14 @@ def gap_percent(objective: float | None, bound: float | None) -> float | None:
 
 def plan_words(status: str, objective: float | None = None, bound: float | None = None) -> str:
     """What a plan's status means to a coach: ``the best plan the rules allow (proven)``, ``the
-    best plan found in the time allowed, at most 2.9 % from the best possible``, …"""
+    best plan found in the time allowed, at most 2.9 % from the best possible``, a re-plan kept
+    around its change (a weekly advance, a what-if) as the command line says it, …"""
+    from solver.api import NEIGHBOURHOOD_WORDS, neighbourhood_plan  # no OR-Tools
+
     if status == "optimal":
         return "the best plan the rules allow (proven)"
+    if neighbourhood_plan(status, bound):  # no time limit was hit: "not proven" read as one
+        return NEIGHBOURHOOD_WORDS
     if status in ("feasible", "cancelled"):
         gap = gap_percent(objective, bound)
         found = "the best plan found in the time allowed" if status == "feasible" else \

@@ -43,6 +43,7 @@ from planner.rules import same_rules
 from planner.season import Plan, Season
 from planner.text import day_long, plural
 from planner.validate import planning_start
+from solver.api import neighbourhood_plan
 from ui.desktop.advance import AdvanceDialog
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
 from ui.desktop.logtable import LogPanel
@@ -474,7 +475,7 @@ class WeeklyLoop(QObject):
             whole = (" The rules changed since the plan was made: the whole future was "
                      "re-planned under them." if "the rules changed" in (outcome.message or "") else "")
             words = ("the best plan that changes only what the log and the new today reach"
-                     if outcome.status.value == "feasible" and outcome.bound is None
+                     if neighbourhood_plan(outcome.status.value, outcome.bound)
                      else plan_words(outcome.status.value, outcome.objective, outcome.bound))
             moved = returns_moved(self._before, season)[1:] if self._before is not None else []
             said = (" Returns moved: " + "; ".join(x.strip() for x in moved[:2])
