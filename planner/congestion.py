@@ -18,6 +18,10 @@ in-season week that HV-6 and HV-8 already plan around; listing all of them would
 tournament, so it is listed only for a player just back. Read from the season and its plan
 through ``planner.daymarks`` (the role the board shows); a run over before ``today`` is left out,
 one under way is listed whole.
+
+Also not a rule: a B or C competition started inside the taper before an A competition
+(:func:`taper_matches`; TP-1 makes the weeks before the A's week taper weeks). Its starters play
+it in full, so a tournament team's taper week reads heavier than the load week before it.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from planner.daymarks import day_marks
-from planner.season import Season
+from planner.rules import RuleSet
+from planner.season import Competition, Season
 from planner.text import date_short, join_and, plural
 from planner.timeline import Timeline
 
@@ -88,13 +93,15 @@ class Congestion:
         return f"{said} {verb} {self.count_words()} ({days})"
 
 
-def congestion(season: Season, timeline: Timeline | None = None) -> list[Congestion]:
+def congestion(season: Season, timeline: Timeline | None = None,
+               marks: dict | None = None) -> list[Congestion]:
     """The congested runs of starts (see the module text) not over before ``today`` (a run under
     way at today keeps its days before it), in the season's plan (without a plan: the roles the
-    season sets), athletes with the same run grouped; the longest first."""
+    season sets), athletes with the same run grouped; the longest first. ``marks``: the
+    season's ``planner.daymarks.day_marks``, when worked out already."""
     tl = timeline if timeline is not None else Timeline(season)
     runs: list[tuple[str, tuple[dt.date, ...], tuple[int, ...]]] = []
-    for aid, m in day_marks(season, tl).items():
+    for aid, m in (marks if marks is not None else day_marks(season, tl)).items():
         starts = sorted(d for d, role in m.role.items() if role == "start")
         run: list[int] = []
         for d in starts + [None]:
@@ -198,3 +205,44 @@ def after_return_words(c: Congestion) -> str:
     return)``"""
     return (f"starts {c.count_words()} from {c.days[0]:%a} {date_short(c.days[0])} (72 h or "
             f"less apart, soon after the return)")
+
+
+@dataclass(frozen=True)
+class TaperMatch:
+    """A B or C competition inside the taper before an A competition (TP-1: the weeks before
+    the A's week are taper weeks) that athletes are planned to start: they play it in full, and
+    a tournament team's taper week reads heavier than the load week before it. Not a rule."""
+
+    competition: Competition
+    a: Competition  # the A competition whose taper it lies in
+    starters: tuple[str, ...]
+
+    def text(self, season: Season) -> str:
+        """``League Round 5 (B, Sat 8 May) lies in the taper before National Finals (A, Sat 22
+        May): its 11 starters play it in full; ...``"""
+        c, a = self.competition, self.a
+        return (f"{c.name} ({c.priority}, {c.date:%a} {date_short(c.date)}) lies in the taper "
+                f"before {a.name} (A, {a.date:%a} {date_short(a.date)}): its "
+                f"{plural(len(self.starters), 'starter')} play it in full; set bench or out for "
+                f"some (Roles) to keep the taper")
+
+
+def taper_matches(season: Season, timeline: Timeline | None = None,
+                  marks: dict | None = None) -> list[TaperMatch]:
+    """The B and C competitions from ``today`` on in a taper week of TP-1 (a hard rule) that
+    athletes start in the season's plan (without a plan: the roles the season sets), in
+    date order; ``marks`` as for :func:`congestion`."""
+    tl = timeline if timeline is not None else Timeline(season)
+    tapers = tl.taper_weeks(int(RuleSet(season.rules).value("TP-1", "taper_weeks")))
+    marks = marks if marks is not None else day_marks(season, tl)
+    order = [a.id for a in season.athletes]
+    out = []
+    for c in sorted(season.competitions, key=lambda c: c.date):
+        i, w = tl.index(c.date), tl.week_index_of_date(c.date)
+        if c.priority == "A" or i is None or i < tl.p0 or w not in tapers:
+            continue
+        starters = tuple(a for a in order if a in marks and marks[a].role.get(i) == "start"
+                         and season.role_of(a, c.id) == "start")
+        if starters:
+            out.append(TaperMatch(c, tapers[w], starters))
+    return out

@@ -127,3 +127,38 @@ def test_a_tournament_counts_the_matches_started_not_the_match_days():
     two = two.model_copy(update={"roles": (
         MatchRole(competition=two.competitions[1].id, athlete="A2", role="bench"),)})
     assert [(c.athletes, c.matches) for c in congestion(two)] == [(("A1", "A3"), 3), (("A2",), 2)]
+
+
+def test_a_b_match_started_in_the_taper_before_an_a_is_said_not_counted_as_a_rule():
+    """A league weekend in the taper before the final: its starters play it in full and the
+    'taper' week read heavier than the load week before it, with no word of why."""
+    from planner.check import check_plan
+    from planner.congestion import taper_matches
+    from planner.season import Competition
+    from tests.builders import solved_and_checked
+
+    final = Competition(id="fin", name="Final", date=day(26), priority="A")
+    s = season(weeks=4, matches=[5, 12, 19], comps=[final])  # TP-1: weeks of days 7-20 taper
+    out, _report = solved_and_checked(s)
+    planned = s.model_copy(update={"plan": out.plan})
+    assert check_plan(planned, out.plan).ok  # the plan the advisory reads holds every hard rule
+    found = taper_matches(planned)
+    assert [(t.competition.name, t.a.name, t.starters) for t in found] == [
+        ("Match 2", "Final", ("A1", "A2", "A3")), ("Match 3", "Final", ("A1", "A2", "A3"))]
+    assert found[1].text(planned) == (
+        "Match 3 (C, Sat 23 Jan) lies in the taper before Final (A, Sat 30 Jan): its 3 starters "
+        "play it in full; set bench or out for some (Roles) to keep the taper")
+    # the whole squad on the bench for Match 3: no starter, nothing said; Match 1 (before the
+    # taper) never is
+    bench = planned.model_copy(update={"roles": tuple(
+        MatchRole(competition="m2", athlete=f"A{k}", role="bench") for k in (1, 2, 3))})
+    assert [t.competition.name for t in taper_matches(bench)] == ["Match 2"]
+    # one week of taper (TP-1's value): Match 2 is no longer in it; from today after Match 3
+    # on, nothing is left to say
+    from planner.season import RuleSettings
+
+    one = planned.model_copy(update={"rules": RuleSettings(values={"TP-1": {"taper_weeks": 1}})})
+    assert [t.competition.name for t in taper_matches(one)] == ["Match 3"]
+    later = planned.model_copy(update={"calendar": planned.calendar.model_copy(
+        update={"today": day(20)})})
+    assert taper_matches(later) == []

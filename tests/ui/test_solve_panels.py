@@ -409,6 +409,40 @@ def test_plan_check_lists_congested_fixtures_first_and_a_click_selects_the_first
                                       "5 match days in 8 days (Sat 9 Jan – Sat 16 Jan)")
 
 
+def test_a_match_started_in_a_taper_is_listed_by_plan_check_the_solve_and_check(qtbot, tmp_path,
+                                                                                  capsys):
+    """A league weekend in the taper before the final made the 'taper' week heavier than the
+    load week before it, and nothing said why: Plan Check, `periodize solve` and `periodize
+    check` (on stderr, with the other advisories) now name it."""
+    from planner.season import Competition
+    from planner.seasonfile import save_season
+    from solver import SolveRequest, solve
+    from tests.builders import day, season
+    from ui.cli.main import main
+
+    final = Competition(id="fin", name="Final", date=day(26), priority="A")
+    s = season(weeks=4, athletes=2, matches=[5, 19], comps=[final])  # Match 2 in the taper
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    said = ("Match 2 (C, Sat 23 Jan) lies in the taper before Final (A, Sat 30 Jan): its 2 "
+            "starters play it in full; set bench or out for some (Roles) to keep the taper")
+    w = make(qtbot, s)
+    panel = w.violations_panel
+    first = panel.list.item(0)
+    assert first.text() == f"◷ Match in a taper — {said}."
+    assert "◷ 1 match started in a taper (listed first)" in panel.summary.text()
+    panel.list.setCurrentRow(0)
+    panel.list.itemClicked.emit(first)
+    assert w.board.current() == ("A1", day(19))
+    path = tmp_path / "s.season.json"
+    save_season(s.model_copy(update={"plan": None}), path)
+    assert main(["solve", str(path), "--save"]) == 0
+    out = capsys.readouterr().out
+    assert f"Matches in a taper (no rule breaks; set roles to keep the taper):\n  {said}\n" in out
+    main(["check", str(path)])
+    got = capsys.readouterr()
+    assert said in got.err and said not in got.out
+
+
 def test_a_day_between_two_matches_is_headed_with_both_relations(qtbot):
     """A day two after one match and one before the next is headed "MD+2 · MD-1", as its why and
     the handouts say; "MD-1" alone read as an activation day on a recovery day."""

@@ -180,15 +180,24 @@ def _unavoidable(season, plan) -> int:
 
 
 def print_congestion(season, file=None) -> None:
-    """The congested runs of starts (``planner.congestion``): not a rule, said before a
-    tournament so that the coach can rotate."""
-    from planner.congestion import congestion
+    """The congested runs of starts and the B/C matches started in a taper
+    (``planner.congestion``): not rules, said before a tournament so that the coach can rotate."""
+    from planner.congestion import congestion, taper_matches
+    from planner.daymarks import day_marks
+    from planner.timeline import Timeline
 
-    runs = congestion(season)
+    tl = Timeline(season)
+    marks = day_marks(season, tl)
+    runs = congestion(season, tl, marks)
     if runs:
         print("Congested fixtures (no rule breaks; set roles to rotate):", file=file)
         for c in runs:
             print(f"  {c.text(season, named=len(c.athletes))}", file=file)
+    tapers = taper_matches(season, tl, marks)
+    if tapers:
+        print("Matches in a taper (no rule breaks; set roles to keep the taper):", file=file)
+        for t in tapers:
+            print(f"  {t.text(season)}", file=file)
 
 
 def print_speed_after_pain(season, plan, file=None) -> None:

@@ -495,10 +495,12 @@ class ViolationsPanel(QWidget):
         if report is None or season is None:
             self.summary.setText("No plan to check yet: Plan ▸ Solve (F5).")
             return
-        runs = self._congestion(season)
+        runs, tapers = self._congestion(season)
         self.summary.setText(check_summary(report) + (
             f" ◷ {plural(len(runs), 'congested run')} of matches (listed first): no rule "
-            f"breaks, but recovery is short." if runs else ""))
+            f"breaks, but recovery is short." if runs else "") + (
+            f" ◷ {plural(len(tapers), 'match', 'matches')} started in a taper (listed first): "
+            f"no rule breaks, but the taper is heavier." if tapers else ""))
         for c in runs:  # not a rule: what a coach looks for before a tournament
             item = QListWidgetItem(f"◷ Congested fixtures — {c.text(season)}.")
             item.setData(Qt.ItemDataRole.UserRole, (c.athletes[0], c.days[0]))
@@ -506,6 +508,13 @@ class ViolationsPanel(QWidget):
                             + ".\nMatch days: " + ", ".join(f"{d:%a} {date_short(d)}" for d in c.days)
                             + ".\nNot a rule of the plan: Nédélec 2012 found more than 72 h "
                               "needed to recover physical performance after a match.")
+            self.list.addItem(item)
+        for t in tapers:  # not a rule: a B or C match started in the taper before an A
+            item = QListWidgetItem(f"◷ Match in a taper — {t.text(season)}.")
+            item.setData(Qt.ItemDataRole.UserRole, (t.starters[0], t.competition.date))
+            item.setToolTip("Starters: " + ", ".join(season.athlete_label(a) for a in t.starters)
+                            + ".\nNot a rule of the plan: TP-1 makes the weeks before an A "
+                              "competition taper weeks; a match started plays in full.")
             self.list.addItem(item)
         rule = self._fill_rules(report)
         # one line for a rule broken for one cause on many days (a hand edit that breaks the
@@ -543,14 +552,23 @@ class ViolationsPanel(QWidget):
                 item.setForeground(soft_colour(self.palette()))
             self.list.addItem(item)
 
-    def _congestion(self, season: Season) -> list:
-        """``planner.congestion`` of the season, worked out once per plan and calendar."""
-        from planner.congestion import congestion
+    def _congestion(self, season: Season) -> tuple[list, list]:
+        """``planner.congestion``'s congested runs and matches in a taper of the season, worked
+        out once per plan, calendar and rules."""
+        from planner.congestion import congestion, taper_matches
+        from planner.daymarks import day_marks
+        from planner.timeline import Timeline
 
         key = (season.plan, season.calendar, season.competitions, season.roles, season.athletes,
-               season.unavailability, season.injuries)  # who plays: days away, rehab records
+               season.unavailability, season.injuries,  # who plays: days away, rehab records
+               season.rules)  # TP-1's taper weeks
         if self._runs is None or any(a is not b for a, b in zip(self._runs[0], key, strict=True)):
-            self._runs = (key, congestion(season) if season.plan is not None else [])
+            found: tuple[list, list] = ([], [])
+            if season.plan is not None:
+                tl = Timeline(season)
+                marks = day_marks(season, tl)
+                found = (congestion(season, tl, marks), taper_matches(season, tl, marks))
+            self._runs = (key, found)
         return self._runs[1]
 
     def _fill_rules(self, report) -> str | None:
