@@ -48,6 +48,8 @@ class DayMarks:
     """One athlete's v2 marks; day indexes from the season start."""
 
     role: dict[int, str] = field(default_factory=dict)
+    # a day of several competitions with another role in each: each one's (tl.comp_on's order)
+    match_roles: dict[int, tuple[str, ...]] = field(default_factory=dict)
     compensation: set[int] = field(default_factory=set)
     flare: set[int] = field(default_factory=set)
     calm: dict[int, dt.date] = field(default_factory=dict)  # day -> the flare-up's date
@@ -120,6 +122,8 @@ def _from_plan(season: Season, tl: Timeline, f: AthleteFacts, m: DayMarks) -> No
         role = _planned_role(f, i)
         if role is not None:
             m.role[i] = role
+            if role in PLAY_LEVEL and len(set(f.match_roles(i))) > 1:
+                m.match_roles[i] = f.match_roles(i)
     m.compensation = {i for i in range(tl.p0, tl.n) if _compensation(f, tl, i)}
     prov = provisional_of(f)
     m.provisional = frozenset(i for i, p in enumerate(prov) if p)
@@ -151,6 +155,9 @@ def day_marks(season: Season, timeline: Timeline | None = None,
         if ap is None:
             for i in tl.comp_days:
                 m.role[i] = best_role(season, a.id, tl.comp_on[i])
+                roles = tuple(season.role_of(a.id, c.id) for c in tl.comp_on[i])
+                if len(set(roles)) > 1:
+                    m.match_roles[i] = roles
         out[a.id] = m
     return out
 
@@ -181,6 +188,9 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
     rows = []
     if i in m.role:
         said = role_text(m.role[i])
+        if i in m.match_roles:  # each competition of the day in its own role
+            said = "; ".join(f"{c.name}: {role_text(r)}"
+                             for c, r in zip(tl.comp_on[i], m.match_roles[i], strict=True))
         if i < tl.p0:  # what happened: the minutes logged decide it (rules-spec.md section 9)
             from planner.history import START_MINUTES, logged_days
 

@@ -25,21 +25,22 @@ from planner.loadtable import LoadTable
 from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
-from planner.sessions import Prescriber, Prescription, planned_load
+from planner.sessions import ROLE_WORDS, Prescriber, Prescription, planned_load
 from planner.timeline import Timeline
 
 __all__ = ["HandoutDay", "HandoutWeek", "Handouts", "handout_weeks", "keep_units"]
 
-ROLE_WORDS = {"start": "you start", "bench": "on the bench", "out": "not in the squad"}
 PAST_ROLE_WORDS = {"start": "started", "bench": "came off the bench"}  # a match before today
 
 
-def match_role(f: AthleteFacts, i: int, logged: dict | None = None) -> str:
+def match_role(f: AthleteFacts, i: int, logged: dict | None = None, comp=None) -> str:
     """The athlete's part in competition day ``i``, in the words of a handout or calendar: a
     returner held out until the re-entry sessions are done (RE-1) is told so, not that he was
     left out of the squad. ``logged``: the athlete's logged days (planner.history), for a player
     injured in a match he played (the record holds the stage from that day: "in rehab, not
-    playing" stood beside "30 min played")."""
+    playing" stood beside "30 min played"). ``comp``: one of the day's competitions, whose own
+    role is said (a player set out for the second match of a tournament day read "you start"
+    there); never better than the day's plan gives him."""
     tl = f.tl
     got = logged.get(tl.days[i]) if logged and i < tl.p0 else None
     minutes = got.played if got is not None else None  # the minutes played logged, if any
@@ -56,7 +57,10 @@ def match_role(f: AthleteFacts, i: int, logged: dict | None = None) -> str:
         return f"played {minutes:g} min (logged)"
     if f.played[i] and minutes is None:
         role = "start" if f.it[i] == 100 else "bench"
-        return (PAST_ROLE_WORDS if i < tl.p0 else ROLE_WORDS)[role]
+        if comp is not None and len(tl.comp_on[i]) > 1:
+            role = f.match_roles(i)[[c.id for c in tl.comp_on[i]].index(comp.id)]
+        return (PAST_ROLE_WORDS if i < tl.p0 else ROLE_WORDS)[role] if role != "out" else \
+            ROLE_WORDS["out"]
     if f.st[i] != FIT:
         return "in rehab, not playing"
     if i in f.off:
@@ -586,9 +590,16 @@ class Handouts:
         return got
 
     def _match_line(self, f: AthleteFacts, i: int) -> str:
+        """``Sat 30 Jan: M1 (B) / M2 (B), you start``; with another role in each of the day's
+        competitions, each one's: ``M1 (B), you start; M2 (B), not in the squad``."""
         tl = self.tl
+        logged = self._logged(f.id)
+        roles = [match_role(f, i, logged, c) for c in tl.comp_on[i]]
+        if len(set(roles)) > 1:
+            return f"{text.day(tl.days[i])}: " + "; ".join(
+                f"{c.name} ({c.priority}), {r}" for c, r in zip(tl.comp_on[i], roles, strict=True))
         names = " / ".join(f"{c.name} ({c.priority})" for c in tl.comp_on[i])
-        return f"{text.day(tl.days[i])}: {names}, {match_role(f, i, self._logged(f.id))}"
+        return f"{text.day(tl.days[i])}: {names}, {match_role(f, i, logged)}"
 
     def _kind_text(self, kind: str, w: int, rehab: bool = False, mixed: bool = False) -> str:
         text_ = self._kind_words(kind, w, rehab)

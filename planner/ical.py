@@ -218,7 +218,7 @@ def _competitions(season: Season, tl: Timeline, f, events: _Events) -> None:
     logged = logged_days(season, f.id) if f is not None else None
     for c in sorted(season.competitions, key=lambda c: (c.date, c.name)):
         i = tl.index(c.date)
-        role = match_role(f, i, logged) if f is not None and i is not None else ""
+        role = match_role(f, i, logged, c) if f is not None and i is not None else ""
         events.add(f"competition-{_slug(c.id)}", c.date, f"{c.name}: {role}" if role else c.name,
                    f"Competition, priority {c.priority}." + (f" {role[:1].upper()}{role[1:]}." if role else ""),
                    "Competition", c.last)

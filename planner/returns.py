@@ -19,7 +19,8 @@ Readings taken where neither page decides:
   allow it is the checker's question (AV-1, RE-1). So an athlete who does not play a competition
   day may train there at 60, 70, 90 or 95, never at 80 or 100. Before ``p0`` a played day needs no
   availability (the past is a fact). Two competitions on one day: the athlete's best role of them
-  counts (``start`` over ``bench`` over ``out``).
+  counts (``start`` over ``bench`` over ``out``) for the day's level; each competition keeps its
+  own role, never better than the day's (:func:`day_match_roles`).
 - RE-1's return day R also follows ``INJ`` (an injury with no stage recorded is rehab too, as in
   "Who plays"). Stages before the season come from the injury records; from the season start on,
   from the plan.
@@ -48,6 +49,16 @@ REHAB = frozenset(REHAB_STAGES)
 RETURN_FROM = REHAB | {INJ}  # RE-1: reaching FIT from one of these is a return
 PLAY_LEVEL = {"start": 100, "bench": 80}
 _ROLE_RANK = {"start": 0, "bench": 1, "out": 2}
+
+
+def day_match_roles(roles, level: int, played: bool = True) -> tuple[str, ...]:
+    """Each competition's role on a day with several (``roles``: as set for each, in the day's
+    order) when the day is planned at ``level``: the role set for it, never better than the day's
+    played role (100 ``start``, 80 ``bench``; a day not played: ``out`` for every one, whatever
+    holds the athlete out: RE-1, rehab, away)."""
+    day = ("start" if level >= PLAY_LEVEL["start"] else "bench" if level >= PLAY_LEVEL["bench"]
+           else "out") if played else "out"
+    return tuple(max(r, day, key=_ROLE_RANK.__getitem__) for r in roles)
 
 
 @dataclass
@@ -189,10 +200,16 @@ class AthleteFacts:
     def _roles(self, season: Season) -> None:
         """The athlete's role on each competition day (None on other days)."""
         self.role: list[str | None] = [None] * self.n
+        self.roles_set: list[tuple[str, ...]] = [()] * self.n  # per competition of the day
         for i in self.tl.comp_days:
-            roles = [season.role_of(self.id, c.id) for c in self.tl.comp_on[i]]
+            roles = self.roles_set[i] = tuple(season.role_of(self.id, c.id)
+                                              for c in self.tl.comp_on[i])
             self.role[i] = min(roles, key=_ROLE_RANK.__getitem__)
 
+    def match_roles(self, i: int) -> tuple[str, ...]:
+        """The athlete's role in each competition of day ``i`` (``tl.comp_on[i]``'s order) as the
+        plan has the day: the role set for it, never better than the day's."""
+        return day_match_roles(self.roles_set[i], self.it[i], self.played[i])
     def _who_plays(self) -> None:
         tl, st, it, off, p0 = self.tl, self.st, self.it, self.off, self.p0
         self.played = [tl.is_comp[i] and st[i] == FIT and it[i] in (80, 100)

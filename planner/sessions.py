@@ -377,6 +377,10 @@ def speed_text(ms: float | None, target: bool = True) -> str:
     return ("" if target else "up to ") + f"{ms:.1f} m/s · {ms * 3.6:.1f} km/h"
 
 
+# a match role in a handout's, a calendar's or a session's words
+ROLE_WORDS = {"start": "you start", "bench": "on the bench", "out": "not in the squad"}
+
+
 def planned_load(prescription: Prescription) -> float | None:
     """The day's planned training load (session-RPE load, AU, rules-spec.md section 8): what the
     :class:`Prescriber` put in the prescription from the rule set's load table (None only for a
@@ -533,6 +537,15 @@ class Prescriber:
                 or self.cat.find(context, lvl, "load", between))
         stage_spec = self.stage_spec(f, i)
         match = self._match_of(f, i, context)
+        others = ""
+        roles = f.match_roles(i) if context in ("match", "bench") else ()
+        own = "start" if context == "match" else "bench"
+        if len(set(roles)) > 1 and own in roles:
+            # several competitions, another role in each: the session is the ones in the day's
+            # role, the others said beside it (a player set out for M2 read "M1 / M2 (start)")
+            pairs = list(zip(tl.comp_on[i], roles, strict=True))
+            match = " / ".join(c.name for c, r in pairs if r == own)
+            others = "; ".join(f"{c.name}: {ROLE_WORDS[r]}" for c, r in pairs if r != own)
         max_speed = self._max_speed.get(f.id)
         ms = max_speed * lvl / 100 if max_speed and lvl >= 60 else None
         if context in ("match", "bench"):
@@ -557,6 +570,8 @@ class Prescriber:
                                 pain_rule, between, exempt)
             words = self._words[key] = _while_the_team_plays(*words) if team_away else words
         name, content, summary = words
+        if others:
+            summary = f"{summary}; {others}"
         day_facts = {"stage": st, "level": lvl, "played": f.played[i], "training": f.train[i],
                      "available": i not in f.off, "proto": f.proto_of(i)}
         minutes, rpe = self.loads.dose(week, **day_facts) or (None, None)

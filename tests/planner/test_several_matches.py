@@ -1,0 +1,65 @@
+"""Several competitions on one day (a youth tournament: each match entered as a competition of its
+own): each competition carries the athlete's own role for it, never better than the day's plan
+(docs/semantics.md, "Several competitions on one day")."""
+
+from __future__ import annotations
+
+from icalendar import Calendar
+
+from planner.daymarks import day_rows
+from planner.handout import handout_weeks
+from planner.ical import athlete_calendar
+from planner.season import Competition, MatchRole
+from planner.sessions import Prescriber
+from planner.timeline import Timeline
+from tests.planner.test_xlsx_export import _day, small_plan, small_season
+
+CUP = 9  # day index of "Cup round 2" (B), and now of "Cup round 2b" (B) too
+
+
+def tournament():
+    """A1 starts the first match and is set out of the second; A4 is on the bench in the first and
+    starts the second; A3 is in rehab (set to start both)."""
+    base = small_season()
+    season = base.model_copy(update={
+        "competitions": base.competitions + (
+            Competition(id="c2b", name="Cup round 2b", date=_day(CUP), priority="B"),),
+        "roles": (MatchRole(competition="c2", athlete="A1", role="start"),
+                  MatchRole(competition="c2b", athlete="A1", role="out"),
+                  MatchRole(competition="c2", athlete="A4", role="bench"),
+                  MatchRole(competition="c2b", athlete="A4", role="start")),
+    })
+    return season.model_copy(update={"plan": small_plan(season)})
+
+
+def test_each_match_of_the_day_says_the_athletes_own_role_in_the_handout():
+    s = tournament()
+    week = Timeline(s).week_of[CUP]
+    lines = {w.athlete: w.matches for w in handout_weeks(s, s.plan, ["A1", "A4", "A3"], [week])}
+    assert "Wed 13 Jan: Cup round 2 (B), you start; Cup round 2b (B), not in the squad" in lines["A1"]
+    assert "Wed 13 Jan: Cup round 2 (B), on the bench; Cup round 2b (B), you start" in lines["A4"]
+    # held out of the day (rehab): so for every match of it, in one line
+    assert "Wed 13 Jan: Cup round 2 (B) / Cup round 2b (B), in rehab, not playing" in lines["A3"]
+
+
+def test_each_match_of_the_day_says_the_athletes_own_role_in_the_calendar():
+    s = tournament()
+
+    def summaries(aid):
+        cal = Calendar.from_ical(athlete_calendar(s, s.plan, aid).to_ical())
+        return {str(e["summary"]) for e in cal.walk("VEVENT")
+                if "Competition" in [str(c) for c in e.get("categories").cats]}
+
+    a1, a4 = summaries("A1"), summaries("A4")
+    assert {"Cup round 2: you start", "Cup round 2b: not in the squad"} <= a1
+    assert "Cup round 2b: you start" not in a1
+    assert {"Cup round 2: on the bench", "Cup round 2b: you start"} <= a4
+
+
+def test_the_inspector_names_each_matchs_role_and_the_session_the_day_plays():
+    s = tournament()
+    assert day_rows(s, "A1", CUP) == [
+        ("Role", "Cup round 2: plays (starts); Cup round 2b: out of the squad")]
+    p = Prescriber(s, s.plan).athlete("A4")[CUP]
+    assert p.summary == "Match: Cup round 2b (start); Cup round 2: on the bench"
+
