@@ -8,7 +8,9 @@ template's own ``load`` when it sets one:
 - ``FIT`` on a training day: at 0 % a recovery session (30 x 2); at 60/70, 80 or 90+ % the team
   session, M x RPE 4, 5 or 6, where M is the session length of the athlete's week kind (load 75,
   deload 45, taper 40 minutes);
-- a competition played: started 95 x 8, from the bench 30 x 7;
+- a competition played: started 95 x 8, from the bench 30 x 7; on a day with several
+  competitions each one the athlete plays counts, in his role for it (the first, best-role one at
+  the day's level; docs/semantics.md, "Several competitions on one day");
 - a rehab stage on a training day (any intensity): the stage's minutes x RPE.
 
 A day before ``today`` with a logged session has the logged minutes x RPE instead.
@@ -91,13 +93,18 @@ class LoadTable:
                 return own
         return self.stages.get(stage, (0.0, 0.0))
 
+    def match(self, role: str) -> tuple[float, float]:
+        """(minutes, RPE) of a competition played in ``role`` (``start``, else the bench)."""
+        return self.start if role == "start" else self.bench
+
     def split(self, *, stage: str, level: int, played: bool, training: bool, available: bool,
-              proto: Protocol | None = None) -> tuple[float, float]:
+              proto: Protocol | None = None, also: tuple[str, ...] = ()) -> tuple[float, float]:
         """``(r, c)``: the day's planned load is ``M(week kind) x r + c`` (r > 0 only for a fit
-        athlete's team session)."""
+        athlete's team session). ``also``: the roles of the day's other competitions played
+        (``planner.returns.other_matches``), each one's load counted too."""
         if played:
             m, r = self.start if level >= 100 else self.bench
-            return 0.0, m * r
+            return 0.0, m * r + sum(x * y for x, y in map(self.match, also))
         if not available or not training or stage == INJ:
             return 0.0, 0.0
         if stage == FIT:
@@ -120,7 +127,13 @@ class LoadTable:
         if not c:
             return None
         if facts["played"]:
-            return self.start if facts["level"] >= 100 else self.bench
+            m, r = self.start if facts["level"] >= 100 else self.bench
+            also = facts.get("also", ())
+            if not also:
+                return m, r
+            # several matches in a day: their minutes, at the RPE that makes the day's load
+            minutes = m + sum(self.match(x)[0] for x in also)
+            return minutes, (round(c / minutes, 1) if minutes else r)
         if facts["stage"] == FIT:
             return self.recovery
         return self.stage_session(facts["stage"], facts.get("proto"))
@@ -133,7 +146,11 @@ class LoadTable:
         m, r = dose
         stage, level = facts["stage"], facts["level"]
         if facts["played"]:
-            note = "started" if level >= 100 else "from the bench"
+            roles = ("start" if level >= 100 else "bench",) + tuple(facts.get("also", ()))
+            if len(roles) > 1:  # several matches in a day: each one's load
+                return " + ".join(f"{_n(x)} min x RPE {_n(y)} ({_ROLE_NOTE[role]})"
+                                  for role in roles for x, y in [self.match(role)])
+            note = _ROLE_NOTE[roles[0]]
         elif stage == FIT and self.split(**facts)[0]:
             note = f"{kind} week" if kind != "load" else ""
         elif stage == FIT:
@@ -145,6 +162,9 @@ class LoadTable:
 
 def _n(x: float) -> str:
     return f"{x:g}"
+
+
+_ROLE_NOTE = {"start": "started", "bench": "from the bench"}
 
 
 # -- an athlete's loads ---------------------------------------------------------------------------
@@ -281,7 +301,8 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
         kinds[off + i] = kind
         facts = {"stage": f.st[i], "available": i not in f.off, "proto": f.proto_of(i)}
         happened[off + i] = planned[off + i] = round(table.day(
-            kind, level=f.it[i], played=f.played[i], training=f.train[i], **facts))
+            kind, level=f.it[i], played=f.played[i], training=f.train[i], also=f.other_matches(i),
+            **facts))
         was = ap.planned.get(tl.days[i]) if i < tl.p0 else None
         was_stage = ap.planned_stages.get(tl.days[i]) if i < tl.p0 else None
         if was is not None or was_stage is not None:
@@ -290,7 +311,8 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
             facts["stage"] = st = f.st[i] if was_stage is None else was_stage
             played = bool(tl.is_comp[i] and st == FIT and was in (100, 80))
             planned[off + i] = round(table.day(kind, level=was, played=played,
-                                               training=tl.trains(i, st == FIT, played), **facts))
+                                               training=tl.trains(i, st == FIT, played),
+                                               also=f.other_matches(i, was, played), **facts))
     today = off + tl.p0
     until = today + 1 if count_today and today < n and logged[today] is not None else today
     load = [logged[k] if k < until and logged[k] is not None else happened[k] for k in range(n)]

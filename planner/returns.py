@@ -20,7 +20,8 @@ Readings taken where neither page decides:
   day may train there at 60, 70, 90 or 95, never at 80 or 100. Before ``p0`` a played day needs no
   availability (the past is a fact). Two competitions on one day: the athlete's best role of them
   counts (``start`` over ``bench`` over ``out``) for the day's level; each competition keeps its
-  own role, never better than the day's (:func:`day_match_roles`).
+  own role, never better than the day's (:func:`day_match_roles`), and each one played counts in
+  the day's load (:func:`other_matches`, ``planner.loadtable``).
 - RE-1's return day R also follows ``INJ`` (an injury with no stage recorded is rehab too, as in
   "Who plays"). Stages before the season come from the injury records; from the season start on,
   from the plan.
@@ -59,6 +60,15 @@ def day_match_roles(roles, level: int, played: bool = True) -> tuple[str, ...]:
     day = ("start" if level >= PLAY_LEVEL["start"] else "bench" if level >= PLAY_LEVEL["bench"]
            else "out") if played else "out"
     return tuple(max(r, day, key=_ROLE_RANK.__getitem__) for r in roles)
+
+
+def other_matches(roles, level: int, played: bool = True) -> tuple[str, ...]:
+    """The roles of the competitions played on a day beside the first (best-role) one, which the
+    day's level is: each counts in the day's load (docs/semantics.md, "Several competitions on
+    one day"); none on a day with one competition."""
+    got = sorted((r for r in day_match_roles(roles, level, played) if r in PLAY_LEVEL),
+                 key=_ROLE_RANK.__getitem__)
+    return tuple(got[1:])
 
 
 @dataclass
@@ -210,6 +220,13 @@ class AthleteFacts:
         """The athlete's role in each competition of day ``i`` (``tl.comp_on[i]``'s order) as the
         plan has the day: the role set for it, never better than the day's."""
         return day_match_roles(self.roles_set[i], self.it[i], self.played[i])
+
+    def other_matches(self, i: int, level: int | None = None, played: bool | None = None
+                      ) -> tuple[str, ...]:
+        """:func:`other_matches` of day ``i`` as planned (or at ``level``, ``played``)."""
+        return other_matches(self.roles_set[i], self.it[i] if level is None else level,
+                             self.played[i] if played is None else played)
+
     def _who_plays(self) -> None:
         tl, st, it, off, p0 = self.tl, self.st, self.it, self.off, self.p0
         self.played = [tl.is_comp[i] and st[i] == FIT and it[i] in (80, 100)

@@ -573,7 +573,8 @@ class Prescriber:
         if others:
             summary = f"{summary}; {others}"
         day_facts = {"stage": st, "level": lvl, "played": f.played[i], "training": f.train[i],
-                     "available": i not in f.off, "proto": f.proto_of(i)}
+                     "available": i not in f.off, "proto": f.proto_of(i),
+                     "also": f.other_matches(i)}
         minutes, rpe = self.loads.dose(week, **day_facts) or (None, None)
         if context in ("flare-up", "calm"):
             pass  # RH-FL's day: the catalogue's calm limits hold, whatever the stage allows

@@ -387,7 +387,7 @@ def _load_day_reason(c: _Context, i: int, kind: str, add) -> None:
     f = c.facts
     table = c.table
     facts = dict(stage=f.st[i], level=f.it[i], played=f.played[i], training=f.train[i],
-                 available=i not in f.off, proto=f.proto_of(i))
+                 available=i not in f.off, proto=f.proto_of(i), also=f.other_matches(i))
     how = table.describe(kind, **facts)
     if not how:
         return

@@ -17,6 +17,7 @@ from ortools.sat.python import cp_model
 from planner.history import logged_days
 from planner.loadtable import LoadTable, series_origin, week_bounds
 from planner.protocols import load_protocol
+from planner.returns import other_matches
 from planner.season import FIT, INJ
 from solver.model.core import ModelBase, neg
 from solver.model.units import Unit
@@ -215,8 +216,11 @@ class LoadMixin(ModelBase):
         if d < self.p0 or u.frozen is not None:
             return self._given_day_load(u, d, table, available)
         play = u.play[d]
-        match = table.start if u.play_level[d] >= 100 else table.bench
-        c = 0 if play is False else round(match[0] * match[1]) * (1 if play is True else play)
+        # the day's matches played (several on a tournament day), all with play[d]
+        match = 0 if play is False else round(table.split(
+            stage=FIT, level=u.play_level[d], played=True, training=False, available=True,
+            also=self._other_matches(aid, d, u.play_level[d]))[1])
+        c = 0 if play is False else match * (1 if play is True else play)
         cal_train = tl.is_training[d] or (tl.is_comp[d] and tl.training_weekday[d])
         if not available or not cal_train or play is True:
             return [], c
@@ -231,8 +235,17 @@ class LoadMixin(ModelBase):
         rec = self._governing(u, tl.days[d]) if u.records else None
         proto = load_protocol(rec.protocol) if rec is not None else None
         r, c = table.split(stage=stages[d], level=u.fixed[d], played=played, training=training,
-                           available=available, proto=proto)
+                           available=available, proto=proto,
+                           also=self._other_matches(u.athletes[0], d, u.fixed[d]) if played else ())
         return ([(round(r), 1, "n")] if r else []), round(c)
+
+    def _other_matches(self, athlete: str, d: int, level: int) -> tuple[str, ...]:
+        """The roles of day ``d``'s other competitions the athlete plays at ``level`` (their
+        loads count too: planner.returns.other_matches, as the plan checker reads it)."""
+        comps = self.tl.comp_on[d]
+        if len(comps) < 2:
+            return ()
+        return other_matches([self.season.role_of(athlete, c.id) for c in comps], level)
 
     def _fit_day(self, u: Unit, d: int, table: LoadTable) -> tuple[list, object]:
         """A fit unit's training day: the steady session, or the chosen level's."""

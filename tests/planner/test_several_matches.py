@@ -1,17 +1,22 @@
 """Several competitions on one day (a youth tournament: each match entered as a competition of its
-own): each competition carries the athlete's own role for it, never better than the day's plan
-(docs/semantics.md, "Several competitions on one day")."""
+own): each competition carries the athlete's own role for it, never better than the day's plan,
+and each one played counts in the day's planned load (docs/semantics.md, "Several competitions on
+one day")."""
 
 from __future__ import annotations
 
 from icalendar import Calendar
 
+from planner.check import check_plan
 from planner.daymarks import day_rows
 from planner.handout import handout_weeks
 from planner.ical import athlete_calendar
+from planner.loadtable import athlete_load
+from planner.planjson import plan_to_dict
 from planner.season import Competition, MatchRole
 from planner.sessions import Prescriber
 from planner.timeline import Timeline
+from planner.why import why_day
 from tests.planner.test_xlsx_export import _day, small_plan, small_season
 
 CUP = 9  # day index of "Cup round 2" (B), and now of "Cup round 2b" (B) too
@@ -62,4 +67,27 @@ def test_the_inspector_names_each_matchs_role_and_the_session_the_day_plays():
         ("Role", "Cup round 2: plays (starts); Cup round 2b: out of the squad")]
     p = Prescriber(s, s.plan).athlete("A4")[CUP]
     assert p.summary == "Match: Cup round 2b (start); Cup round 2: on the bench"
+
+
+def test_the_planned_day_load_is_the_sum_over_the_matches_played():
+    s = tournament()
+    al = {a: athlete_load(s, s.plan, a) for a in ("A1", "A4", "A2")}
+    # A1 plays one of the two (out of the other): one start, as before
+    assert al["A1"].planned[al["A1"].season_start + CUP] == 95 * 8
+    # A4 starts one and comes off the bench in the other: both count
+    assert al["A4"].planned[al["A4"].season_start + CUP] == 95 * 8 + 30 * 7
+    # A2 (the default role, start) starts both
+    assert al["A2"].planned[al["A2"].season_start + CUP] == 2 * 95 * 8
+    # a day with one competition is unchanged
+    assert al["A2"].planned[al["A2"].season_start + 5] == 95 * 8
+    # the plan JSON, the handout's minutes x RPE and load, and the explanation say the same
+    days = {a["id"]: a["days"][CUP] for a in plan_to_dict(s, s.plan)["athletes"]}
+    assert days["A4"]["load"] == 970 and days["A2"]["load"] == 1520
+    week = Timeline(s).week_of[CUP]
+    hd = next(d for d in handout_weeks(s, s.plan, ["A4"], [week])[0].days if d.date == _day(CUP))
+    assert (hd.minutes, hd.load) == (125, 970) and abs(hd.minutes * hd.rpe - 970) < 10
+    text = why_day(s, s.plan, "A4", _day(CUP)).text()
+    assert ("Planned load 970 AU = 95 min x RPE 8 (started) + 30 min x RPE 7 (from the bench)"
+            in text)
+    assert check_plan(s, s.plan) is not None
 

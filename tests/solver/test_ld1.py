@@ -436,3 +436,30 @@ def test_a_steered_re_solve_from_the_stored_plan_never_ends_worse_than_it():
     out = solve(SolveRequest(stored, time_limit=10, reference=best.plan, deterministic=False))
     report = check_plan(stored, out.plan, reference=best.plan)
     assert report.violations == () and report.objective <= kept
+
+
+def test_a_tournament_day_counts_each_match_played_in_the_solver_as_in_the_checker():
+    """Several competitions on one day (a tournament's matches, each its own competition): the
+    day's planned load is the sum of the matches played (docs/semantics.md), in the solver's LD-1
+    as in the plan checker and the plan JSON (the model's price of it against the checker's:
+    test_model_penalties). Four matches on the Saturday of week 6 make that week a spike."""
+    from planner.loadtable import season_loads
+    from planner.planjson import plan_to_dict
+    from planner.season import MatchRole
+
+    tournament = [Competition(id=f"t{k}", name=f"Tournament {k}", date=day(40), priority="C")
+                  for k in (1, 2, 3)]
+    s = season(weeks=9, athletes=2, comps=tournament,
+               rules=RuleSettings(values={"LD-1": {"weight": 200}}))
+    s = s.model_copy(update={"roles": (MatchRole(competition="t2", athlete="A2", role="bench"),
+                                       MatchRole(competition="t3", athlete="A2", role="out"))})
+    out, report = solved(s)
+    assert report.counts().get("LD-1", 0) >= 1  # the tournament week is a spike
+    loads = season_loads(s, out.plan)
+    days = {a["id"]: a["days"] for a in plan_to_dict(s, out.plan)["athletes"]}
+    for aid, al in loads.items():
+        assert [d["load"] for d in days[aid]] == list(al.load[al.season_start:])
+    a1, a2 = loads["A1"], loads["A2"]
+    # A1 starts all four; A2 starts two, is on the bench in one and out of the fourth
+    assert a1.planned[a1.season_start + 40] == 4 * 95 * 8
+    assert a2.planned[a2.season_start + 40] == 2 * 95 * 8 + 30 * 7

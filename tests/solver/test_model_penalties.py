@@ -97,3 +97,27 @@ def test_tp3_is_priced_alike_when_a_taper_week_cannot_keep_its_intensity():
     agree(model_pen, report)
     assert model_pen.get("TP-3", 0) > 0 and report.counts()["TP-3"] >= 1
     assert sum(model_pen.values()) == pytest.approx(objective)
+
+
+def test_a_tournament_day_is_priced_with_each_match_played():
+    # four competitions on the Saturday of week 6 (a tournament, each match its own competition):
+    # each match played counts in the day's load (docs/semantics.md), which makes the week a
+    # spike; counting one match, the model saw none where the checker counts one per athlete
+    from planner.season import MatchRole
+
+    tournament = [Competition(id=f"t{k}", name=f"Tournament {k}", date=day(40), priority="C")
+                  for k in (1, 2, 3)]
+    s = season(weeks=9, athletes=2, comps=tournament,
+               rules=RuleSettings(values={"LD-1": {"weight": 20}}))
+    s = s.model_copy(update={"roles": (MatchRole(competition="t2", athlete="A2", role="bench"),
+                                       MatchRole(competition="t3", athlete="A2", role="out"))})
+    model_pen, report, objective, plan = optimum(s)
+    agree(model_pen, report)
+    assert report.counts()["LD-1"] >= 2
+    assert sum(model_pen.values()) == pytest.approx(objective)
+    # today moved past it, nothing logged: the tournament day is given, priced alike
+    later = s.model_copy(update={"plan": plan, "calendar": s.calendar.model_copy(
+        update={"today": day(41)})})
+    model_pen, report, _, _ = optimum(later)
+    agree(model_pen, report)
+    assert report.counts()["LD-1"] >= 2
