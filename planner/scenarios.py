@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from planner import text
 from planner.check import check_plan
 from planner.edits import edit_from_dict, scenario_season
 from planner.errors import InputError, PeriodizeError
 from planner.season import FIT, HV_LEVEL, Plan, Scenario, Season, basis_changes
-from planner.text import date_long, date_short, join_and
+from planner.text import date_long, date_short, join_and, number, plural
 from planner.timeline import Timeline
 from planner.validate import planning_start
 
@@ -295,6 +296,10 @@ class Comparison:
     # rules whose mode or values differ in B (LD-1 given a weight): B's objective counts them
     # at its own values, so the two objectives are not like for like
     rules_changed: tuple[str, ...] = ()
+    # the days whose planned load B changes (rules-spec.md section 8): (day, athletes, AU B - A)
+    load_days: tuple[tuple[dt.date, int, float], ...] = ()
+    # a competition B adds on the day of another, in words: why the plan's days need not change
+    shared_days: tuple[str, ...] = ()
 
     @property
     def changed_days(self) -> int:
@@ -344,6 +349,12 @@ class Comparison:
                  f"   hard violations: A {self.hard_a}  B {self.hard_b}",
                  *self._unlike(),
                  f"Changed athlete-days: {self.changed_days}"]
+        if self.load_days:
+            n = sum(k for _, k, _ in self.load_days)
+            lines.append(f"Planned load changed on {plural(n, 'athlete-day')}: " + "; ".join(
+                f"{text.day(d)} {'+' if au > 0 else ''}{number(au)} AU ({plural(k, 'athlete')})"
+                for d, k, au in self.load_days[:4]) + (" …" if len(self.load_days) > 4 else ""))
+        lines += self.shared_days
         if self.congested:
             lines.append("Congested fixtures the scenario adds (not a rule):")
             lines += [f"  - {x}" for x in self.congested]
@@ -425,6 +436,8 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     scenario = season_b.model_copy(update={"plan": plan_b})
     comp.runs = tuple(added(season_a.model_copy(update={"plan": plan_a}), scenario))
     comp.congested = tuple(c.text(scenario) for c in comp.runs)
+    comp.load_days = _load_days(season_a, plan_a, season_b, plan_b, tl_b)
+    comp.shared_days = _shared_days(season_a, season_b, tl_b, {d for d, _, _ in comp.load_days})
     (targets_a, prov_a), (targets_b, prov_b) = _targets(season_a, plan_a), _targets(season_b, plan_b)
     past_a, past_b = _past_competitions(season_a, tl_a), _past_competitions(season_b, tl_b)
     by_rule_a: dict[str, dict[str, int]] = {}
@@ -461,6 +474,52 @@ def _past_competitions(season: Season, tl: Timeline) -> set[str]:
     """The names of the competitions dated before today (``p0``)."""
     today = tl.start + dt.timedelta(days=tl.p0)
     return {c.name for c in season.competitions if c.date < today}
+
+
+def _load_days(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
+               tl: Timeline) -> tuple[tuple[dt.date, int, float], ...]:
+    """The days whose planned load (planner.loadtable) differs in B: (day, athletes, AU B - A)."""
+    from planner.loadtable import athlete_load
+
+    by: dict[int, list[float]] = {}
+    for ath in season_b.athletes:
+        if plan_a.for_athlete(ath.id) is None or plan_b.for_athlete(ath.id) is None:
+            continue
+        try:
+            la = athlete_load(season_a, plan_a, ath.id)
+            lb = athlete_load(season_b, plan_b, ath.id)
+        except (KeyError, PeriodizeError):  # not in A's squad, or a plan that does not fit
+            continue
+        for d in range(tl.n):
+            diff = lb.planned[lb.season_start + d] - la.planned[la.season_start + d]
+            if diff:
+                by.setdefault(d, []).append(diff)
+    return tuple((tl.days[d], len(v), sum(v)) for d, v in sorted(by.items()))
+
+
+def _shared_days(season_a: Season, season_b: Season, tl: Timeline, loaded: set[dt.date]
+                 ) -> tuple[str, ...]:
+    """A competition B adds on the day of another competition: that day was a match day already,
+    so the plan's days need not change ("Changed athlete-days: 0" said nothing else); each match
+    an athlete plays counts in the day's load (docs/semantics.md)."""
+    old = {c.id for c in season_a.competitions}
+    out = []
+    for c in season_b.competitions:
+        if c.id in old:
+            continue
+        for i in range(tl.n):
+            others = [x for x in tl.comp_on[i] if x.id != c.id]
+            if c not in tl.comp_on[i] or not others:
+                continue
+            load = ("each match an athlete plays there counts in the day's planned load"
+                    if tl.days[i] in loaded else
+                    "nobody plays it in a role that adds to the day's load (out of it, or not "
+                    "playing that day), so nothing in the plan changes")
+            names = join_and([f"'{x.name}'" for x in others])
+            out.append(f"'{c.name}' is on {text.day(tl.days[i])} with {names}, a match day "
+                       f"already: {load}.")
+            break
+    return tuple(out)
 
 
 def _rules_changed(a: Season, b: Season) -> list[str]:

@@ -91,3 +91,28 @@ def test_the_planned_day_load_is_the_sum_over_the_matches_played():
             in text)
     assert check_plan(s, s.plan) is not None
 
+
+def test_a_what_if_adding_a_match_on_a_match_day_says_what_changes_or_why_nothing_does():
+    """A competition added on the day of another changes no day of the plan (the day was a match
+    day already): "Changed athlete-days: 0" said nothing else. The comparison now gives the
+    planned load it adds, and names the day's other competition."""
+    from planner.scenarios import compare
+
+    base = small_season()
+    base = base.model_copy(update={"plan": small_plan(base)})
+    cup2b = Competition(id="c2b", name="Cup round 2b", date=_day(CUP), priority="B")
+    more = base.model_copy(update={"competitions": base.competitions + (cup2b,)})
+    text = compare(base, base.plan, more, base.plan).text()
+    assert "Changed athlete-days: 0" in text
+    # A1, A2 and A4 start both (the default role); A3 is in rehab
+    assert "Planned load changed on 3 athlete-days: Wed 13 Jan +2,280 AU (3 athletes)" in text
+    assert ("'Cup round 2b' is on Wed 13 Jan with 'Cup round 2', a match day already: each "
+            "match an athlete plays there counts in the day's planned load.") in text
+    # the whole squad out of it: nothing in the plan changes, and the comparison says why
+    out = more.model_copy(update={"roles": tuple(
+        MatchRole(competition="c2b", athlete=a.id, role="out") for a in more.athletes)})
+    text = compare(base, base.plan, out, base.plan).text()
+    assert "Planned load changed" not in text
+    assert ("'Cup round 2b' is on Wed 13 Jan with 'Cup round 2', a match day already: nobody "
+            "plays it in a role that adds to the day's load (out of it, or not playing that "
+            "day), so nothing in the plan changes.") in text
