@@ -834,3 +834,28 @@ def test_a_scenario_overtaken_by_today_says_it_can_no_longer_apply(qtbot):
     text = html.unescape(panel.details.text())
     assert "Can no longer apply: edit 1 (Move competition 'Match 3'" in text
     assert "is before today" in text and "Re-plan" not in text
+
+
+def test_the_comparison_window_says_the_load_a_match_added_on_a_match_day_brings(qtbot):
+    """A competition added on the day of another changes no day's level: the window's heading
+    read "0 athlete-days changed" and nothing else, while the command line said the load it adds
+    and the day's other match."""
+    import html
+
+    from planner.scenarios import compare
+    from planner.season import Competition
+    from tests.planner.test_several_matches import CUP
+    from tests.planner.test_xlsx_export import _day, small_plan, small_season
+    from ui.desktop.compare import CompareWindow
+
+    base = small_season()
+    base = base.model_copy(update={"plan": small_plan(base)})
+    cup2b = Competition(id="c2b", name="Cup round 2b", date=_day(CUP), priority="B")
+    more = base.model_copy(update={"competitions": base.competitions + (cup2b,)})
+    win = CompareWindow()
+    qtbot.addWidget(win)
+    win.show_comparison("Second match", base, more.model_copy(update={"plan": base.plan}),
+                        compare(base, base.plan, more, base.plan), [])
+    heading = html.unescape(win.heading.text())
+    assert "0 athlete-days changed; planned load changed on 3 athlete-days" in heading, heading
+    assert "'Cup round 2b' is on Wed 13 Jan with 'Cup round 2', a match day already" in heading

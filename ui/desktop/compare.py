@@ -320,6 +320,10 @@ class CompareWindow(QWidget):
             who = (" (" + ", ".join(a.name.split(" (")[0] for a in changed) + ")") if changed else ""
         returns = [a for a in comp.athletes if a.back("a") != a.back("b")]
         sentences = [f"{plural(comp.changed_days, 'athlete-day')} changed{_esc(who)}"]
+        if comp.load_days:  # a match added on a match day changes loads, not days
+            n = sum(k for _, k, _ in comp.load_days)
+            sentences.append(f"planned load changed on {plural(n, 'athlete-day')}")
+        sentences += [_esc(x.rstrip(".")) for x in comp.shared_days]
         for a in returns[:3]:
             sentences.append(f"{_esc(a.name.split(' (')[0])} "
                              f"{_esc(_return_words(a.back('b')))} instead of "
