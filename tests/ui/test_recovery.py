@@ -100,6 +100,36 @@ def test_a_live_windows_copy_is_not_offered(w, qtbot):
     other.stop()
 
 
+def test_a_copy_that_cannot_be_written_is_said_once_where_the_coach_looks(w, tmp_path):
+    """The state folder on a read-only or full disk: no copy was written and nobody was told, so
+    a crash lost the work. The first failure is said in the status bar and above the board,
+    not again at every tick, and again after a copy was written in between."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    saver = w.autosaver
+    saver.folder = blocker / "recovery"  # as a read-only disk does: the folder cannot be made
+    w.apply_edit(E.SetSeasonSettings(name="Unprotected FC"))
+    assert not saver.tick()
+    words = f"Recovery copies cannot be written to {saver.folder} (Not a directory): save often (Ctrl+S)"
+    assert w.statusBar().currentMessage() == words
+    assert not w.notice.isHidden() and w.notice.label.text() == words
+    w.notice.hide()
+    w.apply_edit(E.SetSeasonSettings(name="Still unprotected FC"))
+    w.statusBar().clearMessage()
+    assert not saver.tick()  # the same failure: not said again every 10 s
+    assert w.statusBar().currentMessage() == "" and w.notice.isHidden()
+    saver.folder = tmp_path / "state" / "recovery"  # the disk has room again
+    assert saver.tick()
+    saver.folder = blocker / "recovery"
+    w.notice.offer(words)
+    w.apply_edit(E.SetSeasonSettings(name="Unprotected again FC"))
+    assert not saver.tick()  # a new failure after a success: said again
+    assert w.statusBar().currentMessage() == words and not w.notice.isHidden()
+    saver.folder = tmp_path / "state" / "recovery"
+    assert saver.tick()
+    assert w.notice.isHidden()  # the warning is gone once copies are written again
+
+
 def test_the_timer_writes_the_copy(qtbot):
     win = MainWindow(tiny_season(), None, autosave=False)
     qtbot.addWidget(win)

@@ -13,6 +13,7 @@ through ``self.interaction`` (``ui.desktop.interaction``).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -154,6 +155,17 @@ class MainWindow(QMainWindow):
             from ui.desktop.recovery import Autosaver
 
             self.autosaver = Autosaver(self.document, self)
+            self.autosaver.failed.connect(self._say_no_recovery_copy)
+            self.autosaver.written.connect(self._recovery_copy_written)
+
+    def _say_no_recovery_copy(self, words: str) -> None:
+        """A recovery copy could not be written: the coach's unsaved work is unprotected."""
+        self.statusBar().showMessage(words, 30000)
+        self.notice.offer(html.escape(words))
+
+    def _recovery_copy_written(self) -> None:
+        if not self.notice.isHidden() and self.notice.label.text().startswith("Recovery copies cannot"):
+            self.notice.hide()  # protected again: the warning would now be wrong
 
     # The document, under the names the rest of the window (and ui/fileio.py) use.
     @property

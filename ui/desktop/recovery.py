@@ -26,7 +26,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from planner.errors import NOT_ENOUGH_MEMORY, NewerFileError, PeriodizeError, unexpected_words
 from planner.text import date_short
@@ -123,7 +123,14 @@ class Recovery:
 
 
 class Autosaver(QObject):
-    """Writes a recovery copy of ``document`` while it is modified; removes it when not."""
+    """Writes a recovery copy of ``document`` while it is modified; removes it when not.
+
+    ``failed`` carries what to tell the coach when a copy cannot be written (a read-only or full
+    disk): once, at the first failure, and again only after a copy was written in between;
+    ``written`` follows each copy written after a failure."""
+
+    failed = Signal(str)
+    written = Signal()
 
     def __init__(self, document, parent: QObject | None = None, interval: int | None = None):
         super().__init__(parent)
@@ -175,11 +182,27 @@ class Autosaver(QObject):
                                 "digest": stamp.digest}
             atomic_write(self.folder / f"{self.key}.json", json.dumps(meta), private=True)
         except (OSError, PeriodizeError) as e:  # a full disk must not stop the coach's work
+            first = self.last_error is None
             self.last_error = str(e)
+            if first:  # said once: a timer every 10 s must not repeat it
+                self.failed.emit(self.failure_words(e))
             return False
         self._saved_revision = doc.revision
-        self.last_error = None
+        if self.last_error is not None:
+            self.last_error = None
+            self.written.emit()
         return True
+
+    def failure_words(self, e: Exception) -> str:
+        """The coach's sentence for a copy that could not be written: where, why and what to do."""
+        why = None
+        cause: BaseException | None = e
+        while cause is not None and why is None:  # the system's reason under a SaveError
+            if isinstance(cause, OSError):
+                why = cause.strerror or str(cause)
+            cause = cause.__cause__ or cause.__context__
+        return (f"Recovery copies cannot be written to {self.folder} ({why or e}): "
+                f"save often (Ctrl+S)")
 
     def remove(self) -> None:
         """Remove the copy (after a save, a discard or a clean exit); the lock stays held."""
