@@ -27,7 +27,7 @@ from planner.season import (
     StageRecord,
     Unavailability,
 )
-from planner.seasonfile import load_season
+from planner.seasonfile import load_season, save_season
 from planner.timeline import Timeline
 from solver.api import Conflict, Outcome, Progress, Status
 from ui.desktop.board import CELL_W, HEADER_H, ROW_H, SeasonBoard
@@ -393,6 +393,27 @@ def test_save_uses_the_current_path(window, tiny, tmp_path):
     assert not window.modified
     assert load_season(target).plan is not None
     assert (tmp_path / "a.season.json.bak").exists()
+
+
+def test_save_as_a_name_without_the_suffix_asks_before_replacing_that_file(window, tmp_path, dialogs):
+    """"victim" typed while victim.season.json exists: the file dialog asked about "victim",
+    which does not exist, and the other season file was replaced without a word."""
+    victim = tmp_path / "victim.season.json"
+    save_season(tiny_season().model_copy(update={"name": "Victim FC"}), victim)
+    dialogs.files = [str(tmp_path / "victim")]
+    dialogs.answer = "no"
+    window.save_as_action.trigger()
+    assert dialogs.kinds() == ["save", "confirm"]
+    assert f"{victim} exists already. Replace it?" in dialogs[1][2]
+    assert load_season(victim).name == "Victim FC" and window.path is None  # kept as it was
+    dialogs.files = [str(tmp_path / "victim")]
+    dialogs.answer = "yes"
+    window.save_as_action.trigger()
+    assert window.path == victim and load_season(victim).name == window.season.name
+    assert load_season(tmp_path / "victim.season.json.bak").name == "Victim FC"
+    dialogs.files = [str(tmp_path / "fresh")]
+    window.save_as_action.trigger()  # no file of that name: nothing to ask
+    assert dialogs.kinds()[-1] == "save" and window.path == tmp_path / "fresh.season.json"
 
 
 def test_save_as_without_a_chosen_file_does_nothing(window):

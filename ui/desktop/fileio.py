@@ -258,13 +258,18 @@ def export_dialog(window) -> None:
             if path.lower().endswith(other):
                 path = path[:-len(other)]
         path += SUFFIX[kind]
-        # the file dialog asked about the name without the suffix: ask about this one
-        if Path(path).exists() and not window.interaction.confirm(
-                "Replace the file?", f"{path} exists already. Replace it? (The file it replaces "
-                f"is kept as {Path(path).name}.bak.)", default=False):
+        if not replace_confirmed(window, path):
             return
     QSettings().setValue("lastDir", str(Path(path).parent))
     export_to(window, path, kind)
+
+
+def replace_confirmed(window, path: str | Path) -> bool:
+    """After a suffix was added to the name typed in a file dialog: the dialog asked about the
+    name without the suffix, so ask about this one; True when it may be written."""
+    return not Path(path).exists() or window.interaction.confirm(
+        "Replace the file?", f"{path} exists already. Replace it? (The file it replaces is kept "
+        f"as {Path(path).name}.bak.)", default=False)
 
 
 def export_calendars_dialog(window) -> None:

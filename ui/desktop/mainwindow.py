@@ -972,6 +972,8 @@ class MainWindow(QMainWindow):
         path = chosen[0]
         if not path.endswith(".json"):
             path += ".season.json"
+            if not fileio.replace_confirmed(self, path):
+                return False
         QSettings().setValue("lastDir", str(Path(path).parent))
         return self.save_to(path)
 
