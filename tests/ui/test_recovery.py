@@ -306,6 +306,52 @@ def test_a_file_changed_after_the_crash_is_never_overwritten_silently(qtbot, dia
     assert load_season(club).name == "Crashed FC"
 
 
+def test_a_file_moved_away_after_the_crash_is_said_and_saving_asks_where(qtbot, dialogs, tmp_path):
+    """The season file moved (or deleted) after a crash: the offer read as for an untouched file,
+    and Save wrote the season again at the old name without a word. The offer says the file is
+    gone, and the first save asks where."""
+    from ui.desktop.app import create_main_window
+
+    club = tmp_path / "club.season.json"
+    save_season(tiny_season(), club)
+    crashed = MainWindow(load_season(club), club)
+    qtbot.addWidget(crashed)
+    crash(crashed, "Crashed FC")
+    moved = tmp_path / "archive.season.json"
+    club.rename(moved)
+
+    dialogs.answer = "yes"
+    window = create_main_window(None)
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == ["choose"]
+    assert f"club.season.json is no longer in {tmp_path} (moved or deleted since)" in dialogs[0][2]
+    assert "saving asks where" in dialogs[0][2]
+    assert window.season.name == "Crashed FC" and window.path == club and window.modified
+    dialogs.answer = "cancel"
+    window.save_action.trigger()
+    assert dialogs.kinds()[-1] == "choose" and dialogs[-1][1] == "The file is no longer there"
+    assert not club.exists() and window.modified  # nothing was written
+    dialogs.choices = ["saveas"]
+    dialogs.files = [str(moved)]  # where the coach had moved it
+    window.save_action.trigger()
+    assert load_season(moved).name == "Crashed FC" and window.path == moved
+    assert not club.exists() and not window.modified
+    window.apply_edit(E.SetSeasonSettings(name="Later FC"))
+    window.save_action.trigger()  # its own file now: saved without a question
+    assert dialogs.kinds()[-1] == "save" and load_season(moved).name == "Later FC"
+
+
+def test_the_offer_of_a_file_that_is_still_there_says_nothing_of_a_move(qtbot, dialogs, tmp_path):
+    rec = ui.desktop.recovery.Recovery("k", tmp_path / "k.season.json", tmp_path / "club.season.json",
+                                       "Club FC", None)
+    dialogs.answer = "yes"
+    ui.desktop.recovery.ask_recover(dialogs, rec)
+    assert "no longer in" in dialogs[-1][2]
+    save_season(tiny_season(), tmp_path / "club.season.json")
+    ui.desktop.recovery.ask_recover(dialogs, rec)
+    assert "no longer in" not in dialogs[-1][2]
+
+
 def test_an_unchanged_file_recovers_without_the_warning(qtbot, dialogs, tmp_path):
     from ui.desktop.app import create_main_window
 

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.interaction = interaction if interaction is not None else default_interaction(self)
         self._stale: Outcome | None = None  # a result offered in the banner
         self._stale_rules = None  # the rule settings that result was solved under
+        self.lost_file: Path | None = None  # a recovered season's file, gone: saving asks where
         self._solve_fn = solve_fn
         self.solve_time_limit = 30.0  # seconds
         self.check_report = None  # planner.check.CheckReport of the current plan
@@ -316,6 +317,7 @@ class MainWindow(QMainWindow):
         except OSError as e:  # e.g. a read-only folder on the backup copy
             self.interaction.error("Could not save the season", save_failure(path, e))
             return False
+        self.lost_file = None
         self.document.path = Path(path)
         self.document.disk_stamp = DiskStamp.of(path)
         self.document.set_modified(False)
@@ -335,6 +337,15 @@ class MainWindow(QMainWindow):
         doc = self.document
         if doc.path is None or not _same_file(path, doc.path):
             return "save"
+        if self.lost_file is not None and _same_file(path, self.lost_file) and not Path(path).exists():
+            answer = self.interaction.choose(
+                "The file is no longer there",
+                f"“{Path(path).name}” is no longer in {Path(path).parent}: it was moved or "
+                f"deleted after the changes you recovered were made.\n\n"
+                f"Save: write the season there again.\n"
+                f"Save As: choose where to save it (where the file is now, if you moved it).",
+                ("saveas", "save", "cancel"), "saveas")
+            return answer if answer in ("save", "saveas") else "cancel"
         now = changed_on_disk(doc.disk_stamp, path)
         if now is None:
             return "save"
@@ -373,6 +384,7 @@ class MainWindow(QMainWindow):
         job runner stops it when the document is replaced). ``stamp``: the file as read."""
         self._hide_stale()
         self.explanation.reset()
+        self.lost_file = None
         self.document.replace(season, path, modified, stamp)
         self._update_title()
         self._update_actions()

@@ -69,6 +69,16 @@ class Recovery:
     saved_at: dt.datetime | None
     base: DiskStamp | None = None  # the file as the crashed session had read or saved it
 
+    def file_gone(self) -> bool:
+        """True when the season file the copy was made from is no longer where it was (moved or
+        deleted after the crash): recovered, it is saved where the coach says."""
+        if self.original is None:
+            return False
+        try:
+            return not self.original.exists()
+        except OSError:
+            return False  # cannot tell: the save itself will say
+
     def changed_since(self) -> DiskStamp | None:
         """The file's stamp now when another program changed it after the crashed session had
         read or saved it (None: unchanged, or nothing to compare)."""
@@ -360,7 +370,10 @@ def ask_recover(interaction, rec: Recovery) -> bool:
     where = f"“{rec.original.name}”" if rec.original else "a season that was never saved"
     when = f" at {rec.saved_at:%H:%M} on {date_short(rec.saved_at)}" if rec.saved_at else ""
     newer = rec.changed_since()
-    since = "" if newer is None else (
+    gone = "" if not rec.file_gone() else (
+        f"\n\n{rec.original.name} is no longer in {rec.original.parent} (moved or deleted "
+        f"since). Recovered, saving asks where to save the season.")
+    since = gone if newer is None else (
         f"\n\n{rec.original.name} was changed after that (at {newer.modified:%H:%M} on "
         f"{date_short(newer.modified)}, by another program or window). Recovered, your changes "
         f"replace that version on screen; saving then asks whether to overwrite it or to save "
@@ -400,6 +413,8 @@ def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None 
             window.apply_edit(Recovered(season, rec.saved_at), plan_rules=season.rules)
         else:
             window.set_document(season, rec.original, modified=True)
+            if rec.file_gone():  # never re-created at the old name without a word
+                window.lost_file = rec.original
         rec.remove()
         window.statusBar().showMessage(
             f"Recovered the unsaved changes to “{season.name}”. Save them (Ctrl+S).", 15000)
