@@ -352,6 +352,36 @@ def test_the_offer_of_a_file_that_is_still_there_says_nothing_of_a_move(qtbot, d
     assert "no longer in" not in dialogs[-1][2]
 
 
+def test_two_crashed_windows_on_one_season_both_copies_are_named(qtbot, dialogs, tmp_path):
+    """Two windows on one season crashed: the first offer showed one copy and said nothing of
+    the other, which surprised the coach at the next start. The first offer names it."""
+    from ui.desktop.app import create_main_window
+
+    club = tmp_path / "club.season.json"
+    save_season(tiny_season(), club)
+    first = MainWindow(load_season(club), club)
+    qtbot.addWidget(first)
+    crash(first, "First FC")
+    second = MainWindow(load_season(club), club)
+    qtbot.addWidget(second)
+    crash(second, "Second FC")
+    note = second.autosaver.path.with_name(second.autosaver.path.name.replace(".season.json", ".json"))
+    note.write_text(json.dumps({**_meta(second.autosaver.path), "saved_at": "2099-01-01T10:00:00"}))
+
+    dialogs.answer = "yes"
+    window = create_main_window(str(club))
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == ["choose"] and window.season.name == "Second FC"  # the newest
+    assert "Another recovery copy is kept too (“First FC” kept at " in dialogs[0][2]
+    assert "offered after this one is discarded, or at the next start" in dialogs[0][2]
+    assert "1 other recovery copy is offered at the next start" in window.statusBar().currentMessage()
+    window.autosaver.stop()
+    window = create_main_window(str(club))  # the next start: the other one, alone now
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == ["choose", "choose"] and window.season.name == "First FC"
+    assert "recovery copy is kept too" not in dialogs[1][2]
+
+
 def test_an_unchanged_file_recovers_without_the_warning(qtbot, dialogs, tmp_path):
     from ui.desktop.app import create_main_window
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from planner.errors import NOT_ENOUGH_MEMORY, NewerFileError, PeriodizeError, unexpected_words
-from planner.text import date_short
+from planner.text import date_short, plural
 from ui.desktop.diskstate import DiskStamp, changed_on_disk
 
 INTERVAL_MS = 10_000
@@ -365,8 +365,9 @@ def _saved(path: Path | None):
         return None
 
 
-def ask_recover(interaction, rec: Recovery) -> bool:
-    """Ask whether to recover ``rec``; True: recover, False: discard the copy."""
+def ask_recover(interaction, rec: Recovery, others: list[Recovery] | tuple = ()) -> bool:
+    """Ask whether to recover ``rec``; True: recover, False: discard the copy. ``others``: the
+    copies offered after it (two windows crashed), named so that none is a surprise later."""
     where = f"“{rec.original.name}”" if rec.original else "a season that was never saved"
     when = f" at {rec.saved_at:%H:%M} on {date_short(rec.saved_at)}" if rec.saved_at else ""
     newer = rec.changed_since()
@@ -381,9 +382,22 @@ def ask_recover(interaction, rec: Recovery) -> bool:
     answer = interaction.choose(
         "Recover unsaved changes?",
         f"Periodize did not close properly last time. Unsaved changes to “{rec.name}” "
-        f"({where}) were kept{when}.{since}\n\nRecover them? (Discard deletes the recovery "
-        f"copy.)", ("yes", "discard"), "yes")
+        f"({where}) were kept{when}.{since}{_waiting(others)}\n\nRecover them? (Discard "
+        f"deletes the recovery copy.)", ("yes", "discard"), "yes")
     return answer == "yes"
+
+
+def _waiting(others) -> str:
+    """The other copies waiting after the one offered, in a sentence ('' when none)."""
+    if not others:
+        return ""
+    named = ", ".join(
+        f"“{r.name}”" + (f" kept at {r.saved_at:%H:%M} on {date_short(r.saved_at)}" if r.saved_at else "")
+        for r in others[:3]) + (", …" if len(others) > 3 else "")
+    more = "Another recovery copy is" if len(others) == 1 else f"{len(others)} other recovery copies are"
+    windows = "another window" if len(others) == 1 else "other windows"
+    return (f"\n\n{more} kept too ({named}), from {windows} that did not close properly: "
+            f"offered after this one is discarded, or at the next start.")
 
 
 def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None = None) -> bool:
@@ -393,10 +407,10 @@ def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None 
     coach opens that file, not another one); the other copies wait for a start without a file,
     or for their own file. A copy that cannot be read is reported and kept (:func:`_unloadable`).
     """
-    for rec in find_recoveries(exclude):
-        if opened is not None and not _same_file(rec.original, opened):
-            continue
-        if not ask_recover(window.interaction, rec):
+    offers = [rec for rec in find_recoveries(exclude)
+              if opened is None or _same_file(rec.original, opened)]
+    for i, rec in enumerate(offers):
+        if not ask_recover(window.interaction, rec, offers[i + 1:]):
             rec.remove()
             continue
         try:
@@ -416,8 +430,12 @@ def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None 
             if rec.file_gone():  # never re-created at the old name without a word
                 window.lost_file = rec.original
         rec.remove()
+        left = len(offers) - i - 1
+        later = "" if not left else (
+            f" {plural(left, 'other recovery copy', 'other recovery copies')} "
+            f"{'is' if left == 1 else 'are'} offered at the next start.")
         window.statusBar().showMessage(
-            f"Recovered the unsaved changes to “{season.name}”. Save them (Ctrl+S).", 15000)
+            f"Recovered the unsaved changes to “{season.name}”. Save them (Ctrl+S).{later}", 15000)
         return True
     return False
 
