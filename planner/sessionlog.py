@@ -24,7 +24,7 @@ from pathlib import Path
 
 from planner.errors import InputError
 from planner.season import Season, Session
-from planner.text import name_key, without_accents
+from planner.text import iso_not_a_day, name_key, without_accents
 
 
 class KeptList(list):
@@ -811,6 +811,10 @@ def _dates(col, problems: list, where, notes: list | None = None) -> list[dt.dat
             problems.append(f"{where(i, 'date')}: {text[i].removesuffix('.0')} is a number, not a "
                             f"date (as an Excel date it is {serial.isoformat()}); format the cell "
                             f"as a date, or write it as {DATE_FORMS}")
+            out.append(None)
+        elif pd.isna(v) and (impossible := iso_not_a_day(text[i])):  # 2026-13-03: a day/month swap
+            problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' {impossible}; write it as "
+                            f"{DATE_FORMS}")
             out.append(None)
         elif pd.isna(v) or not _DATE.match(text[i]):
             problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' is not a date; write it "

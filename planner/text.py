@@ -48,6 +48,53 @@ def date_long(d: dt.date) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")  # 2026-02-30: a date's form, maybe no day
+
+
+def no_such_day(year: int, month: int, day: int) -> str | None:
+    """"31 February" for a day that no such month has ("29 February 2027" off leap years);
+    None for a month or day out of every range."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    name = MONTH_NAMES[month - 1]
+    return f"{day} {name} {year}" if (month, day) == (2, 29) else f"{day} {name}"
+
+
+def not_a_day(year: int, month: int, day: int) -> str | None:
+    """Why a date written year, month, day is no day of the calendar, said after the value
+    ("is not a day of the calendar (30 February does not exist)"; a month 13 offers the day and
+    month swapped); None when it is a day. The one wording of every reader of dates: the season
+    file, the sessions log and the coach workbook."""
+    try:
+        dt.date(year, month, day)
+        return None
+    except ValueError:
+        pass
+    if gone := no_such_day(year, month, day):
+        why = f"{gone} does not exist"
+    elif not 1 <= month <= 12:
+        why = f"there is no month {month}"
+        try:
+            swapped = dt.date(year, day, month)
+            why += f"; day and month swapped, it is {day_long(swapped)}: {swapped.isoformat()}"
+        except ValueError:
+            pass
+    else:
+        why = f"{MONTH_NAMES[month - 1]} has no day {day}"
+    return f"is not a day of the calendar ({why})"
+
+
+def iso_not_a_day(text: str) -> str | None:
+    """:func:`not_a_day` of a text in the form YYYY-MM-DD (a time after it is let be); None when
+    it is a day or not in that form (another message says how to write a date)."""
+    m = ISO_DAY.match(text.strip())
+    if not m or not re.fullmatch(r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", text.strip()[m.end():]):
+        return None
+    return not_a_day(int(m[1]), int(m[2]), int(m[3]))
+
+
 def span(a: dt.date, b: dt.date) -> str:
     """``7 Dec 2026``, ``7 to 13 Dec 2026``, ``28 Dec 2026 to 3 Jan 2027``."""
     if a == b:
@@ -282,6 +329,9 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
             # NaN and Infinity, which JSON files written by other programs may hold
             what = "NaN" if e["input"] != e["input"] else "Infinity"
             msg = f"{what} is not a number; write a number"
+        elif e["type"].startswith("date") and isinstance(e.get("input"), str) and (
+                impossible := iso_not_a_day(e["input"])):  # well written, but no such day
+            msg = f"{quoted(e['input'])} {impossible}; write it as YYYY-MM-DD (2026-09-14)"
         elif "input" in e and e["type"] != "value_error" and not isinstance(e["input"], dict | list):
             msg = f"{quoted(e['input'])}{' ' if msg.startswith('is ') else ': '}{msg}"
         out.append(f"{where}: {msg}")

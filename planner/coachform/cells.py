@@ -14,7 +14,7 @@ import unicodedata
 
 from planner.coachform.spec import PRIORITIES, WEEKDAY_NAMES
 from planner.season import MAX_MAX_SPEED, MIN_MAX_SPEED, ROLES, WEEKDAYS, max_speed_problem
-from planner.text import day_long
+from planner.text import day_long, no_such_day, not_a_day
 
 
 class Bad(Exception):
@@ -70,9 +70,7 @@ def to_date(value: object) -> dt.date:
             try:
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
-                gone = _no_such_day(int(m[1]), int(m[2]), int(m[3]))
-                raise Bad(f"{describe(value)} is not a day of the calendar"
-                          f"{f' ({gone} does not exist)' if gone else ''}; {fix}") from None
+                raise Bad(f"{describe(value)} {not_a_day(int(m[1]), int(m[2]), int(m[3]))}; {fix}") from None
         if m := SLASHED_DATE.fullmatch(text):
             raise Bad(_slashed_hint(value, m))
         if (words := _date_in_words(text)) is not None:
@@ -111,7 +109,7 @@ def _slashed_hint(value: str, m: re.Match) -> str:
     head = f"{describe(value)} is text, not a date; make the cell an Excel date or write it as YYYY-MM-DD"
     if not readings:
         gone = list(dict.fromkeys(g for day, month in ((a, b), (b, a))
-                                  if (g := _no_such_day(year, month, day))))
+                                  if (g := no_such_day(year, month, day))))
         if gone:  # 31/02/2028: no reading is a day of the calendar
             return (f"{describe(value)} is text, not a date, and {' and '.join(gone)} "
                     f"{'does' if len(gone) == 1 else 'do'} not exist; correct the day and make the "
@@ -146,21 +144,12 @@ def _date_in_words(text: str) -> tuple[int, int, int] | None:
     return None
 
 
-def _no_such_day(year: int, month: int, day: int) -> str | None:
-    """"31 February" for a day that no such month has ("29 February 2027" off leap years);
-    None for a month or day out of every range."""
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    name = MONTHS[month - 1].capitalize()
-    return f"{day} {name} {year}" if (month, day) == (2, 29) else f"{day} {name}"
-
-
 def _words_hint(value: str, year: int, month: int, day: int) -> str:
     """A date in words is one reading only: it is offered in the form the workbook takes."""
     try:
         d = dt.date(year, month, day)
     except ValueError:
-        gone = _no_such_day(year, month, day) or f"day {day} of {MONTHS[month - 1].capitalize()}"
+        gone = no_such_day(year, month, day) or f"day {day} of {MONTHS[month - 1].capitalize()}"
         return (f"{describe(value)} is not a date: {gone} does not exist; correct the day and "
                 f"make the cell an Excel date or write it as YYYY-MM-DD")
     return (f"{describe(value)} is text, not a date; make the cell an Excel date or write "

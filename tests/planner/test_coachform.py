@@ -296,7 +296,8 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         "correct the day and make the cell an Excel date or write it as YYYY-MM-DD",
         "Season, row 5 (Training days): 'Funday' is not a weekday; write a weekday such as Monday or Mon",
         "Season, row 6 (Week starts): 'Tusday' is not a weekday; write a weekday such as Monday or Mon",
-        "Competitions, row 4, Date: '2027-13-01' is not a day of the calendar; use an Excel date or "
+        "Competitions, row 4, Date: '2027-13-01' is not a day of the calendar (there is no month "
+        "13; day and month swapped, it is Wed 13 Jan 2027: 2027-01-13); use an Excel date or "
         "write it as YYYY-MM-DD, e.g. 2027-01-04",
         "Competitions, row 4, Priority: 'X' is not A, B or C; write A, B or C",
         # the day the number is, as Excel counts days: a cell whose date format was lost

@@ -307,6 +307,20 @@ def test_a_value_outside_a_list_of_choices_names_the_choices_plainly():
     assert not any("Input should be" in p for p in _bad(data))
 
 
+def test_an_impossible_date_names_the_day_or_month_not_the_format():
+    """'2026-02-30' is written as asked (YYYY-MM-DD): "is not a date; write it as YYYY-MM-DD"
+    sent the coach to look for a format error; the day is what does not exist."""
+    data = _base()
+    data["calendar"]["start"] = "2026-02-30"
+    data["calendar"]["end"] = "2026-13-03"
+    problems = _bad(data)
+    assert ("calendar.start: '2026-02-30' is not a day of the calendar (30 February does not "
+            "exist); write it as YYYY-MM-DD (2026-09-14)") in problems, problems
+    assert ("calendar.end: '2026-13-03' is not a day of the calendar (there is no month 13; day "
+            "and month swapped, it is Fri 13 Mar 2026: 2026-03-13); write it as YYYY-MM-DD "
+            "(2026-09-14)") in problems, problems
+
+
 def test_hand_edited_types_read_in_plain_words_with_the_fix():
     """Library wording ("Input should be a valid tuple", "invalid character in year", "Input tag
     'bogus' found using 'kind'") reached the coach of a hand-edited file without a fix."""

@@ -29,6 +29,20 @@ def write(tmp_path, text: str, name: str = "log.csv"):
     return p
 
 
+def test_an_impossible_date_names_the_day_or_month_not_the_format(tmp_path, s):
+    """'2026-13-03' is written as the log asks: "is not a date; write it as YYYY-MM-DD" sent
+    the coach to look for a format error. The month is what does not exist (a swap, likely)."""
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\nA1,2026-13-03,60,5\nA1,2026-02-30,60,5\n"
+                        "A1,soon,60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    text = str(e.value)
+    assert ("row 2, Date: '2026-13-03' is not a day of the calendar (there is no month 13; day and "
+            "month swapped, it is Fri 13 Mar 2026: 2026-03-13); write it as YYYY-MM-DD") in text
+    assert "row 3, Date: '2026-02-30' is not a day of the calendar (30 February does not exist)" in text
+    assert "row 4, Date: 'soon' is not a date; write it as YYYY-MM-DD" in text
+
+
 def test_plain_columns_in_any_order_and_case(tmp_path, s):
     p = write(tmp_path, f"rpe,Date,minutes,ATHLETE ID,Top speed %,pain,note\n"
                         f"6,{day(1)},75,A1,92,2,sprints\n5,{day(2)},60,a2,,,\n")
