@@ -95,6 +95,17 @@ def iso_not_a_day(text: str) -> str | None:
     return not_a_day(int(m[1]), int(m[2]), int(m[3]))
 
 
+def season_past(calendar, show=dt.date.isoformat) -> str | None:
+    """"today (2027-03-06) is after the season's end (2027-02-28): the whole season is past,
+    nothing is left to plan" (rules-spec.md section 1), each date as ``show`` writes it; None
+    when today is not after the end. The command line's solve and the app say it alike."""
+    today, end = calendar.today, calendar.end
+    if today is None or today <= end:
+        return None
+    return (f"today ({show(today)}) is after the season's end ({show(end)}): the whole season "
+            f"is past, nothing is left to plan")
+
+
 def span(a: dt.date, b: dt.date) -> str:
     """``7 Dec 2026``, ``7 to 13 Dec 2026``, ``28 Dec 2026 to 3 Jan 2027``."""
     if a == b:

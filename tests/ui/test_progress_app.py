@@ -1936,3 +1936,31 @@ def test_today_planned_fast_after_a_pain_not_recorded_says_so_where_the_coach_re
     w.board.set_current("A2", day(14))
     w.board.set_current("A1", day(14))
     assert not strip.isVisible()  # recorded: the re-plan is what changes the day now
+
+
+def test_a_today_after_the_seasons_end_is_said_as_the_command_line_says_it(qtbot):
+    """Today after the season's end: the command line said "the whole season is past, nothing is
+    left to plan", the app's F5 "the best plan the rules allow (proven)" and Move Today "(nowhere:
+    it is today already)". The app now says the command line's words."""
+    from planner.text import day_long
+
+    past = season(weeks=2, athletes=1, today=day(40))
+    words = (f"Today ({day_long(day(40))}) is after the season's end ({day_long(past.calendar.end)}): "
+             f"the whole season is past, nothing is left to plan")
+    w = make_window(qtbot, past)
+    assert w.statusBar().currentMessage().startswith(words + ". Move today back (Season ▸ Move Today…)")
+    with qtbot.waitSignal(w.solve_finished, timeout=60_000):
+        w.solve_action.trigger()
+    assert w.season.plan is not None and check_plan(w.season, w.season.plan).ok
+    said = w.statusBar().currentMessage()
+    assert said.startswith("Solved in ") and words in said, said
+    assert "the best plan the rules allow" not in said
+    dlg = w.weekly.move_today(None)
+    end = past.calendar.end
+    assert dlg.intro.text().startswith(
+        f"<b>Today ({day_long(dlg.today())}) is after the season's end ({day_long(end)}): the whole "
+        f"season is past, nothing is left to plan.</b> Move today back to a day of the season"), dlg.intro.text()
+    dlg.set_today(day(7))  # back inside the season: days to plan again
+    assert "the whole season is past" not in dlg.intro.text()
+    dlg.reject()
+    assert "the whole season is past" not in make_window(qtbot, season(weeks=2, athletes=1)).statusBar().currentMessage()

@@ -120,15 +120,14 @@ def cmd_template(args) -> int:
 
 # -- solve ----------------------------------------------------------------------------------------
 def print_summary(outcome, season, path: str = "SEASON") -> None:
+    from planner.text import season_past
+
     plan = outcome.plan
     print(f"Season:    {season.name}")
     print(f"Status:    {outcome.status.value}")
-    today, end = season.calendar.today, season.calendar.end
-    if today is not None and today > end:  # the whole season is past
-        print(f"Note:      today ({today.isoformat()}) is after the season's end "
-              f"({end.isoformat()}): the whole season is past, nothing is left to plan. Move "
-              f"today back (periodize advance {shlex.quote(path)} --today YYYY-MM-DD) to plan the days "
-              f"after it.")
+    if past := season_past(season.calendar):
+        print(f"Note:      {past}. Move today back (periodize advance {shlex.quote(path)} --today "
+              f"YYYY-MM-DD) to plan the days after it.")
     if outcome.objective is not None and outcome.bound is not None:
         gap = outcome.gap
         print(f"Objective: {outcome.objective:g}   bound: {outcome.bound:g}   gap: "

@@ -53,7 +53,7 @@ from planner.progress import (
 )
 from planner.rehab import athlete_stage_on
 from planner.season import FIT, Season
-from planner.text import date_short, day_long, join_and, plural, stage_name_on
+from planner.text import date_short, day_long, join_and, plural, season_past, stage_name_on
 from planner.text import day as day_text
 from planner.validate import planning_start
 from ui.desktop import wheelguard
@@ -341,6 +341,10 @@ class AdvanceDialog(QDialog):
             move = "nowhere: it is today already"
         text = (f"Today moves from <b>{day_long(old)}</b> to <b>{day_long(today)}</b> ({move}). "
                 f"Days before today keep what happened: the logged sessions, else the plan.")
+        past = season_past(self.season.calendar.model_copy(update={"today": today}), day_long)
+        if past:  # as the command line's solve says it: nothing would be left to plan
+            text = (f"<b>{html.escape(past[:1].upper() + past[1:], quote=False)}.</b> Move today back to a day "
+                    f"of the season to plan the days after it. {text}")
         if self.moves:
             text += (" The stored plan projected these stage changes before the new today. "
                      "<b>Tick those that happened</b> (edit the date if it was another day); an "

@@ -27,7 +27,7 @@ from planner.errors import PeriodizeError
 from planner.rules import RuleSet
 from planner.safefile import save_failure
 from planner.season import Season
-from planner.text import date_short, day_long, plural
+from planner.text import date_short, day_long, plural, season_past
 from ui.desktop import (
     editors,
     fileio,
@@ -603,6 +603,13 @@ class MainWindow(QMainWindow):
         star = "*" if self._modified else ""
         self.setWindowTitle(f"{self._season.name} — {name}{star} — Periodize")
 
+    def _past(self) -> str | None:
+        """What the command line's solve says of a today after the season's end, with the
+        app's way to move it back; None for a season with days left to plan."""
+        past = season_past(self._season.calendar, day_long)
+        return past and (f"{past[:1].upper()}{past[1:]}. Move today back (Season ▸ Move Today…) "
+                         f"to plan the days after it.")
+
     def _summary(self) -> str:
         s = self._season
         days = (s.calendar.end - s.calendar.start).days + 1
@@ -611,8 +618,9 @@ class MainWindow(QMainWindow):
         plan = ("plan: cannot be checked, nor the season solved (Plan Check ⚠ says why)" if problem
                 else f"plan: {plan_words(s.plan.status, s.plan.objective, s.plan.bound)}" if s.plan
                 else "no plan yet (Plan ▸ Solve, F5)")
-        return (f"{plural(len(s.athletes), 'athlete')}, {plural(len(s.competitions), 'competition')}, "
-                f"{plural(days, 'day')}; {plan}")
+        past = self._past()  # first: the status bar cuts a long line at its end
+        return ((f"{past} " if past else "") + f"{plural(len(s.athletes), 'athlete')}, "
+                f"{plural(len(s.competitions), 'competition')}, {plural(days, 'day')}; {plan}")
 
     # -- the document changed ----------------------------------------------------------------
     @Slot()
@@ -1150,6 +1158,8 @@ class MainWindow(QMainWindow):
         solver's objective is higher, a re-solve also counted each day it changed from the
         previous plan (STAB), and the line says so."""
         secs = f" in {outcome.wall_time:.1f} s" if outcome.wall_time else ""
+        if past := self._past():  # "the best plan the rules allow (proven)" of nothing to plan
+            return f"Solved{secs}: {past}"
         text = f"Solved{secs}: {plan_words(outcome.status.value, outcome.objective, outcome.bound)}."
         report = self.check_report
         penalty = report.objective if report is not None else None
