@@ -159,7 +159,7 @@ def test_an_export_replaces_only_its_own_earlier_file_unless_told(tmp_path):
 
     from planner.seasonfile import save_season
     from tests.builders import season
-    from ui.cli.outputs import written_kind
+    from ui.outputkinds import written_kind
 
     def digest(name):
         return hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()
@@ -232,6 +232,13 @@ def test_an_export_replaces_only_its_own_earlier_file_unless_told(tmp_path):
     assert r.returncode == 0 and "A2 Athlete 2.pdf.bak" in r.stdout, r.stderr
     assert (tmp_path / "ho" / "A2 Athlete 2.pdf.bak").read_bytes() == b"%PDF-1.4 my own notes"
     assert b"PRODID:-//My club//" in (tmp_path / "cal" / "A1 Athlete 1.ics.bak").read_bytes()
+    # a second file of the coach's there: the first one's .bak is not written over
+    mine_ics.write_text("BEGIN:VCALENDAR\nPRODID:-//My phone//EN\nEND:VCALENDAR\n")
+    r = run("export", "s.season.json", "--ics", "cal", "--replace", cwd=tmp_path)
+    assert r.returncode == 0 and "The earlier A1 Athlete 1.ics.bak is kept as A1 Athlete 1.ics.1.bak" \
+        in r.stdout, r.stdout
+    assert b"PRODID:-//My club//" in (tmp_path / "cal" / "A1 Athlete 1.ics.1.bak").read_bytes()
+    assert b"PRODID:-//My phone//" in (tmp_path / "cal" / "A1 Athlete 1.ics.bak").read_bytes()
     # a plan workbook is no JSON, no PDF, no coach workbook: refused as each other
     r = run("export", "s.season.json", "--template", "w.xlsx", cwd=tmp_path)
     assert r.returncode == 1 and "is a plan workbook Periodize exported" in r.stderr

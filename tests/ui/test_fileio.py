@@ -187,7 +187,7 @@ def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(
     dialogs.answer = "no"
     window.export_action.trigger()
     assert seen["suggestion"].endswith("-plan.xlsx")
-    assert dialogs.kinds()[-1] == "confirm" and "team.xlsx exists already" in dialogs[-1][2]
+    assert dialogs.kinds()[-1] == "confirm" and "team.xlsx was not written by Periodize" in dialogs[-1][2]
     assert workbook.read_bytes() == b"the coach's squad"  # declined: nothing written
     dialogs.files = [str(tmp_path / "team")]
     dialogs.answer = "yes"
@@ -196,6 +196,74 @@ def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(
 
     assert openpyxl.load_workbook(workbook, read_only=True).sheetnames[0] == "Cover"
     assert (tmp_path / "team.xlsx.bak").read_bytes() == b"the coach's squad"
+
+
+def test_an_export_over_the_coachs_filled_in_workbook_asks_by_name_and_keeps_it_for_good(
+        window, dialogs, tmp_path, demo_season):
+    """Export onto the coach's filled-in workbook got only the file dialog's "replace?"; the
+    workbook went to .bak unsaid, and a second export wrote the first over that .bak: the
+    workbook was gone. Now the question names it, the notice says where it is kept, and the
+    second export leaves that .bak as it is."""
+    from planner.coachform.write import save_template_form
+    from ui.desktop import fileio
+
+    window.set_document(_with_plan(demo_season), None)
+    book = tmp_path / "coachbook.xlsx"
+    save_template_form(demo_season, book)
+    mine = book.read_bytes()
+    dialogs.answer = "no"
+    assert not fileio.export_to(window, book, "xlsx")
+    kind, title, words = dialogs[-1]
+    assert (kind, title) == ("confirm", "Replace coachbook.xlsx?")
+    assert words.startswith("coachbook.xlsx is a coach workbook")
+    assert "not a plan workbook Periodize exported. Replace it? It is kept as coachbook.xlsx.bak" in words
+    assert book.read_bytes() == mine and not (tmp_path / "coachbook.xlsx.bak").exists()
+    dialogs.answer = "yes"
+    assert fileio.export_to(window, book, "xlsx")
+    assert (tmp_path / "coachbook.xlsx.bak").read_bytes() == mine
+    assert "The previous coachbook.xlsx is kept as coachbook.xlsx.bak." in window.notice.label.text()
+    questions = [d[1] for d in dialogs]
+    assert fileio.export_to(window, book, "xlsx")  # its own export now: no question about it
+    assert [d[1] for d in dialogs][len(questions):] == ["The plan breaks hard rules"]
+    assert (tmp_path / "coachbook.xlsx.bak").read_bytes() == mine
+    assert "left as it is" in window.notice.label.text()
+    # the form written back over a form is asked about too (its rows are the coach's)
+    form = tmp_path / "form.xlsx"
+    save_template_form(demo_season, form)
+    dialogs.answer = "no"
+    assert not fileio.export_to(window, form, "template")
+    assert dialogs[-1][1] == "Replace form.xlsx?" and ", not " not in dialogs[-1][2]
+
+
+def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, dialogs, tmp_path,
+                                                                        demo_season):
+    """A calendar of the coach's own under an athlete's file name was replaced with no question
+    and no .bak. Now the coach is asked, naming it; replaced, it is kept as .bak (said), and a
+    later export keeps that .bak."""
+    from planner.filegroup import athlete_file_names
+    from ui.desktop import fileio
+
+    window.set_document(_with_plan(demo_season), None)
+    folder = tmp_path / "cal"
+    folder.mkdir()
+    name = next(iter(athlete_file_names(demo_season, False, ".ics").values()))
+    mine = b"BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//EN\r\nEND:VCALENDAR\r\n"
+    (folder / name).write_bytes(mine)
+    dialogs.answer = "no"
+    assert not fileio.export_calendars_to(window, folder)
+    kind, title, words = dialogs[-1]
+    assert (kind, title) == ("confirm", "Replace files Periodize did not write?")
+    assert "holds 1 file Periodize did not write" in words and f": {name}. Replace it?" in words
+    assert (folder / name).read_bytes() == mine and list(folder.iterdir()) == [folder / name]
+    dialogs.answer = "yes"
+    assert fileio.export_calendars_to(window, folder)
+    assert (folder / f"{name}.bak").read_bytes() == mine
+    assert b"PRODID:-//Periodize//" in (folder / name).read_bytes()
+    assert f"The 1 file Periodize did not write is kept as {name}.bak." in window.notice.label.text()
+    asked = len(dialogs)
+    assert fileio.export_calendars_to(window, folder)  # its own calendars now: not asked
+    assert [d[1] for d in dialogs[asked:]] == ["The plan breaks hard rules"]
+    assert (folder / f"{name}.bak").read_bytes() == mine
 
 
 def test_an_export_error_is_shown_not_raised(window, dialogs, tmp_path, demo_season):

@@ -259,15 +259,45 @@ def test_a_long_handout_export_shows_its_progress_and_cancel_writes_nothing(qtbo
     target = tmp_path / "out" / "season.pdf"
     target.write_bytes(b"the handouts printed last week")
     QTimer.singleShot(0, watch)
+    dialogs.answer = "yes"  # the file is no handout Periodize wrote: replace it (kept as .bak)
     assert not export_handouts_to(window, target, athletes, weeks)
     assert seen and seen[0] == len(athletes) * len(weeks)
     assert target.read_bytes() == b"the handouts printed last week"
     assert "not written" in window.statusBar().currentMessage()
-    assert list((tmp_path / "out").iterdir()) == [target]  # no temporary file left
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {"season.pdf", "season.pdf.bak"}  # no temporary file left
     assert export_handouts_to(window, target, athletes, weeks)  # not cancelled: written
     assert target.read_bytes().startswith(b"%PDF")
     assert f"Wrote {len(athletes) * len(weeks)} handout pages" in window.statusBar().currentMessage()
     assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+
+
+def test_handouts_over_a_pdf_of_the_coachs_ask_by_name_and_keep_it_for_good(qtbot, tmp_path, dialogs):
+    """A PDF of the coach's own under the handouts' name was replaced unasked and not even kept
+    as .bak. Now he is asked, naming it; replaced, it is kept as .bak, the notice says so, and
+    a later export over its own handouts leaves that .bak as it is."""
+    season = solved_demo()
+    window = MainWindow(season, None)
+    qtbot.addWidget(window)
+    target = tmp_path / "week.pdf"
+    target.write_bytes(b"%PDF-1.4 the physio's return-to-play sheet")
+    dialogs.answer = "no"
+    assert not export_handouts_to(window, target, ["A01"], [6])
+    kind, title, words = dialogs[-1]
+    assert (kind, title) == ("confirm", "Replace week.pdf?")
+    assert "week.pdf was not written by Periodize" in words and "not a PDF Periodize wrote" in words
+    assert "kept as week.pdf.bak" in words
+    assert target.read_bytes() == b"%PDF-1.4 the physio's return-to-play sheet"
+    assert not (tmp_path / "week.pdf.bak").exists()
+    dialogs.answer = "yes"
+    assert export_handouts_to(window, target, ["A01"], [6])
+    assert (tmp_path / "week.pdf.bak").read_bytes() == b"%PDF-1.4 the physio's return-to-play sheet"
+    assert "The previous week.pdf is kept as week.pdf.bak." in window.notice.label.text()
+    asked = len(dialogs)
+    assert export_handouts_to(window, target, ["A01"], [7])  # its own handout: not asked
+    assert len(dialogs) == asked
+    assert (tmp_path / "week.pdf.bak").read_bytes() == b"%PDF-1.4 the physio's return-to-play sheet"
+    assert "week.pdf.bak (the file that was at week.pdf before Periodize wrote there) is left" \
+        in window.notice.label.text()
 
 
 def test_a_plan_the_season_outgrew_is_handed_out_only_when_the_coach_says_so(qtbot, tmp_path, dialogs):

@@ -14,19 +14,21 @@ import os
 import sys
 from pathlib import Path
 
+# what an existing file is and how it is replaced: shared with the app (ui.outputkinds)
+from ui.outputkinds import exists as _exists
+from ui.outputkinds import (
+    foreign,
+    holds_season,
+    keep_backup_for,
+    ours_in_folder,
+    strangers_in_folder,
+)
+
 KINDS = ("json", "xlsx", "ics", "pdf", "template", "handouts")
 NEED_A_PLAN = ("xlsx", "json", "ics", "handouts")
 FOLDERS = ("ics", "handouts")  # outputs that are a folder of files, one per athlete
-SEASON_SUFFIXES = (".season.json", ".season.json.bak")
 _WHAT = {"season": "season file", "json": "plan JSON", "xlsx": "workbook", "pdf": "PDF", "template": "workbook",
          "ics": "calendar folder", "csv": "CSV", "compare": "comparison workbook", "handouts": "handouts folder"}
-
-
-def _exists(p: Path) -> bool:
-    try:
-        return p.exists()
-    except OSError:  # e.g. a name too long for the system
-        return False
 
 
 # the ending a written file must have, by what it is: Excel data in a .csv name (or a table in
@@ -123,20 +125,6 @@ def same_file(a: Path, b: Path) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
-def holds_season(p: Path) -> bool:
-    """Whether ``p`` names a season file: by its name, or by what an existing file holds."""
-    if p.name.lower().endswith(SEASON_SUFFIXES):
-        return True
-    try:
-        if not p.is_file():
-            return False
-        with open(p, "rb") as f:
-            head = f.read(4096)
-    except OSError:
-        return False
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"periodize-season"' in head
-
-
 def season_there(path: Path):
     """The season in the file at ``path`` (None when no file is there); InputError when the file
     is there but is no season Periodize can read."""
@@ -153,67 +141,15 @@ def season_there(path: Path):
                                      f"kept as {path.name}.bak)"]) from None
 
 
-# -- what an existing file is ------------------------------------------------------------------
-# the output kinds whose earlier file an export may replace without --replace: a file Periodize
-# wrote as the same kind of output (last week's workbook). Never a coach workbook ("template"):
-# the coach fills that in, and its rows are the season's data.
-REPLACEABLE = frozenset({"json", "xlsx", "pdf", "csv", "compare"})
-_KIND_WORDS = {"json": "a plan JSON Periodize wrote", "xlsx": "a plan workbook Periodize exported",
-               "pdf": "a PDF Periodize wrote", "csv": "a load table Periodize wrote",
-               "compare": "a what-if comparison workbook Periodize wrote",
-               "template": "a coach workbook (the form a season is imported from: perhaps filled in)"}
-
-
 REPLACE_HELP = ("write over a file that is not an earlier output of the same kind (a workbook or "
                 "log of your own, a coach workbook); it is kept as NAME.bak")
 
 
-def written_kind(p: Path) -> str | None:
-    """Which Periodize output the existing file ``p`` is (a kind of :data:`KINDS`, ``csv`` or
-    ``compare``), or None: a file Periodize did not write (the coach's own workbook, a GPS
-    export, a session log) or cannot be read."""
-    import zipfile
-
-    try:
-        if not p.is_file():
-            return None
-        with open(p, "rb") as f:
-            head = f.read(8192)
-        if head.startswith(b"PK"):
-            with zipfile.ZipFile(p) as z:
-                core = z.read("docProps/core.xml") if "docProps/core.xml" in z.namelist() else b""
-                if b">Periodize</dc:creator>" not in core:
-                    return None
-                if b"Periodize coach workbook" in core:
-                    return "template"
-                book = z.read("xl/workbook.xml")
-            return "compare" if b'name="Edits"' in book and b'name="Changes"' in book else "xlsx"
-        if head.startswith(b"%PDF"):
-            data = p.read_bytes() if p.stat().st_size < 50_000_000 else head
-            return "pdf" if b"Periodize" in data or "Periodize".encode("utf-16-be") in data else None
-        text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
-        if text.startswith("{") and '"periodize-plan"' in text:
-            return "json"
-        from planner.load import CSV_COLUMNS
-
-        if text.splitlines()[:1] == [",".join(CSV_COLUMNS)]:
-            return "csv"
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
-        return None
-    return None
-
-
 def _replaces(kind: str, p: Path) -> str | None:
     """Why writing output ``kind`` at the existing file ``p`` needs --replace (None: it may)."""
-    if not _exists(p) or not p.is_file():
+    what = foreign(kind, p)
+    if what is None:
         return None
-    found = written_kind(p)
-    if found == kind and kind in REPLACEABLE:
-        return None
-    what = _KIND_WORDS.get(found or "", "was not written by Periodize (a workbook, session log or "
-                                       "export of your own?)")
-    if found is not None:
-        what = f"is {what}"
     return (f"{p}: is there already and {what}; writing the {_WHAT.get(kind, kind)} there would "
             f"replace it: give another file name, or add --replace (the file is then kept as "
             f"{p.name}.bak)")
@@ -250,36 +186,20 @@ def guard(outputs: dict[str, Path | None], inputs: dict[str, Path],
         raise InputError("", problems)
 
 
-def _ours_in_folder(kind: str, p: Path) -> bool:
-    """Is the existing file ``p`` in a calendar or handouts folder one Periodize wrote there?"""
-    if kind == "handouts":
-        return written_kind(p) == "pdf"
-    try:
-        with open(p, "rb") as f:
-            return b"PRODID:-//Periodize//" in f.read(4096)
-    except OSError:
-        return False
-
-
 def guard_folders(outputs: dict[str, Path | None], season, anonymise: bool, replace: bool) -> None:
     """The calendar and handout folders: a file there under a name this export writes (one per
     athlete) that Periodize did not write is refused, named, unless ``replace``; with it, the
     file is kept as ``NAME.bak`` before the export writes its own."""
     from planner.errors import InputError
-    from planner.filegroup import athlete_file_names
-    from planner.safefile import keep_backup
 
     problems: list[str] = []
-    for kind, suffix in (("ics", ".ics"), ("handouts", ".pdf")):
+    for kind in ("ics", "handouts"):
         folder = outputs.get(kind)
-        if folder is None or not _exists(folder):
+        if folder is None:
             continue
-        for name in athlete_file_names(season, anonymise, suffix).values():
-            p = folder / name
-            if not _exists(p) or not p.is_file() or _ours_in_folder(kind, p):
-                continue
+        for p in strangers_in_folder(season, folder, kind, anonymise):
             if replace:
-                keep_backup(p)
+                keep_backup_for(kind, p)
                 print(f"The file that was at {p} is kept as {p.name}.bak.")
             else:
                 problems.append(f"{p}: is there already and was not written by Periodize; the "
@@ -297,36 +217,8 @@ def keep_backups(outputs: dict[str, Path | None]) -> None:
     for kind, p in outputs.items():
         if p is None or kind in FOLDERS or not _exists(p) or not p.is_file():
             continue
-        if _keep_backup(kind, p):
+        if keep_backup_for(kind, p):
             print(f"The file that was at {p.name} is kept as {p.name}.bak.")
-
-
-def _keep_backup(kind: str, p: Path) -> bool:
-    """Keep the existing file ``p`` (about to be replaced by output ``kind``) as ``NAME.bak``
-    unless that would write over a ``.bak`` of the coach's (see :func:`keep_backups`); True when
-    it was kept. What is done beside that is said here."""
-    from planner.errors import SaveError
-    from planner.safefile import keep_backup
-
-    bak = p.with_name(p.name + ".bak")
-    kept = _exists(bak) and bak.is_file() and written_kind(bak) not in REPLACEABLE
-    if kept and written_kind(p) == kind and kind in REPLACEABLE:
-        # the file is an earlier output, which the season file writes again: the .bak holds
-        # the coach's own file, and stays
-        print(f"{bak.name} (the file that was at {p.name} before Periodize wrote there) is "
-              f"left as it is.")
-        return False
-    if kept:  # a file of the coach's in the .bak, and one at the name: both are kept
-        older = next(p.with_name(f"{p.name}.{n}.bak") for n in range(1, 10_000)
-                     if not _exists(p.with_name(f"{p.name}.{n}.bak")))
-        try:
-            os.replace(bak, older)
-        except OSError as e:
-            raise SaveError(f"{bak}: could not keep it as {older.name} before writing "
-                            f"{p.name} ({e.strerror or e.__class__.__name__}); nothing was "
-                            f"written") from None
-        print(f"The earlier {bak.name} is kept as {older.name}.")
-    return keep_backup(p)
 
 
 def keep_handout_backups(season, folder: Path, anonymise: bool) -> None:
@@ -338,7 +230,7 @@ def keep_handout_backups(season, folder: Path, anonymise: bool) -> None:
     kept = []
     for name in athlete_file_names(season, anonymise, ".pdf").values():
         p = folder / name
-        if _exists(p) and p.is_file() and _ours_in_folder("handouts", p) and _keep_backup("pdf", p):
+        if _exists(p) and p.is_file() and ours_in_folder("handouts", p) and keep_backup_for("pdf", p):
             kept.append(name)
     if len(kept) == 1:
         print(f"The handout that was at {folder / kept[0]} is kept as {kept[0]}.bak.")

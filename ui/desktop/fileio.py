@@ -13,7 +13,10 @@ import.
 
 After an export a notice above the board says what was written and where, with Open and Show
 folder (the window's interaction opens them), until the coach closes it; an export never
-replaces the open season file.
+replaces the open season file. A file Periodize did not write as that kind of output (the
+coach's filled-in workbook, his own calendar under an athlete's file name) is replaced only when
+the coach, asked by name, says so; it is kept as ``NAME.bak`` as the command line keeps it
+(``ui.outputkinds``), and the notice says where.
 """
 
 from __future__ import annotations
@@ -26,8 +29,15 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from planner.errors import PeriodizeError
-from planner.safefile import keep_backup
 from planner.text import plural
+from ui.outputkinds import (
+    KIND_WORDS,
+    REPLACEABLE,
+    foreign,
+    holds_season,
+    keep_backup_for,
+    strangers_in_folder,
+)
 
 IMPORT_FILTER = "Excel workbook (*.xlsx *.xlsm);;Other spreadsheets, to save as .xlsx (*.ods *.xls);;All files (*)"
 EXPORT_KINDS = {  # file dialog filter -> export kind
@@ -37,6 +47,9 @@ EXPORT_KINDS = {  # file dialog filter -> export kind
     "Season board PDF, anonymised (*.pdf)": "pdf-anonymised",
     "Coach workbook for import (*.xlsx)": "template",
 }
+# what each export is as an output (ui.outputkinds.written_kind): the file it may replace unasked
+OUTPUT_KIND = {"xlsx": "xlsx", "xlsx-anonymised": "xlsx", "pdf": "pdf", "pdf-anonymised": "pdf",
+               "template": "template"}
 SUFFIX = {"xlsx": ".xlsx", "xlsx-anonymised": ".xlsx", "pdf": ".pdf", "pdf-anonymised": ".pdf",
           "template": ".xlsx"}
 MAX_LISTED = 25  # problems listed in a message box; the rest are counted
@@ -131,11 +144,47 @@ def _is_the_season_file(window, path: str | Path) -> bool:
         return False
 
 
-def written(window, what: str, path: Path, folder: Path, open_file: bool = True) -> None:
-    """Say what was written and where, until the coach closes it: Open and Show folder."""
-    window.statusBar().showMessage(f"{what} {path}", 8000)
-    window.notice.offer(f"{what} <b>{html.escape(path.name)}</b> in {html.escape(str(folder))}",
-                        str(path) if open_file else "", str(folder))
+def written(window, what: str, path: Path, folder: Path, open_file: bool = True,
+            kept: str = "") -> None:
+    """Say what was written and where, until the coach closes it: Open and Show folder.
+    ``kept``: where the file it replaced is kept (:func:`keep_previous`)."""
+    tail = f".{kept}" if kept else ""
+    window.statusBar().showMessage(f"{what} {path}{tail}", 8000)
+    window.notice.offer(f"{what} <b>{html.escape(path.name)}</b> in {html.escape(str(folder))}"
+                        f"{html.escape(tail)}", str(path) if open_file else "", str(folder))
+
+
+def may_replace(window, path: str | Path, kind: str) -> bool:
+    """False (and a message) when ``path`` holds a season file; when it holds a file Periodize
+    did not write as output ``kind`` (ui.outputkinds: a coach workbook, the coach's own PDF),
+    the coach is asked, naming it; True when the export may write there."""
+    p = Path(path)
+    if p.is_file() and holds_season(p):
+        window.interaction.error("Could not export", f"{p} is a season file; an export would "
+                                 f"replace it. Choose another name.")
+        return False
+    what = foreign(kind, p)
+    if what is None:
+        return True
+    unlike = f", not {KIND_WORDS[kind]}" if kind in REPLACEABLE else ""
+    if window.interaction.confirm(
+            f"Replace {p.name}?", f"{p.name} {what}{unlike}. Replace it? It is kept as "
+            f"{p.name}.bak, which no later export writes over.", default=False):
+        return True
+    window.statusBar().showMessage(f"Not exported: {p.name} is as it was.", 8000)
+    return False
+
+
+def keep_previous(path: str | Path, kind: str) -> str:
+    """Keep the file at ``path`` an export of output ``kind`` is about to replace as
+    ``NAME.bak`` as the command line does (ui.outputkinds.keep_backup_for: a ``.bak`` holding
+    the coach's own file is never written over); the words that say where it is, for
+    :func:`written` ("" when nothing was there)."""
+    p = Path(path)
+    notes: list[str] = []
+    if keep_backup_for(kind, p, notes.append):
+        notes.insert(0, f"The previous {p.name} is kept as {p.name}.bak.")
+    return "".join(f" {n}" for n in notes)
 
 
 def hand_out_anyway(window) -> bool:
@@ -158,11 +207,13 @@ def export_to(window, path: str | Path, kind: str) -> bool:
         window.interaction.error("Could not export", f"{path} is the season file itself; an "
                                  f"export would replace it. Choose another name.")
         return False
+    if not may_replace(window, path, OUTPUT_KIND[kind]):
+        return False
     if needs_plan and not hand_out_anyway(window):
         return False
     try:
         with _busy():
-            keep_backup(path)  # the file an export replaces is kept as NAME.bak
+            kept = keep_previous(path, OUTPUT_KIND[kind])  # as NAME.bak
             if kind in ("xlsx", "xlsx-anonymised"):
                 from planner.xlsx_export import export_workbook
 
@@ -186,7 +237,7 @@ def export_to(window, path: str | Path, kind: str) -> bool:
                                  f"({e.strerror or e}); choose another folder or name")
         return False
     path = Path(path).resolve()
-    written(window, "Exported", path, path.parent)
+    written(window, "Exported", path, path.parent, kept=kept)
     return True
 
 
@@ -196,16 +247,22 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     if season.plan is None:
         window.interaction.inform("Nothing to export yet", NO_PLAN_YET)
         return False
+    folder = Path(folder)
+    strangers = strangers_in_folder(season, folder, "ics", anonymise=False)
+    if strangers and not _replace_calendars(window, folder, strangers):
+        return False
     if not hand_out_anyway(window):
         return False
     from planner.filegroup import kept_only_if_written
     from planner.ical import export_calendars
 
-    folder = Path(folder)
+    notes: list[str] = []
     try:
         with kept_only_if_written(folder):
             folder.mkdir(parents=True, exist_ok=True)
             with _busy():
+                for p in strangers:  # as the command line's --replace: each kept as NAME.bak
+                    keep_backup_for("ics", p, notes.append)
                 files = export_calendars(season, season.plan, folder)
     except PeriodizeError as e:
         window.interaction.error("Could not export the calendars", _listing(e))
@@ -216,14 +273,37 @@ def export_calendars_to(window, folder: str | Path) -> bool:
                                  f"another folder")
         return False
     folder = folder.resolve()
-    window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}", 8000)
+    if strangers:
+        names = ", ".join(f"{p.name}.bak" for p in strangers[:3])
+        notes.insert(0, f"The {plural(len(strangers), 'file')} Periodize did not write "
+                        f"{'is' if len(strangers) == 1 else 'are'} kept as {names}"
+                        f"{' …' if len(strangers) > 3 else ''}.")
+    kept = "".join(f" {n}" for n in notes)
+    window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}."
+                                   f"{kept}", 8000)
     window.notice.offer(f"Wrote {plural(len(files), 'calendar file')} (one per athlete) in "
-                        f"{html.escape(str(folder))}", "", str(folder))
+                        f"{html.escape(str(folder))}.{html.escape(kept)}", "", str(folder))
     from planner.filegroup import left_over
 
     if extra := left_over(folder, files, "calendar file"):
         window.interaction.warn("Other calendar files in the folder", extra)
     return True
+
+
+def _replace_calendars(window, folder: Path, strangers: list[Path]) -> bool:
+    """Ask before the calendars replace files in ``folder`` Periodize did not write (the
+    coach's own, under an athlete's file name); False (nothing written) when the coach says no."""
+    shown = ", ".join(p.name for p in strangers[:5]) + (" …" if len(strangers) > 5 else "")
+    they = "it" if len(strangers) == 1 else "them"
+    if window.interaction.confirm(
+            "Replace files Periodize did not write?",
+            f"{folder} holds {plural(len(strangers), 'file')} Periodize did not write, under the "
+            f"names this export writes (one per athlete): {shown}. Replace {they}? Each is kept "
+            f"as NAME.bak ({strangers[0].name}.bak), which no later export writes over.",
+            default=False):
+        return True
+    window.statusBar().showMessage(f"Calendars not exported: nothing in {folder} was changed.", 8000)
+    return False
 
 
 # -- dialogs -----------------------------------------------------------------------------------
@@ -258,7 +338,9 @@ def export_dialog(window) -> None:
             if path.lower().endswith(other):
                 path = path[:-len(other)]
         path += SUFFIX[kind]
-        if not replace_confirmed(window, path):
+        # the file dialog asked about the name without the suffix: ask about this one (a file
+        # Periodize did not write as this export is asked about, by name, by export_to)
+        if foreign(OUTPUT_KIND[kind], Path(path)) is None and not replace_confirmed(window, path):
             return
     QSettings().setValue("lastDir", str(Path(path).parent))
     export_to(window, path, kind)

@@ -486,14 +486,15 @@ def export_handouts_to(window, path: str | Path, athletes: list[str], weeks: lis
         window.interaction.inform("Nothing to export yet",
                                   "The season has no plan yet: solve it first (Plan ▸ Solve).")
         return False
-    from ui.desktop.fileio import hand_out_anyway
+    from ui.desktop.fileio import hand_out_anyway, keep_previous, may_replace
 
-    if not hand_out_anyway(window):
+    if not may_replace(window, path, "pdf") or not hand_out_anyway(window):
         return False
     count = len(athletes) * len(weeks)
     shown = _progress_dialog(window, count) if count >= PROGRESS_PAGES else None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
+        kept = keep_previous(path, "pdf")  # as NAME.bak, as the command line does
         pages = export_handouts_pdf(season, season.plan, path, athletes, weeks, anonymise=anonymise,
                                     progress=None if shown is None else (lambda done, _n: _step(shown, done)))
     except HandoutsCancelled:
@@ -511,7 +512,8 @@ def export_handouts_to(window, path: str | Path, athletes: list[str], weeks: lis
     # plan.xlsx" after the handouts were written)
     from ui.desktop.fileio import written
 
-    written(window, f"Wrote {text.plural(pages, 'handout page')} to", Path(path), Path(path).parent)
+    written(window, f"Wrote {text.plural(pages, 'handout page')} to", Path(path), Path(path).parent,
+            kept=kept)
     return True
 
 

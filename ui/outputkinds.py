@@ -1,0 +1,149 @@
+"""What an existing file is, and how an export replaces it: the one guard of the command line
+(``ui.cli.outputs``) and the app (``ui.desktop.fileio``, ``ui.desktop.handouts``). No Qt.
+
+An export replaces unasked only a file Periodize wrote as the same kind of output
+(:func:`written_kind`); any other file (a coach workbook, the coach's own calendar or PDF) is
+replaced only when the coach says so, and is kept as ``NAME.bak``, which a later export never
+writes over (:func:`keep_backup_for`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+SEASON_SUFFIXES = (".season.json", ".season.json.bak")
+
+# the output kinds whose earlier file an export may replace unasked: a file Periodize wrote as
+# the same kind of output (last week's workbook). Never a coach workbook ("template"): the
+# coach fills that in, and its rows are the season's data.
+REPLACEABLE = frozenset({"json", "xlsx", "pdf", "csv", "compare"})
+KIND_WORDS = {"json": "a plan JSON Periodize wrote", "xlsx": "a plan workbook Periodize exported",
+              "pdf": "a PDF Periodize wrote", "csv": "a load table Periodize wrote",
+              "compare": "a what-if comparison workbook Periodize wrote",
+              "template": "a coach workbook (the form a season is imported from: perhaps filled in)"}
+NOT_OURS = "was not written by Periodize (a workbook, session log or export of your own?)"
+
+
+def exists(p: Path) -> bool:
+    try:
+        return p.exists()
+    except OSError:  # e.g. a name too long for the system
+        return False
+
+
+def holds_season(p: Path) -> bool:
+    """Whether ``p`` names a season file: by its name, or by what an existing file holds."""
+    if p.name.lower().endswith(SEASON_SUFFIXES):
+        return True
+    try:
+        if not p.is_file():
+            return False
+        with open(p, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"periodize-season"' in head
+
+
+def written_kind(p: Path) -> str | None:
+    """Which Periodize output the existing file ``p`` is (``json``, ``xlsx``, ``pdf``,
+    ``template``, ``csv`` or ``compare``), or None: a file Periodize did not write (the coach's
+    own workbook, a GPS export, a session log) or cannot be read."""
+    import zipfile
+
+    try:
+        if not p.is_file():
+            return None
+        with open(p, "rb") as f:
+            head = f.read(8192)
+        if head.startswith(b"PK"):
+            with zipfile.ZipFile(p) as z:
+                core = z.read("docProps/core.xml") if "docProps/core.xml" in z.namelist() else b""
+                if b">Periodize</dc:creator>" not in core:
+                    return None
+                if b"Periodize coach workbook" in core:
+                    return "template"
+                book = z.read("xl/workbook.xml")
+            return "compare" if b'name="Edits"' in book and b'name="Changes"' in book else "xlsx"
+        if head.startswith(b"%PDF"):
+            data = p.read_bytes() if p.stat().st_size < 50_000_000 else head
+            return "pdf" if b"Periodize" in data or "Periodize".encode("utf-16-be") in data else None
+        text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+        if text.startswith("{") and '"periodize-plan"' in text:
+            return "json"
+        from planner.load import CSV_COLUMNS
+
+        if text.splitlines()[:1] == [",".join(CSV_COLUMNS)]:
+            return "csv"
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return None
+    return None
+
+
+def foreign(kind: str, p: Path) -> str | None:
+    """What the existing file ``p`` is ("is a coach workbook (…)", "was not written by
+    Periodize (…)") when writing output ``kind`` there replaces a file that is not an earlier
+    output of that kind; None when nothing is there or it may be replaced unasked."""
+    if not exists(p) or not p.is_file():
+        return None
+    found = written_kind(p)
+    if found == kind and kind in REPLACEABLE:
+        return None
+    return f"is {KIND_WORDS[found]}" if found in KIND_WORDS else NOT_OURS
+
+
+def ours_in_folder(kind: str, p: Path) -> bool:
+    """Is the existing file ``p`` in a calendar (``ics``) or handouts folder one Periodize
+    wrote there?"""
+    if kind == "handouts":
+        return written_kind(p) == "pdf"
+    try:
+        with open(p, "rb") as f:
+            return b"PRODID:-//Periodize//" in f.read(4096)
+    except OSError:
+        return False
+
+
+def strangers_in_folder(season, folder: Path, kind: str, anonymise: bool) -> list[Path]:
+    """The files in the calendar or handouts ``folder`` under a name the export writes (one per
+    athlete) that Periodize did not write there."""
+    from planner.filegroup import athlete_file_names
+
+    if not exists(folder):
+        return []
+    out = []
+    for name in athlete_file_names(season, anonymise, ".ics" if kind == "ics" else ".pdf").values():
+        p = folder / name
+        if exists(p) and p.is_file() and not ours_in_folder(kind, p):
+            out.append(p)
+    return out
+
+
+def keep_backup_for(kind: str, p: Path, say: Callable[[str], None] = print) -> bool:
+    """Keep the existing file ``p`` (about to be replaced by output ``kind``) as ``NAME.bak``;
+    True when it was kept. A ``NAME.bak`` that holds a file Periodize did not write as such an
+    output (the coach's file an earlier export took the place of) is never written over: an
+    earlier output at ``p`` is then not kept (the season file writes it again), and any other
+    file moves that ``.bak`` to ``NAME.1.bak`` first. What is done beside that is ``say``-ed."""
+    from planner.errors import SaveError
+    from planner.safefile import keep_backup
+
+    bak = p.with_name(p.name + ".bak")
+    kept = exists(bak) and bak.is_file() and written_kind(bak) not in REPLACEABLE
+    if kept and written_kind(p) == kind and kind in REPLACEABLE:
+        say(f"{bak.name} (the file that was at {p.name} before Periodize wrote there) is left "
+            f"as it is.")
+        return False
+    if kept:  # a file of the coach's in the .bak, and one at the name: both are kept
+        older = next(p.with_name(f"{p.name}.{n}.bak") for n in range(1, 10_000)
+                     if not exists(p.with_name(f"{p.name}.{n}.bak")))
+        try:
+            os.replace(bak, older)
+        except OSError as e:
+            raise SaveError(f"{bak}: could not keep it as {older.name} before writing "
+                            f"{p.name} ({e.strerror or e.__class__.__name__}); nothing was "
+                            f"written") from None
+        say(f"The earlier {bak.name} is kept as {older.name}.")
+    return keep_backup(p)
