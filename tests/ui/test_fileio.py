@@ -75,6 +75,52 @@ def test_a_workbook_imported_again_keeps_the_open_seasons_pins_rules_and_file(qt
         in dialogs[-1][2]
 
 
+def test_discard_before_an_import_discards_and_asks_nothing_more_about_those_changes(
+        qtbot, dialogs, tmp_path):
+    """Import over unsaved changes asked Save / Discard / Cancel; Discard did not discard: the
+    import then asked again (Keep Them / Use the Workbook Alone) about the same unsaved rows,
+    and either answer was past Undo. Discard now means it: the workbook goes over the season as
+    saved, with no second question about what was discarded."""
+    from planner.coachform.write import save_template_form
+    from planner.edits import AddPin
+    from planner.season import IntensityPin, RuleSettings
+    from planner.seasonfile import save_season
+    from tests.builders import day, season
+    from ui.desktop import fileio
+
+    s = season(weeks=3, athletes=2, rules=RuleSettings(values={"LD-1": {"weight": 5}}))
+    save_template_form(s, tmp_path / "team.xlsx")  # it carries no rule settings
+    save_season(s, tmp_path / "team.season.json")
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    assert w.open_path(tmp_path / "team.season.json")
+    w.apply_edit(AddPin(pin=IntensityPin(athlete="A1", date=day(10), intensity=0)))
+    assert w.modified and w.season.pins
+    dialogs.choices = ["discard", "keepover"]
+    dialogs.files = [str(tmp_path / "team.xlsx")]
+    fileio.import_dialog(w)
+    # the second question is about what the saved season holds (its rule settings), not the pin
+    assert dialogs.kinds()[:3] == ["choose", "open", "choose"]
+    assert "rule settings" in dialogs[2][2] and "pin" not in dialogs[2][2]
+    assert w.season.pins == () and w.season.rules == s.rules
+    assert w.path == tmp_path / "team.season.json"
+    assert "The unsaved changes were discarded." in w.statusBar().currentMessage()
+    # a season never saved: Discard leaves nothing to keep, so the workbook is used alone
+    w.set_document(s, None, modified=True)
+    w.apply_edit(AddPin(pin=IntensityPin(athlete="A1", date=day(10), intensity=0)))
+    dialogs.choices = ["discard"]
+    dialogs.files = [str(tmp_path / "team.xlsx")]
+    asked = len(dialogs)
+    fileio.import_dialog(w)
+    assert [k for k, *_ in dialogs[asked:]] == ["choose", "open"]
+    assert w.season.pins == () and w.path is None and w.modified
+    # Cancel changes nothing; Save saves first, then asks about what the saved season holds
+    dialogs.choices = ["cancel"]
+    w.apply_edit(AddPin(pin=IntensityPin(athlete="A1", date=day(10), intensity=0)))
+    fileio.import_dialog(w)
+    assert w.season.pins and dialogs.kinds()[-1] == "choose"
+
+
 def test_the_seasons_own_workbook_imports_over_it_with_a_stage_outlasted_by_today(qtbot, dialogs,
                                                                                    tmp_path):
     """Today moved past a declined stage change: the season keeps A1 in P2 beyond its maximum

@@ -74,20 +74,24 @@ def install(window, file_menu: QMenu) -> None:
 
 
 # -- the work (no dialogs: tests call these) -----------------------------------------------------
-def import_into(window, path: str | Path) -> bool:
-    """Import a coach workbook as the window's document; False (and a message) on problems."""
+def import_into(window, path: str | Path, discarded: bool = False) -> bool:
+    """Import a coach workbook as the window's document; False (and a message) on problems.
+    ``discarded``: the coach chose to discard the open season's unsaved changes, so the
+    workbook is imported over the season as last saved (nothing when it has no file), and
+    Keep Them never asks about what was discarded."""
     from planner.coachform.read import import_workbook
 
+    under = _saved_season(window) if discarded else window.document.season
     notes: list[str] = []
     try:
         with _busy():
             # the open season's overdue stage records stand (rules-spec.md section 9)
-            season = import_workbook(path, notes, known=window.document.season)
+            season = import_workbook(path, notes, known=under)
     except PeriodizeError as e:
         window.interaction.error("Could not import the workbook", _listing(e))
         window.statusBar().showMessage("Import failed; the current season is unchanged.", 8000)
         return False
-    kept = _keep_over_open(window, season)
+    kept = None if under is None else _keep_over_open(window, under, season)
     if kept is False:
         window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
         return False
@@ -100,6 +104,8 @@ def import_into(window, path: str | Path) -> bool:
     else:
         window.set_document(season, None, modified=True)
         after = "Save it as a season file (File ▸ Save As)."
+    if discarded:
+        after = f"The unsaved changes were discarded. {after}"
     window.statusBar().showMessage(
         f"Imported {Path(path).name}: {plural(len(season.athletes), 'athlete')}, "
         f"{plural(len(season.competitions), 'competition')}, "
@@ -110,15 +116,26 @@ def import_into(window, path: str | Path) -> bool:
     return True
 
 
-def _keep_over_open(window, season):
-    """When the open season holds what the workbook does not carry (a plan, pins, rule settings,
+def _saved_season(window):
+    """The open season as last saved (None: it has no file, or the file no longer reads)."""
+    from planner.seasonfile import load_season
+
+    if window.path is None:
+        return None
+    try:
+        return load_season(window.path)
+    except (PeriodizeError, OSError):
+        return None
+
+
+def _keep_over_open(window, open_season, season):
+    """When the open season (``open_season``: as on screen, or as last saved) holds what the workbook does not carry (a plan, pins, rule settings,
     scenarios) or rows it has not got (sessions, rehab records, a later today), ask: keep the
     first in the imported season where it still fits (a ``planner.reimport.Kept``; the
     workbook's rows stand), use the workbook alone (None), or cancel (False). None when nothing
     would be lost."""
     from planner.reimport import keep_over, replaced_words, season_loses
 
-    open_season = window.document.season
     if not season_loses(open_season, season):
         return None
     words = replaced_words(open_season, season).replace(
@@ -316,10 +333,13 @@ def _start_dir(window) -> str:
 def import_dialog(window) -> None:
     if not window._maybe_keep_changes():
         return
+    # still modified: the coach chose Discard, and means it: the workbook goes over the season
+    # as saved, never a second question about the changes just discarded
+    discarded = window.modified
     path = window.interaction.open_file("Import a coach workbook", _start_dir(window), IMPORT_FILTER)
     if path:
         QSettings().setValue("lastDir", str(Path(path).parent))
-        import_into(window, path)
+        import_into(window, path, discarded=discarded)
 
 
 def export_dialog(window) -> None:
