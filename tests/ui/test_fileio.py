@@ -305,7 +305,7 @@ def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, 
     assert fileio.export_calendars_to(window, folder)
     assert (folder / f"{name}.bak").read_bytes() == mine
     assert b"PRODID:-//Periodize//" in (folder / name).read_bytes()
-    assert f"The 1 file Periodize did not write is kept as {name}.bak." in window.notice.label.text()
+    assert f"The file Periodize did not write is kept as {name}.bak." in window.notice.label.text()
     asked = len(dialogs)
     assert fileio.export_calendars_to(window, folder)  # its own calendars now: not asked
     assert [d[1] for d in dialogs[asked:]] == ["The plan breaks hard rules"]

@@ -292,9 +292,9 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     folder = folder.resolve()
     if strangers:
         names = ", ".join(f"{p.name}.bak" for p in strangers[:3])
-        notes.insert(0, f"The {plural(len(strangers), 'file')} Periodize did not write "
-                        f"{'is' if len(strangers) == 1 else 'are'} kept as {names}"
-                        f"{' …' if len(strangers) > 3 else ''}.")
+        which = "The file" if len(strangers) == 1 else f"The {len(strangers)} files"
+        notes.insert(0, f"{which} Periodize did not write {'is' if len(strangers) == 1 else 'are'} "
+                        f"kept as {names}{' …' if len(strangers) > 3 else ''}.")
     kept = "".join(f" {n}" for n in notes)
     window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}."
                                    f"{kept}", 8000)
