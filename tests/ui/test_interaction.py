@@ -100,3 +100,38 @@ def test_the_fake_keeps_each_error_until_the_test_looks_at_the_record_or_expects
     log.expect_error()
     log.error("Could not open", "Not a season file either.")
     assert log.unseen_errors == []
+
+
+def test_the_folder_chooser_takes_the_name_of_a_folder_not_made_yet(qtbot, tmp_path):
+    """Export Calendars' folder chooser refused a new folder's name typed in it ("Directory not
+    found"), though the export makes its folder when missing: the name is taken (the export
+    makes it), and an existing folder is chosen as before."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+
+    seen: list[str] = []
+
+    def type_name(name: str):
+        def run() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, QFileDialog)
+            dialog.findChild(QLineEdit, "fileNameEdit").setText(name)
+            QTimer.singleShot(50, refused)
+            dialog.accept()
+        return run
+
+    def refused() -> None:  # Qt's "Directory not found": noted, closed, the chooser cancelled
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+            QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+
+    QTimer.singleShot(0, type_name("calendars 2027"))
+    got = QtInteraction(None).choose_folder("Folder for the calendar files", str(tmp_path))
+    assert seen == [] and got == str(tmp_path / "calendars 2027")
+    assert not (tmp_path / "calendars 2027").exists()  # the export makes it, not the chooser
+    (tmp_path / "mine").mkdir()
+    QTimer.singleShot(0, type_name("mine"))
+    assert QtInteraction(None).choose_folder("Folder", str(tmp_path)) == str(tmp_path / "mine")
+    assert seen == []

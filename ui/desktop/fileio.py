@@ -9,7 +9,8 @@ import.
   marked modified and without a file name (Save As writes it as a season file).
 - **Export…**: by the chosen file type, the full Excel workbook (optionally anonymised), the
   season board as a PDF (one page per month), or the season in the import-template form.
-- **Export Calendars…**: one iCalendar file per athlete into a folder (made when missing).
+- **Export Calendars…**: one iCalendar file per athlete into a folder (made when missing: the
+  folder chooser takes a new folder's name).
 
 After an export a notice above the board says what was written and where, with Open and Show
 folder (the window's interaction opens them), until the coach closes it; an export never

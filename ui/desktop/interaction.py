@@ -13,9 +13,10 @@ A window gets its interaction from :func:`default_interaction` unless one is pas
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 # The answers ``choose`` knows, as the buttons of a message box: standard ones, and buttons
 # with their own words and role.
@@ -74,7 +75,10 @@ class Interaction(Protocol):
         """The chosen path and the chosen filter; None when cancelled."""
         ...
 
-    def choose_folder(self, title: str, folder: str) -> str | None: ...
+    def choose_folder(self, title: str, folder: str) -> str | None:
+        """A folder; perhaps one not made yet (a new name typed in a folder that exists): the
+        caller makes it."""
+        ...
 
     def show_externally(self, path: str) -> bool:
         """Open a file or folder in the program the system uses for it (an exported workbook in
@@ -165,13 +169,36 @@ class QtInteraction:
         return (path, chosen) if path else None
 
     def choose_folder(self, title: str, folder: str) -> str | None:
-        return QFileDialog.getExistingDirectory(self.parent, title, folder) or None
+        dialog = _FolderDialog(self.parent, title, folder)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return dialog.selectedFiles()[0] or None
 
     def show_externally(self, path: str) -> bool:
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
         return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+class _FolderDialog(QFileDialog):
+    """Qt's folder chooser (the same on every system), which also takes the name of a folder
+    not made yet, typed in a folder that exists: Qt's own refuses it ("Directory not found"),
+    though the exports make their folder when missing."""
+
+    def __init__(self, parent, title: str, folder: str):
+        super().__init__(parent, title, folder)
+        self.setFileMode(QFileDialog.FileMode.Directory)
+        self.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        self.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # accept() below runs
+
+    def accept(self) -> None:
+        chosen = self.selectedFiles()
+        new = Path(chosen[0]) if chosen else None
+        if new is not None and not new.exists() and new.parent.is_dir():
+            QDialog.accept(self)  # the caller makes it
+            return
+        super().accept()
 
 
 _factory: Callable[[QWidget | None], Interaction] = QtInteraction
