@@ -281,6 +281,21 @@ def test_an_export_over_the_coachs_filled_in_workbook_asks_by_name_and_keeps_it_
     assert dialogs[-1][1] == "Replace form.xlsx?" and ", not " not in dialogs[-1][2]
 
 
+def test_an_export_never_replaces_a_season_file_whatever_its_name(window, dialogs, tmp_path,
+                                                                  demo_season):
+    """A season file saved under a workbook's name is refused, as the command line refuses it,
+    not offered for replacing."""
+    from planner.seasonfile import save_season
+    from ui.desktop import fileio
+
+    save_season(demo_season, tmp_path / "x.season.json")
+    (tmp_path / "backup.xlsx").write_bytes((tmp_path / "x.season.json").read_bytes())
+    mine = (tmp_path / "backup.xlsx").read_bytes()
+    assert not fileio.export_to(window, tmp_path / "backup.xlsx", "pdf-anonymised")
+    assert dialogs.kinds() == ["error"] and "backup.xlsx is a season file" in dialogs[-1][2]
+    assert (tmp_path / "backup.xlsx").read_bytes() == mine
+
+
 def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, dialogs, tmp_path,
                                                                         demo_season):
     """A calendar of the coach's own under an athlete's file name was replaced with no question

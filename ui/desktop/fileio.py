@@ -34,6 +34,7 @@ from planner.text import plural
 from ui.outputkinds import (
     KIND_WORDS,
     REPLACEABLE,
+    exists,
     foreign,
     holds_season,
     keep_backup_for,
@@ -177,7 +178,7 @@ def may_replace(window, path: str | Path, kind: str) -> bool:
     did not write as output ``kind`` (ui.outputkinds: a coach workbook, the coach's own PDF),
     the coach is asked, naming it; True when the export may write there."""
     p = Path(path)
-    if p.is_file() and holds_season(p):
+    if exists(p) and p.is_file() and holds_season(p):
         window.interaction.error("Could not export", f"{p} is a season file; an export would "
                                  f"replace it. Choose another name.")
         return False
