@@ -42,10 +42,17 @@ def _outside(season: Season, day: dt.date, where: str) -> list[str]:
             f"({cal.start.isoformat()} to {cal.end.isoformat()}); move it inside"]
 
 
+NO_TRAINING_WEEKDAY = ("lists no weekday; a season needs at least one training weekday, or "
+                       "nothing can be planned")
+
+
 def _calendar_problems(season: Season) -> list[str]:
     days = season.calendar.non_training_days
     out = [p for i, d in enumerate(days)
            for p in _outside(season, d.date, f"calendar.non_training_days[{i}].date")]
+    if not season.calendar.training_days:
+        out.append(f"calendar.training_days: {NO_TRAINING_WEEKDAY}: list the weekdays the team "
+                   f"trains, such as [\"tue\", \"thu\"] (Season ▸ Season Settings, Training days)")
     for key, n in Counter(d.date for d in days).items():
         if n > 1:
             out.append(f"calendar.non_training_days: {key.isoformat()} is listed {n} times; list it once")

@@ -15,6 +15,7 @@ import unicodedata
 from planner.coachform.spec import PRIORITIES, WEEKDAY_NAMES
 from planner.season import MAX_MAX_SPEED, MIN_MAX_SPEED, ROLES, WEEKDAYS, max_speed_problem
 from planner.text import day_long, no_such_day, not_a_day
+from planner.validate import NO_TRAINING_WEEKDAY
 
 
 class Bad(Exception):
@@ -292,9 +293,14 @@ def parse_weekday(text: str) -> str:
     raise Bad(f"{text.strip()!r} is not a weekday; write a weekday such as Monday or Mon")
 
 
+NO_DAYS = "none"  # the Training days cell of a season with none: refused when read back
+
+
 def parse_training_days(value: object) -> tuple[str, ...]:
     """``'Mon-Sat'``, ``'mon, tue, thu'``, ``'Mon-Fri, Sun'``, ``'Sat-Mon'`` -> weekdays in order."""
     text = to_text(value, "list of weekdays")
+    if text.strip().casefold() == NO_DAYS:
+        raise Bad(f"{NO_TRAINING_WEEKDAY}: write e.g. Mon-Sat or Tue, Thu")
     text = re.sub(r"\s*(?:-|–|—|\bto\b)\s*", "-", text, flags=re.I)
     parts = [p for p in re.split(r"[,;/&+\s]+|\band\b", text, flags=re.I) if p and p.strip()]
     days: set[str] = set()
@@ -313,7 +319,7 @@ def parse_training_days(value: object) -> tuple[str, ...]:
         else:
             raise Bad(f"{part.strip()!r} is not a weekday or a range such as Mon-Sat")
     if not days:
-        raise Bad("lists no weekday; write e.g. Mon-Sat or Mon, Tue, Thu")
+        raise Bad(f"{NO_TRAINING_WEEKDAY}: write e.g. Mon-Sat or Tue, Thu")
     return tuple(d for d in WEEKDAYS if d in days)
 
 def parse_role(value: object) -> str:

@@ -370,6 +370,21 @@ def test_season_settings_dialog(w):
     undo_all(w, before)
 
 
+def test_season_settings_keep_one_training_weekday_ticked(w):
+    w.settings_action.trigger()
+    dlg = w.settings_dialog
+    for d in ("mon", "tue", "wed", "thu", "fri", "sat"):
+        dlg.days[d].setChecked(False)
+    assert [d for d, box in dlg.days.items() if box.isChecked()] == ["sat"]
+    assert dlg.error.text().startswith("A season needs at least one training weekday: Saturday "
+                                       "stays ticked")
+    dlg.days["tue"].setChecked(True)
+    assert dlg.error.text() == ""
+    dlg.days["sat"].setChecked(False)
+    dlg.accept()
+    assert w.season.calendar.training_days == ("tue",)
+
+
 def test_season_settings_without_change_make_no_undo_step(w):
     w.settings_action.trigger()
     w.settings_dialog.accept()

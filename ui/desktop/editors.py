@@ -1626,6 +1626,7 @@ class SeasonSettingsDialog(QDialog):
             box = QCheckBox(WEEKDAY_NAMES[d][:3])
             box.setAccessibleName(f"Train on {WEEKDAY_NAMES[d]}")
             box.setChecked(d in cal.training_days)
+            box.toggled.connect(lambda on, day=d: self._keep_a_training_day(day, on))
             self.days[d] = box
             drow.addWidget(box)
         self.use_today = QCheckBox("Plan from")
@@ -1678,6 +1679,16 @@ class SeasonSettingsDialog(QDialog):
                 return
         self.accept()
 
+    def _keep_a_training_day(self, day: str, on: bool) -> None:
+        """The last training weekday stays ticked: a season without one plans nothing."""
+        if on or any(box.isChecked() for box in self.days.values()):
+            if on and self.error.text().startswith(_LAST_TRAINING_DAY):
+                self._say("")
+            return
+        self.days[day].setChecked(True)
+        self._say(f"{_LAST_TRAINING_DAY}: {WEEKDAY_NAMES[day]} stays ticked. Tick another "
+                  f"training day first, then untick {WEEKDAY_NAMES[day]}.")
+
     def _say(self, text: str) -> None:
         """The reason under the form, the dialog grown to show it whole."""
         self.error.setText(text)
@@ -1696,6 +1707,9 @@ class SeasonSettingsDialog(QDialog):
         if new == old and today == cal.today:
             return None
         return E.SetSeasonSettings(**new, today=today, clear_today=today is None)
+
+
+_LAST_TRAINING_DAY = "A season needs at least one training weekday"
 
 
 def _settings_problem(e: PeriodizeError) -> str:
