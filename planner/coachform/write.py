@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from planner.coachform.cells import NO_DAYS
 from planner.coachform.spec import (
     PRIORITIES,
     ROLE_CHOICES,
@@ -150,7 +151,10 @@ def _day_off_runs(days) -> list[dict]:
     return rows
 
 def training_days_text(days: tuple[str, ...]) -> str:
-    """Weekdays as a coach writes them: ``Mon-Sat``, ``Mon, Wed, Fri``, ``Mon-Wed, Fri``."""
+    """Weekdays as a coach writes them: ``Mon-Sat``, ``Mon, Wed, Fri``, ``Mon-Wed, Fri``; none
+    as ``none``, which the reader refuses (a blank cell would read back as Mon-Sat)."""
+    if not days:
+        return NO_DAYS
     idx = sorted(WEEKDAYS.index(d) for d in days)
     runs: list[list[int]] = []
     for i in idx:
@@ -256,7 +260,7 @@ def _write_season_sheet(ws, head: dict) -> None:
             ws.add_data_validation(dv)
             dv.add(c.coordinate)
         elif key == "training_days":
-            _put(c, "text", training_days_text(value) if value else None)
+            _put(c, "text", training_days_text(value))
         else:
             _put(c, "text", value)
         ws.cell(row=r, column=3, value=("required: " if required else "") + help_text).font = _NOTE_FONT
