@@ -20,7 +20,7 @@ from planner.errors import InputError, NewerFileError
 from planner.safefile import atomic_write
 from planner.season import Season
 from planner.text import date_long, validation_problems
-from planner.validate import season_problems
+from planner.validate import season_notes, season_problems
 
 FORMAT = "periodize-season"
 SCHEMA_VERSION = 5
@@ -97,7 +97,10 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: 
 _PIN_KINDS = ("intensity", "week", "stage_start")  # a pin's kind, a tag in its error paths
 
 
-def season_from_dict(data: object, source: str = "") -> Season:
+def season_from_dict(data: object, source: str = "", notes: list[str] | None = None) -> Season:
+    """The season of a season file's JSON; InputError with every located problem otherwise.
+    ``notes``: a list that receives what it holds that a coach should hear of (a competition on
+    a day off; planner.validate.season_notes)."""
     if not isinstance(data, dict):
         raise InputError(source, ["not a season file: the top level must be a JSON object"])
     fmt = data.get("format")
@@ -139,6 +142,8 @@ def season_from_dict(data: object, source: str = "") -> Season:
     problems = season_problems(season) + scenario_problems(season)
     if problems:
         raise InputError(source, problems)
+    if notes is not None:
+        notes += season_notes(season)
     return season
 
 
@@ -167,7 +172,7 @@ def season_to_dict(season: Season) -> dict:
     return {"format": FORMAT, "schema_version": SCHEMA_VERSION, **body}
 
 
-def loads(text: str, source: str = "") -> Season:
+def loads(text: str, source: str = "", notes: list[str] | None = None) -> Season:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -190,7 +195,7 @@ def loads(text: str, source: str = "") -> Season:
         raise InputError(source, [f"nested more than {limits.MAX_DEPTH} levels deep (far more: "
                                   f"Python cannot even read it); this is not a file Periodize "
                                   f"wrote"]) from None
-    return season_from_dict(data, source)
+    return season_from_dict(data, source, notes)
 
 
 def _json_words(msg: str) -> str:
@@ -212,7 +217,8 @@ def dumps(season: Season) -> str:
     return json.dumps(season_to_dict(season), indent=1, ensure_ascii=False) + "\n"
 
 
-def load_season(path: str | os.PathLike) -> Season:
+def load_season(path: str | os.PathLike, notes: list[str] | None = None) -> Season:
+    """The season file at ``path`` (``notes``: as :func:`season_from_dict`)."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -236,7 +242,7 @@ def load_season(path: str | os.PathLike) -> Season:
     except UnicodeDecodeError as e:
         raise InputError(str(p), [_not_utf8(raw, e)], note=_backup_note(p)) from None
     try:
-        return loads(text, str(p))
+        return loads(text, str(p), notes)
     except InputError as e:
         note = _backup_note(p) if not e.note else e.note
         if not note:

@@ -13,8 +13,8 @@ from planner.errors import InputError
 from planner.protocols import Protocol, available_protocols, load_protocol
 from planner.rehab import max_days, segments
 from planner.rules import settings_problems
-from planner.season import FIT, LEVELS, Injury, Season, StageRecord
-from planner.text import date_long
+from planner.season import FIT, LEVELS, Competition, Injury, Season, StageRecord
+from planner.text import date_long, day_long
 from planner.timeline import Timeline
 
 
@@ -424,6 +424,38 @@ def speeds_disagree(athlete, pct: float | None, ms: float | None) -> float | Non
         return None
     said = 100.0 * ms / athlete.max_speed
     return said if abs(said - pct) > SPEED_AGREE_POINTS else None
+
+
+# -- what a season may hold that a coach should hear of ------------------------------------------
+def competitions_on(season: Season, day: dt.date) -> list[Competition]:
+    """The competitions played on ``day`` (a several-day one on each of its days)."""
+    return [c for c in season.competitions if c.date <= day <= c.last]
+
+
+def day_off_words(day: dt.date, comps: list[Competition], reason: str = "") -> str | None:
+    """What a declared day off (``reason``) on the day of ``comps`` means (None without one):
+    the match is still played; the day off takes the day's training away (docs/semantics.md)."""
+    if not comps:
+        return None
+    names = " and ".join(f"'{c.name}' ({c.priority})" for c in comps)
+    played = "the match is" if len(comps) == 1 else "the matches are"
+    why = f" ({reason})" if reason else ""
+    return (f"{day_long(day)} is the day of {names}: {played} still played; the day off{why} "
+            f"only takes the day's training away (a player not in the match rests)")
+
+
+DAY_OFF_FIX = "if the match is off, delete the competition"
+
+
+def season_notes(season: Season) -> list[str]:
+    """What a season may hold but a coach reading it in should hear of, each located: a
+    competition on a declared day off (still played). A season file or workbook holding one
+    still reads."""
+    out: list[str] = []
+    for i, d in enumerate(season.calendar.non_training_days):
+        if (words := day_off_words(d.date, competitions_on(season, d.date), d.reason)) is not None:
+            out.append(f"calendar.non_training_days[{i}].date: {words}; {DAY_OFF_FIX}")
+    return out
 
 
 def entry_problems(before: Season, after: Season) -> list[str]:

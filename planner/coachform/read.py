@@ -104,7 +104,7 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import POSITION_SHORT, position_key
-from planner.validate import entry_problems, overdue_problems, season_problems
+from planner.validate import entry_problems, overdue_problems, season_notes, season_problems
 
 __all__ = ["import_workbook", "parse_training_days"]
 
@@ -629,7 +629,7 @@ class _Import:
             season = Season(name=name, calendar=cal, competitions=tuple(comps), blocks=tuple(blocks),
                             athletes=tuple(athletes), unavailability=tuple(unav),
                             injuries=tuple(injuries), roles=tuple(roles), sessions=tuple(sessions))
-            self._document_problems(season, {
+            where = {
                 "competitions": ("Competitions", comp_rows),
                 "athletes": ("Athletes", athlete_rows),
                 "roles": ("Roles", role_rows),
@@ -637,12 +637,14 @@ class _Import:
                 "calendar.non_training_days": ("Non-training days", ntd_rows),
                 "blocks": ("Blocks", block_rows),
                 "sessions": ("Sessions", session_rows),
-            })
+            }
+            self._document_problems(season, where)
         self._closing_problems()
         problems = self.p.sorted()
         if problems:
             raise InputError(self.source, problems)
         assert season is not None
+        self._season_notes(season, where)
         return season
 
     def _data_rows(self, title: str) -> int:
@@ -1206,8 +1208,6 @@ class _Import:
     def _document_problems(self, season: Season, where: dict) -> None:
         """Each problem of :func:`season_problems` on the sheet, row and column it came from
         (unless that row already has a problem of its own)."""
-        pattern = re.compile(r"^(?P<coll>[a-z_]+(?:\.[a-z_]+)?)\[(?P<i>\d+)\](?P<path>[\w.\[\]]*)"
-                             r"(?: \(.*?\))?: (?P<msg>.*)$", re.S)
         # everything in a workbook is entered now: a test or session after today is refused
         blank = season.model_copy(update={"injuries": [], "sessions": []})
         problems = season_problems(season)
@@ -1215,11 +1215,7 @@ class _Import:
             problems += entry_problems(blank, season) + [
                 p for p in overdue_problems(season) if not self._known_record(season, p)]
         for text in problems:
-            m = pattern.match(text)
-            try:
-                place = None if m is None else self._place(m["coll"], int(m["i"]), m["path"], where)
-            except IndexError:  # a path the form does not hold: reported as it is
-                place = None
+            m, place = self._located(text, where)
             if place is None:
                 self.p.add(SEASON_SHEET, 0, text, 99)
                 continue
@@ -1232,6 +1228,28 @@ class _Import:
                 spec = sheet_spec(sheet)
                 column = spec.column(key)
                 self.p.cell(sheet, row, column, spec.columns.index(column) + 1, m["msg"])
+
+    def _located(self, text: str, where: dict):
+        """A season problem or note (``path (label): message``) and its place on the sheets
+        (:meth:`_place`; None when it has none)."""
+        m = _SEASON_PATH.match(text)
+        try:
+            place = None if m is None else self._place(m["coll"], int(m["i"]), m["path"], where)
+        except IndexError:  # a path the form does not hold: reported as it is
+            place = None
+        return m, place
+
+    def _season_notes(self, season: Season, where: dict) -> None:
+        """What the season holds that a coach should hear of (a competition on a day off), said
+        at its sheet, row and column."""
+        for text in season_notes(season):
+            m, place = self._located(text, where)
+            if place is None:
+                self.notes.append(text)
+                continue
+            sheet, row, key = place
+            column = f", {sheet_spec(sheet).column(key).header}" if key is not None else ""
+            self.notes.append(f"{sheet}, row {row}{column}: {m['msg']}")
 
     def _known_record(self, season: Season, problem: str) -> bool:
         """Whether an overdue ``problem`` (``injuries[i]...``) is about an injury the season
@@ -1268,6 +1286,10 @@ class _Import:
         else:
             sheet, row = "Tests", rec.tests[j]
         return sheet, row, RECORD_COLUMN.get((sheet, rest))
+
+
+_SEASON_PATH = re.compile(r"^(?P<coll>[a-z_]+(?:\.[a-z_]+)?)\[(?P<i>\d+)\](?P<path>[\w.\[\]]*)"
+                          r"(?: \(.*?\))?: (?P<msg>.*)$", re.S)  # injuries[2].onset: ...
 
 
 def _seems(key: str, heads: set[str], absent: dict[str, str]) -> str | None:

@@ -3,15 +3,20 @@ pointed out where it is entered (the season file, the coach workbook, an edit)."
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from planner import edits as E
 from planner.coachform.read import import_workbook
 from planner.coachform.write import save_template_form, training_days_text
 from planner.errors import InputError
+from planner.season import MatchRole, NonTrainingDay
 from planner.seasonfile import season_from_dict, season_to_dict
-from tests.builders import season
+from tests.builders import day, season, solved_and_checked
 from tests.planner.test_coachform import SEASON_ROWS, book, problems_of
+
+D = dt.date
 
 
 def _file_problems(data: dict) -> list[str]:
@@ -66,3 +71,44 @@ def test_no_training_weekday_is_never_written_as_a_blank_cell(tmp_path):
     path = tmp_path / "coach.xlsx"
     save_template_form(s, path)
     assert any("(Training days): lists no weekday" in p for p in problems_of(path))
+
+
+# -- a competition on a declared day off ------------------------------------------------------------
+def _with_day_off(s, i: int, reason: str = "Holiday"):
+    return s.model_copy(update={"calendar": s.calendar.model_copy(update={
+        "non_training_days": (NonTrainingDay(date=day(i), reason=reason),)})})
+
+
+def test_a_season_file_with_a_match_on_a_day_off_reads_with_a_located_note():
+    s = _with_day_off(season(), 5)  # 'Match 1' (C), Sat 9 Jan 2027
+    notes: list[str] = []
+    assert season_from_dict(season_to_dict(s), "club.season.json", notes) == s
+    assert notes == [
+        "calendar.non_training_days[0].date: Sat 9 Jan 2027 is the day of 'Match 1' (C): the "
+        "match is still played; the day off (Holiday) only takes the day's training away (a "
+        "player not in the match rests); if the match is off, delete the competition"]
+    assert season_from_dict(season_to_dict(_with_day_off(season(), 6)), "", notes := []) and notes == []
+
+
+def test_a_workbook_with_a_match_on_a_day_off_imports_with_a_note_on_its_row(tmp_path):
+    path = book(tmp_path, Competitions=[("Date", "Name", "Priority"), (D(2027, 1, 9), "League", "A")],
+                Non_training_days=[("Date", "Reason", "To"), (D(2027, 1, 6), "Travel", None),
+                                   (D(2027, 1, 8), "Break", D(2027, 1, 10))])
+    notes: list[str] = []
+    s = import_workbook(path, notes)
+    assert [c.name for c in s.competitions] == ["League"]
+    assert notes == [
+        "Non-training days, row 3, Date: Sat 9 Jan 2027 is the day of 'League' (A): the match is "
+        "still played; the day off (Break) only takes the day's training away (a player not in "
+        "the match rests); if the match is off, delete the competition"]
+
+
+def test_a_match_on_a_day_off_is_played_and_the_others_rest():
+    """The day off takes the training away, not the match (docs/semantics.md)."""
+    s = _with_day_off(season(weeks=2, athletes=2, matches=[5]), 5)
+    out, _report = solved_and_checked(s)
+    for ap in out.plan.athletes:
+        assert ap.intensity[5] == 100  # both start (the default role): the match is played
+    benched = s.model_copy(update={"roles": (MatchRole(athlete="A2", competition="m0", role="out"),)})
+    out, _report = solved_and_checked(benched)
+    assert out.plan.for_athlete("A2").intensity[5] == 0  # not in the match: a rest day

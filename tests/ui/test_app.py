@@ -421,6 +421,21 @@ def test_save_as_without_a_chosen_file_does_nothing(window):
     assert window.path is None
 
 
+def test_opening_a_season_says_a_match_on_a_day_off(window, tiny, tmp_path, dialogs):
+    from planner.season import NonTrainingDay
+    from planner.seasonfile import save_season
+
+    cal = tiny.calendar.model_copy(update={"non_training_days": (
+        NonTrainingDay(date=D(2026, 3, 14), reason="Travel"),)})
+    path = tmp_path / "old.season.json"
+    save_season(tiny.model_copy(update={"calendar": cal}), path)
+    assert window.open_path(path)
+    assert window.season.competition("m1") is not None  # the match stands
+    assert dialogs.kinds() == ["inform"] and dialogs[0][1] == "Opened, with notes"
+    assert ("• Day off: Sat 14 Mar 2026 is the day of 'League match' (B): the match is still "
+            "played; the day off (Travel) only takes the day's training away") in dialogs[0][2]
+
+
 def test_opening_a_broken_file_keeps_the_document(window, tiny, tmp_path, dialogs):
     bad = tmp_path / "broken.season.json"
     bad.write_text('{"format": "periodize-season", "schema_version": 1, "name": ', encoding="utf-8")

@@ -184,6 +184,42 @@ def test_days_off_add_and_delete(w):
     undo_all(w, before)
 
 
+def test_a_day_off_on_a_match_day_is_added_and_the_match_said_to_stand(w, dialogs):
+    ed = w.days_off_editor
+    before = w.season
+    ed.date.setDate(q(D(2026, 3, 13)))
+    assert ed.match_note.isHidden()  # no competition that day
+    ed.date.setDate(q(D(2026, 3, 14)))  # 'League match' (B)
+    ed.reason.setText("Travel")
+    ed.add_button.click()
+    assert w.season.calendar.non_training_days == (NonTrainingDay(date=D(2026, 3, 14),
+                                                                  reason="Travel"),)
+    assert w.season.competitions == before.competitions and dialogs == []
+    assert not ed.match_note.isHidden()
+    assert ed.match_note.text() == (
+        "Sat 14 Mar 2026 is the day of 'League match' (B): the match is still played; the day "
+        "off (Travel) only takes the day's training away (a player not in the match rests)")
+    undo_all(w, before)
+
+
+def test_a_competition_on_a_day_off_is_added_and_said_to_be_played(w, dialogs):
+    before = w.season
+    w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Holiday")))
+    ed = w.competitions_editor
+    ed.name.setText("Cup")
+    ed.date.setDate(q(D(2026, 3, 10)))
+    assert ed.day_off_note.isHidden()
+    ed.multi.setChecked(True)
+    ed.end.setDate(q(D(2026, 3, 11)))  # its second day is the day off
+    ed.add_button.click()
+    assert [c.name for c in w.season.competitions] == ["Cup", "League match"] and dialogs == []
+    assert ed.day_off_note.text() == (
+        "Wed 11 Mar 2026 is the day of 'Cup' (C): the match is still played; the day off "
+        "(Holiday) only takes the day's training away (a player not in the match rests)")
+    assert not ed.day_off_note.isHidden()
+    undo_all(w, before)
+
+
 # -- squad ---------------------------------------------------------------------------------------
 def test_squad_add_edit_delete_and_unavailable_dates(w):
     ed = w.squad_editor

@@ -27,9 +27,15 @@ def flare_hint(path, p, season=None) -> str:
 
 
 def _season(path: str):
+    """The season file at ``path``; what it holds that a coach should hear of (a match on a day
+    off) is said on stderr."""
     from planner.seasonfile import load_season
 
-    return load_season(path)
+    notes: list[str] = []
+    season = load_season(path, notes)
+    for note in notes:
+        print(f"Note: {path}: {note}", file=sys.stderr)
+    return season
 
 
 def cmd_open(args) -> int:

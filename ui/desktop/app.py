@@ -49,12 +49,12 @@ def create_main_window(path: str | None = None, recover: bool = True):
     from planner.errors import PeriodizeError
     from ui.desktop.mainwindow import MainWindow, load_demo_season
 
-    season, error = None, None
+    season, error, notes = None, None, []
     if path:
         from planner.seasonfile import load_season
 
         try:
-            season = load_season(path)
+            season = load_season(path, notes)
         except PeriodizeError as e:
             error = str(e)
     if season is None:
@@ -84,6 +84,8 @@ def create_main_window(path: str | None = None, recover: bool = True):
         message = f"{error}\n\nShowing the demo season instead."
         QTimer.singleShot(0, window, lambda: window.interaction.error(
             "Could not open the season", message))
+    elif notes:
+        QTimer.singleShot(0, window, lambda: window.say_notes(notes))
     return window
 
 

@@ -142,6 +142,17 @@ def _wrapped(text: str) -> QLabel:
     return label
 
 
+def _say_day_off_matches(label: QLabel, pairs) -> None:
+    """Under a form: each of ``pairs`` (day, competitions, day-off reason) that is a declared day
+    off on a competition's day, said (the match is still played); hidden without one."""
+    from planner.validate import day_off_words
+
+    lines = [w for day, comps, reason in pairs if (w := day_off_words(day, comps, reason))]
+    more = f"\n… and {len(lines) - 3} more such days." if len(lines) > 3 else ""
+    label.setText("\n".join(lines[:3]) + more)
+    label.setVisible(bool(lines))
+
+
 def _flare_words(inj, day: dt.date) -> str:
     """`` (flare-up)``, or `` (flare-up: pain 6/10 logged)`` with the note kept with it."""
     note = inj.flare_notes.get(day)
@@ -362,6 +373,10 @@ class CompetitionsEditor(Editor):
         repeat.addWidget(self.weekly_end, 1)
         form.addRow("", repeat)
         form.addRow("Priority", self.priority)
+        self.day_off_note = _wrapped("")  # the competition on a declared day off
+        self.day_off_note.setAccessibleName("Day off note")
+        self.day_off_note.setVisible(False)
+        form.addRow("", self.day_off_note)
         buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
             "&Add", "Appl&y", "&Delete")
         self.add_button.setToolTip("Add a competition with these details")
@@ -376,6 +391,11 @@ class CompetitionsEditor(Editor):
         self.weekly.toggled.connect(self.weekly_end.setEnabled)
         self.weekly_end.setEnabled(False)
         self.date.dateChanged.connect(self._follow_date)
+        for field in (self.date, self.end):
+            field.dateChanged.connect(self._day_off_note)
+        self.multi.toggled.connect(self._day_off_note)
+        self.name.textChanged.connect(self._day_off_note)
+        self.priority.currentIndexChanged.connect(self._day_off_note)
         self.table.itemSelectionChanged.connect(self._load)
         self.add_button.clicked.connect(self.add)
         self.apply_button.clicked.connect(self.apply)
@@ -402,6 +422,21 @@ class CompetitionsEditor(Editor):
             self._update_buttons()
         elif season.competition(key) != self._shown:  # the same row selected again emits
             self._load(follow=False)  # nothing: after an undo the form showed the undone values
+        self._day_off_note()
+
+    def _day_off_note(self, *_args) -> None:
+        """The form's competition on a declared day off: it is still played (said, not refused)."""
+        if self.season is None:
+            return
+        name, day, end, prio = self._form()
+        try:
+            comp = Competition(id="form", name=name or "Competition", date=day, end_date=end,
+                               priority=prio)
+        except ValueError:  # an end before the date: said when added
+            comp = None
+        off = {d.date: d.reason for d in self.season.calendar.non_training_days}
+        _say_day_off_matches(self.day_off_note, [
+            (d, [comp], off[d]) for d in (comp.days() if comp is not None else ()) if d in off])
 
     def selected_id(self) -> str | None:
         return _selected_key(self.table)
@@ -652,6 +687,10 @@ class DaysOffEditor(Editor):
         until.addWidget(self.end, 1)
         form.addRow("", until)
         form.addRow("Reason", self.reason)
+        self.match_note = _wrapped("")  # a day off on a competition's day
+        self.match_note.setAccessibleName("Competition day note")
+        self.match_note.setVisible(False)
+        form.addRow("", self.match_note)
         buttons, (self.add_button, self.delete_button) = _buttons("&Add", "&Delete")
         self.add_button.setToolTip("Make the day (or every day of the stretch) a non-training day")
         self.delete_button.setToolTip("Make the selected days training days again")
@@ -665,6 +704,10 @@ class DaysOffEditor(Editor):
         self.table.itemSelectionChanged.connect(self._load)
         self.multi.toggled.connect(self.end.setEnabled)
         self.date.dateChanged.connect(self._follow_start)
+        for field in (self.date, self.end):
+            field.dateChanged.connect(self._match_note)
+        self.multi.toggled.connect(self._match_note)
+        self.reason.textChanged.connect(self._match_note)
         self.add_button.clicked.connect(self.add)
         self.delete_button.clicked.connect(self.delete)
         self._load()
@@ -681,6 +724,18 @@ class DaysOffEditor(Editor):
             self._load()
         elif self._day_off(key) != self._shown:  # the same row selected again emits nothing:
             self._load(follow=False)  # after an undo the form showed the undone reason
+        self._match_note()
+
+    def _match_note(self, *_args) -> None:
+        """The form's days that are a competition's day: the match is still played (said, not
+        refused: a day off takes the training away, not the match)."""
+        if self.season is None:
+            return
+        from planner.validate import competitions_on
+
+        reason = self.reason.text().strip()
+        _say_day_off_matches(self.match_note, [
+            (d, competitions_on(self.season, d), reason) for d in self.days()])
 
     def selected_date(self) -> dt.date | None:
         key = _selected_key(self.table)

@@ -283,8 +283,9 @@ class MainWindow(QMainWindow):
         from planner.seasonfile import load_season
 
         stamp = DiskStamp.of(path)  # before reading: a change while reading is noticed later
+        notes: list[str] = []
         try:
-            season = load_season(path)
+            season = load_season(path, notes)
         except PeriodizeError as e:
             self.interaction.error("Could not open the season", str(e))
             self.statusBar().showMessage("Open failed; the current season is unchanged.", 8000)
@@ -292,7 +293,16 @@ class MainWindow(QMainWindow):
         self.set_document(season, Path(path), stamp=stamp)
         self._add_recent(Path(path))
         self.statusBar().showMessage(f"Opened {Path(path).name}. {self._summary()}", 8000)
+        self.say_notes(notes)
         return True
+
+    def say_notes(self, notes: list[str]) -> None:
+        """What an opened season holds that a coach should hear of (a match on a day off), each
+        with its fix."""
+        fields = {**editors.INJURY_FIELDS, "date": "Day off"}  # the path's last field named
+        if notes:
+            self.interaction.inform("Opened, with notes", "\n".join(
+                f"• {editors.form_words(n.removeprefix('calendar.'), fields)}" for n in notes))
 
     def save_to(self, path: str | os.PathLike) -> bool:
         """Save the document to ``path`` (atomically); errors are shown, never raised. When the
