@@ -100,7 +100,7 @@ _PIN_KINDS = ("intensity", "week", "stage_start")  # a pin's kind, a tag in its 
 def season_from_dict(data: object, source: str = "", notes: list[str] | None = None) -> Season:
     """The season of a season file's JSON; InputError with every located problem otherwise.
     ``notes``: a list that receives what it holds that a coach should hear of (a competition on
-    a day off; planner.validate.season_notes)."""
+    a day off, an injury after the season; planner.validate.season_notes)."""
     if not isinstance(data, dict):
         raise InputError(source, ["not a season file: the top level must be a JSON object"])
     fmt = data.get("format")

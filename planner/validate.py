@@ -447,21 +447,45 @@ def day_off_words(day: dt.date, comps: list[Competition], reason: str = "") -> s
 DAY_OFF_FIX = "if the match is off, delete the competition"
 
 
+def late_onset_words(season: Season, inj: Injury) -> str | None:
+    """Why an injury whose onset is after the season's end cannot be meant (None otherwise)."""
+    end = season.calendar.end
+    if inj.onset <= end:
+        return None
+    return (f"{inj.onset.isoformat()} is after the season ends ({end.isoformat()}), so the "
+            f"injury does not count and {season.athlete_label(inj.athlete)} is planned fit all "
+            f"season; check the year of the onset (Season ▸ Injuries, Onset)")
+
+
 def season_notes(season: Season) -> list[str]:
     """What a season may hold but a coach reading it in should hear of, each located: a
-    competition on a declared day off (still played). A season file or workbook holding one
-    still reads."""
+    competition on a declared day off (still played), an injury after the season's end (it does
+    not count). A season file or workbook holding one still reads."""
     out: list[str] = []
     for i, d in enumerate(season.calendar.non_training_days):
         if (words := day_off_words(d.date, competitions_on(season, d.date), d.reason)) is not None:
             out.append(f"calendar.non_training_days[{i}].date: {words}; {DAY_OFF_FIX}")
+    for i, inj in enumerate(season.injuries):
+        if (words := late_onset_words(season, inj)) is not None:
+            out.append(f"injuries[{i}].onset: {words}")
+    return out
+
+
+def _injury_date_problems(season: Season) -> dict[tuple, str]:
+    """An onset after the season's end: by what it is about (the athlete and onset), so an edit
+    is refused only for those it brings."""
+    out: dict[tuple, str] = {}
+    for i, inj in enumerate(season.injuries):
+        if (words := late_onset_words(season, inj)) is not None:
+            out[("onset", inj.athlete, inj.onset)] = f"injuries[{i}].onset: {words}"
     return out
 
 
 def entry_problems(before: Season, after: Season) -> list[str]:
     """What may not be ENTERED though a document may hold it: a criteria result or a logged
     session dated after today (history is recorded after it happened), a test value off its
-    scale, a session's two top speeds that disagree. Only the new ones count, so a file saved
+    scale, a session's two top speeds that disagree, an injury's onset after the season's end.
+    Only the new ones count, so a file saved
     before a check was added still opens, and moving today back never makes a season invalid."""
     p_start = planning_start(after)
     # without a today the season has not started: the start is the first day of the plan
@@ -492,6 +516,8 @@ def entry_problems(before: Season, after: Season) -> list[str]:
                        f"speed of {ses.top_speed_ms:g} m/s ({said:.0f} % of "
                        f"{after.athlete_label(a.id)}'s max speed, {a.max_speed:g} m/s); correct one "
                        f"of them, or give only one")
+    known = _injury_date_problems(before)
+    out += [p for key, p in _injury_date_problems(after).items() if key not in known]
     return out
 
 

@@ -11,9 +11,9 @@ from planner import edits as E
 from planner.coachform.read import import_workbook
 from planner.coachform.write import save_template_form, training_days_text
 from planner.errors import InputError
-from planner.season import MatchRole, NonTrainingDay
+from planner.season import Block, MatchRole, NonTrainingDay
 from planner.seasonfile import season_from_dict, season_to_dict
-from tests.builders import day, season, solved_and_checked
+from tests.builders import day, injury, season, solved_and_checked
 from tests.planner.test_coachform import SEASON_ROWS, book, problems_of
 
 D = dt.date
@@ -112,3 +112,38 @@ def test_a_match_on_a_day_off_is_played_and_the_others_rest():
     benched = s.model_copy(update={"roles": (MatchRole(athlete="A2", competition="m0", role="out"),)})
     out, _report = solved_and_checked(benched)
     assert out.plan.for_athlete("A2").intensity[5] == 0  # not in the match: a rest day
+
+
+# -- an injury after the season's end ---------------------------------------------------------------
+def _late(s):
+    return s.model_copy(update={"injuries": (injury(onset_day=40, start_day=40, stage="P1"),)})
+
+
+def test_a_season_file_with_an_injury_after_the_season_reads_with_a_located_note():
+    s = _late(season())  # the season ends on day 27
+    notes: list[str] = []
+    assert season_from_dict(season_to_dict(s), "club.season.json", notes) == s
+    assert notes == [
+        "injuries[0].onset: 2027-02-13 is after the season ends (2027-01-31), so the injury does "
+        "not count and Athlete 1 (A1) is planned fit all season; check the year of the onset "
+        "(Season ▸ Injuries, Onset)"]
+
+
+def test_an_injury_after_the_season_is_refused_when_entered_but_an_old_one_takes_edits():
+    s = season()
+    with pytest.raises(InputError, match=r"injuries\[0\]\.onset: 2027-02-13 is after the season "
+                                         r"ends \(2027-01-31\)"):
+        E.SetInjury(injury=_late(s).injuries[0]).apply(s)
+    late = _late(s)  # a file written before: it opens (above), and the coach can still work
+    assert E.AddBlock(block=Block(name="Base", start=day(0), end=day(6))).apply(late).blocks
+
+
+def test_the_cli_says_an_injury_after_the_season_when_it_solves(tmp_path):
+    from planner.seasonfile import save_season
+    from tests.reliability.hostile import run_cli
+
+    save_season(_late(season(weeks=2, athletes=2)), tmp_path / "s.season.json")
+    r = run_cli("solve", "s.season.json", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Note: s.season.json: injuries[0].onset: 2027-02-13 is after the season ends " \
+           "(2027-01-17), so the injury does not count" in r.stderr

@@ -345,6 +345,25 @@ def test_record_an_injury_then_stage_flare_up_test_target_and_remove(w):
     undo_all(w, before)
 
 
+def test_an_injury_after_the_season_is_refused_in_the_editor(w):
+    ed = w.injuries_editor
+    before = w.season
+    assert ed.select("A1")
+    ed.protocol.setCurrentIndex(ed.protocol.findData("hamstring-strain"))
+    ed.onset.setDate(q(D(2027, 3, 10)))  # a year late: the season ends on 15 Mar 2026
+    ed.first_stage.setCurrentIndex(ed.first_stage.findData("P1"))
+    ed.record_button.click()
+    assert w.season == before
+    assert (
+        "Onset: Wed 10 Mar 2027 is after the season ends (Sun 15 Mar 2026), so the injury does "
+        "not count and Ana Keeper (A1) is planned fit all season; check the year of the onset"
+    ) in ed.record_error.text()
+    ed.onset.setDate(q(D(2026, 3, 10)))
+    ed.record_button.click()
+    assert w.season.injury_of("A1").onset == D(2026, 3, 10)
+    undo_all(w, before)
+
+
 def test_a_criteria_test_shows_the_templates_pass_mark(w):
     ed = w.injuries_editor
     before = w.season

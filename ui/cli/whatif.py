@@ -482,9 +482,9 @@ def cmd_whatif(args) -> int:
     edits: list[dict] = []
     if args.new:  # checked before any solve: a mistyped option fails at once
         _built("--new", E.AddScenario, name=args.new, edits=())
-        edits = edits_from_args(season, args)  # once: an injury's note is said once
-        for option, problems in _no_change(season, args):
+        for option, problems in _no_change(season, args):  # said by option, before the edits
             raise InputError(option, problems)
+        edits = edits_from_args(season, args)  # once: an injury's note is said once
     else:  # a stored scenario that no longer applies fails before the baseline is planned
         _replayable(season, find(season, args.scenario), args.season)
     season, failed = _with_baseline_plan(season, args)

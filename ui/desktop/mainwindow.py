@@ -297,8 +297,8 @@ class MainWindow(QMainWindow):
         return True
 
     def say_notes(self, notes: list[str]) -> None:
-        """What an opened season holds that a coach should hear of (a match on a day off), each
-        with its fix."""
+        """What an opened season holds that a coach should hear of (a match on a day off, an
+        injury after the season), each with its fix."""
         fields = {**editors.INJURY_FIELDS, "date": "Day off"}  # the path's last field named
         if notes:
             self.interaction.inform("Opened, with notes", "\n".join(
