@@ -20,7 +20,7 @@ from planner.errors import InputError, NewerFileError
 from planner.safefile import atomic_write
 from planner.season import Season
 from planner.text import date_long, validation_problems
-from planner.validate import season_notes, season_problems
+from planner.validate import season_notes, season_problems, without_early_targets
 
 FORMAT = "periodize-season"
 SCHEMA_VERSION = 5
@@ -100,7 +100,8 @@ _PIN_KINDS = ("intensity", "week", "stage_start")  # a pin's kind, a tag in its 
 def season_from_dict(data: object, source: str = "", notes: list[str] | None = None) -> Season:
     """The season of a season file's JSON; InputError with every located problem otherwise.
     ``notes``: a list that receives what it holds that a coach should hear of (a competition on
-    a day off, an injury after the season; planner.validate.season_notes)."""
+    a day off, an injury after the season; planner.validate.season_notes) and a target
+    competition over before its injury's onset, which is ignored."""
     if not isinstance(data, dict):
         raise InputError(source, ["not a season file: the top level must be a JSON object"])
     fmt = data.get("format")
@@ -144,7 +145,7 @@ def season_from_dict(data: object, source: str = "", notes: list[str] | None = N
         raise InputError(source, problems)
     if notes is not None:
         notes += season_notes(season)
-    return season
+    return without_early_targets(season, notes)
 
 
 def scenario_problems(season: Season) -> list[str]:

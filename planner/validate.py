@@ -457,6 +457,20 @@ def late_onset_words(season: Season, inj: Injury) -> str | None:
             f"season; check the year of the onset (Season ▸ Injuries, Onset)")
 
 
+def early_target(season: Season, inj: Injury) -> Competition | None:
+    """The injury's target competition when it is over before the onset (it cannot be the
+    target: the Injuries editor greys such a competition out, the coach workbook refuses it)."""
+    c = season.competition(inj.target_competition) if inj.target_competition else None
+    return c if c is not None and c.last < inj.onset else None
+
+
+def early_target_words(season: Season, c: Competition, inj: Injury) -> str:
+    return (f"{season.athlete_label(inj.athlete)}'s target {c.name!r} is on "
+            f"{c.last.isoformat()}, before the onset {inj.onset.isoformat()}; "
+            f"a target competition comes after the injury: check the year of the onset, or "
+            f"choose a later target (Season ▸ Injuries, Target)")
+
+
 def season_notes(season: Season) -> list[str]:
     """What a season may hold but a coach reading it in should hear of, each located: a
     competition on a declared day off (still played), an injury after the season's end (it does
@@ -471,21 +485,41 @@ def season_notes(season: Season) -> list[str]:
     return out
 
 
+def without_early_targets(season: Season, notes: list[str] | None = None) -> Season:
+    """``season`` with each target competition over before its injury's onset ignored (a file
+    written before such a target was refused: refusing it would lock the coach out of the
+    season), each said in ``notes``."""
+    injuries = []
+    for i, inj in enumerate(season.injuries):
+        c = early_target(season, inj)
+        if c is not None:
+            inj = inj.model_copy(update={"target_competition": None})
+            if notes is not None:
+                notes.append(f"injuries[{i}].target_competition: {early_target_words(season, c, inj)}; "
+                             f"the target is ignored")
+        injuries.append(inj)
+    kept = tuple(injuries)
+    return season if kept == season.injuries else season.model_copy(update={"injuries": kept})
+
+
 def _injury_date_problems(season: Season) -> dict[tuple, str]:
-    """An onset after the season's end: by what it is about (the athlete and onset), so an edit
-    is refused only for those it brings."""
+    """An onset after the season's end, a target over before the onset: by what they are about
+    (the athlete, onset and target), so an edit is refused only for those it brings."""
     out: dict[tuple, str] = {}
     for i, inj in enumerate(season.injuries):
         if (words := late_onset_words(season, inj)) is not None:
             out[("onset", inj.athlete, inj.onset)] = f"injuries[{i}].onset: {words}"
+        if (c := early_target(season, inj)) is not None:
+            out[("target", inj.athlete, inj.onset, c.id, c.last)] = (
+                f"injuries[{i}].target_competition: {early_target_words(season, c, inj)}")
     return out
 
 
 def entry_problems(before: Season, after: Season) -> list[str]:
     """What may not be ENTERED though a document may hold it: a criteria result or a logged
     session dated after today (history is recorded after it happened), a test value off its
-    scale, a session's two top speeds that disagree, an injury's onset after the season's end.
-    Only the new ones count, so a file saved
+    scale, a session's two top speeds that disagree, an injury's onset after the season's end
+    or its target competition over before the onset. Only the new ones count, so a file saved
     before a check was added still opens, and moving today back never makes a season invalid."""
     p_start = planning_start(after)
     # without a today the season has not started: the start is the first day of the plan

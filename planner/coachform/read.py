@@ -608,6 +608,7 @@ class _Import:
     def season(self) -> Season:
         cal, name, cal_rows = self._calendar()
         comps, comp_rows, comp_names = self._competitions(cal)
+        self.comp_last = {c.id: c.last for c in comps}  # a target's last day (InjuryReader)
         athletes, athlete_rows, ids = self._athletes()
         self._example_note(athletes, athlete_rows)
         injuries, self.record_rows = InjuryReader(self, ids, comp_names, cal).read()

@@ -179,7 +179,9 @@ class InjuryReader:
                         f"({cal.end:%Y-%m-%d}), so the injury would not count and the athlete "
                         f"would be planned fit all season; check the year")
             ok = False
-        day = next((c[3] for c in self.comp_names if target is not None and c[2] == target), None)
+        # over before the onset, as the season file and the Injuries editor read it
+        # (planner.validate.early_target): a tournament under way at the onset can be the target
+        day = self.f.comp_last.get(target) if target is not None else None
         if day is not None and day < onset:
             name = str(row.values["target"]).strip()
             self.f.note(spec, row, "target", f"{name!r} is on {day:%Y-%m-%d}, before the Onset "

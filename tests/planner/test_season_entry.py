@@ -11,7 +11,7 @@ from planner import edits as E
 from planner.coachform.read import import_workbook
 from planner.coachform.write import save_template_form, training_days_text
 from planner.errors import InputError
-from planner.season import Block, MatchRole, NonTrainingDay
+from planner.season import Block, Competition, MatchRole, NonTrainingDay
 from planner.seasonfile import season_from_dict, season_to_dict
 from tests.builders import day, injury, season, solved_and_checked
 from tests.planner.test_coachform import SEASON_ROWS, book, problems_of
@@ -136,6 +136,46 @@ def test_an_injury_after_the_season_is_refused_when_entered_but_an_old_one_takes
         E.SetInjury(injury=_late(s).injuries[0]).apply(s)
     late = _late(s)  # a file written before: it opens (above), and the coach can still work
     assert E.AddBlock(block=Block(name="Base", start=day(0), end=day(6))).apply(late).blocks
+
+
+# -- a target competition before its injury ---------------------------------------------------------
+def _early_target():
+    return season(injuries=(injury(start_day=8, onset_day=8, target="m0"),))  # m0 on day 5
+
+
+def test_a_season_file_with_a_target_before_the_injury_reads_with_the_target_ignored():
+    data = season_to_dict(_early_target())
+    notes: list[str] = []
+    s = season_from_dict(data, "club.season.json", notes)
+    assert s.injuries[0].target_competition is None
+    assert notes == [
+        "injuries[0].target_competition: Athlete 1 (A1)'s target 'Match 1' is on 2027-01-09, "
+        "before the onset 2027-01-12; a target competition comes after the injury: check the "
+        "year of the onset, or choose a later target (Season ▸ Injuries, Target); the target is "
+        "ignored"]
+    assert season_from_dict(data).injuries[0].target_competition is None  # without notes too
+
+
+def test_a_target_before_the_injury_is_refused_when_entered_or_made_so():
+    s = season(injuries=(injury(start_day=8, onset_day=8),))
+    with pytest.raises(InputError, match="'Match 1' is on 2027-01-09, before the onset 2027-01-12"):
+        E.SetTargetCompetition(athlete="A1", competition="m0", onset=day(8)).apply(s)
+    targeted = E.SetTargetCompetition(athlete="A1", competition="m1", onset=day(8)).apply(s)
+    assert targeted.injuries[0].target_competition == "m1"  # day 12
+    with pytest.raises(InputError, match="'Match 2' is on 2027-01-11, before the onset"):
+        E.MoveCompetition(competition="m1", date=day(7)).apply(targeted)
+
+
+def test_the_workbook_and_the_season_file_agree_on_a_target_before_the_injury(tmp_path):
+    path = tmp_path / "coach.xlsx"
+    save_template_form(_early_target(), path)
+    assert any("a target competition comes after the injury" in p for p in problems_of(path))
+    # a tournament under way at the onset (over after it) is a target in both
+    cup = Competition(id="cup", name="Cup", date=day(6), end_date=day(9), priority="A")
+    s = season(comps=[cup], injuries=(injury(start_day=8, onset_day=8, target="cup"),))
+    assert season_from_dict(season_to_dict(s)).injuries[0].target_competition == "cup"
+    save_template_form(s, path)
+    assert import_workbook(path).injuries[0].target_competition == "cup"
 
 
 def test_the_cli_says_an_injury_after_the_season_when_it_solves(tmp_path):

@@ -421,19 +421,27 @@ def test_save_as_without_a_chosen_file_does_nothing(window):
     assert window.path is None
 
 
-def test_opening_a_season_says_a_match_on_a_day_off(window, tiny, tmp_path, dialogs):
+def test_opening_a_season_says_a_match_on_a_day_off_and_a_target_before_its_injury(
+        window, tiny, tmp_path, dialogs):
     from planner.season import NonTrainingDay
     from planner.seasonfile import save_season
 
     cal = tiny.calendar.model_copy(update={"non_training_days": (
         NonTrainingDay(date=D(2026, 3, 14), reason="Travel"),)})
+    friendly = Competition(id="f1", name="Friendly", date=D(2026, 3, 3), priority="C")
+    hurt = Injury(athlete="A1", protocol="hamstring-strain", onset=D(2026, 3, 10),
+                  stages=(StageRecord(stage="P1", start=D(2026, 3, 10)),), target_competition="f1")
     path = tmp_path / "old.season.json"
-    save_season(tiny.model_copy(update={"calendar": cal}), path)
+    save_season(tiny.model_copy(update={"calendar": cal, "competitions": (friendly,) + tiny.competitions,
+                                        "injuries": tiny.injuries + (hurt,)}), path)
     assert window.open_path(path)
+    assert window.season.injury_of("A1").target_competition is None  # ignored, and said
     assert window.season.competition("m1") is not None  # the match stands
     assert dialogs.kinds() == ["inform"] and dialogs[0][1] == "Opened, with notes"
     assert ("• Day off: Sat 14 Mar 2026 is the day of 'League match' (B): the match is still "
             "played; the day off (Travel) only takes the day's training away") in dialogs[0][2]
+    assert ("• Target: Ana Keeper (A1)'s target 'Friendly' is on Tue 3 Mar 2026, before the "
+            "onset Tue 10 Mar 2026") in dialogs[0][2] and "the target is ignored" in dialogs[0][2]
 
 
 def test_opening_a_broken_file_keeps_the_document(window, tiny, tmp_path, dialogs):

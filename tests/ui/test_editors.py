@@ -345,7 +345,7 @@ def test_record_an_injury_then_stage_flare_up_test_target_and_remove(w):
     undo_all(w, before)
 
 
-def test_an_injury_after_the_season_is_refused_in_the_editor(w):
+def test_an_injury_after_the_season_or_a_target_before_it_is_refused_in_the_editor(w):
     ed = w.injuries_editor
     before = w.season
     assert ed.select("A1")
@@ -361,6 +361,15 @@ def test_an_injury_after_the_season_is_refused_in_the_editor(w):
     ed.onset.setDate(q(D(2026, 3, 10)))
     ed.record_button.click()
     assert w.season.injury_of("A1").onset == D(2026, 3, 10)
+    ed.select("A3")  # onset 10 Feb 2026; the target list greys out what is over before it
+    w.apply_edit(E.AddCompetition(competition=Competition(id="f1", name="Friendly",
+                                                          date=D(2026, 3, 3), priority="C")))
+    ed.select("A1")  # onset 10 Mar 2026: the friendly of 3 Mar cannot be its target
+    ed.target.setCurrentIndex(ed.target.findData("f1"))
+    ed.apply_button.click()
+    assert w.season.injury_of("A1").target_competition is None
+    assert "Target: Ana Keeper (A1)'s target 'Friendly' is on Tue 3 Mar 2026, before the " \
+           "onset Tue 10 Mar 2026; a target competition comes after the injury" in ed.record_error.text()
     undo_all(w, before)
 
 

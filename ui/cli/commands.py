@@ -28,7 +28,7 @@ def flare_hint(path, p, season=None) -> str:
 
 def _season(path: str):
     """The season file at ``path``; what it holds that a coach should hear of (a match on a day
-    off, an injury after the season) is said on stderr."""
+    off, an injury after the season, a target before its injury) is said on stderr."""
     from planner.seasonfile import load_season
 
     notes: list[str] = []

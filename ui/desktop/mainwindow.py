@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
 
     def say_notes(self, notes: list[str]) -> None:
         """What an opened season holds that a coach should hear of (a match on a day off, an
-        injury after the season), each with its fix."""
+        injury after the season, a target before its injury), each with its fix."""
         fields = {**editors.INJURY_FIELDS, "date": "Day off"}  # the path's last field named
         if notes:
             self.interaction.inform("Opened, with notes", "\n".join(
