@@ -180,7 +180,7 @@ def group_soft(soft) -> list[SoftGroup]:
                 f"windows of {(a.end - a.start).days + 1} days without one, a penalty each "
                 f"({sum(m.penalty for m in run):,} in all). "
                 + ("Some of its days are the team's days off: no plan avoids those."
-                   if any("no plan avoids it" in m.message for m in run) else
+                   if any(UNAVOIDABLE in m.message for m in run) else
                    "One exposure in the gap covers them."))))
         run.clear()
 
@@ -196,6 +196,20 @@ def group_soft(soft) -> list[SoftGroup]:
             out.append(SoftGroup((v,), v.message))
     close()
     return out
+
+
+UNAVOIDABLE = "no plan avoids it"  # the end of an HV-1 window inside the team's days off
+
+
+def unavoidable(soft) -> int:
+    """How many of the soft-rule instances ``soft`` are HV-1 windows inside the team's days off
+    (a winter break): no plan avoids them, though a count alone reads as the plan's choice."""
+    return sum(1 for v in soft if v.rule == "HV-1" and UNAVOIDABLE in v.message)
+
+
+def unavoidable_said(n: int) -> str:
+    """``82 in the team's days off: no plan avoids them``, after HV-1's count (CLI and app)."""
+    return f"{n} in the team's days off: no plan avoids them"
 
 
 @dataclass(frozen=True)
@@ -249,6 +263,10 @@ class CheckReport:
     @property
     def objective(self) -> int:
         return sum(v.penalty for v in self.soft)
+
+    def unavoidable(self) -> int:
+        """HV-1's windows inside the team's days off (a winter break): no plan avoids them."""
+        return unavoidable(self.soft)
 
     def hard_counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -988,7 +1006,7 @@ class _Checker:
                     # could give an exposure on: said, as a coach reads the entry as a choice
                     tl = self.tl
                     why = (" None of these days has team training or a competition (the team's "
-                           "days off), so no plan avoids it." if not any(
+                           f"days off), so {UNAVOIDABLE}." if not any(
                                tl.is_training[i] or tl.is_comp[i] for i in range(s, s + g)) else "")
                     self.penal("HV-1", a.id, s, s + g - 1,
                                f"{a.who} has no high-velocity exposure (>= {HV_LEVEL} %) from "

@@ -418,3 +418,25 @@ def test_the_pin_menu_holds_the_days_after_a_match_the_athlete_plays():
 
     out = E.SetRole(competition="m0", athlete="A1", role="out").apply(s)
     assert pin_limit(out, "A1", day(7)) is None
+
+
+def test_the_plan_check_summary_says_which_hv1_misses_no_plan_can_avoid():
+    """'HV-1 regular high-velocity exposure 82 (2,460)' after a winter break read as the plan's
+    choice; the app now says, in the command line's words, how many lie in the team's days off."""
+    from planner.check import check_plan
+    from planner.season import Calendar, NonTrainingDay
+    from ui.desktop.panels import check_summary
+
+    season = tiny_season()
+    start = season.calendar.start
+    season = season.model_copy(update={"unavailability": (), "calendar": Calendar(
+        start=start, end=season.calendar.end, non_training_days=tuple(
+            NonTrainingDay(date=start + dt.timedelta(days=k), reason="Break") for k in range(11)))})
+    plan = hand_plan(season)
+    report = check_plan(season.model_copy(update={"plan": plan}), plan)
+    forced = sum(1 for v in report.soft if v.rule == "HV-1" and "no plan avoids it" in v.message)
+    assert forced > 0 and report.unavoidable() == forced
+    n, cost = report.counts()["HV-1"], report.penalties()["HV-1"]
+    text = check_summary(report)
+    assert (f"HV-1 regular high-velocity exposure {n:,} ({cost:,}; {forced} in the team's days "
+            f"off: no plan avoids them)") in text

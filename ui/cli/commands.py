@@ -158,13 +158,14 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
         print_speed_after_pain(season, plan)
     if plan is not None and outcome.counts:
         print("Soft rules (instances / penalty):")
+        from planner.check import unavoidable_said
         from planner.rules import RULES, listed_only
 
         forced = _unavoidable(season, plan) if outcome.counts.get("HV-1") else 0
         for rule, n in outcome.counts.items():
             line = f"  {rule:7s} {RULES[rule].title:38s} {n:5d} / {outcome.penalties.get(rule, 0):g}"
             if rule == "HV-1" and forced:  # 176 misses read as the plan's choice
-                line += f"  ({forced} in the team's days off: no plan avoids them)"
+                line += f"  ({unavoidable_said(forced)})"
             print(line)
         hint = listed_only(outcome.counts, outcome.penalties, shlex.quote(path))
         if hint:
@@ -176,12 +177,10 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
 def _unavoidable(season, plan) -> int:
     """HV-1's windows inside the team's days off (a winter break): no plan avoids them. The
     solve's check is in the plan (``plan.soft``); a plan without it is checked here."""
-    soft = plan.soft
-    if not soft:
-        from planner.check import check_plan
+    from planner.check import check_plan, unavoidable
 
-        soft = check_plan(season.model_copy(update={"plan": plan}), plan).soft
-    return sum(1 for v in soft if v.rule == "HV-1" and "no plan avoids it" in v.message)
+    soft = plan.soft or check_plan(season.model_copy(update={"plan": plan}), plan).soft
+    return unavoidable(soft)
 
 
 def print_congestion(season, file=None) -> None:

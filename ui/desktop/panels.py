@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
-from planner.check import group_soft, group_violations
+from planner.check import group_soft, group_violations, unavoidable_said
 from planner.citations import cite
 from planner.daymarks import day_rows
 from planner.rules import RULES, RuleSet, listed_only, load_table_problem
@@ -427,12 +427,16 @@ def soft_breakdown(report) -> str:
     rule with instances, by id and title, its count and penalty, the costliest first; a rule
     listed at no cost says so (LD-1 with weight 0)."""
     counts, penalties = report.counts(), report.penalties()
+    forced = report.unavoidable() if counts.get("HV-1") else 0
     parts = []
     for rule in sorted((r for r, n in counts.items() if n), key=lambda r: (-penalties.get(r, 0), r)):
         cost = penalties.get(rule, 0)
         known = RULES.get(rule)
         name = f"{rule} {known.title[:1].lower()}{known.title[1:]}" if known is not None else rule
-        parts.append(f"{name} {counts[rule]:,} ({cost:,})" if cost else f"{name} {counts[rule]:,} (listed, no cost)")
+        why = f"{cost:,}" if cost else "listed, no cost"
+        if rule == "HV-1" and forced:  # the winter break's windows read as the plan's choice
+            why += f"; {unavoidable_said(forced)}"
+        parts.append(f"{name} {counts[rule]:,} ({why})")
     return ": " + ", ".join(parts) if parts else ""
 
 
