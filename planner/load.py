@@ -524,6 +524,32 @@ def grouped(season: Season, lines: list[tuple]) -> list[tuple]:
     return out
 
 
+def now_week(figs: dict, season: Season) -> WeekFigures | None:
+    """The week the flags of now are about (:func:`_current`): the week of today, or the plan's
+    first week in a season without today (the nearest week when today is outside the figures)."""
+    day = season.calendar.today or season.calendar.start
+    return week_at(figs, day) or week_at(figs, min(max(day, season.calendar.start), season.calendar.end))
+
+
+def week_at(figs: dict, day: dt.date) -> WeekFigures | None:
+    """The week of the figures ``figs`` that holds ``day`` (None: outside them)."""
+    return next((w for f in figs.values() for w in f.weeks if w.start <= day <= w.end), None)
+
+
+def week_flag_lines(season: Season, figs: dict, day: dt.date) -> list[tuple[str, str, dt.date]]:
+    """(sentence, athlete, the week's first day) for each athlete whose week holding ``day`` has
+    flags, in the order of ``figs``: the team's list for a week other than now's."""
+    today = season.calendar.today
+    out = []
+    for aid, f in figs.items():
+        w = next((w for w in f.weeks if w.start <= day <= w.end), None)
+        if w is not None and w.flags:
+            when = "" if today is None else " (planned)" if w.end >= today else " (logged)"
+            out.append((f"{season.athlete_label(aid)}: {text.week_of(w.start)}{when}: "
+                        f"{', '.join(w.flags)}.", aid, w.start))
+    return out
+
+
 def flag_lines(season: Season, group: bool = False) -> list[str]:
     """The monitoring flags of the season's stored plan and log, one sentence each, for the
     latest week before today and the week of today (and the logged EWMA ratio now); with
@@ -544,4 +570,5 @@ def flag_lines(season: Season, group: bool = False) -> list[str]:
 __all__ = ["COLUMNS", "DASH", "NO_LOG", "AthleteFigures", "WeekFigures", "athlete_figures", "change_pct",
            "daily_frame", "defined", "ewma_ratio", "figure_limits", "figure_places", "figures",
            "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure", "grouped",
-           "monotony", "rolling_ratio", "team_median", "week_flags"]
+           "monotony", "now_week", "rolling_ratio", "team_median", "week_at", "week_flag_lines",
+           "week_flags"]

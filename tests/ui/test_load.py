@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from planner.season import AthletePlan, Plan, Season, Session
+from planner.text import date_short
 from planner.timeline import Timeline
 from ui.desktop.board import LOAD_FLAG
 from ui.desktop.loadwords import BAND, FLAG_RATIO, fmt, load_flags, week_text
@@ -745,3 +746,34 @@ def test_the_name_column_makes_room_for_a_tag_so_the_name_stays_whole(qtbot, log
     room = (QFontMetrics(w.board._font).horizontalAdvance("Samuel Okafor-Whitley")
             + QFontMetrics(w.board._marker_font).horizontalAdvance(flag.figure))
     assert w.board._name_w >= room + 20 + 8
+
+
+def test_the_team_flags_are_those_of_the_week_the_chart_marks(qtbot, unlogged):
+    """In a season without today the list named the plan's first week while the chart marked,
+    and its readout named, the week selected on the board: one week now, said alike."""
+    from planner.load import week_at
+
+    season = unlogged.model_copy(update={"calendar": unlogged.calendar.model_copy(
+        update={"today": None})})
+    w = open_window(qtbot, season)
+    w.load_view.show(team=True)
+    settle(qtbot, w)
+    team, figs = w.load_view.panel.team_chart, w.load_view.panel.figs
+    first = week_at(figs, season.calendar.start)
+    w.board.set_current("A01", first.start + dt.timedelta(days=2))
+    assert (f"of the plan's first week, the week of {date_short(first.start)} ("
+            in team.flags_title.text())
+    assert f"week of {date_short(first.start)}:" in team.readout.text()
+    # a later week with flags: the list is that week's, the heading and the readout name it
+    later = next(wk for f in figs.values() for wk in f.weeks
+                 if wk.start > first.end + dt.timedelta(days=14) and wk.flags)
+    w.board.set_current("A01", later.start + dt.timedelta(days=1))
+    items = [team.flag_list.item(i).text() for i in range(team.flag_list.count())]
+    assert f"<b>Flags</b> of the week of {date_short(later.start)} (" in team.flags_title.text()
+    assert f"week of {date_short(later.start)}:" in team.readout.text()
+    said = f"week of {later.start.day} {later.start:%b %Y}"
+    assert items and all(said in t for t in items), items
+    assert not any("first week" in t for t in items)
+    # back on the first week: the flags of the plan's first week again
+    w.board.set_current("A01", first.start)
+    assert "the plan's first week" in team.flags_title.text()

@@ -552,9 +552,11 @@ class TeamChart(QWidget):
         self.view.scene().sigMouseClicked.connect(self._clicked)
 
     def set_figures(self, figs: dict, flag_lines: list[tuple[str, str, dt.date, str, int]],
-                    athlete: str | None = None, today: dt.date | None = None) -> None:
+                    athlete: str | None = None, today: dt.date | None = None,
+                    flags_of: str = "last week and this week") -> None:
         """Show the squad's ``planner.load.figures``, the flags (``loadpanel.grouped_flags``:
-        sentence, athlete, day, tooltip, how many); ``athlete``'s line a little thicker."""
+        sentence, athlete, day, tooltip, how many) of the weeks ``flags_of`` names; ``athlete``'s
+        line a little thicker."""
         from planner.load import team_median
 
         self.figs = figs
@@ -599,10 +601,12 @@ class TeamChart(QWidget):
         self.today_line.setVisible(today is not None)
         if today is not None:
             self.today_line.setValue(axis.x(today) - 0.5 + (today - axis.day(axis.x(today))).days / 7)
-        self._fill_flags(flag_lines)
+        self.set_flags(flag_lines, flags_of)
         self.readout.setText(self._median_text(None))
 
-    def _fill_flags(self, lines: list[tuple[str, str, dt.date, str, int]]) -> None:
+    def set_flags(self, lines: list[tuple[str, str, dt.date, str, int]], flags_of: str) -> None:
+        """The flags listed beside the chart, those of the weeks ``flags_of`` names (the week the
+        chart marks: "the week of Mon 9 Mar 2026", or "last week and this week")."""
         self.flag_list.clear()
         for line, aid, day, tip, _n in lines:
             item = QListWidgetItem(line)
@@ -614,12 +618,12 @@ class TeamChart(QWidget):
             self.flag_list.addItem(item)
         if not lines:
             self.flag_list.addItem(QListWidgetItem("No flag."))
-        # the flags are those of last week and this week (planner.load._current): said, so that a
-        # spike in January is not looked for here; a line several athletes share names them, so
-        # the count is the flags' (24 on one "All 24 athletes" line read as a miscount when the
-        # heading also counted lines)
+        # the flags are those of the week the chart marks: said, so that a spike in January is
+        # not looked for here; a line several athletes share names them, so the count is the
+        # flags' (24 on one "All 24 athletes" line read as a miscount when the heading also
+        # counted lines)
         count = sum(n for *_x, n in lines)
-        self.flags_title.setText(f"<b>Flags</b> of last week and this week ({count}) "
+        self.flags_title.setText(f"<b>Flags</b> of {html.escape(flags_of, quote=False)} ({count}) "
                                  f"<small>[{FLAG_EVIDENCE}]</small>")
 
     def _median_text(self, k_day: dt.date | None) -> str:

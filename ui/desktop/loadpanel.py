@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from planner.load import GROUP_FROM, NAME_UP_TO, grouped  # noqa: F401 - the list's rules
 from planner.season import Season
-from planner.text import day_long
+from planner.text import date_short, day_long
 from ui.desktop.loadwords import (
     LoadFlag,
     load_flags,
@@ -76,6 +76,7 @@ class LoadPanel(QWidget):
         self.athlete_chart = None  # ui.desktop.loadcharts, built on the first show
         self.team_chart = None
         self.flag_lines: list[tuple[str, str, dt.date, str, int]] = []
+        self._listed: tuple | None = None  # the team chart's flags and the weeks they are of
 
         self.who = QComboBox()
         self.who.setAccessibleName("Athlete of the load chart")
@@ -154,9 +155,10 @@ class LoadPanel(QWidget):
         if changed and not self.team_button.isChecked():  # the team chart stays as it is
             self._show()
         else:
-            for chart in (self.athlete_chart, self.team_chart):
-                if chart is not None:
-                    chart.mark_day(day)
+            if self.athlete_chart is not None:
+                self.athlete_chart.mark_day(day)
+            if self.team_chart is not None and self.figs:
+                self._mark_team()
 
     def show_team(self, team: bool = True) -> None:
         (self.team_button if team else self.athlete_button).setChecked(True)
@@ -193,8 +195,10 @@ class LoadPanel(QWidget):
                 self.team_chart.athlete_clicked.connect(self._athlete_from_team)
                 self.team_chart.flag_chosen.connect(self._flag_chosen)
                 self.stack.addWidget(self.team_chart)
-            self.team_chart.set_figures(self.figs, self.flag_lines, self.athlete, self._today())
-            self.team_chart.mark_day(self.week)
+            lines, said, day = self._team_flags()
+            self.team_chart.set_figures(self.figs, lines, self.athlete, self._today(), said)
+            self._listed = (lines, said)
+            self.team_chart.mark_day(day)
             self.note.setText(no_log_note(self.figs))
             self.stack.setCurrentWidget(self.team_chart)
             return
@@ -208,6 +212,31 @@ class LoadPanel(QWidget):
         self.athlete_chart.mark_day(self.week)
         self.note.setText(no_log_note(self.figs, self.athlete))
         self.stack.setCurrentWidget(self.athlete_chart)
+
+    def _team_flags(self) -> tuple[list, str, dt.date | None]:
+        """The team chart's flags, the weeks they are of, and the day it marks: the week
+        selected on the board (else now's). Last week and this week list the flags of now (the
+        board's tags; in a season without today, the plan's first week); another week its own."""
+        from planner.load import now_week, week_at, week_flag_lines
+
+        now = now_week(self.figs, self.season)
+        day = self.week or (now.start if now is not None else None)
+        week = week_at(self.figs, day) if day is not None else None
+        last = week_at(self.figs, now.start - dt.timedelta(days=1)) if now and self._today() else None
+        if now is None or week is None or week.start in (now.start, last and last.start):
+            said = ("last week and this week" if self._today() is not None or now is None else
+                    f"the plan's first week, the week of {date_short(now.start)}")
+            return self.flag_lines, said, day
+        lines = grouped_flags(self.season, week_flag_lines(self.season, self.figs, week.start))
+        return lines, f"the week of {date_short(week.start)}", day
+
+    def _mark_team(self) -> None:
+        """The week selected on the board, marked on the team chart, its flags listed."""
+        lines, said, day = self._team_flags()
+        if (lines, said) != self._listed:  # a flag clicked in the list keeps its list
+            self.team_chart.set_flags(lines, said)
+            self._listed = (lines, said)
+        self.team_chart.mark_day(day)
 
     def _athlete_from_team(self, athlete: str, day) -> None:
         """A line of the team chart clicked: the athlete, that week on the board."""
