@@ -38,8 +38,8 @@ def _outside(season: Season, day: dt.date, where: str) -> list[str]:
     cal = season.calendar
     if cal.start <= day <= cal.end:
         return []
-    return [f"{where}: {day.isoformat()} is outside the season "
-            f"({cal.start.isoformat()} to {cal.end.isoformat()}); move it inside"]
+    return [f"{where}: {day_long(day)} is outside the season "
+            f"({day_long(cal.start)} to {day_long(cal.end)}); move it inside"]
 
 
 NO_TRAINING_WEEKDAY = ("lists no weekday; a season needs at least one training weekday, or "

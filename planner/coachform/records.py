@@ -23,6 +23,7 @@ from planner.criteria import find_criterion
 from planner.errors import InputError
 from planner.protocols import Criterion, available_protocols, load_protocol
 from planner.season import FIT, CriteriaTest, Injury, StageRecord
+from planner.text import day_long
 
 __all__ = ["InjuryReader", "RecordRows"]
 
@@ -150,8 +151,8 @@ class InjuryReader:
             if onset is not None and not self._onset_fits(spec, row, onset, target):
                 ok = False
             if onset is not None and start is not None and start < onset:
-                self.f.note(spec, row, "stage_start", f"{start:%Y-%m-%d} is before the Onset "
-                            f"{onset:%Y-%m-%d}; a stage starts on or after the onset")
+                self.f.note(spec, row, "stage_start", f"{day_long(start)} is before the Onset "
+                            f"{day_long(onset)}; a stage starts on or after the onset")
                 ok = False
             if aid is None:
                 continue
@@ -175,8 +176,8 @@ class InjuryReader:
         ok = True
         cal = self.cal
         if cal is not None and onset > cal.end:
-            self.f.note(spec, row, "onset", f"{onset:%Y-%m-%d} is after the season ends "
-                        f"({cal.end:%Y-%m-%d}), so the injury would not count and the athlete "
+            self.f.note(spec, row, "onset", f"{day_long(onset)} is after the season ends "
+                        f"({day_long(cal.end)}), so the injury would not count and the athlete "
                         f"would be planned fit all season; check the year")
             ok = False
         # over before the onset, as the season file and the Injuries editor read it
@@ -184,14 +185,14 @@ class InjuryReader:
         day = self.f.comp_last.get(target) if target is not None else None
         if day is not None and day < onset:
             name = str(row.values["target"]).strip()
-            self.f.note(spec, row, "target", f"{name!r} is on {day:%Y-%m-%d}, before the Onset "
-                        f"{onset:%Y-%m-%d}; a target competition comes after the injury: check the "
+            self.f.note(spec, row, "target", f"{name!r} is on {day_long(day)}, before the Onset "
+                        f"{day_long(onset)}; a target competition comes after the injury: check the "
                         f"year of the Onset, or the target")
             ok = False
         if cal is not None and (cal.start - onset).days > 365 and (row.values["athlete"], onset) \
                 not in self.far:  # said once for an injury's rows
-            self.f.notes.append(f"{spec.title}, row {row.number}, Onset: {onset:%Y-%m-%d} is more "
-                                f"than a year before the season starts ({cal.start:%Y-%m-%d}); "
+            self.f.notes.append(f"{spec.title}, row {row.number}, Onset: {day_long(onset)} is more "
+                                f"than a year before the season starts ({day_long(cal.start)}); "
                                 f"check the year")
             self.far.add((row.values["athlete"], onset))
         return ok
@@ -206,18 +207,18 @@ class InjuryReader:
         at = f"row {n}" if sheet == spec.title else f"{sheet} row {n}"
         if st == stage:
             self.f.p.add(spec.title, row.number, f"{spec.title}, row {row.number}: repeats {at} "
-                         f"({draft.athlete}, {stage} from {start:%Y-%m-%d}, the injury with onset "
-                         f"{draft.onset:%Y-%m-%d}); delete one of them")
+                         f"({draft.athlete}, {stage} from {day_long(start)}, the injury with onset "
+                         f"{day_long(draft.onset)}); delete one of them")
         else:
             self.f.note(spec, row, "stage_start" if "stage_start" in row.values else "start",
-                        f"{start:%Y-%m-%d} is already the start of {st} in {at}, the same injury "
-                        f"({draft.athlete}, onset {draft.onset:%Y-%m-%d}); a stage starts on a day "
+                        f"{day_long(start)} is already the start of {st} in {at}, the same injury "
+                        f"({draft.athlete}, onset {day_long(draft.onset)}); a stage starts on a day "
                         f"of its own: correct the date, or delete one of the rows")
         return True
 
     def _agree(self, spec, row, draft: _Draft, pid: str | None, target: str | None) -> bool:
         """Does the row agree with the other rows of its record on Protocol and Target?"""
-        same = f"a row of the same injury ({draft.athlete}, onset {draft.onset:%Y-%m-%d})"
+        same = f"a row of the same injury ({draft.athlete}, onset {day_long(draft.onset)})"
         ok = True
         if pid is not None and draft.protocol is None:
             draft.protocol, draft.protocol_row = pid, row.number
@@ -254,8 +255,8 @@ class InjuryReader:
             if d.onset <= day:
                 owner = d
         if owner is None:
-            self.f.note(spec, row, key, f"{day:%Y-%m-%d} is before the first injury of {aid!r} "
-                        f"(onset {records[0].onset:%Y-%m-%d}); a {thing} belongs to an injury on "
+            self.f.note(spec, row, key, f"{day_long(day)} is before the first injury of {aid!r} "
+                        f"(onset {day_long(records[0].onset)}); a {thing} belongs to an injury on "
                         f"the Injuries sheet: add that injury there, or correct the date")
         return owner
 
@@ -290,7 +291,7 @@ class InjuryReader:
             if aid is None or day is None or (note is None and row.values.get("note") is not None):
                 continue
             if (aid, day) in first:
-                self.f.note(spec, row, "date", f"{day:%Y-%m-%d} is already a flare-up of {aid!r} "
+                self.f.note(spec, row, "date", f"{day_long(day)} is already a flare-up of {aid!r} "
                             f"in row {first[(aid, day)]}; list each flare-up once")
                 continue
             first[(aid, day)] = row.number
@@ -374,7 +375,7 @@ class InjuryReader:
                 last, first = a.stages[-1].stage, b.stages[0].stage
                 if last in order and first in order and order.index(first) == order.index(last) + 1:
                     self.f.notes.append(
-                        f"Injuries, row {row_b}: {b.athlete}'s onset {b.onset:%Y-%m-%d} is the "
+                        f"Injuries, row {row_b}: {b.athlete}'s onset {day_long(b.onset)} is the "
                         f"day {first} starts, the stage after row {row_a}'s {last} (onset "
-                        f"{a.onset:%Y-%m-%d}): read as a re-injury, a new injury. If it is the same "
-                        f"injury's next stage, give it the onset {a.onset:%Y-%m-%d}")
+                        f"{day_long(a.onset)}): read as a re-injury, a new injury. If it is the same "
+                        f"injury's next stage, give it the onset {day_long(a.onset)}")

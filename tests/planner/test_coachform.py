@@ -314,7 +314,7 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         "ankle-sprain, hamstring-strain, iliopsoas-tendinopathy, patellar-tendinopathy",
         "Injuries, row 2, Stage: 'P9' is not a stage; write one of P1, P2, P3, S1, S2, S3, FIT "
         "(FIT: back in full training)",
-        "Injuries, row 2, Stage start: 2026-11-01 is before the Onset 2026-12-01; a stage starts on "
+        "Injuries, row 2, Stage start: Sun 1 Nov 2026 is before the Onset Tue 1 Dec 2026; a stage starts on "
         "or after the onset",
         "Injuries, row 2, Target competition: 'Cup' names 2 competitions (Competitions rows 2, 6); "
         "give each a unique name on the Competitions sheet, or add the date, e.g. 'Cup (2027-01-09)'",
@@ -373,16 +373,16 @@ def test_document_checks_are_located_in_the_workbook(tmp_path):
         Blocks=[("Name", "From", "To"), ("Late", "2027-03-01", "2027-04-30")],
     )
     got = problems_of(path)
-    assert got[0] == ("Competitions, row 3, Date: 2027-05-01 is outside the season (2027-01-04 to "
-                      "2027-03-28); move it inside")
+    assert got[0] == ("Competitions, row 3, Date: Sat 1 May 2027 is outside the season (Mon 4 Jan 2027 to "
+                      "Sun 28 Mar 2027); move it inside")
     assert got[1].startswith("Injuries, row 2, Stage start: Ann Ash (A1) has been in P1 since 2026-10-02 "
                              "(94 days by 2027-01-04), but iliopsoas-tendinopathy allows at most 21 days")
     assert got[2].startswith("Injuries, row 3, Stage: P1 is followed by P3, skipping P2")
     assert got[3] == ("Stage history, row 3, Athlete ID: no athlete has the ID 'B9'; use an ID from "
                       "the Athletes sheet")
     assert got[4] == "Non-training days, row 3, Date: 2027-01-06 is already listed in row 2; list each day once"
-    assert got[5].startswith("Non-training days, row 4, Date: 2026-12-31 is outside the season")
-    assert got[6].startswith("Blocks, row 2, To: 2027-04-30 is outside the season")
+    assert got[5].startswith("Non-training days, row 4, Date: Thu 31 Dec 2026 is outside the season")
+    assert got[6].startswith("Blocks, row 2, To: Fri 30 Apr 2027 is outside the season")
     assert len(got) == 7
 
 
@@ -816,26 +816,26 @@ def test_bad_injury_records_flare_ups_and_tests_are_located(tmp_path):
         "(2027-01-15); the two injury records contradict each other: record this stage on the "
         "later injury, or correct the dates",
         "Injuries, row 6, Protocol: ankle-sprain differs from hamstring-strain in row 5, a row of "
-        "the same injury (A2, onset 2027-01-02); an athlete's rows with one onset are one injury: "
+        "the same injury (A2, onset Sat 2 Jan 2027); an athlete's rows with one onset are one injury: "
         "give them one protocol, or correct the onset",
         "Injuries, row 6, Target competition: 'Cup final' differs from 'League 1' in row 5, a row "
-        "of the same injury (A2, onset 2027-01-02); give the injury one target (or leave it empty "
+        "of the same injury (A2, onset Sat 2 Jan 2027); give the injury one target (or leave it empty "
         "on its other rows)",
         "Flare-ups, row 2, Athlete ID: 'A4' has no injury on the Injuries sheet; a flare-up belongs "
         "to an injury: add the injury there first",
-        "Flare-ups, row 3, Date: 2027-01-01 is before the first injury of 'A3' (onset 2027-01-05); "
+        "Flare-ups, row 3, Date: Fri 1 Jan 2027 is before the first injury of 'A3' (onset Tue 5 Jan 2027); "
         "a flare-up belongs to an injury on the Injuries sheet: add that injury there, or correct "
         "the date",
         "Flare-ups, row 4, Date: 2027-01-05 is not after the injury's first stage start 2027-01-06; "
         "a flare-up happens during or after rehab — record a new injury instead",
-        "Flare-ups, row 6, Date: 2027-01-09 is already a flare-up of 'A3' in row 5; list each "
+        "Flare-ups, row 6, Date: Sat 9 Jan 2027 is already a flare-up of 'A3' in row 5; list each "
         "flare-up once",
         "Tests, row 2, Test: 'Hamstring strength LSI' is not a criteria test of ankle-sprain (the "
         "injury of 'A3' on that date); use one of: Single-leg hop LSI",
         "Tests, row 3, Value: 'good' is not a test result; write the number measured, e.g. 84 %",
         "Tests, row 4, Date: 2027-01-20 is after today (2027-01-18); a test result is history: "
         "set today to the test date or later first",
-        "Tests, row 5, Date: 2027-01-03 is before the first injury of 'A3' (onset 2027-01-05); a "
+        "Tests, row 5, Date: Sun 3 Jan 2027 is before the first injury of 'A3' (onset Tue 5 Jan 2027); a "
         "test belongs to an injury on the Injuries sheet: add that injury there, or correct the date",
         "Tests, row 6, Athlete ID: 'A4' has no injury on the Injuries sheet; a test belongs to an "
         "injury: add the injury there first",
@@ -852,8 +852,8 @@ def test_stage_history_before_any_injury_is_located(tmp_path):
                        ("A2", "P1", "2026-12-01"), ("A1", "S9", "2026-12-21")],
     )
     assert problems_of(path) == [
-        "Stage history, row 2, Start: 2026-12-01 is before the first injury of 'A1' (onset "
-        "2026-12-20); a stage start belongs to an injury on the Injuries sheet: add that injury "
+        "Stage history, row 2, Start: Tue 1 Dec 2026 is before the first injury of 'A1' (onset "
+        "Sun 20 Dec 2026); a stage start belongs to an injury on the Injuries sheet: add that injury "
         "there, or correct the date",
         "Stage history, row 3, Athlete ID: 'A2' has no row on the Injuries sheet; add the injury "
         "(with its current stage) there first",
@@ -1119,9 +1119,9 @@ def test_a_stage_start_typed_as_the_onset_is_said(tmp_path):
     notes: list[str] = []
     s = import_workbook(book(tmp_path, Injuries=rows), notes)
     assert len(s.injuries) == 2
-    assert notes == ["Injuries, row 3: A1's onset 2027-01-12 is the day P2 starts, the stage after "
-                     "row 2's P1 (onset 2027-01-04): read as a re-injury, a new injury. If it is "
-                     "the same injury's next stage, give it the onset 2027-01-04"]
+    assert notes == ["Injuries, row 3: A1's onset Tue 12 Jan 2027 is the day P2 starts, the stage after "
+                     "row 2's P1 (onset Mon 4 Jan 2027): read as a re-injury, a new injury. If it is "
+                     "the same injury's next stage, give it the onset Mon 4 Jan 2027"]
     # the same stage history under one onset is one injury, with no note
     rows[2] = ("A1", "iliopsoas-tendinopathy", "2027-01-04", "P2", "2027-01-12")
     notes.clear()

@@ -251,10 +251,10 @@ def test_a_repeated_injury_row_names_the_row_it_repeats(tmp_path):
                                                        "2027-01-08", None), row,
                                     ("A1", "hamstring-strain", "2027-01-02", "P3", "2027-01-08", None)])
     assert problems_of(path) == [
-        "Injuries, row 4: repeats row 2 (A1, P1 from 2027-01-02, the injury with onset 2027-01-02); "
+        "Injuries, row 4: repeats row 2 (A1, P1 from Sat 2 Jan 2027, the injury with onset Sat 2 Jan 2027); "
         "delete one of them",
-        "Injuries, row 5, Stage start: 2027-01-08 is already the start of P2 in row 3, the same "
-        "injury (A1, onset 2027-01-02); a stage starts on a day of its own: correct the date, or "
+        "Injuries, row 5, Stage start: Fri 8 Jan 2027 is already the start of P2 in row 3, the same "
+        "injury (A1, onset Sat 2 Jan 2027); a stage starts on a day of its own: correct the date, or "
         "delete one of the rows"]
 
 
@@ -266,13 +266,13 @@ def test_an_injury_after_the_season_or_its_target_is_refused_and_one_long_before
         INJURY_HEAD, ("A1", "hamstring-strain", "2028-02-01", "P1", "2028-02-01", "League 1"),
         ("A2", "hamstring-strain", "2027-02-01", "P1", "2027-02-01", "League 1")])
     assert problems_of(path) == [
-        "Injuries, row 2, Onset: 2028-02-01 is after the season ends (2027-03-28), so the injury "
+        "Injuries, row 2, Onset: Tue 1 Feb 2028 is after the season ends (Sun 28 Mar 2027), so the injury "
         "would not count and the athlete would be planned fit all season; check the year",
-        "Injuries, row 2, Target competition: 'League 1' is on 2027-01-09, before the Onset "
-        "2028-02-01; a target competition comes after the injury: check the year of the Onset, "
+        "Injuries, row 2, Target competition: 'League 1' is on Sat 9 Jan 2027, before the Onset "
+        "Tue 1 Feb 2028; a target competition comes after the injury: check the year of the Onset, "
         "or the target",
-        "Injuries, row 3, Target competition: 'League 1' is on 2027-01-09, before the Onset "
-        "2027-02-01; a target competition comes after the injury: check the year of the Onset, "
+        "Injuries, row 3, Target competition: 'League 1' is on Sat 9 Jan 2027, before the Onset "
+        "Mon 1 Feb 2027; a target competition comes after the injury: check the year of the Onset, "
         "or the target"]
     notes: list[str] = []
     path = book(tmp_path, "ok.xlsx", Competitions=COMPETITION_ROWS, Injuries=[
@@ -280,8 +280,8 @@ def test_an_injury_after_the_season_or_its_target_is_refused_and_one_long_before
         ("A1", "hamstring-strain", "2016-01-10", "FIT", "2016-02-11", None),
         ("A2", "hamstring-strain", "2027-01-02", "P1", "2027-01-02", "Cup final")])
     assert len(import_workbook(path, notes).injuries) == 2
-    assert notes == ["Injuries, row 2, Onset: 2016-01-10 is more than a year before the season "
-                     "starts (2027-01-04); check the year"]
+    assert notes == ["Injuries, row 2, Onset: Sun 10 Jan 2016 is more than a year before the season "
+                     "starts (Mon 4 Jan 2027); check the year"]
 
 
 # -- a Position column under another name -----------------------------------------------------------

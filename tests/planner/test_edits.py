@@ -639,3 +639,21 @@ def test_a_second_flare_up_within_a_week_is_called_so():
         f"the second within 7 days (after {date_long(day(8))}): two stages back")
     assert E.RecordFlareUp(athlete="A1", date=day(16)).second(s) == ""  # 8 days after
     assert "two stages back" in E.RecordFlareUp(athlete="A1", date=day(12)).describe(s)
+
+
+def test_a_date_outside_the_season_is_refused_in_the_apps_words(base):
+    """'The date of 'New Year Cup': 2028-01-01 is outside the season (2027-12-06 to 2027-12-20)'
+    was the one refusal in ISO dates; it names the days as the app writes them."""
+    from planner.text import day_long
+
+    late = base.calendar.end + dt.timedelta(days=3)
+    comp = base.competition("m1")
+    with pytest.raises(InputError) as e:
+        E.MoveCompetition(competition="m1", date=late).apply(base)
+    cal = base.calendar
+    assert e.value.problems == [
+        f"the date of {comp.name!r}: {day_long(late)} is outside the season ({day_long(cal.start)} "
+        f"to {day_long(cal.end)}); move it inside"]
+    with pytest.raises(InputError) as e:  # the season shortened before a competition: the same
+        E.SetSeasonSettings(end=comp.date - dt.timedelta(days=1)).apply(base)
+    assert f"{day_long(comp.date)} is outside the season ({day_long(cal.start)} to " in str(e.value)

@@ -9,6 +9,7 @@ import shlex
 import sys
 
 from planner.errors import InputError
+from planner.text import day_long
 from ui.cli.args import only_one
 from ui.cli.names import athlete_id
 from ui.cli.outputs import REPLACE_HELP
@@ -205,8 +206,8 @@ def _competition_edits(s, args) -> list:
         for when in (day, end or day):
             if not cal.start <= when <= cal.end:
                 raise InputError("--add-competition", [
-                    f"{name}: {when.isoformat()} is outside the season ({cal.start.isoformat()} "
-                    f"to {cal.end.isoformat()})"])
+                    f"{name}: {day_long(when)} is outside the season ({day_long(cal.start)} "
+                    f"to {day_long(cal.end)})"])
         comp = _built("--add-competition", Competition, id=E.new_competition_id(s), name=name,
                       date=day, end_date=end if end != day else None, priority=priority)
         out.append(E.AddCompetition(competition=comp))
