@@ -247,6 +247,10 @@ class HandoutWeek:
     # row of a rehab page and shrank its type)
     pain_rule: str = ""
     today: dt.date | None = None  # a partly past week's today: the first day still planned
+    # away every day of the week with nothing logged: why ("Loan"); the page says only
+    # ``kind_text``, "Away all week (Loan): nothing planned". "" otherwise
+    away: str = ""
+    last_week: int = 0  # 1-based: the last of a run of weeks away printed as one page (0: one)
 
     @property
     def title(self) -> str:
@@ -254,7 +258,8 @@ class HandoutWeek:
 
     @property
     def heading(self) -> str:
-        return f"Week {self.week} · {text.span(self.first, self.last)}"
+        weeks = f"Weeks {self.week}–{self.last_week}" if self.last_week > self.week else f"Week {self.week}"
+        return f"{weeks} · {text.span(self.first, self.last)}"
 
     @property
     def when(self) -> str:
@@ -406,7 +411,18 @@ class Handouts:
             return []
         prov = self._waits_on(f)
         chosen = range(len(self.tl.weeks)) if weeks is None else weeks
-        return [self._week(f, days, prov, w) for w in chosen]
+        return away_runs([self._week(f, days, prov, w) for w in chosen])
+
+    def _away(self, f: AthleteFacts, days: range) -> str:
+        """Why the athlete is away ("Loan") when he is away every day of the week and nothing is
+        logged on any: the week's load, stage and day rows would say nothing he does. ""
+        otherwise."""
+        if not all(i in f.off for i in days):
+            return ""
+        logged = self._logged(f.id)
+        if any(self.tl.days[i] in logged for i in days):
+            return ""
+        return ", ".join(dict.fromkeys(self.p.away_reason(f.id, i) for i in days))
 
     def _waits_on(self, f: AthleteFacts) -> list[tuple[str, ...]]:
         """Per day, the tests a provisional day waits on: those of the latest provisional move on
@@ -458,6 +474,17 @@ class Handouts:
         rules = self._pain_rules(f, sessions, week.days)
         days = tuple(self._day(f, sessions, prov, i, rules) for i in week.days)
         kind = f.wk[w]
+        away = self._away(f, week.days)
+        if away:  # no load week, stage or milestone: nothing of them is his this week
+            return HandoutWeek(
+                season=season.name, athlete=a.id, name=a.name, position=a.position,
+                max_speed=a.max_speed, week=w + 1, first=tl.days[week.first],
+                last=tl.days[week.last], kind=kind, kind_text=f"Away all week ({away}): nothing planned",
+                block=self._block(w),
+                stage="", limits="", milestone="", matches=(), days=days, speed_days=0,
+                hv_exposures=0, planned_load=None, anonymised=self.anonymise,
+                past="past" if week.last < tl.p0 else "partly past" if week.first < tl.p0 else "",
+                today=tl.days[tl.p0] if week.first < tl.p0 <= week.last else None, away=away)
         stage, limits = self._stage_line(f, sessions, w)
         milestone = self._milestone(f, w)
         ret = self._returns.get(f.id)
@@ -831,6 +858,26 @@ def _week_load(days: list[Prescription]) -> float | None:
     if any(v is None for v in loads):
         return None
     return float(sum(loads))
+
+
+def away_runs(weeks: list[HandoutWeek]) -> list[HandoutWeek]:
+    """``weeks`` with each run of consecutive weeks away for one reason as one week (one page:
+    "Away all 8 weeks (Loan): nothing planned"), not a page a week saying nothing."""
+    out: list[HandoutWeek] = []
+    for w in weeks:
+        prev = out[-1] if out else None
+        if not (w.away and prev is not None and prev.away and prev.athlete == w.athlete
+                and max(prev.week, prev.last_week) + 1 == w.week and prev.away == w.away):
+            out.append(w)
+            continue
+        last = w.week
+        pasts = {prev.past, w.past}
+        out[-1] = replace(
+            prev, last=w.last, last_week=last, days=prev.days + w.days,
+            kind_text=f"Away all {last - prev.week + 1} weeks ({w.away}): nothing planned",
+            past=pasts.pop() if len(pasts) == 1 else "partly past", today=prev.today or w.today,
+            block=prev.block if prev.block == w.block else "")
+    return out
 
 
 def handout_weeks(season: Season, plan: Plan, athletes: list[str] | None = None,

@@ -447,7 +447,7 @@ class Prescriber:
         """(context, reason): the reason words a rest day or a day away."""
         tl, st, lvl = self.tl, f.st[i], f.it[i]
         if i in f.off and lvl == 0:
-            return "unavailable", self._away_reason(f.id, i)
+            return "unavailable", self.away_reason(f.id, i)
         if f.played[i]:
             return ("match" if lvl == 100 else "bench"), ""
         if i < tl.p0 and lvl == 0 and self._logged_idle(f, i):
@@ -496,7 +496,8 @@ class Prescriber:
                     best = k
         return best
 
-    def _away_reason(self, athlete: str, i: int) -> str:
+    def away_reason(self, athlete: str, i: int) -> str:
+        """Why ``athlete`` is away on day ``i`` (the absence's reason; "Unavailable" anonymised)."""
         if self.anonymise:
             return "Unavailable"
         day = self.tl.days[i]

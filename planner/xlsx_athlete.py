@@ -198,6 +198,11 @@ class AthleteSheet:
         top = len(out.rows) + 1
         title = f"{w.who} · {w.title}"
         self._merged(out, [(title, self.s_title)], 24)
+        if w.away:  # one line: no load week, stage or day rows of a week he is not here
+            self._info(out, "Week", w.kind_text + ".", None)
+            bottom = len(out.rows)
+            out.breaks.append(bottom)
+            return sum(out.heights.get(r, 13.0) for r in range(top, bottom + 1))
         self._info(out, "Week", f"{w.kind_text}. {w.speed_label}: {w.speed_line}.", w.kind)
         self._info(out, "Block", w.block or "–", None)
         limits = f" Limits: {w.limits}." if w.limits else ""

@@ -1010,7 +1010,7 @@ def _write_athlete(ctx: _Ctx, writer: AthleteSheet, ws: Worksheet, a, explainer,
     heights = []
     for w in weeks:
         whys, stage_rules = [], []
-        for d in w.days:
+        for d in () if w.away else w.days:  # a week away is one line, without day rows
             lines, stage = why_lines(explainer.day(a.id, d.date), ctx.anonymise, ctx.names, d.date < p0)
             whys.append(lines)
             stage_rules = stage_rules or stage  # the week's first day in a stage says them

@@ -448,3 +448,72 @@ def test_a_day_of_a_week_already_lived_opens_the_handouts_on_todays_week(qtbot):
     d = window_dialog(window)
     qtbot.addWidget(d)
     assert d.chosen_weeks()[0] == tl.week_of[tl.index(dt.date(2026, 10, 21))]
+
+
+@pytest.fixture(scope="module")
+def away_season():
+    """Six weeks; A2 away on loan for weeks 2 to 4 whole and from Wednesday of week 5 on (the
+    rest of the season), A3 on international duty all of week 6 and on its Sunday's eve."""
+    from planner.season import Unavailability
+    from solver import SolveRequest, solve
+    from tests.builders import day, season
+
+    s = season(weeks=6, athletes=3, unavailable=(
+        Unavailability(athlete="A2", start=day(7), end=day(27), reason="Loan"),
+        Unavailability(athlete="A2", start=day(30), end=day(41), reason="Loan"),
+        Unavailability(athlete="A3", start=day(35), end=day(41), reason="International duty")))
+    out = solve(SolveRequest(s, time_limit=20))
+    from planner.check import check_plan
+
+    assert out.plan is not None and check_plan(s, out.plan).ok
+    return s.model_copy(update={"plan": out.plan})
+
+
+def test_a_week_away_is_one_line_and_a_run_of_them_one_page(away_season):
+    """A handout for a week the athlete was away every day printed a full page of 'Load week:
+    normal training, at most 2 speed days…', 'Stage: Fit: full training.' and seven 'Away —
+    Loan: no running load planned.' rows, and a season on loan 8 such pages."""
+    s = away_season
+    weeks = handout_weeks(s, s.plan, ["A2", "A3"])
+    a2 = [w for w in weeks if w.athlete == "A2"]
+    assert [(w.week, w.last_week) for w in a2] == [(1, 0), (2, 4), (5, 0), (6, 0)]
+    run = a2[1]
+    assert run.away == "Loan" and run.kind_text == "Away all 3 weeks (Loan): nothing planned"
+    assert run.heading == f"Weeks 2–4 · {text.span(s.calendar.start + dt.timedelta(days=7), s.calendar.start + dt.timedelta(days=27))}"
+    assert run.stage == run.limits == run.milestone == "" and run.planned_load is None
+    assert not a2[2].away and "Load week" in a2[2].kind_text  # away from Wednesday only: a week
+    assert a2[3].away == "Loan" and a2[3].kind_text == "Away all week (Loan): nothing planned"
+    (a3,) = [w for w in weeks if w.athlete == "A3" and w.away]  # another reason, its own line
+    assert a3.kind_text == "Away all week (International duty): nothing planned"
+
+
+@needs_pdftotext
+def test_a_handout_of_weeks_away_prints_their_line_alone(qapp, tmp_path, away_season):
+    s = away_season
+    data, pages = handouts_pdf(s, s.plan, ["A2"], exported=dt.date(2026, 7, 1))
+    assert pages == 4  # weeks 1, 2-4, 5 and 6
+    text_pages = _text_pages(data, tmp_path)
+    away = [p for p in text_pages if "Away all" in p]
+    assert len(away) == 2 and "Weeks 2–4" in away[0]
+    for page in away:
+        assert "nothing planned." in page
+        assert "Load week" not in page and "Stage" not in page and "no running load" not in page
+        assert "Fit: full training" not in page and "Planned load" not in page
+    assert "Load week" in text_pages[2] and "Stage" in text_pages[2]  # away from Wednesday only
+
+
+def test_the_athlete_sheet_gives_weeks_away_one_line(tmp_path, away_season):
+    import openpyxl
+
+    from planner.xlsx_export import export_workbook
+
+    s = away_season
+    export_workbook(s, s.plan, tmp_path / "p.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "p.xlsx")
+    ws = next(wb[n] for n in wb.sheetnames if "Athlete 2" in n or n.startswith("A2"))
+    cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert "Away all 3 weeks (Loan): nothing planned." in cells
+    assert "Away all week (Loan): nothing planned." in cells
+    # day rows only for week 5's days away (from its Wednesday), none for the weeks away
+    assert sum(1 for c in cells if "no running load planned" in c) == 5
+    assert sum(1 for c in cells if c.startswith("Load week")) == 2  # weeks 1 and 5

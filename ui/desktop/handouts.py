@@ -129,6 +129,15 @@ class _Painter:
 
     def page(self, week: HandoutWeek, number: int, total: int) -> None:
         y = self._top(week)
+        if week.away:  # one line: no load week, stage or day rows of a week he is not here
+            self.sizes.append((week.athlete, week.week, 12.0, True))
+            self.p.setPen(TEXT)
+            self.p.setFont(_font(12, bold=True))
+            self.p.drawText(QRectF(MARGIN, y + 6, self.inner, 24), Qt.AlignmentFlag.AlignLeft
+                            | Qt.AlignmentFlag.AlignVCenter, week.kind_text + ".")
+            self._notes(y + 44, self.h - MARGIN - 30)
+            self._footer(number, total)
+            return
         size = 9.5
         while True:  # the largest type at which the week fits its page
             info_h = self._info(week, y, size, paint=False)
