@@ -618,7 +618,8 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         line(None, f"To print, choose the sheet you need (Excel prints the active sheet): the whole "
                    f"workbook is about {pages:,} pages, a page per athlete and week.", note, 9)
     index = [
-        (OVERVIEW_SHEET, "the season on one page: athletes × weeks, blocks, competitions, returns"),
+        (OVERVIEW_SHEET, "the season at a glance (one page; a large squad some 40 athletes a page): "
+                         "athletes × weeks, blocks, competitions, returns"),
         (RETURNS_SHEET, "each injured athlete's return and target"),
         (CALENDAR_SHEET, "days × athletes, a month of whole weeks a page: the planned intensity of "
                          "every day"),

@@ -7,7 +7,9 @@ rehab stage shows the stage (its colour and code); otherwise the number of speed
 on the athlete's week kind, in red when the week has no HV exposure (not for a position HV-1
 exempts, goalkeepers by default); a week away is hatched. The
 last column is the athlete's return (injured athletes). A legend sits under the table; the sheet
-prints on one A4 landscape page, so nothing splits.
+prints on one A4 landscape page, so nothing splits, when it fits one as wide as the page; a larger
+squad goes over pages as wide as the paper, the athletes shared evenly (some 40 a page), the
+months, blocks, weeks, competitions and team weeks repeated on each.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner import text
@@ -29,7 +32,10 @@ from planner.xlsx_layout import (
     col_points,
     elide,
     fit_lines,
+    print_points,
+    printable,
     row_height,
+    scale_for,
     text_width,
     width_for,
 )
@@ -85,7 +91,7 @@ def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
     ws.merge_cells(start_row=2, start_column=ret_col, end_row=5, end_column=ret_col)
 
     row = _athletes(ctx, ws, returns_by, ret_col)
-    _legend(ctx, ws, row + 1, last_col)
+    legend_end = _legend(ctx, ws, row + 1, last_col)
 
     ws.column_dimensions["A"].width = _name_width(ctx)
     ws.column_dimensions["B"].width = POS_W
@@ -94,7 +100,53 @@ def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
     ws.column_dimensions[last_col].width = RETURN_W
     ws.freeze_panes = ws.cell(row=HEAD_ROWS + 1, column=FIRST_WEEK_COL).coordinate
     ws.print_area = f"A1:{last_col}{ws.max_row}"
-    ctx.print_setup(ws, title_rows=None, fit=(1, 1))
+    breaks, scale = print_pages(ws, ret_col, row, legend_end)
+    if not breaks:  # the squad fits one page: the whole sheet on it
+        ctx.print_setup(ws, title_rows=None, fit=(1, 1))
+        return
+    # a large squad printed on one page was 3-point type on part of its width: as wide as the
+    # page, some 40 athletes a page, the months, blocks, weeks and competitions on each
+    write_styled(ws.cell(row=1, column=1), f"{season.name}: the season at a glance", st.title(14))
+    for r in breaks:
+        ws.row_breaks.append(Break(id=r))
+    ctx.print_setup(ws, title_rows=f"2:{HEAD_ROWS}", scale=scale)
+
+
+def print_pages(ws: Worksheet, last_col: int, end: int, legend_end: int) -> tuple[list[int], int]:
+    """How the sheet prints: ([], 0) when the whole of it fits one page at the scale that fills
+    the page's width; else the rows each page ends on (athletes shared evenly between the pages,
+    the legend on the last, or on a page of its own when it does not fit there) and that scale.
+    ``end``: the row after the last athlete; ``legend_end``: the legend's last row."""
+    width = sum(print_points(ws.column_dimensions[get_column_letter(c)].width or 8.43)
+                for c in range(1, last_col + 1))
+    scale = scale_for(width, 1.0)
+
+    def height(a: int, b: int) -> float:  # rows a..b as printed at ``scale``
+        return sum(ws.row_dimensions[r].height or 13.0 for r in range(a, b + 1)) * scale / 100
+
+    room = printable()[1] * 0.97  # what LibreOffice and Excel round away
+    if height(1, legend_end) <= room:
+        return [], 0
+    head, first = height(2, HEAD_ROWS), HEAD_ROWS + 1
+    rows = list(range(first, end))
+    # the fewest pages the athletes need, then as many on each (120: 40, 40, 40, not 49, 49, 22)
+    pages, used = 1, height(1, 1) + head
+    for r in rows:
+        h = height(r, r)
+        if used + h > room:
+            pages, used = pages + 1, head
+        used += h
+    per = -(-len(rows) // pages)
+    breaks, used, on = [], height(1, 1) + head, 0
+    for r in rows:
+        h = height(r, r)
+        if on and (on == per or used + h > room):
+            breaks.append(r - 1)
+            used, on = head, 0
+        used, on = used + h, on + 1
+    if used + height(end, legend_end) > room:
+        breaks.append(end - 1)
+    return breaks, scale
 
 
 NAME_W_MAX = 30.0
@@ -254,7 +306,8 @@ def _return_words(rets: list | None) -> list[str]:
     return lines
 
 
-def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> None:
+def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> int:
+    """The legend under the table, from row ``top``; returns its last row."""
     st = ctx.st
     ws.cell(row=top, column=1, value="Legend").style = st.label()
     lines = [
@@ -296,3 +349,4 @@ def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> None:
         if span > 1:
             ws.merge_cells(start_row=r + 1, start_column=col + 1, end_row=r + 1, end_column=col + span)
         col += span + 2
+    return r + 1

@@ -228,9 +228,45 @@ def test_the_overview_is_the_season_on_one_page(exported):
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 1)
     assert ws.page_setup.orientation == "landscape"
+    assert not ws.row_breaks.brk and not ws.print_title_rows  # a squad that fits: one page
     col_a = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
     assert "Legend" in col_a and col_a.index("Legend") + 1 > max(rows.values())
     assert ws.print_area == f"'{OVERVIEW_SHEET}'!$A$1:$F${ws.max_row}"
+
+
+def test_a_large_squads_overview_prints_as_wide_as_the_page_some_40_athletes_a_page():
+    """120 athletes over 52 weeks printed on one A4 page: 3-point type on 60 % of its width.
+    Now the page's width is used and the squad goes over pages, the head on each."""
+    from openpyxl.utils import get_column_letter
+
+    from planner.xlsx_export import _build
+    from planner.xlsx_layout import print_points, printable
+    from tests.builders import season as built
+
+    s = built(weeks=52, athletes=120)
+    wb, _ctx = _build(s, simple_plan(s), anonymise=False, exported_at=EXPORTED_AT, fast=True)
+    ws = wb[OVERVIEW_SHEET]
+    assert ws["A1"].value == f"{s.name}: the season at a glance"
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.orientation == "landscape"
+    scale = ws.page_setup.scale / 100
+    width = sum(print_points(ws.column_dimensions[get_column_letter(c)].width) for c in range(1, 52 + 4))
+    page_w, page_h = printable()
+    assert 0.9 * page_w <= width * scale <= page_w and scale >= 0.5  # the width, type of 4.5 pt+
+    assert ws.print_title_rows == "$2:$6"  # months, blocks, weeks, competitions, team week
+
+    def height(a: int, b: int) -> float:
+        return sum(ws.row_dimensions[r].height or 13.0 for r in range(a, b + 1)) * scale
+
+    rows = sorted(overview_rows(ws).values())
+    assert len(rows) == 120
+    ends = [b.id for b in ws.row_breaks.brk]
+    pages = [[r for r in rows if lo < r <= hi] for lo, hi in zip([0, *ends], [*ends, ws.max_row], strict=True)]
+    assert [len(p) for p in pages] == [40, 40, 40]
+    for k, (lo, hi) in enumerate(zip([0, *ends], [*ends, ws.max_row], strict=True)):
+        own = height(lo + 1, hi) if k == 0 else height(2, 6) + height(lo + 1, hi)
+        assert own <= page_h, k  # each page, its head and (the last) the legend, fits
+    legend = next(r for r in range(rows[-1], ws.max_row + 1) if ws.cell(row=r, column=1).value == "Legend")
+    assert legend > ends[-1]
 
 
 def test_the_overview_shows_blocks_and_each_return(tmp_path, demo_season):
