@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from planner import text
 from planner.season import CriteriaTest, MatchRole
 from planner.seasonfile import load_season, save_season
 from tests.builders import day, injury, season
@@ -118,6 +119,13 @@ def test_whatif_adds_a_tournament_over_several_days(tmp_path):
             f"{end.isoformat()} .. {(end + dt.timedelta(days=2)).isoformat()}", "A", cwd=tmp_path)
     assert r.returncode == 1 and "--add-competition" in r.stderr, r.stderr
     assert "is outside the season" in r.stderr and "competitions[" not in r.stderr
+    # the days as the app writes them, not 2027-03-09 (2027-03-01 to 2027-03-05)
+    cal, late = load_season(tmp_path / "s.season.json").calendar, end + dt.timedelta(days=2)
+    span = f"({text.day_long(cal.start)} to {text.day_long(cal.end)})"
+    assert f"Cup: {text.day_long(late)} is outside the season {span}" in r.stderr, r.stderr
+    r = run("whatif", "s.season.json", "--new", "Moved", "--move-competition", "Match 1",
+            late.isoformat(), cwd=tmp_path)
+    assert r.returncode == 1 and f"{text.day_long(late)} is outside the season {span}" in r.stderr, r.stderr
 
 
 def test_bad_v2_input_is_located_and_nothing_is_written(tmp_path):
