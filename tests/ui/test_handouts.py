@@ -517,3 +517,14 @@ def test_the_athlete_sheet_gives_weeks_away_one_line(tmp_path, away_season):
     # day rows only for week 5's days away (from its Wednesday), none for the weeks away
     assert sum(1 for c in cells if "no running load planned" in c) == 5
     assert sum(1 for c in cells if c.startswith("Load week")) == 2  # weeks 1 and 5
+
+
+def test_the_progress_counts_the_pages_written_not_athletes_times_weeks(qapp):
+    """Weeks away in a row share a page, so the bar's end is the pages', told with each step."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from ui.desktop.handouts import _step
+
+    dlg = QProgressDialog("Handouts", "Cancel", 0, 240)
+    assert _step(dlg, 0, 200) and dlg.maximum() == 200
+    dlg.close()

@@ -505,7 +505,7 @@ def export_handouts_to(window, path: str | Path, athletes: list[str], weeks: lis
     try:
         kept = keep_previous(path, "pdf")  # as NAME.bak, as the command line does
         pages = export_handouts_pdf(season, season.plan, path, athletes, weeks, anonymise=anonymise,
-                                    progress=None if shown is None else (lambda done, _n: _step(shown, done)))
+                                    progress=None if shown is None else (lambda done, n: _step(shown, done, n)))
     except HandoutsCancelled:
         window.statusBar().showMessage(f"Handouts not exported: stopped; {Path(path).name} was "
                                        f"not written.", 8000)
@@ -539,8 +539,11 @@ def _progress_dialog(window, pages: int) -> QProgressDialog:
     return dlg
 
 
-def _step(dlg: QProgressDialog, done: int) -> bool:
-    """Show ``done`` pages written; False once the coach pressed Cancel."""
+def _step(dlg: QProgressDialog, done: int, total: int | None = None) -> bool:
+    """Show ``done`` pages written (of ``total``: weeks away in a row share a page); False once
+    the coach pressed Cancel."""
+    if total is not None and dlg.maximum() != total:
+        dlg.setMaximum(total)
     if done % 10 == 0:
         dlg.setValue(done)  # a modal progress dialog processes events here
     return not dlg.wasCanceled()
