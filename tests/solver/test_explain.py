@@ -93,7 +93,10 @@ def test_why_a_match_day_an_md_plus_1_and_an_unavailable_day():
                unavailable=(Unavailability(athlete="A2", start=day(8), end=day(9)),))
     out, _ = solved(s)
     w = why_day(s, out.plan, "A1", day(5))
-    assert any(r.rule == "AV-1" and "Starts" in r.text for r in w.reasons)
+    # the role decides a match day, not the rest rule (it read "Bound by: AV-1")
+    assert any(r.kind == "bound" and r.text.startswith("Starts 'Match 1' (the player's default "
+                                                       "role") for r in w.reasons)
+    assert not any(r.rule == "AV-1" for r in w.reasons)
     assert any(r.rule == "HV-1" and r.kind == "serves" for r in w.reasons)
     w = why_day(s, out.plan, "A1", day(6))  # Sunday MD+1
     assert any(r.rule == "AV-1" for r in w.reasons)
@@ -389,10 +392,9 @@ def test_an_exposure_after_a_gap_longer_than_hv1s_window_says_so():
     off = E.SetRuleMode(rule="HV-1", mode="off").apply(s)
     for other in (keeper, off):
         text = " ".join(r.text for r in why_day(other, hand, "A1", day(14)).reasons if r.rule == "HV-1")
-        # the keeper's exposure still keeps HV-1 as a rule: the gap is said, not as broken; the
-        # rule off is no reason at all
-        assert ("12 days earlier" in text and "more than" not in text) if other is keeper \
-            else text == "", text
+        # HV-1 exempts the keeper's position and the rule off is no rule: neither says a gap, nor
+        # calls the day an exposure HV-1 asks for
+        assert text == "", text
         assert not any(v.rule == "HV-1" for v in check_plan(other, hand).soft)
     levels[10], levels[14] = 90, 0
     text = " ".join(r.text for r in why_day(s, hand_plan_of(s, levels), "A1", day(10)).reasons
