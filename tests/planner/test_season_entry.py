@@ -187,3 +187,21 @@ def test_the_cli_says_an_injury_after_the_season_when_it_solves(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "Note: s.season.json: injuries[0].onset: 2027-02-13 is after the season ends " \
            "(2027-01-17), so the injury does not count" in r.stderr
+
+
+def test_every_command_that_reads_a_season_file_says_its_notes(tmp_path):
+    """solve, check and export said a season file's notes (an injury after the season); load,
+    record, advance, log and whatif read the same file and said nothing."""
+    from planner.seasonfile import save_season
+    from tests.reliability.hostile import run_cli
+
+    save_season(_late(season(weeks=2, athletes=2)), tmp_path / "s.season.json")
+    assert run_cli("solve", "s.season.json", "--time-limit", "20", "--save", cwd=tmp_path).returncode == 0
+    note = "Note: s.season.json: injuries[0].onset: 2027-02-13 is after the season ends"
+    (tmp_path / "log.csv").write_text("Athlete,Date,Minutes,RPE\nA1,2027-01-04,60,5\n")
+    for args in (("load", "s.season.json"), ("whatif", "s.season.json", "--list"),
+                 ("record", "s.season.json", "--rule", "LD-1.weight=0"),
+                 ("advance", "s.season.json", "--today", "2027-01-05"),
+                 ("log", "s.season.json", "log.csv", "--no-replan")):
+        r = run_cli(*args, cwd=tmp_path)
+        assert note in r.stderr, (args, r.returncode, r.stderr)

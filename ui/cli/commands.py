@@ -26,7 +26,7 @@ def flare_hint(path, p, season=None) -> str:
             f"see what it changes first: periodize whatif {path} --new 'Flare-up' {option}")
 
 
-def _season(path: str):
+def read_season(path: str):
     """The season file at ``path``; what it holds that a coach should hear of (a match on a day
     off, an injury after the season, a target before its injury) is said on stderr."""
     from planner.seasonfile import load_season
@@ -278,7 +278,7 @@ def cmd_solve(args) -> int:
     from planner.seasonfile import save_season
     from planner.text import plural
 
-    season = _season(args.season)
+    season = read_season(args.season)
     out = outputs.requested(args)
     outputs.guard(out, {"season file": Path(args.season)}, replace=args.replace)
     outputs.guard_folders(out, season, getattr(args, "anonymise", False), args.replace)
@@ -325,7 +325,7 @@ def cmd_check(args) -> int:
     from planner.check import check_plan
     from planner.planjson import load_plan
 
-    season = _season(args.season)
+    season = read_season(args.season)
     if args.plan is not None:
         notes: list[str] = []
         plan = load_plan(args.plan, season, notes)
@@ -369,7 +369,7 @@ def cmd_check(args) -> int:
 def cmd_export(args) -> int:
     from planner.errors import InputError
 
-    season = _season(args.season)
+    season = read_season(args.season)
     out = outputs.requested(args)
     outputs.guard(out, {"season file": Path(args.season)}, replace=args.replace)
     outputs.guard_folders(out, season, getattr(args, "anonymise", False), args.replace)
@@ -410,7 +410,7 @@ def cmd_explain(args) -> int:
 
     only_one("explain", [("--athlete ID", args.athlete), ("--team", args.team),
                          ("--return ID", args.return_of)])
-    season = _season(args.season)
+    season = read_season(args.season)
     if args.return_of:
         from solver.queries import return_report
         from ui.cli.interrupt import interruptible

@@ -38,14 +38,14 @@ def add_parser(sub) -> None:
 def cmd_load(args) -> int:
     from planner.errors import InputError
     from planner.load import NO_LOG, figures
-    from planner.seasonfile import load_season
     from ui.cli import outputs
+    from ui.cli.commands import read_season
     from ui.cli.names import athlete_id
 
     out = outputs.out_path(args.csv, "CSV") if args.csv is not None else None
     if out is not None:
         outputs.guard({"csv": out}, {"season file": Path(args.season)}, replace=args.replace)
-    season = load_season(args.season)
+    season = read_season(args.season)
     if season.plan is None:
         raise InputError(args.season, ["has no stored plan, so no planned load; run "
                                        "'periodize solve SEASON --save' first"])

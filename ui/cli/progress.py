@@ -84,10 +84,9 @@ def add_parsers(sub) -> None:
 
 
 def cmd_log(args) -> int:
-    from planner.seasonfile import load_season
-    from ui.cli.commands import EXIT_INFEASIBLE
+    from ui.cli.commands import EXIT_INFEASIBLE, read_season
 
-    season = load_season(args.season)
+    season = read_season(args.season)
     after = log_into(season, args.sessions, args.season, args.overlap)
     if after.sessions != season.sessions and not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit, args.season, "log")
@@ -222,11 +221,11 @@ def _log_option(args) -> None:
 def cmd_advance(args) -> int:
     from planner import edits as E
     from planner.progress import later_records, projected_transitions, recordable, unlogged_text
-    from planner.seasonfile import load_season
     from planner.validate import planning_start
+    from ui.cli.commands import read_season
 
     _log_option(args)
-    season = load_season(args.season)
+    season = read_season(args.season)
     today = _today(args.today, season)
     before = planning_start(season)
     season, status = _planned_first(season, today, before, args)
@@ -361,10 +360,10 @@ def _read_log_for(season, args):
 
 
 def cmd_record(args) -> int:
-    from planner.seasonfile import load_season
+    from ui.cli.commands import read_season
     from ui.cli.whatif import edit_objects
 
-    season = load_season(args.season)
+    season = read_season(args.season)
     from planner.validate import planning_start
 
     for option, problems in _record_problems(season, args, planning_start(season)):

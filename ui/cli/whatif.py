@@ -455,13 +455,13 @@ def cmd_whatif(args) -> int:
 
     from planner import edits as E
     from planner.scenarios import check_scenario_today, describe_edits, find, scenario_season
-    from planner.seasonfile import load_season
     from ui.cli import outputs
+    from ui.cli.commands import read_season
 
     only_one("whatif", [("--list", args.list), ("--delete NAME", args.delete),
                         ("--adopt NAME", args.adopt),
                         ("--scenario NAME", args.scenario), ("--new NAME", args.new)])
-    season = load_season(args.season)
+    season = read_season(args.season)
     if args.list:
         return _list(season, describe_edits)
     if args.delete is not None:
