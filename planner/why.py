@@ -852,7 +852,9 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
             add(Reason("PIN", "bound", f"You pinned this week as {p.week_kind}."))
     _taper_reasons(tl, rs, w, add)
     most = int(rs.value("DL-2", "max_load_weeks"))
-    _deload_rhythm_reasons(kinds, w, most, add, *_run_floor(season, tl, rs, kinds, w, athlete is None))
+    owner = "the team" if athlete is None else season.athlete(athlete).name
+    _deload_rhythm_reasons(kinds, w, most, add, *_run_floor(season, tl, rs, kinds, w, athlete is None),
+                           owner=owner)
     if athlete is None and kind == "deload":
         _joiners_run_reason(season, plan, tl, w, most, add)
     comps = list({x.id: x for d in week.days for x in tl.comp_on[d]}.values())  # a tournament once
@@ -1028,9 +1030,9 @@ def _joiners_run_reason(season: Season, plan: Plan, tl: Timeline, w: int, most: 
 
 
 def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor: int = 0,
-                           carried: bool = False) -> None:
+                           carried: bool = False, owner: str = "the team") -> None:
     """DL-2: the run of load weeks before this one (from week ``floor`` on), and deloads never
-    next to a deload or taper."""
+    next to a deload or taper; ``owner``: whose week it is, as the board's pin menu names it."""
     kind = kinds[w]
     run_before = 0
     j = w - 1
@@ -1049,10 +1051,27 @@ def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor
         if run_before >= most or cut:
             add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}{since}: at "
                                         f"most {most} load weeks in a row."))
-        else:  # the run does not force it: say so rather than list it as a bound
-            add(Reason("DL-2", "fact", f"After {text.plural(run_before, 'load week')}; DL-2 allows "
-                                       f"up to {most} in a row, so the run alone does not force "
-                                       f"this deload."))
+        else:
+            after, k = 0, w + 1
+            while k < len(kinds) and kinds[k] == "load":
+                after += 1
+                k += 1
+            if run_before + 1 + after > most:  # the run around it needs a deload somewhere
+                until = "the season's end" if k == len(kinds) else "the next lighter week"
+                add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}, with "
+                                            f"{text.plural(after, 'load week')} after it before "
+                                            f"{until}: {run_before + 1 + after} "
+                                            f"weeks in which DL-2 (at most {most} load weeks in "
+                                            f"a row) needs a deload; the solver chose this one "
+                                            f"of them (to try another, right-click a day of this "
+                                            f"week ▸ Pin week kind for {owner} ▸ load, and "
+                                            f"solve)."))
+            else:  # nothing forces it: say so rather than list it as a bound
+                add(Reason("DL-2", "fact", f"After {text.plural(run_before, 'load week')}; DL-2 "
+                                           f"allows up to {most} in a row, so the run alone does "
+                                           f"not force this deload: the solver chose this week "
+                                           f"(to try another, right-click a day of it ▸ Pin "
+                                           f"week kind for {owner} ▸ load, and solve)."))
     elif kind == "load":
         neighbours = [kinds[x] for x in (w - 1, w + 1) if 0 <= x < len(kinds)]
         if "taper" in neighbours or "deload" in neighbours:

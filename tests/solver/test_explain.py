@@ -302,8 +302,11 @@ def test_a_team_deload_forced_by_a_player_back_from_rehab_says_who():
     plan = Plan(status="feasible", team_weeks=team, athletes=(a1, a2))
     reasons = why_week(s, plan, None, tl.days[back]).reasons
     dl2 = [(r.kind, r.text) for r in reasons if r.rule == "DL-2"]
-    assert ("fact", "After 2 load weeks; DL-2 allows up to 3 in a row, so the run alone does not "
-                    "force this deload.") in dl2
+    # the load week after it (the season's last) makes four weeks that need a deload somewhere
+    assert ("bound", "After 2 load weeks, with 1 load week after it before the season's end: 4 "
+                     "weeks in which DL-2 (at most 3 load weeks in a row) needs a deload; the "
+                     "solver chose this one of them (to try another, right-click a day of this "
+                     "week ▸ Pin week kind for the team ▸ load, and solve).") in dl2
     assert ("bound", "Athlete 1 (A1) has 4 load weeks before it, counting the rehab weeks before "
                      "the return (DL-2 counts them): the team's week would be the next in a "
                      "row.") in dl2
@@ -315,6 +318,34 @@ def test_a_team_deload_forced_by_a_player_back_from_rehab_says_who():
     dl2 = [(r.kind, r.text) for r in why_week(s, plan2, None, tl.days[tl.weeks[3].first]).reasons
            if r.rule == "DL-2"]
     assert dl2 == [("bound", "After 3 load weeks: at most 3 load weeks in a row.")]
+
+
+def test_a_deload_the_rhythm_does_not_force_says_the_solver_chose_it_and_how_to_move_it():
+    """A deload after one load week read "the run alone does not force this deload" and nothing
+    else: the coach was not told why it is there. When the load weeks after it make the run too
+    long, the weeks that need a deload are counted; when nothing does, the week is said to be
+    the solver's choice, with the pin that tries another."""
+    from planner.season import AthletePlan, Plan
+
+    s = season(weeks=6, athletes=1)
+    tl = Timeline(s)
+
+    def dl2(team, w, athlete=None):
+        plan = Plan(status="feasible", team_weeks=team, athletes=(AthletePlan(
+            athlete="A1", stages=("FIT",) * tl.n, intensity=(0,) * tl.n, weeks=team),))
+        return [(r.kind, r.text) for r in why_week(s, plan, athlete, tl.days[tl.weeks[w].first]).reasons
+                if r.rule == "DL-2"]
+
+    assert dl2(("load", "deload", "load", "load", "load", "deload"), 1) == [(
+        "bound", "After 1 load week, with 3 load weeks after it before the next lighter week: 5 "
+                 "weeks in which DL-2 (at most 3 load weeks in a row) needs a deload; the solver "
+                 "chose this one of them (to try another, right-click a day of this week ▸ Pin "
+                 "week kind for the team ▸ load, and solve).")]
+    said = dl2(("load", "deload", "load", "deload", "load", "deload"), 3, "A1")
+    assert said == [("fact", "After 1 load week; DL-2 allows up to 3 in a row, so the run alone "
+                             "does not force this deload: the solver chose this week (to try "
+                             "another, right-click a day of it ▸ Pin week kind for Athlete 1 ▸ "
+                             "load, and solve).")], said
 
 
 def test_a_day_without_speed_work_claims_covered_windows_only_where_they_are():
