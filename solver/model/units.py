@@ -170,7 +170,7 @@ class UnitsMixin(ModelBase):
             past = self._past(a.id)
             key = (a.id,) if injured else (rp.stages, rp.intensity, rp.weeks, past,
                                            frozenset(tl.unavailable(a.id)), self._roles(a.id),
-                                           self._exempt(a.id))
+                                           self._several(a.id), self._exempt(a.id))
             frozen.setdefault(key, []).append(a.id)
         for i, ids in enumerate(frozen.values()):
             self.units.append(self._frozen_unit(f"frozen{i}", ids, self._past(ids[0])))
@@ -190,7 +190,7 @@ class UnitsMixin(ModelBase):
             ap = self.recorded.for_athlete(a.id)
             weeks = tuple(ap.weeks[: tl.first_open_week + 1]) if ap is not None else ()
         return (frozenset(d for d in tl.unavailable(a.id) if d >= self.p0 - 2), pins, past, weeks,
-                ref, self._roles(a.id), self._exempt(a.id), self._pre_speed(a.id),
+                ref, self._roles(a.id), self._several(a.id), self._exempt(a.id), self._pre_speed(a.id),
                 self._past_loads(a.id))
 
     def _past_loads(self, athlete: str) -> tuple:
@@ -226,6 +226,16 @@ class UnitsMixin(ModelBase):
             # two competitions on one day: the athlete plays if either role plays, at the higher level
             out.append("start" if "start" in roles else "bench" if "bench" in roles else "out")
         return tuple(out)
+
+    def _several(self, athlete: str) -> tuple:
+        """The athlete's role in each competition of a day with several (a tournament day): each
+        match played counts in the day's load (LD-1), so athletes who differ in one of them are
+        not one unit though their best role of the day is the same."""
+        tl = self.tl
+        a = self.season.athlete(athlete)
+        default = a.role if a is not None else "start"
+        return tuple((d, tuple(self.role_index.get((athlete, c.id), default) for c in tl.comp_on[d]))
+                     for d in range(self.n) if len(tl.comp_on[d]) > 1)
 
     def _exempt(self, athlete: str) -> bool:
         a = self.season.athlete(athlete)

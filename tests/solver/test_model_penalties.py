@@ -121,3 +121,23 @@ def test_a_tournament_day_is_priced_with_each_match_played():
     model_pen, report, _, _ = optimum(later)
     agree(model_pen, report)
     assert report.counts()["LD-1"] >= 2
+
+
+def test_athletes_who_differ_only_in_a_tournament_days_other_matches_are_priced_apart():
+    """Fit athletes with the same best role of each day formed one unit, priced by the first of
+    them: A1 starts all four matches of the Saturday, A2 starts one and is out of three, and the
+    model counted A1's spike twice (LD-1 40 where the checker counts 20)."""
+    from planner.season import MatchRole
+    from solver.model import PlanModel
+
+    tournament = [Competition(id=f"t{k}", name=f"Tournament {k}", date=day(40), priority="C")
+                  for k in (1, 2, 3)]
+    s = season(weeks=9, athletes=2, comps=tournament,
+               rules=RuleSettings(values={"LD-1": {"weight": 20}}))
+    s = s.model_copy(update={"roles": tuple(MatchRole(competition=f"t{k}", athlete="A2", role="out")
+                                            for k in (1, 2, 3))})
+    assert sorted(len(u.athletes) for u in PlanModel(s).units) == [1, 1]
+    model_pen, report, objective, _ = optimum(s)
+    agree(model_pen, report)
+    assert [v.athlete for v in report.soft if v.rule == "LD-1"] == ["A1"]
+    assert sum(model_pen.values()) == pytest.approx(objective)
