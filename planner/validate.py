@@ -44,15 +44,17 @@ def _outside(season: Season, day: dt.date, where: str) -> list[str]:
 
 NO_TRAINING_WEEKDAY = ("lists no weekday; a season needs at least one training weekday, or "
                        "nothing can be planned")
+# a file that already holds it still opens (a note: refusing it would lock the coach out of the
+# season, and Season Settings gives it a weekday); entering it is refused (entry_problems)
+NO_WEEKDAY_PROBLEM = (f"calendar.training_days: {NO_TRAINING_WEEKDAY}: list the weekdays the "
+                      f"team trains, such as [\"tue\", \"thu\"] (Season ▸ Season Settings, "
+                      f"Training days)")
 
 
 def _calendar_problems(season: Season) -> list[str]:
     days = season.calendar.non_training_days
     out = [p for i, d in enumerate(days)
            for p in _outside(season, d.date, f"calendar.non_training_days[{i}].date")]
-    if not season.calendar.training_days:
-        out.append(f"calendar.training_days: {NO_TRAINING_WEEKDAY}: list the weekdays the team "
-                   f"trains, such as [\"tue\", \"thu\"] (Season ▸ Season Settings, Training days)")
     for key, n in Counter(d.date for d in days).items():
         if n > 1:
             out.append(f"calendar.non_training_days: {key.isoformat()} is listed {n} times; list it once")
@@ -475,7 +477,7 @@ def season_notes(season: Season) -> list[str]:
     """What a season may hold but a coach reading it in should hear of, each located: a
     competition on a declared day off (still played), an injury after the season's end (it does
     not count). A season file or workbook holding one still reads."""
-    out: list[str] = []
+    out: list[str] = [] if season.calendar.training_days else [NO_WEEKDAY_PROBLEM]
     for i, d in enumerate(season.calendar.non_training_days):
         if (words := day_off_words(d.date, competitions_on(season, d.date), d.reason)) is not None:
             out.append(f"calendar.non_training_days[{i}].date: {words}; {DAY_OFF_FIX}")
@@ -552,6 +554,8 @@ def entry_problems(before: Season, after: Season) -> list[str]:
                        f"of them, or give only one")
     known = _injury_date_problems(before)
     out += [p for key, p in _injury_date_problems(after).items() if key not in known]
+    if before.calendar.training_days and not after.calendar.training_days:
+        out.append(NO_WEEKDAY_PROBLEM)
     return out
 
 

@@ -26,13 +26,15 @@ def _file_problems(data: dict) -> list[str]:
 
 
 # -- no training weekday ---------------------------------------------------------------------------
-def test_a_season_file_without_a_training_weekday_is_refused_with_the_fix():
+def test_a_season_file_without_a_training_weekday_reads_with_a_note_naming_the_fix():
     data = season_to_dict(season())
     data["calendar"]["training_days"] = []
-    [problem] = _file_problems(data)
-    assert problem.startswith("calendar.training_days: lists no weekday; a season needs at least "
-                              "one training weekday")
-    assert '["tue", "thu"]' in problem and "Season ▸ Season Settings" in problem
+    notes: list[str] = []
+    assert season_from_dict(data, "club.season.json", notes).calendar.training_days == ()
+    [note] = notes
+    assert note.startswith("calendar.training_days: lists no weekday; a season needs at least "
+                           "one training weekday")
+    assert '["tue", "thu"]' in note and "Season ▸ Season Settings" in note
 
 
 def test_an_edit_that_unticks_every_training_weekday_is_refused():

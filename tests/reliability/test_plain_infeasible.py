@@ -1,10 +1,11 @@
-"""A season with an obvious reason to have no plan says it (issue 15, item 10): every day off
-(a season file without a training weekday is refused when read). It used to exit 2 with "no
-small conflicting set was found"."""
+"""A season with an obvious reason to have no plan says it (issue 15, item 10): no training
+weekday, every day off. It used to exit 2 with "no small conflicting set was found"."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 from planner.precheck import obvious_conflicts
 from planner.season import NonTrainingDay
@@ -37,17 +38,28 @@ def test_the_precheck_names_the_cause():
     assert (first, last) == (s.calendar.today or s.calendar.start, s.calendar.end)
 
 
-def test_the_cli_explains_it_plainly_with_exit_2(tmp_path):
-    save_season(_every_day_off(_demo()), tmp_path / "s.season.json")
+@pytest.mark.parametrize(("make", "words"), [
+    (_no_training_days, "CALENDAR (calendar.training_days): the season has no training weekday"),
+    (_every_day_off, "CALENDAR (calendar.non_training_days): every day from"),
+])
+def test_the_cli_explains_it_plainly_with_exit_2(tmp_path, make, words):
+    save_season(make(_demo()), tmp_path / "s.season.json")
     r = run_cli("solve", "s.season.json", "--time-limit", "30", cwd=tmp_path)
     assert r.returncode == 2, r.stderr
-    assert "CALENDAR (calendar.non_training_days): every day from" in r.stderr
-    assert "no small conflicting set" not in r.stderr and "because of the calendar" in r.stderr
+    assert words in r.stderr and "no small conflicting set" not in r.stderr
+    assert "because of the calendar" in r.stderr
 
 
-def test_a_season_file_without_a_training_weekday_is_refused_before_solving(tmp_path):
+def test_a_season_file_without_a_training_weekday_opens_with_a_note(tmp_path):
+    """Refusing such a file when read locked the coach out of the season (the app showed the
+    demo instead, and Season Settings, the fix it named, then edited the demo): it opens, and
+    the note says what to change and where."""
     save_season(_no_training_days(_demo()), tmp_path / "s.season.json")
+    notes: list[str] = []
+    assert load_season(tmp_path / "s.season.json", notes).calendar.training_days == ()
+    assert notes == ["calendar.training_days: lists no weekday; a season needs at least one "
+                     "training weekday, or nothing can be planned: list the weekdays the team "
+                     "trains, such as [\"tue\", \"thu\"] (Season ▸ Season Settings, Training "
+                     "days)"]
     r = run_cli("solve", "s.season.json", "--time-limit", "30", cwd=tmp_path)
-    assert r.returncode == 1 and "Traceback" not in r.stderr
-    assert "s.season.json: calendar.training_days: lists no weekday; a season needs at least one " \
-           "training weekday" in r.stderr
+    assert "Note: s.season.json: calendar.training_days: lists no weekday" in r.stderr
