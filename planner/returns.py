@@ -66,6 +66,8 @@ def other_matches(roles, level: int, played: bool = True) -> tuple[str, ...]:
     """The roles of the competitions played on a day beside the first (best-role) one, which the
     day's level is: each counts in the day's load (docs/semantics.md, "Several competitions on
     one day"); none on a day with one competition."""
+    if len(roles) < 2:  # nearly every day: no list built
+        return ()
     got = sorted((r for r in day_match_roles(roles, level, played) if r in PLAY_LEVEL),
                  key=_ROLE_RANK.__getitem__)
     return tuple(got[1:])
@@ -224,6 +226,8 @@ class AthleteFacts:
     def other_matches(self, i: int, level: int | None = None, played: bool | None = None
                       ) -> tuple[str, ...]:
         """:func:`other_matches` of day ``i`` as planned (or at ``level``, ``played``)."""
+        if len(self.roles_set[i]) < 2:
+            return ()
         return other_matches(self.roles_set[i], self.it[i] if level is None else level,
                              self.played[i] if played is None else played)
 
