@@ -13,6 +13,7 @@ import pytest
 
 from planner.season import Competition, Unavailability, WeekPin
 from planner.seasonfile import load_season, save_season
+from planner.text import day_long
 from tests.builders import day, injury, season
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -506,6 +507,23 @@ def test_a_day_off_is_recorded_and_a_scenario_adopted_from_the_command_line(tmp_
     assert check_plan(got, got.plan).violations == ()
     r = run("whatif", "s.season.json", "--adopt", "Nothing", cwd=tmp_path)
     assert r.returncode == 1 and "Nothing" in r.stderr
+
+
+def test_a_day_off_recorded_on_a_match_day_says_the_match_is_still_played(tmp_path):
+    """The Days Off editor and the workbook said it; record and whatif --day-off did not."""
+    from planner.seasonfile import save_season
+
+    s = season(weeks=3, athletes=2, matches=[12])
+    save_season(s, tmp_path / "s.season.json")
+    for args in (("record", "s.season.json", "--day-off", day(12).isoformat(), "Holiday"),
+                 ("whatif", "s.season.json", "--new", "Holiday", "--day-off", day(12).isoformat(),
+                  "Holiday", "--time-limit", "20")):
+        r = run(*args, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert (f"Note: --day-off: {day_long(day(12))} is the day of 'Match 1' (C): the match is "
+                "still played; the day off (Holiday) only takes the day's training away") in r.stderr
+    r = run("record", "s.season.json", "--day-off", day(13).isoformat(), cwd=tmp_path)
+    assert "Note: --day-off" not in r.stderr
 
 
 def test_check_names_the_fields_of_a_plan_file_that_disagree_with_its_days(tmp_path):

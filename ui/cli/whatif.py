@@ -343,6 +343,7 @@ def _day_off_edits(season, args) -> list:
     edits (a day already off is left as it is, and said by the edit's refusal otherwise)."""
     from planner import edits as E
     from planner.season import NonTrainingDay
+    from planner.validate import DAY_OFF_FIX, competitions_on, day_off_words
 
     out: list = []
     declared = {x.date for x in season.calendar.non_training_days}
@@ -353,6 +354,10 @@ def _day_off_edits(season, args) -> list:
                 raise InputError("--day-off", [f"{day.isoformat()} is already a non-training day"])
             out.append(_built("--day-off", E.AddNonTrainingDay,
                               day=_built("--day-off", NonTrainingDay, date=day, reason=reason)))
+            # said as the Days Off editor says it: the match stands, the day off takes training
+            words = day_off_words(day, competitions_on(season, day), reason)
+            if words is not None:
+                print(f"Note: --day-off: {words}; {DAY_OFF_FIX}.", file=sys.stderr)
     for spec in getattr(args, "remove_day_off", ()):
         out += [E.RemoveNonTrainingDay(date=day) for day in _days(spec, "--remove-day-off")]
     return out
