@@ -90,7 +90,7 @@ def _planned_role(f: AthleteFacts, i: int) -> str | None:
 def _compensation(f: AthleteFacts, tl: Timeline, i: int) -> bool:
     j = tl.md_after[i]
     return (f.st[i] == FIT and f.it[i] >= HV_LEVEL and not f.played[i] and j in (1, 2)
-            and not f.played[i - j])
+            and not f.played[i - j] and f.could_play(i - j))
 
 
 def _missing(f: AthleteFacts, proto: Protocol, k: int, stage: str, since: int, exit_day: int

@@ -218,6 +218,13 @@ class AthleteFacts:
                                               for c in self.tl.comp_on[i])
             self.role[i] = min(roles, key=_ROLE_RANK.__getitem__)
 
+    def could_play(self, m: int) -> bool:
+        """Was the athlete free to play competition day ``m``: fit, available and not held out by
+        RE-1? A compensation session is for such an athlete the match did without; one in rehab,
+        away or held out that day has no match to make up (TEAM still exempts his MD+1/MD+2 HV
+        session, as rules-spec section 5 defines a compensation session by the match not played)."""
+        return self.st[m] == FIT and m not in self.off and self.ready[m]
+
     def match_roles(self, i: int) -> tuple[str, ...]:
         """The athlete's role in each competition of day ``i`` (``tl.comp_on[i]``'s order) as the
         plan has the day: the role set for it, never better than the day's."""

@@ -472,8 +472,9 @@ class Prescriber:
         j = tl.md_after[i]
         after = j is not None and j <= self.days_after and not tl.is_comp[i]
         played_before = any(f.played[x] for x in range(max(0, i - self.days_after), i))
-        if lvl >= SPEED_DAY:
-            return "compensation" if after and not played_before else "speed"
+        if lvl >= SPEED_DAY:  # after a match the athlete could not play: nothing to make up
+            return ("compensation" if after and not played_before and f.could_play(i - j)
+                    else "speed")
         # a day with running after a match played is the team's session, priced as one: the
         # recovery session is the 0 % day (a starter's MD+1, docs/semantics.md)
         if i + 1 < tl.n and f.played[i + 1]:  # the day before a match: activation

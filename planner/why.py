@@ -517,13 +517,6 @@ def _not_played(c: _Context, m: int) -> str:
     return "Not playing"
 
 
-def _could_play(c: _Context, m: int) -> bool:
-    """Was the athlete free to play competition day ``m``: fit, available and not held out by
-    RE-1 (a compensation session is for such an athlete the match did without)."""
-    f = c.facts
-    return f.st[m] == FIT and m not in f.off and f.ready[m]
-
-
 def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
     """HV-6 and HV-7, by the athlete's own matches: no speed day after a match the athlete played
     or the day before one the athlete plays; after a match missed, a compensation session
@@ -544,14 +537,19 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
                                          f"no speed day."))
         elif f.st[i] == FIT and j <= 2:
             head = f"{_not_played(c, i - j)} on {tl.days[i - j]:%A} ({names})"
+            # a session after a match the athlete could not play (in rehab, away, held out) is
+            # no compensation to him, though HV-6 allows it alike
+            what = ("compensation session" if f.could_play(i - j) else
+                    "not a match the athlete could play; speed work")
             if f.hv[i]:
-                add(Reason("HV-6", "bound", f"{head}: compensation session (HV-6 allows "
-                                             f"MD+{j} for non-players)."))
+                add(Reason("HV-6", "bound", f"{head}: {what} (HV-6 allows MD+{j} for "
+                                             f"non-players)."))
             elif f.speed[i]:  # a speed day below HV (RAMP's 80 % step, or a cap)
-                add(Reason("HV-6", "bound", f"{head}: compensation session at {f.it[i]} % (HV-6 "
-                                             f"allows MD+{j} for non-players; a speed day, not "
-                                             f"yet a high-velocity exposure)."))
-            elif _could_play(c, i - j):
+                # HV-1 asks no exposure of an exempt position: no "not yet" for a goalkeeper
+                yet = "" if c.exempt else "; a speed day, not yet a high-velocity exposure"
+                add(Reason("HV-6", "bound", f"{head}: {what} at {f.it[i]} % (HV-6 allows "
+                                             f"MD+{j} for non-players{yet})."))
+            elif f.could_play(i - j):
                 # allowed, not bounding: a fact (listed under "Bound by" it read as the rule
                 # that planned an ordinary 70 % team session)
                 add(Reason("HV-6", "fact", f"{head}: a compensation session would be allowed "

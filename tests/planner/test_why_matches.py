@@ -127,3 +127,37 @@ def test_no_compensation_session_is_offered_after_a_match_the_athlete_could_not_
     assert _hv6(out, fit_plan, 7) == ["Out of the squad on Saturday ('Match 1'): a compensation "
                                       "session would be allowed here (HV-6 allows MD+2 for "
                                       "non-players); none is planned."]
+
+
+def test_speed_work_after_a_match_the_athlete_could_not_play_is_no_compensation_anywhere():
+    """A returner in rehab on Saturday's match and sprinting on Monday (MD+2): the explanation said
+    "no compensation session is due" at 70 % but "compensation session" at 95 %, and the board's
+    C and the handout called it one. One predicate (AthleteFacts.could_play) for all three; the
+    plan checker's TEAM keeps rules-spec's definition (the match not played)."""
+    from planner.daymarks import day_marks
+    from planner.season import AthletePlan, Plan
+    from planner.sessions import Prescriber
+    from tests.builders import day, injury, season
+
+    s = season(weeks=2, athletes=1, matches=[5], injuries=(injury("A1", "S3", start_day=-3),))
+    ap = AthletePlan(athlete="A1", stages=("S3",) * 6 + ("FIT",) * 8,
+                     intensity=(100, 70, 70, 100, 70, 0, 0, 95, 70, 70, 70, 70, 0, 0),
+                     weeks=("load", "load"))
+    plan = Plan(status="manual", team_weeks=("load", "load"), athletes=(ap,))
+    s = s.model_copy(update={"plan": plan})
+    said = [r.text for r in why_day(s, plan, "A1", day(7)).reasons if r.rule == "HV-6"]
+    assert said == ["In rehab (S3) on Saturday ('Match 1'): not a match the athlete could play; "
+                    "speed work (HV-6 allows MD+2 for non-players)."], said
+    assert 7 not in day_marks(s)["A1"].compensation
+    assert Prescriber(s, plan).athlete("A1")[7].summary.startswith("Speed:")
+    # fit and out of the squad on Saturday: the same Monday is a compensation session everywhere
+    fit = season(weeks=2, athletes=1, matches=[5])
+    fit = fit.model_copy(update={"roles": (MatchRole(competition="m0", athlete="A1", role="out"),)})
+    ap = ap.model_copy(update={"stages": ("FIT",) * 14,
+                               "intensity": (70, 70, 70, 70, 70, 0, 0, 95, 70, 70, 70, 70, 0, 0)})
+    plan = plan.model_copy(update={"athletes": (ap,)})
+    fit = fit.model_copy(update={"plan": plan})
+    said = [r.text for r in why_day(fit, plan, "A1", day(7)).reasons if r.rule == "HV-6"]
+    assert any("compensation session (HV-6 allows MD+2" in t for t in said), said
+    assert 7 in day_marks(fit)["A1"].compensation
+    assert Prescriber(fit, plan).athlete("A1")[7].summary.startswith("Compensation")
