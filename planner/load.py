@@ -544,7 +544,9 @@ def week_flag_lines(season: Season, figs: dict, day: dt.date) -> list[tuple[str,
     for aid, f in figs.items():
         w = next((w for w in f.weeks if w.start <= day <= w.end), None)
         if w is not None and w.flags:
-            when = "" if today is None else " (planned)" if w.end >= today else " (logged)"
+            # a past week with nothing logged was read from the plan (it said "logged")
+            when = ("" if today is None else " (planned)" if w.end >= today or w.logged is None
+                    else " (logged)")
             out.append((f"{season.athlete_label(aid)}: {text.week_of(w.start)}{when}: "
                         f"{', '.join(w.flags)}.", aid, w.start))
     return out

@@ -961,3 +961,23 @@ def test_the_week_of_today_says_what_it_counts_for_the_days_to_come():
     assert v.to_come == w.to_come and v.load == w.load  # waits: counted as planned, not logged
     past = [x for x in L.figures(s)["A1"].weeks if x.end < day(42)]
     assert all(x.to_come == 0 for x in past)
+
+
+def test_a_past_week_with_nothing_logged_is_not_called_logged_in_the_flag_list():
+    """The team's flag list of a week before today read "(logged)" in a season with no session
+    logged at all (the figures are the plan's)."""
+    from planner.load import figures, week_flag_lines
+    from planner.seasonfile import load_season
+    from templates import path as template_path
+    from tests.ui.test_load import planned
+
+    season = planned(load_season(template_path("demo.season.json")))
+    assert not season.sessions
+    later = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": season.calendar.start + dt.timedelta(days=70)})})
+    figs = figures(later)
+    day = next(w.start for f in figs.values() for w in f.weeks
+               if w.flags and w.end < later.calendar.today and w.start >= later.calendar.start)
+    lines = [x for x, _, _ in week_flag_lines(later, figs, day)]
+    assert lines and all("(logged)" not in x for x in lines), lines
+    assert all("(planned)" in x for x in lines)
