@@ -437,13 +437,37 @@ def _availability_reason(c: _Context, i: int, add) -> None:
         add(Reason("AV-1", "bound", "No running load on a day without training."))
 
 
-def _role_source(c: _Context, i: int) -> str:
-    """Where the athlete's role on competition day ``i`` is set, in words that name the place to
-    change it."""
+def _role_source(c: _Context, i: int, comps=None) -> str:
+    """Where the athlete's role on competition day ``i`` (in ``comps``: by default all the day's)
+    is set, in words that name the place to change it."""
     set_for = {r.competition for r in c.season.roles if r.athlete == c.aid}
-    if any(x.id in set_for for x in c.tl.comp_on[i]):
+    if any(x.id in set_for for x in (c.tl.comp_on[i] if comps is None else comps)):
         return "the role set for this match in Season ▸ Match Roles"
     return "the player's default role; Season ▸ Match Roles sets one for this match"
+
+
+_ROLE_HEAD = {"start": "Starts", "bench": "On the bench for", "out": "out of"}
+
+
+def _match_day_roles(c: _Context, i: int, head: str, what: str) -> str:
+    """A played match day's "Bound by" text: ``head`` (the day's role, "Starts") with the matches
+    of the day and where the role is set, then ``what``; on a day of several competitions in
+    different roles (each its own, ``AthleteFacts.match_roles``), each role with its own matches
+    ("Starts 'M1' (...): the match is the exposure (100 %); out of 'M2' (...)")."""
+    comps = c.tl.comp_on[i]
+    roles = c.facts.match_roles(i)
+    if len(set(roles)) < 2:
+        names = " / ".join(f"'{x.name}'" for x in comps)
+        return f"{head} {names} ({_role_source(c, i)}): {what}."
+    parts = []
+    for role in ("start", "bench", "out"):
+        got = [x for x, r in zip(comps, roles, strict=True) if r == role]
+        if got:
+            names = " / ".join(f"'{x.name}'" for x in got)
+            word = head if not parts else _ROLE_HEAD[role].lower()
+            part = f"{word} {names} ({_role_source(c, i, got)})"
+            parts.append(part + (f": {what}" if not parts else ""))
+    return "; ".join(parts) + "."
 
 
 def _match_day_reason(c: _Context, i: int, add) -> None:
@@ -457,10 +481,11 @@ def _match_day_reason(c: _Context, i: int, add) -> None:
         pos = c.season.athlete(c.aid).position
         what = (f"played at 100 % (HV-1 exempts the {pos} position: no high-velocity exposure "
                 f"is asked of it)" if c.exempt else "the match is the exposure (100 %)")
-        add(Reason("FACT", "bound", f"Starts {names} ({_role_source(c, i)}): {what}."))
+        add(Reason("FACT", "bound", _match_day_roles(c, i, "Starts", what)))
     elif f.played[i]:
-        add(Reason("FACT", "bound", f"On the bench for {names} ({_role_source(c, i)}): a substitute's "
-                                  f"sprints (80 %), a speed day but no high-velocity exposure."))
+        add(Reason("FACT", "bound", _match_day_roles(
+            c, i, "On the bench for", "a substitute's sprints (80 %), a speed day but no "
+                                      "high-velocity exposure")))
     elif not f.ready[i]:
         back = text.day_long(c.tl.days[f.back[i]]) if f.back[i] is not None else "the return"
         add(Reason("RE-1", "bound", f"Back to full training on {back}: {f.done[i]} of {sessions} team "

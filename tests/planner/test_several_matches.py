@@ -116,3 +116,21 @@ def test_a_what_if_adding_a_match_on_a_match_day_says_what_changes_or_why_nothin
     assert ("'Cup round 2b' is on Wed 13 Jan with 'Cup round 2', a match day already: nobody "
             "plays it in a role that adds to the day's load (out of it, or not playing that "
             "day), so nothing in the plan changes.") in text
+
+
+def test_the_explanation_of_a_match_day_names_each_matchs_own_role():
+    """It read "Starts 'Cup round 2' / 'Cup round 2b' (...): the match is the exposure (100 %)"
+    for a player set out of the second match, beside a Role line saying he is out of it."""
+    s = tournament()
+    src = "the role set for this match in Season ▸ Match Roles"
+    text = why_day(s, s.plan, "A1", _day(CUP)).text()
+    assert (f"Starts 'Cup round 2' ({src}): the match is the exposure (100 %); "
+            f"out of 'Cup round 2b' ({src}).") in text
+    assert "'Cup round 2' / 'Cup round 2b'" not in text
+    text = why_day(s, s.plan, "A4", _day(CUP)).text()
+    assert (f"Starts 'Cup round 2b' ({src}): the match is the exposure (100 %); "
+            f"on the bench for 'Cup round 2' ({src}).") in text
+    # the same role in both (A2, a goalkeeper, by default): one line for the day, as before
+    text = why_day(s, s.plan, "A2", _day(CUP)).text()
+    assert ("Starts 'Cup round 2' / 'Cup round 2b' (the player's default role; Season ▸ Match "
+            "Roles sets one for this match): played at 100 %") in text
