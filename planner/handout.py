@@ -26,6 +26,7 @@ from planner.returns import AthleteFacts, first_match_day_words, provisional_tes
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.sessions import ROLE_WORDS, Prescriber, Prescription, planned_load
+from planner.squad import hv1_exempt
 from planner.timeline import Timeline
 
 __all__ = ["HandoutDay", "HandoutWeek", "Handouts", "handout_weeks", "keep_units"]
@@ -240,7 +241,8 @@ class HandoutWeek:
     hv_exposures: int
     planned_load: float | None  # AU, rules-spec.md section 8 (None: a day without a load)
     anonymised: bool = False
-    played: int = 0  # of the speed days, competitions the athlete plays
+    played: int = 0  # of the speed days, the days of competitions the athlete plays
+    matches_played: int = 0  # the competitions played on them (more on a day of several)
     notes: tuple[str, ...] = field(default_factory=tuple)
     past: str = ""  # "past" (wholly before today), "partly past" or "" (from today on)
     # the rehab pain rule, said once for the week: the day rows leave it out (it filled every
@@ -293,8 +295,8 @@ class HandoutWeek:
     @property
     def speed_line(self) -> str:
         days = text.plural(self.speed_days, "speed day")
-        if self.played:
-            days += f" incl. {text.plural(self.played, 'match', 'matches')}"
+        if self.played:  # a day of several matches is one speed day
+            days += f" incl. {text.match_days(self.played, self.matches_played)}"
         return f"{days}, {text.plural(self.hv_exposures, 'HV exposure')}"
 
     @property
@@ -507,10 +509,14 @@ class Handouts:
             matches=tuple(self._match_line(f, i) for i in week.days if tl.is_comp[i]),
             days=days,
             speed_days=sum(1 for i in week.days if f.it[i] >= SPEED_DAY),
-            hv_exposures=sum(1 for i in week.days if f.it[i] >= HV_LEVEL),
+            # a match is not an exempt goalkeeper's HV exposure (his day says "the match is
+            # your session"): only his HV sessions count
+            hv_exposures=sum(1 for i in week.days if f.it[i] >= HV_LEVEL
+                             and not (f.played[i] and hv1_exempt(self.rs, a.position))),
             planned_load=self._planned_load(f, [sessions[i] for i in week.days], week.days),
             anonymised=self.anonymise,
             played=sum(1 for i in week.days if f.played[i]),
+            matches_played=sum(f.matches_played(i) for i in week.days),
             past="past" if week.last < tl.p0 else "partly past" if week.first < tl.p0 else "",
             today=tl.days[tl.p0] if week.first < tl.p0 <= week.last else None,
             pain_rule=" ".join(dict.fromkeys(rules)),

@@ -238,6 +238,11 @@ class AthleteFacts:
         return other_matches(self.roles_set[i], self.it[i] if level is None else level,
                              self.played[i] if played is None else played)
 
+    def matches_played(self, i: int) -> int:
+        """How many competitions of day ``i`` the athlete plays as planned (0 on a day not played;
+        a day of several counts each one played). HV-2 counts the day once: one speed day."""
+        return 1 + len(self.other_matches(i)) if self.played[i] else 0
+
     def _who_plays(self) -> None:
         tl, st, it, off, p0 = self.tl, self.st, self.it, self.off, self.p0
         self.played = [tl.is_comp[i] and st[i] == FIT and it[i] in (80, 100)

@@ -130,6 +130,14 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {many or word + 's'}"
 
 
+def match_days(days: int, matches: int) -> str:
+    """Match days a week counts as speed days (HV-2: a day is one however many matches it has):
+    ``2 matches`` when each has one, ``2 match days (3 matches)`` when a day has several."""
+    if matches <= days:
+        return plural(days, "match", "matches")
+    return f"{plural(days, 'match day')} ({plural(matches, 'match', 'matches')})"
+
+
 def number(x: float) -> str:
     """A number a coach reads: thousands separated, no trailing ``.0``."""
     if float(x).is_integer():

@@ -625,14 +625,17 @@ def _weekly_cap_reason(c: _Context, i: int, add) -> None:
     w = c.tl.week_of[i]
     kind, speed, played = c.ap.weeks[w], c.speed, c.facts.played
     days = c.tl.weeks[w].days
-    n_match = sum(1 for j in days if played[j])
+    n_match = sum(1 for j in days if played[j])  # match days: each one speed day
+    n_games = sum(c.facts.matches_played(j) for j in days)
     n_plan = sum(1 for j in days if speed[j] and not played[j])
     cap_w = c.kind_cap(w)
-    matches = text.plural(n_match, "match", "matches") + " played"
+    matches = text.match_days(n_match, n_games) + " played"
     if played[i]:
         above = (" A match is played even above the cap; the plan adds no speed day that week."
                  if n_match > cap_w else "")
-        add(Reason("HV-2", "fact", f"A played match counts as a speed day: {matches} this {kind} "
+        head = ("A played match counts as a speed day" if n_games <= n_match else
+                "A day of matches played counts as one speed day, however many it has")
+        add(Reason("HV-2", "fact", f"{head}: {matches} this {kind} "
                                    f"week, whose cap is {text.plural(cap_w, 'speed day')}.{above}"))
     elif speed[i]:
         besides = f" besides {matches}" if n_match else ""
@@ -642,7 +645,7 @@ def _weekly_cap_reason(c: _Context, i: int, add) -> None:
     elif n_match >= cap_w:
         verb = ("reaches" if n_match == 1 else "reach") if n_match == cap_w else (
             "is over" if n_match == 1 else "are over")
-        the = "The match played" if n_match == 1 else f"The {matches}"
+        the = "The match played" if n_match == n_games == 1 else f"The {matches}"
         add(Reason("HV-2", "bound", f"{the} {verb} this {kind} week's cap of "
                                      f"{text.plural(cap_w, 'speed day')}: no speed day is planned "
                                      f"beside {'it' if n_match == 1 else 'them'}."))

@@ -134,3 +134,41 @@ def test_the_explanation_of_a_match_day_names_each_matchs_own_role():
     text = why_day(s, s.plan, "A2", _day(CUP)).text()
     assert ("Starts 'Cup round 2' / 'Cup round 2b' (the player's default role; Season ▸ Match "
             "Roles sets one for this match): played at 100 %") in text
+
+
+def test_a_week_counts_match_days_as_speed_days_and_says_the_matches_on_them():
+    """A4 plays both matches of Wed 13 Jan and League match 4 on Sat 16 Jan: 2 speed days (HV-2
+    counts a day once), 3 matches. The handout's week head read "incl. 2 matches" and HV-2
+    "2 matches played": days counted and called matches."""
+    s = tournament()
+    week = Timeline(s).week_of[CUP]
+    heads = {w.athlete: w for w in handout_weeks(s, s.plan, ["A1", "A2", "A4"], [week])}
+    assert "incl. 2 match days (3 matches)," in heads["A4"].speed_line
+    # one match each match day (A1 is out of Cup round 2b): said as before
+    assert "incl. 2 matches," in heads["A1"].speed_line
+    a4 = why_day(s, s.plan, "A4", _day(CUP)).text()
+    assert ("A day of matches played counts as one speed day, however many it has: 2 match days "
+            "(3 matches) played this deload week") in a4
+    assert ("The 2 match days (3 matches) played are over this deload week's cap"
+            in why_day(s, s.plan, "A4", _day(CUP + 1)).text())
+    a1 = why_day(s, s.plan, "A1", _day(CUP)).text()
+    assert "A played match counts as a speed day: 2 matches played this deload week" in a1
+    assert ("The 2 matches played are over this deload week's cap"
+            in why_day(s, s.plan, "A1", _day(CUP + 2)).text())
+
+
+def test_an_exempt_goalkeepers_matches_are_not_counted_as_his_hv_exposures():
+    """A2, a goalkeeper, starts both matches of Wed 13 Jan and League match 4: his day rows say
+    "the match is your session", but the week head counted them in "N HV exposures"."""
+    s = tournament()
+    tl = Timeline(s)
+    ap = s.plan.for_athlete("A2")
+    for w in range(len(tl.weeks)):
+        head = handout_weeks(s, s.plan, ["A2"], [w])[0]
+        sessions = sum(1 for i in tl.weeks[w].days if ap.intensity[i] >= 90 and not tl.is_comp[i])
+        assert head.hv_exposures == sessions
+    head = handout_weeks(s, s.plan, ["A2"], [tl.week_of[CUP]])[0]
+    assert head.speed_line.endswith("incl. 2 match days (3 matches), 0 HV exposures")
+    # a player's match is his exposure: A4 starts two days of the week
+    a4 = handout_weeks(s, s.plan, ["A4"], [tl.week_of[CUP]])[0]
+    assert a4.hv_exposures == 2
