@@ -368,16 +368,35 @@ STARTER_WORDS = ("as a starter (to cap the minutes of the first match back, set 
                  "the Roles panel)")
 
 
+def starter_words(starts: tuple[str, ...] = ()) -> str:
+    """:data:`STARTER_WORDS`; on a first match day of several competitions, the ones started
+    (``starts``, by name): benched for one, he still started the other, and the advice named none
+    ("as a starter in 'League Round 3 M2' (to cap ..., set bench for it ...)")."""
+    if not starts:
+        return STARTER_WORDS
+    names = " and ".join(f"'{x}'" for x in starts)
+    return STARTER_WORDS.replace("as a starter", f"as a starter in {names}", 1).replace(
+        "for it", "for it" if len(starts) == 1 else "for them", 1)
+
+
+def started_in(comps, roles) -> tuple[str, ...]:
+    """The names of the competitions of a day with several (``comps``, each in its role of
+    ``roles``) that are started; () on a day of one (its day says it)."""
+    if len(comps) < 2:
+        return ()
+    return tuple(c.name for c, r in zip(comps, roles, strict=True) if r == "start")
+
+
 def first_match_day_words(first_match: dt.date, role: str | None, first_start: dt.date | None,
-                          day_fmt, starter: bool = False) -> str:
+                          day_fmt, starter: bool = False, starts: tuple[str, ...] = ()) -> str:
     """A return's first match as every view says it: ``Sat 10 Oct 2026 off the bench (first start
     Sat 17 Oct 2026)`` when played from the bench, the day alone when started (``starter``: with
-    :data:`STARTER_WORDS`, for the coach); ``day_fmt`` writes a date. A first start not after the
-    first match (a role set to the bench since the solve, which still starts him there) is left
-    unsaid."""
+    :func:`starter_words` of ``starts``, the competitions started on a day of several, for the
+    coach); ``day_fmt`` writes a date. A first start not after the first match (a role set to the
+    bench since the solve, which still starts him there) is left unsaid."""
     out = day_fmt(first_match)
     if role == "start" and starter:
-        out += f" {STARTER_WORDS}"
+        out += f" {starter_words(starts)}"
     if role == "bench":
         out += " off the bench"
         if first_start is not None and first_start > first_match:
@@ -428,6 +447,7 @@ class Return:
     # from the bench read "first match Sat 10 Oct" as if he started it
     first_role: str | None = None
     first_start: dt.date | None = None
+    first_starts: tuple[str, ...] = ()  # a first match day of several: the ones started (names)
     # fit on today, back in rehab later under this record (planner.returns.setbacks_ahead): the
     # first rehab day, its stage, and whether a flare-up of the record falls on it
     setback: dt.date | None = None
@@ -448,7 +468,8 @@ class Return:
         if self.first_match is None:
             return self.no_match_words()
         return "first match " + first_match_day_words(self.first_match, self.first_role,
-                                                      self.first_start, day_fmt, starter)
+                                                      self.first_start, day_fmt, starter,
+                                                      self.first_starts)
 
     @property
     def target_before_setback(self) -> bool:
@@ -594,6 +615,8 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         first_role=None if first_match is None else (
             "start" if f.it[first_match] == 100 else "bench"),
         first_start=None if first_start is None else tl.days[first_start],
+        first_starts=() if first_match is None else started_in(tl.comp_on[first_match],
+                                                               f.match_roles(first_match)),
         target=comp.name if comp else None, target_date=comp.date if comp else None,
         target_met=None if ti is None else f.played[ti],
         provisional=fit is not None and bool(provisional[fit]),

@@ -699,7 +699,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
              # a returner eased in from the bench: the date alone read as a start; a start
              # says how to cap its minutes, as the Returns panel does
              first_match_day_words(ret.first_match, ret.first_role, ret.first_start,
-                                   text.day_long, starter=True))
+                                   text.day_long, starter=True, starts=ret.first_starts))
             if ret.first_match is not None else (
                 ret.no_match_words() if ret.fit is not None else "–"),  # back: why no match
             ret.target or "–",

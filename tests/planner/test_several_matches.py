@@ -13,10 +13,12 @@ from planner.handout import handout_weeks
 from planner.ical import athlete_calendar
 from planner.loadtable import athlete_load
 from planner.planjson import plan_to_dict
-from planner.season import Competition, MatchRole
+from planner.returns import return_text, returns
+from planner.season import AthletePlan, Competition, MatchRole
 from planner.sessions import Prescriber
 from planner.timeline import Timeline
 from planner.why import why_day
+from planner.xlsx_export import RETURNS_SHEET, build_workbook
 from tests.planner.test_xlsx_export import _day, small_plan, small_season
 
 CUP = 9  # day index of "Cup round 2" (B), and now of "Cup round 2b" (B) too
@@ -172,3 +174,46 @@ def test_an_exempt_goalkeepers_matches_are_not_counted_as_his_hv_exposures():
     # a player's match is his exposure: A4 starts two days of the week
     a4 = handout_weeks(s, s.plan, ["A4"], [tl.week_of[CUP]])[0]
     assert a4.hv_exposures == 2
+
+
+def returner(roles=()):
+    """A3 back (FIT) on Mon 11 Jan, his first match the two of Wed 13 Jan; ``roles`` for him."""
+    s = tournament()
+    tl = Timeline(s)
+    stages = ("INJ", "INJ") + ("P1",) * 5 + ("FIT",) * (tl.n - 7)
+    it = tuple(0 if st != "FIT" else 100 if tl.is_comp[i] else 70 for i, st in enumerate(stages))
+    a3 = AthletePlan(athlete="A3", stages=stages, intensity=it, weeks=("load", "load", "deload"))
+    plan = s.plan.model_copy(update={"athletes": tuple(
+        a3 if a.athlete == "A3" else a for a in s.plan.athletes)})
+    s = s.model_copy(update={"roles": s.roles + tuple(
+        MatchRole(competition=c, athlete="A3", role=r) for c, r in roles)})
+    return s.model_copy(update={"plan": plan})
+
+
+def test_a_first_match_back_on_a_day_of_several_names_the_matches_he_starts():
+    """Told to set bench for his first match back to cap its minutes, the coach benched him for
+    Cup round 2; the advice came back unchanged (he still starts Cup round 2b) and named no
+    match. It names the ones he starts now."""
+    cap = "(to cap the minutes of the first match back, set bench for"
+    s = returner()
+    [r] = [x for x in returns(s, s.plan) if x.athlete == "A3"]
+    assert r.first_match == _day(CUP) and r.first_role == "start"
+    assert (f"first match Wed 13 Jan 2027 as a starter in 'Cup round 2' and 'Cup round 2b' {cap} "
+            "them in the Roles panel)") in return_text(s, r)
+    s = returner((("c2", "bench"),))
+    [r] = [x for x in returns(s, s.plan) if x.athlete == "A3"]
+    line = f"first match Wed 13 Jan 2027 as a starter in 'Cup round 2b' {cap} it in the Roles panel)"
+    assert line in return_text(s, r)
+    # the Returns sheet says the same
+    ws = build_workbook(s, s.plan)[RETURNS_SHEET]
+    header = [c.value for c in ws[1]]
+    rows = [{h: c.value for h, c in zip(header, r, strict=False)} for r in ws.iter_rows(min_row=2)]
+    row = next(r for r in rows if r["Athlete"] == "Cy Cedar (A3)")
+    assert row["First match"] == line.removeprefix("first match ")
+    # benched for both: off the bench, no advice
+    s = returner((("c2", "bench"), ("c2b", "bench")))
+    s = s.model_copy(update={"plan": s.plan.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"intensity": tuple(80 if v == 100 else v for v in a.intensity)})
+        if a.athlete == "A3" else a for a in s.plan.athletes)})})
+    [r] = [x for x in returns(s, s.plan) if x.athlete == "A3"]
+    assert "off the bench" in return_text(s, r) and "as a starter" not in return_text(s, r)

@@ -544,3 +544,19 @@ def test_a_match_logged_while_the_records_hold_rehab_is_said_beside_the_missed_t
     assert (f"⚠ Logged playing on {day_long(day(12))} ('Match 2') while in S3 by the injury's "
             "records: if the athlete was back, record the stage changes") in row.sentence()
     assert ReturnsPanel._cells(row)[3][0].endswith("⚠ logged playing")
+
+
+def test_the_returns_panel_names_the_matches_a_returner_starts_on_a_day_of_several():
+    """Benched for the first of two matches on his first match day back, as the advice said, he
+    still starts the second: the panel repeated the advice naming no match."""
+    from tests.planner.test_several_matches import returner
+    from ui.desktop.returnspanel import return_rows
+
+    cap = "(to cap the minutes of the first match back, set bench for"
+    row = next(r for r in return_rows(returner()) if r.athlete == "A3")
+    assert (f"first match Wed 13 Jan 2027 as a starter in 'Cup round 2' and 'Cup round 2b' {cap} "
+            "them in the Roles panel)") in row.sentence()
+    # the role set since the solve is what the panel reads
+    row = next(r for r in return_rows(returner((("c2", "bench"),))) if r.athlete == "A3")
+    assert (f"first match Wed 13 Jan 2027 as a starter in 'Cup round 2b' {cap} it in the Roles "
+            "panel)") in row.sentence()

@@ -89,6 +89,7 @@ class ReturnRow:
     planned: bool
     first_role: str | None = None  # the role in the first match ("start", "bench")
     first_start: dt.date | None = None  # after a first match off the bench: the first started
+    first_starts: tuple[str, ...] = ()  # a first match day of several: the ones started (names)
     untested: tuple[str, ...] = ()  # recorded back without a passing test (planner.returns)
     recorded: str | None = None  # the records' stage today when the plan's is projected
     selection: bool = False  # the target not played after a return RTS no longer counts
@@ -127,7 +128,8 @@ class ReturnRow:
                 from planner.returns import first_match_day_words
 
                 back += "; first match " + first_match_day_words(
-                    self.first_match, self.first_role, self.first_start, day_long, starter=True)
+                    self.first_match, self.first_role, self.first_start, day_long, starter=True,
+                    starts=self.first_starts)
             else:
                 back += f"; {self.no_match}"
             if self.congested:
@@ -218,6 +220,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
 
     runs = congestion(season, tl) if rets else []
     from planner.progress import played_in_rehab
+    from planner.returns import started_in
 
     played = {p.athlete: p.days for p in played_in_rehab(season)} if rets else {}
     rows = []
@@ -226,7 +229,8 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
         ap = season.plan.for_athlete(r.athlete)
         stages = tuple(ap.stages)
         first = tl.index(r.first_match) if r.first_match else None
-        roles = {season.role_of(r.athlete, c.id) for c in tl.comp_on[first]} if first is not None else set()
+        set_roles = [season.role_of(r.athlete, c.id) for c in tl.comp_on[first]] if first is not None else []
+        roles = set(set_roles)
         rows.append(ReturnRow(
             athlete=r.athlete, name=season.athlete(r.athlete).name,
             injury=protocol_name(r.protocol), onset=r.onset, today=stages[t],
@@ -237,6 +241,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             selection=r.target_met is False and not r.target_missed,
             first_role="start" if "start" in roles else "bench" if "bench" in roles else None,
             first_start=r.first_start,
+            first_starts=started_in(tl.comp_on[first], set_roles) if first is not None else (),
             congested=after_return_words(run) if run is not None else "",
             missed_why=r.missed_why, pending=r.pending, no_match=r.no_match_words(),
             injured_from=r.onset if r.onset > tl.days[t] else None,
