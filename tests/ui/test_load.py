@@ -777,3 +777,36 @@ def test_the_team_flags_are_those_of_the_week_the_chart_marks(qtbot, unlogged):
     # back on the first week: the flags of the plan's first week again
     w.board.set_current("A01", first.start)
     assert "the plan's first week" in team.flags_title.text()
+
+
+def test_a_role_changed_is_in_the_load_panel_at_once_not_at_the_next_solve(qtbot, unlogged):
+    """A player set out of the second match of a day: the inspector, Plan Check and ``periodize
+    load`` count the week without it, and so does the Load panel (it kept the week's old planned load until the
+    next solve: its figures were kept by the plan, and a role changes no plan)."""
+    from planner import edits as E
+    from planner import load as L
+
+    match = next(c for c in unlogged.competitions if c.date > TODAY + dt.timedelta(days=7))
+    assert unlogged.role_of("A01", match.id) == "start"
+    i = Timeline(unlogged).index(match.date)
+    plan = unlogged.plan.model_copy(update={"athletes": tuple(
+        p.model_copy(update={"intensity": p.intensity[:i] + (100,) + p.intensity[i + 1:]})
+        for p in unlogged.plan.athletes)})  # the match played
+    second = match.model_copy(update={"id": "m2", "name": f"{match.name} M2"})  # a tournament
+    season = unlogged.model_copy(update={"plan": plan,
+                                         "competitions": unlogged.competitions + (second,)})
+    w = open_window(qtbot, season, "A01")
+    w.load_view.show()
+    settle(qtbot, w)
+
+    def week(figs):
+        return next(x for x in figs["A01"].weeks if x.start <= match.date <= x.end)
+
+    before = week(w.load_view.panel.figs)
+    assert w.apply_edit(E.SetRole(competition="m2", athlete="A01", role="out"))
+    settle(qtbot, w)
+    after = week(w.load_view.panel.figs)
+    assert after.planned < before.planned
+    assert after.planned == week(L.figures(w.season)).planned
+    w.board.set_current("A01", match.date)
+    assert f"planned <b>{after.planned:,.0f} AU</b>" in w.load_view.panel.athlete_chart.readout.text()

@@ -271,11 +271,16 @@ class LoadPanel(QWidget):
         return out
 
 
+# the parts of a season the figures never read: a pin only shapes the next solve, the name and
+# the scenarios nothing of the plan's load
+NOT_READ = frozenset({"name", "pins", "scenarios"})
+
+
 def _inputs(season: Season) -> tuple:
-    """What ``planner.load.figures`` reads of a season (an edit keeps the parts it does not
-    change, so ``is`` tells whether they changed)."""
-    return (season.plan, season.sessions, season.calendar, season.rules, season.athletes,
-            season.injuries)
+    """What ``planner.load.figures`` reads of a season: every part but :data:`NOT_READ` (the
+    planned load of a match day reads the match roles and the competitions as well as the plan).
+    An edit keeps the parts it does not change, so ``is`` tells whether they changed."""
+    return tuple(getattr(season, f) for f in type(season).model_fields if f not in NOT_READ)
 
 
 # -- the controller -------------------------------------------------------------------------------
@@ -354,8 +359,8 @@ class LoadView(QObject):
 
     # -- the figures -------------------------------------------------------------------------
     def cached(self, season: Season) -> dict | None:
-        """The season's figures when what they read (the plan, the log, the calendar, the
-        rules, the squad, the injuries) was worked out before, else None."""
+        """The season's figures when what they read (the plan, the log, the roles and every
+        other part but :data:`NOT_READ`) was worked out before, else None."""
         key = _inputs(season)
         for seen, figs in self._cache:
             if len(seen) == len(key) and all(a is b for a, b in zip(seen, key, strict=True)):
