@@ -335,6 +335,17 @@ class Comparison:
                 f"{r} {self.soft_a.get(r, 0)}" for r in rules if r not in moved))
         return out
 
+    def load_words(self, shown: int = 4) -> str:
+        """``Planned load changed on 13 athlete-days: Sat 17 Apr +6,030 AU (13 athletes)``: the
+        days B changes the planned load of, the first ``shown`` with their figures (the command
+        line and the app's heading); empty when none."""
+        if not self.load_days:
+            return ""
+        n = sum(k for _, k, _ in self.load_days)
+        return f"Planned load changed on {plural(n, 'athlete-day')}: " + ", ".join(
+            f"{text.day(d)} {'+' if au > 0 else ''}{number(au)} AU ({plural(k, 'athlete')})"
+            for d, k, au in self.load_days[:shown]) + (" …" if len(self.load_days) > shown else "")
+
     def text(self) -> str:
         def objective(which: str) -> str:
             value = self.objective_a if which == "a" else self.objective_b
@@ -350,10 +361,7 @@ class Comparison:
                  *self._unlike(),
                  f"Changed athlete-days: {self.changed_days}"]
         if self.load_days:
-            n = sum(k for _, k, _ in self.load_days)
-            lines.append(f"Planned load changed on {plural(n, 'athlete-day')}: " + "; ".join(
-                f"{text.day(d)} {'+' if au > 0 else ''}{number(au)} AU ({plural(k, 'athlete')})"
-                for d, k, au in self.load_days[:4]) + (" …" if len(self.load_days) > 4 else ""))
+            lines.append(self.load_words())
         lines += self.shared_days
         if self.congested:
             lines.append("Congested fixtures the scenario adds (not a rule):")

@@ -217,3 +217,24 @@ def test_a_first_match_back_on_a_day_of_several_names_the_matches_he_starts():
         if a.athlete == "A3" else a for a in s.plan.athletes)})})
     [r] = [x for x in returns(s, s.plan) if x.athlete == "A3"]
     assert "off the bench" in return_text(s, r) and "as a starter" not in return_text(s, r)
+
+
+def test_the_load_a_what_if_adds_is_said_day_by_day_in_one_wording():
+    """The command line and the app's heading say the same figures: the app's heading read
+    "planned load changed on 12 athlete-days" and no AU (``Comparison.load_words``)."""
+    from planner.scenarios import compare
+
+    base = small_season()
+    base = base.model_copy(update={"plan": small_plan(base)})
+    more = base.model_copy(update={"competitions": base.competitions + (
+        Competition(id="c2b", name="Cup round 2b", date=_day(CUP), priority="B"),
+        Competition(id="l3b", name="League match 3b", date=_day(5), priority="C"),
+        Competition(id="l4b", name="League match 4b", date=_day(12), priority="C"))})
+    comp = compare(base, base.plan, more, base.plan)
+    assert len(comp.load_days) == 3
+    two = comp.load_words(shown=2)
+    assert two.startswith("Planned load changed on ")
+    assert two.count(" AU (") == 2 and two.endswith(" …")
+    first = comp.load_words(shown=1)
+    assert two.startswith(first[:-2]) and first.count(" AU (") == 1
+    assert comp.load_words() in comp.text() and not comp.load_words().endswith("…")

@@ -857,5 +857,7 @@ def test_the_comparison_window_says_the_load_a_match_added_on_a_match_day_brings
     win.show_comparison("Second match", base, more.model_copy(update={"plan": base.plan}),
                         compare(base, base.plan, more, base.plan), [])
     heading = html.unescape(win.heading.text())
-    assert "0 athlete-days changed; planned load changed on 3 athlete-days" in heading, heading
+    # with its figures, as the command line says them
+    assert ("0 athlete-days changed; planned load changed on 3 athlete-days: Wed 13 Jan "
+            "+2,280 AU (3 athletes);") in heading, heading
     assert "'Cup round 2b' is on Wed 13 Jan with 'Cup round 2', a match day already" in heading

@@ -321,8 +321,8 @@ class CompareWindow(QWidget):
         returns = [a for a in comp.athletes if a.back("a") != a.back("b")]
         sentences = [f"{plural(comp.changed_days, 'athlete-day')} changed{_esc(who)}"]
         if comp.load_days:  # a match added on a match day changes loads, not days
-            n = sum(k for _, k, _ in comp.load_days)
-            sentences.append(f"planned load changed on {plural(n, 'athlete-day')}")
+            said = comp.load_words(shown=2)
+            sentences.append(_esc(said[:1].lower() + said[1:]))
         sentences += [_esc(x.rstrip(".")) for x in comp.shared_days]
         for a in returns[:3]:
             sentences.append(f"{_esc(a.name.split(' (')[0])} "
