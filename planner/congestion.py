@@ -207,31 +207,60 @@ def after_return_words(c: Congestion) -> str:
             f"less apart, soon after the return)")
 
 
+TOURNAMENT_GAP = 1  # matches in a taper at most this many days apart: one tournament, one line
+
+
 @dataclass(frozen=True)
 class TaperMatch:
-    """A B or C competition inside the taper before an A competition (TP-1: the weeks before
-    the A's week are taper weeks) that athletes are planned to start: they play it in full, and
-    a tournament team's taper week reads heavier than the load week before it. Not a rule."""
+    """B or C competitions inside the taper before an A competition (TP-1: the weeks before
+    the A's week are taper weeks) that athletes are planned to start: they play them in full, and
+    a tournament team's taper week reads heavier than the load week before it. Not a rule. The
+    matches of consecutive days (a tournament weekend: M1 and M2 on Saturday, M3 on Sunday) are
+    one, said in one line."""
 
-    competition: Competition
-    a: Competition  # the A competition whose taper it lies in
-    starters: tuple[str, ...]
+    competitions: tuple[Competition, ...]  # in date order
+    a: Competition  # the A competition whose taper they lie in
+    starters: tuple[str, ...]  # who starts one of them or more, in the squad's order
 
-    def text(self, season: Season) -> str:
+    @property
+    def competition(self) -> Competition:
+        """The first of the matches."""
+        return self.competitions[0]
+
+    def short(self) -> str:
         """``League Round 5 (B, Sat 8 May) lies in the taper before National Finals (A, Sat 22
-        May): its 11 starters play it in full; ...``"""
-        c, a = self.competition, self.a
-        return (f"{c.name} ({c.priority}, {c.date:%a} {date_short(c.date)}) lies in the taper "
-                f"before {a.name} (A, {a.date:%a} {date_short(a.date)}): its "
-                f"{plural(len(self.starters), 'starter')} play it in full; set bench or out for "
-                f"some (Roles) to keep the taper")
+        May): its 11 starters play it in full``; several: ``League Round 5 M1, League Round 5 M2
+        and League Round 5 M3 (B, Sat 8 – Sun 9 May) lie in the taper before ...: their 6
+        starters play them in full``."""
+        cs, a = self.competitions, self.a
+        first, last = cs[0].date, max(c.end_date or c.date for c in cs)
+        when = f"{first:%a} {date_short(first)}" + (
+            f" – {last:%a} {date_short(last)}" if last != first else "")
+        prio = "/".join(sorted({c.priority for c in cs}))
+        one = len(cs) == 1
+        return (f"{join_and([c.name for c in cs])} ({prio}, {when}) "
+                f"{'lies' if one else 'lie'} in the taper before {a.name} (A, {a.date:%a} "
+                f"{date_short(a.date)}): {'its' if one else 'their'} "
+                f"{plural(len(self.starters), 'starter')} play {'it' if one else 'them'} in full")
+
+    def text(self, season: Season | None = None) -> str:
+        """:meth:`short` and what to do: ``...; set bench or out for some (Roles) to keep the
+        taper``."""
+        return f"{self.short()}; set bench or out for some (Roles) to keep the taper"
 
 
 def taper_matches(season: Season, timeline: Timeline | None = None,
                   marks: dict | None = None) -> list[TaperMatch]:
     """The B and C competitions from ``today`` on in a taper week of TP-1 (a hard rule) that
     athletes start in the season's plan (without a plan: the roles the season sets), in
-    date order; ``marks`` as for :func:`congestion`."""
+    date order, those of consecutive days before the same A grouped (:func:`grouped_tapers`);
+    ``marks`` as for :func:`congestion`."""
+    return grouped_tapers(season, _each_taper_match(season, timeline, marks))
+
+
+def _each_taper_match(season: Season, timeline: Timeline | None = None,
+                      marks: dict | None = None) -> list[TaperMatch]:
+    """:func:`taper_matches` one competition each, ungrouped."""
     tl = timeline if timeline is not None else Timeline(season)
     tapers = tl.taper_weeks(int(RuleSet(season.rules).value("TP-1", "taper_weeks")))
     marks = marks if marks is not None else day_marks(season, tl)
@@ -244,5 +273,22 @@ def taper_matches(season: Season, timeline: Timeline | None = None,
         starters = tuple(a for a in order if a in marks and marks[a].role.get(i) == "start"
                          and season.role_of(a, c.id) == "start")
         if starters:
-            out.append(TaperMatch(c, tapers[w], starters))
+            out.append(TaperMatch((c,), tapers[w], starters))
+    return out
+
+
+def grouped_tapers(season: Season, found: list[TaperMatch]) -> list[TaperMatch]:
+    """``found`` (date order) with the matches before the same A competition at most
+    ``TOURNAMENT_GAP`` days after the one before as one (their starters together, in the
+    squad's order): League Round 5 M1, M2 and M3 of one weekend were three lines saying the same."""
+    order = {a.id: k for k, a in enumerate(season.athletes)}
+    out: list[TaperMatch] = []
+    for t in found:
+        prev = out[-1] if out else None
+        end = max(c.end_date or c.date for c in prev.competitions) if prev else None
+        if prev is not None and prev.a.id == t.a.id and (t.competition.date - end).days <= TOURNAMENT_GAP:
+            who = sorted(set(prev.starters) | set(t.starters), key=lambda a: order.get(a, len(order)))
+            out[-1] = TaperMatch(prev.competitions + t.competitions, prev.a, tuple(who))
+        else:
+            out.append(t)
     return out

@@ -162,3 +162,25 @@ def test_a_b_match_started_in_the_taper_before_an_a_is_said_not_counted_as_a_rul
     later = planned.model_copy(update={"calendar": planned.calendar.model_copy(
         update={"today": day(20)})})
     assert taper_matches(later) == []
+
+
+def test_the_matches_of_one_tournament_weekend_in_a_taper_are_one_line():
+    """League Round 5 M1 and M2 on Saturday and M3 on Sunday in the taper were three lines, each
+    'its 3 starters play it in full'; a match a few days later stays a line of its own."""
+    from planner.congestion import taper_matches
+    from planner.season import Competition
+
+    final = Competition(id="fin", name="Final", date=day(26), priority="A")
+    s = season(weeks=4, matches=[5, 12, 19, 19, 20], comps=[final])  # taper: days 7-20
+    # A1 rotated out of Saturday's second match and Sunday's: he still starts the first
+    s = s.model_copy(update={"roles": tuple(
+        MatchRole(competition=c.id, athlete="A1", role="out") for c in s.competitions[3:5])})
+    found = taper_matches(s)
+    assert [[c.name for c in t.competitions] for t in found] == [
+        ["Match 2"], ["Match 3", "Match 4", "Match 5"]]
+    assert found[1].starters == ("A1", "A2", "A3")
+    assert found[1].text(s) == (
+        "Match 3, Match 4 and Match 5 (C, Sat 23 Jan – Sun 24 Jan) lie in the taper before Final "
+        "(A, Sat 30 Jan): their 3 starters play them in full; set bench or out for some (Roles) "
+        "to keep the taper")
+    assert found[0].text(s).startswith("Match 2 (C, Sat 16 Jan) lies in the taper before Final")

@@ -503,7 +503,8 @@ class ViolationsPanel(QWidget):
         self.summary.setText(check_summary(report) + (
             f" ◷ {plural(len(runs), 'congested run')} of matches (listed first): no rule "
             f"breaks, but recovery is short." if runs else "") + (
-            f" ◷ {plural(len(tapers), 'match', 'matches')} started in a taper (listed first): "
+            f" ◷ {plural(sum(len(t.competitions) for t in tapers), 'match', 'matches')} "
+            f"started in a taper (listed first): "
             f"no rule breaks, but the taper is heavier." if tapers else ""))
         for c in runs:  # not a rule: what a coach looks for before a tournament
             item = QListWidgetItem(f"◷ Congested fixtures — {c.text(season)}.")
@@ -513,8 +514,9 @@ class ViolationsPanel(QWidget):
                             + ".\nNot a rule of the plan: Nédélec 2012 found more than 72 h "
                               "needed to recover physical performance after a match.")
             self.list.addItem(item)
-        for t in tapers:  # not a rule: a B or C match started in the taper before an A
-            item = QListWidgetItem(f"◷ Match in a taper — {t.text(season)}.")
+        for t in tapers:  # not a rule: B or C matches started in the taper before an A
+            item = QListWidgetItem(f"◷ {'Match' if len(t.competitions) == 1 else 'Matches'} in a "
+                                   f"taper — {t.text(season)}.")
             item.setData(Qt.ItemDataRole.UserRole, (t.starters[0], t.competition.date))
             item.setToolTip("Starters: " + ", ".join(season.athlete_label(a) for a in t.starters)
                             + ".\nNot a rule of the plan: TP-1 makes the weeks before an A "
