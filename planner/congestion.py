@@ -292,3 +292,12 @@ def grouped_tapers(season: Season, found: list[TaperMatch]) -> list[TaperMatch]:
         else:
             out.append(t)
     return out
+
+
+def tapers_added(baseline: Season, scenario: Season) -> list[TaperMatch]:
+    """The scenario's matches in a taper (:func:`taper_matches`) that the baseline has not
+    started in that taper (a friendly added on the Wednesday before the final, a match moved
+    into the taper): the advice a what-if adds, grouped as :func:`taper_matches` groups."""
+    had = {(t.competition.id, t.a.id) for t in _each_taper_match(baseline)}
+    return grouped_tapers(scenario, [t for t in _each_taper_match(scenario)
+                                     if (t.competition.id, t.a.id) not in had])

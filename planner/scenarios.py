@@ -293,6 +293,8 @@ class Comparison:
     # a tournament what-if is asked for
     congested: tuple[str, ...] = ()
     runs: tuple = ()  # the same runs (planner.congestion.Congestion), for a shorter wording
+    # B or C matches started in a taper that the scenario adds (planner.congestion.TaperMatch)
+    tapers: tuple = ()
     # rules whose mode or values differ in B (LD-1 given a weight): B's objective counts them
     # at its own values, so the two objectives are not like for like
     rules_changed: tuple[str, ...] = ()
@@ -346,6 +348,18 @@ class Comparison:
             f"{text.day(d)} {'+' if au > 0 else ''}{number(au)} AU ({plural(k, 'athlete')})"
             for d, k, au in self.load_days[:shown]) + (" …" if len(self.load_days) > shown else "")
 
+    def _advice_lines(self) -> list[str]:
+        """What the scenario adds that is no rule but what a tournament what-if is asked for:
+        congested runs of starts, matches started in a taper."""
+        lines = []
+        if self.congested:
+            lines.append("Congested fixtures the scenario adds (not a rule):")
+            lines += [f"  - {x}" for x in self.congested]
+        if self.tapers:
+            lines.append("Matches in a taper the scenario adds (not a rule):")
+            lines += [f"  - {t.text()}" for t in self.tapers]
+        return lines
+
     def text(self) -> str:
         def objective(which: str) -> str:
             value = self.objective_a if which == "a" else self.objective_b
@@ -363,9 +377,7 @@ class Comparison:
         if self.load_days:
             lines.append(self.load_words())
         lines += self.shared_days
-        if self.congested:
-            lines.append("Congested fixtures the scenario adds (not a rule):")
-            lines += [f"  - {x}" for x in self.congested]
+        lines += self._advice_lines()
         for a in self.athletes:
             if a.missed("a") or a.missed("b"):
                 lines.append(f"Target: {a.name}: A {a.target('a') or '-'}, B {a.target('b') or '-'}")
@@ -439,11 +451,13 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         broken_b=tuple(v.message for v in rep_b.violations),
         stab_b=stab_b, rules_changed=tuple(_rules_changed(season_a, season_b)),
     )
-    from planner.congestion import added
+    from planner.congestion import added, tapers_added
 
     scenario = season_b.model_copy(update={"plan": plan_b})
-    comp.runs = tuple(added(season_a.model_copy(update={"plan": plan_a}), scenario))
+    baseline = season_a.model_copy(update={"plan": plan_a})
+    comp.runs = tuple(added(baseline, scenario))
     comp.congested = tuple(c.text(scenario) for c in comp.runs)
+    comp.tapers = tuple(tapers_added(baseline, scenario))
     comp.load_days = _load_days(season_a, plan_a, season_b, plan_b, tl_b)
     comp.shared_days = _shared_days(season_a, season_b, tl_b, {d for d, _, _ in comp.load_days})
     (targets_a, prov_a), (targets_b, prov_b) = _targets(season_a, plan_a), _targets(season_b, plan_b)

@@ -91,6 +91,11 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
         write_text(ws.cell(row=r + 1, column=2), "Congested fixtures the scenario adds (not a rule)")
         for k, line in enumerate(comp.congested):
             write_text(ws.cell(row=r + 2 + k, column=2), line)
+        r += 2 + len(comp.congested)
+    if comp.tapers:
+        write_text(ws.cell(row=r + 1, column=2), "Matches in a taper the scenario adds (not a rule)")
+        for k, t in enumerate(comp.tapers):
+            write_text(ws.cell(row=r + 2 + k, column=2), t.text())
 
     broken = [[label, x] for label, items in (("A", comp.broken_a), ("B", comp.broken_b)) for x in items]
     if broken:

@@ -184,3 +184,40 @@ def test_the_matches_of_one_tournament_weekend_in_a_taper_are_one_line():
         "(A, Sat 30 Jan): their 3 starters play them in full; set bench or out for some (Roles) "
         "to keep the taper")
     assert found[0].text(s).startswith("Match 2 (C, Sat 16 Jan) lies in the taper before Final")
+
+
+def friendly_in_the_taper():
+    """(baseline, scenario), each with its plan solved and checked: the scenario adds a Wednesday
+    friendly (C) in the taper before the final (A)."""
+    from planner.season import Competition
+    from tests.builders import solved_and_checked
+
+    final = Competition(id="fin", name="Final", date=day(26), priority="A")
+    base = season(weeks=4, matches=[5], comps=[final])  # TP-1: weeks of days 7-20 taper
+    friendly = Competition(id="fr", name="Friendly", date=day(16), priority="C")
+    more = base.model_copy(update={"competitions": base.competitions + (friendly,)})
+    out = [s.model_copy(update={"plan": solved_and_checked(s)[0].plan}) for s in (base, more)]
+    return out[0], out[1]
+
+
+def test_a_what_if_names_the_match_it_adds_in_a_taper():
+    """A friendly added on the Wednesday before the final: the comparison listed the congestion a
+    scenario adds, and said the taper it makes heavier only once adopted (in Plan Check)."""
+    from planner.check import check_plan
+    from planner.congestion import taper_matches, tapers_added
+    from planner.scenarios import compare
+
+    base, more = friendly_in_the_taper()
+    assert check_plan(more, more.plan).ok
+    assert taper_matches(base) == [] and [t.competition.name for t in taper_matches(more)] == ["Friendly"]
+    comp = compare(base, base.plan, more, more.plan)
+    said = ("Friendly (C, Wed 20 Jan) lies in the taper before Final (A, Sat 30 Jan): its 3 "
+            "starters play it in full; set bench or out for some (Roles) to keep the taper")
+    assert f"Matches in a taper the scenario adds (not a rule):\n  - {said}" in comp.text()
+    from planner.xlsx_compare import build_comparison_workbook
+
+    ws = build_comparison_workbook(comp, base, base.plan, more, more.plan, [])["Summary"]
+    cells = [c.value for row in ws.iter_rows() for c in row if c.value]
+    assert "Matches in a taper the scenario adds (not a rule)" in cells and said in cells
+    # what the baseline had already is no news; nor a scenario without the friendly
+    assert tapers_added(more, more) == [] and compare(more, more.plan, more, more.plan).tapers == ()

@@ -861,3 +861,21 @@ def test_the_comparison_window_says_the_load_a_match_added_on_a_match_day_brings
     assert ("0 athlete-days changed; planned load changed on 3 athlete-days: Wed 13 Jan "
             "+2,280 AU (3 athletes);") in heading, heading
     assert "'Cup round 2b' is on Wed 13 Jan with 'Cup round 2', a match day already" in heading
+
+
+def test_the_comparison_window_names_a_match_the_scenario_adds_in_a_taper(qtbot):
+    """A Wednesday friendly added in the taper before the final: the heading named the congestion
+    a scenario adds, and the taper it makes heavier only after adopting it."""
+    import html
+
+    from planner.scenarios import compare
+    from tests.planner.test_congestion import friendly_in_the_taper
+    from ui.desktop.compare import CompareWindow
+
+    base, more = friendly_in_the_taper()
+    win = CompareWindow()
+    qtbot.addWidget(win)
+    win.show_comparison("Friendly", base, more, compare(base, base.plan, more, more.plan), [])
+    heading = html.unescape(win.heading.text())
+    assert ("in a taper</b>: Friendly (C, Wed 20 Jan) lies in the taper before Final (A, Sat 30 "
+            "Jan): its 3 starters play it in full (set roles to keep the taper)") in heading, heading

@@ -356,6 +356,8 @@ class CompareWindow(QWidget):
         for c in comp.runs[:2]:  # not a rule: what a tournament what-if is asked for
             sentences.append(f"<b>congested</b>: {_esc(c.short(self.scenario, 2))}, 72 h or less "
                              f"apart (set roles to rotate)")
+        for t in comp.tapers[:2]:  # not a rule either: a taper made heavier
+            sentences.append(f"<b>in a taper</b>: {_esc(t.short())} (set roles to keep the taper)")
         if comp.broken_b:
             more = f" (and {len(comp.broken_b) - 1} more)" if len(comp.broken_b) > 1 else ""
             sentences.append(f"the scenario breaks {_esc(comp.broken_b[0].rstrip('.'))}{more}")
