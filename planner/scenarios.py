@@ -269,6 +269,7 @@ class AthleteDiff:
 
 
 SHOWN_BREAKS = 10  # hard-rule violations listed in a comparison's text
+NAMED_ROWS = 3  # athletes of the same figures named a row each; more share one row
 
 
 @dataclass
@@ -406,13 +407,16 @@ class Comparison:
             groups.setdefault(key, []).append(a)
         for members in groups.values():
             a = members[0]
-            who = a.name if len(members) == 1 else f"{a.name} and {len(members) - 1} more"
+            # a few are each named on a row of their own ("Noah Schulz (P06) and 1 more" said
+            # nothing of the other); many share one
+            named = ([m.name for m in members] if len(members) <= NAMED_ROWS
+                     else [f"{a.name} and {len(members) - 1} more"])
             moved = ", ".join(f"{date_short(w)} {x}->{y}" for w, x, y in a.weeks_moved[:4])
             if len(a.weeks_moved) > 4:
                 moved += f" (+{len(a.weeks_moved) - 4})"
             ret_a, ret_b = a.back("a"), a.back("b")
-            lines.append(f"{who[:34]:34s} {ret_a:>{wide}s} {ret_b:>{wide}s} {a.hv_a:5d} {a.hv_b:5d} "
-                         f"{a.changed_days:5d}  {moved}")
+            lines += [f"{who[:34]:34s} {ret_a:>{wide}s} {ret_b:>{wide}s} {a.hv_a:5d} {a.hv_b:5d} "
+                      f"{a.changed_days:5d}  {moved}" for who in named]
         unchanged = sum(1 for a in self.athletes if not a.changed)
         lines.append(f"({unchanged} athlete{'' if unchanged == 1 else 's'} unchanged: the same days, "
                      f"weeks and return)")

@@ -238,3 +238,28 @@ def test_the_load_a_what_if_adds_is_said_day_by_day_in_one_wording():
     first = comp.load_words(shown=1)
     assert two.startswith(first[:-2]) and first.count(" AU (") == 1
     assert comp.load_words() in comp.text() and not comp.load_words().endswith("…")
+
+
+def test_a_few_athletes_of_the_same_figures_are_each_named_in_the_comparison():
+    """Two athletes whose figures the scenario changes alike read "Noah Schulz (P06) and 1 more":
+    a few are named a row each; many still share a row."""
+    from planner.scenarios import NAMED_ROWS, compare
+    from planner.season import AthletePlan, Plan
+    from tests.builders import season
+
+    s = season(weeks=2, athletes=6, matches=[])
+
+    def plan(changed: dict[str, list[int]]):
+        return Plan(status="manual", team_weeks=("load",) * 2, athletes=tuple(
+            AthletePlan(athlete=a.id, stages=("FIT",) * 14, weeks=("load",) * 2, intensity=tuple(
+                0 if k in changed.get(a.id, ()) else 70 for k in range(14)))
+            for a in s.athletes))
+
+    a, b = plan({}), plan({"A1": [3], "A2": [3], "A3": [3, 4], "A4": [3, 4], "A5": [3, 4],
+                           "A6": [3, 4]})
+    rows = compare(s, a, s, b).text().splitlines()
+    assert NAMED_ROWS == 3
+    assert any(r.startswith("Athlete 1 (A1) ") and r.split()[-1] == "1" for r in rows)
+    assert any(r.startswith("Athlete 2 (A2) ") and r.split()[-1] == "1" for r in rows)
+    assert any(r.startswith("Athlete 3 (A3) and 3 more ") for r in rows)
+    assert not any("Athlete 1 (A1) and" in r for r in rows)
