@@ -879,3 +879,35 @@ def test_the_comparison_window_names_a_match_the_scenario_adds_in_a_taper(qtbot)
     heading = html.unescape(win.heading.text())
     assert ("in a taper</b>: Friendly (C, Wed 20 Jan) lies in the taper before Final (A, Sat 30 "
             "Jan): its 3 starters play it in full (set roles to keep the taper)") in heading, heading
+
+
+def test_out_of_one_match_of_a_tournament_day_is_worded_as_such_where_a_role_is_chosen(qtbot):
+    """Out of the second match of a day the player plays the first of: the board's menu and the
+    what-if dialog said "Out of the squad (trains; compensation session after)", and he neither
+    trains nor has a compensation session that day."""
+    from tests.planner.test_several_matches import CUP, tournament
+    from tests.planner.test_xlsx_export import _day
+    from ui.desktop.boardmenu import ROLE_MENU, cell_menu
+    from ui.desktop.scenariodialog import ScenarioDialog
+
+    s = tournament()  # A1 starts Cup round 2 and is out of Cup round 2b; A4 plays both
+
+    def outs(athlete):
+        menu = cell_menu(s, athlete, _day(CUP))
+        subs = {a.text().replace("&", ""): a.menu() for a in menu.actions() if a.menu() is not None}
+        return [a.text() for k in ("Role for 'Cup round 2'", "Role for 'Cup round 2b'")
+                for a in subs[k].actions() if a.data().role == "out"]
+
+    assert outs("A4") == ["Out of this match (plays 'Cup round 2b' that day)",
+                          "Out of this match (plays 'Cup round 2' that day)"]
+    # A1 is out of the second match already: out of the first is out of the squad that day
+    assert outs("A1") == [ROLE_MENU["out"], "Out of this match (plays 'Cup round 2' that day)"]
+    dlg = ScenarioDialog(s)
+    qtbot.addWidget(dlg)
+    dlg.set_kind("role")
+    dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData("A4"))
+    dlg.role_comp.setCurrentIndex(dlg.role_comp.findData("c2b"))
+    out = dlg.role.itemText(dlg.role.findData("out"))
+    assert out == "Out of this match (plays 'Cup round 2' that day)"
+    dlg.role_comp.setCurrentIndex(dlg.role_comp.findData("l3"))  # a match alone on its day
+    assert dlg.role.itemText(dlg.role.findData("out")) == ROLE_MENU["out"]

@@ -17,10 +17,28 @@ from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import LEVELS, IntensityPin, Season, StagePin, Unavailability, WeekPin
 from planner.text import day as day_text
+from planner.text import join_and
 from planner.timeline import Timeline
 
 ROLE_MENU = {"start": "Start (plays, 100 %)", "bench": "Bench (a substitute's sprints, 80 %)",
              "out": "Out of the squad (trains; compensation session after)"}
+
+
+def role_menu(season: Season, athlete: str, competition: str) -> dict[str, str]:
+    """:data:`ROLE_MENU` for one athlete and competition: on a day he plays another competition
+    of (a tournament's M1 and M2 on Saturday), out of this one he neither trains nor has a
+    compensation session after it, so Out says the match he plays instead."""
+    c = season.competition(competition)
+    plays = [] if c is None else [
+        x.name for x in season.competitions
+        if x.id != c.id and x.date <= c.last and c.date <= x.last
+        and season.role_of(athlete, x.id) in ("start", "bench")]
+    if not plays:
+        return ROLE_MENU
+    named = join_and([f"'{n}'" for n in plays])
+    return {**ROLE_MENU, "out": f"Out of this match (plays {named} that day)"}
+
+
 LEVEL_TEXT = {0: "0 % — no running", 60: "60 %", 70: "70 %", 80: "80 % (speed day)",
               90: "90 % (high velocity)", 95: "95 %", 100: "100 % (max)"}
 
@@ -189,7 +207,7 @@ def _match_roles(menu: QMenu, season: Season, athlete: str, day: dt.date) -> Non
         cur = next((r.role for r in season.roles
                     if r.athlete == athlete and r.competition == c.id), None)
         default = season.athlete(athlete).role if season.athlete(athlete) else "start"
-        for role, words in ROLE_MENU.items():
+        for role, words in role_menu(season, athlete, c.id).items():
             _act(sub, words, E.SetRole(competition=c.id, athlete=athlete, role=role),
                  checked=cur == role)
         _act(sub, f"Default role ({default})", E.SetRole(competition=c.id, athlete=athlete,

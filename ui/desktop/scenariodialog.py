@@ -417,6 +417,8 @@ class ScenarioDialog(QDialog):
         self.stage_athlete.currentIndexChanged.connect(self._fill_stages)
         self.injury_protocol.currentIndexChanged.connect(self._fill_injury_stages)
         self.injury_athlete.currentIndexChanged.connect(self._say_injury_match)
+        self.role_comp.currentIndexChanged.connect(self._word_roles)
+        self.role_athlete.currentIndexChanged.connect(self._word_roles)
         self.injury_date.edit.dateChanged.connect(self._say_injury_match)
         self.rule.currentIndexChanged.connect(self._fill_params)
         self.param.currentIndexChanged.connect(self._show_param)
@@ -477,6 +479,18 @@ class ScenarioDialog(QDialog):
                 i = box.findData(key) if key is not None else -1
                 box.setCurrentIndex(i if i >= 0 else (0 if items else -1))
         self._fill_stages()
+        self._word_roles()
+
+    def _word_roles(self, *_args) -> None:
+        """The roles in the words of the match and player chosen: Out of a match on a day he
+        plays another is out of that match alone (``boardmenu.role_menu``)."""
+        from ui.desktop.boardmenu import role_menu
+
+        words = role_menu(self.current, self.role_athlete.currentData() or "",
+                          self.role_comp.currentData() or "")
+        for k in range(self.role.count()):
+            if self.role.itemData(k) in words:
+                self.role.setItemText(k, words[self.role.itemData(k)])
 
     def _suggest_move(self, *_args) -> None:
         c = self.current.competition(self.move_comp.currentData() or "")
