@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from planner.criteria import latest_results, tests_until
 from planner.errors import PeriodizeError
-from planner.protocols import Protocol
+from planner.protocols import Criterion, Protocol
 from planner.returns import PLAY_LEVEL, AthleteFacts, provisional_of, stage_walk
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, Season
@@ -41,6 +41,17 @@ class ProvisionalExit:
     stage: str
     to: str
     missing: tuple[str, ...]
+    marks: tuple[str, ...] = ()  # the same criteria with the mark that passes each (Criterion.mark)
+
+    def words(self, tl: Timeline, *, short: bool = False, tests: str | None = None) -> str:
+        """``the move P2 → P3 on Sat 8 Aug 2026 waits on Hamstring strength LSI ≥ 75 %``: the
+        Inspector's, ``explain``'s and the handout's words (``short``: ``(Sat 8 Aug)``, inside a
+        season's page; ``tests``: other words for the tests, an anonymised page's)."""
+        from planner.text import day, day_long
+
+        when = f"({day(tl.days[self.day])})" if short else f"on {day_long(tl.days[self.day])}"
+        return (f"the move {self.stage} → {self.to} {when} waits on "
+                f"{tests or ', '.join(self.marks or self.missing)}")
 
 
 @dataclass
@@ -94,9 +105,9 @@ def _compensation(f: AthleteFacts, tl: Timeline, i: int) -> bool:
 
 
 def _missing(f: AthleteFacts, proto: Protocol, k: int, stage: str, since: int, exit_day: int
-              ) -> tuple[str, ...]:
+              ) -> tuple[Criterion, ...]:
     res = latest_results(f.records[k], proto, stage, f.date(since), tests_until(f.date(exit_day)))
-    return tuple(c.name for c in proto.stage(stage).criteria
+    return tuple(c for c in proto.stage(stage).criteria
                  if c.name not in res or not res[c.name].passed)
 
 
@@ -113,7 +124,8 @@ def provisional_exits(f: AthleteFacts) -> tuple[ProvisionalExit, ...]:
             continue
         missing = _missing(f, proto, old.rec, old.stage, old.start, i)
         if missing:
-            out.append(ProvisionalExit(i, old.stage, run.stage, missing))
+            out.append(ProvisionalExit(i, old.stage, run.stage, tuple(c.name for c in missing),
+                                       tuple(c.mark for c in missing)))
     return tuple(out)
 
 
@@ -216,7 +228,6 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
     if i in m.provisional:
         e = max((x for x in m.exits if x.day <= i), key=lambda x: x.day, default=None)
         if e is not None:
-            rows.append(("Provisional", f"the move {e.stage} → {e.to} on {day_long(tl.days[e.day])} "
-                                        f"waits on {', '.join(e.missing)} (RH-CRIT): a passing "
-                                        f"result makes it firm"))
+            rows.append(("Provisional", f"{e.words(tl)} (RH-CRIT): a passing result makes it "
+                                        f"firm"))
     return rows

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from planner import text
 from planner.criteria import passes_all, tests_until
@@ -28,6 +29,9 @@ from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Se
 from planner.sessions import ROLE_WORDS, Prescriber, Prescription, planned_load
 from planner.squad import hv1_exempt
 from planner.timeline import Timeline
+
+if TYPE_CHECKING:
+    from planner.daymarks import ProvisionalExit
 
 __all__ = ["HandoutDay", "HandoutWeek", "Handouts", "handout_weeks", "keep_units"]
 
@@ -93,6 +97,10 @@ class HandoutDay:
     competitions: str  # the day's competitions, "League match 7 (C)"
     role: str | None  # start / bench / out on a competition day, as the plan has it
     provisional: bool
+    # a provisional day: what it waits on, ``the move P2 → P3 (Sat 8 Aug)`` and its tests
+    # (:meth:`Handouts._waits_on`); "" for both when not provisional or not known
+    waits_move: str = ""
+    waits_tests: str = ""
     logged_minutes: float | None = None  # a day before today with a logged session: what was done
     logged_load: float | None = None
     planned_level: int | None = None  # a past day that went otherwise: the level planned for it
@@ -345,9 +353,8 @@ def day_texts(d: HandoutDay) -> DayTexts:
     p = d.session
     what = d.said + p.content + (f"\n{p.note}." if p.note else "")
     if d.provisional and d.stage != FIT and d.intensity >= 60:  # a run waiting on a test
-        # printed as a plain day: the week's Next line alone said it
-        what = ("Provisional: only once the criteria test the stage waits on is passed (ask the "
-                "physio). " + what)
+        # printed as a plain day: the week's Next line alone said it (and no day said which test)
+        what = _provisional_day(d) + what
     summary, speed = p.summary, ""
     if d.as_logged:  # what was done, not a session made up from the logged level
         summary, what = d.logged_summary, f"{d.deviation}."
@@ -358,6 +365,18 @@ def day_texts(d: HandoutDay) -> DayTexts:
     limits = "" if rest or not p.limits or d.as_logged else _limit_lines(p.limits)
     return DayTexts(keep_units(summary), keep_units(what), speed, limits,
                     p.context in BOLD_CONTEXTS and not d.as_logged, rest)
+
+
+def _provisional_day(d: HandoutDay) -> str:
+    """``Provisional: only once Hamstring strength LSI ≥ 75 % is passed (the move P2 → P3, Sat 8
+    Aug; ask the physio).``: the test and the move a provisional run waits on, as the week's
+    Next line and the Inspector name them."""
+    if not d.waits_tests:
+        return ("Provisional: only once the criteria test the stage waits on is passed (ask the "
+                "physio). ")
+    verb = "are" if ", " in d.waits_tests else "is"
+    move = f"{d.waits_move}; " if d.waits_move else ""
+    return f"Provisional: only once {d.waits_tests} {verb} passed ({move}ask the physio). "
 
 
 @lru_cache(maxsize=256)
@@ -426,16 +445,33 @@ class Handouts:
             return ""
         return ", ".join(dict.fromkeys(self.p.away_reason(f.id, i) for i in days))
 
-    def _waits_on(self, f: AthleteFacts) -> list[tuple[str, ...]]:
-        """Per day, the tests a provisional day waits on: those of the latest provisional move on
-        or before it, as the Inspector names them (a week back in full training listed the
-        tests of P1, left weeks before, beside those of the move it waits on); () on a day that
-        is not provisional."""
+    def _waits_on(self, f: AthleteFacts) -> list[ProvisionalExit | tuple[str, ...]]:
+        """Per day, what a provisional day waits on: the latest provisional move on or before it,
+        as the Inspector names it (a week back in full training listed the tests of P1, left
+        weeks before, beside those of the move it waits on; a week in S3 named the test of the
+        move P2 → P3 a month before, with no move, beside S3's own exit test); the tests alone
+        when no move is found; () on a day that is not provisional."""
         from planner.daymarks import provisional_exits
 
         exits = provisional_exits(f)
-        return [next((e.missing for e in reversed(exits) if e.day <= i), tests) if tests else ()
+        return [next((e for e in reversed(exits) if e.day <= i), tests) if tests else ()
                 for i, tests in enumerate(self._prov(f))]
+
+    def _waits_words(self, waits: ProvisionalExit | tuple[str, ...]) -> tuple[str, str]:
+        """A provisional day's move (``the move P2 → P3, Sat 8 Aug``) and its tests with their
+        marks; anonymised, "a criteria test" (a test's name names the injury), the move kept."""
+        if isinstance(waits, tuple):
+            return "", "a criteria test" if self.anonymise else ", ".join(waits)
+        tests = "a criteria test" if self.anonymise else ", ".join(waits.marks or waits.missing)
+        return (f"the move {waits.stage} → {waits.to}, {text.day(self.tl.days[waits.day])}",
+                tests)
+
+    def _waits_week(self, waits: ProvisionalExit | tuple[str, ...]) -> str:
+        """The Next line's words for what the week's provisional days wait on."""
+        tests = "a criteria test" if self.anonymise else None
+        if isinstance(waits, tuple):
+            return f"the stage depends on {tests or ', '.join(waits)}"
+        return waits.words(self.tl, short=True, tests=tests)
 
     def _planned_load(self, f: AthleteFacts, sessions: list[Prescription],
                       days: range) -> float | None:
@@ -468,7 +504,7 @@ class Handouts:
         return got
 
     # -- one week ----------------------------------------------------------------------------
-    def _week(self, f: AthleteFacts, sessions: list[Prescription], prov: list[bool],
+    def _week(self, f: AthleteFacts, sessions: list[Prescription], prov: list,
               w: int) -> HandoutWeek:
         tl, season = self.tl, self.season
         week = tl.weeks[w]
@@ -491,14 +527,12 @@ class Handouts:
         milestone = self._milestone(f, w)
         ret = self._returns.get(f.id)
         back = ret.fit if ret is not None else None
-        pending = dict.fromkeys(t for i, d in zip(week.days, days, strict=True)
-                                if d.provisional and (d.stage != FIT or d.date == back)
-                                for t in prov[i])
-        if pending:  # the tests named, as the Returns say them (anonymised: a test's name
-            # names the injury, "Hamstring strength LSI")
-            tests = "a criteria test" if self.anonymise else ", ".join(pending)
-            milestone += ("; " if milestone else "") + (
-                f"Provisional: the stage depends on {tests}, not passed yet")
+        pending = dict.fromkeys(self._waits_week(prov[i]) for i, d in zip(week.days, days, strict=True)
+                                if d.provisional and (d.stage != FIT or d.date == back))
+        if pending:  # the move and its tests named, as the Inspector says them (anonymised: a
+            # test's name names the injury, "Hamstring strength LSI")
+            milestone += ("; " if milestone else "") + "Provisional: " + "; ".join(
+                f"{p}, not passed yet" for p in pending)
         return HandoutWeek(
             season=season.name, athlete=a.id, name=a.name, position=a.position,
             max_speed=a.max_speed, week=w + 1, first=tl.days[week.first], last=tl.days[week.last],
@@ -554,6 +588,7 @@ class Handouts:
         started = rec is not None and (tl.days[i] == rec.onset or tl.days[i] in rec.flare_ups)
         cap = f.cap(i) if past and f.st[i] not in (FIT, INJ) and not started else None
         session = sessions[i]
+        waits = self._waits_words(prov[i]) if prov[i] else ("", "")
         for rule in rules:  # said once, in the week's Pain row
             if rule in session.content:
                 session = replace(session, content=" ".join(
@@ -561,6 +596,7 @@ class Handouts:
         return HandoutDay(date=tl.days[i], md=tl.day_label(i, "\n"), stage=f.st[i], intensity=f.it[i],
                           session=session, competitions=comps, role=role,
                           provisional=bool(prov[i]),
+                          waits_move=waits[0], waits_tests=waits[1],
                           logged_minutes=None if logged is None else logged.minutes,
                           logged_load=None if logged is None else logged.au,
                           planned_level=planned, cap=cap,
@@ -835,10 +871,7 @@ class Handouts:
                 rec = f.records[f.gov[i]] if f.gov[i] is not None else None
                 if rec is None or not passes_all(rec, f.protos[f.gov[i]], st, run_start,
                                                  tests_until(tl.days[i])):
-                    tests = ", ".join(f"{c.name} {'≥' if c.better == 'higher' else '≤'} "
-                                      f"{c.pass_mark:g}{' %' if c.unit == '%' else c.unit}"
-                                      for c in spec.criteria)
-                    parts.append(f"pass: {tests}")
+                    parts.append(f"pass: {', '.join(c.mark for c in spec.criteria)}")
         return parts
 
     def _next_change(self, f: AthleteFacts, i: int) -> tuple[str, int] | None:

@@ -20,6 +20,13 @@ class Criterion:
     def passes(self, value: float) -> bool:
         return value >= self.pass_mark if self.better == "higher" else value <= self.pass_mark
 
+    @property
+    def mark(self) -> str:
+        """The test with the mark that passes it, as the pages print it: ``Hamstring strength LSI
+        ≥ 75 %``, ``Pain during max sprint ≤ 0/10``."""
+        unit = " %" if self.unit == "%" else self.unit
+        return f"{self.name} {'≥' if self.better == 'higher' else '≤'} {self.pass_mark:g}{unit}"
+
 
 @dataclass(frozen=True)
 class StageSpec:

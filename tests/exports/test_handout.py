@@ -460,11 +460,51 @@ def test_a_provisional_week_names_the_tests_of_the_move_it_waits_on_not_every_ea
     (week,) = h.weeks("A07", [tl.week_of[back]])
     inspector = dict(day_rows(season, "A07", back))["Provisional"]
     waits = inspector.split(" waits on ", 1)[1].split(" (RH-CRIT)")[0]
-    assert f"Provisional: the stage depends on {waits}, not passed yet" in week.milestone
+    assert f" waits on {waits}, not passed yet" in week.milestone
     assert not any(name in week.milestone for name in p1), week.milestone
-    # the first week, left P1 that Monday, waits on P1's tests
+    # the first week, left P1 that Monday, waits on P1's tests, each with its mark
     (first,) = h.weeks("A07", [0])
-    assert f"Provisional: the stage depends on {', '.join(p1)}, not passed yet" in first.milestone
+    marks = [c.mark for c in load_protocol("iliopsoas-tendinopathy").stage("P1").criteria]
+    assert (f"Provisional: the move P1 → P2 ({text.day(tl.days[0])}) waits on {', '.join(marks)}, "
+            f"not passed yet") in first.milestone
+
+
+def test_a_provisional_week_and_day_name_the_move_its_date_and_the_tests_mark():
+    """Isaac Boateng (A19) in S3: the Next line printed S3's exit test (Hamstring strength LSI ≥
+    90 %) and then "Provisional: the stage depends on Hamstring strength LSI", while the
+    Inspector said the move P2 → P3 a month before waits on it (its ≥ 75 %); every rehab day said
+    "only once the criteria test the stage waits on is passed", naming none. Both name the move,
+    its day and the test with its mark, as the Inspector does."""
+    from planner.daymarks import day_rows
+    from planner.handout import day_texts, keep_units
+
+    season = solved_demo()
+    tl = Timeline(season)
+    ap = season.plan.for_athlete("A19")
+    st = ap.stages
+    s3 = next(i for i in range(tl.n) if st[i] == "S3" and ap.intensity[i] >= 60)
+    p2 = next(i for i in range(1, tl.n) if st[i] == "P3" and st[i - 1] == "P2")
+    mark = load_protocol(season.injury_of("A19").protocol).stage("P2").criteria[0].mark
+    assert mark.endswith("≥ 75 %")
+    inspector = dict(day_rows(season, "A19", s3))["Provisional"]
+    assert inspector.startswith(f"the move P2 → P3 on {text.day_long(tl.days[p2])} waits on {mark} ")
+    h = Handouts(season, season.plan)
+    (week,) = h.weeks("A19", [tl.week_of[s3]])
+    assert (f"Provisional: the move P2 → P3 ({text.day(tl.days[p2])}) waits on {mark}, not passed "
+            f"yet") in week.milestone
+    assert "the stage depends on" not in week.milestone
+    day = next(d for d in week.days if d.stage == "S3" and d.intensity >= 60)
+    assert day_texts(day).what.startswith(keep_units(
+        f"Provisional: only once {mark} is passed (the move P2 → P3, {text.day(tl.days[p2])}; ask "
+        f"the physio). "))
+    # anonymised: the move, not the test (its name names the injury)
+    (anon,) = Handouts(season, season.plan, anonymise=True).weeks("A19", [tl.week_of[s3]])
+    assert (f"Provisional: the move P2 → P3 ({text.day(tl.days[p2])}) waits on a criteria test, "
+            f"not passed yet") in anon.milestone
+    assert "Hamstring" not in anon.milestone
+    anon_day = next(d for d in anon.days if d.stage == "S3" and d.intensity >= 60)
+    assert day_texts(anon_day).what.startswith("Provisional: only once a criteria test is passed "
+                                               "(the move P2 → P3")
 
 
 def test_a_provisional_week_names_the_tests_it_waits_on():
@@ -475,8 +515,7 @@ def test_a_provisional_week_names_the_tests_it_waits_on():
     assert ret.provisional and ret.pending
     weeks = Handouts(season, season.plan).weeks("A19", None)
     said = [w.milestone for w in weeks if "Provisional" in w.milestone]
-    assert said and all(f"Provisional: the stage depends on {', '.join(ret.pending)}" in m
-                        or "Provisional: the stage depends on " in m for m in said)
+    assert said and all("Provisional: the move " in m for m in said)
     assert any(", ".join(ret.pending) in m for m in said)
     assert not any("a criteria test not passed yet" in m for m in said)
     # each provisional day says so where the player reads it (an 80 % sprint waiting on a test
@@ -485,8 +524,8 @@ def test_a_provisional_week_names_the_tests_it_waits_on():
 
     days = [d for w in weeks for d in w.days if d.provisional and d.stage != "FIT"
             and d.intensity >= 60]
-    assert days and all(day_texts(d).what.startswith("Provisional: only once the criteria test "
-                                                     "the stage waits on is passed") for d in days)
+    assert days and all(day_texts(d).what.startswith("Provisional: only once ") for d in days)
+    assert not any("the criteria test the stage waits on" in day_texts(d).what for d in days)
     assert not any(day_texts(d).what.startswith("Provisional") for w in weeks for d in w.days
                    if not d.provisional or d.intensity < 60)  # a rest day says nothing of it
 

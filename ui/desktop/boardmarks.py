@@ -137,7 +137,7 @@ def mark_lines(m: DayMarks | None, d: int) -> list[str]:
     for e in m.exits:
         if e.day == d:
             lines.append(f"Provisional: {e.stage} → {e.to} here waits on "
-                         f"{', '.join(e.missing)} (RH-CRIT)")
+                         f"{', '.join(e.marks or e.missing)} (RH-CRIT)")
     if d in m.provisional and not any(e.day == d for e in m.exits):
         lines.append("Provisional: an earlier stage exit waits on a criteria test (RH-CRIT)")
     return lines
