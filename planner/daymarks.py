@@ -187,6 +187,20 @@ def _injured_on(season: Season, athlete: str, day) -> bool:
     return bool(last) and last[-1][2] != "FIT"
 
 
+COMPENSATION_WHY = ("high-velocity work after a match not played (HV-6 allows it, TEAM does not "
+                   "count it)")
+
+
+def fold_session(rows: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """:func:`day_rows` for a caller that prints the day's session itself (``explain``, the
+    Inspector): the words its session line takes on (`` — high-velocity work after a match not
+    played …`` on a compensation day, else "") and the other rows, so that the day has one
+    Session line, not the prescription's and then this one's."""
+    said = next((w for k, w in rows if k == "Session"), None)
+    rest = [(k, w) for k, w in rows if k != "Session"]
+    return ("" if said is None else f" — {said.removeprefix('compensation session: ')}"), rest
+
+
 def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
              ) -> list[tuple[str, str]]:
     """The inspector's rows of rules v2 for day ``i``: the match role, a compensation session,
@@ -218,8 +232,7 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
                      "plan's to say (Plan ▸ Solve, F5)")
         rows.append(("Role", said))
     if i in m.compensation:
-        rows.append(("Session", "compensation session: high-velocity work after a match not "
-                                "played (HV-6 allows it, TEAM does not count it)"))
+        rows.append(("Session", f"compensation session: {COMPENSATION_WHY}"))
     if i in m.flare:
         rows.append(("Flare-up", "recorded on this day: no running (RH-FL)"))
     if i in m.calm:

@@ -602,3 +602,23 @@ def test_check_says_a_past_day_edited_in_a_plan_file_is_read_as_it_happened(tmp_
                      f"the file, before today; what happened makes it 95 (the log, else the plan "
                      f"within the stage the records give the day), and check reads the past as it "
                      f"happened"], r.stderr
+
+
+def test_explain_says_a_compensation_day_in_one_session_line():
+    """A compensation day printed two Session lines: "Session: Compensation (deload): 3 × 30 m
+    at 95 % (8.6 m/s)" and "Session: compensation session: high-velocity work after a match not
+    played …". One line says the session and why it is there."""
+    from planner.daymarks import COMPENSATION_WHY, day_marks
+    from planner.sessions import Prescriber
+    from planner.timeline import Timeline
+    from tests.exports.demo import solved_demo
+    from ui.cli.commands import _day_lines
+
+    solved = solved_demo()
+    tl = Timeline(solved)
+    aid, i = next((a, min(m.compensation)) for a, m in day_marks(solved, tl).items() if m.compensation)
+    lines = _day_lines(solved, solved.plan, aid, tl.days[i])
+    said = [x for x in lines if x.startswith(("Session:", "Planned session:"))]
+    p = Prescriber(solved, solved.plan).day(aid, i)
+    assert said == [f"Session: {p.summary} — {COMPENSATION_WHY}"], lines
+    assert p.context == "compensation"

@@ -875,3 +875,21 @@ def test_a_cell_with_the_minutes_played_is_not_cut(qtbot):
     bold.setBold(True)
     assert QFontMetrics(bold).horizontalAdvance("bench · played 90 min") + 8 <= (
         panel.view.horizontalHeader().sectionSize(index.column()))
+
+
+def test_the_inspector_says_a_compensation_day_in_one_session_row(qtbot):
+    """The Inspector listed a compensation day's session and then a second Session row saying it
+    was a compensation session; one row says both."""
+    from planner.daymarks import COMPENSATION_WHY
+    from tests.exports.demo import solved_demo
+    from ui.desktop.panels import InspectorPanel
+
+    season = solved_demo()
+    tl = Timeline(season)
+    aid, i = next((a, min(m.compensation)) for a, m in day_marks(season, tl).items() if m.compensation)
+    panel = InspectorPanel()
+    qtbot.addWidget(panel)
+    panel.show_cell(season, aid, tl.days[i])
+    html = panel.cell_html()
+    assert html.count("<i>Session</i>") == 1, html
+    assert "Compensation" in html and COMPENSATION_WHY.split(" (")[0] in html

@@ -455,16 +455,18 @@ def _past(season, day) -> bool:
 def _day_lines(season, plan, aid: str, day) -> list[str]:
     """What the Inspector says of the day beside its reasons: the session as the handouts print
     it, and the rules v2 rows (a provisional stage with the test it waits on, a role...)."""
-    from planner.daymarks import day_rows
+    from planner.daymarks import day_rows, fold_session
     from planner.sessions import Prescriber, shown_session
 
     planned = season.model_copy(update={"plan": plan})
     i = (day - season.calendar.start).days
     out = []
+    rows = day_rows(planned, aid, i)
     p = shown_session(Prescriber(planned, plan), plan, aid, i)
-    if p is not None:
-        out.append(f"{'Planned session' if _past(season, day) else 'Session'}: {p.summary}")
-    out += [f"{key}: {words}" for key, words in day_rows(planned, aid, i)]
+    if p is not None:  # one Session line (a compensation day printed the session, then why)
+        why, rows = fold_session(rows)
+        out.append(f"{'Planned session' if _past(season, day) else 'Session'}: {p.summary}{why}")
+    out += [f"{key}: {words}" for key, words in rows]
     return out
 
 

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.check import group_soft, group_violations, unavoidable_said
 from planner.citations import cite
-from planner.daymarks import day_rows
+from planner.daymarks import day_rows, fold_session
 from planner.rules import RULES, RuleSet, listed_only, load_table_problem
 from planner.season import Season
 from planner.text import date_short, day, day_long, plural, stage_name
@@ -200,10 +200,12 @@ class InspectorPanel(_Browser):
         planned = ap is not None and len(ap.stages) == tl.n
         rows = self._plan_rows(season, tl, ap, i) if planned else [
             ("Plan", "not planned yet: Plan ▸ Solve (F5)")]
-        if planned:
-            rows += self._session_rows(season, tl, aid, i)
+        marks = day_rows(season, aid, i)  # rules v2 (planner.daymarks)
+        if planned and (session := self._session_rows(season, tl, aid, i)):
+            why, marks = fold_session(marks)  # one Session row on a compensation day
+            rows += [(session[0][0], session[0][1].replace("</b>", f"</b>{_esc(why)}", 1))]
         rows += self._record_rows(season, tl, aid, i, ap if planned else None)
-        rows += [(k, _esc(v)) for k, v in day_rows(season, aid, i)]  # rules v2 (planner.daymarks)
+        rows += [(k, _esc(v)) for k, v in marks]
         from ui.desktop.pastview import inspector_rows  # what was logged, what went otherwise
 
         rows += inspector_rows(season, aid, when)
