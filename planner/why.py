@@ -898,44 +898,48 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         add(Reason("HV-2", "bound", f"A deload week allows at most {text.plural(cap, 'speed day')}."))
     if kind in ("deload", "taper") and (athlete is None or ap.stages[week.first] == FIT):
         table = LoadTable.of(rs)  # a rehab session keeps its length in the athlete's own deload
-        speed = _lighter_week_speed(season, tl, rs, ap, week, kind) if athlete else (
-            "the speed work stays where the week's cap leaves room for it (a match played counts)")
+        rule, speed = _lighter_week_speed(season, tl, rs, ap, week, kind) if athlete else (
+            "HV-2", "The speed work stays where the week's cap leaves room for it (a match played "
+                    "counts)")
         # per session: matches and rehab sessions keep their length, so the week itself may be
         # barely lighter (its load against the weeks around it is said below)
         add(Reason("LD-1", "fact", f"{kind.capitalize()} week: {table.minutes[kind]:g}-minute team "
-                                   f"sessions, {table.volume_words(kind, 'volume per session')}; "
-                                   f"{speed}."))
+                                   f"sessions, {table.volume_words(kind, 'volume per session')}."))
+        add(Reason(rule, "fact", f"{speed}."))  # the speed rule it is about, not the load's
     if athlete is not None:
         team = any(ap.stages[j] == FIT for j in week.days)  # has team sessions to shorten
         _load_week_reason(season, plan, athlete, tl.days[week.first], add, team)
     return why
 
 
-def _lighter_week_speed(season: Season, tl: Timeline, rs: RuleSet, ap, week, kind: str) -> str:
-    """What a deload or taper week keeps of an athlete's speed work, in words: a speed session,
-    or only the match started (it read "the speed work stays" where the match was the only
-    exposure), or none (a bench player whose matches use up the cap)."""
+def _lighter_week_speed(season: Season, tl: Timeline, rs: RuleSet, ap, week, kind: str
+                        ) -> tuple[str, str]:
+    """What a deload or taper week keeps of an athlete's speed work, in words, with the rule it
+    is about: a speed session (HV-2), or only the match started (HV-1; it read "the speed work
+    stays" where the match was the only exposure), or none (HV-2: a bench player whose matches
+    use up the cap; HV-1 otherwise). It was said under LD-1, the week's load rule."""
     played = AthleteFacts(season, tl, rs, ap).played
     who = season.athlete_label(ap.athlete)
     if any(ap.intensity[j] >= 80 and not played[j] for j in week.days):
-        return "the speed work stays"
+        return "HV-2", "The speed work stays"
     started = sum(1 for j in week.days if played[j] and ap.intensity[j] >= 90)
     a = season.athlete(ap.athlete)
     if started and a is not None and hv1_exempt(rs, a.position):  # HV-1 asks none of him
-        return (f"the {'match' if started == 1 else 'matches'} {who} starts, with no speed "
-                f"session besides (HV-1 exempts the {a.position} position: no high-velocity "
-                f"exposure is asked of it)")
+        return "HV-1", (f"The {'match' if started == 1 else 'matches'} {who} starts, with no speed "
+                        f"session besides (HV-1 exempts the {a.position} position: no high-velocity "
+                        f"exposure is asked of it)")
     if started:
-        return (f"the {'match' if started == 1 else 'matches'} {who} starts "
-                f"{'is' if started == 1 else 'are'} the week's high-velocity exposure, with no "
-                f"speed session besides")
+        return "HV-1", (f"The {'match' if started == 1 else 'matches'} {who} starts "
+                        f"{'is' if started == 1 else 'are'} the week's high-velocity exposure, "
+                        f"with no speed session besides")
     n = sum(1 for j in week.days if played[j])
     cap = rs.value("HV-2", "max_speed_days_deload" if kind == "deload" else "max_speed_days")
     because = (f": the {text.plural(n, 'match', 'matches')} played "
                f"{'uses' if n == 1 else 'use'} up the week's cap of "
                f"{text.plural(cap, 'speed day')} (a bench appearance is a speed day, not an "
                f"exposure)" if n and n >= cap else " (the days say why)")
-    return f"no high-velocity exposure for {who} this week{because}"
+    return ("HV-2" if n and n >= cap else "HV-1",
+            f"No high-velocity exposure for {who} this week{because}")
 
 
 def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, add,

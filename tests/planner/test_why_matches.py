@@ -82,8 +82,12 @@ def test_a_goalkeeper_s_match_is_not_called_his_high_velocity_exposure():
                                "sets one for this match): played at 100 % (HV-1 exempts the "
                                "Goalkeeper position: no high-velocity exposure is asked of it).")]
     assert "HV-1" not in serves
-    week = " ".join(r.text for r in why_week(s, plan, "A1", day(0)).reasons)
-    assert "the match Athlete 1 (A1) starts, with no speed session besides (HV-1 exempts" in week
+    reasons = why_week(s, plan, "A1", day(0)).reasons
+    week = " ".join(r.text for r in reasons)
+    assert "The match Athlete 1 (A1) starts, with no speed session besides (HV-1 exempts" in week
+    # said under HV-1, the rule it is about, not under LD-1 with the week's load
+    assert [r.rule for r in reasons if "no speed session besides" in r.text] == ["HV-1"]
+    assert not any("no speed session" in r.text for r in reasons if r.rule == "LD-1")
     assert "high-velocity exposure, with no" not in week
     # an outfield player's keeps both
     s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"position": "Forward"})

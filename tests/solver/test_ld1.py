@@ -168,7 +168,7 @@ def test_a_deload_week_with_two_matches_says_the_matches_fill_its_cap(demo_seaso
             # the week says the speed work stays only where the athlete has an exposure in it
             week_text = why_week(demo_season, plan, ap.athlete, tl.days[other]).text()
             if any(ap.intensity[d] >= 80 for d in days if d not in played):
-                assert "the speed work stays" in week_text
+                assert "The speed work stays" in week_text
             elif any(ap.intensity[d] >= 90 for d in days):  # a starter: the matches are the exposure
                 one = sum(1 for d in played if ap.intensity[d] >= 90) == 1
                 if demo_season.athlete(ap.athlete).position == "Goalkeeper":  # HV-1 exempts him
@@ -178,11 +178,15 @@ def test_a_deload_week_with_two_matches_says_the_matches_fill_its_cap(demo_seaso
                 else:
                     assert (f"starts {'is' if one else 'are'} the week's high-velocity exposure, "
                             f"with no speed session besides") in week_text
-                assert "the speed work stays" not in week_text
+                assert "The speed work stays" not in week_text
             else:  # a bench player: both matches at 80 %
-                assert (f"no high-velocity exposure for {demo_season.athlete_label(ap.athlete)} this "
+                assert (f"No high-velocity exposure for {demo_season.athlete_label(ap.athlete)} this "
                         f"week: the {len(played)} matches played use up the week's cap of 1 speed "
-                        f"day") in week_text and "the speed work stays" not in week_text
+                        f"day") in week_text and "The speed work stays" not in week_text
+                # said under the speed rule it is about (HV-2's cap), not LD-1's load
+                (fact,) = [r for r in why_week(demo_season, plan, ap.athlete, tl.days[other]).reasons
+                           if "No high-velocity exposure" in r.text]
+                assert (fact.rule, fact.kind) == ("HV-2", "fact")
                 benched += 1
             match = why_day(demo_season, plan, ap.athlete, tl.days[played[0]]).text()
             assert "A played match counts as a speed day" in match and "Speed day 2 of at most 1" not in match
