@@ -431,8 +431,14 @@ def _availability_reason(c: _Context, i: int, add) -> None:
         add(Reason("AV-1", "bound", f"{c.who} is unavailable: no running load."))
     elif tl.is_comp[i] and st == FIT:
         _match_day_reason(c, i, add)
-    elif tl.is_comp[i]:
-        add(Reason("AV-1", "bound", f"In rehab ({st}) there is no running on match days: the staff are at the match."))
+    elif tl.is_comp[i]:  # the role set is not played in rehab: AV-1 rests the day (no training
+        # day for him, no match he plays); it read only "In rehab (P2) there is no running on
+        # match days" while the board showed "bench · P2"
+        roles = c.facts.roles_set[i]
+        first = _SET_HEAD[min(roles, key=("start", "bench", "out").index)]
+        add(Reason("AV-1", "bound", _match_day_roles(
+            c, i, first, f"in rehab ({st}) the role is not played, and there is no running on a "
+                         f"match day (the staff are at the match)", roles, _SET_HEAD)))
     elif not tl.is_training[i]:
         add(Reason("AV-1", "bound", "No running load on a day without training."))
 
@@ -447,15 +453,19 @@ def _role_source(c: _Context, i: int, comps=None) -> str:
 
 
 _ROLE_HEAD = {"start": "Starts", "bench": "On the bench for", "out": "out of"}
+# the role set for a match an athlete in rehab does not play
+_SET_HEAD = {"start": "Set to start", "bench": "Set on the bench for", "out": "Out of the squad for"}
 
 
-def _match_day_roles(c: _Context, i: int, head: str, what: str) -> str:
+def _match_day_roles(c: _Context, i: int, head: str, what: str, roles: tuple[str, ...] | None = None,
+                     heads: dict[str, str] = _ROLE_HEAD) -> str:
     """A played match day's "Bound by" text: ``head`` (the day's role, "Starts") with the matches
     of the day and where the role is set, then ``what``; on a day of several competitions in
     different roles (each its own, ``AthleteFacts.match_roles``), each role with its own matches
-    ("Starts 'M1' (...): the match is the exposure (100 %); out of 'M2' (...)")."""
+    ("Starts 'M1' (...): the match is the exposure (100 %); out of 'M2' (...)"); ``roles``
+    (the roles as played by default) and ``heads`` (:data:`_SET_HEAD`) for a match not played."""
     comps = c.tl.comp_on[i]
-    roles = c.facts.match_roles(i)
+    roles = c.facts.match_roles(i) if roles is None else roles
     if len(set(roles)) < 2:
         names = " / ".join(f"'{x.name}'" for x in comps)
         return f"{head} {names} ({_role_source(c, i)}): {what}."
@@ -464,7 +474,7 @@ def _match_day_roles(c: _Context, i: int, head: str, what: str) -> str:
         got = [x for x, r in zip(comps, roles, strict=True) if r == role]
         if got:
             names = " / ".join(f"'{x.name}'" for x in got)
-            word = head if not parts else _ROLE_HEAD[role].lower()
+            word = head if not parts else heads[role][:1].lower() + heads[role][1:]
             part = f"{word} {names} ({_role_source(c, i, got)})"
             parts.append(part + (f": {what}" if not parts else ""))
     return "; ".join(parts) + "."

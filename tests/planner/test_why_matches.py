@@ -165,3 +165,31 @@ def test_speed_work_after_a_match_the_athlete_could_not_play_is_no_compensation_
     assert any("compensation session (HV-6 allows MD+2" in t for t in said), said
     assert 7 in day_marks(fit)["A1"].compensation
     assert Prescriber(fit, plan).athlete("A1")[7].summary.startswith("Compensation")
+
+
+def test_a_match_day_in_rehab_names_the_role_set_and_that_rehab_keeps_him_out_of_it():
+    """Kofi Mensah (A07) in P2 on a match day: the Bound-by said only "AV-1: In rehab (P2) there
+    is no running on match days" while the board showed "bench · P2". It names the role set and
+    where, and that the role is not played in rehab; AV-1 stays, the rule the checker holds the
+    day to."""
+    from planner.check import check_plan
+    from tests.builders import injury
+
+    s, _ = _two_matches({"m0": "bench"}, [0] * 7)
+    s = s.model_copy(update={"injuries": (injury("A1", "P2", start_day=-3),)})
+    ap = AthletePlan(athlete="A1", stages=("P2",) * 14, intensity=(0,) * 14, weeks=("load", "load"))
+    plan = Plan(status="manual", team_weeks=("load", "load"), athletes=(ap,))
+    said = {i: [(r.rule, r.text) for r in why_day(s, plan, "A1", day(i)).reasons if r.kind == "bound"
+                and r.rule == "AV-1"] for i in (1, 2)}
+    assert said[1] == [("AV-1", "Set on the bench for 'Match 1' (the role set for this match in "
+                                "Season ▸ Match Roles): in rehab (P2) the role is not played, and "
+                                "there is no running on a match day (the staff are at the match).")]
+    assert said[2] == [("AV-1", "Set to start 'Match 2' (the player's default role; Season ▸ Match "
+                                "Roles sets one for this match): in rehab (P2) the role is not "
+                                "played, and there is no running on a match day (the staff are at "
+                                "the match).")]
+    # AV-1 is the rule that bounds the day: a run on it breaks AV-1
+    ran = plan.model_copy(update={"athletes": (ap.model_copy(update={
+        "intensity": (0, 60) + (0,) * 12}),)})
+    assert "AV-1" in {v.rule for v in check_plan(s, ran).violations}
+    assert "AV-1" not in {v.rule for v in check_plan(s, plan).violations}
