@@ -41,7 +41,7 @@ from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
 from planner.returns import AthleteFacts
 from planner.rules import RuleSet
-from planner.season import FIT, INJ, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
+from planner.season import FIT, INJ, LADDER, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.squad import hv1_exempt
 from planner.timeline import Timeline
 
@@ -75,7 +75,7 @@ CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
     "calm": ("a calm day after a flare-up (RH-FL: at most 60 %)", (0, 60)),
 }
 WEEK_KINDS = ("load", "deload", "taper")
-FIELDS = ("level", "stage", "stage_cap", "ceiling", "stage_title", "stage_content", "stage_between",
+FIELDS = ("level", "stage", "stage_cap", "ceiling", "slower", "stage_title", "stage_content", "stage_between",
           "pain_rule", "reason", "match", "exposure", "drill")
 # {exposure}: what a match started is to the player; HV-1 asks no exposure of an exempt position
 EXPOSURE = "the match is your high-velocity exposure"
@@ -397,6 +397,15 @@ def _ceiling(lvl: int, stage_spec) -> str:
     return "no faster"
 
 
+def _slower(lvl: int) -> str:
+    """What a run under a rehab run's speed counts as (rules-spec.md section 9): the ladder's
+    step below, or at its lowest step (60 %) none, there being no step below it (it read "a
+    slower run counts as the step below" at 60 %)."""
+    if lvl <= LADDER[0]:
+        return "a slower run does not count as a step"
+    return "a slower run counts as the step below"
+
+
 class _Fmt(dict):
     def __missing__(self, key: str) -> str:
         return ""
@@ -600,7 +609,7 @@ class Prescriber:
         between two loading days, its words first (docs/sessions.md)."""
         values = _Fmt(level=str(lvl), stage=st, reason=reason, match=match,
                       stage_cap="" if stage_spec is None else str(stage_spec.cap),
-                      ceiling=_ceiling(lvl, stage_spec),
+                      ceiling=_ceiling(lvl, stage_spec), slower=_slower(lvl),
                       stage_title="" if self.anonymise or stage_spec is None else stage_spec.title,
                       stage_content="" if self.anonymise or stage_spec is None else stage_spec.content,
                       stage_between="" if self.anonymise or stage_spec is None

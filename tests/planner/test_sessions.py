@@ -484,6 +484,30 @@ def test_a_rehab_run_below_the_stage_s_cap_has_the_day_s_speed_as_its_ceiling():
     assert "90 %" not in run.content and "stage's" not in run.content
 
 
+
+def test_a_rehab_run_at_the_ladders_lowest_step_has_no_step_below():
+    """P2 at 60 % read "6 × 80 m at 60 % … reaching that speed and no faster (a slower run
+    counts as the step below)": 60 % is the ladder's lowest step, a slower run is no step at all;
+    70 % keeps the step below."""
+    season = _season()
+    plan = _plan(season)
+    ap = plan.for_athlete("A3")
+    i = 10
+    assert ap.intensity[i] == 70
+    low = ap.model_copy(update={"stages": ap.stages[:9] + ("S1",) * (len(ap.stages) - 9),
+                                "intensity": ap.intensity[:i] + (60,) + ap.intensity[i + 1:]})
+    plan = plan.model_copy(update={"athletes": tuple(
+        low if a.athlete == "A3" else a for a in plan.athletes)})
+    days = Prescriber(season, plan).athlete("A3")
+    run = days[i]
+    assert (run.context, run.level) == ("rehab", 60) and run.speed_is_target, run
+    assert "(a slower run does not count as a step)" in run.content, run.content
+    assert "step below" not in run.content
+    seventy = next(d for d in days if d.context == "rehab" and d.level == 70
+                   and "day between" not in d.name)
+    assert "(a slower run counts as the step below)" in seventy.content
+
+
 def test_a_return_to_sport_football_session_is_said_to_be_with_the_team():
     """S1-S3 of the hamstring protocol are football sessions: the handout read "The exercises of
     your stage (Heavy football session), then running: 6 × 80 m at 70 %, linear", beside
