@@ -9,6 +9,7 @@ from planner.season import (
     Calendar,
     Competition,
     Injury,
+    MatchRole,
     RuleSettings,
     Season,
     StageRecord,
@@ -52,6 +53,18 @@ def season(
         pins=pins,
         plan=plan,
     )
+
+
+def tournament_season(ld1_weight: float, roles: dict[str, str] | tuple = ()) -> Season:
+    """Two athletes, nine weeks, and a tournament on ``day(40)``, a Saturday: its matches 't1'-'t3'
+    are each a competition of their own beside the season's match of that day; LD-1 at
+    ``ld1_weight``; ``roles``: A2's role in t1-t3 by competition id."""
+    comps = [Competition(id=f"t{k}", name=f"Tournament {k}", date=day(40), priority="C")
+             for k in (1, 2, 3)]
+    s = season(weeks=9, athletes=2, comps=comps,
+               rules=RuleSettings(values={"LD-1": {"weight": ld1_weight}}))
+    return s.model_copy(update={"roles": tuple(
+        MatchRole(competition=c, athlete="A2", role=r) for c, r in dict(roles).items())})
 
 
 def injury(athlete: str = "A1", stage: str = "P2", start_day: int = -3, onset_day: int | None = None,

@@ -10,7 +10,7 @@ from planner.loadtable import season_loads
 from planner.season import Competition, RuleSettings, Session, Unavailability
 from planner.why import why_day, why_week
 from solver import SolveRequest, Status, solve
-from tests.builders import day, injury, season, solved_and_checked
+from tests.builders import day, injury, season, solved_and_checked, tournament_season
 
 
 def base(weight: float, **kw):
@@ -455,14 +455,8 @@ def test_a_tournament_day_counts_each_match_played_in_the_solver_as_in_the_check
     test_model_penalties). Four matches on the Saturday of week 6 make that week a spike."""
     from planner.loadtable import season_loads
     from planner.planjson import plan_to_dict
-    from planner.season import MatchRole
 
-    tournament = [Competition(id=f"t{k}", name=f"Tournament {k}", date=day(40), priority="C")
-                  for k in (1, 2, 3)]
-    s = season(weeks=9, athletes=2, comps=tournament,
-               rules=RuleSettings(values={"LD-1": {"weight": 200}}))
-    s = s.model_copy(update={"roles": (MatchRole(competition="t2", athlete="A2", role="bench"),
-                                       MatchRole(competition="t3", athlete="A2", role="out"))})
+    s = tournament_season(200, {"t2": "bench", "t3": "out"})
     out, report = solved(s)
     assert report.counts().get("LD-1", 0) >= 1  # the tournament week is a spike
     loads = season_loads(s, out.plan)
