@@ -81,6 +81,8 @@ def not_in_workbook(old: Season, new: Season) -> list[str]:
         if gone := sum(1 for i in old.injuries if (i.athlete, i.onset) in onsets
                        for k in records(i) if (i.athlete, i.onset, k) not in have):
             out.append(plural(gone, what))
+    if gone := len(_absences_missing(old, new)):
+        out.append(plural(gone, "unavailability", "unavailabilities"))
     if _later_today(old, new):
         now = new.calendar.today
         out.append(f"today, {old.calendar.today.isoformat()} (the workbook's Today is "
@@ -129,6 +131,16 @@ def _later_today(old: Season, new: Season) -> bool:
     return was is not None and was > old.calendar.start and (now is None or now < was)
 
 
+def _absences_missing(old: Season, new: Season) -> list:
+    """The season's unavailabilities the workbook has not got: none of its rows for the athlete
+    shares a day with them (where one does, the workbook's row is its correction)."""
+    theirs: dict[str, list] = {}
+    for u in new.unavailability:
+        theirs.setdefault(u.athlete, []).append(u)
+    return [u for u in old.unavailability
+            if not any(x.start <= u.end and u.start <= x.end for x in theirs.get(u.athlete, ()))]
+
+
 def _sessions_missing(old: Season, new: Season) -> list:
     days = {(x.athlete, x.date) for x in new.sessions}
     return [x for x in old.sessions if (x.athlete, x.date) not in days]
@@ -150,7 +162,8 @@ class Kept:
         out = [f"Kept from the season: {join_and(self.kept)}." if self.kept else "",
                f"Not kept: {'; '.join(self.dropped)}." if self.dropped else "",
                ("A row deleted in the workbook on purpose comes back this way: delete it again "
-                "in the app (Log panel, Season ▸ Injuries)." if self.rows else ""),
+                "in the app (Log panel, Season ▸ Injuries, Season ▸ Squad's unavailable dates)."
+                if self.rows else ""),
                (f"The workbook's rows stand where both have one: {join_and(self.workbook)}."
                 if self.workbook else ""),
                " ".join(self.checks)]
@@ -185,6 +198,14 @@ def keep_over(old: Season, new: Season) -> Kept:
                            f"or days no longer in the season")
     _try(out, plural(len(sessions), "logged session"),
          lambda s: s.model_copy(update={"sessions": s.sessions + sessions}))
+    missing = _absences_missing(old, new)
+    absences = tuple(u for u in missing if u.athlete in squad
+                     and u.start <= cal.end and cal.start <= u.end)
+    if len(absences) < len(missing):
+        out.dropped.append(f"{plural(len(missing) - len(absences), 'unavailability', 'unavailabilities')}"
+                           f" of athletes or days no longer in the season")
+    _try(out, plural(len(absences), "unavailability", "unavailabilities"),
+         lambda s: s.model_copy(update={"unavailability": s.unavailability + absences}))
     out.rows = len(out.kept) > before
     have = {p.model_dump_json() for p in new.pins}
     gone = [p for p in old.pins if p.model_dump_json() not in have]

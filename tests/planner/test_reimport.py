@@ -208,3 +208,21 @@ def test_a_stage_recorded_again_after_a_flare_up_is_its_own_row_and_a_reused_id_
     spelled = sheet.model_copy(update={"athletes": (
         sheet.athletes[0].model_copy(update={"name": "athlete 1"}), sheet.athletes[1])})
     assert keep_over(old, spelled).checks == []  # the same player spelled otherwise
+
+
+def test_an_unavailability_entered_since_the_workbook_is_put_back_and_named():
+    """An athlete marked unavailable in the app after the workbook was written came back from
+    Keep Them available, without a word: he was planned to sprint on a day he is away."""
+    from planner.season import Unavailability
+
+    away = Unavailability(athlete="A2", start=day(9), end=day(10), reason="Family")
+    fixed = Unavailability(athlete="A3", start=day(12), end=day(12), reason="Exam")
+    old = season(weeks=3, athletes=3, unavailable=(away, fixed))
+    corrected = Unavailability(athlete="A3", start=day(12), end=day(13), reason="Exams")
+    new = season(weeks=3, athletes=3, unavailable=(corrected,))  # A3's row is its correction
+    assert season_loses(old, new) == "1 unavailability the workbook has not got"
+    kept = keep_over(old, new)
+    assert "1 unavailability" in kept.kept and kept.rows
+    assert sorted(kept.season.unavailability, key=lambda u: u.athlete) == [away, corrected]
+    assert "Squad's unavailable dates" in kept.words()
+    assert season_problems(kept.season) == []
