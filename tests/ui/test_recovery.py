@@ -445,3 +445,22 @@ def test_a_fault_loading_a_copy_keeps_it_and_the_app_starts(qtbot, dialogs, monk
     again = create_main_window(None)
     qtbot.addWidget(again)
     assert dialogs.kinds() == [] and kept.exists()
+
+
+def test_the_no_recovery_notice_goes_when_the_season_is_saved_and_comes_back_with_the_next_failure(
+        w, tmp_path):
+    """The "Recovery copies cannot be written" notice stayed above the board after a save, with
+    nothing unsaved; and the next failed copy was not said (the failure counted as said)."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    saver = w.autosaver
+    saver.folder = blocker / "recovery"
+    w.apply_edit(E.SetSeasonSettings(name="Unprotected FC"))
+    assert not saver.tick() and not w.notice.isHidden()
+    assert w.save_to(tmp_path / "club.season.json")
+    assert w.notice.isHidden()  # the work is on disk: nothing to warn of
+    w.apply_edit(E.SetSeasonSettings(name="Unprotected again FC"))
+    w.statusBar().clearMessage()
+    assert not saver.tick()
+    assert w.statusBar().currentMessage().startswith("Recovery copies cannot be written to")
+    assert not w.notice.isHidden()

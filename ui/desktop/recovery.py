@@ -136,8 +136,8 @@ class Autosaver(QObject):
     """Writes a recovery copy of ``document`` while it is modified; removes it when not.
 
     ``failed`` carries what to tell the coach when a copy cannot be written (a read-only or full
-    disk): once, at the first failure, and again only after a copy was written in between;
-    ``written`` follows each copy written after a failure."""
+    disk): once, at the first failure, and again only after a copy was written or the season
+    saved in between; ``written`` follows each copy written, or save, after a failure."""
 
     failed = Signal(str)
     written = Signal()
@@ -163,6 +163,9 @@ class Autosaver(QObject):
     def _on_modified(self, modified: bool) -> None:
         if not modified:
             self.remove()
+            if self.last_error is not None:  # saved: nothing is unprotected now; the next
+                self.last_error = None       # failed copy is said again
+                self.written.emit()
 
     def tick(self) -> bool:
         """Write the copy now if the document changed since the last one; True when written."""
