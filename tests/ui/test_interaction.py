@@ -135,3 +135,21 @@ def test_the_folder_chooser_takes_the_name_of_a_folder_not_made_yet(qtbot, tmp_p
     QTimer.singleShot(0, type_name("mine"))
     assert QtInteraction(None).choose_folder("Folder", str(tmp_path)) == str(tmp_path / "mine")
     assert seen == []
+
+
+def test_the_folder_choosers_choose_button_takes_a_new_folders_name_by_mouse(qtbot, tmp_path):
+    """With a new folder's name typed, Qt greyed Choose out: only Enter took the name."""
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+    from ui.desktop.interaction import _FolderDialog
+
+    dialog = _FolderDialog(None, "Folder for the calendar files", str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Open)
+    dialog.findChild(QLineEdit, "fileNameEdit").setText("Kalender Herbst")
+    assert choose.isEnabled()
+    choose.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.selectedFiles() == [str(tmp_path / "Kalender Herbst")]
+    assert not (tmp_path / "Kalender Herbst").exists()  # the export makes it

@@ -16,7 +16,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 # The answers ``choose`` knows, as the buttons of a message box: standard ones, and buttons
 # with their own words and role.
@@ -191,6 +199,25 @@ class _FolderDialog(QFileDialog):
         self.setFileMode(QFileDialog.FileMode.Directory)
         self.setOption(QFileDialog.Option.ShowDirsOnly, True)
         self.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # accept() below runs
+        # Qt greys Choose out while the name typed is no folder yet: Enter alone took it
+        self._name = self.findChild(QLineEdit, "fileNameEdit")
+        if self._name is not None:
+            self._name.textChanged.connect(self._choose_enabled)
+
+    def _new_folder(self) -> Path | None:
+        """The folder not made yet the name typed names (in the folder shown), else None."""
+        text = self._name.text().strip() if self._name is not None else ""
+        if not text:
+            return None
+        new = Path(self.directory().absolutePath()) / text
+        return new if not new.exists() and new.parent.is_dir() else None
+
+    def _choose_enabled(self, _text: str = "") -> None:
+        """After Qt's own update of the button (connected after it): enabled for a new name."""
+        box = self.findChild(QDialogButtonBox)
+        button = box.button(QDialogButtonBox.StandardButton.Open) if box is not None else None
+        if button is not None and self._new_folder() is not None:
+            button.setEnabled(True)
 
     def accept(self) -> None:
         chosen = self.selectedFiles()
