@@ -24,6 +24,28 @@ KIND_WORDS = {"json": "a plan JSON Periodize wrote", "xlsx": "a plan workbook Pe
               "compare": "a what-if comparison workbook Periodize wrote",
               "template": "a coach workbook (the form a season is imported from: perhaps filled in)"}
 NOT_OURS = "was not written by Periodize (a workbook, session log or export of your own?)"
+# what a file of the coach's under an output's name may be, by the output's kind
+_OWN = {"pdf": "a document of your own?", "handouts": "a document of your own?",
+        "ics": "a calendar of your own?"}
+
+
+def not_ours(kind: str) -> str:
+    """``NOT_OURS`` in the words of output ``kind`` (a PDF is no session log)."""
+    own = _OWN.get(kind)
+    return NOT_OURS if own is None else f"was not written by Periodize ({own})"
+
+
+def earlier_bak(kind: str, p: Path) -> Path | None:
+    """Where :func:`keep_backup_for` will move the ``NAME.bak`` that holds the coach's own file
+    before the file at ``p`` takes its name (None: nothing is moved), for the question asked
+    before it happens."""
+    bak = p.with_name(p.name + ".bak")
+    if not (exists(bak) and bak.is_file() and written_kind(bak) not in REPLACEABLE):
+        return None
+    if written_kind(p) == kind and kind in REPLACEABLE:
+        return None
+    return next(p.with_name(f"{p.name}.{n}.bak") for n in range(1, 10_000)
+                if not exists(p.with_name(f"{p.name}.{n}.bak")))
 
 
 def exists(p: Path) -> bool:
@@ -91,7 +113,7 @@ def foreign(kind: str, p: Path) -> str | None:
     found = written_kind(p)
     if found == kind and kind in REPLACEABLE:
         return None
-    return f"is {KIND_WORDS[found]}" if found in KIND_WORDS else NOT_OURS
+    return f"is {KIND_WORDS[found]}" if found in KIND_WORDS else not_ours(kind)
 
 
 def ours_in_folder(kind: str, p: Path) -> bool:
@@ -137,8 +159,7 @@ def keep_backup_for(kind: str, p: Path, say: Callable[[str], None] = print) -> b
             f"as it is.")
         return False
     if kept:  # a file of the coach's in the .bak, and one at the name: both are kept
-        older = next(p.with_name(f"{p.name}.{n}.bak") for n in range(1, 10_000)
-                     if not exists(p.with_name(f"{p.name}.{n}.bak")))
+        older = earlier_bak(kind, p)
         try:
             os.replace(bak, older)
         except OSError as e:

@@ -279,6 +279,14 @@ def test_an_export_over_the_coachs_filled_in_workbook_asks_by_name_and_keeps_it_
     dialogs.answer = "no"
     assert not fileio.export_to(window, form, "template")
     assert dialogs[-1][1] == "Replace form.xlsx?" and ", not " not in dialogs[-1][2]
+    # the form again over a .bak of the coach's: the question says where that .bak goes before
+    # it happens (it said "kept as form.xlsx.bak", the name the older file held)
+    dialogs.answer = "yes"
+    assert fileio.export_to(window, form, "template")
+    assert fileio.export_to(window, form, "template")
+    assert ("Replace it? It is kept as form.xlsx.bak (the form.xlsx.bak there now is kept as "
+            "form.xlsx.1.bak), which no later export writes over.") in dialogs[-1][2]
+    assert (tmp_path / "form.xlsx.1.bak").exists()
 
 
 def test_an_export_never_replaces_a_season_file_whatever_its_name(window, dialogs, tmp_path,
@@ -315,6 +323,7 @@ def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, 
     kind, title, words = dialogs[-1]
     assert (kind, title) == ("confirm", "Replace files Periodize did not write?")
     assert "holds 1 file Periodize did not write" in words and f": {name}. Replace it?" in words
+    assert f"It is kept as {name}.bak," in words and "Each" not in words  # one file: "it"
     assert (folder / name).read_bytes() == mine and list(folder.iterdir()) == [folder / name]
     dialogs.answer = "yes"
     assert fileio.export_calendars_to(window, folder)

@@ -285,6 +285,7 @@ def test_handouts_over_a_pdf_of_the_coachs_ask_by_name_and_keep_it_for_good(qtbo
     kind, title, words = dialogs[-1]
     assert (kind, title) == ("confirm", "Replace week.pdf?")
     assert "week.pdf was not written by Periodize" in words and "not a PDF Periodize wrote" in words
+    assert "(a document of your own?)" in words and "session log" not in words  # a PDF
     assert "kept as week.pdf.bak" in words
     assert target.read_bytes() == b"%PDF-1.4 the physio's return-to-play sheet"
     assert not (tmp_path / "week.pdf.bak").exists()

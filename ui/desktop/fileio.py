@@ -34,6 +34,7 @@ from planner.text import plural
 from ui.outputkinds import (
     KIND_WORDS,
     REPLACEABLE,
+    earlier_bak,
     exists,
     foreign,
     holds_season,
@@ -186,9 +187,11 @@ def may_replace(window, path: str | Path, kind: str) -> bool:
     if what is None:
         return True
     unlike = f", not {KIND_WORDS[kind]}" if kind in REPLACEABLE else ""
+    older = earlier_bak(kind, p)  # said before it happens, not only in the notice after
+    moved = f" (the {p.name}.bak there now is kept as {older.name})" if older else ""
     if window.interaction.confirm(
             f"Replace {p.name}?", f"{p.name} {what}{unlike}. Replace it? It is kept as "
-            f"{p.name}.bak, which no later export writes over.", default=False):
+            f"{p.name}.bak{moved}, which no later export writes over.", default=False):
         return True
     window.statusBar().showMessage(f"Not exported: {p.name} is as it was.", 8000)
     return False
@@ -317,8 +320,10 @@ def _replace_calendars(window, folder: Path, strangers: list[Path]) -> bool:
     if window.interaction.confirm(
             "Replace files Periodize did not write?",
             f"{folder} holds {plural(len(strangers), 'file')} Periodize did not write, under the "
-            f"names this export writes (one per athlete): {shown}. Replace {they}? Each is kept "
-            f"as NAME.bak ({strangers[0].name}.bak), which no later export writes over.",
+            f"names this export writes (one per athlete): {shown}. Replace {they}? "
+            + (f"It is kept as {strangers[0].name}.bak" if len(strangers) == 1 else
+               f"Each is kept as NAME.bak ({strangers[0].name}.bak)")
+            + ", which no later export writes over.",
             default=False):
         return True
     window.statusBar().showMessage(f"Calendars not exported: nothing in {folder} was changed.", 8000)
