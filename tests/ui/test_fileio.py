@@ -102,9 +102,23 @@ def test_discard_before_an_import_discards_and_asks_nothing_more_about_those_cha
     # the second question is about what the saved season holds (its rule settings), not the pin
     assert dialogs.kinds()[:3] == ["choose", "open", "choose"]
     assert "rule settings" in dialogs[2][2] and "pin" not in dialogs[2][2]
+    # said to be the season as saved, and what each answer does to the file
+    assert "as last saved (the changes on screen are discarded)" in dialogs[2][2]
+    assert ("Keep Them updates team.season.json once saved; the workbook alone is a new season, "
+            "not saved yet.") in dialogs[2][2]
     assert w.season.pins == () and w.season.rules == s.rules
     assert w.path == tmp_path / "team.season.json"
     assert "The unsaved changes were discarded." in w.statusBar().currentMessage()
+    # the saved file no longer reads: the workbook goes alone, and the status bar says why
+    w.apply_edit(AddPin(pin=IntensityPin(athlete="A1", date=day(10), intensity=0)))
+    (tmp_path / "team.season.json").write_text("{ cut short")
+    dialogs.choices = ["discard"]
+    dialogs.files = [str(tmp_path / "team.xlsx")]
+    fileio.import_dialog(w)
+    assert w.path is None and w.season.pins == ()
+    assert ("team.season.json, the season as last saved, could not be read"
+            in w.statusBar().currentMessage())
+    assert "so the workbook was used alone" in w.statusBar().currentMessage()
     # a season never saved: Discard leaves nothing to keep, so the workbook is used alone
     w.set_document(s, None, modified=True)
     w.apply_edit(AddPin(pin=IntensityPin(athlete="A1", date=day(10), intensity=0)))

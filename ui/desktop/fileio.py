@@ -84,7 +84,7 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
     Keep Them never asks about what was discarded."""
     from planner.coachform.read import import_workbook
 
-    under = _saved_season(window) if discarded else window.document.season
+    under, unread = _saved_season(window) if discarded else (window.document.season, "")
     notes: list[str] = []
     try:
         with _busy():
@@ -94,7 +94,7 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
         window.interaction.error("Could not import the workbook", _listing(e))
         window.statusBar().showMessage("Import failed; the current season is unchanged.", 8000)
         return False
-    kept = None if under is None else _keep_over_open(window, under, season)
+    kept = None if under is None else _keep_over_open(window, under, season, as_saved=discarded)
     if kept is False:
         window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
         return False
@@ -108,7 +108,7 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
         window.set_document(season, None, modified=True)
         after = "Save it as a season file (File ▸ Save As)."
     if discarded:
-        after = f"The unsaved changes were discarded. {after}"
+        after = f"The unsaved changes were discarded. {unread}{after}"
     window.statusBar().showMessage(
         f"Imported {Path(path).name}: {plural(len(season.athletes), 'athlete')}, "
         f"{plural(len(season.competitions), 'competition')}, "
@@ -120,18 +120,21 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
 
 
 def _saved_season(window):
-    """The open season as last saved (None: it has no file, or the file no longer reads)."""
+    """The open season as last saved and "" (None: it has no file, or the file no longer reads:
+    then the words that say so, as the workbook is then used alone)."""
     from planner.seasonfile import load_season
 
     if window.path is None:
-        return None
+        return None, ""
     try:
-        return load_season(window.path)
-    except (PeriodizeError, OSError):
-        return None
+        return load_season(window.path), ""
+    except (PeriodizeError, OSError) as e:
+        why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        return None, (f"{window.path.name}, the season as last saved, could not be read "
+                      f"({why}), so the workbook was used alone. ")
 
 
-def _keep_over_open(window, open_season, season):
+def _keep_over_open(window, open_season, season, as_saved: bool = False):
     """When the open season (``open_season``: as on screen, or as last saved) holds what the workbook does not carry (a plan, pins, rule settings,
     scenarios) or rows it has not got (sessions, rehab records, a later today), ask: keep the
     first in the imported season where it still fits (a ``planner.reimport.Kept``; the
@@ -145,9 +148,15 @@ def _keep_over_open(window, open_season, season):
         "--keep keeps", "Keep Them keeps").replace(
         "(periodize export SEASON --template WORKBOOK.xlsx)", "(File ▸ Export…, Coach workbook "
         "for import)")
+    # after Discard the question is about the season as last saved, not the one on screen; and
+    # each answer's file said (Keep Them stays that file, the workbook alone is a new season)
+    which = " as last saved (the changes on screen are discarded)" if as_saved else ""
+    file = (f"Keep Them updates {window.path.name} once saved; the workbook alone is a new "
+            f"season, not saved yet." if window.path is not None else "")
     answer = window.interaction.choose(
         "Import over the open season",
-        f"“{open_season.name}” {words}.\n\nKeep Them, or use the workbook alone and lose it all?",
+        f"“{open_season.name}”{which} {words}.\n\nKeep Them, or use the workbook alone and lose "
+        f"it all? {file}".rstrip(),
         ("keepover", "workbook", "cancel"), "keepover")
     if answer == "cancel":
         return False
