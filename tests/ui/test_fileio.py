@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ui.desktop.mainwindow import MainWindow
@@ -380,3 +382,25 @@ def test_a_calendar_export_that_fails_leaves_no_folder_it_made(window, dialogs, 
     assert not fileio.export_calendars_to(window, tmp_path / "mine")
     assert dialogs.kinds()[-1] == "error" and "mine: could not write" in dialogs[-1][2]
     assert (tmp_path / "mine").is_dir()
+
+
+def test_the_export_dialog_offers_the_kind_used_last(window, dialogs, tmp_path, demo_season):
+    """The file type went back to the plan workbook every time: a coach writing the coach
+    workbook for import each week had to choose it again, or wrote a plan workbook."""
+    window.set_document(_with_plan(demo_season), None)
+    seen = []
+    real = dialogs.save_file
+
+    def save_file(title, suggestion, filters, selected=""):
+        seen.append((Path(suggestion).name, selected))
+        return real(title, suggestion, filters, selected)
+
+    dialogs.save_file = save_file
+    form = "Coach workbook for import (*.xlsx)"
+    dialogs.files = [(str(tmp_path / "form.xlsx"), form)]
+    window.export_action.trigger()
+    assert (tmp_path / "form.xlsx").exists()
+    dialogs.files = [None]  # cancelled
+    window.export_action.trigger()
+    assert seen[0][1] == "Excel workbook (*.xlsx)" and seen[0][0].endswith("-plan.xlsx")
+    assert seen[1][1] == form and not seen[1][0].endswith("-plan.xlsx")

@@ -361,13 +361,20 @@ def import_dialog(window) -> None:
 def export_dialog(window) -> None:
     # "team-plan.xlsx", not "team.xlsx": the coach workbook the season came from is often
     # "team.xlsx" in the same folder, and the plan is not that workbook
-    stem = _file_stem(window) + "-plan" + SUFFIX["xlsx"]
+    # the kind used last is offered again (it went back to the plan workbook every time, and a
+    # coach typing the coach workbook's name then wrote a plan workbook)
+    last = str(QSettings().value("lastExportFilter", "") or "")
+    selected = last if last in EXPORT_KINDS else next(iter(EXPORT_KINDS))
+    stem = _file_stem(window) + ("-plan" if EXPORT_KINDS[selected] != "template" else "") \
+        + SUFFIX[EXPORT_KINDS[selected]]
     filters = ";;".join(EXPORT_KINDS)
     answer = window.interaction.save_file("Export", str(Path(_start_dir(window)) / stem), filters,
-                                          next(iter(EXPORT_KINDS)))
+                                          selected)
     if answer is None:
         return
     path, chosen = answer
+    if chosen in EXPORT_KINDS:
+        QSettings().setValue("lastExportFilter", chosen)
     kind = EXPORT_KINDS.get(chosen, "pdf" if path.lower().endswith(".pdf") else "xlsx")
     if not path.lower().endswith(SUFFIX[kind]):
         for other in set(SUFFIX.values()) - {SUFFIX[kind]}:  # "team-plan.xlsx" as a PDF
