@@ -23,7 +23,7 @@ from planner.errors import PeriodizeError
 from planner.protocols import Criterion, Protocol
 from planner.returns import PLAY_LEVEL, AthleteFacts, provisional_of, stage_walk
 from planner.rules import RuleSet
-from planner.season import FIT, HV_LEVEL, Season
+from planner.season import FIT, Season
 from planner.timeline import Timeline
 
 ROLE_LETTER = {"start": "S", "bench": "B", "out": "O", "held": "R"}
@@ -98,12 +98,6 @@ def _planned_role(f: AthleteFacts, i: int) -> str | None:
     return "out" if f.role[i] == "out" or i < f.p0 else None
 
 
-def _compensation(f: AthleteFacts, tl: Timeline, i: int) -> bool:
-    j = tl.md_after[i]
-    return (f.st[i] == FIT and f.it[i] >= HV_LEVEL and not f.played[i] and j in (1, 2)
-            and not f.played[i - j] and f.could_play(i - j))
-
-
 def _missing(f: AthleteFacts, proto: Protocol, k: int, stage: str, since: int, exit_day: int
               ) -> tuple[Criterion, ...]:
     res = latest_results(f.records[k], proto, stage, f.date(since), tests_until(f.date(exit_day)))
@@ -136,7 +130,7 @@ def _from_plan(season: Season, tl: Timeline, f: AthleteFacts, m: DayMarks) -> No
             m.role[i] = role
             if role in PLAY_LEVEL and len(set(f.match_roles(i))) > 1:
                 m.match_roles[i] = f.match_roles(i)
-    m.compensation = {i for i in range(tl.p0, tl.n) if _compensation(f, tl, i)}
+    m.compensation = {i for i in range(tl.p0, tl.n) if f.compensation(i)}
     prov = provisional_of(f)
     m.provisional = frozenset(i for i, p in enumerate(prov) if p)
     m.hatched = frozenset(i for i in m.provisional

@@ -40,7 +40,7 @@ from planner.criteria import passes_all, tests_until
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import athlete_stage_on, back, flare_steps, segments, stage_order
 from planner.rules import RuleSet
-from planner.season import FIT, INJ, REHAB_STAGES, AthletePlan, Injury, Plan, Season
+from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, AthletePlan, Injury, Plan, Season
 from planner.timeline import Timeline
 
 # Caps of the default template, used only for a rehab stage the governing protocol does not know
@@ -224,6 +224,14 @@ class AthleteFacts:
         away or held out that day has no match to make up (TEAM still exempts his MD+1/MD+2 HV
         session, as rules-spec section 5 defines a compensation session by the match not played)."""
         return self.st[m] == FIT and m not in self.off and self.ready[m]
+
+    def compensation(self, i: int) -> bool:
+        """Is day ``i`` a compensation session as the board's C, the handout and the explanation
+        name it: HV training on MD+1 or MD+2 (rules-spec section 5) of a competition day the
+        athlete did not play but could have (:meth:`could_play`)?"""
+        j = self.tl.md_after[i]
+        return (self.st[i] == FIT and self.it[i] >= HV_LEVEL and not self.played[i]
+                and j in (1, 2) and not self.played[i - j] and self.could_play(i - j))
 
     def match_roles(self, i: int) -> tuple[str, ...]:
         """The athlete's role in each competition of day ``i`` (``tl.comp_on[i]``'s order) as the

@@ -478,12 +478,8 @@ class Prescriber:
         tl, lvl = self.tl, f.it[i]
         if lvl == 0:
             return "recovery"
-        j = tl.md_after[i]
-        after = j is not None and j <= self.days_after and not tl.is_comp[i]
-        played_before = any(f.played[x] for x in range(max(0, i - self.days_after), i))
-        if lvl >= SPEED_DAY:  # after a match the athlete could not play: nothing to make up
-            return ("compensation" if after and not played_before and f.could_play(i - j)
-                    else "speed")
+        if lvl >= SPEED_DAY:  # one definition with the board's C and the explanation
+            return "compensation" if f.compensation(i) else "speed"
         # a day with running after a match played is the team's session, priced as one: the
         # recovery session is the 0 % day (a starter's MD+1, docs/semantics.md)
         if i + 1 < tl.n and f.played[i + 1]:  # the day before a match: activation

@@ -193,3 +193,29 @@ def test_a_match_day_in_rehab_names_the_role_set_and_that_rehab_keeps_him_out_of
         "intensity": (0, 60) + (0,) * 12}),)})
     assert "AV-1" in {v.rule for v in check_plan(s, ran).violations}
     assert "AV-1" not in {v.rule for v in check_plan(s, plan).violations}
+
+
+def test_the_handout_the_board_and_the_explanation_name_the_same_days_compensation():
+    """With HV-6's days_after at 3 the handout called a sprint on MD+3 after a missed match
+    "Compensation", the board showed no C (rules-spec's MD+1/MD+2), and an 80 % run on MD+2 was
+    "Compensation" on paper only: one predicate (AthleteFacts.compensation) for all three."""
+    from planner.daymarks import day_marks
+    from planner.season import AthletePlan, Plan, RuleSettings
+    from planner.sessions import Prescriber
+    from tests.builders import day, season
+
+    s = season(weeks=2, athletes=1, matches=[5],
+               rules=RuleSettings(values={"HV-6": {"days_after": 3}}))
+    s = s.model_copy(update={"roles": (MatchRole(competition="m0", athlete="A1", role="out"),)})
+    for i, level, compensation in ((8, 95, False), (7, 80, False), (7, 95, True)):
+        it = [70] * 14
+        it[5] = it[6] = 0
+        it[i] = level
+        plan = Plan(status="manual", team_weeks=("load", "load"), athletes=(AthletePlan(
+            athlete="A1", stages=("FIT",) * 14, intensity=tuple(it), weeks=("load", "load")),))
+        s = s.model_copy(update={"plan": plan})
+        on_paper = Prescriber(s, plan).athlete("A1")[i].summary.startswith("Compensation")
+        said = any("compensation session (HV-6" in r.text
+                   for r in why_day(s, plan, "A1", day(i)).reasons if r.rule == "HV-6")
+        assert (i in day_marks(s)["A1"].compensation) == on_paper == said == compensation, \
+            (i, level, on_paper, said)
