@@ -133,12 +133,25 @@ def _later_today(old: Season, new: Season) -> bool:
 
 def _absences_missing(old: Season, new: Season) -> list:
     """The season's unavailabilities the workbook has not got: none of its rows for the athlete
-    shares a day with them (where one does, the workbook's row is its correction)."""
+    shares a day with them or gives the same reason (where one does, the workbook's row is its
+    correction: dates moved in the sheet are not kept twice)."""
     theirs: dict[str, list] = {}
     for u in new.unavailability:
         theirs.setdefault(u.athlete, []).append(u)
     return [u for u in old.unavailability
-            if not any(x.start <= u.end and u.start <= x.end for x in theirs.get(u.athlete, ()))]
+            if not any((x.start <= u.end and u.start <= x.end) or (u.reason and x.reason == u.reason)
+                       for x in theirs.get(u.athlete, ()))]
+
+
+def _absence_words(season: Season, rows) -> str:
+    """``1 unavailability (Jonas Lind, Wed 12 Aug 2026)``: which, so the coach can find it."""
+    from planner.text import day_long
+
+    said = [f"{season.athlete(u.athlete).name if season.athlete(u.athlete) else u.athlete}, "
+            + (day_long(u.start) if u.start == u.end else f"{day_long(u.start)} – {day_long(u.end)}")
+            for u in rows]
+    return (plural(len(rows), "unavailability", "unavailabilities")
+            + (f" ({'; '.join(said)})" if rows else ""))
 
 
 def _sessions_missing(old: Season, new: Season) -> list:
@@ -204,7 +217,7 @@ def keep_over(old: Season, new: Season) -> Kept:
     if len(absences) < len(missing):
         out.dropped.append(f"{plural(len(missing) - len(absences), 'unavailability', 'unavailabilities')}"
                            f" of athletes or days no longer in the season")
-    _try(out, plural(len(absences), "unavailability", "unavailabilities"),
+    _try(out, _absence_words(old, absences),
          lambda s: s.model_copy(update={"unavailability": s.unavailability + absences}))
     out.rows = len(out.kept) > before
     have = {p.model_dump_json() for p in new.pins}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from planner.reimport import keep_over, season_loses
 from planner.season import IntensityPin, RuleSettings, StagePin
+from planner.text import day_long
 from planner.validate import season_problems
 from tests.builders import day, injury, season, solved_and_checked
 
@@ -222,7 +223,12 @@ def test_an_unavailability_entered_since_the_workbook_is_put_back_and_named():
     new = season(weeks=3, athletes=3, unavailable=(corrected,))  # A3's row is its correction
     assert season_loses(old, new) == "1 unavailability the workbook has not got"
     kept = keep_over(old, new)
-    assert "1 unavailability" in kept.kept and kept.rows
+    assert kept.kept == [f"1 unavailability (Athlete 2, {day_long(day(9))} – {day_long(day(10))})"]
+    assert kept.rows
     assert sorted(kept.season.unavailability, key=lambda u: u.athlete) == [away, corrected]
     assert "Squad's unavailable dates" in kept.words()
     assert season_problems(kept.season) == []
+    # dates moved in the sheet (no day shared, the same reason): its correction, not kept twice
+    moved = Unavailability(athlete="A2", start=day(16), end=day(17), reason="Family")
+    new = season(weeks=3, athletes=3, unavailable=(corrected, moved))
+    assert keep_over(old, new).season.unavailability == new.unavailability
