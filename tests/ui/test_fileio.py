@@ -121,6 +121,8 @@ def test_discard_before_an_import_discards_and_asks_nothing_more_about_those_cha
     assert ("team.season.json, the season as last saved, could not be read"
             in w.statusBar().currentMessage())
     assert "so the workbook was used alone" in w.statusBar().currentMessage()
+    assert dialogs[-1][:2] == ("inform", "Imported, with notes")  # and in the notes, to read
+    assert "team.season.json, the season as last saved, could not be read" in dialogs[-1][2]
     # a season never saved: Discard leaves nothing to keep, so the workbook is used alone
     w.set_document(s, None, modified=True)
     w.apply_edit(AddPin(pin=IntensityPin(athlete="A1", date=day(10), intensity=0)))
@@ -403,4 +405,4 @@ def test_the_export_dialog_offers_the_kind_used_last(window, dialogs, tmp_path, 
     dialogs.files = [None]  # cancelled
     window.export_action.trigger()
     assert seen[0][1] == "Excel workbook (*.xlsx)" and seen[0][0].endswith("-plan.xlsx")
-    assert seen[1][1] == form and not seen[1][0].endswith("-plan.xlsx")
+    assert seen[1][1] == form and seen[1][0].endswith("-form.xlsx")  # not the coach's own name

@@ -109,6 +109,8 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
         after = "Save it as a season file (File ▸ Save As)."
     if discarded:
         after = f"The unsaved changes were discarded. {unread}{after}"
+    if unread:  # not in a 10-second status line alone: the season's file did not read
+        notes.insert(0, unread.strip())
     window.statusBar().showMessage(
         f"Imported {Path(path).name}: {plural(len(season.athletes), 'athlete')}, "
         f"{plural(len(season.competitions), 'competition')}, "
@@ -365,7 +367,8 @@ def export_dialog(window) -> None:
     # coach typing the coach workbook's name then wrote a plan workbook)
     last = str(QSettings().value("lastExportFilter", "") or "")
     selected = last if last in EXPORT_KINDS else next(iter(EXPORT_KINDS))
-    stem = _file_stem(window) + ("-plan" if EXPORT_KINDS[selected] != "template" else "") \
+    # not "<season>.xlsx" either for the form: the coach's own filled-in workbook is often that
+    stem = _file_stem(window) + ("-form" if EXPORT_KINDS[selected] == "template" else "-plan") \
         + SUFFIX[EXPORT_KINDS[selected]]
     filters = ";;".join(EXPORT_KINDS)
     answer = window.interaction.save_file("Export", str(Path(_start_dir(window)) / stem), filters,
