@@ -132,15 +132,24 @@ def _later_today(old: Season, new: Season) -> bool:
 
 
 def _absences_missing(old: Season, new: Season) -> list:
-    """The season's unavailabilities the workbook has not got: none of its rows for the athlete
-    shares a day with them or gives the same reason (where one does, the workbook's row is its
-    correction: dates moved in the sheet are not kept twice)."""
+    """The season's unavailabilities the workbook has not got. Each workbook row stands for at
+    most one of the season's: the same row first, then a row sharing a day with it, then a row
+    giving the same reason (dates moved in the sheet are its correction, not kept twice). So a
+    second "International duty" entered after the workbook was written is still missing from it,
+    however many the athlete had before."""
     theirs: dict[str, list] = {}
     for u in new.unavailability:
         theirs.setdefault(u.athlete, []).append(u)
-    return [u for u in old.unavailability
-            if not any((x.start <= u.end and u.start <= x.end) or (u.reason and x.reason == u.reason)
-                       for x in theirs.get(u.athlete, ()))]
+    missing = list(old.unavailability)
+    for same in (lambda u, x: u == x,
+                 lambda u, x: x.start <= u.end and u.start <= x.end,
+                 lambda u, x: bool(u.reason) and x.reason == u.reason):
+        for u in list(missing):
+            rows = theirs.get(u.athlete, [])
+            if (x := next((x for x in rows if same(u, x)), None)) is not None:
+                rows.remove(x)
+                missing.remove(u)
+    return missing
 
 
 def _absence_words(season: Season, rows) -> str:

@@ -232,3 +232,23 @@ def test_an_unavailability_entered_since_the_workbook_is_put_back_and_named():
     moved = Unavailability(athlete="A2", start=day(16), end=day(17), reason="Family")
     new = season(weeks=3, athletes=3, unavailable=(corrected, moved))
     assert keep_over(old, new).season.unavailability == new.unavailability
+
+
+def test_a_second_absence_with_the_same_reason_is_missing_from_the_workbook():
+    """A second call-up ("International duty") entered after the workbook was written was taken
+    for the first one's correction: Keep Them dropped it without a word and the athlete was
+    planned to sprint while away with his national team. Each workbook row now stands for one."""
+    from planner.season import Unavailability
+
+    first = Unavailability(athlete="A2", start=day(2), end=day(3), reason="International duty")
+    second = Unavailability(athlete="A2", start=day(16), end=day(18), reason="International duty")
+    ill = Unavailability(athlete="A3", start=day(5), end=day(6), reason="Illness")
+    away = Unavailability(athlete="A3", start=day(4), end=day(5), reason="Family")
+    old = season(weeks=3, athletes=3, unavailable=(first, second, ill, away))
+    new = season(weeks=3, athletes=3, unavailable=(first, away))  # written before the others
+    assert season_loses(old, new) == "2 unavailabilities the workbook has not got"
+    kept = keep_over(old, new).season.unavailability
+    assert second in kept and ill in kept and len(kept) == 4
+    # the same rows in the sheet: nothing missing, nothing kept twice
+    assert season_loses(old, old) == ""
+    assert keep_over(old, old).season.unavailability == old.unavailability
