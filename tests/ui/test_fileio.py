@@ -406,3 +406,30 @@ def test_the_export_dialog_offers_the_kind_used_last(window, dialogs, tmp_path, 
     window.export_action.trigger()
     assert seen[0][1] == "Excel workbook (*.xlsx)" and seen[0][0].endswith("-plan.xlsx")
     assert seen[1][1] == form and seen[1][0].endswith("-form.xlsx")  # not the coach's own name
+
+
+def test_the_seasons_own_workbook_with_nothing_to_keep_updates_the_open_file(qtbot, dialogs,
+                                                                             tmp_path):
+    """Re-importing the week's workbook over the season it came from, when the season held
+    nothing the workbook lacks, left the coach on "not saved" and asked for Save As; with
+    something to keep, the same import stayed on the file. It now stays on the file either way;
+    another season's workbook (another name) is still a new season."""
+    from planner.coachform.write import save_template_form
+    from planner.seasonfile import save_season
+    from tests.builders import season
+    from ui.desktop import fileio
+
+    s = season(weeks=3, athletes=2)
+    save_template_form(s, tmp_path / "team.xlsx")
+    save_season(s, tmp_path / "team.season.json")
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    assert w.open_path(tmp_path / "team.season.json")
+    assert fileio.import_into(w, tmp_path / "team.xlsx")
+    assert dialogs.kinds() == []  # nothing would be lost: no question
+    assert w.path == tmp_path / "team.season.json" and w.modified
+    assert "Save it (Ctrl+S) to update team.season.json." in w.statusBar().currentMessage()
+    other = s.model_copy(update={"name": "Another club"})
+    save_template_form(other, tmp_path / "other.xlsx")
+    assert fileio.import_into(w, tmp_path / "other.xlsx")
+    assert w.path is None and w.season.name == "Another club"

@@ -98,10 +98,15 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
     if kept is False:
         window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
         return False
+    if kept is None and _updates_the_open_file(window, under, season):
+        from planner.reimport import keep_over
+
+        kept = keep_over(under, season)  # nothing to put back: the workbook as read
     if kept is not None:  # the open season brought up to date: it stays that season file
         doc = window.document
         window.set_document(kept.season, doc.path, modified=True, stamp=doc.disk_stamp)
-        notes.append(kept.words())
+        if said := kept.words():
+            notes.append(said)
         after = (f"Save it (Ctrl+S) to update {doc.path.name}." if doc.path is not None
                  else "Save it as a season file (File ▸ Save As).")
     else:
@@ -119,6 +124,16 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
     if notes:  # read other than written: a coach should see each (an unread column, a position)
         window.interaction.inform("Imported, with notes", "\n".join(f"• {n}" for n in notes))
     return True
+
+
+def _updates_the_open_file(window, under, season) -> bool:
+    """The season's own workbook, holding everything the open season file holds (nothing to
+    keep, so no question): the import updates that file, as Keep Them does, rather than leaving
+    the coach on an unsaved new season. Another season's workbook (another name) stays new."""
+    from planner.reimport import season_loses
+
+    return (window.path is not None and under is not None and season.name == under.name
+            and not season_loses(under, season))
 
 
 def _saved_season(window):
