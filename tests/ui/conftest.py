@@ -130,7 +130,7 @@ class FakeInteraction(list):
     def open_file(self, title, folder, filters):
         return self._file("open", title)
 
-    def save_file(self, title, suggestion, filters, selected=""):
+    def save_file(self, title, suggestion, filters, selected="", names=None):
         path = self._file("save", title)
         if path is None:
             return None

@@ -242,7 +242,7 @@ def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(
     seen = {}
     real = dialogs.save_file
 
-    def save_file(title, suggestion, filters, selected=""):
+    def save_file(title, suggestion, filters, selected="", names=None):
         seen["suggestion"] = suggestion
         return real(title, suggestion, filters, selected)
 
@@ -393,7 +393,7 @@ def test_the_export_dialog_offers_the_kind_used_last(window, dialogs, tmp_path, 
     seen = []
     real = dialogs.save_file
 
-    def save_file(title, suggestion, filters, selected=""):
+    def save_file(title, suggestion, filters, selected="", names=None):
         seen.append((Path(suggestion).name, selected))
         return real(title, suggestion, filters, selected)
 
@@ -433,3 +433,44 @@ def test_the_seasons_own_workbook_with_nothing_to_keep_updates_the_open_file(qtb
     save_template_form(other, tmp_path / "other.xlsx")
     assert fileio.import_into(w, tmp_path / "other.xlsx")
     assert w.path is None and w.season.name == "Another club"
+
+
+def test_the_export_name_follows_the_file_type_picked_in_the_dialog(qtbot, tmp_path):
+    """The coach workbook for import, picked in the export dialog, kept the plan's suggested name
+    "team-plan.xlsx": the form was written there, and next week's plan export met it. The name
+    now follows the type while it is the suggestion; a name the coach typed stays."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    from ui.desktop.fileio import EXPORT_KINDS, SUFFIX
+    from ui.desktop.interaction import save_dialog
+
+    names = {f: "team" + ("-form" if k == "template" else "-plan") + SUFFIX[k]
+             for f, k in EXPORT_KINDS.items()}
+    plan, form = "Excel workbook (*.xlsx)", "Coach workbook for import (*.xlsx)"
+    dialog = save_dialog(None, "Export", str(tmp_path / "team-plan.xlsx"), ";;".join(EXPORT_KINDS),
+                         plan, names)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    shown = lambda: Path(dialog.selectedFiles()[0]).name  # noqa: E731
+    assert shown() == "team-plan.xlsx"
+    dialog.filterSelected.emit(form)
+    assert shown() == "team-form.xlsx"
+    dialog.filterSelected.emit("Season board PDF, one page per month (*.pdf)")
+    assert shown() == "team-plan.pdf"
+    dialog.findChild(QLineEdit, "fileNameEdit").setText("week 12.xlsx")  # typed by the coach
+    dialog.filterSelected.emit(form)
+    assert shown() == "week 12.xlsx"
+
+
+def test_the_export_dialog_is_given_each_kinds_name(window, dialogs, demo_season, tmp_path):
+    window.set_document(_with_plan(demo_season), tmp_path / "team.season.json")
+    seen = {}
+
+    def save_file(title, suggestion, filters, selected="", names=None):
+        seen.update(names or {})
+        return None
+
+    dialogs.save_file = save_file
+    window.export_action.trigger()
+    assert seen["Coach workbook for import (*.xlsx)"] == "team-form.xlsx"
+    assert seen["Excel workbook (*.xlsx)"] == "team-plan.xlsx"

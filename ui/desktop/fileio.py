@@ -383,11 +383,12 @@ def export_dialog(window) -> None:
     last = str(QSettings().value("lastExportFilter", "") or "")
     selected = last if last in EXPORT_KINDS else next(iter(EXPORT_KINDS))
     # not "<season>.xlsx" either for the form: the coach's own filled-in workbook is often that
-    stem = _file_stem(window) + ("-form" if EXPORT_KINDS[selected] == "template" else "-plan") \
-        + SUFFIX[EXPORT_KINDS[selected]]
+    # and the name follows the kind picked in the dialog ("team-form.xlsx" for the form)
+    names = {f: _file_stem(window) + ("-form" if kind == "template" else "-plan") + SUFFIX[kind]
+             for f, kind in EXPORT_KINDS.items()}
     filters = ";;".join(EXPORT_KINDS)
-    answer = window.interaction.save_file("Export", str(Path(_start_dir(window)) / stem), filters,
-                                          selected)
+    answer = window.interaction.save_file("Export", str(Path(_start_dir(window)) / names[selected]),
+                                          filters, selected, names)
     if answer is None:
         return
     path, chosen = answer

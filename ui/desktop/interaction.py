@@ -79,8 +79,11 @@ class Interaction(Protocol):
     def open_file(self, title: str, folder: str, filters: str) -> str | None: ...
 
     def save_file(self, title: str, suggestion: str, filters: str,
-                  selected: str = "") -> tuple[str, str] | None:
-        """The chosen path and the chosen filter; None when cancelled."""
+                  selected: str = "", names: dict[str, str] | None = None
+                  ) -> tuple[str, str] | None:
+        """The chosen path and the chosen filter; None when cancelled. ``names``: the file name
+        suggested for each filter, put in place of the one shown when the coach picks another
+        file type (while the name is still a suggestion, not one typed)."""
         ...
 
     def choose_folder(self, title: str, folder: str) -> str | None:
@@ -172,9 +175,36 @@ class QtInteraction:
         return path or None
 
     def save_file(self, title: str, suggestion: str, filters: str,
-                  selected: str = "") -> tuple[str, str] | None:
-        path, chosen = QFileDialog.getSaveFileName(self.parent, title, suggestion, filters, selected)
-        return (path, chosen) if path else None
+                  selected: str = "", names: dict[str, str] | None = None
+                  ) -> tuple[str, str] | None:
+        if not names:
+            path, chosen = QFileDialog.getSaveFileName(self.parent, title, suggestion, filters,
+                                                       selected)
+            return (path, chosen) if path else None
+        dialog = save_dialog(self.parent, title, suggestion, filters, selected, names)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+
+
+def save_dialog(parent, title: str, suggestion: str, filters: str, selected: str,
+                names: dict[str, str]) -> QFileDialog:
+    """A save dialog whose suggested name follows the file type picked in it: the coach workbook
+    for import was written under the plan workbook's suggested name ("team-plan.xlsx"), and next
+    week's plan export met it there. A name the coach typed is left as typed."""
+    dialog = QFileDialog(parent, title, str(Path(suggestion).parent), filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if selected:
+        dialog.selectNameFilter(selected)
+    dialog.selectFile(Path(suggestion).name)
+
+    def follow(chosen: str) -> None:
+        shown = dialog.selectedFiles()
+        if chosen in names and (not shown or Path(shown[0]).name in names.values()):
+            dialog.selectFile(names[chosen])
+
+    dialog.filterSelected.connect(follow)
+    return dialog
 
     def choose_folder(self, title: str, folder: str) -> str | None:
         dialog = _FolderDialog(self.parent, title, folder)
