@@ -126,6 +126,15 @@ def season_loses(old: Season, new: Season) -> str:
         [f"{join_and(rows)} the workbook has not got"] if rows else []))
 
 
+def _workbook_today_later(old: Season, new: Season) -> bool:
+    """The workbook's Today is after the season's (its start, when it has none), inside the
+    workbook's season."""
+    from planner.validate import planning_start
+
+    now = new.calendar.today
+    return now is not None and now > planning_start(old) and now > new.calendar.start
+
+
 def _later_today(old: Season, new: Season) -> bool:
     was, now = old.calendar.today, new.calendar.today
     return was is not None and was > old.calendar.start and (now is None or now < was)
@@ -179,6 +188,17 @@ class Kept:
     workbook: list[str] = field(default_factory=list)  # rows both have: the workbook's stand
     checks: list[str] = field(default_factory=list)  # worth a look (an ID on another match)
     rows: bool = False  # rows the workbook had not got were put back
+    later_today: dt.date | None = None  # the workbook's Today, later than the season's: not moved
+
+    def today_words(self, how: str) -> str:
+        """What became of the workbook's later Today, and ``how`` to move today to it."""
+        from planner.text import day_long
+
+        was = self.season.calendar.today
+        return (f"Today stays {day_long(was) if was else 'before the season'} (the season's): the "
+                f"workbook's Today, {day_long(self.later_today)}, is later, and moving today "
+                f"records the stage changes the plan projected before it. {how}"
+                if self.later_today else "")
 
     def words(self) -> str:
         out = [f"Kept from the season: {join_and(self.kept)}." if self.kept else "",
@@ -208,6 +228,13 @@ def keep_over(old: Season, new: Season) -> Kept:
     elif _later_today(old, new):
         out.dropped.append(f"today, {old.calendar.today.isoformat()} (after the workbook's season "
                            f"end, {cal.end.isoformat()})")
+    elif _workbook_today_later(old, new):
+        # moving today records the stage changes the plan projected before it (Move Today,
+        # advance): the workbook's Today alone would skip them, so the season's today stays
+        was = old.calendar.today
+        out.later_today = new.calendar.today
+        out.season = out.season.model_copy(update={"calendar": out.season.calendar.model_copy(
+            update={"today": was if was is None or was >= cal.start else None})})
     if old.rules != new.rules and (old.rules.values or old.rules.modes):
         _try(out, "rule settings", lambda s: s.model_copy(update={"rules": old.rules}))
     _joined_from_today(out, old)

@@ -476,3 +476,28 @@ def test_a_season_kept_past_a_declined_stage_change_reads_back_from_its_own_work
     assert load_season(tmp_path / "team.season.json").injuries == s.injuries
     r = run("import", "team.xlsx", "-o", "new.season.json", cwd=tmp_path)
     assert r.returncode == 1 and "allows at most 42 days in P2" in r.stderr
+
+
+def test_a_workbook_with_a_later_today_leaves_moving_today_to_advance(tmp_path):
+    """'import --keep' of a workbook whose Today is next Monday moved today with no word and
+    without the stage changes the plan projected for the week; today now stays, and the note
+    gives the advance command that offers them."""
+    from planner.coachform.write import save_template_form
+    from planner.seasonfile import save_season
+    from tests.builders import day, season, solved_and_checked
+
+    s = season(weeks=3, athletes=2, today=day(3))
+    s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+    save_season(s, tmp_path / "team.season.json")
+    later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(10)})})
+    save_template_form(later, tmp_path / "team.xlsx")  # Today set to next week in the sheet
+    r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    said = " ".join(r.stdout.split())
+    assert "Note: Today stays " in said and "is later, and moving today records the stage " in said
+    assert (f"Move it with: periodize advance team.season.json --today {day(10).isoformat()} "
+            f"(add --accept to record them).") in said
+    assert load_season(tmp_path / "team.season.json").calendar.today == day(3)
+    r = run("advance", "team.season.json", "--today", day(10).isoformat(), "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert load_season(tmp_path / "team.season.json").calendar.today == day(10)

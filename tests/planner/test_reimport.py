@@ -252,3 +252,35 @@ def test_a_second_absence_with_the_same_reason_is_missing_from_the_workbook():
     # the same rows in the sheet: nothing missing, nothing kept twice
     assert season_loses(old, old) == ""
     assert keep_over(old, old).season.unavailability == old.unavailability
+
+
+def test_a_later_today_in_the_workbook_leaves_moving_today_to_its_own_step():
+    """The coach's workbook with next Monday as Today moved today on import: the stage change
+    the plan projected for the week (an injured player back to full training) was never offered,
+    so a player who played 90 minutes stayed recorded in rehab. Today now stays the season's,
+    with the week's log in, and the words say how to move it (Move Today, advance)."""
+    from planner.progress import projected_transitions
+    from planner.season import Session
+
+    first = season(weeks=3, athletes=3, injuries=(injury("A1", stage="P2", start_day=-20),),
+                   pins=(StagePin(athlete="A1", stage="P3", date=day(10)),))
+    first = first.model_copy(update={"plan": solved_and_checked(first)[0].plan})
+    old = first.model_copy(update={"calendar": first.calendar.model_copy(update={"today": day(7)})})
+    moves = projected_transitions(old, day(14))
+    assert moves  # the plan projects A1's next stage in the week
+    logged = tuple(Session(athlete=a, date=day(d), minutes=60, rpe=5)
+                   for a in ("A1", "A2") for d in range(7, 14))
+    new = season(weeks=3, athletes=3, injuries=old.injuries, today=day(14)).model_copy(
+        update={"sessions": logged})
+    kept = keep_over(old, new)
+    assert kept.season.calendar.today == day(7) and kept.later_today == day(14)
+    assert kept.season.sessions == logged  # the week's log is in, waiting for today to pass it
+    assert season_problems(kept.season) == []
+    assert projected_transitions(kept.season, day(14)) == moves  # still to be offered
+    said = kept.today_words("Move Today opens on it.")
+    assert said.startswith(f"Today stays {day_long(day(7))} (the season's): the workbook's "
+                           f"Today, {day_long(day(14))}, is later")
+    assert said.endswith("Move Today opens on it.")
+    # a workbook whose Today is the season's, or earlier: nothing to say
+    same = new.model_copy(update={"calendar": new.calendar.model_copy(update={"today": day(7)})})
+    assert keep_over(old, same).later_today is None and keep_over(old, same).today_words("") == ""

@@ -474,3 +474,30 @@ def test_the_export_dialog_is_given_each_kinds_name(window, dialogs, demo_season
     window.export_action.trigger()
     assert seen["Coach workbook for import (*.xlsx)"] == "team-form.xlsx"
     assert seen["Excel workbook (*.xlsx)"] == "team-plan.xlsx"
+
+
+def test_a_workbook_with_a_later_today_opens_move_today_on_it(qtbot, dialogs, tmp_path):
+    """Importing the week's workbook with next Monday as Today moved today at once: the Move
+    Today step (the plan's projected stage changes to tick, a re-plan) never came, and a player
+    back from rehab stayed recorded in it. Today stays; Move Today opens on the workbook's."""
+    from planner.coachform.write import save_template_form
+    from planner.seasonfile import save_season
+    from tests.builders import day, season, solved_and_checked
+    from ui.desktop import fileio
+
+    s = season(weeks=3, athletes=2, today=day(3))
+    s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+    save_season(s, tmp_path / "team.season.json")
+    later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(10)})})
+    save_template_form(later, tmp_path / "team.xlsx")
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    assert w.open_path(tmp_path / "team.season.json")
+    dialogs.choices = ["keepover"]
+    assert fileio.import_into(w, tmp_path / "team.xlsx")
+    assert w.season.calendar.today == day(3) and w.path == tmp_path / "team.season.json"
+    assert dialogs[-1][0] == "inform" and "Move Today opens on it." in dialogs[-1][2]
+    move = w.weekly.dialog
+    assert move is not None and move.isVisible() and move.today_field.value() == day(10)
+    move.accept()
+    assert w.season.calendar.today == day(10)

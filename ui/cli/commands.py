@@ -85,6 +85,10 @@ def cmd_import(args) -> int:
         kept = keep_over(old, season)
         season = kept.season
         notes.append(kept.words())
+        if kept.later_today:
+            notes.append(kept.today_words(
+                f"Move it with: periodize advance {shlex.quote(str(out))} --today "
+                f"{kept.later_today.isoformat()} (add --accept to record them)."))
     elif lost:
         raise InputError(str(out), [replaced_words(old, season) + f". Importing would replace "
                                     f"the season: add --keep, give another file name, or add "

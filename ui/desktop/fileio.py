@@ -107,6 +107,8 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
         window.set_document(kept.season, doc.path, modified=True, stamp=doc.disk_stamp)
         if said := kept.words():
             notes.append(said)
+        if kept.later_today:
+            notes.append(kept.today_words("Move Today opens on it."))
         after = (f"Save it (Ctrl+S) to update {doc.path.name}." if doc.path is not None
                  else "Save it as a season file (File ▸ Save As).")
     else:
@@ -123,6 +125,8 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
         f"{'; ' + plural(len(notes), 'note') + ' shown' if notes else ''}. {after}", 10000)
     if notes:  # read other than written: a coach should see each (an unread column, a position)
         window.interaction.inform("Imported, with notes", "\n".join(f"• {n}" for n in notes))
+    if kept is not None and kept.later_today:
+        window.weekly.move_today(kept.later_today)
     return True
 
 
