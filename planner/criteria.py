@@ -50,10 +50,26 @@ class Result:
         return self.criterion.passes(self.test.value)
 
 
+def episode_from(record: Injury, protocol: Protocol, stage: str, since: dt.date) -> dt.date:
+    """The first day of the stage episode holding ``stage`` on ``since``: a record of the stage
+    the athlete holds already ("still in S3 on 23 Nov", the way on past a stage's maximum)
+    restarts its durations, not its episode, so a failed test taken before it still holds the
+    athlete until the retest (docs/semantics.md, RH-CRIT)."""
+    segs = segments(record, protocol, until=since)
+    if not segs or segs[-1].stage != stage:
+        return since
+    i = len(segs) - 1
+    while i > 0 and segs[i].cause == "record" and segs[i - 1].stage == stage:
+        i -= 1
+    return min(since, segs[i].start)
+
+
 def latest_results(record: Injury, protocol: Protocol, stage: str, since: dt.date,
                    before: dt.date) -> dict[str, Result]:
-    """Criterion name -> the latest result of it taken in ``stage`` on days ``since`` .. ``before``
-    - 1 (the episode being left)."""
+    """Criterion name -> the latest result of it taken in ``stage`` on days from the start of
+    the episode holding it on ``since`` (:func:`episode_from`) to ``before`` - 1 (the episode
+    being left)."""
+    since = episode_from(record, protocol, stage, since)
     out: dict[str, Result] = {}
     for t in sorted(record.tests, key=lambda t: t.date):
         if not (since <= t.date < before):

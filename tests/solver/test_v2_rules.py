@@ -589,3 +589,25 @@ def test_a_pin_on_a_match_day_follows_whether_the_athlete_plays():
         assert out.status == Status.INFEASIBLE and {c.rule for c in out.explanation} >= {"PIN"}
     assert solved(E.AddPin(pin=IntensityPin(athlete="A1", date=day(5), intensity=70)).apply(s)
                   ).for_athlete("A1").intensity[5] == 70
+
+
+def test_a_failed_test_still_holds_after_the_stage_is_recorded_again():
+    """After a flare-up and a failed strength test, the way on past the stage's maximum is to
+    record the stage again ("still in S3 on 23 Nov"). That record started a new episode, so the
+    failed test no longer counted: the player was planned back to full training the day before
+    his retest, and nothing mentioned the test. A record of the stage held already restarts its
+    durations, not its episode: the failed result still holds him until the retest."""
+    failed = CriteriaTest(date=day(-5), name="Hip-flexor strength LSI", value=82, unit="%")
+    base = injury("A1", "P3", start_day=-20)
+    again = base.model_copy(update={"tests": (failed,), "stages": base.stages + (
+        StageRecord(stage="P3", start=day(-1)),)})
+    rules = RuleSettings(values={"RH-CRIT": {"retest_days": 14}})
+    s_free = season(weeks=8, athletes=1, injuries=(base,), rules=rules)
+    s_again = season(weeks=8, athletes=1, injuries=(again,), rules=rules)
+    free, hold = solved(s_free), solved(s_again)  # each held against the plan checker
+    leave = lambda p: next(i for i, st in enumerate(p.for_athlete("A1").stages) if st != "P3")  # noqa: E731
+    assert leave(free) < 9 <= leave(hold)  # held until day -5 + 14
+    early = check_plan(s_again, free)
+    assert "RH-CRIT" in [v.rule for v in early.violations]
+    assert "held until retest" in rules_of(s_again, hold, "A1", 3)["RH-CRIT"]
+    assert returns(s_again, hold)[0].provisional
