@@ -538,6 +538,10 @@ def _ramp_reason(c: _Context, i: int, add) -> None:
                                      f"{text.day_long(c.tl.days[prev])}): at most 90 %."))
 
 
+def _lower_first(words: str) -> str:
+    return words[:1].lower() + words[1:]
+
+
 def _not_played(c: _Context, m: int) -> str:
     """Why the athlete did not play competition day ``m``, in a few words."""
     f = c.facts
@@ -687,8 +691,12 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
         return
     j = tl.md_after[i]
     if j is not None and j <= 2 and not c.facts.played[i - j]:
-        add(Reason("TEAM", "serves", "A compensation session after a match the athlete did not "
-                                      "play: it does not count as another team speed day."))
+        # TEAM exempts HV training after any match not played (rules-spec section 5); it is
+        # called a compensation session only after one the athlete could have played
+        what = ("A compensation session after a match the athlete did not play" if
+                c.facts.compensation(i) else f"Speed work on MD+{j} of a match the athlete did "
+                f"not play ({_lower_first(_not_played(c, i - j))})")
+        add(Reason("TEAM", "serves", f"{what}: it does not count as another team speed day."))
     else:
         mates = c.team_hv(i) - 1  # this athlete is fit and at HV level here
         add(Reason("TEAM", "serves", f"A shared team speed day with {text.plural(mates, 'other athlete')}."))

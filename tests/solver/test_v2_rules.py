@@ -611,3 +611,27 @@ def test_a_failed_test_still_holds_after_the_stage_is_recorded_again():
     assert "RH-CRIT" in [v.rule for v in early.violations]
     assert "held until retest" in rules_of(s_again, hold, "A1", 3)["RH-CRIT"]
     assert returns(s_again, hold)[0].provisional
+
+
+def test_speed_work_after_a_match_the_athlete_was_away_for_is_not_called_compensation():
+    """TEAM exempts HV training on MD+1/MD+2 of any match not played (rules-spec section 5), but
+    the board and the handout call it a compensation session only after a match the athlete
+    could have played. The explanation of an away player's MD+2 sprint said both "not a match
+    the athlete could play; speed work" and "A compensation session after a match the athlete
+    did not play"."""
+    from planner.season import Unavailability
+
+    s = season(weeks=3, athletes=2, matches=[5, 12, 19],
+               unavailable=(Unavailability(athlete="A2", start=day(5), end=day(5),
+                                           reason="International duty"),))
+    plan = solved(s)
+    ap = plan.for_athlete("A2")
+    edited = plan.model_copy(update={"athletes": tuple(
+        x if x.athlete != "A2" else x.model_copy(update={"intensity": ap.intensity[:7] + (95,)
+                                                       + ap.intensity[8:]})
+        for x in plan.athletes)})
+    said = rules_of(s, edited, "A2", 7)
+    assert "not a match the athlete could play; speed work" in said["HV-6"]
+    assert said["TEAM"] == ("Speed work on MD+2 of a match the athlete did not play (away): it "
+                            "does not count as another team speed day.")
+    assert "compensation" not in said["TEAM"].lower()
