@@ -115,3 +115,40 @@ def test_a_file_deleted_while_open_is_saved_again_and_that_is_said(qtbot, tmp_pa
     assert "had been deleted or moved since it was opened" in w.statusBar().currentMessage()
     w.apply_edit(E.RemoveNonTrainingDay(date=D(2026, 3, 11)))
     assert w.save() and w.statusBar().currentMessage() == f"Saved {path}"
+
+
+def test_coming_back_to_the_window_says_the_file_changed_and_offers_reload(qtbot, tmp_path,
+                                                                          dialogs):
+    """A coach running 'periodize record … --save' in a terminal came back to the app and read
+    the old return date on the board: nothing said the file had changed until a save asked.
+    Coming back to the window now says it above the board, once per change, with Reload."""
+    from PySide6.QtCore import QEvent
+
+    path = tmp_path / "tiny.season.json"
+    season = tiny_season()
+    save_season(season, path)
+    w = MainWindow(load_season(path), path)
+    qtbot.addWidget(w)
+    assert not w.notice_disk_change()  # unchanged: nothing said
+    other = season.model_copy(update={"plan": hand_plan(season)})
+    save_season(other, path)
+    assert w.notice_disk_change()
+    assert w.notice.isVisibleTo(w) and w.notice.reload_button.isVisibleTo(w.notice)
+    assert "tiny.season.json was changed by another program" in w.notice.label.text()
+    assert "discards your changes" not in w.notice.label.text()  # none made here
+    assert not w.notice_disk_change()  # the same change: said once
+    w.changeEvent(QEvent(QEvent.Type.ActivationChange))  # not active offscreen: nothing more
+    w.notice.reload_button.click()
+    assert w.season == other and not w.modified and w.notice.isHidden()
+    assert not w.notice_disk_change()
+    # with changes here, Reload asks first; declined, they stay
+    w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Travel")))
+    save_season(season, path)
+    assert w.notice_disk_change() and "Reloading discards your changes here." in \
+        w.notice.label.text()
+    dialogs.answer = False
+    w.notice.reload_button.click()
+    assert w.modified and dialogs[-1][0] == "confirm"
+    # saved over it (Overwrite): the notice would now be wrong
+    dialogs.answer = "overwrite"
+    assert w.save() and w.notice.isHidden()

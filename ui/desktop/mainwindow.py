@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self.banner = panels.StaleBanner(self)
         self.notice = panels.NoticeBar(self)
         self.notice.open_requested.connect(self.show_externally)
+        self.notice.reload_requested.connect(self._reload_asked)
+        self._told_disk: DiskStamp | None = None  # the change on disk the notice said
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -330,6 +332,7 @@ class MainWindow(QMainWindow):
         self.lost_file = None
         self.document.path = Path(path)
         self.document.disk_stamp = DiskStamp.of(path)
+        self._hide_disk_notice()
         self.document.set_modified(False)
         self._add_recent(self.document.path)
         self._update_title()
@@ -375,6 +378,42 @@ class MainWindow(QMainWindow):
             return "reloaded"
         return answer if answer == "saveas" else "cancel"
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.notice_disk_change()
+
+    def notice_disk_change(self) -> bool:
+        """Coming back to the window (from a terminal where ``periodize record … --save`` ran,
+        say): when the season file changed on disk, say so above the board with Reload, once
+        per change. The board kept showing the season as opened, a return date the file no
+        longer had, until a save asked. True when said."""
+        doc = self.document
+        now = changed_on_disk(doc.disk_stamp, doc.path) if doc.path is not None else None
+        if now is None or (self._told_disk is not None and self._told_disk.same_content(now)):
+            return False
+        self._told_disk = now
+        yours = (" Reloading discards your changes here." if doc.modified else "")
+        self.notice.offer(html.escape(
+            f"{doc.path.name} was changed by another program at {now.modified:%H:%M} on "
+            f"{date_short(now.modified)} (for example periodize … --save): this window shows it "
+            f"as you opened it.{yours}"), reload=True)
+        return True
+
+    def _hide_disk_notice(self) -> None:
+        """The file is the window's again (saved, reloaded, another opened): the notice of its
+        change on disk would now be wrong."""
+        if not self.notice.isHidden() and self.notice.reload_button.isVisibleTo(self.notice):
+            self.notice.hide()
+        self._told_disk = None
+
+    def _reload_asked(self) -> None:
+        if self.document.modified and not self.interaction.confirm(
+                "Reload the season file?", "Reload it as it is on disk and discard your changes "
+                "here?", default=False):
+            return
+        self.reload_from_disk()
+
     def reload_from_disk(self) -> bool:
         """Open the document's file again as it is on disk (the changes here are dropped)."""
         path = self.document.path
@@ -395,6 +434,7 @@ class MainWindow(QMainWindow):
         self._hide_stale()
         self.explanation.reset()
         self.lost_file = None
+        self._hide_disk_notice()
         self.document.replace(season, path, modified, stamp)
         self._update_title()
         self._update_actions()

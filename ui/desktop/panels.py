@@ -1156,6 +1156,7 @@ class NoticeBar(QFrame):
     and buttons to open the file or its folder (a status-bar message is gone in seconds)."""
 
     open_requested = Signal(str)  # a path
+    reload_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -1168,6 +1169,8 @@ class NoticeBar(QFrame):
         self.open_button.setAccessibleName("Open the exported file")
         self.folder_button = QPushButton("Show folder")
         self.folder_button.setAccessibleName("Show the folder")
+        self.reload_button = QPushButton("Reload")
+        self.reload_button.setAccessibleName("Reload the season file as it is on disk")
         self.close_button = QPushButton("✕")
         self.close_button.setAccessibleName("Close the notice")
         self.close_button.setToolTip("Close")
@@ -1177,18 +1180,22 @@ class NoticeBar(QFrame):
         lay.addWidget(self.label, 1)
         lay.addWidget(self.open_button)
         lay.addWidget(self.folder_button)
+        lay.addWidget(self.reload_button)
         lay.addWidget(self.close_button)
         self.file = ""
         self.folder = ""
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.file))
         self.folder_button.clicked.connect(lambda: self.open_requested.emit(self.folder))
+        self.reload_button.clicked.connect(self.reload_requested)
         self.close_button.clicked.connect(self.hide)
         self.hide()
 
-    def offer(self, text: str, file: str = "", folder: str = "") -> None:
-        """Show ``text``; Open opens ``file``, Show folder opens ``folder`` (each when given)."""
+    def offer(self, text: str, file: str = "", folder: str = "", reload: bool = False) -> None:
+        """Show ``text``; Open opens ``file``, Show folder opens ``folder`` (each when given),
+        Reload (``reload``) asks for the season file as it is on disk."""
         self.label.setText(text)
         self.file, self.folder = file, folder
         self.open_button.setVisible(bool(file))
         self.folder_button.setVisible(bool(folder))
+        self.reload_button.setVisible(reload)
         self.show()
