@@ -33,7 +33,8 @@ Readings taken where neither page decides (see also the module's tests and ``pla
 - TP-3 and TEAM look at the whole of a week that is not wholly past (recorded past days count);
   HV-1, HV-DAY and STAB days start at ``p0``. TEAM and HV-DAY count HV training also on a
   competition day the athlete does not play (label ``MD``: HV-DAY's other days).
-- RTS: an entry only when its days are more than 0; its target entry only for a record RTS counts,
+- RTS: an entry only when its days are more than 0, one more for each return after a flare-up
+  dated after today (``planner.returns.rehab_runs_after``); its target entry only for a record RTS counts,
   when the target's first day is in the season on or after ``p0`` (also when it lies after a later
   record's onset). A soft rule set ``hard`` turns each of its instances into a Violation; for RTS
   only the missed target competition can be a violation (the days-to-FIT measure stays out of both
@@ -67,6 +68,7 @@ from planner.returns import (
     RecordSpan,
     StageRun,
     counted_records,
+    rehab_runs_after,
     stage_walk,
 )
 from planner.rules import SOFT_RULES, RuleSet
@@ -942,6 +944,9 @@ class _Checker:
                 if not hard:
                     self._rts_days(a, span)
                 self._rts_target(a, span)
+            if not hard:  # a return after a flare-up dated after today: its days back too
+                for span in rehab_runs_after(a):
+                    self._rts_days(a, span)
 
     def _rts_days(self, a: _Athlete, span: RecordSpan) -> None:
         weight, n = self.rs.value("RTS", "weight"), self.n
@@ -956,7 +961,10 @@ class _Checker:
         else:
             when = "is not back to FIT by the season end"
         who = a.who
-        if len(a.records) > 1:
+        if span.setback:
+            why = " (a flare-up)" if self.tl.days[span.base] in span.record.flare_ups else ""
+            who += f", back in rehab ({a.st[span.base]}) from {self.f(span.base)}{why},"
+        elif len(a.records) > 1:
             who += f", after the injury of {text.day(span.record.onset)},"
         last = span.fit if span.fit is not None else span.stop - 1
         self.penal("RTS", a.id, span.base, last,

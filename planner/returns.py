@@ -350,6 +350,25 @@ def counted_records(f: AthleteFacts) -> list[RecordSpan]:
     return out
 
 
+def rehab_runs_after(f: AthleteFacts) -> list[RecordSpan]:
+    """Every return RTS prices after the first: each run of rehab days from ``p0`` on that
+    follows a FIT day in a record's span (a flare-up dated after today moves an athlete back
+    from FIT, rules-spec section 6), from its first day to the next FIT day (None: not back in
+    the span). Without them a return after a what-if flare-up cost nothing, so the plan put it
+    off freely and the what-if understated the flare-up."""
+    out = []
+    for k, rec in enumerate(f.records):
+        first, stop = max(f.p0, f.onsets[k]), f.span_stop(k)
+        i = first + 1
+        while i < stop:
+            if f.st[i] != FIT and f.st[i - 1] == FIT:
+                fit = next((j for j in range(i, stop) if f.st[j] == FIT), None)
+                out.append(RecordSpan(k, rec, i, stop, i, fit, setback=True))
+                i = stop if fit is None else fit
+            i += 1
+    return out
+
+
 def setbacks_ahead(f: AthleteFacts) -> list[RecordSpan]:
     """The records the athlete is FIT under on their first day from ``p0`` whose plan puts him
     back in rehab later in their span: a flare-up dated after today (a what-if adopted), or a
@@ -765,7 +784,7 @@ def past_records(f: AthleteFacts) -> list[RecordSpan]:
 
 __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "counted_records",
            "late_why", "past_records",
-           "provisional_days", "setbacks_ahead", "provisional_of", "returns", "stage_walk"]
+           "provisional_days", "rehab_runs_after", "setbacks_ahead", "provisional_of", "returns", "stage_walk"]
 
 
 def again_words(season: Season, rets: list[Return], r: Return) -> str:

@@ -107,7 +107,10 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     if first is None:
         raise InputError("", [f"{season.athlete_label(athlete)} has no rehab stage to plan"])
     rec = first.record
-    current = first.order[first.start_stage] if first.start_stage is not None else "INJ"
+    # a flare-up's epoch: the stage it enters depends on the one held the day before (FIT: the
+    # last stage, rules-spec section 6), which the plan decides; "INJ" read as a new injury
+    current = (first.order[first.start_stage] if first.start_stage is not None else
+               "rehab" if first.kind == "flare" else "INJ")
     end = next((ep.first for ep in u.epochs if ep.first > first.first and ep.record is not rec),
                pm.n)
     earliest = _earliest(pm, u, first.first, end, time_limit)

@@ -45,8 +45,14 @@ class ObjectiveMixin(ModelBase):
             floor = 0
             for rec in u.records:
                 governs = self._record_days(u, rec)
-                if governs is None or u.fit[governs[0]] is True:
-                    continue  # the record counts for nothing (planner.returns.counted_records)
+                if governs is None:
+                    continue
+                if u.fit[governs[0]] is True:
+                    # back on its first day (planner.returns.counted_records): only a return
+                    # after a flare-up ahead is left to count (rehab_runs_after)
+                    if mode != "hard":
+                        floor += self._rts_days(u, *governs)
+                    continue
                 span = self._record_span(u, rec, *governs)
                 if span is not None and mode != "hard":
                     floor += self._rts_days(u, *span)
@@ -67,7 +73,7 @@ class ObjectiveMixin(ModelBase):
     def _record_span(self, u: Unit, rec: Injury, first: int, last: int) -> tuple[int, int] | None:
         """(base, last) day indexes of the days back RTS counts for ``rec``: from the later of p0
         and the stage start (a future record: its first stage record) to the last day it governs;
-        None when the athlete is certainly FIT at ``base`` (no day to count)."""
+        None when no stage is recorded in it (nothing but INJ days, no return to count)."""
         ep = u.epoch_at(first)
         if ep.kind == "inj":
             nxt = next((e for e in u.epochs if e.first > first and e.record is rec and e.kind != "inj"),
@@ -77,32 +83,21 @@ class ObjectiveMixin(ModelBase):
             base = nxt.first
         else:
             base = max(self.p0, ep.start_day) if ep.start_stage is not None else first
-        if base > last or u.fit[base] is True:
-            return None
-        return base, last
+        return (base, last) if base <= last else None
 
     def _rts_days(self, u: Unit, base: int, last: int) -> int:
-        """One penalty per day from ``base`` on before the first FIT day (FIT once is back, also
-        if a later flare-up moves the athlete back again). Returns the part no plan can avoid:
-        the days before the earliest FIT day the stage windows allow."""
+        """One penalty per day from ``base`` on that the athlete is not FIT: the days before the
+        first FIT day, and those of every return after it (a flare-up dated after today moves a
+        returned athlete back to the last stage, rules-spec section 6; planner.returns.
+        rehab_runs_after). Returns the part no plan can avoid: the days certainly not FIT."""
         wday = self.rules.value("RTS", "weight")
-        prev = False
         floor = 0
         for d in range(base, last + 1):
             f = u.fit[d]
-            if prev is False or f is True:
-                e = f
-            elif prev is True:
-                e = True
-            else:
-                e = self.m.new_bool_var(f"{u.key}_ever_{d}")
-                self.m.add_bool_or([prev, f]).only_enforce_if(e)
-                self.m.add_implication(prev, e)
-                self.m.add_implication(f, e)
-            prev = e
-            if e is not True:
-                self._penalty("RTS", wday, 1 - e if e is not False else 1)
-            if e is False:
+            if f is True:
+                continue
+            self._penalty("RTS", wday, 1 - f if f is not False else 1)
+            if f is False:
                 floor += wday
         return floor
 

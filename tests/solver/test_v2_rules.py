@@ -635,3 +635,33 @@ def test_speed_work_after_a_match_the_athlete_was_away_for_is_not_called_compens
     assert said["TEAM"] == ("Speed work on MD+2 of a match the athlete did not play (away): it "
                             "does not count as another team speed day.")
     assert "compensation" not in said["TEAM"].lower()
+
+
+def test_a_return_after_a_flare_up_ahead_is_priced_and_planned_at_its_earliest():
+    """A returned athlete's flare-up dated after today (a what-if "he flares up") moved him back
+    to the last stage, but RTS counted only his first return (or nothing, for one fit on
+    today): the days back after the flare-up cost nothing, the plan put the return off by one
+    to two weeks, and the what-if understated the flare-up. Each return is priced now."""
+    from planner.rules import RuleSet
+    from solver.queries import return_report
+
+    back = injury("A1", "FIT", start_day=-10, history=(("S3", -20),), flare_days=(12,))
+    s = season(weeks=8, athletes=2, injuries=(back,))
+    out, report = solved_and_checked(s)
+    stages = out.plan.for_athlete("A1").stages
+    assert stages[11] == FIT and stages[12] != FIT  # back in rehab from the flare-up
+    fit = next(i for i in range(12, len(stages)) if stages[i] == FIT)
+    (rts,) = [x for x in report.soft if x.rule == "RTS"]
+    weight = RuleSet(s.rules).value("RTS", "weight")
+    assert rts.penalty == weight * (fit - 12)
+    assert "back in rehab (S3) from" in rts.message and "(a flare-up)" in rts.message
+    ahead = return_report(s, "A1")
+    assert day(fit) == ahead.earliest_fit  # not put off
+    assert ahead.text(s).startswith(f"Athlete 1 (A1), in rehab since the flare-up of "
+                                    f"{day_long(day(12))}:")  # not "in INJ"
+    # the plan that puts it off a week costs a week of RTS more
+    later = out.plan.model_copy(update={"athletes": tuple(
+        x if x.athlete != "A1" else x.model_copy(update={
+            "stages": x.stages[:fit] + ("S3",) * 7 + x.stages[fit + 7:]})
+        for x in out.plan.athletes)})
+    assert check_plan(s, later).penalties()["RTS"] >= report.penalties()["RTS"] + 7 * weight
