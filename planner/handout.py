@@ -25,9 +25,8 @@ from planner.history import LEVEL_TOLERANCE, logged_days, went_otherwise
 from planner.loadtable import LoadTable
 from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
 from planner.rules import RuleSet
-from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
+from planner.season import FIT, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.sessions import ROLE_WORDS, Prescriber, Prescription, planned_load
-from planner.squad import hv1_exempt
 from planner.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -545,8 +544,7 @@ class Handouts:
             speed_days=sum(1 for i in week.days if f.it[i] >= SPEED_DAY),
             # a match is not an exempt goalkeeper's HV exposure (his day says "the match is
             # your session"): only his HV sessions count
-            hv_exposures=sum(1 for i in week.days if f.it[i] >= HV_LEVEL
-                             and not (f.played[i] and hv1_exempt(self.rs, a.position))),
+            hv_exposures=f.hv_exposures(week.days),
             planned_load=self._planned_load(f, [sessions[i] for i in week.days], week.days),
             anonymised=self.anonymise,
             played=sum(1 for i in week.days if f.played[i]),

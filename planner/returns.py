@@ -41,6 +41,7 @@ from planner.protocols import Protocol, load_protocol
 from planner.rehab import athlete_stage_on, back, flare_steps, segments, stage_order
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, AthletePlan, Injury, Plan, Season
+from planner.squad import hv1_exempt
 from planner.timeline import Timeline
 
 # Caps of the default template, used only for a rehab stage the governing protocol does not know
@@ -103,6 +104,9 @@ class AthleteFacts:
         self.wk: tuple[str, ...] = ap.weeks
         self.off = tl.unavailable(self.id)
         self.records: list[Injury] = season.injuries_of(self.id)
+        athlete = season.athlete(self.id)
+        # HV-1 asks no exposure of the position (goalkeepers by default): his match is his session
+        self.exempt = athlete is not None and hv1_exempt(rs, athlete.position)
         self.protos: list[Protocol] = [load_protocol(r.protocol) for r in self.records]
         self._events()
         self.gov: list[int | None] = [self.gov_at(i) for i in range(self.n)]
@@ -232,6 +236,16 @@ class AthleteFacts:
         j = self.tl.md_after[i]
         return (self.st[i] == FIT and self.it[i] >= HV_LEVEL and not self.played[i]
                 and j in (1, 2) and not self.played[i - j] and self.could_play(i - j))
+
+    def hv_exposure(self, i: int) -> bool:
+        """Is day ``i`` a high-velocity exposure of the athlete's as every count of them says
+        (handout, athlete sheets, what-if comparison): at >= 90 %, but a match played by a
+        position HV-1 exempts (goalkeepers by default) is his session, never his exposure."""
+        return self.hv[i] and not (self.exempt and self.played[i])
+
+    def hv_exposures(self, days) -> int:
+        """How many of ``days`` (day indexes) are :meth:`hv_exposure` days."""
+        return sum(1 for i in days if self.hv_exposure(i))
 
     def match_roles(self, i: int) -> tuple[str, ...]:
         """The athlete's role in each competition of day ``i`` (``tl.comp_on[i]``'s order) as the
@@ -581,6 +595,13 @@ def _facts(season: Season, plan: Plan) -> tuple[Timeline, list[AthleteFacts]]:
         if ap is not None and len(ap.stages) == tl.n and len(ap.intensity) == tl.n:
             out.append(AthleteFacts(season, tl, rs, ap))
     return tl, out
+
+
+def hv_exposure_counts(season: Season, plan: Plan) -> dict[str, int]:
+    """Each planned athlete's high-velocity exposures (:meth:`AthleteFacts.hv_exposure`) from
+    today (``p0``) to the season's end."""
+    tl, facts = _facts(season, plan)
+    return {f.id: f.hv_exposures(range(tl.p0, tl.n)) for f in facts}
 
 
 def provisional_of(f: AthleteFacts) -> list[bool]:

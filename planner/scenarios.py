@@ -10,7 +10,7 @@ from planner import text
 from planner.check import check_plan
 from planner.edits import edit_from_dict, scenario_season
 from planner.errors import InputError, PeriodizeError
-from planner.season import FIT, HV_LEVEL, Plan, Scenario, Season, basis_changes
+from planner.season import FIT, Plan, Scenario, Season, basis_changes
 from planner.text import date_long, date_short, join_and, number, plural
 from planner.timeline import Timeline
 from planner.validate import planning_start
@@ -456,6 +456,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         stab_b=stab_b, rules_changed=tuple(_rules_changed(season_a, season_b)),
     )
     from planner.congestion import added, tapers_added
+    from planner.returns import hv_exposure_counts
 
     scenario = season_b.model_copy(update={"plan": plan_b})
     baseline = season_a.model_copy(update={"plan": plan_a})
@@ -476,6 +477,8 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         if v.athlete:
             by_rule_b.setdefault(v.athlete, {}).setdefault(v.rule, 0)
             by_rule_b[v.athlete][v.rule] += 1
+    # a goalkeeper's match is no HV exposure here either, as on his handout (one predicate)
+    hv_a, hv_b = hv_exposure_counts(season_a, plan_a), hv_exposure_counts(season_b, plan_b)
     for ath in season_b.athletes:
         pa, pb = plan_a.for_athlete(ath.id), plan_b.for_athlete(ath.id)
         if pa is None or pb is None:
@@ -485,8 +488,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         (ret_a, away_a), (ret_b, away_b) = _return(tl_a, plan_a, ath.id), _return(tl_b, plan_b, ath.id)
         comp.athletes.append(AthleteDiff(
             ath.id, season_b.athlete_label(ath.id), ret_a, ret_b,
-            sum(1 for d in range(tl_a.p0, tl_a.n) if pa.intensity[d] >= HV_LEVEL),
-            sum(1 for d in range(tl_b.p0, tl_b.n) if pb.intensity[d] >= HV_LEVEL),
+            hv_a.get(ath.id, 0), hv_b.get(ath.id, 0),
             [(weeks[w], a, b) for w, (a, b) in enumerate(zip(pa.weeks, pb.weeks, strict=True)) if a != b],
             len(cells), by_rule_a.get(ath.id, {}), by_rule_b.get(ath.id, {}), away_a, away_b,
             targets_a.get(ath.id, ()), targets_b.get(ath.id, ()),

@@ -30,7 +30,7 @@ from planner.anonymise import scrub
 from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units
 from planner.returns import again_words
 from planner.rules import RULES
-from planner.season import HV_LEVEL, SPEED_DAY
+from planner.season import SPEED_DAY
 from planner.xlsx_layout import fit_lines, line_height, print_points, row_height, scale_for
 from planner.xlsx_load import week_line
 
@@ -146,7 +146,7 @@ class AthleteSheet:
                    else "No injury in this season's plan.", None)
         days = [d for w in weeks for d in w.days]
         speed = sum(1 for d in days if d.intensity >= SPEED_DAY)
-        hv = sum(1 for d in days if d.intensity >= HV_LEVEL)
+        hv = sum(w.hv_exposures for w in weeks)  # the handout's count: a goalkeeper's match is none
         starts = sum(1 for d in days if d.role == "start")
         bench = sum(1 for d in days if d.role == "bench")
         self._info(out, "Counts", f"{text.plural(speed, 'speed day')} and "

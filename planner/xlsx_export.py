@@ -136,8 +136,9 @@ DEFINITIONS = (
                   f"(starting counts 100 %, from the bench 80 %). Every count of speed days in "
                   f"this workbook counts these."),
     ("HV exposure", f"a high-velocity exposure: a day at ≥ {HV_LEVEL} % of max speed (a "
-                    f"near-maximal sprint session, or a match started). Every HV exposure is also "
-                    f"a speed day."),
+                    f"near-maximal sprint session, or a match started; a goalkeeper's match, or "
+                    f"one of another position HV-1 exempts, is his session, not his exposure). "
+                    f"Every HV exposure is also a speed day."),
 )
 STAGE_MEANING = {
     "INJ": "injured, no stage recorded yet: no running",

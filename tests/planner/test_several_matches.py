@@ -176,6 +176,24 @@ def test_an_exempt_goalkeepers_matches_are_not_counted_as_his_hv_exposures():
     assert a4.hv_exposures == 2
 
 
+def test_every_count_of_a_goalkeepers_hv_exposures_is_his_handouts():
+    """The what-if comparison and the athlete sheet's counts took A2's (a goalkeeper's) matches
+    for HV exposures ("HV A 26  HV B 29": a tournament added 3) while his handout said 0."""
+    from planner.scenarios import compare
+
+    s = tournament()
+    tl = Timeline(s)
+    weeks = handout_weeks(s, s.plan, ["A2", "A4"], range(len(tl.weeks)))
+    handout = {a: sum(w.hv_exposures for w in weeks if w.athlete == a) for a in ("A2", "A4")}
+    raw = sum(v >= 90 for v in s.plan.for_athlete("A2").intensity)
+    assert handout["A2"] == raw - 3  # his 3 match days (4 matches) are no exposure of his
+    diffs = {d.athlete: d for d in compare(s, s.plan, s, s.plan).athletes}
+    for a in ("A2", "A4"):  # a player's match still is his exposure (A4: 3 of them)
+        assert diffs[a].hv_a == diffs[a].hv_b == handout[a], a
+    sheet = build_workbook(s, s.plan)["A2 Bo Birch"]["B4"].value
+    assert sheet.startswith(f"5 speed days and {handout['A2']} HV exposures in 3 weeks"), sheet
+
+
 def returner(roles=()):
     """A3 back (FIT) on Mon 11 Jan, his first match the two of Wed 13 Jan; ``roles`` for him."""
     s = tournament()
