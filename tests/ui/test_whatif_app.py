@@ -4,6 +4,7 @@ duplicated or deleted, each one undo step. Small seasons built here keep the sol
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import threading
 import time
@@ -812,6 +813,38 @@ def test_mid_season_the_next_match_is_proposed_first(qtbot, planned):
     dlg.reject()
     w.whatif.shutdown()
     w2.whatif.shutdown()
+
+
+def test_mid_season_no_change_is_proposed_before_today(qtbot):
+    """Today in the season (the demo on Mon 23 Nov): the dialog offered the next match, League
+    match 16 of Sat 28 Nov, "a week earlier" on Sat 21 Nov, two days before today, where a
+    competition before today is refused. Every change's default lies from today on."""
+    from ui.desktop.scenariodialog import ScenarioDialog
+
+    base = small_season()  # matches on days 5, 12, 19, ..., 47, the final on day 54
+    today = day(15)
+    s = base.model_copy(update={"calendar": base.calendar.model_copy(update={"today": today})})
+    dlg = ScenarioDialog(s)
+    qtbot.addWidget(dlg)
+    assert dlg.move_comp.currentData() == "m2"  # Match 3 (day 19): the first not yet played
+    assert dlg.move_date.date() == day(26)  # a week later: a week earlier is before today
+    dlg.set_kind("move")
+    assert dlg.add_change(), dlg.error.text()  # and the scenario takes it
+    for c in s.competitions:  # each competition from today on: never a date before today
+        if c.date >= today:
+            dlg.move_comp.setCurrentIndex(dlg.move_comp.findData(c.id))
+            assert dlg.move_date.date() >= today, c.name
+    dlg.move_comp.setCurrentIndex(dlg.move_comp.findData("final"))
+    assert dlg.move_date.date() == day(47)  # a week earlier where that is still to come
+    for field in (dlg.add_date, dlg.add_last, dlg.flare_date, dlg.injury_date, dlg.stage_date,
+                  dlg.away_from, dlg.away_to, dlg.pin_date):
+        assert field.date() >= today, field.edit.accessibleName()
+    # today after the season's end: the dialog did not open (IndexError); its last day now
+    over = base.model_copy(update={"calendar": base.calendar.model_copy(
+        update={"today": base.calendar.end + dt.timedelta(days=3)})})
+    late = ScenarioDialog(over)
+    qtbot.addWidget(late)
+    assert late.flare_date.date() == late.away_to.date() == base.calendar.end
 
 
 def test_a_scenario_overtaken_by_today_says_it_can_no_longer_apply(qtbot):

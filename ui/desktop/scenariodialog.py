@@ -44,6 +44,7 @@ from planner.scenarios import (
 from planner.season import LEVELS, Competition, IntensityPin, Season, StagePin, Unavailability
 from planner.text import REHAB_STAGE_IDS, clean_message, day_long, short_title
 from planner.timeline import Timeline
+from planner.validate import planning_start
 from ui.desktop import wheelguard
 from ui.desktop.boardmenu import LEVEL_TEXT
 from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
@@ -105,6 +106,14 @@ def _first_choice(s) -> int:
         if nxt:
             return min(nxt)[1]
     return next((k for k, c in enumerate(s.competitions) if c.priority == "A"), 0)
+
+
+def _move_suggestion(s, day: dt.date) -> dt.date:
+    """The date a what-if proposes for a competition on ``day``: a week earlier, or, when that is
+    before today (a competition before today is refused), a week later; today when neither
+    lies between today and the season's end."""
+    first, week = planning_start(s), dt.timedelta(days=7)
+    return next((d for d in (day - week, day + week) if first <= d <= s.calendar.end), first)
 
 class _DateField(QWidget):
     """A date edit with the season week it falls in ("week 12"), as coaches count."""
@@ -431,12 +440,11 @@ class ScenarioDialog(QDialog):
 
     def _set_first_dates(self) -> None:
         """Every date starts on the season's present (a week for an absence)."""
-        tl = self.timeline
-        first = tl.days[tl.p0]
+        first = planning_start(self.current)  # (today after the season: its last day, clamped)
         for field in (self.flare_date, self.stage_date, self.away_from, self.pin_date, self.add_date,
                       self.injury_date):
             field.set_date(first)
-        self.away_to.set_date(tl.days[min(tl.n - 1, tl.p0 + 6)])
+        self.away_to.set_date(first + dt.timedelta(days=6))
 
     # -- the form ----------------------------------------------------------------------------
     def set_kind(self, key: str) -> None:
@@ -495,7 +503,9 @@ class ScenarioDialog(QDialog):
     def _suggest_move(self, *_args) -> None:
         c = self.current.competition(self.move_comp.currentData() or "")
         if c is not None:
-            self.move_date.set_date(c.date - dt.timedelta(days=7))  # "a week earlier"
+            # "a week earlier"; mid-season never a day before today (League match 16 of
+            # Sat 28 Nov, today Mon 23 Nov, was offered for Sat 21 Nov)
+            self.move_date.set_date(_move_suggestion(self.current, c.date))
         self._say_clash()
 
     def _say_clash(self, *_args) -> None:
