@@ -47,7 +47,8 @@ XLSX_FILTER = "Excel workbook (*.xlsx)"
 COLUMN_TIPS = (
     "", "The day the injured athlete is back to FIT for good, in the season's plan",
     "… and in the scenario's plan",
-    "High-velocity sessions (90 % of max speed or more) from today on, in the season's plan",
+    "High-velocity exposures (90 % of max speed or more; a goalkeeper's match is none, as on "
+    "his handout) from today on, in the season's plan",
     "… and in the scenario's plan", "Days whose stage or intensity differ",
     "Soft-rule instances of this athlete (penalised, never forbidden): baseline → scenario",
     "The athlete's weeks whose kind (load, deload, taper) differs: baseline→scenario; \"the "
