@@ -846,12 +846,20 @@ class _Checker:
 
     def _carried(self, kinds, most: int, athlete: _Athlete | None):
         """The team's load weeks done before today that DL-2's first open run counts on (None:
-        none; Timeline.carried_run). Only a season that recorded its past weeks carries them,
-        and only the team's sequence: an athlete's own rehab weeks do not carry."""
-        rec = self.season.plan
-        if athlete is not None or rec is None or len(rec.team_weeks) != len(self.tl.weeks):
+        none; Timeline.carried_run). Only the team's sequence: an athlete's own rehab weeks do
+        not carry."""
+        if athlete is not None:
             return None
-        return self.tl.carried_run(kinds, most, self.rs.value("TP-1", "taper_weeks"))
+        # the weeks before today as the season recorded them (its stored plan), else load weeks,
+        # as the solver reads them and its plan then records them: read from the plan checked,
+        # a plan JSON with a deload in the past passed where the solver had to plan one
+        rec = self.season.plan
+        weeks = self.tl.weeks
+        past = (rec.team_weeks if rec is not None and len(rec.team_weeks) == len(weeks)
+                else ("load",) * len(weeks))
+        recorded = tuple(past[w] if weeks[w].first < self.p0 else kinds[w]
+                         for w in range(len(weeks)))
+        return self.tl.carried_run(recorded, most, self.rs.value("TP-1", "taper_weeks"))
 
     def dl2_team(self) -> None:
         self._dl2(self.team, [True] * len(self.team), None)
