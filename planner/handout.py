@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from planner import text
 from planner.criteria import passes_all, tests_until
-from planner.history import LEVEL_TOLERANCE, logged_days, went_otherwise
+from planner.history import logged_days, went_otherwise
 from planner.loadtable import LoadTable
 from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
 from planner.rules import RuleSet
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 __all__ = ["HandoutDay", "HandoutWeek", "Handouts", "handout_weeks", "keep_units"]
 
 PAST_ROLE_WORDS = {"start": "started", "bench": "came off the bench"}  # a match before today
+
+# a logged top speed this close to the level it counts as is said alone ("Logged 94.8 %")
+SAID_AS_LEVEL = 0.5
 
 
 def match_role(f: AthleteFacts, i: int, logged: dict | None = None, comp=None) -> str:
@@ -160,7 +163,7 @@ class HandoutDay:
         """``Logged 68 % (counts as 60 %)``: the speed as written in the log and, when it is
         not one, the level it counts as; a match without a speed logged, the minutes played."""
         if self.logged_top is not None:
-            counts = abs(self.logged_top - self.intensity) > LEVEL_TOLERANCE
+            counts = abs(self.logged_top - self.intensity) > SAID_AS_LEVEL
             return f"Logged {self.logged_top:g} %" + (
                 f" (counts as {self.intensity} %)" if counts else "")
         if self.played is not None:

@@ -74,11 +74,22 @@ def test_reading_the_past_again_changes_nothing():
 def test_a_speed_rounded_to_a_tenth_of_a_km_h_counts_as_the_level_it_rounds_to():
     """GPS exports give top speeds to 0.1 km/h: 95 % of a 32.0 km/h max is 30.4 km/h, and
     30.35 km/h is 94.84 %. Read as 90 %, a rehab athlete who ran the 95 % step had not done it.
-    A level missed by less than half a percent counts; half a percent or more does not."""
-    from planner.history import level_at_or_below
+    A speed logged in m/s or km/h may miss a level by the rounding of 0.05 m/s; a percentage is
+    read as rules-spec section 9 says, the highest level at or below it (89.6 % is 80 %, not an
+    HV exposure)."""
+    from planner.history import level_at_or_below, session_level
 
-    assert [level_at_or_below(x) for x in (94.84, 94.51, 94.5, 69.6, 59.51, 59.4, 100.3)] == [
-        95, 95, 90, 70, 60, 0, 100]
+    assert [level_at_or_below(x) for x in (94.84, 95.0, 89.6, 69.6, 60.0, 59.9, 100.3)] == [
+        90, 95, 80, 60, 60, 0, 100]
+    assert level_at_or_below(94.84, 0.5) == 95
+    runner = season(athletes=1).athletes[0].model_copy(update={"max_speed": 9.7})
+    as_pct = [session_level(Session(athlete="A1", date=day(0), minutes=60, rpe=6,
+                                    top_speed_pct=x), runner) for x in (89.6, 94.6, 95.0)]
+    assert as_pct == [80, 90, 95]
+    # the handout's "9.2 m/s" for 95 % of 9.7 m/s (94.85 %) is the 95 % step; 9.1 m/s is not
+    as_ms = [session_level(Session(athlete="A1", date=day(0), minutes=60, rpe=6,
+                                   top_speed_ms=x), runner) for x in (9.2, 9.1)]
+    assert as_ms == [95, 90]
     s = _season(flares=()).model_copy(update={"athletes": (season(athletes=1).athletes[0].model_copy(
         update={"max_speed": 32.0 / 3.6}),)})
     logged = {3: 30.35, 4: 22.3, 6: 30.2}  # 94.84 %, 69.69 %, 94.38 %
