@@ -286,3 +286,61 @@ def test_a_window_deleted_right_after_an_editor_is_shown_is_not_read_again(qtbot
     win._shown_from_menu("log", win.docks["log"])
     shiboken6.delete(win)
     QApplication.processEvents()  # an error in the timer's slot fails the test here
+
+
+def test_every_panel_open_needs_less_than_a_600_pixel_screen(qtbot):
+    """1024 x 600 with the Injuries, Roles, Log and Load panels open: the window's least height
+    was 612 (the Load charts' 332), taller than the screen, and the status bar with the solve's
+    progress, Cancel and result was below it. The panels scroll inside their docks instead."""
+    from tests.ui.test_load import planned
+
+    win = MainWindow(planned(load_demo_season()), None, autosave=False)
+    qtbot.addWidget(win)
+    win.resize(1024, 560)
+    win.show()
+    qtbot.waitExposed(win)
+    for key in ("injuries", "roles", "log", "load", "scenarios"):
+        win.show_dock(key)
+        for _ in range(3):
+            QApplication.processEvents()
+    win.injuries_editor.select("A07")  # the whole rehab form
+    win.load_view.show()
+    qtbot.waitUntil(win.load_view.idle, timeout=20_000)
+    panel = win.load_view.panel
+    qtbot.waitUntil(lambda: panel.athlete_chart is not None and panel.athlete_chart.isVisible())
+    for _ in range(3):
+        QApplication.processEvents()
+    assert all(win.docks[k].isVisible() for k in ("injuries", "roles", "log", "load"))
+    assert win.minimumSizeHint().height() < 560
+    assert win.height() == 560
+
+
+def test_a_layout_restored_on_a_smaller_screen_keeps_the_window_on_it(qtbot):
+    """A window saved at 1600 x 1000 with the Log and Load open, restored on a smaller screen:
+    the whole window, its frame and status bar included, lies on the screen."""
+    from PySide6.QtCore import QSettings
+
+    from ui.desktop.layout import STATE_VERSION
+
+    big = shown_window(qtbot, 1600, 1000)
+    big.move(300, 200)
+    for key in ("log", "load"):
+        big.show_dock(key)
+    QApplication.processEvents()
+    settings = QSettings()
+    settings.setValue("mainWindow/geometry", big.saveGeometry())
+    settings.setValue("mainWindow/state", big.saveState(STATE_VERSION))
+    big.close()
+    win = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    for _ in range(3):
+        QApplication.processEvents()
+    free = win.screen().availableGeometry()
+    assert free.height() < 1000
+    assert win.docks["load"].isVisible()
+    assert free.contains(win.frameGeometry()), (free, win.frameGeometry())
+    bar = win.statusBar()
+    assert free.contains(bar.geometry().translated(win.geometry().topLeft()))
+

@@ -8,6 +8,10 @@ board shows the whole squad. Every panel scrolls inside its dock when the dock i
 the panel (a form never draws over the tab bar, its last button stays reachable), and dock tabs
 are never cut to "Inspe…": a tab bar with no room scrolls instead.
 
+The Log, Load and Roles docks under the board scroll too, so no panel makes the window taller
+than a 1024 x 600 screen, and a window restored or grown past the screen is put back on it
+(:func:`keep_on_screen`).
+
 The window state is saved with :data:`STATE_VERSION`; a layout saved by an older version (other
 panels) is not restored.
 """
@@ -159,15 +163,16 @@ def default_size(window: QWidget) -> QSize:
     return QSize(min(DEFAULT_SIZE.width(), free.width()), min(DEFAULT_SIZE.height(), free.height()))
 
 
-def fitting_size(window: QWidget, wanted: QSize) -> QSize:
+def fitting_size(window: QWidget, wanted: QSize, frame: QSize = FRAME) -> QSize:
     """``wanted``, or less to fit the screen's free area with the window's frame (a title bar
-    and borders) around it: a 1400 x 860 window on a 1366 x 768 screen hid its buttons."""
+    and borders, ``frame``) around it: a 1400 x 860 window on a 1366 x 768 screen hid its
+    buttons."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is None:
         return wanted
     free = screen.availableGeometry().size()
-    return QSize(min(wanted.width(), free.width() - FRAME.width()),
-                 min(wanted.height(), free.height() - FRAME.height()))
+    return QSize(min(wanted.width(), free.width() - frame.width()),
+                 min(wanted.height(), free.height() - frame.height()))
 
 
 def needs_maximising(window: QWidget) -> bool:
@@ -177,3 +182,27 @@ def needs_maximising(window: QWidget) -> bool:
         return False
     free = screen.availableGeometry().size()
     return free.width() < DEFAULT_SIZE.width() or free.height() < DEFAULT_SIZE.height()
+
+
+def keep_on_screen(window: QWidget) -> bool:
+    """Moves and shrinks ``window`` (not maximised) into the screen's free area, its frame
+    included: a layout saved on a 1280 x 720 screen and restored on a 1024 x 600 one left the
+    status bar (the solve's progress, Cancel and its result) below the screen. True when it
+    changed."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None or window.isMaximized() or window.isFullScreen():
+        return False
+    free, geo, frame = screen.availableGeometry(), window.geometry(), window.frameGeometry()
+    extra = (QSize(frame.width() - geo.width(), frame.height() - geo.height())
+             if frame != geo else FRAME)  # not shown yet: no frame known
+    size = fitting_size(window, geo.size(), extra)
+    outer = size + extra
+    x = min(max(frame.x(), free.x()), free.x() + free.width() - outer.width())
+    y = min(max(frame.y(), free.y()), free.y() + free.height() - outer.height())
+    x, y = max(x, free.x()), max(y, free.y())
+    if size == geo.size() and (x, y) == (frame.x(), frame.y()):
+        return False
+    window.resize(size)
+    window.move(x, y)
+    return True
+

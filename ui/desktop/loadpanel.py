@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from planner.load import GROUP_FROM, NAME_UP_TO, grouped  # noqa: F401 - the list's rules
 from planner.season import Season
 from planner.text import date_short, day_long
+from ui.desktop.layout import scrolled
 from ui.desktop.loadwords import (
     LoadFlag,
     load_flags,
@@ -333,7 +334,7 @@ class LoadView(QObject):
         dock = QDockWidget("Load", w)
         dock.setObjectName("dock-load")
         dock.setAccessibleName("Load panel")
-        dock.setWidget(self.panel)
+        dock.setWidget(scrolled(self.panel))  # a short dock scrolls: the window fits the screen
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         if "log" in w.docks:
             w.tabifyDockWidget(w.docks["log"], dock)

@@ -44,7 +44,12 @@ from ui.desktop.diskstate import DiskStamp, changed_on_disk
 from ui.desktop.document import Document
 from ui.desktop.interaction import Interaction, default_interaction
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
-from ui.desktop.layout import STATE_VERSION, build_docks, default_size
+from ui.desktop.layout import (
+    STATE_VERSION,
+    build_docks,
+    default_size,
+    keep_on_screen,
+)
 from ui.desktop.loadpanel import LoadView
 from ui.desktop.returnspanel import ReturnsPanel, return_rows, season_returns
 from ui.desktop.solving import (
@@ -848,6 +853,13 @@ class MainWindow(QMainWindow):
         if key in self.TALL_DOCKS:
             QTimer.singleShot(0, self, lambda: self._ensure_height(dock))
         QTimer.singleShot(0, self, self.leave_board_room)  # with the window: not run once gone
+        height = self.height()
+        QTimer.singleShot(0, self, lambda: self._keep_on_screen_if_grown(height))
+
+    def _keep_on_screen_if_grown(self, height: int) -> None:
+        """A dock opened made the window taller than ``height``: it stays on the screen."""
+        if self.height() > height:
+            keep_on_screen(self)
 
     def _ensure_height(self, dock: QDockWidget) -> None:
         vertical = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -862,6 +874,8 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
         QTimer.singleShot(0, self, self.leave_board_room)
+        height = self.height()
+        QTimer.singleShot(0, self, lambda: self._keep_on_screen_if_grown(height))
 
     def open_editor(self, key: str) -> None:
         """Season ▸ an editor: shown in front, the keyboard in its first field (opened from the
@@ -1294,6 +1308,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("mainWindow/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            keep_on_screen(self)  # saved on a larger screen: the status bar stays on this one
         state = settings.value("mainWindow/state")
         if state is not None:
             self.restoreState(state, STATE_VERSION)  # an older layout is not restored
@@ -1304,7 +1319,8 @@ class MainWindow(QMainWindow):
     def fit_docks(self) -> None:
         """Docks restored at a larger screen's sizes (pixels) left the board a strip of five
         rows on a laptop: a dock above or below the board takes at most 45 % of the window's
-        height, one beside it 45 % of its width."""
+        height, one beside it 45 % of its width; the window stays on the screen."""
+        keep_on_screen(self)
         h, w = self.height(), self.width()
         vertical = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
         for dock in self.findChildren(QDockWidget):

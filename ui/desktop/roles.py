@@ -44,6 +44,7 @@ from planner.squad import display_order
 from planner.text import day as day_text
 from planner.timeline import Timeline
 from ui.desktop.interaction import default_interaction
+from ui.desktop.layout import scrolled
 from ui.desktop.macro import EditGroup
 
 KEYS = {Qt.Key.Key_S: "start", Qt.Key.Key_B: "bench", Qt.Key.Key_O: "out"}
@@ -460,7 +461,7 @@ def install(window) -> RolesPanel:
     dock = QDockWidget("Roles", window)
     dock.setObjectName("dock-roles")
     dock.setAccessibleName("Roles panel")
-    dock.setWidget(panel)
+    dock.setWidget(scrolled(panel))  # a short dock scrolls: the window fits the screen
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()
     window.docks["roles"] = dock

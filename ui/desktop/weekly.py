@@ -46,6 +46,7 @@ from planner.validate import planning_start
 from solver.api import neighbourhood_plan
 from ui.desktop.advance import AdvanceDialog
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
+from ui.desktop.layout import scrolled
 from ui.desktop.logtable import LogPanel
 from ui.desktop.pastview import proposal_on
 from ui.desktop.sessionimport import choose_log, import_dialog
@@ -217,7 +218,7 @@ class WeeklyLoop(QObject):
         dock = QDockWidget("Log", w)
         dock.setObjectName("dock-log")
         dock.setAccessibleName("Log panel")
-        dock.setWidget(self.log_panel)
+        dock.setWidget(scrolled(self.log_panel))  # a short dock scrolls: the window fits
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
         w.docks["log"] = dock
