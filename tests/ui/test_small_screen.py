@@ -344,3 +344,19 @@ def test_a_layout_restored_on_a_smaller_screen_keeps_the_window_on_it(qtbot):
     bar = win.statusBar()
     assert free.contains(bar.geometry().translated(win.geometry().topLeft()))
 
+
+def test_view_menu_brings_a_panel_behind_a_tab_forward_and_closes_only_one_in_front(w, qtbot):
+    """View ▸ Plan Check with Plan Check a tab behind the Inspector closed it (its tab went);
+    it now comes to the front, and only chosen again, in front, it closes."""
+    check, inspector = w.docks["check"], w.docks["inspector"]
+    action = check.toggleViewAction()
+    assert check.isVisible() and action.isChecked()
+    qtbot.waitUntil(lambda: not inspector.visibleRegion().isEmpty())
+    assert check.visibleRegion().isEmpty()  # a tab behind the Inspector
+    action.trigger()
+    qtbot.waitUntil(lambda: not check.visibleRegion().isEmpty())
+    assert check.isVisible() and action.isChecked()
+    assert inspector.visibleRegion().isEmpty()  # the Inspector's tab is behind it now
+    action.trigger()
+    QApplication.processEvents()
+    assert not check.isVisible() and not action.isChecked()

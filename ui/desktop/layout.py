@@ -206,3 +206,9 @@ def keep_on_screen(window: QWidget) -> bool:
     window.move(x, y)
     return True
 
+
+def behind_a_tab(dock: QDockWidget) -> bool:
+    """Whether ``dock`` is (or, just closed, was) a tab behind another: Qt moves those out of
+    sight, above and left of the window, and leaves them there when they are closed."""
+    geo = dock.geometry()
+    return not dock.isFloating() and (geo.right() < 0 or geo.bottom() < 0)

@@ -46,6 +46,7 @@ from ui.desktop.interaction import Interaction, default_interaction
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
 from ui.desktop.layout import (
     STATE_VERSION,
+    behind_a_tab,
     build_docks,
     default_size,
     keep_on_screen,
@@ -617,9 +618,11 @@ class MainWindow(QMainWindow):
         for key, dock in self.docks.items():
             view_menu.addAction(dock.toggleViewAction())
             # shown from the menu, a dock tabbed with another comes to the front (it opened as a
-            # tab behind the Log, out of sight)
+            # tab behind the Log, out of sight); one open behind another tab is brought forward,
+            # not closed: only a panel in front is closed from the menu
             dock.toggleViewAction().triggered.connect(
-                lambda on, k=key, d=dock: self._shown_from_menu(k, d) if on else None)
+                lambda on, k=key, d=dock: self._shown_from_menu(k, d) if on or behind_a_tab(d)
+                else None)
         season_menu = mb.addMenu("&Season")
         season_menu.addAction(self.settings_action)
         season_menu.addSeparator()
@@ -846,9 +849,10 @@ class MainWindow(QMainWindow):
     TALL_DOCKS = ("log", "load", "roles")  # tables and charts: a strip of them shows nothing
 
     def _shown_from_menu(self, key: str, dock: QDockWidget) -> None:
-        """A dock opened from the View menu comes to the front; a tall one under the board gets
-        a useful height (the Log opened in the 170 px the Solver Explanation had left, showing
-        two of 24 athletes)."""
+        """A dock opened from the View menu, or chosen there while a tab behind another, comes
+        to the front; a tall one under the board gets a useful height (the Log opened in the
+        170 px the Solver Explanation had left, showing two of 24 athletes)."""
+        dock.show()
         dock.raise_()
         if key in self.TALL_DOCKS:
             QTimer.singleShot(0, self, lambda: self._ensure_height(dock))
