@@ -73,3 +73,19 @@ def test_the_guide_covers_the_season_in_progress_and_its_links_work(qtbot):
     assert '"periodize-sessions"' in h.browser.toPlainText()
     h.follow(QUrl("../../outside.md"))  # outside the installed folder: nothing happens
     assert h.page == ("doc", "templates/sessions.json")
+
+
+def test_the_help_window_fits_the_screen(qtbot):
+    """F1 on a 1024 x 600 screen opened a 900 x 640 window: its bottom and the bottom of its
+    scroll bar were below the screen. It is sized to the screen's free area, frame included."""
+    from ui.desktop.layout import FRAME
+
+    w = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(w)
+    w.guide_action.trigger()
+    h = w.help_window
+    free = h.screen().availableGeometry().size()
+    assert free.width() < 900 + FRAME.width()  # the test's screen is narrower than the window was
+    assert h.width() + FRAME.width() <= free.width()
+    assert h.height() + FRAME.height() <= free.height()
+    assert h.height() <= 640 and h.width() >= 600

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from ui.desktop.layout import fitting_size
 
 ROOT = Path(__file__).resolve().parents[2]  # the folder with README.md and docs/
 IMAGE_WIDTH = 760  # screenshots in the text; a click opens one at full size
@@ -99,7 +101,7 @@ class HelpWindow(QWidget):
         close.activated.connect(self.close)
         self.history: list[tuple[str, str]] = []
         self.page: tuple[str, str] | None = None
-        self.resize(900, 640)
+        self.resize(fitting_size(self, QSize(900, 640)))  # on a 1024 x 600 screen: less
         self._update_back()
 
     # -- pages ------------------------------------------------------------------------------------
