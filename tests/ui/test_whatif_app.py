@@ -944,3 +944,37 @@ def test_out_of_one_match_of_a_tournament_day_is_worded_as_such_where_a_role_is_
     assert out == "Out of this match (plays 'Cup round 2' that day)"
     dlg.role_comp.setCurrentIndex(dlg.role_comp.findData("l3"))  # a match alone on its day
     assert dlg.role.itemText(dlg.role.findData("out")) == ROLE_MENU["out"]
+
+
+def test_the_comparison_closes_on_escape_and_its_heading_leaves_the_boards_room(qtbot):
+    """At 1024 x 600 the heading and the stale notice took a quarter of the window (each board
+    showed two athletes) and Escape did nothing: the coach closed it with Alt+F4. The heading
+    now scrolls in a strip of a sixth of the window at most, and Escape closes the window."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from planner.scenarios import compare
+    from tests.planner.test_returns import make, plan
+    from ui.desktop.compare import CompareWindow
+
+    win = CompareWindow()
+    qtbot.addWidget(win)
+    s = make(target="m0").model_copy(update={"plan": plan()})
+    win.show_comparison("Final a week earlier", s, s, compare(s, s.plan, s, s.plan), [])
+    win.set_stale("Scenario 'Final a week earlier' was planned before the session log changed, "
+                  "so its plan does not take that change into account; re-plan it to see it "
+                  "against the season as it is now (What-if ▸ Re-plan Scenario, Shift+F5). " * 3)
+    win.resize(1000, 560)
+    win.show()
+    qtbot.waitExposed(win)
+    for _ in range(3):
+        QApplication.processEvents()
+    strip = win.top
+    assert win.stale.isVisibleTo(win)
+    assert strip.height() <= 0.2 * win.height()
+    assert strip.verticalScrollBar().maximum() > 0  # the rest is scrolled to, not cut
+    assert win.board_b.height() >= 0.25 * win.height()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    qtbot.keyClick(win.table, Qt.Key.Key_Escape)
+    assert not win.isVisible()

@@ -15,7 +15,8 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -40,7 +41,7 @@ from planner.text import date_long, date_short, plural, week_of
 from planner.timeline import Timeline
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.interaction import default_interaction
-from ui.desktop.layout import fitting_size
+from ui.desktop.layout import fitting_size, scrolled
 from ui.desktop.panels import InspectorPanel
 
 XLSX_FILTER = "Excel workbook (*.xlsx)"
@@ -109,6 +110,15 @@ class CompareWindow(QWidget):
         self.stale.setWordWrap(True)
         self.stale.setStyleSheet("color: #c62828")
         self.stale.hide()
+        top = QWidget()
+        top_lay = QVBoxLayout(top)
+        top_lay.setContentsMargins(0, 0, 0, 0)
+        top_lay.addWidget(self.heading)
+        top_lay.addWidget(self.stale)
+        # the heading and the stale notice scroll in a strip of their own: at 1024 x 600 they
+        # took a quarter of the window, and each board showed two athletes
+        self.top = scrolled(top)
+        self.top.setAccessibleName("What the scenario changes")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self._boards())
         split.addWidget(self._details())
@@ -119,19 +129,31 @@ class CompareWindow(QWidget):
         self.split = split
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
-        lay.addWidget(self.heading)
-        lay.addWidget(self.stale)
+        lay.addWidget(self.top)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         lay.addWidget(line)
         lay.addWidget(split, 1)
         lay.addLayout(self._buttons())
         self._connect()
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)  # as the Help window
+        close.activated.connect(self.close)
         self.resize(fitting_size(self, QSize(1400, 860)))
+
+    TOP_SHARE = 0.16  # of the window's height, at most, for the heading and the stale notice
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self._level_titles()
+        self._fit_top()
+
+    def _fit_top(self) -> None:
+        """The heading's strip: as tall as its text, at most :data:`TOP_SHARE` of the window
+        (then it scrolls)."""
+        self.top.fit()
+        lines = 3 * self.fontMetrics().lineSpacing()
+        cap = max(lines, int(self.TOP_SHARE * self.height()))
+        self.top.setFixedHeight(min(self.top.widget().minimumHeight(), cap))
 
     def _level_titles(self) -> None:
         """The two boards' titles as tall as the taller: a scenario title on two lines put the
@@ -293,6 +315,7 @@ class CompareWindow(QWidget):
         """A warning that the season changed since this comparison (empty: none)."""
         self.stale.setText(text)
         self.stale.setVisible(bool(text))
+        QTimer.singleShot(0, self, self._fit_top)  # the strip follows the heading's new text
         self.adopt_button.setEnabled(not text and self.comparison is not None)
         # a greyed button says why (its tooltip said what it would do, not why it would not)
         self.adopt_button.setToolTip(
