@@ -810,3 +810,36 @@ def test_a_role_changed_is_in_the_load_panel_at_once_not_at_the_next_solve(qtbot
     assert after.planned == week(L.figures(w.season)).planned
     w.board.set_current("A01", match.date)
     assert f"planned <b>{after.planned:,.0f} AU</b>" in w.load_view.panel.athlete_chart.readout.text()
+
+
+def test_the_caption_never_covers_the_chart_beside_the_roles(qtbot, unlogged):
+    """1280 x 720 with the Roles beside the Load: the dock was squeezed below what its panel
+    needs (the no-log note wrapped on four lines above the chart), and the week's caption was
+    drawn over the monotony bars and the dates. The panel now scrolls in its dock instead."""
+    from PySide6.QtCore import QPoint, QRect
+
+    w = MainWindow(unlogged, None, autosave=False)
+    qtbot.addWidget(w)
+    w.resize(1280, 690)
+    w.board.today_override = TODAY
+    w.show()
+    w.show_dock("roles")
+    w.load_view.show()
+    settle(qtbot, w)
+    panel = w.load_view.panel
+    chart = panel.athlete_chart
+    qtbot.waitUntil(lambda: chart is not None and chart.isVisible() and chart.view.height() > 0)
+    w.board.set_current("A07", dt.date(2026, 10, 7))
+    for size in (300, 160):  # the dock as it opens beside the Roles, then dragged small
+        w.resizeDocks([w.docks["load"]], [size], Qt.Orientation.Vertical)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert panel.note.text() and chart.readout.text()
+
+        def rect(widget):
+            return QRect(widget.mapTo(panel, QPoint(0, 0)), widget.size())
+
+        view, readout, note = rect(chart.view), rect(chart.readout), rect(panel.note)
+        assert not readout.intersects(view), (size, view, readout)
+        assert not note.intersects(view), (size, view, note)
+        assert view.height() >= chart.view.minimumHeight()

@@ -141,7 +141,9 @@ CHART_MIN_W = 600  # ... and width: the legend's row (cut at the right below it)
 class _Readout(QLabel):
     """The figures under a chart, in a height of their own: four wrapped lines always kept. A
     word-wrapped label's height follows its width, and a squeezed dock gave it that height out
-    of the chart's, drawing it over the dates; this one never asks for more than it keeps."""
+    of the chart's, drawing it over the dates; this one never asks for more than it keeps. The
+    Load dock scrolls its panel (``layout.scrolled``): a dock squeezed below the panel's least
+    height (beside the Roles, the no-log note on four lines) no longer draws it over the chart."""
 
     LINES = 4  # the figures (three lines in a narrow dock) and the flags
 
