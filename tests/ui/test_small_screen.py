@@ -360,3 +360,34 @@ def test_view_menu_brings_a_panel_behind_a_tab_forward_and_closes_only_one_in_fr
     action.trigger()
     QApplication.processEvents()
     assert not check.isVisible() and not action.isChecked()
+
+
+def test_week_zoom_says_how_many_weeks_show_when_not_the_whole_season(qtbot):
+    """At 1024 with the Injuries editor open, week zoom showed 15 of 40 weeks and a scroll bar,
+    while the status bar said "Week zoom: the whole season". It now says how many weeks show;
+    where every week shows, it still says the whole season."""
+    import re
+
+    from planner.timeline import Timeline
+
+    win = shown_window(qtbot, 1024, 570)
+    weeks = len(Timeline(win.season).weeks)
+    win.open_editor("injuries")
+    for _ in range(3):
+        QApplication.processEvents()
+    win.week_zoom_action.trigger()
+    said = win.statusBar().currentMessage()
+    assert win.board.horizontalScrollBar().maximum() > 0  # not every week is in sight
+    assert "whole season" not in said, said
+    shown = int(re.search(r"Week zoom: (\d+) of (\d+) weeks show", said).group(1))
+    assert f"of {weeks} weeks" in said and 0 < shown < weeks
+    assert shown * 7 * win.board._cw <= win.board.viewport().width()  # no more than fit
+    win.day_zoom_action.trigger()
+    win.docks["injuries"].hide()
+    for k in ("inspector", "returns", "check", "rules", "scenarios"):
+        win.docks[k].hide()
+    for _ in range(3):
+        QApplication.processEvents()
+    win.week_zoom_action.trigger()
+    assert win.board.horizontalScrollBar().maximum() == 0  # the panels closed: every week
+    assert "Week zoom: the whole season" in win.statusBar().currentMessage()

@@ -807,6 +807,15 @@ class SeasonBoard(QAbstractScrollArea):
             return row, day
         return None
 
+    def weeks_shown(self) -> tuple[int, int]:
+        """How many of the season's weeks the board shows whole, and how many it has."""
+        if self._tl is None or not self._tl.weeks:
+            return 0, 0
+        x0, width = self.horizontalScrollBar().value(), self._grid_rect().width()
+        whole = [w for w in self._tl.weeks
+                 if w.first * self._cw >= x0 and (w.last + 1) * self._cw <= x0 + width]
+        return len(whole), len(self._tl.weeks)
+
     def _visible(self) -> tuple[int, int, int, int]:
         """First and last visible day and row (inclusive; last < first when none)."""
         g = self._grid_rect()

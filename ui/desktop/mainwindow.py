@@ -941,9 +941,13 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_zoom_changed(self, zoom: str) -> None:
         (self.day_zoom_action if zoom == "day" else self.week_zoom_action).setChecked(True)
+        shown, weeks = self.board.weeks_shown()
+        # on a small screen, or beside an editor, week zoom does not show the whole season
+        seen = ("the whole season" if shown >= weeks else
+                f"{shown} of {weeks} weeks show (scroll for the others, or close a panel)")
         self.statusBar().showMessage(
             "Day zoom: a column per day." if zoom == "day"
-            else "Week zoom: the whole season; each week shows its speed days.", 5000)
+            else f"Week zoom: {seen}; each week shows its speed days.", 5000)
 
     def _after_undo_redo(self, what: str) -> None:
         stack = self.undo_stack
