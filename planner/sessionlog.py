@@ -24,7 +24,17 @@ from pathlib import Path
 
 from planner.errors import InputError
 from planner.season import Season, Session
-from planner.text import iso_not_a_day, name_key, without_accents
+from planner.text import (
+    DATE_FORMS,
+    iso_not_a_day,
+    name_key,
+    numeric_date,
+    numeric_date_problem,
+    numeric_dates_read,
+    numeric_day_first,
+    numeric_parts,
+    without_accents,
+)
 
 
 class KeptList(list):
@@ -764,10 +774,6 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 # 2026-09-14, an Excel date read as 2026-09-14 00:00:00, or with a session's start time
-_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
-# 14/09/2026, 14.9.2026, 14/09/2026 09:30 (a GPS export's session start), 14.9.26 (Excel's short
-# date in many locales, saved as shown: the year in this century, as the app's date fields read it)
-DATE_FORMS = "YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)"
 
 
 def _row_number(problem: str) -> int:
@@ -784,24 +790,15 @@ def _dates(col, problems: list, where, notes: list | None = None) -> list[dt.dat
 
     text = col.astype(str).str.strip()
     parsed = pd.to_datetime(text.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
-    slashed = {i: m.groups() for i, t in text.items() if (m := _SLASHED.match(t))}
-    day_first = not any(int(b) > 12 >= int(a) for a, b, _ in slashed.values())
-    if not day_first and any(int(a) > 12 for a, _, _ in slashed.values()):
-        day_first = True  # both kinds in one file: read day first; the others are refused
+    slashed = {i: parts for i, t in text.items() if (parts := numeric_parts(t)) is not None}
+    day_first = numeric_day_first(slashed.values())
     out = []
     for i, v in parsed.items():
         if i in slashed:
-            a, b, y = (int(x) for x in slashed[i])
-            y += 2000 if y < 100 else 0
-            d, m = (a, b) if day_first else (b, a)
-            try:
-                out.append(dt.date(y, m, d))
+            if (d := numeric_date(slashed[i], day_first)) is not None:
+                out.append(d)
                 continue
-            except ValueError:
-                pass
-            order = "day/month/year" if day_first else "month/day/year (the file's other dates)"
-            problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' is not a date read as "
-                            f"{order}; write it as {DATE_FORMS}")
+            problems.append(f"{where(i, 'date')}: {numeric_date_problem(text[i], slashed[i], day_first)}")
             out.append(None)
         elif text[i] in ("", "nan", "None", "NaT"):
             problems.append(f"{where(i, 'date')}: missing; every session has a date: write it as {DATE_FORMS}")
@@ -823,15 +820,7 @@ def _dates(col, problems: list, where, notes: list | None = None) -> list[dt.dat
         else:
             out.append(v.date())
     if slashed and notes is not None:
-        # said in the file's own way of writing them ("with slashes" of 14.9.26 read as a
-        # puzzle)
-        dots = any("." in text[i].split()[0] for i in slashed)
-        slashes = any("/" in text[i] for i in slashed)
-        how = "slashes and dots" if dots and slashes else "dots" if dots else "slashes"
-        sep = "." if dots and not slashes else "/"
-        notes.append(f"Dates with {how} read as " + (
-            f"day/month/year (14{sep}09{sep}2026)" if day_first
-            else f"month/day/year (09{sep}14{sep}2026: a day above 12 comes second)"))
+        notes.append(numeric_dates_read((text[i] for i in slashed), day_first))
     return out
 
 

@@ -95,6 +95,68 @@ def iso_not_a_day(text: str) -> str | None:
     return not_a_day(int(m[1]), int(m[2]), int(m[3]))
 
 
+# Dates written with numbers, slashes or dots, as the session log and the coach workbook read
+# them: 14/09/2026, 14.9.2026, 14/09/2026 09:30 (a GPS export's session start), 14.9.26 (Excel's
+# short date in many locales, saved as shown: the year in this century, as the app's date fields
+# read it)
+NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+DATE_FORMS = "YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)"
+
+
+def numeric_parts(text: str) -> tuple[int, int, int] | None:
+    """The three numbers of a date written with slashes or dots (:data:`NUMERIC_DATE`)."""
+    m = NUMERIC_DATE.match(text.strip())
+    return None if m is None else (int(m[1]), int(m[2]), int(m[3]))
+
+
+def numeric_day_first(parts) -> bool:
+    """How the numeric dates of one column (a log's Date column, a sheet's date column) are
+    read: day first (14/09/2026), as the app's date fields read them, or month first when a
+    date of the column can only be read that way (09/14/2026: a US export) and none day first.
+    Both kinds in one column: day first (the others are refused)."""
+    parts = list(parts)
+    if not any(b > 12 >= a for a, b, _ in parts):
+        return True
+    return any(a > 12 for a, _, _ in parts)
+
+
+def numeric_date(parts: tuple[int, int, int], day_first: bool) -> dt.date | None:
+    """The day of :func:`numeric_parts` read in the column's order; None when it is no day."""
+    a, b, year = parts
+    year += 2000 if year < 100 else 0
+    d, m = (a, b) if day_first else (b, a)
+    try:
+        return dt.date(year, m, d)
+    except ValueError:
+        return None
+
+
+def numeric_date_problem(text: str, parts: tuple[int, int, int], day_first: bool,
+                         others: str = "the file's other dates") -> str:
+    """Why a numeric date is refused, said after where it is: the order it was read in (the
+    column's), and a day that does not exist named."""
+    a, b, year = parts
+    d, m = (a, b) if day_first else (b, a)
+    gone = no_such_day(year + (2000 if year < 100 else 0), m, d)
+    why = "; ".join(([] if day_first else [others]) + ([f"{gone} does not exist"] if gone else []))
+    order = "day/month/year" if day_first else "month/day/year"
+    return (f"'{str(text).strip()[:40]}' is not a date read as {order}"
+            f"{f' ({why})' if why else ''}; write it as {DATE_FORMS}")
+
+
+def numeric_dates_read(texts, day_first: bool) -> str:
+    """"Dates with dots read as day/month/year (14.09.2026)": how the numeric dates of a column
+    were read, said in its own way of writing them."""
+    texts = list(texts)
+    dots = any("." in t.split()[0] for t in texts)
+    slashes = any("/" in t for t in texts)
+    how = "slashes and dots" if dots and slashes else "dots" if dots else "slashes"
+    sep = "." if dots and not slashes else "/"
+    return f"Dates with {how} read as " + (
+        f"day/month/year (14{sep}09{sep}2026)" if day_first
+        else f"month/day/year (09{sep}14{sep}2026: a day above 12 comes second)")
+
+
 def season_past(calendar, show=dt.date.isoformat) -> str | None:
     """"today (2027-03-06) is after the season's end (2027-02-28): the whole season is past,
     nothing is left to plan" (rules-spec.md section 1), each date as ``show`` writes it; None

@@ -7,14 +7,21 @@ needs, or raises :class:`Bad` whose text says what is wrong and the fix; the rea
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 import unicodedata
 
 from planner.coachform.spec import PRIORITIES, WEEKDAY_NAMES
 from planner.season import MAX_MAX_SPEED, MIN_MAX_SPEED, ROLES, WEEKDAYS, max_speed_problem
-from planner.text import day_long, no_such_day, not_a_day
+from planner.text import (
+    day_long,
+    no_such_day,
+    not_a_day,
+    numeric_date,
+    numeric_date_problem,
+    numeric_day_first,
+    numeric_parts,
+)
 from planner.validate import NO_TRAINING_WEEKDAY
 
 
@@ -58,7 +65,10 @@ def to_text(value: object, what: str) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
-def to_date(value: object) -> dt.date:
+def to_date(value: object, day_first: bool | None = None) -> dt.date:
+    """An Excel date, or a date typed as text: ISO (2027-01-04), or with slashes or dots read
+    as the session log reads them (``planner.text.numeric_date``): day first, or in
+    ``day_first``'s order, decided over the cell's column (None: over this cell alone)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -72,8 +82,11 @@ def to_date(value: object) -> dt.date:
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 raise Bad(f"{describe(value)} {not_a_day(int(m[1]), int(m[2]), int(m[3]))}; {fix}") from None
-        if m := SLASHED_DATE.fullmatch(text):
-            raise Bad(_slashed_hint(value, m))
+        if (parts := numeric_parts(text)) is not None:
+            order = numeric_day_first([parts]) if day_first is None else day_first
+            if (d := numeric_date(parts, order)) is not None:
+                return d
+            raise Bad(numeric_date_problem(text, parts, order, "the column's other dates"))
         if (words := _date_in_words(text)) is not None:
             raise Bad(_words_hint(value, *words))
         raise Bad(f"{describe(value)} is not a date; {fix}")
@@ -90,33 +103,6 @@ def to_date(value: object) -> dt.date:
         raise Bad(f"{describe(value)} is a number, not a date{day}; format the cell as a date "
                   f"or write it as YYYY-MM-DD, e.g. 2027-01-04")
     raise Bad(f"{describe(value)} is not a date; {fix}")
-
-
-# 3/2/2027, 03.02.2027, 3/2/27: a date typed into a cell formatted as text. The workbook takes
-# Excel dates and ISO text only (interfaces.md section 2): the order of day and month in such a
-# text depends on who typed it, so the message offers the readings instead of guessing.
-SLASHED_DATE = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})")
-
-
-def _slashed_hint(value: str, m: re.Match) -> str:
-    a, b, year = int(m[1]), int(m[3]), int(m[4])
-    year += 2000 if len(m[4]) == 2 else 0
-    readings = []
-    for day, month in ((a, b), (b, a)):
-        with contextlib.suppress(ValueError):
-            d = dt.date(year, month, day)
-            if d not in readings:
-                readings.append(d)
-    head = f"{describe(value)} is text, not a date; make the cell an Excel date or write it as YYYY-MM-DD"
-    if not readings:
-        gone = list(dict.fromkeys(g for day, month in ((a, b), (b, a))
-                                  if (g := no_such_day(year, month, day))))
-        if gone:  # 31/02/2028: no reading is a day of the calendar
-            return (f"{describe(value)} is text, not a date, and {' and '.join(gone)} "
-                    f"{'does' if len(gone) == 1 else 'do'} not exist; correct the day and make the "
-                    f"cell an Excel date or write it as YYYY-MM-DD")
-        return f"{head}, e.g. 2027-01-04"
-    return head + ": " + " or ".join(f"{d:%Y-%m-%d} for {day_long(d)}" for d in readings)
 
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -104,6 +104,7 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import POSITION_SHORT, position_key
+from planner.text import numeric_dates_read, numeric_day_first, numeric_parts
 from planner.validate import entry_problems, overdue_problems, season_notes, season_problems
 
 __all__ = ["import_workbook", "parse_training_days"]
@@ -309,6 +310,7 @@ class _Reader:
         self.sheets: dict[str, object] = {}
         self.unstyled: set[int] = set()  # Season rows whose value's format cannot be read
         self._strays: dict[str, str | None] | None = None
+        self.date_orders: dict[tuple[str, str], bool] = {}  # (sheet, column key) -> day first
         for ws in wb.worksheets:
             key = norm(ws.title)
             if key in self.sheets:
@@ -391,7 +393,22 @@ class _Reader:
                            f"is this the right workbook?")
                 break
             out.append(row)
+        self._date_orders(spec, out)
         return out
+
+    def _date_orders(self, spec: SheetSpec, rows: list[_Row]) -> None:
+        """How each date column's dates typed as text with slashes or dots are read: as the
+        session log reads its Date column (``planner.text.numeric_day_first``), said in a note."""
+        for column in spec.columns:
+            if column.kind != "date":
+                continue
+            texts = [v.strip() for r in rows if isinstance(v := r.values.get(column.key), str)
+                     and numeric_parts(v) is not None]
+            if texts:
+                order = numeric_day_first(numeric_parts(t) for t in texts)
+                self.date_orders[(spec.title, column.key)] = order
+                read = numeric_dates_read(texts, order)
+                self.notes.append(f"{spec.title}, {column.header}: {read[0].lower()}{read[1:]}")
 
     def _merged(self, spec: SheetSpec, title: str, hrow: int, where: dict[str, int]) -> None:
         """A merged range over the data rows hides values (a problem per range)."""
@@ -571,6 +588,8 @@ class _Import:
             self.style_dates.append((spec.title, row.number, f"{spec.title}, row {row.number}, "
                                                             f"{column.header}", value))
             return None
+        if convert is to_date:  # a text date read in its column's order
+            convert = partial(to_date, day_first=self.r.date_orders.get((spec.title, key)))
         try:
             return convert(value)
         except Bad as e:

@@ -198,19 +198,56 @@ def test_a_name_pasted_with_a_combining_accent_matches_the_one_typed(tmp_path):
     assert s.athlete("A3").name == "José Müller"  # stored in one spelling
 
 
-def test_a_date_typed_as_text_with_slashes_is_refused_with_its_readings(tmp_path):
-    """A cell formatted as text keeps '3/2/2027' as typed. Whether that is 3 February or 2 March
-    depends on who typed it, so the workbook (interfaces.md section 2: Excel dates or ISO text)
-    refuses it and offers each possible reading as the text to write."""
-    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Text FC"), ("Start", "2027-01-04"),
-                                  ("End", "2027-05-30")],
+def test_a_date_typed_as_text_is_read_as_the_session_log_reads_it(tmp_path):
+    """A cell formatted as text keeps '04.11.26' as typed. It was refused ("is text, not a date;
+    ... 2026-11-04 ... or 2026-04-11") while the session log and the app's date fields read it
+    day first: the workbook now reads it with the log's reader (planner.text.numeric_date), on
+    every sheet, each column in one order, and refuses what the log refuses, in its words."""
+    from planner.sessionlog import sessions_from_frame
+
+    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Text FC"), ("Start", "4.1.27"),
+                                  ("End", "2027-05-30"), ("Today", "11/1/2027")],
                 Competitions=[("Date", "Name", "Priority"), ("3/2/2027", "Cup", "A"),
-                              ("14.03.27", "League", "B")])
+                              ("14.03.27", "League", "B")],
+                Non_training_days=[("Date", "To", "Reason"), ("04.02.27", "05.02.2027 ", "Break")],
+                Unavailable=[("Athlete ID", "From", "To"), ("A1", "2/3/2027", "3/3/2027")],
+                Sessions=[("Athlete ID", "Date", "Minutes", "RPE"), ("A1", "5.1.27", 60, 5)])
+    notes: list[str] = []
+    s = import_workbook(path, notes)
+    assert (s.calendar.start, s.calendar.today) == (D(2027, 1, 4), D(2027, 1, 11))
+    assert [c.date for c in s.competitions] == [D(2027, 2, 3), D(2027, 3, 14)]
+    assert [n.date for n in s.calendar.non_training_days] == [D(2027, 2, 4), D(2027, 2, 5)]
+    assert [(u.start, u.end) for u in s.unavailability] == [(D(2027, 3, 2), D(2027, 3, 3))]
+    assert [x.date for x in s.sessions] == [D(2027, 1, 5)]
+    assert "Competitions, Date: dates with slashes and dots read as day/month/year (14/09/2026)" in notes
+    # a US column (a day above 12 second) reads month first, as a log's does; a date of another
+    # order in it is refused, in the log's words
+    path = book(tmp_path, "us.xlsx", Season=[("Key", "Value"), ("Name", "Text FC"),
+                                             ("Start", "2027-01-04"), ("End", "2027-05-30")],
+                Competitions=[("Date", "Name", "Priority"), ("02/13/2027", "Cup", "A"),
+                              ("03/02/2027", "Cup 2", "A"), ("02/30/2027", "League", "B")])
+    refused = [p.split(": ", 1)[1] for p in problems_of(path)]
     assert problems_of(path) == [
-        "Competitions, row 2, Date: '3/2/2027' is text, not a date; make the cell an Excel date or "
-        "write it as YYYY-MM-DD: 2027-02-03 for Wed 3 Feb 2027 or 2027-03-02 for Tue 2 Mar 2027",
-        "Competitions, row 3, Date: '14.03.27' is text, not a date; make the cell an Excel date or "
-        "write it as YYYY-MM-DD: 2027-03-14 for Sun 14 Mar 2027"]
+        "Competitions, row 4, Date: '02/30/2027' is not a date read as month/day/year (the "
+        "column's other dates; 30 February does not exist); write it as YYYY-MM-DD (e.g. "
+        "2026-09-14) or DD/MM/YYYY (14/09/2026)"]
+    ok = book(tmp_path, "us-ok.xlsx", Competitions=[("Date", "Name", "Priority"),
+                                                    ("02/13/2027", "Cup", "A"), ("03/02/2027", "Cup 2", "A")])
+    assert [c.date for c in import_workbook(ok).competitions] == [D(2027, 2, 13), D(2027, 3, 2)]
+    # the same column in a log: the same reading, the same words
+    import pandas as pd
+
+    frame = pd.DataFrame({"Athlete ID": ["A1"] * 3, "Date": ["02/13/2027", "03/02/2027",
+                          "02/30/2027"], "Minutes": [60] * 3, "RPE": [5] * 3})
+    with pytest.raises(InputError) as err:
+        sessions_from_frame(frame, import_workbook(book(tmp_path, "ok.xlsx")), "log.csv")
+    logged = [p.split(": ", 1)[1] for p in err.value.problems if "not a date read" in p]
+    assert [x.replace("file's", "column's") for x in logged] == refused
+    # day first, a day that does not exist is named
+    path = book(tmp_path, "gone.xlsx", Competitions=[("Date", "Name", "Priority"), ("31.02.27", "Cup", "A")])
+    assert problems_of(path) == [
+        "Competitions, row 2, Date: '31.02.27' is not a date read as day/month/year (31 February "
+        "does not exist); write it as YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)"]
 
 
 def test_a_date_in_words_is_refused_with_its_reading_and_an_impossible_date_is_named(tmp_path):
@@ -227,8 +264,8 @@ def test_a_date_in_words_is_refused_with_its_reading_and_an_impossible_date_is_n
         f"Competitions, row 2, Date: '12 Mar 2027' {reading}",
         f"Competitions, row 3, Date: 'March 12, 2027' {reading}",
         f"Competitions, row 4, Date: 'Mar 12 2027' {reading}",
-        "Competitions, row 5, Date: '31/02/2027' is text, not a date, and 31 February does not "
-        "exist; correct the day and make the cell an Excel date or write it as YYYY-MM-DD",
+        "Competitions, row 5, Date: '31/02/2027' is not a date read as day/month/year (31 February "
+        "does not exist); write it as YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)",
         "Competitions, row 6, Date: '2027-02-29' is not a day of the calendar (29 February 2027 "
         "does not exist); use an Excel date or write it as YYYY-MM-DD, e.g. 2027-01-04",
         "Competitions, row 7, Date: '30 Feb 2027' is not a date: 30 February does not exist; "
@@ -292,8 +329,8 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         Blocks=[("Name", "From", "To"), ("Base", "2027-02-01", "2027-01-01")],
     )
     assert problems_of(path) == [
-        "Season, row 4 (End): '31/06/2027' is text, not a date, and 31 June does not exist; "
-        "correct the day and make the cell an Excel date or write it as YYYY-MM-DD",
+        "Season, row 4 (End): '31/06/2027' is not a date read as day/month/year (31 June does not "
+        "exist); write it as YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)",
         "Season, row 5 (Training days): 'Funday' is not a weekday; write a weekday such as Monday or Mon",
         "Season, row 6 (Week starts): 'Tusday' is not a weekday; write a weekday such as Monday or Mon",
         "Competitions, row 4, Date: '2027-13-01' is not a day of the calendar (there is no month "
