@@ -727,39 +727,71 @@ def _near_name(key: str, season: Season) -> str | None:
     return f"{a.name} ({a.id})"
 
 
+class AthleteMatch:
+    """An athlete named in a cell, as a session log names them: the ID as written, the one ID
+    it is in another case ("a07" is A07), the one athlete whose name it is (case and spacing
+    aside), or accents aside ("Jose Muller" is José Müller). The coach workbook's sheets read
+    their Athlete ID cells with it too. ``athletes``: (ID, name) pairs."""
+
+    def __init__(self, athletes):
+        self.exact: set[str] = set()
+        self.by_key: dict[str, list[str]] = {}  # IDs whatever their case
+        self.by_name: dict[str, list[str]] = {}
+        self.by_plain: dict[str, list[str]] = {}  # names without their accents
+        for aid, name in athletes:
+            self.exact.add(aid)
+            self.by_key.setdefault(name_key(aid), []).append(aid)
+            if name:
+                self.by_name.setdefault(name_key(name), []).append(aid)
+                self.by_plain.setdefault(without_accents(name_key(name)), []).append(aid)
+
+    def read(self, value: object) -> tuple[str | None, str]:
+        """(the athlete's ID, how it was read): "id", "name", "plain" (a name, accents aside);
+        (None, why) otherwise: "cased" (the ID of several athletes in other cases), "shared"
+        (the name of several athletes) or "unknown"."""
+        written = " ".join(unicodedata.normalize("NFC", str(value)).split())
+        key = written.casefold()
+        cased = self.by_key.get(key, [])
+        # the ID as written, else the one ID it is in another case (a file made before IDs had
+        # to differ in more than case may hold "A01" and "a01": those need the exact ID)
+        if written in self.exact:
+            return written, "id"
+        if len(cased) == 1:
+            return cased[0], "id"
+        if len(cased) > 1:
+            return None, "cased"
+        named = self.by_name.get(key, [])
+        if len(named) == 1:
+            return named[0], "name"
+        if len(named) > 1:
+            return None, "shared"
+        plain = self.by_plain.get(without_accents(key), [])
+        if len(plain) == 1:
+            return plain[0], "plain"  # the one athlete whose name it is, accents aside
+        return None, "unknown"
+
+
 def _athletes(col, season: Season, problems: list, where, notes: list | None = None) -> list[str | None]:
-    exact = {a.id for a in season.athletes}
-    by_plain: dict[str, list[str]] = {}  # names without their accents
-    for a in season.athletes:
-        by_plain.setdefault(without_accents(name_key(a.name)), []).append(a.id)
+    match = AthleteMatch((a.id, a.name) for a in season.athletes)
+    exact = match.exact
     plain_read: dict[str, str] = {}  # a name as written -> the athlete it was read as
-    by_key: dict[str, list[str]] = {}  # IDs whatever their case ("a07" is A07)
-    for a in season.athletes:
-        by_key.setdefault(name_key(a.id), []).append(a.id)
-    by_name = {}
-    for a in season.athletes:
-        by_name.setdefault(name_key(a.name), []).append(a.id)
     out = []
     for i, v in col.items():
         written = " ".join(unicodedata.normalize("NFC", str(v)).split())
         key = written.casefold()
-        cased = by_key.get(key, [])
-        # the ID as written, else the one ID it is in another case (a file made before IDs had
-        # to differ in more than case may hold "A01" and "a01": those need the exact ID)
-        aid = written if written in exact else cased[0] if len(cased) == 1 else None
-        if aid is None and len(cased) > 1:
+        aid, how = match.read(v)
+        if how == "cased":
+            cased = match.by_key[key]
             problems.append(f"{where(i, 'athlete')}: '{written[:60]}' is the ID of "
                             f"{' and of '.join(cased)} in another case; write it exactly")
             out.append(None)
             continue
-        if aid is None and len(by_name.get(key, [])) == 1:
-            aid = by_name[key][0]
-        if aid is None and not by_name.get(key) and len(by_plain.get(without_accents(key), [])) == 1:
-            aid = by_plain[without_accents(key)][0]  # the one athlete whose name it is, accents aside
+        if how == "plain":
             plain_read.setdefault(written, aid)
         if aid is None:
-            near = _near_name(key, season) if len(by_name.get(key, [])) <= 1 else None
-            hint = ("two athletes share that name; use the ID" if len(by_name.get(key, [])) > 1
+            shared = how == "shared"
+            near = None if shared else _near_name(key, season)
+            hint = ("two athletes share that name; use the ID" if shared
                     else f"no athlete has that ID or name; did you mean {near}?" if near
                     else f"no athlete has that ID or name (IDs: {', '.join(sorted(exact)[:8])}"
                          f"{', ...' if len(exact) > 8 else ''})")

@@ -567,6 +567,7 @@ class _Import:
         self.comps_unread = False  # the Competitions sheet is there but cannot be read
         self.unread_comp_refs: dict[str, int] = {}  # sheet -> rows naming a competition then
         self.named: dict[str, list[str]] = {}  # an athlete's name (case, spacing aside) -> IDs
+        self.match = None  # the athletes a cell may name (sessionlog.AthleteMatch), once read
         # date cells holding a number in a workbook whose styles cannot be read: (where, value)
         self.style_dates: list[tuple[str, int, str, object]] = []
         self.today_refused = False  # what is checked against today is not checked then
@@ -955,10 +956,20 @@ class _Import:
         if self.athletes_unread:  # the Athletes sheet's problem is the cause: counted, said once
             self.unread_refs[spec.title] = self.unread_refs.get(spec.title, 0) + 1
             return None, False
+        if self.match is None:  # the Athletes sheet is read: its IDs and names
+            from planner.sessionlog import AthleteMatch
+
+            names = {k: name for name, keys in self.named.items() for k in keys}
+            self.match = AthleteMatch((k, names.get(k)) for k in ids)
+        found, how = self.match.read(aid)  # an ID in another case, or a name, as a log reads it
+        if found is not None:
+            if how == "plain":
+                self.notes.append(f"{spec.title}, row {row.number}, {spec.column('athlete').header}: "
+                                  f"{aid!r} is read as {found} (its name, accents aside)")
+            return found, ids[found]
         if aid not in ids:
             named = self.named.get(" ".join(aid.split()).casefold(), [])
-            near = [k for k in ids if k.casefold() == aid.casefold()]
-            near = near or difflib.get_close_matches(aid, list(ids), n=1)
+            near = difflib.get_close_matches(aid, list(ids), n=1)
             hint = (f": it is the name of {' and of '.join(named)} on the Athletes sheet; write "
                     f"the ID, {named[0]}" if len(named) == 1 else
                     f": it is the name of {' and of '.join(named)}; write the ID of the one meant"
