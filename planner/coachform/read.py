@@ -644,8 +644,11 @@ class _Import:
                 if n := self._data_rows("Sessions"):
                     self.unread_refs["Sessions"] = n
             elif self.export_sheet:
+                # a Today refused: every day of the season is taken as past, not the first
+                known = cal.model_copy(update={"today": cal.end + dt.timedelta(days=1)}) \
+                    if self.today_refused else cal
                 sessions, session_rows = self._export_sessions(Season.model_construct(
-                    name=name, calendar=cal, competitions=tuple(comps), athletes=tuple(athletes),
+                    name=name, calendar=known, competitions=tuple(comps), athletes=tuple(athletes),
                     injuries=tuple(injuries), sessions=()))
             season = Season(name=name, calendar=cal, competitions=tuple(comps), blocks=tuple(blocks),
                             athletes=tuple(athletes), unavailability=tuple(unav),
@@ -660,13 +663,39 @@ class _Import:
                 "sessions": ("Sessions", session_rows),
             }
             self._document_problems(season, where)
+        elif self.export_sheet and not self.athletes_unread:
+            # no season dates yet: its rows are read all the same (a missing RPE said now, not
+            # on the next import), their dates checked against the season once it reads
+            lo, hi = dt.date(1900, 1, 1), dt.date(2999, 12, 30)
+            self._export_sessions(Season.model_construct(
+                name=name or "", calendar=Calendar.model_construct(
+                    start=lo, end=hi, today=hi + dt.timedelta(days=1)),
+                competitions=tuple(comps), athletes=tuple(athletes), injuries=tuple(injuries),
+                sessions=()))
         self._closing_problems()
         problems = self.p.sorted()
         if problems:
-            raise InputError(self.source, problems)
+            raise InputError(self.source, problems, note=self._checked_later(season))
         assert season is not None
         self._season_notes(season, where)
         return season
+
+    def _checked_later(self, season: Season | None) -> str:
+        """What cannot be checked until a problem listed is fixed, said with the problems, so
+        that the next import's new problems are expected: the checks needing the season's dates
+        (no season without its Season sheet), or today (a Today refused)."""
+        if season is None:
+            later = ["the checks across sheets (dates inside the season, stage durations, "
+                     "sessions against today)"]
+            if self.export_sheet and not self.athletes_unread and self._data_rows("Sessions"):
+                later.append("the Sessions sheet's dates against the season")
+            return (f"Not checked yet: {' and '.join(later)}, as they need the Season sheet's "
+                    f"name and dates: fix these first; the workbook is checked again then.")
+        if self.today_refused:
+            return ("Not checked yet: what is checked against Today (sessions and tests after "
+                    "it, stages that outlasted their protocol by it): fix the Today row first; "
+                    "the workbook is checked again then.")
+        return ""
 
     def _data_rows(self, title: str) -> int:
         """The rows with content below a sheet's header (at most MAX_ROWS are counted)."""
@@ -744,6 +773,8 @@ class _Import:
         today = got.get("today")
         if today is not None and not self._today_ok(start, end, today, cal_rows["today"]):
             today, self.today_refused = None, True
+        if today is None and (SEASON_SHEET, cal_rows.get("today")) in self.p.flagged:
+            self.today_refused = True  # a Today that is no date: not the season's start either
         cal = Calendar(start=start, end=end, week_start=got.get("week_start", "mon"),
                        training_days=got.get("training_days", ("mon", "tue", "wed", "thu", "fri", "sat")),
                        today=today)

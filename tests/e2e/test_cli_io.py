@@ -71,6 +71,9 @@ def test_import_of_a_broken_workbook_lists_every_problem_and_writes_nothing(tmp_
     assert "Season, row 4 (End): 'soon' is not a date" in r.stderr
     assert "Competitions, row 2, Priority: 'Z' is not A, B or C" in r.stderr
     assert "Athletes, row 3, ID: 'A1' is already the ID of row 2" in r.stderr
+    # what needs the season's dates is said to come once they read, not left to the next import
+    assert r.stderr.rstrip().endswith("as they need the Season sheet's name and dates: fix these "
+                                      "first; the workbook is checked again then.")
 
 
 def test_import_of_something_else_is_a_plain_message(tmp_path):

@@ -1209,3 +1209,37 @@ def test_a_winter_break_is_written_back_as_one_row_with_its_last_day(tmp_path):
     assert len(rows) == 3
     assert rows[0][1] == "Winter break" and rows[0][2].date() == day(18)
     assert import_workbook(tmp_path / "team.xlsx").calendar.non_training_days == off
+
+
+def test_an_export_headed_sessions_sheet_is_checked_with_a_season_sheet_problem(tmp_path):
+    """A Sessions sheet headed as a GPS export writes it was read only once the Season sheet
+    read: after fixing the season's End, a missing sRPE showed up on the next import. Its rows
+    are now read at once, and what needs the season's dates (or a Today that reads) is said to
+    come after the fix, not left to be found."""
+    gps = [("Player", "Date", "Duration", "sRPE"), ("A1", "2027-01-11", 60, 6),
+           ("Bo Birch", "2027-01-12", 60, None)]
+    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "X"), ("Start", D(2027, 1, 4)),
+                                  ("End", "soon")], Sessions=gps)
+    with pytest.raises(InputError) as err:
+        import_workbook(path)
+    assert err.value.problems == [
+        "Season, row 4 (End): 'soon' is not a date; use an Excel date or write it as YYYY-MM-DD, "
+        "e.g. 2027-01-04",
+        "Sessions, row 3, sRPE: missing; every session has minutes and an RPE"]
+    assert err.value.note == (
+        "Not checked yet: the checks across sheets (dates inside the season, stage durations, "
+        "sessions against today) and the Sessions sheet's dates against the season, as they need "
+        "the Season sheet's name and dates: fix these first; the workbook is checked again then.")
+    # a Today that is no date: the rows are not checked against the season's first day instead
+    path = book(tmp_path, "today.xlsx", Season=SEASON_ROWS + [("Today", "Monday")], Sessions=gps)
+    with pytest.raises(InputError) as err:
+        import_workbook(path)
+    assert [p.split(":")[0] for p in err.value.problems] == [
+        "Season, row 5 (Today)", "Sessions, row 3, sRPE"]
+    assert err.value.note.startswith("Not checked yet: what is checked against Today")
+    # nothing left for later: no note
+    path = book(tmp_path, "rpe.xlsx", Season=SEASON_ROWS + [("Today", D(2027, 1, 18))], Sessions=gps)
+    with pytest.raises(InputError) as err:
+        import_workbook(path)
+    assert [p.split(":")[0] for p in err.value.problems] == ["Sessions, row 3, sRPE"]
+    assert err.value.note == ""

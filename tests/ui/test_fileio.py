@@ -501,3 +501,15 @@ def test_a_workbook_with_a_later_today_opens_move_today_on_it(qtbot, dialogs, tm
     assert move is not None and move.isVisible() and move.today_field.value() == day(10)
     move.accept()
     assert w.season.calendar.today == day(10)
+
+
+def test_a_long_problem_list_keeps_what_is_checked_after_the_fix():
+    """A list cut at MAX_LISTED dropped the note saying what is checked once the listed problems
+    are fixed: the coach met those problems on the next import without warning."""
+    from planner.errors import InputError
+    from ui.desktop.fileio import MAX_LISTED, _listing
+
+    note = "Not checked yet: ...: fix these first; the workbook is checked again then."
+    text = _listing(InputError("team.xlsx", [f"Athletes, row {n}, Name: is empty"
+                                             for n in range(2, MAX_LISTED + 12)], note=note))
+    assert f"the first {MAX_LISTED}:" in text and text.endswith("\n" + note)

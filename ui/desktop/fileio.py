@@ -442,7 +442,8 @@ def _listing(error: PeriodizeError) -> str:
     shown = "\n".join(f"• {p}" for p in problems[:MAX_LISTED])
     return (f"{source}: {len(problems)} problems; the first {MAX_LISTED}:\n{shown}\n"
             f"… and {len(problems) - MAX_LISTED} more (the command line lists them all: "
-            f"periodize import WORKBOOK.xlsx -o FILE.season.json)")
+            f"periodize import WORKBOOK.xlsx -o FILE.season.json)"
+            + (f"\n{error.note}" if getattr(error, "note", "") else ""))
 
 
 class _busy:
