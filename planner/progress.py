@@ -333,6 +333,27 @@ def above_stage(season: Season) -> list[AboveStage]:
     return sorted(out, key=lambda x: (x.date, x.athlete))
 
 
+# a logged pain that proposes a flare-up not recorded is news this long before today: offered
+# again by Move Today and said by an import without a season before it; older ones are counted,
+# not repeated (the Log panel marks each)
+PAIN_LOOKBACK_DAYS = 7
+
+
+def new_to_the_coach(items: list, after: Season, before: Season | None) -> tuple[list, list]:
+    """(new, older) of ``items``, logged pains of ``after`` (flare-up proposals, pain alerts):
+    over a season ``before``, new are those of the sessions it had not (the pains this import or
+    log brings); without one, those logged at most PAIN_LOOKBACK_DAYS before today. Said every
+    time, the old ones buried the line that mattered."""
+    if before is not None:
+        had = set(before.sessions)
+        brought = {(x.athlete, x.date) for x in after.sessions if x.pain is not None and x not in had}
+        new = [p for p in items if (p.athlete, p.date) in brought]
+    else:
+        since = planning_start(after) - dt.timedelta(days=PAIN_LOOKBACK_DAYS)
+        new = [p for p in items if p.date >= since]
+    return new, [p for p in items if p not in new]
+
+
 @dataclass(frozen=True)
 class FlareProposal:
     athlete: str

@@ -294,6 +294,43 @@ def test_import_says_how_many_sessions_it_read_what_it_counted_once_and_what_pai
 
 
 
+def test_import_proposes_a_flare_up_only_for_a_pain_new_to_the_coach(tmp_path):
+    """Every import printed the same "Proposed flare-up" lines for pains logged months ago, and
+    the coach stopped reading them. A fresh import says the pains of the last week; one over the
+    season file, the pains its rows bring; the others are counted in one line."""
+    from planner.coachform.write import save_template_form
+    from planner.season import Session
+    from tests.builders import day, injury, season
+
+    s = season(weeks=8, athletes=2, injuries=(injury("A1", "P2", start_day=0),), today=day(30))
+    s = s.model_copy(update={"sessions": (Session(athlete="A1", date=day(2), minutes=60, rpe=4,
+                                                  pain=8),)})
+    save_template_form(s, tmp_path / "team.xlsx")
+    r = run("import", "team.xlsx", "-o", "team.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Proposed flare-up" not in r.stdout
+    assert ("Not repeated: 1 pain proposing a flare-up not recorded, logged more than 7 days "
+            "before today (the app's Log panel marks each day: ⚑ a flare-up proposed, ⚠ a pain); "
+            f"record a flare-up with: periodize record team.season.json --flare-up A1 "
+            f"{day(2).isoformat()} --save.") in r.stdout
+    # the same workbook again, over its season: nothing new
+    r = run("import", "team.xlsx", "-o", "team.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Proposed flare-up" not in r.stdout and "logged before this import" in r.stdout
+    # a pain row added in the workbook, weeks before today: that one is proposed
+    wb = openpyxl.load_workbook(tmp_path / "team.xlsx")
+    ws = wb["Sessions"]
+    head = [c.value for c in ws[1]]
+    row = {"Athlete ID": "A1", "Date": day(12), "Minutes": 60, "RPE": 4, "Pain": 7}
+    ws.append([row.get(h) for h in head])
+    wb.save(tmp_path / "team.xlsx")
+    r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("Proposed flare-up:") == 1, r.stdout
+    assert f"--flare-up A1 {day(12).isoformat()}" in r.stdout
+    assert "Not repeated: 1 pain proposing a flare-up not recorded, logged before this import" in r.stdout
+
+
 def test_import_does_not_replace_a_season_holding_what_the_workbook_lacks_unless_asked(tmp_path):
     """The season file holds a plan and a pin; its coach workbook carries neither. Importing the
     workbook over it used to replace it silently (and a second import the .bak too): it is

@@ -103,17 +103,37 @@ def cmd_import(args) -> int:
           + (f", {plural(len(season.sessions), 'logged session')}" if season.sessions else ""))
     for note in notes:
         print(f"Note: {note}")
-    from planner.progress import flare_proposals
+    from planner.progress import flare_proposals, new_to_the_coach, pain_alert_lines, pain_alerts
 
-    for p in flare_proposals(season):  # a pain score at the flare-up threshold
+    # the pains this import brings (all logged within a week of today, with no season before)
+    proposed, older = new_to_the_coach(flare_proposals(season), season, old)
+    for p in proposed:  # a pain score at the flare-up threshold
         print(f"Proposed flare-up: {p.text(season)}. {flare_hint(out, p, season)}")
-    from planner.progress import pain_alert_lines, pain_alerts
-
-    for line in pain_alert_lines(season, pain_alerts(season)):
+    alerts, older_alerts = new_to_the_coach(pain_alerts(season), season, old)
+    for line in pain_alert_lines(season, alerts):
         print(line)
+    if older or older_alerts:
+        print(older_pains_words(season, older, older_alerts, old is None, out))
     print(f"Wrote the season to {out}" + (f" (the file that was there is kept as {out.name}.bak)"
                                           if replaced else ""))
     return EXIT_OK
+
+
+def older_pains_words(season, proposals: list, alerts: list, fresh: bool, path) -> str:
+    """One line for the pains not said again: how many, and where to see and record them."""
+    from planner.progress import PAIN_LOOKBACK_DAYS
+    from planner.text import join_and, plural
+
+    when = (f"logged more than {plural(PAIN_LOOKBACK_DAYS, 'day')} before today" if fresh
+            else "logged before this import")
+    what = join_and(([f"{plural(len(proposals), 'pain')} proposing a flare-up not recorded"]
+                     if proposals else [])
+                    + ([f"{plural(len(alerts), 'pain')} of a player not in rehab"] if alerts else []))
+    first = proposals[0] if proposals else None
+    record = (f"; record a flare-up with: periodize record {path} --flare-up {first.athlete} "
+              f"{first.date.isoformat()} --save" if first is not None else "")
+    return (f"Not repeated: {what}, {when} (the app's Log panel marks each day: ⚑ a flare-up "
+            f"proposed, ⚠ a pain){record}.")
 
 
 def cmd_template(args) -> int:

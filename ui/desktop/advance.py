@@ -43,6 +43,7 @@ from planner import edits as E
 from planner import logmerge
 from planner.errors import PeriodizeError
 from planner.progress import (
+    PAIN_LOOKBACK_DAYS,
     Transition,
     flare_proposals,
     later_records,
@@ -63,8 +64,6 @@ from ui.desktop.sessionimport import LogReadError, new_alerts, new_proposals, re
 
 MAX_LATER = 12  # records listed when moving back; the rest are counted
 MAX_PAIN_LINES = 5  # pain lines under the log's summary; the rest are counted
-# pains logged this long before the old today that propose a flare-up not recorded are offered
-PAIN_LOOKBACK_DAYS = 7
 
 
 def _stage_words(season, t, stage: str | None = None) -> str:
