@@ -571,6 +571,7 @@ class _Import:
         # date cells holding a number in a workbook whose styles cannot be read: (where, value)
         self.style_dates: list[tuple[str, int, str, object]] = []
         self.today_refused = False  # what is checked against today is not checked then
+        self.left_out: list[tuple[int, int, str]] = []  # (sheet order, row, sheet) not checked
 
     # -- helpers ----------------------------------------------------------------------------------
     def cell(self, spec: SheetSpec, row: _Row, key: str, convert):
@@ -662,6 +663,9 @@ class _Import:
                 "blocks": ("Blocks", block_rows),
                 "sessions": ("Sessions", session_rows),
             }
+            # rows left out for a problem of their own: not checked against the season
+            self.left_out = sorted({(SHEET_ORDER.index(sh) if sh in SHEET_ORDER else 99, n, sh)
+                                    for sh, n in self.p.flagged if sh != SEASON_SHEET})
             self._document_problems(season, where)
         elif self.export_sheet and not self.athletes_unread:
             # no season dates yet: its rows are read all the same (a missing RPE said now, not
@@ -691,10 +695,22 @@ class _Import:
                 later.append("the Sessions sheet's dates against the season")
             return (f"Not checked yet: {' and '.join(later)}, as they need the Season sheet's "
                     f"name and dates: fix these first; the workbook is checked again then.")
+        later = []
         if self.today_refused:
-            return ("Not checked yet: what is checked against Today (sessions and tests after "
-                    "it, stages that outlasted their protocol by it): fix the Today row first; "
-                    "the workbook is checked again then.")
+            later.append("what is checked against Today (sessions and tests after it, stages "
+                         "that outlasted their protocol by it)")
+        if self.left_out:  # the checks across sheets need a row's every cell
+            by_sheet: dict[str, list[str]] = {}
+            for _o, n, sh in self.left_out[:5]:
+                by_sheet.setdefault(sh, []).append(str(n))
+            rows = "; ".join(f"{sh} row{'s' if len(ns) > 1 else ''} {', '.join(ns)}"
+                             for sh, ns in by_sheet.items())
+            more = f" and {len(self.left_out) - 5} more" if len(self.left_out) > 5 else ""
+            later.append(f"the rows with a problem of their own ({rows}{more}) against the "
+                         f"season (its dates, Today, the other sheets)")
+        if later:
+            return (f"Not checked yet: {' and '.join(later)}: fix these first; the workbook is "
+                    f"checked again then.")
         return ""
 
     def _data_rows(self, title: str) -> int:
