@@ -140,6 +140,23 @@ def plan_to_json(season: Season, plan: Plan, anonymise: bool = False) -> str:
     return json.dumps(plan_to_dict(season, plan, anonymise), indent=1, ensure_ascii=False) + "\n"
 
 
+NO_PLAN = ("infeasible", "cancelled", "timeout")  # the statuses of a solve that found no plan
+
+
+def no_plan_to_json(season: Season, status: str, solve_seconds: float | None,
+                    explanation: list[dict] | tuple = ()) -> str:
+    """The plan JSON of a solve that found no plan (``status`` one of :data:`NO_PLAN`):
+    objective and bound null, no weeks, athletes or soft entries, and for an infeasible season
+    the conflicting hard-rule groups (``explanation``: rule, athlete, from, to, message), so that
+    a file an earlier solve wrote at that path is not read as the current plan."""
+    return json.dumps({
+        "format": FORMAT, "schema_version": SCHEMA_VERSION, "season": season.name,
+        "status": status, "objective": None, "bound": None,
+        "solve_seconds": None if solve_seconds is None else round(solve_seconds, 2),
+        "team_weeks": [], "athletes": [], "soft": [], "explanation": list(explanation),
+    }, indent=1, ensure_ascii=False) + "\n"
+
+
 def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
     """Read a plan JSON back into a Plan for ``season``; every shape problem is located."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -147,6 +164,10 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
     if data.get("schema_version") not in READABLE:
         raise InputError(source, [f"schema_version: {data.get('schema_version')!r} is not one of "
                                   f"{', '.join(map(str, READABLE))}"])
+    if data.get("status") in NO_PLAN and data.get("athletes") == []:
+        raise InputError(source, [f"status: {data['status']}: the solve that wrote this file found "
+                                  f"no plan, so there is nothing to check; solve again "
+                                  f"(periodize solve SEASON --json OUT.json)"])
     shape = _Shape(Timeline(season))
     team = shape.weeks(data.get("team_weeks"), "team_weeks")
     raw_athletes = data.get("athletes")

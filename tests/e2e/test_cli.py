@@ -128,10 +128,25 @@ def test_infeasible_season_exits_2_with_explanation(tmp_path):
     final = Competition(id="final", name="Cup final", date=day(40), priority="A")
     s = season(weeks=7, athletes=2, comps=[final], pins=(WeekPin(week=day(14), week_kind="deload"),))
     save_season(s, tmp_path / "s.season.json")
+    # an earlier solve's plan at the --json path used to stay, still "optimal", unsaid
+    old = '{"format": "periodize-plan", "status": "optimal", "objective": 5}\n'
+    (tmp_path / "p.json").write_text(old)
     r = run("solve", "s.season.json", "--json", "p.json", "--deterministic", cwd=tmp_path)
     assert r.returncode == 2
     assert "TP-1" in r.stderr and "PIN" in r.stderr and "Cup final" in r.stderr
-    assert not (tmp_path / "p.json").exists()
+    assert "Wrote the solve's status (infeasible: no plan, objective and bound null) to p.json" in r.stdout
+    assert "The file that was at p.json is kept as p.json.bak." in r.stdout
+    assert (tmp_path / "p.json.bak").read_text() == old
+    status = json.loads((tmp_path / "p.json").read_text())
+    assert status["format"] == "periodize-plan" and status["schema_version"] == 2
+    assert status["status"] == "infeasible" and status["season"] == s.name
+    assert status["objective"] is None and status["bound"] is None
+    assert status["athletes"] == [] and status["team_weeks"] == [] and status["soft"] == []
+    rules = {c["rule"] for c in status["explanation"]}
+    assert {"TP-1", "PIN"} <= rules and all(c["message"] for c in status["explanation"])
+    # and it is no plan to check: said, not read as a plan of nobody
+    r = run("check", "s.season.json", "p.json", cwd=tmp_path)
+    assert r.returncode == 1 and "status: infeasible: the solve that wrote this file found no plan" in r.stderr
 
 
 def test_help_works_on_every_command(tmp_path):

@@ -70,9 +70,33 @@ def test_a_time_out_without_a_plan_exits_4_and_a_large_season_is_warned_of(large
     _ok(r, 4)
     assert "Warning: A large season: 150 athletes x 728 days to plan" in r.stderr
     assert "GB of memory" in r.stderr and "allow --time-limit" in r.stderr
-    assert "No plan found within the time limit of 1 s; nothing was written" in r.stderr
+    assert ("No plan found within the time limit of 1 s; no plan was written (only its status, "
+            "to p.json)") in r.stderr
     assert "Allow more time (a large season: see the warning above), e.g. --time-limit" in r.stderr
-    assert (large / "big.season.json").read_bytes() == before and not (large / "p.json").exists()
+    assert (large / "big.season.json").read_bytes() == before
+    assert json.loads((large / "p.json").read_text())["status"] == "timeout"
+
+
+@pytest.mark.parametrize("status", ["timeout", "cancelled"])
+def test_a_solve_without_a_plan_writes_the_status_to_the_plan_json(demo, monkeypatch, capsys,
+                                                                   status):
+    """interfaces.md section 3: a solve that found no plan writes its status with objective and
+    bound null; the earlier solve's plan at that path was left there, still "optimal"."""
+    import solver
+    from solver.api import Outcome, Status
+    from ui.cli.main import main
+
+    monkeypatch.setattr(solver, "solve", lambda *a, **k: Outcome(Status(status), None, wall_time=0.5))
+    old = '{"format": "periodize-plan", "status": "optimal", "objective": 5}\n'
+    (demo / "stale.json").write_text(old)
+    assert main(["solve", str(demo / "d.season.json"), "--json", str(demo / "stale.json")]) == 4
+    out = capsys.readouterr()
+    assert f"Wrote the solve's status ({status}: no plan, objective and bound null)" in out.out
+    assert "no plan was written (only its status, to" in out.err
+    assert (demo / "stale.json.bak").read_text() == old
+    data = json.loads((demo / "stale.json").read_text())
+    assert (data["status"], data["objective"], data["bound"], data["athletes"]) == (status, None, None, [])
+    assert data["explanation"] == [] and data["solve_seconds"] == 0.5
 
 
 def _interrupt(folder, args, delay: float) -> subprocess.CompletedProcess:

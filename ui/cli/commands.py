@@ -283,13 +283,16 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
         print(f"A way on: {said} To record it: {how}", file=sys.stderr)
 
 
-def no_plan_text(season, outcome, interrupted: bool, time_limit: float) -> str:
+def no_plan_text(season, outcome, interrupted: bool, time_limit: float, status_file=None) -> str:
     """Why a solve stopped without a plan, truthfully: the interrupt or the time limit (with the
-    season's size when that explains it); what was kept."""
+    season's size when that explains it); what was kept (``status_file``: the plan JSON that
+    says so was written there)."""
     from planner.limits import size_warning, suggested_time_limit
 
-    kept = ("nothing was written; the season file keeps its stored plan" if season.plan is not None
-            else "nothing was written")
+    nothing = (f"no plan was written (only its status, to {status_file})" if status_file
+               else "nothing was written")
+    kept = (f"{nothing}; the season file keeps its stored plan" if season.plan is not None
+            else nothing)
     if interrupted:
         return f"Interrupted after {outcome.wall_time:.1f} s, before a plan was found; {kept}."
     more = max(suggested_time_limit(season), int(time_limit * 4))
@@ -322,11 +325,14 @@ def cmd_solve(args) -> int:
         outcome = solve(SolveRequest(season, time_limit=args.time_limit,
                                      deterministic=args.deterministic), stop=stop)
     print_summary(outcome, season, args.season)
+    if outcome.plan is None:  # the plan JSON says so: an earlier solve's file is not left there
+        wrote = outputs.write_no_plan(season, outcome, out["json"], args.anonymise)
     if outcome.status.value == "infeasible":
         print_conflicts(outcome, args.season)
         return EXIT_INFEASIBLE
     if outcome.plan is None:
-        print(no_plan_text(season, outcome, ctrl_c.interrupted, args.time_limit), file=sys.stderr)
+        print(no_plan_text(season, outcome, ctrl_c.interrupted, args.time_limit,
+                           out["json"] if wrote else None), file=sys.stderr)
         return EXIT_NO_PLAN
     if ctrl_c.interrupted:
         print("Interrupted: this is the best plan found before the interrupt (not proven best).",

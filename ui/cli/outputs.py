@@ -270,6 +270,27 @@ def write(season, plan, outputs: dict[str, Path | None], anonymise: bool, check=
               f"'periodize import {outputs['template']} -o FILE.season.json')")
 
 
+def write_no_plan(season, outcome, path: Path | None, anonymise: bool) -> bool:
+    """The plan JSON of a solve that found no plan (``outcome``: infeasible, cancelled or
+    timed out) at ``path``, the file there kept as ``NAME.bak`` as any export's; said on
+    stdout. A pipeline that reads the file finds the status, not an earlier solve's plan.
+    Returns whether a file was written."""
+    if path is None:
+        return False
+    from planner.anonymise import name_pairs, scrub
+    from planner.planjson import NO_PLAN, no_plan_to_json
+    from planner.seasonfile import atomic_write
+
+    status = outcome.status.value if outcome.status.value in NO_PLAN else "timeout"
+    pairs = name_pairs(season) if anonymise else []
+    conflicts = [{"rule": c.rule, "athlete": c.athlete, "from": c.start, "to": c.end,
+                  "message": scrub(c.text, pairs)} for c in outcome.explanation]
+    keep_backups({"json": path})
+    atomic_write(path, no_plan_to_json(season, status, outcome.wall_time, conflicts))
+    print(f"Wrote the solve's status ({status}: no plan, objective and bound null) to {path}")
+    return True
+
+
 def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check=None,
                       weeks: list[int] | None = None) -> None:
     if outputs.get("json"):
