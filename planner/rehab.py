@@ -137,13 +137,33 @@ def earliest_start(season: Season, athlete: str, stage: str) -> dt.date | None:
     order = stage_order(proto)
     if stage not in order:
         return None
+    from planner.validate import planning_start
+
     segs = segments(rec, proto)
     if not segs:
         return None
-    cur, since = segs[-1].stage, segs[-1].start
+    p0 = planning_start(season)
+    cur, since = segs[0].stage, segs[0].start
+    for seg in segs[1:]:
+        if seg.cause == "flare-up" and seg.start >= p0:
+            # a flare-up still to come moves back from the stage the plan holds the day before
+            # (rules-spec.md section 6), as the solver and the checker read it: at the soonest,
+            # the furthest the minimum days reach by then, not the last stage recorded
+            held = _reached(proto, order, cur, since, seg.start - dt.timedelta(days=1))
+            cur, since = back(proto, held, flare_steps(rec.flare_ups, seg.start)), seg.start
+        else:
+            cur, since = seg.stage, seg.start
     if order.index(stage) <= order.index(cur):
         return since if stage == cur else None
     while cur != stage:
         since = since + dt.timedelta(days=proto.stage(cur).min_days)
         cur = order[order.index(cur) + 1]
     return since
+
+
+def _reached(proto: Protocol, order: tuple[str, ...], cur: str, since: dt.date, day: dt.date) -> str:
+    """The furthest stage the minimum days take an athlete in ``cur`` from ``since`` by ``day``."""
+    while cur != FIT and since + dt.timedelta(days=proto.stage(cur).min_days) <= day:
+        since += dt.timedelta(days=proto.stage(cur).min_days)
+        cur = order[order.index(cur) + 1]
+    return cur

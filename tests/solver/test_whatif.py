@@ -541,3 +541,24 @@ def test_a_provisional_return_is_said_so_in_the_comparison(base):
     wb = build_comparison_workbook(comp, base, base.plan, base, base.plan, [])
     row = next(r for r in wb["Summary"].iter_rows(min_row=2, values_only=True) if r[0] == "A1")
     assert row[2] == row[3] == f"{date_long(r.fit)} (provisional)"
+
+
+def test_a_stage_start_pin_after_a_planned_flare_up_counts_from_the_stage_the_plan_holds():
+    """A1, recorded in S1 on day -3, is back to full training by day 18 at the soonest; a
+    flare-up planned on day 20 moves him back from there (rules-spec.md section 6), to S3. The
+    pin's check moved him back from the recorded S1 instead, to P3, and refused a return before
+    day 62 that the solver plans and the checker passes."""
+    from planner.scenarios import stage_pin_problem
+    from planner.season import StagePin
+    from tests.builders import solved_and_checked
+
+    rec = injury("A1", "S1", start_day=-3, flare_days=(20,))
+    s = season(weeks=8, athletes=2, injuries=(rec,))
+    pin = E.AddPin(pin=StagePin(athlete="A1", stage="FIT", date=day(36)))
+    assert stage_pin_problem(s, pin) is None
+    # S3 lasts at least 7 days from the flare-up: the day before is still refused, and said
+    early = E.AddPin(pin=StagePin(athlete="A1", stage="FIT", date=day(26)))
+    assert f"cannot start full training before {date_long(day(27))}" in stage_pin_problem(s, early)
+    out, _ = solved_and_checked(pin.apply(s))
+    stages = out.plan.for_athlete("A1").stages
+    assert stages[19] == "FIT" and stages[20] == "S3" and stages[36] == "FIT" and stages[35] != "FIT"
