@@ -19,7 +19,7 @@ from planner.protocols import load_protocol
 from planner.rehab import max_days
 from planner.rules import RULES
 from planner.season import FIT, LADDER, Season
-from planner.text import date_long, date_short, day_long
+from planner.text import date_long, date_short, day_long, join_and
 from planner.text import span as span_of
 from planner.validate import check_season
 from solver.api import Conflict, Remedy, StopToken
@@ -105,7 +105,30 @@ def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str, first: i
             since += f" and is held until {date_long(model.tl.start + dt.timedelta(days=ep.gate))} by a failed test"
     if kind == "exit":
         return f"to leave {stage}: {spec.exit_text.rstrip('.')}{since}"
+    if kind.startswith("minimum") and ep.start_stage is not None:
+        return _minimum_phrase(model, ep, stage, kind.partition(" ")[2])
     return f"{stage} lasts {spec.min_days}-{spec.max_days} days{since}"
+
+
+def _minimum_phrase(model: PlanModel, ep, held: str, pinned: str) -> str:
+    """What rules a stage-start pin's day out: the held stage's minimum days (and those of the
+    stages between), or a failed test, e.g. 'P3 lasts at least 21 days from 1 Jan 2027: S1
+    starts on 22 Jan 2027 at the soonest'."""
+    start = model.tl.start + dt.timedelta(days=ep.start_day)
+    k = ep.order.index(pinned) if pinned in ep.order else ep.K
+    row = ep.R[k] if 0 < k < ep.K else []
+    soonest = next((ep.first + i for i, x in enumerate(row) if x is not False), None)
+    between = ep.order[ep.start_stage + 1:k]
+    more = (f", and {join_and(list(between))} {'its' if len(between) == 1 else 'their'} minimum "
+            f"days after it") if between else ""
+    text = (f"{held} lasts at least {ep.protocol.stage(held).min_days} days from "
+            f"{date_long(start)}{more}")
+    if ep.gate is not None:
+        text += f", and a failed test holds it until {date_long(model.tl.start + dt.timedelta(days=ep.gate))}"
+    what = "full training" if pinned == FIT else pinned
+    if soonest is None:
+        return f"{text}: {what} cannot start before the season ends"
+    return f"{text}: {what} starts on {date_long(model.tl.days[soonest])} at the soonest"
 
 
 def _held_stage_end(model: PlanModel, ep) -> tuple[int, dt.date]:

@@ -82,6 +82,11 @@ class PinsMixin(ModelBase):
             self.clause([], enf)  # the stage order that day has no such stage
             return
         k = ep.order.index(p.stage)
+        if ep.stage_lit(k, d) is False and ep.start_stage is not None and k > ep.start_stage:
+            # the minimum days (or a failed test) from the stage held at the epoch's start rule
+            # the day out: named beside the pin, or the explanation named the pin alone
+            held = ep.order[ep.start_stage]
+            enf = enf + self.guard("RH-STAGE", u.key, ep.first, ep.end - 1, f"{held} minimum {p.stage}")
         self.clause([ep.stage_lit(k, d)], enf)
         self.clause([neg(ep.stage_lit(k + 1, d))], enf)
         if d - 1 >= self.p0:

@@ -199,6 +199,27 @@ def test_pin_on_an_unavailable_day_names_availability_and_the_pin():
     assert all(c.start == day(3).isoformat() for c in out.explanation)
 
 
+def test_a_stage_start_pin_before_the_minimum_days_names_the_stage_beside_the_pin():
+    """The explanation named the pin alone ("PIN (the coach's pin S1 starts 10 Jan)"), not the
+    rule it contradicts. A1 is in P3 (21-42 days) from day -3."""
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P3", start_day=-3),),
+               pins=(StagePin(athlete="A1", stage="S1", date=day(6)),))
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    texts = sorted(c.text for c in out.explanation)
+    assert texts == [
+        f"PIN (the coach's pin S1 starts {day(6).day} Jan) for Athlete 1 (A1), {day_long(day(6))}",
+        f"RH-STAGE (P3 lasts at least 21 days from {day(-3).day} Jan 2027: S1 starts on "
+        f"{day(18).day} Jan 2027 at the soonest) for Athlete 1 (A1), 4 Jan to 14 Feb 2027"], texts
+    # two stages on: the minimum days of the stage between are counted, and said
+    s = s.model_copy(update={"pins": (StagePin(athlete="A1", stage="S2", date=day(20)),)})
+    out = solve(SolveRequest(s, time_limit=20))
+    rh = [c.text for c in out.explanation if c.rule == "RH-STAGE"]
+    assert rh == [f"RH-STAGE (P3 lasts at least 21 days from {day(-3).day} Jan 2027, and S1 its "
+                  f"minimum days after it: S2 starts on {day(25).day} Jan 2027 at the soonest) for "
+                  f"Athlete 1 (A1), 4 Jan to 14 Feb 2027"], out.explanation
+
+
 def test_why_a_week_names_a_tournament_once():
     from planner.season import Competition
 
