@@ -1078,10 +1078,20 @@ class _Checker:
                 continue
             for i in w.days:
                 pr = tl.best_priority(i)
-                if pr in ("B", "C"):
+                if pr in ("B", "C"):  # one penalty a day, at its highest priority
                     self.penal("DL-7", None, i, i,
-                               f"The team's deload {self.wof(w.index)} has the {pr} competition "
-                               f"{self.comp_name(i)} on {self.f(i)}.", wb if pr == "B" else wc)
+                               f"The team's deload {self.wof(w.index)} has "
+                               f"{self._comps_by_priority(i)} on {self.f(i)}.", wb if pr == "B" else wc)
+
+    def _comps_by_priority(self, i: int) -> str:
+        """"the B competition 'm1' and the C competition 'm2'": each named with its own priority."""
+        parts = []
+        for pr in ("A", "B", "C"):
+            names = [f"'{c.name}'" for c in self.tl.comp_on[i] if c.priority == pr]
+            if names:
+                kind = "competition" if len(names) == 1 else "competitions"
+                parts.append(f"the {pr} {kind} {text.join_and(names)}")
+        return text.join_and(parts)
 
     def soft_ld_1(self) -> None:
         """LD-1 (rules-spec.md sections 5 and 8): a week above acwr_max x its chronic load."""

@@ -848,6 +848,17 @@ def test_dl7_weights():
     assert check_plan(season, make_plan(team=team)).penalties()["DL-7"] == 5
 
 
+def test_dl7_a_day_with_a_b_and_a_c_competition_is_one_b_penalty_and_names_each_priority():
+    """The message called the C match "B" too ("the B competition 'Derby' / 'Friendly'")."""
+    friendly = Competition(id="f", name="Friendly", date=M(13), priority="C")
+    season = make_season(comps=COMPS + (friendly,))
+    report = check_plan(season, make_plan(team=("load", "deload", "load", "load")))
+    dl7 = [v for v in report.soft if v.rule == "DL-7"]
+    assert [(v.start, v.penalty) for v in dl7] == [(M(13), 10)]  # weight_b alone, not b + c
+    assert dl7[0].message == ("DL-7: The team's deload week of Mon 8 Mar has the B competition 'Derby' "
+                              "and the C competition 'Friendly' on Sat 13 Mar.")
+
+
 def test_rts_target_competition_missed():
     season = make_season(injuries=(a07_injury(target="m3"),))
     report = check_plan(season, make_plan())
