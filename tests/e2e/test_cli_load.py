@@ -205,3 +205,10 @@ def test_check_lists_each_load_spike_with_soft_ld1(folder):
     assert not any(x.startswith("LD-1") for x in plain.stdout.splitlines())
     bad = run("check", "s.season.json", "plan.json", "--soft", "HV-9", cwd=folder)
     assert bad.returncode != 0 and "'HV-9' is not a soft rule" in bad.stderr
+    # in the usage line's order: the season after --soft was taken for the RULE
+    first = run("check", "--soft", "s.season.json", "plan.json", cwd=folder)
+    every = run("check", "s.season.json", "plan.json", "--soft", cwd=folder)
+    assert first.returncode == every.returncode and first.stdout == every.stdout, first.stderr
+    assert "(soft, penalty" in first.stdout
+    ld1 = run("check", "--soft", "LD-1", "s.season.json", "plan.json", cwd=folder)
+    assert ld1.stdout == r.stdout, ld1.stderr

@@ -16,6 +16,7 @@ import os
 import re
 import sys
 import traceback
+from pathlib import Path
 
 from ui.cli import commands
 from ui.cli.commands import EXIT_INPUT, EXIT_NO_PLAN, EXIT_OK
@@ -78,13 +79,27 @@ _NOT_HERE = {("record", "--no-replan"): "record always re-plans, so that the sto
 def _parse(parser: argparse.ArgumentParser, argv: list[str] | None):
     """The command line, an option the command does not have refused with the command's own
     usage (argparse shows the top-level one, which names no option of the command)."""
-    args, extra = parser.parse_known_args(argv)
+    args, extra = parser.parse_known_args(_soft_before_files(sys.argv[1:] if argv is None else argv))
     if extra:
         command = args.commands.get(args.command) if args.command else None
         why = "; ".join(w for (c, o), w in _NOT_HERE.items() if c == args.command and o in extra)
         (command or parser).error(f"unrecognized arguments: {' '.join(extra)}"
                                   + (f" ({why})" if why else ""))
     return args
+
+
+def _soft_before_files(argv: list[str]) -> list[str]:
+    """``check --soft SEASON PLAN`` (the order the usage line shows) took SEASON as the RULE: a
+    file after ``--soft`` (a name ending in .json, or one that exists) is no rule, so ``--soft``
+    stands alone there and lists every soft rule's entries."""
+    argv = list(argv)
+    if "check" not in argv or "--soft" not in argv or argv.index("check") > argv.index("--soft"):
+        return argv
+    i = argv.index("--soft")
+    after = argv[i + 1] if i + 1 < len(argv) else ""
+    if after.lower().endswith(".json") or (after and not after.startswith("-") and Path(after).exists()):
+        argv[i] = "--soft=all"
+    return argv
 
 
 def _add_open(sub) -> None:
