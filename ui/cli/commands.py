@@ -26,13 +26,20 @@ def flare_hint(path, p, season=None) -> str:
             f"see what it changes first: periodize whatif {path} --new 'Flare-up' {option}")
 
 
-def read_season(path: str):
+def read_season(path: str, to_plan: bool = False):
     """The season file at ``path``; what it holds that a coach should hear of (a match on a day
-    off, an injury after the season, a target before its injury) is said on stderr."""
+    off, an injury after the season, a target before its injury) is said on stderr. ``to_plan``:
+    the command solves, so a season without a training weekday (a file may hold one: it opens,
+    with a note) is bad input, refused with the fix, not an infeasible season."""
     from planner.seasonfile import load_season
 
     notes: list[str] = []
     season = load_season(path, notes)
+    if to_plan and not season.calendar.training_days:
+        from planner.errors import InputError
+        from planner.validate import NO_WEEKDAY_PROBLEM
+
+        raise InputError(path, [NO_WEEKDAY_PROBLEM])
     for note in notes:
         print(f"Note: {path}: {note}", file=sys.stderr)
     return season
@@ -306,7 +313,7 @@ def cmd_solve(args) -> int:
     from planner.seasonfile import save_season
     from planner.text import plural
 
-    season = read_season(args.season)
+    season = read_season(args.season, to_plan=True)
     out = outputs.requested(args)
     outputs.guard(out, {"season file": Path(args.season)}, replace=args.replace)
     outputs.guard_folders(out, season, getattr(args, "anonymise", False), args.replace)
