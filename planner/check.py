@@ -68,6 +68,7 @@ from planner.returns import (
     RecordSpan,
     StageRun,
     counted_records,
+    day_match_roles,
     rehab_runs_after,
     stage_walk,
 )
@@ -549,8 +550,16 @@ class _Checker:
             if c is None:
                 continue
             self.bad("HV-6", a.id, d, d, f"{a.who} has a speed day ({a.it[d]} %) on {self.f(d)}, "
-                     f"MD+{d - c} after {self.comp_name(c)} on {self.f(c)}, which the athlete "
-                     f"played; no speed work on {after} after a played match.")
+                     f"MD+{d - c} after {self.played_names(a, c)} on {self.f(c)}, which the "
+                     f"athlete played; no speed work on {after} after a played match.")
+
+    def played_names(self, a: _Athlete, i: int) -> str:
+        """The competitions of day ``i`` the athlete played ('m1', not 'm1 / m2' when he was out
+        of m2), by the role set for each; all of them where no role says (a day logged)."""
+        comps = self.tl.comp_on[i]
+        roles = day_match_roles([self.season.role_of(a.id, c.id) for c in comps], a.it[i])
+        names = [f"'{c.name}'" for c, r in zip(comps, roles, strict=True) if r != "out"]
+        return text.join_and(names) if names else self.comp_name(i)
 
     def hv7(self, a: _Athlete) -> None:
         if self.rs.value("HV-7", "enabled") < 1:

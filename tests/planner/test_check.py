@@ -324,6 +324,20 @@ def test_hv6_days_after_parameter():
     assert spans(report, "HV-6") == [("A01", M(9), M(9))]
 
 
+def test_hv6_names_only_the_matches_of_a_double_header_the_athlete_played():
+    """It named both ("after 'League 1' / 'Cup tie' …, which the athlete played") when A01 was
+    out of the second."""
+    cup = Competition(id="cup", name="Cup tie", date=M(6), priority="C")
+    season = make_season(comps=COMPS + (cup,)).model_copy(update={
+        "roles": (MatchRole(competition="cup", athlete="A01", role="out"),)})
+    it = changed(A01_IT, d8=95, d10=70)
+    [v] = found(check_plan(season, make_plan(it={"A01": it})), "HV-6")
+    assert "MD+2 after 'League 1' on Sat 6 Mar, which the athlete played" in v.message, v.message
+    both = make_season(comps=COMPS + (cup,))
+    [v] = found(check_plan(both, make_plan(it={"A01": it})), "HV-6")
+    assert "MD+2 after 'League 1' and 'Cup tie' on Sat 6 Mar, which the athlete played" in v.message
+
+
 def test_hv7_md_minus_1():
     bad = changed(A01_IT, d3=70, d5=80)  # speed on Fri 5 Mar, the day before a match A01 plays
     report = check_plan(make_season(), make_plan(it={"A01": bad}))
