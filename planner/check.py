@@ -356,7 +356,8 @@ class _Checker:
                                     f"expected {n}; {fix}")
             bad = [v for v in ap.intensity if v not in LEVELS]
             if bad:
-                problems.append(f"plan.athletes[{a.id}].intensity: {bad[0]} is not one of {LEVELS}")
+                levels = ", ".join(map(str, LEVELS))
+                problems.append(f"plan.athletes[{a.id}].intensity: {bad[0]} is not one of {levels}")
         if problems:
             raise InputError("plan", problems)
 

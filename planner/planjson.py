@@ -15,6 +15,7 @@ SCHEMA_VERSION = 2
 READABLE = (1, 2)  # a version-1 plan has no roles, loads or returns: they are recomputed
 STAGES = REHAB_STAGES + (INJ, FIT)
 KINDS = ("load", "deload", "taper")
+STAGE_WORDS = ", ".join(f'"{x}"' for x in STAGES)
 
 
 def day_roles(season: Season, tl: Timeline, ap: AthletePlan) -> list[str | None]:
@@ -162,7 +163,7 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(source, [f"format: not a plan file (expected \"format\": \"{FORMAT}\")"])
     if data.get("schema_version") not in READABLE:
-        raise InputError(source, [f"schema_version: {data.get('schema_version')!r} is not one of "
+        raise InputError(source, [f"schema_version: {json_words(data.get('schema_version'))} is not one of "
                                   f"{', '.join(map(str, READABLE))}"])
     if data.get("status") in NO_PLAN and data.get("athletes") == []:
         raise InputError(source, [f"status: {data['status']}: the solve that wrote this file found "
@@ -190,7 +191,7 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
         v = data.get(key)
         if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))
                               or v != v or abs(v) == float("inf")):
-            problems.append(f"{key}: {str(v)[:40]!r} is not a number; give a number, or null")
+            problems.append(f"{key}: {json_words(v)} is not a number; give a number, or null")
     missing = [a.id for a in season.athletes if a.id not in by_id]
     if missing and not problems:
         problems.append(f"athletes: no plan for {', '.join(missing)}")
@@ -210,6 +211,20 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
     return Plan(status=status, objective=data.get("objective"), bound=data.get("bound"),
                 solve_seconds=data.get("solve_seconds"), team_weeks=team,
                 athletes=tuple(by_id[a.id] for a in season.athletes), soft=_soft_of(data))
+
+
+def json_words(v: object) -> str:
+    """A value read from a JSON file, said as JSON writes it: null, true, the string "70", a
+    list, not Python's None, True or '70'."""
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str):
+        return f"the string {json.dumps(v[:40], ensure_ascii=False)}" + ("…" if len(v) > 40 else "")
+    if isinstance(v, (int, float)):
+        return json.dumps(v)
+    return "a list" if isinstance(v, list) else "an object"
 
 
 class _Shape:
@@ -234,7 +249,8 @@ class _Shape:
                 self.calendar_off = True
             kind = w.get("kind") if isinstance(w, dict) else None
             if kind not in KINDS:
-                self.problems.append(f"{where}[{j}].kind: {kind!r} is not load, deload or taper")
+                self.problems.append(f"{where}[{j}].kind: {json_words(kind)} is not \"load\", "
+                                     f"\"deload\" or \"taper\"")
                 kind = "load"
             out.append(kind)
         return tuple(out)
@@ -264,10 +280,12 @@ class _Shape:
             d = d if isinstance(d, dict) else {}
         st, it = d.get("stage"), d.get("intensity")
         if st not in STAGES:
-            self.problems.append(f"{w}.stage: {st!r} is not one of {', '.join(STAGES)}")
+            self.problems.append(f"{w}.stage: {json_words(st)} is not a stage; give one of "
+                                 f"{STAGE_WORDS}")
             st = "FIT"
         if isinstance(it, bool) or it not in LEVELS:
-            self.problems.append(f"{w}.intensity: {it!r} is not one of {LEVELS}")
+            self.problems.append(f"{w}.intensity: {json_words(it)} is not an intensity level; give "
+                                 f"a number: one of {', '.join(map(str, LEVELS))}")
             it = 0
         return st, int(it)
 

@@ -491,15 +491,29 @@ def test_the_plan_json_gives_each_day_and_week_its_load():
     data["athletes"][0]["days"][3]["intensity"] = 85
     with pytest.raises(InputError) as e:
         plan_from_dict(data, s.model_copy(update={"name": "Renamed", "plan": None}))
-    assert e.value.problems == ["athletes[0].days[3].intensity: 85 is not one of (0, 60, 70, 80, 90, 95, 100)"]
+    assert e.value.problems == ["athletes[0].days[3].intensity: 85 is not an intensity level; give "
+                                "a number: one of 0, 60, 70, 80, 90, 95, 100"]
+    # said as JSON writes it, not as Python does (None, '70')
+    for bad, said in ((None, "null"), ("70", 'the string "70"'), (True, "true"), ([70], "a list")):
+        data["athletes"][0]["days"][3]["intensity"] = bad
+        with pytest.raises(InputError) as e:
+            plan_from_dict(data, s.model_copy(update={"plan": None}))
+        assert e.value.problems == [f"athletes[0].days[3].intensity: {said} is not an intensity "
+                                    f"level; give a number: one of 0, 60, 70, 80, 90, 95, 100"]
+    data["athletes"][0]["days"][3].update(intensity=70, stage=None)
+    with pytest.raises(InputError) as e:
+        plan_from_dict(data, s.model_copy(update={"plan": None}))
+    assert e.value.problems == ['athletes[0].days[3].stage: null is not a stage; give one of "P1", '
+                                '"P2", "P3", "S1", "S2", "S3", "INJ", "FIT"']
     # a header number of the wrong type was "an unexpected error (ValidationError) … a fault in
     # Periodize", with the library's words
-    for key, bad in (("objective", "abc"), ("bound", [1]), ("solve_seconds", True)):
+    for key, bad, said in (("objective", "abc", 'the string "abc"'), ("bound", [1], "a list"),
+                           ("solve_seconds", True, "true")):
         data = json.loads(plan_to_json(s, s.plan))
         data[key] = bad
         with pytest.raises(InputError) as e:
             plan_from_dict(data, s.model_copy(update={"plan": None}))
-        assert e.value.problems == [f"{key}: {str(bad)!r} is not a number; give a number, or null"]
+        assert e.value.problems == [f"{key}: {said} is not a number; give a number, or null"]
 
 
 def test_without_a_today_the_flags_speak_of_the_plans_first_week_not_this_week():
