@@ -67,9 +67,14 @@ def _describe(model: PlanModel, key: str) -> Conflict:
     elif rule == "AV-1" and what == "plays" and athlete:
         comp = tl.comp_on[first][0] if tl.comp_on[first] else None
         role = season.role_of(athlete, comp.id) if comp is not None else "start"
+        pinned = next((p.intensity for p in season.pins if p.kind == "intensity"
+                       and p.athlete == athlete and p.date == d0), None)
+        # the role that plays the pinned level: start 100, bench 80, out any other
+        fix = {100: "start", 80: "bench"}.get(pinned, "out")
+        how = (f"set the role to {fix} (Roles panel, or --role) to pin {pinned} %" if pinned is not None
+               else "set the role to bench or out (Roles panel, or --role) to pin another level")
         phrase = (f"plays '{comp.name if comp else 'the match'}' that day as {role}, at "
-                  f"{100 if role == 'start' else 80} %: set the role to bench or out (Roles panel, "
-                  f"or --role) to pin another level")
+                  f"{100 if role == 'start' else 80} %: {how}")
     elif rule in ("RH-STAGE", "RH-11") and athlete:
         phrase = _rehab_phrase(model, rule, athlete, what, first) or phrase
     text = f"{rule} ({phrase})" + (f" for {who}" if who else "") + f", {span}"

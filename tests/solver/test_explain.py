@@ -237,8 +237,25 @@ def test_a_pin_on_a_match_day_the_athlete_plays_names_the_role():
     assert out.status == Status.INFEASIBLE
     texts = [c.text for c in out.explanation]
     assert any(t.startswith("AV-1 (plays 'Match 1' that day as start, at 100 %: set the role to "
-                            "bench or out") for t in texts), texts
+                            "out (Roles panel, or --role) to pin 90 %)") for t in texts), texts
     assert any(t.startswith("PIN") for t in texts)
+
+
+def test_a_100_pin_for_a_bench_player_on_a_match_day_says_set_the_role_to_start():
+    """The advice read "set the role to bench or out" for a player already on the bench: for
+    100 % the role is start."""
+    from planner.season import MatchRole
+
+    for level, role, fix in ((100, "bench", "start"), (80, "start", "bench")):
+        s = season(weeks=2, athletes=2, matches=[5, 12],
+                   pins=(IntensityPin(athlete="A1", date=day(5), intensity=level),))
+        s = s.model_copy(update={"roles": (MatchRole(competition="m0", athlete="A1", role=role),)})
+        out = solve(SolveRequest(s, time_limit=20))
+        assert out.status == Status.INFEASIBLE
+        av1 = [c.text for c in out.explanation if c.rule == "AV-1"]
+        assert av1 and av1[0].startswith(
+            f"AV-1 (plays 'Match 1' that day as {role}, at {180 - level} %: set the role to {fix} "
+            f"(Roles panel, or --role) to pin {level} %)"), out.explanation
 
 
 def test_why_a_forced_load_week_names_the_rule_not_a_choice():
