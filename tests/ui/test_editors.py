@@ -1204,6 +1204,35 @@ def test_no_editor_button_takes_a_menus_letter_or_another_buttons(w):
         assert len(letters) == len(set(letters)), (panel.accessibleName(), letters)
 
 
+def test_every_menu_item_has_a_letter_of_its_own(w):
+    """Season ▸ Injuries had no underlined letter (eight Downs to reach it), nor had View's
+    panels; What-if's "&New Scenario…" and "Re&name Scenario…" shared N, so Alt+W N only
+    highlighted Rename."""
+    from ui.desktop.mnemonics import _letter
+
+    menus = [a.menu() for a in w.menuBar().actions() if a.menu() is not None]
+    assert len(menus) >= 7
+    while menus:
+        menu = menus.pop()
+        items = [a for a in menu.actions() if not a.isSeparator()]
+        menus += [a.menu() for a in items if a.menu() is not None]
+        if menu is w.recent_menu:
+            continue  # the file names, filled when it opens
+        letters = [_letter(a.text()) for a in items]
+        assert all(letters), (menu.title(), [a.text() for a in items if not _letter(a.text())])
+        assert len(letters) == len(set(letters)), (menu.title(), [a.text() for a in items])
+    season = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Season")
+    assert any(a.text().replace("&", "") == "Injuries" and _letter(a.text())
+               for a in season.actions())
+
+
+def test_ctrl_equals_zooms_in_as_ctrl_plus_does(w, qtbot):
+    w.board.set_zoom("week")
+    w.board.setFocus()
+    qtbot.keyClick(w.board, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: w.board.zoom() == "day", timeout=2000)
+
+
 def test_a_blocks_to_follows_its_from_and_an_end_before_the_start_is_said_as_the_form_says_it(
         w, dialogs):
     """From typed after To (Mon 7 Dec, then 11 Jan) left To on 7 Dec, and Add said "set 'end' on
@@ -1555,7 +1584,7 @@ def test_an_editor_opened_from_the_season_menu_takes_the_keyboard(w, qtbot):
                          ("Competitions", w.competitions_editor.name),
                          ("Squad", w.squad_editor.name)):
         w.board.setFocus()
-        next(a for a in season_menu.actions() if a.text() == title).trigger()
+        next(a for a in season_menu.actions() if a.text().replace("&", "") == title).trigger()
         qtbot.waitUntil(lambda f=field: QApplication.focusWidget() is f, timeout=2000)
 
 

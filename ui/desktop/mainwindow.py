@@ -511,7 +511,10 @@ class MainWindow(QMainWindow):
 
         self.zoom_group = QActionGroup(self)
         self.day_zoom_action = QAction("&Day Zoom", self, checkable=True, checked=True)
-        self.day_zoom_action.setShortcuts(_shortcut(QKeySequence.StandardKey.ZoomIn, "Ctrl++"))
+        zoom_in = _shortcut(QKeySequence.StandardKey.ZoomIn, "Ctrl++")
+        if QKeySequence("Ctrl+=") not in zoom_in:  # "+" is Shift+= on most keyboards
+            zoom_in.append(QKeySequence("Ctrl+="))
+        self.day_zoom_action.setShortcuts(zoom_in)
         self.day_zoom_action.setStatusTip("A column per day, every day's intensity")
         self.day_zoom_action.triggered.connect(lambda: self.board.set_zoom("day"))
         self.week_zoom_action = QAction("&Week Zoom", self, checkable=True)
@@ -623,6 +626,8 @@ class MainWindow(QMainWindow):
             dock.toggleViewAction().triggered.connect(
                 lambda on, k=key, d=dock: self._shown_from_menu(k, d) if on or behind_a_tab(d)
                 else None)
+            # a title that changes ("Plan Check (3)") resets the item's text, and its letter
+            dock.windowTitleChanged.connect(lambda _t: mnemonics.unique_letters(view_menu))
         season_menu = mb.addMenu("&Season")
         season_menu.addAction(self.settings_action)
         season_menu.addSeparator()
@@ -640,6 +645,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.rules_help_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+        for a in mb.actions():
+            if a.menu() is not None:
+                mnemonics.unique_letters(a.menu())
 
     def _build_status_bar(self) -> None:
         """The solve's progress, bar and Cancel button (kept by its job runner)."""
