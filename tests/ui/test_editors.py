@@ -1604,3 +1604,46 @@ def test_an_athlete_added_off_the_bench_form_says_his_default_role(w):
     ed.add_button.click()
     assert "Max Start (A6)" in w.statusBar().currentMessage()
     assert "by default" not in w.statusBar().currentMessage()
+
+
+def test_ctrl_z_in_a_date_field_undoes_its_typing_after_tab_before_any_season_step(w, qtbot):
+    """A match role set in the Roles panel, then an onset typed in the Injuries editor and
+    Tab: back in the field, Ctrl+Z undid the role (the field's reformatted text had wiped its
+    own undo) and left the typed date showing. The typing is undone first, back to the
+    record; only then does Ctrl+Z reach the season's steps."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Trip")))
+    steps = w.undo_stack.index()
+    w.show_dock("injuries")
+    ed = w.injuries_editor
+    ed.select("A3")
+    recorded = ed.onset.text()
+    assert recorded == "Tue 10 Feb 2026"
+    qtbot.keyClicks(ed.flare_note, "sore")
+    line = ed.onset.line
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    line.selectAll()
+    qtbot.keyClicks(line, "12/2")
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert ed.onset.text() == "Thu 12 Feb 2026" and not line.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab,
+                   Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(line.hasFocus)
+    qtbot.keyClick(line, Qt.Key.Key_Up)  # a day on with the arrow: undone the same way
+    assert ed.onset.text() == "Fri 13 Feb 2026"
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for _ in range(10):
+        if ed.onset.text() == recorded:
+            break
+        QTest.keyClick(line, Qt.Key.Key_Z, ctrl)
+        assert w.undo_stack.index() == steps, ed.onset.text()  # the season untouched
+    assert ed.onset.text() == recorded and ed.onset.date() == q(D(2026, 2, 10))
+    QTest.keyClick(line, Qt.Key.Key_Z, ctrl)  # nothing typed left: the season's step
+    assert w.undo_stack.index() == steps - 1 and ed.onset.text() == recorded
+    said = w.statusBar().currentMessage()  # the note typed and not recorded is said
+    assert said.startswith("Undone: ") and f"not applied yet: {ed.flare_note.accessibleName()}" in said

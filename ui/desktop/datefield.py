@@ -327,7 +327,15 @@ class DateField(QWidget):
         if self._problem:  # after the focus has moved on: the move itself closes a tooltip
             QTimer.singleShot(0, self._say_problem)
         elif self.line.text() != day_long(self._date):
-            self.line.setText(day_long(self._date))
+            self._retype(day_long(self._date))
+
+    def _retype(self, text: str) -> None:
+        """``text`` in the line as one more step of its own undo: ``setText`` wiped the
+        line's history, so Ctrl+Z after Tab found nothing typed to undo and undid the season's
+        last step instead, leaving the typed date in the field."""
+        self.line.selectAll()
+        self.line.insert(text)
+        self.line.deselect()
 
     def _say_problem(self) -> None:
         if self._problem and self.line.isVisible():
@@ -364,8 +372,13 @@ class DateField(QWidget):
                 return True
             steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_PageUp: 7,
                      Qt.Key.Key_PageDown: -7}
-            if key in steps and not alt:
-                self.setDate(self._date + dt.timedelta(days=steps[key]))
+            if key in steps and not alt:  # a day on: one step of the line's undo, as typing
+                d = self._date + dt.timedelta(days=steps[key])
+                if self._lo is not None and d < self._lo:
+                    d = self._lo
+                if self._hi is not None and d > self._hi:
+                    d = self._hi
+                self._retype(day_long(d))
                 return True
         return super().eventFilter(obj, event)
 

@@ -961,7 +961,11 @@ class MainWindow(QMainWindow):
         stack = self.undo_stack
         i = stack.index() if what == "Redone" else stack.index()
         text = stack.text(i - 1) if what == "Redone" else stack.text(i)
-        self.statusBar().showMessage(f"{what}: {text}", 5000)
+        typed = self.editor_undo.unapplied()
+        if typed:  # an editor's form still shows what was typed, not the season
+            text += (f". Typed, not applied yet: {', '.join(typed)} (Apply, or Ctrl+Z in the "
+                     "field to take it back)")
+        self.statusBar().showMessage(f"{what}: {text}", 10000 if typed else 5000)
 
     @Slot()
     def go_to_today(self) -> None:

@@ -54,6 +54,12 @@ class EditorUndo(QObject):
         else:
             self.typed = {f for f in self.typed if not editor.isAncestorOf(f)}
 
+    def unapplied(self) -> list[str]:
+        """The fields still showing typing not applied (their accessible names), for the
+        coach to be told when a season step is undone under them."""
+        return sorted({f.accessibleName() or "a field" for f in self.typed
+                       if f.isUndoAvailable() and f.isVisibleTo(f.window())})
+
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.ShortcutOverride and (line := self.lines.get(obj)):
             for key, available in ((QKeySequence.StandardKey.Undo, line.isUndoAvailable),
