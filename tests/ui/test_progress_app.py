@@ -590,6 +590,41 @@ def test_enter_in_a_date_of_move_today_confirms_the_date_not_the_move(qtbot, pla
     w.weekly.shutdown()
 
 
+def test_move_today_rows_dates_are_reached_by_tab_in_row_order_and_take_typing(qtbot, planned):
+    """Tab walked the table cell by cell past the "On" dates, the arrows selected the cell
+    behind a date, and typing there changed nothing: the day a stage change happened could not
+    be corrected from the keyboard."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(21))
+    qtbot.waitUntil(dlg.isVisible)
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    assert len(dlg.date_fields) >= 2
+    dlg.table.setFocus()
+    qtbot.waitUntil(dlg.table.hasFocus)
+    for field in dlg.date_fields:  # Tab: each row's date, in row order
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is field.line
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # then on past the table
+    assert QApplication.focusWidget() is dlg.import_button
+    field = dlg.date_fields[0]
+    field.line.selectAll()
+    qtbot.keyClicks(field.line, day(8).isoformat())
+    assert field.value() == day(8)
+    # the arrows to the "On" cell of the second row, then typing: the date takes it
+    dlg.table.setFocus()
+    dlg.table.setCurrentCell(1, 1)
+    qtbot.keyClick(dlg.table, Qt.Key.Key_Right)
+    assert dlg.table.currentColumn() == 2
+    typed = day(15).isoformat()
+    qtbot.keyClicks(dlg.table, typed[0])  # the first key on the cell goes into its date
+    qtbot.keyClicks(QApplication.focusWidget(), typed[1:])
+    assert dlg.date_fields[1].line.hasFocus() and dlg.date_fields[1].value() == day(15)
+    assert dlg.isVisible() and w.undo_stack.count() == 0
+    dlg.reject()
+    w.weekly.shutdown()
+
+
 def test_a_date_and_a_tick_set_in_move_today_survive_a_change_of_the_new_today(qtbot, planned):
     """'Next week' (or another new today) listed the rows again as projected: an edited date went
     back to the projected one and an unticked change was ticked again, unseen."""

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -120,6 +121,22 @@ class _ChangesTable(QTableWidget):
                            self.horizontalHeader().height() + rows + 2 * self.frameWidth()))
         return hint
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """On a row's "On" cell, typing (or F2, Enter) goes into its date field: the arrows
+        reached the cell behind the field, and what was typed there changed nothing."""
+        field = self.cellWidget(self.currentRow(), 2) if self.currentColumn() == 2 else None
+        edit = event.key() in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        typed = event.text().isprintable() and event.text().strip() and not (
+            event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                 | Qt.KeyboardModifier.AltModifier))
+        if isinstance(field, DateField) and (edit or typed):
+            field.line.setFocus(Qt.FocusReason.OtherFocusReason)
+            field.line.selectAll()
+            if typed:
+                QApplication.sendEvent(field.line, event)
+            return
+        super().keyPressEvent(event)
+
 
 class AdvanceDialog(QDialog):
     """Move today to a new day and record (or not) the stage changes the plan projected."""
@@ -173,6 +190,9 @@ class AdvanceDialog(QDialog):
         self.table.setHorizontalHeaderLabels(["Happened", "Stage change", "On", "Then"])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # Tab leaves the ticks for the rows' dates, in row order (_fill_table), not cell by cell
+        # past the date fields
+        self.table.setTabKeyNavigation(False)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         # the stage change and what not doing it means share the width, each wrapped onto a
@@ -430,6 +450,9 @@ class AdvanceDialog(QDialog):
             status.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(i, 3, status)
         self._syncing = False
+        chain = [self.table, *(f.line for f in self.date_fields), self.import_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
         self.rule_note.setText("")
         self.rule_note.hide()
         self._restore_set(today)
