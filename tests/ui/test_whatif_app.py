@@ -978,3 +978,67 @@ def test_the_comparison_closes_on_escape_and_its_heading_leaves_the_boards_room(
     qtbot.waitActive(win)
     qtbot.keyClick(win.table, Qt.Key.Key_Escape)
     assert not win.isVisible()
+
+
+def test_enter_in_a_change_adds_it_and_alt_a_adds_it_without_typing_an_a(qtbot, window, dialogs):
+    """Enter in the change's date fired Create scenario ("Add at least one change…"), Enter on
+    the focused Add button did nothing, and Alt+A typed an "a" into the date field. (An
+    editor open behind the dialog keeps its own "&Add" to itself.)"""
+    from PySide6.QtTest import QTest
+
+    window.show_dock("squad")
+    dlg = window.whatif.new_dialog()
+    qtbot.waitUntil(dlg.isVisible)
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    dlg.set_kind("move")
+    line = dlg.move_date.edit.line
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert dlg.isVisible() and len(dlg.changes) == 1, dlg.error.text()
+    assert not dlg.ok_error.isVisible() and window.season.scenarios == ()
+    dlg.set_kind("flare")
+    line = dlg.flare_date.edit.line
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    typed = line.text()
+    QTest.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(dlg.changes) == 2, timeout=2000)  # (a mnemonic's animated click)
+    assert line.text() == typed and dlg.flare_date.edit.is_valid()
+    dlg.list.setCurrentRow(1)
+    dlg.remove_button.setFocus()
+    qtbot.waitUntil(dlg.remove_button.hasFocus)
+    qtbot.keyClick(dlg.remove_button, Qt.Key.Key_Return)  # Enter presses the focused button
+    assert len(dlg.changes) == 1 and dlg.isVisible()
+    dlg.name.setFocus()
+    qtbot.keyClick(dlg.name, Qt.Key.Key_Return)  # outside the change: Create scenario
+    qtbot.waitUntil(lambda: len(window.season.scenarios) == 1, timeout=5000)
+    window.whatif.cancel()
+
+
+def test_escape_with_a_draft_asks_before_discarding_it(qtbot, window, dialogs):
+    """A name typed and a change added were gone with one Escape, unasked."""
+    dlg = window.whatif.new_dialog()
+    qtbot.waitUntil(dlg.isVisible)
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    qtbot.keyClicks(dlg.name, "Test esc")
+    dlg.set_kind("move")
+    assert dlg.add_change(), dlg.error.text()
+    dialogs.answer = "keepediting"
+    qtbot.keyClick(dlg.name, Qt.Key.Key_Escape)
+    assert dlg.isVisible() and dlg.name.text() == "Test esc" and len(dlg.changes) == 1
+    assert [(c[0], c[1]) for c in dialogs] == [("choose", "Discard this scenario?")]
+    assert "“Test esc” (1 change added)" in dialogs[0][2]
+    dialogs.answer = "discard"
+    qtbot.keyClick(dlg.name, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dlg.isVisible())
+    assert window.season.scenarios == ()
+    empty = window.whatif.new_dialog()  # nothing typed: Escape closes it unasked
+    qtbot.waitUntil(empty.isVisible)
+    empty.activateWindow()
+    qtbot.waitUntil(empty.isActiveWindow)
+    qtbot.keyClick(empty.name, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not empty.isVisible())
+    assert len(dialogs) == 2

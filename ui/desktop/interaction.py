@@ -49,6 +49,7 @@ _WORDED = {
     "workbook": ("Use the &Workbook Alone", QMessageBox.ButtonRole.DestructiveRole),
     "dropstages": ("&Remove Them", QMessageBox.ButtonRole.AcceptRole),
     "keepstages": ("&Keep Them", QMessageBox.ButtonRole.ActionRole),
+    "keepediting": ("&Keep Editing", QMessageBox.ButtonRole.RejectRole),
 }
 
 
@@ -159,8 +160,8 @@ class QtInteraction:
             else:
                 buttons[key] = box.addButton(_BUTTONS[key])
         box.setDefaultButton(buttons[default])
-        if "cancel" in buttons:
-            box.setEscapeButton(buttons["cancel"])
+        if "cancel" in buttons or "keepediting" in buttons:  # Escape: nothing is lost
+            box.setEscapeButton(buttons.get("cancel") or buttons["keepediting"])
         box.exec()
         clicked = box.clickedButton()
         return next((key for key, b in buttons.items() if b is clicked), answers[-1])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,12 +42,13 @@ from planner.scenarios import (
     stage_pin_problem,
 )
 from planner.season import LEVELS, Competition, IntensityPin, Season, StagePin, Unavailability
-from planner.text import REHAB_STAGE_IDS, clean_message, day_long, short_title
+from planner.text import REHAB_STAGE_IDS, clean_message, day_long, plural, short_title
 from planner.timeline import Timeline
 from planner.validate import planning_start
 from ui.desktop import wheelguard
 from ui.desktop.boardmenu import LEVEL_TEXT
 from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
+from ui.desktop.interaction import QtInteraction
 
 # The kinds of change the dialog composes: key -> label.
 KINDS = {
@@ -187,6 +188,8 @@ class ScenarioDialog(QDialog):
         self._set_first_dates()
         self.resize(620, 560)
         wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
+        self.interaction = QtInteraction(self)  # the window's, when it opens the dialog
+        self.change_box = self.add_button.parentWidget()
 
     # -- building: one page per kind of change ---------------------------------------------------
     def _page(self, key: str) -> QFormLayout:
@@ -367,7 +370,7 @@ class ScenarioDialog(QDialog):
 
     # -- building: the change, the list, the dialog ---------------------------------------------
     def _change_box(self) -> QGroupBox:
-        self.add_button = QPushButton("Add this change ↓")
+        self.add_button = QPushButton("&Add this change ↓")  # Alt+A typed an "a" in a date
         self.add_button.setAccessibleName("Add this change")
         self.add_button.setToolTip("Check this change on the scenario and add it to the list below")
         self.add_button.setDefault(False)
@@ -390,7 +393,7 @@ class ScenarioDialog(QDialog):
         self.list.setAccessibleName("Changes in this scenario")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
-        self.remove_button = QPushButton("Remove change")
+        self.remove_button = QPushButton("Re&move change")
         self.remove_button.setAccessibleName("Remove change")
         self.remove_button.setAutoDefault(False)
         self.remove_button.setEnabled(False)
@@ -728,6 +731,38 @@ class ScenarioDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
+
+    # -- keys --------------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Enter on a focused button presses it; Enter in the change's form adds the change
+        (it pressed Create scenario, which said to add a change first); elsewhere it creates."""
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            focus = self.focusWidget()
+            if isinstance(focus, QPushButton) and focus.isEnabled():
+                focus.click()
+                return
+            if focus is not None and self.change_box.isAncestorOf(focus):
+                self.add_change()
+                return
+        super().keyPressEvent(event)
+
+    def has_draft(self) -> bool:
+        """A name typed or a change added: something Escape would throw away."""
+        return bool(self.name.text().strip() or self.changes)
+
+    def reject(self) -> None:
+        """Escape, Cancel or the window's close: with a draft, asked first (a name typed and a
+        change added were gone with one Escape)."""
+        if self.has_draft():
+            name = self.name.text().strip()
+            text = (f"The new scenario{f' “{name}”' if name else ''} "
+                    f"({plural(len(self.changes), 'change')} added) is not created yet. "
+                    "Discard it, or keep editing?")
+            if self.interaction.choose("Discard this scenario?", text,
+                                       ("discard", "keepediting"), "keepediting") != "discard":
+                return
+        super().reject()
 
     # -- result --------------------------------------------------------------------------------
     def scenario_name(self) -> str:

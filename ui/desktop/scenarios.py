@@ -341,6 +341,7 @@ class WhatIf(QObject):
     def new_dialog(self) -> ScenarioDialog:
         """What-if ▸ New Scenario… (non-blocking); OK adds the scenario as one undo step."""
         dlg = ScenarioDialog(self.window.season, self.window)
+        dlg.interaction = self.interaction
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self._create_from(dlg))
         self.dialog = dlg
