@@ -1647,3 +1647,42 @@ def test_ctrl_z_in_a_date_field_undoes_its_typing_after_tab_before_any_season_st
     assert w.undo_stack.index() == steps - 1 and ed.onset.text() == recorded
     said = w.statusBar().currentMessage()  # the note typed and not recorded is said
     assert said.startswith("Undone: ") and f"not applied yet: {ed.flare_note.accessibleName()}" in said
+
+
+def test_f6_and_escape_take_the_keyboard_from_an_editor_to_the_board_and_f6_back(w, qtbot):
+    """In the Injuries editor, Ctrl+T only scrolled the board (the arrows then moved the date
+    field behind it, unseen); Escape, F6 and Ctrl+Tab did nothing: nine Tabs to the board."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    w.show_dock("injuries")
+    line = w.injuries_editor.onset.line
+
+    def framed() -> bool:  # the board's edge in the highlight colour: its focus is seen
+        QApplication.processEvents()
+        image = w.board.viewport().grab().toImage()
+        colour = w.board.palette().color(QPalette.ColorRole.Highlight)
+        return image.pixelColor(0, image.height() // 2).rgb() == colour.rgb()
+
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    assert not framed()
+    qtbot.keyClick(line, Qt.Key.Key_F6)
+    assert w.board.hasFocus() and framed()
+    qtbot.keyClick(w.board, Qt.Key.Key_F6)  # F6 again: back to the field
+    assert line.hasFocus() and not framed()
+    qtbot.keyClick(line, Qt.Key.Key_Escape)
+    assert w.board.hasFocus()
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    qtbot.keyClick(line, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # Go to Today
+    assert w.board.hasFocus()
+    shown, (who, day) = line.text(), w.board.current()
+    qtbot.keyClick(w.board, Qt.Key.Key_Right)
+    assert w.board.current() == (who, day + dt.timedelta(days=1))
+    assert line.text() == shown  # the arrow moved on the board, not the date
+    view = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")
+    go = next(a for a in view.actions() if a.text().replace("&", "") == "Go to the Board")
+    assert go.shortcut().toString() == "F6"

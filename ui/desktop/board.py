@@ -85,6 +85,7 @@ from ui.desktop.theme import BoardTheme
 # -- colours of the light theme (kept for modules that draw outside a board) ------------------
 _LIGHT = BoardTheme.from_palette(QPalette(QColor("#efefef"), QColor("#ffffff")))
 STAGE_COLOURS = _LIGHT.stages
+FOCUS_W = 2  # the frame round the board while it has the keyboard
 LEGEND_STAGES = ("INJ",) + REHAB_STAGE_IDS  # the stages with a colour, in the legends
 WEEK_TINT = _LIGHT.week_tint
 WEEK_BAND = _LIGHT.week_band
@@ -935,6 +936,7 @@ class SeasonBoard(QAbstractScrollArea):
             self._paint_corner(p)
             self._paint_today(p)
             self.drag.paint(p)
+            self._paint_focus(p)
             if not self._rows:
                 p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
                 # wrapped in the whole empty viewport: with a panel docked on each side the grid
@@ -947,6 +949,25 @@ class SeasonBoard(QAbstractScrollArea):
             p.end()
             self.paint_count += 1
             self.last_paint_ms = (time.perf_counter() - t0) * 1000
+
+    def _paint_focus(self, p: QPainter) -> None:
+        """A frame in the highlight colour while the board has the keyboard (F6, Escape in an
+        editor): the keys' target is seen, not guessed."""
+        if self.hasFocus():
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_W)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            half = FOCUS_W // 2
+            p.drawRect(self.viewport().rect().adjusted(half, half, -half - 1, -half - 1))
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def _x(self, day: int) -> int:
         return self._name_w + day * self._cw - self.horizontalScrollBar().value()

@@ -40,6 +40,7 @@ from ui.desktop import (
     wheelguard,
 )
 from ui.desktop.board import BoardLegend, SeasonBoard
+from ui.desktop.boardkeys import BoardKeys
 from ui.desktop.diskstate import DiskStamp, changed_on_disk
 from ui.desktop.document import Document
 from ui.desktop.interaction import Interaction, default_interaction
@@ -525,7 +526,7 @@ class MainWindow(QMainWindow):
             self.zoom_group.addAction(a)
         self.today_action = QAction("Go to &Today", self)
         self.today_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.today_action.setStatusTip("Scroll the board to today")
+        self.today_action.setStatusTip("Scroll the board to today, the keyboard on it")
         self.today_action.triggered.connect(self.go_to_today)
 
         self.guide_action = QAction("&Getting Started", self)
@@ -577,6 +578,7 @@ class MainWindow(QMainWindow):
                                                   "daysoff")]
         self.editor_keys = mnemonics.EditorKeys(self, editor_docks)
         self.editor_undo = EditorUndo(self, editor_docks, lambda: self.document.season)
+        self.board_keys = BoardKeys(self, editor_docks)  # F6, Escape: the keyboard to the board
 
         for ed in (self.competitions_editor, self.blocks_editor, self.days_off_editor,
                    self.squad_editor, self.injuries_editor):
@@ -617,6 +619,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.day_zoom_action)
         view_menu.addAction(self.week_zoom_action)
         view_menu.addAction(self.today_action)
+        view_menu.addAction(self.board_keys.action)
         view_menu.addSeparator()
         for key, dock in self.docks.items():
             view_menu.addAction(dock.toggleViewAction())
@@ -975,6 +978,7 @@ class MainWindow(QMainWindow):
         day = min(max(day, season.calendar.start), season.calendar.end)
         cur = self.board.current()
         self.board.set_current(cur[0] if cur else None, day)
+        self.board_keys.to_board()  # the arrows then move on the board, not in a field behind
 
     @Slot()
     def prewarm_solver(self) -> None:
