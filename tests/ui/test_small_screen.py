@@ -391,3 +391,34 @@ def test_week_zoom_says_how_many_weeks_show_when_not_the_whole_season(qtbot):
     win.week_zoom_action.trigger()
     assert win.board.horizontalScrollBar().maximum() == 0  # the panels closed: every week
     assert "Week zoom: the whole season" in win.statusBar().currentMessage()
+
+
+def test_a_refused_flare_up_is_said_under_its_button_in_view_and_in_the_status_bar(w, qtbot):
+    """A flare-up dated after today, at 1280 x 720: the refusal was at the very bottom of the
+    Injuries dock, below the fold, and the status bar empty: Record flare-up seemed to do
+    nothing."""
+    import datetime as dt
+
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QScrollArea
+
+    w.show_dock("squad")
+    w.show_dock("injuries")
+    ed = w.injuries_editor
+    assert ed.select("A07")
+    QApplication.processEvents()
+    cal = w.season.calendar
+    ed.flare_date.setDate((cal.today or cal.start) + dt.timedelta(days=2))
+    area = next(a for a in w.docks["injuries"].findChildren(QScrollArea) if a.widget().isAncestorOf(ed))
+    area.verticalScrollBar().setValue(0)
+    ed.flare_button.click()
+    qtbot.waitUntil(lambda: ed.rehab_error.isVisible())
+    QApplication.processEvents()
+    assert "Not recorded" in ed.rehab_error.text()
+    assert w.statusBar().currentMessage() == ed.rehab_error.text()
+    err = ed.rehab_error
+    qtbot.waitUntil(lambda: area.viewport().rect().contains(
+        QRect(err.mapTo(area.viewport(), QPoint(0, 0)), err.size())), timeout=2000)
+    # right under the flare-up's row, above the criteria test
+    button = ed.flare_button.mapTo(ed, QPoint(0, ed.flare_button.height()))
+    assert button.y() <= err.mapTo(ed, QPoint(0, 0)).y() < ed.test_heading.mapTo(ed, QPoint(0, 0)).y()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QToolTip,
@@ -159,6 +160,15 @@ def _flare_words(inj, day: dt.date) -> str:
     return f" (flare-up: {note})" if note else " (flare-up)"
 
 
+def _into_view(widget: QWidget) -> None:
+    """Scroll the dock (or any scroll area) ``widget`` is in until it shows."""
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    if area is not None and widget.isVisible():
+        area.ensureWidgetVisible(widget, 0, 8)
+
+
 def _error_line(name: str) -> QLabel:
     """A red line next to a form that says why it changed nothing (hidden when all is well)."""
     label = _wrapped("")
@@ -245,6 +255,7 @@ class Editor(QWidget):
 
     edit_requested = Signal(object)
     problem = Signal(str, str)  # what was tried, why it cannot be done
+    said = Signal(str)  # a refusal shown in the form, for the status bar too
     date_selected = Signal(object)  # a selected item's date: the board scrolls to it
     athlete_selected = Signal(str)  # the coach chose an athlete here: the board follows
 
@@ -280,6 +291,15 @@ class Editor(QWidget):
 
     def set_season(self, season: Season) -> None:  # pragma: no cover - every editor overrides
         raise NotImplementedError
+
+    def say(self, label: QLabel, text: str) -> None:
+        """``text`` in ``label`` next to the form, in the status bar too, and the label
+        scrolled into view: a refusal at the bottom of the dock, below the fold of a 720-pixel
+        screen, looked like a button that did nothing."""
+        label.setText(text)
+        label.show()
+        self.said.emit(text)
+        QTimer.singleShot(0, self, lambda: _into_view(label))
 
 
 _SEASON_PATH = re.compile(r"\b[a-z_]+(?:\[\d+\])+(?:\.[a-z_]+(?:\[\d+\])?)*: ")
@@ -1114,13 +1134,16 @@ class InjuriesEditor(Editor):
         rlay = QVBoxLayout(self.rehab)
         rlay.addWidget(self._history_table(), 1)
         rlay.addWidget(_wrapped("Next stage reached (the history records what happened):"))
-        rlay.addLayout(self._stage_row())
+        self.stage_row = self._stage_row()
+        rlay.addLayout(self.stage_row)
         rlay.addWidget(_wrapped("Flare-up (symptoms back):"))
-        rlay.addLayout(self._flare_row())
+        self.flare_row = self._flare_row()
+        rlay.addLayout(self.flare_row)
         rlay.addWidget(self.flares)
         self.test_heading = _wrapped("Criteria test of the current stage:")
         rlay.addWidget(self.test_heading)
-        rlay.addLayout(self._test_form())
+        self.test_row = self._test_form()
+        rlay.addLayout(self.test_row)
         self.gate = _wrapped("")
         self.gate.setAccessibleName("Criteria gate")
         self.rehab_error = _error_line("Why the rehab record was not changed")
@@ -1547,9 +1570,10 @@ class InjuriesEditor(Editor):
     def _target(self) -> str | None:
         return self.target.currentData()
 
-    def _check(self, edit, label: QLabel) -> bool:
+    def _check(self, edit, label: QLabel, row=None) -> bool:
         """Request ``edit`` when the season accepts it; otherwise say why in ``label`` (next to
-        the form) and change nothing."""
+        the form; the rehab line under ``row``, the one whose button was pressed) and change
+        nothing."""
         from planner.errors import PeriodizeError
 
         for line in (self.record_error, self.rehab_error):
@@ -1557,12 +1581,23 @@ class InjuriesEditor(Editor):
         try:
             edit.apply(self.season)
         except PeriodizeError as e:
-            label.setText(form_words(str(e), INJURY_FIELDS))
-            label.show()
+            why = form_words(str(e), INJURY_FIELDS)
+            if row is not None:
+                self._refuse_rehab(why, row)
+            else:
+                self.say(label, why)
             self._want_onset = None
             return False
         self.request(edit)
         return True
+
+    def _refuse_rehab(self, text: str, row) -> None:
+        """The rehab line moved under ``row`` (stage, flare-up or test), then said."""
+        lay = self.rehab.layout()
+        lay.removeWidget(self.rehab_error)
+        at = next(i for i in range(lay.count()) if lay.itemAt(i).layout() is row)
+        lay.insertWidget(at + 1, self.rehab_error)
+        self.say(self.rehab_error, text)
 
     def record_injury(self) -> None:
         aid = self.selected_athlete()
@@ -1570,14 +1605,12 @@ class InjuriesEditor(Editor):
             return
         onset = pydate(self.onset.date())
         if any(r.onset == onset for r in self.season.injuries_of(aid)):
-            self.record_error.setText(f"{self.season.athlete_label(aid)} already has an injury "
-                                      f"from {day_long(onset)}; choose it above to change it.")
-            self.record_error.show()
+            self.say(self.record_error, f"{self.season.athlete_label(aid)} already has an "
+                     f"injury from {day_long(onset)}; choose it above to change it.")
             return
         if self.protocol.currentData() is None:
-            self.record_error.setText("Not recorded: choose the injury in Protocol first (its "
-                                      "rehab protocol gives the stages and the tests).")
-            self.record_error.show()
+            self.say(self.record_error, "Not recorded: choose the injury in Protocol first "
+                     "(its rehab protocol gives the stages and the tests).")
             return
         try:
             inj = Injury(athlete=aid, protocol=self.protocol.currentData(), onset=onset,
@@ -1601,9 +1634,8 @@ class InjuriesEditor(Editor):
                                                    onset=inj.onset), self.record_error)
             return
         if onset != inj.onset and any(r.onset == onset for r in self.season.injuries_of(inj.athlete)):
-            self.record_error.setText(f"Another injury of this athlete starts on {day_long(onset)}; "
-                                      f"two records may not share an onset.")
-            self.record_error.show()
+            self.say(self.record_error, f"Another injury of this athlete starts on "
+                     f"{day_long(onset)}; two records may not share an onset.")
             return
         self._want_onset = onset
         self._check(E.SetInjury(injury=inj.model_copy(update={
@@ -1620,20 +1652,22 @@ class InjuriesEditor(Editor):
         if inj is not None and self.dates_ok("Record stage", self.stage_start):
             self._want_onset = inj.onset
             self._check(E.RecordStage(athlete=inj.athlete, stage=self.stage.currentData(),
-                                      start=pydate(self.stage_start.date())), self.rehab_error)
+                                      start=pydate(self.stage_start.date())), self.rehab_error,
+                        self.stage_row)
 
     def record_flare_up(self) -> None:
         inj = self.injury()
         if inj is not None and self.dates_ok("Record flare-up", self.flare_date):
             later = E.flare_up_not_yet(self.season, pydate(self.flare_date.date()))
             if later is not None:
-                self.rehab_error.setText(f"Not recorded: {later}. To see what it would change, "
-                                         f"plan it in a what-if (What-if ▸ New Scenario).")
-                self.rehab_error.show()
+                self.record_error.hide()
+                self._refuse_rehab(f"Not recorded: {later}. To see what it would change, plan it "
+                                   f"in a what-if (What-if ▸ New Scenario).", self.flare_row)
                 return
             self._want_onset = inj.onset
             if self._check(E.RecordFlareUp(athlete=inj.athlete, date=pydate(self.flare_date.date()),
-                                           note=self.flare_note.text()), self.rehab_error):
+                                           note=self.flare_note.text()), self.rehab_error,
+                           self.flare_row):
                 self.flare_note.clear()
 
     def record_test(self) -> None:
@@ -1642,15 +1676,14 @@ class InjuriesEditor(Editor):
         if inj is None or not self.dates_ok("Record test", self.test_date):
             return
         if not name or self.test_value.value() == NO_RESULT:
-            self.rehab_error.setText("Name the criteria test (one of the protocol's)." if not name
-                                     else "Type the test's result, then Record test.")
-            self.rehab_error.show()
+            self._refuse_rehab("Name the criteria test (one of the protocol's)." if not name
+                               else "Type the test's result, then Record test.", self.test_row)
             return
         c = self.criterion()
         self._want_onset = inj.onset
         if self._check(E.RecordCriteriaTest(athlete=inj.athlete, test=CriteriaTest(
                 date=pydate(self.test_date.date()), name=name, value=self.test_value.value(),
-                unit=c.unit if c else "")), self.rehab_error):
+                unit=c.unit if c else "")), self.rehab_error, self.test_row):
             self.test_value.setValue(NO_RESULT)  # a second test was recorded with this result
 
 
