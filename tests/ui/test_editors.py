@@ -1686,3 +1686,34 @@ def test_f6_and_escape_take_the_keyboard_from_an_editor_to_the_board_and_f6_back
     view = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")
     go = next(a for a in view.actions() if a.text().replace("&", "") == "Go to the Board")
     assert go.shortcut().toString() == "F6"
+
+
+def test_typing_not_applied_is_asked_about_before_the_board_shows_another_athlete(w, qtbot, dialogs):
+    """" Jr" typed after Tom Berger's name, then a click on Jonas Lind on the board: the typing
+    was gone unasked. Now: Apply, Discard or Cancel (the board goes back, the typing stays)."""
+    day = w.season.calendar.start
+    a1, a2 = w.season.athletes[0], w.season.athletes[1]
+    w.show_dock("squad")
+    sq = w.squad_editor
+    w.board.set_current(a1.id, day)
+    assert sq.selected_id() == a1.id and dialogs.kinds() == []
+    sq.name.setFocus()
+    sq.name.end(False)
+    qtbot.keyClicks(sq.name, " Jr")
+    dialogs.answer = "cancel"
+    w.board.set_current(a2.id, day)
+    assert [(c[0], c[1]) for c in dialogs] == [("choose", "Apply what you typed?")]
+    assert f"Squad editor: Name of {w.season.athlete_label(a1.id)}" in dialogs[0][2]
+    assert w.board.current()[0] == a1.id and sq.selected_id() == a1.id
+    assert sq.name.text() == f"{a1.name} Jr" and w.undo_stack.count() == 0
+    dialogs.answer = "discard"
+    w.board.set_current(a2.id, day)
+    assert sq.selected_id() == a2.id and sq.name.text() == a2.name
+    assert w.season.athlete(a1.id).name == a1.name and w.undo_stack.count() == 0
+    w.board.set_current(a1.id, day)  # nothing typed: no question
+    assert len(dialogs) == 2
+    qtbot.keyClicks(sq.name, " Jr")
+    dialogs.answer = "apply"
+    w.board.set_current(a2.id, day)
+    assert w.season.athlete(a1.id).name == f"{a1.name} Jr" and w.undo_stack.count() == 1
+    assert sq.selected_id() == a2.id and w.board.current()[0] == a2.id and len(dialogs) == 3

@@ -422,3 +422,6 @@ def test_a_refused_flare_up_is_said_under_its_button_in_view_and_in_the_status_b
     # right under the flare-up's row, above the criteria test
     button = ed.flare_button.mapTo(ed, QPoint(0, ed.flare_button.height()))
     assert button.y() <= err.mapTo(ed, QPoint(0, 0)).y() < ed.test_heading.mapTo(ed, QPoint(0, 0)).y()
+    other = next(a.id for a in w.season.athletes if a.id != "A07")
+    ed.select(other)  # the refusal was about A07: it does not stay under another athlete
+    assert not err.isVisibleTo(ed)

@@ -1076,6 +1076,18 @@ class SquadEditor(Editor):
         if aid is not None:
             self.request(E.RemoveAthlete(athlete=aid))
 
+    def pending(self) -> list[str]:
+        """The fields typed and not applied to the athlete shown (what Apply would change)."""
+        a = self.season.athlete(self.selected_id()) if self.season else None
+        if a is None:
+            return []
+        speed = self.max_speed.value() or None
+        fields = (("Name", self.name.text().strip() or a.name, a.name),
+                  ("Position", self.position.currentText().strip(), a.position),
+                  ("Max speed", speed and round(speed, 2), a.max_speed and round(a.max_speed, 2)),
+                  ("Default role", self.role.currentData(), a.role))
+        return [name for name, typed, was in fields if typed != was]
+
     def add_away(self) -> None:
         aid = self.selected_id()
         if aid is None or not self.dates_ok("Unavailable dates", self.away_from, self.away_to):
@@ -1359,6 +1371,10 @@ class InjuriesEditor(Editor):
         """The selected athlete's records by onset, then "New injury…"; the selection stays on
         the same onset (or goes to the one just recorded, else the latest)."""
         aid = self.selected_athlete()
+        if aid != getattr(self, "_records_for", aid):  # another athlete: an old refusal goes
+            self.record_error.hide()
+            self.rehab_error.hide()
+        self._records_for = aid
         records = self.season.injuries_of(aid) if self.season and aid else []
         want = self._want_onset if self._want_onset is not None else self.record.currentData()
         self._want_onset = None
@@ -1641,6 +1657,16 @@ class InjuriesEditor(Editor):
         self._check(E.SetInjury(injury=inj.model_copy(update={
             "protocol": protocol, "onset": onset, "target_competition": target}),
             replaces=inj.onset), self.record_error)
+
+    def pending(self) -> list[str]:
+        """The fields typed and not applied to the record shown (what Apply would change)."""
+        inj = self.injury()
+        if inj is None:
+            return []
+        onset = pydate(self.onset.date()) if self.onset.is_valid() else None
+        fields = (("Protocol", self.protocol.currentData(), inj.protocol),
+                  ("Onset", onset, inj.onset), ("Target", self._target(), inj.target_competition))
+        return [name for name, typed, was in fields if typed != was]
 
     def remove(self) -> None:
         inj = self.injury()
@@ -1935,6 +1961,21 @@ class NewSeasonDialog(QDialog):
         today = dt.date.today()
         planned_from = today if self.from_today.isChecked() and start < today <= end else None
         return Season(name=name, calendar=Calendar(start=start, end=end, today=planned_from))
+
+
+def unapplied(editors, season: Season, athlete: str) -> str | None:
+    """What the board's move to ``athlete`` would throw away: the fields typed and not
+    applied in ``editors`` ((title, editor) pairs showing another athlete), in words; None when
+    nothing would be lost."""
+    lines = []
+    for title, editor, shown in editors:
+        fields = editor.pending() if shown not in (None, athlete) else []
+        if fields:
+            lines.append(f"{title} editor: {', '.join(fields)} of {season.athlete_label(shown)}")
+    if not lines:
+        return None
+    return ("Typed and not applied yet:\n" + "\n".join(lines) + "\n\nApply it before showing "
+            f"{season.athlete_label(athlete)}, discard it, or cancel and stay?")
 
 
 def season_templates() -> dict[str, tuple[str, object]]:

@@ -50,6 +50,7 @@ _WORDED = {
     "dropstages": ("&Remove Them", QMessageBox.ButtonRole.AcceptRole),
     "keepstages": ("&Keep Them", QMessageBox.ButtonRole.ActionRole),
     "keepediting": ("&Keep Editing", QMessageBox.ButtonRole.RejectRole),
+    "apply": ("&Apply", QMessageBox.ButtonRole.AcceptRole),
 }
 
 

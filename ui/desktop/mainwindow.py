@@ -774,9 +774,30 @@ class MainWindow(QMainWindow):
     @Slot(str, object)
     def _on_current_changed(self, athlete: str, day) -> None:
         self._refresh_inspector()
-        if athlete:
+        if athlete and self._typing_settled(athlete, day):
             self.squad_editor.select(athlete)
             self.injuries_editor.select(athlete)
+
+    def _typing_settled(self, athlete: str, day) -> bool:
+        """The board moved to ``athlete``: typing not applied in the Squad or Injuries form
+        (of the athlete shown there) was thrown away unasked. Asked now, as unsaved changes
+        are: Apply it, Discard it, or Cancel (the board goes back; the form keeps it)."""
+        sq, inj = self.squad_editor, self.injuries_editor
+        forms = (("Squad", sq, sq.selected_id()), ("Injuries", inj, inj.selected_athlete()))
+        text = editors.unapplied(forms, self.document.season, athlete)
+        if text is None:
+            return True
+        answer = self.interaction.choose("Apply what you typed?", text,
+                                         ("apply", "discard", "cancel"), "apply")
+        for _title, editor, shown in forms:
+            if answer == "apply" and shown not in (None, athlete) and editor.pending():
+                editor.apply()
+        back = next((shown for _t, ed, shown in forms if shown not in (None, athlete)
+                     and ed.pending()), None) if answer != "discard" else None
+        if back is not None:  # cancelled, or the form refused: stay with it
+            self.board.set_current(back, day)
+            return False
+        return True
 
     @Slot(str, object)
     def move_competition_to(self, comp_id: str, first) -> bool:
