@@ -188,6 +188,18 @@ class QtInteraction:
             return None
         return dialog.selectedFiles()[0], dialog.selectedNameFilter()
 
+    def choose_folder(self, title: str, folder: str) -> str | None:
+        dialog = _FolderDialog(self.parent, title, folder)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return dialog.selectedFiles()[0] or None
+
+    def show_externally(self, path: str) -> bool:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
 
 def save_dialog(parent, title: str, suggestion: str, filters: str, selected: str,
                 names: dict[str, str]) -> QFileDialog:
@@ -207,18 +219,6 @@ def save_dialog(parent, title: str, suggestion: str, filters: str, selected: str
 
     dialog.filterSelected.connect(follow)
     return dialog
-
-    def choose_folder(self, title: str, folder: str) -> str | None:
-        dialog = _FolderDialog(self.parent, title, folder)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
-            return None
-        return dialog.selectedFiles()[0] or None
-
-    def show_externally(self, path: str) -> bool:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
 
 class _FolderDialog(QFileDialog):
