@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from planner.errors import PeriodizeError
 from planner.protocols import Protocol
-from planner.season import FIT, Injury, Season
+from planner.season import FIT, Injury, Season, planning_start
 
 
 @dataclass(frozen=True)
@@ -137,8 +137,6 @@ def earliest_start(season: Season, athlete: str, stage: str) -> dt.date | None:
     order = stage_order(proto)
     if stage not in order:
         return None
-    from planner.validate import planning_start
-
     segs = segments(rec, proto)
     if not segs:
         return None

@@ -412,6 +412,12 @@ COMPETITION_DAYS = "competition_days"  # planned_for's list of the competitions,
 _last_basis: tuple = (None, None)  # the last season asked about and its basis
 
 
+def planning_start(season: Season) -> dt.date:
+    """The first day that may still be planned: the later of the season start and ``today``."""
+    cal = season.calendar
+    return max(cal.start, cal.today) if cal.today else cal.start
+
+
 def plan_basis(season: Season) -> dict[str, str]:
     """A short digest of each part of ``season`` a plan depends on (``BASIS_PARTS``): two
     seasons with the same basis ask for the same plan."""

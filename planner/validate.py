@@ -13,15 +13,17 @@ from planner.errors import InputError
 from planner.protocols import Protocol, available_protocols, load_protocol
 from planner.rehab import max_days, segments
 from planner.rules import settings_problems
-from planner.season import FIT, LEVELS, Competition, Injury, Season, StageRecord
+from planner.season import (  # planning_start: read here by many
+    FIT,
+    LEVELS,
+    Competition,
+    Injury,
+    Season,
+    StageRecord,
+    planning_start,
+)
 from planner.text import date_long, day_long
 from planner.timeline import Timeline
-
-
-def planning_start(season: Season) -> dt.date:
-    """The first day that may still be planned: the later of the season start and ``today``."""
-    cal = season.calendar
-    return max(cal.start, cal.today) if cal.today else cal.start
 
 
 def season_problems(season: Season) -> list[str]:
