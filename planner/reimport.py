@@ -194,11 +194,14 @@ class Kept:
         """What became of the workbook's later Today, and ``how`` to move today to it."""
         from planner.text import day_long
 
-        was = self.season.calendar.today
-        return (f"Today stays {day_long(was) if was else 'before the season'} (the season's): the "
-                f"workbook's Today, {day_long(self.later_today)}, is later, and moving today "
-                f"records the stage changes the plan projected before it. {how}"
-                if self.later_today else "")
+        if not self.later_today:
+            return ""
+        cal = self.season.calendar
+        was = (f"Today stays {day_long(cal.today)}, the season's" if cal.today else
+               f"Today stays unset, as in the season (planned from its first day, "
+               f"{day_long(cal.start)})")
+        return (f"{was}: the workbook's Today, {day_long(self.later_today)}, is later, and moving "
+                f"today records the stage changes the plan projected before it. {how}")
 
     def words(self) -> str:
         out = [f"Kept from the season: {join_and(self.kept)}." if self.kept else "",

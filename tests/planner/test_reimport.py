@@ -278,8 +278,13 @@ def test_a_later_today_in_the_workbook_leaves_moving_today_to_its_own_step():
     assert season_problems(kept.season) == []
     assert projected_transitions(kept.season, day(14)) == moves  # still to be offered
     said = kept.today_words("Move Today opens on it.")
-    assert said.startswith(f"Today stays {day_long(day(7))} (the season's): the workbook's "
+    assert said.startswith(f"Today stays {day_long(day(7))}, the season's: the workbook's "
                            f"Today, {day_long(day(14))}, is later")
+    unset = keep_over(old.model_copy(update={"calendar": old.calendar.model_copy(
+        update={"today": None})}), new)
+    assert unset.today_words("").startswith(
+        f"Today stays unset, as in the season (planned from its first day, {day_long(day(0))}): "
+        f"the workbook's Today, {day_long(day(14))}, is later")
     assert said.endswith("Move Today opens on it.")
     # a workbook whose Today is the season's, or earlier: nothing to say
     same = new.model_copy(update={"calendar": new.calendar.model_copy(update={"today": day(7)})})
