@@ -445,7 +445,11 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     tl_a, tl_b = Timeline(season_a), Timeline(season_b)
     if tl_a.n != tl_b.n or tl_a.start != tl_b.start:
         raise InputError("", ["the two plans cover different seasons; compare plans of the same calendar"])
-    rep_a, rep_b = check_plan(season_a, plan_a), check_plan(season_b, plan_b)
+    # a season given without its stored plan (a scenario's, before it is saved) is checked with
+    # the plan as its record of the weeks before today, as the re-plan kept them: read as load
+    # weeks (no record), 18 past weeks made "20 load weeks in a row" that the plan has not got
+    rep_a, rep_b = (check_plan(s if s.plan is not None else s.model_copy(update={"plan": p}), p)
+                    for s, p in ((season_a, plan_a), (season_b, plan_b)))
     weeks = [tl_a.days[w.first] for w in tl_a.weeks]
     comp = Comparison(
         label_a, label_b, plan_a.objective, plan_b.objective,

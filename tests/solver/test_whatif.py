@@ -562,3 +562,23 @@ def test_a_stage_start_pin_after_a_planned_flare_up_counts_from_the_stage_the_pl
     out, _ = solved_and_checked(pin.apply(s))
     stages = out.plan.for_athlete("A1").stages
     assert stages[19] == "FIT" and stages[20] == "S3" and stages[36] == "FIT" and stages[35] != "FIT"
+
+
+def test_a_scenario_compared_before_it_is_saved_reads_the_past_weeks_from_its_plan():
+    """`periodize whatif` compared a scenario whose season did not carry its plan yet: the
+    checker read the weeks before today as load weeks (no record) and said the scenario broke
+    DL-2 ("20 load weeks in a row, counting the 18 before today"), where the plan had its
+    deloads and `check` of the same plan found nothing."""
+    s = season(weeks=10, athletes=2)
+    s = s.model_copy(update={"plan": planned(s).plan})
+    assert "deload" in s.plan.team_weeks[:6]
+    s = E.AdvanceToday(today=day(42)).apply(s)
+    s = s.model_copy(update={"plan": planned(s).plan})
+    sc = E.AddScenario(name="away", edits=(E.AddUnavailability(unavailability=Unavailability(
+        athlete="A2", start=day(50), end=day(52))).to_dict(),)).apply(s).scenarios[0]
+    after = scenario_season(s, sc.model_copy(update={"plan": None}))
+    assert after.plan is None
+    plan_b = planned(after.model_copy(update={"plan": s.plan})).plan
+    comp = compare(s, s.plan, after, plan_b)
+    assert "DL-2" not in comp.text(), comp.text()
+    assert not check_plan(after.model_copy(update={"plan": plan_b}), plan_b).violations
