@@ -126,7 +126,7 @@ def season_loses(old: Season, new: Season) -> str:
         [f"{join_and(rows)} the workbook has not got"] if rows else []))
 
 
-def _workbook_today_later(old: Season, new: Season) -> bool:
+def workbook_today_later(old: Season, new: Season) -> bool:
     """The workbook's Today is after the season's (its start, when it has none), inside the
     workbook's season."""
     from planner.validate import planning_start
@@ -231,7 +231,7 @@ def keep_over(old: Season, new: Season) -> Kept:
     elif _later_today(old, new):
         out.dropped.append(f"today, {old.calendar.today.isoformat()} (after the workbook's season "
                            f"end, {cal.end.isoformat()})")
-    elif _workbook_today_later(old, new):
+    elif workbook_today_later(old, new):
         # moving today records the stage changes the plan projected before it (Move Today,
         # advance): the workbook's Today alone would skip them, so the season's today stays
         was = old.calendar.today

@@ -541,3 +541,9 @@ def test_a_workbook_with_a_later_today_leaves_moving_today_to_advance(tmp_path):
     r = run("advance", "team.season.json", "--today", day(10).isoformat(), "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert load_season(tmp_path / "team.season.json").calendar.today == day(10)
+    # a season with nothing the workbook lacks (no stored plan): no --keep needed, the same note
+    save_season(s.model_copy(update={"plan": None}), tmp_path / "plain.season.json")
+    r = run("import", "team.xlsx", "-o", "plain.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Move it with: periodize advance plain.season.json --today" in " ".join(r.stdout.split())
+    assert load_season(tmp_path / "plain.season.json").calendar.today == day(3)

@@ -73,7 +73,7 @@ def cmd_demo(args) -> int:
 
 def cmd_import(args) -> int:
     from planner.coachform.read import import_workbook
-    from planner.reimport import keep_over, replaced_words, season_loses
+    from planner.reimport import keep_over, replaced_words, season_loses, workbook_today_later
     from planner.seasonfile import save_season
     from planner.text import plural
     from ui.cli.args import only_one
@@ -88,10 +88,13 @@ def cmd_import(args) -> int:
     # stage kept past its maximum by a declined change, section 9) reads back
     season = import_workbook(args.workbook, notes, known=old)
     lost = season_loses(old, season) if old is not None else ""
-    if lost and args.keep:
+    # nothing to keep, a later Today still waits for advance: the stage changes it records
+    later = old is not None and not lost and workbook_today_later(old, season)
+    if (lost and args.keep) or later:
         kept = keep_over(old, season)
         season = kept.season
-        notes.append(kept.words())
+        if said := kept.words():
+            notes.append(said)
         if kept.later_today:
             notes.append(kept.today_words(
                 f"Move it with: periodize advance {shlex.quote(str(out))} --today "
