@@ -112,3 +112,29 @@ def passes_all(record: Injury, protocol: Protocol, stage: str, since: dt.date,
         return True
     res = latest_results(record, protocol, stage, since, before)
     return all(c.name in res and res[c.name].passed for c in crits)
+
+
+def uncounted_test_words(season, athlete: str, test: CriteriaTest) -> str:
+    """Why a criteria result just entered will not count, "" when it will: RH-CRIT reads a test
+    of stage S's criterion only while the records (flare-ups included) hold S on its date. The
+    editor offered "P2, the current stage" for an athlete a flare-up had sent back to P1 (the
+    plan had him re-enter P2 that day): the failed P2 test held him nowhere, unsaid."""
+    from planner.protocols import load_protocol
+    from planner.rehab import governing
+    from planner.text import day_long, join_and
+
+    inj = governing(list(season.injuries_of(athlete)), test.date)
+    if inj is None:
+        return ""
+    proto = load_protocol(inj.protocol)
+    of = [s.id for s in proto.stages if criterion(proto, s.id, test.name) is not None]
+    held = episode_start(inj, proto, test.date)
+    if not of or (held is not None and held[0] in of):
+        return ""
+    who = season.athlete_label(athlete)
+    where = f"recorded in {held[0]}" if held is not None else "in no stage yet"
+    return (f"{test.name} is a criterion of {join_and(of)}; on {day_long(test.date)} {who} "
+            f"is {where}, so this result does not count yet: it counts (a failing one holds the "
+            f"athlete in {of[0]}) once {of[0]} is recorded from that day or before (Record "
+            f"stage).")
+

@@ -1717,3 +1717,28 @@ def test_typing_not_applied_is_asked_about_before_the_board_shows_another_athlet
     w.board.set_current(a2.id, day)
     assert w.season.athlete(a1.id).name == f"{a1.name} Jr" and w.undo_stack.count() == 1
     assert sq.selected_id() == a2.id and w.board.current()[0] == a2.id and len(dialogs) == 3
+
+
+def test_a_test_of_the_stage_a_flare_up_left_is_offered_no_more_and_said_not_to_count(w):
+    """After a flare-up sent an athlete back from P2 to P1, the editor still offered "Criteria
+    test of P2, the current stage" (the last stage record), and a failed P2 result held him
+    nowhere, unsaid. The tests offered are the stage the flare-up left him in, and a result of
+    another stage's criterion is said not to count until that stage is recorded."""
+    ed = w.injuries_editor
+    before = w.season
+    w.apply_edit(E.RecordFlareUp(athlete="A3", date=D(2026, 2, 25)))
+    assert ed.select("A3")
+    assert ed.test_heading.text() == "Criteria test of P1, the current stage:"
+    assert ed.test_name.findText("Hip-flexor strength LSI") == -1  # P2's
+    ed.test_name.setEditText("Hip-flexor strength LSI")
+    ed.test_value.setValue(60)
+    ed.test_date.setDate(q(D(2026, 3, 1)))
+    ed.test_button.click()
+    assert [t.name for t in w.season.injury_of("A3").tests] == ["Hip-flexor strength LSI"]
+    said = ed.rehab_error.text()
+    assert said.startswith("Recorded. Hip-flexor strength LSI is a criterion of P2, P3 and S3; on "
+                           "Sun 1 Mar 2026 Cara Mid (A3) is recorded in P1, so this result does "
+                           "not count yet: it counts (a failing one holds the athlete in P2) once "
+                           "P2 is recorded")
+    assert ed.rehab_error.isVisibleTo(ed)
+    undo_all(w, before)

@@ -1508,7 +1508,7 @@ class InjuriesEditor(Editor):
         ids = list(proto.stage_ids) + ["FIT"]
         nxt = ids[min(len(ids) - 1, ids.index(last.stage) + 1)] if last.stage in ids else ids[0]
         self.stage.setCurrentIndex(max(0, self.stage.findData(nxt)))
-        self._fill_tests(proto, cur.stage)
+        self._fill_tests(proto, last.stage)  # a flare-up's stage, not the last record's
         self._show_gate(inj)
 
     def _show_gate(self, inj: Injury) -> None:
@@ -1707,10 +1707,15 @@ class InjuriesEditor(Editor):
             return
         c = self.criterion()
         self._want_onset = inj.onset
-        if self._check(E.RecordCriteriaTest(athlete=inj.athlete, test=CriteriaTest(
-                date=pydate(self.test_date.date()), name=name, value=self.test_value.value(),
-                unit=c.unit if c else "")), self.rehab_error, self.test_row):
+        test = CriteriaTest(date=pydate(self.test_date.date()), name=name,
+                            value=self.test_value.value(), unit=c.unit if c else "")
+        if self._check(E.RecordCriteriaTest(athlete=inj.athlete, test=test), self.rehab_error,
+                       self.test_row):
             self.test_value.setValue(NO_RESULT)  # a second test was recorded with this result
+            from planner.criteria import uncounted_test_words
+
+            if words := uncounted_test_words(self.season, inj.athlete, test):
+                self._refuse_rehab(f"Recorded. {words}", self.test_row)
 
 
 # -- dialogs ------------------------------------------------------------------------------------
