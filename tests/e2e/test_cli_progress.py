@@ -976,3 +976,24 @@ def test_moving_back_over_a_squads_log_says_the_same_sessions_once():
     assert lines == [f"4 athletes: 7 days of logged sessions from {day(7)} to {day(13)}",
                      f"Athlete 1 (A1): stage P2 on {day(8)}",
                      f"Athlete 5 (A5): 3 days of logged sessions from {day(7)} to {day(9)}"]
+
+
+def test_record_says_when_a_stage_change_passes_over_a_failed_test(tmp_path):
+    """'record --stage' of the next stage on a day a failed criteria result still held the
+    athlete was stored without a word; the failed result then held him nowhere."""
+    from planner.season import CriteriaTest
+    from planner.seasonfile import save_season
+    from planner.text import day_long
+    from tests.builders import day, injury, season
+
+    rec = injury("A1", "P2", start_day=-20).model_copy(update={"tests": (CriteriaTest(
+        date=day(1), name="Hip-flexor strength LSI", value=60, unit="%"),)})
+    save_season(season(weeks=4, athletes=2, injuries=(rec,), today=day(3)),
+                tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--stage", "A1", "P3", day(2).isoformat(), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    said = " ".join(r.stdout.split())
+    assert ("Note: Athlete 1 (A1)'s latest Hip-flexor strength LSI 60% on "
+            f"{day_long(day(1))} (pass mark ≥ 80%) fails: RH-CRIT holds the athlete in P2 until "
+            f"the retest, {day_long(day(8))}. Recorded, P3 from {day_long(day(2))} stands on the "
+            "physio's word and the failed result holds no more.") in said

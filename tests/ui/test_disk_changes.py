@@ -146,7 +146,7 @@ def test_coming_back_to_the_window_says_the_file_changed_and_offers_reload(qtbot
     save_season(season, path)
     assert w.notice_disk_change() and "Reloading discards your changes here." in \
         w.notice.label.text()
-    dialogs.answer = False
+    dialogs.answer = "no"
     w.notice.reload_button.click()
     assert w.modified and dialogs[-1][0] == "confirm"
     # saved over it (Overwrite): the notice would now be wrong

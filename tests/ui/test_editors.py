@@ -1742,3 +1742,29 @@ def test_a_test_of_the_stage_a_flare_up_left_is_offered_no_more_and_said_not_to_
                            "P2 is recorded")
     assert ed.rehab_error.isVisibleTo(ed)
     undo_all(w, before)
+
+
+def test_a_stage_recorded_over_a_failed_test_is_asked_about_first(w, dialogs):
+    """The editor showed "P2 held until retest" in red, and Record stage P3 went through at
+    once: the failed result then held the athlete nowhere and was named nowhere. The coach is
+    asked first, with the result, its pass mark and the retest day."""
+    ed = w.injuries_editor
+    before = w.season
+    w.apply_edit(E.RecordCriteriaTest(athlete="A3", test=CriteriaTest(
+        date=D(2026, 3, 1), name="Hip-flexor strength LSI", value=60, unit="%")))
+    assert ed.select("A3")
+    ed.stage.setCurrentIndex(ed.stage.findData("P3"))
+    ed.stage_start.setDate(q(D(2026, 3, 2)))
+    dialogs.answer = "no"
+    ed.stage_button.click()
+    assert [r.stage for r in w.season.injury_of("A3").stages] == ["P2"]
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("confirm", "Record it over a failed test?")
+    assert text.startswith("Cara Mid (A3)'s latest Hip-flexor strength LSI 60% on Sun 1 Mar 2026 "
+                           "(pass mark ≥ 80%) fails: RH-CRIT holds the athlete in P2 until the "
+                           "retest, Sun 8 Mar 2026.")
+    dialogs.answer = "yes"
+    ed.stage_button.click()
+    assert [r.stage for r in w.season.injury_of("A3").stages] == ["P2", "P3"], \
+        ed.rehab_error.text()
+    undo_all(w, before)

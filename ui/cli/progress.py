@@ -360,6 +360,7 @@ def _read_log_for(season, args):
 
 
 def cmd_record(args) -> int:
+    from planner import edits as E
     from ui.cli.commands import read_season
     from ui.cli.whatif import edit_objects
 
@@ -376,9 +377,17 @@ def cmd_record(args) -> int:
     # the re-plan decides whether anything is stored: no "Recorded:" above "Nothing stored"
     print("Recording:" if args.save else "Would record:")  # the --save hint: _store's, once
     cur = season
+    held = []
     for e in edits:
         print(f"  - {e.describe(cur)}")
+        if isinstance(e, E.RecordStage):  # a stage change over a failed criteria test
+            from planner.criteria import over_a_failed_test_words
+
+            if words := over_a_failed_test_words(cur, e.athlete, e.stage, e.start):
+                held.append(words)
         cur = e.apply(cur)
+    for words in held:
+        print(f"Note: {words}.")
     _logged_in_new_stages(season, cur, args.save)
     # always re-planned: a stored plan that ignores a recorded flare-up or injury would be misread
     # later (its projected stage changes offered as history by 'advance')

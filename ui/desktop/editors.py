@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -1126,6 +1127,9 @@ class InjuriesEditor(Editor):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Injuries editor")
+        # (title, text) -> yes: asked before a stage change is recorded over a failed test (the
+        # window's question; None records it at once)
+        self.confirm: Callable[[str, str], bool] | None = None
         self.athlete = QComboBox()
         self.athlete.setAccessibleName("Injured athlete")
         self.record = QComboBox()
@@ -1676,6 +1680,13 @@ class InjuriesEditor(Editor):
     def record_stage(self) -> None:
         inj = self.injury()
         if inj is not None and self.dates_ok("Record stage", self.stage_start):
+            from planner.criteria import over_a_failed_test_words
+
+            held = over_a_failed_test_words(self.season, inj.athlete, self.stage.currentData(),
+                                            pydate(self.stage_start.date()))
+            if held and self.confirm is not None and not self.confirm(
+                    "Record it over a failed test?", f"{held}.\n\nRecord the stage change anyway?"):
+                return
             self._want_onset = inj.onset
             self._check(E.RecordStage(athlete=inj.athlete, stage=self.stage.currentData(),
                                       start=pydate(self.stage_start.date())), self.rehab_error,

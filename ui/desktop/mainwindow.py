@@ -559,6 +559,8 @@ class MainWindow(QMainWindow):
         self.days_off_editor = editors.DaysOffEditor(self)
         self.squad_editor = editors.SquadEditor(self)
         self.injuries_editor = editors.InjuriesEditor(self)
+        self.injuries_editor.confirm = lambda title, text: self.interaction.confirm(
+            title, text, default=False)
         self.whatif = scenarios.WhatIf(self)  # What-if menu, Scenarios panel, re-plans
         self.returns_panel = ReturnsPanel(self)
         self.weekly = WeeklyLoop(self)  # the Log panel, New Week, Move Today, re-plan from today
