@@ -644,9 +644,12 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
     fit = span.fit
     first_match = first_start = None
     if fit is not None:
-        first_match = next((i for i in range(fit, span.stop) if f.played[i]), None)
+        # up to the next rehab day (a flare-up dated after today sends him back): a start after
+        # that belongs to the next return, not this one
+        back = next((i for i in range(fit, span.stop) if f.st[i] != FIT), span.stop)
+        first_match = next((i for i in range(fit, back) if f.played[i]), None)
         # a played competition day at 100 is a start, at 80 a bench appearance (section 2)
-        first_start = next((i for i in range(fit, span.stop) if f.played[i] and f.it[i] == 100),
+        first_start = next((i for i in range(fit, back) if f.played[i] and f.it[i] == 100),
                            None)
     comp = season.competition(rec.target_competition) if rec.target_competition else None
     ti = tl.index(comp.date) if comp is not None else None

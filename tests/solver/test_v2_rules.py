@@ -679,3 +679,18 @@ def test_the_checker_reads_the_weeks_before_today_as_the_solver_does_without_a_s
         x.model_copy(update={"weeks": load(x.weeks)}) for x in out.plan.athletes)})
     (dl2,) = [v for v in check_plan(s, no_deload).violations if v.rule == "DL-2"]
     assert "counting the 5 before today" in dl2.message
+
+
+def test_a_returns_first_match_is_before_a_flare_up_that_follows_it():
+    """In rehab today, back on a planned day, then a flare-up dated after today: the return's
+    "first start" was a match after the second return, a match he played as another return."""
+    rec = injury("A1", "S2", start_day=-3, history=(("S1", -12),), flare_days=(16,))
+    s = season(weeks=8, athletes=2, injuries=(rec,))
+    plan = solved(s)
+    st = plan.for_athlete("A1").stages
+    fit = st.index(FIT)
+    assert fit < 16 and st[16] != FIT
+    (ret,) = [r for r in returns(s, plan) if r.athlete == "A1"]
+    assert ret.fit == day(fit)
+    for when in (ret.first_match, ret.first_start):
+        assert when is None or when < day(16), (ret.first_match, ret.first_start)
