@@ -812,6 +812,12 @@ def _stage_reason(c: _Context, i: int, add) -> None:
     lasts = (f"after the flare-up it lasts {spec.min_days}-{max_days(spec, True)} days (twice the "
              f"protocol's {spec.max_days}: the ladder restarts lower)" if flare
              else f"it lasts {spec.min_days}-{spec.max_days} days")
+    p0 = c.tl.start + dt.timedelta(days=c.tl.p0)  # today, or the season's start
+    if start < p0 <= c.tl.days[i] and (p0 - start).days >= max_days(spec, flare):
+        # outlasted before today (a projected change not recorded): the maximum counts again
+        # from today, as the checker reads it ("Day 16 of S3 ... it lasts 7-14 days" read wrong)
+        lasts += (f"; its maximum had gone by before today, so it counts again from today, "
+                  f"{text.day_long(p0)} (day {(c.tl.days[i] - p0).days + 1} since)")
     add(Reason("RH-STAGE", "bound", f"Day {day_no} of {st} (started {text.day_long(start)}): {lasts}; "
                                      f"to leave it: {spec.exit_text}"))
     _criteria_reason(c, st, start, c.tl.days[i], add)

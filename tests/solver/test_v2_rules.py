@@ -694,3 +694,18 @@ def test_a_returns_first_match_is_before_a_flare_up_that_follows_it():
     assert ret.fit == day(fit)
     for when in (ret.first_match, ret.first_start):
         assert when is None or when < day(16), (ret.first_match, ret.first_start)
+
+
+def test_a_stage_outlasted_before_today_says_its_maximum_counts_again_from_today():
+    """"Day 16 of S1 (started …): it lasts 2-10 days" read as a rule broken: the stage had gone
+    past its maximum before today (a change the plan projected was not recorded), and the
+    maximum counts again from today, as the plan checker reads it."""
+    rec = Injury(athlete="A1", protocol="hamstring-strain", onset=day(-20),
+                 stages=(StageRecord(stage="S1", start=day(-5)),))
+    s = season(weeks=5, athletes=2, injuries=(rec,), today=day(10))
+    plan = solved(s)
+    assert plan.for_athlete("A1").stages[10] == "S1"
+    said = rules_of(s, plan, "A1", 10)["RH-STAGE"]
+    assert said.startswith(f"Day 16 of S1 (started {day_long(day(-5))}): it lasts 2-10 days; its "
+                           f"maximum had gone by before today, so it counts again from today, "
+                           f"{day_long(day(10))} (day 1 since)"), said
