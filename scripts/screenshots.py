@@ -386,6 +386,8 @@ def new_season_shot(s: Session, window) -> None:
 def whatif_shots(s: Session, window, season, plan) -> None:
     """What if: a flare-up in week 12 in the scenario dialog (a repeated change refused inline),
     then "the final a week earlier" re-planned and compared with the plan."""
+    from PySide6.QtWidgets import QDialog
+
     window.set_document(season.model_copy(update={"plan": plan}), None)
     kofi_week12 = season.calendar.start + dt.timedelta(days=7 * 11 + 2)  # Wednesday of week 12
     ask = window.whatif.new_dialog()
@@ -396,7 +398,7 @@ def whatif_shots(s: Session, window, season, plan) -> None:
     ask.add_change()
     ask.add_change()  # the same again: refused, with the reason in red
     s.shoot(ask, "whatif-new.png")
-    ask.reject()
+    QDialog.reject(ask)  # closed as shot: its reject() would ask about the draft
     ask = window.whatif.new_dialog()
     ask.name.setText("Final a week earlier")
     ask.set_kind("move")  # the A final is offered first, a week earlier suggested
