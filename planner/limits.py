@@ -73,9 +73,9 @@ def count_problems(data: dict) -> list[str]:
 # -- what a solve costs -----------------------------------------------------------------------------
 def athlete_days(season) -> tuple[int, int]:
     """(athletes, days to plan): the days from the planning start to the season's end."""
-    cal = season.calendar
-    first = max(cal.start, cal.today) if cal.today else cal.start
-    return len(season.athletes), max(0, (cal.end - first).days + 1)
+    from planner.season import planning_start  # the season model stays out of the file checks
+
+    return len(season.athletes), max(0, (season.calendar.end - planning_start(season)).days + 1)
 
 
 def expected_memory_mib(season) -> int:

@@ -40,7 +40,17 @@ from planner.criteria import passes_all, tests_until
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import athlete_stage_on, back, flare_steps, segments, stage_order
 from planner.rules import RuleSet
-from planner.season import FIT, HV_LEVEL, INJ, REHAB_STAGES, AthletePlan, Injury, Plan, Season
+from planner.season import (
+    FIT,
+    HV_LEVEL,
+    INJ,
+    REHAB_STAGES,
+    AthletePlan,
+    Injury,
+    Plan,
+    Season,
+    planning_start,
+)
 from planner.squad import hv1_exempt
 from planner.timeline import Timeline
 
@@ -554,8 +564,7 @@ class Return:
     def starts_later(self, season: Season) -> bool:
         """The onset lies after the day the stage is read on (today, or the season's start): a
         planned operation or an injury entered ahead, whose stage is its first, not "now"."""
-        cal = season.calendar
-        return self.onset > (max(cal.start, cal.today) if cal.today else cal.start)
+        return self.onset > planning_start(season)
 
     def first_stage(self, season: Season) -> str:
         """The injury record's first recorded stage (``stage_at_p0`` without a record to read)."""
