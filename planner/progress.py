@@ -390,6 +390,18 @@ def flare_proposals(season: Season, athlete: str | None = None) -> list[FlarePro
     return out
 
 
+def pending_flare_ups(season: Season, old_today: dt.date,
+                      new_today: dt.date) -> tuple[list[FlareProposal], list[FlareProposal]]:
+    """(offered, older): the flare-ups logged pains of ``season`` propose, not recorded, as a
+    move of today from ``old_today`` to ``new_today`` meets them. Offered: those logged from
+    PAIN_LOOKBACK_DAYS before the old today up to the day before the new today (the app's Move
+    Today ticks them, ``advance`` says them with the record command); older: counted only."""
+    since = old_today - dt.timedelta(days=PAIN_LOOKBACK_DAYS)
+    pending = flare_proposals(season)
+    return ([p for p in pending if since <= p.date < new_today],
+            [p for p in pending if p.date < since])
+
+
 @dataclass(frozen=True)
 class SpeedAfterPain:
     """A planned day at more than RH-FL's calm level in the days a flare-up proposed by a logged

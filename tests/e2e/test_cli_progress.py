@@ -17,7 +17,7 @@ from planner.history import past_days
 from planner.rehab import athlete_stage_on
 from planner.season import FIT, Session
 from planner.seasonfile import load_season, save_season
-from planner.text import date_long
+from planner.text import date_long, day_long
 from planner.timeline import Timeline
 from templates import path as template_path
 from tests.builders import day, injury, season
@@ -997,3 +997,43 @@ def test_record_says_when_a_stage_change_passes_over_a_failed_test(tmp_path):
             f"{day_long(day(1))} (pass mark ≥ 80%) fails: RH-CRIT holds the athlete in P2 until "
             f"the retest, {day_long(day(8))}. Recorded, P3 from {day_long(day(2))} stands on the "
             "physio's word and the failed result holds no more.") in said
+
+
+def test_advance_says_a_flare_up_a_pain_already_logged_proposes_before_the_stage_changes(tmp_path):
+    """A pain of 7/10 logged (and stored) before today proposes a flare-up. Moving today on
+    without --log said nothing of it, and --accept recorded the next stage and planned him on
+    as if the pain had not happened, while the app's Move Today offered the flare-up to tick.
+    Now advance says it with the command that records it, before the stage changes, and a
+    change recorded after it is marked; the command it gives records the flare-up."""
+    s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    stages = load_season(tmp_path / "s.season.json").plan.for_athlete("A1").stages
+    step = next(i for i in range(1, 14) if stages[i] != stages[i - 1])
+    pain = day(-1)
+    (tmp_path / "log.csv").write_text(f"Athlete ID,Date,Minutes,RPE,Pain\nA1,{pain.isoformat()},"
+                                      f"60,6,7\n", encoding="utf-8")
+    assert run("log", "s.season.json", "log.csv", "--save", "--no-replan", cwd=tmp_path).returncode == 0
+    proposed = f"Proposed flare-up: Athlete 1 (A1) logged pain 7/10 on {day_long(pain)}"
+    r = run("advance", "s.season.json", "--today", day(step + 1).isoformat(), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert proposed in r.stdout, r.stdout
+    assert r.stdout.index(proposed) < r.stdout.index("The stored plan projected"), r.stdout
+    assert f"periodize record s.season.json --flare-up A1 {pain.isoformat()} --save" in r.stdout
+    assert f"⚠ a pain that proposes a flare-up came before it: 7/10 on {day_long(pain)}" in r.stdout
+    r = run("advance", "s.season.json", "--today", day(step + 1).isoformat(), "--accept",
+            "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (f"enters S2 controlled sprinting on {day_long(day(step))} ⚠ recorded though a pain "
+            f"that proposes a flare-up came before it: 7/10 on {day_long(pain)}") in r.stdout, r.stdout
+    record = re.search(r"periodize (record s\.season\.json --flare-up A1 \S+ --later-stages drop "
+                       r"--save)", r.stdout)
+    assert record is not None, r.stdout
+    r = run(*record.group(1).split(), cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    after = load_season(tmp_path / "s.season.json")
+    (rec,) = after.injuries_of("A1")
+    assert pain in rec.flare_ups and "S2" not in [x.stage for x in rec.stages]
+    assert check_plan(after, after.plan).violations == ()
+    r = run("advance", "s.season.json", "--today", day(step + 2).isoformat(), cwd=tmp_path)
+    assert "Proposed flare-up" not in r.stdout, r.stdout  # recorded: not proposed again

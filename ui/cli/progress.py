@@ -220,7 +220,13 @@ def _log_option(args) -> None:
 
 def cmd_advance(args) -> int:
     from planner import edits as E
-    from planner.progress import later_records, projected_transitions, recordable, unlogged_text
+    from planner.progress import (
+        later_records,
+        pending_flare_ups,
+        projected_transitions,
+        recordable,
+        unlogged_text,
+    )
     from planner.validate import planning_start
     from ui.cli.commands import read_season
 
@@ -242,13 +248,17 @@ def cmd_advance(args) -> int:
     moves = projected_transitions(season, today, sessions=logged.sessions if args.log else None)
     with contextlib.redirect_stdout(said):
         recorded = recordable(moves) if args.accept else []
-        _say_moves(season, moves, recorded, args)
-        if args.accept and not moves and today > before:
-            print("No stage change was projected before the new today: --accept had nothing to "
-                  "record.")
         accepted = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
                          for t in recorded)
         after = E.AdvanceToday(today=today, accepted=accepted).apply(season)
+        # the pains already logged that propose a flare-up, as Move Today offers them: before
+        # the stage changes, which the flare-up would send back
+        pains = pending_flare_ups(season, before, today)[0]
+        _say_pains(pains, after if args.save else season, before, args)
+        _say_moves(season, moves, recorded, args, pains)
+        if args.accept and not moves and today > before:
+            print("No stage change was projected before the new today: --accept had nothing to "
+                  "record.")
         if today < before:
             later = later_records(after, today)
             if later:
@@ -295,13 +305,33 @@ def _ahead_of_clock(today: dt.date, before: dt.date, args) -> None:
               f"({day_long(clock)}){back}.")
 
 
-def _say_moves(season, moves, recorded, args) -> None:
-    """The projected stage changes, what ``--accept`` recorded of them and why not the rest."""
+def _say_pains(pains, season, before: dt.date, args) -> None:
+    """The flare-ups proposed by pains already logged (``pending_flare_ups``), each with the
+    command that records it in ``season`` (the file as this move leaves it)."""
+    from ui.cli.commands import flare_hint
+
+    for p in pains:
+        # a flare-up after the file's today is refused: the move is stored first
+        first = (f" It lies on or after the file's today ({day_long(before)}): save this move "
+                 f"first (the same command with --save)." if not args.save and p.date >= before
+                 else "")
+        print(f"Proposed flare-up: {p.text(season)}. {flare_hint(args.season, p, season)}{first}")
+
+
+def _say_moves(season, moves, recorded, args, pains=()) -> None:
+    """The projected stage changes, what ``--accept`` recorded of them and why not the rest;
+    a change after a pain that proposes a flare-up (``pains``) is marked: the plan that
+    projected it did not know of the pain."""
     if not moves:
         return
     print("The stored plan projected these stage changes before the new today:")
     for t in moves:
-        print(f"  - {t.text(season)}" + (f" ⚠ not borne out by the log: {t.short}" if t.short else ""))
+        pain = next((p for p in pains if p.athlete == t.athlete and p.date < t.date), None)
+        after_pain = ("" if pain is None else
+                      f" ⚠ {'recorded though ' if t in recorded else ''}a pain that proposes a "
+                      f"flare-up came before it: {pain.pain:g}/10 on {day_long(pain.date)}")
+        print(f"  - {t.text(season)}" + (f" ⚠ not borne out by the log: {t.short}" if t.short else "")
+              + after_pain)
     if not args.accept:
         print("Not recorded (add --accept to record them; not done, the athletes stay in their stages).")
         return

@@ -44,12 +44,11 @@ from planner import edits as E
 from planner import logmerge
 from planner.errors import PeriodizeError
 from planner.progress import (
-    PAIN_LOOKBACK_DAYS,
     Transition,
-    flare_proposals,
     later_records,
     next_week_start,
     pain_alert_lines,
+    pending_flare_ups,
     projected_transitions,
     unlogged_text,
 )
@@ -756,12 +755,10 @@ class AdvanceDialog(QDialog):
                 props = new_proposals(moved, E.LogSessions(sessions=tuple(sessions)).apply(moved))
             except PeriodizeError:
                 pass
-        since = self.old_today - dt.timedelta(days=PAIN_LOOKBACK_DAYS)
         have = {(p.athlete, p.date) for p in props}
-        pending = flare_proposals(moved)
-        props += [p for p in pending if since <= p.date < self.today()
-                  and (p.athlete, p.date) not in have]
-        older = [p for p in pending if p.date < since and (p.athlete, p.date) not in have]
+        offered, older = pending_flare_ups(moved, self.old_today, self.today())
+        props += [p for p in offered if (p.athlete, p.date) not in have]
+        older = [p for p in older if (p.athlete, p.date) not in have]
         self.older_flares.setVisible(bool(older))
         if older:
             days = ", ".join(f"{moved.athlete_label(p.athlete)} {date_short(p.date)}"
