@@ -60,3 +60,33 @@ def test_a_season_file_without_a_training_weekday_opens_with_a_note(tmp_path):
     r = run_cli("solve", "s.season.json", "--time-limit", "30", cwd=tmp_path)
     assert r.returncode == 1, r.stderr
     assert r.stderr == f"periodize: s.season.json: {notes[0]}\n"
+
+
+def test_every_command_that_plans_a_season_without_a_training_weekday_refuses_it_alike(tmp_path):
+    """'solve' refused such a season as bad input (exit 1) while 'whatif', 'record' and
+    'advance' planned it and said 'infeasible' (exit 2): one file, two answers. And 'solve
+    --json' left an earlier plan file at its path unsaid."""
+    s = _demo()
+    save_season(_no_training_days(s), tmp_path / "s.season.json")
+    refusal = ("periodize: s.season.json: calendar.training_days: lists no weekday; a season "
+               "needs at least one training weekday")
+    day = (s.calendar.start + dt.timedelta(days=10)).isoformat()
+    for args in (("whatif", "s.season.json", "--new", "x", "--day-off", day),
+                 ("record", "s.season.json", "--day-off", day),
+                 ("advance", "s.season.json", "--today", day),
+                 ("advance", "s.season.json", "--today", day, "--accept", "--no-replan")):
+        r = run_cli(*args, "--time-limit", "30", cwd=tmp_path)
+        assert r.returncode == 1, (args, r.stdout, r.stderr)
+        assert r.stderr.startswith(refusal), (args, r.stderr)
+    before = (tmp_path / "s.season.json").read_bytes()
+    earlier = '{"format": "periodize-plan", "status": "optimal"}'  # an earlier solve's, as it reads
+    (tmp_path / "plan.json").write_text(earlier, encoding="utf-8")
+    r = run_cli("solve", "s.season.json", "--json", "plan.json", cwd=tmp_path)
+    assert r.returncode == 1 and r.stderr.startswith(refusal), r.stderr
+    assert ("Nothing was solved: plan.json is left as it was, an earlier solve's plan, not one "
+            "of this season") in r.stderr
+    assert (tmp_path / "plan.json").read_text(encoding="utf-8") == earlier
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    # moving today without planning it is no plan: allowed
+    r = run_cli("advance", "s.season.json", "--today", day, "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr

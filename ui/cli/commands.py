@@ -35,14 +35,20 @@ def read_season(path: str, to_plan: bool = False):
 
     notes: list[str] = []
     season = load_season(path, notes)
-    if to_plan and not season.calendar.training_days:
-        from planner.errors import InputError
-        from planner.validate import NO_WEEKDAY_PROBLEM
-
-        raise InputError(path, [NO_WEEKDAY_PROBLEM])
+    if to_plan:
+        refuse_unplannable(season, path)
     for note in notes:
         print(f"Note: {path}: {note}", file=sys.stderr)
     return season
+
+
+def refuse_unplannable(season, path: str) -> None:
+    """InputError (exit status 1) for a season nothing can be planned in: no training weekday.
+    Every command that plans refuses it so, not as an infeasible season (exit status 2)."""
+    from planner.validate import NO_WEEKDAY_PROBLEM
+
+    if not season.calendar.training_days:
+        raise InputError(path, [NO_WEEKDAY_PROBLEM])
 
 
 def cmd_open(args) -> int:
@@ -311,12 +317,28 @@ def no_plan_text(season, outcome, interrupted: bool, time_limit: float, status_f
             f"time{why}, e.g. --time-limit {more}.")
 
 
+def _json_left(e: InputError, json: str | None) -> InputError:
+    """``e`` saying that the plan JSON already at the ``--json`` path is left as it was: a solve
+    refused as bad input writes no status file, and that file is an earlier solve's."""
+    from ui.outputkinds import written_kind
+
+    if not json or not Path(json).is_file() or written_kind(Path(json)) != "json":
+        return e
+    left = (f"Nothing was solved: {json} is left as it was, an earlier solve's plan, not one of "
+            f"this season; it is replaced once the season solves.")
+    return InputError(e.source, e.problems, more=e.more,
+                      note="\n".join(x for x in (e.note, left) if x))
+
+
 def cmd_solve(args) -> int:
     from planner.limits import athlete_days, size_warning
     from planner.seasonfile import save_season
     from planner.text import plural
 
-    season = read_season(args.season, to_plan=True)
+    try:
+        season = read_season(args.season, to_plan=True)
+    except InputError as e:  # nothing solved, nothing written: an earlier plan file is said
+        raise _json_left(e, getattr(args, "json", None)) from None
     out = outputs.requested(args)
     outputs.guard(out, {"season file": Path(args.season)}, replace=args.replace)
     outputs.guard_folders(out, season, getattr(args, "anonymise", False), args.replace)

@@ -84,9 +84,11 @@ def add_parsers(sub) -> None:
 
 
 def cmd_log(args) -> int:
-    from ui.cli.commands import EXIT_INFEASIBLE, read_season
+    from ui.cli.commands import EXIT_INFEASIBLE, read_season, refuse_unplannable
 
     season = read_season(args.season)
+    if season.plan is not None and not args.no_replan:  # re-planned with the sessions
+        refuse_unplannable(season, args.season)
     after = log_into(season, args.sessions, args.season, args.overlap)
     if after.sessions != season.sessions and not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit, args.season, "log")
@@ -231,7 +233,8 @@ def cmd_advance(args) -> int:
     from ui.cli.commands import read_season
 
     _log_option(args)
-    season = read_season(args.season)
+    # planned when re-planned, or when --accept needs a plan to record from
+    season = read_season(args.season, to_plan=args.accept or not args.no_replan)
     today = _today(args.today, season)
     before = planning_start(season)
     season, status = _planned_first(season, today, before, args)
@@ -394,7 +397,7 @@ def cmd_record(args) -> int:
     from ui.cli.commands import read_season
     from ui.cli.whatif import edit_objects
 
-    season = read_season(args.season)
+    season = read_season(args.season, to_plan=True)  # always re-planned
     from planner.validate import planning_start
 
     for option, problems in _record_problems(season, args, planning_start(season)):

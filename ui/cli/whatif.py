@@ -466,7 +466,9 @@ def cmd_whatif(args) -> int:
     only_one("whatif", [("--list", args.list), ("--delete NAME", args.delete),
                         ("--adopt NAME", args.adopt),
                         ("--scenario NAME", args.scenario), ("--new NAME", args.new)])
-    season = read_season(args.season)
+    # all but --list, --delete and --adopt plan the baseline or a scenario
+    season = read_season(args.season, to_plan=not (args.list or args.delete is not None
+                                                    or args.adopt is not None))
     if args.list:
         return _list(season, describe_edits)
     if args.delete is not None:
