@@ -250,6 +250,33 @@ def test_a_date_typed_as_text_is_read_as_the_session_log_reads_it(tmp_path):
         "does not exist); write it as YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)"]
 
 
+def test_a_season_date_typed_as_text_that_reads_both_ways_says_the_reading_taken(tmp_path):
+    """Today typed as '9/8/2026' in the Season sheet was read as 9 August with no word, while a
+    coach who meant 8 September got a season whose past ends a month early. The Season sheet's
+    dates are read in one order, as the log reads a column (day first unless one of them can
+    only be month first), and one that reads as a day both ways says the reading taken."""
+    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Text FC"), ("Start", "2026-08-03"),
+                                  ("End", "13.5.27"), ("Today", "9/8/2026")])
+    notes: list[str] = []
+    s = import_workbook(path, notes)
+    assert (s.calendar.end, s.calendar.today) == (D(2027, 5, 13), D(2026, 8, 9))
+    season_notes = [n for n in notes if n.startswith("Season")]
+    assert season_notes == ["Season, row 5 (Today): '9/8/2026' read as day/month/year, Sun 9 Aug "
+                            "2026; for Tue 8 Sep 2026 write 2026-09-08"], notes
+    # a US sheet (a day above 12 second): month first for all of them, said the same way
+    path = book(tmp_path, "us.xlsx", Season=[("Key", "Value"), ("Name", "Text FC"),
+                                             ("Start", "08/03/2026"), ("End", "05/13/2027"),
+                                             ("Today", "9/8/2026")])
+    notes = []
+    s = import_workbook(path, notes)
+    assert (s.calendar.start, s.calendar.today) == (D(2026, 8, 3), D(2026, 9, 8))
+    assert [n for n in notes if n.startswith("Season")] == [
+        "Season, row 3 (Start): '08/03/2026' read as month/day/year, Mon 3 Aug 2026; for Sun 8 "
+        "Mar 2026 write 2026-03-08",
+        "Season, row 5 (Today): '9/8/2026' read as month/day/year, Tue 8 Sep 2026; for Sun 9 "
+        "Aug 2026 write 2026-08-09"], notes
+
+
 def test_a_date_in_words_is_refused_with_its_reading_and_an_impossible_date_is_named(tmp_path):
     """'12 Mar 2028' plainly is a date to a coach, but got only "is not a date"; '31/02/2028'
     was not said to be a day that does not exist."""
@@ -1258,3 +1285,4 @@ def test_an_export_headed_sessions_sheet_is_checked_with_a_season_sheet_problem(
         import_workbook(path)
     assert [p.split(":")[0] for p in err.value.problems] == ["Sessions, row 2, Date"]
     assert err.value.note == ""
+
