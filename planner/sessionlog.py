@@ -126,6 +126,19 @@ def played_problem(minutes: float | None, played: float | None, fix: str = "") -
             f"include the match): {fix}")
 
 
+def match_session(played: float) -> tuple[float, float]:
+    """(minutes, RPE) of a match session logged as minutes played alone (the Log panel's
+    ``m20``, a workbook row with only Minutes played): the default load table's (rules-spec.md
+    section 8: started 95 x 8, from the bench 30 x 7; started from 45 minutes played on)."""
+    from planner.history import START_MINUTES
+    from planner.rules import RULES
+
+    defaults = {p.name: p.default for p in RULES["LD-1"].params}
+    role = "start" if played >= START_MINUTES else "bench"
+    # a bench session is 30 minutes: m40 is 40 minutes played, so a 40-minute session
+    return max(defaults[f"minutes_{role}"], played), defaults[f"rpe_{role}"]
+
+
 def fold(header: object) -> str:
     """A header as compared: lower case, brackets and repeated spaces folded."""
     text = str(header).strip().lower().replace("(", " ").replace(")", " ").replace("_", " ")

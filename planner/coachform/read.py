@@ -1243,11 +1243,18 @@ class _Import:
         rows = self.r.table(spec) or []
         out, out_rows = [], []
         seen: dict[Session, int] = {}
+        alone: list[int] = []  # rows of a match with minutes played alone
         for row in rows:
             aid, kept = self.athlete_ref(spec, row, ids)
+            session = self._match_alone(spec, row)
+            if session is False:
+                continue
+            if session is not None:
+                alone.append(row.number)
+            minutes, rpe = session or (self.cell(spec, row, "minutes", to_minutes),
+                                       self.cell(spec, row, "rpe", to_number))
             fields = {"athlete": aid, "date": self.cell(spec, row, "date", to_date),
-                      "minutes": self.cell(spec, row, "minutes", to_minutes),
-                      "rpe": self.cell(spec, row, "rpe", to_number),
+                      "minutes": minutes, "rpe": rpe,
                       "top_speed_pct": self.cell(spec, row, "top_pct", partial(
                           to_number, percent_cell="%" in row.formats.get("top_pct", ""))),
                       "top_speed_ms": self.cell(spec, row, "top_ms", to_number),
@@ -1275,8 +1282,39 @@ class _Import:
             seen[session] = row.number
             out.append(session)
             out_rows.append(row.number)
+        if alone:
+            from planner.history import START_MINUTES
+            from planner.sessionlog import match_session
+
+            (sm, sr), (bm, br) = match_session(START_MINUTES), match_session(1)
+            rows_text = f"row {alone[0]}" if len(alone) == 1 else f"{len(alone)} rows from row {alone[0]}"
+            self.notes.append(f"{spec.title}, {rows_text}: minutes played without Minutes and RPE, "
+                              f"read as the load table's match session (started {sm:g} min x RPE "
+                              f"{sr:g}, from the bench {bm:g} x {br:g}), as the app's Log reads "
+                              f"m90 alone")
         self._speeds_as_percent(spec, out, out_rows)
         return out, out_rows
+
+    def _match_alone(self, spec: SheetSpec, row: _Row):
+        """(minutes, RPE) of a row with Minutes played and neither Minutes nor RPE, as the Log
+        panel reads ``m90`` alone (``sessionlog.match_session``); None for any other row; False
+        when such a row is refused (0 minutes played: no match session to log)."""
+        from planner.sessionlog import match_session
+
+        if any(key in row.errors or row.values.get(key) is not None for key in ("minutes", "rpe")):
+            return None
+        if row.values.get("played") is None or "played" in row.errors:
+            return None
+        try:
+            played = to_minutes(row.values["played"])
+        except Bad:
+            return None  # said by the Minutes played cell itself
+        if not played:
+            self.note(spec, row, "played", "0 without Minutes and RPE: no match was played, so "
+                      "there is no match session to log; give the session's Minutes and RPE "
+                      "(e.g. 45 and 5), or 0 and 0 for no training")
+            return False
+        return match_session(played)
 
     def _speeds_as_percent(self, spec: SheetSpec, sessions: list, rows: list) -> None:
         """A 'Top speed %' column of speeds (31.5 km/h typed in): said, as a log's is."""

@@ -1286,3 +1286,33 @@ def test_an_export_headed_sessions_sheet_is_checked_with_a_season_sheet_problem(
     assert [p.split(":")[0] for p in err.value.problems] == ["Sessions, row 2, Date"]
     assert err.value.note == ""
 
+
+def test_a_match_row_with_minutes_played_alone_reads_as_the_log_panel_reads_it(tmp_path):
+    """A match row with only Minutes played (the Log panel takes 'm90' alone) was refused,
+    'Minutes: is empty … RPE: is empty', for every player of the match. It is now the load
+    table's match session, as in the Log panel, said in one note; 0 alone is refused there as
+    here (no match session to log)."""
+    from ui.desktop.logcells import parse_cell
+
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Minutes played")
+    path = book(tmp_path, Season=SEASON_ROWS + [("Today", D(2027, 1, 20))],
+                Sessions=[head, ("A1", "2027-01-16", None, None, 90),
+                          ("A2", "2027-01-16", None, None, 20), ("A1", "2027-01-12", 60, 5, None)])
+    notes: list[str] = []
+    s = import_workbook(path, notes)
+    got = {(x.athlete, x.date): (x.minutes, x.rpe, x.minutes_played) for x in s.sessions}
+    athlete = s.athletes[0]
+    for aid, played in (("A1", 90), ("A2", 20)):
+        (cell,) = parse_cell(f"m{played}", athlete, D(2027, 1, 16))
+        assert got[(aid, D(2027, 1, 16))] == (cell.minutes, cell.rpe, played)
+    assert got[("A1", D(2027, 1, 16))] == (95, 8, 90) and got[("A2", D(2027, 1, 16))] == (30, 7, 20)
+    assert "Sessions, 2 rows from row 2: minutes played without Minutes and RPE, read as the " \
+           "load table's match session (started 95 min x RPE 8, from the bench 30 x 7), as the " \
+           "app's Log reads m90 alone" in notes, notes
+    path = book(tmp_path, "zero.xlsx", Season=SEASON_ROWS + [("Today", D(2027, 1, 20))],
+                Sessions=[head, ("A1", "2027-01-16", None, None, 0), ("A2", "2027-01-16", 60, None, 20)])
+    assert problems_of(path) == [
+        "Sessions, row 2, Minutes played: 0 without Minutes and RPE: no match was played, so "
+        "there is no match session to log; give the session's Minutes and RPE (e.g. 45 and 5), "
+        "or 0 and 0 for no training",
+        "Sessions, row 3, RPE: is empty; write session RPE, 0-10 (CR-10)"]

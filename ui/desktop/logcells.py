@@ -23,7 +23,7 @@ import datetime as dt
 import re
 
 from planner.season import Athlete, Session
-from planner.sessionlog import DAY_MINUTES, limit_problem, played_problem
+from planner.sessionlog import DAY_MINUTES, limit_problem, match_session, played_problem
 
 HINT = ("Type <b>minutes RPE</b> (75 6), then optionally <b>95%</b> top speed (or 8.6m/s, "
         "31km/h), <b>m90</b> minutes played, <b>p3</b> pain, <b># note</b>; several sessions: "
@@ -109,7 +109,7 @@ def _place_bare(out: dict[str, float], bare: list[float], text: str) -> None:
         if not out["played"]:  # the bench session's 30 x 7 for a player who did not play
             raise CellError("m0 alone: no match was played, so there is no match session to "
                             "log; type what the player did (e.g. 45 5 m0), or 0 for no training")
-        out["minutes"], out["rpe"] = _match_session(out["played"])
+        out["minutes"], out["rpe"] = match_session(out["played"])
     for field in ("minutes", "rpe"):
         if field not in out and bare:
             out[field] = bare.pop(0)
@@ -119,18 +119,6 @@ def _place_bare(out: dict[str, float], bare: list[float], text: str) -> None:
     missing = [w for f, w in (("minutes", "minutes"), ("rpe", "RPE")) if f not in out]
     if missing:
         raise CellError(f"'{text.strip()[:30]}' has no {' or '.join(missing)}; {EXAMPLE}")
-
-
-def _match_session(played: float) -> tuple[float, float]:
-    """(minutes, RPE) of a match session as the default load table has it (rules-spec.md
-    section 8: started 95 x 8, from the bench 30 x 7)."""
-    from planner.history import START_MINUTES
-    from planner.rules import RULES
-
-    defaults = {p.name: p.default for p in RULES["LD-1"].params}
-    role = "start" if played >= START_MINUTES else "bench"
-    # a bench session is 30 minutes: m40 is 40 minutes played, so a 40-minute session
-    return max(defaults[f"minutes_{role}"], played), defaults[f"rpe_{role}"]
 
 
 _LABELS = {"minutes": "Minutes", "rpe": "RPE", "top_pct": "Top speed %", "top_ms": "Top speed m/s",
