@@ -1703,7 +1703,7 @@ def test_typing_not_applied_is_asked_about_before_the_board_shows_another_athlet
     dialogs.answer = "cancel"
     w.board.set_current(a2.id, day)
     assert [(c[0], c[1]) for c in dialogs] == [("choose", "Apply what you typed?")]
-    assert f"Squad editor: Name of {w.season.athlete_label(a1.id)}" in dialogs[0][2]
+    assert f"Squad editor: Athlete name of {w.season.athlete_label(a1.id)}" in dialogs[0][2]
     assert w.board.current()[0] == a1.id and sq.selected_id() == a1.id
     assert sq.name.text() == f"{a1.name} Jr" and w.undo_stack.count() == 0
     dialogs.answer = "discard"
@@ -1768,3 +1768,54 @@ def test_a_stage_recorded_over_a_failed_test_is_asked_about_first(w, dialogs):
     assert [r.stage for r in w.season.injury_of("A3").stages] == ["P2", "P3"], \
         ed.rehab_error.text()
     undo_all(w, before)
+
+
+def test_every_row_of_the_squad_and_injuries_forms_is_asked_about(w, qtbot, dialogs,
+                                                                   monkeypatch):
+    """A reason typed under Unavailable, a stage date typed for a stage record, a flare-up note
+    and a test result were dropped unasked when the board moved to another athlete; the
+    inspector already showed the athlete clicked while the question was open."""
+    day = w.season.calendar.start
+    a1, a2 = w.season.athletes[0], w.season.athletes[1]
+    w.show_dock("squad")
+    sq = w.squad_editor
+    w.board.set_current(a1.id, day)
+    qtbot.keyClicks(sq.away_reason, "national team")
+    seen = []
+    dialogs.answer = "cancel"
+    ask = dialogs.choose
+    monkeypatch.setattr(dialogs, "choose", lambda *a: (seen.append(w.inspector.toPlainText()),
+                                                      ask(*a))[1])
+    w.board.set_current(a2.id, day)
+    assert dialogs.kinds() == ["choose"]
+    assert f"Squad editor: Unavailable reason of {w.season.athlete_label(a1.id)}" in dialogs[0][2]
+    assert a2.name not in seen[0] and a1.name in seen[0]  # the question is about a1, shown
+    assert w.board.current()[0] == a1.id and sq.away_reason.text() == "national team"
+    assert a1.name in w.inspector.toPlainText()
+    dialogs.answer = "apply"
+    w.board.set_current(a2.id, day)
+    assert [(u.athlete, u.reason) for u in w.season.unavailability][-1] == (a1.id, "national team")
+    assert w.board.current()[0] == a2.id and sq.selected_id() == a2.id
+
+    injured = w.season.injuries[0]
+    other = next(a.id for a in w.season.athletes if a.id != injured.athlete)
+    w.show_dock("injuries")
+    inj = w.injuries_editor
+    w.board.set_current(injured.athlete, day)
+    n = len(dialogs)
+    for field, text in ((inj.stage_start.line, "14.8.26"), (inj.flare_note, "sore"),
+                        (inj.test_value.lineEdit(), "82")):
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClicks(field, text)
+        dialogs.answer = "cancel"
+        w.board.set_current(other, day)
+        assert len(dialogs) == n + 1, field.accessibleName()
+        assert w.board.current()[0] == injured.athlete
+        n += 1
+    assert "New stage start, Flare-up note, Test result of" in dialogs[-1][2]
+    dialogs.answer = "discard"
+    w.board.set_current(other, day)
+    assert w.board.current()[0] == other and w.season.injuries[0] == injured
+    w.board.set_current(injured.athlete, day)  # nothing typed now: no question
+    assert len(dialogs) == n + 1

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -274,7 +275,64 @@ class Editor(QWidget):
         return False
 
     def request(self, edit) -> None:
+        before = self.season
         self.edit_requested.emit(edit)
+        if self.season is not before:  # made: what was typed for it is the season's now
+            self.forget_typing()
+
+    # typing not applied: one way for every field of a form ---------------------------------
+    def watch_typing(self, *navigation: QWidget) -> None:
+        """Note what the coach types in any field of the form (a line, a date, a number, an
+        editable list's text) or chooses in a list, until the form shows a record afresh or a
+        change made from it; ``navigation`` (the lists that choose what the form shows) are
+        not typing."""
+        self._typed: dict[QWidget, None] = {}
+        for line in self.findChildren(QLineEdit):
+            owner = line.parentWidget()
+            if not isinstance(owner, (QComboBox, QAbstractSpinBox, DateField)):
+                owner = line
+            if owner not in navigation:
+                line.textEdited.connect(lambda _t, o=owner: self._typed.setdefault(o))
+        for combo in self.findChildren(QComboBox):
+            if combo not in navigation:  # chosen from the list (an editable one too)
+                combo.activated.connect(lambda _i, c=combo: self._typed.setdefault(c))
+
+    def forget_typing(self) -> None:
+        if hasattr(self, "_typed"):
+            self._typed.clear()
+
+    def typed(self) -> list[QWidget]:
+        """The fields showing typing not applied (in the order typed), those in sight."""
+        return [w for w in getattr(self, "_typed", {}) if w.isVisibleTo(self) and w.isEnabled()]
+
+    def pending(self) -> list[str]:
+        """The fields typed and not applied, by their names (what Apply would change)."""
+        return [w.accessibleName() or "a field" for w in self.typed()]
+
+    def typing_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+        """The form's rows: the button that applies each and its fields."""
+        return []
+
+    def apply_typed(self) -> None:
+        """Each row with typing not applied, applied as its button would (a row refused
+        keeps its typing and says why)."""
+        typed = self.typed()
+        rows = [b for b, fields in self.typing_rows() if any(w in typed for w in fields)]
+        left: dict[QWidget, None] = {}
+        refused: list[str] = []
+        for signal in (self.problem, self.said):
+            signal.connect(refused.append)
+        try:
+            for button in rows:
+                refused.clear()
+                button.click()
+                if refused:  # said why: its typing stays
+                    left.update({w: None for b, fields in self.typing_rows() if b is button
+                                 for w in fields if w in typed})
+        finally:
+            for signal in (self.problem, self.said):
+                signal.disconnect(refused.append)
+        self._typed = left
 
     def dates_ok(self, what: str, *fields: DateField) -> bool:
         """False (and the reason to the coach) when one of ``fields`` holds a text that is not a
@@ -915,6 +973,7 @@ class SquadEditor(Editor):
         self.away_add.clicked.connect(self.add_away)
         self.away_remove.clicked.connect(self.remove_away)
         self._update_buttons()
+        self.watch_typing()
 
     def set_season(self, season: Season) -> None:
         if self.unchanged(season, (season.athletes, tuple(i.athlete for i in season.injuries),
@@ -1007,6 +1066,7 @@ class SquadEditor(Editor):
             self._away_for = a.id
         self._fill_away()
         self._update_buttons()
+        self.forget_typing()  # the form shows the athlete afresh
 
     def _fresh_away(self) -> None:
         """The absence form as for a first entry: from today (the planning start), no reason."""
@@ -1077,17 +1137,10 @@ class SquadEditor(Editor):
         if aid is not None:
             self.request(E.RemoveAthlete(athlete=aid))
 
-    def pending(self) -> list[str]:
-        """The fields typed and not applied to the athlete shown (what Apply would change)."""
-        a = self.season.athlete(self.selected_id()) if self.season else None
-        if a is None:
-            return []
-        speed = self.max_speed.value() or None
-        fields = (("Name", self.name.text().strip() or a.name, a.name),
-                  ("Position", self.position.currentText().strip(), a.position),
-                  ("Max speed", speed and round(speed, 2), a.max_speed and round(a.max_speed, 2)),
-                  ("Default role", self.role.currentData(), a.role))
-        return [name for name, typed, was in fields if typed != was]
+    def typing_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+        return [(self.apply_button, (self.athlete_id, self.name, self.position, self.max_speed,
+                                     self.role)),
+                (self.away_add, (self.away_from, self.away_to, self.away_reason))]
 
     def add_away(self) -> None:
         aid = self.selected_id()
@@ -1177,6 +1230,7 @@ class InjuriesEditor(Editor):
         lay.addWidget(self.record_error)
         lay.addWidget(self.rehab, 1)
         self._connect()
+        self.watch_typing(self.athlete, self.record)
 
     # building ---------------------------------------------------------------------------
     def _details(self) -> tuple[QFormLayout, QHBoxLayout]:
@@ -1445,8 +1499,10 @@ class InjuriesEditor(Editor):
         inj = self.injury()
         key = (inj.athlete, inj.onset) if inj is not None else None
         if self._tests_for is not None and key != self._tests_for:  # another injury: no result
-            self.test_value.setValue(NO_RESULT)
+            self.test_value.setValue(NO_RESULT)  # and no note of another injury's flare-up
+            self.flare_note.setText("")
         self._tests_for = key
+        self.forget_typing()  # the form shows the record afresh
         has = inj is not None
         for w in (self.first_stage, self.first_start, self.first_stage_label,
                   self.first_start_label, self.record_button):
@@ -1662,15 +1718,11 @@ class InjuriesEditor(Editor):
             "protocol": protocol, "onset": onset, "target_competition": target}),
             replaces=inj.onset), self.record_error)
 
-    def pending(self) -> list[str]:
-        """The fields typed and not applied to the record shown (what Apply would change)."""
-        inj = self.injury()
-        if inj is None:
-            return []
-        onset = pydate(self.onset.date()) if self.onset.is_valid() else None
-        fields = (("Protocol", self.protocol.currentData(), inj.protocol),
-                  ("Onset", onset, inj.onset), ("Target", self._target(), inj.target_competition))
-        return [name for name, typed, was in fields if typed != was]
+    def typing_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+        return [(self.apply_button, (self.protocol, self.onset, self.target)),
+                (self.stage_button, (self.stage, self.stage_start)),
+                (self.flare_button, (self.flare_note, self.flare_date)),
+                (self.test_button, (self.test_name, self.test_value, self.test_date))]
 
     def remove(self) -> None:
         inj = self.injury()

@@ -775,8 +775,10 @@ class MainWindow(QMainWindow):
 
     @Slot(str, object)
     def _on_current_changed(self, athlete: str, day) -> None:
-        self._refresh_inspector()
-        if athlete and self._typing_settled(athlete, day):
+        if athlete and not self._typing_settled(athlete, day):
+            return  # the board went back to the athlete typed for (that move said so)
+        self._refresh_inspector()  # after the question: while it is open, the athlete typed for
+        if athlete:
             self.squad_editor.select(athlete)
             self.injuries_editor.select(athlete)
 
@@ -792,8 +794,12 @@ class MainWindow(QMainWindow):
         answer = self.interaction.choose("Apply what you typed?", text,
                                          ("apply", "discard", "cancel"), "apply")
         for _title, editor, shown in forms:
-            if answer == "apply" and shown not in (None, athlete) and editor.pending():
-                editor.apply()
+            if shown in (None, athlete) or not editor.pending():
+                continue
+            if answer == "apply":
+                editor.apply_typed()
+            elif answer == "discard":
+                editor.forget_typing()
         back = next((shown for _t, ed, shown in forms if shown not in (None, athlete)
                      and ed.pending()), None) if answer != "discard" else None
         if back is not None:  # cancelled, or the form refused: stay with it
