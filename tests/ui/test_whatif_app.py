@@ -1042,3 +1042,17 @@ def test_escape_with_a_draft_asks_before_discarding_it(qtbot, window, dialogs):
     qtbot.keyClick(empty.name, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not empty.isVisible())
     assert len(dialogs) == 2
+
+
+def test_the_flare_up_change_says_what_it_does_to_a_player_back_to_full_training(qtbot):
+    """"From that day the rehab goes back a stage" was all the form said, also for a player back
+    to full training, who goes back to the last stage of his injury's protocol (rules-spec
+    section 6)."""
+    from ui.desktop.scenariodialog import ScenarioDialog
+
+    dlg = ScenarioDialog(small_season())
+    qtbot.addWidget(dlg)
+    dlg.set_kind("flare")
+    words = dlg.flare_words.text()
+    assert "goes back a stage (two when another flare-up came in the week before)" in words
+    assert "back to full training goes back to the last stage of his injury's protocol" in words

@@ -39,6 +39,10 @@ def role_menu(season: Season, athlete: str, competition: str) -> dict[str, str]:
     return {**ROLE_MENU, "out": f"Out of this match (plays {named} that day)"}
 
 
+# what a flare-up does (rules-spec.md section 6), said alike wherever one is recorded or planned
+FLARE_BACK = ("the rehab goes back a stage (two when another flare-up came in the week before); "
+              "a player back to full training goes back to the last stage of his injury's "
+              "protocol")
 LEVEL_TEXT = {0: "0 % — no running", 60: "60 %", 70: "70 %", 80: "80 % (speed day)",
               90: "90 % (high velocity)", 95: "95 %", 100: "100 % (max)"}
 
@@ -194,8 +198,8 @@ def _flare_up(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
         a.setToolTip(why)
         a.setStatusTip(why)
     else:
-        a.setToolTip("Symptoms came back: the athlete moves back a stage from this day; no "
-                     "running today and at most 60 % on the calm days after it")
+        a.setToolTip(f"Symptoms came back: from this day {FLARE_BACK}; no running today "
+                     "and at most 60 % on the calm days after it")
 
 
 def _match_roles(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:

@@ -58,6 +58,7 @@ from planner.season import (
 from planner.squad import POSITION_ORDER, unknown_position_note
 from planner.text import clean_message, date_short, day_long, name_sort_key, plural, span
 from ui.desktop import wheelguard
+from ui.desktop.boardmenu import FLARE_BACK
 from ui.desktop.datefield import DateField
 from ui.desktop.speedbox import SpeedBox, speed_text
 
@@ -1303,8 +1304,7 @@ class InjuriesEditor(Editor):
         self.flare_date = _any_date("Flare-up date")
         self.flare_button = QPushButton("Record f&lare-up")
         self.flare_button.setAccessibleName("Record flare-up")
-        self.flare_button.setToolTip("Symptoms came back: the athlete moves back one stage "
-                                     "(two after another flare-up within 7 days)")
+        self.flare_button.setToolTip(f"Symptoms came back: {FLARE_BACK}")
         self.flare_note = QLineEdit()
         self.flare_note.setAccessibleName("Flare-up note")
         self.flare_note.setPlaceholderText("What happened (optional), e.g. hip sore after sprints")

@@ -46,7 +46,7 @@ from planner.text import REHAB_STAGE_IDS, clean_message, day_long, plural, short
 from planner.timeline import Timeline
 from planner.validate import planning_start
 from ui.desktop import wheelguard
-from ui.desktop.boardmenu import LEVEL_TEXT
+from ui.desktop.boardmenu import FLARE_BACK, LEVEL_TEXT
 from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
 from ui.desktop.interaction import QtInteraction
 
@@ -274,8 +274,9 @@ class ScenarioDialog(QDialog):
         self.flare_date = _DateField("Flare-up date", self.timeline)
         f.addRow("Athlete", self.flare_athlete)
         f.addRow("Flares up on", self.flare_date)
-        f.addRow(QLabel("From that day the rehab goes back a stage (two when another flare-up "
-                        "came in the week before)."))
+        self.flare_words = QLabel(f"From that day {FLARE_BACK}.")
+        self.flare_words.setWordWrap(True)
+        f.addRow(self.flare_words)
 
     def _injury_page(self) -> None:
         from planner.protocols import available_protocols, load_protocol
