@@ -1819,3 +1819,40 @@ def test_every_row_of_the_squad_and_injuries_forms_is_asked_about(w, qtbot, dial
     assert w.board.current()[0] == other and w.season.injuries[0] == injured
     w.board.set_current(injured.athlete, day)  # nothing typed now: no question
     assert len(dialogs) == n + 1
+
+
+def test_redo_in_a_date_field_walks_back_the_way_undo_came(w, qtbot):
+    """Ctrl+Z walked from the typed onset back to the record and on to a season step; Ctrl+Shift+Z
+    then brought the field's typing back and left the season step undone. Redo now redoes the
+    season step first, then the typing."""
+    from PySide6.QtTest import QTest
+
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    w.apply_edit(E.AddBlock(block=Block(name="Base", start=D(2026, 3, 2), end=D(2026, 3, 15))))
+    steps = w.undo_stack.index()
+    w.show_dock("injuries")
+    ed = w.injuries_editor
+    ed.select("A3")
+    recorded = ed.onset.text()
+    line = ed.onset.line
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    line.selectAll()
+    qtbot.keyClicks(line, "12/2")
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    redo = ctrl | Qt.KeyboardModifier.ShiftModifier
+    for _ in range(10):
+        if ed.onset.text() == recorded:
+            break
+        QTest.keyClick(line, Qt.Key.Key_Z, ctrl)
+    assert ed.onset.text() == recorded and w.undo_stack.index() == steps
+    QTest.keyClick(line, Qt.Key.Key_Z, ctrl)  # one too many: the season's step
+    assert w.undo_stack.index() == steps - 1
+    QTest.keyClick(line, Qt.Key.Key_Z, redo)  # the season's step again, the field as it was
+    assert w.undo_stack.index() == steps and ed.onset.text() == recorded
+    for _ in range(10):
+        if ed.onset.text() == "12/2":
+            break
+        QTest.keyClick(line, Qt.Key.Key_Z, redo)
+    assert ed.onset.text() == "12/2" and w.undo_stack.index() == steps  # then the typing

@@ -579,7 +579,8 @@ class MainWindow(QMainWindow):
         editor_docks = [self.docks[k] for k in ("squad", "injuries", "competitions", "blocks",
                                                   "daysoff")]
         self.editor_keys = mnemonics.EditorKeys(self, editor_docks)
-        self.editor_undo = EditorUndo(self, editor_docks, lambda: self.document.season)
+        self.editor_undo = EditorUndo(self, editor_docks, lambda: self.document.season,
+                                      lambda: self.undo_stack.canRedo())
         self.board_keys = BoardKeys(self, editor_docks)  # F6, Escape: the keyboard to the board
 
         for ed in (self.competitions_editor, self.blocks_editor, self.days_off_editor,

@@ -21,9 +21,13 @@ class EditorUndo(QObject):
     """Gives Ctrl+Z back to Edit ▸ Undo in the fields of ``docks`` (see the module)."""
 
     def __init__(self, parent: QObject, docks: Sequence[QDockWidget],
-                 season: Callable[[], object]):
+                 season: Callable[[], object], can_redo: Callable[[], bool] = lambda: False):
         super().__init__(parent)
         self.season = season  # the document's season now
+        self.can_redo = can_redo  # Edit ▸ Redo has a season step to redo
+        # the Ctrl+Z steps taken in the fields, the last last: the field whose typing was
+        # undone, or None for a season step; Redo walks them back in reverse
+        self._walk: list[QLineEdit | None] = []
         self._before: object = None
         self.typed: set[QLineEdit] = set()  # typed in since an editor last changed the season
         # the widget the keys reach, and its text: an editable combo box or a spin box takes
@@ -35,7 +39,11 @@ class EditorUndo(QObject):
                 owner = parent if isinstance(parent, (QComboBox, QAbstractSpinBox)) else field
                 owner.installEventFilter(self)
                 self.lines[owner] = field
-                field.textEdited.connect(lambda _text, f=field: self.typed.add(f))
+                field.textEdited.connect(lambda _text, f=field: self._typing(f))
+
+    def _typing(self, field: QLineEdit) -> None:
+        self.typed.add(field)
+        self._walk.clear()  # typed anew: nothing of the walk is redone any more
 
     def before(self, _edit=None) -> None:
         """An editor asks for a change: the season before it."""
@@ -61,9 +69,21 @@ class EditorUndo(QObject):
                        if f.isUndoAvailable() and f.isVisibleTo(f.window())})
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.ShortcutOverride and (line := self.lines.get(obj)):
-            for key, available in ((QKeySequence.StandardKey.Undo, line.isUndoAvailable),
-                                   (QKeySequence.StandardKey.Redo, line.isRedoAvailable)):
-                if event.matches(key) and (line not in self.typed or not available()):
-                    return True  # left unaccepted: the window's Undo / Redo shortcut takes it
+        """True leaves the key unaccepted: the window's Undo / Redo shortcut takes it. Redo
+        mirrors Undo: after Ctrl+Z walked from the typing back to the record and on to a
+        season step, Redo redoes that season step first, then the field's typing."""
+        if event.type() != QEvent.Type.ShortcutOverride or not (line := self.lines.get(obj)):
+            return False
+        if event.matches(QKeySequence.StandardKey.Undo):
+            own = line in self.typed and line.isUndoAvailable()
+            self._walk.append(line if own else None)
+            return not own
+        if event.matches(QKeySequence.StandardKey.Redo):
+            if self._walk and self._walk[-1] is None and self.can_redo():
+                self._walk.pop()
+                return True  # the season step undone last
+            own = line in self.typed and line.isRedoAvailable()
+            if own and self._walk and self._walk[-1] is line:
+                self._walk.pop()
+            return not own
         return False
