@@ -59,6 +59,7 @@ from planner.text import day as day_text
 from planner.validate import planning_start
 from ui.desktop import wheelguard
 from ui.desktop.datefield import EXAMPLES, DateField
+from ui.desktop.interaction import default_interaction
 from ui.desktop.macro import EditGroup
 from ui.desktop.sessionimport import LogReadError, new_alerts, new_proposals, read_log, summary
 
@@ -162,8 +163,10 @@ class AdvanceDialog(QDialog):
         self._flaring = False
         self.after: Season | None = None  # the edit applied (set when OK is accepted)
         self._syncing = False
+        self.interaction = default_interaction(self)  # the window's, when it opens the dialog
         self._build(note)
         self.set_today(today)
+        self._opened_on = today
         self.today_field.setFocus()
         self.today_field.line.selectAll()  # a date typed at once replaces it ("Mon 10 Aug 202631 Aug")
         if not self.moves:  # nothing to tick: no half-empty 780 x 540 dialog
@@ -296,6 +299,22 @@ class AdvanceDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.resize(780, TABLE_HEIGHT)
 
+    def has_draft(self) -> bool:
+        """A tick or a date the coach set, a flare-up ticked, a log read or another today:
+        something Escape would throw away."""
+        today = self.today_field.value() if self.today_field.is_valid() else None
+        return bool(self._set or self._ticked or self.log_source) or today != self._opened_on
+
+    def reject(self) -> None:
+        """Escape, Cancel or the window's close: with ticks or dates set, asked first (Escape
+        to leave a row's date closed the dialog, the ticks gone)."""
+        if self.has_draft() and self.interaction.choose(
+                "Discard what you set?", "The ticks and dates set here are not recorded yet: "
+                "today does not move. Discard them, or keep editing?",
+                ("discard", "keepediting"), "keepediting") != "discard":
+            return
+        super().reject()
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Enter in a date field confirms the date, not the dialog: it moved today, recorded the
         ticked stage changes and re-planned while the coach was typing a date. Move Today is
@@ -408,6 +427,8 @@ class AdvanceDialog(QDialog):
         self._syncing = True
         self.table.setRowCount(len(self.moves))
         self._heights: dict[int, int] = {}  # each row's tallest height since listed
+        self.unticked_note.setMinimumHeight(0)  # the note's room too (_refresh_status)
+        self.unticked_note.hide()
         self.date_fields = []
         today = self.today_field.value()
         for i, t in enumerate(self.moves):
@@ -569,10 +590,17 @@ class AdvanceDialog(QDialog):
             lines.append("<b>Partly ticked</b>: " + html.escape("; ".join(part)) + ".")
         if lines:
             lines.append("Tick the changes that happened.")
-        self.unticked_note.setText(" ".join(lines))
-        if self.unticked_note.isHidden() == bool(lines):  # shown or hidden: its room is the table's
-            self.unticked_note.setVisible(bool(lines))
+        note = self.unticked_note
+        note.setText(" ".join(lines))
+        if lines and note.isHidden():  # shown: its room is the table's
+            note.show()
             QTimer.singleShot(0, self._fit_height)
+        # once shown it keeps its room, empty when every change is ticked: hidden (or shorter),
+        # its room went to the table above, and every box below moved under the pointer (the
+        # next click, meant for a flare-up's tick, opened the sessions import)
+        if not note.isHidden():
+            tall = note.heightForWidth(note.width()) if note.width() > 0 else -1
+            note.setMinimumHeight(max(note.minimumHeight(), tall, note.sizeHint().height()))
 
     def _steady_height(self, i: int, item: QTableWidgetItem, *texts: str) -> None:
         """Row ``i`` as tall as the tallest of its texts (the last one is shown) and never

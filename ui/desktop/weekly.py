@@ -315,6 +315,7 @@ class WeeklyLoop(QObject):
         w = self.window
         dlg = AdvanceDialog(w.season, day, w, choose_log=lambda: choose_log(
             w, "Import this week's sessions"), note=note)
+        dlg.interaction = w.interaction  # Escape with ticks set asks in the window's words
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self.apply_advance(dlg))
         self.dialog = dlg
