@@ -134,8 +134,8 @@ def test_coming_back_to_the_window_says_the_file_changed_and_offers_reload(qtbot
     save_season(other, path)
     assert w.notice_disk_change()
     assert w.notice.isVisibleTo(w) and w.notice.reload_button.isVisibleTo(w.notice)
-    assert "tiny.season.json was changed by another program" in w.notice.label.text()
-    assert "discards your changes" not in w.notice.label.text()  # none made here
+    assert "tiny.season.json was changed by another program" in w.notice.label.toolTip()
+    assert "discards your changes" not in w.notice.text()  # none made here
     assert not w.notice_disk_change()  # the same change: said once
     w.changeEvent(QEvent(QEvent.Type.ActivationChange))  # not active offscreen: nothing more
     w.notice.reload_button.click()
@@ -145,10 +145,36 @@ def test_coming_back_to_the_window_says_the_file_changed_and_offers_reload(qtbot
     w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Travel")))
     save_season(season, path)
     assert w.notice_disk_change() and "Reloading discards your changes here." in \
-        w.notice.label.text()
+        w.notice.text()
     dialogs.answer = "no"
     w.notice.reload_button.click()
     assert w.modified and dialogs[-1][0] == "confirm"
     # saved over it (Overwrite): the notice would now be wrong
     dialogs.answer = "overwrite"
     assert w.save() and w.notice.isHidden()
+
+
+def test_the_changed_on_disk_notice_takes_one_line_at_1024x600(qtbot, tmp_path):
+    """The notice wrapped to two lines (five beside an open editor) above the board and left
+    room for 4 athletes at 1024 x 600. It is one line now, cut with "…" where it must be, the
+    whole sentence in its tooltip."""
+    path = tmp_path / "tiny.season.json"
+    season = tiny_season()
+    save_season(season, path)
+    w = MainWindow(load_season(path), path)
+    qtbot.addWidget(w)
+    w.resize(1024, 600)
+    w.show()
+    qtbot.waitExposed(w)
+    save_season(season.model_copy(update={"plan": hand_plan(season)}), path)
+    assert w.notice_disk_change()
+    qtbot.wait(10)
+    notice, label = w.notice, w.notice.label
+    assert notice.text().startswith("tiny.season.json changed on disk (another program, ")
+    assert notice.text().endswith("): this window shows it as opened.")
+    assert "(for example periodize … --save)" in label.toolTip()
+    one_line = label.fontMetrics().height()
+    assert label.height() < 2 * one_line and notice.height() <= w.notice.reload_button.height() + 12
+    notice.resize(300, notice.height())  # narrower than the words: cut, still one line
+    qtbot.wait(10)
+    assert label.text().endswith("…") and label.height() < 2 * one_line

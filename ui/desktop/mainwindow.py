@@ -401,10 +401,14 @@ class MainWindow(QMainWindow):
             return False
         self._told_disk = now
         yours = (" Reloading discards your changes here." if doc.modified else "")
-        self.notice.offer(html.escape(
+        # one line above the board (two squeezed it to 4 athletes at 1024 x 600); the whole
+        # sentence in its tooltip
+        self.notice.offer(
             f"{doc.path.name} was changed by another program at {now.modified:%H:%M} on "
             f"{date_short(now.modified)} (for example periodize … --save): this window shows it "
-            f"as you opened it.{yours}"), reload=True)
+            f"as you opened it.{yours}", reload=True,
+            line=f"{doc.path.name} changed on disk (another program, {now.modified:%H:%M}): "
+                 f"this window shows it as opened.{yours}")
         return True
 
     def _hide_disk_notice(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QStyledItemDelegate,
@@ -1188,12 +1189,42 @@ class NoticeBar(QFrame):
         self.folder_button.clicked.connect(lambda: self.open_requested.emit(self.folder))
         self.reload_button.clicked.connect(self.reload_requested)
         self.close_button.clicked.connect(self.hide)
+        self._line = ""  # the one-line words (offer), cut to the label's width
+        self.label.installEventFilter(self)
         self.hide()
 
-    def offer(self, text: str, file: str = "", folder: str = "", reload: bool = False) -> None:
+    def text(self) -> str:
+        """What the notice says, whole (a one-line notice shows it cut)."""
+        return self._line or self.label.text()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.label and event.type() == QEvent.Type.Resize and self._line:
+            self._elide()
+        return False
+
+    def _elide(self) -> None:
+        width = max(self.label.width(), 1)
+        self.label.setText(self.label.fontMetrics().elidedText(
+            self._line, Qt.TextElideMode.ElideRight, width))
+
+    def offer(self, text: str, file: str = "", folder: str = "", reload: bool = False,
+              line: str = "") -> None:
         """Show ``text``; Open opens ``file``, Show folder opens ``folder`` (each when given),
-        Reload (``reload``) asks for the season file as it is on disk."""
-        self.label.setText(text)
+        Reload (``reload``) asks for the season file as it is on disk. ``line``: plain words
+        shown instead on one line, cut to the width with "…", ``text`` in its tooltip (two
+        wrapped lines squeezed a narrow board to 4 athletes at 1024 x 600)."""
+        self._line = line
+        self.label.setWordWrap(not line)
+        self.label.setTextFormat(Qt.TextFormat.PlainText if line else Qt.TextFormat.AutoText)
+        self.label.setToolTip(text if line else "")
+        # one line: the label takes the width it is given, never more (its text is cut)
+        self.label.setMinimumWidth(1 if line else 0)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored if line else
+                                 QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        if line:
+            self._elide()
+        else:
+            self.label.setText(text)
         self.file, self.folder = file, folder
         self.open_button.setVisible(bool(file))
         self.folder_button.setVisible(bool(folder))
