@@ -1796,6 +1796,14 @@ def test_every_row_of_the_squad_and_injuries_forms_is_asked_about(w, qtbot, dial
     w.board.set_current(a2.id, day)
     assert [(u.athlete, u.reason) for u in w.season.unavailability][-1] == (a1.id, "national team")
     assert w.board.current()[0] == a2.id and sq.selected_id() == a2.id
+    sq.away_to.show_calendar()  # a day picked on the calendar is typing too
+    sq.away_to._popup.calendar.clicked.emit(q(w.season.calendar.end))
+    dialogs.answer = "cancel"
+    w.board.set_current(a1.id, day)
+    assert "Unavailable to of" in dialogs[-1][2] and w.board.current()[0] == a2.id
+    dialogs.answer = "discard"
+    w.board.set_current(a1.id, day)
+    assert w.board.current()[0] == a1.id
 
     injured = w.season.injuries[0]
     other = next(a.id for a in w.season.athletes if a.id != injured.athlete)

@@ -395,5 +395,7 @@ class DateField(QWidget):
         cal.setFocus()
 
     def _picked(self, q: QDate) -> None:
-        self.setDate(q)
+        """A day picked on the calendar: as if typed (one step of the field's undo, and typing
+        not applied for the editors to ask about)."""
+        self._retype(day_long(to_date(q)))
         self.line.setFocus()

@@ -318,7 +318,8 @@ class Editor(QWidget):
         """Each row with typing not applied, applied as its button would (a row refused
         keeps its typing and says why)."""
         typed = self.typed()
-        rows = [b for b, fields in self.typing_rows() if any(w in typed for w in fields)]
+        rows = [b for b, fields in self.typing_rows()  # (the form's button shown: Record
+                if b.isVisibleTo(self) and any(w in typed for w in fields)]  # or Apply)
         left: dict[QWidget, None] = {}
         refused: list[str] = []
         for signal in (self.problem, self.said):
@@ -1719,7 +1720,8 @@ class InjuriesEditor(Editor):
             replaces=inj.onset), self.record_error)
 
     def typing_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
-        return [(self.apply_button, (self.protocol, self.onset, self.target)),
+        record = (self.protocol, self.onset, self.first_stage, self.first_start, self.target)
+        return [(self.apply_button, record), (self.record_button, record),
                 (self.stage_button, (self.stage, self.stage_start)),
                 (self.flare_button, (self.flare_note, self.flare_date)),
                 (self.test_button, (self.test_name, self.test_value, self.test_date))]
