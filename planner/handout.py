@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planner import text
-from planner.criteria import passes_all, tests_until
+from planner.criteria import gate, passes_all, tests_until
 from planner.history import logged_days, went_otherwise
 from planner.loadtable import LoadTable
 from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
@@ -865,13 +865,30 @@ class Handouts:
                 recorded = [s.start for s in rec.stages if s.stage == st] if rec else []
                 run_start = max(recorded) if recorded else run_start
             earliest = run_start + dt.timedelta(days=spec.min_days)
-            if earliest > tl.days[i]:
+            rec = f.records[f.gov[i]] if f.gov[i] is not None else None
+            until, failing = (None, []) if rec is None or not spec.criteria else gate(
+                rec, f.protos[f.gov[i]], st, run_start, tests_until(tl.days[i]),
+                int(self.rs.value("RH-CRIT", "retest_days")))
+            hold = until if until is not None and until > tl.days[i] else None
+            if hold is not None and self.anonymise:  # the tests unnamed: the day alone
+                parts.append(f"the next stage from {text.day(max(earliest, hold))} at the "
+                             f"earliest")
+            elif earliest > tl.days[i] and not (hold is not None and hold >= earliest):
                 parts.append(f"{st} lasts at least {text.plural(spec.min_days, 'day')}: the "
                              f"next stage from {text.day(earliest)} at the earliest")
             if spec.criteria and not self.anonymise:
-                rec = f.records[f.gov[i]] if f.gov[i] is not None else None
-                if rec is None or not passes_all(rec, f.protos[f.gov[i]], st, run_start,
-                                                 tests_until(tl.days[i])):
+                if hold is not None:
+                    # a failed result holds the athlete until the retest: the earliest day said
+                    # was the minimum's alone, and the result read "not passed yet"
+                    said = "; ".join(
+                        f"{r.test.name} {r.test.value:g}"
+                        f"{' %' if r.test.unit == '%' else r.test.unit} on {text.day(r.test.date)}"
+                        for r in failing)
+                    parts.append(f"failed: {said} (pass: {', '.join(c.mark for c in spec.criteria)}"
+                                 f"): retest, and the next stage, from {text.day(hold)} at the "
+                                 f"earliest")
+                elif rec is None or not passes_all(rec, f.protos[f.gov[i]], st, run_start,
+                                                   tests_until(tl.days[i])):
                     parts.append(f"pass: {', '.join(c.mark for c in spec.criteria)}")
         return parts
 

@@ -848,3 +848,24 @@ def test_a_past_day_says_its_logged_note():
     anon = [d for w in handout_weeks(season, season.plan, ["A1"], anonymise=True) for d in w.days
             if d.date == day]
     assert anon[0].note == ""  # a note may name anyone
+
+
+def test_a_failed_test_is_said_failed_with_its_retest_as_the_earliest_next_stage():
+    """The handout of an athlete a failed result held read "P2 lasts at least …: the next stage
+    from <the minimum's day> at the earliest" and "pass: …", as if no test had been taken."""
+    from planner.season import CriteriaTest
+    from solver import SolveRequest, solve
+    from tests.builders import day, injury, season
+
+    rec = injury("A1", "P2", start_day=-20).model_copy(update={"tests": (CriteriaTest(
+        date=day(-2), name="Hip-flexor strength LSI", value=60, unit="%"),)})
+    s = season(weeks=6, athletes=2, injuries=(rec,), today=day(2))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    retest = day(-2) + __import__("datetime").timedelta(
+        days=int(RuleSet(s.rules).value("RH-CRIT", "retest_days")))
+    (week,) = Handouts(s, s.plan).weeks("A1", [0])
+    assert (f"failed: Hip-flexor strength LSI 60 % on {text.day(day(-2))} (pass: Hip-flexor "
+            f"strength LSI ≥ 80 %): retest, and the next stage, from {text.day(retest)} at the "
+            f"earliest") in week.milestone, week.milestone
+    (anon,) = Handouts(s, s.plan, anonymise=True).weeks("A1", [0])
+    assert "Hip-flexor" not in anon.milestone
