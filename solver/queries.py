@@ -36,6 +36,7 @@ class ReturnReport:
     latest_entries: list[tuple[str, dt.date | None]] = field(default_factory=list)
     planned_fit: dt.date | None = None  # the stored plan's return (None: no plan, or not back)
     since: str = ""  # " since Mon 27 Jul 2026 (recorded)", or since a flare-up: where it is from
+    held: str = ""  # a failing criteria result holding the current stage: until when, and why
     target_why: str = ""  # why a target ahead can no longer be made (planner.returns.late_why)
 
     def text(self, season: Season) -> str:
@@ -47,6 +48,8 @@ class ReturnReport:
             lines.append("  cannot be back to FIT within the season under the current rules.")
         else:
             lines.append(f"  earliest return to FIT: {day_long(self.earliest_fit)}")
+        if self.held and self.current_stage != "FIT":
+            lines.append(f"  {self.held}")
             later = (self.planned_fit - self.earliest_fit).days if self.planned_fit else 0
             if later > 0:
                 lines.append(
@@ -126,12 +129,35 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
         since = f" since {day_long(start)} (recorded)" if start is not None else ""
     report = ReturnReport(athlete, current, earliest,
                           planned_fit=_planned_fit(season, athlete, first.first, end),
-                          since=since)
+                          since=since, held=_held(season, rec, current, day0))
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
         if report.target_reachable is False and report.target_played is None:
             report.target_why = _target_why(season, rec, report)
     return report
+
+
+def _held(season: Season, rec, stage: str, day0: dt.date) -> str:
+    """``held in S3 until the retest, Mon 14 Sep 2026: Hip-flexor strength LSI 88 % (pass mark
+    ≥ 90 %)``, or "": the earliest return said why it is where it is."""
+    from planner.criteria import episode_from, gate, tests_until
+    from planner.protocols import load_protocol
+    from planner.rules import RuleSet
+
+    proto = load_protocol(rec.protocol)
+    if stage not in proto.stage_ids:
+        return ""
+    until, failing = gate(rec, proto, stage, episode_from(rec, proto, stage, day0),
+                          tests_until(day0),
+                          RuleSet(season.rules).value("RH-CRIT", "retest_days"))
+    if until is None or until <= day0:
+        return ""
+    said = "; ".join(
+        f"{r.test.name} {r.test.value:g}{' %' if r.test.unit == '%' else r.test.unit} on "
+        f"{day_long(r.test.date)} (pass mark {'≥' if r.criterion.better == 'higher' else '≤'} "
+        f"{r.criterion.pass_mark:g}{' %' if r.criterion.unit == '%' else r.criterion.unit})"
+        for r in failing)
+    return f"held in {stage} until the retest, {day_long(until)}: {said}"
 
 
 def _target_why(season: Season, rec, report: ReturnReport) -> str:

@@ -709,3 +709,18 @@ def test_a_stage_outlasted_before_today_says_its_maximum_counts_again_from_today
     assert said.startswith(f"Day 16 of S1 (started {day_long(day(-5))}): it lasts 2-10 days; its "
                            f"maximum had gone by before today, so it counts again from today, "
                            f"{day_long(day(10))} (day 1 since)"), said
+
+
+def test_explain_return_says_a_failed_test_holds_the_stage_until_the_retest():
+    """`explain --return` gave the earliest return a failed result had pushed back, and never
+    said why."""
+    from solver.queries import return_report
+
+    rec = injury("A1", "P2", start_day=-30).model_copy(update={"tests": (CriteriaTest(
+        date=day(1), name="Hip-flexor strength LSI", value=60, unit="%"),)})
+    s = season(weeks=8, athletes=2, injuries=(rec,), today=day(2))
+    said = return_report(s, "A1").text(s)
+    assert (f"  held in P2 until the retest, {day_long(day(8))}: Hip-flexor strength LSI 60 % "
+            f"on {day_long(day(1))} (pass mark ≥ 80 %)") in said, said
+    free = season(weeks=8, athletes=2, injuries=(injury("A1", "P2", start_day=-30),), today=day(2))
+    assert "held in" not in return_report(free, "A1").text(free)
