@@ -48,8 +48,6 @@ class ReturnReport:
             lines.append("  cannot be back to FIT within the season under the current rules.")
         else:
             lines.append(f"  earliest return to FIT: {day_long(self.earliest_fit)}")
-        if self.held and self.current_stage != "FIT":
-            lines.append(f"  {self.held}")
             later = (self.planned_fit - self.earliest_fit).days if self.planned_fit else 0
             if later > 0:
                 lines.append(
@@ -59,6 +57,8 @@ class ReturnReport:
                     f"the athlete joins, the squad's speed days), or the plan predates a change "
                     f"(solve again). What the earliest return costs: periodize whatif FILE --new "
                     f"NAME --stage-start {self.athlete} FIT {self.earliest_fit.isoformat()}")
+        if self.held and self.current_stage != "FIT":
+            lines.append(f"  {self.held}")
         if self.target_name:
             when = day_long(self.target_date)
             if self.target_played is not None:
