@@ -880,10 +880,8 @@ class Handouts:
                 if hold is not None:
                     # a failed result holds the athlete until the retest: the earliest day said
                     # was the minimum's alone, and the result read "not passed yet"
-                    said = "; ".join(
-                        f"{r.test.name} {r.test.value:g}"
-                        f"{' %' if r.test.unit == '%' else r.test.unit} on {text.day(r.test.date)}"
-                        for r in failing)
+                    said = "; ".join(f"{r.test.name} {text.measure(r.test.value, r.test.unit)} on "
+                                     f"{text.day(r.test.date)}" for r in failing)
                     parts.append(f"failed: {said} (pass: {', '.join(c.mark for c in spec.criteria)}"
                                  f"): retest, and the next stage, from {text.day(hold)} at the "
                                  f"earliest")

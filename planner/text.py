@@ -464,3 +464,8 @@ def edit_words(problem: str) -> str:
         if m:
             return words.format(*m.groups()) + problem[m.end():]
     return problem
+
+
+def measure(value: float, unit: str) -> str:
+    """A test value with its unit as a coach writes it: ``82 %``, ``4/10``."""
+    return f"{value:g} %" if unit == "%" else f"{value:g}{unit}"

@@ -23,6 +23,7 @@ from planner.returns import AthleteFacts
 from planner.rules import RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, LADDER, SPEED_DAY, Plan, Season
 from planner.squad import hv1_exempt
+from planner.text import measure
 from planner.timeline import Timeline
 
 
@@ -821,11 +822,6 @@ def _stage_reason(c: _Context, i: int, add) -> None:
     add(Reason("RH-STAGE", "bound", f"Day {day_no} of {st} (started {text.day_long(start)}): {lasts}; "
                                      f"to leave it: {spec.exit_text}"))
     _criteria_reason(c, st, start, c.tl.days[i], add)
-
-
-def measure(value: float, unit: str) -> str:
-    """A test value with its unit as a coach writes it: ``82 %``, ``4/10``."""
-    return f"{value:g} %" if unit == "%" else f"{value:g}{unit}"
 
 
 def gate_line(result, stage: str, until: dt.date, today: dt.date | None = None) -> str:

@@ -152,11 +152,12 @@ def _held(season: Season, rec, stage: str, day0: dt.date) -> str:
                           RuleSet(season.rules).value("RH-CRIT", "retest_days"))
     if until is None or until <= day0:
         return ""
+    from planner.text import measure
+
     said = "; ".join(
-        f"{r.test.name} {r.test.value:g}{' %' if r.test.unit == '%' else r.test.unit} on "
-        f"{day_long(r.test.date)} (pass mark {'≥' if r.criterion.better == 'higher' else '≤'} "
-        f"{r.criterion.pass_mark:g}{' %' if r.criterion.unit == '%' else r.criterion.unit})"
-        for r in failing)
+        f"{r.test.name} {measure(r.test.value, r.test.unit)} on {day_long(r.test.date)} (pass "
+        f"mark {'≥' if r.criterion.better == 'higher' else '≤'} "
+        f"{measure(r.criterion.pass_mark, r.criterion.unit)})" for r in failing)
     return f"held in {stage} until the retest, {day_long(until)}: {said}"
 
 
