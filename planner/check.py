@@ -302,12 +302,6 @@ def _stages_of(lived: Plan, plan: Plan) -> Plan:
     return lived.model_copy(update={"athletes": athletes})
 
 
-def _value(x: float, unit: str) -> str:
-    """A test value with its unit: ``84 %``, ``4/10``, ``12 s``."""
-    if unit == "%" or unit[:1].isalpha():
-        return f"{x:g} {unit}"
-    return f"{x:g}{unit}"
-
 
 class _Checker:
     def __init__(self, season: Season, plan: Plan, rules_in_objective, reference) -> None:
@@ -696,8 +690,8 @@ class _Checker:
     @staticmethod
     def _result_text(r: Result) -> str:
         c = r.criterion
-        mark = (">= " if c.better == "higher" else "<= ") + _value(c.pass_mark, c.unit)
-        return f"{c.name} {_value(r.test.value, c.unit)} on {text.day(r.test.date)}, pass {mark}"
+        mark = (">= " if c.better == "higher" else "<= ") + text.measure(c.pass_mark, c.unit)
+        return f"{c.name} {text.measure(r.test.value, c.unit)} on {text.day(r.test.date)}, pass {mark}"
 
     def _stage_move_text(self, a: _Athlete, i: int, prev: str) -> str:
         """Why the move from ``prev`` to the plan's stage on day ``i`` is not allowed."""

@@ -148,7 +148,7 @@ def over_a_failed_test_words(season, athlete: str, stage: str, day: dt.date) -> 
     from planner.protocols import load_protocol
     from planner.rehab import governing, segments, stage_order
     from planner.rules import RuleSet
-    from planner.text import day_long
+    from planner.text import day_long, measure
 
     inj = governing(list(season.injuries_of(athlete)), day)
     if inj is None:
@@ -165,9 +165,9 @@ def over_a_failed_test_words(season, athlete: str, stage: str, day: dt.date) -> 
     if until is None or day >= until:
         return ""
     results = "; ".join(
-        f"{r.test.name} {r.test.value:g}{r.test.unit} on {day_long(r.test.date)} (pass mark "
-        f"{'≥' if r.criterion.better == 'higher' else '≤'} {r.criterion.pass_mark:g}"
-        f"{r.criterion.unit})" for r in failing)
+        f"{r.test.name} {measure(r.test.value, r.test.unit)} on {day_long(r.test.date)} (pass mark "
+        f"{'≥' if r.criterion.better == 'higher' else '≤'} {measure(r.criterion.pass_mark, r.criterion.unit)})"
+        for r in failing)
     verb = "fails" if len(failing) == 1 else "fail"
     return (f"{season.athlete_label(athlete)}'s latest {results} {verb}: RH-CRIT holds the "
             f"athlete in {held} until the retest, {day_long(until)}. Recorded, {stage} from "

@@ -61,6 +61,7 @@ from planner.text import (
     clean_message,
     date_long,
     edit_words,
+    measure,
     name_key,
     plural,
     validation_problems,
@@ -841,7 +842,7 @@ class RecordCriteriaTest(Edit):
 
     def describe(self, s: Season) -> str:
         t = self.test
-        return f"{s.athlete_label(self.athlete)}: {t.name} {t.value:g}{t.unit} on {date_long(t.date)}"
+        return f"{s.athlete_label(self.athlete)}: {t.name} {measure(t.value, t.unit)} on {date_long(t.date)}"
 
 
 class SetTargetCompetition(Edit):

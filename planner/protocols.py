@@ -8,6 +8,7 @@ from functools import cache
 
 from planner.errors import InputError, PeriodizeError
 from planner.season import LEVELS, REHAB_STAGES
+from planner.text import measure
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,7 @@ class Criterion:
     def mark(self) -> str:
         """The test with the mark that passes it, as the pages print it: ``Hamstring strength LSI
         ≥ 75 %``, ``Pain during max sprint ≤ 0/10``."""
-        unit = " %" if self.unit == "%" else self.unit
-        return f"{self.name} {'≥' if self.better == 'higher' else '≤'} {self.pass_mark:g}{unit}"
+        return f"{self.name} {'≥' if self.better == 'higher' else '≤'} {measure(self.pass_mark, self.unit)}"
 
 
 @dataclass(frozen=True)

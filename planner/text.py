@@ -467,5 +467,6 @@ def edit_words(problem: str) -> str:
 
 
 def measure(value: float, unit: str) -> str:
-    """A test value with its unit as a coach writes it: ``82 %``, ``4/10``."""
-    return f"{value:g} %" if unit == "%" else f"{value:g}{unit}"
+    """A test value with its unit as a coach writes it: ``82 %``, ``12 s``, ``4/10``: a space
+    before a unit that is a word or a sign, none before a scale ("/10") or no unit."""
+    return f"{value:g}{unit}" if not unit or unit.startswith("/") else f"{value:g} {unit}"

@@ -41,6 +41,7 @@ from planner.errors import InputError, SaveError
 from planner.protocols import available_protocols, load_protocol
 from planner.season import WEEKDAYS, Season
 from planner.seasonfile import atomic_write
+from planner.text import measure
 from planner.xlsx_cells import write_text
 
 __all__ = ["competition_label", "export_template_form", "save_template_form", "template_workbook",
@@ -321,9 +322,8 @@ def _criteria_uses(protocols: tuple[str, ...]) -> dict[str, list[str]]:
             continue
         for stage in proto.stages:
             for c in stage.criteria:
-                unit = c.unit if c.unit.startswith("/") else f" {c.unit}".rstrip()
                 bound = "at least" if c.better == "higher" else "at most"
-                out.setdefault(c.name, []).append(f"{pid} {stage.id}: pass {bound} {c.pass_mark:g}{unit}")
+                out.setdefault(c.name, []).append(f"{pid} {stage.id}: pass {bound} {measure(c.pass_mark, c.unit)}")
     return dict(sorted(out.items(), key=lambda kv: kv[0].casefold()))
 
 

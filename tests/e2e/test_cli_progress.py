@@ -993,8 +993,8 @@ def test_record_says_when_a_stage_change_passes_over_a_failed_test(tmp_path):
     r = run("record", "s.season.json", "--stage", "A1", "P3", day(2).isoformat(), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     said = " ".join(r.stdout.split())
-    assert ("Note: Athlete 1 (A1)'s latest Hip-flexor strength LSI 60% on "
-            f"{day_long(day(1))} (pass mark ≥ 80%) fails: RH-CRIT holds the athlete in P2 until "
+    assert ("Note: Athlete 1 (A1)'s latest Hip-flexor strength LSI 60 % on "
+            f"{day_long(day(1))} (pass mark ≥ 80 %) fails: RH-CRIT holds the athlete in P2 until "
             f"the retest, {day_long(day(8))}. Recorded, P3 from {day_long(day(2))} stands on the "
             "physio's word and the failed result holds no more.") in said
 

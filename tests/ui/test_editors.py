@@ -386,7 +386,7 @@ def test_a_criteria_test_shows_the_templates_pass_mark(w):
     assert w.season.injury_of("A3").tests == ()
     assert ed.rehab_error.text() == "Type the test's result, then Record test."
     ed.test_value.setValue(76)
-    assert "Pass mark ≥ 80%" in ed.pass_mark.text()
+    assert "Pass mark ≥ 80 %" in ed.pass_mark.text()
     assert "does not pass yet" in ed.pass_mark.text()
     ed.test_value.setValue(84)
     assert "this result passes" in ed.pass_mark.text()
@@ -394,7 +394,7 @@ def test_a_criteria_test_shows_the_templates_pass_mark(w):
     ed.test_button.click()
     assert w.season.injury_of("A3").tests == (CriteriaTest(date=D(2026, 3, 1), name="Hip-flexor strength LSI",
                                                            value=84, unit="%"),)
-    assert "Hip-flexor strength LSI 84%" in ed.history.item(0, 2).text()
+    assert "Hip-flexor strength LSI 84 %" in ed.history.item(0, 2).text()
     undo_all(w, before)
 
 
@@ -1075,7 +1075,7 @@ def test_the_rehab_history_lists_the_stage_a_flare_up_sent_the_athlete_back_to(q
     rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
     assert [r[:2] for r in rows] == [["P2", "Mon 16 Feb 2026"], ["P3", "Mon 23 Feb 2026"],
                                      ["P2", "Sun 1 Mar 2026 (flare-up)"], ["P3", "Thu 5 Mar 2026"]]
-    assert "Hip-flexor strength LSI 84%" in rows[2][2] and rows[1][2] == rows[3][2] == ""
+    assert "Hip-flexor strength LSI 84 %" in rows[2][2] and rows[1][2] == rows[3][2] == ""
 
 
 def test_a_new_injury_starts_with_no_protocol_and_add_asks_for_one(w):
@@ -1760,8 +1760,8 @@ def test_a_stage_recorded_over_a_failed_test_is_asked_about_first(w, dialogs):
     assert [r.stage for r in w.season.injury_of("A3").stages] == ["P2"]
     kind, title, text = dialogs[-1]
     assert (kind, title) == ("confirm", "Record it over a failed test?")
-    assert text.startswith("Cara Mid (A3)'s latest Hip-flexor strength LSI 60% on Sun 1 Mar 2026 "
-                           "(pass mark ≥ 80%) fails: RH-CRIT holds the athlete in P2 until the "
+    assert text.startswith("Cara Mid (A3)'s latest Hip-flexor strength LSI 60 % on Sun 1 Mar 2026 "
+                           "(pass mark ≥ 80 %) fails: RH-CRIT holds the athlete in P2 until the "
                            "retest, Sun 8 Mar 2026.")
     dialogs.answer = "yes"
     ed.stage_button.click()

@@ -56,7 +56,7 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import POSITION_ORDER, unknown_position_note
-from planner.text import clean_message, date_short, day_long, name_sort_key, plural, span
+from planner.text import clean_message, date_short, day_long, measure, name_sort_key, plural, span
 from ui.desktop import wheelguard
 from ui.desktop.boardmenu import FLARE_BACK
 from ui.desktop.datefield import DateField
@@ -1557,7 +1557,7 @@ class InjuriesEditor(Editor):
         _fill(self.history, [(i, [s.stage, day_long(s.start) + (
             _flare_words(inj, s.start) if s.cause == "flare-up" or s.start in inj.flare_ups else ""),
             "; ".join(
-            f"{t.name} {t.value:g}{t.unit} ({date_short(t.date)})" for t in inj.tests
+            f"{t.name} {measure(t.value, t.unit)} ({date_short(t.date)})" for t in inj.tests
             if s.start <= t.date and (end is None or t.date < end))])
             for i, (s, end) in enumerate(zip(rows, ends, strict=True))])
         self.flares.setText("Flare-ups: " + (", ".join(
@@ -1638,10 +1638,10 @@ class InjuriesEditor(Editor):
         self.test_value.setSuffix(f" {c.unit}" if c.unit != "%" else " %")
         sign = "≥" if c.better == "higher" else "≤"
         if self.test_value.value() == NO_RESULT:
-            self.pass_mark.setText(f"Pass mark {sign} {c.pass_mark:g}{c.unit}: type the result.")
+            self.pass_mark.setText(f"Pass mark {sign} {measure(c.pass_mark, c.unit)}: type the result.")
             return
         verdict = "passes" if c.passes(self.test_value.value()) else "does not pass yet"
-        self.pass_mark.setText(f"Pass mark {sign} {c.pass_mark:g}{c.unit}: this result {verdict}.")
+        self.pass_mark.setText(f"Pass mark {sign} {measure(c.pass_mark, c.unit)}: this result {verdict}.")
 
     # actions ----------------------------------------------------------------------------
     def _target(self) -> str | None:
