@@ -131,6 +131,55 @@ def test_competitions_add_move_priority_multi_day_delete(w, dialogs):
     undo_all(w, before)
 
 
+def test_enter_in_a_field_presses_its_forms_button_and_enter_on_a_button_presses_it(w, qtbot):
+    """In a dock (unlike a dialog) Enter did nothing, in a field or on the focused Add; Space
+    and Alt+A were the only keys that added."""
+    w.show_dock("competitions")
+    ed = w.competitions_editor
+    before = w.season
+    ed.table.clearSelection()
+    ed.name.setText("Spring Cup")
+    ed.date.setDate(q(D(2026, 3, 7)))
+    ed.name.setFocus()
+    qtbot.keyClick(ed.name, Qt.Key.Key_Return)  # nothing selected: Enter adds
+    cup = [c for c in w.season.competitions if c.name == "Spring Cup"]
+    assert len(cup) == 1 and cup[0].date == D(2026, 3, 7)
+    assert ed.selected_id() == cup[0].id
+    ed.name.setText("Spring Cup final")
+    qtbot.keyClick(ed.name, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)  # selected: Apply
+    assert w.season.competition(cup[0].id).name == "Spring Cup final"
+    assert len(w.season.competitions) == len(before.competitions) + 1
+
+    days = w.days_off_editor
+    days.date.setDate(q(D(2026, 3, 11)))
+    days.date.line.setFocus()
+    qtbot.keyClick(days.date.line, Qt.Key.Key_Return)  # Enter in the date adds the day off
+    assert [d.date for d in w.season.calendar.non_training_days] == [D(2026, 3, 11)]
+    days.table.clearSelection()
+    days.delete_button.setFocus()
+    qtbot.keyClick(days.delete_button, Qt.Key.Key_Return)  # disabled: nothing happens
+    assert [d.date for d in w.season.calendar.non_training_days] == [D(2026, 3, 11)]
+
+    squad = w.squad_editor
+    squad.table.clearSelection()
+    squad.name.setText("Dana New")
+    squad.add_button.setFocus()
+    qtbot.keyClick(squad.add_button, Qt.Key.Key_Return)  # the focused button is pressed
+    assert [a.name for a in w.season.athletes][-1] == "Dana New"
+    squad.select("A1")
+    squad.away_from.setDate(q(D(2026, 3, 5)))
+    squad.away_to.setDate(q(D(2026, 3, 6)))
+    squad.away_reason.setText("national team")
+    squad.away_reason.setFocus()
+    qtbot.keyClick(squad.away_reason, Qt.Key.Key_Return)  # its own row: Add dates
+    assert Unavailability(athlete="A1", start=D(2026, 3, 5), end=D(2026, 3, 6),
+                          reason="national team") in w.season.unavailability
+    assert w.season.athlete("A1") == before.athlete("A1")  # not Apply of the athlete's row
+    qtbot.keyClick(squad.away_reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert w.undo_stack.count() == 5  # Ctrl+Enter is not Enter
+    undo_all(w, before)
+
+
 def test_a_refused_edit_is_explained_and_changes_nothing(w, dialogs):
     ed = w.competitions_editor
     before = w.season

@@ -314,6 +314,29 @@ class Editor(QWidget):
         """The form's rows: the button that applies each and its fields."""
         return []
 
+    def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+        """The buttons Enter presses in a field, each with its fields, in order of preference
+        (the first shown and enabled of a field's rows): the rows that apply typing, unless an
+        editor adds its Add for a form that has no record selected."""
+        return self.typing_rows()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Enter on a focused button presses it, and Enter in a field presses its row's button
+        (Apply, Record, Add dates): in a dock, unlike a dialog, both did nothing."""
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            focus = self.focusWidget()
+            if isinstance(focus, QPushButton):
+                if focus.isEnabled():
+                    focus.click()
+                return
+            for button, fields in self.enter_rows():
+                if button.isVisibleTo(self) and button.isEnabled() and focus is not None \
+                        and any(f is focus or f.isAncestorOf(focus) for f in fields):
+                    button.click()
+                    return
+        super().keyPressEvent(event)
+
     def apply_typed(self) -> None:
         """Each row with typing not applied, applied as its button would (a row refused
         keeps its typing and says why)."""
@@ -530,6 +553,11 @@ class CompetitionsEditor(Editor):
         _follow(self.date, self.end, self.multi.isChecked())
         _follow(self.date, self.weekly_end)
 
+    def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+        form = (self.name, self.date, self.multi, self.end, self.weekly, self.weekly_end,
+                self.priority)
+        return [(self.apply_button, form), (self.add_button, form)]  # Apply with one selected
+
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
         self.apply_button.setEnabled(has)
@@ -691,6 +719,10 @@ class BlocksEditor(Editor):
     def selected_index(self) -> int | None:
         return _selected_key(self.table)
 
+    def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+        form = (self.name, self.start, self.end, self.emphasis)
+        return [(self.apply_button, form), (self.add_button, form)]  # Apply with one selected
+
     def _update_buttons(self) -> None:
         has = self.selected_index() is not None
         self.apply_button.setEnabled(has)
@@ -792,6 +824,9 @@ class DaysOffEditor(Editor):
         self.add_button.clicked.connect(self.add)
         self.delete_button.clicked.connect(self.delete)
         self._load()
+
+    def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+        return [(self.add_button, (self.date, self.multi, self.end, self.reason))]
 
     def set_season(self, season: Season) -> None:
         if self.unchanged(season, season.calendar):
@@ -1143,6 +1178,10 @@ class SquadEditor(Editor):
         return [(self.apply_button, (self.athlete_id, self.name, self.position, self.max_speed,
                                      self.role)),
                 (self.away_add, (self.away_from, self.away_to, self.away_reason))]
+
+    def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+        rows = self.typing_rows()  # Apply with an athlete selected, else Add
+        return [rows[0], (self.add_button, rows[0][1]), *rows[1:]]
 
     def add_away(self) -> None:
         aid = self.selected_id()
