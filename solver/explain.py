@@ -274,8 +274,8 @@ def _days_off_notes(model: PlanModel, core: list[str]) -> tuple[Conflict, ...]:
                     text=f"CALENDAR (days off): the rehab of {season.athlete_label(athlete)} "
                          f"after the injury of {date_long(rec.onset)} runs into {length} days "
                          f"without training ({span_of(tl.days[a], tl.days[b])}"
-                         + (f": {why}" if why else "") + "). No stage's work is done on a day "
-                         f"off, and a stage ends by its maximum counted in calendar days "
+                         + (f": {why}" if why else "") + "). The plan puts rehab work on the "
+                         f"team's training days only, none on a day off, and a stage ends by its maximum counted in calendar days "
                          f"({', '.join(short[:3])}): a stage held across the days off outlasts "
                          f"it. Shorten the days off (Days Off) to give the rehab its sessions."))
                 break

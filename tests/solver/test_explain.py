@@ -525,6 +525,7 @@ def test_a_rehab_that_cannot_pass_a_break_names_the_days_off():
     assert "runs into 28 days without training" in first.text and ": Winter break)" in first.text
     assert "(S1 at most 14 days, S2 at most 14 days" in first.text  # in the protocol's order
     assert "Shorten the days off" in first.text
+    assert "The plan puts rehab work on the team's training days only" in first.text  # the cause
     # a short run of days off is no cause: not named
     short = s.model_copy(update={"calendar": s.calendar.model_copy(
         update={"non_training_days": off[:5]})})
