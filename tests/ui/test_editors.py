@@ -1768,6 +1768,27 @@ def test_typing_not_applied_is_asked_about_before_the_board_shows_another_athlet
     assert sq.selected_id() == a2.id and w.board.current()[0] == a2.id and len(dialogs) == 3
 
 
+def test_typing_a_row_refuses_on_apply_stays_typed_and_the_board_goes_back(w, qtbot, dialogs):
+    """Apply chosen for a date that is no date ("31/02/2027" in Unavailable from): the form said
+    why, yet the board moved on and the typing was gone (the refusal was not told from a row
+    applied)."""
+    day = w.season.calendar.start
+    a1, a2 = w.season.athletes[0], w.season.athletes[1]
+    w.show_dock("squad")
+    sq = w.squad_editor
+    w.board.set_current(a1.id, day)
+    sq.away_from.line.setFocus()
+    sq.away_from.line.selectAll()
+    qtbot.keyClicks(sq.away_from.line, "31/02/2027")
+    assert sq.pending() == ["Unavailable from"]
+    dialogs.answer = "apply"
+    w.board.set_current(a2.id, day)
+    assert w.board.current()[0] == a1.id and sq.selected_id() == a1.id  # back, and kept
+    assert sq.away_from.line.text() == "31/02/2027" and sq.pending() == ["Unavailable from"]
+    assert w.undo_stack.count() == 0
+    assert ("warn", "That change cannot be made") in [(c[0], c[1]) for c in dialogs]
+
+
 def test_a_test_of_the_stage_a_flare_up_left_is_offered_no_more_and_said_not_to_count(w):
     """After a flare-up sent an athlete back from P2 to P1, the editor still offered "Criteria
     test of P2, the current stage" (the last stage record), and a failed P2 result held him

@@ -338,25 +338,20 @@ class Editor(QWidget):
         super().keyPressEvent(event)
 
     def apply_typed(self) -> None:
-        """Each row with typing not applied, applied as its button would (a row refused
-        keeps its typing and says why)."""
+        """Each row with typing not applied, applied as its button would; a row that made no
+        change (refused and said why, or a question declined) keeps its typing. Told by the
+        season itself: a note after a change made ("Recorded. … does not count yet") is no
+        refusal, and a refusal said in the form is one whatever its signal."""
         typed = self.typed()
         rows = [b for b, fields in self.typing_rows()  # (the form's button shown: Record
                 if b.isVisibleTo(self) and any(w in typed for w in fields)]  # or Apply)
         left: dict[QWidget, None] = {}
-        refused: list[str] = []
-        for signal in (self.problem, self.said):
-            signal.connect(refused.append)
-        try:
-            for button in rows:
-                refused.clear()
-                button.click()
-                if refused:  # said why: its typing stays
-                    left.update({w: None for b, fields in self.typing_rows() if b is button
-                                 for w in fields if w in typed})
-        finally:
-            for signal in (self.problem, self.said):
-                signal.disconnect(refused.append)
+        for button in rows:
+            before = self.season
+            button.click()
+            if self.season is before:  # nothing made: its typing stays
+                left.update({w: None for b, fields in self.typing_rows() if b is button
+                             for w in fields if w in typed})
         self._typed = left
 
     def dates_ok(self, what: str, *fields: DateField) -> bool:
