@@ -328,7 +328,7 @@ def _past_text(c: _Context, i: int) -> str:
         parts = [text.plural(logged.sessions, "session"), f"{logged.minutes:g} min",
                  f"{logged.au} AU"]
         if logged.top_pct is not None:
-            parts.append(f"top speed {logged.top_pct:.0f} % of max")
+            parts.append(f"top speed {round(logged.top_pct, 1):g} % of max")  # as the handout
         if logged.played is not None:
             parts.append(f"played {logged.played:g} min")
         if logged.pain is not None:
@@ -351,7 +351,7 @@ def _past_text(c: _Context, i: int) -> str:
                 out += (f" No minutes played were logged, so the planned role stands ({role}): a "
                         f"match played is a speed day whatever speed was logged; log the minutes "
                         f"played (0 if {c.who} did not play) to set it.")
-            elif logged.top_pct is not None and round(logged.top_pct) != it:
+            elif logged.top_level is not None and logged.top_level != it:
                 from planner.history import role_of_minutes
 
                 played = role_of_minutes(logged.played)

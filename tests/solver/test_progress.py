@@ -245,6 +245,12 @@ def test_why_a_past_day_says_what_was_logged_or_that_it_went_as_planned():
     assert ("This day is in the past: it keeps what was logged (1 session, 75 min, 450 AU, top speed 63 % "
             "of max), so 60 %.") in facts[0]
     assert planned != 60 and f"The plan had said {planned} %." in facts[0]
+    # a speed just under a level: said as logged, as the handout says it ("Logged 94.6 %
+    # (counts as 90 %)"), not rounded up to the level it does not reach ("95 % of max, so 90 %")
+    near = E.LogSessions(sessions=(Session(athlete="A2", date=day(2), minutes=60, rpe=6,
+                                           top_speed_pct=94.6),)).apply(s)
+    said = why_day(near, solve(SolveRequest(near, time_limit=30)).plan, "A2", day(2)).reasons[0].text
+    assert "top speed 94.6 % of max), so 90 %." in said, said
     # read before the re-plan, against the stored plan: the log's level, not the plan's stale one
     stale = [r.text for r in why_day(s, s.plan, "A1", day(2)).reasons]
     assert (f"top speed 63 % of max), so 60 % (the plan shows {planned} % until it is made "
