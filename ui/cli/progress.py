@@ -498,7 +498,11 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
     add("--stage", [f"{a} {st} {d}: a stage is recorded once the athlete is in it, and today is "
                     f"{today.isoformat()}; --stage-start {a} {st} {d} plans it to start then"
                     for a, st, d in args.stage if (when := _parsed(d)) is not None and when > today])
-    add("--unavailable", [f"{a} {x}..{y}: " + (f"{x} is {past}; record the absence from today on"
+    add("--unavailable", [f"{a} {x}..{y}: " + (f"{x} is {past}; record the absence from today on, "
+                                                f"and log each day gone by without training with 0 "
+                                                f"minutes ('periodize log {args.season} LOG.csv', "
+                                                f"a row '{a},{x},0,0' a day) so the load figures "
+                                                f"count it as no training"
                                                 if fx < today else f"it starts after the season "
                                                 f"ends ({cal.end.isoformat()})")
                           for a, x, y in args.unavailable
