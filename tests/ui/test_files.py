@@ -92,6 +92,38 @@ def test_new_empty_season_needs_a_name_and_dates(w):
     assert w.board.athlete_order() == []
 
 
+def test_new_empty_season_trains_on_the_weekdays_ticked(w):
+    w.new_action.trigger()
+    dlg = w.new_season_dialog
+    # the ticks start at the season's default (Monday to Saturday), as Season Settings shows it
+    assert dlg.training.chosen() == ("mon", "tue", "wed", "thu", "fri", "sat")
+    dlg.name.setText("Three-day U15")
+    dlg.start.setDate(QDate(2027, 1, 4))
+    dlg.end.setDate(QDate(2027, 6, 27))
+    for d in ("wed", "sat"):
+        dlg.days[d].setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert not dlg.isVisible()
+    assert w.season.name == "Three-day U15"
+    assert w.season.calendar.training_days == ("mon", "tue", "thu", "fri")
+
+
+def test_new_empty_season_keeps_one_training_weekday_ticked(w):
+    w.new_action.trigger()
+    dlg = w.new_season_dialog
+    for d in ("mon", "tue", "wed", "thu", "fri", "sat"):
+        dlg.days[d].setChecked(False)
+    assert dlg.training.chosen() == ("sat",)
+    assert dlg.error.text().startswith("A season needs at least one training weekday: Saturday "
+                                       "stays ticked")
+    dlg.days["sun"].setChecked(True)
+    assert dlg.error.text() == ""
+    dlg.days["sat"].setChecked(False)
+    dlg.name.setText("Sunday league")
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.training_days == ("sun",)
+
+
 # -- the unsaved-changes prompt ---------------------------------------------------------------------
 def test_cancel_keeps_the_document_and_the_window(w, dialogs):
     rename(w)

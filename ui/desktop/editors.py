@@ -1838,15 +1838,11 @@ class SeasonSettingsDialog(QDialog):
         for d in WEEKDAYS:
             self.week_start.addItem(WEEKDAY_NAMES[d], d)
         self.week_start.setCurrentIndex(WEEKDAYS.index(cal.week_start))
-        self.days: dict[str, QCheckBox] = {}
-        drow = QHBoxLayout()
-        for d in WEEKDAYS:
-            box = QCheckBox(WEEKDAY_NAMES[d][:3])
-            box.setAccessibleName(f"Train on {WEEKDAY_NAMES[d]}")
-            box.setChecked(d in cal.training_days)
-            box.toggled.connect(lambda on, day=d: self._keep_a_training_day(day, on))
-            self.days[d] = box
-            drow.addWidget(box)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        self.training = TrainingDayTicks(cal.training_days, self.error)
+        self.days = self.training.days
         self.use_today = QCheckBox("Plan from")
         self.use_today.setAccessibleName("Freeze the past")
         self.use_today.setToolTip("Days before this date keep what happened; the solver plans "
@@ -1864,15 +1860,12 @@ class SeasonSettingsDialog(QDialog):
         form.addRow("Starts", self.start)
         form.addRow("Ends", self.end)
         form.addRow("Weeks start on", self.week_start)
-        form.addRow("Training days", drow)
+        form.addRow("Training days", self.training)
         form.addRow("Today", trow)
         note = QLabel("Changing the dates or weekdays clears the plan: solve again (F5). A new "
                       "today opens Move Today: the stage changes it records, then a re-plan.")
         note.setWordWrap(True)
         form.addRow(note)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
         form.addRow(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -1897,9 +1890,50 @@ class SeasonSettingsDialog(QDialog):
                 return
         self.accept()
 
-    def _keep_a_training_day(self, day: str, on: bool) -> None:
-        """The last training weekday stays ticked: a season without one plans nothing."""
-        if on or any(box.isChecked() for box in self.days.values()):
+    def _say(self, text: str) -> None:
+        """The reason under the form, the dialog grown to show it whole."""
+        self.error.setText(text)
+        self.adjustSize()
+
+    def edit(self) -> E.SetSeasonSettings | None:
+        """The edit these settings make, or None when nothing changed."""
+        cal = self.season.calendar
+        days = self.training.chosen()
+        today = self.today.value() if self.use_today.isChecked() else None
+        new = dict(name=self.name.text().strip() or self.season.name,
+                   start=self.start.value(), end=self.end.value(),
+                   week_start=self.week_start.currentData(), training_days=days)
+        old = dict(name=self.season.name, start=cal.start, end=cal.end, week_start=cal.week_start,
+                   training_days=cal.training_days)
+        if new == old and today == cal.today:
+            return None
+        return E.SetSeasonSettings(**new, today=today, clear_today=today is None)
+
+
+class TrainingDayTicks(QWidget):
+    """The training weekdays as a row of ticks (Season Settings, File ▸ New). The last one
+    ticked stays ticked, and ``error`` says why: a season without one plans nothing."""
+
+    def __init__(self, chosen, error: QLabel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.error = error
+        self.days: dict[str, QCheckBox] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for d in WEEKDAYS:
+            box = QCheckBox(WEEKDAY_NAMES[d][:3])
+            box.setAccessibleName(f"Train on {WEEKDAY_NAMES[d]}")
+            box.setChecked(d in chosen)
+            box.toggled.connect(lambda on, day=d: self._keep_one(day, on))
+            self.days[d] = box
+            row.addWidget(box)
+
+    def chosen(self) -> tuple[str, ...]:
+        """The weekdays ticked, Monday first."""
+        return tuple(d for d in WEEKDAYS if self.days[d].isChecked())
+
+    def _keep_one(self, day: str, on: bool) -> None:
+        if on or self.chosen():
             if on and self.error.text().startswith(_LAST_TRAINING_DAY):
                 self._say("")
             return
@@ -1910,21 +1944,7 @@ class SeasonSettingsDialog(QDialog):
     def _say(self, text: str) -> None:
         """The reason under the form, the dialog grown to show it whole."""
         self.error.setText(text)
-        self.adjustSize()
-
-    def edit(self) -> E.SetSeasonSettings | None:
-        """The edit these settings make, or None when nothing changed."""
-        cal = self.season.calendar
-        days = tuple(d for d in WEEKDAYS if self.days[d].isChecked())
-        today = self.today.value() if self.use_today.isChecked() else None
-        new = dict(name=self.name.text().strip() or self.season.name,
-                   start=self.start.value(), end=self.end.value(),
-                   week_start=self.week_start.currentData(), training_days=days)
-        old = dict(name=self.season.name, start=cal.start, end=cal.end, week_start=cal.week_start,
-                   training_days=cal.training_days)
-        if new == old and today == cal.today:
-            return None
-        return E.SetSeasonSettings(**new, today=today, clear_today=today is None)
+        self.window().adjustSize()
 
 
 _LAST_TRAINING_DAY = "A season needs at least one training weekday"
@@ -1943,7 +1963,8 @@ def _settings_problem(e: PeriodizeError) -> str:
 
 
 class NewSeasonDialog(QDialog):
-    """File ▸ New: an empty season (name and dates) or a copy of a bundled season template."""
+    """File ▸ New: an empty season (name, dates and training weekdays) or a copy of a bundled
+    season template."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -1970,10 +1991,19 @@ class NewSeasonDialog(QDialog):
         self.start.setDate(qdate(start))
         self.end = date_edit("Season end")
         self.end.setDate(qdate(start + dt.timedelta(days=7 * 40 - 1)))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        self.training = TrainingDayTicks(Calendar.model_fields["training_days"].default,
+                                         self.error)
+        self.training.setToolTip("The weekdays the team trains; Season Settings changes them "
+                                 "later")
+        self.days = self.training.days
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Starts", self.start)
         form.addRow("Ends", self.end)
+        form.addRow("Training days", self.training)
         # a season that started before today: plan from its first day or from today
         self.from_today = QCheckBox()
         self.from_today.setAccessibleName("Plan from today")
@@ -1985,9 +2015,6 @@ class NewSeasonDialog(QDialog):
         self.form = QWidget()
         self.form.setLayout(form)
         lay.addWidget(self.form)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
         lay.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -2064,7 +2091,8 @@ class NewSeasonDialog(QDialog):
             raise ValueError("A season may span at most two years.")
         today = dt.date.today()
         planned_from = today if self.from_today.isChecked() and start < today <= end else None
-        return Season(name=name, calendar=Calendar(start=start, end=end, today=planned_from))
+        return Season(name=name, calendar=Calendar(start=start, end=end, today=planned_from,
+                                                   training_days=self.training.chosen()))
 
 
 def unapplied(editors, season: Season, athlete: str) -> str | None:
