@@ -379,6 +379,8 @@ def new_season_shot(s: Session, window) -> None:
     new.name.setText("Riverside FC U19 2027/28")
     new.start.setDate(QDate(2027, 7, 5))
     new.end.setDate(QDate(2028, 5, 28))
+    for day in ("wed", "sat"):  # a team training four days a week
+        new.days[day].setChecked(False)
     s.shoot(new, "dialog-new-season.png")
     new.reject()
 
