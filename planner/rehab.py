@@ -1,9 +1,10 @@
 """An injured athlete's rehab history, with flare-ups folded in (rules-spec.md sections 4 and 6).
 
 The injury record gives the stage starts (history, the last one is the current stage) and the
-flare-ups. A flare-up on day D moves the athlete back one stage from D; a flare-up that comes
-within 7 days after an earlier one moves back two stages (docs/rules.md, "Flare-ups"). Each
-move restarts the stage's durations and the sprint-ladder progress from D.
+flare-ups. A flare-up on day D moves the athlete back one stage from D (a player back to full
+training goes back to the last stage of the protocol); a flare-up that comes within 7 days after
+an earlier one moves back two stages (docs/semantics.md, "Flare-ups"). Each move restarts the
+stage's durations and the sprint-ladder progress from D.
 """
 
 from __future__ import annotations

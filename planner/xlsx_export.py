@@ -8,7 +8,8 @@ Sheets, in order, each printing on A4 with the season's name in the page header:
 - **Cover** (one portrait page): the season, the plan in words, the injured athletes and their
   returns ("3 injured athletes: 2 back before their target"), the competitions and blocks, the
   words every sheet uses (a *speed day* is a day at >= 80 % of max speed, an *HV exposure* a day
-  at >= 90 %: defined here once and counted so everywhere), what the plan trades off (the soft
+  at >= 90 % other than a match of a position HV-1 exempts: defined here once and counted so
+  everywhere, ``planner.returns.AthleteFacts.hv_exposure``), what the plan trades off (the soft
   rules), an index of the sheets and the legend.
 - **Overview** (one landscape page): athletes x weeks with the block band, months, competitions
   by name, the team's deload and taper weeks, rehab stages, speed days per week and each injured

@@ -33,9 +33,10 @@ class ObjectiveMixin(ModelBase):
 
     # -- RTS ------------------------------------------------------------------------------------
     def rts(self) -> None:
-        """RTS: each injured athlete back to FIT as early as possible (per injury record, days from
-        the later of p0 and the stage start to the first FIT day); missing the record's target
-        competition (not playing its first day, RE-1 included) costs much more."""
+        """RTS: each injured athlete back to FIT as early as possible (per injury record, each day
+        not FIT from the later of p0 and the stage start to the first FIT day, and each later run
+        of rehab days after a FIT day to the next one: docs/semantics.md); missing the record's
+        target competition (not playing its first day, RE-1 included) costs much more."""
         mode = self._soft("RTS")
         if mode == "off":
             return

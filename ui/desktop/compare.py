@@ -2,7 +2,7 @@
 
 Two season boards (baseline | scenario) scroll and select together; the days the scenario
 changed are outlined on the scenario's board. Below them: a row per athlete (return date,
-high-velocity sessions, changed days, deload and taper weeks moved, soft-rule instances; click a
+HV exposures, changed days, deload and taper weeks moved, soft-rule instances; click a
 row to see the athlete on both boards), the totals (objective, hard and soft rules, team weeks
 moved, the scenario's changes) and, for the selected day, why the scenario plans it so. The
 comparison exports to Excel (``planner.xlsx_compare``). The window never changes the season:
