@@ -180,6 +180,26 @@ def test_a_date_without_a_year_takes_the_year_nearest_the_fields_date(qtbot):
     assert parse_date("20 Aug", near=D(2026, 8, 14)) == D(2026, 8, 20)  # no range: the nearest
 
 
+def test_a_date_without_a_year_just_outside_the_range_is_named_by_the_bound_it_is_near(qtbot):
+    """In a season of 4 Jan - 1 Aug 2027, "3.8." became 3 Aug 2026, "before the first day allowed
+    here": the coach meant two days after the end. No year puts it inside: the year nearest to
+    the range is taken, and the refusal names the end."""
+    from ui.desktop.datefield import DateError, DateField, parse_date
+
+    lo, hi = D(2027, 1, 4), D(2027, 8, 1)
+    with pytest.raises(DateError, match=r"Tue 3 Aug 2027 is after the last day allowed here "
+                                        r"\(Sun 1 Aug 2027\)"):
+        parse_date("3.8.", lo, hi, near=lo)
+    with pytest.raises(DateError, match=r"Sun 3 Jan 2027 is before the first day"):
+        parse_date("3 Jan", lo, hi, near=hi)  # the other side: the day before the start
+    f = DateField("Date")
+    qtbot.addWidget(f)
+    f.setDateRange(lo, hi)
+    f.setDate(lo)
+    assert not f.set_text("3.8.")
+    assert f.problem().startswith("Tue 3 Aug 2027 is after the last day allowed here")
+
+
 def test_leaving_a_date_that_is_no_date_says_why_under_the_field(w, qtbot):
     """"31/09/2026" framed the field red and said nothing: the reason was only in its tooltip.
     Leaving by Tab or by a click on the next field must not close what is said."""

@@ -57,7 +57,7 @@ def _make(y: int | None, m: int, d: int, lo: dt.date | None, hi: dt.date | None,
           near: dt.date | None = None) -> dt.date:
     """The date, the year chosen when none was typed: of the years that put it inside the range,
     the one nearest to ``near`` (the field's date; else today, within the range); else the year
-    nearest to it."""
+    that puts it nearest to the range (then the refusal names the bound the coach is near)."""
     if not 1 <= m <= 12:
         raise DateError(f"{m} is not a month (1 to 12)")
     if y is not None:
@@ -81,7 +81,19 @@ def _make(y: int | None, m: int, d: int, lo: dt.date | None, hi: dt.date | None,
     if not cands:
         raise DateError(f"{calendar.month_name[m]} has no day {d}")
     inside = [c for c in cands if (lo is None or c >= lo) and (hi is None or c <= hi)]
-    return min(inside or cands, key=lambda c: abs((c - anchor).days))
+    if inside:
+        return min(inside, key=lambda c: abs((c - anchor).days))
+    return min(cands, key=lambda c: (_outside_by(c, lo, hi), abs((c - anchor).days)))
+
+
+def _outside_by(day: dt.date, lo: dt.date | None, hi: dt.date | None) -> int:
+    """How many days ``day`` lies outside ``lo``..``hi`` (0 inside): "3.8." typed in a season
+    ending 1 Aug 2027 is 3 Aug 2027, two days after its end, not 3 Aug 2026, months before it."""
+    if lo is not None and day < lo:
+        return (lo - day).days
+    if hi is not None and day > hi:
+        return (day - hi).days
+    return 0
 
 
 def _numeric(text: str, lo, hi, day_first: bool, near: dt.date | None = None) -> dt.date | None:
@@ -137,7 +149,8 @@ def parse_date(text: str, lo: dt.date | None = None, hi: dt.date | None = None,
     """The date a coach typed; ``DateError`` with the reason when it is not one, or when it lies
     outside ``lo``..``hi``. Numbers are read day first (``day_first``) unless only the other
     order makes a date (``12/28/2026``); a date without a year takes the year that puts it in
-    the range, nearest to ``near`` (the date the field showed)."""
+    the range, nearest to ``near`` (the date the field showed), else the year nearest to the
+    range."""
     raw = " ".join(text.strip().split())
     if not raw:
         raise DateError(f"no date typed; type one ({EXAMPLES})")
