@@ -1934,3 +1934,24 @@ def test_redo_in_a_date_field_walks_back_the_way_undo_came(w, qtbot):
             break
         QTest.keyClick(line, Qt.Key.Key_Z, redo)
     assert ed.onset.text() == "12/2" and w.undo_stack.index() == steps  # then the typing
+
+
+def test_every_date_of_the_injuries_editor_lies_in_a_new_empty_season(qtbot):
+    """After File > New (an empty season from 4 Jan 2027), the disabled "Next stage ... on" and the
+    flare-up date still showed the last season's days (Mon 3 Aug 2026): every date field shows
+    the new season's today, else its first day."""
+    from planner.season import Calendar, Season
+    from ui.desktop.editors import InjuriesEditor
+
+    ed = InjuriesEditor()
+    qtbot.addWidget(ed)
+    ed.set_season(tiny_season())
+    assert ed.select("A3") and ed.injury() is not None  # Cara's injury: its rehab rows filled
+    new = Season(name="New FC", calendar=Calendar(start=D(2027, 1, 4), end=D(2027, 8, 1)))
+    ed.set_season(new)
+    fields = (ed.onset, ed.first_start, ed.stage_start, ed.flare_date, ed.test_date)
+    assert [f.date() for f in fields] == [q(D(2027, 1, 4))] * len(fields)
+    later = new.model_copy(update={"calendar": new.calendar.model_copy(
+        update={"today": D(2027, 3, 1)})})
+    ed.set_season(later)  # a season under way: today
+    assert [f.date() for f in fields] == [q(D(2027, 3, 1))] * len(fields)

@@ -1558,8 +1558,10 @@ class InjuriesEditor(Editor):
                                 "onset after today is planned as the record says). Choose the "
                                 "protocol, onset and the stage it starts in.")
             start = season.calendar.today or season.calendar.start
-            self.onset.setDate(qdate(start))
-            self.first_start.setDate(qdate(start))
+            # the disabled rehab rows too: after File > New they showed the last season's days
+            for w in (self.onset, self.first_start, self.stage_start, self.flare_date,
+                      self.test_date):
+                w.setDate(qdate(start))
             self.target.setCurrentIndex(0)
             with QSignalBlocker(self.protocol):
                 self.protocol.setCurrentIndex(-1)  # a new injury: chosen, never assumed
