@@ -269,6 +269,38 @@ def test_a_competition_on_a_day_off_is_added_and_said_to_be_played(w, dialogs):
     undo_all(w, before)
 
 
+def test_the_untouched_empty_competition_form_says_nothing_of_a_day_off(qtbot):
+    """A winter break from the season's first day: the empty form, nothing typed, said "Mon 2 Mar
+    2026 is the day of 'Competition' (C): the match is still played...". Said once a name is
+    typed or the date moved; and the note coming does not move the fields above it."""
+    from ui.desktop.editors import CompetitionsEditor
+
+    season = tiny_season()
+    cal = season.calendar.model_copy(update={"non_training_days": tuple(
+        NonTrainingDay(date=D(2026, 3, d), reason="Winter break") for d in (2, 3))})
+    season = season.model_copy(update={"calendar": cal})
+    ed = CompetitionsEditor()
+    qtbot.addWidget(ed)
+    ed.resize(400, 700)
+    ed.set_season(season)
+    ed.show()
+    qtbot.waitExposed(ed)
+    assert ed.date.date() == q(D(2026, 3, 2)) and ed.day_off_note.isHidden()
+    at = ed.name.mapTo(ed, ed.name.rect().topLeft())
+    qtbot.keyClicks(ed.name, "Cup")
+    assert not ed.day_off_note.isHidden()
+    assert ed.day_off_note.text().startswith("Mon 2 Mar 2026 is the day of 'Cup' (C)")
+    qtbot.wait(10)
+    assert ed.name.mapTo(ed, ed.name.rect().topLeft()) == at  # nothing moved under the pointer
+    ed.name.clear()
+    assert ed.day_off_note.isHidden()
+    ed.date.set_text("3.3.")  # the date moved: said, of the form's default name
+    assert ed.day_off_note.text().startswith("Tue 3 Mar 2026 is the day of 'Competition' (C)")
+    assert not ed.day_off_note.isHidden()
+    ed.date.set_text("4.3.")  # no day off: gone
+    assert ed.day_off_note.isHidden()
+
+
 # -- squad ---------------------------------------------------------------------------------------
 def test_squad_add_edit_delete_and_unavailable_dates(w):
     ed = w.squad_editor

@@ -146,6 +146,20 @@ def _wrapped(text: str) -> QLabel:
     return label
 
 
+def _keeps_space(label: QLabel) -> QWidget:
+    """``label`` in a box that keeps its space while the label is hidden (a form row gives it
+    up): a note coming with the first letter typed moved the fields above it from under the
+    pointer."""
+    keep = label.sizePolicy()
+    keep.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(keep)
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(label)
+    return box
+
+
 def _say_day_off_matches(label: QLabel, pairs) -> None:
     """Under a form: each of ``pairs`` (day, competitions, day-off reason) that is a declared day
     off on a competition's day, said (the match is still played); hidden without one."""
@@ -475,7 +489,7 @@ class CompetitionsEditor(Editor):
         self.day_off_note = _wrapped("")  # the competition on a declared day off
         self.day_off_note.setAccessibleName("Day off note")
         self.day_off_note.setVisible(False)
-        form.addRow("", self.day_off_note)
+        form.addRow("", _keeps_space(self.day_off_note))
         buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
             "&Add", "Appl&y", "&Delete")
         self.add_button.setToolTip("Add a competition with these details")
@@ -524,9 +538,25 @@ class CompetitionsEditor(Editor):
         self._day_off_note()
 
     def _day_off_note(self, *_args) -> None:
-        """The form's competition on a declared day off: it is still played (said, not refused)."""
+        """The form's competition on a declared day off: it is still played (said, not refused);
+        not for the untouched empty form (a day off on the season's first day was said of a
+        'Competition' nobody had typed). Hidden, the note keeps its last words and so its space."""
         if self.season is None:
             return
+        note, last = self.day_off_note, self.day_off_note.text()
+        self._say_day_off()
+        if not self._form_touched():
+            note.hide()
+        if note.isHidden() and not note.text():
+            note.setText(last)
+        note.parentWidget().setVisible(bool(note.text()))  # no note yet: no empty line either
+
+    def _form_touched(self) -> bool:
+        """A competition selected, or the empty form given a name, a date or several days."""
+        return (self.selected_id() is not None or bool(self.name.text().strip())
+                or self.date.date() != self._proposed or self.multi.isChecked())
+
+    def _say_day_off(self) -> None:
         name, day, end, prio = self._form()
         try:
             comp = Competition(id="form", name=name or "Competition", date=day, end_date=end,
