@@ -636,8 +636,8 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
         (["--remove-competition", "m0"], "'m0' was on " + day(5).isoformat() + ", before today"),
         (["--move-competition", "m3", day(9).isoformat()], "is before today"),
         (["--unavailable", "A2", day(10).isoformat(), day(16).isoformat()],
-         f"record the absence from today on, and log each day gone by without training with 0 "
-         f"minutes ('periodize log"),
+         "record the absence from today on, and log each day gone by without training with 0 "
+         "minutes ('periodize log"),
         (["--unavailable", "A2", day(10).isoformat(), day(16).isoformat()],
          f"a row 'A2,{day(10).isoformat()},0,0' a day) so the load figures count it as no training"),
         (["--injury", "A2", "hamstring-strain", (end + dt.timedelta(days=3)).isoformat()],
