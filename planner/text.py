@@ -131,6 +131,13 @@ def numeric_date(parts: tuple[int, int, int], day_first: bool) -> dt.date | None
         return None
 
 
+def numeric_readings(parts: tuple[int, int, int]) -> tuple[dt.date, ...]:
+    """Every day :func:`numeric_parts` can be, day first and month first, each once: one for
+    14/09/2026 (no month 14) or 5/5/2027, two for 03/02/2027, none for 31/02/2027. The coach
+    workbook takes such a text only when it reads one way."""
+    return tuple(dict.fromkeys(d for order in (True, False) if (d := numeric_date(parts, order))))
+
+
 def numeric_date_problem(text: str, parts: tuple[int, int, int], day_first: bool,
                          others: str = "the file's other dates") -> str:
     """Why a numeric date is refused, said after where it is: the order it was read in (the

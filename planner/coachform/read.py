@@ -51,6 +51,7 @@ from planner.coachform.cells import (
     parse_role,
     parse_training_days,
     parse_weekday,
+    text_date_read,
     to_date,
     to_minutes,
     to_number,
@@ -104,13 +105,6 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import POSITION_SHORT, position_key
-from planner.text import (
-    day_long,
-    numeric_date,
-    numeric_dates_read,
-    numeric_day_first,
-    numeric_parts,
-)
 from planner.validate import entry_problems, overdue_problems, season_notes, season_problems
 
 __all__ = ["import_workbook", "parse_training_days"]
@@ -316,7 +310,6 @@ class _Reader:
         self.sheets: dict[str, object] = {}
         self.unstyled: set[int] = set()  # Season rows whose value's format cannot be read
         self._strays: dict[str, str | None] | None = None
-        self.date_orders: dict[tuple[str, str], bool] = {}  # (sheet, column key) -> day first
         for ws in wb.worksheets:
             key = norm(ws.title)
             if key in self.sheets:
@@ -399,22 +392,7 @@ class _Reader:
                            f"is this the right workbook?")
                 break
             out.append(row)
-        self._date_orders(spec, out)
         return out
-
-    def _date_orders(self, spec: SheetSpec, rows: list[_Row]) -> None:
-        """How each date column's dates typed as text with slashes or dots are read: as the
-        session log reads its Date column (``planner.text.numeric_day_first``), said in a note."""
-        for column in spec.columns:
-            if column.kind != "date":
-                continue
-            texts = [v.strip() for r in rows if isinstance(v := r.values.get(column.key), str)
-                     and numeric_parts(v) is not None]
-            if texts:
-                order = numeric_day_first(numeric_parts(t) for t in texts)
-                self.date_orders[(spec.title, column.key)] = order
-                read = numeric_dates_read(texts, order)
-                self.notes.append(f"{spec.title}, {column.header}: {read[0].lower()}{read[1:]}")
 
     def _merged(self, spec: SheetSpec, title: str, hrow: int, where: dict[str, int]) -> None:
         """A merged range over the data rows hides values (a problem per range)."""
@@ -596,13 +574,14 @@ class _Import:
             self.style_dates.append((spec.title, row.number, f"{spec.title}, row {row.number}, "
                                                             f"{column.header}", value))
             return None
-        if convert is to_date:  # a text date read in its column's order
-            convert = partial(to_date, day_first=self.r.date_orders.get((spec.title, key)))
         try:
-            return convert(value)
+            got = convert(value)
         except Bad as e:
             self.p.cell(spec.title, row.number, column, col, str(e))
             return None
+        if convert is to_date and (read := text_date_read(value, got)):
+            self.notes.append(f"{spec.title}, row {row.number}, {column.header}: {read}")
+        return got
 
     def note(self, spec: SheetSpec, row: _Row, key: str, message: str) -> None:
         column = spec.column(key)
@@ -769,11 +748,6 @@ class _Import:
             return None, None, {}
         got: dict[str, object] = {}
         cal_rows: dict[str, int] = {}
-        # Start, End and Today typed as text with slashes or dots: read in one order, as the
-        # session log reads a column of them (day first unless one can only be month first)
-        texts = {key: v.strip() for key, (_n, v, err) in rows.items() if key in ("start", "end", "today")
-                 and err is None and isinstance(v, str) and numeric_parts(v) is not None}
-        day_first = numeric_day_first(numeric_parts(t) for t in texts.values())
         for k, (key, label, required, help_text) in enumerate(SEASON_KEYS):
             if key not in rows:
                 if required:
@@ -791,12 +765,12 @@ class _Import:
                 self.style_dates.append((SEASON_SHEET, n, where, value))
             elif value is not None:
                 try:
-                    got[key] = _season_value(key, value, day_first)
+                    got[key] = _season_value(key, value)
                 except Bad as e:
                     self.p.add(SEASON_SHEET, n, f"{where}: {e}")
                 else:
-                    if key in texts:
-                        self._either_way(where, texts[key], day_first)
+                    if read := text_date_read(value, got[key]):
+                        self.notes.append(f"{where}: {read}")
         start, end = got.get("start"), got.get("end")
         if start is None or end is None or not self._season_span_ok(start, end, cal_rows["end"]):
             return None, got.get("name"), cal_rows
@@ -809,17 +783,6 @@ class _Import:
                        training_days=got.get("training_days", ("mon", "tue", "wed", "thu", "fri", "sat")),
                        today=today)
         return cal, got.get("name"), cal_rows
-
-    def _either_way(self, where: str, text: str, day_first: bool) -> None:
-        """A note for a Season date typed as text that reads as a day both ways (9/8/2026):
-        the reading taken, and how to write the other."""
-        parts = numeric_parts(text)
-        taken, other = numeric_date(parts, day_first), numeric_date(parts, not day_first)
-        if other is None or other == taken:
-            return
-        order = "day/month/year" if day_first else "month/day/year"
-        self.notes.append(f"{where}: '{text[:40]}' read as {order}, {day_long(taken)}; for "
-                          f"{day_long(other)} write {other.isoformat()}")
 
     def _today_ok(self, start: dt.date, end: dt.date, today: dt.date, row: int) -> bool:
         """Today from the season's first day to the day after its last (all of it played), as
@@ -1505,16 +1468,15 @@ def _competition_hits(text: str, comp_names) -> list:
     return [c for c in comp_names if norm_name(c[0]) == norm_name(dated[0]) and c[3] == dated[1]]
 
 
-def _season_value(key: str, value: object, day_first: bool | None = None):
-    """A Season key's value converted (Bad with the fix when it cannot be); a date typed as
-    text with slashes or dots in ``day_first``'s order."""
+def _season_value(key: str, value: object):
+    """A Season key's value converted (Bad with the fix when it cannot be)."""
     if key == "name":
         text = to_text(value, "name")
         if len(text) > 200:
             raise Bad(f"is {len(text)} characters long; at most 200 are allowed, shorten it")
         return text
     if key in ("start", "end", "today"):
-        return to_date(value, day_first)
+        return to_date(value)
     if key == "week_start":
         return parse_weekday(to_text(value, "weekday"))
     return parse_training_days(value)

@@ -198,83 +198,75 @@ def test_a_name_pasted_with_a_combining_accent_matches_the_one_typed(tmp_path):
     assert s.athlete("A3").name == "José Müller"  # stored in one spelling
 
 
-def test_a_date_typed_as_text_is_read_as_the_session_log_reads_it(tmp_path):
-    """A cell formatted as text keeps '04.11.26' as typed. It was refused ("is text, not a date;
-    ... 2026-11-04 ... or 2026-04-11") while the session log and the app's date fields read it
-    day first: the workbook now reads it with the log's reader (planner.text.numeric_date), on
-    every sheet, each column in one order, and refuses what the log refuses, in its words."""
-    from planner.sessionlog import sessions_from_frame
+def test_a_date_typed_as_text_with_slashes_is_refused_with_its_readings(tmp_path):
+    """A US coach typed the A final as '03/02/2027' (2 March) in a cell formatted as text; the
+    import guessed the column's order and planned the final on 3 February, with only a note
+    about the column. Whether such a text is 3 February or 2 March depends on who typed it, so
+    the workbook (interfaces.md section 2: Excel dates or ISO text) refuses each one that reads
+    two ways, located, with both readings and the text to write; nothing is imported, whatever
+    the column's other dates (a day above 12 second) suggest."""
+    path = book(tmp_path, Competitions=[("Date", "Name", "Priority"), ("02/13/2027", "Cup", "B"),
+                                        ("03/02/2027", "Final", "A"), ("3/6/27", "League", "C")])
+    assert problems_of(path) == [
+        "Competitions, row 3, Date: '03/02/2027' could be Wed 3 Feb 2027 (day first) or Tue 2 Mar "
+        "2027 (month first); make the cell an Excel date or write it as YYYY-MM-DD: 2027-02-03 "
+        "or 2027-03-02",
+        "Competitions, row 4, Date: '3/6/27' could be Thu 3 Jun 2027 (day first) or Sat 6 Mar "
+        "2027 (month first); make the cell an Excel date or write it as YYYY-MM-DD: 2027-06-03 "
+        "or 2027-03-06"]
+    # the Season sheet alike: a Today of '9/8/2026' is 9 August or 8 September
+    path = book(tmp_path, "season.xlsx", Season=[("Key", "Value"), ("Name", "Text FC"),
+                                                 ("Start", "2026-08-03"), ("End", "05/13/2027"),
+                                                 ("Today", "9/8/2026")])
+    assert problems_of(path) == [
+        "Season, row 5 (Today): '9/8/2026' could be Sun 9 Aug 2026 (day first) or Tue 8 Sep 2026 "
+        "(month first); make the cell an Excel date or write it as YYYY-MM-DD: 2026-08-09 or "
+        "2026-09-08"]
 
-    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Text FC"), ("Start", "4.1.27"),
-                                  ("End", "2027-05-30"), ("Today", "11/1/2027")],
-                Competitions=[("Date", "Name", "Priority"), ("3/2/2027", "Cup", "A"),
-                              ("14.03.27", "League", "B")],
-                Non_training_days=[("Date", "To", "Reason"), ("04.02.27", "05.02.2027 ", "Break")],
-                Unavailable=[("Athlete ID", "From", "To"), ("A1", "2/3/2027", "3/3/2027")],
-                Sessions=[("Athlete ID", "Date", "Minutes", "RPE"), ("A1", "5.1.27", 60, 5)])
+
+def test_a_date_typed_as_text_that_can_be_one_day_only_is_read_with_a_note(tmp_path):
+    """'14.03.27' or '02/13/2027' can be one day only (there is no month 13 or 14): each is
+    taken, in its own order, and a note names the cell and the day it was read as."""
+    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Text FC"), ("Start", "2027-01-04"),
+                                  ("End", "30/05/2027"), ("Today", "2027-01-11")],
+                Competitions=[("Date", "Name", "Priority"), ("14.03.27", "League", "B"),
+                              ("02/13/2027", "Cup", "A"), ("5/5/2027", "Derby", "C")],
+                Sessions=[("Athlete ID", "Date", "Minutes", "RPE"), ("A1", "2027-01-05", 60, 5)])
     notes: list[str] = []
     s = import_workbook(path, notes)
-    assert (s.calendar.start, s.calendar.today) == (D(2027, 1, 4), D(2027, 1, 11))
-    assert [c.date for c in s.competitions] == [D(2027, 2, 3), D(2027, 3, 14)]
-    assert [n.date for n in s.calendar.non_training_days] == [D(2027, 2, 4), D(2027, 2, 5)]
-    assert [(u.start, u.end) for u in s.unavailability] == [(D(2027, 3, 2), D(2027, 3, 3))]
-    assert [x.date for x in s.sessions] == [D(2027, 1, 5)]
-    assert "Competitions, Date: dates with slashes and dots read as day/month/year (14/09/2026)" in notes
-    # a US column (a day above 12 second) reads month first, as a log's does; a date of another
-    # order in it is refused, in the log's words
-    path = book(tmp_path, "us.xlsx", Season=[("Key", "Value"), ("Name", "Text FC"),
-                                             ("Start", "2027-01-04"), ("End", "2027-05-30")],
-                Competitions=[("Date", "Name", "Priority"), ("02/13/2027", "Cup", "A"),
-                              ("03/02/2027", "Cup 2", "A"), ("02/30/2027", "League", "B")])
-    refused = [p.split(": ", 1)[1] for p in problems_of(path)]
+    assert s.calendar.end == D(2027, 5, 30)
+    assert [c.date for c in s.competitions] == [D(2027, 3, 14), D(2027, 2, 13), D(2027, 5, 5)]
+    assert [n for n in notes if "read as" in n] == [
+        "Season, row 4 (End): '30/05/2027' read as Sun 30 May 2027 (it can be no other day)",
+        "Competitions, row 2, Date: '14.03.27' read as Sun 14 Mar 2027 (it can be no other day)",
+        "Competitions, row 3, Date: '02/13/2027' read as Sat 13 Feb 2027 (it can be no other day)",
+        "Competitions, row 4, Date: '5/5/2027' read as Wed 5 May 2027 (it can be no other day)"], notes
+    # none of the readings is a day: the day that does not exist is named
+    path = book(tmp_path, "gone.xlsx", Competitions=[("Date", "Name", "Priority"), ("31.02.27", "Cup", "A"),
+                                                     ("02/30/2027", "Cup 2", "A")])
     assert problems_of(path) == [
-        "Competitions, row 4, Date: '02/30/2027' is not a date read as month/day/year (the "
-        "column's other dates; 30 February does not exist); write it as YYYY-MM-DD (e.g. "
-        "2026-09-14) or DD/MM/YYYY (14/09/2026)"]
-    ok = book(tmp_path, "us-ok.xlsx", Competitions=[("Date", "Name", "Priority"),
-                                                    ("02/13/2027", "Cup", "A"), ("03/02/2027", "Cup 2", "A")])
-    assert [c.date for c in import_workbook(ok).competitions] == [D(2027, 2, 13), D(2027, 3, 2)]
-    # the same column in a log: the same reading, the same words
-    import pandas as pd
+        "Competitions, row 2, Date: '31.02.27' is not a date: 31 February does not exist; correct "
+        "the day and make the cell an Excel date or write it as YYYY-MM-DD",
+        "Competitions, row 3, Date: '02/30/2027' is not a date: 30 February does not exist; correct "
+        "the day and make the cell an Excel date or write it as YYYY-MM-DD"]
 
-    frame = pd.DataFrame({"Athlete ID": ["A1"] * 3, "Date": ["02/13/2027", "03/02/2027",
-                          "02/30/2027"], "Minutes": [60] * 3, "RPE": [5] * 3})
-    with pytest.raises(InputError) as err:
-        sessions_from_frame(frame, import_workbook(book(tmp_path, "ok.xlsx")), "log.csv")
-    logged = [p.split(": ", 1)[1] for p in err.value.problems if "not a date read" in p]
-    assert [x.replace("file's", "column's") for x in logged] == refused
-    # day first, a day that does not exist is named
-    path = book(tmp_path, "gone.xlsx", Competitions=[("Date", "Name", "Priority"), ("31.02.27", "Cup", "A")])
+
+def test_a_rows_from_and_to_typed_as_text_are_each_read_alone(tmp_path):
+    """A US coach's Unavailable row From '02/03/2027' To '02/13/2027' (3 to 13 February) was
+    read with each column's own order: From as 2 March, To as 13 February, and the coach was
+    told 'To: 2027-02-13 is before From 2027-03-02', dates never typed. The From is refused for
+    what it is, with both readings, and nothing is said about the order of the two."""
+    path = book(tmp_path, Unavailable=[("Athlete ID", "From", "To"), ("A1", "02/03/2027", "02/13/2027")],
+                Non_training_days=[("Date", "To", "Reason"), ("13/02/2027", "02/14/2027", "Break")])
     assert problems_of(path) == [
-        "Competitions, row 2, Date: '31.02.27' is not a date read as day/month/year (31 February "
-        "does not exist); write it as YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)"]
-
-
-def test_a_season_date_typed_as_text_that_reads_both_ways_says_the_reading_taken(tmp_path):
-    """Today typed as '9/8/2026' in the Season sheet was read as 9 August with no word, while a
-    coach who meant 8 September got a season whose past ends a month early. The Season sheet's
-    dates are read in one order, as the log reads a column (day first unless one of them can
-    only be month first), and one that reads as a day both ways says the reading taken."""
-    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Text FC"), ("Start", "2026-08-03"),
-                                  ("End", "13.5.27"), ("Today", "9/8/2026")])
-    notes: list[str] = []
-    s = import_workbook(path, notes)
-    assert (s.calendar.end, s.calendar.today) == (D(2027, 5, 13), D(2026, 8, 9))
-    season_notes = [n for n in notes if n.startswith("Season")]
-    assert season_notes == ["Season, row 5 (Today): '9/8/2026' read as day/month/year, Sun 9 Aug "
-                            "2026; for Tue 8 Sep 2026 write 2026-09-08"], notes
-    # a US sheet (a day above 12 second): month first for all of them, said the same way
-    path = book(tmp_path, "us.xlsx", Season=[("Key", "Value"), ("Name", "Text FC"),
-                                             ("Start", "08/03/2026"), ("End", "05/13/2027"),
-                                             ("Today", "9/8/2026")])
-    notes = []
-    s = import_workbook(path, notes)
-    assert (s.calendar.start, s.calendar.today) == (D(2026, 8, 3), D(2026, 9, 8))
-    assert [n for n in notes if n.startswith("Season")] == [
-        "Season, row 3 (Start): '08/03/2026' read as month/day/year, Mon 3 Aug 2026; for Sun 8 "
-        "Mar 2026 write 2026-03-08",
-        "Season, row 5 (Today): '9/8/2026' read as month/day/year, Tue 8 Sep 2026; for Sun 9 "
-        "Aug 2026 write 2026-08-09"], notes
+        "Unavailable, row 2, From: '02/03/2027' could be Tue 2 Mar 2027 (day first) or Wed 3 Feb "
+        "2027 (month first); make the cell an Excel date or write it as YYYY-MM-DD: 2027-03-02 "
+        "or 2027-02-03"]
+    path = book(tmp_path, "ok.xlsx", Unavailable=[("Athlete ID", "From", "To"), ("A1", "2027-02-03", "02/13/2027")],
+                Non_training_days=[("Date", "To", "Reason"), ("13/02/2027", "02/14/2027", "Break")])
+    s = import_workbook(path)
+    assert [(u.start, u.end) for u in s.unavailability] == [(D(2027, 2, 3), D(2027, 2, 13))]
+    assert [n.date for n in s.calendar.non_training_days] == [D(2027, 2, 13), D(2027, 2, 14)]
 
 
 def test_a_date_in_words_is_refused_with_its_reading_and_an_impossible_date_is_named(tmp_path):
@@ -291,8 +283,8 @@ def test_a_date_in_words_is_refused_with_its_reading_and_an_impossible_date_is_n
         f"Competitions, row 2, Date: '12 Mar 2027' {reading}",
         f"Competitions, row 3, Date: 'March 12, 2027' {reading}",
         f"Competitions, row 4, Date: 'Mar 12 2027' {reading}",
-        "Competitions, row 5, Date: '31/02/2027' is not a date read as day/month/year (31 February "
-        "does not exist); write it as YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)",
+        "Competitions, row 5, Date: '31/02/2027' is not a date: 31 February does not exist; "
+        "correct the day and make the cell an Excel date or write it as YYYY-MM-DD",
         "Competitions, row 6, Date: '2027-02-29' is not a day of the calendar (29 February 2027 "
         "does not exist); use an Excel date or write it as YYYY-MM-DD, e.g. 2027-01-04",
         "Competitions, row 7, Date: '30 Feb 2027' is not a date: 30 February does not exist; "
@@ -356,8 +348,8 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         Blocks=[("Name", "From", "To"), ("Base", "2027-02-01", "2027-01-01")],
     )
     assert problems_of(path) == [
-        "Season, row 4 (End): '31/06/2027' is not a date read as day/month/year (31 June does not "
-        "exist); write it as YYYY-MM-DD (e.g. 2026-09-14) or DD/MM/YYYY (14/09/2026)",
+        "Season, row 4 (End): '31/06/2027' is not a date: 31 June does not exist; correct the "
+        "day and make the cell an Excel date or write it as YYYY-MM-DD",
         "Season, row 5 (Training days): 'Funday' is not a weekday; write a weekday such as Monday or Mon",
         "Season, row 6 (Week starts): 'Tusday' is not a weekday; write a weekday such as Monday or Mon",
         "Competitions, row 4, Date: '2027-13-01' is not a day of the calendar (there is no month "
