@@ -122,6 +122,21 @@ def test_dates_written_day_first_with_slashes_as_uk_gps_exports_write_them(tmp_p
     assert "Dates with dots read as day/month/year (14.09.2026); write dates as" in str(e.value)
 
 
+def test_a_log_with_dates_of_both_orders_reads_day_first_and_refuses_the_others(tmp_path, s):
+    """A log whose Date column holds a date only day first can be (13/..) and one only month
+    first can be (../14/..) is read day first, as the app's date fields read dates; the US one
+    is refused, located, in that order's words, not the other way round."""
+    uk, us = day(9), day(10)
+    assert uk.day > 12 and us.day > 12
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
+                        f"A1,{uk.strftime('%d/%m/%Y')},60,5\nA1,{us.strftime('%m/%d/%Y')},60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    text = str(e.value)
+    assert f"row 3, Date: '{us.strftime('%m/%d/%Y')}' is not a date read as day/month/year" in text
+    assert "row 2, Date" not in text
+
+
 def test_a_repeated_row_is_counted_once_also_against_the_season(tmp_path, s):
     line = f"A1,{day(1)},60,5\n"
     p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + line + line)
