@@ -8,7 +8,7 @@ from functools import cache
 
 from planner.errors import InputError, PeriodizeError
 from planner.season import LEVELS, REHAB_STAGES
-from planner.text import measure
+from planner.units import measure
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Collection
 
 from planner.season import REHAB_STAGES
+from planner.units import measure  # noqa: F401 (the texts' own name for it)
 
 STAGE_NAMES = {
     "P1": "P1 isometric",
@@ -473,7 +474,3 @@ def edit_words(problem: str) -> str:
     return problem
 
 
-def measure(value: float, unit: str) -> str:
-    """A test value with its unit as a coach writes it: ``82 %``, ``12 s``, ``4/10``: a space
-    before a unit that is a word or a sign, none before a scale ("/10") or no unit."""
-    return f"{value:g}{unit}" if not unit or unit.startswith("/") else f"{value:g} {unit}"
