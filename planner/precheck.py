@@ -4,8 +4,8 @@ them first, in place of a list of rule instances that would hide the cause).
 Each is ``(path, first day, last day, sentence)``: the season field to change, the days it
 concerns and what to do. Only asked after a solve found no plan: a season without training days
 can still have a plan when nobody needs one. A season without a training weekday is refused
-where it is entered and named by a note when a file holding it is read (``planner.validate``).
-"""
+where it is entered, named by a note when a file holding it is read, and refused by the solver
+before it plans (``planner.validate``)."""
 
 from __future__ import annotations
 

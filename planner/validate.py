@@ -276,10 +276,18 @@ def outlasted_at_start(season: Season) -> list[str]:
     return _overdue(season, [], at_start=True)  # a season that loaded: its records are sound
 
 
-def plannable(season: Season, source: str = "") -> None:
+def unplannable_problems(season: Season) -> list[str]:
+    """Why nothing can be planned in ``season`` whatever its records: no training weekday (a
+    file may hold it and opens with a note; a plan of it can still be checked). Every front end
+    refuses it so, as bad input, not as a season the rules make infeasible."""
+    return [] if season.calendar.training_days else [NO_WEEKDAY_PROBLEM]
+
+
+def plannable(season: Season, source: str = "", to_plan: bool = False) -> None:
     """Raise InputError when the season cannot be planned or checked as it is
-    (:func:`outlasted_at_start`)."""
-    problems = outlasted_at_start(season)
+    (:func:`outlasted_at_start`); ``to_plan``: it is about to be planned, so also when nothing
+    can be planned in it (:func:`unplannable_problems`)."""
+    problems = (unplannable_problems(season) if to_plan else []) + outlasted_at_start(season)
     if problems:
         raise InputError(source, problems)
 
@@ -479,7 +487,7 @@ def season_notes(season: Season) -> list[str]:
     """What a season may hold but a coach reading it in should hear of, each located: a
     competition on a declared day off (still played), an injury after the season's end (it does
     not count). A season file or workbook holding one still reads."""
-    out: list[str] = [] if season.calendar.training_days else [NO_WEEKDAY_PROBLEM]
+    out: list[str] = unplannable_problems(season)
     for i, d in enumerate(season.calendar.non_training_days):
         if (words := day_off_words(d.date, competitions_on(season, d.date), d.reason)) is not None:
             out.append(f"calendar.non_training_days[{i}].date: {words}; {DAY_OFF_FIX}")

@@ -147,7 +147,8 @@ def solve(request: SolveRequest, on_progress=None, stop: StopToken | None = None
     :func:`_solve_steering`)."""
     from planner.validate import plannable
 
-    plannable(request.season)  # a stage past its maximum at the season's start (section 4)
+    # no training weekday; a stage past its maximum at the season's start (section 4)
+    plannable(request.season, to_plan=True)
     if prepare is None and keep is None and _steers_load(request.season):
         return _solve_steering(request, on_progress, stop)
     return _solve(request, on_progress, stop, prepare, keep=keep)

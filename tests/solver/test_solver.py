@@ -45,6 +45,24 @@ def test_small_season_plan_has_every_day_and_week_and_objective_matches_checker(
     # (the model's own per-rule breakdown is held against the checker's in test_model_penalties)
 
 
+def test_a_season_without_a_training_weekday_is_refused_as_bad_input():
+    """The command line refused it (exit 1) while the app planned it: "optimal", every day 0,
+    and the plan checker passed it. The solver refuses it, naming the field and the fix; a plan
+    of it can still be checked."""
+    from planner.errors import InputError
+    from planner.validate import NO_WEEKDAY_PROBLEM
+
+    s = season(weeks=2, athletes=2, injuries=(injury("A1", "S1", start_day=-3),))
+    none = s.model_copy(update={"calendar": s.calendar.model_copy(update={"training_days": ()})})
+    with pytest.raises(InputError) as refused:
+        solve(SolveRequest(none, time_limit=10))
+    assert refused.value.problems == [NO_WEEKDAY_PROBLEM]
+    assert NO_WEEKDAY_PROBLEM.startswith("calendar.training_days: lists no weekday")
+    assert "Season ▸ Season Settings, Training days" in NO_WEEKDAY_PROBLEM
+    out, _ = solved(s)  # the same season with its weekdays plans, and its plan is checked
+    assert check_plan(none, out.plan) is not None
+
+
 def test_match_days_are_played_at_100_and_rest_days_are_zero():
     s = season(weeks=2, athletes=2, matches=[5, 12])
     out, _ = solved(s)

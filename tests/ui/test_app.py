@@ -282,6 +282,29 @@ def test_a_solver_error_is_shown_without_traceback(qtbot, tiny, dialogs):
     assert w.solve_action.isEnabled() and not w.cancel_button.isVisible()
 
 
+def test_a_season_without_a_training_weekday_is_refused_as_the_command_line_refuses_it(
+        qtbot, tiny, dialogs, tmp_path, capsys):
+    """'periodize solve' refused such a file (exit 1, the field and the fix) while the app
+    planned it: "Solved in 0.0 s: the best plan the rules allow (proven)", every day 0."""
+    from planner.validate import NO_WEEKDAY_PROBLEM
+    from ui.cli.main import main
+
+    none = tiny.model_copy(update={"calendar": tiny.calendar.model_copy(
+        update={"training_days": ()})})
+    save_season(none, tmp_path / "s.season.json")
+    assert main(["solve", str(tmp_path / "s.season.json")]) == 1
+    assert capsys.readouterr().err == f"periodize: {tmp_path / 's.season.json'}: {NO_WEEKDAY_PROBLEM}\n"
+    w = MainWindow(none, None)  # the solver itself, no stand-in
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.solve_failed, timeout=10000):
+        w.solve_action.trigger()
+    assert dialogs.kinds() == ["error"]
+    assert dialogs[0][2] == NO_WEEKDAY_PROBLEM  # "calendar.training_days: … (Season ▸ Season …)"
+    assert "Traceback" not in dialogs[0][2]
+    assert w.season.plan is None and w.undo_stack.count() == 0
+    assert "proven" not in w.statusBar().currentMessage()
+
+
 def test_a_result_for_a_replaced_document_is_ignored(qtbot, tiny, tmp_path):
     other = tmp_path / "other.season.json"
     from planner.seasonfile import save_season

@@ -44,11 +44,12 @@ def read_season(path: str, to_plan: bool = False):
 
 def refuse_unplannable(season, path: str) -> None:
     """InputError (exit status 1) for a season nothing can be planned in: no training weekday.
-    Every command that plans refuses it so, not as an infeasible season (exit status 2)."""
-    from planner.validate import NO_WEEKDAY_PROBLEM
+    Every command that plans refuses it so, not as an infeasible season (exit status 2), before
+    it reads or changes anything else (the solver refuses it too, without the file's path)."""
+    from planner.validate import unplannable_problems
 
-    if not season.calendar.training_days:
-        raise InputError(path, [NO_WEEKDAY_PROBLEM])
+    if problems := unplannable_problems(season):
+        raise InputError(path, problems)
 
 
 def cmd_open(args) -> int:
