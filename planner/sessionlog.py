@@ -21,6 +21,7 @@ import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.errors import InputError
 from planner.season import Season, Session
@@ -35,6 +36,9 @@ from planner.text import (
     numeric_parts,
     without_accents,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from planner.loadtable import LoadTable
 
 
 class KeptList(list):
@@ -126,17 +130,17 @@ def played_problem(minutes: float | None, played: float | None, fix: str = "") -
             f"include the match): {fix}")
 
 
-def match_session(played: float) -> tuple[float, float]:
+def match_session(played: float, table: LoadTable) -> tuple[float, float]:
     """(minutes, RPE) of a match session logged as minutes played alone (the Log panel's
-    ``m20``, a workbook row with only Minutes played): the default load table's (rules-spec.md
-    section 8: started 95 x 8, from the bench 30 x 7; started from 45 minutes played on)."""
+    ``m20``, a workbook row with only Minutes played): the match session of ``table``, the
+    season's load table (``LoadTable.of_season``; rules-spec.md section 8, by default started
+    95 x 8, from the bench 30 x 7; started from 45 minutes played on), so a match logged so
+    weighs what the plan gave it."""
     from planner.history import START_MINUTES
-    from planner.rules import RULES
 
-    defaults = {p.name: p.default for p in RULES["LD-1"].params}
-    role = "start" if played >= START_MINUTES else "bench"
+    minutes, rpe = table.match("start" if played >= START_MINUTES else "bench")
     # a bench session is 30 minutes: m40 is 40 minutes played, so a 40-minute session
-    return max(defaults[f"minutes_{role}"], played), defaults[f"rpe_{role}"]
+    return max(minutes, played), rpe
 
 
 def fold(header: object) -> str:

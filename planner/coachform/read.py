@@ -540,6 +540,12 @@ class _Import:
                  known: Season | None = None):
         self.source = source
         self.known = known  # the season imported over: the overdue records it holds stand
+        from planner.loadtable import LoadTable
+        from planner.rules import RuleSet
+
+        # a match row with minutes played alone is its match session: the rule settings of the
+        # season imported over (kept with it), else the defaults of a new season
+        self.loads = LoadTable.of(RuleSet(known.rules if known is not None else None))
         self.notes = notes if notes is not None else []
         self.p = _Problems()
         self.r = _Reader(wb, self.p, uncached, merges, self.notes)
@@ -1249,7 +1255,7 @@ class _Import:
             from planner.history import START_MINUTES
             from planner.sessionlog import match_session
 
-            (sm, sr), (bm, br) = match_session(START_MINUTES), match_session(1)
+            (sm, sr), (bm, br) = match_session(START_MINUTES, self.loads), match_session(1, self.loads)
             rows_text = f"row {alone[0]}" if len(alone) == 1 else f"{len(alone)} rows from row {alone[0]}"
             self.notes.append(f"{spec.title}, {rows_text}: minutes played without Minutes and RPE, "
                               f"read as the load table's match session (started {sm:g} min x RPE "
@@ -1277,7 +1283,7 @@ class _Import:
                       "there is no match session to log; give the session's Minutes and RPE "
                       "(e.g. 45 and 5), or 0 and 0 for no training")
             return False
-        return match_session(played)
+        return match_session(played, self.loads)
 
     def _speeds_as_percent(self, spec: SheetSpec, sessions: list, rows: list) -> None:
         """A 'Top speed %' column of speeds (31.5 km/h typed in): said, as a log's is."""

@@ -1284,6 +1284,7 @@ def test_a_match_row_with_minutes_played_alone_reads_as_the_log_panel_reads_it(t
     'Minutes: is empty … RPE: is empty', for every player of the match. It is now the load
     table's match session, as in the Log panel, said in one note; 0 alone is refused there as
     here (no match session to log)."""
+    from planner.loadtable import LoadTable
     from ui.desktop.logcells import parse_cell
 
     head = ("Athlete ID", "Date", "Minutes", "RPE", "Minutes played")
@@ -1295,7 +1296,7 @@ def test_a_match_row_with_minutes_played_alone_reads_as_the_log_panel_reads_it(t
     got = {(x.athlete, x.date): (x.minutes, x.rpe, x.minutes_played) for x in s.sessions}
     athlete = s.athletes[0]
     for aid, played in (("A1", 90), ("A2", 20)):
-        (cell,) = parse_cell(f"m{played}", athlete, D(2027, 1, 16))
+        (cell,) = parse_cell(f"m{played}", athlete, D(2027, 1, 16), LoadTable.of_season(s))
         assert got[(aid, D(2027, 1, 16))] == (cell.minutes, cell.rpe, played)
     assert got[("A1", D(2027, 1, 16))] == (95, 8, 90) and got[("A2", D(2027, 1, 16))] == (30, 7, 20)
     assert "Sessions, 2 rows from row 2: minutes played without Minutes and RPE, read as the " \
@@ -1308,3 +1309,24 @@ def test_a_match_row_with_minutes_played_alone_reads_as_the_log_panel_reads_it(t
         "there is no match session to log; give the session's Minutes and RPE (e.g. 45 and 5), "
         "or 0 and 0 for no training",
         "Sessions, row 3, RPE: is empty; write session RPE, 0-10 (CR-10)"]
+
+
+def test_a_match_row_with_minutes_played_alone_reads_the_season_s_own_load_table(tmp_path):
+    """Imported over a season whose load table says a started match is 90 min x RPE 6 (its
+    rule settings kept), such a row was still 95 x 8 and the note said so: the match weighed
+    760 AU logged where the plan gives it 540."""
+    from planner.season import RuleSettings
+
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Minutes played")
+    path = book(tmp_path, Season=SEASON_ROWS + [("Today", D(2027, 1, 20))],
+                Sessions=[head, ("A1", "2027-01-16", None, None, 90),
+                          ("A2", "2027-01-16", None, None, 20)])
+    known = import_workbook(path).model_copy(update={"rules": RuleSettings(values={"LD-1": {
+        "minutes_start": 90, "rpe_start": 6, "minutes_bench": 25, "rpe_bench": 5}})})
+    notes: list[str] = []
+    s = import_workbook(path, notes, known=known)
+    got = {x.athlete: (x.minutes, x.rpe, x.minutes_played) for x in s.sessions}
+    assert got == {"A1": (90, 6, 90), "A2": (25, 5, 20)}
+    assert ("Sessions, 2 rows from row 2: minutes played without Minutes and RPE, read as the "
+            "load table's match session (started 90 min x RPE 6, from the bench 25 x 5), as the "
+            "app's Log reads m90 alone") in notes, notes

@@ -6,15 +6,18 @@ import datetime as dt
 
 import pytest
 
-from planner.season import Athlete, Session
+from planner.loadtable import LoadTable
+from planner.rules import RuleSet
+from planner.season import Athlete, RuleSettings, Session
 from ui.desktop.logcells import CellError, parse_cell
 
 A = Athlete(id="A1", name="Ann Ash", position="Forward", max_speed=9.0)
 DAY = dt.date(2027, 1, 13)
+TABLE = LoadTable.of(RuleSet())  # the default rule set's
 
 
 def one(text: str):
-    (s,) = parse_cell(text, A, DAY)
+    (s,) = parse_cell(text, A, DAY, TABLE)
     return s
 
 
@@ -36,34 +39,45 @@ def test_minutes_played_alone_is_the_match_session(text, minutes, rpe):
     assert (s.minutes, s.rpe, s.minutes_played) == (minutes, rpe, float(text[1:]))
 
 
+def test_minutes_played_alone_is_the_season_s_own_match_session():
+    """A season whose load table says a started match is 90 min x RPE 6 logged 'm90' as the
+    default 95 x 8: the logged load of a match (760 AU) was not the 540 AU the plan gave it."""
+    table = LoadTable.of(RuleSet(RuleSettings(values={"LD-1": {
+        "minutes_start": 90, "rpe_start": 6, "minutes_bench": 25, "rpe_bench": 5}})))
+    assert table.match("start") == (90, 6)
+    got = [(s.minutes, s.rpe) for t in ("m90", "m45", "m20", "m40")
+           for s in parse_cell(t, A, DAY, table)]
+    assert got == [(90, 6), (90, 6), (25, 5), (40, 5)]
+
+
 @pytest.mark.parametrize("text, says", [("75", "no RPE"), ("75 6 7", "say what it is"),
                                         ("fast", "not understood"), ("75 11", "RPE"),
                                         ("30 5 m90", "90 minutes played is more than the "
                                                      "session's 30 minutes")])
 def test_what_cannot_be_read_says_what_to_type(text, says):
     with pytest.raises(CellError, match=says):
-        parse_cell(text, A, DAY)
+        parse_cell(text, A, DAY, TABLE)
 
 
 @pytest.mark.parametrize("text", ["1,080 5", "1.080 5", "1,080' 5"])
 def test_a_thousands_separator_is_asked_not_read_as_a_decimal(text):
     with pytest.raises(CellError, match="could be 1080 or 1.08"):
-        parse_cell(text, A, DAY)
+        parse_cell(text, A, DAY, TABLE)
 
 
 def test_sessions_of_one_day_add_up_to_at_most_a_day():
     with pytest.raises(CellError, match="add up to 1800 minutes, more than a day has"):
-        parse_cell("600 10; 600 10; 600 10", A, DAY)
-    assert len(parse_cell("600 5; 600 5", A, DAY)) == 2
+        parse_cell("600 10; 600 10; 600 10", A, DAY, TABLE)
+    assert len(parse_cell("600 5; 600 5", A, DAY, TABLE)) == 2
     with pytest.raises(CellError, match="outside 0-600"):  # one session too long: said as such
-        parse_cell("1500 5", A, DAY)
+        parse_cell("1500 5", A, DAY, TABLE)
 
 
 def test_m0_alone_is_asked_not_logged_as_a_bench_session():
     """m0 alone was logged as the bench's match session, 30 min x RPE 7 = 210 AU, for a player
     who did not play."""
     with pytest.raises(CellError, match="m0 alone: no match was played"):
-        parse_cell("m0", A, DAY)
+        parse_cell("m0", A, DAY, TABLE)
     s = one("45 5 m0")
     assert (s.minutes, s.rpe, s.minutes_played) == (45, 5, 0)
 

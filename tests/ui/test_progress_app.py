@@ -1606,6 +1606,31 @@ def test_minutes_played_logged_on_a_day_without_a_match_are_said_not_to_count(qt
     assert "not used" not in panel.message.text()
 
 
+def test_m90_alone_logs_the_season_s_own_match_session_so_logged_and_planned_agree(qtbot, in_week_3):
+    """A season whose load table says a started match is 90 min x RPE 6 logged 'm90' alone as
+    the default 95 x 8: the match weighed 760 AU logged where the plan gave it 540."""
+    from planner.loadtable import athlete_load
+    from planner.season import RuleSettings
+
+    s = in_week_3.model_copy(update={"rules": RuleSettings(values={"LD-1": {
+        "minutes_start": 90, "rpe_start": 6, "minutes_bench": 25, "rpe_bench": 5}})})
+    w = make_window(qtbot, s)
+    try:
+        w.weekly.show_log()
+        m, view = w.weekly.log_panel.model, w.weekly.log_panel.view
+        col, who = next((c, a) for c, d in enumerate(m.days) if m.tl.is_comp[d] and m.loggable(d)
+                        for a in ("A2", "A3", "A4") if s.plan.for_athlete(a).intensity[d] == 100)
+        d = m.days[col]
+        view.setCurrentIndex(m.index(row_of(w, who), col))
+        type_cell(qtbot, view, "m90")
+        (got,) = logged(w, who, d)
+        assert (got.minutes, got.rpe, got.minutes_played) == (90, 6, 90)
+        load = athlete_load(w.season, w.season.plan, who)
+        assert load.planned[load.index(day(d))] == got.minutes * got.rpe == 540
+    finally:
+        w.weekly.shutdown()
+
+
 def test_a_log_faster_than_the_rehab_stage_allows_is_said_after_the_move(qtbot, in_week_3, tmp_path, dialogs):
     """Athlete 1, in S2 (at most 95 %), logged 100 % on Tuesday of week 3: only the inspector
     said it ("Above the stage"), so a coach importing the week never saw it."""

@@ -11,7 +11,7 @@ then, in any order, labelled extras:
 - a note: everything after ``#``.
 
 Several sessions on one day are separated by ``;`` (``60 5; 30 7 95%``). ``0`` alone is a day
-without training; minutes played alone (``m20``) is the load table's match session. Minutes may carry a
+without training; minutes played alone (``m20``) is the season's load table's match session. Minutes may carry a
 ``'`` or ``′`` (``75′ 6``, what the cell shows), numbers a decimal comma. An empty text clears
 the day. A text that cannot be read raises :class:`CellError` saying what to type; nothing is
 guessed. The cell's edit text (:func:`edit_text`) reads back to the same sessions.
@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from planner.loadtable import LoadTable
 from planner.season import Athlete, Session
 from planner.sessionlog import DAY_MINUTES, limit_problem, match_session, played_problem
 
@@ -68,8 +69,9 @@ def _tokens(text: str) -> list[str]:
     return text.split()
 
 
-def _fields(text: str) -> dict[str, float]:
-    """The fields of one typed session (``minutes``, ``rpe`` and the labelled extras)."""
+def _fields(text: str, table: LoadTable) -> dict[str, float]:
+    """The fields of one typed session (``minutes``, ``rpe`` and the labelled extras);
+    ``table``: the season's load table (minutes played alone)."""
     out: dict[str, float] = {}
     bare: list[float] = []
     for tok in _tokens(text):
@@ -93,15 +95,15 @@ def _fields(text: str) -> dict[str, float]:
             break
         else:
             raise CellError(f"'{tok[:20]}' is not understood; {EXAMPLE}")
-    _place_bare(out, bare, text)
+    _place_bare(out, bare, text, table)
     return out
 
 
-def _place_bare(out: dict[str, float], bare: list[float], text: str) -> None:
+def _place_bare(out: dict[str, float], bare: list[float], text: str, table: LoadTable) -> None:
     """The unlabelled numbers are minutes, then RPE; a third must say what it is. Two short
     forms: ``0`` alone is a day without training (0 minutes, RPE 0), and minutes played alone
-    (``m20``) is the match session of the rules' load table (started from 45 minutes on, else
-    from the bench)."""
+    (``m20``) is the match session of the season's load table ``table`` (started from 45
+    minutes on, else from the bench)."""
     if bare == [0] and "rpe" not in out and "minutes" not in out:
         out["minutes"], out["rpe"] = 0.0, 0.0
         bare.clear()
@@ -109,7 +111,7 @@ def _place_bare(out: dict[str, float], bare: list[float], text: str) -> None:
         if not out["played"]:  # the bench session's 30 x 7 for a player who did not play
             raise CellError("m0 alone: no match was played, so there is no match session to "
                             "log; type what the player did (e.g. 45 5 m0), or 0 for no training")
-        out["minutes"], out["rpe"] = match_session(out["played"])
+        out["minutes"], out["rpe"] = match_session(out["played"], table)
     for field in ("minutes", "rpe"):
         if field not in out and bare:
             out[field] = bare.pop(0)
@@ -147,9 +149,11 @@ def _check(fields: dict[str, float], athlete: Athlete) -> None:
                         f"({athlete.max_speed:g} m/s); check the value")
 
 
-def parse_cell(text: str, athlete: Athlete, day: dt.date) -> tuple[Session, ...]:
+def parse_cell(text: str, athlete: Athlete, day: dt.date, table: LoadTable
+               ) -> tuple[Session, ...]:
     """The sessions a cell's text gives (empty: the day is cleared); :class:`CellError` when
-    the text cannot be read."""
+    the text cannot be read. ``table``: the season's load table (``LoadTable.of_season``), whose
+    match session ``m90`` alone logs."""
     note = ""
     if "#" in text:
         text, note = text.split("#", 1)
@@ -160,7 +164,7 @@ def parse_cell(text: str, athlete: Athlete, day: dt.date) -> tuple[Session, ...]
             raise CellError(f"a note needs a session; {EXAMPLE}")
         return ()
     out = []
-    fields = [_fields(part) for part in parts]
+    fields = [_fields(part, table) for part in parts]
     for f in fields:
         _check(f, athlete)
     total = sum(f["minutes"] for f in fields)

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from planner import edits as E
 from planner.history import au
+from planner.loadtable import LoadTable
 from planner.season import FIT, Athlete, Season, Session
 from planner.squad import display_order
 from planner.text import day as day_text
@@ -92,6 +93,7 @@ class LogModel(QAbstractTableModel):
         super().__init__(parent)
         self.season: Season | None = None
         self.tl: Timeline | None = None
+        self.loads: LoadTable | None = None  # the season's: the match session m90 alone logs
         self.week = 0
         self.athletes: list[Athlete] = []
         self.days: list[int] = []  # day indexes of the week
@@ -104,6 +106,7 @@ class LogModel(QAbstractTableModel):
         before = ([a.id for a in self.athletes], list(self.days))
         self.season = season
         self.tl = Timeline(season) if season is not None else None
+        self.loads = LoadTable.of_season(season) if season is not None else None
         self._lived = None  # (season, the plan as lived): worked out on first use
         if self.tl is not None:
             self.week = max(0, min(len(self.tl.weeks) - 1, self.week if week is None else week))
@@ -330,7 +333,7 @@ class LogModel(QAbstractTableModel):
         if not self.loggable(d):
             return self.why_not(d)
         try:
-            parse_cell(text, a, self.tl.days[d])
+            parse_cell(text, a, self.tl.days[d], self.loads)
         except CellError as e:
             return f"{a.name}, {day_long(self.tl.days[d])}: {e}"
         return ""
@@ -348,7 +351,7 @@ class LogModel(QAbstractTableModel):
         if " ".join(text.split()) == " ".join(edit_text(old).split()):
             return True  # unchanged: no edit, no undo step
         try:
-            sessions = parse_cell(text, a, self.tl.days[d])
+            sessions = parse_cell(text, a, self.tl.days[d], self.loads)
         except CellError as e:
             # the editor closed on it (a click on another cell; Enter keeps it open): say that
             # what was typed is not logged, not only why
@@ -829,7 +832,7 @@ class LogPanel(QWidget):
                     problems.append(m.why_not(d))
                     continue
                 try:
-                    sessions += parse_cell(cell_text, a, m.tl.days[d])
+                    sessions += parse_cell(cell_text, a, m.tl.days[d], m.loads)
                 except CellError as e:
                     problems.append(f"{a.name}, {day_long(m.tl.days[d])}: {e}")
                     continue
