@@ -10,14 +10,19 @@ limits, and *why* the day is planned so (the hard rules that bound it and the so
 serves, each with its rule id; the Rules sheet explains them).
 
 Rows are measured (``planner.xlsx_layout``) so that wrapped text keeps its height in Excel and
-LibreOffice, each week ends with a page break, and the sheet's print scale is the largest at
-which its tallest week still fits one page.
+LibreOffice, and each week ends with a page break. The print scale is the largest at which every
+week fits one page with the table as wide as the page (``fit_page``): a sheet whose tallest week
+sets the scale gets wider text columns, which wrap into fewer lines, so the weeks are lower and
+the text prints larger.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.layout import Layout, ManualLayout
@@ -31,7 +36,15 @@ from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units
 from planner.returns import again_words
 from planner.rules import RULES
 from planner.season import SPEED_DAY
-from planner.xlsx_layout import fit_lines, line_height, print_points, row_height, scale_for
+from planner.xlsx_layout import (
+    PRINT_UNIT_PT,
+    fit_lines,
+    line_height,
+    print_points,
+    printable,
+    row_height,
+    scale_for,
+)
 from planner.xlsx_load import week_line
 
 # (header, width in character units, font size of its day cells, wrapped)
@@ -52,12 +65,12 @@ HEADERS = tuple(c[0] for c in COLUMNS)
 WIDTHS = tuple(c[1] for c in COLUMNS)
 NCOLS = len(COLUMNS)
 LAST_COL = get_column_letter(NCOLS)
-INFO_WIDTH = sum(WIDTHS[1:])  # the merged value cells B:J
 CHART_ROWS = 22  # rows under the chart on page 1
 CHART_ROW_H = 15.0
 FIRST_CHART_ROW = 8
 SUMMARY_ROWS = FIRST_CHART_ROW + CHART_ROWS  # page 1 ends here
-W_SESSION, W_WHAT, W_LIMITS, W_WHY = WIDTHS[3], WIDTHS[4], WIDTHS[9], WIDTHS[10]
+SESSION, WHAT, LIMITS, WHY = 3, 4, 9, 10  # the wrapping text columns: a wide page's room goes to them
+TEXT_COLUMNS = (SESSION, WHAT, LIMITS, WHY)
 LINE_9, LINE_8 = line_height(9), line_height(8)
 
 
@@ -69,6 +82,10 @@ class SheetRows:
     heights: dict[int, float]
     merges: list[str]
     breaks: list[int]
+    # each measured row's height for the columns' widths (``fit_page`` widens them), and each
+    # week's first and last row
+    measure: dict[int, Callable[[tuple[float, ...]], float]] = field(default_factory=dict)
+    blocks: list[tuple[int, int]] = field(default_factory=list)
 
 
 STAGE_RULES = ("RH-CAP", "RH-STAGE", "RH-CRIT")  # said once a week, on the "Stage rules" line
@@ -202,6 +219,7 @@ class AthleteSheet:
             self._info(out, "Week", w.kind_text + ".", None)
             bottom = len(out.rows)
             out.breaks.append(bottom)
+            out.blocks.append((top, bottom))
             return sum(out.heights.get(r, 13.0) for r in range(top, bottom + 1))
         self._info(out, "Week", f"{w.kind_text}. {w.speed_label}: {w.speed_line}.", w.kind)
         self._info(out, "Block", w.block or "–", None)
@@ -215,12 +233,12 @@ class AthleteSheet:
         self._info(out, "Matches", "; ".join(w.matches) if w.matches else "No match this week", None)
         self._info(out, "Load", week_line(self.ctx.load.get(w.athlete), w.first, w.load_text), None)
         out.rows.append([(h, self.s_header) for h in HEADERS])
-        out.heights[len(out.rows)] = row_height(max(fit_lines(h, wd, 10, True) for h, wd in
-                                                    zip(HEADERS, WIDTHS, strict=True)), 10)
+        _measured(out, _header_height)
         for d, why in zip(w.days, whys, strict=True):
             self._day(out, d, why)
         bottom = len(out.rows)
         out.breaks.append(bottom)
+        out.blocks.append((top, bottom))
         return sum(out.heights.get(r, 13.0) for r in range(top, bottom + 1))
 
     def _day(self, out: SheetRows, d: HandoutDay, why: str) -> None:
@@ -242,15 +260,7 @@ class AthleteSheet:
             (limits or None, self.s_limits),
             (why or None, self.s_why),
         ])
-        h9, h8 = LINE_9, LINE_8
-        height = max(
-            fit_lines(summary, W_SESSION, 9, bold) * h9,
-            fit_lines(what, W_WHAT, 9) * h9,
-            (2 * h9) if speed else h9,
-            fit_lines(limits, W_LIMITS, 8) * h8 if limits else 0.0,
-            fit_lines(why, W_WHY, 8) * h8 if why else 0.0,
-        )
-        out.heights[len(out.rows)] = round(height + 4, 1)
+        _measured(out, partial(_day_height, summary, what, bool(speed), limits, why, bold))
 
     # -- helpers ---------------------------------------------------------------------------------
     def _merged(self, out: SheetRows, cells: list, height: float) -> None:
@@ -263,9 +273,35 @@ class AthleteSheet:
         value = keep_units(value)
         out.rows.append([(label, self.s_label), (value, self.s_info[kind if kind in ("deload", "taper") else None])]
                         + [None] * (NCOLS - 2))
-        r = len(out.rows)
-        out.merges.append(f"B{r}:{LAST_COL}{r}")
-        out.heights[r] = row_height(fit_lines(value, INFO_WIDTH, 10), 10, pad=4)
+        out.merges.append(f"B{len(out.rows)}:{LAST_COL}{len(out.rows)}")
+        _measured(out, partial(_info_height, value))
+
+
+def _measured(out: SheetRows, height: Callable[[tuple[float, ...]], float]) -> None:
+    """The last row's height at the base widths, and how to measure it again at others."""
+    out.measure[len(out.rows)] = height
+    out.heights[len(out.rows)] = height(WIDTHS)
+
+
+def _header_height(widths: tuple[float, ...]) -> float:
+    return row_height(max(fit_lines(h, wd, 10, True) for h, wd in zip(HEADERS, widths, strict=True)), 10)
+
+
+def _info_height(value: str, widths: tuple[float, ...]) -> float:  # merged over B to the last column
+    return row_height(fit_lines(value, sum(widths[1:]), 10), 10, pad=4)
+
+
+def _day_height(summary: str, what: str, speed: bool, limits: str, why: str, bold: bool,
+                widths: tuple[float, ...]) -> float:
+    h9, h8 = LINE_9, LINE_8
+    height = max(
+        fit_lines(summary, widths[SESSION], 9, bold) * h9,
+        fit_lines(what, widths[WHAT], 9) * h9,
+        (2 * h9) if speed else h9,
+        fit_lines(limits, widths[LIMITS], 8) * h8 if limits else 0.0,
+        fit_lines(why, widths[WHY], 8) * h8 if why else 0.0,
+    )
+    return round(height + 4, 1)
 
 
 def _num(v):
@@ -274,11 +310,53 @@ def _num(v):
     return int(v) if float(v).is_integer() else v
 
 
-def sheet_scale(block_heights: list[float]) -> int:
+def sheet_scale(block_heights: list[float], widths: tuple[float, ...] = WIDTHS) -> int:
     """The print scale at which the sheet's widest row and tallest week fit one page."""
-    width = sum(print_points(w) for w in WIDTHS)
+    width = sum(print_points(w) for w in widths)
     summary = SUMMARY_ROWS * CHART_ROW_H + 120
     return scale_for(width, max(block_heights + [summary]))
+
+
+def widths_at(scale: int) -> tuple[float, ...]:
+    """The columns' widths that make the table as wide as the page prints at ``scale`` %: the room
+    beyond :data:`WIDTHS` goes to the wrapping text columns in proportion to their widths (never
+    narrower than :data:`WIDTHS`)."""
+    room = printable()[0] * 98 / scale / PRINT_UNIT_PT - sum(WIDTHS) - 0.01  # as scale_for rounds
+    if room <= 0:
+        return WIDTHS
+    share = sum(WIDTHS[c] for c in TEXT_COLUMNS)
+    return tuple(w + (math.floor(room * w / share * 4) / 4 if c in TEXT_COLUMNS else 0.0)
+                 for c, w in enumerate(WIDTHS))
+
+
+def fit_page(out: SheetRows) -> tuple[tuple[float, ...], int]:
+    """The columns' widths and the print scale of an athlete sheet, its rows' heights measured for
+    those widths: the largest scale at which every week fits one page with the table as wide as the
+    page. Wider columns wrap into fewer lines, so the weeks are lower and the scale can rise, which
+    leaves less width: a higher scale's weeks are never lower, so the largest scale that fits is
+    found by bisection, from the scale of the base widths (which fits) up to the one of their
+    width."""
+    base = [sum(out.heights.get(r, 13.0) for r in range(top, bottom + 1)) for top, bottom in out.blocks]
+
+    def heights(widths: tuple[float, ...], s: int) -> list[float]:  # a week that fits unmeasured stays
+        return [h if widths == WIDTHS or sheet_scale([h], widths) >= s else
+                sum(out.measure[r](widths) if r in out.measure else out.heights.get(r, 13.0)
+                    for r in range(top, bottom + 1))
+                for h, (top, bottom) in zip(base, out.blocks, strict=True)]
+
+    lo = sheet_scale(base)
+    hi = sheet_scale([])
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        widths = widths_at(mid)
+        if sheet_scale(heights(widths, mid), widths) >= mid:
+            lo = mid
+        else:
+            hi = mid - 1
+    widths = widths_at(lo)
+    for r, height in out.measure.items():
+        out.heights[r] = height(widths)
+    return widths, lo
 
 
 def add_chart(ws: Worksheet, speed: Worksheet, col: int, n_weeks: int) -> None:

@@ -85,7 +85,7 @@ from planner.squad import display_order
 from planner.timeline import Timeline
 from planner.why import Explainer
 from planner.xlsx_athlete import COLUMNS as ATHLETE_COLUMNS
-from planner.xlsx_athlete import AthleteSheet, SheetRows, add_chart, sheet_scale, why_lines
+from planner.xlsx_athlete import AthleteSheet, SheetRows, add_chart, fit_page, why_lines
 from planner.xlsx_cells import (
     CONTROL,
     clean_text,
@@ -1010,21 +1010,21 @@ def _write_athlete(ctx: _Ctx, writer: AthleteSheet, ws: Worksheet, a, explainer,
     weeks = handouts.weeks(a.id)
     writer.summary(rows, a, weeks, rets)
     p0 = tl.days[min(tl.p0, tl.n - 1)]
-    heights = []
     for w in weeks:
         whys, stage_rules = [], []
         for d in () if w.away else w.days:  # a week away is one line, without day rows
             lines, stage = why_lines(explainer.day(a.id, d.date), ctx.anonymise, ctx.names, d.date < p0)
             whys.append(lines)
             stage_rules = stage_rules or stage  # the week's first day in a stage says them
-        heights.append(writer.week(rows, w, whys, stage_rules))
+        writer.week(rows, w, whys, stage_rules)
+    widths, scale = fit_page(rows)  # as wide as the page at the scale the tallest week allows
     _put(ctx, ws, rows)
-    for col, (_, width, _, _) in enumerate(ATHLETE_COLUMNS, start=1):
+    for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     last_col = get_column_letter(len(ATHLETE_COLUMNS))
     ws.print_area = f"A1:{last_col}{max(1, len(rows.rows))}"
     label = (a.id if ctx.anonymise else f"{a.name} ({a.id})") + (f", {a.position}" if a.position else "")
-    ctx.print_setup(ws, title_rows=None, scale=sheet_scale(heights), label=label)
+    ctx.print_setup(ws, title_rows=None, scale=scale, label=label)
     ws.oddFooter.left.text = "&8Speed day ≥ 80 %, HV exposure ≥ 90 % of max speed (see the Cover)"
     if ctx.plan.for_athlete(a.id) is not None:
         add_chart(ws, speed, 4 + ctx.athletes.index(a), len(tl.weeks))

@@ -676,6 +676,30 @@ def test_athlete_sheet_a_page_per_week_laid_out_as_the_handout(exported):
     assert any("Stage P1 allows no running. (RH-CAP)" in v for v in stage_rules)
 
 
+def test_a_week_page_prints_as_wide_as_the_page_at_the_scale_its_tallest_week_allows(exported):
+    """The tallest week sets a sheet's print scale; the text columns take the width the page has
+    left at that scale, so their rows wrap into fewer lines and the scale rises (an injured
+    athlete's weeks printed at 53 % with the right third of the page blank, 5 pt text)."""
+    from planner.xlsx_athlete import COLUMNS
+    from planner.xlsx_layout import print_points, printable
+
+    _, _, path = exported
+    wb = openpyxl.load_workbook(path)
+    page_w, page_h = printable()
+    letters = [chr(ord("A") + j) for j in range(len(COLUMNS))]
+    for title in ("A3 Cy Cedar", "A1 Ann Ash", "A2 Bo Birch", "A4 Di Dale"):
+        ws = wb[title]
+        scale = ws.page_setup.scale / 100
+        width = sum(print_points(ws.column_dimensions[c].width) for c in letters) * scale
+        assert 0.96 * page_w <= width <= page_w, (title, width, page_w)
+        weeks = [sum(ws.row_dimensions[r].height or 12.75 for r in range(top, days[-1] + 1)) * scale
+                 for top, _, days in week_blocks(ws)]
+        assert max(weeks) <= page_h, title  # each week still on one page
+        if title in ("A3 Cy Cedar", "A1 Ann Ash"):  # the tallest week sets the scale: it fills the page
+            assert max(weeks) >= 0.9 * page_h, (title, max(weeks), page_h)
+        assert layout_problems(ws) == [], title  # every row as tall as its wrapped text
+
+
 def test_page_1_charts_the_speed_days_inside_the_print_area(exported):
     season, plan, path = exported
     wb = openpyxl.load_workbook(path)
