@@ -521,6 +521,17 @@ def _trade_off_lines(plan: Plan, past: bool) -> list[tuple[str | None, str, bool
                    "as the rules allow.", True)] + [(rule, words, False) for rule, words in soft]
 
 
+def _competitions_words(season: Season) -> str:
+    """The Cover's count of competitions by priority, then each A competition with its date:
+    "4: 1 A, 1 B, 2 C. A: Regional Cup Final on Sat 19 Jun 2027"."""
+    count = {p: sum(1 for c in season.competitions if c.priority == p) for p in "ABC"}
+    words = f"{len(season.competitions)}: " + ", ".join(f"{n} {p}" for p, n in count.items())
+    finals = sorted((c for c in season.competitions if c.priority == "A"), key=lambda c: c.date)
+    if finals:
+        words += ". A: " + "; ".join(f"{c.name} on {text.day_long(c.date)}" for c in finals)
+    return words
+
+
 def _plan_words(ctx: _Ctx, past: bool) -> str:
     """The Cover's Plan line. ``past``: today is past the season's end (advance allows the day
     after it): nothing was left to solve, so neither the solver's status nor a score of 0 says
@@ -567,8 +578,6 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     ws.cell(row=r, column=1, value="The season plan from Periodize").style = note
     ws.merge_cells("A2:B2")
     r = 4
-    prio = {p: [c for c in season.competitions if c.priority == p] for p in "ABC"}
-    a_names = ", ".join(f"{c.name} ({text.day_long(c.date)})" for c in sorted(prio["A"], key=lambda c: c.date))
     line("Season", f"{text.span(cal.start, cal.end)}: {text.plural(tl.n, 'day')}, "
                    f"{text.plural(len(tl.weeks), 'week')}")
     past = cal.today is not None and cal.today > cal.end
@@ -579,9 +588,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     line("Injured", _injured_sentence(season, rets) + " Each return is on the Returns sheet.")
     for key, value, warn in _in_progress_lines(season):
         line(key, value, st.warning() if warn else None, bold=warn)
-    line("Competitions", f"{len(season.competitions)}: {len(prio['A'])} A"
-                         + (f" ({a_names})" if a_names else "") + f", {len(prio['B'])} B, "
-                         f"{len(prio['C'])} C")
+    line("Competitions", _competitions_words(season))
     for key, value in _calendar_lines(season):
         line(key, value)
     exported = ws.cell(row=r, column=1, value="Exported")

@@ -356,6 +356,20 @@ def solved_small_plan(season: Season) -> Plan:
     return out.plan
 
 
+def test_the_covers_competitions_line_names_each_a_competition_and_its_day_once():
+    """It read "1 A (Regional Cup Final (Sat 19 Jun 2027)), 1 B, 2 C": brackets in brackets."""
+    from planner.xlsx_export import _competitions_words
+
+    season = small_season()
+    finals = season.competitions + (
+        Competition(id="f", name="Regional Cup Final", date=_day(16), priority="A"),
+        Competition(id="s", name="Regional Cup Semi-final", date=_day(2), priority="A"))
+    assert _competitions_words(season.model_copy(update={"competitions": finals})) == (
+        "5: 2 A, 1 B, 2 C. A: Regional Cup Semi-final on Wed 6 Jan 2027; "
+        "Regional Cup Final on Wed 20 Jan 2027")
+    assert _competitions_words(season) == "3: 0 A, 1 B, 2 C"
+
+
 def test_the_cover_speaks_to_a_coach_and_defines_the_counts_once(tmp_path):
     season = small_season()
     plan = solved_small_plan(season).model_copy(update={"objective": 1234.0, "bound": 1200.0})
@@ -371,6 +385,7 @@ def test_the_cover_speaks_to_a_coach_and_defines_the_counts_once(tmp_path):
     assert facts["Injured"].startswith("1 injured athlete this season: 0 of 1 without a target back this season")  # still out
     assert facts["Exported"] == EXPORTED_AT
     assert facts["Shared as"].startswith("with names")
+    assert facts["Competitions"] == "3: 0 A, 1 B, 2 C"
     for key, meaning in DEFINITIONS:
         assert facts[key] == meaning
     # said once: no other sheet defines the two words again
