@@ -301,12 +301,21 @@ class Comparison:
     rules_changed: tuple[str, ...] = ()
     # the days whose planned load B changes (rules-spec.md section 8): (day, athletes, AU B - A)
     load_days: tuple[tuple[dt.date, int, float], ...] = ()
+    # of those athlete-days, the ones at the same intensity and stage in both plans: the session's
+    # minutes or RPE changed with the week's kind or the match days
+    load_only: int = 0
     # a competition B adds on the day of another, in words: why the plan's days need not change
     shared_days: tuple[str, ...] = ()
 
     @property
     def changed_days(self) -> int:
         return sum(a.changed_days for a in self.athletes)
+
+    def changed_words(self) -> str:
+        """``Intensity or stage changed on 61 athlete-days``: what :attr:`changed_days` counts, so
+        that it is not read against the planned load's count (:meth:`load_words`), which is larger
+        when a week's kind moves (the command line and the app's heading)."""
+        return f"Intensity or stage changed on {plural(self.changed_days, 'athlete-day')}"
 
     def stab(self, which: str) -> int:
         """The part of plan ``which``'s objective for the days a re-plan changed from the plan
@@ -339,13 +348,18 @@ class Comparison:
         return out
 
     def load_words(self, shown: int = 4) -> str:
-        """``Planned load changed on 13 athlete-days: Sat 17 Apr +6,030 AU (13 athletes)``: the
-        days B changes the planned load of, the first ``shown`` with their figures (the command
+        """``Planned load changed on 256 athlete-days, 195 of them at the same intensity and stage
+        (…): Sat 17 Apr +6,030 AU (13 athletes)``: the days B changes the planned load of, how many
+        of them only the session changed on, the first ``shown`` with their figures (the command
         line and the app's heading); empty when none."""
         if not self.load_days:
             return ""
         n = sum(k for _, k, _ in self.load_days)
-        return f"Planned load changed on {plural(n, 'athlete-day')}: " + ", ".join(
+        same = ("" if not self.load_only else
+                f", {'all' if self.load_only == n else f'{self.load_only:,} of them'} at the same "
+                f"intensity and stage (the session's minutes or RPE follow the week's kind and the "
+                f"match days)")
+        return f"Planned load changed on {plural(n, 'athlete-day')}{same}: " + ", ".join(
             f"{text.day(d)} {'+' if au > 0 else ''}{number(au)} AU ({plural(k, 'athlete')})"
             for d, k, au in self.load_days[:shown]) + (" …" if len(self.load_days) > shown else "")
 
@@ -374,7 +388,7 @@ class Comparison:
                  f"Objective: A {objective('a')}  B {objective('b')}"
                  f"   hard violations: A {self.hard_a}  B {self.hard_b}",
                  *self._unlike(),
-                 f"Changed athlete-days: {self.changed_days}"]
+                 self.changed_words()]
         if self.load_days:
             lines.append(self.load_words())
         lines += self.shared_days
@@ -467,7 +481,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     comp.runs = tuple(added(baseline, scenario))
     comp.congested = tuple(c.text(scenario) for c in comp.runs)
     comp.tapers = tuple(tapers_added(baseline, scenario))
-    comp.load_days = _load_days(season_a, plan_a, season_b, plan_b, tl_b)
+    comp.load_days, loaded = _load_days(season_a, plan_a, season_b, plan_b, tl_b)
     comp.shared_days = _shared_days(season_a, season_b, tl_b, {d for d, _, _ in comp.load_days})
     (targets_a, prov_a), (targets_b, prov_b) = _targets(season_a, plan_a), _targets(season_b, plan_b)
     past_a, past_b = _past_competitions(season_a, tl_a), _past_competitions(season_b, tl_b)
@@ -499,6 +513,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
             (ath.id, ret_a) in prov_a, (ath.id, ret_b) in prov_b,
             tuple(sorted(past_a & past_b)),
         ))
+    comp.load_only = len(loaded - comp.changed_cells)
     return comp
 
 
@@ -508,12 +523,14 @@ def _past_competitions(season: Season, tl: Timeline) -> set[str]:
     return {c.name for c in season.competitions if c.date < today}
 
 
-def _load_days(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
-               tl: Timeline) -> tuple[tuple[dt.date, int, float], ...]:
-    """The days whose planned load (planner.loadtable) differs in B: (day, athletes, AU B - A)."""
+def _load_days(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan, tl: Timeline
+               ) -> tuple[tuple[tuple[dt.date, int, float], ...], set[tuple[str, int]]]:
+    """The days whose planned load (planner.loadtable) differs in B: (day, athletes, AU B - A), and
+    those athlete-days as (athlete, day index)."""
     from planner.loadtable import athlete_load
 
     by: dict[int, list[float]] = {}
+    cells: set[tuple[str, int]] = set()
     for ath in season_b.athletes:
         if plan_a.for_athlete(ath.id) is None or plan_b.for_athlete(ath.id) is None:
             continue
@@ -526,7 +543,8 @@ def _load_days(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
             diff = lb.planned[lb.season_start + d] - la.planned[la.season_start + d]
             if diff:
                 by.setdefault(d, []).append(diff)
-    return tuple((tl.days[d], len(v), sum(v)) for d, v in sorted(by.items()))
+                cells.add((ath.id, d))
+    return tuple((tl.days[d], len(v), sum(v)) for d, v in sorted(by.items())), cells
 
 
 def _shared_days(season_a: Season, season_b: Season, tl: Timeline, loaded: set[dt.date]

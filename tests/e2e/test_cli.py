@@ -265,7 +265,7 @@ def test_whatif_new_scenario_saved_listed_and_replayed(tmp_path):
     r = run("whatif", "s.season.json", "--new", "Match earlier", "--move-competition", "Match 4", "2027-01-15",
             "--xlsx", "cmp.xlsx", "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "Comparing baseline" in r.stdout and "Changed athlete-days" in r.stdout
+    assert "Comparing baseline" in r.stdout and "Intensity or stage changed on " in r.stdout
     wb = openpyxl.load_workbook(tmp_path / "cmp.xlsx", read_only=True)
     assert wb.sheetnames == ["Summary", "Edits", "Changes"]
     s = load_season(tmp_path / "s.season.json")

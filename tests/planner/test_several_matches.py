@@ -105,9 +105,11 @@ def test_a_what_if_adding_a_match_on_a_match_day_says_what_changes_or_why_nothin
     cup2b = Competition(id="c2b", name="Cup round 2b", date=_day(CUP), priority="B")
     more = base.model_copy(update={"competitions": base.competitions + (cup2b,)})
     text = compare(base, base.plan, more, base.plan).text()
-    assert "Changed athlete-days: 0" in text
+    assert "Intensity or stage changed on 0 athlete-days" in text
     # A1, A2 and A4 start both (the default role); A3 is in rehab
-    assert "Planned load changed on 3 athlete-days: Wed 13 Jan +2,280 AU (3 athletes)" in text
+    assert ("Planned load changed on 3 athlete-days, all at the same intensity and stage (the "
+            "session's minutes or RPE follow the week's kind and the match days): Wed 13 Jan "
+            "+2,280 AU (3 athletes)") in text
     assert ("'Cup round 2b' is on Wed 13 Jan with 'Cup round 2', a match day already: each "
             "match an athlete plays there counts in the day's planned load.") in text
     # the whole squad out of it: nothing in the plan changes, and the comparison says why
@@ -256,6 +258,36 @@ def test_the_load_a_what_if_adds_is_said_day_by_day_in_one_wording():
     first = comp.load_words(shown=1)
     assert two.startswith(first[:-2]) and first.count(" AU (") == 1
     assert comp.load_words() in comp.text() and not comp.load_words().endswith("…")
+
+
+def test_the_two_counts_of_a_what_if_say_what_each_counts():
+    """A moved deload changes the session's minutes on days whose level stays: the comparison read
+    "61 athlete-days changed (every athlete); planned load changed on 256 athlete-days", load
+    changed on more days than changed. Each count now says what it counts, and how many of the
+    load's days kept their intensity and stage."""
+    from planner.scenarios import compare
+
+    base = small_season()
+    plan = small_plan(base)
+    base = base.model_copy(update={"plan": plan})
+
+    def moved(a: AthletePlan) -> AthletePlan:  # week 1 a deload, and A1 faster on its Tuesday
+        weeks = ("deload" if a.weeks[0] != "deload" else "load",) + a.weeks[1:]
+        level = (a.intensity[0], 95 if a.intensity[1] != 95 else 90) if a.athlete == "A1" else a.intensity[:2]
+        return a.model_copy(update={"weeks": weeks, "intensity": level + a.intensity[2:]})
+
+    other = plan.model_copy(update={"team_weeks": ("deload", "load", "taper"),
+                                    "athletes": tuple(moved(a) for a in plan.athletes)})
+    comp = compare(base, plan, base, other)
+    assert comp.changed_days == 1
+    loaded = sum(k for _, k, _ in comp.load_days)
+    assert loaded > comp.changed_days and comp.load_only == loaded - 1
+    text = comp.text()
+    assert "Intensity or stage changed on 1 athlete-day\n" in text
+    assert (f"Planned load changed on {loaded} athlete-days, {loaded - 1} of them at the same "
+            f"intensity and stage (the session's minutes or RPE follow the week's kind and the "
+            f"match days): ") in text
+    assert "Changed athlete-days" not in text and "athlete-days changed" not in text
 
 
 def test_a_few_athletes_of_the_same_figures_are_each_named_in_the_comparison():

@@ -891,8 +891,9 @@ def test_the_comparison_window_says_the_load_a_match_added_on_a_match_day_brings
                         compare(base, base.plan, more, base.plan), [])
     heading = html.unescape(win.heading.text())
     # with its figures, as the command line says them
-    assert ("0 athlete-days changed; planned load changed on 3 athlete-days: Wed 13 Jan "
-            "+2,280 AU (3 athletes);") in heading, heading
+    assert ("Intensity or stage changed on 0 athlete-days; planned load changed on 3 athlete-days, "
+            "all at the same intensity and stage (the session's minutes or RPE follow the week's "
+            "kind and the match days): Wed 13 Jan +2,280 AU (3 athletes);") in heading, heading
     assert "'Cup round 2b' is on Wed 13 Jan with 'Cup round 2', a match day already" in heading
 
 

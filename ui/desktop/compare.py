@@ -343,7 +343,7 @@ class CompareWindow(QWidget):
         else:
             who = (" (" + ", ".join(a.name.split(" (")[0] for a in changed) + ")") if changed else ""
         returns = [a for a in comp.athletes if a.back("a") != a.back("b")]
-        sentences = [f"{plural(comp.changed_days, 'athlete-day')} changed{_esc(who)}"]
+        sentences = [_esc(comp.changed_words() + who)]
         if comp.load_days:  # a match added on a match day changes loads, not days
             said = comp.load_words(shown=2)
             sentences.append(_esc(said[:1].lower() + said[1:]))
