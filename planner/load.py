@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import text
+from planner.handout import LOAD_NOTED
 from planner.loadtable import AthleteLoad, LoadTable, WeekLoad, lived_load
 from planner.rules import RuleSet
 from planner.timeline import Timeline
@@ -127,6 +128,9 @@ class AthleteFigures:
     # earlier one when the athlete's sessions planned since are not logged yet (:func:`logged_end`)
     logged_to: dt.date | None = None
     today: dt.date | None = None  # the first day of the plan (days before it are the past)
+    # each sentence's place in the list (:func:`now_lines`): what happened before the plan,
+    # then the kind of flag (:func:`flag_rank`)
+    flag_ranks: tuple[tuple[int, ...], ...] = ()
 
     def logged_when(self) -> str:
         """When the logged ratio is read: "now" (the day before today, or today once logged),
@@ -339,6 +343,21 @@ def week_flags(ratio: float | None, mono: float | None, change: float | None,
     return tuple(out)
 
 
+# the kinds of flag by how much they say about what a coach may want to change, as
+# :func:`week_flags` words them (the start of each): a week above LD-1's limit, the EWMA ratio
+# high, the load up on last week, the ratio low, monotony
+FLAG_KINDS = (("ACWR >", AFTER_NONE), (f"EWMA ratio > {RATIO_HIGH:g}",), ("load +", FROM_ZERO),
+              (f"EWMA ratio < {RATIO_LOW:g}",), ("monotony >",))
+
+
+def flag_rank(flags: tuple[str, ...]) -> tuple[int, ...]:
+    """The kinds of a week's ``flags`` (:func:`week_flags`) as :data:`FLAG_KINDS` ranks them,
+    sorted: sentences with the same kinds sort together, the weightier kinds first."""
+    return tuple(sorted(next((k for k, starts in enumerate(FLAG_KINDS)
+                              if any(f.startswith(x) for x in starts)), len(FLAG_KINDS))
+                        for f in flags))
+
+
 def _mean(values: list[float]) -> float | None:
     """The mean of days that all have a value (None when one has none, NaN)."""
     if not values or any(math.isnan(v) for v in values):
@@ -409,7 +428,8 @@ def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
     figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), **extra)
     said = _sentences(season, al, figs)
     return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,
-                          tuple(t for t, _ in said), tuple(d for _, d in said), **extra)
+                          tuple(t for t, _d, _r in said), tuple(d for _t, d, _r in said),
+                          flag_ranks=tuple(r for _t, _d, r in said), **extra)
 
 
 def figures(season: Season, plan: Plan | None = None) -> dict[str, AthleteFigures]:
@@ -454,19 +474,25 @@ def _current(al: AthleteLoad, weeks: tuple[WeekFigures, ...]) -> list[WeekFigure
     return past[-1:] + now[:1]
 
 
-def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple[str, dt.date]]:
-    """(sentence, the day it is about) for each flag of the athlete now."""
+def _sentences(season: Season, al: AthleteLoad,
+               f: AthleteFigures) -> list[tuple[str, dt.date, tuple[int, ...]]]:
+    """(sentence, the day it is about, its rank) for each flag of the athlete now; the rank
+    puts the logged ratio first, then last week, then this week (what happened before what is
+    planned), each by the kinds of its flags (:func:`flag_rank`)."""
     label = season.athlete_label(al.athlete)
     out = []
     r = f.latest_logged_ewma_ratio
     if f.stale_log:
         out.append((f"{label}: no session logged in the 7 days before today ({f.stale_words()}; "
-                    f"the load figures count their planned load).", al.date(al.today - 1)))
+                    f"the load figures count their planned load).", al.date(al.today - 1),
+                    (0, len(FLAG_KINDS))))
     elif r is not None and (r > RATIO_HIGH or r < RATIO_LOW):
         day = f.logged_to
         side = f"above {RATIO_HIGH:g}" if r > RATIO_HIGH else f"below {RATIO_LOW:g}"
+        kind = f"EWMA ratio > {RATIO_HIGH:g}" if r > RATIO_HIGH else f"EWMA ratio < {RATIO_LOW:g}"
         out.append((f"{label}: the logged EWMA acute:chronic ratio is {fmt_figure(r, f.limits('ewma'))} on "
-                    f"{text.day_long(day)}, {side}{_unlogged_words(al, day)}.", day))
+                    f"{text.day_long(day)}, {side}{_unlogged_words(al, day)}.", day,
+                    (0, *flag_rank((kind,)))))
     today = al.date(al.today)
     for w in _current(al, f.weeks):
         if w.flags:
@@ -474,7 +500,8 @@ def _sentences(season: Season, al: AthleteLoad, f: AthleteFigures) -> list[tuple
                 when = "the plan's first week" if w.end >= today else "before the season"
             else:
                 when = "this week, planned" if w.end >= today else "last week"
-            out.append((f"{label}: {text.week_of(w.start)} ({when}): {', '.join(w.flags)}.", w.start))
+            out.append((f"{label}: {text.week_of(w.start)} ({when}): {', '.join(w.flags)}.", w.start,
+                        (2 if w.end >= today else 1, *flag_rank(w.flags))))
     return out
 
 
@@ -538,7 +565,8 @@ def week_at(figs: dict, day: dt.date) -> WeekFigures | None:
 
 def week_flag_lines(season: Season, figs: dict, day: dt.date) -> list[tuple[str, str, dt.date]]:
     """(sentence, athlete, the week's first day) for each athlete whose week holding ``day`` has
-    flags, in the order of ``figs``: the team's list for a week other than now's."""
+    flags: the team's list for a week other than now's. The same kinds of flag together, the
+    weightier first (:func:`flag_rank`), athletes in the order of ``figs`` within each."""
     today = season.calendar.today
     out = []
     for aid, f in figs.items():
@@ -547,21 +575,92 @@ def week_flag_lines(season: Season, figs: dict, day: dt.date) -> list[tuple[str,
             # a past week with nothing logged was read from the plan (it said "logged")
             when = ("" if today is None else " (planned)" if w.end >= today or w.logged is None
                     else " (logged)")
-            out.append((f"{season.athlete_label(aid)}: {text.week_of(w.start)}{when}: "
-                        f"{', '.join(w.flags)}.", aid, w.start))
-    return out
+            out.append((flag_rank(w.flags), f"{season.athlete_label(aid)}: {text.week_of(w.start)}"
+                        f"{when}: {', '.join(w.flags)}.", aid, w.start))
+    out.sort(key=lambda x: x[0])  # stable: the order of ``figs`` within a kind
+    return [x[1:] for x in out]
+
+
+def _board_order(season: Season, figs: dict, order: list[str] | None) -> list[str]:
+    """The athletes of ``figs`` in ``order`` (the board's rows; the squad's display order, as
+    the board lists it, by default), those it does not name after them."""
+    if order is None:
+        from planner.squad import display_order
+
+        order = [a.id for a in display_order(season)]
+    rank = {aid: k for k, aid in enumerate(order)}
+    return sorted(figs, key=lambda aid: rank.get(aid, len(rank)))
+
+
+def now_lines(season: Season, figs: dict,
+              order: list[str] | None = None) -> list[tuple[str, str, dt.date]]:
+    """(sentence, athlete, the day it is about) for every flag of now (each athlete's
+    ``flags``): what happened (the logged ratio, last week) before the plan (this week), the
+    same kinds of flag together, the weightier first (:func:`flag_rank`), and within a kind
+    the athletes in ``order`` (the board's; the squad's display order by default)."""
+    lines = []
+    for k, aid in enumerate(_board_order(season, figs, order)):
+        f = figs[aid]
+        ranks = f.flag_ranks or ((),) * len(f.flags)
+        days = f.flag_days or (None,) * len(f.flags)
+        lines += [(r, k, x, aid, d) for x, d, r in zip(f.flags, days, ranks, strict=True)]
+    lines.sort(key=lambda x: (x[0], x[1]))
+    return [(x, aid, d) for _r, _k, x, aid, d in lines]
+
+
+OFF_PLAN = LOAD_NOTED  # logged differs from the plan by more than this share (as on a handout)
+
+
+def off_plan_lines(season: Season, figs: dict,
+                   order: list[str] | None = None) -> list[tuple[str, str, dt.date]]:
+    """(sentence, athlete, the week's first day) for each athlete whose last week before today,
+    with sessions logged in it, differs from its planned load by more than :data:`OFF_PLAN`
+    (days with nothing logged count as planned, as in the figures), the farthest off first,
+    then in ``order`` (the board's; the squad's display order by default)."""
+    out = []
+    for k, aid in enumerate(_board_order(season, figs, order)):
+        f = figs[aid]
+        if season.calendar.today is None or f.today is None:
+            continue
+        past = [w for w in f.weeks if w.end < f.today]
+        w = past[-1] if past else None
+        if w is None or w.logged is None or w.planned is None:
+            continue
+        done, plan = round(w.load), round(w.planned)
+        if abs(done - plan) <= OFF_PLAN * plan or done == plan:
+            continue
+        off = (done - plan) / plan if plan else math.inf
+        change = f"{fmt_change(off)} on the plan" if plan else "nothing planned"
+        days = f.daily.loc[str(w.start):str(w.end)]
+        missing = int(((days["planned"] > 0) & days["logged"].isna()).sum())
+        note = (f"; {missing} planned {'day' if missing == 1 else 'days'} with nothing logged "
+                f"{'counts' if missing == 1 else 'count'} as planned" if missing else "")
+        out.append((-abs(off), k, f"{season.athlete_label(aid)}: {text.week_of(w.start)}: logged "
+                    f"{text.number(done)} AU, planned {text.number(plan)} AU ({change}{note}).",
+                    aid, w.start))
+    out.sort(key=lambda x: (x[0], x[1]))
+    return [x[2:] for x in out]
+
+
+def off_plan_heading() -> str:
+    """The heading of :func:`off_plan_lines`."""
+    return (f"Logged differs from the plan by more than {round(100 * OFF_PLAN)} % (last week's "
+            f"load), farthest off first:")
 
 
 def flag_lines(season: Season, group: bool = False) -> list[str]:
-    """The monitoring flags of the season's stored plan and log, one sentence each, for the
-    latest week before today and the week of today (and the logged EWMA ratio now); with
-    ``group``, a sentence several athletes share is one line (:func:`grouped`)."""
+    """What ``periodize log`` and ``advance --log`` print of the load: first the athletes whose
+    logged week differs from the plan (:func:`off_plan_lines`, under :func:`off_plan_heading`),
+    then the monitoring flags of the season's stored plan and log, one sentence each, for the
+    latest week before today and the week of today (and the logged EWMA ratio now), in the
+    order of :func:`now_lines`; with ``group``, a sentence several athletes share is one line
+    (:func:`grouped`)."""
     figs = figures(season)
+    off = off_plan_lines(season, figs)
+    out = [off_plan_heading()] + [f"  {x}" for x, _a, _d in off] if off else []
+    lines = now_lines(season, figs)
     if not group:
-        return [x for f in figs.values() for x in f.flags]
-    lines = [(x, f.athlete, d) for f in figs.values()
-             for x, d in zip(f.flags, f.flag_days or (None,) * len(f.flags), strict=True)]
-    out = []
+        return out + [x for x, _a, _d in lines]
     for line, _aid, _day, tip, n in grouped(season, lines):
         out.append(line)
         if n > NAME_UP_TO and "(the whole squad)" not in line:  # who, under the line
@@ -569,8 +668,8 @@ def flag_lines(season: Season, group: bool = False) -> list[str]:
     return out
 
 
-__all__ = ["COLUMNS", "DASH", "NO_LOG", "AthleteFigures", "WeekFigures", "athlete_figures", "change_pct",
-           "daily_frame", "defined", "ewma_ratio", "figure_limits", "figure_places", "figures",
-           "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure", "grouped",
-           "monotony", "now_week", "rolling_ratio", "team_median", "week_at", "week_flag_lines",
-           "week_flags"]
+__all__ = ["COLUMNS", "DASH", "NO_LOG", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
+           "change_pct", "daily_frame", "defined", "ewma_ratio", "figure_limits", "figure_places",
+           "figures", "figures_steps", "flag_lines", "flag_rank", "fmt", "fmt_change", "fmt_figure",
+           "grouped", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
+           "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flags"]

@@ -185,6 +185,30 @@ def test_log_prints_the_load_flags_of_what_it_read(tmp_path):
     assert expected and all(line in r.stdout for line in expected)
 
 
+def test_log_names_first_who_logged_far_off_the_plan(tmp_path):
+    """An athlete who logged 2.5 times his planned week was one flag line among many: 'log'
+    now starts with the athletes whose logged week differs from the plan, the farthest first,
+    before the flags; one logged as planned is not among them."""
+    from planner.load import off_plan_heading
+    from tests.planner.test_load import _logged_as
+
+    s = _logged_as({"A1": 1.0, "A2": 1.3, "A3": 2.5})
+    save_season(s.model_copy(update={"sessions": ()}), tmp_path / "s.season.json")
+    rows = ["Athlete ID,Date,Minutes,RPE"] + [
+        f"{x.athlete},{x.date.isoformat()},{x.minutes:g},{x.rpe:g}" for x in s.sessions]
+    (tmp_path / "log.csv").write_text("\n".join(rows) + "\n")
+    r = run("log", "s.season.json", "log.csv", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.splitlines()
+    k = out.index(off_plan_heading())
+    assert out[k + 1].startswith("  Athlete 3 (A3): week of 8 Feb 2027: logged ")
+    assert out[k + 2].startswith("  Athlete 2 (A2): week of 8 Feb 2027: logged ")
+    assert "(+150 % on the plan)" in out[k + 1]
+    assert not out[k + 3].startswith("  ")  # the flags follow; A1, logged as planned, is not named
+    assert not any(x.startswith("  Athlete 1 (A1)") for x in out)
+    assert any(x.startswith("Athlete") and "week of" in x for x in out[k + 3:])
+
+
 def test_check_lists_each_load_spike_with_soft_ld1(folder):
     from planner.check import check_plan
 

@@ -399,8 +399,11 @@ def test_team_median_is_the_weekly_median_of_the_ewma_ratio(figs):
 def test_flag_lines_name_the_athlete_and_the_week(figs):
     s = _season()
     lines = L.flag_lines(s)
-    assert lines == [x for f in figs.values() for x in f.flags]
-    for line in lines:
+    off = [x for x, _a, _d in L.off_plan_lines(s, figs)]
+    flags = [x for x, _a, _d in L.now_lines(s, figs)]
+    assert sorted(flags) == sorted(x for f in figs.values() for x in f.flags)
+    assert lines == ([L.off_plan_heading()] + [f"  {x}" for x in off] if off else []) + flags
+    for line in lines[len(off) + 1 if off else 0:] + off:
         assert line.startswith("Athlete ") and line.endswith(".")
         assert "nan" not in line.lower() and "inf" not in line.lower()
 
@@ -534,7 +537,7 @@ def test_without_a_today_the_flags_speak_of_the_plans_first_week_not_this_week()
     aid = s.athletes[0].id
     f = L.figures(s)[aid]
     f = replace(f, weeks=(replace(f.weeks[0], flags=("load +20 %",)),) + f.weeks[1:])
-    lines = [t for t, _ in L._sentences(s, athlete_load(s, s.plan, aid, count_today=True), f)]
+    lines = [t for t, *_ in L._sentences(s, athlete_load(s, s.plan, aid, count_today=True), f)]
     assert lines
     assert all("this week" not in x and "last week" not in x for x in lines)
     assert any("(the plan's first week)" in x for x in lines)
@@ -995,3 +998,88 @@ def test_a_past_week_with_nothing_logged_is_not_called_logged_in_the_flag_list()
     lines = [x for x, _, _ in week_flag_lines(later, figs, day)]
     assert lines and all("(logged)" not in x for x in lines), lines
     assert all("(planned)" in x for x in lines)
+
+
+def _logged_as(factors: dict[str, float]):
+    """``_season``'s plan with no log but the week before today (days 35-41), each athlete's
+    planned sessions logged at ``factors[athlete]`` times their planned load."""
+    s = _season()
+    s = s.model_copy(update={"sessions": ()})
+    figs = L.figures(s)
+    sessions = []
+    for aid, factor in factors.items():
+        planned = figs[aid].daily["planned"]
+        for i in range(35, 42):
+            au = float(planned[pd.Timestamp(day(i))])
+            if au > 0:
+                sessions.append(Session(athlete=aid, date=day(i), minutes=au * factor / 10, rpe=10))
+    return s.model_copy(update={"sessions": tuple(sessions)})
+
+
+def test_logged_off_the_plan_comes_first_the_farthest_off_first():
+    """A week logged at 2.5 times its plan was line 11 of 14 flags, among the plan's own (the
+    rebound after a deload, monotony): the athletes whose logged week differs from the planned
+    one by more than 20 % come first, the farthest off first; one logged as planned is not
+    named."""
+    s = _logged_as({"A1": 1.0, "A2": 1.3, "A3": 2.5})
+    figs = L.figures(s)
+    off = L.off_plan_lines(s, figs)
+    assert [aid for _x, aid, _d in off] == ["A3", "A2"]  # not the board's order: how far off
+    w = next(w for w in figs["A3"].weeks if w.start == day(35))
+    assert off[0][0] == (f"Athlete 3 (A3): week of 8 Feb 2027: logged {text.number(round(w.load))} "
+                         f"AU, planned {text.number(round(w.planned))} AU (+150 % on the plan).")
+    assert off[0][2] == day(35)
+    lines = L.flag_lines(s, group=True)
+    assert lines[0] == L.off_plan_heading() and "20 %" in lines[0]
+    assert lines[1].startswith("  Athlete 3 (A3)") and lines[2].startswith("  Athlete 2 (A2)")
+    assert not any(x.startswith("  Athlete 1 (A1)") for x in lines)
+    # within 20 % is as planned; nothing logged at all is no deviation (the stale-log line says it)
+    s = _logged_as({"A1": 1.15, "A2": 0.85})
+    assert L.off_plan_lines(s, L.figures(s)) == []
+
+
+def test_a_week_part_logged_says_its_days_not_logged_count_as_planned():
+    s = _logged_as({"A2": 3.0})
+    first = min(x.date for x in s.sessions)
+    s = s.model_copy(update={"sessions": tuple(x for x in s.sessions if x.date != first)})
+    (line, aid, _d), = L.off_plan_lines(s, L.figures(s))
+    assert aid == "A2" and "1 planned day with nothing logged counts as planned" in line
+
+
+def test_flags_of_one_kind_stand_together_what_happened_first_in_the_boards_order():
+    """The flags came in no useful order (each athlete's in turn): now what happened (the logged
+    ratio, last week) before the plan (this week), the weightier kinds first and one kind
+    together, the athletes in the board's order within a kind."""
+    from planner.squad import display_order
+    from planner.timeline import Timeline
+    from tests.exports.demo import solved_demo
+
+    s = solved_demo()
+    tl = Timeline(s)
+    after = next(w for w in tl.weeks[4:] if s.plan.team_weeks[w.index - 1] == "deload"
+                 and s.plan.team_weeks[w.index] == "load")
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": tl.days[after.first]})})
+    figs = L.figures(s)
+    lines = L.now_lines(s, figs)
+    assert sorted(x for x, _a, _d in lines) == sorted(x for f in figs.values() for x in f.flags)
+    rank = {(x, aid): r for aid, f in figs.items() for x, r in zip(f.flags, f.flag_ranks, strict=True)}
+    keys = [rank[x, aid] for x, aid, _d in lines]
+    assert len(set(keys)) > 1 and keys == sorted(keys)
+    board = [a.id for a in display_order(s)]
+    for k in set(keys):
+        who = [aid for (x, aid, _d), r in zip(lines, keys, strict=True) if r == k]
+        assert who == [a for a in board if a in who]
+    planned = [n for n, (x, _a, _d) in enumerate(lines) if "planned)" in x]
+    assert planned and max(n for n in range(len(lines)) if n not in planned) < min(planned)
+    # another week's list (the app's team chart): one kind together too
+    day0 = tl.days[after.first]
+    other = L.week_flag_lines(s, figs, day0)
+    kinds = [L.flag_rank(tuple(x.split(": ", 2)[2].rstrip(".").split(", "))) for x, _a, _d in other]
+    assert len(set(kinds)) > 1 and kinds == sorted(kinds)
+
+
+def test_flag_rank_puts_a_spike_before_monotony():
+    assert L.flag_rank(("monotony > 2.0", "ACWR > 1.3")) == (0, 4)
+    assert L.flag_rank(("load +22 %",)) < L.flag_rank(("EWMA ratio < 0.8",)) < L.flag_rank(
+        ("monotony > 2.0",))
+    assert L.flag_rank((L.AFTER_NONE,)) == L.flag_rank(("ACWR > 1.3",))

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.load import GROUP_FROM, NAME_UP_TO, grouped  # noqa: F401 - the list's rules
+from planner.load import GROUP_FROM, NAME_UP_TO, grouped, now_lines  # noqa: F401 - the list's rules
 from planner.season import Season
 from planner.text import date_short, day_long
 from ui.desktop.layout import scrolled
@@ -494,15 +494,14 @@ class LoadView(QObject):
     def _fill(self, season: Season, figs: dict) -> None:
         if self._shown_for is figs:  # the same inputs: the same charts
             return
-        # the board's order (the picker, the team's lines), and the flags of what happened (last
-        # week, the logged ratio) before those of the plan (this week, planned): the planned
-        # rebound after a deload is the common flag, a logged spike the one to see first
-        order = {aid: k for k, aid in enumerate(self.window.board.athlete_order())}
-        shown = dict(sorted(figs.items(), key=lambda kv: order.get(kv[0], len(order))))
-        lines = [(line, aid, day) for aid, f in shown.items()
-                 for line, day in zip(f.flags, f.flag_days, strict=True)]
-        lines.sort(key=lambda x: "planned)" in x[0])  # stable: board order within each
-        lines = grouped_flags(season, lines)
+        # the board's order (the picker, the team's lines); the flags as the command line lists
+        # them (planner.load.now_lines): what happened (last week, the logged ratio) before the
+        # plan (this week, planned), the same kinds together: the planned rebound after a
+        # deload is the common flag, a logged spike the one to see first
+        order = self.window.board.athlete_order()
+        rank = {aid: k for k, aid in enumerate(order)}
+        shown = dict(sorted(figs.items(), key=lambda kv: rank.get(kv[0], len(rank))))
+        lines = grouped_flags(season, now_lines(season, shown, order))
         cur = self.window.board.current()
         if cur is not None:
             self.panel.athlete = cur[0]
