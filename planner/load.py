@@ -633,8 +633,9 @@ def off_plan_lines(season: Season, figs: dict,
         change = f"{fmt_change(off)} on the plan" if plan else "nothing planned"
         days = f.daily.loc[str(w.start):str(w.end)]
         missing = int(((days["planned"] > 0) & days["logged"].isna()).sum())
-        note = (f"; {missing} planned {'day' if missing == 1 else 'days'} with nothing logged "
-                f"{'counts' if missing == 1 else 'count'} as planned" if missing else "")
+        note = ("" if not missing else "; 1 day with nothing logged counts its planned session"
+                if missing == 1 else
+                f"; {missing} days with nothing logged count their planned sessions")
         out.append((-abs(off), k, f"{season.athlete_label(aid)}: {text.week_of(w.start)}: logged "
                     f"{text.number(done)} AU, planned {text.number(plan)} AU ({change}{note}).",
                     aid, w.start))

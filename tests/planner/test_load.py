@@ -1043,7 +1043,7 @@ def test_a_week_part_logged_says_its_days_not_logged_count_as_planned():
     first = min(x.date for x in s.sessions)
     s = s.model_copy(update={"sessions": tuple(x for x in s.sessions if x.date != first)})
     (line, aid, _d), = L.off_plan_lines(s, L.figures(s))
-    assert aid == "A2" and "1 planned day with nothing logged counts as planned" in line
+    assert aid == "A2" and "1 day with nothing logged counts its planned session)" in line
 
 
 def test_flags_of_one_kind_stand_together_what_happened_first_in_the_boards_order():

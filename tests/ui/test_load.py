@@ -373,10 +373,33 @@ def test_a_flag_in_the_team_list_goes_to_its_athlete(qtbot, logged):
     settle(qtbot, w)
     team = w.load_view.panel.team_chart
     items = [team.flag_list.item(i) for i in range(team.flag_list.count())]
-    item = next(i for i in items if i.text().startswith("Sam Okafor"))
+    item = next(i for i in items if i.text().startswith("Sam Okafor") and "EWMA" in i.text())
     team._flag_chosen(item)
     athlete, day = w.board.current()
     assert athlete == "A03" and dt.date(2026, 11, 30) <= day <= TODAY  # the last logged week
+
+
+def test_the_team_list_starts_with_who_logged_far_off_the_plan(qtbot, logged):
+    """As 'periodize log' prints it: the athlete who logged five times his planned week comes
+    before every flag (in the list, where flags the plan makes itself buried him), counted
+    apart from the flags; one logged as planned is not named there."""
+    from planner.load import now_lines, off_plan_heading, off_plan_lines
+
+    w = open_window(qtbot, spiked(logged), "A01")
+    w.load_view.show(team=True)
+    settle(qtbot, w)
+    team, figs = w.load_view.panel.team_chart, w.load_view.panel.figs
+    items = [team.flag_list.item(i) for i in range(team.flag_list.count())]
+    off = off_plan_lines(w.season, figs, w.board.athlete_order())
+    assert off and all(aid != "A01" for _x, aid, _d in off)
+    assert items[0].text().startswith("Sam Okafor (A03): week of 23 Nov 2026: logged ")
+    assert items[0].toolTip() == off_plan_heading().rstrip(":") + "."
+    assert [i.text() for i in items[:len(off)]] == [x for x, _a, _d in off]
+    flags = len(now_lines(w.season, figs))
+    assert (f"last week and this week ({flags}) · {len(off)} logged off the plan"
+            in team.flags_title.text())
+    team.flag_list.itemClicked.emit(items[0])
+    assert w.board.current() == ("A03", dt.date(2026, 11, 23))
 
 
 def test_the_chart_and_the_board_follow_each_other(qtbot, logged):

@@ -608,7 +608,8 @@ class TeamChart(QWidget):
 
     def set_flags(self, lines: list[tuple[str, str, dt.date, str, int]], flags_of: str) -> None:
         """The flags listed beside the chart, those of the weeks ``flags_of`` names (the week the
-        chart marks: "the week of Mon 9 Mar 2026", or "last week and this week")."""
+        chart marks: "the week of Mon 9 Mar 2026", or "last week and this week"); a line that
+        counts 0 (``planner.load.off_plan_lines``: logged far off the plan) is counted apart."""
         self.flag_list.clear()
         for line, aid, day, tip, _n in lines:
             item = QListWidgetItem(line)
@@ -625,8 +626,11 @@ class TeamChart(QWidget):
         # flags' (24 on one "All 24 athletes" line read as a miscount when the heading also
         # counted lines)
         count = sum(n for *_x, n in lines)
-        self.flags_title.setText(f"<b>Flags</b> of {html.escape(flags_of, quote=False)} ({count}) "
-                                 f"<small>[{FLAG_EVIDENCE}]</small>")
+        # a line that counts 0 is no flag: an athlete whose logged week is far off the plan
+        off = sum(1 for *_x, n in lines if n == 0)
+        also = f" · {off} logged off the plan" if off else ""
+        self.flags_title.setText(f"<b>Flags</b> of {html.escape(flags_of, quote=False)} ({count})"
+                                 f"{also} <small>[{FLAG_EVIDENCE}]</small>")
 
     def _median_text(self, k_day: dt.date | None) -> str:
         pts = [(d, v) for d, v in self.median_points if k_day is None or d <= k_day]

@@ -37,7 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.load import GROUP_FROM, NAME_UP_TO, grouped, now_lines  # noqa: F401 - the list's rules
+from planner.load import (  # noqa: F401 - the list's rules
+    GROUP_FROM,
+    NAME_UP_TO,
+    grouped,
+    now_lines,
+    off_plan_heading,
+    off_plan_lines,
+)
 from planner.season import Season
 from planner.text import date_short, day_long
 from ui.desktop.layout import scrolled
@@ -502,6 +509,10 @@ class LoadView(QObject):
         rank = {aid: k for k, aid in enumerate(order)}
         shown = dict(sorted(figs.items(), key=lambda kv: rank.get(kv[0], len(rank))))
         lines = grouped_flags(season, now_lines(season, shown, order))
+        # first, as the command line prints them, the athletes whose logged week is far off the
+        # plan (not flags: counted apart, 0)
+        why = off_plan_heading().rstrip(":") + "."
+        lines = [(x, aid, day, why, 0) for x, aid, day in off_plan_lines(season, shown, order)] + lines
         cur = self.window.board.current()
         if cur is not None:
             self.panel.athlete = cur[0]
