@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from planner import text
 from planner.criteria import gate, passes_all, tests_until
 from planner.history import logged_days, went_otherwise
-from planner.loadtable import LoadTable
+from planner.loadtable import LOAD_NOTED, LoadTable
 from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
 from planner.rules import RuleSet
 from planner.season import FIT, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
@@ -78,8 +78,6 @@ def match_role(f: AthleteFacts, i: int, logged: dict | None = None, comp=None) -
     return "did not play (0 min logged)" if minutes == 0 else ROLE_WORDS["out"]
 
 
-# a logged day's load said beside the plan's when they differ by more than this share
-LOAD_NOTED = 0.2
 
 
 NOTE_CHARS = 80  # a logged note on a page: the day's line, not the notes box

@@ -42,8 +42,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import text
-from planner.handout import LOAD_NOTED
-from planner.loadtable import AthleteLoad, LoadTable, WeekLoad, lived_load
+from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, WeekLoad, lived_load
 from planner.rules import RuleSet
 from planner.timeline import Timeline
 

@@ -38,6 +38,10 @@ from planner.season import FIT, INJ, WEEKDAYS, Plan, Season
 from planner.timeline import Timeline
 from planner.validate import PRE_SEASON_LOG_DAYS
 
+# logged load said beside the plan's (a handout's day, the weekly "logged differs from the
+# plan" lines) when the two differ by more than this share
+LOAD_NOTED = 0.2
+
 KINDS = ("load", "deload", "taper")
 
 
