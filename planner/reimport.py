@@ -14,13 +14,19 @@ moved match, a corrected date) and imports it again. Two kinds of thing can diff
   row of the same thing, the workbook's stands: a session changed in the sheet, a stage's date
   corrected there (the season's record of that stage is not put back beside it).
 
-Each part is put back as a whole and the season checked again (``planner.validate``): a part
-that no longer fits is left out and named with the first reason, so the result always loads.
+Each part is put back and the season checked again (``planner.validate``); a part that no
+longer fits as a whole is put back item by item, and only the items that do not fit are left out,
+each named with its reason, so the result always loads and one athlete's changed row never costs
+the squad's log. A session logged in m/s of an athlete whose max speed the workbook no longer
+gives (or gives lower) keeps its minutes and RPE: only that speed reading is left out. An injury
+onset corrected in the workbook (the same athlete and protocol, no other injury of his between)
+is the correction: the season's records of that injury are kept on it where they still fit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -73,13 +79,12 @@ def not_in_workbook(old: Season, new: Season) -> list[str]:
     out = []
     if gone := len(_sessions_missing(old, new)):
         out.append(plural(gone, "logged session"))
-    onsets = {(i.athlete, i.onset) for i in new.injuries}
-    if gone := sum(1 for i in old.injuries if (i.athlete, i.onset) not in onsets):
+    pairs = _counterparts(old, new)
+    if gone := sum(1 for _, now in pairs if now is None):
         out.append(plural(gone, "injury", "injuries"))
     for what, records in _HISTORY:
-        have = {(i.athlete, i.onset, k) for i in new.injuries for k in records(i)}
-        if gone := sum(1 for i in old.injuries if (i.athlete, i.onset) in onsets
-                       for k in records(i) if (i.athlete, i.onset, k) not in have):
+        if gone := sum(1 for was, now in pairs if now is not None
+                       for k in records(was) if k not in records(now)):
             out.append(plural(gone, what))
     if gone := len(_absences_missing(old, new)):
         out.append(plural(gone, "unavailability", "unavailabilities"))
@@ -172,6 +177,34 @@ def _absence_words(season: Season, rows) -> str:
             + (f" ({'; '.join(said)})" if rows else ""))
 
 
+def _counterparts(old: Season, new: Season) -> list[tuple]:
+    """Each of the season's injuries with the workbook's record of it (None: the workbook has
+    none): the record of the same athlete and onset, or the one whose onset the workbook
+    corrected: of the same athlete and protocol, at an onset the season has not got, with no
+    other injury of the athlete between the two onsets (one each way)."""
+    def onsets(s: Season, athlete: str) -> set:
+        return {i.onset for i in s.injuries if i.athlete == athlete}
+
+    same = {(i.athlete, i.onset): i for i in new.injuries}
+    gone = [i for i in old.injuries if (i.athlete, i.onset) not in same]
+    fresh = [i for i in new.injuries if i.onset not in onsets(old, i.athlete)]
+
+    def fits(was, now) -> bool:
+        lo, hi = sorted((was.onset, now.onset))
+        return (now.athlete == was.athlete and now.protocol == was.protocol
+                and not any(lo < d < hi for d in onsets(old, was.athlete) | onsets(new, was.athlete)))
+
+    out = []
+    for was in old.injuries:
+        now = same.get((was.athlete, was.onset))
+        if now is None and was in gone:
+            found = [n for n in fresh if fits(was, n)]
+            if len(found) == 1 and [w for w in gone if fits(w, found[0])] == [was]:
+                now = found[0]
+        out.append((was, now))
+    return out
+
+
 def _sessions_missing(old: Season, new: Season) -> list:
     days = {(x.athlete, x.date) for x in new.sessions}
     return [x for x in old.sessions if (x.athlete, x.date) not in days]
@@ -243,21 +276,15 @@ def keep_over(old: Season, new: Season) -> Kept:
     _joined_from_today(out, old)
     before = len(out.kept)
     _keep_injuries(out, old)
-    missing = _sessions_missing(old, new)
-    sessions = tuple(x for x in missing if x.athlete in squad and cal.start <= x.date <= cal.end)
-    if len(sessions) < len(missing):
-        out.dropped.append(f"{plural(len(missing) - len(sessions), 'logged session')} of athletes "
-                           f"or days no longer in the season")
-    _try(out, plural(len(sessions), "logged session"),
-         lambda s: s.model_copy(update={"sessions": s.sessions + sessions}))
+    _keep_sessions(out, old, _sessions_missing(old, new))
     missing = _absences_missing(old, new)
     absences = tuple(u for u in missing if u.athlete in squad
                      and u.start <= cal.end and cal.start <= u.end)
     if len(absences) < len(missing):
         out.dropped.append(f"{plural(len(missing) - len(absences), 'unavailability', 'unavailabilities')}"
                            f" of athletes or days no longer in the season")
-    _try(out, _absence_words(old, absences),
-         lambda s: s.model_copy(update={"unavailability": s.unavailability + absences}))
+    _try_each(out, absences, lambda xs: _absence_words(old, xs),
+              lambda s, xs: s.model_copy(update={"unavailability": s.unavailability + tuple(xs)}))
     out.rows = len(out.kept) > before
     have = {p.model_dump_json() for p in new.pins}
     gone = [p for p in old.pins if p.model_dump_json() not in have]
@@ -269,11 +296,12 @@ def keep_over(old: Season, new: Season) -> Kept:
             why = "no longer in the squad" if p.athlete and p.athlete not in squad \
                 else "a day no longer in the season"
             out.dropped.append(f"a pin{who} ({why})")
-    _try(out, plural(len(pins), "pin"), lambda s: s.model_copy(update={"pins": s.pins + tuple(pins)}))
+    _try_each(out, pins, lambda xs: plural(len(xs), "pin"),
+              lambda s, xs: s.model_copy(update={"pins": s.pins + tuple(xs)}))
     names = {x.name for x in new.scenarios}
     scenarios = tuple(x for x in old.scenarios if x.name not in names)
-    _try(out, plural(len(scenarios), "what-if scenario"),
-         lambda s: s.model_copy(update={"scenarios": s.scenarios + scenarios}))
+    _try_each(out, scenarios, lambda xs: plural(len(xs), "what-if scenario"),
+              lambda s, xs: s.model_copy(update={"scenarios": s.scenarios + tuple(xs)}))
     if old.plan is not None and new.plan is None:
         _keep_plan(out, old)
     return out
@@ -322,34 +350,92 @@ def _same_sessions_kept(old: Season, new: Season) -> Season:
 
 def _keep_injuries(out: Kept, old: Season) -> None:
     """The season's injuries the workbook has not got, and the records it has not got of those
-    it has (a stage it records at another date is its correction: not put back)."""
+    it has (a stage it records at another date is its correction: not put back), each record
+    where it still fits; an onset the workbook corrected is the correction (``_counterparts``)."""
+    from planner.text import day_long
+
     squad = {a.id for a in out.season.athletes}
-    onsets = {(i.athlete, i.onset) for i in out.season.injuries}
-    for was in old.injuries:
-        if (was.athlete, was.onset) in onsets:
-            continue
+    for was, now in _counterparts(old, out.season):
         label = f"the injury of {old.athlete_label(was.athlete)} of {was.onset.isoformat()}"
-        if was.athlete not in squad:
+        if now is None and was.athlete not in squad:
             out.dropped.append(f"{label} (no longer in the squad)")
+        elif now is None:
+            _try(out, label, lambda s, w=was: s.model_copy(update={
+                "injuries": tuple(sorted(s.injuries + (w,), key=lambda i: (i.athlete, i.onset)))}))
+        else:
+            if now.onset != was.onset:
+                out.workbook.append(f"the onset of {old.athlete_label(was.athlete)}'s injury "
+                                    f"corrected from {day_long(was.onset)} to {day_long(now.onset)}")
+            _keep_records(out, was, now)
+
+
+def _keep_records(out: Kept, was, now) -> None:
+    """The records of ``was`` (the season's) that ``now`` (the workbook's) has not got, put on
+    ``now`` where they still fit: all at once, else one at a time in date order (a flare-up
+    before a stage of its day, which it may move back)."""
+    extra = [(what, r) for what, records in _HISTORY
+             for k, r in records(was).items() if k not in records(now)]
+    if not extra:
+        return
+    who = out.season.athlete_label(now.athlete)
+    key = (now.athlete, now.onset)
+
+    def words(items) -> str:
+        n = Counter(w for w, _ in items)
+        return f"{join_and([plural(n[w], w) for w, _ in _HISTORY if n[w]])} of {who}"
+
+    def put(s: Season, items) -> Season:
+        def grown(inj):
+            for what, _ in _HISTORY:
+                recs = [r for w, r in items if w == what]
+                if recs:
+                    inj = _with_records(inj, what, recs)
+            notes = {d: n for d, n in was.flare_notes.items()
+                     if ("flare-up", d) in items and d not in inj.flare_notes}
+            return inj.model_copy(update={"flare_notes": {**inj.flare_notes, **notes}}) if notes else inj
+        return s.model_copy(update={"injuries": tuple(
+            grown(i) if (i.athlete, i.onset) == key else i for i in s.injuries)})
+
+    rank = {"flare-up": 0, "recorded stage change": 1, "criteria test result": 2}
+    _try_each(out, sorted(extra, key=lambda x: (_record_day(x[1]), rank[x[0]])), words, put)
+
+
+def _record_day(r) -> dt.date:
+    return r if isinstance(r, dt.date) else getattr(r, "start", None) or r.date
+
+
+def _keep_sessions(out: Kept, old: Season, missing: list) -> None:
+    """The season's sessions on athlete-days the workbook has none for: of athletes still in
+    the squad, on days the season may log. A top speed in m/s the imported season cannot read
+    (the athlete's max speed no longer given, or more than 10 % below it) is left out and said
+    per athlete; the session's minutes and RPE, its load, are kept."""
+    from planner.validate import PRE_SEASON_LOG_DAYS, top_speed_ms_problem
+
+    season, cal = out.season, out.season.calendar
+    earliest = cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
+    gone: dict[tuple, int] = {}
+    unread: dict[str, list] = {}
+    sessions = []
+    for x in missing:
+        a = season.athlete(x.athlete)
+        if a is None or not earliest <= x.date <= cal.end:
+            why = "no longer in the squad" if a is None else "dated outside the imported season"
+            gone[(x.athlete, why)] = gone.get((x.athlete, why), 0) + 1
             continue
-        _try(out, label, lambda s, w=was: s.model_copy(update={
-            "injuries": tuple(sorted(s.injuries + (w,), key=lambda i: (i.athlete, i.onset)))}))
-    for inj in out.season.injuries:
-        was = next((i for i in old.injuries if i.athlete == inj.athlete and i.onset == inj.onset),
-                   None)
-        if was is None:
-            continue
-        added, now = [], inj
-        for what, records in _HISTORY:
-            have, had = records(now), records(was)
-            extra = [had[k] for k in had if k not in have]
-            if extra:
-                added.append(plural(len(extra), what))
-                now = _with_records(now, what, extra)
-        if added:
-            _try(out, f"{join_and(added)} of {out.season.athlete_label(inj.athlete)}",
-                 lambda s, i=inj, n=now: s.model_copy(update={
-                     "injuries": tuple(n if x is i else x for x in s.injuries)}))
+        if top_speed_ms_problem(season, a, x.top_speed_ms):
+            unread.setdefault(x.athlete, []).append(x)
+            x = x.model_copy(update={"top_speed_ms": None})
+        sessions.append(x)
+    for (athlete, why), n in gone.items():
+        out.dropped.append(f"{plural(n, 'logged session')} of {old.athlete_label(athlete)} ({why})")
+    for athlete, xs in unread.items():
+        fastest = max(xs, key=lambda x: x.top_speed_ms)
+        problem = top_speed_ms_problem(season, season.athlete(athlete), fastest.top_speed_ms)
+        out.dropped.append(f"the top speed in m/s of {plural(len(xs), 'logged session')} of "
+                           f"{season.athlete_label(athlete)}, their minutes and RPE kept (the "
+                           f"fastest: {problem})")
+    _try_each(out, sessions, lambda xs: plural(len(xs), "logged session"),
+              lambda s, xs: s.model_copy(update={"sessions": s.sessions + tuple(xs)}))
 
 
 def _with_records(inj, what: str, records: list):
@@ -429,14 +515,36 @@ def _same_person(a: str, b: str) -> bool:
     return bool(words & {w.strip(".").casefold() for w in b.split() if len(w.strip(".")) > 1})
 
 
-def _try(out: Kept, words: str, put: Callable[[Season], Season]) -> None:
+def _try_each(out: Kept, items, words: Callable[[list], str],
+              put: Callable[[Season, list], Season]) -> None:
+    """Put ``items`` back into ``out.season``: all at once when the season still holds together
+    with them, else one at a time, each that fits kept and each that does not named with its
+    reason (one item's problem never costs the rest)."""
+    items = list(items)
+    if not items or _try(out, words(items), lambda s: put(s, items)):
+        return
+    out.dropped.pop()
+    kept = []
+    for item in items:
+        season = put(out.season, [item])
+        if problems := season_problems(season):
+            out.dropped.append(f"{words([item])} ({problems[0]})")
+        else:
+            out.season = season
+            kept.append(item)
+    if kept:
+        out.kept.append(words(kept))
+
+
+def _try(out: Kept, words: str, put: Callable[[Season], Season]) -> bool:
     """Put one part back into ``out.season`` if the season still holds together with it."""
     if words.startswith("0 "):
-        return
+        return True
     season = put(out.season)
     problems = season_problems(season)
     if problems:
         out.dropped.append(f"{words} ({problems[0]})")
-    else:
-        out.season = season
-        out.kept.append(words)
+        return False
+    out.season = season
+    out.kept.append(words)
+    return True

@@ -289,3 +289,122 @@ def test_a_later_today_in_the_workbook_leaves_moving_today_to_its_own_step():
     # a workbook whose Today is the season's, or earlier: nothing to say
     same = new.model_copy(update={"calendar": new.calendar.model_copy(update={"today": day(7)})})
     assert keep_over(old, same).later_today is None and keep_over(old, same).today_words("") == ""
+
+
+def _logged(athletes=3, max_speed=9.0):
+    """A season of three athletes with a max speed each, and a week of sessions logged in m/s
+    (8.0 and 9.5 m/s) for each of them."""
+    from planner.season import Session
+
+    s = season(weeks=3, athletes=athletes, today=day(8))
+    s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"max_speed": max_speed})
+                                               for a in s.athletes)})
+    logged = tuple(Session(athlete=a.id, date=day(d), minutes=60, rpe=5,
+                           top_speed_ms=9.5 if d == 3 else 8.0)
+                   for d in range(7) for a in s.athletes)
+    return s.model_copy(update={"sessions": logged})
+
+
+def test_one_athletes_max_speed_gone_costs_only_his_speed_readings_not_the_squads_log():
+    """One player's max speed cleared in the workbook (or lowered below what he ran) dropped
+    every logged session of the squad with the first speed that could not be read. Now each
+    session is kept; only the m/s speeds that athlete's max speed cannot read are left out
+    (minutes and RPE, the load, kept) and said for him alone."""
+    old = _logged()
+    cleared = old.model_copy(update={"sessions": (), "athletes": (
+        old.athletes[0].model_copy(update={"max_speed": None}),) + old.athletes[1:]})
+    kept = keep_over(old, cleared)
+    assert season_problems(kept.season) == []
+    assert len(kept.season.sessions) == len(old.sessions) == 21
+    assert "21 logged sessions" in kept.kept
+    a1 = [x for x in kept.season.sessions if x.athlete == "A1"]
+    assert [(x.minutes, x.rpe, x.top_speed_ms) for x in a1] == [(60, 5, None)] * 7
+    others = sorted((x.athlete, x.date, x.top_speed_ms) for x in kept.season.sessions
+                    if x.athlete != "A1")
+    assert others == sorted((x.athlete, x.date, x.top_speed_ms) for x in old.sessions
+                            if x.athlete != "A1")
+    assert kept.dropped == ["the top speed in m/s of 7 logged sessions of Athlete 1 (A1), their "
+                            "minutes and RPE kept (the fastest: Athlete 1 (A1) has no max speed, "
+                            "so 9.50 m/s cannot be read; give the max speed or log the top speed "
+                            "in %)"]
+    # a max speed lowered to 8.0: only the day he ran 9.5 m/s (more than 10 % above) loses it
+    lowered = old.model_copy(update={"sessions": (), "athletes": old.athletes[:1] + (
+        old.athletes[1].model_copy(update={"max_speed": 8.0}),) + old.athletes[2:]})
+    kept = keep_over(old, lowered)
+    assert season_problems(kept.season) == [] and len(kept.season.sessions) == 21
+    assert [x.date for x in kept.season.sessions
+            if x.athlete == "A2" and x.top_speed_ms is None] == [day(3)]
+    assert len(kept.dropped) == 1 and kept.dropped[0].startswith(
+        "the top speed in m/s of 1 logged session of Athlete 2 (A2), their minutes and RPE kept")
+
+
+def test_a_group_that_does_not_fit_as_a_whole_costs_only_the_items_that_do_not():
+    """A group put back as a whole was dropped whole for one item: now the items that fit stay
+    and the one that does not is named with its reason."""
+    from planner.reimport import Kept, _try_each
+
+    old = _logged()
+    out = Kept(old.model_copy(update={"sessions": ()}))
+    ghost = old.sessions[0].model_copy(update={"athlete": "A9"})  # no such athlete
+    _try_each(out, [old.sessions[0], ghost, old.sessions[1]],
+              lambda xs: f"{len(xs)} logged session(s)",
+              lambda s, xs: s.model_copy(update={"sessions": s.sessions + tuple(xs)}))
+    assert out.season.sessions == old.sessions[:2]
+    assert out.kept == ["2 logged session(s)"]
+    assert out.dropped == ["1 logged session(s) (sessions[1].athlete: no athlete has id 'A9'; "
+                           "use an id from the squad)"]
+
+
+def test_an_injury_onset_corrected_in_the_workbook_keeps_the_recorded_stage_changes():
+    """Kofi's onset moved two days in the sheet (24 Jul -> 26 Jul) put the season's record of
+    24 Jul back beside it, which then contradicted it: his six recorded stage changes were
+    dropped and the next solve sent a player back since October to rehab. The sheet's onset is
+    the correction: the stage changes, flare-ups and tests still fitting it are kept on it."""
+    from planner.reimport import _counterparts
+    from planner.season import CriteriaTest
+
+    hist = injury("A1", "S1", start_day=12, onset_day=-4, flare_days=(6,),
+                  history=(("P1", -3), ("P2", 2), ("P3", 5), ("P2", 7), ("P3", 9)))
+    hist = hist.model_copy(update={"flare_notes": {day(6): "sore after sprints"},
+                                   "tests": (CriteriaTest(date=day(-4), name="Resisted hip flexion pain", value=2),)})
+    old = season(weeks=3, athletes=3, injuries=(hist,), today=day(14))
+    assert season_problems(old) == []
+    # the workbook: the first stage only, onset two days later (after the season's test)
+    sheet = hist.model_copy(update={"onset": day(-2), "stages": hist.stages[:1], "flare_ups": (),
+                                    "flare_notes": {}, "tests": ()})
+    sheet = sheet.model_copy(update={"stages": (sheet.stages[0].model_copy(
+        update={"start": day(-2)}),)})
+    new = season(weeks=3, athletes=3, injuries=(sheet,), today=day(14))
+    # the question names the records, not a whole injury the workbook has not got
+    assert season_loses(old, new) == ("5 recorded stage changes, 1 criteria test result and 1 "
+                                      "flare-up the workbook has not got")
+    kept = keep_over(old, new)
+    assert season_problems(kept.season) == []
+    (inj,) = kept.season.injuries
+    assert inj.onset == day(-2)
+    assert [(r.stage, r.start) for r in inj.stages] == [
+        ("P1", day(-2)), ("P2", day(2)), ("P3", day(5)), ("P2", day(7)), ("P3", day(9)),
+        ("S1", day(12))]
+    assert inj.flare_ups == (day(6),) and inj.flare_notes == {day(6): "sore after sprints"}
+    assert inj.tests == ()  # dated before the corrected onset: it does not fit
+    assert kept.kept[0] == "5 recorded stage changes and 1 flare-up of Athlete 1 (A1)"
+    assert kept.dropped == [f"1 criteria test result of Athlete 1 (A1) (injuries[0].tests[0].date: "
+                            f"{day(-4).isoformat()} is before the injury's onset "
+                            f"{day(-2).isoformat()})"]
+    assert (f"the onset of Athlete 1 (A1)'s injury corrected from {day_long(day(-4))} to "
+            f"{day_long(day(-2))}") in kept.words()
+    # another injury of his between the two onsets: not a correction of the earlier one (the
+    # nearer one is corrected)
+    between = injury("A1", "P1", start_day=-3, onset_day=-3)
+    other = season(weeks=3, athletes=3, injuries=(sheet.model_copy(update={
+        "onset": day(-1), "stages": (sheet.stages[0].model_copy(update={"start": day(-1)}),)}),),
+        today=day(14))
+    two = old.model_copy(update={"injuries": (hist.model_copy(update={"onset": day(-5)}),
+                                              between)})
+    assert [(was.onset, now and now.onset) for was, now in _counterparts(two, other)] == [
+        (day(-5), None), (day(-3), day(-1))]
+    # another protocol is another injury
+    other_kind = other.model_copy(update={"injuries": (other.injuries[0].model_copy(
+        update={"protocol": "hamstring-strain"}),)})
+    assert [now for _, now in _counterparts(old, other_kind)] == [None]
+    assert [now.onset for _, now in _counterparts(old, other)] == [day(-1)]
