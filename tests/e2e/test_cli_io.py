@@ -427,6 +427,48 @@ def test_import_does_not_replace_the_rehab_history_recorded_since_the_workbook_w
     assert "run the command once for each" not in r.stderr  # one import: advice that made no sense
 
 
+def test_import_keep_that_cannot_keep_a_logged_speed_writes_nothing_until_drop_unkept(tmp_path):
+    """One athlete's max speed cleared in the workbook: 'import --keep' wrote the season with
+    exit 0 and the whole squad's log gone, said in a note. Now only his m/s speeds cannot be
+    kept, and that alone stops the import: exit 1, the file byte-identical, what would be lost
+    and the ways on; --drop-unkept writes it, his sessions' minutes and RPE kept."""
+    from planner.coachform.write import save_template_form
+    from planner.season import Session
+    from planner.seasonfile import save_season
+    from tests.builders import day, season
+
+    s = season(weeks=3, athletes=2, today=day(8))
+    s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"max_speed": 9.0})
+                                               for a in s.athletes)})
+    save_template_form(s.model_copy(update={"athletes": (s.athletes[0].model_copy(
+        update={"max_speed": None}),) + s.athletes[1:]}), tmp_path / "team.xlsx")
+    logged = tuple(Session(athlete=a, date=day(d), minutes=60, rpe=5, top_speed_ms=8.5)
+                   for d in (1, 3) for a in ("A1", "A2"))
+    save_season(s.model_copy(update={"sessions": logged}), tmp_path / "team.season.json")
+    before = (tmp_path / "team.season.json").read_bytes()
+    r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    said = " ".join(r.stderr.split())
+    assert ("team.season.json: not kept with --keep: the top speed in m/s of 2 logged sessions "
+            "of Athlete 1 (A1), their minutes and RPE kept (the fastest: Athlete 1 (A1) has no "
+            "max speed, so 8.50 m/s cannot be read; give the max speed or log the top speed in "
+            "%) Nothing was written: team.season.json is unchanged. Correct the workbook and "
+            "import again, or add --drop-unkept") in said
+    assert (tmp_path / "team.season.json").read_bytes() == before
+    assert not (tmp_path / "team.season.json.bak").exists()
+    r = run("import", "team.xlsx", "-o", "team.season.json", "--drop-unkept", cwd=tmp_path)
+    assert r.returncode == 1 and "--drop-unkept goes with --keep" in r.stderr
+    assert (tmp_path / "team.season.json").read_bytes() == before
+    r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", "--drop-unkept", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Not kept: the top speed in m/s of 2 logged sessions of Athlete 1 (A1)" in r.stdout
+    kept = load_season(tmp_path / "team.season.json")
+    assert sorted((x.athlete, x.date, x.minutes, x.rpe, x.top_speed_ms) for x in kept.sessions) == [
+        ("A1", day(1), 60, 5, None), ("A1", day(3), 60, 5, None),
+        ("A2", day(1), 60, 5, 8.5), ("A2", day(3), 60, 5, 8.5)]
+    assert (tmp_path / "team.season.json.bak").read_bytes() == before
+
+
 def test_a_session_catalogue_with_a_problem_is_said_before_an_export_touches_a_file(tmp_path):
     """The catalogue was read once the export ran: 'The file that was at plan.json is kept as
     plan.json.bak' was printed (and the .bak made) before the catalogue's problem stopped it."""

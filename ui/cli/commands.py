@@ -90,6 +90,10 @@ def cmd_import(args) -> int:
     outputs.season_name(out)  # after the graver clash with the workbook itself
     notes: list[str] = []
     only_one("import", [("--keep", args.keep), ("--replace", args.replace)], each=False)
+    if args.drop_unkept and not args.keep:
+        raise InputError("import", ["--drop-unkept goes with --keep: periodize import "
+                                    f"{shlex.quote(args.workbook)} -o {shlex.quote(str(out))} "
+                                    "--keep --drop-unkept"])
     old = None if args.replace else outputs.season_there(out)
     # every problem of the workbook, or the season; a record the season file holds already (a
     # stage kept past its maximum by a declined change, section 9) reads back
@@ -99,6 +103,13 @@ def cmd_import(args) -> int:
     later = old is not None and not lost and workbook_today_later(old, season)
     if (lost and args.keep) or later:
         kept = keep_over(old, season)
+        if kept.dropped and not args.drop_unkept:
+            # the coach asked to keep them: a part left out is said before anything is written
+            raise InputError(str(out), [f"not kept with --keep: {d}" for d in kept.dropped],
+                             note=f"Nothing was written: {out.name} is unchanged. Correct the "
+                                  f"workbook and import again, or add --drop-unkept to write "
+                                  f"the season without them (the file is then kept as "
+                                  f"{out.name}.bak).")
         season = kept.season
         if said := kept.words():
             notes.append(said)

@@ -134,6 +134,10 @@ def _add_import(sub) -> None:
                         "not carry (pins, rule settings, scenarios, logged sessions and rehab "
                         "records it lacks, today, the plan) where it still fits; the file is kept "
                         "as FILE.bak")
+    i.add_argument("--drop-unkept", action="store_true",
+                   help="with --keep: write the season even when some of what it holds cannot be "
+                        "kept (named, each with its reason); without it, nothing is written then "
+                        "(exit status 1)")
     i.set_defaults(func=commands.cmd_import)
 
 
