@@ -77,6 +77,47 @@ def test_a_workbook_imported_again_keeps_the_open_seasons_pins_rules_and_file(qt
         in dialogs[-1][2]
 
 
+def test_keep_them_asks_before_leaving_out_what_it_cannot_keep(qtbot, dialogs, tmp_path):
+    """Keep Them over a season whose workbook cleared one player's max speed replaced the season
+    and then said, in an information box, that the squad's logged sessions were not kept. Now
+    what cannot be kept (his speeds in m/s) is asked about first: Cancel changes nothing,
+    Import Anyway imports without them (his sessions' minutes and RPE kept)."""
+    from planner.coachform.write import save_template_form
+    from planner.season import Session
+    from planner.seasonfile import save_season
+    from tests.builders import day, season
+    from ui.desktop import fileio
+
+    s = season(weeks=3, athletes=2, today=day(8))
+    s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"max_speed": 9.0})
+                                               for a in s.athletes)})
+    save_template_form(s.model_copy(update={"athletes": (s.athletes[0].model_copy(
+        update={"max_speed": None}),) + s.athletes[1:]}), tmp_path / "team.xlsx")
+    s = s.model_copy(update={"sessions": tuple(
+        Session(athlete=a, date=day(d), minutes=60, rpe=5, top_speed_ms=8.5)
+        for d in (1, 3) for a in ("A1", "A2"))})
+    save_season(s, tmp_path / "team.season.json")
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    assert w.open_path(tmp_path / "team.season.json")
+    dialogs.choices = ["keepover", "cancel"]
+    assert not fileio.import_into(w, tmp_path / "team.xlsx")
+    assert dialogs.kinds() == ["choose", "choose"]
+    title, text = dialogs[-1][1:]
+    assert title == "Not everything can be kept"
+    assert ("• the top speed in m/s of 2 logged sessions of Athlete 1 (A1), their minutes and RPE "
+            "kept (the fastest: Athlete 1 (A1) has no max speed") in text
+    assert "Import anyway (they are left out), or Cancel: the season stays as it is" in text
+    assert w.season == s and not w.modified
+    assert "Import cancelled; the current season is unchanged." in w.statusBar().currentMessage()
+    dialogs.choices = ["keepover", "importanyway"]
+    assert fileio.import_into(w, tmp_path / "team.xlsx")
+    assert w.modified and w.path == tmp_path / "team.season.json"
+    assert sorted((x.athlete, x.date, x.top_speed_ms) for x in w.season.sessions) == [
+        ("A1", day(1), None), ("A1", day(3), None), ("A2", day(1), 8.5), ("A2", day(3), 8.5)]
+    assert dialogs[-1][0] == "inform" and "Not kept: the top speed in m/s" in dialogs[-1][2]
+
+
 def test_discard_before_an_import_discards_and_asks_nothing_more_about_those_changes(
         qtbot, dialogs, tmp_path):
     """Import over unsaved changes asked Save / Discard / Cancel; Discard did not discard: the

@@ -102,6 +102,9 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
         from planner.reimport import keep_over
 
         kept = keep_over(under, season)  # nothing to put back: the workbook as read
+    if kept and kept.dropped and not _import_anyway(window, under, kept):
+        window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
+        return False
     if kept is not None:  # the open season brought up to date: it stays that season file
         doc = window.document
         window.set_document(kept.season, doc.path, modified=True, stamp=doc.disk_stamp)
@@ -138,6 +141,20 @@ def _updates_the_open_file(window, under, season) -> bool:
 
     return (window.path is not None and under is not None and season.name == under.name
             and not season_loses(under, season))
+
+
+def _import_anyway(window, under, kept) -> bool:
+    """Asked before the season is replaced: what Keep Them still cannot keep, each item with its
+    reason (a note after the season was replaced was the first a coach heard of his log going).
+    True to import without them."""
+    listed = "\n".join(f"• {d}" for d in kept.dropped[:MAX_LISTED])
+    more = len(kept.dropped) - MAX_LISTED
+    listed += f"\n… and {more} more" if more > 0 else ""
+    return window.interaction.choose(
+        "Not everything can be kept",
+        f"Of what “{under.name}” holds, this cannot be kept in the imported season:\n{listed}\n\n"
+        f"Import anyway (they are left out), or Cancel: the season stays as it is; correct the "
+        f"workbook and import it again.", ("importanyway", "cancel"), "cancel") == "importanyway"
 
 
 def _saved_season(window):

@@ -47,6 +47,7 @@ _WORDED = {
     "adopt": ("&Adopt Anyway", QMessageBox.ButtonRole.DestructiveRole),
     "keepover": ("&Keep Them", QMessageBox.ButtonRole.AcceptRole),
     "workbook": ("Use the &Workbook Alone", QMessageBox.ButtonRole.DestructiveRole),
+    "importanyway": ("&Import Anyway", QMessageBox.ButtonRole.DestructiveRole),
     "dropstages": ("&Remove Them", QMessageBox.ButtonRole.AcceptRole),
     "keepstages": ("&Keep Them", QMessageBox.ButtonRole.ActionRole),
     "keepediting": ("&Keep Editing", QMessageBox.ButtonRole.RejectRole),
