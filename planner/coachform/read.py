@@ -66,6 +66,7 @@ from planner.coachform.guard import (
     PART_ERRORS,
     DamagedPart,
     cell_format,
+    hidden_row_numbers,
     merge_problem,
     merged_cells,
     not_a_workbook,
@@ -301,8 +302,9 @@ def error_text(err: str) -> str:
 
 class _Reader:
     def __init__(self, wb, problems: _Problems, uncached: dict[str, set[str]] | None = None,
-                 merges: dict | None = None, notes: list[str] | None = None):
+                 merges: dict | None = None, notes: list[str] | None = None, path=None):
         self.wb = wb
+        self.path = path  # the workbook's file: the rows its sheets hide (hidden_row_numbers)
         self.p = problems
         self.notes = notes if notes is not None else []  # read other than written (import_workbook)
         self.uncached = uncached or {}  # sheet title -> cells with a formula and no value
@@ -392,7 +394,25 @@ class _Reader:
                            f"is this the right workbook?")
                 break
             out.append(row)
+        self._hidden_note(spec, ws.title, out)
         return out
+
+    def _hidden_note(self, spec: SheetSpec, title: str, rows: list[_Row]) -> None:
+        """Rows hidden in Excel (or filtered out) are read like any other, as a session log's
+        are: said, since a coach who hid a departed player's row expects him gone."""
+        if self.path is None or not rows:
+            return
+        try:
+            hidden = hidden_row_numbers(self.path, title)
+        except PART_ERRORS:
+            return  # a damaged part: reading the sheet says so
+        read = [row.number for row in rows if row.number in hidden]
+        if read:
+            shown = ", ".join(map(str, read[:10])) + (" …" if len(read) > 10 else "")
+            self.notes.append(f"{spec.title}: row{'s' if len(read) > 1 else ''} {shown} "
+                              f"{'are' if len(read) > 1 else 'is'} hidden in Excel (or filtered "
+                              f"out) and {'were' if len(read) > 1 else 'was'} read too; delete "
+                              f"{'them' if len(read) > 1 else 'it'} if not meant to be imported")
 
     def _merged(self, spec: SheetSpec, title: str, hrow: int, where: dict[str, int]) -> None:
         """A merged range over the data rows hides values (a problem per range)."""
@@ -524,7 +544,7 @@ def import_workbook(path: str | os.PathLike, notes: list[str] | None = None,
             merges = merged_cells(path)  # read-only openpyxl does not see them
         except PART_ERRORS:  # a part openpyxl read is damaged here: reading the sheets says so
             uncached, merges = {}, {}
-        return _Import(wb, src, notes, uncached, merges, known).season()
+        return _Import(wb, src, notes, uncached, merges, known, path).season()
     except (DamagedPart, DefusedXmlException, ElementTree.ParseError, zipfile.BadZipFile, EOFError,
             zlib.error):
         raise InputError(src, ["cannot be read as an Excel workbook: a part of it is damaged or not "
@@ -537,7 +557,7 @@ def import_workbook(path: str | os.PathLike, notes: list[str] | None = None,
 class _Import:
     def __init__(self, wb, source: str, notes: list[str] | None = None,
                  uncached: dict[str, set[str]] | None = None, merges: dict | None = None,
-                 known: Season | None = None):
+                 known: Season | None = None, path=None):
         self.source = source
         self.known = known  # the season imported over: the overdue records it holds stand
         from planner.loadtable import LoadTable
@@ -548,7 +568,7 @@ class _Import:
         self.loads = LoadTable.of(RuleSet(known.rules if known is not None else None))
         self.notes = notes if notes is not None else []
         self.p = _Problems()
-        self.r = _Reader(wb, self.p, uncached, merges, self.notes)
+        self.r = _Reader(wb, self.p, uncached, merges, self.notes, path)
         self.export_sheet = False  # the Sessions sheet is headed as an export writes it
         # no athlete could be read (the Athletes sheet is missing, or unreadable, or holds no ID):
         # the rows of other sheets that name athletes are counted, not each reported as unknown

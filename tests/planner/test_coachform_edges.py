@@ -358,3 +358,23 @@ def test_rows_naming_competitions_are_not_refused_one_by_one_when_the_competitio
         "(found: Date, Name, Prio); add it",
         "Competitions: … and 3 rows on other sheets (Injuries, Roles) name competitions; they are "
         "checked once the Competitions sheet can be read"]
+
+
+# -- a hidden row ------------------------------------------------------------------------------------
+def test_a_row_hidden_in_excel_is_read_and_said(tmp_path):
+    """Athletes row 3 hidden in Excel was imported without a word (a session log says it); a
+    coach who hides a departed player's row expects him gone."""
+    path = book(tmp_path, Athletes=ATHLETE_ROWS + [("A3", "Cy Cedar", "Forward", None)])
+    wb = openpyxl.load_workbook(path)
+    wb["Athletes"].row_dimensions[3].hidden = True
+    wb.save(path)
+    notes: list[str] = []
+    assert [a.id for a in import_workbook(path, notes).athletes] == ["A1", "A2", "A3"]
+    assert notes == ["Athletes: row 3 is hidden in Excel (or filtered out) and was read too; "
+                     "delete it if not meant to be imported"]
+    wb["Athletes"].row_dimensions[4].hidden = True
+    wb.save(path)
+    notes = []
+    import_workbook(path, notes)
+    assert notes == ["Athletes: rows 3, 4 are hidden in Excel (or filtered out) and were read "
+                     "too; delete them if not meant to be imported"]
