@@ -22,7 +22,7 @@ from planner.season import (  # planning_start: read here by many
     StageRecord,
     planning_start,
 )
-from planner.text import date_long, day_long
+from planner.text import date_long, day_long, join_and, span
 from planner.timeline import Timeline
 
 
@@ -77,6 +77,31 @@ def _competition_problems(season: Season) -> list[str]:
         if c.end_date:
             out += _outside(season, c.end_date, f"competitions[{i}].end_date ({c.name})")
     return out
+
+
+MAX_EVENT_DAYS = 7  # a competition's days at most: a longer one overlaps the next week's
+
+
+def long_event_words(season: Season, c: Competition) -> str | None:
+    """Why ``c`` is too long to be one competition (an End date typo made a Saturday match last
+    16 days, over two other matches), or None: its days and the competitions it runs over."""
+    n = (c.last - c.date).days + 1
+    if n <= MAX_EVENT_DAYS:
+        return None
+    over = [f"'{o.name}'" for o in season.competitions
+            if o is not c and o.id != c.id and o.date <= c.last and o.last >= c.date]
+    return (f"{n} days ({span(c.date, c.last)}){', over ' + join_and(over) if over else ''}; a "
+            f"competition lasts at most {MAX_EVENT_DAYS} days, so a longer one would overlap the "
+            f"next week's: correct the end date, or enter a longer tournament's matches as "
+            f"competitions of their own")
+
+
+def long_event_problems(season: Season, before: Season | None = None) -> list[str]:
+    """The competitions longer than a week (new ones only when ``before`` is given)."""
+    old = set() if before is None else {(c.id, c.date, c.last) for c in before.competitions}
+    return [f"competitions[{i}].end_date ({c.name}): {words}"
+            for i, c in enumerate(season.competitions)
+            if (c.id, c.date, c.last) not in old and (words := long_event_words(season, c))]
 
 
 def _block_problems(season: Season) -> list[str]:
@@ -486,7 +511,8 @@ def early_target_words(season: Season, c: Competition, inj: Injury) -> str:
 def season_notes(season: Season) -> list[str]:
     """What a season may hold but a coach reading it in should hear of, each located: a
     competition on a declared day off (still played), an injury after the season's end (it does
-    not count). A season file or workbook holding one still reads."""
+    not count), a competition longer than a week (entering one is refused). A season file or
+    workbook holding one still reads."""
     out: list[str] = unplannable_problems(season)
     for i, d in enumerate(season.calendar.non_training_days):
         if (words := day_off_words(d.date, competitions_on(season, d.date), d.reason)) is not None:
@@ -494,7 +520,7 @@ def season_notes(season: Season) -> list[str]:
     for i, inj in enumerate(season.injuries):
         if (words := late_onset_words(season, inj)) is not None:
             out.append(f"injuries[{i}].onset: {words}")
-    return out
+    return out + long_event_problems(season)
 
 
 def without_early_targets(season: Season, notes: list[str] | None = None) -> Season:
@@ -531,7 +557,8 @@ def entry_problems(before: Season, after: Season) -> list[str]:
     """What may not be ENTERED though a document may hold it: a criteria result or a logged
     session dated after today (history is recorded after it happened), a test value off its
     scale, a session's two top speeds that disagree, an injury's onset after the season's end
-    or its target competition over before the onset. Only the new ones count, so a file saved
+    or its target competition over before the onset, a competition longer than a week (a file
+    holding one opens with a note, :func:`season_notes`). Only the new ones count, so a file saved
     before a check was added still opens, and moving today back never makes a season invalid."""
     p_start = planning_start(after)
     # without a today the season has not started: the start is the first day of the plan
@@ -566,6 +593,7 @@ def entry_problems(before: Season, after: Season) -> list[str]:
     out += [p for key, p in _injury_date_problems(after).items() if key not in known]
     if before.calendar.training_days and not after.calendar.training_days:
         out.append(NO_WEEKDAY_PROBLEM)
+    out += long_event_problems(after, before)
     return out
 
 

@@ -106,7 +106,13 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import POSITION_SHORT, position_key
-from planner.validate import entry_problems, overdue_problems, season_notes, season_problems
+from planner.validate import (
+    entry_problems,
+    long_event_problems,
+    overdue_problems,
+    season_notes,
+    season_problems,
+)
 
 __all__ = ["import_workbook", "parse_training_days"]
 
@@ -1338,9 +1344,10 @@ class _Import:
     def _document_problems(self, season: Season, where: dict) -> None:
         """Each problem of :func:`season_problems` on the sheet, row and column it came from
         (unless that row already has a problem of its own)."""
-        # everything in a workbook is entered now: a test or session after today is refused
+        # everything in a workbook is entered now: a test or session after today is refused, and
+        # a competition longer than a week (a season file holding one opens with a note)
         blank = season.model_copy(update={"injuries": [], "sessions": []})
-        problems = season_problems(season)
+        problems = season_problems(season) + long_event_problems(season)
         if not self.today_refused:  # checked against today, once Today can be read
             problems += entry_problems(blank, season) + [
                 p for p in overdue_problems(season) if not self._known_record(season, p)]

@@ -207,3 +207,37 @@ def test_every_command_that_reads_a_season_file_says_its_notes(tmp_path):
                  ("log", "s.season.json", "log.csv", "--no-replan")):
         r = run_cli(*args, cwd=tmp_path)
         assert note in r.stderr, (args, r.returncode, r.stderr)
+
+
+# -- a competition longer than a week -----------------------------------------------------------------
+def test_a_workbook_competition_longer_than_a_week_is_refused_on_its_end_date(tmp_path):
+    """An End date typo (Sat 9 Jan to Sun 24 Jan) was imported without a word: a 16-day match
+    over two others, and a solve that then failed naming other rules."""
+    comps = [("Date", "Name", "Priority", "End date"),
+             (D(2027, 1, 9), "League 1", "C", D(2027, 1, 24)), (D(2027, 1, 16), "League 2", "C"),
+             (D(2027, 1, 23), "League 3", "C"), (D(2027, 2, 6), "Cup", "A", D(2027, 2, 12))]
+    assert problems_of(book(tmp_path, Competitions=comps)) == [
+        "Competitions, row 2, End date: 16 days (9 to 24 Jan 2027), over 'League 2' and "
+        "'League 3'; a competition lasts at most 7 days, so a longer one would overlap the next "
+        "week's: correct the end date, or enter a longer tournament's matches as competitions of "
+        "their own"]
+    comps[1] = (D(2027, 1, 9), "League 1", "C", D(2027, 1, 9))
+    s = import_workbook(book(tmp_path, "ok.xlsx", Competitions=comps))  # a week is one event
+    assert [c.last for c in s.competitions][-1] == D(2027, 2, 12)
+
+
+def test_a_season_file_with_a_long_competition_opens_with_a_note_and_an_edit_cannot_enter_one():
+    long = Competition(id="t", name="Camp cup", date=day(5), end_date=day(20), priority="B")
+    s = season(comps=[long])  # 'Match 1' on day 5, 'Match 2' on day 12, 'Match 3' on day 19
+    notes: list[str] = []
+    assert season_from_dict(season_to_dict(s), "club.season.json", notes) == s
+    assert notes == ["competitions[1].end_date (Camp cup): 16 days (9 to 24 Jan 2027), over "
+                     "'Match 1', 'Match 2' and 'Match 3'; a competition lasts at most 7 days, so a "
+                     "longer one would overlap the next week's: correct the end date, or enter a "
+                     "longer tournament's matches as competitions of their own"]
+    with pytest.raises(InputError, match=r"the last day of 'Camp cup': 16 days"):
+        E.AddCompetition(competition=long).apply(season())
+    week = long.model_copy(update={"end_date": day(11)})
+    assert E.AddCompetition(competition=week).apply(season()).competition("t").last == day(11)
+    # the file's own long competition is not refused by an edit elsewhere
+    assert E.AddCompetition(competition=week.model_copy(update={"id": "u"})).apply(s)
