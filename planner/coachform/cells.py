@@ -235,11 +235,14 @@ _SPEED = re.compile(r"\s*([+-]?\d+(?:[.,]\d*)?|[+-]?[.,]\d+)\s*(km/h|kmh|m/s)?\s
 KMH_MAX = MAX_MAX_SPEED * 3.6  # 54 km/h
 
 
-def parse_max_speed(value: object, percent_cell: bool = False) -> tuple[float, bool]:
+def parse_max_speed(value: object, percent_cell: bool = False,
+                    column_unit: str | None = None) -> tuple[float, bool]:
     """(m/s, read as km/h) of a Max speed cell: a number or text in m/s (``9.2``, ``9,2``,
     ``9.6 m/s``), or in km/h (``34.6 km/h``, or a bare number above 15, which no athlete runs in
-    m/s), converted to m/s rounded to 0.1 as the Squad editor does. Refused: a cell formatted as a
-    percentage, and a speed no athlete sprints at (below 4 m/s, above 15 m/s or 54 km/h)."""
+    m/s), converted to m/s rounded to 0.1 as the Squad editor does. ``column_unit`` ("m/s" or
+    "km/h"): the unit the column's header gives (``Max speed (km/h)``), that of a number without
+    its own. Refused: a cell formatted as a percentage, and a speed no athlete sprints at (below
+    4 m/s, above 15 m/s or 54 km/h)."""
     fix = "write it in m/s, e.g. 9.2, or in km/h as '33.1 km/h' (or leave it empty)"
     if isinstance(value, bool):
         raise Bad(f"{describe(value)} is not a speed; {fix}")
@@ -258,6 +261,7 @@ def parse_max_speed(value: object, percent_cell: bool = False) -> tuple[float, b
         number, unit = float(m[1].replace(",", ".")), m[2].casefold() if m[2] else ""
     else:
         raise Bad(f"{describe(value)} is not a speed; {fix}")
+    unit = unit or column_unit or ""
     if unit in ("km/h", "kmh") or (not unit and number > MAX_MAX_SPEED):
         if not 0 < number <= KMH_MAX:
             raise Bad(f"{describe(value)} is not a top running speed, in m/s or in km/h; "
@@ -266,6 +270,10 @@ def parse_max_speed(value: object, percent_cell: bool = False) -> tuple[float, b
                       f"it empty)")
         ms = round(number / 3.6, 1)
         kmh = True
+        if unit == column_unit and not max_speed_problem(number) and max_speed_problem(ms):
+            raise Bad(f"{describe(value)} read as km/h, as the column's header says, is {ms:g} "
+                      f"m/s, slower than any athlete sprints; if the column holds m/s, head it "
+                      f"'Max speed (m/s)' (or write each speed with its unit, e.g. '33.1 km/h')")
     else:
         if number > MAX_MAX_SPEED:  # "16 m/s"
             raise Bad(f"{describe(value)} is faster than any athlete sprints; a max speed is at "

@@ -16,8 +16,10 @@ back on the sheet, row and column they came from.
 Matching is forgiving where a coach would expect it: sheet names, column headers, Season keys,
 weekday names, priorities, stages and protocol ids ignore case and surrounding spaces (and treat
 ``-``/``_`` in names like a space); a few obvious other names are read too (``Pos.`` for
-``Position``: :data:`~planner.coachform.spec.ALIASES`); columns may come in any order; extra
-columns are ignored (said in a note, with what a form's column not found costs), and so are
+``Position``: :data:`~planner.coachform.spec.ALIASES`; ``Max speed (km/h)`` in its unit);
+columns may come in any order; extra columns are ignored (said in a note, with what a form's
+column not found costs), unless one is a column of the form misspelt over values ("Postion"):
+that is refused, since its values would be lost; and so are
 extra sheets, unless a sheet seems to be one of the form's under another name ("Injured"): that
 is refused, since its rows would be lost; blank rows are skipped. Dates are real Excel dates or
 ISO text (``2027-01-04``); text such as ``12 Mar 2028`` is refused with the date to write.
@@ -78,8 +80,10 @@ from planner.coachform.records import InjuryReader, RecordRows
 from planner.coachform.spec import (
     ALIASES,
     FIELD_COLUMN,
+    HEADER_UNITS,
     KEY_ALIASES,
     LOST,
+    NEAR_NAMES,
     RECORD_COLUMN,
     SEASON_KEYS,
     SEASON_SHEET,
@@ -311,6 +315,7 @@ class _Reader:
                  merges: dict | None = None, notes: list[str] | None = None, path=None):
         self.wb = wb
         self.path = path  # the workbook's file: the rows its sheets hide (hidden_row_numbers)
+        self.units: dict[tuple[str, str], str] = {}  # (sheet, column key) -> its header's unit
         self.p = problems
         self.notes = notes if notes is not None else []  # read other than written (import_workbook)
         self.uncached = uncached or {}  # sheet title -> cells with a formula and no value
@@ -386,12 +391,16 @@ class _Reader:
                 self.p.add(spec.title, None, f"{spec.title}: the sheet is empty; add the header row "
                            f"({', '.join(c.header for c in spec.columns)}) and a row per entry")
             return []
-        where = self._columns(spec, *header)
-        if where is None:
+        got = self._columns(spec, *header)
+        if got is None:
             return None
+        where, unread = got
         self._merged(spec, ws.title, header[0], where)
         out: list[_Row] = []
+        filled: set[int] = set()  # the columns not read that hold a value below the header
         for n, cells in rows:  # the rows below the header
+            filled.update(j for j, _t in unread if j < len(cells) and j not in filled
+                          and not _blank(getattr(cells[j], "value", None)))
             row = _row(n, cells, where, self.uncached.get(ws.title, frozenset()))
             if row is None:
                 continue  # a blank row
@@ -400,8 +409,36 @@ class _Reader:
                            f"is this the right workbook?")
                 break
             out.append(row)
+        self._unread(spec, header[0], where, unread, filled)
         self._hidden_note(spec, ws.title, out)
         return out
+
+    def _unread(self, spec: SheetSpec, hrow: int, where: dict[str, int],
+                unread: list[tuple[int, str]], filled: set[int]) -> None:
+        """The columns with a header that are not read: one that seems to be a column of the
+        form the sheet lacks ("Postion", "Default role", "Target") and holds values is a problem,
+        since its values would be lost (every position '', every role start); any other (a
+        column of the coach's own, "Shirt number"; or one with nothing below it) a note, with
+        what a form's column not found costs."""
+        said = []
+        for j, text in unread:
+            column = _seems_column(spec, where, text)
+            if column is None or j not in filled:
+                said.append((j, text))
+                continue
+            what = LOST.get((spec.title, column.key), f"its {column.header.lower()} values are not read")
+            # at the sheet's head (not a row left out of the checks: every row is read)
+            self.p.add(spec.title, None, f"{spec.title}, row {hrow}, column {get_column_letter(j + 1)} "
+                       f"({text[:40]!r}): not a column of this sheet, so its values would not be "
+                       f"read ({what}); did you mean {column.header!r}? Head it {column.header!r} "
+                       f"(a column of your own: give it a name unlike the form's)", j + 1)
+        if not said:
+            return
+        listed = ", ".join(f"{get_column_letter(j + 1)} ({text[:40]!r})" for j, text in said)
+        cost = _unread_cost(spec, where, [(get_column_letter(j + 1), t) for j, t in said])
+        self.notes.append(f"{spec.title}: column{'s' if len(said) > 1 else ''} {listed} not read: "
+                          f"not a column of this sheet (its columns: "
+                          f"{', '.join(c.header for c in spec.columns)}){cost}")
 
     def _hidden_note(self, spec: SheetSpec, title: str, rows: list[_Row]) -> None:
         """Rows hidden in Excel (or filtered out) are read like any other, as a session log's
@@ -429,21 +466,22 @@ class _Reader:
                 self.p.add(spec.title, max(m.row0, hrow + 1),
                            f"{spec.title}, {merge_problem(m, hrow + 1, headers[hidden[0]])}")
 
-    def _columns(self, spec: SheetSpec, hrow: int, hcells) -> dict[str, int] | None:
-        """Column key -> 0-based index in the row, from the header; None when a required column
-        is missing. Unknown headers are extra columns (ignored); a repeated header is a problem."""
+    def _columns(self, spec: SheetSpec, hrow: int, hcells):
+        """(column key -> 0-based index in the row, [(index, header)] of the columns not read),
+        from the header; None when a required column is missing. A header may name its column's
+        unit (``Max speed (km/h)``: :data:`~planner.coachform.spec.HEADER_UNITS`, kept in
+        :attr:`units`); unknown headers are extra columns (:meth:`_unread`); a repeated header
+        is a problem."""
         by_name = {norm(c.header): c for c in spec.columns}
         by_name.update({alias: spec.column(key) for alias, key in ALIASES.get(spec.title, {}).items()})
         where: dict[str, int] = {}
-        unread = []
-        heads: list[tuple[str, str]] = []  # (letter, header) of each column not read
+        heads: list[tuple[int, str]] = []  # (index, header) of each column not read
         for j, cell in enumerate(hcells):
             v = getattr(cell, "value", None)
-            col = None if _blank(v) else by_name.get(norm(v))
+            col = None if _blank(v) else self._header_column(spec, by_name, str(v))
             if col is None:
                 if not _blank(v):
-                    unread.append(f"{get_column_letter(j + 1)} ({str(v).strip()[:40]!r})")
-                    heads.append((get_column_letter(j + 1), str(v).strip()))
+                    heads.append((j, " ".join(str(v).split())))
                 continue
             if col.key in where:
                 self.p.add(spec.title, hrow,
@@ -452,19 +490,32 @@ class _Reader:
                 continue
             where[col.key] = j
         missing = [c for c in spec.columns if c.required and c.key not in where]
-        if unread and not missing:  # a "To" column beside "Date" read nothing, and said nothing
-            cost = _unread_cost(spec, where, heads)
-            self.notes.append(f"{spec.title}: column{'s' if len(unread) > 1 else ''} "
-                              f"{', '.join(unread)} not read: not a column of this sheet (its "
-                              f"columns: {', '.join(c.header for c in spec.columns)}){cost}")
         if not missing:
-            return where
+            return where, heads
         found = [str(getattr(c, "value", "")).strip() for c in hcells if not _blank(getattr(c, "value", None))]
         names = ", ".join(repr(c.header) for c in missing)
         self.p.add(spec.title, hrow,
                    f"{spec.title}, row {hrow}: no column headed {names}; the first row with "
                    f"content is the header (found: {', '.join(found) or 'nothing'}); add "
                    f"{'it' if len(missing) == 1 else 'them'}")
+        return None
+
+    def _header_column(self, spec: SheetSpec, by_name: dict[str, Column], text: str) -> Column | None:
+        """The form's column a header names: by name or alias (line breaks read as spaces), or
+        brackets aside (``Top speed (m/s)``), or with a unit it may be given in (``Max speed
+        (km/h)``, the unit kept for the reader of its cells)."""
+        name = norm(text)
+        plain = norm(re.sub(r"[()\[\]]", " ", text))
+        col = by_name.get(name) or by_name.get(plain)
+        if col is not None:
+            return col
+        for (title, key), units in HEADER_UNITS.items():
+            if title != spec.title:
+                continue
+            for written, unit in units.items():
+                if plain.endswith(f" {written}") and plain[:-len(written) - 1] == norm(spec.column(key).header):
+                    self.units[(title, key)] = unit
+                    return spec.column(key)
         return None
 
     # -- the Season sheet -------------------------------------------------------------------------
@@ -922,8 +973,10 @@ class _Import:
             aid = self.text(spec, row, "id", limit=40)
             name = self.text(spec, row, "name")
             pos = self.text(spec, row, "position")
+            unit = self.r.units.get((spec.title, "max_speed"))  # "Max speed (km/h)"
             speed = self.cell(spec, row, "max_speed", partial(
-                parse_max_speed, percent_cell="%" in row.formats.get("max_speed", "")))
+                parse_max_speed, percent_cell="%" in row.formats.get("max_speed", ""),
+                column_unit=unit))
             if speed is not None:
                 speed, kmh = speed
                 if speed > FAST_NOTE:  # a typing slip (12.5 for 9.2?) planned every target speed
@@ -931,7 +984,7 @@ class _Import:
                                       f"({speed * 3.6:.1f} km/h) is faster than footballers are "
                                       f"measured ({FAST_NOTE:g} m/s is {FAST_NOTE * 3.6:.1f} "
                                       f"km/h); every target speed is a share of it: check it")
-                if kmh and not isinstance(row.values["max_speed"], str):
+                if kmh and unit is None and not isinstance(row.values["max_speed"], str):
                     v = row.values["max_speed"]
                     self.notes.append(f"{spec.title}, row {row.number}, Max speed: {v:g} is read "
                                       f"as km/h, {speed:g} m/s (no athlete runs {v:g} m/s); write "
@@ -1448,6 +1501,32 @@ def _seems(key: str, heads: set[str], absent: dict[str, str]) -> str | None:
     return best
 
 
+def _seems_named(head_text: str, column: Column, close: float = 0.6) -> bool:
+    """Whether a header not read seems to be ``column`` under another name: its words among the
+    header's ("Default role" for Role), the header its first word(s) ("Target" for Target
+    competition), or a spelling at least ``close`` to it (difflib's ratio: "Postion" 0.93,
+    "Posn" 0.67)."""
+    own = norm(column.header)
+    head = " ".join(re.sub(r"[^\w ]", " ", norm(head_text)).split())
+    words = head.split()
+    return (set(own.split()) <= set(words) or (len(head) >= 3 and f"{own} ".startswith(f"{head} "))
+            or difflib.SequenceMatcher(None, head, own).ratio() >= close)
+
+
+# a header spelt this close to a column's (or naming it with more words) is that column: its
+# values are refused, not dropped; a looser likeness ("Posn") is said in the note of columns not
+# read, since a column of the coach's own ("Location", "Side") must not stop an import
+TYPO_RATIO = 0.8
+
+
+def _seems_column(spec: SheetSpec, where: dict[str, int], text: str) -> Column | None:
+    """The form's column the sheet lacks that a header not read is, misspelt or under a name
+    of :data:`~planner.coachform.spec.NEAR_NAMES`, or None."""
+    key = NEAR_NAMES.get(spec.title, {}).get(norm(re.sub(r"[()\[\]]", " ", text)))
+    return next((c for c in spec.columns if c.key not in where and (
+        c.key == key or _seems_named(text, c, TYPO_RATIO))), None)
+
+
 def _unread_cost(spec: SheetSpec, where: dict[str, int], heads: list[tuple[str, str]]) -> str:
     """What the sheet loses when a column not read is one of its own under another name
     ("Posn" for "Position"): the sentence to add to the note, or ""."""
@@ -1455,11 +1534,8 @@ def _unread_cost(spec: SheetSpec, where: dict[str, int], heads: list[tuple[str, 
     for c in spec.columns:
         if c.key in where:
             continue
-        own = norm(c.header)
         for letter, text in heads:
-            head = re.sub(r"[^\w ]", "", norm(text)).strip()
-            if own in head or (len(head) >= 3 and own.startswith(head)) or \
-                    difflib.SequenceMatcher(None, head, own).ratio() >= 0.6:
+            if _seems_named(text, c):
                 what = LOST.get((spec.title, c.key), f"its {c.header.lower()} values are not read")
                 out += (f"; if column {letter} is the {c.header!r} column: without it, {what}; "
                         f"head it {c.header!r}")

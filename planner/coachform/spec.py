@@ -58,6 +58,20 @@ ALIASES: dict[str, dict[str, str]] = {
                  "position(s)": "position"},
 }
 KEY_ALIASES = ALIASES[SEASON_SHEET]  # Season keys
+# names a coach may head a form's column with that are too far from its own to be found by their
+# spelling (as matched, :func:`norm`): a column so headed, holding values, is refused with the
+# header to write, not read (a "Code" could be another code) nor dropped
+NEAR_NAMES: dict[str, dict[str, str]] = {
+    "Competitions": {"code": "id", "competition code": "id", "match code": "id"},
+    "Athletes": {"vmax": "max_speed", "max velocity": "max_speed", "top speed": "max_speed",
+                 "sprint speed": "max_speed", "usual role": "role", "match role": "role"},
+}
+# the units a column's header may name after its own ("Max speed (km/h)", a wrapped "Max
+# speed (m/s)", as a GPS report heads it): unit as written (matched, :func:`norm`) -> as read
+HEADER_UNITS: dict[tuple[str, str], dict[str, str]] = {
+    ("Athletes", "max_speed"): {"m/s": "m/s", "ms": "m/s", "km/h": "km/h", "kmh": "km/h",
+                                "kph": "km/h"},
+}
 # what an optional column of the form costs when the sheet has none (a column renamed past
 # recognition is not read): said with the columns not read
 LOST = {

@@ -378,3 +378,62 @@ def test_a_row_hidden_in_excel_is_read_and_said(tmp_path):
     import_workbook(path, notes)
     assert notes == ["Athletes: rows 3, 4 are hidden in Excel (or filtered out) and were read "
                      "too; delete them if not meant to be imported"]
+
+
+# -- a header with its unit, or misspelt ----------------------------------------------------------------
+@pytest.mark.parametrize("header, cell, speed", [
+    ("Max speed (km/h)", 33.1, 9.2), ("Max speed (m/s)", 9.2, 9.2), ("Max\nspeed (m/s)", 9.2, 9.2),
+    ("max speed [km/h]", "9.2 m/s", 9.2), ("Max speed kmh", 34.6, 9.6)])
+def test_a_max_speed_header_with_its_unit_is_read_in_that_unit(tmp_path, header, cell, speed):
+    """'Max speed (km/h)' (as a GPS report heads it) or a wrapped header dropped every max
+    speed with a note; a cell's own unit still wins."""
+    notes: list[str] = []
+    path = book(tmp_path, Athletes=[("ID", "Name", header), ("A1", "Ann Ash", cell)])
+    assert import_workbook(path, notes).athletes[0].max_speed == speed
+    assert notes == []
+
+
+def test_a_km_h_header_over_speeds_in_m_s_is_refused_naming_the_header_to_write(tmp_path):
+    path = book(tmp_path, Athletes=[("ID", "Name", "Max speed (km/h)"), ("A1", "Ann Ash", 9.2)])
+    assert problems_of(path) == [
+        "Athletes, row 2, Max speed: 9.2 read as km/h, as the column's header says, is 2.6 m/s, "
+        "slower than any athlete sprints; if the column holds m/s, head it 'Max speed (m/s)' (or "
+        "write each speed with its unit, e.g. '33.1 km/h')"]
+    path = book(tmp_path, "ms.xlsx", Athletes=[("ID", "Name", "Max speed (m/s)"), ("A1", "Ann Ash", 33)])
+    assert problems_of(path)[0].startswith("Athletes, row 2, Max speed: 33 is faster than any "
+                                           "athlete sprints")
+
+
+@pytest.mark.parametrize("sheet, rows, problem", [
+    ("Athletes", [("ID", "Name", "Postion"), ("A1", "Ann Ash", "Goalkeeper")],
+     "Athletes, row 1, column C ('Postion'): not a column of this sheet, so its values would not "
+     "be read (no positions, so goalkeepers are planned as outfield players (HV-1's goalkeeper "
+     "exemption reads the position)); did you mean 'Position'? Head it 'Position' (a column of "
+     "your own: give it a name unlike the form's)"),
+    ("Athletes", [("ID", "Name", "Default role"), ("A1", "Ann Ash", "out")],
+     "Athletes, row 1, column C ('Default role'): not a column of this sheet, so its values would "
+     "not be read (every athlete's usual role is start); did you mean 'Role'? Head it 'Role' (a "
+     "column of your own: give it a name unlike the form's)"),
+    ("Competitions", [("Date", "Name", "Priority", "Code"), ("2027-01-09", "League 1", "C", "l1")],
+     "Competitions, row 1, column D ('Code'): not a column of this sheet, so its values would not "
+     "be read (every competition gets a new id (c001, c002 ... by row), so the ids commands name "
+     "and the calendars' events change); did you mean 'ID'? Head it 'ID' (a column of your own: "
+     "give it a name unlike the form's)"),
+    ("Injuries", [INJURY_HEAD[:5] + ("Target",), ("A1", "hamstring-strain", "2027-01-02", "P1",
+                                                  "2027-01-02", "League 1")],
+     "Injuries, row 1, column F ('Target'): not a column of this sheet, so its values would not "
+     "be read (no injury has a target competition); did you mean 'Target competition'? Head it "
+     "'Target competition' (a column of your own: give it a name unlike the form's)"),
+])
+def test_a_misspelt_header_over_values_is_refused_not_dropped(tmp_path, sheet, rows, problem):
+    """'Postion', 'Default role', 'Target' or 'Code' over a column of values imported with exit 0
+    and a note: every position '', every role start, every target and competition ID lost."""
+    sheets = {sheet: rows}
+    if sheet != "Competitions":
+        sheets["Competitions"] = COMPETITION_ROWS
+    assert problems_of(book(tmp_path, **sheets)) == [problem]
+    # an empty column so headed loses nothing: a note, as a column of one's own ('Notes') is
+    empty = [rows[0] + ("Notes",)] + [r[:len(rows[0]) - 1] + (None, "x") for r in rows[1:]]
+    notes: list[str] = []
+    import_workbook(book(tmp_path, "empty.xlsx", **{**sheets, sheet: empty}), notes)
+    assert len(notes) == 1 and "not read: not a column of this sheet" in notes[0]
