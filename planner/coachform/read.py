@@ -110,6 +110,7 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import POSITION_SHORT, position_key
+from planner.text import day_long, join_and
 from planner.validate import (
     entry_problems,
     long_event_problems,
@@ -634,6 +635,11 @@ class _Import:
         self.comps_unread = False  # the Competitions sheet is there but cannot be read
         self.unread_comp_refs: dict[str, int] = {}  # sheet -> rows naming a competition then
         self.named: dict[str, list[str]] = {}  # an athlete's name (case, spacing aside) -> IDs
+        # rows whose key cell did not read (an Athletes row without an ID, a Competitions row
+        # whose Name is a formula without a value): (row, what else it says); a reference to an
+        # unknown key may be to one of them, so it is held back, not "did you mean"-ed
+        self.keyless: dict[str, list[tuple[int, str]]] = {}  # sheet -> rows
+        self.held: dict[tuple[str, str], list[tuple[str, int]]] = {}  # (sheet, key) -> (sheet, row)
         self.match = None  # the athletes a cell may name (sessionlog.AthleteMatch), once read
         # date cells holding a number in a workbook whose styles cannot be read: (where, value)
         self.style_dates: list[tuple[str, int, str, object]] = []
@@ -811,6 +817,15 @@ class _Import:
             self.p.add("Athletes", _LAST_ROW, f"Athletes: … and {n} row{'s' if n != 1 else ''} on "
                        f"other sheets ({', '.join(self.unread_refs)}) name athletes that could not "
                        f"be read; they are checked once the Athletes sheet can be read")
+        for (sheet, key), refs in self.held.items():
+            failed = self.keyless[sheet]
+            what = "ID" if sheet == "Athletes" else "name"
+            rows = " or ".join(f"row {n}" + (f" ({said})" if said else "") for n, said in failed)
+            more = f" and {len(refs) - 12} more rows" if len(refs) > 12 else ""
+            self.p.add(sheet, _LAST_ROW, f"{sheet}: {_rows_text(refs[:12])}{more} name{'s' if len(refs) == 1 else ''} {key!r}, "
+                       f"which no {'athlete' if sheet == 'Athletes' else 'competition'} read has: "
+                       f"is it the {what} of {rows}, whose {what} did not read? They are checked "
+                       f"once {'it does' if len(failed) == 1 else 'those do'}")
         if self.unread_comp_refs:
             n = sum(self.unread_comp_refs.values())
             self.p.add("Competitions", _LAST_ROW, f"Competitions: … and {n} row"
@@ -920,6 +935,7 @@ class _Import:
             prio = self.cell(spec, row, "priority", parse_priority)
             end = self.cell(spec, row, "end_date", to_date)
             cid = self.text(spec, row, "id", limit=40) or None
+            self._keyless(spec, row, name, "date")
             id_bad = cid is None and (row.values.get("id") is not None or "id" in row.errors)
             ok = None not in (date, name, prio) and not id_bad
             if date is not None and end is not None and end < date:
@@ -972,6 +988,7 @@ class _Import:
         for row in filter(partial(self._entry_row, spec, ("id", "name"), "a player"), rows):
             aid = self.text(spec, row, "id", limit=40)
             name = self.text(spec, row, "name")
+            self._keyless(spec, row, aid, "name")
             pos = self.text(spec, row, "position")
             unit = self.r.units.get((spec.title, "max_speed"))  # "Max speed (km/h)"
             speed = self.cell(spec, row, "max_speed", partial(
@@ -1068,6 +1085,30 @@ class _Import:
                               f"of row {row0} ({aid0}): two players, or one typed twice? Delete "
                               f"the row if one (a log names either by ID only)")
 
+    def _keyless(self, spec: SheetSpec, row: _Row, key: str | None, other: str) -> None:
+        """A row whose ``key`` (an athlete's ID, a competition's Name) did not read (None): kept
+        with what its ``other`` cell says (his name, the match's date), to name it to the rows
+        that may refer to it."""
+        if key is not None:
+            return
+        value = row.values.get(other)
+        try:
+            shown = "" if value is None else day_long(to_date(value)) if other == "date" else \
+                " ".join(str(value).split())[:40]
+        except Bad:  # a date that does not read either: as written
+            shown = " ".join(str(value).split())[:40]
+        self.keyless.setdefault(spec.title, []).append((row.number, shown))
+
+    def _held(self, sheet: str, key: str, spec: SheetSpec, row: _Row) -> bool:
+        """Whether a reference to an unknown key (``sheet``'s) is held back: that sheet has a
+        row whose key did not read, which it may name (Kofi Mensah's row without its ID A07:
+        "did you mean 'A20'?" would move his injury and roles onto another player). Said once
+        for the key (:meth:`_closing_problems`); checked once that row reads."""
+        if not self.keyless.get(sheet):
+            return False
+        self.held.setdefault((sheet, key), []).append((spec.title, row.number))
+        return True
+
     def athlete_ref(self, spec: SheetSpec, row: _Row, ids: dict[str, bool]):
         """A known athlete ID (None when blank, unknown or its Athletes row has a problem)."""
         aid = self.text(spec, row, "athlete", limit=40)
@@ -1087,6 +1128,8 @@ class _Import:
                 self.notes.append(f"{spec.title}, row {row.number}, {spec.column('athlete').header}: "
                                   f"{aid!r} is read as {found} (its name, accents aside)")
             return found, ids[found]
+        if aid not in ids and self._held("Athletes", aid, spec, row):
+            return None, False
         if aid not in ids:
             named = self.named.get(" ".join(aid.split()).casefold(), [])
             near = difflib.get_close_matches(aid, list(ids), n=1)
@@ -1117,6 +1160,8 @@ class _Import:
             days = ", ".join(f"{d:%Y-%m-%d}" for _, _, _, d in others if d is not None)
             self.note(spec, row, key, f"no competition named {others[0][0]!r} is on "
                       f"{dated[1]:%Y-%m-%d} (Competitions rows {rows}: {days}); correct the date")
+        elif not hits and self._held("Competitions", text, spec, row):
+            pass
         elif not hits:
             near = difflib.get_close_matches(text, sorted({n for n, _, _, _ in comp_names}), n=1)
             hint = (f"; did you mean {near[0]!r}?" if near else
@@ -1541,6 +1586,25 @@ def _unread_cost(spec: SheetSpec, where: dict[str, int], heads: list[tuple[str, 
                         f"head it {c.header!r}")
                 break
     return out
+
+
+def _rows_text(refs: list[tuple[str, int]]) -> str:
+    """``Injuries rows 2, 5 and Roles rows 3–8``: rows by sheet, runs as ranges."""
+    by_sheet: dict[str, list[int]] = {}
+    for sheet, n in refs:
+        by_sheet.setdefault(sheet, []).append(n)
+    parts = []
+    for sheet, ns in by_sheet.items():
+        ns = sorted(set(ns))
+        runs: list[list[int]] = []
+        for n in ns:
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        shown = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
+        parts.append(f"{sheet} row{'s' if len(ns) > 1 else ''} {', '.join(shown)}")
+    return join_and(parts)
 
 
 def _free_id(place: int, taken: set[str]) -> str:

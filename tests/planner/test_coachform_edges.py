@@ -437,3 +437,36 @@ def test_a_misspelt_header_over_values_is_refused_not_dropped(tmp_path, sheet, r
     notes: list[str] = []
     import_workbook(book(tmp_path, "empty.xlsx", **{**sheets, sheet: empty}), notes)
     assert len(notes) == 1 and "not read: not a column of this sheet" in notes[0]
+
+
+# -- a key cell that did not read -----------------------------------------------------------------------
+def test_rows_naming_a_key_whose_row_did_not_read_are_held_back_not_given_a_wrong_fix(tmp_path):
+    """Kofi Mensah's ID cleared gave every Injuries and Roles row of his "no athlete has the ID
+    'A07'; did you mean 'A20'?", and a match's Name that did not read "did you mean 'League 11'?":
+    a coach following them moved his injury and roles onto another player."""
+    roles = [("Competition", "Athlete ID", "Role"), ("League 1", "A7", "bench"),
+             ("League 1", "A2", "out"), ("Derby (2027-02-06)", "A7", "out"),
+             ("League 1", "A1", "bench"), ("League 1", "A9", "out")]
+    path = book(tmp_path, Athletes=ATHLETE_ROWS + [(None, "Kofi Mensah", "Forward", None)],
+                Competitions=COMPETITION_ROWS + [("2027-03-13", "League 11", "C")],
+                Injuries=[INJURY_HEAD, ("A7", "hamstring-strain", "2027-01-02", "P1", "2027-01-02", None)],
+                Roles=roles)
+    assert problems_of(path) == [
+        "Athletes, row 4, ID: is empty; write a short unique code, e.g. A07",
+        "Athletes: Injuries row 2 and Roles rows 2, 4 name 'A7', which no athlete read has: is it "
+        "the ID of row 4 (Kofi Mensah), whose ID did not read? They are checked once it does",
+        "Athletes: Roles row 6 names 'A9', which no athlete read has: is it the ID of row 4 (Kofi "
+        "Mensah), whose ID did not read? They are checked once it does"]
+    comps = COMPETITION_ROWS[:1] + [("2027-01-09", None, "C")] + COMPETITION_ROWS[2:] + [
+        ("2027-03-13", "League 11", "C")]
+    path = book(tmp_path, "comp.xlsx", Competitions=comps, Roles=[roles[0]] + [
+        ("League 1", aid, "out") for aid in ("A1", "A2", "A1")])
+    assert problems_of(path) == [
+        "Competitions, row 2, Name: is empty; write e.g. League match 12 (names need not be unique)",
+        "Competitions: Roles rows 2–4 name 'League 1', which no competition read has: is it the "
+        "name of row 2 (Sat 9 Jan 2027), whose name did not read? They are checked once it does"]
+    # with every key read, an unknown one is pointed at the one it is close to
+    path = book(tmp_path, "ok.xlsx", Competitions=COMPETITION_ROWS + [("2027-03-13", "League 11", "C")],
+                Roles=[roles[0], ("Cup finale", "A1", "bench")])
+    assert problems_of(path) == ["Roles, row 2, Competition: no competition is named 'Cup finale'; "
+                                 "did you mean 'Cup final'?"]
