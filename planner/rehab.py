@@ -34,6 +34,14 @@ def flare_steps(flare_ups: tuple[dt.date, ...] | list[dt.date], day: dt.date) ->
     return 2 if earlier else 1
 
 
+# what a flare-up does (rules-spec.md section 6), said alike wherever one is recorded or planned
+FLARE_BACK = ("the rehab goes back a stage (two when another flare-up came in the week before); "
+              "a player back to full training goes back to the last stage of his injury's "
+              "protocol")
+# the same in a few words, where a line has no room for the whole of it
+FLARE_BACK_SHORT = "back a stage, or to the protocol's last stage when back to full training"
+
+
 # A stage redone after a flare-up may last this many times its protocol maximum: the ladder
 # restarts lower and the calm days come first (docs/semantics.md, "Flare-ups")
 FLARE_MAX_FACTOR = 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.rehab import FLARE_BACK
 from planner.season import FIT, REHAB_STAGES, ROLES
 
 TEMPLATE_NAME = "import-template.xlsx"  # the shipped template, in templates/
@@ -134,8 +135,8 @@ SHEETS: tuple[SheetSpec, ...] = (
         Column("Athlete ID", "athlete", True, "id", 11, "an athlete with an injury before that date"),
         Column("Date", "date", True, "date", 13, "the day of the flare-up"),
         Column("Note", "note", False, "text", 34, "optional, e.g. pain after sprint drills"),
-    ), help="Optional: flare-ups, each on the athlete's injury of that date; a flare-up moves the "
-            "athlete back a stage."),
+    ), help="Optional: flare-ups, each on the athlete's injury of that date; from a flare-up's "
+            f"day {FLARE_BACK}."),
     SheetSpec("Tests", (
         Column("Athlete ID", "athlete", True, "id", 11, "an athlete with an injury before that date"),
         Column("Date", "date", True, "date", 13, "the day of the test (on or before Today)"),

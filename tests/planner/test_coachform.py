@@ -1330,3 +1330,14 @@ def test_a_match_row_with_minutes_played_alone_reads_the_season_s_own_load_table
     assert ("Sessions, 2 rows from row 2: minutes played without Minutes and RPE, read as the "
             "load table's match session (started 90 min x RPE 6, from the bench 25 x 5), as the "
             "app's Log reads m90 alone") in notes, notes
+
+
+def test_the_flare_ups_sheet_says_what_a_flare_up_does_to_a_player_back_to_full_training():
+    """The Flare-ups sheet's help said "a flare-up moves the athlete back a stage": a player back
+    to full training goes back to the last stage of his injury's protocol (rules-spec.md
+    section 6), as the app says when one is recorded."""
+    (spec,) = [s for s in WRITTEN_SHEETS if s.title == "Flare-ups"]
+    assert "moves the athlete back a stage" not in spec.help
+    assert ("a player back to full training goes back to the last stage of his injury's protocol"
+            in spec.help)
+    assert "two when another flare-up came in the week before" in spec.help

@@ -1019,6 +1019,10 @@ def test_move_today_says_what_the_logs_pain_scores_propose_before_the_move(qtbot
     assert text.index("⚠ Pain: ") < text.index("Adds ")  # above the summary, where it is seen
     (box, prop), = dlg.flare_boxes  # the proposal is a box to tick, unticked
     assert box.text().startswith("⚑ Record the flare-up: Athlete 1 (A1) logged pain 6/10")
+    # what ticking it does, also for a player back to full training (rules-spec.md section 6)
+    assert ("from that day the rehab goes back a stage (two when another flare-up came in the week "
+            "before); a player back to full training goes back to the last stage of his injury's "
+            "protocol; unticked, nothing changes") in box.toolTip()
     assert not box.isChecked() and (prop.athlete, prop.date) == ("A1", day(16))
     assert w.season is in_week_3  # nothing changed yet
     dlg.reject()
@@ -1103,7 +1107,9 @@ def test_move_today_records_a_ticked_flare_up_with_the_move_in_one_undo_step(qtb
     assert any(x.athlete == "A1" and x.date == pain_day for x in w.season.sessions)
     assert w.undo_stack.count() == steps + 1 and "1 flare-up recorded" in w.undo_stack.undoText()
     assert w.season.injury_of("A1").flare_notes == {pain_day: "pain 6/10 logged"}
-    assert "1 flare-up recorded (Athlete 1 (A1): back a stage)" in w.statusBar().currentMessage()
+    # a pain within 28 days of a return proposes one too: the line says what it does to him
+    assert ("1 flare-up recorded (Athlete 1 (A1): back a stage, or to the protocol's last stage "
+            "when back to full training)") in w.statusBar().currentMessage()
     w.undo_action.trigger()
     assert w.season.injury_of("A1").flare_ups == in_week_3.injury_of("A1").flare_ups
 

@@ -20,6 +20,7 @@ import sys
 
 from planner.errors import InputError
 from planner.progress import played_before_re_entry, returns_moved
+from planner.rehab import FLARE_BACK
 from planner.text import day_long
 from ui.cli.whatif import add_edit_options, add_search_options
 
@@ -633,8 +634,7 @@ def _flare_before_accepted(season, accepted, since: dt.date, path: str, saved: b
             said.add(p.athlete)
             print(f"  Note: {who}'s pain of {p.pain:g}/10 on {p.date.isoformat()} proposes a "
                   f"flare-up, not recorded. Recording it ({record}) undoes the move to {stage} "
-                  f"just recorded for that day: the athlete goes back one stage from the stage "
-                  f"held the day before.")
+                  f"just recorded for that day: from the stage held the day before, {FLARE_BACK}.")
             continue
         later = sorted(x.date for x in accepted if x.athlete == p.athlete and x.date > p.date)
         if later:

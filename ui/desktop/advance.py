@@ -52,7 +52,7 @@ from planner.progress import (
     projected_transitions,
     unlogged_text,
 )
-from planner.rehab import athlete_stage_on
+from planner.rehab import FLARE_BACK, athlete_stage_on
 from planner.season import FIT, Season
 from planner.text import date_short, day_long, join_and, plural, season_past, stage_name_on
 from planner.text import day as day_text
@@ -799,8 +799,8 @@ class AdvanceDialog(QDialog):
         for p in sorted(props, key=lambda p: (p.date, p.athlete)):
             box = _WrapCheckBox(f"⚑ Record the flare-up: {p.text(moved)}")
             box.setAccessibleName(f"Record the flare-up of {p.athlete} on {p.date.isoformat()}")
-            box.setToolTip("Ticked, the flare-up is recorded with the move (one undo step): the "
-                           "athlete goes back a stage from that day; unticked, nothing changes")
+            box.setToolTip("Ticked, the flare-up is recorded with the move (one undo step): from "
+                           f"that day {FLARE_BACK}; unticked, nothing changes")
             box.toggled.connect(lambda on, prop=p: self._flare_toggled(prop, on))
             self.flare_col.addWidget(box.row)
             self.flare_boxes.append((box, p))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from planner import edits as E
 from planner.errors import PeriodizeError
+from planner.rehab import FLARE_BACK
 from planner.season import LEVELS, IntensityPin, Season, StagePin, Unavailability, WeekPin
 from planner.text import day as day_text
 from planner.text import join_and
@@ -39,10 +40,6 @@ def role_menu(season: Season, athlete: str, competition: str) -> dict[str, str]:
     return {**ROLE_MENU, "out": f"Out of this match (plays {named} that day)"}
 
 
-# what a flare-up does (rules-spec.md section 6), said alike wherever one is recorded or planned
-FLARE_BACK = ("the rehab goes back a stage (two when another flare-up came in the week before); "
-              "a player back to full training goes back to the last stage of his injury's "
-              "protocol")
 LEVEL_TEXT = {0: "0 % — no running", 60: "60 %", 70: "70 %", 80: "80 % (speed day)",
               90: "90 % (high velocity)", 95: "95 %", 100: "100 % (max)"}
 

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.protocols import protocol_name
-from planner.rehab import Segment, segments
+from planner.rehab import FLARE_BACK, Segment, segments
 from planner.season import (
     FIT,
     WEEKDAYS,
@@ -58,7 +58,6 @@ from planner.season import (
 from planner.squad import POSITION_ORDER, unknown_position_note
 from planner.text import clean_message, date_short, day_long, measure, name_sort_key, plural, span
 from ui.desktop import wheelguard
-from ui.desktop.boardmenu import FLARE_BACK
 from ui.desktop.datefield import DateField
 from ui.desktop.speedbox import SpeedBox, speed_text
 

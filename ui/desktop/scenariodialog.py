@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from planner import edits as E
 from planner.errors import InputError, PeriodizeError
+from planner.rehab import FLARE_BACK
 from planner.rules import RULES, RuleSet, change_problem
 from planner.scenarios import (
     matches_lost_to_injury,
@@ -46,7 +47,7 @@ from planner.text import REHAB_STAGE_IDS, clean_message, day_long, plural, short
 from planner.timeline import Timeline
 from planner.validate import planning_start
 from ui.desktop import wheelguard
-from ui.desktop.boardmenu import FLARE_BACK, LEVEL_TEXT
+from ui.desktop.boardmenu import LEVEL_TEXT
 from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
 from ui.desktop.interaction import QtInteraction
 

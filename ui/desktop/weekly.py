@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from planner import edits as E
 from planner.progress import next_week_start, played_before_re_entry, returns_moved
+from planner.rehab import FLARE_BACK_SHORT
 from planner.rules import same_rules
 from planner.season import Plan, Season
 from planner.text import day_long, plural
@@ -370,7 +371,7 @@ class WeeklyLoop(QObject):
             if flares:
                 text += (f"; {plural(len(flares), 'flare-up')} recorded ("
                          + ", ".join(w.season.athlete_label(f.athlete) for f in flares)
-                         + ": back a stage)")
+                         + f": {FLARE_BACK_SHORT})")
         if not_done and not dlg.replan_box.isChecked():
             # the stored plan still shows the projection on the days just lived: say so
             text += ("; the board shows the plan's projected stages until you re-plan "
