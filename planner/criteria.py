@@ -101,6 +101,19 @@ def gate(record: Injury, protocol: Protocol, stage: str, since: dt.date, before:
     return max(r.test.date for r in failing) + dt.timedelta(days=retest_days), failing
 
 
+def failed_words(failing: list[Result], show=None) -> str:
+    """The failing results a gate holds the stage on (:func:`gate`), in words, "; " between
+    them: ``Hip-flexor strength LSI 88 % on Mon 7 Sep 2026 (pass mark ≥ 90 %)``. ``show`` writes
+    the dates (``planner.text.day_long`` unless given). Every place that says why a failed test
+    holds the stage until the retest says the results with it."""
+    from planner.text import day_long, measure
+
+    show = show or day_long
+    return "; ".join(
+        f"{r.test.name} {measure(r.test.value, r.test.unit)} on {show(r.test.date)} (pass mark "
+        f"{r.criterion.sign} {measure(r.criterion.pass_mark, r.criterion.unit)})" for r in failing)
+
+
 def passes_all(record: Injury, protocol: Protocol, stage: str, since: dt.date,
                before: dt.date) -> bool:
     """Every criterion of ``stage`` has a passing latest result in the episode (True for a stage
@@ -148,7 +161,7 @@ def over_a_failed_test_words(season, athlete: str, stage: str, day: dt.date) -> 
     from planner.protocols import load_protocol
     from planner.rehab import governing, segments, stage_order
     from planner.rules import RuleSet
-    from planner.text import day_long, measure
+    from planner.text import day_long
 
     inj = governing(list(season.injuries_of(athlete)), day)
     if inj is None:
@@ -164,12 +177,8 @@ def over_a_failed_test_words(season, athlete: str, stage: str, day: dt.date) -> 
                           RuleSet(season.rules).value("RH-CRIT", "retest_days"))
     if until is None or day >= until:
         return ""
-    results = "; ".join(
-        f"{r.test.name} {measure(r.test.value, r.test.unit)} on {day_long(r.test.date)} (pass mark "
-        f"{'≥' if r.criterion.better == 'higher' else '≤'} {measure(r.criterion.pass_mark, r.criterion.unit)})"
-        for r in failing)
     verb = "fails" if len(failing) == 1 else "fail"
-    return (f"{season.athlete_label(athlete)}'s latest {results} {verb}: RH-CRIT holds the "
+    return (f"{season.athlete_label(athlete)}'s latest {failed_words(failing)} {verb}: RH-CRIT holds the "
             f"athlete in {held} until the retest, {day_long(until)}. Recorded, {stage} from "
             f"{day_long(day)} stands on the physio's word and the failed result holds no more")
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planner import text
-from planner.criteria import gate, passes_all, tests_until
+from planner.criteria import failed_words, gate, passes_all, tests_until
 from planner.history import logged_days, went_otherwise
 from planner.loadtable import LOAD_NOTED, LoadTable
 from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
@@ -848,44 +848,48 @@ class Handouts:
         start = i
         while start > 0 and f.st[start - 1] == st:
             start -= 1
+        if spec is None:
+            return []
         parts: list[str] = []
-        if spec is not None and spec.exit_kind == "days_at_cap":
+        if spec.exit_kind == "days_at_cap":
             cap = spec.cap
             done = sum(1 for j in range(start, i) if f.it[j] >= cap and j not in f.flared)
             need = max(0, spec.exit_days - done)
             if need:
                 parts.append(f"{text.plural(need, 'session')} at {cap} % to leave {st}"
                              + (f" ({done} done)" if done else ""))
-        if spec is not None:
-            run_start = tl.days[start]
-            if start == 0:
-                rec = f.records[f.gov[i]] if f.gov[i] is not None else None
-                recorded = [s.start for s in rec.stages if s.stage == st] if rec else []
-                run_start = max(recorded) if recorded else run_start
-            earliest = run_start + dt.timedelta(days=spec.min_days)
-            rec = f.records[f.gov[i]] if f.gov[i] is not None else None
-            until, failing = (None, []) if rec is None or not spec.criteria else gate(
-                rec, f.protos[f.gov[i]], st, run_start, tests_until(tl.days[i]),
-                int(self.rs.value("RH-CRIT", "retest_days")))
-            hold = until if until is not None and until > tl.days[i] else None
-            if hold is not None and self.anonymise:  # the tests unnamed: the day alone
-                parts.append(f"the next stage from {text.day(max(earliest, hold))} at the "
-                             f"earliest")
-            elif earliest > tl.days[i] and not (hold is not None and hold >= earliest):
-                parts.append(f"{st} lasts at least {text.plural(spec.min_days, 'day')}: the "
-                             f"next stage from {text.day(earliest)} at the earliest")
-            if spec.criteria and not self.anonymise:
-                if hold is not None:
-                    # a failed result holds the athlete until the retest: the earliest day said
-                    # was the minimum's alone, and the result read "not passed yet"
-                    said = "; ".join(f"{r.test.name} {text.measure(r.test.value, r.test.unit)} on "
-                                     f"{text.day(r.test.date)}" for r in failing)
-                    parts.append(f"failed: {said} (pass: {', '.join(c.mark for c in spec.criteria)}"
-                                 f"): retest, and the next stage, from {text.day(hold)} at the "
-                                 f"earliest")
-                elif rec is None or not passes_all(rec, f.protos[f.gov[i]], st, run_start,
-                                                   tests_until(tl.days[i])):
-                    parts.append(f"pass: {', '.join(c.mark for c in spec.criteria)}")
+        run_start = tl.days[start]
+        rec = f.records[f.gov[i]] if f.gov[i] is not None else None
+        if start == 0:
+            recorded = [s.start for s in rec.stages if s.stage == st] if rec else []
+            run_start = max(recorded) if recorded else run_start
+        return parts + self._earliest_parts(f, i, spec, rec, run_start)
+
+    def _earliest_parts(self, f: AthleteFacts, i: int, spec, rec, run_start: dt.date) -> list[str]:
+        """The earliest day of the next stage: the minimum days from ``run_start``, a failed test
+        holding the stage until the retest (RH-CRIT), the tests still to pass."""
+        st, today = f.st[i], self.tl.days[i]
+        earliest = run_start + dt.timedelta(days=spec.min_days)
+        until, failing = (None, []) if rec is None or not spec.criteria else gate(
+            rec, f.protos[f.gov[i]], st, run_start, tests_until(today),
+            int(self.rs.value("RH-CRIT", "retest_days")))
+        hold = until if until is not None and until > today else None
+        parts: list[str] = []
+        if hold is not None and self.anonymise:  # the tests unnamed: the day alone
+            parts.append(f"the next stage from {text.day(max(earliest, hold))} at the earliest")
+        elif earliest > today and not (hold is not None and hold >= earliest):
+            parts.append(f"{st} lasts at least {text.plural(spec.min_days, 'day')}: the next "
+                         f"stage from {text.day(earliest)} at the earliest")
+        if not spec.criteria or self.anonymise:
+            return parts
+        if hold is not None:
+            # a failed result holds the athlete until the retest: the earliest day said was the
+            # minimum's alone, and the result read "not passed yet"
+            parts.append(f"failed: {failed_words(failing, show=text.day)}: retest, and the next "
+                         f"stage, from {text.day(hold)} at the earliest")
+        elif rec is None or not passes_all(rec, f.protos[f.gov[i]], st, run_start,
+                                           tests_until(today)):
+            parts.append(f"pass: {', '.join(c.mark for c in spec.criteria)}")
         return parts
 
     def _next_change(self, f: AthleteFacts, i: int) -> tuple[str, int] | None:

@@ -22,10 +22,15 @@ class Criterion:
         return value >= self.pass_mark if self.better == "higher" else value <= self.pass_mark
 
     @property
+    def sign(self) -> str:
+        """How a result passes: ``≥`` the pass mark (higher is better) or ``≤`` it."""
+        return "≥" if self.better == "higher" else "≤"
+
+    @property
     def mark(self) -> str:
         """The test with the mark that passes it, as the pages print it: ``Hamstring strength LSI
         ≥ 75 %``, ``Pain during max sprint ≤ 0/10``."""
-        return f"{self.name} {'≥' if self.better == 'higher' else '≤'} {measure(self.pass_mark, self.unit)}"
+        return f"{self.name} {self.sign} {measure(self.pass_mark, self.unit)}"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import text
-from planner.criteria import episode_start, gate, passes_all, tests_until
+from planner.criteria import episode_start, failed_words, gate, passes_all, tests_until
 from planner.errors import InputError
 from planner.history import flare_calm_caps, logged_days, went_otherwise
 from planner.loadtable import LoadTable, lived_load
@@ -23,7 +23,6 @@ from planner.returns import AthleteFacts
 from planner.rules import RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, LADDER, SPEED_DAY, Plan, Season
 from planner.squad import hv1_exempt
-from planner.text import measure
 from planner.timeline import Timeline
 
 
@@ -825,15 +824,13 @@ def _stage_reason(c: _Context, i: int, add) -> None:
 
 
 def gate_line(result, stage: str, until: dt.date, today: dt.date | None = None) -> str:
-    """A failing criteria result and the gate it sets: ``Hip-flexor strength LSI 82 % < 90 %:
-    P3 held until retest on Wed 14 Oct 2026``; with ``today`` after the retest date, the retest
+    """A failing criteria result and the gate it sets: ``Hip-flexor strength LSI 82 % on Mon 5
+    Oct 2026 (pass mark ≥ 90 %): P3 held until retest on Wed 14 Oct 2026``
+    (:func:`planner.criteria.failed_words`); with ``today`` after the retest date, the retest
     is due (``P3 held until a retest: due since Sat 8 Aug 2026``), not a date gone by."""
-    cr = result.criterion
-    sign = "<" if cr.better == "higher" else ">"
     held = (f"held until a retest: due since {text.day_long(until)}" if today is not None and until < today
             else f"held until retest on {text.day_long(until)}")
-    return (f"{cr.name} {measure(result.test.value, cr.unit)} {sign} {measure(cr.pass_mark, cr.unit)}: "
-            f"{stage} {held}")
+    return f"{failed_words([result])}: {stage} {held}"
 
 
 def gate_texts(season: Season, record) -> list[str]:
@@ -866,8 +863,7 @@ def _criteria_reason(c: _Context, st: str, start: dt.date, day: dt.date, add) ->
     retest = c.value("RH-CRIT", "retest_days")
     until, failing = gate(c.inj, c.proto, st, start, tests_until(day), retest)
     for r in failing:
-        add(Reason("RH-CRIT", "bound", f"{gate_line(r, st, until, today=c.tl.days[min(c.tl.p0, c.tl.n - 1)])} (result of "
-                                        f"{text.day_long(r.test.date)})."))
+        add(Reason("RH-CRIT", "bound", f"{gate_line(r, st, until, today=c.tl.days[min(c.tl.p0, c.tl.n - 1)])}."))
     if c.proto.stage(st).criteria and not passes_all(c.inj, c.proto, st, start, tests_until(day)):
         add(Reason("RH-CRIT", "fact", f"Leaving {st} is provisional: not every criterion of {st} has a "
                                        f"passing result yet."))

@@ -140,7 +140,7 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
 def _held(season: Season, rec, stage: str, day0: dt.date) -> str:
     """``held in S3 until the retest, Mon 14 Sep 2026: Hip-flexor strength LSI 88 % (pass mark
     ≥ 90 %)``, or "": the earliest return said why it is where it is."""
-    from planner.criteria import episode_from, gate, tests_until
+    from planner.criteria import episode_from, failed_words, gate, tests_until
     from planner.protocols import load_protocol
     from planner.rules import RuleSet
 
@@ -152,13 +152,7 @@ def _held(season: Season, rec, stage: str, day0: dt.date) -> str:
                           RuleSet(season.rules).value("RH-CRIT", "retest_days"))
     if until is None or until <= day0:
         return ""
-    from planner.text import measure
-
-    said = "; ".join(
-        f"{r.test.name} {measure(r.test.value, r.test.unit)} on {day_long(r.test.date)} (pass "
-        f"mark {'≥' if r.criterion.better == 'higher' else '≤'} "
-        f"{measure(r.criterion.pass_mark, r.criterion.unit)})" for r in failing)
-    return f"held in {stage} until the retest, {day_long(until)}: {said}"
+    return f"held in {stage} until the retest, {day_long(until)}: {failed_words(failing)}"
 
 
 def _target_why(season: Season, rec, report: ReturnReport) -> str:

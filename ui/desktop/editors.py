@@ -1701,12 +1701,11 @@ class InjuriesEditor(Editor):
             self.pass_mark.setText("No pass mark in the template for this test.")
             return
         self.test_value.setSuffix(f" {c.unit}" if c.unit != "%" else " %")
-        sign = "≥" if c.better == "higher" else "≤"
         if self.test_value.value() == NO_RESULT:
-            self.pass_mark.setText(f"Pass mark {sign} {measure(c.pass_mark, c.unit)}: type the result.")
+            self.pass_mark.setText(f"Pass mark {c.sign} {measure(c.pass_mark, c.unit)}: type the result.")
             return
         verdict = "passes" if c.passes(self.test_value.value()) else "does not pass yet"
-        self.pass_mark.setText(f"Pass mark {sign} {measure(c.pass_mark, c.unit)}: this result {verdict}.")
+        self.pass_mark.setText(f"Pass mark {c.sign} {measure(c.pass_mark, c.unit)}: this result {verdict}.")
 
     # actions ----------------------------------------------------------------------------
     def _target(self) -> str | None:
