@@ -870,3 +870,6 @@ def test_a_failed_test_is_said_failed_with_its_retest_as_the_earliest_next_stage
             ) in week.milestone, week.milestone
     (anon,) = Handouts(s, s.plan, anonymise=True).weeks("A1", [0])
     assert "Hip-flexor" not in anon.milestone
+    # anonymised, the test unnamed: the retest's day alone is the earliest next stage (the
+    # minimum's days have gone by: without the hold the page said nothing of when)
+    assert f"the next stage from {text.day(retest)} at the earliest" in anon.milestone, anon.milestone
