@@ -131,6 +131,15 @@ def season_loses(old: Season, new: Season) -> str:
         [f"{join_and(rows)} the workbook has not got"] if rows else []))
 
 
+def updates_season(old: Season | None, new: Season) -> bool:
+    """``new``, read from a workbook, is ``old``'s own (the same name) and holds everything it
+    holds (nothing to keep, so no question): importing it brings that season up to date, through
+    :func:`keep_over`, which keeps the season's today when the workbook's is later (moving today
+    records the stage changes the plan projected: advance, Move Today). A workbook of another
+    name is another season, its Today its own. The CLI and the app both decide by it."""
+    return old is not None and new.name == old.name and not season_loses(old, new)
+
+
 def workbook_today_later(old: Season, new: Season) -> bool:
     """The workbook's Today is after the season's (its start, when it has none), inside the
     workbook's season."""

@@ -589,3 +589,12 @@ def test_a_workbook_with_a_later_today_leaves_moving_today_to_advance(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "Move it with: periodize advance plain.season.json --today" in " ".join(r.stdout.split())
     assert load_season(tmp_path / "plain.season.json").calendar.today == day(3)
+    # a workbook of another season (another name) is that season, its Today its own, as the
+    # app's new season from it: no today held back (it was, in the CLI alone)
+    save_season(s.model_copy(update={"plan": None}), tmp_path / "other.season.json")
+    save_template_form(later.model_copy(update={"name": "Next season"}), tmp_path / "next.xlsx")
+    r = run("import", "next.xlsx", "-o", "other.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Today stays" not in r.stdout and "periodize advance" not in r.stdout
+    got = load_season(tmp_path / "other.season.json")
+    assert got.name == "Next season" and got.calendar.today == day(10)

@@ -3,7 +3,7 @@ not carry is put back where it still fits, and what cannot be is named with its 
 
 from __future__ import annotations
 
-from planner.reimport import keep_over, season_loses
+from planner.reimport import keep_over, season_loses, updates_season, workbook_today_later
 from planner.season import IntensityPin, RuleSettings, StagePin
 from planner.text import day_long
 from planner.validate import season_problems
@@ -408,3 +408,20 @@ def test_an_injury_onset_corrected_in_the_workbook_keeps_the_recorded_stage_chan
         update={"protocol": "hamstring-strain"}),)})
     assert [now for _, now in _counterparts(old, other_kind)] == [None]
     assert [now.onset for _, now in _counterparts(old, other)] == [day(-1)]
+
+
+def test_only_the_seasons_own_workbook_with_nothing_to_keep_updates_it():
+    """'periodize import' held a later Today back for a workbook of any name, the app only for
+    the season's own (its name): a workbook of another season kept the file's today in the CLI
+    and its own in the app. Both now ask updates_season: the same name and nothing to keep."""
+    old = season(weeks=3, athletes=2, today=day(3))
+    later = old.model_copy(update={"calendar": old.calendar.model_copy(update={"today": day(10)})})
+    assert workbook_today_later(old, later)
+    assert updates_season(old, later)  # the season's own workbook: today held back, said
+    assert keep_over(old, later).later_today == day(10)
+    assert keep_over(old, later).season.calendar.today == day(3)
+    assert not updates_season(old, later.model_copy(update={"name": "Next season"}))
+    assert not updates_season(None, later)  # no season there: the workbook is the season
+    planned = old.model_copy(update={"plan": solved_and_checked(old)[0].plan})
+    assert season_loses(planned, later)  # a plan to keep: the question (--keep, Keep Them) first
+    assert not updates_season(planned, later)

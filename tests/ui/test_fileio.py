@@ -544,6 +544,38 @@ def test_a_workbook_with_a_later_today_opens_move_today_on_it(qtbot, dialogs, tm
     assert w.season.calendar.today == day(10)
 
 
+def test_the_seasons_own_workbook_with_a_later_today_and_nothing_to_keep_opens_move_today(
+        qtbot, dialogs, tmp_path):
+    """With nothing to keep (no plan) no question comes: the season's own workbook (its name)
+    still updates the open file, today stays and Move Today opens on the workbook's, as
+    'periodize import' says advance; another season's workbook is a new season with its Today
+    (planner.reimport.updates_season decides both, for the app and the CLI)."""
+    from planner.coachform.write import save_template_form
+    from planner.seasonfile import save_season
+    from tests.builders import day, season
+    from ui.desktop import fileio
+
+    s = season(weeks=3, athletes=2, today=day(3))
+    save_season(s, tmp_path / "team.season.json")
+    later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(10)})})
+    save_template_form(later, tmp_path / "team.xlsx")
+    save_template_form(later.model_copy(update={"name": "Next season"}), tmp_path / "next.xlsx")
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    assert w.open_path(tmp_path / "team.season.json")
+    assert fileio.import_into(w, tmp_path / "team.xlsx")
+    assert not [d for d in dialogs if d[0] == "choose"]  # nothing to keep: no question
+    assert w.season.calendar.today == day(3) and w.path == tmp_path / "team.season.json"
+    assert dialogs[-1][0] == "inform" and "Move Today opens on it." in dialogs[-1][2]
+    move = w.weekly.dialog
+    assert move is not None and move.isVisible() and move.today_field.value() == day(10)
+    move.reject()
+    assert w.save()  # the season as saved again: nothing to keep from it either
+    assert fileio.import_into(w, tmp_path / "next.xlsx")
+    assert w.season.name == "Next season" and w.season.calendar.today == day(10)
+    assert w.path is None  # a new season, to Save As
+
+
 def test_a_long_problem_list_keeps_what_is_checked_after_the_fix():
     """A list cut at MAX_LISTED dropped the note saying what is checked once the listed problems
     are fixed: the coach met those problems on the next import without warning."""

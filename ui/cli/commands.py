@@ -80,7 +80,13 @@ def cmd_demo(args) -> int:
 
 def cmd_import(args) -> int:
     from planner.coachform.read import import_workbook
-    from planner.reimport import keep_over, replaced_words, season_loses, workbook_today_later
+    from planner.reimport import (
+        keep_over,
+        replaced_words,
+        season_loses,
+        updates_season,
+        workbook_today_later,
+    )
     from planner.seasonfile import save_season
     from planner.text import plural
     from ui.cli.args import only_one
@@ -99,8 +105,9 @@ def cmd_import(args) -> int:
     # stage kept past its maximum by a declined change, section 9) reads back
     season = import_workbook(args.workbook, notes, known=old)
     lost = season_loses(old, season) if old is not None else ""
-    # nothing to keep, a later Today still waits for advance: the stage changes it records
-    later = old is not None and not lost and workbook_today_later(old, season)
+    # the season's own workbook, nothing to keep: a later Today still waits for advance (the
+    # stage changes it records), as in the app
+    later = updates_season(old, season) and workbook_today_later(old, season)
     if (lost and args.keep) or later:
         kept = keep_over(old, season)
         if kept.dropped and not args.drop_unkept:

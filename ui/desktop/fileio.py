@@ -136,11 +136,11 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
 def _updates_the_open_file(window, under, season) -> bool:
     """The season's own workbook, holding everything the open season file holds (nothing to
     keep, so no question): the import updates that file, as Keep Them does, rather than leaving
-    the coach on an unsaved new season. Another season's workbook (another name) stays new."""
-    from planner.reimport import season_loses
+    the coach on an unsaved new season (``planner.reimport.updates_season``, as the CLI decides).
+    Another season's workbook (another name) stays new."""
+    from planner.reimport import updates_season
 
-    return (window.path is not None and under is not None and season.name == under.name
-            and not season_loses(under, season))
+    return window.path is not None and updates_season(under, season)
 
 
 def _import_anyway(window, under, kept) -> bool:
