@@ -12,13 +12,14 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import get_args
 
 from pydantic import ValidationError
 
 from planner import limits
 from planner.errors import InputError, NewerFileError
 from planner.safefile import atomic_write
-from planner.season import Season
+from planner.season import Pin, Season
 from planner.text import date_long, validation_problems
 from planner.validate import season_notes, season_problems, without_early_targets
 
@@ -94,7 +95,8 @@ def _v4_to_v5(data: dict) -> dict:
 
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
                                                  4: _v4_to_v5}  # from-version -> version + 1
-_PIN_KINDS = ("intensity", "week", "stage_start")  # a pin's kind, a tag in its error paths
+# a pin's kind, a tag in its error paths and the kinds a pin without one is told of
+_PIN_KINDS = tuple(m.model_fields["kind"].default for m in get_args(get_args(Pin)[0]))
 
 
 def season_from_dict(data: object, source: str = "", notes: list[str] | None = None) -> Season:

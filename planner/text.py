@@ -318,8 +318,6 @@ _PLAIN = (
     (re.compile(r"^(?:Tuple|List) should have at least 1 item after validation, not 0$"),
      "is empty; give at least one"),
     (re.compile(r"^String should have at most (\d+) characters?.*$"), r"is too long; use at most \1 characters"),
-    (re.compile(r"^Input tag '([^']*)' found using '([^']*)' does not match any of the expected tags: (.*)$"),
-     r"'\1' is not a known \2; use one of \3"),
 )
 
 
@@ -410,7 +408,9 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
             loc = loc[:at] + loc[at + 1:]
         where = error_path(loc, tags) or "(top level)"
         msg = _plain(clean_message(e["msg"]))
-        if e["type"] == "missing":
+        if e["type"] in ("union_tag_not_found", "union_tag_invalid"):
+            where, msg = _tag_problem(e, loc, tags)
+        elif e["type"] == "missing":
             msg = "missing; add it"
         elif e["type"] == "extra_forbidden":
             msg = "not a known field; remove it or check its spelling"
@@ -425,6 +425,19 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
             msg = f"{quoted(e['input'])}{' ' if msg.startswith('is ') else ': '}{msg}"
         out.append(f"{where}: {msg}")
     return out
+
+
+def _tag_problem(e: dict, loc: tuple, tags: Collection[str]) -> tuple[str, str]:
+    """(path, message) of an item of a tagged union (a pin's ``kind``, an edit's ``op``) whose
+    tag is missing or unknown, said at the tag's own field with the tags it may take (``tags``:
+    the document's tags, where pydantic's error does not list them)."""
+    field = str(e.get("ctx", {}).get("discriminator", "kind")).strip("'")
+    where = error_path(loc + (field,))
+    known = str(e.get("ctx", {}).get("expected_tags", "")).replace("'", "") or ", ".join(tags)
+    given = e.get("input", {}).get(field) if isinstance(e.get("input"), dict) else None
+    if e["type"] == "union_tag_not_found" or given is None:
+        return where, f"missing; {f'one of {known}' if known else 'add it'}"
+    return where, f"{quoted(given)} is not a known {field}; use one of {known}"
 
 
 def short_title(text: str, limit: int = 70) -> str:

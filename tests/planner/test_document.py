@@ -331,11 +331,26 @@ def test_hand_edited_types_read_in_plain_words_with_the_fix():
     problems = _bad(data)
     assert "calendar.start: '03/08/2026' is not a date; write it as YYYY-MM-DD (2026-09-14)" in problems
     assert "athletes[0].id: '' is empty; write it" in problems
-    assert any(p.startswith("pins[0]: 'bogus' is not a known kind; use one of ") for p in problems)
+    assert ("pins[0].kind: 'bogus' is not a known kind; use one of intensity, week, stage_start"
+            in problems)
     data = _base()
     data["athletes"] = {"A1": {}}
     assert "athletes: is not a list; write it as [ ... ]" in _bad(data)
     assert not any("Input should" in p for p in problems)
+
+
+def test_a_pin_without_its_kind_is_told_the_kinds():
+    """A pin written without "kind" read "pins[0]: Unable to extract tag using discriminator
+    'kind'" (the library's words); it names the field and the kinds it may take. A scenario's
+    edit without its "op" is said the same way."""
+    data = _base()
+    data["pins"] = [{"athlete": "A01", "date": data["calendar"]["start"], "intensity": 80}]
+    assert _bad(data) == ["pins[0].kind: missing; one of intensity, week, stage_start"]
+    data = _base()
+    data["scenarios"] = [{"name": "Rest", "edits": [{"athlete": "A01"}]}]
+    (problem,) = _bad(data)
+    assert problem.startswith("scenarios[0].edits[0] (scenario 'Rest', edit 1): op: missing"), problem
+    assert "discriminator" not in problem
 
 
 def test_a_schema_3_file_with_a_plan_reads_as_a_plan_of_planner_version_1(demo_season):
