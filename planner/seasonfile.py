@@ -20,7 +20,7 @@ from planner import limits
 from planner.errors import InputError, NewerFileError
 from planner.safefile import atomic_write
 from planner.season import Pin, Season
-from planner.text import date_long, validation_problems
+from planner.text import date_long, error_path, quoted, validation_problems
 from planner.validate import season_notes, season_problems, without_early_targets
 
 FORMAT = "periodize-season"
@@ -176,8 +176,20 @@ def season_to_dict(season: Season) -> dict:
 
 
 def loads(text: str, source: str = "", notes: list[str] | None = None) -> Season:
+    twice: list[tuple[int, str, object, object]] = []  # (id of the object, key, first, last)
+
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        out = dict(items)
+        if len(out) != len(items):
+            seen: dict[str, object] = {}
+            for key, value in items:
+                if key in seen:
+                    twice.append((id(out), key, seen[key], value))
+                seen.setdefault(key, value)
+        return out
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as e:
         if not text.strip():
             raise InputError(source, ["the file is empty; it is not a season (a save that never "
@@ -198,7 +210,31 @@ def loads(text: str, source: str = "", notes: list[str] | None = None) -> Season
         raise InputError(source, [f"nested more than {limits.MAX_DEPTH} levels deep (far more: "
                                   f"Python cannot even read it); this is not a file Periodize "
                                   f"wrote"]) from None
+    if twice:
+        raise InputError(source, _repeated_keys(data, twice))
     return season_from_dict(data, source, notes)
+
+
+def _repeated_keys(data: object, twice: list[tuple[int, str, object, object]]) -> list[str]:
+    """Each field written twice in one object of the file (JSON reads only the last), at its
+    path: a hand edit that added a field without removing the old one."""
+    paths: dict[int, tuple] = {}  # by id, in the file's order
+    stack: list[tuple[object, tuple]] = [(data, ())]
+    while stack:  # iterative: the paths of the objects, however deep
+        obj, loc = stack.pop()
+        if isinstance(obj, dict):
+            paths[id(obj)] = loc
+            stack += reversed([(v, loc + (k,)) for k, v in obj.items()])
+        elif isinstance(obj, list):
+            stack += reversed([(v, loc + (i,)) for i, v in enumerate(obj)])
+    order = {obj: n for n, obj in enumerate(paths)}
+
+    def shown(v: object) -> str:
+        return "{…}" if isinstance(v, dict) else "[…]" if isinstance(v, list) else quoted(v, 40)
+
+    return [f"{error_path(paths.get(obj, ()) + (key,))}: written twice in one object ({shown(first)}, "
+            f"then {shown(last)}); delete the one that is wrong (only the last would be read)"
+            for obj, key, first, last in sorted(twice, key=lambda t: order.get(t[0], 0))]
 
 
 def _json_words(msg: str) -> str:

@@ -374,3 +374,18 @@ def test_a_schema_3_file_with_a_plan_reads_as_a_plan_of_planner_version_1(demo_s
     data["schema_version"] = SCHEMA_VERSION + 1
     with pytest.raises(InputError, match="newer than this Periodize understands"):
         loads(json.dumps(data))
+
+
+def test_a_field_written_twice_is_refused_at_its_path():
+    """A hand edit that added "name" without removing the old one (``"name": 5, "name":
+    "Riverside"``) was read silently as the last; each repeated field is named at its path,
+    with both values, in the file's order."""
+    text = dumps(season(weeks=2, athletes=2))
+    text = text.replace('"name": ', '"name": 5, "name": ', 1)
+    text = text.replace('"max_speed": ', '"max_speed": 3, "max_speed": ', 1)
+    with pytest.raises(InputError) as e:
+        loads(text, "x.season.json")
+    first, second = e.value.problems
+    assert first.startswith("name: written twice in one object (5, then '"), first
+    assert second.startswith("athletes[0].max_speed: written twice in one object (3, then "), second
+    assert loads(dumps(season(weeks=2, athletes=2))).name  # a file without one reads
