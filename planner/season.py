@@ -63,6 +63,8 @@ def _index(items: tuple, key) -> dict:
 
 
 class Model(BaseModel):
+    # every number is strict (StrictFloat, StrictInt, ``strict=True``): a hand-edited "75" or
+    # true is refused where a number goes ("'75' is not a number"), as a max speed always was
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
 
@@ -169,7 +171,7 @@ class CriteriaTest(Model):
 
     date: dt.date
     name: Annotated[str, Field(min_length=1, max_length=200)]
-    value: float
+    value: StrictFloat
     unit: Text = ""
 
 
@@ -242,7 +244,7 @@ class IntensityPin(Model):
     kind: Literal["intensity"] = "intensity"
     athlete: Id
     date: dt.date
-    intensity: int
+    intensity: StrictInt
 
     @field_validator("intensity")
     @classmethod
@@ -277,12 +279,12 @@ class Session(Model):
 
     athlete: Id
     date: dt.date
-    minutes: Annotated[float, Field(ge=0, le=600)]
-    rpe: Annotated[float, Field(ge=0, le=10)]  # CR-10 session RPE
-    top_speed_pct: Annotated[float, Field(ge=0, le=110)] | None = None  # % of the athlete's max
-    top_speed_ms: Annotated[float, Field(gt=0, le=16.5)] | None = None  # m/s (with a max speed)
-    minutes_played: Annotated[float, Field(ge=0, le=600)] | None = None  # in a competition
-    pain: Annotated[float, Field(ge=0, le=10)] | None = None  # 0-10
+    minutes: Annotated[StrictFloat, Field(ge=0, le=600)]
+    rpe: Annotated[StrictFloat, Field(ge=0, le=10)]  # CR-10 session RPE
+    top_speed_pct: Annotated[StrictFloat, Field(ge=0, le=110)] | None = None  # % of the athlete's max
+    top_speed_ms: Annotated[StrictFloat, Field(gt=0, le=16.5)] | None = None  # m/s (with a max speed)
+    minutes_played: Annotated[StrictFloat, Field(ge=0, le=600)] | None = None  # in a competition
+    pain: Annotated[StrictFloat, Field(ge=0, le=10)] | None = None  # 0-10
     note: Text = ""
 
     @property
@@ -297,17 +299,17 @@ class SoftViolation(Model):
     start: dt.date
     end: dt.date
     message: str
-    penalty: int = 0
+    penalty: StrictInt = 0
 
 
 class AthletePlan(Model):
     athlete: Id
     stages: tuple[PlanStage, ...]
-    intensity: tuple[int, ...]
+    intensity: tuple[StrictInt, ...]
     weeks: tuple[WeekKind, ...]
     # days before today whose level (what happened) differs from the level planned for them
     # before they happened: date -> the planned level (rules-spec.md section 9)
-    planned: dict[dt.date, int] = Field(default_factory=dict)
+    planned: dict[dt.date, StrictInt] = Field(default_factory=dict)
     # the same for the stage (a flare-up recorded afterwards sends past days back a stage):
     # date -> the stage planned for the day; the planned load prices what was planned
     planned_stages: dict[dt.date, PlanStage] = Field(default_factory=dict)
@@ -325,11 +327,11 @@ class Plan(Model):
     """A plan for every athlete-day and athlete-week of the season (rules-spec.md section 2)."""
 
     # the planner version that made it; 1 for a plan stored before the version was recorded
-    planner_version: int = Field(default=1, ge=1)
+    planner_version: StrictInt = Field(default=1, ge=1)
     status: Literal["optimal", "feasible", "infeasible", "cancelled", "timeout", "manual"]
-    objective: float | None = None
-    bound: float | None = None
-    solve_seconds: float | None = None
+    objective: StrictFloat | None = None
+    bound: StrictFloat | None = None
+    solve_seconds: StrictFloat | None = None
     team_weeks: tuple[WeekKind, ...]
     athletes: tuple[AthletePlan, ...]
     soft: tuple[SoftViolation, ...] = ()

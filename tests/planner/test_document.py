@@ -389,3 +389,24 @@ def test_a_field_written_twice_is_refused_at_its_path():
     assert first.startswith("name: written twice in one object (5, then '"), first
     assert second.startswith("athletes[0].max_speed: written twice in one object (3, then "), second
     assert loads(dumps(season(weeks=2, athletes=2))).name  # a file without one reads
+
+
+def test_a_number_written_as_text_is_refused_everywhere_alike():
+    """A session's "minutes": "75" and "top_speed_ms": "9.1" were read as numbers while an
+    athlete's "max_speed": "8.1" was refused: every number of the file is refused alike when
+    written as text or as true/false."""
+    data = _base()
+    data["athletes"][0]["max_speed"] = 9.0
+    day1 = data["calendar"]["start"]
+    data["sessions"] = [{"athlete": "A01", "date": day1, "minutes": "75", "rpe": 5,
+                         "top_speed_ms": "9.1"},
+                        {"athlete": "A01", "date": day1, "minutes": 30, "rpe": True}]
+    data["pins"] = [{"kind": "intensity", "athlete": "A01", "date": day1, "intensity": "95"}]
+    problems = _bad(data)
+    assert problems == ["pins[0].intensity: '95' is not a whole number; write a whole number",
+                        "sessions[0].minutes: '75' is not a number; write a number",
+                        "sessions[0].top_speed_ms: '9.1' is not a number; write a number",
+                        "sessions[1].rpe: true is not a number; write a number"], problems
+    data["athletes"][0]["max_speed"] = "8.1"
+    assert "athletes[0].max_speed: '8.1' is not a number; write a number" in _bad(data)
+
