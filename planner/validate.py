@@ -22,7 +22,7 @@ from planner.season import (  # planning_start: read here by many
     StageRecord,
     planning_start,
 )
-from planner.text import date_long, day_long, join_and, span
+from planner.text import date_long, day_long, join_and, plural, span
 from planner.timeline import Timeline
 
 
@@ -511,8 +511,8 @@ def early_target_words(season: Season, c: Competition, inj: Injury) -> str:
 def season_notes(season: Season) -> list[str]:
     """What a season may hold but a coach reading it in should hear of, each located: a
     competition on a declared day off (still played), an injury after the season's end (it does
-    not count), a competition longer than a week (entering one is refused). A season file or
-    workbook holding one still reads."""
+    not count), a competition longer than a week (entering one is refused), a session logged
+    after today (not counted yet). A season file or workbook holding one still reads."""
     out: list[str] = unplannable_problems(season)
     for i, d in enumerate(season.calendar.non_training_days):
         if (words := day_off_words(d.date, competitions_on(season, d.date), d.reason)) is not None:
@@ -520,7 +520,7 @@ def season_notes(season: Season) -> list[str]:
     for i, inj in enumerate(season.injuries):
         if (words := late_onset_words(season, inj)) is not None:
             out.append(f"injuries[{i}].onset: {words}")
-    return out + long_event_problems(season)
+    return out + long_event_problems(season) + _future_session_note(season)
 
 
 def without_early_targets(season: Season, notes: list[str] | None = None) -> Season:
@@ -553,6 +553,32 @@ def _injury_date_problems(season: Season) -> dict[tuple, str]:
     return out
 
 
+def _now_words(season: Season) -> str:
+    """The first day of the plan as a date history may not pass: today, or the season start
+    (without a today the season has not started)."""
+    p_start, today = planning_start(season), season.calendar.today
+    return (f"today ({p_start.isoformat()})" if today and today >= season.calendar.start else
+            f"the season start ({p_start.isoformat()}; "
+            + ("no today is set)" if not today else f"today, {today.isoformat()}, is before it)"))
+
+
+def _future_session_note(season: Season) -> list[str]:
+    """Logged sessions dated after today (a hand edit, or today moved back over them): kept,
+    and counted once today passes them, but left out of the load until then; one note, at the
+    first of them."""
+    p_start = planning_start(season)
+    later = [(k, s) for k, s in enumerate(season.sessions) if s.date > p_start]
+    if not later:
+        return []
+    k, first = later[0]
+    n = len(later) - 1
+    more = (f", as {'is' if n == 1 else 'are'} {plural(n, 'more session')} after today (the "
+            f"last on {max(s.date for _, s in later).isoformat()})" if n else "")
+    return [f"sessions[{k}].date: {first.date.isoformat()} is after {_now_words(season)}; a "
+            f"session counts in the load once it happened, so it is left out until today passes "
+            f"it{more}: correct the date, or move today on (periodize advance)"]
+
+
 def entry_problems(before: Season, after: Season) -> list[str]:
     """What may not be ENTERED though a document may hold it: a criteria result or a logged
     session dated after today (history is recorded after it happened), a test value off its
@@ -561,11 +587,7 @@ def entry_problems(before: Season, after: Season) -> list[str]:
     holding one opens with a note, :func:`season_notes`). Only the new ones count, so a file saved
     before a check was added still opens, and moving today back never makes a season invalid."""
     p_start = planning_start(after)
-    # without a today the season has not started: the start is the first day of the plan
-    today = after.calendar.today
-    now = (f"today ({p_start.isoformat()})" if today and today >= after.calendar.start else
-           f"the season start ({p_start.isoformat()}; "
-           + ("no today is set)" if not today else f"today, {today.isoformat()}, is before it)"))
+    now = _now_words(after)
     out: list[str] = []
     old_tests = {(i.athlete, i.onset, t) for i in before.injuries for t in i.tests}
     for i, inj in enumerate(after.injuries):
