@@ -116,6 +116,22 @@ def limit_problem(key: str, value: float) -> str | None:
     return f"{shown} is outside {lo:g}-{hi:g}; write {what}"
 
 
+# minutes: a session with an effort (RPE above 0) or a sprint lasts longer (a warm-up alone
+# does); a duration in decimal hours, as some GPS exports write it (1.25 for 75 minutes), is
+# under it for any session up to 4 hours, so such a value is refused as hours, not read
+SHORTEST_SESSION = 5
+
+
+def hours_problem(minutes: float, rpe: float | None, top_speed: bool) -> str | None:
+    """Why ``minutes`` (a session with RPE ``rpe``, with a top speed logged or not) reads as a
+    duration in hours, with the minutes to write; None when it can be minutes."""
+    if not 0 < minutes < SHORTEST_SESSION or not ((rpe or 0) > 0 or top_speed):
+        return None
+    effort = f"RPE {rpe:g}" if rpe else "a top speed"
+    return (f"{minutes:g} min with {effort}: hours? write {round(minutes * 60):g} (minutes; a "
+            f"session with an effort or a sprint lasts {SHORTEST_SESSION} minutes or more)")
+
+
 def played_problem(minutes: float | None, played: float | None, fix: str = "") -> str | None:
     """Why minutes played cannot go with a session of ``minutes`` (None when they can): a
     session's minutes include the match it played, and its load is minutes x RPE. Checked where
@@ -682,6 +698,7 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     kmh = "top_kmh" in mapping  # read as m/s below; said in km/h
     _ranges(nums, problems, where, notes, mapping)
     _played(nums, dates, season, problems, where, notes)
+    _in_hours(frame[mapping["minutes"]], nums, problems, where)
     _today(dates, season, problems, where)
     _day_totals(athletes, dates, nums.get("minutes"), problems, where)
     _long_sessions(athletes, nums.get("minutes"), season, notes, where)
@@ -940,6 +957,17 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where):
         for i in values.index[values.isna() & (cleaned == "")]:
             problems.append(f"{where(i, key)}: missing; every session has minutes and an RPE")
     return values
+
+
+def _in_hours(raw, nums: dict, problems: list, where) -> None:
+    """Durations that read as hours (``hours_problem``: 1.25 with RPE 5 and a sprint) are
+    refused at their row; one written as a clock (``0:01:15``) says its unit."""
+    minutes, rpe = nums["minutes"], nums["rpe"]
+    tops = [nums[k] for k in ("top_pct", "top_ms") if k in nums]
+    for i in minutes.index[(minutes > 0) & (minutes < SHORTEST_SESSION)]:
+        top = any(t[i] == t[i] and t[i] > 0 for t in tops)
+        if ":" not in str(raw[i]) and (problem := hours_problem(minutes[i], rpe[i], top)):
+            problems.append(f"{where(i, 'minutes')}: {problem}")
 
 
 def _clock_minutes(raw, key: str, problems: list, where) -> dict:

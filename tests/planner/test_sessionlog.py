@@ -783,3 +783,25 @@ def test_an_srpe_column_of_rpes_with_one_typo_names_the_typo_not_the_good_rows(t
                                 f"A3,{day(1)},75,5\nA1,{day(2)},75,11\n")
     assert "row 5, sRPE: 11 is outside 0-10" in msg
     assert "reads as an RPE" not in msg and "row 2" not in msg
+
+
+def test_a_duration_in_hours_is_refused_with_the_minutes_to_write(tmp_path, s):
+    """A GPS export in decimal hours (1.25, 0.5) was stored as 1.25 and 0.5 minutes with RPE 5
+    and a sprint: the load understated 60 times. A duration under five minutes with an effort
+    or a top speed is refused at its row with the minutes to write; a short one with neither,
+    and a clock of a few minutes, read as written."""
+    p = write(tmp_path, f"Player,Date,Duration,RPE,Max Velocity (km/h)\n"
+                        f"Ann Ash,{day(5)},1.25,5,23.4\nBo Birch,{day(5)},0.5,0,23.4\n"
+                        f"Cy Cedar,{day(5)},4.5,3,\nAnn Ash,{day(6)},5,4,\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert e.value.problems == [
+        "row 2, Duration: 1.25 min with RPE 5: hours? write 75 (minutes; a session with an "
+        "effort or a sprint lasts 5 minutes or more)",
+        "row 3, Duration: 0.5 min with a top speed: hours? write 30 (minutes; a session with an "
+        "effort or a sprint lasts 5 minutes or more)",
+        "row 4, Duration: 4.5 min with RPE 3: hours? write 270 (minutes; a session with an "
+        "effort or a sprint lasts 5 minutes or more)"], e.value.problems
+    r = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %\nA1,{day(5)},3,0,\n"
+                                      f"A2,{day(5)},00:04:00,6,\nA3,{day(5)},5,6,90\n"), s)
+    assert [x.minutes for x in r.sessions] == [3, 4, 5]
