@@ -186,8 +186,7 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
     if old_mode is not None and not old_mode & 0o222:
         # a rename needs the folder's permission only: without this a read-only file, which
         # its owner made so to keep it as it is, would be replaced all the same
-        raise SaveError(f"{link}: is read-only; save to another file, or make it writable "
-                        f"(its properties or chmod u+w) and save again; the file is unchanged")
+        raise SaveError(_read_only(link))
     mode = old_mode if old_mode is not None else (PRIVATE if private else 0o666 & ~_UMASK)
     temps: list[_Temp] = []
     try:
@@ -203,22 +202,35 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
             bak.rename(p.with_name(p.name + ".bak"))
         new.rename(p)
     except OSError as e:
-        raise _save_error(link, p, folder, e) from None
+        raise _save_error(link, p, folder, e, in_folder=not temps) from None
     finally:
         for t in temps:
             t.close()
     _sync_folder(folder)
 
 
-def _save_error(link: Path, p: Path, folder: Path, e: OSError) -> SaveError:
+def _read_only(link: Path) -> str:
+    return (f"{link}: is read-only; save to another file, or make it writable (its properties "
+            f"or chmod u+w) and save again; the file is unchanged")
+
+
+def _save_error(link: Path, p: Path, folder: Path, e: OSError, in_folder: bool) -> SaveError:
+    """``in_folder``: no temporary file could be made next to the target, so the folder refused
+    (read-only, immutable, not the coach's), whatever the file itself is."""
     why = e.strerror or e.__class__.__name__
-    if isinstance(e, PermissionError) and p.exists():  # e.g. Windows: open in Excel
+    if isinstance(e, PermissionError) and (in_folder or not p.exists()):
+        return SaveError(folder_refused(link, folder, why, existed=p.exists()))
+    if isinstance(e, PermissionError):  # e.g. Windows: open in Excel
         return SaveError(f"{link}: could not be replaced ({why}); is it open in another program "
                          f"(Excel, a viewer) or read-only? close it and save again; the previous "
                          f"file is unchanged")
-    if isinstance(e, PermissionError):
-        return SaveError(f"{link}: cannot write in {folder} ({why}); choose another folder")
     return SaveError(save_failure(link, e, existed=p.exists()))
+
+
+def folder_refused(link, folder: Path, why: str, existed: bool) -> str:
+    """What a save says when ``folder`` lets no file be written in it."""
+    kept = "; the previous file is unchanged" if existed else ""
+    return f"{link}: cannot write in {folder} ({why}); choose another folder{kept}"
 
 
 def save_failure(path, e: OSError, existed: bool | None = None) -> str:

@@ -281,3 +281,35 @@ def test_a_read_only_file_is_not_replaced(tmp_path):
     p.chmod(0o644)
     save_season(season(weeks=3, athletes=2), p)  # writable again: saved
     assert p.read_bytes() != before
+
+
+def _folder_refuses(monkeypatch, folder):
+    """A folder that lets no file be made in it, as ``chattr +i`` or a folder of another user's
+    makes it (chmod does not stop root, who runs some CI)."""
+    import errno
+    import tempfile
+
+    real = tempfile.mkstemp
+
+    def mkstemp(*args, dir=None, **kwargs):
+        if dir is not None and os.path.samefile(dir, folder):
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return real(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+
+
+def test_a_save_into_a_folder_that_cannot_be_written_names_the_folder(tmp_path, monkeypatch):
+    """The file was blamed ("could not be replaced …; is it open in another program … or
+    read-only? close it"), while the file was neither: the folder was. Now the folder is named."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    p = folder / "demo.season.json"
+    save_season(season(weeks=2, athletes=1), p)
+    before = p.read_bytes()
+    _folder_refuses(monkeypatch, folder)
+    with pytest.raises(SaveError) as e:
+        save_season(season(weeks=3, athletes=2), p)
+    assert str(e.value) == (f"{p}: cannot write in {folder} (Operation not permitted); choose "
+                            f"another folder; the previous file is unchanged")
+    assert p.read_bytes() == before
