@@ -214,6 +214,33 @@ def _read_only(link: Path) -> str:
             f"or chmod u+w) and save again; the file is unchanged")
 
 
+def write_problem(path: str | os.PathLike) -> str | None:
+    """Why :func:`atomic_write` would refuse ``path`` now, in its words, or None: a read-only
+    file, or a folder that lets no file be made in it (tried with the temporary file a save
+    makes, removed at once). For a command to say so before long work (a solve), not after it.
+    What a save cannot know before it writes (a full disk) is left to the save."""
+    link = Path(path)
+    p = target(link)
+    folder = p.parent if str(p.parent) else Path(".")
+    if _is_special(p) or not folder.is_dir():
+        return None  # written directly, or said by the caller's checks of the name
+    try:
+        if not stat.S_IMODE(os.stat(p).st_mode) & 0o222:
+            return _read_only(link)
+    except OSError:
+        pass  # no file yet (or none that can be looked at: the save says why)
+    try:
+        probe = _Temp(folder, p.name, PRIVATE)
+    except PermissionError as e:
+        return folder_refused(link, folder, e.strerror or e.__class__.__name__, p.exists())
+    except OSError as e:
+        import errno
+
+        return save_failure(link, e, p.exists()) if e.errno == errno.EROFS else None
+    probe.close()
+    return None
+
+
 def _save_error(link: Path, p: Path, folder: Path, e: OSError, in_folder: bool) -> SaveError:
     """``in_folder``: no temporary file could be made next to the target, so the folder refused
     (read-only, immutable, not the coach's), whatever the file itself is."""

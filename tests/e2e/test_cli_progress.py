@@ -719,9 +719,28 @@ def test_solving_a_season_whose_today_is_after_its_end_says_nothing_is_left_to_p
     assert "the whole season is past, nothing is left to plan" in r.stdout
 
 
-def test_solve_stores_the_plan_first_when_an_output_cannot_be_written(tmp_path):
+def test_solve_stores_the_plan_first_when_an_output_cannot_be_written(tmp_path, monkeypatch,
+                                                                       capsys):
     """--save with an export that cannot be written: the plan was lost (the export failed first
-    and --save never ran, without a word). Now the plan is stored and the error says so."""
+    and --save never ran, without a word). Now the plan is stored and the error says so. (A
+    read-only file or folder is refused before the solve: a full disk is found only on writing.)"""
+    import planner.xlsx_export
+    from planner.errors import SaveError
+    from ui.cli.main import main
+
+    def disk_full(season, plan, path, **kwargs):
+        raise SaveError(f"{path}: could not be saved (No space left on device)")
+
+    monkeypatch.setattr(planner.xlsx_export, "export_workbook", disk_full)
+    save_season(season(weeks=2, athletes=1), tmp_path / "s.season.json")
+    monkeypatch.chdir(tmp_path)
+    assert main(["solve", "s.season.json", "--save", "--xlsx", "plan.xlsx"]) == 1
+    err = capsys.readouterr().err
+    assert "No space left" in err and "The plan is stored in s.season.json all the same" in err
+    assert load_season(tmp_path / "s.season.json").plan is not None
+
+
+def test_solve_refuses_a_read_only_output_before_solving(tmp_path):
     s = season(weeks=2, athletes=1)
     save_season(s, tmp_path / "s.season.json")
     (tmp_path / "ro").mkdir()
@@ -730,8 +749,8 @@ def test_solve_stores_the_plan_first_when_an_output_cannot_be_written(tmp_path):
     r = run("solve", "s.season.json", "--save", "--xlsx", "ro/plan.xlsx", "--replace",
             cwd=tmp_path)  # "old" is no Periodize workbook: replaced only with --replace
     assert r.returncode == 1, r.stdout
-    assert "is read-only" in r.stderr and "The plan is stored in s.season.json all the same" in r.stderr
-    assert load_season(tmp_path / "s.season.json").plan is not None
+    assert "ro/plan.xlsx: is read-only" in r.stderr and "Solving:" not in r.stderr, r.stderr
+    assert load_season(tmp_path / "s.season.json").plan is None
     assert (tmp_path / "ro" / "plan.xlsx").read_bytes() == b"old"
 
 

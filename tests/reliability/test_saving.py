@@ -4,6 +4,7 @@ The heavier runs (100 kill -9, a real full disk) are in soak_saving.py (``make s
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -313,3 +314,51 @@ def test_a_save_into_a_folder_that_cannot_be_written_names_the_folder(tmp_path, 
     assert str(e.value) == (f"{p}: cannot write in {folder} (Operation not permitted); choose "
                             f"another folder; the previous file is unchanged")
     assert p.read_bytes() == before
+
+
+@pytest.fixture
+def no_solve(monkeypatch):
+    """A solve or re-plan that must not be reached (the refusal comes first)."""
+    import solver
+    import solver.whatif
+
+    def fail(*args, **kwargs):
+        raise AssertionError("solved before the output was found unwritable")
+
+    monkeypatch.setattr(solver, "solve", fail)
+    monkeypatch.setattr(solver.whatif, "replan", fail)
+
+
+@pytest.mark.parametrize("args", [
+    ("solve", "ro/s.season.json", "--save", "--time-limit", "600"),
+    ("solve", "ro/s.season.json", "--json", "ro/plan.json", "--time-limit", "600"),
+    ("record", "ro/s.season.json", "--day-off", "DAY", "Stadium", "closed", "--save",
+     "--time-limit", "600"),
+])
+def test_an_output_in_a_folder_that_cannot_be_written_is_refused_before_the_solve(
+        tmp_path, monkeypatch, capsys, no_solve, args):
+    """The whole solve (up to its time limit) ran, and only then was the save refused."""
+    from ui.cli.main import main
+
+    s = season(weeks=2, athletes=1)
+    (tmp_path / "ro").mkdir()
+    p = tmp_path / "ro" / "s.season.json"
+    save_season(s, p)
+    before = p.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    _folder_refuses(monkeypatch, tmp_path / "ro")
+    day = (s.calendar.start + dt.timedelta(days=3)).isoformat()
+    assert main([day if a == "DAY" else a for a in args]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write in ro (Operation not permitted); choose another folder" in err, err
+    assert "Solving:" not in err and p.read_bytes() == before
+
+
+def test_a_read_only_season_file_is_refused_before_the_solve(tmp_path, monkeypatch, capsys, no_solve):
+    from ui.cli.main import main
+
+    p = tmp_path / "s.season.json"
+    save_season(season(weeks=2, athletes=1), p)
+    p.chmod(0o444)
+    assert main(["solve", str(p), "--save", "--time-limit", "600"]) == 1
+    assert f"{p}: is read-only; save to another file" in capsys.readouterr().err

@@ -59,6 +59,23 @@ def out_path(path: str, what: str) -> Path:
     return p
 
 
+def writable(p: Path | str) -> Path:
+    """``p`` when it can be written now; else the save's own refusal (a read-only file, a folder
+    that lets no file be made in it), said before the work, not after a whole solve."""
+    from planner.errors import SaveError
+    from planner.safefile import write_problem
+
+    if problem := write_problem(p):
+        raise SaveError(problem)
+    return Path(p)
+
+
+def save_target(args) -> None:
+    """With --save, the season file must be writable before the command solves or re-plans."""
+    if getattr(args, "save", False):
+        writable(args.season)
+
+
 def season_name(p: Path) -> Path:
     """A season file the command will write (``import -o``, ``demo -o``): its name must end in
     ``.season.json``, as every season file's does, so that a season never lands on a workbook's or
@@ -159,8 +176,9 @@ def guard(outputs: dict[str, Path | None], inputs: dict[str, Path],
           saves: frozenset[str] | set[str] = frozenset(), replace: bool = False) -> None:
     """Refuse, before any work, an output that would replace an input of the command, a season
     file (unless its kind is in ``saves``: the command saves a season there), another output of
-    the same command (InputError naming both), or, unless ``replace``, a file that is not an
-    earlier output of the same kind (:func:`written_kind`)."""
+    the same command (InputError naming both), unless ``replace``, a file that is not an
+    earlier output of the same kind (:func:`written_kind`), and then a file that cannot be
+    written (:func:`writable`)."""
     from planner.errors import InputError
 
     problems: list[str] = []
@@ -184,6 +202,9 @@ def guard(outputs: dict[str, Path | None], inputs: dict[str, Path],
         seen.append((kind, p))
     if problems:
         raise InputError("", problems)
+    for kind, p in outputs.items():
+        if p is not None and kind not in FOLDERS:
+            writable(p)
 
 
 def guard_folders(outputs: dict[str, Path | None], season, anonymise: bool, replace: bool) -> None:

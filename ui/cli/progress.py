@@ -22,6 +22,7 @@ from planner.errors import InputError
 from planner.progress import played_before_re_entry, returns_moved
 from planner.rehab import FLARE_BACK
 from planner.text import day_long
+from ui.cli.outputs import save_target
 from ui.cli.whatif import add_edit_options, add_search_options
 
 EXIT_OK = 0
@@ -88,6 +89,7 @@ def cmd_log(args) -> int:
     from ui.cli.commands import EXIT_INFEASIBLE, read_season, refuse_unplannable
 
     season = read_season(args.season)
+    save_target(args)  # before the log is read and the season re-planned
     if season.plan is not None and not args.no_replan:  # re-planned with the sessions
         refuse_unplannable(season, args.season)
     after = log_into(season, args.sessions, args.season, args.overlap)
@@ -236,6 +238,7 @@ def cmd_advance(args) -> int:
     _log_option(args)
     # planned when re-planned, or when --accept needs a plan to record from
     season = read_season(args.season, to_plan=args.accept or not args.no_replan)
+    save_target(args)
     today = _today(args.today, season)
     before = planning_start(season)
     season, status = _planned_first(season, today, before, args)
@@ -399,6 +402,7 @@ def cmd_record(args) -> int:
     from ui.cli.whatif import edit_objects
 
     season = read_season(args.season, to_plan=True)  # always re-planned
+    save_target(args)
     from planner.validate import planning_start
 
     for option, problems in _record_problems(season, args, planning_start(season)):
