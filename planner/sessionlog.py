@@ -232,6 +232,11 @@ def _sniff(p: Path) -> None:
     if what is not None:
         raise InputError(str(p), [f"is not a CSV file: it is {what}; export the log as CSV or "
                                   f"XLSX"])
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text[:1] == b"{" or re.match(rb"\[\s*[\[{]", text):  # a season file, a plan JSON
+        raise InputError(str(p), [f"starts with '{text[:1].decode()}': it is a JSON file (a "
+                                  f"season file?), not a session log; give the log your GPS or "
+                                  f"monitoring system exports, as CSV or XLSX"])
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // 4:
         raise InputError(str(p), ["is UTF-16 text (Excel's 'Unicode text'), not UTF-8; save it "
                                   "again as 'CSV UTF-8' (Excel: File ▸ Save As)"])
@@ -420,7 +425,7 @@ def _read_excel(p: Path):
             raise InputError(str(p), [f"has no sheet; {fix}"])
         ws = _log_sheet(wb, p)
         header, data, labels, numeric, unvalued = _sheet_table(
-            ws, uncached.get(ws.title, set()), f"{p.name}, sheet {ws.title}",
+            ws, uncached.get(ws.title, set()), f"{p}, sheet {ws.title}",
             merges.get(ws.title, ()))
     except DamagedPart:  # a sheet part openpyxl could not read (a bug of ours propagates)
         raise InputError(str(p), damaged) from None
@@ -469,7 +474,7 @@ def _log_sheet(wb, p: Path):
     titles = {fold(w.title) for w in wb.worksheets}
     if not named and not found and {"cover", "overview", "calendar"} <= titles:
         # "sheet Cover: no column for Athlete ID …" did not say what the file is
-        raise InputError(p.name, [
+        raise InputError(str(p), [
             "is a plan workbook exported by Periodize (sheets Cover, Overview, Calendar, …), not a "
             "session log; give the log your GPS or monitoring system exports, or a coach "
             "workbook whose Sessions sheet lists the sessions"])
@@ -480,7 +485,7 @@ def _log_sheet(wb, p: Path):
         if at is not None:
             first, texts = rows[0]
             said = " ".join(t.strip() for t in texts if t.strip())[:60]
-            raise InputError(f"{p.name}, sheet {ws.title}", [
+            raise InputError(f"{p}, sheet {ws.title}", [
                 f"row {first} is not the header (it reads {said!r}); the header is row {at}: "
                 f"delete the rows above it, so that the first row names the columns: "
                 f"{COLUMNS_TEXT}"])
@@ -600,7 +605,7 @@ def read_sessions(path: str | Path, season: Season) -> LogResult:
     """The sessions of a CSV or XLSX log for ``season``, or InputError with every problem."""
     frame = read_frame(path)
     sheet = frame.attrs.get("sheet")
-    result = sessions_from_frame(frame, season, Path(path).name + (f", sheet {sheet}" if sheet else ""))
+    result = sessions_from_frame(frame, season, str(path) + (f", sheet {sheet}" if sheet else ""))
     sheets = frame.attrs.get("sheets") or {}
     if len(sheets) > 1:
         mark = " (hidden)" if sheets[sheet] != sheet else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -459,7 +460,8 @@ def test_columns_not_read_are_named_and_an_excel_log_names_its_sheet(tmp_path, s
     wb.save(tmp_path / "other.xlsx")
     with pytest.raises(InputError) as e:
         read_sessions(tmp_path / "other.xlsx", s)
-    assert str(e.value).startswith("other.xlsx, sheet Cover: no column for Athlete ID")
+    # the path given, as every other message of the log names it
+    assert str(e.value).startswith(f"{tmp_path / 'other.xlsx'}, sheet Cover: no column for Athlete ID")
     assert "'My club', column 2 (no header)" in str(e.value)
 
 
@@ -631,6 +633,36 @@ def test_a_file_that_is_not_utf8_text_is_named_for_what_it_is(tmp_path, s, data,
     p.write_bytes(data)
     with pytest.raises(InputError, match=re.escape(said)):
         read_sessions(p, s)
+
+
+@pytest.mark.parametrize("data", [
+    b'{\n  "schema_version": 5,\n  "name": "Riverside, 2026/27",\n  "athletes": []\n}\n',
+    b'\xef\xbb\xbf  [\n {"athlete": "A1", "date": "2027-01-05"}\n]\n',
+])
+def test_a_json_file_given_as_a_log_is_named_for_what_it_is(tmp_path, s, data):
+    """A season file copied to wrong.csv read "row 353 has 2 fields but the header has 1: remove
+    the extra separators …", a CSV reader's words for a file that is no CSV at all."""
+    (tmp_path / "logs").mkdir()
+    p = tmp_path / "logs" / "wrong.csv"
+    p.write_bytes(data)
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    first = data.removeprefix(b"\xef\xbb\xbf").strip()[:1].decode()
+    assert str(e.value) == (f"{p}: starts with '{first}': it is a JSON file (a season file?), not "
+                            f"a session log; give the log your GPS or monitoring system exports, "
+                            f"as CSV or XLSX")
+
+
+def test_a_log_is_named_by_the_path_given_in_every_message(tmp_path, s, monkeypatch):
+    """'logs/dup.csv: …' in one message and 'rpe11.csv: 7 problems' in the next, for the same
+    folder: the rows' problems named the file by its base name only."""
+    (tmp_path / "logs").mkdir()
+    monkeypatch.chdir(tmp_path)
+    Path("logs/rpe11.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,11\n"
+                                      f"A1,{day(2)},60,12\n")
+    with pytest.raises(InputError) as e:
+        read_sessions("logs/rpe11.csv", s)
+    assert str(e.value).startswith("logs/rpe11.csv: 2 problems:"), str(e.value)
 
 
 def test_a_latin1_file_names_the_line_that_is_not_utf8(tmp_path, s):
