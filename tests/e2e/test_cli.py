@@ -359,6 +359,29 @@ def test_a_save_is_made_when_the_output_is_piped_into_a_reader_that_stops(tmp_pa
     assert load_season(tmp_path / "s.season.json").plan is not None
 
 
+def test_check_keeps_its_exit_code_when_the_reader_of_its_output_is_gone(tmp_path):
+    """`periodize check F P.json 2>&1 | head -1` exited 0 with 37 hard violations: the notes on
+    stderr, on the same closed pipe, stopped the command, whose exit then said "no violation"."""
+    import os
+
+    save_season(season(weeks=2, athletes=2), tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--json", "p.json", "--time-limit", "20",
+               cwd=tmp_path).returncode == 0
+    plan = json.loads((tmp_path / "p.json").read_text())
+    plan["athletes"][0]["days"][6]["intensity"] = 95  # a Sunday is not a training day
+    plan["athletes"][0]["days"][6]["session"] = "speed"  # a note on stderr: check reads no session
+    (tmp_path / "p.json").write_text(json.dumps(plan))
+    r = run("check", "s.season.json", "p.json", cwd=tmp_path)
+    assert r.returncode == 3 and "Note: p.json" in r.stderr, r.stderr
+    read, write = os.pipe()
+    os.close(read)  # the reader has stopped (head -1 done) before anything is written
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    p = subprocess.Popen([sys.executable, "-m", "ui.cli", "check", "s.season.json", "p.json"],
+                         cwd=tmp_path, env=env, stdout=write, stderr=write)  # 2>&1
+    os.close(write)
+    assert p.wait(timeout=120) == 3
+
+
 def test_solve_says_which_hv1_misses_no_plan_can_avoid(capsys):
     """'HV-1 … 176 / 5280' after a winter break read as the plan's choice; the summary now says
     how many of them lie in the team's days off, as `check --soft` does."""

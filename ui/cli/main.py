@@ -211,7 +211,7 @@ def _add_explain(sub) -> None:
 
 # -- entry point --------------------------------------------------------------------------------
 class _QuietWhenClosed:
-    """Standard output that goes quiet when the reader stops (``periodize solve F --save | head``):
+    """Standard output (and error) that goes quiet when the reader stops (``periodize solve F --save | head``):
     the command goes on to its end, so what it saves is saved. The command stopped at the first
     print that failed, after which nothing was stored, and said success all the same."""
 
@@ -251,8 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:  # plain ``periodize``: the app on the demo season
         args.file = None
         args.func = commands.cmd_open
-    out = sys.stdout
-    sys.stdout = _QuietWhenClosed(out)
+    out, err = sys.stdout, sys.stderr
+    # both: with '2>&1 | head' the notes on stderr broke the pipe too, and the command stopped
+    # there with 0, so 'periodize check … 2>&1 | head' read as "no violation"
+    sys.stdout, sys.stderr = _QuietWhenClosed(out), _QuietWhenClosed(err)
     try:
         return _run(args)
     except BrokenPipeError:  # output piped into a command that stopped reading (e.g. head)
@@ -263,7 +265,9 @@ def main(argv: list[str] | None = None) -> int:
               "were written)", file=sys.stderr)
         return EXIT_NO_PLAN
     finally:
-        sys.stdout = out
+        for stream in (sys.stdout, sys.stderr):  # what is buffered: said, or dropped quietly
+            stream.flush()
+        sys.stdout, sys.stderr = out, err
 
 
 # a rehab record's place in the season file, which the app's Injuries form turns into its field's
