@@ -29,6 +29,24 @@ _MIB_BASE, _KIB_PER_ATHLETE_DAY = 90, 14.5
 _FIRST_PLAN_S_PER_ATHLETE_DAY = 5e-5
 
 
+def not_a_file(path: str | os.PathLike, what: str) -> str | None:
+    """Why ``path`` is no ``what`` ("season file", "plan JSON", "session log") to read, when it
+    is a folder, a pipe or a device (None: a regular file, or nothing there, which the reader
+    says). Looked at before the file is opened: opening a pipe (a FIFO) waits for a writer, for
+    ever, and a device such as /dev/zero has no end."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return f"is a folder, not a {what}"
+    return f"is not a regular file (a device or a pipe); give a {what} saved as a file"
+
+
 def nesting_problem(data: object, limit: int = MAX_DEPTH) -> str | None:
     """Where ``data`` (parsed JSON) nests deeper than ``limit``, or None. Iterative: any depth."""
     stack: list[tuple[object, int, str]] = [(data, 0, "")]

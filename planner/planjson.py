@@ -396,7 +396,11 @@ def _past_notes(season: Season, plan: Plan) -> list[str]:
 def load_plan(path: str | Path, season: Season, notes: list[str] | None = None) -> Plan:
     """The plan file at ``path`` read against ``season``; with ``notes``, the fields that
     disagree with what they follow from are appended there (:func:`derived_notes`)."""
+    from planner.limits import not_a_file
+
     p = Path(path)
+    if why := not_a_file(p, "plan JSON"):
+        raise InputError(str(p), [why])
     try:
         data = json.loads(p.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
@@ -408,7 +412,7 @@ def load_plan(path: str | Path, season: Season, notes: list[str] | None = None) 
                                   f"written by 'periodize solve --json' (or leave it out to "
                                   f"check the plan stored in the season)"]) from None
     except OSError as e:
-        raise InputError(str(p), [f"cannot be read ({e})"]) from None
+        raise InputError(str(p), [f"cannot be read ({e.strerror or e})"]) from None
     except (RecursionError, ValueError) as e:  # nested beyond Python's parser; a 5,000-digit number
         raise InputError(str(p), [f"not a plan JSON Periodize can read ({str(e)[:80]})"]) from None
     from planner.limits import nesting_problem

@@ -259,6 +259,8 @@ def dumps(season: Season) -> str:
 def load_season(path: str | os.PathLike, notes: list[str] | None = None) -> Season:
     """The season file at ``path`` (``notes``: as :func:`season_from_dict`)."""
     p = Path(path)
+    if why := limits.not_a_file(p, "season file"):
+        raise InputError(str(p), [why])
     try:
         size = p.stat().st_size
         if size > limits.MAX_FILE_BYTES:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.errors import InputError
+from planner.limits import not_a_file
 from planner.season import Season, Session
 from planner.text import (
     DATE_FORMS,
@@ -192,8 +193,8 @@ def read_frame(path: str | Path):
     the rows whose cell is a formula without a calculated value)."""
     p = Path(path)
     suffix = p.suffix.lower()
-    if p.exists() and not p.is_file() and not p.is_dir():  # a pipe would be read forever
-        raise InputError(str(path), ["is not a file (a pipe or a device); give the log's file"])
+    if why := not_a_file(p, "session log"):  # a pipe would be read forever
+        raise InputError(str(path), [why])
     try:
         if suffix in (".csv", ".txt"):
             return _read_csv(p)
@@ -202,7 +203,7 @@ def read_frame(path: str | Path):
     except FileNotFoundError:
         raise InputError(str(path), ["no such file; check the path"]) from None
     except IsADirectoryError:
-        raise InputError(str(path), ["is a folder, not a file; give the log's file"]) from None
+        raise InputError(str(path), ["is a folder, not a session log"]) from None
     except UnicodeDecodeError:
         raise InputError(str(path), [f"cannot be read as {suffix[1:].upper()}: {_not_utf8(p)} "
                                      f"is not UTF-8 text; save it again as 'CSV UTF-8' (Excel: "

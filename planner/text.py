@@ -355,6 +355,22 @@ def _plain(msg: str) -> str:
     return msg
 
 
+def shown(text: str) -> str:
+    """``text`` as it can be printed: a byte of a file name that is not UTF-8 (which Python holds
+    as a lone surrogate, printed as 'caf\\udce9' or as a raw byte) written as ``\\xe9``, the
+    way a shell's $'caf\\xe9' names it."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def clean_message(msg: str) -> str:
     """A pydantic error message without its ``Value error,`` prefix and documentation link."""
     for p in _PREFIXES:

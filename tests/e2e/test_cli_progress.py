@@ -326,7 +326,7 @@ def test_an_advance_with_a_missing_log_says_so_before_it_plans_or_moves_today(tm
     assert r.stdout == ""  # neither "Recorded as history." nor "Today is ..."
     (tmp_path / "logs").mkdir()
     r = run("advance", "demo.season.json", "--today", "2026-08-10", "--log", "logs", cwd=tmp_path)
-    assert r.returncode == 1 and "logs: is a folder; give the session log" in r.stderr, r.stderr
+    assert r.returncode == 1 and "logs: is a folder, not a session log" in r.stderr, r.stderr
     assert (tmp_path / "demo.season.json").read_bytes() == before
 
 

@@ -697,7 +697,7 @@ def test_a_pipe_is_refused_not_read_forever(tmp_path, s):
 
     fifo = tmp_path / "log.csv"
     os.mkfifo(fifo)
-    with pytest.raises(InputError, match="is not a file"):
+    with pytest.raises(InputError, match="is not a regular file"):
         read_sessions(fifo, s)
 
 

@@ -217,10 +217,64 @@ def test_a_hostile_plan_json_for_check_is_located(demo, text):
 def test_an_endless_device_is_not_read_forever(demo):
     r = run_cli("solve", "/dev/zero", cwd=demo)
     _ok(r, 1)
-    assert "/dev/zero: holds more than 256 MB" in r.stderr
+    assert "/dev/zero: is not a regular file (a device or a pipe); give a season file" in r.stderr
     r = run_cli("import", "/dev/zero", "-o", "z.season.json", cwd=demo)
     _ok(r, 1)
     assert "/dev/zero: is not a regular file" in r.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("args", [("check", "x.season.json"), ("check", "d.season.json", "p.json"),
+                                  ("log", "d.season.json", "log.csv")])
+def test_a_pipe_given_as_a_file_is_refused_at_once(tmp_path, demo, args):
+    """A FIFO named x.season.json made 'check' wait for ever (opening it waits for a writer)."""
+    (tmp_path / "d.season.json").write_bytes((demo / "d.season.json").read_bytes())
+    os.mkfifo(tmp_path / args[-1])
+    r = run_cli(*args, cwd=tmp_path, timeout=60)
+    _ok(r, 1)
+    what = {"x.season.json": "season file", "p.json": "plan JSON", "log.csv": "session log"}[args[-1]]
+    assert (f"periodize: {args[-1]}: is not a regular file (a device or a pipe); give a {what} "
+            f"saved as a file") in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("args, what", [
+    (("check", "d.season.json", "folder"), "plan JSON"), (("check", "folder"), "season file"),
+    (("log", "d.season.json", "folder"), "session log"),
+    (("advance", "d.season.json", "--today", "2026-08-10", "--log", "folder"), "session log"),
+])
+def test_a_folder_given_as_a_file_is_said_in_the_same_words_everywhere(demo, args, what):
+    """A folder as check's plan JSON said "cannot be read ([Errno 21] Is a directory: …)", as its
+    season "is a folder, not a season file"."""
+    (demo / "folder").mkdir(exist_ok=True)
+    r = run_cli(*args, cwd=demo)
+    _ok(r, 1)
+    assert f"periodize: folder: is a folder, not a {what}\n" in r.stderr, r.stderr
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="names there are always Unicode")
+def test_a_file_name_that_is_not_utf8_is_printed_readably(tmp_path, demo):
+    """'bad/caf\\udce9.season.json': Python's stand-in for the byte, not what the name holds."""
+    name = b"caf\xe9.season.json"
+    os.symlink(demo / "d.season.json", os.path.join(os.fsencode(tmp_path), name))
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+
+    def said(*args: bytes) -> str:
+        r = subprocess.run([sys.executable, "-m", "ui.cli", *args], cwd=tmp_path, env=env,
+                           capture_output=True, timeout=300)
+        return (r.stdout + r.stderr).decode("utf-8")  # UTF-8 text, no raw byte of the name
+
+    err = said(b"check", name)  # stderr
+    assert err.startswith("periodize: caf\\xe9.season.json: the season file stores no plan"), err
+    out = said(b"export", name, b"--template", b"p\xe9.xlsx")  # stdout
+    assert "Wrote the season as a coach workbook to p\\xe9.xlsx" in out, out
+
+
+def test_shown_writes_a_file_names_bytes_that_are_not_utf8_as_escapes():
+    from planner.text import shown
+
+    assert shown("café.season.json") == "café.season.json"
+    assert shown(os.fsdecode(b"caf\xe9.season.json")) == "caf\\xe9.season.json"
+    assert shown("a \ud800 b") == "a \\ud800 b"  # no byte behind it: said as the code point
 
 
 def test_long_and_outside_values_of_whatif_and_explain_are_located(demo):

@@ -18,6 +18,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from planner.text import shown
 from ui.cli import commands
 from ui.cli.commands import EXIT_INPUT, EXIT_NO_PLAN, EXIT_OK
 from ui.cli.load import add_parser as add_load
@@ -211,9 +212,10 @@ def _add_explain(sub) -> None:
 
 # -- entry point --------------------------------------------------------------------------------
 class _QuietWhenClosed:
-    """Standard output (and error) that goes quiet when the reader stops (``periodize solve F --save | head``):
-    the command goes on to its end, so what it saves is saved. The command stopped at the first
-    print that failed, after which nothing was stored, and said success all the same."""
+    """Standard output (and error) that goes quiet when the reader stops (``periodize solve F
+    --save | head``): the command goes on to its end, so what it saves is saved. The command
+    stopped at the first print that failed, after which nothing was stored, and said success
+    all the same. A file name's byte that is not UTF-8 is written as ``\\xe9`` (:func:`shown`)."""
 
     def __init__(self, stream):
         self.stream = stream
@@ -222,7 +224,7 @@ class _QuietWhenClosed:
     def write(self, text: str) -> int:
         if not self.gone:
             try:
-                return self.stream.write(text)
+                self.stream.write(shown(text))  # a file name's bytes that are not UTF-8: \xe9
             except BrokenPipeError:
                 self._drop()
         return len(text)

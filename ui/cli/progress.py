@@ -219,8 +219,10 @@ def _log_option(args) -> None:
         raise InputError("--overlap", ["says what to do with a log's sessions on days already "
                                        "logged: give the log with --log, or leave --overlap out"])
     if args.log and not os.path.isfile(args.log):
-        raise InputError(str(args.log), ["no such file; check the path" if not os.path.exists(
-            args.log) else "is a folder; give the session log (CSV or Excel)"])
+        from planner.limits import not_a_file
+
+        raise InputError(str(args.log), [not_a_file(args.log, "session log") or
+                                         "no such file; check the path"])
 
 
 def cmd_advance(args) -> int:
