@@ -123,13 +123,16 @@ def limit_problem(key: str, value: float) -> str | None:
 SHORTEST_SESSION = 5
 
 
-def hours_problem(minutes: float, rpe: float | None, top_speed: bool) -> str | None:
+def hours_problem(minutes: float | None, rpe: float | None, top_speed: bool,
+                  write: str = "write") -> str | None:
     """Why ``minutes`` (a session with RPE ``rpe``, with a top speed logged or not) reads as a
-    duration in hours, with the minutes to write; None when it can be minutes."""
-    if not 0 < minutes < SHORTEST_SESSION or not ((rpe or 0) > 0 or top_speed):
+    duration in hours, with the minutes to write; None when it can be minutes. Checked where
+    sessions are entered as numbers (a log, the workbook's Sessions sheet, a log cell; a clock
+    such as ``0:01:15`` says its unit). ``write``: the verb of the place ("type" in a cell)."""
+    if minutes is None or not 0 < minutes < SHORTEST_SESSION or not ((rpe or 0) > 0 or top_speed):
         return None
     effort = f"RPE {rpe:g}" if rpe else "a top speed"
-    return (f"{minutes:g} min with {effort}: hours? write {round(minutes * 60):g} (minutes; a "
+    return (f"{minutes:g} min with {effort}: hours? {write} {round(minutes * 60):g} (minutes; a "
             f"session with an effort or a sprint lasts {SHORTEST_SESSION} minutes or more)")
 
 

@@ -1423,9 +1423,10 @@ class _Import:
                           f"'Top speed m/s' column{' (divided by 3.6)' if unit == 'km/h' else ''}")
 
     def _session_limits(self, spec: SheetSpec, row: _Row, fields: dict) -> bool:
-        """Note each number outside its range (sessionlog.LIMITS), and minutes played above the
-        session's minutes; True when there was one."""
-        from planner.sessionlog import limit_problem, played_problem
+        """Note each number outside its range (sessionlog.LIMITS), minutes that read as hours
+        (a number; a time cell or clock says its unit), and minutes played above the session's
+        minutes; True when there was one."""
+        from planner.sessionlog import hours_problem, limit_problem, played_problem
 
         bad = False
         for name, key in SESSION_COLUMN.items():
@@ -1433,6 +1434,11 @@ class _Import:
             if isinstance(value, int | float) and (problem := limit_problem(key, value)):
                 self.note(spec, row, key, problem)
                 bad = True
+        top = any((fields[k] or 0) > 0 for k in ("top_speed_pct", "top_speed_ms"))
+        if not bad and ":" not in str(row.values.get("minutes")) and (
+                problem := hours_problem(fields["minutes"], fields["rpe"], top)):
+            self.note(spec, row, "minutes", problem)
+            bad = True
         if not bad and (problem := played_problem(fields["minutes"], fields["minutes_played"])):
             self.note(spec, row, "played", problem)
             bad = True

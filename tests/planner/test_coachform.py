@@ -1018,6 +1018,26 @@ def test_a_sessions_duration_typed_as_a_time_is_read_in_minutes(tmp_path):
                                 "minutes:seconds"]
 
 
+def test_a_sessions_duration_in_hours_is_refused_as_the_log_reader_refuses_it(tmp_path):
+    """1.25 in the Sessions sheet's Minutes column (a GPS export's hours) with RPE 5 was read as
+    a session of 1.25 minutes (6 AU instead of 375), where `periodize log` refuses it: the same
+    words, at the sheet, row and column. A time cell (0:01:15) says its unit and is read."""
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Top speed %")
+    bad = book(tmp_path, "bad.xlsx", Season=SEASON_ROWS + [("Today", "2027-01-18")],
+               Sessions=[head, ("A1", "2027-01-11", 1.25, 5, None),
+                         ("A2", "2027-01-11", "0.5", 0, 95),
+                         ("A1", "2027-01-12", 3, 0, None)])  # a warm-up alone: minutes
+    assert problems_of(bad) == [
+        "Sessions, row 2, Minutes: 1.25 min with RPE 5: hours? write 75 (minutes; a session "
+        "with an effort or a sprint lasts 5 minutes or more)",
+        "Sessions, row 3, Minutes: 0.5 min with a top speed: hours? write 30 (minutes; a session "
+        "with an effort or a sprint lasts 5 minutes or more)"]
+    ok = book(tmp_path, Season=SEASON_ROWS + [("Today", "2027-01-18")],
+              Sessions=[head, ("A1", "2027-01-11", dt.time(0, 1, 15), 5, None),
+                        ("A1", "2027-01-12", 3, 0, None)])
+    assert [x.minutes for x in import_workbook(ok).sessions] == [1.25, 3]
+
+
 def test_a_top_speed_percent_column_of_speeds_is_said(tmp_path):
     """31.5 km/h typed into the form's 'Top speed %' column read as 31.5 % without a word."""
     head = ("Athlete ID", "Date", "Minutes", "RPE", "Top speed %")

@@ -73,6 +73,23 @@ def test_sessions_of_one_day_add_up_to_at_most_a_day():
         parse_cell("1500 5", A, DAY, TABLE)
 
 
+@pytest.mark.parametrize("text, says", [
+    ("1.25 5", "Minutes: 1.25 min with RPE 5: hours? type 75 (minutes; a session with an effort "
+               "or a sprint lasts 5 minutes or more)"),
+    ("0.5 0 95%", "Minutes: 0.5 min with a top speed: hours? type 30"),
+    ("60 5; 2 6", "Minutes: 2 min with RPE 6: hours? type 120")])
+def test_a_duration_in_hours_is_refused_as_the_log_reader_refuses_it(text, says):
+    """'1.25 5' (a GPS export's hours) was logged as 1.25 minutes at RPE 5, 6 AU instead of 375,
+    where `periodize log` and the workbook refuse it."""
+    with pytest.raises(CellError) as err:
+        parse_cell(text, A, DAY, TABLE)
+    assert str(err.value).startswith(says)
+
+
+def test_a_short_session_without_effort_is_minutes():
+    assert (one("3 0").minutes, one("0").minutes, one("5 6").minutes) == (3, 0, 5)
+
+
 def test_m0_alone_is_asked_not_logged_as_a_bench_session():
     """m0 alone was logged as the bench's match session, 30 min x RPE 7 = 210 AU, for a player
     who did not play."""

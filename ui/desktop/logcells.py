@@ -24,7 +24,13 @@ import re
 
 from planner.loadtable import LoadTable
 from planner.season import Athlete, Session
-from planner.sessionlog import DAY_MINUTES, limit_problem, match_session, played_problem
+from planner.sessionlog import (
+    DAY_MINUTES,
+    hours_problem,
+    limit_problem,
+    match_session,
+    played_problem,
+)
 
 HINT = ("Type <b>minutes RPE</b> (75 6), then optionally <b>95%</b> top speed (or 8.6m/s, "
         "31km/h), <b>m90</b> minutes played, <b>p3</b> pain, <b># note</b>; several sessions: "
@@ -132,6 +138,9 @@ def _check(fields: dict[str, float], athlete: Athlete) -> None:
         problem = limit_problem(field, value)
         if problem:
             raise CellError(f"{_LABELS[field]}: {problem}")
+    top = any(fields.get(k, 0) > 0 for k in ("top_pct", "top_ms"))
+    if problem := hours_problem(fields.get("minutes"), fields.get("rpe"), top, write="type"):
+        raise CellError(f"{_LABELS['minutes']}: {problem}")
     played = fields.get("played")
     problem = played_problem(fields.get("minutes"), played, fix=(
         f"type at least {played:g} minutes, or m{played:g} alone"
