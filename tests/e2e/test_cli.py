@@ -124,6 +124,27 @@ def test_an_outlasted_stage_is_planned_from_today_and_an_unknown_protocol_exits_
     assert r.returncode == 1 and "injuries[0].protocol" in r.stderr and "made-up" in r.stderr
 
 
+def test_an_infeasible_solve_without_a_conflict_set_says_what_to_do(tmp_path, capsys, monkeypatch):
+    """A solve proved infeasible whose conflicting set was not found in time printed "These
+    cannot all hold together: (no small conflicting set was found …) Change or remove one of
+    them" over an empty list; it says what to do instead."""
+    import solver.explain
+    from ui.cli.main import main
+
+    monkeypatch.setattr(solver.explain, "_infeasible_with", lambda model, keys, *a: (False, keys))
+    final = Competition(id="final", name="Cup final", date=day(40), priority="A")
+    s = season(weeks=7, athletes=2, comps=[final], pins=(WeekPin(week=day(14), week_kind="deload"),))
+    save_season(s, tmp_path / "s.season.json")
+    assert main(["solve", str(tmp_path / "s.season.json"), "--deterministic"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert ("No plan satisfies every hard rule. No small set of rules that cannot all hold "
+            "together was found in the time allowed, so none is named. Run the same command "
+            "again with a larger --time-limit (e.g. 120); or take back the season's latest "
+            "changes one at a time (a pin, a date, an absence, a rule value), solving after "
+            "each") in err
+    assert "one of them" not in err and "These cannot all hold together" not in err
+
+
 def test_infeasible_season_exits_2_with_explanation(tmp_path):
     final = Competition(id="final", name="Cup final", date=day(40), priority="A")
     s = season(weeks=7, athletes=2, comps=[final], pins=(WeekPin(week=day(14), week_kind="deload"),))

@@ -196,6 +196,24 @@ def test_infeasibility_links_select_the_cell_and_the_rule(qtbot, tiny):
     assert not w.docks["rules"].isHidden()
 
 
+def test_an_infeasible_solve_without_a_conflict_set_says_what_to_do(qtbot, tiny):
+    """No conflicting set found in the time allowed: the panel said "The solver could not name
+    the conflicting rules" and nothing to do; it says what to do instead, in the app's words."""
+    empty = Outcome(Status.INFEASIBLE, None, message="No plan satisfies every hard rule.")
+    w = make(qtbot, tiny, solve_fn=lambda request, on_progress=None, stop=None: empty)
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    text = " ".join(w.explanation.toPlainText().split())
+    assert ("No small set of rules that cannot all hold together was found in the time allowed, "
+            "so none is named. Give the search more time from the command line: periodize solve "
+            "with --time-limit 120; or undo your latest changes (Ctrl+Z) one at a time") in text
+    assert "one of them" not in text and not w.docks["explanation"].isHidden()
+    w.explanation.show_outcome(tiny.model_copy(update={"name": "What if"}), empty, basis=w.season,
+                               scenario="What if")
+    assert "take back the scenario's latest changes (What-if ▸ Scenarios) one at a time" in \
+        " ".join(w.explanation.toPlainText().split())
+
+
 # -- the inspector ----------------------------------------------------------------------------
 def test_the_inspector_explains_the_selected_cell(qtbot, tiny):
     season = tiny.model_copy(update={"plan": hand_plan(tiny)})

@@ -295,16 +295,21 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
     ``record`` (that command's changes), ``move`` or ``log`` (a move of today or a log, which
     ``--no-replan`` stores first)."""
     plain = bool(outcome.explanation) and all(c.rule == "CALENDAR" for c in outcome.explanation)
-    if plain:  # a cause seen without the solver (planner.precheck)
+    if not outcome.explanation:  # no set found in time: what to do instead, not "one of them"
+        from solver.api import no_conflict_set_text
+
+        print("\nNo plan satisfies every hard rule. " + no_conflict_set_text(
+            "Run the same command again with a larger --time-limit (e.g. 120)",
+            "take back the season's latest changes"), file=sys.stderr)
+    elif plain:  # a cause seen without the solver (planner.precheck)
         print("\nNo plan satisfies every hard rule, because of the calendar:", file=sys.stderr)
     else:
         print("\nNo plan satisfies every hard rule. These cannot all hold together:", file=sys.stderr)
     for c in outcome.explanation:
         print(f"  - {c.text}", file=sys.stderr)
-    if not outcome.explanation:
-        print("  (no small conflicting set was found in the time allowed)", file=sys.stderr)
-    print("Change that and solve again." if plain else
-          "Change or remove one of them (a pin, a date, an absence, a rule value) and solve again.", file=sys.stderr)
+    if outcome.explanation:
+        print("Change that and solve again." if plain else
+              "Change or remove one of them (a pin, a date, an absence, a rule value) and solve again.", file=sys.stderr)
     for r in outcome.remedies:
         option = r.option()
         command = f"periodize record {path or 'FILE.season.json'} {option} --save"

@@ -46,6 +46,7 @@ from planner.daymarks import day_rows, fold_session
 from planner.rules import RULES, RuleSet, listed_only, load_table_problem
 from planner.season import Season
 from planner.text import date_short, day, day_long, plural, stage_name
+from solver.api import no_conflict_set_text
 
 EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
 STAGE_WORDS = {"INJ": "injured: no training", "FIT": "fit: full training and matches"}
@@ -719,8 +720,12 @@ class ExplanationPanel(_Browser):
                 why = _stage_pin_why(season, c.rule, c.athlete, start)
                 out.append(f"<li>{rule_link(c.rule)}<br>{where}: {_esc(c.text)}{_esc(why)}</li>")
             out.append("</ol>")
-        else:
-            out.append("<p>The solver could not name the conflicting rules.</p>")
+        else:  # no set found in time: what to do instead, not "change one of them" over nothing
+            take_back = ("take back the scenario's latest changes (What-if ▸ Scenarios)"
+                         if self.scenario else "undo your latest changes (Ctrl+Z)")
+            out.append("<p>" + _esc(no_conflict_set_text(
+                "Give the search more time from the command line: periodize solve with "
+                "--time-limit 120", take_back)) + "</p>")
         return "".join(out)
 
     def follow(self, url: QUrl | str) -> None:
