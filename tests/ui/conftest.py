@@ -40,6 +40,8 @@ class FakeInteraction(list):
     """The coach's side of ``ui.desktop.interaction``, scripted: every question and message is
     recorded as (kind, title, text), kind one of inform, warn, error, about, confirm, choose,
     text, open, save, folder, shown (a file or folder opened in another program: the path).
+    ``details``: the details given with an error or a question (a list its text cuts short), as
+    (kind, title, details), in the order said.
 
     ``answer``: what ``choose`` returns when it is one of the offered answers (otherwise the
     last offered: cancel, no or discard); ``confirm`` is yes only when ``answer`` is "yes".
@@ -59,6 +61,7 @@ class FakeInteraction(list):
         self.files: list = []
         self.choices: list[str] = []
         self.unseen_errors: list[tuple[str, str, str]] = []
+        self.details: list[tuple[str, str, str]] = []
 
     def _seen(self) -> None:
         self.unseen_errors.clear()
@@ -100,8 +103,10 @@ class FakeInteraction(list):
     def warn(self, title, text):
         self.append(("warn", title, text))
 
-    def error(self, title, text):
+    def error(self, title, text, details=""):
         self.append(("error", title, text))
+        if details:
+            self.details.append(("error", title, details))
         self.unseen_errors.append(("error", title, text))
 
     def about(self, title, text):
@@ -111,8 +116,10 @@ class FakeInteraction(list):
         self.append(("confirm", title, text))
         return self.answer == "yes"
 
-    def choose(self, title, text, answers, default):
+    def choose(self, title, text, answers, default, details=""):
         self.append(("choose", title, text))
+        if details:
+            self.details.append(("choose", title, details))
         if self.choices:  # scripted answers of the questions to come, in order
             pick = self.choices.pop(0)
             return pick if pick in answers else answers[-1]

@@ -576,13 +576,94 @@ def test_the_seasons_own_workbook_with_a_later_today_and_nothing_to_keep_opens_m
     assert w.path is None  # a new season, to Save As
 
 
-def test_a_long_problem_list_keeps_what_is_checked_after_the_fix():
+def test_a_long_problem_list_keeps_what_is_checked_after_the_fix(window, dialogs):
     """A list cut at MAX_LISTED dropped the note saying what is checked once the listed problems
     are fixed: the coach met those problems on the next import without warning."""
     from planner.errors import InputError
-    from ui.desktop.fileio import MAX_LISTED, _listing
+    from ui.desktop.fileio import MAX_LISTED, _say_error
 
     note = "Not checked yet: ...: fix these first; the workbook is checked again then."
-    text = _listing(InputError("team.xlsx", [f"Athletes, row {n}, Name: is empty"
-                                             for n in range(2, MAX_LISTED + 12)], note=note))
+    _say_error(window, "Could not import the workbook", InputError(
+        "team.xlsx", [f"Athletes, row {n}, Name: is empty" for n in range(2, MAX_LISTED + 12)],
+        note=note))
+    text, details = dialogs[-1][2], dialogs.details[-1][2]
     assert f"the first {MAX_LISTED}:" in text and text.endswith("\n" + note)
+    assert details.endswith("\n" + note)
+
+
+def _every_role_a_starter(demo_season, path):
+    """The demo season's coach workbook with every Roles row saying 'starter' (74 problems)."""
+    import openpyxl
+
+    from planner.coachform.write import save_template_form
+
+    save_template_form(demo_season, path)
+    book = openpyxl.load_workbook(path)
+    for (cell,) in book["Roles"].iter_rows(min_row=2, min_col=3, max_col=3):
+        cell.value = "starter"
+    book.save(path)
+    return [f"Roles, row {n}, Role: 'starter' is not a match role; write start, bench or out"
+            for n in range(2, book["Roles"].max_row + 1)]
+
+
+def test_every_problem_of_a_long_import_can_be_read_and_copied(window, dialogs, tmp_path,
+                                                                demo_season):
+    """A workbook with 74 problems showed the first 25 and "49 more (the command line lists
+    them all)": a coach who uses only the app could not see or copy the rest. The message still
+    lists 25; Show Details… holds all 74, in a text to select and copy."""
+    from ui.desktop import fileio
+
+    problems = _every_role_a_starter(demo_season, tmp_path / "team.xlsx")
+    assert len(problems) == 74
+    assert not fileio.import_into(window, tmp_path / "team.xlsx")
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("error", "Could not import the workbook")
+    assert "74 problems; the first 25:" in text and "… and 49 more (Show Details… lists all 74" \
+        in text and "command line" not in text
+    assert sum(p in text for p in problems) == 25
+    assert dialogs.details == [("error", title, dialogs.details[0][2])]
+    details = dialogs.details[0][2]
+    assert all(f"• {p}" in details.splitlines() for p in problems)
+    assert "Not checked yet: the rows with a problem of their own" in details
+
+
+def test_the_error_box_holds_every_problem_behind_show_details(qtbot, dialogs, tmp_path,
+                                                               demo_season):
+    """The real message box: 25 problems in its text, all 74 in its detailed text."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
+
+    from ui.desktop.interaction import QtInteraction
+
+    problems = _every_role_a_starter(demo_season, tmp_path / "team.xlsx")
+    w = MainWindow(demo_season, None, interaction=QtInteraction(None))
+    qtbot.addWidget(w)
+    seen = {}
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        shown = box.findChild(QTextEdit)  # the text Show Details… opens: selectable, copyable
+        seen.update(text=box.informativeText(), details=box.detailedText(),
+                    copy=shown is not None and shown.isReadOnly() and shown.toPlainText())
+        box.accept()
+
+    QTimer.singleShot(0, close)
+    from ui.desktop import fileio
+
+    assert not fileio.import_into(w, tmp_path / "team.xlsx")
+    assert sum(p in seen["text"] for p in problems) == 25
+    assert all(p in seen["details"] for p in problems) and seen["copy"] == seen["details"]
+
+
+def test_what_keep_them_cannot_keep_is_listed_whole_behind_show_details(window, dialogs):
+    """The question before leaving out what cannot be kept cut its list at 25 as well."""
+    from types import SimpleNamespace
+
+    from ui.desktop.fileio import _import_anyway
+
+    dropped = [f"the session of A{n:02} on Mon 7 Sep 2026 (no such athlete)" for n in range(30)]
+    dialogs.answer = "importanyway"
+    assert _import_anyway(window, SimpleNamespace(name="Team"), SimpleNamespace(dropped=dropped))
+    assert "… and 5 more (Show Details… lists all 30" in dialogs[-1][2]
+    assert all(f"• {d}" in dialogs.details[-1][2].splitlines() for d in dropped)

@@ -91,7 +91,7 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
             # the open season's overdue stage records stand (rules-spec.md section 9)
             season = import_workbook(path, notes, known=under)
     except PeriodizeError as e:
-        window.interaction.error("Could not import the workbook", _listing(e))
+        _say_error(window, "Could not import the workbook", e)
         window.statusBar().showMessage("Import failed; the current season is unchanged.", 8000)
         return False
     kept = None if under is None else _keep_over_open(window, under, season, as_saved=discarded)
@@ -147,14 +147,13 @@ def _import_anyway(window, under, kept) -> bool:
     """Asked before the season is replaced: what Keep Them still cannot keep, each item with its
     reason (a note after the season was replaced was the first a coach heard of his log going).
     True to import without them."""
-    listed = "\n".join(f"• {d}" for d in kept.dropped[:MAX_LISTED])
-    more = len(kept.dropped) - MAX_LISTED
-    listed += f"\n… and {more} more" if more > 0 else ""
+    listed, every = _bullets(kept.dropped)
     return window.interaction.choose(
         "Not everything can be kept",
         f"Of what “{under.name}” holds, this cannot be kept in the imported season:\n{listed}\n\n"
         f"Import anyway (they are left out), or Cancel: the season stays as it is; correct the "
-        f"workbook and import it again.", ("importanyway", "cancel"), "cancel") == "importanyway"
+        f"workbook and import it again.", ("importanyway", "cancel"), "cancel",
+        details=every) == "importanyway"
 
 
 def _saved_season(window):
@@ -299,7 +298,7 @@ def export_to(window, path: str | Path, kind: str) -> bool:
             else:
                 raise ValueError(f"unknown export kind {kind!r}")
     except PeriodizeError as e:
-        window.interaction.error("Could not export", _listing(e))
+        _say_error(window, "Could not export", e)
         return False
     except OSError as e:
         window.interaction.error("Could not export", f"{path}: could not be written "
@@ -334,7 +333,7 @@ def export_calendars_to(window, folder: str | Path) -> bool:
                     keep_backup_for("ics", p, notes.append)
                 files = export_calendars(season, season.plan, folder)
     except PeriodizeError as e:
-        window.interaction.error("Could not export the calendars", _listing(e))
+        _say_error(window, "Could not export the calendars", e)
         return False
     except OSError as e:
         window.interaction.error("Could not export the calendars",
@@ -451,16 +450,29 @@ def _file_stem(window) -> str:
     return "-".join(keep.split()) or "season"
 
 
-def _listing(error: PeriodizeError) -> str:
+def _bullets(items) -> tuple[str, str]:
+    """The first :data:`MAX_LISTED` of ``items``, one a line, the rest counted; and every item
+    for the message's Show Details…, to read and copy ("" when none was cut)."""
+    shown = "\n".join(f"• {p}" for p in items[:MAX_LISTED])
+    if len(items) <= MAX_LISTED:
+        return shown, ""
+    return (f"{shown}\n… and {len(items) - MAX_LISTED} more (Show Details… lists all "
+            f"{len(items)}, to read or copy)", "\n".join(f"• {p}" for p in items))
+
+
+def _say_error(window, title: str, error: PeriodizeError) -> None:
+    """``error`` to the coach: its problems, a long list cut in the message and whole in its
+    details."""
     problems = getattr(error, "problems", None)
     if not problems or len(problems) <= MAX_LISTED:
-        return str(error)
+        window.interaction.error(title, str(error))
+        return
     source = getattr(error, "source", "")
-    shown = "\n".join(f"• {p}" for p in problems[:MAX_LISTED])
-    return (f"{source}: {len(problems)} problems; the first {MAX_LISTED}:\n{shown}\n"
-            f"… and {len(problems) - MAX_LISTED} more (the command line lists them all: "
-            f"periodize import WORKBOOK.xlsx -o FILE.season.json)"
-            + (f"\n{error.note}" if getattr(error, "note", "") else ""))
+    note = f"\n{error.note}" if getattr(error, "note", "") else ""
+    shown, every = _bullets(problems)
+    window.interaction.error(
+        title, f"{source}: {len(problems)} problems; the first {MAX_LISTED}:\n{shown}{note}",
+        details=f"{source}: {len(problems)} problems:\n{every}{note}")
 
 
 class _busy:

@@ -62,7 +62,10 @@ class Interaction(Protocol):
 
     def warn(self, title: str, text: str) -> None: ...
 
-    def error(self, title: str, text: str) -> None: ...
+    def error(self, title: str, text: str, details: str = "") -> None:
+        """``details``: the whole of a list ``text`` cuts short (every problem of a workbook),
+        behind Show Details…, to read and copy."""
+        ...
 
     def about(self, title: str, text: str) -> None: ...
 
@@ -70,9 +73,10 @@ class Interaction(Protocol):
         """A yes/no question; True for yes."""
         ...
 
-    def choose(self, title: str, text: str, answers: Sequence[str], default: str) -> str:
+    def choose(self, title: str, text: str, answers: Sequence[str], default: str,
+               details: str = "") -> str:
         """One of ``answers``: keys of the standard buttons (yes, no, ok, save, discard, cancel)
-        or of the worded ones (reload, overwrite, saveas)."""
+        or of the worded ones (reload, overwrite, saveas); ``details`` as for :meth:`error`."""
         ...
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
@@ -129,12 +133,13 @@ class QtInteraction:
     def warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent, title, text)
 
-    def error(self, title: str, text: str) -> None:
+    def error(self, title: str, text: str, details: str = "") -> None:
         # the title also heads the text: a window manager cuts a long title on a narrow box
         # ("The re-plan from t…n error"), and some show none
         box = QMessageBox(QMessageBox.Icon.Critical, title, title, QMessageBox.StandardButton.Ok,
                           self.parent)
         box.setInformativeText(text)
+        _with_details(box, details)
         box.exec()
 
     def about(self, title: str, text: str) -> None:
@@ -143,15 +148,18 @@ class QtInteraction:
     def confirm(self, title: str, text: str, default: bool = True) -> bool:
         return self.choose(title, text, ("yes", "no"), "yes" if default else "no") == "yes"
 
-    def choose(self, title: str, text: str, answers: Sequence[str], default: str) -> str:
+    def choose(self, title: str, text: str, answers: Sequence[str], default: str,
+               details: str = "") -> str:
         if any(key in _WORDED for key in answers):
-            return self._choose_worded(title, text, answers, default)
+            return self._choose_worded(title, text, answers, default, details)
         box = question_box(self.parent, title, text, answers, default)
+        _with_details(box, details)
         box.exec()
         answer = box.standardButton(box.clickedButton()) if box.clickedButton() else None
         return next((key for key in answers if _BUTTONS[key] == answer), answers[-1])
 
-    def _choose_worded(self, title: str, text: str, answers: Sequence[str], default: str) -> str:
+    def _choose_worded(self, title: str, text: str, answers: Sequence[str], default: str,
+                       details: str = "") -> str:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
                           self.parent)
         buttons = {}
@@ -162,6 +170,7 @@ class QtInteraction:
             else:
                 buttons[key] = box.addButton(_BUTTONS[key])
         box.setDefaultButton(buttons[default])
+        _with_details(box, details)
         if "cancel" in buttons or "keepediting" in buttons:  # Escape: nothing is lost
             box.setEscapeButton(buttons.get("cancel") or buttons["keepediting"])
         box.exec()
@@ -200,6 +209,13 @@ class QtInteraction:
         from PySide6.QtGui import QDesktopServices
 
         return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def _with_details(box: QMessageBox, details: str) -> None:
+    """``details`` behind the box's Show Details… button: a read-only text the coach scrolls,
+    selects and copies (Ctrl+A, Ctrl+C), for a list the message itself cuts short."""
+    if details:
+        box.setDetailedText(details)
 
 
 def save_dialog(parent, title: str, suggestion: str, filters: str, selected: str,
