@@ -667,3 +667,42 @@ def test_what_keep_them_cannot_keep_is_listed_whole_behind_show_details(window, 
     assert _import_anyway(window, SimpleNamespace(name="Team"), SimpleNamespace(dropped=dropped))
     assert "… and 5 more (Show Details… lists all 30" in dialogs[-1][2]
     assert all(f"• {d}" in dialogs.details[-1][2].splitlines() for d in dropped)
+
+
+def test_export_without_a_plan_says_so_before_the_file_name_is_asked(window, dialogs, tmp_path,
+                                                                     demo_season):
+    """File ▸ Export… asked for a file name first and only then said "Nothing to export yet".
+    Without a plan the coach is now told first, and the save dialog offers only what is written
+    without one (the board PDF, the coach workbook for import); Export Calendars… likewise says
+    it before the folder is chosen."""
+    from ui.desktop import fileio
+
+    assert window.season.plan is None
+    offered = []
+    real = dialogs.save_file
+
+    def save_file(title, suggestion, filters, selected="", names=None):
+        offered.append((filters.split(";;"), selected))
+        return real(title, suggestion, filters, selected)
+
+    dialogs.save_file = save_file
+    dialogs.answer = "no"  # the coach wanted the plan workbook
+    dialogs.files = [str(tmp_path / "team-plan.xlsx")]
+    window.export_action.trigger()
+    assert dialogs.kinds() == ["confirm"] and not offered  # asked before any file dialog
+    assert dialogs[0][1] == "No plan to export yet" and fileio.NO_PLAN_YET in dialogs[0][2]
+    dialogs.answer = "yes"  # then the board PDF
+    window.export_action.trigger()
+    assert dialogs.kinds() == ["confirm", "confirm", "save"]
+    filters, selected = offered[0]
+    assert {fileio.EXPORT_KINDS[f] for f in filters} == {"pdf", "pdf-anonymised", "template"}
+    assert selected in filters
+    assert (tmp_path / "team-plan.pdf").read_bytes().startswith(b"%PDF")
+    dialogs.files = [str(tmp_path / "calendars")]
+    window.export_ics_action.trigger()
+    assert dialogs.kinds()[-1] == "inform" and dialogs[-1][1] == "Nothing to export yet"
+    assert "folder" not in dialogs.kinds() and not (tmp_path / "calendars").exists()
+    window.set_document(_with_plan(demo_season), None)  # with a plan: no question, every kind
+    dialogs.files = [None]
+    window.export_action.trigger()
+    assert dialogs.kinds()[-1] == "save" and set(offered[-1][0]) == set(fileio.EXPORT_KINDS)

@@ -55,6 +55,7 @@ OUTPUT_KIND = {"xlsx": "xlsx", "xlsx-anonymised": "xlsx", "pdf": "pdf", "pdf-ano
                "template": "template"}
 SUFFIX = {"xlsx": ".xlsx", "xlsx-anonymised": ".xlsx", "pdf": ".pdf", "pdf-anonymised": ".pdf",
           "template": ".xlsx"}
+NEEDS_PLAN = ("xlsx", "xlsx-anonymised")  # the export kinds written from the plan
 MAX_LISTED = 25  # problems listed in a message box; the rest are counted
 NO_PLAN_YET = "The season has no plan yet: solve it first (Plan ▸ Solve)."
 
@@ -267,9 +268,8 @@ def hand_out_anyway(window) -> bool:
 def export_to(window, path: str | Path, kind: str) -> bool:
     """Export the window's document as ``kind`` (a value of ``EXPORT_KINDS``) to ``path``."""
     season = window.season
-    needs_plan = kind in ("xlsx", "xlsx-anonymised")
-    if needs_plan and season.plan is None:
-        window.interaction.inform("Nothing to export yet", NO_PLAN_YET)
+    needs_plan = kind in NEEDS_PLAN
+    if needs_plan and not _has_plan(window):
         return False
     if _is_the_season_file(window, path):
         window.interaction.error("Could not export", f"{path} is the season file itself; an "
@@ -312,8 +312,7 @@ def export_to(window, path: str | Path, kind: str) -> bool:
 def export_calendars_to(window, folder: str | Path) -> bool:
     """One .ics per athlete into ``folder`` (created when missing)."""
     season = window.season
-    if season.plan is None:
-        window.interaction.inform("Nothing to export yet", NO_PLAN_YET)
+    if not _has_plan(window):
         return False
     folder = Path(folder)
     strangers = strangers_in_folder(season, folder, "ics", anonymise=False)
@@ -400,13 +399,16 @@ def export_dialog(window) -> None:
     # "team.xlsx" in the same folder, and the plan is not that workbook
     # the kind used last is offered again (it went back to the plan workbook every time, and a
     # coach typing the coach workbook's name then wrote a plan workbook)
+    kinds = _kinds_to_offer(window)
+    if not kinds:
+        return
     last = str(QSettings().value("lastExportFilter", "") or "")
-    selected = last if last in EXPORT_KINDS else next(iter(EXPORT_KINDS))
+    selected = last if last in kinds else next(iter(kinds))
     # not "<season>.xlsx" either for the form: the coach's own filled-in workbook is often that
     # and the name follows the kind picked in the dialog ("team-form.xlsx" for the form)
     names = {f: _file_stem(window) + ("-form" if kind == "template" else "-plan") + SUFFIX[kind]
-             for f, kind in EXPORT_KINDS.items()}
-    filters = ";;".join(EXPORT_KINDS)
+             for f, kind in kinds.items()}
+    filters = ";;".join(kinds)
     answer = window.interaction.save_file("Export", str(Path(_start_dir(window)) / names[selected]),
                                           filters, selected, names)
     if answer is None:
@@ -414,7 +416,7 @@ def export_dialog(window) -> None:
     path, chosen = answer
     if chosen in EXPORT_KINDS:
         QSettings().setValue("lastExportFilter", chosen)
-    kind = EXPORT_KINDS.get(chosen, "pdf" if path.lower().endswith(".pdf") else "xlsx")
+    kind = kinds.get(chosen, "pdf" if path.lower().endswith(".pdf") else "xlsx")
     if not path.lower().endswith(SUFFIX[kind]):
         for other in set(SUFFIX.values()) - {SUFFIX[kind]}:  # "team-plan.xlsx" as a PDF
             if path.lower().endswith(other):
@@ -428,6 +430,28 @@ def export_dialog(window) -> None:
     export_to(window, path, kind)
 
 
+def _kinds_to_offer(window) -> dict[str, str]:
+    """The export kinds the save dialog offers: all with a plan; without one, asked first (a
+    name typed for the plan workbook was met with "nothing to export yet" only afterwards),
+    those written without a plan, or none when the coach declines."""
+    if window.season.plan is not None:
+        return EXPORT_KINDS
+    if not window.interaction.confirm(
+            "No plan to export yet", f"{NO_PLAN_YET} The plan workbooks need one; the season "
+            f"board PDF and the coach workbook for import can be exported now. Export one of "
+            f"those?"):
+        return {}
+    return {f: kind for f, kind in EXPORT_KINDS.items() if kind not in NEEDS_PLAN}
+
+
+def _has_plan(window) -> bool:
+    """True when the season has a plan to export; otherwise the coach is told so."""
+    if window.season.plan is not None:
+        return True
+    window.interaction.inform("Nothing to export yet", NO_PLAN_YET)
+    return False
+
+
 def replace_confirmed(window, path: str | Path) -> bool:
     """After a suffix was added to the name typed in a file dialog: the dialog asked about the
     name without the suffix, so ask about this one; True when it may be written."""
@@ -437,6 +461,8 @@ def replace_confirmed(window, path: str | Path) -> bool:
 
 
 def export_calendars_dialog(window) -> None:
+    if not _has_plan(window):  # before the folder is chosen, not after
+        return
     folder = window.interaction.choose_folder("Folder for the calendar files", _start_dir(window))
     if folder:
         export_calendars_to(window, folder)
