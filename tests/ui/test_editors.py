@@ -301,6 +301,45 @@ def test_the_untouched_empty_competition_form_says_nothing_of_a_day_off(qtbot):
     assert ed.day_off_note.isHidden()
 
 
+def test_a_competition_added_after_another_starts_as_one_day_c(w, qtbot):
+    """After a 3-day B tournament was added, the form kept "Several days" ticked and priority B
+    once the coach cleared the selection to add the next match: the A final nearly went in as a
+    3-day B. Added, the new competition is still selected and shown; with the selection cleared
+    the form is one day and C again, its name and date as typed."""
+    from PySide6.QtCore import QPoint
+
+    ed = w.competitions_editor
+    w.show_dock("competitions")
+    ed.name.setText("Easter tournament")
+    ed.date.setDate(q(D(2026, 3, 6)))
+    ed.multi.setChecked(True)
+    ed.end.setDate(q(D(2026, 3, 8)))
+    ed.priority.setCurrentIndex(ed.priority.findData("B"))
+    ed.add_button.click()
+    added = ed.selected_id()
+    assert w.season.competition(added).end_date == D(2026, 3, 8)
+    assert ed.multi.isChecked() and ed.priority.currentData() == "B"  # the form shows it
+    ed.name.setText("Final")  # the selected one renamed and moved: Apply keeps its days and B
+    ed.date.setDate(q(D(2026, 3, 9)))
+    ed.end.setDate(q(D(2026, 3, 11)))
+    ed.apply_button.click()
+    assert w.season.competition(added) == Competition(
+        id=added, name="Final", date=D(2026, 3, 9), end_date=D(2026, 3, 11), priority="B")
+    table = ed.table
+    below = table.visualItemRect(table.item(table.rowCount() - 1, 0)).bottomLeft() + QPoint(5, 8)
+    assert table.viewport().rect().contains(below)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=below)  # the empty space
+    assert ed.selected_id() is None
+    assert not ed.multi.isChecked() and ed.priority.currentData() == "C"
+    assert ed.name.text() == "Final" and ed.date.date() == q(D(2026, 3, 9))
+    ed.name.setText("Cup final")
+    ed.date.setDate(q(D(2026, 3, 14)))
+    ed.add_button.click()
+    final = w.season.competition(ed.selected_id())
+    assert (final.name, final.date, final.end_date, final.priority) == (
+        "Cup final", D(2026, 3, 14), None, "C")
+
+
 # -- squad ---------------------------------------------------------------------------------------
 def test_squad_add_edit_delete_and_unavailable_dates(w):
     ed = w.squad_editor

@@ -194,8 +194,18 @@ def _error_line(name: str) -> QLabel:
     return label
 
 
+class _Table(QTableWidget):
+    """An editor's list: a click in the empty space below its rows clears the selection (as
+    Ctrl+click on the selected row does), so the form is for a new record again."""
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.indexAt(event.position().toPoint()).isValid():
+            self.clearSelection()
+        super().mousePressEvent(event)
+
+
 def _table(columns: list[str], name: str) -> QTableWidget:
-    t = QTableWidget(0, len(columns))
+    t = _Table(0, len(columns))
     t.setHorizontalHeaderLabels(columns)
     t.setAccessibleName(name)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -459,9 +469,7 @@ class CompetitionsEditor(Editor):
         self.priority.setAccessibleName("Competition priority")
         for p, text in PRIORITY_TEXT.items():
             self.priority.addItem(text, p)
-        # a new competition is minor until said otherwise: an A brings a two-week taper, and a
-        # friendly added in a hurry came in as one
-        self.priority.setCurrentIndex(self.priority.findData("C"))
+        self._fresh()
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Date", self.date)
@@ -594,7 +602,8 @@ class CompetitionsEditor(Editor):
         self._update_buttons()
         c = self.season.competition(self.selected_id()) if self.season else None
         self._shown = c
-        if c is None:
+        if c is None:  # the form is for a new competition again
+            self._fresh()
             return
         if follow:
             self.date_selected.emit(c.date)
@@ -603,6 +612,14 @@ class CompetitionsEditor(Editor):
         self.multi.setChecked(c.end_date is not None)
         self.end.setDate(qdate(c.end_date or c.date))
         self.priority.setCurrentIndex(self.priority.findData(c.priority))
+
+    def _fresh(self) -> None:
+        """A new competition is one day and minor until said otherwise: an A brings a two-week
+        taper, and a friendly added in a hurry came in as one; with no competition selected any
+        more, the last one's "Several days" and B stayed in the form, and the next match nearly
+        went in as a 3-day B. The name and date stay (typed, and in sight)."""
+        self.multi.setChecked(False)
+        self.priority.setCurrentIndex(self.priority.findData("C"))
 
     def _form(self) -> tuple[str, dt.date, dt.date | None, str]:
         end = pydate(self.end.date()) if self.multi.isChecked() else None
