@@ -124,16 +124,21 @@ SHORTEST_SESSION = 5
 
 
 def hours_problem(minutes: float | None, rpe: float | None, top_speed: bool,
-                  write: str = "write") -> str | None:
+                  write: str = "write", played: float | None = None) -> str | None:
     """Why ``minutes`` (a session with RPE ``rpe``, with a top speed logged or not) reads as a
     duration in hours, with the minutes to write; None when it can be minutes. Checked where
     sessions are entered as numbers (a log, the workbook's Sessions sheet, a log cell; a clock
-    such as ``0:01:15`` says its unit). ``write``: the verb of the place ("type" in a cell)."""
-    if minutes is None or not 0 < minutes < SHORTEST_SESSION or not ((rpe or 0) > 0 or top_speed):
+    such as ``0:01:15`` says its unit). A match appearance (``played`` minutes) is no such
+    session: a substitute's 3 minutes at RPE 7 are real. ``write``: the verb of the place
+    ("type" in a cell, where no clock is read)."""
+    if minutes is None or not 0 < minutes < SHORTEST_SESSION or not ((rpe or 0) > 0 or top_speed) \
+            or (played or 0) > 0:
         return None
     effort = f"RPE {rpe:g}" if rpe else "a top speed"
+    clock = (f", or as a clock, 0:{minutes:02g}:00, if it was {minutes:g} minutes"
+             if write == "write" and float(minutes).is_integer() else "")
     return (f"{minutes:g} min with {effort}: hours? {write} {round(minutes * 60):g} (minutes; a "
-            f"session with an effort or a sprint lasts {SHORTEST_SESSION} minutes or more)")
+            f"session with an effort or a sprint lasts {SHORTEST_SESSION} minutes or more{clock})")
 
 
 def played_problem(minutes: float | None, played: float | None, fix: str = "") -> str | None:
@@ -971,11 +976,13 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where):
 def _in_hours(raw, nums: dict, problems: list, where) -> None:
     """Durations that read as hours (``hours_problem``: 1.25 with RPE 5 and a sprint) are
     refused at their row; one written as a clock (``0:01:15``) says its unit."""
-    minutes, rpe = nums["minutes"], nums["rpe"]
+    minutes, rpe, played = nums["minutes"], nums["rpe"], nums.get("played")
     tops = [nums[k] for k in ("top_pct", "top_ms") if k in nums]
     for i in minutes.index[(minutes > 0) & (minutes < SHORTEST_SESSION)]:
         top = any(t[i] == t[i] and t[i] > 0 for t in tops)
-        if ":" not in str(raw[i]) and (problem := hours_problem(minutes[i], rpe[i], top)):
+        match = played[i] if played is not None and played[i] == played[i] else None
+        if ":" not in str(raw[i]) and (problem := hours_problem(minutes[i], rpe[i], top,
+                                                                played=match)):
             problems.append(f"{where(i, 'minutes')}: {problem}")
 
 

@@ -1436,7 +1436,8 @@ class _Import:
                 bad = True
         top = any((fields[k] or 0) > 0 for k in ("top_speed_pct", "top_speed_ms"))
         if not bad and ":" not in str(row.values.get("minutes")) and (
-                problem := hours_problem(fields["minutes"], fields["rpe"], top)):
+                problem := hours_problem(fields["minutes"], fields["rpe"], top,
+                                         played=fields["minutes_played"])):
             self.note(spec, row, "minutes", problem)
             bad = True
         if not bad and (problem := played_problem(fields["minutes"], fields["minutes_played"])):

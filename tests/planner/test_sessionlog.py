@@ -837,3 +837,13 @@ def test_a_duration_in_hours_is_refused_with_the_minutes_to_write(tmp_path, s):
     r = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %\nA1,{day(5)},3,0,\n"
                                       f"A2,{day(5)},00:04:00,6,\nA3,{day(5)},5,6,90\n"), s)
     assert [x.minutes for x in r.sessions] == [3, 4, 5]
+    # a substitute's 3 minutes played at RPE 7 are real, not hours; 3 minutes of training with
+    # RPE 6 are said with the clock that would be read as minutes
+    r = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Minutes played\n"
+                                      f"A1,{day(5)},3,7,3\n"), s)
+    assert [(x.minutes, x.rpe) for x in r.sessions] == [(3, 7)]
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(5)},3,6\n"), s)
+    assert e.value.problems == [
+        "row 2, Minutes: 3 min with RPE 6: hours? write 180 (minutes; a session with an effort or "
+        "a sprint lasts 5 minutes or more, or as a clock, 0:03:00, if it was 3 minutes)"]

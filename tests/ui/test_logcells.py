@@ -90,6 +90,12 @@ def test_a_short_session_without_effort_is_minutes():
     assert (one("3 0").minutes, one("0").minutes, one("5 6").minutes) == (3, 0, 5)
 
 
+def test_a_substitutes_few_minutes_played_are_minutes_not_hours():
+    """'3 7 m3' (on for the last three minutes, RPE 7) was refused as hours."""
+    s = one("3 7 m3")
+    assert (s.minutes, s.rpe, s.minutes_played) == (3, 7, 3)
+
+
 def test_m0_alone_is_asked_not_logged_as_a_bench_session():
     """m0 alone was logged as the bench's match session, 30 min x RPE 7 = 210 AU, for a player
     who did not play."""

@@ -139,7 +139,8 @@ def _check(fields: dict[str, float], athlete: Athlete) -> None:
         if problem:
             raise CellError(f"{_LABELS[field]}: {problem}")
     top = any(fields.get(k, 0) > 0 for k in ("top_pct", "top_ms"))
-    if problem := hours_problem(fields.get("minutes"), fields.get("rpe"), top, write="type"):
+    if problem := hours_problem(fields.get("minutes"), fields.get("rpe"), top, write="type",
+                                played=fields.get("played")):
         raise CellError(f"{_LABELS['minutes']}: {problem}")
     played = fields.get("played")
     problem = played_problem(fields.get("minutes"), played, fix=(
