@@ -22,7 +22,15 @@ import re
 import typing
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    TypeAdapter,
+    ValidationError,
+)
 
 from planner.errors import InputError
 from planner.history import reopened
@@ -361,7 +369,7 @@ class AddBlock(Edit):
 
 class UpdateBlock(Edit):
     op: Literal["update_block"] = "update_block"
-    index: int
+    index: StrictInt
     block: Block
 
     def _apply(self, s: Season) -> Season:
@@ -377,7 +385,7 @@ class UpdateBlock(Edit):
 
 class RemoveBlock(Edit):
     op: Literal["remove_block"] = "remove_block"
-    index: int
+    index: StrictInt
 
     def _apply(self, s: Season) -> Season:
         return s.model_copy(update={"blocks": _without(s.blocks, self.index, "block")})
@@ -468,7 +476,7 @@ class UpdateAthlete(Edit):
     athlete: str
     name: str | None = None
     position: str | None = None
-    max_speed: float | None = None
+    max_speed: StrictFloat | None = None
     clear_max_speed: bool = False
     role: Role | None = None  # the default match role
 
@@ -540,7 +548,7 @@ class AddUnavailability(Edit):
 
 class RemoveUnavailability(Edit):
     op: Literal["remove_unavailability"] = "remove_unavailability"
-    index: int
+    index: StrictInt
 
     def _apply(self, s: Season) -> Season:
         return s.model_copy(update={"unavailability": _without(s.unavailability, self.index, "unavailability")})
@@ -947,7 +955,7 @@ class SetRuleValue(Edit):
     op: Literal["set_rule_value"] = "set_rule_value"
     rule: str
     param: str
-    value: float | tuple[str, ...]  # a number, or a list of names (e.g. HV-1's exempt positions)
+    value: StrictFloat | tuple[str, ...]  # a number, or a list of names (e.g. HV-1's exempt positions)
 
     def _apply(self, s: Season) -> Season:
         rules = self.apply_to_rules(s.rules)
@@ -1067,7 +1075,7 @@ class SetDayIntensity(Edit):
     op: Literal["set_day_intensity"] = "set_day_intensity"
     athlete: str
     date: dt.date
-    intensity: int
+    intensity: StrictInt
 
     def _apply(self, s: Season) -> Season:
         if s.plan is None:

@@ -409,6 +409,17 @@ def test_a_number_written_as_text_is_refused_everywhere_alike():
                         "sessions[1].rpe: true is not a number; write a number"], problems
     data["athletes"][0]["max_speed"] = "8.1"
     assert "athletes[0].max_speed: '8.1' is not a number; write a number" in _bad(data)
+    # a what-if scenario's change too: "value": true became a window of 1 day
+    data["athletes"][0]["max_speed"] = 9.0
+    data["sessions"], data["pins"] = [], []
+    for value in ("9.0", True):
+        data["scenarios"] = [{"name": "Longer windows", "edits": [
+            {"op": "set_rule_value", "rule": "HV-1", "param": "max_gap_days", "value": value}]}]
+        assert any(p.startswith("scenarios[0]") and "value" in p for p in _bad(data)), _bad(data)
+    data["scenarios"][0]["edits"][0]["value"] = 9
+    from planner.seasonfile import season_from_dict
+
+    assert season_from_dict(data, "good.season.json").scenarios[0].edits[0]["value"] == 9
 
 
 def test_sessions_after_today_in_the_file_are_said_in_a_note():
