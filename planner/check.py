@@ -55,7 +55,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import text
-from planner.criteria import Result, gate, tests_until
+from planner.criteria import failed_words, gate, tests_until
 from planner.errors import InputError
 from planner.history import as_lived, pre_season_speed_days
 from planner.load import fmt_figure
@@ -682,16 +682,9 @@ class _Checker:
         until, failing = gate(rec, proto, run.stage, self.d(run.start), tests_until(self.d(i)), t)
         if until is None or self.d(i) >= until:
             return
-        results = "; ".join(self._result_text(r) for r in failing)
         self.bad("RH-CRIT", a.id, i, i, f"{a.who} leaves {run.stage} on {self.f(i)}, but the "
-                 f"latest result fails the pass mark ({results}); {run.stage} holds until a "
-                 f"retest, not before {text.day(until)}.")
-
-    @staticmethod
-    def _result_text(r: Result) -> str:
-        c = r.criterion
-        mark = (">= " if c.better == "higher" else "<= ") + text.measure(c.pass_mark, c.unit)
-        return f"{c.name} {text.measure(r.test.value, c.unit)} on {text.day(r.test.date)}, pass {mark}"
+                 f"latest result fails: {failed_words(failing, text.day)}; {run.stage} holds "
+                 f"until a retest, not before {text.day(until)}.")
 
     def _stage_move_text(self, a: _Athlete, i: int, prev: str) -> str:
         """Why the move from ``prev`` to the plan's stage on day ``i`` is not allowed."""

@@ -1350,9 +1350,9 @@ def test_rh_crit_a_failed_test_holds_the_stage():
     assert rules_of(report) == {"RH-CRIT"}
     assert spans(report, "RH-CRIT") == [("A1", day(5), day(5))]
     assert found(report, "RH-CRIT")[0].message == (
-        "RH-CRIT: Athlete 1 (A1) leaves P3 on Sat 9 Jan, but the latest result fails the pass mark "
-        "(Hip-flexor strength LSI 85 % on Sun 3 Jan, pass >= 90 %); P3 holds until a retest, not "
-        "before Sun 10 Jan.")
+        "RH-CRIT: Athlete 1 (A1) leaves P3 on Sat 9 Jan, but the latest result fails: Hip-flexor "
+        "strength LSI 85 % on Sun 3 Jan (pass mark ≥ 90 %); P3 holds until a retest, not before "
+        "Sun 10 Jan.")
     assert check_plan(s, crit_plan(6)).ok
     assert check_plan(crit_season(tests=((-1, LSI, 85),), values={"RH-CRIT": {"retest_days": 3}}),
                       crit_plan(3)).ok
