@@ -205,8 +205,9 @@ def test_an_infeasible_solve_without_a_conflict_set_says_what_to_do(qtbot, tiny)
         w.solve_action.trigger()
     text = " ".join(w.explanation.toPlainText().split())
     assert ("No small set of rules that cannot all hold together was found in the time allowed, "
-            "so none is named. Give the search more time from the command line: periodize solve "
-            "with --time-limit 120; or undo your latest changes (Ctrl+Z) one at a time") in text
+            "so none is named. Give the search more time from the command line, which solves the "
+            "saved file: save (Ctrl+S), then periodize solve FILE --time-limit 120; or undo your "
+            "latest changes (Ctrl+Z) one at a time") in text
     assert "one of them" not in text and not w.docks["explanation"].isHidden()
     w.explanation.show_outcome(tiny.model_copy(update={"name": "What if"}), empty, basis=w.season,
                                scenario="What if")

@@ -724,8 +724,8 @@ class ExplanationPanel(_Browser):
             take_back = ("take back the scenario's latest changes (What-if ▸ Scenarios)"
                          if self.scenario else "undo your latest changes (Ctrl+Z)")
             out.append("<p>" + _esc(no_conflict_set_text(
-                "Give the search more time from the command line: periodize solve with "
-                "--time-limit 120", take_back)) + "</p>")
+                "Give the search more time from the command line, which solves the saved file: "
+                "save (Ctrl+S), then periodize solve FILE --time-limit 120", take_back)) + "</p>")
         return "".join(out)
 
     def follow(self, url: QUrl | str) -> None:
