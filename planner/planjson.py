@@ -401,8 +401,11 @@ def load_plan(path: str | Path, season: Season, notes: list[str] | None = None) 
     p = Path(path)
     if why := not_a_file(p, "plan JSON"):
         raise InputError(str(p), [why])
+    from planner.seasonfile import KeysOnce
+
+    once = KeysOnce()
     try:
-        data = json.loads(p.read_text(encoding="utf-8-sig"))
+        data = json.loads(p.read_text(encoding="utf-8-sig"), object_pairs_hook=once)
     except FileNotFoundError:
         raise InputError(str(p), ["no such file; check the path"]) from None
     except json.JSONDecodeError as e:
@@ -420,6 +423,8 @@ def load_plan(path: str | Path, season: Season, notes: list[str] | None = None) 
     deep = nesting_problem(data)
     if deep:
         raise InputError(str(p), [deep.replace("a season file", "a plan JSON")])
+    if twice := once.problems(data):
+        raise InputError(str(p), twice)
     plan = plan_from_dict(data, season, str(p))
     if notes is not None:
         notes += derived_notes(data, season, plan)

@@ -175,21 +175,32 @@ def season_to_dict(season: Season) -> dict:
     return {"format": FORMAT, "schema_version": SCHEMA_VERSION, **body}
 
 
-def loads(text: str, source: str = "", notes: list[str] | None = None) -> Season:
-    twice: list[tuple[int, str, object, object]] = []  # (id of the object, key, first, last)
+class KeysOnce:
+    """A JSON reader's ``object_pairs_hook`` that notes each field written twice in one object
+    (JSON itself keeps only the last): :meth:`problems` says them at their paths. Every JSON
+    file Periodize reads (a season, a plan) is read with one."""
 
-    def pairs(items: list[tuple[str, object]]) -> dict:
+    def __init__(self) -> None:
+        self.twice: list[tuple[int, str, object, object]] = []  # (id of the object, key, first, last)
+
+    def __call__(self, items: list[tuple[str, object]]) -> dict:
         out = dict(items)
         if len(out) != len(items):
             seen: dict[str, object] = {}
             for key, value in items:
                 if key in seen:
-                    twice.append((id(out), key, seen[key], value))
+                    self.twice.append((id(out), key, seen[key], value))
                 seen.setdefault(key, value)
         return out
 
+    def problems(self, data: object) -> list[str]:
+        return _repeated_keys(data, self.twice) if self.twice else []
+
+
+def loads(text: str, source: str = "", notes: list[str] | None = None) -> Season:
+    once = KeysOnce()
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=once)
     except json.JSONDecodeError as e:
         if not text.strip():
             raise InputError(source, ["the file is empty; it is not a season (a save that never "
@@ -210,8 +221,8 @@ def loads(text: str, source: str = "", notes: list[str] | None = None) -> Season
         raise InputError(source, [f"nested more than {limits.MAX_DEPTH} levels deep (far more: "
                                   f"Python cannot even read it); this is not a file Periodize "
                                   f"wrote"]) from None
-    if twice:
-        raise InputError(source, _repeated_keys(data, twice))
+    if twice := once.problems(data):
+        raise InputError(source, twice)
     return season_from_dict(data, source, notes)
 
 

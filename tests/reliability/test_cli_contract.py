@@ -213,6 +213,16 @@ def test_a_hostile_plan_json_for_check_is_located(demo, text):
     assert "bad-plan.json: " in r.stderr
 
 
+def test_a_plan_json_with_a_field_written_twice_is_refused_at_its_path(demo):
+    """The season file refuses a field written twice; the plan JSON given to 'check' read the
+    last one without a word."""
+    (demo / "twice.json").write_text('{"format": "periodize-plan", "format": "x", "athletes": []}')
+    r = run_cli("check", "d.season.json", "twice.json", cwd=demo)
+    _ok(r, 1)
+    assert "twice.json: format: written twice in one object ('periodize-plan', then 'x')" in r.stderr, \
+        r.stderr
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 def test_an_endless_device_is_not_read_forever(demo):
     r = run_cli("solve", "/dev/zero", cwd=demo)
