@@ -172,7 +172,8 @@ def test_a_formula_without_a_value_in_the_workbook_is_refused_required_or_option
 
 def test_a_formula_without_a_value_in_a_log_workbook_is_refused(tmp_path, s):
     p = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE", "Pain", "Other"),
-                            ("A1", day(1), "=60+15", 5, "=1+1", "=1"),
+                            ("A1", day(1), "=60+15", 0, "=1+1", "=1"),  # RPE 0: the cached
+                            # 2 minutes below are no duration in hours (an effort would be)
                             ("A2", day(2), 60, 5, None, None)])
     got = problems(p, s)
     assert [g.split(":")[0] for g in got] == ["row 2, Minutes", "row 2, Pain"]  # Other: not read
