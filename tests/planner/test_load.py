@@ -914,14 +914,7 @@ def test_ld1_in_the_plan_check_and_the_acwr_flag_agree_on_days_lived_under_an_un
 def test_flag_lines_grouped_say_a_sentence_the_squad_shares_once():
     """After a deload week 'advance' printed "load +31 %" about 30 times, once per player: with
     ``group`` a sentence three athletes or more share is one line, naming them up to five."""
-    from planner.timeline import Timeline
-    from tests.exports.demo import solved_demo
-
-    s = solved_demo()
-    tl = Timeline(s)
-    after = next(w for w in tl.weeks[4:] if s.plan.team_weeks[w.index - 1] == "deload"
-                 and s.plan.team_weeks[w.index] == "load")
-    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": tl.days[after.first]})})
+    s = _demo_today_after_a_deload()
     plain = L.flag_lines(s)
     lines = L.flag_lines(s, group=True)
     shared: dict[str, list[str]] = {}
@@ -1051,14 +1044,7 @@ def test_flags_of_one_kind_stand_together_what_happened_first_in_the_boards_orde
     ratio, last week) before the plan (this week), the weightier kinds first and one kind
     together, the athletes in the board's order within a kind."""
     from planner.squad import display_order
-    from planner.timeline import Timeline
-    from tests.exports.demo import solved_demo
-
-    s = solved_demo()
-    tl = Timeline(s)
-    after = next(w for w in tl.weeks[4:] if s.plan.team_weeks[w.index - 1] == "deload"
-                 and s.plan.team_weeks[w.index] == "load")
-    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": tl.days[after.first]})})
+    s = _demo_today_after_a_deload()
     figs = L.figures(s)
     lines = L.now_lines(s, figs)
     assert sorted(x for x, _a, _d in lines) == sorted(x for f in figs.values() for x in f.flags)
@@ -1072,7 +1058,7 @@ def test_flags_of_one_kind_stand_together_what_happened_first_in_the_boards_orde
     planned = [n for n, (x, _a, _d) in enumerate(lines) if "planned)" in x]
     assert planned and max(n for n in range(len(lines)) if n not in planned) < min(planned)
     # another week's list (the app's team chart): one kind together too
-    day0 = tl.days[after.first]
+    day0 = s.calendar.today
     other = L.week_flag_lines(s, figs, day0)
     kinds = [L.flag_rank(tuple(x.split(": ", 2)[2].rstrip(".").split(", "))) for x, _a, _d in other]
     assert len(set(kinds)) > 1 and kinds == sorted(kinds)
@@ -1083,3 +1069,14 @@ def test_flag_rank_puts_a_spike_before_monotony():
     assert L.flag_rank(("load +22 %",)) < L.flag_rank(("EWMA ratio < 0.8",)) < L.flag_rank(
         ("monotony > 2.0",))
     assert L.flag_rank((L.AFTER_NONE,)) == L.flag_rank(("ACWR > 1.3",))
+
+
+def _demo_today_after_a_deload():
+    """The solved demo season with today on the first day of a load week after a deload."""
+    from tests.exports.demo import solved_demo
+
+    s = solved_demo()
+    tl = Timeline(s)
+    after = next(w for w in tl.weeks[4:] if s.plan.team_weeks[w.index - 1] == "deload"
+                 and s.plan.team_weeks[w.index] == "load")
+    return s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": tl.days[after.first]})})
