@@ -13,7 +13,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import text
-from planner.criteria import episode_start, failed_words, gate, passes_all, tests_until
+from planner.criteria import (
+    episode_start,
+    failed_words,
+    gate,
+    latest_results,
+    passes_all,
+    tests_until,
+)
 from planner.errors import InputError
 from planner.history import flare_calm_caps, logged_days, went_otherwise
 from planner.loadtable import LoadTable, lived_load
@@ -852,8 +859,12 @@ def gate_texts(season: Season, record) -> list[str]:
                           RuleSet(season.rules).value("RH-CRIT", "retest_days"))
     lines = [gate_line(r, stage, until, today=day) for r in failing]  # a date gone by: due
     if not passes_all(record, proto, stage, start, after):
-        lines.append(f"Leaving {stage} is provisional until every criterion of {stage} has a "
-                     f"passing result")
+        res = latest_results(record, proto, stage, start, after)
+        missing = [c.name for c in proto.stage(stage).criteria
+                   if not (c.name in res and res[c.name].passed)]
+        # named: "every criterion of P1" left a new coach asking which, and where they go
+        lines.append(f"Leaving {stage} is provisional until {text.join_and(missing)} "
+                     f"{'has' if len(missing) == 1 else 'have'} a passing result")
     return lines
 
 

@@ -518,7 +518,9 @@ def test_a_failing_criterion_shows_the_gate(w):
     before = w.season
     w.show_dock("injuries")
     ed.select("A3")
-    assert "provisional" in ed.gate.text()  # no result yet: leaving P2 would be provisional
+    # no result yet: leaving P2 would be provisional, the criteria named and where they go
+    assert ("⚠ Leaving P2 is provisional until Hip-flexor strength LSI has a passing result "
+            "(record results under Criteria test, below)") in shown_text(ed.gate.text())
     ed.test_name.setCurrentIndex(ed.test_name.findText("Hip-flexor strength LSI"))
     ed.test_value.setValue(76)
     ed.test_date.setDate(q(D(2026, 3, 1)))

@@ -1662,7 +1662,8 @@ class InjuriesEditor(Editor):
 
         lines = gate_texts(self.season, inj)  # a retest date gone by said as due
         self.gate.setText("<br>".join(
-            f"<b style='color:#c62828'>{escape(t)}</b>" if "held until" in t else f"⚠ {escape(t)}"
+            f"<b style='color:#c62828'>{escape(t)}</b>" if "held until" in t
+            else f"⚠ {escape(t)} (record results under Criteria test, below)"
             for t in lines))  # escaped: "82 % < 90 %" is no tag
         self.gate.setVisible(bool(lines))
 
