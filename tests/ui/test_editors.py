@@ -356,6 +356,10 @@ def test_squad_add_edit_delete_and_unavailable_dates(w):
     assert "Dana New is not planned yet: solve again (F5)" in w.statusBar().currentMessage()
     assert not any(u.athlete == "A4" for u in w.season.unavailability)
     assert "A4" in w.board.athlete_order()
+    row = next(r for r in range(ed.table.rowCount()) if ed.table.item(r, 0).text() == "A4")
+    # a cell's whole text in its tooltip: a narrow dock cut the Status column ("role: ben")
+    assert [ed.table.item(row, c).toolTip() for c in range(ed.table.columnCount())] == \
+        [ed.table.item(row, c).text() for c in range(ed.table.columnCount())]
 
     ed.select("A4")
     assert ed.athlete_id.text() == "A4"  # shown, and a new ID may be typed for Add

@@ -237,6 +237,7 @@ def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
         for r, (key, cells) in enumerate(rows):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a narrow dock cuts the last column ("role: bench")
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, key)
                 table.setItem(r, c, item)
