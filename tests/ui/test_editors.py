@@ -145,10 +145,28 @@ def test_enter_in_a_field_presses_its_forms_button_and_enter_on_a_button_presses
     cup = [c for c in w.season.competitions if c.name == "Spring Cup"]
     assert len(cup) == 1 and cup[0].date == D(2026, 3, 7)
     assert ed.selected_id() == cup[0].id
+    # selected (the one just added): the next name typed and Enter renamed it; now Enter
+    # presses neither Apply nor Add and says which keys do
+    said = []
+    ed.said.connect(said.append)
     ed.name.setText("Spring Cup final")
-    qtbot.keyClick(ed.name, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)  # selected: Apply
-    assert w.season.competition(cup[0].id).name == "Spring Cup final"
+    qtbot.keyClick(ed.name, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert w.season.competition(cup[0].id).name == "Spring Cup"
     assert len(w.season.competitions) == len(before.competitions) + 1
+    assert said == ["A record is selected: Alt+Y applies what you typed to it, Alt+A adds it as "
+                    "a new one (Enter does not guess which)."]
+
+    blocks = w.blocks_editor
+    blocks.table.clearSelection()
+    blocks.name.setText("Camp")
+    blocks.start.setDate(q(D(2026, 3, 9)))
+    blocks.end.setDate(q(D(2026, 3, 10)))
+    blocks.name.setFocus()
+    n = len(w.season.blocks)
+    qtbot.keyClick(blocks.name, Qt.Key.Key_Return)
+    qtbot.keyClick(blocks.name, Qt.Key.Key_Return)  # the block added is selected: not added twice
+    assert [b.name for b in w.season.blocks].count("Camp") == 1 and len(w.season.blocks) == n + 1
+    assert w.season.blocks[blocks.selected_index()].name == "Camp"
 
     days = w.days_off_editor
     days.date.setDate(q(D(2026, 3, 11)))

@@ -341,12 +341,21 @@ class Editor(QWidget):
     def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
         """The buttons Enter presses in a field, each with its fields, in order of preference
         (the first shown and enabled of a field's rows): the rows that apply typing, unless an
-        editor adds its Add for a form that has no record selected."""
+        editor gives its own (a list's form: Add while no record is selected)."""
         return self.typing_rows()
+
+    def add_or_apply(self, add: QPushButton, apply: QPushButton, form: tuple[QWidget, ...]
+                     ) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+        """A list's form for Enter: Add while no record is selected. With one selected, Enter
+        cannot tell a change of it (Apply) from the next one to add (Add): after Add the new
+        record stays selected, and the next name typed and Enter renamed it. So it presses
+        neither and :meth:`keyPressEvent` says which keys do."""
+        self._choice = (apply, form)
+        return [] if apply.isEnabled() else [(add, form)]
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Enter on a focused button presses it, and Enter in a field presses its row's button
-        (Apply, Record, Add dates): in a dock, unlike a dialog, both did nothing."""
+        (Add, Record, Add dates): in a dock, unlike a dialog, both did nothing."""
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
             focus = self.focusWidget()
@@ -354,11 +363,17 @@ class Editor(QWidget):
                 if focus.isEnabled():
                     focus.click()
                 return
+            def holds(fields) -> bool:
+                return focus is not None and any(f is focus or f.isAncestorOf(focus) for f in fields)
             for button, fields in self.enter_rows():
-                if button.isVisibleTo(self) and button.isEnabled() and focus is not None \
-                        and any(f is focus or f.isAncestorOf(focus) for f in fields):
+                if button.isVisibleTo(self) and button.isEnabled() and holds(fields):
                     button.click()
                     return
+            apply, form = getattr(self, "_choice", (None, ()))
+            if apply is not None and apply.isEnabled() and holds(form):
+                self.said.emit("A record is selected: Alt+Y applies what you typed to it, Alt+A "
+                               "adds it as a new one (Enter does not guess which).")
+                return
         super().keyPressEvent(event)
 
     def apply_typed(self) -> None:
@@ -589,7 +604,7 @@ class CompetitionsEditor(Editor):
     def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
         form = (self.name, self.date, self.multi, self.end, self.weekly, self.weekly_end,
                 self.priority)
-        return [(self.apply_button, form), (self.add_button, form)]  # Apply with one selected
+        return self.add_or_apply(self.add_button, self.apply_button, form)
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
@@ -762,21 +777,23 @@ class BlocksEditor(Editor):
         return _selected_key(self.table)
 
     def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
-        form = (self.name, self.start, self.end, self.emphasis)
-        return [(self.apply_button, form), (self.add_button, form)]  # Apply with one selected
+        return self.add_or_apply(self.add_button, self.apply_button,
+                                 (self.name, self.start, self.end, self.emphasis))
 
     def _update_buttons(self) -> None:
         has = self.selected_index() is not None
         self.apply_button.setEnabled(has)
         self.delete_button.setEnabled(has)
 
-    def _load(self) -> None:
+    def _load(self, follow: bool = True) -> None:
+        """The selected block into the form (``follow``: the board scrolls to it)."""
         self._update_buttons()
         i = self.selected_index()
         if self.season is None or i is None:
             return
         b = self.season.blocks[i]
-        self.date_selected.emit(b.start)
+        if follow:
+            self.date_selected.emit(b.start)
         self.name.setText(b.name)
         self.start.setDate(qdate(b.start))
         self.end.setDate(qdate(b.end))
@@ -800,7 +817,15 @@ class BlocksEditor(Editor):
     def add(self) -> None:
         b = self._block("Add block")
         if b is not None:
+            before = self.season
             self.request(E.AddBlock(block=b))
+            if self.season is not before:  # shown selected, as a competition or athlete added:
+                # a second Enter added the same block again (the board stays where it is: the
+                # band shows the block, and a move would ask about another form's typing)
+                with QSignalBlocker(self.table):
+                    _select_key(self.table, next((i for i, x in enumerate(self.season.blocks)
+                                                  if x == b), None))
+                self._load(follow=False)
 
     def apply(self) -> None:
         i = self.selected_index()
@@ -1222,8 +1247,8 @@ class SquadEditor(Editor):
                 (self.away_add, (self.away_from, self.away_to, self.away_reason))]
 
     def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
-        rows = self.typing_rows()  # Apply with an athlete selected, else Add
-        return [rows[0], (self.add_button, rows[0][1]), *rows[1:]]
+        rows = self.typing_rows()
+        return [*self.add_or_apply(self.add_button, self.apply_button, rows[0][1]), *rows[1:]]
 
     def add_away(self) -> None:
         aid = self.selected_id()
