@@ -504,6 +504,27 @@ def test_a_plan_that_cannot_be_checked_says_why_in_plan_check(qtbot):
     assert "proven" not in w.statusBar().currentMessage()
 
 
+def test_a_plan_the_season_changed_under_says_it_breaks_rules_not_proven(qtbot):
+    """Dates away added after the solve, saved and opened: the status bar read "plan: the best
+    plan the rules allow (proven)" beside a Plan Check of broken rules."""
+    from planner.season import Unavailability
+    from solver import SolveRequest, solve
+    from tests.builders import day, season
+
+    s = season(weeks=3, athletes=2)
+    plan = solve(SolveRequest(s, time_limit=20)).plan
+    away = s.model_copy(update={"plan": plan, "unavailability": (
+        Unavailability(athlete="A1", start=day(0), end=day(20), reason="ill"),)})
+    w = MainWindow(away, None, autosave=False)
+    qtbot.addWidget(w)
+    said = w.statusBar().currentMessage()
+    assert "plan: breaks" in said and "of the season as it is now (Plan Check); solve again (F5)" in said
+    assert "proven" not in said
+    w2 = MainWindow(s.model_copy(update={"plan": plan}), None, autosave=False)
+    qtbot.addWidget(w2)
+    assert "plan: the best plan the rules allow (proven)" in w2.statusBar().currentMessage()
+
+
 def test_a_weekly_re_plan_opened_says_what_the_command_line_says(qtbot, tmp_path, capsys):
     """After `periodize advance … --accept --save` (a re-plan that changes only what the change
     reaches: feasible, no bound), the status bar read "the best plan found in the time allowed,

@@ -691,8 +691,13 @@ class MainWindow(QMainWindow):
         s = self._season
         days = (s.calendar.end - s.calendar.start).days + 1
         cached = self._check_cache.get(id(s))
-        problem = cached[1][1] if cached is not None and cached[0] is s else None
+        report, problem = cached[1] if cached is not None and cached[0] is s else (None, None)
+        n = len(panels.broken(report))
+        # the stored plan's status is that of its solve: a season changed since (dates away
+        # added) read "(proven)" beside a Plan Check of 4 broken rules
         plan = ("plan: cannot be checked, nor the season solved (Plan Check ⚠ says why)" if problem
+                else f"plan: breaks {plural(n, 'rule')} of the season as it is now (Plan Check); "
+                     f"solve again (F5)" if s.plan and n
                 else f"plan: {plan_words(s.plan.status, s.plan.objective, s.plan.bound)}" if s.plan
                 else "no plan yet (Plan ▸ Solve, F5)")
         past = self._past()  # first: the status bar cuts a long line at its end
