@@ -401,6 +401,25 @@ def test_check_keeps_its_exit_code_when_the_reader_of_its_output_is_gone(tmp_pat
                          cwd=tmp_path, env=env, stdout=write, stderr=write)  # 2>&1
     os.close(write)
     assert p.wait(timeout=120) == 3
+    # streams closed before the start ('>&-', '2>&-') or a full disk: still the command's code
+    # (it was 120 with "unexpected error (AttributeError)", and 1 on /dev/full)
+    for kw in ({"stdout": subprocess.DEVNULL, "stderr": None, "close": 1},
+               {"stdout": None, "stderr": None, "close": 2}):
+        code = (f"import os, runpy, sys; os.close({kw['close']}); "
+                f"sys.argv = ['periodize', 'check', 's.season.json', 'p.json']; "
+                f"runpy.run_module('ui.cli', run_name='__main__')")
+        q = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+        assert q.returncode == 3, kw
+    for closed in (">&-", "2>&-", ">&- 2>&-"):  # as the shell closes them: Python sees None
+        q = subprocess.run(f"'{sys.executable}' -m ui.cli check s.season.json p.json {closed}",
+                           shell=True, cwd=tmp_path, env=env, timeout=120)
+        assert q.returncode == 3, closed
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            q = subprocess.run([sys.executable, "-m", "ui.cli", "check", "s.season.json", "p.json"],
+                               cwd=tmp_path, env=env, stdout=full, stderr=full, timeout=120)
+        assert q.returncode == 3
 
 
 def test_solve_says_which_hv1_misses_no_plan_can_avoid(capsys):

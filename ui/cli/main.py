@@ -225,7 +225,7 @@ class _QuietWhenClosed:
         if not self.gone:
             try:
                 self.stream.write(shown(text))  # a file name's bytes that are not UTF-8: \xe9
-            except BrokenPipeError:
+            except OSError:  # a reader gone (EPIPE), a full disk (ENOSPC): the command goes on
                 self._drop()
         return len(text)
 
@@ -233,7 +233,7 @@ class _QuietWhenClosed:
         if not self.gone:
             try:
                 self.stream.flush()
-            except BrokenPipeError:
+            except OSError:
                 self._drop()
 
     def _drop(self) -> None:
@@ -248,6 +248,12 @@ class _QuietWhenClosed:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # a stream closed before the start ('periodize check … >&-'): Python gives None, and the
+    # first print failed with "unexpected error (AttributeError)" and exit 120, not the
+    # command's own code
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (kept open)
     parser = build_parser()
     args = _parse(parser, argv)
     if args.command is None:  # plain ``periodize``: the app on the demo season
