@@ -110,6 +110,11 @@ def foreign(kind: str, p: Path) -> str | None:
     output of that kind; None when nothing is there or it may be replaced unasked."""
     if not exists(p) or not p.is_file():
         return None
+    try:
+        if p.stat().st_size == 0:  # an empty file (mkstemp's, a touch) holds nothing to lose
+            return None
+    except OSError:
+        pass
     found = written_kind(p)
     if found == kind and kind in REPLACEABLE:
         return None

@@ -187,6 +187,10 @@ def test_an_export_replaces_only_its_own_earlier_file_unless_told(tmp_path):
         r = run(*args, cwd=tmp_path)
         assert r.returncode == 1 and says in r.stderr, (args, r.stderr)
         assert digest(name) == mine[name] and not (tmp_path / f"{name}.bak").exists()
+    # an empty file (a client's mkstemp, a touch) holds nothing to lose: written unasked
+    (tmp_path / "empty.json").write_bytes(b"")
+    r = run("export", "s.season.json", "--json", "empty.json", cwd=tmp_path)
+    assert r.returncode == 0 and written_kind(tmp_path / "empty.json") == "json", r.stderr
     # told to: the coach's file is kept as .bak, and said
     r = run("export", "s.season.json", "--xlsx", "team.xlsx", "--replace", cwd=tmp_path)
     assert r.returncode == 0 and "The file that was at team.xlsx is kept as team.xlsx.bak." in r.stdout
