@@ -874,7 +874,7 @@ class _Import:
             return None, got.get("name"), cal_rows
         today = got.get("today")
         if today is not None and not self._today_ok(start, end, today, cal_rows["today"]):
-            today, self.today_refused = None, True
+            today, self.today_refused = None, today > start  # before the start: no today, no problem
         if today is None and (SEASON_SHEET, cal_rows.get("today")) in self.p.flagged:
             self.today_refused = True  # a Today that is no date: not the season's start either
         cal = Calendar(start=start, end=end, week_start=got.get("week_start", "mon"),
@@ -884,14 +884,15 @@ class _Import:
 
     def _today_ok(self, start: dt.date, end: dt.date, today: dt.date, row: int) -> bool:
         """Today from the season's first day to the day after its last (all of it played), as
-        `periodize advance --today` and the app's Move Today take it; else the Today row's
-        problem. A today outside the season (a year typed wrong) planned nothing."""
+        `periodize advance --today` and the app's Move Today take it. One after that is the
+        Today row's problem (a year typed wrong planned nothing); one before the start is no
+        today (rules-spec section 1: no past), said in a note."""
         where = f"{SEASON_SHEET}, row {row} (Today)"
         last = end + dt.timedelta(days=1)
-        if today < start:
-            self.p.add(SEASON_SHEET, row, f"{where}: {today:%Y-%m-%d} is before the season starts "
-                       f"({start:%Y-%m-%d}); write a date from then on, or leave it empty (the "
-                       f"season has not started)")
+        if today < start:  # rules-spec section 1: no past; a tool stamping the real date while
+            # next season is planned in the summer. Read as no today, said (nothing is lost)
+            self.notes.append(f"{where}: {today:%Y-%m-%d} is before the season starts "
+                              f"({start:%Y-%m-%d}): read as no today (the season has not started)")
             return False
         if today > last:
             self.p.add(SEASON_SHEET, row, f"{where}: {today:%Y-%m-%d} is after the season ends "

@@ -46,13 +46,22 @@ def test_a_squad_beyond_the_season_file_limit_is_refused_at_import(tmp_path):
 SEASON = [("Key", "Value"), ("Name", "Riverside U19"), ("Start", D(2027, 1, 4)), ("End", D(2027, 3, 28))]
 
 
+def test_a_today_before_the_season_is_read_as_no_today_with_a_note(tmp_path):
+    """rules-spec section 1: a today before the season start means no past. A tool that stamps
+    the real date in Today while next season is planned in the summer had the whole import
+    refused."""
+    notes: list[str] = []
+    got = import_workbook(book(tmp_path, Season=SEASON + [("Today", D(2026, 12, 1))]), notes)
+    assert got.calendar.today is None
+    assert ("Season, row 5 (Today): 2026-12-01 is before the season starts (2027-01-04): read as "
+            "no today (the season has not started)") in notes, notes
+
+
 @pytest.mark.parametrize("today, problem", [
     (D(2028, 3, 1), "Season, row 5 (Today): 2028-03-01 is after the season ends (2027-03-28); write "
                     "a date up to 2027-03-29 (the day after the season: all of it played)"),
-    (D(2026, 12, 1), "Season, row 5 (Today): 2026-12-01 is before the season starts (2027-01-04); "
-                     "write a date from then on, or leave it empty (the season has not started)"),
 ])
-def test_a_today_outside_the_season_is_refused_as_advance_refuses_it(tmp_path, today, problem):
+def test_a_today_after_the_season_is_refused_as_advance_refuses_it(tmp_path, today, problem):
     """A year typed wrong imported fine and then planned nothing. What is checked against today
     (a session after it) is not reported as well."""
     path = book(tmp_path, Season=SEASON + [("Today", today)],
