@@ -111,7 +111,7 @@ def _by_day(sessions) -> dict:
 
 def replaced_words(old: Season, new: Season) -> str:
     """What importing ``new`` over ``old`` would replace, and what --keep (the app's Keep Them)
-    does with it, in words."""
+    does with it, in words; then what the import removes either way (:func:`removed_words`)."""
     carried, rows = not_carried(old, new), not_in_workbook(old, new)
     parts = []
     if carried:
@@ -119,8 +119,64 @@ def replaced_words(old: Season, new: Season) -> str:
     if rows:
         parts.append(f"{'and ' if carried else 'holds '}rows the workbook has not got "
                      f"({join_and(rows)}: entered after it was written, or deleted in it)")
+    removed = removed_words(old, new)
     return (" ".join(parts) + "; --keep keeps them where they still fit (the workbook's own rows "
-            "stand where both have one)")
+            "stand where both have one)" + (f". Either way: {removed.rstrip('.')}" if removed else ""))
+
+
+MAX_REMOVED_SAID = 12  # removed records named one by one; the rest counted
+
+
+def removed_by_workbook(old: Season, new: Season) -> list[str]:
+    """What importing ``new`` (read from a coach workbook) over ``old`` removes because the
+    workbook's sheets list it and it is not on them: athletes (Athletes sheet), competitions
+    (Competitions), blocks (Blocks), days off (Non-training days). The workbook is their source,
+    a row deleted there is a record deleted, so neither --keep nor Keep Them puts them back; a
+    player added in the app since the workbook was written is one of them. Each named, with the
+    sheet it is not on. A competition is the workbook's when it has one of the same name and
+    date, or of the same ID and name or date (moved or renamed there); a block, one of the same
+    name or the same dates."""
+    out = [f"{a.name} ({a.id}), not in the workbook's Athletes sheet"
+           for a in old.athletes if new.athlete(a.id) is None]
+    for c in old.competitions:
+        if not any((x.name, x.date) == (c.name, c.date)
+                   or (x.id == c.id and (x.name == c.name or x.date == c.date))
+                   for x in new.competitions):
+            out.append(f"'{c.name}' ({c.id}) on {_span(c.date, c.end_date or c.date)}, not in "
+                       f"the workbook's Competitions sheet")
+    for b in old.blocks:
+        if not any(x.name == b.name or (x.start, x.end) == (b.start, b.end) for x in new.blocks):
+            out.append(f"the block '{b.name}', {_span(b.start, b.end)}, not in the workbook's "
+                       f"Blocks sheet")
+    have = {d.date for d in new.calendar.non_training_days}
+    runs: list[list] = []  # consecutive days off of one reason, as the sheet's From-To row
+    for d in sorted(old.calendar.non_training_days, key=lambda d: d.date):
+        if d.date in have:
+            continue
+        if runs and runs[-1][-1].date == d.date - dt.timedelta(days=1) \
+                and runs[-1][-1].reason == d.reason:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    for run in runs:
+        why = f" ({run[0].reason})" if run[0].reason else ""
+        out.append(f"{'the day off' if len(run) == 1 else 'the days off'} "
+                   f"{_span(run[0].date, run[-1].date)}{why}, not in the workbook's "
+                   f"Non-training days sheet")
+    return out
+
+
+def removed_words(old: Season, new: Season) -> str:
+    """``Removed: New Guy (A06), not in the workbook's Athletes sheet.`` ("" when nothing): said
+    in the question before the import (:func:`replaced_words`) and in its notes, by the CLI and
+    the app alike."""
+    gone = removed_by_workbook(old, new)
+    if not gone:
+        return ""
+    more = len(gone) - MAX_REMOVED_SAID
+    said = "; ".join(gone[:MAX_REMOVED_SAID]) + (f"; and {more} more" if more > 0 else "")
+    return (f"Removed: {said} (the workbook lists them: to keep one, add its row there and "
+            f"import again).")
 
 
 def season_loses(old: Season, new: Season) -> str:
@@ -175,15 +231,30 @@ def _absences_missing(old: Season, new: Season) -> list:
     return missing
 
 
-def _absence_words(season: Season, rows) -> str:
-    """``1 unavailability (Jonas Lind, Wed 12 Aug 2026)``: which, so the coach can find it."""
+def _span(a: dt.date, b: dt.date) -> str:
+    """``Mon 1 Feb 2027`` or ``Mon 1 Feb 2027 – Sun 7 Feb 2027``."""
     from planner.text import day_long
 
+    return day_long(a) if a == b else f"{day_long(a)} – {day_long(b)}"
+
+
+def _absence_words(season: Season, rows) -> str:
+    """``1 unavailability (Jonas Lind, Wed 12 Aug 2026)``: which, so the coach can find it."""
     said = [f"{season.athlete(u.athlete).name if season.athlete(u.athlete) else u.athlete}, "
-            + (day_long(u.start) if u.start == u.end else f"{day_long(u.start)} – {day_long(u.end)}")
-            for u in rows]
+            + _span(u.start, u.end) for u in rows]
     return (plural(len(rows), "unavailability", "unavailabilities")
             + (f" ({'; '.join(said)})" if rows else ""))
+
+
+def _absence_left_out(old: Season, new: Season, u) -> str:
+    """An unavailability of the season the imported one cannot hold, whose, which days, why:
+    "1 unavailability of athletes or days no longer in the season" left a coach to guess."""
+    days = _span(u.start, u.end)
+    reason = f" ({u.reason})" if u.reason else ""
+    cal = new.calendar
+    why = (f"{u.athlete} is not in the workbook's Athletes sheet" if new.athlete(u.athlete) is None
+           else f"outside the imported season, {_span(cal.start, cal.end)}")
+    return f"the unavailability of {old.athlete_label(u.athlete)}, {days}{reason}: {why}"
 
 
 def _counterparts(old: Season, new: Season) -> list[tuple]:
@@ -289,9 +360,7 @@ def keep_over(old: Season, new: Season) -> Kept:
     missing = _absences_missing(old, new)
     absences = tuple(u for u in missing if u.athlete in squad
                      and u.start <= cal.end and cal.start <= u.end)
-    if len(absences) < len(missing):
-        out.dropped.append(f"{plural(len(missing) - len(absences), 'unavailability', 'unavailabilities')}"
-                           f" of athletes or days no longer in the season")
+    out.dropped += [_absence_left_out(old, new, u) for u in missing if u not in absences]
     _try_each(out, absences, lambda xs: _absence_words(old, xs),
               lambda s, xs: s.model_copy(update={"unavailability": s.unavailability + tuple(xs)}))
     out.rows = len(out.kept) > before

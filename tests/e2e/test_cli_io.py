@@ -602,3 +602,28 @@ def test_a_workbook_with_a_later_today_leaves_moving_today_to_advance(tmp_path):
     assert "Today stays" not in r.stdout and "periodize advance" not in r.stdout
     got = load_season(tmp_path / "other.season.json")
     assert got.name == "Next season" and got.calendar.today == day(10)
+
+
+def test_import_names_the_player_and_the_match_the_workbook_removes(tmp_path):
+    """A player signed in the season file after the workbook was written, and a match deleted
+    from the workbook, left with `import --keep` and `--replace` without a word: the refusal and
+    the notes counted only rows the workbook had not got. Each is now named, with its sheet."""
+    from planner.coachform.write import save_template_form
+    from planner.season import Athlete, RuleSettings
+    from planner.seasonfile import save_season
+    from tests.builders import season
+
+    s = season(weeks=3, athletes=2, rules=RuleSettings(values={"LD-1": {"weight": 5}}))
+    save_template_form(s.model_copy(update={"competitions": s.competitions[1:]}),
+                       tmp_path / "team.xlsx")  # Match 1 deleted in it
+    signed = s.model_copy(update={"athletes": s.athletes + (Athlete(id="A9", name="New Guy"),)})
+    save_season(signed, tmp_path / "team.season.json")
+    gone = "Removed: New Guy (A9), not in the workbook's Athletes sheet; 'Match 1' (m0)"
+    r = run("import", "team.xlsx", "-o", "team.season.json", cwd=tmp_path)
+    assert r.returncode == 1 and gone in " ".join(r.stderr.split()), r.stderr  # before choosing
+    for flag in ("--keep", "--replace"):
+        save_season(signed, tmp_path / "team.season.json")
+        r = run("import", "team.xlsx", "-o", "team.season.json", flag, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert f"Note: {gone}" in r.stdout, (flag, r.stdout)
+        assert [a.id for a in load_season(tmp_path / "team.season.json").athletes] == ["A1", "A2"]

@@ -425,3 +425,50 @@ def test_only_the_seasons_own_workbook_with_nothing_to_keep_updates_it():
     planned = old.model_copy(update={"plan": solved_and_checked(old)[0].plan})
     assert season_loses(planned, later)  # a plan to keep: the question (--keep, Keep Them) first
     assert not updates_season(planned, later)
+
+
+def test_what_the_workbook_removes_is_named_and_an_absence_left_out_says_whose():
+    """A player added in the app after the workbook was written left the squad on Keep Them
+    without a word, as did a player whose row was deleted in the workbook; and what could not be
+    kept read "1 unavailability of athletes or days no longer in the season", whose and which
+    days unsaid. The workbook's sheets give the squad, the competitions, the blocks and the days
+    off: each of those the import removes is named with its sheet, in the question and after."""
+    from planner.reimport import removed_by_workbook, removed_words, replaced_words
+    from planner.season import Block, NonTrainingDay, Unavailability
+
+    away = Unavailability(athlete="A3", start=day(2), end=day(4), reason="national team")
+    old = season(weeks=3, athletes=3, unavailable=(away,))
+    off = (NonTrainingDay(date=day(7), reason="Easter"), NonTrainingDay(date=day(8), reason="Easter"),
+           NonTrainingDay(date=day(15)))
+    old = old.model_copy(update={
+        "blocks": (Block(name="Build", start=day(0), end=day(13)),),
+        "calendar": old.calendar.model_copy(update={"non_training_days": off})})
+    new = season(weeks=3, athletes=2)  # A3 and Match 2 gone, no block, no days off
+    new = new.model_copy(update={"competitions": tuple(c for c in new.competitions if c.id != "m1")})
+    assert removed_by_workbook(old, new) == [
+        "Athlete 3 (A3), not in the workbook's Athletes sheet",
+        f"'Match 2' (m1) on {day_long(day(12))}, not in the workbook's Competitions sheet",
+        f"the block 'Build', {day_long(day(0))} – {day_long(day(13))}, not in the workbook's "
+        f"Blocks sheet",
+        f"the days off {day_long(day(7))} – {day_long(day(8))} (Easter), not in the workbook's "
+        f"Non-training days sheet",
+        f"the day off {day_long(day(15))}, not in the workbook's Non-training days sheet"]
+    assert removed_words(old, new).startswith(
+        "Removed: Athlete 3 (A3), not in the workbook's Athletes sheet; 'Match 2' (m1)")
+    # the question (the CLI's refusal, the app's Keep Them) names them before the coach chooses
+    assert "Either way: Removed: Athlete 3 (A3), not in the workbook's Athletes sheet" in \
+        replaced_words(old, new)
+    kept = keep_over(old, new)
+    assert kept.dropped == [f"the unavailability of Athlete 3 (A3), {day_long(day(2))} – "
+                            f"{day_long(day(4))} (national team): A3 is not in the workbook's "
+                            f"Athletes sheet"]
+    assert [a.id for a in kept.season.athletes] == ["A1", "A2"]  # the workbook's squad stands
+    # the workbook's own rows, a match moved or a block renamed there: nothing removed
+    moved = new.model_copy(update={
+        "competitions": old.competitions[:1] + (old.competitions[1].model_copy(update={"date": day(13)}),)
+        + old.competitions[2:],
+        "athletes": old.athletes,
+        "blocks": (Block(name="Base", start=day(0), end=day(13)),),
+        "calendar": new.calendar.model_copy(update={"non_training_days": off})})
+    assert removed_by_workbook(old, moved) == [] and removed_words(old, moved) == ""
+    assert "Either way" not in replaced_words(old, moved)

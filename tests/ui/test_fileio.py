@@ -706,3 +706,39 @@ def test_export_without_a_plan_says_so_before_the_file_name_is_asked(window, dia
     dialogs.files = [None]
     window.export_action.trigger()
     assert dialogs.kinds()[-1] == "save" and set(offered[-1][0]) == set(fileio.EXPORT_KINDS)
+
+
+def test_keep_them_names_the_player_the_workbook_removes(
+        qtbot, dialogs, tmp_path):
+    """A player added in the app after the workbook was written left the squad on Keep Them
+    without a word: the question, the list of what cannot be kept ("1 unavailability of
+    athletes or days no longer in the season": whose?) and the notes were silent. Now each
+    names him."""
+    from planner.coachform.write import save_template_form
+    from planner.edits import AddAthlete, AddUnavailability
+    from planner.season import Athlete, RuleSettings, Unavailability
+    from planner.seasonfile import save_season
+    from planner.text import day_long
+    from tests.builders import day, season
+    from ui.desktop import fileio
+
+    s = season(weeks=3, athletes=2, rules=RuleSettings(values={"LD-1": {"weight": 5}}))
+    save_template_form(s, tmp_path / "team.xlsx")  # written before New Guy was signed
+    save_season(s, tmp_path / "team.season.json")
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    assert w.open_path(tmp_path / "team.season.json")
+    assert w.apply_edit(AddAthlete(athlete=Athlete(id="A3", name="New Guy")))
+    away = Unavailability(athlete="A3", start=day(2), end=day(4), reason="national team")
+    assert w.apply_edit(AddUnavailability(unavailability=away))
+    dialogs.choices = ["keepover", "importanyway"]
+    assert fileio.import_into(w, tmp_path / "team.xlsx")
+    assert dialogs.kinds() == ["choose", "choose", "inform"]
+    gone = "Removed: New Guy (A3), not in the workbook's Athletes sheet"
+    assert dialogs[0][1] == "Import over the open season" and gone in dialogs[0][2]
+    assert dialogs[1][1] == "Not everything can be kept" and (
+        f"• the unavailability of New Guy (A3), {day_long(day(2))} – {day_long(day(4))} "
+        f"(national team): A3 is not in the workbook's Athletes sheet") in dialogs[1][2]
+    assert gone in dialogs[2][2]  # and in the notes after the import
+    assert [a.id for a in w.season.athletes] == ["A1", "A2"] and w.season.rules == s.rules
+    assert w.path == tmp_path / "team.season.json" and w.modified

@@ -82,6 +82,7 @@ def cmd_import(args) -> int:
     from planner.coachform.read import import_workbook
     from planner.reimport import (
         keep_over,
+        removed_words,
         replaced_words,
         season_loses,
         updates_season,
@@ -129,6 +130,9 @@ def cmd_import(args) -> int:
                                     f"the season: add --keep, give another file name, or add "
                                     f"--replace to drop it all (the file is then kept as "
                                     f"{out.name}.bak)"])
+    was = old if old is not None else _season_or_none(out)
+    if was is not None and (removed := removed_words(was, season)):
+        notes.insert(0, removed)  # with --keep too: the workbook's sheets give the squad
     replaced = out.is_file()
     save_season(season, out)
     cal = season.calendar
@@ -152,6 +156,18 @@ def cmd_import(args) -> int:
     print(f"Wrote the season to {out}" + (f" (the file that was there is kept as {out.name}.bak)"
                                           if replaced else ""))
     return EXIT_OK
+
+
+def _season_or_none(path):
+    """The season file ``--replace`` writes over, to name what the workbook removes from it
+    (None: nothing there, or no season that reads)."""
+    from planner.errors import PeriodizeError
+    from planner.seasonfile import load_season
+
+    try:
+        return load_season(path) if path.is_file() else None
+    except (PeriodizeError, OSError):
+        return None
 
 
 def older_pains_words(season, proposals: list, alerts: list, fresh: bool, path) -> str:

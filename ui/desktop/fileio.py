@@ -6,7 +6,8 @@ interaction (a message box, never a traceback); the document is replaced only by
 import.
 
 - **Import…**: a coach workbook (``templates/import-template.xlsx`` form) becomes the document,
-  marked modified and without a file name (Save As writes it as a season file).
+  marked modified and without a file name (Save As writes it as a season file); imported over
+  the open season, what its sheets no longer list (a player, a match) is named.
 - **Export…**: by the chosen file type, the full Excel workbook (optionally anonymised), the
   season board as a PDF (one page per month), or the season in the import-template form.
 - **Export Calendars…**: one iCalendar file per athlete into a folder (made when missing: the
@@ -84,6 +85,7 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
     workbook is imported over the season as last saved (nothing when it has no file), and
     Keep Them never asks about what was discarded."""
     from planner.coachform.read import import_workbook
+    from planner.reimport import removed_words
 
     under, unread = _saved_season(window) if discarded else (window.document.season, "")
     notes: list[str] = []
@@ -118,6 +120,8 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
     else:
         window.set_document(season, None, modified=True)
         after = "Save it as a season file (File ▸ Save As)."
+    if kept is not None and (removed := removed_words(under, season)):
+        notes.insert(0, removed)  # the season file updated: the workbook's sheets give the squad
     if discarded:
         after = f"The unsaved changes were discarded. {unread}{after}"
     if unread:  # not in a 10-second status line alone: the season's file did not read
