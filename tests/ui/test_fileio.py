@@ -708,12 +708,12 @@ def test_export_without_a_plan_says_so_before_the_file_name_is_asked(window, dia
     assert dialogs.kinds()[-1] == "save" and set(offered[-1][0]) == set(fileio.EXPORT_KINDS)
 
 
-def test_keep_them_names_the_player_the_workbook_removes(
+def test_keep_them_names_the_player_the_workbook_removes_and_undo_brings_him_back(
         qtbot, dialogs, tmp_path):
     """A player added in the app after the workbook was written left the squad on Keep Them
     without a word: the question, the list of what cannot be kept ("1 unavailability of
-    athletes or days no longer in the season": whose?) and the notes were silent. Now each
-    names him."""
+    athletes or days no longer in the season": whose?) and the notes were silent, and Edit ▸
+    Undo was greyed out. Now each names him, and the import is one Undo step."""
     from planner.coachform.write import save_template_form
     from planner.edits import AddAthlete, AddUnavailability
     from planner.season import Athlete, RuleSettings, Unavailability
@@ -731,6 +731,7 @@ def test_keep_them_names_the_player_the_workbook_removes(
     assert w.apply_edit(AddAthlete(athlete=Athlete(id="A3", name="New Guy")))
     away = Unavailability(athlete="A3", start=day(2), end=day(4), reason="national team")
     assert w.apply_edit(AddUnavailability(unavailability=away))
+    before = w.season
     dialogs.choices = ["keepover", "importanyway"]
     assert fileio.import_into(w, tmp_path / "team.xlsx")
     assert dialogs.kinds() == ["choose", "choose", "inform"]
@@ -742,3 +743,12 @@ def test_keep_them_names_the_player_the_workbook_removes(
     assert gone in dialogs[2][2]  # and in the notes after the import
     assert [a.id for a in w.season.athletes] == ["A1", "A2"] and w.season.rules == s.rules
     assert w.path == tmp_path / "team.season.json" and w.modified
+    # one Edit ▸ Undo step: the season as it was, New Guy and his dates back; Redo the import
+    assert w.undo_action.isEnabled() and w.undo_stack.undoText() == "Import workbook team.xlsx"
+    imported = w.season
+    w.undo_action.trigger()
+    assert w.season == before and w.season.athlete("A3").name == "New Guy"
+    # the edits before the import are still there to undo
+    assert w.undo_stack.undoText().startswith("New Guy (A3) unavailable")
+    w.undo_stack.redo()
+    assert w.season == imported and w.modified

@@ -2,7 +2,7 @@
 
 Every change goes through :meth:`Document.apply`, which runs a ``planner.edits`` edit and
 pushes one :class:`EditCommand` (orange-canvas-core style: one ``QUndoCommand`` per domain
-verb). A command stores the document before and after, so undo restores the exact previous
+verb); a coach workbook imported over the season is one :class:`SeasonCommand`. A command stores the document before and after, so undo restores the exact previous
 season. "Modified" is derived from the undo stack's clean state. ``disk_stamp`` is the file as
 the document last read or wrote it (``ui.desktop.diskstate``): saving compares it with the disk.
 """
@@ -74,6 +74,23 @@ class EditCommand(QUndoCommand):
         if replan and other.plan_rules is not None:
             self.plan_rules = other.plan_rules
         return True
+
+
+class SeasonCommand(QUndoCommand):
+    """The whole season swapped for another as one step (a coach workbook imported over the open
+    season): undo gives back the season as it was, redo the other; the file stays the same."""
+
+    def __init__(self, document: Document, text: str, before: Season, after: Season):
+        super().__init__(text)
+        self.document = document
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        self.document._set(self.after)
+
+    def undo(self) -> None:
+        self.document._set(self.before)
 
 
 def _is_move(edit) -> bool:
@@ -161,6 +178,11 @@ class Document(QObject):
             after = edit.apply(before)
         self.undo_stack.push(EditCommand(self, edit, before, after, plan_rules))
         return after
+
+    def apply_season(self, season: Season, text: str) -> None:
+        """``season`` in place of the current one as one undo step named ``text`` (the same file:
+        an import over it); the history before it stays."""
+        self.undo_stack.push(SeasonCommand(self, text, self._season, season))
 
     def replace(self, season: Season, path: str | os.PathLike | None,
                 modified: bool = False, stamp: DiskStamp | None = None) -> None:

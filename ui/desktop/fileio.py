@@ -7,7 +7,8 @@ import.
 
 - **Import…**: a coach workbook (``templates/import-template.xlsx`` form) becomes the document,
   marked modified and without a file name (Save As writes it as a season file); imported over
-  the open season, what its sheets no longer list (a player, a match) is named.
+  the open season (Keep Them, or the season's own workbook) it stays that file and is one Edit ▸
+  Undo step, and what its sheets no longer list (a player, a match) is named.
 - **Export…**: by the chosen file type, the full Excel workbook (optionally anonymised), the
   season board as a PDF (one page per month), or the season in the import-template form.
 - **Export Calendars…**: one iCalendar file per athlete into a folder (made when missing: the
@@ -110,7 +111,7 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
         return False
     if kept is not None:  # the open season brought up to date: it stays that season file
         doc = window.document
-        window.set_document(kept.season, doc.path, modified=True, stamp=doc.disk_stamp)
+        window.import_over(kept.season, f"Import workbook {Path(path).name}")
         if said := kept.words():
             notes.append(said)
         if kept.later_today:

@@ -451,6 +451,15 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._show_season_in_progress()
 
+    def import_over(self, season: Season, text: str) -> None:
+        """``season`` (a workbook imported over the open one, the same file) as one Edit ▸ Undo
+        step named ``text``: Undo gives back the season as it was (a player the workbook has
+        not got among it), Redo the imported one."""
+        self.explanation.reset()
+        self.document.apply_season(season, text)
+        self._update_actions()
+        self._show_season_in_progress()
+
     def _show_season_in_progress(self) -> None:
         """A season under way opens on the weeks around today (two weeks of the past shown), not
         on its first day; any other on its first day (an imported season showed the weeks the
