@@ -152,33 +152,18 @@ def uncounted_test_words(season, athlete: str, test: CriteriaTest) -> str:
             f"stage).")
 
 
-def over_a_failed_test_words(season, athlete: str, stage: str, day: dt.date) -> str:
-    """What recording ``stage`` from ``day`` passes over, "" when nothing: a failing latest
-    criteria result of the stage held the day before holds the athlete there until its retest
-    (RH-CRIT). Recorded on the physio's word, the result stops holding him (the records move him
-    on), so the coach hears it first: the editor showed "S3 held until retest" in red, Record
-    stage FIT went through, and the failed 88 % was named nowhere after."""
-    from planner.protocols import load_protocol
-    from planner.rehab import governing, segments, stage_order
+def failed_test_hold_words(season, record: Injury, protocol: Protocol, held: str,
+                           since: dt.date, day: dt.date) -> str:
+    """The failing latest criteria results that hold the athlete in ``held`` (entered ``since``)
+    on ``day`` until the retest (RH-CRIT), in words; "" when none holds him there."""
     from planner.rules import RuleSet
     from planner.text import day_long
 
-    inj = governing(list(season.injuries_of(athlete)), day)
-    if inj is None:
-        return ""
-    proto = load_protocol(inj.protocol)
-    segs = segments(inj, proto, until=day - dt.timedelta(days=1))
-    order = stage_order(proto)
-    if not segs or segs[-1].stage not in proto.stage_ids or stage not in order \
-            or order.index(stage) <= order.index(segs[-1].stage):
-        return ""
-    held = segs[-1].stage
-    until, failing = gate(inj, proto, held, segs[-1].start, tests_until(day),
+    until, failing = gate(record, protocol, held, since, tests_until(day),
                           RuleSet(season.rules).value("RH-CRIT", "retest_days"))
     if until is None or day >= until:
         return ""
     verb = "fails" if len(failing) == 1 else "fail"
-    return (f"{season.athlete_label(athlete)}'s latest {failed_words(failing)} {verb}: RH-CRIT holds the "
-            f"athlete in {held} until the retest, {day_long(until)}. Recorded, {stage} from "
-            f"{day_long(day)} stands on the physio's word and the failed result holds no more")
+    return (f"the latest {failed_words(failing)} {verb}: RH-CRIT holds the athlete in {held} "
+            f"until the retest, {day_long(until)}")
 

@@ -341,6 +341,75 @@ def stage_walk(f: AthleteFacts, p0: int) -> Iterator[tuple[int, StageRun, StageR
         yield i, old, run, forced, cause, kind
 
 
+@dataclass(frozen=True)
+class PassedOver:
+    """What a stage recorded on the physio's word passes over of the stage held the day before
+    (:func:`passed_over`): ``held``, whether a failed criteria test holds it, and the words."""
+
+    held: str
+    failed: bool
+    words: str
+
+    @property
+    def question(self) -> str:
+        """The question asked before recording it."""
+        return ("Record it over a failed test?" if self.failed
+                else f"Record it before {self.held} is done?")
+
+
+def passed_over(season: Season, athlete: str, stage: str, day: dt.date) -> PassedOver | None:
+    """What recording ``stage`` from ``day`` passes over of the stage held the day before, None
+    when nothing: its minimum days (RH-STAGE), its exit work at the cap (RH-STAGE: the days at
+    the cap the plan holds, history before today) and a failing latest criteria result that holds
+    the athlete there until its retest (RH-CRIT). Recorded, the stage stands on the physio's word
+    (the records move him on, and the checker reads them as history), so the coach hears every
+    one of them first: S1 recorded on P3's 15th day of at least 21, with 1 of its 2 days at
+    80 % done, was said only as a failed test, and the plan put a 90 % sprint on the next day."""
+    from planner.criteria import failed_test_hold_words
+    from planner.rehab import governing
+    from planner.text import day_long
+
+    inj = governing(list(season.injuries_of(athlete)), day)
+    if inj is None:
+        return None
+    proto = load_protocol(inj.protocol)
+    segs = segments(inj, proto, until=day - dt.timedelta(days=1))
+    order = stage_order(proto)
+    if not segs or segs[-1].stage not in proto.stage_ids or stage not in order \
+            or order.index(stage) <= order.index(segs[-1].stage):
+        return None
+    held, since = segs[-1].stage, segs[-1].start
+    spec = proto.stage(held)
+    parts = []
+    served = (day - since).days
+    if served < spec.min_days:
+        parts.append(f"{held} day {served + 1} of at least {spec.min_days}")
+    done = _days_at_cap(season, athlete, day)
+    if spec.exit_kind == "days_at_cap" and done is not None and done < spec.exit_days:
+        parts.append(f"{done} of {spec.exit_days} days at {spec.cap} % done")
+    test = failed_test_hold_words(season, inj, proto, held, since, day)
+    if test:
+        parts.append(test)
+    if not parts:
+        return None
+    return PassedOver(held, bool(test), (
+        f"{season.athlete_label(athlete)} has not finished {held} on {day_long(day)}: "
+        f"{'; '.join(parts)}. Once recorded, {stage} from {day_long(day)} stands on the physio's "
+        f"word and {'none of these holds the athlete any' if len(parts) > 1 else 'this holds the athlete no'} "
+        f"more"))
+
+
+def _days_at_cap(season: Season, athlete: str, day: dt.date) -> int | None:
+    """The days at the cap (flare-up days not counted) of the stage the records hold the day
+    before ``day``, in the stored plan up to ``day``; None without a plan of the athlete."""
+    tl = Timeline(season)
+    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    i = (day - tl.start).days
+    if ap is None or len(ap.stages) != tl.n or len(ap.intensity) != tl.n or not 0 < i <= tl.n:
+        return None
+    return AthleteFacts(season, tl, RuleSet(season.rules), ap).run_before(i).at_cap
+
+
 # -- the return ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RecordSpan:

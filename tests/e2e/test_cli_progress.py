@@ -1017,10 +1017,39 @@ def test_record_says_when_a_stage_change_passes_over_a_failed_test(tmp_path):
     r = run("record", "s.season.json", "--stage", "A1", "P3", day(2).isoformat(), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     said = " ".join(r.stdout.split())
-    assert ("Note: Athlete 1 (A1)'s latest Hip-flexor strength LSI 60 % on "
-            f"{day_long(day(1))} (pass mark ≥ 80 %) fails: RH-CRIT holds the athlete in P2 until "
-            f"the retest, {day_long(day(8))}. Recorded, P3 from {day_long(day(2))} stands on the "
-            "physio's word and the failed result holds no more.") in said
+    assert (f"Note: Athlete 1 (A1) has not finished P2 on {day_long(day(2))}: the latest "
+            f"Hip-flexor strength LSI 60 % on {day_long(day(1))} (pass mark ≥ 80 %) fails: RH-CRIT "
+            f"holds the athlete in P2 until the retest, {day_long(day(8))}. Once recorded, P3 from "
+            f"{day_long(day(2))} stands on the physio's word and this holds the athlete no "
+            "more.") in said
+
+
+def test_record_says_the_minimum_days_and_the_exit_work_a_stage_change_passes_over(tmp_path):
+    """'record --stage A07 S1' on day 15 of P3 (at least 21 days), with 1 of its 2 days at 80 %
+    done, was noted only for a failed test, or not at all without one; check found nothing (the
+    records are history) and the plan put a 90 % sprint on the next day. The note names the
+    stage's minimum days and its exit work; the next stage recorded once both are done, nothing."""
+    from tests.builders import injury, season
+
+    save_season(season(weeks=4, athletes=2, injuries=(injury("A1", "P3", start_day=0),),
+                       today=day(3)), tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    plan = load_season(tmp_path / "s.season.json").plan.for_athlete("A1")
+    done = sum(1 for i in range(2) if plan.intensity[i] >= 80)  # days 0 and 1 of P3, before day 2
+    r = run("record", "s.season.json", "--stage", "A1", "S1", day(2).isoformat(), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    said = " ".join(r.stdout.split())
+    assert (f"Note: Athlete 1 (A1) has not finished P3 on {day_long(day(2))}: P3 day 3 of at "
+            f"least 21; {done} of 2 days at 80 % done. Once recorded, S1 from {day_long(day(2))} "
+            "stands on the physio's word and none of these holds the athlete any more.") in said
+    s = load_season(tmp_path / "s.season.json")  # P3 from 30 days before, 2 days at 80 % done
+    a1 = plan.model_copy(update={"intensity": (80, 80) + plan.intensity[2:]})
+    s = s.model_copy(update={"injuries": (injury("A1", "P3", start_day=-30),), "plan": s.plan.model_copy(
+        update={"athletes": tuple(a1 if a.athlete == "A1" else a for a in s.plan.athletes)})})
+    save_season(s, tmp_path / "done.season.json")
+    r = run("record", "done.season.json", "--stage", "A1", "S1", day(2).isoformat(), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Note:" not in r.stdout and "has not finished" not in r.stdout
 
 
 def test_advance_says_a_flare_up_a_pain_already_logged_proposes_before_the_stage_changes(tmp_path):

@@ -1923,11 +1923,43 @@ def test_a_stage_recorded_over_a_failed_test_is_asked_about_first(w, dialogs):
     assert [r.stage for r in w.season.injury_of("A3").stages] == ["P2"]
     kind, title, text = dialogs[-1]
     assert (kind, title) == ("confirm", "Record it over a failed test?")
-    assert text.startswith("Cara Mid (A3)'s latest Hip-flexor strength LSI 60 % on Sun 1 Mar 2026 "
-                           "(pass mark ≥ 80 %) fails: RH-CRIT holds the athlete in P2 until the "
-                           "retest, Sun 8 Mar 2026.")
+    assert text.startswith("Cara Mid (A3) has not finished P2 on Mon 2 Mar 2026: P2 day 15 of at "
+                           "least 21; the latest Hip-flexor strength LSI 60 % on Sun 1 Mar 2026 "
+                           "(pass mark ≥ 80 %) fails: RH-CRIT holds the athlete in P2 until the retest, Sun 8 Mar 2026. Once recorded")
     dialogs.answer = "yes"
     ed.stage_button.click()
+    assert [r.stage for r in w.season.injury_of("A3").stages] == ["P2", "P3"], \
+        ed.rehab_error.text()
+    undo_all(w, before)
+
+
+def test_a_stage_recorded_before_the_stage_held_is_done_is_asked_about_first(w, dialogs):
+    """Recording P3 on P2's 18th day (at least 21) went through unasked: only a failed test was
+    asked about. The coach is asked about the minimum days and the exit work too; the next stage
+    recorded once P2 is done (23 days, its days at 70 % in the plan) asks nothing."""
+    ed = w.injuries_editor
+    before = w.season
+    assert ed.select("A3")
+    ed.stage.setCurrentIndex(ed.stage.findData("P3"))
+    ed.stage_start.setDate(q(D(2026, 3, 5)))
+    dialogs.answer = "no"
+    ed.stage_button.click()
+    assert [r.stage for r in w.season.injury_of("A3").stages] == ["P2"]
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("confirm", "Record it before P2 is done?")
+    assert text.startswith("Cara Mid (A3) has not finished P2 on Thu 5 Mar 2026: P2 day 18 of at "
+                           "least 21. Once recorded, P3 from Thu 5 Mar 2026 stands on the physio's "
+                           "word and this holds the athlete no more.")
+    ed.stage.setCurrentIndex(ed.stage.findData("P3"))
+    ed.stage_start.setDate(q(D(2026, 3, 3)))  # the plan's Monday at 70 % is 1 of the 2 days
+    ed.stage_button.click()
+    assert dialogs[-1][2].startswith("Cara Mid (A3) has not finished P2 on Tue 3 Mar 2026: P2 day "
+                                     "16 of at least 21; 1 of 2 days at 70 % done. Once recorded")
+    asked = len(dialogs)
+    ed.stage.setCurrentIndex(ed.stage.findData("P3"))
+    ed.stage_start.setDate(q(D(2026, 3, 10)))
+    ed.stage_button.click()
+    assert len(dialogs) == asked
     assert [r.stage for r in w.season.injury_of("A3").stages] == ["P2", "P3"], \
         ed.rehab_error.text()
     undo_all(w, before)

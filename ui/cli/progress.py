@@ -420,11 +420,11 @@ def cmd_record(args) -> int:
     held = []
     for e in edits:
         print(f"  - {e.describe(cur)}")
-        if isinstance(e, E.RecordStage):  # a stage change over a failed criteria test
-            from planner.criteria import over_a_failed_test_words
+        if isinstance(e, E.RecordStage):  # a stage change before the held one is done
+            from planner.returns import passed_over
 
-            if words := over_a_failed_test_words(cur, e.athlete, e.stage, e.start):
-                held.append(words)
+            if (over := passed_over(cur, e.athlete, e.stage, e.start)) is not None:
+                held.append(over.words)
         cur = e.apply(cur)
     for words in held:
         print(f"Note: {words}.")

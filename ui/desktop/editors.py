@@ -1288,8 +1288,8 @@ class InjuriesEditor(Editor):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Injuries editor")
-        # (title, text) -> yes: asked before a stage change is recorded over a failed test (the
-        # window's question; None records it at once)
+        # (title, text) -> yes: asked before a stage change is recorded before the stage held is
+        # done (the window's question; None records it at once)
         self.confirm: Callable[[str, str], bool] | None = None
         self.athlete = QComboBox()
         self.athlete.setAccessibleName("Injured athlete")
@@ -1842,12 +1842,12 @@ class InjuriesEditor(Editor):
     def record_stage(self) -> None:
         inj = self.injury()
         if inj is not None and self.dates_ok("Record stage", self.stage_start):
-            from planner.criteria import over_a_failed_test_words
+            from planner.returns import passed_over
 
-            held = over_a_failed_test_words(self.season, inj.athlete, self.stage.currentData(),
-                                            pydate(self.stage_start.date()))
-            if held and self.confirm is not None and not self.confirm(
-                    "Record it over a failed test?", f"{held}.\n\nRecord the stage change anyway?"):
+            over = passed_over(self.season, inj.athlete, self.stage.currentData(),
+                               pydate(self.stage_start.date()))
+            if over is not None and self.confirm is not None and not self.confirm(
+                    over.question, f"{over.words}.\n\nRecord the stage change anyway?"):
                 return
             self._want_onset = inj.onset
             self._check(E.RecordStage(athlete=inj.athlete, stage=self.stage.currentData(),
