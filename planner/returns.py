@@ -550,9 +550,9 @@ class Return:
     # back in rehab later, a setback ahead: nothing of the return left to plan on today)
     recorded_stage: str | None = None  # the stage the records give that day (None: none yet)
     # the return recorded (a FIT stage record) while criteria of the stage left had no passing
-    # latest result: their names (RH-CRIT allowed it; the physio must still see it)
+    # latest result: their names with the stage (RH-CRIT allowed it; the physio must still see it)
     untested: tuple[str, ...] = ()
-    # a provisional return: the criteria not passed yet that make it so
+    # a provisional return: the criteria not passed yet that make it so, with their stage
     pending: tuple[str, ...] = ()
     # why the target is not played: back before it, RE-1's sessions not done, away, out of the
     # squad; back only after it, the stage start that sets the return (a MISSED said with its
@@ -691,9 +691,16 @@ def provisional_of(f: AthleteFacts) -> list[bool]:
 def provisional_tests(f: AthleteFacts) -> list[tuple[str, ...]]:
     """Per day, the criteria that make it provisional (see :func:`provisional_of`): those of the
     first such progression without a passing latest result; () when the day is not."""
+    return [tuple(dict.fromkeys(n for _stage, names in steps for n in names))
+            for steps in provisional_steps(f)]
+
+
+def provisional_steps(f: AthleteFacts) -> list[tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Per day, each provisional progression it lies on or after, in order: (the stage left, its
+    criteria without a passing latest result); () when the day is not provisional."""
     from planner.criteria import latest_results
 
-    out: list[tuple[str, ...]] = [()] * f.n
+    out: list[tuple[tuple[str, tuple[str, ...]], ...]] = [()] * f.n
     if not f.records:
         return out
     for i, old, _run, _forced, _cause, kind in stage_walk(f, f.p0):
@@ -706,8 +713,17 @@ def provisional_tests(f: AthleteFacts) -> list[tuple[str, ...]]:
         names = tuple(c.name for c in proto.stage(old.stage).criteria
                       if not (c.name in res and res[c.name].passed))
         for j in range(i, f.span_stop(old.rec)):  # each provisional step's tests, in order
-            out[j] = tuple(dict.fromkeys(out[j] + names))
+            out[j] = tuple(dict.fromkeys(out[j] + ((old.stage, names),)))
     return out
+
+
+def stage_tests_words(stage: str, names) -> str:
+    """Criteria named with the stage they are of: ``S3's Hip-flexor strength LSI and Pain during
+    max sprint``. A return "provisional: Hip-flexor strength LSI not passed yet" after a passing
+    P3 retest read as the result lost: it meant S3's test of the same name."""
+    from planner.text import join_and
+
+    return f"{stage}'s {join_and(list(names))}"
 
 
 def provisional_days(season: Season, plan: Plan) -> dict[str, list[bool]]:
@@ -749,7 +765,8 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         target=comp.name if comp else None, target_date=comp.date if comp else None,
         target_met=None if ti is None else f.played[ti],
         provisional=fit is not None and bool(provisional[fit]),
-        pending=() if fit is None else tuple(provisional[fit]),
+        pending=() if fit is None else tuple(stage_tests_words(st, names)
+                                             for st, names in provisional[fit]),
         past=fit is not None and fit < f.p0,
         counted=counted,
         untested=() if fit is None else _untested(rec, proto, tl.days[fit]),
@@ -836,8 +853,9 @@ def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:
         return ()
     left = segs[-1]
     res = latest_results(rec, proto, left.stage, left.start, tests_until(back))
-    return tuple(c.name for c in proto.stage(left.stage).criteria
-                 if not (c.name in res and res[c.name].passed))
+    names = [c.name for c in proto.stage(left.stage).criteria
+             if not (c.name in res and res[c.name].passed)]
+    return (stage_tests_words(left.stage, names),) if names else ()
 
 
 def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
@@ -864,7 +882,7 @@ def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
             spans = sorted(past + spans + ahead, key=lambda s: (s.k, s.first))
         if not spans:
             continue
-        prov = provisional_tests(f)
+        prov = provisional_steps(f)
         out.extend(_return(season, f, s, prov, s.k in counted) for s in spans)
     return out
 
@@ -886,7 +904,8 @@ def past_records(f: AthleteFacts) -> list[RecordSpan]:
 
 __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "counted_records",
            "late_why", "past_records",
-           "provisional_days", "rehab_runs_after", "setbacks_ahead", "provisional_of", "returns", "stage_walk"]
+           "provisional_days", "rehab_runs_after", "setbacks_ahead", "provisional_of", "returns", "stage_walk",
+           "PassedOver", "passed_over", "provisional_steps", "stage_tests_words"]
 
 
 def again_words(season: Season, rets: list[Return], r: Return) -> str:

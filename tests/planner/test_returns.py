@@ -44,15 +44,17 @@ def test_return_fit_first_match_target_and_provisional():
         athlete="A1", onset=day(-9), protocol="iliopsoas-tendinopathy", stage_at_p0="S3",
         fit=day(4), first_match=day(12), target="Match 2", target_date=day(12), target_met=True,
         provisional=True, recorded_stage="S3",
-        pending=("Hip-flexor strength LSI", "Pain during max sprint"),
+        pending=("S3's Hip-flexor strength LSI and Pain during max sprint",),
         first_role="start", first_start=day(12))]
     # the provisional return names the tests still to pass
     [r] = returns(make(), plan())
-    assert r.back_note() == (" (provisional: Hip-flexor strength LSI, Pain during max sprint not "
-                             "passed yet)")
+    # with their stage: "Hip-flexor strength LSI not passed yet" after a passing P3 retest read as
+    # the result lost (it was S3's test of the same name)
+    assert r.back_note() == (" (provisional: S3's Hip-flexor strength LSI and Pain during max "
+                             "sprint not passed yet)")
     passing = ((-2, "Hip-flexor strength LSI", 95),)
     [r] = returns(make(tests=passing), plan())
-    assert r.pending == ("Pain during max sprint",)
+    assert r.pending == ("S3's Pain during max sprint",)
 
 
 def test_a_stage_the_plan_projects_on_the_first_day_is_said_as_planned():
@@ -233,9 +235,9 @@ def test_a_return_recorded_without_a_passing_test_says_so():
     failed = recorded(((-2, "Hip-flexor strength LSI", 84), (-2, "Pain during max sprint", 1)))
     [r] = returns(failed, plan(), history=True)
     assert r.fit == day(4) and not r.provisional
-    assert r.untested == ("Hip-flexor strength LSI",)
-    assert r.provisional_words() == "recorded without a passing test (Hip-flexor strength LSI)"
-    assert "(recorded without a passing test: Hip-flexor strength LSI)" in return_text(failed, r)
+    assert r.untested == ("S3's Hip-flexor strength LSI",)
+    assert r.provisional_words() == "recorded without a passing test (S3's Hip-flexor strength LSI)"
+    assert "(recorded without a passing test: S3's Hip-flexor strength LSI)" in return_text(failed, r)
     from planner.xlsx_overview import _return_words
 
     assert _return_words([r])[0].startswith(f"back {day(4).day} {day(4):%b}†")  # the Overview
@@ -244,7 +246,7 @@ def test_a_return_recorded_without_a_passing_test_says_so():
     assert r.untested == () and r.provisional_words() == "no"
     [r] = returns(make(), plan())  # planned, not recorded: provisional instead
     assert r.untested == () and r.provisional and r.provisional_words() == (
-        "yes: Hip-flexor strength LSI, Pain during max sprint not passed yet")  # the Returns sheet
+        "yes: S3's Hip-flexor strength LSI and Pain during max sprint not passed yet")  # Returns sheet
 
 
 def test_a_provisional_return_names_every_step_s_tests_not_passed():
@@ -255,7 +257,8 @@ def test_a_provisional_return_names_every_step_s_tests_not_passed():
     season = solved_demo()
     kofi = next(r for r in returns(season, season.plan) if r.athlete == "A07")
     proto = load_protocol(kofi.protocol)
-    stages_named = {s.id for s in proto.stages for c in s.criteria if c.name in kofi.pending}
+    stages_named = {s.id for s in proto.stages for p in kofi.pending if p.startswith(f"{s.id}'s ")
+                    and all(c.name in p for c in s.criteria)}
     assert kofi.provisional and len(stages_named) >= 2, kofi.pending
     assert len(set(kofi.pending)) == len(kofi.pending)  # each once, in the order of the steps
 
