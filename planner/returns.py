@@ -612,9 +612,7 @@ class Return:
         ``named`` False: no test's name (an anonymised export: "Hamstring strength LSI" names
         the injury)."""
         if self.provisional:
-            if self.pending and named:
-                return f" (provisional: {', '.join(self.pending)} not passed yet)"
-            return " (provisional: a criteria test is not passed yet)"
+            return provisional_note(self.pending if named else ())
         if self.untested:
             return (f" (recorded without a passing test: {', '.join(self.untested)})" if named
                     else " (recorded without a passing criteria test)")
@@ -698,8 +696,6 @@ def provisional_tests(f: AthleteFacts) -> list[tuple[str, ...]]:
 def provisional_steps(f: AthleteFacts) -> list[tuple[tuple[str, tuple[str, ...]], ...]]:
     """Per day, each provisional progression it lies on or after, in order: (the stage left, its
     criteria without a passing latest result); () when the day is not provisional."""
-    from planner.criteria import latest_results
-
     out: list[tuple[tuple[str, tuple[str, ...]], ...]] = [()] * f.n
     if not f.records:
         return out
@@ -709,12 +705,29 @@ def provisional_steps(f: AthleteFacts) -> list[tuple[tuple[str, tuple[str, ...]]
         rec, proto = f.records[old.rec], f.protos[old.rec]
         if passes_all(rec, proto, old.stage, f.date(old.start), tests_until(f.date(i))):
             continue
-        res = latest_results(rec, proto, old.stage, f.date(old.start), tests_until(f.date(i)))
-        names = tuple(c.name for c in proto.stage(old.stage).criteria
-                      if not (c.name in res and res[c.name].passed))
+        names = not_passed(rec, proto, old.stage, f.date(old.start), f.date(i))
         for j in range(i, f.span_stop(old.rec)):  # each provisional step's tests, in order
             out[j] = tuple(dict.fromkeys(out[j] + ((old.stage, names),)))
     return out
+
+
+def not_passed(rec: Injury, proto: Protocol, stage: str, since: dt.date,
+               exit_day: dt.date) -> tuple[str, ...]:
+    """The criteria of ``stage`` (held from ``since``) without a passing latest result for a move
+    out of it on ``exit_day``."""
+    from planner.criteria import latest_results
+
+    res = latest_results(rec, proto, stage, since, tests_until(exit_day))
+    return tuple(c.name for c in proto.stage(stage).criteria
+                 if not (c.name in res and res[c.name].passed))
+
+
+def provisional_note(pending: tuple[str, ...]) -> str:
+    """`` (provisional: S3's Hip-flexor strength LSI not passed yet)``; without ``pending``
+    (the tests unnamed, or not known) a criteria test. Every provisional return says it so."""
+    if pending:
+        return f" (provisional: {', '.join(pending)} not passed yet)"
+    return " (provisional: a criteria test is not passed yet)"
 
 
 def stage_tests_words(stage: str, names) -> str:
@@ -844,17 +857,13 @@ def late_why(season: Season, rec: Injury, target: dt.date, back: dt.date | None)
 def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:
     """The criteria of the stage left without a passing latest result, when the return on
     ``back`` is a FIT stage record (history; a planned exit is provisional instead)."""
-    from planner.criteria import latest_results
-
     if not any(r.start == back and r.stage == FIT for r in rec.stages):
         return ()
     segs = segments(rec, proto, until=back - dt.timedelta(days=1))
     if not segs or segs[-1].stage not in proto.stage_ids:
         return ()
     left = segs[-1]
-    res = latest_results(rec, proto, left.stage, left.start, tests_until(back))
-    names = [c.name for c in proto.stage(left.stage).criteria
-             if not (c.name in res and res[c.name].passed)]
+    names = not_passed(rec, proto, left.stage, left.start, back)
     return (stage_tests_words(left.stage, names),) if names else ()
 
 

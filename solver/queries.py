@@ -38,6 +38,8 @@ class ReturnReport:
     since: str = ""  # " since Mon 27 Jul 2026 (recorded)", or since a flare-up: where it is from
     held: str = ""  # a failing criteria result holding the current stage: until when, and why
     target_why: str = ""  # why a target ahead can no longer be made (planner.returns.late_why)
+    # " (provisional: S3's Hip-flexor strength LSI not passed yet)": the tests the return waits on
+    provisional: str = ""
 
     def text(self, season: Season) -> str:
         who = season.athlete_label(self.athlete)
@@ -47,7 +49,7 @@ class ReturnReport:
         elif self.earliest_fit is None:
             lines.append("  cannot be back to FIT within the season under the current rules.")
         else:
-            lines.append(f"  earliest return to FIT: {day_long(self.earliest_fit)}")
+            lines.append(f"  earliest return to FIT: {day_long(self.earliest_fit)}{self.provisional}")
             later = (self.planned_fit - self.earliest_fit).days if self.planned_fit else 0
             if later > 0:
                 lines.append(
@@ -129,7 +131,8 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
         since = f" since {day_long(start)} (recorded)" if start is not None else ""
     report = ReturnReport(athlete, current, earliest,
                           planned_fit=_planned_fit(season, athlete, first.first, end),
-                          since=since, held=_held(season, rec, current, day0))
+                          since=since, held=_held(season, rec, current, day0),
+                          provisional=_provisional(rec, current, day0, earliest))
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
         if report.target_reachable is False and report.target_played is None:
@@ -153,6 +156,26 @@ def _held(season: Season, rec, stage: str, day0: dt.date) -> str:
     if until is None or until <= day0:
         return ""
     return f"held in {stage} until the retest, {day_long(until)}: {failed_words(failing)}"
+
+
+def _provisional(rec, stage: str, day0: dt.date, back: dt.date | None) -> str:
+    """`` (provisional: P3's Hip-flexor strength LSI, S3's … not passed yet)`` or "": the exits
+    from ``stage`` (held on ``day0``) to FIT on ``back`` that no passing result allows yet,
+    as solve, the Inspector and the Returns say of the planned return (a later stage's tests
+    can only be taken in it: all of them)."""
+    from planner.protocols import load_protocol
+    from planner.returns import not_passed, provisional_note, stage_tests_words
+
+    proto = load_protocol(rec.protocol)
+    if back is None or stage not in proto.stage_ids:
+        return ""
+    order = proto.stage_ids
+    pending = []
+    for st in order[order.index(stage):]:
+        names = not_passed(rec, proto, st, day0, back)
+        if names:
+            pending.append(stage_tests_words(st, names))
+    return provisional_note(tuple(pending)) if pending else ""
 
 
 def _target_why(season: Season, rec, report: ReturnReport) -> str:
