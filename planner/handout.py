@@ -821,6 +821,14 @@ class Handouts:
         if ret is not None and ret.fit is not None:
             need = int(self.rs.value("RE-1", "team_sessions"))
             back = f"back to full training {text.day(ret.fit)}"
+            between = self._setback_between(f, i, ret.fit)
+            if between is not None:
+                # back, then a flare-up before this return: "back to full training from Wed 2
+                # Sep; back to full training Fri 25 Sep" read as two contradictory dates
+                earlier, setback = between
+                if not parts or not parts[-1].startswith("back to full training from "):
+                    parts.append(f"back to full training {text.day(tl.days[earlier])}")
+                back = f"{setback}, back to full training again {text.day(ret.fit)}"
             if need:
                 back += f", then {text.plural(need, 'team session')} before the first match"
             if ret.first_match is not None:
@@ -838,6 +846,20 @@ class Handouts:
             parts.append(f"target {ret.target} ({text.day(ret.target_date)}): {met}")
         out = "; ".join(parts)
         return out[:1].upper() + out[1:]
+
+    def _setback_between(self, f: AthleteFacts, i: int, fit: dt.date) -> tuple[int, str] | None:
+        """A return before ``fit`` from day ``i`` on and what sent the athlete back to rehab
+        after it: (its day, ``flare-up Thu 10 Sep (back to S3)``); None when ``fit`` is the
+        first return from ``i``."""
+        tl = self.tl
+        stop = min((fit - tl.start).days, tl.n)
+        earlier = next((j for j in range(i, stop) if f.st[j] == FIT), None)
+        j = None if earlier is None else next(
+            (j for j in range(earlier, stop) if f.st[j] != FIT), None)
+        if j is None:
+            return None
+        what = "flare-up" if j in f.flared else "setback"
+        return earlier, f"{what} {text.day(tl.days[j])} (back to {f.st[j]})"
 
     def _exit_parts(self, f: AthleteFacts, i: int) -> list[str]:
         """What it takes to leave the stage held on day ``i``: sessions at the cap, the minimum

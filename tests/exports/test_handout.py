@@ -875,3 +875,20 @@ def test_a_failed_test_is_said_failed_with_its_retest_as_the_earliest_next_stage
     # anonymised, the test unnamed: the retest's day alone is the earliest next stage (the
     # minimum's days have gone by: without the hold the page said nothing of when)
     assert f"the next stage from {text.day(retest)} at the earliest" in anon.milestone, anon.milestone
+
+
+def test_a_week_back_before_a_flare_up_says_the_flare_up_between_the_two_returns():
+    """A returned player's flare-up: his week read "Back to full training from Wed 2 Sep; back to
+    full training Fri 25 Sep", two dates with nothing between them. It says the flare-up."""
+    from tests.builders import day, injury, season, solved_and_checked
+
+    s = season(weeks=5, athletes=2, injuries=(
+        injury("A1", "FIT", start_day=2, history=(("S3", -10),), flare_days=(10,)),), today=day(14))
+    s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+    [ret] = [r for r in returns(s, s.plan) if r.athlete == "A1"]
+    assert ret.fit is not None and ret.fit > day(10)
+    weeks = Handouts(s, s.plan).weeks("A1", None)
+    first = weeks[0].milestone
+    assert (f"back to full training from {text.day(day(2))}; flare-up {text.day(day(10))} (back "
+            f"to S3), back to full training again {text.day(ret.fit)}").lower() in first.lower(), first
+    assert first.lower().count("back to full training") == 2, first
