@@ -441,6 +441,32 @@ def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from
     assert after.plan.for_athlete("A2").stages[tl.p0] != FIT
 
 
+def test_a_flare_up_recorded_before_a_match_he_played_says_to_move_the_flare_up(tmp_path):
+    """A returned player's flare-up dated before a match he logged minutes in: "Played in rehab"
+    told the coach to correct the injury's onset, which would move an injury months old to that
+    day and drop its history. It says to date the flare-up after the match instead."""
+    s = season(weeks=3, athletes=2, today=day(7), injuries=(
+        injury("A2", "FIT", start_day=-5, history=(("S3", -12),)),)).model_copy(update={
+            "sessions": (Session(athlete="A2", date=day(5), minutes=95, rpe=8,
+                                 minutes_played=20),)})
+    save_season(s, tmp_path / "s.season.json")
+    change = ("--flare-up", "A2", day(3).isoformat(), "--time-limit", "10")
+    r = run("record", "s.season.json", *change, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    said = " ".join(r.stdout.split())
+    assert ("Played in rehab: Athlete 2 (A2) logged minutes played in 1 competition from Sat 9 "
+            "Jan 2027 ('Match 1'), which the records now put in S3: if the flare-up came after "
+            "it, its date is the day after his last match, Sun 10 Jan 2027 (record it on that day "
+            f"instead: --flare-up A2 {day(6).isoformat()})") in said, said
+    assert "correct the onset" not in said
+    r = run("record", "s.season.json", *change, "--save", cwd=tmp_path)
+    said = " ".join(r.stdout.split())
+    assert r.returncode == 0 and ("(stored: the season as it was is kept in its .bak file "
+                                  "(below); record the flare-up there on Sun 10 Jan 2027 "
+                                  "instead)") in said, said
+    assert "correct the onset" not in said
+
+
 def test_an_injury_recorded_before_a_match_logged_at_full_load_names_it_as_log_does(tmp_path):
     """A2 logged 90 minutes at 92 % in 'Match 1' (Sat 9 Jan); an injury recorded from Thu 7 Jan
     puts that match in P1. 'log' says "Played in rehab" for the same facts; 'record' said

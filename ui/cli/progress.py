@@ -457,11 +457,23 @@ def _logged_in_new_stages(season, after, saving: bool) -> None:
                           if c.date <= d <= c.last])
         where = join_and(["injured" if st == INJ else st for st in p.stages])
         n = len(p.days)
-        print(f"Played in rehab: {after.athlete_label(p.athlete)} logged minutes played in "
-              f"{n} competition{'s' if n != 1 else ''} from {day_long(p.days[0])} ({names}), "
-              f"which the records now put in {where}: if he was injured after "
-              f"{'it' if n == 1 else 'them'}, the injury's date is the day after his last match "
-              f"({fix}); if he played injured, worth a word with the physio.")
+        said = (f"Played in rehab: {after.athlete_label(p.athlete)} logged minutes played in "
+                f"{n} competition{'s' if n != 1 else ''} from {day_long(p.days[0])} ({names}), "
+                f"which the records now put in {where}: ")
+        them = "it" if n == 1 else "them"
+        if _new_flare_up(season, after, p.athlete, p.days[0]):
+            # a flare-up of an injury months old: "correct the onset" moved the injury, and
+            # dropped its history, instead of the flare-up
+            then = p.days[-1] + dt.timedelta(days=1)
+            moved = (f"stored: the season as it was is kept in its .bak file (below); record the "
+                     f"flare-up there on {day_long(then)} instead" if saving else
+                     f"record it on that day instead: --flare-up {p.athlete} {then.isoformat()}")
+            print(f"{said}if the flare-up came after {them}, its date is the day after his last "
+                  f"match, {day_long(then)} ({moved}); if he played with it, worth a word with "
+                  f"the physio.")
+            continue
+        print(f"{said}if he was injured after {them}, the injury's date is the day after his "
+              f"last match ({fix}); if he played injured, worth a word with the physio.")
     far, near = above_stage_lines(after, [p for p in above_stage(after)
                                           if p not in above_stage(season)])
     for line in far:
@@ -470,6 +482,14 @@ def _logged_in_new_stages(season, after, saving: bool) -> None:
         print(f"Just above the stage (less than {NEAR_CAP} percentage points over its cap):")
         for line in near:
             print(f"  - {line}")
+
+
+def _new_flare_up(season, after, athlete: str, day: dt.date) -> bool:
+    """The changes recorded a flare-up of ``athlete`` on or before ``day`` (and no injury record
+    of his starts after it, on or before ``day``): what puts that day in rehab."""
+    old = {f for r in season.injuries_of(athlete) for f in r.flare_ups}
+    new = [f for r in after.injuries_of(athlete) for f in r.flare_ups if f not in old and f <= day]
+    return bool(new) and not any(max(new) < r.onset <= day for r in after.injuries_of(athlete))
 
 
 def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]]:
