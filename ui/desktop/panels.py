@@ -338,7 +338,13 @@ class InspectorPanel(_Browser):
                         before = ap.stages[d - 1]
                         if before in stage_order(protocol):
                             stage = back(protocol, before, flare_steps(inj.flare_ups, since))
-                        how = f" (the recorded flare-up: back from the {_esc(before)} planned the day before)"
+                        # the stage held the day before is a recorded one: said so ("back from
+                        # the S1 planned the day before" read as if S1 were not recorded)
+                        held = segments(inj, protocol, until=tl.days[d - 1])
+                        how = (f" (the recorded flare-up: back from {_esc(before)}, recorded "
+                               f"{day_long(held[-1].start)})" if held and held[-1].stage == before
+                               else f" (the recorded flare-up: back from the {_esc(before)} "
+                                    f"planned the day before)")
             except (PeriodizeError, IndexError):
                 pass
             # a day before that stage (a flare-up ahead of it): "from", not "since"
