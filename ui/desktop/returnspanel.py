@@ -120,8 +120,9 @@ class ReturnRow:
         else:
             back = f"back to full training {day_long(self.back)}"
             if self.provisional:
-                back += (f" (provisional: {', '.join(self.pending)} not passed yet)" if self.pending
-                         else " (provisional: a criteria test is not passed yet)")
+                from planner.returns import provisional_note
+
+                back += provisional_note(self.pending)
             elif self.untested:
                 back += f" (recorded without a passing test: {', '.join(self.untested)})"
             if self.first_match:
