@@ -1916,12 +1916,7 @@ def test_a_stage_recorded_over_a_failed_test_is_asked_about_first(w, dialogs):
     w.apply_edit(E.RecordCriteriaTest(athlete="A3", test=CriteriaTest(
         date=D(2026, 3, 1), name="Hip-flexor strength LSI", value=60, unit="%")))
     assert ed.select("A3")
-    ed.stage.setCurrentIndex(ed.stage.findData("P3"))
-    ed.stage_start.setDate(q(D(2026, 3, 2)))
-    dialogs.answer = "no"
-    ed.stage_button.click()
-    assert [r.stage for r in w.season.injury_of("A3").stages] == ["P2"]
-    kind, title, text = dialogs[-1]
+    kind, title, text = _declined_stage(w, ed, dialogs, "P3", D(2026, 3, 2))
     assert (kind, title) == ("confirm", "Record it over a failed test?")
     assert text.startswith("Cara Mid (A3) has not finished P2 on Mon 2 Mar 2026: P2 day 15 of at "
                            "least 21; the latest Hip-flexor strength LSI 60 % on Sun 1 Mar 2026 "
@@ -1933,6 +1928,17 @@ def test_a_stage_recorded_over_a_failed_test_is_asked_about_first(w, dialogs):
     undo_all(w, before)
 
 
+def _declined_stage(w, ed, dialogs, stage: str, day: dt.date):
+    """Record ``stage`` from ``day`` in A3's injury form, answer No to the question asked, check
+    nothing was recorded (A3 stays in P2), and give the question (kind, title, text)."""
+    ed.stage.setCurrentIndex(ed.stage.findData(stage))
+    ed.stage_start.setDate(q(day))
+    dialogs.answer = "no"
+    ed.stage_button.click()
+    assert [r.stage for r in w.season.injury_of("A3").stages] == ["P2"]
+    return dialogs[-1]
+
+
 def test_a_stage_recorded_before_the_stage_held_is_done_is_asked_about_first(w, dialogs):
     """Recording P3 on P2's 18th day (at least 21) went through unasked: only a failed test was
     asked about. The coach is asked about the minimum days and the exit work too; the next stage
@@ -1940,12 +1946,7 @@ def test_a_stage_recorded_before_the_stage_held_is_done_is_asked_about_first(w, 
     ed = w.injuries_editor
     before = w.season
     assert ed.select("A3")
-    ed.stage.setCurrentIndex(ed.stage.findData("P3"))
-    ed.stage_start.setDate(q(D(2026, 3, 5)))
-    dialogs.answer = "no"
-    ed.stage_button.click()
-    assert [r.stage for r in w.season.injury_of("A3").stages] == ["P2"]
-    kind, title, text = dialogs[-1]
+    kind, title, text = _declined_stage(w, ed, dialogs, "P3", D(2026, 3, 5))
     assert (kind, title) == ("confirm", "Record it before P2 is done?")
     assert text.startswith("Cara Mid (A3) has not finished P2 on Thu 5 Mar 2026: P2 day 18 of at "
                            "least 21. Once recorded, P3 from Thu 5 Mar 2026 stands on the physio's "
