@@ -98,7 +98,8 @@ SHEETS: tuple[SheetSpec, ...] = (
                "and calendar events name it (empty: c001, c002 ... by row)"),
     ), help="One row per competition; every competition lies inside the season."),
     SheetSpec("Athletes", (
-        Column("ID", "id", True, "id", 10, "a short unique code, e.g. A07"),
+        Column("ID", "id", True, "id", 10,
+               "a short unique code no other athlete has, e.g. initials or a shirt number"),
         Column("Name", "name", True, "text", 26, "the athlete's name"),
         Column("Position", "position", False, "text", 14, "e.g. Defender"),
         Column("Max speed", "max_speed", False, "number", 11, "optional: in m/s, e.g. 9.2"),

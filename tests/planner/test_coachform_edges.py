@@ -461,7 +461,8 @@ def test_rows_naming_a_key_whose_row_did_not_read_are_held_back_not_given_a_wron
                 Injuries=[INJURY_HEAD, ("A7", "hamstring-strain", "2027-01-02", "P1", "2027-01-02", None)],
                 Roles=roles)
     assert problems_of(path) == [
-        "Athletes, row 4, ID: is empty; write a short unique code, e.g. A07",
+        "Athletes, row 4, ID: is empty; write a short unique code no other athlete has, e.g. "
+        "initials or a shirt number",
         "Athletes: Injuries row 2 and Roles rows 2, 4 name 'A7', which no athlete read has: is it "
         "the ID of row 4 (Kofi Mensah), whose ID did not read? They are checked once it does",
         "Athletes: Roles row 6 names 'A9', which no athlete read has: is it the ID of row 4 (Kofi "
