@@ -83,6 +83,32 @@ def test_every_button_of_a_question_has_an_alt_key(qtbot, key, answer):
     assert sorted(shown) == ["Alt+C", "Alt+D", "Alt+S"] and got == answer
 
 
+def test_show_details_shows_fifteen_lines_at_once(qtbot):
+    """Qt's Show Details… box is 100 px tall: 5 lines of an import's 86 problems at 768 px. It
+    shows 15 lines now (half the screen on a screen too low for them)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
+
+    from ui.desktop.interaction import DETAILS_LINES
+
+    seen = {}
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, look)
+            return
+        shown = box.findChild(QTextEdit)
+        seen.update(height=shown.minimumHeight(), line=shown.fontMetrics().lineSpacing(),
+                    half=box.screen().availableGeometry().height() // 2)
+        box.accept()
+
+    QTimer.singleShot(0, look)
+    details = "\n".join(f"• Roles, row {n}, Role: 'sub' is no role" for n in range(2, 88))
+    QtInteraction(None).error("Could not import the workbook", "86 problems", details)
+    assert seen["height"] >= min(DETAILS_LINES * seen["line"], seen["half"]) > 100
+
+
 def test_the_fake_keeps_each_error_until_the_test_looks_at_the_record_or_expects_it():
     """What the dialogs fixture fails a test on at teardown: an error said after the test last
     looked at the record, unless the test declared it expected."""

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMessageBox,
+    QTextEdit,
     QWidget,
 )
+
+DETAILS_LINES = 15  # the lines Show Details… shows at once (Qt's box: about 5)
 
 # The answers ``choose`` knows, as the buttons of a message box: standard ones, and buttons
 # with their own words and role.
@@ -213,9 +216,19 @@ class QtInteraction:
 
 def _with_details(box: QMessageBox, details: str) -> None:
     """``details`` behind the box's Show Details… button: a read-only text the coach scrolls,
-    selects and copies (Ctrl+A, Ctrl+C), for a list the message itself cuts short."""
-    if details:
-        box.setDetailedText(details)
+    selects and copies (Ctrl+A, Ctrl+C), for a list the message itself cuts short. Qt's own is
+    100 px tall (5 lines of 86 problems at 768 px); it shows ``DETAILS_LINES`` lines, or half the
+    screen's height on a screen too low for them."""
+    if not details:
+        return
+    box.setDetailedText(details)
+    shown = box.findChild(QTextEdit)
+    if shown is None:
+        return
+    lines = DETAILS_LINES * shown.fontMetrics().lineSpacing() + 2 * shown.frameWidth() + 8
+    screen = box.screen()
+    half = screen.availableGeometry().height() // 2 if screen is not None else lines
+    shown.setFixedHeight(min(lines, half))
 
 
 def save_dialog(parent, title: str, suggestion: str, filters: str, selected: str,
