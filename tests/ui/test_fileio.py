@@ -686,14 +686,14 @@ def test_export_without_a_plan_says_so_before_the_file_name_is_asked(window, dia
         return real(title, suggestion, filters, selected)
 
     dialogs.save_file = save_file
-    dialogs.answer = "no"  # the coach wanted the plan workbook
+    dialogs.answer = "cancel"  # the coach wanted the plan workbook
     dialogs.files = [str(tmp_path / "team-plan.xlsx")]
     window.export_action.trigger()
-    assert dialogs.kinds() == ["confirm"] and not offered  # asked before any file dialog
+    assert dialogs.kinds() == ["choose"] and not offered  # asked before any file dialog
     assert dialogs[0][1] == "No plan to export yet" and fileio.NO_PLAN_YET in dialogs[0][2]
-    dialogs.answer = "yes"  # then the board PDF
+    dialogs.answer = "exportother"  # then the board PDF
     window.export_action.trigger()
-    assert dialogs.kinds() == ["confirm", "confirm", "save"]
+    assert dialogs.kinds() == ["choose", "choose", "save"]
     filters, selected = offered[0]
     assert {fileio.EXPORT_KINDS[f] for f in filters} == {"pdf", "pdf-anonymised", "template"}
     assert selected in filters

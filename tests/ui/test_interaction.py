@@ -83,6 +83,34 @@ def test_every_button_of_a_question_has_an_alt_key(qtbot, key, answer):
     assert sorted(shown) == ["Alt+C", "Alt+D", "Alt+S"] and got == answer
 
 
+@pytest.mark.parametrize("answers, key, answer", [
+    (("importanyway", "cancel"), "I", "importanyway"), (("importanyway", "cancel"), "C", "cancel"),
+    (("exportother", "cancel"), "E", "exportother"), (("exportother", "cancel"), "C", "cancel"),
+    (("keepover", "workbook", "cancel"), "C", "cancel")])
+def test_every_button_of_a_worded_question_answers_its_alt_key(qtbot, answers, key, answer):
+    """Cancel had no Alt key beside Import Anyway or Export Board or Workbook… (only Tab and
+    Shift+Tab reached it): each button answers its own Alt key, pressed in the box."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or QApplication.activeWindow() is not box:
+            if isinstance(box, QMessageBox):
+                box.activateWindow()
+            QTimer.singleShot(20, press)  # not shown (or not active) yet
+            return
+        QTest.keyClick(QApplication.focusWidget() or box, getattr(Qt.Key, f"Key_{key}"),
+                       Qt.KeyboardModifier.AltModifier)
+        # no answer to the key: the default button (never a hanging test)
+        QTimer.singleShot(200, lambda: box.isVisible() and box.defaultButton().click())
+
+    QTimer.singleShot(0, press)
+    other = next(a for a in answers if a != answer)
+    assert QtInteraction(None).choose("Question", "Which?", answers, other) == answer
+
+
 def test_show_details_shows_fifteen_lines_at_once(qtbot):
     """Qt's Show Details… box is 100 px tall: 5 lines of an import's 86 problems at 768 px. It
     shows 15 lines now (half the screen on a screen too low for them)."""

@@ -441,10 +441,10 @@ def _kinds_to_offer(window) -> dict[str, str]:
     those written without a plan, or none when the coach declines."""
     if window.season.plan is not None:
         return EXPORT_KINDS
-    if not window.interaction.confirm(
+    if window.interaction.choose(
             "No plan to export yet", f"{NO_PLAN_YET} The plan workbooks need one; the season "
-            f"board PDF and the coach workbook for import can be exported now. Export one of "
-            f"those?"):
+            f"board PDF and the coach workbook for import can be exported now.",
+            ("exportother", "cancel"), "exportother") != "exportother":
         return {}
     return {f: kind for f, kind in EXPORT_KINDS.items() if kind not in NEEDS_PLAN}
 

@@ -51,6 +51,7 @@ _WORDED = {
     "keepover": ("&Keep Them", QMessageBox.ButtonRole.AcceptRole),
     "workbook": ("Use the &Workbook Alone", QMessageBox.ButtonRole.DestructiveRole),
     "importanyway": ("&Import Anyway", QMessageBox.ButtonRole.DestructiveRole),
+    "exportother": ("&Export Board or Workbook…", QMessageBox.ButtonRole.AcceptRole),
     "dropstages": ("&Remove Them", QMessageBox.ButtonRole.AcceptRole),
     "keepstages": ("&Keep Them", QMessageBox.ButtonRole.ActionRole),
     "keepediting": ("&Keep Editing", QMessageBox.ButtonRole.RejectRole),
@@ -114,14 +115,18 @@ def question_box(parent, title: str, text: str, answers: Sequence[str], default:
                       parent)
     used: set[str] = set()
     for key in answers:
-        button = box.addButton(_BUTTONS[key])
-        label = button.text().replace("&", "")
-        k = next((i for i, ch in enumerate(label) if ch.isalpha() and ch.lower() not in used), None)
-        if k is not None:
-            used.add(label[k].lower())
-            button.setText(label[:k] + "&" + label[k:])
+        _give_letter(box.addButton(_BUTTONS[key]), used)
     box.setDefaultButton(_BUTTONS[default])
     return box
+
+
+def _give_letter(button, used: set[str]) -> None:
+    """An Alt key for a standard button: the first letter of its words not in ``used``."""
+    label = button.text().replace("&", "")
+    k = next((i for i, ch in enumerate(label) if ch.isalpha() and ch.lower() not in used), None)
+    if k is not None:
+        used.add(label[k].lower())
+        button.setText(label[:k] + "&" + label[k:])
 
 
 class QtInteraction:
@@ -166,12 +171,15 @@ class QtInteraction:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
                           self.parent)
         buttons = {}
+        # the worded buttons' Alt keys first; then the standard ones (Cancel) get one of their own
+        used = {_WORDED[key][0].split("&")[1][0].lower() for key in answers if key in _WORDED}
         for key in answers:
             if key in _WORDED:
                 words, role = _WORDED[key]
                 buttons[key] = box.addButton(words, role)
             else:
                 buttons[key] = box.addButton(_BUTTONS[key])
+                _give_letter(buttons[key], used)
         box.setDefaultButton(buttons[default])
         _with_details(box, details)
         if "cancel" in buttons or "keepediting" in buttons:  # Escape: nothing is lost
