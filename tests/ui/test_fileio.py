@@ -272,6 +272,26 @@ def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, dem
     assert (tmp_path / "team-plan.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_the_export_notice_goes_when_another_season_is_opened_or_started(window, dialogs,
+                                                                         tmp_path, demo_season):
+    """"Exported harbour-form.xlsx in …" stayed above the board of the season File ▸ New started
+    next. It stays while the season it was exported from is open (saved, read again from disk),
+    and goes when another one replaces it (Open, New)."""
+    from planner.seasonfile import save_season
+    from ui.desktop import fileio
+
+    save_season(demo_season, tmp_path / "team.season.json")
+    save_season(demo_season.model_copy(update={"name": "Other"}), tmp_path / "other.season.json")
+    assert window.open_path(tmp_path / "team.season.json")
+    assert fileio.export_to(window, tmp_path / "team-form.xlsx", "template")
+    assert not window.notice.isHidden() and "team-form.xlsx" in window.notice.text()
+    assert window.reload_from_disk() and not window.notice.isHidden()  # the same season
+    assert window.open_path(tmp_path / "other.season.json") and window.notice.isHidden()
+    assert fileio.export_to(window, tmp_path / "other-form.xlsx", "template")
+    window.set_document(demo_season, None)  # File ▸ New
+    assert window.notice.isHidden()
+
+
 def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(
         window, dialogs, tmp_path, demo_season):
     """The coach's own workbook "team.xlsx": the export suggests another name; a name typed

@@ -446,6 +446,8 @@ class MainWindow(QMainWindow):
         self.explanation.reset()
         self.lost_file = None
         self._hide_disk_notice()
+        if path is None or path != self.document.path:  # not the same file read again
+            self.notice.hide_export()
         self.document.replace(season, path, modified, stamp)
         self._update_title()
         self._update_actions()

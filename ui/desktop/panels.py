@@ -1204,6 +1204,12 @@ class NoticeBar(QFrame):
         self.label.installEventFilter(self)
         self.hide()
 
+    def hide_export(self) -> None:
+        """Hide a notice of what was exported (one with Open or Show folder): another season
+        replaced the one it was exported from."""
+        if self.open_button.isVisibleTo(self) or self.folder_button.isVisibleTo(self):
+            self.hide()
+
     def text(self) -> str:
         """What the notice says, whole (a one-line notice shows it cut)."""
         return self._line or self.label.text()
