@@ -1632,6 +1632,32 @@ def test_tab_leaves_an_editors_list_for_its_form(w, qtbot):
     assert not w.whatif.panel.table.tabKeyNavigation()  # the Scenarios list, the same
 
 
+def test_an_editors_list_is_framed_while_it_has_the_keyboard(w, qtbot):
+    """Shift+Tab from the Competitions Name field landed on the list with no frame: the coach
+    could not tell where the keys went. The list is framed in the highlight colour then, as the
+    board is, and not once Tab has left it."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow())
+    w.show_dock("competitions")
+    ed = w.competitions_editor
+    highlight = ed.table.palette().color(QPalette.ColorRole.Highlight)
+
+    def edge():  # the middle of the list's left border
+        QApplication.processEvents()
+        return ed.table.grab().toImage().pixelColor(0, ed.table.height() // 2)
+
+    ed.name.setFocus()
+    qtbot.keyClick(ed.name, Qt.Key.Key_Backtab)
+    qtbot.waitUntil(lambda: ed.table.hasFocus())
+    assert edge() == highlight
+    qtbot.keyClick(ed.table, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not ed.table.hasFocus())
+    assert edge() != highlight
+
+
 def test_ctrl_z_still_undoes_the_typing_after_a_change_made_elsewhere_or_refused(w, qtbot, dialogs):
     """A solve applied (or a pin set on the board) while the coach types in a form, and an Add
     refused, leave his typing his to undo: Ctrl+Z undid the season's last step instead."""

@@ -196,7 +196,13 @@ def _error_line(name: str) -> QLabel:
 
 class _Table(QTableWidget):
     """An editor's list: a click in the empty space below its rows clears the selection (as
-    Ctrl+click on the selected row does), so the form is for a new record again."""
+    Ctrl+click on the selected row does), so the form is for a new record again. It is framed in
+    the highlight colour while it has the keyboard, as the board is (Shift+Tab from a field
+    landed on the list unseen)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.setStyleSheet("QTableWidget:focus { border: 2px solid palette(highlight); }")
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if not self.indexAt(event.position().toPoint()).isValid():
