@@ -425,3 +425,38 @@ def test_a_refused_flare_up_is_said_under_its_button_in_view_and_in_the_status_b
     other = next(a.id for a in w.season.athletes if a.id != "A07")
     ed.select(other)  # the refusal was about A07: it does not stay under another athlete
     assert not err.isVisibleTo(ed)
+
+
+def test_tab_onto_a_field_below_the_fold_scrolls_the_dock_to_it(qtbot):
+    """In Squad, Tab from Delete put the keyboard on the Unavailable list and nothing on screen
+    moved: Qt's own scrolling on Tab stops once a list's top corner shows. The dock now scrolls
+    until the list shows whole, and to any field given the keyboard below the fold."""
+    from PySide6.QtCore import QPoint
+
+    win = shown_window(qtbot, 1366, 300)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    win.open_editor("squad")
+    ed, area = win.squad_editor, win.docks["squad"].widget()
+    away = {u.athlete for u in win.season.unavailability}
+    ed.select(next(a.id for a in win.season.athletes if a.id not in away))  # an empty list
+    QApplication.processEvents()
+    bar, room = area.verticalScrollBar(), area.viewport().height()
+
+    def in_view(widget) -> bool:
+        top = widget.mapTo(area.viewport(), QPoint(0, 0)).y()
+        return 0 <= top and top + widget.height() <= room
+
+    ed.delete_button.setFocus()
+    # the list's top 55 pixels show (its header and a row's height), as at 1366 x 768
+    bar.setValue(ed.away_table.mapTo(area.widget(), QPoint(0, 0)).y() - room + 55)
+    assert in_view(ed.delete_button) and not in_view(ed.away_table)
+    ed.away_table.setFocus(Qt.FocusReason.TabFocusReason)  # Tab from Delete
+    assert in_view(ed.away_table)
+    qtbot.keyClick(ed.away_table, Qt.Key.Key_Tab)
+    assert ed.away_from.hasFocus() or ed.away_from.isAncestorOf(QApplication.focusWidget())
+    assert in_view(QApplication.focusWidget())
+    bar.setValue(0)
+    assert not in_view(ed.away_reason)
+    ed.away_reason.setFocus()  # below the fold
+    assert bar.value() > 0 and in_view(ed.away_reason)

@@ -18,9 +18,17 @@ panels) is not restored.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QTabBar,
+    QWidget,
+)
 
 COMPACT_TABS = "QTabBar::tab { padding: 3px 8px; }"  # five titles side by side in 380 px
 STATE_VERSION = 2  # QMainWindow.saveState/restoreState: 2 = the layout of issue 14
@@ -50,7 +58,12 @@ FRONT = ("inspector", "squad")
 class FitScrollArea(QScrollArea):
     """A scroll area that gives its panel the viewport's width and the height the panel's
     layout needs at that width (word-wrapped labels included, which a plain QScrollArea
-    under-counts: the form is then squeezed and its last rows drawn past the bottom)."""
+    under-counts: the form is then squeezed and its last rows drawn past the bottom).
+
+    The keyboard's widget is scrolled into view, whole (:meth:`show_focus`): Tab onto the
+    Squad editor's Unavailable list moved nothing on screen, as Qt's own scrolling on Tab stops
+    once a list's top corner shows, and a field given the keyboard otherwise (a mnemonic, an
+    editor opened) was not scrolled to at all."""
 
     def __init__(self, widget: QWidget):
         super().__init__()
@@ -60,6 +73,28 @@ class FitScrollArea(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setAccessibleName(widget.accessibleName())
         widget.installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # a click gives the focus to what the pointer is on: the panel is not moved under it
+        if new is not None and QApplication.mouseButtons() == Qt.MouseButton.NoButton:
+            self.show_focus(new)
+
+    def show_focus(self, target: QWidget, margin: int = 8) -> None:
+        """Scroll until ``target`` (a widget of the panel) shows whole, or its top when it is
+        taller than the dock."""
+        panel = self.widget()
+        if panel is None or not panel.isAncestorOf(target):
+            return
+        top = target.mapTo(panel, QPoint(0, 0)).y() - margin
+        bottom = top + target.height() + 2 * margin
+        bar, room = self.verticalScrollBar(), self.viewport().height()
+        if top < bar.value() or bottom - top > room:
+            bar.setValue(top)
+        elif bottom > bar.value() + room:
+            bar.setValue(bottom - room)
 
     def fit(self) -> None:
         w = self.widget()
