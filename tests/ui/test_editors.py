@@ -87,16 +87,21 @@ def test_the_window_opens_the_competitions_form_on_today(qtbot):
     assert win.competitions_editor.date.date() == q(D(2026, 3, 10))
 
 
+def _add_competition(ed, name: str, first: dt.date, last: dt.date, priority: str) -> None:
+    """A several-day competition typed into the Competitions form and added."""
+    ed.name.setText(name)
+    ed.date.setDate(q(first))
+    ed.multi.setChecked(True)
+    ed.end.setDate(q(last))
+    ed.priority.setCurrentIndex(ed.priority.findData(priority))
+    ed.add_button.click()
+
+
 def test_competitions_add_move_priority_multi_day_delete(w, dialogs):
     ed = w.competitions_editor
     before = w.season
     w.show_dock("competitions")
-    ed.name.setText("Spring Cup")
-    ed.date.setDate(q(D(2026, 3, 7)))
-    ed.multi.setChecked(True)
-    ed.end.setDate(q(D(2026, 3, 8)))
-    ed.priority.setCurrentIndex(ed.priority.findData("A"))
-    ed.add_button.click()
+    _add_competition(ed, "Spring Cup", D(2026, 3, 7), D(2026, 3, 8), "A")
     cup = [c for c in w.season.competitions if c.name == "Spring Cup"]
     assert cup == [Competition(id=cup[0].id, name="Spring Cup", date=D(2026, 3, 7),
                                end_date=D(2026, 3, 8), priority="A")]
@@ -328,12 +333,7 @@ def test_a_competition_added_after_another_starts_as_one_day_c(w, qtbot):
 
     ed = w.competitions_editor
     w.show_dock("competitions")
-    ed.name.setText("Easter tournament")
-    ed.date.setDate(q(D(2026, 3, 6)))
-    ed.multi.setChecked(True)
-    ed.end.setDate(q(D(2026, 3, 8)))
-    ed.priority.setCurrentIndex(ed.priority.findData("B"))
-    ed.add_button.click()
+    _add_competition(ed, "Easter tournament", D(2026, 3, 6), D(2026, 3, 8), "B")
     added = ed.selected_id()
     assert w.season.competition(added).end_date == D(2026, 3, 8)
     assert ed.multi.isChecked() and ed.priority.currentData() == "B"  # the form shows it
