@@ -45,6 +45,7 @@ class Transition:
     date: dt.date
     waits_on: tuple[str, ...] = ()  # criteria of the stage left without a passing result (RH-CRIT)
     short: str = ""  # the stage left short of its exit by what was logged: the checker's sentence
+    pain: FlareProposal | None = None  # a logged pain proposing a flare-up, on or before the day
 
     def text(self, season: Season) -> str:
         what = ("back to full training" if self.stage == FIT else
@@ -88,7 +89,30 @@ def projected_transitions(season: Season, today: dt.date, sessions=None) -> list
                 # not yet a record or a flare-up's
                 out.append(Transition(a.id, st, tl.days[d], waits.get((d, st), ())))
             before = st
-    return _short_by_log(season, today, out, sessions) if out else out
+    if not out:
+        return out
+    return _after_pain(season, tl.days[lo] if lo < tl.n else today,
+                       _short_by_log(season, today, out, sessions), sessions)
+
+
+def _after_pain(season: Season, since: dt.date, moves: list[Transition],
+                sessions) -> list[Transition]:
+    """``moves`` with the first pain that proposes a flare-up (not recorded) marked on each
+    change of the same athlete on or after its day: the plan that projected the change did not
+    know of the pain, and a flare-up on that day would send the athlete back instead (a move
+    over the weeks of a 6/10 pain recorded "enters P3" on its very day). Pains from
+    PAIN_LOOKBACK_DAYS before the old planning start ``since`` count, as Move Today offers them;
+    ``sessions``: the log as it will be after the move (the season's own when None)."""
+    from dataclasses import replace
+
+    s = season if sessions is None else season.model_copy(update={"sessions": tuple(sessions)})
+    first = since - dt.timedelta(days=PAIN_LOOKBACK_DAYS)
+    pains: dict[str, list[FlareProposal]] = {}
+    for p in flare_proposals(s):
+        if p.date >= first:
+            pains.setdefault(p.athlete, []).append(p)
+    return [replace(t, pain=next((p for p in pains.get(t.athlete, ()) if p.date <= t.date), None))
+            for t in moves]
 
 
 def _short_by_log(season: Season, today: dt.date, moves: list[Transition],

@@ -378,8 +378,12 @@ def test_a_pain_before_accepted_stage_changes_is_said_once_with_the_commands(tmp
         f"A1,{d},60,6,7\n" for d in pains), encoding="utf-8")
     r = run("advance", "s.season.json", "--today", day(step + 1).isoformat(), "--accept",
             "--log", "log.csv", "--no-replan", cwd=tmp_path)  # not stored: run it again
-    assert "If it was a flare-up: run this move again without --accept (those changes are then " \
-           "not recorded), record it" in r.stdout, r.stdout
+    assert ("If it was a flare-up: save this move (the same command with --save), then "
+            f"periodize record s.season.json --flare-up A1 {pains[0]} --later-stages drop "
+            "--save") in r.stdout, r.stdout
+    # the log's own pains mark the changes it lists (read after them, they never could)
+    assert (f"⚠ recorded though a pain that proposes a flare-up came before it: 7/10 on "
+            f"{day_long(day(step - 2))}") in r.stdout, r.stdout
     r = run("advance", "s.season.json", "--today", day(step + 1).isoformat(), "--accept",
             "--log", "log.csv", "--save", "--no-replan", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
@@ -387,11 +391,18 @@ def test_a_pain_before_accepted_stage_changes_is_said_once_with_the_commands(tmp
     assert notes == [
         f"  Note: Athlete 1 (A1)'s pain of 7/10 on {pains[0]} proposes a flare-up, not recorded; "
         f"the stage changes just recorded for A1 from {day(step).isoformat()} on stand after it "
-        f"(the plan that projected them did not know of it). If it was a flare-up: copy "
-        f"s.season.json.bak (the season before this move) back over s.season.json, run this move "
-        f"again without --accept, record it (periodize record s.season.json --flare-up A1 "
-        f"{pains[0]} --save), and record with --stage only the stage changes the physio "
-        f"confirms."], r.stdout
+        f"(the plan that projected them did not know of it). If it was a flare-up: periodize "
+        f"record s.season.json --flare-up A1 {pains[0]} --later-stages drop --save (it removes "
+        f"them: the plan projects them again from the flare-up), then record with --stage only "
+        f"those the physio confirms."], r.stdout
+    # the command given records the flare-up without the .bak copied back by hand
+    flared = tmp_path / "flared.season.json"
+    flared.write_bytes((tmp_path / "s.season.json").read_bytes())
+    r2 = run("record", "flared.season.json", "--flare-up", "A1", pains[0], "--later-stages",
+             "drop", "--save", cwd=tmp_path)
+    assert r2.returncode == 0, r2.stderr
+    rec = load_season(flared).injuries_of("A1")[0]
+    assert day(step - 2) in rec.flare_ups and all(x.start < day(step) for x in rec.stages)
     (tmp_path / "log2.csv").write_text(f"Athlete ID,Date,Minutes,RPE,Pain\nA1,"
                                        f"{day(step + 2).isoformat()},60,6,1\n", encoding="utf-8")
     r = run("advance", "s.season.json", "--today", day(step + 15).isoformat(), "--accept",

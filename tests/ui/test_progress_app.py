@@ -1091,7 +1091,12 @@ def test_move_today_records_a_ticked_flare_up_with_the_move_in_one_undo_step(qtb
     pain_day = dlg.date_fields[i].value()
     (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
                                        f"A1,{pain_day.isoformat()},50,4,6\n")
+    assert not dlg.table.item(i, 1).text().endswith("⚠ after a pain")
     assert dlg._read_log(str(tmp_path / "week.csv"))
+    # the change on the pain's day is marked (the plan did not know of the pain), still ticked
+    (i,) = [i for i, t in enumerate(dlg.moves) if t.athlete == "A1"]
+    assert dlg.table.item(i, 1).text().endswith("⚠ after a pain") and dlg.is_accepted(i)
+    assert "A pain of 6/10 logged on" in dlg.table.item(i, 1).toolTip()
     (box, _prop), = dlg.flare_boxes
     box.setChecked(True)
     assert not dlg.is_accepted(i)

@@ -264,7 +264,7 @@ def cmd_advance(args) -> int:
         # the stage changes, which the flare-up would send back
         pains = pending_flare_ups(season, before, today)[0]
         _say_pains(pains, after if args.save else season, before, args)
-        _say_moves(season, moves, recorded, args, pains)
+        _say_moves(season, moves, recorded, args)
         if args.accept and not moves and today > before:
             print("No stage change was projected before the new today: --accept had nothing to "
                   "record.")
@@ -327,18 +327,19 @@ def _say_pains(pains, season, before: dt.date, args) -> None:
         print(f"Proposed flare-up: {p.text(season)}. {flare_hint(args.season, p, season)}{first}")
 
 
-def _say_moves(season, moves, recorded, args, pains=()) -> None:
+def _say_moves(season, moves, recorded, args) -> None:
     """The projected stage changes, what ``--accept`` recorded of them and why not the rest;
-    a change after a pain that proposes a flare-up (``pains``) is marked: the plan that
-    projected it did not know of the pain."""
+    a change on or after a pain that proposes a flare-up (``Transition.pain``, the log being
+    read included) is marked: the plan that projected it did not know of the pain."""
     if not moves:
         return
     print("The stored plan projected these stage changes before the new today:")
     for t in moves:
-        pain = next((p for p in pains if p.athlete == t.athlete and p.date < t.date), None)
+        pain = t.pain
         after_pain = ("" if pain is None else
                       f" ⚠ {'recorded though ' if t in recorded else ''}a pain that proposes a "
-                      f"flare-up came before it: {pain.pain:g}/10 on {day_long(pain.date)}")
+                      f"flare-up came {_before_it(pain, t)}: "
+                      f"{pain.pain:g}/10 on {day_long(pain.date)}")
         print(f"  - {t.text(season)}" + (f" ⚠ not borne out by the log: {t.short}" if t.short else "")
               + after_pain)
     if not args.accept:
@@ -363,6 +364,11 @@ def _say_moves(season, moves, recorded, args, pains=()) -> None:
               f"record the results in the injuries' tests (the workbook's Tests sheet, or "
               f"Season ▸ Injuries in the app); to leave the changes unrecorded, run advance "
               f"without --accept (the app's Move Today ticks them one by one).")
+
+
+def _before_it(pain, change) -> str:
+    """Where a pain lies against a projected stage change of the same athlete."""
+    return "on its day" if pain.date == change.date else "before it"
 
 
 def _planned_first(season, today: dt.date, before: dt.date, args):
@@ -642,25 +648,29 @@ def _flare_before_accepted(season, accepted, since: dt.date, path: str, saved: b
     just recorded for the same athlete: the records stand (docs/semantics.md, Flare-ups), so
     recording the flare-up alone changes little. Said once per athlete; the pains of earlier
     weeks were said by the move that lived them."""
+    from planner import edits as E
     from planner.progress import flare_proposals
 
     said = set()
-    # with --save the changes are stored (the file before the move kept as .bak)
-    redo = (f"copy {shlex.quote(path + '.bak')} (the season before this move) back over "
-            f"{shlex.quote(path)}, run this move again without --accept" if saved else
-            "run this move again without --accept (those changes are then not recorded)")
+    # the changes are stored with --save; without it, the record needs this move saved first
+    then = "" if saved else "save this move (the same command with --save), then "
     for p in flare_proposals(season):
         if p.date < since or p.athlete in said:
             continue
         who = season.athlete_label(p.athlete)
-        record = f"periodize record {shlex.quote(path)} --flare-up {p.athlete} {p.date.isoformat()} --save"
+        drop = bool(E.RecordFlareUp(athlete=p.athlete, date=p.date).later_records(season))
+        record = (f"periodize record {shlex.quote(path)} --flare-up {p.athlete} "
+                  f"{p.date.isoformat()}{' --later-stages drop' if drop else ''} --save")
         same = next((x for x in accepted if x.athlete == p.athlete and x.date == p.date), None)
         if same is not None:
             stage = "full training" if same.stage == "FIT" else same.stage
             said.add(p.athlete)
+            later = (", and removes the changes recorded after it (the plan projects them again "
+                     "from the flare-up)" if drop else "")
             print(f"  Note: {who}'s pain of {p.pain:g}/10 on {p.date.isoformat()} proposes a "
-                  f"flare-up, not recorded. Recording it ({record}) undoes the move to {stage} "
-                  f"just recorded for that day: from the stage held the day before, {FLARE_BACK}.")
+                  f"flare-up, not recorded. Recording it ({then}{record}) undoes the move to "
+                  f"{stage} just recorded for that day{later}: from the stage held the day "
+                  f"before, {FLARE_BACK}.")
             continue
         later = sorted(x.date for x in accepted if x.athlete == p.athlete and x.date > p.date)
         if later:
@@ -668,8 +678,9 @@ def _flare_before_accepted(season, accepted, since: dt.date, path: str, saved: b
             print(f"  Note: {who}'s pain of {p.pain:g}/10 on {p.date.isoformat()} proposes a "
                   f"flare-up, not recorded; the stage changes just recorded for {p.athlete} from "
                   f"{later[0].isoformat()} on stand after it (the plan that projected them did "
-                  f"not know of it). If it was a flare-up: {redo}, record it ({record}), and "
-                  f"record with --stage only the stage changes the physio confirms.")
+                  f"not know of it). If it was a flare-up: {then}{record} (it removes them: the "
+                  f"plan projects them again from the flare-up), then record with --stage only "
+                  f"those the physio confirms.")
 
 
 def _plan_as_it_stood(season, before: dt.date, time_limit: float, path: str):

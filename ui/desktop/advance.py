@@ -446,7 +446,8 @@ class AdvanceDialog(QDialog):
             self.table.setItem(i, 0, who)
             what = QTableWidgetItem(f"→ {_stage_words(self.season, t)}"
                                     + (" ⚠ waits on a test" if t.waits_on else "")
-                                    + (" ⚠ not in the log" if t.short else ""))
+                                    + (" ⚠ not in the log" if t.short else "")
+                                    + (" ⚠ after a pain" if t.pain is not None else ""))
             what.setFlags(Qt.ItemFlag.ItemIsEnabled)
             tips = []
             if t.short:
@@ -456,6 +457,11 @@ class AdvanceDialog(QDialog):
                 tips.append(f"Provisional: {', '.join(t.waits_on)} not passed (no passing "
                             f"result recorded). Unticked: tick it if the athlete passed, and "
                             f"record the result in the injury's tests")
+            if t.pain is not None:
+                tips.append(f"A pain of {t.pain.pain:g}/10 logged on {day_long(t.pain.date)} "
+                            f"proposes a flare-up: the plan that projected this change did not "
+                            f"know of it. If it was one, tick its box below (this change is then "
+                            f"unticked)")
             if tips:
                 what.setToolTip("\n".join(tips))
             self.table.setItem(i, 1, what)
@@ -718,7 +724,7 @@ class AdvanceDialog(QDialog):
         if not self.today_field.is_valid():
             return
         moves = projected_transitions(self.season, self.today_field.value(), self._logged_sessions())
-        if [m.short for m in moves] != [m.short for m in self.moves]:
+        if [(m.short, m.pain) for m in moves] != [(m.short, m.pain) for m in self.moves]:
             self.moves = moves
             self._fill_table()
             self._show_intro(self.today_field.value())
