@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 
 from planner import edits as E
-from planner.check import group_violations
+from planner.check import check_plan, group_violations
 from planner.season import IntensityPin
 from solver.api import Conflict, Outcome, Status
 from tests.ui.test_app import BlockingSolve, hand_plan, tiny_season
@@ -518,8 +518,21 @@ def test_a_plan_the_season_changed_under_says_it_breaks_rules_not_proven(qtbot):
     w = MainWindow(away, None, autosave=False)
     qtbot.addWidget(w)
     said = w.statusBar().currentMessage()
-    assert "plan: breaks" in said and "of the season as it is now (Plan Check); solve again (F5)" in said
+    # the count of violations read as the count of rules: "breaks 18 rules" over a Plan Check
+    # of 18 violations of 2 rules
+    broken = check_plan(away, plan).broken()
+    rules = sorted({v.rule for v in broken})
+    assert len(rules) >= 2 and len(broken) > len(rules), (rules, len(broken))
+    assert (f"plan: breaks {len(rules)} rules ({len(broken)} hard-rule violations) of the season as it "
+            f"is now (Plan Check); solve again (F5)") in said, said
+    assert f"⚠ {len(broken)} hard-rule violations" in w.violations_panel.summary.text()
     assert "proven" not in said
+    # the same words after the edit that makes the plan break them
+    w3 = MainWindow(s.model_copy(update={"plan": plan}), None, autosave=False)
+    qtbot.addWidget(w3)
+    assert w3.apply_edit(E.AddUnavailability(unavailability=away.unavailability[0]))
+    assert (f"The plan now breaks {len(rules)} rules ({len(broken)} hard-rule violations) (Plan Check): "
+            f"solve again (F5).") in w3.statusBar().currentMessage(), w3.statusBar().currentMessage()
     w2 = MainWindow(s.model_copy(update={"plan": plan}), None, autosave=False)
     qtbot.addWidget(w2)
     assert "plan: the best plan the rules allow (proven)" in w2.statusBar().currentMessage()

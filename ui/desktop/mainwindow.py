@@ -245,9 +245,9 @@ class MainWindow(QMainWindow):
         elif isinstance(edit, E.AddPin) and after.plan is not None:
             text += ". Solve again (F5) to plan it."
         elif after.plan is not None and not isinstance(edit, E.SetPlan):
-            n = len(panels.broken(self.check_report))
-            if n:
-                text += f". The plan now breaks {plural(n, 'rule')} (Plan Check): solve again (F5)."
+            if panels.broken(self.check_report):
+                text += (f". The plan now breaks {panels.broken_words(self.check_report)} (Plan Check): "
+                         f"solve again (F5).")
         self.statusBar().showMessage(text, 8000)
         return True
 
@@ -707,7 +707,7 @@ class MainWindow(QMainWindow):
         # the stored plan's status is that of its solve: a season changed since (dates away
         # added) read "(proven)" beside a Plan Check of 4 broken rules
         plan = ("plan: cannot be checked, nor the season solved (Plan Check ⚠ says why)" if problem
-                else f"plan: breaks {plural(n, 'rule')} of the season as it is now (Plan Check); "
+                else f"plan: breaks {panels.broken_words(report)} of the season as it is now (Plan Check); "
                      f"solve again (F5)" if s.plan and n
                 else f"plan: {plan_words(s.plan.status, s.plan.objective, s.plan.bound)}" if s.plan
                 else "no plan yet (Plan ▸ Solve, F5)")

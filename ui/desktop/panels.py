@@ -412,6 +412,16 @@ def broken(report) -> list:
     return report.broken() if report is not None else []
 
 
+def broken_words(report) -> str:
+    """How much of the plan the season as it is now breaks, for the status bar beside the Plan
+    Check's count: ``2 rules (18 hard-rule violations)``, or ``1 rule`` when each rule broken is
+    broken once. The count of violations alone read as "breaks 18 rules" over a Plan Check of 2."""
+    violations = broken(report)
+    rules = len({v.rule for v in violations})
+    said = plural(rules, "rule")
+    return said if rules == len(violations) else f"{said} ({plural(len(violations), 'hard-rule violation')})"
+
+
 def check_summary(report) -> str:
     """The plan check in one line: broken rules, pins waiting for a solve, the soft penalty."""
     n = len(broken(report))
