@@ -118,6 +118,53 @@ def test_keep_them_asks_before_leaving_out_what_it_cannot_keep(qtbot, dialogs, t
     assert dialogs[-1][0] == "inform" and "Not kept: the top speed in m/s" in dialogs[-1][2]
 
 
+def test_discarded_changes_are_not_brought_back_by_undo_after_the_import(qtbot, dialogs, tmp_path):
+    """File ▸ Import → Discard → Keep Them said the unsaved changes were discarded, yet Edit ▸
+    Undo put the discarded pin back. Undo now gives the season as last saved (the one the
+    import went over), and the edits made before that save stay in the history."""
+    from planner.coachform.write import save_template_form
+    from planner.edits import AddPin
+    from planner.season import IntensityPin, RuleSettings
+    from planner.seasonfile import load_season, save_season
+    from tests.builders import day, season
+    from ui.desktop import fileio
+
+    s = season(weeks=3, athletes=2, rules=RuleSettings(values={"LD-1": {"weight": 5}}))
+    save_template_form(s, tmp_path / "team.xlsx")  # no rule settings: Keep Them is asked
+    save_season(s, tmp_path / "team.season.json")
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    assert w.open_path(tmp_path / "team.season.json")
+    kept_pin = IntensityPin(athlete="A2", date=day(5), intensity=0)
+    w.apply_edit(AddPin(pin=kept_pin))
+    assert w.save()
+    w.apply_edit(AddPin(pin=IntensityPin(athlete="A1", date=day(10), intensity=0)))  # discarded
+    dialogs.choices = ["discard", "keepover"]
+    dialogs.files = [str(tmp_path / "team.xlsx")]
+    fileio.import_dialog(w)
+    assert "The unsaved changes were discarded." in w.statusBar().currentMessage()
+    imported = w.season
+    assert imported.pins == (kept_pin,) and w.modified
+    assert w.undo_stack.undoText() == "Import workbook team.xlsx"
+    w.undo_action.trigger()  # the season as saved, not the discarded pin
+    assert w.season.pins == (kept_pin,) and not w.modified
+    assert w.season == load_season(tmp_path / "team.season.json")
+    w.undo_action.trigger()  # the history before the save stays
+    assert w.season.pins == () and w.modified
+    assert not w.undo_stack.canUndo()
+    w.redo_action.trigger()
+    w.redo_action.trigger()  # back to the import, never through the discarded pin
+    assert w.season is imported and not w.undo_stack.canRedo()
+    # a season whose saved state is in no step of the history (opened modified): it starts again
+    w.set_document(s, tmp_path / "team.season.json", modified=True)
+    w.apply_edit(AddPin(pin=IntensityPin(athlete="A1", date=day(10), intensity=0)))
+    dialogs.choices = ["discard", "keepover"]
+    dialogs.files = [str(tmp_path / "team.xlsx")]
+    fileio.import_dialog(w)
+    w.undo_action.trigger()
+    assert w.season == load_season(tmp_path / "team.season.json") and not w.undo_stack.canUndo()
+
+
 def test_discard_before_an_import_discards_and_asks_nothing_more_about_those_changes(
         qtbot, dialogs, tmp_path):
     """Import over unsaved changes asked Save / Discard / Cancel; Discard did not discard: the

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.edits import (
@@ -179,9 +179,21 @@ class Document(QObject):
         self.undo_stack.push(EditCommand(self, edit, before, after, plan_rules))
         return after
 
-    def apply_season(self, season: Season, text: str) -> None:
+    def apply_season(self, season: Season, text: str, saved: Season | None = None) -> None:
         """``season`` in place of the current one as one undo step named ``text`` (the same file:
-        an import over it); the history before it stays."""
+        an import over it); the history before it stays.
+
+        ``saved``: the season as last saved, which ``season`` was built over because the coach
+        discarded the changes on screen. They leave the history (Undo brought the discarded
+        changes back): the stack goes back to where the file was saved, or starts again when
+        no state of it is the saved one, and Undo gives back ``saved``."""
+        if saved is not None:
+            with QSignalBlocker(self):  # the discarded states are never shown
+                if self.undo_stack.cleanIndex() >= 0:
+                    self.undo_stack.setIndex(self.undo_stack.cleanIndex())  # the push drops the rest
+                else:
+                    self.undo_stack.clear()
+                self._season = saved
         self.undo_stack.push(SeasonCommand(self, text, self._season, season))
 
     def replace(self, season: Season, path: str | os.PathLike | None,

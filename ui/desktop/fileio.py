@@ -111,7 +111,7 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
         return False
     if kept is not None:  # the open season brought up to date: it stays that season file
         doc = window.document
-        window.import_over(kept.season, f"Import workbook {Path(path).name}")
+        window.import_over(kept.season, f"Import workbook {Path(path).name}", under if discarded else None)
         if said := kept.words():
             notes.append(said)
         if kept.later_today:

@@ -453,12 +453,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._show_season_in_progress()
 
-    def import_over(self, season: Season, text: str) -> None:
+    def import_over(self, season: Season, text: str, saved: Season | None = None) -> None:
         """``season`` (a workbook imported over the open one, the same file) as one Edit ▸ Undo
         step named ``text``: Undo gives back the season as it was (a player the workbook has
-        not got among it), Redo the imported one."""
+        not got among it), Redo the imported one. ``saved``: the season as last saved, the
+        changes on screen discarded (``Document.apply_season``): Undo gives back that one."""
         self.explanation.reset()
-        self.document.apply_season(season, text)
+        self.document.apply_season(season, text, saved)
         self._update_actions()
         self._show_season_in_progress()
 
