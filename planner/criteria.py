@@ -114,17 +114,24 @@ def failed_words(failing: list[Result], show=None) -> str:
         f"{r.criterion.sign} {measure(r.criterion.pass_mark, r.criterion.unit)})" for r in failing)
 
 
+def not_passed(record: Injury, protocol: Protocol, stage: str, since: dt.date,
+               before: dt.date) -> tuple[Criterion, ...]:
+    """The criteria of ``stage`` without a passing latest result in the episode
+    (:func:`latest_results`, the same arguments), in the protocol's order: what leaving
+    ``stage`` is provisional on; () for a stage without criteria, or not of ``protocol``. The
+    plan checker, the returns, the Inspector, the board and the handouts all read it here."""
+    if stage not in protocol.stage_ids or not protocol.stage(stage).criteria:
+        return ()
+    res = latest_results(record, protocol, stage, since, before)
+    return tuple(c for c in protocol.stage(stage).criteria
+                 if not (c.name in res and res[c.name].passed))
+
+
 def passes_all(record: Injury, protocol: Protocol, stage: str, since: dt.date,
                before: dt.date) -> bool:
     """Every criterion of ``stage`` has a passing latest result in the episode (True for a stage
     without criteria): an exit that is not provisional."""
-    if stage not in protocol.stage_ids:
-        return True
-    crits = protocol.stage(stage).criteria
-    if not crits:
-        return True
-    res = latest_results(record, protocol, stage, since, before)
-    return all(c.name in res and res[c.name].passed for c in crits)
+    return not not_passed(record, protocol, stage, since, before)
 
 
 def uncounted_test_words(season, athlete: str, test: CriteriaTest) -> str:

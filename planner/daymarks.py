@@ -18,9 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planner.criteria import latest_results, tests_until
+from planner.criteria import not_passed, tests_until
 from planner.errors import PeriodizeError
-from planner.protocols import Criterion, Protocol
 from planner.returns import PLAY_LEVEL, AthleteFacts, provisional_of, stage_walk
 from planner.rules import RuleSet
 from planner.season import FIT, Season
@@ -98,13 +97,6 @@ def _planned_role(f: AthleteFacts, i: int) -> str | None:
     return "out" if f.role[i] == "out" or i < f.p0 else None
 
 
-def _missing(f: AthleteFacts, proto: Protocol, k: int, stage: str, since: int, exit_day: int
-              ) -> tuple[Criterion, ...]:
-    res = latest_results(f.records[k], proto, stage, f.date(since), tests_until(f.date(exit_day)))
-    return tuple(c for c in proto.stage(stage).criteria
-                 if c.name not in res or not res[c.name].passed)
-
-
 def provisional_exits(f: AthleteFacts) -> tuple[ProvisionalExit, ...]:
     """The planned progressions from ``p0`` on that some criterion has not passed for."""
     out = []
@@ -113,10 +105,8 @@ def provisional_exits(f: AthleteFacts) -> tuple[ProvisionalExit, ...]:
     for i, old, run, _forced, _cause, kind in stage_walk(f, f.p0):
         if kind != "progress" or old.rec is None:
             continue
-        proto = f.protos[old.rec]
-        if old.stage not in proto.stage_ids:
-            continue
-        missing = _missing(f, proto, old.rec, old.stage, old.start, i)
+        missing = not_passed(f.records[old.rec], f.protos[old.rec], old.stage, f.date(old.start),
+                             tests_until(f.date(i)))
         if missing:
             out.append(ProvisionalExit(i, old.stage, run.stage, tuple(c.name for c in missing),
                                        tuple(c.mark for c in missing)))

@@ -36,7 +36,8 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from planner.criteria import passes_all, tests_until
+from planner.criteria import not_passed as criteria_not_passed
+from planner.criteria import tests_until
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import athlete_stage_on, back, flare_steps, segments, stage_order
 from planner.rules import RuleSet
@@ -702,10 +703,10 @@ def provisional_steps(f: AthleteFacts) -> list[tuple[tuple[str, tuple[str, ...]]
     for i, old, _run, _forced, _cause, kind in stage_walk(f, f.p0):
         if kind != "progress" or old.rec is None:
             continue
-        rec, proto = f.records[old.rec], f.protos[old.rec]
-        if passes_all(rec, proto, old.stage, f.date(old.start), tests_until(f.date(i))):
+        names = not_passed(f.records[old.rec], f.protos[old.rec], old.stage, f.date(old.start),
+                           f.date(i))
+        if not names:
             continue
-        names = not_passed(rec, proto, old.stage, f.date(old.start), f.date(i))
         for j in range(i, f.span_stop(old.rec)):  # each provisional step's tests, in order
             out[j] = tuple(dict.fromkeys(out[j] + ((old.stage, names),)))
     return out
@@ -714,12 +715,8 @@ def provisional_steps(f: AthleteFacts) -> list[tuple[tuple[str, tuple[str, ...]]
 def not_passed(rec: Injury, proto: Protocol, stage: str, since: dt.date,
                exit_day: dt.date) -> tuple[str, ...]:
     """The criteria of ``stage`` (held from ``since``) without a passing latest result for a move
-    out of it on ``exit_day``."""
-    from planner.criteria import latest_results
-
-    res = latest_results(rec, proto, stage, since, tests_until(exit_day))
-    return tuple(c.name for c in proto.stage(stage).criteria
-                 if not (c.name in res and res[c.name].passed))
+    out of it on ``exit_day`` (:func:`planner.criteria.not_passed`), by name."""
+    return tuple(c.name for c in criteria_not_passed(rec, proto, stage, since, tests_until(exit_day)))
 
 
 def provisional_note(pending: tuple[str, ...]) -> str:

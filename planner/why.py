@@ -17,7 +17,7 @@ from planner.criteria import (
     episode_start,
     failed_words,
     gate,
-    latest_results,
+    not_passed,
     passes_all,
     tests_until,
 )
@@ -858,10 +858,7 @@ def gate_texts(season: Season, record) -> list[str]:
     until, failing = gate(record, proto, stage, start, after,
                           RuleSet(season.rules).value("RH-CRIT", "retest_days"))
     lines = [gate_line(r, stage, until, today=day) for r in failing]  # a date gone by: due
-    if not passes_all(record, proto, stage, start, after):
-        res = latest_results(record, proto, stage, start, after)
-        missing = [c.name for c in proto.stage(stage).criteria
-                   if not (c.name in res and res[c.name].passed)]
+    if missing := [c.name for c in not_passed(record, proto, stage, start, after)]:
         # named: "every criterion of P1" left a new coach asking which, and where they go
         lines.append(f"Leaving {stage} is provisional until {text.join_and(missing)} "
                      f"{'has' if len(missing) == 1 else 'have'} a passing result")
