@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from planner.errors import InputError
-from planner.season import Season
+from planner.season import Plan, Season
 from planner.text import day_long
 from planner.validate import check_season
 from solver.model import PlanModel
@@ -118,7 +118,7 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
                "rehab" if first.kind == "flare" else "INJ")
     end = next((ep.first for ep in u.epochs if ep.first > first.first and ep.record is not rec),
                pm.n)
-    earliest = _earliest(pm, u, first.first, end, time_limit)
+    earliest, path = _earliest(pm, u, first.first, end, time_limit)
     day0 = pm.tl.days[first.first]
     start = max((r.start for r in rec.stages if r.stage == current and r.start <= day0),
                 default=rec.onset if current == "INJ" else None)
@@ -132,7 +132,7 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     report = ReturnReport(athlete, current, earliest,
                           planned_fit=_planned_fit(season, athlete, first.first, end),
                           since=since, held=_held(season, rec, current, day0),
-                          provisional=_provisional(rec, current, day0, earliest))
+                          provisional=_provisional(pm.season, path, rec, earliest))
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
         if report.target_reachable is False and report.target_played is None:
@@ -158,24 +158,18 @@ def _held(season: Season, rec, stage: str, day0: dt.date) -> str:
     return f"held in {stage} until the retest, {day_long(until)}: {failed_words(failing)}"
 
 
-def _provisional(rec, stage: str, day0: dt.date, back: dt.date | None) -> str:
-    """`` (provisional: P3's Hip-flexor strength LSI, S3's … not passed yet)`` or "": the exits
-    from ``stage`` (held on ``day0``) to FIT on ``back`` that no passing result allows yet,
-    as solve, the Inspector and the Returns say of the planned return (a later stage's tests
-    can only be taken in it: all of them)."""
-    from planner.protocols import load_protocol
-    from planner.returns import not_passed, provisional_note, stage_tests_words
+def _provisional(alone: Season, path, rec, back: dt.date | None) -> str:
+    """`` (provisional: P3's Hip-flexor strength LSI, S3's … not passed yet)`` or "": what the
+    return to FIT on ``back`` waits on, read from ``path`` (the plan of the earliest return) by
+    the returns the Inspector, the Returns panel and solve read (``Return.back_note``), so the
+    command line says it as they do: a flare-up today, whose stage the plan decides, or an
+    injury recorded ahead went unsaid here."""
+    from planner.returns import returns
 
-    proto = load_protocol(rec.protocol)
-    if back is None or stage not in proto.stage_ids:
+    if back is None or path is None:
         return ""
-    order = proto.stage_ids
-    pending = []
-    for st in order[order.index(stage):]:
-        names = not_passed(rec, proto, st, day0, back)
-        if names:
-            pending.append(stage_tests_words(st, names))
-    return provisional_note(tuple(pending)) if pending else ""
+    ret = next((r for r in returns(alone, path) if r.onset == rec.onset and r.fit == back), None)
+    return ret.back_note() if ret is not None else ""
 
 
 def _target_why(season: Season, rec, report: ReturnReport) -> str:
@@ -207,14 +201,16 @@ def _days_before(lits) -> object:
     return sum(1 - x if not isinstance(x, bool) else (0 if x else 1) for x in lits)
 
 
-def _earliest(pm: PlanModel, u, start: int, end: int, time_limit: float) -> dt.date | None:
+def _earliest(pm: PlanModel, u, start: int, end: int, time_limit: float
+              ) -> tuple[dt.date | None, Plan | None]:
+    """The earliest return to FIT from ``start`` (before ``end``) and the plan that makes it."""
     pm.m.clear_objective()
     pm.m.minimize(_days_before([u.fit[d] for d in range(start, end)]))
     sol = _solve(pm, time_limit)
     if sol is None:
-        return None
+        return None, None
     idx = next((d for d in range(start, end) if _val(sol, u.fit[d])), None)
-    return pm.tl.days[idx] if idx is not None else None
+    return (pm.tl.days[idx] if idx is not None else None), pm.extract(sol.value)
 
 
 def _target(pm: PlanModel, u, rec, first, report: ReturnReport, time_limit: float) -> None:

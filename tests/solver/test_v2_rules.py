@@ -667,6 +667,29 @@ def test_a_return_after_a_flare_up_ahead_is_priced_and_planned_at_its_earliest()
     assert check_plan(s, later).penalties()["RTS"] >= report.penalties()["RTS"] + 7 * weight
 
 
+def test_explain_return_says_a_return_after_a_flare_up_ahead_is_provisional_as_the_returns_do():
+    """A fit athlete's flare-up ahead sends him back to S3, whose tests he passed before it (they
+    count in that episode only): the Returns panel and solve said the return was provisional on
+    S3's tests, `explain --return` gave it as a firm date (it worked out the tests on its own
+    and read "in rehab" as no stage). Both read the same returns now."""
+    from planner.season import CriteriaTest
+    from solver.queries import return_report
+
+    back = injury("A1", "FIT", start_day=-10, history=(("S3", -20),), flare_days=(12,))
+    back = back.model_copy(update={"tests": (
+        CriteriaTest(date=day(-12), name="Hip-flexor strength LSI", value=95, unit="%"),
+        CriteriaTest(date=day(-12), name="Pain during max sprint", value=0, unit="/10"))})
+    s = season(weeks=8, athletes=2, injuries=(back,))
+    out, _report = solved_and_checked(s)
+    s = s.model_copy(update={"plan": out.plan})
+    ahead = return_report(s, "A1")
+    [ret] = [r for r in returns(s, out.plan) if r.athlete == "A1" and r.setback is not None]
+    words = " (provisional: S3's Hip-flexor strength LSI and Pain during max sprint not passed yet)"
+    assert ret.back_note() == words
+    assert ahead.earliest_fit == ret.fit
+    assert f"earliest return to FIT: {day_long(ahead.earliest_fit)}{words}\n" in ahead.text(s) + "\n"
+
+
 def test_the_checker_reads_the_weeks_before_today_as_the_solver_does_without_a_stored_plan():
     """A season with today mid-season and no stored plan: the solver reads the weeks before
     today as load weeks and plans a deload; the checker read them as unknown and passed the
