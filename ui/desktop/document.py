@@ -36,23 +36,32 @@ def _stores_plan(edit) -> bool:
         _stores_plan(e) for e in getattr(edit, "edits", ()))
 
 
-class EditCommand(QUndoCommand):
-    """One applied edit: swaps the document between ``before`` and ``after``."""
+class SeasonCommand(QUndoCommand):
+    """The whole season swapped for another as one step (a coach workbook imported over the open
+    season): undo gives back the season as it was, redo the other; the file stays the same."""
 
-    def __init__(self, document: Document, edit: Edit, before: Season, after: Season,
-                 plan_rules=None):
-        super().__init__(edit.describe(before))
+    def __init__(self, document: Document, text: str, before: Season, after: Season):
+        super().__init__(text)
         self.document = document
-        self.edit = edit
         self.before = before
         self.after = after
-        self.plan_rules = plan_rules  # the rules a stored plan was made under, when not after's
 
     def redo(self) -> None:
         self.document._set(self.after)
 
     def undo(self) -> None:
         self.document._set(self.before)
+
+
+class EditCommand(SeasonCommand):
+    """One applied edit: swaps the document between ``before`` and ``after``, named by the edit
+    (and merged with the plan that completes it, :meth:`mergeWith`)."""
+
+    def __init__(self, document: Document, edit: Edit, before: Season, after: Season,
+                 plan_rules=None):
+        super().__init__(document, edit.describe(before), before, after)
+        self.edit = edit
+        self.plan_rules = plan_rules  # the rules a stored plan was made under, when not after's
 
     def id(self) -> int:  # noqa: A003 - Qt API: commands that may merge share an id
         return 1
@@ -74,23 +83,6 @@ class EditCommand(QUndoCommand):
         if replan and other.plan_rules is not None:
             self.plan_rules = other.plan_rules
         return True
-
-
-class SeasonCommand(QUndoCommand):
-    """The whole season swapped for another as one step (a coach workbook imported over the open
-    season): undo gives back the season as it was, redo the other; the file stays the same."""
-
-    def __init__(self, document: Document, text: str, before: Season, after: Season):
-        super().__init__(text)
-        self.document = document
-        self.before = before
-        self.after = after
-
-    def redo(self) -> None:
-        self.document._set(self.after)
-
-    def undo(self) -> None:
-        self.document._set(self.before)
 
 
 def _is_move(edit) -> bool:
