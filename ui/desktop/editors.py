@@ -1918,10 +1918,8 @@ class SeasonSettingsDialog(QDialog):
         for d in WEEKDAYS:
             self.week_start.addItem(WEEKDAY_NAMES[d], d)
         self.week_start.setCurrentIndex(WEEKDAYS.index(cal.week_start))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.training = TrainingDayTicks(cal.training_days, self.error)
+        self.training = TrainingDayTicks(cal.training_days)
+        self.error = self.training.error
         self.days = self.training.days
         self.use_today = QCheckBox("Plan from")
         self.use_today.setAccessibleName("Freeze the past")
@@ -1958,7 +1956,7 @@ class SeasonSettingsDialog(QDialog):
         """OK: closes only when every date is understood (the reason stays in the dialog)."""
         bad = bad_dates((self.start, self.end, self.today))
         if bad:
-            self._say("\n".join(bad))
+            self.training.say("\n".join(bad))
             return
         edit = self.edit()
         if edit is not None:  # what the season would refuse is said here, the edits kept
@@ -1966,14 +1964,9 @@ class SeasonSettingsDialog(QDialog):
             try:
                 rest.apply(self.season)
             except PeriodizeError as e:
-                self._say(_settings_problem(e))
+                self.training.say(_settings_problem(e))
                 return
         self.accept()
-
-    def _say(self, text: str) -> None:
-        """The reason under the form, the dialog grown to show it whole."""
-        self.error.setText(text)
-        self.adjustSize()
 
     def edit(self) -> E.SetSeasonSettings | None:
         """The edit these settings make, or None when nothing changed."""
@@ -1992,11 +1985,13 @@ class SeasonSettingsDialog(QDialog):
 
 class TrainingDayTicks(QWidget):
     """The training weekdays as a row of ticks (Season Settings, File ▸ New). The last one
-    ticked stays ticked, and ``error`` says why: a season without one plans nothing."""
+    ticked stays ticked, and ``error`` says why: a season without one plans nothing. ``error``
+    is the dialog's red line under its form, for its other reasons too (:meth:`say`)."""
 
-    def __init__(self, chosen, error: QLabel, parent: QWidget | None = None):
+    def __init__(self, chosen, parent: QWidget | None = None):
         super().__init__(parent)
-        self.error = error
+        self.error = _wrapped("")
+        self.error.setStyleSheet("color: #c62828")
         self.days: dict[str, QCheckBox] = {}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -2015,13 +2010,13 @@ class TrainingDayTicks(QWidget):
     def _keep_one(self, day: str, on: bool) -> None:
         if on or self.chosen():
             if on and self.error.text().startswith(_LAST_TRAINING_DAY):
-                self._say("")
+                self.say("")
             return
         self.days[day].setChecked(True)
-        self._say(f"{_LAST_TRAINING_DAY}: {WEEKDAY_NAMES[day]} stays ticked. Tick another "
+        self.say(f"{_LAST_TRAINING_DAY}: {WEEKDAY_NAMES[day]} stays ticked. Tick another "
                   f"training day first, then untick {WEEKDAY_NAMES[day]}.")
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
         """The reason under the form, the dialog grown to show it whole."""
         self.error.setText(text)
         self.window().adjustSize()
@@ -2071,11 +2066,8 @@ class NewSeasonDialog(QDialog):
         self.start.setDate(qdate(start))
         self.end = date_edit("Season end")
         self.end.setDate(qdate(start + dt.timedelta(days=7 * 40 - 1)))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        self.training = TrainingDayTicks(Calendar.model_fields["training_days"].default,
-                                         self.error)
+        self.training = TrainingDayTicks(Calendar.model_fields["training_days"].default)
+        self.error = self.training.error
         self.training.setToolTip("The weekdays the team trains; Season Settings changes them "
                                  "later")
         self.days = self.training.days
@@ -2149,7 +2141,7 @@ class NewSeasonDialog(QDialog):
         try:
             self.season()
         except ValueError as e:
-            self.error.setText(str(e))
+            self.training.say(str(e))
             return
         self.accept()
 
