@@ -615,8 +615,7 @@ class Return:
         if self.provisional:
             return provisional_note(self.pending if named else ())
         if self.untested:
-            return (f" (recorded without a passing test: {', '.join(self.untested)})" if named
-                    else " (recorded without a passing criteria test)")
+            return untested_note(self.untested if named else ())
         return ""
 
     def provisional_words(self, named: bool = True) -> str:
@@ -725,6 +724,15 @@ def provisional_note(pending: tuple[str, ...]) -> str:
     if pending:
         return f" (provisional: {', '.join(pending)} not passed yet)"
     return " (provisional: a criteria test is not passed yet)"
+
+
+def untested_note(untested: tuple[str, ...]) -> str:
+    """`` (recorded without a passing test: Hip-flexor strength LSI)``: a return recorded
+    without a passing result of those criteria; without ``untested`` (the tests unnamed) a
+    criteria test. Every return recorded so says it so."""
+    if untested:
+        return f" (recorded without a passing test: {', '.join(untested)})"
+    return " (recorded without a passing criteria test)"
 
 
 def stage_tests_words(stage: str, names) -> str:

@@ -119,12 +119,12 @@ class ReturnRow:
             back = "not back to full training this season"
         else:
             back = f"back to full training {day_long(self.back)}"
-            if self.provisional:
-                from planner.returns import provisional_note
+            from planner.returns import provisional_note, untested_note
 
+            if self.provisional:
                 back += provisional_note(self.pending)
             elif self.untested:
-                back += f" (recorded without a passing test: {', '.join(self.untested)})"
+                back += untested_note(self.untested)
             if self.first_match:
                 from planner.returns import first_match_day_words
 
