@@ -210,36 +210,33 @@ class AthleteSheet:
         return "; ".join(parts)
 
     # -- one week a page ---------------------------------------------------------------------------
-    def week(self, out: SheetRows, w: HandoutWeek, whys: list[str], stage_rules: list[str]) -> float:
-        """Append the week's rows and its page break; returns the block's height in points."""
+    def week(self, out: SheetRows, w: HandoutWeek, whys: list[str], stage_rules: list[str]) -> None:
+        """Append the week's rows, its page break and its block (``fit_page`` scales the page to
+        the tallest block)."""
         top = len(out.rows) + 1
         title = f"{w.who} · {w.title}"
         self._merged(out, [(title, self.s_title)], 24)
         if w.away:  # one line: no load week, stage or day rows of a week he is not here
             self._info(out, "Week", w.kind_text + ".", None)
-            bottom = len(out.rows)
-            out.breaks.append(bottom)
-            out.blocks.append((top, bottom))
-            return sum(out.heights.get(r, 13.0) for r in range(top, bottom + 1))
-        self._info(out, "Week", f"{w.kind_text}. {w.speed_label}: {w.speed_line}.", w.kind)
-        self._info(out, "Block", w.block or "–", None)
-        limits = f" Limits: {w.limits}." if w.limits else ""
-        self._info(out, "Stage", w.stage + limits, None)
-        if w.pain_rule:  # said once here, not in every day's row
-            self._info(out, "Pain", w.pain_rule, None)
-        if stage_rules:
-            self._info(out, "Stage rules", " ".join(stage_rules), None)
-        self._info(out, "Next", w.milestone or "–", None)
-        self._info(out, "Matches", "; ".join(w.matches) if w.matches else "No match this week", None)
-        self._info(out, "Load", week_line(self.ctx.load.get(w.athlete), w.first, w.load_text), None)
-        out.rows.append([(h, self.s_header) for h in HEADERS])
-        _measured(out, _header_height)
-        for d, why in zip(w.days, whys, strict=True):
-            self._day(out, d, why)
+        else:
+            self._info(out, "Week", f"{w.kind_text}. {w.speed_label}: {w.speed_line}.", w.kind)
+            self._info(out, "Block", w.block or "–", None)
+            limits = f" Limits: {w.limits}." if w.limits else ""
+            self._info(out, "Stage", w.stage + limits, None)
+            if w.pain_rule:  # said once here, not in every day's row
+                self._info(out, "Pain", w.pain_rule, None)
+            if stage_rules:
+                self._info(out, "Stage rules", " ".join(stage_rules), None)
+            self._info(out, "Next", w.milestone or "–", None)
+            self._info(out, "Matches", "; ".join(w.matches) if w.matches else "No match this week", None)
+            self._info(out, "Load", week_line(self.ctx.load.get(w.athlete), w.first, w.load_text), None)
+            out.rows.append([(h, self.s_header) for h in HEADERS])
+            _measured(out, _header_height)
+            for d, why in zip(w.days, whys, strict=True):
+                self._day(out, d, why)
         bottom = len(out.rows)
         out.breaks.append(bottom)
         out.blocks.append((top, bottom))
-        return sum(out.heights.get(r, 13.0) for r in range(top, bottom + 1))
 
     def _day(self, out: SheetRows, d: HandoutDay, why: str) -> None:
         t = day_texts(d)  # the PDF handout's cells too
