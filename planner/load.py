@@ -96,6 +96,7 @@ class WeekFigures:
     # the planned load ``load`` counts on the week's days still to come (today on, or from
     # tomorrow once today is logged); a session dated later waits there, logged or not
     to_come: float = 0.0
+    kinds: tuple[int, ...] = ()  # the kinds of ``flags`` (:data:`FLAG_KINDS`), weightiest first
 
     @property
     def end(self) -> dt.date:
@@ -128,7 +129,7 @@ class AthleteFigures:
     logged_to: dt.date | None = None
     today: dt.date | None = None  # the first day of the plan (days before it are the past)
     # each sentence's place in the list (:func:`now_lines`): what happened before the plan,
-    # then the kind of flag (:func:`flag_rank`)
+    # then the kind of flag (``WeekFigures.kinds``)
     flag_ranks: tuple[tuple[int, ...], ...] = ()
 
     def logged_when(self) -> str:
@@ -320,6 +321,32 @@ def _change(w: WeekLoad, prev: WeekLoad | None) -> float | None:
     return (w.load - prev.load) / prev.load
 
 
+# the kinds of flag by how much they say about what a coach may want to change (a kind's rank is
+# its place here): a week above LD-1's limit, the EWMA ratio high, the load up on last week, the
+# ratio low, monotony
+FLAG_KINDS = ("ACWR", "EWMA ratio high", "load up", "EWMA ratio low", "monotony")
+ACWR, RATIO_UP, LOAD_UP, RATIO_DOWN, MONOTONOUS = range(len(FLAG_KINDS))
+
+
+def week_flag_kinds(ratio: float | None, mono: float | None, change: float | None,
+                    above: float | None = None, no_chronic: bool = False,
+                    from_zero: bool = False) -> tuple[tuple[int, str], ...]:
+    """The week's flags, each with its kind (:data:`FLAG_KINDS`), in :func:`week_flags`'s order:
+    the kind ranks a flag however it is worded."""
+    out = [(ACWR, AFTER_NONE if no_chronic else f"ACWR > {above:g}")] if above is not None else []
+    if ratio is not None and ratio > RATIO_HIGH:
+        out.append((RATIO_UP, f"EWMA ratio > {RATIO_HIGH:g}"))
+    if ratio is not None and ratio < RATIO_LOW:
+        out.append((RATIO_DOWN, f"EWMA ratio < {RATIO_LOW:g}"))
+    if mono is not None and mono > MONOTONY_HIGH:
+        out.append((MONOTONOUS, f"monotony > {MONOTONY_HIGH:.1f}"))
+    if change is not None and change > SPIKE:
+        out.append((LOAD_UP, f"load {fmt_change(change)}"))
+    elif from_zero:
+        out.append((LOAD_UP, FROM_ZERO))
+    return tuple(out)
+
+
 def week_flags(ratio: float | None, mono: float | None, change: float | None,
                above: float | None = None, no_chronic: bool = False,
                from_zero: bool = False) -> tuple[str, ...]:
@@ -328,33 +355,8 @@ def week_flags(ratio: float | None, mono: float | None, change: float | None,
     ratio exists), ``EWMA ratio > 1.5``, ``monotony > 2.0``, ``load +22 %`` (:data:`FROM_ZERO`
     with ``from_zero``: load after a full week at 0, up more than 15 % though no change exists).
     ``mono``: the monotony to flag (None: not flagged)."""
-    out = [AFTER_NONE if no_chronic else f"ACWR > {above:g}"] if above is not None else []
-    if ratio is not None and ratio > RATIO_HIGH:
-        out.append(f"EWMA ratio > {RATIO_HIGH:g}")
-    if ratio is not None and ratio < RATIO_LOW:
-        out.append(f"EWMA ratio < {RATIO_LOW:g}")
-    if mono is not None and mono > MONOTONY_HIGH:
-        out.append(f"monotony > {MONOTONY_HIGH:.1f}")
-    if change is not None and change > SPIKE:
-        out.append(f"load {fmt_change(change)}")
-    elif from_zero:
-        out.append(FROM_ZERO)
-    return tuple(out)
-
-
-# the kinds of flag by how much they say about what a coach may want to change, as
-# :func:`week_flags` words them (the start of each): a week above LD-1's limit, the EWMA ratio
-# high, the load up on last week, the ratio low, monotony
-FLAG_KINDS = (("ACWR >", AFTER_NONE), (f"EWMA ratio > {RATIO_HIGH:g}",), ("load +", FROM_ZERO),
-              (f"EWMA ratio < {RATIO_LOW:g}",), ("monotony >",))
-
-
-def flag_rank(flags: tuple[str, ...]) -> tuple[int, ...]:
-    """The kinds of a week's ``flags`` (:func:`week_flags`) as :data:`FLAG_KINDS` ranks them,
-    sorted: sentences with the same kinds sort together, the weightier kinds first."""
-    return tuple(sorted(next((k for k, starts in enumerate(FLAG_KINDS)
-                              if any(f.startswith(x) for x in starts)), len(FLAG_KINDS))
-                        for f in flags))
+    return tuple(words for _kind, words in week_flag_kinds(ratio, mono, change, above, no_chronic,
+                                                           from_zero))
 
 
 def _mean(values: list[float]) -> float | None:
@@ -384,6 +386,10 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     ratio = _mean(cols["ewma_ratio"][a:b + 1])
     lb = min(b, end - 1)
     logged_ratio = _mean(cols["logged_ewma_ratio"][a:lb + 1]) if a < end else None
+    # every full week, planned or logged (rules-spec.md section 8): a plan of six equal
+    # sessions a week is what the flag is there to show (docs/load.md)
+    flags = week_flag_kinds(ratio, mono, change, most if above_limit(w, most) else None,
+                            no_chronic=w.chronic == 0, from_zero=from_zero)
     return WeekFigures(
         start=w.start, days=w.days, kind=w.kind, in_season=w.in_season,
         planned=None if w.planned is None else float(w.planned),
@@ -392,11 +398,7 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         rolling_ratio=_num(cols["rolling_ratio"][b]), monotony=mono,
         strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
         to_come=float(sum(al.load[max(a, al.logged_until):b + 1])),
-        # every full week, planned or logged (rules-spec.md section 8): a plan of six equal
-        # sessions a week is what the flag is there to show (docs/load.md)
-        flags=week_flags(ratio, mono, change,
-                         most if above_limit(w, most) else None, no_chronic=w.chronic == 0,
-                         from_zero=from_zero))
+        flags=tuple(words for _kind, words in flags), kinds=tuple(sorted(k for k, _w in flags)))
 
 
 # -- an athlete, the squad -------------------------------------------------------------------------------
@@ -477,7 +479,7 @@ def _sentences(season: Season, al: AthleteLoad,
                f: AthleteFigures) -> list[tuple[str, dt.date, tuple[int, ...]]]:
     """(sentence, the day it is about, its rank) for each flag of the athlete now; the rank
     puts the logged ratio first, then last week, then this week (what happened before what is
-    planned), each by the kinds of its flags (:func:`flag_rank`)."""
+    planned), each by the kinds of its flags (``WeekFigures.kinds``)."""
     label = season.athlete_label(al.athlete)
     out = []
     r = f.latest_logged_ewma_ratio
@@ -488,10 +490,9 @@ def _sentences(season: Season, al: AthleteLoad,
     elif r is not None and (r > RATIO_HIGH or r < RATIO_LOW):
         day = f.logged_to
         side = f"above {RATIO_HIGH:g}" if r > RATIO_HIGH else f"below {RATIO_LOW:g}"
-        kind = f"EWMA ratio > {RATIO_HIGH:g}" if r > RATIO_HIGH else f"EWMA ratio < {RATIO_LOW:g}"
         out.append((f"{label}: the logged EWMA acute:chronic ratio is {fmt_figure(r, f.limits('ewma'))} on "
                     f"{text.day_long(day)}, {side}{_unlogged_words(al, day)}.", day,
-                    (0, *flag_rank((kind,)))))
+                    (0, RATIO_UP if r > RATIO_HIGH else RATIO_DOWN)))
     today = al.date(al.today)
     for w in _current(al, f.weeks):
         if w.flags:
@@ -500,7 +501,7 @@ def _sentences(season: Season, al: AthleteLoad,
             else:
                 when = "this week, planned" if w.end >= today else "last week"
             out.append((f"{label}: {text.week_of(w.start)} ({when}): {', '.join(w.flags)}.", w.start,
-                        (2 if w.end >= today else 1, *flag_rank(w.flags))))
+                        (2 if w.end >= today else 1, *w.kinds)))
     return out
 
 
@@ -565,7 +566,7 @@ def week_at(figs: dict, day: dt.date) -> WeekFigures | None:
 def week_flag_lines(season: Season, figs: dict, day: dt.date) -> list[tuple[str, str, dt.date]]:
     """(sentence, athlete, the week's first day) for each athlete whose week holding ``day`` has
     flags: the team's list for a week other than now's. The same kinds of flag together, the
-    weightier first (:func:`flag_rank`), athletes in the order of ``figs`` within each."""
+    weightier first (``WeekFigures.kinds``), athletes in the order of ``figs`` within each."""
     today = season.calendar.today
     out = []
     for aid, f in figs.items():
@@ -574,7 +575,7 @@ def week_flag_lines(season: Season, figs: dict, day: dt.date) -> list[tuple[str,
             # a past week with nothing logged was read from the plan (it said "logged")
             when = ("" if today is None else " (planned)" if w.end >= today or w.logged is None
                     else " (logged)")
-            out.append((flag_rank(w.flags), f"{season.athlete_label(aid)}: {text.week_of(w.start)}"
+            out.append((w.kinds, f"{season.athlete_label(aid)}: {text.week_of(w.start)}"
                         f"{when}: {', '.join(w.flags)}.", aid, w.start))
     out.sort(key=lambda x: x[0])  # stable: the order of ``figs`` within a kind
     return [x[1:] for x in out]
@@ -595,7 +596,7 @@ def now_lines(season: Season, figs: dict,
               order: list[str] | None = None) -> list[tuple[str, str, dt.date]]:
     """(sentence, athlete, the day it is about) for every flag of now (each athlete's
     ``flags``): what happened (the logged ratio, last week) before the plan (this week), the
-    same kinds of flag together, the weightier first (:func:`flag_rank`), and within a kind
+    same kinds of flag together, the weightier first (``WeekFigures.kinds``), and within a kind
     the athletes in ``order`` (the board's; the squad's display order by default)."""
     lines = []
     for k, aid in enumerate(_board_order(season, figs, order)):
@@ -670,6 +671,6 @@ def flag_lines(season: Season, group: bool = False) -> list[str]:
 
 __all__ = ["COLUMNS", "DASH", "NO_LOG", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
            "change_pct", "daily_frame", "defined", "ewma_ratio", "figure_limits", "figure_places",
-           "figures", "figures_steps", "flag_lines", "flag_rank", "fmt", "fmt_change", "fmt_figure",
+           "figures", "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure",
            "grouped", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
-           "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flags"]
+           "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flag_kinds", "week_flags"]

@@ -1064,15 +1064,22 @@ def test_flags_of_one_kind_stand_together_what_happened_first_in_the_boards_orde
     # another week's list (the app's team chart): one kind together too
     day0 = s.calendar.today
     other = L.week_flag_lines(s, figs, day0)
-    kinds = [L.flag_rank(tuple(x.split(": ", 2)[2].rstrip(".").split(", "))) for x, _a, _d in other]
+    kinds = [next(w.kinds for w in figs[aid].weeks if w.start == d) for _x, aid, d in other]
     assert len(set(kinds)) > 1 and kinds == sorted(kinds)
 
 
-def test_flag_rank_puts_a_spike_before_monotony():
-    assert L.flag_rank(("monotony > 2.0", "ACWR > 1.3")) == (0, 4)
-    assert L.flag_rank(("load +22 %",)) < L.flag_rank(("EWMA ratio < 0.8",)) < L.flag_rank(
-        ("monotony > 2.0",))
-    assert L.flag_rank((L.AFTER_NONE,)) == L.flag_rank(("ACWR > 1.3",))
+def test_a_flag_s_kind_puts_a_spike_before_monotony_whatever_its_words():
+    """Flags were ranked by the start of their own sentences: a flag reworded fell to last.
+    Each now carries its kind."""
+    assert L.week_flag_kinds(None, 2.01, None, above=1.3) == (
+        (L.ACWR, "ACWR > 1.3"), (L.MONOTONOUS, "monotony > 2.0"))
+    assert L.ACWR == 0 and L.MONOTONOUS == 4
+    assert [k for k, _w in L.week_flag_kinds(0.79, 2.01, 0.22)] == [L.RATIO_DOWN, L.MONOTONOUS, L.LOAD_UP]
+    assert L.LOAD_UP < L.RATIO_DOWN < L.MONOTONOUS and L.RATIO_UP < L.LOAD_UP
+    assert L.week_flag_kinds(None, None, None, above=1.3, no_chronic=True) == ((L.ACWR, L.AFTER_NONE),)
+    assert L.week_flag_kinds(None, None, None, from_zero=True) == ((L.LOAD_UP, L.FROM_ZERO),)
+    [w] = [w for w in L.figures(_season())["A1"].weeks if w.start == day(35)]  # Mon 8 Feb 2027
+    assert w.flags == ("ACWR > 1.3", "load +41 %") and w.kinds == (L.ACWR, L.LOAD_UP)
 
 
 def _demo_today_after_a_deload():
