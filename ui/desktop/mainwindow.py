@@ -708,7 +708,7 @@ class MainWindow(QMainWindow):
         # the stored plan's status is that of its solve: a season changed since (dates away
         # added) read "(proven)" beside a Plan Check of 4 broken rules
         plan = ("plan: cannot be checked, nor the season solved (Plan Check ⚠ says why)" if problem
-                else f"plan: breaks {panels.broken_words(report)} of the season as it is now (Plan Check); "
+                else f"plan: breaks {panels.broken_words(report)} as the season is now (Plan Check); "
                      f"solve again (F5)" if s.plan and n
                 else f"plan: {plan_words(s.plan.status, s.plan.objective, s.plan.bound)}" if s.plan
                 else "no plan yet (Plan ▸ Solve, F5)")

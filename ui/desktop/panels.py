@@ -414,12 +414,12 @@ def broken(report) -> list:
 
 def broken_words(report) -> str:
     """How much of the plan the season as it is now breaks, for the status bar beside the Plan
-    Check's count: ``2 rules (18 hard-rule violations)``, or ``1 rule`` when each rule broken is
-    broken once. The count of violations alone read as "breaks 18 rules" over a Plan Check of 2."""
+    Check's count: ``2 rules, 18 times``, or ``1 rule`` when each rule broken is broken once.
+    The count of violations alone read as "breaks 18 rules" over a Plan Check of 2."""
     violations = broken(report)
     rules = len({v.rule for v in violations})
     said = plural(rules, "rule")
-    return said if rules == len(violations) else f"{said} ({plural(len(violations), 'hard-rule violation')})"
+    return said if rules == len(violations) else f"{said} {len(violations)} times"
 
 
 def check_summary(report) -> str:
