@@ -720,10 +720,16 @@ def not_passed(rec: Injury, proto: Protocol, stage: str, since: dt.date,
 
 def provisional_note(pending: tuple[str, ...]) -> str:
     """`` (provisional: S3's Hip-flexor strength LSI not passed yet)``; without ``pending``
-    (the tests unnamed, or not known) a criteria test. Every provisional return says it so."""
-    if pending:
-        return f" (provisional: {', '.join(pending)} not passed yet)"
-    return " (provisional: a criteria test is not passed yet)"
+    (the tests unnamed, or not known) a criteria test. Every provisional return says it so.
+    Several stages' tests: the next gate named, the later ones by their stage (five stages'
+    tests in one parenthesis were a paragraph a physio had to take apart for the next one)."""
+    from planner.text import join_and
+
+    if not pending:
+        return " (provisional: a criteria test is not passed yet)"
+    later = [p.split("'s ", 1)[0] for p in pending[1:]]  # stage_tests_words: "S3's …"
+    then = f", then the tests of {join_and(later)}" if later else ""
+    return f" (provisional: {pending[0]} not passed yet{then})"
 
 
 def untested_note(untested: tuple[str, ...]) -> str:

@@ -74,10 +74,10 @@ def test_the_returns_panel_says_who_is_back_when_and_a_missed_target(w, qtbot):
     assert "back to full training Mon 8 Feb 2027" in tip and "Cup tie" in tip and "MISSED" in tip
     w.board.set_current("A01", D(2026, 12, 14))
     assert "MISSED" in w.inspector.toPlainText()
-    # the tests the return waits on, each with its stage (P3 and S3 have a test of one name)
-    assert "(provisional: P2's Hip-flexor strength LSI, P3's Hip-flexor strength LSI, S3's " \
-           "Hip-flexor strength LSI and Pain during max sprint not passed yet)" in \
-           " ".join(w.inspector.toPlainText().split()), w.inspector.toPlainText()
+    # the next gate the return waits on, with its stage, then the later stages' (P3 and S3 have
+    # a test of one name); five stages' tests in one parenthesis hid the next one
+    assert "(provisional: P2's Hip-flexor strength LSI not passed yet, then the tests of P3 and " \
+           "S3)" in " ".join(w.inspector.toPlainText().split()), w.inspector.toPlainText()
 
     # A click selects the athlete on his return day.
     panel.table.itemClicked.emit(panel.table.item(0, 3))
