@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planner.season import Season
-from planner.text import join_and, plural
+from planner.text import day_long, join_and, plural
 from planner.validate import season_problems
 
 
@@ -133,14 +133,17 @@ def removed_by_workbook(old: Season, new: Season) -> list[str]:
     (Competitions), blocks (Blocks), days off (Non-training days). The workbook is their source,
     a row deleted there is a record deleted, so neither --keep nor Keep Them puts them back; a
     player added in the app since the workbook was written is one of them. Each named, with the
-    sheet it is not on. A competition is the workbook's when it has one of the same name and
-    date, or of the same ID and name or date (moved or renamed there); a block, one of the same
-    name or the same dates."""
+    sheet it is not on. A competition is the workbook's when it has one of the same ID written
+    in its ID column (renamed and moved there, it is that competition), else one of the same
+    name and date, or of the same ID (``c007``, a row's place) and name or date; a block, one
+    of the same name or the same dates."""
+    from planner.coachform.spec import written_id
+
     out = [f"{a.name} ({a.id}), not in the workbook's Athletes sheet"
            for a in old.athletes if new.athlete(a.id) is None]
     for c in old.competitions:
         if not any((x.name, x.date) == (c.name, c.date)
-                   or (x.id == c.id and (x.name == c.name or x.date == c.date))
+                   or (x.id == c.id and (written_id(c.id) or x.name == c.name or x.date == c.date))
                    for x in new.competitions):
             out.append(f"'{c.name}' ({c.id}) on {_span(c.date, c.end_date or c.date)}, not in "
                        f"the workbook's Competitions sheet")
@@ -573,7 +576,10 @@ def _moved_ids(old: Season, new: Season) -> list[str]:
     """A competition ID now on a row of another name and date: rows sorted or pasted without
     their ID column move every id (and what names it: roles, targets, scenarios, calendar
     events) to another match, without a word. Likewise an athlete's ID on a row of another name
-    (a signing typed over a departed player's row inherits his injuries, log and plan)."""
+    (a signing typed over a departed player's row inherits his injuries, log and plan). An ID
+    written in the sheet on a row renamed and moved there is said so: it stays that match."""
+    from planner.coachform.spec import written_id
+
     out = [f"Check the Athletes sheet: ID '{a.id}' was {was.name} and is now {a.name}; an ID "
            f"stays with its player (his injuries, log and plan go with it): give the new player "
            f"a new ID." for a in new.athletes
@@ -581,9 +587,13 @@ def _moved_ids(old: Season, new: Season) -> list[str]:
     for c in new.competitions:
         was = old.competition(c.id)
         if was is not None and was.name != c.name and was.date != c.date:
-            out.append(f"Check the Competitions sheet: ID '{c.id}' was '{was.name}' on "
-                       f"{was.date.isoformat()} and is now on '{c.name}' on {c.date.isoformat()}; "
-                       f"an ID stays on its match's row (sort or paste the rows with it).")
+            said = (f"Check the Competitions sheet: ID '{c.id}' was '{was.name}' on "
+                    f"{day_long(was.date)} and is now on '{c.name}' on {day_long(c.date)}")
+            out.append(said + (
+                ": renamed and moved there, it stays that competition (its roles, targets and "
+                "pins go with it); if the rows were sorted or pasted without their ID column "
+                "instead, put each ID back on its match's row." if written_id(c.id) else
+                "; an ID stays on its match's row (sort or paste the rows with it)."))
     return out[:5]
 
 

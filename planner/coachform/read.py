@@ -94,6 +94,7 @@ from planner.coachform.spec import (
     Column,
     SheetSpec,
     norm,
+    row_id,
     sheet_spec,
 )
 from planner.errors import InputError
@@ -1619,9 +1620,9 @@ def _free_id(place: int, taken: set[str]) -> str:
     """The id of a Competitions row without an ID: ``c`` and the row's place (``c007``), or the
     next such number no ID of the sheet takes."""
     n = place
-    while f"c{n:03d}" in taken:
+    while row_id(n) in taken:
         n += 1
-    return f"c{n:03d}"
+    return row_id(n)
 
 
 def norm_name(text: str) -> str:

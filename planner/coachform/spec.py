@@ -19,6 +19,18 @@ STAGE_CHOICES = REHAB_STAGES + (FIT,)
 ROLE_CHOICES = ROLES  # start, bench, out
 
 
+def row_id(n: int) -> str:
+    """The id a Competitions row without an ID is given: ``c`` and a number (``c007``)."""
+    return f"c{n:03d}"
+
+
+def written_id(cid: str) -> bool:
+    """A competition id not of the form a row without an ID is given (``c007``): one a coach
+    wrote (``league-04``), which names its competition whatever its row's name and date; an id
+    of that form may be a row's place, which moves when a row above it is deleted."""
+    return not (cid[:1] == "c" and cid[1:].isdigit() and len(cid) >= 4)
+
+
 @dataclass(frozen=True)
 class Column:
     header: str

@@ -627,3 +627,32 @@ def test_import_names_the_player_and_the_match_the_workbook_removes(tmp_path):
         assert r.returncode == 0, r.stderr
         assert f"Note: {gone}" in r.stdout, (flag, r.stdout)
         assert [a.id for a in load_season(tmp_path / "team.season.json").athletes] == ["A1", "A2"]
+
+
+def test_import_keeps_a_match_renamed_and_moved_in_the_workbook_under_its_written_id(tmp_path):
+    """League match 4 (ID league-04) renamed 'Cup round 1 vs Lakers' and moved a day in the
+    coach workbook was said as "Removed: 'League match 4' (league-04) ... to keep one, add its
+    row there and import again", which would have made a second fixture. The ID written in the
+    sheet names the match: it is that competition, renamed and moved, and nothing is removed."""
+    assert run("demo", "-o", "base.season.json", cwd=tmp_path).returncode == 0
+    assert run("export", "base.season.json", "--template", "base.xlsx", cwd=tmp_path).returncode == 0
+    wb = openpyxl.load_workbook(tmp_path / "base.xlsx")
+    comps = wb["Competitions"]
+    row = next(r for r in comps.iter_rows(min_row=2) if r[4].value == "league-04")
+    assert row[1].value == "League match 4" and row[0].value == dt.datetime(2026, 9, 5)
+    row[1].value, row[0].value = "Cup round 1 vs Lakers", dt.datetime(2026, 9, 6)
+    for r in wb["Roles"].iter_rows(min_row=2):
+        if r[0].value == "League match 4":
+            r[0].value = "Cup round 1 vs Lakers"
+    wb.save(tmp_path / "renamed.xlsx")
+    base = (tmp_path / "base.season.json").read_bytes()
+    for flag in ("--replace", "--keep"):
+        (tmp_path / "r.season.json").write_bytes(base)
+        r = run("import", "renamed.xlsx", "-o", "r.season.json", flag, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert "Removed" not in r.stdout and "league-04" not in r.stdout.replace(
+            "ID 'league-04' was 'League match 4' on Sat 5 Sep 2026 and is now on 'Cup round 1 vs "
+            "Lakers' on Sun 6 Sep 2026: renamed and moved there, it stays that competition", ""), \
+            (flag, r.stdout)
+        got = load_season(tmp_path / "r.season.json").competition("league-04")
+        assert (got.name, got.date) == ("Cup round 1 vs Lakers", dt.date(2026, 9, 6))

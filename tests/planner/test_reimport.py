@@ -141,8 +141,8 @@ def test_an_id_left_on_another_match_by_sorted_rows_is_pointed_out():
         Competition(id=b.id, name=a.name, date=a.date, priority=a.priority))})
     checks = keep_over(old, swapped).checks
     assert len(checks) == 2 and checks[0].startswith(
-        f"Check the Competitions sheet: ID '{a.id}' was '{a.name}' on {a.date.isoformat()} and is "
-        f"now on '{b.name}' on {b.date.isoformat()}")
+        f"Check the Competitions sheet: ID '{a.id}' was '{a.name}' on {day_long(a.date)} and is "
+        f"now on '{b.name}' on {day_long(b.date)}")
     moved = old.model_copy(update={"competitions": (a.model_copy(update={"date": day(6)}), b)})
     assert keep_over(old, moved).checks == []  # a match moved keeps its name: no check
 
@@ -472,3 +472,25 @@ def test_what_the_workbook_removes_is_named_and_an_absence_left_out_says_whose()
         "calendar": new.calendar.model_copy(update={"non_training_days": off})})
     assert removed_by_workbook(old, moved) == [] and removed_words(old, moved) == ""
     assert "Either way" not in replaced_words(old, moved)
+
+
+def test_an_id_written_in_the_sheet_keeps_its_match_renamed_and_moved_there():
+    """A match renamed and moved in the workbook under the ID written in its row was "Removed:
+    ... add its row there and import again". A written ID names its match; an id of the form a
+    row without one is given (c002, the row's place) does not, as deleting a row above moves it."""
+    from planner.reimport import removed_by_workbook
+
+    old = season(weeks=3, athletes=2, matches=[5, 12])
+    a, b = old.competitions
+    redone = b.model_copy(update={"name": "Cup round 1", "date": day(13)})
+    new = old.model_copy(update={"competitions": (a, redone)})
+    assert removed_by_workbook(old, new) == []
+    assert keep_over(old, new).checks == [
+        f"Check the Competitions sheet: ID '{b.id}' was '{b.name}' on {day_long(b.date)} and is "
+        f"now on 'Cup round 1' on {day_long(day(13))}: renamed and moved there, it stays that "
+        f"competition (its roles, targets and pins go with it); if the rows were sorted or "
+        f"pasted without their ID column instead, put each ID back on its match's row."]
+    by_row = old.model_copy(update={"competitions": (a, b.model_copy(update={"id": "c002"}))})
+    assert removed_by_workbook(by_row, new.model_copy(update={"competitions": (
+        a, redone.model_copy(update={"id": "c002"}))})) == [
+        f"'{b.name}' (c002) on {day_long(b.date)}, not in the workbook's Competitions sheet"]
