@@ -168,6 +168,29 @@ def match_session(played: float, table: LoadTable) -> tuple[float, float]:
     return max(minutes, played), rpe
 
 
+def match_alone(played: float, table: LoadTable) -> tuple[float, float] | str:
+    """A session given as minutes played alone, neither minutes nor RPE (a workbook's Sessions
+    row, a log's row, as the Log panel reads ``m90``): (minutes, RPE) of its match session
+    (:func:`match_session`), or the problem of 0 minutes played (no match, no match session)."""
+    if not played:
+        return ("0 without Minutes and RPE: no match was played, so there is no match session to "
+                "log; give the session's Minutes and RPE (e.g. 45 and 5), or 0 and 0 for no "
+                "training")
+    return match_session(played, table)
+
+
+def match_alone_note(rows: list, table: LoadTable) -> str:
+    """``row 4: minutes played without Minutes and RPE, read as the load table's match session
+    (...)``: the note of the rows :func:`match_alone` read (their numbers as the file shows them)."""
+    from planner.history import START_MINUTES
+
+    (sm, sr), (bm, br) = match_session(START_MINUTES, table), match_session(1, table)
+    where = f"row {rows[0]}" if len(rows) == 1 else f"{len(rows)} rows from row {rows[0]}"
+    return (f"{where}: minutes played without Minutes and RPE, read as the load table's match "
+            f"session (started {sm:g} min x RPE {sr:g}, from the bench {bm:g} x {br:g}), as the "
+            f"app's Log reads m90 alone")
+
+
 def fold(header: object) -> str:
     """A header as compared: lower case, brackets and repeated spaces folded."""
     text = str(header).strip().lower().replace("(", " ").replace(")", " ").replace("_", " ")
@@ -701,7 +724,10 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     notes: list[str] = []
     athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes)
     dates = _dates(frame[mapping["date"]], problems, where, notes)
-    nums = {k: _numbers(frame, mapping, k, problems, where) for k in
+    # rows with minutes played alone: the match session (their problems said with the column's)
+    played = _numbers(frame, mapping, "played", [], where) if "played" in mapping else None
+    alone = _match_alone(frame, mapping, played, season, problems, where, notes, rows)
+    nums = {k: _numbers(frame, mapping, k, problems, where, alone) for k in
             ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain") if k in mapping}
     columns = list(frame.columns)
     unread = [column_label(c, columns) for c in columns if c not in mapping.values()
@@ -935,7 +961,36 @@ def _played(nums: dict, dates: list, season: Season, problems: list, where, note
 NOT_MEASURED = r"-+|–|—|n/?a|none|null|nan|\?"
 
 
-def _numbers(frame, mapping: dict, key: str, problems: list, where):
+def _match_alone(frame, mapping: dict, played, season: Season, problems: list, where,
+                 notes: list, rows) -> dict:
+    """{row index: (minutes, RPE)} of the rows with minutes played and neither minutes nor RPE:
+    the season's match session (:func:`match_alone`, as the coach workbook and the Log panel
+    read them), said in one note; 0 minutes played so is refused at its row."""
+    from planner.loadtable import LoadTable
+
+    if played is None:
+        return {}
+    blank = None
+    for k in ("minutes", "rpe"):
+        empty = frame[mapping[k]].astype(str).str.strip() == ""
+        blank = empty if blank is None else blank & empty
+    table = LoadTable.of_season(season)
+    out: dict = {}
+    for i in played.index[blank & played.notna()]:
+        got = match_alone(played[i], table)
+        if isinstance(got, str):
+            problems.append(f"{where(i, 'played')}: {got}")
+        out[i] = got
+    if read := [rows[i] for i, got in out.items() if not isinstance(got, str)]:
+        said = match_alone_note(read, table)
+        notes.append(said[0].upper() + said[1:])
+    return out
+
+
+def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict | None = None):
+    """The column ``key`` as numbers, each cell that is none said at its row. ``alone``: the
+    rows given as minutes played alone (:func:`_match_alone`), whose minutes and RPE it gives
+    (None where refused)."""
     import pandas as pd
 
     from planner.coachform.cells import grouping_problem
@@ -968,8 +1023,14 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where):
         empty = "" if key in ("minutes", "rpe") else ", or leave the cell empty"
         problems.append(f"{where(i, key)}: '{raw[i][:40]}' is not a number; write {what}{empty}")
     if key in ("minutes", "rpe"):
+        alone = alone or {}
         for i in values.index[values.isna() & (cleaned == "")]:
-            problems.append(f"{where(i, key)}: missing; every session has minutes and an RPE")
+            if i not in alone:
+                problems.append(f"{where(i, key)}: missing; every session has minutes and an RPE")
+        if read := {i: got[key == "rpe"] for i, got in alone.items() if not isinstance(got, str)}:
+            values = values.astype(float)
+            for i, v in read.items():
+                values[i] = v
     return values
 
 

@@ -1378,23 +1378,17 @@ class _Import:
             out.append(session)
             out_rows.append(row.number)
         if alone:
-            from planner.history import START_MINUTES
-            from planner.sessionlog import match_session
+            from planner.sessionlog import match_alone_note
 
-            (sm, sr), (bm, br) = match_session(START_MINUTES, self.loads), match_session(1, self.loads)
-            rows_text = f"row {alone[0]}" if len(alone) == 1 else f"{len(alone)} rows from row {alone[0]}"
-            self.notes.append(f"{spec.title}, {rows_text}: minutes played without Minutes and RPE, "
-                              f"read as the load table's match session (started {sm:g} min x RPE "
-                              f"{sr:g}, from the bench {bm:g} x {br:g}), as the app's Log reads "
-                              f"m90 alone")
+            self.notes.append(f"{spec.title}, {match_alone_note(alone, self.loads)}")
         self._speeds_as_percent(spec, out, out_rows)
         return out, out_rows
 
     def _match_alone(self, spec: SheetSpec, row: _Row):
         """(minutes, RPE) of a row with Minutes played and neither Minutes nor RPE, as the Log
-        panel reads ``m90`` alone (``sessionlog.match_session``); None for any other row; False
+        panel reads ``m90`` alone (``sessionlog.match_alone``); None for any other row; False
         when such a row is refused (0 minutes played: no match session to log)."""
-        from planner.sessionlog import match_session
+        from planner.sessionlog import match_alone
 
         if any(key in row.errors or row.values.get(key) is not None for key in ("minutes", "rpe")):
             return None
@@ -1404,12 +1398,11 @@ class _Import:
             played = to_minutes(row.values["played"])
         except Bad:
             return None  # said by the Minutes played cell itself
-        if not played:
-            self.note(spec, row, "played", "0 without Minutes and RPE: no match was played, so "
-                      "there is no match session to log; give the session's Minutes and RPE "
-                      "(e.g. 45 and 5), or 0 and 0 for no training")
+        got = match_alone(played, self.loads)
+        if isinstance(got, str):
+            self.note(spec, row, "played", got)
             return False
-        return match_session(played, self.loads)
+        return got
 
     def _speeds_as_percent(self, spec: SheetSpec, sessions: list, rows: list) -> None:
         """A 'Top speed %' column of speeds (31.5 km/h typed in): said, as a log's is."""

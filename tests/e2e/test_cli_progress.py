@@ -1127,3 +1127,33 @@ def test_advance_says_a_flare_up_a_pain_already_logged_proposes_before_the_stage
     assert check_plan(after, after.plan).violations == ()
     r = run("advance", "s.season.json", "--today", day(step + 2).isoformat(), cwd=tmp_path)
     assert "Proposed flare-up" not in r.stdout, r.stdout  # recorded: not proposed again
+
+
+def test_a_log_row_with_minutes_played_alone_is_the_season_s_match_session(tmp_path):
+    """A row with only Minutes played, taken by the app's Log (m90) and the workbook's Sessions
+    sheet, was refused by `periodize log` ("Duration: missing; every session has minutes and an
+    RPE"). It is now the season's match session (its load table: here a start is 90 x 6, from
+    the bench 25 x 5), said in one note; 0 alone is refused, as there."""
+    from planner.loadtable import LoadTable
+    from planner.season import RuleSettings
+
+    rules = RuleSettings(values={"LD-1": {"minutes_start": 90, "rpe_start": 6,
+                                          "minutes_bench": 25, "rpe_bench": 5}})
+    s = season(weeks=4, athletes=2, today=day(10), matches=[5], rules=rules)
+    save_season(s, tmp_path / "s.season.json")
+    (tmp_path / "played.csv").write_text(f"Player,Date,Duration,RPE,Minutes played\n"
+                                         f"Athlete 1,{day(5)},,,90\nA2,{day(5)},,,20\n")
+    r = run("log", "s.season.json", "played.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Row 2: minutes played without Minutes and RPE" not in r.stdout  # two rows: one note
+    assert ("2 rows from row 2: minutes played without Minutes and RPE, read as the load "
+            "table's match session (started 90 min x RPE 6, from the bench 25 x 5)") in r.stdout
+    table = LoadTable.of_season(s)
+    got = {x.athlete: (x.minutes, x.rpe, x.minutes_played)
+           for x in load_season(tmp_path / "s.season.json").sessions}
+    assert got == {"A1": (*table.match("start"), 90), "A2": (*table.match("bench"), 20)}
+    assert got["A1"][:2] == (90, 6)
+    (tmp_path / "zero.csv").write_text(f"Player,Date,Duration,RPE,Minutes played\nA1,{day(6)},,,0\n")
+    r = run("log", "s.season.json", "zero.csv", cwd=tmp_path)
+    assert r.returncode == 1 and "row 2, Minutes played: 0 without Minutes and RPE: no match " \
+        "was played" in " ".join(r.stderr.split()), r.stderr
