@@ -30,11 +30,8 @@ from planner.text import (
     DATE_FORMS,
     iso_not_a_day,
     name_key,
-    numeric_date,
-    numeric_date_problem,
-    numeric_dates_read,
-    numeric_day_first,
     numeric_parts,
+    read_text_dates,
     without_accents,
 )
 
@@ -723,7 +720,9 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
                 for i in sorted(frame.attrs.get("uncached", {}).get(column, ()))]
     notes: list[str] = []
     athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes)
-    dates = _dates(frame[mapping["date"]], problems, where, notes)
+    dates, dates_read = _dates(frame[mapping["date"]], problems, where, rows, season)
+    if dates_read:
+        notes.append(dates_read)
     # rows with minutes played alone: the match session (their problems said with the column's)
     played = _numbers(frame, mapping, "played", [], where) if "played" in mapping else None
     alone = _match_alone(frame, mapping, played, season, problems, where, notes, rows)
@@ -763,10 +762,9 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
                      f"summary of the rows, not a session; delete the row" for i in summary]
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
-        read = next((n for n in notes if n.startswith("Dates with ")), None)
         raise InputError(source, problems[:200], more=max(0, len(problems) - 200),
-                         note=f"{read}; write dates as YYYY-MM-DD if that is not how the file "
-                              f"writes them." if read else "")
+                         note=f"{dates_read}; write dates as YYYY-MM-DD if that is not how the "
+                              f"file writes them." if dates_read else "")
     result = _build(frame, mapping, athletes, dates, nums, season, rows)
     result.notes = notes + result.notes
     return result
@@ -888,24 +886,27 @@ def _row_number(problem: str) -> int:
     return int(m.group(1)) if m else 0
 
 
-def _dates(col, problems: list, where, notes: list | None = None) -> list[dt.date | None]:
+def _dates(col, problems: list, where, rows, season: Season) -> tuple[list[dt.date | None], str]:
     """The column's dates: ISO (``2026-09-14``, an Excel date) or written with slashes or dots,
-    read day first (``14/09/2026``) as the app's date fields read them — or month first when a
-    row can only be read that way (``09/14/2026``: a US export) and none day first."""
+    read as the coach workbook reads them (``planner.text.read_text_dates``: a reading outside
+    the days a log may hold is none, the rows that read one way only give the others their
+    order, a row that still reads two ways is refused with both); and the note of how."""
     import pandas as pd
+
+    from planner.validate import PRE_SEASON_LOG_DAYS
 
     text = col.astype(str).str.strip()
     parsed = pd.to_datetime(text.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
-    slashed = {i: parts for i, t in text.items() if (parts := numeric_parts(t)) is not None}
-    day_first = numeric_day_first(slashed.values())
+    slashed = {rows[i]: t for i, t in text.items() if numeric_parts(t) is not None}
+    cal = season.calendar
+    read = read_text_dates(slashed, f"the column '{col.name}'",
+                           cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS), cal.end)
     out = []
     for i, v in parsed.items():
-        if i in slashed:
-            if (d := numeric_date(slashed[i], day_first)) is not None:
-                out.append(d)
-                continue
-            problems.append(f"{where(i, 'date')}: {numeric_date_problem(text[i], slashed[i], day_first)}")
-            out.append(None)
+        if rows[i] in slashed:
+            if rows[i] in read.problems:
+                problems.append(f"{where(i, 'date')}: {read.problems[rows[i]]}")
+            out.append(read.days.get(rows[i]))
         elif text[i] in ("", "nan", "None", "NaT"):
             problems.append(f"{where(i, 'date')}: missing; every session has a date: write it as {DATE_FORMS}")
             out.append(None)
@@ -925,9 +926,7 @@ def _dates(col, problems: list, where, notes: list | None = None) -> list[dt.dat
             out.append(None)
         else:
             out.append(v.date())
-    if slashed and notes is not None:
-        notes.append(numeric_dates_read((text[i] for i in slashed), day_first))
-    return out
+    return out, read.note
 
 
 def _played(nums: dict, dates: list, season: Season, problems: list, where, notes: list) -> None:

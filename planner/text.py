@@ -11,6 +11,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection
+from dataclasses import dataclass, field
 
 from planner.season import REHAB_STAGES
 from planner.units import measure  # noqa: F401 (the texts' own name for it)
@@ -110,19 +111,8 @@ def numeric_parts(text: str) -> tuple[int, int, int] | None:
     return None if m is None else (int(m[1]), int(m[2]), int(m[3]))
 
 
-def numeric_day_first(parts) -> bool:
-    """How the numeric dates of one column (a log's Date column, a sheet's date column) are
-    read: day first (14/09/2026), as the app's date fields read them, or month first when a
-    date of the column can only be read that way (09/14/2026: a US export) and none day first.
-    Both kinds in one column: day first (the others are refused)."""
-    parts = list(parts)
-    if not any(b > 12 >= a for a, b, _ in parts):
-        return True
-    return any(a > 12 for a, _, _ in parts)
-
-
 def numeric_date(parts: tuple[int, int, int], day_first: bool) -> dt.date | None:
-    """The day of :func:`numeric_parts` read in the column's order; None when it is no day."""
+    """The day of :func:`numeric_parts` read in one order; None when it is no day."""
     a, b, year = parts
     year += 2000 if year < 100 else 0
     d, m = (a, b) if day_first else (b, a)
@@ -132,37 +122,81 @@ def numeric_date(parts: tuple[int, int, int], day_first: bool) -> dt.date | None
         return None
 
 
-def numeric_readings(parts: tuple[int, int, int]) -> tuple[dt.date, ...]:
-    """Every day :func:`numeric_parts` can be, day first and month first, each once: one for
-    14/09/2026 (no month 14) or 5/5/2027, two for 03/02/2027, none for 31/02/2027. The coach
-    workbook takes such a text only when it reads one way."""
-    return tuple(dict.fromkeys(d for order in (True, False) if (d := numeric_date(parts, order))))
+TEXT_DATE_FIX = "make the cell an Excel date or write it as YYYY-MM-DD"
 
 
-def numeric_date_problem(text: str, parts: tuple[int, int, int], day_first: bool,
-                         others: str = "the file's other dates") -> str:
-    """Why a numeric date is refused, said after where it is: the order it was read in (the
-    column's), and a day that does not exist named."""
-    a, b, year = parts
-    d, m = (a, b) if day_first else (b, a)
-    gone = no_such_day(year + (2000 if year < 100 else 0), m, d)
-    why = "; ".join(([] if day_first else [others]) + ([f"{gone} does not exist"] if gone else []))
-    order = "day/month/year" if day_first else "month/day/year"
-    return (f"'{str(text).strip()[:40]}' is not a date read as {order}"
-            f"{f' ({why})' if why else ''}; write it as {DATE_FORMS}")
+def numeric_problem(text: str, parts: tuple[int, int, int],
+                    readings: dict[bool, dt.date] | None = None) -> str:
+    """Why a date typed with slashes or dots is refused, said after where it is: the two days
+    it can be (``readings``: day first -> its day, month first -> its day), each with the text
+    to write, or the day that does not exist."""
+    shown = f"'{str(text).strip()[:40]}'"
+    if readings and len(set(readings.values())) == 2:
+        a, b = readings[True], readings[False]
+        return (f"{shown} could be {day_long(a)} (day first) or {day_long(b)} (month first); "
+                f"{TEXT_DATE_FIX}: {a:%Y-%m-%d} or {b:%Y-%m-%d}")
+    x, y, year = parts
+    year += 2000 if year < 100 else 0
+    gone = list(dict.fromkeys(g for day, month in ((x, y), (y, x)) if (g := no_such_day(year, month, day))))
+    if gone:  # 31/02/2028: no reading is a day of the calendar
+        return (f"{shown} is not a date: {' and '.join(gone)} "
+                f"{'does' if len(gone) == 1 else 'do'} not exist; correct the day and {TEXT_DATE_FIX}")
+    return f"{shown} is not a date; {TEXT_DATE_FIX}, e.g. 2027-01-04"
 
 
-def numeric_dates_read(texts, day_first: bool) -> str:
-    """"Dates with dots read as day/month/year (14.09.2026)": how the numeric dates of a column
-    were read, said in its own way of writing them."""
-    texts = list(texts)
-    dots = any("." in t.split()[0] for t in texts)
-    slashes = any("/" in t for t in texts)
-    how = "slashes and dots" if dots and slashes else "dots" if dots else "slashes"
-    sep = "." if dots and not slashes else "/"
-    return f"Dates with {how} read as " + (
-        f"day/month/year (14{sep}09{sep}2026)" if day_first
-        else f"month/day/year (09{sep}14{sep}2026: a day above 12 comes second)")
+@dataclass
+class TextDates:
+    """One column's dates typed with slashes or dots, read (:func:`read_text_dates`)."""
+
+    days: dict = field(default_factory=dict)  # a row -> the day read
+    problems: dict = field(default_factory=dict)  # a row -> why it is refused
+    note: str = ""  # how the column was read, with an example ("" when none was)
+
+
+def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
+                    hi: dt.date | None = None) -> TextDates:
+    """The dates of one column typed with slashes or dots (``cells``: a row as the coach finds
+    it -> its text), read by the one policy of the session log and the coach workbook:
+
+    1. a reading outside ``lo``..``hi`` (the days the column may hold: the season's) is no
+       reading (9 Apr 2026 for '04/09/2026' in a season from August); when no reading is
+       inside, the day is read as the text gives it (and refused as outside by the season);
+    2. the rows that read one way only decide the order of the column's other rows, when they
+       agree (all day first, or all month first: '09/14/2026' makes a US export's '09/04/2026'
+       4 September);
+    3. a row that still reads two ways is refused, with both days and the text to write.
+
+    One note for the column (``where``: "Competitions, Date"): how many were read, how, and
+    an example."""
+    read: dict = {}  # row -> {day first: its day, month first: its day}
+    ranged = False  # a row reads one way only in the season (its other reading is outside)
+    for row, text in cells.items():
+        if (parts := numeric_parts(str(text))) is None:
+            continue
+        both = {o: d for o in (True, False) if (d := numeric_date(parts, o)) is not None}
+        inside = {o: d for o, d in both.items()
+                  if (lo is None or lo <= d) and (hi is None or d <= hi)}
+        ranged |= bool(inside) and len(set(inside.values())) < len(set(both.values()))
+        read[row] = (parts, inside or both)
+    orders = {o for _, r in read.values() if len(r) == 1 for o in r}
+    order = orders.pop() if len(orders) == 1 else None
+    out, decided, example = TextDates(), 0, ""
+    for row, (parts, r) in read.items():
+        if len(set(r.values())) == 1:
+            out.days[row] = next(iter(r.values()))
+            example = example or f"row {row} '{str(cells[row]).strip()}' = {day_long(out.days[row])}"
+        elif r and order is not None:
+            out.days[row], decided = r[order], decided + 1
+        else:
+            out.problems[row] = numeric_problem(cells[row], parts, r)
+    if out.days:
+        n = plural(len(out.days), "date")
+        how = (f"read {'day' if order else 'month'} first ({'dd/mm/yyyy' if order else 'mm/dd/yyyy'}), "
+               f"as its dates readable one way only are" if decided else
+               ("each " if len(out.days) > 1 else "") + "readable one way only"
+               + (" in the season" if ranged else ""))
+        out.note = f"{n} typed as text in {where}, {how}" + (f" (e.g. {example})" if example else "")
+    return out
 
 
 def season_past(calendar, show=dt.date.isoformat) -> str | None:

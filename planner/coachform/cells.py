@@ -13,7 +13,7 @@ import unicodedata
 
 from planner.coachform.spec import PRIORITIES, WEEKDAY_NAMES
 from planner.season import MAX_MAX_SPEED, MIN_MAX_SPEED, ROLES, WEEKDAYS, max_speed_problem
-from planner.text import day_long, no_such_day, not_a_day, numeric_parts, numeric_readings
+from planner.text import day_long, no_such_day, not_a_day, numeric_parts, read_text_dates
 from planner.validate import NO_TRAINING_WEEKDAY
 
 
@@ -60,8 +60,9 @@ def to_text(value: object, what: str) -> str:
 def to_date(value: object) -> dt.date:
     """An Excel date, or a date typed as text: ISO (2027-01-04), or with slashes or dots when it
     reads as one day only (14/09/2026: no month 14). Text that reads as two days (03/02/2027:
-    3 February or 2 March, depending on who typed it) is refused with both: the workbook takes
-    Excel dates and ISO text (interfaces.md section 2) and never guesses the order."""
+    3 February or 2 March, depending on who typed it) is refused with both: read alone, nothing
+    says the order (the reader gives a column's cells its order and the season's days,
+    ``planner.text.read_text_dates``, as the session log reads its dates)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -75,11 +76,11 @@ def to_date(value: object) -> dt.date:
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 raise Bad(f"{describe(value)} {not_a_day(int(m[1]), int(m[2]), int(m[3]))}; {fix}") from None
-        if (parts := numeric_parts(text)) is not None:
-            readings = numeric_readings(parts)
-            if len(readings) == 1:
-                return readings[0]
-            raise Bad(_numeric_hint(value, parts, readings))
+        if numeric_parts(text) is not None:
+            got = read_text_dates({0: text}, "")
+            if got.problems:
+                raise Bad(got.problems[0])
+            return got.days[0]
         if (words := _date_in_words(text)) is not None:
             raise Bad(_words_hint(value, *words))
         raise Bad(f"{describe(value)} is not a date; {fix}")
@@ -96,31 +97,6 @@ def to_date(value: object) -> dt.date:
         raise Bad(f"{describe(value)} is a number, not a date{day}; format the cell as a date "
                   f"or write it as YYYY-MM-DD, e.g. 2027-01-04")
     raise Bad(f"{describe(value)} is not a date; {fix}")
-
-
-def _numeric_hint(value: str, parts: tuple[int, int, int], readings) -> str:
-    """Why a date typed with slashes or dots is refused: the two days it can be, each with the
-    text to write, or the day that does not exist."""
-    fix = "make the cell an Excel date or write it as YYYY-MM-DD"
-    if len(readings) == 2:
-        (a, b) = readings
-        return (f"{describe(value)} could be {day_long(a)} (day first) or {day_long(b)} (month "
-                f"first); {fix}: {a:%Y-%m-%d} or {b:%Y-%m-%d}")
-    x, y, year = parts
-    year += 2000 if year < 100 else 0
-    gone = list(dict.fromkeys(g for day, month in ((x, y), (y, x)) if (g := no_such_day(year, month, day))))
-    if gone:  # 31/02/2028: no reading is a day of the calendar
-        return (f"{describe(value)} is not a date: {' and '.join(gone)} "
-                f"{'does' if len(gone) == 1 else 'do'} not exist; correct the day and {fix}")
-    return f"{describe(value)} is not a date; {fix}, e.g. 2027-01-04"
-
-
-def text_date_read(value: object, day: dt.date) -> str | None:
-    """The note for a date typed with slashes or dots that was taken (it reads one way only):
-    the day it was read as; None for any other value."""
-    if not isinstance(value, str) or numeric_parts(value) is None:
-        return None
-    return f"{describe(value.strip())} read as {day_long(day)} (it can be no other day)"
 
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

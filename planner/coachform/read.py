@@ -21,8 +21,11 @@ columns may come in any order; extra columns are ignored (said in a note, with w
 column not found costs), unless one is a column of the form misspelt over values ("Postion"):
 that is refused, since its values would be lost; and so are
 extra sheets, unless a sheet seems to be one of the form's under another name ("Injured"): that
-is refused, since its rows would be lost; blank rows are skipped. Dates are real Excel dates or
-ISO text (``2027-01-04``); text such as ``12 Mar 2028`` is refused with the date to write.
+is refused, since its rows would be lost; blank rows are skipped. Dates are real Excel dates, ISO text (``2027-01-04``) or text with
+slashes or dots, read a column at a time as a session log's are
+(:func:`planner.text.read_text_dates`: a reading outside the season is none, the rows readable
+one way only give the others their order, one that still reads two ways is refused with both,
+one note a column); text such as ``12 Mar 2028`` is refused with the date to write.
 The workbook is read with ``read_only=True, data_only=True`` (formulas give their cached value)
 and openpyxl parses it with defusedxml, which is a dependency.
 """
@@ -53,7 +56,6 @@ from planner.coachform.cells import (
     parse_role,
     parse_training_days,
     parse_weekday,
-    text_date_read,
     to_date,
     to_minutes,
     to_number,
@@ -111,8 +113,9 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import POSITION_SHORT, position_key
-from planner.text import day_long, join_and
+from planner.text import TextDates, day_long, join_and, numeric_parts, read_text_dates
 from planner.validate import (
+    PRE_SEASON_LOG_DAYS,
     entry_problems,
     long_event_problems,
     overdue_problems,
@@ -325,6 +328,7 @@ class _Reader:
         self.sheets: dict[str, object] = {}
         self.unstyled: set[int] = set()  # Season rows whose value's format cannot be read
         self._strays: dict[str, str | None] | None = None
+        self.rows: dict[str, list[_Row]] = {}  # sheet title -> its data rows, as last read
         for ws in wb.worksheets:
             key = norm(ws.title)
             if key in self.sheets:
@@ -411,6 +415,7 @@ class _Reader:
                            f"is this the right workbook?")
                 break
             out.append(row)
+        self.rows[spec.title] = out
         self._unread(spec, header[0], where, unread, filled)
         self._hidden_note(spec, ws.title, out)
         return out
@@ -646,6 +651,8 @@ class _Import:
         self.style_dates: list[tuple[str, int, str, object]] = []
         self.today_refused = False  # what is checked against today is not checked then
         self.left_out: list[tuple[int, int, str]] = []  # (sheet order, row, sheet) not checked
+        self.span: tuple[dt.date, dt.date] | None = None  # the season's first and last day, once read
+        self.text_dates: dict[tuple[str, str], TextDates] = {}  # (sheet, column key) -> its text dates
 
     # -- helpers ----------------------------------------------------------------------------------
     def cell(self, spec: SheetSpec, row: _Row, key: str, convert):
@@ -664,13 +671,41 @@ class _Import:
             self.style_dates.append((spec.title, row.number, f"{spec.title}, row {row.number}, "
                                                             f"{column.header}", value))
             return None
+        if convert is to_date and isinstance(value, str) and numeric_parts(value) is not None:
+            dates = self._text_dates(spec, key, row, value)
+            if row.number in dates.problems:
+                self.p.cell(spec.title, row.number, column, col, dates.problems[row.number])
+            return dates.days.get(row.number)
         try:
-            got = convert(value)
+            return convert(value)
         except Bad as e:
             self.p.cell(spec.title, row.number, column, col, str(e))
             return None
-        if convert is to_date and (read := text_date_read(value, got)):
-            self.notes.append(f"{spec.title}, row {row.number}, {column.header}: {read}")
+
+    # sheets whose dates the season refuses outside it (the Sessions sheet: from four weeks
+    # before its start); the others may hold earlier days (an onset, an absence from July)
+    IN_SEASON = ("Competitions", "Non-training days", "Blocks", "Sessions")
+
+    def _text_dates(self, spec: SheetSpec, key: str, row: _Row, value: str) -> TextDates:
+        """The dates typed with slashes or dots of a column, read together
+        (``planner.text.read_text_dates``, as the session log reads its Date column): the
+        rows read one way only give the others their order, a reading outside the season is
+        none; one note for the column."""
+        if (spec.title, key) not in self.text_dates:
+            cells = {r.number: r.values[key] for r in self.r.rows.get(spec.title, ())
+                     if key not in r.errors and isinstance(r.values.get(key), str)}
+            lo = hi = None
+            if self.span is not None and spec.title in self.IN_SEASON:
+                lo, hi = self.span
+                if spec.title == "Sessions":
+                    lo -= dt.timedelta(days=PRE_SEASON_LOG_DAYS)
+            got = read_text_dates(cells, f"{spec.title}, {spec.column(key).header}", lo, hi)
+            self.text_dates[(spec.title, key)] = got
+            if got.note:
+                self.notes.append(got.note)
+        got = self.text_dates[(spec.title, key)]
+        if row.number not in got.days and row.number not in got.problems:  # a row not listed
+            return read_text_dates({row.number: value}, "")
         return got
 
     def note(self, spec: SheetSpec, row: _Row, key: str, message: str) -> None:
@@ -703,6 +738,7 @@ class _Import:
 
     def season(self) -> Season:
         cal, name, cal_rows = self._calendar()
+        self.span = (cal.start, cal.end) if cal is not None else None
         comps, comp_rows, comp_names = self._competitions(cal)
         self.comp_last = {c.id: c.last for c in comps}  # a target's last day (InjuryReader)
         athletes, athlete_rows, ids = self._athletes()
@@ -847,6 +883,12 @@ class _Import:
             return None, None, {}
         got: dict[str, object] = {}
         cal_rows: dict[str, int] = {}
+        # Start, End and Today typed with slashes or dots: read together, as a column's dates
+        typed = read_text_dates({rows[k][0]: rows[k][1] for k in ("start", "end", "today")
+                                 if k in rows and rows[k][2] is None and isinstance(rows[k][1], str)},
+                                f"{SEASON_SHEET}, Value")
+        if typed.note:
+            self.notes.append(typed.note)
         for k, (key, label, required, help_text) in enumerate(SEASON_KEYS):
             if key not in rows:
                 if required:
@@ -864,12 +906,9 @@ class _Import:
                 self.style_dates.append((SEASON_SHEET, n, where, value))
             elif value is not None:
                 try:
-                    got[key] = _season_value(key, value)
+                    got[key] = _season_value(key, value, typed, n)
                 except Bad as e:
                     self.p.add(SEASON_SHEET, n, f"{where}: {e}")
-                else:
-                    if read := text_date_read(value, got[key]):
-                        self.notes.append(f"{where}: {read}")
         start, end = got.get("start"), got.get("end")
         if start is None or end is None or not self._season_span_ok(start, end, cal_rows["end"]):
             return None, got.get("name"), cal_rows
@@ -1643,8 +1682,13 @@ def _competition_hits(text: str, comp_names) -> list:
     return [c for c in comp_names if norm_name(c[0]) == norm_name(dated[0]) and c[3] == dated[1]]
 
 
-def _season_value(key: str, value: object):
-    """A Season key's value converted (Bad with the fix when it cannot be)."""
+def _season_value(key: str, value: object, typed: TextDates | None = None, row: int = 0):
+    """A Season key's value converted (Bad with the fix when it cannot be); ``typed``: the
+    sheet's dates typed as text, read together (the one of ``row``, if any)."""
+    if typed is not None and row in typed.problems:
+        raise Bad(typed.problems[row])
+    if typed is not None and row in typed.days:
+        return typed.days[row]
     if key == "name":
         text = to_text(value, "name")
         if len(text) > 200:

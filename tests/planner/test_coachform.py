@@ -198,30 +198,70 @@ def test_a_name_pasted_with_a_combining_accent_matches_the_one_typed(tmp_path):
     assert s.athlete("A3").name == "José Müller"  # stored in one spelling
 
 
-def test_a_date_typed_as_text_with_slashes_is_refused_with_its_readings(tmp_path):
-    """A US coach typed the A final as '03/02/2027' (2 March) in a cell formatted as text; the
-    import guessed the column's order and planned the final on 3 February, with only a note
-    about the column. Whether such a text is 3 February or 2 March depends on who typed it, so
-    the workbook (interfaces.md section 2: Excel dates or ISO text) refuses each one that reads
-    two ways, located, with both readings and the text to write; nothing is imported, whatever
-    the column's other dates (a day above 12 second) suggest."""
+def test_a_date_typed_as_text_reads_in_its_column_s_order_or_is_refused_with_its_readings(tmp_path):
+    """A US coach typed the A final as '03/02/2027' (2 March) in a cell formatted as text. The
+    workbook reads such texts as the session log does (planner.text.read_text_dates): a reading
+    outside the season is none ('3/6/27' can only be 6 March in a season to 28 March), the rows
+    readable one way only give the column's other rows their order ('02/13/2027': month first,
+    so the final is 2 March), said in one note; a text that still reads two ways in the season
+    is refused, located, with both readings and the text to write."""
     path = book(tmp_path, Competitions=[("Date", "Name", "Priority"), ("02/13/2027", "Cup", "B"),
                                         ("03/02/2027", "Final", "A"), ("3/6/27", "League", "C")])
+    notes: list[str] = []
+    assert [c.date for c in import_workbook(path, notes).competitions] == [
+        D(2027, 2, 13), D(2027, 3, 2), D(2027, 3, 6)]
+    assert [n for n in notes if "typed as text" in n] == [
+        "3 dates typed as text in Competitions, Date, read month first (mm/dd/yyyy), as its dates "
+        "readable one way only are (e.g. row 2 '02/13/2027' = Sat 13 Feb 2027)"]
+    path = book(tmp_path, "two.xlsx", Competitions=[("Date", "Name", "Priority"),
+                                                    ("03/02/2027", "Final", "A"), ("2/3/27", "League", "C")])
     assert problems_of(path) == [
-        "Competitions, row 3, Date: '03/02/2027' could be Wed 3 Feb 2027 (day first) or Tue 2 Mar "
+        "Competitions, row 2, Date: '03/02/2027' could be Wed 3 Feb 2027 (day first) or Tue 2 Mar "
         "2027 (month first); make the cell an Excel date or write it as YYYY-MM-DD: 2027-02-03 "
         "or 2027-03-02",
-        "Competitions, row 4, Date: '3/6/27' could be Thu 3 Jun 2027 (day first) or Sat 6 Mar "
-        "2027 (month first); make the cell an Excel date or write it as YYYY-MM-DD: 2027-06-03 "
-        "or 2027-03-06"]
-    # the Season sheet alike: a Today of '9/8/2026' is 9 August or 8 September
-    path = book(tmp_path, "season.xlsx", Season=[("Key", "Value"), ("Name", "Text FC"),
-                                                 ("Start", "2026-08-03"), ("End", "05/13/2027"),
-                                                 ("Today", "9/8/2026")])
-    assert problems_of(path) == [
+        "Competitions, row 3, Date: '2/3/27' could be Tue 2 Mar 2027 (day first) or Wed 3 Feb "
+        "2027 (month first); make the cell an Excel date or write it as YYYY-MM-DD: 2027-03-02 "
+        "or 2027-02-03"]
+    # the Season sheet's Value column alike: a Today of '9/8/2026' is 9 August or 8 September...
+    rows = [("Key", "Value"), ("Name", "Text FC"), ("Start", "2026-08-03"), ("End", "2027-05-13"),
+            ("Today", "9/8/2026")]
+    assert problems_of(book(tmp_path, "season.xlsx", Season=rows)) == [
         "Season, row 5 (Today): '9/8/2026' could be Sun 9 Aug 2026 (day first) or Tue 8 Sep 2026 "
         "(month first); make the cell an Excel date or write it as YYYY-MM-DD: 2026-08-09 or "
         "2026-09-08"]
+    # ... unless an End of '05/13/2027' says the sheet writes month first
+    rows[3] = ("End", "05/13/2027")
+    assert import_workbook(book(tmp_path, "us.xlsx", Season=rows)).calendar.today == D(2026, 9, 8)
+
+
+def test_a_text_date_reads_the_same_in_the_workbook_and_in_a_session_log(tmp_path):
+    """'04/09/2026' was refused by the workbook (4 September or 9 April, a day before the season)
+    and read day first by `periodize log` whatever it could be. Both now read by one policy:
+    the same cells give the same day, or the same refusal."""
+    from planner.sessionlog import read_sessions
+
+    season_rows = [("Key", "Value"), ("Name", "Text FC"), ("Start", D(2026, 8, 3)),
+                   ("End", D(2027, 5, 9)), ("Today", D(2026, 9, 30))]
+    head = ("Athlete ID", "Date", "Minutes", "RPE")
+    cells = ["04/09/2026", "05/09/2026"]  # 9 April and 9 May 2026: before the season's log
+    path = book(tmp_path, Season=season_rows, Competitions=[("Date", "Name", "Priority"),
+                                                            ("04/09/2026", "League", "C")],
+                Sessions=[head] + [("A1", c, 60, 5) for c in cells])
+    s = import_workbook(path)
+    assert s.competitions[0].date == D(2026, 9, 4)
+    assert [x.date for x in s.sessions] == [D(2026, 9, 4), D(2026, 9, 5)]
+    log = tmp_path / "log.csv"
+    log.write_text("Athlete ID,Date,Minutes,RPE\n" + "".join(f"A2,{c},60,5\n" for c in cells))
+    assert [x.date for x in read_sessions(log, s).sessions] == [D(2026, 9, 4), D(2026, 9, 5)]
+    # '08/09/2026': 8 September or 9 August, both in the season, nothing in the column decides
+    path = book(tmp_path, "two.xlsx", Season=season_rows, Sessions=[head, ("A1", "08/09/2026", 60, 5)])
+    log.write_text("Athlete ID,Date,Minutes,RPE\nA1,08/09/2026,60,5\n")
+    refused = ("'08/09/2026' could be Tue 8 Sep 2026 (day first) or Sun 9 Aug 2026 (month first); "
+               "make the cell an Excel date or write it as YYYY-MM-DD: 2026-09-08 or 2026-08-09")
+    assert problems_of(path) == [f"Sessions, row 2, Date: {refused}"]
+    with pytest.raises(InputError) as e:
+        read_sessions(log, s)
+    assert e.value.problems == [f"row 2, Date: {refused}"]
 
 
 def test_a_date_typed_as_text_that_can_be_one_day_only_is_read_with_a_note(tmp_path):
@@ -236,11 +276,11 @@ def test_a_date_typed_as_text_that_can_be_one_day_only_is_read_with_a_note(tmp_p
     s = import_workbook(path, notes)
     assert s.calendar.end == D(2027, 5, 30)
     assert [c.date for c in s.competitions] == [D(2027, 3, 14), D(2027, 2, 13), D(2027, 5, 5)]
-    assert [n for n in notes if "read as" in n] == [
-        "Season, row 4 (End): '30/05/2027' read as Sun 30 May 2027 (it can be no other day)",
-        "Competitions, row 2, Date: '14.03.27' read as Sun 14 Mar 2027 (it can be no other day)",
-        "Competitions, row 3, Date: '02/13/2027' read as Sat 13 Feb 2027 (it can be no other day)",
-        "Competitions, row 4, Date: '5/5/2027' read as Wed 5 May 2027 (it can be no other day)"], notes
+    assert [n for n in notes if "typed as text" in n] == [  # one note a column, with an example
+        "1 date typed as text in Season, Value, readable one way only (e.g. row 4 '30/05/2027' = "
+        "Sun 30 May 2027)",
+        "3 dates typed as text in Competitions, Date, each readable one way only (e.g. row 2 "
+        "'14.03.27' = Sun 14 Mar 2027)"], notes
     # none of the readings is a day: the day that does not exist is named
     path = book(tmp_path, "gone.xlsx", Competitions=[("Date", "Name", "Priority"), ("31.02.27", "Cup", "A"),
                                                      ("02/30/2027", "Cup 2", "A")])

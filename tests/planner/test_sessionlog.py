@@ -13,6 +13,7 @@ from planner import edits as E
 from planner.errors import InputError
 from planner.season import Athlete
 from planner.sessionlog import read_sessions
+from planner.text import day_long
 from tests.builders import day, season
 
 
@@ -83,17 +84,17 @@ def test_every_problem_is_located_and_nothing_is_read(tmp_path, s):
     assert "log.csv" in msg
 
 
-def test_dates_written_day_first_with_slashes_as_uk_gps_exports_write_them(tmp_path, s):
-    """14/09/2026 and 3.1.2027 read day first, as the app's date fields read them; a US export
-    (a day above 12 in second place) month first; the reading is said."""
+def test_dates_written_with_slashes_or_dots_read_as_the_coach_workbook_reads_them(tmp_path, s):
+    """14/09/2026 and 3.1.2027 read as the one day they can be in the season (a log's: from
+    four weeks before its start), a US export's in its order; the reading is said once, with an
+    example, as the coach workbook says it (planner.text.read_text_dates)."""
     p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
                         f"A1,{day(1).strftime('%d/%m/%Y')},60,5\n"
                         f"A2,{day(2).day}.{day(2).month}.{day(2).year},45,4\n")
     r = read_sessions(p, s)
     assert [x.date for x in r.sessions] == [day(1), day(2)]
-    assert "Dates with slashes and dots read as day/month/year (14/09/2026)" in r.text()
-    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA2,{day(2).day}.{day(2).month}.{day(2).year},45,4\n")
-    assert "Dates with dots read as day/month/year (14.09.2026)" in read_sessions(p, s).text()
+    assert (f"2 dates typed as text in the column 'Date', each readable one way only in the "
+            f"season (e.g. row 2 '{day(1).strftime('%d/%m/%Y')}' = {day_long(day(1))})") in r.text()
     us = day(9)  # the 13th: a day above 12, only month first reads it
     assert us.day > 12
     p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
@@ -101,41 +102,50 @@ def test_dates_written_day_first_with_slashes_as_uk_gps_exports_write_them(tmp_p
                         f"A1,{day(1).strftime('%m/%d/%Y')},60,5\n")
     r = read_sessions(p, s)
     assert [x.date for x in r.sessions] == [us, day(1)]
-    assert "month/day/year" in r.text()
     p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\nA1,14/13/2026,60,5\n")
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
-    assert "row 2, Date: '14/13/2026' is not a date read as day/month/year" in str(e.value)
+    assert "row 2, Date: '14/13/2026' is not a date; make the cell an Excel date or write it as " \
+           "YYYY-MM-DD" in str(e.value)
     # a session's start time after the date, as GPS exports write it
     p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1).strftime('%d/%m/%Y')} 09:30,60,5\n")
     assert [x.date for x in read_sessions(p, s).sessions] == [day(1)]
-    # a US file whose days are all 12 or less reads day first: a date after today says how
-    # the dates were read
-    late = day(0).replace(month=day(0).month + 2)  # month 3 read as the day: after today
-    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{late.strftime('%m/%d/%Y')},60,5\n")
+    # both readings outside the season: refused with both (neither is a day of its log)
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\nA1,03/04/2027,60,5\n")
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
-    assert "Dates with slashes read as day/month/year" in str(e.value)
-    # and so is a file written with dots: its refusal says how its dates were read too
-    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{late.day}.{late.month}.{late.year},60,5\n")
-    with pytest.raises(InputError) as e:
-        read_sessions(p, s)
-    assert "Dates with dots read as day/month/year (14.09.2026); write dates as" in str(e.value)
+    assert e.value.problems == [
+        "row 2, Date: '03/04/2027' could be Sat 3 Apr 2027 (day first) or Thu 4 Mar 2027 (month "
+        "first); make the cell an Excel date or write it as YYYY-MM-DD: 2027-04-03 or 2027-03-04"]
 
 
-def test_a_log_with_dates_of_both_orders_reads_day_first_and_refuses_the_others(tmp_path, s):
-    """A log whose Date column holds a date only day first can be (13/..) and one only month
-    first can be (../14/..) is read day first, as the app's date fields read dates; the US one
-    is refused, located, in that order's words, not the other way round."""
-    uk, us = day(9), day(10)
-    assert uk.day > 12 and us.day > 12
+def test_a_log_s_rows_readable_one_way_give_the_others_their_order(tmp_path, s):
+    """'09/01/2027' (9 January or 1 September) was read day first whatever the file's other
+    rows said. A row that reads one way only ('01/13/2027': month first) now gives the column
+    its order, said with that row; with nothing to decide it, such a row is refused with both
+    readings; rows of both orders are each read as the one day they can be."""
+    us = day(9)  # 13 Jan 2027
+    jan = season(weeks=4, athletes=1, today=day(14))
+    # a season into February: '01/02/2027' is 1 February or 2 January, both days of it
+    feb = jan.model_copy(update={"calendar": jan.calendar.model_copy(
+        update={"end": dt.date(2027, 2, 28)})})
     p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
-                        f"A1,{uk.strftime('%d/%m/%Y')},60,5\nA1,{us.strftime('%m/%d/%Y')},60,5\n")
+                        f"A1,{us.strftime('%m/%d/%Y')},60,5\nA1,01/02/2027,60,5\n")
+    r = read_sessions(p, feb)
+    assert [x.date for x in r.sessions] == [us, dt.date(2027, 1, 2)]
+    assert ("2 dates typed as text in the column 'Date', read month first (mm/dd/yyyy), as its "
+            "dates readable one way only are (e.g. row 2 '01/13/2027' = Wed 13 Jan 2027)") in r.text()
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\nA1,11/01/2027,60,5\n")  # 11 Jan or 1 Nov 2027
+    assert [x.date for x in read_sessions(p, s).sessions] == [dt.date(2027, 1, 11)]
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
+                        f"A1,{day(10).strftime('%d/%m/%Y')},60,5\nA1,{us.strftime('%m/%d/%Y')},60,5\n")
+    assert [x.date for x in read_sessions(p, s).sessions] == [day(10), us]
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\nA1,01/02/2027,60,5\n")
     with pytest.raises(InputError) as e:
-        read_sessions(p, s)
-    text = str(e.value)
-    assert f"row 3, Date: '{us.strftime('%m/%d/%Y')}' is not a date read as day/month/year" in text
-    assert "row 2, Date" not in text
+        read_sessions(p, feb)
+    assert e.value.problems == [
+        "row 2, Date: '01/02/2027' could be Mon 1 Feb 2027 (day first) or Sat 2 Jan 2027 (month "
+        "first); make the cell an Excel date or write it as YYYY-MM-DD: 2027-02-01 or 2027-01-02"]
 
 
 def test_a_repeated_row_is_counted_once_also_against_the_season(tmp_path, s):
