@@ -40,7 +40,7 @@ class FakeInteraction(list):
     """The coach's side of ``ui.desktop.interaction``, scripted: every question and message is
     recorded as (kind, title, text), kind one of inform, warn, error, about, confirm, choose,
     text, open, save, folder, shown (a file or folder opened in another program: the path).
-    ``details``: the details given with an error or a question (a list its text cuts short), as
+    ``details``: the details given with an error, a question or a notice (a list its text cuts short), as
     (kind, title, details), in the order said.
 
     ``answer``: what ``choose`` returns when it is one of the offered answers (otherwise the
@@ -97,8 +97,10 @@ class FakeInteraction(list):
 
     __hash__ = None
 
-    def inform(self, title, text):
+    def inform(self, title, text, details=""):
         self.append(("inform", title, text))
+        if details:
+            self.details.append(("inform", title, details))
 
     def warn(self, title, text):
         self.append(("warn", title, text))

@@ -819,3 +819,33 @@ def test_keep_them_names_the_player_the_workbook_removes_and_undo_brings_him_bac
     assert w.undo_stack.undoText().startswith("New Guy (A3) unavailable")
     w.undo_stack.redo()
     assert w.season == imported and w.modified
+
+
+def test_the_notes_of_an_import_are_cut_short_with_every_one_under_show_details(window, dialogs,
+                                                                               tmp_path):
+    """A workbook with 30 fixtures pasted twice gave an "Imported, with notes" box of 30 lines
+    and more, as tall as the notes were many, past the screen's bottom with its OK button. The
+    box lists the first MAX_LISTED and counts the rest; every note is under Show Details…."""
+    import openpyxl
+
+    from planner.coachform.write import save_template_form
+    from ui.desktop import fileio
+    from ui.desktop.fileio import MAX_LISTED
+
+    path = tmp_path / "team.xlsx"
+    save_template_form(window.document.season, path)
+    wb = openpyxl.load_workbook(path)
+    sheet = wb["Competitions"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2, max_row=31)]
+    for r in rows:  # each row pasted a second time: "repeats row N: counted once"
+        sheet.append(r)
+    wb.save(path)
+    dialogs.choices = ["workbook"]
+    assert fileio.import_into(window, str(path))
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("inform", "Imported, with notes")
+    said = text.splitlines()
+    (every,) = [d.splitlines() for k, t, d in dialogs.details if k == "inform"]
+    assert sum("counted once" in line for line in every) == 30
+    assert said == every[:MAX_LISTED] + [f"… and {len(every) - MAX_LISTED} more (Show Details… "
+                                         f"lists all {len(every)}, to read or copy)"]

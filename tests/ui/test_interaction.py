@@ -207,3 +207,23 @@ def test_the_folder_choosers_choose_button_takes_a_new_folders_name_by_mouse(qtb
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.selectedFiles() == [str(tmp_path / "Kalender Herbst")]
     assert not (tmp_path / "Kalender Herbst").exists()  # the export makes it
+
+
+def test_a_notice_with_details_holds_them_behind_show_details(qtbot):
+    """The real notice box: its text, and the whole list under Show Details…, as an error's."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen = {}
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.update(title=box.windowTitle(), text=box.text(), details=box.detailedText(),
+                    icon=box.icon())
+        box.accept()
+
+    QTimer.singleShot(0, close)
+    QtInteraction(None).inform("Imported, with notes", "• a\n… and 1 more", details="• a\n• b")
+    assert seen == {"title": "Imported, with notes", "text": "• a\n… and 1 more",
+                    "details": "• a\n• b", "icon": QMessageBox.Icon.Information}

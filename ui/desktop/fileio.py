@@ -133,7 +133,8 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
         f"{plural(len(season.injuries), 'injury', 'injuries')}"
         f"{'; ' + plural(len(notes), 'note') + ' shown' if notes else ''}. {after}", 10000)
     if notes:  # read other than written: a coach should see each (an unread column, a position)
-        window.interaction.inform("Imported, with notes", "\n".join(f"• {n}" for n in notes))
+        listed, every = _bullets(notes)  # a long list cut short, every note under Show Details…
+        window.interaction.inform("Imported, with notes", listed, details=every)
     if kept is not None and kept.later_today:
         window.weekly.move_today(kept.later_today)
     return True

@@ -62,7 +62,9 @@ _WORDED = {
 class Interaction(Protocol):
     """What a controller may ask or tell the coach."""
 
-    def inform(self, title: str, text: str) -> None: ...
+    def inform(self, title: str, text: str, details: str = "") -> None:
+        """``details`` as for :meth:`error` (every note of an import, a list ``text`` cuts short)."""
+        ...
 
     def warn(self, title: str, text: str) -> None: ...
 
@@ -135,8 +137,14 @@ class QtInteraction:
     def __init__(self, parent: QWidget | None = None):
         self.parent = parent
 
-    def inform(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+    def inform(self, title: str, text: str, details: str = "") -> None:
+        if not details:
+            QMessageBox.information(self.parent, title, text)
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
+                          self.parent)
+        _with_details(box, details)
+        box.exec()
 
     def warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self.parent, title, text)
