@@ -437,7 +437,7 @@ def _keep_injuries(out: Kept, old: Season) -> None:
 
     squad = {a.id for a in out.season.athletes}
     for was, now in _counterparts(old, out.season):
-        label = f"the injury of {old.athlete_label(was.athlete)} of {was.onset.isoformat()}"
+        label = f"the injury of {old.athlete_label(was.athlete)} of {day_long(was.onset)}"
         if now is None and was.athlete not in squad:
             out.dropped.append(f"{label} (no longer in the squad)")
         elif now is None:
@@ -609,30 +609,38 @@ def _try_each(out: Kept, items, words: Callable[[list], str],
     with them, else one at a time, each that fits kept and each that does not named with its
     reason (one item's problem never costs the rest)."""
     items = list(items)
-    if not items or _try(out, words(items), lambda s: put(s, items)):
+    if not items or words(items).startswith("0 "):
         return
-    out.dropped.pop()
+    if _put(out, lambda s: put(s, items)) is None:
+        out.kept.append(words(items))
+        return
     kept = []
     for item in items:
-        season = put(out.season, [item])
-        if problems := season_problems(season):
-            out.dropped.append(f"{words([item])} ({problems[0]})")
+        if problem := _put(out, lambda s, item=item: put(s, [item])):
+            out.dropped.append(f"{words([item])} ({problem})")
         else:
-            out.season = season
             kept.append(item)
     if kept:
         out.kept.append(words(kept))
 
 
 def _try(out: Kept, words: str, put: Callable[[Season], Season]) -> bool:
-    """Put one part back into ``out.season`` if the season still holds together with it."""
+    """Put one part back into ``out.season`` if the season still holds together with it: said
+    as kept, or as not kept with the reason."""
     if words.startswith("0 "):
         return True
-    season = put(out.season)
-    problems = season_problems(season)
-    if problems:
-        out.dropped.append(f"{words} ({problems[0]})")
+    if problem := _put(out, put):
+        out.dropped.append(f"{words} ({problem})")
         return False
-    out.season = season
     out.kept.append(words)
     return True
+
+
+def _put(out: Kept, put: Callable[[Season], Season]) -> str | None:
+    """``put`` applied to ``out.season`` when the season still holds together after it (None);
+    else its first problem, and the season as it was."""
+    season = put(out.season)
+    if problems := season_problems(season):
+        return problems[0]
+    out.season = season
+    return None

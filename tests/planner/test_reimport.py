@@ -26,7 +26,7 @@ def test_the_workbook_without_a_player_and_an_injury_keeps_what_still_fits():
     assert season_loses(old, new) == ("a stored plan, 2 pins, rule settings and 1 injury the "
                                       "workbook has not got")
     kept = keep_over(old, new)
-    assert kept.kept == ["rule settings", f"the injury of Athlete 1 (A1) of {day(-3).isoformat()}",
+    assert kept.kept == ["rule settings", f"the injury of Athlete 1 (A1) of {day_long(day(-3))}",
                          "1 pin", "the stored plan"]
     assert kept.dropped == ["a pin of Athlete 3 (A3) (no longer in the squad)"]
     # the plan carries the past: kept without the player gone
