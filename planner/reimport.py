@@ -15,7 +15,7 @@ moved match, a corrected date) and imports it again. Two kinds of thing can diff
   corrected there (the season's record of that stage is not put back beside it).
 
 Each part is put back and the season checked again (``planner.validate``); a part that no
-longer fits as a whole is put back item by item, and only the items that do not fit are left out,
+longer fits as a whole is put back by halves, down to single items, and only the items that do not fit are left out,
 each named with its reason, so the result always loads and one athlete's changed row never costs
 the squad's log. A session logged in m/s of an athlete whose max speed the workbook no longer
 gives (or gives lower) keeps its minutes and RPE: only that speed reading is left out. An injury
@@ -606,22 +606,28 @@ def _same_person(a: str, b: str) -> bool:
 def _try_each(out: Kept, items, words: Callable[[list], str],
               put: Callable[[Season, list], Season]) -> None:
     """Put ``items`` back into ``out.season``: all at once when the season still holds together
-    with them, else one at a time, each that fits kept and each that does not named with its
-    reason (one item's problem never costs the rest)."""
+    with them, else each half so, in order, down to the items that do not fit, each named with
+    its reason (one item's problem never costs the rest; one session that does not fit among
+    2,000 costs a few dozen checks of the season, not one per session)."""
     items = list(items)
     if not items or words(items).startswith("0 "):
         return
-    if _put(out, lambda s: put(s, items)) is None:
-        out.kept.append(words(items))
-        return
-    kept = []
-    for item in items:
-        if problem := _put(out, lambda s, item=item: put(s, [item])):
-            out.dropped.append(f"{words([item])} ({problem})")
-        else:
-            kept.append(item)
-    if kept:
+    if kept := _put_halves(out, items, words, put):
         out.kept.append(words(kept))
+
+
+def _put_halves(out: Kept, items: list, words: Callable[[list], str],
+                put: Callable[[Season, list], Season]) -> list:
+    """The items of ``items`` put back (:func:`_try_each`), those that do not fit named."""
+    problem = _put(out, lambda s: put(s, items))
+    if problem is None:
+        return items
+    if len(items) == 1:
+        out.dropped.append(f"{words(items)} ({problem})")
+        return []
+    half = len(items) // 2
+    return (_put_halves(out, items[:half], words, put)
+            + _put_halves(out, items[half:], words, put))
 
 
 def _try(out: Kept, words: str, put: Callable[[Season], Season]) -> bool:
