@@ -1034,6 +1034,8 @@ class _Checker:
             for a in self.athletes:
                 if a.st[w.first] != FIT or all(i in a.off for i in w.days):
                     continue
+                if hv1_exempt(self.rs, a.position):  # HV-1 asks it no exposure: none to keep
+                    continue
                 if not any(a.hv[i] for i in w.days):
                     self.penal("TP-3", a.id, w.first, w.last,
                                f"{a.who} has no high-velocity exposure (>= {HV_LEVEL} %) in the "

@@ -252,7 +252,8 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "TP-3", "Keep intensity in the taper", False,
-            "An athlete on the team plan has at least one high-velocity exposure in every taper week.",
+            "An athlete on the team plan has at least one high-velocity exposure in every taper week; "
+            "the positions HV-1 exempts (goalkeepers) are exempt, as no exposure is asked of them.",
             "E", ("Bosquet07", "Mujika03"),
             (_w(30, "cost of a taper week without exposure"),),
             can_switch=True,

@@ -692,7 +692,7 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
     if not c.exempt:  # a goalkeeper's match served HV-1, which does not apply to him
         add(Reason("HV-1", "serves", f"A high-velocity exposure keeps every {g}-day window "
                                      f"covered{gap}."))
-    if ap.weeks[tl.week_of[i]] == "taper":
+    if ap.weeks[tl.week_of[i]] == "taper" and not c.exempt:  # TP-3 exempts HV-1's positions
         add(Reason("TP-3", "serves", "Keeps intensity in the taper week."))
     if tl.is_comp[i]:
         return

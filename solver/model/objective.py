@@ -230,12 +230,15 @@ class ObjectiveMixin(ModelBase):
 
     # -- TP-3 -----------------------------------------------------------------------------------
     def tp_3(self) -> None:
-        """TP-3: an athlete on the team plan has an HV exposure in each taper week."""
+        """TP-3: an athlete on the team plan has an HV exposure in each taper week; the positions
+        HV-1 exempts (goalkeepers) are exempt here too."""
         mode = self._soft("TP-3")
         if mode == "off":
             return
         weight = self.rules.value("TP-3", "weight")
         for u in self.units:
+            if u.exempt:  # no exposure is asked of the position, so none is kept in a taper
+                continue
             hv = self.hv_lits(u)
             off = self.tl.unavailable(u.athletes[0])
             for w in self.open_weeks:

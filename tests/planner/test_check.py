@@ -808,6 +808,26 @@ def test_tp3_taper_week_without_exposure():
     assert report.objective == 2200 + 30
 
 
+def tp3(report: CheckReport) -> list[tuple]:
+    return sorted((v.athlete, v.start, v.end) for v in report.soft if v.rule == "TP-3")
+
+
+def test_tp3_not_for_a_position_hv1_exempts():
+    """A goalkeeper is asked for no high-velocity exposure (HV-1), so none in a taper either;
+    the outfield player with the same week is counted."""
+    keeper = ATHLETES[0].model_copy(update={"position": "Goalkeeper"})
+    away = tuple(Unavailability(athlete=a, start=M(13), end=M(13)) for a in ("A01", "A02"))
+    season = make_season(comps=FINAL, athletes=(keeper,) + ATHLETES[1:], unavailability=away)
+    # the taper week of 8 Mar without a speed session, and both away on the Derby's day
+    it = {"A01": changed(A01_IT, d10=70, d13=0), "A02": changed(A02_IT, d10=70, d13=0)}
+    report = check_plan(season, make_plan(team=TAPER, it=it))
+    assert report.ok and tp3(report) == [("A02", M(8), M(14))]
+    listed = season.model_copy(update={"rules": RuleSettings(
+        values={"HV-1": {"exempt_positions": []}})})
+    report = check_plan(listed, make_plan(team=TAPER, it=it))
+    assert tp3(report) == [("A01", M(8), M(14)), ("A02", M(8), M(14))]
+
+
 def test_tp3_not_for_an_athlete_unavailable_all_week():
     season = make_season(comps=FINAL, unavailability=(
         Unavailability(athlete="A02", start=M(8), end=M(14)),))

@@ -8,6 +8,7 @@ from planner.check import check_plan
 from planner.returns import returns
 from planner.season import (
     FIT,
+    Competition,
     CriteriaTest,
     Injury,
     IntensityPin,
@@ -176,6 +177,31 @@ def test_goalkeepers_are_exempt_from_hv1():
     assert sum(1 for v in plan.for_athlete("A2").intensity if v >= 90) >= 3
     report = check_plan(s, plan)
     assert not [v for v in report.soft if v.rule == "HV-1" and v.athlete == "A1"]
+
+
+def test_goalkeepers_are_exempt_from_tp3_the_outfield_player_is_not():
+    """A reserve keeper (role out) was given a ramp into 95 % sprints in the taper before a final,
+    "Serves: TP-3"; HV-1 asks his position for no exposure, so TP-3 asks none either."""
+    final = Competition(id="final", name="Final", date=day(40), priority="A")
+    s = season(weeks=7, athletes=2, comps=[final])
+    keeper = s.athletes[0].model_copy(update={"position": "GK", "role": "out"})
+    s = s.model_copy(update={"athletes": (keeper, s.athletes[1])})
+    plan = solved(s)
+    report = check_plan(s, plan)
+    tl = Timeline(s)
+    tapers = [w for w, k in enumerate(plan.team_weeks) if k == "taper"]
+    assert tapers == [3, 4]
+    assert report.counts()["TP-3"] == 0
+    for w in tapers:
+        days = tl.weeks[w].days
+        assert max(plan.for_athlete("A1").intensity[i] for i in days) < 90, w
+        assert max(plan.for_athlete("A2").intensity[i] for i in days) >= 90, w
+    # a keeper's 95 % in a taper week, if the coach sets one, serves no TP-3
+    i = next(i for i in tl.weeks[3].days if plan.for_athlete("A2").intensity[i] >= 90)
+    assert "TP-3" in rules_of(s, plan, "A2", i)
+    aps = tuple(ap.model_copy(update={"intensity": plan.for_athlete("A2").intensity})
+                if ap.athlete == "A1" else ap for ap in plan.athletes)
+    assert "TP-3" not in rules_of(s, plan.model_copy(update={"athletes": aps}), "A1", i)
 
 
 def test_the_demos_flare_up_what_ifs_plan_no_speed_on_the_day_or_the_two_after():
