@@ -168,6 +168,27 @@ def test_solving_the_real_season_then_pinning_and_resolving(qtbot, tiny):
     assert w.season.plan == first.args[0].plan
 
 
+def test_solving_an_unchanged_solved_season_again_is_no_change(qtbot, tiny, tmp_path):
+    """F5 out of habit on a solved, saved season gave the same plan yet an undo step "Accept the
+    plan" and a '*' in the title (Save or Discard on close, for nothing); now the status bar
+    says it is the same plan and nothing is marked modified."""
+    w = make(qtbot, tiny)
+    w.solve_time_limit = 20.0
+    with qtbot.waitSignal(w.solve_finished, timeout=60_000) as first:
+        w.solve_action.trigger()
+    assert first.args[0].plan is not None and w.undo_stack.count() == 1
+    assert w.save_to(tmp_path / "tiny.season.json") and not w.modified
+    stored = w.season.plan
+    with qtbot.waitSignal(w.solve_finished, timeout=60_000) as second:
+        w.solve_action.trigger()
+    said = w.statusBar().currentMessage()
+    assert second.args[0].plan.athletes == stored.athletes, "the solver kept the stored plan"
+    assert w.season.plan is stored and w.undo_stack.count() == 1
+    assert not w.modified and "*" not in w.windowTitle()
+    assert said.startswith("Solved in ") and "the same plan as before (proven)." in said, said
+    assert "Soft-rule penalty" in said
+
+
 # -- infeasibility --------------------------------------------------------------------------
 def infeasible_outcome():
     return Outcome(Status.INFEASIBLE, None, message="No plan satisfies every hard rule.",

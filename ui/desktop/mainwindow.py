@@ -61,6 +61,7 @@ from ui.desktop.solving import (
     new_stop,
     plan_words,
     progress_text,
+    same_plan,
     solve_work,
 )
 from ui.desktop.statusbar import MessageBar
@@ -1199,6 +1200,7 @@ class MainWindow(QMainWindow):
             return
         outcome = result.value.outcome
         before = self.season.plan  # the plan the accepted one replaces (the days it changed)
+        same = self._same_plan(outcome)
         if result.replaced:
             self.statusBar().showMessage(
                 f"Solve result ({outcome.status.value}) ignored: another season was opened while "
@@ -1206,13 +1208,14 @@ class MainWindow(QMainWindow):
         elif result.stale and (outcome.plan is not None or outcome.status.value == "infeasible"):
             self._offer_stale(outcome, result.value.rules)
         elif outcome.plan is not None and (was := self._backs()) is not None \
-                and (spikes := self._spikes()) is not None and self._accept_plan(result.value):
+                and (spikes := self._spikes()) is not None \
+                and (same or self._accept_plan(result.value)):
             conflict_shown = self.explanation.outcome is not None
             self.explanation.reset("<p><i>The last solve found a plan: no conflict to "
                                    "explain.</i></p>")
             if conflict_shown:  # opened for the conflict, which is gone: the board gets the room
                 self.docks["explanation"].hide()
-            self.statusBar().showMessage(self._solved_text(outcome) + self._spikes_text(spikes)
+            self.statusBar().showMessage(self._solved_text(outcome, same) + self._spikes_text(spikes)
                                          + self._moved_text(was) + self._changed_text(before))
         else:
             self._show_no_plan(outcome)
@@ -1292,15 +1295,26 @@ class MainWindow(QMainWindow):
         more = f"; and {len(moved) - 3} more" if len(moved) > 3 else ""
         return f" Returns moved: {said}{more} (Returns panel)."
 
-    def _solved_text(self, outcome: Outcome) -> str:
+    def _same_plan(self, outcome: Outcome) -> bool:
+        """Is the solve's plan the stored one, made under the season's rules? Then accepting it
+        is no change: no undo step, and the file is not marked modified (F5 pressed out of habit
+        on a solved season asked Save or Discard on close for nothing)."""
+        return (outcome.plan is not None and same_plan(self.season.plan, outcome.plan)
+                and self.document.rules_of_plan() == self.season.rules)
+
+    def _solved_text(self, outcome: Outcome, same: bool = False) -> str:
         """The solve in one short line, what matters first (the status bar cuts the rest): how
-        good the plan is in words, then its soft-rule penalty, the Plan Check's number; when the
-        solver's objective is higher, a re-solve also counted each day it changed from the
-        previous plan (STAB), and the line says so."""
+        good the plan is in words (``same``: the plan stored before, kept), then its soft-rule
+        penalty, the Plan Check's number; when the solver's objective is higher, a re-solve also
+        counted each day it changed from the previous plan (STAB), and the line says so."""
         secs = f" in {outcome.wall_time:.1f} s" if outcome.wall_time else ""
         if past := self._past():  # "the best plan the rules allow (proven)" of nothing to plan
             return f"Solved{secs}: {past}"
-        text = f"Solved{secs}: {plan_words(outcome.status.value, outcome.objective, outcome.bound)}."
+        words = plan_words(outcome.status.value, outcome.objective, outcome.bound)
+        if same:
+            words = "the same plan as before" + (
+                " (proven)" if outcome.status.value == "optimal" else f", {words}")
+        text = f"Solved{secs}: {words}."
         report = self.check_report
         penalty = report.objective if report is not None else None
         if penalty is not None:

@@ -143,6 +143,14 @@ def _returns(season: Season) -> list | None:
         return None
 
 
+def same_plan(stored: Plan | None, plan: Plan) -> bool:
+    """Does ``plan`` say what ``stored`` says: the same days, weeks, status and soft-rule list
+    (the solve's time, objective and bound aside)? The solver keeps the stored plan on ties, so
+    F5 on an unchanged season gives it back; accepting it again is no change to the season."""
+    return stored is not None and all(getattr(stored, f) == getattr(plan, f) for f in (
+        "planner_version", "status", "team_weeks", "athletes", "soft"))
+
+
 def progress_text(progress) -> str:
     """A solver progress report after the elapsed time: `` · objective 1,234 · bound 1,000``."""
     return f" · objective {amount(progress.objective)} · bound {amount(progress.bound)}"
