@@ -866,3 +866,50 @@ def test_the_caption_never_covers_the_chart_beside_the_roles(qtbot, unlogged):
         assert not readout.intersects(view), (size, view, readout)
         assert not note.intersects(view), (size, view, note)
         assert view.height() >= chart.view.minimumHeight()
+
+
+def test_beside_the_roles_the_notice_wraps_in_the_dock_and_the_dock_grown_shows_its_top(
+        qtbot, unlogged):
+    """1366 x 768 with Season ▸ Match Roles open: View ▸ Load put the Load dock beside the Roles,
+    its notice cut at the dock's edge ("No session logge…", scrolled sideways, not wrapped);
+    closing the Roles left the dock scrolled down, its selector and notice out of view."""
+    from PySide6.QtCore import QPoint, QRect
+
+    w = MainWindow(unlogged, None, autosave=False)
+    qtbot.addWidget(w)
+    w.resize(1366, 740)
+    w.board.today_override = TODAY
+    w.show()
+    w.show_dock("roles")
+    w.load_view.show()
+    settle(qtbot, w)
+    dock, panel = w.docks["load"], w.load_view.panel
+    area = dock.widget()
+    qtbot.waitUntil(lambda: dock.width() < 0.5 * w.width() and panel.note.isVisible())
+    QApplication.processEvents()
+    note = panel.note
+    assert "No session logged" in note.text()
+    shown = QRect(note.mapTo(area.viewport(), QPoint(0, 0)), note.size())
+    assert area.viewport().rect().contains(shown), (shown, area.viewport().rect())
+    assert note.height() > 2 * note.fontMetrics().lineSpacing()  # wrapped, not cut
+    chart = panel.athlete_chart  # wider than the dock: it scrolls sideways, its figures do not
+    assert chart.view.width() > area.viewport().width() and chart.readout.text()
+    figures = QRect(chart.readout.mapTo(area.viewport(), QPoint(0, 0)), chart.readout.size())
+    assert 0 <= figures.left() and figures.right() <= area.viewport().width(), figures
+
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())  # the coach scrolled down to the chart
+    w.docks["roles"].close()
+    qtbot.waitUntil(lambda: dock.width() > 0.9 * w.width())
+    QApplication.processEvents()
+    assert bar.value() == 0 and area.horizontalScrollBar().value() == 0
+    selector = QRect(panel.who.mapTo(area.viewport(), QPoint(0, 0)), panel.who.size())
+    assert area.viewport().rect().contains(selector)
+
+    assert bar.maximum() > 0  # shown again after being hidden: its top too
+    bar.setValue(bar.maximum())
+    dock.hide()
+    w.load_view.show()
+    QApplication.processEvents()
+    assert bar.value() == 0

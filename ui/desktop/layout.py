@@ -18,6 +18,8 @@ panels) is not restored.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -63,10 +65,19 @@ class FitScrollArea(QScrollArea):
     The keyboard's widget is scrolled into view, whole (:meth:`show_focus`): Tab onto the
     Squad editor's Unavailable list moved nothing on screen, as Qt's own scrolling on Tab stops
     once a list's top corner shows, and a field given the keyboard otherwise (a mnemonic, an
-    editor opened) was not scrolled to at all."""
+    editor opened) was not scrolled to at all.
 
-    def __init__(self, widget: QWidget):
+    ``top_when_grown``: shown again, or grown (a dock beside it closed), it scrolls back to its
+    top: the Load dock, scrolled down while it shared the bottom with Roles, kept its selector
+    and notice out of view once it had the whole width. ``within``: the wrapped labels of a
+    panel wider than the dock (a chart's least width), kept to the dock's width, where they
+    wrap: the Load dock's notice ran past its edge ("No session logge…") and scrolled sideways."""
+
+    def __init__(self, widget: QWidget, top_when_grown: bool = False,
+                 within: Callable[[], Iterable[QWidget]] | None = None):
         super().__init__()
+        self.top_when_grown = top_when_grown
+        self.within = within
         self.setWidget(widget)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -101,15 +112,32 @@ class FitScrollArea(QScrollArea):
         lay = w.layout() if w is not None else None
         if lay is None:
             return
+        if self.within is not None:
+            m = lay.contentsMargins()
+            for label in self.within():
+                label.setMaximumWidth(max(1, self.viewport().width() - m.left() - m.right()))
         width = max(w.minimumSizeHint().width(), self.viewport().width())
         need = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else -1
         need = max(need, lay.totalMinimumSize().height())
         if w.minimumHeight() != need:
             w.setMinimumHeight(need)
 
+    def to_top(self) -> None:
+        self.verticalScrollBar().setValue(0)
+        self.horizontalScrollBar().setValue(0)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self.fit()
+        old, new = event.oldSize(), event.size()
+        if self.top_when_grown and old.isValid() and (
+                new.width() > old.width() or new.height() > old.height()):
+            self.to_top()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.top_when_grown:
+            self.to_top()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
@@ -117,10 +145,11 @@ class FitScrollArea(QScrollArea):
         return super().eventFilter(obj, event)
 
 
-def scrolled(widget: QWidget) -> QScrollArea:
+def scrolled(widget: QWidget, top_when_grown: bool = False,
+             within: Callable[[], Iterable[QWidget]] | None = None) -> QScrollArea:
     """``widget`` in a frameless scroll area (:class:`FitScrollArea`): the dock's width, and a
     vertical scroll bar when the dock is shorter than the panel."""
-    return FitScrollArea(widget)
+    return FitScrollArea(widget, top_when_grown, within)
 
 
 def build_docks(window: QMainWindow, widgets: dict[str, QWidget]) -> dict[str, QDockWidget]:

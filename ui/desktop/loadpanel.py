@@ -113,13 +113,21 @@ class LoadPanel(QWidget):
         top.addWidget(self.who)
         top.addSpacing(12)
         top.addWidget(self.team_button)
-        top.addSpacing(12)
-        top.addWidget(self.note, 1)
+        top.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(4)
         lay.addLayout(top)
+        # a row of its own, kept to the dock's width (LoadView.add_dock): beside the selector,
+        # in a dock sharing the bottom with Roles, it was cut at the dock's edge
+        lay.addWidget(self.note)
         lay.addWidget(self.stack, 1)
+
+    def wrapped(self) -> list[QLabel]:
+        """The texts that wrap at the dock's width, never past it, when the charts are wider:
+        the notice and each chart's readout."""
+        return [self.note] + [c.readout for c in (self.athlete_chart, self.team_chart)
+                              if c is not None]
 
     # -- what it shows ---------------------------------------------------------------------
     def set_figures(self, season: Season, figs: dict,
@@ -341,7 +349,9 @@ class LoadView(QObject):
         dock = QDockWidget("Load", w)
         dock.setObjectName("dock-load")
         dock.setAccessibleName("Load panel")
-        dock.setWidget(scrolled(self.panel))  # a short dock scrolls: the window fits the screen
+        # a short dock scrolls (the window fits the screen), and shows its top again once it
+        # has the room
+        dock.setWidget(scrolled(self.panel, top_when_grown=True, within=self.panel.wrapped))
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         if "log" in w.docks:
             w.tabifyDockWidget(w.docks["log"], dock)
