@@ -290,7 +290,7 @@ def test_as_planned_fills_the_selected_empty_days_from_the_plan(w, qtbot):
         if p.context in ("match", "bench"):
             (s,) = got
             assert s.minutes_played == (90 if p.context == "match" else 20)
-            assert s.top_speed_pct == p.level
+            assert s.top_speed_pct is None  # measured in a match, never planned
             filled += 1
         elif p.minutes:
             (s,) = got
@@ -315,6 +315,9 @@ def test_as_planned_plays_a_short_match_whole():
         p = SimpleNamespace(minutes=minutes, rpe=8, context=context, level=100)
         s = as_planned(p, "A1", day(5))
         assert (s.minutes, s.minutes_played) == (minutes, played)
+        assert s.top_speed_pct is None  # a match's top speed is measured, not planned
+    p = SimpleNamespace(minutes=60, rpe=6, context="training", level=90)
+    assert as_planned(p, "A1", day(5)).top_speed_pct == 90  # a training day keeps the plan's
 
 
 def test_delete_clears_the_selected_days_in_one_step_and_paste_reads_every_cell_first(w, qtbot):

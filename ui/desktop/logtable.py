@@ -754,8 +754,8 @@ class LogPanel(QWidget):
 
     def fill_as_planned(self) -> bool:
         """The selected empty days that may be logged get the plan's session: its minutes and
-        RPE, the planned level as top speed, and on a match day played 90 minutes for a start
-        and 20 for a bench appearance."""
+        RPE, the planned level as top speed on a training day, and on a match day played 90
+        minutes for a start and 20 for a bench appearance (no top speed: see ``as_planned``)."""
         m = self.model
         season = m.season
         if season is None or season.plan is None:
@@ -866,7 +866,9 @@ class LogPanel(QWidget):
 
 def as_planned(p, athlete: str, day: dt.date) -> Session | None:
     """The session the plan prescribed (``planner.sessions.Prescription``), as logged; None for
-    a rest day."""
+    a rest day. A match day has no top speed: a match's is measured, not planned (a played
+    match is a speed day whatever its speed, rules-spec.md section 9), and "100 %" filled in
+    for every starter, the goalkeeper too, fed the logged speed figures."""
     if p is None:
         return None
     minutes, rpe = p.minutes, p.rpe
@@ -876,7 +878,7 @@ def as_planned(p, athlete: str, day: dt.date) -> Session | None:
         return None
     played = PLAYED.get(p.context)
     return Session(athlete=athlete, date=day, minutes=minutes, rpe=rpe,
-                   top_speed_pct=float(p.level) if p.level > 0 else None,
+                   top_speed_pct=float(p.level) if p.level > 0 and played is None else None,
                    # a match shorter than 90 minutes (a rule set's minutes_start, e.g. 70 for a
                    # youth team) is played whole: minutes played never exceed the session's
                    minutes_played=None if played is None else min(played, float(minutes)))
