@@ -559,8 +559,15 @@ def _logged_per_day(season: Season, today: dt.date, sessions=()) -> list[tuple[i
     return out
 
 
-def unlogged_text(season: Season, today: dt.date, sessions=()) -> str:
-    """One sentence on the days the move puts in the past with nothing logged ("" if none)."""
+# how the days a move puts in the past are logged once it is made (the command line's words;
+# the app's Move Today gives its own): they cannot be logged before, being after today
+LOG_AFTER_MOVE = ("log them with the move (advance --log) or after it (periodize log, which "
+                  "re-plans with them)")
+
+
+def unlogged_text(season: Season, today: dt.date, sessions=(), how: str = LOG_AFTER_MOVE) -> str:
+    """One sentence on the days the move puts in the past with nothing logged ("" if none);
+    ``how``: where they are logged, since a day after today cannot be logged before the move."""
     per_day = _logged_per_day(season, today, sessions)
     missing, days = sum(due - got for _d, due, got in per_day), len(per_day)
     if not missing:
@@ -576,7 +583,7 @@ def unlogged_text(season: Season, today: dt.date, sessions=()) -> str:
     named = (f" Days with few or no sessions logged (a missing export?): {'; '.join(thin[:4])}"
              f"{f'; and {len(thin) - 4} more' if len(thin) > 4 else ''}." if thin else "")
     return (f"{what[0].upper()}{what[1:]}: they count as planned (as the stored plan has them). "
-            f"If they went otherwise, log them first.{named}")
+            f"If they went otherwise, {how}.{named}")
 
 
 def thin_days(season: Season, today: dt.date, sessions=(), per_day=None) -> list[str]:

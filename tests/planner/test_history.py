@@ -116,3 +116,7 @@ def test_a_season_with_nothing_logged_says_so_once_even_with_an_athlete_away():
     said = unlogged_text(one, day(14))
     assert "athlete-days this puts in the past" in said and "a missing export?" in said
     assert thin_days(one, day(14))[0].endswith(": nothing logged")
+    # the days are after today until the move: logged with it or after it, never "first"
+    assert "log them first" not in said and ("If they went otherwise, log them with the move "
+                                             "(advance --log) or after it (periodize log, which "
+                                             "re-plans with them).") in said

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import html
 
 import pytest
 from PySide6.QtCore import Qt
@@ -318,6 +319,42 @@ def test_as_planned_plays_a_short_match_whole():
         assert s.top_speed_pct is None  # a match's top speed is measured, not planned
     p = SimpleNamespace(minutes=60, rpe=6, context="training", level=90)
     assert as_planned(p, "A1", day(5)).top_speed_pct == 90  # a training day keeps the plan's
+
+
+def test_a_day_logged_after_the_plan_was_made_says_how_to_re_plan_with_it(w, qtbot):
+    """After the week's log the status bar said nothing of re-planning: the plan still counted
+    the days as planned until the coach thought of Ctrl+R. It names the days and the way."""
+    panel = w.weekly.log_panel
+    r = row_of(w, "A2")
+    assert panel.type_into(r, 1, "40 3")
+    said = w.statusBar().currentMessage()
+    shortcut = w.weekly.replan_action.shortcut().toString()
+    assert shortcut == "Ctrl+R"
+    assert (f"The plan was made without 1 athlete-day logged since (Athlete 2 (A2) "
+            f"{day(8):%a} {day(8).day} {day(8):%b}): Plan ▸ Re-plan from Today ({shortcut}) plans "
+            f"with them.") in said, said
+    assert w.weekly.logged_since_plan() == [("A2", day(8))]
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
+        assert w.weekly.replan()
+    assert done.args[0].plan is not None and w.season.plan is done.args[0].plan
+    assert check_plan(w.season, w.season.plan).violations == ()
+    assert w.weekly.logged_since_plan() == []  # re-planned with it: nothing to say
+    assert panel.type_into(r, 2, "45 4")
+    assert w.weekly.logged_since_plan() == [("A2", day(9))]
+    assert "made without 1 athlete-day" in w.statusBar().currentMessage()
+
+
+def test_move_today_says_the_days_it_puts_in_the_past_are_logged_after_it(qtbot, planned):
+    """Move Today said "log them first", which the Log refuses for a day after today."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(7))
+    text = html.unescape(dlg.intro.text())
+    assert "log them first" not in text
+    assert ("If they went otherwise, import them here (Import this week's sessions…) or log them "
+            "after the move (Season ▸ Log Sessions), then re-plan (Plan ▸ Re-plan from Today, "
+            "Ctrl+R).") in text, text
+    dlg.reject()
+    w.weekly.shutdown()
 
 
 def test_delete_clears_the_selected_days_in_one_step_and_paste_reads_every_cell_first(w, qtbot):

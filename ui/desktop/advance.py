@@ -63,6 +63,10 @@ from ui.desktop.interaction import default_interaction
 from ui.desktop.macro import EditGroup
 from ui.desktop.sessionimport import LogReadError, new_alerts, new_proposals, read_log, summary
 
+# where the days the move puts in the past are logged: not before it (they are after today)
+LOG_AFTER_MOVE = ("import them here (Import this week's sessions…) or log them after the move "
+                  "(Season ▸ Log Sessions), then re-plan (Plan ▸ Re-plan from Today, Ctrl+R)")
+
 MAX_LATER = 12  # records listed when moving back; the rest are counted
 MAX_PAIN_LINES = 5  # pain lines under the log's summary; the rest are counted
 
@@ -403,7 +407,8 @@ class AdvanceDialog(QDialog):
         elif days > 0 and not self.note.text():
             text += (" No stage change was projected before it." if self.season.plan is not None
                      else " The season has no plan, so no stage change is projected.")
-        gap = unlogged_text(self.season, today, self.log_result.sessions if self.log_result else ())
+        gap = unlogged_text(self.season, today, self.log_result.sessions if self.log_result else (),
+                            how=LOG_AFTER_MOVE)
         if gap:
             text += f"<br><b>{html.escape(gap.split(':')[0])}</b>:{html.escape(gap.split(':', 1)[1])}"
         self.intro.setText(text)

@@ -42,6 +42,7 @@ from planner.progress import next_week_start, played_before_re_entry, returns_mo
 from planner.rehab import FLARE_BACK_SHORT
 from planner.rules import same_rules
 from planner.season import Plan, Season
+from planner.text import day as day_text
 from planner.text import day_long, plural
 from planner.validate import planning_start
 from solver.api import neighbourhood_plan
@@ -162,10 +163,12 @@ class WeeklyLoop(QObject):
         self._before: Season | None = None  # the season it started from
         self._log_opened_by_move = False  # a move opened the Log panel in this session
         self._log_hint = ""  # the move's re-plan says where its week is logged (panel closed)
+        # the stored plan and the log it was made with (or found with, when opened)
+        self._plan_log = (window.season.plan, window.season.sessions)
         self.job = BackgroundJob(window, REPLAN_WORDS, detail=progress_text)
         self.job.finished.connect(self._on_replan_done)
         self._build_actions()
-        self.log_panel.edit_requested.connect(window.apply_edit)
+        self.log_panel.edit_requested.connect(self._log_edit)
         self.log_panel.cell_selected.connect(self._select_on_board)
         self.log_panel.flare_requested.connect(self.record_flare)
         self.log_panel.status.connect(lambda text: window.statusBar().showMessage(text, 10000))
@@ -244,6 +247,8 @@ class WeeklyLoop(QObject):
     @Slot()
     def _on_document_changed(self) -> None:
         season = self.window.season
+        if season.plan is not self._plan_log[0]:  # a new plan: made with the log as it stands
+            self._plan_log = (season.plan, season.sessions)
         self.log_panel.set_season(season)
         cur = self.window.board.current()
         self.flare_strip.show_for(season, *(cur or (None, None)))
@@ -256,6 +261,44 @@ class WeeklyLoop(QObject):
         cur = self.window.board.current()
         if cur != (athlete, day):
             self.window.board.set_current(athlete, day)
+
+    def _log_edit(self, edit) -> bool:
+        """The Log panel's entry, applied as one undo step; a day logged (or cleared) that the
+        stored plan was made without is said in the status bar with the way to plan with it:
+        after the week's log nothing said that the plan still counted it as planned."""
+        w = self.window
+        if not w.apply_edit(edit):
+            return False
+        days = self.logged_since_plan()
+        if days:
+            season = w.season
+            named = "; ".join(f"{season.athlete_label(a)} {day_text(d)}" for a, d in days[:3])
+            more = f"; and {len(days) - 3} more" if len(days) > 3 else ""
+            keys = self.replan_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            said = w.statusBar().currentMessage().rstrip(".")
+            w.statusBar().showMessage(
+                (f"{said}. " if said else "")
+                + f"The plan was made without {plural(len(days), 'athlete-day')} logged since "
+                  f"({named}{more}): Plan ▸ Re-plan from Today ({keys}) plans with them.", 20000)
+        return True
+
+    def logged_since_plan(self) -> list[tuple[str, dt.date]]:
+        """The (athlete, day)s whose log changed since the stored plan was made (or the season
+        opened with it), in date order: the plan was made without what they hold now."""
+        plan, then = self._plan_log
+        season = self.window.season
+        if season.plan is None or season.plan is not plan or season.sessions is then:
+            return []
+
+        def by_day(sessions) -> dict:
+            out: dict = {}
+            for x in sessions:
+                out.setdefault((x.athlete, x.date), []).append(x)
+            return out
+
+        old, new = by_day(then), by_day(season.sessions)
+        return sorted((k for k in old.keys() | new.keys() if old.get(k) != new.get(k)),
+                      key=lambda k: (k[1], k[0]))
 
     @Slot()
     def show_log(self) -> None:
