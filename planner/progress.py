@@ -313,6 +313,15 @@ class AboveStage:
         return (f"{season.athlete_label(self.athlete)} logged {self.top} % of max speed on "
                 f"{day_long(self.date)} in {self.stage} ({allowed})")
 
+    def short(self) -> str:
+        """``19 Aug 96 % in S2 (≤ 95 %)``: the day in a list of the athlete's."""
+        return f"{date_short(self.date)} {self.top} % in {self.stage} (≤ {self.cap} %)"
+
+
+# what a logged speed above the stage's cap asks of the coach (nothing in the plan changes)
+ABOVE_STAGE_ADVICE = ("Logged faster than the rehab stage allows: worth a word with the athlete "
+                      "and the physio")
+
 
 # a logged speed this many points or more above the stage's cap is said day by day; closer to
 # the cap, the days are said together per athlete, below the larger breaches (17 lines of 71-73 %
@@ -329,9 +338,8 @@ def above_stage_lines(season: Season, items: list[AboveStage]) -> tuple[list[str
     for p in items:
         if p.top - p.cap < NEAR_CAP:
             near.setdefault(p.athlete, []).append(p)
-    grouped = [f"{season.athlete_label(aid)}: " + ", ".join(
-        f"{date_short(p.date)} {p.top} % in {p.stage} (≤ {p.cap} %)" for p in days)
-        for aid, days in near.items()]
+    grouped = [f"{season.athlete_label(aid)}: " + ", ".join(p.short() for p in days)
+               for aid, days in near.items()]
     return [p.text(season) for p in far], grouped
 
 

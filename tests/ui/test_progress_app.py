@@ -357,6 +357,35 @@ def test_move_today_says_the_days_it_puts_in_the_past_are_logged_after_it(qtbot,
     w.weekly.shutdown()
 
 
+def test_a_speed_above_the_rehab_stages_cap_is_marked_in_the_log_and_listed_in_plan_check(w):
+    """96 % logged in S2 (cap 95 %) had no mark in the Log cell and no Plan Check line: only
+    the exported Cover and the inspector said it."""
+    from planner.progress import above_stage
+
+    panel, m = w.weekly.log_panel, w.weekly.log_panel.model
+    r = row_of(w, "A1")
+    assert panel.type_into(r, 3, "60 6 96%")  # A1 is in S1 that day
+    assert panel.type_into(row_of(w, "A2"), 3, "60 6 96%")  # fit: no cap
+    (fast,) = above_stage(w.season)  # the planner's own finding: nothing computed again
+    assert (fast.athlete, fast.date, fast.top) == ("A1", day(10), 96) and fast.cap < 96
+    assert m.data(m.index(r, 3)).startswith("▲ 60′ 6 96%")
+    assert not m.data(m.index(row_of(w, "A2"), 3)).startswith("▲")
+    tip = m.data(m.index(r, 3), Qt.ItemDataRole.ToolTipRole)
+    assert (f"▲ Above the stage: Athlete 1 (A1) logged 96 % of max speed on {day(10):%a} "
+            f"{day(10).day} {day(10):%b} {day(10).year} in {fast.stage} (at most {fast.cap} %). "
+            f"Logged faster than the rehab stage allows: worth a word with the athlete and the "
+            f"physio.") in tip, tip
+    lines = [w.violations_panel.list.item(i).text() for i in range(w.violations_panel.list.count())]
+    assert (f"▲ Above the stage — Athlete 1 (A1): {day(10).day} {day(10):%b} 96 % in {fast.stage} "
+            f"(≤ {fast.cap} %). Logged faster than the rehab stage allows: worth a word with the "
+            f"athlete and the physio.") in lines, lines
+    assert sum(line.startswith("▲") for line in lines) == 1
+    assert panel.type_into(r, 3, "60 6 60%")  # typed again within the cap: the mark goes
+    assert not m.data(m.index(r, 3)).startswith("▲")
+    assert not any(w.violations_panel.list.item(i).text().startswith("▲")
+                   for i in range(w.violations_panel.list.count()))
+
+
 def test_delete_clears_the_selected_days_in_one_step_and_paste_reads_every_cell_first(w, qtbot):
     panel, view = w.weekly.log_panel, w.weekly.log_panel.view
     for c in range(3):

@@ -6,7 +6,8 @@ top speed, minutes played, pain; ``ui.desktop.logcells`` reads and writes that t
 logged, the planned level greyed (``(90 %)``, ``(S1 70 %)``, ``(match)``). Days after today are
 shaded and cannot be typed into (a session is logged once it happened; the message says so).
 A pain that proposes a flare-up shades the cell red and marks it ``⚑``; the same pain of an
-athlete not in rehab (``planner.progress.pain_alerts``) marks it ``⚠``.
+athlete not in rehab (``planner.progress.pain_alerts``) marks it ``⚠``; a top speed above the
+rehab stage's cap (``planner.progress.above_stage``) marks it ``▲``, its tooltip says so.
 
 Keys: typing starts an entry, Enter moves down and Tab right (as in a spreadsheet), F2 edits
 the cell's text, Delete clears the selected days, Ctrl+D copies the cell above into the
@@ -52,6 +53,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.history import au
 from planner.loadtable import LoadTable
+from planner.progress import ABOVE_STAGE_ADVICE
 from planner.season import FIT, Athlete, Season, Session
 from planner.squad import display_order
 from planner.text import day as day_text
@@ -59,7 +61,14 @@ from planner.text import day_long, number, plural, span
 from planner.timeline import Timeline
 from planner.validate import planning_start
 from ui.desktop.logcells import HINT, CellError, display_text, edit_text, parse_cell, words
-from ui.desktop.pastview import ALERT_WORDS, alerts, otherwise_text, proposals
+from ui.desktop.pastview import (
+    ABOVE_MARK,
+    ALERT_WORDS,
+    above_stage,
+    alerts,
+    otherwise_text,
+    proposals,
+)
 
 MATCH_SESSION = {"match": (95.0, 8.0), "bench": (30.0, 7.0)}  # a played match day's session
 PLAYED = {"match": 90.0, "bench": 20.0}  # minutes played as planned: a start, a bench appearance
@@ -219,7 +228,9 @@ class LogModel(QAbstractTableModel):
             text = display_text(ss, a) if ss else self.planned_text(a.id, d)
             if ss and self._proposal(a.id, d):
                 return "⚑ " + text
-            return ("⚠ " + text) if ss and self._alert(a.id, d) else text
+            if ss and self._alert(a.id, d):
+                return "⚠ " + text
+            return (f"{ABOVE_MARK} " + text) if ss and self._above(a.id, d) else text
         if role == Qt.ItemDataRole.EditRole:
             return edit_text(ss)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -262,6 +273,9 @@ class LogModel(QAbstractTableModel):
     def _alert(self, athlete: str, d: int):
         return alerts(self.season).get((athlete, self.tl.days[d]))
 
+    def _above(self, athlete: str, d: int):
+        return above_stage(self.season).get((athlete, self.tl.days[d]))
+
     def tooltip(self, a: Athlete, d: int) -> str:
         day = self.tl.days[d]
         lines = [f"{a.name} ({a.id}) · {day_long(day)}"]
@@ -280,6 +294,10 @@ class LogModel(QAbstractTableModel):
         q = self._alert(a.id, d) if ss else None
         if q is not None:
             lines.append(f"⚠ Pain {q.pain:g}/10, {ALERT_WORDS}")
+        fast = self._above(a.id, d) if ss else None
+        if fast is not None:
+            lines.append(f"{ABOVE_MARK} Above the stage: {fast.text(self.season)}. "
+                         f"{ABOVE_STAGE_ADVICE}.")
         why = self.why_not(d)
         lines.append(why if why else "Type minutes and RPE (75 6); Delete clears")
         return "\n".join(lines)

@@ -542,6 +542,7 @@ class ViolationsPanel(QWidget):
                             + ".\nNot a rule of the plan: TP-1 makes the weeks before an A "
                               "competition taper weeks; a match started plays in full.")
             self.list.addItem(item)
+        self._fill_above_stage(season)
         rule = self._fill_rules(report)
         # one line for a rule broken for one cause on many days (a hand edit that breaks the
         # sprint ladder breaks it on every later running day): the days are in its tooltip
@@ -576,6 +577,25 @@ class ViolationsPanel(QWidget):
             item.setToolTip(tip)
             if not hard:
                 item.setForeground(soft_colour(self.palette()))
+            self.list.addItem(item)
+
+    def _fill_above_stage(self, season: Season) -> None:
+        """A line per athlete logged above his rehab stage's cap (``planner.progress.above_stage``,
+        as the exported Cover lists them, the largest breach first): not a rule of the plan,
+        which keeps the stage, but the Cover and the inspector alone said it."""
+        from planner.progress import ABOVE_STAGE_ADVICE
+        from ui.desktop.pastview import ABOVE_MARK, above_stage
+
+        by: dict[str, list] = {}
+        for p in sorted(above_stage(season).values(), key=lambda p: (-(p.top - p.cap), p.date)):
+            by.setdefault(p.athlete, []).append(p)
+        for aid, days in by.items():
+            item = QListWidgetItem(f"{ABOVE_MARK} Above the stage — {season.athlete_label(aid)}: "
+                                   + ", ".join(p.short() for p in days)
+                                   + f". {ABOVE_STAGE_ADVICE}.")
+            item.setData(Qt.ItemDataRole.UserRole, (aid, days[0].date))
+            item.setToolTip("\n".join(p.text(season) + "." for p in days)
+                            + "\nNot a rule of the plan: the stage stays as recorded.")
             self.list.addItem(item)
 
     def _congestion(self, season: Season) -> tuple[list, list]:

@@ -26,6 +26,7 @@ from planner.timeline import Timeline
 OTHERWISE_LIGHT = QColor("#00838f")  # a day that went otherwise (teal: no other mark uses it)
 OTHERWISE_DARK = QColor("#4dd0e1")
 PAIN = QColor("#d50000")  # a logged pain to look at (the inspector says it in the same red)
+ABOVE_MARK = "▲"  # a logged top speed above the rehab stage's cap (the Log, Plan Check)
 ROW_FOOT = 17  # the pain mark's base, from a row's top (rows are 20 px in day zoom)
 
 
@@ -179,14 +180,14 @@ def sessions_on(season: Season, athlete: str, day: dt.date) -> list:
     return [s for s in season.sessions if s.athlete == athlete and s.date == day]
 
 
-_CACHES: dict[str, list[tuple[tuple, dict]]] = {"proposals": [], "alerts": []}
+_CACHES: dict[str, list[tuple[tuple, dict]]] = {"proposals": [], "alerts": [], "above": []}
 
 
 def _by_day(kind: str, season: Season, compute) -> dict[tuple[str, dt.date], object]:
     """``compute(season)``'s items by (athlete, date), kept for the last few seasons by identity
     (the board and the Log panel ask for every painted cell)."""
     store = _CACHES[kind]
-    key = (season.sessions, season.injuries, season.athletes)
+    key = (season.sessions, season.injuries, season.athletes, season.calendar)  # today too
     for k, found in store:
         if all(a is b for a, b in zip(k, key, strict=True)):
             return found
@@ -213,6 +214,14 @@ def alerts(season: Season) -> dict[tuple[str, dt.date], object]:
     from planner.progress import pain_alerts
 
     return _by_day("alerts", season, pain_alerts)
+
+
+def above_stage(season: Season) -> dict[tuple[str, dt.date], object]:
+    """The logged top speeds above the recorded rehab stage's cap
+    (``planner.progress.above_stage``)."""
+    from planner.progress import above_stage as found
+
+    return _by_day("above", season, found)
 
 
 def alert_on(season: Season, athlete: str, day: dt.date):
