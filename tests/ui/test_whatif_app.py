@@ -421,6 +421,36 @@ def test_a_role_for_a_match_already_played_is_refused(qtbot, window):
     dlg.reject()
 
 
+def test_a_role_the_player_has_already_is_shown_and_refused(qtbot, window):
+    """Bench a player already on the bench made a scenario of "0 changed athlete-days" with no
+    word why: the form shows his role for the match, and refuses the same one."""
+    w = window
+    w.apply_edit(E.SetRole(competition="m2", athlete="A2", role="bench"))
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("role")
+    dlg.role_comp.setCurrentIndex(dlg.role_comp.findData("m2"))
+    dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData("A2"))
+    assert dlg.role_now.text() == "now: on the bench"
+    dlg.role.setCurrentIndex(dlg.role.findData("bench"))
+    assert not dlg.add_change()
+    name, match = w.season.athlete("A2").name, w.season.competition("m2").name
+    assert dlg.error.text() == (f"{name} is on the bench for {match} already: choose another "
+                                f"role."), dlg.error.text()
+    assert dlg.list.count() == 0
+    dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData("A3"))  # his default: start
+    assert dlg.role_now.text() == "now: in the starting line-up"
+    dlg.role.setCurrentIndex(dlg.role.findData(None))  # back to his default: he has it
+    assert not dlg.add_change() and f"in the starting line-up for {match} already" in dlg.error.text()
+    dlg.role.setCurrentIndex(dlg.role.findData("bench"))
+    assert dlg.add_change(), dlg.error.text()
+    assert dlg.role_now.text() == "now: on the bench"  # in the scenario as it stands
+    dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData("A2"))
+    dlg.role.setCurrentIndex(dlg.role.findData("start"))
+    assert dlg.add_change(), dlg.error.text()
+    assert dlg.list.count() == 2
+    dlg.reject()
+
+
 def test_ok_needs_a_change_and_a_free_name(qtbot, window):
     w = window
     w.apply_edit(E.AddScenario(name="Taken", edits=()))

@@ -52,6 +52,9 @@ from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
 from ui.desktop.interaction import QtInteraction
 
 # The kinds of change the dialog composes: key -> label.
+# an athlete's role for a match, as "Leo Martin is … for League match 5"
+ROLE_NOW = {"start": "in the starting line-up", "bench": "on the bench", "out": "out of the squad"}
+
 KINDS = {
     "move": "Move a competition to another date",
     "priority": "Change a competition's priority",
@@ -316,9 +319,15 @@ class ScenarioDialog(QDialog):
         for role, words in ROLE_MENU.items():
             self.role.addItem(words, role)
         self.role.addItem("The player's default role", None)
+        self.role_now = QLabel()  # the role he has for that match: a change to it changes nothing
+        self.role_now.setAccessibleName("Role now")
+        self.role_now.setStyleSheet("color: palette(placeholder-text)")
+        row = QHBoxLayout()
+        row.addWidget(self.role, 1)
+        row.addWidget(self.role_now)
         f.addRow("Match", self.role_comp)
         f.addRow("Athlete", self.role_athlete)
-        f.addRow("Role", self.role)
+        f.addRow("Role", row)
 
     def _stage_page(self) -> None:
         f = self._page("stage")
@@ -499,11 +508,14 @@ class ScenarioDialog(QDialog):
         plays another is out of that match alone (``boardmenu.role_menu``)."""
         from ui.desktop.boardmenu import role_menu
 
-        words = role_menu(self.current, self.role_athlete.currentData() or "",
-                          self.role_comp.currentData() or "")
+        athlete, comp = self.role_athlete.currentData() or "", self.role_comp.currentData() or ""
+        words = role_menu(self.current, athlete, comp)
         for k in range(self.role.count()):
             if self.role.itemData(k) in words:
                 self.role.setItemText(k, words[self.role.itemData(k)])
+        known = self.current.competition(comp) is not None and self.current.athlete(athlete)
+        self.role_now.setText(f"now: {ROLE_NOW[self.current.role_of(athlete, comp)]}"
+                              if known else "")
 
     def _suggest_move(self, *_args) -> None:
         c = self.current.competition(self.move_comp.currentData() or "")
@@ -637,9 +649,18 @@ class ScenarioDialog(QDialog):
                            onset=self.injury_date.date(), stage=self.injury_stage.currentData())
 
     def _edit_role(self) -> E.Edit:
-        return E.SetRole(competition=self._need(self.role_comp, "There is no match."),
+        edit = E.SetRole(competition=self._need(self.role_comp, "There is no match."),
                          athlete=self._need(self.role_athlete, "The squad is empty."),
                          role=self.role.currentData())
+        s = self.current
+        now = s.role_of(edit.athlete, edit.competition)
+        if s.competition(edit.competition) is not None and s.athlete(edit.athlete) is not None \
+                and edit.apply(s).role_of(edit.athlete, edit.competition) == now:
+            # a scenario of it changed nothing ("0 changed athlete-days") and said no word why
+            raise InputError("", [f"{s.athlete(edit.athlete).name} is {ROLE_NOW[now]} for "
+                                  f"{s.competition(edit.competition).name} already: choose "
+                                  f"another role."])
+        return edit
 
     def _edit_stage(self) -> E.Edit:
         return E.AddPin(pin=StagePin(
