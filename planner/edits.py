@@ -75,6 +75,7 @@ from planner.text import (
     validation_problems,
     week_of,
 )
+from planner.text import day as day_text
 from planner.validate import entry_problems, plan_problems, planning_start, season_problems
 
 
@@ -253,17 +254,35 @@ class UpdateCompetition(Edit):
                                                                 key=lambda x: x.date))})
 
     def describe(self, s: Season) -> str:
+        """What changes, each field old → new ("Derby (home): priority B → A"): a scenario's
+        change read "Edit competition 'Derby (home)'" and nobody could tell what it changed; a
+        rename alone is said as one."""
         c = s.competition(self.competition)
-        name = c.name if c else self.competition
-        if self.priority and set(self.model_fields_set) <= {"competition", "priority", "op"}:
-            return f"Set priority of '{name}' to {self.priority}"
-        if c is not None and self.name is not None and self.name != c.name:  # the new name
-            end = None if self.single_day else self.end_date  # said, as for an athlete
-            if _changes(c, {"priority": self.priority, "date": self.date, "end_date": end},
-                        clear={"end_date"} if self.single_day else ()):
-                return f"Edit competition '{name}', renamed '{self.name}'"  # the rest too
-            return f"Rename competition '{name}' to '{self.name}'"
-        return f"Edit competition '{name}'"
+        if c is None:
+            return f"Edit competition '{self.competition}'"
+        said = self.changed_fields(c)
+        if [k for k, _old, _new in said] == ["name"]:
+            return f"Rename competition '{c.name}' to '{self.name}'"
+        if not said:
+            return f"Edit competition '{c.name}' (nothing changed)"
+        return f"{c.name}: " + ", ".join(f"{k} {old} → {new}" for k, old, new in said)
+
+    def changed_fields(self, c: Competition) -> list[tuple[str, str, str]]:
+        """(field, old, new) in words for each field of ``c`` the edit changes."""
+        def when(d: dt.date | None) -> str:
+            return "one day" if d is None else day_text(d)
+
+        end = None if self.single_day else (self.end_date or c.end_date)
+        out = []
+        if self.date is not None and self.date != c.date:
+            out.append(("date", day_text(c.date), day_text(self.date)))
+        if self.priority is not None and self.priority != c.priority:
+            out.append(("priority", c.priority, self.priority))
+        if self.name is not None and self.name != c.name:
+            out.append(("name", f"'{c.name}'", f"'{self.name}'"))
+        if end != c.end_date:
+            out.append(("end", when(c.end_date), when(end)))
+        return out
 
 
 def _changes(record, values: dict, clear=()) -> bool:

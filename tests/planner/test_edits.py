@@ -603,7 +603,9 @@ def test_a_rename_is_said_as_one_only_when_nothing_else_changes(base):
         f"Rename competition '{c.name}' to 'Derby'")
     moved = E.UpdateCompetition(competition=c.id, name="Derby", priority=c.priority,
                                 date=c.date + dt.timedelta(days=1), single_day=True)
-    assert moved.describe(base) == f"Edit competition '{c.name}', renamed 'Derby'"
+    assert moved.describe(base) == (f"{c.name}: date {c.date:%a} {c.date.day} {c.date:%b} → "
+                                    f"{moved.date:%a} {moved.date.day} {moved.date:%b}, name "
+                                    f"'{c.name}' → 'Derby'")
     a = base.athletes[0]
     assert E.UpdateAthlete(athlete=a.id, name="Nuno", position=a.position,
                            role=a.role).describe(base).startswith("Rename athlete")
@@ -657,3 +659,25 @@ def test_a_date_outside_the_season_is_refused_in_the_apps_words(base):
     with pytest.raises(InputError) as e:  # the season shortened before a competition: the same
         E.SetSeasonSettings(end=comp.date - dt.timedelta(days=1)).apply(base)
     assert f"{day_long(comp.date)} is outside the season ({day_long(cal.start)} to " in str(e.value)
+
+
+def test_a_competition_edit_says_each_field_it_changes_old_to_new_as_a_scenario_lists_it(base):
+    """A what-if's change read "Edit competition 'Derby (home)'" in the Scenarios panel, the
+    comparison and whatif --list: nobody could tell what the scenario changed."""
+    from planner.scenarios import describe_edits
+    from planner.season import Scenario
+
+    c = base.competitions[0]
+    new = "A" if c.priority != "A" else "B"
+    edit = E.UpdateCompetition(competition=c.id, priority=new)
+    stored = Scenario(name="Derby as A", edits=(edit.to_dict(),))  # every field, None too
+    assert describe_edits(base, stored) == [f"{c.name}: priority {c.priority} → {new}"]
+    day = c.date + dt.timedelta(days=2)
+    both = E.UpdateCompetition(competition=c.id, name=c.name, priority=c.priority, date=c.date,
+                               end_date=day)
+    assert both.describe(base) == (f"{c.name}: end one day → {day:%a} {day.day} {day:%b}")
+    longer = both.apply(base)
+    back = E.UpdateCompetition(competition=c.id, single_day=True)
+    assert back.describe(longer) == f"{c.name}: end {day:%a} {day.day} {day:%b} → one day"
+    assert E.UpdateCompetition(competition=c.id, priority=c.priority).describe(base) == (
+        f"Edit competition '{c.name}' (nothing changed)")

@@ -120,7 +120,7 @@ def test_competitions_add_move_priority_multi_day_delete(w, dialogs):
     ed.priority.setCurrentIndex(ed.priority.findData("B"))
     ed.apply_button.click()
     assert w.season.competition(cup[0].id).priority == "B"
-    assert w.undo_stack.undoText() == "Set priority of 'Spring Cup' to B"
+    assert w.undo_stack.undoText() == "Spring Cup: priority A → B"
 
     ed.multi.setChecked(False)  # a single day again
     ed.name.setText("Spring Cup final")
