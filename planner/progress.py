@@ -398,6 +398,15 @@ class FlareProposal:
                 f"{day_long(self.date)}, at or above the protocol's {self.threshold}/10 for a "
                 f"flare-up")
 
+    def note(self, sessions) -> str:
+        """The note of the flare-up recorded from this pain: "pain 5/10 logged: hamstring
+        tight", with the notes of the day's ``sessions`` (the coach's words stayed on the
+        session only, and the injury history read "pain 5/10 logged")."""
+        said = [x.note.strip() for x in sessions
+                if x.athlete == self.athlete and x.date == self.date and x.note.strip()]
+        return f"pain {self.pain:g}/10 logged" + (f": {'; '.join(dict.fromkeys(said))}"
+                                                  if said else "")
+
 
 def flare_proposals(season: Season, athlete: str | None = None) -> list[FlareProposal]:
     """Logged pains that propose a flare-up (rules-spec.md section 9), not yet recorded (of one

@@ -907,7 +907,7 @@ def test_a_painful_day_proposes_a_flare_up_recorded_only_on_click(w, qtbot):
     panel = w.weekly.log_panel
     strip = w.weekly.flare_strip
     r = row_of(w, "A1")
-    assert panel.type_into(r, 2, "60 4 p6")  # in S1: 6/10 is above the protocol's 5/10
+    assert panel.type_into(r, 2, "60 4 p6 # hamstring tight")  # in S1: 6/10 is above 5/10
     m = panel.model
     assert m.data(m.index(r, 2)).startswith("⚑ ")
     assert m.data(m.index(r, 2), Qt.ItemDataRole.BackgroundRole) is not None
@@ -923,6 +923,8 @@ def test_a_painful_day_proposes_a_flare_up_recorded_only_on_click(w, qtbot):
     assert w.season.injury_of("A1").flare_ups == ()  # nothing changed yet
     qtbot.mouseClick(strip.button, Qt.MouseButton.LeftButton)
     assert w.season.injury_of("A1").flare_ups == (day(9),)
+    # the session's note is the flare-up's too: "hamstring tight" was lost from the history
+    assert w.season.injury_of("A1").flare_notes == {day(9): "pain 6/10 logged: hamstring tight"}
     assert "Re-plan from today (Ctrl+R) to plan with it" in w.statusBar().currentMessage()
     assert w.undo_stack.count() == 2 and not strip.isVisible()
     assert not m.data(m.index(r, 2)).startswith("⚑")
@@ -1158,8 +1160,8 @@ def test_move_today_records_a_ticked_flare_up_with_the_move_in_one_undo_step(qtb
     (i,) = [i for i, t in enumerate(dlg.moves) if t.athlete == "A1"]  # A1's projected S2
     assert dlg.is_accepted(i)
     pain_day = dlg.date_fields[i].value()
-    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
-                                       f"A1,{pain_day.isoformat()},50,4,6\n")
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain,Note\n"
+                                       f"A1,{pain_day.isoformat()},50,4,6,hip sore\n")
     assert not dlg.table.item(i, 1).text().endswith("⚠ after a pain")
     assert dlg._read_log(str(tmp_path / "week.csv"))
     # the change on the pain's day is marked (the plan did not know of the pain), still ticked
@@ -1180,7 +1182,8 @@ def test_move_today_records_a_ticked_flare_up_with_the_move_in_one_undo_step(qtb
     assert pain_day in w.season.injury_of("A1").flare_ups
     assert any(x.athlete == "A1" and x.date == pain_day for x in w.season.sessions)
     assert w.undo_stack.count() == steps + 1 and "1 flare-up recorded" in w.undo_stack.undoText()
-    assert w.season.injury_of("A1").flare_notes == {pain_day: "pain 6/10 logged"}
+    # the coach's words on the session go with it into the injury history
+    assert w.season.injury_of("A1").flare_notes == {pain_day: "pain 6/10 logged: hip sore"}
     # a pain within 28 days of a return proposes one too: the line says what it does to him
     assert ("1 flare-up recorded (Athlete 1 (A1): back a stage, or to the protocol's last stage "
             "when back to full training)") in w.statusBar().currentMessage()

@@ -896,8 +896,8 @@ class AdvanceDialog(QDialog):
 
     def flare_ups(self) -> list[E.RecordFlareUp]:
         # as the projected changes after it are unticked, those recorded after it go
-        return [E.RecordFlareUp(athlete=p.athlete, date=p.date, note=f"pain {p.pain:g}/10 logged",
-                                later="drop")
+        sessions = (*self.season.sessions, *(self.log_result.sessions if self.log_result else ()))
+        return [E.RecordFlareUp(athlete=p.athlete, date=p.date, note=p.note(sessions), later="drop")
                 for box, p in self.flare_boxes if box.isChecked()]
 
     @staticmethod

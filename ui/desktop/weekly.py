@@ -547,7 +547,7 @@ class WeeklyLoop(QObject):
         """Record the flare-up the logged pain proposes (one undo step)."""
         w = self.window
         p = proposal_on(w.season, athlete, day)
-        note = f"pain {p.pain:g}/10 logged" if p is not None else ""
+        note = p.note(w.season.sessions) if p is not None else ""
         edit = E.RecordFlareUp(athlete=athlete, date=day, note=note)
         undone = edit.undoes(w.season)
         recorded = edit.later_records(w.season)
