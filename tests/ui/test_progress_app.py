@@ -921,6 +921,7 @@ def test_a_painful_day_proposes_a_flare_up_recorded_only_on_click(w, qtbot):
     assert "proposes a flare-up" in w.inspector.cell_html()
     before = w.season
     assert w.season.injury_of("A1").flare_ups == ()  # nothing changed yet
+    strip.button.setFocus()
     qtbot.mouseClick(strip.button, Qt.MouseButton.LeftButton)
     assert w.season.injury_of("A1").flare_ups == (day(9),)
     # the session's note is the flare-up's too: "hamstring tight" was lost from the history
@@ -928,6 +929,13 @@ def test_a_painful_day_proposes_a_flare_up_recorded_only_on_click(w, qtbot):
     assert "Re-plan from today (Ctrl+R) to plan with it" in w.statusBar().currentMessage()
     assert w.undo_stack.count() == 2 and not strip.isVisible()
     assert not m.data(m.index(r, 2)).startswith("⚑")
+    # the keys are the Log's again: Ctrl+A, Ctrl+Shift+A did nothing until a cell was clicked
+    assert QApplication.focusWidget() is panel.view
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert w.undo_stack.count() == 3 and "as planned" in panel.message.text()
+    w.undo_action.trigger()
     w.undo_action.trigger()
     assert w.season is before and strip.isVisible()
 

@@ -566,6 +566,10 @@ class WeeklyLoop(QObject):
             + "".join(f"; {x}" for x in extra)
             + (". Re-plan from today (Ctrl+R) to plan with it." if w.season.calendar.today
                else ". Solve again (F5) to plan with it."), 10000)
+        if self.dock is not None and self.dock.isVisible():
+            # the keys go back to the Log: after the inspector's button, Ctrl+A and
+            # Ctrl+Shift+A (fill as planned) did nothing until a cell was clicked
+            self.log_panel.view.setFocus()
         return True
 
 
