@@ -104,7 +104,7 @@ def test_keep_them_asks_before_leaving_out_what_it_cannot_keep(qtbot, dialogs, t
     assert not fileio.import_into(w, tmp_path / "team.xlsx")
     assert dialogs.kinds() == ["choose", "choose"]
     title, text = dialogs[-1][1:]
-    assert title == "Not everything can be kept"
+    assert title == "Not all can be kept"
     assert ("• the top speed in m/s of 2 logged sessions of Athlete 1 (A1), their minutes and RPE "
             "kept (the fastest: Athlete 1 (A1) has no max speed") in text
     assert "Import anyway (they are left out), or Cancel: the season stays as it is" in text
@@ -265,7 +265,7 @@ def test_a_broken_workbook_is_explained_and_the_document_kept(window, dialogs, t
     assert not fileio.import_into(window, tmp_path / "bad.xlsx")
     assert window.season is demo_season
     (kind, title, text) = dialogs[0]
-    assert kind == "error" and title == "Could not import the workbook"
+    assert kind == "error" and title == "Workbook not imported"
     assert "39 problems; the first 25" in text and "Athletes, row 3, ID: 'A1' is already the ID of row 2" in text
     assert "… and 14 more" in text
 
@@ -283,7 +283,7 @@ def test_export_each_kind(window, dialogs, tmp_path, demo_season):
     # a plan made by hand, breaking hard rules: the coach is asked before it is handed out
     assert not fileio.export_to(window, tmp_path / "plan.xlsx", "xlsx")
     kind, title, text = dialogs[-1]
-    assert (kind, title) == ("confirm", "The plan breaks hard rules")
+    assert (kind, title) == ("confirm", "Plan breaks hard rules")
     assert "This plan breaks" in text and "Export it anyway?" in text
     assert not (tmp_path / "plan.xlsx").exists()
     dialogs.answer = "yes"
@@ -386,7 +386,7 @@ def test_an_export_over_the_coachs_filled_in_workbook_asks_by_name_and_keeps_it_
     dialogs.answer = "no"
     assert not fileio.export_to(window, book, "xlsx")
     kind, title, words = dialogs[-1]
-    assert (kind, title) == ("confirm", "Replace coachbook.xlsx?")
+    assert (kind, title) == ("confirm", "Replace the file?")
     assert words.startswith("coachbook.xlsx is a coach workbook")
     assert "not a plan workbook Periodize exported. Replace it? It is kept as coachbook.xlsx.bak" in words
     assert book.read_bytes() == mine and not (tmp_path / "coachbook.xlsx.bak").exists()
@@ -396,7 +396,7 @@ def test_an_export_over_the_coachs_filled_in_workbook_asks_by_name_and_keeps_it_
     assert "The previous coachbook.xlsx is kept as coachbook.xlsx.bak." in window.notice.label.text()
     questions = [d[1] for d in dialogs]
     assert fileio.export_to(window, book, "xlsx")  # its own export now: no question about it
-    assert [d[1] for d in dialogs][len(questions):] == ["The plan breaks hard rules"]
+    assert [d[1] for d in dialogs][len(questions):] == ["Plan breaks hard rules"]
     assert (tmp_path / "coachbook.xlsx.bak").read_bytes() == mine
     assert "left as it is" in window.notice.label.text()
     # the form written back over a form is asked about too (its rows are the coach's)
@@ -404,7 +404,7 @@ def test_an_export_over_the_coachs_filled_in_workbook_asks_by_name_and_keeps_it_
     save_template_form(demo_season, form)
     dialogs.answer = "no"
     assert not fileio.export_to(window, form, "template")
-    assert dialogs[-1][1] == "Replace form.xlsx?" and ", not " not in dialogs[-1][2]
+    assert dialogs[-1][1] == "Replace the file?" and ", not " not in dialogs[-1][2]
     # the form again over a .bak of the coach's: the question says where that .bak goes before
     # it happens (it said "kept as form.xlsx.bak", the name the older file held)
     dialogs.answer = "yes"
@@ -447,7 +447,7 @@ def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, 
     dialogs.answer = "no"
     assert not fileio.export_calendars_to(window, folder)
     kind, title, words = dialogs[-1]
-    assert (kind, title) == ("confirm", "Replace files Periodize did not write?")
+    assert (kind, title) == ("confirm", "Replace other files?")
     assert "holds 1 file Periodize did not write" in words and f": {name}. Replace it?" in words
     assert f"It is kept as {name}.bak," in words and "Each" not in words  # one file: "it"
     assert (folder / name).read_bytes() == mine and list(folder.iterdir()) == [folder / name]
@@ -458,7 +458,7 @@ def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, 
     assert f"The file Periodize did not write is kept as {name}.bak." in window.notice.label.text()
     asked = len(dialogs)
     assert fileio.export_calendars_to(window, folder)  # its own calendars now: not asked
-    assert [d[1] for d in dialogs[asked:]] == ["The plan breaks hard rules"]
+    assert [d[1] for d in dialogs[asked:]] == ["Plan breaks hard rules"]
     assert (folder / f"{name}.bak").read_bytes() == mine
 
 
@@ -684,7 +684,7 @@ def test_every_problem_of_a_long_import_can_be_read_and_copied(window, dialogs, 
     assert len(problems) == 74
     assert not fileio.import_into(window, tmp_path / "team.xlsx")
     kind, title, text = dialogs[-1]
-    assert (kind, title) == ("error", "Could not import the workbook")
+    assert (kind, title) == ("error", "Workbook not imported")
     assert "74 problems; the first 25:" in text and "… and 49 more (Show Details… lists all 74" \
         in text and "command line" not in text
     assert sum(p in text for p in problems) == 25
@@ -803,8 +803,8 @@ def test_keep_them_names_the_player_the_workbook_removes_and_undo_brings_him_bac
     assert fileio.import_into(w, tmp_path / "team.xlsx")
     assert dialogs.kinds() == ["choose", "choose", "inform"]
     gone = "Removed: New Guy (A3), not in the workbook's Athletes sheet"
-    assert dialogs[0][1] == "Import over the open season" and gone in dialogs[0][2]
-    assert dialogs[1][1] == "Not everything can be kept" and (
+    assert dialogs[0][1] == "Import over the season" and gone in dialogs[0][2]
+    assert dialogs[1][1] == "Not all can be kept" and (
         f"• the unavailability of New Guy (A3), {day_long(day(2))} – {day_long(day(4))} "
         f"(national team): A3 is not in the workbook's Athletes sheet") in dialogs[1][2]
     assert gone in dialogs[2][2]  # and in the notes after the import

@@ -283,7 +283,7 @@ def test_handouts_over_a_pdf_of_the_coachs_ask_by_name_and_keep_it_for_good(qtbo
     dialogs.answer = "no"
     assert not export_handouts_to(window, target, ["A01"], [6])
     kind, title, words = dialogs[-1]
-    assert (kind, title) == ("confirm", "Replace week.pdf?")
+    assert (kind, title) == ("confirm", "Replace the file?")
     assert "week.pdf was not written by Periodize" in words and "not a PDF Periodize wrote" in words
     assert "(a document of your own?)" in words and "session log" not in words  # a PDF
     assert "kept as week.pdf.bak" in words
@@ -314,7 +314,7 @@ def test_a_plan_the_season_outgrew_is_handed_out_only_when_the_coach_says_so(qtb
     target = tmp_path / "week.pdf"
     assert not export_handouts_to(window, target, ["A01"], [6])
     kind, title, text = dialogs[-1]
-    assert (kind, title) == ("confirm", "The plan breaks hard rules")
+    assert (kind, title) == ("confirm", "Plan breaks hard rules")
     assert "League match 6" in text and "Solve again before handing it out" in text
     assert not target.exists()
     dialogs.answer = "yes"

@@ -157,7 +157,8 @@ def test_a_failure_is_one_sentence_for_the_coach(qtbot, window, job, dialogs, er
     result = done.args[0]
     assert result.failed and result.value is None
     assert result.error == words
-    assert dialogs == [("error", WORDS.failed, words)]
+    # a short title (a small box's title bar cut the long one), the whole sentence in the text
+    assert dialogs == [("error", "Stopped with an error", f"{WORDS.failed}: {words}")]
     assert window.statusBar().currentMessage() == WORDS.failed + "."
     assert not job.is_running() and not job.cancel_button.isVisible()
 

@@ -546,7 +546,7 @@ def test_a_scenario_planned_before_another_was_adopted_is_out_of_date(qtbot, win
     adopted = w.season
     dialogs.choices = ["cancel"]
     assert not wi.adopt("Flare-up in week 3")
-    assert dialogs[-1][1] == "The scenario's plan is out of date" and w.season is adopted
+    assert dialogs[-1][1] == "Scenario out of date" and w.season is adopted
     from planner.check import check_plan
     from planner.text import plural
 

@@ -83,7 +83,7 @@ def create_main_window(path: str | None = None, recover: bool = True):
     if error is not None:
         message = f"{error}\n\nShowing the demo season instead."
         QTimer.singleShot(0, window, lambda: window.interaction.error(
-            "Could not open the season", message))
+            "Season not opened", message))
     elif notes:
         QTimer.singleShot(0, window, lambda: window.say_notes(notes))
     return window

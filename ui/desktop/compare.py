@@ -527,10 +527,10 @@ class CompareWindow(QWidget):
         try:
             export_comparison(path, comp, a, a.plan, b, b.plan, self.edit_texts)
         except PeriodizeError as e:
-            self.interaction.error("Could not export the comparison", str(e))
+            self.interaction.error("Comparison not exported", str(e))
             return False
         except OSError as e:
-            self.interaction.error("Could not export the comparison",
+            self.interaction.error("Comparison not exported",
                                    f"{path}: could not be written ({e.strerror or e})")
             return False
         QSettings().setValue("lastDir", str(Path(path).parent))

@@ -95,7 +95,7 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
             # the open season's overdue stage records stand (rules-spec.md section 9)
             season = import_workbook(path, notes, known=under)
     except PeriodizeError as e:
-        _say_error(window, "Could not import the workbook", e)
+        _say_error(window, "Workbook not imported", e)
         window.statusBar().showMessage("Import failed; the current season is unchanged.", 8000)
         return False
     kept = None if under is None else _keep_over_open(window, under, season, as_saved=discarded)
@@ -156,7 +156,7 @@ def _import_anyway(window, under, kept) -> bool:
     True to import without them."""
     listed, every = _bullets(kept.dropped)
     return window.interaction.choose(
-        "Not everything can be kept",
+        "Not all can be kept",
         f"Of what “{under.name}” holds, this cannot be kept in the imported season:\n{listed}\n\n"
         f"Import anyway (they are left out), or Cancel: the season stays as it is; correct the "
         f"workbook and import it again.", ("importanyway", "cancel"), "cancel",
@@ -198,7 +198,7 @@ def _keep_over_open(window, open_season, season, as_saved: bool = False):
     file = (f"Keep Them updates {window.path.name} once saved; the workbook alone is a new "
             f"season, not saved yet." if window.path is not None else "")
     answer = window.interaction.choose(
-        "Import over the open season",
+        "Import over the season",
         f"“{open_season.name}”{which} {words}.\n\nKeep Them, or use the workbook alone and lose "
         f"it all? {file}".rstrip(),
         ("keepover", "workbook", "cancel"), "keepover")
@@ -243,7 +243,7 @@ def may_replace(window, path: str | Path, kind: str) -> bool:
     older = earlier_bak(kind, p)  # said before it happens, not only in the notice after
     moved = f" (the {p.name}.bak there now is kept as {older.name})" if older else ""
     if window.interaction.confirm(
-            f"Replace {p.name}?", f"{p.name} {what}{unlike}. Replace it? It is kept as "
+            "Replace the file?", f"{p.name} {what}{unlike}. Replace it? It is kept as "
             f"{p.name}.bak{moved}, which no later export writes over.", default=False):
         return True
     window.statusBar().showMessage(f"Not exported: {p.name} is as it was.", 8000)
@@ -268,7 +268,7 @@ def hand_out_anyway(window) -> bool:
     report = getattr(window, "check_report", None)
     note = report.broken_note() if report is not None else None
     return note is None or window.interaction.confirm(
-        "The plan breaks hard rules", f"{note} Export it anyway?", default=False)
+        "Plan breaks hard rules", f"{note} Export it anyway?", default=False)
 
 
 def export_to(window, path: str | Path, kind: str) -> bool:
@@ -338,10 +338,10 @@ def export_calendars_to(window, folder: str | Path) -> bool:
                     keep_backup_for("ics", p, notes.append)
                 files = export_calendars(season, season.plan, folder)
     except PeriodizeError as e:
-        _say_error(window, "Could not export the calendars", e)
+        _say_error(window, "Calendars not exported", e)
         return False
     except OSError as e:
-        window.interaction.error("Could not export the calendars",
+        window.interaction.error("Calendars not exported",
                                  f"{folder}: could not be written ({e.strerror or e}); choose "
                                  f"another folder")
         return False
@@ -359,7 +359,7 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     from planner.filegroup import left_over
 
     if extra := left_over(folder, files, "calendar file"):
-        window.interaction.warn("Other calendar files in the folder", extra)
+        window.interaction.warn("Other calendar files", extra)
     return True
 
 
@@ -369,7 +369,7 @@ def _replace_calendars(window, folder: Path, strangers: list[Path]) -> bool:
     shown = ", ".join(p.name for p in strangers[:5]) + (" …" if len(strangers) > 5 else "")
     they = "it" if len(strangers) == 1 else "them"
     if window.interaction.confirm(
-            "Replace files Periodize did not write?",
+            "Replace other files?",
             f"{folder} holds {plural(len(strangers), 'file')} Periodize did not write, under the "
             f"names this export writes (one per athlete): {shown}. Replace {they}? "
             + (f"It is kept as {strangers[0].name}.bak" if len(strangers) == 1 else

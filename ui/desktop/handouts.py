@@ -511,7 +511,7 @@ def export_handouts_to(window, path: str | Path, athletes: list[str], weeks: lis
                                        f"not written.", 8000)
         return False
     except PeriodizeError as e:
-        window.interaction.error("Could not export the handouts", str(e))
+        window.interaction.error("Handouts not exported", str(e))
         return False
     finally:
         QGuiApplication.restoreOverrideCursor()

@@ -77,9 +77,12 @@ class JobWords:
 
     progress_name: str  # the accessible name of the progress bar, e.g. "Solve progress"
     cancel_tip: str  # the Cancel button's tooltip
-    failed: str  # the title of the failure message, e.g. "The solver stopped with an error"
+    failed: str  # the failure in the status bar and its message, e.g. "The solver stopped with an error"
     cancel_name: str = "Cancel"  # the Cancel button's accessible name
     stopping: str = ""  # the status-bar message while the work stops (empty: none)
+    # the failure message's title: short, or a small box's title bar cuts it ("The re-plan
+    # from t…n error")
+    title: str = "Stopped with an error"
 
 
 @dataclass(frozen=True)
@@ -319,7 +322,7 @@ class BackgroundJob(QObject):
         run.deleteLater()  # its thread has ended
         if error:
             self.window.statusBar().showMessage(f"{self.words.failed}.", 10000)
-            self.interaction.error(self.words.failed, error)
+            self.interaction.error(self.words.title, f"{self.words.failed}: {error}")
         self.finished.emit(result)
 
     def _end(self) -> None:

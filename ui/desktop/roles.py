@@ -415,7 +415,7 @@ class RolesPanel(QWidget):
         if own:  # it replaces roles set for the next match one by one: asked first
             interaction = self.interaction or default_interaction(self)
             if not interaction.confirm(
-                    "Copy the roles to the next match?",
+                    "Copy to the next match?",
                     f"Copy the roles of '{src}' to '{nxt.name}'? The roles of {len(edits)} players "
                     f"in '{nxt.name}' change, {own} of them set for it one by one.\n\nEdit ▸ Undo "
                     f"takes it back.", default=False):

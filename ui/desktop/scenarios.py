@@ -50,7 +50,8 @@ if TYPE_CHECKING:  # the solver is imported when a re-plan starts
     from solver.api import Outcome
 
 REPLAN_WORDS = JobWords(progress_name="Re-plan progress", cancel_tip="Stop re-planning the scenario",
-                        cancel_name="Cancel re-plan", failed="The re-plan stopped with an error")
+                        cancel_name="Cancel re-plan", failed="The re-plan stopped with an error",
+                        title="Re-plan stopped")
 
 
 # -- the panel ----------------------------------------------------------------------------------
@@ -373,7 +374,7 @@ class WhatIf(QObject):
         season = w.season
         solve_first = season.plan is None
         if solve_first and not self.interaction.confirm(
-                "The season has no plan yet",
+                "Season not planned",
                 "A scenario is re-planned from the season's plan and compared with it, and the "
                 "season has no plan yet.\n\nPlan the season first, then the scenario? Both run in "
                 "the background; the season's plan is one undo step, the scenario's another."):
@@ -383,7 +384,7 @@ class WhatIf(QObject):
             check_scenario_today(season, sc)
             after = scenario_season(season, sc.model_copy(update={"plan": None}))
         except PeriodizeError as e:
-            self.interaction.warn("The scenario cannot be re-planned",
+            self.interaction.warn("Scenario not re-planned",
                                   f"{e}\n\nThe season changed since the scenario was made, so one of "
                                   "its changes no longer applies: make a new scenario, or delete "
                                   "this one.")
@@ -407,7 +408,7 @@ class WhatIf(QObject):
             w.statusBar().showMessage("A scenario is being re-planned already; wait or cancel it.", 6000)
             return False
         if w.is_solving():
-            self.interaction.inform("The season is being solved",
+            self.interaction.inform("Season being solved",
                                     "Wait for the solve to finish (or cancel it) before re-planning "
                                     "a scenario: the scenario starts from the season's plan.")
             return False
@@ -529,7 +530,7 @@ class WhatIf(QObject):
             comp = compare(baseline, season.plan, after, sc.plan, "baseline", f"'{sc.name}'")
             texts = describe_edits(season, sc)
         except PeriodizeError as e:
-            self.interaction.warn("The scenario cannot be compared", str(e))
+            self.interaction.warn("Scenario not compared", str(e))
             return None
         note = how_replanned(baseline, scenario_season(season, sc.model_copy(update={"plan": None})),
                              outcome)
@@ -550,7 +551,7 @@ class WhatIf(QObject):
         """Both plans are there; otherwise say why (and offer to re-plan the scenario)."""
         if sc.plan is None:
             if self.interaction.confirm(
-                    "The scenario has no plan yet",
+                    "Scenario not planned",
                     f"Scenario “{sc.name}” is not planned yet. Re-plan it now? The comparison opens "
                     "when the plan is ready."):
                 self.replan(sc.name)
@@ -586,7 +587,7 @@ class WhatIf(QObject):
                       f"{plural(broken, 'hard-rule violation')} (Plan Check lists them after "
                       f"adopting)." if broken else "")
             answer = self.interaction.choose(
-                "The scenario's plan is out of date",
+                "Scenario out of date",
                 f"Scenario “{sc.name}” was {why}.\n\nAdopting it now makes that plan the "
                 f"season's.{breaks} Re-plan it first (recommended): the comparison opens when it "
                 "is ready, and Adopt is one click from there.",
@@ -597,7 +598,7 @@ class WhatIf(QObject):
             if answer != "adopt":
                 return False
         if sc.plan is None and not self.interaction.confirm(
-                "Adopt a scenario without a plan?",
+                "Adopt without a plan?",
                 f"Scenario “{sc.name}” is not planned yet. Adopt its changes anyway? The season "
                 "will have no plan until you solve it (Plan ▸ Solve, F5).", default=False):
             return False

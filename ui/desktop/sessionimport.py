@@ -195,7 +195,7 @@ def import_sessions(window, path: str | Path) -> bool:
                     f"{day_long(later)} and add them with the move? (Move Today opens with them, "
                     f"and with the stage changes the plan projected, to tick.)"):
                 return window.weekly.move_today_with_log(later, str(path))
-        window.interaction.error("Could not import the sessions", str(e))
+        window.interaction.error("Sessions not imported", str(e))
         window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
         return False
     if not result.sessions:
@@ -206,7 +206,7 @@ def import_sessions(window, path: str | Path) -> bool:
     policy = None
     if found:
         policy = window.interaction.choose(
-            "Sessions already logged on those days",
+            "Days logged already",
             f"{logmerge.summary(season, found)}.\n\nReplace those days' sessions with the log's, "
             f"add both (a second session that day), or keep what is logged and leave the log's "
             f"sessions on those days out?", ("replace", "add", "skip", "cancel"), "skip")
@@ -223,7 +223,7 @@ def import_sessions(window, path: str | Path) -> bool:
     try:
         after = edit.apply(season)
     except PeriodizeError as e:  # e.g. a top speed in m/s for an athlete without a max speed
-        window.interaction.error("Could not import the sessions",
+        window.interaction.error("Sessions not imported",
                                  refused(e, season, tuple(x for x in season.sessions
                                                           if (x.athlete, x.date) not in set(replace))
                                          + edit.sessions, path))

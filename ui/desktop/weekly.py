@@ -58,7 +58,8 @@ REPLAN_WORDS = JobWords(progress_name="Re-plan from today progress",
                         cancel_tip="Stop re-planning from today and keep the best plan found so far",
                         cancel_name="Cancel re-plan from today",
                         failed="The re-plan from today stopped with an error",
-                        stopping="Stopping the re-plan; keeping the best plan found so far…")
+                        stopping="Stopping the re-plan; keeping the best plan found so far…",
+                        title="Re-plan stopped")
 
 
 def replan_work(before: Season, after: Season, time_limit: float):
