@@ -1905,7 +1905,7 @@ def test_typing_a_row_refuses_on_apply_stays_typed_and_the_board_goes_back(w, qt
     assert w.board.current()[0] == a1.id and sq.selected_id() == a1.id  # back, and kept
     assert sq.away_from.line.text() == "31/02/2027" and sq.pending() == ["Unavailable from"]
     assert w.undo_stack.count() == 0
-    assert ("warn", "That change cannot be made") in [(c[0], c[1]) for c in dialogs]
+    assert ("warn", "Change not made") in [(c[0], c[1]) for c in dialogs]
 
 
 def test_a_test_of_the_stage_a_flare_up_left_is_offered_no_more_and_said_not_to_count(w):

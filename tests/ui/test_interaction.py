@@ -227,3 +227,24 @@ def test_a_notice_with_details_holds_them_behind_show_details(qtbot):
     QtInteraction(None).inform("Imported, with notes", "• a\n… and 1 more", details="• a\n• b")
     assert seen == {"title": "Imported, with notes", "text": "• a\n… and 1 more",
                     "details": "• a\n• b", "icon": QMessageBox.Icon.Information}
+
+
+def test_every_message_box_title_is_short_enough_for_a_small_box():
+    """A small box's title bar cut 'Could not import the sessions' to 'Could not impo… ns':
+    every title written in the app's code for a message box is at most 24 characters (the long
+    words belong in the text)."""
+    import ast
+    from pathlib import Path
+
+    import ui.desktop
+
+    kinds = {"inform", "warn", "error", "confirm", "choose"}
+    long = []
+    for path in sorted(Path(ui.desktop.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in kinds and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str) and len(node.args[0].value) > 24):
+                long.append(f"{path.name}:{node.lineno} {node.args[0].value!r}")
+    assert long == [], long

@@ -329,7 +329,7 @@ def test_a_file_moved_away_after_the_crash_is_said_and_saving_asks_where(qtbot, 
     assert window.season.name == "Crashed FC" and window.path == club and window.modified
     dialogs.answer = "cancel"
     window.save_action.trigger()
-    assert dialogs.kinds()[-1] == "choose" and dialogs[-1][1] == "The file is no longer there"
+    assert dialogs.kinds()[-1] == "choose" and dialogs[-1][1] == "File not found"
     assert not club.exists() and window.modified  # nothing was written
     dialogs.choices = ["saveas"]
     dialogs.files = [str(moved)]  # where the coach had moved it

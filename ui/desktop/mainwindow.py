@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Not done: {_one_line(e)}. The season is "
                                              f"unchanged.", 15000)
                 return False
-            self.interaction.warn("That change cannot be made", str(e))
+            self.interaction.warn("Change not made", str(e))
             self.statusBar().showMessage("The change was not made; the season is unchanged.", 8000)
             return False
         text = self.undo_stack.text(self.undo_stack.index() - 1)
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
             return edit
         who = self.document.season.athlete_label(edit.athlete)
         answer = self.interaction.choose(
-            "Stage changes after the flare-up",
+            "Later stage changes",
             f"{who} has stage changes recorded after {day_long(edit.date)} ({said}), most likely "
             f"accepted when today moved, before the flare-up was known.\n\nRemove them, so that "
             f"the plan projects the stages again from the flare-up, or keep them (they stand: "
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         return False
 
     def _show_problem(self, what: str, text: str) -> None:
-        self.interaction.warn("That change cannot be made", f"{what}: {text}")
+        self.interaction.warn("Change not made", f"{what}: {text}")
 
     def is_solving(self) -> bool:
         return self.solve_job.is_running()
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         try:
             season = load_season(path, notes)
         except PeriodizeError as e:
-            self.interaction.error("Could not open the season", str(e))
+            self.interaction.error("Season not opened", str(e))
             self.statusBar().showMessage("Open failed; the current season is unchanged.", 8000)
             return False
         self.set_document(season, Path(path), stamp=stamp)
@@ -332,10 +332,10 @@ class MainWindow(QMainWindow):
         try:
             save_season(self._season, path)
         except PeriodizeError as e:
-            self.interaction.error("Could not save the season", str(e))
+            self.interaction.error("Season not saved", str(e))
             return False
         except OSError as e:  # e.g. a read-only folder on the backup copy
-            self.interaction.error("Could not save the season", save_failure(path, e))
+            self.interaction.error("Season not saved", save_failure(path, e))
             return False
         self.lost_file = None
         self.document.path = Path(path)
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
             return "save"
         if self.lost_file is not None and _same_file(path, self.lost_file) and not Path(path).exists():
             answer = self.interaction.choose(
-                "The file is no longer there",
+                "File not found",
                 f"“{Path(path).name}” is no longer in {Path(path).parent}: it was moved or "
                 f"deleted after the changes you recovered were made.\n\n"
                 f"Save: write the season there again.\n"
@@ -1081,7 +1081,7 @@ class MainWindow(QMainWindow):
         try:
             season = dlg.season()
         except (ValueError, PeriodizeError) as e:
-            self.interaction.warn("Could not start the season", str(e))
+            self.interaction.warn("Season not started", str(e))
             return
         self.set_document(season, None)
         self.statusBar().showMessage(
