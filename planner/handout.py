@@ -900,7 +900,8 @@ class Handouts:
         if hold is not None and self.anonymise:  # the tests unnamed: the day alone
             parts.append(f"the next stage from {text.day(max(earliest, hold))} at the earliest")
         elif earliest > today and not (hold is not None and hold >= earliest):
-            parts.append(f"{st} lasts at least {text.plural(spec.min_days, 'day')}: the next "
+            parts.append(f"{st} lasts at least {text.plural(spec.min_days, 'day')} from "
+                         f"{text.day(run_start)}: the next "
                          f"stage from {text.day(earliest)} at the earliest")
         if not spec.criteria or self.anonymise:
             return parts

@@ -364,11 +364,12 @@ def passed_over(season: Season, athlete: str, stage: str, day: dt.date) -> Passe
     the cap the plan holds, history before today) and a failing latest criteria result that holds
     the athlete there until its retest (RH-CRIT). Recorded, the stage stands on the physio's word
     (the records move him on, and the checker reads them as history), so the coach hears every
-    one of them first: S1 recorded on P3's 15th day of at least 21, with 1 of its 2 days at
+    one of them first: S1 recorded on P3's 15th day (at least 21 needed), with 1 of its 2 days at
     80 % done, was said only as a failed test, and the plan put a 90 % sprint on the next day."""
     from planner.criteria import failed_test_hold_words
     from planner.rehab import governing
-    from planner.text import day_long
+    from planner.text import day as day_short
+    from planner.text import day_long, plural
 
     inj = governing(list(season.injuries_of(athlete)), day)
     if inj is None:
@@ -384,7 +385,9 @@ def passed_over(season: Season, athlete: str, stage: str, day: dt.date) -> Passe
     parts = []
     served = (day - since).days
     if served < spec.min_days:
-        parts.append(f"{held} day {served + 1} of at least {spec.min_days}")
+        # "P1 day 3 of at least 3" read as done on the day it was not: the days had, and needed
+        parts.append(f"{held} has had {plural(served, 'day')} (from {day_short(since)}); it needs at "
+                     f"least {spec.min_days}")
     done = _days_at_cap(season, athlete, day)
     if spec.exit_kind == "days_at_cap" and done is not None and done < spec.exit_days:
         parts.append(f"{done} of {spec.exit_days} days at {spec.cap} % done")

@@ -18,6 +18,7 @@ from planner.rehab import athlete_stage_on
 from planner.season import FIT, Session
 from planner.seasonfile import load_season, save_season
 from planner.text import date_long, day_long
+from planner.text import day as text_day
 from planner.timeline import Timeline
 from templates import path as template_path
 from tests.builders import day, injury, season
@@ -1076,8 +1077,9 @@ def test_record_says_the_minimum_days_and_the_exit_work_a_stage_change_passes_ov
     r = run("record", "s.season.json", "--stage", "A1", "S1", day(2).isoformat(), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     said = " ".join(r.stdout.split())
-    assert (f"Note: Athlete 1 (A1) has not finished P3 on {day_long(day(2))}: P3 day 3 of at "
-            f"least 21; {done} of 2 days at 80 % done. Once recorded, S1 from {day_long(day(2))} "
+    # "P3 day 3 of at least 21" read, on the 3-day P1 of a hamstring, as done: the days had
+    assert (f"Note: Athlete 1 (A1) has not finished P3 on {day_long(day(2))}: P3 has had 2 days "
+            f"(from {text_day(day(0))}); it needs at least 21; {done} of 2 days at 80 % done. Once recorded, S1 from {day_long(day(2))} "
             "stands on the physio's word and none of these holds the athlete any more.") in said
     s = load_season(tmp_path / "s.season.json")  # P3 from 30 days before, 2 days at 80 % done
     a1 = plan.model_copy(update={"intensity": (80, 80) + plan.intensity[2:]})

@@ -636,7 +636,8 @@ def test_a_calm_day_above_60_is_said_and_the_injury_match_is_no_breach_and_was_p
     cal = athlete_calendar(lived, plan, "A2").to_ical().decode()
     assert "SUMMARY:Match 1: played 30 min (logged)\\, injured that day" in cal, cal
     # what comes next is the new stage's, not only the next match "in rehab, not playing"
-    assert hurt.milestone.startswith(f"P1 lasts at least 7 days: the next stage from {text.day(day(12))}")
+    assert hurt.milestone.startswith(f"P1 lasts at least 7 days from {text.day(day(5))}: the next "
+                                     f"stage from {text.day(day(12))}")
 
 
 def test_a_target_played_before_a_later_flare_up_is_not_on_track_or_back_before_it():

@@ -1944,8 +1944,8 @@ def test_a_stage_recorded_over_a_failed_test_is_asked_about_first(w, dialogs):
     assert ed.select("A3")
     kind, title, text = _declined_stage(w, ed, dialogs, "P3", D(2026, 3, 2))
     assert (kind, title) == ("confirm", "Record it over a failed test?")
-    assert text.startswith("Cara Mid (A3) has not finished P2 on Mon 2 Mar 2026: P2 day 15 of at "
-                           "least 21; the latest Hip-flexor strength LSI 60 % on Sun 1 Mar 2026 "
+    assert text.startswith("Cara Mid (A3) has not finished P2 on Mon 2 Mar 2026: P2 has had 14 days "
+                           "(from Mon 16 Feb); it needs at least 21; the latest Hip-flexor strength LSI 60 % on Sun 1 Mar 2026 "
                            "(pass mark ≥ 80 %) fails: RH-CRIT holds the athlete in P2 until the retest, Sun 8 Mar 2026. Once recorded")
     dialogs.answer = "yes"
     ed.stage_button.click()
@@ -1974,14 +1974,14 @@ def test_a_stage_recorded_before_the_stage_held_is_done_is_asked_about_first(w, 
     assert ed.select("A3")
     kind, title, text = _declined_stage(w, ed, dialogs, "P3", D(2026, 3, 5))
     assert (kind, title) == ("confirm", "Record it before P2 is done?")
-    assert text.startswith("Cara Mid (A3) has not finished P2 on Thu 5 Mar 2026: P2 day 18 of at "
-                           "least 21. Once recorded, P3 from Thu 5 Mar 2026 stands on the physio's "
+    assert text.startswith("Cara Mid (A3) has not finished P2 on Thu 5 Mar 2026: P2 has had 17 days "
+                           "(from Mon 16 Feb); it needs at least 21. Once recorded, P3 from Thu 5 Mar 2026 stands on the physio's "
                            "word and this holds the athlete no more.")
     ed.stage.setCurrentIndex(ed.stage.findData("P3"))
     ed.stage_start.setDate(q(D(2026, 3, 3)))  # the plan's Monday at 70 % is 1 of the 2 days
     ed.stage_button.click()
-    assert dialogs[-1][2].startswith("Cara Mid (A3) has not finished P2 on Tue 3 Mar 2026: P2 day "
-                                     "16 of at least 21; 1 of 2 days at 70 % done. Once recorded")
+    assert dialogs[-1][2].startswith("Cara Mid (A3) has not finished P2 on Tue 3 Mar 2026: P2 has had "
+                                     "15 days (from Mon 16 Feb); it needs at least 21; 1 of 2 days at 70 % done. Once recorded")
     asked = len(dialogs)
     ed.stage.setCurrentIndex(ed.stage.findData("P3"))
     ed.stage_start.setDate(q(D(2026, 3, 10)))
