@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from planner import text
 from planner.criteria import failed_words, gate, passes_all, tests_until
 from planner.history import logged_days, went_otherwise
-from planner.loadtable import LOAD_NOTED, LoadTable
+from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, lighter_than_around
 from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
 from planner.rules import RuleSet
 from planner.season import FIT, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
@@ -410,7 +410,7 @@ class Handouts:
         self._alerted: dict = {}
         self._days: dict[str, list[Prescription] | None] = {}
         self._returns = {}
-        self._planned: dict[str, tuple[int, tuple[float, ...]]] = {}
+        self._planned: dict[str, AthleteLoad] = {}
         self._calms: dict[str, dict[int, int]] = {}
         self._notes: dict[str, dict[dt.date, str]] = {}
         # the return still to plan first: a return on today itself (not counted) only where
@@ -484,13 +484,42 @@ class Handouts:
 
     def _planned_au(self, f: AthleteFacts, i: int) -> float:
         """Day ``i``'s planned load as the load figures count it (planner.loadtable)."""
+        al = self._series(f)
+        return al.planned[al.season_start + i]
+
+    def _series(self, f: AthleteFacts) -> AthleteLoad:
+        """The athlete's load series (planner.loadtable), read once."""
         if f.id not in self._planned:
             from planner.loadtable import athlete_load
 
-            al = athlete_load(self.season, self.plan, f.id, tl=self.tl, facts=f)
-            self._planned[f.id] = (al.season_start, al.planned)
-        off, planned = self._planned[f.id]
-        return planned[off + i]
+            self._planned[f.id] = athlete_load(self.season, self.plan, f.id, tl=self.tl, facts=f)
+        return self._planned[f.id]
+
+    def _own_week(self, f: AthleteFacts, kind: str, w: int) -> str:
+        """A deload or taper week's own figure when the athlete's week is far less lighter than
+        the team sessions (LoadTable.volume_change): a starter's two-match deload read "Deload
+        week: … 40 % less volume" at 1 % below the load weeks around it. "" otherwise."""
+        table = LoadTable.of(self.rs)
+        nominal = table.volume_change(kind)
+        al = self._series(f)
+        wl = al.week_of(self.tl.days[self.tl.weeks[w].first])
+        lt = None if wl is None or not wl.full else lighter_than_around(al, wl)
+        if lt is None or nominal is None or lt.change - nominal < OWN_WEEK_SHORTFALL:
+            return ""
+        size = (f"{abs(lt.change)} % {'below' if lt.change < 0 else 'above'}" if lt.change
+                else "as much as")
+        around = "the load weeks around it" if lt.both else "the nearest load week"
+        days = self.tl.weeks[w].days
+        played = [i for i in days if f.played[i]]
+        share = sum(self._planned_au(f, i) for i in played)
+        why = ("" if not played and all(f.st[i] in (FIT, INJ) for i in days)
+               else "your rehab sessions keep their length" if not played
+               else f"the {'match is' if len(played) == 1 else f'{len(played)} matches are'} "
+                    f"most of it" if 2 * share >= lt.planned
+               else f"your {'match keeps its' if len(played) == 1 else 'matches keep their'} "
+                    f"length")
+        return (f" for the team: your week is {lt.planned:,.0f} AU, {size} {around}"
+                + (f" — {why}" if why else ""))
 
     def _calm(self, f: AthleteFacts) -> dict[int, int]:
         """The past calm days after a recorded flare-up (index -> RH-FL's most), the flare-up's
@@ -538,7 +567,8 @@ class Handouts:
             max_speed=a.max_speed, week=w + 1, first=tl.days[week.first], last=tl.days[week.last],
             kind=kind, kind_text=self._kind_text(kind, w, rehab=not any(
                 f.st[i] == FIT for i in week.days), mixed=any(
-                f.st[i] not in (FIT, INJ) for i in week.days)), block=self._block(w), stage=stage,
+                f.st[i] not in (FIT, INJ) for i in week.days), f=f), block=self._block(w),
+            stage=stage,
             limits=limits, milestone=milestone,
             matches=tuple(self._match_line(f, i) for i in week.days if tl.is_comp[i]),
             days=days,
@@ -669,14 +699,16 @@ class Handouts:
         names = " / ".join(f"{c.name} ({c.priority})" for c in tl.comp_on[i])
         return f"{text.day(tl.days[i])}: {names}, {match_role(f, i, logged)}"
 
-    def _kind_text(self, kind: str, w: int, rehab: bool = False, mixed: bool = False) -> str:
-        text_ = self._kind_words(kind, w, rehab)
+    def _kind_text(self, kind: str, w: int, rehab: bool = False, mixed: bool = False,
+                   f: AthleteFacts | None = None) -> str:
+        own = self._own_week(f, kind, w) if f is not None and kind != "load" and not rehab else ""
+        text_ = self._kind_words(kind, w, rehab, own)
         if mixed and not rehab and kind != "load":
             # the week's kind shortens team sessions only: a rehab day keeps its stage's session
             text_ += "; on your rehab days your stage's sessions stay as long as in any week"
         return text_
 
-    def _kind_words(self, kind: str, w: int, rehab: bool) -> str:
+    def _kind_words(self, kind: str, w: int, rehab: bool, own: str = "") -> str:
         if rehab:  # a week wholly in rehab: the stage's sessions, whatever the week's kind
             cap = int(self.rs.value("HV-2", "max_speed_days_deload" if kind == "deload"
                                     else "max_speed_days"))
@@ -685,15 +717,18 @@ class Handouts:
         if kind == "deload":
             cap = int(self.rs.value("HV-2", "max_speed_days_deload"))
             table = LoadTable.of(self.rs)
-            return (f"Deload week: at most {text.plural(cap, 'speed day')} (matches count, and "
-                    f"are played even above it: then no other speed day), team sessions of "
-                    f"{table.minutes['deload']:g} minutes ({table.volume_words('deload')}), as many "
-                    f"of them")
+            # with his own figure said, the team sessions' "40 % less volume" would read as his
+            volume = "" if own else f" ({table.volume_words('deload')})"
+            lead = f"Deload week{own}; at most" if own else "Deload week: at most"
+            return (f"{lead} {text.plural(cap, 'speed day')} (matches count, and are played even "
+                    f"above it: then no other speed day), team sessions of "
+                    f"{table.minutes['deload']:g} minutes{volume}, as many of them")
         if kind == "taper":
             tapers = self.tl.taper_weeks(int(self.rs.value("TP-1", "taper_weeks")))
             comp = tapers.get(w)
             before = f" before {comp.name} ({text.day(comp.date)})" if comp is not None else ""
-            return f"Taper week{before}: intensity kept, volume down"
+            return (f"Taper week{before}{own}; intensity kept" if own
+                    else f"Taper week{before}: intensity kept, volume down")
         cap = int(self.rs.value("HV-2", "max_speed_days"))
         week = self.tl.weeks[w]
         finals = [c for i in week.days for c in self.tl.comp_on[i]
@@ -930,6 +965,12 @@ class Handouts:
         week = tl.weeks[tl.week_of[last]]
         after = "After this week: " if any(tl.is_comp[i] for i in week.days) else ""
         return after + self._match_line(f, j)
+
+
+# a deload or taper week this many points less lighter than its team sessions (a starter's
+# two-match deload: 1 % below the load weeks around it, the sessions 40 % shorter) says its own
+# figure in its heading
+OWN_WEEK_SHORTFALL = 10
 
 
 def _week_load(days: list[Prescription]) -> float | None:

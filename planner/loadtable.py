@@ -77,14 +77,19 @@ class LoadTable:
         lo, mid, hi = self.rpe_by_band
         return hi if level >= 90 else mid if level >= 80 else lo
 
+    def volume_change(self, kind: str) -> int | None:
+        """A ``kind`` week's team session against a load week's, in % (-40: 40 % shorter);
+        None when a load-week session has no minutes."""
+        m, full = self.minutes[kind], self.minutes["load"]
+        return None if full <= 0 else round(100 * (m / full - 1))
+
     def volume_words(self, kind: str, noun: str = "volume") -> str:
         """How a ``kind`` week's team sessions compare with a load week's: ``40 % less volume
         than a load week``, ``20 % more volume …``, ``as much volume …`` (any session lengths
         the rules panel allows, a load week of 0 minutes too)."""
-        m, full = self.minutes[kind], self.minutes["load"]
-        if full <= 0:
+        change = self.volume_change(kind)
+        if change is None:
             return "load-week sessions have no minutes to compare with"
-        change = round(100 * (m / full - 1))
         if change == 0:
             return f"as much {noun} as a load week"
         return f"{abs(change)} % {'less' if change < 0 else 'more'} {noun} than a load week"
@@ -232,6 +237,42 @@ class AthleteLoad:
         return None
 
 
+# a deload or taper week less than this much (%) lighter than the load weeks around it is named
+# with its own figure: "Deload week for the team: your week is 2,000 AU, 1 % below ..."
+SMALL_REDUCTION = 20
+
+
+@dataclass(frozen=True)
+class Lighter:
+    """A deload or taper week's planned load against the nearest full load weeks before and
+    after it (:func:`lighter_than_around`): ``change`` in % (-1: 1 % below), ``around`` their
+    mean, ``both``: a load week on each side (else the nearest one alone)."""
+
+    planned: float
+    change: int
+    around: float
+    both: bool
+
+    @property
+    def small(self) -> bool:
+        """Less than :data:`SMALL_REDUCTION` % lighter: a lighter week in name only."""
+        return self.change > -SMALL_REDUCTION
+
+
+def lighter_than_around(series: AthleteLoad, wl: WeekLoad) -> Lighter | None:
+    """How much lighter ``wl`` (a week of ``series``) is planned than the nearest full load
+    weeks around it; None with no such week or no load in them. The shorter team sessions of a
+    deload or taper week say "40 % less volume", but matches and rehab sessions keep their length,
+    so a starter's two-match deload is barely lighter: every word about it reads this figure."""
+    k = series.weeks.index(wl)
+    before = next((w for w in reversed(series.weeks[:k]) if w.full and w.kind == "load"), None)
+    after = next((w for w in series.weeks[k + 1:] if w.full and w.kind == "load"), None)
+    near = [w.planned for w in (before, after) if w is not None and w.planned is not None]
+    if wl.planned is None or not near or not (mean := sum(near) / len(near)):
+        return None
+    return Lighter(wl.planned, round(100 * (wl.planned / mean - 1)), mean, len(near) == 2)
+
+
 def series_origin(season: Season, logged: dict[dt.date, object], tl: Timeline) -> dt.date:
     """The first day of an athlete's series: the start of the earliest pre-season week of the
     unbroken run of weeks with a logged session that reaches the season's start, else the
@@ -368,5 +409,5 @@ def season_loads(season: Season, plan: Plan | None = None) -> dict[str, AthleteL
             for ap in plan.athletes}
 
 
-__all__ = ["KINDS", "AthleteLoad", "LoadTable", "WeekLoad", "athlete_load", "chronic_of",
-           "lived_load", "season_loads", "series_origin", "week_bounds"]
+__all__ = ["KINDS", "AthleteLoad", "LoadTable", "Lighter", "WeekLoad", "athlete_load",
+           "chronic_of", "lighter_than_around", "lived_load", "season_loads", "series_origin", "week_bounds"]

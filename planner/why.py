@@ -23,7 +23,7 @@ from planner.criteria import (
 )
 from planner.errors import InputError
 from planner.history import flare_calm_caps, logged_days, went_otherwise
-from planner.loadtable import LoadTable, lived_load
+from planner.loadtable import LoadTable, lighter_than_around, lived_load
 from planner.protocols import load_protocol
 from planner.rehab import max_days, reset_credit, segments
 from planner.returns import AthleteFacts
@@ -1002,20 +1002,17 @@ def _lighter_reason(series, wl, add, team: bool = True) -> None:
     shorter team sessions say "40 % less volume", but matches and rehab sessions keep their
     length, so the week itself may be barely lighter; say by how much it is. ``team``: the
     athlete has team sessions this week (a week wholly in rehab has none to shorten)."""
-    k = series.weeks.index(wl)
-    before = next((w for w in reversed(series.weeks[:k]) if w.full and w.kind == "load"), None)
-    after = next((w for w in series.weeks[k + 1:] if w.full and w.kind == "load"), None)
-    near = [w.planned for w in (before, after) if w is not None]
-    if not near or not (mean := sum(near) / len(near)):
+    lt = lighter_than_around(series, wl)
+    if lt is None:
         return
-    change = round(100 * (wl.planned / mean - 1))
-    around = "the load weeks around it" if len(near) == 2 else "the nearest load week"
+    change, mean = lt.change, lt.around
+    around = "the load weeks around it" if lt.both else "the nearest load week"
     size = (f"{abs(change)} % {'below' if change < 0 else 'above'}" if change else "as much as")
     text = f"This week's planned load, {wl.planned:.0f} AU, is {size} {around} ({mean:.0f} AU)"
-    if change > -20 and team:
+    if lt.small and team:
         text += (": the matches and rehab sessions keep their length, only the team sessions are "
                  "shorter")
-    elif change > -20:
+    elif lt.small:
         text += (": in rehab all week, so no team session to shorten, and a rehab session keeps "
                  "its length in a deload week")
     add(Reason("LD-1", "fact", text + "."))

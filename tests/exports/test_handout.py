@@ -893,3 +893,49 @@ def test_a_week_back_before_a_flare_up_says_the_flare_up_between_the_two_returns
     assert (f"back to full training from {text.day(day(2))}; flare-up {text.day(day(10))} (back "
             f"to S3), back to full training again {text.day(ret.fit)}").lower() in first.lower(), first
     assert first.lower().count("back to full training") == 2, first
+
+
+def _two_match_deload():
+    """Three weeks (load, deload, load), a match each Saturday and one more on the deload week's
+    Wednesday: A1 starts all four, A2 is not in the squad (trains while the team plays)."""
+    from planner.season import AthletePlan, Plan
+    from tests.builders import season
+
+    s = season(weeks=3, athletes=2, matches=[5, 9, 12, 19])
+    tl = Timeline(s)
+    kinds = ("load", "deload", "load")
+
+    def plan_of(aid: str, match: int) -> AthletePlan:
+        return AthletePlan(athlete=aid, stages=("FIT",) * tl.n, weeks=kinds, intensity=tuple(
+            match if tl.is_comp[i] else 70 if tl.is_training[i] else 0 for i in range(tl.n)))
+
+    return s.model_copy(update={"plan": Plan(status="manual", team_weeks=kinds, athletes=(
+        plan_of("A1", 100), plan_of("A2", 0)))})
+
+
+def test_a_starters_two_match_deload_says_his_own_week_and_a_non_squad_players_does_not():
+    """A starter's "deload week" holding two full matches was 1 % below the load weeks around it,
+    yet the handout and the Excel week said only "team sessions of 45 minutes (40 % less volume
+    than a load week)". His week's heading now says his own figure, the one the why gives; a
+    player not in the squad, whose week really is 40 % lighter, reads the team's words."""
+    from planner.loadtable import athlete_load, lighter_than_around
+    from planner.why import why_week
+
+    s = _two_match_deload()
+    starter, out = (handout_weeks(s, s.plan, [a], [1])[0] for a in ("A1", "A2"))
+    series = athlete_load(s, s.plan, "A1")
+    wl = series.week_of(starter.first)
+    before, after = series.weeks[series.weeks.index(wl) - 1], series.weeks[series.weeks.index(wl) + 1]
+    change = round(100 * (wl.planned / ((before.planned + after.planned) / 2) - 1))
+    assert -20 < change <= 0  # two 95-minute matches are most of the week
+    assert lighter_than_around(series, wl).change == change
+    assert starter.kind_text.startswith(
+        f"Deload week for the team: your week is {wl.planned:,.0f} AU, {abs(change)} % below the "
+        f"load weeks around it — the 2 matches are most of it; at most 1 speed day"), starter.kind_text
+    assert "40 % less volume" not in starter.kind_text
+    # the why says the same figure
+    assert any(f"{wl.planned:.0f} AU, is {abs(change)} % below the load weeks around it" in r.text
+               for r in why_week(s, s.plan, "A1", starter.first).reasons)
+    assert out.kind_text.startswith("Deload week: at most 1 speed day") and \
+        "team sessions of 45 minutes (40 % less volume than a load week)" in out.kind_text
+    assert "your week is" not in out.kind_text

@@ -192,7 +192,11 @@ def test_a_deload_week_with_two_matches_says_the_matches_fill_its_cap(demo_seaso
             assert "A played match counts as a speed day" in match and "Speed day 2 of at most 1" not in match
             (week,) = handout_weeks(demo_season, plan, [ap.athlete], [w])
             assert week.speed_line.startswith(f"{week.speed_days} speed days incl. {len(played)} matches")
-            assert "matches count" in week.kind_text and "45 minutes (40 % less volume than a load week)" in week.kind_text
+            assert "matches count" in week.kind_text
+            # the team sessions' "40 % less volume" unless the week is far less lighter: then its
+            # own figure (a starter's two matches are most of it)
+            assert ("45 minutes (40 % less volume than a load week)" in week.kind_text) != (
+                f"your week is {week.planned_load:,.0f} AU" in week.kind_text), week.kind_text
             found += 1
             break
     assert found, "the demo plan should have a deload week with two matches"
