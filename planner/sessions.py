@@ -43,6 +43,7 @@ from planner.returns import AthleteFacts
 from planner.rules import RuleSet
 from planner.season import FIT, INJ, LADDER, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.squad import hv1_exempt
+from planner.text import day as day_words
 from planner.timeline import Timeline
 
 __all__ = ["CONTEXTS", "Catalogue", "Prescriber", "Prescription", "SessionSpec", "load_catalogue",
@@ -586,7 +587,9 @@ class Prescriber:
         if context in ("flare-up", "calm"):
             pass  # RH-FL's day: the catalogue's calm limits hold, whatever the stage allows
         elif stage_spec is not None:  # the stage's limits win over the catalogue's
-            kicking, cod = stage_spec.kicking or kicking, stage_spec.cod or cod
+            down = self.stepped_down(f, i)  # after a flare-up, the stage before's (RH-4)
+            limits = stage_spec if down is None else down[0]
+            kicking, cod = limits.kicking or kicking, limits.cod or cod
         elif st == INJ:
             kicking, cod = "none", "none"
         return Prescription(
@@ -594,7 +597,8 @@ class Prescriber:
             content=content, minutes=minutes, rpe=rpe, level=lvl, stage=st,
             speed_ms=None if ms is None else round(ms, 2),
             speed_kmh=None if ms is None else round(ms * 3.6, 1),
-            speed_is_target=target, kicking=kicking, cod=cod, note=self._note(f, i, context),
+            speed_is_target=target, kicking=kicking, cod=cod,
+            note=self._note(f, i, context, stage_spec is not None),
             load=round(self.loads.day(week, **day_facts)), load_how=self.loads.describe(week, **day_facts),
         )
 
@@ -632,14 +636,35 @@ class Prescriber:
         st = f.st[i]
         if st not in REHAB_STAGES:
             return None
-        proto = f.proto_of(i)
-        if proto is None or st not in proto.stage_ids:
-            k = self.season.injury_of(f.id)
-            proto = load_protocol(k.protocol) if k is not None else None
+        proto = self._proto(f, i)
         try:
             return proto.stage(st) if proto is not None else None
         except KeyError:
             return None
+
+    def _proto(self, f: AthleteFacts, i: int):
+        """The protocol of day ``i``'s stage (the governing record's, else the athlete's injury's)."""
+        proto = f.proto_of(i)
+        if proto is None or f.st[i] not in proto.stage_ids:
+            k = self.season.injury_of(f.id)
+            proto = load_protocol(k.protocol) if k is not None else None
+        return proto
+
+    def stepped_down(self, f: AthleteFacts, i: int):
+        """RH-4 as docs/semantics.md reads it: from the day after a recorded flare-up until the minimum of
+        the stage it put the athlete in has passed (the flare-up restarts it, rules-spec.md
+        section 6), the day's kicking and change of direction are the stage's before it in the
+        protocol (P1 keeps its own): (that stage's spec, the flare-up's day), else None. Full
+        kicks and reactive change of direction read on S3's first running day after the calm
+        days of an iliopsoas flare-up, the provoking component not stepped down."""
+        spec = self.stage_spec(f, i)
+        # the flare-up's own session came before it (it is what flared up): from the day after
+        j = max((j for j in f.flared if j < i), default=None)
+        if spec is None or j is None or i >= j + spec.min_days \
+                or any(f.st[k] != f.st[i] for k in range(max(j, 0), i)):
+            return None
+        order = self._proto(f, i).stage_ids
+        return self._proto(f, i).stage(order[max(0, order.index(f.st[i]) - 1)]), f.date(j)
 
     def _match_of(self, f: AthleteFacts, i: int, context: str) -> str:
         """The match a day refers to: its own, the missed one a compensation session follows, or
@@ -668,9 +693,14 @@ class Prescriber:
             return f"{name}: {short}" if short else name
         return f"{name}: up to {lvl} %" if lvl > 0 else f"{name}: no running"
 
-    def _note(self, f: AthleteFacts, i: int, context: str) -> str:
+    def _note(self, f: AthleteFacts, i: int, context: str, rehab: bool = False) -> str:
         tl = self.tl
         notes = []
+        if rehab and context not in ("flare-up", "calm", "rest", "unavailable") \
+                and (down := self.stepped_down(f, i)):
+            if down[0].id != f.st[i]:
+                notes.append(f"Kicking and change of direction stepped down a stage ({down[0].id}'s) "
+                             f"after the flare-up of {day_words(down[1])}")
         if tl.is_comp[i] and not f.played[i] and f.st[i] == FIT and context not in ("rest", "unavailable"):
             if f.role[i] != "out" and f.ready[i] and i < tl.p0:
                 # picked and did not play (0 min logged, say): "not playing yet" is RE-1's words

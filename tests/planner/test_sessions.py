@@ -544,3 +544,40 @@ def test_a_goalkeeper_s_match_is_not_called_his_high_velocity_exposure():
         days = Prescriber(s, plan).athlete("A1")
         assert all(days[i].content.endswith(f"Team warm-up 25 min; {said}") for i in starts), (
             position, days[starts[0]].content)
+
+
+def test_after_a_flare_up_kicking_and_change_of_direction_step_down_a_stage_until_its_minimum():
+    """An iliopsoas player back from S3 flares up: on the first running day after the calm days
+    the handout gave S3's "full kicks · reactive", nothing of the provoking component stepped
+    down (domain RH-4). Until S3's minimum from the flare-up has passed the days have S2's
+    limits and say why; from then on S3's own. The plan is checked, not the solver's variables."""
+    from planner.handout import day_texts, handout_weeks
+    from tests.builders import day, injury, season, solved_and_checked
+
+    flare = 3
+    s = season(weeks=4, athletes=2, today=day(0), injuries=(
+        injury("A1", "FIT", start_day=-10, history=(("S3", -20),), flare_days=(flare,)),))
+    out, _ = solved_and_checked(s, time_limit=20)
+    s = s.model_copy(update={"plan": out.plan})
+    proto = load_protocol("iliopsoas-tendinopathy")
+    s2, s3 = proto.stage("S2"), proto.stage("S3")
+    assert (s2.kicking, s2.cod) != (s3.kicking, s3.cod)
+    days = Prescriber(s, s.plan).athlete("A1")
+    end = flare + s3.min_days  # the flare-up restarts S3's minimum (rules-spec.md section 6)
+    assert all(p.stage == "S3" for p in days[flare:end + 1])
+    running = [i for i in range(flare + 1, end + 3)
+               if days[i].context not in ("flare-up", "calm", "rest") and days[i].level > 0]
+    before = [i for i in running if i < end]
+    after = [i for i in running if i >= end]
+    assert before and after, [(p.context, p.level) for p in days[flare:end + 3]]
+    for i in before:
+        assert (days[i].kicking, days[i].cod) == (s2.kicking, s2.cod), i
+        assert (f"stepped down a stage (S2's) after the flare-up of "
+                f"{day(flare):%a} {day(flare).day} {day(flare):%b}") in days[i].note
+    for i in after:
+        assert (days[i].kicking, days[i].cod) == (s3.kicking, s3.cod), i
+        assert "stepped down" not in days[i].note
+    # the handout's (and the Excel week's) day cells read the same place
+    week = next(w for w in handout_weeks(s, s.plan, ["A1"]) if w.first <= day(before[0]) <= w.last)
+    cells = day_texts(next(d for d in week.days if d.date == day(before[0])))
+    assert f"Kicking: {s2.kicking}" in cells.limits and "stepped down a stage" in cells.what
