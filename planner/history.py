@@ -168,6 +168,12 @@ class Past:
     played: tuple[bool, ...]  # a competition day the athlete played (start or bench)
 
 
+def not_played_level(level: int) -> int:
+    """The level a top speed logged on a competition day not played counts as: 100 and 80 mean
+    playing there, so one level lower (95, 70; docs/semantics.md); any other level as it is."""
+    return {100: 95, 80: 70}.get(level, level)
+
+
 def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timeline | None = None,
               stored: Plan | None = None) -> Past:
     """The athlete's past (days before p0) from the log and the stored plan; ``stages`` are the
@@ -196,8 +202,8 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
         # re-plan that read the match as not played)
         if day is not None and day.top_level is not None:
             value = day.top_level
-            if tl.is_comp[d] and value in (80, 100):
-                value = 95 if value == 100 else 70
+            if tl.is_comp[d]:
+                value = not_played_level(value)
         elif day is not None and day.minutes <= 0:
             value = 0  # logged with no minutes (ill, absent): the athlete did not run at all
         else:

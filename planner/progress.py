@@ -231,14 +231,50 @@ class PlayedInRehab:
     days: tuple[dt.date, ...]
     stages: tuple[str, ...]  # the recorded stages on those days, in order, each once
 
-    def text(self, season: Season, fix: str = "advance --accept, or record --stage-start") -> str:
+    def text(self, season: Season, fix: str = "advance --accept, or record --stage-start",
+             flare_fix: str = "record --flare-up {athlete} {date} instead") -> str:
         n = len(self.days)
         # "4 competitions ... while in S1" read wrong when the later ones were in S2 by then
         where = join_and(["injured" if st == INJ else f"in {st}" for st in self.stages])
         return (f"{season.athlete_label(self.athlete)} logged minutes played in "
                 f"{n} competition{'s' if n != 1 else ''} from {day_long(self.days[0])} while "
-                f"{where} by the injury's records: if the athlete was back, record the stage "
-                f"changes ({fix})")
+                f"{where} by the injury's records: "
+                f"{played_in_rehab_advice(season, self.athlete, self.days, fix, flare_fix)}")
+
+
+def flare_up_before(season: Season, athlete: str, day: dt.date) -> dt.date | None:
+    """The flare-up that puts ``athlete`` in the stage the records give on ``day`` (the last
+    change of the governing record up to ``day`` is that flare-up), else None."""
+    from planner.rehab import segments
+
+    inj = governing(list(season.injuries_of(athlete)), day)
+    if inj is None:
+        return None
+    segs = segments(inj, load_protocol(inj.protocol), until=day)
+    return segs[-1].start if segs and segs[-1].cause == "flare-up" else None
+
+
+def flare_after_match_words(days: tuple[dt.date, ...] | list[dt.date], fix: str) -> str:
+    """The way out for matches logged played on or after a flare-up's date: it came after them,
+    so its date is the day after the last; ``fix`` says how (``{date}``: that day, ISO)."""
+    then = max(days) + dt.timedelta(days=1)
+    them = "it" if len(days) == 1 else "them"
+    return (f"if the flare-up came after {them}, its date is the day after his last match, "
+            f"{day_long(then)} ({fix.format(date=then.isoformat())}); if he played with it, "
+            f"worth a word with the physio")
+
+
+def played_in_rehab_advice(season: Season, athlete: str, days: tuple[dt.date, ...],
+                           stage_fix: str, flare_fix: str, until: str = "") -> str:
+    """What to do about ``days`` (matches logged played while the records hold the athlete in
+    rehab), said alike by ``advance``, ``record`` and the Returns panel: a flare-up put him
+    there, its date the day after the last match (the panel said "record the stage changes", the
+    CLI "date the flare-up the day after the match"); else the stage changes not recorded.
+    ``flare_fix``: how to move the flare-up (``{date}`` the day, ``{athlete}`` the id);
+    ``until``: said after the stage changes (what holds meanwhile)."""
+    if days and flare_up_before(season, athlete, min(days)) is not None:
+        return flare_after_match_words(days, flare_fix.replace("{athlete}", athlete))
+    return f"if the athlete was back, record the stage changes ({stage_fix}){until}"
 
 
 def played_in_rehab(season: Season) -> list[PlayedInRehab]:

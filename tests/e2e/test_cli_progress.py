@@ -473,8 +473,9 @@ def test_a_flare_up_recorded_before_a_match_he_played_says_to_move_the_flare_up(
     assert "correct the onset" not in said
     r = run("record", "s.season.json", *change, "--save", cwd=tmp_path)
     said = " ".join(r.stdout.split())
-    assert r.returncode == 0 and ("(stored: the season as it was is kept in its .bak file "
-                                  "(below); record the flare-up there on Sun 10 Jan 2027 "
+    assert r.returncode == 0 and ("its date is the day after his last match, Sun 10 Jan 2027 "
+                                  "(stored: the season as it was is kept in its .bak file "
+                                  "(below); record the flare-up there on that day "
                                   "instead)") in said, said
     assert "correct the onset" not in said
 

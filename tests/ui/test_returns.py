@@ -564,3 +564,38 @@ def test_the_returns_panel_names_the_matches_a_returner_starts_on_a_day_of_sever
     row = next(r for r in return_rows(returner((("c2", "bench"),))) if r.athlete == "A3")
     assert (f"first match Wed 13 Jan 2027 as a starter in 'Cup round 2b' {cap} it in the Roles "
             "panel)") in row.sentence()
+
+
+def test_a_flare_up_dated_on_a_match_he_played_gets_one_advice_and_says_why_the_day_counts_lower():
+    """A returner's flare-up recorded on the day of a match he played in full: the Returns
+    panel's ⚠ said "record the stage changes" where the CLI said to date the flare-up the day
+    after the match (right when it came after the match): both now give the CLI's advice. The
+    inspector read "planned 100 %, logged 95 %" under a logged top speed of 100 % with no word
+    of why: it says the match played in S3 counts a level lower."""
+    from planner.progress import played_in_rehab
+    from planner.season import Session
+    from tests.builders import day, injury, season, solved_and_checked
+    from ui.desktop.pastview import otherwise_text
+    from ui.desktop.returnspanel import return_rows
+
+    s = season(weeks=4, athletes=2, today=day(7), injuries=(
+        injury("A2", "FIT", start_day=-5, history=(("S3", -12),)),))
+    s = s.model_copy(update={"sessions": (Session(
+        athlete="A2", date=day(5), minutes=95, rpe=8, top_speed_pct=100, minutes_played=90),)})
+    assert s.competitions[0].date == day(5)
+    out, _ = solved_and_checked(s, time_limit=20)  # he plays the match
+    s = E.RecordFlareUp(athlete="A2", date=day(5)).apply(s.model_copy(update={"plan": out.plan}))
+    out, _ = solved_and_checked(s, time_limit=20)
+    s = s.model_copy(update={"plan": out.plan})
+    advice = (f"if the flare-up came after it, its date is the day after his last match, "
+              f"{day_long(day(6))} (")
+    (p,) = played_in_rehab(s)
+    assert advice in p.text(s) and f"--flare-up A2 {day(6).isoformat()}" in p.text(s)
+    (row,) = [r for r in return_rows(s) if r.athlete == "A2"]
+    said = row.sentence()
+    assert f"⚠ Logged playing on {day_long(day(5))} ('Match 1') while in S3" in said
+    assert advice + "Season ▸ Injuries: remove the flare-up and record it on that day)" in said
+    assert "record the stage changes" not in said
+    assert otherwise_text(s, "A2", day(5)) == (
+        "planned 100 %, logged 100 %, counted 95 %: a match played while the records put him in "
+        "S3 counts a level lower (docs/semantics.md)")

@@ -451,7 +451,13 @@ def _logged_in_new_stages(season, after, saving: bool) -> None:
     """What the log holds on days the recorded changes now put in a rehab stage (an injury
     dated before a match logged at full load), said as ``log`` says it: recording it said
     nothing of the match, while ``log`` said "Played in rehab" for the same facts."""
-    from planner.progress import NEAR_CAP, above_stage, above_stage_lines, played_in_rehab
+    from planner.progress import (
+        NEAR_CAP,
+        above_stage,
+        above_stage_lines,
+        flare_after_match_words,
+        played_in_rehab,
+    )
     from planner.season import INJ
     from planner.text import join_and
 
@@ -470,13 +476,10 @@ def _logged_in_new_stages(season, after, saving: bool) -> None:
         if _new_flare_up(season, after, p.athlete, p.days[0]):
             # a flare-up of an injury months old: "correct the onset" moved the injury, and
             # dropped its history, instead of the flare-up
-            then = p.days[-1] + dt.timedelta(days=1)
-            moved = (f"stored: the season as it was is kept in its .bak file (below); record the "
-                     f"flare-up there on {day_long(then)} instead" if saving else
-                     f"record it on that day instead: --flare-up {p.athlete} {then.isoformat()}")
-            print(f"{said}if the flare-up came after {them}, its date is the day after his last "
-                  f"match, {day_long(then)} ({moved}); if he played with it, worth a word with "
-                  f"the physio.")
+            moved = ("stored: the season as it was is kept in its .bak file (below); record the "
+                     "flare-up there on that day instead" if saving else
+                     f"record it on that day instead: --flare-up {p.athlete} {{date}}")
+            print(f"{said}{flare_after_match_words(p.days, moved)}.")
             continue
         print(f"{said}if he was injured after {them}, the injury's date is the day after his "
               f"last match ({fix}); if he played injured, worth a word with the physio.")

@@ -102,6 +102,7 @@ class ReturnRow:
     # logged playing while the records hold the athlete in rehab (planner.progress
     # .played_in_rehab): "Sat 12 Sep 2026 ('League match 5') while in S3"
     played_in_rehab: str = ""
+    played_advice: str = ""  # what to do about it (planner.progress.played_in_rehab_advice)
     flare_ups: tuple[dt.date, ...] = ()  # recorded under this injury, up to today
 
     @property
@@ -145,9 +146,8 @@ class ReturnRow:
             if self.met_before_setback:
                 text += " (played it before the setback this return follows)"
         if self.played_in_rehab:  # the log says back; the records, which the plan keeps, do not
-            text += (f". ⚠ Logged playing on {self.played_in_rehab} by the injury's records: if "
-                     f"the athlete was back, record the stage changes (Season ▸ Injuries, Record stage); "
-                     f"until then the return and the target follow the records")
+            text += (f". ⚠ Logged playing on {self.played_in_rehab} by the injury's records: "
+                     f"{self.played_advice}")
         return text + "."
 
     def details(self) -> str:
@@ -247,7 +247,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             missed_why=r.missed_why, pending=r.pending, no_match=r.no_match_words(),
             injured_from=r.onset if r.onset > tl.days[t] else None,
             setback=r.setback_words(day_long),
-            played_in_rehab=_played_in_rehab(season, tl, r, played.get(r.athlete, ())),
+            **_played_in_rehab(season, tl, r, played.get(r.athlete, ())),
             flare_ups=tuple(d for i in season.injuries_of(r.athlete) if i.onset == r.onset
                             for d in i.flare_ups if d <= tl.days[t])))
     if season.plan is None or not rets:
@@ -256,18 +256,26 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
     return sorted(rows, key=lambda r: (order.get(r.athlete, len(order)), r.onset))
 
 
-def _played_in_rehab(season: Season, tl: Timeline, r, days: tuple[dt.date, ...]) -> str:
+def _played_in_rehab(season: Season, tl: Timeline, r, days: tuple[dt.date, ...]) -> dict:
     """The competitions of this injury (from its onset, before its return) the athlete is
-    logged playing while the records hold him in rehab, in words ("" for none)."""
+    logged playing while the records hold him in rehab, in words, and what to do about it, as
+    the CLI says it (a flare-up dated on a match played: date it the day after); {} for none."""
+    from planner.progress import played_in_rehab_advice
+    from ui.desktop.sessionimport import FLARE_FIX
+
     days = [d for d in days if d >= r.onset and (r.fit is None or d < r.fit)]
     if not days:
-        return ""
+        return {}
     stages = list(dict.fromkeys(_recorded_stage(season, r.athlete, d) for d in days))
     names = [f"{day_long(d)} ('{', '.join(c.name for c in tl.comp_on[tl.index(d)])}')"
              for d in days[:3]]
     more = f" and {len(days) - 3} more" if len(days) > 3 else ""
     where = join_and(["injured" if st == INJ else f"in {st}" for st in stages])  # as the CLI says
-    return f"{', '.join(names)}{more} while {where}"
+    return {"played_in_rehab": f"{', '.join(names)}{more} while {where}",
+            "played_advice": played_in_rehab_advice(
+                season, r.athlete, tuple(days), "Season ▸ Injuries, Record stage",
+                FLARE_FIX,
+                until="; until then the return and the target follow the records")}
 
 
 def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[str]) -> list[ReturnRow]:

@@ -133,6 +133,10 @@ def new_alerts(before: Season, after: Season) -> list:
     return [p for p in pain_alerts(after) if p not in old]
 
 
+# how the app moves a flare-up (planner.progress.played_in_rehab_advice): the Returns panel's too
+FLARE_FIX = "Season ▸ Injuries: remove the flare-up and record it on that day"
+
+
 def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
     """Say the athletes whose newly logged matches contradict the injury records (minutes played
     while recorded in a rehab stage): the log says they were back, the records do not. True when
@@ -152,7 +156,7 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
     fix = "tick them in Move Today, or Season ▸ Injuries ▸ Stages"
     parts = []
     if new:
-        lines = "\n".join(f"• {p.text(after, fix)}." for p in new)
+        lines = "\n".join(f"• {p.text(after, fix, FLARE_FIX)}." for p in new)
         parts.append(f"{lines}\n\nThe plan keeps the records: until the stage changes are "
                      f"recorded, these athletes are planned as still in rehab.")
     if fast:
