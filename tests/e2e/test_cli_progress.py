@@ -120,9 +120,14 @@ def test_the_log_is_read_with_its_mapping_and_the_replan_keeps_what_happened(adv
     # ... or on the day of a stage change --accept recorded: recording it undoes that move
     assert ("Note: Kofi Mensah (A07)'s pain of 6/10 on 2026-08-24 proposes a flare-up, not "
             "recorded. Recording it (periodize record demo.season.json --flare-up A07 2026-08-24 "
-            "--save) undoes the move to P3 just recorded for that day: from the stage held the "
-            "day before, the rehab goes back a stage (two when another flare-up came in the week "
-            "before)") in r.stdout
+            "--later-stages drop --save) undoes the move to P3 just recorded for that day, and "
+            "removes the changes recorded after it (the plan projects them again from the "
+            "flare-up): from the stage held the day before, the rehab goes back a stage (two when "
+            "another flare-up came in the week before)") in r.stdout
+    # the change on the pain's day is marked, the log's own pains read before the list
+    assert ("enters P3 power and dynamic hip control on Mon 24 Aug 2026 (provisional: Hip-flexor "
+            "strength LSI not passed) ⚠ recorded though a pain that proposes a flare-up came on "
+            "its day: 6/10 on Mon 24 Aug 2026") in r.stdout
     assert "Re-planned from today" in r.stdout
     assert re.search(r"(\(A\d\d\)|\d+ athletes): week of 23 Nov 2026 \(last week\): ", r.stdout)  # flags
     assert check_plan(s, s.plan).violations == ()
