@@ -758,7 +758,7 @@ class Handouts:
                 runs.append((f.st[i], i))
         parts = []
         for k, (st, i) in enumerate(runs):
-            words = self._stage_words(f, st, i)
+            words = self._stage_words(f, st, i) + self._stepped_words(f, i, week.days[-1])
             limits = self._run_limits(f, sessions, i, week.days[-1])
             if len(runs) > 1 and st != FIT and limits:
                 # each stage with its own limits: after the second stage's words, the first's
@@ -778,6 +778,20 @@ class Handouts:
         run = [j for j in range(i, last + 1) if f.st[j] == f.st[i]]
         usual = next((j for j in run if sessions[j].context not in ("flare-up", "calm")), i)
         return sessions[usual].limits
+
+    def _stepped_words(self, f: AthleteFacts, i: int, last: int) -> str:
+        """After a flare-up, the days of the stage held from day ``i`` (to ``last``) whose
+        kicking and change of direction are the stage's before it (``Prescriber.stepped_down``):
+        the stage's words read "full kicks" above a Limits line of medium kicks."""
+        run = [j for j in range(i, last + 1) if f.st[j] == f.st[i]]
+        down = [(j, d) for j in run if (d := self.p.stepped_down(f, j)) and d[0].id != f.st[i]]
+        if not down:
+            return ""
+        (j, (spec, flared)) = down[-1]
+        until = (f" until {text.day(self.tl.days[j])}, then {f.st[i]}'s own" if j < run[-1]
+                 else " this week")
+        return (f" After the flare-up of {text.day(flared)}, kicking and change of direction "
+                f"are {spec.id}'s{until}.")
 
     def _stage_words(self, f: AthleteFacts, st: str, i: int) -> str:
         if st == FIT:

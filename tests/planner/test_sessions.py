@@ -581,3 +581,12 @@ def test_after_a_flare_up_kicking_and_change_of_direction_step_down_a_stage_unti
     week = next(w for w in handout_weeks(s, s.plan, ["A1"]) if w.first <= day(before[0]) <= w.last)
     cells = day_texts(next(d for d in week.days if d.date == day(before[0])))
     assert f"Kicking: {s2.kicking}" in cells.limits and "stepped down a stage" in cells.what
+    # the week's stage words (S3's "full kicks") say the step-down and when it ends
+    flared = f"{day(flare):%a} {day(flare).day} {day(flare):%b}"
+    assert f"After the flare-up of {flared}, kicking and change of direction are S2's" in week.stage
+    last = max(before)
+    if week.first <= day(last) < week.last:
+        assert (f"are S2's until {day(last):%a} {day(last).day} {day(last):%b}, then S3's own."
+                in week.stage), week.stage
+    later = [w for w in handout_weeks(s, s.plan, ["A1"]) if w.first > day(after[-1])]
+    assert later and all("After the flare-up" not in w.stage for w in later)
