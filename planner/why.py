@@ -766,7 +766,13 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
     ran = [v for j, v in enumerate(c.ap.intensity[s0:i], s0) if v >= 60 and j not in c.facts.flared]
     highest = max([credit] + ran)
     it = c.ap.intensity[i]
-    if it in LADDER and LADDER.index(it) > 0:
+    if it in LADDER and LADDER.index(it) > 0 and it <= highest:
+        # a level reached already: "70 % needs 60 % done on 2 days first (met); highest level
+        # reached before this day 90 %" read as a step on a day that is none
+        add(Reason("RH-11", "bound", f"Sprint ladder: {it} % is no new step ({highest} % was "
+                                     f"reached before this day); the next step is at most one "
+                                     f"level above {highest} %."))
+    elif it in LADDER and LADDER.index(it) > 0:
         lower = LADDER[LADDER.index(it) - 1]
         run = ran.count(lower)
         done = run + (sps if lower <= credit else 0)

@@ -559,6 +559,13 @@ def test_the_handout_and_why_leave_out_the_session_that_flared_up_too():
     first80 = next(d for d in range(7, 21) if ap.intensity[d] == 80)
     said = rules_of(later, out.plan, "A1", first80)["RH-11"]
     assert "highest level reached before this day 70 %" in said, said
+    # a later rehab day at a level reached already is no step: "70 % needs 60 % done on 2 days
+    # first (met); highest level reached before this day 90 %" read as one
+    again = next(d for d in range(first80 + 1, len(ap.intensity)) if ap.stages[d] not in
+                 ("FIT", "INJ") and 70 <= ap.intensity[d] <= max(ap.intensity[7:d]))
+    said = rules_of(later, out.plan, "A1", again)["RH-11"]
+    assert f"Sprint ladder: {ap.intensity[again]} % is no new step" in said, said
+    assert "needs" not in said, said
 
 
 def test_the_calm_days_after_a_flare_up_hold_when_the_athlete_is_recorded_fit():
