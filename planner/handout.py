@@ -515,10 +515,10 @@ class Handouts:
         why = ("" if not played and all(f.st[i] in (FIT, INJ) for i in days)
                else "your rehab sessions keep their length" if not played
                else f"the {'match is' if len(played) == 1 else f'{len(played)} matches are'} "
-                    f"most of it" if 2 * share >= lt.planned
+                    f"most of it" if 2 * share >= lt.load
                else f"your {'match keeps its' if len(played) == 1 else 'matches keep their'} "
                     f"length")
-        return (f" for the team: your week is {lt.planned:,.0f} AU, {size} {around}"
+        return (f" for the team: your week is {lt.load:,.0f} AU, {size} {around}"
                 + (f" — {why}" if why else ""))
 
     def _calm(self, f: AthleteFacts) -> dict[int, int]:

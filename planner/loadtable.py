@@ -244,11 +244,12 @@ SMALL_REDUCTION = 20
 
 @dataclass(frozen=True)
 class Lighter:
-    """A deload or taper week's planned load against the nearest full load weeks before and
-    after it (:func:`lighter_than_around`): ``change`` in % (-1: 1 % below), ``around`` their
-    mean, ``both``: a load week on each side (else the nearest one alone)."""
+    """A deload or taper week's load against the nearest full load weeks before and after it
+    (:func:`lighter_than_around`): ``load`` the week's, ``change`` in % (-1: 1 % below),
+    ``around`` their mean, ``both``: a load week on each side (else the nearest one alone).
+    Each week's load as the Load row counts it: logged where logged, else planned."""
 
-    planned: float
+    load: float
     change: int
     around: float
     both: bool
@@ -260,17 +261,20 @@ class Lighter:
 
 
 def lighter_than_around(series: AthleteLoad, wl: WeekLoad) -> Lighter | None:
-    """How much lighter ``wl`` (a week of ``series``) is planned than the nearest full load
-    weeks around it; None with no such week or no load in them. The shorter team sessions of a
+    """How much lighter ``wl`` (a week of ``series``) is than the nearest full load weeks
+    around it; None with no such week or no load in them. The shorter team sessions of a
     deload or taper week say "40 % less volume", but matches and rehab sessions keep their length,
-    so a starter's two-match deload is barely lighter: every word about it reads this figure."""
+    so a starter's two-match deload is barely lighter: every word about it reads this figure.
+    Each week as lived (``WeekLoad.load``: logged where logged, else planned), as the Load row
+    beside it counts: a player benched the week before logged 1,470 AU where 2,020 was planned,
+    and the heading's "1 % below" stood over the Load row's "+36 % on the week before"."""
     k = series.weeks.index(wl)
     before = next((w for w in reversed(series.weeks[:k]) if w.full and w.kind == "load"), None)
     after = next((w for w in series.weeks[k + 1:] if w.full and w.kind == "load"), None)
-    near = [w.planned for w in (before, after) if w is not None and w.planned is not None]
-    if wl.planned is None or not near or not (mean := sum(near) / len(near)):
+    near = [w.load for w in (before, after) if w is not None and w.in_season]
+    if not wl.in_season or not near or not (mean := sum(near) / len(near)):
         return None
-    return Lighter(wl.planned, round(100 * (wl.planned / mean - 1)), mean, len(near) == 2)
+    return Lighter(wl.load, round(100 * (wl.load / mean - 1)), mean, len(near) == 2)
 
 
 def series_origin(season: Season, logged: dict[dt.date, object], tl: Timeline) -> dt.date:

@@ -1014,7 +1014,8 @@ def _lighter_reason(series, wl, add, team: bool = True) -> None:
     change, mean = lt.change, lt.around
     around = "the load weeks around it" if lt.both else "the nearest load week"
     size = (f"{abs(change)} % {'below' if change < 0 else 'above'}" if change else "as much as")
-    text = f"This week's planned load, {wl.planned:.0f} AU, is {size} {around} ({mean:.0f} AU)"
+    # as the Load panel counts: logged where logged, else planned
+    text = f"This week's load, {lt.load:.0f} AU, is {size} {around} ({mean:.0f} AU)"
     if lt.small and team:
         text += (": the matches and rehab sessions keep their length, only the team sessions are "
                  "shorter")

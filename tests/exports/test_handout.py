@@ -939,3 +939,33 @@ def test_a_starters_two_match_deload_says_his_own_week_and_a_non_squad_players_d
     assert out.kind_text.startswith("Deload week: at most 1 speed day") and \
         "team sessions of 45 minutes (40 % less volume than a load week)" in out.kind_text
     assert "your week is" not in out.kind_text
+
+
+def test_a_deload_heading_compares_with_the_load_weeks_as_logged():
+    """A player benched the week before a team deload logged 1,470 AU where 2,020 was planned;
+    the heading's "your week is 2,000 AU, 1 % below the load weeks around it" stood over the
+    Load row's "+36 % on the week before". The weeks around are read as the Load row reads
+    them: logged where logged, else planned."""
+    from planner import edits as E
+    from planner.loadtable import athlete_load, lighter_than_around
+    from planner.season import Session
+    from planner.why import why_week
+
+    s = _two_match_deload()
+    tl = Timeline(s)
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": tl.days[7]})})
+    s = E.LogSessions(sessions=tuple(Session(athlete="A1", date=tl.days[d], minutes=30, rpe=4)
+                                     for d in range(7))).apply(s)
+    series = athlete_load(s, s.plan, "A1")
+    wl = series.week_of(tl.days[7])
+    before, after = series.weeks[series.weeks.index(wl) - 1], series.weeks[series.weeks.index(wl) + 1]
+    assert before.logged == 7 * 30 * 4 and before.planned > 2 * before.logged
+    change = round(100 * (wl.load / ((before.load + after.load) / 2) - 1))
+    planned_change = round(100 * (wl.planned / ((before.planned + after.planned) / 2) - 1))
+    assert lighter_than_around(series, wl).change == change != planned_change
+    (week,) = handout_weeks(s, s.plan, ["A1"], [1])
+    size = f"{abs(change)} % {'below' if change < 0 else 'above'}"
+    assert f"your week is {wl.load:,.0f} AU, {size} the load weeks around it" in week.kind_text, \
+        week.kind_text
+    assert any(f"This week's load, {wl.load:.0f} AU, is {size} the load weeks around it" in r.text
+               for r in why_week(s, s.plan, "A1", tl.days[7]).reasons)

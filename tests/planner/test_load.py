@@ -703,7 +703,7 @@ def test_a_deload_week_says_how_much_lighter_it_really_is_than_the_load_weeks_ar
     mean = (before.planned + after.planned) / 2
     change = round(100 * (wl.planned / mean - 1))
     lines = [r.text for r in why_week(s, s.plan, "A3", wl.start).reasons]
-    said = next(x for x in lines if x.startswith("This week's planned load"))
+    said = next(x for x in lines if x.startswith("This week's load"))
     assert f"{wl.planned:.0f} AU, is {abs(change)} % below the load weeks around it ({mean:.0f} AU)" in said
     assert ("keep their length" in said) == (change > -20)
 
