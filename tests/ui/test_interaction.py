@@ -248,3 +248,30 @@ def test_every_message_box_title_is_short_enough_for_a_small_box():
                     and isinstance(node.args[0].value, str) and len(node.args[0].value) > 24):
                 long.append(f"{path.name}:{node.lineno} {node.args[0].value!r}")
     assert long == [], long
+
+
+@pytest.mark.parametrize("kind", ["inform", "warn", "error", "confirm"])
+def test_a_box_is_wide_enough_for_its_title_as_the_title_bar_shows_it(qtbot, kind):
+    """A short box cut "Sessions not imported — Periodize" in its title bar to "Sessions …
+    Periodize": every box is at least as wide as its title with the application's name and
+    the title bar's buttons."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.desktop.interaction import TITLE_BAR_BUTTONS
+
+    seen = {}
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, close)
+            return
+        shown = box.windowTitle() + " — " + (QApplication.applicationDisplayName() or "")
+        seen.update(width=box.width(), needs=box.fontMetrics().horizontalAdvance(shown)
+                    + TITLE_BAR_BUTTONS)
+        box.reject()
+
+    QTimer.singleShot(0, close)
+    getattr(QtInteraction(None), kind)("Sessions not imported", "Row 3: no date.")
+    assert seen["width"] >= seen["needs"], seen

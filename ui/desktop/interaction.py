@@ -138,16 +138,17 @@ class QtInteraction:
         self.parent = parent
 
     def inform(self, title: str, text: str, details: str = "") -> None:
-        if not details:
-            QMessageBox.information(self.parent, title, text)
-            return
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
                           self.parent)
         _with_details(box, details)
+        title_room(box)
         box.exec()
 
     def warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent, title, text)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                          self.parent)
+        title_room(box)
+        box.exec()
 
     def error(self, title: str, text: str, details: str = "") -> None:
         # the title also heads the text: a window manager cuts a long title on a narrow box
@@ -156,6 +157,7 @@ class QtInteraction:
                           self.parent)
         box.setInformativeText(text)
         _with_details(box, details)
+        title_room(box)
         box.exec()
 
     def about(self, title: str, text: str) -> None:
@@ -170,6 +172,7 @@ class QtInteraction:
             return self._choose_worded(title, text, answers, default, details)
         box = question_box(self.parent, title, text, answers, default)
         _with_details(box, details)
+        title_room(box)
         box.exec()
         answer = box.standardButton(box.clickedButton()) if box.clickedButton() else None
         return next((key for key in answers if _BUTTONS[key] == answer), answers[-1])
@@ -192,6 +195,7 @@ class QtInteraction:
         _with_details(box, details)
         if "cancel" in buttons or "keepediting" in buttons:  # Escape: nothing is lost
             box.setEscapeButton(buttons.get("cancel") or buttons["keepediting"])
+        title_room(box)
         box.exec()
         clicked = box.clickedButton()
         return next((key for key, b in buttons.items() if b is clicked), answers[-1])
@@ -228,6 +232,27 @@ class QtInteraction:
         from PySide6.QtGui import QDesktopServices
 
         return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+TITLE_BAR_BUTTONS = 140  # px a window manager's title bar keeps for its buttons and margins
+
+
+def title_room(box: QMessageBox) -> None:
+    """Make ``box`` wide enough for its title as the title bar shows it (" — Periodize" added):
+    a short box cut "Sessions not imported — Periodize" to "Sessions … Periodize". QMessageBox
+    takes no minimum width, so a spacer as wide as the title spans its grid's last row."""
+    from PySide6.QtWidgets import QApplication, QGridLayout, QSizePolicy, QSpacerItem
+
+    shown = box.windowTitle()
+    name = QApplication.applicationDisplayName()
+    if name and not shown.endswith(name):
+        shown += f" — {name}"
+    grid = box.layout()
+    if not isinstance(grid, QGridLayout):
+        return
+    width = box.fontMetrics().horizontalAdvance(shown) + TITLE_BAR_BUTTONS
+    grid.addItem(QSpacerItem(width, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum),
+                 grid.rowCount(), 0, 1, grid.columnCount())
 
 
 def _with_details(box: QMessageBox, details: str) -> None:
