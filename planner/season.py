@@ -131,6 +131,13 @@ MIN_MAX_SPEED = 4.0  # m/s (14.4 km/h): no athlete's top sprint is slower
 MAX_MAX_SPEED = 15.0  # m/s (54 km/h): the world record is about 12.4 m/s
 
 
+def max_speed_from_kmh(kmh: float) -> float:
+    """A max speed given in km/h (as GPS vests report it) in m/s, kept to two decimals, as the
+    workbook and the Squad editor both store it: 34.6 km/h is 9.61 m/s, so a new max typed from
+    the log reads as typed (to one decimal, 9.6 m/s is 34.56 km/h)."""
+    return round(kmh / 3.6, 2)
+
+
 def max_speed_problem(v: float) -> str | None:
     """Why ``v`` m/s cannot be an athlete's max speed (below :data:`MIN_MAX_SPEED`: a fraction,
     a percentage or a speed in another unit), with the unit and the km/h reading; None when it

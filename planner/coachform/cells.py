@@ -12,7 +12,14 @@ import re
 import unicodedata
 
 from planner.coachform.spec import PRIORITIES, WEEKDAY_NAMES
-from planner.season import MAX_MAX_SPEED, MIN_MAX_SPEED, ROLES, WEEKDAYS, max_speed_problem
+from planner.season import (
+    MAX_MAX_SPEED,
+    MIN_MAX_SPEED,
+    ROLES,
+    WEEKDAYS,
+    max_speed_from_kmh,
+    max_speed_problem,
+)
 from planner.text import day_long, no_such_day, not_a_day, numeric_parts, read_text_dates
 from planner.validate import NO_TRAINING_WEEKDAY
 
@@ -215,7 +222,7 @@ def parse_max_speed(value: object, percent_cell: bool = False,
                     column_unit: str | None = None) -> tuple[float, bool]:
     """(m/s, read as km/h) of a Max speed cell: a number or text in m/s (``9.2``, ``9,2``,
     ``9.6 m/s``), or in km/h (``34.6 km/h``, or a bare number above 15, which no athlete runs in
-    m/s), converted to m/s rounded to 0.1 as the Squad editor does. ``column_unit`` ("m/s" or
+    m/s), converted to m/s to two decimals as the Squad editor does (34.6 km/h is 9.61 m/s). ``column_unit`` ("m/s" or
     "km/h"): the unit the column's header gives (``Max speed (km/h)``), that of a number without
     its own. Refused: a cell formatted as a percentage, and a speed no athlete sprints at (below
     4 m/s, above 15 m/s or 54 km/h)."""
@@ -244,7 +251,7 @@ def parse_max_speed(value: object, percent_cell: bool = False,
                       f"write m/s from {MIN_MAX_SPEED:g} to {MAX_MAX_SPEED:g}, e.g. 9.2, or km/h "
                       f"from {MIN_MAX_SPEED * 3.6:.1f} to {KMH_MAX:g}, e.g. '33.1 km/h' (or leave "
                       f"it empty)")
-        ms = round(number / 3.6, 1)
+        ms = max_speed_from_kmh(number)
         kmh = True
         if unit == column_unit and not max_speed_problem(number) and max_speed_problem(ms):
             raise Bad(f"{describe(value)} read as km/h, as the column's header says, is {ms:g} "

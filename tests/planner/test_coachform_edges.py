@@ -164,20 +164,21 @@ def test_a_max_speed_is_a_number_of_m_s_an_athlete_sprints_at(tmp_path):
 
 
 def test_a_max_speed_in_km_h_is_converted_as_the_squad_editor_converts_it(tmp_path):
-    """As ui/desktop/speedbox.py reads a typed speed: "34.6" 9.6, "31.5 km/h" 8.8, "30 kmh" 8.3."""
+    """As ui/desktop/speedbox.py reads a typed speed: "34.6" 9.61, "31.5 km/h" 8.75, "30 kmh" 8.33
+    (two decimals: to one, 34.6 km/h became 9.6 m/s through the workbook, 9.61 in the editor)."""
     rows = [("ID", "Name", "Max speed")] + [(f"A{i}", f"P {i}", v) for i, v in enumerate(
         ["31.5 km/h", 34.6, "9,6", "9.6 m/s", "30 kmh", 8.4, "34.6 KM/H", 15, 15.5])]
     notes: list[str] = []
     season = import_workbook(book(tmp_path, Athletes=rows), notes)
-    assert [a.max_speed for a in season.athletes] == [8.8, 9.6, 9.6, 9.6, 8.3, 8.4, 9.6, 15.0, 4.3]
+    assert [a.max_speed for a in season.athletes] == [8.75, 9.61, 9.6, 9.6, 8.33, 8.4, 9.61, 15.0, 4.31]
     assert notes == [
-        "Athletes, row 3, Max speed: 34.6 is read as km/h, 9.6 m/s (no athlete runs 34.6 m/s); "
-        "write '34.6 km/h' or 9.6 to say so",
+        "Athletes, row 3, Max speed: 34.6 is read as km/h, 9.61 m/s (no athlete runs 34.6 m/s); "
+        "write '34.6 km/h' or 9.61 to say so",
         # 15 m/s is accepted (the field's bound), but said: a slip for 9.2 set every target speed
         "Athletes, row 9, Max speed: 15 m/s (54.0 km/h) is faster than footballers are measured "
         "(11 m/s is 39.6 km/h); every target speed is a share of it: check it",
-        "Athletes, row 10, Max speed: 15.5 is read as km/h, 4.3 m/s (no athlete runs 15.5 m/s); "
-        "write '15.5 km/h' or 4.3 to say so"]
+        "Athletes, row 10, Max speed: 15.5 is read as km/h, 4.31 m/s (no athlete runs 15.5 m/s); "
+        "write '15.5 km/h' or 4.31 to say so"]
 
 
 def test_a_max_speed_no_athlete_sprints_at_is_located(tmp_path):
@@ -195,7 +196,7 @@ def test_a_max_speed_no_athlete_sprints_at_is_located(tmp_path):
         f"speed is at least 4 m/s (14.4 km/h): {fix}",
         f"Athletes, row 4, Max speed: '16 m/s' is faster than any athlete sprints; a max speed is "
         f"at most 15 m/s (54 km/h): {fix}",
-        f"Athletes, row 5, Max speed: '10 km/h' (2.8 m/s) is slower than any athlete sprints; a max "
+        f"Athletes, row 5, Max speed: '10 km/h' (2.78 m/s) is slower than any athlete sprints; a max "
         f"speed is at least 4 m/s (14.4 km/h): {fix}",
         "Athletes, row 6, Max speed: 60 is not a top running speed, in m/s or in km/h; write m/s "
         "from 4 to 15, e.g. 9.2, or km/h from 14.4 to 54, e.g. '33.1 km/h' (or leave it empty)",
@@ -391,8 +392,8 @@ def test_a_row_hidden_in_excel_is_read_and_said(tmp_path):
 
 # -- a header with its unit, or misspelt ----------------------------------------------------------------
 @pytest.mark.parametrize("header, cell, speed", [
-    ("Max speed (km/h)", 33.1, 9.2), ("Max speed (m/s)", 9.2, 9.2), ("Max\nspeed (m/s)", 9.2, 9.2),
-    ("max speed [km/h]", "9.2 m/s", 9.2), ("Max speed kmh", 34.6, 9.6)])
+    ("Max speed (km/h)", 33.1, 9.19), ("Max speed (m/s)", 9.2, 9.2), ("Max\nspeed (m/s)", 9.2, 9.2),
+    ("max speed [km/h]", "9.2 m/s", 9.2), ("Max speed kmh", 34.6, 9.61)])
 def test_a_max_speed_header_with_its_unit_is_read_in_that_unit(tmp_path, header, cell, speed):
     """'Max speed (km/h)' (as a GPS report heads it) or a wrapped header dropped every max
     speed with a note; a cell's own unit still wins."""
@@ -405,7 +406,7 @@ def test_a_max_speed_header_with_its_unit_is_read_in_that_unit(tmp_path, header,
 def test_a_km_h_header_over_speeds_in_m_s_is_refused_naming_the_header_to_write(tmp_path):
     path = book(tmp_path, Athletes=[("ID", "Name", "Max speed (km/h)"), ("A1", "Ann Ash", 9.2)])
     assert problems_of(path) == [
-        "Athletes, row 2, Max speed: 9.2 read as km/h, as the column's header says, is 2.6 m/s, "
+        "Athletes, row 2, Max speed: 9.2 read as km/h, as the column's header says, is 2.56 m/s, "
         "slower than any athlete sprints; if the column holds m/s, head it 'Max speed (m/s)' (or "
         "write each speed with its unit, e.g. '33.1 km/h')"]
     path = book(tmp_path, "ms.xlsx", Athletes=[("ID", "Name", "Max speed (m/s)"), ("A1", "Ann Ash", 33)])

@@ -1033,6 +1033,22 @@ def test_read_speed_accepts_a_speed_as_coaches_write_it_and_nothing_else():
     assert read_speed("16 m/s") == (None, True)
 
 
+@pytest.mark.parametrize("typed", ["34.6", "34.6 km/h", "31.5 km/h", "30 kmh", "33.1", "15.5"])
+def test_a_max_speed_in_km_h_is_the_same_in_the_workbook_and_the_squad_editor(qtbot, typed):
+    """34.6 km/h became 9.6 m/s through the coach workbook but 9.61 m/s typed in the Squad
+    editor: the same GPS max, two values, and the log's "faster than the max on record" came
+    back for one of them."""
+    from planner.coachform.cells import parse_max_speed
+    from ui.desktop.speedbox import SpeedBox
+
+    box = SpeedBox()
+    qtbot.addWidget(box)
+    in_workbook, _kmh = parse_max_speed(typed)
+    in_editor = box.valueFromText(typed)
+    assert in_workbook == in_editor == round(float(typed.split()[0]) / 3.6, 2)
+    assert in_workbook != round(in_workbook, 1)  # the second decimal kept, not rounded off
+
+
 def test_a_position_the_groups_do_not_know_is_said_and_football_names_are_known(w):
     """A keeper typed as "Goalie" lost HV-1's goalkeeper exemption and got outfield sprint days
     without a word; "CB" was filed apart from the defenders, and nothing said so."""

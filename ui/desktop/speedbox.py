@@ -13,6 +13,8 @@ import re
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox
 
+from planner.season import max_speed_from_kmh
+
 MS_MAX = 15.0  # m/s: above it a typed number is km/h (the world record is about 12.4 m/s)
 KMH_MAX = MS_MAX * 3.6
 _SPEED = re.compile(r"^\s*(\d{0,3}(?:[.,]\d*)?)\s*(k(?:m(?:/(?:h)?|h)?)?|m(?:/(?:s)?)?)?\s*$",
@@ -30,11 +32,11 @@ def read_speed(text: str) -> tuple[float | None, bool]:
         return None, False
     value = float(number)
     if unit.startswith("k"):
-        return (value / 3.6 if value <= KMH_MAX else None), unit in ("km/h", "kmh")
+        return (max_speed_from_kmh(value) if value <= KMH_MAX else None), unit in ("km/h", "kmh")
     if unit.startswith("m"):
         return (value if value <= MS_MAX else None), unit == "m/s"
     if value > MS_MAX:  # km/h, as a GPS vest reports it
-        return (value / 3.6 if value <= KMH_MAX else None), True
+        return (max_speed_from_kmh(value) if value <= KMH_MAX else None), True
     return value, True
 
 
