@@ -537,3 +537,13 @@ def edit_words(problem: str) -> str:
     return problem
 
 
+def no_conflict_set_text(more_time: str, take_back: str) -> str:
+    """What a coach reads when a solve proved that no plan satisfies every hard rule but no small
+    conflicting set was found in the time allowed (an empty ``Outcome.explanation``): what to do
+    instead, never "change one of them" over nothing. ``more_time``: how to give the search
+    more time, ``take_back``: how to take back changes, each in the words of the place (the
+    command line, the app)."""
+    return (f"No small set of rules that cannot all hold together was found in the time "
+            f"allowed, so none is named. {more_time}; or {take_back} one at a time (a pin, a "
+            f"date, an absence, a rule value), solving after each: the change after which no "
+            f"plan exists is the one to look at.")

@@ -24,3 +24,15 @@ def test_a_title_drops_long_asides_keeps_short_ones_and_never_ends_inside_a_pare
     nested = ("Kofi Mensah (A07): flare-up on Wed 11 Nov 2026 (back since 5 Oct (37 days): back "
               "to S3)")
     assert short_title(nested) == "Kofi Mensah (A07): flare-up on Wed 11 Nov 2026"
+
+
+def test_the_no_conflict_set_words_are_the_planners_not_the_solvers():
+    """What a coach reads when no small conflicting set was found (both front ends say it) sat
+    in solver/api.py, coach words in the solver layer; the texts are planner.text's."""
+    import solver.api
+    from planner.text import no_conflict_set_text
+
+    said = no_conflict_set_text("Solve again with more time", "take back the latest changes")
+    assert said.startswith("No small set of rules that cannot all hold together was found")
+    assert "Solve again with more time; or take back the latest changes one at a time" in said
+    assert not hasattr(solver.api, "no_conflict_set_text")

@@ -136,6 +136,22 @@ def test_competitions_add_move_priority_multi_day_delete(w, dialogs):
     undo_all(w, before)
 
 
+def test_enter_rows_give_the_choice_enter_does_not_make_with_them(w):
+    """Enter's rows came back as a list while the Apply it would not press was kept on the
+    editor (``_choice``) and read back with getattr on the key press: now it comes with them."""
+    w.show_dock("competitions")
+    ed = w.competitions_editor
+    ed.table.clearSelection()
+    rows, choice = ed.enter_rows()
+    assert [b for b, _fields in rows] == [ed.add_button] and choice[0] is ed.apply_button
+    ed.select(w.season.competitions[0].id)
+    rows, choice = ed.enter_rows()
+    assert rows == [] and choice[0] is ed.apply_button and ed.name in choice[1]
+    assert not hasattr(ed, "_choice")
+    days_off = w.days_off_editor
+    assert days_off.enter_rows().choice is None  # no list form: Enter adds
+
+
 def test_enter_in_a_field_presses_its_forms_button_and_enter_on_a_button_presses_it(w, qtbot):
     """In a dock (unlike a dialog) Enter did nothing, in a field or on the focused Add; Space
     and Alt+A were the only keys that added."""

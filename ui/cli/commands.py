@@ -312,7 +312,7 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
     ``--no-replan`` stores first)."""
     plain = bool(outcome.explanation) and all(c.rule == "CALENDAR" for c in outcome.explanation)
     if not outcome.explanation:  # no set found in time: what to do instead, not "one of them"
-        from solver.api import no_conflict_set_text
+        from planner.text import no_conflict_set_text
 
         print("\nNo plan satisfies every hard rule. " + no_conflict_set_text(
             "Run the same command again with a larger --time-limit (e.g. 120)",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -64,6 +65,17 @@ from ui.desktop.speedbox import SpeedBox, speed_text
 NO_RESULT = -1000.0  # a criteria test's result box before a result is typed (shown "—")
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
+Row = tuple[QPushButton, tuple[QWidget, ...]]  # a form's button and its fields
+
+
+class EnterRows(NamedTuple):
+    """What Enter in a field may press: ``rows`` (a button and its fields, in order of
+    preference) and ``choice``, the Apply of a list's form with a record selected, which Enter
+    presses no more than its Add and instead says which keys do."""
+    rows: list[Row]
+    choice: Row | None = None
+
+
 WEEKDAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
                  "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
 
@@ -344,20 +356,19 @@ class Editor(QWidget):
         """The form's rows: the button that applies each and its fields."""
         return []
 
-    def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+    def enter_rows(self) -> EnterRows:
         """The buttons Enter presses in a field, each with its fields, in order of preference
         (the first shown and enabled of a field's rows): the rows that apply typing, unless an
         editor gives its own (a list's form: Add while no record is selected)."""
-        return self.typing_rows()
+        return EnterRows(self.typing_rows())
 
-    def add_or_apply(self, add: QPushButton, apply: QPushButton, form: tuple[QWidget, ...]
-                     ) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+    @staticmethod
+    def add_or_apply(add: QPushButton, apply: QPushButton, form: tuple[QWidget, ...]) -> EnterRows:
         """A list's form for Enter: Add while no record is selected. With one selected, Enter
         cannot tell a change of it (Apply) from the next one to add (Add): after Add the new
         record stays selected, and the next name typed and Enter renamed it. So it presses
-        neither and :meth:`keyPressEvent` says which keys do."""
-        self._choice = (apply, form)
-        return [] if apply.isEnabled() else [(add, form)]
+        neither (the choice given back) and :meth:`keyPressEvent` says which keys do."""
+        return EnterRows([] if apply.isEnabled() else [(add, form)], (apply, form))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Enter on a focused button presses it, and Enter in a field presses its row's button
@@ -371,11 +382,12 @@ class Editor(QWidget):
                 return
             def holds(fields) -> bool:
                 return focus is not None and any(f is focus or f.isAncestorOf(focus) for f in fields)
-            for button, fields in self.enter_rows():
+            rows, choice = self.enter_rows()
+            for button, fields in rows:
                 if button.isVisibleTo(self) and button.isEnabled() and holds(fields):
                     button.click()
                     return
-            apply, form = getattr(self, "_choice", (None, ()))
+            apply, form = choice or (None, ())
             if apply is not None and apply.isEnabled() and holds(form):
                 self.said.emit("A record is selected: Alt+Y applies what you typed to it, Alt+A "
                                "adds it as a new one (Enter does not guess which).")
@@ -607,7 +619,7 @@ class CompetitionsEditor(Editor):
         _follow(self.date, self.end, self.multi.isChecked())
         _follow(self.date, self.weekly_end)
 
-    def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+    def enter_rows(self) -> EnterRows:
         form = (self.name, self.date, self.multi, self.end, self.weekly, self.weekly_end,
                 self.priority)
         return self.add_or_apply(self.add_button, self.apply_button, form)
@@ -782,7 +794,7 @@ class BlocksEditor(Editor):
     def selected_index(self) -> int | None:
         return _selected_key(self.table)
 
-    def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+    def enter_rows(self) -> EnterRows:
         return self.add_or_apply(self.add_button, self.apply_button,
                                  (self.name, self.start, self.end, self.emphasis))
 
@@ -898,8 +910,8 @@ class DaysOffEditor(Editor):
         self.delete_button.clicked.connect(self.delete)
         self._load()
 
-    def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
-        return [(self.add_button, (self.date, self.multi, self.end, self.reason))]
+    def enter_rows(self) -> EnterRows:
+        return EnterRows([(self.add_button, (self.date, self.multi, self.end, self.reason))])
 
     def set_season(self, season: Season) -> None:
         if self.unchanged(season, season.calendar):
@@ -1252,9 +1264,10 @@ class SquadEditor(Editor):
                                      self.role)),
                 (self.away_add, (self.away_from, self.away_to, self.away_reason))]
 
-    def enter_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+    def enter_rows(self) -> EnterRows:
         rows = self.typing_rows()
-        return [*self.add_or_apply(self.add_button, self.apply_button, rows[0][1]), *rows[1:]]
+        details = self.add_or_apply(self.add_button, self.apply_button, rows[0][1])
+        return EnterRows([*details.rows, *rows[1:]], details.choice)
 
     def add_away(self) -> None:
         aid = self.selected_id()

@@ -45,8 +45,7 @@ from planner.citations import cite
 from planner.daymarks import day_rows, fold_session
 from planner.rules import RULES, RuleSet, listed_only, load_table_problem
 from planner.season import Season
-from planner.text import date_short, day, day_long, plural, stage_name
-from solver.api import no_conflict_set_text
+from planner.text import date_short, day, day_long, no_conflict_set_text, plural, stage_name
 
 EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
 STAGE_WORDS = {"INJ": "injured: no training", "FIT": "fit: full training and matches"}
