@@ -201,9 +201,22 @@ class LogResult:
     repeated: list[str] = field(default_factory=list)  # rows counted once
     notes: list[str] = field(default_factory=list)  # how ambiguous columns were read
     already: list[Session] = field(default_factory=list)  # in the log and in the season already
+    later: int = 0  # rows dated after today, left out (read until today)
+    later_days: tuple[dt.date, dt.date] | None = None  # the first and last of their dates
+
+    def left_out(self) -> str:
+        """``2,219 rows after today left out`` (empty when none was)."""
+        if not self.later:
+            return ""
+        return f"{self.later:,} row{'s' if self.later != 1 else ''} after today left out"
 
     def text(self) -> str:
         lines = ["Columns read: " + ", ".join(f"{LABEL[k]} <- '{v}'" for k, v in self.mapping.items())]
+        if self.later_days:
+            first, last = self.later_days
+            lines.append(f"Left out: {self.left_out().removesuffix(' after today left out')} "
+                         f"dated after today ({first.isoformat()} to {last.isoformat()}); import "
+                         f"them once they happened")
         lines += self.notes
         lines += [f"Counted once: {r}" for r in self.repeated[:REPEATS_SHOWN]]
         more = len(self.repeated) - REPEATS_SHOWN
@@ -630,11 +643,14 @@ def _cell_text(cell) -> tuple[str, bool]:
     return str(v), False
 
 
-def read_sessions(path: str | Path, season: Season) -> LogResult:
-    """The sessions of a CSV or XLSX log for ``season``, or InputError with every problem."""
+def read_sessions(path: str | Path, season: Season, until_today: bool = False) -> LogResult:
+    """The sessions of a CSV or XLSX log for ``season``, or InputError with every problem.
+    ``until_today``: rows dated after today are left out and counted (``LogResult.later``), not
+    refused: a GPS export of the whole season read week by week."""
     frame = read_frame(path)
     sheet = frame.attrs.get("sheet")
-    result = sessions_from_frame(frame, season, str(path) + (f", sheet {sheet}" if sheet else ""))
+    result = sessions_from_frame(frame, season, str(path) + (f", sheet {sheet}" if sheet else ""),
+                                 until_today)
     sheets = frame.attrs.get("sheets") or {}
     if len(sheets) > 1:
         mark = " (hidden)" if sheets[sheet] != sheet else ""
@@ -702,7 +718,7 @@ def _mapping(columns: list, source: str, frame=None) -> dict[str, str]:
     return mapping
 
 
-def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
+def sessions_from_frame(frame, season: Season, source: str, until_today: bool = False) -> LogResult:
     import pandas as pd
 
     if len(frame) > MAX_ROWS:
@@ -738,10 +754,11 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
     _ranges(nums, problems, where, notes, mapping)
     _played(nums, dates, season, problems, where, notes)
     _in_hours(frame[mapping["minutes"]], nums, problems, where)
-    _today(dates, season, problems, where)
+    late = _today(dates, season, problems, where, until_today)
     _day_totals(athletes, dates, nums.get("minutes"), problems, where)
     _long_sessions(athletes, nums.get("minutes"), season, notes, where)
-    _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, notes, dates)
+    _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, notes, dates,
+                frozenset(late))
     _speeds_agree(athletes, nums.get("top_pct"), nums.get("top_ms"), season, problems, where,
                   mapping, kmh)
     _note_lengths(frame, mapping, problems, where)
@@ -767,7 +784,20 @@ def sessions_from_frame(frame, season: Season, source: str) -> LogResult:
                               f"file writes them." if dates_read else "")
     result = _build(frame, mapping, athletes, dates, nums, season, rows)
     result.notes = notes + result.notes
+    if late:
+        result.sessions = split_at_today(result.sessions, season)[0]
+        days = sorted(dates[i] for i in late)
+        result.later, result.later_days = len(late), (days[0], days[-1])
     return result
+
+
+def split_at_today(sessions, season: Season) -> tuple[list[Session], list[Session]]:
+    """A log's sessions up to today (today's own count: it is logged once it happened, as the
+    Log panel logs it) and those dated after it."""
+    from planner.validate import planning_start
+
+    last = planning_start(season)  # today, or the season start while today is not set
+    return [s for s in sessions if s.date <= last], [s for s in sessions if s.date > last]
 
 
 # a report's summary row, named where the athlete goes ("Total", "Team average", "Squad avg.")
@@ -1204,11 +1234,12 @@ def _faster(v: float, max_speed: float, kmh: bool) -> bool:
 
 
 def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
-                kmh: bool = False, notes: list | None = None, dates: list | None = None) -> None:
+                kmh: bool = False, notes: list | None = None, dates: list | None = None,
+                left_out: frozenset = frozenset()) -> None:
     """A top speed in m/s needs the athlete's max speed and is at most 10 % above it (``kmh``:
     the column is in km/h, and the problem says the value as written first). One above the max
-    speed (within the 10 %) is read, and ``notes`` says it: a new max makes every percentage of
-    the athlete read lower than it was."""
+    speed (within the 10 %) is read, and ``notes`` says it (not of the rows ``left_out``): a new
+    max makes every percentage of the athlete read lower than it was."""
     from planner.validate import top_speed_ms_problem
 
     if top_ms is None:
@@ -1224,7 +1255,8 @@ def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
         if problem:
             said = f"{round(v * 3.6, 9):g} km/h = " if kmh and problem[:1].isdigit() else ""
             problems.append(f"{where(i, 'top_ms')}: {said}{problem}")
-        elif a.max_speed and _faster(v, a.max_speed, kmh) and (aid not in faster or v > faster[aid][0]):
+        elif (a.max_speed and i not in left_out and _faster(v, a.max_speed, kmh)
+              and (aid not in faster or v > faster[aid][0])):
             faster[aid] = (v, dates[i] if dates is not None and i < len(dates) else None)
     if notes is not None and faster:
         def speed(ms: float) -> str:
@@ -1272,14 +1304,25 @@ def _note_lengths(frame, mapping: dict, problems: list, where) -> None:
                             f"{NOTE_LENGTH} are allowed, shorten it")
 
 
-def _today(dates: list, season: Season, problems: list, where) -> None:
+# what a row after today needs, in the CLI's words (the app puts its own: ui/desktop/sessionimport.py)
+LATE_FIX = ("move today on first (periodize advance --today DATE), or read the rows up to today "
+            "alone (--until-today)")
+
+
+def _today(dates: list, season: Season, problems: list, where, until_today: bool = False) -> list[int]:
+    """The rows dated after today (refused, unless read ``until_today``) and the rows outside
+    the days a log may hold (refused)."""
     from planner.validate import PRE_SEASON_LOG_DAYS, planning_start
 
     cal = season.calendar
     last = planning_start(season)  # today, or the season start while today is not set
     first = cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
-    fix = "move today on first (periodize advance --today DATE)"
+    fix = LATE_FIX
     late = [i for i, d in enumerate(dates) if d is not None and d > last]
+    if until_today:  # left out (and counted by the caller); a date past the season is still wrong
+        late, left = [], [i for i in late if dates[i] <= cal.end]
+    else:
+        left = []
     # today before the season counts as the season's first day: say so, not a date never set
     if cal.today is None:
         when = f"today ({last.isoformat()}: the season start, as today has not been moved yet)"
@@ -1304,13 +1347,14 @@ def _today(dates: list, season: Season, problems: list, where) -> None:
     for i, d in enumerate(dates):
         if d is None:
             continue
-        if d > last:
+        if d > last and not until_today:
             if len(late) <= 3:
                 problems.append(f"{where(i, 'date')}: {d.isoformat()} is after {when}; log a "
                                 f"session once it happened, or {fix}")
         elif (d < first and len(early) <= 3) or d > cal.end:
             problems.append(f"{where(i, 'date')}: {d.isoformat()} is outside {window}; check "
                             f"the date (the year?), or leave the row out")
+    return left
 
 
 def _column(values) -> list:

@@ -232,6 +232,42 @@ def test_advance_overlap_without_a_log_is_refused(tmp_path):
     assert (tmp_path / "s.season.json").read_bytes() == before
 
 
+def test_the_demo_log_of_the_whole_season_is_read_week_by_week_with_until_today(tmp_path):
+    """The demo's session log (3 Aug to 30 Nov) was refused whole at every Monday ("2,219 rows
+    ... are dated after today"): --until-today reads its rows up to today and leaves the later
+    ones out, counted; without it the log is still refused, naming the option."""
+    demo = str(template_path("demo-sessions.csv"))
+    shutil.copy(template_path("demo.season.json"), tmp_path / "demo.season.json")
+    before = (tmp_path / "demo.season.json").read_bytes()
+    r = run("advance", "demo.season.json", "--today", "2026-08-10", "--log", demo, "--save",
+            "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1 and "2,219 rows" in r.stderr and "--until-today" in r.stderr
+    assert (tmp_path / "demo.season.json").read_bytes() == before
+    r = run("advance", "demo.season.json", "--today", "2026-08-10", "--log", demo, "--until-today",
+            "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Left out: 2,219 rows dated after today (2026-08-11 to 2026-11-30)" in r.stdout
+    assert "; 2,219 rows after today left out." in r.stdout
+    week_1 = load_season(tmp_path / "demo.season.json")
+    assert week_1.calendar.today == dt.date(2026, 8, 10) and week_1.sessions
+    assert max(x.date for x in week_1.sessions) == dt.date(2026, 8, 10)
+    r = run("log", "demo.season.json", demo, "--save", "--no-replan", cwd=tmp_path)  # refused
+    assert r.returncode == 1 and "after today" in r.stderr and "(--until-today)" in r.stderr
+    r = run("advance", "demo.season.json", "--today", "2026-08-17", "--save", "--no-replan",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("log", "demo.season.json", demo, "--until-today", "--overlap", "skip", "--save",
+            "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    week_2 = load_season(tmp_path / "demo.season.json")
+    added = set(week_2.sessions) - set(week_1.sessions)
+    assert added and {x.date for x in added} <= {dt.date(2026, 8, 10) + dt.timedelta(days=d)
+                                                 for d in range(1, 8)}
+    assert "rows after today left out." in r.stdout
+    r = run("advance", "demo.season.json", "--today", "2026-08-24", "--until-today", cwd=tmp_path)
+    assert r.returncode == 1 and "give the log with --log" in r.stderr
+
+
 def test_advance_without_accept_records_nothing_and_back_keeps_every_record(tmp_path):
     s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
     save_season(s, tmp_path / "s.season.json")

@@ -517,7 +517,7 @@ def test_a_log_that_runs_past_today_offers_to_move_today_with_it(w, tmp_path, di
     before = w.season
     path = _csv(tmp_path, [f"A2,{day(15)},75,6,,,,", f"A3,{day(17)},60,5,,,,"])
     assert import_sessions(w, path) is False  # declined (the default answer)
-    assert [k for k, *_ in dialogs[-2:]] == ["confirm", "error"]
+    assert [k for k, *_ in dialogs[-2:]] == ["choose", "error"]
     assert dialogs[-2][1] == "Move today first?" and f"up to {day(17):%a} " in dialogs[-2][2]
     assert w.season is before
     dialogs.answer = "yes"
@@ -529,6 +529,47 @@ def test_a_log_that_runs_past_today_offers_to_move_today_with_it(w, tmp_path, di
     dlg.buttons.accepted.emit()
     assert w.season.calendar.today == day(18) and len(logged(w, "A3", 17)) == 1
 
+
+
+def test_a_log_past_today_can_be_imported_up_to_today(w, tmp_path, dialogs):
+    """A GPS export of more than the past week (the demo's log of the whole season) was refused
+    whole, or today moved to its end: Import up to Today adds the rows up to today and leaves
+    the later ones out, counted in the status bar; one Undo step."""
+    before = w.season
+    path = _csv(tmp_path, [f"A2,{day(12)},75,6,,,,", f"A3,{day(14)},60,5,,,,",
+                           f"A2,{day(15)},75,6,,,,", f"A3,{day(17)},60,5,,,,"])
+    dialogs.choices, dialogs.answer = ["untiltoday"], "yes"  # the third answer, then "Add …?" yes
+    assert import_sessions(w, path) is True
+    (kind, title, text), asked = dialogs
+    assert (kind, title) == ("choose", "Move today first?") and "Or Import up to Today" in text
+    assert asked[0] == "confirm" and "Left out: 2 rows dated after today" in asked[2]
+    assert len(logged(w, "A2", 12)) == len(logged(w, "A3", 14)) == 1  # today (day 14) counts
+    assert logged(w, "A2", 15) == [] and logged(w, "A3", 17) == []
+    assert w.season.calendar.today == before.calendar.today and w.undo_stack.count() == 1
+    assert "2 rows after today left out." in w.statusBar().currentMessage()
+    w.undo_stack.undo()
+    assert w.season.sessions == before.sessions
+
+
+def test_move_today_leaves_a_logs_rows_after_the_new_today_out_and_says_how_many(w, tmp_path, dialogs):
+    """Move Today's "Import this week's sessions…" refused a whole-season export ("2,219 rows
+    are dated after today … nothing was added"): its rows up to the new today are taken, the
+    later ones left out, counted in the dialog and in the status bar."""
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    new_today = dlg.today()
+    assert new_today == day(21)
+    path = _csv(tmp_path, [f"A2,{day(15)},75,6,,,,", f"A3,{day(21)},60,5,,,,",
+                           f"A2,{day(22)},75,6,,,,", f"A3,{day(30)},60,5,,,,", f"A1,{day(31)},60,5,,,,"])
+    assert dlg.read_log_file(str(path))
+    assert dlg.error.text() == "" and dlg.problems() == []
+    assert len(dlg.log_result.sessions) == 2 and dlg.log_result.later == 3
+    assert "Left out: 3 rows dated after today" in dlg.log_label.text()
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.today == new_today
+    assert len(logged(w, "A2", 15)) == len(logged(w, "A3", 21)) == 1 and logged(w, "A2", 22) == []
+    assert "2 sessions logged (3 rows after today left out)" in w.statusBar().currentMessage()
 
 
 def test_a_log_to_saturday_offers_monday_not_the_sunday_off(w, tmp_path, dialogs):
@@ -1202,8 +1243,8 @@ def test_move_today_records_a_ticked_flare_up_with_the_move_in_one_undo_step(qtb
 
 def test_move_today_keeps_the_ticks_and_the_log_when_today_changes(qtbot, in_week_3, tmp_path):
     """A ticked flare-up stays ticked when the new today changes (its effect too), unticking it
-    ticks the stage change back, and a log that cannot be read for another today is said, and
-    refused on OK, instead of dropped."""
+    ticks the stage change back, the log's rows after another today are left out and said, and
+    a log that cannot be read is said, and refused on OK, instead of dropped."""
     w = make_window(qtbot, in_week_3)
     w.weekly.new_week_action.trigger()
     dlg = w.weekly.dialog
@@ -1219,22 +1260,28 @@ def test_move_today_keeps_the_ticks_and_the_log_when_today_changes(qtbot, in_wee
     assert box.isChecked() and not dlg.is_accepted(i) and len(dlg.flare_ups()) == 1
     box.setChecked(False)  # unticked: the stage change is ticked back, the note goes
     assert dlg.is_accepted(i) and not dlg.flare_note.isVisibleTo(dlg)
-    # the logged day is after this today, and it is not the old today (OK would say that first)
+    # the logged day is after this today (not the old today: OK would say that first): left
+    # out and said, not refused; a later today takes it again
     dlg.set_today(dlg.old_today - dt.timedelta(days=1))
-    assert "were not read" in dlg.error.text()
-    # the fix is this dialog's own new today, not the menu that opened it
-    assert "choose a later new today above" in dlg.error.text() and "Move Today…" not in dlg.error.text()
+    assert dlg.error.text() == "" and dlg.problems() == [] and not dlg.flare_boxes
+    assert dlg.log_result.sessions == [] and dlg.log_result.later == 1
+    assert "Left out: 1 row dated after today" in dlg.log_label.text()
+    dlg.set_today(pain_day + dt.timedelta(days=2))  # read again
+    assert dlg.log_path is not None and dlg.problems() == [] and dlg.error.text() == ""
+    assert len(dlg.log_result.sessions) == 1 and dlg.log_result.later == 0
+    # a log that cannot be read: said, and OK refuses it
+    (tmp_path / "bad.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
+                                      f"A1,{pain_day.isoformat()},50,14,6\n")
+    assert not dlg.read_log_file(str(tmp_path / "bad.csv"))
+    assert "were not read" in dlg.error.text() and "row 2, RPE" in dlg.error.text()
     (said,) = [p for p in dlg.problems() if "were not read for" in p]
-    assert "above. Choose another new today, import the sessions again, or leave them out." in said
+    assert said.endswith(". Choose another new today, import the sessions again, or leave them out.")
     assert dlg.problems()  # OK refuses: the log is not dropped behind the coach's back
     # ... unless the coach leaves it out: then the move goes on without it
     assert dlg.leave_out_button.isVisibleTo(dlg)
     dlg.leave_out_button.click()
     assert not any("were not read" in p for p in dlg.problems()) and dlg.error.text() == ""
     assert dlg.log_source is None and not dlg.leave_out_button.isVisibleTo(dlg)
-    assert not dlg.read_log_file(str(tmp_path / "week.csv"))  # chosen again: not for this today
-    dlg.set_today(pain_day + dt.timedelta(days=2))  # read again
-    assert dlg.log_path is not None and dlg.problems() == [] and dlg.error.text() == ""
     dlg.reject()
 
 
@@ -1878,7 +1925,8 @@ def test_a_log_left_out_takes_its_not_in_the_log_marks_with_it(qtbot, planned, t
     assert not dlg.moves[0].short and dlg.is_accepted(0)
     assert "not borne out by the log" not in dlg.intro.text()
     assert dlg.read_log_file(str(path)) and not dlg.is_accepted(0)
-    dlg.set_today(day(5))  # the log's later days cannot be read for this today: refused
+    path.write_text(path.read_text() + f"A1,{day(9)},50,14,72\n")  # an RPE of 14: refused
+    assert not dlg.read_log_file(str(path))
     assert dlg.log_result is None and not any(m.short for m in dlg.moves)
     dlg.reject()
     w.weekly.shutdown()

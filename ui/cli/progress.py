@@ -33,6 +33,11 @@ OVERLAP_HELP = ("what to do with the log's sessions on athlete-days that already
                 "them (keep what is logged); without it such a log is refused, listing the days")
 
 
+UNTIL_TODAY_HELP = ("read the log's rows up to today (the new today with advance) and leave the "
+                    "later ones out, counted (a GPS export of the whole season read week by week); "
+                    "without it a log with rows after today is refused")
+
+
 def add_parsers(sub) -> None:
     lg = sub.add_parser("log", help="read logged sessions (CSV or Excel) into a season",
                         description="Read logged sessions (Athlete ID, Date, Minutes, RPE; optional "
@@ -42,6 +47,7 @@ def add_parsers(sub) -> None:
     lg.add_argument("sessions", metavar="SESSIONS.csv|.xlsx")
     lg.add_argument("--save", action="store_true", help="store the sessions in the season file")
     lg.add_argument("--overlap", choices=("replace", "add", "skip"), help=OVERLAP_HELP)
+    lg.add_argument("--until-today", action="store_true", help=UNTIL_TODAY_HELP)
     lg.add_argument("--no-replan", action="store_true",
                     help="only add the sessions (by default the season is re-planned from today "
                          "with them, keeping the stored plan wherever changing it gains nothing)")
@@ -58,8 +64,9 @@ def add_parsers(sub) -> None:
     ad.add_argument("--log", metavar="SESSIONS.csv|.xlsx",
                     help="also read the sessions of a log that ends before the new today (as 'periodize "
                          "log'; a log with later rows is refused, naming them: export the "
-                         "weeks up to today)")
+                         "weeks up to today, or give --until-today)")
     ad.add_argument("--overlap", choices=("replace", "add", "skip"), help=OVERLAP_HELP)
+    ad.add_argument("--until-today", action="store_true", help=UNTIL_TODAY_HELP)
     ad.add_argument("--save", action="store_true", help="store the result in the season file")
     ad.add_argument("--no-replan", action="store_true",
                     help="only move today (by default the season is re-planned from the new today, "
@@ -92,7 +99,7 @@ def cmd_log(args) -> int:
     save_target(args)  # before the log is read and the season re-planned
     if season.plan is not None and not args.no_replan:  # re-planned with the sessions
         refuse_unplannable(season, args.season)
-    after = log_into(season, args.sessions, args.season, args.overlap)
+    after = log_into(season, args.sessions, args.season, args.overlap, args.until_today)
     if after.sessions != season.sessions and not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit, args.season, "log")
         if status is not None:
@@ -108,22 +115,25 @@ def cmd_log(args) -> int:
     return _store(after, args, "Stored the sessions in", "the sessions")
 
 
-def log_into(season, path, season_path: str = "SEASON", overlap: str | None = None):
+def log_into(season, path, season_path: str = "SEASON", overlap: str | None = None,
+             until_today: bool = False):
     """``season`` with the sessions of the log at ``path`` (InputError: nothing added), saying
     what was added, the mapping used, the flare-ups the pain proposes and the load flags.
     ``overlap``: what to do on athlete-days that already have other sessions logged
-    (``planner.logmerge``); None refuses such a log, naming the days."""
+    (``planner.logmerge``); None refuses such a log, naming the days. ``until_today``: its rows
+    after today are left out and counted, not refused."""
     from planner import edits as E
     from planner import logmerge
     from planner.progress import flare_proposals
     from planner.sessionlog import read_sessions
     from planner.text import plural
 
-    result = read_sessions(path, season)
+    result = read_sessions(path, season, until_today=until_today)
     print(result.text())
     if not result.sessions and not result.already:
         # a header row alone: "Added 0 sessions" and the whole squad's load flags said nothing
-        print("The log holds no session: a header row only.")
+        print(f"No session in the log is dated up to today ({result.left_out()})." if result.later
+              else "The log holds no session: a header row only.")
         return season
     found = logmerge.overlaps(season, result.sessions, result.already)
     if found and overlap is None:
@@ -143,7 +153,7 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
              + {"replace": "the log's sessions replaced them",
                 "add": "the log's sessions added to them",
                 "skip": "kept as logged, the log's sessions left out"}[overlap] if found else "")
-          + ".")
+          + (f"; {result.left_out()}" if result.later else "") + ".")
     from ui.cli.commands import flare_hint
 
     new = [p for p in flare_proposals(after) if p not in flare_proposals(season)]
@@ -218,6 +228,9 @@ def _log_option(args) -> None:
     if args.overlap and not args.log:
         raise InputError("--overlap", ["says what to do with a log's sessions on days already "
                                        "logged: give the log with --log, or leave --overlap out"])
+    if args.until_today and not args.log:
+        raise InputError("--until-today", ["says which rows of a log to read: give the log with "
+                                           "--log, or leave --until-today out"])
     if args.log and not os.path.isfile(args.log):
         from planner.limits import not_a_file
 
@@ -393,7 +406,7 @@ def _planned_first(season, today: dt.date, before: dt.date, args):
 def _read_log_for(season, args):
     """``season`` with the log of ``advance --log`` read in; a refusal says nothing was saved."""
     try:
-        return log_into(season, args.log, args.season, args.overlap)
+        return log_into(season, args.log, args.season, args.overlap, args.until_today)
     except InputError as e:
         fix = ("say what to do with the days already logged (--overlap) and run the command "
                "again" if any("--overlap" in p for p in e.problems)

@@ -56,6 +56,7 @@ _WORDED = {
     "keepstages": ("&Keep Them", QMessageBox.ButtonRole.ActionRole),
     "keepediting": ("&Keep Editing", QMessageBox.ButtonRole.RejectRole),
     "apply": ("&Apply", QMessageBox.ButtonRole.AcceptRole),
+    "untiltoday": ("&Import up to Today", QMessageBox.ButtonRole.ActionRole),
 }
 
 

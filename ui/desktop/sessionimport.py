@@ -38,13 +38,15 @@ MENU_HEAD = "move today on first (Season ▸ New Week or Move Today…, which ca
 DIALOG_FIX = DIALOG_HEAD = "choose a later new today above"
 
 
-def read_log(path: str | Path, season: Season, in_move_today: bool = False):
+def read_log(path: str | Path, season: Season, in_move_today: bool = False,
+             until_today: bool = False):
     """The log's ``LogResult`` for ``season``; :class:`LogReadError` listing every problem, with
-    the fix for rows after today as Move Today's own field when read there."""
+    the fix for rows after today as Move Today's own field when read there. Read in Move Today
+    or ``until_today``, the rows after today are left out and counted, not refused."""
     from planner.sessionlog import read_sessions
 
     try:
-        return read_sessions(path, season)
+        return read_sessions(path, season, until_today=until_today or in_move_today)
     except PeriodizeError as e:
         raise LogReadError(listing(e, path, in_move_today)) from None
     except OSError as e:
@@ -77,7 +79,9 @@ def listing(error: PeriodizeError, path: str | Path, in_move_today: bool = False
 
 def _in_app(problem: str, fix: str = MENU_FIX) -> str:
     """A reader's problem with its command-line hint put as the app's (``fix``)."""
-    return (problem.replace("move today on first (periodize advance --today DATE)", fix)
+    from planner.sessionlog import LATE_FIX
+
+    return (problem.replace(LATE_FIX, fix)
             .replace("periodize advance", "Season ▸ Move Today…"))
 
 
@@ -186,25 +190,13 @@ def import_sessions(window, path: str | Path) -> bool:
     try:
         result = read_log(path, season)
     except LogReadError as e:
-        end = _log_end(season, path)
-        if end is not None:
-            # the log's last day, not the day before the new today: past a Saturday's match
-            # that was the Sunday off ("sessions up to Sun 27 Sep" of a log ending on the 26th)
-            last, later = end
-            today = planning_start(season)
-            if window.interaction.confirm(
-                    "Move today first?",
-                    f"{Path(path).name} has sessions up to {day_long(last)}, after today "
-                    f"({day_long(today)}): sessions are logged once they happened. Move today to "
-                    f"{day_long(later)} and add them with the move? (Move Today opens with them, "
-                    f"and with the stage changes the plan projected, to tick.)"):
-                return window.weekly.move_today_with_log(later, str(path))
-        window.interaction.error("Sessions not imported", str(e))
-        window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
-        return False
+        result = _past_today(window, season, path, e)
+        if isinstance(result, bool):
+            return result
     if not result.sessions:
-        window.interaction.inform("Nothing to add", f"{summary(result, path)}\nEvery session in it "
-                                  f"is already logged.")
+        said = ("Every session in it is already logged." if not result.later else
+                "Every session in it up to today is already logged, or it has none up to today.")
+        window.interaction.inform("Nothing to add", f"{summary(result, path)}\n{said}")
         return False
     found = logmerge.overlaps(season, result.sessions, result.already)
     policy = None
@@ -246,6 +238,8 @@ def import_sessions(window, path: str | Path) -> bool:
         return False
     flares = new_proposals(season, window.season)
     text = f"Added {counts(sessions)} from {Path(path).name}."
+    if result.later:  # read up to today: the later rows wait for their week
+        text += f" {result.left_out().capitalize()}."
     if found:
         text += {"replace": f" They replaced what was logged on {count(len(found), 'athlete-day')}.",
                  "add": f" {count(len(found), 'athlete-day')} now "
@@ -264,6 +258,37 @@ def import_sessions(window, path: str | Path) -> bool:
     window.statusBar().showMessage(text, 15000)
     warn_played_in_rehab(window, season, window.season)
     return True
+
+
+def _past_today(window, season: Season, path, error: LogReadError):
+    """A log refused: one whose only problem is that it runs past today offers to move today to
+    the day after it (Move Today opens with the log: True or False, as that goes), or to import
+    up to today (the log read so, the later rows left out); declined, or otherwise refused, the
+    error is said (False)."""
+    end = _log_end(season, path)
+    if end is not None:
+        # the log's last day, not the day before the new today: past a Saturday's match
+        # that was the Sunday off ("sessions up to Sun 27 Sep" of a log ending on the 26th)
+        last, later = end
+        today = planning_start(season)
+        answer = window.interaction.choose(
+            "Move today first?",
+            f"{Path(path).name} has sessions up to {day_long(last)}, after today "
+            f"({day_long(today)}): sessions are logged once they happened. Move today to "
+            f"{day_long(later)} and add them with the move? (Move Today opens with them, and "
+            f"with the stage changes the plan projected, to tick.)\n\nOr Import up to Today: "
+            f"the sessions up to {day_long(today)} are added, the later ones left out (import "
+            f"the file again once they happened).", ("yes", "untiltoday", "no"), "yes")
+        if answer == "yes":
+            return window.weekly.move_today_with_log(later, str(path))
+        if answer == "untiltoday":
+            try:
+                return read_log(path, season, until_today=True)
+            except LogReadError as e:
+                error = e
+    window.interaction.error("Sessions not imported", str(error))
+    window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
+    return False
 
 
 def _log_end(season: Season, path) -> tuple[dt.date, dt.date] | None:

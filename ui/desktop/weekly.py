@@ -411,6 +411,8 @@ class WeeklyLoop(QObject):
             text += f", {not_done} not done (the athletes stay in their stages)" if not_done else ""
         if dlg.log_result is not None and dlg.log_result.sessions:
             text += f"; {plural(len(dlg.log_result.sessions), 'session')} logged"
+            if dlg.log_result.later:  # a log running on past the new today: the rest waits
+                text += f" ({dlg.log_result.left_out()})"
             flares = dlg.flare_ups()
             if flares:
                 text += (f"; {plural(len(flares), 'flare-up')} recorded ("
