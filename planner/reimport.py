@@ -109,9 +109,10 @@ def _by_day(sessions) -> dict:
     return out
 
 
-def replaced_words(old: Season, new: Season) -> str:
-    """What importing ``new`` over ``old`` would replace, and what --keep (the app's Keep Them)
-    does with it, in words; then what the import removes either way (:func:`removed_words`)."""
+def replaced_words(old: Season, new: Season, keep: str = "--keep") -> str:
+    """What importing ``new`` over ``old`` would replace, and what ``keep`` (the words of the
+    place: the CLI's --keep, the app's Keep Them) does with it; then what the import removes
+    either way (:func:`removed_words`)."""
     carried, rows = not_carried(old, new), not_in_workbook(old, new)
     parts = []
     if carried:
@@ -120,7 +121,7 @@ def replaced_words(old: Season, new: Season) -> str:
         parts.append(f"{'and ' if carried else 'holds '}rows the workbook has not got "
                      f"({join_and(rows)}: entered after it was written, or deleted in it)")
     removed = removed_words(old, new)
-    return (" ".join(parts) + "; --keep keeps them where they still fit (the workbook's own rows "
+    return (" ".join(parts) + f"; {keep} keeps them where they still fit (the workbook's own rows "
             "stand where both have one)" + (f". Either way: {removed.rstrip('.')}" if removed else ""))
 
 
@@ -206,6 +207,60 @@ def workbook_today_later(old: Season, new: Season) -> bool:
 
     now = new.calendar.today
     return now is not None and now > planning_start(old) and now > new.calendar.start
+
+
+@dataclass(frozen=True)
+class Place:
+    """The words of the place a workbook is imported from: ``keep`` the answer that keeps what
+    the season holds (the CLI's ``--keep``, the app's ``Keep Them``), ``move_today`` how to move
+    today to the workbook's later Today (given that day)."""
+
+    keep: str
+    move_today: Callable[[dt.date], str]
+
+
+@dataclass
+class Decision:
+    """What importing a workbook over a season comes to (:func:`decide`); the CLI and the app
+    only turn it into a refusal or a question."""
+
+    season: Season  # the season to write or open
+    over: bool = False  # the import brings the season up to date: it stays that season file
+    ask: str = ""  # the season would lose what is said here: to ask (the app) or refuse (the CLI)
+    dropped: list[str] = field(default_factory=list)  # what cannot be kept, each with its reason
+    notes: list[str] = field(default_factory=list)  # what was kept, the later Today and how to move it
+    removed: str = ""  # what the workbook's sheets remove (:func:`removed_words`), said first
+    later_today: dt.date | None = None  # the workbook's Today, later than the season's: not moved
+
+
+def decide(old: Season | None, new: Season, place: Place, keep: bool | None = None,
+           update_own: bool = True, removed_from: Season | None = None) -> Decision:
+    """Importing ``new`` (read from a workbook) over ``old`` (None: no season there).
+
+    When ``old`` holds what ``new`` has not got and ``keep`` is None, nothing is decided: ``ask``
+    says what would be lost. ``keep`` True puts it back (:func:`keep_over`; ``dropped`` what
+    cannot be), False uses the workbook alone. The season's own workbook with nothing to keep
+    (:func:`updates_season`) updates it too, when ``update_own`` (the app, with a season file
+    open) or when the workbook's Today is later (kept, said in ``notes``). ``removed`` names what
+    the workbook's sheets remove from the season it goes over, or from ``removed_from`` (the
+    season file the CLI writes over, whichever way)."""
+    lost = season_loses(old, new) if old is not None else ""
+    if lost and keep is None:
+        return Decision(new, ask=replaced_words(old, new, place.keep))
+    own = old is not None and updates_season(old, new) and (
+        update_own or workbook_today_later(old, new))
+    out = Decision(new)
+    if (lost and keep) or own:
+        kept = keep_over(old, new)
+        out = Decision(kept.season, over=True, dropped=kept.dropped,
+                       later_today=kept.later_today)
+        if said := kept.words():
+            out.notes.append(said)
+        if kept.later_today:
+            out.notes.append(kept.today_words(place.move_today(kept.later_today)))
+    was = removed_from if removed_from is not None else old if out.over else None
+    out.removed = removed_words(was, new) if was is not None else ""
+    return out
 
 
 def _later_today(old: Season, new: Season) -> bool:

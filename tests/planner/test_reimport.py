@@ -526,3 +526,33 @@ def test_items_that_do_not_fit_are_found_by_halves_with_the_result_of_one_at_a_t
     assert out.season == one and out.dropped == dropped and len(dropped) == 2
     assert out.kept == ["1998 logged sessions"]
     assert len(checks) <= 50
+
+
+def test_one_decision_for_both_front_ends_in_the_words_of_each():
+    """The CLI and the app each decided keep, the season's own workbook, the later Today and the
+    "Removed" note, and the app turned "--keep keeps" into "Keep Them keeps" after the fact:
+    one decision now, in the words of the place it is asked in."""
+    from planner.reimport import Place, decide
+
+    old, new = _old(), season(weeks=3, athletes=2)
+    place = Place("Keep Them", lambda d: f"Move Today opens on {d.isoformat()}.")
+    asked = decide(old, new, place)
+    assert not asked.over and asked.season is new and asked.notes == [] and asked.dropped == []
+    assert "Keep Them keeps them where they still fit" in asked.ask and "--keep" not in asked.ask
+    assert "Removed: Athlete 3 (A3), not in the workbook's Athletes sheet" in asked.ask
+    kept = decide(old, new, place, keep=True)
+    assert kept.over and not kept.ask and kept.season == keep_over(old, new).season
+    assert kept.dropped == ["a pin of Athlete 3 (A3) (no longer in the squad)"]
+    assert kept.notes == [keep_over(old, new).words()]
+    assert kept.removed.startswith("Removed: Athlete 3 (A3)")
+    alone = decide(old, new, place, keep=False)
+    assert not alone.over and alone.season is new and alone.removed == ""
+    # the CLI names what the workbook removes from the file it writes over, whichever way
+    assert decide(old, new, place, keep=False, removed_from=old).removed == kept.removed
+    # the season's own workbook, nothing to keep, a later Today: kept, and how to move it said
+    own = old.model_copy(update={"plan": None, "pins": (), "rules": RuleSettings()})
+    later = own.model_copy(update={"calendar": own.calendar.model_copy(update={"today": day(7)})})
+    got = decide(own, later, place, update_own=False)
+    assert got.over and got.later_today == day(7) and got.season.calendar.today == own.calendar.today
+    assert got.notes[-1].endswith(f"Move Today opens on {day(7).isoformat()}.")
+    assert not decide(own, own, place, update_own=False).over and decide(own, own, place).over

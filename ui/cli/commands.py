@@ -80,14 +80,7 @@ def cmd_demo(args) -> int:
 
 def cmd_import(args) -> int:
     from planner.coachform.read import import_workbook
-    from planner.reimport import (
-        keep_over,
-        removed_words,
-        replaced_words,
-        season_loses,
-        updates_season,
-        workbook_today_later,
-    )
+    from planner.reimport import Place, decide
     from planner.seasonfile import save_season
     from planner.text import plural
     from ui.cli.args import only_one
@@ -105,34 +98,28 @@ def cmd_import(args) -> int:
     # every problem of the workbook, or the season; a record the season file holds already (a
     # stage kept past its maximum by a declined change, section 9) reads back
     season = import_workbook(args.workbook, notes, known=old)
-    lost = season_loses(old, season) if old is not None else ""
+    place = Place("--keep", lambda day: f"Move it with: periodize advance "
+                                        f"{shlex.quote(str(out))} --today {day.isoformat()} "
+                                        f"(add --accept to record them).")
     # the season's own workbook, nothing to keep: a later Today still waits for advance (the
-    # stage changes it records), as in the app
-    later = updates_season(old, season) and workbook_today_later(old, season)
-    if (lost and args.keep) or later:
-        kept = keep_over(old, season)
-        if kept.dropped and not args.drop_unkept:
-            # the coach asked to keep them: a part left out is said before anything is written
-            raise InputError(str(out), [f"not kept with --keep: {d}" for d in kept.dropped],
-                             note=f"Nothing was written: {out.name} is unchanged. Correct the "
-                                  f"workbook and import again, or add --drop-unkept to write "
-                                  f"the season without them (the file is then kept as "
-                                  f"{out.name}.bak).")
-        season = kept.season
-        if said := kept.words():
-            notes.append(said)
-        if kept.later_today:
-            notes.append(kept.today_words(
-                f"Move it with: periodize advance {shlex.quote(str(out))} --today "
-                f"{kept.later_today.isoformat()} (add --accept to record them)."))
-    elif lost:
-        raise InputError(str(out), [replaced_words(old, season) + f". Importing would replace "
-                                    f"the season: add --keep, give another file name, or add "
-                                    f"--replace to drop it all (the file is then kept as "
-                                    f"{out.name}.bak)"])
-    was = old if old is not None else _season_or_none(out)
-    if was is not None and (removed := removed_words(was, season)):
-        notes.insert(0, removed)  # with --keep too: the workbook's sheets give the squad
+    # stage changes it records), as in the app; the workbook's sheets give the squad either way
+    decision = decide(old, season, place, keep=True if args.keep else None, update_own=False,
+                      removed_from=old if old is not None else _season_or_none(out))
+    if decision.ask:
+        raise InputError(str(out), [decision.ask + f". Importing would replace the season: add "
+                                    f"--keep, give another file name, or add --replace to drop "
+                                    f"it all (the file is then kept as {out.name}.bak)"])
+    if decision.dropped and not args.drop_unkept:
+        # the coach asked to keep them: a part left out is said before anything is written
+        raise InputError(str(out), [f"not kept with --keep: {d}" for d in decision.dropped],
+                         note=f"Nothing was written: {out.name} is unchanged. Correct the "
+                              f"workbook and import again, or add --drop-unkept to write "
+                              f"the season without them (the file is then kept as "
+                              f"{out.name}.bak).")
+    season = decision.season
+    notes += decision.notes
+    if decision.removed:
+        notes.insert(0, decision.removed)  # with --keep too
     replaced = out.is_file()
     save_season(season, out)
     cal = season.calendar

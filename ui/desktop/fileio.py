@@ -86,7 +86,7 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
     workbook is imported over the season as last saved (nothing when it has no file), and
     Keep Them never asks about what was discarded."""
     from planner.coachform.read import import_workbook
-    from planner.reimport import removed_words
+    from planner.reimport import Place, decide
 
     under, unread = _saved_season(window) if discarded else (window.document.season, "")
     notes: list[str] = []
@@ -98,31 +98,32 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
         _say_error(window, "Workbook not imported", e)
         window.statusBar().showMessage("Import failed; the current season is unchanged.", 8000)
         return False
-    kept = None if under is None else _keep_over_open(window, under, season, as_saved=discarded)
-    if kept is False:
-        window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
-        return False
-    if kept is None and _updates_the_open_file(window, under, season):
-        from planner.reimport import keep_over
-
-        kept = keep_over(under, season)  # nothing to put back: the workbook as read
+    # the season's own workbook with nothing to keep updates the open file, as Keep Them does,
+    # rather than leaving the coach on an unsaved new season (another season's stays new)
+    place = Place("Keep Them", lambda _day: "Move Today opens on it.")
+    decision = (None if under is None else
+                decide(under, season, place, update_own=window.path is not None))
+    if decision is not None and decision.ask:
+        keep = _keep_over_open(window, under, decision.ask, as_saved=discarded)
+        if keep is None:
+            window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
+            return False
+        decision = decide(under, season, place, keep=keep, update_own=window.path is not None)
+    kept = decision if decision is not None and decision.over else None
     if kept and kept.dropped and not _import_anyway(window, under, kept):
         window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
         return False
     if kept is not None:  # the open season brought up to date: it stays that season file
         doc = window.document
         window.import_over(kept.season, f"Import workbook {Path(path).name}", under if discarded else None)
-        if said := kept.words():
-            notes.append(said)
-        if kept.later_today:
-            notes.append(kept.today_words("Move Today opens on it."))
+        notes += kept.notes
         after = (f"Save it (Ctrl+S) to update {doc.path.name}." if doc.path is not None
                  else "Save it as a season file (File ▸ Save As).")
     else:
         window.set_document(season, None, modified=True)
         after = "Save it as a season file (File ▸ Save As)."
-    if kept is not None and (removed := removed_words(under, season)):
-        notes.insert(0, removed)  # the season file updated: the workbook's sheets give the squad
+    if kept is not None and kept.removed:
+        notes.insert(0, kept.removed)  # the season file updated: the workbook's sheets give the squad
     if discarded:
         after = f"The unsaved changes were discarded. {unread}{after}"
     if unread:  # not in a 10-second status line alone: the season's file did not read
@@ -138,16 +139,6 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
     if kept is not None and kept.later_today:
         window.weekly.move_today(kept.later_today)
     return True
-
-
-def _updates_the_open_file(window, under, season) -> bool:
-    """The season's own workbook, holding everything the open season file holds (nothing to
-    keep, so no question): the import updates that file, as Keep Them does, rather than leaving
-    the coach on an unsaved new season (``planner.reimport.updates_season``, as the CLI decides).
-    Another season's workbook (another name) stays new."""
-    from planner.reimport import updates_season
-
-    return window.path is not None and updates_season(under, season)
 
 
 def _import_anyway(window, under, kept) -> bool:
@@ -178,20 +169,12 @@ def _saved_season(window):
                       f"({why}), so the workbook was used alone. ")
 
 
-def _keep_over_open(window, open_season, season, as_saved: bool = False):
-    """When the open season (``open_season``: as on screen, or as last saved) holds what the workbook does not carry (a plan, pins, rule settings,
-    scenarios) or rows it has not got (sessions, rehab records, a later today), ask: keep the
-    first in the imported season where it still fits (a ``planner.reimport.Kept``; the
-    workbook's rows stand), use the workbook alone (None), or cancel (False). None when nothing
-    would be lost."""
-    from planner.reimport import keep_over, replaced_words, season_loses
-
-    if not season_loses(open_season, season):
-        return None
-    words = replaced_words(open_season, season).replace(
-        "--keep keeps", "Keep Them keeps").replace(
-        "(periodize export SEASON --template WORKBOOK.xlsx)", "(File ▸ Export…, Coach workbook "
-        "for import)")
+def _keep_over_open(window, open_season, words: str, as_saved: bool = False) -> bool | None:
+    """The open season (``open_season``: as on screen, or as last saved) holds what the workbook
+    does not carry (a plan, pins, rule settings, scenarios) or rows it has not got (sessions,
+    rehab records, a later today), said in ``words`` (``planner.reimport.decide``): ask to keep
+    it in the imported season where it still fits (True; the workbook's rows stand), use the
+    workbook alone (False), or cancel (None)."""
     # after Discard the question is about the season as last saved, not the one on screen; and
     # each answer's file said (Keep Them stays that file, the workbook alone is a new season)
     which = " as last saved (the changes on screen are discarded)" if as_saved else ""
@@ -202,9 +185,7 @@ def _keep_over_open(window, open_season, season, as_saved: bool = False):
         f"“{open_season.name}”{which} {words}.\n\nKeep Them, or use the workbook alone and lose "
         f"it all? {file}".rstrip(),
         ("keepover", "workbook", "cancel"), "keepover")
-    if answer == "cancel":
-        return False
-    return keep_over(open_season, season) if answer == "keepover" else None
+    return None if answer == "cancel" else answer == "keepover"
 
 
 def _is_the_season_file(window, path: str | Path) -> bool:
