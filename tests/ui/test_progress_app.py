@@ -2012,7 +2012,8 @@ def test_move_today_keeps_a_long_list_of_problems_in_reach(qtbot, planned, tmp_p
     dlg._room = lambda: 540  # a 1024 x 600 screen
     path = tmp_path / "week.csv"
     path.write_text("Athlete ID,Date,Minutes,RPE\n" + "".join(
-        f"{a.id},32.{d}.2027,60,5\n" for a in w.season.athletes for d in range(1, 13)))
+        f"{a.id},32.{d}.2027 on the far pitch after the morning's gym session,60,5\n"
+        for a in w.season.athletes for d in range(1, 13)))
     assert not dlg.read_log_file(str(path))
     qtbot.wait(50)
     QApplication.processEvents()
