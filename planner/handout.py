@@ -865,6 +865,10 @@ class Handouts:
             when = text.day(tl.days[nxt[1]])
             if nxt[1] < tl.p0:  # it happened: a past week says so, not "planned"
                 parts.append(f"{nxt[0]} from {when}" + (" (flare-up)" if nxt[1] in f.flared else ""))
+            elif f.rec_days.get(nxt[1], (None,))[0] == nxt[0]:
+                # the physio's record, not the plan's move (it read "planned: P2 from Tue 1 Dec"
+                # beside "the next stage from Wed 2 Dec at the earliest")
+                parts.append(f"recorded: {nxt[0]} from {when}" + self._before_minimum(f, nxt[1] - 1))
             else:
                 parts.append(f"planned: {nxt[0]} from {when}")
         if ret is not None and ret.fit is not None:
@@ -913,12 +917,9 @@ class Handouts:
     def _exit_parts(self, f: AthleteFacts, i: int) -> list[str]:
         """What it takes to leave the stage held on day ``i``: sessions at the cap, the minimum
         days, the tests to pass."""
-        tl = self.tl
         st = f.st[i]
         spec = self.p.stage_spec(f, i)
-        start = i
-        while start > 0 and f.st[start - 1] == st:
-            start -= 1
+        start = self._run_first(f, i)
         if spec is None:
             return []
         parts: list[str] = []
@@ -929,12 +930,36 @@ class Handouts:
             if need:
                 parts.append(f"{text.plural(need, 'session')} at {cap} % to leave {st}"
                              + (f" ({done} done)" if done else ""))
-        run_start = tl.days[start]
         rec = f.records[f.gov[i]] if f.gov[i] is not None else None
-        if start == 0:
-            recorded = [s.start for s in rec.stages if s.stage == st] if rec else []
-            run_start = max(recorded) if recorded else run_start
-        return parts + self._earliest_parts(f, i, spec, rec, run_start)
+        return parts + self._earliest_parts(f, i, spec, rec, self._run_start(f, start))
+
+    @staticmethod
+    def _run_first(f: AthleteFacts, i: int) -> int:
+        """The first day of the run of the stage held on day ``i``."""
+        start = i
+        while start > 0 and f.st[start - 1] == f.st[i]:
+            start -= 1
+        return start
+
+    def _run_start(self, f: AthleteFacts, start: int) -> dt.date:
+        """The date the run of the stage beginning on day ``start`` began: its recorded start
+        when the run began before the season."""
+        rec = f.records[f.gov[start]] if f.gov[start] is not None else None
+        if start == 0 and rec is not None:
+            recorded = [s.start for s in rec.stages if s.stage == f.st[start]]
+            return max(recorded) if recorded else self.tl.days[0]
+        return self.tl.days[start]
+
+    def _before_minimum(self, f: AthleteFacts, i: int) -> str:
+        """`` (before P1's minimum of 3 days)`` when the stage held on day ``i`` is left the day
+        after it, before its minimum days; empty otherwise."""
+        spec = self.p.stage_spec(f, i) if i >= 0 else None
+        if spec is None:
+            return ""
+        first = self._run_start(f, self._run_first(f, i))
+        if (self.tl.days[i + 1] - first).days >= spec.min_days:
+            return ""
+        return f" (before {f.st[i]}'s minimum of {text.plural(spec.min_days, 'day')})"
 
     def _earliest_parts(self, f: AthleteFacts, i: int, spec, rec, run_start: dt.date) -> list[str]:
         """The earliest day of the next stage: the minimum days from ``run_start``, a failed test

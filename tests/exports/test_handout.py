@@ -969,3 +969,27 @@ def test_a_deload_heading_compares_with_the_load_weeks_as_logged():
         week.kind_text
     assert any(f"This week's load, {wl.load:.0f} AU, is {size} the load weeks around it" in r.text
                for r in why_week(s, s.plan, "A1", tl.days[7]).reasons)
+
+
+def test_a_stage_recorded_before_the_minimum_is_said_recorded_not_planned():
+    """P2 recorded by the physio on today's date, before P1's minimum: the week's Next line read
+    "P1 lasts at least 7 days …: the next stage from <day> at the earliest; …; planned: P2 from
+    <today>" as if the plan had moved him early; it says the move is the record's."""
+    from solver import SolveRequest, solve
+    from tests.builders import day, injury, season
+
+    rec = injury("A1", "P2", start_day=2, history=(("P1", -3),))
+    s = season(weeks=6, athletes=2, injuries=(rec,), today=day(2))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    assert s.plan.for_athlete("A1").stages[1:3] == ("P1", "P2")
+    (week,) = Handouts(s, s.plan).weeks("A1", [0])
+    assert (f"recorded: P2 from {text.day(day(2))} (before P1's minimum of 7 days)"
+            in week.milestone), week.milestone
+    assert "planned: P2" not in week.milestone
+    # recorded after the minimum: no "before" words
+    rec = injury("A1", "P2", start_day=5, history=(("P1", -3),))
+    s = season(weeks=6, athletes=2, injuries=(rec,), today=day(5))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    (week,) = Handouts(s, s.plan).weeks("A1", [0])
+    assert f"recorded: P2 from {text.day(day(5))};" in week.milestone + ";", week.milestone
+    assert "minimum of" not in week.milestone.split("recorded:")[1]
