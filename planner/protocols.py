@@ -27,10 +27,15 @@ class Criterion:
         return "≥" if self.better == "higher" else "≤"
 
     @property
+    def bar(self) -> str:
+        """The result that passes: ``≥ 75 %``, ``≤ 0/10``."""
+        return f"{self.sign} {measure(self.pass_mark, self.unit)}"
+
+    @property
     def mark(self) -> str:
         """The test with the mark that passes it, as the pages print it: ``Hamstring strength LSI
         ≥ 75 %``, ``Pain during max sprint ≤ 0/10``."""
-        return f"{self.name} {self.sign} {measure(self.pass_mark, self.unit)}"
+        return f"{self.name} {self.bar}"
 
 
 @dataclass(frozen=True)

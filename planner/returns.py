@@ -722,16 +722,17 @@ def not_passed(rec: Injury, proto: Protocol, stage: str, since: dt.date,
 
 
 def provisional_note(pending: tuple[str, ...]) -> str:
-    """`` (provisional: S3's Hip-flexor strength LSI not passed yet)``; without ``pending``
-    (the tests unnamed, or not known) a criteria test. Every provisional return says it so.
-    Several stages' tests: the next gate named, the later ones by their stage (five stages'
-    tests in one parenthesis were a paragraph a physio had to take apart for the next one)."""
+    """`` (provisional: P2's Hamstring strength LSI (≥ 75 %) not passed yet, then S3's tests)``;
+    without ``pending`` (the tests unnamed, or not known) a criteria test. Every provisional
+    return says it so. Several stages' tests: the next gate named with its pass marks, the later
+    ones by their stage (five stages' tests in one parenthesis were a paragraph a physio had to
+    take apart for the next one)."""
     from planner.text import join_and
 
     if not pending:
         return " (provisional: a criteria test is not passed yet)"
-    later = [p.split("'s ", 1)[0] for p in pending[1:]]  # stage_tests_words: "S3's …"
-    then = f", then the tests of {join_and(later)}" if later else ""
+    later = [p.split(" ", 1)[0] for p in pending[1:]]  # stage_tests_words: "S3's …"
+    then = f", then {join_and(later)} tests" if later else ""
     return f" (provisional: {pending[0]} not passed yet{then})"
 
 
@@ -751,6 +752,13 @@ def stage_tests_words(stage: str, names) -> str:
     from planner.text import join_and
 
     return f"{stage}'s {join_and(list(names))}"
+
+
+def marked(proto: Protocol, stage: str, names) -> list[str]:
+    """Criteria of ``stage`` named with their pass marks: ``Hamstring strength LSI (≥ 75 %)``
+    (the same test of a later stage has a higher one: "S3's tests" hid a second LSI at 90 %)."""
+    bars = {c.name: c.bar for c in proto.stage(stage).criteria} if stage in proto.stage_ids else {}
+    return [f"{n} ({bars[n]})" if n in bars else n for n in names]
 
 
 def provisional_days(season: Season, plan: Plan) -> dict[str, list[bool]]:
@@ -792,7 +800,7 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         target=comp.name if comp else None, target_date=comp.date if comp else None,
         target_met=None if ti is None else f.played[ti],
         provisional=fit is not None and bool(provisional[fit]),
-        pending=() if fit is None else tuple(stage_tests_words(st, names)
+        pending=() if fit is None else tuple(stage_tests_words(st, marked(proto, st, names))
                                              for st, names in provisional[fit]),
         past=fit is not None and fit < f.p0,
         counted=counted,

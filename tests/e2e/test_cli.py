@@ -276,8 +276,8 @@ def test_explain_day_week_and_return(tmp_path):
     from planner.returns import returns
 
     [ret] = [x for x in returns(solved, solved.plan) if x.athlete == "A1"]
-    assert ret.back_note() == (" (provisional: P3's Hip-flexor strength LSI not passed yet, "
-                               "then the tests of S3)")
+    assert ret.back_note() == (" (provisional: P3's Hip-flexor strength LSI (≥ 90 %) not passed "
+                               "yet, then S3's tests)")
     assert re.search(r"earliest return to FIT: \w{3} \d+ \w{3} \d{4}" + re.escape(ret.back_note())
                      + "\n", r.stdout), r.stdout
     r = run("explain", "s.season.json", "--athlete", "A1", "--date", "5 Jan", cwd=tmp_path)

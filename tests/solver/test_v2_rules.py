@@ -717,7 +717,8 @@ def test_explain_return_says_a_return_after_a_flare_up_ahead_is_provisional_as_t
     s = s.model_copy(update={"plan": out.plan})
     ahead = return_report(s, "A1")
     [ret] = [r for r in returns(s, out.plan) if r.athlete == "A1" and r.setback is not None]
-    words = " (provisional: S3's Hip-flexor strength LSI and Pain during max sprint not passed yet)"
+    words = (" (provisional: S3's Hip-flexor strength LSI (≥ 90 %) and Pain during max sprint "
+             "(≤ 2/10) not passed yet)")
     assert ret.back_note() == words
     assert ahead.earliest_fit == ret.fit
     assert f"earliest return to FIT: {day_long(ahead.earliest_fit)}{words}\n" in ahead.text(s) + "\n"

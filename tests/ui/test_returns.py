@@ -76,8 +76,8 @@ def test_the_returns_panel_says_who_is_back_when_and_a_missed_target(w, qtbot):
     assert "MISSED" in w.inspector.toPlainText()
     # the next gate the return waits on, with its stage, then the later stages' (P3 and S3 have
     # a test of one name); five stages' tests in one parenthesis hid the next one
-    assert "(provisional: P2's Hip-flexor strength LSI not passed yet, then the tests of P3 and " \
-           "S3)" in " ".join(w.inspector.toPlainText().split()), w.inspector.toPlainText()
+    assert "(provisional: P2's Hip-flexor strength LSI (≥ 80 %) not passed yet, then P3's and " \
+           "S3's tests)" in " ".join(w.inspector.toPlainText().split()), w.inspector.toPlainText()
 
     # A click selects the athlete on his return day.
     panel.table.itemClicked.emit(panel.table.item(0, 3))
