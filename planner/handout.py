@@ -27,6 +27,7 @@ from planner.returns import AthleteFacts, first_match_day_words, provisional_tes
 from planner.rules import RuleSet
 from planner.season import FIT, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.sessions import ROLE_WORDS, Prescriber, Prescription, planned_load
+from planner.squad import position_key
 from planner.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -260,6 +261,7 @@ class HandoutWeek:
     # away every day of the week with nothing logged: why ("Loan"); the page says only
     # ``kind_text``, "Away all week (Loan): nothing planned". "" otherwise
     away: str = ""
+    hv_exempt: bool = False  # HV-1 asks no high-velocity exposure of the position (goalkeepers)
     last_week: int = 0  # 1-based: the last of a run of weeks away printed as one page (0: one)
 
     @property
@@ -305,6 +307,10 @@ class HandoutWeek:
         days = text.plural(self.speed_days, "speed day")
         if self.played:  # a day of several matches is one speed day
             days += f" incl. {text.match_days(self.played, self.matches_played)}"
+        if self.hv_exempt and not self.hv_exposures:  # none asked: no count of what is not asked
+            who = ("a goalkeeper" if position_key(self.position) == "goalkeeper"
+                   else f"the {self.position} position")
+            return f"{days}; no high-velocity work asked of {who}"
         return f"{days}, {text.plural(self.hv_exposures, 'HV exposure')}"
 
     @property
@@ -575,7 +581,7 @@ class Handouts:
             speed_days=sum(1 for i in week.days if f.it[i] >= SPEED_DAY),
             # a match is not an exempt goalkeeper's HV exposure (his day says "the match is
             # your session"): only his HV sessions count
-            hv_exposures=f.hv_exposures(week.days),
+            hv_exposures=f.hv_exposures(week.days), hv_exempt=f.exempt,
             planned_load=self._planned_load(f, [sessions[i] for i in week.days], week.days),
             anonymised=self.anonymise,
             played=sum(1 for i in week.days if f.played[i]),
@@ -702,13 +708,13 @@ class Handouts:
     def _kind_text(self, kind: str, w: int, rehab: bool = False, mixed: bool = False,
                    f: AthleteFacts | None = None) -> str:
         own = self._own_week(f, kind, w) if f is not None and kind != "load" and not rehab else ""
-        text_ = self._kind_words(kind, w, rehab, own)
+        text_ = self._kind_words(kind, w, rehab, own, exempt=f is not None and f.exempt)
         if mixed and not rehab and kind != "load":
             # the week's kind shortens team sessions only: a rehab day keeps its stage's session
             text_ += "; on your rehab days your stage's sessions stay as long as in any week"
         return text_
 
-    def _kind_words(self, kind: str, w: int, rehab: bool, own: str = "") -> str:
+    def _kind_words(self, kind: str, w: int, rehab: bool, own: str = "", exempt: bool = False) -> str:
         if rehab:  # a week wholly in rehab: the stage's sessions, whatever the week's kind
             cap = int(self.rs.value("HV-2", "max_speed_days_deload" if kind == "deload"
                                     else "max_speed_days"))
@@ -727,8 +733,11 @@ class Handouts:
             tapers = self.tl.taper_weeks(int(self.rs.value("TP-1", "taper_weeks")))
             comp = tapers.get(w)
             before = f" before {comp.name} ({text.day(comp.date)})" if comp is not None else ""
-            return (f"Taper week{before}{own}; intensity kept" if own
-                    else f"Taper week{before}: intensity kept, volume down")
+            # the team's intensity is its HV work, which HV-1 asks not of a goalkeeper: "intensity
+            # kept" stood over his "0 HV exposures"
+            kept = "short sessions" if exempt else "intensity kept"
+            return (f"Taper week{before}{own}; {kept}" if own
+                    else f"Taper week{before}: {kept}" + ("" if exempt else ", volume down"))
         cap = int(self.rs.value("HV-2", "max_speed_days"))
         week = self.tl.weeks[w]
         finals = [c for i in week.days for c in self.tl.comp_on[i]

@@ -993,3 +993,26 @@ def test_a_stage_recorded_before_the_minimum_is_said_recorded_not_planned():
     (week,) = Handouts(s, s.plan).weeks("A1", [0])
     assert f"recorded: P2 from {text.day(day(5))};" in week.milestone + ";", week.milestone
     assert "minimum of" not in week.milestone.split("recorded:")[1]
+
+
+def test_a_goalkeepers_taper_week_promises_no_kept_intensity_and_counts_no_hv_exposures():
+    """HV-1 asks no high-velocity exposure of a goalkeeper: the starting keeper's taper week read
+    "intensity kept … Planned: 1 speed day incl. 1 match, 0 HV exposures" above his match at
+    100 %, and a reserve keeper's "intensity kept" over a week with no speed day at all."""
+    season = solved_demo()
+    rs = RuleSet(season.rules)
+    tl = Timeline(season)
+    final = next(c for c in season.competitions if c.priority == "A")
+    w = tl.week_of[tl.index(final.date)] - 1
+    keepers = [a.id for a in season.athletes if hv1_exempt(rs, a.position)]
+    field = next(a.id for a in season.athletes
+                 if not hv1_exempt(rs, a.position) and not season.injuries_of(a.id))
+    assert len(keepers) >= 2
+    for week in handout_weeks(season, season.plan, keepers, [w]):
+        assert week.kind == "taper" and week.kind_text.startswith(f"Taper week before {final.name}")
+        assert "intensity kept" not in week.kind_text and "short sessions" in week.kind_text
+        assert week.hv_exposures == 0 and "HV exposure" not in week.speed_line
+        assert week.speed_line.endswith("; no high-velocity work asked of a goalkeeper"), week.speed_line
+    # a field player's taper keeps the team's words and his count
+    (week,) = handout_weeks(season, season.plan, [field], [w])
+    assert "intensity kept" in week.kind_text and "HV exposure" in week.speed_line
