@@ -792,13 +792,12 @@ class Handouts:
         """After a flare-up, the days of the stage held from day ``i`` (to ``last``) whose
         kicking and change of direction are the stage's before it (``Prescriber.stepped_down``):
         the stage's words read "full kicks" above a Limits line of medium kicks."""
-        run = [j for j in range(i, last + 1) if f.st[j] == f.st[i]]
-        down = [(j, d) for j in run if (d := self.p.stepped_down(f, j)) and d[0].id != f.st[i]]
-        if not down:
+        down = self.p.stepped_down_until(f, i, last)
+        if down is None:
             return ""
-        (j, (spec, flared)) = down[-1]
-        until = (f" until {text.day(self.tl.days[j])}, then {f.st[i]}'s own" if j < run[-1]
-                 else " this week")
+        j, spec, flared = down
+        until = (f" until {text.day(self.tl.days[j])}, then {f.st[i]}'s own"
+                 if j < last and f.st[j + 1] == f.st[i] else " this week")
         return (f" After the flare-up of {text.day(flared)}, kicking and change of direction "
                 f"are {spec.id}'s{until}.")
 

@@ -43,6 +43,7 @@ from planner.protocols import load_protocol
 from planner.season import FIT, INJ, Plan, Season
 from planner.sessions import Prescriber, Prescription
 from planner.squad import display_order
+from planner.text import day as text_day
 from planner.text import day_long
 from planner.timeline import Timeline
 from planner.validate import export_problems
@@ -81,7 +82,7 @@ def calendar_file_names(season: Season, anonymise: bool = False) -> dict[str, st
     return athlete_file_names(season, anonymise, ".ics")
 
 
-def _stage_text(season: Season, proto, stage: str, anonymise: bool) -> str:
+def _stage_text(season: Season, proto, stage: str, anonymise: bool, down: str = "") -> str:
     if stage == FIT:
         return "Back in full training: every session and match again."
     if stage == INJ:
@@ -97,6 +98,8 @@ def _stage_text(season: Season, proto, stage: str, anonymise: bool) -> str:
               f"change of direction: {spec.cod}" if spec.cod else ""]
     if any(limits):
         lines.append("; ".join(x for x in limits if x) + ".")
+    if down:
+        lines.append(down)
     if spec.exit_text:
         lines.append(f"To move on: {spec.exit_text}")
     return "\n".join(x for x in lines if x)
@@ -208,7 +211,7 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
     f = prescriber.facts(athlete)
     _competitions(season, tl, f, events)
     if days is not None and f is not None:
-        _stages(season, tl, f, anonymise, events)
+        _stages(season, prescriber, f, anonymise, events)
         _sessions(season, prescriber, f, days, explainer or Explainer(season, plan, tl), anonymise,
                   names, events)
     return cal
@@ -224,7 +227,22 @@ def _competitions(season: Season, tl: Timeline, f, events: _Events) -> None:
                    "Competition", c.last)
 
 
-def _stages(season: Season, tl: Timeline, f, anonymise: bool, events: _Events) -> None:
+def _stepped_down_words(prescriber: Prescriber, f, i: int) -> str:
+    """A stage starting on day ``i`` with days stepped down after a flare-up: ``After the
+    flare-up of Sun 29 Nov, kicking and change of direction are S2's until Fri 4 Dec (kicking:
+    medium kicks; change of direction: planned), then S3's own.``; else ""."""
+    tl = prescriber.tl
+    down = prescriber.stepped_down_until(f, i, tl.n - 1)
+    if down is None:
+        return ""
+    j, spec, flared = down
+    return (f"After the flare-up of {text_day(flared)}, kicking and change of direction are "
+            f"{spec.id}'s until {text_day(tl.days[j])} (kicking: {spec.kicking}; change of "
+            f"direction: {spec.cod}), then {f.st[i]}'s own.")
+
+
+def _stages(season: Season, prescriber: Prescriber, f, anonymise: bool, events: _Events) -> None:
+    tl = prescriber.tl
     prev = None
     for i, day in enumerate(tl.days):
         stage = f.st[i]
@@ -234,8 +252,9 @@ def _stages(season: Season, tl: Timeline, f, anonymise: bool, events: _Events) -
                      f"In rehab stage {stage}" if prev is None else f"Rehab stage {stage} starts")
             proto = f.proto_of(i) or (load_protocol(season.injury_of(f.id).protocol)
                                       if season.injury_of(f.id) else None)
+            down = "" if anonymise else _stepped_down_words(prescriber, f, i)
             events.add(f"stage-{day.isoformat()}", day, title,
-                       _stage_text(season, proto, stage, anonymise), "Rehab")
+                       _stage_text(season, proto, stage, anonymise, down), "Rehab")
         prev = stage
 
 

@@ -666,6 +666,19 @@ class Prescriber:
         order = self._proto(f, i).stage_ids
         return self._proto(f, i).stage(order[max(0, order.index(f.st[i]) - 1)]), f.date(j)
 
+    def stepped_down_until(self, f: AthleteFacts, i: int, last: int):
+        """The days of the stage held from day ``i`` (to ``last``) stepped down after a flare-up
+        (:meth:`stepped_down`): (the last such day, the stage stepped down to, the flare-up's
+        day), else None. The handout's week and the calendar's stage event say it: the stage's
+        own words read "full kicks" over days of medium kicks."""
+        down = None
+        for j in range(i, last + 1):
+            if f.st[j] != f.st[i]:
+                break
+            if (d := self.stepped_down(f, j)) and d[0].id != f.st[i]:
+                down = (j, *d)
+        return down
+
     def _match_of(self, f: AthleteFacts, i: int, context: str) -> str:
         """The match a day refers to: its own, the missed one a compensation session follows, or
         the played one a recovery day follows."""

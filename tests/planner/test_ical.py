@@ -303,3 +303,35 @@ def test_left_over_names_only_files_no_output_of_this_command_wrote(tmp_path):
     assert "It was left as it was; remove it before you share the folder." in text
     assert left_over(tmp_path, [tmp_path / "A1.pdf", tmp_path / "A1 Old Name.pdf"], "PDF file",
                      (tmp_path / "board.pdf",)) == ""
+
+
+def test_a_stage_begun_by_a_flare_up_says_its_stepped_down_kicking_and_change_of_direction():
+    """After a flare-up the days' kicking and change of direction are the stage's before it until
+    the stage's minimum (the day events say so), but the "Rehab stage S3 starts" event gave S3's
+    own "Kicking: full kicks; change of direction: reactive" alone."""
+    from planner import text
+    from planner.protocols import load_protocol
+    from tests.builders import day, injury, season, solved_and_checked
+
+    flare = 3
+    s = season(weeks=4, athletes=2, today=day(0), injuries=(
+        injury("A1", "FIT", start_day=-10, history=(("S3", -20),), flare_days=(flare,)),))
+    out, _ = solved_and_checked(s, time_limit=20)
+    s = s.model_copy(update={"plan": out.plan})
+    proto = load_protocol("iliopsoas-tendinopathy")
+    s2, s3 = proto.stage("S2"), proto.stage("S3")
+    days = Prescriber(s, s.plan).athlete("A1")
+    last = flare + s3.min_days - 1  # the flare-up restarts S3's minimum
+    assert all(p.stage == "S3" for p in days[flare:last + 2])
+    assert days[last].kicking == s2.kicking and days[last + 1].kicking == s3.kicking
+    cal = athlete_calendar(s, s.plan, "A1", stamp=STAMP)
+    (ev,) = [e for e in by_category(cal, "Rehab") if str(e.get("summary")) == "Rehab stage S3 starts"]
+    assert _start(ev) == day(flare)
+    said = str(ev.get("description"))
+    assert f"Kicking: {s3.kicking}; change of direction: {s3.cod}." in said
+    assert (f"After the flare-up of {text.day(day(flare))}, kicking and change of direction are "
+            f"S2's until {text.day(day(last))} (kicking: {s2.kicking}; change of direction: "
+            f"{s2.cod}), then S3's own.") in said, said
+    # anonymised: the stage's limits are not said, nor the step-down
+    anon = athlete_calendar(s, s.plan, "A1", stamp=STAMP, anonymise=True)
+    assert not any("After the flare-up" in str(e.get("description")) for e in events(anon))
