@@ -185,6 +185,20 @@ def fold_session(rows: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]
     return ("" if said is None else f" — {said.removeprefix('compensation session: ')}"), rest
 
 
+def _flare_words(season: Season, athlete: str, tl: Timeline, i: int) -> str:
+    """A flare-up's day: what RH-FL asks of it, or, before today with a session logged, what
+    happened ("recorded on this day: no running" stood under a logged 90-minute match)."""
+    from planner.history import CALM_LEVEL, logged_days
+    from planner.text import plural
+
+    got = logged_days(season, athlete).get(tl.days[i]) if i < tl.p0 else None
+    if got is None or got.minutes <= 0:
+        return "recorded on this day: no running (RH-FL)"
+    calm = int(RuleSet(season.rules).value("RH-FL", "calm_days"))
+    return (f"recorded on this day (the session logged that day is what flared up; at most "
+            f"{CALM_LEVEL} % on the {plural(calm, 'calm day')} after it, RH-FL)")
+
+
 def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
              ) -> list[tuple[str, str]]:
     """The inspector's rows of rules v2 for day ``i``: the match role, a compensation session,
@@ -218,7 +232,7 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
     if i in m.compensation:
         rows.append(("Session", f"compensation session: {COMPENSATION_WHY}"))
     if i in m.flare:
-        rows.append(("Flare-up", "recorded on this day: no running (RH-FL)"))
+        rows.append(("Flare-up", _flare_words(season, athlete, tl, i)))
     if i in m.calm:
         rows.append(("Calm day", f"after the flare-up of {day_long(m.calm[i])}: at most 60 % "
                                  f"(RH-FL)"))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from planner import text
 from planner.criteria import failed_words, gate, passes_all, tests_until
-from planner.history import logged_days, went_otherwise
+from planner.history import counted_lower_why, logged_days, went_otherwise
 from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, lighter_than_around
 from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
 from planner.rules import RuleSet
@@ -119,6 +119,8 @@ class HandoutDay:
     # stage a flare-up changed afterwards keeps the session planned for it), None: the session's
     planned_au: float | None = None
     note: str = ""  # a past day's logged notes ("trained alone"), as the Inspector shows them
+    # a past match day counted a level under its logged top speed: why (planner.history)
+    counted_why: str = ""
 
     @property
     def deviation(self) -> str:
@@ -164,7 +166,8 @@ class HandoutDay:
         if self.logged_top is not None:
             counts = abs(self.logged_top - self.intensity) > SAID_AS_LEVEL
             return f"Logged {self.logged_top:g} %" + (
-                f" (counts as {self.intensity} %)" if counts else "")
+                f" (counts as {self.intensity} %" + (f": {self.counted_why}" if self.counted_why
+                                                     else "") + ")" if counts else "")
         if self.played is not None:
             return f"Played {self.played:g} min (counts as {self.intensity} %)"
         if self.logged_minutes == 0:  # logged as not trained (ill, excused)
@@ -647,7 +650,9 @@ class Handouts:
                           played=None if logged is None or not tl.is_comp[i] else logged.played,
                           calm_cap=self._calm(f).get(i) if past else None,
                           planned_au=self._planned_au(f, i) if logged is not None else None,
-                          note=self._notes_of(f.id).get(tl.days[i], "") if past else "")
+                          note=self._notes_of(f.id).get(tl.days[i], "") if past else "",
+                          counted_why=counted_lower_why(logged, f.it[i], f.st[i], tl.is_comp[i])
+                          if past else "")
 
     def _notes_of(self, athlete: str) -> dict[dt.date, str]:
         """The athlete's logged notes by day (none on an anonymised page: a note may name anyone)."""

@@ -174,6 +174,24 @@ def not_played_level(level: int) -> int:
     return {100: 95, 80: 70}.get(level, level)
 
 
+def counted_lower_why(got: LoggedDay | None, level: int, stage: str, comp_day: bool) -> str:
+    """Why a past competition day counts a level under its logged top speed
+    (:func:`not_played_level`): ``a match played while the records put him in S3 counts a level
+    lower``, or for a match not played ``a top speed logged on a match day not played counts a
+    level lower``; "" for any other day. ``got``: the day's log, ``level``: the level it counts
+    as, ``stage``: the stage the records give it. The Inspector, ``explain`` and the handout say
+    the one sentence ("counts as 95 %" under a logged 100 % read as a slip of the log)."""
+    from planner.season import INJ
+
+    top = got.top_level if got is not None else None
+    if got is None or top is None or top == level or not_played_level(top) != level or not comp_day:
+        return ""
+    if got.played and stage != FIT:
+        where = "injured" if stage == INJ else f"in {stage}"
+        return f"a match played while the records put him {where} counts a level lower"
+    return "a top speed logged on a match day not played counts a level lower"
+
+
 def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timeline | None = None,
               stored: Plan | None = None) -> Past:
     """The athlete's past (days before p0) from the log and the stored plan; ``stages`` are the

@@ -22,7 +22,7 @@ from planner.criteria import (
     tests_until,
 )
 from planner.errors import InputError
-from planner.history import flare_calm_caps, logged_days, went_otherwise
+from planner.history import counted_lower_why, flare_calm_caps, logged_days, went_otherwise
 from planner.loadtable import LoadTable, lighter_than_around, lived_load
 from planner.protocols import load_protocol
 from planner.rehab import max_days, reset_credit, segments
@@ -302,6 +302,14 @@ def _lived_level(c: _Context, i: int, logged) -> tuple[int, str]:
                    f" (the plan shows {it} % until it is made again: Plan ▸ Solve)")
 
 
+def _counted_lower(c: _Context, i: int, logged, it: int) -> str:
+    """`` A match played while the records put him in S3 counts a level lower.`` when the day
+    counts a level under its logged top speed (``planner.history.counted_lower_why``), else "":
+    "top speed 100.1 % …, so 95 %" said no why."""
+    lower = counted_lower_why(logged, it, c.ap.stages[i], c.tl.is_comp[i])
+    return f" {lower[:1].upper()}{lower[1:]}." if lower else ""
+
+
 def _past_text(c: _Context, i: int) -> str:
     """What a day before today keeps (rules-spec.md section 9): the logged sessions, or the stored
     plan's value when nothing was logged; and what the plan had said when the day went otherwise."""
@@ -339,7 +347,8 @@ def _past_text(c: _Context, i: int) -> str:
             parts.append(f"played {logged.played:g} min")
         if logged.pain is not None:
             parts.append(f"pain {logged.pain:g}/10")
-        out = f"This day is in the past: it keeps what was logged ({', '.join(parts)}), so {it} %{stale}."
+        out = (f"This day is in the past: it keeps what was logged ({', '.join(parts)}), so {it} %"
+               f"{stale}.{_counted_lower(c, i, logged, it)}")
         if calm_cap and it > calm_cap:  # a calm day after a flare-up (its own day flared up)
             f0 = max(f for rec in c.season.injuries_of(c.aid) for f in rec.flare_ups if f < day)
             out += (f" That is above the {calm_cap} % a calm day after the flare-up on "

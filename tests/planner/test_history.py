@@ -120,3 +120,44 @@ def test_a_season_with_nothing_logged_says_so_once_even_with_an_athlete_away():
     assert "log them first" not in said and ("If they went otherwise, log them with the move "
                                              "(advance --log) or after it (periodize log, which "
                                              "re-plans with them).") in said
+
+
+def test_a_flare_up_on_a_match_he_played_is_said_as_the_past_and_why_the_day_counts_lower():
+    """A returner's flare-up recorded on the day of a match he played in full: the Inspector and
+    `explain` read "Flare-up: recorded on this day: no running (RH-FL)" under a logged 90-minute
+    match, and `explain` and the handout said the day "counts as 95 %" without the reason the
+    Inspector gives. The plan is checked by the plan checker."""
+    from planner import edits as E
+    from planner.daymarks import day_rows
+    from planner.handout import Handouts
+    from planner.why import why_day
+    from tests.builders import solved_and_checked
+
+    s = season(weeks=4, athletes=2, today=day(7), injuries=(
+        injury("A2", "FIT", start_day=-5, history=(("S3", -12),)),))
+    s = s.model_copy(update={"sessions": (Session(
+        athlete="A2", date=day(5), minutes=95, rpe=8, top_speed_pct=100, minutes_played=90),)})
+    assert s.competitions[0].date == day(5)
+    out, _ = solved_and_checked(s, time_limit=20)  # he plays the match
+    s = E.RecordFlareUp(athlete="A2", date=day(5)).apply(s.model_copy(update={"plan": out.plan}))
+    out, _ = solved_and_checked(s, time_limit=20)
+    s = s.model_copy(update={"plan": out.plan})
+    ap = s.plan.for_athlete("A2")
+    assert (ap.stages[5], ap.intensity[5]) == ("S3", 95)
+    why = ("a match played while the records put him in S3 counts a level lower")
+    # the Inspector's and explain's Flare-up row: what happened, not an instruction
+    flare = dict(day_rows(s, "A2", 5))["Flare-up"]
+    assert flare == ("recorded on this day (the session logged that day is what flared up; at "
+                     "most 60 % on the 2 calm days after it, RH-FL)")
+    assert "no running" not in flare
+    # a flare-up day with nothing logged still says what RH-FL asks of it
+    bare = E.RecordFlareUp(athlete="A1", date=day(3)).apply(s.model_copy(update={"injuries": (
+        *s.injuries, injury("A1", "S3", start_day=-5, onset_day=-20))}))
+    assert dict(day_rows(bare, "A1", 3))["Flare-up"] == "recorded on this day: no running (RH-FL)"
+    # explain's past-day fact and the handout's day give the Inspector's reason
+    facts = [r.text for r in why_day(s, s.plan, "A2", day(5)).reasons]
+    past = next(t for t in facts if t.startswith("This day is in the past"))
+    assert f"so 95 %. {why[:1].upper()}{why[1:]}. The plan had said 100 %." in past, past
+    (week,) = Handouts(s, s.plan).weeks("A2", [0])
+    (d5,) = [d for d in week.days if d.date == day(5)]
+    assert d5.deviation.startswith(f"Logged 100 % (counts as 95 %: {why}), planned 100 %"), d5.deviation
