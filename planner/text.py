@@ -158,43 +158,54 @@ def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
     """The dates of one column typed with slashes or dots (``cells``: a row as the coach finds
     it -> its text), read by the one policy of the session log and the coach workbook:
 
-    1. a reading outside ``lo``..``hi`` (the days the column may hold: the season's) is no
-       reading (9 Apr 2026 for '04/09/2026' in a season from August); when no reading is
-       inside, the day is read as the text gives it (and refused as outside by the season);
-    2. the rows that read one way only decide the order of the column's other rows, when they
-       agree (all day first, or all month first: '09/14/2026' makes a US export's '09/04/2026'
-       4 September);
-    3. a row that still reads two ways is refused, with both days and the text to write.
+    1. dots are day first (14.9.2026: no export writes month first with dots, and the app's
+       date fields read them so);
+    2. the rows whose numbers read one way only ('14/09/2026') decide the order of the
+       column's other rows, when they agree ('09/14/2026' makes a US export's '09/04/2026'
+       4 September). A row is read by its numbers before the season is asked: a friendly
+       typed '05/06/2027' in a day-first column is 5 June, refused as after the season, not
+       6 May read into the season unsaid;
+    3. when no row decides, the season does (``lo``..``hi``, the days the column may hold): an
+       order that puts a row outside it is not the column's ('04/08/2026' in a season from
+       3 August is 4 August; a week's export of 7-12 Nov is not July to December);
+    4. a row that still reads two ways is refused, with both days and the text to write.
 
     One note for the column (``where``: "Competitions, Date"): how many were read, how, and
     an example."""
     read: dict = {}  # row -> {day first: its day, month first: its day}
-    ranged = False  # a row reads one way only in the season (its other reading is outside)
     for row, text in cells.items():
         if (parts := numeric_parts(str(text))) is None:
             continue
         both = {o: d for o in (True, False) if (d := numeric_date(parts, o)) is not None}
-        inside = {o: d for o, d in both.items()
-                  if (lo is None or lo <= d) and (hi is None or d <= hi)}
-        ranged |= bool(inside) and len(set(inside.values())) < len(set(both.values()))
-        read[row] = (parts, inside or both)
+        if "." in str(text) and True in both:
+            both = {True: both[True]}
+        read[row] = (parts, both)
     orders = {o for _, r in read.values() if len(r) == 1 for o in r}
     order = orders.pop() if len(orders) == 1 else None
-    out, decided, example = TextDates(), 0, ""
+    by_season = False
+    if not orders and order is None:
+        two = [r for _, r in read.values() if len(set(r.values())) == 2]
+        fits = [o for o in (True, False) if all((lo is None or lo <= r[o])
+                                                and (hi is None or r[o] <= hi) for r in two)]
+        if two and len(fits) == 1:
+            order, by_season = fits[0], True
+    out, decided = TextDates(), 0
     for row, (parts, r) in read.items():
         if len(set(r.values())) == 1:
             out.days[row] = next(iter(r.values()))
-            example = example or f"row {row} '{str(cells[row]).strip()}' = {day_long(out.days[row])}"
         elif r and order is not None:
             out.days[row], decided = r[order], decided + 1
         else:
             out.problems[row] = numeric_problem(cells[row], parts, r)
     if out.days:
+        # the example reads one way by its numbers ('01/12/2026' is no example of that)
+        row = next((x for x in out.days if len(read[x][1]) == 1), next(iter(out.days)))
+        example = f"row {row} '{str(cells[row]).strip()}' = {day_long(out.days[row])}"
         n = plural(len(out.days), "date")
-        how = (f"read {'day' if order else 'month'} first ({'dd/mm/yyyy' if order else 'mm/dd/yyyy'}), "
-               f"as its dates readable one way only are" if decided else
-               ("each " if len(out.days) > 1 else "") + "readable one way only"
-               + (" in the season" if ranged else ""))
+        first = f"read {'day' if order else 'month'} first ({'dd/mm/yyyy' if order else 'mm/dd/yyyy'})"
+        how = (f"{first}: the other order puts a date outside the season" if by_season and decided
+               else f"{first}, as its dates readable one way only are" if decided else
+               ("each " if len(out.days) > 1 else "") + "readable one way only")
         out.note = f"{n} typed as text in {where}, {how}" + (f" (e.g. {example})" if example else "")
     return out
 

@@ -93,8 +93,10 @@ def test_dates_written_with_slashes_or_dots_read_as_the_coach_workbook_reads_the
                         f"A2,{day(2).day}.{day(2).month}.{day(2).year},45,4\n")
     r = read_sessions(p, s)
     assert [x.date for x in r.sessions] == [day(1), day(2)]
-    assert (f"2 dates typed as text in the column 'Date', each readable one way only in the "
-            f"season (e.g. row 2 '{day(1).strftime('%d/%m/%Y')}' = {day_long(day(1))})") in r.text()
+    # dots are day first: the dotted row gives the slashed one its order
+    dotted = f"{day(2).day}.{day(2).month}.{day(2).year}"
+    assert (f"2 dates typed as text in the column 'Date', read day first (dd/mm/yyyy), as its "
+            f"dates readable one way only are (e.g. row 3 '{dotted}' = {day_long(day(2))})") in r.text()
     us = day(9)  # the 13th: a day above 12, only month first reads it
     assert us.day > 12
     p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
@@ -857,3 +859,41 @@ def test_a_duration_in_hours_is_refused_with_the_minutes_to_write(tmp_path, s):
     assert e.value.problems == [
         "row 2, Minutes: 3 min with RPE 6: hours? write 180 (minutes; a session with an effort or "
         "a sprint lasts 5 minutes or more, or as a clock, 0:03:00, if it was 3 minutes)"]
+
+
+def test_a_row_is_read_by_its_numbers_before_the_season_is_asked():
+    """'05/06/2027' in a column whose other dates read day first only (15/08/2026, 14/09/2026)
+    was read 6 May, the one reading inside the season, without a word: a post-season friendly
+    became a fixture in the Cup final's week. The column's numbers decide its order first; a
+    day so read outside the season is left to the season's own refusal. And a week's export on
+    days 1-12 of a month (07/11/2026 … 12/11/2026, or with dots) was refused whole, each row
+    "could be … or …": the season decides it when the numbers do not, and dots are day first."""
+    from planner.text import read_text_dates
+
+    lo, hi = dt.date(2026, 8, 3), dt.date(2027, 5, 31)
+    got = read_text_dates({2: "15/08/2026", 3: "14/09/2026", 4: "05/06/2027"}, "Date", lo, hi)
+    assert got.days == {2: dt.date(2026, 8, 15), 3: dt.date(2026, 9, 14), 4: dt.date(2027, 6, 5)}
+    assert not got.problems and "read day first (dd/mm/yyyy)" in got.note
+    week = {r: f"{d:02d}/11/2026 09:30" for r, d in enumerate(range(7, 13), start=2)}
+    got = read_text_dates(week, "Date", lo, hi)
+    assert got.days == {r: dt.date(2026, 11, d) for r, d in enumerate(range(7, 13), start=2)}
+    assert "the other order puts a date outside the season" in got.note, got.note
+    dots = {r: f"{d}.11.2026" for r, d in enumerate(range(7, 13), start=2)}
+    assert read_text_dates(dots, "Date").days == {r: dt.date(2026, 11, d)
+                                                 for r, d in enumerate(range(7, 13), start=2)}
+    # both orders inside the season and nothing else to decide: refused with both readings
+    got = read_text_dates({2: "09/11/2026", 3: "10/12/2026"}, "Date", lo, hi)
+    assert not got.days and "could be Mon 9 Nov 2026 (day first) or Fri 11 Sep 2026" in got.problems[2]
+
+
+def test_a_log_row_outside_the_season_by_its_numbers_is_refused_not_read_into_it(tmp_path, s):
+    """A log's '10/06/2026' (10 June, before the season) among day-first rows was logged on
+    Tue 6 Oct without a word; it is refused as outside the season."""
+    inside = day(1)
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
+                        f"A1,{inside.strftime('%d/%m/%Y')},60,5\nA2,10/06/2026,60,5\n"
+                        "A3,14/09/2026,60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert any(x.startswith("row 3, Date:") for x in e.value.problems), e.value.problems
+    assert not any("2026-10-06" in x or "6 Oct" in x for x in e.value.problems), e.value.problems
