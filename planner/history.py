@@ -145,8 +145,8 @@ def went_otherwise(stage: str, planned: int, level: int) -> bool:
     its ceiling when neither is a speed day: "team training up to 70 %" logged at 68 % counts as
     the 60 % level, which no rule reads differently from 70 %, and the coach chased a phantom.
     A day with no running (0) where running was planned did go otherwise: a player ill on a
-    training day read "done as planned"."""
-    return not (stage == FIT and 0 < level <= planned < SPEED_DAY)
+    training day read "done as planned". The same level never went otherwise."""
+    return level != planned and not (stage == FIT and 0 < level <= planned < SPEED_DAY)
 
 
 def level_at_or_below(pct: float, rounding: float = 0.0) -> int:
@@ -353,6 +353,18 @@ def lived_for_load(season: Season, plan: Plan, tl: Timeline | None = None) -> Pl
     tl = tl if tl is not None else Timeline(season)
     lived = as_lived(season, plan, tl, stages=True)
     return plan if lived is plan else with_planned(plan, lived, tl)
+
+
+def within_recorded_stage(season: Season, athlete: str, day: dt.date, planned: int,
+                          tl: Timeline | None = None) -> int:
+    """``planned`` read within the stage the records give ``day`` (the stage's cap; a match planned
+    as played is not played out of FIT): a past day's level as planned, as the Log greys it once
+    a projected stage change was left unrecorded (:func:`as_lived`)."""
+    tl = tl if tl is not None else Timeline(season)
+    d = tl.index(day)
+    if d is None:
+        return planned
+    return _recorded_day(season, season.injuries_of(athlete), tl, d, planned)[1]
 
 
 def _recorded_day(season: Season, records, tl: Timeline, d: int, planned: int) -> tuple[str, int]:

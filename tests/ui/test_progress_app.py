@@ -1868,21 +1868,60 @@ def test_a_failed_test_on_the_day_the_plan_moves_on_asks_for_a_solve(qtbot, plan
     w.weekly.shutdown()
 
 
+def _kept_in_p3(planned: Season) -> Season:
+    """Today moved to day 14 with A1's projected S1 (day 8) not ticked, then re-planned: the
+    plan remembers the S1 days it had, the records keep A1 in P3 (at most 80 %)."""
+    kept = E.AdvanceToday(today=day(14)).apply(planned)
+    return kept.model_copy(update={"plan": solve(SolveRequest(kept, time_limit=30)).plan})
+
+
+def test_a_day_logged_under_a_stage_change_not_recorded_has_one_planned_level(planned, qtbot):
+    """A1's projected S1 left unticked: the Log greyed a day "(P3 80 %)", the Inspector said
+    Intensity 80 %, and a top speed typed above P3's cap read "Went otherwise: planned 100 %,
+    logged 80 %": the old plan's S1 level, and not the speed typed. The planned level is the
+    one the Log shows; a speed that counts as it did not go otherwise; the speed typed is said
+    with the level it counts as."""
+    from ui.desktop.logtable import LogModel
+    from ui.desktop.pastview import otherwise_text, past_marks
+
+    kept = _kept_in_p3(planned)
+    ap, was = kept.plan.for_athlete("A1"), planned.plan.for_athlete("A1")
+    days = [d for d in range(8, 14) if ap.intensity[d] == 80 and was.intensity[d] > 80
+            and ap.planned_stages.get(day(d)) == "S1"]
+    assert len(days) >= 1, [(ap.stages[d], ap.intensity[d], was.intensity[d]) for d in range(8, 14)]
+    d = days[0]
+    model = LogModel()
+    model.set_season(kept)
+    assert model.planned_text("A1", d) == "(P3 80 %)"
+
+    def logged_at(pct: float) -> Season:
+        s = E.LogSessions(sessions=(Session(athlete="A1", date=day(d), minutes=60, rpe=5,
+                                            top_speed_pct=pct),)).apply(kept)
+        from planner.history import as_lived
+        return s.model_copy(update={"plan": as_lived(s, s.plan)})
+
+    faster = logged_at(83)  # above P3's cap, counts as 80 %: as planned
+    assert faster.plan.for_athlete("A1").intensity[d] == 80
+    assert otherwise_text(faster, "A1", day(d)) == ""
+    assert past_marks(faster).mark("A1", d) == "logged"
+    slower = logged_at(75)  # the 70 % level: went otherwise, the speed typed said
+    assert otherwise_text(slower, "A1", day(d)) == "planned 80 %, logged 75 %, counted 70 %"
+    assert past_marks(slower).mark("A1", d) == "otherwise"
+
+
 def test_a_past_day_read_again_without_a_log_says_why_not_logged_0(planned):
     """After Move Today with a stage change unticked, a past day read as the old stage said
     "planned 80 %, logged 0 %" while nothing was logged; a flare-up's day where the athlete
-    logged a session without a top speed said "logged 0 %" too (RH-FL counts it as no running)."""
+    logged a session without a top speed said "logged 0 %" too (RH-FL counts it as no running).
+    A day not logged under the stage change not recorded went as the records plan it: the Log
+    greys it at P3's level, and nothing went otherwise."""
     from ui.desktop.pastview import otherwise_text
 
-    kept = E.AdvanceToday(today=day(14)).apply(planned)  # S1 on day 8 not ticked: still P3
-    kept = kept.model_copy(update={"plan": solve(SolveRequest(kept, time_limit=30)).plan})
+    kept = _kept_in_p3(planned)
     ap, was = kept.plan.for_athlete("A1"), planned.plan.for_athlete("A1")
     d = next(d for d in range(8, 14) if ap.intensity[d] < was.intensity[d] and was.stages[d] == "S1")
     assert ap.planned_stages[day(d)] == "S1" and ap.stages[d] == "P3"
-    level = f"{ap.intensity[d]} %" if ap.intensity[d] else "no running"
-    assert otherwise_text(kept, "A1", day(d)) == (
-        f"the stage change to S1 was not recorded: read as P3, {level} "
-        f"(planned {was.intensity[d]} %)")
+    assert otherwise_text(kept, "A1", day(d)) == ""
     # a flare-up on a day the athlete ran (60 min, pain 5/10, no top speed logged)
     f = next(f for f in range(1, 8) if was.intensity[f] > 0)
     flared = E.AdvanceToday(today=day(8)).apply(planned)  # S1 on day 8: not yet

@@ -71,8 +71,9 @@ def past_marks(season: Season, tl: Timeline | None = None) -> PastMarks:
     otherwise: dict[str, dict[int, int]] = {}
     if season.plan is not None:
         for ap in season.plan.athletes:
-            days = {i: level for day, level in ap.planned.items()
+            days = {i: level for day in ap.planned
                     if (i := tl.index(day)) is not None and i < len(ap.intensity)
+                    and (level := planned_level(season, ap, day, tl)) is not None
                     and went_otherwise(ap.stages[i], level, ap.intensity[i])}
             if days:
                 otherwise[ap.athlete] = days
@@ -97,12 +98,11 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
     whose level no logged top speed set says how it was read (:func:`_read_as`)."""
     plan = season.plan
     ap = plan.for_athlete(athlete) if plan is not None else None
-    if ap is None or day not in ap.planned:
+    was = planned_level(season, ap, day) if ap is not None else None
+    if was is None:
         return ""
     i = (day - season.calendar.start).days
-    if not 0 <= i < len(ap.intensity):
-        return ""
-    was, now = ap.planned[day], ap.intensity[i]
+    now = ap.intensity[i]
     if not went_otherwise(ap.stages[i], was, now):
         return ""  # under a fit day's ceiling, neither a speed day: as planned
     played = [x.minutes_played for x in sessions_on(season, athlete, day)
@@ -127,7 +127,20 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
         return f"planned {level_text(was)}, did not train (0 min logged)"
     read = _read_as(season, ap, athlete, day, i, was, now) or _counted_lower(
         season, athlete, day, ap.stages[i], was, now, bool(played and max(played) > 0))
-    return read or f"planned {level_text(was)}, logged {level_text(now)}"
+    return read or f"planned {level_text(was)}, logged {_typed(season, athlete, day, now)}"
+
+
+def _typed(season: Season, athlete: str, day: dt.date, now: int) -> str:
+    """The day's logged level as typed, with the level it counts as where that differs ("96 %,
+    counted 95 %"): "logged 95 %" under a typed 96 % was not what the coach logged."""
+    from planner.history import logged_days
+    from planner.units import measure
+
+    got = logged_days(season, athlete).get(day)
+    top = got.top_pct if got is not None else None
+    if top is None or top == now:
+        return level_text(now)
+    return f"{measure(round(top, 1), '%')}, counted {level_text(now)}"
 
 
 def _counted_lower(season: Season, athlete: str, day: dt.date, stage: str, was: int, now: int,
@@ -154,10 +167,9 @@ def _counted_lower(season: Season, athlete: str, day: dt.date, stage: str, was: 
 def _read_as(season: Season, ap, athlete: str, day: dt.date, i: int, was: int, now: int) -> str:
     """Why a day with no top speed logged has a level other than the plan's, as
     ``planner.history.past_days`` reads it: a flare-up's day or calm day (RH-FL), or a stage change
-    the plan projected that was not recorded (the recorded stage's cap); "" otherwise. Nothing
-    was logged at that level: "logged 0 %" contradicted "no session was logged"."""
+    recorded after the plan (the recorded stage's cap); "" otherwise. Nothing was logged at that
+    level: "logged 0 %" contradicted "no session was logged"."""
     from planner.history import logged_days
-    from planner.rehab import governing, segments
     from planner.rules import RuleSet
     from planner.text import day as day_text
 
@@ -172,30 +184,56 @@ def _read_as(season: Season, ap, athlete: str, day: dt.date, i: int, was: int, n
     if flares and now <= 60:
         return (f"a calm day after the flare-up of {day_text(max(flares))}: counted as {level} "
                 f"(RH-FL), planned {level_text(was)}")
-    planned, stage = ap.planned_stages.get(day), ap.stages[i]
-    if planned is None or planned == stage:
-        return ""
-    said = f"read as {stage}, {level} (planned {level_text(was)})"
-    rec = governing(season.injuries_of(athlete), day)
-    if rec is None:
-        return ""
-    k = (rec.onset - season.calendar.start).days
-    if 0 <= k < len(ap.stages) and ap.planned_stages.get(rec.onset, ap.stages[k]) == FIT:
-        return f"the injury of {day_text(rec.onset)} was recorded after the plan: {said}"
+    said = f"read as {ap.stages[i]}, {level} (planned {level_text(was)})"
+    cause, when = _stage_cause(season, ap, athlete, day, i)
+    if cause == "injury":
+        return f"the injury of {day_text(when)} was recorded after the plan: {said}"
+    if cause == "flare-up":
+        return f"after the flare-up of {day_text(when)}: {said}"
+    return ""
+
+
+def _stage_cause(season: Season, ap, athlete: str, day: dt.date, i: int) -> tuple[str, dt.date | None]:
+    """Why a past day's stage differs from the one the plan had for it: ``("injury", onset)``
+    (recorded after the plan), ``("flare-up", date)``, ``("not recorded", None)`` (a stage change
+    the plan projected that nobody recorded, or recorded later), or ``("", None)`` (it does not
+    differ)."""
     from planner.errors import PeriodizeError
     from planner.protocols import load_protocol
+    from planner.rehab import governing, segments
 
+    planned, stage = ap.planned_stages.get(day), ap.stages[i]
+    rec = governing(season.injuries_of(athlete), day) if planned not in (None, stage) else None
+    if rec is None:
+        return "", None
+    k = (rec.onset - season.calendar.start).days
+    if 0 <= k < len(ap.stages) and ap.planned_stages.get(rec.onset, ap.stages[k]) == FIT:
+        return "injury", rec.onset
     try:
         segs = segments(rec, load_protocol(rec.protocol))
     except PeriodizeError:
         segs = []
     now_seg = [g for g in segs if g.start <= day]
     if now_seg and now_seg[-1].cause == "flare-up" and now_seg[-1].stage == stage:
-        return f"after the flare-up of {day_text(now_seg[-1].start)}: {said}"
-    later = [g.start for g in segs if g.start > day and g.stage == planned]
-    if later:
-        return f"the stage change to {planned} was recorded only from {day_text(later[0])}: {said}"
-    return f"the stage change to {planned} was not recorded: {said}"
+        return "flare-up", now_seg[-1].start
+    return "not recorded", None
+
+
+def planned_level(season: Season, ap, day: dt.date, tl: Timeline | None = None) -> int | None:
+    """The level planned for a past day as the records now read the plan (None: the day went as
+    planned): the stored plan's level, within the stage the records give the day when the plan
+    had projected a stage change nobody recorded. The Log greys that day with this level and the
+    Inspector's Intensity says it, so "went otherwise" compares with it too: "planned 100 %" for
+    an athlete the records keep in S2 (at most 95 %) was a third figure for one day."""
+    from planner.history import within_recorded_stage
+
+    was = ap.planned.get(day)
+    i = (day - season.calendar.start).days
+    if was is None or not 0 <= i < len(ap.intensity):
+        return None
+    if _stage_cause(season, ap, ap.athlete, day, i)[0] == "not recorded":
+        return within_recorded_stage(season, ap.athlete, day, was, tl)
+    return was
 
 
 def sessions_on(season: Season, athlete: str, day: dt.date) -> list:
