@@ -380,10 +380,26 @@ def test_a_speed_above_the_rehab_stages_cap_is_marked_in_the_log_and_listed_in_p
             f"(≤ {fast.cap} %). Logged faster than the rehab stage allows: worth a word with the "
             f"athlete and the physio.") in lines, lines
     assert sum(line.startswith("▲") for line in lines) == 1
+    # first among the notes (a day just lived, not after next spring's fixtures), and counted in
+    # the summary above the list
+    class Run:  # a congested run of fixtures, as planner.congestion finds one
+        athletes, days = ("A2",), (day(40), day(42))
+
+        def text(self, season):
+            return "two matches 48 h apart"
+
+    panel_check = w.violations_panel
+    panel_check._congestion = lambda season: ([Run()], [])
+    panel_check.set_report(w.season, panel_check.report)
+    lines = [panel_check.list.item(i).text() for i in range(panel_check.list.count())]
+    assert lines[0].startswith("▲ Above the stage") and lines[1].startswith("◷ Congested"), lines
+    summary = w.violations_panel.summary.text()
+    assert "▲ 1 day logged above a rehab stage's cap (listed first)" in summary, summary
     assert panel.type_into(r, 3, "60 6 60%")  # typed again within the cap: the mark goes
     assert not m.data(m.index(r, 3)).startswith("▲")
     assert not any(w.violations_panel.list.item(i).text().startswith("▲")
                    for i in range(w.violations_panel.list.count()))
+    assert "▲" not in w.violations_panel.summary.text()
 
 
 def test_delete_clears_the_selected_days_in_one_step_and_paste_reads_every_cell_first(w, qtbot):

@@ -519,12 +519,19 @@ class ViolationsPanel(QWidget):
             self.summary.setText("No plan to check yet: Plan ▸ Solve (F5).")
             return
         runs, tapers = self._congestion(season)
+        from ui.desktop.pastview import ABOVE_MARK, above_stage
+
+        above = len(above_stage(season))
         self.summary.setText(check_summary(report) + (
+            f" {ABOVE_MARK} {plural(above, 'day')} logged above a rehab stage's cap (listed "
+            f"first): no rule breaks, but worth a word with the athlete and the physio."
+            if above else "") + (
             f" ◷ {plural(len(runs), 'congested run')} of matches (listed first): no rule "
             f"breaks, but recovery is short." if runs else "") + (
             f" ◷ {plural(sum(len(t.competitions) for t in tapers), 'match', 'matches')} "
             f"started in a taper (listed first): "
             f"no rule breaks, but the taper is heavier." if tapers else ""))
+        self._fill_above_stage(season)  # first: days just lived, before next spring's fixtures
         for c in runs:  # not a rule: what a coach looks for before a tournament
             item = QListWidgetItem(f"◷ Congested fixtures — {c.text(season)}.")
             item.setData(Qt.ItemDataRole.UserRole, (c.athletes[0], c.days[0]))
@@ -541,7 +548,6 @@ class ViolationsPanel(QWidget):
                             + ".\nNot a rule of the plan: TP-1 makes the weeks before an A "
                               "competition taper weeks; a match started plays in full.")
             self.list.addItem(item)
-        self._fill_above_stage(season)
         rule = self._fill_rules(report)
         # one line for a rule broken for one cause on many days (a hand edit that breaks the
         # sprint ladder breaks it on every later running day): the days are in its tooltip
