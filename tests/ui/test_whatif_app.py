@@ -1087,3 +1087,32 @@ def test_the_flare_up_change_says_what_it_does_to_a_player_back_to_full_training
     words = dlg.flare_words.text()
     assert "goes back a stage (two when another flare-up came in the week before)" in words
     assert "back to full training goes back to the last stage of his injury's protocol" in words
+
+
+def test_a_scenario_on_a_plan_out_of_date_says_the_comparison_counts_the_re_plan(qtbot, window):
+    """A flare-up recorded and not re-planned: the plan breaks hard rules of the season as it is
+    now, and a scenario's re-plan makes that re-plan too. The comparison credited it to the
+    scenario (a priority change "made" the athlete miss a target) with no word that the plan was
+    out of date; the form and the comparison now say so, and how to re-plan first."""
+    from ui.desktop.panels import broken
+
+    w = window
+    dlg = w.whatif.new_dialog()  # the plan keeps every rule: nothing to say
+    assert not dlg.stale.isVisibleTo(dlg)
+    dlg.reject()
+    assert w.apply_edit(E.RecordFlareUp(athlete="A1", date=day(3)))
+    n = len(broken(w.check_report))
+    assert n > 0
+    said = (f"The current plan is not re-planned since the season changed (Plan Check: {n} "
+            f"violation{'s' if n > 1 else ''}): the comparison counts the re-plan too. Solve "
+            f"again (F5) first to see the scenario's changes alone.")
+
+    def fill(dlg):
+        assert dlg.stale.isVisibleTo(dlg) and said in dlg.stale.text(), dlg.stale.text()
+        dlg.priority_comp.setCurrentIndex(2)  # a C match
+        assert dlg.priority.findData("A") >= 0
+        dlg.priority.setCurrentIndex(dlg.priority.findData("A"))
+
+    ask(qtbot, w, "A match made an A", ("priority", fill))
+    win = w.whatif.compare_window
+    assert said in win.totals.toPlainText(), win.totals.toPlainText()

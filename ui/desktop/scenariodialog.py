@@ -426,14 +426,25 @@ class ScenarioDialog(QDialog):
                        "is until you adopt the scenario. Re-planning starts from the current plan "
                        "and changes only what the changes require.")
         intro.setWordWrap(True)
+        self.stale = QLabel()  # the current plan breaks rules of the season as it is now
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("color: #b26a00")
+        self.stale.setAccessibleName("The current plan is out of date")
+        self.stale.hide()
         form = QFormLayout()
         form.addRow("Scenario name", self.name)
         lay = QVBoxLayout(self)
-        for item in (intro, form, change_box, list_box, self.replan_now, self.ok_error, self.buttons):
+        for item in (intro, self.stale, form, change_box, list_box, self.replan_now, self.ok_error, self.buttons):
             if isinstance(item, QFormLayout):
                 lay.addLayout(item)
             else:
                 lay.addWidget(item, 1 if item is list_box else 0)
+
+    def set_stale(self, text: str) -> None:
+        """Say that the current plan is not re-planned since the season changed (``text``; ""
+        hides it): the comparison would credit that re-plan to the scenario."""
+        self.stale.setText(f"⚠ {text}" if text else "")
+        self.stale.setVisible(bool(text))
 
     def _connect(self) -> None:
         self.move_comp.currentIndexChanged.connect(self._suggest_move)

@@ -343,6 +343,7 @@ class WhatIf(QObject):
         """What-if ▸ New Scenario… (non-blocking); OK adds the scenario as one undo step."""
         dlg = ScenarioDialog(self.window.season, self.window)
         dlg.interaction = self.interaction
+        dlg.set_stale(stale_plan_words(self.window.season, self.window.check_report))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self._create_from(dlg))
         self.dialog = dlg
@@ -534,6 +535,9 @@ class WhatIf(QObject):
             return None
         note = how_replanned(baseline, scenario_season(season, sc.model_copy(update={"plan": None})),
                              outcome)
+        stale = stale_plan_words(season, self.window.check_report)
+        if stale:
+            note = f"⚠ {stale} {note}"
         if sc.base_plan is not None and sc.base_plan != season.plan:
             note += (" The season was planned again after this scenario branched off; the "
                      "differences include that re-plan.")
@@ -678,6 +682,22 @@ class WhatIf(QObject):
             self.compare(sc.name)
         else:
             self.replan(sc.name)
+
+
+def stale_plan_words(season: Season, report) -> str:
+    """What a scenario made or compared now would hide: the current plan breaks hard rules of the
+    season as it is now (``panels.broken``, as the status bar counts them: a flare-up recorded and
+    not re-planned), so the scenario's re-plan makes that re-plan too and the comparison credits
+    it to the scenario. "" when the plan keeps them."""
+    from ui.desktop.panels import broken
+
+    n = len(broken(report)) if season.plan is not None else 0
+    if not n:
+        return ""
+    how = "Re-plan from Today (Ctrl+R)" if season.calendar.today else "Solve again (F5)"
+    return (f"The current plan is not re-planned since the season changed (Plan Check: "
+            f"{plural(n, 'violation')}): the comparison counts the re-plan too. {how} first to "
+            f"see the scenario's changes alone.")
 
 
 def _out_of_date_line(season: Season, sc: Scenario) -> str:
