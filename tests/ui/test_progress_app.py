@@ -1558,6 +1558,57 @@ def test_a_flare_up_box_stays_under_the_pointer_when_ticked(qtbot, in_week_3, tm
     dlg.reject()
 
 
+def test_ticking_rows_and_a_flare_up_moves_no_box_and_the_foot_note_shows_whole(qtbot, planned,
+                                                                                 tmp_path):
+    """At 1366 x 768 a tick showed "A stage change needs the ones before it ..." above the
+    import button and the flare-up's box (pushed down 34 px: the next click, aimed at the box,
+    landed on the text); ticking the box took that note away and added its own (up 14 px). The
+    notes now show below the boxes in the room left there, and the note on what stays unticked
+    sits beside Move Today, not cut at the scrolled body's foot."""
+    from PySide6.QtCore import QPoint
+
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
+                                       f"A1,{day(13).isoformat()},50,4,6\n")
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(21))
+    assert dlg._read_log(str(tmp_path / "week.csv"))
+    dlg.resize(780, 600)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    qtbot.wait(50)
+    assert [m.stage for m in dlg.moves] == ["S1", "S2"]
+    (box, _p), = dlg.flare_boxes
+
+    def places():
+        return (box.mapTo(dlg, QPoint(0, 0)), dlg.import_button.mapTo(dlg, QPoint(0, 0)),
+                dlg.replan_box.mapTo(dlg, QPoint(0, 0)))
+
+    before = places()
+    dlg.set_accepted(0, False)  # S1 unticked: S2 unticked with it, a note says so
+    qtbot.wait(50)
+    assert dlg.rule_note.isVisible() and "needs the ones before it" in dlg.rule_note.text()
+    assert places() == before
+    dlg.set_accepted(1, True)  # S2 ticked: S1 with it, another note
+    qtbot.wait(50)
+    assert places() == before
+    box.setChecked(True)  # the flare-up unticks S2: the rows' note goes, the flare-up's comes
+    qtbot.wait(50)
+    assert dlg.flare_note.isVisible() and "flare-up sends the athlete back" in dlg.flare_note.text()
+    assert places() == before
+    assert dlg.rule_note.mapTo(dlg, QPoint(0, 0)).y() > before[2].y()  # below the boxes
+    box.setChecked(False)
+    dlg.set_accepted(0, False)
+    qtbot.wait(50)
+    assert places() == before
+    note = dlg.unticked_note  # the foot note: whole, in sight above the buttons
+    assert note.isVisible() and "Nothing ticked" in note.text()
+    top = note.mapTo(dlg, QPoint(0, 0)).y()
+    assert top + note.heightForWidth(note.width()) <= dlg.buttons.mapTo(dlg, QPoint(0, 0)).y()
+    assert note.height() >= note.heightForWidth(note.width())
+    dlg.reject()
+    w.weekly.shutdown()
+
+
 def test_the_inspector_names_the_stage_a_planned_flare_up_moves_back_from(qtbot):
     """A what-if flare-up after a projected stage change: the plan moves the athlete back from
     the projected stage (S2 -> S1) while the inspector's injury line read the records alone

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -257,6 +258,7 @@ class AdvanceDialog(QDialog):
         self.unticked_note = QLabel()
         self.unticked_note.setWordWrap(True)
         self.unticked_note.setAccessibleName("Athletes with nothing ticked")
+        self.unticked_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.unticked_note.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -279,19 +281,25 @@ class AdvanceDialog(QDialog):
             lay.addWidget(w)
         lay.addLayout(row)
         lay.addWidget(self.table, 100)
-        for w in (self.rule_note, self.later):
-            lay.addWidget(w)
+        lay.addWidget(self.later)
         lay.addLayout(log_row)
-        # the note above the boxes: shown when one is ticked, it takes its room from the table
-        # above, so the box stays under the pointer (below, it pushed the box up: a second
-        # click there landed on the note)
-        lay.addWidget(self.flare_note)
         lay.addLayout(self.flare_col)
         lay.addWidget(self.older_flares)
-        for w in (self.replan_box, self.unticked_note, self.error):
+        lay.addWidget(self.replan_box)
+        # the notes a tick shows, below every box: above the boxes they moved them 15-35 px under
+        # the pointer (the next click, aimed at a flare-up's box, landed on a note); the table
+        # keeps its height from the first tick (_hold_table), so they take the room below
+        for w in (self.rule_note, self.flare_note, self.error):
             lay.addWidget(w)
         lay.addStretch(1)  # without stage changes to list, the rest stays together at the top
         self._tail = (lay, lay.count() - 1)  # no stretch while the table takes the room
+        self._held = self._filling = False
+        # the body as wide with the scroll bar as without: one appearing re-wrapped every text
+        # above the boxes, and they moved
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._gutter)
+        self._gutter(0, 0)
+        # beside OK, out of the scrolled body: it was cut at the dialog's foot
+        outer.addWidget(self.unticked_note)
         outer.addWidget(self.buttons)
         self.today_field.dateChanged.connect(lambda _q: self._today_changed())
         self.today_field.problemChanged.connect(lambda _t: self._today_changed())
@@ -428,7 +436,40 @@ class AdvanceDialog(QDialog):
         self.later.show()
 
     # -- the table of stage changes -------------------------------------------------------------
+    def _hold_table(self) -> None:
+        """The coach ticks: the table keeps the height it has, and a note shown or hidden below
+        the boxes takes its room from the space below them (the table's stretch gave it, and
+        every box moved), so what the coach aims at stays where it is."""
+        if self._held or self._filling or not self.isVisible():
+            return
+        self._held = True
+        self.table.setFixedHeight(self.table.height())
+        lay, k = self._tail
+        lay.setStretch(k, 1)
+
+    def _release_table(self) -> None:
+        """Rows listed again (another new today): the table takes its room again."""
+        self._held = False
+        self.table.setMinimumHeight(90)
+        self.table.setMaximumHeight(16777215)
+
+    def _gutter(self, _low: int, high: int) -> None:
+        lay = self._body
+        bar = self.scroll.verticalScrollBar()
+        right = 0 if high > 0 else bar.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent,
+                                                          None, bar)
+        if lay.contentsMargins().right() != right:
+            lay.setContentsMargins(0, 0, right, 0)
+
     def _fill_table(self) -> None:
+        self._release_table()
+        self._filling = True  # the ticks restored are no click of the coach's (_hold_table)
+        try:
+            self._fill_rows()
+        finally:
+            self._filling = False
+
+    def _fill_rows(self) -> None:
         self._syncing = True
         self.table.setRowCount(len(self.moves))
         self._heights: dict[int, int] = {}  # each row's tallest height since listed
@@ -526,6 +567,7 @@ class AdvanceDialog(QDialog):
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._syncing or item.column() != 0:
             return
+        self._hold_table()
         i = item.row()
         on = self.is_accepted(i)
         t = self.moves[i]
@@ -610,8 +652,11 @@ class AdvanceDialog(QDialog):
         # its room went to the table above, and every box below moved under the pointer (the
         # next click, meant for a flare-up's tick, opened the sessions import)
         if not note.isHidden():
-            tall = note.heightForWidth(note.width()) if note.width() > 0 else -1
-            note.setMinimumHeight(max(note.minimumHeight(), tall, note.sizeHint().height()))
+            # the note's own width once laid out (it sits above the buttons); before the dialog
+            # shows, a narrow guess kept 7 lines of room for 2
+            width = self.buttons.width() if self.isVisible() else 0
+            tall = note.heightForWidth(width) if width > 0 else -1
+            note.setMinimumHeight(max(note.minimumHeight(), tall))
 
     def _steady_height(self, i: int, item: QTableWidgetItem, *texts: str) -> None:
         """Row ``i`` as tall as the tallest of its texts (the last one is shown) and never
@@ -681,6 +726,7 @@ class AdvanceDialog(QDialog):
     def _read_log(self, path: str) -> bool:
         """Read ``path`` for the season as it will be after the move; problems are listed and
         nothing is taken."""
+        self._release_table()  # the log's text takes its room from the table again
         self.log_path, self.log_result = None, None
         self.log_source = self.log_source or path
         self.leave_out_button.show()
@@ -816,12 +862,17 @@ class AdvanceDialog(QDialog):
             self.flare_col.addWidget(box.row)
             self.flare_boxes.append((box, p))
             if (p.athlete, p.date) in self._ticked:  # ticked before today changed: still ticked
-                box.setChecked(True)
+                self._filling = True
+                try:
+                    box.setChecked(True)
+                finally:
+                    self._filling = False
 
     def _flare_toggled(self, prop, on: bool) -> None:
         """A flare-up ticked: the athlete's projected stage changes from its date on did not
         happen as projected (the flare-up sends the athlete back), so they are unticked; unticked
         again, they are ticked back."""
+        self._hold_table()
         self._flaring = True  # the rows it ticks or unticks are not the coach's own setting
         try:
             self._flare_rows(prop, on)
