@@ -1116,3 +1116,38 @@ def test_a_scenario_on_a_plan_out_of_date_says_the_comparison_counts_the_re_plan
     ask(qtbot, w, "A match made an A", ("priority", fill))
     win = w.whatif.compare_window
     assert said in win.totals.toPlainText(), win.totals.toPlainText()
+
+
+def test_the_role_form_says_a_player_in_rehab_on_the_match_day_does_not_play(qtbot, window):
+    """Athlete 1 is in rehab (P3 of an iliopsoas tendinopathy) on the first match day: the form
+    read "now: on the bench", and a coach took him for one of the squad. A refusal for another
+    athlete also stayed under the form after the athlete, the match or the role changed."""
+    w = window
+    ap = w.season.plan.for_athlete("A1")
+    m = next(c for c in w.season.competitions if c.date > w.season.calendar.start
+             and ap.stages[(c.date - w.season.calendar.start).days] not in ("FIT",))
+    stage = ap.stages[(m.date - w.season.calendar.start).days]
+    w.apply_edit(E.SetRole(competition=m.id, athlete="A1", role="bench"))
+    fit = next(a.id for a in w.season.athletes
+               if w.season.plan.for_athlete(a.id).stages[(m.date - w.season.calendar.start).days] == "FIT")
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("role")
+    dlg.role_comp.setCurrentIndex(dlg.role_comp.findData(m.id))
+    dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData("A1"))
+    assert dlg.role_now.text() == f"now: on the bench, but in {stage} that day: does not play"
+    dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData(fit))  # fit: the role alone
+    assert dlg.role_now.text().startswith("now: ") and "does not play" not in dlg.role_now.text()
+    role = w.season.role_of(fit, m.id)
+    for change in ("athlete", "match", "role"):
+        dlg.role_comp.setCurrentIndex(dlg.role_comp.findData(m.id))
+        dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData(fit))
+        dlg.role.setCurrentIndex(dlg.role.findData(role))  # the role he has: refused
+        assert not dlg.add_change() and dlg.error.isVisibleTo(dlg) and dlg.error.text()
+        if change == "athlete":
+            dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData("A1"))
+        elif change == "match":
+            dlg.role_comp.setCurrentIndex((dlg.role_comp.currentIndex() + 1) % dlg.role_comp.count())
+        else:
+            dlg.role.setCurrentIndex(dlg.role.findData("out" if role != "out" else "start"))
+        assert not dlg.error.isVisibleTo(dlg) and dlg.error.text() == "", (change, dlg.error.text())
+    dlg.reject()

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.daymarks import day_marks
 from planner.errors import PeriodizeError
-from planner.history import START_MINUTES, logged_days
+from planner.history import START_MINUTES, as_lived, logged_days
 from planner.season import FIT, INJ, Season
 from planner.squad import display_order
 from planner.text import day as day_text
@@ -54,6 +54,23 @@ ASK_ABOVE = 5  # one key changing more cells than this asks first
 ROLE_TIP = {"start": "starts: plays, the match is a high-velocity exposure (100 %)",
             "bench": "on the bench: a substitute's sprints (80 %), no high-velocity exposure",
             "out": "out of the squad: trains that day; a compensation session may follow"}
+
+
+def lived_plan(season: Season, tl: Timeline):
+    """The stored plan with its days up to today under the stages the records give, as the Log
+    greys them (``planner.history.as_lived`` with ``stages`` and ``today``, as
+    ``LogModel.lived_plan``); the days after today as planned."""
+    return as_lived(season, season.plan, tl, stages=True, today=True)
+
+
+def not_playing(ap, tl: Timeline, comp, skip: set[int] = frozenset()) -> str | None:
+    """The stage (``P3``, ``INJ``) or ``"away"`` that keeps the athlete of ``ap`` from playing on
+    every day of ``comp`` (days in ``skip`` left out: a role the marks read already), or None."""
+    off = tl.unavailable(ap.athlete)
+    days = [i for d in comp.days() if (i := tl.index(d)) is not None]
+    what = ["away" if i in off else ap.stages[i] if ap.stages[i] != FIT else None
+            for i in days if i not in skip]
+    return what[0] if days and len(what) == len(days) and None not in what else None
 
 
 def played_tip(minutes: float) -> str:
@@ -119,18 +136,18 @@ class RolesModel(QAbstractTableModel):
     def _absent(self, season: Season, tl: Timeline, marks: dict) -> None:
         """The matches the plan has an athlete in rehab (or injured) or away on every day of:
         no role plays. A day of it he plays (a tournament's second day, back by then; a past
-        match played while recorded away) leaves the role to be read as it is."""
+        match played while recorded away) leaves the role to be read as it is. Days up to today
+        under the stages the records give, as the Log reads them (:func:`lived_plan`): after a
+        flare-up recorded and not re-planned the grid read "bench · S2" where the Log said S1."""
+        lived = season.plan
         for a in self.athletes:
-            ap, m = season.plan.for_athlete(a.id), marks.get(a.id)
+            ap, m = lived.for_athlete(a.id), marks.get(a.id)
             if ap is None or m is None or len(ap.stages) != tl.n:
                 continue
-            off = tl.unavailable(a.id)
             for c in self.comps:
-                days = [i for d in c.days() if (i := tl.index(d)) is not None]
-                what = ["away" if i in off else ap.stages[i] if ap.stages[i] != FIT else None
-                        for i in days if i not in m.role]  # m.role: played, out or held
-                if days and len(what) == len(days) and None not in what:
-                    self.absent[(a.id, c.id)] = what[0]
+                what = not_playing(ap, tl, c, set(m.role))  # m.role: played, out or held
+                if what is not None:
+                    self.absent[(a.id, c.id)] = what
 
     def played_cells(self) -> list[tuple[int, int]]:
         """(row, column) of the cells of past matches with minutes played logged."""

@@ -42,7 +42,7 @@ from planner.scenarios import (
     past_role_problem,
     stage_pin_problem,
 )
-from planner.season import LEVELS, Competition, IntensityPin, Season, StagePin, Unavailability
+from planner.season import INJ, LEVELS, Competition, IntensityPin, Season, StagePin, Unavailability
 from planner.text import REHAB_STAGE_IDS, clean_message, day_long, plural, short_title
 from planner.timeline import Timeline
 from planner.validate import planning_start
@@ -169,6 +169,7 @@ class ScenarioDialog(QDialog):
         self.changes: list[E.Edit] = []
         self.current: Season = self.base
         self.timeline = Timeline(self.base)
+        self._lived = None  # (season, timeline, its plan as lived): _not_playing
 
         self.name = QLineEdit()
         self.name.setAccessibleName("Scenario name")
@@ -321,6 +322,7 @@ class ScenarioDialog(QDialog):
         self.role.addItem("The player's default role", None)
         self.role_now = QLabel()  # the role he has for that match: a change to it changes nothing
         self.role_now.setAccessibleName("Role now")
+        self.role_now.setWordWrap(True)  # ", but in P1 that day: does not play" (_word_roles)
         self.role_now.setStyleSheet("color: palette(placeholder-text)")
         row = QHBoxLayout()
         row.addWidget(self.role, 1)
@@ -453,6 +455,10 @@ class ScenarioDialog(QDialog):
         self.injury_athlete.currentIndexChanged.connect(self._say_injury_match)
         self.role_comp.currentIndexChanged.connect(self._word_roles)
         self.role_athlete.currentIndexChanged.connect(self._word_roles)
+        # another match, athlete or role: a refusal of the one before is old news (it stood
+        # under the next athlete's form, beside a role that would be allowed)
+        for box in (self.role_comp, self.role_athlete, self.role):
+            box.currentIndexChanged.connect(lambda *_a: self._show_error(""))
         self.injury_date.edit.dateChanged.connect(self._say_injury_match)
         self.rule.currentIndexChanged.connect(self._fill_params)
         self.param.currentIndexChanged.connect(self._show_param)
@@ -525,8 +531,31 @@ class ScenarioDialog(QDialog):
             if self.role.itemData(k) in words:
                 self.role.setItemText(k, words[self.role.itemData(k)])
         known = self.current.competition(comp) is not None and self.current.athlete(athlete)
-        self.role_now.setText(f"now: {ROLE_NOW[self.current.role_of(athlete, comp)]}"
-                              if known else "")
+        now = self.current.role_of(athlete, comp) if known else None
+        away = self._not_playing(athlete, comp) if now in ("start", "bench") else None
+        # a player in rehab that day read "on the bench", as if in the squad
+        but = "" if away is None else (", but away that day: does not play" if away == "away"
+                                       else ", but injured that day: does not play" if away == INJ
+                                       else f", but in {away} that day: does not play")
+        self.role_now.setText(f"now: {ROLE_NOW[now]}{but}" if known else "")
+
+    def _not_playing(self, athlete: str, comp: str) -> str | None:
+        """The stage (or "away") that keeps ``athlete`` out of every day of the match in the
+        plan, its days up to today as the records read them (``roles.not_playing``); None when he
+        may play or there is no plan."""
+        from ui.desktop.roles import lived_plan, not_playing
+
+        s = self.current
+        if s.plan is None:
+            return None
+        if self._lived is None or self._lived[0] is not s:
+            tl = Timeline(s)
+            self._lived = (s, tl, lived_plan(s, tl))
+        _s, tl, plan = self._lived
+        ap = plan.for_athlete(athlete)
+        if ap is None or len(ap.stages) != tl.n:
+            return None
+        return not_playing(ap, tl, s.competition(comp))
 
     def _suggest_move(self, *_args) -> None:
         c = self.current.competition(self.move_comp.currentData() or "")
