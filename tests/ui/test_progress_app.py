@@ -1770,6 +1770,32 @@ def test_a_stage_change_planned_on_today_itself_stays_as_planned(qtbot, planned)
         w.weekly.shutdown()
 
 
+def test_the_roles_grid_shows_the_recorded_stage_of_a_match_just_lived(qtbot, planned):
+    """Today moved past A1's projected P3 -> S1 with nothing recorded and no re-plan: the Log
+    greyed a match day of that week "(P3 ...)" while the Roles grid read "· S1", the stored
+    plan's projection. The grid reads the days up to today as the Log does; the days after
+    today stay the plan's."""
+    from ui.desktop.roles import RolesModel
+
+    kept = planned.plan.for_athlete("A1")
+    tl = Timeline(planned)
+    m = next(c for c in planned.competitions
+             if 8 <= tl.index(c.date) < 14 and kept.stages[tl.index(c.date)] == "S1")
+    later = next((c for c in planned.competitions if tl.index(c.date) > 14
+                  and kept.stages[tl.index(c.date)] not in ("FIT",)), None)
+    moved = E.AdvanceToday(today=day(14), accepted=()).apply(planned)
+    model = RolesModel()
+    model.set_season(moved)
+    r = [a.id for a in model.athletes].index("A1")
+    col = 1 + [c.id for c in model.comps].index(m.id)
+    assert model.data(model.index(r, col)).endswith(" · P3"), model.data(model.index(r, col))
+    with _log_after_move(qtbot, planned, 14) as (_w, _panel, log):
+        assert log.planned_text("A1", tl.index(m.date)).startswith("(P3")
+    if later is not None:  # after today: the plan's own stage
+        col = 1 + [c.id for c in model.comps].index(later.id)
+        assert model.data(model.index(r, col)).endswith(f" · {kept.stages[tl.index(later.date)]}")
+
+
 def m_text(season, athlete: str, d: int) -> str:
     """The greyed text of a day as the stored plan has it (stage and level)."""
     ap = season.plan.for_athlete(athlete)

@@ -139,7 +139,7 @@ class RolesModel(QAbstractTableModel):
         match played while recorded away) leaves the role to be read as it is. Days up to today
         under the stages the records give, as the Log reads them (:func:`lived_plan`): after a
         flare-up recorded and not re-planned the grid read "bench · S2" where the Log said S1."""
-        lived = season.plan
+        lived = lived_plan(season, tl)
         for a in self.athletes:
             ap, m = lived.for_athlete(a.id), marks.get(a.id)
             if ap is None or m is None or len(ap.stages) != tl.n:
