@@ -735,10 +735,19 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     unvalued = [f"{where(i, key)}:" for key, column in mapping.items()
                 for i in sorted(frame.attrs.get("uncached", {}).get(column, ()))]
     notes: list[str] = []
-    athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes)
     dates, dates_read = _dates(frame[mapping["date"]], problems, where, rows, season)
     if dates_read:
         notes.append(dates_read)
+    later = _after_today(frame.index, dates, season) if until_today else []
+    if later:  # left out before the rows are read: a blank RPE on a later row refused it all
+        gone = set(later)
+        later_days = sorted(d for i, d in zip(frame.index, dates, strict=True) if i in gone)
+        dates = [d for i, d in zip(frame.index, dates, strict=True) if i not in gone]
+        said = tuple(f"row {rows[i]}, " for i in later)
+        problems = [x for x in problems if not x.startswith(said)]
+        unvalued = [x for x in unvalued if not x.startswith(said)]
+        frame, rows = frame.drop(index=later), rows.drop(index=later)
+    athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes)
     # rows with minutes played alone: the match session (their problems said with the column's)
     played = _numbers(frame, mapping, "played", [], where) if "played" in mapping else None
     alone = _match_alone(frame, mapping, played, season, problems, where, notes, rows)
@@ -754,11 +763,10 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     _ranges(nums, problems, where, notes, mapping)
     _played(nums, dates, season, problems, where, notes)
     _in_hours(frame[mapping["minutes"]], nums, problems, where)
-    late = _today(dates, season, problems, where, until_today)
+    _today(dates, season, problems, where, until_today)
     _day_totals(athletes, dates, nums.get("minutes"), problems, where)
     _long_sessions(athletes, nums.get("minutes"), season, notes, where)
-    _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, notes, dates,
-                frozenset(late))
+    _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, notes, dates)
     _speeds_agree(athletes, nums.get("top_pct"), nums.get("top_ms"), season, problems, where,
                   mapping, kmh)
     _note_lengths(frame, mapping, problems, where)
@@ -784,20 +792,20 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
                               f"file writes them." if dates_read else "")
     result = _build(frame, mapping, athletes, dates, nums, season, rows)
     result.notes = notes + result.notes
-    if late:
-        result.sessions = split_at_today(result.sessions, season)[0]
-        days = sorted(dates[i] for i in late)
-        result.later, result.later_days = len(late), (days[0], days[-1])
+    if later:
+        result.later, result.later_days = len(later), (later_days[0], later_days[-1])
     return result
 
 
-def split_at_today(sessions, season: Season) -> tuple[list[Session], list[Session]]:
-    """A log's sessions up to today (today's own count: it is logged once it happened, as the
-    Log panel logs it) and those dated after it."""
+def _after_today(index, dates: list, season: Season) -> list:
+    """The rows (of ``index``) a log read up to today leaves out: dated after today (today's own
+    count: a session is logged once it happened, as the Log panel logs it) and not after the
+    season's end (such a date is wrong, and refused)."""
     from planner.validate import planning_start
 
     last = planning_start(season)  # today, or the season start while today is not set
-    return [s for s in sessions if s.date <= last], [s for s in sessions if s.date > last]
+    return [i for i, d in zip(index, dates, strict=True)
+            if d is not None and last < d <= season.calendar.end]
 
 
 # a report's summary row, named where the athlete goes ("Total", "Team average", "Squad avg.")
@@ -1234,11 +1242,10 @@ def _faster(v: float, max_speed: float, kmh: bool) -> bool:
 
 
 def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
-                kmh: bool = False, notes: list | None = None, dates: list | None = None,
-                left_out: frozenset = frozenset()) -> None:
+                kmh: bool = False, notes: list | None = None, dates: list | None = None) -> None:
     """A top speed in m/s needs the athlete's max speed and is at most 10 % above it (``kmh``:
     the column is in km/h, and the problem says the value as written first). One above the max
-    speed (within the 10 %) is read, and ``notes`` says it (not of the rows ``left_out``): a new
+    speed (within the 10 %) is read, and ``notes`` says it: a new
     max makes every percentage of the athlete read lower than it was."""
     from planner.validate import top_speed_ms_problem
 
@@ -1255,7 +1262,7 @@ def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
         if problem:
             said = f"{round(v * 3.6, 9):g} km/h = " if kmh and problem[:1].isdigit() else ""
             problems.append(f"{where(i, 'top_ms')}: {said}{problem}")
-        elif (a.max_speed and i not in left_out and _faster(v, a.max_speed, kmh)
+        elif (a.max_speed and _faster(v, a.max_speed, kmh)
               and (aid not in faster or v > faster[aid][0])):
             faster[aid] = (v, dates[i] if dates is not None and i < len(dates) else None)
     if notes is not None and faster:
@@ -1309,20 +1316,17 @@ LATE_FIX = ("move today on first (periodize advance --today DATE), or read the r
             "alone (--until-today)")
 
 
-def _today(dates: list, season: Season, problems: list, where, until_today: bool = False) -> list[int]:
-    """The rows dated after today (refused, unless read ``until_today``) and the rows outside
-    the days a log may hold (refused)."""
+def _today(dates: list, season: Season, problems: list, where, until_today: bool = False) -> None:
+    """The rows dated after today and the rows outside the days a log may hold, refused. A log
+    read ``until_today`` has left its later rows out already (:func:`_after_today`): what is
+    left after today lies after the season's end, and is said so."""
     from planner.validate import PRE_SEASON_LOG_DAYS, planning_start
 
     cal = season.calendar
     last = planning_start(season)  # today, or the season start while today is not set
     first = cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
     fix = LATE_FIX
-    late = [i for i, d in enumerate(dates) if d is not None and d > last]
-    if until_today:  # left out (and counted by the caller); a date past the season is still wrong
-        late, left = [], [i for i in late if dates[i] <= cal.end]
-    else:
-        left = []
+    late = [] if until_today else [i for i, d in enumerate(dates) if d is not None and d > last]
     # today before the season counts as the season's first day: say so, not a date never set
     if cal.today is None:
         when = f"today ({last.isoformat()}: the season start, as today has not been moved yet)"
@@ -1354,7 +1358,6 @@ def _today(dates: list, season: Season, problems: list, where, until_today: bool
         elif (d < first and len(early) <= 3) or d > cal.end:
             problems.append(f"{where(i, 'date')}: {d.isoformat()} is outside {window}; check "
                             f"the date (the year?), or leave the row out")
-    return left
 
 
 def _column(values) -> list:

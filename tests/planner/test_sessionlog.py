@@ -897,3 +897,24 @@ def test_a_log_row_outside_the_season_by_its_numbers_is_refused_not_read_into_it
         read_sessions(p, s)
     assert any(x.startswith("row 3, Date:") for x in e.value.problems), e.value.problems
     assert not any("2026-10-06" in x or "6 Oct" in x for x in e.value.problems), e.value.problems
+
+
+def test_a_log_read_up_to_today_leaves_its_later_rows_out_before_reading_them(tmp_path, s):
+    """Read up to today, a log was still refused whole for a blank RPE on a row dated after
+    today, a row it said it left out: the later rows are left out before their cells are read.
+    A row past the season's end is still refused."""
+    past, later = day(2), day(20)
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
+                        f"A1,{past.isoformat()},60,5\nA2,{later.isoformat()},60,\n"
+                        f"A3,{later.isoformat()},,\n")
+    with pytest.raises(InputError):
+        read_sessions(p, s)
+    r = read_sessions(p, s, until_today=True)
+    assert [(x.athlete, x.date) for x in r.sessions] == [("A1", past)]
+    assert r.later == 2 and r.later_days == (later, later)
+    end = s.calendar.end + dt.timedelta(days=3)
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{past.isoformat()},60,5\n"
+                        f"A2,{end.isoformat()},60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s, until_today=True)
+    assert any(x.startswith("row 3, Date:") and "outside" in x for x in e.value.problems), e.value.problems
