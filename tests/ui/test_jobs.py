@@ -157,9 +157,14 @@ def test_a_failure_is_one_sentence_for_the_coach(qtbot, window, job, dialogs, er
     result = done.args[0]
     assert result.failed and result.value is None
     assert result.error == words
-    # a short title (a small box's title bar cut the long one), the whole sentence in the text
-    assert dialogs == [("error", "Stopped with an error", f"{WORDS.failed}: {words}")]
-    assert window.statusBar().currentMessage() == WORDS.failed + "."
+    # a short title (a small box's title bar cut the long one), the whole sentence in the text;
+    # input refused (Periodize's own error) is said in its own words, not as a stop with an error
+    if isinstance(error, InputError):
+        assert dialogs == [("error", "Not planned", words)]
+        assert window.statusBar().currentMessage() == "Not planned: the season is as it was."
+    else:
+        assert dialogs == [("error", "Stopped with an error", f"{WORDS.failed}: {words}")]
+        assert window.statusBar().currentMessage() == WORDS.failed + "."
     assert not job.is_running() and not job.cancel_button.isVisible()
 
 

@@ -37,7 +37,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
-from planner.errors import error_words
+from planner.errors import PeriodizeError, error_words
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,9 @@ class JobWords:
     # the failure message's title: short, or a small box's title bar cuts it ("The re-plan
     # from t…n error")
     title: str = "Stopped with an error"
+    # the work refused its input (a PeriodizeError: a season with no training weekday), said
+    # in the command line's words alone: no "stopped with an error" before them
+    refused: str = "Not planned"
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,7 @@ class _Worker(QObject):
 
     progress = Signal(object)
     done = Signal(object)  # the work's value
-    failed = Signal(str)  # an unexpected error, as text a coach can read
+    failed = Signal(str, bool)  # an error as text a coach can read; True: its input refused
 
     def __init__(self, work: Work, stop: StopFlag):
         super().__init__()
@@ -123,7 +126,8 @@ class _Worker(QObject):
             value = self._work(self._report, self._stop)
         except Exception as e:  # noqa: BLE001 - any failure must reach the window, not kill the thread
             log.exception("background work failed")
-            self.failed.emit(error_words(e))  # a KeyError('A3') alone would read "'A3'"
+            # a KeyError('A3') alone would read "'A3'"
+            self.failed.emit(error_words(e), isinstance(e, PeriodizeError))
             return
         self.done.emit(value)
 
@@ -175,11 +179,11 @@ class _Run(QObject):
         if self.job is not None:
             self.job._finish(self, value, "")
 
-    @Slot(str)
-    def _on_failed(self, text: str) -> None:
+    @Slot(str, bool)
+    def _on_failed(self, text: str, refused: bool) -> None:
         self.join(10_000)
         if self.job is not None:
-            self.job._finish(self, None, text)
+            self.job._finish(self, None, text, refused)
 
 
 _ORPHANS: list[_Run] = []  # runs whose thread outlived their window (kept until they end)
@@ -310,7 +314,7 @@ class BackgroundJob(QObject):
             self._show_progress()
             self.progress.emit(progress)
 
-    def _finish(self, run: _Run, value: object, error: str) -> None:
+    def _finish(self, run: _Run, value: object, error: str, refused: bool = False) -> None:
         if run is not self._run:
             return
         replaced = self.document.file_revision != self._file_revision
@@ -320,7 +324,11 @@ class BackgroundJob(QObject):
                            replaced=replaced, seconds=time.monotonic() - self._started)
         self._end()
         run.deleteLater()  # its thread has ended
-        if error:
+        if error and refused:
+            self.window.statusBar().showMessage(f"{self.words.refused}: the season is as it "
+                                                f"was.", 10000)
+            self.interaction.error(self.words.refused, error)
+        elif error:
             self.window.statusBar().showMessage(f"{self.words.failed}.", 10000)
             self.interaction.error(self.words.title, f"{self.words.failed}: {error}")
         self.finished.emit(result)
