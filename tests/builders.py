@@ -92,6 +92,32 @@ def solved_and_checked(s: Season, time_limit: float = 30.0, **request_kw):
     return out, report
 
 
+def flared_on_a_match_played() -> Season:
+    """A2 back (FIT since day -5 after S3), plays the match of day 5 (90 minutes logged at 100 %),
+    and a flare-up is recorded on that day; today day 7; solved before and after it and checked."""
+    from planner import edits as E
+    from planner.season import Session
+
+    s = season(weeks=4, athletes=2, today=day(7), injuries=(
+        injury("A2", "FIT", start_day=-5, history=(("S3", -12),)),))
+    s = s.model_copy(update={"sessions": (Session(
+        athlete="A2", date=day(5), minutes=95, rpe=8, top_speed_pct=100, minutes_played=90),)})
+    assert s.competitions[0].date == day(5)
+    out, _ = solved_and_checked(s, time_limit=20)  # he plays the match
+    s = E.RecordFlareUp(athlete="A2", date=day(5)).apply(s.model_copy(update={"plan": out.plan}))
+    out, _ = solved_and_checked(s, time_limit=20)
+    return s.model_copy(update={"plan": out.plan})
+
+
+def flared_from_s3(flare: int = 3) -> Season:
+    """A1 (iliopsoas) back since day -10 after S3 flares up on day ``flare`` (back to S3); solved
+    and checked from today day 0."""
+    s = season(weeks=4, athletes=2, today=day(0), injuries=(
+        injury("A1", "FIT", start_day=-10, history=(("S3", -20),), flare_days=(flare,)),))
+    out, _ = solved_and_checked(s, time_limit=20)
+    return s.model_copy(update={"plan": out.plan})
+
+
 def target_played_then_flared():
     """A1 back (FIT), plays his target 'm1' on day t, flares up on day t + 2; today t + 3; planned
     before and after the flare-up (hamstring strain). (season, the target, t)."""

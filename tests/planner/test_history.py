@@ -131,17 +131,9 @@ def test_a_flare_up_on_a_match_he_played_is_said_as_the_past_and_why_the_day_cou
     from planner.daymarks import day_rows
     from planner.handout import Handouts
     from planner.why import why_day
-    from tests.builders import solved_and_checked
+    from tests.builders import flared_on_a_match_played
 
-    s = season(weeks=4, athletes=2, today=day(7), injuries=(
-        injury("A2", "FIT", start_day=-5, history=(("S3", -12),)),))
-    s = s.model_copy(update={"sessions": (Session(
-        athlete="A2", date=day(5), minutes=95, rpe=8, top_speed_pct=100, minutes_played=90),)})
-    assert s.competitions[0].date == day(5)
-    out, _ = solved_and_checked(s, time_limit=20)  # he plays the match
-    s = E.RecordFlareUp(athlete="A2", date=day(5)).apply(s.model_copy(update={"plan": out.plan}))
-    out, _ = solved_and_checked(s, time_limit=20)
-    s = s.model_copy(update={"plan": out.plan})
+    s = flared_on_a_match_played()  # the flare-up on a match he played, solved and checked
     ap = s.plan.for_athlete("A2")
     assert (ap.stages[5], ap.intensity[5]) == ("S3", 95)
     why = ("a match played while the records put him in S3 counts a level lower")

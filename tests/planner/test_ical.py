@@ -311,13 +311,10 @@ def test_a_stage_begun_by_a_flare_up_says_its_stepped_down_kicking_and_change_of
     own "Kicking: full kicks; change of direction: reactive" alone."""
     from planner import text
     from planner.protocols import load_protocol
-    from tests.builders import day, injury, season, solved_and_checked
+    from tests.builders import day, flared_from_s3
 
     flare = 3
-    s = season(weeks=4, athletes=2, today=day(0), injuries=(
-        injury("A1", "FIT", start_day=-10, history=(("S3", -20),), flare_days=(flare,)),))
-    out, _ = solved_and_checked(s, time_limit=20)
-    s = s.model_copy(update={"plan": out.plan})
+    s = flared_from_s3(flare)  # solved and checked
     proto = load_protocol("iliopsoas-tendinopathy")
     s2, s3 = proto.stage("S2"), proto.stage("S3")
     days = Prescriber(s, s.plan).athlete("A1")

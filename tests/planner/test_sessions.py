@@ -552,13 +552,10 @@ def test_after_a_flare_up_kicking_and_change_of_direction_step_down_a_stage_unti
     down (domain RH-4). Until S3's minimum from the flare-up has passed the days have S2's
     limits and say why; from then on S3's own. The plan is checked, not the solver's variables."""
     from planner.handout import day_texts, handout_weeks
-    from tests.builders import day, injury, season, solved_and_checked
+    from tests.builders import day, flared_from_s3
 
     flare = 3
-    s = season(weeks=4, athletes=2, today=day(0), injuries=(
-        injury("A1", "FIT", start_day=-10, history=(("S3", -20),), flare_days=(flare,)),))
-    out, _ = solved_and_checked(s, time_limit=20)
-    s = s.model_copy(update={"plan": out.plan})
+    s = flared_from_s3(flare)  # solved and checked
     proto = load_protocol("iliopsoas-tendinopathy")
     s2, s3 = proto.stage("S2"), proto.stage("S3")
     assert (s2.kicking, s2.cod) != (s3.kicking, s3.cod)

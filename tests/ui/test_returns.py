@@ -573,20 +573,11 @@ def test_a_flare_up_dated_on_a_match_he_played_gets_one_advice_and_says_why_the_
     inspector read "planned 100 %, logged 95 %" under a logged top speed of 100 % with no word
     of why: it says the match played in S3 counts a level lower."""
     from planner.progress import played_in_rehab
-    from planner.season import Session
-    from tests.builders import day, injury, season, solved_and_checked
+    from tests.builders import day, flared_on_a_match_played
     from ui.desktop.pastview import otherwise_text
     from ui.desktop.returnspanel import return_rows
 
-    s = season(weeks=4, athletes=2, today=day(7), injuries=(
-        injury("A2", "FIT", start_day=-5, history=(("S3", -12),)),))
-    s = s.model_copy(update={"sessions": (Session(
-        athlete="A2", date=day(5), minutes=95, rpe=8, top_speed_pct=100, minutes_played=90),)})
-    assert s.competitions[0].date == day(5)
-    out, _ = solved_and_checked(s, time_limit=20)  # he plays the match
-    s = E.RecordFlareUp(athlete="A2", date=day(5)).apply(s.model_copy(update={"plan": out.plan}))
-    out, _ = solved_and_checked(s, time_limit=20)
-    s = s.model_copy(update={"plan": out.plan})
+    s = flared_on_a_match_played()  # the flare-up on a match he played, solved and checked
     advice = (f"if the flare-up came after it, its date is the day after his last match, "
               f"{day_long(day(6))} (")
     (p,) = played_in_rehab(s)
