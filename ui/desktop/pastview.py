@@ -126,7 +126,7 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
         # as the handouts say it: an ill player's 0 min is no "0 % (no speed work)"
         return f"planned {level_text(was)}, did not train (0 min logged)"
     read = _read_as(season, ap, athlete, day, i, was, now) or _counted_lower(
-        season, athlete, day, ap.stages[i], was, now, bool(played and max(played) > 0))
+        season, athlete, day, ap.stages[i], was, now)
     return read or f"planned {level_text(was)}, logged {_typed(season, athlete, day, now)}"
 
 
@@ -143,25 +143,21 @@ def _typed(season: Season, athlete: str, day: dt.date, now: int) -> str:
     return f"{measure(round(top, 1), '%')}, counted {level_text(now)}"
 
 
-def _counted_lower(season: Season, athlete: str, day: dt.date, stage: str, was: int, now: int,
-                   played: bool) -> str:
+def _counted_lower(season: Season, athlete: str, day: dt.date, stage: str, was: int,
+                   now: int) -> str:
     """A top speed logged on a competition day not played, counted a level lower
-    (``planner.history.not_played_level``): "planned 100 %, logged 95 %" under a logged
-    "top speed 9.3 m/s (100 %)" said nothing of why. "" for any other day."""
-    from planner.history import logged_days, not_played_level
-    from planner.season import INJ
+    (``planner.history.counted_lower_why``, the words of ``explain`` and the handout too):
+    "planned 100 %, logged 95 %" under a logged "top speed 9.3 m/s (100 %)" said nothing of
+    why. "" for any other day."""
+    from planner.history import counted_lower_why, logged_days
 
     got = logged_days(season, athlete).get(day)
-    top = got.top_level if got is not None else None
-    if top is None or top == now or not_played_level(top) != now \
-            or not any(c.date <= day <= c.last for c in season.competitions):
+    why = counted_lower_why(got, now, stage, any(c.date <= day <= c.last
+                                                for c in season.competitions))
+    if not why:
         return ""
-    where = "injured" if stage == INJ else f"in {stage}"
-    why = (f"a match played while the records put him {where} counts a level lower"
-           if played and stage != FIT else "a top speed logged on a match day not played counts "
-           "a level lower")
-    return (f"planned {level_text(was)}, logged {level_text(top)}, counted {level_text(now)}: "
-            f"{why} (docs/semantics.md)")
+    return (f"planned {level_text(was)}, logged {level_text(got.top_level)}, counted "
+            f"{level_text(now)}: {why} (docs/semantics.md)")
 
 
 def _read_as(season: Season, ap, athlete: str, day: dt.date, i: int, was: int, now: int) -> str:
