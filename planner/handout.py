@@ -983,13 +983,16 @@ class Handouts:
             rec, f.protos[f.gov[i]], st, run_start, tests_until(today),
             int(self.rs.value("RH-CRIT", "retest_days")))
         hold = until if until is not None and until > today else None
+        # after the protocol's last stage comes full training, not a "next stage"
+        proto = f.protos[f.gov[i]] if f.gov[i] is not None else None
+        nxt = ("full training" if proto is not None and proto.stage_ids[-1] == st
+               else "the next stage")
         parts: list[str] = []
         if hold is not None and self.anonymise:  # the tests unnamed: the day alone
-            parts.append(f"the next stage from {text.day(max(earliest, hold))} at the earliest")
+            parts.append(f"{nxt} from {text.day(max(earliest, hold))} at the earliest")
         elif earliest > today and not (hold is not None and hold >= earliest):
             parts.append(f"{st} lasts at least {text.plural(spec.min_days, 'day')} from "
-                         f"{text.day(run_start)}: the next "
-                         f"stage from {text.day(earliest)} at the earliest")
+                         f"{text.day(run_start)}: {nxt} from {text.day(earliest)} at the earliest")
         if not spec.criteria or self.anonymise:
             return parts
         if hold is not None:

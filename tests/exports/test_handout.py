@@ -1016,3 +1016,16 @@ def test_a_goalkeepers_taper_week_promises_no_kept_intensity_and_counts_no_hv_ex
     # a field player's taper keeps the team's words and his count
     (week,) = handout_weeks(season, season.plan, [field], [w])
     assert "intensity kept" in week.kind_text and "HV exposure" in week.speed_line
+
+
+def test_the_last_stage_s_next_line_names_full_training_not_a_next_stage():
+    """Back in S3, the protocol's last stage, after a flare-up: the Next line read "S3 lasts at
+    least 7 days …: the next stage from Sun 6 Dec at the earliest", though S3 has no next stage;
+    it names full training."""
+    from tests.builders import day, flared_from_s3
+
+    s = flared_from_s3(3)
+    week = next(w for w in handout_weeks(s, s.plan, ["A1"]) if w.first <= day(3) <= w.last)
+    assert "S3 lasts at least 7 days from" in week.milestone, week.milestone
+    assert ": full training from " in week.milestone and "the next stage" not in week.milestone, \
+        week.milestone
