@@ -119,10 +119,12 @@ def why_lines(why, anonymise: bool, names, before_p0: bool) -> tuple[str, list[s
         else:
             facts.append(words)
     lines = list(bound)
-    if not bound and not stage:
+    # a day lived is what was logged (its facts below): "No hard rule bounds this day" read as
+    # the rules' verdict on a calm day after a flare-up logged as a light session
+    if not bound and not stage and not before_p0:
         lines.append("No hard rule bounds this day" + (
             f"; it serves {', '.join(sorted(set(serves)))}." if serves else "."))
-    elif not bound:
+    elif not bound and stage:
         lines.append("Only the stage's rules (above).")
     lines += costs
     if before_p0:

@@ -1254,6 +1254,11 @@ def test_a_days_soft_price_is_said_on_the_week_page_not_dropped():
     text, stage = why_lines(why, anonymise=False, names=(), before_p0=False)
     assert text.splitlines() == ["No hard rule bounds this day; it serves TEAM.",
                                  "MD-2: MD-3/MD-4 are preferred; this day costs a little. (HV-DAY)"]
+    # a day lived says what was logged, not the rules' verdict on it
+    lived = Why("A1", "Mon 4 Jan 2027", "A1: FIT", [
+        Reason("FACT", "fact", "Logged 30 min at RPE 2 (60 AU).")])
+    text, _ = why_lines(lived, anonymise=False, names=(), before_p0=True)
+    assert text.splitlines() == ["Logged 30 min at RPE 2 (60 AU)."], text
 
 
 def test_a_second_injury_during_the_first_ones_rehab_is_no_injured_again_on_the_cover():
