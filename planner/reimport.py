@@ -55,6 +55,52 @@ _HISTORY = (  # (words, the records of an injury as keys)
 )
 
 
+def _put_days_off(s: Season, days) -> Season:
+    cal = s.calendar
+    return s.model_copy(update={"calendar": cal.model_copy(
+        update={"non_training_days": cal.non_training_days + tuple(days)})})
+
+
+# The sheets whose rows the workbook is the source of (a row deleted there is deleted): a sheet
+# the workbook has not got at all is not a deletion of every row, so --keep (Keep Them) keeps
+# the season's rows of it. title -> (one row in words, many, the season's rows, put rows back)
+_SHEET_ROWS: dict[str, tuple[str, str, Callable[[Season], tuple], Callable[[Season, list], Season]]] = {
+    "Competitions": ("competition", "competitions", lambda s: s.competitions,
+                     lambda s, xs: s.model_copy(update={"competitions": s.competitions + tuple(xs)})),
+    "Roles": ("match role", "match roles", lambda s: s.roles,
+              lambda s, xs: s.model_copy(update={"roles": s.roles + tuple(xs)})),
+    "Blocks": ("block", "blocks", lambda s: s.blocks,
+               lambda s, xs: s.model_copy(update={"blocks": s.blocks + tuple(xs)})),
+    "Non-training days": ("day off", "days off", lambda s: s.calendar.non_training_days,
+                          _put_days_off),
+}
+
+
+def _without_sheet(old: Season, absent) -> list[tuple[str, str, list]]:
+    """(sheet title, its rows in words, the season's rows) of each sheet of :data:`_SHEET_ROWS`
+    the workbook has not got (``absent``) whose kind ``old`` has rows of."""
+    out = []
+    for title, (one, many, rows, _put_back) in _SHEET_ROWS.items():
+        if title in absent and (items := list(rows(old))):
+            out.append((title, plural(len(items), one, many), items))
+    return out
+
+
+def absent_sheets_words(absent, old: Season | None = None) -> str:
+    """One note for the form's sheets a workbook has not got, read as empty (a first import, or
+    --replace: no season to keep their rows from); ``old``: the season file written over, whose
+    rows of them are then named as not in the imported season. "" when none is missing."""
+    if not absent:
+        return ""
+    titles = sorted(absent)
+    lost = _without_sheet(old, absent) if old is not None else []
+    gone = (f"; the season file's {join_and([words for _, words, _ in lost])} are not in the "
+            f"imported season" if lost else "")
+    return (f"The workbook has no {join_and(titles).replace(' and ', ' or ')} sheet"
+            f"{'s' if len(titles) > 1 else ''}: read as empty{gone} (periodize template -o "
+            f"FILE.xlsx writes the form with every sheet).")
+
+
 def not_carried(old: Season, new: Season) -> list[str]:
     """What ``old`` holds that a coach workbook cannot carry and ``new`` (read from one) lacks: a
     stored plan, pins, rule settings, what-if scenarios (``--keep`` keeps them)."""
@@ -72,11 +118,12 @@ def not_carried(old: Season, new: Season) -> list[str]:
     return lost
 
 
-def not_in_workbook(old: Season, new: Season) -> list[str]:
-    """Rows ``old`` has and the workbook (``new``) has not: sessions on athlete-days it has none
-    for, injuries, rehab records of an injury it has (a stage it records at another date is its
+def not_in_workbook(old: Season, new: Season, absent=frozenset()) -> list[str]:
+    """Rows ``old`` has and the workbook (``new``) has not: the rows of a sheet it has not got
+    (``absent``: Competitions, Roles, Blocks, Non-training days), sessions on athlete-days it has none for,
+    injuries, rehab records of an injury it has (a stage it records at another date is its
     correction, not a missing row), a later today."""
-    out = []
+    out = [f"{words} (it has no {title} sheet)" for title, words, _ in _without_sheet(old, absent)]
     if gone := len(_sessions_missing(old, new)):
         out.append(plural(gone, "logged session"))
     pairs = _counterparts(old, new)
@@ -109,18 +156,18 @@ def _by_day(sessions) -> dict:
     return out
 
 
-def replaced_words(old: Season, new: Season, keep: str = "--keep") -> str:
+def replaced_words(old: Season, new: Season, keep: str = "--keep", absent=frozenset()) -> str:
     """What importing ``new`` over ``old`` would replace, and what ``keep`` (the words of the
     place: the CLI's --keep, the app's Keep Them) does with it; then what the import removes
     either way (:func:`removed_words`)."""
-    carried, rows = not_carried(old, new), not_in_workbook(old, new)
+    carried, rows = not_carried(old, new), not_in_workbook(old, new, absent)
     parts = []
     if carried:
         parts.append(f"holds what a workbook does not carry ({join_and(carried)})")
     if rows:
         parts.append(f"{'and ' if carried else 'holds '}rows the workbook has not got "
                      f"({join_and(rows)}: entered after it was written, or deleted in it)")
-    removed = removed_words(old, new)
+    removed = removed_words(old, new, absent)
     return (" ".join(parts) + f"; {keep} keeps them where they still fit (the workbook's own rows "
             "stand where both have one)" + (f". Either way: {removed.rstrip('.')}" if removed else ""))
 
@@ -128,7 +175,7 @@ def replaced_words(old: Season, new: Season, keep: str = "--keep") -> str:
 MAX_REMOVED_SAID = 12  # removed records named one by one; the rest counted
 
 
-def removed_by_workbook(old: Season, new: Season) -> list[str]:
+def removed_by_workbook(old: Season, new: Season, absent=frozenset()) -> list[str]:
     """What importing ``new`` (read from a coach workbook) over ``old`` removes because the
     workbook's sheets list it and it is not on them: athletes (Athletes sheet), competitions
     (Competitions), blocks (Blocks), days off (Non-training days). The workbook is their source,
@@ -137,25 +184,26 @@ def removed_by_workbook(old: Season, new: Season) -> list[str]:
     sheet it is not on. A competition is the workbook's when it has one of the same ID written
     in its ID column (renamed and moved there, it is that competition), else one of the same
     name and date, or of the same ID (``c007``, a row's place) and name or date; a block, one
-    of the same name or the same dates."""
+    of the same name or the same dates. A sheet the workbook has not got (``absent``) lists
+    nothing: its rows are kept, or said with the sheet (:func:`absent_sheets_words`)."""
     from planner.coachform.spec import written_id
 
     out = [f"{a.name} ({a.id}), not in the workbook's Athletes sheet"
            for a in old.athletes if new.athlete(a.id) is None]
-    for c in old.competitions:
+    for c in old.competitions if "Competitions" not in absent else ():
         if not any((x.name, x.date) == (c.name, c.date)
                    or (x.id == c.id and (written_id(c.id) or x.name == c.name or x.date == c.date))
                    for x in new.competitions):
             out.append(f"'{c.name}' ({c.id}) on {_span(c.date, c.end_date or c.date)}, not in "
                        f"the workbook's Competitions sheet")
-    for b in old.blocks:
+    for b in old.blocks if "Blocks" not in absent else ():
         if not any(x.name == b.name or (x.start, x.end) == (b.start, b.end) for x in new.blocks):
             out.append(f"the block '{b.name}', {_span(b.start, b.end)}, not in the workbook's "
                        f"Blocks sheet")
     have = {d.date for d in new.calendar.non_training_days}
     runs: list[list] = []  # consecutive days off of one reason, as the sheet's From-To row
     for d in sorted(old.calendar.non_training_days, key=lambda d: d.date):
-        if d.date in have:
+        if d.date in have or "Non-training days" in absent:
             continue
         if runs and runs[-1][-1].date == d.date - dt.timedelta(days=1) \
                 and runs[-1][-1].reason == d.reason:
@@ -170,11 +218,11 @@ def removed_by_workbook(old: Season, new: Season) -> list[str]:
     return out
 
 
-def removed_words(old: Season, new: Season) -> str:
+def removed_words(old: Season, new: Season, absent=frozenset()) -> str:
     """``Removed: New Guy (A06), not in the workbook's Athletes sheet.`` ("" when nothing): said
     in the question before the import (:func:`replaced_words`) and in its notes, by the CLI and
     the app alike."""
-    gone = removed_by_workbook(old, new)
+    gone = removed_by_workbook(old, new, absent)
     if not gone:
         return ""
     more = len(gone) - MAX_REMOVED_SAID
@@ -183,10 +231,10 @@ def removed_words(old: Season, new: Season) -> str:
             f"import again).")
 
 
-def season_loses(old: Season, new: Season) -> str:
+def season_loses(old: Season, new: Season, absent=frozenset()) -> str:
     """Both in words ("a stored plan, 3 pins and 45 logged sessions the workbook has not got"),
     "" when nothing."""
-    rows = not_in_workbook(old, new)
+    rows = not_in_workbook(old, new, absent)
     return join_and(not_carried(old, new) + (
         [f"{join_and(rows)} the workbook has not got"] if rows else []))
 
@@ -234,7 +282,8 @@ class Decision:
 
 
 def decide(old: Season | None, new: Season, place: Place, keep: bool | None = None,
-           update_own: bool = True, removed_from: Season | None = None) -> Decision:
+           update_own: bool = True, removed_from: Season | None = None,
+           absent=frozenset()) -> Decision:
     """Importing ``new`` (read from a workbook) over ``old`` (None: no season there).
 
     When ``old`` holds what ``new`` has not got and ``keep`` is None, nothing is decided: ``ask``
@@ -243,15 +292,17 @@ def decide(old: Season | None, new: Season, place: Place, keep: bool | None = No
     (:func:`updates_season`) updates it too, when ``update_own`` (the app, with a season file
     open) or when the workbook's Today is later (kept, said in ``notes``). ``removed`` names what
     the workbook's sheets remove from the season it goes over, or from ``removed_from`` (the
-    season file the CLI writes over, whichever way)."""
-    lost = season_loses(old, new) if old is not None else ""
+    season file the CLI writes over, whichever way). ``absent``: the form's sheets the workbook
+    has not got (``import_workbook``): the season's rows of them are kept with the rest, else
+    the sheets are named in a note."""
+    lost = season_loses(old, new, absent) if old is not None else ""
     if lost and keep is None:
-        return Decision(new, ask=replaced_words(old, new, place.keep))
+        return Decision(new, ask=replaced_words(old, new, place.keep, absent))
     own = old is not None and updates_season(old, new) and (
         update_own or workbook_today_later(old, new))
     out = Decision(new)
     if (lost and keep) or own:
-        kept = keep_over(old, new)
+        kept = keep_over(old, new, absent)
         out = Decision(kept.season, over=True, dropped=kept.dropped,
                        later_today=kept.later_today)
         if said := kept.words():
@@ -259,7 +310,9 @@ def decide(old: Season | None, new: Season, place: Place, keep: bool | None = No
         if kept.later_today:
             out.notes.append(kept.today_words(place.move_today(kept.later_today)))
     was = removed_from if removed_from is not None else old if out.over else None
-    out.removed = removed_words(was, new) if was is not None else ""
+    out.removed = removed_words(was, new, absent) if was is not None else ""
+    if not out.over and (said := absent_sheets_words(absent, was)):
+        out.notes.append(said)
     return out
 
 
@@ -358,6 +411,7 @@ class Kept:
     dropped: list[str] = field(default_factory=list)
     workbook: list[str] = field(default_factory=list)  # rows both have: the workbook's stand
     checks: list[str] = field(default_factory=list)  # worth a look (an ID on another match)
+    sheets: list[str] = field(default_factory=list)  # a sheet the workbook has not got: kept
     rows: bool = False  # rows the workbook had not got were put back
     later_today: dt.date | None = None  # the workbook's Today, later than the season's: not moved
 
@@ -375,7 +429,8 @@ class Kept:
                 f"today records the stage changes the plan projected before it. {how}")
 
     def words(self) -> str:
-        out = [f"Kept from the season: {join_and(self.kept)}." if self.kept else "",
+        out = [*self.sheets,
+               f"Kept from the season: {join_and(self.kept)}." if self.kept else "",
                f"Not kept: {'; '.join(self.dropped)}." if self.dropped else "",
                ("A row deleted in the workbook on purpose comes back this way: delete it again "
                 "in the app (Log panel, Season ▸ Injuries, Season ▸ Squad's unavailable dates)."
@@ -386,13 +441,20 @@ class Kept:
         return " ".join(x for x in out if x)
 
 
-def keep_over(old: Season, new: Season) -> Kept:
+def keep_over(old: Season, new: Season, absent=frozenset()) -> Kept:
     """``new`` (read from a coach workbook) with what ``old`` holds that it has not got put back
-    where it still fits: rule settings, pins, what-if scenarios, the stored plan, and the rows
+    where it still fits: rule settings, pins, what-if scenarios, the stored plan, the rows of a
+    sheet the workbook has not got (``absent``: Competitions, Roles, Blocks, Non-training days), and the rows
     (sessions, injuries and their records, a later today) most likely entered since the workbook
     was written; the words for what was kept, what was not, and what the workbook decided."""
     new = _same_sessions_kept(old, new)
     out = Kept(new, workbook=changed_in_workbook(old, new), checks=_moved_ids(old, new))
+    for title, _words, items in _without_sheet(old, absent):  # before the plan, which needs them
+        one, many, _rows, put = _SHEET_ROWS[title]
+        if kept := _put_halves(out, items, lambda xs, one=one, many=many: plural(len(xs), one, many), put):
+            out.sheets.append(f"The workbook has no {title} sheet: the season's "
+                              f"{plural(len(kept), one, many)} {'is' if len(kept) == 1 else 'are'} "
+                              f"kept.")
     squad = {a.id for a in new.athletes}
     cal = new.calendar
     if _later_today(old, new) and old.calendar.today <= cal.end:  # today moves forward only

@@ -329,6 +329,7 @@ class _Reader:
         self.unstyled: set[int] = set()  # Season rows whose value's format cannot be read
         self._strays: dict[str, str | None] | None = None
         self.rows: dict[str, list[_Row]] = {}  # sheet title -> its data rows, as last read
+        self.absent: set[str] = set()  # the form's optional sheets the workbook has not got
         for ws in wb.worksheets:
             key = norm(ws.title)
             if key in self.sheets:
@@ -389,6 +390,8 @@ class _Reader:
                 fix = self.renamed(spec.title) or f"; add it (see templates/{TEMPLATE_NAME})"
                 self.p.add(spec.title, None, f"{spec.title}: the workbook has no sheet "
                            f"{spec.title!r}{fix}")
+            elif spec.written:
+                self.absent.add(spec.title)
             return None
         rows = _sheet_rows(ws)
         header = next(((n, cells) for n, cells in rows if not _is_blank_cells(cells)), None)
@@ -592,14 +595,17 @@ class _Reader:
 # The import
 # ---------------------------------------------------------------------------------------------
 def import_workbook(path: str | os.PathLike, notes: list[str] | None = None,
-                    known: Season | None = None) -> Season:
+                    known: Season | None = None, absent: set[str] | None = None) -> Season:
     """The season of a coach workbook; InputError with every located problem otherwise.
     ``notes``: a list that receives what was read other than written (a repeated session row
     counted once, a column the sheet does not have, a position close to a known one), each a
     sentence naming its sheet (and row). ``known``: the season the workbook is imported over
     (``import --keep``, the app's open season): an injury whose stage has outlasted its maximum
     by today is not refused when that season holds the same record (today moved past a projected
-    stage change that did not happen, rules-spec.md section 9); any other such injury is."""
+    stage change that did not happen, rules-spec.md section 9); any other such injury is.
+    ``absent``: a set that receives the titles of the form's optional sheets the workbook has not
+    got, read as empty (``planner.reimport.decide`` keeps the season's rows of them, or says so).
+    A workbook without a Competitions sheet is refused when its other sheets name a competition."""
     src = os.fspath(path)
     wb = _open(path)
     try:
@@ -608,7 +614,11 @@ def import_workbook(path: str | os.PathLike, notes: list[str] | None = None,
             merges = merged_cells(path)  # read-only openpyxl does not see them
         except PART_ERRORS:  # a part openpyxl read is damaged here: reading the sheets says so
             uncached, merges = {}, {}
-        return _Import(wb, src, notes, uncached, merges, known, path).season()
+        reading = _Import(wb, src, notes, uncached, merges, known, path)
+        season = reading.season()
+        if absent is not None:
+            absent.update(reading.r.absent)
+        return season
     except (DamagedPart, DefusedXmlException, ElementTree.ParseError, zipfile.BadZipFile, EOFError,
             zlib.error):
         raise InputError(src, ["cannot be read as an Excel workbook: a part of it is damaged or not "
@@ -863,12 +873,21 @@ class _Import:
                        f"which no {'athlete' if sheet == 'Athletes' else 'competition'} read has: "
                        f"is it the {what} of {rows}, whose {what} did not read? They are checked "
                        f"once {'it does' if len(failed) == 1 else 'those do'}")
-        if self.unread_comp_refs:
+        if self.unread_comp_refs and "Competitions" in self.r.absent:
+            n = sum(self.unread_comp_refs.values())
+            fix = self.r.renamed("Competitions") or (
+                f"; add it (periodize template -o FILE.xlsx writes the form with every sheet, "
+                f"see templates/{TEMPLATE_NAME})")
+            self.p.add("Competitions", None, f"Competitions: the workbook has no sheet "
+                       f"'Competitions', which {n} row{'s' if n != 1 else ''} on other sheets "
+                       f"({', '.join(self.unread_comp_refs)}) name{'s' if n == 1 else ''}{fix}")
+        elif self.unread_comp_refs:
             n = sum(self.unread_comp_refs.values())
             self.p.add("Competitions", _LAST_ROW, f"Competitions: … and {n} row"
                        f"{'s' if n != 1 else ''} on other sheets ({', '.join(self.unread_comp_refs)}) "
                        f"name competitions; they are checked once the Competitions sheet can be read")
-        required = {SEASON_SHEET} | {s.title for s in SHEETS if s.required}
+        # a sheet whose absence is refused: its stray sheet is named there
+        required = {SEASON_SHEET, "Competitions"} | {s.title for s in SHEETS if s.required}
         for title, note in self.r.stray_notes():
             meant = self.r.strays()[title]
             if meant is not None and meant not in required:  # a required one is said there
@@ -962,9 +981,10 @@ class _Import:
         that no row's ID takes."""
         spec = sheet_spec("Competitions")
         rows = self.r.table(spec)
-        # there but unreadable (a header renamed): its problem is said once, and the rows naming
-        # competitions are counted, not each reported as naming one that does not exist
-        self.comps_unread = rows is None and self.r.find(spec.title) is not None
+        # missing, or there but unreadable (a header renamed): its problem is said once, and the
+        # rows naming competitions are counted, not each reported as naming one that does not
+        # exist; missing while no row names a competition, it reads as empty (said in a note)
+        self.comps_unread = rows is None
         read = []  # (place, row, date, name, priority, last day, ID given, kept)
         seen: dict[tuple, int] = {}  # (date, name, priority, last day, ID) -> its first row
         given: dict[str, int] = {}  # an ID written -> its row

@@ -656,3 +656,66 @@ def test_import_keeps_a_match_renamed_and_moved_in_the_workbook_under_its_writte
             (flag, r.stdout)
         got = load_season(tmp_path / "r.season.json").competition("league-04")
         assert (got.name, got.date) == ("Cup round 1 vs Lakers", dt.date(2026, 9, 6))
+
+
+def test_import_without_a_sheet_keeps_its_rows_with_keep_and_says_the_sheet_otherwise(tmp_path):
+    """A coach workbook without its Roles sheet, imported with --keep, wrote the season with
+    every match role gone (74 to 0) and said nothing; a missing Blocks or Non-training days sheet
+    named each block and day off as removed. A sheet the workbook has not got is not a deletion
+    of its rows: --keep keeps them, said per sheet; without a season to keep from (a new file,
+    --replace) the sheets read as empty, said in one note."""
+    assert run("demo", "-o", "base.season.json", cwd=tmp_path).returncode == 0
+    assert run("export", "base.season.json", "--template", "base.xlsx", cwd=tmp_path).returncode == 0
+    base = load_season(tmp_path / "base.season.json")
+    assert base.roles and base.blocks and base.calendar.non_training_days
+    wb = openpyxl.load_workbook(tmp_path / "base.xlsx")
+    for title in ("Roles", "Blocks", "Non-training days"):
+        del wb[title]
+    wb.save(tmp_path / "lacking.xlsx")
+    data = (tmp_path / "base.season.json").read_bytes()
+    (tmp_path / "s.season.json").write_bytes(data)
+    r = run("import", "lacking.xlsx", "-o", "s.season.json", cwd=tmp_path)  # neither flag: asked
+    assert r.returncode == 1 and f"{len(base.roles)} match roles (it has no Roles sheet)" in r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == data
+
+    r = run("import", "lacking.xlsx", "-o", "s.season.json", "--keep", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    kept = load_season(tmp_path / "s.season.json")
+    assert (kept.roles, kept.blocks, kept.calendar.non_training_days) == (
+        base.roles, base.blocks, base.calendar.non_training_days)
+    assert (f"The workbook has no Roles sheet: the season's {len(base.roles)} match roles are "
+            f"kept.") in r.stdout
+    assert f"the season's {len(base.blocks)} blocks are kept" in r.stdout
+    assert "Removed" not in r.stdout, r.stdout
+
+    (tmp_path / "s.season.json").write_bytes(data)
+    for args in (("-o", "s.season.json", "--replace"), ("-o", "new.season.json")):
+        r = run("import", "lacking.xlsx", *args, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        notes = [x for x in r.stdout.splitlines() if "no Blocks, Non-training days or Roles" in x]
+        assert len(notes) == 1 and "read as empty" in notes[0], r.stdout
+        assert "Removed" not in r.stdout, r.stdout
+        assert (f"the season file's {len(base.roles)} match roles" in notes[0]) == (
+            "--replace" in args), notes
+        got = load_season(tmp_path / args[1])
+        assert not got.roles and not got.blocks and not got.calendar.non_training_days
+
+
+def test_import_without_the_competitions_sheet_is_refused_in_one_line(tmp_path):
+    """A workbook without its Competitions sheet got 91 problems, each a Roles or Injuries row
+    naming a competition that 'does not exist', none saying the sheet was missing."""
+    assert run("demo", "-o", "base.season.json", cwd=tmp_path).returncode == 0
+    assert run("export", "base.season.json", "--template", "base.xlsx", cwd=tmp_path).returncode == 0
+    wb = openpyxl.load_workbook(tmp_path / "base.xlsx")
+    del wb["Competitions"]
+    wb.save(tmp_path / "nocomps.xlsx")
+    data = (tmp_path / "base.season.json").read_bytes()
+    for args in (("-o", "base.season.json", "--keep"), ("-o", "new.season.json")):
+        r = run("import", "nocomps.xlsx", *args, cwd=tmp_path)
+        assert r.returncode == 1
+        assert r.stderr.startswith("periodize: nocomps.xlsx: Competitions: the workbook has no "
+                                   "sheet 'Competitions', which "), r.stderr
+        assert r.stderr.count("\n") == 1 and "rows on other sheets (Injuries, Roles) name; add it " \
+            "(periodize template -o FILE.xlsx writes the form with every sheet" in r.stderr
+    assert (tmp_path / "base.season.json").read_bytes() == data
+    assert not (tmp_path / "new.season.json").exists()

@@ -119,12 +119,9 @@ def test_a_sheet_that_seems_to_be_a_form_sheet_under_another_name_is_refused(tmp
 def test_a_misnamed_sheet_is_said_among_the_problems_it_causes(tmp_path):
     path = book(tmp_path, Competition=COMPETITION_ROWS,
                 Roles=[("Competition", "Athlete ID", "Role"), ("League 1", "A1", "bench")])
-    assert problems_of(path) == [
-        "Sheet 'Competition' was not read: it is not a sheet of the form; did you mean "
-        "'Competitions'? Rename it 'Competitions' to import its rows (a sheet of your own: give "
-        "it a name unlike the form's)",
-        "Roles, row 2, Competition: no competition is named 'League 1'; use a name from the "
-        "Competitions sheet"]
+    assert problems_of(path) == [  # one line: the Roles row's competition is the sheet's
+        "Competitions: the workbook has no sheet 'Competitions', which 1 row on other sheets "
+        "(Roles) names; is the sheet 'Competition' it? Rename it 'Competitions'"]
     path = book(tmp_path, "squad.xlsx", Athletes=None, Squad=ATHLETE_ROWS)
     assert problems_of(path) == [
         "Athletes: the workbook has no sheet 'Athletes'; is the sheet 'Squad' it? Rename it 'Athletes'"]

@@ -97,14 +97,15 @@ def cmd_import(args) -> int:
     old = None if args.replace else outputs.season_there(out)
     # every problem of the workbook, or the season; a record the season file holds already (a
     # stage kept past its maximum by a declined change, section 9) reads back
-    season = import_workbook(args.workbook, notes, known=old)
+    absent: set[str] = set()  # the form's sheets it has not got: kept with --keep, else said
+    season = import_workbook(args.workbook, notes, known=old, absent=absent)
     place = Place("--keep", lambda day: f"Move it with: periodize advance "
                                         f"{shlex.quote(str(out))} --today {day.isoformat()} "
                                         f"(add --accept to record them).")
     # the season's own workbook, nothing to keep: a later Today still waits for advance (the
     # stage changes it records), as in the app; the workbook's sheets give the squad either way
     decision = decide(old, season, place, keep=True if args.keep else None, update_own=False,
-                      removed_from=old if old is not None else _season_or_none(out))
+                      removed_from=old if old is not None else _season_or_none(out), absent=absent)
     if decision.ask:
         raise InputError(str(out), [decision.ask + f". Importing would replace the season: add "
                                     f"--keep, give another file name, or add --replace to drop "

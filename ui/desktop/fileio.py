@@ -90,10 +90,11 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
 
     under, unread = _saved_season(window) if discarded else (window.document.season, "")
     notes: list[str] = []
+    absent: set[str] = set()  # the form's sheets it has not got: Keep Them keeps their rows
     try:
         with _busy():
             # the open season's overdue stage records stand (rules-spec.md section 9)
-            season = import_workbook(path, notes, known=under)
+            season = import_workbook(path, notes, known=under, absent=absent)
     except PeriodizeError as e:
         _say_error(window, "Workbook not imported", e)
         window.statusBar().showMessage("Import failed; the current season is unchanged.", 8000)
@@ -101,15 +102,15 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
     # the season's own workbook with nothing to keep updates the open file, as Keep Them does,
     # rather than leaving the coach on an unsaved new season (another season's stays new)
     place = Place("Keep Them", lambda _day: "Move Today opens on it.")
-    decision = (None if under is None else
-                decide(under, season, place, update_own=window.path is not None))
-    if decision is not None and decision.ask:
+    decision = decide(under, season, place, update_own=window.path is not None, absent=absent)
+    if decision.ask:
         keep = _keep_over_open(window, under, decision.ask, as_saved=discarded)
         if keep is None:
             window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
             return False
-        decision = decide(under, season, place, keep=keep, update_own=window.path is not None)
-    kept = decision if decision is not None and decision.over else None
+        decision = decide(under, season, place, keep=keep, update_own=window.path is not None,
+                          absent=absent)
+    kept = decision if decision.over else None
     if kept and kept.dropped and not _import_anyway(window, under, kept):
         window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
         return False
@@ -121,6 +122,7 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
                  else "Save it as a season file (File ▸ Save As).")
     else:
         window.set_document(season, None, modified=True)
+        notes += decision.notes  # a sheet the workbook has not got, read as empty
         after = "Save it as a season file (File ▸ Save As)."
     if kept is not None and kept.removed:
         notes.insert(0, kept.removed)  # the season file updated: the workbook's sheets give the squad
