@@ -165,14 +165,30 @@ def match_session(played: float, table: LoadTable) -> tuple[float, float]:
     return max(minutes, played), rpe
 
 
-def match_alone(played: float, table: LoadTable) -> tuple[float, float] | str:
+# minutes played alone on a day no competition is on: no match, so no match session to read
+NO_MATCH_THAT_DAY = ("Minutes played alone on a day with no competition; write the session's "
+                     "minutes and RPE, or the competition's date")
+
+
+def competition_days(competitions) -> set[dt.date]:
+    """Every day one of ``competitions`` is on (each day of a multi-day one)."""
+    return {c.date + dt.timedelta(days=k) for c in competitions
+            for k in range((c.last - c.date).days + 1)}
+
+
+def match_alone(played: float, table: LoadTable, match_day: bool = True
+                ) -> tuple[float, float] | str:
     """A session given as minutes played alone, neither minutes nor RPE (a workbook's Sessions
     row, a log's row, as the Log panel reads ``m90``): (minutes, RPE) of its match session
-    (:func:`match_session`), or the problem of 0 minutes played (no match, no match session)."""
+    (:func:`match_session`), or the problem of 0 minutes played (no match, no match session),
+    or of a day no competition is on (``match_day`` False: a 95-minute RPE 8 match session
+    made up on a training day)."""
     if not played:
         return ("0 without Minutes and RPE: no match was played, so there is no match session to "
                 "log; give the session's Minutes and RPE (e.g. 45 and 5), or 0 and 0 for no "
                 "training")
+    if not match_day:
+        return NO_MATCH_THAT_DAY
     return match_session(played, table)
 
 
@@ -750,7 +766,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes)
     # rows with minutes played alone: the match session (their problems said with the column's)
     played = _numbers(frame, mapping, "played", [], where) if "played" in mapping else None
-    alone = _match_alone(frame, mapping, played, season, problems, where, notes, rows)
+    alone = _match_alone(frame, mapping, played, season, problems, where, notes, rows,
+                         dict(zip(frame.index, dates, strict=True)))
     nums = {k: _numbers(frame, mapping, k, problems, where, alone) for k in
             ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain") if k in mapping}
     columns = list(frame.columns)
@@ -974,8 +991,7 @@ def _played(nums: dict, dates: list, season: Season, problems: list, where, note
     played, minutes = nums.get("played"), nums.get("minutes")
     if played is None:
         return
-    match_days = {c.date + dt.timedelta(days=k) for c in season.competitions
-                  for k in range((c.last - c.date).days + 1)}
+    match_days = competition_days(season.competitions)
     unused = []
     for i, p in played.items():
         if p != p or p is None:  # NaN: not given
@@ -999,10 +1015,11 @@ NOT_MEASURED = r"-+|–|—|n/?a|none|null|nan|\?"
 
 
 def _match_alone(frame, mapping: dict, played, season: Season, problems: list, where,
-                 notes: list, rows) -> dict:
+                 notes: list, rows, days: dict) -> dict:
     """{row index: (minutes, RPE)} of the rows with minutes played and neither minutes nor RPE:
     the season's match session (:func:`match_alone`, as the coach workbook and the Log panel
-    read them), said in one note; 0 minutes played so is refused at its row."""
+    read them), said in one note; 0 minutes played so, or on a day (``days``: row index ->
+    its date, None when it did not read) no competition is on, is refused at its row."""
     from planner.loadtable import LoadTable
 
     if played is None:
@@ -1012,10 +1029,14 @@ def _match_alone(frame, mapping: dict, played, season: Season, problems: list, w
         empty = frame[mapping[k]].astype(str).str.strip() == ""
         blank = empty if blank is None else blank & empty
     table = LoadTable.of_season(season)
+    on = competition_days(season.competitions)
     out: dict = {}
     for i in played.index[blank & played.notna()]:
-        got = match_alone(played[i], table)
-        if isinstance(got, str):
+        day = days.get(i)
+        got = match_alone(played[i], table, not isinstance(day, dt.date) or day in on)
+        if got is NO_MATCH_THAT_DAY:  # the row, not its cell: the fix is in another column
+            problems.append(f"{where(i, 'played').split(',')[0]}: {got}")
+        elif isinstance(got, str):
             problems.append(f"{where(i, 'played')}: {got}")
         out[i] = got
     if read := [rows[i] for i, got in out.items() if not isinstance(got, str)]:

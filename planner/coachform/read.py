@@ -751,6 +751,9 @@ class _Import:
         self.span = (cal.start, cal.end) if cal is not None else None
         comps, comp_rows, comp_names = self._competitions(cal)
         self.comp_last = {c.id: c.last for c in comps}  # a target's last day (InjuryReader)
+        from planner.sessionlog import competition_days
+
+        self.comp_days = competition_days(comps)  # a match's minutes played alone (Sessions)
         athletes, athlete_rows, ids = self._athletes()
         self._example_note(athletes, athlete_rows)
         injuries, self.record_rows = InjuryReader(self, ids, comp_names, cal).read()
@@ -1400,14 +1403,15 @@ class _Import:
         alone: list[int] = []  # rows of a match with minutes played alone
         for row in rows:
             aid, kept = self.athlete_ref(spec, row, ids)
-            session = self._match_alone(spec, row)
+            day = self.cell(spec, row, "date", to_date)
+            session = self._match_alone(spec, row, day)
             if session is False:
                 continue
             if session is not None:
                 alone.append(row.number)
             minutes, rpe = session or (self.cell(spec, row, "minutes", to_minutes),
                                        self.cell(spec, row, "rpe", to_number))
-            fields = {"athlete": aid, "date": self.cell(spec, row, "date", to_date),
+            fields = {"athlete": aid, "date": day,
                       "minutes": minutes, "rpe": rpe,
                       "top_speed_pct": self.cell(spec, row, "top_pct", partial(
                           to_number, percent_cell="%" in row.formats.get("top_pct", ""))),
@@ -1443,11 +1447,12 @@ class _Import:
         self._speeds_as_percent(spec, out, out_rows)
         return out, out_rows
 
-    def _match_alone(self, spec: SheetSpec, row: _Row):
+    def _match_alone(self, spec: SheetSpec, row: _Row, day: dt.date | None):
         """(minutes, RPE) of a row with Minutes played and neither Minutes nor RPE, as the Log
         panel reads ``m90`` alone (``sessionlog.match_alone``); None for any other row; False
-        when such a row is refused (0 minutes played: no match session to log)."""
-        from planner.sessionlog import match_alone
+        when such a row is refused (0 minutes played: no match session to log; a day no
+        competition is on, ``day`` the row's date, when it and the Competitions sheet read)."""
+        from planner.sessionlog import NO_MATCH_THAT_DAY, match_alone
 
         if any(key in row.errors or row.values.get(key) is not None for key in ("minutes", "rpe")):
             return None
@@ -1457,7 +1462,11 @@ class _Import:
             played = to_minutes(row.values["played"])
         except Bad:
             return None  # said by the Minutes played cell itself
-        got = match_alone(played, self.loads)
+        got = match_alone(played, self.loads, self.comps_unread or not isinstance(day, dt.date)
+                          or day in self.comp_days)
+        if got is NO_MATCH_THAT_DAY:  # the row, not its cell: the fix is in another column
+            self.p.add(spec.title, row.number, f"{spec.title}, row {row.number}: {got}")
+            return False
         if isinstance(got, str):
             self.note(spec, row, "played", got)
             return False

@@ -1339,6 +1339,9 @@ def test_an_export_headed_sessions_sheet_is_checked_with_a_season_sheet_problem(
     assert err.value.note == ""
 
 
+MATCH_16 = [("Date", "Name", "Priority"), ("2027-01-16", "League 2", "C")]  # a Saturday
+
+
 def test_a_match_row_with_minutes_played_alone_reads_as_the_log_panel_reads_it(tmp_path):
     """A match row with only Minutes played (the Log panel takes 'm90' alone) was refused,
     'Minutes: is empty … RPE: is empty', for every player of the match. It is now the load
@@ -1348,7 +1351,7 @@ def test_a_match_row_with_minutes_played_alone_reads_as_the_log_panel_reads_it(t
     from ui.desktop.logcells import parse_cell
 
     head = ("Athlete ID", "Date", "Minutes", "RPE", "Minutes played")
-    path = book(tmp_path, Season=SEASON_ROWS + [("Today", D(2027, 1, 20))],
+    path = book(tmp_path, Season=SEASON_ROWS + [("Today", D(2027, 1, 20))], Competitions=MATCH_16,
                 Sessions=[head, ("A1", "2027-01-16", None, None, 90),
                           ("A2", "2027-01-16", None, None, 20), ("A1", "2027-01-12", 60, 5, None)])
     notes: list[str] = []
@@ -1363,12 +1366,25 @@ def test_a_match_row_with_minutes_played_alone_reads_as_the_log_panel_reads_it(t
            "load table's match session (started 95 min x RPE 8, from the bench 30 x 7), as the " \
            "app's Log reads m90 alone" in notes, notes
     path = book(tmp_path, "zero.xlsx", Season=SEASON_ROWS + [("Today", D(2027, 1, 20))],
+                Competitions=MATCH_16,
                 Sessions=[head, ("A1", "2027-01-16", None, None, 0), ("A2", "2027-01-16", 60, None, 20)])
     assert problems_of(path) == [
         "Sessions, row 2, Minutes played: 0 without Minutes and RPE: no match was played, so "
         "there is no match session to log; give the session's Minutes and RPE (e.g. 45 and 5), "
         "or 0 and 0 for no training",
         "Sessions, row 3, RPE: is empty; write session RPE, 0-10 (CR-10)"]
+
+
+def test_a_row_with_minutes_played_alone_on_a_day_without_a_match_is_refused(tmp_path):
+    """A Sessions row with only Minutes played on a training day was read as a 95-minute RPE 8
+    match session (760 AU of load made up), while no competition is on that day."""
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Minutes played")
+    path = book(tmp_path, Season=SEASON_ROWS + [("Today", D(2027, 1, 20))], Competitions=MATCH_16,
+                Sessions=[head, ("A1", "2027-01-14", None, None, 60),
+                          ("A2", "2027-01-16", None, None, 20)])
+    assert problems_of(path) == [
+        "Sessions, row 2: Minutes played alone on a day with no competition; write the session's "
+        "minutes and RPE, or the competition's date"]
 
 
 def test_a_match_row_with_minutes_played_alone_reads_the_season_s_own_load_table(tmp_path):
@@ -1378,7 +1394,7 @@ def test_a_match_row_with_minutes_played_alone_reads_the_season_s_own_load_table
     from planner.season import RuleSettings
 
     head = ("Athlete ID", "Date", "Minutes", "RPE", "Minutes played")
-    path = book(tmp_path, Season=SEASON_ROWS + [("Today", D(2027, 1, 20))],
+    path = book(tmp_path, Season=SEASON_ROWS + [("Today", D(2027, 1, 20))], Competitions=MATCH_16,
                 Sessions=[head, ("A1", "2027-01-16", None, None, 90),
                           ("A2", "2027-01-16", None, None, 20)])
     known = import_workbook(path).model_copy(update={"rules": RuleSettings(values={"LD-1": {

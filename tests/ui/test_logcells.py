@@ -39,6 +39,16 @@ def test_minutes_played_alone_is_the_match_session(text, minutes, rpe):
     assert (s.minutes, s.rpe, s.minutes_played) == (minutes, rpe, float(text[1:]))
 
 
+def test_minutes_played_alone_on_a_day_without_a_match_is_refused():
+    """'m60' alone on a training day logged a 95-minute RPE 8 match session (760 AU) for a
+    match that was not played; with minutes and RPE it is logged as typed."""
+    with pytest.raises(CellError, match="m60 alone: minutes played alone on a day with no "
+                                        "competition; write the session's minutes and RPE"):
+        parse_cell("m60", A, DAY, TABLE, match_day=False)
+    (s,) = parse_cell("60 5 m60", A, DAY, TABLE, match_day=False)
+    assert (s.minutes, s.rpe, s.minutes_played) == (60, 5, 60)
+
+
 def test_minutes_played_alone_is_the_season_s_own_match_session():
     """A season whose load table says a started match is 90 min x RPE 6 logged 'm90' as the
     default 95 x 8: the logged load of a match (760 AU) was not the 540 AU the plan gave it."""

@@ -26,6 +26,7 @@ from planner.loadtable import LoadTable
 from planner.season import Athlete, Session
 from planner.sessionlog import (
     DAY_MINUTES,
+    NO_MATCH_THAT_DAY,
     hours_problem,
     limit_problem,
     match_session,
@@ -75,9 +76,9 @@ def _tokens(text: str) -> list[str]:
     return text.split()
 
 
-def _fields(text: str, table: LoadTable) -> dict[str, float]:
+def _fields(text: str, table: LoadTable, match_day: bool = True) -> dict[str, float]:
     """The fields of one typed session (``minutes``, ``rpe`` and the labelled extras);
-    ``table``: the season's load table (minutes played alone)."""
+    ``table``: the season's load table (minutes played alone, on a ``match_day`` only)."""
     out: dict[str, float] = {}
     bare: list[float] = []
     for tok in _tokens(text):
@@ -101,11 +102,12 @@ def _fields(text: str, table: LoadTable) -> dict[str, float]:
             break
         else:
             raise CellError(f"'{tok[:20]}' is not understood; {EXAMPLE}")
-    _place_bare(out, bare, text, table)
+    _place_bare(out, bare, text, table, match_day)
     return out
 
 
-def _place_bare(out: dict[str, float], bare: list[float], text: str, table: LoadTable) -> None:
+def _place_bare(out: dict[str, float], bare: list[float], text: str, table: LoadTable,
+                match_day: bool = True) -> None:
     """The unlabelled numbers are minutes, then RPE; a third must say what it is. Two short
     forms: ``0`` alone is a day without training (0 minutes, RPE 0), and minutes played alone
     (``m20``) is the match session of the season's load table ``table`` (started from 45
@@ -117,6 +119,9 @@ def _place_bare(out: dict[str, float], bare: list[float], text: str, table: Load
         if not out["played"]:  # the bench session's 30 x 7 for a player who did not play
             raise CellError("m0 alone: no match was played, so there is no match session to "
                             "log; type what the player did (e.g. 45 5 m0), or 0 for no training")
+        if not match_day:  # no match that day: no match session to make up
+            raise CellError(f"m{out['played']:g} alone: {NO_MATCH_THAT_DAY[0].lower()}"
+                            f"{NO_MATCH_THAT_DAY[1:]}")
         out["minutes"], out["rpe"] = match_session(out["played"], table)
     for field in ("minutes", "rpe"):
         if field not in out and bare:
@@ -159,11 +164,11 @@ def _check(fields: dict[str, float], athlete: Athlete) -> None:
                         f"({athlete.max_speed:g} m/s); check the value")
 
 
-def parse_cell(text: str, athlete: Athlete, day: dt.date, table: LoadTable
-               ) -> tuple[Session, ...]:
+def parse_cell(text: str, athlete: Athlete, day: dt.date, table: LoadTable,
+               match_day: bool = True) -> tuple[Session, ...]:
     """The sessions a cell's text gives (empty: the day is cleared); :class:`CellError` when
     the text cannot be read. ``table``: the season's load table (``LoadTable.of_season``), whose
-    match session ``m90`` alone logs."""
+    match session ``m90`` alone logs on a ``match_day`` (a competition is on that day)."""
     note = ""
     if "#" in text:
         text, note = text.split("#", 1)
@@ -174,7 +179,7 @@ def parse_cell(text: str, athlete: Athlete, day: dt.date, table: LoadTable
             raise CellError(f"a note needs a session; {EXAMPLE}")
         return ()
     out = []
-    fields = [_fields(part, table) for part in parts]
+    fields = [_fields(part, table, match_day) for part in parts]
     for f in fields:
         _check(f, athlete)
     total = sum(f["minutes"] for f in fields)

@@ -351,7 +351,7 @@ class LogModel(QAbstractTableModel):
         if not self.loggable(d):
             return self.why_not(d)
         try:
-            parse_cell(text, a, self.tl.days[d], self.loads)
+            parse_cell(text, a, self.tl.days[d], self.loads, self.tl.is_comp[d])
         except CellError as e:
             return f"{a.name}, {day_long(self.tl.days[d])}: {e}"
         return ""
@@ -369,7 +369,7 @@ class LogModel(QAbstractTableModel):
         if " ".join(text.split()) == " ".join(edit_text(old).split()):
             return True  # unchanged: no edit, no undo step
         try:
-            sessions = parse_cell(text, a, self.tl.days[d], self.loads)
+            sessions = parse_cell(text, a, self.tl.days[d], self.loads, self.tl.is_comp[d])
         except CellError as e:
             # the editor closed on it (a click on another cell; Enter keeps it open): say that
             # what was typed is not logged, not only why
@@ -850,7 +850,7 @@ class LogPanel(QWidget):
                     problems.append(m.why_not(d))
                     continue
                 try:
-                    sessions += parse_cell(cell_text, a, m.tl.days[d], m.loads)
+                    sessions += parse_cell(cell_text, a, m.tl.days[d], m.loads, m.tl.is_comp[d])
                 except CellError as e:
                     problems.append(f"{a.name}, {day_long(m.tl.days[d])}: {e}")
                     continue
