@@ -91,6 +91,27 @@ def past_role_problem(season: Season, edit) -> str | None:
             f"to come")
 
 
+ROLE_NOW = {"start": "in the starting line-up", "bench": "on the bench", "out": "out of the squad"}
+
+
+def same_role_problem(season: Season, edit) -> str | None:
+    """Why a role cannot be tried for a match: the athlete has it already, so a scenario of it
+    changes nothing (stored as one all the same, "0 changed athlete-days", its objective read as
+    a gain). None: it changes his role, or the edit is not a role (or names no such match or
+    athlete: said by the edit itself)."""
+    from planner import edits as E
+
+    if not isinstance(edit, E.SetRole):
+        return None
+    c, a = season.competition(edit.competition), season.athlete(edit.athlete)
+    if c is None or a is None:
+        return None
+    now = season.role_of(edit.athlete, edit.competition)
+    if edit.apply(season).role_of(edit.athlete, edit.competition) != now:
+        return None
+    return f"{a.name} is {ROLE_NOW[now]} for {c.name} already: choose another role."
+
+
 def matches_lost_to_injury(season: Season, athlete: str, day: dt.date) -> list:
     """The competitions on ``day`` the athlete plays (start or bench): an injury dated that day
     takes him out of them (in rehab from that day), which "hurt in Saturday's match" does not

@@ -205,6 +205,24 @@ def test_whatif_refuses_a_role_for_a_match_already_played(tmp_path):
     assert load_season(tmp_path / "s.season.json").scenarios == ()
 
 
+def test_whatif_refuses_a_role_the_player_has_already(tmp_path):
+    """`whatif --role m2 A3 start` for a player who starts Match 2 already was stored as a
+    scenario that changes nothing, its objective line read as a gain; refused with the words
+    of the app's What-if form."""
+    s = small(tmp_path)
+    assert s.role_of("A3", "m2") == "start"
+    data = (tmp_path / "s.season.json").read_bytes()
+    r = run("whatif", "s.season.json", "--new", "Same", "--role", "m2", "A3", "start", "--save",
+            cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    name, match = s.athlete("A3").name, s.competition("m2").name
+    assert (f"{name} is in the starting line-up for {match} already: choose another role."
+            in r.stderr), r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == data
+    r = run("whatif", "s.season.json", "--new", "Rest", "--role", "m2", "A3", "out", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+
+
 def test_a_refused_stage_record_says_the_rehab_history_not_the_files_path(tmp_path):
     """'record --stage' said "injuries[0].stages[1].stage: P3 is followed by P1 …": the coach
     typed a command, not the file (the app's Injuries form says its field's label instead)."""

@@ -174,11 +174,17 @@ def edit_objects(season, args) -> tuple[list, object]:
     """The edits of the command line and the season they make, applied in order (a located
     error if one cannot apply)."""
     out = _competition_edits(season, args) + _athlete_edits(season, args) + _rule_and_pin_edits(season, args)
-    from planner.scenarios import past_change_problem, past_role_problem, stage_pin_problem
+    from planner.scenarios import (
+        past_change_problem,
+        past_role_problem,
+        same_role_problem,
+        stage_pin_problem,
+    )
 
     cur = season
     for e in out:
-        problem = past_change_problem(cur, e) or stage_pin_problem(cur, e) or past_role_problem(cur, e)
+        problem = (past_change_problem(cur, e) or stage_pin_problem(cur, e)
+                   or past_role_problem(cur, e) or same_role_problem(cur, e))
         if problem is not None:
             raise InputError(e.describe(cur), [problem])
         cur = e.apply(cur)

@@ -37,9 +37,11 @@ from planner.errors import InputError, PeriodizeError
 from planner.rehab import FLARE_BACK
 from planner.rules import RULES, RuleSet, change_problem
 from planner.scenarios import (
+    ROLE_NOW,
     matches_lost_to_injury,
     past_change_problem,
     past_role_problem,
+    same_role_problem,
     stage_pin_problem,
 )
 from planner.season import INJ, LEVELS, Competition, IntensityPin, Season, StagePin, Unavailability
@@ -53,7 +55,6 @@ from ui.desktop.interaction import QtInteraction
 
 # The kinds of change the dialog composes: key -> label.
 # an athlete's role for a match, as "Leo Martin is … for League match 5"
-ROLE_NOW = {"start": "in the starting line-up", "bench": "on the bench", "out": "out of the squad"}
 
 KINDS = {
     "move": "Move a competition to another date",
@@ -692,14 +693,9 @@ class ScenarioDialog(QDialog):
         edit = E.SetRole(competition=self._need(self.role_comp, "There is no match."),
                          athlete=self._need(self.role_athlete, "The squad is empty."),
                          role=self.role.currentData())
-        s = self.current
-        now = s.role_of(edit.athlete, edit.competition)
-        if s.competition(edit.competition) is not None and s.athlete(edit.athlete) is not None \
-                and edit.apply(s).role_of(edit.athlete, edit.competition) == now:
-            # a scenario of it changed nothing ("0 changed athlete-days") and said no word why
-            raise InputError("", [f"{s.athlete(edit.athlete).name} is {ROLE_NOW[now]} for "
-                                  f"{s.competition(edit.competition).name} already: choose "
-                                  f"another role."])
+        # a scenario of it changed nothing ("0 changed athlete-days") and said no word why
+        if problem := same_role_problem(self.current, edit):
+            raise InputError("", [problem])
         return edit
 
     def _edit_stage(self) -> E.Edit:
