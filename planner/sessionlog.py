@@ -30,6 +30,7 @@ from planner.text import (
     DATE_FORMS,
     iso_not_a_day,
     name_key,
+    numeric_date,
     numeric_parts,
     read_text_dates,
     without_accents,
@@ -751,7 +752,10 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     unvalued = [f"{where(i, key)}:" for key, column in mapping.items()
                 for i in sorted(frame.attrs.get("uncached", {}).get(column, ()))]
     notes: list[str] = []
-    dates, dates_read = _dates(frame[mapping["date"]], problems, where, rows, season)
+    from planner.validate import planning_start
+
+    dates, dates_read = _dates(frame[mapping["date"]], problems, where, rows, season,
+                               planning_start(season) if until_today else None)
     if dates_read:
         notes.append(dates_read)
     later = _after_today(frame.index, dates, season) if until_today else []
@@ -941,11 +945,14 @@ def _row_number(problem: str) -> int:
     return int(m.group(1)) if m else 0
 
 
-def _dates(col, problems: list, where, rows, season: Season) -> tuple[list[dt.date | None], str]:
+def _dates(col, problems: list, where, rows, season: Season,
+           after: dt.date | None = None) -> tuple[list[dt.date | None], str]:
     """The column's dates: ISO (``2026-09-14``, an Excel date) or written with slashes or dots,
-    read as the coach workbook reads them (``planner.text.read_text_dates``: a reading outside
-    the days a log may hold is none, the rows that read one way only give the others their
-    order, a row that still reads two ways is refused with both); and the note of how."""
+    read as the coach workbook reads them (``planner.text.read_text_dates``: the rows that read
+    one way only give the others their order, then the season; a row that still reads two ways
+    is refused with both); and the note of how. ``after``: a log read up to that day, whose
+    rows after it are left out: a row whose two readings both lie after it (and in the season)
+    is one of them, not refused for its order."""
     import pandas as pd
 
     from planner.validate import PRE_SEASON_LOG_DAYS
@@ -959,9 +966,10 @@ def _dates(col, problems: list, where, rows, season: Season) -> tuple[list[dt.da
     out = []
     for i, v in parsed.items():
         if rows[i] in slashed:
-            if rows[i] in read.problems:
+            later = _later_both_ways(slashed[rows[i]], after, cal.end) if after else None
+            if rows[i] in read.problems and later is None:
                 problems.append(f"{where(i, 'date')}: {read.problems[rows[i]]}")
-            out.append(read.days.get(rows[i]))
+            out.append(read.days.get(rows[i], later))
         elif text[i] in ("", "nan", "None", "NaT"):
             problems.append(f"{where(i, 'date')}: missing; every session has a date: write it as {DATE_FORMS}")
             out.append(None)
@@ -982,6 +990,14 @@ def _dates(col, problems: list, where, rows, season: Season) -> tuple[list[dt.da
         else:
             out.append(v.date())
     return out, read.note
+
+
+def _later_both_ways(text: str, after: dt.date, end: dt.date) -> dt.date | None:
+    """The earlier reading of a slashed date both of whose readings lie after ``after`` and not
+    after ``end`` (a row a log read up to today leaves out, whichever its order); else None."""
+    parts = numeric_parts(text)
+    days = [d for o in (True, False) if (d := numeric_date(parts, o)) is not None] if parts else []
+    return min(days) if len(days) == 2 and all(after < d <= end for d in days) else None
 
 
 def _played(nums: dict, dates: list, season: Season, problems: list, where, notes: list) -> None:

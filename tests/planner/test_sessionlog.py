@@ -918,3 +918,18 @@ def test_a_log_read_up_to_today_leaves_its_later_rows_out_before_reading_them(tm
     with pytest.raises(InputError) as e:
         read_sessions(p, s, until_today=True)
     assert any(x.startswith("row 3, Date:") and "outside" in x for x in e.value.problems), e.value.problems
+
+
+def test_a_row_after_today_either_way_is_left_out_by_a_log_read_up_to_today(tmp_path):
+    """Read up to today, a row whose date reads two ways, both after today ('09/01/2027' or
+    '01/09/2027' … in a season running on), was refused for its order, with the whole log, and
+    a blank RPE on it too: it is a later row whichever way it reads, and left out."""
+    s = season(weeks=40, athletes=2, today=day(3))  # from Mon 4 Jan 2027 into October
+    (a, b) = (dt.date(2027, 2, 3), dt.date(2027, 3, 2))  # '03/02/2027' one way, the other
+    assert day(3) < a < b <= s.calendar.end
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"
+                        f"A1,{day(1).isoformat()},60,5\nA2,03/02/2027,60,\n")
+    with pytest.raises(InputError):
+        read_sessions(p, s)  # without the option: the later row is refused
+    r = read_sessions(p, s, until_today=True)
+    assert [(x.athlete, x.date) for x in r.sessions] == [("A1", day(1))] and r.later == 1
