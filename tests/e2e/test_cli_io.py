@@ -375,6 +375,13 @@ def test_import_does_not_replace_a_season_holding_what_the_workbook_lacks_unless
     (tmp_path / "junk.season.json").write_text("{ not json")
     r = run("import", "team.xlsx", "-o", "junk.season.json", cwd=tmp_path)
     assert r.returncode == 1 and "is there already and is not a season Periodize can read" in r.stderr
+    # a season of a newer Periodize is no "not a season" to replace: --replace is not offered
+    newer = json.loads((tmp_path / "team.season.json").read_text(encoding="utf-8"))
+    newer["schema_version"] = 99
+    (tmp_path / "newer.season.json").write_text(json.dumps(newer), encoding="utf-8")
+    r = run("import", "team.xlsx", "-o", "newer.season.json", "--keep", cwd=tmp_path)
+    assert r.returncode == 1 and "is a season written by a newer Periodize" in r.stderr, r.stderr
+    assert "--replace" not in r.stderr and "update Periodize" in r.stderr, r.stderr
     r = run("import", "team.xlsx", "-o", "team.season.json", "--replace", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "team.season.json.bak").read_bytes() == before

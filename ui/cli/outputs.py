@@ -145,13 +145,16 @@ def same_file(a: Path, b: Path) -> bool:
 def season_there(path: Path):
     """The season in the file at ``path`` (None when no file is there); InputError when the file
     is there but is no season Periodize can read."""
-    from planner.errors import InputError, PeriodizeError
+    from planner.errors import InputError, NewerFileError, PeriodizeError
     from planner.seasonfile import load_season
 
     if not path.exists():
         return None
     try:
         return load_season(path)
+    except NewerFileError as e:  # a season, of a newer Periodize: never offered to --replace
+        raise InputError(str(path), [f"is a season written by a newer Periodize ({p}); give "
+                                     f"another file name" for p in e.problems]) from None
     except PeriodizeError:
         raise InputError(str(path), ["is there already and is not a season Periodize can read; "
                                      "give another file name, or add --replace (the file is then "
