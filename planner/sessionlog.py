@@ -231,9 +231,9 @@ class LogResult:
         lines = ["Columns read: " + ", ".join(f"{LABEL[k]} <- '{v}'" for k, v in self.mapping.items())]
         if self.later_days:
             first, last = self.later_days
+            days = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
             lines.append(f"Left out: {self.left_out().removesuffix(' after today left out')} "
-                         f"dated after today ({first.isoformat()} to {last.isoformat()}); import "
-                         f"them once they happened")
+                         f"dated after today ({days}); import them once they happened")
         lines += self.notes
         lines += [f"Counted once: {r}" for r in self.repeated[:REPEATS_SHOWN]]
         more = len(self.repeated) - REPEATS_SHOWN

@@ -912,6 +912,8 @@ def test_a_log_read_up_to_today_leaves_its_later_rows_out_before_reading_them(tm
     r = read_sessions(p, s, until_today=True)
     assert [(x.athlete, x.date) for x in r.sessions] == [("A1", past)]
     assert r.later == 2 and r.later_days == (later, later)
+    # one day is said as one day, not "2027-01-24 to 2027-01-24"
+    assert f"Left out: 2 rows dated after today ({later.isoformat()}); import" in r.text(), r.text()
     end = s.calendar.end + dt.timedelta(days=3)
     p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{past.isoformat()},60,5\n"
                         f"A2,{end.isoformat()},60,5\n")
