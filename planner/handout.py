@@ -733,7 +733,7 @@ class Handouts:
             lead = f"Deload week{own}; at most" if own else "Deload week: at most"
             return (f"{lead} {text.plural(cap, 'speed day')} (matches count, and are played even "
                     f"above it: then no other speed day), team sessions of "
-                    f"{table.minutes['deload']:g} minutes{volume}, as many of them")
+                    f"{table.minutes['deload']:g} minutes{volume}, as many as in a load week")
         if kind == "taper":
             tapers = self.tl.taper_weeks(int(self.rs.value("TP-1", "taper_weeks")))
             comp = tapers.get(w)

@@ -675,7 +675,7 @@ def test_athlete_sheet_a_page_per_week_laid_out_as_the_handout(exported):
     assert labels["Week"].startswith(
         "Deload week for the team: your week is 2,180 AU, 18\u00a0% above the nearest load week")
     assert "at most 1 speed day" in labels["Week"] and "less volume" not in labels["Week"]
-    assert "team sessions of 45\u00a0minutes, as many of them" in labels["Week"]  # units never split
+    assert "team sessions of 45\u00a0minutes, as many as in a load week" in labels["Week"]  # units never split
     assert labels["Load"].startswith(f"Planned load: {weeks[1].load_text}")
     assert "ACWR " in labels["Load"] and "monotony " in labels["Load"]
     for r, d in zip(blocks[1][2], weeks[1].days, strict=True):  # each day's planned load
