@@ -1838,6 +1838,32 @@ def test_minutes_played_logged_on_a_day_without_a_match_are_said_not_to_count(qt
     assert "not used" not in panel.message.text()
 
 
+def test_a_match_typed_for_an_athlete_in_rehab_is_marked_and_said(qtbot, w):
+    """`m60` typed on a match day for Athlete 1, in S1 by the records, was accepted with no mark:
+    the Inspector read "no rehab session" beside "played 60 min" and nothing named it until the
+    next Move Today. The cell is now marked ▲ with the planner's sentence, said when typed."""
+    from planner.text import day_long
+
+    m, view = w.weekly.log_panel.model, w.weekly.log_panel.view
+    col = next(c for c, d in enumerate(m.days) if m.tl.is_comp[d] and m.loggable(d))
+    for who in ("A1", "A2"):
+        view.setCurrentIndex(m.index(row_of(w, who), col))
+        type_cell(qtbot, view, "m60")
+        assert logged(w, who, m.days[col])
+    assert "Played in rehab" not in w.statusBar().currentMessage()  # A2, fit, typed last
+    rehab, fit = m.index(row_of(w, "A1"), col), m.index(row_of(w, "A2"), col)
+    assert m.data(rehab).startswith("▲ ") and not m.data(fit).startswith("▲")
+    tip = m.data(rehab, Qt.ItemDataRole.ToolTipRole)
+    assert ("▲ Played in rehab: Athlete 1 (A1) logged minutes played in 1 competition from "
+            f"{day_long(day(m.days[col]))} while in S1 by the injury's records: if the athlete "
+            "was back, record the stage changes (tick them in Move Today, or Season ▸ Injuries ▸ "
+            "Stages).") in tip, tip
+    assert "Played in rehab" not in m.data(fit, Qt.ItemDataRole.ToolTipRole)
+    view.setCurrentIndex(rehab)
+    type_cell(qtbot, view, "m70")  # typed again: said again
+    assert "Played in rehab: Athlete 1 (A1) logged minutes played" in w.statusBar().currentMessage()
+
+
 def test_m90_alone_logs_the_season_s_own_match_session_so_logged_and_planned_agree(qtbot, in_week_3):
     """A season whose load table says a started match is 90 min x RPE 6 logged 'm90' alone as
     the default 95 x 8: the match weighed 760 AU logged where the plan gave it 540."""

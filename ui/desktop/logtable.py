@@ -7,7 +7,9 @@ logged, the planned level greyed (``(90 %)``, ``(S1 70 %)``, ``(match)``). Days 
 shaded and cannot be typed into (a session is logged once it happened; the message says so).
 A pain that proposes a flare-up shades the cell red and marks it ``⚑``; the same pain of an
 athlete not in rehab (``planner.progress.pain_alerts``) marks it ``⚠``; a top speed above the
-rehab stage's cap (``planner.progress.above_stage``) marks it ``▲``, its tooltip says so.
+rehab stage's cap (``planner.progress.above_stage``), or minutes played in a match while the
+records hold the athlete in rehab (``planner.progress.played_in_rehab``), marks it ``▲``, its
+tooltip says so.
 
 Keys: typing starts an entry, Enter moves down and Tab right (as in a spreadsheet), F2 edits
 the cell's text, Delete clears the selected days, Ctrl+D copies the cell above into the
@@ -67,6 +69,7 @@ from ui.desktop.pastview import (
     above_stage,
     alerts,
     otherwise_text,
+    played_in_rehab_words,
     proposals,
 )
 
@@ -230,7 +233,8 @@ class LogModel(QAbstractTableModel):
                 return "⚑ " + text
             if ss and self._alert(a.id, d):
                 return "⚠ " + text
-            return (f"{ABOVE_MARK} " + text) if ss and self._above(a.id, d) else text
+            marked = ss and (self._above(a.id, d) or self._played_in_rehab(a.id, d))
+            return (f"{ABOVE_MARK} " + text) if marked else text
         if role == Qt.ItemDataRole.EditRole:
             return edit_text(ss)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -276,6 +280,9 @@ class LogModel(QAbstractTableModel):
     def _above(self, athlete: str, d: int):
         return above_stage(self.season).get((athlete, self.tl.days[d]))
 
+    def _played_in_rehab(self, athlete: str, d: int) -> str:
+        return played_in_rehab_words(self.season, athlete, self.tl.days[d])
+
     def tooltip(self, a: Athlete, d: int) -> str:
         day = self.tl.days[d]
         lines = [f"{a.name} ({a.id}) · {day_long(day)}"]
@@ -298,6 +305,9 @@ class LogModel(QAbstractTableModel):
         if fast is not None:
             lines.append(f"{ABOVE_MARK} Above the stage: {fast.text(self.season)}. "
                          f"{ABOVE_STAGE_ADVICE}.")
+        played = self._played_in_rehab(a.id, d) if ss else ""
+        if played:
+            lines.append(f"{ABOVE_MARK} {played}.")
         why = self.why_not(d)
         lines.append(why if why else "Type minutes and RPE (75 6); Delete clears")
         return "\n".join(lines)

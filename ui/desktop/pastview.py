@@ -26,7 +26,8 @@ from planner.timeline import Timeline
 OTHERWISE_LIGHT = QColor("#00838f")  # a day that went otherwise (teal: no other mark uses it)
 OTHERWISE_DARK = QColor("#4dd0e1")
 PAIN = QColor("#d50000")  # a logged pain to look at (the inspector says it in the same red)
-ABOVE_MARK = "▲"  # a logged top speed above the rehab stage's cap (the Log, Plan Check)
+ABOVE_MARK = "▲"  # a logged top speed above the rehab stage's cap (the Log, Plan Check), or
+# minutes played in a match while the records hold the athlete in rehab (the Log)
 ROW_FOOT = 17  # the pain mark's base, from a row's top (rows are 20 px in day zoom)
 
 
@@ -236,18 +237,21 @@ def sessions_on(season: Season, athlete: str, day: dt.date) -> list:
     return [s for s in season.sessions if s.athlete == athlete and s.date == day]
 
 
-_CACHES: dict[str, list[tuple[tuple, dict]]] = {"proposals": [], "alerts": [], "above": []}
+_CACHES: dict[str, list[tuple[tuple, dict]]] = {"proposals": [], "alerts": [], "above": [],
+                                                 "played": []}
 
 
-def _by_day(kind: str, season: Season, compute) -> dict[tuple[str, dt.date], object]:
-    """``compute(season)``'s items by (athlete, date), kept for the last few seasons by identity
-    (the board and the Log panel ask for every painted cell)."""
+def _by_day(kind: str, season: Season, compute,
+            dates=lambda p: (p.date,)) -> dict[tuple[str, dt.date], object]:
+    """``compute(season)``'s items by (athlete, date) (``dates``: an item's days), kept for the
+    last few seasons by identity (the board and the Log panel ask for every painted cell)."""
     store = _CACHES[kind]
     key = (season.sessions, season.injuries, season.athletes, season.calendar)  # today too
     for k, found in store:
         if all(a is b for a, b in zip(k, key, strict=True)):
             return found
-    found = {(p.athlete, p.date): p for p in compute(season)} if season.sessions else {}
+    found = ({(p.athlete, d): p for p in compute(season) for d in dates(p)}
+             if season.sessions else {})
     store.insert(0, (key, found))
     del store[6:]
     return found
@@ -278,6 +282,25 @@ def above_stage(season: Season) -> dict[tuple[str, dt.date], object]:
     from planner.progress import above_stage as found
 
     return _by_day("above", season, found)
+
+
+def played_in_rehab(season: Season) -> dict[tuple[str, dt.date], object]:
+    """The matches logged played while the records hold the athlete in rehab, each day with its
+    athlete's ``planner.progress.PlayedInRehab``."""
+    from planner.progress import played_in_rehab as found
+
+    return _by_day("played", season, found, lambda p: p.days)
+
+
+def played_in_rehab_words(season: Season, athlete: str, day: dt.date) -> str:
+    """The planner's sentence on a match logged played while in rehab ("" for another day), in
+    the app's words (Move Today's after a log, the Returns panel's)."""
+    p = played_in_rehab(season).get((athlete, day))
+    if p is None:
+        return ""
+    from ui.desktop.sessionimport import FLARE_FIX, REHAB_STAGE_FIX
+
+    return f"Played in rehab: {p.text(season, REHAB_STAGE_FIX, FLARE_FIX)}"
 
 
 def alert_on(season: Season, athlete: str, day: dt.date):

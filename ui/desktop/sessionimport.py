@@ -139,6 +139,8 @@ def new_alerts(before: Season, after: Season) -> list:
 
 # how the app moves a flare-up (planner.progress.played_in_rehab_advice): the Returns panel's too
 FLARE_FIX = "Season ▸ Injuries: remove the flare-up and record it on that day"
+# how the app records the stage changes the log says happened
+REHAB_STAGE_FIX = "tick them in Move Today, or Season ▸ Injuries ▸ Stages"
 
 
 def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
@@ -157,7 +159,7 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
     away = [p for p in played_while_away(after) if p not in gone]
     if not new and not fast and not away:
         return False
-    fix = "tick them in Move Today, or Season ▸ Injuries ▸ Stages"
+    fix = REHAB_STAGE_FIX
     parts = []
     if new:
         lines = "\n".join(f"• {p.text(after, fix, FLARE_FIX)}." for p in new)

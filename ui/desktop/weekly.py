@@ -267,20 +267,28 @@ class WeeklyLoop(QObject):
         """The Log panel's entry, applied as one undo step; a day logged (or cleared) that the
         stored plan was made without is said in the status bar with the way to plan with it:
         after the week's log nothing said that the plan still counted it as planned."""
+        from ui.desktop.pastview import played_in_rehab_words
+
         w = self.window
         if not w.apply_edit(edit):
             return False
+        season = w.season
+        # a match typed for an athlete the records hold in rehab: said as the Log's ▲ says it
+        played = list(dict.fromkeys(filter(None, (played_in_rehab_words(season, a, d)
+                                                  for a, d in getattr(edit, "replace", ())))))
         days = self.logged_since_plan()
-        if days:
-            season = w.season
-            named = "; ".join(f"{season.athlete_label(a)} {day_text(d)}" for a, d in days[:3])
-            more = f"; and {len(days) - 3} more" if len(days) > 3 else ""
-            keys = self.replan_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if days or played:
             said = w.statusBar().currentMessage().rstrip(".")
-            w.statusBar().showMessage(
-                (f"{said}. " if said else "")
-                + f"The plan was made without {plural(len(days), 'athlete-day')} logged since "
-                  f"({named}{more}): Plan ▸ Re-plan from Today ({keys}) plans with them.", 20000)
+            parts = [said] if said else []
+            parts += played
+            if days:
+                named = "; ".join(f"{season.athlete_label(a)} {day_text(d)}" for a, d in days[:3])
+                more = f"; and {len(days) - 3} more" if len(days) > 3 else ""
+                keys = self.replan_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                parts.append(f"The plan was made without {plural(len(days), 'athlete-day')} logged "
+                             f"since ({named}{more}): Plan ▸ Re-plan from Today ({keys}) plans with "
+                             f"them")
+            w.statusBar().showMessage(". ".join(parts) + ".", 20000)
         return True
 
     def logged_since_plan(self) -> list[tuple[str, dt.date]]:
