@@ -366,10 +366,15 @@ NEAR_CAP = 5
 
 
 def above_stage_lines(season: Season, items: list[AboveStage]) -> tuple[list[str], list[str]]:
-    """(one line per day at least ``NEAR_CAP`` points above its cap, largest first; one line
-    per athlete for the days just above it), each without a leading label or final stop."""
-    far = sorted((p for p in items if p.top - p.cap >= NEAR_CAP),
-                 key=lambda p: (-(p.top - p.cap), p.date, p.athlete))
+    """(one line per day at least ``NEAR_CAP`` points above its cap: the athlete with the
+    largest first, each athlete's days in date order (largest first, one athlete's days read
+    Wed 5, Sat 8, Mon 3 Aug); one line per athlete for the days just above it), each without a
+    leading label or final stop."""
+    far = [p for p in items if p.top - p.cap >= NEAR_CAP]
+    worst: dict[str, int] = {}
+    for p in far:
+        worst[p.athlete] = max(worst.get(p.athlete, 0), p.top - p.cap)
+    far.sort(key=lambda p: (-worst[p.athlete], p.athlete, p.date))
     near: dict[str, list[AboveStage]] = {}
     for p in items:
         if p.top - p.cap < NEAR_CAP:

@@ -761,8 +761,9 @@ def test_before_a_solve_an_injured_athletes_role_says_the_plan_decides_whether_h
 
 def test_small_excesses_over_the_stage_are_said_together_below_the_large_ones():
     """17 lines of 71-73 % on a 70 % cap buried Kofi's 86 % in P3: days at least NEAR_CAP points
-    over the cap are said one by one, largest first; the days just over it, per athlete, after
-    them. A stage at 100 % has no ceiling below the athlete's max: 101 % is a new max, no breach."""
+    over the cap are said one by one, the athlete with the largest first, each athlete's days in
+    date order (largest first, Kofi's read Wed 5 .. Sat 8, Mon 3 Aug); the days just over it, per
+    athlete, after them. A stage at 100 % has no ceiling below the athlete's max: 101 % is a new max, no breach."""
     from planner.progress import NEAR_CAP, above_stage, above_stage_lines
 
     s = season(weeks=4, athletes=2, injuries=(injury("A1", "P3", start_day=-10),
@@ -777,8 +778,29 @@ def test_small_excesses_over_the_stage_are_said_together_below_the_large_ones():
     assert [(p.date, p.top) for p in got] == [(day(2), 82), (day(4), 86), (day(5), 95), (day(7), 84)]
     assert NEAR_CAP == 5
     far, near = above_stage_lines(s, got)
-    assert far == [got[2].text(s), got[1].text(s)]  # 95 before 86
+    assert far == [got[1].text(s), got[2].text(s)]  # one athlete's days in date order
     assert near == ["Athlete 1 (A1): 6 Jan 82 % in P3 (≤ 80 %), 11 Jan 84 % in P3 (≤ 80 %)"]
+
+
+def test_large_excesses_over_the_stage_are_said_per_athlete_in_date_order():
+    """'Logged while in rehab' read Kofi's Wed 5 .. Sat 8 Aug at 70 % before his Mon 3 and Tue 4
+    Aug at 60 %, and Isaac's and Leo's days alternated (largest first): each athlete's days now
+    go in date order, the athlete with the largest breach first."""
+    from planner.progress import above_stage, above_stage_lines
+    from planner.text import day_long
+
+    s = season(weeks=4, athletes=2, injuries=(injury("A1", "P3", start_day=-10),
+                                              injury("A2", "P3", start_day=-10)), today=day(10))
+    s = E.LogSessions(sessions=(
+        Session(athlete="A2", date=day(1), minutes=60, rpe=5, top_speed_pct=88),
+        Session(athlete="A1", date=day(2), minutes=60, rpe=5, top_speed_pct=86),
+        Session(athlete="A2", date=day(3), minutes=60, rpe=5, top_speed_pct=95),
+        Session(athlete="A1", date=day(4), minutes=60, rpe=5, top_speed_pct=90))).apply(s)
+    far, near = above_stage_lines(s, above_stage(s))
+    assert not near
+    said = [(line.split(" (A")[0], line.split(" on ")[1].split(" in ")[0]) for line in far]
+    assert said == [("Athlete 2", day_long(day(1))), ("Athlete 2", day_long(day(3))),
+                    ("Athlete 1", day_long(day(2))), ("Athlete 1", day_long(day(4)))]
 
 
 def _p3_season():

@@ -179,7 +179,7 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
 
     far, near = above_stage_lines(after, [p for p in above_stage(after)
                                           if p not in above_stage(season)])
-    for line in far:  # the largest breaches first
+    for line in far:  # per athlete (the largest breach first), in date order
         print(f"Above the stage: {line}; worth a word with the athlete and the physio.")
     if near:
         print(f"Just above the stage (less than {NEAR_CAP} percentage points over its cap):")

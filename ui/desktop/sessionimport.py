@@ -168,7 +168,7 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
     if fast:
         from planner.progress import NEAR_CAP, above_stage_lines
 
-        far, near = above_stage_lines(after, fast)  # the largest breaches first
+        far, near = above_stage_lines(after, fast)  # per athlete, the largest breach first
         lines = [f"• {x}." for x in far[:12]]
         if len(far) > 12:
             lines.append(f"• … and {len(far) - 12} more days (the inspector marks each)")
