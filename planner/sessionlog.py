@@ -787,7 +787,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     _today(dates, season, problems, where, until_today)
     _day_totals(athletes, dates, nums.get("minutes"), problems, where)
     _long_sessions(athletes, nums.get("minutes"), season, notes, where)
-    _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, notes, dates)
+    faster = _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, dates)
     _speeds_agree(athletes, nums.get("top_pct"), nums.get("top_ms"), season, problems, where,
                   mapping, kmh)
     _note_lengths(frame, mapping, problems, where)
@@ -811,7 +811,10 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
         raise InputError(source, problems[:200], more=max(0, len(problems) - 200),
                          note=f"{dates_read}; write dates as YYYY-MM-DD if that is not how the "
                               f"file writes them." if dates_read else "")
-    result = _build(frame, mapping, athletes, dates, nums, season, rows)
+    old: set[int] = set()  # the rows the season holds already: said before, not news
+    result = _build(frame, mapping, athletes, dates, nums, season, rows, old)
+    if said := _faster_note([f for f in faster if f[0] not in old], season, kmh):
+        notes.append(said)
     result.notes = notes + result.notes
     if later:
         result.later, result.later_days = len(later), (later_days[0], later_days[-1])
@@ -1279,17 +1282,17 @@ def _faster(v: float, max_speed: float, kmh: bool) -> bool:
 
 
 def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
-                kmh: bool = False, notes: list | None = None, dates: list | None = None) -> None:
+                kmh: bool = False, dates: list | None = None) -> list[tuple]:
     """A top speed in m/s needs the athlete's max speed and is at most 10 % above it (``kmh``:
-    the column is in km/h, and the problem says the value as written first). One above the max
-    speed (within the 10 %) is read, and ``notes`` says it: a new
-    max makes every percentage of the athlete read lower than it was."""
+    the column is in km/h, and the problem says the value as written first). The rows above
+    the max speed (within the 10 %) are read, and returned as (row, athlete, m/s, date) for
+    :func:`_faster_note`: a new max makes every percentage of the athlete read lower than it was."""
     from planner.validate import top_speed_ms_problem
 
     if top_ms is None:
-        return
+        return []
     lo, hi, _ = LIMITS["top_ms"]
-    faster: dict[str, tuple[float, object]] = {}
+    faster: list[tuple] = []
     for i, v in top_ms.items():
         aid = athletes[i] if i < len(athletes) else None
         if aid is None or v != v or not lo < v <= hi:  # unknown athlete, no speed, out of range:
@@ -1299,19 +1302,31 @@ def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
         if problem:
             said = f"{round(v * 3.6, 9):g} km/h = " if kmh and problem[:1].isdigit() else ""
             problems.append(f"{where(i, 'top_ms')}: {said}{problem}")
-        elif (a.max_speed and _faster(v, a.max_speed, kmh)
-              and (aid not in faster or v > faster[aid][0])):
-            faster[aid] = (v, dates[i] if dates is not None and i < len(dates) else None)
-    if notes is not None and faster:
-        def speed(ms: float) -> str:
-            return f"{ms * 3.6:.1f} km/h" if kmh else f"{ms:.2f} m/s"
+        elif a.max_speed and _faster(v, a.max_speed, kmh):
+            faster.append((i, aid, v, dates[i] if dates is not None and i < len(dates) else None))
+    return faster
 
-        said = "; ".join(f"{season.athlete_label(a)} {speed(v)}"
-                         + (f" on {d:%-d %b}" if isinstance(d, dt.date) else "")
-                         + f" (max {speed(season.athlete(a).max_speed)})"
-                         for a, (v, d) in faster.items())
-        notes.append(f"Faster than the max speed on record: {said}. A new max? Update it in the "
-                     f"squad (Season ▸ Squad), so that the percentages of max speed read right")
+
+def _faster_note(faster: list[tuple], season: Season, kmh: bool = False) -> str:
+    """``Faster than the max speed on record: …``, each athlete's fastest of the rows
+    (:func:`_max_speeds`'s) once ("" for none): given the rows the import adds only, a whole
+    season's export imported every week said the same rows' new max every week."""
+    best: dict[str, tuple[float, object]] = {}
+    for _i, aid, v, d in faster:
+        if aid not in best or v > best[aid][0]:
+            best[aid] = (v, d)
+    if not best:
+        return ""
+
+    def speed(ms: float) -> str:
+        return f"{ms * 3.6:.1f} km/h" if kmh else f"{ms:.2f} m/s"
+
+    said = "; ".join(f"{season.athlete_label(a)} {speed(v)}"
+                     + (f" on {d:%-d %b}" if isinstance(d, dt.date) else "")
+                     + f" (max {speed(season.athlete(a).max_speed)})"
+                     for a, (v, d) in best.items())
+    return (f"Faster than the max speed on record: {said}. A new max? Update it in the "
+            f"squad (Season ▸ Squad), so that the percentages of max speed read right")
 
 
 def _speeds_agree(athletes: list, top_pct, top_ms, season: Season, problems: list, where,
@@ -1405,9 +1420,10 @@ def _column(values) -> list:
 
 
 def _build(frame, mapping: dict, athletes: list, dates: list, nums: dict, season: Season,
-           rows) -> LogResult:
+           rows, old: set[int] | None = None) -> LogResult:
     """The sessions, each row checked already (ranges, dates, athletes): built without a second
-    validation, a column at a time (a season's log in a fraction of a second)."""
+    validation, a column at a time (a season's log in a fraction of a second). ``old`` gets
+    the rows the season holds already (by their index, as :func:`_max_speeds` names them)."""
     have = set(season.sessions)
     seen: dict[Session, int] = {}
     out: list[Session] = []
@@ -1429,6 +1445,8 @@ def _build(frame, mapping: dict, athletes: list, dates: list, nums: dict, season
         row = numbers[i]
         if s in have:
             repeated.append(f"row {row} is already in the season")
+            if old is not None:
+                old.add(frame.index[i])  # as _max_speeds names the row
             if s not in already:
                 already.append(s)
         elif s in seen:

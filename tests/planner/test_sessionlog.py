@@ -759,6 +759,24 @@ def test_a_top_speed_above_the_max_on_record_is_read_and_said(tmp_path, s):
     assert "Bo Birch" not in note and "Cy Cedar" not in note  # at or under their max
 
 
+def test_a_top_speed_above_the_max_is_said_for_the_rows_the_import_adds_only(tmp_path, s):
+    """A whole season's export imported every week said the same 15 Aug "Faster than the max
+    speed on record" every week, for rows already in the season (counted once): only the rows
+    the import adds are news."""
+    head = "Player,Date,Duration,RPE,Max Velocity (km/h)\n"
+    first = f"Ann Ash,{day(5)},60,6,33.1\nBo Birch,{day(5)},60,6,32.0\n"
+    p = write(tmp_path, head + first)
+    s = s.model_copy(update={"sessions": tuple(read_sessions(p, s).sessions)})
+    p = write(tmp_path, head + first + f"Ann Ash,{day(7)},60,6,32.6\n")
+    r = read_sessions(p, s)
+    assert [x.date for x in r.sessions] == [day(7)] and len(r.already) == 2
+    (note,) = [n for n in r.notes if n.startswith("Faster than the max speed on record")]
+    assert note.startswith(f"Faster than the max speed on record: Ann Ash (A1) 32.6 km/h on "
+                           f"{day(7):%-d %b} (max 32.4 km/h)."), note
+    p = write(tmp_path, head + first)  # nothing new: nothing to say
+    assert not [n for n in read_sessions(p, s).notes if n.startswith("Faster than the max")]
+
+
 def test_a_top_speed_equal_to_the_max_as_written_is_not_faster(tmp_path, s):
     """A max of 32.8 km/h is stored as 9.11 m/s (32.796 km/h): 32.8 km/h logged against it was
     listed as faster than the max, "(max 32.8 km/h)", inviting a new max for nothing."""
