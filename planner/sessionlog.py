@@ -59,6 +59,7 @@ class KeptDict(dict):
 DAY_MINUTES = 24 * 60  # an athlete's sessions of one day add up to at most this
 MAX_ROWS = 200_000  # a season's log is at most a few tens of thousands of rows
 REPEATS_SHOWN = 8  # rows counted once, listed one by one (the rest are counted)
+ALREADY = "is already in the season"  # a row counted once as the season holds it
 
 # field -> header spellings (lower case, spaces and punctuation folded)
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -227,7 +228,10 @@ class LogResult:
             return ""
         return f"{self.later:,} row{'s' if self.later != 1 else ''} after today left out"
 
-    def text(self) -> str:
+    def text(self, short: bool = False) -> str:
+        """The columns read, the rows left out, the notes and the rows counted once, a line
+        each (``short``: the rows counted once in one line, for a dialog: a whole season's
+        export imported every week listed them under the choice to make)."""
         lines = ["Columns read: " + ", ".join(f"{LABEL[k]} <- '{v}'" for k, v in self.mapping.items())]
         if self.later_days:
             first, last = self.later_days
@@ -235,12 +239,26 @@ class LogResult:
             lines.append(f"Left out: {self.left_out().removesuffix(' after today left out')} "
                          f"dated after today ({days}); import them once they happened")
         lines += self.notes
+        if short:
+            if self.repeated:
+                lines.append(self.repeats_line())
+            return "\n".join(lines)
         lines += [f"Counted once: {r}" for r in self.repeated[:REPEATS_SHOWN]]
         more = len(self.repeated) - REPEATS_SHOWN
         if more > 0:  # a log imported twice repeats every row: a screenful says it no better
             lines.append(f"Counted once: {more:,} more rows like these "
                          f"({len(self.repeated):,} in all)")
         return "\n".join(lines)
+
+
+    def repeats_line(self) -> str:
+        """``1,950 rows already in the season, counted once`` (and those repeating a row of the
+        log): the rows counted once in one line."""
+        old = sum(1 for r in self.repeated if r.endswith(ALREADY))
+        again = len(self.repeated) - old
+        said = [f"{n:,} row{'s' if n != 1 else ''} {what}" for n, what in
+                ((old, "already in the season"), (again, "repeating another row of the log")) if n]
+        return " and ".join(said) + ", counted once"
 
 
 def read_frame(path: str | Path):
@@ -1444,7 +1462,7 @@ def _build(frame, mapping: dict, athletes: list, dates: list, nums: dict, season
             pain=cols["pain"][i], note=notes[i])
         row = numbers[i]
         if s in have:
-            repeated.append(f"row {row} is already in the season")
+            repeated.append(f"row {row} {ALREADY}")
             if old is not None:
                 old.add(frame.index[i])  # as _max_speeds names the row
             if s not in already:

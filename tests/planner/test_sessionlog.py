@@ -173,6 +173,23 @@ def test_a_log_imported_twice_lists_a_few_rows_counted_once_and_counts_the_rest(
     assert len(counted) == 9 and counted[-1] == "Counted once: 22 more rows like these (30 in all)"
 
 
+def test_the_short_text_says_the_rows_counted_once_in_one_line(tmp_path, s):
+    """Move Today's import note listed "Counted once: row N is already in the season" line by
+    line (9 lines every week of a whole season's export), pushing the flare-up to record below
+    the fold: its short form says them in one line; the command line keeps its lines."""
+    rows = "".join(f"A{1 + k % 3},{day(k % 13)},{30 + k},5\n" for k in range(30))
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + rows)
+    logged = E.LogSessions(sessions=tuple(read_sessions(p, s).sessions)).apply(s)
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + rows + f"A1,{day(13)},40,4\n" * 2)
+    again = read_sessions(p, logged)
+    assert len(again.sessions) == 1 and len(again.repeated) == 31
+    short = again.text(short=True).splitlines()
+    assert short[-1] == ("30 rows already in the season and 1 row repeating another row of the "
+                         "log, counted once"), short
+    assert not [line for line in short if line.startswith("Counted once")]
+    assert short[:-1] == [x for x in again.text().splitlines() if not x.startswith("Counted once")]
+
+
 def test_excel_sessions_sheet(tmp_path, s):
     wb = openpyxl.Workbook()
     wb.active.title = "Notes"

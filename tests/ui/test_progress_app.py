@@ -1144,6 +1144,25 @@ def _move_today_with_log(qtbot, season: Season, tmp_path, csv_text: str):
     return w, dlg
 
 
+def test_move_today_says_the_rows_already_logged_in_one_line(qtbot, in_week_3, tmp_path):
+    """A whole season's export imported every week: Move Today's import note listed "Counted
+    once: row N is already in the season" a line each (9 lines), and the flare-up to record and
+    the Re-plan box went below the fold. They are one line now."""
+    had = E.LogSessions(sessions=tuple(Session(athlete="A2", date=day(d), minutes=60, rpe=5)
+                                       for d in (8, 9, 10))).apply(in_week_3)
+    w, dlg = _move_today_with_log(qtbot, had, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n"
+                                  + "".join(f"A2,{day(d).isoformat()},60,5,\n" for d in (8, 9, 10))
+                                  + f"A1,{day(16).isoformat()},50,4,6\n")
+    try:
+        text = dlg.log_label.text()
+        assert "3 rows already in the season, counted once" in text, text
+        assert "Counted once" not in text
+        assert [b.text()[:22] for b, _p in dlg.flare_boxes] == ["⚑ Record the flare-up:"]
+    finally:
+        dlg.reject()
+        w.weekly.shutdown()
+
+
 def test_move_today_says_what_the_logs_pain_scores_propose_before_the_move(qtbot, in_week_3, tmp_path):
     """The week's log read in Move Today names the flare-up a rehab athlete's pain proposes and
     a fit athlete's pain, as the command line does, before anything changes."""

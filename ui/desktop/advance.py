@@ -761,7 +761,10 @@ class AdvanceDialog(QDialog):
         # dialog at its first size, the one line a coach must not miss
         self.log_label.setText(self._pain_lines(moved, result.sessions)
                                + ("Adds " if result.sessions else "Nothing new in ")
-                               + html.escape(summary(result, path)).replace("\n", "<br>") + kept)
+                               # the rows counted once in one line: a line each pushed the
+                               # flare-up to record below the fold
+                               + html.escape(summary(result, path, short=True)).replace("\n", "<br>")
+                               + kept)
         self._add_flare_boxes(moved, result.sessions)
         self._reread_moves()
         self._show_intro(self.today_field.value())  # the days the log fills are logged now

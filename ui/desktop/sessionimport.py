@@ -117,9 +117,10 @@ def count(n: int, word: str) -> str:
     return plural(n, word).replace(str(n), number(n), 1)
 
 
-def summary(result, path: str | Path) -> str:
-    """What the log adds, the columns read and the notes (km/h read as m/s, rows counted once)."""
-    lines = [f"{Path(path).name}: {counts(result.sessions)}.", result.text()]
+def summary(result, path: str | Path, short: bool = False) -> str:
+    """What the log adds, the columns read and the notes (km/h read as m/s, rows counted once;
+    ``short``: those in one line)."""
+    lines = [f"{Path(path).name}: {counts(result.sessions)}.", result.text(short)]
     return "\n".join(line for line in lines if line)
 
 
