@@ -86,7 +86,11 @@ def test_every_button_of_a_question_has_an_alt_key(qtbot, key, answer):
 @pytest.mark.parametrize("answers, key, answer", [
     (("importanyway", "cancel"), "I", "importanyway"), (("importanyway", "cancel"), "C", "cancel"),
     (("exportother", "cancel"), "E", "exportother"), (("exportother", "cancel"), "C", "cancel"),
-    (("keepover", "workbook", "cancel"), "C", "cancel")])
+    (("keepover", "workbook", "cancel"), "C", "cancel"),
+    # a log past today: "Yes / No / Import up to Today", No read as either answer
+    (("movetoday", "untiltoday", "cancel"), "M", "movetoday"),
+    (("movetoday", "untiltoday", "cancel"), "I", "untiltoday"),
+    (("movetoday", "untiltoday", "cancel"), "C", "cancel")])
 def test_every_button_of_a_worded_question_answers_its_alt_key(qtbot, answers, key, answer):
     """Cancel had no Alt key beside Import Anyway or Export Board or Workbook… (only Tab and
     Shift+Tab reached it): each button answers its own Alt key, pressed in the box."""

@@ -536,7 +536,7 @@ def test_a_log_that_runs_past_today_offers_to_move_today_with_it(w, tmp_path, di
     assert [k for k, *_ in dialogs[-2:]] == ["choose", "error"]
     assert dialogs[-2][1] == "Move today first?" and f"up to {day(17):%a} " in dialogs[-2][2]
     assert w.season is before
-    dialogs.answer = "yes"
+    dialogs.answer = "movetoday"
     assert import_sessions(w, path) is True
     dlg = w.weekly.dialog
     assert dlg.isVisible() and dlg.today() == day(18)
@@ -554,10 +554,10 @@ def test_a_log_past_today_can_be_imported_up_to_today(w, tmp_path, dialogs):
     before = w.season
     path = _csv(tmp_path, [f"A2,{day(12)},75,6,,,,", f"A3,{day(14)},60,5,,,,",
                            f"A2,{day(15)},75,6,,,,", f"A3,{day(17)},60,5,,,,"])
-    dialogs.choices, dialogs.answer = ["untiltoday"], "yes"  # the third answer, then "Add …?" yes
+    dialogs.choices, dialogs.answer = ["untiltoday"], "yes"  # the second answer, then "Add …?" yes
     assert import_sessions(w, path) is True
     (kind, title, text), asked = dialogs
-    assert (kind, title) == ("choose", "Move today first?") and "Or Import up to Today" in text
+    assert (kind, title) == ("choose", "Move today first?") and "\n\nImport up to Today: " in text
     assert asked[0] == "confirm" and "Left out: 2 rows dated after today" in asked[2]
     assert len(logged(w, "A2", 12)) == len(logged(w, "A3", 14)) == 1  # today (day 14) counts
     assert logged(w, "A2", 15) == [] and logged(w, "A3", 17) == []

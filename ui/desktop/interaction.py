@@ -57,6 +57,7 @@ _WORDED = {
     "keepediting": ("&Keep Editing", QMessageBox.ButtonRole.RejectRole),
     "apply": ("&Apply", QMessageBox.ButtonRole.AcceptRole),
     "untiltoday": ("&Import up to Today", QMessageBox.ButtonRole.ActionRole),
+    "movetoday": ("&Move Today", QMessageBox.ButtonRole.AcceptRole),
 }
 
 

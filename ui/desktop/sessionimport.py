@@ -277,12 +277,13 @@ def _past_today(window, season: Season, path, error: LogReadError):
         answer = window.interaction.choose(
             "Move today first?",
             f"{Path(path).name} has sessions up to {day_long(last)}, after today "
-            f"({day_long(today)}): sessions are logged once they happened. Move today to "
-            f"{day_long(later)} and add them with the move? (Move Today opens with them, and "
-            f"with the stage changes the plan projected, to tick.)\n\nOr Import up to Today: "
-            f"the sessions up to {day_long(today)} are added, the later ones left out (import "
-            f"the file again once they happened).", ("yes", "untiltoday", "no"), "yes")
-        if answer == "yes":
+            f"({day_long(today)}): sessions are logged once they happened.\n\nMove Today: today "
+            f"moves to {day_long(later)} and the sessions are added with the move (Move Today "
+            f"opens with them, and with the stage changes the plan projected, to tick).\n\n"
+            f"Import up to Today: the sessions up to {day_long(today)} are added, the later ones "
+            f"left out (import the file again once they happened).",
+            ("movetoday", "untiltoday", "cancel"), "movetoday")
+        if answer == "movetoday":
             return window.weekly.move_today_with_log(later, str(path))
         if answer == "untiltoday":
             try:
