@@ -1118,6 +1118,42 @@ def test_a_scenario_on_a_plan_out_of_date_says_the_comparison_counts_the_re_plan
     assert said in win.totals.toPlainText(), win.totals.toPlainText()
 
 
+def test_a_scenario_on_a_plan_made_without_the_days_logged_since_says_so(qtbot):
+    """Athlete 2's past match logged after the plan was made: the scenario's re-plan read it,
+    the current plan did not, and the comparison listed his past day among the scenario's
+    changes with no word why. The form and the comparison now say it, and how to re-plan first."""
+    from planner.season import Session
+
+    s = small_season()
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    w = MainWindow(s, None, autosave=False)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        dlg = w.whatif.new_dialog()
+        assert not dlg.stale.isVisibleTo(dlg)  # the plan was made with the log as it is
+        dlg.reject()
+        assert w.weekly._log_edit(E.LogSessions(sessions=(
+            Session(athlete="A2", date=day(12), minutes=95, rpe=8, minutes_played=60),),
+            replace=(("A2", day(12)),)))
+        assert w.weekly.logged_since_plan() == [("A2", day(12))]
+        said = ("The plan was made without 1 athlete-day logged since: the comparison counts the "
+                "re-plan too. Re-plan from Today (Ctrl+R) first to see this change alone.")
+
+        def fill(dlg):
+            assert dlg.stale.isVisibleTo(dlg) and said in dlg.stale.text(), dlg.stale.text()
+            dlg.priority_comp.setCurrentIndex(2)  # a C match
+            dlg.priority.setCurrentIndex(dlg.priority.findData("A"))
+
+        ask(qtbot, w, "A match made an A", ("priority", fill))
+        win = w.whatif.compare_window
+        assert said in win.totals.toPlainText(), win.totals.toPlainText()
+    finally:
+        w.whatif.shutdown()
+        w.weekly.shutdown()
+
+
 def test_the_role_form_says_a_player_in_rehab_on_the_match_day_does_not_play(qtbot, window):
     """Athlete 1 is in rehab (P3 of an iliopsoas tendinopathy) on the first match day: the form
     read "now: on the bench", and a coach took him for one of the squad. A refusal for another

@@ -343,7 +343,7 @@ class WhatIf(QObject):
         """What-if ▸ New Scenario… (non-blocking); OK adds the scenario as one undo step."""
         dlg = ScenarioDialog(self.window.season, self.window)
         dlg.interaction = self.interaction
-        dlg.set_stale(stale_plan_words(self.window.season, self.window.check_report))
+        dlg.set_stale(self._stale_words())
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self._create_from(dlg))
         self.dialog = dlg
@@ -535,7 +535,7 @@ class WhatIf(QObject):
             return None
         note = how_replanned(baseline, scenario_season(season, sc.model_copy(update={"plan": None})),
                              outcome)
-        stale = stale_plan_words(season, self.window.check_report)
+        stale = self._stale_words()
         if stale:
             note = f"⚠ {stale} {note}"
         if sc.base_plan is not None and sc.base_plan != season.plan:
@@ -674,6 +674,12 @@ class WhatIf(QObject):
                                             10000)
         return True
 
+    def _stale_words(self) -> str:
+        """``stale_plan_words`` of the window's season as it stands."""
+        weekly = getattr(self.window, "weekly", None)
+        logged = len(weekly.logged_since_plan()) if weekly is not None else 0
+        return stale_plan_words(self.window.season, self.window.check_report, logged)
+
     def _activated(self, name: str) -> None:
         sc = self._scenario(name)
         if sc is None:
@@ -684,20 +690,28 @@ class WhatIf(QObject):
             self.replan(sc.name)
 
 
-def stale_plan_words(season: Season, report) -> str:
+def stale_plan_words(season: Season, report, logged: int = 0) -> str:
     """What a scenario made or compared now would hide: the current plan breaks hard rules of the
     season as it is now (``panels.broken``, as the status bar counts them: a flare-up recorded and
-    not re-planned), so the scenario's re-plan makes that re-plan too and the comparison credits
-    it to the scenario. "" when the plan keeps them."""
+    not re-planned), or was made without ``logged`` athlete-days logged since
+    (``WeeklyLoop.logged_since_plan``, as the status bar says them), so the scenario's re-plan
+    makes that re-plan too and the comparison credits it to the scenario. "" when neither."""
     from ui.desktop.panels import broken
 
     n = len(broken(report)) if season.plan is not None else 0
-    if not n:
+    logged = logged if season.plan is not None else 0
+    if not n and not logged:
         return ""
     how = "Re-plan from Today (Ctrl+R)" if season.calendar.today else "Solve again (F5)"
-    return (f"The current plan is not re-planned since the season changed (Plan Check: "
-            f"{plural(n, 'violation')}): the comparison counts the re-plan too. {how} first to "
-            f"see the scenario's changes alone.")
+    if not logged:
+        return (f"The current plan is not re-planned since the season changed (Plan Check: "
+                f"{plural(n, 'violation')}): the comparison counts the re-plan too. {how} first "
+                f"to see the scenario's changes alone.")
+    # a past day logged otherwise read as the scenario's doing (another player's match)
+    why = (f"The current plan is not re-planned since the season changed (Plan Check: "
+           f"{plural(n, 'violation')}) and was made" if n else "The plan was made")
+    return (f"{why} without {plural(logged, 'athlete-day')} logged since: the comparison counts "
+            f"the re-plan too. {how} first to see this change alone.")
 
 
 def _out_of_date_line(season: Season, sc: Scenario) -> str:
