@@ -784,7 +784,9 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
         said = tuple(f"row {rows[i]}, " for i in later)
         problems = [x for x in problems if not x.startswith(said)]
         unvalued = [x for x in unvalued if not x.startswith(said)]
-        frame, rows = frame.drop(index=later), rows.drop(index=later)
+        # numbered again from 0: the readers below pair the rows by position and by label
+        frame = frame.drop(index=later).reset_index(drop=True)
+        rows = rows.drop(index=later).reset_index(drop=True)
     athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes)
     # rows with minutes played alone: the match session (their problems said with the column's)
     played = _numbers(frame, mapping, "played", [], where) if "played" in mapping else None

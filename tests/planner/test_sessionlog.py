@@ -970,3 +970,21 @@ def test_a_row_after_today_either_way_is_left_out_by_a_log_read_up_to_today(tmp_
         read_sessions(p, s)  # without the option: the later row is refused
     r = read_sessions(p, s, until_today=True)
     assert [(x.athlete, x.date) for x in r.sessions] == [("A1", day(1))] and r.later == 1
+
+
+def test_rows_left_out_in_the_middle_of_a_log_leave_each_later_row_with_its_own_cells(tmp_path, s):
+    """A log read up to today whose rows after today sit between earlier ones: each row kept
+    keeps its own athlete, minutes and top speed (the rows left out are taken out of the
+    sheet, not shifted under the others)."""
+    past, later = day(2), day(20)
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE,Top speed m/s\n"
+                        f"A1,{past.isoformat()},60,5,8.1\nA2,{later.isoformat()},45,4,\n"
+                        f"A3,{later.isoformat()},50,3,7.0\nA2,{past.isoformat()},70,6,8.9\n"
+                        f"A3,{day(3).isoformat()},40,2,9.5\n")
+    r = read_sessions(p, s, until_today=True)
+    got = sorted((x.athlete, x.date, x.minutes, x.rpe, x.top_speed_ms) for x in r.sessions)
+    assert got == [("A1", past, 60, 5, 8.1), ("A2", past, 70, 6, 8.9), ("A3", day(3), 40, 2, 9.5)], got
+    # the speed above the max on record is said of its own athlete
+    faster = next(x for x in r.notes if x.startswith("Faster than the max speed on record"))
+    assert "Cy Cedar (A3)" in faster and "Bo Birch" not in faster, faster
+    assert r.later == 2
