@@ -239,13 +239,13 @@ def season_loses(old: Season, new: Season, absent=frozenset()) -> str:
         [f"{join_and(rows)} the workbook has not got"] if rows else []))
 
 
-def updates_season(old: Season | None, new: Season) -> bool:
+def updates_season(old: Season | None, new: Season, absent=frozenset()) -> bool:
     """``new``, read from a workbook, is ``old``'s own (the same name) and holds everything it
     holds (nothing to keep, so no question): importing it brings that season up to date, through
     :func:`keep_over`, which keeps the season's today when the workbook's is later (moving today
     records the stage changes the plan projected: advance, Move Today). A workbook of another
     name is another season, its Today its own. The CLI and the app both decide by it."""
-    return old is not None and new.name == old.name and not season_loses(old, new)
+    return old is not None and new.name == old.name and not season_loses(old, new, absent)
 
 
 def workbook_today_later(old: Season, new: Season) -> bool:
@@ -298,7 +298,7 @@ def decide(old: Season | None, new: Season, place: Place, keep: bool | None = No
     lost = season_loses(old, new, absent) if old is not None else ""
     if lost and keep is None:
         return Decision(new, ask=replaced_words(old, new, place.keep, absent))
-    own = old is not None and updates_season(old, new) and (
+    own = old is not None and updates_season(old, new, absent) and (
         update_own or workbook_today_later(old, new))
     out = Decision(new)
     if (lost and keep) or own:

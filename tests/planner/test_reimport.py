@@ -556,3 +556,24 @@ def test_one_decision_for_both_front_ends_in_the_words_of_each():
     assert got.over and got.later_today == day(7) and got.season.calendar.today == own.calendar.today
     assert got.notes[-1].endswith(f"Move Today opens on {day(7).isoformat()}.")
     assert not decide(own, own, place, update_own=False).over and decide(own, own, place).over
+
+
+def test_the_workbook_alone_without_its_roles_sheet_drops_the_roles_it_said_it_would():
+    """The season's own workbook without its Roles sheet, imported over the open season file:
+    "use the workbook alone and lose 74 match roles" kept them all, the import taken for a plain
+    update of the season (the absent sheet's rows were not counted as lost there)."""
+    from planner.reimport import Place, decide
+    from planner.season import MatchRole
+
+    own = _old().model_copy(update={"plan": None, "pins": (), "rules": RuleSettings()})
+    comp = own.competitions[0]
+    old = own.model_copy(update={"roles": (MatchRole(athlete="A1", competition=comp.id,
+                                                     role="bench"),)})
+    new = own.model_copy(update={"roles": ()})  # read from a workbook with no Roles sheet
+    place = Place("Keep Them", lambda d: "")
+    asked = decide(old, new, place, absent={"Roles"})
+    assert asked.ask and "it has no Roles sheet" in asked.ask, asked.ask
+    alone = decide(old, new, place, keep=False, absent={"Roles"})  # the app: update_own
+    assert alone.season.roles == () and not alone.over
+    kept = decide(old, new, place, keep=True, absent={"Roles"})
+    assert kept.season.roles == old.roles
