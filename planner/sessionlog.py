@@ -784,8 +784,14 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
         said = tuple(f"row {rows[i]}, " for i in later)
         problems = [x for x in problems if not x.startswith(said)]
         unvalued = [x for x in unvalued if not x.startswith(said)]
-        # numbered again from 0: the readers below pair the rows by position and by label
+        # numbered again from 0: the readers below pair the rows by position and by label, and
+        # the cells a workbook held as numbers move with their rows (a number cell of 7.125 m/s
+        # read as text "could be 7125" under a dropped row's flag)
+        kept = {i: k for k, i in enumerate(x for x in frame.index if x not in gone)}
+        attrs = {**frame.attrs, "numeric": {c: {kept[i] for i in cells if i in kept} for c, cells
+                                            in frame.attrs.get("numeric", {}).items()}}
         frame = frame.drop(index=later).reset_index(drop=True)
+        frame.attrs = attrs
         rows = rows.drop(index=later).reset_index(drop=True)
     athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes)
     # rows with minutes played alone: the match session (their problems said with the column's)

@@ -988,3 +988,25 @@ def test_rows_left_out_in_the_middle_of_a_log_leave_each_later_row_with_its_own_
     faster = next(x for x in r.notes if x.startswith("Faster than the max speed on record"))
     assert "Cy Cedar (A3)" in faster and "Bo Birch" not in faster, faster
     assert r.later == 2
+
+
+def test_a_workbook_log_read_up_to_today_keeps_its_number_cells_with_their_rows(tmp_path, s):
+    """An .xlsx log read up to today, a later row between earlier ones: the cells the workbook
+    held as numbers were flagged by the rows' old places, so a number cell of 7.125 m/s under
+    the dropped row was refused as text ("could be 7125 or 7.125"), and a text "7.125" below
+    another was read unasked. Each cell keeps its own kind."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sessions"
+    ws.append(["Athlete ID", "Date", "Minutes", "RPE", "Top speed m/s"])
+    ws.append(["A1", day(2), 60, 5, 8.0])
+    ws.append(["A2", day(20), 45, 4, None])  # after today: left out
+    ws.append(["A3", day(2), 50, 3, 7.125])  # a number cell
+    wb.save(tmp_path / "log.xlsx")
+    r = read_sessions(tmp_path / "log.xlsx", s, until_today=True)
+    assert sorted((x.athlete, x.top_speed_ms) for x in r.sessions) == [("A1", 8.0), ("A3", 7.125)]
+    ws.cell(row=4, column=5, value="7.125")  # text: which grouping? refused, as without the option
+    wb.save(tmp_path / "log.xlsx")
+    with pytest.raises(InputError) as e:
+        read_sessions(tmp_path / "log.xlsx", s, until_today=True)
+    assert any(x.startswith("row 4, Top speed") for x in e.value.problems), e.value.problems
