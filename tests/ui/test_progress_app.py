@@ -2381,3 +2381,20 @@ def test_ticking_in_move_today_moves_nothing_below_and_escape_asks_before_losing
     qtbot.keyClick(again.today_field.line, Qt.Key.Key_Escape)
     assert not again.isVisible() and len(dialogs) == 2
     w.weekly.shutdown()
+
+
+def test_the_played_in_rehab_mark_follows_a_match_moved():
+    """The ▲ "played in rehab" marks were kept by sessions, injuries, athletes and calendar:
+    a match moved a day on still marked its old day (the check reads the competitions)."""
+    from planner.season import Session
+    from tests.builders import injury, season
+    from ui.desktop.pastview import played_in_rehab
+
+    s = season(weeks=3, athletes=2, today=day(14), injuries=(injury("A1", "S1", start_day=-3),))
+    match = s.competitions[0]
+    s = s.model_copy(update={"sessions": (Session(athlete="A1", date=match.date, minutes=90,
+                                                  rpe=8, minutes_played=60),)})
+    assert ("A1", match.date) in played_in_rehab(s)
+    moved = match.model_copy(update={"date": match.date + dt.timedelta(days=1)})
+    s2 = s.model_copy(update={"competitions": (moved,) + s.competitions[1:]})
+    assert s2.sessions is s.sessions and ("A1", match.date) not in played_in_rehab(s2)

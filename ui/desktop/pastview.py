@@ -246,7 +246,9 @@ def _by_day(kind: str, season: Season, compute,
     """``compute(season)``'s items by (athlete, date) (``dates``: an item's days), kept for the
     last few seasons by identity (the board and the Log panel ask for every painted cell)."""
     store = _CACHES[kind]
-    key = (season.sessions, season.injuries, season.athletes, season.calendar)  # today too
+    # today too; the competitions: a match moved is another "played in rehab" day
+    key = (season.sessions, season.injuries, season.athletes, season.calendar,
+           season.competitions)
     for k, found in store:
         if all(a is b for a, b in zip(k, key, strict=True)):
             return found
