@@ -221,6 +221,12 @@ def test_whatif_refuses_a_role_the_player_has_already(tmp_path):
     assert (tmp_path / "s.season.json").read_bytes() == data
     r = run("whatif", "s.season.json", "--new", "Rest", "--role", "m2", "A3", "out", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
+    # record: the unchanged role is said and left out, the other change recorded all the same
+    r = run("record", "s.season.json", "--role", "m2", "A3", "start", "--role", "m2", "A2", "out",
+            "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "the role held already, nothing to record" in r.stderr, r.stderr
+    assert load_season(tmp_path / "s.season.json").role_of("A2", "m2") == "out"
 
 
 def test_a_refused_stage_record_says_the_rehab_history_not_the_files_path(tmp_path):

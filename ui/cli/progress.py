@@ -428,7 +428,10 @@ def cmd_record(args) -> int:
 
     for option, problems in _record_problems(season, args, planning_start(season)):
         raise InputError(option, problems)
-    edits, after = edit_objects(season, args)
+    unchanged: list[str] = []
+    edits, after = edit_objects(season, args, unchanged)
+    for said in unchanged:
+        print(f"Note: {said}.", file=sys.stderr)
     if not edits:
         raise InputError("record", ["give at least one change to record (e.g. --flare-up ATHLETE "
                                     "DATE, --injury ATHLETE PROTOCOL DATE, --stage ATHLETE STAGE "

@@ -170,9 +170,11 @@ def edits_from_args(season, args) -> list[dict]:
     return [e.to_dict() for e in edit_objects(season, args)[0]]
 
 
-def edit_objects(season, args) -> tuple[list, object]:
+def edit_objects(season, args, unchanged: list | None = None) -> tuple[list, object]:
     """The edits of the command line and the season they make, applied in order (a located
-    error if one cannot apply)."""
+    error if one cannot apply). ``unchanged``: a role the player has already is left out and
+    said there (``record``: the flare-up beside it is still recorded), instead of refused (a
+    what-if of no change)."""
     out = _competition_edits(season, args) + _athlete_edits(season, args) + _rule_and_pin_edits(season, args)
     from planner.scenarios import (
         past_change_problem,
@@ -181,14 +183,19 @@ def edit_objects(season, args) -> tuple[list, object]:
         stage_pin_problem,
     )
 
-    cur = season
+    cur, kept = season, []
     for e in out:
+        same = same_role_problem(cur, e)
+        if same is not None and unchanged is not None:
+            unchanged.append(f"{e.describe(cur)}: the role held already, nothing to record")
+            continue
         problem = (past_change_problem(cur, e) or stage_pin_problem(cur, e)
-                   or past_role_problem(cur, e) or same_role_problem(cur, e))
+                   or past_role_problem(cur, e) or same)
         if problem is not None:
             raise InputError(e.describe(cur), [problem])
+        kept.append(e)
         cur = e.apply(cur)
-    return out, cur
+    return kept, cur
 
 
 def _competition_edits(s, args) -> list:
