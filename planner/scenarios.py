@@ -94,6 +94,28 @@ def past_role_problem(season: Season, edit) -> str | None:
 ROLE_NOW = {"start": "in the starting line-up", "bench": "on the bench", "out": "out of the squad"}
 
 
+def stale_plan_words(season: Season, broken: int, logged: int = 0, how: str = "") -> str:
+    """What a scenario made or compared now would hide: the current plan breaks ``broken`` hard
+    rules of the season as it is now (a flare-up recorded and not re-planned), or was made
+    without ``logged`` athlete-days logged since, so the scenario's re-plan makes that re-plan
+    too and the comparison credits it to the scenario ("Leo Martin misses the target" for a
+    priority change). ``how``: the way to re-plan first, in the words of the place. "" when
+    neither. The app and ``periodize whatif`` say it alike."""
+    n = broken if season.plan is not None else 0
+    logged = logged if season.plan is not None else 0
+    if not n and not logged:
+        return ""
+    if not logged:
+        return (f"The current plan is not re-planned since the season changed (Plan Check: "
+                f"{plural(n, 'violation')}): the comparison counts the re-plan too. {how} first "
+                f"to see the scenario's changes alone.")
+    # a past day logged otherwise read as the scenario's doing (another player's match)
+    why = (f"The current plan is not re-planned since the season changed (Plan Check: "
+           f"{plural(n, 'violation')}) and was made" if n else "The plan was made")
+    return (f"{why} without {plural(logged, 'athlete-day')} logged since: the comparison counts "
+            f"the re-plan too. {how} first to see this change alone.")
+
+
 def same_role_problem(season: Season, edit) -> str | None:
     """Why a role cannot be tried for a match: the athlete has it already, so a scenario of it
     changes nothing (stored as one all the same, "0 changed athlete-days", its objective read as

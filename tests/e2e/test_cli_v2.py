@@ -267,3 +267,26 @@ def test_load_table_values_that_hold_together_are_taken_in_any_order(tmp_path):
     r = run("record", "s.season.json", "--rule", "LD-1.rpe_70=9", "--rule", "LD-1.rpe_90=8",
             cwd=tmp_path)
     assert r.returncode == 1 and "would be rated harder" in r.stderr, r.stderr
+
+
+def test_whatif_on_a_plan_out_of_date_says_the_comparison_counts_the_re_plan(tmp_path):
+    """`whatif` on a season whose stored plan breaks hard rules of the season as it is now (an
+    absence added, not re-planned) compared the scenario with that plan: a priority change read
+    as costing what the pending re-plan costs. It says so first, as the app does."""
+    from planner import edits as E
+    from planner.season import Unavailability
+
+    small(tmp_path)
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    s = load_season(tmp_path / "s.season.json")
+    away = E.AddUnavailability(unavailability=Unavailability(
+        athlete="A2", start=day(0), end=day(20), reason="Away")).apply(s)
+    save_season(away.model_copy(update={"plan": s.plan}), tmp_path / "s.season.json")
+    r = run("whatif", "s.season.json", "--new", "B", "--priority", "m2", "A", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert ("Note: The current plan is not re-planned since the season changed (Plan Check: "
+            in r.stdout), r.stdout
+    assert "Re-plan (periodize solve s.season.json --save) first" in r.stdout, r.stdout
+    save_season(s, tmp_path / "fresh.season.json")
+    r = run("whatif", "fresh.season.json", "--new", "B", "--priority", "m2", "A", cwd=tmp_path)
+    assert r.returncode == 0 and "not re-planned" not in r.stdout, r.stdout + r.stderr

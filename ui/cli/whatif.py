@@ -522,6 +522,7 @@ def cmd_whatif(args) -> int:
     for line in describe_edits(season, sc):
         print(f"  - {line}")
     check_scenario_today(season, sc)
+    _say_stale(season, args.season)
     after = scenario_season(season, sc.model_copy(update={"plan": None}))
     baseline = season.model_copy(update={"scenarios": ()})
     from solver import StopToken
@@ -539,6 +540,21 @@ def cmd_whatif(args) -> int:
         print("Interrupted: the re-plan below is the best found so far.", file=sys.stderr)
     _report(args, season, sc, baseline, after, out.plan, out.penalties.get("STAB", 0))
     return 0
+
+
+def _say_stale(season, path: str) -> None:
+    """The stored plan breaking hard rules of the season as it is now (a flare-up recorded, not
+    re-planned): the comparison counts that re-plan too, said before it as the app says it
+    (``planner.scenarios.stale_plan_words``)."""
+    from planner.check import check_plan
+    from planner.scenarios import stale_plan_words
+
+    if season.plan is None:
+        return
+    broken = len(check_plan(season, season.plan).broken())
+    how = f"Re-plan (periodize solve {shlex.quote(path)} --save)"
+    if said := stale_plan_words(season, broken, 0, how):
+        print(f"Note: {said}")
 
 
 def _check_names(args) -> None:

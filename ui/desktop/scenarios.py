@@ -691,27 +691,13 @@ class WhatIf(QObject):
 
 
 def stale_plan_words(season: Season, report, logged: int = 0) -> str:
-    """What a scenario made or compared now would hide: the current plan breaks hard rules of the
-    season as it is now (``panels.broken``, as the status bar counts them: a flare-up recorded and
-    not re-planned), or was made without ``logged`` athlete-days logged since
-    (``WeeklyLoop.logged_since_plan``, as the status bar says them), so the scenario's re-plan
-    makes that re-plan too and the comparison credits it to the scenario. "" when neither."""
+    """``planner.scenarios.stale_plan_words`` with the app's counts (``panels.broken``, as the
+    status bar counts them; ``logged`` from ``WeeklyLoop.logged_since_plan``) and its way on."""
+    from planner.scenarios import stale_plan_words as words
     from ui.desktop.panels import broken
 
-    n = len(broken(report)) if season.plan is not None else 0
-    logged = logged if season.plan is not None else 0
-    if not n and not logged:
-        return ""
     how = "Re-plan from Today (Ctrl+R)" if season.calendar.today else "Solve again (F5)"
-    if not logged:
-        return (f"The current plan is not re-planned since the season changed (Plan Check: "
-                f"{plural(n, 'violation')}): the comparison counts the re-plan too. {how} first "
-                f"to see the scenario's changes alone.")
-    # a past day logged otherwise read as the scenario's doing (another player's match)
-    why = (f"The current plan is not re-planned since the season changed (Plan Check: "
-           f"{plural(n, 'violation')}) and was made" if n else "The plan was made")
-    return (f"{why} without {plural(logged, 'athlete-day')} logged since: the comparison counts "
-            f"the re-plan too. {how} first to see this change alone.")
+    return words(season, len(broken(report)), logged, how)
 
 
 def _out_of_date_line(season: Season, sc: Scenario) -> str:
