@@ -228,6 +228,16 @@ class LogResult:
             return ""
         return f"{self.later:,} row{'s' if self.later != 1 else ''} after today left out"
 
+    def nothing_new(self) -> str:
+        """Why a log adds nothing, the same words in the CLI and the app: no row up to today (the
+        later ones left out), every row logged already, or a header row alone."""
+        later = f" ({self.left_out()})" if self.later else ""
+        if self.already:
+            return f"Every session in it{' up to today' if self.later else ''} is already logged{later}."
+        if self.later:
+            return f"No session in the log is dated up to today{later}."
+        return "The log holds no session: a header row only."
+
     def text(self, short: bool = False) -> str:
         """The columns read, the rows left out, the notes and the rows counted once, a line
         each (``short``: the rows counted once in one line, for a dialog: a whole season's

@@ -1010,3 +1010,23 @@ def test_a_workbook_log_read_up_to_today_keeps_its_number_cells_with_their_rows(
     with pytest.raises(InputError) as e:
         read_sessions(tmp_path / "log.xlsx", s, until_today=True)
     assert any(x.startswith("row 4, Top speed") for x in e.value.problems), e.value.problems
+
+
+def test_a_log_that_adds_nothing_says_why_in_one_sentence_for_the_cli_and_the_app(tmp_path, s):
+    """The CLI said "No session in the log is dated up to today" where the app said "Every
+    session in it up to today is already logged, or it has none up to today", knowing which:
+    one sentence, the case it is."""
+    later = day(20)
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{later.isoformat()},60,5\n")
+    r = read_sessions(p, s, until_today=True)
+    assert r.nothing_new() == "No session in the log is dated up to today (1 row after today left out)."
+    logged = E.LogSessions(sessions=tuple(read_sessions(
+        write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(2).isoformat()},60,5\n"), s).sessions)).apply(s)
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(2).isoformat()},60,5\n"
+                        f"A1,{later.isoformat()},60,5\n")
+    r = read_sessions(p, logged, until_today=True)
+    assert not r.sessions and r.already
+    assert r.nothing_new() == ("Every session in it up to today is already logged (1 row after "
+                               "today left out).")
+    assert read_sessions(write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"), s).nothing_new() == \
+        "The log holds no session: a header row only."

@@ -132,8 +132,7 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     print(result.text())
     if not result.sessions and not result.already:
         # a header row alone: "Added 0 sessions" and the whole squad's load flags said nothing
-        print(f"No session in the log is dated up to today ({result.left_out()})." if result.later
-              else "The log holds no session: a header row only.")
+        print(result.nothing_new())
         return season
     found = logmerge.overlaps(season, result.sessions, result.already)
     if found and overlap is None:

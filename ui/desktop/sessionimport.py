@@ -197,9 +197,7 @@ def import_sessions(window, path: str | Path) -> bool:
         if isinstance(result, bool):
             return result
     if not result.sessions:
-        said = ("Every session in it is already logged." if not result.later else
-                "Every session in it up to today is already logged, or it has none up to today.")
-        window.interaction.inform("Nothing to add", f"{summary(result, path)}\n{said}")
+        window.interaction.inform("Nothing to add", f"{summary(result, path)}\n{result.nothing_new()}")
         return False
     found = logmerge.overlaps(season, result.sessions, result.already)
     policy = None
