@@ -835,20 +835,27 @@ def test_a_role_changed_is_in_the_load_panel_at_once_not_at_the_next_solve(qtbot
     assert f"planned <b>{after.planned:,.0f} AU</b>" in w.load_view.panel.athlete_chart.readout.text()
 
 
+def _beside_the_roles(qtbot, season, width: int, height: int):
+    """The window at ``width`` x ``height`` with Season ▸ Match Roles open, then View ▸ Load:
+    the Load dock shares the bottom with the Roles."""
+    w = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(w)
+    w.resize(width, height)
+    w.board.today_override = TODAY
+    w.show()
+    w.show_dock("roles")
+    w.load_view.show()
+    settle(qtbot, w)
+    return w
+
+
 def test_the_caption_never_covers_the_chart_beside_the_roles(qtbot, unlogged):
     """1280 x 720 with the Roles beside the Load: the dock was squeezed below what its panel
     needs (the no-log note wrapped on four lines above the chart), and the week's caption was
     drawn over the monotony bars and the dates. The panel now scrolls in its dock instead."""
     from PySide6.QtCore import QPoint, QRect
 
-    w = MainWindow(unlogged, None, autosave=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 690)
-    w.board.today_override = TODAY
-    w.show()
-    w.show_dock("roles")
-    w.load_view.show()
-    settle(qtbot, w)
+    w = _beside_the_roles(qtbot, unlogged, 1280, 690)
     panel = w.load_view.panel
     chart = panel.athlete_chart
     qtbot.waitUntil(lambda: chart is not None and chart.isVisible() and chart.view.height() > 0)
@@ -875,14 +882,7 @@ def test_beside_the_roles_the_notice_wraps_in_the_dock_and_the_dock_grown_shows_
     closing the Roles left the dock scrolled down, its selector and notice out of view."""
     from PySide6.QtCore import QPoint, QRect
 
-    w = MainWindow(unlogged, None, autosave=False)
-    qtbot.addWidget(w)
-    w.resize(1366, 740)
-    w.board.today_override = TODAY
-    w.show()
-    w.show_dock("roles")
-    w.load_view.show()
-    settle(qtbot, w)
+    w = _beside_the_roles(qtbot, unlogged, 1366, 740)
     dock, panel = w.docks["load"], w.load_view.panel
     area = dock.widget()
     qtbot.waitUntil(lambda: dock.width() < 0.5 * w.width() and panel.note.isVisible())
