@@ -795,16 +795,11 @@ class Handouts:
 
     def _stepped_words(self, f: AthleteFacts, i: int, last: int) -> str:
         """After a flare-up, the days of the stage held from day ``i`` (to ``last``) whose
-        kicking and change of direction are the stage's before it (``Prescriber.stepped_down``):
+        kicking and change of direction are the stage's before it (``Prescriber.stepped_down_run``):
         the stage's words read "full kicks" above a Limits line of medium kicks."""
-        down = self.p.stepped_down_until(f, i, last)
-        if down is None:
-            return ""
-        j, spec, flared = down
-        until = (f" until {text.day(self.tl.days[j])}, then {f.st[i]}'s own"
-                 if j < last and f.st[j + 1] == f.st[i] else " this week")
-        return (f" After the flare-up of {text.day(flared)}, kicking and change of direction "
-                f"are {spec.id}'s{until}.")
+        run = self.p.stepped_down_run(f, i)
+        said = run.sentence(self.tl, f.st[i], last) if run is not None else ""
+        return f" {said}" if said else ""
 
     def _stage_words(self, f: AthleteFacts, st: str, i: int) -> str:
         if st == FIT:

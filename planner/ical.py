@@ -43,7 +43,6 @@ from planner.protocols import load_protocol
 from planner.season import FIT, INJ, Plan, Season
 from planner.sessions import Prescriber, Prescription
 from planner.squad import display_order
-from planner.text import day as text_day
 from planner.text import day_long
 from planner.timeline import Timeline
 from planner.validate import export_problems
@@ -227,20 +226,6 @@ def _competitions(season: Season, tl: Timeline, f, events: _Events) -> None:
                    "Competition", c.last)
 
 
-def _stepped_down_words(prescriber: Prescriber, f, i: int) -> str:
-    """A stage starting on day ``i`` with days stepped down after a flare-up: ``After the
-    flare-up of Sun 29 Nov, kicking and change of direction are S2's until Fri 4 Dec (kicking:
-    medium kicks; change of direction: planned), then S3's own.``; else ""."""
-    tl = prescriber.tl
-    down = prescriber.stepped_down_until(f, i, tl.n - 1)
-    if down is None:
-        return ""
-    j, spec, flared = down
-    return (f"After the flare-up of {text_day(flared)}, kicking and change of direction are "
-            f"{spec.id}'s until {text_day(tl.days[j])} (kicking: {spec.kicking}; change of "
-            f"direction: {spec.cod}), then {f.st[i]}'s own.")
-
-
 def _stages(season: Season, prescriber: Prescriber, f, anonymise: bool, events: _Events) -> None:
     tl = prescriber.tl
     prev = None
@@ -252,7 +237,8 @@ def _stages(season: Season, prescriber: Prescriber, f, anonymise: bool, events: 
                      f"In rehab stage {stage}" if prev is None else f"Rehab stage {stage} starts")
             proto = f.proto_of(i) or (load_protocol(season.injury_of(f.id).protocol)
                                       if season.injury_of(f.id) else None)
-            down = "" if anonymise else _stepped_down_words(prescriber, f, i)
+            run = None if anonymise else prescriber.stepped_down_run(f, i)
+            down = run.sentence(tl, stage, limits=True) if run is not None else ""
             events.add(f"stage-{day.isoformat()}", day, title,
                        _stage_text(season, proto, stage, anonymise, down), "Rehab")
         prev = stage

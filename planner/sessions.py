@@ -28,6 +28,7 @@ exports ask for it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import string
@@ -44,6 +45,7 @@ from planner.rules import RuleSet
 from planner.season import FIT, INJ, LADDER, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.squad import hv1_exempt
 from planner.text import day as day_words
+from planner.text import stepped_down_sentence
 from planner.timeline import Timeline
 
 __all__ = ["CONTEXTS", "Catalogue", "Prescriber", "Prescription", "SessionSpec", "load_catalogue",
@@ -89,6 +91,9 @@ NO_LIMIT = "no limit"
 # a ladder step, and a logged top speed under it counts as the level below (rules-spec.md sec. 9)
 TEAM_STAGES = ("S1", "S2", "S3")  # return-to-sport stages: sessions with the team (rules-spec 4)
 TARGET_CONTEXTS = ("speed", "compensation", "rehab")
+# days that keep their own kicking and change of direction after a flare-up (RH-FL's calm days,
+# no session): no step-down is in use on them
+KEEP_OWN_LIMITS = ("flare-up", "calm", "rest", "unavailable")
 
 
 @dataclass(frozen=True)
@@ -325,6 +330,31 @@ class _Reader:
 
 
 # -- prescriptions --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StepDown:
+    """A stage's days with the stage before it's kicking and change of direction after a
+    flare-up (:meth:`Prescriber.stepped_down_run`): ``after`` is (the day, its stage) that follows
+    the last of them, None at the season's end."""
+
+    days: tuple[int, ...]
+    spec: object  # the protocol stage stepped down to
+    flared: dt.date
+    after: tuple[int, str] | None
+
+    def sentence(self, tl: Timeline, stage: str, last: int | None = None, limits: bool = False) -> str:
+        """The words of :func:`planner.text.stepped_down_sentence` for the days up to ``last``
+        (a week's last day: "this week" when they go on past it); ``limits``: the stage stepped
+        down to's kicking and change of direction said too."""
+        upto = [j for j in self.days if last is None or j <= last]
+        if not upto:
+            return ""
+        beyond = last is not None and self.days[-1] > last
+        after = None if beyond or self.after is None else (tl.days[self.after[0]], self.after[1])
+        return stepped_down_sentence(
+            self.flared, self.spec.id, stage, None if beyond else tl.days[upto[-1]], after,
+            f"kicking: {self.spec.kicking}; change of direction: {self.spec.cod}" if limits else "")
+
+
 @dataclass(frozen=True)
 class Prescription:
     """The session of one athlete-day.
@@ -666,18 +696,25 @@ class Prescriber:
         order = self._proto(f, i).stage_ids
         return self._proto(f, i).stage(order[max(0, order.index(f.st[i]) - 1)]), f.date(j)
 
-    def stepped_down_until(self, f: AthleteFacts, i: int, last: int):
-        """The days of the stage held from day ``i`` (to ``last``) stepped down after a flare-up
-        (:meth:`stepped_down`): (the last such day, the stage stepped down to, the flare-up's
-        day), else None. The handout's week and the calendar's stage event say it: the stage's
-        own words read "full kicks" over days of medium kicks."""
-        down = None
-        for j in range(i, last + 1):
-            if f.st[j] != f.st[i]:
-                break
-            if (d := self.stepped_down(f, j)) and d[0].id != f.st[i]:
-                down = (j, *d)
-        return down
+    def stepped_down_run(self, f: AthleteFacts, i: int) -> StepDown | None:
+        """The step-down of the stage held from day ``i`` as its days use it: the days of that
+        stage whose sessions have the stage before it's kicking and change of direction
+        (:meth:`stepped_down`; a flare-up's day, a calm day, a rest day or a day away keeps its
+        own limits), the stage stepped down to, the flare-up's day, and what follows the last
+        such day (the stage's own limits, another stage, full training: ``after``), else None.
+        The handout's week and the calendar's stage event say it (:func:`planner.text.
+        stepped_down_sentence`), the day notes follow the same days (:meth:`_note`)."""
+        n, end = self.tl.n, i
+        while end < n and f.st[end] == f.st[i]:
+            end += 1
+        down = {k: d for k in range(i, end) if (d := self.stepped_down(f, k)) and d[0].id != f.st[i]}
+        days = tuple(k for k in down if self.context(f, k)[0] not in KEEP_OWN_LIMITS)
+        if not days:
+            return None
+        k = days[-1] + 1
+        while k in down:  # calm or rest days still stepped down: what follows comes after them
+            k += 1
+        return StepDown(days, *down[days[0]], (k, f.st[k]) if k < n else None)
 
     def _match_of(self, f: AthleteFacts, i: int, context: str) -> str:
         """The match a day refers to: its own, the missed one a compensation session follows, or
@@ -709,8 +746,7 @@ class Prescriber:
     def _note(self, f: AthleteFacts, i: int, context: str, rehab: bool = False) -> str:
         tl = self.tl
         notes = []
-        if rehab and context not in ("flare-up", "calm", "rest", "unavailable") \
-                and (down := self.stepped_down(f, i)):
+        if rehab and context not in KEEP_OWN_LIMITS and (down := self.stepped_down(f, i)):
             if down[0].id != f.st[i]:
                 notes.append(f"Kicking and change of direction stepped down a stage ({down[0].id}'s) "
                              f"after the flare-up of {day_words(down[1])}")

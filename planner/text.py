@@ -338,6 +338,29 @@ def stage_name_on(season, athlete: str, stage: str, day: dt.date) -> str:
     return stage_name(stage, rec.protocol if rec is not None else None)
 
 
+
+def stepped_down_sentence(flared: dt.date, down: str, stage: str, until: dt.date | None,
+                          after: tuple[dt.date, str] | None, limits: str = "") -> str:
+    """The one sentence of a stage's kicking and change of direction stepped down after a
+    flare-up (RH-4), for the handout's week and the calendar's stage event: ``After the flare-up
+    of Thu 7 Jan, kicking and change of direction are S2's until Tue 12 Jan (kicking: …), then
+    S3's own.`` ``until`` None: to the week's end ("this week"). What follows is said as it is:
+    the stage's own limits only when the day after is still ``stage``; else full training, or
+    the stage it moves to (a second flare-up steps back, the physio records one early)."""
+    said = f" ({limits})" if limits else ""
+    if until is None:
+        return (f"After the flare-up of {day(flared)}, kicking and change of direction are "
+                f"{down}'s this week{said}.")
+    then = ""
+    if after is not None:
+        when, st = after
+        then = (f", then {stage}'s own" if st == stage else
+                f", then full training from {day(when)}" if st == "FIT" else
+                f", then injured, no running, from {day(when)}" if st == "INJ" else
+                f", then stage {st} from {day(when)}")
+    return (f"After the flare-up of {day(flared)}, kicking and change of direction are {down}'s "
+            f"until {day(until)}{said}{then}.")
+
 # -- validation messages ----------------------------------------------------------------------
 _PREFIXES = ("Value error, ", "Assertion failed, ")
 

@@ -118,6 +118,18 @@ def flared_from_s3(flare: int = 3) -> Season:
     return s.model_copy(update={"plan": out.plan})
 
 
+
+def flared_in_s3_then(stage: str, on: int, flare: int = 3) -> Season:
+    """A1 (iliopsoas) back since day -10 after S3 flares up on day ``flare`` (back to S3, whose 7
+    days' minimum it restarts), and the physio records ``stage`` on day ``on``, within that
+    minimum: ``FIT`` (the stage ends early) or an earlier stage with a second flare-up that day
+    (a step back); solved and checked from today day 0."""
+    flares = (flare,) if stage == "FIT" else (flare, on)
+    s = season(weeks=4, athletes=2, today=day(0), injuries=(
+        injury("A1", stage, start_day=on, history=(("S3", -20), ("FIT", -10)), flare_days=flares),))
+    out, _ = solved_and_checked(s, time_limit=20)
+    return s.model_copy(update={"plan": out.plan})
+
 def target_played_then_flared():
     """A1 back (FIT), plays his target 'm1' on day t, flares up on day t + 2; today t + 3; planned
     before and after the flare-up (hamstring strain). (season, the target, t)."""

@@ -332,3 +332,47 @@ def test_a_stage_begun_by_a_flare_up_says_its_stepped_down_kicking_and_change_of
     # anonymised: the stage's limits are not said, nor the step-down
     anon = athlete_calendar(s, s.plan, "A1", stamp=STAMP, anonymise=True)
     assert not any("After the flare-up" in str(e.get("description")) for e in events(anon))
+
+
+def _stepped_days(days) -> list[int]:
+    return [i for i, p in enumerate(days) if "stepped down a stage" in p.note]
+
+
+@pytest.mark.parametrize(("stage", "then"), [("FIT", "then full training from"),
+                                              ("S2", "then stage S2 from")])
+def test_a_step_down_cut_short_names_what_follows_not_the_stages_own(stage, then):
+    """S3 after a flare-up on day 3 (minimum 7 days) ends on day 9: the physio records FIT, or a
+    second flare-up sends him back to S2. The "Rehab stage S3 starts" event promised "then S3's
+    own" though no S3 day follows: it names what does, and its last stepped-down day is the
+    last whose session note says so."""
+    from planner import text
+    from tests.builders import day, flared_in_s3_then
+
+    flare, on = 3, 9
+    s = flared_in_s3_then(stage, on, flare)  # solved and checked
+    days = Prescriber(s, s.plan).athlete("A1")
+    assert [p.stage for p in days[flare:on + 1]] == ["S3"] * (on - flare) + [stage]
+    stepped = [i for i in _stepped_days(days) if i < on]
+    assert stepped, [(p.context, p.level) for p in days[flare:on]]
+    cal = athlete_calendar(s, s.plan, "A1", stamp=STAMP)
+    (ev,) = [e for e in by_category(cal, "Rehab") if str(e.get("summary")) == "Rehab stage S3 starts"]
+    said = str(ev.get("description"))
+    assert (f"After the flare-up of {text.day(day(flare))}, kicking and change of direction are "
+            f"S2's until {text.day(day(stepped[-1]))} (kicking: ") in said, said
+    assert f"), {then} {text.day(day(on))}." in said, said
+    assert "then S3's own" not in said
+
+
+def test_a_stage_whose_days_are_all_calm_says_no_step_down():
+    """The physio records FIT on day 6 after a flare-up on day 3: every S3 day is the flare-up's,
+    a calm day or a rest day, none with stepped-down limits, and the stage event said "S2's
+    until Sat 9 Jan …, then S3's own" with no S3 day after it."""
+    from tests.builders import flared_in_s3_then
+
+    s = flared_in_s3_then("FIT", 6)
+    days = Prescriber(s, s.plan).athlete("A1")
+    assert {p.context for p in days[3:6]} <= {"flare-up", "calm", "rest"}
+    assert not _stepped_days(days)
+    cal = athlete_calendar(s, s.plan, "A1", stamp=STAMP)
+    (ev,) = [e for e in by_category(cal, "Rehab") if str(e.get("summary")) == "Rehab stage S3 starts"]
+    assert "After the flare-up" not in str(ev.get("description"))

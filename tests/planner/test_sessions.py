@@ -581,9 +581,51 @@ def test_after_a_flare_up_kicking_and_change_of_direction_step_down_a_stage_unti
     # the week's stage words (S3's "full kicks") say the step-down and when it ends
     flared = f"{day(flare):%a} {day(flare).day} {day(flare):%b}"
     assert f"After the flare-up of {flared}, kicking and change of direction are S2's" in week.stage
-    last = max(before)
-    if week.first <= day(last) < week.last:
-        assert (f"are S2's until {day(last):%a} {day(last).day} {day(last):%b}, then S3's own."
-                in week.stage), week.stage
+    last = max(before)  # the step-down's last day: "this week" only when it goes on past the week
+    ends = ("this week." if day(last) > week.last else
+            f"until {day(last):%a} {day(last).day} {day(last):%b}, then S3's own.")
+    assert f"are S2's {ends}" in week.stage, week.stage
     later = [w for w in handout_weeks(s, s.plan, ["A1"]) if w.first > day(after[-1])]
     assert later and all("After the flare-up" not in w.stage for w in later)
+
+
+@pytest.mark.parametrize(("stage", "then"), [("FIT", "then full training from"),
+                                              ("S2", "then stage S2 from")])
+def test_the_handouts_step_down_names_what_follows_when_the_stage_ends_within_its_minimum(stage, then):
+    """S3 after a flare-up on day 3 ends on day 9, within its minimum: the physio records FIT, or
+    a second flare-up sends him back to S2. The week's words say the step-down until the last
+    day whose session says it and then what follows, never "then S3's own"; the week of the
+    flare-up, whose S3 days are all the flare-up's, calm or rest days, says none."""
+    from planner.handout import handout_weeks
+    from tests.builders import day, flared_in_s3_then
+
+    flare, on = 3, 9
+    s = flared_in_s3_then(stage, on, flare)  # solved and checked
+    days = Prescriber(s, s.plan).athlete("A1")
+    stepped = [i for i, p in enumerate(days[:on]) if "stepped down a stage" in p.note]
+    assert stepped and all(days[i].stage == "S3" for i in range(flare, on)), stepped
+    weeks = handout_weeks(s, s.plan, ["A1"])
+    first = next(w for w in weeks if w.first <= day(flare) <= w.last)
+    used = next(w for w in weeks if w.first <= day(stepped[-1]) <= w.last)
+    assert first is not used and all(day(i) > first.last for i in stepped)  # Mon 11 Jan on
+    assert "S3" in first.stage and "After the flare-up" not in first.stage, first.stage
+    last = day(stepped[-1])
+    assert (f"are S2's until {last:%a} {last.day} {last:%b}, {then} "
+            f"{day(on):%a} {day(on).day} {day(on):%b}.") in used.stage, used.stage
+    assert "then S3's own" not in used.stage and "this week" not in used.stage
+
+
+def test_a_week_of_calm_days_says_no_step_down_above_its_limits():
+    """The physio records FIT on day 6 after a flare-up on day 3: every S3 day is the flare-up's,
+    a calm or a rest day, which keep RH-FL's limits; the week said "S2's this week" above a
+    Limits line of none, while no day's note said a step-down."""
+    from planner.handout import handout_weeks
+    from tests.builders import flared_in_s3_then
+
+    s = flared_in_s3_then("FIT", 6)
+    days = Prescriber(s, s.plan).athlete("A1")
+    assert {p.context for p in days[3:6]} <= {"flare-up", "calm", "rest"}
+    assert not any("stepped down" in p.note for p in days)
+    weeks = handout_weeks(s, s.plan, ["A1"])
+    assert "S3" in weeks[0].stage
+    assert not any("After the flare-up" in w.stage for w in weeks)
